@@ -1,0 +1,78 @@
+import { awscdk, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+// Versions are pinned on purpose; see ../shared/DESIGN.md "Dependencies".
+// - cdktf 0.21.0 + @cdktf/provider-aws 20.1.0: the only pair that targets hashicorp/aws 5.100.0,
+//   which is the provider our machines hold as an offline Terraform filesystem mirror.
+// - aws-cdk (CLI) 2.1148.x: the registry's `latest` (3.x) cannot read aws-cdk-lib 2.276 assemblies.
+const CDK_VERSION = '2.276.0';
+const CDKTF_VERSION = '0.21.0';
+const CDKTF_PROVIDER_AWS_VERSION = '20.1.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'jichitai-network',
+  description:
+    'AWS CDK and CDKTF constructs for Japanese municipal networks (自治体) following the MIC three-layer separation (三層の対策): models α, α′, β and β′, with a synth-time guard.',
+  keywords: ['aws-cdk', 'cdktf', 'lgwan', 'municipal', 'jichitai', 'three-layer-separation', 'security'],
+  author: 'jichitai-network contributors',
+  authorAddress: 'maintainers@jichitai-network.invalid',
+  repositoryUrl: 'https://github.com/jichitai-network/jichitai-network.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdkVersion: CDK_VERSION,
+  cdkVersionPinning: false,
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+
+  peerDeps: [`cdktf@${CDKTF_VERSION}`, `@cdktf/provider-aws@${CDKTF_PROVIDER_AWS_VERSION}`],
+  devDeps: [
+    `cdktf@${CDKTF_VERSION}`,
+    `@cdktf/provider-aws@${CDKTF_PROVIDER_AWS_VERSION}`,
+    'aws-cdk@~2.1148.1',
+    'cdk-nag@^2.37.0',
+    'fast-check@^3.23.0',
+  ],
+
+  // There is no GitHub here; CI is `.ci/run`. Release automation would only be noise.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+
+  docgen: true,
+  eslint: true,
+
+  jestOptions: {
+    // Snapshots must fail in CI rather than be rewritten silently; `npm run test:update` rewrites them.
+    updateSnapshot: UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      // Coverage instrumentation slows the synth-heavy suite on 2 cores; run `npx jest --coverage` when wanted.
+      collectCoverage: false,
+      snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/cdktf.out/', '/lib/'],
+      testTimeout: 120_000,
+    },
+  },
+  // test/tsconfig.json (rootDir '..') also type-checks the examples and scripts.
+  tsconfigDev: {
+    compilerOptions: {},
+    include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
+  },
+  gitignore: ['cdk.out/', 'cdktf.out/', '.tmp/', 'examples/**/cdk.out/'],
+  npmIgnoreOptions: { ignorePatterns: ['examples/', 'scripts/', '.ci/'] },
+});
+
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('scripts');
+
+project.addTask('synth:examples', {
+  description: 'Synthesize every reference deployment in examples/ (CloudFormation via the CDK CLI).',
+  exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
+});
+
+project.synth();

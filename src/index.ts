@@ -1,0 +1,2 @@
+// The engine-neutral model is the top level; engines are jsii submodules.
+export * from './model';

@@ -1,0 +1,216 @@
+import { BreakoutServiceProps } from './cloud-service';
+import { FlowDeclaration, HostDeclaration } from './flows';
+import { AlphaPrimeCase, NetworkModel } from './network-model';
+
+/**
+ * How a transit-gateway connection to an external network is made.
+ * Give either `customerGatewayIp` (we create a site-to-site VPN) or `attachmentId` (an attachment
+ * on the same transit gateway that already exists, e.g. a Direct Connect gateway or a peering).
+ */
+export interface TransitConnectionProps {
+  /**
+   * Public IPv4 address of the customer gateway (the on-premises router) for a site-to-site VPN.
+   * @default - no VPN is created; `attachmentId` must be given
+   */
+  readonly customerGatewayIp?: string;
+  /**
+   * BGP ASN of the customer gateway.
+   * @default 65000
+   */
+  readonly customerGatewayAsn?: number;
+  /**
+   * ID of an existing transit gateway attachment (`tgw-attach-...`) to use instead of a VPN.
+   * @default - a VPN from `customerGatewayIp`
+   */
+  readonly attachmentId?: string;
+}
+
+/** Options common to every segment. */
+export interface SegmentOptions {
+  /**
+   * The segment's VPC CIDR.
+   * @default - the next quarter of `addressSpace` (MY_NUMBER first, then LGWAN, then INTERNET)
+   */
+  readonly cidr?: string;
+  /**
+   * Interface VPC endpoints to create, by service short name (`ssm`, `ssmmessages`, `ec2messages`,
+   * `logs`, `kms`...). They are reached through private DNS, so no traffic leaves the segment.
+   * @default - MY_NUMBER and LGWAN: ssm, ssmmessages, ec2messages, logs; INTERNET: none
+   */
+  readonly interfaceEndpoints?: string[];
+  /**
+   * Extra domains the Route 53 Resolver DNS Firewall allows (MY_NUMBER and LGWAN block everything else).
+   * `*.example.com` for subdomains.
+   * @default - none besides the AWS service domains (and, in α′ LGWAN, the breakout services)
+   */
+  readonly dnsAllowedDomains?: string[];
+  /**
+   * Domains the DNS Firewall blocks (used in the INTERNET segment, whose resolution otherwise goes on).
+   * @default - none
+   */
+  readonly dnsBlockedDomains?: string[];
+}
+
+/** LGWAN segment (LGWAN接続系) options. */
+export interface LgwanOptions extends SegmentOptions {
+  /** CIDRs of the LGWAN WAN and LGWAN-ASP services the segment reaches through the transit gateway. */
+  readonly wanCidrs: string[];
+  /** How the LGWAN WAN is attached to the transit gateway. */
+  readonly connection: TransitConnectionProps;
+}
+
+/** How the Internet segment reaches the internet. */
+export enum InternetEgressMode {
+  /** Through the prefecture security cloud (自治体情報セキュリティクラウド) over the transit gateway. Production. */
+  SECURITY_CLOUD = 'SECURITY_CLOUD',
+  /**
+   * A built-in egress (Network Firewall + NAT + IGW in the Internet segment) that stands in for the
+   * security cloud in proofs of concept. Workload subnets still never route to the IGW directly.
+   */
+  BUILT_IN = 'BUILT_IN',
+}
+
+/** Internet segment (インターネット接続系) options. */
+export interface InternetOptions extends SegmentOptions {
+  /**
+   * How the segment reaches the internet.
+   * @default InternetEgressMode.SECURITY_CLOUD
+   */
+  readonly egress?: InternetEgressMode;
+  /**
+   * The security cloud attachment; required for `InternetEgressMode.SECURITY_CLOUD`.
+   * @default - none
+   */
+  readonly securityCloud?: TransitConnectionProps;
+  /**
+   * CIDRs of the security cloud's services (proxy, mail relay, DNS), for the communication matrix.
+   * @default - none
+   */
+  readonly securityCloudCidrs?: string[];
+}
+
+/** α′ local breakout (ローカルブレイクアウト) options. */
+export interface BreakoutOptions {
+  /** The cloud services LGWAN may reach, with the municipality's tenant settings. */
+  readonly services: BreakoutServiceProps[];
+  /**
+   * Suricata-compatible IPS rules for the breakout firewall (the IDS/IPS hook, AP-4).
+   * @default - a built-in rule set that drops traffic whose TLS SNI or HTTP Host is not allow-listed
+   */
+  readonly ipsRules?: string[];
+  /**
+   * ARNs of extra stateful rule groups (e.g. AWS managed threat signatures) to put on the firewall.
+   * @default - none
+   */
+  readonly extraStatefulRuleGroupArns?: string[];
+  /**
+   * Case イ: communication tools may not download files into LGWAN. Set to true to declare that the
+   * tenant-restriction proxy enforces it (AP-6).
+   * @default false
+   */
+  readonly fileDownloadRestricted?: boolean;
+  /**
+   * Case ウ: name of the declared SANITIZATION_RELAY host files pass through (AP-6).
+   * @default - none
+   */
+  readonly sanitizationRelay?: string;
+}
+
+/** Where VPC flow logs and firewall logs go. */
+export interface LoggingOptions {
+  /**
+   * ARN of an existing S3 bucket (the SIEM's ingestion bucket) for flow and firewall logs.
+   * β and β′ require a SIEM sink (LOG-1).
+   * @default - a new encrypted, versioned log bucket
+   */
+  readonly siemBucketArn?: string;
+  /**
+   * Days to keep logs in the created bucket.
+   * @default 400
+   */
+  readonly retentionDays?: number;
+}
+
+/** Optional VPC traffic mirroring to a third-party IDS (IDS hook). */
+export interface TrafficMirroringOptions {
+  /**
+   * Mirror target: a Gateway Load Balancer endpoint ID (`vpce-...`), a Network Load Balancer ARN,
+   * or a network interface ID (`eni-...`).
+   */
+  readonly target: string;
+  /**
+   * Network interfaces to mirror (`eni-...`). Mirroring is per ENI; workloads placed later can be
+   * added with the construct's `addMirroredInterface`.
+   * @default - none: only the target and filter are created
+   */
+  readonly networkInterfaceIds?: string[];
+}
+
+/**
+ * Everything that describes one municipality's network. Validate it with `Blueprint.validate`.
+ */
+export interface MunicipalNetworkBlueprintProps {
+  /** Municipality name, used in tags and reports (e.g. "Sample City (サンプル市)"). */
+  readonly municipality: string;
+  /**
+   * Local government code (全国地方公共団体コード), six digits.
+   * @default - none
+   */
+  readonly localGovernmentCode?: string;
+  /** The MIC network model. */
+  readonly model: NetworkModel;
+  /**
+   * The α′ case; required when `model` is `ALPHA_PRIME`.
+   * @default - none
+   */
+  readonly alphaPrimeCase?: AlphaPrimeCase;
+  /**
+   * Address space from which segment CIDRs are allocated when not given per segment.
+   * A /16 to /20; each segment takes a quarter.
+   * @default '10.0.0.0/16'
+   */
+  readonly addressSpace?: string;
+  /**
+   * Availability zones, by name. Names (not a count) keep synthesis free of AWS look-ups and identical
+   * in CDK and CDKTF.
+   * @default ['ap-northeast-1a', 'ap-northeast-1c']
+   */
+  readonly availabilityZones?: string[];
+  /**
+   * My Number segment (マイナンバー利用事務系) options.
+   * @default - allocated CIDR, default endpoints
+   */
+  readonly myNumber?: SegmentOptions;
+  /** LGWAN segment (LGWAN接続系) options. */
+  readonly lgwan: LgwanOptions;
+  /**
+   * Internet segment (インターネット接続系) options.
+   * @default - security cloud egress, which then needs `internet.securityCloud`
+   */
+  readonly internet?: InternetOptions;
+  /**
+   * Named hosts that flows refer to, and business terminals / systems for the placement rule.
+   * @default - none
+   */
+  readonly hosts?: HostDeclaration[];
+  /**
+   * Declared cross-segment flows. Nothing else crosses a segment boundary.
+   * @default - none
+   */
+  readonly flows?: FlowDeclaration[];
+  /**
+   * α′ local breakout; required for `ALPHA_PRIME`, rejected for other models.
+   * @default - none
+   */
+  readonly breakout?: BreakoutOptions;
+  /**
+   * Log destinations.
+   * @default - a new log bucket
+   */
+  readonly logging?: LoggingOptions;
+  /**
+   * Traffic mirroring to an IDS appliance.
+   * @default - none
+   */
+  readonly trafficMirroring?: TrafficMirroringOptions;
+}

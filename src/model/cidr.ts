@@ -1,0 +1,125 @@
+/**
+ * IPv4 CIDR arithmetic on integers (never on strings), shared by validation and planning.
+ * Kept dependency-free so that the model layer imports nothing engine-specific.
+ */
+
+/** A parsed IPv4 CIDR block. Immutable. */
+export class Ipv4Cidr {
+  /**
+   * Parse `a.b.c.d/n`. Throws with a message naming the bad part; use `Ipv4Cidr.tryParse` to get `undefined` instead.
+   */
+  public static parse(text: string): Ipv4Cidr {
+    const cidr = Ipv4Cidr.tryParse(text);
+    if (!cidr) {
+      throw new Error(`"${text}" is not an IPv4 CIDR block (expected a.b.c.d/n with the host bits zero, e.g. 10.0.0.0/16)`);
+    }
+    return cidr;
+  }
+
+  /** Parse `a.b.c.d/n`, or return `undefined` if it is malformed or has host bits set. */
+  public static tryParse(text: string): Ipv4Cidr | undefined {
+    if (typeof text !== 'string') return undefined;
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim());
+    if (!m) return undefined;
+    const octets = m.slice(1, 5).map(Number);
+    const prefix = Number(m[5]);
+    if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+    const address = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+    const cidr = new Ipv4Cidr(address, prefix);
+    if (cidr.network !== address) return undefined;
+    return cidr;
+  }
+
+  /** Build from a network address (as an unsigned 32-bit integer) and a prefix length. */
+  public static of(network: number, prefixLength: number): Ipv4Cidr {
+    return new Ipv4Cidr(network, prefixLength);
+  }
+
+  /** The network address as an unsigned 32-bit integer. */
+  public readonly network: number;
+  /** The prefix length, 0..32. */
+  public readonly prefixLength: number;
+
+  private constructor(address: number, prefixLength: number) {
+    this.prefixLength = prefixLength;
+    this.network = (address & Ipv4Cidr.mask(prefixLength)) >>> 0;
+  }
+
+  private static mask(prefixLength: number): number {
+    return prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0;
+  }
+
+  /** Number of addresses in the block. */
+  public get size(): number {
+    return 2 ** (32 - this.prefixLength);
+  }
+
+  /** The last address in the block, as an unsigned 32-bit integer. */
+  public get last(): number {
+    return this.network + this.size - 1;
+  }
+
+  /** True if every address of `other` is in this block. */
+  public contains(other: Ipv4Cidr): boolean {
+    return other.prefixLength >= this.prefixLength && other.network >= this.network && other.last <= this.last;
+  }
+
+  /** True if the two blocks share at least one address. */
+  public overlaps(other: Ipv4Cidr): boolean {
+    return this.network <= other.last && other.network <= this.last;
+  }
+
+  /** The `index`-th block of the given prefix length inside this one. */
+  public subnet(prefixLength: number, index: number): Ipv4Cidr {
+    if (prefixLength < this.prefixLength || prefixLength > 32) {
+      throw new Error(`cannot carve a /${prefixLength} out of ${this}`);
+    }
+    const count = 2 ** (prefixLength - this.prefixLength);
+    if (index < 0 || index >= count) {
+      throw new Error(`${this} holds ${count} blocks of /${prefixLength}; index ${index} is out of range`);
+    }
+    return new Ipv4Cidr(this.network + index * 2 ** (32 - prefixLength), prefixLength);
+  }
+
+  /** Dotted-quad text of the network address. */
+  public get address(): string {
+    return Ipv4Cidr.formatAddress(this.network);
+  }
+
+  /** Dotted-quad form of an unsigned 32-bit address. */
+  public static formatAddress(value: number): string {
+    return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
+  }
+
+  /** `a.b.c.d/n`. */
+  public toString(): string {
+    return `${this.address}/${this.prefixLength}`;
+  }
+}
+
+/**
+ * Allocates consecutive, aligned blocks from a parent block, largest first, so that the result
+ * depends only on the requested sizes and their order (deterministic, no gaps from misalignment).
+ */
+export class CidrAllocator {
+  private next: number;
+
+  constructor(private readonly parent: Ipv4Cidr) {
+    this.next = parent.network;
+  }
+
+  /** Take the next aligned block of the given prefix length; throws if the parent is full. */
+  public take(prefixLength: number): Ipv4Cidr {
+    if (prefixLength < this.parent.prefixLength) {
+      throw new Error(`a /${prefixLength} does not fit in ${this.parent}`);
+    }
+    const size = 2 ** (32 - prefixLength);
+    const aligned = Math.ceil(this.next / size) * size;
+    const block = Ipv4Cidr.of(aligned, prefixLength);
+    if (block.last > this.parent.last) {
+      throw new Error(`${this.parent} has no room left for another /${prefixLength}`);
+    }
+    this.next = block.last + 1;
+    return block;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The three segments of the MIC three-layer separation (三層の対策).
+ */
+export enum Segment {
+  /** My Number segment (マイナンバー利用事務系 / 個人番号利用事務系): resident registry, tax, social security. Closed. */
+  MY_NUMBER = 'MY_NUMBER',
+  /** LGWAN segment (LGWAN接続系): internal affairs systems connected to the J-LIS closed WAN. */
+  LGWAN = 'LGWAN',
+  /** Internet segment (インターネット接続系): web, internet mail, website management. */
+  INTERNET = 'INTERNET',
+}
+
+/**
+ * Networks outside the municipality's segments that flows and routes can reach.
+ */
+export enum ExternalNetwork {
+  /** LGWAN / LGWAN-ASP, the J-LIS closed WAN. Reached over VPN / Direct Connect / TGW, never the internet. */
+  LGWAN_WAN = 'LGWAN_WAN',
+  /** The prefecture's aggregated internet exit (自治体情報セキュリティクラウド). */
+  SECURITY_CLOUD = 'SECURITY_CLOUD',
+  /** Anything not private (インターネット). */
+  INTERNET = 'INTERNET',
+  /** A named SaaS reached by α′ local breakout (クラウドサービス). */
+  CLOUD_SERVICE = 'CLOUD_SERVICE',
+}
+
+/**
+ * Where a declared host lives: one of the three segments, or an external network.
+ */
+export enum Zone {
+  /** In the My Number segment (マイナンバー利用事務系). */
+  MY_NUMBER = 'MY_NUMBER',
+  /** In the LGWAN segment (LGWAN接続系). */
+  LGWAN = 'LGWAN',
+  /** In the Internet segment (インターネット接続系). */
+  INTERNET = 'INTERNET',
+  /** In the LGWAN WAN or at an LGWAN-ASP (e.g. the intermediate server, 中間サーバー). */
+  LGWAN_WAN = 'LGWAN_WAN',
+  /** In the prefecture security cloud (自治体情報セキュリティクラウド). */
+  SECURITY_CLOUD = 'SECURITY_CLOUD',
+}
+
+/** Tag key that carries a resource's segment; the guard reads it from synthesized output. */
+export const SEGMENT_TAG_KEY = 'jichitai:segment';
+
+/** All segments in a fixed order; every list the library emits follows it, for deterministic output. */
+export const ALL_SEGMENTS: readonly Segment[] = [Segment.MY_NUMBER, Segment.LGWAN, Segment.INTERNET];
+
+/** Japanese guideline term of each segment, used in error messages and reports. */
+export const SEGMENT_JA: Readonly<Record<Segment, string>> = {
+  [Segment.MY_NUMBER]: 'マイナンバー利用事務系',
+  [Segment.LGWAN]: 'LGWAN接続系',
+  [Segment.INTERNET]: 'インターネット接続系',
+};
+
+/** English label of each segment, as used in construct ids and docs. */
+export const SEGMENT_LABEL: Readonly<Record<Segment, string>> = {
+  [Segment.MY_NUMBER]: 'MyNumber',
+  [Segment.LGWAN]: 'Lgwan',
+  [Segment.INTERNET]: 'Internet',
+};
+
+/** The segment a zone lies in, or undefined for external zones. */
+export function segmentOfZone(zone: Zone): Segment | undefined {
+  switch (zone) {
+    case Zone.MY_NUMBER: return Segment.MY_NUMBER;
+    case Zone.LGWAN: return Segment.LGWAN;
+    case Zone.INTERNET: return Segment.INTERNET;
+    default: return undefined;
+  }
+}
