@@ -5,3 +5,4 @@ export * from './flows';
 export * from './cloud-service';
 export * from './blueprint';
 export * from './cidr';
+export * from './defaults';

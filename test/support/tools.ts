@@ -1,0 +1,34 @@
+import { execFileSync } from 'child_process';
+
+/**
+ * Integration tests that need a real program (terraform with the offline provider mirror, Squid)
+ * call this. In CI (`CI` set) a missing tool is a failure; elsewhere the test is skipped, and the
+ * skip is printed loudly so that nobody mistakes it for a pass.
+ *
+ * @returns true when the tool is there and the test should run.
+ */
+export function requireTool(tool: string, available: boolean, why: string): boolean {
+  if (available) return true;
+  const message = `${tool} is not available: ${why}`;
+  if (process.env.CI) {
+    throw new Error(`${message}. CI must provide it (.ci/run installs it); refusing to skip.`);
+  }
+  // eslint-disable-next-line no-console
+  console.warn(`\n*** SKIPPED: ${message}.\n*** These integration tests did NOT run on this machine. CI runs them.\n`);
+  return false;
+}
+
+/** Path of an executable on PATH (or at one of `extra` paths), or undefined. */
+export function findExecutable(name: string, extra: string[] = []): string | undefined {
+  for (const candidate of extra) {
+    try {
+      execFileSync(candidate, ['-v'], { stdio: 'ignore' });
+      return candidate;
+    } catch { /* try next */ }
+  }
+  try {
+    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
