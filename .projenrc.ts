@@ -1,5 +1,5 @@
 import { awscdk, javascript } from 'projen';
-import { UpdateSnapshot } from 'projen/lib/javascript';
+import { TypescriptConfig, TypescriptConfigExtends, UpdateSnapshot } from 'projen/lib/javascript';
 
 // Versions are pinned on purpose; see ../shared/DESIGN.md "Dependencies".
 // - cdktf 0.21.0 + @cdktf/provider-aws 20.1.0: the only pair that targets hashicorp/aws 5.100.0,
@@ -67,6 +67,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
   npmIgnoreOptions: { ignorePatterns: ['examples/', 'scripts/', '.ci/'] },
 });
 
+// examples/ and scripts/ get their own tsconfig so that eslint's project service (and editors) type-check
+// them against the library sources, like test/.
+for (const dir of ['examples', 'scripts']) {
+  new TypescriptConfig(project, {
+    fileName: `${dir}/tsconfig.json`,
+    extends: TypescriptConfigExtends.fromPaths(['../tsconfig.json']),
+    compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
+    include: ['**/*.ts'],
+    exclude: ['node_modules', 'cdk.out', 'cdktf.out'],
+  });
+}
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
 

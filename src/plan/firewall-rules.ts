@@ -1,0 +1,139 @@
+import { sortedUnique, toNetworkFirewallDomain } from './domain-syntax';
+import { FirewallPlan, StatefulRuleGroupPlan } from './network-plan';
+import { BreakoutOptions } from '../model/blueprint';
+import { Port, Protocol } from '../model/port';
+import { Segment } from '../model/segment';
+
+/**
+ * Network Firewall rule-group capacities. Capacity cannot change after creation (it forces a
+ * replacement), so fixed, generous values keep updates in place. Quotas: 30,000 per group.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/nwfw-rule-group-capacity.html
+ */
+const CAPACITY = { domainList: 1000, rules: 200 } as const;
+
+/** Stateless traffic is all handed to the stateful engine ("aws:forward_to_sfe"). */
+const FORWARD_TO_STATEFUL = ['aws:forward_to_sfe'];
+
+/**
+ * Strict-order default actions that drop what no rule passed, and log it. "drop_established" lets the
+ * TCP handshake through so that the engine can read the TLS SNI / HTTP Host before deciding.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
+ */
+const DROP_BY_DEFAULT = ['aws:drop_established', 'aws:alert_established'];
+
+/** Suricata signature IDs: 1,000,000+ is the local range (Suricata rule format docs). */
+const SID_BASE = { ips: 1_000_100, ports: 1_000_200, media: 1_000_300, egress: 1_000_400 } as const;
+
+function suricataPorts(ports: readonly Port[]): string {
+  const parts = ports.map((p) => (p.fromPort === p.toPort ? `${p.fromPort}` : `${p.fromPort}:${p.toPort}`));
+  return parts.length === 1 ? parts[0] : `[${parts.join(',')}]`;
+}
+
+/** Built-in IPS rules (AP-4) used when the user gives none: protocol enforcement on the allowed ports. */
+export function defaultIpsRules(sidBase: number = SID_BASE.ips): string[] {
+  return [
+    // A tunnel disguised as HTTPS: anything on 443 that is not TLS.
+    `drop tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"AP-4 non-TLS traffic on TCP 443"; flow:to_server,established; app-layer-protocol:!tls; sid:${sidBase + 1}; rev:1;)`,
+    // Remote shells out of the segment on any port (a classic exfiltration channel).
+    `drop ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"AP-4 SSH session to the internet"; flow:to_server,established; sid:${sidBase + 2}; rev:1;)`,
+  ];
+}
+
+function ruleGroup(key: string, priority: number, description: string, homeNet: string[], lines: string[]): StatefulRuleGroupPlan {
+  return { key, priority, capacity: CAPACITY.rules, description, rulesString: lines.join('\n'), homeNet };
+}
+
+/**
+ * The α′ local-breakout firewall of the LGWAN segment (AP-1, AP-4, AP-5): strict order, default drop;
+ * IPS rules first, then a port restriction to the declared TCP ports, then the UDP media allowances,
+ * then the FQDN allow-list on TLS SNI and HTTP Host.
+ */
+export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOptions): FirewallPlan {
+  const homeNet = [lgwanCidr];
+  const services = [...breakout.services].sort((a, b) => a.service.id.localeCompare(b.service.id));
+
+  const tcpPorts = new Map<string, Port>();
+  for (const s of services) {
+    for (const port of s.service.ports ?? [Port.HTTPS]) {
+      if (port.protocol === Protocol.TCP) tcpPorts.set(port.toString(), port);
+    }
+  }
+  const declared = [...tcpPorts.values()].sort((a, b) => a.fromPort - b.fromPort || a.toPort - b.toPort);
+
+  const mediaLines: string[] = [];
+  for (const s of services) {
+    const media = s.service.media;
+    if (!media) continue;
+    for (const port of media.ports) {
+      const cidrs = [...media.cidrs].sort();
+      mediaLines.push(
+        `pass ${port.protocol} $HOME_NET any -> [${cidrs.join(',')}] ${suricataPorts([port])} ` +
+        `(msg:"AP-5 ${s.service.id} media ${port}"; sid:${SID_BASE.media + mediaLines.length + 1}; rev:1;)`,
+      );
+    }
+  }
+
+  const domains = sortedUnique(services.flatMap((s) => s.service.domains).map(toNetworkFirewallDomain));
+  const groups: StatefulRuleGroupPlan[] = [
+    ruleGroup('ips', 100, 'IDS/IPS rules on the breakout path (AP-4)', homeNet,
+      breakout.ipsRules && breakout.ipsRules.length > 0 ? [...breakout.ipsRules] : defaultIpsRules()),
+    ruleGroup('ports', 200, 'Only the declared TCP ports to cloud services (AP-5)', homeNet, [
+      `drop tcp $HOME_NET any -> $EXTERNAL_NET !${suricataPorts(declared)} (msg:"AP-5 TCP port not declared for any allow-listed service"; flow:to_server; sid:${SID_BASE.ports + 1}; rev:1;)`,
+    ]),
+  ];
+  if (mediaLines.length > 0) {
+    groups.push(ruleGroup('media', 300, 'Meeting media by IP/port allow-list (AP-5)', homeNet, mediaLines));
+  }
+  groups.push({
+    key: 'allowlist',
+    priority: 400,
+    capacity: CAPACITY.domainList,
+    description: 'FQDN allow-list of the α′ cloud services on TLS SNI and HTTP Host (AP-1, AP-2)',
+    domainList: { targets: domains, targetTypes: ['HTTP_HOST', 'TLS_SNI'], generatedRulesType: 'ALLOWLIST' },
+    homeNet,
+  });
+
+  return {
+    key: 'Breakout',
+    segment: Segment.LGWAN,
+    description: 'α′ local breakout (ローカルブレイクアウト) firewall of the LGWAN segment',
+    statelessDefaultActions: FORWARD_TO_STATEFUL,
+    statelessFragmentDefaultActions: FORWARD_TO_STATEFUL,
+    statefulDefaultActions: DROP_BY_DEFAULT,
+    ruleGroups: groups,
+    extraStatefulRuleGroupArns: [...(breakout.extraStatefulRuleGroupArns ?? [])],
+  };
+}
+
+/**
+ * The built-in egress of the Internet segment (proofs of concept only, standing in for the prefecture
+ * security cloud): IPS rules and an optional domain deny-list; everything else passes with an alert log.
+ */
+export function planBuiltInEgressFirewall(internetCidr: string, blockedDomains: readonly string[]): FirewallPlan {
+  const homeNet = [internetCidr];
+  const groups: StatefulRuleGroupPlan[] = [
+    ruleGroup('ips', 100, 'IDS/IPS rules on the Internet-segment egress (stand-in for the security cloud)', homeNet,
+      defaultIpsRules(SID_BASE.egress)),
+  ];
+  const blocked = sortedUnique(blockedDomains.map(toNetworkFirewallDomain));
+  if (blocked.length > 0) {
+    groups.push({
+      key: 'denylist',
+      priority: 200,
+      capacity: CAPACITY.domainList,
+      homeNet,
+      description: 'Domains blocked at the Internet-segment egress',
+      domainList: { targets: blocked, targetTypes: ['HTTP_HOST', 'TLS_SNI'], generatedRulesType: 'DENYLIST' },
+    });
+  }
+  return {
+    key: 'Egress',
+    segment: Segment.INTERNET,
+    description: 'Built-in Internet-segment egress (stand-in for 自治体情報セキュリティクラウド in proofs of concept)',
+    statelessDefaultActions: FORWARD_TO_STATEFUL,
+    statelessFragmentDefaultActions: FORWARD_TO_STATEFUL,
+    statefulDefaultActions: ['aws:alert_established'],
+    ruleGroups: groups,
+    extraStatefulRuleGroupArns: [],
+  };
+}

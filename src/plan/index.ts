@@ -1,0 +1,2 @@
+export * from './network-plan';
+export * from './plan';

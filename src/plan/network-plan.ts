@@ -1,0 +1,216 @@
+import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
+import { Protocol } from '../model/port';
+import { Segment, Zone } from '../model/segment';
+
+/**
+ * The engine-neutral description of a municipal network, produced by `planNetwork` from a validated
+ * blueprint. Renderers (CDK, CDKTF) translate it one to one and take no decisions of their own.
+ * Every list is in a fixed order, so the same blueprint always gives the same plan.
+ */
+export interface NetworkPlan {
+  readonly municipality: string;
+  readonly model: NetworkModel;
+  readonly alphaPrimeCase?: AlphaPrimeCase;
+  readonly availabilityZones: string[];
+  readonly segments: SegmentPlan[];
+  readonly transitGateway: TransitGatewayPlan;
+  readonly firewalls: FirewallPlan[];
+  readonly logging: LoggingPlan;
+  readonly trafficMirroring?: TrafficMirroringPlan;
+  /** Tags to put on every resource (besides the segment tag). */
+  readonly tags: Record<string, string>;
+}
+
+/** What a subnet is for. */
+export enum SubnetRole {
+  /** Where the user's workloads go (terminals, servers). */
+  WORKLOAD = 'workload',
+  /** Interface VPC endpoints. */
+  ENDPOINTS = 'endpoints',
+  /** Transit gateway attachment ENIs. */
+  TRANSIT = 'transit',
+  /** Network Firewall endpoints. */
+  FIREWALL = 'firewall',
+  /** Tenant-restriction forward proxy (α′ LGWAN). */
+  PROXY = 'proxy',
+  /** Public subnets holding the NAT gateways, behind the firewall. */
+  EGRESS = 'egress',
+}
+
+export interface SubnetPlan {
+  /** Unique in the segment, e.g. `workload-1`; also the construct id suffix. */
+  readonly key: string;
+  readonly role: SubnetRole;
+  readonly azIndex: number;
+  readonly availabilityZone: string;
+  readonly cidr: string;
+  /** Key of the route table (in the same segment) the subnet is associated with. */
+  readonly routeTable: string;
+  /** Whether instances get public IPs on launch; always false (NATs use Elastic IPs). */
+  readonly mapPublicIpOnLaunch: false;
+}
+
+/** Where a route sends traffic. */
+export enum RouteTargetKind {
+  TRANSIT_GATEWAY = 'transit-gateway',
+  FIREWALL_ENDPOINT = 'firewall-endpoint',
+  NAT_GATEWAY = 'nat-gateway',
+  INTERNET_GATEWAY = 'internet-gateway',
+}
+
+export interface RoutePlan {
+  readonly destination: string;
+  readonly target: RouteTargetKind;
+  /** AZ of the firewall endpoint or NAT gateway the route points at. */
+  readonly azIndex?: number;
+  /** Why the route exists (flow name, "LGWAN WAN", "α′ breakout"...), for reports. */
+  readonly reason: string;
+}
+
+export interface RouteTablePlan {
+  readonly key: string;
+  readonly routes: RoutePlan[];
+}
+
+export interface NaclEntryPlan {
+  readonly ruleNumber: number;
+  readonly egress: boolean;
+  readonly protocol: Protocol | 'all';
+  readonly cidr: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly action: 'allow' | 'deny';
+}
+
+export interface NetworkAclPlan {
+  /** Subnet roles the NACL is associated with. */
+  readonly subnetRoles: SubnetRole[];
+  readonly entries: NaclEntryPlan[];
+}
+
+export interface SecurityGroupRulePlan {
+  readonly cidr: string;
+  readonly protocol: Protocol;
+  readonly fromPort: number;
+  readonly toPort: number;
+  readonly description: string;
+}
+
+/** One security group per declared host in the segment: exactly the host's declared flows. */
+export interface SecurityGroupPlan {
+  readonly key: string;
+  readonly hostName: string;
+  readonly description: string;
+  readonly ingress: SecurityGroupRulePlan[];
+  readonly egress: SecurityGroupRulePlan[];
+}
+
+export interface DnsFirewallRulePlan {
+  readonly name: string;
+  readonly priority: number;
+  readonly action: 'ALLOW' | 'BLOCK';
+  /** Domains in Route 53 Resolver DNS Firewall syntax (`*.example.com`, `*`). */
+  readonly domains: string[];
+}
+
+export interface DnsFirewallPlan {
+  readonly rules: DnsFirewallRulePlan[];
+  /** Whether resolution fails open if the firewall is unavailable; false for closed segments. */
+  readonly failOpen: boolean;
+}
+
+export interface SegmentPlan {
+  readonly segment: Segment;
+  /** PascalCase label for construct ids (`MyNumber`). */
+  readonly label: string;
+  readonly vpcCidr: string;
+  readonly subnets: SubnetPlan[];
+  readonly routeTables: RouteTablePlan[];
+  readonly internetGateway: boolean;
+  /** AZ indexes that get a NAT gateway (in the AZ's egress subnet). */
+  readonly natGatewayAzs: number[];
+  /** Key of the firewall (in `NetworkPlan.firewalls`) whose endpoints sit in this VPC, if any. */
+  readonly firewall?: string;
+  /** Interface endpoint service short names (`ssm`...), in order. */
+  readonly interfaceEndpoints: string[];
+  readonly securityGroups: SecurityGroupPlan[];
+  readonly networkAcl?: NetworkAclPlan;
+  readonly dnsFirewall: DnsFirewallPlan;
+}
+
+export enum AttachmentKind {
+  VPC = 'vpc',
+  VPN = 'vpn',
+  EXISTING = 'existing',
+}
+
+export interface TransitAttachmentPlan {
+  /** The zone on the other side: a segment or an external network. */
+  readonly zone: Zone;
+  readonly kind: AttachmentKind;
+  readonly customerGatewayIp?: string;
+  readonly customerGatewayAsn?: number;
+  readonly attachmentId?: string;
+}
+
+export interface TransitRoutePlan {
+  readonly destination: string;
+  /** Zone of the attachment the route points at; undefined for a blackhole. */
+  readonly targetZone?: Zone;
+  readonly blackhole: boolean;
+  readonly reason: string;
+}
+
+export interface TransitRouteTablePlan {
+  /** The route table of this zone's attachment. */
+  readonly zone: Zone;
+  readonly routes: TransitRoutePlan[];
+}
+
+export interface TransitGatewayPlan {
+  readonly amazonSideAsn: number;
+  readonly attachments: TransitAttachmentPlan[];
+  readonly routeTables: TransitRouteTablePlan[];
+}
+
+export interface StatefulRuleGroupPlan {
+  /** Unique in the firewall. */
+  readonly key: string;
+  readonly priority: number;
+  readonly capacity: number;
+  readonly description: string;
+  /** Suricata rules, one per line; or undefined for a domain list. */
+  readonly rulesString?: string;
+  readonly domainList?: {
+    /** Network Firewall syntax (`.example.com` for subdomains). */
+    readonly targets: string[];
+    readonly targetTypes: ('TLS_SNI' | 'HTTP_HOST')[];
+    readonly generatedRulesType: 'ALLOWLIST' | 'DENYLIST';
+  };
+  /** Rule variables: HOME_NET. */
+  readonly homeNet: string[];
+}
+
+export interface FirewallPlan {
+  readonly key: string;
+  readonly segment: Segment;
+  readonly description: string;
+  readonly statelessDefaultActions: string[];
+  readonly statelessFragmentDefaultActions: string[];
+  readonly statefulDefaultActions: string[];
+  readonly ruleGroups: StatefulRuleGroupPlan[];
+  readonly extraStatefulRuleGroupArns: string[];
+}
+
+export interface LoggingPlan {
+  /** Existing bucket ARN; undefined means "create one". */
+  readonly bucketArn?: string;
+  readonly retentionDays: number;
+  /** Whether the destination is a declared SIEM sink. */
+  readonly siem: boolean;
+}
+
+export interface TrafficMirroringPlan {
+  readonly target: string;
+  readonly networkInterfaceIds: string[];
+}

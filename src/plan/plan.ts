@@ -1,0 +1,144 @@
+import { layoutSubnets } from './addressing';
+import { planDnsFirewall } from './dns';
+import { planHostSecurityGroups, planMyNumberNacl } from './filters';
+import { planBreakoutFirewall, planBuiltInEgressFirewall } from './firewall-rules';
+import { resolveFlows } from './flows';
+import {
+  AttachmentKind, FirewallPlan, NetworkPlan, RouteTargetKind, SegmentPlan, SubnetRole, TransitAttachmentPlan,
+} from './network-plan';
+import { flowTransitDestinations, planRouteTables, planTransitRouteTables, routeTableKey, SegmentRouting } from './routing';
+import { InternetEgressMode, TransitConnectionProps } from '../model/blueprint';
+import { DEFAULT_INTERFACE_ENDPOINTS } from '../model/defaults';
+import { MODEL_PLACEMENT } from '../model/network-model';
+import { ALL_SEGMENTS, Segment, SEGMENT_LABEL, Zone } from '../model/segment';
+import { Blueprint } from '../model/validate';
+
+/**
+ * Amazon-side ASN of the transit gateway: from the private range AWS accepts (64512-65534), and
+ * different from the customer-gateway default (65000).
+ * https://docs.aws.amazon.com/vpc/latest/tgw/tgw-transit-gateways.html
+ */
+const TRANSIT_GATEWAY_ASN = 64512;
+
+/** Default log retention: a little over a year, so that a yearly audit (監査) still finds the previous year. */
+const DEFAULT_RETENTION_DAYS = 400;
+
+/**
+ * Plan a municipal network from a validated blueprint: a pure function; the same blueprint always
+ * gives an equal plan (and byte-identical JSON).
+ */
+export function planNetwork(blueprint: Blueprint): NetworkPlan {
+  const props = blueprint.props;
+  const model = blueprint.model;
+  const azs = [...blueprint.availabilityZones];
+  const flows = resolveFlows(blueprint.hosts, blueprint.flows);
+  const cidr = {} as Record<Segment, string>;
+  for (const s of ALL_SEGMENTS) cidr[s] = blueprint.segmentCidr(s);
+
+  const breakout = MODEL_PLACEMENT[model].lgwanLocalBreakout ? props.breakout : undefined;
+  const internetEgress = props.internet?.egress ?? InternetEgressMode.SECURITY_CLOUD;
+  const builtInEgress = internetEgress === InternetEgressMode.BUILT_IN;
+
+  const firewalls: FirewallPlan[] = [];
+  if (breakout) firewalls.push(planBreakoutFirewall(cidr[Segment.LGWAN], breakout));
+  if (builtInEgress) firewalls.push(planBuiltInEgressFirewall(cidr[Segment.INTERNET], props.internet?.dnsBlockedDomains ?? []));
+
+  const segmentOptions = {
+    [Segment.MY_NUMBER]: props.myNumber,
+    [Segment.LGWAN]: props.lgwan,
+    [Segment.INTERNET]: props.internet,
+  };
+
+  const segments: SegmentPlan[] = ALL_SEGMENTS.map((segment) => {
+    const label = SEGMENT_LABEL[segment];
+    const options = segmentOptions[segment];
+    const firewall = firewalls.find((f) => f.segment === segment);
+    const roles = new Set([SubnetRole.WORKLOAD, SubnetRole.ENDPOINTS, SubnetRole.TRANSIT]);
+    if (firewall) {
+      roles.add(SubnetRole.FIREWALL);
+      roles.add(SubnetRole.EGRESS);
+    }
+    if (segment === Segment.LGWAN && breakout) roles.add(SubnetRole.PROXY);
+    const subnets = layoutSubnets(label, cidr[segment], azs, roles, routeTableKey);
+
+    const transitDestinations = flowTransitDestinations(segment, flows);
+    if (segment === Segment.LGWAN) {
+      for (const wan of props.lgwan.wanCidrs) transitDestinations.push({ destination: wan, reason: 'LGWAN WAN (LGWAN接続)' });
+    }
+    let defaultRoute: SegmentRouting['defaultRoute'];
+    if (segment === Segment.LGWAN && breakout) {
+      defaultRoute = { target: RouteTargetKind.FIREWALL_ENDPOINT, reason: 'α′ local breakout through the firewall (AP-1)' };
+    } else if (segment === Segment.INTERNET) {
+      defaultRoute = builtInEgress
+        ? { target: RouteTargetKind.FIREWALL_ENDPOINT, reason: 'built-in egress through the firewall (IN-1)' }
+        : { target: RouteTargetKind.TRANSIT_GATEWAY, reason: 'egress through the security cloud (IN-1, 自治体情報セキュリティクラウド)' };
+    }
+    const routing: SegmentRouting = { segment, transitDestinations, defaultRoute };
+
+    const allowedDomains = [...(options?.dnsAllowedDomains ?? [])];
+    if (segment === Segment.LGWAN && breakout) {
+      allowedDomains.push(...breakout.services.flatMap((s) => s.service.domains));
+    }
+
+    return {
+      segment,
+      label,
+      vpcCidr: cidr[segment],
+      subnets,
+      routeTables: planRouteTables(routing, subnets),
+      internetGateway: firewall !== undefined,
+      natGatewayAzs: firewall ? azs.map((_, i) => i) : [],
+      firewall: firewall?.key,
+      interfaceEndpoints: [...(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment])],
+      securityGroups: planHostSecurityGroups(segment, blueprint.hosts, flows),
+      networkAcl: segment === Segment.MY_NUMBER ? planMyNumberNacl(cidr[segment], flows) : undefined,
+      dnsFirewall: planDnsFirewall(segment, allowedDomains, options?.dnsBlockedDomains ?? []),
+    };
+  });
+
+  const attachments: TransitAttachmentPlan[] = [
+    ...ALL_SEGMENTS.map((s) => ({ zone: s as unknown as Zone, kind: AttachmentKind.VPC })),
+    connectionAttachment(Zone.LGWAN_WAN, props.lgwan.connection),
+  ];
+  if (!builtInEgress && props.internet?.securityCloud) {
+    attachments.push(connectionAttachment(Zone.SECURITY_CLOUD, props.internet.securityCloud));
+  }
+
+  return {
+    municipality: props.municipality,
+    model,
+    alphaPrimeCase: blueprint.alphaPrimeCase,
+    availabilityZones: azs,
+    segments,
+    transitGateway: {
+      amazonSideAsn: TRANSIT_GATEWAY_ASN,
+      attachments,
+      routeTables: planTransitRouteTables({
+        segmentCidrs: cidr,
+        lgwanWanCidrs: [...props.lgwan.wanCidrs],
+        securityCloud: !builtInEgress,
+        flows,
+      }),
+    },
+    firewalls,
+    logging: {
+      bucketArn: props.logging?.siemBucketArn,
+      retentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      siem: props.logging?.siemBucketArn !== undefined,
+    },
+    trafficMirroring: props.trafficMirroring
+      ? { target: props.trafficMirroring.target, networkInterfaceIds: [...(props.trafficMirroring.networkInterfaceIds ?? [])].sort() }
+      : undefined,
+    tags: {
+      'jichitai:municipality': props.municipality,
+      'jichitai:model': model,
+      ...(props.localGovernmentCode ? { 'jichitai:local-government-code': props.localGovernmentCode } : {}),
+    },
+  };
+}
+
+function connectionAttachment(zone: Zone, c: TransitConnectionProps): TransitAttachmentPlan {
+  return c.attachmentId
+    ? { zone, kind: AttachmentKind.EXISTING, attachmentId: c.attachmentId }
+    : { zone, kind: AttachmentKind.VPN, customerGatewayIp: c.customerGatewayIp, customerGatewayAsn: c.customerGatewayAsn ?? 65000 };
+}

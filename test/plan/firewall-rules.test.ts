@@ -1,0 +1,95 @@
+import { CloudServiceCategory, CloudServiceDefinition } from '../../src/model/cloud-service';
+import { Port } from '../../src/model/port';
+import { Segment } from '../../src/model/segment';
+import { planDnsFirewall } from '../../src/plan/dns';
+import { planBreakoutFirewall, planBuiltInEgressFirewall } from '../../src/plan/firewall-rules';
+
+const meet: CloudServiceDefinition = {
+  id: 'meet',
+  name: 'Meet',
+  category: CloudServiceCategory.COMMUNICATION_TOOL,
+  ismapListed: true,
+  domains: ['meet.example.com', '*.media.example.com'],
+  documentationUrl: 'https://example.com/docs',
+  media: { cidrs: ['198.51.100.0/24'], ports: [Port.udpRange(3478, 3481)], reason: 'UDP media', documentationUrl: 'https://example.com/ips' },
+};
+const updates: CloudServiceDefinition = {
+  id: 'updates',
+  name: 'Updates',
+  category: CloudServiceCategory.SECURITY_UPDATE,
+  ismapListed: false,
+  domains: ['*.updates.example.net'],
+  ports: [Port.tcp(80), Port.tcp(443)],
+  portsReason: 'HTTP content with signed payloads',
+  securityUpdateConditions: { handlesNoAdministrativeDocuments: true, restrictedByUrl: true, authenticatedByTrustedCertificate: true },
+  documentationUrl: 'https://example.net/docs',
+};
+
+describe('α′ breakout firewall plan', () => {
+  const plan = planBreakoutFirewall('10.0.64.0/18', { services: [{ service: updates }, { service: meet }] });
+  const group = (key: string) => plan.ruleGroups.find((g) => g.key === key)!;
+
+  test('strict order, default drop with alert (AP-1)', () => {
+    expect(plan.statefulDefaultActions).toEqual(['aws:drop_established', 'aws:alert_established']);
+    expect(plan.statelessDefaultActions).toEqual(['aws:forward_to_sfe']);
+  });
+
+  test('the allow-list holds exactly the services\' domains in Network Firewall syntax, last in order', () => {
+    expect(group('allowlist').domainList).toEqual({
+      targets: ['.media.example.com', '.updates.example.net', 'meet.example.com'],
+      targetTypes: ['HTTP_HOST', 'TLS_SNI'],
+      generatedRulesType: 'ALLOWLIST',
+    });
+    const priorities = plan.ruleGroups.map((g) => g.priority);
+    expect([...priorities].sort((a, b) => a - b)).toEqual(priorities);
+    expect(plan.ruleGroups[plan.ruleGroups.length - 1].key).toBe('allowlist');
+  });
+
+  test('TCP ports other than the declared ones are dropped (AP-5)', () => {
+    expect(group('ports').rulesString).toMatch(/^drop tcp \$HOME_NET any -> \$EXTERNAL_NET !\[80,443\] /);
+  });
+
+  test('media passes by IP and UDP port only', () => {
+    expect(group('media').rulesString).toMatch(/^pass udp \$HOME_NET any -> \[198\.51\.100\.0\/24\] 3478:3481 /);
+  });
+
+  test('IPS rules: the built-in set by default (AP-4), the user\'s when given', () => {
+    expect(group('ips').rulesString).toMatch(/app-layer-protocol:!tls/);
+    const custom = planBreakoutFirewall('10.0.64.0/18', { services: [{ service: meet }], ipsRules: ['alert ip any any -> any any (msg:"x"; sid:1; rev:1;)'] });
+    expect(custom.ruleGroups.find((g) => g.key === 'ips')!.rulesString).toBe('alert ip any any -> any any (msg:"x"; sid:1; rev:1;)');
+  });
+
+  test('every Suricata rule has a unique sid', () => {
+    const sids = plan.ruleGroups.flatMap((g) => (g.rulesString ?? '').split('\n').filter(Boolean).map((l) => /sid:(\d+);/.exec(l)![1]));
+    expect(new Set(sids).size).toBe(sids.length);
+  });
+
+  test('deterministic whatever the service order', () => {
+    const again = planBreakoutFirewall('10.0.64.0/18', { services: [{ service: meet }, { service: updates }] });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(plan));
+  });
+});
+
+describe('built-in Internet egress firewall plan', () => {
+  test('IPS always, deny-list only when domains are given', () => {
+    expect(planBuiltInEgressFirewall('10.0.128.0/18', []).ruleGroups.map((g) => g.key)).toEqual(['ips']);
+    const withDeny = planBuiltInEgressFirewall('10.0.128.0/18', ['*.bad.test']);
+    expect(withDeny.ruleGroups.find((g) => g.key === 'denylist')!.domainList!.targets).toEqual(['.bad.test']);
+  });
+});
+
+describe('DNS Firewall plan', () => {
+  test('closed segments allow a list, then block everything, and fail closed', () => {
+    const p = planDnsFirewall(Segment.MY_NUMBER, ['juki.city.internal'], []);
+    expect(p.failOpen).toBe(false);
+    expect(p.rules.map((r) => [r.action, r.priority])).toEqual([['ALLOW', 100], ['BLOCK', 200]]);
+    expect(p.rules[0].domains).toContain('juki.city.internal');
+    expect(p.rules[0].domains).toContain('*.amazonaws.com');
+    expect(p.rules[1].domains).toEqual(['*']);
+  });
+
+  test('the Internet segment only blocks what is listed', () => {
+    expect(planDnsFirewall(Segment.INTERNET, [], []).rules).toEqual([]);
+    expect(planDnsFirewall(Segment.INTERNET, [], ['*.b.test', '*.a.test']).rules[0]).toMatchObject({ action: 'BLOCK', domains: ['*.a.test', '*.b.test'] });
+  });
+});
