@@ -1,0 +1,3 @@
+export * from './municipal-network';
+export * from './segment-network';
+export * from './mirroring';

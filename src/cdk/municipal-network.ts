@@ -1,0 +1,77 @@
+import { Arn, ArnFormat, Tags, Token } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { LogArchive } from './log-archive';
+import { IdsMirroring } from './mirroring';
+import { planOf } from './plan-cache';
+import { SegmentNetwork } from './segment-network';
+import { TransitHub } from './transit-hub';
+import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
+import { Segment, Zone } from '../model/segment';
+import { Blueprint } from '../model/validate';
+
+/** Props of `MunicipalNetwork`: the blueprint itself. */
+export interface MunicipalNetworkProps extends MunicipalNetworkBlueprintProps {}
+
+/**
+ * A whole municipality's network in one construct, in the MIC model of your choice (α, α′, β, β′):
+ * one VPC per segment of the three-layer separation (三層の対策), a transit gateway that carries only
+ * the declared flows, the α′ local breakout or the Internet segment's egress, DNS Firewall, flow and
+ * firewall logs. The props are validated first; every problem is reported at once.
+ */
+export class MunicipalNetwork extends Construct {
+  /** The validated blueprint. */
+  public readonly blueprint: Blueprint;
+  /** My Number segment (マイナンバー利用事務系). */
+  public readonly myNumber: SegmentNetwork;
+  /** LGWAN segment (LGWAN接続系). */
+  public readonly lgwan: SegmentNetwork;
+  /** Internet segment (インターネット接続系). */
+  public readonly internet: SegmentNetwork;
+  /** The transit gateway ID. */
+  public readonly transitGatewayId: string;
+  /** ARN of the bucket that receives flow and firewall logs. */
+  public readonly logBucketArn: string;
+  /** The log bucket, if this construct created it (not when a SIEM bucket was given). */
+  public readonly logBucket?: s3.IBucket;
+  /** Traffic mirroring to the IDS, if configured. */
+  public readonly mirroring?: IdsMirroring;
+
+  constructor(scope: Construct, id: string, props: MunicipalNetworkProps) {
+    super(scope, id);
+    this.blueprint = Blueprint.validate(props);
+    const plan = planOf(this.blueprint);
+
+    for (const [key, value] of Object.entries(plan.tags)) Tags.of(this).add(key, value);
+
+    const logs = new LogArchive(this, 'Logs', plan.logging);
+    this.logBucketArn = logs.bucketArn;
+    this.logBucket = logs.bucket;
+    const logBucketName = logs.bucket
+      ? logs.bucket.bucketName
+      : Token.isUnresolved(logs.bucketArn)
+        ? Arn.split(logs.bucketArn, ArnFormat.NO_RESOURCE_NAME).resource
+        : logs.bucketArn.replace(/^arn:[^:]+:s3:::/, '').split('/')[0];
+
+    const hub = new TransitHub(this, 'Transit', plan.transitGateway, plan.municipality.replace(/[^A-Za-z0-9-]/g, '') || 'jichitai');
+    this.transitGatewayId = hub.transitGatewayId;
+
+    const segmentProps = { blueprint: this.blueprint, transitGatewayId: hub.transitGatewayId, logBucketArn: logs.bucketArn, logBucketName };
+    this.myNumber = new SegmentNetwork(this, 'MyNumber', { ...segmentProps, segment: Segment.MY_NUMBER });
+    this.lgwan = new SegmentNetwork(this, 'Lgwan', { ...segmentProps, segment: Segment.LGWAN });
+    this.internet = new SegmentNetwork(this, 'Internet', { ...segmentProps, segment: Segment.INTERNET });
+
+    hub.wire(new Map([
+      [Zone.MY_NUMBER, this.myNumber.transitGatewayAttachmentId!],
+      [Zone.LGWAN, this.lgwan.transitGatewayAttachmentId!],
+      [Zone.INTERNET, this.internet.transitGatewayAttachmentId!],
+    ]));
+
+    if (plan.trafficMirroring) {
+      this.mirroring = new IdsMirroring(this, 'IdsMirroring', {
+        target: plan.trafficMirroring.target,
+        networkInterfaceIds: plan.trafficMirroring.networkInterfaceIds,
+      });
+    }
+  }
+}
