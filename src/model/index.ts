@@ -6,3 +6,6 @@ export * from './cloud-service';
 export * from './blueprint';
 export * from './cidr';
 export * from './defaults';
+export * from './domains';
+export { Blueprint, validateBlueprint } from './validate';
+export * from './catalogue';

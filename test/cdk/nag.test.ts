@@ -17,6 +17,7 @@ describe.each(['alpha', 'alpha-prime', 'beta', 'beta-prime'])('cdk-nag AwsSoluti
     const template = app.synth().getStackByName(stack.stackName).template;
     const suppressions = Object.values(template.Resources as Record<string, any>)
       .flatMap((r) => r.Metadata?.cdk_nag?.rules_to_suppress ?? []) as { id: string; reason: string }[];
+    expect(suppressions.length).toBeGreaterThan(0);
     for (const s of suppressions) {
       expect(s.reason).toMatch(/\S/);
       expect(s.reason.length).toBeGreaterThan(30);

@@ -1,0 +1,110 @@
+/**
+ * The reference deployments: one blueprint per MIC network model, for a fictitious "Sample City
+ * (サンプル市)". The same blueprints feed the CDK examples (examples/cdk) and, later, the CDKTF ones,
+ * so that both engines are proven on identical input. Public API only.
+ *
+ * Addresses: the segments take quarters of 10.0.0.0/16 (MY_NUMBER 10.0.0.0/18, LGWAN 10.0.64.0/18,
+ * INTERNET 10.0.128.0/18). Public addresses are from the documentation range 203.0.113.0/24 (RFC 5737)
+ * and the LGWAN WAN range is a placeholder: replace both with the values J-LIS and your carrier give you.
+ */
+import {
+  AlphaPrimeCase, CloudServiceCatalogue, FlowDeclaration, FlowKind, HostDeclaration, HostRole,
+  InternetEgressMode, MunicipalNetworkBlueprintProps, NetworkModel, Port, Zone,
+} from '../src';
+
+const common = {
+  municipality: 'Sample City',
+  localGovernmentCode: '999999',
+  lgwan: {
+    wanCidrs: ['172.20.0.0/16'],
+    connection: { customerGatewayIp: '203.0.113.10', customerGatewayAsn: 65010 },
+  },
+  internet: {
+    egress: InternetEgressMode.SECURITY_CLOUD,
+    securityCloud: { customerGatewayIp: '203.0.113.20', customerGatewayAsn: 65020 },
+    securityCloudCidrs: ['172.30.0.0/24'],
+  },
+};
+
+const hosts = {
+  residentRegistry: { name: 'resident-registry', zone: Zone.MY_NUMBER, cidrs: ['10.0.0.10/32'], role: HostRole.MY_NUMBER_SYSTEM, description: '住民記録システム' },
+  intermediateServer: { name: 'intermediate-server', zone: Zone.LGWAN_WAN, cidrs: ['172.20.10.5/32'], role: HostRole.OTHER, description: '中間サーバー (via LGWAN)' },
+  lgwanFileServer: { name: 'lgwan-file-server', zone: Zone.LGWAN, cidrs: ['10.0.65.20/32'], role: HostRole.OTHER, description: 'LGWAN file server receiving sanitized files' },
+  lgwanTerminals: { name: 'lgwan-terminals', zone: Zone.LGWAN, cidrs: ['10.0.64.0/24'], role: HostRole.BUSINESS_TERMINALS, description: '業務端末' },
+  financeSystem: { name: 'finance-system', zone: Zone.LGWAN, cidrs: ['10.0.65.10/32'], role: HostRole.BUSINESS_SYSTEM, description: '財務会計システム' },
+  lgwanVdi: { name: 'lgwan-vdi', zone: Zone.LGWAN, cidrs: ['10.0.65.30/32'], role: HostRole.SCREEN_TRANSFER_SERVER, description: 'LGWAN VDI for β/β′ terminals (画面転送)' },
+  virtualBrowser: { name: 'virtual-browser', zone: Zone.INTERNET, cidrs: ['10.0.128.10/32'], role: HostRole.SCREEN_TRANSFER_SERVER, description: '仮想ブラウザ (画面転送)' },
+  sanitizer: { name: 'sanitizer', zone: Zone.INTERNET, cidrs: ['10.0.128.20/32'], role: HostRole.SANITIZATION_RELAY, description: '無害化サーバー (file CDR)' },
+  internetTerminals: { name: 'internet-terminals', zone: Zone.INTERNET, cidrs: ['10.0.129.0/24'], role: HostRole.BUSINESS_TERMINALS, description: '業務端末 (β/β′)' },
+  groupware: { name: 'groupware', zone: Zone.INTERNET, cidrs: ['10.0.130.10/32'], role: HostRole.BUSINESS_SYSTEM, description: 'グループウェア (β′)' },
+} satisfies Record<string, HostDeclaration>;
+
+const flows = {
+  intermediateServer: { name: 'resident-registry-to-intermediate-server', kind: FlowKind.SPECIFIC_COMMUNICATION, from: 'resident-registry', to: 'intermediate-server', ports: [Port.tcp(443)], purpose: '中間サーバー連携 (特定通信)' },
+  sanitizedFiles: { name: 'sanitized-files-to-lgwan', kind: FlowKind.SANITIZATION, from: 'sanitizer', to: 'lgwan-file-server', ports: [Port.tcp(443)], purpose: '無害化済みファイルの取込' },
+  virtualBrowser: { name: 'lgwan-terminals-to-virtual-browser', kind: FlowKind.SCREEN_TRANSFER, from: 'lgwan-terminals', to: 'virtual-browser', ports: [Port.tcp(443)], purpose: 'インターネット閲覧の画面転送' },
+  lgwanVdi: { name: 'internet-terminals-to-lgwan-vdi', kind: FlowKind.SCREEN_TRANSFER, from: 'internet-terminals', to: 'lgwan-vdi', ports: [Port.tcp(443)], purpose: 'LGWAN業務の画面転送' },
+} satisfies Record<string, FlowDeclaration>;
+
+/** α: terminals and business systems in LGWAN; internet through screen transfer and sanitization. */
+export const alpha: MunicipalNetworkBlueprintProps = {
+  ...common,
+  model: NetworkModel.ALPHA,
+  hosts: [
+    hosts.residentRegistry, hosts.intermediateServer, hosts.lgwanTerminals, hosts.financeSystem,
+    hosts.lgwanFileServer, hosts.virtualBrowser, hosts.sanitizer,
+  ],
+  flows: [flows.intermediateServer, flows.virtualBrowser, flows.sanitizedFiles],
+};
+
+/** α′ case イ: α plus local breakout to Microsoft 365, tenant-restricted, downloads restricted. */
+export const alphaPrime: MunicipalNetworkBlueprintProps = {
+  ...alpha,
+  model: NetworkModel.ALPHA_PRIME,
+  alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
+  breakout: {
+    services: [
+      {
+        service: CloudServiceCatalogue.MICROSOFT_365,
+        // Placeholders: the municipality's Entra directory ID and its tenant-restrictions v2 policy ID.
+        tenantIds: ['00000000-0000-4000-8000-000000000001'],
+        policyId: '00000000-0000-4000-8000-0000000000aa',
+      },
+      { service: CloudServiceCatalogue.MICROSOFT_CONSUMER_ACCOUNT_BLOCK },
+      { service: CloudServiceCatalogue.WINDOWS_UPDATE },
+      { service: CloudServiceCatalogue.MICROSOFT_DEFENDER_DEFINITIONS },
+    ],
+    fileDownloadRestricted: true,
+  },
+};
+
+/** β: terminals in the Internet segment, business systems in LGWAN by screen transfer; SIEM required. */
+export const beta: MunicipalNetworkBlueprintProps = {
+  ...common,
+  model: NetworkModel.BETA,
+  hosts: [
+    hosts.residentRegistry, hosts.intermediateServer, hosts.internetTerminals, hosts.financeSystem,
+    hosts.lgwanVdi, hosts.lgwanFileServer, hosts.sanitizer,
+  ],
+  flows: [flows.intermediateServer, flows.lgwanVdi, flows.sanitizedFiles],
+  logging: { siemBucketArn: 'arn:aws:s3:::sample-city-siem-ingest' },
+};
+
+/**
+ * β′: terminals and most business systems in the Internet segment; the finance system stays in LGWAN.
+ * This one uses the built-in egress that stands in for the security cloud in a proof of concept.
+ */
+export const betaPrime: MunicipalNetworkBlueprintProps = {
+  ...beta,
+  model: NetworkModel.BETA_PRIME,
+  internet: { egress: InternetEgressMode.BUILT_IN, dnsBlockedDomains: ['*.example-malware.test'] },
+  hosts: [...beta.hosts!, hosts.groupware],
+};
+
+/** All reference blueprints by example name (the file names under examples/cdk). */
+export const BLUEPRINTS: Record<string, MunicipalNetworkBlueprintProps> = {
+  'alpha': alpha,
+  'alpha-prime': alphaPrime,
+  'beta': beta,
+  'beta-prime': betaPrime,
+};

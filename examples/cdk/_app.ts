@@ -1,0 +1,19 @@
+/**
+ * Builds one reference deployment as a CDK app: a stack holding a `MunicipalNetwork` built from the
+ * blueprint of the same name in ../blueprints.ts. The example entry files (alpha.ts, ...) call this.
+ */
+import { App, Stack } from 'aws-cdk-lib';
+import { cdk } from '../../src';
+import { BLUEPRINTS } from '../blueprints';
+
+export function buildCdkExample(name: string, app: App = new App()): { app: App; stack: Stack; network: cdk.MunicipalNetwork } {
+  const blueprint = BLUEPRINTS[name];
+  if (!blueprint) throw new Error(`unknown example "${name}"; known: ${Object.keys(BLUEPRINTS).join(', ')}`);
+  const stack = new Stack(app, `SampleCity-${name}`, {
+    description: `jichitai-network reference deployment: ${name} (${blueprint.model})`,
+    // Explicit region keeps the template identical run after run; the AZ names in the blueprint are Tokyo's.
+    env: { region: 'ap-northeast-1' },
+  });
+  const network = new cdk.MunicipalNetwork(stack, 'Network', blueprint);
+  return { app, stack, network };
+}

@@ -1,0 +1,58 @@
+/**
+ * Domain patterns of the α′ allow-list and the DNS lists, in our notation:
+ * `host.example.com` matches that host only; `*.example.com` matches its subdomains (not the apex).
+ */
+
+/**
+ * Second-level public suffixes under which nobody may allow "everything" (`*.co.jp`). This is not the
+ * full Public Suffix List (that would be a large, changing data set); it covers the Japanese
+ * organisational domains municipalities meet (JPRS 属性型JPドメイン名, including LG.JP) and the common
+ * `co.`/`com.`/`ac.`/`go.` patterns elsewhere. A wildcard directly over any of them is TLD-wide.
+ * https://jprs.jp/about/dom-rule/jp-dom/ (属性型・地域型JPドメイン名)
+ */
+const SECOND_LEVEL_SUFFIXES: ReadonlySet<string> = new Set([
+  'ac.jp', 'ad.jp', 'co.jp', 'ed.jp', 'go.jp', 'gr.jp', 'lg.jp', 'ne.jp', 'or.jp',
+  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'com.au', 'net.au', 'org.au', 'gov.au', 'co.nz', 'com.cn', 'com.tw', 'co.kr',
+]);
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** True for `*.example.com` (a subdomain pattern). */
+export function isSubdomainPattern(domain: string): boolean {
+  return domain.startsWith('*.');
+}
+
+/**
+ * What is wrong with a domain pattern, or an empty list. Upper case is rejected rather than normalised,
+ * so that what the user wrote is exactly what every renderer emits.
+ */
+export function domainProblems(domain: unknown): string[] {
+  if (typeof domain !== 'string' || domain.length === 0) return ['is empty or not a string'];
+  if (domain === '*' || domain === '*.') return ['is a bare "*", which allows everything (AP-2)'];
+  if (domain !== domain.trim()) return ['has leading or trailing spaces'];
+  if (domain !== domain.toLowerCase()) return ['has upper-case letters; write domains in lower case'];
+  if (domain.length > 253) return ['is longer than 253 characters'];
+  const wildcard = isSubdomainPattern(domain);
+  const rest = wildcard ? domain.slice(2) : domain;
+  if (rest.includes('*')) return ['has a "*" outside the first label; only "*.example.com" is supported'];
+  const labels = rest.split('.');
+  const bad = labels.filter((l) => !LABEL.test(l));
+  if (bad.length > 0) return [`has invalid labels (${bad.map((l) => JSON.stringify(l)).join(', ')})`];
+  if (labels.length < 2) {
+    return [wildcard ? `"${domain}" covers a whole top-level domain (TLD-wide, AP-2)` : 'is a single label, not a host name'];
+  }
+  if (wildcard && labels.length === 2 && SECOND_LEVEL_SUFFIXES.has(rest)) {
+    return [`"${domain}" covers a whole public suffix (${rest}) (TLD-wide, AP-2)`];
+  }
+  return [];
+}
+
+/** True if `host` is matched by `pattern` in our notation. */
+export function domainMatches(pattern: string, host: string): boolean {
+  const h = host.toLowerCase();
+  if (isSubdomainPattern(pattern)) {
+    const suffix = pattern.slice(1); // ".example.com"
+    return h.endsWith(suffix) && h.length > suffix.length;
+  }
+  return h === pattern;
+}
