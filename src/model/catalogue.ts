@@ -87,11 +87,6 @@ function microsoft365(version: EntraTenantRestrictionVersion): CloudServiceDefin
  * (https://www.ismap.go.jp/csm?id=cloud_service_list) at design time.
  */
 export class CloudServiceCatalogue {
-  /** Microsoft 365 with Entra tenant restrictions of the given version (default v2). */
-  public static microsoft365(version: EntraTenantRestrictionVersion = EntraTenantRestrictionVersion.V2): CloudServiceDefinition {
-    return microsoft365(version);
-  }
-
   /** Microsoft 365 with Entra tenant restrictions v2 (`sec-Restrict-Tenant-Access-Policy`). */
   public static readonly MICROSOFT_365: CloudServiceDefinition = microsoft365(EntraTenantRestrictionVersion.V2);
 
@@ -305,6 +300,11 @@ export class CloudServiceCatalogue {
     securityUpdateConditions: { handlesNoAdministrativeDocuments: true, restrictedByUrl: true, authenticatedByTrustedCertificate: true },
     documentationUrl: 'https://success.trendmicro.com/en-US/solution/KA-0001477',
   };
+
+  /** Microsoft 365 with Entra tenant restrictions of the given version (default v2). */
+  public static microsoft365(version: EntraTenantRestrictionVersion = EntraTenantRestrictionVersion.V2): CloudServiceDefinition {
+    return microsoft365(version);
+  }
 
   /** Every catalogue entry, in a fixed order. */
   public static all(): CloudServiceDefinition[] {

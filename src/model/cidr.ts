@@ -24,7 +24,7 @@ export class Ipv4Cidr {
     const octets = m.slice(1, 5).map(Number);
     const prefix = Number(m[5]);
     if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-    const address = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+    const address = octets.reduce((acc, octet) => acc * 256 + octet, 0);
     const cidr = new Ipv4Cidr(address, prefix);
     if (cidr.network !== address) return undefined;
     return cidr;
@@ -35,6 +35,11 @@ export class Ipv4Cidr {
     return new Ipv4Cidr(network, prefixLength);
   }
 
+  /** Dotted-quad form of an unsigned 32-bit address. */
+  public static formatAddress(value: number): string {
+    return [3, 2, 1, 0].map((i) => Math.floor(value / 256 ** i) % 256).join('.');
+  }
+
   /** The network address as an unsigned 32-bit integer. */
   public readonly network: number;
   /** The prefix length, 0..32. */
@@ -42,11 +47,9 @@ export class Ipv4Cidr {
 
   private constructor(address: number, prefixLength: number) {
     this.prefixLength = prefixLength;
-    this.network = (address & Ipv4Cidr.mask(prefixLength)) >>> 0;
-  }
-
-  private static mask(prefixLength: number): number {
-    return prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0;
+    // Clear the host bits: integer arithmetic on 0..2^32-1 (JavaScript bitwise operators are signed 32-bit).
+    const size = 2 ** (32 - prefixLength);
+    this.network = address - (address % size);
   }
 
   /** Number of addresses in the block. */
@@ -84,11 +87,6 @@ export class Ipv4Cidr {
   /** Dotted-quad text of the network address. */
   public get address(): string {
     return Ipv4Cidr.formatAddress(this.network);
-  }
-
-  /** Dotted-quad form of an unsigned 32-bit address. */
-  public static formatAddress(value: number): string {
-    return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
   }
 
   /** `a.b.c.d/n`. */

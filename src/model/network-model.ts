@@ -48,7 +48,7 @@ export interface ModelPlacement {
   /** Segment of the business terminals (業務端末). */
   readonly terminalSegment: Segment;
   /** Segments where internal business systems (業務システム) may sit; the first is the usual one. */
-  readonly businessSystemSegments: readonly Segment[];
+  readonly businessSystemSegments: Segment[];
   /** True if LGWAN may break out to allow-listed cloud services (α′ only). */
   readonly lgwanLocalBreakout: boolean;
   /** True if the model requires shipping logs to a SIEM (β, β′). */

@@ -10,6 +10,9 @@ export enum Protocol {
  * A protocol and an inclusive port range. Use the static factories.
  */
 export class Port {
+  /** HTTPS (TCP 443), the only port α′ allows to cloud services without a reason (AP-5). */
+  public static readonly HTTPS: Port = new Port(Protocol.TCP, 443, 443);
+
   /** One TCP port. */
   public static tcp(port: number): Port {
     return new Port(Protocol.TCP, port, port);
@@ -29,9 +32,6 @@ export class Port {
   public static udpRange(fromPort: number, toPort: number): Port {
     return new Port(Protocol.UDP, fromPort, toPort);
   }
-
-  /** HTTPS (TCP 443), the only port α′ allows to cloud services without a reason (AP-5). */
-  public static readonly HTTPS = Port.tcp(443);
 
   private constructor(
     /** The protocol. */

@@ -15,6 +15,8 @@ const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => Ipv
 /** Ranges that are never a customer gateway's public address (RFC 1918, loopback, link-local, CGNAT, multicast+). */
 const NOT_PUBLIC = [...RFC1918, ...['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '100.64.0.0/10', '224.0.0.0/3'].map((c) => Ipv4Cidr.parse(c))];
 const NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** https://docs.aws.amazon.com/vpn/latest/s2svpn/cgw-options.html */
+const AWS_RESERVED_ASNS = [7224, 9059, 10124, 17493];
 const AZ_NAME = /^([a-z]{2}(?:-gov)?-[a-z]+-\d)([a-z])$/;
 const ENDPOINT_NAME = /^[a-z0-9][a-z0-9.-]*$/;
 
@@ -82,8 +84,7 @@ function checkConnection(p: Problems, path: string, c: unknown): void {
   }
   if (hasIp) {
     const ip = typeof conn.customerGatewayIp === 'string' ? Ipv4Cidr.tryParse(`${conn.customerGatewayIp}/32`) : undefined;
-    if (!ip) p.add(`${path}.customerGatewayIp`, `${JSON.stringify(conn.customerGatewayIp)} is not an IPv4 address`, 'give the public IPv4 address of your router');
-    else if (NOT_PUBLIC.some((r) => r.contains(ip))) {
+    if (!ip) {p.add(`${path}.customerGatewayIp`, `${JSON.stringify(conn.customerGatewayIp)} is not an IPv4 address`, 'give the public IPv4 address of your router');} else if (NOT_PUBLIC.some((r) => r.contains(ip))) {
       p.add(`${path}.customerGatewayIp`, `${conn.customerGatewayIp} is not a public address`, 'a VPN customer gateway needs the public IPv4 address of your router');
     }
   }
@@ -91,7 +92,8 @@ function checkConnection(p: Problems, path: string, c: unknown): void {
     p.add(`${path}.attachmentId`, `${JSON.stringify(conn.attachmentId)} is not a transit gateway attachment ID`, 'give an ID like tgw-attach-0123456789abcdef0');
   }
   const asn = conn.customerGatewayAsn;
-  if (asn !== undefined && (!Number.isInteger(asn) || asn < 1 || asn > 4294967294 || asn === 7224 || asn === 9059 || asn === 10124 || asn === 17493)) {
+  // AWS reserves 7224, 9059, 10124 and 17493 in some Regions (Site-to-Site VPN customer gateway options).
+  if (asn !== undefined && (!Number.isInteger(asn) || asn < 1 || asn > 4294967294 || AWS_RESERVED_ASNS.includes(asn))) {
     p.add(`${path}.customerGatewayAsn`, `${String(asn)} is not a usable BGP ASN`,
       'use 1-4294967294, avoiding the ASNs AWS reserves per Region (7224, 9059, 10124, 17493); private ASNs are 64512-65534');
   }
@@ -104,8 +106,7 @@ function checkSegmentOptions(p: Problems, key: string, opts: unknown): void {
     return;
   }
   if (opts.interfaceEndpoints !== undefined) {
-    if (!isStringArray(opts.interfaceEndpoints)) p.add(`${key}.interfaceEndpoints`, 'must be a list of service short names', 'e.g. ["ssm", "logs"]');
-    else {
+    if (!isStringArray(opts.interfaceEndpoints)) {p.add(`${key}.interfaceEndpoints`, 'must be a list of service short names', 'e.g. ["ssm", "logs"]');} else {
       opts.interfaceEndpoints.forEach((e, i) => {
         if (!ENDPOINT_NAME.test(e)) p.add(`${key}.interfaceEndpoints[${i}]`, `"${e}" is not a service short name`, 'write the part after com.amazonaws.<region>., e.g. "ssm"');
       });
@@ -471,8 +472,7 @@ function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps, hosts
       p.add(`${path}.service.portsReason`, `is missing for ${non443.map(String).join(', ')} (AP-5: only TLS 443 without a reason)`, 'say why, e.g. "OCSP/CRL over HTTP"');
     }
     if (s.media !== undefined) {
-      if (!isObject(s.media)) p.add(`${path}.service.media`, 'must be an object', 'give { cidrs, ports, reason, documentationUrl }');
-      else {
+      if (!isObject(s.media)) {p.add(`${path}.service.media`, 'must be an object', 'give { cidrs, ports, reason, documentationUrl }');} else {
         checkCidrList(p, `${path}.service.media.cidrs`, s.media.cidrs, true).forEach((c, j) => {
           if (c.prefixLength === 0) p.add(`${path}.service.media.cidrs[${j}]`, '0.0.0.0/0 allows every destination (AP-5)', "list the vendor's published media ranges");
         });
@@ -482,7 +482,8 @@ function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps, hosts
     }
     if (s.ismapListed !== true) {
       const c = s.securityUpdateConditions;
-      const ok = isObject(c) && c.handlesNoAdministrativeDocuments === true && c.restrictedByUrl === true && c.authenticatedByTrustedCertificate === true;
+      const ok = isObject(c) && c.handlesNoAdministrativeDocuments === true && c.restrictedByUrl === true
+        && c.authenticatedByTrustedCertificate === true;
       if (!ok) {
         p.add(path, 'is not ISMAP-listed and does not meet the three conditions for a security-update service (AP-2)',
           'use an ISMAP-listed service, or, for a security-update service (virus definitions, IP/URL lists), confirm securityUpdateConditions: it handles no administrative documents (行政文書を扱わない), is restricted by URL, and is authenticated by a trusted certificate');
