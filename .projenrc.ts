@@ -47,6 +47,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   eslint: true,
 
   jestOptions: {
+    // Jest 30 resolves through unrs-resolver (same registry-mirror problem as below); Jest 29 does not.
+    jestVersion: '^29',
     // Snapshots must fail in CI rather than be rewritten silently; `npm run test:update` rewrites them.
     updateSnapshot: UpdateSnapshot.NEVER,
     passWithNoTests: false,
@@ -78,6 +80,10 @@ for (const dir of ['examples', 'scripts']) {
     exclude: ['node_modules', 'cdk.out', 'cdktf.out'],
   });
 }
+// eslint-import-resolver-typescript v4 pulls in unrs-resolver, whose non-Linux optional bindings are absent from
+// the registry mirror our machines use, so `npm ci` rejects the lock file. v3.6 is plain JavaScript. Added after
+// the eslint component so that this version wins over its unversioned default.
+project.addDevDeps('eslint-import-resolver-typescript@~3.6.3');
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
 

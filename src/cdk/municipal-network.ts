@@ -38,8 +38,10 @@ export class MunicipalNetwork extends Construct {
   public readonly mirroring?: IdsMirroring;
 
   constructor(scope: Construct, id: string, props: MunicipalNetworkProps) {
+    // Validate before joining the construct tree, so that bad props leave nothing half-built behind.
+    const blueprint = Blueprint.validate(props);
     super(scope, id);
-    this.blueprint = Blueprint.validate(props);
+    this.blueprint = blueprint;
     const plan = planOf(this.blueprint);
 
     for (const [key, value] of Object.entries(plan.tags)) Tags.of(this).add(key, value);

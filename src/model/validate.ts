@@ -171,6 +171,8 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
 
   // Addressing (SEG-2).
   const space = Ipv4Cidr.tryParse(props.addressSpace ?? DEFAULT_ADDRESS_SPACE);
+  // Segment CIDRs derived from a bad address space would only repeat its problem; they are not checked.
+  const spaceUsable = space !== undefined && space.prefixLength >= ADDRESS_SPACE_PREFIX.min && space.prefixLength <= ADDRESS_SPACE_PREFIX.max;
   if (!space) {
     p.add('addressSpace', `${JSON.stringify(props.addressSpace)} is not an IPv4 CIDR block`, 'write a.b.c.d/n, e.g. "10.0.0.0/16"');
   } else if (space.prefixLength < ADDRESS_SPACE_PREFIX.min || space.prefixLength > ADDRESS_SPACE_PREFIX.max) {
@@ -187,7 +189,8 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
   for (const segment of ALL_SEGMENTS) {
     const path = `${SEGMENT_PROP[segment]}.cidr`;
     const text = resolved[segment];
-    if (text === undefined) continue; // addressSpace already reported
+    const explicit = isObject((props as any)[SEGMENT_PROP[segment]]) && (props as any)[SEGMENT_PROP[segment]].cidr !== undefined;
+    if (text === undefined || (!explicit && !spaceUsable)) continue; // addressSpace already reported
     const cidr = Ipv4Cidr.tryParse(text);
     if (!cidr) {
       p.add(path, `${JSON.stringify(text)} is not an IPv4 CIDR block`, 'write a.b.c.d/n with the host bits zero');

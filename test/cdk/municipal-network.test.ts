@@ -1,0 +1,89 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { alpha, alphaPrime } from '../../examples/blueprints';
+import { cdk, MunicipalNetworkBlueprintProps } from '../../src';
+
+function synth(props: MunicipalNetworkBlueprintProps): { template: Template; network: cdk.MunicipalNetwork } {
+  const stack = new Stack(new App(), 'Test', { env: { region: 'ap-northeast-1' } });
+  const network = new cdk.MunicipalNetwork(stack, 'Network', props);
+  return { template: Template.fromStack(stack), network };
+}
+
+describe('MunicipalNetwork', () => {
+  test('invalid props are refused at construction, listing every problem', () => {
+    const stack = new Stack(new App(), 'Bad');
+    expect(() => new cdk.MunicipalNetwork(stack, 'Network', { ...alpha, municipality: '', addressSpace: '10.0.0.0/8' }))
+      .toThrow(/Blueprint has 2 errors:\n\[municipality\] is empty.*\n\[addressSpace\] 10\.0\.0\.0\/8 is a \/8/s);
+    expect(stack.node.findAll().filter((c) => c.node.path.includes('Network'))).toEqual([]);
+  });
+
+  test('synthesis is deterministic: two builds give byte-identical templates', () => {
+    const a = JSON.stringify(synth(alphaPrime).template.toJSON());
+    const b = JSON.stringify(synth(alphaPrime).template.toJSON());
+    expect(a).toBe(b);
+  });
+
+  test('existing attachments are used as given, with no VPN and no look-up', () => {
+    const { template } = synth({
+      ...alpha,
+      lgwan: { ...alpha.lgwan, connection: { attachmentId: 'tgw-attach-0123456789abcdef0' } },
+      internet: { ...alpha.internet, securityCloud: { attachmentId: 'tgw-attach-0fedcba9876543210' } },
+    });
+    expect(template.findResources('AWS::EC2::VPNConnection')).toEqual({});
+    expect(template.findResources('Custom::AWS')).toEqual({});
+    template.hasResourceProperties('AWS::EC2::TransitGatewayRoute', { DestinationCidrBlock: '172.20.0.0/16', TransitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0' });
+    template.hasResourceProperties('AWS::EC2::TransitGatewayRoute', { DestinationCidrBlock: '0.0.0.0/0', TransitGatewayAttachmentId: 'tgw-attach-0fedcba9876543210' });
+    template.hasResourceProperties('AWS::EC2::TransitGatewayRouteTableAssociation', { TransitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0' });
+  });
+
+  test('a VPN attachment is looked up at deploy time by the VPN and gateway IDs', () => {
+    const { template } = synth(alpha);
+    expect(Object.keys(template.findResources('AWS::EC2::VPNConnection'))).toHaveLength(2);
+    template.hasResourceProperties('AWS::EC2::VPNConnection', { StaticRoutesOnly: true, Type: 'ipsec.1' });
+    const lookups = Object.values(template.findResources('Custom::AWS')) as any[];
+    expect(lookups).toHaveLength(2);
+    for (const l of lookups) expect(JSON.stringify(l.Properties.Create)).toContain('describeTransitGatewayAttachments');
+  });
+
+  test('traffic mirroring sends the chosen ENIs to the IDS target with an accept-all filter', () => {
+    const stack = new Stack(new App(), 'Mirror', { env: { region: 'ap-northeast-1' } });
+    const network = new cdk.MunicipalNetwork(stack, 'Network', {
+      ...alpha, trafficMirroring: { target: 'vpce-0123456789abcdef0', networkInterfaceIds: ['eni-0123456789abcdef0'] },
+    });
+    network.mirroring!.addMirroredInterface('eni-0fedcba9876543210');
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::TrafficMirrorTarget', { GatewayLoadBalancerEndpointId: 'vpce-0123456789abcdef0' });
+    template.resourceCountIs('AWS::EC2::TrafficMirrorFilterRule', 2);
+    const sessions = Object.values(template.findResources('AWS::EC2::TrafficMirrorSession')).map((s: any) => s.Properties.NetworkInterfaceId);
+    expect(sessions.sort()).toEqual(['eni-0123456789abcdef0', 'eni-0fedcba9876543210']);
+  });
+
+  test('user IPS rules and extra rule groups land on the breakout firewall policy (IDS/IPS hook, AP-4)', () => {
+    const arn = 'arn:aws:network-firewall:ap-northeast-1:123456789012:stateful-rulegroup/managed-threats';
+    const rule = 'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"test"; tls.sni; content:"bad.example"; sid:2000001; rev:1;)';
+    const { template } = synth({ ...alphaPrime, breakout: { ...alphaPrime.breakout!, ipsRules: [rule], extraStatefulRuleGroupArns: [arn] } });
+    template.hasResourceProperties('AWS::NetworkFirewall::RuleGroup', { RuleGroup: { RulesSource: { RulesString: rule } } });
+    const policy = Object.values(template.findResources('AWS::NetworkFirewall::FirewallPolicy'))[0] as any;
+    expect(policy.Properties.FirewallPolicy.StatefulRuleGroupReferences).toContainEqual({ ResourceArn: arn, Priority: 1000 });
+  });
+
+  test('segments expose their VPC, subnets and the security group of each declared host', () => {
+    const { network } = synth(alpha);
+    expect(network.myNumber.workloadSubnets.subnets).toHaveLength(2);
+    expect(network.myNumber.vpc.isolatedSubnets).toHaveLength(2);
+    expect(network.lgwan.proxySubnets.subnets).toHaveLength(0);
+    expect(network.myNumber.securityGroupFor('resident-registry').securityGroupId).toBeDefined();
+    expect(() => network.myNumber.securityGroupFor('finance-system'))
+      .toThrow(/no declared host "finance-system" in the MyNumber segment \(マイナンバー利用事務系\); declared: resident-registry/);
+  });
+
+  test('a SIEM bucket replaces the created log bucket for flow and firewall logs', () => {
+    const { template, network } = synth({ ...alphaPrime, logging: { siemBucketArn: 'arn:aws:s3:::city-siem' } });
+    expect(network.logBucket).toBeUndefined();
+    template.resourceCountIs('AWS::S3::Bucket', 0);
+    template.hasResourceProperties('AWS::EC2::FlowLog', { LogDestination: 'arn:aws:s3:::city-siem/vpc-flow-logs/mynumber/' });
+    template.hasResourceProperties('AWS::NetworkFirewall::LoggingConfiguration', {
+      LoggingConfiguration: { LogDestinationConfigs: [{ LogType: 'ALERT', LogDestination: { bucketName: 'city-siem' } }, { LogType: 'FLOW' }] },
+    });
+  });
+});
