@@ -1,0 +1,97 @@
+import { alphaPrime } from '../../examples/blueprints';
+import { AlphaPrimeCase, CloudServiceCatalogue, EntraTenantRestrictionVersion } from '../../src';
+import { renderSquidConfig, SquidConfigInput } from '../../src/plan/squid';
+
+const base: SquidConfigInput = {
+  services: alphaPrime.breakout!.services,
+  alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
+  clientCidrs: ['10.0.64.0/18'],
+};
+const lines = (conf: string) => conf.split('\n').filter((l) => l && !l.startsWith('#'));
+
+describe('Squid configuration of the α′ proxy', () => {
+  const conf = renderSquidConfig(base);
+
+  test('never an open proxy: clients only, allow-list only, deny all last', () => {
+    const access = lines(conf).filter((l) => l.startsWith('http_access'));
+    expect(access[access.length - 1]).toBe('http_access deny all');
+    expect(access.filter((l) => l.startsWith('http_access allow'))).toEqual(['http_access allow clients allowed_dst']);
+    expect(lines(conf).filter((l) => /^http_access allow\b.*\ball\b/.test(l))).toEqual([]);
+    expect(conf).toMatch(/^acl clients src 10\.0\.64\.0\/18$/m);
+  });
+
+  test('CONNECT only to 443 and declared TLS ports; port 80 only for plain HTTP', () => {
+    expect(conf).toMatch(/^acl connect_ports port 443$/m);
+    expect(conf).toMatch(/^acl safe_ports port 80 443$/m);
+    const withExtra = renderSquidConfig({ ...base, extraConnectPorts: [8443] });
+    expect(withExtra).toMatch(/^acl connect_ports port 443 8443$/m);
+  });
+
+  test('exact names and subdomain patterns keep their meaning (no apex for *.x)', () => {
+    expect(conf).toMatch(/^acl allowed_dst_exact dstdomain .*\blogin\.microsoftonline\.com\b/m);
+    expect(conf).toMatch(/^acl allowed_dst_sub dstdom_regex -i .*\\\.sharepoint\\\.com\$/m);
+    expect(conf).not.toMatch(/dstdomain .*\s\.sharepoint\.com/);
+  });
+
+  test('bumps only tenant hosts and (case イ) communication tools; splices the rest; terminates unknown SNI', () => {
+    const bump = lines(conf).filter((l) => l.startsWith('ssl_bump'));
+    expect(bump).toEqual(['ssl_bump peek step1', 'ssl_bump bump bump_sni', 'ssl_bump splice allowed_sni', 'ssl_bump terminate all']);
+    expect(conf).toMatch(/^acl bump_sni_exact ssl::server_name .*login\.microsoftonline\.com/m);
+    // Security updates are spliced, never decrypted.
+    expect(conf.split('\n').find((l) => l.startsWith('acl bump_sni_exact'))).not.toMatch(/definitionupdates/);
+    const caseU = renderSquidConfig({ ...base, alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION });
+    expect(caseU.split('\n').find((l) => l.startsWith('acl bump_sni_sub'))).toBeUndefined();
+    const caseA = renderSquidConfig({
+      ...base,
+      alphaPrimeCase: AlphaPrimeCase.LICENSE_AND_UPDATES,
+      services: [{ service: CloudServiceCatalogue.WINDOWS_UPDATE }],
+    });
+    expect(caseA).not.toMatch(/ssl_bump bump/);
+    expect(caseA).not.toMatch(/request_header_add/);
+  });
+
+  test('every tenant header is deleted before it is added, with the configured value', () => {
+    const l = lines(conf);
+    for (const name of ['sec-Restrict-Tenant-Access-Policy']) {
+      const del = l.findIndex((x) => x.startsWith(`request_header_access ${name} deny`));
+      const add = l.findIndex((x) => x.startsWith(`request_header_add ${name} `));
+      expect(del).toBeGreaterThan(-1);
+      expect(add).toBeGreaterThan(del);
+    }
+    expect(conf).toContain('request_header_add sec-Restrict-Tenant-Access-Policy "00000000-0000-4000-8000-000000000001:00000000-0000-4000-8000-0000000000aa" tenant_microsoft_365');
+    expect(conf).toContain('request_header_add sec-Restrict-Tenant-Access-Policy "restrict-msa" tenant_microsoft_consumer_account_block');
+  });
+
+  test('Entra v1, Slack and Webex values are substituted with their separators', () => {
+    const v1 = renderSquidConfig({
+      ...base,
+      services: [
+        { service: CloudServiceCatalogue.microsoft365(EntraTenantRestrictionVersion.V1), tenantIds: ['contoso.example', 'fabrikam.example'], directoryId: 'dir-1' },
+        { service: CloudServiceCatalogue.SLACK, tenantIds: ['T0001', 'E0002'] },
+        { service: CloudServiceCatalogue.WEBEX, tenantIds: ['city.example.lg.jp'] },
+      ],
+    });
+    expect(v1).toContain('request_header_add Restrict-Access-To-Tenants "contoso.example,fabrikam.example"');
+    expect(v1).toContain('request_header_add Restrict-Access-Context "dir-1"');
+    expect(v1).toContain('request_header_add X-Slack-Allowed-Workspaces-Requester "T0001"');
+    expect(v1).toContain('request_header_add X-Slack-Allowed-Workspaces "T0001,E0002"');
+    expect(v1).toContain('request_header_add CiscoSpark-Allowed-Domains "city.example.lg.jp"');
+  });
+
+  test('case イ refuses downloads from communication tools only', () => {
+    expect(conf).toMatch(/^http_reply_access deny comm_dst download_disposition$/m);
+    expect(renderSquidConfig({ ...base, alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION })).not.toMatch(/http_reply_access deny/);
+  });
+
+  test('header injection into squid.conf is impossible: bad values are refused, all problems at once', () => {
+    const bad = { service: CloudServiceCatalogue.SLACK, tenantIds: ['T1" all\nhttp_access allow all #', 'T2%{x}'] };
+    expect(() => renderSquidConfig({ ...base, services: [bad], clientCidrs: ['0.0.0.0/0'] }))
+      .toThrow(/3 problems[\s\S]*open proxy[\s\S]*X-Slack-Allowed-Workspaces-Requester contains a quote[\s\S]*X-Slack-Allowed-Workspaces contains a quote/);
+    expect(() => renderSquidConfig({ ...base, services: [{ service: CloudServiceCatalogue.SLACK }] })).toThrow(/needs tenantIds \(AP-3\)/);
+    expect(() => renderSquidConfig({ ...base, clientCidrs: [] })).toThrow(/open proxy is never generated/);
+  });
+
+  test('deterministic, whatever the order of the services', () => {
+    expect(renderSquidConfig({ ...base, services: [...base.services].reverse() })).toBe(conf);
+  });
+});
