@@ -75,6 +75,10 @@ export const alphaPrime: MunicipalNetworkBlueprintProps = {
       { service: CloudServiceCatalogue.MICROSOFT_DEFENDER_DEFINITIONS },
     ],
     fileDownloadRestricted: true,
+    // The interception CA lives in Secrets Manager (placeholder account and name); terminals trust it.
+    tenantProxy: {
+      caSecretArn: 'arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:jichitai/proxy-ca-AbCdEf',
+    },
   },
 };
 

@@ -114,6 +114,57 @@ export interface BreakoutOptions {
    * @default - none
    */
   readonly sanitizationRelay?: string;
+  /**
+   * The tenant-restriction forward proxy (テナントアクセス制御, AP-3 / AP-6): required in cases イ and ウ,
+   * where it is the only way from LGWAN terminals to the cloud services over TCP.
+   * @default - no proxy (case ア only)
+   */
+  readonly tenantProxy?: TenantProxyOptions;
+}
+
+/**
+ * The tenant-restriction forward proxy of the α′ breakout: Squid on Amazon Linux 2023, an Auto Scaling
+ * group across the AZs behind an internal Network Load Balancer in the LGWAN segment's proxy subnets.
+ * LGWAN terminals use it as their explicit HTTP proxy (PAC/WPAD or group policy); their own route table
+ * has no default route in cases イ/ウ, so there is no way around it for TCP.
+ */
+export interface TenantProxyOptions {
+  /**
+   * ARN of the Secrets Manager secret holding the TLS interception CA, as a JSON SecretString
+   * `{"certificate": "<PEM>", "privateKey": "<PEM>"}`. Create it yourself (your terminals must trust the CA);
+   * the library never generates a private key into a template. Instances read it at boot.
+   */
+  readonly caSecretArn: string;
+  /**
+   * ARN of the customer-managed KMS key that encrypts the secret, if not the AWS-managed key.
+   * @default - the secret uses the AWS-managed key `aws/secretsmanager`
+   */
+  readonly caSecretKmsKeyArn?: string;
+  /**
+   * EC2 instance type (x86_64; Amazon Linux 2023). TLS interception is CPU-bound; size it for your terminals.
+   * @default 't3.medium'
+   */
+  readonly instanceType?: string;
+  /**
+   * Minimum number of proxy instances; at least 2, spread over the availability zones.
+   * @default 2
+   */
+  readonly minInstances?: number;
+  /**
+   * Maximum number of proxy instances.
+   * @default - twice minInstances
+   */
+  readonly maxInstances?: number;
+  /**
+   * The proxy port terminals are configured with.
+   * @default 3128
+   */
+  readonly port?: number;
+  /**
+   * TLS ports besides 443 (and the services' declared TCP ports) that CONNECT may reach.
+   * @default - none
+   */
+  readonly extraConnectPorts?: number[];
 }
 
 /** Where VPC flow logs and firewall logs go. */

@@ -38,6 +38,12 @@ class Problems {
 
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+/**
+ * A value resolved at deploy time: an AWS CDK token (`${Token[...]}`) or a Terraform reference (`${aws_x.y.arn}`)
+ * both contain `${`. Such values cannot be checked at synthesis; their format is the engine's business.
+ */
+const isReference = (v: unknown): boolean => typeof v === 'string' && v.includes('${');
+const isPort = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535;
 
 function checkCidrList(p: Problems, path: string, value: unknown, required: boolean): Ipv4Cidr[] {
   if (value === undefined && !required) return [];
@@ -523,12 +529,58 @@ function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps, hosts
         'declare the relay in hosts with role SANITIZATION_RELAY and name it here');
     }
   }
+  checkTenantProxy(p, breakout.tenantProxy, communication);
   if (breakout.ipsRules !== undefined && !(isStringArray(breakout.ipsRules) && breakout.ipsRules.every((r) => r.trim().length > 0))) {
     p.add('breakout.ipsRules', 'must be a list of non-empty Suricata rules (AP-4)', 'give rules like \'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"..."; sid:...; rev:1;)\', or leave it out for the built-in set');
   }
   if (breakout.extraStatefulRuleGroupArns !== undefined && !(isStringArray(breakout.extraStatefulRuleGroupArns)
     && breakout.extraStatefulRuleGroupArns.every((a) => /^arn:aws[a-z-]*:network-firewall:[^:]+:\d{12}:stateful-rulegroup\//.test(a)))) {
     p.add('breakout.extraStatefulRuleGroupArns', 'must be Network Firewall stateful rule group ARNs', 'give ARNs like arn:aws:network-firewall:<region>:<account>:stateful-rulegroup/<name>');
+  }
+}
+
+function checkTenantProxy(p: Problems, proxy: unknown, communication: boolean): void {
+  const path = 'breakout.tenantProxy';
+  if (proxy === undefined) {
+    if (communication) {
+      p.add(path, 'is missing: cases イ/ウ need the tenant-restriction proxy to add the tenant headers (AP-3, テナントアクセス制御)',
+        'give tenantProxy: { caSecretArn } with the Secrets Manager secret of your TLS interception CA');
+    }
+    return;
+  }
+  if (!isObject(proxy)) {
+    p.add(path, 'must be an object', 'give tenantProxy: { caSecretArn, ... }');
+    return;
+  }
+  if (!communication) {
+    p.add(path, 'is set but case ア (license and updates only) has no tenant restriction', 'remove it, or choose case イ or ウ');
+  }
+  const arn = proxy.caSecretArn;
+  if (!(isReference(arn) || (typeof arn === 'string' && /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/.test(arn)))) {
+    p.add(`${path}.caSecretArn`, `${arn === undefined ? 'is missing' : `${JSON.stringify(arn)} is not a Secrets Manager secret ARN`} (AP-3)`,
+      'store the interception CA as {"certificate": "<PEM>", "privateKey": "<PEM>"} in Secrets Manager and give the secret ARN');
+  }
+  const key = proxy.caSecretKmsKeyArn;
+  if (key !== undefined && !(isReference(key) || (typeof key === 'string' && /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(key)))) {
+    p.add(`${path}.caSecretKmsKeyArn`, `${JSON.stringify(key)} is not a KMS key ARN`, 'give arn:aws:kms:<region>:<account>:key/<key-id>, or leave it out for aws/secretsmanager');
+  }
+  if (proxy.instanceType !== undefined && !(typeof proxy.instanceType === 'string' && /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(proxy.instanceType))) {
+    p.add(`${path}.instanceType`, `${JSON.stringify(proxy.instanceType)} is not an EC2 instance type`, "write e.g. 't3.medium'");
+  }
+  const min = proxy.minInstances ?? 2;
+  if (!Number.isInteger(min) || min < 2) {
+    p.add(`${path}.minInstances`, `${JSON.stringify(proxy.minInstances)} is below 2: one proxy is a single point of failure for every terminal`, 'give 2 or more');
+  }
+  const max = proxy.maxInstances;
+  if (max !== undefined && !(Number.isInteger(max) && Number.isInteger(min) && max >= min)) {
+    p.add(`${path}.maxInstances`, `${JSON.stringify(max)} is not an integer of at least minInstances (${String(min)})`, 'give a number no smaller than minInstances, or leave it out');
+  }
+  if (proxy.port !== undefined && !(isPort(proxy.port) && proxy.port !== 443 && proxy.port !== 80)) {
+    p.add(`${path}.port`, `${JSON.stringify(proxy.port)} is not a usable proxy port`, 'give a TCP port other than 80 and 443, e.g. 3128 (Squid) or 8080');
+  }
+  const extra = proxy.extraConnectPorts;
+  if (extra !== undefined && !(Array.isArray(extra) && extra.every(isPort))) {
+    p.add(`${path}.extraConnectPorts`, 'must be a list of TCP ports 1-65535 (AP-5)', 'e.g. [8443], or leave it out');
   }
 }
 

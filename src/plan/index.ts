@@ -1,2 +1,4 @@
 export * from './network-plan';
 export * from './plan';
+export * from './proxy';
+export * from './squid';

@@ -17,6 +17,8 @@ export interface NetworkPlan {
   readonly firewalls: FirewallPlan[];
   readonly logging: LoggingPlan;
   readonly trafficMirroring?: TrafficMirroringPlan;
+  /** The tenant-restriction forward proxy (α′ cases イ/ウ), in the LGWAN segment. */
+  readonly tenantProxy?: TenantProxyPlan;
   /** Tags to put on every resource (besides the segment tag). */
   readonly tags: Record<string, string>;
 }
@@ -213,4 +215,37 @@ export interface LoggingPlan {
 export interface TrafficMirroringPlan {
   readonly target: string;
   readonly networkInterfaceIds: string[];
+}
+
+/**
+ * The tenant-restriction forward proxy (テナントアクセス制御) of the α′ breakout: Squid instances in an Auto
+ * Scaling group across the AZs' proxy subnets, behind an internal Network Load Balancer in the same subnets.
+ */
+export interface TenantProxyPlan {
+  readonly segment: Segment;
+  /** Keys of the proxy subnets (one per AZ): instances and load balancer. */
+  readonly subnetKeys: string[];
+  /** Keys of the route tables that get the S3 gateway endpoint (package repositories). */
+  readonly gatewayEndpointRouteTables: string[];
+  /** The port terminals use, on the load balancer and the instances. */
+  readonly port: number;
+  /** Who may connect: the LGWAN segment's workload subnets. */
+  readonly clientCidrs: string[];
+  /** Where the load balancer's health checks come from: the proxy subnets. */
+  readonly healthCheckCidrs: string[];
+  /** TCP ports the instances may open toward the internet (the firewall narrows them to the allow-list). */
+  readonly egressTcpPorts: number[];
+  readonly instanceType: string;
+  readonly minInstances: number;
+  readonly maxInstances: number;
+  /** Public SSM parameter naming the current Amazon Linux 2023 AMI, resolved at deploy time. */
+  readonly imageParameter: string;
+  readonly caSecretArn: string;
+  readonly caSecretKmsKeyArn?: string;
+  /** S3 bucket of Amazon Linux 2023's package repositories, with `{region}` for the renderer to fill in. */
+  readonly packageRepositoryBucket: string;
+  /** The generated squid.conf (also embedded in the boot script). */
+  readonly squidConfig: string;
+  /** The instances' user data: installs Squid, fetches the CA, writes squid.conf, starts the service. */
+  readonly bootScript: string;
 }

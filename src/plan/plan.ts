@@ -4,12 +4,13 @@ import { planHostSecurityGroups, planMyNumberNacl } from './filters';
 import { planBreakoutFirewall, planBuiltInEgressFirewall } from './firewall-rules';
 import { resolveFlows } from './flows';
 import {
-  AttachmentKind, FirewallPlan, NetworkPlan, RouteTargetKind, SegmentPlan, SubnetRole, TransitAttachmentPlan,
+  AttachmentKind, FirewallPlan, NetworkPlan, RouteTargetKind, SegmentPlan, SubnetRole, TenantProxyPlan, TransitAttachmentPlan,
 } from './network-plan';
-import { flowTransitDestinations, planRouteTables, planTransitRouteTables, routeTableKey, SegmentRouting } from './routing';
-import { InternetEgressMode, TransitConnectionProps } from '../model/blueprint';
+import { planTenantProxy } from './proxy';
+import { compareCidr, flowTransitDestinations, planRouteTables, planTransitRouteTables, routeTableKey, SegmentRouting } from './routing';
+import { BreakoutOptions, InternetEgressMode, TransitConnectionProps } from '../model/blueprint';
 import { DEFAULT_INTERFACE_ENDPOINTS } from '../model/defaults';
-import { MODEL_PLACEMENT } from '../model/network-model';
+import { AlphaPrimeCase, MODEL_PLACEMENT } from '../model/network-model';
 import { ALL_SEGMENTS, Segment, SEGMENT_LABEL, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
 
@@ -49,6 +50,7 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
     [Segment.INTERNET]: props.internet,
   };
 
+  let tenantProxy: TenantProxyPlan | undefined;
   const segments: SegmentPlan[] = ALL_SEGMENTS.map((segment) => {
     const label = SEGMENT_LABEL[segment];
     const options = segmentOptions[segment];
@@ -58,7 +60,9 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       roles.add(SubnetRole.FIREWALL);
       roles.add(SubnetRole.EGRESS);
     }
-    if (segment === Segment.LGWAN && breakout) roles.add(SubnetRole.PROXY);
+    const proxied = segment === Segment.LGWAN && breakout?.tenantProxy !== undefined
+      && blueprint.alphaPrimeCase !== AlphaPrimeCase.LICENSE_AND_UPDATES;
+    if (proxied) roles.add(SubnetRole.PROXY);
     const subnets = layoutSubnets(label, cidr[segment], azs, roles, routeTableKey);
 
     const transitDestinations = flowTransitDestinations(segment, flows);
@@ -73,7 +77,15 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
         ? { target: RouteTargetKind.FIREWALL_ENDPOINT, reason: 'built-in egress through the firewall (IN-1)' }
         : { target: RouteTargetKind.TRANSIT_GATEWAY, reason: 'egress through the security cloud (IN-1, 自治体情報セキュリティクラウド)' };
     }
-    const routing: SegmentRouting = { segment, transitDestinations, defaultRoute };
+    const routing: SegmentRouting = {
+      segment,
+      transitDestinations,
+      defaultRoute,
+      proxied: proxied ? { mediaDestinations: mediaDestinations(breakout!) } : undefined,
+    };
+    if (proxied) {
+      tenantProxy = planTenantProxy({ breakout: breakout!, alphaPrimeCase: blueprint.alphaPrimeCase!, subnets });
+    }
 
     const allowedDomains = [...(options?.dnsAllowedDomains ?? [])];
     if (segment === Segment.LGWAN && breakout) {
@@ -89,7 +101,11 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       internetGateway: firewall !== undefined,
       natGatewayAzs: firewall ? azs.map((_, i) => i) : [],
       firewall: firewall?.key,
-      interfaceEndpoints: [...(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment])],
+      // The proxy reads its CA from Secrets Manager at boot; without the endpoint that call would meet the firewall.
+      interfaceEndpoints: uniqueInOrder([
+        ...(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]),
+        ...(proxied ? ['secretsmanager'] : []),
+      ]),
       securityGroups: planHostSecurityGroups(segment, blueprint.hosts, flows),
       networkAcl: segment === Segment.MY_NUMBER ? planMyNumberNacl(cidr[segment], flows) : undefined,
       dnsFirewall: planDnsFirewall(segment, allowedDomains, options?.dnsBlockedDomains ?? []),
@@ -129,6 +145,7 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
     trafficMirroring: props.trafficMirroring
       ? { target: props.trafficMirroring.target, networkInterfaceIds: [...(props.trafficMirroring.networkInterfaceIds ?? [])].sort() }
       : undefined,
+    tenantProxy,
     tags: {
       'jichitai:municipality': props.municipality,
       'jichitai:model': model,
@@ -141,4 +158,20 @@ function connectionAttachment(zone: Zone, c: TransitConnectionProps): TransitAtt
   return c.attachmentId
     ? { zone, kind: AttachmentKind.EXISTING, attachmentId: c.attachmentId }
     : { zone, kind: AttachmentKind.VPN, customerGatewayIp: c.customerGatewayIp, customerGatewayAsn: c.customerGatewayAsn ?? 65000 };
+}
+
+/** Meeting-media destinations of the breakout services (UDP, never proxied), for the workload subnets' routes. */
+function mediaDestinations(breakout: BreakoutOptions): { destination: string; reason: string }[] {
+  const out = new Map<string, string[]>();
+  for (const s of breakout.services) {
+    for (const cidr of s.service.media?.cidrs ?? []) out.set(cidr, [...(out.get(cidr) ?? []), s.service.id]);
+  }
+  return [...out.entries()]
+    .sort(([a], [b]) => compareCidr(a, b))
+    .map(([destination, ids]) => ({ destination, reason: `meeting media of ${[...new Set(ids)].sort().join(', ')} through the firewall (AP-5)` }));
+}
+
+/** The list without repeats, first occurrence kept. */
+function uniqueInOrder(list: string[]): string[] {
+  return [...new Set(list)];
 }

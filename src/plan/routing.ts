@@ -15,6 +15,12 @@ export interface SegmentRouting {
   readonly transitDestinations: { destination: string; reason: string }[];
   /** Where the workload default route goes: nowhere, the TGW (security cloud), or the firewall (α′ / built-in egress). */
   readonly defaultRoute?: { target: RouteTargetKind.TRANSIT_GATEWAY | RouteTargetKind.FIREWALL_ENDPOINT; reason: string };
+  /**
+   * α′ with the tenant-restriction proxy: the default route is the proxy subnets' only; workload subnets get just
+   * these destinations (meeting media, which cannot pass an HTTP proxy) toward the firewall, so that TCP to the
+   * cloud has no way around the proxy.
+   */
+  readonly proxied?: { readonly mediaDestinations: { destination: string; reason: string }[] };
 }
 
 /** Route table key of a subnet role in an AZ: one table per role and AZ, since targets are per AZ. */
@@ -44,7 +50,8 @@ export function compareCidr(a: string, b: string): number {
 
 /**
  * The VPC route tables of one segment, one per role and AZ.
- * - workload / proxy: declared destinations → TGW; default route per `routing.defaultRoute`.
+ * - workload / proxy: declared destinations → TGW; default route per `routing.defaultRoute` (with the tenant
+ *   proxy, workload subnets only route meeting media to the firewall; the proxy subnets hold the default route).
  * - firewall: default → NAT in the same AZ (the inspected leg continues to the internet).
  * - egress (public): default → IGW; the inspected subnets of the AZ → firewall endpoint of the AZ, so that
  *   return traffic is inspected too (symmetric, as Network Firewall requires).
@@ -65,7 +72,11 @@ export function planRouteTables(routing: SegmentRouting, subnets: readonly Subne
             routes.push({ destination: d.destination, target: RouteTargetKind.TRANSIT_GATEWAY, reason: d.reason });
           }
         }
-        if (routing.defaultRoute) {
+        if (routing.proxied && subnet.role === SubnetRole.WORKLOAD) {
+          for (const d of routing.proxied.mediaDestinations) {
+            routes.push({ destination: d.destination, target: RouteTargetKind.FIREWALL_ENDPOINT, azIndex: subnet.azIndex, reason: d.reason });
+          }
+        } else if (routing.defaultRoute) {
           routes.push({
             destination: ANY_IPV4,
             target: routing.defaultRoute.target,

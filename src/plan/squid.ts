@@ -157,6 +157,21 @@ function headerValues(entry: BreakoutServiceProps, problems: string[], path: str
 }
 
 /**
+ * The TCP ports the proxy serves, ascending: 443, the services' single TCP ports, and the extra CONNECT ports.
+ * Also the ports its instances may open outward.
+ */
+export function proxyTcpPorts(services: readonly BreakoutServiceProps[], extraConnectPorts: readonly number[]): number[] {
+  const ports = new Set<number>([443]);
+  for (const entry of services) {
+    for (const port of entry.service.ports ?? [Port.HTTPS]) {
+      if (port.protocol === Protocol.TCP && port.fromPort === port.toPort) ports.add(port.fromPort);
+    }
+  }
+  for (const p of extraConnectPorts) if (Number.isInteger(p) && p >= 1 && p <= 65535) ports.add(p);
+  return [...ports].sort((a, b) => a - b);
+}
+
+/**
  * The Squid configuration of the α′ tenant-restriction proxy. Deterministic: the same input gives the same text.
  *
  * What it enforces:
@@ -190,23 +205,22 @@ export function renderSquidConfig(input: SquidConfigInput): string {
   if (input.services.length === 0) problems.push('services is empty: the allow-list would allow nothing');
 
   const services = [...input.services].sort((a, b) => a.service.id.localeCompare(b.service.id));
-  const tcpPorts = new Set<number>([443]);
   for (const [i, entry] of services.entries()) {
     const s = entry.service;
     for (const d of s.domains) for (const p of domainProblems(d)) problems.push(`services[${i}] (${s.id}): domain "${d}" ${p}`);
     for (const port of s.ports ?? [Port.HTTPS]) {
       for (const p of port.problems()) problems.push(`services[${i}] (${s.id}): ${p}`);
-      if (port.protocol === Protocol.TCP && port.fromPort === port.toPort) tcpPorts.add(port.fromPort);
-      else if (port.protocol === Protocol.TCP) problems.push(`services[${i}] (${s.id}): port ranges (${port}) are not supported by the proxy; list single ports`);
+      if (port.protocol === Protocol.TCP && port.fromPort !== port.toPort) {
+        problems.push(`services[${i}] (${s.id}): port ranges (${port}) are not supported by the proxy; list single ports`);
+      }
     }
   }
   for (const p of input.extraConnectPorts ?? []) {
     if (!Number.isInteger(p) || p < 1 || p > 65535) problems.push(`extraConnectPorts: ${p} is not a port number`);
-    else tcpPorts.add(p);
   }
+  const safePorts = proxyTcpPorts(services, input.extraConnectPorts ?? []);
   // Port 80 is plain HTTP (e.g. update downloads); CONNECT (TLS) goes to every other declared port.
-  const connectPorts = [...tcpPorts].filter((p) => p !== 80).sort((a, b) => a - b);
-  const safePorts = [...tcpPorts].sort((a, b) => a - b);
+  const connectPorts = safePorts.filter((p) => p !== 80);
 
   const tenantServices = communicationCase ? services.filter((s) => s.service.tenantRestriction) : [];
   const headers = new Map<string, TenantHeaderValue[]>();
