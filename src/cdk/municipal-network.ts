@@ -5,6 +5,7 @@ import { LogArchive } from './log-archive';
 import { IdsMirroring } from './mirroring';
 import { planOf } from './plan-cache';
 import { SegmentNetwork } from './segment-network';
+import { TenantProxy } from './tenant-proxy';
 import { TransitHub } from './transit-hub';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { Segment, Zone } from '../model/segment';
@@ -34,15 +35,18 @@ export class MunicipalNetwork extends Construct {
   public readonly logBucketArn: string;
   /** The log bucket, if this construct created it (not when a SIEM bucket was given). */
   public readonly logBucket?: s3.IBucket;
+  /** The tenant-restriction forward proxy (α′ cases イ/ウ), if any: configure terminals with its address. */
+  public readonly tenantProxy?: TenantProxy;
   /** Traffic mirroring to the IDS, if configured. */
   public readonly mirroring?: IdsMirroring;
 
   constructor(scope: Construct, id: string, props: MunicipalNetworkProps) {
     // Validate before joining the construct tree, so that bad props leave nothing half-built behind.
     const blueprint = Blueprint.validate(props);
+    // Planning can still refuse (e.g. a proxy configuration over the user-data limit): also before joining the tree.
+    const plan = planOf(blueprint);
     super(scope, id);
     this.blueprint = blueprint;
-    const plan = planOf(this.blueprint);
 
     for (const [key, value] of Object.entries(plan.tags)) Tags.of(this).add(key, value);
 
@@ -62,6 +66,8 @@ export class MunicipalNetwork extends Construct {
     this.myNumber = new SegmentNetwork(this, 'MyNumber', { ...segmentProps, segment: Segment.MY_NUMBER });
     this.lgwan = new SegmentNetwork(this, 'Lgwan', { ...segmentProps, segment: Segment.LGWAN });
     this.internet = new SegmentNetwork(this, 'Internet', { ...segmentProps, segment: Segment.INTERNET });
+
+    this.tenantProxy = this.lgwan.tenantProxy;
 
     hub.wire(new Map([
       [Zone.MY_NUMBER, this.myNumber.transitGatewayAttachmentId!],

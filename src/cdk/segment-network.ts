@@ -7,6 +7,7 @@ import { suppressNag } from './nag';
 import { PlannedFirewall } from './network-firewall';
 import { planOf } from './plan-cache';
 import { segmentTags } from './tags';
+import { TenantProxy } from './tenant-proxy';
 import { Segment, SEGMENT_JA } from '../model/segment';
 import { Blueprint } from '../model/validate';
 import { RouteTargetKind, SecurityGroupRulePlan, SegmentPlan, SubnetRole } from '../plan/network-plan';
@@ -51,6 +52,8 @@ export class SegmentNetwork extends Construct {
   public readonly transitGatewayAttachmentId?: string;
   /** VPC endpoint IDs of the firewall, by AZ index (empty if the segment has no firewall). */
   public readonly firewallEndpointIds: string[];
+  /** The tenant-restriction forward proxy (α′ LGWAN, cases イ/ウ), if any. */
+  public readonly tenantProxy?: TenantProxy;
 
   private readonly hostGroups = new Map<string, ec2.ISecurityGroup>();
   private readonly plan: SegmentPlan;
@@ -175,6 +178,16 @@ export class SegmentNetwork extends Construct {
         });
         // A TGW route is only valid once the VPC is attached.
         if (attachment && r.target === RouteTargetKind.TRANSIT_GATEWAY) route.node.addDependency(attachment);
+      });
+    }
+
+    // α′ cases イ/ウ: the tenant-restriction proxy in the proxy subnets; their default route leads to the firewall.
+    if (network.tenantProxy && network.tenantProxy.segment === plan.segment) {
+      this.tenantProxy = new TenantProxy(this, 'TenantProxy', {
+        blueprint: props.blueprint,
+        vpcId: vpc.ref,
+        subnetIds: network.tenantProxy.subnetKeys.map((k) => subnetIds.get(k)!),
+        routeTableIds: network.tenantProxy.gatewayEndpointRouteTables.map((k) => routeTableIds.get(k)!),
       });
     }
 

@@ -1,6 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { exampleTemplate, refId, resourcesTagged, routesOfSegment } from './synth-cache';
 import { alphaPrime } from '../../examples/blueprints';
+import { CloudServiceCatalogue } from '../../src';
 
 const MODELS = ['alpha', 'alpha-prime', 'beta', 'beta-prime'];
 
@@ -86,20 +87,30 @@ describe.each(MODELS)('%s: logs', (name) => {
 describe('α′: LGWAN local breakout (ローカルブレイクアウト)', () => {
   const t = () => exampleTemplate('alpha-prime');
 
-  test('every LGWAN workload default route targets the firewall endpoint of its own AZ', () => {
-    const workloadTables = Object.values(subnetsOf(t(), 'LGWAN', 'workload'));
-    expect(workloadTables).toHaveLength(2);
-    const defaults = routesOfSegment(t(), 'LGWAN').filter(({ route }) => route.DestinationCidrBlock === '0.0.0.0/0' && route.VpcEndpointId);
+  test('the default route is the proxy subnets\' only, and it targets a breakout firewall endpoint', () => {
+    expect(Object.values(subnetsOf(t(), 'LGWAN', 'proxy'))).toHaveLength(2);
+    const defaults = routesOfSegment(t(), 'LGWAN').filter(({ route }) => route.DestinationCidrBlock === '0.0.0.0/0');
     const firewalls = t().findResources('AWS::NetworkFirewall::Firewall');
-    for (const { route } of defaults) {
+    const viaFirewall = defaults.filter(({ route }) => route.VpcEndpointId);
+    expect(viaFirewall.map(({ table }) => table).sort()).toEqual([expect.stringMatching(/proxy1/), expect.stringMatching(/proxy2/)]);
+    for (const { route } of viaFirewall) {
       // Fn::Select [1, Fn::Split [":", Fn::Select [0, GetAtt <firewall>.EndpointIds]]]
       const fwId = route.VpcEndpointId['Fn::Select'][1]['Fn::Split'][1]['Fn::Select'][1]['Fn::GetAtt'][0];
       expect(Object.keys(firewalls)).toContain(fwId);
     }
-    const workloadDefaults = routesOfSegment(t(), 'LGWAN').filter(({ table, route }) =>
-      route.DestinationCidrBlock === '0.0.0.0/0' && /workload/.test(table));
-    expect(workloadDefaults.length).toBe(2);
-    for (const { route } of workloadDefaults) expect(route.VpcEndpointId).toBeDefined();
+    // The only other default routes are the egress subnets' (NAT → IGW) and the firewall subnets' (→ NAT).
+    for (const { table, route } of defaults.filter((d) => !d.route.VpcEndpointId)) {
+      expect(table).toMatch(/egress|firewall/);
+      expect(route.GatewayId ?? route.NatGatewayId).toBeDefined();
+    }
+  });
+
+  test('workload subnets have no way around the tenant proxy: only the meeting-media ranges go to the firewall', () => {
+    const media = CloudServiceCatalogue.MICROSOFT_365.media!.cidrs;
+    const workload = routesOfSegment(t(), 'LGWAN').filter(({ table }) => /workload/.test(table));
+    expect(workload.filter(({ route }) => route.DestinationCidrBlock === '0.0.0.0/0')).toEqual([]);
+    const toFirewall = workload.filter(({ route }) => route.VpcEndpointId).map(({ route }) => route.DestinationCidrBlock);
+    expect([...toFirewall].sort()).toEqual([...media, ...media].sort());
   });
 
   test('the firewall drops by default and its domain list equals the allow-list', () => {

@@ -1,0 +1,223 @@
+import { Aws, Fn } from 'aws-cdk-lib';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { suppressNag } from './nag';
+import { planOf } from './plan-cache';
+import { segmentTags } from './tags';
+import { Blueprint } from '../model/validate';
+import { TenantProxyPlan } from '../plan/network-plan';
+
+/** Props of `TenantProxy`. */
+export interface TenantProxyProps {
+  /** The validated blueprint (α′ case イ or ウ with `breakout.tenantProxy`). */
+  readonly blueprint: Blueprint;
+  /** The LGWAN segment's VPC ID. */
+  readonly vpcId: string;
+  /** The LGWAN segment's proxy subnet IDs, in the plan's order (one per AZ). */
+  readonly subnetIds: string[];
+  /** The proxy subnets' route table IDs, which get the S3 gateway endpoint for the package repositories. */
+  readonly routeTableIds: string[];
+}
+
+/**
+ * The tenant-restriction forward proxy (テナントアクセス制御) of the α′ breakout: Squid on Amazon Linux 2023 in an
+ * Auto Scaling group across the AZs, behind an internal Network Load Balancer, in the LGWAN segment's proxy
+ * subnets. Terminals use `loadBalancerDnsName:port` as their HTTP proxy. The interception CA is read at boot
+ * from the Secrets Manager secret in the blueprint; instances are managed by SSM (no SSH, no key pair) and
+ * accept IMDSv2 only.
+ */
+export class TenantProxy extends Construct {
+  /** DNS name of the internal load balancer: the proxy address for terminals. */
+  public readonly loadBalancerDnsName: string;
+  /** The proxy port. */
+  public readonly port: number;
+  /** Name of the Auto Scaling group. */
+  public readonly autoScalingGroupName: string;
+  /** Security group of the proxy instances. */
+  public readonly instanceSecurityGroupId: string;
+  /** The instances' IAM role. */
+  public readonly role: iam.IRole;
+  /** The generated squid.conf, for design documents (設計書) and reviews. */
+  public readonly squidConfig: string;
+
+  constructor(scope: Construct, id: string, props: TenantProxyProps) {
+    super(scope, id);
+    const plan = planOf(props.blueprint).tenantProxy;
+    if (!plan) {
+      throw new Error(`[${this.node.path}] the blueprint has no tenant-restriction proxy: it needs model ALPHA_PRIME, case イ or ウ, and breakout.tenantProxy`);
+    }
+    if (props.subnetIds.length !== plan.subnetKeys.length) {
+      throw new Error(`[${this.node.path}] subnetIds has ${props.subnetIds.length} subnets; the plan has ${plan.subnetKeys.length} proxy subnets (${plan.subnetKeys.join(', ')})`);
+    }
+    this.port = plan.port;
+    this.squidConfig = plan.squidConfig;
+    const tags = (name: string) => segmentTags(plan.segment, `Lgwan-proxy-${name}`);
+
+    const lbGroup = new ec2.CfnSecurityGroup(this, 'LoadBalancerSecurityGroup', {
+      vpcId: props.vpcId,
+      groupDescription: 'Tenant-restriction proxy load balancer: the proxy port from LGWAN terminals only',
+      securityGroupIngress: plan.clientCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Proxy clients (LGWAN workload subnets)')),
+      securityGroupEgress: plan.healthCheckCidrs.map((cidr) => tcpRule(cidr, plan.port, 'To the proxy instances')),
+      tags: tags('lb'),
+    });
+    const instanceGroup = new ec2.CfnSecurityGroup(this, 'InstanceSecurityGroup', {
+      vpcId: props.vpcId,
+      groupDescription: 'Tenant-restriction proxy instances: clients in, allow-listed ports out through the firewall',
+      securityGroupIngress: [
+        // The load balancer keeps the client address, so the instances see the terminals' CIDRs.
+        ...plan.clientCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Proxy clients through the load balancer')),
+        ...plan.healthCheckCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Load balancer health checks')),
+      ],
+      // Out: only the proxied ports; the breakout firewall then allows only the allow-listed domains (AP-1).
+      securityGroupEgress: plan.egressTcpPorts.map((port) => tcpRule('0.0.0.0/0', port, `Proxied traffic on ${port} (through the breakout firewall)`)),
+      tags: tags('instances'),
+    });
+    suppressNag(instanceGroup, [{
+      id: 'AwsSolutions-EC23',
+      reason: 'Ingress is limited to the LGWAN workload and proxy subnets; the 0.0.0.0/0 rules are egress on the proxied ports, which the breakout firewall narrows to the FQDN allow-list',
+    }]);
+    this.instanceSecurityGroupId = instanceGroup.attrGroupId;
+
+    this.role = this.instanceRole(plan);
+    const profile = new iam.CfnInstanceProfile(this, 'InstanceProfile', { roles: [this.role.roleName] });
+
+    const template = new ec2.CfnLaunchTemplate(this, 'LaunchTemplate', {
+      launchTemplateData: {
+        // EC2 resolves the public parameter at each launch: always the current AL2023 image, and a stable template.
+        // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template.html#use-an-ssm-parameter-instead-of-an-ami-id
+        imageId: `resolve:ssm:${plan.imageParameter}`,
+        instanceType: plan.instanceType,
+        iamInstanceProfile: { arn: profile.attrArn },
+        securityGroupIds: [instanceGroup.attrGroupId],
+        userData: Fn.base64(plan.bootScript),
+        // IMDSv2 only, and not reachable from containers or forwarded hops.
+        metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 },
+        blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 20, volumeType: 'gp3', encrypted: true, deleteOnTermination: true } }],
+        monitoring: { enabled: true },
+        tagSpecifications: [
+          { resourceType: 'instance', tags: tags('instance') },
+          { resourceType: 'volume', tags: tags('volume') },
+        ],
+      },
+      tagSpecifications: [{ resourceType: 'launch-template', tags: tags('launch-template') }],
+    });
+
+    const lb = new elbv2.CfnLoadBalancer(this, 'LoadBalancer', {
+      type: 'network',
+      scheme: 'internal',
+      subnets: props.subnetIds,
+      securityGroups: [lbGroup.attrGroupId],
+      // Spread terminals over every healthy instance, whatever AZ they connect through.
+      loadBalancerAttributes: [{ key: 'load_balancing.cross_zone.enabled', value: 'true' }],
+      tags: tags('nlb'),
+    });
+    suppressNag(lb, [{
+      id: 'AwsSolutions-ELB2',
+      reason: 'Network Load Balancer access logs exist only for TLS listeners; this TCP listener is logged per request by Squid (SIEM format) and per flow by the VPC flow log',
+    }]);
+    const targets = new elbv2.CfnTargetGroup(this, 'TargetGroup', {
+      vpcId: props.vpcId,
+      protocol: 'TCP',
+      port: plan.port,
+      targetType: 'instance',
+      healthCheckProtocol: 'TCP',
+      healthCheckIntervalSeconds: 10,
+      healthyThresholdCount: 3,
+      unhealthyThresholdCount: 3,
+      targetGroupAttributes: [
+        { key: 'preserve_client_ip.enabled', value: 'true' },
+        // Give long downloads and CONNECT tunnels a minute to finish when an instance is replaced.
+        { key: 'deregistration_delay.timeout_seconds', value: '60' },
+      ],
+      tags: tags('targets'),
+    });
+    new elbv2.CfnListener(this, 'Listener', {
+      loadBalancerArn: lb.ref,
+      protocol: 'TCP',
+      port: plan.port,
+      defaultActions: [{ type: 'forward', targetGroupArn: targets.ref }],
+    });
+    this.loadBalancerDnsName = lb.attrDnsName;
+
+    const group = new autoscaling.CfnAutoScalingGroup(this, 'AutoScalingGroup', {
+      minSize: String(plan.minInstances),
+      maxSize: String(plan.maxInstances),
+      vpcZoneIdentifier: props.subnetIds,
+      launchTemplate: { launchTemplateId: template.ref, version: template.attrLatestVersionNumber },
+      targetGroupArns: [targets.ref],
+      healthCheckType: 'ELB',
+      // dnf install and the certificate database take a few minutes on first boot.
+      healthCheckGracePeriod: 600,
+      tags: [
+        { key: 'Name', value: 'Lgwan-proxy', propagateAtLaunch: true },
+      ],
+    });
+    // Replace instances one at a time when the configuration changes, keeping the minimum in service.
+    group.cfnOptions.updatePolicy = {
+      autoScalingRollingUpdate: { minInstancesInService: plan.minInstances, maxBatchSize: 1, pauseTime: 'PT10M' },
+    };
+    suppressNag(group, [{
+      id: 'AwsSolutions-AS3',
+      reason: 'Scaling events are visible in CloudTrail and the group\'s activity history; the municipality\'s SIEM collects them, so no SNS topic is created here',
+    }]);
+    new autoscaling.CfnScalingPolicy(this, 'CpuScaling', {
+      autoScalingGroupName: group.ref,
+      policyType: 'TargetTrackingScaling',
+      // TLS interception is CPU-bound: scale out before the instances saturate.
+      targetTrackingConfiguration: {
+        predefinedMetricSpecification: { predefinedMetricType: 'ASGAverageCPUUtilization' },
+        targetValue: 60,
+      },
+    });
+    this.autoScalingGroupName = group.ref;
+
+    // Package repositories without internet access: an S3 gateway endpoint that serves only AL2023's bucket.
+    const repositoryBucket = plan.packageRepositoryBucket.replace('{region}', Aws.REGION);
+    new ec2.CfnVPCEndpoint(this, 'PackageRepositoryEndpoint', {
+      vpcId: props.vpcId,
+      serviceName: `com.amazonaws.${Aws.REGION}.s3`,
+      vpcEndpointType: 'Gateway',
+      routeTableIds: props.routeTableIds,
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Sid: 'AmazonLinux2023Repositories',
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: `arn:${Aws.PARTITION}:s3:::${repositoryBucket}/*`,
+        }],
+      },
+    });
+  }
+
+  private instanceRole(plan: TenantProxyPlan): iam.Role {
+    const role = new iam.Role(this, 'InstanceRole', {
+      assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
+      description: 'Tenant-restriction proxy instances: SSM management and the interception CA secret',
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSSMManagedInstanceCore')],
+    });
+    const statements = [new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [plan.caSecretArn] })];
+    if (plan.caSecretKmsKeyArn) {
+      statements.push(new iam.PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [plan.caSecretKmsKeyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com` } },
+      }));
+    }
+    const policy = new iam.Policy(this, 'CaSecretPolicy', { statements });
+    role.attachInlinePolicy(policy);
+    suppressNag(role, [{
+      id: 'AwsSolutions-IAM4',
+      reason: 'AmazonSSMManagedInstanceCore is the AWS-maintained minimum for Session Manager; it replaces SSH (no key pair, no port 22)',
+    }]);
+    return role;
+  }
+}
+
+function tcpRule(cidr: string, port: number, description: string): ec2.CfnSecurityGroup.IngressProperty & ec2.CfnSecurityGroup.EgressProperty {
+  return { ipProtocol: 'tcp', cidrIp: cidr, fromPort: port, toPort: port, description };
+}
