@@ -1,0 +1,339 @@
+import { GraphBuilder, segmentOfTags } from './builder';
+import { Ref, RouteTarget, TopologyGraph, TransitAttachmentNode } from './graph';
+
+/** A synthesized CloudFormation template (the parts the guard reads). */
+export interface CloudFormationTemplate {
+  readonly Resources?: Record<string, { Type: string; Properties?: any; Metadata?: any }>;
+  readonly Parameters?: Record<string, unknown>;
+}
+
+/** Route properties of AWS::EC2::Route and the kind of target each names. */
+const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
+  ['TransitGatewayId', RouteTarget.TRANSIT_GATEWAY],
+  ['NatGatewayId', RouteTarget.NAT_GATEWAY],
+  ['VpcEndpointId', RouteTarget.VPC_ENDPOINT],
+  ['VpcPeeringConnectionId', RouteTarget.VPC_PEERING],
+  ['EgressOnlyInternetGatewayId', RouteTarget.EGRESS_ONLY_INTERNET_GATEWAY],
+  ['NetworkInterfaceId', RouteTarget.NETWORK_INTERFACE],
+  ['InstanceId', RouteTarget.INSTANCE],
+  ['GatewayId', RouteTarget.INTERNET_GATEWAY],
+  ['CarrierGatewayId', RouteTarget.UNKNOWN],
+  ['LocalGatewayId', RouteTarget.UNKNOWN],
+  ['CoreNetworkArn', RouteTarget.UNKNOWN],
+];
+
+const PSEUDO = /^AWS::/;
+
+/**
+ * Build the topology graph of one or more CloudFormation templates (the stacks of one app). Logical IDs of
+ * different stacks are prefixed with the stack name when more than one template is given.
+ */
+export function extractCloudFormation(templates: Readonly<Record<string, CloudFormationTemplate>>): TopologyGraph {
+  const builder = new GraphBuilder('cloudformation');
+  const names = Object.keys(templates).sort();
+  for (const stack of names) {
+    new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '').read();
+  }
+  return builder.build();
+}
+
+class TemplateReader {
+  private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any }>;
+
+  constructor(private readonly b: GraphBuilder, private readonly template: CloudFormationTemplate, private readonly prefix: string) {
+    this.resources = template.Resources ?? {};
+  }
+
+  public read(): void {
+    for (const [logicalId, resource] of Object.entries(this.resources)) this.readResource(logicalId, resource.Type, resource.Properties ?? {});
+  }
+
+  private id(logicalId: string): string {
+    return `${this.prefix}${logicalId}`;
+  }
+
+  /** Logical IDs of the resources an expression refers to (Ref, GetAtt, Sub), pseudo parameters excluded. */
+  private referenced(value: unknown, into: Set<string> = new Set()): Set<string> {
+    if (Array.isArray(value)) {
+      value.forEach((v) => this.referenced(v, into));
+    } else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'Ref' && typeof v === 'string' && !PSEUDO.test(v)) {into.add(v);} else if (key === 'Fn::GetAtt') {into.add(Array.isArray(v) ? String(v[0]) : String(v).split('.')[0]);} else if (key === 'Fn::Sub') {
+          const text = Array.isArray(v) ? v[0] : v;
+          for (const m of String(text).matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g)) if (!PSEUDO.test(m[1])) into.add(m[1]);
+          if (Array.isArray(v)) this.referenced(v[1], into);
+        } else {
+          this.referenced(v, into);
+        }
+      }
+    }
+    return into;
+  }
+
+  /**
+   * Resolve a property value to a node. A literal is an external id; an expression must refer to exactly one
+   * resource of the template. A value returned by a custom resource is followed to the one modelled resource
+   * it was asked about (our VPN attachment look-up), otherwise it stays unresolved.
+   */
+  private ref(value: unknown): Ref {
+    if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
+    if (typeof value === 'string' || typeof value === 'number') return { kind: 'external', value: String(value) };
+    const ids = [...this.referenced(value)];
+    const params = ids.filter((i) => this.template.Parameters && i in this.template.Parameters);
+    if (params.length > 0) {
+      return { kind: 'unresolved', expression: `template parameter ${params.join(', ')} is known only at deploy time` };
+    }
+    if (ids.length !== 1) {
+      return { kind: 'unresolved', expression: `${JSON.stringify(value)} refers to ${ids.length === 0 ? 'no resource' : `several resources (${ids.join(', ')})`}` };
+    }
+    const target = this.resources[ids[0]];
+    if (!target) return { kind: 'unresolved', expression: `${ids[0]} is not a resource of this template` };
+    if (target.Type.startsWith('Custom::') || target.Type === 'AWS::CloudFormation::CustomResource') {
+      const asked = [...this.referenced(target.Properties ?? {})].filter((i) => this.resources[i]?.Type === 'AWS::EC2::VPNConnection');
+      if (asked.length === 1) return { kind: 'node', id: this.id(asked[0]) };
+      return { kind: 'unresolved', expression: `a value returned at deploy time by custom resource ${ids[0]}` };
+    }
+    return { kind: 'node', id: this.id(ids[0]) };
+  }
+
+  private refs(value: unknown): Ref[] {
+    return Array.isArray(value) ? value.map((v) => this.ref(v)) : value === undefined ? [] : [this.ref(value)];
+  }
+
+  private readResource(logicalId: string, type: string, p: any): void {
+    const id = this.id(logicalId);
+    const b = this.b;
+    const tags = tagsOf(p.Tags);
+    const base = { id, path: this.resources[logicalId].Metadata?.['aws:cdk:path'] as string | undefined, tags };
+    const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
+    switch (type) {
+      case 'AWS::EC2::VPC':
+        b.add({ ...base, type: 'vpc', cidr: str(p.CidrBlock), segment: segmentOfTags(tags) });
+        break;
+      case 'AWS::EC2::Subnet':
+        b.add({
+          ...base,
+          type: 'subnet',
+          vpc: noted('VpcId', p.VpcId),
+          cidr: str(p.CidrBlock),
+          availabilityZone: str(p.AvailabilityZone),
+          mapPublicIpOnLaunch: p.MapPublicIpOnLaunch === true || p.MapPublicIpOnLaunch === 'true',
+          segment: segmentOfTags(tags),
+        });
+        break;
+      case 'AWS::EC2::RouteTable':
+        b.add({ ...base, type: 'route-table', vpc: noted('VpcId', p.VpcId), routes: [], subnets: [], gatewayEndpoints: [] });
+        break;
+      case 'AWS::EC2::Route': {
+        const found = ROUTE_TARGETS.filter(([prop]) => p[prop] !== undefined);
+        const destination = str(p.DestinationCidrBlock) ?? str(p.DestinationIpv6CidrBlock) ?? str(p.DestinationPrefixListId);
+        if (found.length !== 1 || destination === undefined) {
+          b.unresolvedValue(id, 'Destination/target', `a route needs one destination and one target; found ${found.length} targets`);
+          break;
+        }
+        const [prop, kind] = found[0];
+        const ref = noted(prop, p[prop]);
+        b.route(noted('RouteTableId', p.RouteTableId), { source: id, destination, target: this.routeTarget(kind, ref), ref });
+        break;
+      }
+      case 'AWS::EC2::SubnetRouteTableAssociation':
+        b.association(noted('RouteTableId', p.RouteTableId), noted('SubnetId', p.SubnetId));
+        break;
+      case 'AWS::EC2::InternetGateway':
+        b.add({ ...base, type: 'internet-gateway', vpcs: [] });
+        break;
+      case 'AWS::EC2::EgressOnlyInternetGateway':
+        b.add({ ...base, type: 'egress-only-internet-gateway', vpcs: [noted('VpcId', p.VpcId)] });
+        break;
+      case 'AWS::EC2::VPCGatewayAttachment':
+        if (p.InternetGatewayId !== undefined) b.gatewayAttachment(noted('InternetGatewayId', p.InternetGatewayId), noted('VpcId', p.VpcId));
+        break;
+      case 'AWS::EC2::NatGateway':
+        b.add({ ...base, type: 'nat-gateway', subnet: noted('SubnetId', p.SubnetId), public: p.ConnectivityType !== 'private' });
+        break;
+      case 'AWS::NetworkFirewall::Firewall':
+        b.add({
+          ...base,
+          type: 'firewall',
+          vpc: noted('VpcId', p.VpcId),
+          subnets: (p.SubnetMappings ?? []).map((m: any) => noted('SubnetMappings', m.SubnetId)),
+          policy: noted('FirewallPolicyArn', p.FirewallPolicyArn),
+        });
+        break;
+      case 'AWS::NetworkFirewall::FirewallPolicy': {
+        const fp = p.FirewallPolicy ?? {};
+        b.add({
+          ...base,
+          type: 'firewall-policy',
+          statelessDefaultActions: strings(fp.StatelessDefaultActions),
+          statefulDefaultActions: strings(fp.StatefulDefaultActions),
+          ruleGroups: (fp.StatefulRuleGroupReferences ?? []).map((r: any) => this.ref(r.ResourceArn)),
+        });
+        break;
+      }
+      case 'AWS::NetworkFirewall::RuleGroup': {
+        const source = p.RuleGroup?.RulesSource ?? {};
+        const list = source.RulesSourceList;
+        b.add({
+          ...base,
+          type: 'rule-group',
+          domainList: list
+            ? { targets: strings(list.Targets), targetTypes: strings(list.TargetTypes), generatedRulesType: String(list.GeneratedRulesType) }
+            : undefined,
+          rulesString: str(source.RulesString),
+        });
+        break;
+      }
+      case 'AWS::NetworkFirewall::LoggingConfiguration':
+        b.add({
+          ...base,
+          type: 'firewall-logging',
+          firewall: noted('FirewallArn', p.FirewallArn),
+          destinations: (p.LoggingConfiguration?.LogDestinationConfigs ?? [])
+            .map((c: any) => ({ logType: String(c.LogType), destinationType: String(c.LogDestinationType) })),
+        });
+        break;
+      case 'AWS::EC2::TransitGateway':
+        b.add({
+          ...base,
+          type: 'transit-gateway',
+          // Both default to "enable" in EC2 when not given.
+          defaultRouteTableAssociation: p.DefaultRouteTableAssociation !== 'disable',
+          defaultRouteTablePropagation: p.DefaultRouteTablePropagation !== 'disable',
+        });
+        break;
+      case 'AWS::EC2::TransitGatewayAttachment':
+      case 'AWS::EC2::TransitGatewayVpcAttachment':
+        b.add({
+          ...base,
+          type: 'transit-attachment',
+          kind: 'vpc',
+          transitGateway: noted('TransitGatewayId', p.TransitGatewayId),
+          vpc: noted('VpcId', p.VpcId),
+          subnets: this.refs(p.SubnetIds),
+        } satisfies TransitAttachmentNode);
+        break;
+      case 'AWS::EC2::VPNConnection':
+        if (p.TransitGatewayId !== undefined) {
+          // The VPN's transit gateway attachment is implicit; the VPN stands for it.
+          b.add({ ...base, type: 'transit-attachment', kind: 'vpn', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [], zone: tags['jichitai:zone'] });
+        }
+        break;
+      case 'AWS::EC2::TransitGatewayPeeringAttachment':
+        b.add({ ...base, type: 'transit-attachment', kind: 'peering', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [] });
+        break;
+      case 'AWS::EC2::TransitGatewayRouteTable':
+        b.add({ ...base, type: 'transit-route-table', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), associations: [], propagations: [], routes: [] });
+        break;
+      case 'AWS::EC2::TransitGatewayRouteTableAssociation': {
+        const attachment = noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
+        b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.associations.push(attachment));
+        break;
+      }
+      case 'AWS::EC2::TransitGatewayRouteTablePropagation': {
+        const attachment = noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
+        b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.propagations.push(attachment));
+        break;
+      }
+      case 'AWS::EC2::TransitGatewayRoute': {
+        const blackhole = p.Blackhole === true || p.Blackhole === 'true';
+        const attachment = blackhole ? undefined : noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
+        const route = { source: id, destination: String(p.DestinationCidrBlock), blackhole, attachment };
+        b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.routes.push(route));
+        break;
+      }
+      case 'AWS::EC2::VPCPeeringConnection':
+        b.add({ ...base, type: 'vpc-peering', vpc: noted('VpcId', p.VpcId), peerVpc: noted('PeerVpcId', p.PeerVpcId) });
+        break;
+      case 'AWS::EC2::VPCEndpoint': {
+        const routeTables = this.refs(p.RouteTableIds);
+        b.add({
+          ...base,
+          type: 'vpc-endpoint',
+          vpc: noted('VpcId', p.VpcId),
+          endpointType: String(p.VpcEndpointType ?? 'Gateway'),
+          serviceName: this.render(p.ServiceName),
+          routeTables,
+          subnets: this.refs(p.SubnetIds),
+        });
+        for (const t of routeTables) b.gatewayEndpoint(t, id);
+        break;
+      }
+      case 'AWS::Route53Resolver::FirewallDomainList':
+        b.add({ ...base, type: 'dns-domain-list', domains: strings(p.Domains) });
+        break;
+      case 'AWS::Route53Resolver::FirewallRuleGroup':
+        b.add({
+          ...base,
+          type: 'dns-rule-group',
+          rules: (p.FirewallRules ?? []).map((r: any) => ({ priority: Number(r.Priority), action: String(r.Action), domainList: noted('FirewallRules', r.FirewallDomainListId) })),
+        });
+        break;
+      case 'AWS::Route53Resolver::FirewallRuleGroupAssociation':
+        b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId) });
+        break;
+      case 'AWS::EC2::FlowLog':
+        b.add({
+          ...base,
+          type: 'flow-log',
+          resource: noted('ResourceId', p.ResourceId),
+          trafficType: String(p.TrafficType ?? 'ALL'),
+          destinationType: String(p.LogDestinationType ?? 'cloud-watch-logs'),
+          destination: p.LogDestination === undefined ? undefined : this.render(p.LogDestination),
+        });
+        break;
+      default:
+        break;
+    }
+  }
+
+  /**
+   * A value as text, with references replaced by what they stand for (`{region}`, `{s3-bucket}`), so that the
+   * same value synthesized by another engine reads the same.
+   */
+  private render(value: unknown): string {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+    const v = value as any;
+    if (v && typeof v === 'object') {
+      if (Array.isArray(v['Fn::Join']) && Array.isArray(v['Fn::Join'][1])) return v['Fn::Join'][1].map((x: unknown) => this.render(x)).join(v['Fn::Join'][0]);
+      const id = typeof v.Ref === 'string' ? v.Ref : Array.isArray(v['Fn::GetAtt']) ? String(v['Fn::GetAtt'][0]) : undefined;
+      if (id !== undefined) {
+        if (PSEUDO.test(id)) return `{${id.slice('AWS::'.length).toLowerCase()}}`;
+        const type = this.resources[id]?.Type;
+        return `{${type ? neutralType(type) : id}}`;
+      }
+    }
+    return JSON.stringify(value);
+  }
+
+  /** A route's target kind: GatewayId and VpcEndpointId say more once the referenced resource is known. */
+  private routeTarget(kind: RouteTarget, ref: Ref): RouteTarget {
+    const targetType = ref.kind === 'node' ? this.resources[ref.id.slice(this.prefix.length)]?.Type : undefined;
+    if (kind === RouteTarget.VPC_ENDPOINT && targetType === 'AWS::NetworkFirewall::Firewall') return RouteTarget.FIREWALL_ENDPOINT;
+    if (kind === RouteTarget.INTERNET_GATEWAY) {
+      if (targetType === 'AWS::EC2::VPNGateway') return RouteTarget.VPN_GATEWAY;
+      if (ref.kind === 'external' && ref.value === 'local') return RouteTarget.LOCAL;
+      if (ref.kind === 'external' && ref.value.startsWith('vgw-')) return RouteTarget.VPN_GATEWAY;
+    }
+    return kind;
+  }
+}
+
+function tagsOf(tags: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (Array.isArray(tags)) for (const t of tags) if (t && typeof t.Key === 'string' && typeof t.Value === 'string') out[t.Key] = t.Value;
+  return out;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** `AWS::S3::Bucket` → `s3-bucket`: the name both engines' renderings share. */
+function neutralType(cfnType: string): string {
+  return cfnType.replace(/^AWS::/, '').split('::').map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()).join('-');
+}

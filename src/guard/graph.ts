@@ -1,0 +1,209 @@
+import { Segment } from '../model/segment';
+
+/**
+ * The engine-neutral topology the guard reasons over, extracted from what was actually synthesized
+ * (CloudFormation JSON or Terraform JSON), never from our own plan. Every node carries the id it has in
+ * its engine (CloudFormation logical ID, Terraform address) and, where known, the construct path.
+ *
+ * References are resolved to node ids; a reference the extractor cannot follow is kept as
+ * `{ kind: 'unresolved' }` and listed in `unresolved`, so that rules can fail closed.
+ */
+export interface TopologyGraph {
+  readonly engine: 'cloudformation' | 'terraform';
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly unresolved: readonly UnresolvedValue[];
+}
+
+/** A value the extractor could not resolve: where it was and why. */
+export interface UnresolvedValue {
+  readonly node: string;
+  readonly property: string;
+  readonly reason: string;
+}
+
+/** Where a reference points: a node of the graph, a literal id from outside the template, or nothing we can tell. */
+export type Ref =
+  | { readonly kind: 'node'; readonly id: string }
+  | { readonly kind: 'external'; readonly value: string }
+  | { readonly kind: 'unresolved'; readonly expression: string };
+
+interface NodeBase {
+  /** CloudFormation logical ID, or Terraform address (`aws_vpc.name`). */
+  readonly id: string;
+  /** The construct path, when the synthesized output records it. */
+  readonly path?: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface VpcNode extends NodeBase {
+  readonly type: 'vpc';
+  readonly cidr?: string;
+  /** From the `jichitai:segment` tag, if present and valid. */
+  readonly segment?: Segment;
+}
+
+export interface SubnetNode extends NodeBase {
+  readonly type: 'subnet';
+  readonly vpc: Ref;
+  readonly cidr?: string;
+  readonly availabilityZone?: string;
+  readonly mapPublicIpOnLaunch: boolean;
+  readonly segment?: Segment;
+}
+
+/** What a VPC route sends traffic to. */
+export enum RouteTarget {
+  INTERNET_GATEWAY = 'internet-gateway',
+  EGRESS_ONLY_INTERNET_GATEWAY = 'egress-only-internet-gateway',
+  VPN_GATEWAY = 'vpn-gateway',
+  NAT_GATEWAY = 'nat-gateway',
+  TRANSIT_GATEWAY = 'transit-gateway',
+  FIREWALL_ENDPOINT = 'firewall-endpoint',
+  VPC_ENDPOINT = 'vpc-endpoint',
+  VPC_PEERING = 'vpc-peering',
+  NETWORK_INTERFACE = 'network-interface',
+  INSTANCE = 'instance',
+  LOCAL = 'local',
+  UNKNOWN = 'unknown',
+}
+
+export interface RouteEdge {
+  /** Id of the route's own node (a separate route resource) or of its table (inline route). */
+  readonly source: string;
+  readonly destination: string;
+  readonly target: RouteTarget;
+  readonly ref: Ref;
+}
+
+export interface RouteTableNode extends NodeBase {
+  readonly type: 'route-table';
+  readonly vpc: Ref;
+  readonly routes: RouteEdge[];
+  /** Subnet node ids associated with the table. */
+  readonly subnets: string[];
+  /** Gateway endpoints (S3/DynamoDB) that add prefix-list routes to this table. */
+  readonly gatewayEndpoints: string[];
+}
+
+export interface InternetGatewayNode extends NodeBase {
+  readonly type: 'internet-gateway';
+  /** VPCs it is attached to. */
+  readonly vpcs: Ref[];
+}
+
+export interface EgressOnlyInternetGatewayNode extends NodeBase {
+  readonly type: 'egress-only-internet-gateway';
+  readonly vpcs: Ref[];
+}
+
+export interface NatGatewayNode extends NodeBase {
+  readonly type: 'nat-gateway';
+  readonly subnet: Ref;
+  /** A public NAT (with an Elastic IP) reaches the internet; a private one does not. */
+  readonly public: boolean;
+}
+
+export interface FirewallNode extends NodeBase {
+  readonly type: 'firewall';
+  readonly vpc: Ref;
+  readonly subnets: Ref[];
+  readonly policy: Ref;
+}
+
+export interface FirewallPolicyNode extends NodeBase {
+  readonly type: 'firewall-policy';
+  readonly statelessDefaultActions: string[];
+  readonly statefulDefaultActions: string[];
+  readonly ruleGroups: Ref[];
+}
+
+export interface RuleGroupNode extends NodeBase {
+  readonly type: 'rule-group';
+  readonly domainList?: { readonly targets: string[]; readonly targetTypes: string[]; readonly generatedRulesType: string };
+  readonly rulesString?: string;
+}
+
+export interface FirewallLoggingNode extends NodeBase {
+  readonly type: 'firewall-logging';
+  readonly firewall: Ref;
+  readonly destinations: { readonly logType: string; readonly destinationType: string }[];
+}
+
+export interface TransitGatewayNode extends NodeBase {
+  readonly type: 'transit-gateway';
+  readonly defaultRouteTableAssociation: boolean;
+  readonly defaultRouteTablePropagation: boolean;
+}
+
+export interface TransitAttachmentNode extends NodeBase {
+  readonly type: 'transit-attachment';
+  readonly kind: 'vpc' | 'vpn' | 'peering';
+  readonly transitGateway: Ref;
+  readonly vpc?: Ref;
+  readonly subnets: Ref[];
+  /** For a VPN: the `jichitai:zone` tag of the VPN connection. */
+  readonly zone?: string;
+}
+
+export interface TransitRouteTableNode extends NodeBase {
+  readonly type: 'transit-route-table';
+  readonly transitGateway: Ref;
+  readonly associations: Ref[];
+  readonly propagations: Ref[];
+  readonly routes: { readonly source: string; readonly destination: string; readonly blackhole: boolean; readonly attachment?: Ref }[];
+}
+
+export interface PeeringNode extends NodeBase {
+  readonly type: 'vpc-peering';
+  readonly vpc: Ref;
+  readonly peerVpc: Ref;
+}
+
+export interface VpcEndpointNode extends NodeBase {
+  readonly type: 'vpc-endpoint';
+  readonly vpc: Ref;
+  readonly endpointType: string;
+  readonly serviceName: string;
+  readonly routeTables: Ref[];
+  readonly subnets: Ref[];
+}
+
+export interface DnsDomainListNode extends NodeBase {
+  readonly type: 'dns-domain-list';
+  readonly domains: string[];
+}
+
+export interface DnsRuleGroupNode extends NodeBase {
+  readonly type: 'dns-rule-group';
+  readonly rules: { readonly priority: number; readonly action: string; readonly domainList: Ref }[];
+}
+
+export interface DnsAssociationNode extends NodeBase {
+  readonly type: 'dns-association';
+  readonly vpc: Ref;
+  readonly ruleGroup: Ref;
+}
+
+export interface FlowLogNode extends NodeBase {
+  readonly type: 'flow-log';
+  readonly resource: Ref;
+  readonly trafficType: string;
+  readonly destinationType: string;
+  readonly destination?: string;
+}
+
+export type GraphNode =
+  | VpcNode | SubnetNode | RouteTableNode | InternetGatewayNode | EgressOnlyInternetGatewayNode | NatGatewayNode
+  | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
+  | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode
+  | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode;
+
+/** The node a reference points at, if it is a node of the graph. */
+export function deref<T extends GraphNode>(graph: TopologyGraph, ref: Ref | undefined): T | undefined {
+  return ref?.kind === 'node' ? graph.nodes.get(ref.id) as T | undefined : undefined;
+}
+
+/** All nodes of one type. */
+export function nodesOf<K extends GraphNode['type']>(graph: TopologyGraph, type: K): Extract<GraphNode, { type: K }>[] {
+  return [...graph.nodes.values()].filter((n): n is Extract<GraphNode, { type: K }> => n.type === type);
+}

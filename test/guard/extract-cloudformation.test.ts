@@ -1,0 +1,78 @@
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { alphaPrime } from '../../examples/blueprints';
+import { buildCdkExample } from '../../examples/cdk/_app';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { nodesOf, RouteTarget } from '../../src/guard/graph';
+import { normalise } from '../../src/guard/normalise';
+
+function graphOf(build: (stack: Stack) => void = () => undefined) {
+  const { stack } = buildCdkExample('alpha-prime', new App());
+  build(stack);
+  return extractCloudFormation({ [stack.stackName]: Template.fromStack(stack).toJSON() });
+}
+
+describe('CloudFormation extractor', () => {
+  test('the α′ example resolves completely: every VPC and subnet is labelled, nothing is unresolved', () => {
+    const g = graphOf();
+    expect(g.unresolved).toEqual([]);
+    expect(nodesOf(g, 'vpc').map((v) => v.segment).sort()).toEqual(['INTERNET', 'LGWAN', 'MY_NUMBER']);
+    expect(nodesOf(g, 'subnet').filter((s) => s.segment === undefined)).toEqual([]);
+  });
+
+  test('firewall endpoints behind Fn::Select/Fn::Split are recognised, and the VPN attachment is followed through the look-up', () => {
+    const n = normalise(graphOf());
+    const lgwanWorkload = n.routeTables.filter((t) => t.segment === 'LGWAN' && t.routes.some((r) => r.target === RouteTarget.FIREWALL_ENDPOINT));
+    expect(lgwanWorkload.length).toBeGreaterThan(0);
+    for (const t of lgwanWorkload) {
+      for (const r of t.routes.filter((x) => x.target === RouteTarget.FIREWALL_ENDPOINT)) expect(r.via).toMatch(/^firewall in 10\./);
+    }
+    const lgwanTable = n.transitRouteTables.find((t) => t.associations.includes('LGWAN'))!;
+    for (const wan of alphaPrime.lgwan.wanCidrs) {
+      expect(lgwanTable.routes).toContainEqual({ destination: wan, target: 'vpn:LGWAN_WAN' });
+    }
+  });
+
+  test('the normalised firewall domain list is the blueprint\'s allow-list (Network Firewall syntax)', () => {
+    const n = normalise(graphOf());
+    const expected = [...new Set(alphaPrime.breakout!.services.flatMap((s) => s.service.domains).map((d) => (d.startsWith('*.') ? d.slice(1) : d)))].sort();
+    expect(n.firewalls.length).toBeGreaterThan(0);
+    for (const f of n.firewalls) expect(f.domainLists.map((l) => l.targets)).toEqual([expected]);
+  });
+
+  test('resources a user adds by hand, and property overrides, are what the graph shows', () => {
+    const g = graphOf((stack) => {
+      const igw = new ec2.CfnInternetGateway(stack, 'HandMadeIgw');
+      const lgwanTable = stack.node.findAll().find((c) => c.node.path.endsWith('Lgwan/RouteTable-workload-1')) as ec2.CfnRouteTable;
+      const route = new ec2.CfnRoute(stack, 'HandMadeRoute', { routeTableId: lgwanTable.ref, destinationCidrBlock: '198.51.100.0/24', transitGatewayId: 'tgw-0123456789abcdef0' });
+      // Re-point the route through an override: the graph must follow the override, not the props.
+      route.addPropertyOverride('TransitGatewayId', undefined);
+      route.addPropertyOverride('GatewayId', igw.ref);
+    });
+    const table = nodesOf(g, 'route-table').find((t) => t.routes.some((r) => r.source === 'HandMadeRoute'))!;
+    const route = table.routes.find((r) => r.source === 'HandMadeRoute')!;
+    expect(route).toMatchObject({ destination: '198.51.100.0/24', target: RouteTarget.INTERNET_GATEWAY, ref: { kind: 'node', id: 'HandMadeIgw' } });
+  });
+
+  test('a value known only at deploy time is reported as unresolved, with where it was', () => {
+    const g = graphOf((stack) => {
+      const vpc = stack.node.findAll().find((c) => c.node.path.endsWith('MyNumber/Vpc')) as ec2.CfnVPC;
+      const param = new CfnParameter(stack, 'Target', { type: 'String' });
+      const table = new ec2.CfnRouteTable(stack, 'ParamTable', { vpcId: vpc.ref });
+      new ec2.CfnRoute(stack, 'ParamRoute', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: param.valueAsString });
+    });
+    expect(g.unresolved).toContainEqual({ node: 'ParamRoute', property: 'GatewayId', reason: expect.stringMatching(/template parameter Target/) });
+  });
+
+  test('several stacks of one app are read together, their ids prefixed by stack', () => {
+    const app = new App();
+    const { stack } = buildCdkExample('alpha', app);
+    const other = new Stack(app, 'Other');
+    new ec2.CfnVPC(other, 'Extra', { cidrBlock: '192.168.0.0/24' });
+    const g = extractCloudFormation({ [stack.stackName]: Template.fromStack(stack).toJSON(), Other: Template.fromStack(other).toJSON() });
+    const extra = nodesOf(g, 'vpc').find((v) => v.id === 'Other/Extra');
+    expect(extra).toMatchObject({ cidr: '192.168.0.0/24', segment: undefined });
+    expect(nodesOf(g, 'vpc').filter((v) => v.id.startsWith(`${stack.stackName}/`))).toHaveLength(3);
+  });
+});
