@@ -1,4 +1,4 @@
-import { GraphNode, Ref, RouteEdge, RouteTableNode, TopologyGraph, TransitRouteTableNode, UnresolvedValue } from './graph';
+import { DnsRuleGroupNode, GraphNode, Ref, RouteEdge, RouteTableNode, TopologyGraph, TransitRouteTableNode, UnresolvedValue } from './graph';
 import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
 
 const SEGMENTS = new Set<string>(Object.values(Segment));
@@ -19,6 +19,7 @@ export class GraphBuilder {
   private readonly pendingGatewayEndpoints: { table: Ref; endpoint: string }[] = [];
   private readonly pendingTransit: { table: Ref; apply: (t: TransitRouteTableNode) => void }[] = [];
   private readonly pendingAttachments: { gateway: Ref; vpc: Ref }[] = [];
+  private readonly pendingDnsRules: { group: Ref; rule: DnsRuleGroupNode['rules'][number] }[] = [];
 
   constructor(private readonly engine: TopologyGraph['engine']) {}
 
@@ -56,6 +57,11 @@ export class GraphBuilder {
     this.pendingAttachments.push({ gateway, vpc });
   }
 
+  /** A DNS Firewall rule given as its own resource (Terraform), added to its rule group. */
+  public dnsRule(group: Ref, rule: DnsRuleGroupNode['rules'][number]): void {
+    this.pendingDnsRules.push({ group, rule });
+  }
+
   public build(): TopologyGraph {
     const table = (ref: Ref, what: string, source: string): RouteTableNode | undefined => {
       const node = ref.kind === 'node' ? this.nodes.get(ref.id) : undefined;
@@ -77,6 +83,11 @@ export class GraphBuilder {
       const node = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
       if (node?.type === 'internet-gateway' || node?.type === 'egress-only-internet-gateway') node.vpcs.push(vpc);
     }
+    for (const { group, rule } of this.pendingDnsRules) {
+      const node = group.kind === 'node' ? this.nodes.get(group.id) : undefined;
+      if (node?.type === 'dns-rule-group') node.rules.push(rule);
+      else this.unresolvedValue(describe(group), 'firewall_rule_group_id', `DNS Firewall rule group ${describe(group)} is not in the synthesized output`);
+    }
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved] };
   }
@@ -88,4 +99,12 @@ export function describe(ref: Ref): string {
     case 'external': return ref.value;
     default: return ref.expression;
   }
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }

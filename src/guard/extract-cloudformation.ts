@@ -1,4 +1,4 @@
-import { GraphBuilder, segmentOfTags } from './builder';
+import { GraphBuilder, segmentOfTags, str, strings } from './builder';
 import { Ref, RouteTarget, TopologyGraph, TransitAttachmentNode } from './graph';
 
 /** A synthesized CloudFormation template (the parts the guard reads). */
@@ -325,13 +325,6 @@ function tagsOf(tags: unknown): Record<string, string> {
   return out;
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
 
 /** `AWS::S3::Bucket` → `s3-bucket`: the name both engines' renderings share. */
 function neutralType(cfnType: string): string {

@@ -1,0 +1,336 @@
+import { GraphBuilder, segmentOfTags, str, strings } from './builder';
+import { Ref, RouteTarget, TopologyGraph } from './graph';
+
+/** A synthesized Terraform JSON configuration (the parts the guard reads). */
+export interface TerraformJson {
+  readonly resource?: Record<string, Record<string, any>>;
+  readonly variable?: Record<string, unknown>;
+}
+
+/** Target arguments of `aws_route` (and of inline `route` blocks) and the kind of target each names. */
+const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
+  ['transit_gateway_id', RouteTarget.TRANSIT_GATEWAY],
+  ['nat_gateway_id', RouteTarget.NAT_GATEWAY],
+  ['vpc_endpoint_id', RouteTarget.VPC_ENDPOINT],
+  ['vpc_peering_connection_id', RouteTarget.VPC_PEERING],
+  ['egress_only_gateway_id', RouteTarget.EGRESS_ONLY_INTERNET_GATEWAY],
+  ['network_interface_id', RouteTarget.NETWORK_INTERFACE],
+  ['gateway_id', RouteTarget.INTERNET_GATEWAY],
+  ['carrier_gateway_id', RouteTarget.UNKNOWN],
+  ['local_gateway_id', RouteTarget.UNKNOWN],
+  ['core_network_arn', RouteTarget.UNKNOWN],
+];
+
+/** `aws_s3_bucket.logs` inside an interpolation; data sources, variables and locals are not resources. */
+const ADDRESS = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
+const INTERPOLATION = /\$\{([^}]*)\}/g;
+
+/**
+ * Build the topology graph of one or more synthesized Terraform JSON configurations (the stacks of one cdktf
+ * app). Addresses of different stacks are prefixed with the stack name when more than one is given.
+ */
+export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>): TopologyGraph {
+  const builder = new GraphBuilder('terraform');
+  const names = Object.keys(stacks).sort();
+  for (const stack of names) new ConfigReader(builder, stacks[stack], names.length > 1 ? `${stack}/` : '').read();
+  return builder.build();
+}
+
+class ConfigReader {
+  private readonly types = new Map<string, string>();
+
+  constructor(private readonly b: GraphBuilder, private readonly config: TerraformJson, private readonly prefix: string) {
+    for (const [type, byName] of Object.entries(config.resource ?? {})) {
+      for (const name of Object.keys(byName)) this.types.set(`${type}.${name}`, type);
+    }
+  }
+
+  public read(): void {
+    for (const [type, byName] of Object.entries(this.config.resource ?? {})) {
+      for (const [name, body] of Object.entries(byName)) this.readResource(`${type}.${name}`, type, body ?? {});
+    }
+  }
+
+  private id(address: string): string {
+    return `${this.prefix}${address}`;
+  }
+
+  /** Resource addresses referred to by the interpolations of a value. */
+  private referenced(value: unknown, into: Set<string> = new Set()): Set<string> {
+    if (typeof value === 'string') {
+      for (const m of value.matchAll(INTERPOLATION)) for (const a of m[1].matchAll(ADDRESS)) into.add(`${a[1]}.${a[2]}`);
+    } else if (Array.isArray(value)) {
+      value.forEach((v) => this.referenced(v, into));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) if (k !== '//') this.referenced(v, into);
+    }
+    return into;
+  }
+
+  /** Resolve an argument to a node: a literal is an external id; an interpolation must name exactly one resource. */
+  private ref(value: unknown): Ref {
+    if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
+    if (typeof value !== 'string') return { kind: 'unresolved', expression: JSON.stringify(value) };
+    if (!value.includes('${')) return { kind: 'external', value };
+    const ids = [...this.referenced(value)];
+    if (/\$\{[^}]*\bvar\./.test(value)) return { kind: 'unresolved', expression: `${value} uses an input variable, known only at plan time` };
+    if (ids.length !== 1) {
+      return { kind: 'unresolved', expression: `${value} refers to ${ids.length === 0 ? 'no resource' : `several resources (${ids.join(', ')})`}` };
+    }
+    if (!this.types.has(ids[0])) return { kind: 'unresolved', expression: `${ids[0]} is not a resource of this configuration` };
+    return { kind: 'node', id: this.id(ids[0]) };
+  }
+
+  private refs(value: unknown): Ref[] {
+    return Array.isArray(value) ? value.map((v) => this.ref(v)) : value === undefined ? [] : [this.ref(value)];
+  }
+
+  private readResource(address: string, type: string, p: any): void {
+    const id = this.id(address);
+    const b = this.b;
+    const tags = tagsOf(p.tags);
+    const base = { id, path: p['//']?.metadata?.path as string | undefined, tags };
+    const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
+    switch (type) {
+      case 'aws_vpc':
+        b.add({ ...base, type: 'vpc', cidr: str(p.cidr_block), segment: segmentOfTags(tags) });
+        break;
+      case 'aws_subnet':
+        b.add({
+          ...base,
+          type: 'subnet',
+          vpc: noted('vpc_id', p.vpc_id),
+          cidr: str(p.cidr_block),
+          availabilityZone: str(p.availability_zone),
+          mapPublicIpOnLaunch: p.map_public_ip_on_launch === true || p.map_public_ip_on_launch === 'true',
+          segment: segmentOfTags(tags),
+        });
+        break;
+      case 'aws_route_table': {
+        b.add({ ...base, type: 'route-table', vpc: noted('vpc_id', p.vpc_id), routes: [], subnets: [], gatewayEndpoints: [] });
+        // Inline routes are as real as aws_route resources.
+        for (const r of list(p.route)) this.route(id, { kind: 'node', id }, r);
+        break;
+      }
+      case 'aws_route':
+        this.route(id, noted('route_table_id', p.route_table_id), p);
+        break;
+      case 'aws_route_table_association':
+        if (p.subnet_id !== undefined) b.association(noted('route_table_id', p.route_table_id), noted('subnet_id', p.subnet_id));
+        break;
+      case 'aws_internet_gateway':
+        b.add({ ...base, type: 'internet-gateway', vpcs: [] });
+        if (p.vpc_id !== undefined) b.gatewayAttachment({ kind: 'node', id }, noted('vpc_id', p.vpc_id));
+        break;
+      case 'aws_internet_gateway_attachment':
+        b.gatewayAttachment(noted('internet_gateway_id', p.internet_gateway_id), noted('vpc_id', p.vpc_id));
+        break;
+      case 'aws_egress_only_internet_gateway':
+        b.add({ ...base, type: 'egress-only-internet-gateway', vpcs: [noted('vpc_id', p.vpc_id)] });
+        break;
+      case 'aws_nat_gateway':
+        b.add({ ...base, type: 'nat-gateway', subnet: noted('subnet_id', p.subnet_id), public: p.connectivity_type !== 'private' });
+        break;
+      case 'aws_networkfirewall_firewall':
+        b.add({
+          ...base,
+          type: 'firewall',
+          vpc: noted('vpc_id', p.vpc_id),
+          subnets: list(p.subnet_mapping).map((m: any) => noted('subnet_mapping', m.subnet_id)),
+          policy: noted('firewall_policy_arn', p.firewall_policy_arn),
+        });
+        break;
+      case 'aws_networkfirewall_firewall_policy': {
+        const fp = one(p.firewall_policy) ?? {};
+        b.add({
+          ...base,
+          type: 'firewall-policy',
+          statelessDefaultActions: strings(fp.stateless_default_actions),
+          statefulDefaultActions: strings(fp.stateful_default_actions),
+          ruleGroups: list(fp.stateful_rule_group_reference).map((r: any) => this.ref(r.resource_arn)),
+        });
+        break;
+      }
+      case 'aws_networkfirewall_rule_group': {
+        const source = one(one(p.rule_group)?.rules_source) ?? {};
+        const domains = one(source.rules_source_list);
+        b.add({
+          ...base,
+          type: 'rule-group',
+          domainList: domains
+            ? {
+              targets: strings(domains.targets),
+              targetTypes: strings(domains.target_types),
+              generatedRulesType: String(domains.generated_rules_type),
+            }
+            : undefined,
+          rulesString: str(source.rules_string),
+        });
+        break;
+      }
+      case 'aws_networkfirewall_logging_configuration':
+        b.add({
+          ...base,
+          type: 'firewall-logging',
+          firewall: noted('firewall_arn', p.firewall_arn),
+          destinations: list(one(p.logging_configuration)?.log_destination_config)
+            .map((c: any) => ({ logType: String(c.log_type), destinationType: String(c.log_destination_type) })),
+        });
+        break;
+      case 'aws_ec2_transit_gateway':
+        b.add({
+          ...base,
+          type: 'transit-gateway',
+          // Both default to "enable" when not given.
+          defaultRouteTableAssociation: p.default_route_table_association !== 'disable',
+          defaultRouteTablePropagation: p.default_route_table_propagation !== 'disable',
+        });
+        break;
+      case 'aws_ec2_transit_gateway_vpc_attachment':
+        b.add({
+          ...base,
+          type: 'transit-attachment',
+          kind: 'vpc',
+          transitGateway: noted('transit_gateway_id', p.transit_gateway_id),
+          vpc: noted('vpc_id', p.vpc_id),
+          subnets: this.refs(p.subnet_ids),
+        });
+        break;
+      case 'aws_vpn_connection':
+        if (p.transit_gateway_id !== undefined) {
+          // Its transit gateway attachment is an attribute of the VPN (transit_gateway_attachment_id): the VPN stands for it.
+          const transitGateway = noted('transit_gateway_id', p.transit_gateway_id);
+          b.add({ ...base, type: 'transit-attachment', kind: 'vpn', transitGateway, subnets: [], zone: tags['jichitai:zone'] });
+        }
+        break;
+      case 'aws_ec2_transit_gateway_peering_attachment':
+        b.add({ ...base, type: 'transit-attachment', kind: 'peering', transitGateway: noted('transit_gateway_id', p.transit_gateway_id), subnets: [] });
+        break;
+      case 'aws_ec2_transit_gateway_route_table':
+        b.add({ ...base, type: 'transit-route-table', transitGateway: noted('transit_gateway_id', p.transit_gateway_id), associations: [], propagations: [], routes: [] });
+        break;
+      case 'aws_ec2_transit_gateway_route_table_association': {
+        const attachment = noted('transit_gateway_attachment_id', p.transit_gateway_attachment_id);
+        b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.associations.push(attachment));
+        break;
+      }
+      case 'aws_ec2_transit_gateway_route_table_propagation': {
+        const attachment = noted('transit_gateway_attachment_id', p.transit_gateway_attachment_id);
+        b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.propagations.push(attachment));
+        break;
+      }
+      case 'aws_ec2_transit_gateway_route': {
+        const blackhole = p.blackhole === true || p.blackhole === 'true';
+        const attachment = blackhole ? undefined : noted('transit_gateway_attachment_id', p.transit_gateway_attachment_id);
+        const route = { source: id, destination: String(p.destination_cidr_block), blackhole, attachment };
+        b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.routes.push(route));
+        break;
+      }
+      case 'aws_vpc_peering_connection':
+        b.add({ ...base, type: 'vpc-peering', vpc: noted('vpc_id', p.vpc_id), peerVpc: noted('peer_vpc_id', p.peer_vpc_id) });
+        break;
+      case 'aws_vpc_endpoint': {
+        const routeTables = this.refs(p.route_table_ids);
+        b.add({
+          ...base,
+          type: 'vpc-endpoint',
+          vpc: noted('vpc_id', p.vpc_id),
+          endpointType: String(p.vpc_endpoint_type ?? 'Gateway'),
+          serviceName: this.render(p.service_name),
+          routeTables,
+          subnets: this.refs(p.subnet_ids),
+        });
+        for (const t of routeTables) b.gatewayEndpoint(t, id);
+        break;
+      }
+      case 'aws_vpc_endpoint_route_table_association': {
+        const endpoint = noted('vpc_endpoint_id', p.vpc_endpoint_id);
+        if (endpoint.kind === 'node') b.gatewayEndpoint(noted('route_table_id', p.route_table_id), endpoint.id);
+        break;
+      }
+      case 'aws_route53_resolver_firewall_domain_list':
+        b.add({ ...base, type: 'dns-domain-list', domains: strings(p.domains) });
+        break;
+      case 'aws_route53_resolver_firewall_rule_group':
+        b.add({ ...base, type: 'dns-rule-group', rules: [] });
+        break;
+      case 'aws_route53_resolver_firewall_rule': {
+        const group = noted('firewall_rule_group_id', p.firewall_rule_group_id);
+        const rule = { priority: Number(p.priority), action: String(p.action), domainList: noted('firewall_domain_list_id', p.firewall_domain_list_id) };
+        b.dnsRule(group, rule);
+        break;
+      }
+      case 'aws_route53_resolver_firewall_rule_group_association':
+        b.add({ ...base, type: 'dns-association', vpc: noted('vpc_id', p.vpc_id), ruleGroup: noted('firewall_rule_group_id', p.firewall_rule_group_id) });
+        break;
+      case 'aws_flow_log': {
+        const [prop, value] = (['vpc_id', 'subnet_id', 'eni_id', 'transit_gateway_id'] as const).map((k) => [k, p[k]] as const).find(([, v]) => v !== undefined)
+          ?? ['vpc_id', undefined];
+        b.add({
+          ...base,
+          type: 'flow-log',
+          resource: noted(prop, value),
+          trafficType: String(p.traffic_type ?? 'ALL'),
+          destinationType: String(p.log_destination_type ?? 'cloud-watch-logs'),
+          destination: p.log_destination === undefined ? undefined : this.render(p.log_destination),
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private route(source: string, table: Ref, r: any): void {
+    const found = ROUTE_TARGETS.filter(([prop]) => r[prop] !== undefined && r[prop] !== null && r[prop] !== '');
+    const destination = str(r.destination_cidr_block) ?? str(r.cidr_block) ?? str(r.destination_ipv6_cidr_block) ?? str(r.ipv6_cidr_block)
+      ?? str(r.destination_prefix_list_id);
+    if (found.length !== 1 || destination === undefined) {
+      this.b.unresolvedValue(source, 'destination/target', `a route needs one destination and one target; found ${found.length} targets`);
+      return;
+    }
+    const [prop, kind] = found[0];
+    const ref = this.b.noted(source, prop, this.ref(r[prop]));
+    this.b.route(table, { source, destination, target: this.routeTarget(kind, ref), ref });
+  }
+
+  private routeTarget(kind: RouteTarget, ref: Ref): RouteTarget {
+    const type = ref.kind === 'node' ? this.types.get(ref.id.slice(this.prefix.length)) : undefined;
+    if (kind === RouteTarget.VPC_ENDPOINT && type === 'aws_networkfirewall_firewall') return RouteTarget.FIREWALL_ENDPOINT;
+    if (kind === RouteTarget.INTERNET_GATEWAY) {
+      if (type === 'aws_vpn_gateway') return RouteTarget.VPN_GATEWAY;
+      if (ref.kind === 'external' && ref.value === 'local') return RouteTarget.LOCAL;
+      if (ref.kind === 'external' && ref.value.startsWith('vgw-')) return RouteTarget.VPN_GATEWAY;
+    }
+    return kind;
+  }
+
+  /** A value as text with interpolations replaced by what they stand for (`{region}`, `{s3-bucket}`), as the CloudFormation reader does. */
+  private render(value: unknown): string {
+    if (typeof value !== 'string') return JSON.stringify(value);
+    return value.replace(INTERPOLATION, (_, expr: string) => {
+      if (/\bdata\.aws_region\./.test(expr)) return '{region}';
+      if (/\bdata\.aws_partition\./.test(expr)) return '{partition}';
+      if (/\bdata\.aws_caller_identity\./.test(expr)) return '{accountid}';
+      const a = [...expr.matchAll(ADDRESS)][0];
+      return a ? `{${a[1].replace(/^aws_/, '').replace(/_/g, '-')}}` : `{${expr}}`;
+    });
+  }
+}
+
+/** A nested block: cdktf writes single blocks as objects, repeated ones as arrays. */
+function list(v: unknown): any[] {
+  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+}
+
+function one(v: unknown): any {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function tagsOf(tags: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (tags && typeof tags === 'object' && !Array.isArray(tags)) {
+    for (const [k, v] of Object.entries(tags)) if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
