@@ -3,13 +3,13 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { LogArchive } from './log-archive';
 import { IdsMirroring } from './mirroring';
-import { planOf } from './plan-cache';
 import { SegmentNetwork } from './segment-network';
 import { TenantProxy } from './tenant-proxy';
 import { TransitHub } from './transit-hub';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { Segment, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
+import { planOf } from '../plan/cache';
 
 /** Props of `MunicipalNetwork`: the blueprint itself. */
 export interface MunicipalNetworkProps extends MunicipalNetworkBlueprintProps {}

@@ -5,11 +5,11 @@ import { Construct } from 'constructs';
 import { cidrId } from './ids';
 import { suppressNag } from './nag';
 import { PlannedFirewall } from './network-firewall';
-import { planOf } from './plan-cache';
 import { segmentTags } from './tags';
 import { TenantProxy } from './tenant-proxy';
 import { Segment, SEGMENT_JA } from '../model/segment';
 import { Blueprint } from '../model/validate';
+import { planOf } from '../plan/cache';
 import { RouteTargetKind, SecurityGroupRulePlan, SegmentPlan, SubnetRole } from '../plan/network-plan';
 
 /** Props of one segment's network. */

@@ -5,9 +5,9 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { suppressNag } from './nag';
-import { planOf } from './plan-cache';
 import { segmentTags } from './tags';
 import { Blueprint } from '../model/validate';
+import { planOf } from '../plan/cache';
 import { TenantProxyPlan } from '../plan/network-plan';
 
 /** Props of `TenantProxy`. */

@@ -1,6 +1,6 @@
+import { NetworkPlan } from './network-plan';
+import { planNetwork } from './plan';
 import { Blueprint } from '../model/validate';
-import { NetworkPlan } from '../plan/network-plan';
-import { planNetwork } from '../plan/plan';
 
 const cache = new WeakMap<Blueprint, NetworkPlan>();
 

@@ -1,0 +1,245 @@
+import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { AutoscalingPolicy } from '@cdktf/provider-aws/lib/autoscaling-policy';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { SecurityGroup, SecurityGroupEgress } from '@cdktf/provider-aws/lib/security-group';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import { SEGMENT_TAG_KEY } from '../model/segment';
+import { Blueprint } from '../model/validate';
+import { planOf } from '../plan/cache';
+
+/** Props of `TenantProxy` (CDKTF). */
+export interface TenantProxyProps {
+  /** The validated blueprint (α′ case イ or ウ with `breakout.tenantProxy`). */
+  readonly blueprint: Blueprint;
+  /** The LGWAN segment's VPC ID. */
+  readonly vpcId: string;
+  /** The LGWAN segment's proxy subnet IDs, in the plan's order (one per AZ). */
+  readonly subnetIds: string[];
+  /** The proxy subnets' route table IDs, which get the S3 gateway endpoint for the package repositories. */
+  readonly routeTableIds: string[];
+}
+
+/**
+ * The tenant-restriction forward proxy (テナントアクセス制御) of the α′ breakout, for Terraform: the same resources as
+ * the AWS CDK `TenantProxy`, from the same plan — Squid on Amazon Linux 2023 in an Auto Scaling group behind an
+ * internal Network Load Balancer in the LGWAN proxy subnets, the interception CA read at boot from the user's
+ * Secrets Manager secret, SSM-managed, no SSH, IMDSv2 only.
+ */
+export class TenantProxy extends Construct {
+  /** DNS name of the internal load balancer: the proxy address for terminals. */
+  public readonly loadBalancerDnsName: string;
+  /** The proxy port. */
+  public readonly port: number;
+  /** Name of the Auto Scaling group. */
+  public readonly autoScalingGroupName: string;
+  /** Security group of the proxy instances. */
+  public readonly instanceSecurityGroupId: string;
+  /** Name of the instances' IAM role. */
+  public readonly roleName: string;
+  /** The generated squid.conf, for design documents (設計書) and reviews. */
+  public readonly squidConfig: string;
+
+  constructor(scope: Construct, id: string, props: TenantProxyProps) {
+    super(scope, id);
+    const network = planOf(props.blueprint);
+    const plan = network.tenantProxy;
+    if (!plan) {
+      throw new Error(`[${this.node.path}] the blueprint has no tenant-restriction proxy: it needs model ALPHA_PRIME, case イ or ウ, and breakout.tenantProxy`);
+    }
+    if (props.subnetIds.length !== plan.subnetKeys.length) {
+      throw new Error(`[${this.node.path}] subnetIds has ${props.subnetIds.length} subnets; the plan has ${plan.subnetKeys.length} proxy subnets (${plan.subnetKeys.join(', ')})`);
+    }
+    this.port = plan.port;
+    this.squidConfig = plan.squidConfig;
+    const tags = (name: string) => ({ ...network.tags, Name: `Lgwan-proxy-${name}`, [SEGMENT_TAG_KEY]: plan.segment });
+    const region = new DataAwsRegion(this, 'Region');
+    const partition = new DataAwsPartition(this, 'Partition');
+
+    const lbGroup = new SecurityGroup(this, 'LoadBalancerSecurityGroup', {
+      vpcId: props.vpcId,
+      description: 'Tenant-restriction proxy load balancer: the proxy port from LGWAN terminals only',
+      ingress: plan.clientCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Proxy clients (LGWAN workload subnets)')),
+      egress: plan.healthCheckCidrs.map((cidr) => tcpRule(cidr, plan.port, 'To the proxy instances')),
+      tags: tags('lb'),
+    });
+    const instanceGroup = new SecurityGroup(this, 'InstanceSecurityGroup', {
+      vpcId: props.vpcId,
+      description: 'Tenant-restriction proxy instances: clients in, allow-listed ports out through the firewall',
+      ingress: [
+        // The load balancer keeps the client address, so the instances see the terminals' CIDRs.
+        ...plan.clientCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Proxy clients through the load balancer')),
+        ...plan.healthCheckCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Load balancer health checks')),
+      ],
+      // Out: only the proxied ports; the breakout firewall then allows only the allow-listed domains (AP-1).
+      egress: plan.egressTcpPorts.map((port) => tcpRule('0.0.0.0/0', port, `Proxied traffic on ${port} (through the breakout firewall)`)),
+      tags: tags('instances'),
+    });
+    this.instanceSecurityGroupId = instanceGroup.id;
+
+    const role = new IamRole(this, 'InstanceRole', {
+      description: 'Tenant-restriction proxy instances: SSM management and the interception CA secret',
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+      tags: tags('role'),
+    });
+    this.roleName = role.name;
+    // The AWS-maintained minimum for Session Manager, which replaces SSH.
+    new IamRolePolicyAttachment(this, 'SsmManagedInstanceCore', {
+      role: role.name,
+      policyArn: `arn:${partition.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
+    });
+    const statements: object[] = [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: plan.caSecretArn }];
+    if (plan.caSecretKmsKeyArn) {
+      statements.push({
+        Effect: 'Allow',
+        Action: 'kms:Decrypt',
+        Resource: plan.caSecretKmsKeyArn,
+        Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${region.name}.amazonaws.com` } },
+      });
+    }
+    new IamRolePolicy(this, 'CaSecretPolicy', {
+      role: role.name,
+      policy: Fn.jsonencode({ Version: '2012-10-17', Statement: statements }),
+    });
+    const profile = new IamInstanceProfile(this, 'InstanceProfile', { role: role.name, tags: tags('profile') });
+
+    const template = new LaunchTemplate(this, 'LaunchTemplate', {
+      // EC2 resolves the public parameter at each launch: always the current AL2023 image, and a stable configuration.
+      // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template.html#use-an-ssm-parameter-instead-of-an-ami-id
+      imageId: `resolve:ssm:${plan.imageParameter}`,
+      instanceType: plan.instanceType,
+      iamInstanceProfile: { arn: profile.arn },
+      vpcSecurityGroupIds: [instanceGroup.id],
+      // Encoded here when the script is plain text (byte-identical output); by Terraform when the secret ARN is a reference.
+      userData: userData(plan.bootScript, plan.caSecretArn),
+      // IMDSv2 only, and not reachable from containers or forwarded hops.
+      metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 },
+      blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 20, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' } }],
+      monitoring: { enabled: true },
+      tagSpecifications: [
+        { resourceType: 'instance', tags: tags('instance') },
+        { resourceType: 'volume', tags: tags('volume') },
+      ],
+      tags: tags('launch-template'),
+    });
+
+    const lb = new Lb(this, 'LoadBalancer', {
+      loadBalancerType: 'network',
+      internal: true,
+      subnets: props.subnetIds,
+      securityGroups: [lbGroup.id],
+      // Spread terminals over every healthy instance, whatever AZ they connect through.
+      enableCrossZoneLoadBalancing: true,
+      tags: tags('nlb'),
+    });
+    const targets = new LbTargetGroup(this, 'TargetGroup', {
+      vpcId: props.vpcId,
+      protocol: 'TCP',
+      port: plan.port,
+      targetType: 'instance',
+      preserveClientIp: 'true',
+      // Give long downloads and CONNECT tunnels a minute to finish when an instance is replaced.
+      deregistrationDelay: '60',
+      healthCheck: { protocol: 'TCP', interval: 10, healthyThreshold: 3, unhealthyThreshold: 3 },
+      tags: tags('targets'),
+    });
+    new LbListener(this, 'Listener', {
+      loadBalancerArn: lb.arn,
+      protocol: 'TCP',
+      port: plan.port,
+      defaultAction: [{ type: 'forward', targetGroupArn: targets.arn }],
+      tags: tags('listener'),
+    });
+    this.loadBalancerDnsName = lb.dnsName;
+
+    const group = new AutoscalingGroup(this, 'AutoScalingGroup', {
+      minSize: plan.minInstances,
+      maxSize: plan.maxInstances,
+      vpcZoneIdentifier: props.subnetIds,
+      launchTemplate: { id: template.id, version: template.latestVersion.toString() },
+      targetGroupArns: [targets.arn],
+      healthCheckType: 'ELB',
+      // dnf install and the certificate database take a few minutes on first boot.
+      healthCheckGracePeriod: 600,
+      // Replace instances when the configuration changes, launching before terminating (as the CDK rolling update).
+      instanceRefresh: { strategy: 'Rolling', preferences: { minHealthyPercentage: 100, maxHealthyPercentage: 200 } },
+      tag: [{ key: 'Name', value: 'Lgwan-proxy', propagateAtLaunch: true }],
+    });
+    new AutoscalingPolicy(this, 'CpuScaling', {
+      name: 'Lgwan-proxy-cpu',
+      autoscalingGroupName: group.name,
+      policyType: 'TargetTrackingScaling',
+      // TLS interception is CPU-bound: scale out before the instances saturate.
+      targetTrackingConfiguration: {
+        predefinedMetricSpecification: { predefinedMetricType: 'ASGAverageCPUUtilization' },
+        targetValue: 60,
+      },
+    });
+    this.autoScalingGroupName = group.name;
+
+    // Package repositories without internet access: an S3 gateway endpoint that serves only AL2023's bucket.
+    const repositoryBucket = plan.packageRepositoryBucket.replace('{region}', region.name);
+    new VpcEndpoint(this, 'PackageRepositoryEndpoint', {
+      vpcId: props.vpcId,
+      serviceName: `com.amazonaws.${region.name}.s3`,
+      vpcEndpointType: 'Gateway',
+      routeTableIds: props.routeTableIds,
+      policy: Fn.jsonencode({
+        Version: '2012-10-17',
+        Statement: [{
+          Sid: 'AmazonLinux2023Repositories',
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: `arn:${partition.partition}:s3:::${repositoryBucket}/*`,
+        }],
+      }),
+      tags: tags('s3-endpoint'),
+    });
+  }
+}
+
+/**
+ * The user data, base64: encoded here when the script is plain text (byte-identical output). When the secret ARN
+ * is a reference (a cdktf token), Terraform joins the literal parts around it and encodes the result; the literal
+ * parts travel base64-encoded, because squid.conf's regular expressions (`\.`) are not valid escapes in a
+ * Terraform string literal.
+ */
+function userData(script: string, secretArn: string): string {
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+  if (!secretArn.includes('${')) return b64(script);
+  const pieces: string[] = [];
+  script.split(secretArn).forEach((part, i) => {
+    if (i > 0) pieces.push(secretArn);
+    pieces.push(Fn.base64decode(b64(part)));
+  });
+  return Fn.base64encode(Fn.join('', pieces));
+}
+
+/** An inline rule; Terraform's JSON syntax needs every attribute of the block, so the unused ones are empty. */
+function tcpRule(cidr: string, port: number, description: string): SecurityGroupEgress {
+  return {
+    cidrBlocks: [cidr],
+    fromPort: port,
+    toPort: port,
+    protocol: 'tcp',
+    description,
+    ipv6CidrBlocks: [],
+    prefixListIds: [],
+    securityGroups: [],
+    selfAttribute: false,
+  };
+}
