@@ -1,6 +1,7 @@
 import { Arn, ArnFormat, Tags, Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { TopologyGuard } from './guard';
 import { LogArchive } from './log-archive';
 import { IdsMirroring } from './mirroring';
 import { SegmentNetwork } from './segment-network';
@@ -74,6 +75,9 @@ export class MunicipalNetwork extends Construct {
       [Zone.LGWAN, this.lgwan.transitGatewayAttachmentId!],
       [Zone.INTERNET, this.internet.transitGatewayAttachmentId!],
     ]));
+
+    // The guard reads what is synthesized (ours and anything added to the stack by hand) and refuses a forbidden topology.
+    TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase });
 
     if (plan.trafficMirroring) {
       this.mirroring = new IdsMirroring(this, 'IdsMirroring', {

@@ -26,13 +26,17 @@ const PSEUDO = /^AWS::/;
 
 /**
  * Build the topology graph of one or more CloudFormation templates (the stacks of one app). Logical IDs of
- * different stacks are prefixed with the stack name when more than one template is given.
+ * different stacks are prefixed with the stack name when more than one template is given. `paths` gives the
+ * construct path of each logical ID per stack, for findings; without it the `aws:cdk:path` metadata is used.
  */
-export function extractCloudFormation(templates: Readonly<Record<string, CloudFormationTemplate>>): TopologyGraph {
+export function extractCloudFormation(
+  templates: Readonly<Record<string, CloudFormationTemplate>>,
+  paths: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+): TopologyGraph {
   const builder = new GraphBuilder('cloudformation');
   const names = Object.keys(templates).sort();
   for (const stack of names) {
-    new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '').read();
+    new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}).read();
   }
   return builder.build();
 }
@@ -40,7 +44,13 @@ export function extractCloudFormation(templates: Readonly<Record<string, CloudFo
 class TemplateReader {
   private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any }>;
 
-  constructor(private readonly b: GraphBuilder, private readonly template: CloudFormationTemplate, private readonly prefix: string) {
+  constructor(
+    private readonly b: GraphBuilder,
+    private readonly template: CloudFormationTemplate,
+    private readonly prefix: string,
+    /** Construct paths by logical ID, when the caller knows the construct tree. */
+    private readonly paths: Readonly<Record<string, string>>,
+  ) {
     this.resources = template.Resources ?? {};
   }
 
@@ -104,7 +114,7 @@ class TemplateReader {
     const id = this.id(logicalId);
     const b = this.b;
     const tags = tagsOf(p.Tags);
-    const base = { id, path: this.resources[logicalId].Metadata?.['aws:cdk:path'] as string | undefined, tags };
+    const base = { id, path: this.paths[logicalId] ?? this.resources[logicalId].Metadata?.['aws:cdk:path'] as string | undefined, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     switch (type) {
       case 'AWS::EC2::VPC':

@@ -1,0 +1,127 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Annotations, CfnElement, ISynthesisSession, Stack } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { AcknowledgedFinding, Acknowledgement, acknowledgementProblem, applyAcknowledgements } from '../guard/acknowledge';
+import { checkTopology } from '../guard/check';
+import { extractCloudFormation } from '../guard/extract-cloudformation';
+import { Finding, formatFinding } from '../guard/rule';
+import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
+
+/** What the guard checks a scope against. */
+export interface TopologyGuardOptions {
+  /** The network model the scope implements. */
+  readonly model: NetworkModel;
+  /**
+   * The α′ case, for rules that depend on it.
+   * @default - none
+   */
+  readonly alphaPrimeCase?: AlphaPrimeCase;
+}
+
+/** The symbol aws-cdk-lib looks up on any construct to let it write files into the cloud assembly. */
+const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
+
+const guarded = new WeakMap<Stack, TopologyGuardOptions>();
+const acknowledgements = new WeakMap<Stack, Acknowledgement[]>();
+const reports = new WeakMap<Stack, Construct>();
+
+/**
+ * The synth-time topology guard (AWS CDK). It reads the stack's synthesized CloudFormation — ours and
+ * anything added by hand, overrides included — and refuses to synthesize a forbidden topology: `app.synth()`,
+ * `Template.fromStack()` and `cdk synth` fail before anything is written, listing every violation with its
+ * rule, path and fix. `MunicipalNetwork` applies it itself.
+ */
+export class TopologyGuard {
+  /**
+   * Guard the stack that holds `scope` (or every stack under it, for an app or stage). Segments are read
+   * from the `jichitai:segment` tag; an unlabelled VPC is an error.
+   */
+  public static apply(scope: IConstruct, options: TopologyGuardOptions): void {
+    const stacks = stacksOf(scope);
+    if (stacks.length === 0) {
+      // An app or stage whose stacks are added later: guard them when the tree is validated.
+      scope.node.addValidation({
+        validate: () => {
+          const late = stacksOf(scope).filter((s) => !guarded.has(s));
+          late.forEach((s) => TopologyGuard.guardStack(s, options));
+          return late.flatMap((s) => TopologyGuard.check(s));
+        },
+      });
+      return;
+    }
+    stacks.forEach((s) => TopologyGuard.guardStack(s, options));
+  }
+
+  /**
+   * Accept the findings of a non-critical rule at or under `scope`, with a reason an auditor can read.
+   * Acknowledged findings are printed as warnings and listed in `jichitai-guard-report.<stack>.json` next to
+   * the synthesized template. Critical rules cannot be acknowledged.
+   */
+  public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
+    const problem = acknowledgementProblem(ruleId, reason);
+    if (problem) throw new Error(`[${scope.node.path}] cannot acknowledge: ${problem}`);
+    const stack = Stack.of(scope);
+    acknowledgements.set(stack, [...(acknowledgements.get(stack) ?? []), { scopePath: scope.node.path, ruleId, reason: reason.trim() }]);
+  }
+
+  private static guardStack(stack: Stack, options: TopologyGuardOptions): void {
+    const existing = guarded.get(stack);
+    if (existing) {
+      if (existing.model !== options.model || existing.alphaPrimeCase !== options.alphaPrimeCase) {
+        throw new Error(`[${stack.node.path}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`);
+      }
+      return;
+    }
+    guarded.set(stack, options);
+    // aws-cdk-lib lets any construct but a Stack write into the assembly, so the report has its own construct.
+    const reporter = new Construct(stack, 'JichitaiGuardReport');
+    reports.set(stack, reporter);
+    stack.node.addValidation({ validate: () => TopologyGuard.check(stack) });
+  }
+
+  /** Run the rules over the stack's template; returns the blocking findings as validation errors. */
+  private static check(stack: Stack): string[] {
+    const options = guarded.get(stack)!;
+    const template = (stack as unknown as { _toCloudFormation(): any })._toCloudFormation();
+    const paths: Record<string, string> = {};
+    for (const c of stack.node.findAll()) {
+      if (CfnElement.isCfnElement(c) && Stack.of(c) === stack) paths[stack.resolve(c.logicalId)] = c.node.path;
+    }
+    const graph = extractCloudFormation({ [stack.stackName]: template }, { [stack.stackName]: paths });
+    const findings = checkTopology(graph, options);
+    const { blocking, acknowledged } = applyAcknowledgements(findings, acknowledgements.get(stack) ?? []);
+    for (const a of acknowledged) {
+      Annotations.of(stack).addWarningV2(`jichitai:guard:${a.finding.ruleId}`, `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`);
+    }
+    writeReportAtSynthesis(stack, options, blocking, acknowledged);
+    return blocking.map(formatFinding);
+  }
+}
+
+/** Every stack under `scope`, or the one holding it. */
+function stacksOf(scope: IConstruct): Stack[] {
+  const inside = scope.node.scopes.slice().reverse().find((c) => Stack.isStack(c)) as Stack | undefined;
+  if (inside) return [inside];
+  return scope.node.findAll().filter((c): c is Stack => Stack.isStack(c));
+}
+
+/** The report goes next to the template; only a successful synthesis writes it (a refusal writes nothing). */
+function writeReportAtSynthesis(stack: Stack, options: TopologyGuardOptions, blocking: Finding[], acknowledged: AcknowledgedFinding[]): void {
+  const report = {
+    stack: stack.stackName,
+    model: options.model,
+    alphaPrimeCase: options.alphaPrimeCase,
+    violations: blocking.map((f) => ({ ...f, text: formatFinding(f) })),
+    acknowledged: acknowledged.map((a) => ({ ...a.finding, reason: a.reason, text: formatFinding(a.finding) })),
+  };
+  Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
+    configurable: true,
+    enumerable: false,
+    value: {
+      onSynthesize(session: ISynthesisSession) {
+        fs.writeFileSync(path.join(session.outdir, `jichitai-guard-report.${stack.artifactId}.json`), `${JSON.stringify(report, null, 2)}\n`);
+      },
+    },
+  });
+}

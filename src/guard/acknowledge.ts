@@ -1,0 +1,50 @@
+import { Finding, Severity } from './rule';
+import { ALL_RULES } from './rules';
+
+/** An acknowledged rule under a construct path. */
+export interface Acknowledgement {
+  /** Construct path the acknowledgement covers (findings at or under it). */
+  readonly scopePath: string;
+  readonly ruleId: string;
+  readonly reason: string;
+}
+
+/** Reasons that say nothing; an auditor must learn why the exception is acceptable. */
+const EMPTY_REASONS = /^(todo|tbd|n\/?a|none|test|testing|wip|ok|okay|fine|ignore|temporary|temp|later|fix later|known|accepted|-+|\.+)$/i;
+const MIN_REASON = 20;
+
+/** Why an acknowledgement cannot be accepted, or undefined when it can. */
+export function acknowledgementProblem(ruleId: string, reason: string): string | undefined {
+  const rule = ALL_RULES.find((r) => r.id === ruleId);
+  if (!rule) return `"${ruleId}" is not a guard rule; known: ${ALL_RULES.map((r) => r.id).join(', ')}`;
+  if (rule.severity === Severity.CRITICAL) {
+    return `${ruleId} is critical (${rule.term}) and can never be acknowledged. Fix the topology instead`;
+  }
+  const text = (reason ?? '').trim();
+  if (text.length < MIN_REASON || EMPTY_REASONS.test(text) || text.split(/\s+/).length < 3) {
+    return `the reason for acknowledging ${ruleId} must say why the exception is acceptable (at least ${MIN_REASON} characters and a few words; got ${JSON.stringify(reason)})`;
+  }
+  return undefined;
+}
+
+/** Split findings into those that refuse synthesis and those acknowledged (never a critical one). */
+/** A finding accepted by an acknowledgement, with its reason. */
+export interface AcknowledgedFinding {
+  readonly finding: Finding;
+  readonly reason: string;
+}
+
+export function applyAcknowledgements(
+  findings: Finding[],
+  acks: readonly Acknowledgement[],
+): { blocking: Finding[]; acknowledged: AcknowledgedFinding[] } {
+  const blocking: Finding[] = [];
+  const acknowledged: AcknowledgedFinding[] = [];
+  for (const f of findings) {
+    const ack = f.severity === Severity.CRITICAL ? undefined
+      : acks.find((a) => a.ruleId === f.ruleId && (f.path === a.scopePath || f.path.startsWith(`${a.scopePath}/`)));
+    if (ack) acknowledged.push({ finding: f, reason: ack.reason });
+    else blocking.push(f);
+  }
+  return { blocking, acknowledged };
+}

@@ -1,0 +1,95 @@
+import { deref, FirewallNode, FirewallPolicyNode, nodesOf, RuleGroupNode, VpcNode } from '../graph';
+import { infrastructureSubnets, internetProbes, nameOf, pathsBetween, subnetsIn } from '../probes';
+import { Trace } from '../reachability';
+import { Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { pathFindings } from './paths';
+import { domainProblems } from '../../model/domains';
+import { NetworkModel } from '../../model/network-model';
+import { Segment } from '../../model/segment';
+
+const DROPS = new Set(['aws:drop_strict', 'aws:drop_established']);
+
+/** Whether a firewall drops by default and filters on an FQDN allow-list; else why not. */
+function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
+  const fw = ctx.graph.nodes.get(firewallId) as FirewallNode | undefined;
+  const policy = deref<FirewallPolicyNode>(ctx.graph, fw?.policy);
+  if (!policy || policy.type !== 'firewall-policy') return `the policy of firewall ${firewallId} is not in the synthesized output`;
+  if (!policy.statefulDefaultActions.some((a) => DROPS.has(a))) {
+    return `firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`;
+  }
+  const lists = policy.ruleGroups.map((r) => deref<RuleGroupNode>(ctx.graph, r)).filter((g) => g?.type === 'rule-group' && g.domainList?.generatedRulesType === 'ALLOWLIST');
+  if (lists.length === 0) return `firewall ${firewallId} has no FQDN allow-list (TLS SNI / HTTP Host)`;
+  return undefined;
+}
+
+/** AP-1: the α′ breakout goes through a default-drop firewall with an FQDN allow-list; nothing bypasses it. */
+export const AP1: GuardRule = {
+  id: 'AP-1',
+  severity: Severity.CRITICAL,
+  models: [NetworkModel.ALPHA_PRIME],
+  term: 'ローカルブレイクアウト',
+  summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host); no route bypasses it.',
+  check(ctx) {
+    const chain = infrastructureSubnets(ctx.graph);
+    const subnets = subnetsIn(ctx, Segment.LGWAN).filter((s) => !chain.has(s.id));
+    const out = pathsBetween(ctx, subnets, subnets.flatMap((s) => internetProbes(ctx.reach, s)), (t) => t.end.kind === 'internet');
+    const bad: { trace: Trace; why: string }[] = [];
+    for (const t of out) {
+      if (t.firewalls.length === 0) {bad.push({ trace: t, why: `${t.address} is reached without passing a firewall` });} else {
+        const problem = t.firewalls.map((f) => breakoutFirewallProblem(ctx, f)).find((p) => p !== undefined);
+        if (problem && !t.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined)) bad.push({ trace: t, why: problem });
+      }
+    }
+    const findings = pathFindings(ctx, this, bad.map((b) => b.trace), (t) => bad.find((b) => b.trace === t)!.why,
+      'send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict) and an ALLOWLIST domain rule group');
+    // A breakout firewall in LGWAN that passes by default is wrong even before a route uses it.
+    for (const fw of nodesOf(ctx.graph, 'firewall')) {
+      if (deref<VpcNode>(ctx.graph, fw.vpc)?.segment !== Segment.LGWAN) continue;
+      const problem = breakoutFirewallProblem(ctx, fw.id);
+      if (problem) {
+        findings.push({
+          ruleId: this.id,
+          severity: this.severity,
+          term: this.term,
+          path: nameOf(ctx.graph, fw.id),
+          message: problem,
+          hops: [],
+          fix: 'set the stateful default actions to aws:drop_established (or aws:drop_strict) and attach the allow-list rule group',
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** AP-2 (allow-list syntax): no bare `*`, no TLD-wide wildcard in the breakout allow-list. */
+export const AP2: GuardRule = {
+  id: 'AP-2',
+  severity: Severity.ERROR,
+  models: [NetworkModel.ALPHA_PRIME],
+  term: 'ISMAP / 許可リスト',
+  summary: 'Every allow-listed destination is a specific service domain: no bare `*`, no TLD-wide wildcard (ISMAP-listed or qualifying security-update services only).',
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const g of nodesOf(ctx.graph, 'rule-group')) {
+      if (g.domainList?.generatedRulesType !== 'ALLOWLIST') continue;
+      for (const target of g.domainList.targets) {
+        // Network Firewall writes subdomain patterns as ".example.com"; our notation is "*.example.com".
+        const pattern = target.startsWith('.') ? `*${target}` : target;
+        const problems = target === '*' || target === '.' ? ['allows every domain'] : domainProblems(pattern);
+        for (const p of problems) {
+          findings.push({
+            ruleId: this.id,
+            severity: this.severity,
+            term: this.term,
+            path: nameOf(ctx.graph, g.id),
+            message: `allow-list entry "${target}" ${p}`,
+            hops: [],
+            fix: 'list the service\'s own domains (see CloudServiceCatalogue), never a wildcard over a whole TLD or everything',
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};

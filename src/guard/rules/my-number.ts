@@ -1,0 +1,119 @@
+import { deref, nodesOf, SubnetNode, VpcNode } from '../graph';
+import { internetProbes, nameOf, pathsBetween, probesInto, segmentOf, subnetsIn } from '../probes';
+import { ALL_MODELS, Finding, GuardRule, Severity } from '../rule';
+import { endOf, pathFindings } from './paths';
+import { Ipv4Cidr } from '../../model/cidr';
+import { Segment } from '../../model/segment';
+
+const MY_NUMBER_TO_INTERNET = 'マイナンバー利用事務系 → インターネット';
+
+/** MN-1: no way from the My Number segment to the internet or the security cloud. */
+export const MN1: GuardRule = {
+  id: 'MN-1',
+  severity: Severity.CRITICAL,
+  models: ALL_MODELS,
+  term: MY_NUMBER_TO_INTERNET,
+  summary: 'No path from a MY_NUMBER subnet to the internet or the security cloud: no IGW, NAT or public IP in the segment, no route that ends there.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    const subnets = subnetsIn(ctx, Segment.MY_NUMBER);
+    const myVpcs = new Set(nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === Segment.MY_NUMBER).map((v) => v.id));
+    const structural = (path: string, message: string, fix: string) =>
+      findings.push({ ruleId: this.id, severity: this.severity, term: this.term, path, message, hops: [], fix });
+    for (const g of [...nodesOf(ctx.graph, 'internet-gateway'), ...nodesOf(ctx.graph, 'egress-only-internet-gateway')]) {
+      if (g.vpcs.some((v) => v.kind === 'node' && myVpcs.has(v.id))) {
+        structural(nameOf(ctx.graph, g.id), `${g.type} ${g.id} is attached to the My Number VPC`, 'remove the gateway and its attachment; the segment has no internet access (三層の対策)');
+      }
+    }
+    const subnetIds = new Set(subnets.map((s) => s.id));
+    for (const n of nodesOf(ctx.graph, 'nat-gateway')) {
+      if (n.subnet.kind === 'node' && subnetIds.has(n.subnet.id)) {
+        structural(nameOf(ctx.graph, n.id), `NAT gateway ${n.id} sits in a My Number subnet`, 'remove it; reach declared hosts over the transit gateway only');
+      }
+    }
+    for (const s of subnets.filter((x) => x.mapPublicIpOnLaunch)) {
+      structural(nameOf(ctx.graph, s.id), 'the subnet gives instances public IP addresses (MapPublicIpOnLaunch)', 'set MapPublicIpOnLaunch to false');
+    }
+    const traces = subnets.flatMap((s) => pathsBetween(ctx, [s], internetProbes(ctx.reach, s),
+      (t) => t.end.kind === 'internet' || (t.end.kind === 'zone' && t.end.zone === 'SECURITY_CLOUD')));
+    findings.push(...pathFindings(ctx, this, traces, (t) => `a My Number subnet reaches ${endOf(t)} (${t.address})`,
+      'remove the route (or the transit gateway route) that leads out; the My Number segment only reaches declared hosts (特定通信)'));
+    return findings;
+  },
+};
+
+/** MN-2: no path between the My Number and the Internet segments, either way. */
+export const MN2: GuardRule = {
+  id: 'MN-2',
+  severity: Severity.CRITICAL,
+  models: ALL_MODELS,
+  term: 'マイナンバー利用事務系 ↔ インターネット接続系',
+  summary: 'No path between MY_NUMBER and the INTERNET segment, in either direction.',
+  check(ctx) {
+    const into = (target: Segment) => (t: { end: { kind: string; subnet?: string } }) =>
+      t.end.kind === 'subnet' && segmentOf(ctx.graph, ctx.graph.nodes.get(t.end.subnet!) as SubnetNode) === target;
+    const there = pathsBetween(ctx, subnetsIn(ctx, Segment.MY_NUMBER), probesInto(ctx, Segment.INTERNET), into(Segment.INTERNET));
+    const back = pathsBetween(ctx, subnetsIn(ctx, Segment.INTERNET), probesInto(ctx, Segment.MY_NUMBER), into(Segment.MY_NUMBER));
+    return pathFindings(ctx, this, [...there, ...back], (t) => `${t.address} in the other segment is reachable`,
+      'remove the routes (VPC, transit gateway, peering) between the two segments; they never talk (三層の対策)');
+  },
+};
+
+/**
+ * MN-3 (routing part): My Number ↔ LGWAN routes carry declared hosts only, never a whole subnet of the other side.
+ * The filtering part (security groups / NACLs narrowed to host CIDRs and ports) is checked with the flows.
+ */
+export const MN3: GuardRule = {
+  id: 'MN-3',
+  severity: Severity.ERROR,
+  models: ALL_MODELS,
+  term: '特定通信',
+  summary: 'MY_NUMBER ↔ LGWAN only as specific communication: routes to declared host CIDRs, never to a whole subnet or segment of the other side.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    const subnetsOfSegment = (seg: Segment) => subnetsIn(ctx, seg).map((s) => Ipv4Cidr.tryParse(s.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
+    for (const [from, to] of [[Segment.MY_NUMBER, Segment.LGWAN], [Segment.LGWAN, Segment.MY_NUMBER]] as const) {
+      const targets = subnetsOfSegment(to);
+      for (const table of nodesOf(ctx.graph, 'route-table')) {
+        if (deref<VpcNode>(ctx.graph, table.vpc)?.segment !== from) continue;
+        for (const r of table.routes) {
+          const d = Ipv4Cidr.tryParse(r.destination);
+          const whole = d && d.prefixLength > 0 ? targets.find((t) => d.contains(t)) : undefined;
+          if (whole) {
+            findings.push({
+              ruleId: this.id,
+              severity: this.severity,
+              term: this.term,
+              path: nameOf(ctx.graph, r.source),
+              message: `route ${r.destination} in ${table.id} covers the whole subnet ${whole.toString()} of the other segment`,
+              hops: [],
+              fix: 'route only the declared hosts (host CIDRs of the specific communication), not whole subnets',
+            });
+          }
+        }
+      }
+      // The same on the transit gateway: routes of the tables the `from` side's attachments are associated with.
+      const fromAttachments = new Set(nodesOf(ctx.graph, 'transit-attachment')
+        .filter((a) => a.kind === 'vpc' && deref<VpcNode>(ctx.graph, a.vpc)?.segment === from).map((a) => a.id));
+      for (const table of nodesOf(ctx.graph, 'transit-route-table')) {
+        if (!table.associations.some((a) => a.kind === 'node' && fromAttachments.has(a.id))) continue;
+        for (const r of table.routes.filter((x) => !x.blackhole)) {
+          const d = Ipv4Cidr.tryParse(r.destination);
+          const whole = d && d.prefixLength > 0 ? targets.find((t) => d.contains(t)) : undefined;
+          if (whole) {
+            findings.push({
+              ruleId: this.id,
+              severity: this.severity,
+              term: this.term,
+              path: nameOf(ctx.graph, r.source),
+              message: `transit gateway route ${r.destination} in ${table.id} covers the whole subnet ${whole.toString()} of the other segment`,
+              hops: [],
+              fix: 'route only the declared hosts (host CIDRs of the specific communication), not whole subnets',
+            });
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,239 @@
+/**
+ * The mutation suite (AWS CDK): from each reference deployment, every forbidden change a user could make by hand
+ * (extra L1 resources, property overrides, removed children) must be refused by the guard with the right rule,
+ * while the untouched example synthesizes. Prints the tally at the end.
+ */
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { IConstruct } from 'constructs';
+import { BLUEPRINTS } from '../../examples/blueprints';
+import { buildCdkExample } from '../../examples/cdk/_app';
+import { cdk, NetworkModel } from '../../src';
+
+type Net = cdk.MunicipalNetwork;
+
+interface Mutation {
+  readonly name: string;
+  /** Rule the guard must name. */
+  readonly rule: string;
+  readonly models: readonly NetworkModel[];
+  apply(stack: Stack, net: Net): void;
+}
+
+const ALL = [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME, NetworkModel.BETA, NetworkModel.BETA_PRIME];
+const NOT_ALPHA_PRIME = [NetworkModel.ALPHA, NetworkModel.BETA, NetworkModel.BETA_PRIME];
+
+function find<T extends IConstruct>(scope: IConstruct, suffix: string): T {
+  const c = scope.node.findAll().find((x) => x.node.path.endsWith(suffix));
+  if (!c) throw new Error(`test setup: no construct ending in ${suffix}`);
+  return c as T;
+}
+
+const l1 = <T extends CfnResource>(scope: IConstruct, suffix: string) => find<T>(scope, suffix);
+const vpcOf = (segment: IConstruct) => l1<ec2.CfnVPC>(segment, '/Vpc');
+const table = (segment: IConstruct, key: string) => l1<ec2.CfnRouteTable>(segment, `/RouteTable-${key}`);
+const subnet = (segment: IConstruct, key: string) => l1<ec2.CfnSubnet>(segment, `/Subnet-${key}`);
+
+function attachIgw(stack: Stack, segment: IConstruct, id: string): ec2.CfnInternetGateway {
+  const igw = new ec2.CfnInternetGateway(stack, `${id}Igw`);
+  new ec2.CfnVPCGatewayAttachment(stack, `${id}IgwAttachment`, { vpcId: vpcOf(segment).ref, internetGatewayId: igw.ref });
+  return igw;
+}
+
+/** Re-point an existing route to another target with overrides only (the props stay as they were). */
+function repoint(route: CfnResource, property: string, value: unknown): void {
+  for (const p of ['TransitGatewayId', 'VpcEndpointId', 'NatGatewayId', 'GatewayId']) route.addDeletionOverride(`Properties.${p}`);
+  route.addPropertyOverride(property, value);
+}
+
+const MUTATIONS: Mutation[] = [
+  {
+    name: 'a NAT gateway and a default route to it in MY_NUMBER',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      const eip = new ec2.CfnEIP(stack, 'MutEip', { domain: 'vpc' });
+      const nat = new ec2.CfnNatGateway(stack, 'MutNat', { subnetId: subnet(net.myNumber, 'workload-1').ref, allocationId: eip.attrAllocationId });
+      new ec2.CfnRoute(stack, 'MutRoute', { routeTableId: table(net.myNumber, 'workload-1').ref, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.ref });
+    },
+  },
+  {
+    name: 'an internet gateway attached to the MY_NUMBER VPC',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) { attachIgw(stack, net.myNumber, 'Mut'); },
+  },
+  {
+    name: 'an internet gateway route from a MY_NUMBER subnet',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      const igw = attachIgw(stack, net.myNumber, 'Mut');
+      new ec2.CfnRoute(stack, 'MutRoute', { routeTableId: table(net.myNumber, 'workload-2').ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
+    },
+  },
+  {
+    name: 'a public-IP subnet in MY_NUMBER (property override)',
+    rule: 'MN-1',
+    models: ALL,
+    apply(_, net) { subnet(net.myNumber, 'workload-1').addPropertyOverride('MapPublicIpOnLaunch', true); },
+  },
+  {
+    name: 'VPC peering between MY_NUMBER and INTERNET, with routes',
+    rule: 'MN-2',
+    models: ALL,
+    apply(stack, net) {
+      const peering = new ec2.CfnVPCPeeringConnection(stack, 'MutPeering', { vpcId: vpcOf(net.myNumber).ref, peerVpcId: vpcOf(net.internet).ref });
+      new ec2.CfnRoute(stack, 'MutRouteA', { routeTableId: table(net.myNumber, 'workload-1').ref, destinationCidrBlock: net.internet.vpcCidr, vpcPeeringConnectionId: peering.ref });
+      new ec2.CfnRoute(stack, 'MutRouteB', { routeTableId: table(net.internet, 'workload-1').ref, destinationCidrBlock: net.myNumber.vpcCidr, vpcPeeringConnectionId: peering.ref });
+    },
+  },
+  {
+    name: 'VPC peering between MY_NUMBER and INTERNET, without routes',
+    rule: 'SEG-1',
+    models: ALL,
+    apply(stack, net) { new ec2.CfnVPCPeeringConnection(stack, 'MutPeering', { vpcId: vpcOf(net.myNumber).ref, peerVpcId: vpcOf(net.internet).ref }); },
+  },
+  {
+    name: 'a transit gateway propagation of INTERNET into the MY_NUMBER table',
+    rule: 'SEG-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnTransitGatewayRouteTablePropagation(stack, 'MutPropagation', {
+        transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-MY_NUMBER').ref,
+        transitGatewayAttachmentId: net.internet.transitGatewayAttachmentId!,
+      });
+    },
+  },
+  {
+    name: 'static routes leaking MY_NUMBER into the INTERNET segment over the transit gateway',
+    rule: 'MN-2',
+    models: ALL,
+    apply(stack, net) {
+      const internetWorkload = subnet(net.internet, 'workload-1').cidrBlock!;
+      new ec2.CfnRoute(stack, 'MutVpcRoute', { routeTableId: table(net.myNumber, 'workload-1').ref, destinationCidrBlock: internetWorkload, transitGatewayId: net.transitGatewayId });
+      new ec2.CfnTransitGatewayRoute(stack, 'MutTgwRoute', {
+        transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-MY_NUMBER').ref,
+        destinationCidrBlock: internetWorkload,
+        transitGatewayAttachmentId: net.internet.transitGatewayAttachmentId!,
+      });
+    },
+  },
+  {
+    name: 'transit gateway default route table association switched on (override)',
+    rule: 'SEG-1',
+    models: ALL,
+    apply(_, net) { l1(net, 'Transit/TransitGateway').addPropertyOverride('DefaultRouteTableAssociation', 'enable'); },
+  },
+  {
+    name: 'an LGWAN route to the internet',
+    rule: 'LG-1',
+    models: NOT_ALPHA_PRIME,
+    apply(stack, net) {
+      const igw = attachIgw(stack, net.lgwan, 'Mut');
+      new ec2.CfnRoute(stack, 'MutRoute', { routeTableId: table(net.lgwan, 'workload-1').ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
+    },
+  },
+  {
+    name: 'an α′ LGWAN default route that bypasses the firewall (straight to the NAT gateway)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new ec2.CfnRoute(stack, 'MutRoute', { routeTableId: table(net.lgwan, 'workload-1').ref, destinationCidrBlock: '0.0.0.0/0', natGatewayId: l1(net.lgwan, '/NatGateway-1').ref });
+    },
+  },
+  {
+    name: 'the α′ proxy route re-pointed from the firewall to the NAT gateway (override)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const route = net.lgwan.node.findAll().find((c) => /Route-proxy-1-/.test(c.node.id)) as CfnResource;
+      repoint(route, 'NatGatewayId', { Ref: Stack.of(net).resolve(l1(net.lgwan, '/NatGateway-1').logicalId) });
+    },
+  },
+  {
+    name: 'the breakout firewall policy passes by default (override)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulDefaultActions', ['aws:alert_established']); },
+  },
+  {
+    name: 'a bare "*" in the allow-list (override)',
+    rule: 'AP-2',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { l1(net.lgwan, 'Firewall/RuleGroup-allowlist').addPropertyOverride('RuleGroup.RulesSource.RulesSourceList.Targets', ['*']); },
+  },
+  {
+    name: 'a TLD-wide entry in the allow-list (override)',
+    rule: 'AP-2',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { l1(net.lgwan, 'Firewall/RuleGroup-allowlist').addPropertyOverride('RuleGroup.RulesSource.RulesSourceList.Targets', ['.com', 'login.microsoftonline.com']); },
+  },
+  {
+    name: 'a direct internet gateway route from an INTERNET workload subnet (override of the security-cloud route)',
+    rule: 'IN-1',
+    models: ALL,
+    apply(stack, net) {
+      const igw = attachIgw(stack, net.internet, 'Mut');
+      const route = net.internet.node.findAll().find((c) => c.node.id === 'Route-workload-1-00000000p0') as CfnResource;
+      repoint(route, 'GatewayId', { Ref: stack.resolve(igw.logicalId) });
+    },
+  },
+  {
+    name: 'the flow log of MY_NUMBER removed',
+    rule: 'LOG-1',
+    models: ALL,
+    apply(_, net) { net.myNumber.node.tryRemoveChild('FlowLog'); },
+  },
+  {
+    name: 'an unlabelled VPC in the guarded stack',
+    rule: 'SEG-1',
+    models: ALL,
+    apply(stack) { new ec2.CfnVPC(stack, 'MutVpc', { cidrBlock: '192.168.0.0/24' }); },
+  },
+];
+
+const tally = { tried: 0, refused: 0, wrongRule: [] as string[], falseAlarms: [] as string[] };
+
+function example(name: string): { stack: Stack; net: Net } {
+  const { stack, network } = buildCdkExample(name, new App());
+  return { stack, net: network };
+}
+
+describe.each(Object.keys(BLUEPRINTS))('guard mutations on the %s example (CDK)', (name) => {
+  const model = BLUEPRINTS[name].model;
+
+  test('the untouched example synthesizes', () => {
+    const { stack } = example(name);
+    try {
+      Template.fromStack(stack);
+    } catch (e) {
+      tally.falseAlarms.push(`${name}: ${(e as Error).message}`);
+      throw e;
+    }
+  });
+
+  const applicable = MUTATIONS.filter((m) => m.models.includes(model));
+  test.each(applicable.map((m) => [m.name, m] as const))('refuses: %s', (_, mutation) => {
+    const { stack, net } = example(name);
+    mutation.apply(stack, net);
+    tally.tried++;
+    let message = '';
+    try {
+      Template.fromStack(stack);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    if (message.includes(` ${mutation.rule} `)) tally.refused++;
+    else tally.wrongRule.push(`${name}: ${mutation.name} → ${message ? message.split('\n').slice(0, 3).join(' | ') : 'synthesized'}`);
+    expect(message).toMatch(new RegExp(`\\] ${mutation.rule} (critical|error|warning) \\(`));
+  });
+});
+
+afterAll(() => {
+  // eslint-disable-next-line no-console
+  console.log(`guard mutation tally (CDK): ${tally.tried} mutations tried, ${tally.refused} refused with the right rule, `
+    + `${tally.wrongRule.length} missed or misnamed, ${tally.falseAlarms.length} false alarms on untouched examples`
+    + [...tally.wrongRule, ...tally.falseAlarms].map((l) => `\n  - ${l}`).join(''));
+});
