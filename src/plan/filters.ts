@@ -35,7 +35,7 @@ export function planHostSecurityGroups(segment: Segment, hosts: readonly HostDec
               protocol: port.protocol,
               fromPort: port.fromPort,
               toPort: port.toPort,
-              description: `${t.flow.flow.kind} ${t.flow.flow.name}: ${t.flow.from.name} -> ${t.flow.to.name} ${port}`,
+              description: `${t.flow.flow.kind} ${t.flow.flow.name}: ${t.flow.from.name} to ${t.flow.to.name} ${port}`,
             };
             (t.outbound ? egress : ingress).push(rule);
           }

@@ -22,6 +22,16 @@ describe('host security groups (特定通信)', () => {
     expect(juki.ingress.map((r) => `${r.protocol} ${r.cidr} ${r.fromPort}-${r.toPort}`)).toEqual(['tcp 10.0.65.20/32 8443-8443', 'udp 10.0.65.20/32 514-514']);
   });
 
+  test('every description uses only the characters EC2 accepts (CloudFormation would only fail at deploy time)', () => {
+    // Allowed characters of security group (rule) descriptions:
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html
+    const ec2Text = /^[0-9A-Za-z _.:/()#,@[\]+=&;{}!$*-]{0,255}$/;
+    const groups = [Segment.MY_NUMBER, Segment.LGWAN].flatMap((s) => planHostSecurityGroups(s, hosts, flows));
+    const texts = groups.flatMap((g) => [g.description, ...g.ingress.map((r) => r.description), ...g.egress.map((r) => r.description)]);
+    expect(texts.length).toBeGreaterThan(4);
+    expect(texts.filter((t) => !ec2Text.test(t))).toEqual([]);
+  });
+
   test('hosts outside the segment get no group there', () => {
     expect(planHostSecurityGroups(Segment.INTERNET, hosts, flows)).toEqual([]);
     expect(planHostSecurityGroups(Segment.LGWAN, hosts, flows).map((g) => g.hostName)).toEqual(['lgwan-file']);
