@@ -1,6 +1,7 @@
 /**
- * Synthesizes every reference deployment with the real CDK CLI (`cdk synth`), one output folder per
- * example under cdk.out/. Exits non-zero, naming the example, if any fails (e.g. a guard refusal).
+ * Synthesizes every reference deployment: the CDK ones with the real CDK CLI (`cdk synth`), one output folder
+ * per example under cdk.out/, and the CDKTF ones by running their app (no cdktf CLI needed), one output folder
+ * per example under cdktf.out/. Exits non-zero, naming the examples, if any fails (e.g. a guard refusal).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -28,8 +29,32 @@ for (const file of cdkExamples) {
     failures.push(`examples/cdk/${file}`);
   }
 }
+
+const tfExamples = fs.readdirSync(path.join(root, 'examples', 'tf'))
+  .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+  .sort();
+for (const file of tfExamples) {
+  const name = path.basename(file, '.ts');
+  // examples/tf/_app.ts writes each example to cdktf.out/<name>; start clean so that no stale stack survives.
+  const out = path.join('cdktf.out', name);
+  fs.rmSync(path.join(root, out), { recursive: true, force: true });
+  const started = Date.now();
+  try {
+    execFileSync('npx', ['ts-node', '--transpile-only', '--project', 'test/tsconfig.json', `examples/tf/${file}`],
+      { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    const stacks = fs.readdirSync(path.join(root, out, 'stacks'))
+      .filter((stack) => fs.existsSync(path.join(root, out, 'stacks', stack, 'cdk.tf.json')));
+    if (stacks.length === 0) throw new Error(`no cdk.tf.json under ${out}/stacks`);
+    const configs = stacks.map((stack) => path.join(out, 'stacks', stack, 'cdk.tf.json'));
+    console.log(`synthesized examples/tf/${file} -> ${configs.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    console.error(`examples/tf/${file}: ${(e as Error).message}`);
+    failures.push(`examples/tf/${file}`);
+  }
+}
+
 if (failures.length > 0) {
   console.error(`\nFailed to synthesize: ${failures.join(', ')}`);
   process.exit(1);
 }
-console.log(`\n${cdkExamples.length} CDK examples synthesized.`);
+console.log(`\n${cdkExamples.length} CDK examples and ${tfExamples.length} CDKTF examples synthesized.`);

@@ -2,7 +2,6 @@ import { Aws, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
-import { cidrId } from './ids';
 import { suppressNag } from './nag';
 import { PlannedFirewall } from './network-firewall';
 import { segmentTags } from './tags';
@@ -10,6 +9,7 @@ import { TenantProxy } from './tenant-proxy';
 import { Segment, SEGMENT_JA } from '../model/segment';
 import { Blueprint } from '../model/validate';
 import { planOf } from '../plan/cache';
+import { cidrId } from '../plan/ids';
 import { RouteTargetKind, SecurityGroupRulePlan, SegmentPlan, SubnetRole } from '../plan/network-plan';
 
 /** Props of one segment's network. */

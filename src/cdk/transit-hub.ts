@@ -2,9 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { cidrId } from './ids';
 import { suppressNag } from './nag';
 import { Zone } from '../model/segment';
+import { cidrId } from '../plan/ids';
 import { AttachmentKind, TransitAttachmentPlan, TransitGatewayPlan } from '../plan/network-plan';
 
 /** Construct id of the AwsCustomResource provider singleton (aws-cdk-lib custom-resources). */

@@ -1,0 +1,40 @@
+/**
+ * Builds one reference deployment as a CDKTF app: a Terraform stack with the AWS provider for Tokyo and a local
+ * backend, holding a `tf.MunicipalNetwork` built from the blueprint of the same name in ../blueprints.ts. The
+ * example entry files (alpha.ts, ...) call this. The configuration plans offline: credentials come from the
+ * environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY), and the provider is told not to look anything up.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { tf } from '../../src';
+import { BLUEPRINTS } from '../blueprints';
+
+export function buildTfExample(name: string, app?: App): { app: App; stack: TerraformStack; network: tf.MunicipalNetwork } {
+  const blueprint = BLUEPRINTS[name];
+  if (!blueprint) throw new Error(`unknown example "${name}"; known: ${Object.keys(BLUEPRINTS).join(', ')}`);
+  const theApp = app ?? newApp(name);
+  const stack = new TerraformStack(theApp, `SampleCity-${name}`);
+  // The state stays next to the synthesized configuration (cdktf.out/<name>/stacks/<stack>/).
+  new LocalBackend(stack, { path: 'terraform.tfstate' });
+  new AwsProvider(stack, 'aws', {
+    // The AZ names in the blueprint are Tokyo's.
+    region: 'ap-northeast-1',
+    // No STS, IMDS or region look-up: `terraform plan` works offline with placeholder credentials.
+    // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs#skip_credentials_validation
+    skipCredentialsValidation: true,
+    skipRequestingAccountId: true,
+    skipMetadataApiCheck: 'true',
+    skipRegionValidation: true,
+  });
+  const network = new tf.MunicipalNetwork(stack, 'Network', blueprint);
+  return { app: theApp, stack, network };
+}
+
+/** An app that writes to cdktf.out/<name> at the repository root (App itself creates only the last folder). */
+function newApp(name: string): App {
+  const outdir = path.join(__dirname, '..', '..', 'cdktf.out', name);
+  fs.mkdirSync(outdir, { recursive: true });
+  return new App({ outdir });
+}

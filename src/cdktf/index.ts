@@ -1,0 +1,4 @@
+export * from './municipal-network';
+export * from './segment-network';
+export * from './mirroring';
+export * from './tenant-proxy';

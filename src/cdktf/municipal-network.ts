@@ -1,0 +1,85 @@
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { Construct } from 'constructs';
+import { LogArchive } from './log-archive';
+import { IdsMirroring } from './mirroring';
+import { SegmentNetwork } from './segment-network';
+import { TenantProxy } from './tenant-proxy';
+import { TransitHub } from './transit-hub';
+import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
+import { Segment, Zone } from '../model/segment';
+import { Blueprint } from '../model/validate';
+import { planOf } from '../plan/cache';
+
+/** Props of `MunicipalNetwork`: the blueprint itself. */
+export interface MunicipalNetworkProps extends MunicipalNetworkBlueprintProps {}
+
+/**
+ * A whole municipality's network in one construct, for Terraform (CDKTF), in the MIC model of your choice
+ * (α, α′, β, β′): one VPC per segment of the three-layer separation (三層の対策), a transit gateway that carries
+ * only the declared flows, the α′ local breakout or the Internet segment's egress, DNS Firewall, flow and
+ * firewall logs. The same plan, construct ids and props as the AWS CDK `MunicipalNetwork`. The props are
+ * validated first; every problem is reported at once. Put it in a `TerraformStack` that configures the AWS
+ * provider: this construct creates none.
+ */
+export class MunicipalNetwork extends Construct {
+  /** The validated blueprint. */
+  public readonly blueprint: Blueprint;
+  /** My Number segment (マイナンバー利用事務系). */
+  public readonly myNumber: SegmentNetwork;
+  /** LGWAN segment (LGWAN接続系). */
+  public readonly lgwan: SegmentNetwork;
+  /** Internet segment (インターネット接続系). */
+  public readonly internet: SegmentNetwork;
+  /** The transit gateway ID. */
+  public readonly transitGatewayId: string;
+  /** ARN of the bucket that receives flow and firewall logs. */
+  public readonly logBucketArn: string;
+  /** The log bucket, if this construct created it (not when a SIEM bucket was given). */
+  public readonly logBucket?: S3Bucket;
+  /** The tenant-restriction forward proxy (α′ cases イ/ウ), if any: configure terminals with its address. */
+  public readonly tenantProxy?: TenantProxy;
+  /** Traffic mirroring to the IDS, if configured. */
+  public readonly mirroring?: IdsMirroring;
+
+  constructor(scope: Construct, id: string, props: MunicipalNetworkProps) {
+    // Validate before joining the construct tree, so that bad props leave nothing half-built behind.
+    const blueprint = Blueprint.validate(props);
+    // Planning can still refuse (e.g. a proxy configuration over the user-data limit): also before joining the tree.
+    const plan = planOf(blueprint);
+    super(scope, id);
+    this.blueprint = blueprint;
+
+    // The transit gateway first: its owner is the account the log bucket policy names, without an AWS call at plan time.
+    const hub = new TransitHub(this, 'Transit', {
+      plan: plan.transitGateway,
+      namePrefix: plan.municipality.replace(/[^A-Za-z0-9-]/g, '') || 'jichitai',
+      tags: plan.tags,
+    });
+    this.transitGatewayId = hub.transitGatewayId;
+
+    const logs = new LogArchive(this, 'Logs', { plan: plan.logging, tags: plan.tags, accountId: hub.ownerId });
+    this.logBucketArn = logs.bucketArn;
+    this.logBucket = logs.bucket;
+
+    const segmentProps = { blueprint, transitGatewayId: hub.transitGatewayId, logBucketArn: logs.bucketArn, logBucketName: logs.bucketName };
+    this.myNumber = new SegmentNetwork(this, 'MyNumber', { ...segmentProps, segment: Segment.MY_NUMBER });
+    this.lgwan = new SegmentNetwork(this, 'Lgwan', { ...segmentProps, segment: Segment.LGWAN });
+    this.internet = new SegmentNetwork(this, 'Internet', { ...segmentProps, segment: Segment.INTERNET });
+
+    this.tenantProxy = this.lgwan.tenantProxy;
+
+    hub.wire(new Map([
+      [Zone.MY_NUMBER, this.myNumber.transitGatewayAttachmentId!],
+      [Zone.LGWAN, this.lgwan.transitGatewayAttachmentId!],
+      [Zone.INTERNET, this.internet.transitGatewayAttachmentId!],
+    ]));
+
+    if (plan.trafficMirroring) {
+      this.mirroring = new IdsMirroring(this, 'IdsMirroring', {
+        target: plan.trafficMirroring.target,
+        networkInterfaceIds: plan.trafficMirroring.networkInterfaceIds,
+        tags: plan.tags,
+      });
+    }
+  }
+}
