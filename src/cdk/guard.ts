@@ -2,22 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Annotations, CfnElement, ISynthesisSession, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { AcknowledgedFinding, Acknowledgement, acknowledgementProblem, applyAcknowledgements } from '../guard/acknowledge';
-import { checkTopology } from '../guard/check';
+import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
+import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractCloudFormation } from '../guard/extract-cloudformation';
-import { Finding, formatFinding } from '../guard/rule';
-import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
-
-/** What the guard checks a scope against. */
-export interface TopologyGuardOptions {
-  /** The network model the scope implements. */
-  readonly model: NetworkModel;
-  /**
-   * The α′ case, for rules that depend on it.
-   * @default - none
-   */
-  readonly alphaPrimeCase?: AlphaPrimeCase;
-}
+import { TopologyGuardOptions } from '../model/guard-options';
 
 /** The symbol aws-cdk-lib looks up on any construct to let it write files into the cloud assembly. */
 const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
@@ -89,13 +77,19 @@ export class TopologyGuard {
       if (CfnElement.isCfnElement(c) && Stack.of(c) === stack) paths[stack.resolve(c.logicalId)] = c.node.path;
     }
     const graph = extractCloudFormation({ [stack.stackName]: template }, { [stack.stackName]: paths });
-    const findings = checkTopology(graph, options);
-    const { blocking, acknowledged } = applyAcknowledgements(findings, acknowledgements.get(stack) ?? []);
-    for (const a of acknowledged) {
-      Annotations.of(stack).addWarningV2(`jichitai:guard:${a.finding.ruleId}`, `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`);
-    }
-    writeReportAtSynthesis(stack, options, blocking, acknowledged);
-    return blocking.map(formatFinding);
+    const outcome = evaluateTopology(stack.stackName, graph, options, acknowledgements.get(stack) ?? []);
+    outcome.acknowledged.forEach((a, n) => Annotations.of(stack).addWarningV2(`jichitai:guard:${a.finding.ruleId}`, outcome.warnings[n]));
+    // The report goes next to the template; only a successful synthesis writes it (a refusal writes nothing).
+    Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
+      configurable: true,
+      enumerable: false,
+      value: {
+        onSynthesize(session: ISynthesisSession) {
+          fs.writeFileSync(path.join(session.outdir, reportFileName(stack.artifactId)), outcome.report);
+        },
+      },
+    });
+    return outcome.errors;
   }
 }
 
@@ -104,24 +98,4 @@ function stacksOf(scope: IConstruct): Stack[] {
   const inside = scope.node.scopes.slice().reverse().find((c) => Stack.isStack(c)) as Stack | undefined;
   if (inside) return [inside];
   return scope.node.findAll().filter((c): c is Stack => Stack.isStack(c));
-}
-
-/** The report goes next to the template; only a successful synthesis writes it (a refusal writes nothing). */
-function writeReportAtSynthesis(stack: Stack, options: TopologyGuardOptions, blocking: Finding[], acknowledged: AcknowledgedFinding[]): void {
-  const report = {
-    stack: stack.stackName,
-    model: options.model,
-    alphaPrimeCase: options.alphaPrimeCase,
-    violations: blocking.map((f) => ({ ...f, text: formatFinding(f) })),
-    acknowledged: acknowledged.map((a) => ({ ...a.finding, reason: a.reason, text: formatFinding(a.finding) })),
-  };
-  Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
-    configurable: true,
-    enumerable: false,
-    value: {
-      onSynthesize(session: ISynthesisSession) {
-        fs.writeFileSync(path.join(session.outdir, `jichitai-guard-report.${stack.artifactId}.json`), `${JSON.stringify(report, null, 2)}\n`);
-      },
-    },
-  });
 }

@@ -2,3 +2,4 @@ export * from './municipal-network';
 export * from './segment-network';
 export * from './mirroring';
 export * from './tenant-proxy';
+export * from './guard';

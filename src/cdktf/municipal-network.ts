@@ -1,6 +1,7 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Construct } from 'constructs';
 import { LogArchive } from './log-archive';
+import { TopologyGuard } from './guard';
 import { IdsMirroring } from './mirroring';
 import { SegmentNetwork } from './segment-network';
 import { TenantProxy } from './tenant-proxy';
@@ -81,5 +82,8 @@ export class MunicipalNetwork extends Construct {
         tags: plan.tags,
       });
     }
+
+    // The guard reads the stack's synthesized Terraform JSON, so it also sees what the user adds next to us.
+    TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase });
   }
 }

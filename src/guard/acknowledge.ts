@@ -27,13 +27,13 @@ export function acknowledgementProblem(ruleId: string, reason: string): string |
   return undefined;
 }
 
-/** Split findings into those that refuse synthesis and those acknowledged (never a critical one). */
 /** A finding accepted by an acknowledgement, with its reason. */
 export interface AcknowledgedFinding {
   readonly finding: Finding;
   readonly reason: string;
 }
 
+/** Split findings into those that refuse synthesis and those acknowledged (never a critical one). */
 export function applyAcknowledgements(
   findings: Finding[],
   acks: readonly Acknowledgement[],

@@ -9,3 +9,4 @@ export * from './defaults';
 export * from './domains';
 export { Blueprint, validateBlueprint } from './validate';
 export * from './catalogue';
+export * from './guard-options';

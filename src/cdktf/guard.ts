@@ -1,0 +1,89 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Annotations, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
+import { evaluateTopology, reportFileName } from '../guard/evaluate';
+import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
+import { TopologyGuardOptions } from '../model/guard-options';
+
+/** The symbol cdktf looks up on any construct to let it write files next to the stack's configuration. */
+const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
+
+const guarded = new WeakMap<TerraformStack, TopologyGuardOptions>();
+const acknowledgements = new WeakMap<TerraformStack, Acknowledgement[]>();
+const reports = new WeakMap<TerraformStack, Construct>();
+
+/**
+ * The synth-time topology guard (CDKTF). It reads the stack's synthesized Terraform JSON — ours and anything
+ * added by hand, `addOverride` included — and refuses to synthesize a forbidden topology: `app.synth()`,
+ * `cdktf synth`, `Testing.synth(stack, true)` and `Testing.fullSynth()` fail before the stack's configuration is
+ * written, listing every violation with its rule, path and fix. `MunicipalNetwork` applies it itself.
+ *
+ * CDKTF visits no aspect or validation added to the App, so the guard attaches to each stack.
+ */
+export class TopologyGuard {
+  /**
+   * Guard the stack that holds `scope`, or every stack under it (for an app, call it after adding the stacks).
+   * Segments are read from the `jichitai:segment` tag; an unlabelled VPC is an error.
+   */
+  public static apply(scope: IConstruct, options: TopologyGuardOptions): void {
+    const stacks = stacksOf(scope);
+    if (stacks.length === 0) {
+      throw new Error(`[${scope.node.path || '<app>'}] holds no TerraformStack to guard: CDKTF validates stacks only, so call TopologyGuard.apply after adding the stacks (or on each stack)`);
+    }
+    for (const stack of stacks) {
+      const existing = guarded.get(stack);
+      if (existing) {
+        if (existing.model !== options.model || existing.alphaPrimeCase !== options.alphaPrimeCase) {
+          throw new Error(`[${stack.node.path}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`);
+        }
+        continue;
+      }
+      guarded.set(stack, options);
+      reports.set(stack, new Construct(stack, 'JichitaiGuardReport'));
+      stack.node.addValidation({ validate: () => TopologyGuard.check(stack) });
+    }
+  }
+
+  /**
+   * Accept the findings of a non-critical rule at or under `scope`, with a reason an auditor can read.
+   * Acknowledged findings are printed as warnings and listed in `jichitai-guard-report.<stack>.json` next to
+   * the stack's `cdk.tf.json`. Critical rules cannot be acknowledged.
+   */
+  public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
+    const problem = acknowledgementProblem(ruleId, reason);
+    if (problem) throw new Error(`[${scope.node.path}] cannot acknowledge: ${problem}`);
+    const stack = TerraformStack.of(scope);
+    acknowledgements.set(stack, [...(acknowledgements.get(stack) ?? []), { scopePath: scope.node.path, ruleId, reason: reason.trim() }]);
+  }
+
+  /** Run the rules over the stack's Terraform JSON; returns the blocking findings as validation errors. */
+  private static check(stack: TerraformStack): string[] {
+    const options = guarded.get(stack)!;
+    // toTerraform() resolves every token and keeps each resource's construct path in its "//" metadata.
+    const config = stack.toTerraform() as TerraformJson;
+    const graph = extractTerraform({ [stack.node.id]: config });
+    const outcome = evaluateTopology(stack.node.id, graph, options, acknowledgements.get(stack) ?? []);
+    outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));
+    Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
+      configurable: true,
+      enumerable: false,
+      value: {
+        onSynthesize(session: { outdir: string; manifest: { forStack(s: TerraformStack): { workingDirectory: string } } }) {
+          const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+          fs.mkdirSync(dir, { recursive: true });
+          fs.writeFileSync(path.join(dir, reportFileName(stack.node.id)), outcome.report);
+        },
+      },
+    });
+    return outcome.errors;
+  }
+}
+
+/** The stack that holds `scope`, or every stack under it. */
+function stacksOf(scope: IConstruct): TerraformStack[] {
+  const inside = scope.node.scopes.slice().reverse().find((c) => TerraformStack.isStack(c)) as TerraformStack | undefined;
+  if (inside) return [inside];
+  return scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+}
