@@ -78,7 +78,8 @@ export class TopologyGuard {
     }
     const graph = extractCloudFormation({ [stack.stackName]: template }, { [stack.stackName]: paths });
     const outcome = evaluateTopology(stack.stackName, graph, options, acknowledgements.get(stack) ?? []);
-    outcome.acknowledged.forEach((a, n) => Annotations.of(stack).addWarningV2(`jichitai:guard:${a.finding.ruleId}`, outcome.warnings[n]));
+    const ruleIds = [...outcome.warned.map((f) => f.ruleId), ...outcome.acknowledged.map((a) => a.finding.ruleId)];
+    outcome.warnings.forEach((w, n) => Annotations.of(stack).addWarningV2(`jichitai:guard:${ruleIds[n]}:${n}`, w));
     // The report goes next to the template; only a successful synthesis writes it (a refusal writes nothing).
     Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
       configurable: true,

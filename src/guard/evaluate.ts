@@ -1,18 +1,20 @@
 import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './acknowledge';
 import { checkTopology } from './check';
 import { TopologyGraph } from './graph';
-import { Finding, formatFinding } from './rule';
+import { Finding, formatFinding, Severity } from './rule';
 import { TopologyGuardOptions } from '../model/guard-options';
 
 /** What one guarded stack's check found, in the form both engine adapters hand on. */
 export interface GuardOutcome {
-  /** Findings that refuse synthesis. */
+  /** Findings that refuse synthesis (critical and error). */
   readonly blocking: Finding[];
+  /** Warning-severity findings nobody acknowledged: printed and reported, they do not refuse synthesis. */
+  readonly warned: Finding[];
   /** Findings accepted by an acknowledgement (never a critical one). */
   readonly acknowledged: AcknowledgedFinding[];
   /** The blocking findings as validation error lines. */
   readonly errors: string[];
-  /** The warning lines for the acknowledged findings. */
+  /** The warning lines: unacknowledged warnings, then acknowledged findings with their reasons. */
   readonly warnings: string[];
   /** The JSON report written next to the synthesized output (stable key order). */
   readonly report: string;
@@ -20,20 +22,28 @@ export interface GuardOutcome {
 
 /** Check a stack's graph and apply the acknowledgements made under it. Shared by the CDK and CDKTF adapters. */
 export function evaluateTopology(stackName: string, graph: TopologyGraph, options: TopologyGuardOptions, acks: readonly Acknowledgement[]): GuardOutcome {
-  const { blocking, acknowledged } = applyAcknowledgements(checkTopology(graph, options), acks);
+  const { blocking: open, acknowledged } = applyAcknowledgements(checkTopology(graph, options), acks);
+  // REQUIREMENTS.md §3: a warning asks for a reason (e.g. AP-5's UDP media) but is no violation by itself.
+  const blocking = open.filter((f) => f.severity !== Severity.WARNING);
+  const warned = open.filter((f) => f.severity === Severity.WARNING);
   const report = {
     stack: stackName,
     engine: graph.engine,
     model: options.model,
     alphaPrimeCase: options.alphaPrimeCase,
     violations: blocking.map((f) => ({ ...f, text: formatFinding(f) })),
+    warnings: warned.map((f) => ({ ...f, text: formatFinding(f) })),
     acknowledged: acknowledged.map((a) => ({ ...a.finding, reason: a.reason, text: formatFinding(a.finding) })),
   };
   return {
     blocking,
+    warned,
     acknowledged,
     errors: blocking.map(formatFinding),
-    warnings: acknowledged.map((a) => `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`),
+    warnings: [
+      ...warned.map((f) => `${formatFinding(f)} (acknowledge it with a reason, or change the topology)`),
+      ...acknowledged.map((a) => `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`),
+    ],
     report: `${JSON.stringify(report, null, 2)}\n`,
   };
 }

@@ -1,0 +1,145 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { buildTfExample } from '../../examples/tf/_app';
+import { NetworkModel, tf } from '../../src';
+
+function outdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-guard-tf-'));
+}
+
+/** Every file under a folder, relative to it. */
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))).sort();
+}
+
+/** The α example with its My Number flow log removed (LOG-1) and an unlabelled VPC added (SEG-1). */
+function brokenAlpha(app: App) {
+  const built = buildTfExample('alpha', app);
+  built.network.myNumber.node.tryRemoveChild('FlowLog');
+  new Vpc(built.stack, 'Stray', { cidrBlock: '192.168.0.0/24' });
+  return built;
+}
+
+describe('TopologyGuard (CDKTF)', () => {
+  test.each(['alpha', 'alpha-prime', 'beta', 'beta-prime'])('the untouched %s example passes Testing.synth(stack, true) and Testing.fullSynth', (name) => {
+    const { stack } = buildTfExample(name, Testing.app());
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const dir = Testing.fullSynth(stack);
+    expect(filesUnder(dir)).toContain(`stacks/${stack.node.id}/cdk.tf.json`);
+  });
+
+  test('Testing.synth(stack, true) refuses, listing every violation at once with rule, path and fix', () => {
+    const { stack } = brokenAlpha(Testing.app());
+    let message = '';
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/\[SampleCity-alpha\/Network\/MyNumber\/Vpc\] LOG-1 error \(ログ管理\): .* Fix: /);
+    expect(message).toMatch(/\[SampleCity-alpha\/Stray\] SEG-1 error \(三層の対策\): the VPC has no segment label/);
+  });
+
+  test('Testing.fullSynth refuses too', () => {
+    const { stack } = brokenAlpha(Testing.app());
+    expect(() => Testing.fullSynth(stack)).toThrow(/LOG-1 error/);
+  });
+
+  test('app.synth() refuses before the stack configuration is written', () => {
+    const dir = outdir();
+    const app = new App({ outdir: dir, skipValidation: false });
+    brokenAlpha(app);
+    expect(() => app.synth()).toThrow(/SEG-1 error/);
+    expect(filesUnder(dir).filter((f) => f.endsWith('cdk.tf.json') || f === 'manifest.json')).toEqual([]);
+  });
+
+  test('a CDKTF app process that calls app.synth() (what `cdktf synth` runs) exits non-zero and writes nothing', () => {
+    const dir = outdir();
+    const script = path.join(dir, 'main.ts');
+    const root = path.resolve(__dirname, '..', '..');
+    fs.writeFileSync(script, [
+      `import { App } from '${path.join(root, 'node_modules', 'cdktf')}';`,
+      `import { buildTfExample } from '${path.join(root, 'examples', 'tf', '_app')}';`,
+      `const app = new App({ outdir: ${JSON.stringify(path.join(dir, 'out'))} });`,
+      'const { network } = buildTfExample(\'beta\', app);',
+      'network.internet.node.tryRemoveChild(\'FlowLog\');',
+      'app.synth();',
+    ].join('\n'));
+    let failed: { status: number | null; stderr: string } | undefined;
+    try {
+      execFileSync(path.join(root, 'node_modules', '.bin', 'ts-node'), ['--transpile-only', '--project', path.join(root, 'test', 'tsconfig.json'), script],
+        { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+    } catch (e) {
+      failed = e as { status: number | null; stderr: string };
+    }
+    expect(failed?.status).not.toBe(0);
+    expect(failed?.stderr).toMatch(/\[SampleCity-beta\/Network\/Internet\/Vpc\] LOG-1 error/);
+    expect(filesUnder(path.join(dir, 'out')).filter((f) => f.endsWith('cdk.tf.json'))).toEqual([]);
+  });
+
+  test('critical rules cannot be acknowledged, and a reason must say something', () => {
+    const { stack } = buildTfExample('alpha', Testing.app());
+    expect(() => tf.TopologyGuard.acknowledge(stack, 'MN-2', 'The auditor agreed to this exception in writing.')).toThrow(/MN-2 is critical.*can never be acknowledged/);
+    expect(() => tf.TopologyGuard.acknowledge(stack, 'LOG-1', 'n/a')).toThrow(/reason for acknowledging LOG-1 must say why/);
+  });
+
+  test('an acknowledged finding synthesizes with a warning and is written to the report next to cdk.tf.json', () => {
+    const dir = outdir();
+    const app = new App({ outdir: dir });
+    const { stack, network } = buildTfExample('alpha', app);
+    network.myNumber.node.tryRemoveChild('FlowLog');
+    const reason = 'Flow logs of this VPC are collected by the prefecture SIEM agent instead (ticket SEC-123).';
+    tf.TopologyGuard.acknowledge(network.myNumber, 'LOG-1', reason);
+    app.synth();
+    const stackDir = path.join(dir, 'stacks', stack.node.id);
+    expect(fs.existsSync(path.join(stackDir, 'cdk.tf.json'))).toBe(true);
+    const report = JSON.parse(fs.readFileSync(path.join(stackDir, `jichitai-guard-report.${stack.node.id}.json`), 'utf8'));
+    expect(report).toEqual(expect.objectContaining({ engine: 'terraform', model: 'ALPHA', violations: [] }));
+    expect(report.acknowledged).toEqual([expect.objectContaining({ ruleId: 'LOG-1', reason, path: `${network.myNumber.node.path}/Vpc` })]);
+    const warnings = stack.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+    expect(warnings.join('\n')).toContain(`acknowledged: [${network.myNumber.node.path}/Vpc] LOG-1`);
+  });
+
+  test('apply() guards a stack built by hand, reading segments from tags', () => {
+    const stack = new TerraformStack(Testing.app(), 'HandMade');
+    new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+    tf.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA });
+    const vpc = new Vpc(stack, 'Vpc', { cidrBlock: '10.9.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } });
+    const subnet = new Subnet(stack, 'Subnet', { vpcId: vpc.id, cidrBlock: '10.9.0.0/24' });
+    const table = new RouteTable(stack, 'Table', { vpcId: vpc.id });
+    new RouteTableAssociation(stack, 'Assoc', { subnetId: subnet.id, routeTableId: table.id });
+    new FlowLog(stack, 'Flow', { vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 's3', logDestination: 'arn:aws:s3:::logs' });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const igw = new InternetGateway(stack, 'Igw', { vpcId: vpc.id });
+    new Route(stack, 'Out', { routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+    expect(() => Testing.synth(stack, true)).toThrow(/\[HandMade\/Subnet\] MN-1 critical \(マイナンバー利用事務系 → インターネット\): .*subnet HandMade\/Subnet \(10\.9\.0\.0\/24\) → HandMade\/Table 0\.0\.0\.0\/0 → igw HandMade\/Igw/);
+  });
+
+  test('apply() on an app guards the stacks it holds, and says so when it holds none yet', () => {
+    const app = Testing.app();
+    expect(() => tf.TopologyGuard.apply(app, { model: NetworkModel.BETA })).toThrow(/holds no TerraformStack to guard/);
+    const stack = new TerraformStack(app, 'Later');
+    new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+    new Vpc(stack, 'Unlabelled', { cidrBlock: '10.8.0.0/16' });
+    tf.TopologyGuard.apply(app, { model: NetworkModel.BETA });
+    expect(() => Testing.synth(stack, true)).toThrow(/\[Later\/Unlabelled\] SEG-1 error \(三層の対策\): the VPC has no segment label/);
+  });
+
+  test('a stack guarded twice with different models is an error', () => {
+    const { stack } = buildTfExample('alpha', Testing.app());
+    expect(() => tf.TopologyGuard.apply(stack, { model: NetworkModel.BETA })).toThrow(/already guarded as ALPHA/);
+  });
+});

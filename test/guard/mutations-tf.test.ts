@@ -1,0 +1,253 @@
+/**
+ * The mutation suite (CDKTF): from each reference deployment, every forbidden change a user could make by hand
+ * (extra provider resources, `addOverride`, removed children) must be refused by the guard with the right rule,
+ * while the untouched example synthesizes. The same mutations as test/guard/mutations-cdk.test.ts, written the
+ * Terraform way. Prints the tally at the end.
+ */
+import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
+import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
+import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
+import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
+import { TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { BLUEPRINTS } from '../../examples/blueprints';
+import { buildTfExample } from '../../examples/tf/_app';
+import { NetworkModel, tf } from '../../src';
+
+type Net = tf.MunicipalNetwork;
+
+interface Mutation {
+  readonly name: string;
+  /** Rule the guard must name. */
+  readonly rule: string;
+  readonly models: readonly NetworkModel[];
+  apply(stack: TerraformStack, net: Net): void;
+}
+
+const ALL = [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME, NetworkModel.BETA, NetworkModel.BETA_PRIME];
+const NOT_ALPHA_PRIME = [NetworkModel.ALPHA, NetworkModel.BETA, NetworkModel.BETA_PRIME];
+
+function find<T extends IConstruct>(scope: IConstruct, suffix: string): T {
+  const c = scope.node.findAll().find((x) => x.node.path.endsWith(suffix));
+  if (!c) throw new Error(`test setup: no construct ending in ${suffix}`);
+  return c as T;
+}
+
+const table = (segment: IConstruct, key: string) => find<RouteTable>(segment, `/RouteTable-${key}`);
+const subnet = (segment: IConstruct, key: string) => find<Subnet>(segment, `/Subnet-${key}`);
+const transitTable = (net: Net, zone: string) => find<Ec2TransitGatewayRouteTable>(net, `Transit/RouteTable-${zone}`);
+
+function attachIgw(stack: TerraformStack, segment: tf.SegmentNetwork, id: string): InternetGateway {
+  return new InternetGateway(stack, `${id}Igw`, { vpcId: segment.vpcId });
+}
+
+/** Re-point an existing route to another target with overrides only (the construct's props stay as they were). */
+function repoint(route: TerraformResource, attribute: string, value: string): void {
+  for (const a of ['transit_gateway_id', 'vpc_endpoint_id', 'nat_gateway_id', 'gateway_id']) route.addOverride(a, null);
+  route.addOverride(attribute, value);
+}
+
+const MUTATIONS: Mutation[] = [
+  {
+    name: 'a NAT gateway and a default route to it in MY_NUMBER',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      const eip = new Eip(stack, 'MutEip', { domain: 'vpc' });
+      const nat = new NatGateway(stack, 'MutNat', { subnetId: subnet(net.myNumber, 'workload-1').id, allocationId: eip.allocationId });
+      new Route(stack, 'MutRoute', { routeTableId: table(net.myNumber, 'workload-1').id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
+    },
+  },
+  {
+    name: 'an internet gateway attached to the MY_NUMBER VPC',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) { attachIgw(stack, net.myNumber, 'Mut'); },
+  },
+  {
+    name: 'an internet gateway route from a MY_NUMBER subnet',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      const igw = attachIgw(stack, net.myNumber, 'Mut');
+      new Route(stack, 'MutRoute', { routeTableId: table(net.myNumber, 'workload-2').id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+    },
+  },
+  {
+    name: 'a public-IP subnet in MY_NUMBER (addOverride)',
+    rule: 'MN-1',
+    models: ALL,
+    apply(_, net) { subnet(net.myNumber, 'workload-1').addOverride('map_public_ip_on_launch', true); },
+  },
+  {
+    name: 'VPC peering between MY_NUMBER and INTERNET, with routes',
+    rule: 'MN-2',
+    models: ALL,
+    apply(stack, net) {
+      const peering = new VpcPeeringConnection(stack, 'MutPeering', { vpcId: net.myNumber.vpcId, peerVpcId: net.internet.vpcId });
+      new Route(stack, 'MutRouteA', { routeTableId: table(net.myNumber, 'workload-1').id, destinationCidrBlock: net.internet.vpcCidr, vpcPeeringConnectionId: peering.id });
+      new Route(stack, 'MutRouteB', { routeTableId: table(net.internet, 'workload-1').id, destinationCidrBlock: net.myNumber.vpcCidr, vpcPeeringConnectionId: peering.id });
+    },
+  },
+  {
+    name: 'VPC peering between MY_NUMBER and INTERNET, without routes',
+    rule: 'SEG-1',
+    models: ALL,
+    apply(stack, net) { new VpcPeeringConnection(stack, 'MutPeering', { vpcId: net.myNumber.vpcId, peerVpcId: net.internet.vpcId }); },
+  },
+  {
+    name: 'a transit gateway propagation of INTERNET into the MY_NUMBER table',
+    rule: 'SEG-1',
+    models: ALL,
+    apply(stack, net) {
+      new Ec2TransitGatewayRouteTablePropagation(stack, 'MutPropagation', {
+        transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id,
+        transitGatewayAttachmentId: net.internet.transitGatewayAttachmentId!,
+      });
+    },
+  },
+  {
+    name: 'static routes leaking MY_NUMBER into the INTERNET segment over the transit gateway',
+    rule: 'MN-2',
+    models: ALL,
+    apply(stack, net) {
+      const internetWorkload = subnet(net.internet, 'workload-1').cidrBlockInput!;
+      new Route(stack, 'MutVpcRoute', { routeTableId: table(net.myNumber, 'workload-1').id, destinationCidrBlock: internetWorkload, transitGatewayId: net.transitGatewayId });
+      new Ec2TransitGatewayRoute(stack, 'MutTgwRoute', {
+        transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id,
+        destinationCidrBlock: internetWorkload,
+        transitGatewayAttachmentId: net.internet.transitGatewayAttachmentId!,
+      });
+    },
+  },
+  {
+    name: 'transit gateway default route table association switched on (addOverride)',
+    rule: 'SEG-1',
+    models: ALL,
+    apply(_, net) { find<TerraformResource>(net, 'Transit/TransitGateway').addOverride('default_route_table_association', 'enable'); },
+  },
+  {
+    name: 'an LGWAN route to the internet',
+    rule: 'LG-1',
+    models: NOT_ALPHA_PRIME,
+    apply(stack, net) {
+      const igw = attachIgw(stack, net.lgwan, 'Mut');
+      new Route(stack, 'MutRoute', { routeTableId: table(net.lgwan, 'workload-1').id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+    },
+  },
+  {
+    name: 'an α′ LGWAN default route that bypasses the firewall (straight to the NAT gateway)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new Route(stack, 'MutRoute', { routeTableId: table(net.lgwan, 'workload-1').id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: find<NatGateway>(net.lgwan, '/NatGateway-1').id });
+    },
+  },
+  {
+    name: 'the α′ proxy route re-pointed from the firewall to the NAT gateway (addOverride)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const route = net.lgwan.node.findAll().find((c) => /Route-proxy-1-/.test(c.node.id)) as TerraformResource;
+      repoint(route, 'nat_gateway_id', find<NatGateway>(net.lgwan, '/NatGateway-1').id);
+    },
+  },
+  {
+    // addOverride would append to the list (cdktf deep-merges arrays), so the user replaces the block instead.
+    name: 'the breakout firewall policy passes by default (block replaced through the escape hatch)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulDefaultActions: ['aws:alert_established'] });
+    },
+  },
+  {
+    name: 'a bare "*" in the allow-list (addOverride)',
+    rule: 'AP-2',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { find<TerraformResource>(net.lgwan, 'Firewall/RuleGroup-allowlist').addOverride('rule_group.rules_source.rules_source_list.targets', ['*']); },
+  },
+  {
+    name: 'a TLD-wide entry in the allow-list (addOverride)',
+    rule: 'AP-2',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      find<TerraformResource>(net.lgwan, 'Firewall/RuleGroup-allowlist').addOverride('rule_group.rules_source.rules_source_list.targets', ['.com', 'login.microsoftonline.com']);
+    },
+  },
+  {
+    name: 'a direct internet gateway route from an INTERNET workload subnet (override of the security-cloud route)',
+    rule: 'IN-1',
+    models: ALL,
+    apply(stack, net) {
+      const igw = attachIgw(stack, net.internet, 'Mut');
+      const route = net.internet.node.findAll().find((c) => c.node.id === 'Route-workload-1-00000000p0') as TerraformResource;
+      repoint(route, 'gateway_id', igw.id);
+    },
+  },
+  {
+    name: 'the flow log of MY_NUMBER removed',
+    rule: 'LOG-1',
+    models: ALL,
+    apply(_, net) { net.myNumber.node.tryRemoveChild('FlowLog'); },
+  },
+  {
+    name: 'an unlabelled VPC in the guarded stack',
+    rule: 'SEG-1',
+    models: ALL,
+    apply(stack) { new Vpc(stack, 'MutVpc', { cidrBlock: '192.168.0.0/24' }); },
+  },
+];
+
+const tally = { tried: 0, refused: 0, wrongRule: [] as string[], falseAlarms: [] as string[] };
+
+function example(name: string): { stack: TerraformStack; net: Net } {
+  const { stack, network } = buildTfExample(name, Testing.app());
+  return { stack, net: network };
+}
+
+describe.each(Object.keys(BLUEPRINTS))('guard mutations on the %s example (CDKTF)', (name) => {
+  const model = BLUEPRINTS[name].model;
+
+  test('the untouched example synthesizes', () => {
+    const { stack } = example(name);
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      tally.falseAlarms.push(`${name}: ${(e as Error).message}`);
+      throw e;
+    }
+  });
+
+  const applicable = MUTATIONS.filter((m) => m.models.includes(model));
+  test.each(applicable.map((m) => [m.name, m] as const))('refuses: %s', (_, mutation) => {
+    const { stack, net } = example(name);
+    mutation.apply(stack, net);
+    tally.tried++;
+    let message = '';
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    if (message.includes(` ${mutation.rule} `)) tally.refused++;
+    else tally.wrongRule.push(`${name}: ${mutation.name} → ${message ? message.split('\n').slice(0, 3).join(' | ') : 'synthesized'}`);
+    expect(message).toMatch(new RegExp(`\\] ${mutation.rule} (critical|error|warning) \\(`));
+  });
+});
+
+afterAll(() => {
+  // eslint-disable-next-line no-console
+  console.log(`guard mutation tally (CDKTF): ${tally.tried} mutations tried, ${tally.refused} refused with the right rule, `
+    + `${tally.wrongRule.length} missed or misnamed, ${tally.falseAlarms.length} false alarms on untouched examples`
+    + [...tally.wrongRule, ...tally.falseAlarms].map((l) => `\n  - ${l}`).join(''));
+});
