@@ -21,7 +21,9 @@ export interface GuardOutcome {
 }
 
 /** Check a stack's graph and apply the acknowledgements made under it. Shared by the CDK and CDKTF adapters. */
-export function evaluateTopology(stackName: string, graph: TopologyGraph, options: TopologyGuardOptions, acks: readonly Acknowledgement[]): GuardOutcome {
+export function evaluateTopology(
+  stackName: string, graph: TopologyGraph, options: TopologyGuardOptions, acks: readonly Acknowledgement[],
+): GuardOutcome {
   const { blocking: open, acknowledged } = applyAcknowledgements(checkTopology(graph, options), acks);
   // REQUIREMENTS.md §3: a warning asks for a reason (e.g. AP-5's UDP media) but is no violation by itself.
   const blocking = open.filter((f) => f.severity !== Severity.WARNING);
