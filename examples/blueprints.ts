@@ -112,3 +112,15 @@ export const BLUEPRINTS: Record<string, MunicipalNetworkBlueprintProps> = {
   'beta': beta,
   'beta-prime': betaPrime,
 };
+
+/**
+ * Why an α′ breakout lets ports other than TLS 443 through (rule AP-5 asks for a reason): the catalogue's own,
+ * vendor-sourced reasons of the services the blueprint allows. Undefined when there is nothing to explain.
+ */
+export function breakoutPortReason(blueprint: MunicipalNetworkBlueprintProps): string | undefined {
+  const reasons = (blueprint.breakout?.services ?? []).flatMap((s) => [
+    ...(s.service.media ? [`${s.service.name}: ${s.service.media.reason}`] : []),
+    ...(s.service.portsReason ? [`${s.service.name}: ${s.service.portsReason}`] : []),
+  ]);
+  return reasons.length > 0 ? reasons.join('; ') : undefined;
+}

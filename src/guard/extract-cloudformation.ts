@@ -282,6 +282,13 @@ class TemplateReader {
       case 'AWS::Route53Resolver::FirewallRuleGroupAssociation':
         b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId) });
         break;
+      case 'AWS::EC2::LaunchTemplate':
+      case 'AWS::EC2::Instance': {
+        const userData = type === 'AWS::EC2::Instance' ? p.UserData : p.LaunchTemplateData?.UserData;
+        if (userData === undefined) break;
+        b.add({ ...base, type: 'user-data', resourceType: type === 'AWS::EC2::Instance' ? 'instance' : 'launch-template', text: this.userDataText(userData) });
+        break;
+      }
       case 'AWS::EC2::FlowLog':
         b.add({
           ...base,
@@ -314,6 +321,30 @@ class TemplateReader {
       }
     }
     return JSON.stringify(value);
+  }
+
+  /** User data as text: `Fn::Base64` of a (joined) string, or a literal that is already base64. */
+  private userDataText(value: unknown): string {
+    const v = value as any;
+    if (v && typeof v === 'object' && 'Fn::Base64' in v) {
+      const inner = v['Fn::Base64'];
+      return typeof inner === 'string' ? inner : this.renderText(inner);
+    }
+    return typeof v === 'string' ? Buffer.from(v, 'base64').toString('utf8') : this.renderText(v);
+  }
+
+  /** Like `render`, but a `Fn::Sub` or `Fn::Join` over text keeps its literal parts and marks references `{reference}`. */
+  private renderText(value: unknown): string {
+    if (typeof value === 'string') return value;
+    const v = value as any;
+    if (v && typeof v === 'object' && Array.isArray(v['Fn::Join']) && Array.isArray(v['Fn::Join'][1])) {
+      return v['Fn::Join'][1].map((x: unknown) => this.renderText(x)).join(v['Fn::Join'][0]);
+    }
+    if (v && typeof v === 'object' && 'Fn::Sub' in v) {
+      const template = Array.isArray(v['Fn::Sub']) ? v['Fn::Sub'][0] : v['Fn::Sub'];
+      return String(template).replace(/\$\{(?!!)[^}]*\}/g, '{reference}');
+    }
+    return '{reference}';
   }
 
   /** A route's target kind: GatewayId and VpcEndpointId say more once the referenced resource is known. */

@@ -263,6 +263,14 @@ class ConfigReader {
       case 'aws_route53_resolver_firewall_rule_group_association':
         b.add({ ...base, type: 'dns-association', vpc: noted('vpc_id', p.vpc_id), ruleGroup: noted('firewall_rule_group_id', p.firewall_rule_group_id) });
         break;
+      case 'aws_launch_template':
+      case 'aws_instance': {
+        const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
+        const text = encoded !== undefined ? userDataText(String(encoded)) : p.user_data !== undefined ? String(p.user_data) : undefined;
+        if (text === undefined) break;
+        b.add({ ...base, type: 'user-data', resourceType: type === 'aws_instance' ? 'instance' : 'launch-template', text });
+        break;
+      }
       case 'aws_flow_log': {
         const [prop, value] = (['vpc_id', 'subnet_id', 'eni_id', 'transit_gateway_id'] as const).map((k) => [k, p[k]] as const).find(([, v]) => v !== undefined)
           ?? ['vpc_id', undefined];
@@ -333,4 +341,18 @@ function tagsOf(tags: unknown): Record<string, string> {
     for (const [k, v] of Object.entries(tags)) if (typeof v === 'string') out[k] = v;
   }
   return out;
+}
+
+/**
+ * Base64 user data as text: a literal, or `${base64encode(join("", [base64decode("…"), ref, …]))}` as our
+ * renderer writes it around a secret ARN reference; other interpolations read `{reference}`.
+ */
+function userDataText(value: string): string {
+  if (!value.includes('${')) return Buffer.from(value, 'base64').toString('utf8');
+  const parts: string[] = [];
+  for (const m of value.matchAll(/base64decode\("([A-Za-z0-9+/=]*)"\)|([^,\s\[\]]+)/g)) {
+    if (m[1] !== undefined) parts.push(Buffer.from(m[1], 'base64').toString('utf8'));
+    else if (/^[a-z_]+\./.test(m[2] ?? '')) parts.push('{reference}');
+  }
+  return parts.join('');
 }

@@ -192,11 +192,21 @@ export interface FlowLogNode extends NodeBase {
   readonly destination?: string;
 }
 
+/**
+ * The boot script of a launch template or an instance, decoded to text. Parts the extractor cannot know at synth
+ * time (a secret ARN given as a reference) read `{reference}`. The guard reads proxy configurations from it (AP-3, AP-6).
+ */
+export interface UserDataNode extends NodeBase {
+  readonly type: 'user-data';
+  readonly resourceType: 'launch-template' | 'instance';
+  readonly text: string;
+}
+
 export type GraphNode =
   | VpcNode | SubnetNode | RouteTableNode | InternetGatewayNode | EgressOnlyInternetGatewayNode | NatGatewayNode
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
   | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode
-  | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode;
+  | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode | UserDataNode;
 
 /** The node a reference points at, if it is a node of the graph. */
 export function deref<T extends GraphNode>(graph: TopologyGraph, ref: Ref | undefined): T | undefined {

@@ -21,6 +21,7 @@ import { IConstruct } from 'constructs';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildTfExample } from '../../examples/tf/_app';
 import { NetworkModel, tf } from '../../src';
+import { planOf } from '../../src/plan/cache';
 
 type Net = tf.MunicipalNetwork;
 
@@ -53,6 +54,12 @@ function attachIgw(stack: TerraformStack, segment: tf.SegmentNetwork, id: string
 function repoint(route: TerraformResource, attribute: string, value: string): void {
   for (const a of ['transit_gateway_id', 'vpc_endpoint_id', 'nat_gateway_id', 'gateway_id']) route.addOverride(a, null);
   route.addOverride(attribute, value);
+}
+
+/** Replace the proxy's user data with the plan's boot script minus some lines (what a user editing it would do). */
+function replaceBootScript(net: Net, keep: (line: string) => boolean): void {
+  const script = planOf(net.blueprint).tenantProxy!.bootScript.split('\n').filter(keep).join('\n');
+  find<TerraformResource>(net.lgwan, 'TenantProxy/LaunchTemplate').addOverride('user_data', Buffer.from(script).toString('base64'));
 }
 
 const MUTATIONS: Mutation[] = [
@@ -183,6 +190,27 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) {
       find<TerraformResource>(net.lgwan, 'Firewall/RuleGroup-allowlist').addOverride('rule_group.rules_source.rules_source_list.targets', ['.com', 'login.microsoftonline.com']);
     },
+  },
+  {
+    name: 'the proxy lets the client\'s forged tenant header through (user data replaced)',
+    rule: 'AP-3',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { replaceBootScript(net, (line) => !/^request_header_access /.test(line)); },
+  },
+  {
+    name: 'the breakout IPS rules replaced by a pass rule (addOverride)',
+    rule: 'AP-4',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      find<TerraformResource>(net.lgwan, 'Firewall/RuleGroup-ips')
+        .addOverride('rule_group.rules_source.rules_string', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"anything"; sid:1000101; rev:1;)');
+    },
+  },
+  {
+    name: 'the case イ download restriction taken out of the proxy (user data replaced)',
+    rule: 'AP-6',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { replaceBootScript(net, (line) => !/^http_reply_access deny /.test(line)); },
   },
   {
     name: 'a direct internet gateway route from an INTERNET workload subnet (override of the security-cloud route)',

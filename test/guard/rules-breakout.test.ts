@@ -1,0 +1,144 @@
+/**
+ * AP-3…AP-6: the α′ breakout controls besides the firewall itself, each with compliant and non-compliant cases,
+ * read from what was synthesized (firewall rule groups, the proxy configuration inside launch-template user data).
+ */
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Fn as TfFn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { BLUEPRINTS } from '../../examples/blueprints';
+import { buildCdkExample } from '../../examples/cdk/_app';
+import { AlphaPrimeCase, cdk, NetworkModel } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { nodesOf } from '../../src/guard/graph';
+import { formatFinding } from '../../src/guard/rule';
+import { hasIpsSignature, nonTlsPorts } from '../../src/guard/rules/breakout-controls';
+import { planOf } from '../../src/plan/cache';
+
+const blueprint = BLUEPRINTS['alpha-prime'];
+
+function l1<T extends CfnResource>(scope: IConstruct, suffix: string): T {
+  const c = scope.node.findAll().find((x) => x.node.path.endsWith(suffix));
+  if (!c) throw new Error(`test setup: no construct ending in ${suffix}`);
+  return c as T;
+}
+
+/** The α′ example's findings for one rule after a change, without the guard refusing first. */
+function findingsAfter(
+  change: (stack: Stack, net: cdk.MunicipalNetwork) => void, ruleId: string, alphaPrimeCase = blueprint.alphaPrimeCase,
+): string[] {
+  const app = new App();
+  const { stack, network } = buildCdkExample('alpha-prime', app);
+  change(stack, network);
+  const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
+  return checkTopology(extractCloudFormation({ [stack.stackName]: template }), { model: NetworkModel.ALPHA_PRIME, alphaPrimeCase })
+    .filter((f) => f.ruleId === ruleId).map(formatFinding);
+}
+
+/** Replace the proxy's boot script (what a user overriding the launch template would do). */
+function withBootScript(edit: (script: string) => string) {
+  return (_: Stack, net: cdk.MunicipalNetwork) => {
+    const script = planOf(net.blueprint).tenantProxy!.bootScript;
+    l1<ec2.CfnLaunchTemplate>(net.lgwan, 'TenantProxy/LaunchTemplate').addPropertyOverride('LaunchTemplateData.UserData', Fn.base64(edit(script)));
+  };
+}
+
+const dropLines = (pattern: RegExp) => (script: string) => script.split('\n').filter((l) => !pattern.test(l)).join('\n');
+
+describe('AP-3 tenant access control (テナントアクセス制御)', () => {
+  test('the α′ example (case イ, Microsoft 365 with tenant restrictions v2) is compliant', () => {
+    expect(findingsAfter(() => undefined, 'AP-3')).toEqual([]);
+  });
+
+  test('a proxy that adds the header but lets the client\'s forged copy through is refused', () => {
+    const found = findingsAfter(withBootScript(dropLines(/^request_header_access sec-Restrict-Tenant-Access-Policy deny/)), 'AP-3');
+    expect(found.join('\n')).toMatch(/AP-3 error \(テナントアクセス制御\): the proxy does not bump login\.microsoft\.com, login\.microsoftonline\.com, login\.windows\.net and replace .* for Microsoft 365/);
+  });
+
+  test('no proxy at all while the sign-in hosts are allow-listed is refused', () => {
+    const found = findingsAfter((_, net) => { net.lgwan.node.tryRemoveChild('TenantProxy'); }, 'AP-3');
+    expect(found.join('\n')).toMatch(/no tenant-restriction proxy configuration is in the synthesized output/);
+  });
+
+  test('case ア does not ask for tenant restriction', () => {
+    expect(findingsAfter((_, net) => { net.lgwan.node.tryRemoveChild('TenantProxy'); }, 'AP-3', AlphaPrimeCase.LICENSE_AND_UPDATES)).toEqual([]);
+  });
+
+  test('the Terraform extractor reads the proxy configuration around a secret ARN given as a reference', () => {
+    const stack = new TerraformStack(Testing.app(), 'ud');
+    const arn = new TerraformVariable(stack, 'ca', { type: 'string' });
+    const script = planOf(new cdk.MunicipalNetwork(new Stack(new App(), 'x'), 'n', blueprint).blueprint).tenantProxy!.bootScript;
+    const literalArn = blueprint.breakout!.tenantProxy!.caSecretArn;
+    const [before, after] = script.split(literalArn);
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    // The way src/cdktf/tenant-proxy.ts writes it when the ARN is a reference.
+    new LaunchTemplate(stack, 'Lt', { userData: TfFn.base64encode(TfFn.join('', [TfFn.base64decode(b64(before)), arn.stringValue, TfFn.base64decode(b64(after))])) });
+    const [node] = nodesOf(extractTerraform({ ud: JSON.parse(Testing.synth(stack)) }), 'user-data');
+    expect(node.text).toBe(`${before}{reference}${after}`);
+    expect(node.text).toMatch(/^request_header_add sec-Restrict-Tenant-Access-Policy "/m);
+  });
+});
+
+describe('AP-4 IDS/IPS on the breakout path', () => {
+  test('signatures are told apart from port and domain filters', () => {
+    expect(hasIpsSignature('drop ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; sid:1;)')).toBe(true);
+    expect(hasIpsSignature('alert tcp any any -> any 443 (msg:"x"; app-layer-protocol:!tls; sid:1;)')).toBe(true);
+    expect(hasIpsSignature('drop tcp $HOME_NET any -> $EXTERNAL_NET !443 (msg:"ports"; flow:to_server; sid:1;)')).toBe(false);
+    expect(hasIpsSignature('pass udp $HOME_NET any -> [52.112.0.0/14] 3478:3481 (msg:"media"; sid:1;)')).toBe(false);
+  });
+
+  test('the α′ example (built-in IPS rules) is compliant', () => {
+    expect(findingsAfter(() => undefined, 'AP-4')).toEqual([]);
+  });
+
+  test('IPS rules replaced by a plain pass rule are refused', () => {
+    const found = findingsAfter((_, net) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+      'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"anything"; sid:1000101; rev:1;)'), 'AP-4');
+    expect(found.join('\n')).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS signature/);
+  });
+
+  test('an AWS managed threat-signature group counts as IPS', () => {
+    const found = findingsAfter((_, net) => {
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'pass tcp any any -> any 443 (msg:"x"; sid:1000101;)');
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.ResourceArn',
+        'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder');
+    }, 'AP-4');
+    expect(found).toEqual([]);
+  });
+});
+
+describe('AP-5 only TLS to cloud services (warning)', () => {
+  test('ports besides 443 are read from pass rules and from the port filter', () => {
+    expect(nonTlsPorts([
+      'pass udp $HOME_NET any -> [52.112.0.0/14] 3478:3481 (msg:"media"; sid:1;)',
+      'drop tcp $HOME_NET any -> $EXTERNAL_NET ![80,443] (msg:"ports"; flow:to_server; sid:2;)',
+      'pass tls $HOME_NET any -> $EXTERNAL_NET 443 (msg:"tls"; sid:3;)',
+    ].join('\n'))).toEqual(['tcp/80', 'udp/3478:3481']);
+    expect(nonTlsPorts('drop tcp $HOME_NET any -> $EXTERNAL_NET !443 (msg:"ports"; sid:2;)')).toEqual([]);
+  });
+
+  test('unacknowledged, it warns without refusing; the examples acknowledge it with the catalogue\'s vendor reasons', () => {
+    const stack = new Stack(new App(), 'Bare');
+    new cdk.MunicipalNetwork(stack, 'Network', blueprint);
+    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('AP-5 warning .*udp/3478:3481.*acknowledge it with a reason'));
+    const { stack: example } = buildCdkExample('alpha-prime', new App());
+    Annotations.fromStack(example).hasWarning('*', Match.stringLikeRegexp('acknowledged: .*AP-5 warning.*Reason: Microsoft 365 .*: Teams audio/video media is UDP'));
+    expect(() => Template.fromStack(example)).not.toThrow();
+  });
+});
+
+describe('AP-6 case イ download restriction (ファイルダウンロード制限)', () => {
+  test('the α′ example (case イ) is compliant', () => {
+    expect(findingsAfter(() => undefined, 'AP-6')).toEqual([]);
+  });
+
+  test('a proxy without the download rules is refused in case イ, not in case ウ', () => {
+    const change = withBootScript(dropLines(/^http_reply_access deny/));
+    expect(findingsAfter(change, 'AP-6').join('\n')).toMatch(/AP-6 error \(ファイルダウンロード制限\): case イ allows Microsoft 365.*no proxy refuses file downloads/);
+    expect(findingsAfter(change, 'AP-6', AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION)).toEqual([]);
+  });
+});
