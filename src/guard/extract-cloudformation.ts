@@ -200,7 +200,11 @@ class TemplateReader {
           type: 'firewall-logging',
           firewall: noted('FirewallArn', p.FirewallArn),
           destinations: (p.LoggingConfiguration?.LogDestinationConfigs ?? [])
-            .map((c: any) => ({ logType: String(c.LogType), destinationType: String(c.LogDestinationType) })),
+            .map((c: any) => ({
+              logType: String(c.LogType),
+              destinationType: String(c.LogDestinationType),
+              destination: logDestination(c.LogDestination, (v) => this.render(v)),
+            })),
         });
         break;
       case 'AWS::EC2::TransitGateway':
@@ -370,4 +374,10 @@ function tagsOf(tags: unknown): Record<string, string> {
 /** `AWS::S3::Bucket` → `s3-bucket`: the name both engines' renderings share. */
 function neutralType(cfnType: string): string {
   return cfnType.replace(/^AWS::/, '').split('::').map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()).join('-');
+}
+
+/** The bucket, log group or delivery stream of a Network Firewall log destination, rendered. */
+function logDestination(config: any, render: (v: unknown) => string): string | undefined {
+  const v = config?.bucketName ?? config?.logGroup ?? config?.deliveryStream;
+  return v === undefined ? undefined : render(v);
 }

@@ -174,7 +174,12 @@ class ConfigReader {
           type: 'firewall-logging',
           firewall: noted('firewall_arn', p.firewall_arn),
           destinations: list(one(p.logging_configuration)?.log_destination_config)
-            .map((c: any) => ({ logType: String(c.log_type), destinationType: String(c.log_destination_type) })),
+            .map((c: any) => {
+              const d = c.log_destination ?? {};
+              const v = d.bucketName ?? d.logGroup ?? d.deliveryStream;
+              const destination = v === undefined ? undefined : this.render(v);
+              return { logType: String(c.log_type), destinationType: String(c.log_destination_type), destination };
+            }),
         });
         break;
       case 'aws_ec2_transit_gateway':

@@ -126,7 +126,8 @@ export interface RuleGroupNode extends NodeBase {
 export interface FirewallLoggingNode extends NodeBase {
   readonly type: 'firewall-logging';
   readonly firewall: Ref;
-  readonly destinations: { readonly logType: string; readonly destinationType: string }[];
+  /** `destination`: the bucket / log group / stream, rendered (`{s3-bucket}` for a bucket of the same template). */
+  readonly destinations: { readonly logType: string; readonly destinationType: string; readonly destination?: string }[];
 }
 
 export interface TransitGatewayNode extends NodeBase {

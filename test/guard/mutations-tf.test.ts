@@ -13,6 +13,7 @@ import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
@@ -227,6 +228,15 @@ const MUTATIONS: Mutation[] = [
     rule: 'LOG-1',
     models: ALL,
     apply(_, net) { net.myNumber.node.tryRemoveChild('FlowLog'); },
+  },
+  {
+    name: 'β/β′: the Internet segment\'s flow log re-pointed from the SIEM sink to a bucket next to it (addOverride)',
+    rule: 'LOG-1',
+    models: [NetworkModel.BETA, NetworkModel.BETA_PRIME],
+    apply(stack, net) {
+      const archive = new S3Bucket(stack, 'MutArchive', {});
+      find<TerraformResource>(net.internet, '/FlowLog').addOverride('log_destination', `${archive.arn}/vpc-flow-logs/`);
+    },
   },
   {
     name: 'an unlabelled VPC in the guarded stack',
