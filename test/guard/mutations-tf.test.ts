@@ -193,6 +193,12 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'a service that is not ISMAP-listed added to the allow-list (addOverride)',
+    rule: 'AP-2',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { find<TerraformResource>(net.lgwan, 'Firewall/RuleGroup-allowlist').addOverride('rule_group.rules_source.rules_source_list.targets', ['.dropbox.com']); },
+  },
+  {
     name: 'the proxy lets the client\'s forged tenant header through (user data replaced)',
     rule: 'AP-3',
     models: [NetworkModel.ALPHA_PRIME],

@@ -49,6 +49,27 @@ function withBootScript(edit: (script: string) => string) {
 
 const dropLines = (pattern: RegExp) => (script: string) => script.split('\n').filter((l) => !pattern.test(l)).join('\n');
 
+describe('AP-2 allow-list of qualifying services (ISMAP / 許可リスト)', () => {
+  test('the α′ example allows catalogue services that qualify only', () => {
+    expect(findingsAfter(() => undefined, 'AP-2')).toEqual([]);
+  });
+
+  test('a well-formed domain of a service that is not ISMAP-listed is refused, and can be acknowledged with a reason', () => {
+    const addOwnService = (_: Stack, net: cdk.MunicipalNetwork) => l1(net.lgwan, 'Firewall/RuleGroup-allowlist')
+      .addPropertyOverride('RuleGroup.RulesSource.RulesSourceList.Targets', ['login.microsoftonline.com', '.files.example.jp']);
+    expect(findingsAfter(addOwnService, 'AP-2').join('\n'))
+      .toMatch(/AP-2 error \(ISMAP \/ 許可リスト\): allow-list entry "\.files\.example\.jp" is not a domain of a catalogue service that is ISMAP-listed/);
+    const app = new App();
+    const { stack, network } = buildCdkExample('alpha-prime', app);
+    addOwnService(stack, network);
+    expect(() => Template.fromStack(stack)).toThrow(/AP-2 error/);
+    const again = buildCdkExample('alpha-prime', new App());
+    addOwnService(again.stack, again.network);
+    cdk.TopologyGuard.acknowledge(again.network.lgwan, 'AP-2', 'Our own file service is ISMAP-listed under registration C20XX-0000 (checked 2026-11).');
+    expect(() => Template.fromStack(again.stack)).not.toThrow();
+  });
+});
+
 describe('AP-3 tenant access control (テナントアクセス制御)', () => {
   test('the α′ example (case イ, Microsoft 365 with tenant restrictions v2) is compliant', () => {
     expect(findingsAfter(() => undefined, 'AP-3')).toEqual([]);

@@ -3,9 +3,21 @@ import { infrastructureSubnets, internetProbes, nameOf, pathsBetween, subnetsIn 
 import { Trace } from '../reachability';
 import { Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { pathFindings } from './paths';
+import { CloudServiceCatalogue, EntraTenantRestrictionVersion } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
+
+/**
+ * Allow-list entries that qualify by themselves (AP-2): the domains, in Network Firewall notation, of catalogue
+ * services that are ISMAP-listed or are security-update services meeting all three conditions (seed 002).
+ */
+const QUALIFYING: ReadonlySet<string> = new Set(
+  [...CloudServiceCatalogue.all(), CloudServiceCatalogue.microsoft365(EntraTenantRestrictionVersion.V1)]
+    .filter((s) => s.ismapListed || (s.securityUpdateConditions
+      && Object.values(s.securityUpdateConditions).every((met) => met === true)))
+    .flatMap((s) => s.domains.map((d) => (d.startsWith('*.') ? d.slice(1) : d))),
+);
 
 const DROPS = new Set(['aws:drop_strict', 'aws:drop_established']);
 
@@ -68,7 +80,8 @@ export const AP2: GuardRule = {
   severity: Severity.ERROR,
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ISMAP / 許可リスト',
-  summary: 'Every allow-listed destination is a specific service domain: no bare `*`, no TLD-wide wildcard (ISMAP-listed or qualifying security-update services only).',
+  summary: 'Every allow-listed domain belongs to a catalogue service that is ISMAP-listed, or to a security-update service meeting the three '
+    + 'conditions; no bare `*`, no TLD-wide wildcard.',
   check(ctx) {
     const findings: Finding[] = [];
     for (const g of nodesOf(ctx.graph, 'rule-group')) {
@@ -76,7 +89,10 @@ export const AP2: GuardRule = {
       for (const target of g.domainList.targets) {
         // Network Firewall writes subdomain patterns as ".example.com"; our notation is "*.example.com".
         const pattern = target.startsWith('.') ? `*${target}` : target;
-        const problems = target === '*' || target === '.' ? ['allows every domain'] : domainProblems(pattern);
+        const syntax = target === '*' || target === '.' ? ['allows every domain'] : domainProblems(pattern);
+        // Only when the entry is well-formed does it make sense to ask whether it belongs to a qualifying service.
+        const problems = syntax.length > 0 || QUALIFYING.has(target) ? syntax
+          : ['is not a domain of a catalogue service that is ISMAP-listed or a security-update service meeting the three conditions'];
         for (const p of problems) {
           findings.push({
             ruleId: this.id,
@@ -85,7 +101,8 @@ export const AP2: GuardRule = {
             path: nameOf(ctx.graph, g.id),
             message: `allow-list entry "${target}" ${p}`,
             hops: [],
-            fix: 'list the service\'s own domains (see CloudServiceCatalogue), never a wildcard over a whole TLD or everything',
+            fix: 'list the service\'s own domains (see CloudServiceCatalogue), never a wildcard over a whole TLD or everything; '
+              + 'for an ISMAP-listed service of your own, acknowledge AP-2 with its ISMAP registration',
           });
         }
       }
