@@ -201,7 +201,7 @@ export class SegmentNetwork extends Construct {
         securityGroupEgress: sg.egress.length > 0
           ? sg.egress.map(toCfnRule)
           : [NO_EGRESS],
-        tags: segmentTags(plan.segment, name(`host-${sg.hostName}`)),
+        tags: [...segmentTags(plan.segment, name(`host-${sg.hostName}`)), ...Object.entries(sg.labels).map(([key, value]) => ({ key, value }))],
       });
       this.hostGroups.set(sg.hostName, ec2.SecurityGroup.fromSecurityGroupId(this, `Imported-HostSecurityGroup-${sg.key}`, group.attrGroupId, { allowAllOutbound: false, mutable: false }));
     }

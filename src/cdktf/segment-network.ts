@@ -210,7 +210,7 @@ export class SegmentNetwork extends Construct {
         // the group stays closed (the AWS CDK renderer needs a rule that matches nothing for the same effect).
         // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/security_group#egress
         egress: sg.egress.map(toRule),
-        tags: tags(`host-${sg.hostName}`),
+        tags: { ...tags(`host-${sg.hostName}`), ...sg.labels },
       });
       this.hostGroups.set(sg.hostName, group);
     }

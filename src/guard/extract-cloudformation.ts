@@ -1,5 +1,6 @@
 import { GraphBuilder, segmentOfTags, str, strings } from './builder';
 import { Ref, RouteTarget, TopologyGraph, TransitAttachmentNode } from './graph';
+import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized CloudFormation template (the parts the guard reads). */
 export interface CloudFormationTemplate {
@@ -116,6 +117,10 @@ class TemplateReader {
     const tags = tagsOf(p.Tags);
     const base = { id, path: this.paths[logicalId] ?? this.resources[logicalId].Metadata?.['aws:cdk:path'] as string | undefined, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
+    if (tags[ROLE_TAG_KEY] !== undefined) {
+      const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
+      b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc: p.VpcId === undefined ? undefined : this.ref(p.VpcId), subnets });
+    }
     switch (type) {
       case 'AWS::EC2::VPC':
         b.add({ ...base, type: 'vpc', cidr: str(p.CidrBlock), segment: segmentOfTags(tags) });

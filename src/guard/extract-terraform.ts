@@ -1,5 +1,6 @@
 import { GraphBuilder, segmentOfTags, str, strings } from './builder';
 import { Ref, RouteTarget, TopologyGraph } from './graph';
+import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
 export interface TerraformJson {
@@ -91,6 +92,10 @@ class ConfigReader {
     const tags = tagsOf(p.tags);
     const base = { id, path: p['//']?.metadata?.path as string | undefined, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
+    if (tags[ROLE_TAG_KEY] !== undefined) {
+      const subnets = [...this.refs(p.subnet_id), ...this.refs(p.subnet_ids), ...this.refs(p.vpc_zone_identifier)];
+      b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc: p.vpc_id === undefined ? undefined : this.ref(p.vpc_id), subnets });
+    }
     switch (type) {
       case 'aws_vpc':
         b.add({ ...base, type: 'vpc', cidr: str(p.cidr_block), segment: segmentOfTags(tags) });

@@ -203,11 +203,27 @@ export interface UserDataNode extends NodeBase {
   readonly text: string;
 }
 
+/**
+ * A resource of any type labelled with a host role (`jichitai:role`), e.g. a host's security group or an Auto Scaling
+ * group of terminals: where it sits is checked against the model's placement table (PL-1). Its id is the labelled
+ * resource's id followed by `#role`.
+ */
+export interface RoleLabelNode extends NodeBase {
+  readonly type: 'role-label';
+  /** Id of the labelled resource. */
+  readonly resource: string;
+  readonly role: string;
+  /** The VPC it names (security groups, endpoints...), if any. */
+  readonly vpc?: Ref;
+  /** The subnets it names (instances, Auto Scaling groups...), if any. */
+  readonly subnets: Ref[];
+}
+
 export type GraphNode =
   | VpcNode | SubnetNode | RouteTableNode | InternetGatewayNode | EgressOnlyInternetGatewayNode | NatGatewayNode
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
   | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode
-  | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode | UserDataNode;
+  | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode | UserDataNode | RoleLabelNode;
 
 /** The node a reference points at, if it is a node of the graph. */
 export function deref<T extends GraphNode>(graph: TopologyGraph, ref: Ref | undefined): T | undefined {

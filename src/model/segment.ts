@@ -43,6 +43,13 @@ export enum Zone {
 /** Tag key that carries a resource's segment; the guard reads it from synthesized output. */
 export const SEGMENT_TAG_KEY = 'jichitai:segment';
 
+/**
+ * Tag keys that say which declared host a resource serves and its role (業務端末, 業務システム...): the guard checks
+ * the placement of labelled resources against the model (PL-1), whoever created them.
+ */
+export const HOST_TAG_KEY = 'jichitai:host';
+export const ROLE_TAG_KEY = 'jichitai:role';
+
 /** All segments in a fixed order; every list the library emits follows it, for deterministic output. */
 export const ALL_SEGMENTS: readonly Segment[] = [Segment.MY_NUMBER, Segment.LGWAN, Segment.INTERNET];
 

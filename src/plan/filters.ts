@@ -2,7 +2,7 @@ import { flowsTouching, ResolvedFlow, zoneOf } from './flows';
 import { NaclEntryPlan, NetworkAclPlan, SecurityGroupPlan, SecurityGroupRulePlan, SubnetRole } from './network-plan';
 import { HostDeclaration } from '../model/flows';
 import { Protocol } from '../model/port';
-import { Segment } from '../model/segment';
+import { HOST_TAG_KEY, ROLE_TAG_KEY, Segment } from '../model/segment';
 
 /** Ephemeral ports for the return leg through a stateless NACL (Linux and Windows ranges both fit). */
 const EPHEMERAL = { fromPort: 1024, toPort: 65535 } as const;
@@ -45,6 +45,7 @@ export function planHostSecurityGroups(segment: Segment, hosts: readonly HostDec
         key: host.name,
         hostName: host.name,
         description: `Declared flows of ${host.name} only (jichitai-network)`,
+        labels: { [HOST_TAG_KEY]: host.name, ...(host.role ? { [ROLE_TAG_KEY]: host.role } : {}) },
         ingress,
         egress,
       };

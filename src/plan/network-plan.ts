@@ -103,6 +103,8 @@ export interface SecurityGroupPlan {
   readonly key: string;
   readonly hostName: string;
   readonly description: string;
+  /** Tags that label the group with its host and role (`jichitai:host`, `jichitai:role`), read by the guard (PL-1). */
+  readonly labels: Readonly<Record<string, string>>;
   readonly ingress: SecurityGroupRulePlan[];
   readonly egress: SecurityGroupRulePlan[];
 }

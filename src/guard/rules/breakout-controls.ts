@@ -1,9 +1,11 @@
 import { EntraTenantRestrictionVersion, CloudServiceCatalogue } from '../../model/catalogue';
 import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from '../../model/cloud-service';
+import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserDataNode, VpcNode } from '../graph';
 import { nameOf } from '../probes';
+import { segmentOfLabel } from './placement';
 import { Finding, GuardContext, GuardRule, Severity } from '../rule';
 
 /*
@@ -181,14 +183,25 @@ export const AP5: GuardRule = {
   },
 };
 
-/** AP-6: case イ blocks downloads from communication tools at the proxy. (Case ウ's sanitization relay: see the placement rules.) */
+/** Case ウ: files enter LGWAN only after sanitization, so a sanitization relay (無害化) must be in the scope. */
+function sanitizationRelayFindings(rule: GuardRule, ctx: GuardContext): Finding[] {
+  const relays = nodesOf(ctx.graph, 'role-label').filter((l) => l.role === HostRole.SANITIZATION_RELAY && segmentOfLabel(ctx.graph, l) !== undefined);
+  if (relays.length > 0) return [];
+  const where = breakoutFirewalls(ctx.graph).map((f) => nameOf(ctx.graph, f.firewall.id))[0] ?? 'LGWAN';
+  return [finding(rule, where, 'case ウ exchanges files with communication tools, but no sanitization relay (無害化) is in the synthesized output',
+    'declare the relay host (role SANITIZATION_RELAY) with its flows, or label its security group / instances jichitai:role=SANITIZATION_RELAY')];
+}
+
+/** AP-6: case イ blocks downloads from communication tools at the proxy; case ウ has a sanitization relay. */
 export const AP6: GuardRule = {
   id: 'AP-6',
   severity: Severity.ERROR,
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ファイルダウンロード制限',
-  summary: 'Case イ: the proxy refuses file downloads (Content-Disposition: attachment, file MIME types) from the allow-listed communication tools.',
+  summary: 'Case イ: the proxy refuses file downloads (Content-Disposition: attachment, file MIME types) from the allow-listed communication tools. '
+    + 'Case ウ: a sanitization relay (無害化, `jichitai:role` SANITIZATION_RELAY) is in the scope.',
   check(ctx: GuardContext) {
+    if (ctx.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION) return sanitizationRelayFindings(this, ctx);
     if (ctx.alphaPrimeCase !== AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD) return [];
     const targets = allowListed(ctx.graph);
     const tools = CloudServiceCatalogue.all().filter((s) => s.category === CloudServiceCategory.COMMUNICATION_TOOL
