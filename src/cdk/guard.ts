@@ -68,16 +68,27 @@ export class TopologyGuard {
     stack.node.addValidation({ validate: () => TopologyGuard.check(stack) });
   }
 
-  /** Run the rules over the stack's template; returns the blocking findings as validation errors. */
+  /**
+   * Run the rules over the stack's template, together with the stacks it shares cross-stack references with (so that a
+   * path through an exported transit gateway or VPC is followed); returns the blocking findings as validation errors.
+   * A stack reports the findings located in itself and in connected stacks that nobody guards.
+   */
   private static check(stack: Stack): string[] {
     const options = guarded.get(stack)!;
-    const template = (stack as unknown as { _toCloudFormation(): any })._toCloudFormation();
-    const paths: Record<string, string> = {};
-    for (const c of stack.node.findAll()) {
-      if (CfnElement.isCfnElement(c) && Stack.of(c) === stack) paths[stack.resolve(c.logicalId)] = c.node.path;
+    const connected = connectedStacks(stack);
+    const templates: Record<string, any> = {};
+    const paths: Record<string, Record<string, string>> = {};
+    for (const s of connected) {
+      templates[s.stackName] = (s as unknown as { _toCloudFormation(): any })._toCloudFormation();
+      paths[s.stackName] = {};
+      for (const c of s.node.findAll()) {
+        if (CfnElement.isCfnElement(c) && Stack.of(c) === s) paths[s.stackName][s.resolve(c.logicalId)] = c.node.path;
+      }
     }
-    const graph = extractCloudFormation({ [stack.stackName]: template }, { [stack.stackName]: paths });
-    const outcome = evaluateTopology(stack.stackName, graph, options, acknowledgements.get(stack) ?? []);
+    const mine = connected.filter((s) => s === stack || !guarded.has(s));
+    const belongs = (path: string) => connected.length === 1 || mine.some((s) => path.startsWith(`${s.node.path}/`) || path.startsWith(`${s.stackName}/`));
+    const graph = extractCloudFormation(templates, paths);
+    const outcome = evaluateTopology(stack.stackName, graph, options, acknowledgements.get(stack) ?? [], (f) => belongs(f.path));
     const ruleIds = [...outcome.warned.map((f) => f.ruleId), ...outcome.acknowledged.map((a) => a.finding.ruleId)];
     outcome.warnings.forEach((w, n) => Annotations.of(stack).addWarningV2(`jichitai:guard:${ruleIds[n]}:${n}`, w));
     // The report goes next to the template; only a successful synthesis writes it (a refusal writes nothing).
@@ -92,6 +103,23 @@ export class TopologyGuard {
     });
     return outcome.errors;
   }
+}
+
+/** The stack and every stack of the same app it is linked to by cross-stack references, either way, transitively; in app order. */
+function connectedStacks(stack: Stack): Stack[] {
+  const all = stack.node.root.node.findAll().filter((c): c is Stack => Stack.isStack(c));
+  const linked = new Set<Stack>([stack]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const s of all) {
+      if (linked.has(s)) continue;
+      if (s.dependencies.some((d) => linked.has(d)) || [...linked].some((l) => l.dependencies.includes(s))) {
+        linked.add(s);
+        grew = true;
+      }
+    }
+  }
+  return all.filter((s) => linked.has(s));
 }
 
 /** Every stack under `scope`, or the one holding it. */

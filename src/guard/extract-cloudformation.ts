@@ -6,7 +6,11 @@ import { ROLE_TAG_KEY } from '../model/segment';
 export interface CloudFormationTemplate {
   readonly Resources?: Record<string, { Type: string; Properties?: any; Metadata?: any }>;
   readonly Parameters?: Record<string, unknown>;
+  readonly Outputs?: Record<string, { Value?: unknown; Export?: { Name?: unknown } }>;
 }
+
+/** Exported values of the app's templates by export name, with the reader that can resolve them (`Fn::ImportValue`). */
+type Exports = Map<string, { reader: TemplateReader; value: unknown }>;
 
 /** Route properties of AWS::EC2::Route and the kind of target each names. */
 const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
@@ -36,9 +40,11 @@ export function extractCloudFormation(
 ): TopologyGraph {
   const builder = new GraphBuilder('cloudformation');
   const names = Object.keys(templates).sort();
-  for (const stack of names) {
-    new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}).read();
-  }
+  const exports: Exports = new Map();
+  const readers = names.map((stack) => new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}, exports));
+  // Every export first, so that a stack can import from one read after it.
+  for (const reader of readers) reader.registerExports();
+  for (const reader of readers) reader.read();
   return builder.build();
 }
 
@@ -51,8 +57,17 @@ class TemplateReader {
     private readonly prefix: string,
     /** Construct paths by logical ID, when the caller knows the construct tree. */
     private readonly paths: Readonly<Record<string, string>>,
+    private readonly exports: Exports = new Map(),
   ) {
     this.resources = template.Resources ?? {};
+  }
+
+  /** Record this template's exported outputs (CDK's cross-stack references are exports and `Fn::ImportValue`). */
+  public registerExports(): void {
+    for (const output of Object.values(this.template.Outputs ?? {})) {
+      const name = output.Export?.Name;
+      if (typeof name === 'string') this.exports.set(name, { reader: this, value: output.Value });
+    }
   }
 
   public read(): void {
@@ -89,6 +104,12 @@ class TemplateReader {
   private ref(value: unknown): Ref {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
     if (typeof value === 'string' || typeof value === 'number') return { kind: 'external', value: String(value) };
+    const imported = (value as any)['Fn::ImportValue'];
+    if (imported !== undefined) {
+      const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+      if (exported) return exported.reader.ref(exported.value);
+      return { kind: 'unresolved', expression: `Fn::ImportValue ${JSON.stringify(imported)} names no export of the stacks the guard was given` };
+    }
     const ids = [...this.referenced(value)];
     const params = ids.filter((i) => this.template.Parameters && i in this.template.Parameters);
     if (params.length > 0) {

@@ -76,6 +76,27 @@ describe('TopologyGuard (AWS CDK)', () => {
     expect(() => app.synth()).toThrow(/\[Later\/Unlabelled\] SEG-1 error \(三層の対策\): the VPC has no segment label/);
   });
 
+  test('a path through another stack of the same app (cross-stack references) is followed and refused', () => {
+    const app = new App();
+    const { network } = buildCdkExample('alpha', app);
+    const other = new Stack(app, 'AddedLater', { env: { region: 'ap-northeast-1' } });
+    const vpc = network.myNumber.node.findChild('Vpc') as ec2.CfnVPC;
+    const table = network.myNumber.node.findChild('RouteTable-workload-1') as ec2.CfnRouteTable;
+    const igw = new ec2.CfnInternetGateway(other, 'Igw');
+    new ec2.CfnVPCGatewayAttachment(other, 'Attach', { vpcId: vpc.ref, internetGatewayId: igw.ref });
+    new ec2.CfnRoute(other, 'Out', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    // The route and gateway live in the unguarded stack; the guarded one reports them, and the hop list crosses stacks.
+    expect(message).toMatch(/\[AddedLater\/Igw\] MN-1 critical .*attached to the My Number VPC/);
+    expect(message).toMatch(/\[SampleCity-alpha\/Network\/MyNumber\/Subnet-workload-1\] MN-1 critical .*AddedLater\/Out|→ igw AddedLater\/Igw/);
+    expect(message).not.toMatch(/GUARD-1/);
+  });
+
   test('a stack guarded twice with different models is an error', () => {
     const { stack } = buildCdkExample('alpha', new App());
     expect(() => cdk.TopologyGuard.apply(stack, { model: NetworkModel.BETA })).toThrow(/already guarded as ALPHA/);
