@@ -86,7 +86,7 @@ export class TopologyGuard {
       }
     }
     const mine = connected.filter((s) => s === stack || !guarded.has(s));
-    const belongs = (path: string) => connected.length === 1 || mine.some((s) => path.startsWith(`${s.node.path}/`) || path.startsWith(`${s.stackName}/`));
+    const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));
     const graph = extractCloudFormation(templates, paths);
     const outcome = evaluateTopology(stack.stackName, graph, options, acknowledgements.get(stack) ?? [], (f) => belongs(f.path));
     const ruleIds = [...outcome.warned.map((f) => f.ruleId), ...outcome.acknowledged.map((a) => a.finding.ruleId)];
