@@ -70,7 +70,8 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
   const firewallLogs = new Map<string, string[]>();
   for (const l of nodesOf(graph, 'firewall-logging')) {
     if (l.firewall.kind === 'node') {
-      firewallLogs.set(l.firewall.id, [...(firewallLogs.get(l.firewall.id) ?? []), ...l.destinations.map((d) => `${d.logType}:${d.destinationType}`)]);
+      const logs = l.destinations.map((d) => `${d.logType}:${d.destinationType}:${d.destination ?? UNKNOWN}`);
+      firewallLogs.set(l.firewall.id, [...(firewallLogs.get(l.firewall.id) ?? []), ...logs]);
     }
   }
 
