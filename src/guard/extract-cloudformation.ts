@@ -1,5 +1,5 @@
 import { GraphBuilder, segmentOfTags, str, strings } from './builder';
-import { Ref, RouteTarget, TopologyGraph, TransitAttachmentNode } from './graph';
+import { normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized CloudFormation template (the parts the guard reads). */
@@ -312,6 +312,17 @@ class TemplateReader {
       case 'AWS::Route53Resolver::FirewallRuleGroupAssociation':
         b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId) });
         break;
+      case 'AWS::EC2::SecurityGroup': {
+        const egress = (p.SecurityGroupEgress as any[] | undefined)?.map((r) => this.sgRule(r))
+          // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own.
+          ?? [{ protocol: '-1', cidr: '0.0.0.0/0' }];
+        b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: (p.SecurityGroupIngress ?? []).map((r: any) => this.sgRule(r)), egress });
+        break;
+      }
+      case 'AWS::EC2::SecurityGroupIngress':
+      case 'AWS::EC2::SecurityGroupEgress':
+        b.add({ ...base, type: 'security-group-rule', group: noted('GroupId', p.GroupId), egress: type.endsWith('Egress'), rule: this.sgRule(p) });
+        break;
       case 'AWS::EC2::LaunchTemplate':
       case 'AWS::EC2::Instance': {
         const userData = type === 'AWS::EC2::Instance' ? p.UserData : p.LaunchTemplateData?.UserData;
@@ -351,6 +362,20 @@ class TemplateReader {
       }
     }
     return JSON.stringify(value);
+  }
+
+  /** A security group rule in the neutral form. */
+  private sgRule(r: any): SecurityGroupRule {
+    const cidr = r.CidrIp ?? r.CidrIpv6;
+    const peer = r.SourceSecurityGroupId ?? r.DestinationSecurityGroupId;
+    return {
+      protocol: normaliseProtocol(r.IpProtocol),
+      fromPort: typeof r.FromPort === 'number' ? r.FromPort : undefined,
+      toPort: typeof r.ToPort === 'number' ? r.ToPort : undefined,
+      cidr: typeof cidr === 'string' ? cidr : undefined,
+      peerGroup: peer === undefined ? undefined : this.ref(peer),
+      prefixList: typeof (r.SourcePrefixListId ?? r.DestinationPrefixListId) === 'string' ? (r.SourcePrefixListId ?? r.DestinationPrefixListId) : undefined,
+    };
   }
 
   /** User data as text: `Fn::Base64` of a (joined) string, or a literal that is already base64. */

@@ -1,5 +1,5 @@
 import { GraphBuilder, segmentOfTags, str, strings } from './builder';
-import { Ref, RouteTarget, TopologyGraph } from './graph';
+import { normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
@@ -273,6 +273,31 @@ class ConfigReader {
       case 'aws_route53_resolver_firewall_rule_group_association':
         b.add({ ...base, type: 'dns-association', vpc: noted('vpc_id', p.vpc_id), ruleGroup: noted('firewall_rule_group_id', p.firewall_rule_group_id) });
         break;
+      case 'aws_security_group':
+        // Terraform removes the allow-all egress EC2 adds, so only the listed rules exist.
+        b.add({
+          ...base,
+          type: 'security-group',
+          vpc: noted('vpc_id', p.vpc_id),
+          ingress: list(p.ingress).flatMap((r: any) => tfRules(r, r.cidr_blocks)),
+          egress: list(p.egress).flatMap((r: any) => tfRules(r, r.cidr_blocks)),
+        });
+        break;
+      case 'aws_security_group_rule':
+        for (const rule of tfRules(p, p.cidr_blocks)) {
+          b.add({ ...base, id: `${id}#${rule.cidr ?? 'peer'}`, type: 'security-group-rule', group: noted('security_group_id', p.security_group_id), egress: p.type === 'egress', rule });
+        }
+        break;
+      case 'aws_vpc_security_group_ingress_rule':
+      case 'aws_vpc_security_group_egress_rule':
+        b.add({
+          ...base,
+          type: 'security-group-rule',
+          group: noted('security_group_id', p.security_group_id),
+          egress: type.endsWith('egress_rule'),
+          rule: tfRules({ ...p, protocol: p.ip_protocol }, p.cidr_ipv4 === undefined ? [] : [p.cidr_ipv4])[0],
+        });
+        break;
       case 'aws_launch_template':
       case 'aws_instance': {
         const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
@@ -365,4 +390,15 @@ function userDataText(value: string): string {
     else if (/^[a-z_]+\./.test(m[2] ?? '')) parts.push('{reference}');
   }
   return parts.join('');
+}
+
+/** The rules of one Terraform rule block, one per CIDR (or one without a CIDR for a group or prefix-list peer). */
+function tfRules(r: any, cidrs: unknown): SecurityGroupRule[] {
+  const base = {
+    protocol: normaliseProtocol(r.protocol),
+    fromPort: typeof r.from_port === 'number' ? r.from_port : undefined,
+    toPort: typeof r.to_port === 'number' ? r.to_port : undefined,
+  };
+  const given = Array.isArray(cidrs) ? cidrs.filter((c): c is string => typeof c === 'string') : [];
+  return given.length > 0 ? given.map((cidr) => ({ ...base, cidr })) : [base];
 }

@@ -219,11 +219,38 @@ export interface RoleLabelNode extends NodeBase {
   readonly subnets: Ref[];
 }
 
+/** One security group rule, normalised: protocol `tcp` | `udp` | `icmp` | `-1` (all) | a number; ports when given. */
+export interface SecurityGroupRule {
+  readonly protocol: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly cidr?: string;
+  readonly peerGroup?: Ref;
+  readonly prefixList?: string;
+}
+
+/** A security group with its inline rules (CloudFormation's implicit allow-all egress included when none is given). */
+export interface SecurityGroupNode extends NodeBase {
+  readonly type: 'security-group';
+  readonly vpc: Ref;
+  readonly ingress: SecurityGroupRule[];
+  readonly egress: SecurityGroupRule[];
+}
+
+/** A rule written as its own resource (`AWS::EC2::SecurityGroupIngress`, `aws_security_group_rule`, …). */
+export interface SecurityGroupRuleNode extends NodeBase {
+  readonly type: 'security-group-rule';
+  readonly group: Ref;
+  readonly egress: boolean;
+  readonly rule: SecurityGroupRule;
+}
+
 export type GraphNode =
   | VpcNode | SubnetNode | RouteTableNode | InternetGatewayNode | EgressOnlyInternetGatewayNode | NatGatewayNode
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
   | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode
-  | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode | UserDataNode | RoleLabelNode;
+  | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode
+  | UserDataNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode;
 
 /** The node a reference points at, if it is a node of the graph. */
 export function deref<T extends GraphNode>(graph: TopologyGraph, ref: Ref | undefined): T | undefined {
@@ -233,4 +260,18 @@ export function deref<T extends GraphNode>(graph: TopologyGraph, ref: Ref | unde
 /** All nodes of one type. */
 export function nodesOf<K extends GraphNode['type']>(graph: TopologyGraph, type: K): Extract<GraphNode, { type: K }>[] {
   return [...graph.nodes.values()].filter((n): n is Extract<GraphNode, { type: K }> => n.type === type);
+}
+
+const PROTOCOLS: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp', '1': 'icmp', 'all': '-1', '-1': '-1' };
+
+/** `6` → `tcp`, `all` → `-1`: one spelling for both engines. */
+export function normaliseProtocol(protocol: unknown): string {
+  const p = String(protocol ?? '-1').toLowerCase();
+  return PROTOCOLS[p] ?? p;
+}
+
+/** Every rule of a group in one direction: inline ones and those written as separate resources. */
+export function rulesOf(graph: TopologyGraph, group: SecurityGroupNode, egress: boolean): SecurityGroupRule[] {
+  const separate = nodesOf(graph, 'security-group-rule').filter((r) => r.egress === egress && r.group.kind === 'node' && r.group.id === group.id);
+  return [...(egress ? group.egress : group.ingress), ...separate.map((r) => r.rule)];
 }

@@ -187,6 +187,32 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) { net.myNumber.node.tryRemoveChild('FlowLog'); },
   },
   {
+    name: 'an all-traffic security group in MY_NUMBER open to the LGWAN VPC',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnSecurityGroup(stack, 'MutGroup', {
+        vpcId: vpcOf(net.myNumber).ref,
+        groupDescription: 'everything from LGWAN',
+        securityGroupIngress: [{ ipProtocol: '-1', cidrIp: net.lgwan.vpcCidr }],
+      });
+    },
+  },
+  {
+    name: 'a separate ingress rule opening every TCP port of a My Number host to the LGWAN VPC',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnSecurityGroupIngress(stack, 'MutIngress', {
+        groupId: l1<ec2.CfnSecurityGroup>(net.myNumber, '/HostSecurityGroup-resident-registry').attrGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 0,
+        toPort: 65535,
+        cidrIp: net.lgwan.vpcCidr,
+      });
+    },
+  },
+  {
     name: 'an unlabelled VPC in the guarded stack',
     rule: 'SEG-1',
     models: ALL,

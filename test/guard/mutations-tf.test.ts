@@ -14,6 +14,8 @@ import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfi
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
@@ -242,6 +244,32 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) {
       const archive = new S3Bucket(stack, 'MutArchive', {});
       find<TerraformResource>(net.internet, '/FlowLog').addOverride('log_destination', `${archive.arn}/vpc-flow-logs/`);
+    },
+  },
+  {
+    name: 'an all-traffic security group in MY_NUMBER open to the LGWAN VPC',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new SecurityGroup(stack, 'MutGroup', {
+        vpcId: net.myNumber.vpcId,
+        ingress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: [net.lgwan.vpcCidr] }],
+      });
+    },
+  },
+  {
+    name: 'a separate rule opening every TCP port of a My Number host to the LGWAN VPC',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new SecurityGroupRule(stack, 'MutIngress', {
+        type: 'ingress',
+        securityGroupId: net.myNumber.securityGroupFor('resident-registry').id,
+        protocol: 'tcp',
+        fromPort: 0,
+        toPort: 65535,
+        cidrBlocks: [net.lgwan.vpcCidr],
+      });
     },
   },
   {

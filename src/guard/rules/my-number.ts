@@ -1,6 +1,6 @@
-import { deref, nodesOf, SubnetNode, VpcNode } from '../graph';
+import { deref, nodesOf, rulesOf, SubnetNode, VpcNode } from '../graph';
 import { internetProbes, nameOf, pathsBetween, probesInto, segmentOf, subnetsIn } from '../probes';
-import { ALL_MODELS, Finding, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { endOf, pathFindings } from './paths';
 import { Ipv4Cidr } from '../../model/cidr';
 import { Segment } from '../../model/segment';
@@ -68,7 +68,7 @@ export const MN3: GuardRule = {
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: '特定通信',
-  summary: 'MY_NUMBER ↔ LGWAN only as specific communication: routes to declared host CIDRs, never to a whole subnet or segment of the other side.',
+  summary: 'MY_NUMBER ↔ LGWAN only as specific communication: routes and security groups name host CIDRs and ports, never all traffic, all ports or a whole subnet of the other side.',
   check(ctx) {
     const findings: Finding[] = [];
     const subnetsOfSegment = (seg: Segment) => subnetsIn(ctx, seg).map((s) => Ipv4Cidr.tryParse(s.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
@@ -114,6 +114,47 @@ export const MN3: GuardRule = {
         }
       }
     }
+    findings.push(...unnarrowedGroups(ctx, this));
     return findings;
   },
 };
+
+/**
+ * MN-3 (filter part): a security group in the My Number or LGWAN VPC with a rule toward the other of the two that is
+ * not narrowed to hosts and ports — all protocols, all ports, or a CIDR that covers a whole subnet of the other side.
+ * A rule to 0.0.0.0/0 on one port (e.g. the proxy's HTTPS egress in LGWAN) is left to the routes; with all protocols
+ * it is flagged.
+ */
+function unnarrowedGroups(ctx: GuardContext, rule: GuardRule): Finding[] {
+  const findings: Finding[] = [];
+  const vpcCidr = (seg: Segment) => nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === seg).map((v) => Ipv4Cidr.tryParse(v.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
+  const subnetCidrs = (seg: Segment) => subnetsIn(ctx, seg).map((s) => Ipv4Cidr.tryParse(s.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
+  for (const [own, other] of [[Segment.MY_NUMBER, Segment.LGWAN], [Segment.LGWAN, Segment.MY_NUMBER]] as const) {
+    const otherVpcs = vpcCidr(other);
+    const otherSubnets = subnetCidrs(other);
+    for (const group of nodesOf(ctx.graph, 'security-group')) {
+      if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
+      for (const egress of [false, true]) {
+        for (const r of rulesOf(ctx.graph, group, egress)) {
+          const c = Ipv4Cidr.tryParse(r.cidr ?? '');
+          if (!c || !otherVpcs.some((v) => v.overlaps(c))) continue;
+          const allProtocols = r.protocol === '-1';
+          const allPorts = (r.protocol === 'tcp' || r.protocol === 'udp') && (r.fromPort ?? 0) <= 0 && (r.toPort ?? 65535) >= 65535;
+          const wholeSubnet = c.prefixLength > 0 && otherSubnets.some((s) => c.contains(s));
+          if (!allProtocols && !allPorts && !wholeSubnet) continue;
+          const what = allProtocols ? 'all traffic' : allPorts ? `all ${r.protocol} ports` : `a whole ${other} subnet`;
+          findings.push({
+            ruleId: rule.id,
+            severity: rule.severity,
+            term: rule.term,
+            path: nameOf(ctx.graph, group.id),
+            message: `security group ${group.id} allows ${what} ${egress ? 'to' : 'from'} ${r.cidr}, which reaches the ${other} segment`,
+            hops: [],
+            fix: 'allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
+          });
+        }
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,70 @@
+/** MN-3's filter part: security groups between the My Number and LGWAN segments must name hosts and ports (特定通信). */
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { TerraformStack, Testing } from 'cdktf';
+import { NetworkModel } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { nodesOf, rulesOf } from '../../src/guard/graph';
+import { formatFinding } from '../../src/guard/rule';
+
+/** Two labelled VPCs with one subnet each, and whatever security groups the test adds to the My Number one. */
+function cfn(add: (stack: Stack, myNumberVpc: ec2.CfnVPC) => void) {
+  const stack = new Stack(new App(), 'S');
+  const mn = new ec2.CfnVPC(stack, 'Mn', { cidrBlock: '10.0.0.0/18', tags: [{ key: 'jichitai:segment', value: 'MY_NUMBER' }] });
+  const lg = new ec2.CfnVPC(stack, 'Lg', { cidrBlock: '10.0.64.0/18', tags: [{ key: 'jichitai:segment', value: 'LGWAN' }] });
+  new ec2.CfnSubnet(stack, 'MnSubnet', { vpcId: mn.ref, cidrBlock: '10.0.0.0/20' });
+  new ec2.CfnSubnet(stack, 'LgSubnet', { vpcId: lg.ref, cidrBlock: '10.0.64.0/20' });
+  add(stack, mn);
+  const template = (stack as any)._toCloudFormation();
+  return extractCloudFormation({ S: template });
+}
+
+const mn3 = (graph: ReturnType<typeof cfn>) => checkTopology(graph, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'MN-3').map(formatFinding);
+
+describe('MN-3 security groups (特定通信)', () => {
+  test('a group narrowed to a host and a port is compliant', () => {
+    const graph = cfn((stack, vpc) => new ec2.CfnSecurityGroup(stack, 'Host', {
+      vpcId: vpc.ref,
+      groupDescription: 'x',
+      securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 8443, toPort: 8443, cidrIp: '10.0.65.20/32' }],
+      securityGroupEgress: [{ ipProtocol: 'icmp', fromPort: 252, toPort: 86, cidrIp: '255.255.255.255/32' }],
+    }));
+    expect(mn3(graph)).toEqual([]);
+  });
+
+  test('CloudFormation\'s implicit allow-all egress counts: a group without egress rules opens everything', () => {
+    const graph = cfn((stack, vpc) => new ec2.CfnSecurityGroup(stack, 'Host', { vpcId: vpc.ref, groupDescription: 'x' }));
+    const [group] = nodesOf(graph, 'security-group');
+    expect(rulesOf(graph, group, true)).toEqual([{ protocol: '-1', cidr: '0.0.0.0/0' }]);
+    expect(mn3(graph)).toEqual([expect.stringMatching(/MN-3 error \(特定通信\): security group Host allows all traffic to 0\.0\.0\.0\/0, which reaches the LGWAN segment/)]);
+  });
+
+  test('all ports, protocol numbers and whole-subnet CIDRs are caught; a rule on the own VPC is not', () => {
+    const graph = cfn((stack, vpc) => {
+      const g = new ec2.CfnSecurityGroup(stack, 'Host', {
+        vpcId: vpc.ref,
+        groupDescription: 'x',
+        securityGroupIngress: [{ ipProtocol: '6', fromPort: 0, toPort: 65535, cidrIp: '10.0.65.20/32' }, { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '10.0.0.0/18' }],
+        securityGroupEgress: [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '10.0.64.0/20' }],
+      });
+      new ec2.CfnSecurityGroupIngress(stack, 'Extra', { groupId: g.attrGroupId, ipProtocol: '-1', cidrIp: '10.0.66.0/24' });
+    });
+    expect(mn3(graph).map((f) => f.replace(/^.*allows /, '')).sort()).toEqual([
+      'all tcp ports from 10.0.65.20/32, which reaches the LGWAN segment. Fix: allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
+      'a whole LGWAN subnet to 10.0.64.0/20, which reaches the LGWAN segment. Fix: allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
+      'all traffic from 10.0.66.0/24, which reaches the LGWAN segment. Fix: allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
+    ].sort());
+  });
+
+  test('Terraform removes the default egress: a group without egress blocks has none', () => {
+    const stack = new TerraformStack(Testing.app(), 't');
+    new SecurityGroup(stack, 'Host', { vpcId: 'vpc-0123456789abcdef0', ingress: [{ protocol: '6', fromPort: 443, toPort: 443, cidrBlocks: ['10.0.65.20/32', '10.0.65.21/32'] }] });
+    const graph = extractTerraform({ t: JSON.parse(Testing.synth(stack)) });
+    const [group] = nodesOf(graph, 'security-group');
+    expect(rulesOf(graph, group, true)).toEqual([]);
+    expect(rulesOf(graph, group, false).map((r) => `${r.protocol} ${r.fromPort}-${r.toPort} ${r.cidr}`)).toEqual(['tcp 443-443 10.0.65.20/32', 'tcp 443-443 10.0.65.21/32']);
+  });
+});
