@@ -213,6 +213,43 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'a route from MY_NUMBER to an LGWAN host whose subnet is given an internet route',
+    rule: 'MN-4',
+    models: NOT_ALPHA_PRIME,
+    apply(stack, net) {
+      const host = '10.0.65.20/32';
+      new ec2.CfnRoute(stack, 'MutMnRoute', { routeTableId: table(net.myNumber, 'workload-1').ref, destinationCidrBlock: host, transitGatewayId: net.transitGatewayId });
+      new ec2.CfnTransitGatewayRoute(stack, 'MutTgwRoute', {
+        transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-MY_NUMBER').ref,
+        destinationCidrBlock: host,
+        transitGatewayAttachmentId: net.lgwan.transitGatewayAttachmentId!,
+      });
+      const igw = attachIgw(stack, net.lgwan, 'Mut');
+      new ec2.CfnRoute(stack, 'MutOut', { routeTableId: table(net.lgwan, 'workload-1').ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
+    },
+  },
+  {
+    name: 'LGWAN routed to the whole Internet segment over the transit gateway',
+    rule: 'LG-2',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnRoute(stack, 'MutVpcRoute', { routeTableId: table(net.lgwan, 'workload-1').ref, destinationCidrBlock: net.internet.vpcCidr, transitGatewayId: net.transitGatewayId });
+      new ec2.CfnTransitGatewayRoute(stack, 'MutTgwRoute', {
+        transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-LGWAN').ref,
+        destinationCidrBlock: net.internet.vpcCidr,
+        transitGatewayAttachmentId: net.internet.transitGatewayAttachmentId!,
+      });
+    },
+  },
+  {
+    name: 'an all-traffic security group in the Internet segment open to the LGWAN VPC',
+    rule: 'LG-2',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnSecurityGroup(stack, 'MutGroup', { vpcId: vpcOf(net.internet).ref, groupDescription: 'everything to LGWAN', securityGroupEgress: [{ ipProtocol: '-1', cidrIp: net.lgwan.vpcCidr }] });
+    },
+  },
+  {
     name: 'an unlabelled VPC in the guarded stack',
     rule: 'SEG-1',
     models: ALL,

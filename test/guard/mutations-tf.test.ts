@@ -273,6 +273,43 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'a route from MY_NUMBER to an LGWAN host whose subnet is given an internet route',
+    rule: 'MN-4',
+    models: NOT_ALPHA_PRIME,
+    apply(stack, net) {
+      const host = '10.0.65.20/32';
+      new Route(stack, 'MutMnRoute', { routeTableId: table(net.myNumber, 'workload-1').id, destinationCidrBlock: host, transitGatewayId: net.transitGatewayId });
+      new Ec2TransitGatewayRoute(stack, 'MutTgwRoute', {
+        transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id,
+        destinationCidrBlock: host,
+        transitGatewayAttachmentId: net.lgwan.transitGatewayAttachmentId!,
+      });
+      const igw = attachIgw(stack, net.lgwan, 'Mut');
+      new Route(stack, 'MutOut', { routeTableId: table(net.lgwan, 'workload-1').id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+    },
+  },
+  {
+    name: 'LGWAN routed to the whole Internet segment over the transit gateway',
+    rule: 'LG-2',
+    models: ALL,
+    apply(stack, net) {
+      new Route(stack, 'MutVpcRoute', { routeTableId: table(net.lgwan, 'workload-1').id, destinationCidrBlock: net.internet.vpcCidr, transitGatewayId: net.transitGatewayId });
+      new Ec2TransitGatewayRoute(stack, 'MutTgwRoute', {
+        transitGatewayRouteTableId: transitTable(net, 'LGWAN').id,
+        destinationCidrBlock: net.internet.vpcCidr,
+        transitGatewayAttachmentId: net.internet.transitGatewayAttachmentId!,
+      });
+    },
+  },
+  {
+    name: 'an all-traffic security group in the Internet segment open to the LGWAN VPC',
+    rule: 'LG-2',
+    models: ALL,
+    apply(stack, net) {
+      new SecurityGroup(stack, 'MutGroup', { vpcId: net.internet.vpcId, egress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: [net.lgwan.vpcCidr] }] });
+    },
+  },
+  {
     name: 'an unlabelled VPC in the guarded stack',
     rule: 'SEG-1',
     models: ALL,

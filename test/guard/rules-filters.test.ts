@@ -53,9 +53,9 @@ describe('MN-3 security groups (特定通信)', () => {
       new ec2.CfnSecurityGroupIngress(stack, 'Extra', { groupId: g.attrGroupId, ipProtocol: '-1', cidrIp: '10.0.66.0/24' });
     });
     expect(mn3(graph).map((f) => f.replace(/^.*allows /, '')).sort()).toEqual([
-      'all tcp ports from 10.0.65.20/32, which reaches the LGWAN segment. Fix: allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
-      'a whole LGWAN subnet to 10.0.64.0/20, which reaches the LGWAN segment. Fix: allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
-      'all traffic from 10.0.66.0/24, which reaches the LGWAN segment. Fix: allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
+      'all tcp ports from 10.0.65.20/32, which reaches the LGWAN segment. Fix: route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
+      'a whole LGWAN subnet to 10.0.64.0/20, which reaches the LGWAN segment. Fix: route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
+      'all traffic from 10.0.66.0/24, which reaches the LGWAN segment. Fix: route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
     ].sort());
   });
 

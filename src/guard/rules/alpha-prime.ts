@@ -22,7 +22,7 @@ const QUALIFYING: ReadonlySet<string> = new Set(
 const DROPS = new Set(['aws:drop_strict', 'aws:drop_established']);
 
 /** Whether a firewall drops by default and filters on an FQDN allow-list; else why not. */
-function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
+export function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
   const fw = ctx.graph.nodes.get(firewallId) as FirewallNode | undefined;
   const policy = deref<FirewallPolicyNode>(ctx.graph, fw?.policy);
   if (!policy || policy.type !== 'firewall-policy') return `the policy of firewall ${firewallId} is not in the synthesized output`;

@@ -1,5 +1,8 @@
 import { deref, nodesOf, rulesOf, SubnetNode, VpcNode } from '../graph';
 import { internetProbes, nameOf, pathsBetween, probesInto, segmentOf, subnetsIn } from '../probes';
+import { Trace } from '../reachability';
+import { breakoutFirewallProblem } from './alpha-prime';
+import { NetworkModel } from '../../model/network-model';
 import { ALL_MODELS, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { endOf, pathFindings } from './paths';
 import { Ipv4Cidr } from '../../model/cidr';
@@ -70,66 +73,59 @@ export const MN3: GuardRule = {
   term: '特定通信',
   summary: 'MY_NUMBER ↔ LGWAN only as specific communication: routes and security groups name host CIDRs and ports, never all traffic, all ports or a whole subnet of the other side.',
   check(ctx) {
-    const findings: Finding[] = [];
-    const subnetsOfSegment = (seg: Segment) => subnetsIn(ctx, seg).map((s) => Ipv4Cidr.tryParse(s.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
-    for (const [from, to] of [[Segment.MY_NUMBER, Segment.LGWAN], [Segment.LGWAN, Segment.MY_NUMBER]] as const) {
-      const targets = subnetsOfSegment(to);
-      for (const table of nodesOf(ctx.graph, 'route-table')) {
-        if (deref<VpcNode>(ctx.graph, table.vpc)?.segment !== from) continue;
-        for (const r of table.routes) {
-          const d = Ipv4Cidr.tryParse(r.destination);
-          const whole = d && d.prefixLength > 0 ? targets.find((t) => d.contains(t)) : undefined;
-          if (whole) {
-            findings.push({
-              ruleId: this.id,
-              severity: this.severity,
-              term: this.term,
-              path: nameOf(ctx.graph, r.source),
-              message: `route ${r.destination} in ${table.id} covers the whole subnet ${whole.toString()} of the other segment`,
-              hops: [],
-              fix: 'route only the declared hosts (host CIDRs of the specific communication), not whole subnets',
-            });
-          }
-        }
-      }
-      // The same on the transit gateway: routes of the tables the `from` side's attachments are associated with.
-      const fromAttachments = new Set(nodesOf(ctx.graph, 'transit-attachment')
-        .filter((a) => a.kind === 'vpc' && deref<VpcNode>(ctx.graph, a.vpc)?.segment === from).map((a) => a.id));
-      for (const table of nodesOf(ctx.graph, 'transit-route-table')) {
-        if (!table.associations.some((a) => a.kind === 'node' && fromAttachments.has(a.id))) continue;
-        for (const r of table.routes.filter((x) => !x.blackhole)) {
-          const d = Ipv4Cidr.tryParse(r.destination);
-          const whole = d && d.prefixLength > 0 ? targets.find((t) => d.contains(t)) : undefined;
-          if (whole) {
-            findings.push({
-              ruleId: this.id,
-              severity: this.severity,
-              term: this.term,
-              path: nameOf(ctx.graph, r.source),
-              message: `transit gateway route ${r.destination} in ${table.id} covers the whole subnet ${whole.toString()} of the other segment`,
-              hops: [],
-              fix: 'route only the declared hosts (host CIDRs of the specific communication), not whole subnets',
-            });
-          }
-        }
-      }
-    }
-    findings.push(...unnarrowedGroups(ctx, this));
-    return findings;
+    const fix = 'route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)';
+    return [
+      ...wholeSubnetRoutes(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
+      ...wholeSubnetRoutes(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
+      ...unnarrowedGroups(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
+      ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
+    ];
   },
 };
 
 /**
- * MN-3 (filter part): a security group in the My Number or LGWAN VPC with a rule toward the other of the two that is
- * not narrowed to hosts and ports — all protocols, all ports, or a CIDR that covers a whole subnet of the other side.
+ * Routes from the `from` segment (its VPC route tables, and the transit gateway tables its attachments are associated
+ * with) whose destination covers a whole subnet of the `to` segment: traffic between them must name hosts.
+ * Default routes (prefix 0) are the internet rules' business (MN-1, LG-1, AP-1).
+ */
+export function wholeSubnetRoutes(ctx: GuardContext, rule: GuardRule, from: Segment, to: Segment, fix: string): Finding[] {
+  const findings: Finding[] = [];
+  const targets = subnetsIn(ctx, to).map((s) => Ipv4Cidr.tryParse(s.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
+  const covered = (destination: string) => {
+    const d = Ipv4Cidr.tryParse(destination);
+    return d && d.prefixLength > 0 ? targets.find((t) => d.contains(t)) : undefined;
+  };
+  const add = (source: string, message: string) =>
+    findings.push({ ruleId: rule.id, severity: rule.severity, term: rule.term, path: nameOf(ctx.graph, source), message, hops: [], fix });
+  for (const table of nodesOf(ctx.graph, 'route-table')) {
+    if (deref<VpcNode>(ctx.graph, table.vpc)?.segment !== from) continue;
+    for (const r of table.routes) {
+      const whole = covered(r.destination);
+      if (whole) add(r.source, `route ${r.destination} in ${table.id} covers the whole ${to} subnet ${whole.toString()}`);
+    }
+  }
+  const fromAttachments = new Set(nodesOf(ctx.graph, 'transit-attachment')
+    .filter((a) => a.kind === 'vpc' && deref<VpcNode>(ctx.graph, a.vpc)?.segment === from).map((a) => a.id));
+  for (const table of nodesOf(ctx.graph, 'transit-route-table')) {
+    if (!table.associations.some((a) => a.kind === 'node' && fromAttachments.has(a.id))) continue;
+    for (const r of table.routes.filter((x) => !x.blackhole)) {
+      const whole = covered(r.destination);
+      if (whole) add(r.source, `transit gateway route ${r.destination} in ${table.id} covers the whole ${to} subnet ${whole.toString()}`);
+    }
+  }
+  return findings;
+}
+
+/**
+ * Security groups in the `own` segment with a rule toward the `other` segment that is not narrowed to hosts and ports — all protocols, all ports, or a CIDR that covers a whole subnet of the other side.
  * A rule to 0.0.0.0/0 on one port (e.g. the proxy's HTTPS egress in LGWAN) is left to the routes; with all protocols
  * it is flagged.
  */
-function unnarrowedGroups(ctx: GuardContext, rule: GuardRule): Finding[] {
+export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment, fix: string): Finding[] {
   const findings: Finding[] = [];
   const vpcCidr = (seg: Segment) => nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === seg).map((v) => Ipv4Cidr.tryParse(v.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
   const subnetCidrs = (seg: Segment) => subnetsIn(ctx, seg).map((s) => Ipv4Cidr.tryParse(s.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
-  for (const [own, other] of [[Segment.MY_NUMBER, Segment.LGWAN], [Segment.LGWAN, Segment.MY_NUMBER]] as const) {
+  {
     const otherVpcs = vpcCidr(other);
     const otherSubnets = subnetCidrs(other);
     for (const group of nodesOf(ctx.graph, 'security-group')) {
@@ -150,7 +146,7 @@ function unnarrowedGroups(ctx: GuardContext, rule: GuardRule): Finding[] {
             path: nameOf(ctx.graph, group.id),
             message: `security group ${group.id} allows ${what} ${egress ? 'to' : 'from'} ${r.cidr}, which reaches the ${other} segment`,
             hops: [],
-            fix: 'allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
+            fix,
           });
         }
       }
@@ -158,3 +154,49 @@ function unnarrowedGroups(ctx: GuardContext, rule: GuardRule): Finding[] {
   }
   return findings;
 }
+
+/**
+ * MN-4: a host the My Number segment may reach has no way to the internet itself. Over the graph: the subnets of other
+ * VPCs that a My Number subnet reaches, and whether they reach the internet or the security cloud (hosts of the Internet
+ * segment are reached only as declared relays or screen transfer, which LG-2 checks).
+ * In α′ the LGWAN subnets break out through the allow-list firewall that AP-1 checks; such a path is not flagged here
+ * (a stricter reading would keep My Number peers off the breakout entirely; see the README).
+ */
+export const MN4: GuardRule = {
+  id: 'MN-4',
+  severity: Severity.ERROR,
+  models: ALL_MODELS,
+  term: 'マイナンバー利用事務系の接続先',
+  summary: 'A subnet the My Number segment may reach has no path to the internet or the security cloud itself (α′: except through the checked breakout firewall).',
+  check(ctx) {
+    const reached = new Map<string, Trace>();
+    for (const target of [Segment.LGWAN, Segment.INTERNET]) {
+      const probes = probesInto(ctx, target);
+      for (const t of pathsBetween(ctx, subnetsIn(ctx, Segment.MY_NUMBER), probes, (x) => x.end.kind === 'subnet')) {
+        const id = (t.end as { subnet: string }).subnet;
+        if (!reached.has(id)) reached.set(id, t);
+      }
+    }
+    const findings: Finding[] = [];
+    const internetSubnets = new Set(subnetsIn(ctx, Segment.INTERNET).map((s) => s.id));
+    for (const [id, inbound] of [...reached].sort(([a], [b]) => a.localeCompare(b))) {
+      const subnet = ctx.graph.nodes.get(id) as SubnetNode;
+      const out = ctx.reach;
+      // The internet and the security cloud; declared screen-transfer / relay hosts of the Internet segment are LG-2's.
+      const leaks = internetProbes(out, subnet).map((a) => out.trace(id, a)).filter((t) =>
+        (t.end.kind === 'internet' || (t.end.kind === 'zone' && t.end.zone === 'SECURITY_CLOUD'))
+        && !(ctx.model === NetworkModel.ALPHA_PRIME && t.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined)));
+      if (leaks.length === 0 || internetSubnets.has(id)) continue;
+      findings.push({
+        ruleId: this.id,
+        severity: this.severity,
+        term: this.term,
+        path: nameOf(ctx.graph, id),
+        message: `the My Number segment reaches this subnet (${inbound.address}), and it reaches ${endOf(leaks[0])} (${leaks[0].address})`,
+        hops: leaks[0].hops,
+        fix: 'keep hosts that talk to the My Number segment off any internet path: remove the route out of their subnet, or move them to a subnet without one',
+      });
+    }
+    return findings;
+  },
+};
