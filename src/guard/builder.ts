@@ -1,4 +1,4 @@
-import { DnsRuleGroupNode, GraphNode, Ref, RouteEdge, RouteTableNode, TopologyGraph, TransitRouteTableNode, UnresolvedValue } from './graph';
+import { DnsRuleGroupNode, GraphNode, NetworkAclEntry, Ref, RouteEdge, RouteTableNode, TopologyGraph, TransitRouteTableNode, UnresolvedValue } from './graph';
 import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
 
 const SEGMENTS = new Set<string>(Object.values(Segment));
@@ -20,6 +20,8 @@ export class GraphBuilder {
   private readonly pendingTransit: { table: Ref; apply: (t: TransitRouteTableNode) => void }[] = [];
   private readonly pendingAttachments: { gateway: Ref; vpc: Ref }[] = [];
   private readonly pendingDnsRules: { group: Ref; rule: DnsRuleGroupNode['rules'][number] }[] = [];
+  private readonly pendingAclEntries: { acl: Ref; entry: NetworkAclEntry; source: string }[] = [];
+  private readonly pendingAclAssociations: { acl: Ref; subnet: Ref; source: string }[] = [];
 
   constructor(private readonly engine: TopologyGraph['engine']) {}
 
@@ -62,6 +64,16 @@ export class GraphBuilder {
     this.pendingDnsRules.push({ group, rule });
   }
 
+  /** A network ACL entry given as its own resource, added to its ACL. */
+  public aclEntry(acl: Ref, entry: NetworkAclEntry, source: string): void {
+    this.pendingAclEntries.push({ acl, entry, source });
+  }
+
+  /** A subnet's association with a network ACL (a subnet has exactly one). */
+  public aclAssociation(acl: Ref, subnet: Ref, source: string): void {
+    this.pendingAclAssociations.push({ acl, subnet, source });
+  }
+
   public build(): TopologyGraph {
     const table = (ref: Ref, what: string, source: string): RouteTableNode | undefined => {
       const node = ref.kind === 'node' ? this.nodes.get(ref.id) : undefined;
@@ -87,6 +99,16 @@ export class GraphBuilder {
       const node = group.kind === 'node' ? this.nodes.get(group.id) : undefined;
       if (node?.type === 'dns-rule-group') node.rules.push(rule);
       else this.unresolvedValue(describe(group), 'firewall_rule_group_id', `DNS Firewall rule group ${describe(group)} is not in the synthesized output`);
+    }
+    const acl = (ref: Ref, source: string) => {
+      const node = ref.kind === 'node' ? this.nodes.get(ref.id) : undefined;
+      if (node?.type === 'network-acl') return node;
+      this.unresolvedValue(source, 'NetworkAclId', `network ACL ${describe(ref)} is not in the synthesized output`);
+      return undefined;
+    };
+    for (const { acl: a, entry, source } of this.pendingAclEntries) acl(a, source)?.entries.push(entry);
+    for (const { acl: a, subnet, source } of this.pendingAclAssociations) {
+      if (subnet.kind === 'node') acl(a, source)?.subnets.push(subnet.id);
     }
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved] };

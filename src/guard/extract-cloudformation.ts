@@ -313,15 +313,33 @@ class TemplateReader {
         b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId) });
         break;
       case 'AWS::EC2::SecurityGroup': {
-        const egress = (p.SecurityGroupEgress as any[] | undefined)?.map((r) => this.sgRule(r))
-          // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own.
-          ?? [{ protocol: '-1', cidr: '0.0.0.0/0' }];
-        b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: (p.SecurityGroupIngress ?? []).map((r: any) => this.sgRule(r)), egress });
+        const listed = Array.isArray(p.SecurityGroupEgress) ? p.SecurityGroupEgress.map((r: any) => this.sgRule(r, id)) : [];
+        // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own: an absent or
+        // empty SecurityGroupEgress both leave it (and rules added as separate resources do not remove it).
+        const egress = listed.length > 0 ? listed : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
+        b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: (p.SecurityGroupIngress ?? []).map((r: any) => this.sgRule(r, id)), egress });
         break;
       }
       case 'AWS::EC2::SecurityGroupIngress':
       case 'AWS::EC2::SecurityGroupEgress':
-        b.add({ ...base, type: 'security-group-rule', group: noted('GroupId', p.GroupId), egress: type.endsWith('Egress'), rule: this.sgRule(p) });
+        b.add({ ...base, type: 'security-group-rule', group: noted('GroupId', p.GroupId), egress: type.endsWith('Egress'), rule: this.sgRule(p, id) });
+        break;
+      case 'AWS::EC2::NetworkAcl':
+        b.add({ ...base, type: 'network-acl', vpc: noted('VpcId', p.VpcId), subnets: [], entries: [] });
+        break;
+      case 'AWS::EC2::NetworkAclEntry':
+        b.aclEntry(noted('NetworkAclId', p.NetworkAclId), {
+          ruleNumber: Number(p.RuleNumber),
+          egress: p.Egress === true || p.Egress === 'true',
+          action: String(p.RuleAction).toLowerCase() === 'allow' ? 'allow' : 'deny',
+          protocol: normaliseProtocol(p.Protocol),
+          cidr: this.cidr(p.CidrBlock ?? p.Ipv6CidrBlock, id, 'CidrBlock'),
+          fromPort: port(p.PortRange?.From),
+          toPort: port(p.PortRange?.To),
+        }, id);
+        break;
+      case 'AWS::EC2::SubnetNetworkAclAssociation':
+        b.aclAssociation(noted('NetworkAclId', p.NetworkAclId), noted('SubnetId', p.SubnetId), id);
         break;
       case 'AWS::EC2::LaunchTemplate':
       case 'AWS::EC2::Instance': {
@@ -364,16 +382,37 @@ class TemplateReader {
     return JSON.stringify(value);
   }
 
+  /**
+   * A CIDR of a filter rule as text. `ec2.Peer.ipv4(vpc.vpcCidrBlock)` gives `Fn::GetAtt [Vpc, CidrBlock]` (through an
+   * export in another stack): that is followed to the VPC's or subnet's literal block. Anything else that is not a
+   * literal is recorded as unresolved, so that a rule the guard cannot read fails closed instead of passing unseen.
+   */
+  private cidr(value: unknown, id: string, property: string): string | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string') return value;
+    const v = value as any;
+    const imported = v['Fn::ImportValue'];
+    const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+    if (exported) return exported.reader.cidr(exported.value, id, property);
+    const att = Array.isArray(v['Fn::GetAtt']) ? v['Fn::GetAtt'] : typeof v['Fn::GetAtt'] === 'string' ? v['Fn::GetAtt'].split('.') : undefined;
+    const target = att && att[1] === 'CidrBlock' ? this.resources[String(att[0])] : undefined;
+    if (target && (target.Type === 'AWS::EC2::VPC' || target.Type === 'AWS::EC2::Subnet') && typeof target.Properties?.CidrBlock === 'string') {
+      return target.Properties.CidrBlock;
+    }
+    this.b.unresolvedValue(id, property, `${JSON.stringify(value)} is not an address block the guard can read (a literal, or a VPC's or subnet's CidrBlock)`);
+    return undefined;
+  }
+
   /** A security group rule in the neutral form. */
-  private sgRule(r: any): SecurityGroupRule {
-    const cidr = r.CidrIp ?? r.CidrIpv6;
+  private sgRule(r: any, id: string): SecurityGroupRule {
     const peer = r.SourceSecurityGroupId ?? r.DestinationSecurityGroupId;
     return {
       protocol: normaliseProtocol(r.IpProtocol),
-      fromPort: typeof r.FromPort === 'number' ? r.FromPort : undefined,
-      toPort: typeof r.ToPort === 'number' ? r.ToPort : undefined,
-      cidr: typeof cidr === 'string' ? cidr : undefined,
-      peerGroup: peer === undefined ? undefined : this.ref(peer),
+      fromPort: port(r.FromPort),
+      toPort: port(r.ToPort),
+      cidr: this.cidr(r.CidrIp ?? r.CidrIpv6, id, 'CidrIp'),
+      peerGroup: peer === undefined ? undefined
+        : this.b.noted(id, r.SourceSecurityGroupId !== undefined ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', this.ref(peer)),
       prefixList: typeof (r.SourcePrefixListId ?? r.DestinationPrefixListId) === 'string' ? (r.SourcePrefixListId ?? r.DestinationPrefixListId) : undefined,
     };
   }
@@ -413,6 +452,11 @@ class TemplateReader {
     }
     return kind;
   }
+}
+
+/** A port (or ICMP type/code) given as a number or a numeric string. */
+function port(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined;
 }
 
 function tagsOf(tags: unknown): Record<string, string> {

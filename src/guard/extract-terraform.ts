@@ -1,5 +1,5 @@
 import { GraphBuilder, segmentOfTags, str, strings } from './builder';
-import { normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
+import { NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
@@ -279,24 +279,38 @@ class ConfigReader {
           ...base,
           type: 'security-group',
           vpc: noted('vpc_id', p.vpc_id),
-          ingress: list(p.ingress).flatMap((r: any) => tfRules(r, r.cidr_blocks)),
-          egress: list(p.egress).flatMap((r: any) => tfRules(r, r.cidr_blocks)),
+          ingress: list(p.ingress).flatMap((r: any) => this.sgRules(id, { kind: 'node', id }, r, r.protocol)),
+          egress: list(p.egress).flatMap((r: any) => this.sgRules(id, { kind: 'node', id }, r, r.protocol)),
         });
         break;
-      case 'aws_security_group_rule':
-        for (const rule of tfRules(p, p.cidr_blocks)) {
-          b.add({ ...base, id: `${id}#${rule.cidr ?? 'peer'}`, type: 'security-group-rule', group: noted('security_group_id', p.security_group_id), egress: p.type === 'egress', rule });
-        }
+      case 'aws_security_group_rule': {
+        const group = noted('security_group_id', p.security_group_id);
+        // One node per peer (a rule resource may list several CIDRs); the index keeps the ids apart.
+        this.sgRules(id, group, p, p.protocol).forEach((rule, i) => {
+          b.add({ ...base, id: `${id}#${i}`, type: 'security-group-rule', group, egress: p.type === 'egress', rule });
+        });
         break;
+      }
       case 'aws_vpc_security_group_ingress_rule':
-      case 'aws_vpc_security_group_egress_rule':
-        b.add({
-          ...base,
-          type: 'security-group-rule',
-          group: noted('security_group_id', p.security_group_id),
-          egress: type.endsWith('egress_rule'),
-          rule: tfRules({ ...p, protocol: p.ip_protocol }, p.cidr_ipv4 === undefined ? [] : [p.cidr_ipv4])[0],
-        });
+      case 'aws_vpc_security_group_egress_rule': {
+        const group = noted('security_group_id', p.security_group_id);
+        b.add({ ...base, type: 'security-group-rule', group, egress: type.endsWith('egress_rule'), rule: this.sgRules(id, group, p, p.ip_protocol)[0] });
+        break;
+      }
+      case 'aws_network_acl': {
+        b.add({ ...base, type: 'network-acl', vpc: noted('vpc_id', p.vpc_id), subnets: [], entries: [] });
+        const self: Ref = { kind: 'node', id };
+        for (const [egress, blocks] of [[false, p.ingress], [true, p.egress]] as const) {
+          for (const e of list(blocks)) b.aclEntry(self, this.aclEntry(id, e, egress, e.rule_no, e.action), id);
+        }
+        for (const subnet of this.refs(p.subnet_ids)) b.aclAssociation(self, b.noted(id, 'subnet_ids', subnet), id);
+        break;
+      }
+      case 'aws_network_acl_rule':
+        b.aclEntry(noted('network_acl_id', p.network_acl_id), this.aclEntry(id, p, p.egress === true || p.egress === 'true', p.rule_number, p.rule_action), id);
+        break;
+      case 'aws_network_acl_association':
+        b.aclAssociation(noted('network_acl_id', p.network_acl_id), noted('subnet_id', p.subnet_id), id);
         break;
       case 'aws_launch_template':
       case 'aws_instance': {
@@ -322,6 +336,52 @@ class ConfigReader {
       default:
         break;
     }
+  }
+
+  /**
+   * The rules of one Terraform rule block or rule resource, one per peer: each IPv4/IPv6 CIDR, security group (`self`
+   * is the owning group) and prefix list. Argument names differ by resource; every spelling is read.
+   */
+  private sgRules(id: string, group: Ref, r: any, protocol: unknown): SecurityGroupRule[] {
+    const base = { protocol: normaliseProtocol(protocol), fromPort: port(r.from_port), toPort: port(r.to_port) };
+    const peers: Partial<SecurityGroupRule>[] = [];
+    for (const [property, value] of [['cidr_blocks', r.cidr_blocks], ['ipv6_cidr_blocks', r.ipv6_cidr_blocks]] as const) {
+      // A whole list from an expression (`${var.cidrs}`) cannot be read: fail closed.
+      if (typeof value === 'string') this.b.unresolvedValue(id, property, `${value} is a list known only at plan time`);
+      for (const c of list(typeof value === 'string' ? undefined : value)) peers.push({ cidr: this.cidr(c, id, property) });
+    }
+    for (const property of ['cidr_ipv4', 'cidr_ipv6'] as const) if (r[property] !== undefined) peers.push({ cidr: this.cidr(r[property], id, property) });
+    for (const property of ['security_groups', 'source_security_group_id', 'referenced_security_group_id'] as const) {
+      for (const g of list(r[property])) peers.push({ peerGroup: this.b.noted(id, property, this.ref(g)) });
+    }
+    if (r.self === true || r.self === 'true') peers.push({ peerGroup: group });
+    for (const pl of [...list(r.prefix_list_ids), ...list(r.prefix_list_id)]) peers.push({ prefixList: this.render(pl) });
+    return peers.length > 0 ? peers.map((peer) => ({ ...base, ...peer })) : [base];
+  }
+
+  /** A CIDR as text: a literal, or the `cidr_block` of a VPC or subnet of the configuration; anything else is unresolved (fail closed). */
+  private cidr(value: unknown, id: string, property: string): string | undefined {
+    if (typeof value === 'string' && !value.includes('${')) return value;
+    const m = typeof value === 'string' ? /^\$\{(aws_vpc|aws_subnet)\.([A-Za-z0-9_-]+)\.cidr_block\}$/.exec(value) : null;
+    const block = m ? this.config.resource?.[m[1]]?.[m[2]]?.cidr_block : undefined;
+    if (typeof block === 'string' && !block.includes('${')) return block;
+    this.b.unresolvedValue(id, property, `${JSON.stringify(value)} is not an address block the guard can read (a literal, or a VPC's or subnet's cidr_block)`);
+    return undefined;
+  }
+
+  /** A network ACL entry, inline (`rule_no`, `action`) or as `aws_network_acl_rule` (`rule_number`, `rule_action`). */
+  private aclEntry(id: string, e: any, egress: boolean, ruleNumber: unknown, action: unknown): NetworkAclEntry {
+    // Terraform's JSON writes the unused one of the two as an empty string.
+    const cidr = [e.cidr_block, e.ipv6_cidr_block].find((c) => c !== undefined && c !== null && c !== '');
+    return {
+      ruleNumber: Number(ruleNumber),
+      egress,
+      action: String(action).toLowerCase() === 'allow' ? 'allow' : 'deny',
+      protocol: normaliseProtocol(e.protocol),
+      cidr: cidr === undefined ? undefined : this.cidr(cidr, id, 'cidr_block'),
+      fromPort: port(e.from_port),
+      toPort: port(e.to_port),
+    };
   }
 
   private route(source: string, table: Ref, r: any): void {
@@ -392,13 +452,7 @@ function userDataText(value: string): string {
   return parts.join('');
 }
 
-/** The rules of one Terraform rule block, one per CIDR (or one without a CIDR for a group or prefix-list peer). */
-function tfRules(r: any, cidrs: unknown): SecurityGroupRule[] {
-  const base = {
-    protocol: normaliseProtocol(r.protocol),
-    fromPort: typeof r.from_port === 'number' ? r.from_port : undefined,
-    toPort: typeof r.to_port === 'number' ? r.to_port : undefined,
-  };
-  const given = Array.isArray(cidrs) ? cidrs.filter((c): c is string => typeof c === 'string') : [];
-  return given.length > 0 ? given.map((cidr) => ({ ...base, cidr })) : [base];
+/** A port (or ICMP type/code) given as a number or a numeric string. */
+function port(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined;
 }

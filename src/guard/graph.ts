@@ -245,12 +245,35 @@ export interface SecurityGroupRuleNode extends NodeBase {
   readonly rule: SecurityGroupRule;
 }
 
+/** One entry of a network ACL, normalised like a security group rule (protocol `tcp` | `udp` | `icmp` | `-1` | a number). */
+export interface NetworkAclEntry {
+  readonly ruleNumber: number;
+  readonly egress: boolean;
+  readonly action: 'allow' | 'deny';
+  readonly protocol: string;
+  readonly cidr?: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+}
+
+/**
+ * A network ACL with its entries (inline or separate resources) and the subnets associated with it. NACLs are stateless
+ * and evaluated by rule number, lowest first; the implicit final "deny all" is not listed.
+ */
+export interface NetworkAclNode extends NodeBase {
+  readonly type: 'network-acl';
+  readonly vpc: Ref;
+  /** Subnet node ids associated with the ACL. */
+  readonly subnets: string[];
+  readonly entries: NetworkAclEntry[];
+}
+
 export type GraphNode =
   | VpcNode | SubnetNode | RouteTableNode | InternetGatewayNode | EgressOnlyInternetGatewayNode | NatGatewayNode
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
   | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode
   | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode
-  | UserDataNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode;
+  | UserDataNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode;
 
 /** The node a reference points at, if it is a node of the graph. */
 export function deref<T extends GraphNode>(graph: TopologyGraph, ref: Ref | undefined): T | undefined {

@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { alphaPrime } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
-import { nodesOf, RouteTarget } from '../../src/guard/graph';
+import { nodesOf, RouteTarget, rulesOf } from '../../src/guard/graph';
 import { normalise } from '../../src/guard/normalise';
 
 function graphOf(build: (stack: Stack) => void = () => undefined) {
@@ -76,5 +76,53 @@ describe('CloudFormation extractor', () => {
     const extra = nodesOf(g, 'vpc').find((v) => v.id === 'Other/Extra');
     expect(extra).toMatchObject({ cidr: '192.168.0.0/24', segment: undefined });
     expect(nodesOf(g, 'vpc').filter((v) => v.id.startsWith(`${stack.stackName}/`))).toHaveLength(3);
+  });
+});
+
+describe('CloudFormation extractor: security groups and network ACLs', () => {
+  const find = <T>(stack: Stack, suffix: string) => stack.node.findAll().find((c) => c.node.path.endsWith(suffix)) as unknown as T;
+
+  test('the My Number NACL: entries with protocol numbers normalised, separate entries and associations joined to the ACL', () => {
+    const g = graphOf();
+    const [acl] = nodesOf(g, 'network-acl');
+    expect(nodesOf(g, 'network-acl')).toHaveLength(1);
+    const vpc = nodesOf(g, 'vpc').find((v) => acl.vpc.kind === 'node' && v.id === acl.vpc.id);
+    expect(vpc?.segment).toBe('MY_NUMBER');
+    // The plan's NACL covers the workload subnets only.
+    const subnets = acl.subnets.map((id) => nodesOf(g, 'subnet').find((s) => s.id === id)!);
+    expect(subnets.map((s) => [s.segment, s.tags['jichitai:subnet-role']])).toEqual([['MY_NUMBER', 'workload'], ['MY_NUMBER', 'workload']]);
+    expect(acl.entries).toContainEqual({ ruleNumber: 100, egress: false, action: 'allow', protocol: '-1', cidr: '10.0.0.0/18' });
+    expect(acl.entries).toContainEqual({ ruleNumber: 110, egress: true, action: 'allow', protocol: 'tcp', cidr: '172.20.10.5/32', fromPort: 443, toPort: 443 });
+  });
+
+  test('a group with an empty egress list keeps EC2\'s allow-all; CIDRs given as a VPC\'s CidrBlock and peer groups are read', () => {
+    const g = graphOf((stack) => {
+      const lgwanVpc = find<ec2.CfnVPC>(stack, 'Lgwan/Vpc');
+      const other = new ec2.CfnSecurityGroup(stack, 'Other', { vpcId: lgwanVpc.ref, groupDescription: 'other', securityGroupEgress: [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '10.0.0.10/32' }] });
+      const group = new ec2.CfnSecurityGroup(stack, 'HandMade', {
+        vpcId: lgwanVpc.ref,
+        groupDescription: 'hand made',
+        securityGroupIngress: [{ ipProtocol: '17', fromPort: 53, toPort: 53, cidrIp: lgwanVpc.attrCidrBlock }],
+        securityGroupEgress: [],
+      });
+      new ec2.CfnSecurityGroupIngress(stack, 'FromOther', { groupId: group.attrGroupId, ipProtocol: 'tcp', fromPort: 22, toPort: 22, sourceSecurityGroupId: other.attrGroupId });
+    });
+    expect(g.unresolved).toEqual([]);
+    const group = nodesOf(g, 'security-group').find((x) => x.id === 'HandMade')!;
+    expect(group.ingress).toEqual([{ protocol: 'udp', fromPort: 53, toPort: 53, cidr: '10.0.64.0/18' }]);
+    expect(group.egress).toEqual([{ protocol: '-1', cidr: '0.0.0.0/0' }]);
+    expect(rulesOf(g, group, false)).toContainEqual({ protocol: 'tcp', fromPort: 22, toPort: 22, cidr: undefined, peerGroup: { kind: 'node', id: 'Other' }, prefixList: undefined });
+  });
+
+  test('a rule CIDR known only at deploy time is unresolved, so that the guard fails closed (GUARD-1)', () => {
+    const g = graphOf((stack) => {
+      const cidr = new CfnParameter(stack, 'Peer', { type: 'String' });
+      new ec2.CfnSecurityGroup(stack, 'FromParameter', {
+        vpcId: find<ec2.CfnVPC>(stack, 'MyNumber/Vpc').ref,
+        groupDescription: 'x',
+        securityGroupIngress: [{ ipProtocol: '-1', cidrIp: cidr.valueAsString }],
+      });
+    });
+    expect(g.unresolved).toContainEqual({ node: 'FromParameter', property: 'CidrIp', reason: expect.stringMatching(/not an address block the guard can read/) });
   });
 });

@@ -5,6 +5,9 @@ import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
+import { NetworkAclAssociation } from '@cdktf/provider-aws/lib/network-acl-association';
+import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
 import { NetworkfirewallFirewall } from '@cdktf/provider-aws/lib/networkfirewall-firewall';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
@@ -14,12 +17,15 @@ import { Route53ResolverFirewallRule } from '@cdktf/provider-aws/lib/route53-res
 import { Route53ResolverFirewallRuleGroup } from '@cdktf/provider-aws/lib/route53-resolver-firewall-rule-group';
 import { Route53ResolverFirewallRuleGroupAssociation } from '@cdktf/provider-aws/lib/route53-resolver-firewall-rule-group-association';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { extractTerraform } from '../../src/guard/extract-terraform';
-import { nodesOf, RouteTarget } from '../../src/guard/graph';
+import { nodesOf, RouteTarget, rulesOf } from '../../src/guard/graph';
 import { normalise } from '../../src/guard/normalise';
 
 /** A small hand-written Terraform network, the way a user might write one with cdktf. */
@@ -91,5 +97,63 @@ describe('Terraform extractor', () => {
       new InternetGateway(stack, 'Igw', { vpcId: vpc.id });
     });
     expect(nodesOf(g, 'internet-gateway')[0].vpcs).toEqual([{ kind: 'node', id: 'aws_vpc.Lgwan' }]);
+  });
+});
+
+describe('Terraform extractor: security groups and network ACLs', () => {
+  test('a network ACL: inline entries and subnet_ids, aws_network_acl_rule and aws_network_acl_association joined to it', () => {
+    const g = sample((stack, vpc) => {
+      const a = new Subnet(stack, 'A', { vpcId: vpc.id, cidrBlock: '10.1.1.0/24' });
+      const c = new Subnet(stack, 'C', { vpcId: vpc.id, cidrBlock: '10.1.2.0/24' });
+      const acl = new NetworkAcl(stack, 'Acl', {
+        vpcId: vpc.id,
+        subnetIds: [a.id],
+        ingress: [{ protocol: '-1', ruleNo: 100, action: 'allow', cidrBlock: '10.1.0.0/16', fromPort: 0, toPort: 0 }],
+      });
+      new NetworkAclRule(stack, 'Out', { networkAclId: acl.id, ruleNumber: 110, egress: true, protocol: '6', ruleAction: 'deny', cidrBlock: '0.0.0.0/0', fromPort: 22, toPort: 22 });
+      new NetworkAclAssociation(stack, 'AclC', { networkAclId: acl.id, subnetId: c.id });
+    });
+    expect(g.unresolved).toEqual([]);
+    expect(nodesOf(g, 'network-acl')).toEqual([expect.objectContaining({
+      id: 'aws_network_acl.Acl',
+      vpc: { kind: 'node', id: 'aws_vpc.Lgwan' },
+      subnets: ['aws_subnet.A', 'aws_subnet.C'],
+      entries: [
+        { ruleNumber: 100, egress: false, action: 'allow', protocol: '-1', cidr: '10.1.0.0/16', fromPort: 0, toPort: 0 },
+        { ruleNumber: 110, egress: true, action: 'deny', protocol: 'tcp', cidr: '0.0.0.0/0', fromPort: 22, toPort: 22 },
+      ],
+    })]);
+  });
+
+  test('security group peers: CIDRs (a VPC\'s cidr_block followed), other groups, self and prefix lists, one rule each', () => {
+    const g = sample((stack, vpc) => {
+      const other = new SecurityGroup(stack, 'Other', { vpcId: vpc.id });
+      const group = new SecurityGroup(stack, 'Host', {
+        vpcId: vpc.id,
+        ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: [vpc.cidrBlock], securityGroups: [other.id], selfAttribute: true, prefixListIds: ['pl-0123456789abcdef0'] }],
+      });
+      new VpcSecurityGroupIngressRule(stack, 'FromOther', { securityGroupId: group.id, ipProtocol: '-1', referencedSecurityGroupId: other.id });
+    });
+    expect(g.unresolved).toEqual([]);
+    const host = nodesOf(g, 'security-group').find((x) => x.id === 'aws_security_group.Host')!;
+    const tcp443 = { protocol: 'tcp', fromPort: 443, toPort: 443 };
+    expect(host.ingress).toEqual([
+      { ...tcp443, cidr: '10.1.0.0/16' },
+      { ...tcp443, peerGroup: { kind: 'node', id: 'aws_security_group.Other' } },
+      { ...tcp443, peerGroup: { kind: 'node', id: 'aws_security_group.Host' } },
+      { ...tcp443, prefixList: 'pl-0123456789abcdef0' },
+    ]);
+    // Terraform removes the default egress rule: a group without egress blocks has none.
+    expect(rulesOf(g, host, true)).toEqual([]);
+    expect(rulesOf(g, host, false)).toContainEqual({ protocol: '-1', fromPort: undefined, toPort: undefined, peerGroup: { kind: 'node', id: 'aws_security_group.Other' } });
+  });
+
+  test('a rule whose CIDRs come from an input variable is unresolved (fail closed)', () => {
+    const g = sample((stack, vpc) => {
+      const cidrs = new TerraformVariable(stack, 'peers', { type: 'list(string)' });
+      const group = new SecurityGroup(stack, 'Host', { vpcId: vpc.id });
+      new SecurityGroupRule(stack, 'FromPeers', { type: 'ingress', securityGroupId: group.id, protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: cidrs.listValue });
+    });
+    expect(g.unresolved).toContainEqual({ node: 'aws_security_group_rule.FromPeers', property: 'cidr_blocks', reason: expect.stringMatching(/known only at plan time/) });
   });
 });

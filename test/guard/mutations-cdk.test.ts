@@ -255,6 +255,19 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(stack) { new ec2.CfnVPC(stack, 'MutVpc', { cidrBlock: '192.168.0.0/24' }); },
   },
+  {
+    // The CIDR is an attribute reference (ec2.Peer.ipv4(vpc.vpcCidrBlock)), not a literal: the guard must follow it.
+    name: 'an all-traffic rule on a My Number host toward the LGWAN VPC\'s CidrBlock attribute',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnSecurityGroupIngress(stack, 'MutIngressAttr', {
+        groupId: l1<ec2.CfnSecurityGroup>(net.myNumber, '/HostSecurityGroup-resident-registry').attrGroupId,
+        ipProtocol: '-1',
+        cidrIp: vpcOf(net.lgwan).attrCidrBlock,
+      });
+    },
+  },
 ];
 
 const tally = { tried: 0, refused: 0, wrongRule: [] as string[], falseAlarms: [] as string[] };

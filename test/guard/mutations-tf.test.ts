@@ -315,6 +315,22 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(stack) { new Vpc(stack, 'MutVpc', { cidrBlock: '192.168.0.0/24' }); },
   },
+  {
+    // The CIDR is an interpolation of the VPC's cidr_block, not a literal: the guard must follow it.
+    name: 'an all-traffic rule on a My Number host toward the LGWAN VPC\'s cidr_block attribute',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new SecurityGroupRule(stack, 'MutIngressAttr', {
+        type: 'ingress',
+        securityGroupId: net.myNumber.securityGroupFor('resident-registry').id,
+        protocol: '-1',
+        fromPort: 0,
+        toPort: 0,
+        cidrBlocks: [find<Vpc>(net.lgwan, '/Vpc').cidrBlock],
+      });
+    },
+  },
 ];
 
 const tally = { tried: 0, refused: 0, wrongRule: [] as string[], falseAlarms: [] as string[] };
