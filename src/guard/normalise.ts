@@ -1,16 +1,17 @@
-import { describe } from './builder';
 import {
   deref, FirewallNode, NatGatewayNode, nodesOf, Ref, RouteTarget, SubnetNode, TopologyGraph, TransitAttachmentNode, VpcNode, VpcEndpointNode,
 } from './graph';
+import { HOST_TAG_KEY } from '../model/segment';
 
 /**
  * An engine-neutral description of a network, without any engine id: what the parity tests compare between
  * the CloudFormation and the Terraform rendering of one blueprint. Everything is named by meaning (segment,
- * CIDR, target kind) and sorted, so equal networks give equal JSON.
+ * CIDR, target kind, service) and sorted, so equal networks give equal JSON whatever the order of resources.
  */
 export interface NeutralNetwork {
   readonly vpcs: { segment: string; cidr: string }[];
-  readonly subnets: { segment: string; cidr: string; availabilityZone: string; mapPublicIpOnLaunch: boolean }[];
+  /** `segment` is the subnet's own label, `vpc` the label of its VPC: both are read by the guard, so both are compared. */
+  readonly subnets: { segment: string; vpc: string; role: string; cidr: string; availabilityZone: string; mapPublicIpOnLaunch: boolean }[];
   readonly routeTables: {
     segment: string;
     subnets: string[];
@@ -20,6 +21,8 @@ export interface NeutralNetwork {
   readonly internetGateways: { segments: string[] }[];
   readonly natGateways: { subnet: string; public: boolean }[];
   readonly transitGateways: { defaultRouteTableAssociation: boolean; defaultRouteTablePropagation: boolean }[];
+  /** What each attachment connects (a segment, or `vpn:<zone>`), and the subnets it sits in. */
+  readonly transitAttachments: { attachment: string; subnets: string[] }[];
   readonly transitRouteTables: { associations: string[]; propagations: string[]; routes: { destination: string; target: string }[] }[];
   readonly peerings: { between: string[] }[];
   readonly firewalls: {
@@ -28,27 +31,52 @@ export interface NeutralNetwork {
     statelessDefaultActions: string[];
     statefulDefaultActions: string[];
     domainLists: { targets: string[]; targetTypes: string[]; generatedRulesType: string }[];
-    rules: string[];
-    logs: string[];
+    /** One entry per Suricata rule group, its lines in their written order (under STRICT_ORDER the order is meaning). */
+    rules: string[][];
+    logs: { logType: string; destinationType: string; destination: string }[];
   }[];
   readonly dnsFirewalls: { segment: string; rules: { priority: number; action: string; domains: string[] }[] }[];
-  readonly vpcEndpoints: { segment: string; type: string; service: string }[];
+  readonly vpcEndpoints: { segment: string; type: string; service: string; subnets: string[] }[];
   readonly flowLogs: { segment: string; trafficType: string; destinationType: string; destination: string }[];
+  /** Resources labelled with a host role (PL-1): where each one sits. */
+  readonly roleLabels: { role: string; host: string; segment: string; subnets: string[] }[];
+  /** Boot scripts (the tenant proxy's configuration), as the guard reads them (AP-3, AP-6). */
+  readonly userData: { resourceType: string; text: string }[];
 }
 
 const UNKNOWN = '?';
+const UNLABELLED = 'unlabelled';
+const SUBNET_ROLE_TAG_KEY = 'jichitai:subnet-role';
 
 /** Describe a topology graph by meaning only. */
 export function normalise(graph: TopologyGraph): NeutralNetwork {
+  /**
+   * A reference that does not lead to what was expected, without engine ids: a literal id from outside the output
+   * is kept (it is the same text in both engines), a node of the graph is named by its type only, and an
+   * unresolved expression (whose wording names engine ids) is just `unresolved`; the parity tests check
+   * separately that nothing is unresolved.
+   */
+  const other = (ref: Ref | undefined): string => {
+    if (ref === undefined) return UNKNOWN;
+    if (ref.kind === 'external') return `external:${ref.value}`;
+    if (ref.kind === 'unresolved') return 'unresolved';
+    return `{${graph.nodes.get(ref.id)?.type ?? 'missing'}}`;
+  };
   const vpc = (ref: Ref | undefined) => deref<VpcNode>(graph, ref);
-  const segmentOfVpc = (ref: Ref | undefined) => vpc(ref)?.segment ?? (ref ? `unlabelled:${describe(ref)}` : UNKNOWN);
-  const subnet = (ref: Ref | undefined) => deref<SubnetNode>(graph, ref);
-  const subnetCidr = (ref: Ref | undefined) => subnet(ref)?.cidr ?? (ref ? describe(ref) : UNKNOWN);
+  const vpcLabel = (v: VpcNode) => v.segment ?? `${UNLABELLED}:${v.cidr ?? UNKNOWN}`;
+  const segmentOfVpc = (ref: Ref | undefined) => {
+    const v = vpc(ref);
+    return v?.type === 'vpc' ? vpcLabel(v) : other(ref);
+  };
+  const subnetCidr = (ref: Ref | undefined) => {
+    const s = deref<SubnetNode>(graph, ref);
+    return s?.type === 'subnet' ? s.cidr ?? UNKNOWN : other(ref);
+  };
 
   /** What a transit attachment connects: a segment, an external zone, or an id from outside. */
   const attachmentLabel = (ref: Ref | undefined): string => {
     const a = deref<TransitAttachmentNode>(graph, ref);
-    if (!a || a.type !== 'transit-attachment') return ref ? `external:${describe(ref)}` : UNKNOWN;
+    if (!a || a.type !== 'transit-attachment') return other(ref);
     if (a.kind === 'vpc') return segmentOfVpc(a.vpc);
     return `${a.kind}:${a.zone ?? UNKNOWN}`;
   };
@@ -59,26 +87,24 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
     switch (target) {
       case RouteTarget.NAT_GATEWAY: return `nat in ${subnetCidr((node as NatGatewayNode | undefined)?.subnet)}`;
       case RouteTarget.FIREWALL_ENDPOINT: return `firewall in ${((node as FirewallNode | undefined)?.subnets ?? []).map(subnetCidr).sort().join(',')}`;
-      case RouteTarget.VPC_ENDPOINT: return `endpoint ${(node as VpcEndpointNode | undefined)?.serviceName ?? describe(ref)}`;
-      case RouteTarget.TRANSIT_GATEWAY:
-      case RouteTarget.INTERNET_GATEWAY:
-        return node ? target : `external:${describe(ref)}`;
-      default: return node ? target : describe(ref);
+      case RouteTarget.VPC_ENDPOINT: return `endpoint ${node?.type === 'vpc-endpoint' ? node.serviceName : other(ref)}`;
+      default: return node ? target : other(ref);
     }
   };
 
-  const firewallLogs = new Map<string, string[]>();
+  const firewallLogs = new Map<string, NeutralNetwork['firewalls'][number]['logs']>();
   for (const l of nodesOf(graph, 'firewall-logging')) {
-    if (l.firewall.kind === 'node') {
-      const logs = l.destinations.map((d) => `${d.logType}:${d.destinationType}:${d.destination ?? UNKNOWN}`);
-      firewallLogs.set(l.firewall.id, [...(firewallLogs.get(l.firewall.id) ?? []), ...logs]);
-    }
+    if (l.firewall.kind !== 'node') continue;
+    const logs = l.destinations.map((d) => ({ logType: d.logType, destinationType: d.destinationType, destination: d.destination ?? UNKNOWN }));
+    firewallLogs.set(l.firewall.id, [...(firewallLogs.get(l.firewall.id) ?? []), ...logs]);
   }
 
   return {
-    vpcs: sorted(nodesOf(graph, 'vpc').map((v) => ({ segment: v.segment ?? `unlabelled:${v.id}`, cidr: v.cidr ?? UNKNOWN }))),
+    vpcs: sorted(nodesOf(graph, 'vpc').map((v) => ({ segment: vpcLabel(v), cidr: v.cidr ?? UNKNOWN }))),
     subnets: sorted(nodesOf(graph, 'subnet').map((s) => ({
-      segment: s.segment ?? segmentOfVpc(s.vpc),
+      segment: s.segment ?? UNLABELLED,
+      vpc: segmentOfVpc(s.vpc),
+      role: s.tags[SUBNET_ROLE_TAG_KEY] ?? UNLABELLED,
       cidr: s.cidr ?? UNKNOWN,
       availabilityZone: s.availabilityZone ?? UNKNOWN,
       mapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
@@ -95,6 +121,10 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
       defaultRouteTableAssociation: g.defaultRouteTableAssociation,
       defaultRouteTablePropagation: g.defaultRouteTablePropagation,
     }))),
+    transitAttachments: sorted(nodesOf(graph, 'transit-attachment').map((a) => ({
+      attachment: attachmentLabel({ kind: 'node', id: a.id }),
+      subnets: a.subnets.map(subnetCidr).sort(),
+    }))),
     transitRouteTables: sorted(nodesOf(graph, 'transit-route-table').map((t) => ({
       associations: t.associations.map(attachmentLabel).sort(),
       propagations: t.propagations.map(attachmentLabel).sort(),
@@ -107,8 +137,9 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
       return {
         segment: segmentOfVpc(f.vpc),
         subnets: f.subnets.map(subnetCidr).sort(),
-        statelessDefaultActions: policy?.type === 'firewall-policy' ? [...policy.statelessDefaultActions] : [],
-        statefulDefaultActions: policy?.type === 'firewall-policy' ? [...policy.statefulDefaultActions] : [],
+        // Default actions are a set: the API gives their order no meaning.
+        statelessDefaultActions: policy?.type === 'firewall-policy' ? [...policy.statelessDefaultActions].sort() : [],
+        statefulDefaultActions: policy?.type === 'firewall-policy' ? [...policy.statefulDefaultActions].sort() : [],
         domainLists: sorted(groups.flatMap((g) => (g?.type === 'rule-group' && g.domainList
           ? [{
             targets: [...g.domainList.targets].sort(),
@@ -116,8 +147,8 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
             generatedRulesType: g.domainList.generatedRulesType,
           }]
           : []))),
-        rules: groups.flatMap((g) => (g?.type === 'rule-group' && g.rulesString ? g.rulesString.split('\n') : [])).sort(),
-        logs: (firewallLogs.get(f.id) ?? []).sort(),
+        rules: sorted(groups.flatMap((g) => (g?.type === 'rule-group' && g.rulesString ? [g.rulesString.split('\n')] : []))),
+        logs: sorted(firewallLogs.get(f.id) ?? []),
       };
     })),
     dnsFirewalls: sorted(nodesOf(graph, 'dns-association').map((a) => {
@@ -132,13 +163,25 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
           : [],
       };
     })),
-    vpcEndpoints: sorted(nodesOf(graph, 'vpc-endpoint').map((e) => ({ segment: segmentOfVpc(e.vpc), type: e.endpointType, service: e.serviceName }))),
+    vpcEndpoints: sorted(nodesOf(graph, 'vpc-endpoint').map((e) => ({
+      segment: segmentOfVpc(e.vpc),
+      type: e.endpointType,
+      service: e.serviceName,
+      subnets: e.subnets.map(subnetCidr).sort(),
+    }))),
     flowLogs: sorted(nodesOf(graph, 'flow-log').map((l) => ({
       segment: segmentOfVpc(l.resource),
       trafficType: l.trafficType,
       destinationType: l.destinationType,
       destination: l.destination ?? UNKNOWN,
     }))),
+    roleLabels: sorted(nodesOf(graph, 'role-label').map((r) => ({
+      role: r.role,
+      host: r.tags[HOST_TAG_KEY] ?? UNKNOWN,
+      segment: r.vpc === undefined ? UNKNOWN : segmentOfVpc(r.vpc),
+      subnets: r.subnets.map(subnetCidr).sort(),
+    }))),
+    userData: sorted(nodesOf(graph, 'user-data').map((u) => ({ resourceType: u.resourceType, text: u.text }))),
   };
 }
 

@@ -5,61 +5,143 @@
  * destinations), must be the same network.
  */
 import { Route } from '@cdktf/provider-aws/lib/route';
+import { Route53ResolverFirewallDomainList } from '@cdktf/provider-aws/lib/route53-resolver-firewall-domain-list';
 import { App } from 'aws-cdk-lib';
 import { Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
 import { NetworkModel } from '../../src';
-import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
-import { extractTerraform } from '../../src/guard/extract-terraform';
+import { CloudFormationTemplate, extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
+import { TopologyGraph } from '../../src/guard/graph';
 import { NeutralNetwork, normalise } from '../../src/guard/normalise';
 
-function viaCdk(name: string): NeutralNetwork {
+type TfBuild = ReturnType<typeof buildTfExample>;
+
+/** The CloudFormation template of an example. `app.synth()` runs the construct validations, the topology guard among them. */
+function cdkTemplate(name: string): CloudFormationTemplate {
   const app = new App();
   const { stack } = buildCdkExample(name, app);
-  const template = app.synth().getStackByName(stack.stackName).template;
-  return normalise(extractCloudFormation({ [stack.stackName]: template }));
+  return app.synth().getStackByName(stack.stackName).template;
 }
 
-function viaTf(name: string, change: (built: ReturnType<typeof buildTfExample>) => void = () => undefined): NeutralNetwork {
+/**
+ * The Terraform configuration of an example, after `change`. The guard runs too, unless told not to: a mutated
+ * configuration may well be one it refuses, and the negative tests are about the comparison, not the guard.
+ */
+function tfConfig(name: string, change: (built: TfBuild) => void = () => undefined, guarded = true): TerraformJson {
   const built = buildTfExample(name, Testing.app());
   change(built);
-  return normalise(extractTerraform({ [built.stack.node.id]: JSON.parse(Testing.synth(built.stack)) }));
+  return JSON.parse(Testing.synth(built.stack, guarded));
+}
+
+const cdkGraph = (template: CloudFormationTemplate): TopologyGraph => extractCloudFormation({ stack: template });
+const tfGraph = (config: TerraformJson): TopologyGraph => extractTerraform({ stack: config });
+
+function find<T extends IConstruct>(scope: IConstruct, test: (c: IConstruct) => boolean, what: string): T {
+  const found = scope.node.findAll().find(test);
+  if (!found) throw new Error(`test setup: no ${what}`);
+  return found as T;
 }
 
 describe.each(Object.keys(BLUEPRINTS))('the %s blueprint', (name) => {
-  const cdk = viaCdk(name);
-  const tf = viaTf(name);
+  let cdkG: TopologyGraph;
+  let tfG: TopologyGraph;
+  let cdk: NeutralNetwork;
+  let tf: NeutralNetwork;
+  beforeAll(() => {
+    cdkG = cdkGraph(cdkTemplate(name));
+    tfG = tfGraph(tfConfig(name));
+    cdk = normalise(cdkG);
+    tf = normalise(tfG);
+  });
+
+  test('is read completely from both outputs: no reference is left unresolved', () => {
+    // An unresolved reference would be described as just "unresolved" on both sides and could hide a difference.
+    expect(cdkG.unresolved).toEqual([]);
+    expect(tfG.unresolved).toEqual([]);
+  });
 
   test('is the same network in CloudFormation and in Terraform', () => {
     expect(tf).toEqual(cdk);
   });
 
   test('and the description is not trivially empty', () => {
-    expect(cdk.vpcs.map((v) => v.segment)).toEqual(['INTERNET', 'LGWAN', 'MY_NUMBER']);
-    expect(cdk.subnets.length).toBeGreaterThanOrEqual(6);
-    expect(cdk.routeTables.flatMap((t) => t.routes).length).toBeGreaterThan(5);
+    const model = BLUEPRINTS[name].model;
+    expect(cdk.vpcs).toEqual([
+      { segment: 'INTERNET', cidr: '10.0.128.0/18' },
+      { segment: 'LGWAN', cidr: '10.0.64.0/18' },
+      { segment: 'MY_NUMBER', cidr: '10.0.0.0/18' },
+    ]);
+    expect(cdk.subnets.length).toBeGreaterThanOrEqual(18);
+    expect(cdk.subnets.every((s) => s.segment === s.vpc && s.role !== 'unlabelled')).toBe(true);
+    const routes = cdk.routeTables.flatMap((t) => t.routes);
+    expect(routes.length).toBeGreaterThan(5);
+    expect(routes.some((r) => r.target === 'transit-gateway')).toBe(true);
+    expect(cdk.transitAttachments.map((a) => a.attachment)).toEqual(expect.arrayContaining(['INTERNET', 'LGWAN', 'MY_NUMBER', 'vpn:LGWAN_WAN']));
     expect(cdk.transitRouteTables.flatMap((t) => t.routes).some((r) => r.target === 'blackhole')).toBe(true);
+    expect(cdk.transitRouteTables.flatMap((t) => t.routes).some((r) => r.target === 'vpn:LGWAN_WAN')).toBe(true);
     expect(cdk.dnsFirewalls.map((d) => d.segment)).toEqual(['INTERNET', 'LGWAN', 'MY_NUMBER']);
+    expect(cdk.dnsFirewalls.flatMap((d) => d.rules).every((r) => r.domains.length > 0 && !r.domains.includes('?'))).toBe(true);
     expect(cdk.flowLogs.map((l) => l.segment)).toEqual(['INTERNET', 'LGWAN', 'MY_NUMBER']);
-    expect(cdk.flowLogs.every((l) => l.trafficType === 'ALL' && l.destination !== '?')).toBe(true);
-    if (BLUEPRINTS[name].model === NetworkModel.ALPHA_PRIME) {
+    expect(cdk.flowLogs.every((l) => l.trafficType === 'ALL' && l.destination.endsWith(`/vpc-flow-logs/${l.segment.replace('_', '').toLowerCase()}/`))).toBe(true);
+    expect(cdk.roleLabels.length).toBeGreaterThan(0);
+    if (model === NetworkModel.ALPHA_PRIME) {
       const breakout = cdk.firewalls.filter((f) => f.segment === 'LGWAN');
-      expect(breakout.length).toBe(2);
-      expect(breakout[0].statefulDefaultActions).toContain('aws:drop_established');
-      expect(breakout[0].domainLists.map((d) => d.generatedRulesType)).toEqual(['ALLOWLIST']);
-      expect(breakout[0].logs.map((l) => l.split(':')[0]).sort()).toEqual(['ALERT', 'FLOW']);
+      expect(breakout).toHaveLength(2);
+      for (const f of breakout) {
+        expect(f.statefulDefaultActions).toContain('aws:drop_established');
+        expect(f.domainLists.map((d) => d.generatedRulesType)).toEqual(['ALLOWLIST']);
+        expect(f.domainLists[0].targets).toContain('.sharepoint.com');
+        expect(f.rules.length).toBeGreaterThan(0);
+        expect(f.logs.map((l) => l.logType)).toEqual(['ALERT', 'FLOW']);
+        expect(f.logs.every((l) => l.destination !== '?')).toBe(true);
+      }
+      expect(routes.some((r) => r.target === 'firewall-endpoint')).toBe(true);
+      expect(cdk.userData).toHaveLength(1);
+    }
+    if (model === NetworkModel.BETA_PRIME) {
+      expect(cdk.firewalls.map((f) => f.domainLists.map((d) => d.generatedRulesType))).toEqual([['DENYLIST'], ['DENYLIST']]);
+      expect(cdk.firewalls.flatMap((f) => f.logs).every((l) => l.destination === 'sample-city-siem-ingest')).toBe(true);
     }
   });
 });
 
-test('the comparison sees a difference: one Terraform route re-pointed by override', () => {
-  const cdk = viaCdk('alpha');
-  const tf = viaTf('alpha', ({ network }) => {
-    const route = network.myNumber.node.findAll().find((c) => Route.isTerraformResource(c) && c.node.id.startsWith('Route-')) as Route;
-    route.addOverride('destination_cidr_block', '10.99.0.0/16');
+describe('the comparison', () => {
+  let cdk: NeutralNetwork;
+  beforeAll(() => {
+    cdk = normalise(cdkGraph(cdkTemplate('alpha')));
   });
-  expect(tf).not.toEqual(cdk);
-  expect(tf.routeTables.flatMap((t) => t.routes).some((r) => r.destination === '10.99.0.0/16')).toBe(true);
+
+  test('sees one Terraform route re-pointed by override, and nothing else', () => {
+    const tf = normalise(tfGraph(tfConfig('alpha', ({ network }) => {
+      const route = find<Route>(network.myNumber, (c) => c instanceof Route, 'route in the My Number segment');
+      route.addOverride('destination_cidr_block', '10.99.0.0/16');
+    }, false)));
+    expect(tf).not.toEqual(cdk);
+    expect(tf.routeTables.flatMap((t) => t.routes).some((r) => r.destination === '10.99.0.0/16')).toBe(true);
+    expect({ ...tf, routeTables: cdk.routeTables }).toEqual(cdk);
+  });
+
+  test('sees one domain added to a Terraform DNS Firewall list', () => {
+    const tf = normalise(tfGraph(tfConfig('alpha', ({ network }) => {
+      const list = find<Route53ResolverFirewallDomainList>(network.lgwan, (c) => c instanceof Route53ResolverFirewallDomainList, 'DNS domain list in LGWAN');
+      list.addOverride('domains', [...list.domainsInput!, 'example.test']);
+    }, false)));
+    expect(tf).not.toEqual(cdk);
+    expect({ ...tf, dnsFirewalls: cdk.dnsFirewalls }).toEqual(cdk);
+  });
+
+  test('does not depend on the order of resources in either output', () => {
+    const reversed = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).reverse());
+    const template = cdkTemplate('alpha');
+    const config = tfConfig('alpha');
+    const shuffledTemplate = { ...template, Resources: reversed(template.Resources ?? {}) };
+    const byType = Object.entries(config.resource ?? {}).map(([type, byName]) => [type, reversed(byName)] as const);
+    const shuffledConfig = { ...config, resource: reversed(Object.fromEntries(byType)) };
+    expect(normalise(cdkGraph(shuffledTemplate))).toEqual(cdk);
+    expect(normalise(tfGraph(shuffledConfig))).toEqual(cdk);
+  });
 });
