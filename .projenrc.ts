@@ -91,5 +91,13 @@ project.addTask('synth:examples', {
   description: 'Synthesize every reference deployment in examples/ (CloudFormation via the CDK CLI).',
   exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
 });
+project.addTask('bench', {
+  description: 'Synth time with and without the topology guard, for the examples and for generated apps of 10, 50 and 100 municipalities (prints figures; fails only if something does not synthesize).',
+  exec: 'ts-node --project test/tsconfig.json scripts/bench.ts',
+});
+project.addTask('docs:rules', {
+  description: 'Rewrite the rule table in README.md and README.ja.md from the guard\'s rule definitions (a test fails when it is stale).',
+  exec: 'ts-node --project test/tsconfig.json scripts/rule-table.ts',
+});
 
 project.synth();

@@ -1,0 +1,521 @@
+/**
+ * `npm run bench` (issue 4): how much the synth-time topology guard adds to synthesis, and how that grows.
+ *
+ * For every reference example and for generated apps of 10, 50 and 100 municipalities (one MunicipalNetwork per
+ * stack), in both engines, it synthesizes the same app with validation skipped ("without guard") and with it
+ * ("with guard"), and prints the medians, the guard's share of synth time and the growth exponent. It prints
+ * figures only: a performance target is a judgement for the README, not an assertion that fails a build, so
+ * the script exits 1 only when something fails to synthesize.
+ *
+ * Each case runs in its own Node process (this script again, with BENCH_CASE set): aws-cdk-lib and cdktf keep
+ * every token ever created in a process-wide map, so apps are never fully collected; in one process the whole
+ * bench ran out of heap at 100 municipalities, and a growing heap slows every later case. A fresh process per
+ * case is also what `cdk synth` / `cdktf synth` do.
+ *
+ * Knobs (for a quick look, not for published figures): BENCH_REPS (runs per generated size, default 3),
+ * BENCH_EXAMPLE_REPS (default 5), BENCH_SIZES (default 10,50,100), BENCH_ENGINES (default cdk,tf),
+ * BENCH_EXAMPLES (default all; "none" for none).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import * as cdklib from 'aws-cdk-lib';
+import * as cdktf from 'cdktf';
+import { BLUEPRINTS } from '../examples/blueprints';
+import { buildCdkExample } from '../examples/cdk/_app';
+import { buildTfExample } from '../examples/tf/_app';
+import { cdk, MunicipalNetworkBlueprintProps, tf } from '../src';
+import { checkTopology } from '../src/guard/check';
+import { extractCloudFormation } from '../src/guard/extract-cloudformation';
+import { extractTerraform, TerraformJson } from '../src/guard/extract-terraform';
+import { TopologyGuardOptions } from '../src/model/guard-options';
+
+// A collection between measurements keeps one run's garbage from being billed to the next.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+// An example synthesizes in a fraction of a second, where GC and JIT noise is large: more runs there.
+const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3));
+const EXAMPLE_REPS = Math.max(1, Number(process.env.BENCH_EXAMPLE_REPS ?? 5));
+const SIZES = (process.env.BENCH_SIZES ?? '10,50,100').split(',').map(Number).filter((n) => n > 0);
+const ENGINES = (process.env.BENCH_ENGINES ?? 'cdk,tf').split(',') as Engine[];
+const EXAMPLES = Object.keys(BLUEPRINTS);
+const EXAMPLE_CASES = process.env.BENCH_EXAMPLES === 'none' ? [] : (process.env.BENCH_EXAMPLES?.split(',') ?? EXAMPLES);
+// Generated municipalities rotate through the four models so that every rule set is exercised.
+const ROTATION = ['alpha', 'alpha-prime', 'beta', 'beta-prime'];
+
+type Engine = 'cdk' | 'tf';
+
+/** One thing to synthesize: a reference example, or a generated app of `municipalities` stacks. */
+interface Case {
+  readonly label: string;
+  readonly example?: string;
+  readonly municipalities: number;
+}
+
+/** What one synthesis of one app took. */
+interface Run {
+  /** Building the construct tree (`new MunicipalNetwork` ...): the same with and without the guard. */
+  readonly build: number;
+  /** `app.synth()`: where the guard runs. */
+  readonly synth: number;
+  /** Time spent inside the guard's check during that `app.synth()` (0 without the guard). */
+  readonly guard: number;
+}
+
+/** The guard's work redone by hand on an app synthesized without it, phase by phase (summed over stacks). */
+interface GuardPhases {
+  /** Rendering the stack again (`_toCloudFormation()` / `toTerraform()`), as the guard does. */
+  readonly render: number;
+  /** CDK only: the logical ID → construct path map for findings. */
+  readonly paths: number;
+  readonly extract: number;
+  readonly check: number;
+}
+
+interface Built {
+  synth(): void;
+  /** Redo the guard's work stack by stack (after `synth`), timed per phase. */
+  guardPhases(): GuardPhases;
+}
+
+interface Row {
+  readonly engine: Engine;
+  readonly label: string;
+  readonly generated: boolean;
+  readonly municipalities: number;
+  readonly without: Run;
+  readonly with: Run;
+  readonly phases: GuardPhases;
+  readonly resources: number;
+  /** Wall time of the case's process, warm-up and cross-check included. */
+  readonly seconds: number;
+}
+
+/** Set in a child process: the case it measures, the temporary directory and where to write the result. */
+const CHILD = process.env.BENCH_CASE
+  ? JSON.parse(process.env.BENCH_CASE) as { engine: Engine; case: Case; reps: number; tmp: string; result: string }
+  : undefined;
+
+const tmpRoot = CHILD?.tmp ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-bench-'));
+let tmpCount = 0;
+function tmpDir(): string {
+  const dir = path.join(tmpRoot, String(tmpCount++));
+  fs.mkdirSync(dir);
+  return dir;
+}
+
+/** Municipality i of a generated app: an example blueprint renumbered into 10.(i+1).0.0/16 so no two overlap. */
+function generatedBlueprint(i: number): MunicipalNetworkBlueprintProps {
+  const base = BLUEPRINTS[ROTATION[i % ROTATION.length]];
+  const octet = i + 1; // 10.0.0.0/16 is the examples' own; 10.1-10.100 stay inside 10.0.0.0/8.
+  // Only the hosts inside the segments move; LGWAN WAN and security-cloud hosts are outside the address space.
+  const renumber = (cidr: string) => cidr.replace(/^10\.0\./, `10.${octet}.`);
+  return {
+    ...base,
+    municipality: `Bench Town ${String(i + 1).padStart(3, '0')}`,
+    localGovernmentCode: String(900000 + i + 1),
+    addressSpace: `10.${octet}.0.0/16`,
+    hosts: base.hosts?.map((h) => ({ ...h, cidrs: h.cidrs.map(renumber) })),
+  };
+}
+
+function guardOptions(bp: MunicipalNetworkBlueprintProps): TopologyGuardOptions {
+  return { model: bp.model, alphaPrimeCase: bp.alphaPrimeCase };
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const value = fn();
+  return [value, performance.now() - start];
+}
+
+/** Time spent inside TopologyGuard.check (either engine) since the last reset. */
+let guardMs = 0;
+
+/**
+ * Wrap the guard's private static `check` (the one function both adapters' validations call, in src/cdk/guard.ts
+ * and src/cdktf/guard.ts) with a stopwatch. This times the guard where it really runs, inside `app.synth()`:
+ * (with - without) alone is the difference of two noisy figures, often larger than the guard itself.
+ */
+function instrument(guard: unknown, name: string): void {
+  const cls = guard as Record<string, unknown>;
+  const check = cls.check;
+  if (typeof check !== 'function') throw new Error(`${name}.check not found: update scripts/bench.ts to the guard's code`);
+  cls.check = function timedCheck(this: unknown, ...args: unknown[]): unknown {
+    const start = performance.now();
+    try {
+      return check.apply(this, args);
+    } finally {
+      guardMs += performance.now() - start;
+    }
+  };
+}
+instrument(cdk.TopologyGuard, 'cdk.TopologyGuard');
+instrument(tf.TopologyGuard, 'tf.TopologyGuard');
+
+// ---- AWS CDK ----
+
+/** An app like the CLI's with --no-version-reporting (as scripts/synth-examples.ts runs it), in a temp outdir. */
+function cdkApp(): cdklib.App {
+  return new cdklib.App({ outdir: tmpDir(), analyticsReporting: false });
+}
+
+function buildCdk(c: Case, guard: boolean): Built {
+  const app = cdkApp();
+  const stacks: { stack: cdklib.Stack; options: TopologyGuardOptions }[] = [];
+  if (c.example) {
+    const { stack } = buildCdkExample(c.example, app);
+    stacks.push({ stack, options: guardOptions(BLUEPRINTS[c.example]) });
+  } else {
+    for (let i = 0; i < c.municipalities; i++) {
+      const bp = generatedBlueprint(i);
+      const stack = new cdklib.Stack(app, `BenchTown${String(i + 1).padStart(3, '0')}`, { env: { region: 'ap-northeast-1' } });
+      new cdk.MunicipalNetwork(stack, 'Network', bp);
+      stacks.push({ stack, options: guardOptions(bp) });
+    }
+  }
+  return {
+    // skipValidation skips every node.addValidation in the tree, not only the guard's (see printMethod()).
+    synth: () => { app.synth({ skipValidation: !guard }); },
+    guardPhases: () => {
+      const total = { render: 0, paths: 0, extract: 0, check: 0 };
+      for (const { stack, options } of stacks) {
+        // The same steps as TopologyGuard.check in src/cdk/guard.ts, minus annotations and the report file.
+        const [template, render] = time(() => (stack as unknown as { _toCloudFormation(): any })._toCloudFormation());
+        const [paths, pathsMs] = time(() => {
+          const out: Record<string, string> = {};
+          for (const construct of stack.node.findAll()) {
+            if (cdklib.CfnElement.isCfnElement(construct) && cdklib.Stack.of(construct) === stack) {
+              out[stack.resolve(construct.logicalId)] = construct.node.path;
+            }
+          }
+          return out;
+        });
+        const [graph, extract] = time(() => extractCloudFormation({ [stack.stackName]: template }, { [stack.stackName]: paths }));
+        const [, check] = time(() => checkTopology(graph, options));
+        total.render += render;
+        total.paths += pathsMs;
+        total.extract += extract;
+        total.check += check;
+      }
+      return total;
+    },
+  };
+}
+
+// ---- CDKTF ----
+
+/** A stack configured like examples/tf/_app.ts (local backend, offline AWS provider for Tokyo). */
+function tfStack(app: cdktf.App, id: string): cdktf.TerraformStack {
+  const stack = new cdktf.TerraformStack(app, id);
+  new cdktf.LocalBackend(stack, { path: 'terraform.tfstate' });
+  new AwsProvider(stack, 'aws', {
+    region: 'ap-northeast-1',
+    skipCredentialsValidation: true,
+    skipRequestingAccountId: true,
+    skipMetadataApiCheck: 'true',
+    skipRegionValidation: true,
+  });
+  return stack;
+}
+
+function buildTf(c: Case, guard: boolean): Built {
+  // cdktf decides at App construction whether synth() validates; `cdktf synth` validates by default.
+  const app = new cdktf.App({ outdir: tmpDir(), skipValidation: !guard });
+  const stacks: { stack: cdktf.TerraformStack; options: TopologyGuardOptions }[] = [];
+  if (c.example) {
+    const { stack } = buildTfExample(c.example, app);
+    stacks.push({ stack, options: guardOptions(BLUEPRINTS[c.example]) });
+  } else {
+    for (let i = 0; i < c.municipalities; i++) {
+      const bp = generatedBlueprint(i);
+      const stack = tfStack(app, `BenchTown${String(i + 1).padStart(3, '0')}`);
+      new tf.MunicipalNetwork(stack, 'Network', bp);
+      stacks.push({ stack, options: guardOptions(bp) });
+    }
+  }
+  return {
+    synth: () => app.synth(),
+    guardPhases: () => {
+      const total = { render: 0, paths: 0, extract: 0, check: 0 };
+      for (const { stack, options } of stacks) {
+        // The same steps as TopologyGuard.check in src/cdktf/guard.ts, minus annotations and the report file.
+        const [config, render] = time(() => stack.toTerraform() as TerraformJson);
+        const [graph, extract] = time(() => extractTerraform({ [stack.node.id]: config }));
+        const [, check] = time(() => checkTopology(graph, options));
+        total.render += render;
+        total.extract += extract;
+        total.check += check;
+      }
+      return total;
+    },
+  };
+}
+
+// ---- measurement ----
+
+function build(engine: Engine, c: Case, guard: boolean): Built {
+  return engine === 'cdk' ? buildCdk(c, guard) : buildTf(c, guard);
+}
+
+interface Sample {
+  readonly run: Run;
+  /** Only for runs without the guard: the guard's phases, timed after (and outside) the synthesis. */
+  readonly phases?: GuardPhases;
+  readonly resources: number;
+}
+
+/** One fresh app, built and synthesized (synth is cached per app, so an app is never synthesized twice). */
+function runOnce(engine: Engine, c: Case, guard: boolean, count = false): Sample {
+  const before = tmpCount;
+  gc();
+  const [built, buildMs] = time(() => build(engine, c, guard));
+  guardMs = 0;
+  const [, synthMs] = time(() => built.synth());
+  const guardInSynth = guardMs;
+  if (guard !== guardInSynth > 0) throw new Error(`the guard ${guard ? 'did not run' : 'ran with validation skipped'}`);
+  const resources = count ? countResources(engine, path.join(tmpRoot, String(before))) : 0;
+  const phases = guard ? undefined : built.guardPhases();
+  for (let i = before; i < tmpCount; i++) fs.rmSync(path.join(tmpRoot, String(i)), { recursive: true, force: true });
+  return { run: { build: buildMs, synth: synthMs, guard: guardInSynth }, phases, resources };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** A small app that runs every code path of `c` (all four models when generated), for the warm-up. */
+function warmUpCase(c: Case): Case {
+  return c.example ? c : { label: 'warm-up', municipalities: ROTATION.length };
+}
+
+/** Measure one case (in a child process): warm-up, then `reps` runs with and `reps` without the guard. */
+function measure(engine: Engine, c: Case, reps: number): Row {
+  process.stderr.write(`  ${engine} ${c.label}: warm-up`);
+  // The first synthesis in a process pays for JIT compilation and lazy module loading; it is not counted.
+  // A generated app warms up on a small one: the code is the same, and a 100-stack warm-up would cost a minute.
+  runOnce(engine, warmUpCase(c), false);
+  runOnce(engine, warmUpCase(c), true);
+  const without: Sample[] = [];
+  const withGuard: Sample[] = [];
+  for (let r = 0; r < reps; r++) {
+    process.stderr.write(` ${r + 1}`);
+    // Alternate the order so that drift (heap growth, other load) does not favour one side.
+    if (r % 2 === 0) {
+      without.push(runOnce(engine, c, false, r === 0));
+      withGuard.push(runOnce(engine, c, true, r === 0));
+    } else {
+      withGuard.push(runOnce(engine, c, true));
+      without.push(runOnce(engine, c, false));
+    }
+  }
+  process.stderr.write('\n');
+  if (without[0].resources !== withGuard[0].resources) throw new Error(`the guard changed the output: ${without[0].resources} vs ${withGuard[0].resources} resources`);
+  const med = (samples: Sample[], f: (s: Sample) => number) => median(samples.map(f));
+  const phase = (f: (p: GuardPhases) => number) => med(without, (s) => f(s.phases!));
+  return {
+    engine,
+    label: c.label,
+    generated: !c.example,
+    municipalities: c.municipalities,
+    without: { build: med(without, (s) => s.run.build), synth: med(without, (s) => s.run.synth), guard: 0 },
+    with: { build: med(withGuard, (s) => s.run.build), synth: med(withGuard, (s) => s.run.synth), guard: med(withGuard, (s) => s.run.guard) },
+    phases: { render: phase((p) => p.render), paths: phase((p) => p.paths), extract: phase((p) => p.extract), check: phase((p) => p.check) },
+    resources: without[0].resources,
+    seconds: 0,
+  };
+}
+
+/** Run one case in a fresh Node process (see the top of the file); undefined if it failed. */
+function measureInChild(engine: Engine, c: Case, reps: number): Row | undefined {
+  const tmp = fs.mkdtempSync(path.join(tmpRoot, 'case-'));
+  const result = path.join(tmp, 'result.json');
+  const started = performance.now();
+  // Type-checking is `npx tsc` 's job; the child only needs the JavaScript.
+  const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename], {
+    cwd: path.resolve(__dirname, '..'),
+    env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json', BENCH_CASE: JSON.stringify({ engine, case: c, reps, tmp, result }) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const row = child.status === 0 && fs.existsSync(result) ? { ...JSON.parse(fs.readFileSync(result, 'utf8')) as Row, seconds } : undefined;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  if (!row) console.error(`${engine} ${c.label}: failed (exit ${child.status ?? child.signal}) after ${seconds.toFixed(0)} s`);
+  return row;
+}
+
+/** Resources in the synthesized output: the size the times scale with. */
+function countResources(engine: Engine, outdir: string): number {
+  let count = 0;
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else if (engine === 'cdk' && e.name.endsWith('.template.json')) {
+        count += Object.keys(JSON.parse(fs.readFileSync(p, 'utf8')).Resources ?? {}).length;
+      } else if (engine === 'tf' && e.name === 'cdk.tf.json') {
+        const byType = (JSON.parse(fs.readFileSync(p, 'utf8')) as TerraformJson).resource ?? {};
+        count += Object.values(byType).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+      }
+    }
+  };
+  walk(outdir);
+  return count;
+}
+
+// ---- output ----
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const ms = (x: number) => x.toFixed(0);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function loadAverage(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(', ') + ' (1, 5, 15 min)';
+}
+
+function printMachine(): void {
+  const cpus = os.cpus();
+  console.log('jichitai-network synth benchmark (npm run bench)');
+  console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, `
+    + `${os.platform()} ${os.release()}, Node ${process.version}`);
+  const versions = ['aws-cdk-lib', 'cdktf', '@cdktf/provider-aws', 'constructs']
+    .map((p) => `${p} ${(JSON.parse(fs.readFileSync(require.resolve(`${p}/package.json`), 'utf8')) as { version: string }).version}`);
+  console.log(`libraries: ${versions.join(', ')}`);
+  // Other processes on the machine skew absolute times (shares less so: both sides of a share come from one run).
+  console.log(`load average at start: ${loadAverage()}`);
+  console.log('method: each case in a fresh Node process: one unmeasured warm-up with and without the guard (a generated app warms up');
+  console.log(`  on a ${ROTATION.length}-municipality one), then the median of ${EXAMPLE_REPS} runs (examples) or ${REPS} runs (generated apps) each with and`);
+  console.log('  without the guard, alternating; a fresh app per run, synthesized into a temporary directory that is removed');
+  console.log('  afterwards; a full GC before each run');
+}
+
+function printMethod(): void {
+  console.log(`
+What "without guard" means:
+  CDK:   app.synth({ skipValidation: true }). That skips validateTree(), i.e. every node.addValidation() in the
+         app: the guard's and aws-cdk-lib's own construct validations. Aspects, template rendering, asset
+         staging and the post-synthesis template checks still run.
+  CDKTF: new App({ skipValidation: true }). That skips stack.runAllValidations() in every stack (the guard, the
+         provider-presence check, the Terraform-version checks) and the App's own node.validate().
+  Either way the other validations go too, so (with - w/o) is an upper bound on the guard's cost, and a noisy
+  one: it is the difference of two medians that each vary by several percent from run to run.
+Columns:
+  build           constructing the tree (new MunicipalNetwork ...); the guard adds nothing there
+  synth           app.synth()
+  with - w/o      the difference, and its share of synth with guard
+  guard in synth  time inside TopologyGuard.check during synth with guard, and its share of synth with guard:
+                  the guard's share of synth time
+  e2e share       guard in synth as a share of build + synth with guard (what a cdk/cdktf synth waits for)
+  render .. check the guard's phases redone by hand on the app synthesized without it (a cross-check):
+                  render = the guard's own rendering of each stack (_toCloudFormation() / toTerraform(), which
+                  synthesis then repeats to write the file), paths = logical ID -> construct path map (CDK),
+                  extract = output -> topology graph, check = checkTopology() (the rules)`);
+}
+
+/** t ∝ N^k between two sizes: k = ln(t_b / t_a) / ln(N_b / N_a); 1 is linear, and a doubling multiplies t by 2^k. */
+function exponent(na: number, ta: number, nb: number, tb: number): number {
+  return Math.log(tb / ta) / Math.log(nb / na);
+}
+
+function main(): number {
+  printMachine();
+  const rows: Row[] = [];
+  const failures: string[] = [];
+  const started = performance.now();
+  for (const engine of ENGINES) {
+    const cases: [Case, number][] = [
+      ...EXAMPLE_CASES.map((example): [Case, number] => [{ label: `example ${example}`, example, municipalities: 1 }, EXAMPLE_REPS]),
+      ...SIZES.map((n): [Case, number] => [{ label: `${n} municipalities`, municipalities: n }, REPS]),
+    ];
+    for (const [c, reps] of cases) {
+      const row = measureInChild(engine, c, reps);
+      if (row) rows.push(row);
+      else failures.push(`${engine} ${c.label}`);
+    }
+  }
+
+  console.log('\nSynth time (ms, medians; shares are of synth with guard)\n');
+  console.log(table(
+    ['engine', 'case', 'resources', 'build', 'synth w/o guard', 'synth with guard', 'with - w/o', 'guard in synth', 'e2e share',
+      'render', 'paths', 'extract', 'check'],
+    rows.map((r) => {
+      const diff = r.with.synth - r.without.synth;
+      return [
+        r.engine, r.label, String(r.resources), ms(r.with.build), ms(r.without.synth), ms(r.with.synth),
+        `${ms(diff)} (${pct(diff / r.with.synth)})`, `${ms(r.with.guard)} (${pct(r.with.guard / r.with.synth)})`,
+        pct(r.with.guard / (r.with.build + r.with.synth)),
+        ms(r.phases.render), r.engine === 'cdk' ? ms(r.phases.paths) : '-', ms(r.phases.extract), ms(r.phases.check),
+      ];
+    }),
+  ));
+
+  const growthRows: string[][] = [];
+  for (const engine of ENGINES) {
+    const gen = rows.filter((r) => r.engine === engine && r.generated).sort((a, b) => a.municipalities - b.municipalities);
+    if (gen.length < 2) continue;
+    const series: [string, (r: Row) => number][] = [
+      ['synth w/o guard', (r) => r.without.synth],
+      ['synth with guard', (r) => r.with.synth],
+      ['guard in synth', (r) => r.with.guard],
+      ['guard share', (r) => r.with.guard / r.with.synth],
+      ['guard, cross-check', (r) => r.phases.render + r.phases.paths + r.phases.extract + r.phases.check],
+      ['  of which extract+check', (r) => r.phases.extract + r.phases.check],
+    ];
+    for (const [name, f] of series) {
+      const share = name === 'guard share';
+      const steps = share ? ['(a share: flat = the guard grows like synth)'] : gen.slice(1).map((b, i) => {
+        const a = gen[i];
+        const k = exponent(a.municipalities, f(a), b.municipalities, f(b));
+        return Number.isFinite(k) ? `${a.municipalities}->${b.municipalities}: k=${k.toFixed(2)} (x${(2 ** k).toFixed(2)})` : 'n/a';
+      });
+      growthRows.push([engine, name, ...gen.map((r) => (share ? pct(f(r)) : ms(f(r)))), steps.join(', ')]);
+    }
+  }
+  if (growthRows.length > 0) {
+    const sizes = rows.filter((r) => r.engine === ENGINES[0] && r.generated).map((r) => `N=${r.municipalities}`);
+    console.log('\nGrowth with the number of municipalities N (ms): t ∝ N^k, k = ln(t_b/t_a) / ln(N_b/N_a) between sizes a and b;');
+    console.log('k = 1 is linear; (xR) is the implied factor per doubling of N, R = 2^k (x2.00 when linear)\n');
+    console.log(table(['engine', 'measure', ...sizes, 'growth'], growthRows));
+  }
+  printMethod();
+  console.log(`\nWall time per case (s, warm-up and cross-check included): ${rows.map((r) => `${r.engine} ${r.label} ${r.seconds.toFixed(0)}`).join(', ')}`);
+  console.log(`Total bench time: ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end: ${loadAverage()}`);
+  if (failures.length > 0) {
+    console.error(`\nFailed to synthesize: ${failures.join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+if (CHILD) {
+  // A failure propagates as an uncaught exception: the child exits non-zero and the parent reports the case.
+  const row = measure(CHILD.engine, CHILD.case, CHILD.reps);
+  fs.writeFileSync(CHILD.result, JSON.stringify(row));
+} else {
+  // Ctrl-C stops the child too; leave no temporary output behind.
+  process.on('SIGINT', () => {
+    fs.rmSync(tmpRoot, { recursive: true, force: true });
+    process.exit(130);
+  });
+  let code = 1;
+  try {
+    code = main();
+  } finally {
+    fs.rmSync(tmpRoot, { recursive: true, force: true });
+  }
+  process.exit(code);
+}
