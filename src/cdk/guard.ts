@@ -107,7 +107,16 @@ export class TopologyGuard {
 
 /** The stack and every stack of the same app it is linked to by cross-stack references, either way, transitively; in app order. */
 function connectedStacks(stack: Stack): Stack[] {
-  const all = stack.node.root.node.findAll().filter((c): c is Stack => Stack.isStack(c));
+  // Walk down to the stacks only, never into them: every guarded stack asks, so a full tree walk would make the
+  // guard quadratic in the size of the app (measured by npm run bench).
+  const all: Stack[] = [];
+  const visit = (c: IConstruct): void => {
+    for (const child of c.node.children) {
+      if (Stack.isStack(child)) all.push(child);
+      else visit(child);
+    }
+  };
+  visit(stack.node.root);
   const linked = new Set<Stack>([stack]);
   for (let grew = true; grew;) {
     grew = false;
