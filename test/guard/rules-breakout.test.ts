@@ -8,14 +8,12 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Fn as TfFn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { exampleFindings } from './example-findings';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
-import { AlphaPrimeCase, cdk, NetworkModel } from '../../src';
-import { checkTopology } from '../../src/guard/check';
-import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { AlphaPrimeCase, cdk } from '../../src';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { nodesOf } from '../../src/guard/graph';
-import { formatFinding } from '../../src/guard/rule';
 import { hasIpsSignature, nonTlsPorts } from '../../src/guard/rules/breakout-controls';
 import { planOf } from '../../src/plan/cache';
 
@@ -28,16 +26,10 @@ function l1<T extends CfnResource>(scope: IConstruct, suffix: string): T {
 }
 
 /** The α′ example's findings for one rule after a change, without the guard refusing first. */
-function findingsAfter(
+const findingsAfter = (
   change: (stack: Stack, net: cdk.MunicipalNetwork) => void, ruleId: string, alphaPrimeCase = blueprint.alphaPrimeCase,
-): string[] {
-  const app = new App();
-  const { stack, network } = buildCdkExample('alpha-prime', app);
-  change(stack, network);
-  const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
-  return checkTopology(extractCloudFormation({ [stack.stackName]: template }), { model: NetworkModel.ALPHA_PRIME, alphaPrimeCase })
-    .filter((f) => f.ruleId === ruleId).map(formatFinding);
-}
+): string[] =>
+  exampleFindings('alpha-prime', ruleId, change, alphaPrimeCase);
 
 /** Replace the proxy's boot script (what a user overriding the launch template would do). */
 function withBootScript(edit: (script: string) => string) {

@@ -3,28 +3,15 @@
  * sanitization relay (無害化) in the scope. Labels come from the synthesized tags, whoever wrote them.
  */
 import { Instance } from '@cdktf/provider-aws/lib/instance';
-import { App, Stack, Tags } from 'aws-cdk-lib';
+import { App, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { exampleFindings as findingsOf } from './example-findings';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
-import { AlphaPrimeCase, HostRole, NetworkModel } from '../../src';
-import { checkTopology } from '../../src/guard/check';
-import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
-import { formatFinding } from '../../src/guard/rule';
-
-function findingsOf(name: string, ruleId: string, change: (stack: Stack, net: any) => void, alphaPrimeCase?: AlphaPrimeCase): string[] {
-  const app = new App();
-  const { stack, network } = buildCdkExample(name, app);
-  change(stack, network);
-  const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
-  const model = network.blueprint.model as NetworkModel;
-  const graph = extractCloudFormation({ [stack.stackName]: template });
-  return checkTopology(graph, { model, alphaPrimeCase: alphaPrimeCase ?? network.blueprint.alphaPrimeCase })
-    .filter((f) => f.ruleId === ruleId).map(formatFinding);
-}
+import { AlphaPrimeCase, HostRole } from '../../src';
 
 const subnetOf = (segment: IConstruct, key: string) => segment.node.findChild(`Subnet-${key}`) as ec2.CfnSubnet;
 

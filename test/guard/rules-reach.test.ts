@@ -1,21 +1,8 @@
 /** MN-4 (hosts My Number reaches stay off the internet) and LG-2 (LGWAN ↔ Internet segment by host only), compliant and not. */
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { buildCdkExample } from '../../examples/cdk/_app';
-import { checkTopology } from '../../src/guard/check';
-import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
-import { formatFinding } from '../../src/guard/rule';
-
-function findings(name: string, ruleId: string, change: (stack: Stack, net: any) => void): string[] {
-  const app = new App();
-  const { stack, network } = buildCdkExample(name, app);
-  change(stack, network);
-  const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
-  const graph = extractCloudFormation({ [stack.stackName]: template });
-  return checkTopology(graph, { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase })
-    .filter((f) => f.ruleId === ruleId).map(formatFinding);
-}
+import { exampleFindings as findings } from './example-findings';
 
 const l1 = <T>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
 

@@ -1,0 +1,26 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { buildCdkExample } from '../../examples/cdk/_app';
+import { AlphaPrimeCase, cdk } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { formatFinding } from '../../src/guard/rule';
+
+/**
+ * One rule's findings on a CDK reference example after a change, formatted, without the guard refusing first
+ * (validation is skipped, so a test sees exactly what one rule says). The model comes from the example's blueprint;
+ * the α′ case too, unless given.
+ */
+export function exampleFindings(
+  name: string,
+  ruleId: string,
+  change: (stack: Stack, net: cdk.MunicipalNetwork) => void = () => undefined,
+  alphaPrimeCase?: AlphaPrimeCase,
+): string[] {
+  const app = new App();
+  const { stack, network } = buildCdkExample(name, app);
+  change(stack, network);
+  const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
+  const graph = extractCloudFormation({ [stack.stackName]: template });
+  return checkTopology(graph, { model: network.blueprint.model, alphaPrimeCase: alphaPrimeCase ?? network.blueprint.alphaPrimeCase })
+    .filter((f) => f.ruleId === ruleId).map(formatFinding);
+}
