@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, CfnElement, ISynthesisSession, Stack } from 'aws-cdk-lib';
+import { Annotations, ISynthesisSession, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { renderTemplate } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractCloudFormation } from '../guard/extract-cloudformation';
@@ -79,11 +80,9 @@ export class TopologyGuard {
     const templates: Record<string, any> = {};
     const paths: Record<string, Record<string, string>> = {};
     for (const s of connected) {
-      templates[s.stackName] = (s as unknown as { _toCloudFormation(): any })._toCloudFormation();
-      paths[s.stackName] = {};
-      for (const c of s.node.findAll()) {
-        if (CfnElement.isCfnElement(c) && Stack.of(c) === s) paths[s.stackName][s.resolve(c.logicalId)] = c.node.path;
-      }
+      const { template, elements } = renderTemplate(s);
+      templates[s.stackName] = template;
+      paths[s.stackName] = Object.fromEntries(elements.map((e) => [s.resolve(e.logicalId), e.node.path]));
     }
     const mine = connected.filter((s) => s === stack || !guarded.has(s));
     const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Annotations, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { renderConfig } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
@@ -61,8 +62,9 @@ export class TopologyGuard {
   /** Run the rules over the stack's Terraform JSON; returns the blocking findings as validation errors. */
   private static check(stack: TerraformStack): string[] {
     const options = guarded.get(stack)!;
-    // toTerraform() resolves every token and keeps each resource's construct path in its "//" metadata.
-    const config = stack.toTerraform() as TerraformJson;
+    // toTerraform() resolves every token and keeps each resource's construct path in its "//" metadata; the synthesizer
+    // writes this very render (render-once.ts).
+    const config = renderConfig(stack) as TerraformJson;
     const graph = extractTerraform({ [stack.node.id]: config });
     const outcome = evaluateTopology(stack.node.id, graph, options, acknowledgements.get(stack) ?? []);
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));

@@ -1,0 +1,102 @@
+import { CfnElement, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * Render a guarded stack's template once per synthesis (issue 4's cost target).
+ *
+ * The guard has to read the rendered template during validation, and the stack synthesizer renders it again a moment
+ * later to write it: rendering (resolving every token of every element) is most of what synthesis costs, so doing it
+ * twice was nearly all of the guard's cost (`npm run bench`). Here the guard's render is kept, and the synthesizer's
+ * call to `_toCloudFormation()` gets it back — once — provided the stack still has the very elements it was rendered
+ * from. Between validation and synthesis aws-cdk-lib only *adds* elements (DefaultStackSynthesizer's BootstrapVersion
+ * parameter and CheckBootstrapVersion rule); those few are rendered and merged into the kept template. Anything else
+ * (an element removed or replaced, new template options, a name collision) falls back to a full render, so the written
+ * template is always what a full render would write (test/cdk/render-once.test.ts compares the bytes).
+ */
+
+interface Rendered {
+  /** The stack's elements, in the order `Stack._toCloudFormation()` visits them, when the template was rendered. */
+  readonly elements: CfnElement[];
+  /** The template options the header was rendered from. */
+  readonly header: string;
+  readonly template: any;
+}
+
+/** The signature of the (internal, but stable since CDK v1) method that renders a stack's template. */
+type Render = () => any;
+
+const kept = new WeakMap<Stack, Rendered>();
+const installed = new WeakSet<Stack>();
+
+/** Template sections that are maps of logical IDs: an element's fragment can be added to them key by key. */
+const KEYED_SECTIONS = new Set(['Conditions', 'Mappings', 'Outputs', 'Parameters', 'Resources', 'Rules']);
+
+/**
+ * Render `stack`'s template now (as `cdk synth` would write it) and keep it for the synthesizer; also returns the
+ * stack's elements, in template order.
+ */
+export function renderTemplate(stack: Stack): { readonly template: any; readonly elements: readonly CfnElement[] } {
+  install(stack);
+  const elements = cfnElements(stack);
+  const template = originalRender(stack)();
+  kept.set(stack, { elements, header: headerOf(stack), template });
+  return { template, elements };
+}
+
+/** Make the stack's own `_toCloudFormation()` hand back the kept render once, if it still holds. */
+function install(stack: Stack): void {
+  if (installed.has(stack)) return;
+  installed.add(stack);
+  const render = originalRender(stack);
+  Object.defineProperty(stack, '_toCloudFormation', {
+    configurable: true,
+    writable: true,
+    enumerable: false,
+    value: () => reuse(stack) ?? render(),
+  });
+}
+
+function originalRender(stack: Stack): Render {
+  // The prototype's method, never an instance property installed by `install`.
+  const method = Object.getPrototypeOf(stack)._toCloudFormation as Render;
+  return method.bind(stack);
+}
+
+/** The kept template, completed with the elements added since; undefined when only a full render is safe. */
+function reuse(stack: Stack): any {
+  const rendered = kept.get(stack);
+  kept.delete(stack); // once: a later call (another synthesis, a test) renders afresh
+  if (!rendered || headerOf(stack) !== rendered.header) return undefined;
+  const elements = cfnElements(stack);
+  if (elements.length < rendered.elements.length || rendered.elements.some((e, i) => elements[i] !== e)) return undefined;
+  const added = elements.slice(rendered.elements.length);
+  if (added.length === 0) return rendered.template;
+  // Merge the way Stack._toCloudFormation() does for keyed sections: new sections go last, new keys last in theirs.
+  const template: Record<string, any> = { ...rendered.template };
+  for (const element of added) {
+    const fragment = stack.resolve((element as unknown as { _toCloudFormation(): any })._toCloudFormation()) ?? {};
+    for (const [section, entries] of Object.entries<Record<string, unknown>>(fragment)) {
+      if (!KEYED_SECTIONS.has(section) || typeof entries !== 'object' || entries === null) return undefined;
+      const into = { ...(template[section] ?? {}) };
+      for (const [key, value] of Object.entries(entries)) {
+        if (key in into) return undefined;
+        into[key] = value;
+      }
+      template[section] = into;
+    }
+  }
+  return template;
+}
+
+/** What the template header is rendered from; a change after validation means a full render. */
+function headerOf(stack: Stack): string {
+  const o = stack.templateOptions;
+  return JSON.stringify(stack.resolve([o.description, o.transforms, o.templateFormatVersion, o.metadata]) ?? null);
+}
+
+/** The stack's CloudFormation elements in the order aws-cdk-lib renders them (depth first, not into other stacks). */
+function cfnElements(node: IConstruct, into: CfnElement[] = []): CfnElement[] {
+  if (CfnElement.isCfnElement(node)) into.push(node);
+  for (const child of node.node.children) if (!Stack.isStack(child)) cfnElements(child, into);
+  return into;
+}
