@@ -39,6 +39,7 @@ export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>
 
 class ConfigReader {
   private readonly types = new Map<string, string>();
+  private readonly interpolations = new Map<string, Ref>();
 
   constructor(private readonly b: GraphBuilder, private readonly config: TerraformJson, private readonly prefix: string) {
     for (const [type, byName] of Object.entries(config.resource ?? {})) {
@@ -73,6 +74,16 @@ class ConfigReader {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
     if (typeof value !== 'string') return { kind: 'unresolved', expression: JSON.stringify(value) };
     if (!value.includes('${')) return { kind: 'external', value };
+    // The same few interpolations (a VPC's id, a route table's id) are read by many resources.
+    let ref = this.interpolations.get(value);
+    if (!ref) {
+      ref = this.interpolation(value);
+      this.interpolations.set(value, ref);
+    }
+    return ref;
+  }
+
+  private interpolation(value: string): Ref {
     const ids = [...this.referenced(value)];
     if (/\$\{[^}]*\bvar\./.test(value)) return { kind: 'unresolved', expression: `${value} uses an input variable, known only at plan time` };
     if (ids.length !== 1) {

@@ -19,14 +19,12 @@ export class Ipv4Cidr {
   /** Parse `a.b.c.d/n`, or return `undefined` if it is malformed or has host bits set. */
   public static tryParse(text: string): Ipv4Cidr | undefined {
     if (typeof text !== 'string') return undefined;
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim());
-    if (!m) return undefined;
-    const octets = m.slice(1, 5).map(Number);
-    const prefix = Number(m[5]);
-    if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-    const address = octets.reduce((acc, octet) => acc * 256 + octet, 0);
-    const cidr = new Ipv4Cidr(address, prefix);
-    if (cidr.network !== address) return undefined;
+    // The guard parses the same few hundred route and subnet CIDRs over and over (npm run bench); blocks are immutable.
+    const known = PARSED.get(text);
+    if (known !== undefined) return known ?? undefined;
+    const cidr = parseUncached(text);
+    if (PARSED.size >= 10_000) PARSED.clear(); // bounded in a long-running process
+    PARSED.set(text, cidr ?? null);
     return cidr;
   }
 
@@ -120,4 +118,20 @@ export class CidrAllocator {
     this.next = block.last + 1;
     return block;
   }
+}
+
+/** Parsed blocks by text (see `Ipv4Cidr.tryParse`); `null` for text that is not a block. */
+const PARSED = new Map<string, Ipv4Cidr | null>();
+
+function parseUncached(text: string): Ipv4Cidr | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  const address = octets.reduce((acc, octet) => acc * 256 + octet, 0);
+  const cidr = Ipv4Cidr.of(address, prefix);
+  // Host bits set (of() clears them): not a block.
+  if (cidr.network !== address) return undefined;
+  return cidr;
 }

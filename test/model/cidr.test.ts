@@ -9,6 +9,16 @@ describe('Ipv4Cidr', () => {
     for (const bad of ['10.0.0.0', '10.0.0.1/24', '256.0.0.0/8', '10.0.0.0/33', 'ten/8', '']) expect(Ipv4Cidr.tryParse(bad)).toBeUndefined();
     expect(() => Ipv4Cidr.parse('10.0.0.1/24')).toThrow(/host bits zero/);
   });
+  test('parsing is remembered, for good and bad text alike (the guard parses the same blocks many times)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(Ipv4Cidr.tryParse('10.0.0.1/24')).toBeUndefined();
+      expect(Ipv4Cidr.tryParse(' 10.1.0.0/16 ')?.toString()).toBe('10.1.0.0/16');
+      expect(() => Ipv4Cidr.parse('ten/8')).toThrow(/not an IPv4 CIDR block/);
+    }
+    expect(Ipv4Cidr.tryParse('10.2.0.0/16')).toBe(Ipv4Cidr.tryParse('10.2.0.0/16'));
+    // Far more distinct blocks than the cache holds: still parsed right.
+    for (let i = 0; i < 12_000; i++) expect(Ipv4Cidr.tryParse(Ipv4Cidr.of(i * 256, 24).toString())!.network).toBe(i * 256);
+  });
   test('property: toString and parse round-trip; a block contains itself and its subnets', () => {
     fc.assert(fc.property(anyCidr, fc.integer({ min: 0, max: 8 }), (c, extra) => {
       expect(Ipv4Cidr.parse(c.toString()).toString()).toBe(c.toString());
