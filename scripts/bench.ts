@@ -30,6 +30,8 @@ import { BLUEPRINTS } from '../examples/blueprints';
 import { buildCdkExample } from '../examples/cdk/_app';
 import { buildTfExample } from '../examples/tf/_app';
 import { cdk, MunicipalNetworkBlueprintProps, tf } from '../src';
+import { renderTemplate } from '../src/cdk/render-once';
+import { renderConfig } from '../src/cdktf/render-once';
 import { checkTopology } from '../src/guard/check';
 import { extractCloudFormation } from '../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../src/guard/extract-terraform';
@@ -64,13 +66,20 @@ interface Run {
   readonly build: number;
   /** `app.synth()`: where the guard runs. */
   readonly synth: number;
-  /** Time spent inside the guard's check during that `app.synth()` (0 without the guard). */
+  /**
+   * The guard's own work during that `app.synth()`: time inside its check, less the render of each stack that it hands
+   * on to the synthesizer (src/cdk/render-once.ts, src/cdktf/render-once.ts), which synthesis does anyway. 0 without it.
+   */
   readonly guard: number;
+  /** Of the check's time: rendering the stacks, handed on to the synthesizer (0 without the guard). */
+  readonly shared: number;
+  /** Full renders of a stack (`_toCloudFormation()` / `toTerraform()`) during `app.synth()`: one per stack if none is wasted. */
+  readonly renders: number;
 }
 
 /** The guard's work redone by hand on an app synthesized without it, phase by phase (summed over stacks). */
 interface GuardPhases {
-  /** Rendering the stack again (`_toCloudFormation()` / `toTerraform()`), as the guard does. */
+  /** Rendering the stack (`_toCloudFormation()` / `toTerraform()`), as the guard does and hands on to the synthesizer. */
   readonly render: number;
   /** CDK only: the logical ID → construct path map for findings. */
   readonly paths: number;
@@ -79,6 +88,7 @@ interface GuardPhases {
 }
 
 interface Built {
+  readonly stacks: number;
   synth(): void;
   /** Redo the guard's work stack by stack (after `synth`), timed per phase. */
   guardPhases(): GuardPhases;
@@ -93,6 +103,7 @@ interface Row {
   readonly with: Run;
   readonly phases: GuardPhases;
   readonly resources: number;
+  readonly stacks: number;
   /** Wall time of the case's process, warm-up and cross-check included. */
   readonly seconds: number;
 }
@@ -135,8 +146,11 @@ function time<T>(fn: () => T): [T, number] {
   return [value, performance.now() - start];
 }
 
-/** Time spent inside TopologyGuard.check (either engine) since the last reset. */
+/** Since the last reset: time inside TopologyGuard.check (either engine), of which rendering stacks, and full renders. */
 let guardMs = 0;
+let sharedMs = 0;
+let renders = 0;
+let insideCheck = 0;
 
 /**
  * Wrap the guard's private static `check` (the one function both adapters' validations call, in src/cdk/guard.ts
@@ -149,15 +163,38 @@ function instrument(guard: unknown, name: string): void {
   if (typeof check !== 'function') throw new Error(`${name}.check not found: update scripts/bench.ts to the guard's code`);
   cls.check = function timedCheck(this: unknown, ...args: unknown[]): unknown {
     const start = performance.now();
+    insideCheck++;
     try {
       return check.apply(this, args);
     } finally {
+      insideCheck--;
       guardMs += performance.now() - start;
     }
   };
 }
 instrument(cdk.TopologyGuard, 'cdk.TopologyGuard');
 instrument(tf.TopologyGuard, 'tf.TopologyGuard');
+
+/**
+ * Count and time every full render of a stack. The guard's render-once reads the prototype's method when it first
+ * guards a stack, which is after this runs, so the guard's renders and the synthesizer's are both seen here.
+ */
+function instrumentRender(prototype: object, method: string): void {
+  const proto = prototype as Record<string, unknown>;
+  const render = proto[method];
+  if (typeof render !== 'function') throw new Error(`${method} not found: update scripts/bench.ts to the library version`);
+  proto[method] = function timedRender(this: unknown, ...args: unknown[]): unknown {
+    const start = performance.now();
+    try {
+      return render.apply(this, args);
+    } finally {
+      renders++;
+      if (insideCheck > 0) sharedMs += performance.now() - start;
+    }
+  };
+}
+instrumentRender(cdklib.Stack.prototype, '_toCloudFormation');
+instrumentRender(cdktf.TerraformStack.prototype, 'toTerraform');
 
 // ---- AWS CDK ----
 
@@ -181,22 +218,15 @@ function buildCdk(c: Case, guard: boolean): Built {
     }
   }
   return {
+    stacks: stacks.length,
     // skipValidation skips every node.addValidation in the tree, not only the guard's (see printMethod()).
     synth: () => { app.synth({ skipValidation: !guard }); },
     guardPhases: () => {
       const total = { render: 0, paths: 0, extract: 0, check: 0 };
       for (const { stack, options } of stacks) {
         // The same steps as TopologyGuard.check in src/cdk/guard.ts, minus annotations and the report file.
-        const [template, render] = time(() => (stack as unknown as { _toCloudFormation(): any })._toCloudFormation());
-        const [paths, pathsMs] = time(() => {
-          const out: Record<string, string> = {};
-          for (const construct of stack.node.findAll()) {
-            if (cdklib.CfnElement.isCfnElement(construct) && cdklib.Stack.of(construct) === stack) {
-              out[stack.resolve(construct.logicalId)] = construct.node.path;
-            }
-          }
-          return out;
-        });
+        const [{ template, elements }, render] = time(() => renderTemplate(stack));
+        const [paths, pathsMs] = time(() => Object.fromEntries(elements.map((e) => [stack.resolve(e.logicalId), e.node.path])));
         const [graph, extract] = time(() => extractCloudFormation({ [stack.stackName]: template }, { [stack.stackName]: paths }));
         const [, check] = time(() => checkTopology(graph, options));
         total.render += render;
@@ -241,12 +271,13 @@ function buildTf(c: Case, guard: boolean): Built {
     }
   }
   return {
+    stacks: stacks.length,
     synth: () => app.synth(),
     guardPhases: () => {
       const total = { render: 0, paths: 0, extract: 0, check: 0 };
       for (const { stack, options } of stacks) {
         // The same steps as TopologyGuard.check in src/cdktf/guard.ts, minus annotations and the report file.
-        const [config, render] = time(() => stack.toTerraform() as TerraformJson);
+        const [config, render] = time(() => renderConfig(stack) as TerraformJson);
         const [graph, extract] = time(() => extractTerraform({ [stack.node.id]: config }));
         const [, check] = time(() => checkTopology(graph, options));
         total.render += render;
@@ -269,6 +300,7 @@ interface Sample {
   /** Only for runs without the guard: the guard's phases, timed after (and outside) the synthesis. */
   readonly phases?: GuardPhases;
   readonly resources: number;
+  readonly stacks: number;
 }
 
 /** One fresh app, built and synthesized (synth is cached per app, so an app is never synthesized twice). */
@@ -277,13 +309,15 @@ function runOnce(engine: Engine, c: Case, guard: boolean, count = false): Sample
   gc();
   const [built, buildMs] = time(() => build(engine, c, guard));
   guardMs = 0;
+  sharedMs = 0;
+  renders = 0;
   const [, synthMs] = time(() => built.synth());
-  const guardInSynth = guardMs;
-  if (guard !== guardInSynth > 0) throw new Error(`the guard ${guard ? 'did not run' : 'ran with validation skipped'}`);
+  const run: Run = { build: buildMs, synth: synthMs, guard: guardMs - sharedMs, shared: sharedMs, renders };
+  if (guard !== guardMs > 0) throw new Error(`the guard ${guard ? 'did not run' : 'ran with validation skipped'}`);
   const resources = count ? countResources(engine, path.join(tmpRoot, String(before))) : 0;
   const phases = guard ? undefined : built.guardPhases();
   for (let i = before; i < tmpCount; i++) fs.rmSync(path.join(tmpRoot, String(i)), { recursive: true, force: true });
-  return { run: { build: buildMs, synth: synthMs, guard: guardInSynth }, phases, resources };
+  return { run, phases, resources, stacks: built.stacks };
 }
 
 function median(xs: number[]): number {
@@ -295,6 +329,18 @@ function median(xs: number[]): number {
 /** A small app that runs every code path of `c` (all four models when generated), for the warm-up. */
 function warmUpCase(c: Case): Case {
   return c.example ? c : { label: 'warm-up', municipalities: ROTATION.length };
+}
+
+function runMedians(samples: Sample[]): Run {
+  const med = (f: (r: Run) => number) => median(samples.map((s) => f(s.run)));
+  // Renders: the most seen, so that a wasted render in any run shows.
+  return {
+    build: med((r) => r.build),
+    synth: med((r) => r.synth),
+    guard: med((r) => r.guard),
+    shared: med((r) => r.shared),
+    renders: Math.max(...samples.map((s) => s.run.renders)),
+  };
 }
 
 /** Measure one case (in a child process): warm-up, then `reps` runs with and `reps` without the guard. */
@@ -326,10 +372,11 @@ function measure(engine: Engine, c: Case, reps: number): Row {
     label: c.label,
     generated: !c.example,
     municipalities: c.municipalities,
-    without: { build: med(without, (s) => s.run.build), synth: med(without, (s) => s.run.synth), guard: 0 },
-    with: { build: med(withGuard, (s) => s.run.build), synth: med(withGuard, (s) => s.run.synth), guard: med(withGuard, (s) => s.run.guard) },
+    without: runMedians(without),
+    with: runMedians(withGuard),
     phases: { render: phase((p) => p.render), paths: phase((p) => p.paths), extract: phase((p) => p.extract), check: phase((p) => p.check) },
     resources: without[0].resources,
+    stacks: without[0].stacks,
     seconds: 0,
   };
 }
@@ -416,14 +463,18 @@ What "without guard" means:
 Columns:
   build           constructing the tree (new MunicipalNetwork ...); the guard adds nothing there
   synth           app.synth()
-  with - w/o      the difference, and its share of synth with guard
-  guard in synth  time inside TopologyGuard.check during synth with guard, and its share of synth with guard:
-                  the guard's share of synth time
-  e2e share       guard in synth as a share of build + synth with guard (what a cdk/cdktf synth waits for)
-  render .. check the guard's phases redone by hand on the app synthesized without it (a cross-check):
-                  render = the guard's own rendering of each stack (_toCloudFormation() / toTerraform(), which
-                  synthesis then repeats to write the file), paths = logical ID -> construct path map (CDK),
-                  extract = output -> topology graph, check = checkTopology() (the rules)`);
+  with - w/o      the difference, and its share of synth w/o guard
+  guard in synth  the guard's own work during synth with guard: time inside TopologyGuard.check, less the
+                  stack renders it hands on to the synthesizer (which synthesis does anyway; see shared render),
+                  and its share of synth w/o guard: what the guard adds to synth time
+  e2e share       guard in synth as a share of build + synth w/o guard (what a cdk/cdktf synth waits for)
+  renders         full renders of a stack (_toCloudFormation() / toTerraform()) in one synth with guard / stacks:
+                  equal when the synthesizer writes the guard's render instead of rendering again (render-once.ts);
+                  "!" marks a wasted render (guard in synth then understates the guard's cost)
+  shared render   of the check's time, the stack renders handed on to the synthesizer
+  paths .. check  the guard's other phases redone by hand on the app synthesized without it (a cross-check):
+                  paths = logical ID -> construct path map (CDK), extract = output -> topology graph,
+                  check = checkTopology() (the rules)`);
 }
 
 /** t ∝ N^k between two sizes: k = ln(t_b / t_a) / ln(N_b / N_a); 1 is linear, and a doubling multiplies t by 2^k. */
@@ -448,17 +499,18 @@ function main(): number {
     }
   }
 
-  console.log('\nSynth time (ms, medians; shares are of synth with guard)\n');
+  console.log('\nSynth time (ms, medians; a share is of synth without the guard: what the guard adds)\n');
   console.log(table(
     ['engine', 'case', 'resources', 'build', 'synth w/o guard', 'synth with guard', 'with - w/o', 'guard in synth', 'e2e share',
-      'render', 'paths', 'extract', 'check'],
+      'renders', 'shared render', 'paths', 'extract', 'check'],
     rows.map((r) => {
       const diff = r.with.synth - r.without.synth;
       return [
         r.engine, r.label, String(r.resources), ms(r.with.build), ms(r.without.synth), ms(r.with.synth),
-        `${ms(diff)} (${pct(diff / r.with.synth)})`, `${ms(r.with.guard)} (${pct(r.with.guard / r.with.synth)})`,
-        pct(r.with.guard / (r.with.build + r.with.synth)),
-        ms(r.phases.render), r.engine === 'cdk' ? ms(r.phases.paths) : '-', ms(r.phases.extract), ms(r.phases.check),
+        `${ms(diff)} (${pct(diff / r.without.synth)})`, `${ms(r.with.guard)} (${pct(r.with.guard / r.without.synth)})`,
+        pct(r.with.guard / (r.without.build + r.without.synth)),
+        `${r.with.renders}/${r.stacks}${r.with.renders > r.stacks ? ' !' : ''}`,
+        ms(r.with.shared), r.engine === 'cdk' ? ms(r.phases.paths) : '-', ms(r.phases.extract), ms(r.phases.check),
       ];
     }),
   ));
@@ -471,9 +523,9 @@ function main(): number {
       ['synth w/o guard', (r) => r.without.synth],
       ['synth with guard', (r) => r.with.synth],
       ['guard in synth', (r) => r.with.guard],
-      ['guard share', (r) => r.with.guard / r.with.synth],
-      ['guard, cross-check', (r) => r.phases.render + r.phases.paths + r.phases.extract + r.phases.check],
-      ['  of which extract+check', (r) => r.phases.extract + r.phases.check],
+      ['guard share', (r) => r.with.guard / r.without.synth],
+      ['guard, cross-check', (r) => r.phases.paths + r.phases.extract + r.phases.check],
+      ['render (shared)', (r) => r.phases.render],
     ];
     for (const [name, f] of series) {
       const share = name === 'guard share';
