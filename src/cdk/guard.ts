@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Annotations, ISynthesisSession, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { renderTemplate } from './render-once';
+import { installRenderOnce, renderTemplate } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractCloudFormation } from '../guard/extract-cloudformation';
@@ -63,6 +63,7 @@ export class TopologyGuard {
       return;
     }
     guarded.set(stack, options);
+    installRenderOnce(stack);
     // aws-cdk-lib lets any construct but a Stack write into the assembly, so the report has its own construct.
     const reporter = new Construct(stack, 'JichitaiGuardReport');
     reports.set(stack, reporter);

@@ -12,6 +12,10 @@ import { IConstruct } from 'constructs';
  * parameter and CheckBootstrapVersion rule); those few are rendered and merged into the kept template. Anything else
  * (an element removed or replaced, new template options, a name collision) falls back to a full render, so the written
  * template is always what a full render would write (test/cdk/render-once.test.ts compares the bytes).
+ *
+ * The kept render lives from the guard's validation to the end of the stack's synthesizer run, and never past the
+ * current job (a microtask drops it): a validation that no synthesis follows (a refusal elsewhere in the app, a manual
+ * `node.validate()`) leaves nothing behind for a later render to pick up.
  */
 
 interface Rendered {
@@ -36,15 +40,22 @@ const KEYED_SECTIONS = new Set(['Conditions', 'Mappings', 'Outputs', 'Parameters
  * stack's elements, in template order.
  */
 export function renderTemplate(stack: Stack): { readonly template: any; readonly elements: readonly CfnElement[] } {
-  install(stack);
+  installRenderOnce(stack);
   const elements = cfnElements(stack);
   const template = originalRender(stack)();
-  kept.set(stack, { elements, header: headerOf(stack), template });
+  const rendered: Rendered = { elements, header: headerOf(stack), template };
+  kept.set(stack, rendered);
+  queueMicrotask(() => {
+    if (kept.get(stack) === rendered) kept.delete(stack);
+  });
   return { template, elements };
 }
 
-/** Make the stack's own `_toCloudFormation()` hand back the kept render once, if it still holds. */
-function install(stack: Stack): void {
+/**
+ * Make the stack's own `_toCloudFormation()` hand back the kept render once, if it still holds, and drop it when the
+ * stack's synthesizer is done.
+ */
+export function installRenderOnce(stack: Stack): void {
   if (installed.has(stack)) return;
   installed.add(stack);
   const render = originalRender(stack);
@@ -53,6 +64,21 @@ function install(stack: Stack): void {
     writable: true,
     enumerable: false,
     value: () => reuse(stack) ?? render(),
+  });
+  // A synthesizer is bound to one stack, so wrapping this instance's method concerns this stack only.
+  const synthesizer = stack.synthesizer as unknown as { synthesize(session: unknown): void };
+  const synthesize = synthesizer.synthesize.bind(synthesizer);
+  Object.defineProperty(synthesizer, 'synthesize', {
+    configurable: true,
+    writable: true,
+    enumerable: false,
+    value: (session: unknown) => {
+      try {
+        synthesize(session);
+      } finally {
+        kept.delete(stack);
+      }
+    },
   });
 }
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Annotations, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { renderConfig } from './render-once';
+import { installRenderOnce, renderConfig } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
@@ -42,6 +42,8 @@ export class TopologyGuard {
         continue;
       }
       guarded.set(stack, options);
+      // Before synthesis starts: the render is kept only while the stack's synthesizer runs.
+      installRenderOnce(stack);
       reports.set(stack, new Construct(stack, 'JichitaiGuardReport'));
       stack.node.addValidation({ validate: () => TopologyGuard.check(stack) });
     }

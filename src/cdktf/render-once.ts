@@ -11,6 +11,10 @@ import { IConstruct } from 'constructs';
  * overrides. Between validation and writing, cdktf only runs custom synthesis hooks (files next to the stack) and
  * collects annotations; a changed stack falls back to a full render. test/cdktf/render-once.test.ts compares the
  * written bytes with an unguarded synthesis.
+ *
+ * cdktf validates inside the stack synthesizer's `synthesize()`, right before it writes, so the render is kept only
+ * while that call runs: validations run any other way (`Testing.synth(stack, true)`, `stack.runAllValidations()`)
+ * keep nothing, and nothing outlives the synthesis.
  */
 
 interface Rendered {
@@ -23,18 +27,26 @@ type Render = () => any;
 
 const kept = new WeakMap<TerraformStack, Rendered>();
 const installed = new WeakSet<TerraformStack>();
+/** Stacks whose synthesizer is running (validation, custom synthesis, annotations, writing). */
+const synthesizing = new WeakSet<TerraformStack>();
 
-/** Render `stack`'s Terraform JSON now (as `cdktf synth` would write it) and keep it for the synthesizer. */
+/**
+ * Render `stack`'s Terraform JSON now (as `cdktf synth` would write it); during the stack's synthesis, keep it for
+ * the synthesizer to write.
+ */
 export function renderConfig(stack: TerraformStack): any {
-  install(stack);
+  installRenderOnce(stack);
   const elements = terraformElements(stack);
   const config = originalRender(stack)();
-  kept.set(stack, { elements, overrides: overridesOf(stack), config });
+  if (synthesizing.has(stack)) kept.set(stack, { elements, overrides: overridesOf(stack), config });
   return config;
 }
 
-/** Make the stack's own `toTerraform()` hand back the kept render once, if it still holds. */
-function install(stack: TerraformStack): void {
+/**
+ * Make the stack's own `toTerraform()` hand back the kept render once, if it still holds, and mark the stack's
+ * synthesis so that a render is kept only within it.
+ */
+export function installRenderOnce(stack: TerraformStack): void {
   if (installed.has(stack)) return;
   installed.add(stack);
   const render = originalRender(stack);
@@ -43,6 +55,22 @@ function install(stack: TerraformStack): void {
     writable: true,
     enumerable: false,
     value: () => reuse(stack) ?? render(),
+  });
+  const synthesizer = stack.synthesizer as unknown as { synthesize(session: unknown): void };
+  const synthesize = synthesizer.synthesize.bind(synthesizer);
+  Object.defineProperty(synthesizer, 'synthesize', {
+    configurable: true,
+    writable: true,
+    enumerable: false,
+    value: (session: unknown) => {
+      synthesizing.add(stack);
+      try {
+        synthesize(session);
+      } finally {
+        synthesizing.delete(stack);
+        kept.delete(stack);
+      }
+    },
   });
 }
 

@@ -116,6 +116,22 @@ describe('the guard renders each stack once (AWS CDK)', () => {
       expect(render(replaced).Resources.Vpc.Properties.CidrBlock).toBe('10.9.0.0/16');
     });
 
+    test('nothing is kept after the synthesizer ran, nor past the current job', async () => {
+      const renders = jest.spyOn(Stack.prototype as unknown as Renderable, '_toCloudFormation');
+      const { app, stack } = buildCdkExample('beta', new App({ outdir: outdir() }));
+      app.synth();
+      expect(renders).toHaveBeenCalledTimes(1);
+      render(stack);
+      expect(renders).toHaveBeenCalledTimes(2);
+
+      // A validation that no synthesis follows (e.g. a refusal elsewhere): the render is dropped when the job ends.
+      const lone = handMade();
+      renderTemplate(lone);
+      await Promise.resolve();
+      (lone.node.findChild('Vpc') as ec2.CfnVPC).cidrBlock = '10.9.0.0/16';
+      expect(render(lone).Resources.Vpc.Properties.CidrBlock).toBe('10.9.0.0/16');
+    });
+
     test('a property changed between two syntheses is written by the second one', () => {
       // The reuse relies on nothing changing existing elements between validation and the synthesizer's render (which
       // aws-cdk-lib does not do); every synthesis validates, and so renders, again.

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { App, TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildTfExample } from '../../examples/tf/_app';
 import { renderConfig } from '../../src/cdktf/render-once';
@@ -43,40 +43,54 @@ describe('the guard renders each stack once (CDKTF)', () => {
     expect(fs.existsSync(path.join(app.outdir, 'stacks', `SampleCity-${name}`, `jichitai-guard-report.SampleCity-${name}.json`))).toBe(true);
   });
 
-  describe('the kept render is handed back only while it holds', () => {
-    function handMade(): TerraformStack {
-      const stack = new TerraformStack(Testing.app(), 'HandMade');
-      new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
-      new Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
-      return stack;
+  describe('the kept render is handed back only within the stack\'s synthesis, and only while it holds', () => {
+    /** A construct that runs `action` during synthesis, after validation and before cdk.tf.json is written. */
+    function duringSynthesis(stack: TerraformStack, action: () => void): void {
+      Object.defineProperty(new Construct(stack, 'LateChange'), Symbol.for('cdktf/customSynthesis'), { value: { onSynthesize: action } });
     }
-    const fullRender = (stack: TerraformStack) => TerraformStack.prototype.toTerraform.call(stack);
+    function written(app: App, stack: TerraformStack): any {
+      return JSON.parse(configs(app.outdir)[stack.node.id]);
+    }
 
-    test('unchanged: the kept configuration itself, once', () => {
-      const stack = handMade();
-      const config = renderConfig(stack);
-      expect(stack.toTerraform()).toBe(config);
-      const second = stack.toTerraform();
-      expect(second).not.toBe(config);
-      expect(second).toEqual(config);
+    test('outside a synthesis nothing is kept: Testing.synth(stack, true) renders twice and a later change shows', () => {
+      // Spied before the guard is applied: it wraps the method it finds then.
+      const renders = jest.spyOn(TerraformStack.prototype, 'toTerraform');
+      const { stack } = buildTfExample('beta', Testing.app());
+      const synthesized = JSON.parse(Testing.synth(stack, true));
+      expect(renders).toHaveBeenCalledTimes(2);
+      expect(Object.keys(synthesized.resource.aws_vpc)).toHaveLength(3);
+
+      const vpc = stack.node.findAll().find((c): c is Vpc => c instanceof Vpc)!;
+      renderConfig(stack);
+      vpc.cidrBlock = '10.99.0.0/16';
+      expect(stack.toTerraform().resource.aws_vpc[stack.getLogicalId(vpc)].cidr_block).toBe('10.99.0.0/16');
     });
 
-    test('an element added or removed, or a new stack-level override, means a full render', () => {
-      const added = handMade();
-      renderConfig(added);
-      new Eip(added, 'Eip', { domain: 'vpc' });
-      expect(added.toTerraform()).toEqual(fullRender(added));
-      expect(Object.keys(added.toTerraform().resource)).toContain('aws_eip');
+    test('an element added after validation is written (a full render instead of the kept one)', () => {
+      const renders = jest.spyOn(TerraformStack.prototype, 'toTerraform');
+      const app = new App({ outdir: outdir() });
+      const { stack } = buildTfExample('beta', app);
+      duringSynthesis(stack, () => new Eip(stack, 'LateEip', { domain: 'vpc' }));
+      app.synth();
+      expect(renders).toHaveBeenCalledTimes(2);
+      expect(Object.keys(written(app, stack).resource.aws_eip ?? {})).toEqual([expect.stringMatching(/LateEip/)]);
+    });
 
-      const removed = handMade();
-      renderConfig(removed);
-      removed.node.tryRemoveChild('Vpc');
-      expect(removed.toTerraform().resource).toBeUndefined();
+    test('a stack-level override added after validation is written', () => {
+      const app = new App({ outdir: outdir() });
+      const { stack } = buildTfExample('beta', app);
+      duringSynthesis(stack, () => stack.addOverride('terraform.required_version', '>= 1.5'));
+      app.synth();
+      expect(written(app, stack).terraform.required_version).toBe('>= 1.5');
+    });
 
-      const overridden = handMade();
-      renderConfig(overridden);
-      overridden.addOverride('terraform.required_version', '>= 1.5');
-      expect(overridden.toTerraform().terraform.required_version).toBe('>= 1.5');
+    test('an element removed after validation is not written', () => {
+      const app = new App({ outdir: outdir() });
+      const { stack } = buildTfExample('beta', app);
+      new Eip(stack, 'Doomed', { domain: 'vpc' });
+      duringSynthesis(stack, () => stack.node.tryRemoveChild('Doomed'));
+      app.synth();
+      expect(written(app, stack).resource.aws_eip).toBeUndefined();
     });
 
     test('a property changed between two syntheses is written by the second one', () => {
@@ -86,8 +100,7 @@ describe('the guard renders each stack once (CDKTF)', () => {
       const vpc = stack.node.findAll().find((c): c is Vpc => c instanceof Vpc)!;
       vpc.enableDnsHostnames = false;
       app.synth();
-      const written = JSON.parse(configs(app.outdir)['SampleCity-beta']);
-      expect(written.resource.aws_vpc[stack.getLogicalId(vpc)].enable_dns_hostnames).toBe(false);
+      expect(written(app, stack).resource.aws_vpc[stack.getLogicalId(vpc)].enable_dns_hostnames).toBe(false);
     });
   });
 });
