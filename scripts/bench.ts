@@ -2,8 +2,8 @@
  * `npm run bench` (issue 4): how much the synth-time topology guard adds to synthesis, and how that grows.
  *
  * For every reference example and for generated apps of 10, 50 and 100 municipalities (one MunicipalNetwork per
- * stack), in both engines, it synthesizes the same app with validation skipped ("without guard") and with it
- * ("with guard"), and prints the medians, the guard's share of synth time and the growth exponent. It prints
+ * stack), in both engines, it synthesizes the same app three ways (validation skipped; validation on with the guard
+ * idle; as users run it) and prints the medians, the guard's share of synth time and the growth exponent. It prints
  * figures only: a performance target is a judgement for the README, not an assertion that fails a build, so
  * the script exits 1 only when something fails to synthesize.
  *
@@ -53,6 +53,13 @@ const ROTATION = ['alpha', 'alpha-prime', 'beta', 'beta-prime'];
 
 type Engine = 'cdk' | 'tf';
 
+/**
+ * How an app is synthesized: `off` with validation skipped; `idle` with validation, the guard's check answering at
+ * once without looking (everything but the guard); `on` as users run it.
+ */
+type Variant = 'off' | 'idle' | 'on';
+const VARIANTS: readonly Variant[] = ['off', 'idle', 'on'];
+
 /** One thing to synthesize: a reference example, or a generated app of `municipalities` stacks. */
 interface Case {
   readonly label: string;
@@ -99,7 +106,11 @@ interface Row {
   readonly label: string;
   readonly generated: boolean;
   readonly municipalities: number;
+  /** Validation off. */
   readonly without: Run;
+  /** Validation on, the guard idle: everything but the guard. */
+  readonly idle: Run;
+  /** As users run it. */
   readonly with: Run;
   readonly phases: GuardPhases;
   readonly resources: number;
@@ -151,6 +162,9 @@ let guardMs = 0;
 let sharedMs = 0;
 let renders = 0;
 let insideCheck = 0;
+/** While set, the guard's check returns no finding without doing anything; `idleChecks` counts those calls. */
+let guardIdle = false;
+let idleChecks = 0;
 
 /**
  * Wrap the guard's private static `check` (the one function both adapters' validations call, in src/cdk/guard.ts
@@ -162,6 +176,10 @@ function instrument(guard: unknown, name: string): void {
   const check = cls.check;
   if (typeof check !== 'function') throw new Error(`${name}.check not found: update scripts/bench.ts to the guard's code`);
   cls.check = function timedCheck(this: unknown, ...args: unknown[]): unknown {
+    if (guardIdle) {
+      idleChecks++;
+      return [];
+    }
     const start = performance.now();
     insideCheck++;
     try {
@@ -203,7 +221,7 @@ function cdkApp(): cdklib.App {
   return new cdklib.App({ outdir: tmpDir(), analyticsReporting: false });
 }
 
-function buildCdk(c: Case, guard: boolean): Built {
+function buildCdk(c: Case, validate: boolean): Built {
   const app = cdkApp();
   const stacks: { stack: cdklib.Stack; options: TopologyGuardOptions }[] = [];
   if (c.example) {
@@ -220,7 +238,7 @@ function buildCdk(c: Case, guard: boolean): Built {
   return {
     stacks: stacks.length,
     // skipValidation skips every node.addValidation in the tree, not only the guard's (see printMethod()).
-    synth: () => { app.synth({ skipValidation: !guard }); },
+    synth: () => { app.synth({ skipValidation: !validate }); },
     guardPhases: () => {
       const total = { render: 0, paths: 0, extract: 0, check: 0 };
       for (const { stack, options } of stacks) {
@@ -255,9 +273,9 @@ function tfStack(app: cdktf.App, id: string): cdktf.TerraformStack {
   return stack;
 }
 
-function buildTf(c: Case, guard: boolean): Built {
+function buildTf(c: Case, validate: boolean): Built {
   // cdktf decides at App construction whether synth() validates; `cdktf synth` validates by default.
-  const app = new cdktf.App({ outdir: tmpDir(), skipValidation: !guard });
+  const app = new cdktf.App({ outdir: tmpDir(), skipValidation: !validate });
   const stacks: { stack: cdktf.TerraformStack; options: TopologyGuardOptions }[] = [];
   if (c.example) {
     const { stack } = buildTfExample(c.example, app);
@@ -291,31 +309,35 @@ function buildTf(c: Case, guard: boolean): Built {
 
 // ---- measurement ----
 
-function build(engine: Engine, c: Case, guard: boolean): Built {
-  return engine === 'cdk' ? buildCdk(c, guard) : buildTf(c, guard);
+function build(engine: Engine, c: Case, validate: boolean): Built {
+  return engine === 'cdk' ? buildCdk(c, validate) : buildTf(c, validate);
 }
 
 interface Sample {
   readonly run: Run;
-  /** Only for runs without the guard: the guard's phases, timed after (and outside) the synthesis. */
+  /** Only for runs with validation off: the guard's phases, timed after (and outside) the synthesis. */
   readonly phases?: GuardPhases;
   readonly resources: number;
   readonly stacks: number;
 }
 
 /** One fresh app, built and synthesized (synth is cached per app, so an app is never synthesized twice). */
-function runOnce(engine: Engine, c: Case, guard: boolean, count = false): Sample {
+function runOnce(engine: Engine, c: Case, variant: Variant, count = false): Sample {
   const before = tmpCount;
   gc();
-  const [built, buildMs] = time(() => build(engine, c, guard));
+  const [built, buildMs] = time(() => build(engine, c, variant !== 'off'));
   guardMs = 0;
   sharedMs = 0;
   renders = 0;
+  idleChecks = 0;
+  guardIdle = variant === 'idle';
   const [, synthMs] = time(() => built.synth());
+  guardIdle = false;
   const run: Run = { build: buildMs, synth: synthMs, guard: guardMs - sharedMs, shared: sharedMs, renders };
-  if (guard !== guardMs > 0) throw new Error(`the guard ${guard ? 'did not run' : 'ran with validation skipped'}`);
+  const called = { off: guardMs === 0 && idleChecks === 0, idle: idleChecks > 0 && guardMs === 0, on: guardMs > 0 && idleChecks === 0 };
+  if (!called[variant]) throw new Error(`variant ${variant}: the guard's check ran ${guardMs > 0 ? 'for real' : idleChecks > 0 ? 'idle' : 'not at all'}`);
   const resources = count ? countResources(engine, path.join(tmpRoot, String(before))) : 0;
-  const phases = guard ? undefined : built.guardPhases();
+  const phases = variant === 'off' ? built.guardPhases() : undefined;
   for (let i = before; i < tmpCount; i++) fs.rmSync(path.join(tmpRoot, String(i)), { recursive: true, force: true });
   return { run, phases, resources, stacks: built.stacks };
 }
@@ -343,40 +365,36 @@ function runMedians(samples: Sample[]): Run {
   };
 }
 
-/** Measure one case (in a child process): warm-up, then `reps` runs with and `reps` without the guard. */
+/** Measure one case (in a child process): warm-up, then `reps` runs of each variant. */
 function measure(engine: Engine, c: Case, reps: number): Row {
   process.stderr.write(`  ${engine} ${c.label}: warm-up`);
   // The first synthesis in a process pays for JIT compilation and lazy module loading; it is not counted.
   // A generated app warms up on a small one: the code is the same, and a 100-stack warm-up would cost a minute.
-  runOnce(engine, warmUpCase(c), false);
-  runOnce(engine, warmUpCase(c), true);
-  const without: Sample[] = [];
-  const withGuard: Sample[] = [];
+  VARIANTS.forEach((v) => runOnce(engine, warmUpCase(c), v));
+  const samples: Record<Variant, Sample[]> = { off: [], idle: [], on: [] };
   for (let r = 0; r < reps; r++) {
     process.stderr.write(` ${r + 1}`);
-    // Alternate the order so that drift (heap growth, other load) does not favour one side.
-    if (r % 2 === 0) {
-      without.push(runOnce(engine, c, false, r === 0));
-      withGuard.push(runOnce(engine, c, true, r === 0));
-    } else {
-      withGuard.push(runOnce(engine, c, true));
-      without.push(runOnce(engine, c, false));
+    // Rotate the order so that drift (heap growth, other load) does not favour one variant.
+    for (let i = 0; i < VARIANTS.length; i++) {
+      const v = VARIANTS[(r + i) % VARIANTS.length];
+      samples[v].push(runOnce(engine, c, v, r === 0));
     }
   }
   process.stderr.write('\n');
-  if (without[0].resources !== withGuard[0].resources) throw new Error(`the guard changed the output: ${without[0].resources} vs ${withGuard[0].resources} resources`);
-  const med = (samples: Sample[], f: (s: Sample) => number) => median(samples.map(f));
-  const phase = (f: (p: GuardPhases) => number) => med(without, (s) => f(s.phases!));
+  const sizes = VARIANTS.map((v) => samples[v][0].resources);
+  if (new Set(sizes).size !== 1) throw new Error(`the guard changed the output: ${sizes.join(' / ')} resources (${VARIANTS.join(' / ')})`);
+  const phase = (f: (p: GuardPhases) => number) => median(samples.off.map((s) => f(s.phases!)));
   return {
     engine,
     label: c.label,
     generated: !c.example,
     municipalities: c.municipalities,
-    without: runMedians(without),
-    with: runMedians(withGuard),
+    without: runMedians(samples.off),
+    idle: runMedians(samples.idle),
+    with: runMedians(samples.on),
     phases: { render: phase((p) => p.render), paths: phase((p) => p.paths), extract: phase((p) => p.extract), check: phase((p) => p.check) },
-    resources: without[0].resources,
-    stacks: without[0].stacks,
+    resources: sizes[0],
+    stacks: samples.off[0].stacks,
     seconds: 0,
   };
 }
@@ -444,30 +462,32 @@ function printMachine(): void {
   console.log(`libraries: ${versions.join(', ')}`);
   // Other processes on the machine skew absolute times (shares less so: both sides of a share come from one run).
   console.log(`load average at start: ${loadAverage()}`);
-  console.log('method: each case in a fresh Node process: one unmeasured warm-up with and without the guard (a generated app warms up');
-  console.log(`  on a ${ROTATION.length}-municipality one), then the median of ${EXAMPLE_REPS} runs (examples) or ${REPS} runs (generated apps) each with and`);
-  console.log('  without the guard, alternating; a fresh app per run, synthesized into a temporary directory that is removed');
+  console.log('method: each case in a fresh Node process: one unmeasured warm-up of each variant (a generated app warms up');
+  console.log(`  on a ${ROTATION.length}-municipality one), then the median of ${EXAMPLE_REPS} runs (examples) or ${REPS} runs (generated apps) of each`);
+  console.log('  variant (no validation, guard idle, with guard), in rotating order; a fresh app per run, synthesized into a temporary directory that is removed');
   console.log('  afterwards; a full GC before each run');
 }
 
 function printMethod(): void {
   console.log(`
-What "without guard" means:
-  CDK:   app.synth({ skipValidation: true }). That skips validateTree(), i.e. every node.addValidation() in the
-         app: the guard's and aws-cdk-lib's own construct validations. Aspects, template rendering, asset
-         staging and the post-synthesis template checks still run.
-  CDKTF: new App({ skipValidation: true }). That skips stack.runAllValidations() in every stack (the guard, the
-         provider-presence check, the Terraform-version checks) and the App's own node.validate().
-  Either way the other validations go too, so (with - w/o) is an upper bound on the guard's cost, and a noisy
-  one: it is the difference of two medians that each vary by several percent from run to run.
+The three syntheses of the same app:
+  no validation  CDK: app.synth({ skipValidation: true }), which skips validateTree(), i.e. every node.addValidation()
+                 in the app. CDKTF: new App({ skipValidation: true }), which skips stack.runAllValidations() in every
+                 stack and the App's own node.validate(). The other validations (aws-cdk-lib's construct checks,
+                 cdktf's provider-presence and Terraform-version checks) go too.
+  guard idle     validation on, and the guard's check answers "no finding" at once: everything a synthesis does
+                 except the guard. The baseline for the guard's cost.
+  with guard     as users run it.
 Columns:
   build           constructing the tree (new MunicipalNetwork ...); the guard adds nothing there
   synth           app.synth()
-  with - w/o      the difference, and its share of synth w/o guard
+  with - idle     end to end: the difference of the two medians, and its share of synth with the guard idle. It
+                  includes what the guard does outside its check (report file, reuse check) and the garbage it
+                  leaves, but also run-to-run noise of several percent
   guard in synth  the guard's own work during synth with guard: time inside TopologyGuard.check, less the
                   stack renders it hands on to the synthesizer (which synthesis does anyway; see shared render),
-                  and its share of synth w/o guard: what the guard adds to synth time
-  e2e share       guard in synth as a share of build + synth w/o guard (what a cdk/cdktf synth waits for)
+                  and its share of synth with the guard idle: what the guard adds to synth time
+  e2e share       guard in synth as a share of build + synth with the guard idle (what a cdk/cdktf synth waits for)
   renders         full renders of a stack (_toCloudFormation() / toTerraform()) in one synth with guard / stacks:
                   equal when the synthesizer writes the guard's render instead of rendering again (render-once.ts);
                   "!" marks a wasted render (guard in synth then understates the guard's cost)
@@ -499,16 +519,16 @@ function main(): number {
     }
   }
 
-  console.log('\nSynth time (ms, medians; a share is of synth without the guard: what the guard adds)\n');
+  console.log('\nSynth time (ms, medians; a share is of synth with the guard idle: what the guard adds)\n');
   console.log(table(
-    ['engine', 'case', 'resources', 'build', 'synth w/o guard', 'synth with guard', 'with - w/o', 'guard in synth', 'e2e share',
-      'renders', 'shared render', 'paths', 'extract', 'check'],
+    ['engine', 'case', 'resources', 'build', 'synth, no validation', 'synth, guard idle', 'synth with guard', 'with - idle',
+      'guard in synth', 'e2e share', 'renders', 'shared render', 'paths', 'extract', 'check'],
     rows.map((r) => {
-      const diff = r.with.synth - r.without.synth;
+      const diff = r.with.synth - r.idle.synth;
       return [
-        r.engine, r.label, String(r.resources), ms(r.with.build), ms(r.without.synth), ms(r.with.synth),
-        `${ms(diff)} (${pct(diff / r.without.synth)})`, `${ms(r.with.guard)} (${pct(r.with.guard / r.without.synth)})`,
-        pct(r.with.guard / (r.without.build + r.without.synth)),
+        r.engine, r.label, String(r.resources), ms(r.with.build), ms(r.without.synth), ms(r.idle.synth), ms(r.with.synth),
+        `${ms(diff)} (${pct(diff / r.idle.synth)})`, `${ms(r.with.guard)} (${pct(r.with.guard / r.idle.synth)})`,
+        pct(r.with.guard / (r.idle.build + r.idle.synth)),
         `${r.with.renders}/${r.stacks}${r.with.renders > r.stacks ? ' !' : ''}`,
         ms(r.with.shared), r.engine === 'cdk' ? ms(r.phases.paths) : '-', ms(r.phases.extract), ms(r.phases.check),
       ];
@@ -520,15 +540,17 @@ function main(): number {
     const gen = rows.filter((r) => r.engine === engine && r.generated).sort((a, b) => a.municipalities - b.municipalities);
     if (gen.length < 2) continue;
     const series: [string, (r: Row) => number][] = [
-      ['synth w/o guard', (r) => r.without.synth],
+      ['synth, guard idle', (r) => r.idle.synth],
       ['synth with guard', (r) => r.with.synth],
+      ['with - idle', (r) => r.with.synth - r.idle.synth],
+      ['with - idle share', (r) => (r.with.synth - r.idle.synth) / r.idle.synth],
       ['guard in synth', (r) => r.with.guard],
-      ['guard share', (r) => r.with.guard / r.without.synth],
+      ['guard share', (r) => r.with.guard / r.idle.synth],
       ['guard, cross-check', (r) => r.phases.paths + r.phases.extract + r.phases.check],
       ['render (shared)', (r) => r.phases.render],
     ];
     for (const [name, f] of series) {
-      const share = name === 'guard share';
+      const share = name.endsWith('share');
       const steps = share ? ['(a share: flat = the guard grows like synth)'] : gen.slice(1).map((b, i) => {
         const a = gen[i];
         const k = exponent(a.municipalities, f(a), b.municipalities, f(b));
