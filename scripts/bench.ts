@@ -12,8 +12,8 @@
  * bench ran out of heap at 100 municipalities, and a growing heap slows every later case. A fresh process per
  * case is also what `cdk synth` / `cdktf synth` do.
  *
- * Knobs (for a quick look, not for published figures): BENCH_REPS (runs per generated size, default 3),
- * BENCH_EXAMPLE_REPS (default 5), BENCH_SIZES (default 10,50,100), BENCH_ENGINES (default cdk,tf),
+ * Knobs (for a quick look, not for published figures): BENCH_REPS (runs per generated size, default 7 up to 10
+ * municipalities and 3 above), BENCH_EXAMPLE_REPS (default 9), BENCH_SIZES (default 10,50,100), BENCH_ENGINES (default cdk,tf),
  * BENCH_EXAMPLES (default all; "none" for none).
  */
 import { spawnSync } from 'child_process';
@@ -42,8 +42,10 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
 // An example synthesizes in a fraction of a second, where GC and JIT noise is large: more runs there.
-const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3));
-const EXAMPLE_REPS = Math.max(1, Number(process.env.BENCH_EXAMPLE_REPS ?? 5));
+// A small app's guard cost is tens of ms, within the run-to-run noise: more runs there, where they are cheap.
+const REPS = process.env.BENCH_REPS === undefined ? undefined : Math.max(1, Number(process.env.BENCH_REPS));
+const repsFor = (municipalities: number) => REPS ?? (municipalities <= 10 ? 7 : 3);
+const EXAMPLE_REPS = Math.max(1, Number(process.env.BENCH_EXAMPLE_REPS ?? 9));
 const SIZES = (process.env.BENCH_SIZES ?? '10,50,100').split(',').map(Number).filter((n) => n > 0);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'cdk,tf').split(',') as Engine[];
 const EXAMPLES = Object.keys(BLUEPRINTS);
@@ -463,7 +465,7 @@ function printMachine(): void {
   // Other processes on the machine skew absolute times (shares less so: both sides of a share come from one run).
   console.log(`load average at start: ${loadAverage()}`);
   console.log('method: each case in a fresh Node process: one unmeasured warm-up of each variant (a generated app warms up');
-  console.log(`  on a ${ROTATION.length}-municipality one), then the median of ${EXAMPLE_REPS} runs (examples) or ${REPS} runs (generated apps) of each`);
+  console.log(`  on a ${ROTATION.length}-municipality one), then the median of ${EXAMPLE_REPS} runs (examples) or ${SIZES.map((n) => `${repsFor(n)} (N=${n})`).join(', ')} runs (generated apps) of each`);
   console.log('  variant (no validation, guard idle, with guard), in rotating order; a fresh app per run, synthesized into a temporary directory that is removed');
   console.log('  afterwards; a full GC before each run');
 }
@@ -510,7 +512,7 @@ function main(): number {
   for (const engine of ENGINES) {
     const cases: [Case, number][] = [
       ...EXAMPLE_CASES.map((example): [Case, number] => [{ label: `example ${example}`, example, municipalities: 1 }, EXAMPLE_REPS]),
-      ...SIZES.map((n): [Case, number] => [{ label: `${n} municipalities`, municipalities: n }, REPS]),
+      ...SIZES.map((n): [Case, number] => [{ label: `${n} municipalities`, municipalities: n }, repsFor(n)]),
     ];
     for (const [c, reps] of cases) {
       const row = measureInChild(engine, c, reps);
