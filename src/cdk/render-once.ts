@@ -1,5 +1,6 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { hookRender, startsWith } from '../guard/render-hooks';
 
 /**
  * Render a guarded stack's template once per synthesis (issue 4's cost target).
@@ -58,32 +59,12 @@ export function renderTemplate(stack: Stack): { readonly template: any; readonly
 export function installRenderOnce(stack: Stack): void {
   if (installed.has(stack)) return;
   installed.add(stack);
-  const render = originalRender(stack);
-  Object.defineProperty(stack, '_toCloudFormation', {
-    configurable: true,
-    writable: true,
-    enumerable: false,
-    value: () => reuse(stack) ?? render(),
-  });
-  // A synthesizer is bound to one stack, so wrapping this instance's method concerns this stack only.
-  const synthesizer = stack.synthesizer as unknown as { synthesize(session: unknown): void };
-  const synthesize = synthesizer.synthesize.bind(synthesizer);
-  Object.defineProperty(synthesizer, 'synthesize', {
-    configurable: true,
-    writable: true,
-    enumerable: false,
-    value: (session: unknown) => {
-      try {
-        synthesize(session);
-      } finally {
-        kept.delete(stack);
-      }
-    },
-  });
+  // A synthesizer is bound to one stack, so hooking that instance concerns this stack only.
+  hookRender(stack, '_toCloudFormation', () => reuse(stack), { end: () => kept.delete(stack) });
 }
 
 function originalRender(stack: Stack): Render {
-  // The prototype's method, never an instance property installed by `install`.
+  // The class's method, never the instance's hook.
   const method = Object.getPrototypeOf(stack)._toCloudFormation as Render;
   return method.bind(stack);
 }
@@ -94,7 +75,7 @@ function reuse(stack: Stack): any {
   kept.delete(stack); // once: a later call (another synthesis, a test) renders afresh
   if (!rendered || headerOf(stack) !== rendered.header) return undefined;
   const elements = cfnElements(stack);
-  if (elements.length < rendered.elements.length || rendered.elements.some((e, i) => elements[i] !== e)) return undefined;
+  if (!startsWith(elements, rendered.elements)) return undefined;
   const added = elements.slice(rendered.elements.length);
   if (added.length === 0) return rendered.template;
   // Merge the way Stack._toCloudFormation() does for keyed sections: new sections go last, new keys last in theirs.

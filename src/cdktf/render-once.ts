@@ -1,5 +1,6 @@
 import { TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { hookRender, startsWith } from '../guard/render-hooks';
 
 /**
  * Render a guarded stack's Terraform JSON once per synthesis (issue 4's cost target).
@@ -49,33 +50,17 @@ export function renderConfig(stack: TerraformStack): any {
 export function installRenderOnce(stack: TerraformStack): void {
   if (installed.has(stack)) return;
   installed.add(stack);
-  const render = originalRender(stack);
-  Object.defineProperty(stack, 'toTerraform', {
-    configurable: true,
-    writable: true,
-    enumerable: false,
-    value: () => reuse(stack) ?? render(),
-  });
-  const synthesizer = stack.synthesizer as unknown as { synthesize(session: unknown): void };
-  const synthesize = synthesizer.synthesize.bind(synthesizer);
-  Object.defineProperty(synthesizer, 'synthesize', {
-    configurable: true,
-    writable: true,
-    enumerable: false,
-    value: (session: unknown) => {
-      synthesizing.add(stack);
-      try {
-        synthesize(session);
-      } finally {
-        synthesizing.delete(stack);
-        kept.delete(stack);
-      }
+  hookRender(stack, 'toTerraform', () => reuse(stack), {
+    start: () => synthesizing.add(stack),
+    end: () => {
+      synthesizing.delete(stack);
+      kept.delete(stack);
     },
   });
 }
 
 function originalRender(stack: TerraformStack): Render {
-  // The prototype's method, never an instance property installed by `install`.
+  // The class's method, never the instance's hook.
   const method = Object.getPrototypeOf(stack).toTerraform as Render;
   return method.bind(stack);
 }
@@ -85,7 +70,7 @@ function reuse(stack: TerraformStack): any {
   kept.delete(stack); // once: a later call (another synthesis, a test) renders afresh
   if (!rendered || overridesOf(stack) !== rendered.overrides) return undefined;
   const elements = terraformElements(stack);
-  if (elements.length !== rendered.elements.length || rendered.elements.some((e, i) => elements[i] !== e)) return undefined;
+  if (elements.length !== rendered.elements.length || !startsWith(elements, rendered.elements)) return undefined;
   return rendered.config;
 }
 

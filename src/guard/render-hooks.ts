@@ -1,0 +1,43 @@
+/**
+ * The engine-neutral half of "render once" (src/cdk/render-once.ts, src/cdktf/render-once.ts): hooks on one guarded
+ * stack object and on its synthesizer, never on their classes, so that unguarded stacks are untouched.
+ */
+
+type Method = (...args: any[]) => any;
+
+/** Replace `name` on this object only; `hook` receives the method the object had (its class's) and the arguments. */
+export function hookMethod(target: object, name: string, hook: (original: Method, ...args: any[]) => any): void {
+  const original = ((target as Record<string, Method>)[name]).bind(target);
+  Object.defineProperty(target, name, {
+    configurable: true,
+    writable: true,
+    enumerable: false,
+    value: (...args: any[]) => hook(original, ...args),
+  });
+}
+
+/**
+ * Make the stack's `render` method return what `reuse()` hands back, rendering only when it hands back nothing, and
+ * bracket every run of the stack's synthesizer with `synthesis.start` / `synthesis.end` (the end runs on failure too).
+ */
+export function hookRender(
+  stack: { readonly synthesizer: unknown },
+  render: string,
+  reuse: () => unknown,
+  synthesis: { start?(): void; end(): void },
+): void {
+  hookMethod(stack, render, (original) => reuse() ?? original());
+  hookMethod(stack.synthesizer as object, 'synthesize', (synthesize, session) => {
+    synthesis.start?.();
+    try {
+      return synthesize(session);
+    } finally {
+      synthesis.end();
+    }
+  });
+}
+
+/** True if `list` begins with the items of `prefix`, the very same objects in the same order. */
+export function startsWith<T>(list: readonly T[], prefix: readonly T[]): boolean {
+  return list.length >= prefix.length && prefix.every((item, i) => list[i] === item);
+}
