@@ -7,28 +7,13 @@ import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { BLUEPRINTS } from '../../examples/blueprints';
+import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, runMutationSuite } from './mutation-suite';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { cdk, NetworkModel } from '../../src';
 
 type Net = cdk.MunicipalNetwork;
 
-interface Mutation {
-  readonly name: string;
-  /** Rule the guard must name. */
-  readonly rule: string;
-  readonly models: readonly NetworkModel[];
-  apply(stack: Stack, net: Net): void;
-}
-
-const ALL = [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME, NetworkModel.BETA, NetworkModel.BETA_PRIME];
-const NOT_ALPHA_PRIME = [NetworkModel.ALPHA, NetworkModel.BETA, NetworkModel.BETA_PRIME];
-
-function find<T extends IConstruct>(scope: IConstruct, suffix: string): T {
-  const c = scope.node.findAll().find((x) => x.node.path.endsWith(suffix));
-  if (!c) throw new Error(`test setup: no construct ending in ${suffix}`);
-  return c as T;
-}
+type Mutation = SuiteMutation<Stack, Net>;
 
 const l1 = <T extends CfnResource>(scope: IConstruct, suffix: string) => find<T>(scope, suffix);
 const vpcOf = (segment: IConstruct) => l1<ec2.CfnVPC>(segment, '/Vpc');
@@ -270,46 +255,9 @@ const MUTATIONS: Mutation[] = [
   },
 ];
 
-const tally = { tried: 0, refused: 0, wrongRule: [] as string[], falseAlarms: [] as string[] };
-
 function example(name: string): { stack: Stack; net: Net } {
   const { stack, network } = buildCdkExample(name, new App());
   return { stack, net: network };
 }
 
-describe.each(Object.keys(BLUEPRINTS))('guard mutations on the %s example (CDK)', (name) => {
-  const model = BLUEPRINTS[name].model;
-
-  test('the untouched example synthesizes', () => {
-    const { stack } = example(name);
-    try {
-      Template.fromStack(stack);
-    } catch (e) {
-      tally.falseAlarms.push(`${name}: ${(e as Error).message}`);
-      throw e;
-    }
-  });
-
-  const applicable = MUTATIONS.filter((m) => m.models.includes(model));
-  test.each(applicable.map((m) => [m.name, m] as const))('refuses: %s', (_, mutation) => {
-    const { stack, net } = example(name);
-    mutation.apply(stack, net);
-    tally.tried++;
-    let message = '';
-    try {
-      Template.fromStack(stack);
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    if (message.includes(` ${mutation.rule} `)) tally.refused++;
-    else tally.wrongRule.push(`${name}: ${mutation.name} → ${message ? message.split('\n').slice(0, 3).join(' | ') : 'synthesized'}`);
-    expect(message).toMatch(new RegExp(`\\] ${mutation.rule} (critical|error|warning) \\(`));
-  });
-});
-
-afterAll(() => {
-  // eslint-disable-next-line no-console
-  console.log(`guard mutation tally (CDK): ${tally.tried} mutations tried, ${tally.refused} refused with the right rule, `
-    + `${tally.wrongRule.length} missed or misnamed, ${tally.falseAlarms.length} false alarms on untouched examples`
-    + [...tally.wrongRule, ...tally.falseAlarms].map((l) => `\n  - ${l}`).join(''));
-});
+runMutationSuite('CDK', MUTATIONS, example, (stack) => Template.fromStack(stack));

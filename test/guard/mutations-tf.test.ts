@@ -21,29 +21,14 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { BLUEPRINTS } from '../../examples/blueprints';
+import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, runMutationSuite } from './mutation-suite';
 import { buildTfExample } from '../../examples/tf/_app';
 import { NetworkModel, tf } from '../../src';
 import { planOf } from '../../src/plan/cache';
 
 type Net = tf.MunicipalNetwork;
 
-interface Mutation {
-  readonly name: string;
-  /** Rule the guard must name. */
-  readonly rule: string;
-  readonly models: readonly NetworkModel[];
-  apply(stack: TerraformStack, net: Net): void;
-}
-
-const ALL = [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME, NetworkModel.BETA, NetworkModel.BETA_PRIME];
-const NOT_ALPHA_PRIME = [NetworkModel.ALPHA, NetworkModel.BETA, NetworkModel.BETA_PRIME];
-
-function find<T extends IConstruct>(scope: IConstruct, suffix: string): T {
-  const c = scope.node.findAll().find((x) => x.node.path.endsWith(suffix));
-  if (!c) throw new Error(`test setup: no construct ending in ${suffix}`);
-  return c as T;
-}
+type Mutation = SuiteMutation<TerraformStack, Net>;
 
 const table = (segment: IConstruct, key: string) => find<RouteTable>(segment, `/RouteTable-${key}`);
 const subnet = (segment: IConstruct, key: string) => find<Subnet>(segment, `/Subnet-${key}`);
@@ -333,46 +318,9 @@ const MUTATIONS: Mutation[] = [
   },
 ];
 
-const tally = { tried: 0, refused: 0, wrongRule: [] as string[], falseAlarms: [] as string[] };
-
 function example(name: string): { stack: TerraformStack; net: Net } {
   const { stack, network } = buildTfExample(name, Testing.app());
   return { stack, net: network };
 }
 
-describe.each(Object.keys(BLUEPRINTS))('guard mutations on the %s example (CDKTF)', (name) => {
-  const model = BLUEPRINTS[name].model;
-
-  test('the untouched example synthesizes', () => {
-    const { stack } = example(name);
-    try {
-      Testing.synth(stack, true);
-    } catch (e) {
-      tally.falseAlarms.push(`${name}: ${(e as Error).message}`);
-      throw e;
-    }
-  });
-
-  const applicable = MUTATIONS.filter((m) => m.models.includes(model));
-  test.each(applicable.map((m) => [m.name, m] as const))('refuses: %s', (_, mutation) => {
-    const { stack, net } = example(name);
-    mutation.apply(stack, net);
-    tally.tried++;
-    let message = '';
-    try {
-      Testing.synth(stack, true);
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    if (message.includes(` ${mutation.rule} `)) tally.refused++;
-    else tally.wrongRule.push(`${name}: ${mutation.name} → ${message ? message.split('\n').slice(0, 3).join(' | ') : 'synthesized'}`);
-    expect(message).toMatch(new RegExp(`\\] ${mutation.rule} (critical|error|warning) \\(`));
-  });
-});
-
-afterAll(() => {
-  // eslint-disable-next-line no-console
-  console.log(`guard mutation tally (CDKTF): ${tally.tried} mutations tried, ${tally.refused} refused with the right rule, `
-    + `${tally.wrongRule.length} missed or misnamed, ${tally.falseAlarms.length} false alarms on untouched examples`
-    + [...tally.wrongRule, ...tally.falseAlarms].map((l) => `\n  - ${l}`).join(''));
-});
+runMutationSuite('CDKTF', MUTATIONS, example, (stack) => Testing.synth(stack, true));

@@ -1,0 +1,77 @@
+/**
+ * The scaffolding both mutation suites share (mutations-cdk.test.ts, mutations-tf.test.ts): the mutation shape, the
+ * model lists, construct look-up, and the run itself — each example untouched must synthesize, every mutation that
+ * applies to its model must be refused naming its rule — with the tally printed at the end.
+ */
+import { IConstruct } from 'constructs';
+import { BLUEPRINTS } from '../../examples/blueprints';
+import { NetworkModel } from '../../src';
+
+/** A forbidden change a user could make by hand to a synthesized example. */
+export interface Mutation<Stack, Net> {
+  readonly name: string;
+  /** Rule the guard must name. */
+  readonly rule: string;
+  readonly models: readonly NetworkModel[];
+  apply(stack: Stack, net: Net): void;
+}
+
+export const ALL = [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME, NetworkModel.BETA, NetworkModel.BETA_PRIME];
+export const NOT_ALPHA_PRIME = [NetworkModel.ALPHA, NetworkModel.BETA, NetworkModel.BETA_PRIME];
+
+/** The construct under `scope` whose path ends in `suffix`; a missing one is a broken test, not a guard verdict. */
+export function find<T extends IConstruct>(scope: IConstruct, suffix: string): T {
+  const c = scope.node.findAll().find((x) => x.node.path.endsWith(suffix));
+  if (!c) throw new Error(`test setup: no construct ending in ${suffix}`);
+  return c as T;
+}
+
+/**
+ * Register the suite's tests for every example: `example(name)` builds a fresh one, `synth(stack)` synthesizes it with
+ * the guard (and throws its refusal). Prints "guard mutation tally (<engine>): ..." after all of them.
+ */
+export function runMutationSuite<Stack, Net>(
+  engine: string,
+  mutations: readonly Mutation<Stack, Net>[],
+  example: (name: string) => { stack: Stack; net: Net },
+  synth: (stack: Stack) => void,
+): void {
+  const tally = { tried: 0, refused: 0, wrongRule: [] as string[], falseAlarms: [] as string[] };
+
+  describe.each(Object.keys(BLUEPRINTS))(`guard mutations on the %s example (${engine})`, (name) => {
+    const model = BLUEPRINTS[name].model;
+
+    test('the untouched example synthesizes', () => {
+      const { stack } = example(name);
+      try {
+        synth(stack);
+      } catch (e) {
+        tally.falseAlarms.push(`${name}: ${(e as Error).message}`);
+        throw e;
+      }
+    });
+
+    const applicable = mutations.filter((m) => m.models.includes(model));
+    test.each(applicable.map((m) => [m.name, m] as const))('refuses: %s', (_, mutation) => {
+      const { stack, net } = example(name);
+      mutation.apply(stack, net);
+      tally.tried++;
+      let message = '';
+      try {
+        synth(stack);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      if (message.includes(` ${mutation.rule} `)) tally.refused++;
+      else tally.wrongRule.push(`${name}: ${mutation.name} → ${message ? message.split('\n').slice(0, 3).join(' | ') : 'synthesized'}`);
+      expect(message).toMatch(new RegExp(`\\] ${mutation.rule} (critical|error|warning) \\(`));
+    });
+  });
+
+  afterAll(() => {
+    // eslint-disable-next-line no-console
+    console.log(`guard mutation tally (${engine}): ${tally.tried} mutations tried, ${tally.refused} refused with the right rule, `
+      + `${tally.wrongRule.length} missed or misnamed, ${tally.falseAlarms.length} false alarms on untouched examples`
+      + [...tally.wrongRule, ...tally.falseAlarms].map((l) => `\n  - ${l}`).join(''));
+  });
+}
