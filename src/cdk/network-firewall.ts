@@ -35,12 +35,13 @@ export class PlannedFirewall extends Construct {
     const tags = [{ key: SEGMENT_TAG_KEY, value: plan.segment }];
 
     const groupRefs: nfw.CfnFirewallPolicy.StatefulRuleGroupReferenceProperty[] = plan.ruleGroups.map((g) => {
+      const ruleGroupName = `${namePrefix}-${plan.key}-${g.key}`;
       const group = new nfw.CfnRuleGroup(this, `RuleGroup-${g.key}`, {
-        ruleGroupName: `${namePrefix}-${plan.key}-${g.key}`,
+        ruleGroupName,
         type: 'STATEFUL',
         capacity: g.capacity,
         description: g.description,
-        tags,
+        tags: [...tags, { key: 'Name', value: ruleGroupName }],
         ruleGroup: {
           statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
           ruleVariables: { ipSets: { HOME_NET: { definition: g.homeNet } } },
@@ -53,10 +54,11 @@ export class PlannedFirewall extends Construct {
     });
     plan.extraStatefulRuleGroupArns.forEach((arn, i) => groupRefs.push({ resourceArn: arn, priority: 1000 + i * 10 }));
 
+    const policyName = `${namePrefix}-${plan.key}`;
     const policy = new nfw.CfnFirewallPolicy(this, 'Policy', {
-      firewallPolicyName: `${namePrefix}-${plan.key}`,
+      firewallPolicyName: policyName,
       description: plan.description,
-      tags,
+      tags: [...tags, { key: 'Name', value: policyName }],
       firewallPolicy: {
         statelessDefaultActions: plan.statelessDefaultActions,
         statelessFragmentDefaultActions: plan.statelessFragmentDefaultActions,

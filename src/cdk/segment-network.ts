@@ -247,6 +247,7 @@ export class SegmentNetwork extends Construct {
           privateDnsEnabled: true,
           subnetIds: plan.subnets.filter((s) => s.role === SubnetRole.ENDPOINTS).map((s) => subnetIds.get(s.key)!),
           securityGroupIds: [endpointSg.attrGroupId],
+          tags: segmentTags(plan.segment, name(`endpoint-${service}`)),
         });
       }
     }
@@ -276,6 +277,7 @@ export class SegmentNetwork extends Construct {
       priority: 101,
       mutationProtection: 'ENABLED',
       name: name('dns-firewall'),
+      tags: segmentTags(plan.segment, name('dns-firewall')),
     });
     // Closed segments fail closed: no resolution is better than unfiltered resolution.
     new r53r.CfnFirewallConfig(this, 'DnsFirewallConfig', { resourceId: vpc.ref, firewallFailOpen: plan.dnsFirewall.failOpen ? 'ENABLED' : 'DISABLED' });

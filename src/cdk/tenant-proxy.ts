@@ -181,6 +181,7 @@ export class TenantProxy extends Construct {
       serviceName: `com.amazonaws.${Aws.REGION}.s3`,
       vpcEndpointType: 'Gateway',
       routeTableIds: props.routeTableIds,
+      tags: tags('s3-endpoint'),
       policyDocument: {
         Version: '2012-10-17',
         Statement: [{

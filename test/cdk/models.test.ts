@@ -74,11 +74,16 @@ describe.each(MODELS)('%s: logs', (name) => {
     expect(logged).toEqual(vpcs);
   });
 
-  test('every segment resource is labelled with its segment', () => {
+  test('every segment resource is labelled with its segment, and named', () => {
     const t = exampleTemplate(name);
-    for (const type of ['AWS::EC2::VPC', 'AWS::EC2::Subnet']) {
-      for (const r of Object.values(t.findResources(type))) {
-        expect((r as any).Properties.Tags.map((x: any) => x.Key)).toContain('jichitai:segment');
+    // The CDKTF renderer tags the same resources (test/cdktf/models.test.ts): an auditor finds them by Name either way.
+    const types = ['AWS::EC2::VPC', 'AWS::EC2::Subnet', 'AWS::EC2::RouteTable', 'AWS::EC2::VPCEndpoint', 'AWS::EC2::SecurityGroup',
+      'AWS::Route53Resolver::FirewallRuleGroup', 'AWS::Route53Resolver::FirewallRuleGroupAssociation',
+      'AWS::NetworkFirewall::Firewall', 'AWS::NetworkFirewall::FirewallPolicy', 'AWS::NetworkFirewall::RuleGroup'];
+    for (const type of types) {
+      for (const [id, r] of Object.entries(t.findResources(type))) {
+        const keys = ((r as any).Properties.Tags ?? []).map((x: any) => x.Key);
+        expect({ id, keys }).toEqual({ id, keys: expect.arrayContaining(['Name', 'jichitai:segment']) });
       }
     }
   });

@@ -215,10 +215,16 @@ describe.each(MODELS)('%s: logs', (name) => {
     expect(resourcesOf(config, 'aws_s3_bucket')[buckets[0]].lifecycle).toEqual({ prevent_destroy: true });
   });
 
-  test('every VPC and subnet is labelled with its segment', () => {
+  test('every segment resource is labelled with its segment, and named', () => {
     const { json, config } = exampleConfig(name);
-    for (const type of ['aws_vpc', 'aws_subnet']) {
-      for (const r of Object.values(resourcesOf(config, type))) expect(Object.keys(r.tags)).toContain('jichitai:segment');
+    // The same resources as the CDK renderer's (test/cdk/models.test.ts).
+    const types = ['aws_vpc', 'aws_subnet', 'aws_route_table', 'aws_vpc_endpoint', 'aws_security_group',
+      'aws_route53_resolver_firewall_rule_group', 'aws_route53_resolver_firewall_rule_group_association',
+      'aws_networkfirewall_firewall', 'aws_networkfirewall_firewall_policy', 'aws_networkfirewall_rule_group'];
+    for (const type of types) {
+      for (const [id, r] of Object.entries(resourcesOf(config, type))) {
+        expect({ id, keys: Object.keys(r.tags ?? {}) }).toEqual({ id, keys: expect.arrayContaining(['Name', 'jichitai:segment']) });
+      }
     }
     for (const segment of ['MY_NUMBER', 'LGWAN', 'INTERNET']) {
       expect(json).toHaveResourceWithProperties(Vpc, { tags: expect.objectContaining({ 'jichitai:segment': segment }) });
