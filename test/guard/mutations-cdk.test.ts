@@ -253,6 +253,25 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // The peer is another security group, not a CIDR: the guard must see that the group lives in the LGWAN VPC.
+    name: 'an all-traffic rule on a My Number host from a security group of the LGWAN VPC',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      const peer = new ec2.CfnSecurityGroup(stack, 'MutPeerGroup', {
+        vpcId: vpcOf(net.lgwan).ref,
+        groupDescription: 'LGWAN clients',
+        // Explicit, harmless egress: the default allow-all egress would be a finding of its own.
+        securityGroupEgress: [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '192.0.2.10/32' }],
+      });
+      new ec2.CfnSecurityGroupIngress(stack, 'MutPeerIngress', {
+        groupId: l1<ec2.CfnSecurityGroup>(net.myNumber, '/HostSecurityGroup-resident-registry').attrGroupId,
+        ipProtocol: '-1',
+        sourceSecurityGroupId: peer.attrGroupId,
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

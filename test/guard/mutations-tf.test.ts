@@ -316,6 +316,24 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // The peer is another security group, not a CIDR: the guard must see that the group lives in the LGWAN VPC.
+    name: 'an all-traffic rule on a My Number host from a security group of the LGWAN VPC',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      // Terraform keeps only the rules it is given: no egress at all here.
+      const peer = new SecurityGroup(stack, 'MutPeerGroup', { vpcId: net.lgwan.vpcId, description: 'LGWAN clients' });
+      new SecurityGroupRule(stack, 'MutPeerIngress', {
+        type: 'ingress',
+        securityGroupId: net.myNumber.securityGroupFor('resident-registry').id,
+        protocol: '-1',
+        fromPort: 0,
+        toPort: 0,
+        sourceSecurityGroupId: peer.id,
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {

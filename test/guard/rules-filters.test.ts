@@ -42,6 +42,27 @@ describe('MN-3 security groups (特定通信)', () => {
     expect(mn3(graph)).toEqual([expect.stringMatching(/MN-3 error \(特定通信\): security group Host allows all traffic to 0\.0\.0\.0\/0, which reaches the LGWAN segment/)]);
   });
 
+  test('a peer security group in the LGWAN VPC: a port is narrow enough, all traffic is not', () => {
+    const quiet = { ipProtocol: 'icmp', fromPort: 252, toPort: 86, cidrIp: '255.255.255.255/32' };
+    const graph = cfn((stack, vpc) => {
+      const lgwanVpc = stack.node.findChild('Lg') as ec2.CfnVPC;
+      const peer = new ec2.CfnSecurityGroup(stack, 'LgClients', { vpcId: lgwanVpc.ref, groupDescription: 'x', securityGroupEgress: [quiet] });
+      const own = new ec2.CfnSecurityGroup(stack, 'MnPeers', { vpcId: vpc.ref, groupDescription: 'x', securityGroupEgress: [quiet] });
+      const host = new ec2.CfnSecurityGroup(stack, 'Host', {
+        vpcId: vpc.ref,
+        groupDescription: 'x',
+        securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 8443, toPort: 8443, sourceSecurityGroupId: peer.attrGroupId }],
+        securityGroupEgress: [quiet],
+      });
+      new ec2.CfnSecurityGroupIngress(stack, 'Wide', { groupId: host.attrGroupId, ipProtocol: '-1', sourceSecurityGroupId: peer.attrGroupId });
+      // A group of the same segment is not the other side.
+      new ec2.CfnSecurityGroupIngress(stack, 'Own', { groupId: host.attrGroupId, ipProtocol: '-1', sourceSecurityGroupId: own.attrGroupId });
+    });
+    expect(mn3(graph).map((f) => f.replace(/^.*allows /, '').replace(/\. Fix:.*$/, ''))).toEqual([
+      'all traffic from security group LgClients, which is in the LGWAN segment',
+    ]);
+  });
+
   test('all ports, protocol numbers and whole-subnet CIDRs are caught; a rule on the own VPC is not', () => {
     const graph = cfn((stack, vpc) => {
       const g = new ec2.CfnSecurityGroup(stack, 'Host', {

@@ -1,4 +1,4 @@
-import { deref, nodesOf, rulesOf, SubnetNode, VpcNode } from '../graph';
+import { deref, nodesOf, rulesOf, SecurityGroupNode, SubnetNode, VpcNode } from '../graph';
 import { internetProbes, nameOf, pathsBetween, probesInto, segmentOf, subnetsIn } from '../probes';
 import { Trace } from '../reachability';
 import { breakoutFirewallProblem } from './alpha-prime';
@@ -117,7 +117,9 @@ export function wholeSubnetRoutes(ctx: GuardContext, rule: GuardRule, from: Segm
 }
 
 /**
- * Security groups in the `own` segment with a rule toward the `other` segment that is not narrowed to hosts and ports — all protocols, all ports, or a CIDR that covers a whole subnet of the other side.
+ * Security groups in the `own` segment with a rule toward the `other` segment that is not narrowed to hosts and ports —
+ * all protocols, all ports, or a CIDR that covers a whole subnet of the other side. The peer is a CIDR overlapping the
+ * other segment's VPCs, or a security group in one of them.
  * A rule to 0.0.0.0/0 on one port (e.g. the proxy's HTTPS egress in LGWAN) is left to the routes; with all protocols
  * it is flagged.
  */
@@ -132,19 +134,24 @@ export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segmen
       if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
       for (const egress of [false, true]) {
         for (const r of rulesOf(ctx.graph, group, egress)) {
+          // The peer: a CIDR overlapping the other segment, or a security group in one of its VPCs (whose members are
+          // hosts, so only the protocol and ports can be too wide).
           const c = Ipv4Cidr.tryParse(r.cidr ?? '');
-          if (!c || !otherVpcs.some((v) => v.overlaps(c))) continue;
+          const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
+          const toGroup = peerGroup?.type === 'security-group' && deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other;
+          if (!toGroup && (!c || !otherVpcs.some((v) => v.overlaps(c)))) continue;
           const allProtocols = r.protocol === '-1';
           const allPorts = (r.protocol === 'tcp' || r.protocol === 'udp') && (r.fromPort ?? 0) <= 0 && (r.toPort ?? 65535) >= 65535;
-          const wholeSubnet = c.prefixLength > 0 && otherSubnets.some((s) => c.contains(s));
+          const wholeSubnet = !!c && c.prefixLength > 0 && otherSubnets.some((s) => c.contains(s));
           if (!allProtocols && !allPorts && !wholeSubnet) continue;
           const what = allProtocols ? 'all traffic' : allPorts ? `all ${r.protocol} ports` : `a whole ${other} subnet`;
+          const peer = toGroup ? `security group ${peerGroup!.id}` : r.cidr;
           findings.push({
             ruleId: rule.id,
             severity: rule.severity,
             term: rule.term,
             path: nameOf(ctx.graph, group.id),
-            message: `security group ${group.id} allows ${what} ${egress ? 'to' : 'from'} ${r.cidr}, which reaches the ${other} segment`,
+            message: `security group ${group.id} allows ${what} ${egress ? 'to' : 'from'} ${peer}, which ${toGroup ? 'is in' : 'reaches'} the ${other} segment`,
             hops: [],
             fix,
           });
