@@ -1,4 +1,4 @@
-import { deref, FirewallNode, FirewallPolicyNode, nodesOf, RuleGroupNode, VpcNode } from '../graph';
+import { deref, FirewallNode, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, VpcNode } from '../graph';
 import { infrastructureSubnets, internetProbes, nameOf, pathsBetween, subnetsIn } from '../probes';
 import { Trace } from '../reachability';
 import { Finding, GuardContext, GuardRule, Severity } from '../rule';
@@ -20,6 +20,13 @@ const QUALIFYING: ReadonlySet<string> = new Set(
 );
 
 const DROPS = new Set(['aws:drop_strict', 'aws:drop_established']);
+
+/** The breakout firewalls: Network Firewall in an LGWAN VPC, with their policy. */
+export function breakoutFirewalls(graph: TopologyGraph): { firewall: FirewallNode; policy?: FirewallPolicyNode }[] {
+  return nodesOf(graph, 'firewall')
+    .filter((f) => deref<VpcNode>(graph, f.vpc)?.segment === Segment.LGWAN)
+    .map((firewall) => ({ firewall, policy: deref<FirewallPolicyNode>(graph, firewall.policy) }));
+}
 
 /** Whether a firewall drops by default and filters on an FQDN allow-list; else why not. */
 export function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
@@ -47,7 +54,9 @@ export const AP1: GuardRule = {
     const out = pathsBetween(ctx, subnets, subnets.flatMap((s) => internetProbes(ctx.reach, s)), (t) => t.end.kind === 'internet');
     const bad: { trace: Trace; why: string }[] = [];
     for (const t of out) {
-      if (t.firewalls.length === 0) {bad.push({ trace: t, why: `${t.address} is reached without passing a firewall` });} else {
+      if (t.firewalls.length === 0) {
+        bad.push({ trace: t, why: `${t.address} is reached without passing a firewall` });
+      } else {
         const problem = t.firewalls.map((f) => breakoutFirewallProblem(ctx, f)).find((p) => p !== undefined);
         if (problem && !t.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined)) bad.push({ trace: t, why: problem });
       }
@@ -55,8 +64,7 @@ export const AP1: GuardRule = {
     const findings = pathFindings(ctx, this, bad.map((b) => b.trace), (t) => bad.find((b) => b.trace === t)!.why,
       'send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict) and an ALLOWLIST domain rule group');
     // A breakout firewall in LGWAN that passes by default is wrong even before a route uses it.
-    for (const fw of nodesOf(ctx.graph, 'firewall')) {
-      if (deref<VpcNode>(ctx.graph, fw.vpc)?.segment !== Segment.LGWAN) continue;
+    for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);
       if (problem) {
         findings.push({

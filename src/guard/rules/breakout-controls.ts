@@ -3,8 +3,9 @@ import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from 
 import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
-import { deref, FirewallNode, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserDataNode, VpcNode } from '../graph';
+import { deref, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { nameOf } from '../probes';
+import { breakoutFirewalls } from './alpha-prime';
 import { segmentOfLabel } from './placement';
 import { Finding, GuardContext, GuardRule, Severity } from '../rule';
 
@@ -14,13 +15,6 @@ import { Finding, GuardContext, GuardRule, Severity } from '../rule';
  * All of them are read from what was synthesized: the firewall policies and rule groups of the LGWAN VPC, and
  * the proxy configuration inside launch-template / instance user data.
  */
-
-/** The breakout firewalls: Network Firewall in an LGWAN VPC, with their policy. */
-function breakoutFirewalls(graph: TopologyGraph): { firewall: FirewallNode; policy?: FirewallPolicyNode }[] {
-  return nodesOf(graph, 'firewall')
-    .filter((f) => deref<VpcNode>(graph, f.vpc)?.segment === Segment.LGWAN)
-    .map((firewall) => ({ firewall, policy: deref<FirewallPolicyNode>(graph, firewall.policy) }));
-}
 
 /** The rule groups a policy references that are in the synthesized output. */
 function groupsOf(graph: TopologyGraph, policy: FirewallPolicyNode | undefined): RuleGroupNode[] {
