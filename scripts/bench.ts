@@ -23,12 +23,11 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import * as cdklib from 'aws-cdk-lib';
 import * as cdktf from 'cdktf';
 import { BLUEPRINTS } from '../examples/blueprints';
 import { buildCdkExample } from '../examples/cdk/_app';
-import { buildTfExample } from '../examples/tf/_app';
+import { buildTfExample, offlineTokyoStack } from '../examples/tf/_app';
 import { cdk, MunicipalNetworkBlueprintProps, tf } from '../src';
 import { renderTemplate } from '../src/cdk/render-once';
 import { renderConfig } from '../src/cdktf/render-once';
@@ -261,19 +260,6 @@ function buildCdk(c: Case, validate: boolean): Built {
 
 // ---- CDKTF ----
 
-/** A stack configured like examples/tf/_app.ts (local backend, offline AWS provider for Tokyo). */
-function tfStack(app: cdktf.App, id: string): cdktf.TerraformStack {
-  const stack = new cdktf.TerraformStack(app, id);
-  new cdktf.LocalBackend(stack, { path: 'terraform.tfstate' });
-  new AwsProvider(stack, 'aws', {
-    region: 'ap-northeast-1',
-    skipCredentialsValidation: true,
-    skipRequestingAccountId: true,
-    skipMetadataApiCheck: 'true',
-    skipRegionValidation: true,
-  });
-  return stack;
-}
 
 function buildTf(c: Case, validate: boolean): Built {
   // cdktf decides at App construction whether synth() validates; `cdktf synth` validates by default.
@@ -285,7 +271,7 @@ function buildTf(c: Case, validate: boolean): Built {
   } else {
     for (let i = 0; i < c.municipalities; i++) {
       const bp = generatedBlueprint(i);
-      const stack = tfStack(app, `BenchTown${String(i + 1).padStart(3, '0')}`);
+      const stack = offlineTokyoStack(app, `BenchTown${String(i + 1).padStart(3, '0')}`);
       new tf.MunicipalNetwork(stack, 'Network', bp);
       stacks.push({ stack, options: guardOptions(bp) });
     }

@@ -15,11 +15,24 @@ export function buildTfExample(name: string, app?: App): { app: App; stack: Terr
   const blueprint = BLUEPRINTS[name];
   if (!blueprint) throw new Error(`unknown example "${name}"; known: ${Object.keys(BLUEPRINTS).join(', ')}`);
   const theApp = app ?? newApp(name);
-  const stack = new TerraformStack(theApp, `SampleCity-${name}`);
+  const stack = offlineTokyoStack(theApp, `SampleCity-${name}`);
+  const network = new tf.MunicipalNetwork(stack, 'Network', blueprint);
+  // AP-5 (warning): ports besides TLS 443 on the α′ breakout need a reason an auditor can read.
+  const portReason = breakoutPortReason(blueprint);
+  if (portReason) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-5', portReason);
+  return { app: theApp, stack, network };
+}
+
+/**
+ * A Terraform stack with a local backend and the AWS provider for Tokyo, configured to plan offline (the examples',
+ * and the generated apps of `npm run bench`).
+ */
+export function offlineTokyoStack(app: App, id: string): TerraformStack {
+  const stack = new TerraformStack(app, id);
   // The state stays next to the synthesized configuration (cdktf.out/<name>/stacks/<stack>/).
   new LocalBackend(stack, { path: 'terraform.tfstate' });
   new AwsProvider(stack, 'aws', {
-    // The AZ names in the blueprint are Tokyo's.
+    // The AZ names in the blueprints are Tokyo's.
     region: 'ap-northeast-1',
     // No STS, IMDS or region look-up: `terraform plan` works offline with placeholder credentials.
     // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs#skip_credentials_validation
@@ -28,11 +41,7 @@ export function buildTfExample(name: string, app?: App): { app: App; stack: Terr
     skipMetadataApiCheck: 'true',
     skipRegionValidation: true,
   });
-  const network = new tf.MunicipalNetwork(stack, 'Network', blueprint);
-  // AP-5 (warning): ports besides TLS 443 on the α′ breakout need a reason an auditor can read.
-  const portReason = breakoutPortReason(blueprint);
-  if (portReason) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-5', portReason);
-  return { app: theApp, stack, network };
+  return stack;
 }
 
 /** An app that writes to cdktf.out/<name> at the repository root (App itself creates only the last folder). */
