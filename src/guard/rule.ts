@@ -47,6 +47,11 @@ export interface GuardRule {
 
 export const ALL_MODELS: readonly NetworkModel[] = [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME, NetworkModel.BETA, NetworkModel.BETA_PRIME];
 
+/** A finding of `rule` at `path`; `hops` when it is about a path. */
+export function finding(rule: GuardRule, path: string, message: string, fix: string, hops: Hop[] = []): Finding {
+  return { ruleId: rule.id, severity: rule.severity, term: rule.term, path, message, hops, fix };
+}
+
 /** `[path] ID severity (term): hop → hop. message Fix: …` */
 export function formatFinding(f: Finding): string {
   const path = f.hops.length > 0 ? ` ${f.hops.map((h) => h.label).join(' → ')}.` : '';

@@ -1,7 +1,7 @@
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, VpcNode } from '../graph';
 import { infrastructureSubnets, internetProbes, nameOf, pathsBetween, subnetsIn } from '../probes';
 import { Trace } from '../reachability';
-import { Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { pathFindings } from './paths';
 import { CloudServiceCatalogue, EntraTenantRestrictionVersion } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
@@ -67,15 +67,8 @@ export const AP1: GuardRule = {
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);
       if (problem) {
-        findings.push({
-          ruleId: this.id,
-          severity: this.severity,
-          term: this.term,
-          path: nameOf(ctx.graph, fw.id),
-          message: problem,
-          hops: [],
-          fix: 'set the stateful default actions to aws:drop_established (or aws:drop_strict) and attach the allow-list rule group',
-        });
+        findings.push(finding(this, nameOf(ctx.graph, fw.id), problem,
+          'set the stateful default actions to aws:drop_established (or aws:drop_strict) and attach the allow-list rule group'));
       }
     }
     return findings;
@@ -102,16 +95,9 @@ export const AP2: GuardRule = {
         const problems = syntax.length > 0 || QUALIFYING.has(target) ? syntax
           : ['is not a domain of a catalogue service that is ISMAP-listed or a security-update service meeting the three conditions'];
         for (const p of problems) {
-          findings.push({
-            ruleId: this.id,
-            severity: this.severity,
-            term: this.term,
-            path: nameOf(ctx.graph, g.id),
-            message: `allow-list entry "${target}" ${p}`,
-            hops: [],
-            fix: 'list the service\'s own domains (see CloudServiceCatalogue), never a wildcard over a whole TLD or everything; '
-              + 'for an ISMAP-listed service of your own, acknowledge AP-2 with its ISMAP registration',
-          });
+          findings.push(finding(this, nameOf(ctx.graph, g.id), `allow-list entry "${target}" ${p}`,
+            'list the service\'s own domains (see CloudServiceCatalogue), never a wildcard over a whole TLD or everything; '
+              + 'for an ISMAP-listed service of your own, acknowledge AP-2 with its ISMAP registration'));
         }
       }
     }

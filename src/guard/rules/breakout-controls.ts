@@ -7,7 +7,7 @@ import { deref, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserD
 import { nameOf } from '../probes';
 import { breakoutFirewalls } from './alpha-prime';
 import { segmentOfLabel } from './placement';
-import { Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 
 /*
  * The controls the MIC deck (seed 002) asks of the α′ breakout besides the firewall itself (AP-1/AP-2):
@@ -54,9 +54,6 @@ function tenantSchemes(): { service: CloudServiceDefinition; scheme: TenantRestr
   const services = [...CloudServiceCatalogue.all(), CloudServiceCatalogue.microsoft365(EntraTenantRestrictionVersion.V1)];
   return services.filter((s) => s.tenantRestriction).map((service) => ({ service, scheme: service.tenantRestriction! }));
 }
-
-const finding = (rule: GuardRule, path: string, message: string, fix: string): Finding =>
-  ({ ruleId: rule.id, severity: rule.severity, term: rule.term, path, message, hops: [], fix });
 
 /** AP-3: tenant access control for every allow-listed service that supports it (cases イ/ウ). */
 export const AP3: GuardRule = {

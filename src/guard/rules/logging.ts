@@ -1,7 +1,7 @@
 import { NetworkModel } from '../../model/network-model';
 import { nodesOf } from '../graph';
 import { nameOf } from '../probes';
-import { ALL_MODELS, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 
 /** β and β′ require log management with a SIEM (seed 000; REQUIREMENTS.md §2). */
 const SIEM_MODELS: readonly NetworkModel[] = [NetworkModel.BETA, NetworkModel.BETA_PRIME];
@@ -37,7 +37,7 @@ export const LOG1: GuardRule = {
   check(ctx) {
     const findings: Finding[] = [];
     const add = (id: string, message: string, fix: string) =>
-      findings.push({ ruleId: this.id, severity: this.severity, term: this.term, path: nameOf(ctx.graph, id), message, hops: [], fix });
+      findings.push(finding(this, nameOf(ctx.graph, id), message, fix));
     const logged = new Set(nodesOf(ctx.graph, 'flow-log').filter((l) => l.trafficType === 'ALL' && l.resource.kind === 'node').map((l) => (l.resource as { id: string }).id));
     for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
       if (!logged.has(vpc.id)) add(vpc.id, `the ${vpc.segment} VPC has no flow log of all traffic`, 'add a VPC flow log with TrafficType ALL to the log bucket or the SIEM sink');

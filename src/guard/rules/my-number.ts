@@ -3,7 +3,7 @@ import { internetProbes, nameOf, pathsBetween, probesInto, segmentOf, subnetsIn 
 import { Trace } from '../reachability';
 import { breakoutFirewallProblem } from './alpha-prime';
 import { NetworkModel } from '../../model/network-model';
-import { ALL_MODELS, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { endOf, pathFindings } from './paths';
 import { Ipv4Cidr } from '../../model/cidr';
 import { Segment } from '../../model/segment';
@@ -22,7 +22,7 @@ export const MN1: GuardRule = {
     const subnets = subnetsIn(ctx, Segment.MY_NUMBER);
     const myVpcs = new Set(nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === Segment.MY_NUMBER).map((v) => v.id));
     const structural = (path: string, message: string, fix: string) =>
-      findings.push({ ruleId: this.id, severity: this.severity, term: this.term, path, message, hops: [], fix });
+      findings.push(finding(this, path, message, fix));
     for (const g of [...nodesOf(ctx.graph, 'internet-gateway'), ...nodesOf(ctx.graph, 'egress-only-internet-gateway')]) {
       if (g.vpcs.some((v) => v.kind === 'node' && myVpcs.has(v.id))) {
         structural(nameOf(ctx.graph, g.id), `${g.type} ${g.id} is attached to the My Number VPC`, 'remove the gateway and its attachment; the segment has no internet access (三層の対策)');
@@ -96,7 +96,7 @@ export function wholeSubnetRoutes(ctx: GuardContext, rule: GuardRule, from: Segm
     return d && d.prefixLength > 0 ? targets.find((t) => d.contains(t)) : undefined;
   };
   const add = (source: string, message: string) =>
-    findings.push({ ruleId: rule.id, severity: rule.severity, term: rule.term, path: nameOf(ctx.graph, source), message, hops: [], fix });
+    findings.push(finding(rule, nameOf(ctx.graph, source), message, fix));
   for (const table of nodesOf(ctx.graph, 'route-table')) {
     if (deref<VpcNode>(ctx.graph, table.vpc)?.segment !== from) continue;
     for (const r of table.routes) {
@@ -146,15 +146,8 @@ export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segmen
           if (!allProtocols && !allPorts && !wholeSubnet) continue;
           const what = allProtocols ? 'all traffic' : allPorts ? `all ${r.protocol} ports` : `a whole ${other} subnet`;
           const peer = toGroup ? `security group ${peerGroup!.id}` : r.cidr;
-          findings.push({
-            ruleId: rule.id,
-            severity: rule.severity,
-            term: rule.term,
-            path: nameOf(ctx.graph, group.id),
-            message: `security group ${group.id} allows ${what} ${egress ? 'to' : 'from'} ${peer}, which ${toGroup ? 'is in' : 'reaches'} the ${other} segment`,
-            hops: [],
-            fix,
-          });
+          const message = `security group ${group.id} allows ${what} ${egress ? 'to' : 'from'} ${peer}, which ${toGroup ? 'is in' : 'reaches'} the ${other} segment`;
+          findings.push(finding(rule, nameOf(ctx.graph, group.id), message, fix));
         }
       }
     }
@@ -194,15 +187,10 @@ export const MN4: GuardRule = {
         (t.end.kind === 'internet' || (t.end.kind === 'zone' && t.end.zone === 'SECURITY_CLOUD'))
         && !(ctx.model === NetworkModel.ALPHA_PRIME && t.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined)));
       if (leaks.length === 0 || internetSubnets.has(id)) continue;
-      findings.push({
-        ruleId: this.id,
-        severity: this.severity,
-        term: this.term,
-        path: nameOf(ctx.graph, id),
-        message: `the My Number segment reaches this subnet (${inbound.address}), and it reaches ${endOf(leaks[0])} (${leaks[0].address})`,
-        hops: leaks[0].hops,
-        fix: 'keep hosts that talk to the My Number segment off any internet path: remove the route out of their subnet, or move them to a subnet without one',
-      });
+      findings.push(finding(this, nameOf(ctx.graph, id),
+        `the My Number segment reaches this subnet (${inbound.address}), and it reaches ${endOf(leaks[0])} (${leaks[0].address})`,
+        'keep hosts that talk to the My Number segment off any internet path: remove the route out of their subnet, or move them to a subnet without one',
+        leaks[0].hops));
     }
     return findings;
   },

@@ -1,6 +1,6 @@
 import { nameOf } from '../probes';
 import { Trace } from '../reachability';
-import { Finding, GuardContext, GuardRule } from '../rule';
+import { finding, Finding, GuardContext, GuardRule } from '../rule';
 
 /** One finding per starting subnet (its first offending path), so that a report stays readable. */
 export function pathFindings(ctx: GuardContext, rule: GuardRule, traces: Trace[], message: (t: Trace) => string, fix: string): Finding[] {
@@ -9,7 +9,7 @@ export function pathFindings(ctx: GuardContext, rule: GuardRule, traces: Trace[]
   for (const t of traces) {
     if (seen.has(t.from)) continue;
     seen.add(t.from);
-    out.push({ ruleId: rule.id, severity: rule.severity, term: rule.term, path: nameOf(ctx.graph, t.from), message: message(t), hops: t.hops, fix });
+    out.push(finding(rule, nameOf(ctx.graph, t.from), message(t), fix, t.hops));
   }
   return out;
 }

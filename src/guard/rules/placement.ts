@@ -3,7 +3,7 @@ import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-mod
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { deref, nodesOf, RoleLabelNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { nameOf, segmentOf } from '../probes';
-import { ALL_MODELS, Finding, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, finding, Finding, GuardRule, Severity } from '../rule';
 
 /** Where a labelled resource sits: its VPC's segment, else the segment of the subnets it names (one, or none if they disagree). */
 export function segmentOfLabel(graph: TopologyGraph, label: RoleLabelNode): Segment | undefined {
@@ -44,15 +44,9 @@ export const PL1: GuardRule = {
       const allowed = allowedSegments(ctx.model, label.role);
       const segment = segmentOfLabel(ctx.graph, label);
       if (!allowed || segment === undefined || allowed.includes(segment)) continue;
-      findings.push({
-        ruleId: this.id,
-        severity: this.severity,
-        term: this.term,
-        path: label.path ?? nameOf(ctx.graph, label.resource),
-        message: `${ROLE_JA[label.role]} in ${SEGMENT_JA[segment]}, but ${MODEL_JA[ctx.model]} places them in ${allowed.map((s) => SEGMENT_JA[s]).join(' or ')}`,
-        hops: [],
-        fix: `move it to ${allowed.join(' or ')}, or build the network in the model that matches where it is`,
-      });
+      findings.push(finding(this, label.path ?? nameOf(ctx.graph, label.resource),
+        `${ROLE_JA[label.role]} in ${SEGMENT_JA[segment]}, but ${MODEL_JA[ctx.model]} places them in ${allowed.map((s) => SEGMENT_JA[s]).join(' or ')}`,
+        `move it to ${allowed.join(' or ')}, or build the network in the model that matches where it is`));
     }
     return findings;
   },

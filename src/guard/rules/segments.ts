@@ -2,7 +2,7 @@ import { Ipv4Cidr } from '../../model/cidr';
 import { SEGMENT_TAG_KEY } from '../../model/segment';
 import { deref, nodesOf, TransitAttachmentNode, VpcNode } from '../graph';
 import { nameOf, segmentOf } from '../probes';
-import { ALL_MODELS, Finding, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, finding, Finding, GuardRule, Severity } from '../rule';
 
 /** SEG-1: every VPC and subnet belongs to exactly one segment; no peering or propagation between segments. */
 export const SEG1: GuardRule = {
@@ -14,7 +14,7 @@ export const SEG1: GuardRule = {
   check(ctx) {
     const findings: Finding[] = [];
     const add = (id: string, message: string, fix: string) =>
-      findings.push({ ruleId: this.id, severity: this.severity, term: this.term, path: nameOf(ctx.graph, id), message, hops: [], fix });
+      findings.push(finding(this, nameOf(ctx.graph, id), message, fix));
     for (const vpc of nodesOf(ctx.graph, 'vpc')) {
       if (!vpc.segment) {
         const tag = vpc.tags[SEGMENT_TAG_KEY];
@@ -69,15 +69,7 @@ export const SEG2: GuardRule = {
       for (let j = i + 1; j < vpcs.length; j++) {
         const [a, b] = [vpcs[i], vpcs[j]];
         if (a.segment !== b.segment && Ipv4Cidr.parse(a.cidr!).overlaps(Ipv4Cidr.parse(b.cidr!))) {
-          findings.push({
-            ruleId: this.id,
-            severity: this.severity,
-            term: this.term,
-            path: nameOf(ctx.graph, b.id),
-            hops: [],
-            message: `${b.segment} ${b.cidr} overlaps ${a.segment} ${a.cidr}`,
-            fix: 'give each segment its own address range',
-          });
+          findings.push(finding(this, nameOf(ctx.graph, b.id), `${b.segment} ${b.cidr} overlaps ${a.segment} ${a.cidr}`, 'give each segment its own address range'));
         }
       }
     }
@@ -93,14 +85,7 @@ export const GUARD1: GuardRule = {
   term: '三層の対策',
   summary: 'Every reference the guard needs (route targets, VPC and subnet IDs) resolves to something in the synthesized output.',
   check(ctx) {
-    return ctx.graph.unresolved.map((u) => ({
-      ruleId: this.id,
-      severity: this.severity,
-      term: this.term,
-      path: nameOf(ctx.graph, u.node),
-      message: `${u.property} could not be resolved: ${u.reason}`,
-      hops: [],
-      fix: 'refer to resources of the same app (Ref / GetAtt, or a Terraform reference) instead of deploy-time values, or acknowledge with a reason',
-    }));
+    return ctx.graph.unresolved.map((u) => finding(this, nameOf(ctx.graph, u.node), `${u.property} could not be resolved: ${u.reason}`,
+      'refer to resources of the same app (Ref / GetAtt, or a Terraform reference) instead of deploy-time values, or acknowledge with a reason'));
   },
 };
