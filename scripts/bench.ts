@@ -260,7 +260,6 @@ function buildCdk(c: Case, validate: boolean): Built {
 
 // ---- CDKTF ----
 
-
 function buildTf(c: Case, validate: boolean): Built {
   // cdktf decides at App construction whether synth() validates; `cdktf synth` validates by default.
   const app = new cdktf.App({ outdir: tmpDir(), skipValidation: !validate });

@@ -1,6 +1,6 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { hookRender, startsWith } from '../guard/render-hooks';
+import { classMethod, hookRender, startsWith } from '../guard/render-hooks';
 
 /**
  * Render a guarded stack's template once per synthesis (issue 4's cost target).
@@ -27,11 +27,7 @@ interface Rendered {
   readonly template: any;
 }
 
-/** The signature of the (internal, but stable since CDK v1) method that renders a stack's template. */
-type Render = () => any;
-
 const kept = new WeakMap<Stack, Rendered>();
-const installed = new WeakSet<Stack>();
 
 /** Template sections that are maps of logical IDs: an element's fragment can be added to them key by key. */
 const KEYED_SECTIONS = new Set(['Conditions', 'Mappings', 'Outputs', 'Parameters', 'Resources', 'Rules']);
@@ -43,7 +39,8 @@ const KEYED_SECTIONS = new Set(['Conditions', 'Mappings', 'Outputs', 'Parameters
 export function renderTemplate(stack: Stack): { readonly template: any; readonly elements: readonly CfnElement[] } {
   installRenderOnce(stack);
   const elements = cfnElements(stack);
-  const template = originalRender(stack)();
+  // `_toCloudFormation` is internal to aws-cdk-lib, but stable since CDK v1.
+  const template = classMethod(stack, '_toCloudFormation')();
   const rendered: Rendered = { elements, header: headerOf(stack), template };
   kept.set(stack, rendered);
   queueMicrotask(() => {
@@ -57,16 +54,8 @@ export function renderTemplate(stack: Stack): { readonly template: any; readonly
  * stack's synthesizer is done.
  */
 export function installRenderOnce(stack: Stack): void {
-  if (installed.has(stack)) return;
-  installed.add(stack);
   // A synthesizer is bound to one stack, so hooking that instance concerns this stack only.
   hookRender(stack, '_toCloudFormation', () => reuse(stack), { end: () => kept.delete(stack) });
-}
-
-function originalRender(stack: Stack): Render {
-  // The class's method, never the instance's hook.
-  const method = Object.getPrototypeOf(stack)._toCloudFormation as Render;
-  return method.bind(stack);
 }
 
 /** The kept template, completed with the elements added since; undefined when only a full render is safe. */

@@ -1,6 +1,6 @@
 import { TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { hookRender, startsWith } from '../guard/render-hooks';
+import { classMethod, hookRender, startsWith } from '../guard/render-hooks';
 
 /**
  * Render a guarded stack's Terraform JSON once per synthesis (issue 4's cost target).
@@ -24,10 +24,7 @@ interface Rendered {
   readonly config: any;
 }
 
-type Render = () => any;
-
 const kept = new WeakMap<TerraformStack, Rendered>();
-const installed = new WeakSet<TerraformStack>();
 /** Stacks whose synthesizer is running (validation, custom synthesis, annotations, writing). */
 const synthesizing = new WeakSet<TerraformStack>();
 
@@ -38,7 +35,7 @@ const synthesizing = new WeakSet<TerraformStack>();
 export function renderConfig(stack: TerraformStack): any {
   installRenderOnce(stack);
   const elements = terraformElements(stack);
-  const config = originalRender(stack)();
+  const config = classMethod(stack, 'toTerraform')();
   if (synthesizing.has(stack)) kept.set(stack, { elements, overrides: overridesOf(stack), config });
   return config;
 }
@@ -48,8 +45,6 @@ export function renderConfig(stack: TerraformStack): any {
  * synthesis so that a render is kept only within it.
  */
 export function installRenderOnce(stack: TerraformStack): void {
-  if (installed.has(stack)) return;
-  installed.add(stack);
   hookRender(stack, 'toTerraform', () => reuse(stack), {
     start: () => synthesizing.add(stack),
     end: () => {
@@ -57,12 +52,6 @@ export function installRenderOnce(stack: TerraformStack): void {
       kept.delete(stack);
     },
   });
-}
-
-function originalRender(stack: TerraformStack): Render {
-  // The class's method, never the instance's hook.
-  const method = Object.getPrototypeOf(stack).toTerraform as Render;
-  return method.bind(stack);
 }
 
 function reuse(stack: TerraformStack): any {

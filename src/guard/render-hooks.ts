@@ -5,6 +5,9 @@
 
 type Method = (...args: any[]) => any;
 
+/** Stacks already hooked: hooking twice would wrap the hooks themselves. */
+const hooked = new WeakSet<object>();
+
 /** Replace `name` on this object only; `hook` receives the method the object had (its class's) and the arguments. */
 export function hookMethod(target: object, name: string, hook: (original: Method, ...args: any[]) => any): void {
   const original = ((target as Record<string, Method>)[name]).bind(target);
@@ -19,6 +22,7 @@ export function hookMethod(target: object, name: string, hook: (original: Method
 /**
  * Make the stack's `render` method return what `reuse()` hands back, rendering only when it hands back nothing, and
  * bracket every run of the stack's synthesizer with `synthesis.start` / `synthesis.end` (the end runs on failure too).
+ * A stack is hooked once; later calls do nothing.
  */
 export function hookRender(
   stack: { readonly synthesizer: unknown },
@@ -26,6 +30,8 @@ export function hookRender(
   reuse: () => unknown,
   synthesis: { start?(): void; end(): void },
 ): void {
+  if (hooked.has(stack)) return;
+  hooked.add(stack);
   hookMethod(stack, render, (original) => reuse() ?? original());
   hookMethod(stack.synthesizer as object, 'synthesize', (synthesize, session) => {
     synthesis.start?.();
@@ -35,6 +41,11 @@ export function hookRender(
       synthesis.end();
     }
   });
+}
+
+/** The class's `name` method bound to `target`, bypassing a hook installed on the instance. */
+export function classMethod(target: object, name: string): Method {
+  return (Object.getPrototypeOf(target)[name] as Method).bind(target);
 }
 
 /** True if `list` begins with the items of `prefix`, the very same objects in the same order. */
