@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, ISynthesisSession, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnResource, ISynthesisSession, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderTemplate } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
@@ -12,6 +12,8 @@ import { TopologyGuardOptions } from '../model/guard-options';
 const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
 
 const guarded = new WeakMap<Stack, TopologyGuardOptions>();
+/** The scope each stack was guarded through (itself, or the app / stage given to `apply`). */
+const scopes = new WeakMap<Stack, IConstruct>();
 const acknowledgements = new WeakMap<Stack, Acknowledgement[]>();
 const reports = new WeakMap<Stack, Construct>();
 
@@ -33,13 +35,13 @@ export class TopologyGuard {
       scope.node.addValidation({
         validate: () => {
           const late = stacksOf(scope).filter((s) => !guarded.has(s));
-          late.forEach((s) => TopologyGuard.guardStack(s, options));
+          late.forEach((s) => TopologyGuard.guardStack(s, options, scope));
           return late.flatMap((s) => TopologyGuard.check(s));
         },
       });
       return;
     }
-    stacks.forEach((s) => TopologyGuard.guardStack(s, options));
+    stacks.forEach((s) => TopologyGuard.guardStack(s, options, scope));
   }
 
   /**
@@ -54,7 +56,7 @@ export class TopologyGuard {
     acknowledgements.set(stack, [...(acknowledgements.get(stack) ?? []), { scopePath: scope.node.path, ruleId, reason: reason.trim() }]);
   }
 
-  private static guardStack(stack: Stack, options: TopologyGuardOptions): void {
+  private static guardStack(stack: Stack, options: TopologyGuardOptions, scope: IConstruct): void {
     const existing = guarded.get(stack);
     if (existing) {
       if (existing.model !== options.model || existing.alphaPrimeCase !== options.alphaPrimeCase) {
@@ -63,6 +65,7 @@ export class TopologyGuard {
       return;
     }
     guarded.set(stack, options);
+    scopes.set(stack, scope);
     installRenderOnce(stack);
     // aws-cdk-lib lets any construct but a Stack write into the assembly, so the report has its own construct.
     const reporter = new Construct(stack, 'JichitaiGuardReport');
@@ -88,7 +91,16 @@ export class TopologyGuard {
     const mine = connected.filter((s) => s === stack || !guarded.has(s));
     const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));
     const graph = extractCloudFormation(templates, paths);
-    const outcome = evaluateTopology(stack.stackName, graph, options, acknowledgements.get(stack) ?? [], (f) => belongs(f.path));
+    // Nothing to check is an error (GUARD-1), unless the stack is one of an app or stage guarded as a whole whose network
+    // lives in another stack (looked up only when this graph is empty).
+    const empty = graph.nodes.size === 0 || ![...graph.nodes.values()].some((n) => n.type === 'vpc' || n.type === 'subnet');
+    const scope = scopes.get(stack);
+    const emptyIsError = !empty || !scope || scope.node.scopes.includes(stack) || !scope.node.findAll()
+      .some((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::EC2::VPC' && Stack.of(c) !== stack);
+    const outcome = evaluateTopology(stack.stackName, graph, options, acknowledgements.get(stack) ?? [], {
+      reports: (f) => belongs(f.path),
+      emptyIsError,
+    });
     const ruleIds = [...outcome.warned.map((f) => f.ruleId), ...outcome.acknowledged.map((a) => a.finding.ruleId)];
     outcome.warnings.forEach((w, n) => Annotations.of(stack).addWarningV2(`jichitai:guard:${ruleIds[n]}:${n}`, w));
     // The report goes next to the template; only a successful synthesis writes it (a refusal writes nothing).

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, TerraformStack } from 'cdktf';
+import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderConfig } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
@@ -12,6 +12,8 @@ import { TopologyGuardOptions } from '../model/guard-options';
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
 
 const guarded = new WeakMap<TerraformStack, TopologyGuardOptions>();
+/** The scope each stack was guarded through (itself, or the app given to `apply`). */
+const scopes = new WeakMap<TerraformStack, IConstruct>();
 const acknowledgements = new WeakMap<TerraformStack, Acknowledgement[]>();
 const reports = new WeakMap<TerraformStack, Construct>();
 
@@ -42,6 +44,7 @@ export class TopologyGuard {
         continue;
       }
       guarded.set(stack, options);
+      scopes.set(stack, scope);
       // Before synthesis starts: the render is kept only while the stack's synthesizer runs.
       installRenderOnce(stack);
       reports.set(stack, new Construct(stack, 'JichitaiGuardReport'));
@@ -68,7 +71,13 @@ export class TopologyGuard {
     // writes this very render (render-once.ts).
     const config = renderConfig(stack) as TerraformJson;
     const graph = extractTerraform({ [stack.node.id]: config });
-    const outcome = evaluateTopology(stack.node.id, graph, options, acknowledgements.get(stack) ?? []);
+    // Nothing to check is an error (GUARD-1), unless the stack is one of an app guarded as a whole whose network lives in
+    // another stack (looked up only when this graph is empty).
+    const empty = ![...graph.nodes.values()].some((n) => n.type === 'vpc' || n.type === 'subnet');
+    const scope = scopes.get(stack);
+    const emptyIsError = !empty || !scope || scope.node.scopes.includes(stack) || !scope.node.findAll()
+      .some((c) => TerraformResource.isTerraformResource(c) && c.terraformResourceType === 'aws_vpc' && TerraformStack.of(c) !== stack);
+    const outcome = evaluateTopology(stack.node.id, graph, options, acknowledgements.get(stack) ?? [], { emptyIsError });
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));
     Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
       configurable: true,

@@ -1,4 +1,8 @@
-import { DnsRuleGroupNode, GraphNode, NetworkAclEntry, Ref, RouteEdge, RouteTableNode, TopologyGraph, TransitRouteTableNode, UnresolvedValue } from './graph';
+import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
+import {
+  DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, Ref, RouteEdge, RouteTableNode, SecurityGroupNode, TopologyGraph,
+  TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue, VpcNode,
+} from './graph';
 import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
 
 const SEGMENTS = new Set<string>(Object.values(Segment));
@@ -22,6 +26,11 @@ export class GraphBuilder {
   private readonly pendingDnsRules: { group: Ref; rule: DnsRuleGroupNode['rules'][number] }[] = [];
   private readonly pendingAclEntries: { acl: Ref; entry: NetworkAclEntry; source: string }[] = [];
   private readonly pendingAclAssociations: { acl: Ref; subnet: Ref; source: string }[] = [];
+  private readonly pendingBlocks: { vpc: Ref; block: { cidr?: unknown; amazonIpv6?: boolean }; source: string; property: string }[] = [];
+  private readonly pendingMainTables: { vpc: Ref; table: Ref; source: string }[] = [];
+  private readonly pendingVpnZones: { gateway: Ref; zone: string }[] = [];
+  /** VPCs whose default NACL entries Terraform replaces (`aws_default_network_acl`). */
+  private readonly replacedDefaultAcls = new Set<string>();
 
   constructor(private readonly engine: TopologyGraph['engine']) {}
 
@@ -29,8 +38,8 @@ export class GraphBuilder {
     this.nodes.set(node.id, node);
   }
 
-  public unresolvedValue(node: string, property: string, reason: string): void {
-    this.unresolved.push({ node, property, reason });
+  public unresolvedValue(node: string, property: string, reason: string, fix?: string): void {
+    this.unresolved.push({ node, property, reason, fix });
   }
 
   /** Record the resolution result, noting unresolved references. */
@@ -59,6 +68,29 @@ export class GraphBuilder {
     this.pendingAttachments.push({ gateway, vpc });
   }
 
+  /**
+   * An address block of a VPC: its primary block, a secondary one, or an Amazon-provided IPv6 block (given a symbolic
+   * block at build time). A block that is not a literal prefix is recorded as unresolved.
+   */
+  public vpcBlock(vpc: Ref, block: { cidr?: unknown; amazonIpv6?: boolean }, source: string, property: string): void {
+    this.pendingBlocks.push({ vpc, block, source, property });
+  }
+
+  /** A route table made the VPC's main table (Terraform `aws_main_route_table_association`). */
+  public mainRouteTable(vpc: Ref, table: Ref, source: string): void {
+    this.pendingMainTables.push({ vpc, table, source });
+  }
+
+  /** The zone tag of a VPN connection on a virtual private gateway. */
+  public vpnGatewayZone(gateway: Ref, zone: string): void {
+    this.pendingVpnZones.push({ gateway, zone });
+  }
+
+  /** Terraform manages the VPC's default NACL: its entries are the listed ones only. */
+  public replaceDefaultAcl(vpc: Ref): void {
+    if (vpc.kind === 'node') this.replacedDefaultAcls.add(vpc.id);
+  }
+
   /** A DNS Firewall rule given as its own resource (Terraform), added to its rule group. */
   public dnsRule(group: Ref, rule: DnsRuleGroupNode['rules'][number]): void {
     this.pendingDnsRules.push({ group, rule });
@@ -75,6 +107,8 @@ export class GraphBuilder {
   }
 
   public build(): TopologyGraph {
+    this.addImplicitNodes();
+    this.applyBlocks();
     const table = (ref: Ref, what: string, source: string): RouteTableNode | undefined => {
       const node = ref.kind === 'node' ? this.nodes.get(ref.id) : undefined;
       if (node?.type === 'route-table') return node;
@@ -93,7 +127,16 @@ export class GraphBuilder {
     }
     for (const { gateway, vpc } of this.pendingAttachments) {
       const node = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
-      if (node?.type === 'internet-gateway' || node?.type === 'egress-only-internet-gateway') node.vpcs.push(vpc);
+      if (node?.type === 'internet-gateway' || node?.type === 'egress-only-internet-gateway' || node?.type === 'vpn-gateway') node.vpcs.push(vpc);
+    }
+    for (const { gateway, zone } of this.pendingVpnZones) {
+      const node = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
+      if (node?.type === 'vpn-gateway') node.zones.push(zone);
+    }
+    for (const { vpc, table: t, source } of this.pendingMainTables) {
+      const node = vpc.kind === 'node' ? this.nodes.get(vpc.id) : undefined;
+      if (node?.type === 'vpc' && table(t, 'route_table_id', source)) node.mainRouteTables.push(t);
+      else if (node?.type !== 'vpc') this.unresolvedValue(source, 'vpc_id', `VPC ${describe(vpc)} is not in the synthesized output`);
     }
     for (const { group, rule } of this.pendingDnsRules) {
       const node = group.kind === 'node' ? this.nodes.get(group.id) : undefined;
@@ -110,9 +153,178 @@ export class GraphBuilder {
     for (const { acl: a, subnet, source } of this.pendingAclAssociations) {
       if (subnet.kind === 'node') acl(a, source)?.subnets.push(subnet.id);
     }
+    this.applyTransitDefaults();
+    this.checkIpv6Ambiguity();
+    this.checkReferenceTypes();
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved] };
   }
+
+  /**
+   * What AWS creates with every VPC and transit gateway, and templates can only refer to: the main route table (local
+   * routes only, unless Terraform's `aws_default_route_table` gives it routes), the default NACL (allow all, IPv4 and
+   * IPv6, unless Terraform replaces its entries), the default security group (only the rules the template adds are
+   * known), and the transit gateway's default route table (docs/guard-semantics.md §4–§6).
+   */
+  private addImplicitNodes(): void {
+    for (const vpc of [...this.nodes.values()].filter((n): n is VpcNode => n.type === 'vpc')) {
+      const self: Ref = { kind: 'node', id: vpc.id };
+      const base = { path: vpc.path ? `${vpc.path}/(implicit)` : undefined, tags: {} };
+      const main = implicitId.mainRouteTable(vpc.id);
+      if (!this.nodes.has(main)) this.add({ ...base, id: main, type: 'route-table', vpc: self, main: true, routes: [], subnets: [], gatewayEndpoints: [] });
+      const acl = implicitId.defaultNetworkAcl(vpc.id);
+      if (!this.nodes.has(acl)) {
+        // EC2's default NACL: rule 100 allows all IPv4, rule 101 all IPv6, both ways.
+        const entries = this.replacedDefaultAcls.has(vpc.id) ? [] : [false, true].flatMap((egress) => [
+          { ruleNumber: 100, egress, action: 'allow' as const, protocol: '-1', cidr: '0.0.0.0/0' },
+          { ruleNumber: 101, egress, action: 'allow' as const, protocol: '-1', cidr: '::/0' },
+        ]);
+        this.add({ ...base, id: acl, type: 'network-acl', vpc: self, default: true, subnets: [], entries } satisfies NetworkAclNode);
+      }
+      const sg = implicitId.defaultSecurityGroup(vpc.id);
+      if (!this.nodes.has(sg)) this.add({ ...base, id: sg, type: 'security-group', vpc: self, default: true, ingress: [], egress: [] } satisfies SecurityGroupNode);
+    }
+    for (const tgw of [...this.nodes.values()].filter((n): n is TransitGatewayNode => n.type === 'transit-gateway')) {
+      const id = implicitId.defaultTransitRouteTable(tgw.id);
+      if (!this.nodes.has(id)) {
+        this.add({
+          id,
+          path: tgw.path ? `${tgw.path}/(default route table)` : undefined,
+          tags: {},
+          type: 'transit-route-table',
+          default: true,
+          transitGateway: { kind: 'node', id: tgw.id },
+          associations: [],
+          propagations: [],
+          routes: [],
+        } satisfies TransitRouteTableNode);
+      }
+    }
+  }
+
+  /** VPC address blocks; Amazon-provided IPv6 blocks get symbolic /56s inside 2000::/3, one per block, in id order. */
+  private applyBlocks(): void {
+    let symbolic = 0;
+    const pending = [...this.pendingBlocks].sort((a, b) => compareText(describe(a.vpc), describe(b.vpc)) || compareText(a.source, b.source));
+    for (const { vpc, block, source, property } of pending) {
+      const node = vpc.kind === 'node' ? this.nodes.get(vpc.id) : undefined;
+      if (node?.type !== 'vpc') {
+        this.unresolvedValue(source, property, `VPC ${describe(vpc)} is not in the synthesized output`);
+        continue;
+      }
+      if (block.amazonIpv6) {
+        const n = symbolic++;
+        const text = `2600:1f00:${(0xf000 + Math.floor(n / 256)).toString(16)}:${((n % 256) * 256).toString(16)}::/56`;
+        node.cidrs.push(text);
+        node.symbolicIpv6.push(text);
+      } else if (typeof block.cidr === 'string' && parsePrefix(block.cidr)) {
+        if (!node.cidrs.includes(block.cidr)) node.cidrs.push(block.cidr);
+      } else {
+        this.unresolvedValue(source, property, `${JSON.stringify(block.cidr)} is not an address block the guard can read`);
+      }
+    }
+  }
+
+  /**
+   * The transit gateway's default route tables as AWS applies them: an attachment without an explicit association is
+   * associated with the default association table, and every attachment propagates into the default propagation table,
+   * when the gateway (and, in Terraform, the attachment) leaves those defaults on.
+   */
+  private applyTransitDefaults(): void {
+    const tables = [...this.nodes.values()].filter((n): n is TransitRouteTableNode => n.type === 'transit-route-table');
+    const associated = new Set(tables.flatMap((t) => t.associations.filter((a) => a.kind === 'node').map((a) => (a as { id: string }).id)));
+    const attachments = [...this.nodes.values()].filter((n): n is TransitAttachmentNode => n.type === 'transit-attachment');
+    for (const tgw of [...this.nodes.values()].filter((n): n is TransitGatewayNode => n.type === 'transit-gateway')) {
+      const defaultTable = (named: Ref | undefined): TransitRouteTableNode | undefined => {
+        const node = named?.kind === 'node' ? this.nodes.get(named.id) : this.nodes.get(implicitId.defaultTransitRouteTable(tgw.id));
+        return node?.type === 'transit-route-table' ? node : undefined;
+      };
+      const mine = attachments.filter((a) => a.transitGateway.kind === 'node' && a.transitGateway.id === tgw.id);
+      const association = defaultTable(tgw.associationDefaultRouteTable);
+      if (tgw.defaultRouteTableAssociation && association) {
+        for (const a of mine) if (!associated.has(a.id) && a.defaultAssociation !== false) association.associations.push({ kind: 'node', id: a.id });
+      }
+      const propagation = defaultTable(tgw.propagationDefaultRouteTable);
+      if (tgw.defaultRouteTablePropagation && propagation) {
+        for (const a of mine) {
+          const already = propagation.propagations.some((p) => p.kind === 'node' && p.id === a.id);
+          if (!already && a.defaultPropagation !== false && a.kind !== 'peering') propagation.propagations.push({ kind: 'node', id: a.id });
+        }
+      }
+    }
+  }
+
+  /**
+   * A reference that resolves to a node of the wrong type (a subnet whose VpcId names something that is not a VPC) would
+   * silently drop that resource from every path: it is unresolved instead (fail closed).
+   */
+  private checkReferenceTypes(): void {
+    const expect = (source: string, property: string, ref: Ref | undefined, ...types: string[]) => {
+      if (ref?.kind !== 'node') return;
+      const node = this.nodes.get(ref.id);
+      if (node && !types.includes(node.type)) {
+        this.unresolvedValue(source, property, `${ref.id} is a ${node.type}, not a ${types.join(' or ')}`, `refer to the ${types[0]} itself (its id)`);
+      }
+    };
+    for (const n of this.nodes.values()) {
+      switch (n.type) {
+        case 'subnet': expect(n.id, 'VpcId', n.vpc, 'vpc'); break;
+        case 'route-table': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetId', { kind: 'node', id: s }, 'subnet')); break;
+        case 'nat-gateway': expect(n.id, 'SubnetId', n.subnet, 'subnet'); break;
+        case 'firewall': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetMappings', s, 'subnet')); break;
+        case 'transit-attachment':
+          expect(n.id, 'VpcId', n.vpc, 'vpc');
+          expect(n.id, 'TransitGatewayId', n.transitGateway, 'transit-gateway');
+          n.subnets.forEach((s) => expect(n.id, 'SubnetIds', s, 'subnet'));
+          break;
+        case 'transit-route-table':
+          expect(n.id, 'TransitGatewayId', n.transitGateway, 'transit-gateway');
+          [...n.associations, ...n.propagations].forEach((a) => expect(n.id, 'TransitGatewayAttachmentId', a, 'transit-attachment'));
+          n.routes.forEach((r) => expect(r.source, 'TransitGatewayAttachmentId', r.attachment, 'transit-attachment'));
+          break;
+        case 'vpc-peering': expect(n.id, 'VpcId', n.vpc, 'vpc'); expect(n.id, 'PeerVpcId', n.peerVpc, 'vpc'); break;
+        case 'vpc-endpoint': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetIds', s, 'subnet')); break;
+        case 'network-acl': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetId', { kind: 'node', id: s }, 'subnet')); break;
+        case 'security-group': expect(n.id, 'VpcId', n.vpc, 'vpc'); break;
+        case 'internet-gateway':
+        case 'egress-only-internet-gateway':
+        case 'vpn-gateway':
+          n.vpcs.forEach((v) => expect(n.id, 'VpcId', v, 'vpc'));
+          break;
+        default: break;
+      }
+    }
+  }
+
+  /**
+   * A symbolic (Amazon-provided) IPv6 block is exact only if no literal IPv6 prefix could hold part of the space it
+   * stands for: any literal inside 2000::/3 other than 2000::/3 itself makes the verdict depend on the address AWS
+   * hands out, so the guard fails closed (docs/guard-semantics.md §3).
+   */
+  private checkIpv6Ambiguity(): void {
+    const vpcs = [...this.nodes.values()].filter((n): n is VpcNode => n.type === 'vpc');
+    if (!vpcs.some((v) => v.symbolicIpv6.length > 0)) return;
+    const literals: { text: string; where: string }[] = [];
+    for (const n of this.nodes.values()) {
+      if (n.type === 'vpc') literals.push(...n.cidrs.filter((c) => !n.symbolicIpv6.includes(c)).map((text) => ({ text, where: n.id })));
+      if (n.type === 'subnet' && n.ipv6Cidr) literals.push({ text: n.ipv6Cidr, where: n.id });
+      if (n.type === 'route-table') literals.push(...n.routes.map((r) => ({ text: r.destination, where: r.source })));
+      if (n.type === 'transit-route-table') literals.push(...n.routes.map((r) => ({ text: r.destination, where: r.source })));
+      if (n.type === 'network-acl' && !n.default) literals.push(...n.entries.map((e) => ({ text: e.cidr ?? '', where: n.id })));
+    }
+    for (const { text, where } of literals) {
+      const p = parsePrefix(text);
+      if (!p || p.family !== 6 || p.length === 0 || (p.lo <= GLOBAL_UNICAST_V6.lo && p.hi >= GLOBAL_UNICAST_V6.hi)) continue;
+      if (p.hi < GLOBAL_UNICAST_V6.lo || p.lo > GLOBAL_UNICAST_V6.hi || p.lo < ALL_V6.lo) continue;
+      this.unresolvedValue(where, 'IPv6 prefix',
+        `${text} may or may not hold the Amazon-provided IPv6 block of ${vpcs.filter((v) => v.symbolicIpv6.length > 0).map((v) => v.id).join(', ')}, which is known only after deployment`,
+        'give the VPC a literal IPv6 block (IPAM / BYOIP), or use only ::/0 in routes and NACL entries');
+    }
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function describe(ref: Ref): string {

@@ -23,10 +23,15 @@ export interface GuardOutcome {
 /** Check a stack's graph and apply the acknowledgements made under it. Shared by the CDK and CDKTF adapters. */
 export function evaluateTopology(
   stackName: string, graph: TopologyGraph, options: TopologyGuardOptions, acks: readonly Acknowledgement[],
-  /** Which findings this stack reports, when the graph also holds other stacks. @default every finding */
-  reports: (f: Finding) => boolean = () => true,
+  more: {
+    /** Which findings this stack reports, when the graph also holds other stacks. @default every finding */
+    readonly reports?: (f: Finding) => boolean;
+    /** Whether a stack with nothing to check is refused (GUARD-1); false when another stack of the guarded scope holds the network. @default true */
+    readonly emptyIsError?: boolean;
+  } = {},
 ): GuardOutcome {
-  const { blocking: open, acknowledged } = applyAcknowledgements(checkTopology(graph, options).filter(reports), acks);
+  const findings = checkTopology(graph, options, { name: stackName, emptyIsError: more.emptyIsError }).filter(more.reports ?? (() => true));
+  const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);
   // REQUIREMENTS.md §3: a warning asks for a reason (e.g. AP-5's UDP media) but is no violation by itself.
   const blocking = open.filter((f) => f.severity !== Severity.WARNING);
   const warned = open.filter((f) => f.severity === Severity.WARNING);

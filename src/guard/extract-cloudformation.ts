@@ -1,5 +1,5 @@
 import { GraphBuilder, segmentOfTags, str, strings } from './builder';
-import { normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
+import { implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized CloudFormation template (the parts the guard reads). */
@@ -49,7 +49,7 @@ export function extractCloudFormation(
 }
 
 class TemplateReader {
-  private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any }>;
+  private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
 
   constructor(
     private readonly b: GraphBuilder,
@@ -71,7 +71,18 @@ class TemplateReader {
   }
 
   public read(): void {
-    for (const [logicalId, resource] of Object.entries(this.resources)) this.readResource(logicalId, resource.Type, resource.Properties ?? {});
+    for (const [logicalId, resource] of Object.entries(this.resources)) {
+      // A resource under a condition may or may not exist; the guard does not evaluate conditions (fail closed).
+      if (resource.Condition !== undefined) {
+        this.b.unresolvedValue(this.id(logicalId), 'Condition', `the resource exists only if condition ${JSON.stringify(resource.Condition)} holds, which the guard does not evaluate`,
+          'keep network resources of a guarded stack unconditional (synthesize one template per variant instead)');
+      }
+      if (resource.Type === 'AWS::CloudFormation::Stack') {
+        this.b.unresolvedValue(this.id(logicalId), 'TemplateURL', 'a nested stack\'s resources are not read by the guard',
+          'build the network in this stack, or in a stack of its own that the guard reads (cross-stack references are followed)');
+      }
+      this.readResource(logicalId, resource.Type, resource.Properties ?? {});
+    }
   }
 
   private id(logicalId: string): string {
@@ -104,6 +115,15 @@ class TemplateReader {
   private ref(value: unknown): Ref {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
     if (typeof value === 'string' || typeof value === 'number') return { kind: 'external', value: String(value) };
+    // What AWS creates with a VPC, named by attribute: its default NACL and default security group (semantics §6, §10).
+    const att = getAtt(value);
+    if (att && this.resources[att[0]]?.Type === 'AWS::EC2::VPC') {
+      if (att[1] === 'DefaultNetworkAcl') return { kind: 'node', id: implicitId.defaultNetworkAcl(this.id(att[0])) };
+      if (att[1] === 'DefaultSecurityGroup') return { kind: 'node', id: implicitId.defaultSecurityGroup(this.id(att[0])) };
+    }
+    // An attribute that repeats a property of the resource (`Fn::GetAtt [Subnet, VpcId]`) is that property's value.
+    const repeated = att ? this.resources[att[0]]?.Properties?.[att[1]] : undefined;
+    if (repeated !== undefined && repeated !== value) return this.ref(repeated);
     const imported = (value as any)['Fn::ImportValue'];
     if (imported !== undefined) {
       const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
@@ -144,14 +164,27 @@ class TemplateReader {
     }
     switch (type) {
       case 'AWS::EC2::VPC':
-        b.add({ ...base, type: 'vpc', cidr: str(p.CidrBlock), segment: segmentOfTags(tags) });
+        b.add({ ...base, type: 'vpc', cidr: str(p.CidrBlock), cidrs: [], symbolicIpv6: [], mainRouteTables: [], segment: segmentOfTags(tags) });
+        // An IPAM-allocated primary block is known only at deploy time: recorded as unresolved by vpcBlock.
+        b.vpcBlock({ kind: 'node', id }, { cidr: p.CidrBlock ?? p.Ipv4IpamPoolId }, id, 'CidrBlock');
         break;
+      case 'AWS::EC2::VPCCidrBlock': {
+        const amazonIpv6 = p.AmazonProvidedIpv6CidrBlock === true || p.AmazonProvidedIpv6CidrBlock === 'true';
+        const cidr = p.CidrBlock ?? p.Ipv6CidrBlock ?? p.Ipv4IpamPoolId ?? p.Ipv6IpamPoolId;
+        b.vpcBlock(noted('VpcId', p.VpcId), { cidr, amazonIpv6 }, id, p.Ipv6CidrBlock !== undefined || amazonIpv6 ? 'Ipv6CidrBlock' : 'CidrBlock');
+        break;
+      }
       case 'AWS::EC2::Subnet':
+        if (p.CidrBlock !== undefined && str(p.CidrBlock) === undefined) b.unresolvedValue(id, 'CidrBlock', `${JSON.stringify(p.CidrBlock)} is not an address block the guard can read`);
+        if (p.CidrBlock === undefined && p.Ipv6Native !== true) b.unresolvedValue(id, 'CidrBlock', 'the subnet has no literal IPv4 block');
         b.add({
           ...base,
           type: 'subnet',
           vpc: noted('VpcId', p.VpcId),
           cidr: str(p.CidrBlock),
+          ipv6Cidr: str(p.Ipv6CidrBlock),
+          // Carved from the VPC's (Amazon-provided) block with Fn::Cidr: somewhere in the VPC's IPv6 space.
+          ipv6FromVpc: p.Ipv6CidrBlock !== undefined && str(p.Ipv6CidrBlock) === undefined,
           availabilityZone: str(p.AvailabilityZone),
           mapPublicIpOnLaunch: p.MapPublicIpOnLaunch === true || p.MapPublicIpOnLaunch === 'true',
           segment: segmentOfTags(tags),
@@ -183,6 +216,10 @@ class TemplateReader {
         break;
       case 'AWS::EC2::VPCGatewayAttachment':
         if (p.InternetGatewayId !== undefined) b.gatewayAttachment(noted('InternetGatewayId', p.InternetGatewayId), noted('VpcId', p.VpcId));
+        if (p.VpnGatewayId !== undefined) b.gatewayAttachment(noted('VpnGatewayId', p.VpnGatewayId), noted('VpcId', p.VpcId));
+        break;
+      case 'AWS::EC2::VPNGateway':
+        b.add({ ...base, type: 'vpn-gateway', vpcs: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
         break;
       case 'AWS::EC2::NatGateway':
         b.add({ ...base, type: 'nat-gateway', subnet: noted('SubnetId', p.SubnetId), public: p.ConnectivityType !== 'private' });
@@ -240,6 +277,8 @@ class TemplateReader {
           // Both default to "enable" in EC2 when not given.
           defaultRouteTableAssociation: p.DefaultRouteTableAssociation !== 'disable',
           defaultRouteTablePropagation: p.DefaultRouteTablePropagation !== 'disable',
+          associationDefaultRouteTable: p.AssociationDefaultRouteTableId === undefined ? undefined : noted('AssociationDefaultRouteTableId', p.AssociationDefaultRouteTableId),
+          propagationDefaultRouteTable: p.PropagationDefaultRouteTableId === undefined ? undefined : noted('PropagationDefaultRouteTableId', p.PropagationDefaultRouteTableId),
         });
         break;
       case 'AWS::EC2::TransitGatewayAttachment':
@@ -254,6 +293,7 @@ class TemplateReader {
         } satisfies TransitAttachmentNode);
         break;
       case 'AWS::EC2::VPNConnection':
+        if (p.VpnGatewayId !== undefined && tags['jichitai:zone'] !== undefined) b.vpnGatewayZone(noted('VpnGatewayId', p.VpnGatewayId), tags['jichitai:zone']);
         if (p.TransitGatewayId !== undefined) {
           // The VPN's transit gateway attachment is implicit; the VPN stands for it.
           b.add({ ...base, type: 'transit-attachment', kind: 'vpn', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [], zone: tags['jichitai:zone'] });
@@ -336,6 +376,7 @@ class TemplateReader {
           cidr: this.cidr(p.CidrBlock ?? p.Ipv6CidrBlock, id, 'CidrBlock'),
           fromPort: port(p.PortRange?.From),
           toPort: port(p.PortRange?.To),
+          icmpSpecific: p.Icmp !== undefined && port(p.Icmp.Type) !== -1,
         }, id);
         break;
       case 'AWS::EC2::SubnetNetworkAclAssociation':
@@ -452,6 +493,14 @@ class TemplateReader {
     }
     return kind;
   }
+}
+
+/** `{ Fn::GetAtt: [id, attribute] }` (or its `id.attribute` string form) as [id, attribute]. */
+function getAtt(value: unknown): [string, string] | undefined {
+  const v = (value as any)?.['Fn::GetAtt'];
+  if (Array.isArray(v) && v.length === 2) return [String(v[0]), String(v[1])];
+  if (typeof v === 'string' && v.includes('.')) return [v.slice(0, v.indexOf('.')), v.slice(v.indexOf('.') + 1)];
+  return undefined;
 }
 
 /** A port (or ICMP type/code) given as a number or a numeric string. */

@@ -1,12 +1,25 @@
 import { GraphBuilder, segmentOfTags, str, strings } from './builder';
-import { NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
+import { implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
 export interface TerraformJson {
   readonly resource?: Record<string, Record<string, any>>;
   readonly variable?: Record<string, unknown>;
+  /** Provider configurations: `default_tags` label every resource of the provider (semantics §10, labels). */
+  readonly provider?: Record<string, unknown>;
+  readonly module?: Record<string, unknown>;
 }
+
+/** Attributes that name what AWS creates with a VPC or transit gateway (semantics §4–§6). */
+const IMPLICIT_ATTRIBUTES: Readonly<Record<string, (id: string) => string>> = {
+  'aws_vpc.default_network_acl_id': implicitId.defaultNetworkAcl,
+  'aws_vpc.default_security_group_id': implicitId.defaultSecurityGroup,
+  'aws_vpc.default_route_table_id': implicitId.mainRouteTable,
+  'aws_vpc.main_route_table_id': implicitId.mainRouteTable,
+  'aws_ec2_transit_gateway.association_default_route_table_id': implicitId.defaultTransitRouteTable,
+  'aws_ec2_transit_gateway.propagation_default_route_table_id': implicitId.defaultTransitRouteTable,
+};
 
 /** Target arguments of `aws_route` (and of inline `route` blocks) and the kind of target each names. */
 const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
@@ -40,17 +53,42 @@ export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>
 class ConfigReader {
   private readonly types = new Map<string, string>();
   private readonly interpolations = new Map<string, Ref>();
+  /** `default_tags` of each AWS provider configuration, by reference (`aws`, `aws.<alias>`). */
+  private readonly defaultTags = new Map<string, Record<string, string>>();
 
   constructor(private readonly b: GraphBuilder, private readonly config: TerraformJson, private readonly prefix: string) {
     for (const [type, byName] of Object.entries(config.resource ?? {})) {
       for (const name of Object.keys(byName)) this.types.set(`${type}.${name}`, type);
     }
+    for (const provider of list(config.provider?.aws)) {
+      const tags = tagsOf(one(provider?.default_tags)?.tags);
+      this.defaultTags.set(typeof provider?.alias === 'string' ? `aws.${provider.alias}` : 'aws', tags);
+    }
   }
 
   public read(): void {
-    for (const [type, byName] of Object.entries(this.config.resource ?? {})) {
-      for (const [name, body] of Object.entries(byName)) this.readResource(`${type}.${name}`, type, body ?? {});
+    for (const name of Object.keys(this.config.module ?? {})) {
+      this.b.unresolvedValue(this.id(`module.${name}`), 'source', 'a module\'s resources are not read by the guard',
+        'write the module\'s network resources in the stack, or guard the module\'s own configuration');
     }
+    for (const [type, byName] of Object.entries(this.config.resource ?? {})) {
+      for (const [name, body] of Object.entries(byName)) {
+        const address = `${type}.${name}`;
+        // One resource read as one instance: count / for_each / dynamic blocks make an unknown number (fail closed).
+        for (const meta of ['count', 'for_each', 'dynamic'] as const) {
+          if (body?.[meta] !== undefined) {
+            this.b.unresolvedValue(this.id(address), meta, `${meta} makes a number of instances the guard does not expand`, 'write one resource per instance in a guarded stack');
+          }
+        }
+        this.readResource(address, type, body ?? {});
+      }
+    }
+  }
+
+  /** A resource's tags over its provider's default tags (the resource's own win, as in the AWS provider). */
+  private tags(p: any): Record<string, string> {
+    const provider = typeof p.provider === 'string' ? p.provider.replace(/^\$\{(.*)\}$/, '$1') : 'aws';
+    return { ...(this.defaultTags.get(provider) ?? {}), ...tagsOf(p.tags) };
   }
 
   private id(address: string): string {
@@ -84,6 +122,16 @@ class ConfigReader {
   }
 
   private interpolation(value: string): Ref {
+    const implicit = /^\$\{(aws_vpc|aws_ec2_transit_gateway)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/.exec(value);
+    const make = implicit ? IMPLICIT_ATTRIBUTES[`${implicit[1]}.${implicit[3]}`] : undefined;
+    if (implicit && make && this.types.has(`${implicit[1]}.${implicit[2]}`)) return { kind: 'node', id: make(this.id(`${implicit[1]}.${implicit[2]}`)) };
+    // An attribute that repeats an argument of the resource (`aws_vpc_ipv4_cidr_block_association.x.vpc_id`) is that
+    // argument's value: follow it, rather than taking the resource itself for what it names.
+    const attribute = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/.exec(value);
+    if (attribute && attribute[3] !== 'id' && attribute[3] !== 'arn') {
+      const argument = this.config.resource?.[attribute[1]]?.[attribute[2]]?.[attribute[3]];
+      if (typeof argument === 'string' && argument !== value) return this.ref(argument);
+    }
     const ids = [...this.referenced(value)];
     if (/\$\{[^}]*\bvar\./.test(value)) return { kind: 'unresolved', expression: `${value} uses an input variable, known only at plan time` };
     if (ids.length !== 1) {
@@ -100,7 +148,7 @@ class ConfigReader {
   private readResource(address: string, type: string, p: any): void {
     const id = this.id(address);
     const b = this.b;
-    const tags = tagsOf(p.tags);
+    const tags = this.tags(p);
     const base = { id, path: p['//']?.metadata?.path as string | undefined, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) {
@@ -108,15 +156,31 @@ class ConfigReader {
       b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc: p.vpc_id === undefined ? undefined : this.ref(p.vpc_id), subnets });
     }
     switch (type) {
-      case 'aws_vpc':
-        b.add({ ...base, type: 'vpc', cidr: str(p.cidr_block), segment: segmentOfTags(tags) });
+      case 'aws_vpc': {
+        const self: Ref = { kind: 'node', id };
+        b.add({ ...base, type: 'vpc', cidr: literal(p.cidr_block), cidrs: [], symbolicIpv6: [], mainRouteTables: [], segment: segmentOfTags(tags) });
+        b.vpcBlock(self, { cidr: p.cidr_block ?? p.ipv4_ipam_pool_id }, id, 'cidr_block');
+        if (p.ipv6_cidr_block !== undefined || p.ipv6_ipam_pool_id !== undefined) b.vpcBlock(self, { cidr: p.ipv6_cidr_block ?? p.ipv6_ipam_pool_id }, id, 'ipv6_cidr_block');
+        else if (truthy(p.assign_generated_ipv6_cidr_block)) b.vpcBlock(self, { amazonIpv6: true }, id, 'assign_generated_ipv6_cidr_block');
+        break;
+      }
+      case 'aws_vpc_ipv4_cidr_block_association':
+        b.vpcBlock(noted('vpc_id', p.vpc_id), { cidr: p.cidr_block ?? p.ipv4_ipam_pool_id }, id, 'cidr_block');
+        break;
+      case 'aws_vpc_ipv6_cidr_block_association':
+        b.vpcBlock(noted('vpc_id', p.vpc_id), { cidr: p.ipv6_cidr_block ?? p.ipv6_ipam_pool_id, amazonIpv6: truthy(p.assign_generated_ipv6_cidr_block) }, id, 'ipv6_cidr_block');
         break;
       case 'aws_subnet':
+        if (p.cidr_block !== undefined && literal(p.cidr_block) === undefined) b.unresolvedValue(id, 'cidr_block', `${JSON.stringify(p.cidr_block)} is not an address block the guard can read`);
+        if (p.cidr_block === undefined && !truthy(p.ipv6_native)) b.unresolvedValue(id, 'cidr_block', 'the subnet has no literal IPv4 block');
         b.add({
           ...base,
           type: 'subnet',
           vpc: noted('vpc_id', p.vpc_id),
-          cidr: str(p.cidr_block),
+          cidr: literal(p.cidr_block),
+          ipv6Cidr: literal(p.ipv6_cidr_block),
+          // cidrsubnet() of the VPC's (Amazon-provided) block: somewhere in the VPC's IPv6 space.
+          ipv6FromVpc: p.ipv6_cidr_block !== undefined && literal(p.ipv6_cidr_block) === undefined,
           availabilityZone: str(p.availability_zone),
           mapPublicIpOnLaunch: p.map_public_ip_on_launch === true || p.map_public_ip_on_launch === 'true',
           segment: segmentOfTags(tags),
@@ -133,6 +197,22 @@ class ConfigReader {
         break;
       case 'aws_route_table_association':
         if (p.subnet_id !== undefined) b.association(noted('route_table_id', p.route_table_id), noted('subnet_id', p.subnet_id));
+        break;
+      case 'aws_default_route_table': {
+        // Terraform takes over the VPC's main route table: its routes are the listed ones (plus the local routes).
+        const table = noted('default_route_table_id', p.default_route_table_id);
+        for (const r of list(p.route)) this.route(id, table, r);
+        break;
+      }
+      case 'aws_main_route_table_association':
+        b.mainRouteTable(noted('vpc_id', p.vpc_id), noted('route_table_id', p.route_table_id), id);
+        break;
+      case 'aws_vpn_gateway':
+        b.add({ ...base, type: 'vpn-gateway', vpcs: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
+        if (p.vpc_id !== undefined) b.gatewayAttachment({ kind: 'node', id }, noted('vpc_id', p.vpc_id));
+        break;
+      case 'aws_vpn_gateway_attachment':
+        b.gatewayAttachment(noted('vpn_gateway_id', p.vpn_gateway_id), noted('vpc_id', p.vpc_id));
         break;
       case 'aws_internet_gateway':
         b.add({ ...base, type: 'internet-gateway', vpcs: [] });
@@ -215,9 +295,12 @@ class ConfigReader {
           transitGateway: noted('transit_gateway_id', p.transit_gateway_id),
           vpc: noted('vpc_id', p.vpc_id),
           subnets: this.refs(p.subnet_ids),
+          defaultAssociation: optionalFlag(p.transit_gateway_default_route_table_association),
+          defaultPropagation: optionalFlag(p.transit_gateway_default_route_table_propagation),
         });
         break;
       case 'aws_vpn_connection':
+        if (p.vpn_gateway_id !== undefined && tags['jichitai:zone'] !== undefined) b.vpnGatewayZone(noted('vpn_gateway_id', p.vpn_gateway_id), tags['jichitai:zone']);
         if (p.transit_gateway_id !== undefined) {
           // Its transit gateway attachment is an attribute of the VPN (transit_gateway_attachment_id): the VPN stands for it.
           const transitGateway = noted('transit_gateway_id', p.transit_gateway_id);
@@ -317,6 +400,27 @@ class ConfigReader {
         for (const subnet of this.refs(p.subnet_ids)) b.aclAssociation(self, b.noted(id, 'subnet_ids', subnet), id);
         break;
       }
+      case 'aws_default_network_acl': {
+        // Terraform takes over the VPC's default NACL: its entries are the listed ones only.
+        const acl = noted('default_network_acl_id', p.default_network_acl_id);
+        if (acl.kind === 'node' && acl.id.endsWith('#default-network-acl')) b.replaceDefaultAcl({ kind: 'node', id: acl.id.slice(0, -'#default-network-acl'.length) });
+        for (const [egress, blocks] of [[false, p.ingress], [true, p.egress]] as const) {
+          for (const e of list(blocks)) b.aclEntry(acl, this.aclEntry(id, e, egress, e.rule_no, e.action), id);
+        }
+        for (const subnet of this.refs(p.subnet_ids)) b.aclAssociation(acl, b.noted(id, 'subnet_ids', subnet), id);
+        break;
+      }
+      case 'aws_default_security_group': {
+        // Terraform takes over the VPC's default group: its rules are the listed ones only.
+        const vpc = noted('vpc_id', p.vpc_id);
+        const group: Ref = vpc.kind === 'node' ? { kind: 'node', id: implicitId.defaultSecurityGroup(vpc.id) } : vpc;
+        for (const [egress, blocks] of [[false, p.ingress], [true, p.egress]] as const) {
+          list(blocks).flatMap((r: any) => this.sgRules(id, group, r, r.protocol)).forEach((rule, i) => {
+            b.add({ ...base, id: `${id}#${egress ? 'egress' : 'ingress'}${i}`, type: 'security-group-rule', group, egress, rule });
+          });
+        }
+        break;
+      }
       case 'aws_network_acl_rule':
         b.aclEntry(noted('network_acl_id', p.network_acl_id), this.aclEntry(id, p, p.egress === true || p.egress === 'true', p.rule_number, p.rule_action), id);
         break;
@@ -392,6 +496,7 @@ class ConfigReader {
       cidr: cidr === undefined ? undefined : this.cidr(cidr, id, 'cidr_block'),
       fromPort: port(e.from_port),
       toPort: port(e.to_port),
+      icmpSpecific: normaliseProtocol(e.protocol) === 'icmp' && e.icmp_type !== undefined && port(e.icmp_type) !== -1,
     };
   }
 
@@ -430,6 +535,20 @@ class ConfigReader {
       return a ? `{${a[1].replace(/^aws_/, '').replace(/_/g, '-')}}` : `{${expr}}`;
     });
   }
+}
+
+/** A literal string (no interpolation). */
+function literal(v: unknown): string | undefined {
+  return typeof v === 'string' && !v.includes('${') ? v : undefined;
+}
+
+function truthy(v: unknown): boolean {
+  return v === true || v === 'true';
+}
+
+/** A boolean argument that may be absent. */
+function optionalFlag(v: unknown): boolean | undefined {
+  return v === undefined || v === null ? undefined : truthy(v);
 }
 
 /** A nested block: cdktf writes single blocks as objects, repeated ones as arrays. */

@@ -19,6 +19,8 @@ export interface UnresolvedValue {
   readonly node: string;
   readonly property: string;
   readonly reason: string;
+  /** How to make it resolvable, when it is not the usual "refer to a resource of the same app". */
+  readonly fix?: string;
 }
 
 /** Where a reference points: a node of the graph, a literal id from outside the template, or nothing we can tell. */
@@ -37,15 +39,34 @@ interface NodeBase {
 
 export interface VpcNode extends NodeBase {
   readonly type: 'vpc';
+  /** The primary IPv4 block, when it is a literal. */
   readonly cidr?: string;
+  /**
+   * Every address block of the VPC (docs/guard-semantics.md §3): the primary one, secondary IPv4 blocks, IPv6 blocks.
+   * An Amazon-provided IPv6 block is given a symbolic block of its own (listed in `symbolicIpv6` too). Filled in by
+   * the graph builder.
+   */
+  readonly cidrs: string[];
+  /** The symbolic stand-ins of Amazon-provided IPv6 blocks (known only after deployment). */
+  readonly symbolicIpv6: string[];
   /** From the `jichitai:segment` tag, if present and valid. */
   readonly segment?: Segment;
+  /** Route tables made the VPC's main table (Terraform `aws_main_route_table_association`). */
+  readonly mainRouteTables: Ref[];
 }
 
 export interface SubnetNode extends NodeBase {
   readonly type: 'subnet';
   readonly vpc: Ref;
+  /** The IPv4 block, when it is a literal. */
   readonly cidr?: string;
+  /** The IPv6 block, when it is a literal. */
+  readonly ipv6Cidr?: string;
+  /**
+   * The subnet has an IPv6 block the guard cannot read (carved from an Amazon-provided block with `Fn::Cidr` /
+   * `cidrsubnet`): it is taken to hold any IPv6 address of its VPC (over-approximation).
+   */
+  readonly ipv6FromVpc?: boolean;
   readonly availabilityZone?: string;
   readonly mapPublicIpOnLaunch: boolean;
   readonly segment?: Segment;
@@ -78,6 +99,8 @@ export interface RouteEdge {
 export interface RouteTableNode extends NodeBase {
   readonly type: 'route-table';
   readonly vpc: Ref;
+  /** The VPC's own main route table (`<vpc>#main-route-table`), which subnets without an association use. */
+  readonly main?: boolean;
   readonly routes: RouteEdge[];
   /** Subnet node ids associated with the table. */
   readonly subnets: string[];
@@ -134,6 +157,18 @@ export interface TransitGatewayNode extends NodeBase {
   readonly type: 'transit-gateway';
   readonly defaultRouteTableAssociation: boolean;
   readonly defaultRouteTablePropagation: boolean;
+  /** The table named as default association table, if the template names one (else `<tgw>#default-route-table`). */
+  readonly associationDefaultRouteTable?: Ref;
+  /** The table named as default propagation table, if the template names one (else `<tgw>#default-route-table`). */
+  readonly propagationDefaultRouteTable?: Ref;
+}
+
+/** A virtual private gateway (VPN gateway): where it leads is its `jichitai:zone` tag, or its VPN connections'. */
+export interface VpnGatewayNode extends NodeBase {
+  readonly type: 'vpn-gateway';
+  readonly vpcs: Ref[];
+  /** Zone tags of the gateway and of the VPN connections on it. */
+  readonly zones: string[];
 }
 
 export interface TransitAttachmentNode extends NodeBase {
@@ -144,10 +179,15 @@ export interface TransitAttachmentNode extends NodeBase {
   readonly subnets: Ref[];
   /** For a VPN: the `jichitai:zone` tag of the VPN connection. */
   readonly zone?: string;
+  /** Terraform's per-attachment switches (`transit_gateway_default_route_table_association` / `_propagation`); unset = on. */
+  readonly defaultAssociation?: boolean;
+  readonly defaultPropagation?: boolean;
 }
 
 export interface TransitRouteTableNode extends NodeBase {
   readonly type: 'transit-route-table';
+  /** The gateway's implicit default route table (`<tgw>#default-route-table`). */
+  readonly default?: boolean;
   readonly transitGateway: Ref;
   readonly associations: Ref[];
   readonly propagations: Ref[];
@@ -232,6 +272,8 @@ export interface SecurityGroupRule {
 /** A security group with its inline rules (CloudFormation's implicit allow-all egress included when none is given). */
 export interface SecurityGroupNode extends NodeBase {
   readonly type: 'security-group';
+  /** The VPC's default group (`<vpc>#default-security-group`): only the rules the template gives it are known. */
+  readonly default?: boolean;
   readonly vpc: Ref;
   readonly ingress: SecurityGroupRule[];
   readonly egress: SecurityGroupRule[];
@@ -254,6 +296,8 @@ export interface NetworkAclEntry {
   readonly cidr?: string;
   readonly fromPort?: number;
   readonly toPort?: number;
+  /** An ICMP entry for one type/code rather than all ICMP. */
+  readonly icmpSpecific?: boolean;
 }
 
 /**
@@ -262,6 +306,8 @@ export interface NetworkAclEntry {
  */
 export interface NetworkAclNode extends NodeBase {
   readonly type: 'network-acl';
+  /** The VPC's default NACL (`<vpc>#default-network-acl`): allow-all unless Terraform replaced its entries. */
+  readonly default?: boolean;
   readonly vpc: Ref;
   /** Subnet node ids associated with the ACL. */
   readonly subnets: string[];
@@ -271,7 +317,7 @@ export interface NetworkAclNode extends NodeBase {
 export type GraphNode =
   | VpcNode | SubnetNode | RouteTableNode | InternetGatewayNode | EgressOnlyInternetGatewayNode | NatGatewayNode
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
-  | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode
+  | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode | VpnGatewayNode
   | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode
   | UserDataNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode;
 
@@ -280,9 +326,30 @@ export function deref<T extends GraphNode>(graph: TopologyGraph, ref: Ref | unde
   return ref?.kind === 'node' ? graph.nodes.get(ref.id) as T | undefined : undefined;
 }
 
-/** All nodes of one type. */
+/** Ids of the nodes the guard adds for what AWS creates by itself (docs/guard-semantics.md §4–§6). */
+export const implicitId = {
+  mainRouteTable: (vpc: string) => `${vpc}#main-route-table`,
+  defaultNetworkAcl: (vpc: string) => `${vpc}#default-network-acl`,
+  defaultSecurityGroup: (vpc: string) => `${vpc}#default-security-group`,
+  defaultTransitRouteTable: (tgw: string) => `${tgw}#default-route-table`,
+};
+
+/** The nodes of each graph by type, built once per graph: rules ask for the same types many times. */
+const BY_TYPE = new WeakMap<TopologyGraph, Map<string, GraphNode[]>>();
+
+/** All nodes of one type, in id order. */
 export function nodesOf<K extends GraphNode['type']>(graph: TopologyGraph, type: K): Extract<GraphNode, { type: K }>[] {
-  return [...graph.nodes.values()].filter((n): n is Extract<GraphNode, { type: K }> => n.type === type);
+  let index = BY_TYPE.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const n of graph.nodes.values()) {
+      const list = index.get(n.type);
+      if (list) list.push(n);
+      else index.set(n.type, [n]);
+    }
+    BY_TYPE.set(graph, index);
+  }
+  return [...(index.get(type) ?? [])] as Extract<GraphNode, { type: K }>[];
 }
 
 const PROTOCOLS: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp', '1': 'icmp', 'all': '-1', '-1': '-1' };

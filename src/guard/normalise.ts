@@ -109,7 +109,8 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
       availabilityZone: s.availabilityZone ?? UNKNOWN,
       mapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
     }))),
-    routeTables: sorted(nodesOf(graph, 'route-table').map((t) => ({
+    // The implicit main and default tables count only where the template gave them something.
+    routeTables: sorted(nodesOf(graph, 'route-table').filter((t) => !t.main || t.routes.length > 0 || t.subnets.length > 0).map((t) => ({
       segment: segmentOfVpc(t.vpc),
       subnets: t.subnets.map((id) => subnetCidr({ kind: 'node', id })).sort(),
       routes: sorted(t.routes.map((r) => ({ destination: r.destination, target: r.target, via: via(r.target, r.ref) }))),
@@ -125,7 +126,7 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
       attachment: attachmentLabel({ kind: 'node', id: a.id }),
       subnets: a.subnets.map(subnetCidr).sort(),
     }))),
-    transitRouteTables: sorted(nodesOf(graph, 'transit-route-table').map((t) => ({
+    transitRouteTables: sorted(nodesOf(graph, 'transit-route-table').filter((t) => !t.default || t.routes.length + t.associations.length + t.propagations.length > 0).map((t) => ({
       associations: t.associations.map(attachmentLabel).sort(),
       propagations: t.propagations.map(attachmentLabel).sort(),
       routes: sorted(t.routes.map((r) => ({ destination: r.destination, target: r.blackhole ? 'blackhole' : attachmentLabel(r.attachment) }))),

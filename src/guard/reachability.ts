@@ -1,16 +1,32 @@
+/**
+ * Exact reachability over what was synthesized (docs/guard-semantics.md). From each subnet, the set of every header it
+ * can send is pushed through every hop — route tables by longest prefix match, NACLs, NAT gateways, firewall and GWLB
+ * endpoints, transit gateway tables (default tables included), peering, gateways — as unions of boxes over the address
+ * classes that the topology's prefixes induce. Nothing is sampled. Where the guard cannot follow a packet, the path
+ * ends "unknown", which the critical rules count as reaching everywhere.
+ *
+ * Cost: the address classes are at most twice the number of prefixes (P); each route table is painted once over the
+ * classes (O(P) per table); a path visits each (subnet, source origin) pair at most once, and at each hop the header
+ * set is cut by one table's runs. Per source subnet this is O(hops × runs × boxes); the rules ask for each subnet
+ * once. A guarded stack is analysed on its own, so an app of N municipalities costs N times one municipality.
+ */
+import { ALL_V4, ALL_V6, AtomTable, familyOf, intervalToPrefixes, parsePrefix, Prefix } from './address-space';
 import {
-  deref, FirewallNode, NatGatewayNode, nodesOf, Ref, RouteTableNode, RouteTarget, SubnetNode, TopologyGraph, TransitAttachmentNode,
-  TransitRouteTableNode, VpcEndpointNode, VpcNode, PeeringNode,
+  deref, FirewallNode, GraphNode, implicitId, NatGatewayNode, NetworkAclNode, nodesOf, PeeringNode, Ref, RouteEdge, RouteTableNode, RouteTarget,
+  SubnetNode, TopologyGraph, TransitAttachmentNode, TransitRouteTableNode, VpcEndpointNode, VpcNode, VpnGatewayNode,
 } from './graph';
-import { Ipv4Cidr } from '../model/cidr';
+import {
+  applyNacl, Box, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
+  withDestinations, withSources,
+} from './header-set';
+import { Segment } from '../model/segment';
 
-/** Where a packet ends up. */
-export type Destination =
+/** Where a path ends (semantics §9). */
+export type End =
+  | { readonly kind: 'subnet'; readonly subnet: string }
   | { readonly kind: 'internet' }
   | { readonly kind: 'zone'; readonly zone: string }
-  | { readonly kind: 'subnet'; readonly subnet: string }
-  | { readonly kind: 'dropped'; readonly reason: string }
-  | { readonly kind: 'unknown'; readonly reason: string };
+  | { readonly kind: 'unknown'; readonly node: string; readonly reason: string; readonly fix: string };
 
 /** One step of a path, as it is printed in a finding. */
 export interface Hop {
@@ -19,220 +35,631 @@ export interface Hop {
   readonly label: string;
 }
 
-export interface Trace {
+type StepKind = 'subnet' | 'route' | 'gateway' | 'nat' | 'firewall' | 'endpoint' | 'tgw' | 'tgw-route' | 'attachment' | 'peering' | 'target';
+
+/** A step of a path, linked to the one before; labels are formatted only when a finding prints the path. */
+interface Step {
+  readonly node: string;
+  readonly kind: StepKind;
+  readonly detail?: string;
+  readonly prev?: Step;
+}
+
+/** A set of packets from a source subnet that ends somewhere, with the path it took. */
+export interface Arrival {
+  /** The source subnet. */
   readonly from: string;
-  readonly address: string;
-  readonly hops: Hop[];
-  readonly end: Destination;
-  /** Firewalls the packet passed, in order. */
-  readonly firewalls: string[];
+  readonly end: End;
+  /** The packets that get there (never empty). */
+  readonly headers: HeaderSet;
+  /** Firewalls passed, in order. */
+  readonly firewalls: readonly string[];
+  readonly step: Step;
 }
 
-/** Address ranges that are never the internet (RFC 1918, CGNAT, loopback, link-local, multicast and reserved). */
-const NOT_INTERNET = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '0.0.0.0/8', '224.0.0.0/3']
-  .map((c) => Ipv4Cidr.parse(c));
+/** Zones a VPN can lead to (semantics §4, §5); any other label, or none, is unknown. */
+const ZONES = new Set(['LGWAN_WAN', 'SECURITY_CLOUD']);
 
-export function isInternetAddress(address: number): boolean {
-  return !NOT_INTERNET.some((c) => c.contains(Ipv4Cidr.of(address, 32)));
+type Range = [number, number];
+
+interface SubnetInfo {
+  readonly node: SubnetNode;
+  readonly vpc?: VpcInfo;
+  /** Literal blocks: a destination in them is delivered here without routing. */
+  readonly own: Range[];
+  /** Where local delivery may put a packet: its literal blocks, and its VPC's blocks of a family it cannot read. */
+  readonly holds: Range[];
+  readonly sources: Range[];
+  readonly tables: RouteTableNode[];
+  readonly acls: NetworkAclNode[];
 }
 
-const MAX_HOPS = 32;
+interface VpcInfo {
+  readonly node: VpcNode;
+  readonly blocks: { range: Range; prefix: Prefix }[];
+  readonly subnets: SubnetInfo[];
+}
 
-/** Follows packets through the graph: route tables by longest prefix, gateways, firewalls, the transit gateway. */
+/** A route table or transit gateway route table cut into runs of address classes with the routes that win there. */
+interface Run<C> {
+  readonly a0: number;
+  readonly a1: number;
+  readonly choices: readonly C[];
+}
+
+type VpcChoice = { readonly kind: 'local'; readonly destination: string } | { readonly kind: 'route'; readonly edge: RouteEdge };
+type TransitChoice =
+  | { readonly kind: 'static'; readonly destination: string; readonly blackhole: boolean; readonly attachment?: Ref; readonly source: string }
+  | { readonly kind: 'propagated'; readonly destination: string; readonly attachment: Ref };
+
+interface Position {
+  readonly subnet: SubnetInfo;
+  /** The source subnet, or the NAT gateway that last rewrote the source. */
+  readonly origin: string;
+}
+
+interface Walk {
+  readonly from: string;
+  readonly out: Arrival[];
+  readonly onPath: Set<string>;
+  readonly seen: Set<string>;
+}
+
 export class Reachability {
-  private readonly tableOfSubnet = new Map<string, RouteTableNode>();
-  private readonly subnetsOfVpc = new Map<string, SubnetNode[]>();
+  public readonly atoms: AtomTable;
+  public readonly protocols: ProtocolTable;
+  private readonly subnets = new Map<string, SubnetInfo>();
+  private readonly vpcs = new Map<string, VpcInfo>();
+  private readonly runs = new Map<string, Run<VpcChoice>[]>();
+  private readonly transitRuns = new Map<string, Run<TransitChoice>[]>();
+  private readonly compiled = new Map<string, CompiledEntry[]>();
+  private readonly arrivalCache = new Map<string, Arrival[]>();
+  private readonly internetRuns: Range[] = [];
 
   constructor(private readonly graph: TopologyGraph) {
-    for (const t of nodesOf(graph, 'route-table')) for (const s of t.subnets) this.tableOfSubnet.set(s, t);
-    for (const s of nodesOf(graph, 'subnet')) {
-      if (s.vpc.kind === 'node') this.subnetsOfVpc.set(s.vpc.id, [...(this.subnetsOfVpc.get(s.vpc.id) ?? []), s]);
+    const prefixes: Prefix[] = [ALL_V4, ALL_V6];
+    const add = (text: string | undefined) => {
+      const p = parsePrefix(text);
+      if (p) prefixes.push(p);
+    };
+    const protocolNumbers: number[] = [];
+    for (const n of graph.nodes.values()) {
+      switch (n.type) {
+        case 'vpc': n.cidrs.forEach(add); break;
+        case 'subnet': add(n.cidr); add(n.ipv6Cidr); break;
+        case 'route-table': n.routes.forEach((r) => add(r.destination)); break;
+        case 'transit-route-table': n.routes.forEach((r) => add(r.destination)); break;
+        case 'network-acl':
+          for (const e of n.entries) {
+            add(e.cidr);
+            if (/^\d+$/.test(e.protocol)) protocolNumbers.push(Number(e.protocol));
+          }
+          break;
+        default: break;
+      }
+    }
+    this.atoms = new AtomTable(prefixes);
+    this.protocols = new ProtocolTable(protocolNumbers);
+    for (let a = 0; a < this.atoms.size;) {
+      if (!this.atoms.internet(a)) { a++; continue; }
+      let b = a;
+      while (b + 1 < this.atoms.size && this.atoms.internet(b + 1)) b++;
+      this.internetRuns.push([a, b]);
+      a = b + 1;
+    }
+    this.index();
+  }
+
+  /** Every path from a subnet, computed once. */
+  public arrivals(subnetId: string): Arrival[] {
+    let out = this.arrivalCache.get(subnetId);
+    if (!out) {
+      out = this.explore(subnetId);
+      this.arrivalCache.set(subnetId, out);
+    }
+    return out;
+  }
+
+  /** The subnet's segment: its own tag, else its VPC's. */
+  public segmentOf(subnetId: string): Segment | undefined {
+    const s = this.subnets.get(subnetId);
+    return s?.node.segment ?? s?.vpc?.node.segment;
+  }
+
+  /** The subnet's literal blocks (IPv4, IPv6), for the width checks of MN-3 / LG-2. */
+  public blocksOf(subnetId: string): { text: string; range: Range }[] {
+    const s = this.subnets.get(subnetId);
+    if (!s) return [];
+    return [s.node.cidr, s.node.ipv6Cidr].map((text) => ({ text, p: parsePrefix(text) }))
+      .filter((x): x is { text: string; p: Prefix } => x.p !== undefined).map(({ text, p }) => ({ text, range: this.atoms.range(p) }));
+  }
+
+  /** The destinations of a header set, as prefixes (the first few), for messages. */
+  public destinations(headers: HeaderSet, max = 3): string {
+    const ranges = mergeRanges(headers.map((b) => [b.d0, b.d1] as Range));
+    const prefixes = ranges.flatMap(([a, b]) => intervalToPrefixes(this.atoms.lo(a), this.atoms.hi(b)));
+    return prefixes.length <= max ? prefixes.join(', ') : `${prefixes.slice(0, max).join(', ')} and ${prefixes.length - max} more`;
+  }
+
+  /**
+   * Whether, for one source address, protocol and port, the destinations of `headers` cover the whole range (semantics
+   * §10, MN-3 / LG-2 path part). The coverage only grows with the boxes that hold a point, and every point's boxes hold
+   * the point made of their largest lower bounds, so trying those points is exact.
+   */
+  public coversWhole(headers: HeaderSet, range: Range): boolean {
+    const relevant = headers.filter((b) => b.d1 >= range[0] && b.d0 <= range[1]);
+    if (relevant.length === 0) return false;
+    const sources = [...new Set(relevant.map((b) => b.s0))];
+    const ports = [...new Set(relevant.map((b) => b.q0))];
+    const bits = [...new Set(relevant.flatMap((b) => protocolBits(b.p)))];
+    for (const s of sources) {
+      for (const bit of bits) {
+        for (const q of ports) {
+          const holding = relevant.filter((b) => b.s0 <= s && s <= b.s1 && sharesProtocol(b.p, bit) && b.q0 <= q && q <= b.q1);
+          const merged = mergeRanges(holding.map((b) => [Math.max(b.d0, range[0]), Math.min(b.d1, range[1])] as Range));
+          if (merged.length === 1 && merged[0][0] === range[0] && merged[0][1] === range[1]) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The path of an arrival, printable. */
+  public hops(arrival: Arrival): Hop[] {
+    const steps: Step[] = [];
+    for (let s: Step | undefined = arrival.step; s; s = s.prev) steps.push(s);
+    return steps.reverse().map((s) => ({ node: s.node, label: this.label(s) }));
+  }
+
+  /** Subnet ids of the graph, in id order. */
+  public subnetIds(): string[] {
+    return [...this.subnets.keys()];
+  }
+
+  private index(): void {
+    for (const v of nodesOf(this.graph, 'vpc')) {
+      const blocks = v.cidrs.map((c) => parsePrefix(c)).filter((p): p is Prefix => !!p)
+        .map((prefix) => ({ prefix, range: this.atoms.range(prefix) }));
+      this.vpcs.set(v.id, { node: v, blocks, subnets: [] });
+    }
+    const tablesOf = new Map<string, RouteTableNode[]>();
+    for (const t of nodesOf(this.graph, 'route-table')) for (const s of t.subnets) tablesOf.set(s, [...(tablesOf.get(s) ?? []), t]);
+    const aclsOf = new Map<string, NetworkAclNode[]>();
+    for (const a of nodesOf(this.graph, 'network-acl')) for (const s of a.subnets) aclsOf.set(s, [...(aclsOf.get(s) ?? []), a]);
+    for (const s of nodesOf(this.graph, 'subnet')) {
+      const vpc = s.vpc.kind === 'node' ? this.vpcs.get(s.vpc.id) : undefined;
+      const own = [s.cidr, s.ipv6Cidr].map((c) => parsePrefix(c)).filter((p): p is Prefix => !!p).map((p) => this.atoms.range(p));
+      const families = new Set([s.cidr, s.ipv6Cidr].map((c) => parsePrefix(c)?.family));
+      // A block the guard cannot read: the subnet may hold any address of its VPC in that family (semantics §3).
+      const unread = (vpc?.blocks ?? []).filter((b) => !families.has(b.prefix.family) && (b.prefix.family === 4 || s.ipv6FromVpc))
+        .map((b) => b.range);
+      const v4 = parsePrefix(s.cidr);
+      const v6 = parsePrefix(s.ipv6Cidr);
+      const vpcV4 = (vpc?.blocks ?? []).filter((b) => b.prefix.family === 4).map((b) => b.range);
+      const sources: Range[] = [
+        ...(v4 ? [this.atoms.range(v4)] : vpcV4.length > 0 ? vpcV4 : [this.atoms.family(4)]),
+        // Without a readable IPv6 block, any IPv6 source (a block can be associated later).
+        v6 ? this.atoms.range(v6) : this.atoms.family(6),
+      ];
+      const explicit = tablesOf.get(s.id);
+      const mains = vpc ? [implicitId.mainRouteTable(vpc.node.id), ...vpc.node.mainRouteTables.map((r) => (r.kind === 'node' ? r.id : ''))]
+        .map((id) => this.graph.nodes.get(id)).filter((t): t is RouteTableNode => t?.type === 'route-table') : [];
+      const defaultAcl = vpc ? this.graph.nodes.get(implicitId.defaultNetworkAcl(vpc.node.id)) as NetworkAclNode | undefined : undefined;
+      const info: SubnetInfo = {
+        node: s,
+        vpc,
+        own,
+        holds: [...own, ...unread],
+        sources,
+        tables: explicit ?? mains,
+        acls: aclsOf.get(s.id) ?? (defaultAcl ? [defaultAcl] : []),
+      };
+      this.subnets.set(s.id, info);
+      vpc?.subnets.push(info);
     }
   }
 
-  public subnetsOf(vpcId: string): SubnetNode[] {
-    return this.subnetsOfVpc.get(vpcId) ?? [];
+  private explore(subnetId: string): Arrival[] {
+    const s = this.subnets.get(subnetId);
+    if (!s) return [];
+    const walk: Walk = { from: subnetId, out: [], onPath: new Set(), seen: new Set() };
+    const start = s.sources.flatMap((src) => everything(this.protocols, this.atoms.family(familyOf(this.atoms.lo(src[0]))), src));
+    this.at(walk, { subnet: s, origin: subnetId }, start, { node: subnetId, kind: 'subnet' }, []);
+    return walk.out;
   }
 
-  public routeTableOf(subnetId: string): RouteTableNode | undefined {
-    return this.tableOfSubnet.get(subnetId);
+  private arrive(walk: Walk, end: End, headers: HeaderSet, step: Step, firewalls: readonly string[]): void {
+    if (headers.length > 0) walk.out.push({ from: walk.from, end, headers, firewalls, step });
   }
 
-  /** Where a packet from `subnetId` to `address` (dotted quad) goes. */
-  public trace(subnetId: string, address: string): Trace {
-    const target = Ipv4Cidr.parse(`${address}/32`);
-    const hops: Hop[] = [];
-    const firewalls: string[] = [];
-    const seen = new Set<string>();
-    const start = this.graph.nodes.get(subnetId) as SubnetNode;
-    hops.push({ node: subnetId, label: `subnet ${label(start)}` });
-    let vpcRef: Ref = start.vpc;
-    let from: SubnetNode = start;
-    let table = this.tableOfSubnet.get(subnetId);
-    const done = (end: Destination): Trace => ({ from: subnetId, address, hops, end, firewalls });
+  private unknown(walk: Walk, node: string, reason: string, fix: string, headers: HeaderSet, step: Step, firewalls: readonly string[]): void {
+    this.arrive(walk, { kind: 'unknown', node, reason, fix }, headers, step, firewalls);
+  }
 
-    for (let step = 0; step < MAX_HOPS; step++) {
-      const vpc = deref<VpcNode>(this.graph, vpcRef);
-      const vpcCidr = vpc?.cidr ? Ipv4Cidr.tryParse(vpc.cidr) : undefined;
-      if (!table) {
-        // No explicit association: the VPC's main route table, which holds only the local route here.
-        if (vpcCidr?.contains(target)) return done(this.deliver(vpcRef, target, hops));
-        return done({ kind: 'dropped', reason: `no route table association for ${label(from)} (main route table: local only)` });
-      }
-      if (seen.has(table.id)) return done({ kind: 'unknown', reason: `routing loop at ${table.id}` });
-      seen.add(table.id);
-
-      const route = longestMatch(table, target);
-      if (!route || (vpcCidr && vpcCidr.prefixLength >= Ipv4Cidr.parse(route.destination).prefixLength && vpcCidr.contains(target))) {
-        if (vpcCidr?.contains(target)) return done(this.deliver(vpcRef, target, hops));
-        return done({ kind: 'dropped', reason: `no route to ${address} in ${table.id}` });
-      }
-      hops.push({ node: table.id, label: `${this.name(table.id)} ${route.destination}` });
-      const node = deref(this.graph, route.ref);
-      switch (route.target) {
-        case RouteTarget.INTERNET_GATEWAY:
-        case RouteTarget.EGRESS_ONLY_INTERNET_GATEWAY:
-          hops.push({ node: describeRef(route.ref), label: `${route.target === RouteTarget.INTERNET_GATEWAY ? 'igw' : 'eigw'} ${this.refName(route.ref)}` });
-          return done(isInternetAddress(target.network) ? { kind: 'internet' } : { kind: 'dropped', reason: 'private address to an internet gateway' });
-        case RouteTarget.NAT_GATEWAY: {
-          const nat = node as NatGatewayNode | undefined;
-          hops.push({ node: describeRef(route.ref), label: `nat ${this.refName(route.ref)}` });
-          const natSubnet = deref<SubnetNode>(this.graph, nat?.subnet);
-          if (!natSubnet) return done({ kind: 'unknown', reason: `NAT gateway ${describeRef(route.ref)} is not in the synthesized output` });
-          from = natSubnet;
-          vpcRef = natSubnet.vpc;
-          table = this.tableOfSubnet.get(natSubnet.id);
-          break;
+  /** A packet set in a subnet: delivered there if addressed to it, else routed by the subnet's table(s). */
+  private at(walk: Walk, pos: Position, headers: HeaderSet, step: Step, firewalls: readonly string[]): void {
+    if (headers.length === 0) return;
+    const key = `${pos.subnet.node.id}|${pos.origin}`;
+    // Routing decides on the destination only: coming back with the same origin can do nothing new (semantics §8).
+    if (walk.onPath.has(key)) return;
+    const memo = `${key}|${firewalls.join(',')}|${keyOf(headers)}`;
+    if (walk.seen.has(memo)) return;
+    walk.seen.add(memo);
+    walk.onPath.add(key);
+    let rest: HeaderSet = headers;
+    if (pos.subnet.own.length > 0) {
+      const mine = pos.subnet.own.flatMap(([a, b]) => withDestinations(headers, a, b));
+      this.arrive(walk, { kind: 'subnet', subnet: pos.subnet.node.id }, mine, step, firewalls);
+      rest = withoutDestinations(headers, pos.subnet.own);
+    }
+    for (const table of pos.subnet.tables) {
+      for (const run of this.tableRuns(table)) {
+        const part = withDestinations(rest, run.a0, run.a1);
+        if (part.length === 0) continue;
+        for (const choice of run.choices) {
+          const routed: Step = {
+            node: choice.kind === 'route' ? choice.edge.source : table.id,
+            kind: 'route',
+            prev: step,
+            detail: `${table.id}\u0000${choice.kind === 'route' ? choice.edge.destination : `${choice.destination} local`}`,
+          };
+          if (choice.kind === 'local') this.deliverLocally(walk, pos.subnet, pos.subnet.vpc, part, routed, firewalls);
+          else this.follow(walk, pos, choice.edge, part, routed, firewalls);
         }
-        case RouteTarget.FIREWALL_ENDPOINT:
-        case RouteTarget.VPC_ENDPOINT: {
-          const inspection = this.inspectionSubnet(node, from);
-          hops.push({ node: describeRef(route.ref), label: `${route.target === RouteTarget.FIREWALL_ENDPOINT ? 'firewall' : 'endpoint'} ${this.refName(route.ref)}` });
-          if (route.target === RouteTarget.FIREWALL_ENDPOINT && route.ref.kind === 'node') firewalls.push(route.ref.id);
-          if (!inspection) return done({ kind: 'unknown', reason: `${describeRef(route.ref)} is not a firewall or endpoint of the synthesized output` });
-          // The path continues through the inspection subnet's own route table.
-          from = inspection;
-          vpcRef = inspection.vpc;
-          table = this.tableOfSubnet.get(inspection.id);
-          break;
-        }
-        case RouteTarget.TRANSIT_GATEWAY: {
-          const next = this.throughTransit(vpcRef, route.ref, target, hops);
-          if ('end' in next) return done(next.end);
-          from = next.subnet ?? from;
-          vpcRef = next.vpc;
-          if (next.delivered) return done(this.deliver(vpcRef, target, hops));
-          table = next.subnet ? this.tableOfSubnet.get(next.subnet.id) : undefined;
-          break;
-        }
-        case RouteTarget.VPC_PEERING: {
-          const peering = node as PeeringNode | undefined;
-          if (!peering || peering.type !== 'vpc-peering') return done({ kind: 'unknown', reason: `peering ${describeRef(route.ref)} is not in the synthesized output` });
-          const other = sameRef(peering.vpc, vpcRef) ? peering.peerVpc : peering.vpc;
-          hops.push({ node: peering.id, label: `peering ${this.name(peering.id)}` });
-          const peerVpc = deref<VpcNode>(this.graph, other);
-          // Peering is not transitive: the packet is delivered in the peer VPC or nowhere.
-          if (peerVpc?.cidr && Ipv4Cidr.parse(peerVpc.cidr).contains(target)) return done(this.deliver(other, target, hops));
-          return done({ kind: peerVpc ? 'dropped' : 'unknown', reason: `peering ${peering.id} does not carry ${address}` });
-        }
-        case RouteTarget.LOCAL:
-          return done(this.deliver(vpcRef, target, hops));
-        default:
-          hops.push({ node: describeRef(route.ref), label: `${route.target} ${this.refName(route.ref)}` });
-          return done({ kind: 'unknown', reason: `${route.target} ${describeRef(route.ref)} forwards traffic where the guard cannot follow` });
       }
     }
-    return done({ kind: 'unknown', reason: 'path longer than the guard follows' });
+    walk.onPath.delete(key);
   }
 
-  /** A short, readable name: the last two parts of the construct path, else the id. */
+  /** Where one route sends a packet set (semantics §4, route targets). */
+  private follow(walk: Walk, pos: Position, edge: RouteEdge, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
+    const from = pos.subnet;
+    const node = deref<GraphNode>(this.graph, edge.ref);
+    const target = describeRef(edge.ref);
+    const unresolvable = edge.ref.kind === 'unresolved' || (edge.ref.kind === 'external' && edge.target !== RouteTarget.LOCAL);
+    switch (edge.target) {
+      case RouteTarget.LOCAL:
+        this.deliverLocally(walk, from, from.vpc, part, step, firewalls);
+        return;
+      case RouteTarget.INTERNET_GATEWAY:
+      case RouteTarget.EGRESS_ONLY_INTERNET_GATEWAY: {
+        if (unresolvable) break;
+        const out = this.leave(from, part);
+        const internet = this.internetRuns.flatMap(([a, b]) => withDestinations(out, a, b));
+        this.arrive(walk, { kind: 'internet' }, internet, { node: target, kind: 'gateway', detail: edge.target, prev: step }, firewalls);
+        return;
+      }
+      case RouteTarget.NAT_GATEWAY: {
+        const nat = node?.type === 'nat-gateway' ? node as NatGatewayNode : undefined;
+        const natSubnet = nat?.subnet.kind === 'node' ? this.subnets.get(nat.subnet.id) : undefined;
+        if (!nat || !natSubnet) break;
+        const entered = this.cross(from, natSubnet, part);
+        const v4 = entered.filter((b) => familyOf(this.atoms.lo(b.d0)) === 4);
+        const v6 = entered.filter((b) => familyOf(this.atoms.lo(b.d0)) === 6);
+        const natStep: Step = { node: nat.id, kind: 'nat', prev: step };
+        this.unknown(walk, nat.id, `IPv6 to NAT gateway ${nat.id} (NAT64) is not modelled`, 'route IPv6 elsewhere (an egress-only gateway is checked), or remove the IPv6 route', v6, natStep, firewalls);
+        // The NAT's own address is somewhere in its subnet: that block is the new source.
+        const natSources = natSubnet.sources.filter((r) => familyOf(this.atoms.lo(r[0])) === 4);
+        const translated = natSources.flatMap((r) => withSources(v4, r[0], r[1]));
+        this.at(walk, { subnet: natSubnet, origin: nat.id }, translated, { node: natSubnet.node.id, kind: 'subnet', prev: natStep }, firewalls);
+        return;
+      }
+      case RouteTarget.FIREWALL_ENDPOINT:
+      case RouteTarget.VPC_ENDPOINT: {
+        const fw = node?.type === 'firewall' ? node as FirewallNode : undefined;
+        const gwlb = node?.type === 'vpc-endpoint' && (node as VpcEndpointNode).endpointType === 'GatewayLoadBalancer' ? node as VpcEndpointNode : undefined;
+        const via = fw ?? gwlb;
+        const inside = (via?.subnets ?? []).map((r) => (r.kind === 'node' ? this.subnets.get(r.id) : undefined)).filter((x): x is SubnetInfo => !!x);
+        if (!via || inside.length === 0) break;
+        const passed = fw ? [...firewalls, fw.id] : firewalls;
+        const viaStep: Step = { node: via.id, kind: fw ? 'firewall' : 'endpoint', prev: step };
+        // The guard does not know the AZ: every subnet of the firewall / endpoint is followed (semantics §4).
+        for (const s of inside) {
+          this.at(walk, { subnet: s, origin: pos.origin }, this.cross(from, s, part), { node: s.node.id, kind: 'subnet', prev: viaStep }, passed);
+        }
+        return;
+      }
+      case RouteTarget.TRANSIT_GATEWAY:
+        this.throughTransit(walk, pos, edge.ref, part, step, firewalls);
+        return;
+      case RouteTarget.VPC_PEERING: {
+        const peering = node?.type === 'vpc-peering' ? node as PeeringNode : undefined;
+        if (!peering) break;
+        const mine = from.vpc?.node.id;
+        const other = peering.vpc.kind === 'node' && peering.vpc.id === mine ? peering.peerVpc : peering.vpc;
+        const peer = other.kind === 'node' ? this.vpcs.get(other.id) : undefined;
+        const peeringStep: Step = { node: peering.id, kind: 'peering', prev: step };
+        if (!peer) {
+          this.unknown(walk, peering.id, `the peer VPC ${describeRef(other)} is not in the synthesized output`, 'synthesize the peer VPC in the guarded scope, or remove the peering', part, peeringStep, firewalls);
+          return;
+        }
+        // Not transitive: delivered in the peer VPC or dropped.
+        const inPeer = peer.blocks.flatMap((b) => withDestinations(part, b.range[0], b.range[1]));
+        this.deliverLocally(walk, from, peer, inPeer, peeringStep, firewalls);
+        return;
+      }
+      case RouteTarget.VPN_GATEWAY: {
+        const vgw = node?.type === 'vpn-gateway' ? node as VpnGatewayNode : undefined;
+        if (!vgw) break;
+        const zones = [...new Set(vgw.zones)];
+        const vgwStep: Step = { node: vgw.id, kind: 'gateway', detail: 'vgw', prev: step };
+        if (zones.length === 1 && ZONES.has(zones[0])) {this.arrive(walk, { kind: 'zone', zone: zones[0] }, this.leave(from, part), vgwStep, firewalls);} else {
+          this.unknown(walk, vgw.id, zones.length > 1 ? `VPN gateway ${vgw.id} is labelled with several zones (${zones.join(', ')})` : `VPN gateway ${vgw.id} has no jichitai:zone label`,
+            'tag the VPN gateway jichitai:zone = LGWAN_WAN or SECURITY_CLOUD (where it leads), or remove the route', part, vgwStep, firewalls);
+        }
+        return;
+      }
+      default:
+        break;
+    }
+    const why = edge.ref.kind === 'unresolved' ? `the route target ${target} cannot be resolved`
+      : !node ? `the route target ${target} (${edge.target}) is not in the synthesized output`
+        : `${edge.target} ${target} forwards traffic where the guard cannot follow`;
+    this.unknown(walk, edge.source, why,
+      'route to a gateway, NAT gateway, firewall endpoint, transit gateway or peering of the same app, so that the guard can follow the path', part,
+      { node: target, kind: 'target', detail: edge.target, prev: step }, firewalls);
+  }
+
+  /** The transit gateway hop (semantics §5). */
+  private throughTransit(walk: Walk, pos: Position, gateway: Ref, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
+    const from = pos.subnet;
+    const vpcId = from.vpc?.node.id;
+    const attachments = nodesOf(this.graph, 'transit-attachment').filter((a) => a.kind === 'vpc' && a.vpc?.kind === 'node' && a.vpc.id === vpcId && sameRef(a.transitGateway, gateway));
+    const tgwStep: Step = { node: describeRef(gateway), kind: 'tgw', prev: step };
+    if (attachments.length === 0) {
+      this.unknown(walk, describeRef(gateway), `the VPC has no attachment to transit gateway ${describeRef(gateway)} in the synthesized output`,
+        'attach the VPC to the transit gateway in the same app (or remove the route)', part, tgwStep, firewalls);
+      return;
+    }
+    for (const attachment of attachments) {
+      const inside = attachment.subnets.map((r) => (r.kind === 'node' ? this.subnets.get(r.id) : undefined)).filter((x): x is SubnetInfo => !!x);
+      // The packet reaches the gateway through the attachment's interface in one of its subnets (AZ unknown: any).
+      const entered = inside.length > 0 ? inside.flatMap((s) => this.cross(from, s, part)) : [...part];
+      if (deref<GraphNode>(this.graph, attachment.transitGateway)?.type !== 'transit-gateway') {
+        this.unknown(walk, attachment.id, `transit gateway ${describeRef(attachment.transitGateway)} is not in the synthesized output, so its route tables are unknown`,
+          'guard the stack that creates the transit gateway together with this one (CDK cross-stack references are followed)', entered, tgwStep, firewalls);
+        continue;
+      }
+      // Explicit associations, or the default association table (the graph builder applies AWS's defaults). None: dropped.
+      const tables = nodesOf(this.graph, 'transit-route-table').filter((t) => t.associations.some((a) => a.kind === 'node' && a.id === attachment.id));
+      for (const table of tables) {
+        for (const run of this.transitTableRuns(table)) {
+          const p2 = withDestinations(entered, run.a0, run.a1);
+          if (p2.length === 0) continue;
+          for (const choice of run.choices) {
+            const routed: Step = { node: choice.kind === 'static' ? choice.source : table.id, kind: 'tgw-route', detail: `${table.id}\u0000${choice.destination}`, prev: tgwStep };
+            if (choice.kind === 'static' && choice.blackhole) continue;
+            this.toAttachment(walk, pos, choice.attachment!, p2, routed, firewalls);
+          }
+        }
+      }
+    }
+  }
+
+  /** From a transit gateway route to its attachment. */
+  private toAttachment(walk: Walk, pos: Position, ref: Ref, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
+    const next = deref<GraphNode>(this.graph, ref);
+    // An attachment the template names by id (an existing Direct Connect or VPN attachment) leads to the zone of the
+    // route table it is associated with, when that table is labelled with one (semantics §5).
+    const declared = ref.kind === 'external' ? this.declaredZone(ref) : undefined;
+    if (declared) {
+      this.arrive(walk, { kind: 'zone', zone: declared }, part, { node: describeRef(ref), kind: 'attachment', detail: declared, prev: step }, firewalls);
+      return;
+    }
+    if (next?.type !== 'transit-attachment') {
+      this.unknown(walk, describeRef(ref), `transit gateway attachment ${describeRef(ref)} is not in the synthesized output`,
+        'route to an attachment (VPC or labelled VPN) of the same app', part, { node: describeRef(ref), kind: 'attachment', prev: step }, firewalls);
+      return;
+    }
+    const a = next as TransitAttachmentNode;
+    const attachmentStep: Step = { node: a.id, kind: 'attachment', detail: a.zone, prev: step };
+    if (a.kind === 'vpn') {
+      if (a.zone && ZONES.has(a.zone)) {this.arrive(walk, { kind: 'zone', zone: a.zone }, part, attachmentStep, firewalls);} else {
+        this.unknown(walk, a.id, `VPN ${a.id} has ${a.zone ? `the unknown zone label "${a.zone}"` : 'no jichitai:zone label'}`,
+          'tag the VPN connection jichitai:zone = LGWAN_WAN or SECURITY_CLOUD (where it leads)', part, attachmentStep, firewalls);
+      }
+      return;
+    }
+    const vpc = a.kind === 'vpc' && a.vpc?.kind === 'node' ? this.vpcs.get(a.vpc.id) : undefined;
+    const inside = a.subnets.map((r) => (r.kind === 'node' ? this.subnets.get(r.id) : undefined)).filter((x): x is SubnetInfo => !!x);
+    if (!vpc || inside.length === 0) {
+      this.unknown(walk, a.id, a.kind === 'vpc' ? `the VPC or subnets of attachment ${a.id} are not in the synthesized output` : `${a.kind} attachment ${a.id} leads where the guard cannot follow`,
+        'attach VPCs of the same app, or labelled VPNs, to the transit gateway', part, attachmentStep, firewalls);
+      return;
+    }
+    // Arriving from the gateway: no NACL on arrival; the attachment subnet's route table decides (semantics §5, §6).
+    for (const s of inside) this.at(walk, { subnet: s, origin: pos.origin }, part, { node: s.node.id, kind: 'subnet', prev: attachmentStep }, firewalls);
+  }
+
+  /** The zone of an attachment outside the output: the one zone label of the transit route tables associated with it. */
+  private declaredZone(ref: Ref): string | undefined {
+    const zones = new Set(nodesOf(this.graph, 'transit-route-table')
+      .filter((t) => t.associations.some((a) => sameRef(a, ref))).map((t) => t.tags['jichitai:zone']));
+    const [zone] = zones;
+    return zones.size === 1 && zone !== undefined && ZONES.has(zone) ? zone : undefined;
+  }
+
+  /** Delivery inside a VPC (local route or peering): to the subnet whose block holds the destination. */
+  private deliverLocally(walk: Walk, from: SubnetInfo, vpc: VpcInfo | undefined, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
+    for (const t of vpc?.subnets ?? []) {
+      const there = t.holds.flatMap(([a, b]) => withDestinations(part, a, b));
+      if (there.length === 0) continue;
+      this.arrive(walk, { kind: 'subnet', subnet: t.node.id }, this.cross(from, t, there), { node: t.node.id, kind: 'subnet', prev: step }, firewalls);
+    }
+  }
+
+  /** Leaving subnet X for subnet Y: X's outbound NACL, then Y's inbound one; nothing within one subnet (semantics §6). */
+  private cross(x: SubnetInfo, y: SubnetInfo, part: HeaderSet): Box[] {
+    if (x === y) return [...part];
+    return this.nacl(y, false, this.nacl(x, true, part));
+  }
+
+  /** Leaving subnet X for a gateway: X's outbound NACL. */
+  private leave(x: SubnetInfo, part: HeaderSet): Box[] {
+    return this.nacl(x, true, part);
+  }
+
+  /** The headers a subnet's NACL lets through in one direction (several associations: any of them, semantics §6). */
+  private nacl(s: SubnetInfo, egress: boolean, part: HeaderSet): Box[] {
+    if (part.length === 0) return [];
+    if (s.acls.length === 0) return [...part];
+    return s.acls.flatMap((acl) => {
+      const key = `${acl.id}|${egress}`;
+      let entries = this.compiled.get(key);
+      if (!entries) {
+        entries = compileNacl(acl.entries, egress, this.atoms, this.protocols);
+        this.compiled.set(key, entries);
+      }
+      return applyNacl(part, entries);
+    });
+  }
+
+  /** A VPC route table cut into runs: longest prefix wins, an explicit route beats the local route of the same block. */
+  private tableRuns(table: RouteTableNode): Run<VpcChoice>[] {
+    let runs = this.runs.get(table.id);
+    if (runs) return runs;
+    const entries: PaintEntry<VpcChoice>[] = [];
+    const anywhere: VpcChoice[] = [];
+    for (const edge of table.routes) {
+      const p = parsePrefix(edge.destination);
+      if (p) entries.push({ range: this.atoms.range(p), length: p.length, priority: 0, choice: { kind: 'route', edge } });
+      else anywhere.push({ kind: 'route', edge }); // a prefix list or unreadable destination may match anything
+    }
+    const vpc = table.vpc.kind === 'node' ? this.vpcs.get(table.vpc.id) : undefined;
+    for (const b of vpc?.blocks ?? []) entries.push({ range: b.range, length: b.prefix.length, priority: 1, choice: { kind: 'local', destination: b.prefix === undefined ? '' : formatPrefix(b.prefix) } });
+    runs = paint(this.atoms.size, entries, anywhere);
+    this.runs.set(table.id, runs);
+    return runs;
+  }
+
+  /** A transit gateway route table cut into runs: longest prefix wins, a static route beats a propagated one of the same length. */
+  private transitTableRuns(table: TransitRouteTableNode): Run<TransitChoice>[] {
+    let runs = this.transitRuns.get(table.id);
+    if (runs) return runs;
+    const entries: PaintEntry<TransitChoice>[] = [];
+    const anywhere: TransitChoice[] = [];
+    for (const r of table.routes) {
+      const choice: TransitChoice = { kind: 'static', destination: r.destination, blackhole: r.blackhole, attachment: r.attachment, source: r.source };
+      const p = parsePrefix(r.destination);
+      if (p) entries.push({ range: this.atoms.range(p), length: p.length, priority: 0, choice });
+      else anywhere.push(choice);
+    }
+    for (const ref of table.propagations) {
+      const a = deref<GraphNode>(this.graph, ref);
+      const vpc = a?.type === 'transit-attachment' && a.kind === 'vpc' && a.vpc?.kind === 'node' ? this.vpcs.get(a.vpc.id) : undefined;
+      if (vpc && vpc.blocks.length > 0) {
+        for (const b of vpc.blocks) {
+          entries.push({ range: b.range, length: b.prefix.length, priority: 1, choice: { kind: 'propagated', destination: `${formatPrefix(b.prefix)} (propagated)`, attachment: ref } });
+        }
+      } else if (!(a?.type === 'transit-attachment' && a.kind === 'peering')) {
+        // A VPN announces prefixes by BGP (any of them); an unreadable attachment could too.
+        anywhere.push({ kind: 'propagated', destination: 'any prefix (propagated)', attachment: ref });
+      }
+    }
+    runs = paint(this.atoms.size, entries, anywhere);
+    this.transitRuns.set(table.id, runs);
+    return runs;
+  }
+
   private name(id: string): string {
     const p = this.graph.nodes.get(id)?.path;
     return p ? p.replace(/\/Resource$/, '').split('/').slice(-2).join('/') : id;
   }
 
-  private refName(ref: Ref): string {
-    return ref.kind === 'node' ? this.name(ref.id) : describeRef(ref);
-  }
-
-  private deliver(vpcRef: Ref, target: Ipv4Cidr, hops: Hop[]): Destination {
-    const subnet = vpcRef.kind === 'node' ? this.subnetsOf(vpcRef.id).find((s) => s.cidr && Ipv4Cidr.parse(s.cidr).contains(target)) : undefined;
-    if (!subnet) return { kind: 'dropped', reason: 'no subnet holds the address' };
-    hops.push({ node: subnet.id, label: `subnet ${label(subnet)}` });
-    return { kind: 'subnet', subnet: subnet.id };
-  }
-
-  /** The subnet where a firewall or endpoint sits, in the AZ of the packet when there are several. */
-  private inspectionSubnet(node: unknown, from: SubnetNode): SubnetNode | undefined {
-    const n = node as FirewallNode | VpcEndpointNode | undefined;
-    if (!n || (n.type !== 'firewall' && n.type !== 'vpc-endpoint')) return undefined;
-    const subnets = n.subnets.map((r) => deref<SubnetNode>(this.graph, r)).filter((s): s is SubnetNode => s !== undefined);
-    return subnets.find((s) => s.availabilityZone === from.availabilityZone) ?? subnets[0];
-  }
-
-  private throughTransit(vpcRef: Ref, gateway: Ref, target: Ipv4Cidr, hops: Hop[]):
-  { end: Destination } | { vpc: Ref; subnet?: SubnetNode; delivered: boolean } {
-    const attachments = nodesOf(this.graph, 'transit-attachment');
-    const mine = attachments.find((a) => a.kind === 'vpc' && sameRef(a.vpc, vpcRef) && (gateway.kind !== 'node' || sameRef(a.transitGateway, gateway)));
-    if (!mine) return { end: { kind: gateway.kind === 'node' ? 'dropped' : 'unknown', reason: `the VPC has no attachment to transit gateway ${describeRef(gateway)}` } };
-    hops.push({ node: describeRef(gateway), label: `tgw ${this.refName(gateway)}` });
-    const tables = nodesOf(this.graph, 'transit-route-table').filter((t) => t.associations.some((a) => a.kind === 'node' && a.id === mine.id));
-    if (tables.length === 0) {
-      const tgw = deref(this.graph, mine.transitGateway);
-      if (tgw?.type === 'transit-gateway' && tgw.defaultRouteTableAssociation) {
-        return { end: { kind: 'unknown', reason: `attachment ${mine.id} uses the default transit gateway route table, which the guard cannot see` } };
+  private label(s: Step): string {
+    switch (s.kind) {
+      case 'subnet': {
+        const node = this.graph.nodes.get(s.node) as SubnetNode | undefined;
+        const blocks = [node?.cidr, node?.ipv6Cidr].filter((c) => c !== undefined).join(', ');
+        return `subnet ${node?.path ?? s.node}${blocks ? ` (${blocks})` : ''}`;
       }
-      return { end: { kind: 'dropped', reason: `attachment ${mine.id} has no transit gateway route table` } };
+      case 'route':
+      case 'tgw-route': {
+        const [table, destination] = (s.detail ?? '').split('\u0000');
+        return `${this.name(table)} ${destination}`;
+      }
+      case 'gateway': return `${s.detail === RouteTarget.EGRESS_ONLY_INTERNET_GATEWAY ? 'eigw' : s.detail === 'vgw' ? 'vgw' : 'igw'} ${this.name(s.node)}`;
+      case 'nat': return `nat ${this.name(s.node)}`;
+      case 'firewall': return `firewall ${this.name(s.node)}`;
+      case 'endpoint': return `endpoint ${this.name(s.node)}`;
+      case 'tgw': return `tgw ${this.name(s.node)}`;
+      case 'attachment': return `attachment ${this.name(s.node)}${s.detail ? ` (${s.detail})` : ''}`;
+      case 'peering': return `peering ${this.name(s.node)}`;
+      default: return `${s.detail ?? 'target'} ${this.name(s.node)}`;
     }
-    const table = tables[0];
-    const route = this.transitMatch(table, target);
-    hops.push({ node: table.id, label: `${this.name(table.id)} ${route?.destination ?? '(no route)'}` });
-    if (!route) return { end: { kind: 'dropped', reason: `no route in ${table.id}` } };
-    if (route.blackhole) return { end: { kind: 'dropped', reason: `blackhole ${route.destination} in ${table.id}` } };
-    const next = deref<TransitAttachmentNode>(this.graph, route.attachment);
-    if (!next || next.type !== 'transit-attachment') {
-      return { end: { kind: 'zone', zone: `external:${route.attachment ? describeRef(route.attachment) : '?'}` } };
-    }
-    hops.push({ node: next.id, label: `attachment ${this.name(next.id)}${next.zone ? ` (${next.zone})` : ''}` });
-    if (next.kind === 'vpn') return { end: { kind: 'zone', zone: next.zone ?? `vpn:${next.id}` } };
-    if (next.kind !== 'vpc' || !next.vpc) return { end: { kind: 'unknown', reason: `${next.kind} attachment ${next.id}` } };
-    const peerVpc = deref<VpcNode>(this.graph, next.vpc);
-    if (peerVpc?.cidr && Ipv4Cidr.parse(peerVpc.cidr).contains(target)) return { vpc: next.vpc, delivered: true };
-    // Not for this VPC: it forwards the packet through its attachment subnets' route table (an inspection VPC).
-    const subnet = deref<SubnetNode>(this.graph, next.subnets[0]);
-    return { vpc: next.vpc, subnet, delivered: false };
-  }
-
-  /** Longest-prefix match in a transit route table; propagated attachments contribute their VPC CIDR (VPNs: anything). */
-  private transitMatch(table: TransitRouteTableNode, target: Ipv4Cidr): { destination: string; blackhole: boolean; attachment?: Ref } | undefined {
-    const candidates: { destination: string; blackhole: boolean; attachment?: Ref; prefix: number; static: boolean }[] = [];
-    for (const r of table.routes) {
-      const d = Ipv4Cidr.tryParse(r.destination);
-      if (d?.contains(target)) candidates.push({ ...r, prefix: d.prefixLength, static: true });
-    }
-    for (const p of table.propagations) {
-      const a = deref<TransitAttachmentNode>(this.graph, p);
-      const cidr = a?.kind === 'vpc' ? deref<VpcNode>(this.graph, a.vpc)?.cidr : a ? '0.0.0.0/0' : undefined;
-      const d = cidr ? Ipv4Cidr.tryParse(cidr) : Ipv4Cidr.parse('0.0.0.0/0');
-      if (d?.contains(target)) candidates.push({ destination: `${d.toString()} (propagated)`, blackhole: false, attachment: p, prefix: d.prefixLength, static: false });
-    }
-    // Longest prefix wins; a static route beats a propagated one of the same length.
-    candidates.sort((a, b) => b.prefix - a.prefix || Number(b.static) - Number(a.static));
-    return candidates[0];
   }
 }
 
-function longestMatch(table: RouteTableNode, target: Ipv4Cidr) {
-  let best: RouteTableNode['routes'][number] | undefined;
-  let bestPrefix = -1;
-  for (const r of table.routes) {
-    const d = Ipv4Cidr.tryParse(r.destination);
-    if (d && d.contains(target) && d.prefixLength > bestPrefix) {
-      best = r;
-      bestPrefix = d.prefixLength;
+interface PaintEntry<C> {
+  readonly range: Range;
+  readonly length: number;
+  /** Lower wins among routes of the same block. */
+  readonly priority: number;
+  readonly choice: C;
+}
+
+/**
+ * Longest prefix match over every address class at once: blocks are painted longest first (blocks of one length are
+ * disjoint or equal), each class keeping the first paint; equal blocks keep every entry of the best priority.
+ */
+function paint<C>(size: number, entries: PaintEntry<C>[], anywhere: C[]): Run<C>[] {
+  const groups = new Map<string, { range: Range; length: number; best: number; choices: C[] }>();
+  for (const e of entries) {
+    const key = `${e.range[0]}-${e.range[1]}`;
+    const g = groups.get(key);
+    if (!g) {
+      groups.set(key, { range: e.range, length: e.length, best: e.priority, choices: [e.choice] });
+    } else if (e.priority < g.best) {
+      g.best = e.priority;
+      g.choices = [e.choice];
+    } else if (e.priority === g.best) {
+      g.choices.push(e.choice);
     }
   }
-  return best;
+  const ordered = [...groups.values()].sort((a, b) => b.length - a.length || a.range[0] - b.range[0]);
+  const painted = new Int32Array(size).fill(-1);
+  ordered.forEach((g, i) => {
+    for (let a = g.range[0]; a <= g.range[1]; a++) if (painted[a] === -1) painted[a] = i;
+  });
+  const runs: Run<C>[] = [];
+  for (let a = 0; a < size;) {
+    let b = a;
+    while (b + 1 < size && painted[b + 1] === painted[a]) b++;
+    const choices = painted[a] === -1 ? anywhere : [...ordered[painted[a]].choices, ...anywhere];
+    if (choices.length > 0) runs.push({ a0: a, a1: b, choices });
+    a = b + 1;
+  }
+  return runs;
+}
+
+/** Headers whose destinations lie outside every given range. */
+function withoutDestinations(set: HeaderSet, ranges: Range[]): Box[] {
+  let out: Box[] = [...set];
+  for (const [a, b] of ranges) {
+    const next: Box[] = [];
+    for (const x of out) {
+      if (x.d1 < a || x.d0 > b) { next.push(x); continue; }
+      if (x.d0 < a) next.push({ ...x, d1: a - 1 });
+      if (x.d1 > b) next.push({ ...x, d0: b + 1 });
+    }
+    out = next;
+  }
+  return out;
+}
+
+function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+function formatPrefix(p: Prefix): string {
+  return intervalToPrefixes(p.lo, p.hi)[0];
 }
 
 function sameRef(a: Ref | undefined, b: Ref | undefined): boolean {
@@ -242,10 +669,6 @@ function sameRef(a: Ref | undefined, b: Ref | undefined): boolean {
   return false;
 }
 
-function describeRef(ref: Ref): string {
+export function describeRef(ref: Ref): string {
   return ref.kind === 'node' ? ref.id : ref.kind === 'external' ? ref.value : ref.expression;
-}
-
-function label(subnet: SubnetNode): string {
-  return `${subnet.path ?? subnet.id}${subnet.cidr ? ` (${subnet.cidr})` : ''}`;
 }

@@ -15,6 +15,10 @@ export interface GuardContext {
   readonly reach: Reachability;
   readonly model: NetworkModel;
   readonly alphaPrimeCase?: AlphaPrimeCase;
+  /** Whether a graph with nothing to check is a finding (GUARD-1); false for a stack of a wider guarded scope. @default true */
+  readonly emptyIsError?: boolean;
+  /** The guarded scope's name, for the "nothing to check" finding. */
+  readonly scope?: string;
 }
 
 /** One violation: the rule, where, the offending path hop by hop, and the fix. */

@@ -84,15 +84,18 @@ describe('CloudFormation extractor: security groups and network ACLs', () => {
 
   test('the My Number NACL: entries with protocol numbers normalised, separate entries and associations joined to the ACL', () => {
     const g = graphOf();
-    const [acl] = nodesOf(g, 'network-acl');
-    expect(nodesOf(g, 'network-acl')).toHaveLength(1);
+    // Besides the VPCs' implicit default NACLs (allow-all, docs/guard-semantics.md §6).
+    const explicit = nodesOf(g, 'network-acl').filter((a) => !a.default);
+    const [acl] = explicit;
+    expect(explicit).toHaveLength(1);
+    expect(nodesOf(g, 'network-acl').filter((a) => a.default)).toHaveLength(3);
     const vpc = nodesOf(g, 'vpc').find((v) => acl.vpc.kind === 'node' && v.id === acl.vpc.id);
     expect(vpc?.segment).toBe('MY_NUMBER');
     // The plan's NACL covers the workload subnets only.
     const subnets = acl.subnets.map((id) => nodesOf(g, 'subnet').find((s) => s.id === id)!);
     expect(subnets.map((s) => [s.segment, s.tags['jichitai:subnet-role']])).toEqual([['MY_NUMBER', 'workload'], ['MY_NUMBER', 'workload']]);
-    expect(acl.entries).toContainEqual({ ruleNumber: 100, egress: false, action: 'allow', protocol: '-1', cidr: '10.0.0.0/18' });
-    expect(acl.entries).toContainEqual({ ruleNumber: 110, egress: true, action: 'allow', protocol: 'tcp', cidr: '172.20.10.5/32', fromPort: 443, toPort: 443 });
+    expect(acl.entries).toContainEqual({ ruleNumber: 100, egress: false, action: 'allow', protocol: '-1', cidr: '10.0.0.0/18', icmpSpecific: false });
+    expect(acl.entries).toContainEqual({ ruleNumber: 110, egress: true, action: 'allow', protocol: 'tcp', cidr: '172.20.10.5/32', fromPort: 443, toPort: 443, icmpSpecific: false });
   });
 
   test('a group with an empty egress list keeps EC2\'s allow-all; CIDRs given as a VPC\'s CidrBlock and peer groups are read', () => {

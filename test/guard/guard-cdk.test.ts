@@ -18,7 +18,7 @@ describe('TopologyGuard (AWS CDK)', () => {
     const { stack, network } = buildCdkExample('alpha', app);
     network.myNumber.node.tryRemoveChild('FlowLog');
     new ec2.CfnVPC(stack, 'Stray', { cidrBlock: '192.168.0.0/24' });
-    expect(() => app.synth()).toThrow(/LOG-1 error[\s\S]*SEG-1 error|SEG-1 error[\s\S]*LOG-1 error/);
+    expect(() => app.synth()).toThrow(/LOG-1 error[\s\S]*GUARD-1 critical|GUARD-1 critical[\s\S]*LOG-1 error/);
     const files = fs.readdirSync(dir);
     expect(files.filter((f) => f.endsWith('.template.json') || f === 'manifest.json')).toEqual([]);
   });
@@ -73,7 +73,7 @@ describe('TopologyGuard (AWS CDK)', () => {
     cdk.TopologyGuard.apply(app, { model: NetworkModel.BETA });
     const stack = new Stack(app, 'Later');
     new ec2.CfnVPC(stack, 'Unlabelled', { cidrBlock: '10.8.0.0/16' });
-    expect(() => app.synth()).toThrow(/\[Later\/Unlabelled\] SEG-1 error \(三層の対策\): the VPC has no segment label/);
+    expect(() => app.synth()).toThrow(/\[Later\/Unlabelled\] GUARD-1 critical \(三層の対策\): the VPC has no segment label/);
   });
 
   test('a path through another stack of the same app (cross-stack references) is followed and refused', () => {
@@ -81,7 +81,8 @@ describe('TopologyGuard (AWS CDK)', () => {
     const { network } = buildCdkExample('alpha', app);
     const other = new Stack(app, 'AddedLater', { env: { region: 'ap-northeast-1' } });
     const vpc = network.myNumber.node.findChild('Vpc') as ec2.CfnVPC;
-    const table = network.myNumber.node.findChild('RouteTable-workload-1') as ec2.CfnRouteTable;
+    // The endpoint subnets have no segment NACL, so the route alone decides.
+    const table = network.myNumber.node.findChild('RouteTable-endpoints-1') as ec2.CfnRouteTable;
     const igw = new ec2.CfnInternetGateway(other, 'Igw');
     new ec2.CfnVPCGatewayAttachment(other, 'Attach', { vpcId: vpc.ref, internetGatewayId: igw.ref });
     new ec2.CfnRoute(other, 'Out', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
@@ -93,7 +94,7 @@ describe('TopologyGuard (AWS CDK)', () => {
     }
     // The route and gateway live in the unguarded stack; the guarded one reports them, and the hop list crosses stacks.
     expect(message).toMatch(/\[AddedLater\/Igw\] MN-1 critical .*attached to the My Number VPC/);
-    expect(message).toMatch(/\[SampleCity-alpha\/Network\/MyNumber\/Subnet-workload-1\] MN-1 critical .*AddedLater\/Out|→ igw AddedLater\/Igw/);
+    expect(message).toMatch(/\[SampleCity-alpha\/Network\/MyNumber\/Subnet-endpoints-1\] MN-1 critical .*→ igw AddedLater\/Igw/);
     expect(message).not.toMatch(/GUARD-1/);
   });
 

@@ -50,7 +50,7 @@ describe('TopologyGuard (CDKTF)', () => {
       message = (e as Error).message;
     }
     expect(message).toMatch(/\[SampleCity-alpha\/Network\/MyNumber\/Vpc\] LOG-1 error \(ログ管理\): .* Fix: /);
-    expect(message).toMatch(/\[SampleCity-alpha\/Stray\] SEG-1 error \(三層の対策\): the VPC has no segment label/);
+    expect(message).toMatch(/\[SampleCity-alpha\/Stray\] GUARD-1 critical \(三層の対策\): the VPC has no segment label/);
   });
 
   test('Testing.fullSynth refuses too', () => {
@@ -62,7 +62,7 @@ describe('TopologyGuard (CDKTF)', () => {
     const dir = outdir();
     const app = new App({ outdir: dir, skipValidation: false });
     brokenAlpha(app);
-    expect(() => app.synth()).toThrow(/SEG-1 error/);
+    expect(() => app.synth()).toThrow(/GUARD-1 critical/);
     expect(filesUnder(dir).filter((f) => f.endsWith('cdk.tf.json') || f === 'manifest.json')).toEqual([]);
   });
 
@@ -135,7 +135,7 @@ describe('TopologyGuard (CDKTF)', () => {
     new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
     new Vpc(stack, 'Unlabelled', { cidrBlock: '10.8.0.0/16' });
     tf.TopologyGuard.apply(app, { model: NetworkModel.BETA });
-    expect(() => Testing.synth(stack, true)).toThrow(/\[Later\/Unlabelled\] SEG-1 error \(三層の対策\): the VPC has no segment label/);
+    expect(() => Testing.synth(stack, true)).toThrow(/\[Later\/Unlabelled\] GUARD-1 critical \(三層の対策\): the VPC has no segment label/);
   });
 
   test('a stack guarded twice with different models is an error', () => {

@@ -39,7 +39,7 @@ describe('MN-3 security groups (特定通信)', () => {
     const graph = cfn((stack, vpc) => new ec2.CfnSecurityGroup(stack, 'Host', { vpcId: vpc.ref, groupDescription: 'x' }));
     const [group] = nodesOf(graph, 'security-group');
     expect(rulesOf(graph, group, true)).toEqual([{ protocol: '-1', cidr: '0.0.0.0/0' }]);
-    expect(mn3(graph)).toEqual([expect.stringMatching(/MN-3 error \(特定通信\): security group Host allows all traffic to 0\.0\.0\.0\/0, which reaches the LGWAN segment/)]);
+    expect(mn3(graph)).toEqual([expect.stringMatching(/MN-3 critical \(特定通信\): security group Host: its egress rules toward the LGWAN segment allow all traffic \(0\.0\.0\.0\/0\)/)]);
   });
 
   test('a peer security group in the LGWAN VPC: a port is narrow enough, all traffic is not', () => {
@@ -58,8 +58,8 @@ describe('MN-3 security groups (特定通信)', () => {
       // A group of the same segment is not the other side.
       new ec2.CfnSecurityGroupIngress(stack, 'Own', { groupId: host.attrGroupId, ipProtocol: '-1', sourceSecurityGroupId: own.attrGroupId });
     });
-    expect(mn3(graph).map((f) => f.replace(/^.*allows /, '').replace(/\. Fix:.*$/, ''))).toEqual([
-      'all traffic from security group LgClients, which is in the LGWAN segment',
+    expect(mn3(graph).map((f) => f.replace(/^.*: its /, '').replace(/\. Fix:.*$/, ''))).toEqual([
+      'ingress rules from the LGWAN segment allow all traffic (security group LgClients)',
     ]);
   });
 
@@ -73,11 +73,32 @@ describe('MN-3 security groups (特定通信)', () => {
       });
       new ec2.CfnSecurityGroupIngress(stack, 'Extra', { groupId: g.attrGroupId, ipProtocol: '-1', cidrIp: '10.0.66.0/24' });
     });
-    expect(mn3(graph).map((f) => f.replace(/^.*allows /, '')).sort()).toEqual([
-      'all tcp ports from 10.0.65.20/32, which reaches the LGWAN segment. Fix: route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
-      'a whole LGWAN subnet to 10.0.64.0/20, which reaches the LGWAN segment. Fix: route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
-      'all traffic from 10.0.66.0/24, which reaches the LGWAN segment. Fix: route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
+    expect(mn3(graph).map((f) => f.replace(/^.*: its /, '').replace(/\. Fix:.*$/, '')).sort()).toEqual([
+      'ingress rules from the LGWAN segment allow all traffic (10.0.66.0/24); open every tcp port to 10.0.65.20',
+      'egress rules toward the LGWAN segment cover the whole subnet 10.0.64.0/20 (tcp 443)',
     ].sort());
+  });
+
+  test('rules are judged together: ranges that between them open every port, or CIDRs that between them cover a subnet, are caught', () => {
+    const graph = cfn((stack, vpc) => new ec2.CfnSecurityGroup(stack, 'Host', {
+      vpcId: vpc.ref,
+      groupDescription: 'x',
+      securityGroupIngress: [
+        { ipProtocol: 'tcp', fromPort: 1, toPort: 32767, cidrIp: '10.0.65.0/24' },
+        { ipProtocol: 'tcp', fromPort: 32768, toPort: 65535, cidrIp: '10.0.65.20/32' },
+        // Split ranges to different hosts open no host completely.
+        { ipProtocol: 'udp', fromPort: 1, toPort: 32767, cidrIp: '10.0.65.1/32' },
+        { ipProtocol: 'udp', fromPort: 32768, toPort: 65535, cidrIp: '10.0.65.2/32' },
+      ],
+      securityGroupEgress: [
+        { ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '10.0.64.0/21' },
+        { ipProtocol: 'tcp', fromPort: 400, toPort: 500, cidrIp: '10.0.72.0/21' },
+      ],
+    }));
+    expect(mn3(graph).map((f) => f.replace(/^.*: its /, '').replace(/\. Fix:.*$/, '')).sort()).toEqual([
+      'egress rules toward the LGWAN segment cover the whole subnet 10.0.64.0/20 (tcp 443)',
+      'ingress rules from the LGWAN segment open every tcp port to 10.0.65.20',
+    ]);
   });
 
   test('Terraform removes the default egress: a group without egress blocks has none', () => {

@@ -1,33 +1,86 @@
-/** MN-4 (hosts My Number reaches stay off the internet) and LG-2 (LGWAN ↔ Internet segment by host only), compliant and not. */
+/**
+ * Path rules over the exact reachability: MN-4 (hosts My Number reaches stay off the internet), LG-2 / MN-3 (paths carry
+ * hosts, never a whole subnet of the other side), and what cuts a path (NACLs, transit gateway blackholes).
+ */
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { exampleFindings as findings } from './example-findings';
 
 const l1 = <T>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
+const table = (segment: IConstruct, key: string) => l1<ec2.CfnRouteTable>(segment, `/RouteTable-${key}`).ref;
+const transitTable = (net: any, zone: string) => l1<ec2.CfnTransitGatewayRouteTable>(net, `Transit/RouteTable-${zone}`).ref;
 
-/** Route the My Number workload subnet to an LGWAN host (10.0.65.20, the file server) over the transit gateway. */
-function myNumberToLgwanHost(stack: Stack, net: any): void {
-  new ec2.CfnRoute(stack, 'ToHost', { routeTableId: l1<ec2.CfnRouteTable>(net.myNumber, '/RouteTable-workload-1').ref, destinationCidrBlock: '10.0.65.20/32', transitGatewayId: net.transitGatewayId });
-  new ec2.CfnTransitGatewayRoute(stack, 'TgwToHost', {
-    transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-MY_NUMBER').ref,
-    destinationCidrBlock: '10.0.65.20/32',
-    transitGatewayAttachmentId: net.lgwan.transitGatewayAttachmentId,
-  });
+/** A route from a subnet's table over the transit gateway, and the transit route from `zone`'s table to an attachment. */
+function overTransit(stack: Stack, net: any, id: string, from: [IConstruct, string], zone: string, destination: string, attachment: string): void {
+  new ec2.CfnRoute(stack, `${id}Vpc`, { routeTableId: table(from[0], from[1]), destinationCidrBlock: destination, transitGatewayId: net.transitGatewayId });
+  new ec2.CfnTransitGatewayRoute(stack, `${id}Tgw`, { transitGatewayRouteTableId: transitTable(net, zone), destinationCidrBlock: destination, transitGatewayAttachmentId: attachment });
+}
+
+/** Route a My Number subnet to an LGWAN host (10.0.65.20, the file server) over the transit gateway. */
+function myNumberToLgwanHost(from: string) {
+  return (stack: Stack, net: any) => overTransit(stack, net, 'ToHost', [net.myNumber, from], 'MY_NUMBER', '10.0.65.20/32', net.lgwan.transitGatewayAttachmentId);
 }
 
 describe('MN-4 hosts the My Number segment reaches (マイナンバー利用事務系の接続先)', () => {
   test('α: an LGWAN host reached from My Number, in a subnet without a way out, is compliant', () => {
-    expect(findings('alpha', 'MN-4', myNumberToLgwanHost)).toEqual([]);
+    expect(findings('alpha', 'MN-4', myNumberToLgwanHost('endpoints-1'))).toEqual([]);
   });
 
   test('α′: the same host behind the checked breakout firewall is not flagged; a NAT route that bypasses it is', () => {
-    expect(findings('alpha-prime', 'MN-4', myNumberToLgwanHost)).toEqual([]);
+    expect(findings('alpha-prime', 'MN-4', myNumberToLgwanHost('endpoints-1'))).toEqual([]);
     const bypass = findings('alpha-prime', 'MN-4', (stack, net) => {
-      myNumberToLgwanHost(stack, net);
-      new ec2.CfnRoute(stack, 'Bypass', { routeTableId: l1<ec2.CfnRouteTable>(net.lgwan, '/RouteTable-workload-1').ref, destinationCidrBlock: '0.0.0.0/0', natGatewayId: l1<ec2.CfnNatGateway>(net.lgwan, '/NatGateway-1').ref });
+      myNumberToLgwanHost('endpoints-1')(stack, net);
+      new ec2.CfnRoute(stack, 'Bypass', { routeTableId: table(net.lgwan, 'workload-1'), destinationCidrBlock: '0.0.0.0/0', natGatewayId: l1<ec2.CfnNatGateway>(net.lgwan, '/NatGateway-1').ref });
     });
-    expect(bypass).toEqual([expect.stringMatching(/MN-4 error \(マイナンバー利用事務系の接続先\): the My Number segment reaches this subnet \(10\.0\.65\.20\), and it reaches the internet/)]);
+    expect(bypass).toEqual([expect.stringMatching(/MN-4 error \(マイナンバー利用事務系の接続先\): the My Number segment reaches this subnet \(10\.0\.65\.20\/32\), and it reaches the internet/)]);
+  });
+
+  test('the My Number NACL counts: from the workload subnets (which have it), the same host is not reached at all', () => {
+    const bypass = findings('alpha-prime', 'MN-4', (stack, net) => {
+      myNumberToLgwanHost('workload-1')(stack, net);
+      new ec2.CfnRoute(stack, 'Bypass', { routeTableId: table(net.lgwan, 'workload-1'), destinationCidrBlock: '0.0.0.0/0', natGatewayId: l1<ec2.CfnNatGateway>(net.lgwan, '/NatGateway-1').ref });
+    });
+    expect(bypass).toEqual([]);
+  });
+});
+
+describe('what cuts a path (docs/guard-semantics.md §5, §6)', () => {
+  const leak = (from: string) => (stack: Stack, net: any) =>
+    overTransit(stack, net, 'Leak', [net.myNumber, from], 'MY_NUMBER', l1<ec2.CfnSubnet>(net.internet, '/Subnet-workload-1').cidrBlock!, net.internet.transitGatewayAttachmentId);
+
+  test('a route from a My Number subnet without the segment NACL into the Internet segment is MN-2', () => {
+    expect(findings('alpha', 'MN-2', leak('endpoints-1'))).toEqual([
+      expect.stringMatching(/MN-2 critical .*a My Number subnet reaches subnet \w*InternetSubnetworkload1\w* \(10\.0\.128\.0\/20\)\. subnet \w*MyNumberSubnetendpoints1\w* .* → tgw .* → \w*RouteTableMYNUMBER\w* 10\.0\.128\.0\/20 → attachment/),
+    ]);
+  });
+
+  test('the same routes from the workload subnets are cut by the My Number NACL (outbound: only its VPC and declared peers)', () => {
+    expect(findings('alpha', 'MN-2', leak('workload-1'))).toEqual([]);
+  });
+
+  test('a NACL entry that denies the way out before the allow cuts the path; after the allow it does not', () => {
+    const out = (ruleNumber: number) => (stack: Stack, net: any) => {
+      leak('endpoints-1')(stack, net);
+      const acl = new ec2.CfnNetworkAcl(stack, 'Acl', { vpcId: l1<ec2.CfnVPC>(net.myNumber, '/Vpc').ref });
+      new ec2.CfnNetworkAclEntry(stack, 'Deny', { networkAclId: acl.ref, ruleNumber, egress: true, protocol: -1, ruleAction: 'deny', cidrBlock: '10.0.128.0/18' });
+      new ec2.CfnNetworkAclEntry(stack, 'Allow', { networkAclId: acl.ref, ruleNumber: 150, egress: true, protocol: -1, ruleAction: 'allow', cidrBlock: '0.0.0.0/0' });
+      new ec2.CfnSubnetNetworkAclAssociation(stack, 'AclEndpoints', { networkAclId: acl.ref, subnetId: l1<ec2.CfnSubnet>(net.myNumber, '/Subnet-endpoints-1').ref });
+    };
+    expect(findings('alpha', 'MN-2', out(100))).toEqual([]);
+    expect(findings('alpha', 'MN-2', out(200))).toEqual([expect.stringMatching(/MN-2 critical/)]);
+  });
+
+  test('a transit gateway blackhole more specific than the leak cuts what it covers; a less specific one cuts nothing', () => {
+    const holed = (...destinations: string[]) => (stack: Stack, net: any) => {
+      leak('endpoints-1')(stack, net);
+      destinations.forEach((destination, i) => new ec2.CfnTransitGatewayRoute(stack, `Hole${i}`, {
+        transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER'), destinationCidrBlock: destination, blackhole: true,
+      }));
+    };
+    expect(findings('alpha', 'MN-2', holed('10.0.128.0/21'))).toEqual([expect.stringMatching(/MN-2 critical .*\(10\.0\.136\.0\/21\)/)]);
+    expect(findings('alpha', 'MN-2', holed('10.0.128.0/21', '10.0.136.0/21'))).toEqual([]);
+    expect(findings('alpha', 'MN-2', holed('10.0.128.0/19'))).toEqual([expect.stringMatching(/MN-2 critical .*\(10\.0\.128\.0\/20\)/)]);
   });
 });
 
@@ -36,14 +89,18 @@ describe('LG-2 LGWAN ↔ Internet segment by host only (無害化 / 画面転送
     expect(findings(name, 'LG-2', () => undefined)).toEqual([]);
   });
 
-  test('a transit gateway route to the whole Internet segment is refused', () => {
-    const found = findings('beta', 'LG-2', (stack, net) => {
-      new ec2.CfnTransitGatewayRoute(stack, 'Wide', {
-        transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-LGWAN').ref,
-        destinationCidrBlock: net.internet.vpcCidr,
-        transitGatewayAttachmentId: net.internet.transitGatewayAttachmentId,
-      });
-    });
-    expect(found.join('\n')).toMatch(/LG-2 error \(無害化 \/ 画面転送\): transit gateway route 10\.0\.128\.0\/18 .* covers the whole INTERNET subnet/);
+  test('an LGWAN route and a transit gateway route to the whole Internet segment are refused', () => {
+    const found = findings('beta', 'LG-2', (stack, net) => overTransit(stack, net, 'Wide', [net.lgwan, 'workload-1'], 'LGWAN', net.internet.vpcCidr, net.internet.transitGatewayAttachmentId!));
+    expect(found).toEqual([expect.stringMatching(/LG-2 error \(無害化 \/ 画面転送\): traffic from this LGWAN subnet reaches the whole INTERNET subnet \w*InternetSubnetworkload1\w* \(10\.0\.128\.0\/20\) and 5 more/)]);
+  });
+
+  test('a wide transit gateway route that no VPC route feeds carries nothing, and a blackhole that cuts a wide path is honoured', () => {
+    expect(findings('beta', 'LG-2', (stack, net) => {
+      new ec2.CfnTransitGatewayRoute(stack, 'Wide', { transitGatewayRouteTableId: transitTable(net, 'LGWAN'), destinationCidrBlock: '10.0.128.0/17', transitGatewayAttachmentId: net.internet.transitGatewayAttachmentId });
+    })).toEqual([]);
+    expect(findings('beta', 'LG-2', (stack, net) => {
+      overTransit(stack, net, 'Wide', [net.lgwan, 'workload-1'], 'LGWAN', '10.0.128.0/17', net.internet.transitGatewayAttachmentId!);
+      new ec2.CfnTransitGatewayRoute(stack, 'Hole', { transitGatewayRouteTableId: transitTable(net, 'LGWAN'), destinationCidrBlock: '10.0.128.0/18', blackhole: true });
+    })).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, VpcNode } from '../graph';
-import { infrastructureSubnets, internetProbes, nameOf, pathsBetween, subnetsIn } from '../probes';
-import { Trace } from '../reachability';
-import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
-import { pathFindings } from './paths';
+import { arrivalsFrom, pathFindings } from './paths';
 import { CloudServiceCatalogue, EntraTenantRestrictionVersion } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
+import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { infrastructureSubnets, nameOf, subnetsIn } from '../topology';
 
 /**
  * Allow-list entries that qualify by themselves (AP-2): the domains, in Network Firewall notation, of catalogue
@@ -51,18 +50,20 @@ export const AP1: GuardRule = {
   check(ctx) {
     const chain = infrastructureSubnets(ctx.graph);
     const subnets = subnetsIn(ctx, Segment.LGWAN).filter((s) => !chain.has(s.id));
-    const out = pathsBetween(ctx, subnets, subnets.flatMap((s) => internetProbes(ctx.reach, s)), (t) => t.end.kind === 'internet');
-    const bad: { trace: Trace; why: string }[] = [];
-    for (const t of out) {
-      if (t.firewalls.length === 0) {
-        bad.push({ trace: t, why: `${t.address} is reached without passing a firewall` });
-      } else {
-        const problem = t.firewalls.map((f) => breakoutFirewallProblem(ctx, f)).find((p) => p !== undefined);
-        if (problem && !t.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined)) bad.push({ trace: t, why: problem });
-      }
+    const fix = 'send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict) and an ALLOWLIST domain rule group';
+    // Every way out (or a path the guard cannot follow) must pass a firewall that drops by default and allow-lists FQDNs.
+    const bypassing = arrivalsFrom(ctx, subnets, (a) => (a.end.kind === 'internet' || a.end.kind === 'unknown')
+      && !a.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined));
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    for (const a of bypassing.filter((x) => x.end.kind === 'internet' && x.firewalls.length > 0)) {
+      if (seen.has(a.from)) continue;
+      seen.add(a.from);
+      findings.push(finding(this, nameOf(ctx.graph, a.from),
+        `${ctx.reach.destinations(a.headers)} on the internet is reached through a firewall that is no breakout filter: ${breakoutFirewallProblem(ctx, a.firewalls[0])}`, fix, ctx.reach.hops(a)));
     }
-    const findings = pathFindings(ctx, this, bad.map((b) => b.trace), (t) => bad.find((b) => b.trace === t)!.why,
-      'send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict) and an ALLOWLIST domain rule group');
+    findings.push(...pathFindings(ctx, this, bypassing.filter((a) => !seen.has(a.from) && (a.end.kind === 'unknown' || a.firewalls.length === 0)),
+      'an LGWAN subnet, without passing a breakout firewall,', fix));
     // A breakout firewall in LGWAN that passes by default is wrong even before a route uses it.
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);

@@ -4,7 +4,7 @@ import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { deref, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
-import { nameOf } from '../probes';
+import { nameOf } from '../topology';
 import { breakoutFirewalls } from './alpha-prime';
 import { segmentOfLabel } from './placement';
 import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';

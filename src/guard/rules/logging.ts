@@ -1,7 +1,7 @@
 import { NetworkModel } from '../../model/network-model';
 import { nodesOf } from '../graph';
-import { nameOf } from '../probes';
 import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { nameOf } from '../topology';
 
 /** β and β′ require log management with a SIEM (seed 000; REQUIREMENTS.md §2). */
 const SIEM_MODELS: readonly NetworkModel[] = [NetworkModel.BETA, NetworkModel.BETA_PRIME];

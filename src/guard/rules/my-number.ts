@@ -1,12 +1,13 @@
-import { deref, nodesOf, rulesOf, SecurityGroupNode, SubnetNode, VpcNode } from '../graph';
-import { internetProbes, nameOf, pathsBetween, probesInto, segmentOf, subnetsIn } from '../probes';
-import { Trace } from '../reachability';
 import { breakoutFirewallProblem } from './alpha-prime';
+import { arrivalsFrom, endOf, intoSegmentOrUnknown, OUT_OR_UNKNOWN, pathFindings } from './paths';
 import { NetworkModel } from '../../model/network-model';
-import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
-import { endOf, pathFindings } from './paths';
-import { Ipv4Cidr } from '../../model/cidr';
 import { Segment } from '../../model/segment';
+import { formatAddress, parsePrefix, Prefix } from '../address-space';
+import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
+import { MAX_PORT } from '../header-set';
+import { Arrival } from '../reachability';
+import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { nameOf, subnetsIn } from '../topology';
 
 const MY_NUMBER_TO_INTERNET = 'マイナンバー利用事務系 → インターネット';
 
@@ -37,9 +38,7 @@ export const MN1: GuardRule = {
     for (const s of subnets.filter((x) => x.mapPublicIpOnLaunch)) {
       structural(nameOf(ctx.graph, s.id), 'the subnet gives instances public IP addresses (MapPublicIpOnLaunch)', 'set MapPublicIpOnLaunch to false');
     }
-    const traces = subnets.flatMap((s) => pathsBetween(ctx, [s], internetProbes(ctx.reach, s),
-      (t) => t.end.kind === 'internet' || (t.end.kind === 'zone' && t.end.zone === 'SECURITY_CLOUD')));
-    findings.push(...pathFindings(ctx, this, traces, (t) => `a My Number subnet reaches ${endOf(t)} (${t.address})`,
+    findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnets, OUT_OR_UNKNOWN), 'a My Number subnet',
       'remove the route (or the transit gateway route) that leads out; the My Number segment only reaches declared hosts (特定通信)'));
     return findings;
   },
@@ -53,30 +52,32 @@ export const MN2: GuardRule = {
   term: 'マイナンバー利用事務系 ↔ インターネット接続系',
   summary: 'No path between MY_NUMBER and the INTERNET segment, in either direction.',
   check(ctx) {
-    const into = (target: Segment) => (t: { end: { kind: string; subnet?: string } }) =>
-      t.end.kind === 'subnet' && segmentOf(ctx.graph, ctx.graph.nodes.get(t.end.subnet!) as SubnetNode) === target;
-    const there = pathsBetween(ctx, subnetsIn(ctx, Segment.MY_NUMBER), probesInto(ctx, Segment.INTERNET), into(Segment.INTERNET));
-    const back = pathsBetween(ctx, subnetsIn(ctx, Segment.INTERNET), probesInto(ctx, Segment.MY_NUMBER), into(Segment.MY_NUMBER));
-    return pathFindings(ctx, this, [...there, ...back], (t) => `${t.address} in the other segment is reachable`,
-      'remove the routes (VPC, transit gateway, peering) between the two segments; they never talk (三層の対策)');
+    const there = arrivalsFrom(ctx, subnetsIn(ctx, Segment.MY_NUMBER), intoSegmentOrUnknown(ctx, Segment.INTERNET));
+    const back = arrivalsFrom(ctx, subnetsIn(ctx, Segment.INTERNET), intoSegmentOrUnknown(ctx, Segment.MY_NUMBER));
+    return [
+      ...pathFindings(ctx, this, there, 'a My Number subnet', 'remove the routes (VPC, transit gateway, peering) between the two segments; they never talk (三層の対策)'),
+      ...pathFindings(ctx, this, back, 'an Internet-segment subnet', 'remove the routes (VPC, transit gateway, peering) between the two segments; they never talk (三層の対策)'),
+    ];
   },
 };
 
 /**
- * MN-3 (routing part): My Number ↔ LGWAN routes carry declared hosts only, never a whole subnet of the other side.
- * The filtering part (security groups / NACLs narrowed to host CIDRs and ports) is checked with the flows.
+ * MN-3: My Number ↔ LGWAN only as specific communication (特定通信): no path that carries a whole subnet of the other side,
+ * no security-group rule toward it that opens all traffic, all ports or a whole subnet (semantics §10). Critical: the
+ * guideline makes it a must (seed 001 「特定通信限定とする」).
  */
 export const MN3: GuardRule = {
   id: 'MN-3',
-  severity: Severity.ERROR,
+  severity: Severity.CRITICAL,
   models: ALL_MODELS,
   term: '特定通信',
-  summary: 'MY_NUMBER ↔ LGWAN only as specific communication: routes and security groups name host CIDRs and ports, never all traffic, all ports or a whole subnet of the other side.',
+  summary: 'MY_NUMBER ↔ LGWAN only as specific communication: no path that carries a whole subnet of the other side (routes, transit gateway tables, '
+    + 'blackholes and NACLs counted), no security-group rule toward it that opens all traffic, every port or a whole subnet.',
   check(ctx) {
     const fix = 'route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)';
     return [
-      ...wholeSubnetRoutes(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
-      ...wholeSubnetRoutes(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
+      ...widePaths(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
+      ...widePaths(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
       ...unnarrowedGroups(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
       ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
     ];
@@ -84,81 +85,135 @@ export const MN3: GuardRule = {
 };
 
 /**
- * Routes from the `from` segment (its VPC route tables, and the transit gateway tables its attachments are associated
- * with) whose destination covers a whole subnet of the `to` segment: traffic between them must name hosts.
- * Default routes (prefix 0) are the internet rules' business (MN-1, LG-1, AP-1).
+ * Paths from the `from` segment to subnets of the `to` segment that carry the whole block of such a subnet for one source
+ * address, protocol and port (semantics §10): traffic between them must name hosts. Blackholes and NACLs count, so a
+ * wide route that something further on cuts is not flagged. One finding per pair of subnets.
  */
-export function wholeSubnetRoutes(ctx: GuardContext, rule: GuardRule, from: Segment, to: Segment, fix: string): Finding[] {
+export function widePaths(ctx: GuardContext, rule: GuardRule, from: Segment, to: Segment, fix: string): Finding[] {
   const findings: Finding[] = [];
-  const targets = subnetsIn(ctx, to).map((s) => Ipv4Cidr.tryParse(s.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
-  const covered = (destination: string) => {
-    const d = Ipv4Cidr.tryParse(destination);
-    return d && d.prefixLength > 0 ? targets.find((t) => d.contains(t)) : undefined;
-  };
-  const add = (source: string, message: string) =>
-    findings.push(finding(rule, nameOf(ctx.graph, source), message, fix));
-  for (const table of nodesOf(ctx.graph, 'route-table')) {
-    if (deref<VpcNode>(ctx.graph, table.vpc)?.segment !== from) continue;
-    for (const r of table.routes) {
-      const whole = covered(r.destination);
-      if (whole) add(r.source, `route ${r.destination} in ${table.id} covers the whole ${to} subnet ${whole.toString()}`);
+  for (const source of subnetsIn(ctx, from)) {
+    const byTarget = new Map<string, Arrival[]>();
+    for (const a of ctx.reach.arrivals(source.id)) {
+      if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== to) continue;
+      byTarget.set(a.end.subnet, [...(byTarget.get(a.end.subnet) ?? []), a]);
     }
-  }
-  const fromAttachments = new Set(nodesOf(ctx.graph, 'transit-attachment')
-    .filter((a) => a.kind === 'vpc' && deref<VpcNode>(ctx.graph, a.vpc)?.segment === from).map((a) => a.id));
-  for (const table of nodesOf(ctx.graph, 'transit-route-table')) {
-    if (!table.associations.some((a) => a.kind === 'node' && fromAttachments.has(a.id))) continue;
-    for (const r of table.routes.filter((x) => !x.blackhole)) {
-      const whole = covered(r.destination);
-      if (whole) add(r.source, `transit gateway route ${r.destination} in ${table.id} covers the whole ${to} subnet ${whole.toString()}`);
+    const wide: { target: string; block: string; via: Arrival }[] = [];
+    for (const [target, arrivals] of byTarget) {
+      const headers = arrivals.flatMap((a) => a.headers);
+      const whole = ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(headers, b.range));
+      if (whole) wide.push({ target, block: whole.text, via: arrivals[0] });
     }
+    if (wide.length === 0) continue;
+    // One finding per source subnet, naming the subnets it reaches whole.
+    const [first, ...more] = wide;
+    findings.push(finding(rule, nameOf(ctx.graph, source.id),
+      `traffic from this ${from} subnet reaches the whole ${to} subnet ${nameOf(ctx.graph, first.target)} (${first.block})`
+        + `${more.length > 0 ? ` and ${more.length} more (${more.map((w) => w.block).join(', ')})` : ''}, not declared hosts`,
+      fix, ctx.reach.hops(first.via)));
   }
   return findings;
 }
 
 /**
- * Security groups in the `own` segment with a rule toward the `other` segment that is not narrowed to hosts and ports —
- * all protocols, all ports, or a CIDR that covers a whole subnet of the other side. The peer is a CIDR overlapping the
- * other segment's VPCs, or a security group in one of them.
- * A rule to 0.0.0.0/0 on one port (e.g. the proxy's HTTPS egress in LGWAN) is left to the routes; with all protocols
- * it is flagged.
+ * Security groups in the `own` segment whose rules toward the `other` segment are not narrowed to hosts and ports
+ * (semantics §10), one direction at a time: a rule for all protocols; for TCP or UDP, rules that between them open every
+ * port 1–65535 to one peer address or peer group; or, for one protocol and port, rules whose CIDRs (other than /0)
+ * between them cover a whole subnet of the other side. The peer is a CIDR overlapping the other segment's VPCs, or a
+ * security group in one of them.
  */
 export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment, fix: string): Finding[] {
   const findings: Finding[] = [];
-  const vpcCidr = (seg: Segment) => nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === seg).map((v) => Ipv4Cidr.tryParse(v.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
-  const subnetCidrs = (seg: Segment) => subnetsIn(ctx, seg).map((s) => Ipv4Cidr.tryParse(s.cidr ?? '')).filter((c): c is Ipv4Cidr => !!c);
-  {
-    const otherVpcs = vpcCidr(other);
-    const otherSubnets = subnetCidrs(other);
-    for (const group of nodesOf(ctx.graph, 'security-group')) {
-      if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
-      for (const egress of [false, true]) {
-        for (const r of rulesOf(ctx.graph, group, egress)) {
-          // The peer: a CIDR overlapping the other segment, or a security group in one of its VPCs (whose members are
-          // hosts, so only the protocol and ports can be too wide).
-          const c = Ipv4Cidr.tryParse(r.cidr ?? '');
-          const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
-          const toGroup = peerGroup?.type === 'security-group' && deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other;
-          if (!toGroup && (!c || !otherVpcs.some((v) => v.overlaps(c)))) continue;
-          const allProtocols = r.protocol === '-1';
-          const allPorts = (r.protocol === 'tcp' || r.protocol === 'udp') && (r.fromPort ?? 0) <= 0 && (r.toPort ?? 65535) >= 65535;
-          const wholeSubnet = !!c && c.prefixLength > 0 && otherSubnets.some((s) => c.contains(s));
-          if (!allProtocols && !allPorts && !wholeSubnet) continue;
-          const what = allProtocols ? 'all traffic' : allPorts ? `all ${r.protocol} ports` : `a whole ${other} subnet`;
-          const peer = toGroup ? `security group ${peerGroup!.id}` : r.cidr;
-          const message = `security group ${group.id} allows ${what} ${egress ? 'to' : 'from'} ${peer}, which ${toGroup ? 'is in' : 'reaches'} the ${other} segment`;
-          findings.push(finding(rule, nameOf(ctx.graph, group.id), message, fix));
+  const otherBlocks = nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === other).flatMap((v) => v.cidrs.map((c) => parsePrefix(c)))
+    .filter((p): p is Prefix => !!p);
+  const otherSubnets = subnetsIn(ctx, other).flatMap((s) => [s.cidr, s.ipv6Cidr].map((text) => ({ text, p: parsePrefix(text) })))
+    .filter((x): x is { text: string; p: Prefix } => !!x.p);
+  for (const group of nodesOf(ctx.graph, 'security-group')) {
+    if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
+    for (const egress of [false, true]) {
+      const relevant: { rule: SecurityGroupRule; peer?: Prefix; group?: string }[] = [];
+      for (const r of rulesOf(ctx.graph, group, egress)) {
+        const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
+        if (peerGroup?.type === 'security-group' && deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other) {
+          relevant.push({ rule: r, group: peerGroup.id });
+          continue;
         }
+        const peer = parsePrefix(r.cidr);
+        if (peer && otherBlocks.some((b) => b.lo <= peer.hi && peer.lo <= b.hi)) relevant.push({ rule: r, peer });
+      }
+      const problems = groupProblems(relevant, otherBlocks, otherSubnets);
+      if (problems.length > 0) {
+        findings.push(finding(rule, nameOf(ctx.graph, group.id),
+          `security group ${group.id}: its ${egress ? 'egress rules toward' : 'ingress rules from'} the ${other} segment ${problems.join('; ')}`, fix));
       }
     }
   }
   return findings;
 }
 
+type RelevantRule = { rule: SecurityGroupRule; peer?: Prefix; group?: string };
+
+/** Why the rules of one group and direction toward the other side are too wide (every reason, in a fixed order). */
+function groupProblems(relevant: RelevantRule[], otherBlocks: Prefix[], otherSubnets: { text: string; p: Prefix }[]): string[] {
+  const problems: string[] = [];
+  for (const x of relevant.filter((r) => r.rule.protocol === '-1')) problems.push(`allow all traffic (${x.group ? `security group ${x.group}` : x.rule.cidr})`);
+  for (const protocol of ['tcp', 'udp']) {
+    const ported = relevant.filter((x) => x.rule.protocol === protocol);
+    // One peer group at a time; one peer address at a time, at the lower ends of the rules' CIDRs clipped to the other side.
+    const groups = [...new Set(ported.map((x) => x.group).filter((g): g is string => !!g))];
+    for (const g of groups) {
+      if (coversAllPorts(ported.filter((x) => x.group === g))) problems.push(`open every ${protocol} port to security group ${g}`);
+    }
+    const clipped = (peer: Prefix) => otherBlocks.filter((b) => b.lo <= peer.hi && peer.lo <= b.hi).map((b) => (peer.lo > b.lo ? peer.lo : b.lo));
+    const points = [...new Set(ported.flatMap((x) => (x.peer ? clipped(x.peer) : [])))]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const open = points.find((point) => coversAllPorts(ported.filter((x) => x.peer && x.peer.lo <= point && point <= x.peer.hi)));
+    if (open !== undefined) problems.push(`open every ${protocol} port to ${formatAddress(open)}`);
+  }
+  // One protocol and port at a time: the union of CIDRs other than /0 covering a whole subnet of the other side.
+  const narrow = relevant.filter((x) => x.peer && x.peer.length > 0 && x.rule.protocol !== '-1');
+  for (const protocol of [...new Set(narrow.map((x) => x.rule.protocol))].sort()) {
+    const same = narrow.filter((x) => x.rule.protocol === protocol);
+    const ported = protocol === 'tcp' || protocol === 'udp';
+    const ports = ported ? [...new Set(same.map((x) => x.rule.fromPort ?? 0))].sort((a, b) => a - b) : [0];
+    for (const port of ports) {
+      const covering = same.filter((x) => !ported || ((x.rule.fromPort ?? 0) <= port && port <= (x.rule.toPort ?? MAX_PORT)));
+      const subnet = otherSubnets.find((t) => covered(covering.map((x) => x.peer!), t.p));
+      if (subnet) {
+        problems.push(`cover the whole subnet ${subnet.text} (${protocol}${ported ? ` ${port}` : ''})`);
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+function coversAllPorts(rules: RelevantRule[]): boolean {
+  const ranges = rules.map((x) => [Math.max(1, x.rule.fromPort ?? 0), Math.min(MAX_PORT, x.rule.toPort ?? MAX_PORT)] as const)
+    .filter(([a, b]) => a <= b).sort((a, b) => a[0] - b[0]);
+  let next = 1;
+  for (const [a, b] of ranges) {
+    if (a > next) return false;
+    next = Math.max(next, b + 1);
+  }
+  return next > MAX_PORT;
+}
+
+/** Whether the union of the prefixes holds every address of `block`. */
+function covered(prefixes: Prefix[], block: Prefix): boolean {
+  let next = block.lo;
+  for (const p of [...prefixes].sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0))) {
+    if (p.hi < next) continue;
+    if (p.lo > next) return false;
+    next = p.hi + 1n;
+    if (next > block.hi) return true;
+  }
+  return next > block.hi;
+}
+
 /**
- * MN-4: a host the My Number segment may reach has no way to the internet itself. Over the graph: the subnets of other
- * VPCs that a My Number subnet reaches, and whether they reach the internet or the security cloud (hosts of the Internet
- * segment are reached only as declared relays or screen transfer, which LG-2 checks).
+ * MN-4: a host the My Number segment may reach has no way to the internet itself. Over the exact paths: the subnets of
+ * other segments that a My Number subnet reaches, and whether they reach the internet or the security cloud (or a path
+ * the guard cannot follow). Hosts of the Internet segment are MN-2's business.
  * In α′ the LGWAN subnets break out through the allow-list firewall that AP-1 checks; such a path is not flagged here
  * (a stricter reading would keep My Number peers off the breakout entirely; see the README).
  */
@@ -169,28 +224,22 @@ export const MN4: GuardRule = {
   term: 'マイナンバー利用事務系の接続先',
   summary: 'A subnet the My Number segment may reach has no path to the internet or the security cloud itself (α′: except through the checked breakout firewall).',
   check(ctx) {
-    const reached = new Map<string, Trace>();
-    for (const target of [Segment.LGWAN, Segment.INTERNET]) {
-      const probes = probesInto(ctx, target);
-      for (const t of pathsBetween(ctx, subnetsIn(ctx, Segment.MY_NUMBER), probes, (x) => x.end.kind === 'subnet')) {
-        const id = (t.end as { subnet: string }).subnet;
-        if (!reached.has(id)) reached.set(id, t);
-      }
+    const reached = new Map<string, Arrival>();
+    for (const a of arrivalsFrom(ctx, subnetsIn(ctx, Segment.MY_NUMBER), (x) => x.end.kind === 'subnet')) {
+      const id = (a.end as { subnet: string }).subnet;
+      const segment = ctx.reach.segmentOf(id);
+      if (segment === Segment.MY_NUMBER || segment === Segment.INTERNET) continue;
+      if (!reached.has(id)) reached.set(id, a);
     }
     const findings: Finding[] = [];
-    const internetSubnets = new Set(subnetsIn(ctx, Segment.INTERNET).map((s) => s.id));
     for (const [id, inbound] of [...reached].sort(([a], [b]) => a.localeCompare(b))) {
-      const subnet = ctx.graph.nodes.get(id) as SubnetNode;
-      const out = ctx.reach;
-      // The internet and the security cloud; declared screen-transfer / relay hosts of the Internet segment are LG-2's.
-      const leaks = internetProbes(out, subnet).map((a) => out.trace(id, a)).filter((t) =>
-        (t.end.kind === 'internet' || (t.end.kind === 'zone' && t.end.zone === 'SECURITY_CLOUD'))
-        && !(ctx.model === NetworkModel.ALPHA_PRIME && t.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined)));
-      if (leaks.length === 0 || internetSubnets.has(id)) continue;
+      const leak = ctx.reach.arrivals(id).find((a) => OUT_OR_UNKNOWN(a)
+        && !(ctx.model === NetworkModel.ALPHA_PRIME && a.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined)));
+      if (!leak) continue;
       findings.push(finding(this, nameOf(ctx.graph, id),
-        `the My Number segment reaches this subnet (${inbound.address}), and it reaches ${endOf(leaks[0])} (${leaks[0].address})`,
+        `the My Number segment reaches this subnet (${ctx.reach.destinations(inbound.headers)}), and it reaches ${endOf(ctx, leak)}${leak.end.kind === 'unknown' ? ` (${leak.end.reason})` : ` (${ctx.reach.destinations(leak.headers)})`}`,
         'keep hosts that talk to the My Number segment off any internet path: remove the route out of their subnet, or move them to a subnet without one',
-        leaks[0].hops));
+        ctx.reach.hops(leak)));
     }
     return findings;
   },

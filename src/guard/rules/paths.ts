@@ -1,25 +1,51 @@
-import { nameOf } from '../probes';
-import { Trace } from '../reachability';
+import { Segment } from '../../model/segment';
+import { SubnetNode } from '../graph';
+import { Arrival } from '../reachability';
 import { finding, Finding, GuardContext, GuardRule } from '../rule';
+import { nameOf } from '../topology';
 
-/** One finding per starting subnet (its first offending path), so that a report stays readable. */
-export function pathFindings(ctx: GuardContext, rule: GuardRule, traces: Trace[], message: (t: Trace) => string, fix: string): Finding[] {
+/** Every arrival from the given subnets that `ends` selects, source by source in id order. */
+export function arrivalsFrom(ctx: GuardContext, from: readonly SubnetNode[], ends: (a: Arrival) => boolean): Arrival[] {
+  return from.flatMap((s) => ctx.reach.arrivals(s.id).filter(ends));
+}
+
+/** The internet, the security cloud, or a path the guard cannot follow (which reaches everywhere: semantics §9). */
+export const OUT_OR_UNKNOWN = (a: Arrival): boolean =>
+  a.end.kind === 'internet' || a.end.kind === 'unknown' || (a.end.kind === 'zone' && a.end.zone === 'SECURITY_CLOUD');
+
+/** A subnet of the segment, or a path the guard cannot follow. */
+export function intoSegmentOrUnknown(ctx: GuardContext, segment: Segment): (a: Arrival) => boolean {
+  return (a) => a.end.kind === 'unknown' || (a.end.kind === 'subnet' && ctx.reach.segmentOf(a.end.subnet) === segment);
+}
+
+/**
+ * One finding per source subnet (its first offending path), so that a report stays readable. A path the guard cannot
+ * follow is reported as such — what could not be resolved and how to make it resolvable — since it counts as reaching
+ * everywhere (fail closed, GUARD-1).
+ */
+export function pathFindings(ctx: GuardContext, rule: GuardRule, arrivals: readonly Arrival[], subject: string, fix: string): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
-  for (const t of traces) {
-    if (seen.has(t.from)) continue;
-    seen.add(t.from);
-    out.push(finding(rule, nameOf(ctx.graph, t.from), message(t), fix, t.hops));
+  for (const a of arrivals) {
+    if (seen.has(a.from)) continue;
+    seen.add(a.from);
+    const where = nameOf(ctx.graph, a.from);
+    if (a.end.kind === 'unknown') {
+      out.push(finding(rule, where, `${subject} may reach everywhere: ${a.end.reason} (fail closed: a path the guard cannot follow counts as reaching the internet and every segment)`,
+        a.end.fix, ctx.reach.hops(a)));
+    } else {
+      out.push(finding(rule, where, `${subject} reaches ${endOf(ctx, a)} (${ctx.reach.destinations(a.headers)})`, fix, ctx.reach.hops(a)));
+    }
   }
   return out;
 }
 
-/** Where a trace ended, in words. */
-export function endOf(t: Trace): string {
-  switch (t.end.kind) {
+/** Where an arrival ends, in words. */
+export function endOf(ctx: GuardContext, a: Arrival): string {
+  switch (a.end.kind) {
     case 'internet': return 'the internet';
-    case 'zone': return t.end.zone;
-    case 'subnet': return `subnet ${t.end.subnet}`;
-    default: return t.end.kind;
+    case 'zone': return a.end.zone === 'SECURITY_CLOUD' ? 'the security cloud (SECURITY_CLOUD)' : a.end.zone;
+    case 'subnet': return `subnet ${nameOf(ctx.graph, a.end.subnet)}`;
+    default: return 'a place the guard cannot follow';
   }
 }

@@ -2,8 +2,8 @@ import { HostRole } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { deref, nodesOf, RoleLabelNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
-import { nameOf, segmentOf } from '../probes';
 import { ALL_MODELS, finding, Finding, GuardRule, Severity } from '../rule';
+import { nameOf, segmentOf } from '../topology';
 
 /** Where a labelled resource sits: its VPC's segment, else the segment of the subnets it names (one, or none if they disagree). */
 export function segmentOfLabel(graph: TopologyGraph, label: RoleLabelNode): Segment | undefined {

@@ -1,8 +1,8 @@
-import { Ipv4Cidr } from '../../model/cidr';
 import { SEGMENT_TAG_KEY } from '../../model/segment';
+import { parsePrefix, Prefix } from '../address-space';
 import { deref, nodesOf, TransitAttachmentNode, VpcNode } from '../graph';
-import { nameOf, segmentOf } from '../probes';
 import { ALL_MODELS, finding, Finding, GuardRule, Severity } from '../rule';
+import { nameOf, segmentOf } from '../topology';
 
 /** SEG-1: every VPC and subnet belongs to exactly one segment; no peering or propagation between segments. */
 export const SEG1: GuardRule = {
@@ -10,18 +10,11 @@ export const SEG1: GuardRule = {
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: '三層の対策',
-  summary: 'Every VPC/subnet in a guarded scope belongs to exactly one segment; no peering, propagation or default route table shared between segments.',
+  summary: 'Every subnet in a guarded scope belongs to exactly one segment (the VPC\'s); no peering, propagation or default route table shared between segments.',
   check(ctx) {
     const findings: Finding[] = [];
     const add = (id: string, message: string, fix: string) =>
       findings.push(finding(this, nameOf(ctx.graph, id), message, fix));
-    for (const vpc of nodesOf(ctx.graph, 'vpc')) {
-      if (!vpc.segment) {
-        const tag = vpc.tags[SEGMENT_TAG_KEY];
-        add(vpc.id, tag === undefined ? 'the VPC has no segment label' : `the VPC's segment label "${tag}" is not MY_NUMBER, LGWAN or INTERNET`,
-          `tag it ${SEGMENT_TAG_KEY} = MY_NUMBER | LGWAN | INTERNET (fail closed: the guard does not guess)`);
-      }
-    }
     for (const s of nodesOf(ctx.graph, 'subnet')) {
       const own = s.segment;
       const vpcSegment = deref<VpcNode>(ctx.graph, s.vpc)?.segment;
@@ -35,7 +28,8 @@ export const SEG1: GuardRule = {
     }
     const segmentOfAttachment = (a: TransitAttachmentNode | undefined) =>
       (a?.kind === 'vpc' ? deref<VpcNode>(ctx.graph, a.vpc)?.segment : undefined) ?? (a ? a.zone ?? a.id : undefined);
-    for (const t of nodesOf(ctx.graph, 'transit-route-table')) {
+    // The implicit default route table is reported once, on the gateway, below.
+    for (const t of nodesOf(ctx.graph, 'transit-route-table').filter((x) => !x.default)) {
       const owners = new Set(t.associations.map((r) => segmentOfAttachment(deref<TransitAttachmentNode>(ctx.graph, r))));
       for (const p of t.propagations) {
         const from = segmentOfAttachment(deref<TransitAttachmentNode>(ctx.graph, p));
@@ -61,15 +55,17 @@ export const SEG2: GuardRule = {
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: '三層の対策',
-  summary: 'Segment VPC CIDRs do not overlap each other.',
+  summary: 'Segment VPC address blocks (primary and secondary, IPv4 and IPv6) do not overlap each other.',
   check(ctx) {
     const findings: Finding[] = [];
-    const vpcs = nodesOf(ctx.graph, 'vpc').filter((v) => v.segment && v.cidr && Ipv4Cidr.tryParse(v.cidr));
-    for (let i = 0; i < vpcs.length; i++) {
-      for (let j = i + 1; j < vpcs.length; j++) {
-        const [a, b] = [vpcs[i], vpcs[j]];
-        if (a.segment !== b.segment && Ipv4Cidr.parse(a.cidr!).overlaps(Ipv4Cidr.parse(b.cidr!))) {
-          findings.push(finding(this, nameOf(ctx.graph, b.id), `${b.segment} ${b.cidr} overlaps ${a.segment} ${a.cidr}`, 'give each segment its own address range'));
+    const blocks = nodesOf(ctx.graph, 'vpc').filter((v) => v.segment)
+      .flatMap((v) => v.cidrs.map((text) => ({ vpc: v, text, p: parsePrefix(text) })))
+      .filter((x): x is { vpc: VpcNode; text: string; p: Prefix } => x.p !== undefined);
+    for (let i = 0; i < blocks.length; i++) {
+      for (let j = i + 1; j < blocks.length; j++) {
+        const [a, b] = [blocks[i], blocks[j]];
+        if (a.vpc.segment !== b.vpc.segment && a.p.lo <= b.p.hi && b.p.lo <= a.p.hi) {
+          findings.push(finding(this, nameOf(ctx.graph, b.vpc.id), `${b.vpc.segment} ${b.text} overlaps ${a.vpc.segment} ${a.text}`, 'give each segment its own address range'));
         }
       }
     }
@@ -77,15 +73,33 @@ export const SEG2: GuardRule = {
   },
 };
 
-/** GUARD-1: a value the guard cannot resolve is an error (fail closed), saying what and why. */
+/**
+ * GUARD-1 (critical): fail closed. A value the guard cannot resolve, a VPC without a segment label, a resource that may
+ * not exist or exists many times, a nested stack or module it does not read, an IPv6 ambiguity — or a guarded scope
+ * with nothing to check at all (docs/guard-semantics.md §10). No acknowledgement can let one through.
+ */
 export const GUARD1: GuardRule = {
   id: 'GUARD-1',
-  severity: Severity.ERROR,
+  severity: Severity.CRITICAL,
   models: ALL_MODELS,
   term: '三層の対策',
-  summary: 'Every reference the guard needs (route targets, VPC and subnet IDs) resolves to something in the synthesized output.',
+  summary: 'Fail closed: everything the guard needs resolves to something in the synthesized output (route targets, tables, VPC and subnet IDs, '
+    + 'address blocks, segment labels), and a guarded scope holds something to check.',
   check(ctx) {
-    return ctx.graph.unresolved.map((u) => finding(this, nameOf(ctx.graph, u.node), `${u.property} could not be resolved: ${u.reason}`,
-      'refer to resources of the same app (Ref / GetAtt, or a Terraform reference) instead of deploy-time values, or acknowledge with a reason'));
+    const findings = ctx.graph.unresolved.map((u) => finding(this, nameOf(ctx.graph, u.node), `${u.property} could not be resolved: ${u.reason}`,
+      u.fix ?? 'refer to resources of the same app (Ref / GetAtt, or a Terraform reference) instead of deploy-time values, so that the guard can follow them'));
+    for (const vpc of nodesOf(ctx.graph, 'vpc')) {
+      if (!vpc.segment) {
+        const tag = vpc.tags[SEGMENT_TAG_KEY];
+        findings.push(finding(this, nameOf(ctx.graph, vpc.id),
+          tag === undefined ? 'the VPC has no segment label, so the guard cannot tell which rules protect it' : `the VPC's segment label "${tag}" is not MY_NUMBER, LGWAN or INTERNET`,
+          `tag it ${SEGMENT_TAG_KEY} = MY_NUMBER | LGWAN | INTERNET (fail closed: the guard does not guess)`));
+      }
+    }
+    if (ctx.emptyIsError !== false && nodesOf(ctx.graph, 'vpc').length === 0 && nodesOf(ctx.graph, 'subnet').length === 0) {
+      findings.push(finding(this, ctx.scope ?? '(guarded scope)', 'the guarded scope holds no VPC and no subnet: there is nothing to check, which is not a pass',
+        'apply the guard to the stacks that hold the network, or add the network to this stack'));
+    }
+    return findings;
   },
 };

@@ -1,0 +1,196 @@
+/**
+ * IPv4 and IPv6 addresses in one ordered space, so that every prefix of a topology is an interval and the guard can
+ * split the space into the classes the prefixes induce (docs/guard-semantics.md §1). IPv4 address a is the integer a;
+ * IPv6 address b is 2^32 + b. A prefix never straddles the two families.
+ */
+
+export type Family = 4 | 6;
+
+/** A parsed prefix: its interval in the combined space, family and length. */
+export interface Prefix {
+  readonly family: Family;
+  readonly lo: bigint;
+  readonly hi: bigint;
+  readonly length: number;
+}
+
+const V6_BASE = 2n ** 32n;
+const V4_END = V6_BASE - 1n;
+const V6_END = V6_BASE + 2n ** 128n - 1n;
+
+/** The whole IPv4 space, and the whole IPv6 space. */
+export const ALL_V4: Prefix = { family: 4, lo: 0n, hi: V4_END, length: 0 };
+export const ALL_V6: Prefix = { family: 6, lo: V6_BASE, hi: V6_END, length: 0 };
+
+const PARSED = new Map<string, Prefix | null>();
+
+/**
+ * Parse `a.b.c.d/n` or an IPv6 prefix (`2001:db8::/56`). Host bits are cleared, as EC2 does for NACL entries and
+ * routes. `undefined` for anything else (a token, a prefix-list id, text).
+ */
+export function parsePrefix(text: unknown): Prefix | undefined {
+  if (typeof text !== 'string') return undefined;
+  const known = PARSED.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const parsed = text.includes(':') ? parseV6(text.trim()) : parseV4(text.trim());
+  if (PARSED.size >= 20_000) PARSED.clear(); // bounded in a long-running process
+  PARSED.set(text, parsed ?? null);
+  return parsed;
+}
+
+function parseV4(text: string): Prefix | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const length = Number(m[5]);
+  if (octets.some((o) => o > 255) || length > 32) return undefined;
+  const address = octets.reduce((acc, o) => acc * 256n + BigInt(o), 0n);
+  return block(4, address, length);
+}
+
+function parseV6(text: string): Prefix | undefined {
+  const m = /^([0-9a-fA-F:]+)\/(\d{1,3})$/.exec(text);
+  if (!m) return undefined;
+  const length = Number(m[2]);
+  if (length > 128) return undefined;
+  const halves = m[1].split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (part: string) => (part === '' ? [] : part.split(':'));
+  const head = groups(halves[0]);
+  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  const missing = 8 - head.length - tail.length;
+  if ((halves.length === 1 && missing !== 0) || (halves.length === 2 && missing < 1)) return undefined;
+  const all = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (all.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
+  const address = all.reduce((acc, g) => acc * 65536n + BigInt(parseInt(g, 16)), 0n);
+  return block(6, address, length);
+}
+
+function block(family: Family, address: bigint, length: number): Prefix {
+  const bits = family === 4 ? 32 : 128;
+  const size = 2n ** BigInt(bits - length);
+  const network = address - (address % size);
+  const base = family === 4 ? 0n : V6_BASE;
+  return { family, lo: base + network, hi: base + network + size - 1n, length };
+}
+
+/** The prefix of a family at an offset from that family's first address (for symbolic blocks). */
+export function prefixAt(family: Family, network: bigint, length: number): Prefix {
+  return block(family, network, length);
+}
+
+/** `a.b.c.d` / compressed IPv6 text of an address of the combined space. */
+export function formatAddress(value: bigint): string {
+  if (value < V6_BASE) return [24n, 16n, 8n, 0n].map((s) => String((value / 2n ** s) % 256n)).join('.');
+  const v = value - V6_BASE;
+  const groups = [...Array(8)].map((_, i) => Number((v / 2n ** BigInt(112 - i * 16)) % 65536n));
+  // Compress the longest run of two or more zero groups (RFC 5952).
+  let best = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; i++) {
+    if (groups[i] !== 0) continue;
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLength) { best = i; bestLength = j - i; }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (best < 0) return hex.join(':');
+  return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLength).join(':')}`;
+}
+
+/** The interval [lo, hi] (within one family) as the fewest prefixes that cover it exactly, in text. */
+export function intervalToPrefixes(lo: bigint, hi: bigint): string[] {
+  const family: Family = lo < V6_BASE ? 4 : 6;
+  const base = family === 4 ? 0n : V6_BASE;
+  const bits = family === 4 ? 32 : 128;
+  const out: string[] = [];
+  let a = lo - base;
+  const end = hi - base;
+  while (a <= end) {
+    let size = 1n;
+    let length = bits;
+    // The largest aligned block starting at a that stays inside [a, end].
+    while (length > 0 && a % (size * 2n) === 0n && a + size * 2n - 1n <= end) {
+      size *= 2n;
+      length--;
+    }
+    out.push(`${formatAddress(base + a)}/${length}`);
+    a += size;
+  }
+  return out;
+}
+
+/** The family of an address of the combined space. */
+export function familyOf(value: bigint): Family {
+  return value < V6_BASE ? 4 : 6;
+}
+
+/**
+ * Address ranges that are never the internet (docs/guard-semantics.md §9): RFC 1918, CGNAT (RFC 6598), loopback,
+ * link-local, "this network", multicast and reserved. IPv6: everything outside global unicast 2000::/3.
+ */
+const NOT_INTERNET_V4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '0.0.0.0/8', '224.0.0.0/3']
+  .map((c) => parsePrefix(c)!);
+export const GLOBAL_UNICAST_V6 = parsePrefix('2000::/3')!;
+
+/** The boundaries that make every address class either all internet or all not (added to every atom table). */
+export const INTERNET_BOUNDARIES: readonly Prefix[] = [...NOT_INTERNET_V4, GLOBAL_UNICAST_V6];
+
+/** Whether an address of the combined space is an internet address. */
+export function isInternet(value: bigint): boolean {
+  if (value >= V6_BASE) return value >= GLOBAL_UNICAST_V6.lo && value <= GLOBAL_UNICAST_V6.hi;
+  return !NOT_INTERNET_V4.some((p) => value >= p.lo && value <= p.hi);
+}
+
+/**
+ * The classes of addresses that a set of prefixes induces: atom i is the interval [start(i), start(i + 1) - 1]; every
+ * prefix given is a contiguous run of atoms, and two addresses of one atom are inside exactly the same prefixes.
+ */
+export class AtomTable {
+  private readonly starts: bigint[];
+  private readonly index = new Map<bigint, number>();
+
+  constructor(prefixes: Iterable<Prefix>) {
+    const bounds = new Set<bigint>([0n, V6_BASE]);
+    for (const p of [...prefixes, ...INTERNET_BOUNDARIES]) {
+      bounds.add(p.lo);
+      if (p.hi < V6_END) bounds.add(p.hi + 1n);
+    }
+    this.starts = [...bounds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.starts.forEach((s, i) => this.index.set(s, i));
+  }
+
+  /** Number of atoms. */
+  public get size(): number {
+    return this.starts.length;
+  }
+
+  /** The atoms of a prefix that was given to the constructor (or of any union of atoms), as [first, last]. */
+  public range(p: Prefix): [number, number] {
+    const first = this.index.get(p.lo);
+    const after = p.hi === V6_END ? this.starts.length : this.index.get(p.hi + 1n);
+    if (first === undefined || after === undefined) throw new Error(`internal: prefix ${formatAddress(p.lo)} is not a union of atoms`);
+    return [first, after - 1];
+  }
+
+  /** The atoms of a family. */
+  public family(f: Family): [number, number] {
+    return this.range(f === 4 ? ALL_V4 : ALL_V6);
+  }
+
+  /** First address of an atom. */
+  public lo(atom: number): bigint {
+    return this.starts[atom];
+  }
+
+  /** Last address of an atom. */
+  public hi(atom: number): bigint {
+    return atom + 1 < this.starts.length ? this.starts[atom + 1] - 1n : V6_END;
+  }
+
+  /** Whether every address of the atom is an internet address (atoms never straddle the boundary). */
+  public internet(atom: number): boolean {
+    return isInternet(this.starts[atom]);
+  }
+}

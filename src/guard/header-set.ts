@@ -1,0 +1,210 @@
+/* eslint-disable no-bitwise -- a box's protocols are a bit set: one bit per protocol the topology names. */
+/**
+ * Sets of packet headers as unions of boxes over four dimensions: destination address class, source address class
+ * (both atoms of an `AtomTable`), protocol (a bit mask over the protocols of the topology) and destination port.
+ * Routes cut the destination dimension, NACL entries cut all four (docs/guard-semantics.md §1, §6). Sets are exact:
+ * nothing is sampled.
+ */
+import { AtomTable, parsePrefix } from './address-space';
+import { NetworkAclEntry } from './graph';
+
+/**
+ * One box: destination atoms [d0, d1], source atoms [s0, s1], protocols `p` and destination ports [q0, q1]. A box holds
+ * either only TCP/UDP (ports meaningful) or only other protocols (ports always 0–65535), never both.
+ */
+export interface Box {
+  readonly d0: number;
+  readonly d1: number;
+  readonly s0: number;
+  readonly s1: number;
+  readonly p: number;
+  readonly q0: number;
+  readonly q1: number;
+}
+
+export type HeaderSet = readonly Box[];
+
+export const MAX_PORT = 65535;
+
+/**
+ * The protocols a topology distinguishes: TCP, UDP, ICMP and ICMPv6, every other number a NACL names, and "any other
+ * protocol". Each is one bit of a box's mask.
+ */
+export class ProtocolTable {
+  public static readonly TCP = 1;
+  public static readonly UDP = 2;
+  /** The protocols that have ports. */
+  public static readonly PORTED = ProtocolTable.TCP | ProtocolTable.UDP;
+
+  private readonly bits = new Map<number, number>([[6, 1], [17, 2], [1, 4], [58, 8]]);
+  /** The bit of every protocol the topology does not name. */
+  public readonly other: number;
+  /** Every protocol. */
+  public readonly all: number;
+
+  constructor(numbers: Iterable<number>) {
+    let next = 16;
+    for (const n of [...new Set(numbers)].sort((a, b) => a - b)) {
+      // 30 bits keep the mask a small integer; a topology naming more protocols folds the rest into "other".
+      if (!this.bits.has(n) && next < 1 << 29) {
+        this.bits.set(n, next);
+        next *= 2;
+      }
+    }
+    this.other = next;
+    this.all = next * 2 - 1;
+  }
+
+  /** The mask of a normalised protocol (`tcp`, `udp`, `icmp`, `-1` or a number); undefined when it cannot be told. */
+  public mask(protocol: string): number | undefined {
+    if (protocol === '-1') return this.all;
+    const n = protocol === 'tcp' ? 6 : protocol === 'udp' ? 17 : protocol === 'icmp' ? 1 : /^\d+$/.test(protocol) ? Number(protocol) : undefined;
+    if (n === undefined || n > 255) return undefined;
+    return this.bits.get(n) ?? this.other;
+  }
+
+  /** Readable names of a mask, for messages. */
+  public names(mask: number): string[] {
+    if (mask === this.all) return ['all protocols'];
+    const out: string[] = [];
+    for (const [n, bit] of [...this.bits].sort(([a], [b]) => a - b)) {
+      if (mask & bit) out.push(n === 6 ? 'tcp' : n === 17 ? 'udp' : n === 1 ? 'icmp' : n === 58 ? 'icmpv6' : `protocol ${n}`);
+    }
+    if (mask & this.other) out.push('other protocols');
+    return out;
+  }
+}
+
+/** Every header of the given destination and source atoms: all protocols, all ports. */
+export function everything(protocols: ProtocolTable, d: [number, number], s: [number, number]): Box[] {
+  return [
+    { d0: d[0], d1: d[1], s0: s[0], s1: s[1], p: ProtocolTable.PORTED, q0: 0, q1: MAX_PORT },
+    { d0: d[0], d1: d[1], s0: s[0], s1: s[1], p: protocols.all & ~ProtocolTable.PORTED, q0: 0, q1: MAX_PORT },
+  ];
+}
+
+export function intersect(a: Box, b: Box): Box | undefined {
+  const p = a.p & b.p;
+  if (p === 0) return undefined;
+  const d0 = Math.max(a.d0, b.d0);
+  const d1 = Math.min(a.d1, b.d1);
+  if (d0 > d1) return undefined;
+  const s0 = Math.max(a.s0, b.s0);
+  const s1 = Math.min(a.s1, b.s1);
+  if (s0 > s1) return undefined;
+  const q0 = Math.max(a.q0, b.q0);
+  const q1 = Math.min(a.q1, b.q1);
+  if (q0 > q1) return undefined;
+  return { d0, d1, s0, s1, p, q0, q1 };
+}
+
+/** a minus b, as disjoint boxes. */
+export function subtract(a: Box, b: Box): Box[] {
+  if (!intersect(a, b)) return [a];
+  const out: Box[] = [];
+  if (a.p & ~b.p) out.push({ ...a, p: a.p & ~b.p });
+  let r: Box = { ...a, p: a.p & b.p };
+  if (r.d0 < b.d0) { out.push({ ...r, d1: b.d0 - 1 }); r = { ...r, d0: b.d0 }; }
+  if (r.d1 > b.d1) { out.push({ ...r, d0: b.d1 + 1 }); r = { ...r, d1: b.d1 }; }
+  if (r.s0 < b.s0) { out.push({ ...r, s1: b.s0 - 1 }); r = { ...r, s0: b.s0 }; }
+  if (r.s1 > b.s1) { out.push({ ...r, s0: b.s1 + 1 }); r = { ...r, s1: b.s1 }; }
+  if (r.q0 < b.q0) { out.push({ ...r, q1: b.q0 - 1 }); r = { ...r, q0: b.q0 }; }
+  if (r.q1 > b.q1) out.push({ ...r, q0: b.q1 + 1 });
+  return out;
+}
+
+/** The part of a set whose destinations are in [d0, d1]. */
+export function withDestinations(set: HeaderSet, d0: number, d1: number): Box[] {
+  const out: Box[] = [];
+  for (const b of set) {
+    const lo = Math.max(b.d0, d0);
+    const hi = Math.min(b.d1, d1);
+    if (lo <= hi) out.push(lo === b.d0 && hi === b.d1 ? b : { ...b, d0: lo, d1: hi });
+  }
+  return out;
+}
+
+/** The set with every source replaced by [s0, s1] (a NAT gateway's address). */
+export function withSources(set: HeaderSet, s0: number, s1: number): Box[] {
+  return set.map((b) => ({ ...b, s0, s1 }));
+}
+
+/** A stable text of a set, for memoisation. */
+export function keyOf(set: HeaderSet): string {
+  return set.map((b) => `${b.d0},${b.d1},${b.s0},${b.s1},${b.p},${b.q0},${b.q1}`).sort().join(';');
+}
+
+/** One NACL entry as boxes, and whether it allows. */
+export interface CompiledEntry {
+  readonly allow: boolean;
+  readonly boxes: Box[];
+}
+
+/**
+ * A NACL's entries of one direction, in rule-number order, as boxes. Outbound entries match the destination, inbound
+ * ones the source (docs/guard-semantics.md §6). What cannot be read is over-approximated: an `allow` matches more, a
+ * `deny` matches nothing.
+ */
+export function compileNacl(entries: readonly NetworkAclEntry[], egress: boolean, atoms: AtomTable, protocols: ProtocolTable): CompiledEntry[] {
+  const all: [number, number] = [0, atoms.size - 1];
+  return entries.filter((e) => e.egress === egress).slice().sort((a, b) => a.ruleNumber - b.ruleNumber).flatMap((e): CompiledEntry[] => {
+    const allow = e.action === 'allow';
+    const prefix = parsePrefix(e.cidr);
+    if (!prefix && !allow) return [];
+    const addresses = prefix ? atoms.range(prefix) : all;
+    let mask = protocols.mask(e.protocol);
+    if (mask === undefined || (e.icmpSpecific && (mask & ~ProtocolTable.PORTED))) {
+      // An unreadable protocol, or one ICMP type/code: allow reads as more, deny as nothing.
+      if (!allow) return [];
+      mask = mask === undefined ? protocols.all : mask;
+    }
+    const ported = mask & ProtocolTable.PORTED;
+    const unported = mask & ~ProtocolTable.PORTED;
+    const [q0, q1] = ported && mask !== protocols.all ? [e.fromPort ?? 0, e.toPort ?? MAX_PORT] : [0, MAX_PORT];
+    const box = (p: number, from: number, to: number): Box => (egress
+      ? { d0: addresses[0], d1: addresses[1], s0: all[0], s1: all[1], p, q0: from, q1: to }
+      : { d0: all[0], d1: all[1], s0: addresses[0], s1: addresses[1], p, q0: from, q1: to });
+    const boxes: Box[] = [];
+    if (ported) boxes.push(box(ported, Math.max(0, q0), Math.min(MAX_PORT, q1)));
+    if (unported) boxes.push(box(unported, 0, MAX_PORT));
+    return [{ allow, boxes }];
+  });
+}
+
+/** The headers of `set` that a compiled NACL direction lets through: the first matching entry decides, no match denies. */
+export function applyNacl(set: HeaderSet, entries: readonly CompiledEntry[]): Box[] {
+  const allowed: Box[] = [];
+  let rest: Box[] = [...set];
+  for (const entry of entries) {
+    if (rest.length === 0) break;
+    const next: Box[] = [];
+    for (const b of rest) {
+      let remaining = [b];
+      for (const r of entry.boxes) {
+        const after: Box[] = [];
+        for (const x of remaining) {
+          const i = intersect(x, r);
+          if (!i) { after.push(x); continue; }
+          if (entry.allow) allowed.push(i);
+          after.push(...subtract(x, r));
+        }
+        remaining = after;
+      }
+      next.push(...remaining);
+    }
+    rest = next;
+  }
+  return allowed;
+}
+
+/** Whether two protocol masks share a protocol. */
+export function sharesProtocol(a: number, b: number): boolean {
+  return (a & b) !== 0;
+}
+
+/** The single-protocol masks of a mask. */
+export function protocolBits(mask: number): number[] {
+  const out: number[] = [];
+  for (let bit = 1; bit <= mask; bit *= 2) if (mask & bit) out.push(bit);
+  return out;
+}

@@ -1,0 +1,29 @@
+import { deref, nodesOf, SubnetNode, TopologyGraph, VpcNode } from './graph';
+import { GuardContext } from './rule';
+import { Segment } from '../model/segment';
+
+/** The segment of a subnet: its own tag, else its VPC's. */
+export function segmentOf(graph: TopologyGraph, subnet: SubnetNode): Segment | undefined {
+  return subnet.segment ?? deref<VpcNode>(graph, subnet.vpc)?.segment;
+}
+
+/** The subnets of a segment, in id order. */
+export function subnetsIn(ctx: GuardContext, segment: Segment): SubnetNode[] {
+  return nodesOf(ctx.graph, 'subnet').filter((s) => segmentOf(ctx.graph, s) === segment);
+}
+
+/** Subnets that hold the egress chain itself (a NAT gateway or a firewall / GWLB endpoint), not workloads. */
+export function infrastructureSubnets(graph: TopologyGraph): Set<string> {
+  const out = new Set<string>();
+  for (const n of nodesOf(graph, 'nat-gateway')) if (n.subnet.kind === 'node') out.add(n.subnet.id);
+  for (const f of nodesOf(graph, 'firewall')) for (const s of f.subnets) if (s.kind === 'node') out.add(s.id);
+  for (const e of nodesOf(graph, 'vpc-endpoint')) {
+    if (e.endpointType === 'GatewayLoadBalancer') for (const s of e.subnets) if (s.kind === 'node') out.add(s.id);
+  }
+  return out;
+}
+
+/** The printable name of a node: its construct path when known, else its id. */
+export function nameOf(graph: TopologyGraph, id: string): string {
+  return graph.nodes.get(id)?.path ?? id;
+}

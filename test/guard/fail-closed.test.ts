@@ -1,0 +1,207 @@
+/**
+ * Fail closed (GUARD-1) and what AWS does by default (docs/guard-semantics.md): nothing to check is an error, what the
+ * guard cannot read is critical, provider default tags label resources, and the implicit tables, NACLs and groups are
+ * modelled. Small hand-built stacks of raw L1 / provider resources, in both engines.
+ */
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { App, CfnCondition, Fn, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { TerraformStack, Testing } from 'cdktf';
+import { cdk, NetworkModel, tf } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { formatFinding } from '../../src/guard/rule';
+
+const segment = (value: string) => [{ key: 'jichitai:segment', value }];
+
+/** Findings of a raw CloudFormation stack, all rules. */
+function cfnFindings(build: (stack: Stack) => void, model = NetworkModel.ALPHA): string[] {
+  const stack = new Stack(new App(), 'S');
+  build(stack);
+  return checkTopology(extractCloudFormation({ S: (stack as any)._toCloudFormation() }), { model }).map(formatFinding);
+}
+
+/** Findings of a raw Terraform stack, all rules. */
+function tfFindings(build: (stack: TerraformStack) => void, model = NetworkModel.ALPHA): string[] {
+  const stack = new TerraformStack(Testing.app(), 't');
+  new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+  build(stack);
+  return checkTopology(extractTerraform({ t: JSON.parse(Testing.synth(stack)) }), { model }).map(formatFinding);
+}
+
+describe('nothing to check is an error, not a pass (GUARD-1)', () => {
+  test('CDK: a guarded stack without a VPC or subnet is refused', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Empty');
+    new s3.CfnBucket(stack, 'Bucket');
+    cdk.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA });
+    expect(() => app.synth()).toThrow(/\[Empty\] GUARD-1 critical \(三層の対策\): the guarded scope holds no VPC and no subnet: there is nothing to check/);
+  });
+
+  test('CDK: in an app guarded as a whole, a stack without a network is fine while another stack holds one; alone it is not', () => {
+    const app = new App();
+    new s3.CfnBucket(new Stack(app, 'Logs'), 'Bucket');
+    const net = new Stack(app, 'Net');
+    new ec2.CfnVPC(net, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: segment('LGWAN') });
+    cdk.TopologyGuard.apply(app, { model: NetworkModel.ALPHA });
+    // LOG-1 (no flow log) refuses the network stack; the logs stack says nothing.
+    expect(() => app.synth()).toThrow(/\[Net\/Vpc\] LOG-1/);
+    let message = '';
+    try { app.synth(); } catch (e) { message = (e as Error).message; }
+    expect(message).not.toMatch(/nothing to check/);
+
+    const lonely = new App();
+    new s3.CfnBucket(new Stack(lonely, 'Logs'), 'Bucket');
+    cdk.TopologyGuard.apply(lonely, { model: NetworkModel.ALPHA });
+    expect(() => lonely.synth()).toThrow(/GUARD-1 critical .*nothing to check/);
+  });
+
+  test('CDKTF: a guarded stack without a VPC or subnet is refused', () => {
+    const stack = new TerraformStack(Testing.app(), 'empty');
+    new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+    new S3Bucket(stack, 'Bucket', {});
+    tf.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA });
+    expect(() => Testing.synth(stack, true)).toThrow(/GUARD-1 critical \(三層の対策\): the guarded scope holds no VPC and no subnet/);
+  });
+});
+
+describe('what the guard cannot read is critical (GUARD-1) and cannot be acknowledged', () => {
+  test('GUARD-1 is critical', () => {
+    const stack = new Stack(new App(), 'S');
+    expect(() => cdk.TopologyGuard.acknowledge(stack, 'GUARD-1', 'The value is filled in by the pipeline at deploy time.')).toThrow(/GUARD-1 is critical/);
+  });
+
+  test('CloudFormation: a resource under a condition, a nested stack, a parameter as a route target', () => {
+    const found = cfnFindings((stack) => {
+      const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: segment('MY_NUMBER') });
+      const sub = new ec2.CfnSubnet(stack, 'Sub', { vpcId: vpc.ref, cidrBlock: '10.0.0.0/24' });
+      const rt = new ec2.CfnRouteTable(stack, 'Rt', { vpcId: vpc.ref });
+      new ec2.CfnSubnetRouteTableAssociation(stack, 'Assoc', { routeTableId: rt.ref, subnetId: sub.ref });
+      const condition = new CfnCondition(stack, 'Maybe', { expression: Fn.conditionEquals('a', 'b') });
+      const hole = new ec2.CfnRoute(stack, 'Guarded', { routeTableId: rt.ref, destinationCidrBlock: '10.9.0.0/16', networkInterfaceId: 'eni-0123456789abcdef0' });
+      hole.cfnOptions.condition = condition;
+      new (require('aws-cdk-lib').CfnStack)(stack, 'Nested', { templateUrl: 'https://example.invalid/t.json' });
+    });
+    expect(found.join('\n')).toMatch(/\[Guarded\] GUARD-1 critical .*Condition could not be resolved: the resource exists only if condition "Maybe" holds/);
+    expect(found.join('\n')).toMatch(/\[Nested\] GUARD-1 critical .*a nested stack's resources are not read/);
+    // The route to a network interface is followed as "reaches everywhere": MN-1 and MN-2 say so, naming what to fix.
+    expect(found.join('\n')).toMatch(/\[Sub\] MN-1 critical .*a My Number subnet may reach everywhere: the route target eni-0123456789abcdef0 \(network-interface\) is not in the synthesized output/);
+  });
+
+  test('Terraform: count, a module, and a subnet whose vpc_id names something that is not a VPC', () => {
+    const stack = new TerraformStack(Testing.app(), 't');
+    new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+    const vpc = new Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: { 'jichitai:segment': 'LGWAN' } });
+    const rt = new RouteTable(stack, 'Rt', { vpcId: vpc.id });
+    new Subnet(stack, 'Sub', { vpcId: rt.id, cidrBlock: '10.0.0.0/24' });
+    const many = new Route(stack, 'Many', { routeTableId: rt.id, destinationCidrBlock: '0.0.0.0/0', networkInterfaceId: 'eni-0123456789abcdef0' });
+    many.addOverride('count', 2);
+    const json = JSON.parse(Testing.synth(stack));
+    json.module = { edge: { source: './edge' } };
+    const found = checkTopology(extractTerraform({ t: json }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+    expect(found).toMatch(/\[aws_route\.Many\] GUARD-1 critical .*count could not be resolved/);
+    expect(found).toMatch(/\[module\.edge\] GUARD-1 critical .*a module's resources are not read/);
+    expect(found).toMatch(/\[aws_subnet\.Sub\] GUARD-1 critical .*VpcId could not be resolved: aws_route_table\.Rt is a route-table, not a vpc\. Fix: refer to the vpc itself/);
+  });
+
+  test('an Amazon-provided IPv6 block next to a literal IPv6 prefix inside 2000::/3 is ambiguous', () => {
+    const found = cfnFindings((stack) => {
+      const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: segment('LGWAN') });
+      new ec2.CfnVPCCidrBlock(stack, 'V6', { vpcId: vpc.ref, amazonProvidedIpv6CidrBlock: true });
+      const rt = new ec2.CfnRouteTable(stack, 'Rt', { vpcId: vpc.ref });
+      new ec2.CfnRoute(stack, 'Narrow', { routeTableId: rt.ref, destinationIpv6CidrBlock: '2600:1f00::/24', transitGatewayId: 'tgw-0123456789abcdef0' });
+    });
+    expect(found.join('\n')).toMatch(/\[Narrow\] GUARD-1 critical .*2600:1f00::\/24 may or may not hold the Amazon-provided IPv6 block of Vpc/);
+    // With ::/0 only, the symbolic block is exact: no ambiguity.
+    const fine = cfnFindings((stack) => {
+      const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: segment('LGWAN') });
+      new ec2.CfnVPCCidrBlock(stack, 'V6', { vpcId: vpc.ref, amazonProvidedIpv6CidrBlock: true });
+      const rt = new ec2.CfnRouteTable(stack, 'Rt', { vpcId: vpc.ref });
+      new ec2.CfnRoute(stack, 'All', { routeTableId: rt.ref, destinationIpv6CidrBlock: '::/0', transitGatewayId: 'tgw-0123456789abcdef0' });
+    });
+    expect(fine.join('\n')).not.toMatch(/may or may not hold/);
+  });
+});
+
+describe('labels from provider default tags (Terraform)', () => {
+  /** A compliant My Number VPC and subnet whose segment comes only from the (aliased) provider's default tags. */
+  const labelled = (stack: TerraformStack, alias?: string) => {
+    const provider = new AwsProvider(stack, alias ?? 'default', {
+      region: 'ap-northeast-1', alias, defaultTags: [{ tags: { 'jichitai:segment': 'MY_NUMBER' } }],
+    });
+    const vpc = new Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', provider });
+    const sub = new Subnet(stack, 'Sub', { vpcId: vpc.id, cidrBlock: '10.0.0.0/24', provider });
+    const rt = new RouteTable(stack, 'Rt', { vpcId: vpc.id, provider });
+    new RouteTableAssociation(stack, 'Assoc', { routeTableId: rt.id, subnetId: sub.id, provider });
+    return { vpc, rt };
+  };
+
+  test.each([undefined, 'mn'])('a VPC labelled by default_tags (alias %s) is a My Number VPC: no GUARD-1, and a way out is MN-1', (alias) => {
+    const stack = new TerraformStack(Testing.app(), 't');
+    labelled(stack, alias);
+    const graph = extractTerraform({ t: JSON.parse(Testing.synth(stack)) });
+    const found = checkTopology(graph, { model: NetworkModel.ALPHA }).map(formatFinding);
+    expect(found.filter((f) => /GUARD-1|SEG-1/.test(f))).toEqual([]);
+    const out = new TerraformStack(Testing.app(), 'u');
+    const { rt } = labelled(out, alias);
+    new Route(out, 'Out', { routeTableId: rt.id, destinationCidrBlock: '0.0.0.0/0', networkInterfaceId: 'eni-0123456789abcdef0' });
+    const refused = checkTopology(extractTerraform({ u: JSON.parse(Testing.synth(out)) }), { model: NetworkModel.ALPHA }).map(formatFinding);
+    expect(refused.join('\n')).toMatch(/MN-1 critical/);
+  });
+
+  test('a resource\'s own tag wins over the default tag', () => {
+    const stack = new TerraformStack(Testing.app(), 't');
+    new AwsProvider(stack, 'aws', { region: 'ap-northeast-1', defaultTags: [{ tags: { 'jichitai:segment': 'MY_NUMBER' } }] });
+    new Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } });
+    const graph = extractTerraform({ t: JSON.parse(Testing.synth(stack)) });
+    expect([...graph.nodes.values()].find((n) => n.type === 'vpc')).toEqual(expect.objectContaining({ segment: 'INTERNET' }));
+  });
+});
+
+describe('what AWS does by default', () => {
+  test('a transit gateway with default association and propagation joins My Number and the Internet segment (MN-2), both engines', () => {
+    const cfn = cfnFindings((stack) => {
+      const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', {});
+      for (const [id, cidr, label] of [['Mn', '10.0.0.0/16', 'MY_NUMBER'], ['In', '10.1.0.0/16', 'INTERNET']] as const) {
+        const vpc = new ec2.CfnVPC(stack, `${id}Vpc`, { cidrBlock: cidr, tags: segment(label) });
+        const sub = new ec2.CfnSubnet(stack, `${id}Sub`, { vpcId: vpc.ref, cidrBlock: cidr.replace('/16', '/24') });
+        const rt = new ec2.CfnRouteTable(stack, `${id}Rt`, { vpcId: vpc.ref });
+        new ec2.CfnSubnetRouteTableAssociation(stack, `${id}Assoc`, { routeTableId: rt.ref, subnetId: sub.ref });
+        new ec2.CfnTransitGatewayAttachment(stack, `${id}Att`, { transitGatewayId: tgw.ref, vpcId: vpc.ref, subnetIds: [sub.ref] });
+        new ec2.CfnRoute(stack, `${id}Route`, { routeTableId: rt.ref, destinationCidrBlock: '10.0.0.0/8', transitGatewayId: tgw.ref });
+      }
+    });
+    expect(cfn.join('\n')).toMatch(/\[MnSub\] MN-2 critical .*reaches subnet InSub \(10\.1\.0\.0\/24\)\. .*Tgw#default-route-table 10\.1\.0\.0\/16 \(propagated\)/);
+    expect(cfn.join('\n')).toMatch(/\[InSub\] MN-2 critical/);
+    expect(cfn.join('\n')).toMatch(/SEG-1 error .*default route table association\/propagation is enabled/);
+  });
+
+  test('Terraform: an attachment that turns default association off is not in the default table', () => {
+    const found = (association: boolean) => tfFindings((stack) => {
+      const { Ec2TransitGateway } = require('@cdktf/provider-aws/lib/ec2-transit-gateway');
+      const { Ec2TransitGatewayVpcAttachment } = require('@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment');
+      const tgw = new Ec2TransitGateway(stack, 'Tgw', {});
+      for (const [id, cidr, label] of [['Mn', '10.0.0.0/16', 'MY_NUMBER'], ['In', '10.1.0.0/16', 'INTERNET']] as const) {
+        const vpc = new Vpc(stack, `${id}Vpc`, { cidrBlock: cidr, tags: { 'jichitai:segment': label } });
+        const sub = new Subnet(stack, `${id}Sub`, { vpcId: vpc.id, cidrBlock: cidr.replace('/16', '/24') });
+        const rt = new RouteTable(stack, `${id}Rt`, { vpcId: vpc.id });
+        new RouteTableAssociation(stack, `${id}Assoc`, { routeTableId: rt.id, subnetId: sub.id });
+        new Ec2TransitGatewayVpcAttachment(stack, `${id}Att`, {
+          transitGatewayId: tgw.id, vpcId: vpc.id, subnetIds: [sub.id], transitGatewayDefaultRouteTableAssociation: id === 'Mn' ? association : true,
+        });
+        new Route(stack, `${id}Route`, { routeTableId: rt.id, destinationCidrBlock: '10.0.0.0/8', transitGatewayId: tgw.id });
+      }
+    }).filter((f) => / MN-2 /.test(f)).map((f) => f.slice(0, f.indexOf(']') + 1));
+    expect(found(true)).toEqual(['[aws_subnet.InSub]', '[aws_subnet.MnSub]']);
+    // My Number's attachment has no table then (dropped); the way back still arrives.
+    expect(found(false)).toEqual(['[aws_subnet.InSub]']);
+  });
+});
