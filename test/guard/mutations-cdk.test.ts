@@ -11,6 +11,24 @@ import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, runMutationSuite
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { cdk, NetworkModel } from '../../src';
 
+/** The My Number subnets without the segment's NACL (the endpoint subnets): paths from there are judged by routes alone. */
+const OPEN = 'endpoints-1';
+
+/** The security-cloud VPN's transit gateway attachment (the target of the Internet segment's default TGW route). */
+const securityCloud = (net: Net) => l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-INTERNET-00000000p0').transitGatewayAttachmentId!;
+const transitTable = (net: Net, zone: string) => l1<ec2.CfnTransitGatewayRouteTable>(net, `Transit/RouteTable-${zone}`).ref;
+
+/** A route from a My Number table over the transit gateway, and the transit route that takes it further. */
+function overTransit(stack: Stack, net: Net, id: string, destination: string, attachment: string, from = OPEN): void {
+  const v6 = destination.includes(':');
+  new ec2.CfnRoute(stack, `${id}Vpc`, {
+    routeTableId: table(net.myNumber, from).ref,
+    ...(v6 ? { destinationIpv6CidrBlock: destination } : { destinationCidrBlock: destination }),
+    transitGatewayId: net.transitGatewayId,
+  });
+  new ec2.CfnTransitGatewayRoute(stack, `${id}Tgw`, { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER'), destinationCidrBlock: destination, transitGatewayAttachmentId: attachment });
+}
+
 type Net = cdk.MunicipalNetwork;
 
 type Mutation = SuiteMutation<Stack, Net>;
@@ -97,12 +115,7 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(stack, net) {
       const internetWorkload = subnet(net.internet, 'workload-1').cidrBlock!;
-      new ec2.CfnRoute(stack, 'MutVpcRoute', { routeTableId: table(net.myNumber, 'workload-1').ref, destinationCidrBlock: internetWorkload, transitGatewayId: net.transitGatewayId });
-      new ec2.CfnTransitGatewayRoute(stack, 'MutTgwRoute', {
-        transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-MY_NUMBER').ref,
-        destinationCidrBlock: internetWorkload,
-        transitGatewayAttachmentId: net.internet.transitGatewayAttachmentId!,
-      });
+      overTransit(stack, net, 'Mut', internetWorkload, net.internet.transitGatewayAttachmentId!);
     },
   },
   {
@@ -203,12 +216,7 @@ const MUTATIONS: Mutation[] = [
     models: NOT_ALPHA_PRIME,
     apply(stack, net) {
       const host = '10.0.65.20/32';
-      new ec2.CfnRoute(stack, 'MutMnRoute', { routeTableId: table(net.myNumber, 'workload-1').ref, destinationCidrBlock: host, transitGatewayId: net.transitGatewayId });
-      new ec2.CfnTransitGatewayRoute(stack, 'MutTgwRoute', {
-        transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-MY_NUMBER').ref,
-        destinationCidrBlock: host,
-        transitGatewayAttachmentId: net.lgwan.transitGatewayAttachmentId!,
-      });
+      overTransit(stack, net, 'MutMn', host, net.lgwan.transitGatewayAttachmentId!);
       const igw = attachIgw(stack, net.lgwan, 'Mut');
       new ec2.CfnRoute(stack, 'MutOut', { routeTableId: table(net.lgwan, 'workload-1').ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
     },
@@ -236,7 +244,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: 'an unlabelled VPC in the guarded stack',
-    rule: 'SEG-1',
+    rule: 'GUARD-1',
     models: ALL,
     apply(stack) { new ec2.CfnVPC(stack, 'MutVpc', { cidrBlock: '192.168.0.0/24' }); },
   },
@@ -271,6 +279,131 @@ const MUTATIONS: Mutation[] = [
         sourceSecurityGroupId: peer.attrGroupId,
       });
     },
+  },
+  // Issue 10: paths the probing guard missed, defaults it did not model, targets it dropped.
+  {
+    name: 'a My Number default route to the transit gateway and a transit route 52.0.0.0/8 to the security cloud',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnRoute(stack, 'MutDefault', { routeTableId: table(net.myNumber, OPEN).ref, destinationCidrBlock: '0.0.0.0/0', transitGatewayId: net.transitGatewayId });
+      new ec2.CfnTransitGatewayRoute(stack, 'MutTgw', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER'), destinationCidrBlock: '52.0.0.0/8', transitGatewayAttachmentId: securityCloud(net) });
+    },
+  },
+  {
+    name: 'My Number routes 0.0.0.0/1 to the security cloud over the transit gateway',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) { overTransit(stack, net, 'Mut', '0.0.0.0/1', securityCloud(net)); },
+  },
+  {
+    name: 'a blackhole on 128.0.0.0/1 next to a transit route 0.0.0.0/1 to the security cloud',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnRoute(stack, 'MutDefault', { routeTableId: table(net.myNumber, OPEN).ref, destinationCidrBlock: '0.0.0.0/0', transitGatewayId: net.transitGatewayId });
+      new ec2.CfnTransitGatewayRoute(stack, 'MutHole', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER'), destinationCidrBlock: '128.0.0.0/1', blackhole: true });
+      new ec2.CfnTransitGatewayRoute(stack, 'MutOut', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER'), destinationCidrBlock: '0.0.0.0/1', transitGatewayAttachmentId: securityCloud(net) });
+    },
+  },
+  {
+    name: 'half of an Internet-segment /24 blackholed, the other half routed from My Number',
+    rule: 'MN-2',
+    models: ALL,
+    apply(stack, net) {
+      const first = `${subnet(net.internet, 'workload-1').cidrBlock!.split('/')[0]}/24`;
+      overTransit(stack, net, 'Mut', first, net.internet.transitGatewayAttachmentId!);
+      new ec2.CfnTransitGatewayRoute(stack, 'MutHole', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER'), destinationCidrBlock: first.replace(/\/24$/, '/25'), blackhole: true });
+    },
+  },
+  {
+    // The default route table links every attachment; acknowledging SEG-1 (which reports it) must not let MN-2 through.
+    name: 'a second transit gateway with default association and propagation between My Number and the Internet segment (SEG-1 acknowledged)',
+    rule: 'MN-2',
+    models: ALL,
+    apply(stack, net) {
+      const tgw = new ec2.CfnTransitGateway(stack, 'MutTgw', {});
+      for (const [id, segment] of [['Mn', net.myNumber], ['In', net.internet]] as const) {
+        new ec2.CfnTransitGatewayAttachment(stack, `Mut${id}Attachment`, {
+          transitGatewayId: tgw.ref, vpcId: vpcOf(segment).ref, subnetIds: [subnet(segment, 'transit-1').ref, subnet(segment, 'transit-2').ref],
+        });
+      }
+      new ec2.CfnRoute(stack, 'MutMn', { routeTableId: table(net.myNumber, OPEN).ref, destinationCidrBlock: net.internet.vpcCidr, transitGatewayId: tgw.ref });
+      new ec2.CfnRoute(stack, 'MutIn', { routeTableId: table(net.internet, 'workload-1').ref, destinationCidrBlock: net.myNumber.vpcCidr, transitGatewayId: tgw.ref });
+      cdk.TopologyGuard.acknowledge(stack, 'SEG-1', 'A second transit gateway for a migration window, reviewed by the security team.');
+    },
+  },
+  {
+    name: 'a secondary block of the Internet VPC holding a subnet, routed from My Number',
+    rule: 'MN-2',
+    models: ALL,
+    apply(stack, net) {
+      const block = new ec2.CfnVPCCidrBlock(stack, 'MutBlock', { vpcId: vpcOf(net.internet).ref, cidrBlock: '100.64.0.0/24' });
+      new ec2.CfnSubnet(stack, 'MutSubnet', { vpcId: vpcOf(net.internet).ref, cidrBlock: '100.64.0.0/24' }).addDependency(block);
+      overTransit(stack, net, 'Mut', '100.64.0.0/24', net.internet.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    name: 'IPv6 ::/0 over the transit gateway to an egress-only internet gateway in the Internet VPC',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      overTransit(stack, net, 'Mut', '::/0', net.internet.transitGatewayAttachmentId!);
+      const eigw = new ec2.CfnEgressOnlyInternetGateway(stack, 'MutEigw', { vpcId: vpcOf(net.internet).ref });
+      new ec2.CfnRoute(stack, 'MutOut', { routeTableId: table(net.internet, 'transit-1').ref, destinationIpv6CidrBlock: '::/0', egressOnlyInternetGatewayId: eigw.ref });
+    },
+  },
+  {
+    name: 'a My Number default route to a VPN gateway without a zone label',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      const vgw = new ec2.CfnVPNGateway(stack, 'MutVgw', { type: 'ipsec.1' });
+      const attached = new ec2.CfnVPCGatewayAttachment(stack, 'MutVgwAttachment', { vpcId: vpcOf(net.myNumber).ref, vpnGatewayId: vgw.ref });
+      new ec2.CfnRoute(stack, 'MutRoute', { routeTableId: table(net.myNumber, OPEN).ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: vgw.ref }).addDependency(attached);
+    },
+  },
+  {
+    name: 'a My Number default route to a network interface',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnRoute(stack, 'MutRoute', { routeTableId: table(net.myNumber, OPEN).ref, destinationCidrBlock: '0.0.0.0/0', networkInterfaceId: 'eni-0123456789abcdef0' });
+    },
+  },
+  {
+    name: 'an Internet workload subnet sending IPv6 straight to an egress-only internet gateway',
+    rule: 'IN-1',
+    models: ALL,
+    apply(stack, net) {
+      const eigw = new ec2.CfnEgressOnlyInternetGateway(stack, 'MutEigw', { vpcId: vpcOf(net.internet).ref });
+      new ec2.CfnRoute(stack, 'MutOut', { routeTableId: table(net.internet, 'workload-1').ref, destinationIpv6CidrBlock: '::/0', egressOnlyInternetGatewayId: eigw.ref });
+    },
+  },
+  {
+    // The default group exists in every VPC; the guard reads the rules a template gives it.
+    name: 'an all-traffic rule added to the My Number VPC\'s default security group toward the LGWAN VPC',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnSecurityGroupEgress(stack, 'MutDefaultEgress', { groupId: vpcOf(net.myNumber).attrDefaultSecurityGroup, ipProtocol: '-1', cidrIp: net.lgwan.vpcCidr });
+    },
+  },
+  {
+    name: 'every TCP port of a My Number host opened to an LGWAN host in two rules (1-32767, 32768-65535)',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      const groupId = l1<ec2.CfnSecurityGroup>(net.myNumber, '/HostSecurityGroup-resident-registry').attrGroupId;
+      new ec2.CfnSecurityGroupIngress(stack, 'MutLow', { groupId, ipProtocol: 'tcp', fromPort: 1, toPort: 32767, cidrIp: '10.0.65.20/32' });
+      new ec2.CfnSecurityGroupIngress(stack, 'MutHigh', { groupId, ipProtocol: 'tcp', fromPort: 32768, toPort: 65535, cidrIp: '10.0.65.20/32' });
+    },
+  },
+  {
+    name: 'a My Number route to a whole LGWAN subnet over the transit gateway',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) { overTransit(stack, net, 'Mut', subnet(net.lgwan, 'workload-1').cidrBlock!, net.lgwan.transitGatewayAttachmentId!); },
   },
 ];
 

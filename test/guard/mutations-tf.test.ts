@@ -4,11 +4,17 @@
  * while the untouched example synthesizes. The same mutations as test/guard/mutations-cdk.test.ts, written the
  * Terraform way. Prints the tally at the end.
  */
+import { DefaultRouteTable } from '@cdktf/provider-aws/lib/default-route-table';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
 import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { MainRouteTableAssociation } from '@cdktf/provider-aws/lib/main-route-table-association';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { Route } from '@cdktf/provider-aws/lib/route';
@@ -18,7 +24,9 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
+import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, runMutationSuite } from './mutation-suite';
@@ -33,6 +41,28 @@ type Mutation = SuiteMutation<TerraformStack, Net>;
 const table = (segment: IConstruct, key: string) => find<RouteTable>(segment, `/RouteTable-${key}`);
 const subnet = (segment: IConstruct, key: string) => find<Subnet>(segment, `/Subnet-${key}`);
 const transitTable = (net: Net, zone: string) => find<Ec2TransitGatewayRouteTable>(net, `Transit/RouteTable-${zone}`);
+
+/** The My Number subnets without the segment's NACL (the endpoint subnets): paths from there are judged by routes alone. */
+const OPEN = 'endpoints-1';
+
+/** The security-cloud VPN's transit gateway attachment (the target of the Internet segment's default TGW route). */
+const securityCloud = (net: Net) => find<Ec2TransitGatewayRoute>(net, 'Transit/Route-INTERNET-00000000p0').transitGatewayAttachmentIdInput!;
+
+/** A route from a My Number table over the transit gateway, and the transit route that takes it further. */
+function overTransit(stack: TerraformStack, net: Net, id: string, destination: string, attachment: string, from = OPEN): void {
+  const v6 = destination.includes(':');
+  new Route(stack, `${id}Vpc`, {
+    routeTableId: table(net.myNumber, from).id,
+    ...(v6 ? { destinationIpv6CidrBlock: destination } : { destinationCidrBlock: destination }),
+    transitGatewayId: net.transitGatewayId,
+  });
+  new Ec2TransitGatewayRoute(stack, `${id}Tgw`, { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id, destinationCidrBlock: destination, transitGatewayAttachmentId: attachment });
+}
+
+/** The My Number endpoint subnet without its explicit route table association: it falls back to the VPC's main table. */
+function onMainTable(net: Net): void {
+  net.myNumber.node.tryRemoveChild(`Subnet-${OPEN}-RouteTable`);
+}
 
 function attachIgw(stack: TerraformStack, segment: tf.SegmentNetwork, id: string): InternetGateway {
   return new InternetGateway(stack, `${id}Igw`, { vpcId: segment.vpcId });
@@ -115,12 +145,7 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(stack, net) {
       const internetWorkload = subnet(net.internet, 'workload-1').cidrBlockInput!;
-      new Route(stack, 'MutVpcRoute', { routeTableId: table(net.myNumber, 'workload-1').id, destinationCidrBlock: internetWorkload, transitGatewayId: net.transitGatewayId });
-      new Ec2TransitGatewayRoute(stack, 'MutTgwRoute', {
-        transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id,
-        destinationCidrBlock: internetWorkload,
-        transitGatewayAttachmentId: net.internet.transitGatewayAttachmentId!,
-      });
+      overTransit(stack, net, 'Mut', internetWorkload, net.internet.transitGatewayAttachmentId!);
     },
   },
   {
@@ -263,12 +288,7 @@ const MUTATIONS: Mutation[] = [
     models: NOT_ALPHA_PRIME,
     apply(stack, net) {
       const host = '10.0.65.20/32';
-      new Route(stack, 'MutMnRoute', { routeTableId: table(net.myNumber, 'workload-1').id, destinationCidrBlock: host, transitGatewayId: net.transitGatewayId });
-      new Ec2TransitGatewayRoute(stack, 'MutTgwRoute', {
-        transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id,
-        destinationCidrBlock: host,
-        transitGatewayAttachmentId: net.lgwan.transitGatewayAttachmentId!,
-      });
+      overTransit(stack, net, 'MutMn', host, net.lgwan.transitGatewayAttachmentId!);
       const igw = attachIgw(stack, net.lgwan, 'Mut');
       new Route(stack, 'MutOut', { routeTableId: table(net.lgwan, 'workload-1').id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
     },
@@ -296,7 +316,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: 'an unlabelled VPC in the guarded stack',
-    rule: 'SEG-1',
+    rule: 'GUARD-1',
     models: ALL,
     apply(stack) { new Vpc(stack, 'MutVpc', { cidrBlock: '192.168.0.0/24' }); },
   },
@@ -333,6 +353,165 @@ const MUTATIONS: Mutation[] = [
         sourceSecurityGroupId: peer.id,
       });
     },
+  },
+  // Issue 10: paths the probing guard missed, defaults it did not model, targets it dropped.
+  {
+    name: 'a My Number default route to the transit gateway and a transit route 52.0.0.0/8 to the security cloud',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      new Route(stack, 'MutDefault', { routeTableId: table(net.myNumber, OPEN).id, destinationCidrBlock: '0.0.0.0/0', transitGatewayId: net.transitGatewayId });
+      new Ec2TransitGatewayRoute(stack, 'MutTgw', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id, destinationCidrBlock: '52.0.0.0/8', transitGatewayAttachmentId: securityCloud(net) });
+    },
+  },
+  {
+    name: 'My Number routes 0.0.0.0/1 to the security cloud over the transit gateway',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) { overTransit(stack, net, 'Mut', '0.0.0.0/1', securityCloud(net)); },
+  },
+  {
+    name: 'a blackhole on 128.0.0.0/1 next to a transit route 0.0.0.0/1 to the security cloud',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      new Route(stack, 'MutDefault', { routeTableId: table(net.myNumber, OPEN).id, destinationCidrBlock: '0.0.0.0/0', transitGatewayId: net.transitGatewayId });
+      new Ec2TransitGatewayRoute(stack, 'MutHole', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id, destinationCidrBlock: '128.0.0.0/1', blackhole: true });
+      new Ec2TransitGatewayRoute(stack, 'MutOut', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id, destinationCidrBlock: '0.0.0.0/1', transitGatewayAttachmentId: securityCloud(net) });
+    },
+  },
+  {
+    name: 'half of an Internet-segment /24 blackholed, the other half routed from My Number',
+    rule: 'MN-2',
+    models: ALL,
+    apply(stack, net) {
+      const first = `${subnet(net.internet, 'workload-1').cidrBlockInput!.split('/')[0]}/24`;
+      overTransit(stack, net, 'Mut', first, net.internet.transitGatewayAttachmentId!);
+      new Ec2TransitGatewayRoute(stack, 'MutHole', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id, destinationCidrBlock: first.replace(/\/24$/, '/25'), blackhole: true });
+    },
+  },
+  {
+    // The default route table links every attachment; acknowledging SEG-1 (which reports it) must not let MN-2 through.
+    name: 'a second transit gateway with default association and propagation between My Number and the Internet segment (SEG-1 acknowledged)',
+    rule: 'MN-2',
+    models: ALL,
+    apply(stack, net) {
+      const tgw = new Ec2TransitGateway(stack, 'MutTgw', {});
+      for (const [id, segment] of [['Mn', net.myNumber], ['In', net.internet]] as const) {
+        new Ec2TransitGatewayVpcAttachment(stack, `Mut${id}Attachment`, {
+          transitGatewayId: tgw.id, vpcId: segment.vpcId, subnetIds: [subnet(segment, 'transit-1').id, subnet(segment, 'transit-2').id],
+        });
+      }
+      new Route(stack, 'MutMn', { routeTableId: table(net.myNumber, OPEN).id, destinationCidrBlock: net.internet.vpcCidr, transitGatewayId: tgw.id });
+      new Route(stack, 'MutIn', { routeTableId: table(net.internet, 'workload-1').id, destinationCidrBlock: net.myNumber.vpcCidr, transitGatewayId: tgw.id });
+      tf.TopologyGuard.acknowledge(stack, 'SEG-1', 'A second transit gateway for a migration window, reviewed by the security team.');
+    },
+  },
+  {
+    name: 'a My Number subnet on the main route table, which aws_default_route_table routes out over the transit gateway',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      onMainTable(net);
+      new DefaultRouteTable(stack, 'MutMain', {
+        defaultRouteTableId: find<Vpc>(net.myNumber, '/Vpc').defaultRouteTableId,
+        route: [{ cidrBlock: '0.0.0.0/0', transitGatewayId: net.transitGatewayId }],
+      });
+      new Ec2TransitGatewayRoute(stack, 'MutTgw', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id, destinationCidrBlock: '52.0.0.0/8', transitGatewayAttachmentId: securityCloud(net) });
+    },
+  },
+  {
+    name: 'a My Number subnet on a table made main with aws_main_route_table_association, routed to the security cloud',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      onMainTable(net);
+      const main = new RouteTable(stack, 'MutMain', { vpcId: net.myNumber.vpcId });
+      new MainRouteTableAssociation(stack, 'MutMainAssociation', { vpcId: net.myNumber.vpcId, routeTableId: main.id });
+      new Route(stack, 'MutRoute', { routeTableId: main.id, destinationCidrBlock: '0.0.0.0/0', transitGatewayId: net.transitGatewayId });
+      new Ec2TransitGatewayRoute(stack, 'MutTgw', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id, destinationCidrBlock: '52.0.0.0/8', transitGatewayAttachmentId: securityCloud(net) });
+    },
+  },
+  {
+    name: 'a route added to the My Number VPC\'s main_route_table_id, used by a subnet without association',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      onMainTable(net);
+      new Route(stack, 'MutRoute', { routeTableId: find<Vpc>(net.myNumber, '/Vpc').mainRouteTableId, destinationCidrBlock: '0.0.0.0/0', transitGatewayId: net.transitGatewayId });
+      new Ec2TransitGatewayRoute(stack, 'MutTgw', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id, destinationCidrBlock: '52.0.0.0/8', transitGatewayAttachmentId: securityCloud(net) });
+    },
+  },
+  {
+    name: 'a secondary block of the Internet VPC holding a subnet, routed from My Number',
+    rule: 'MN-2',
+    models: ALL,
+    apply(stack, net) {
+      const block = new VpcIpv4CidrBlockAssociation(stack, 'MutBlock', { vpcId: net.internet.vpcId, cidrBlock: '100.64.0.0/24' });
+      new Subnet(stack, 'MutSubnet', { vpcId: block.vpcId, cidrBlock: '100.64.0.0/24' });
+      overTransit(stack, net, 'Mut', '100.64.0.0/24', net.internet.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    name: 'IPv6 ::/0 over the transit gateway to an egress-only internet gateway in the Internet VPC',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      overTransit(stack, net, 'Mut', '::/0', net.internet.transitGatewayAttachmentId!);
+      const eigw = new EgressOnlyInternetGateway(stack, 'MutEigw', { vpcId: net.internet.vpcId });
+      new Route(stack, 'MutOut', { routeTableId: table(net.internet, 'transit-1').id, destinationIpv6CidrBlock: '::/0', egressOnlyGatewayId: eigw.id });
+    },
+  },
+  {
+    name: 'a My Number default route to a VPN gateway without a zone label',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      const vgw = new VpnGateway(stack, 'MutVgw', { vpcId: net.myNumber.vpcId });
+      new Route(stack, 'MutRoute', { routeTableId: table(net.myNumber, OPEN).id, destinationCidrBlock: '0.0.0.0/0', gatewayId: vgw.id });
+    },
+  },
+  {
+    name: 'a My Number default route to a network interface',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      new Route(stack, 'MutRoute', { routeTableId: table(net.myNumber, OPEN).id, destinationCidrBlock: '0.0.0.0/0', networkInterfaceId: 'eni-0123456789abcdef0' });
+    },
+  },
+  {
+    name: 'an Internet workload subnet sending IPv6 straight to an egress-only internet gateway',
+    rule: 'IN-1',
+    models: ALL,
+    apply(stack, net) {
+      const eigw = new EgressOnlyInternetGateway(stack, 'MutEigw', { vpcId: net.internet.vpcId });
+      new Route(stack, 'MutOut', { routeTableId: table(net.internet, 'workload-1').id, destinationIpv6CidrBlock: '::/0', egressOnlyGatewayId: eigw.id });
+    },
+  },
+  {
+    // Terraform takes the default group over; the guard reads the rules it is given.
+    name: 'aws_default_security_group of the My Number VPC allowing all traffic toward the LGWAN VPC',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new DefaultSecurityGroup(stack, 'MutDefaultGroup', { vpcId: net.myNumber.vpcId, egress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: [net.lgwan.vpcCidr] }] });
+    },
+  },
+  {
+    name: 'every TCP port of a My Number host opened to an LGWAN host in two rules (1-32767, 32768-65535)',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      const securityGroupId = net.myNumber.securityGroupFor('resident-registry').id;
+      new SecurityGroupRule(stack, 'MutLow', { type: 'ingress', securityGroupId, protocol: 'tcp', fromPort: 1, toPort: 32767, cidrBlocks: ['10.0.65.20/32'] });
+      new SecurityGroupRule(stack, 'MutHigh', { type: 'ingress', securityGroupId, protocol: 'tcp', fromPort: 32768, toPort: 65535, cidrBlocks: ['10.0.65.20/32'] });
+    },
+  },
+  {
+    name: 'a My Number route to a whole LGWAN subnet over the transit gateway',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) { overTransit(stack, net, 'Mut', subnet(net.lgwan, 'workload-1').cidrBlockInput!, net.lgwan.transitGatewayAttachmentId!); },
   },
 ];
 
