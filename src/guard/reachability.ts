@@ -112,9 +112,12 @@ export class Reachability {
   private readonly vpcs = new Map<string, VpcInfo>();
   private readonly runs = new Map<string, Run<VpcChoice>[]>();
   private readonly transitRuns = new Map<string, Run<TransitChoice>[]>();
-  private readonly compiled = new Map<string, CompiledEntry[]>();
+  private readonly compiled = new Map<string, { entries: CompiledEntry[]; all: boolean }>();
   private readonly arrivalCache = new Map<string, Arrival[]>();
   private readonly internetRuns: Range[] = [];
+  /** VPC attachments by VPC, and the transit route tables each attachment is associated with. */
+  private readonly attachmentsOf = new Map<string, TransitAttachmentNode[]>();
+  private readonly tablesOfAttachment = new Map<string, TransitRouteTableNode[]>();
 
   constructor(private readonly graph: TopologyGraph) {
     const prefixes: Prefix[] = [ALL_V4, ALL_V6];
@@ -217,6 +220,12 @@ export class Reachability {
   }
 
   private index(): void {
+    for (const a of nodesOf(this.graph, 'transit-attachment')) {
+      if (a.kind === 'vpc' && a.vpc?.kind === 'node') this.attachmentsOf.set(a.vpc.id, [...(this.attachmentsOf.get(a.vpc.id) ?? []), a]);
+    }
+    for (const t of nodesOf(this.graph, 'transit-route-table')) {
+      for (const a of t.associations) if (a.kind === 'node') this.tablesOfAttachment.set(a.id, [...(this.tablesOfAttachment.get(a.id) ?? []), t]);
+    }
     for (const v of nodesOf(this.graph, 'vpc')) {
       const blocks = v.cidrs.map((c) => parsePrefix(c)).filter((p): p is Prefix => !!p)
         .map((prefix) => ({ prefix, range: this.atoms.range(prefix) }));
@@ -404,7 +413,7 @@ export class Reachability {
   private throughTransit(walk: Walk, pos: Position, gateway: Ref, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
     const from = pos.subnet;
     const vpcId = from.vpc?.node.id;
-    const attachments = nodesOf(this.graph, 'transit-attachment').filter((a) => a.kind === 'vpc' && a.vpc?.kind === 'node' && a.vpc.id === vpcId && sameRef(a.transitGateway, gateway));
+    const attachments = (vpcId ? this.attachmentsOf.get(vpcId) ?? [] : []).filter((a) => sameRef(a.transitGateway, gateway));
     const tgwStep: Step = { node: describeRef(gateway), kind: 'tgw', prev: step };
     if (attachments.length === 0) {
       this.unknown(walk, describeRef(gateway), `the VPC has no attachment to transit gateway ${describeRef(gateway)} in the synthesized output`,
@@ -414,15 +423,14 @@ export class Reachability {
     for (const attachment of attachments) {
       const inside = attachment.subnets.map((r) => (r.kind === 'node' ? this.subnets.get(r.id) : undefined)).filter((x): x is SubnetInfo => !!x);
       // The packet reaches the gateway through the attachment's interface in one of its subnets (AZ unknown: any).
-      const entered = inside.length > 0 ? inside.flatMap((s) => this.cross(from, s, part)) : [...part];
+      const entered = inside.length > 0 ? this.crossAny(from, inside, part) : [...part];
       if (deref<GraphNode>(this.graph, attachment.transitGateway)?.type !== 'transit-gateway') {
         this.unknown(walk, attachment.id, `transit gateway ${describeRef(attachment.transitGateway)} is not in the synthesized output, so its route tables are unknown`,
           'guard the stack that creates the transit gateway together with this one (CDK cross-stack references are followed)', entered, tgwStep, firewalls);
         continue;
       }
       // Explicit associations, or the default association table (the graph builder applies AWS's defaults). None: dropped.
-      const tables = nodesOf(this.graph, 'transit-route-table').filter((t) => t.associations.some((a) => a.kind === 'node' && a.id === attachment.id));
-      for (const table of tables) {
+      for (const table of this.tablesOfAttachment.get(attachment.id) ?? []) {
         for (const run of this.transitTableRuns(table)) {
           const p2 = withDestinations(entered, run.a0, run.a1);
           if (p2.length === 0) continue;
@@ -481,11 +489,21 @@ export class Reachability {
 
   /** Delivery inside a VPC (local route or peering): to the subnet whose block holds the destination. */
   private deliverLocally(walk: Walk, from: SubnetInfo, vpc: VpcInfo | undefined, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
+    // The sender's outbound entries match destinations only, so they can be applied once before the split.
+    const out = this.nacl(from, true, part);
     for (const t of vpc?.subnets ?? []) {
-      const there = t.holds.flatMap(([a, b]) => withDestinations(part, a, b));
+      const there = t.holds.flatMap(([a, b]) => withDestinations(t === from ? part : out, a, b));
       if (there.length === 0) continue;
-      this.arrive(walk, { kind: 'subnet', subnet: t.node.id }, this.cross(from, t, there), { node: t.node.id, kind: 'subnet', prev: step }, firewalls);
+      this.arrive(walk, { kind: 'subnet', subnet: t.node.id }, t === from ? there : this.nacl(t, false, there), { node: t.node.id, kind: 'subnet', prev: step }, firewalls);
     }
+  }
+
+  /** Entering one of several subnets (which one is not known): the union, computed once per distinct inbound NACL. */
+  private crossAny(x: SubnetInfo, ys: SubnetInfo[], part: HeaderSet): Box[] {
+    const out = this.nacl(x, true, part);
+    const byAcls = new Map<string, SubnetInfo>();
+    for (const y of ys) byAcls.set(y === x ? '' : y.acls.map((a) => a.id).join(','), y);
+    return dedupe([...byAcls].flatMap(([key, y]) => (key === '' ? [...part] : this.nacl(y, false, out))));
   }
 
   /** Leaving subnet X for subnet Y: X's outbound NACL, then Y's inbound one; nothing within one subnet (semantics §6). */
@@ -503,15 +521,17 @@ export class Reachability {
   private nacl(s: SubnetInfo, egress: boolean, part: HeaderSet): Box[] {
     if (part.length === 0) return [];
     if (s.acls.length === 0) return [...part];
-    return s.acls.flatMap((acl) => {
+    const passed = s.acls.map((acl) => {
       const key = `${acl.id}|${egress}`;
-      let entries = this.compiled.get(key);
-      if (!entries) {
-        entries = compileNacl(acl.entries, egress, this.atoms, this.protocols);
-        this.compiled.set(key, entries);
+      let compiled = this.compiled.get(key);
+      if (!compiled) {
+        const entries = compileNacl(acl.entries, egress, this.atoms, this.protocols);
+        compiled = { entries, all: allowsAll(entries, this.atoms, this.protocols) };
+        this.compiled.set(key, compiled);
       }
-      return applyNacl(part, entries);
+      return compiled.all ? [...part] : applyNacl(part, compiled.entries);
     });
+    return passed.length === 1 ? passed[0] : dedupe(passed.flat());
   }
 
   /** A VPC route table cut into runs: longest prefix wins, an explicit route beats the local route of the same block. */
@@ -630,6 +650,36 @@ function paint<C>(size: number, entries: PaintEntry<C>[], anywhere: C[]): Run<C>
     a = b + 1;
   }
   return runs;
+}
+
+/**
+ * Whether compiled NACL entries let every header through: an allow of every address, protocol and port of each family
+ * comes before any deny (EC2's default NACL, and any NACL that starts that way).
+ */
+function allowsAll(entries: readonly CompiledEntry[], atoms: AtomTable, protocols: ProtocolTable): boolean {
+  const every: Range = [0, atoms.size - 1];
+  const covers = (b: Box, f: Range) => b.q0 === 0 && b.q1 === 65535
+    && ((b.d0 <= f[0] && b.d1 >= f[1] && b.s0 === every[0] && b.s1 === every[1]) || (b.s0 <= f[0] && b.s1 >= f[1] && b.d0 === every[0] && b.d1 === every[1]));
+  const open = new Set<number>();
+  for (const e of entries) {
+    if (!e.allow) return false;
+    [atoms.family(4), atoms.family(6)].forEach((f, i) => {
+      if (e.boxes.every((b) => covers(b, f)) && e.boxes.reduce((mask, b) => mask + b.p, 0) === protocols.all) open.add(i);
+    });
+    if (open.size === 2) return true;
+  }
+  return false;
+}
+
+/** Exact duplicates out (the union of what several interfaces let through often repeats itself). */
+function dedupe(boxes: Box[]): Box[] {
+  const seen = new Set<string>();
+  return boxes.filter((b) => {
+    const k = `${b.d0},${b.d1},${b.s0},${b.s1},${b.p},${b.q0},${b.q1}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** Headers whose destinations lie outside every given range. */
