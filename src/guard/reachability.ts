@@ -658,8 +658,9 @@ function paint<C>(size: number, entries: PaintEntry<C>[], anywhere: C[]): Run<C>
  */
 function allowsAll(entries: readonly CompiledEntry[], atoms: AtomTable, protocols: ProtocolTable): boolean {
   const every: Range = [0, atoms.size - 1];
+  const whole = (lo: number, hi: number, f: Range) => lo <= f[0] && hi >= f[1];
   const covers = (b: Box, f: Range) => b.q0 === 0 && b.q1 === 65535
-    && ((b.d0 <= f[0] && b.d1 >= f[1] && b.s0 === every[0] && b.s1 === every[1]) || (b.s0 <= f[0] && b.s1 >= f[1] && b.d0 === every[0] && b.d1 === every[1]));
+    && ((whole(b.d0, b.d1, f) && whole(b.s0, b.s1, every)) || (whole(b.s0, b.s1, f) && whole(b.d0, b.d1, every)));
   const open = new Set<number>();
   for (const e of entries) {
     if (!e.allow) return false;

@@ -3,6 +3,8 @@
  * guard cannot read is critical, provider default tags label resources, and the implicit tables, NACLs and groups are
  * modelled. Small hand-built stacks of raw L1 / provider resources, in both engines.
  */
+import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
@@ -10,7 +12,7 @@ import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-assoc
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { App, CfnCondition, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnCondition, CfnStack, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { TerraformStack, Testing } from 'cdktf';
@@ -88,7 +90,7 @@ describe('what the guard cannot read is critical (GUARD-1) and cannot be acknowl
       const condition = new CfnCondition(stack, 'Maybe', { expression: Fn.conditionEquals('a', 'b') });
       const hole = new ec2.CfnRoute(stack, 'Guarded', { routeTableId: rt.ref, destinationCidrBlock: '10.9.0.0/16', networkInterfaceId: 'eni-0123456789abcdef0' });
       hole.cfnOptions.condition = condition;
-      new (require('aws-cdk-lib').CfnStack)(stack, 'Nested', { templateUrl: 'https://example.invalid/t.json' });
+      new CfnStack(stack, 'Nested', { templateUrl: 'https://example.invalid/t.json' });
     });
     expect(found.join('\n')).toMatch(/\[Guarded\] GUARD-1 critical .*Condition could not be resolved: the resource exists only if condition "Maybe" holds/);
     expect(found.join('\n')).toMatch(/\[Nested\] GUARD-1 critical .*a nested stack's resources are not read/);
@@ -186,8 +188,6 @@ describe('what AWS does by default', () => {
 
   test('Terraform: an attachment that turns default association off is not in the default table', () => {
     const found = (association: boolean) => tfFindings((stack) => {
-      const { Ec2TransitGateway } = require('@cdktf/provider-aws/lib/ec2-transit-gateway');
-      const { Ec2TransitGatewayVpcAttachment } = require('@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment');
       const tgw = new Ec2TransitGateway(stack, 'Tgw', {});
       for (const [id, cidr, label] of [['Mn', '10.0.0.0/16', 'MY_NUMBER'], ['In', '10.1.0.0/16', 'INTERNET']] as const) {
         const vpc = new Vpc(stack, `${id}Vpc`, { cidrBlock: cidr, tags: { 'jichitai:segment': label } });
