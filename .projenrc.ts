@@ -95,6 +95,11 @@ project.addTask('bench', {
   description: 'Synth time with and without the topology guard, for the examples and for generated apps of 10, 50 and 100 municipalities (prints figures; fails only if something does not synthesize).',
   exec: 'ts-node --project test/tsconfig.json scripts/bench.ts',
 });
+project.addTask('fuzz', {
+  description: 'Compare the guard with the independent reachability oracle on random topologies, both engines (default 100,000 cases each; --cases N --seed S).',
+  exec: 'ts-node --project test/tsconfig.json scripts/fuzz.ts',
+  receiveArgs: true,
+});
 project.addTask('docs:rules', {
   description: 'Rewrite the rule table in README.md and README.ja.md from the guard\'s rule definitions (a test fails when it is stale).',
   exec: 'ts-node --project test/tsconfig.json scripts/rule-table.ts',
