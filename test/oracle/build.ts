@@ -1,0 +1,142 @@
+/** Terse helpers for writing abstract networks by hand (unit tests, regressions). */
+import { emptyNetwork, Engine, NaclEntry, Network, RouteTarget, Segment, SgRule, Zone } from './network';
+import { implicitTableId } from './oracle';
+
+export class NetBuilder {
+  readonly net: Network;
+  constructor(engine: Engine = 'cloudformation') {
+    this.net = emptyNetwork(engine);
+  }
+
+  vpc(id: string, segment: Segment, cidr: string, opts: { secondary?: string[]; ipv6?: string } = {}): this {
+    this.net.vpcs.push({ id, segment, cidr, secondaryCidrs: opts.secondary ?? [], ...(opts.ipv6 ? { ipv6Cidr: opts.ipv6 } : {}) });
+    return this;
+  }
+
+  subnet(id: string, vpc: string, cidr: string, opts: { ipv6?: string; mapPublic?: boolean; nacl?: string } = {}): this {
+    this.net.subnets.push({
+      id,
+      vpc,
+      cidr,
+      ...(opts.ipv6 ? { ipv6Cidr: opts.ipv6 } : {}),
+      ...(opts.mapPublic ? { mapPublicIpOnLaunch: true } : {}),
+      ...(opts.nacl ? { nacl: opts.nacl } : {}),
+    });
+    return this;
+  }
+
+  /** A route table of the VPC associated with the given subnets. */
+  table(id: string, vpc: string, subnets: string[], opts: { main?: boolean } = {}): this {
+    this.net.routeTables.push({ id, vpc, ...(opts.main ? { main: true } : {}) });
+    for (const s of subnets) this.net.subnets.find((x) => x.id === s)!.routeTable = id;
+    return this;
+  }
+
+  route(table: string, destination: string, target: RouteTarget): this {
+    this.net.routes.push({ table, destination, target });
+    return this;
+  }
+
+  igw(id: string, vpc?: string): this {
+    this.net.internetGateways.push({ id, ...(vpc ? { vpc } : {}) });
+    return this;
+  }
+
+  eigw(id: string, vpc: string): this {
+    this.net.egressOnlyGateways.push({ id, vpc });
+    return this;
+  }
+
+  nat(id: string, subnet: string, priv = false): this {
+    this.net.natGateways.push({ id, subnet, ...(priv ? { private: true } : {}) });
+    return this;
+  }
+
+  firewall(id: string, vpc: string, subnets: string[]): this {
+    this.net.firewalls.push({ id, vpc, subnets, policy: 'drop' });
+    return this;
+  }
+
+  gwlb(id: string, vpc: string, subnet: string): this {
+    this.net.gwlbEndpoints.push({ id, vpc, subnet });
+    return this;
+  }
+
+  vgw(id: string, vpc: string, zone?: Zone): this {
+    this.net.vpnGateways.push({ id, vpc, ...(zone ? { zone } : {}) });
+    return this;
+  }
+
+  tgw(id: string, opts: { defaultAssociation?: boolean; defaultPropagation?: boolean } = {}): this {
+    this.net.transitGateways.push({ id, defaultAssociation: opts.defaultAssociation ?? false, defaultPropagation: opts.defaultPropagation ?? false });
+    return this;
+  }
+
+  attach(id: string, tgw: string, vpc: string, subnets: string[],
+    opts: { noDefaultAssociation?: boolean; noDefaultPropagation?: boolean } = {}): this {
+    this.net.tgwAttachments.push({
+      id,
+      tgw,
+      vpc,
+      subnets,
+      ...(opts.noDefaultAssociation ? { defaultAssociation: false as const } : {}),
+      ...(opts.noDefaultPropagation ? { defaultPropagation: false as const } : {}),
+    });
+    return this;
+  }
+
+  vpn(id: string, tgw: string, zone?: Zone): this {
+    this.net.vpnAttachments.push({ id, tgw, ...(zone ? { zone } : {}) });
+    return this;
+  }
+
+  /** A transit route table; `implicit` names the gateway's implicit default table (Terraform). */
+  tgwTable(id: string, tgw: string, opts: { associations?: string[]; propagations?: string[] } = {}): this {
+    this.net.tgwRouteTables.push({ id, tgw, associations: opts.associations ?? [], propagations: opts.propagations ?? [] });
+    return this;
+  }
+
+  implicitTable(tgw: string): string {
+    const id = implicitTableId(tgw);
+    if (!this.net.tgwRouteTables.some((t) => t.id === id)) {
+      this.net.tgwRouteTables.push({ id, tgw, implicit: true, associations: [], propagations: [] });
+    }
+    return id;
+  }
+
+  tgwRoute(table: string, destination: string, target: string | 'blackhole'): this {
+    this.net.tgwRoutes.push({ table, destination, target });
+    return this;
+  }
+
+  peering(id: string, vpc: string, peerVpc: string): this {
+    this.net.peerings.push({ id, vpc, peerVpc });
+    return this;
+  }
+
+  nacl(id: string, vpc: string, entries: NaclEntry[], subnets: string[] = []): this {
+    this.net.nacls.push({ id, vpc, entries });
+    for (const s of subnets) this.net.subnets.find((x) => x.id === s)!.nacl = id;
+    return this;
+  }
+
+  defaultNacl(vpc: string, entries: NaclEntry[]): this {
+    this.net.vpcs.find((v) => v.id === vpc)!.defaultNaclEntries = entries;
+    return this;
+  }
+
+  sg(id: string, vpc: string, ingress: SgRule[], egress: SgRule[], opts: { isDefault?: boolean } = {}): this {
+    this.net.securityGroups.push({ id, vpc, ingress, egress, ...(opts.isDefault ? { isDefault: true } : {}) });
+    return this;
+  }
+
+  mainTable(vpc: string, table: string): this {
+    this.net.vpcs.find((v) => v.id === vpc)!.mainRouteTable = table;
+    return this;
+  }
+}
+
+export const allow = (rule: number, egress: boolean, cidr: string, protocol: NaclEntry['protocol'] = '-1', ports?: [number, number]): NaclEntry => (
+  { rule, egress, action: 'allow', protocol, cidr, ...(ports ? { fromPort: ports[0], toPort: ports[1] } : {}) });
+export const deny = (rule: number, egress: boolean, cidr: string, protocol: NaclEntry['protocol'] = '-1', ports?: [number, number]): NaclEntry => (
+  { rule, egress, action: 'deny', protocol, cidr, ...(ports ? { fromPort: ports[0], toPort: ports[1] } : {}) });

@@ -1,0 +1,133 @@
+/**
+ * The comparison the property test, the regression replay and scripts/fuzz.ts share: render a network for its engine,
+ * run the guard, and compare its verdicts for MN-1, MN-2, LG-1 and MN-3 with the oracle's.
+ *
+ * This file (not the oracle) is the one place that imports the guard.
+ */
+import * as fc from 'fast-check';
+import { networkArbitrary } from './generate';
+import { Engine, Network } from './network';
+import { ORACLE_RULES, OracleRule, runOracle } from './oracle';
+import { renderCloudFormation } from './render-cfn';
+import { renderTerraform } from './render-tf';
+import { NetworkModel } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+
+export interface Comparison {
+  readonly agree: boolean;
+  readonly oracle: OracleRule[];
+  readonly guard: OracleRule[];
+  /** The guard's findings for the compared rules (and GUARD-1), for reading a disagreement. */
+  readonly guardFindings: string[];
+}
+
+const sorted = (s: Iterable<OracleRule>) => [...s].sort();
+
+/** The guard's verdicts for the compared rules on a rendered network. */
+export function guardVerdicts(net: Network): { verdicts: Set<OracleRule>; findings: string[] } {
+  const graph = net.engine === 'cloudformation'
+    ? extractCloudFormation({ Oracle: renderCloudFormation(net) as never })
+    : extractTerraform({ oracle: renderTerraform(net) as never });
+  const findings = checkTopology(graph, { model: NetworkModel.ALPHA });
+  const wanted = new Set<string>([...ORACLE_RULES, 'GUARD-1']);
+  const relevant = findings.filter((f) => wanted.has(f.ruleId));
+  return {
+    verdicts: new Set(relevant.map((f) => f.ruleId).filter((id): id is OracleRule => (ORACLE_RULES as readonly string[]).includes(id))),
+    findings: relevant.map((f) => `${f.ruleId}: ${(f as unknown as { message?: string }).message ?? JSON.stringify(f)}`),
+  };
+}
+
+export function compare(net: Network): Comparison {
+  const oracle = sorted(runOracle(net).verdicts);
+  const g = guardVerdicts(net);
+  const guard = sorted(g.verdicts);
+  return { agree: oracle.join() === guard.join(), oracle, guard, guardFindings: g.findings };
+}
+
+/** A readable report of one disagreement: the network as JSON (paste it into regressions.ts) and both verdicts. */
+export function describeDisagreement(net: Network, c: Comparison = compare(net)): string {
+  const explained = runOracle(net, { explain: true });
+  return [
+    `oracle: [${c.oracle.join(', ')}]   guard: [${c.guard.join(', ')}]`,
+    'oracle reasons:',
+    ...explained.reasons.map((r) => `  ${r}`),
+    'guard findings:',
+    ...c.guardFindings.map((f) => `  ${f}`),
+    'network:',
+    JSON.stringify(net),
+  ].join('\n');
+}
+
+export interface RunOptions {
+  readonly engine: Engine;
+  readonly cases: number;
+  readonly seed: number;
+  /** Called with progress lines (tally, the shrunk case). */
+  readonly log: (line: string) => void;
+  /** Log a progress line every this many cases. */
+  readonly progressEvery?: number;
+}
+
+export interface RunResult {
+  readonly cases: number;
+  readonly disagreements: number;
+  readonly seconds: number;
+  /** The shrunk first disagreement, if any. */
+  readonly shrunk?: { net: Network; comparison: Comparison; report: string };
+  readonly tally: string;
+}
+
+/**
+ * Run the comparison on `cases` generated networks. Every case is compared (so that the tally counts every
+ * disagreement), then the first disagreeing case is replayed with fc.assert (same seed, its path) and shrunk.
+ */
+export function runProperty(opts: RunOptions): RunResult {
+  if (opts.cases <= 0) {
+    const tally = `oracle property (${opts.engine}): 0 cases, seed ${opts.seed}`;
+    opts.log(tally);
+    return { cases: 0, disagreements: 0, seconds: 0, tally };
+  }
+  const arb = networkArbitrary(opts.engine);
+  const start = Date.now();
+  let index = 0;
+  let disagreements = 0;
+  let first: number | undefined;
+  fc.assert(fc.property(arb, (net) => {
+    const c = compare(net);
+    if (!c.agree) {
+      disagreements++;
+      first ??= index;
+    }
+    index++;
+    if (opts.progressEvery && index % opts.progressEvery === 0 && index < opts.cases) {
+      opts.log(`  ${opts.engine}: ${index} cases, ${disagreements} disagreements, ${(index / ((Date.now() - start) / 1000)).toFixed(1)} cases/s`);
+    }
+    return true;
+  }), { seed: opts.seed, numRuns: opts.cases });
+  const seconds = (Date.now() - start) / 1000;
+  const tally = `oracle property (${opts.engine}): ${opts.cases} cases, ${disagreements} disagreements, seed ${opts.seed}, `
+    + `${(opts.cases / seconds).toFixed(1)} cases/s`;
+  opts.log(tally);
+  if (first === undefined) return { cases: opts.cases, disagreements, seconds, tally };
+
+  // Replay the first disagreement and let fast-check shrink it; the last failing value is the shrunk one.
+  let last: { net: Network; comparison: Comparison } | undefined;
+  try {
+    fc.assert(fc.property(arb, (net) => {
+      const c = compare(net);
+      if (!c.agree) last = { net, comparison: c };
+      return c.agree;
+    }), { seed: opts.seed, numRuns: opts.cases, path: String(first), endOnFailure: false });
+  } catch {
+    // Expected: the replayed case fails. The report below is more useful than fast-check's.
+  }
+  if (!last) {
+    opts.log(`(case ${first} did not fail again when replayed)`);
+    return { cases: opts.cases, disagreements, seconds, tally };
+  }
+  const report = describeDisagreement(last.net, last.comparison);
+  opts.log(`first disagreement (case ${first}), shrunk:\n${report}`);
+  return { cases: opts.cases, disagreements, seconds, shrunk: { ...last, report }, tally };
+}

@@ -1,0 +1,809 @@
+/* eslint-disable no-bitwise -- genes pick subsets with bit masks; prefixes are split with bigint shifts. */
+/**
+ * Random abstract networks for the oracle property (fast-check).
+ *
+ * fast-check generates flat "genes" (small integers and booleans whose cross-references are taken modulo the length of
+ * what they point at), and `decode` turns them into a valid Network. Shrinking works on the genes, so every shrunk
+ * case is still a valid network. The genes are biased toward multi-hop egress chains: spokes whose default route goes
+ * to a transit gateway, a transit table forwarding to an inspection / egress VPC whose attachment subnet routes to a
+ * firewall endpoint, then a NAT gateway, then an internet gateway (and ::/0 to an egress-only gateway), with static
+ * routes and blackholes at assorted prefix lengths on top, NACLs that cut some of it, and security-group rules toward
+ * the other segment that are wide or narrow.
+ *
+ * Sizes stay small (≤ 4 VPCs, ≤ 10 subnets, ≤ 25 VPC routes) so that the brute-force oracle stays fast.
+ */
+import * as fc from 'fast-check';
+import { formatPrefix, prefix } from './addr';
+import {
+  emptyNetwork, Engine, NaclEntry, Network, Protocol, RouteTable, RouteTarget, Segment, SgRule, Subnet, TgwRouteTable, Vpc, Zone,
+} from './network';
+import { implicitTableId } from './oracle';
+
+export const MAX_VPCS = 4;
+export const MAX_SUBNETS = 10;
+export const MAX_ROUTES = 25;
+
+const SEGMENTS: Segment[] = ['MY_NUMBER', 'LGWAN', 'INTERNET'];
+const ZONES: (Zone | undefined)[] = [undefined, 'LGWAN_WAN', 'SECURITY_CLOUD'];
+const PRIMARY = ['10.0.0.0/16', '10.1.0.0/16', '10.2.0.0/16', '10.3.0.0/16', '172.16.0.0/16', '192.168.0.0/16', '10.0.0.0/16', '10.1.0.0/16'];
+const FIXED_V4 = ['52.0.0.0/8', '0.0.0.0/1', '128.0.0.0/1', '10.0.0.0/8', '52.0.0.0/9', '172.16.0.0/12', '100.64.0.0/10', '192.168.0.0/16',
+  '8.8.8.8/32', '10.0.0.0/9', '203.0.113.0/24', '52.0.0.0/25'];
+const FIXED_V6 = ['2000::/3', '2001:db8::/32', '64:ff9b::/96', '2600::/12', 'fc00::/7'];
+const NACL_PORTS: [number, number][] = [[0, 65535], [1, 32767], [32768, 65535], [443, 443], [22, 22], [1024, 65535], [1, 65535], [0, 1023]];
+const SG_PORTS: [number, number][] = [[443, 443], [0, 65535], [1, 65535], [1, 32767], [32768, 65535], [22, 22], [1024, 65535], [53, 53]];
+const RULE_NUMBERS = [10, 20, 30, 50, 90, 110, 120, 200, 300];
+const PROTOCOLS: Protocol[] = ['-1', 'tcp', 'udp', 'icmp'];
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Genes
+
+interface DestGene { v6: boolean; kind: number; ref: number }
+interface VpcGene { seg: number; block: number; secondary: boolean; v6: number; mainAssoc: boolean }
+interface SubnetGene { vpc: number; secondary: boolean; size: number; v6: boolean; mapPublic: boolean; table: number; nacl: number }
+interface GwGene { kind: number; a: number; b: number; flag: number }
+interface ChainGene { vpc: number; fw: boolean; nat: boolean; v6: boolean; spokes: number; blackhole: DestGene | null }
+interface TgwGene { defAssoc: boolean; defProp: boolean; tables: number; cfnAssocDefault: number; cfnPropDefault: number }
+interface AttGene { vpc: number; subnets: number; assoc: number; props: number; noDefAssoc: boolean; noDefProp: boolean }
+interface VpnGene { zone: number; props: number; assoc: number }
+interface RouteGene { table: number; dest: DestGene; kind: number; ref: number }
+interface TgwRouteGene { table: number; dest: DestGene; target: number }
+interface EntryGene { rule: number; egress: boolean; allow: boolean; proto: number; dest: DestGene; ports: number }
+interface NaclGene { vpc: number; isDefault: boolean; entries: EntryGene[]; tail: number }
+interface RuleGene { proto: number; ports: number; peer: number; dest: DestGene; sg: number; split: boolean; separate: boolean }
+interface SgGene { vpc: number; isDefault: boolean; ingress: RuleGene[]; egress: RuleGene[] }
+/**
+ * A prefix cut into pieces at growing prefix lengths (base /L → /L+1, /L+2, ... /L+depth), with or without the last
+ * piece (a gap). where: 0 transit routes, 1 VPC routes, 2 NACL entries, 3 security-group rules. mode 0 ("shadow"): the
+ * base goes to a target and the pieces are blackholed / denied; mode 1 ("cover"): the pieces go to the target / are
+ * allowed, so that their union is the base exactly when there is no gap.
+ */
+interface SplitGene { where: number; ref: number; base: DestGene; depth: number; gap: boolean; mode: number; target: number; flip: number }
+/** Security-group rules whose port ranges together cover 1-65535, or all but a gap. */
+interface PortSplitGene { sg: number; egress: boolean; udp: boolean; peer: DestGene; pieces: number; gap: number }
+
+export interface Genes {
+  vpcs: VpcGene[];
+  subnets: SubnetGene[];
+  gateways: GwGene[];
+  tgw: TgwGene | null;
+  attachments: AttGene[];
+  vpns: VpnGene[];
+  chains: ChainGene[];
+  routes: RouteGene[];
+  tgwRoutes: TgwRouteGene[];
+  peerings: [number, number][];
+  nacls: NaclGene[];
+  sgs: SgGene[];
+  splits: SplitGene[];
+  portSplits: PortSplitGene[];
+  renderSeed: number;
+}
+
+const nat = (max: number) => fc.nat({ max });
+/** A boolean that is true with probability 1/n (shrinks to false). */
+const oneIn = (n: number) => fc.nat({ max: n - 1 }).map((v) => v === n - 1);
+
+const destGene = (v6In = 5): fc.Arbitrary<DestGene> => fc.record({ v6: oneIn(v6In), kind: nat(6), ref: nat(63) });
+
+export function genesArbitrary(): fc.Arbitrary<Genes> {
+  const ruleGene: fc.Arbitrary<RuleGene> = fc.record({
+    proto: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 6, arbitrary: nat(3) }),
+    ports: nat(SG_PORTS.length - 1),
+    peer: nat(5),
+    dest: destGene(6),
+    sg: nat(7),
+    split: oneIn(4),
+    separate: fc.boolean(),
+  });
+  // Untagged VPNs and VPN gateways end unknown: keep them a minority.
+  const zoneGene = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 2 }) });
+  return fc.record({
+    vpcs: fc.array(fc.record({ seg: nat(2), block: nat(7), secondary: oneIn(5), v6: fc.oneof(fc.constant(0), nat(2)), mainAssoc: oneIn(6) }),
+      { minLength: 1, maxLength: MAX_VPCS }),
+    subnets: fc.array(fc.record({
+      vpc: nat(7),
+      secondary: oneIn(5),
+      size: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: nat(3) }),
+      v6: fc.boolean(),
+      mapPublic: oneIn(20),
+      table: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: nat(2) }),
+      nacl: nat(3),
+    }), { maxLength: MAX_SUBNETS, size: 'max' }),
+    gateways: fc.array(fc.record({ kind: nat(5), a: nat(15), b: nat(15), flag: zoneGene }), { maxLength: 6, size: 'max' }),
+    tgw: fc.option(fc.record({
+      defAssoc: fc.boolean(),
+      defProp: fc.boolean(),
+      tables: nat(3),
+      cfnAssocDefault: fc.oneof(fc.constant(0), nat(3)),
+      cfnPropDefault: fc.oneof(fc.constant(0), nat(3)),
+    }), { freq: 4 }),
+    attachments: fc.array(fc.record({ vpc: nat(7), subnets: nat(15), assoc: nat(3), props: nat(15), noDefAssoc: oneIn(5), noDefProp: oneIn(4) }),
+      { maxLength: 4 }),
+    vpns: fc.array(fc.record({ zone: zoneGene, props: nat(15), assoc: nat(3) }), { maxLength: 2 }),
+    chains: fc.array(fc.record({
+      vpc: nat(7), fw: fc.boolean(), nat: fc.boolean(), v6: oneIn(3), spokes: nat(15), blackhole: fc.option(destGene(5)),
+    }), { maxLength: 2 }),
+    routes: fc.array(fc.record({ table: nat(15), dest: destGene(), kind: nat(9), ref: nat(15) }), { maxLength: 14, size: 'max' }),
+    tgwRoutes: fc.array(fc.record({ table: nat(7), dest: destGene(6), target: nat(7) }), { maxLength: 8, size: 'max' }),
+    peerings: fc.array(fc.tuple(nat(3), nat(3)), { maxLength: 2 }),
+    nacls: fc.array(fc.record({
+      vpc: nat(7),
+      isDefault: oneIn(3),
+      entries: fc.array(fc.record({
+        rule: nat(RULE_NUMBERS.length - 1),
+        egress: fc.boolean(),
+        allow: fc.boolean(),
+        proto: nat(3),
+        dest: destGene(5),
+        ports: nat(NACL_PORTS.length - 1),
+      }), { maxLength: 4 }),
+      tail: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: nat(3) }),
+    }), { maxLength: 3 }),
+    sgs: fc.array(fc.record({
+      vpc: nat(7), isDefault: oneIn(5), ingress: fc.array(ruleGene, { maxLength: 3 }), egress: fc.array(ruleGene, { maxLength: 3 }),
+    }), { maxLength: 3 }),
+    splits: fc.array(fc.record({
+      where: nat(3),
+      ref: nat(15),
+      base: destGene(6),
+      depth: nat(4),
+      gap: fc.boolean(),
+      mode: nat(1),
+      target: nat(15),
+      flip: nat(255),
+    }), { maxLength: 3 }),
+    portSplits: fc.array(fc.record({ sg: nat(7), egress: fc.boolean(), udp: oneIn(3), peer: destGene(6), pieces: nat(2), gap: nat(3) }),
+      { maxLength: 1 }),
+    renderSeed: fc.nat(),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Decoding
+
+class Decoder {
+  readonly net: Network;
+  private readonly cfn: boolean;
+  private readonly v6Counters = new Map<string, number>();
+  /** VPCs whose first explicit table is made main (Terraform aws_main_route_table_association). */
+  private readonly wantsMainAssoc = new Set<string>();
+  /** Each subnet's NACL gene, resolved once the NACLs exist. */
+  private readonly naclGene = new Map<string, number>();
+
+  constructor(private readonly g: Genes, engine: Engine) {
+    this.net = emptyNetwork(engine);
+    this.cfn = engine === 'cloudformation';
+    this.net.renderSeed = g.renderSeed;
+  }
+
+  decode(): Network {
+    const g = this.g;
+    const net = this.net;
+    g.vpcs.slice(0, MAX_VPCS).forEach((v, i) => this.addVpc(v, i));
+    this.addSubnets();
+    this.addGateways();
+    this.addTransit();
+    for (const [a, b] of g.peerings) {
+      const va = net.vpcs[a % net.vpcs.length];
+      const vb = net.vpcs[b % net.vpcs.length];
+      if (va === vb || net.peerings.some((p) => (p.vpc === va.id && p.peerVpc === vb.id) || (p.vpc === vb.id && p.peerVpc === va.id))) continue;
+      net.peerings.push({ id: `pcx${net.peerings.length}`, vpc: va.id, peerVpc: vb.id });
+    }
+    for (const c of g.chains) this.addChain(c);
+    for (const r of g.routes) this.addRandomRoute(r);
+    this.addTransitRoutes();
+    this.addNacls();
+    this.addSecurityGroups();
+    for (const sp of g.splits) this.addSplit(sp);
+    for (const ps of g.portSplits) this.addPortSplit(ps);
+    return net;
+  }
+
+  // VPCs and subnets ------------------------------------------------------------------------------------------------
+
+  private addVpc(v: VpcGene, i: number): void {
+    const segment = SEGMENTS[(v.seg + i) % 3];
+    const vpc: Vpc = { id: `vpc${i}`, segment, cidr: PRIMARY[(v.block + i) % PRIMARY.length], secondaryCidrs: [] };
+    if (v.secondary) vpc.secondaryCidrs.push(`100.64.${16 * i}.0/20`);
+    if (v.v6 === 1) vpc.ipv6Cidr = `2001:db8:${i + 1}::/56`;
+    if (v.v6 === 2) vpc.ipv6Cidr = `fd00:${i + 1}::/56`;
+    this.net.vpcs.push(vpc);
+    this.net.routeTables.push({ id: `rtmain${i}`, vpc: vpc.id, main: true });
+    if (!this.cfn && v.mainAssoc) this.wantsMainAssoc.add(vpc.id);
+  }
+
+  private addSubnets(): void {
+    const net = this.net;
+    const genes = this.g.subnets.slice(0, MAX_SUBNETS);
+    // Every VPC gets at least one subnet (a source); the rest go where the genes say.
+    const fallback = (i: number): SubnetGene => ({ vpc: i, secondary: false, size: 0, v6: true, mapPublic: false, table: 1, nacl: 0 });
+    const all: SubnetGene[] = net.vpcs.map((_, i) => (genes[i] ? { ...genes[i], vpc: i } : fallback(i)));
+    all.push(...genes.slice(net.vpcs.length));
+    const counters = new Map<string, number>();
+    for (const sg of all.slice(0, MAX_SUBNETS)) {
+      const vpc = net.vpcs[sg.vpc % net.vpcs.length];
+      const inSecondary = sg.secondary && vpc.secondaryCidrs.length > 0;
+      const base = prefix(inSecondary ? vpc.secondaryCidrs[0] : vpc.cidr);
+      const ck = `${vpc.id}/${inSecondary}`;
+      const k = counters.get(ck) ?? 0;
+      counters.set(ck, k + 1);
+      const sizes = [24, 25, 28, 26];
+      const len = sizes[sg.size];
+      const lo = base.lo + BigInt(k) * 256n + (len === 26 ? 64n : 0n);
+      const id = `sub${net.subnets.length}`;
+      const s: Subnet = { id, vpc: vpc.id, cidr: formatPrefix(4, lo, len) };
+      if (vpc.ipv6Cidr && sg.v6) {
+        const k6 = this.v6Counter(vpc.id);
+        s.ipv6Cidr = formatPrefix(6, prefix(vpc.ipv6Cidr).lo + (BigInt(k6) << 64n), 64);
+      }
+      if (sg.mapPublic) s.mapPublicIpOnLaunch = true;
+      net.subnets.push(s);
+      // Route table: 0 the main table, 1 an own table, 2 the table of the previous subnet of the VPC.
+      const prev = net.subnets.slice(0, -1).reverse().find((o) => o.vpc === vpc.id && o.routeTable !== undefined);
+      if (sg.table === 2 && prev) s.routeTable = prev.routeTable;
+      else if (sg.table >= 1) s.routeTable = this.newTable(vpc.id).id;
+      this.naclGene.set(id, sg.nacl);
+    }
+    for (const v of net.vpcs) {
+      const t = this.wantsMainAssoc.has(v.id) ? net.routeTables.find((rt) => rt.vpc === v.id && !rt.main) : undefined;
+      if (t) v.mainRouteTable = t.id;
+    }
+  }
+
+  private v6Counter(vpc: string): number {
+    const k = this.v6Counters.get(vpc) ?? 0;
+    this.v6Counters.set(vpc, k + 1);
+    return k;
+  }
+
+  private newTable(vpc: string): RouteTable {
+    const t: RouteTable = { id: `rt${this.net.routeTables.length}`, vpc };
+    this.net.routeTables.push(t);
+    return t;
+  }
+
+  /** The table a subnet uses; a subnet on the main table gets an own table in CloudFormation (whose main table has no routes). */
+  private tableOf(s: Subnet): string {
+    if (s.routeTable !== undefined) return s.routeTable;
+    if (!this.cfn) return this.net.routeTables.find((t) => t.vpc === s.vpc && t.main)!.id;
+    s.routeTable = this.newTable(s.vpc).id;
+    return s.routeTable;
+  }
+
+  private subnetsOf(vpc: string): Subnet[] {
+    return this.net.subnets.filter((s) => s.vpc === vpc);
+  }
+
+  // Gateways --------------------------------------------------------------------------------------------------------
+
+  private addGateways(): void {
+    const net = this.net;
+    for (const gw of this.g.gateways) {
+      // A gateway in the My Number segment is a structural MN-1 whatever the paths: keep it rare (b % 4 === 3), so
+      // that MN-1 is decided by paths in most networks.
+      const vpc = this.avoidMyNumber(gw.a, gw.b % 4 === 3);
+      const inVpc = this.subnetsOf(vpc.id);
+      const subnet = inVpc.length > 0 ? inVpc[gw.b % inVpc.length] : net.subnets[gw.a % net.subnets.length];
+      switch (gw.kind) {
+        case 0:
+          this.addIgw(gw.flag === 2 || net.internetGateways.some((i) => i.vpc === vpc.id) ? undefined : vpc.id);
+          break;
+        case 1:
+          this.ensureEigw(vpc.id);
+          break;
+        case 2:
+          net.natGateways.push({ id: `nat${net.natGateways.length}`, subnet: subnet.id, ...(gw.flag === 1 ? { private: true } : {}) });
+          break;
+        case 3: {
+          const subs = this.subnetsOf(vpc.id).filter((_, i) => (gw.b >> i) & 1);
+          const chosen = subs.length > 0 ? subs : this.subnetsOf(vpc.id).slice(0, 1);
+          net.firewalls.push({ id: `fw${net.firewalls.length}`, vpc: vpc.id, subnets: chosen.map((s) => s.id), policy: gw.flag === 1 ? 'pass' : 'drop' });
+          break;
+        }
+        case 4:
+          net.gwlbEndpoints.push({ id: `gwlbe${net.gwlbEndpoints.length}`, vpc: subnet.vpc, subnet: subnet.id });
+          break;
+        case 5:
+          if (!net.vpnGateways.some((v) => v.vpc === vpc.id)) {
+            const zone = ZONES[gw.flag];
+            net.vpnGateways.push({ id: `vgw${net.vpnGateways.length}`, vpc: vpc.id, ...(zone ? { zone } : {}) });
+          }
+          break;
+      }
+    }
+  }
+
+  /** The VPC at index `a`, or the next one not in the My Number segment (unless `allow`). */
+  private avoidMyNumber(a: number, allow: boolean): Vpc {
+    const vpcs = this.net.vpcs;
+    for (let i = 0; i < vpcs.length; i++) {
+      const v = vpcs[(a + i) % vpcs.length];
+      if (allow || v.segment !== 'MY_NUMBER') return v;
+    }
+    return vpcs[a % vpcs.length];
+  }
+
+  private addIgw(vpc: string | undefined): string {
+    const id = `igw${this.net.internetGateways.length}`;
+    this.net.internetGateways.push({ id, ...(vpc ? { vpc } : {}) });
+    return id;
+  }
+
+  private ensureEigw(vpc: string): string {
+    const found = this.net.egressOnlyGateways.find((e) => e.vpc === vpc);
+    if (found) return found.id;
+    const id = `eigw${this.net.egressOnlyGateways.length}`;
+    this.net.egressOnlyGateways.push({ id, vpc });
+    return id;
+  }
+
+  // Transit gateway -------------------------------------------------------------------------------------------------
+
+  private addTransit(): void {
+    const tg = this.g.tgw;
+    if (!tg) return;
+    const net = this.net;
+    this.ensureTgw(tg);
+    for (let i = 0; i < tg.tables; i++) net.tgwRouteTables.push({ id: `tgwrt${i}`, tgw: 'tgw0', associations: [], propagations: [] });
+    const explicit = () => net.tgwRouteTables.filter((t) => !t.implicit);
+    // CloudFormation can name an explicit table as the default association / propagation table.
+    const named = (gene: number) => (this.cfn && gene > 0 && explicit().length > 0 ? explicit()[(gene - 1) % explicit().length].id : undefined);
+    const assocDefault = named(tg.cfnAssocDefault);
+    const propDefault = named(tg.cfnPropDefault);
+    if (assocDefault) net.transitGateways[0].associationDefaultTable = assocDefault;
+    if (propDefault) net.transitGateways[0].propagationDefaultTable = propDefault;
+    for (const a of this.g.attachments) {
+      const vpc = net.vpcs[a.vpc % net.vpcs.length];
+      if (net.tgwAttachments.some((x) => x.vpc === vpc.id)) continue;
+      const subs = this.subnetsOf(vpc.id).filter((_, i) => (a.subnets >> i) & 1);
+      const att = this.ensureAttachment(vpc.id, (subs.length > 0 ? subs : this.subnetsOf(vpc.id).slice(0, 1)).map((s) => s.id));
+      const tables = explicit();
+      if (a.assoc > 0 && tables.length > 0) tables[(a.assoc - 1) % tables.length].associations.push(att.id);
+      tables.forEach((t, i) => {
+        if ((a.props >> i) & 1) t.propagations.push(att.id);
+      });
+      if (!this.cfn && a.noDefAssoc) att.defaultAssociation = false;
+      if (!this.cfn && a.noDefProp) att.defaultPropagation = false;
+    }
+    for (const v of this.g.vpns) {
+      const zone = ZONES[v.zone];
+      const id = `vpn${net.vpnAttachments.length}`;
+      net.vpnAttachments.push({ id, tgw: 'tgw0', ...(zone ? { zone } : {}) });
+      explicit().forEach((t, i) => {
+        if ((v.props >> i) & 1) t.propagations.push(id);
+      });
+    }
+  }
+
+  private ensureTgw(tg?: TgwGene): void {
+    const net = this.net;
+    if (net.transitGateways.length > 0) return;
+    net.transitGateways.push({ id: 'tgw0', defaultAssociation: tg?.defAssoc ?? true, defaultPropagation: tg?.defProp ?? true });
+    // Terraform can name the implicit default table (association_default_route_table_id) and put routes in it.
+    if (!this.cfn && (net.transitGateways[0].defaultAssociation || net.transitGateways[0].defaultPropagation)) {
+      net.tgwRouteTables.push({ id: implicitTableId('tgw0'), tgw: 'tgw0', implicit: true, associations: [], propagations: [] });
+    }
+  }
+
+  private ensureAttachment(vpc: string, subnets: string[]) {
+    const net = this.net;
+    let att = net.tgwAttachments.find((a) => a.vpc === vpc);
+    if (!att) {
+      att = { id: `tgwatt${net.tgwAttachments.length}`, tgw: 'tgw0', vpc, subnets: [...subnets] };
+      net.tgwAttachments.push(att);
+    } else {
+      for (const s of subnets) if (!att.subnets.includes(s)) att.subnets.push(s);
+    }
+    return att;
+  }
+
+  // Chains ------------------------------------------------------------------------------------------------------------
+
+  /** An egress / inspection VPC: attachment subnet → firewall endpoint → NAT → IGW (and ::/0 → egress-only), with spokes. */
+  private addChain(c: ChainGene): void {
+    const net = this.net;
+    const egress = this.avoidMyNumber(c.vpc, false);
+    const subs = this.subnetsOf(egress.id);
+    if (subs.length === 0) return;
+    this.ensureTgw();
+    const attSub = subs[0];
+    const fwSub = subs[1 % subs.length];
+    const pubSub = subs[2 % subs.length];
+    const att = this.ensureAttachment(egress.id, [attSub.id]);
+    let igw = net.internetGateways.find((i) => i.vpc === egress.id)?.id;
+    igw ??= this.addIgw(egress.id);
+    let next = this.tableOf(attSub);
+    if (c.fw) {
+      let fw = net.firewalls.find((f) => f.vpc === egress.id);
+      if (!fw) {
+        fw = { id: `fw${net.firewalls.length}`, vpc: egress.id, subnets: [fwSub.id], policy: 'drop' };
+        net.firewalls.push(fw);
+      }
+      this.route(next, '0.0.0.0/0', { kind: 'firewall', id: fw.id });
+      if (c.v6 && egress.ipv6Cidr) this.route(next, '::/0', { kind: 'firewall', id: fw.id });
+      next = this.tableOf(net.subnets.find((s) => s.id === fw!.subnets[0])!);
+    }
+    if (c.nat) {
+      let natId = net.natGateways.find((n) => n.subnet === pubSub.id)?.id;
+      if (!natId) {
+        natId = `nat${net.natGateways.length}`;
+        net.natGateways.push({ id: natId, subnet: pubSub.id });
+      }
+      this.route(next, '0.0.0.0/0', { kind: 'nat', id: natId });
+      this.route(this.tableOf(pubSub), '0.0.0.0/0', { kind: 'igw', id: igw });
+    } else {
+      this.route(next, '0.0.0.0/0', { kind: 'igw', id: igw });
+    }
+    if (c.v6 && egress.ipv6Cidr) this.route(next, '::/0', { kind: 'eigw', id: this.ensureEigw(egress.id) });
+
+    // Spokes: their default route goes to the transit gateway, whose spoke table forwards to the egress VPC.
+    const spokes = net.vpcs.filter((v, i) => v !== egress && (c.spokes >> i) & 1);
+    if (spokes.length === 0) return;
+    let table = net.tgwRouteTables.find((t) => t.id === 'tgwspokes');
+    if (!table) {
+      table = { id: 'tgwspokes', tgw: 'tgw0', associations: [], propagations: [] } as TgwRouteTable;
+      net.tgwRouteTables.push(table);
+      net.tgwRoutes.push({ table: table.id, destination: '0.0.0.0/0', target: att.id });
+      if (c.v6) net.tgwRoutes.push({ table: table.id, destination: '::/0', target: att.id });
+      if (c.blackhole) net.tgwRoutes.push({ table: table.id, destination: this.dest(c.blackhole), target: 'blackhole' });
+    }
+    for (const v of spokes) {
+      const vs = this.subnetsOf(v.id);
+      if (vs.length === 0) continue;
+      const spokeAtt = this.ensureAttachment(v.id, [vs[0].id]);
+      if (!net.tgwRouteTables.some((t) => t.associations.includes(spokeAtt.id))) table.associations.push(spokeAtt.id);
+      for (const s of vs) {
+        this.route(this.tableOf(s), '0.0.0.0/0', { kind: 'tgw', id: 'tgw0' });
+        if (c.v6) this.route(this.tableOf(s), '::/0', { kind: 'tgw', id: 'tgw0' });
+      }
+    }
+  }
+
+  private route(table: string, destination: string, target: RouteTarget): void {
+    if (this.net.routes.length >= MAX_ROUTES) return;
+    const same = (r: Network['routes'][number]) => r.table === table && r.destination === destination && JSON.stringify(r.target) === JSON.stringify(target);
+    if (this.net.routes.some(same)) return;
+    this.net.routes.push({ table, destination, target });
+  }
+
+  // Random routes -----------------------------------------------------------------------------------------------------
+
+  /** The pieces of a prefix (see SplitGene). */
+  private pieces(base: string, depth: number, gap: boolean, flip: number): string[] {
+    const p = prefix(base);
+    const bits = p.family === 4 ? 32 : 128;
+    const d = Math.min(depth, bits - p.len);
+    let lo = p.lo;
+    let len = p.len;
+    const out: string[] = [];
+    for (let i = 0; i < d; i++) {
+      len++;
+      const half = 1n << BigInt(bits - len);
+      const upper = (flip >> i) & 1;
+      out.push(formatPrefix(p.family, upper ? lo + half : lo, len));
+      if (!upper) lo += half;
+    }
+    if (!gap) out.push(formatPrefix(p.family, lo, len));
+    return out;
+  }
+
+  private addSplit(sp: SplitGene): void {
+    const net = this.net;
+    const base = this.dest(sp.base);
+    const pieces = this.pieces(base, sp.depth + 1, sp.gap, sp.flip);
+    switch (sp.where) {
+      case 0: {
+        const tables = net.tgwRouteTables;
+        const targets = [...net.tgwAttachments.map((a) => a.id), ...net.vpnAttachments.map((v) => v.id)];
+        if (tables.length === 0 || targets.length === 0) return;
+        const table = tables[sp.ref % tables.length].id;
+        const target = targets[sp.target % targets.length];
+        if (sp.mode === 0) {
+          net.tgwRoutes.push({ table, destination: base, target });
+          for (const d of pieces) net.tgwRoutes.push({ table, destination: d, target: 'blackhole' });
+        } else {
+          for (const d of pieces) net.tgwRoutes.push({ table, destination: d, target });
+        }
+        return;
+      }
+      case 1: {
+        // VPC routes have no blackhole: only the covering form.
+        for (const d of pieces) this.addRouteTo(sp.ref, d, sp.target % 9, sp.target >> 2);
+        return;
+      }
+      case 2: {
+        const subnet = net.subnets[sp.ref % net.subnets.length];
+        const egress = ((sp.flip >> 7) & 1) === 1;
+        let nacl = net.nacls.find((n) => n.id === subnet.nacl);
+        if (!nacl) {
+          nacl = { id: `nacl${net.nacls.length}`, vpc: subnet.vpc, entries: [] };
+          for (const e of [true, false]) {
+            for (const c of ['0.0.0.0/0', '::/0']) nacl.entries.push({ rule: 32000 + (c === '::/0' ? 1 : 0), egress: e, action: 'allow', protocol: '-1', cidr: c });
+          }
+          net.nacls.push(nacl);
+          subnet.nacl = nacl.id;
+        }
+        // Rule numbers 1..9 come before every other entry the generator writes (10 and up).
+        let rule = 1;
+        const free = () => {
+          while (nacl!.entries.some((e) => e.egress === egress && e.rule === rule)) rule++;
+          return rule;
+        };
+        const add = (cidr: string, action: 'allow' | 'deny') => {
+          if (rule > 9) return;
+          nacl!.entries.push({ rule: free(), egress, action, protocol: '-1', cidr });
+        };
+        for (const d of pieces) add(d, sp.mode === 0 ? 'deny' : 'allow');
+        add(base, sp.mode === 0 ? 'allow' : 'deny');
+        return;
+      }
+      default: {
+        const groups = net.securityGroups;
+        if (groups.length === 0) return;
+        const group = groups[sp.ref % groups.length];
+        const dir = (sp.flip >> 7) & 1 ? 'egress' : 'ingress';
+        const kind = sp.target % 3;
+        for (const d of pieces) {
+          group[dir].push(kind === 2 ? { protocol: 'icmp', fromPort: -1, toPort: -1, cidr: d }
+            : { protocol: kind === 0 ? 'tcp' : 'udp', fromPort: kind === 0 ? 443 : 53, toPort: kind === 0 ? 443 : 53, cidr: d });
+        }
+      }
+    }
+  }
+
+  private addPortSplit(ps: PortSplitGene): void {
+    const groups = this.net.securityGroups;
+    if (groups.length === 0) return;
+    const group = groups[ps.sg % groups.length];
+    const cuts = [[32767], [1023, 32767], [1023, 8079, 32767]][ps.pieces];
+    let ranges: [number, number][] = [];
+    let from = ps.gap === 3 ? 2 : 1;
+    for (const c of cuts) {
+      ranges.push([from, c]);
+      from = c + 1;
+    }
+    ranges.push([from, ps.gap === 1 ? 65534 : 65535]);
+    if (ps.gap === 2) ranges = ranges.map(([a, b], i) => [a, i === 0 ? b - 1 : b]);
+    const cidr = this.dest(ps.peer);
+    const protocol = ps.udp ? 'udp' : 'tcp';
+    group[ps.egress ? 'egress' : 'ingress'].push(...ranges.map(([fromPort, toPort]) => ({ protocol, fromPort, toPort, cidr } as SgRule)));
+  }
+
+  private addRandomRoute(r: RouteGene): void {
+    this.addRouteTo(r.table, this.dest(r.dest), r.kind, r.ref);
+  }
+
+  private addRouteTo(tableRef: number, dest: string, kind: number, ref: number): void {
+    const r = { table: tableRef, kind, ref };
+    const net = this.net;
+    const tables = net.routeTables.filter((t) => !(this.cfn && t.main));
+    if (tables.length === 0) return;
+    const table = tables[r.table % tables.length];
+    const vpc = table.vpc;
+    const pick = <T>(xs: T[]): T | undefined => (xs.length === 0 ? undefined : xs[r.ref % xs.length]);
+    let destination = dest;
+    let target: RouteTarget | undefined;
+    const inVpc = (subnet: string) => net.subnets.find((s) => s.id === subnet)!.vpc === vpc;
+    switch (r.kind) {
+      case 0:
+      case 1: {
+        // Mostly from a VPC attached to the gateway (a route from one that is not ends unknown).
+        const attached = net.tgwAttachments.some((a) => a.vpc === vpc);
+        if (net.transitGateways.length > 0 && (attached || r.ref % 4 === 3)) target = { kind: 'tgw', id: 'tgw0' };
+        break;
+      }
+      case 2: {
+        const igw = pick(net.internetGateways.filter((i) => i.vpc === vpc || i.vpc === undefined));
+        if (igw) target = { kind: 'igw', id: igw.id };
+        break;
+      }
+      case 3: {
+        const n = pick(net.natGateways.filter((x) => inVpc(x.subnet)));
+        if (n) target = { kind: 'nat', id: n.id };
+        break;
+      }
+      case 4: {
+        const f = pick(net.firewalls.filter((x) => x.vpc === vpc));
+        if (f) target = { kind: 'firewall', id: f.id };
+        break;
+      }
+      case 5: {
+        const e = net.egressOnlyGateways.find((x) => x.vpc === vpc);
+        if (e) {
+          target = { kind: 'eigw', id: e.id };
+          // An egress-only gateway takes IPv6 routes only.
+          if (!destination.includes(':')) destination = '::/0';
+        }
+        break;
+      }
+      case 6: {
+        const p = pick(net.peerings.filter((x) => x.vpc === vpc || x.peerVpc === vpc));
+        if (p) target = { kind: 'pcx', id: p.id };
+        break;
+      }
+      case 7: {
+        const e = pick(net.gwlbEndpoints.filter((x) => x.vpc === vpc));
+        if (e) target = { kind: 'gwlb', id: e.id };
+        break;
+      }
+      case 8: {
+        const v = net.vpnGateways.find((x) => x.vpc === vpc);
+        if (v) target = { kind: 'vgw', id: v.id };
+        break;
+      }
+      case 9:
+        if (r.ref % 8 !== 7) break;
+        target = { kind: 'eni', eni: `eni-0${(0xabc0000000000000n + BigInt(r.ref)).toString(16)}` };
+        break;
+    }
+    if (target) this.route(table.id, destination, target);
+  }
+
+  /** A literal destination: fixed public / private prefixes, blocks of the network, halves and hosts of subnets. */
+  private dest(d: DestGene): string {
+    const net = this.net;
+    const vpc = net.vpcs[d.ref % net.vpcs.length];
+    const subnet = net.subnets[d.ref % net.subnets.length];
+    if (d.v6) {
+      const s6 = subnet.ipv6Cidr ? prefix(subnet.ipv6Cidr) : undefined;
+      switch (d.kind) {
+        case 0:
+          return '::/0';
+        case 1:
+          return FIXED_V6[d.ref % FIXED_V6.length];
+        case 2:
+          return vpc.ipv6Cidr ?? '::/0';
+        case 3:
+          return subnet.ipv6Cidr ?? vpc.ipv6Cidr ?? '2000::/3';
+        case 4:
+          return s6 ? formatPrefix(6, s6.lo + ((d.ref >> 4) & 1 ? 1n << 63n : 0n), 65) : '::/0';
+        default:
+          return s6 ? formatPrefix(6, s6.lo + 0x20n, 128) : FIXED_V6[d.ref % FIXED_V6.length];
+      }
+    }
+    const sp = prefix(subnet.cidr);
+    switch (d.kind) {
+      case 0:
+        return '0.0.0.0/0';
+      case 1:
+        return FIXED_V4[d.ref % FIXED_V4.length];
+      case 2: {
+        const blocks = [vpc.cidr, ...vpc.secondaryCidrs];
+        return blocks[(d.ref >> 3) % blocks.length];
+      }
+      case 3:
+        return subnet.cidr;
+      case 4: {
+        const half = 1n << BigInt(32 - sp.len - 1);
+        return formatPrefix(4, sp.lo + ((d.ref >> 4) & 1 ? half : 0n), sp.len + 1);
+      }
+      case 5:
+        return formatPrefix(4, sp.lo + 4n + BigInt((d.ref >> 4) & 3), 32);
+      default: {
+        // A supernet of the VPC's block (/12, /9 or /8).
+        const p = prefix(vpc.cidr);
+        const len = [12, 9, 8][(d.ref >> 3) % 3];
+        const size = 1n << BigInt(32 - len);
+        return formatPrefix(4, p.lo - (p.lo % size), len);
+      }
+    }
+  }
+
+  private addTransitRoutes(): void {
+    const net = this.net;
+    if (net.transitGateways.length === 0) return;
+    // Routes can go into explicit tables; in Terraform also into the implicit default table.
+    const tables = net.tgwRouteTables;
+    const targets = [...net.tgwAttachments.map((a) => a.id), ...net.vpnAttachments.map((v) => v.id)];
+    for (const r of this.g.tgwRoutes) {
+      if (tables.length === 0) return;
+      const table = tables[r.table % tables.length];
+      const target = r.target === 0 || targets.length === 0 ? 'blackhole' : targets[(r.target - 1) % targets.length];
+      net.tgwRoutes.push({ table: table.id, destination: this.dest(r.dest), target });
+    }
+  }
+
+  // NACLs and security groups -----------------------------------------------------------------------------------------
+
+  private addNacls(): void {
+    const net = this.net;
+    for (const ng of this.g.nacls) {
+      const vpc = net.vpcs[ng.vpc % net.vpcs.length];
+      const used = new Set<string>();
+      const entries: NaclEntry[] = [];
+      // Unique rule numbers per direction (AWS refuses duplicates); never 100 on a CloudFormation default NACL (its
+      // allow-all rule).
+      const number = (n: number, egress: boolean) => {
+        while (used.has(`${egress}/${n}`) || (ng.isDefault && (n === 100 || n === 101))) n++;
+        used.add(`${egress}/${n}`);
+        return n;
+      };
+      for (const e of ng.entries) {
+        const cidr = this.dest(e.dest);
+        let protocol = PROTOCOLS[e.proto];
+        // ICMP entries are written for IPv4 only (ICMPv6 is protocol 58).
+        if (protocol === 'icmp' && cidr.includes(':')) protocol = 'tcp';
+        const ports = NACL_PORTS[e.ports];
+        entries.push({
+          rule: number(RULE_NUMBERS[e.rule], e.egress),
+          egress: e.egress,
+          action: e.allow ? 'allow' : 'deny',
+          protocol,
+          cidr,
+          ...(protocol === 'tcp' || protocol === 'udp' ? { fromPort: ports[0], toPort: ports[1] } : {}),
+        });
+      }
+      // The tail keeps most traffic flowing so that the NACL cuts only part of the paths: none; IPv4 both ways; IPv4
+      // and IPv6 both ways; everything out but only 10.0.0.0/8 in.
+      const tails: [boolean, string][][] = [
+        [],
+        [[true, '0.0.0.0/0'], [false, '0.0.0.0/0']],
+        [[true, '0.0.0.0/0'], [false, '0.0.0.0/0'], [true, '::/0'], [false, '::/0']],
+        [[true, '0.0.0.0/0'], [true, '::/0'], [false, '10.0.0.0/8']],
+      ];
+      const tail = tails[ng.tail];
+      for (const [egress, cidr] of tail) entries.push({ rule: number(32000, egress), egress, action: 'allow', protocol: '-1', cidr });
+      if (ng.isDefault) {
+        vpc.defaultNaclEntries = [...(vpc.defaultNaclEntries ?? []), ...entries];
+        if (vpc.defaultNaclEntries.length > 0) {
+          // Renumber duplicates across merged genes.
+          const seen = new Set<string>();
+          for (const e of vpc.defaultNaclEntries) {
+            while (seen.has(`${e.egress}/${e.rule}`) || e.rule === 100 || e.rule === 101) e.rule++;
+            seen.add(`${e.egress}/${e.rule}`);
+          }
+        }
+      } else {
+        net.nacls.push({ id: `nacl${net.nacls.length}`, vpc: vpc.id, entries });
+      }
+    }
+    for (const s of net.subnets) {
+      const mine = net.nacls.filter((n) => n.vpc === s.vpc);
+      const gene = this.naclGene.get(s.id) ?? 0;
+      if (gene > 0 && mine.length > 0) s.nacl = mine[(gene - 1) % mine.length].id;
+    }
+  }
+
+  private addSecurityGroups(): void {
+    const net = this.net;
+    const genes = this.g.sgs;
+    genes.forEach((sg, i) => {
+      const vpc = net.vpcs[sg.vpc % net.vpcs.length];
+      const isDefault = sg.isDefault && !net.securityGroups.some((o) => o.vpc === vpc.id && o.isDefault);
+      net.securityGroups.push({ id: `sg${i}`, vpc: vpc.id, ...(isDefault ? { isDefault: true } : {}), ingress: [], egress: [] });
+    });
+    const peers = net.securityGroups.filter((s) => !s.isDefault);
+    genes.forEach((sg, i) => {
+      const group = net.securityGroups[i];
+      for (const dir of ['ingress', 'egress'] as const) {
+        for (const r of sg[dir]) group[dir].push(...this.sgRules(r, peers.map((p) => p.id)));
+      }
+    });
+  }
+
+  private sgRules(r: RuleGene, peers: string[]): SgRule[] {
+    const protocol = PROTOCOLS[r.proto];
+    let peer: Pick<SgRule, 'cidr' | 'peerGroup'>;
+    if (r.peer === 5 && peers.length > 0) {peer = { peerGroup: peers[r.sg % peers.length] };} else if (r.peer === 4) {
+      // CDK's "no egress" placeholder: ICMP type 252 code 86 to 255.255.255.255/32, matches nothing of the network.
+      return [{ protocol: 'icmp', fromPort: 252, toPort: 86, cidr: '255.255.255.255/32', ...(r.separate ? { separate: true } : {}) }];
+    } else {peer = { cidr: this.dest(r.dest) };}
+    const sep = r.separate ? { separate: true } : {};
+    if (protocol === '-1') return [{ protocol, ...peer, ...sep }];
+    if (protocol === 'icmp') return [{ protocol, fromPort: -1, toPort: -1, ...peer, ...sep }];
+    if (r.split) {
+      return [{ protocol, fromPort: 1, toPort: 32767, ...peer, ...sep }, { protocol, fromPort: 32768, toPort: 65535, ...peer }];
+    }
+    const [fromPort, toPort] = SG_PORTS[r.ports];
+    return [{ protocol, fromPort, toPort, ...peer, ...sep }];
+  }
+}
+
+export function decode(genes: Genes, engine: Engine): Network {
+  return new Decoder(genes, engine).decode();
+}
+
+/** Random networks for one engine. */
+export function networkArbitrary(engine: Engine): fc.Arbitrary<Network> {
+  return genesArbitrary().map((g) => decode(g, engine));
+}

@@ -1,0 +1,259 @@
+/* eslint-disable no-bitwise -- the renderers' PRNG (mulberry32) is bit arithmetic. */
+/**
+ * The abstract network the oracle reasons about and the renderers write out (docs/guard-semantics.md).
+ *
+ * One plain JSON-serialisable value, so that a shrunk counterexample can be printed and pasted into
+ * test/oracle/regressions.ts. Elements refer to each other by `id`. Every address is a literal prefix.
+ *
+ * What depends on the engine is decided by `engine`, and the oracle follows it:
+ * - routes on a VPC's main route table exist only in Terraform (§4: in CloudFormation the main table holds only the
+ *   local routes); `Vpc.mainRouteTable` (aws_main_route_table_association) only in Terraform;
+ * - `Vpc.defaultNaclEntries` are added to the default NACL's allow-all rule 100 in CloudFormation, and replace its
+ *   entries in Terraform (`aws_default_network_acl`) (§6);
+ * - a CloudFormation security group without egress rules keeps EC2's implicit allow-all egress; a Terraform group
+ *   has exactly its listed rules; a default security group has only the rules listed here in both (§10);
+ * - `TgwVpcAttachment.defaultAssociation / defaultPropagation = false` are Terraform arguments;
+ *   `TransitGateway.associationDefaultTable / propagationDefaultTable` are CloudFormation properties;
+ *   routes in a gateway's implicit default table (`TgwRouteTable.implicit`) can only be written in Terraform.
+ */
+
+export type Engine = 'cloudformation' | 'terraform';
+export type Segment = 'MY_NUMBER' | 'LGWAN' | 'INTERNET';
+export type Zone = 'LGWAN_WAN' | 'SECURITY_CLOUD';
+export type Protocol = '-1' | 'tcp' | 'udp' | 'icmp';
+
+export interface Network {
+  engine: Engine;
+  vpcs: Vpc[];
+  subnets: Subnet[];
+  routeTables: RouteTable[];
+  routes: Route[];
+  internetGateways: InternetGateway[];
+  egressOnlyGateways: EgressOnlyGateway[];
+  natGateways: NatGateway[];
+  firewalls: Firewall[];
+  gwlbEndpoints: GwlbEndpoint[];
+  vpnGateways: VpnGateway[];
+  transitGateways: TransitGateway[];
+  tgwAttachments: TgwVpcAttachment[];
+  vpnAttachments: TgwVpnAttachment[];
+  tgwRouteTables: TgwRouteTable[];
+  tgwRoutes: TgwRoute[];
+  peerings: Peering[];
+  nacls: Nacl[];
+  securityGroups: SecurityGroup[];
+  /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
+  renderSeed: number;
+}
+
+export interface Vpc {
+  id: string;
+  segment: Segment;
+  cidr: string;
+  secondaryCidrs: string[];
+  ipv6Cidr?: string;
+  /** Entries the template gives the VPC's default NACL (absent: untouched). */
+  defaultNaclEntries?: NaclEntry[];
+  /** Terraform: the explicit route table made main with aws_main_route_table_association. */
+  mainRouteTable?: string;
+}
+
+export interface Subnet {
+  id: string;
+  vpc: string;
+  cidr: string;
+  ipv6Cidr?: string;
+  mapPublicIpOnLaunch?: boolean;
+  /** Explicitly associated route table (absent: the VPC's main table). */
+  routeTable?: string;
+  /** Explicitly associated custom NACL (absent: the VPC's default NACL). */
+  nacl?: string;
+}
+
+/** A VPC route table; `main` marks the VPC's own main table (Terraform aws_default_route_table / main_route_table_id). */
+export interface RouteTable {
+  id: string;
+  vpc: string;
+  main?: boolean;
+}
+
+export type RouteTarget =
+  | { kind: 'igw'; id: string }
+  | { kind: 'eigw'; id: string }
+  | { kind: 'nat'; id: string }
+  | { kind: 'tgw'; id: string }
+  | { kind: 'pcx'; id: string }
+  | { kind: 'firewall'; id: string }
+  | { kind: 'gwlb'; id: string }
+  | { kind: 'vgw'; id: string }
+  | { kind: 'eni'; eni: string };
+
+export interface Route {
+  table: string;
+  /** IPv4 or IPv6 literal prefix. */
+  destination: string;
+  target: RouteTarget;
+}
+
+export interface InternetGateway {
+  id: string;
+  /** The attached VPC, if any. */
+  vpc?: string;
+}
+
+export interface EgressOnlyGateway {
+  id: string;
+  vpc: string;
+}
+
+export interface NatGateway {
+  id: string;
+  subnet: string;
+  private?: boolean;
+}
+
+export interface Firewall {
+  id: string;
+  vpc: string;
+  subnets: string[];
+  /** Default action of the policy; does not matter for reachability (§4: the firewall passes everything). */
+  policy: 'drop' | 'pass';
+}
+
+export interface GwlbEndpoint {
+  id: string;
+  vpc: string;
+  subnet: string;
+}
+
+export interface VpnGateway {
+  id: string;
+  vpc: string;
+  zone?: Zone;
+}
+
+export interface TransitGateway {
+  id: string;
+  defaultAssociation: boolean;
+  defaultPropagation: boolean;
+  /** CloudFormation AssociationDefaultRouteTableId: an explicit table id (absent: the implicit default table). */
+  associationDefaultTable?: string;
+  /** CloudFormation PropagationDefaultRouteTableId. */
+  propagationDefaultTable?: string;
+}
+
+export interface TgwVpcAttachment {
+  id: string;
+  tgw: string;
+  vpc: string;
+  subnets: string[];
+  /** Terraform transit_gateway_default_route_table_association = false. */
+  defaultAssociation?: false;
+  /** Terraform transit_gateway_default_route_table_propagation = false. */
+  defaultPropagation?: false;
+}
+
+/** A site-to-site VPN connection on the transit gateway (its attachment). */
+export interface TgwVpnAttachment {
+  id: string;
+  tgw: string;
+  zone?: Zone;
+}
+
+export interface TgwRouteTable {
+  id: string;
+  tgw: string;
+  /** The gateway's implicit default table (Terraform association_default_route_table_id); never rendered as a resource. */
+  implicit?: boolean;
+  /** Attachment ids (VPC or VPN) explicitly associated. */
+  associations: string[];
+  /** Attachment ids (VPC or VPN) explicitly propagating. */
+  propagations: string[];
+}
+
+export interface TgwRoute {
+  table: string;
+  destination: string;
+  /** An attachment id (VPC or VPN), or a blackhole. */
+  target: string | 'blackhole';
+}
+
+export interface Peering {
+  id: string;
+  vpc: string;
+  peerVpc: string;
+}
+
+export interface NaclEntry {
+  rule: number;
+  egress: boolean;
+  action: 'allow' | 'deny';
+  protocol: Protocol;
+  cidr: string;
+  /** TCP / UDP only. */
+  fromPort?: number;
+  toPort?: number;
+}
+
+export interface Nacl {
+  id: string;
+  vpc: string;
+  entries: NaclEntry[];
+}
+
+export interface SgRule {
+  protocol: Protocol;
+  /** TCP / UDP ports; for ICMP the type and code (-1 for all). Absent for '-1'. */
+  fromPort?: number;
+  toPort?: number;
+  cidr?: string;
+  peerGroup?: string;
+  /** Rendering hint: written as a separate ingress / egress resource. */
+  separate?: boolean;
+}
+
+export interface SecurityGroup {
+  id: string;
+  vpc: string;
+  /** The VPC's default security group: only these listed rules count (§10). */
+  isDefault?: boolean;
+  ingress: SgRule[];
+  egress: SgRule[];
+}
+
+export function emptyNetwork(engine: Engine): Network {
+  return {
+    engine,
+    vpcs: [],
+    subnets: [],
+    routeTables: [],
+    routes: [],
+    internetGateways: [],
+    egressOnlyGateways: [],
+    natGateways: [],
+    firewalls: [],
+    gwlbEndpoints: [],
+    vpnGateways: [],
+    transitGateways: [],
+    tgwAttachments: [],
+    vpnAttachments: [],
+    tgwRouteTables: [],
+    tgwRoutes: [],
+    peerings: [],
+    nacls: [],
+    securityGroups: [],
+    renderSeed: 0,
+  };
+}
+
+/** A small deterministic PRNG (mulberry32) for the renderers' spelling choices. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

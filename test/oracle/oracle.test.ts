@@ -1,0 +1,569 @@
+/**
+ * Hand-written checks of the oracle. Every expectation is derived by hand from docs/guard-semantics.md (the section is
+ * named in each test), not from running the code.
+ */
+import { allow, deny, NetBuilder } from './build';
+import { Engine } from './network';
+import { oracleVerdicts, reachSummary } from './oracle';
+
+const verdicts = (b: NetBuilder) => [...oracleVerdicts(b.net)].sort();
+
+/** A My Number VPC whose one subnet sends everything to the transit gateway `tgw` (attached, associated with `mn-rt`). */
+function myNumberSpoke(engine: Engine = 'cloudformation', dest = '0.0.0.0/0'): NetBuilder {
+  return new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16')
+    .subnet('mn-a', 'mn', '10.0.1.0/24')
+    .table('mn-rt-a', 'mn', ['mn-a'])
+    .route('mn-rt-a', dest, { kind: 'tgw', id: 'tgw' })
+    .tgw('tgw')
+    .attach('att-mn', 'tgw', 'mn', ['mn-a'])
+    .tgwTable('tgw-mn', 'tgw', { associations: ['att-mn'] });
+}
+
+/** An Internet-segment VPC 10.2.0.0/16 with subnet inet-a 10.2.1.0/24, attached to `tgw`. */
+function withInternetVpc(b: NetBuilder): NetBuilder {
+  return b.vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24').attach('att-inet', 'tgw', 'inet', ['inet-a']);
+}
+
+describe('§5 transit gateway paths to zones', () => {
+  test('MN default route → TGW → table with 52.0.0.0/8 → security-cloud VPN ⇒ MN-1', () => {
+    const b = myNumberSpoke().vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwRoute('tgw-mn', '52.0.0.0/8', 'vpn-sc');
+    expect(verdicts(b)).toEqual(['MN-1']);
+  });
+
+  test('the same, 52.0.0.0/8 blackholed by both /9 halves ⇒ no MN-1; one /9 only ⇒ MN-1', () => {
+    const b = myNumberSpoke().vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwRoute('tgw-mn', '52.0.0.0/8', 'vpn-sc')
+      .tgwRoute('tgw-mn', '52.0.0.0/9', 'blackhole');
+    expect(verdicts(b)).toEqual(['MN-1']);
+    b.tgwRoute('tgw-mn', '52.128.0.0/9', 'blackhole');
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('a blackhole on the same prefix as the VPN route: both winners are followed ⇒ MN-1', () => {
+    const b = myNumberSpoke().vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwRoute('tgw-mn', '52.0.0.0/8', 'vpn-sc').tgwRoute('tgw-mn', '52.0.0.0/8', 'blackhole');
+    expect(verdicts(b)).toEqual(['MN-1']);
+  });
+
+  test('an LGWAN_WAN VPN is a zone the My Number segment may reach; an untagged one is unknown ⇒ MN-1 and MN-2', () => {
+    const lw = myNumberSpoke().vpn('vpn-lw', 'tgw', 'LGWAN_WAN').tgwRoute('tgw-mn', '0.0.0.0/0', 'vpn-lw');
+    expect(verdicts(lw)).toEqual([]);
+    const untagged = myNumberSpoke().vpn('vpn-x', 'tgw').tgwRoute('tgw-mn', '0.0.0.0/0', 'vpn-x');
+    expect(verdicts(untagged)).toEqual(['MN-1', 'MN-2']);
+  });
+
+  test('a VPN propagation may announce any prefix: followed for every destination, even past a longer blackhole', () => {
+    const b = myNumberSpoke().vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwRoute('tgw-mn', '0.0.0.0/0', 'blackhole');
+    expect(verdicts(b)).toEqual([]);
+    b.net.tgwRouteTables[0].propagations.push('vpn-sc');
+    expect(verdicts(b)).toEqual(['MN-1']);
+  });
+
+  test('a blackhole on half a /24 leaves the other half ⇒ MN-2; both halves ⇒ nothing', () => {
+    const b = withInternetVpc(myNumberSpoke()).tgwRoute('tgw-mn', '10.2.1.0/24', 'att-inet').tgwRoute('tgw-mn', '10.2.1.0/25', 'blackhole');
+    expect(verdicts(b)).toEqual(['MN-2']);
+    b.tgwRoute('tgw-mn', '10.2.1.128/25', 'blackhole');
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('the default route table with default association and propagation links My Number and Internet ⇒ MN-2', () => {
+    const b = new NetBuilder()
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').table('mn-rt', 'mn', ['mn-a'])
+      .route('mn-rt', '10.2.0.0/16', { kind: 'tgw', id: 'tgw' })
+      .tgw('tgw', { defaultAssociation: true, defaultPropagation: true })
+      .attach('att-mn', 'tgw', 'mn', ['mn-a']);
+    withInternetVpc(b);
+    expect(verdicts(b)).toEqual(['MN-2']);
+    // Default propagation off: the default table holds no route to the Internet VPC.
+    b.net.transitGateways[0].defaultPropagation = false;
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('Terraform: an attachment that turns default propagation off propagates nothing; CloudFormation has no such flag', () => {
+    for (const engine of ['terraform', 'cloudformation'] as const) {
+      const b = new NetBuilder(engine)
+        .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').table('mn-rt', 'mn', ['mn-a'])
+        .route('mn-rt', '10.2.0.0/16', { kind: 'tgw', id: 'tgw' })
+        .tgw('tgw', { defaultAssociation: true, defaultPropagation: true })
+        .attach('att-mn', 'tgw', 'mn', ['mn-a'])
+        .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24')
+        .attach('att-inet', 'tgw', 'inet', ['inet-a'], { noDefaultPropagation: true });
+      expect(verdicts(b)).toEqual(engine === 'terraform' ? [] : ['MN-2']);
+    }
+  });
+
+  test('Terraform: an attachment that turns default association off has no route table ⇒ dropped', () => {
+    const b = new NetBuilder('terraform')
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').table('mn-rt', 'mn', ['mn-a'])
+      .route('mn-rt', '0.0.0.0/0', { kind: 'tgw', id: 'tgw' })
+      .tgw('tgw', { defaultAssociation: true, defaultPropagation: true })
+      .attach('att-mn', 'tgw', 'mn', ['mn-a'], { noDefaultAssociation: true })
+      .vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD');
+    expect(verdicts(b)).toEqual([]);
+    delete b.net.tgwAttachments[0].defaultAssociation;
+    // Associated with the default table, which receives the VPN's propagation (any prefix) ⇒ the security cloud.
+    expect(verdicts(b)).toEqual(['MN-1']);
+  });
+
+  test('Terraform: a static route in the implicit default table', () => {
+    const b = new NetBuilder('terraform')
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').table('lg-rt', 'lg', ['lg-a'])
+      .route('lg-rt', '0.0.0.0/0', { kind: 'tgw', id: 'tgw' })
+      .tgw('tgw', { defaultAssociation: true, defaultPropagation: false })
+      .attach('att-lg', 'tgw', 'lg', ['lg-a'])
+      .vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD');
+    expect(verdicts(b)).toEqual([]);
+    b.tgwRoute(b.implicitTable('tgw'), '8.8.8.8/32', 'vpn-sc');
+    expect(verdicts(b)).toEqual(['LG-1']);
+  });
+
+  test('CloudFormation: AssociationDefaultRouteTableId names the table an attachment without association uses', () => {
+    const b = new NetBuilder('cloudformation')
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').table('mn-rt', 'mn', ['mn-a'])
+      .route('mn-rt', '0.0.0.0/0', { kind: 'tgw', id: 'tgw' })
+      .tgw('tgw', { defaultAssociation: true }).attach('att-mn', 'tgw', 'mn', ['mn-a']).vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD')
+      .tgwTable('named', 'tgw').tgwRoute('named', '52.0.0.0/8', 'vpn-sc');
+    expect(verdicts(b)).toEqual([]); // the implicit default table is empty
+    b.net.transitGateways[0].associationDefaultTable = 'named';
+    expect(verdicts(b)).toEqual(['MN-1']);
+    // Terraform has no such argument: the field is not read there.
+    b.net.engine = 'terraform';
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('CloudFormation: PropagationDefaultRouteTableId names the table every attachment propagates into', () => {
+    const b = withInternetVpc(myNumberSpoke());
+    b.net.transitGateways[0].defaultPropagation = true;
+    expect(verdicts(b)).toEqual([]);
+    b.net.transitGateways[0].propagationDefaultTable = 'tgw-mn';
+    expect(verdicts(b)).toEqual(['MN-2']);
+  });
+
+  test('a propagation carries every block of the VPC, secondary ones too', () => {
+    const b = myNumberSpoke()
+      .vpc('inet', 'INTERNET', '10.2.0.0/16', { secondary: ['100.64.0.0/20'] }).subnet('inet-x', 'inet', '100.64.1.0/24')
+      .attach('att-inet', 'tgw', 'inet', ['inet-x']);
+    b.net.tgwRouteTables[0].propagations.push('att-inet');
+    expect(verdicts(b)).toEqual(['MN-2']);
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['inet-x', 'mn-a']);
+  });
+
+  test('a static route wins over a propagated one of the same length, not over a longer one', () => {
+    const b = withInternetVpc(myNumberSpoke()).tgwRoute('tgw-mn', '10.2.0.0/16', 'blackhole');
+    b.net.tgwRouteTables[0].propagations.push('att-inet');
+    expect(verdicts(b)).toEqual([]);
+    // A longer static blackhole on the upper half leaves inet-a (10.2.1.0/24, lower half) to the propagated route.
+    b.net.tgwRoutes[0].destination = '10.2.128.0/17';
+    expect(verdicts(b)).toEqual(['MN-2']);
+  });
+
+  test('a route to a transit gateway the VPC has no attachment to ends unknown ⇒ MN-1 and MN-2', () => {
+    const b = myNumberSpoke();
+    b.net.tgwAttachments = [];
+    b.net.tgwRouteTables[0].associations = [];
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+  });
+
+  test('arriving from a transit gateway passes no NACL; routing on from the attachment subnet passes its outbound and the next inbound', () => {
+    const b = withInternetVpc(myNumberSpoke()).tgwRoute('tgw-mn', '10.2.0.0/16', 'att-inet')
+      .subnet('inet-b', 'inet', '10.2.2.0/24')
+      .nacl('closed', 'inet', [], ['inet-a']);
+    // inet-a denies everything, yet the packets to inet-a arrive (no NACL on arrival) ⇒ MN-2; inet-b is cut by inet-a's
+    // outbound entries.
+    expect(verdicts(b)).toEqual(['MN-2']);
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['inet-a', 'mn-a']);
+    b.net.nacls[0].entries.push(allow(100, true, '0.0.0.0/0'));
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['inet-a', 'inet-b', 'mn-a']);
+  });
+
+  test('leaving for the gateway passes the source subnet\'s outbound and the attachment subnet\'s inbound entries', () => {
+    const b = withInternetVpc(myNumberSpoke()).tgwRoute('tgw-mn', '10.2.0.0/16', 'att-inet')
+      .subnet('mn-tgw', 'mn', '10.0.9.0/28')
+      .nacl('closed-in', 'mn', [allow(100, true, '0.0.0.0/0')], ['mn-tgw']);
+    b.net.tgwAttachments[0].subnets = ['mn-tgw'];
+    expect(verdicts(b)).toEqual([]);
+    // mn-tgw itself sends through its own attachment interface: no NACL within one subnet.
+    b.net.subnets.find((s) => s.id === 'mn-tgw')!.routeTable = 'mn-rt-a';
+    expect(verdicts(b)).toEqual(['MN-2']);
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['mn-a']);
+  });
+});
+
+describe('§4 route targets', () => {
+  test('a network-interface target is unknown, which reaches everywhere ⇒ MN-1 and MN-2', () => {
+    const b = new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').table('rt', 'mn', ['mn-a'])
+      .route('rt', '192.168.0.0/16', { kind: 'eni', eni: 'eni-0abc1234def567890' });
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+  });
+
+  test('an unknown end is not narrowed by the NACL of the subnet it leaves', () => {
+    const b = new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['lg-a'])
+      .route('rt', '0.0.0.0/0', { kind: 'eni', eni: 'eni-0abc1234def567890' })
+      .nacl('closed', 'lg', [], ['lg-a']);
+    expect(verdicts(b)).toEqual(['LG-1']);
+  });
+
+  test('::/0 → TGW → egress VPC → egress-only internet gateway ⇒ MN-1', () => {
+    const b = new NetBuilder()
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16', { ipv6: '2001:db8:1::/56' }).subnet('mn-a', 'mn', '10.0.1.0/24', { ipv6: '2001:db8:1:1::/64' })
+      .table('mn-rt', 'mn', ['mn-a']).route('mn-rt', '::/0', { kind: 'tgw', id: 'tgw' })
+      .vpc('egress', 'INTERNET', '10.9.0.0/16', { ipv6: '2001:db8:9::/56' }).subnet('eg-a', 'egress', '10.9.1.0/24')
+      .table('eg-rt', 'egress', ['eg-a']).route('eg-rt', '::/0', { kind: 'eigw', id: 'eigw' }).eigw('eigw', 'egress')
+      .tgw('tgw').attach('att-mn', 'tgw', 'mn', ['mn-a']).attach('att-eg', 'tgw', 'egress', ['eg-a'])
+      .tgwTable('tgw-mn', 'tgw', { associations: ['att-mn'] }).tgwRoute('tgw-mn', '::/0', 'att-eg');
+    // The egress VPC's own IPv6 block is held by no subnet (dropped), so no Internet-segment subnet is reached.
+    expect(verdicts(b)).toEqual(['MN-1']);
+    // A literal block outside 2000::/3 is not the internet.
+    b.net.vpcs[0].ipv6Cidr = 'fd00:1::/56';
+    b.net.subnets[0].ipv6Cidr = 'fd00:1:0:1::/64';
+    b.net.vpcs[1].ipv6Cidr = 'fd00:9::/56';
+    expect(verdicts(b)).toEqual(['MN-1']); // the rest of the IPv6 space still includes 2000::/3
+    b.net.tgwRoutes[0].destination = 'fc00::/7';
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('IPv6 through a NAT gateway (NAT64) is unknown ⇒ LG-1', () => {
+    const b = new NetBuilder()
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').subnet('lg-nat', 'lg', '10.1.2.0/24')
+      .table('rt', 'lg', ['lg-a']).route('rt', '64:ff9b::/96', { kind: 'nat', id: 'nat' }).nat('nat', 'lg-nat', true);
+    expect(verdicts(b)).toEqual(['LG-1']);
+  });
+
+  test('NAT → its subnet\'s table → IGW ⇒ LG-1; the NAT subnet\'s inbound NACL sees the original source', () => {
+    const b = new NetBuilder()
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').subnet('lg-pub', 'lg', '10.1.2.0/24')
+      .table('rt-a', 'lg', ['lg-a']).route('rt-a', '0.0.0.0/0', { kind: 'nat', id: 'nat' }).nat('nat', 'lg-pub')
+      .table('rt-pub', 'lg', ['lg-pub']).route('rt-pub', '0.0.0.0/0', { kind: 'igw', id: 'igw' }).igw('igw', 'lg');
+    expect(verdicts(b)).toEqual(['LG-1']);
+    // Inbound: deny the source subnet 10.1.1.0/24, allow the rest; outbound: allow all.
+    b.nacl('pub', 'lg', [deny(10, false, '10.1.1.0/24'), allow(20, false, '0.0.0.0/0'), allow(10, true, '0.0.0.0/0')], ['lg-pub']);
+    expect(reachSummary(b.net).get('lg-a')!.internet).toBe(false);
+    // lg-pub's own hosts still go out through the IGW ⇒ LG-1 from lg-pub.
+    expect(verdicts(b)).toEqual(['LG-1']);
+    expect(reachSummary(b.net).get('lg-pub')!.internet).toBe(true);
+  });
+
+  test('firewall → NAT → IGW chain in an inspection VPC behind the transit gateway ⇒ MN-1', () => {
+    const b = myNumberSpoke().tgwRoute('tgw-mn', '0.0.0.0/0', 'att-insp')
+      .vpc('insp', 'INTERNET', '10.8.0.0/16')
+      .subnet('insp-tgw', 'insp', '10.8.0.0/28').subnet('insp-fw', 'insp', '10.8.0.16/28').subnet('insp-pub', 'insp', '10.8.1.0/24')
+      .attach('att-insp', 'tgw', 'insp', ['insp-tgw'])
+      .table('insp-rt-tgw', 'insp', ['insp-tgw']).route('insp-rt-tgw', '0.0.0.0/0', { kind: 'firewall', id: 'fw' })
+      .firewall('fw', 'insp', ['insp-fw'])
+      .table('insp-rt-fw', 'insp', ['insp-fw']).route('insp-rt-fw', '0.0.0.0/0', { kind: 'nat', id: 'nat' })
+      .nat('nat', 'insp-pub')
+      .table('insp-rt-pub', 'insp', ['insp-pub']).route('insp-rt-pub', '0.0.0.0/0', { kind: 'igw', id: 'igw' }).igw('igw', 'insp');
+    // Also reaches the inspection VPC's own subnets (Internet segment) ⇒ MN-2.
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+    // Cut at the firewall subnet's outbound NACL: the NAT is never reached (but the firewall subnet itself is).
+    b.nacl('fw-out', 'insp', [allow(10, false, '0.0.0.0/0')], ['insp-fw']);
+    expect(reachSummary(b.net).get('mn-a')!.internet).toBe(false);
+  });
+
+  test('a GWLB endpoint is followed like a firewall endpoint', () => {
+    const b = new NetBuilder()
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').subnet('lg-gw', 'lg', '10.1.2.0/24')
+      .table('rt-a', 'lg', ['lg-a']).route('rt-a', '0.0.0.0/0', { kind: 'gwlb', id: 'gwlbe' }).gwlb('gwlbe', 'lg', 'lg-gw')
+      .table('rt-gw', 'lg', ['lg-gw']).route('rt-gw', '0.0.0.0/0', { kind: 'igw', id: 'igw' }).igw('igw');
+    expect(verdicts(b)).toEqual(['LG-1']);
+  });
+
+  test('an internet gateway reaches only internet addresses (§9)', () => {
+    const b = new NetBuilder()
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['lg-a']).igw('igw', 'lg');
+    for (const d of ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '0.0.0.0/8', '224.0.0.0/3']) {
+      b.net.routes = [{ table: 'rt', destination: d, target: { kind: 'igw', id: 'igw' } }];
+      expect(verdicts(b)).toEqual([]);
+    }
+    for (const d of ['52.0.0.0/8', '172.32.0.0/11', '100.128.0.0/9', '8.8.8.8/32']) {
+      b.net.routes = [{ table: 'rt', destination: d, target: { kind: 'igw', id: 'igw' } }];
+      expect(verdicts(b)).toEqual(['LG-1']);
+    }
+  });
+
+  test('a virtual private gateway reaches the zone of its tag; untagged is unknown', () => {
+    const b = new NetBuilder()
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['lg-a'])
+      .route('rt', '0.0.0.0/0', { kind: 'vgw', id: 'vgw' }).vgw('vgw', 'lg', 'LGWAN_WAN');
+    expect(verdicts(b)).toEqual([]);
+    b.net.vpnGateways[0].zone = 'SECURITY_CLOUD';
+    expect(verdicts(b)).toEqual(['LG-1']);
+    delete b.net.vpnGateways[0].zone;
+    expect(verdicts(b)).toEqual(['LG-1']);
+    expect(reachSummary(b.net).get('lg-a')!.unknown).toBe(true);
+  });
+
+  test('peering is not transitive', () => {
+    const b = new NetBuilder()
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24')
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24')
+      .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24')
+      .peering('p1', 'mn', 'lg').peering('p2', 'lg', 'inet')
+      .table('mn-rt', 'mn', ['mn-a']).route('mn-rt', '10.0.0.0/8', { kind: 'pcx', id: 'p1' })
+      .table('lg-rt', 'lg', ['lg-a']).route('lg-rt', '10.2.0.0/16', { kind: 'pcx', id: 'p2' });
+    // mn-a reaches LGWAN's subnet (the whole of it: MN-3 path part) but not the Internet VPC through it.
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['lg-a', 'mn-a']);
+    expect(verdicts(b)).toEqual(['MN-3']);
+  });
+
+  test('longest prefix match: a local route beats a shorter explicit one; an explicit route of the local length replaces it', () => {
+    const b = new NetBuilder()
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').subnet('lg-b', 'lg', '10.1.2.0/24')
+      .table('rt', 'lg', ['lg-a']).route('rt', '10.0.0.0/8', { kind: 'eni', eni: 'eni-0123456789abcdef0' });
+    // 10.1.2.x stays local; 10.0.x etc. go to the interface ⇒ unknown.
+    expect(reachSummary(b.net).get('lg-a')).toEqual({ internet: false, zones: [], unknown: true, subnets: ['lg-a', 'lg-b'] });
+    b.net.routes = [{ table: 'rt', destination: '10.1.0.0/16', target: { kind: 'igw', id: 'igw' } }];
+    b.igw('igw');
+    // The VPC block now goes to the IGW (not the internet: dropped); only the own subnet is delivered without routing.
+    expect(reachSummary(b.net).get('lg-a')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['lg-a'] });
+  });
+
+  test('a destination inside the sending subnet\'s own block is delivered there without routing', () => {
+    const b = new NetBuilder()
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').table('rt', 'mn', ['mn-a'])
+      .route('rt', '10.0.1.0/24', { kind: 'eni', eni: 'eni-0123456789abcdef0' });
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('an explicit route for the VPC\'s own block replaces the local route: to a peer VPC of the same block', () => {
+    const b = new NetBuilder()
+      .vpc('lg', 'LGWAN', '10.0.0.0/16').subnet('lg-a', 'lg', '10.0.1.0/24').subnet('lg-b', 'lg', '10.0.2.0/24')
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-b', 'mn', '10.0.2.0/24')
+      .peering('p', 'lg', 'mn').table('rt', 'lg', ['lg-a']).route('rt', '10.0.0.0/16', { kind: 'pcx', id: 'p' });
+    // 10.0.2.0/24 is now the My Number subnet, whole ⇒ MN-3; the LGWAN subnet lg-b is no longer reached.
+    expect(reachSummary(b.net).get('lg-a')!.subnets).toEqual(['lg-a', 'mn-b']);
+    expect(verdicts(b)).toEqual(['MN-3']);
+  });
+
+  test('a route to an unattached internet gateway still reaches the internet', () => {
+    const b = new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['lg-a'])
+      .route('rt', '0.0.0.0/0', { kind: 'igw', id: 'igw' }).igw('igw');
+    expect(verdicts(b)).toEqual(['LG-1']);
+  });
+
+  test('loops stop (§8)', () => {
+    const b = new NetBuilder()
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').subnet('lg-b', 'lg', '10.1.2.0/24')
+      .table('rt-a', 'lg', ['lg-a']).route('rt-a', '0.0.0.0/0', { kind: 'gwlb', id: 'e-b' }).gwlb('e-b', 'lg', 'lg-b')
+      .table('rt-b', 'lg', ['lg-b']).route('rt-b', '0.0.0.0/0', { kind: 'nat', id: 'nat-a' }).nat('nat-a', 'lg-a');
+    expect(verdicts(b)).toEqual([]);
+  });
+});
+
+describe('§4 main route tables', () => {
+  const lgwanMain = (engine: Engine) => new NetBuilder(engine)
+    .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24')
+    .table('lg-main', 'lg', [], { main: true }).route('lg-main', '0.0.0.0/0', { kind: 'igw', id: 'igw' }).igw('igw', 'lg');
+
+  test('Terraform: a route on the main table is used by a subnet without association; CloudFormation\'s main table has only local routes', () => {
+    expect(verdicts(lgwanMain('terraform'))).toEqual(['LG-1']);
+    expect(verdicts(lgwanMain('cloudformation'))).toEqual([]);
+  });
+
+  test('Terraform: with aws_main_route_table_association both the original and the new main table are followed', () => {
+    const b = new NetBuilder('terraform')
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').subnet('lg-b', 'lg', '10.1.2.0/24')
+      .table('other', 'lg', ['lg-b']).route('other', '0.0.0.0/0', { kind: 'igw', id: 'igw' }).igw('igw', 'lg');
+    expect(reachSummary(b.net).get('lg-a')!.internet).toBe(false);
+    b.mainTable('lg', 'other');
+    expect(reachSummary(b.net).get('lg-a')!.internet).toBe(true);
+  });
+});
+
+describe('§6 NACLs', () => {
+  const lgwanIgw = (engine: Engine = 'cloudformation') => new NetBuilder(engine)
+    .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['lg-a'])
+    .route('rt', '0.0.0.0/0', { kind: 'igw', id: 'igw' }).igw('igw', 'lg');
+
+  test('an outbound deny cuts an internet gateway path; a deny of TCP alone does not', () => {
+    const b = lgwanIgw().nacl('n', 'lg', [deny(10, true, '0.0.0.0/0'), allow(20, true, '0.0.0.0/0'), allow(10, false, '0.0.0.0/0')], ['lg-a']);
+    expect(verdicts(b)).toEqual([]);
+    b.net.nacls[0].entries[0] = deny(10, true, '0.0.0.0/0', 'tcp', [0, 65535]);
+    expect(verdicts(b)).toEqual(['LG-1']);
+  });
+
+  test('rule order decides, not list order; no match denies; inbound entries play no part toward the IGW', () => {
+    const b = lgwanIgw().nacl('n', 'lg', [allow(200, true, '0.0.0.0/0'), deny(100, true, '0.0.0.0/0')], ['lg-a']);
+    expect(verdicts(b)).toEqual([]);
+    b.net.nacls[0].entries = [deny(100, false, '0.0.0.0/0'), allow(200, true, '8.8.8.0/24')];
+    expect(verdicts(b)).toEqual(['LG-1']);
+    b.net.nacls[0].entries = [allow(200, true, '10.0.0.0/8')];
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('CloudFormation: entries added to the default NACL come in addition to its allow-all rule 100', () => {
+    const b = lgwanIgw('cloudformation').defaultNacl('lg', [deny(110, true, '0.0.0.0/0')]);
+    expect(verdicts(b)).toEqual(['LG-1']);
+    b.defaultNacl('lg', [deny(90, true, '0.0.0.0/0')]);
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('Terraform: aws_default_network_acl replaces the default entries', () => {
+    const b = lgwanIgw('terraform').defaultNacl('lg', []);
+    expect(verdicts(b)).toEqual([]);
+    b.defaultNacl('lg', [allow(500, true, '0.0.0.0/0')]);
+    expect(verdicts(b)).toEqual(['LG-1']);
+    b.defaultNacl('lg', [deny(110, true, '0.0.0.0/0')]);
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('an ICMP entry matches ICMP only; a protocol other than TCP, UDP and ICMP is matched by -1 entries only', () => {
+    const b = lgwanIgw().nacl('n', 'lg', [deny(10, true, '0.0.0.0/0', 'tcp', [0, 65535]), deny(20, true, '0.0.0.0/0', 'udp', [0, 65535]),
+      allow(30, true, '0.0.0.0/0', 'icmp')], ['lg-a']);
+    expect(verdicts(b)).toEqual(['LG-1']); // ICMP gets out
+    b.net.nacls[0].entries[2] = deny(30, true, '0.0.0.0/0', 'icmp');
+    expect(verdicts(b)).toEqual([]); // other protocols: no entry matches ⇒ denied
+    b.net.nacls[0].entries.push(allow(40, true, '0.0.0.0/0'));
+    expect(verdicts(b)).toEqual(['LG-1']); // GRE etc. via the -1 entry
+  });
+
+  test('IPv6 packets are matched by IPv6 entries only', () => {
+    const b = new NetBuilder()
+      .vpc('lg', 'LGWAN', '10.1.0.0/16', { ipv6: '2001:db8:1::/56' }).subnet('lg-a', 'lg', '10.1.1.0/24', { ipv6: '2001:db8:1:1::/64' })
+      .table('rt', 'lg', ['lg-a']).route('rt', '::/0', { kind: 'eigw', id: 'e' }).eigw('e', 'lg')
+      .nacl('n', 'lg', [allow(10, true, '0.0.0.0/0')], ['lg-a']);
+    expect(verdicts(b)).toEqual([]);
+    b.net.nacls[0].entries.push(allow(20, true, '2600::/12'));
+    expect(verdicts(b)).toEqual(['LG-1']);
+  });
+});
+
+describe('§10 MN-3, path part', () => {
+  const peered = () => new NetBuilder()
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24')
+    .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24')
+    .peering('p', 'mn', 'lg')
+    .table('mn-rt', 'mn', ['mn-a']).route('mn-rt', '10.1.1.0/24', { kind: 'pcx', id: 'p' });
+
+  test('a whole-subnet route toward LGWAN ⇒ MN-3; a host route ⇒ none', () => {
+    expect(verdicts(peered())).toEqual(['MN-3']);
+    const host = peered();
+    host.net.routes[0].destination = '10.1.1.20/32';
+    expect(verdicts(host)).toEqual([]);
+  });
+
+  test('the whole-subnet route cut to hosts by a NACL ⇒ no MN-3', () => {
+    const b = peered().nacl('n', 'mn', [allow(10, true, '10.1.1.20/32'), allow(10, false, '0.0.0.0/0')], ['mn-a']);
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('a NACL narrowing the protocol or port does not help: one port covering the whole block is enough', () => {
+    const b = peered().nacl('n', 'lg', [allow(10, false, '10.0.0.0/8', 'tcp', [443, 443]), allow(10, true, '0.0.0.0/0')], ['lg-a']);
+    expect(verdicts(b)).toEqual(['MN-3']);
+  });
+
+  test('a NACL narrowing the source to one host still leaves that host covering the block', () => {
+    const b = peered().nacl('n', 'lg', [allow(10, false, '10.0.1.7/32'), allow(10, true, '0.0.0.0/0')], ['lg-a']);
+    expect(verdicts(b)).toEqual(['MN-3']);
+  });
+
+  test('both directions: LGWAN toward a whole My Number subnet', () => {
+    const b = peered();
+    b.net.routes = [];
+    b.table('lg-rt', 'lg', ['lg-a']).route('lg-rt', '10.0.0.0/16', { kind: 'pcx', id: 'p' });
+    expect(verdicts(b)).toEqual(['MN-3']);
+  });
+
+  test('two halves through different paths together cover the block', () => {
+    const b = peered();
+    b.net.routes[0].destination = '10.1.1.0/25';
+    expect(verdicts(b)).toEqual([]);
+    b.route('mn-rt', '10.1.1.128/25', { kind: 'pcx', id: 'p' });
+    expect(verdicts(b)).toEqual(['MN-3']);
+  });
+
+  test('the IPv6 block of the target counts too', () => {
+    const b = new NetBuilder()
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16', { ipv6: '2001:db8:1::/56' }).subnet('mn-a', 'mn', '10.0.1.0/24', { ipv6: '2001:db8:1:1::/64' })
+      .vpc('lg', 'LGWAN', '10.1.0.0/16', { ipv6: '2001:db8:2::/56' }).subnet('lg-a', 'lg', '10.1.1.0/24', { ipv6: '2001:db8:2:1::/64' })
+      .peering('p', 'mn', 'lg')
+      .table('mn-rt', 'mn', ['mn-a']).route('mn-rt', '2001:db8:2:1::/64', { kind: 'pcx', id: 'p' });
+    expect(verdicts(b)).toEqual(['MN-3']);
+  });
+
+  test('unknown is not an arrival for MN-3 (it reaches everywhere for the critical rules only)', () => {
+    const b = peered();
+    b.net.routes[0].target = { kind: 'eni', eni: 'eni-0123456789abcdef0' };
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+  });
+});
+
+describe('§10 MN-3, security-group part', () => {
+  const twoSides = (engine: Engine = 'terraform') => new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24')
+    .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24');
+
+  test('tcp 1-32767 + 32768-65535 toward an LGWAN host ⇒ MN-3; one port ⇒ none', () => {
+    const split = twoSides().sg('sg', 'mn', [], [
+      { protocol: 'tcp', fromPort: 1, toPort: 32767, cidr: '10.1.1.20/32' },
+      { protocol: 'tcp', fromPort: 32768, toPort: 65535, cidr: '10.1.1.20/32', separate: true },
+    ]);
+    expect(verdicts(split)).toEqual(['MN-3']);
+    const narrow = twoSides().sg('sg', 'mn', [], [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.1.1.20/32' }]);
+    expect(verdicts(narrow)).toEqual([]);
+  });
+
+  test('the split ranges toward different hosts are narrow; a gap at one port is narrow', () => {
+    const b = twoSides().sg('sg', 'mn', [], [
+      { protocol: 'tcp', fromPort: 1, toPort: 32767, cidr: '10.1.1.20/32' },
+      { protocol: 'tcp', fromPort: 32768, toPort: 65535, cidr: '10.1.1.21/32' },
+    ]);
+    expect(verdicts(b)).toEqual([]);
+    const gap = twoSides().sg('sg', 'mn', [], [
+      { protocol: 'udp', fromPort: 1, toPort: 32766, cidr: '10.1.1.20/32' },
+      { protocol: 'udp', fromPort: 32768, toPort: 65535, cidr: '10.1.1.20/31' },
+    ]);
+    expect(verdicts(gap)).toEqual([]);
+  });
+
+  test('all protocols toward the other side ⇒ MN-3; toward elsewhere ⇒ none', () => {
+    expect(verdicts(twoSides().sg('sg', 'lg', [{ protocol: '-1', cidr: '10.0.0.0/8' }], []))).toEqual(['MN-3']);
+    expect(verdicts(twoSides().sg('sg', 'lg', [{ protocol: '-1', cidr: '10.2.0.0/16' }], []))).toEqual([]);
+  });
+
+  test('one port, peer CIDRs other than /0 covering a whole subnet of the other side ⇒ MN-3', () => {
+    expect(verdicts(twoSides().sg('sg', 'mn', [], [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.1.0.0/16' }]))).toEqual(['MN-3']);
+    expect(verdicts(twoSides().sg('sg', 'mn', [], [
+      { protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.1.1.0/25' },
+      { protocol: 'tcp', fromPort: 400, toPort: 500, cidr: '10.1.1.128/25' },
+    ]))).toEqual(['MN-3']);
+    expect(verdicts(twoSides().sg('sg', 'mn', [], [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '0.0.0.0/0' }]))).toEqual([]);
+    expect(verdicts(twoSides().sg('sg', 'mn', [], [{ protocol: 'icmp', fromPort: -1, toPort: -1, cidr: '10.1.1.0/24' }]))).toEqual(['MN-3']);
+  });
+
+  test('a peer group of the other side with every port ⇒ MN-3', () => {
+    const b = twoSides().sg('lg-sg', 'lg', [], [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.9.0.0/16' }])
+      .sg('mn-sg', 'mn', [{ protocol: 'tcp', fromPort: 0, toPort: 65535, peerGroup: 'lg-sg' }], []);
+    expect(verdicts(b)).toEqual(['MN-3']);
+    b.net.securityGroups[1].ingress[0].toPort = 1024;
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('CloudFormation\'s implicit allow-all egress counts for a group without egress rules; not in Terraform; not for the default group', () => {
+    expect(verdicts(twoSides('cloudformation').sg('sg', 'mn', [], []))).toEqual(['MN-3']);
+    expect(verdicts(twoSides('terraform').sg('sg', 'mn', [], []))).toEqual([]);
+    expect(verdicts(twoSides('cloudformation').sg('sg', 'mn', [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidr: '10.1.1.9/32' }], [], { isDefault: true })))
+      .toEqual([]);
+    // Explicit egress replaces the implicit rule.
+    expect(verdicts(twoSides('cloudformation').sg('sg', 'mn', [], [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '52.0.0.0/8' }]))).toEqual([]);
+  });
+
+  test('groups in Internet-segment VPCs, or with no other side, are not read', () => {
+    const b = new NetBuilder('terraform').vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24')
+      .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i-a', 'inet', '10.2.1.0/24')
+      .sg('sg', 'mn', [{ protocol: '-1', cidr: '0.0.0.0/0' }], []).sg('sg2', 'inet', [{ protocol: '-1', cidr: '0.0.0.0/0' }], []);
+    expect(verdicts(b)).toEqual([]);
+  });
+});
+
+describe('§10 MN-1 structural part', () => {
+  const mn = () => new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24');
+  test('an internet gateway attached to a My Number VPC, even without a route', () => {
+    expect(verdicts(mn().igw('igw', 'mn'))).toEqual(['MN-1']);
+    expect(verdicts(mn().igw('igw'))).toEqual([]);
+  });
+  test('an egress-only gateway, a NAT gateway (even private) in a My Number subnet, a public-IP subnet', () => {
+    expect(verdicts(mn().eigw('e', 'mn'))).toEqual(['MN-1']);
+    expect(verdicts(mn().nat('n', 'mn-a', true))).toEqual(['MN-1']);
+    expect(verdicts(new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24', { mapPublic: true }))).toEqual(['MN-1']);
+  });
+});

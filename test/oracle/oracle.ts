@@ -1,0 +1,901 @@
+/**
+ * A brute-force reference for the guard's verdicts MN-1, MN-2, LG-1 and MN-3, written only from
+ * docs/guard-semantics.md (cited below as §n). Independent of src/ on purpose.
+ *
+ * Method: split each address family into atoms (the classes every literal prefix of the network and the internet
+ * boundaries of §9 induce), split protocol × port into the classes the NACL entries induce, then take one concrete
+ * representative packet per (source atom inside the source subnet, destination atom, protocol/port class) and walk it
+ * hop by hop, branching wherever §4–§6 say several alternatives are followed. Every decision (longest prefix match,
+ * NACL first match, "is it the internet") is taken on the representative's concrete address; decisions are cached per
+ * atom only because every address of an atom is treated alike by construction.
+ */
+import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
+import { NaclEntry, Network, Protocol, Segment, SgRule, Subnet, Zone } from './network';
+
+export type OracleRule = 'MN-1' | 'MN-2' | 'LG-1' | 'MN-3';
+export const ORACLE_RULES: readonly OracleRule[] = ['MN-1', 'MN-2', 'LG-1', 'MN-3'];
+
+export interface OracleResult {
+  readonly verdicts: Set<OracleRule>;
+  /** Why each verdict holds (a few lines per rule), for reading a disagreement. */
+  readonly reasons: string[];
+}
+
+export interface OracleOptions {
+  /** Record the hop-by-hop path of each reason (slower). */
+  readonly explain?: boolean;
+}
+
+export function oracleVerdicts(net: Network): Set<OracleRule> {
+  return runOracle(net).verdicts;
+}
+
+const PROTO_NUMBER: Record<Exclude<Protocol, '-1'>, number> = { tcp: 6, udp: 17, icmp: 1 };
+/** Representative of every protocol no NACL entry names (GRE). */
+const OTHER_PROTOCOL = 47;
+const PROTO_NAME: Record<number, string> = { 6: 'tcp', 17: 'udp', 1: 'icmp', 47: 'other' };
+
+/** One packet class over protocol × destination port. */
+interface ProtoPort {
+  readonly proto: number;
+  readonly port: number;
+}
+
+/** The atoms of one address family and the protocol/port classes of its NACL entries. */
+class Atoms {
+  readonly starts: bigint[];
+  readonly count: number;
+  constructor(readonly family: Family, prefixes: Prefix[], readonly pp: ProtoPort[]) {
+    const bounds = new Set<bigint>([0n]);
+    for (const p of prefixes) {
+      bounds.add(p.lo);
+      if (p.hi + 1n < SPACE_END[family]) bounds.add(p.hi + 1n);
+    }
+    this.starts = [...bounds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.count = this.starts.length;
+  }
+
+  /** The atom holding an address (binary search). */
+  atomOf(addr: bigint): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi + 1) / 2);
+      if (this.starts[mid] <= addr) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The atoms a prefix consists of (it is a union of atoms since its bounds are atom bounds). */
+  span(p: Prefix): [number, number] {
+    const first = this.atomOf(p.lo);
+    const last = this.atomOf(p.hi);
+    if (this.starts[first] !== p.lo) throw new Error('oracle bug: prefix not aligned to atoms');
+    return [first, last];
+  }
+
+  rep(atom: number): bigint {
+    return this.starts[atom];
+  }
+}
+
+// Hop kinds of a VPC route (§4, table "Route targets").
+const H_LOCAL = 0;
+const H_INTERNET_GW = 1;
+const H_NAT = 2;
+const H_ENDPOINT = 3;
+const H_TGW = 4;
+const H_PEERING = 5;
+const H_VGW = 6;
+const H_UNKNOWN = 7;
+
+interface Hop {
+  readonly k: number;
+  /** H_LOCAL: the VPC; H_PEERING: the peer VPC (-1: the table's VPC is not a side). */
+  readonly vpc?: number;
+  /** H_NAT: the NAT's subnet; H_ENDPOINT: the endpoint subnets. */
+  readonly subnets?: number[];
+  readonly tgw?: number;
+  readonly zone?: Zone;
+  readonly label: string;
+}
+
+// Next hops of a transit gateway route (§5).
+const T_BLACKHOLE = 0;
+const T_VPC = 1;
+const T_VPN = 2;
+
+interface TgwHop {
+  readonly k: number;
+  readonly subnets?: number[];
+  readonly zone?: Zone;
+  readonly label: string;
+}
+
+/** What one source subnet's packets reach (§9). */
+interface Arrivals {
+  internet?: string;
+  zone: Partial<Record<Zone, string>>;
+  unknown?: string;
+  /** Subnets reached (index → a description of one packet). */
+  subnets: Map<number, string>;
+  /** For MN-3: (subnet, family, source atom, proto/port class) → destination atoms that arrived. */
+  cover: Map<string, Set<number>>;
+}
+
+class Oracle {
+  private readonly net: Network;
+  private readonly cfn: boolean;
+  private readonly subnets: Subnet[];
+  private readonly subnetIndex = new Map<string, number>();
+  private readonly vpcIndex = new Map<string, number>();
+  private readonly subnetVpc: number[];
+  private readonly segOfVpc: Segment[];
+  /** Route tables: VPC, and the routes of each (compiled lazily per family). */
+  private readonly tableIndex = new Map<string, number>();
+  private readonly tableVpc: number[] = [];
+  /** Explicit routes per table index (none for a CloudFormation main table, §4). */
+  private readonly tableRoutes: Network['routes'][] = [];
+  private readonly tablesOfSubnet: number[][];
+  /** NACL entry lists each subnet is subject to (usually one list; several explicit ones are all tried, §6). */
+  private readonly naclsOfSubnet: number[][];
+  private readonly naclEntries: NaclEntry[][] = [];
+  private readonly tgwIndex = new Map<string, number>();
+  private readonly explain: boolean;
+  private readonly worlds: Record<Family, Atoms>;
+  // Decisions taken on an atom's representative, cached per atom (every address of an atom is treated alike).
+  private readonly lookupCache = new Map<string, Hop[]>();
+  private readonly tgwCache = new Map<string, TgwHop[]>();
+  private readonly naclCache = new Map<string, boolean>();
+  private readonly holdingCache = new Map<string, number>();
+  private readonly blocksCache = new Map<string, Prefix[]>();
+  private readonly spanCache = new Map<string, [number, number] | undefined>();
+
+  constructor(net: Network, options: OracleOptions) {
+    this.net = net;
+    this.cfn = net.engine === 'cloudformation';
+    this.explain = options.explain ?? false;
+    net.vpcs.forEach((v, i) => this.vpcIndex.set(v.id, i));
+    this.subnets = net.subnets;
+    this.subnets.forEach((s, i) => this.subnetIndex.set(s.id, i));
+    this.subnetVpc = this.subnets.map((s) => this.vpc(s.vpc));
+    this.segOfVpc = net.vpcs.map((v) => v.segment);
+    net.transitGateways.forEach((g, i) => this.tgwIndex.set(g.id, i));
+
+    // §4: every VPC has a main table; explicit tables of the network follow.
+    const mainOf = new Map<number, number>();
+    const routesOf = (id: string | undefined) => (id === undefined ? [] : net.routes.filter((r) => r.table === id));
+    net.vpcs.forEach((v, i) => {
+      const listed = net.routeTables.find((t) => t.vpc === v.id && t.main);
+      const idx = this.tableVpc.length;
+      this.tableVpc.push(i);
+      // In CloudFormation the main route table holds only the local routes.
+      this.tableRoutes.push(this.cfn ? [] : routesOf(listed?.id));
+      if (listed) this.tableIndex.set(listed.id, idx);
+      mainOf.set(i, idx);
+    });
+    for (const t of net.routeTables) {
+      if (t.main) continue;
+      this.tableIndex.set(t.id, this.tableVpc.length);
+      this.tableVpc.push(this.vpc(t.vpc));
+      this.tableRoutes.push(routesOf(t.id));
+    }
+    // §4: the explicit association, else the main table; in Terraform also the table made main by
+    // aws_main_route_table_association (both are considered).
+    this.tablesOfSubnet = this.subnets.map((s) => {
+      if (s.routeTable !== undefined) return [this.table(s.routeTable)];
+      const v = this.subnetVpc[this.subnetIndex.get(s.id)!];
+      const tables = [mainOf.get(v)!];
+      const made = net.vpcs[v].mainRouteTable;
+      if (!this.cfn && made !== undefined) tables.push(this.table(made));
+      return tables;
+    });
+
+    // §6: the explicit NACL, else the VPC's default NACL (allow-all rule 100 plus the template's entries in
+    // CloudFormation; exactly the listed entries in Terraform's aws_default_network_acl).
+    const naclIdx = new Map<string, number>();
+    for (const n of net.nacls) {
+      naclIdx.set(n.id, this.naclEntries.length);
+      this.naclEntries.push(n.entries);
+    }
+    const defaultNacl = net.vpcs.map((v) => {
+      const allowAll: NaclEntry[] = [true, false].flatMap((egress) => ['0.0.0.0/0', '::/0'].map((cidr) => (
+        { rule: 100, egress, action: 'allow' as const, protocol: '-1' as const, cidr })));
+      let entries: NaclEntry[];
+      if (v.defaultNaclEntries === undefined) entries = allowAll;
+      else if (this.cfn) entries = [...allowAll, ...v.defaultNaclEntries];
+      else entries = v.defaultNaclEntries;
+      this.naclEntries.push(entries);
+      return this.naclEntries.length - 1;
+    });
+    this.naclsOfSubnet = this.subnets.map((s, i) => {
+      if (s.nacl !== undefined) {
+        const n = naclIdx.get(s.nacl);
+        if (n === undefined) throw new Error(`unknown NACL ${s.nacl}`);
+        return [n];
+      }
+      return [defaultNacl[this.subnetVpc[i]]];
+    });
+
+    this.worlds = { 4: this.buildAtoms(4), 6: this.buildAtoms(6) };
+  }
+
+  /** Where each source subnet's packets end (for unit tests). */
+  summary(): Map<string, ReachSummary> {
+    const out = new Map<string, ReachSummary>();
+    this.subnets.forEach((s, i) => {
+      const a = this.walk(i);
+      out.set(s.id, {
+        internet: a.internet !== undefined,
+        zones: (Object.keys(a.zone) as Zone[]).sort(),
+        unknown: a.unknown !== undefined,
+        subnets: [...a.subnets.keys()].map((t) => this.subnets[t].id).sort(),
+      });
+    });
+    return out;
+  }
+
+  run(): OracleResult {
+    const verdicts = new Set<OracleRule>();
+    const reasons: string[] = [];
+    const add = (rule: OracleRule, why: string) => {
+      verdicts.add(rule);
+      if (reasons.filter((r) => r.startsWith(rule)).length < 3) reasons.push(`${rule}: ${why}`);
+    };
+    const net = this.net;
+
+    // §10 MN-1, structural part.
+    for (const g of net.internetGateways) {
+      if (g.vpc !== undefined && this.segOfVpc[this.vpc(g.vpc)] === 'MY_NUMBER') add('MN-1', `internet gateway ${g.id} attached to My Number VPC ${g.vpc}`);
+    }
+    for (const g of net.egressOnlyGateways) {
+      if (this.segOfVpc[this.vpc(g.vpc)] === 'MY_NUMBER') add('MN-1', `egress-only gateway ${g.id} in My Number VPC ${g.vpc}`);
+    }
+    for (const n of net.natGateways) {
+      if (this.segment(this.subnet(n.subnet)) === 'MY_NUMBER') add('MN-1', `NAT gateway ${n.id} in My Number subnet ${n.subnet}`);
+    }
+    for (const s of this.subnets) {
+      if (s.mapPublicIpOnLaunch && this.segment(this.subnet(s.id)) === 'MY_NUMBER') add('MN-1', `My Number subnet ${s.id} maps public IPs`);
+    }
+
+    // §2: every subnet of a labelled VPC is a source (all VPCs here are labelled).
+    const arrivals = this.subnets.map((_, i) => this.walk(i));
+    arrivals.forEach((a, i) => {
+      const s = this.subnets[i].id;
+      const seg = this.segment(i);
+      const wayOut = a.internet ? `the internet (${a.internet})` : a.zone.SECURITY_CLOUD ? `SECURITY_CLOUD (${a.zone.SECURITY_CLOUD})`
+        : a.unknown ? `unknown (${a.unknown})` : undefined;
+      if (seg === 'MY_NUMBER' && wayOut) add('MN-1', `${s} reaches ${wayOut}`);
+      if (seg === 'LGWAN' && wayOut) add('LG-1', `${s} reaches ${wayOut}`);
+      const other: Segment | undefined = seg === 'MY_NUMBER' ? 'INTERNET' : seg === 'INTERNET' ? 'MY_NUMBER' : undefined;
+      if (other) {
+        if (a.unknown) add('MN-2', `${s} reaches unknown (${a.unknown})`);
+        for (const [t, how] of a.subnets) {
+          if (this.segment(t) === other) add('MN-2', `${s} reaches ${other} subnet ${this.subnets[t].id} (${how})`);
+        }
+      }
+      const why = this.pathTooWide(i, a);
+      if (why) add('MN-3', why);
+    });
+
+    const sg = this.securityGroupsTooWide();
+    if (sg) add('MN-3', sg);
+    return { verdicts, reasons };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The walk (§2, §4, §5, §6, §8, §9)
+
+  /** Every packet source subnet `s` sends, walked hop by hop; returns where they end. */
+  private walk(s: number): Arrivals {
+    const out: Arrivals = { zone: {}, subnets: new Map(), cover: new Map() };
+    const seg = this.segment(s);
+    const coverSide: Segment | undefined = seg === 'MY_NUMBER' ? 'LGWAN' : seg === 'LGWAN' ? 'MY_NUMBER' : undefined;
+    for (const family of [4, 6] as const) {
+      this.walkFamily(s, family, out, coverSide);
+    }
+    return out;
+  }
+
+  private walkFamily(s: number, family: Family, out: Arrivals, coverSide: Segment | undefined): void {
+    const w = this.worlds[family];
+    const nA = w.count;
+    const nP = w.pp.length;
+    const key = (x: number, src: number, dst: number, pp: number) => ((x * nA + src) * nA + dst) * nP + pp;
+    const visited = new Set<number>();
+    const parent = this.explain ? new Map<number, { from: number; how: string }>() : undefined;
+    const stack: number[] = [];
+    const push = (x: number, src: number, dst: number, pp: number, from: number, how: string) => {
+      const k = key(x, src, dst, pp);
+      if (visited.has(k)) return; // §8: the same packet in the same subnet again can do nothing new.
+      visited.add(k);
+      parent?.set(k, { from, how });
+      stack.push(k);
+    };
+    const trail = (k: number, last: string): string => {
+      if (!parent) return last;
+      const parts = [last];
+      for (let cur = k; cur >= 0;) {
+        const p = parent.get(cur)!;
+        parts.unshift(p.how);
+        cur = p.from;
+      }
+      return parts.join(' → ');
+    };
+    const packet = (src: number, dst: number, pp: number) => {
+      const c = w.pp[pp];
+      const port = c.proto === 6 || c.proto === 17 ? `:${c.port}` : '';
+      return `${PROTO_NAME[c.proto]} ${formatAddress(family, w.rep(src))} → ${formatAddress(family, w.rep(dst))}${port}`;
+    };
+
+    // §2: sources in the subnet's block of the family; IPv6 without a literal block: any source address.
+    const own = this.ownSpan(s, family);
+    const srcAtoms: number[] = [];
+    if (own) for (let a = own[0]; a <= own[1]; a++) srcAtoms.push(a);
+    else if (family === 6) for (let a = 0; a < nA; a++) srcAtoms.push(a);
+    const startName = `${this.subnets[s].id}`;
+    for (const src of srcAtoms) {
+      for (let dst = 0; dst < nA; dst++) {
+        for (let pp = 0; pp < nP; pp++) push(s, src, dst, pp, -1, startName);
+      }
+    }
+
+    const coverTarget = coverSide ? (t: number) => this.segment(t) === coverSide : () => false;
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      const pp = k % nP;
+      let rest = (k - pp) / nP;
+      const dst = rest % nA;
+      rest = (rest - dst) / nA;
+      const src = rest % nA;
+      const x = (rest - src) / nA;
+
+      const arrive = (y: number, how: string) => {
+        if (!out.subnets.has(y)) out.subnets.set(y, trail(k, `${how} ${this.subnets[y].id} [${packet(src, dst, pp)}]`));
+        if (coverTarget(y)) {
+          const ck = `${y}/${family}/${src}/${pp}`;
+          let set = out.cover.get(ck);
+          if (!set) out.cover.set(ck, set = new Set());
+          set.add(dst);
+        }
+      };
+      const unknown = (what: string) => {
+        out.unknown ??= trail(k, `${what} [${packet(src, dst, pp)}]`);
+      };
+      const leaves = (y: number) => y === x || (this.naclAllows(x, true, family, dst, pp) && this.naclAllows(y, false, family, src, pp));
+
+      // §4: a destination inside the sending subnet's own block is delivered there without routing (no NACL).
+      const ownX = this.ownSpan(x, family);
+      if (ownX && dst >= ownX[0] && dst <= ownX[1]) {
+        arrive(x, 'delivered in');
+        continue;
+      }
+      for (const t of this.tablesOfSubnet[x]) {
+        for (const h of this.lookup(t, family, dst)) {
+          switch (h.k) {
+            case H_LOCAL: {
+              // Delivered to the VPC's subnet holding the destination; X's outbound and Y's inbound NACL (§6).
+              const y = this.subnetHolding(h.vpc!, family, dst);
+              if (y >= 0 && leaves(y)) arrive(y, 'local to');
+              break;
+            }
+            case H_INTERNET_GW:
+              // The internet if the destination is an internet address (§9), after X's outbound NACL (§6).
+              if (isInternetAddress(family, w.rep(dst)) && this.naclAllows(x, true, family, dst, pp)) {
+                out.internet ??= trail(k, `${h.label} → internet [${packet(src, dst, pp)}]`);
+              }
+              break;
+            case H_NAT: {
+              if (family === 6) {
+                // §4 NAT row: the IPv6 packet enters N (X's outbound, N's inbound NACL), and only there NAT64, which is
+                // not modelled, makes it unknown.
+                if (leaves(h.subnets![0])) unknown(`${h.label} (NAT64 is not modelled)`);
+                break;
+              }
+              // The packet enters N (X's outbound, N's inbound NACL with the original source), then its source
+              // becomes N's block and it continues with N's route table.
+              const y = h.subnets![0];
+              if (!leaves(y)) break;
+              const ns = this.ownSpan(y, 4)!;
+              for (let a = ns[0]; a <= ns[1]; a++) push(y, a, dst, pp, k, `${h.label} in ${this.subnets[y].id}`);
+              break;
+            }
+            case H_ENDPOINT:
+              // Firewall / GWLB endpoint: every endpoint subnet is followed; the endpoint passes everything.
+              for (const y of h.subnets!) if (leaves(y)) push(y, src, dst, pp, k, `${h.label} in ${this.subnets[y].id}`);
+              break;
+            case H_TGW:
+              this.transit(x, h, family, src, dst, pp, leaves, unknown, (z, how) => push(z, src, dst, pp, k, how),
+                (zone, how) => {
+                  if (zone) out.zone[zone] ??= trail(k, `${how} → ${zone} [${packet(src, dst, pp)}]`);
+                  else unknown(`${how} (no zone tag)`);
+                });
+              break;
+            case H_PEERING: {
+              // Delivered in the peer VPC if one of its blocks holds the destination, else dropped.
+              if (h.vpc! < 0) break;
+              const y = this.subnetHolding(h.vpc!, family, dst);
+              if (y >= 0 && leaves(y)) arrive(y, `${h.label} to`);
+              break;
+            }
+            case H_VGW:
+              if (!h.zone) unknown(`${h.label} (no zone tag)`);
+              else if (this.naclAllows(x, true, family, dst, pp)) out.zone[h.zone] ??= trail(k, `${h.label} → ${h.zone} [${packet(src, dst, pp)}]`);
+              break;
+            case H_UNKNOWN:
+              // §6: an unknown end is not narrowed by the NACL of the subnet it leaves.
+              unknown(h.label);
+              break;
+          }
+        }
+      }
+    }
+  }
+
+  /** §5: a VPC route to a transit gateway. */
+  private transit(x: number, h: Hop, family: Family, _src: number, dst: number, _pp: number, leaves: (y: number) => boolean,
+    unknown: (what: string) => void, enter: (z: number, how: string) => void, zoneEnd: (zone: Zone | undefined, how: string) => void): void {
+    const net = this.net;
+    const g = net.transitGateways[h.tgw!];
+    const vpcId = net.vpcs[this.subnetVpc[x]].id;
+    const atts = net.tgwAttachments.filter((a) => a.tgw === g.id && a.vpc === vpcId);
+    if (atts.length === 0) {
+      unknown(`${h.label} (the VPC has no attachment to it)`);
+      return;
+    }
+    for (const att of atts) {
+      // The packet reaches the gateway through one of the attachment's subnets (every one is considered): X's outbound
+      // and that subnet's inbound NACL, none if it is X itself.
+      if (!att.subnets.some((y) => leaves(this.subnet(y)))) continue;
+      for (const tb of this.associatedTables(att.id, g.id)) {
+        for (const th of this.tgwLookup(tb, family, dst)) {
+          if (th.k === T_BLACKHOLE) continue;
+          if (th.k === T_VPN) {
+            zoneEnd(th.zone, `${h.label} → ${tb} → ${th.label}`);
+            continue;
+          }
+          // Enters the VPC at every subnet of the attachment, without a NACL on arrival (§6).
+          for (const z of th.subnets!) enter(z, `${h.label} → ${tb} → ${th.label} at ${this.subnets[z].id}`);
+        }
+      }
+    }
+  }
+
+  /** §5: the transit route tables an attachment is associated with. */
+  private associatedTables(attId: string, tgwId: string): string[] {
+    const net = this.net;
+    const explicit = net.tgwRouteTables.filter((t) => t.associations.includes(attId) && !(this.cfn && t.implicit)).map((t) => t.id);
+    if (explicit.length > 0) return explicit;
+    const g = net.transitGateways.find((t) => t.id === tgwId)!;
+    const att = net.tgwAttachments.find((a) => a.id === attId);
+    const tfOff = !this.cfn && att?.defaultAssociation === false;
+    if (!g.defaultAssociation || tfOff) return [];
+    return [(this.cfn ? g.associationDefaultTable : undefined) ?? implicitTableId(g.id)];
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Decisions on one representative address (cached per atom)
+
+  /** §4: longest prefix match in a VPC route table, local routes included; the winners are all followed. */
+  private lookup(table: number, family: Family, dst: number): Hop[] {
+    const ck = `${table}/${family}/${dst}`;
+    const hit = this.lookupCache.get(ck);
+    if (hit) return hit;
+    const addr = this.worlds[family].rep(dst);
+    const vpcI = this.tableVpc[table];
+    let best = -1;
+    let winners: Hop[] = [];
+    let localLen = -1;
+    for (const b of this.vpcBlocks(vpcI, family)) {
+      if (contains(b, addr) && b.len > localLen) localLen = b.len;
+    }
+    for (const r of this.tableRoutes[table]) {
+      const p = prefix(r.destination);
+      if (p.family !== family || !contains(p, addr)) continue;
+      if (p.len > best) {
+        best = p.len;
+        winners = [];
+      }
+      if (p.len === best) winners.push(this.hop(r.target, vpcI));
+    }
+    // An explicit route of the local route's length replaces it; a longer local route wins.
+    let result: Hop[];
+    if (localLen > best) result = [{ k: H_LOCAL, vpc: vpcI, label: 'local' }];
+    else result = winners;
+    this.lookupCache.set(ck, result);
+    return result;
+  }
+
+  private hop(t: Network['routes'][number]['target'], vpcI: number): Hop {
+    const net = this.net;
+    switch (t.kind) {
+      case 'igw':
+        return { k: H_INTERNET_GW, label: `igw ${t.id}` };
+      case 'eigw':
+        return { k: H_INTERNET_GW, label: `eigw ${t.id}` };
+      case 'nat': {
+        const n = net.natGateways.find((g) => g.id === t.id)!;
+        return { k: H_NAT, subnets: [this.subnet(n.subnet)], label: `nat ${t.id}` };
+      }
+      case 'firewall': {
+        const f = net.firewalls.find((g) => g.id === t.id)!;
+        return { k: H_ENDPOINT, subnets: f.subnets.map((s) => this.subnet(s)), label: `firewall ${t.id}` };
+      }
+      case 'gwlb': {
+        const e = net.gwlbEndpoints.find((g) => g.id === t.id)!;
+        return { k: H_ENDPOINT, subnets: [this.subnet(e.subnet)], label: `gwlb endpoint ${t.id}` };
+      }
+      case 'tgw':
+        return { k: H_TGW, tgw: this.tgwIndex.get(t.id)!, label: `tgw ${t.id}` };
+      case 'pcx': {
+        const p = net.peerings.find((g) => g.id === t.id)!;
+        const me = net.vpcs[vpcI].id;
+        const peer = p.vpc === me ? p.peerVpc : p.peerVpc === me ? p.vpc : undefined;
+        return { k: H_PEERING, vpc: peer === undefined ? -1 : this.vpc(peer), label: `peering ${t.id}` };
+      }
+      case 'vgw': {
+        const v = net.vpnGateways.find((g) => g.id === t.id)!;
+        return { k: H_VGW, zone: v.zone, label: `vgw ${t.id}` };
+      }
+      case 'eni':
+        return { k: H_UNKNOWN, label: `network interface ${t.eni}` };
+    }
+  }
+
+  /**
+   * §5: longest prefix match in a transit route table over its static routes and the blocks of its propagating VPC
+   * attachments; a static route wins over a propagated one of the same length; several winners are all followed.
+   * A VPN propagation may announce any prefix: it is followed for every destination, besides the winners.
+   */
+  private tgwLookup(tableId: string, family: Family, dst: number): TgwHop[] {
+    const ck = `${tableId}/${family}/${dst}`;
+    const hit = this.tgwCache.get(ck);
+    if (hit) return hit;
+    const net = this.net;
+    const addr = this.worlds[family].rep(dst);
+    const tgwId = net.tgwRouteTables.find((t) => t.id === tableId)?.tgw ?? tgwOfImplicit(tableId);
+    const g = net.transitGateways.find((t) => t.id === tgwId)!;
+    const toHop = (att: string): TgwHop => {
+      const vpcAtt = net.tgwAttachments.find((a) => a.id === att);
+      if (vpcAtt) return { k: T_VPC, subnets: vpcAtt.subnets.map((s) => this.subnet(s)), label: `attachment ${att}` };
+      const vpn = net.vpnAttachments.find((a) => a.id === att);
+      if (!vpn) throw new Error(`unknown attachment ${att}`);
+      return { k: T_VPN, zone: vpn.zone, label: `vpn ${att}` };
+    };
+    // A CloudFormation template cannot name the implicit default table: nothing it writes can land there.
+    const unwritable = this.cfn && tableId === implicitTableId(g.id);
+    let staticBest = -1;
+    let statics: TgwHop[] = [];
+    for (const r of net.tgwRoutes) {
+      if (r.table !== tableId || unwritable) continue;
+      const p = prefix(r.destination);
+      if (p.family !== family || !contains(p, addr)) continue;
+      if (p.len > staticBest) {
+        staticBest = p.len;
+        statics = [];
+      }
+      if (p.len === staticBest) statics.push(r.target === 'blackhole' ? { k: T_BLACKHOLE, label: 'blackhole' } : toHop(r.target));
+    }
+    // Propagations: explicit ones, plus every attachment of the gateway into its default propagation table.
+    const props = new Set<string>(unwritable ? [] : net.tgwRouteTables.find((t) => t.id === tableId)?.propagations ?? []);
+    const defaultProp = (this.cfn ? g.propagationDefaultTable : undefined) ?? implicitTableId(g.id);
+    if (g.defaultPropagation && defaultProp === tableId) {
+      for (const a of net.tgwAttachments) {
+        if (a.tgw === g.id && !(!this.cfn && a.defaultPropagation === false)) props.add(a.id);
+      }
+      for (const a of net.vpnAttachments) if (a.tgw === g.id) props.add(a.id);
+    }
+    let propBest = -1;
+    let propagated: TgwHop[] = [];
+    const vpn: TgwHop[] = [];
+    for (const id of props) {
+      const a = net.tgwAttachments.find((t) => t.id === id);
+      if (!a) {
+        vpn.push(toHop(id));
+        continue;
+      }
+      for (const b of this.vpcBlocks(this.vpc(a.vpc), family)) {
+        if (!contains(b, addr)) continue;
+        if (b.len > propBest) {
+          propBest = b.len;
+          propagated = [];
+        }
+        if (b.len === propBest) propagated.push(toHop(id));
+      }
+    }
+    let result: TgwHop[];
+    if (staticBest < 0 && propBest < 0) result = [];
+    else if (staticBest >= propBest) result = statics;
+    else result = propagated;
+    result = [...result, ...vpn];
+    this.tgwCache.set(ck, result);
+    return result;
+  }
+
+  /**
+   * §6: does the subnet's NACL let the packet through (egress: leaving it, matched on the destination; ingress: entering
+   * it, matched on the source)? Several NACLs for one subnet: any one letting it through is enough.
+   */
+  private naclAllows(subnet: number, egress: boolean, family: Family, addrAtom: number, pp: number): boolean {
+    const lists = this.naclsOfSubnet[subnet];
+    for (const l of lists) {
+      const ck = `${l}/${egress ? 'o' : 'i'}/${family}/${addrAtom}/${pp}`;
+      let v = this.naclCache.get(ck);
+      if (v === undefined) {
+        v = firstMatchAllows(this.naclEntries[l], egress, family, this.worlds[family].rep(addrAtom), this.worlds[family].pp[pp]);
+        this.naclCache.set(ck, v);
+      }
+      if (v) return true;
+    }
+    return false;
+  }
+
+  /** The subnet of a VPC whose block holds the destination, -1 if none (§4: dropped). */
+  private subnetHolding(vpcI: number, family: Family, dst: number): number {
+    const ck = `${vpcI}/${family}/${dst}`;
+    const hit = this.holdingCache.get(ck);
+    if (hit !== undefined) return hit;
+    const addr = this.worlds[family].rep(dst);
+    let found = -1;
+    if (this.vpcBlocks(vpcI, family).some((b) => contains(b, addr))) {
+      found = this.subnets.findIndex((s, i) => {
+        const b = this.blockOf(s, family);
+        return this.subnetVpc[i] === vpcI && b !== undefined && contains(b, addr);
+      });
+    }
+    this.holdingCache.set(ck, found);
+    return found;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // §10 MN-3
+
+  /**
+   * MN-3 path part: for a target subnet of the other side, is there one source address and one protocol/port class
+   * whose arriving destinations cover the target's whole block (IPv4, or literal IPv6)?
+   */
+  private pathTooWide(s: number, a: Arrivals): string | undefined {
+    for (const [ck, dsts] of a.cover) {
+      const [t, fam, src, pp] = ck.split('/').map(Number);
+      const family = fam as Family;
+      const span = this.ownSpan(t, family);
+      if (!span) continue;
+      let all = true;
+      for (let d = span[0]; d <= span[1] && all; d++) all = dsts.has(d);
+      if (all) {
+        const w = this.worlds[family];
+        const c = w.pp[pp];
+        return `${this.subnets[s].id} reaches the whole block of ${this.subnets[t].id} from ${formatAddress(family, w.rep(src))} `
+          + `(${PROTO_NAME[c.proto]}${c.proto === 6 || c.proto === 17 ? ` port ${c.port}` : ''}): ${a.subnets.get(t)}`;
+      }
+    }
+    return undefined;
+  }
+
+  /** MN-3 security-group part (§10). */
+  private securityGroupsTooWide(): string | undefined {
+    const net = this.net;
+    for (const g of net.securityGroups) {
+      const seg = this.segOfVpc[this.vpc(g.vpc)];
+      const other: Segment | undefined = seg === 'MY_NUMBER' ? 'LGWAN' : seg === 'LGWAN' ? 'MY_NUMBER' : undefined;
+      if (!other) continue;
+      const otherVpcs = net.vpcs.filter((v) => v.segment === other);
+      if (otherVpcs.length === 0) continue;
+      const otherBlocks = otherVpcs.flatMap((v) => vpcCidrs(v)).map(prefix);
+      const otherVpcIds = new Set(otherVpcs.map((v) => v.id));
+      const otherGroups = new Set(net.securityGroups.filter((o) => otherVpcIds.has(o.vpc)).map((o) => o.id));
+      const otherSubnetBlocks = net.subnets.filter((s) => otherVpcIds.has(s.vpc))
+        .flatMap((s) => [s.cidr, ...(s.ipv6Cidr ? [s.ipv6Cidr] : [])]).map(prefix);
+      for (const dir of ['ingress', 'egress'] as const) {
+        let rules: SgRule[] = g[dir];
+        // CloudFormation: a group of the template that lists no egress rule keeps EC2's implicit allow-all egress.
+        if (dir === 'egress' && this.cfn && !g.isDefault && rules.length === 0) rules = [{ protocol: '-1', cidr: '0.0.0.0/0' }];
+        const considered = rules.filter((r) => (r.cidr !== undefined && otherBlocks.some((b) => overlaps(prefix(r.cidr!), b)))
+          || (r.peerGroup !== undefined && otherGroups.has(r.peerGroup)));
+        const why = sgRulesTooWide(considered, otherSubnetBlocks);
+        if (why) return `security group ${g.id} ${dir} toward ${other}: ${why}`;
+      }
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Helpers
+
+  private buildAtoms(family: Family): Atoms {
+    const net = this.net;
+    const cidrs: string[] = [];
+    for (const v of net.vpcs) cidrs.push(...vpcCidrs(v));
+    for (const s of net.subnets) cidrs.push(s.cidr, ...(s.ipv6Cidr ? [s.ipv6Cidr] : []));
+    for (const r of net.routes) cidrs.push(r.destination);
+    for (const r of net.tgwRoutes) cidrs.push(r.destination);
+    const entries = [...net.nacls.flatMap((n) => n.entries), ...net.vpcs.flatMap((v) => v.defaultNaclEntries ?? [])];
+    for (const e of entries) cidrs.push(e.cidr);
+    cidrs.push(...NON_INTERNET_V4, INTERNET_V6);
+    const prefixes = cidrs.map(prefix).filter((p) => p.family === family);
+    // Protocol/port classes: the protocols the family's NACL entries name, their port bounds, and "any other protocol".
+    const fam = entries.filter((e) => prefix(e.cidr).family === family);
+    const pp: ProtoPort[] = [];
+    for (const proto of ['tcp', 'udp'] as const) {
+      const named = fam.filter((e) => e.protocol === proto);
+      if (named.length === 0) continue;
+      const bounds = new Set<number>([0]);
+      for (const e of named) {
+        bounds.add(e.fromPort ?? 0);
+        if ((e.toPort ?? 65535) + 1 <= 65535) bounds.add((e.toPort ?? 65535) + 1);
+      }
+      for (const b of [...bounds].sort((x, y) => x - y)) pp.push({ proto: PROTO_NUMBER[proto], port: b });
+    }
+    if (fam.some((e) => e.protocol === 'icmp')) pp.push({ proto: 1, port: 0 });
+    pp.push({ proto: OTHER_PROTOCOL, port: 0 });
+    return new Atoms(family, prefixes, pp);
+  }
+
+  /** §3: a VPC's blocks of one family (primary, secondary, IPv6). */
+  private vpcBlocks(vpcI: number, family: Family): Prefix[] {
+    const ck = `${vpcI}/${family}`;
+    let b = this.blocksCache.get(ck);
+    if (!b) {
+      b = vpcCidrs(this.net.vpcs[vpcI]).map(prefix).filter((p) => p.family === family);
+      this.blocksCache.set(ck, b);
+    }
+    return b;
+  }
+
+  private blockOf(s: Subnet, family: Family): Prefix | undefined {
+    if (family === 4) return prefix(s.cidr);
+    return s.ipv6Cidr ? prefix(s.ipv6Cidr) : undefined;
+  }
+
+  private ownSpan(s: number, family: Family): [number, number] | undefined {
+    const ck = `${s}/${family}`;
+    if (this.spanCache.has(ck)) return this.spanCache.get(ck);
+    const b = this.blockOf(this.subnets[s], family);
+    const span = b ? this.worlds[family].span(b) : undefined;
+    this.spanCache.set(ck, span);
+    return span;
+  }
+
+  private segment(subnet: number): Segment {
+    return this.segOfVpc[this.subnetVpc[subnet]];
+  }
+
+  private vpc(id: string): number {
+    const i = this.vpcIndex.get(id);
+    if (i === undefined) throw new Error(`unknown VPC ${id}`);
+    return i;
+  }
+
+  private subnet(id: string): number {
+    const i = this.subnetIndex.get(id);
+    if (i === undefined) throw new Error(`unknown subnet ${id}`);
+    return i;
+  }
+
+  private table(id: string): number {
+    const i = this.tableIndex.get(id);
+    if (i === undefined) throw new Error(`unknown route table ${id}`);
+    return i;
+  }
+}
+
+export function implicitTableId(tgwId: string): string {
+  return `${tgwId}#default`;
+}
+
+function tgwOfImplicit(tableId: string): string {
+  return tableId.endsWith('#default') ? tableId.slice(0, -'#default'.length) : tableId;
+}
+
+export function vpcCidrs(v: { cidr: string; secondaryCidrs: string[]; ipv6Cidr?: string }): string[] {
+  return [v.cidr, ...v.secondaryCidrs, ...(v.ipv6Cidr ? [v.ipv6Cidr] : [])];
+}
+
+/** §6: entries in rule-number order for one direction; the first match decides; no match denies. */
+function firstMatchAllows(entries: NaclEntry[], egress: boolean, family: Family, addr: bigint, c: ProtoPort): boolean {
+  const dir = entries.filter((e) => e.egress === egress).sort((a, b) => a.rule - b.rule);
+  for (const e of dir) {
+    const p = prefix(e.cidr);
+    if (p.family !== family || !contains(p, addr)) continue;
+    let match: boolean;
+    switch (e.protocol) {
+      case '-1':
+        match = true;
+        break;
+      case 'icmp':
+        // Entries here cover every ICMP type and code, so they match every ICMP packet, allow or deny.
+        match = c.proto === 1;
+        break;
+      default:
+        match = c.proto === PROTO_NUMBER[e.protocol] && (e.fromPort ?? 0) <= c.port && c.port <= (e.toPort ?? 65535);
+    }
+    if (match) return e.action === 'allow';
+  }
+  return false;
+}
+
+/** Is [lo, hi] covered by the union of the intervals? (sweep) */
+function covered<T extends number | bigint>(intervals: [T, T][], lo: T, hi: T, next: (v: T) => T): boolean {
+  const sorted = [...intervals].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let cur = lo;
+  for (const [a, b] of sorted) {
+    if (a > cur) break;
+    if (b >= cur) cur = next(b);
+    if (cur > hi) return true;
+  }
+  return cur > hi;
+}
+
+/** §10 MN-3 security-group part, for one group and direction's considered rules. */
+function sgRulesTooWide(rules: SgRule[], otherSubnetBlocks: Prefix[]): string | undefined {
+  const all = rules.find((r) => r.protocol === '-1');
+  if (all) return `rule allows all protocols (${all.cidr ?? all.peerGroup})`;
+  const ports = (r: SgRule): [number, number] => [r.fromPort ?? 0, r.toPort ?? 65535];
+  for (const proto of ['tcp', 'udp'] as const) {
+    const pr = rules.filter((r) => r.protocol === proto);
+    // One peer address: every address where the rules' coverage can change.
+    const cidrRules = pr.filter((r) => r.cidr !== undefined);
+    const candidates = new Set<string>();
+    for (const r of cidrRules) {
+      const p = prefix(r.cidr!);
+      candidates.add(`${p.family}/${p.lo}`);
+      if (p.hi + 1n < SPACE_END[p.family]) candidates.add(`${p.family}/${p.hi + 1n}`);
+    }
+    for (const c of candidates) {
+      const [fam, v] = c.split('/');
+      const addr = BigInt(v);
+      const covering = cidrRules.filter((r) => { const p = prefix(r.cidr!); return p.family === Number(fam) && contains(p, addr); });
+      if (covering.length > 0 && covered(covering.map(ports), 1, 65535, (n) => n + 1)) {
+        return `${proto} ports 1-65535 toward one peer address (${covering.map((r) => `${r.cidr} ${ports(r).join('-')}`).join(', ')})`;
+      }
+    }
+    // One peer group.
+    const groups = new Set(pr.filter((r) => r.peerGroup !== undefined).map((r) => r.peerGroup!));
+    for (const gid of groups) {
+      const rs = pr.filter((r) => r.peerGroup === gid);
+      if (covered(rs.map(ports), 1, 65535, (n) => n + 1)) return `${proto} ports 1-65535 toward group ${gid}`;
+    }
+  }
+  // One protocol and port: the rules' peer CIDRs other than /0 cover a whole subnet block of the other side.
+  const cidrRules = rules.filter((r) => r.cidr !== undefined && prefix(r.cidr).len > 0);
+  for (const proto of ['tcp', 'udp', 'icmp'] as const) {
+    const pr = cidrRules.filter((r) => r.protocol === proto);
+    if (pr.length === 0) continue;
+    const portSet = new Set<number>([0]);
+    if (proto !== 'icmp') {
+      for (const r of pr) {
+        portSet.add(ports(r)[0]);
+        if (ports(r)[1] + 1 <= 65535) portSet.add(ports(r)[1] + 1);
+      }
+    }
+    for (const port of portSet) {
+      const matching = proto === 'icmp' ? pr : pr.filter((r) => ports(r)[0] <= port && port <= ports(r)[1]);
+      for (const b of otherSubnetBlocks) {
+        const iv = matching.map((r) => prefix(r.cidr!)).filter((p) => p.family === b.family).map((p): [bigint, bigint] => [p.lo, p.hi]);
+        if (iv.length > 0 && covered(iv, b.lo, b.hi, (n) => n + 1n)) {
+          return `${proto}${proto === 'icmp' ? '' : ` port ${port}`}: rules ${matching.map((r) => r.cidr).join(', ')} cover the subnet block `
+            + `${formatAddress(b.family, b.lo)}/${b.len}`;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Where the packets of one source subnet end (§9). */
+export interface ReachSummary {
+  readonly internet: boolean;
+  readonly zones: Zone[];
+  readonly unknown: boolean;
+  /** Subnets some packet is delivered to (the source itself included when it sends to its own block). */
+  readonly subnets: string[];
+}
+
+export function reachSummary(net: Network): Map<string, ReachSummary> {
+  return new Oracle(net, {}).summary();
+}
+
+export function runOracle(net: Network, options: OracleOptions = {}): OracleResult {
+  return new Oracle(net, options).run();
+}

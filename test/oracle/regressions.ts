@@ -1,0 +1,176 @@
+/**
+ * Networks replayed by test/guard/oracle-regressions.test.ts with the same comparison as the property test (the
+ * guard's verdicts for MN-1, MN-2, LG-1 and MN-3 must equal the oracle's).
+ *
+ * Every disagreement the property test or scripts/fuzz.ts ever found is kept here (`found: 'fuzz'`), shrunk, under a
+ * name that says what it exercises. `found: 'pin'` entries are hand-written networks that pin a reading of
+ * docs/guard-semantics.md where the text leaves room (see the note), so that a rewrite of the guard keeps it.
+ */
+import { NetBuilder, allow, deny } from './build';
+import { Network } from './network';
+
+export interface Regression {
+  readonly name: string;
+  readonly found: 'fuzz' | 'pin';
+  /** What it exercises, with the section of docs/guard-semantics.md. */
+  readonly note: string;
+  /** The verdicts both must give (worked out by hand from the semantics), so that the two cannot drift together. */
+  readonly expected: readonly ('MN-1' | 'MN-2' | 'LG-1' | 'MN-3')[];
+  readonly net: Network;
+}
+
+const lgwanWithNat = (engine: Network['engine']) => new NetBuilder(engine)
+  .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('a', 'lg', '10.1.1.0/24').subnet('n', 'lg', '10.1.2.0/24')
+  .table('rt', 'lg', ['a']).route('rt', '::/0', { kind: 'nat', id: 'nat' }).nat('nat', 'n');
+
+export const REGRESSIONS: Regression[] = [
+  // --- found by the property test against the exact-reachability guard (42301a4) -----------------------------------
+  // All four were one open question of the text (§4 NAT row + §6 last bullet): is IPv6 to a NAT gateway (NAT64) unknown
+  // at the route, or after it has entered the NAT's subnet? The oracle first read it at the route, the guard after
+  // entering. Settled in docs/guard-semantics.md: the packet enters N (X's outbound, N's inbound NACL), and what enters
+  // is unknown — the target is known, so its NACLs apply. The oracle changed; these stay as regressions (each now
+  // expects the settled verdict: a closed NACL on the way stops NAT64 too).
+  {
+    name: 'nat64 is narrowed by the leaving subnet\'s NACL before it becomes unknown (cloudformation)',
+    found: 'fuzz',
+    note: '§4 NAT row, §6: ::/0 → NAT gateway is NAT64, unknown once it has entered the NAT subnet; the source subnet\'s NACL (no '
+      + 'entries) lets nothing out ⇒ no MN-2; MN-1 stays, for the NAT gateway that sits in a My Number subnet (§10, structural).',
+    expected: ['MN-1'],
+    net: {
+      engine: 'cloudformation',
+      vpcs: [{ id: 'vpc0', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 'sub0', vpc: 'vpc0', cidr: '10.0.0.0/24' }, { id: 'sub1', vpc: 'vpc0', cidr: '10.0.1.0/24', routeTable: 'rt1', nacl: 'nacl0' }],
+      routeTables: [{ id: 'rtmain0', vpc: 'vpc0', main: true }, { id: 'rt1', vpc: 'vpc0' }],
+      routes: [{ table: 'rt1', destination: '::/0', target: { kind: 'nat', id: 'nat0' } }],
+      internetGateways: [],
+      egressOnlyGateways: [],
+      natGateways: [{ id: 'nat0', subnet: 'sub0', private: true }],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [],
+      transitGateways: [],
+      tgwAttachments: [],
+      vpnAttachments: [],
+      tgwRouteTables: [],
+      tgwRoutes: [],
+      peerings: [],
+      nacls: [{ id: 'nacl0', vpc: 'vpc0', entries: [] }],
+      securityGroups: [],
+      renderSeed: 0,
+    },
+  },
+  {
+    name: 'nat64 behind a closed NAT-subnet NACL reaches nothing, main-table routes (terraform)',
+    found: 'fuzz',
+    note: '§4 NAT row, §4 main route table (Terraform), §6: ::/0 on the main table → NAT gateway in a subnet whose NACL has no entries. '
+      + 'The NAT subnet\'s inbound entries stop the IPv6 packets before NAT64 could make them unknown ⇒ no MN-2; MN-1 for the NAT '
+      + 'gateway in a My Number subnet (structural).',
+    expected: ['MN-1'],
+    net: {
+      engine: 'terraform',
+      vpcs: [{ id: 'vpc0', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }],
+      subnets: [
+        { id: 'sub0', vpc: 'vpc0', cidr: '10.0.0.0/24' }, { id: 'sub1', vpc: 'vpc0', cidr: '10.0.1.0/24' },
+        { id: 'sub2', vpc: 'vpc0', cidr: '10.0.2.0/24', routeTable: 'rt1', nacl: 'nacl0' },
+      ],
+      routeTables: [{ id: 'rtmain0', vpc: 'vpc0', main: true }, { id: 'rt1', vpc: 'vpc0' }],
+      routes: [
+        { table: 'rtmain0', destination: '0.0.0.0/0', target: { kind: 'nat', id: 'nat0' } },
+        { table: 'rt1', destination: '0.0.0.0/0', target: { kind: 'igw', id: 'igw0' } },
+        { table: 'rtmain0', destination: '::/0', target: { kind: 'nat', id: 'nat0' } },
+      ],
+      internetGateways: [{ id: 'igw0', vpc: 'vpc0' }],
+      egressOnlyGateways: [],
+      natGateways: [{ id: 'nat0', subnet: 'sub2' }],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [],
+      transitGateways: [{ id: 'tgw0', defaultAssociation: true, defaultPropagation: true }],
+      tgwAttachments: [{ id: 'tgwatt0', tgw: 'tgw0', vpc: 'vpc0', subnets: ['sub0'] }],
+      vpnAttachments: [],
+      tgwRouteTables: [{ id: 'tgw0#default', tgw: 'tgw0', implicit: true, associations: [], propagations: [] }],
+      tgwRoutes: [],
+      peerings: [],
+      nacls: [{ id: 'nacl0', vpc: 'vpc0', entries: [] }],
+      securityGroups: [],
+      renderSeed: 0,
+    },
+  },
+  {
+    name: 'nat64 from a subnet whose NACL denies everything reaches nothing, minimal LGWAN (terraform)',
+    found: 'fuzz',
+    note: 'The first two, reduced by hand: no LG-1 through NAT64 from a subnet whose NACL denies everything (§4 NAT row, §6).',
+    expected: [],
+    net: lgwanWithNat('terraform').nacl('closed', 'lg', [], ['a']).net,
+  },
+  {
+    name: 'nat64 into a NAT subnet whose NACL denies everything reaches nothing, minimal LGWAN (cloudformation)',
+    found: 'fuzz',
+    note: 'The second, reduced by hand: no LG-1 through NAT64 into a NAT subnet whose NACL denies everything (§4 NAT row, §6).',
+    expected: [],
+    net: lgwanWithNat('cloudformation').nacl('closed', 'lg', [], ['n']).net,
+  },
+
+  // --- pins: readings of the text the oracle chose (the guard of 42301a4 agrees) -------------------------------------
+  {
+    name: 'own-block-delivery-at-a-transit-attachment-subnet',
+    found: 'pin',
+    note: '§4 "a destination inside the sending subnet\'s own block is delivered there without routing" applies in every subnet a packet '
+      + 'is routed from, also one it entered from a transit gateway: the attachment subnet\'s route for its own block (to an interface) is '
+      + 'not used ⇒ MN-3 (the whole LGWAN subnet), no unknown.',
+    expected: ['MN-3'],
+    net: new NetBuilder('terraform').vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .route('rtm', '10.9.1.0/24', { kind: 'tgw', id: 't' })
+      .vpc('x', 'LGWAN', '10.9.0.0/16').subnet('z', 'x', '10.9.1.0/24').table('rtz', 'x', ['z'])
+      .route('rtz', '10.9.1.0/24', { kind: 'eni', eni: 'eni-0abc0000000000001' })
+      .tgw('t', { defaultAssociation: true, defaultPropagation: true }).attach('am', 't', 'mn', ['m']).attach('az', 't', 'x', ['z']).net,
+  },
+  {
+    name: 'vpn-propagation-is-followed-past-a-static-host-blackhole',
+    found: 'pin',
+    note: '§5: a VPN (BGP) propagation may announce any prefix, so it is a candidate for every destination, even one a static /32 '
+      + 'blackholes ⇒ LG-1 (SECURITY_CLOUD).',
+    expected: ['LG-1'],
+    net: new NetBuilder('cloudformation').vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['a'])
+      .route('rt', '8.8.8.8/32', { kind: 'tgw', id: 't' }).tgw('t').attach('att', 't', 'lg', ['a']).vpn('v', 't', 'SECURITY_CLOUD')
+      .tgwTable('tt', 't', { associations: ['att'], propagations: ['v'] }).tgwRoute('tt', '8.8.8.8/32', 'blackhole').net,
+  },
+  {
+    name: 'tcp-port-0-is-a-port',
+    found: 'pin',
+    note: '§2 "every port": TCP port 0 is sent too; NACL entries that deny TCP 1-65535, UDP and ICMP but allow TCP 0-65535 let it out ⇒ LG-1.',
+    expected: ['LG-1'],
+    net: new NetBuilder('terraform').vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['a'])
+      .route('rt', '0.0.0.0/0', { kind: 'igw', id: 'i' }).igw('i')
+      .nacl('n', 'lg', [deny(10, true, '0.0.0.0/0', 'tcp', [1, 65535]), deny(11, true, '0.0.0.0/0', 'udp', [0, 65535]), deny(12, true, '0.0.0.0/0', 'icmp'),
+        allow(20, true, '0.0.0.0/0', 'tcp', [0, 65535])], ['a']).net,
+  },
+  {
+    name: 'unknown-is-not-an-mn3-arrival',
+    found: 'pin',
+    note: '§9: an unknown end reaches everywhere "for the critical rules"; MN-3 is not one, so an LGWAN route to an interface for the '
+      + 'whole My Number VPC is LG-1 only.',
+    expected: ['LG-1'],
+    net: new NetBuilder('terraform').vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['a'])
+      .route('rt', '10.0.0.0/16', { kind: 'eni', eni: 'eni-0abc0000000000002' }).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').net,
+  },
+  {
+    name: 'cloudformation-implicit-egress-of-a-group-without-egress-rules',
+    found: 'pin',
+    note: '§10 MN-3 security-group part: a CloudFormation group that lists no egress rule keeps EC2\'s allow-all egress, which allows all '
+      + 'protocols toward the LGWAN VPC ⇒ MN-3; its ingress rule alone (one port from one host) is narrow.',
+    expected: ['MN-3'],
+    net: new NetBuilder('cloudformation').vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24')
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')
+      .sg('s', 'mn', [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.1.1.10/32', separate: true }], []).net,
+  },
+  {
+    name: 'vgw-without-zone-is-unknown-even-behind-a-closed-nacl',
+    found: 'pin',
+    note: '§4 VPN gateway row and §6 last bullet: an untagged VPN gateway is unknown, and an unknown end is not narrowed by the leaving '
+      + 'subnet\'s NACL ⇒ LG-1.',
+    expected: ['LG-1'],
+    net: new NetBuilder('cloudformation').vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['a'])
+      .route('rt', '0.0.0.0/0', { kind: 'vgw', id: 'v' }).vgw('v', 'lg').nacl('c', 'lg', [], ['a']).net,
+  },
+];

@@ -1,0 +1,277 @@
+/**
+ * Render an abstract network as a CloudFormation template, with the resource types and properties a CDK app (or a
+ * hand-written template) would use. Equivalent spellings are picked with the network's renderSeed.
+ *
+ * What CloudFormation cannot express is not written: routes on a VPC's main route table and
+ * aws_main_route_table_association (§4), routes in a transit gateway's implicit default table, and the Terraform-only
+ * attachment flags. The oracle reads the network the same way (network.ts).
+ */
+import { familyOf } from './addr';
+import { Network, prng, RouteTarget, SgRule } from './network';
+import { implicitTableId } from './oracle';
+
+export interface CfnTemplate {
+  Resources: Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] }>;
+}
+
+const SEGMENT_TAG = 'jichitai:segment';
+const ZONE_TAG = 'jichitai:zone';
+const PROTOCOL_NUMBER: Record<string, number> = { '-1': -1, 'tcp': 6, 'udp': 17, 'icmp': 1 };
+
+/** A logical ID from an abstract id: `Kind` + the id's alphanumeric words, capitalised. */
+function logical(kind: string, id: string): string {
+  return kind + id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+}
+
+const ref = (id: string) => ({ Ref: id });
+const getAtt = (id: string, attr: string) => ({ 'Fn::GetAtt': [id, attr] });
+
+export function renderCloudFormation(net: Network): CfnTemplate {
+  const rnd = prng(net.renderSeed);
+  const coin = (p = 0.5) => rnd() < p;
+  const resources: CfnTemplate['Resources'] = {};
+  const put = (id: string, Type: string, Properties: Record<string, unknown>, DependsOn?: string[]) => {
+    if (resources[id]) throw new Error(`duplicate logical ID ${id}`);
+    resources[id] = { Type, Properties, ...(DependsOn && DependsOn.length > 0 ? { DependsOn } : {}) };
+  };
+  const L = {
+    vpc: (id: string) => logical('Vpc', id),
+    subnet: (id: string) => logical('Subnet', id),
+    table: (id: string) => logical('RouteTable', id),
+    igw: (id: string) => logical('Igw', id),
+    eigw: (id: string) => logical('Eigw', id),
+    nat: (id: string) => logical('Nat', id),
+    fw: (id: string) => logical('Firewall', id),
+    gwlb: (id: string) => logical('Gwlbe', id),
+    vgw: (id: string) => logical('Vgw', id),
+    tgw: (id: string) => logical('Tgw', id),
+    att: (id: string) => logical('TgwAttachment', id),
+    vpn: (id: string) => logical('Vpn', id),
+    tgwTable: (id: string) => logical('TgwRouteTable', id),
+    pcx: (id: string) => logical('Peering', id),
+    nacl: (id: string) => logical('Nacl', id),
+    sg: (id: string) => logical('Sg', id),
+  };
+  const ipv6Block = new Map<string, string>();
+
+  for (const v of net.vpcs) {
+    put(L.vpc(v.id), 'AWS::EC2::VPC', {
+      CidrBlock: v.cidr,
+      EnableDnsHostnames: true,
+      EnableDnsSupport: true,
+      Tags: [{ Key: 'Name', Value: v.id }, { Key: SEGMENT_TAG, Value: v.segment }],
+    });
+    v.secondaryCidrs.forEach((c, i) => put(`${L.vpc(v.id)}Cidr${i}`, 'AWS::EC2::VPCCidrBlock', { VpcId: ref(L.vpc(v.id)), CidrBlock: c }));
+    if (v.ipv6Cidr) {
+      const id = `${L.vpc(v.id)}Ipv6`;
+      put(id, 'AWS::EC2::VPCCidrBlock', { VpcId: ref(L.vpc(v.id)), Ipv6CidrBlock: v.ipv6Cidr });
+      ipv6Block.set(v.id, id);
+    }
+  }
+  for (const s of net.subnets) {
+    const dependsOn: string[] = [];
+    const props: Record<string, unknown> = { VpcId: ref(L.vpc(s.vpc)), CidrBlock: s.cidr, AvailabilityZone: 'ap-northeast-1a' };
+    if (s.ipv6Cidr) {
+      props.Ipv6CidrBlock = s.ipv6Cidr;
+      if (ipv6Block.has(s.vpc)) dependsOn.push(ipv6Block.get(s.vpc)!);
+    }
+    if (s.mapPublicIpOnLaunch) props.MapPublicIpOnLaunch = true;
+    props.Tags = [{ Key: 'Name', Value: s.id }];
+    put(L.subnet(s.id), 'AWS::EC2::Subnet', props, dependsOn);
+  }
+  // Route tables (not the main table: a template cannot put routes into it).
+  for (const t of net.routeTables) {
+    if (t.main) continue;
+    put(L.table(t.id), 'AWS::EC2::RouteTable', { VpcId: ref(L.vpc(t.vpc)), Tags: [{ Key: 'Name', Value: t.id }] });
+  }
+  for (const s of net.subnets) {
+    if (s.routeTable === undefined) continue;
+    put(`${L.subnet(s.id)}RouteTableAssociation`, 'AWS::EC2::SubnetRouteTableAssociation', { SubnetId: ref(L.subnet(s.id)), RouteTableId: ref(L.table(s.routeTable)) });
+  }
+
+  // Gateways.
+  for (const g of net.internetGateways) {
+    put(L.igw(g.id), 'AWS::EC2::InternetGateway', { Tags: [{ Key: 'Name', Value: g.id }] });
+    if (g.vpc) put(`${L.igw(g.id)}Attachment`, 'AWS::EC2::VPCGatewayAttachment', { VpcId: ref(L.vpc(g.vpc)), InternetGatewayId: ref(L.igw(g.id)) });
+  }
+  for (const g of net.egressOnlyGateways) put(L.eigw(g.id), 'AWS::EC2::EgressOnlyInternetGateway', { VpcId: ref(L.vpc(g.vpc)) });
+  for (const n of net.natGateways) {
+    if (n.private) {
+      put(L.nat(n.id), 'AWS::EC2::NatGateway', { SubnetId: ref(L.subnet(n.subnet)), ConnectivityType: 'private' });
+    } else {
+      put(`${L.nat(n.id)}Eip`, 'AWS::EC2::EIP', { Domain: 'vpc' });
+      put(L.nat(n.id), 'AWS::EC2::NatGateway', { SubnetId: ref(L.subnet(n.subnet)), AllocationId: getAtt(`${L.nat(n.id)}Eip`, 'AllocationId') });
+    }
+  }
+  for (const f of net.firewalls) {
+    put(`${L.fw(f.id)}Policy`, 'AWS::NetworkFirewall::FirewallPolicy', {
+      FirewallPolicyName: `${f.id}-policy`,
+      FirewallPolicy: {
+        StatelessDefaultActions: ['aws:forward_to_sfe'],
+        StatelessFragmentDefaultActions: ['aws:forward_to_sfe'],
+        StatefulDefaultActions: f.policy === 'drop' ? ['aws:drop_established'] : [],
+        ...(f.policy === 'drop' ? { StatefulEngineOptions: { RuleOrder: 'STRICT_ORDER' } } : {}),
+      },
+    });
+    put(L.fw(f.id), 'AWS::NetworkFirewall::Firewall', {
+      FirewallName: f.id,
+      VpcId: ref(L.vpc(f.vpc)),
+      SubnetMappings: f.subnets.map((s) => ({ SubnetId: ref(L.subnet(s)) })),
+      FirewallPolicyArn: ref(`${L.fw(f.id)}Policy`),
+    });
+  }
+  for (const e of net.gwlbEndpoints) {
+    put(L.gwlb(e.id), 'AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'GatewayLoadBalancer',
+      VpcId: ref(L.vpc(e.vpc)),
+      ServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+      SubnetIds: [ref(L.subnet(e.subnet))],
+    });
+  }
+  for (const g of net.vpnGateways) {
+    put(L.vgw(g.id), 'AWS::EC2::VPNGateway', { Type: 'ipsec.1', Tags: g.zone ? [{ Key: ZONE_TAG, Value: g.zone }] : [] });
+    put(`${L.vgw(g.id)}Attachment`, 'AWS::EC2::VPCGatewayAttachment', { VpcId: ref(L.vpc(g.vpc)), VpnGatewayId: ref(L.vgw(g.id)) });
+  }
+  for (const p of net.peerings) put(L.pcx(p.id), 'AWS::EC2::VPCPeeringConnection', { VpcId: ref(L.vpc(p.vpc)), PeerVpcId: ref(L.vpc(p.peerVpc)) });
+
+  // Transit gateway.
+  const implicit = new Set(net.transitGateways.map((g) => implicitTableId(g.id)));
+  for (const g of net.transitGateways) {
+    put(L.tgw(g.id), 'AWS::EC2::TransitGateway', {
+      AmazonSideAsn: 64512,
+      DefaultRouteTableAssociation: g.defaultAssociation ? 'enable' : 'disable',
+      DefaultRouteTablePropagation: g.defaultPropagation ? 'enable' : 'disable',
+      ...(g.associationDefaultTable ? { AssociationDefaultRouteTableId: ref(L.tgwTable(g.associationDefaultTable)) } : {}),
+      ...(g.propagationDefaultTable ? { PropagationDefaultRouteTableId: ref(L.tgwTable(g.propagationDefaultTable)) } : {}),
+    });
+  }
+  for (const a of net.tgwAttachments) {
+    put(L.att(a.id), 'AWS::EC2::TransitGatewayAttachment', {
+      TransitGatewayId: ref(L.tgw(a.tgw)), VpcId: ref(L.vpc(a.vpc)), SubnetIds: a.subnets.map((s) => ref(L.subnet(s))),
+    });
+  }
+  for (const v of net.vpnAttachments) {
+    put(`${L.vpn(v.id)}CustomerGateway`, 'AWS::EC2::CustomerGateway', { Type: 'ipsec.1', BgpAsn: 65000, IpAddress: '203.0.113.10' });
+    put(L.vpn(v.id), 'AWS::EC2::VPNConnection', {
+      Type: 'ipsec.1',
+      CustomerGatewayId: ref(`${L.vpn(v.id)}CustomerGateway`),
+      TransitGatewayId: ref(L.tgw(v.tgw)),
+      StaticRoutesOnly: false,
+      Tags: v.zone ? [{ Key: ZONE_TAG, Value: v.zone }] : [],
+    });
+  }
+  const attachmentRef = (id: string) => (net.tgwAttachments.some((a) => a.id === id) ? ref(L.att(id)) : getAtt(L.vpn(id), 'TransitGatewayAttachmentId'));
+  for (const t of net.tgwRouteTables) {
+    if (t.implicit || implicit.has(t.id)) continue;
+    put(L.tgwTable(t.id), 'AWS::EC2::TransitGatewayRouteTable', { TransitGatewayId: ref(L.tgw(t.tgw)) });
+    t.associations.forEach((a, i) => put(`${L.tgwTable(t.id)}Association${i}`, 'AWS::EC2::TransitGatewayRouteTableAssociation', {
+      TransitGatewayAttachmentId: attachmentRef(a), TransitGatewayRouteTableId: ref(L.tgwTable(t.id)),
+    }));
+    t.propagations.forEach((a, i) => put(`${L.tgwTable(t.id)}Propagation${i}`, 'AWS::EC2::TransitGatewayRouteTablePropagation', {
+      TransitGatewayAttachmentId: attachmentRef(a), TransitGatewayRouteTableId: ref(L.tgwTable(t.id)),
+    }));
+  }
+  net.tgwRoutes.forEach((r, i) => {
+    if (implicit.has(r.table)) return;
+    put(`TgwRoute${i}`, 'AWS::EC2::TransitGatewayRoute', {
+      TransitGatewayRouteTableId: ref(L.tgwTable(r.table)),
+      DestinationCidrBlock: r.destination,
+      ...(r.target === 'blackhole' ? { Blackhole: true } : { TransitGatewayAttachmentId: attachmentRef(r.target) }),
+    });
+  });
+
+  // VPC routes.
+  const mainTables = new Set(net.routeTables.filter((t) => t.main).map((t) => t.id));
+  const target = (t: RouteTarget, vpc: string): [Record<string, unknown>, string[]] => {
+    switch (t.kind) {
+      case 'igw':
+        return [{ GatewayId: ref(L.igw(t.id)) }, net.internetGateways.find((g) => g.id === t.id)?.vpc ? [`${L.igw(t.id)}Attachment`] : []];
+      case 'eigw':
+        return [{ EgressOnlyInternetGatewayId: ref(L.eigw(t.id)) }, []];
+      case 'nat':
+        return [{ NatGatewayId: ref(L.nat(t.id)) }, []];
+      case 'tgw': {
+        const att = net.tgwAttachments.find((a) => a.tgw === t.id && a.vpc === vpc);
+        return [{ TransitGatewayId: ref(L.tgw(t.id)) }, att ? [L.att(att.id)] : []];
+      }
+      case 'pcx':
+        return [{ VpcPeeringConnectionId: ref(L.pcx(t.id)) }, []];
+      case 'firewall':
+        // The firewall's first endpoint id out of "az:vpce-..." (as CDK examples write it).
+        return [{ VpcEndpointId: { 'Fn::Select': [1, { 'Fn::Split': [':', { 'Fn::Select': [0, getAtt(L.fw(t.id), 'EndpointIds')] }] }] } }, []];
+      case 'gwlb':
+        return [{ VpcEndpointId: ref(L.gwlb(t.id)) }, []];
+      case 'vgw':
+        return [{ GatewayId: ref(L.vgw(t.id)) }, [`${L.vgw(t.id)}Attachment`]];
+      case 'eni':
+        return [{ NetworkInterfaceId: t.eni }, []];
+    }
+  };
+  net.routes.forEach((r, i) => {
+    if (mainTables.has(r.table)) return;
+    const vpc = net.routeTables.find((t) => t.id === r.table)!.vpc;
+    const [props, dependsOn] = target(r.target, vpc);
+    const dest = familyOf(r.destination) === 6 ? { DestinationIpv6CidrBlock: r.destination } : { DestinationCidrBlock: r.destination };
+    put(`Route${i}`, 'AWS::EC2::Route', { RouteTableId: ref(L.table(r.table)), ...dest, ...props }, dependsOn);
+  });
+
+  // NACLs.
+  const protocol = (p: string) => (coin() ? String(PROTOCOL_NUMBER[p]) : PROTOCOL_NUMBER[p]);
+  const entry = (naclId: unknown, e: Network['nacls'][number]['entries'][number]) => ({
+    NetworkAclId: naclId,
+    RuleNumber: e.rule,
+    Protocol: protocol(e.protocol),
+    RuleAction: e.action,
+    Egress: e.egress,
+    ...(familyOf(e.cidr) === 6 ? { Ipv6CidrBlock: e.cidr } : { CidrBlock: e.cidr }),
+    ...(e.protocol === 'tcp' || e.protocol === 'udp' ? { PortRange: { From: e.fromPort ?? 0, To: e.toPort ?? 65535 } } : {}),
+    ...(e.protocol === 'icmp' ? { Icmp: { Code: -1, Type: -1 } } : {}),
+  });
+  for (const n of net.nacls) {
+    put(L.nacl(n.id), 'AWS::EC2::NetworkAcl', { VpcId: ref(L.vpc(n.vpc)), Tags: [{ Key: 'Name', Value: n.id }] });
+    n.entries.forEach((e, i) => put(`${L.nacl(n.id)}Entry${i}`, 'AWS::EC2::NetworkAclEntry', entry(ref(L.nacl(n.id)), e)));
+  }
+  for (const v of net.vpcs) {
+    (v.defaultNaclEntries ?? []).forEach((e, i) => put(`${L.vpc(v.id)}DefaultNaclEntry${i}`, 'AWS::EC2::NetworkAclEntry',
+      entry(getAtt(L.vpc(v.id), 'DefaultNetworkAcl'), e)));
+  }
+  for (const s of net.subnets) {
+    if (s.nacl) put(`${L.subnet(s.id)}NaclAssociation`, 'AWS::EC2::SubnetNetworkAclAssociation', { SubnetId: ref(L.subnet(s.id)), NetworkAclId: ref(L.nacl(s.nacl)) });
+  }
+
+  // Security groups.
+  const groupId = (id: string) => getAtt(L.sg(id), 'GroupId');
+  const rule = (r: SgRule, dir: 'ingress' | 'egress') => ({
+    IpProtocol: r.protocol,
+    ...(r.protocol === '-1' ? {} : { FromPort: r.fromPort ?? 0, ToPort: r.toPort ?? 65535 }),
+    ...(r.cidr !== undefined ? (familyOf(r.cidr) === 6 ? { CidrIpv6: r.cidr } : { CidrIp: r.cidr }) : {}),
+    ...(r.peerGroup !== undefined ? (dir === 'ingress' ? { SourceSecurityGroupId: groupId(r.peerGroup) } : { DestinationSecurityGroupId: groupId(r.peerGroup) }) : {}),
+  });
+  for (const g of net.securityGroups) {
+    const own = g.isDefault ? getAtt(L.vpc(g.vpc), 'DefaultSecurityGroup') : groupId(g.id);
+    const inline: Record<'ingress' | 'egress', unknown[]> = { ingress: [], egress: [] };
+    let n = 0;
+    for (const dir of ['ingress', 'egress'] as const) {
+      g[dir].forEach((r, i) => {
+        // The default group takes only separate rules. A group's first egress rule is always inline, so that EC2's
+        // implicit allow-all egress is gone exactly when the abstract group has egress rules.
+        const separate = g.isDefault || (r.separate && !(dir === 'egress' && i === 0));
+        if (!separate) {
+          inline[dir].push(rule(r, dir));
+          return;
+        }
+        put(`${L.sg(g.id)}${dir === 'ingress' ? 'Ingress' : 'Egress'}${n++}`, dir === 'ingress' ? 'AWS::EC2::SecurityGroupIngress' : 'AWS::EC2::SecurityGroupEgress',
+          { GroupId: own, ...rule(r, dir) });
+      });
+    }
+    if (!g.isDefault) {
+      put(L.sg(g.id), 'AWS::EC2::SecurityGroup', {
+        GroupDescription: `group ${g.id}`,
+        VpcId: ref(L.vpc(g.vpc)),
+        ...(inline.ingress.length > 0 ? { SecurityGroupIngress: inline.ingress } : {}),
+        ...(inline.egress.length > 0 ? { SecurityGroupEgress: inline.egress } : {}),
+      });
+    }
+  }
+  return { Resources: resources };
+}

@@ -1,0 +1,323 @@
+/**
+ * Render an abstract network as Terraform JSON the way cdktf synthesizes it (`resource.<type>.<name>`, references as
+ * `${type.name.attr}` strings, tags as maps). Equivalent spellings are picked with the network's renderSeed: tags or
+ * provider default tags, inline or separate routes / rules, aws_default_route_table or routes on main_route_table_id,
+ * and so on.
+ */
+import { familyOf } from './addr';
+import { Network, prng, RouteTarget, Segment, SgRule } from './network';
+import { implicitTableId } from './oracle';
+
+export interface TfJson {
+  provider: { aws: Record<string, unknown>[] };
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+}
+
+const SEGMENT_TAG = 'jichitai:segment';
+const ZONE_TAG = 'jichitai:zone';
+const ALIAS: Record<Segment, string> = { MY_NUMBER: 'mn', LGWAN: 'lgwan', INTERNET: 'inet' };
+const OTHER: Record<Segment, Segment> = { MY_NUMBER: 'INTERNET', LGWAN: 'MY_NUMBER', INTERNET: 'LGWAN' };
+
+/** A Terraform name from an abstract id. */
+function tfName(id: string): string {
+  const n = id.replace(/[^A-Za-z0-9_]+/g, '_');
+  return /^[A-Za-z_]/.test(n) ? n : `r_${n}`;
+}
+
+export function renderTerraform(net: Network): TfJson {
+  const rnd = prng(net.renderSeed + 0x5f3759df);
+  const coin = (p = 0.5) => rnd() < p;
+  const resource: TfJson['resource'] = {};
+  const providers: Record<string, unknown>[] = [{ region: 'ap-northeast-1' }];
+  const put = (type: string, name: string, body: Record<string, unknown>) => {
+    resource[type] ??= {};
+    if (resource[type][name]) throw new Error(`duplicate ${type}.${name}`);
+    resource[type][name] = body;
+  };
+  const r = (type: string, id: string, attr = 'id') => `\${${type}.${tfName(id)}.${attr}}`;
+  const vpcRef = (id: string, attr = 'id') => r('aws_vpc', id, attr);
+  const subnetRef = (id: string) => r('aws_subnet', id);
+
+  // VPCs, with the segment label in tags or in the default tags of an aliased provider (own tags win).
+  const aliases = new Set<string>();
+  const alias = (seg: Segment) => {
+    const a = ALIAS[seg];
+    if (!aliases.has(a)) {
+      aliases.add(a);
+      providers.push({ region: 'ap-northeast-1', alias: a, default_tags: [{ tags: { [SEGMENT_TAG]: seg } }] });
+    }
+    return `aws.${a}`;
+  };
+  for (const v of net.vpcs) {
+    const body: Record<string, unknown> = { cidr_block: v.cidr, enable_dns_support: true, enable_dns_hostnames: true };
+    const style = rnd();
+    if (style < 0.6) {body.tags = { Name: v.id, [SEGMENT_TAG]: v.segment };} else if (style < 0.85) {
+      body.provider = alias(v.segment);
+      body.tags = { Name: v.id };
+    } else {
+      // A provider whose default tag says another segment; the resource's own tag wins.
+      body.provider = alias(OTHER[v.segment]);
+      body.tags = { Name: v.id, [SEGMENT_TAG]: v.segment };
+    }
+    if (v.ipv6Cidr && coin()) body.ipv6_cidr_block = v.ipv6Cidr;
+    else if (v.ipv6Cidr) put('aws_vpc_ipv6_cidr_block_association', `${tfName(v.id)}_ipv6`, { vpc_id: vpcRef(v.id), ipv6_cidr_block: v.ipv6Cidr });
+    put('aws_vpc', tfName(v.id), body);
+    v.secondaryCidrs.forEach((c, i) => put('aws_vpc_ipv4_cidr_block_association', `${tfName(v.id)}_cidr${i}`, { vpc_id: vpcRef(v.id), cidr_block: c }));
+  }
+  for (const s of net.subnets) {
+    put('aws_subnet', tfName(s.id), {
+      vpc_id: vpcRef(s.vpc),
+      cidr_block: s.cidr,
+      availability_zone: 'ap-northeast-1a',
+      ...(s.ipv6Cidr ? { ipv6_cidr_block: s.ipv6Cidr } : {}),
+      ...(s.mapPublicIpOnLaunch ? { map_public_ip_on_launch: true } : {}),
+      tags: { Name: s.id },
+    });
+  }
+
+  // Gateways.
+  for (const g of net.internetGateways) {
+    if (g.vpc && coin(0.7)) {put('aws_internet_gateway', tfName(g.id), { vpc_id: vpcRef(g.vpc), tags: { Name: g.id } });} else {
+      put('aws_internet_gateway', tfName(g.id), { tags: { Name: g.id } });
+      if (g.vpc) put('aws_internet_gateway_attachment', tfName(g.id), { internet_gateway_id: r('aws_internet_gateway', g.id), vpc_id: vpcRef(g.vpc) });
+    }
+  }
+  for (const g of net.egressOnlyGateways) put('aws_egress_only_internet_gateway', tfName(g.id), { vpc_id: vpcRef(g.vpc) });
+  for (const n of net.natGateways) {
+    if (n.private) {put('aws_nat_gateway', tfName(n.id), { connectivity_type: 'private', subnet_id: subnetRef(n.subnet) });} else {
+      put('aws_eip', tfName(n.id), { domain: 'vpc' });
+      put('aws_nat_gateway', tfName(n.id), { allocation_id: r('aws_eip', n.id, coin() ? 'id' : 'allocation_id'), subnet_id: subnetRef(n.subnet) });
+    }
+  }
+  for (const f of net.firewalls) {
+    put('aws_networkfirewall_firewall_policy', tfName(f.id), {
+      name: `${f.id}-policy`,
+      firewall_policy: {
+        stateless_default_actions: ['aws:forward_to_sfe'],
+        stateless_fragment_default_actions: ['aws:forward_to_sfe'],
+        ...(f.policy === 'drop' ? { stateful_default_actions: ['aws:drop_established'], stateful_engine_options: { rule_order: 'STRICT_ORDER' } } : {}),
+      },
+    });
+    put('aws_networkfirewall_firewall', tfName(f.id), {
+      name: f.id,
+      vpc_id: vpcRef(f.vpc),
+      firewall_policy_arn: r('aws_networkfirewall_firewall_policy', f.id, 'arn'),
+      subnet_mapping: f.subnets.map((s) => ({ subnet_id: subnetRef(s) })),
+    });
+  }
+  for (const e of net.gwlbEndpoints) {
+    put('aws_vpc_endpoint', tfName(e.id), {
+      vpc_endpoint_type: 'GatewayLoadBalancer',
+      vpc_id: vpcRef(e.vpc),
+      service_name: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+      subnet_ids: [subnetRef(e.subnet)],
+    });
+  }
+  for (const g of net.vpnGateways) put('aws_vpn_gateway', tfName(g.id), { vpc_id: vpcRef(g.vpc), tags: g.zone ? { [ZONE_TAG]: g.zone } : { Name: g.id } });
+  for (const p of net.peerings) put('aws_vpc_peering_connection', tfName(p.id), { vpc_id: vpcRef(p.vpc), peer_vpc_id: vpcRef(p.peerVpc), auto_accept: true });
+
+  // Transit gateway.
+  for (const g of net.transitGateways) {
+    put('aws_ec2_transit_gateway', tfName(g.id), {
+      amazon_side_asn: 64512,
+      default_route_table_association: g.defaultAssociation ? 'enable' : 'disable',
+      default_route_table_propagation: g.defaultPropagation ? 'enable' : 'disable',
+    });
+  }
+  for (const a of net.tgwAttachments) {
+    put('aws_ec2_transit_gateway_vpc_attachment', tfName(a.id), {
+      transit_gateway_id: r('aws_ec2_transit_gateway', a.tgw),
+      vpc_id: vpcRef(a.vpc),
+      subnet_ids: a.subnets.map(subnetRef),
+      ...(a.defaultAssociation === false ? { transit_gateway_default_route_table_association: false } : {}),
+      ...(a.defaultPropagation === false ? { transit_gateway_default_route_table_propagation: false } : {}),
+    });
+  }
+  for (const v of net.vpnAttachments) {
+    put('aws_customer_gateway', tfName(v.id), { bgp_asn: '65000', ip_address: '203.0.113.10', type: 'ipsec.1' });
+    put('aws_vpn_connection', tfName(v.id), {
+      customer_gateway_id: r('aws_customer_gateway', v.id),
+      transit_gateway_id: r('aws_ec2_transit_gateway', v.tgw),
+      type: 'ipsec.1',
+      tags: v.zone ? { [ZONE_TAG]: v.zone } : { Name: v.id },
+    });
+  }
+  const attachmentRef = (id: string) => (net.tgwAttachments.some((a) => a.id === id)
+    ? r('aws_ec2_transit_gateway_vpc_attachment', id) : r('aws_vpn_connection', id, 'transit_gateway_attachment_id'));
+  const implicitOf = new Map(net.transitGateways.map((g) => [implicitTableId(g.id), g.id]));
+  const tableRef = (id: string) => {
+    const g = implicitOf.get(id);
+    if (g) return r('aws_ec2_transit_gateway', g, coin() ? 'association_default_route_table_id' : 'propagation_default_route_table_id');
+    return r('aws_ec2_transit_gateway_route_table', id);
+  };
+  for (const t of net.tgwRouteTables) {
+    if (!implicitOf.has(t.id)) put('aws_ec2_transit_gateway_route_table', tfName(t.id), { transit_gateway_id: r('aws_ec2_transit_gateway', t.tgw) });
+    t.associations.forEach((a, i) => put('aws_ec2_transit_gateway_route_table_association', `${tfName(t.id)}_assoc${i}`, {
+      transit_gateway_attachment_id: attachmentRef(a), transit_gateway_route_table_id: tableRef(t.id),
+    }));
+    t.propagations.forEach((a, i) => put('aws_ec2_transit_gateway_route_table_propagation', `${tfName(t.id)}_prop${i}`, {
+      transit_gateway_attachment_id: attachmentRef(a), transit_gateway_route_table_id: tableRef(t.id),
+    }));
+  }
+  net.tgwRoutes.forEach((rt, i) => put('aws_ec2_transit_gateway_route', `tgw_route${i}`, {
+    destination_cidr_block: rt.destination,
+    transit_gateway_route_table_id: tableRef(rt.table),
+    ...(rt.target === 'blackhole' ? { blackhole: true } : { transit_gateway_attachment_id: attachmentRef(rt.target) }),
+  }));
+
+  // Route tables and routes.
+  const target = (t: RouteTarget): Record<string, unknown> => {
+    switch (t.kind) {
+      case 'igw':
+        return { gateway_id: r('aws_internet_gateway', t.id) };
+      case 'eigw':
+        return { egress_only_gateway_id: r('aws_egress_only_internet_gateway', t.id) };
+      case 'nat':
+        return { nat_gateway_id: r('aws_nat_gateway', t.id) };
+      case 'tgw':
+        return { transit_gateway_id: r('aws_ec2_transit_gateway', t.id) };
+      case 'pcx':
+        return { vpc_peering_connection_id: r('aws_vpc_peering_connection', t.id) };
+      case 'firewall':
+        return {
+          vpc_endpoint_id: `\${element([for ss in tolist(aws_networkfirewall_firewall.${tfName(t.id)}.firewall_status[0].sync_states) : ss.attachment[0].endpoint_id], 0)}`,
+        };
+      case 'gwlb':
+        return { vpc_endpoint_id: r('aws_vpc_endpoint', t.id) };
+      case 'vgw':
+        return { gateway_id: r('aws_vpn_gateway', t.id) };
+      case 'eni':
+        return { network_interface_id: t.eni };
+    }
+  };
+  const inlineRoute = (rt: Network['routes'][number]) => ({
+    ...(familyOf(rt.destination) === 6 ? { ipv6_cidr_block: rt.destination } : { cidr_block: rt.destination }), ...target(rt.target),
+  });
+  const separateRoute = (tableId: string, rt: Network['routes'][number], i: number) => put('aws_route', `route${i}`, {
+    route_table_id: tableId,
+    ...(familyOf(rt.destination) === 6 ? { destination_ipv6_cidr_block: rt.destination } : { destination_cidr_block: rt.destination }),
+    ...target(rt.target),
+  });
+  for (const t of net.routeTables) {
+    const routes = net.routes.map((rt, i) => [rt, i] as const).filter(([rt]) => rt.table === t.id);
+    if (t.main) {
+      const vpc = t.vpc;
+      // The main table: aws_default_route_table (its inline routes replace AWS's), or routes on the VPC's
+      // main_route_table_id / default_route_table_id.
+      if (coin()) {
+        if (routes.length > 0 || coin(0.3)) {
+          put('aws_default_route_table', tfName(t.id), { default_route_table_id: vpcRef(vpc, 'default_route_table_id'), route: routes.map(([rt]) => inlineRoute(rt)) });
+        }
+      } else {
+        for (const [rt, i] of routes) separateRoute(vpcRef(vpc, coin() ? 'main_route_table_id' : 'default_route_table_id'), rt, i);
+      }
+      continue;
+    }
+    const inline = routes.length > 0 && coin(0.25);
+    put('aws_route_table', tfName(t.id), { vpc_id: vpcRef(t.vpc), ...(inline ? { route: routes.map(([rt]) => inlineRoute(rt)) } : {}), tags: { Name: t.id } });
+    if (!inline) for (const [rt, i] of routes) separateRoute(r('aws_route_table', t.id), rt, i);
+  }
+  for (const s of net.subnets) {
+    if (s.routeTable !== undefined) put('aws_route_table_association', tfName(s.id), { subnet_id: subnetRef(s.id), route_table_id: r('aws_route_table', s.routeTable) });
+  }
+  for (const v of net.vpcs) {
+    if (v.mainRouteTable) put('aws_main_route_table_association', tfName(v.id), { vpc_id: vpcRef(v.id), route_table_id: r('aws_route_table', v.mainRouteTable) });
+  }
+
+  // NACLs.
+  const proto = (p: string) => (p === '-1' ? '-1' : coin(0.8) ? p : String({ tcp: 6, udp: 17, icmp: 1 }[p]));
+  const ports = (e: Network['nacls'][number]['entries'][number]) => (e.protocol === 'tcp' || e.protocol === 'udp'
+    ? { from_port: e.fromPort ?? 0, to_port: e.toPort ?? 65535 } : { from_port: 0, to_port: 0 });
+  const icmp = (e: Network['nacls'][number]['entries'][number]) => (e.protocol === 'icmp' ? { icmp_type: -1, icmp_code: -1 } : {});
+  const cidr = (c: string) => (familyOf(c) === 6 ? { ipv6_cidr_block: c } : { cidr_block: c });
+  const inlineEntry = (e: Network['nacls'][number]['entries'][number]) => ({
+    rule_no: e.rule, action: e.action, protocol: proto(e.protocol), ...cidr(e.cidr), ...ports(e), ...icmp(e),
+  });
+  for (const n of net.nacls) {
+    const subnets = net.subnets.filter((s) => s.nacl === n.id).map((s) => s.id);
+    const inlineEntries = coin(0.4);
+    const inlineSubnets = coin(0.4);
+    put('aws_network_acl', tfName(n.id), {
+      vpc_id: vpcRef(n.vpc),
+      ...(inlineSubnets && subnets.length > 0 ? { subnet_ids: subnets.map(subnetRef) } : {}),
+      ...(inlineEntries
+        ? { ingress: n.entries.filter((e) => !e.egress).map(inlineEntry), egress: n.entries.filter((e) => e.egress).map(inlineEntry) } : {}),
+      tags: { Name: n.id },
+    });
+    if (!inlineEntries) {
+      n.entries.forEach((e, i) => put('aws_network_acl_rule', `${tfName(n.id)}_rule${i}`, {
+        network_acl_id: r('aws_network_acl', n.id),
+        rule_number: e.rule,
+        egress: e.egress,
+        protocol: proto(e.protocol),
+        rule_action: e.action,
+        ...cidr(e.cidr),
+        ...ports(e),
+        ...icmp(e),
+      }));
+    }
+    if (!inlineSubnets) for (const s of subnets) put('aws_network_acl_association', `${tfName(s)}_nacl`, { network_acl_id: r('aws_network_acl', n.id), subnet_id: subnetRef(s) });
+  }
+  for (const v of net.vpcs) {
+    if (!v.defaultNaclEntries) continue;
+    // aws_default_network_acl replaces the default NACL's entries with these; its subnet_ids may name the subnets that use it.
+    const onDefault = net.subnets.filter((s) => s.vpc === v.id && s.nacl === undefined).map((s) => s.id);
+    put('aws_default_network_acl', tfName(v.id), {
+      default_network_acl_id: vpcRef(v.id, 'default_network_acl_id'),
+      ingress: v.defaultNaclEntries.filter((e) => !e.egress).map(inlineEntry),
+      egress: v.defaultNaclEntries.filter((e) => e.egress).map(inlineEntry),
+      ...(onDefault.length > 0 && coin() ? { subnet_ids: onDefault.map(subnetRef) } : {}),
+    });
+  }
+
+  // Security groups.
+  const sgRef = (id: string) => r('aws_security_group', id);
+  const peer = (s: SgRule) => ({
+    cidr_blocks: s.cidr !== undefined && familyOf(s.cidr) === 4 ? [s.cidr] : [],
+    ipv6_cidr_blocks: s.cidr !== undefined && familyOf(s.cidr) === 6 ? [s.cidr] : [],
+  });
+  const sgPorts = (s: SgRule) => (s.protocol === '-1' ? { from_port: 0, to_port: 0 } : { from_port: s.fromPort ?? 0, to_port: s.toPort ?? 65535 });
+  const inlineRule = (s: SgRule) => ({
+    ...sgPorts(s),
+    protocol: s.protocol,
+    ...peer(s),
+    security_groups: s.peerGroup !== undefined ? [sgRef(s.peerGroup)] : [],
+    self: false,
+    description: '',
+    prefix_list_ids: [],
+  });
+  let ruleCount = 0;
+  for (const g of net.securityGroups) {
+    if (g.isDefault) {
+      put('aws_default_security_group', tfName(g.id), { vpc_id: vpcRef(g.vpc), ingress: g.ingress.map(inlineRule), egress: g.egress.map(inlineRule) });
+      continue;
+    }
+    const inline: Record<'ingress' | 'egress', unknown[]> = { ingress: [], egress: [] };
+    for (const dir of ['ingress', 'egress'] as const) {
+      for (const s of g[dir]) {
+        if (!s.separate) {
+          inline[dir].push(inlineRule(s));
+          continue;
+        }
+        const p = peer(s);
+        put('aws_security_group_rule', `${tfName(g.id)}_rule${ruleCount++}`, {
+          type: dir,
+          security_group_id: sgRef(g.id),
+          ...sgPorts(s),
+          protocol: s.protocol,
+          ...(p.cidr_blocks.length > 0 ? { cidr_blocks: p.cidr_blocks } : {}),
+          ...(p.ipv6_cidr_blocks.length > 0 ? { ipv6_cidr_blocks: p.ipv6_cidr_blocks } : {}),
+          ...(s.peerGroup !== undefined ? { source_security_group_id: sgRef(s.peerGroup) } : {}),
+        });
+      }
+    }
+    put('aws_security_group', tfName(g.id), {
+      name: g.id,
+      description: `group ${g.id}`,
+      vpc_id: vpcRef(g.vpc),
+      ...(inline.ingress.length > 0 ? { ingress: inline.ingress } : {}),
+      ...(inline.egress.length > 0 ? { egress: inline.egress } : {}),
+    });
+  }
+  return { provider: { aws: providers }, resource };
+}
