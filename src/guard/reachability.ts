@@ -180,8 +180,20 @@ export class Reachability {
   /** The destinations of a header set, as prefixes (the first few), for messages. */
   public destinations(headers: HeaderSet, max = 3): string {
     const ranges = mergeRanges(headers.map((b) => [b.d0, b.d1] as Range));
-    const prefixes = ranges.flatMap(([a, b]) => intervalToPrefixes(this.atoms.lo(a), this.atoms.hi(b)));
-    return prefixes.length <= max ? prefixes.join(', ') : `${prefixes.slice(0, max).join(', ')} and ${prefixes.length - max} more`;
+    // Every internet address of a family reads as such, not as the few dozen prefixes it takes.
+    const words: string[] = [];
+    let rest = ranges;
+    for (const family of [4, 6] as const) {
+      const [f0, f1] = this.atoms.family(family);
+      const internet = this.internetRuns.filter(([a]) => a >= f0 && a <= f1);
+      if (internet.length > 0 && internet.every(([a, b]) => ranges.some(([c, d]) => c <= a && b <= d))) {
+        words.push(`every IPv${family} internet address`);
+        rest = mergeRanges(rest.flatMap(([a, b]) => withoutRanges([a, b], internet)));
+      }
+    }
+    const prefixes = rest.flatMap(([a, b]) => intervalToPrefixes(this.atoms.lo(a), this.atoms.hi(b)));
+    const listed = prefixes.length <= max ? prefixes : [...prefixes.slice(0, max), `${prefixes.length - max} more prefixes`];
+    return [...words, ...listed].join(', ');
   }
 
   /**
@@ -695,6 +707,19 @@ function withoutDestinations(set: HeaderSet, ranges: Range[]): Box[] {
     }
     out = next;
   }
+  return out;
+}
+
+/** The parts of a range outside the given (sorted, disjoint) ranges. */
+function withoutRanges(range: Range, cut: Range[]): Range[] {
+  const out: Range[] = [];
+  let from = range[0];
+  for (const [a, b] of cut) {
+    if (b < from || a > range[1]) continue;
+    if (a > from) out.push([from, a - 1]);
+    from = Math.max(from, b + 1);
+  }
+  if (from <= range[1]) out.push([from, range[1]]);
   return out;
 }
 

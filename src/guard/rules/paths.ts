@@ -26,18 +26,27 @@ export function intoSegmentOrUnknown(ctx: GuardContext, segment: Segment): (a: A
 export function pathFindings(ctx: GuardContext, rule: GuardRule, arrivals: readonly Arrival[], subject: string, fix: string): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
-  for (const a of arrivals) {
-    if (seen.has(a.from)) continue;
-    seen.add(a.from);
+  for (const first of arrivals) {
+    if (seen.has(first.from)) continue;
+    seen.add(first.from);
+    // The route table splits one route's destinations into runs; the same path and end read as one set.
+    const hops = ctx.reach.hops(first);
+    const path = hops.map((h) => h.label).join('\u0000');
+    const same = arrivals.filter((x) => x.from === first.from && sameEnd(x, first) && ctx.reach.hops(x).map((h) => h.label).join('\u0000') === path);
+    const a: Arrival = { ...first, headers: same.flatMap((x) => x.headers) };
     const where = nameOf(ctx.graph, a.from);
     if (a.end.kind === 'unknown') {
       out.push(finding(rule, where, `${subject} may reach everywhere: ${a.end.reason} (fail closed: a path the guard cannot follow counts as reaching the internet and every segment)`,
-        a.end.fix, ctx.reach.hops(a)));
+        a.end.fix, hops));
     } else {
-      out.push(finding(rule, where, `${subject} reaches ${endOf(ctx, a)} (${ctx.reach.destinations(a.headers)})`, fix, ctx.reach.hops(a)));
+      out.push(finding(rule, where, `${subject} reaches ${endOf(ctx, a)} (${ctx.reach.destinations(a.headers)})`, fix, hops));
     }
   }
   return out;
+}
+
+function sameEnd(a: Arrival, b: Arrival): boolean {
+  return JSON.stringify(a.end) === JSON.stringify(b.end);
 }
 
 /** Where an arrival ends, in words. */
