@@ -29,7 +29,7 @@ export class GraphBuilder {
   private readonly pendingBlocks: { vpc: Ref; block: { cidr?: unknown; amazonIpv6?: boolean }; source: string; property: string }[] = [];
   private readonly pendingMainTables: { vpc: Ref; table: Ref; source: string }[] = [];
   private readonly pendingVpnZones: { gateway: Ref; zone: string }[] = [];
-  /** VPCs whose default NACL entries Terraform replaces (`aws_default_network_acl`). */
+  /** Default NACLs whose entries Terraform replaces (`aws_default_network_acl`), by id. */
   private readonly replacedDefaultAcls = new Set<string>();
 
   constructor(private readonly engine: TopologyGraph['engine']) {}
@@ -86,9 +86,9 @@ export class GraphBuilder {
     this.pendingVpnZones.push({ gateway, zone });
   }
 
-  /** Terraform manages the VPC's default NACL: its entries are the listed ones only. */
-  public replaceDefaultAcl(vpc: Ref): void {
-    if (vpc.kind === 'node') this.replacedDefaultAcls.add(vpc.id);
+  /** Terraform manages a VPC's default NACL: its entries are the listed ones only. */
+  public replaceDefaultAcl(acl: Ref): void {
+    if (acl.kind === 'node') this.replacedDefaultAcls.add(acl.id);
   }
 
   /** A DNS Firewall rule given as its own resource (Terraform), added to its rule group. */
@@ -175,7 +175,7 @@ export class GraphBuilder {
       const acl = implicitId.defaultNetworkAcl(vpc.id);
       if (!this.nodes.has(acl)) {
         // EC2's default NACL: rule 100 allows all IPv4, rule 101 all IPv6, both ways.
-        const entries = this.replacedDefaultAcls.has(vpc.id) ? [] : [false, true].flatMap((egress) => [
+        const entries = this.replacedDefaultAcls.has(acl) ? [] : [false, true].flatMap((egress) => [
           { ruleNumber: 100, egress, action: 'allow' as const, protocol: '-1', cidr: '0.0.0.0/0' },
           { ruleNumber: 101, egress, action: 'allow' as const, protocol: '-1', cidr: '::/0' },
         ]);

@@ -393,21 +393,14 @@ class ConfigReader {
       }
       case 'aws_network_acl': {
         b.add({ ...base, type: 'network-acl', vpc: noted('vpc_id', p.vpc_id), subnets: [], entries: [] });
-        const self: Ref = { kind: 'node', id };
-        for (const [egress, blocks] of [[false, p.ingress], [true, p.egress]] as const) {
-          for (const e of list(blocks)) b.aclEntry(self, this.aclEntry(id, e, egress, e.rule_no, e.action), id);
-        }
-        for (const subnet of this.refs(p.subnet_ids)) b.aclAssociation(self, b.noted(id, 'subnet_ids', subnet), id);
+        this.inlineAcl(id, { kind: 'node', id }, p);
         break;
       }
       case 'aws_default_network_acl': {
         // Terraform takes over the VPC's default NACL: its entries are the listed ones only.
         const acl = noted('default_network_acl_id', p.default_network_acl_id);
-        if (acl.kind === 'node' && acl.id.endsWith('#default-network-acl')) b.replaceDefaultAcl({ kind: 'node', id: acl.id.slice(0, -'#default-network-acl'.length) });
-        for (const [egress, blocks] of [[false, p.ingress], [true, p.egress]] as const) {
-          for (const e of list(blocks)) b.aclEntry(acl, this.aclEntry(id, e, egress, e.rule_no, e.action), id);
-        }
-        for (const subnet of this.refs(p.subnet_ids)) b.aclAssociation(acl, b.noted(id, 'subnet_ids', subnet), id);
+        b.replaceDefaultAcl(acl);
+        this.inlineAcl(id, acl, p);
         break;
       }
       case 'aws_default_security_group': {
@@ -482,6 +475,14 @@ class ConfigReader {
     if (typeof block === 'string' && !block.includes('${')) return block;
     this.b.unresolvedValue(id, property, `${JSON.stringify(value)} is not an address block the guard can read (a literal, or a VPC's or subnet's cidr_block)`);
     return undefined;
+  }
+
+  /** The inline `ingress` / `egress` entries and `subnet_ids` of `aws_network_acl` or `aws_default_network_acl`. */
+  private inlineAcl(id: string, acl: Ref, p: any): void {
+    for (const [egress, blocks] of [[false, p.ingress], [true, p.egress]] as const) {
+      for (const e of list(blocks)) this.b.aclEntry(acl, this.aclEntry(id, e, egress, e.rule_no, e.action), id);
+    }
+    for (const subnet of this.refs(p.subnet_ids)) this.b.aclAssociation(acl, this.b.noted(id, 'subnet_ids', subnet), id);
   }
 
   /** A network ACL entry, inline (`rule_no`, `action`) or as `aws_network_acl_rule` (`rule_number`, `rule_action`). */
