@@ -119,7 +119,30 @@ export function withDestinations(set: HeaderSet, d0: number, d1: number): Box[] 
   for (const b of set) {
     const lo = Math.max(b.d0, d0);
     const hi = Math.min(b.d1, d1);
-    if (lo <= hi) out.push(lo === b.d0 && hi === b.d1 ? b : { ...b, d0: lo, d1: hi });
+    if (lo <= hi) out.push(lo === b.d0 && hi === b.d1 ? b : { d0: lo, d1: hi, s0: b.s0, s1: b.s1, p: b.p, q0: b.q0, q1: b.q1 });
+  }
+  return out;
+}
+
+/**
+ * The boxes of a set cut by sorted, disjoint destination ranges: one list per range (a route table's runs, the subnets of
+ * a VPC). Each box is placed by binary search, so the cost is boxes × (log ranges + ranges it spans), not boxes × ranges.
+ */
+export function bucketByDestination(set: HeaderSet, ranges: readonly (readonly [number, number])[]): Box[][] {
+  const out: Box[][] = ranges.map(() => []);
+  for (const b of set) {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ranges[mid][1] < b.d0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < ranges.length && ranges[i][0] <= b.d1; i++) {
+      const d0 = Math.max(b.d0, ranges[i][0]);
+      const d1 = Math.min(b.d1, ranges[i][1]);
+      out[i].push(d0 === b.d0 && d1 === b.d1 ? b : { d0, d1, s0: b.s0, s1: b.s1, p: b.p, q0: b.q0, q1: b.q1 });
+    }
   }
   return out;
 }
@@ -129,9 +152,16 @@ export function withSources(set: HeaderSet, s0: number, s1: number): Box[] {
   return set.map((b) => ({ ...b, s0, s1 }));
 }
 
-/** A stable text of a set, for memoisation. */
+const KEYS = new WeakMap<HeaderSet, string>();
+
+/** A stable text of a set, for memoisation (remembered per set). */
 export function keyOf(set: HeaderSet): string {
-  return set.map((b) => `${b.d0},${b.d1},${b.s0},${b.s1},${b.p},${b.q0},${b.q1}`).sort().join(';');
+  let key = KEYS.get(set);
+  if (key === undefined) {
+    key = set.map((b) => `${b.d0},${b.d1},${b.s0},${b.s1},${b.p},${b.q0},${b.q1}`).sort().join(';');
+    KEYS.set(set, key);
+  }
+  return key;
 }
 
 /** One NACL entry as boxes, and whether it allows. */

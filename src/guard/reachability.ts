@@ -16,7 +16,7 @@ import {
   SubnetNode, TopologyGraph, TransitAttachmentNode, TransitRouteTableNode, VpcEndpointNode, VpcNode, VpnGatewayNode,
 } from './graph';
 import {
-  applyNacl, Box, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
+  applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
   withDestinations, withSources,
 } from './header-set';
 import { Segment } from '../model/segment';
@@ -42,6 +42,8 @@ interface Step {
   readonly node: string;
   readonly kind: StepKind;
   readonly detail?: string;
+  /** For a route: the table it is in (the destination is `detail`). */
+  readonly table?: string;
   readonly prev?: Step;
 }
 
@@ -78,6 +80,8 @@ interface VpcInfo {
   readonly node: VpcNode;
   readonly blocks: { range: Range; prefix: Prefix }[];
   readonly subnets: SubnetInfo[];
+  /** Where local delivery puts a packet: sorted, disjoint ranges and their subnet; overlapping leftovers apart. */
+  delivery?: { ranges: Range[]; subnets: SubnetInfo[]; overlapping: { range: Range; subnet: SubnetInfo }[] };
 }
 
 /** A route table or transit gateway route table cut into runs of address classes with the routes that win there. */
@@ -85,6 +89,12 @@ interface Run<C> {
   readonly a0: number;
   readonly a1: number;
   readonly choices: readonly C[];
+}
+
+/** The runs of a table, with their ranges in the form `bucketByDestination` takes. */
+interface Runs<C> {
+  readonly runs: readonly Run<C>[];
+  readonly ranges: readonly Range[];
 }
 
 type VpcChoice = { readonly kind: 'local'; readonly destination: string } | { readonly kind: 'route'; readonly edge: RouteEdge };
@@ -100,9 +110,12 @@ interface Position {
 
 interface Walk {
   readonly from: string;
+  /** The source's segment: arrivals at subnets of the same segment are not recorded (no rule asks for them). */
+  readonly segment?: Segment;
   readonly out: Arrival[];
   readonly onPath: Set<string>;
-  readonly seen: Set<string>;
+  /** Header sets already explored at each position (and firewall list), to skip exact repeats. */
+  readonly seen: Map<string, HeaderSet[]>;
 }
 
 export class Reachability {
@@ -110,8 +123,8 @@ export class Reachability {
   public readonly protocols: ProtocolTable;
   private readonly subnets = new Map<string, SubnetInfo>();
   private readonly vpcs = new Map<string, VpcInfo>();
-  private readonly runs = new Map<string, Run<VpcChoice>[]>();
-  private readonly transitRuns = new Map<string, Run<TransitChoice>[]>();
+  private readonly runs = new Map<string, Runs<VpcChoice>>();
+  private readonly transitRuns = new Map<string, Runs<TransitChoice>>();
   private readonly compiled = new Map<string, { entries: CompiledEntry[]; all: boolean }>();
   private readonly arrivalCache = new Map<string, Arrival[]>();
   private readonly internetRuns: Range[] = [];
@@ -226,11 +239,6 @@ export class Reachability {
     return steps.reverse().map((s) => ({ node: s.node, label: this.label(s) }));
   }
 
-  /** Subnet ids of the graph, in id order. */
-  public subnetIds(): string[] {
-    return [...this.subnets.keys()];
-  }
-
   private index(): void {
     for (const a of nodesOf(this.graph, 'transit-attachment')) {
       if (a.kind === 'vpc' && a.vpc?.kind === 'node') this.attachmentsOf.set(a.vpc.id, [...(this.attachmentsOf.get(a.vpc.id) ?? []), a]);
@@ -283,7 +291,7 @@ export class Reachability {
   private explore(subnetId: string): Arrival[] {
     const s = this.subnets.get(subnetId);
     if (!s) return [];
-    const walk: Walk = { from: subnetId, out: [], onPath: new Set(), seen: new Set() };
+    const walk: Walk = { from: subnetId, segment: this.segmentOf(subnetId), out: [], onPath: new Set(), seen: new Map() };
     const start = s.sources.flatMap((src) => everything(this.protocols, this.atoms.family(familyOf(this.atoms.lo(src[0]))), src));
     this.at(walk, { subnet: s, origin: subnetId }, start, { node: subnetId, kind: 'subnet' }, []);
     return walk.out;
@@ -291,6 +299,11 @@ export class Reachability {
 
   private arrive(walk: Walk, end: End, headers: HeaderSet, step: Step, firewalls: readonly string[]): void {
     if (headers.length > 0) walk.out.push({ from: walk.from, end, headers, firewalls, step });
+  }
+
+  /** Whether an arrival at this subnet matters: it is of another segment than the source (or of none). */
+  private wanted(walk: Walk, t: SubnetInfo): boolean {
+    return walk.segment === undefined || (t.node.segment ?? t.vpc?.node.segment) !== walk.segment;
   }
 
   private unknown(walk: Walk, node: string, reason: string, fix: string, headers: HeaderSet, step: Step, firewalls: readonly string[]): void {
@@ -303,26 +316,37 @@ export class Reachability {
     const key = `${pos.subnet.node.id}|${pos.origin}`;
     // Routing decides on the destination only: coming back with the same origin can do nothing new (semantics §8).
     if (walk.onPath.has(key)) return;
-    const memo = `${key}|${firewalls.join(',')}|${keyOf(headers)}`;
-    if (walk.seen.has(memo)) return;
-    walk.seen.add(memo);
+    // An exact repeat (the same set at the same place, e.g. from two AZs' firewall subnets) is explored once.
+    const place = firewalls.length === 0 ? key : `${key}|${firewalls.join(',')}`;
+    const before = walk.seen.get(place);
+    if (before) {
+      const k = keyOf(headers);
+      if (before.some((h) => keyOf(h) === k)) return;
+      before.push(headers);
+    } else {
+      walk.seen.set(place, [headers]);
+    }
     walk.onPath.add(key);
     let rest: HeaderSet = headers;
     if (pos.subnet.own.length > 0) {
-      const mine = pos.subnet.own.flatMap(([a, b]) => withDestinations(headers, a, b));
-      this.arrive(walk, { kind: 'subnet', subnet: pos.subnet.node.id }, mine, step, firewalls);
+      if (this.wanted(walk, pos.subnet)) {
+        this.arrive(walk, { kind: 'subnet', subnet: pos.subnet.node.id }, pos.subnet.own.flatMap(([a, b]) => withDestinations(headers, a, b)), step, firewalls);
+      }
       rest = withoutDestinations(headers, pos.subnet.own);
     }
     for (const table of pos.subnet.tables) {
-      for (const run of this.tableRuns(table)) {
-        const part = withDestinations(rest, run.a0, run.a1);
+      const { runs, ranges } = this.tableRuns(table);
+      const parts = bucketByDestination(rest, ranges);
+      for (let r = 0; r < runs.length; r++) {
+        const part = parts[r];
         if (part.length === 0) continue;
-        for (const choice of run.choices) {
+        for (const choice of runs[r].choices) {
           const routed: Step = {
             node: choice.kind === 'route' ? choice.edge.source : table.id,
             kind: 'route',
             prev: step,
-            detail: `${table.id}\u0000${choice.kind === 'route' ? choice.edge.destination : `${choice.destination} local`}`,
+            table: table.id,
+            detail: choice.kind === 'route' ? choice.edge.destination : choice.destination,
           };
           if (choice.kind === 'local') this.deliverLocally(walk, pos.subnet, pos.subnet.vpc, part, routed, firewalls);
           else this.follow(walk, pos, choice.edge, part, routed, firewalls);
@@ -443,11 +467,13 @@ export class Reachability {
       }
       // Explicit associations, or the default association table (the graph builder applies AWS's defaults). None: dropped.
       for (const table of this.tablesOfAttachment.get(attachment.id) ?? []) {
-        for (const run of this.transitTableRuns(table)) {
-          const p2 = withDestinations(entered, run.a0, run.a1);
+        const { runs, ranges } = this.transitTableRuns(table);
+        const parts = bucketByDestination(entered, ranges);
+        for (let r = 0; r < runs.length; r++) {
+          const p2 = parts[r];
           if (p2.length === 0) continue;
-          for (const choice of run.choices) {
-            const routed: Step = { node: choice.kind === 'static' ? choice.source : table.id, kind: 'tgw-route', detail: `${table.id}\u0000${choice.destination}`, prev: tgwStep };
+          for (const choice of runs[r].choices) {
+            const routed: Step = { node: choice.kind === 'static' ? choice.source : table.id, kind: 'tgw-route', table: table.id, detail: choice.destination, prev: tgwStep };
             if (choice.kind === 'static' && choice.blackhole) continue;
             this.toAttachment(walk, pos, choice.attachment!, p2, routed, firewalls);
           }
@@ -501,13 +527,40 @@ export class Reachability {
 
   /** Delivery inside a VPC (local route or peering): to the subnet whose block holds the destination. */
   private deliverLocally(walk: Walk, from: SubnetInfo, vpc: VpcInfo | undefined, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
+    if (!vpc) return;
+    const delivery = this.deliveryOf(vpc);
+    if (!vpc.subnets.some((t) => this.wanted(walk, t))) return;
     // The sender's outbound entries match destinations only, so they can be applied once before the split.
     const out = this.nacl(from, true, part);
-    for (const t of vpc?.subnets ?? []) {
-      const there = t.holds.flatMap(([a, b]) => withDestinations(t === from ? part : out, a, b));
-      if (there.length === 0) continue;
+    const byRange = bucketByDestination(out, delivery.ranges);
+    const pieces = new Map<SubnetInfo, Box[]>();
+    const add = (t: SubnetInfo, boxes: Box[]) => {
+      if (boxes.length > 0) pieces.set(t, [...(pieces.get(t) ?? []), ...boxes]);
+    };
+    // Within the sender's own subnet no NACL applies.
+    delivery.subnets.forEach((t, i) => { if (t !== from && this.wanted(walk, t)) add(t, byRange[i]); });
+    for (const { range, subnet: t } of delivery.overlapping) if (t !== from && this.wanted(walk, t)) add(t, withDestinations(out, range[0], range[1]));
+    if (from.vpc === vpc && this.wanted(walk, from)) add(from, from.holds.flatMap(([a, b]) => withDestinations(part, a, b)));
+    for (const t of vpc.subnets) {
+      const there = pieces.get(t);
+      if (!there) continue;
       this.arrive(walk, { kind: 'subnet', subnet: t.node.id }, t === from ? there : this.nacl(t, false, there), { node: t.node.id, kind: 'subnet', prev: step }, firewalls);
     }
+  }
+
+  /** A VPC's subnets by the ranges they hold, sorted; ranges that overlap another (unread blocks) are kept apart. */
+  private deliveryOf(vpc: VpcInfo): NonNullable<VpcInfo['delivery']> {
+    if (vpc.delivery) return vpc.delivery;
+    const entries = vpc.subnets.flatMap((subnet) => subnet.holds.map((range) => ({ range, subnet }))).sort((a, b) => a.range[0] - b.range[0]);
+    const ranges: Range[] = [];
+    const subnets: SubnetInfo[] = [];
+    const overlapping: { range: Range; subnet: SubnetInfo }[] = [];
+    for (const e of entries) {
+      const clash = entries.some((o) => o !== e && o.range[0] <= e.range[1] && e.range[0] <= o.range[1]);
+      if (clash) {overlapping.push(e);} else { ranges.push(e.range); subnets.push(e.subnet); }
+    }
+    vpc.delivery = { ranges, subnets, overlapping };
+    return vpc.delivery;
   }
 
   /** Entering one of several subnets (which one is not known): the union, computed once per distinct inbound NACL. */
@@ -547,9 +600,9 @@ export class Reachability {
   }
 
   /** A VPC route table cut into runs: longest prefix wins, an explicit route beats the local route of the same block. */
-  private tableRuns(table: RouteTableNode): Run<VpcChoice>[] {
-    let runs = this.runs.get(table.id);
-    if (runs) return runs;
+  private tableRuns(table: RouteTableNode): Runs<VpcChoice> {
+    const known = this.runs.get(table.id);
+    if (known) return known;
     const entries: PaintEntry<VpcChoice>[] = [];
     const anywhere: VpcChoice[] = [];
     for (const edge of table.routes) {
@@ -558,16 +611,16 @@ export class Reachability {
       else anywhere.push({ kind: 'route', edge }); // a prefix list or unreadable destination may match anything
     }
     const vpc = table.vpc.kind === 'node' ? this.vpcs.get(table.vpc.id) : undefined;
-    for (const b of vpc?.blocks ?? []) entries.push({ range: b.range, length: b.prefix.length, priority: 1, choice: { kind: 'local', destination: b.prefix === undefined ? '' : formatPrefix(b.prefix) } });
-    runs = paint(this.atoms.size, entries, anywhere);
+    for (const b of vpc?.blocks ?? []) entries.push({ range: b.range, length: b.prefix.length, priority: 1, choice: { kind: 'local', destination: `${formatPrefix(b.prefix)} local` } });
+    const runs = withRanges(paint(this.atoms.size, entries, anywhere));
     this.runs.set(table.id, runs);
     return runs;
   }
 
   /** A transit gateway route table cut into runs: longest prefix wins, a static route beats a propagated one of the same length. */
-  private transitTableRuns(table: TransitRouteTableNode): Run<TransitChoice>[] {
-    let runs = this.transitRuns.get(table.id);
-    if (runs) return runs;
+  private transitTableRuns(table: TransitRouteTableNode): Runs<TransitChoice> {
+    const known = this.transitRuns.get(table.id);
+    if (known) return known;
     const entries: PaintEntry<TransitChoice>[] = [];
     const anywhere: TransitChoice[] = [];
     for (const r of table.routes) {
@@ -588,7 +641,7 @@ export class Reachability {
         anywhere.push({ kind: 'propagated', destination: 'any prefix (propagated)', attachment: ref });
       }
     }
-    runs = paint(this.atoms.size, entries, anywhere);
+    const runs = withRanges(paint(this.atoms.size, entries, anywhere));
     this.transitRuns.set(table.id, runs);
     return runs;
   }
@@ -607,8 +660,7 @@ export class Reachability {
       }
       case 'route':
       case 'tgw-route': {
-        const [table, destination] = (s.detail ?? '').split('\u0000');
-        return `${this.name(table)} ${destination}`;
+        return `${this.name(s.table!)} ${s.detail}`;
       }
       case 'gateway': return `${s.detail === RouteTarget.EGRESS_ONLY_INTERNET_GATEWAY ? 'eigw' : s.detail === 'vgw' ? 'vgw' : 'igw'} ${this.name(s.node)}`;
       case 'nat': return `nat ${this.name(s.node)}`;
@@ -693,6 +745,10 @@ function dedupe(boxes: Box[]): Box[] {
     seen.add(k);
     return true;
   });
+}
+
+function withRanges<C>(runs: Run<C>[]): Runs<C> {
+  return { runs, ranges: runs.map((r) => [r.a0, r.a1] as Range) };
 }
 
 /** Headers whose destinations lie outside every given range. */
