@@ -539,7 +539,9 @@ export class Reachability {
     };
     // Within the sender's own subnet no NACL applies.
     delivery.subnets.forEach((t, i) => { if (t !== from && this.wanted(walk, t)) add(t, byRange[i]); });
-    for (const { range, subnet: t } of delivery.overlapping) if (t !== from && this.wanted(walk, t)) add(t, withDestinations(out, range[0], range[1]));
+    for (const { range, subnet: t } of delivery.overlapping) {
+      if (t !== from && this.wanted(walk, t)) add(t, withDestinations(out, range[0], range[1]));
+    }
     if (from.vpc === vpc && this.wanted(walk, from)) add(from, from.holds.flatMap(([a, b]) => withDestinations(part, a, b)));
     for (const t of vpc.subnets) {
       const there = pieces.get(t);
