@@ -101,8 +101,9 @@ project.addTask('fuzz', {
   receiveArgs: true,
 });
 project.addTask('docs:rules', {
-  description: 'Rewrite the rule table in README.md and README.ja.md from the guard\'s rule definitions (a test fails when it is stale).',
+  description: 'Rewrite the rule tables of README.md and README.ja.md and the catalogue docs/rules.md from the guard\'s rule definitions (a test fails when one is stale); --check-sources DIR checks the quotes against the source documents.',
   exec: 'ts-node --project test/tsconfig.json scripts/rule-table.ts',
+  receiveArgs: true,
 });
 
 project.synth();

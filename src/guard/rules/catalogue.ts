@@ -1,0 +1,255 @@
+/**
+ * Traceability of every guard rule to the documents it comes from: the Japanese source text, where it stands, the
+ * rule's rationale, and the rule in Japanese for README.ja.md. `npm run docs:rules` writes docs/rules.md and the README
+ * rule tables from this and the rule definitions; a test fails when a rule has no entry or the documents are stale.
+ *
+ * Quotes are verbatim from the source documents (spelling as in the source: 強靭 / 強靱 both occur).
+ */
+
+/** A source document the rules cite. */
+export interface SourceDocument {
+  readonly id: string;
+  /** Title and publisher, in Japanese as published. */
+  readonly title: string;
+  /** What it is, in English. */
+  readonly description: string;
+}
+
+export const SOURCES = {
+  FUJITSU: {
+    id: '000',
+    title: '富士通「自治体の情報セキュリティ強靱化対策2.0」',
+    description: 'Vendor summary of MIC\'s 自治体情報システム強靱性向上モデル and the 2020 guideline revision (models α, β, β′ and their measures).',
+  },
+  NEC: {
+    id: '001',
+    title: 'NEC「自治体情報システム強靭性向上モデル」（カテゴリ別対応製品一覧・要件例）',
+    description: 'Vendor table of the model\'s requirements per segment (庁内ネットワーク, 外部との接続, 端末, 媒体).',
+  },
+  MIC_2024: {
+    id: '002',
+    title: '総務省「地方公共団体における情報セキュリティポリシーに関するガイドラインの改定方針」（令和6年7月、自治行政局デジタル基盤推進室）',
+    description: 'MIC\'s 2024 revision policy; the authority for model α′ (local breakout) and its cases ア, イ, ウ.',
+  },
+  SECURITY_CLOUD: {
+    id: '004',
+    title: '「次期自治体情報セキュリティクラウド要件とは?」（総務省「次期自治体情報セキュリティクラウド機能要件」の解説）',
+    description: 'Summary of the functional requirements of the next prefecture security cloud.',
+  },
+} as const satisfies Record<string, SourceDocument>;
+
+/** One citation: the document, where in it, and the words. */
+export interface Citation {
+  readonly source: SourceDocument;
+  /** Where in the document (section, table row), in the document's own terms. */
+  readonly where: string;
+  /** Verbatim Japanese text. */
+  readonly quote: string;
+}
+
+/** What the documentation says about one rule besides its definition. */
+export interface RuleDocumentation {
+  /** The rule in Japanese (README.ja.md's table). */
+  readonly summaryJa: string;
+  /** Why the rule is there and why it has its severity, in English. */
+  readonly rationale: string;
+  readonly citations: readonly Citation[];
+}
+
+const NEC_MY_NUMBER_EXTERNAL: Citation = {
+  source: SOURCES.NEC,
+  where: 'マイナンバー利用事務系 No.2 外部との接続 (1)',
+  quote: '個人番号利用事務ネットワーク以外との通信は、アクセスしても安全と認められる特定通信限定とする。特定通信に限定する際は、通信経路の限定(MACアドレス、IPアドレス)に加えて、'
+    + 'アプリケーションプロトコル(ポート番号)のレベルでの限定も行うこと。',
+};
+const FUJITSU_MY_NUMBER: Citation = {
+  source: SOURCES.FUJITSU,
+  where: '「三層の構え」について — マイナンバー利用事務系',
+  quote: 'マイナンバー(個人番号)利用事務系においては、原則として他の領域との通信をできないようにした上で、端末からの情報持ち出し不可設定や端末への二要素認証の導入等を図ることにより、'
+    + '個人情報の流出を徹底して防ぐこと',
+};
+const FUJITSU_LGWAN: Citation = {
+  source: SOURCES.FUJITSU,
+  where: '「三層の構え」について — LGWAN接続系',
+  quote: '財務会計などLGWANを活用する業務用システムと、Web閲覧やインターネットメールなどのシステムとの通信経路を分割すること。やむを得ず両システム間で通信する場合には、'
+    + 'ウイルスの感染のない無害化通信を図ること',
+};
+const NEC_LGWAN_INTERNET: Citation = {
+  source: SOURCES.NEC,
+  where: 'LGWAN接続系 No.6 外部との接続 (2)',
+  quote: 'インターネットにアクセス可能なネットワークとの通信は、直接、間接を問わず禁止すること。ただし、添付ファイル削除やテキストデータ化によって無害化を行っているインターネットメールの取込みや'
+    + '仮想デスクトップによって分離された端末環境での利用は要検討。',
+};
+const MIC_DESTINATION: Citation = {
+  source: SOURCES.MIC_2024,
+  where: 'α\'モデル ケース（ア）（イ）（ウ）の技術的対策 — 接続先制限',
+  quote: 'LGWAN接続系から外部へのアクセス先をLGWAN-ASP及び利用が許可されたクラウドサービスのみに限定する。',
+};
+const FUJITSU_SECURITY_CLOUD: Citation = {
+  source: SOURCES.FUJITSU,
+  where: '「三層の構え」について — インターネット接続系',
+  quote: '都道府県と市区町村が協力してインターネット接続口を集約した上で、自治体情報セキュリティクラウドを構築し、高度なセキュリティ対策を講じること。',
+};
+const FUJITSU_MODELS: Citation = {
+  source: SOURCES.FUJITSU,
+  where: '「地方公共団体における情報セキュリティポリシーに関するガイドライン」の改定 — αモデル / βモデル / β’モデル',
+  quote: 'βモデル(重要情報なし) 業務端末 : インターネット接続系に配置 業務システム: LGWAN接続系に設置 … β’モデル(重要情報あり) 業務端末 : インターネット接続系に配置 '
+    + '業務システム: インターネット接続系に移行',
+};
+
+/** Every rule's documentation, by rule ID. */
+export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
+  'MN-1': {
+    summaryJa: 'マイナンバー利用事務系のサブネットから、インターネットと自治体情報セキュリティクラウドへの経路がないこと（系の中に IGW・NAT・パブリック IP を置かず、そこへ至る経路もない）。',
+    rationale: 'The My Number segment talks to declared specific-communication peers only; any way to the internet is the leak the three-layer '
+      + 'separation exists to prevent. Critical: no acknowledgement can accept it.',
+    citations: [FUJITSU_MY_NUMBER, NEC_MY_NUMBER_EXTERNAL],
+  },
+  'MN-2': {
+    summaryJa: 'マイナンバー利用事務系とインターネット接続系の間に、どちら向きにも経路がないこと。',
+    rationale: 'The two segments never talk, directly or through another hop; a path either way would let internet-borne threats reach '
+      + 'resident data or let the data out. Critical.',
+    citations: [
+      { source: SOURCES.NEC, where: 'マイナンバー利用事務系 No.1 庁内ネットワーク (1)', quote: '個人番号利用事務専用のネットワークセグメントとすること。(徹底分離)' },
+      FUJITSU_MY_NUMBER,
+    ],
+  },
+  'MN-3': {
+    summaryJa: 'マイナンバー利用事務系 ↔ LGWAN接続系は特定通信のみ: 相手側のサブネット全体に届く経路がなく（経路、Transit Gateway の表、ブラックホール、NACL を考慮）、'
+      + '相手側に全通信・全ポート・サブネット全体を開くセキュリティグループのルールもないこと。',
+    rationale: 'Specific communication (特定通信) is limited by address AND by application protocol (port); the seed says so as a must, so the '
+      + 'rule is critical. The guard judges the exact paths (a path that carries a whole subnet of the other side names no host) and '
+      + 'the security-group rules together (split port ranges and CIDR unions count as one rule).',
+    citations: [NEC_MY_NUMBER_EXTERNAL],
+  },
+  'MN-4': {
+    summaryJa: 'マイナンバー利用事務系が到達するサブネット自身が、インターネットと自治体情報セキュリティクラウドへの経路を持たないこと'
+      + '（α′ では、検査済みのブレイクアウト用ファイアウォールを通る経路を除く）。',
+    rationale: 'A host that the My Number segment may reach must not itself reach the internet, or it becomes the bridge. The α′ exemption '
+      + 'for the checked breakout firewall is laxer than the seed, which names no exception; it is to be removed once the plan places My '
+      + 'Number\'s LGWAN peers in subnets without a breakout route.',
+    citations: [{ source: SOURCES.NEC, where: 'マイナンバー利用事務系 No.2 外部との接続 (2)', quote: '特定通信先のサーバーや端末もインターネットとの通信ができないこと。' }],
+  },
+  'LG-1': {
+    summaryJa: 'α・β・β′ では、LGWAN接続系からインターネット（自治体情報セキュリティクラウドを含む）への経路がないこと。',
+    rationale: 'Outside α′ the LGWAN segment has no way to the internet at all, directly or indirectly. Critical.',
+    citations: [NEC_LGWAN_INTERNET, FUJITSU_LGWAN],
+  },
+  'LG-2': {
+    summaryJa: 'LGWAN接続系 ↔ インターネット接続系は、宣言した無害化の中継と画面転送のみ: 相手側のサブネット全体に届く経路がなく、'
+      + '相手側に全通信・全ポート・サブネット全体を開くセキュリティグループのルールもないこと。',
+    rationale: 'The two segments are split; where they must talk, only sanitized files and screen transfer cross, to declared hosts and ports.',
+    citations: [FUJITSU_LGWAN, NEC_LGWAN_INTERNET],
+  },
+  'AP-1': {
+    summaryJa: 'LGWAN接続系からインターネットへは、既定で遮断し FQDN 許可リスト（TLS SNI / HTTP Host）で許可するファイアウォールを通る場合のみで、迂回する経路がないこと。',
+    rationale: 'The α′ local breakout exists only to reach allow-listed cloud services; anything past the allow-list is the LGWAN segment on '
+      + 'the internet. Critical.',
+    citations: [
+      MIC_DESTINATION,
+      {
+        source: SOURCES.MIC_2024,
+        where: 'α\'モデルの規定',
+        quote: 'Web会議等の目的で、LGWAN接続系の業務端末からインターネット経由で、特定のクラウドサービスを安全に利用するための対策（アクセス制御等）をα\'モデルとして規定。',
+      },
+    ],
+  },
+  'AP-2': {
+    summaryJa: '許可リストの各ドメインは、ISMAP 登録のカタログサービスか、3 条件を満たすセキュリティ関連サービスのもの。`*` や TLD 全体のワイルドカードは不可。',
+    rationale: 'Only ISMAP-listed services (within the scope of their registration) or security-update services meeting all three conditions '
+      + 'may be reached; a service of your own needs an acknowledgement that names its registration.',
+    citations: [
+      {
+        source: SOURCES.MIC_2024,
+        where: 'α\'モデルの規定 — 利用可能なクラウドサービス',
+        quote: '本モデルにおいて利用可能なクラウドサービスは、ISMAP管理基準を満たし、ISMAPクラウドサービスリストに登録されているサービスとする。',
+      },
+      {
+        source: SOURCES.MIC_2024,
+        where: 'α\'モデルの規定 — セキュリティ関連サービス',
+        quote: 'セキュリティ関連サービス（ウイルス定義ファイルやIPアドレス、URLドメインリスト等の更新をインターネット経由で提供するサービス）については、更新情報の配信ツールであるため、'
+          + ' … 行政文書や行政文書に相当する情報を扱わないこと … 利用するクラウドサービスの接続先のURLを確認の上、当該接続先のみ接続を制限すること'
+          + ' … 信頼できる機関が発行した証明書を用いた認証の実施により、サービス提供元の真正性が担保されていること … を条件に、'
+          + 'ISMAPクラウドサービスリストに登録されていないクラウドサービスについても、利用を認めるものとする。',
+      },
+      { source: SOURCES.MIC_2024, where: 'ISMAP登録サービスの利用に係る留意点', quote: '言明対象の範囲を詳細に確認する。（表題のみで許可は判断できない）' },
+    ],
+  },
+  'AP-3': {
+    summaryJa: 'ケース（イ）（ウ）: テナント制限に対応する許可リストのサービスは、TLS を復号するプロキシを通り、クライアントが送ったヘッダーを削除したうえで設定したテナントの値を付与すること。',
+    rationale: 'Tenant access control keeps the breakout to the municipality\'s own tenant; a header the client can forge or omit does not.',
+    citations: [{
+      source: SOURCES.MIC_2024,
+      where: 'α\'モデル ケース（イ）（ウ）の技術的対策 — ローカルブレイクアウトテナントアクセス制御',
+      quote: '利用するクラウドサービスへのアクセスを自らの団体が利用するテナントのみに制限する。',
+    }],
+  },
+  'AP-4': {
+    summaryJa: 'ブレイクアウトの経路上に IDS/IPS があること（ファイアウォールポリシーの IPS シグネチャか AWS マネージドの脅威シグネチャ、または IDS 装置の GWLB エンドポイント）。',
+    rationale: 'The deck lists IDS/IPS for the communication-tool cases; the library applies it to case ア too.',
+    citations: [{ source: SOURCES.MIC_2024, where: 'α\'モデル ケース（イ）（ウ）の技術的対策 — IDS/IPS', quote: 'ネットワーク上の通信パケットを収集・解析し、不正な通信の検知及び遮断を行う。' }],
+  },
+  'AP-5': {
+    summaryJa: 'クラウドサービスへは TLS（443）のみ。その他のポート（Web 会議の UDP メディア、80 番の OCSP/CRL）は理由の記録（AP-5 の承認）が必要。',
+    rationale: 'Channel encryption and certificate authentication of the service are listed for every case; other ports need a written reason.',
+    citations: [
+      { source: SOURCES.MIC_2024, where: 'α\'モデル 各ケースの組織的・人的対策 — 通信路暗号化', quote: '通信路上の盗聴・改ざんによる被害を最小化するために、暗号技術を用いて通信路上のデータを暗号化する。' },
+      { source: SOURCES.MIC_2024, where: 'α\'モデル 各ケースの技術的対策 — 接続先のクラウドサービスの証明書による認証', quote: '接続先のクラウドサービスが本物であるか否か、正当性を確認する。' },
+    ],
+  },
+  'AP-6': {
+    summaryJa: 'ケース（イ）: 許可リストのコミュニケーションツールからのファイルダウンロードをプロキシで拒否すること。ケース（ウ）: 無害化の中継（`jichitai:role` SANITIZATION_RELAY）があること。',
+    rationale: 'Case イ brings no file into LGWAN; case ウ brings files in only after sanitization. (Case ウ is to require the sanitization on the '
+      + 'file path itself, not merely a relay somewhere.)',
+    citations: [
+      { source: SOURCES.MIC_2024, where: 'α\'モデル ケース（イ）の技術的対策 — クラウドサービスからファイルダウンロード制限', quote: 'クラウドサービス上から業務端末へのファイルダウンロードを制限する。' },
+      {
+        source: SOURCES.MIC_2024,
+        where: 'α\'モデル ケース（ウ）の技術的対策 — メール無害化/ファイル無害化',
+        quote: '危険因子が無いことを確認した上で、LGWAN接続系にインターネットからファイルを取り込む。',
+      },
+    ],
+  },
+  'IN-1': {
+    summaryJa: 'インターネット接続系の出口は自治体情報セキュリティクラウド経由のみで、業務サブネットから IGW・NAT へ直接向かう経路がないこと。',
+    rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it.',
+    citations: [FUJITSU_SECURITY_CLOUD],
+  },
+  'LOG-1': {
+    summaryJa: 'すべての系の VPC にフローログ（全通信）、すべてのファイアウォールにアラートログとフローログ。β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること。',
+    rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査.',
+    citations: [
+      { source: SOURCES.FUJITSU, where: 'βモデル(重要情報なし) <主な対策>', quote: 'ログ管理(SIEM等)' },
+      { source: SOURCES.FUJITSU, where: 'β’モデル(重要情報あり) <主な対策>', quote: 'ログ管理(SIEM等)、業務システムログ管理' },
+    ],
+  },
+  'SEG-1': {
+    summaryJa: 'ガード対象のすべてのサブネットが（VPC と同じ）1 つの系に属し、系の間にピアリング・伝播・共有のデフォルトルートテーブルがないこと。',
+    rationale: 'The three segments are separate networks; a shared table or a peering between them is a path waiting for a route.',
+    citations: [
+      { source: SOURCES.NEC, where: 'マイナンバー利用事務系 No.1 庁内ネットワーク (1)', quote: '個人番号利用事務専用のネットワークセグメントとすること。(徹底分離)' },
+      {
+        source: SOURCES.NEC,
+        where: 'LGWAN接続系 No.5 庁内ネットワーク (1)',
+        quote: 'LGWAN接続系専用のネットワークセグメントとすること。(LGWAN環境とインターネット環境を分割して、無害化したメール通信のみを許可する)',
+      },
+    ],
+  },
+  'SEG-2': {
+    summaryJa: '系の VPC のアドレス範囲（プライマリとセカンダリ、IPv4 と IPv6）が互いに重ならないこと。',
+    rationale: 'Overlapping segments make routes ambiguous: a route to one segment would also carry the other.',
+    citations: [{ source: SOURCES.NEC, where: 'マイナンバー利用事務系 No.1 庁内ネットワーク (1)', quote: '個人番号利用事務専用のネットワークセグメントとすること。(徹底分離)' }],
+  },
+  'PL-1': {
+    summaryJa: '業務端末・業務システム・マイナンバー系システムのラベル（`jichitai:role`）を付けたリソースが、モデルの定める系にあること。',
+    rationale: 'Each model places terminals and business systems in a given segment; a resource elsewhere is a different model.',
+    citations: [FUJITSU_MODELS],
+  },
+  'GUARD-1': {
+    summaryJa: 'フェイルクローズ: ガードが必要とするもの（経路の宛先、表、VPC とサブネットの ID、アドレス範囲、系のラベル）がすべて合成結果の中で解決でき、ガード対象に検査するものがあること。',
+    rationale: 'A principle of the library, not a guideline requirement: what the guard cannot resolve or does not model is treated as '
+      + 'reaching everywhere and reported, so that a pass means every path was seen. Critical, so that no acknowledgement turns an unseen '
+      + 'path into a pass.',
+    citations: [],
+  },
+};
