@@ -41,7 +41,9 @@ export function ruleTable(language: 'en' | 'ja' = 'en'): string {
     : ['| ID | Severity | Models | Guideline term | Rule |', '|---|---|---|---|---|'];
   const rows = ALL_RULES.map((r) => {
     const text = language === 'ja' ? documentationOf(r).summaryJa : r.summary;
-    return `| [${r.id}](docs/rules.md#${anchor(r.id)}) | ${r.severity} | ${models(r.models, language === 'ja' ? '全モデル' : 'all')} | ${r.term} | ${cell(text)} |`;
+    // The guideline writes α'モデル, β'モデル with an ASCII apostrophe.
+    const which = language === 'ja' ? models(r.models, '全モデル').replace(/′/g, '\'') : models(r.models);
+    return `| [${r.id}](docs/rules.md#${anchor(r.id)}) | ${r.severity} | ${which} | ${r.term} | ${cell(text)} |`;
   });
   return [START, ...header, ...rows, END].join('\n');
 }

@@ -155,7 +155,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     ],
   },
   'AP-2': {
-    summaryJa: '許可リストの各ドメインは、ISMAP 登録のカタログサービスか、3 条件を満たすセキュリティ関連サービスのもの。`*` や TLD 全体のワイルドカードは不可。',
+    summaryJa: '許可リストの各ドメインは、ISMAP 登録のカタログサービスか、3 条件を満たすセキュリティ関連サービスのもの（独自の ISMAP 登録サービスは登録を記した例外承認で）。`*` や TLD 全体のワイルドカードは不可。',
     rationale: 'Only ISMAP-listed services (within the scope of their registration) or security-update services meeting all three conditions '
       + 'may be reached; a service of your own needs an acknowledgement that names its registration.',
     citations: [
@@ -190,7 +190,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     citations: [{ source: SOURCES.MIC_2024, where: 'α\'モデル ケース（イ）（ウ）の技術的対策 — IDS/IPS', quote: 'ネットワーク上の通信パケットを収集・解析し、不正な通信の検知及び遮断を行う。' }],
   },
   'AP-5': {
-    summaryJa: 'クラウドサービスへは TLS（443）のみ。その他のポート（Web 会議の UDP メディア、80 番の OCSP/CRL）は理由の記録（AP-5 の承認）が必要。',
+    summaryJa: 'クラウドサービスへは TLS（443）のみ。その他のポート（Web 会議の UDP メディア、80 番の OCSP/CRL）は理由の記録（AP-5 の例外承認）が必要。',
     rationale: 'Channel encryption and certificate authentication of the service are listed for every case; other ports need a written reason.',
     citations: [
       { source: SOURCES.MIC_2024, where: 'α\'モデル 各ケースの組織的・人的対策 — 通信路暗号化', quote: '通信路上の盗聴・改ざんによる被害を最小化するために、暗号技術を用いて通信路上のデータを暗号化する。' },
