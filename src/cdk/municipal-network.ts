@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, Tags, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TopologyGuard } from './guard';
@@ -7,6 +7,7 @@ import { IdsMirroring } from './mirroring';
 import { SegmentNetwork } from './segment-network';
 import { TenantProxy } from './tenant-proxy';
 import { TransitHub } from './transit-hub';
+import { declareFlows, flowsOfBlueprint } from '../guard/declared';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { Segment, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
@@ -76,8 +77,10 @@ export class MunicipalNetwork extends Construct {
       [Zone.INTERNET, this.internet.transitGatewayAttachmentId!],
     ]));
 
-    // The guard reads what is synthesized (ours and anything added to the stack by hand) and refuses a forbidden topology.
+    // The guard reads what is synthesized (ours and anything added to the stack by hand) and refuses a forbidden topology;
+    // it also proves the declared flows open (FLOW-1).
     TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase });
+    declareFlows(Stack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
 
     if (plan.trafficMirroring) {
       this.mirroring = new IdsMirroring(this, 'IdsMirroring', {

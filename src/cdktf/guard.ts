@@ -4,6 +4,7 @@ import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderConfig } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
+import { declaredFlowsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { TopologyGuardOptions } from '../model/guard-options';
@@ -77,7 +78,10 @@ export class TopologyGuard {
     const scope = scopes.get(stack);
     const emptyIsError = !empty || !scope || scope.node.scopes.includes(stack) || !scope.node.findAll()
       .some((c) => TerraformResource.isTerraformResource(c) && c.terraformResourceType === 'aws_vpc' && TerraformStack.of(c) !== stack);
-    const outcome = evaluateTopology(stack.node.id, graph, options, acknowledgements.get(stack) ?? [], { emptyIsError });
+    const outcome = evaluateTopology(stack.node.id, graph, options, acknowledgements.get(stack) ?? [], {
+      emptyIsError,
+      flows: declaredFlowsOf(stack),
+    });
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));
     Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
       configurable: true,

@@ -1,4 +1,5 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { TopologyGuard } from './guard';
 import { LogArchive } from './log-archive';
@@ -6,6 +7,7 @@ import { IdsMirroring } from './mirroring';
 import { SegmentNetwork } from './segment-network';
 import { TenantProxy } from './tenant-proxy';
 import { TransitHub } from './transit-hub';
+import { declareFlows, flowsOfBlueprint } from '../guard/declared';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { Segment, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
@@ -85,5 +87,7 @@ export class MunicipalNetwork extends Construct {
 
     // The guard reads the stack's synthesized Terraform JSON, so it also sees what the user adds next to us.
     TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase });
+    // FLOW-1 proves the declared flows open in what is synthesized.
+    declareFlows(TerraformStack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
   }
 }

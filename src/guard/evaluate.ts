@@ -1,5 +1,6 @@
 import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './acknowledge';
 import { checkTopology } from './check';
+import { DeclaredFlow } from './declared';
 import { TopologyGraph } from './graph';
 import { Finding, formatFinding, Severity } from './rule';
 import { TopologyGuardOptions } from '../model/guard-options';
@@ -28,9 +29,12 @@ export function evaluateTopology(
     readonly reports?: (f: Finding) => boolean;
     /** Whether a stack with nothing to check is refused (GUARD-1); false when another stack of the guarded scope holds the network. @default true */
     readonly emptyIsError?: boolean;
+    /** The flows the stack declares (FLOW-1). @default none */
+    readonly flows?: readonly DeclaredFlow[];
   } = {},
 ): GuardOutcome {
-  const findings = checkTopology(graph, options, { name: stackName, emptyIsError: more.emptyIsError }).filter(more.reports ?? (() => true));
+  const findings = checkTopology(graph, options, { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows })
+    .filter(more.reports ?? (() => true));
   const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);
   // REQUIREMENTS.md §3: a warning asks for a reason (e.g. AP-5's UDP media) but is no violation by itself.
   const blocking = open.filter((f) => f.severity !== Severity.WARNING);

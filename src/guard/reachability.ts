@@ -17,7 +17,7 @@ import {
 } from './graph';
 import {
   applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
-  withDestinations, withSources,
+  subtract, withDestinations, withSources,
 } from './header-set';
 import { Segment } from '../model/segment';
 
@@ -108,8 +108,18 @@ interface Position {
   readonly origin: string;
 }
 
+/** Packets a probe lost on the way, where and why (FLOW-1 names the hop that drops a declared flow). */
+export interface Drop {
+  /** Node id of the hop (subnet, route table, transit route table, attachment). */
+  readonly node: string;
+  readonly reason: string;
+  readonly headers: HeaderSet;
+}
+
 interface Walk {
   readonly from: string;
+  /** Record arrivals in the source's own segment too (a probe of a declared flow). */
+  readonly recordAll?: boolean;
   /** The source's segment: arrivals at subnets of the same segment are not recorded (no rule asks for them). */
   readonly segment?: Segment;
   readonly out: Arrival[];
@@ -132,7 +142,11 @@ export class Reachability {
   private readonly attachmentsOf = new Map<string, TransitAttachmentNode[]>();
   private readonly tablesOfAttachment = new Map<string, TransitRouteTableNode[]>();
 
-  constructor(private readonly graph: TopologyGraph) {
+  /** While a probe runs: where its packets were lost. */
+  private dropLog?: Drop[];
+
+  /** `extraPrefixes`: blocks a caller will ask about (declared hosts), so that they are unions of classes. */
+  constructor(private readonly graph: TopologyGraph, extraPrefixes: readonly string[] = []) {
     const prefixes: Prefix[] = [ALL_V4, ALL_V6];
     const add = (text: string | undefined) => {
       const p = parsePrefix(text);
@@ -154,6 +168,7 @@ export class Reachability {
         default: break;
       }
     }
+    extraPrefixes.forEach(add);
     this.atoms = new AtomTable(prefixes);
     this.protocols = new ProtocolTable(protocolNumbers);
     for (let a = 0; a < this.atoms.size;) {
@@ -303,7 +318,71 @@ export class Reachability {
 
   /** Whether an arrival at this subnet matters: it is of another segment than the source (or of none). */
   private wanted(walk: Walk, t: SubnetInfo): boolean {
-    return walk.segment === undefined || (t.node.segment ?? t.vpc?.node.segment) !== walk.segment;
+    return walk.recordAll === true || walk.segment === undefined || (t.node.segment ?? t.vpc?.node.segment) !== walk.segment;
+  }
+
+  /**
+   * The headers of one declared flow direction: sources in `source`, destinations in `destination` (both must have been
+   * given to the constructor), the protocol and port ranges. Undefined when a block is not one the guard can read.
+   */
+  public headersFor(
+    source: string, destination: string, ports: readonly { protocol: 'tcp' | 'udp'; fromPort: number; toPort: number }[],
+  ): Box[] | undefined {
+    const s = parsePrefix(source);
+    const d = parsePrefix(destination);
+    if (!s || !d || s.family !== d.family) return undefined;
+    const [s0, s1] = this.atoms.range(s);
+    const [d0, d1] = this.atoms.range(d);
+    return ports.map((q) => ({ d0, d1, s0, s1, p: q.protocol === 'tcp' ? ProtocolTable.TCP : ProtocolTable.UDP, q0: q.fromPort, q1: q.toPort }));
+  }
+
+  /** Where the given headers go from a subnet, with every arrival (its own segment's too) and where packets were lost. */
+  public probeFromSubnet(subnetId: string, headers: Box[]): { arrivals: Arrival[]; drops: Drop[] } {
+    const s = this.subnets.get(subnetId);
+    if (!s) return { arrivals: [], drops: [] };
+    return this.probe(subnetId, (walk) => this.at(walk, { subnet: s, origin: subnetId }, headers, { node: subnetId, kind: 'subnet' }, []));
+  }
+
+  /**
+   * Where the given headers go when they enter the transit gateway from an external zone (`LGWAN_WAN`, `SECURITY_CLOUD`):
+   * from every VPN attachment labelled with the zone, and every attachment named by id whose route table is.
+   */
+  public probeFromZone(zone: string, headers: Box[]): { arrivals: Arrival[]; drops: Drop[] } {
+    return this.probe(`zone ${zone}`, (walk) => {
+      const entries: { id: string; tables: TransitRouteTableNode[] }[] = [];
+      for (const a of nodesOf(this.graph, 'transit-attachment')) {
+        if (a.kind === 'vpn' && a.zone === zone) entries.push({ id: a.id, tables: this.tablesOfAttachment.get(a.id) ?? [] });
+      }
+      const tables = nodesOf(this.graph, 'transit-route-table');
+      const external = new Set(tables.flatMap((t) => t.associations.filter((r) => r.kind === 'external').map((r) => describeRef(r))));
+      for (const id of external) {
+        if (this.declaredZone({ kind: 'external', value: id }) === zone) {
+          entries.push({ id, tables: tables.filter((t) => t.associations.some((r) => r.kind === 'external' && r.value === id)) });
+        }
+      }
+      for (const e of entries) {
+        const step: Step = { node: e.id, kind: 'attachment', detail: zone };
+        if (e.tables.length === 0) this.lost(e.id, `attachment ${e.id} is associated with no transit gateway route table`, headers);
+        for (const table of e.tables) this.routeTransit(walk, e.id, table, headers, step, []);
+      }
+    });
+  }
+
+  private probe(from: string, run: (walk: Walk) => void): { arrivals: Arrival[]; drops: Drop[] } {
+    const walk: Walk = { from, recordAll: true, segment: this.segmentOf(from), out: [], onPath: new Set(), seen: new Map() };
+    const drops: Drop[] = [];
+    this.dropLog = drops;
+    try {
+      run(walk);
+    } finally {
+      this.dropLog = undefined;
+    }
+    return { arrivals: walk.out, drops };
+  }
+
+  /** Record lost packets while a probe runs (nothing otherwise: the rules' walks do not pay for it). */
+  private lost(node: string, reason: string, headers: HeaderSet): void {
+    if (this.dropLog && headers.length > 0) this.dropLog.push({ node, reason, headers });
   }
 
   private unknown(walk: Walk, node: string, reason: string, fix: string, headers: HeaderSet, step: Step, firewalls: readonly string[]): void {
@@ -334,9 +413,11 @@ export class Reachability {
       }
       rest = withoutDestinations(headers, pos.subnet.own);
     }
+    if (this.dropLog && pos.subnet.tables.length === 0) this.lost(pos.subnet.node.id, `subnet ${pos.subnet.node.id} has no route table`, rest);
     for (const table of pos.subnet.tables) {
       const { runs, ranges } = this.tableRuns(table);
       const parts = bucketByDestination(rest, ranges);
+      if (this.dropLog) this.lost(table.id, `no route in ${this.name(table.id)}`, withoutDestinations(rest, ranges));
       for (let r = 0; r < runs.length; r++) {
         const part = parts[r];
         if (part.length === 0) continue;
@@ -466,24 +547,35 @@ export class Reachability {
         continue;
       }
       // Explicit associations, or the default association table (the graph builder applies AWS's defaults). None: dropped.
-      for (const table of this.tablesOfAttachment.get(attachment.id) ?? []) {
-        const { runs, ranges } = this.transitTableRuns(table);
-        const parts = bucketByDestination(entered, ranges);
-        for (let r = 0; r < runs.length; r++) {
-          const p2 = parts[r];
-          if (p2.length === 0) continue;
-          for (const choice of runs[r].choices) {
-            const routed: Step = { node: choice.kind === 'static' ? choice.source : table.id, kind: 'tgw-route', table: table.id, detail: choice.destination, prev: tgwStep };
-            if (choice.kind === 'static' && choice.blackhole) continue;
-            this.toAttachment(walk, pos, choice.attachment!, p2, routed, firewalls);
-          }
+      const tables = this.tablesOfAttachment.get(attachment.id) ?? [];
+      if (tables.length === 0) this.lost(attachment.id, `attachment ${attachment.id} is associated with no transit gateway route table`, entered);
+      for (const table of tables) this.routeTransit(walk, pos.origin, table, entered, tgwStep, firewalls);
+    }
+  }
+
+  /** A transit gateway route table's decision for the packets that entered through one of its attachments. */
+  private routeTransit(
+    walk: Walk, origin: string, table: TransitRouteTableNode, entered: HeaderSet, tgwStep: Step, firewalls: readonly string[],
+  ): void {
+    const { runs, ranges } = this.transitTableRuns(table);
+    const parts = bucketByDestination(entered, ranges);
+    if (this.dropLog) this.lost(table.id, `no route in ${this.name(table.id)}`, withoutDestinations(entered, ranges));
+    for (let r = 0; r < runs.length; r++) {
+      const p2 = parts[r];
+      if (p2.length === 0) continue;
+      for (const choice of runs[r].choices) {
+        const routed: Step = { node: choice.kind === 'static' ? choice.source : table.id, kind: 'tgw-route', table: table.id, detail: choice.destination, prev: tgwStep };
+        if (choice.kind === 'static' && choice.blackhole) {
+          this.lost(choice.source, `blackhole ${choice.destination} in ${this.name(table.id)}`, p2);
+          continue;
         }
+        this.toAttachment(walk, origin, choice.attachment!, p2, routed, firewalls);
       }
     }
   }
 
   /** From a transit gateway route to its attachment. */
-  private toAttachment(walk: Walk, pos: Position, ref: Ref, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
+  private toAttachment(walk: Walk, origin: string, ref: Ref, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
     const next = deref<GraphNode>(this.graph, ref);
     // An attachment the template names by id (an existing Direct Connect or VPN attachment) leads to the zone of the
     // route table it is associated with, when that table is labelled with one (semantics §5).
@@ -514,7 +606,7 @@ export class Reachability {
       return;
     }
     // Arriving from the gateway: no NACL on arrival; the attachment subnet's route table decides (semantics §5, §6).
-    for (const s of inside) this.at(walk, { subnet: s, origin: pos.origin }, part, { node: s.node.id, kind: 'subnet', prev: attachmentStep }, firewalls);
+    for (const s of inside) this.at(walk, { subnet: s, origin }, part, { node: s.node.id, kind: 'subnet', prev: attachmentStep }, firewalls);
   }
 
   /** The zone of an attachment outside the output: the one zone label of the transit route tables associated with it. */
@@ -598,7 +690,12 @@ export class Reachability {
       }
       return compiled.all ? [...part] : applyNacl(part, compiled.entries);
     });
-    return passed.length === 1 ? passed[0] : dedupe(passed.flat());
+    const out = passed.length === 1 ? passed[0] : dedupe(passed.flat());
+    if (this.dropLog) {
+      this.lost(s.node.id, `the ${egress ? 'outbound' : 'inbound'} entries of ${s.acls.map((a) => this.name(a.id)).join(', ')} (subnet ${this.name(s.node.id)})`,
+        subtractAll(part, out));
+    }
+    return out;
   }
 
   /** A VPC route table cut into runs: longest prefix wins, an explicit route beats the local route of the same block. */
@@ -738,6 +835,13 @@ function allowsAll(entries: readonly CompiledEntry[], atoms: AtomTable, protocol
   return false;
 }
 
+/** The headers of `a` that no box of `b` holds. */
+export function subtractAll(a: HeaderSet, b: HeaderSet): Box[] {
+  let out: Box[] = [...a];
+  for (const x of b) out = out.flatMap((y) => subtract(y, x));
+  return out;
+}
+
 /** Exact duplicates out (the union of what several interfaces let through often repeats itself). */
 function dedupe(boxes: Box[]): Box[] {
   const seen = new Set<string>();
@@ -754,7 +858,7 @@ function withRanges<C>(runs: Run<C>[]): Runs<C> {
 }
 
 /** Headers whose destinations lie outside every given range. */
-function withoutDestinations(set: HeaderSet, ranges: Range[]): Box[] {
+function withoutDestinations(set: HeaderSet, ranges: readonly Range[]): Box[] {
   let out: Box[] = [...set];
   for (const [a, b] of ranges) {
     const next: Box[] = [];

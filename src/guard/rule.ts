@@ -1,3 +1,4 @@
+import { DeclaredFlow } from './declared';
 import { TopologyGraph } from './graph';
 import { Hop, Reachability } from './reachability';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
@@ -19,6 +20,8 @@ export interface GuardContext {
   readonly emptyIsError?: boolean;
   /** The guarded scope's name, for the "nothing to check" finding. */
   readonly scope?: string;
+  /** The flows the scope declares (FLOW-1 proves them open). */
+  readonly flows?: readonly DeclaredFlow[];
 }
 
 /** One violation: the rule, where, the offending path hop by hop, and the fix. */

@@ -3,13 +3,15 @@
  * (extra L1 resources, property overrides, removed children) must be refused by the guard with the right rule,
  * while the untouched example synthesizes. Prints the tally at the end.
  */
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, runMutationSuite } from './mutation-suite';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { cdk, NetworkModel } from '../../src';
+import { planOf } from '../../src/plan/cache';
 
 /** The My Number subnets without the segment's NACL (the endpoint subnets): paths from there are judged by routes alone. */
 const OPEN = 'endpoints-1';
@@ -48,6 +50,12 @@ function attachIgw(stack: Stack, segment: IConstruct, id: string): ec2.CfnIntern
 function repoint(route: CfnResource, property: string, value: unknown): void {
   for (const p of ['TransitGatewayId', 'VpcEndpointId', 'NatGatewayId', 'GatewayId']) route.addDeletionOverride(`Properties.${p}`);
   route.addPropertyOverride(property, value);
+}
+
+/** Replace the proxy's user data with an edited copy of the plan's boot script (what a user overriding it would do). */
+function editBootScript(net: Net, edit: (script: string) => string): void {
+  const script = edit(planOf(net.blueprint).tenantProxy!.bootScript);
+  l1<ec2.CfnLaunchTemplate>(net.lgwan, 'TenantProxy/LaunchTemplate').addPropertyOverride('LaunchTemplateData.UserData', Fn.base64(script));
 }
 
 const MUTATIONS: Mutation[] = [
@@ -155,6 +163,34 @@ const MUTATIONS: Mutation[] = [
     rule: 'AP-1',
     models: [NetworkModel.ALPHA_PRIME],
     apply(_, net) { l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulDefaultActions', ['aws:alert_established']); },
+  },
+  {
+    // Under strict order the first pass ends a flow's evaluation: a group ahead of the allow-list that passes bypasses it.
+    name: 'an IPS rule group with a pass rule placed ahead of the allow-list (strict order)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const group = new nfw.CfnRuleGroup(stack, 'MutPassGroup', {
+        ruleGroupName: 'mut-pass', type: 'STATEFUL', capacity: 10,
+        ruleGroup: {
+          statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
+          rulesSource: { rulesString: 'pass ip $HOME_NET any -> $EXTERNAL_NET any (msg:"everything"; sid:1000901; rev:1;)' },
+        },
+      });
+      const policy = l1<nfw.CfnFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+      policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: [...(fp.statefulRuleGroupReferences as any[]), { resourceArn: group.attrRuleGroupArn, priority: 50 }] };
+    },
+  },
+  {
+    // The Microsoft 365 header is still in squid.conf, but only for login.live.com: the Entra sign-in hosts go unrestricted.
+    name: 'the tenant header added for another host only (user data replaced)',
+    rule: 'AP-3',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      editBootScript(net, (script) => script.replace(/^(request_header_add sec-Restrict-Tenant-Access-Policy "[^"]+") tenant_microsoft_365$/m,
+        '$1 tenant_microsoft_consumer_account_block'));
+    },
   },
   {
     name: 'a bare "*" in the allow-list (override)',
@@ -404,6 +440,13 @@ const MUTATIONS: Mutation[] = [
     rule: 'MN-3',
     models: ALL,
     apply(stack, net) { overTransit(stack, net, 'Mut', subnet(net.lgwan, 'workload-1').cidrBlock!, net.lgwan.transitGatewayAttachmentId!); },
+  },
+  {
+    // Closing is not forbidden, but a declared flow that cannot pass is found before deployment (FLOW-1).
+    name: 'the transit route of the declared flow to the intermediate server removed',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(_, net) { l1(net, 'Transit/Route-MY_NUMBER-ac140a05p32').node.scope!.node.tryRemoveChild('Route-MY_NUMBER-ac140a05p32'); },
   },
 ];
 

@@ -17,6 +17,7 @@ import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { MainRouteTableAssociation } from '@cdktf/provider-aws/lib/main-route-table-association';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
+import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
@@ -76,7 +77,11 @@ function repoint(route: TerraformResource, attribute: string, value: string): vo
 
 /** Replace the proxy's user data with the plan's boot script minus some lines (what a user editing it would do). */
 function replaceBootScript(net: Net, keep: (line: string) => boolean): void {
-  const script = planOf(net.blueprint).tenantProxy!.bootScript.split('\n').filter(keep).join('\n');
+  editBootScript(net, (script) => script.split('\n').filter(keep).join('\n'));
+}
+
+function editBootScript(net: Net, edit: (script: string) => string): void {
+  const script = edit(planOf(net.blueprint).tenantProxy!.bootScript);
   find<TerraformResource>(net.lgwan, 'TenantProxy/LaunchTemplate').addOverride('user_data', Buffer.from(script).toString('base64'));
 }
 
@@ -188,6 +193,34 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) {
       const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
       policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulDefaultActions: ['aws:alert_established'] });
+    },
+  },
+  {
+    // Under strict order the first pass ends a flow's evaluation: a group ahead of the allow-list that passes bypasses it.
+    name: 'an IPS rule group with a pass rule placed ahead of the allow-list (strict order, block replaced through the escape hatch)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const group = new NetworkfirewallRuleGroup(stack, 'MutPassGroup', {
+        name: 'mut-pass', type: 'STATEFUL', capacity: 10,
+        ruleGroup: {
+          statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
+          rulesSource: { rulesString: 'pass ip $HOME_NET any -> $EXTERNAL_NET any (msg:"everything"; sid:1000901; rev:1;)' },
+        },
+      });
+      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const input = policy.firewallPolicyInput!;
+      policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: [...(input.statefulRuleGroupReference as any[]), { resourceArn: group.arn, priority: 50 }] });
+    },
+  },
+  {
+    // The Microsoft 365 header is still in squid.conf, but only for login.live.com: the Entra sign-in hosts go unrestricted.
+    name: 'the tenant header added for another host only (user data replaced)',
+    rule: 'AP-3',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      editBootScript(net, (script) => script.replace(/^(request_header_add sec-Restrict-Tenant-Access-Policy "[^"]+") tenant_microsoft_365$/m,
+        '$1 tenant_microsoft_consumer_account_block'));
     },
   },
   {
@@ -512,6 +545,13 @@ const MUTATIONS: Mutation[] = [
     rule: 'MN-3',
     models: ALL,
     apply(stack, net) { overTransit(stack, net, 'Mut', subnet(net.lgwan, 'workload-1').cidrBlockInput!, net.lgwan.transitGatewayAttachmentId!); },
+  },
+  {
+    // Closing is not forbidden, but a declared flow that cannot pass is found before deployment (FLOW-1).
+    name: 'the transit route of the declared flow to the intermediate server removed',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(_, net) { find(net, 'Transit/Route-MY_NUMBER-ac140a05p32').node.scope!.node.tryRemoveChild('Route-MY_NUMBER-ac140a05p32'); },
   },
 ];
 

@@ -215,6 +215,16 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it.',
     citations: [FUJITSU_SECURITY_CLOUD],
   },
+  'FLOW-1': {
+    summaryJa: '宣言した通信はすべて端から端まで通ること: 要求が宛先ホストのすべてのアドレスに宣言したポートで届き、応答が戻ること（双方向の経路、'
+      + 'Transit Gateway の表、ブラックホール、NACL）。両端のホストのセキュリティグループも許可していること。',
+    rationale: 'The positive half of the communication matrix (通信要件一覧): the other rules prove that everything else is closed; this one proves '
+      + 'that what is declared works, so that a blocked 特定通信, sanitization or screen-transfer flow is found before deployment, with '
+      + 'the hop that drops it.',
+    citations: [NEC_MY_NUMBER_EXTERNAL, {
+      source: SOURCES.NEC, where: 'LGWAN接続系 No.6 外部との接続 (1)', quote: 'LGWAN-ASP(LGWANメール含む)など特定通信限定とすること。',
+    }],
+  },
   'LOG-1': {
     summaryJa: 'すべての系の VPC にフローログ（全通信）、すべてのファイアウォールにアラートログとフローログ。β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること。',
     rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査.',

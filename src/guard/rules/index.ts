@@ -1,5 +1,6 @@
 import { AP1, AP2 } from './alpha-prime';
 import { AP3, AP4, AP5, AP6 } from './breakout-controls';
+import { FLOW1 } from './flows';
 import { IN1 } from './internet';
 import { LG1, LG2 } from './lgwan';
 import { LOG1 } from './logging';
@@ -9,4 +10,6 @@ import { GUARD1, SEG1, SEG2 } from './segments';
 import { GuardRule } from '../rule';
 
 /** Every rule of the guard, in the order of REQUIREMENTS.md §3. */
-export const ALL_RULES: readonly GuardRule[] = [MN1, MN2, MN3, MN4, LG1, LG2, AP1, AP2, AP3, AP4, AP5, AP6, IN1, LOG1, SEG1, SEG2, PL1, GUARD1];
+export const ALL_RULES: readonly GuardRule[] = [
+  MN1, MN2, MN3, MN4, LG1, LG2, AP1, AP2, AP3, AP4, AP5, AP6, IN1, FLOW1, LOG1, SEG1, SEG2, PL1, GUARD1,
+];

@@ -1,0 +1,49 @@
+/**
+ * Declared intent the guard checks what was synthesized against: the flows a blueprint declares (特定通信, 無害化, 画面転送,
+ * LGWAN-ASP), which FLOW-1 proves open end to end. `MunicipalNetwork` declares its blueprint's flows on its stack; the
+ * guard never takes a declaration as permission, only as something that must work.
+ */
+
+import { FlowDeclaration, HostDeclaration } from '../model/flows';
+
+/** One end of a declared flow. */
+export interface DeclaredHost {
+  readonly name: string;
+  /** `MY_NUMBER` | `LGWAN` | `INTERNET` | `LGWAN_WAN` | `SECURITY_CLOUD`. */
+  readonly zone: string;
+  readonly cidrs: readonly string[];
+}
+
+/** A declared flow: `from` opens connections to `to` on the ports. */
+export interface DeclaredFlow {
+  readonly name: string;
+  readonly kind: string;
+  readonly from: DeclaredHost;
+  readonly to: DeclaredHost;
+  readonly ports: readonly { readonly protocol: 'tcp' | 'udp'; readonly fromPort: number; readonly toPort: number }[];
+}
+
+const DECLARED = new WeakMap<object, DeclaredFlow[]>();
+
+/** Declare flows on a stack (CDK `Stack` or CDKTF `TerraformStack`); called by `MunicipalNetwork`. */
+export function declareFlows(stack: object, flows: readonly DeclaredFlow[]): void {
+  DECLARED.set(stack, [...(DECLARED.get(stack) ?? []), ...flows]);
+}
+
+/** The flows declared on a stack. */
+export function declaredFlowsOf(stack: object): readonly DeclaredFlow[] {
+  return DECLARED.get(stack) ?? [];
+}
+
+/** A validated blueprint's flows, with their hosts looked up (flows naming an undeclared host are left out). */
+export function flowsOfBlueprint(hosts: readonly HostDeclaration[], flows: readonly FlowDeclaration[]): DeclaredFlow[] {
+  const byName = new Map(hosts.map((h) => [h.name, h]));
+  const host = (h: HostDeclaration): DeclaredHost => ({ name: h.name, zone: h.zone, cidrs: [...h.cidrs] });
+  return [...flows].sort((a, b) => a.name.localeCompare(b.name)).flatMap((f) => {
+    const from = byName.get(f.from);
+    const to = byName.get(f.to);
+    if (!from || !to) return [];
+    const ports = f.ports.map((p) => ({ protocol: p.protocol, fromPort: p.fromPort, toPort: p.toPort }));
+    return [{ name: f.name, kind: f.kind, from: host(from), to: host(to), ports }];
+  });
+}

@@ -1,0 +1,152 @@
+import { Segment } from '../../model/segment';
+import { parsePrefix } from '../address-space';
+import { DeclaredFlow, DeclaredHost } from '../declared';
+import { nodesOf, rulesOf, SecurityGroupNode } from '../graph';
+import { Box, intersect, MAX_PORT } from '../header-set';
+import { Arrival, Drop, subtractAll } from '../reachability';
+import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { nameOf, subnetsIn } from '../topology';
+
+/**
+ * The ports a reply goes to: the client's ephemeral ports, Linux's 32768–60999 and Windows's 49152–65535 together
+ * (https://learn.microsoft.com/troubleshoot/windows-server/networking/default-dynamic-port-range-tcpip-chang,
+ * /proc/sys/net/ipv4/ip_local_port_range). A stateless NACL must let all of them back.
+ */
+const EPHEMERAL = { fromPort: 32768, toPort: MAX_PORT };
+
+const SEGMENTS = new Set<string>(Object.values(Segment));
+
+type Ports = DeclaredFlow['ports'];
+
+/**
+ * FLOW-1: every declared flow is open end to end in what was synthesized — the positive half of the communication
+ * matrix (通信要件一覧): what is allowed works; the other rules prove everything else is closed. Each direction is traced
+ * with the exact reachability (routes, transit gateway tables, blackholes, NACLs), and the hosts' security groups are
+ * read; a finding names the hop that drops the flow.
+ */
+export const FLOW1: GuardRule = {
+  id: 'FLOW-1',
+  severity: Severity.ERROR,
+  models: ALL_MODELS,
+  term: '通信要件（特定通信・無害化・画面転送）',
+  summary: 'Every declared flow is open end to end: its requests reach every address of the destination host on its ports and the replies come '
+    + 'back (routes both ways, transit gateway tables, blackholes, NACLs), and both hosts\' security groups allow it.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const flow of ctx.flows ?? []) {
+      const problems: { text: string; hops?: ReturnType<GuardContext['reach']['hops']> }[] = [];
+      for (const direction of ['request', 'reply'] as const) {
+        const [src, dst] = direction === 'request' ? [flow.from, flow.to] : [flow.to, flow.from];
+        const ports: Ports = direction === 'request' ? flow.ports
+          : [...new Set(flow.ports.map((p) => p.protocol))].map((protocol) => ({ protocol, ...EPHEMERAL }));
+        for (const s of src.cidrs) for (const d of dst.cidrs) problems.push(...traceDirection(ctx, direction, src, s, dst, d, ports));
+      }
+      problems.push(...groupProblems(ctx, flow));
+      if (problems.length === 0) continue;
+      const where = hostGroups(ctx, flow.from)[0] ?? hostGroups(ctx, flow.to)[0];
+      findings.push(finding(this, where ? nameOf(ctx.graph, where.id) : `(flow ${flow.name})`,
+        `declared flow "${flow.name}" (${flow.kind}: ${flow.from.name} → ${flow.to.name}, ${portsText(flow.ports)}) does not work: ${problems.map((p) => p.text).join('; ')}`,
+        'open the hop named (route both ways, transit gateway route, NACL entry, security group rule) for the declared hosts and ports only, or '
+          + 'correct the declaration',
+        problems.find((p) => p.hops)?.hops ?? []));
+    }
+    return findings;
+  },
+};
+
+/** One direction of a flow between two blocks: what of it does not arrive, and where it is lost. */
+function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: DeclaredHost, s: string, dst: DeclaredHost, d: string, ports: Ports):
+{ text: string; hops?: ReturnType<GuardContext['reach']['hops']> }[] {
+  const what = `the ${direction} (${portsText(ports)}) from ${s} to ${d}`;
+  const sp = parsePrefix(s);
+  if (!sp) return [{ text: `${what}: ${s} is not an address block the guard can read` }];
+  const probes: { arrivals: Arrival[]; drops: Drop[]; requested: Box[] }[] = [];
+  if (SEGMENTS.has(src.zone)) {
+    // From every subnet of the host's segment that holds part of its block, with that part as the source.
+    const holding = subnetsIn(ctx, src.zone as Segment).map((t) => ({ t, p: parsePrefix(t.cidr) ?? parsePrefix(t.ipv6Cidr) }))
+      .filter((x) => x.p && x.p.family === sp.family && x.p.lo <= sp.hi && sp.lo <= x.p.hi);
+    if (holding.length === 0) return [{ text: `${what}: no subnet of the ${src.zone} segment holds ${s}` }];
+    for (const { t, p } of holding) {
+      // Blocks nest or are disjoint: the part of the host in this subnet is the longer of the two prefixes.
+      const requested = ctx.reach.headersFor(p!.length >= sp.length ? (t.cidr ?? t.ipv6Cidr)! : s, d, ports);
+      if (!requested) return [{ text: `${what}: ${d} is not an address block the guard can read` }];
+      probes.push({ ...ctx.reach.probeFromSubnet(t.id, requested), requested });
+    }
+  } else {
+    const requested = ctx.reach.headersFor(s, d, ports);
+    if (!requested) return [{ text: `${what}: ${d} is not an address block the guard can read` }];
+    probes.push({ ...ctx.reach.probeFromZone(src.zone, requested), requested });
+  }
+  const out: { text: string; hops?: ReturnType<GuardContext['reach']['hops']> }[] = [];
+  for (const { arrivals, drops, requested } of probes) {
+    const arrived = (a: Arrival) => (SEGMENTS.has(dst.zone)
+      ? a.end.kind === 'subnet' && ctx.reach.segmentOf(a.end.subnet) === dst.zone
+      : a.end.kind === 'zone' && a.end.zone === dst.zone);
+    const missing = subtractAll(requested, arrivals.filter(arrived).flatMap((a) => a.headers));
+    if (missing.length === 0) continue;
+    const lost = drops.find((x) => overlaps(x.headers, missing));
+    const elsewhere = arrivals.find((a) => !arrived(a) && overlaps(a.headers, missing));
+    const where = lost ? `dropped by ${lost.reason}` : elsewhere ? `it ends at ${endText(ctx, elsewhere)}` : 'no path carries it';
+    out.push({ text: `${what} is ${where} (${ctx.reach.destinations(missing)})`, hops: elsewhere ? ctx.reach.hops(elsewhere) : undefined });
+  }
+  return out;
+}
+
+function overlaps(a: readonly Box[], b: readonly Box[]): boolean {
+  return a.some((x) => b.some((y) => intersect(x, y) !== undefined));
+}
+
+function endText(ctx: GuardContext, a: Arrival): string {
+  switch (a.end.kind) {
+    case 'subnet': return `subnet ${nameOf(ctx.graph, a.end.subnet)}`;
+    case 'zone': return a.end.zone;
+    case 'internet': return 'the internet';
+    default: return `a place the guard cannot follow (${a.end.reason})`;
+  }
+}
+
+/** The security groups labelled as a host's (`jichitai:host`), in its segment. */
+function hostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNode[] {
+  if (!SEGMENTS.has(host.zone)) return [];
+  return nodesOf(ctx.graph, 'security-group').filter((g) => g.tags['jichitai:host'] === host.name);
+}
+
+/** The hosts' security groups must allow the request (they are stateful: the reply follows). */
+function groupProblems(ctx: GuardContext, flow: DeclaredFlow): { text: string }[] {
+  const out: { text: string }[] = [];
+  for (const [own, peer, egress] of [[flow.from, flow.to, true], [flow.to, flow.from, false]] as const) {
+    if (!SEGMENTS.has(own.zone)) continue;
+    const groups = hostGroups(ctx, own);
+    if (groups.length === 0) {
+      out.push({ text: `no security group is labelled jichitai:host=${own.name}, so the guard cannot show that ${own.name} may ${egress ? 'send' : 'receive'} it` });
+      continue;
+    }
+    const peerGroups = new Set(hostGroups(ctx, peer).map((g) => g.id));
+    const rules = groups.flatMap((g) => rulesOf(ctx.graph, g, egress));
+    for (const c of peer.cidrs) {
+      const cp = parsePrefix(c);
+      for (const port of flow.ports) {
+        // A host's instance may carry any of its groups: together they must open the port to the peer's block.
+        const ranges = rules.filter((r) => {
+          const rp = parsePrefix(r.cidr);
+          const peerOk = (rp && cp && rp.family === cp.family && rp.lo <= cp.lo && cp.hi <= rp.hi) || (r.peerGroup?.kind === 'node' && peerGroups.has(r.peerGroup.id));
+          return peerOk && (r.protocol === '-1' || r.protocol === port.protocol);
+        }).map((r) => (r.protocol === '-1' ? [0, MAX_PORT] : [r.fromPort ?? 0, r.toPort ?? MAX_PORT]) as [number, number]).sort((a, b) => a[0] - b[0]);
+        let next = port.fromPort;
+        for (const [a, b] of ranges) if (a <= next && b >= next) next = b + 1;
+        if (next <= port.toPort) {
+          out.push({ text: `the ${egress ? 'egress' : 'ingress'} rules of ${groups.map((g) => g.id).join(', ')} do not allow ${port.protocol} ${portText(port)} ${egress ? 'to' : 'from'} ${c}` });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function portText(p: { fromPort: number; toPort: number }): string {
+  return p.fromPort === p.toPort ? String(p.fromPort) : `${p.fromPort}-${p.toPort}`;
+}
+
+function portsText(ports: Ports): string {
+  return ports.map((p) => `${p.protocol} ${portText(p)}`).join(', ');
+}

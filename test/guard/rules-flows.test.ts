@@ -1,0 +1,100 @@
+/**
+ * FLOW-1, the positive half of the communication matrix: every declared flow of the examples is proven open in what was
+ * synthesized, and a flow that a transit route, a NACL entry or a security group closes is reported with the hop.
+ */
+import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { TerraformResource, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { BLUEPRINTS } from '../../examples/blueprints';
+import { buildCdkExample } from '../../examples/cdk/_app';
+import { buildTfExample } from '../../examples/tf/_app';
+import { cdk, NetworkModel, tf } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { flowsOfBlueprint } from '../../src/guard/declared';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { formatFinding } from '../../src/guard/rule';
+
+const find = <T extends IConstruct>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
+
+/** FLOW-1's findings on a CDK example after a change (validation skipped, so that only FLOW-1 speaks). */
+function cdkFlowFindings(name: string, change: (stack: Stack, net: cdk.MunicipalNetwork) => void = () => undefined): string[] {
+  const app = new App();
+  const { stack, network } = buildCdkExample(name, app);
+  change(stack, network);
+  const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
+  const flows = flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows);
+  const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
+  return checkTopology(extractCloudFormation({ [stack.stackName]: template }), options, { flows }).filter((f) => f.ruleId === 'FLOW-1').map(formatFinding);
+}
+
+function tfFlowFindings(name: string, change: (net: tf.MunicipalNetwork) => void = () => undefined): string[] {
+  const { stack, network } = buildTfExample(name, Testing.app());
+  change(network);
+  const flows = flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows);
+  const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
+  return checkTopology(extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) }), options, { flows }).filter((f) => f.ruleId === 'FLOW-1').map(formatFinding);
+}
+
+describe('FLOW-1 declared flows work end to end (通信要件)', () => {
+  test.each(Object.keys(BLUEPRINTS))('every declared flow of the %s example is open, in both engines', (name) => {
+    expect(BLUEPRINTS[name].flows!.length).toBeGreaterThan(0);
+    expect(cdkFlowFindings(name)).toEqual([]);
+    expect(tfFlowFindings(name)).toEqual([]);
+  });
+
+  test('the request path: a removed transit route leaves the flow to the intermediate server on a blackhole', () => {
+    const found = cdkFlowFindings('alpha', (_, net) => find<CfnResource>(net, 'Transit/Route-MY_NUMBER-ac140a05p32').node.scope!.node.tryRemoveChild('Route-MY_NUMBER-ac140a05p32'));
+    expect(found).toEqual([expect.stringMatching(/FLOW-1 error .*declared flow "resident-registry-to-intermediate-server" \(SPECIFIC_COMMUNICATION: resident-registry → intermediate-server, tcp 443\) does not work: the request \(tcp 443\) from 10\.0\.0\.10\/32 to 172\.20\.10\.5\/32 is dropped by blackhole 172\.20\.0\.0\/16 in \w*RouteTableMYNUMBER\w* \(172\.20\.10\.5\/32\)/)]);
+  });
+
+  test('the reply path: a removed return route in the LGWAN WAN table leaves the replies without a way back', () => {
+    const found = cdkFlowFindings('alpha', (_, net) => find<CfnResource>(net, 'Transit/Route-LGWAN_WAN-0a00000ap32').node.scope!.node.tryRemoveChild('Route-LGWAN_WAN-0a00000ap32'));
+    expect(found).toEqual([expect.stringMatching(/the reply \(tcp 32768-65535\) from 172\.20\.10\.5\/32 to 10\.0\.0\.10\/32 is dropped by blackhole 10\.0\.0\.0\/18 in/)]);
+  });
+
+  test('a NACL entry that denies the port before the allow names the NACL', () => {
+    const found = cdkFlowFindings('alpha', (stack, net) => {
+      new ec2.CfnNetworkAclEntry(stack, 'Deny', {
+        networkAclId: find<ec2.CfnNetworkAcl>(net.myNumber, '/NetworkAcl').ref,
+        ruleNumber: 90,
+        egress: true,
+        protocol: 6,
+        ruleAction: 'deny',
+        cidrBlock: '172.20.10.5/32',
+        portRange: { from: 443, to: 443 },
+      });
+    });
+    expect(found).toEqual([expect.stringMatching(/the request \(tcp 443\) from 10\.0\.0\.10\/32 to 172\.20\.10\.5\/32 is dropped by the outbound entries of .*NetworkAcl/)]);
+  });
+
+  test('a host security group without its egress rule is named', () => {
+    const found = cdkFlowFindings('alpha', (_, net) => {
+      find<ec2.CfnSecurityGroup>(net.myNumber, '/HostSecurityGroup-resident-registry').addPropertyOverride('SecurityGroupEgress', [{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, CidrIp: '10.0.0.0/18' }]);
+    });
+    expect(found).toEqual([expect.stringMatching(/the egress rules of \w*HostSecurityGroupresidentregistry\w* do not allow tcp 443 to 172\.20\.10\.5\/32/)]);
+  });
+
+  test('CDKTF: a removed transit route is found the same way', () => {
+    const found = tfFlowFindings('beta', (net) => {
+      const route = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-INTERNET-0a00411ep32');
+      route.node.scope!.node.tryRemoveChild(route.node.id);
+    });
+    expect(found).toEqual([expect.stringMatching(/declared flow "internet-terminals-to-lgwan-vdi" .* the request \(tcp 443\) from 10\.0\.129\.0\/24 to 10\.0\.65\.30\/32 is dropped by blackhole 10\.0\.64\.0\/18 in/)]);
+  });
+
+  test('the guard refuses a synthesis whose declared flow is closed (both engines)', () => {
+    const app = new App();
+    const { network } = buildCdkExample('alpha', app);
+    const route = find<CfnResource>(network, 'Transit/Route-MY_NUMBER-ac140a05p32');
+    route.node.scope!.node.tryRemoveChild(route.node.id);
+    expect(() => app.synth()).toThrow(/FLOW-1 error/);
+    const built = buildTfExample('alpha', Testing.app());
+    const tfRoute = find<TerraformResource>(built.network, 'Transit/Route-MY_NUMBER-ac140a05p32');
+    tfRoute.node.scope!.node.tryRemoveChild(tfRoute.node.id);
+    expect(() => Testing.synth(built.stack, true)).toThrow(/FLOW-1 error/);
+    expect(NetworkModel.ALPHA).toBe(built.network.blueprint.model);
+  });
+});
