@@ -171,7 +171,9 @@ const MUTATIONS: Mutation[] = [
     models: [NetworkModel.ALPHA_PRIME],
     apply(stack, net) {
       const group = new nfw.CfnRuleGroup(stack, 'MutPassGroup', {
-        ruleGroupName: 'mut-pass', type: 'STATEFUL', capacity: 10,
+        ruleGroupName: 'mut-pass',
+        type: 'STATEFUL',
+        capacity: 10,
         ruleGroup: {
           statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
           rulesSource: { rulesString: 'pass ip $HOME_NET any -> $EXTERNAL_NET any (msg:"everything"; sid:1000901; rev:1;)' },
@@ -440,6 +442,16 @@ const MUTATIONS: Mutation[] = [
     rule: 'MN-3',
     models: ALL,
     apply(stack, net) { overTransit(stack, net, 'Mut', subnet(net.lgwan, 'workload-1').cidrBlock!, net.lgwan.transitGatewayAttachmentId!); },
+  },
+  {
+    name: 'β′: the groupware business system\'s security group admitting the whole Internet segment',
+    rule: 'BP-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(stack, net) {
+      new ec2.CfnSecurityGroupIngress(stack, 'MutSegment', {
+        groupId: l1<ec2.CfnSecurityGroup>(net.internet, '/HostSecurityGroup-groupware').attrGroupId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: net.internet.vpcCidr,
+      });
+    },
   },
   {
     // Closing is not forbidden, but a declared flow that cannot pass is found before deployment (FLOW-1).

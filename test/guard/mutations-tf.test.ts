@@ -202,7 +202,9 @@ const MUTATIONS: Mutation[] = [
     models: [NetworkModel.ALPHA_PRIME],
     apply(stack, net) {
       const group = new NetworkfirewallRuleGroup(stack, 'MutPassGroup', {
-        name: 'mut-pass', type: 'STATEFUL', capacity: 10,
+        name: 'mut-pass',
+        type: 'STATEFUL',
+        capacity: 10,
         ruleGroup: {
           statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
           rulesSource: { rulesString: 'pass ip $HOME_NET any -> $EXTERNAL_NET any (msg:"everything"; sid:1000901; rev:1;)' },
@@ -545,6 +547,16 @@ const MUTATIONS: Mutation[] = [
     rule: 'MN-3',
     models: ALL,
     apply(stack, net) { overTransit(stack, net, 'Mut', subnet(net.lgwan, 'workload-1').cidrBlockInput!, net.lgwan.transitGatewayAttachmentId!); },
+  },
+  {
+    name: 'β′: the groupware business system\'s security group admitting the whole Internet segment',
+    rule: 'BP-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(stack, net) {
+      new SecurityGroupRule(stack, 'MutSegment', {
+        type: 'ingress', securityGroupId: net.internet.securityGroupFor('groupware').id, protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: [net.internet.vpcCidr],
+      });
+    },
   },
   {
     // Closing is not forbidden, but a declared flow that cannot pass is found before deployment (FLOW-1).

@@ -215,6 +215,13 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it.',
     citations: [FUJITSU_SECURITY_CLOUD],
   },
+  'BP-1': {
+    summaryJa: 'β\'モデル: インターネット接続系の各業務システムは専用のセキュリティグループを持ち、宣言したクライアントとポートだけを受け入れること'
+      + '（全通信・サブネットや系の全体を許すルールも、宣言した通信にないものも不可）。',
+    rationale: 'In β′ the business systems sit in the Internet segment, next to the terminals and the internet; what protects each information asset '
+      + 'is its own access control, so a group that admits a whole segment makes every terminal and server a client.',
+    citations: [{ source: SOURCES.FUJITSU, where: 'β’モデル(重要情報あり) <主な対策>', quote: '情報資産単位でのアクセス制御' }],
+  },
   'FLOW-1': {
     summaryJa: '宣言した通信はすべて端から端まで通ること: 要求が宛先ホストのすべてのアドレスに宣言したポートで届き、応答が戻ること（双方向の経路、'
       + 'Transit Gateway の表、ブラックホール、NACL）。両端のホストのセキュリティグループも許可していること。',

@@ -1,0 +1,95 @@
+import { segmentOfLabel } from './placement';
+import { HostRole } from '../../model/flows';
+import { NetworkModel } from '../../model/network-model';
+import { ALL_SEGMENTS, HOST_TAG_KEY, ROLE_TAG_KEY, Segment } from '../../model/segment';
+import { parsePrefix, Prefix } from '../address-space';
+import { nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule } from '../graph';
+import { MAX_PORT } from '../header-set';
+import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { nameOf, subnetsIn } from '../topology';
+
+/**
+ * BP-1 (β′): access control per information asset (情報資産単位でのアクセス制御, seed 000). In β′ the business systems move
+ * into the Internet segment, next to the terminals and the internet; each one keeps its own security group, which
+ * admits its clients and ports only — never all traffic, never a whole subnet or segment, and, where the scope declares
+ * flows, nothing that no declared flow to it names.
+ */
+export const BP1: GuardRule = {
+  id: 'BP-1',
+  severity: Severity.ERROR,
+  models: [NetworkModel.BETA_PRIME],
+  term: '情報資産単位でのアクセス制御',
+  summary: 'β′: every business system in the INTERNET segment has its own security group, admitting only its declared clients and ports: '
+    + 'no all-traffic rule, no whole subnet or segment, nothing no declared flow names.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    const subnetBlocks = ALL_SEGMENTS.flatMap((s) => subnetsIn(ctx, s)).flatMap((t) => [t.cidr, t.ipv6Cidr].map((c) => parsePrefix(c)))
+      .filter((p): p is Prefix => !!p);
+    const labels = nodesOf(ctx.graph, 'role-label').filter((l) => l.role === HostRole.BUSINESS_SYSTEM && segmentOfLabel(ctx.graph, l) === Segment.INTERNET);
+    const groups = nodesOf(ctx.graph, 'security-group');
+    for (const label of labels) {
+      const labelled = ctx.graph.nodes.get(label.resource);
+      const host = label.tags[HOST_TAG_KEY];
+      // The asset's own groups: the labelled group itself, or the groups labelled as the same host's.
+      const own = labelled?.type === 'security-group' ? [labelled]
+        : groups.filter((g) => host !== undefined && g.tags[HOST_TAG_KEY] === host && g.tags[ROLE_TAG_KEY] === HostRole.BUSINESS_SYSTEM);
+      if (own.length === 0) {
+        findings.push(finding(this, label.path ?? nameOf(ctx.graph, label.resource),
+          `business system ${host ?? label.resource} has no security group of its own (labelled ${HOST_TAG_KEY} and ${ROLE_TAG_KEY}=${HostRole.BUSINESS_SYSTEM})`,
+          'give each business system its own security group that admits only its declared clients and ports'));
+        continue;
+      }
+      for (const g of own) {
+        const problems = ingressProblems(ctx, g, subnetBlocks);
+        if (problems.length > 0) {
+          findings.push(finding(this, nameOf(ctx.graph, g.id), `business system ${g.tags[HOST_TAG_KEY] ?? g.id}: security group ${g.id} ${problems.join('; ')}`,
+            'admit only the declared clients (host CIDRs or their security groups) on the declared ports (情報資産単位でのアクセス制御)'));
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+/** What a business system's group admits beyond its declared clients and ports. */
+function ingressProblems(ctx: GuardContext, group: SecurityGroupNode, subnetBlocks: Prefix[]): string[] {
+  const problems: string[] = [];
+  const host = group.tags[HOST_TAG_KEY];
+  const declared = (ctx.flows ?? []).filter((f) => host !== undefined && f.to.name === host);
+  for (const r of rulesOf(ctx.graph, group, false)) {
+    const peer = parsePrefix(r.cidr);
+    const peerText = r.cidr ?? (r.peerGroup?.kind === 'node' ? `security group ${r.peerGroup.id}` : r.prefixList ?? 'an unknown peer');
+    if (r.protocol === '-1') {
+      problems.push(`admits all traffic from ${peerText}`);
+      continue;
+    }
+    if (peer && (peer.length === 0 || subnetBlocks.some((b) => peer.lo <= b.lo && b.hi <= peer.hi))) {
+      problems.push(`admits a whole subnet or segment (${r.cidr})`);
+      continue;
+    }
+    if ((ctx.flows ?? []).length > 0 && !declaredCovers(declared, r, peer)) {
+      problems.push(`admits ${r.protocol} ${portText(r)} from ${peerText}, which no declared flow to it names`);
+    }
+  }
+  return problems;
+}
+
+/** Whether declared flows to the host name the rule's peer and every port it opens. */
+function declaredCovers(declared: GuardContext['flows'] & object, r: SecurityGroupRule, peer: Prefix | undefined): boolean {
+  if (!peer) return false;
+  const from = r.fromPort ?? 0;
+  const to = r.toPort ?? MAX_PORT;
+  const ranges = declared.filter((f) => f.from.cidrs.some((c) => {
+    const cp = parsePrefix(c);
+    return cp !== undefined && cp.family === peer.family && cp.lo <= peer.lo && peer.hi <= cp.hi;
+  })).flatMap((f) => f.ports.filter((p) => p.protocol === r.protocol)).sort((a, b) => a.fromPort - b.fromPort);
+  let next = from;
+  for (const p of ranges) if (p.fromPort <= next && p.toPort >= next) next = p.toPort + 1;
+  return next > to;
+}
+
+function portText(r: SecurityGroupRule): string {
+  const from = r.fromPort ?? 0;
+  const to = r.toPort ?? MAX_PORT;
+  return from === to ? String(from) : `${from}-${to}`;
+}
