@@ -1,4 +1,4 @@
-import { Aws, Fn } from 'aws-cdk-lib';
+import { Aws, Fn, Token } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { suppressNag } from './nag';
 import { segmentTags } from './tags';
 import { Blueprint } from '../model/validate';
+import { CDK_TOKEN, secretArnForm, show } from '../model/validate-breakout';
 import { planOf } from '../plan/cache';
 import { TenantProxyPlan } from '../plan/network-plan';
 
@@ -55,6 +56,16 @@ export class TenantProxy extends Construct {
     this.port = plan.port;
     this.squidConfig = plan.squidConfig;
     const tags = (name: string) => segmentTags(plan.segment, `Lgwan-proxy-${name}`);
+    // In AWS CDK a reference is a token; anything else holding "${" would be written into the template as text.
+    for (const [prop, value, literal] of [
+      ['caSecretArn', plan.caSecretArn, secretArnForm(plan.caSecretArn) === 'literal'],
+      ['caSecretKmsKeyArn', plan.caSecretKmsKeyArn, plan.caSecretKmsKeyArn === undefined || !plan.caSecretKmsKeyArn.includes('${')],
+    ] as const) {
+      if (!literal && !(typeof value === 'string' && CDK_TOKEN.test(value) && Token.isUnresolved(value))) {
+        throw new Error(`[${this.node.path}] breakout.tenantProxy.${prop} ${show(value)} is neither an ARN nor an AWS CDK token. `
+          + 'Fix: give the ARN, or the secret\'s (key\'s) own secretArn / keyArn attribute.');
+      }
+    }
 
     const lbGroup = new ec2.CfnSecurityGroup(this, 'LoadBalancerSecurityGroup', {
       vpcId: props.vpcId,
@@ -92,7 +103,10 @@ export class TenantProxy extends Construct {
         instanceType: plan.instanceType,
         iamInstanceProfile: { arn: profile.attrArn },
         securityGroupIds: [instanceGroup.attrGroupId],
-        userData: Fn.base64(plan.bootScript),
+        // A literal ARN is in the plan's script already; a token is encoded by CloudFormation (Fn::Base64) at deploy time,
+        // so that no value can end the quoted word it sits in (src/plan/proxy.ts).
+        userData: secretArnForm(plan.caSecretArn) === 'literal' ? Fn.base64(plan.bootScript)
+          : Fn.base64(Fn.join('', [plan.bootScriptParts.head, Fn.base64(plan.caSecretArn), plan.bootScriptParts.tail])),
         // IMDSv2 only, and not reachable from containers or forwarded hops.
         metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 },
         blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 20, volumeType: 'gp3', encrypted: true, deleteOnTermination: true } }],

@@ -12,11 +12,13 @@ import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup, SecurityGroupEgress } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { Fn } from 'cdktf';
+import { Fn, ref, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { SEGMENT_TAG_KEY } from '../model/segment';
 import { Blueprint } from '../model/validate';
+import { CDKTF_TOKEN, secretArnForm, show, TERRAFORM_KMS_REFERENCE } from '../model/validate-breakout';
 import { planOf } from '../plan/cache';
+import { BootScriptParts } from '../plan/network-plan';
 
 /** Props of `TenantProxy` (CDKTF). */
 export interface TenantProxyProps {
@@ -63,6 +65,24 @@ export class TenantProxy extends Construct {
     this.port = plan.port;
     this.squidConfig = plan.squidConfig;
     const tags = (name: string) => ({ ...network.tags, Name: `Lgwan-proxy-${name}`, [SEGMENT_TAG_KEY]: plan.segment });
+    // In CDKTF a reference is a cdktf token or exactly ${aws_secretsmanager_secret.<name>.arn} (${aws_kms_key.<name>.arn});
+    // anything else holding "${" would be a Terraform expression of the user's choosing.
+    const arnForm = secretArnForm(plan.caSecretArn);
+    const keyArn = plan.caSecretKmsKeyArn;
+    for (const [prop, value, ok] of [
+      ['caSecretArn', plan.caSecretArn, arnForm === 'literal' || arnForm === 'terraform-reference' || isTfToken(plan.caSecretArn)],
+      ['caSecretKmsKeyArn', keyArn, keyArn === undefined || !keyArn.includes('${') || isTfToken(keyArn) || TERRAFORM_KMS_REFERENCE.test(keyArn)],
+    ] as const) {
+      if (!ok) {
+        throw new Error(`[${this.node.path}] breakout.tenantProxy.${prop} ${show(value)} is neither an ARN nor a CDKTF token or Terraform reference to one. `
+          + 'Fix: give the ARN, the resource\'s own arn attribute, or ${aws_secretsmanager_secret.<name>.arn}.');
+      }
+    }
+    // A reference written as text becomes a cdktf reference: inside an expression, cdktf would escape it to literal text.
+    const stack = TerraformStack.of(this);
+    const asReference = (v: string) => (/^\$\{aws_[a-z_]+\.[A-Za-z_][A-Za-z0-9_-]*\.arn\}$/.test(v) ? Token.asString(ref(v.slice(2, -1), stack)) : v);
+    const secretArn = asReference(plan.caSecretArn);
+    const kmsKeyArn = keyArn === undefined ? undefined : asReference(keyArn);
     const region = new DataAwsRegion(this, 'Region');
     const partition = new DataAwsPartition(this, 'Partition');
 
@@ -101,12 +121,12 @@ export class TenantProxy extends Construct {
       role: role.name,
       policyArn: `arn:${partition.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
     });
-    const statements: object[] = [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: plan.caSecretArn }];
-    if (plan.caSecretKmsKeyArn) {
+    const statements: object[] = [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secretArn }];
+    if (kmsKeyArn) {
       statements.push({
         Effect: 'Allow',
         Action: 'kms:Decrypt',
-        Resource: plan.caSecretKmsKeyArn,
+        Resource: kmsKeyArn,
         Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${region.name}.amazonaws.com` } },
       });
     }
@@ -123,8 +143,8 @@ export class TenantProxy extends Construct {
       instanceType: plan.instanceType,
       iamInstanceProfile: { arn: profile.arn },
       vpcSecurityGroupIds: [instanceGroup.id],
-      // Encoded here when the script is plain text (byte-identical output); by Terraform when the secret ARN is a reference.
-      userData: userData(plan.bootScript, plan.caSecretArn),
+      // Encoded here when the ARN is a literal (byte-identical output); by Terraform when it is a reference.
+      userData: arnForm === 'literal' ? Buffer.from(plan.bootScript).toString('base64') : userData(plan.bootScriptParts, secretArn),
       // IMDSv2 only, and not reachable from containers or forwarded hops.
       metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 },
       blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 20, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' } }],
@@ -212,21 +232,19 @@ export class TenantProxy extends Construct {
   }
 }
 
+/** True for exactly one CDKTF string token. */
+function isTfToken(v: string): boolean {
+  return CDKTF_TOKEN.test(v) && Token.isUnresolved(v);
+}
+
 /**
- * The user data, base64: encoded here when the script is plain text (byte-identical output). When the secret ARN
- * is a reference (a cdktf token), Terraform joins the literal parts around it and encodes the result; the literal
- * parts travel base64-encoded, because squid.conf's regular expressions (`\.`) are not valid escapes in a
- * Terraform string literal.
+ * The user data when the secret ARN is a reference: Terraform joins the literal parts around `base64encode(<ARN>)` and
+ * encodes the result, so that the ARN's value reaches the script only in base64 (src/plan/proxy.ts). The literal parts
+ * travel base64-encoded, because squid.conf's regular expressions (`\.`) are not valid escapes in a Terraform string.
  */
-function userData(script: string, secretArn: string): string {
+function userData(parts: BootScriptParts, secretArn: string): string {
   const b64 = (text: string) => Buffer.from(text).toString('base64');
-  if (!secretArn.includes('${')) return b64(script);
-  const pieces: string[] = [];
-  script.split(secretArn).forEach((part, i) => {
-    if (i > 0) pieces.push(secretArn);
-    pieces.push(Fn.base64decode(b64(part)));
-  });
-  return Fn.base64encode(Fn.join('', pieces));
+  return Fn.base64encode(Fn.join('', [Fn.base64decode(b64(parts.head)), Fn.base64encode(secretArn), Fn.base64decode(b64(parts.tail))]));
 }
 
 /** An inline rule; Terraform's JSON syntax needs every attribute of the block, so the unused ones are empty. */

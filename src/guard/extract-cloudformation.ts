@@ -241,6 +241,8 @@ class TemplateReader {
           statelessDefaultActions: strings(fp.StatelessDefaultActions),
           statefulDefaultActions: strings(fp.StatefulDefaultActions),
           ruleGroups: (fp.StatefulRuleGroupReferences ?? []).map((r: any) => this.ref(r.ResourceArn)),
+          ruleOrder: ruleOrder(fp.StatefulEngineOptions?.RuleOrder),
+          ruleGroupPriorities: (fp.StatefulRuleGroupReferences ?? []).map((r: any) => port(r?.Priority)),
         });
         break;
       }
@@ -501,6 +503,12 @@ function getAtt(value: unknown): [string, string] | undefined {
   if (Array.isArray(v) && v.length === 2) return [String(v[0]), String(v[1])];
   if (typeof v === 'string' && v.includes('.')) return [v.slice(0, v.indexOf('.')), v.slice(v.indexOf('.') + 1)];
   return undefined;
+}
+
+/** A policy's stateful rule order: absent means AWS's default action order; anything unreadable is `unknown`. */
+function ruleOrder(v: unknown): 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown' {
+  if (v === undefined || v === null) return 'DEFAULT_ACTION_ORDER';
+  return v === 'STRICT_ORDER' || v === 'DEFAULT_ACTION_ORDER' ? v : 'unknown';
 }
 
 /** A port (or ICMP type/code) given as a number or a numeric string. */

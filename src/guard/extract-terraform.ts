@@ -244,6 +244,8 @@ class ConfigReader {
           statelessDefaultActions: strings(fp.stateless_default_actions),
           statefulDefaultActions: strings(fp.stateful_default_actions),
           ruleGroups: list(fp.stateful_rule_group_reference).map((r: any) => this.ref(r.resource_arn)),
+          ruleOrder: ruleOrder(one(fp.stateful_engine_options)?.rule_order),
+          ruleGroupPriorities: list(fp.stateful_rule_group_reference).map((r: any) => port(r?.priority)),
         });
         break;
       }
@@ -581,6 +583,12 @@ function userDataText(value: string): string {
     else if (/^[a-z_]+\./.test(m[2] ?? '')) parts.push('{reference}');
   }
   return parts.join('');
+}
+
+/** A policy's stateful rule order: absent means AWS's default action order; anything unreadable is `unknown`. */
+function ruleOrder(v: unknown): 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown' {
+  if (v === undefined || v === null) return 'DEFAULT_ACTION_ORDER';
+  return v === 'STRICT_ORDER' || v === 'DEFAULT_ACTION_ORDER' ? v : 'unknown';
 }
 
 /** A port (or ICMP type/code) given as a number or a numeric string. */

@@ -138,6 +138,15 @@ export interface FirewallPolicyNode extends NodeBase {
   readonly statelessDefaultActions: string[];
   readonly statefulDefaultActions: string[];
   readonly ruleGroups: Ref[];
+  /**
+   * How the stateful engine orders the rule groups (`StatefulEngineOptions.RuleOrder`): `STRICT_ORDER` (by priority, the
+   * first `pass` or `drop` ends a flow's evaluation), `DEFAULT_ACTION_ORDER` (AWS's default when none is given: every
+   * `pass` rule before any `drop`), or `unknown` when the value cannot be read.
+   * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
+   */
+  readonly ruleOrder: 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown';
+  /** The `Priority` of each entry of `ruleGroups`, in the same order; undefined where it is absent or cannot be read. */
+  readonly ruleGroupPriorities: (number | undefined)[];
 }
 
 export interface RuleGroupNode extends NodeBase {

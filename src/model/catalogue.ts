@@ -92,7 +92,11 @@ export class CloudServiceCatalogue {
 
   /**
    * Blocks personal Microsoft accounts (MSA) at login.live.com with `sec-Restrict-Tenant-Access-Policy: restrict-msa`.
-   * Add it beside Microsoft 365, whose sign-in also reaches login.live.com. No tenant IDs are needed.
+   * Add it beside Microsoft 365 (tenant restrictions v1 or v2) in cases イ/ウ: login.live.com is on Microsoft 365's
+   * allow-list, and the Entra headers restrict the sign-in hosts login.microsoftonline.com, login.microsoft.com and
+   * login.windows.net only; Microsoft blocks consumer sign-in "using a separate header to the login.live.com endpoint"
+   * (https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/tenant-restrictions#blocking-consumer-applications).
+   * Validation asks for it (AP-3, per host). No tenant IDs are needed.
    */
   public static readonly MICROSOFT_CONSUMER_ACCOUNT_BLOCK: CloudServiceDefinition = {
     id: 'microsoft-consumer-account-block',

@@ -15,18 +15,23 @@ export enum CloudServiceCategory {
 }
 
 /**
- * One HTTP request header a tenant-restriction scheme injects (テナントアクセス制御).
+ * One HTTP request header a tenant-restriction scheme injects (テナントアクセス制御). The proxy writes it into squid.conf,
+ * so validation holds each part to its grammar.
  */
 export interface TenantHeader {
-  /** Header name exactly as the vendor documents it. */
+  /**
+   * Header name exactly as the vendor documents it: an RFC 9110 token of at most 128 characters starting with a letter
+   * or digit, and not `All` or `Other` (which Squid's `request_header_access` reads as every header).
+   */
   readonly name: string;
   /**
    * Value template. `{tenants}` is replaced by the configured tenant IDs joined with `separator`,
-   * `{directoryId}` and `{policyId}` by the matching tenant settings.
+   * `{directoryId}` and `{policyId}` by the matching tenant settings. Besides these placeholders only visible ASCII
+   * letters, digits and `. _ : , ; = + / @ ! & * ~ ^ | ( ) [ ] -` (no quotes, backslash, `%`, `$`, `#` or spaces).
    */
   readonly valueTemplate: string;
   /**
-   * Separator between several tenant IDs.
+   * Separator between several tenant IDs: `,` or `;`, optionally followed by one space.
    * @default ','
    */
   readonly separator?: string;
@@ -36,15 +41,18 @@ export interface TenantHeader {
  * How a service lets a proxy restrict sign-in to the municipality's own tenants.
  */
 export interface TenantRestriction {
-  /** Human name of the scheme, e.g. "Microsoft Entra tenant restrictions v2". */
+  /** Human name of the scheme, e.g. "Microsoft Entra tenant restrictions v2" (one line of plain text, at most 200 characters). */
   readonly scheme: string;
-  /** Hosts whose requests must carry the headers; the proxy bumps TLS for these only. */
+  /**
+   * Hosts whose requests must carry the headers; the proxy bumps TLS for these only. Each is covered by the service's
+   * `domains`, and no two services of an allow-list restrict the same host.
+   */
   readonly hosts: string[];
   /** Headers to delete from the client request, then add with the configured values. */
   readonly headers: TenantHeader[];
-  /** Vendor documentation URL. */
+  /** Vendor documentation URL (https, no spaces or quotes). */
   readonly documentationUrl: string;
-  /** What `tenantIds` mean for this scheme, shown in validation errors. */
+  /** What `tenantIds` mean for this scheme, shown in validation errors (plain text, at most 1,000 characters). */
   readonly tenantIdDescription: string;
 }
 
@@ -64,14 +72,21 @@ export interface SecurityUpdateConditions {
 
 /**
  * One entry of the α′ allow-list catalogue. Entries in `CloudServiceCatalogue` cite the vendor's
- * documentation; users can declare their own with the same shape.
+ * documentation; users can declare their own with the same shape. Catalogue entries and one's own are validated alike:
+ * every value ends up in the firewall's rule groups, squid.conf or the proxy's boot script.
  */
 export interface CloudServiceDefinition {
-  /** Stable identifier, lower-case with hyphens (e.g. `microsoft-365`). */
+  /**
+   * Stable identifier, lower-case with hyphens (e.g. `microsoft-365`). A definition of one's own that takes a catalogue
+   * entry's id must keep that entry's category and domains.
+   */
   readonly id: string;
-  /** Display name. */
+  /** Display name: one line of plain text, at most 200 characters (no control or invisible characters, no `${`). */
   readonly name: string;
-  /** What it is used for. */
+  /**
+   * What it is used for. A domain of a catalogue communication tool can only be allow-listed as a communication tool
+   * (no relabelling to pass case ア or to escape case イ's download restriction).
+   */
   readonly category: CloudServiceCategory;
   /**
    * Domains to allow. `example.com` matches that host only; `*.example.com` matches every subdomain
@@ -107,7 +122,7 @@ export interface CloudServiceDefinition {
    * @default - the service offers no tenant restriction
    */
   readonly tenantRestriction?: TenantRestriction;
-  /** Vendor documentation URL for the domain list. */
+  /** Vendor documentation URL for the domain list (https, no spaces or quotes). */
   readonly documentationUrl: string;
 }
 
@@ -130,18 +145,20 @@ export interface BreakoutServiceProps {
   /** The catalogue entry (from `CloudServiceCatalogue`) or a user-defined one. */
   readonly service: CloudServiceDefinition;
   /**
-   * Tenant identifiers for the tenant restriction headers (directory IDs, domains, workspace IDs...).
-   * Required in cases イ/ウ for a service with a tenant restriction scheme (AP-3).
+   * Tenant identifiers for the tenant restriction headers (directory IDs, domains, workspace IDs...), in the format the
+   * header expects: Entra directory IDs are GUIDs (v1's `Restrict-Access-To-Tenants` also takes a tenant's domain),
+   * Google Workspace and Webex take domains, Slack workspace or org IDs (T…/E…); other schemes letters, digits and
+   * `. _ : @ + = / -`. Required in cases イ/ウ for a service with a tenant restriction scheme (AP-3).
    * @default - none
    */
   readonly tenantIds?: string[];
   /**
-   * Microsoft Entra tenant restrictions v2 policy ID (`{policyId}` in the header template).
+   * Microsoft Entra tenant restrictions v2 policy ID (`{policyId}` in the header template), a GUID.
    * @default - none
    */
   readonly policyId?: string;
   /**
-   * Directory (tenant) ID the v1 `Restrict-Access-Context` header names (`{directoryId}`).
+   * Directory (tenant) ID the v1 `Restrict-Access-Context` header and the v2 header name (`{directoryId}`): a GUID.
    * @default - the first of `tenantIds`
    */
   readonly directoryId?: string;

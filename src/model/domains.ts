@@ -17,6 +17,12 @@ const SECOND_LEVEL_SUFFIXES: ReadonlySet<string> = new Set([
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
+/** A label for a message: JSON, with line and paragraph separators and invisible characters escaped too, shortened. */
+function quoted(label: string): string {
+  const json = JSON.stringify(label.length > 70 ? `${label.slice(0, 64)}…` : label);
+  return json.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** True for `*.example.com` (a subdomain pattern). */
 export function isSubdomainPattern(domain: string): boolean {
   return domain.startsWith('*.');
@@ -37,7 +43,7 @@ export function domainProblems(domain: unknown): string[] {
   if (rest.includes('*')) return ['has a "*" outside the first label; only "*.example.com" is supported'];
   const labels = rest.split('.');
   const bad = labels.filter((l) => !LABEL.test(l));
-  if (bad.length > 0) return [`has invalid labels (${bad.map((l) => JSON.stringify(l)).join(', ')})`];
+  if (bad.length > 0) return [`has invalid labels (${bad.slice(0, 5).map(quoted).join(', ')}${bad.length > 5 ? ', …' : ''})`];
   if (labels.length < 2) {
     return [wildcard ? `"${domain}" covers a whole top-level domain (TLD-wide, AP-2)` : 'is a single label, not a host name'];
   }
@@ -55,4 +61,21 @@ export function domainMatches(pattern: string, host: string): boolean {
     return h.endsWith(suffix) && h.length > suffix.length;
   }
   return h === pattern;
+}
+
+/**
+ * True if every host `inner` matches is matched by `outer` (both in our notation): an exact host by an equal name or a
+ * subdomain pattern over it; a subdomain pattern `*.x` by `*.y` where x is y or under y.
+ */
+export function patternCovers(outer: string, inner: string): boolean {
+  if (!isSubdomainPattern(inner)) return domainMatches(outer, inner);
+  if (!isSubdomainPattern(outer)) return false;
+  const o = outer.slice(1); // ".y"
+  const i = inner.slice(1); // ".x"
+  return i === o || i.endsWith(o);
+}
+
+/** True if some host matches both patterns (in our notation, one then covers the other). */
+export function patternsOverlap(a: string, b: string): boolean {
+  return patternCovers(a, b) || patternCovers(b, a);
 }

@@ -1,83 +1,346 @@
 /**
  * Validation of the α′ breakout (REQUIREMENTS §3, AP-1 … AP-6): the cloud services on the allow-list (catalogue entries
  * and the user's own definitions alike), tenant restriction, the tenant-restriction proxy and the IPS rules. These values
- * end up in the firewall's rule groups, `squid.conf` and the proxy's boot script.
+ * end up in the firewall's rule groups, `squid.conf` and the proxy's root boot script, so each one is checked here against
+ * its real grammar. Every problem is reported (never thrown), whatever the input.
  */
 import { MunicipalNetworkBlueprintProps } from './blueprint';
-import { CloudServiceCategory } from './cloud-service';
-import { domainProblems } from './domains';
+import { CloudServiceCatalogue } from './catalogue';
+import { CloudServiceCategory, CloudServiceDefinition } from './cloud-service';
+import { domainProblems, isSubdomainPattern, patternCovers, patternsOverlap } from './domains';
 import { HostDeclaration, HostRole } from './flows';
 import { AlphaPrimeCase } from './network-model';
-import { Port, Protocol } from './port';
-import { checkCidrList, checkPort, isObject, isPort, isReference, isStringArray, NAME, Problems } from './validate-common';
+import { Protocol } from './port';
+import { checkCidrList, checkPort, isObject, isPort, isStringArray, NAME, Problems } from './validate-common';
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Grammars of the values that reach squid.conf, the boot script and the rule groups.
+
+/** Display and scheme names: the catalogue's longest is ~130 characters; one squid.conf comment line each. */
+const MAX_NAME = 200;
+/** Reasons and descriptions (reports, acknowledgements). */
+const MAX_TEXT = 1000;
+/** URLs: the de-facto limit browsers and proxies accept. */
+const MAX_URL = 2048;
+/** Services on one allow-list; the proxy's user data (16 KiB) is exhausted long before. */
+const MAX_SERVICES = 100;
+/** Tenant IDs per service (GitHub accepts up to 20 enterprises; Entra v1 lists are short). */
+const MAX_TENANT_IDS = 50;
+/** Headers per tenant-restriction scheme (the catalogue's have one or two). */
+const MAX_HEADERS = 10;
+/** Rules in the IPS rule group: its fixed capacity (CAPACITY.rules in src/plan/firewall-rules.ts). */
+const MAX_IPS_RULES = 200;
+/** One IPS rule. */
+const MAX_IPS_RULE = 4096;
+
+/**
+ * Characters that end a line (in squid.conf, a shell script or an error message), hide text, or cannot be printed:
+ * controls (C0, DEL, C1 with NEL U+0085), format characters (bidi overrides, zero-width), line and paragraph separators
+ * (U+2028/U+2029), lone surrogates, private-use and unassigned code points.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u;
+const UNPRINTABLE_ALL = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu;
+/** What AWS CDK (`${Token[…]}`) and Terraform (`${…}`, `%{…}`) read as a reference or template directive, and Squid as a macro. */
+const REFERENCE_START = /[$%]\{/;
+
+/** RFC 3986 characters (reserved and unreserved, percent-encoding) without `'`, `$` and the ones RFC 3986 excludes (space, `"`, `\`, `<`, `>`, `{`, `}`). */
+const URL_CHARS = /^[A-Za-z0-9\-._~:/?#[\]@!&()*+,;=%]+$/;
+
+/**
+ * An HTTP field name: an RFC 9110 token (§5.1, §5.6.2 tchar), starting with a letter or digit so that Squid never reads
+ * it as a comment (`#`). https://www.rfc-editor.org/rfc/rfc9110#section-5.6.2
+ */
+const HEADER_NAME = /^[A-Za-z0-9][A-Za-z0-9!#$%&'*+\-.^_`|~]{0,127}$/;
+/**
+ * Names `request_header_access` gives a meaning of its own: every header, or every unknown one.
+ * https://www.squid-cache.org/Doc/config/request_header_access/
+ */
+const SQUID_SPECIAL_HEADERS = new Set(['all', 'other']);
+/** The placeholders a header value template may use (see `TenantHeader.valueTemplate`). */
+const PLACEHOLDERS = ['tenants', 'directoryId', 'policyId'] as const;
+type Placeholder = typeof PLACEHOLDERS[number];
+/** Literal text of a value template: visible ASCII without quotes, backslash, `%` (a Squid logformat macro), `$`, `#` or braces. */
+const TEMPLATE_LITERAL = /^[A-Za-z0-9._:,;=+/@!&*~^|()[\]-]*$/;
+/** Separators between tenant IDs: a comma or semicolon, optionally followed by one space (GitHub documents ", "). */
+const SEPARATOR = /^[,;] ?$/;
+
+/**
+ * A GUID (8-4-4-4-12 hexadecimal digits). Microsoft Entra directory (tenant) IDs are GUIDs
+ * (https://learn.microsoft.com/en-us/entra/fundamentals/how-to-find-tenant), and so is the ID of a tenant
+ * restrictions v2 policy (https://learn.microsoft.com/en-us/entra/external-id/tenant-restrictions-v2).
+ */
+const GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+/** Slack workspace (T…) and org (E…) IDs: https://slack.com/help/articles/360024821873-Approve-Slack-workspaces-for-your-network */
+const SLACK_ID = /^[TE][A-Z0-9]{1,20}$/;
+/** Tenant IDs of schemes we know no format of: letters and digits with `. _ : @ + = / -`, nothing Squid or a shell reads. */
+const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._:@+=/-]{0,127}$/;
+
+/** The format of one kind of tenant identifier. */
+interface IdFormat {
+  readonly test: (v: string) => boolean;
+  /** What it must be, for the message. */
+  readonly what: string;
+}
+
+const isHostName = (v: string) => !isSubdomainPattern(v) && domainProblems(v).length === 0;
+const FORMATS: Record<string, IdFormat> = {
+  guid: { test: (v) => GUID.test(v), what: 'a GUID such as 00000000-0000-0000-0000-000000000000 (the Entra portal shows it)' },
+  guidOrDomain: { test: (v) => GUID.test(v) || isHostName(v), what: 'an Entra directory ID (a GUID) or a domain registered with the tenant, e.g. city.example.lg.jp' },
+  domain: { test: isHostName, what: 'a domain name in lower case, e.g. city.example.lg.jp' },
+  slack: { test: (v) => SLACK_ID.test(v), what: 'a Slack workspace ID (T…) or org ID (E…), upper-case letters and digits' },
+  plain: { test: (v) => PLAIN_ID.test(v), what: 'a plain identifier (letters, digits and . _ : @ + = / -, at most 128 characters)' },
+};
+
+/**
+ * The identifier each documented header expects, by header name (lower case) and placeholder. Headers of other schemes
+ * take `plain` identifiers.
+ * - Entra v2 `sec-Restrict-Tenant-Access-Policy: <directoryId>:<policyId>`, both GUIDs (tenant-restrictions-v2, above);
+ * - Entra v1 `Restrict-Access-Context`: "a single directory ID"; `Restrict-Access-To-Tenants`: the tenants' directory IDs
+ *   or any domain registered with them (https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/tenant-restrictions);
+ * - Google `X-GoogApps-Allowed-Domains` (https://support.google.com/a/answer/1668854) and Webex `CiscoSpark-Allowed-Domains`
+ *   (https://help.webex.com/en-us/article/m0jby2): domains;
+ * - Slack `X-Slack-Allowed-Workspaces(-Requester)`: workspace / org IDs.
+ */
+const HEADER_ID_FORMATS: Record<string, Partial<Record<Placeholder, IdFormat>>> = {
+  'sec-restrict-tenant-access-policy': { directoryId: FORMATS.guid, policyId: FORMATS.guid },
+  'restrict-access-context': { directoryId: FORMATS.guid },
+  'restrict-access-to-tenants': { tenants: FORMATS.guidOrDomain, directoryId: FORMATS.guid },
+  'x-googapps-allowed-domains': { tenants: FORMATS.domain },
+  'ciscospark-allowed-domains': { tenants: FORMATS.domain },
+  'x-slack-allowed-workspaces': { tenants: FORMATS.slack, directoryId: FORMATS.slack },
+  'x-slack-allowed-workspaces-requester': { tenants: FORMATS.slack, directoryId: FORMATS.slack },
+};
+
+/**
+ * Secrets Manager secret ARN: `arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 random characters>`;
+ * names are 1-512 of `A-Za-z0-9/_+=.@-`.
+ * https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html#iam-resources
+ * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html (Name)
+ */
+export const SECRET_ARN = /^arn:aws(?:-[a-z]+)*:secretsmanager:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$/;
+/** KMS key ARN: `arn:<partition>:kms:<region>:<account>:key/<key-id>`. https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN */
+const KMS_KEY_ARN = /^arn:aws(?:-[a-z]+)*:kms:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:key\/[A-Za-z0-9-]{1,128}$/;
+/**
+ * Network Firewall stateful rule group ARN, the user's own (account ID) or AWS managed (`aws-managed`); rule group names are
+ * 1-128 of `A-Za-z0-9-`. https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_CreateRuleGroup.html
+ */
+const RULE_GROUP_ARN = /^arn:aws(?:-[a-z]+)*:network-firewall:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:(?:\d{12}|aws-managed):stateful-rulegroup\/[A-Za-z0-9-]{1,128}$/;
+/**
+ * An AWS CDK string token, exactly: `${Token[<key>]}` with the key characters aws-cdk-lib encodes
+ * (core/lib/private/encoding: BEGIN_STRING_TOKEN_MARKER, VALID_KEY_CHARS).
+ */
+export const CDK_TOKEN = /^\$\{Token\[[A-Za-z0-9:._-]+\]\}$/;
+/** A CDKTF string token, exactly: `${TfToken[<key>]}` (cdktf lib/tokens/private/encoding). */
+export const CDKTF_TOKEN = /^\$\{TfToken\[[A-Za-z0-9:._-]+\]\}$/;
+/** A Terraform reference to a secret of the same configuration (Terraform identifiers: letters, digits, `_`, `-`). */
+export const TERRAFORM_SECRET_REFERENCE = /^\$\{aws_secretsmanager_secret\.[A-Za-z_][A-Za-z0-9_-]*\.arn\}$/;
+export const TERRAFORM_KMS_REFERENCE = /^\$\{aws_kms_key\.[A-Za-z_][A-Za-z0-9_-]*\.arn\}$/;
+
+/**
+ * Suricata rule actions a user's IPS rule may take: drop, alert and the reject variants. Never `pass`, which under strict
+ * order would let traffic through ahead of the FQDN allow-list (AP-1).
+ * https://docs.suricata.io/en/latest/rules/intro.html#action
+ */
+const IPS_ACTIONS = new Set(['drop', 'alert', 'reject', 'rejectsrc', 'rejectdst', 'rejectboth']);
+/** Protocols of the rule header (Suricata "Protocol"; the application-layer ones Network Firewall inspects). */
+const IPS_PROTOCOLS = new Set([
+  'ip', 'tcp', 'udp', 'icmp', 'http', 'http2', 'tls', 'ssh', 'dns', 'smb', 'ftp', 'smtp', 'imap', 'krb5', 'dcerpc', 'dhcp',
+  'ntp', 'quic', 'rdp', 'sip', 'snmp', 'tftp', 'ikev2', 'nfs', 'mqtt',
+]);
+/** Suricata keywords a user's rule may not use: `bypass` exempts the rest of the flow from inspection (the allow-list too). */
+const IPS_FORBIDDEN_KEYWORDS = new Set(['bypass']);
+const IPS_ADDRESS_ITEM = String.raw`!?(?:any|\$HOME_NET|\$EXTERNAL_NET|\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?)`;
+const IPS_ADDRESS = String.raw`(?:${IPS_ADDRESS_ITEM}|!?\[${IPS_ADDRESS_ITEM}(?:,${IPS_ADDRESS_ITEM})*\])`;
+const IPS_PORT_ITEM = String.raw`!?(?:any|\d{1,5}(?::\d{0,5})?)`;
+const IPS_PORT = String.raw`(?:${IPS_PORT_ITEM}|!?\[${IPS_PORT_ITEM}(?:,${IPS_PORT_ITEM})*\])`;
+/** `action proto src sport -> dst dport (options)`: https://docs.suricata.io/en/latest/rules/intro.html */
+const IPS_RULE = new RegExp(String.raw`^([a-z]+) ([a-z0-9]+) (${IPS_ADDRESS}) (${IPS_PORT}) (?:->|<>) (${IPS_ADDRESS}) (${IPS_PORT}) \((.*)\)$`);
+/** One option: `keyword;` or `keyword:value;`, the value quoted (with `\"`, `\\`, `\;` escapes) or bare. */
+const IPS_OPTION = /^\s*([a-z0-9_.-]+)\s*(?::\s*("(?:[^"\\]|\\["\\;:|])*"|[^";]*?))?\s*;/;
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** A value for a message: JSON, with line breaks and invisible characters escaped, shortened; never throws. */
+export function show(v: unknown): string {
+  let s: string;
+  try {
+    s = typeof v === 'string' || (typeof v === 'object' && v !== null) ? (JSON.stringify(v) ?? String(v)) : String(v);
+  } catch {
+    s = Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+  }
+  s = s.replace(UNPRINTABLE_ALL, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  const chars = [...s];
+  return chars.length > 80 ? `${chars.slice(0, 72).join('')}… (${chars.length} characters)` : s;
+}
+
+/** What is wrong with free text (names, reasons, descriptions), or undefined. */
+function textProblem(v: unknown, max: number): string | undefined {
+  if (typeof v !== 'string') return `${show(v)} is not a string`;
+  if (v.trim() === '') return 'is empty';
+  const length = [...v].length;
+  if (length > max) return `is ${length} characters long (at most ${max})`;
+  if (UNPRINTABLE.test(v)) return `${show(v)} contains a line break, a control character or an invisible formatting character`;
+  if (REFERENCE_START.test(v)) return `${show(v)} contains "\${" or "%{", which AWS CDK and Terraform read as a reference and Squid as a macro`;
+  return undefined;
+}
+
+/** What is wrong with a documentation URL, or undefined. */
+function urlProblem(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v === '') return `${v === undefined || v === '' ? 'is missing' : `${show(v)} is not a string`}`;
+  if (v.length > MAX_URL) return `is ${v.length} characters long (at most ${MAX_URL})`;
+  if (!URL_CHARS.test(v)) return `${show(v)} has characters a URL does not carry unencoded (spaces, quotes, "$", "\\", braces, controls)`;
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'https:' || u.hostname === '' || u.username !== '' || u.password !== '') return `${show(v)} is not an https URL of a host`;
+  } catch {
+    return `${show(v)} is not a URL`;
+  }
+  return undefined;
+}
+
+/** What is wrong with an HTTP header name for Squid, or undefined. */
+function headerNameProblem(v: unknown): string | undefined {
+  if (typeof v !== 'string' || !HEADER_NAME.test(v)) {
+    return `${show(v)} is not an HTTP field name (an RFC 9110 token of at most 128 characters, starting with a letter or digit)`;
+  }
+  if (SQUID_SPECIAL_HEADERS.has(v.toLowerCase())) return `${show(v)} means every header to Squid's request_header_access`;
+  return undefined;
+}
+
+/** What is wrong with a header value template, or undefined. */
+function templateProblem(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v === '') return `${v === undefined ? 'is missing' : `${show(v)} is not a non-empty string`}`;
+  if (v.length > 256) return `is ${v.length} characters long (at most 256)`;
+  const literal = v.replace(/\{(tenants|directoryId|policyId)\}/g, '');
+  if (/[{}]/.test(literal)) return `${show(v)} has a placeholder other than {tenants}, {directoryId} and {policyId}`;
+  if (!TEMPLATE_LITERAL.test(literal)) {
+    return `${show(v)} has characters a header value may not carry here (spaces, quotes, backslash, "%", "$", "#", controls, non-ASCII)`;
+  }
+  return undefined;
+}
+
+const placeholdersOf = (template: string): Placeholder[] => PLACEHOLDERS.filter((k) => template.includes(`{${k}}`));
+
+/** The format of the identifier a header expects for a placeholder. */
+function idFormat(headerName: string, placeholder: Placeholder): IdFormat {
+  return HEADER_ID_FORMATS[headerName.toLowerCase()]?.[placeholder] ?? FORMATS.plain;
+}
+
+/** How an ARN-like value is given: a literal of the grammar, or exactly one engine reference; undefined for anything else. */
+export type ReferenceForm = 'literal' | 'cdk-token' | 'cdktf-token' | 'terraform-reference';
+
+/** The form of a `caSecretArn`: a Secrets Manager ARN literal, a CDK or CDKTF token, or `${aws_secretsmanager_secret.<name>.arn}`. */
+export function secretArnForm(v: unknown): ReferenceForm | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (SECRET_ARN.test(v)) return 'literal';
+  if (CDK_TOKEN.test(v)) return 'cdk-token';
+  if (CDKTF_TOKEN.test(v)) return 'cdktf-token';
+  if (TERRAFORM_SECRET_REFERENCE.test(v)) return 'terraform-reference';
+  return undefined;
+}
+
+function kmsKeyArnForm(v: unknown): ReferenceForm | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (KMS_KEY_ARN.test(v)) return 'literal';
+  if (CDK_TOKEN.test(v)) return 'cdk-token';
+  if (CDKTF_TOKEN.test(v)) return 'cdktf-token';
+  if (TERRAFORM_KMS_REFERENCE.test(v)) return 'terraform-reference';
+  return undefined;
+}
+
+/**
+ * What is wrong with one user IPS rule (Suricata), or an empty list: one rule, printable ASCII, `action proto src sport
+ * -> dst dport (options;)` with an action other than `pass`, a known protocol, `$HOME_NET` / `$EXTERNAL_NET` / IPv4
+ * addresses, options ending in `;` with exactly one `sid` and one `rev`, no `bypass`.
+ */
+export function ipsRuleProblems(rule: unknown): string[] {
+  if (typeof rule !== 'string') return [`${show(rule)} is not a string`];
+  if (/[\r\n\u2028\u2029]/.test(rule)) return ['holds a line break: give one rule per string'];
+  if (rule.length > MAX_IPS_RULE) return [`is ${rule.length} characters long (at most ${MAX_IPS_RULE})`];
+  if (!/^[\x20-\x7e]+$/.test(rule)) return [`${show(rule)} has characters other than printable ASCII`];
+  if (REFERENCE_START.test(rule)) return [`${show(rule)} contains "\${" or "%{", which Terraform reads as an interpolation`];
+  const m = IPS_RULE.exec(rule.trim());
+  if (!m) return [`${show(rule)} is not "action proto src sport -> dst dport (options;)" with single spaces, $HOME_NET / $EXTERNAL_NET / IPv4 addresses and numeric ports`];
+  const problems: string[] = [];
+  const [, action, protocol, , , , , body] = m;
+  if (action === 'pass') problems.push('is a pass rule: it would let traffic through ahead of the FQDN allow-list (AP-1)');
+  else if (!IPS_ACTIONS.has(action)) problems.push(`has the action "${action}"; use drop, alert or reject`);
+  if (!IPS_PROTOCOLS.has(protocol)) problems.push(`has the protocol "${protocol}", which is not one Suricata inspects here`);
+  const counts = new Map<string, number>();
+  let rest = body;
+  while (rest.trim() !== '') {
+    const o = IPS_OPTION.exec(rest);
+    if (!o) {
+      problems.push(`has options that do not parse as "keyword;" or "keyword:value;" near ${show(rest.trim().slice(0, 30))}`);
+      break;
+    }
+    const keyword = o[1];
+    counts.set(keyword, (counts.get(keyword) ?? 0) + 1);
+    if (IPS_FORBIDDEN_KEYWORDS.has(keyword)) problems.push(`uses "${keyword}", which exempts the flow from further inspection, the allow-list too (AP-1)`);
+    if ((keyword === 'sid' || keyword === 'rev') && !/^[1-9]\d{0,9}$/.test(o[2] ?? '')) problems.push(`has ${keyword}:${o[2] ?? ''}, not a positive number`);
+    rest = rest.slice(o[0].length);
+  }
+  for (const k of ['sid', 'rev']) {
+    if (counts.get(k) !== 1) problems.push(`needs exactly one ${k} option (it has ${counts.get(k) ?? 0})`);
+  }
+  return problems;
+}
+
+/** The sid of a rule that parses, for the uniqueness check. */
+function sidOf(rule: string): string | undefined {
+  return /[(;]\s*sid\s*:\s*(\d+)\s*;/.exec(rule)?.[1];
+}
+
+/** The catalogue's definitions by id, Entra v1 included. */
+const CATALOGUE: readonly CloudServiceDefinition[] = CloudServiceCatalogue.all();
+const CATALOGUE_BY_ID = new Map(CATALOGUE.map((s) => [s.id, s]));
+
+/** How to name a catalogue entry in a fix. */
+function catalogueExpression(id: string): string {
+  const constant = Object.entries(CloudServiceCatalogue).find(([, v]) => isObject(v) && (v as CloudServiceDefinition).id === id)?.[0];
+  if (constant) return `{ service: CloudServiceCatalogue.${constant} }`;
+  if (id === 'microsoft-365-trv1') return '{ service: CloudServiceCatalogue.microsoft365(EntraTenantRestrictionVersion.V1) }';
+  return `the catalogue entry "${id}"`;
+}
+
+const CATEGORIES = new Set<unknown>(Object.values(CloudServiceCategory));
+const sameSet = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((x) => b.includes(x));
+
+/** What validation learnt about one service, for the checks across services. */
+interface CheckedService {
+  readonly index: number;
+  readonly path: string;
+  readonly id?: string;
+  readonly category?: unknown;
+  /** The well-formed domains, with their index. */
+  readonly domains: { readonly domain: string; readonly index: number }[];
+  /** The well-formed tenant-restriction hosts, with their index. */
+  readonly tenantHosts: { readonly host: string; readonly index: number }[];
+}
 
 export function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps, hosts: Map<string, HostDeclaration>): void {
   const breakout = props.breakout!;
   const theCase = props.alphaPrimeCase;
   const communication = theCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD || theCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION;
+  const proxied = communication && breakout.tenantProxy !== undefined;
+  const services: unknown[] = breakout.services;
+  if (services.length > MAX_SERVICES) {
+    p.add('breakout.services', `lists ${services.length} services (at most ${MAX_SERVICES})`, 'allow-list fewer services; the proxy\'s configuration must fit in EC2 user data');
+  }
   const ids = new Set<string>();
-  breakout.services.forEach((entry, i) => {
-    const base = `breakout.services[${i}]`;
-    const s = isObject(entry) ? entry.service : undefined;
-    if (!isObject(s)) {
-      p.add(`${base}.service`, 'is missing', 'give a CloudServiceCatalogue entry or your own CloudServiceDefinition');
-      return;
+  const checked: CheckedService[] = [];
+  // An index loop, not forEach: a hole in the list is reported, not skipped.
+  for (let i = 0; i < Math.min(services.length, MAX_SERVICES); i++) {
+    try {
+      const c = checkEntry(p, i, services[i], { theCase, communication, proxied, ids });
+      if (c) checked.push(c);
+    } catch (e) {
+      // A getter that throws, a proxy object...: reported, never thrown.
+      p.add(`breakout.services[${i}]`, `could not be checked (${show(e instanceof Error ? e.message : e)})`,
+        'give { service: CloudServiceDefinition, tenantIds?, policyId?, directoryId? } with plain values');
     }
-    const path = `${base}(${String(s.id)})`;
-    if (typeof s.id !== 'string' || !NAME.test(s.id)) p.add(`${base}.service.id`, `${JSON.stringify(s.id)} is not a service id`, 'use lower-case letters, digits and hyphens');
-    else if (ids.has(s.id)) p.add(path, 'is listed twice', 'list each service once');
-    else ids.add(s.id);
-    if (!isStringArray(s.domains) || s.domains.length === 0) {
-      p.add(`${path}.service.domains`, 'is empty', 'list the FQDNs the service needs');
-    } else {
-      s.domains.forEach((d, j) => {
-        for (const pr of domainProblems(d)) p.add(`${path}.service.domains[${j}]`, `"${d}" ${pr}`, 'allow only the service\'s own FQDNs ("host.example.com" or "*.example.com")');
-      });
-    }
-    const ports: unknown[] = Array.isArray(s.ports) ? s.ports : [Port.HTTPS];
-    ports.forEach((port, j) => checkPort(p, `${path}.service.ports[${j}]`, port));
-    const non443 = ports.filter((q) => isObject(q) && !(q.protocol === Protocol.TCP && q.fromPort === 443 && q.toPort === 443));
-    if (non443.length > 0 && !(typeof s.portsReason === 'string' && s.portsReason.trim().length > 0)) {
-      p.add(`${path}.service.portsReason`, `is missing for ${non443.map(String).join(', ')} (AP-5: only TLS 443 without a reason)`, 'say why, e.g. "OCSP/CRL over HTTP"');
-    }
-    if (s.media !== undefined) {
-      if (!isObject(s.media)) {p.add(`${path}.service.media`, 'must be an object', 'give { cidrs, ports, reason, documentationUrl }');} else {
-        checkCidrList(p, `${path}.service.media.cidrs`, s.media.cidrs, true).forEach((c, j) => {
-          if (c.prefixLength === 0) p.add(`${path}.service.media.cidrs[${j}]`, '0.0.0.0/0 allows every destination (AP-5)', "list the vendor's published media ranges");
-        });
-        (Array.isArray(s.media.ports) ? s.media.ports : []).forEach((q: unknown, j: number) => checkPort(p, `${path}.service.media.ports[${j}]`, q));
-        if (!(typeof s.media.reason === 'string' && s.media.reason.trim())) p.add(`${path}.service.media.reason`, 'is missing (AP-5)', 'say why the media bypasses the proxy');
-      }
-    }
-    if (s.ismapListed !== true) {
-      const c = s.securityUpdateConditions;
-      const ok = isObject(c) && c.handlesNoAdministrativeDocuments === true && c.restrictedByUrl === true
-        && c.authenticatedByTrustedCertificate === true;
-      if (!ok) {
-        p.add(path, 'is not ISMAP-listed and does not meet the three conditions for a security-update service (AP-2)',
-          'use an ISMAP-listed service, or, for a security-update service (virus definitions, IP/URL lists), confirm securityUpdateConditions: it handles no administrative documents (行政文書を扱わない), is restricted by URL, and is authenticated by a trusted certificate');
-      }
-    }
-    if (theCase === AlphaPrimeCase.LICENSE_AND_UPDATES && s.category === CloudServiceCategory.COMMUNICATION_TOOL) {
-      p.add(path, 'is a communication tool, but case ア allows only license authentication and updates', 'choose case COMMUNICATION_NO_DOWNLOAD (イ) or COMMUNICATION_WITH_SANITIZATION (ウ), or remove the service');
-    }
-    const tr = s.tenantRestriction;
-    const templates: string[] = isObject(tr) && Array.isArray(tr.headers) ? tr.headers.map((h: any) => String(h?.valueTemplate ?? '')) : [];
-    const needsTenants = templates.some((t) => t.includes('{tenants}') || t.includes('{directoryId}'));
-    if (communication && isObject(tr) && needsTenants) {
-      const tenantIds = isObject(entry) ? entry.tenantIds : undefined;
-      if (!isStringArray(tenantIds) || tenantIds.length === 0 || tenantIds.some((t) => t.trim() === '')) {
-        p.add(`${base}.tenantIds`, `is missing: ${String(s.name)} supports tenant restriction (${String(tr.scheme)}), required in cases イ/ウ (AP-3, テナントアクセス制御)`,
-          `give ${String(tr.tenantIdDescription)}`);
-      } else if (tenantIds.some((t) => /["\r\n\\]/.test(t))) {
-        p.add(`${base}.tenantIds`, 'contains a quote, backslash or line break', 'give the plain tenant identifiers');
-      }
-      const needsPolicy = templates.some((t) => t.includes('{policyId}'));
-      if (needsPolicy && !(isObject(entry) && typeof entry.policyId === 'string' && entry.policyId.trim())) {
-        p.add(`${base}.policyId`, `is missing: ${String(tr.scheme)} names a policy in its header (AP-3)`, 'give the tenant restrictions policy ID');
-      }
-    }
-  });
+  }
+  checkAcrossServices(p, checked, communication);
   if (theCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD && breakout.fileDownloadRestricted !== true) {
     p.add('breakout.fileDownloadRestricted', 'is not true: case イ forbids downloading files into LGWAN (AP-6, ダウンロード制限)', 'set fileDownloadRestricted: true (the proxy blocks downloads), or choose case ウ with a sanitization relay');
   }
@@ -85,17 +348,308 @@ export function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps
     const relay = breakout.sanitizationRelay;
     const host = typeof relay === 'string' ? hosts.get(relay) : undefined;
     if (!host || host.role !== HostRole.SANITIZATION_RELAY) {
-      p.add('breakout.sanitizationRelay', `${relay === undefined ? 'is missing' : `"${String(relay)}" is not a declared SANITIZATION_RELAY host`}: case ウ passes files only after sanitization (AP-6, 無害化)`,
+      p.add('breakout.sanitizationRelay', `${relay === undefined ? 'is missing' : `${show(relay)} is not a declared SANITIZATION_RELAY host`}: case ウ passes files only after sanitization (AP-6, 無害化)`,
         'declare the relay in hosts with role SANITIZATION_RELAY and name it here');
     }
   }
   checkTenantProxy(p, breakout.tenantProxy, communication);
-  if (breakout.ipsRules !== undefined && !(isStringArray(breakout.ipsRules) && breakout.ipsRules.every((r) => r.trim().length > 0))) {
-    p.add('breakout.ipsRules', 'must be a list of non-empty Suricata rules (AP-4)', 'give rules like \'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"..."; sid:...; rev:1;)\', or leave it out for the built-in set');
+  checkIpsRules(p, breakout.ipsRules);
+  const extra: unknown = breakout.extraStatefulRuleGroupArns;
+  if (extra !== undefined) {
+    if (!Array.isArray(extra)) {
+      p.add('breakout.extraStatefulRuleGroupArns', 'must be a list of Network Firewall stateful rule group ARNs', 'give ARNs like arn:aws:network-firewall:<region>:<account>:stateful-rulegroup/<name>');
+    } else {
+      extra.forEach((a: unknown, i: number) => {
+        if (typeof a !== 'string' || !RULE_GROUP_ARN.test(a)) {
+          p.add(`breakout.extraStatefulRuleGroupArns[${i}]`, `${show(a)} is not a Network Firewall stateful rule group ARN`,
+            'give arn:aws:network-firewall:<region>:<account>:stateful-rulegroup/<name> (or an AWS managed group, account aws-managed)');
+        }
+      });
+    }
   }
-  if (breakout.extraStatefulRuleGroupArns !== undefined && !(isStringArray(breakout.extraStatefulRuleGroupArns)
-    && breakout.extraStatefulRuleGroupArns.every((a) => /^arn:aws[a-z-]*:network-firewall:[^:]+:\d{12}:stateful-rulegroup\//.test(a)))) {
-    p.add('breakout.extraStatefulRuleGroupArns', 'must be Network Firewall stateful rule group ARNs', 'give ARNs like arn:aws:network-firewall:<region>:<account>:stateful-rulegroup/<name>');
+}
+
+interface EntryContext {
+  readonly theCase?: AlphaPrimeCase;
+  readonly communication: boolean;
+  readonly proxied: boolean;
+  readonly ids: Set<string>;
+}
+
+function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): CheckedService | undefined {
+  const base = `breakout.services[${i}]`;
+  const s: unknown = isObject(entry) ? entry.service : undefined;
+  if (!isObject(entry) || !isObject(s)) {
+    p.add(`${base}.service`, 'is missing', 'give a CloudServiceCatalogue entry or your own CloudServiceDefinition');
+    return undefined;
+  }
+  const validId = typeof s.id === 'string' && NAME.test(s.id);
+  const path = validId ? `${base}(${s.id})` : base;
+  const sp = `${path}.service`;
+  if (!validId) p.add(`${base}.service.id`, `${show(s.id)} is not a service id`, 'use lower-case letters, digits and hyphens (at most 63), starting with a letter or digit');
+  else if (ctx.ids.has(s.id)) p.add(path, 'is listed twice', 'list each service once');
+  else ctx.ids.add(s.id);
+
+  const nameProblem = textProblem(s.name, MAX_NAME);
+  if (nameProblem) p.add(`${sp}.name`, nameProblem, `give the display name in plain text (one line, at most ${MAX_NAME} characters)`);
+  if (!CATEGORIES.has(s.category)) {
+    p.add(`${sp}.category`, `${show(s.category)} is not a CloudServiceCategory`, `use one of ${[...CATEGORIES].join(', ')}`);
+  }
+  const urlIssue = urlProblem(s.documentationUrl);
+  if (urlIssue) p.add(`${sp}.documentationUrl`, urlIssue, "give the vendor's https documentation URL (percent-encode spaces and quotes)");
+
+  // Domains (AP-2).
+  const domains: { domain: string; index: number }[] = [];
+  if (!Array.isArray(s.domains) || s.domains.length === 0) {
+    p.add(`${sp}.domains`, 'is empty', 'list the FQDNs the service needs');
+  } else {
+    s.domains.forEach((d: unknown, j: number) => {
+      const problems = domainProblems(d);
+      for (const pr of problems) p.add(`${sp}.domains[${j}]`, `${show(d)} ${pr}`, 'allow only the service\'s own FQDNs ("host.example.com" or "*.example.com")');
+      if (problems.length === 0) domains.push({ domain: d as string, index: j });
+    });
+  }
+
+  // Ports (AP-5).
+  const ports: unknown[] = s.ports === undefined ? [] : Array.isArray(s.ports) ? s.ports : [];
+  if (s.ports !== undefined && (!Array.isArray(s.ports) || s.ports.length === 0)) {
+    p.add(`${sp}.ports`, 'must be a non-empty list of ports', 'e.g. [Port.HTTPS], or leave it out for TCP 443');
+  }
+  const goodPorts: { protocol: string; fromPort: number; toPort: number }[] = [];
+  ports.forEach((port, j) => {
+    if (!checkPort(p, `${sp}.ports[${j}]`, port)) return;
+    const q = port as { protocol: string; fromPort: number; toPort: number };
+    goodPorts.push(q);
+    if (ctx.proxied && q.protocol === Protocol.TCP && q.fromPort !== q.toPort) {
+      p.add(`${sp}.ports[${j}]`, `tcp/${q.fromPort}-${q.toPort} is a range; the tenant-restriction proxy accepts single TCP ports`, 'list each TCP port the service uses');
+    }
+  });
+  const non443 = goodPorts.filter((q) => !(q.protocol === Protocol.TCP && q.fromPort === 443 && q.toPort === 443));
+  if (non443.length > 0 && s.portsReason === undefined) {
+    p.add(`${sp}.portsReason`, `is missing for ${non443.map(portText).join(', ')} (AP-5: only TLS 443 without a reason)`, 'say why, e.g. "OCSP/CRL over HTTP"');
+  } else if (s.portsReason !== undefined) {
+    const pr = textProblem(s.portsReason, MAX_TEXT);
+    if (pr) p.add(`${sp}.portsReason`, `${pr} (AP-5)`, 'say why in plain text, e.g. "OCSP/CRL over HTTP"');
+  }
+
+  // Media that bypasses the proxy (AP-5).
+  if (s.media !== undefined) {
+    const m: unknown = s.media;
+    if (!isObject(m)) {
+      p.add(`${sp}.media`, 'must be an object', 'give { cidrs, ports, reason, documentationUrl }');
+    } else {
+      checkCidrList(p, `${sp}.media.cidrs`, m.cidrs, true).forEach((c, j) => {
+        if (c.prefixLength === 0) p.add(`${sp}.media.cidrs[${j}]`, '0.0.0.0/0 allows every destination (AP-5)', "list the vendor's published media ranges");
+      });
+      if (!Array.isArray(m.ports) || m.ports.length === 0) {
+        p.add(`${sp}.media.ports`, 'must be a non-empty list of ports (AP-5)', 'e.g. [Port.udpRange(3478, 3481)]');
+      } else {
+        m.ports.forEach((q: unknown, j: number) => checkPort(p, `${sp}.media.ports[${j}]`, q));
+      }
+      const reason = textProblem(m.reason, MAX_TEXT);
+      if (reason) p.add(`${sp}.media.reason`, `${reason} (AP-5)`, 'say in plain text why the media bypasses the proxy');
+      const mediaUrl = urlProblem(m.documentationUrl);
+      if (mediaUrl) p.add(`${sp}.media.documentationUrl`, mediaUrl, "give the vendor's https page that publishes the ranges");
+    }
+  }
+
+  // ISMAP (AP-2).
+  if (typeof s.ismapListed !== 'boolean') {
+    p.add(`${sp}.ismapListed`, `${show(s.ismapListed)} is not true or false`, 'say whether the service is on the ISMAP cloud service list');
+  }
+  const conditions: unknown = s.securityUpdateConditions;
+  if (conditions !== undefined && !(isObject(conditions) && ['handlesNoAdministrativeDocuments', 'restrictedByUrl', 'authenticatedByTrustedCertificate']
+    .every((k) => typeof conditions[k] === 'boolean'))) {
+    p.add(`${sp}.securityUpdateConditions`, 'must be { handlesNoAdministrativeDocuments, restrictedByUrl, authenticatedByTrustedCertificate } with true or false each',
+      'give the three conditions of a security-update service, or leave it out');
+  }
+  if (s.ismapListed !== true) {
+    const ok = isObject(conditions) && conditions.handlesNoAdministrativeDocuments === true && conditions.restrictedByUrl === true
+      && conditions.authenticatedByTrustedCertificate === true;
+    if (!ok) {
+      p.add(path, 'is not ISMAP-listed and does not meet the three conditions for a security-update service (AP-2)',
+        'use an ISMAP-listed service, or, for a security-update service (virus definitions, IP/URL lists), confirm securityUpdateConditions: it handles no administrative documents (行政文書を扱わない), is restricted by URL, and is authenticated by a trusted certificate');
+    }
+  }
+
+  // No relabelling: a catalogue id keeps the catalogue's category and domains; a catalogue communication tool's domains stay one.
+  const catalogue = validId ? CATALOGUE_BY_ID.get(s.id) : undefined;
+  const own = catalogue === undefined || s !== catalogue;
+  if (catalogue && own) {
+    if (s.category !== catalogue.category) {
+      p.add(`${sp}.category`, `${show(s.category)} relabels the catalogue service ${catalogue.name}, a ${catalogue.category}`,
+        `keep the catalogue's category (use ${catalogueExpression(catalogue.id)}), or give a service of your own an id of its own`);
+    }
+    if (!(isStringArray(s.domains) && sameSet(s.domains, catalogue.domains))) {
+      p.add(`${sp}.domains`, `differ from the domains of the catalogue service ${catalogue.name} of the same id`,
+        `use ${catalogueExpression(catalogue.id)} as it is, or give a service of your own an id of its own`);
+    }
+  }
+  if (own && CATEGORIES.has(s.category) && s.category !== CloudServiceCategory.COMMUNICATION_TOOL) {
+    for (const { domain, index } of domains) {
+      const tools = CATALOGUE.filter((c) => c.category === CloudServiceCategory.COMMUNICATION_TOOL
+        && c.domains.some((d) => patternsOverlap(d, domain)));
+      const sameKind = CATALOGUE.some((c) => c.category === s.category && c.domains.some((d) => patternCovers(d, domain)));
+      if (tools.length > 0 && !sameKind) {
+        p.add(`${sp}.domains[${index}]`, `${show(domain)} is a domain of the communication tool ${tools[0].name}, but the service says ${String(s.category)} (no relabelling)`,
+          'declare the service as COMMUNICATION_TOOL (cases イ/ウ, with their controls), or remove the domain');
+      }
+    }
+  }
+  if (ctx.theCase === AlphaPrimeCase.LICENSE_AND_UPDATES && s.category === CloudServiceCategory.COMMUNICATION_TOOL) {
+    p.add(path, 'is a communication tool, but case ア allows only license authentication and updates', 'choose case COMMUNICATION_NO_DOWNLOAD (イ) or COMMUNICATION_WITH_SANITIZATION (ウ), or remove the service');
+  }
+
+  const tenantHosts = checkTenantRestriction(p, base, sp, entry, s, domains.map((d) => d.domain), ctx.communication);
+  return { index: i, path, id: validId ? s.id : undefined, category: s.category, domains, tenantHosts };
+}
+
+/** The tenant-restriction scheme of a service and the entry's tenant settings; returns the well-formed hosts. */
+function checkTenantRestriction(
+  p: Problems, base: string, sp: string, entry: Record<string, any>, s: Record<string, any>, domains: string[], communication: boolean,
+): { host: string; index: number }[] {
+  const tr: unknown = s.tenantRestriction;
+  if (tr === undefined) return [];
+  const tp = `${sp}.tenantRestriction`;
+  if (!isObject(tr)) {
+    p.add(tp, 'must be an object', 'give { scheme, hosts, headers, documentationUrl, tenantIdDescription }, or leave it out');
+    return [];
+  }
+  const scheme = textProblem(tr.scheme, MAX_NAME);
+  if (scheme) p.add(`${tp}.scheme`, scheme, 'name the scheme in plain text, e.g. "Microsoft Entra tenant restrictions v2"');
+  const description = textProblem(tr.tenantIdDescription, MAX_TEXT);
+  if (description) p.add(`${tp}.tenantIdDescription`, description, 'say in plain text what tenantIds are for this scheme');
+  const url = urlProblem(tr.documentationUrl);
+  if (url) p.add(`${tp}.documentationUrl`, url, "give the vendor's https documentation URL of the scheme");
+
+  const hosts: { host: string; index: number }[] = [];
+  if (!Array.isArray(tr.hosts) || tr.hosts.length === 0) {
+    p.add(`${tp}.hosts`, `${tr.hosts === undefined ? 'is missing' : `${show(tr.hosts)} is not a non-empty list of host names`}`, 'list the sign-in hosts the vendor documents, e.g. ["login.example.com"]');
+  } else {
+    tr.hosts.forEach((h: unknown, j: number) => {
+      const problems = domainProblems(h);
+      for (const pr of problems) p.add(`${tp}.hosts[${j}]`, `${show(h)} ${pr}`, 'write "host.example.com" or "*.example.com"');
+      if (problems.length > 0) return;
+      hosts.push({ host: h as string, index: j });
+      if (domains.length > 0 && !domains.some((d) => patternCovers(d, h as string))) {
+        p.add(`${tp}.hosts[${j}]`, `${show(h)} is not covered by the service's domains`, 'list the host (or a "*." pattern over it) in domains too');
+      }
+    });
+  }
+
+  const templates: { name: string; template: string }[] = [];
+  if (!Array.isArray(tr.headers) || tr.headers.length === 0 || tr.headers.length > MAX_HEADERS) {
+    p.add(`${tp}.headers`, `${tr.headers === undefined ? 'is missing' : `must be a list of 1 to ${MAX_HEADERS} headers`}`, 'give [{ name, valueTemplate, separator? }] as the vendor documents them');
+  } else {
+    const names = new Set<string>();
+    tr.headers.forEach((h: unknown, j: number) => {
+      const hp = `${tp}.headers[${j}]`;
+      if (!isObject(h)) {
+        p.add(hp, 'must be an object', 'give { name, valueTemplate, separator? }');
+        return;
+      }
+      const nameIssue = headerNameProblem(h.name);
+      if (nameIssue) p.add(`${hp}.name`, nameIssue, 'write the header name exactly as the vendor documents it');
+      else if (names.has(h.name.toLowerCase())) p.add(`${hp}.name`, `${show(h.name)} is listed twice`, 'list each header once');
+      else names.add(h.name.toLowerCase());
+      const templateIssue = templateProblem(h.valueTemplate);
+      if (templateIssue) p.add(`${hp}.valueTemplate`, templateIssue, 'write the value with {tenants}, {directoryId} or {policyId} and plain characters, e.g. "{directoryId}:{policyId}"');
+      if (h.separator !== undefined && !(typeof h.separator === 'string' && SEPARATOR.test(h.separator))) {
+        p.add(`${hp}.separator`, `${show(h.separator)} is not a separator`, 'give ",", ";", ", " or "; ", or leave it out for ","');
+      }
+      if (!nameIssue && !templateIssue) templates.push({ name: h.name, template: h.valueTemplate });
+    });
+  }
+
+  // The municipality's tenant settings.
+  const tenantIds: unknown = entry.tenantIds;
+  const ids: string[] = [];
+  if (tenantIds !== undefined) {
+    if (!Array.isArray(tenantIds) || tenantIds.length > MAX_TENANT_IDS) {
+      p.add(`${base}.tenantIds`, `must be a list of at most ${MAX_TENANT_IDS} identifiers`, `give ${plainDescription(tr.tenantIdDescription)}`);
+    } else {
+      tenantIds.forEach((t: unknown, j: number) => {
+        if (typeof t !== 'string' || t.trim() === '') p.add(`${base}.tenantIds[${j}]`, `${show(t)} is not an identifier`, `give ${plainDescription(tr.tenantIdDescription)}`);
+        else ids.push(t);
+      });
+    }
+  }
+  for (const key of ['policyId', 'directoryId'] as const) {
+    const v: unknown = entry[key];
+    if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) p.add(`${base}.${key}`, `${show(v)} is not an identifier`, `give the ${key} as a string`);
+  }
+  const directoryGiven = typeof entry.directoryId === 'string' && entry.directoryId.trim() !== '';
+  const uses = (k: Placeholder) => templates.some((t) => t.template.includes(`{${k}}`));
+  if (communication) {
+    const tenantsMissing = uses('tenants') || (uses('directoryId') && !directoryGiven);
+    if (tenantsMissing && (tenantIds === undefined || (Array.isArray(tenantIds) && tenantIds.length === 0))) {
+      p.add(`${base}.tenantIds`, `is missing: ${typeof s.name === 'string' && !nameIsBad(s.name) ? s.name : show(s.id)} supports tenant restriction (${show(tr.scheme)}), required in cases イ/ウ (AP-3, テナントアクセス制御)`,
+        `give ${plainDescription(tr.tenantIdDescription)}`);
+    }
+    if (uses('policyId') && !(typeof entry.policyId === 'string' && entry.policyId.trim())) {
+      p.add(`${base}.policyId`, `is missing: ${show(tr.scheme)} names a policy in its header (AP-3)`, 'give the tenant restrictions policy ID');
+    }
+  }
+  // Every identifier in the format its header expects (it ends up inside a quoted squid.conf value).
+  const reported = new Set<string>();
+  const report = (path: string, value: string, f: IdFormat, header: string) => {
+    const key = `${path}|${f.what}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    p.add(path, `${show(value)} is not ${f.what} (${header} header, AP-3)`, `give ${f.what}`);
+  };
+  for (const { name, template } of templates) {
+    for (const k of placeholdersOf(template)) {
+      const f = idFormat(name, k);
+      if (k === 'tenants') ids.forEach((t, j) => { if (!f.test(t)) report(`${base}.tenantIds[${j}]`, t, f, name); });
+      if (k === 'directoryId') {
+        const v = directoryGiven ? entry.directoryId : ids[0];
+        if (typeof v === 'string' && !f.test(v)) report(directoryGiven ? `${base}.directoryId` : `${base}.tenantIds[0]`, v, f, name);
+      }
+      if (k === 'policyId' && typeof entry.policyId === 'string' && entry.policyId.trim() && !f.test(entry.policyId)) report(`${base}.policyId`, entry.policyId, f, name);
+    }
+  }
+  return hosts;
+}
+
+const nameIsBad = (v: string) => textProblem(v, MAX_NAME) !== undefined;
+const plainDescription = (v: unknown) => (typeof v === 'string' && textProblem(v, MAX_TEXT) === undefined ? v : 'the tenant identifiers the scheme documents');
+const portText = (q: { protocol: string; fromPort: number; toPort: number }) => (q.fromPort === q.toPort ? `${q.protocol}/${q.fromPort}` : `${q.protocol}/${q.fromPort}-${q.toPort}`);
+
+/**
+ * Checks across the services: two schemes never restrict one host; and (cases イ/ウ) every allow-listed host where a
+ * catalogue tenant-restriction scheme applies is restricted by a service of the list (AP-3, per host).
+ */
+function checkAcrossServices(p: Problems, services: readonly CheckedService[], communication: boolean): void {
+  services.forEach((s, k) => {
+    for (const { host, index } of s.tenantHosts) {
+      const other = services.slice(0, k).find((o) => o.tenantHosts.some((h) => patternsOverlap(h.host, host)));
+      if (other) {
+        p.add(`${s.path}.service.tenantRestriction.hosts[${index}]`, `${show(host)} is tenant-restricted by ${other.id ?? other.path} too: two schemes would send conflicting headers (AP-3)`,
+          'keep one tenant-restriction scheme per sign-in host (e.g. Entra v1 or v2, not both)');
+      }
+    }
+  });
+  if (!communication) return;
+  const restricted = services.flatMap((s) => s.tenantHosts.map((h) => h.host));
+  for (const s of services) {
+    for (const { domain, index } of s.domains) {
+      const missing = new Map<string, CloudServiceDefinition[]>();
+      for (const c of CATALOGUE) {
+        for (const h of c.tenantRestriction?.hosts ?? []) {
+          if (!patternsOverlap(domain, h)) continue;
+          // The part both name: the narrower of the two patterns.
+          const part = patternCovers(domain, h) ? h : domain;
+          if (!restricted.some((r) => patternCovers(r, part))) missing.set(part, [...(missing.get(part) ?? []), c]);
+        }
+      }
+      for (const [part, candidates] of missing) {
+        const fixes = [...new Set(candidates.map((c) => `${catalogueExpression(c.id)} (${c.tenantRestriction!.scheme}: ${c.tenantRestriction!.documentationUrl})`))];
+        p.add(`${s.path}.service.domains[${index}]`,
+          `allow-lists ${part}, but no service of the list restricts the tenant there (AP-3, テナントアクセス制御)`,
+          `add ${fixes.join(' or ')} with its tenant settings, or remove the domain`);
+      }
+    }
   }
 }
 
@@ -115,32 +669,53 @@ function checkTenantProxy(p: Problems, proxy: unknown, communication: boolean): 
   if (!communication) {
     p.add(path, 'is set but case ア (license and updates only) has no tenant restriction', 'remove it, or choose case イ or ウ');
   }
+  // The ARN reaches the proxy's root boot script: a literal of the ARN grammar, or exactly one engine reference.
   const arn = proxy.caSecretArn;
-  if (!(isReference(arn) || (typeof arn === 'string' && /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/.test(arn)))) {
-    p.add(`${path}.caSecretArn`, `${arn === undefined ? 'is missing' : `${JSON.stringify(arn)} is not a Secrets Manager secret ARN`} (AP-3)`,
-      'store the interception CA as {"certificate": "<PEM>", "privateKey": "<PEM>"} in Secrets Manager and give the secret ARN');
+  if (secretArnForm(arn) === undefined) {
+    p.add(`${path}.caSecretArn`, `${arn === undefined ? 'is missing' : `${show(arn)} is not a Secrets Manager secret ARN or a reference to one`} (AP-3)`,
+      'store the interception CA as {"certificate": "<PEM>", "privateKey": "<PEM>"} in Secrets Manager and give the secret ARN '
+        + '(arn:aws:secretsmanager:<region>:<account>:secret:<name>), the secret\'s own secretArn / arn attribute, or ${aws_secretsmanager_secret.<name>.arn}');
   }
   const key = proxy.caSecretKmsKeyArn;
-  if (key !== undefined && !(isReference(key) || (typeof key === 'string' && /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(key)))) {
-    p.add(`${path}.caSecretKmsKeyArn`, `${JSON.stringify(key)} is not a KMS key ARN`, 'give arn:aws:kms:<region>:<account>:key/<key-id>, or leave it out for aws/secretsmanager');
+  if (key !== undefined && kmsKeyArnForm(key) === undefined) {
+    p.add(`${path}.caSecretKmsKeyArn`, `${show(key)} is not a KMS key ARN or a reference to one`, 'give arn:aws:kms:<region>:<account>:key/<key-id> (or the key\'s own keyArn / arn attribute), or leave it out for aws/secretsmanager');
   }
-  if (proxy.instanceType !== undefined && !(typeof proxy.instanceType === 'string' && /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(proxy.instanceType))) {
-    p.add(`${path}.instanceType`, `${JSON.stringify(proxy.instanceType)} is not an EC2 instance type`, "write e.g. 't3.medium'");
+  if (proxy.instanceType !== undefined && !(typeof proxy.instanceType === 'string' && /^[a-z][a-z0-9-]{0,30}\.[a-z0-9]{1,20}$/.test(proxy.instanceType))) {
+    p.add(`${path}.instanceType`, `${show(proxy.instanceType)} is not an EC2 instance type`, "write e.g. 't3.medium'");
   }
   const min = proxy.minInstances ?? 2;
   if (!Number.isInteger(min) || min < 2) {
-    p.add(`${path}.minInstances`, `${JSON.stringify(proxy.minInstances)} is below 2: one proxy is a single point of failure for every terminal`, 'give 2 or more');
+    p.add(`${path}.minInstances`, `${show(proxy.minInstances)} is below 2: one proxy is a single point of failure for every terminal`, 'give 2 or more');
   }
   const max = proxy.maxInstances;
   if (max !== undefined && !(Number.isInteger(max) && Number.isInteger(min) && max >= min)) {
-    p.add(`${path}.maxInstances`, `${JSON.stringify(max)} is not an integer of at least minInstances (${String(min)})`, 'give a number no smaller than minInstances, or leave it out');
+    p.add(`${path}.maxInstances`, `${show(max)} is not an integer of at least minInstances (${show(min)})`, 'give a number no smaller than minInstances, or leave it out');
   }
   if (proxy.port !== undefined && !(isPort(proxy.port) && proxy.port !== 443 && proxy.port !== 80)) {
-    p.add(`${path}.port`, `${JSON.stringify(proxy.port)} is not a usable proxy port`, 'give a TCP port other than 80 and 443, e.g. 3128 (Squid) or 8080');
+    p.add(`${path}.port`, `${show(proxy.port)} is not a usable proxy port`, 'give a TCP port other than 80 and 443, e.g. 3128 (Squid) or 8080');
   }
   const extra = proxy.extraConnectPorts;
-  if (extra !== undefined && !(Array.isArray(extra) && extra.every(isPort))) {
+  if (extra !== undefined && !(Array.isArray(extra) && extra.length <= 100 && extra.every(isPort))) {
     p.add(`${path}.extraConnectPorts`, 'must be a list of TCP ports 1-65535 (AP-5)', 'e.g. [8443], or leave it out');
   }
 }
 
+function checkIpsRules(p: Problems, rules: unknown): void {
+  if (rules === undefined) return;
+  const example = 'rules like \'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"..."; tls.sni; content:"bad.example"; sid:1000001; rev:1;)\', or leave ipsRules out for the built-in set';
+  if (!Array.isArray(rules) || rules.length === 0 || rules.length > MAX_IPS_RULES) {
+    p.add('breakout.ipsRules', `must be a list of 1 to ${MAX_IPS_RULES} Suricata rules (AP-4)`, `give ${example}`);
+    return;
+  }
+  const sids = new Map<string, number>();
+  rules.forEach((rule: unknown, i: number) => {
+    const problems = ipsRuleProblems(rule);
+    for (const pr of problems) p.add(`breakout.ipsRules[${i}]`, `${pr} (AP-4, IDS/IPS)`, `give ${example}`);
+    const sid = problems.length === 0 ? sidOf(rule as string) : undefined;
+    if (sid !== undefined && sids.has(sid)) {
+      p.add(`breakout.ipsRules[${i}]`, `repeats sid ${sid} of ipsRules[${sids.get(sid)}] (AP-4)`, 'give every rule a sid of its own');
+    } else if (sid !== undefined) {
+      sids.set(sid, i);
+    }
+  });
+}

@@ -3,6 +3,7 @@ import { FirewallPlan, StatefulRuleGroupPlan } from './network-plan';
 import { BreakoutOptions } from '../model/blueprint';
 import { Port, Protocol } from '../model/port';
 import { Segment } from '../model/segment';
+import { ipsRuleProblems } from '../model/validate-breakout';
 
 /**
  * Network Firewall rule-group capacities. Capacity cannot change after creation (it forces a
@@ -24,6 +25,9 @@ const DROP_BY_DEFAULT = ['aws:drop_established', 'aws:alert_established'];
 /** Suricata signature IDs: 1,000,000+ is the local range (Suricata rule format docs). */
 const SID_BASE = { ips: 1_000_100, ports: 1_000_200, media: 1_000_300, egress: 1_000_400 } as const;
 
+/** `tcp/443`, `udp/3478-3481`: read from the fields, so that a plain object given as a port works too. */
+const portKey = (p: Port) => (p.fromPort === p.toPort ? `${p.protocol}/${p.fromPort}` : `${p.protocol}/${p.fromPort}-${p.toPort}`);
+
 function suricataPorts(ports: readonly Port[]): string {
   const parts = ports.map((p) => (p.fromPort === p.toPort ? `${p.fromPort}` : `${p.fromPort}:${p.toPort}`));
   return parts.length === 1 ? parts[0] : `[${parts.join(',')}]`;
@@ -44,9 +48,22 @@ function ruleGroup(key: string, priority: number, description: string, homeNet: 
 }
 
 /**
- * The α′ local-breakout firewall of the LGWAN segment (AP-1, AP-4, AP-5): strict order, default drop;
- * IPS rules first, then a port restriction to the declared TCP ports, then the UDP media allowances,
- * then the FQDN allow-list on TLS SNI and HTTP Host.
+ * The user's IPS rules, checked again (the blueprint validation refused them first): a `pass` rule in the IPS group,
+ * which runs ahead of the allow-list under strict order, would let traffic around it (AP-1).
+ */
+function userIpsRules(rules: readonly string[]): string[] {
+  const problems = rules.flatMap((r, i) => ipsRuleProblems(r).map((p) => `ipsRules[${i}] ${p}`));
+  if (problems.length > 0) throw new Error(`[breakout.ipsRules] cannot be put on the breakout firewall:\n${problems.join('\n')}`);
+  return [...rules];
+}
+
+/**
+ * The α′ local-breakout firewall of the LGWAN segment (AP-1, AP-4, AP-5): strict order, default drop. In order: the
+ * IPS rules and the port restriction to the declared TCP ports (drop and alert only, so that they also see the traffic
+ * the allow-list lets through), then the FQDN allow-list on TLS SNI and HTTP Host, then the UDP media allowances by IP
+ * and port. Under strict order the first `pass` ends the evaluation of a flow, so no group ahead of the allow-list may
+ * pass anything (AP-1); the media `pass` rules come after it, where they can only add UDP to the vendors' ranges.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
 export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOptions): FirewallPlan {
   const homeNet = [lgwanCidr];
@@ -55,7 +72,7 @@ export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOption
   const tcpPorts = new Map<string, Port>();
   for (const s of services) {
     for (const port of s.service.ports ?? [Port.HTTPS]) {
-      if (port.protocol === Protocol.TCP) tcpPorts.set(port.toString(), port);
+      if (port.protocol === Protocol.TCP) tcpPorts.set(portKey(port), port);
     }
   }
   const declared = [...tcpPorts.values()].sort((a, b) => a.fromPort - b.fromPort || a.toPort - b.toPort);
@@ -68,7 +85,7 @@ export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOption
       const cidrs = [...media.cidrs].sort();
       mediaLines.push(
         `pass ${port.protocol} $HOME_NET any -> [${cidrs.join(',')}] ${suricataPorts([port])} ` +
-        `(msg:"AP-5 ${s.service.id} media ${port}"; sid:${SID_BASE.media + mediaLines.length + 1}; rev:1;)`,
+        `(msg:"AP-5 ${s.service.id} media ${portKey(port)}"; sid:${SID_BASE.media + mediaLines.length + 1}; rev:1;)`,
       );
     }
   }
@@ -76,14 +93,11 @@ export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOption
   const domains = sortedUnique(services.flatMap((s) => s.service.domains).map(toNetworkFirewallDomain));
   const groups: StatefulRuleGroupPlan[] = [
     ruleGroup('ips', 100, 'IDS/IPS rules on the breakout path (AP-4)', homeNet,
-      breakout.ipsRules && breakout.ipsRules.length > 0 ? [...breakout.ipsRules] : defaultIpsRules()),
+      breakout.ipsRules && breakout.ipsRules.length > 0 ? userIpsRules(breakout.ipsRules) : defaultIpsRules()),
     ruleGroup('ports', 200, 'Only the declared TCP ports to cloud services (AP-5)', homeNet, [
       `drop tcp $HOME_NET any -> $EXTERNAL_NET !${suricataPorts(declared)} (msg:"AP-5 TCP port not declared for any allow-listed service"; flow:to_server; sid:${SID_BASE.ports + 1}; rev:1;)`,
     ]),
   ];
-  if (mediaLines.length > 0) {
-    groups.push(ruleGroup('media', 300, 'Meeting media by IP/port allow-list (AP-5)', homeNet, mediaLines));
-  }
   groups.push({
     key: 'allowlist',
     priority: 400,
@@ -92,6 +106,9 @@ export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOption
     domainList: { targets: domains, targetTypes: ['HTTP_HOST', 'TLS_SNI'], generatedRulesType: 'ALLOWLIST' },
     homeNet,
   });
+  if (mediaLines.length > 0) {
+    groups.push(ruleGroup('media', 500, 'Meeting media by IP/port allow-list (AP-5)', homeNet, mediaLines));
+  }
 
   return {
     key: 'Breakout',

@@ -219,6 +219,12 @@ export interface TrafficMirroringPlan {
   readonly networkInterfaceIds: string[];
 }
 
+/** The boot script around the base64 encoding of the CA secret's ARN: the user data is `head + base64(ARN) + tail`. */
+export interface BootScriptParts {
+  readonly head: string;
+  readonly tail: string;
+}
+
 /**
  * The tenant-restriction forward proxy (テナントアクセス制御) of the α′ breakout: Squid instances in an Auto
  * Scaling group across the AZs' proxy subnets, behind an internal Network Load Balancer in the same subnets.
@@ -248,6 +254,15 @@ export interface TenantProxyPlan {
   readonly packageRepositoryBucket: string;
   /** The generated squid.conf (also embedded in the boot script). */
   readonly squidConfig: string;
-  /** The instances' user data: installs Squid, fetches the CA, writes squid.conf, starts the service. */
+  /**
+   * The instances' user data: installs Squid, fetches the CA, writes squid.conf, starts the service. With a literal
+   * `caSecretArn` this is the user data itself; with a reference the ARN's slot is empty (the script would stop at its
+   * ARN check), and renderers build the user data from `bootScriptParts`.
+   */
   readonly bootScript: string;
+  /**
+   * The boot script around the base64 encoding of `caSecretArn`: the user data is `head + base64(caSecretArn) + tail`,
+   * the engine encoding a reference at deploy time (CloudFormation `Fn::Base64`, Terraform `base64encode`).
+   */
+  readonly bootScriptParts: BootScriptParts;
 }

@@ -2,7 +2,8 @@ import { Ipv4Cidr } from '../model/cidr';
 import { BreakoutServiceProps, CloudServiceCategory, TenantHeader } from '../model/cloud-service';
 import { domainProblems, isSubdomainPattern } from '../model/domains';
 import { AlphaPrimeCase } from '../model/network-model';
-import { Port, Protocol } from '../model/port';
+import { Protocol } from '../model/port';
+import { show } from '../model/validate-breakout';
 
 /**
  * Inputs of the tenant-restriction forward proxy's configuration (α′ breakout, テナントアクセス制御).
@@ -83,19 +84,110 @@ export interface SquidConfigInput {
   readonly originCaFile?: string;
 }
 
-const HEADER_NAME = /^[A-Za-z0-9!#$&'*+.^_`|~-]+$/;
+/**
+ * An HTTP field name (RFC 9110 token), starting with a letter or digit: a word starting with `#` opens a comment in
+ * squid.conf. https://www.rfc-editor.org/rfc/rfc9110#section-5.6.2
+ */
+const HEADER_NAME = /^[A-Za-z0-9][A-Za-z0-9!#$%&'*+.^_`|~-]*$/;
+/** Header names `request_header_access` reads as "every header" or "every other header" (squid.conf documentation). */
+const SQUID_SPECIAL_HEADERS = new Set(['all', 'other']);
 /**
  * Characters that cannot appear in a header value we write into squid.conf: quotes and backslashes end or escape
- * the quoted string, `%` starts a Squid logformat macro, and control characters would split the line or the header.
+ * the quoted string (Squid turns `\n` inside quotes into a line break), `%` starts a Squid logformat macro, `$` a
+ * configuration macro, and control and non-ASCII characters would split the line or the header.
  * https://www.squid-cache.org/Doc/config/request_header_add/
  */
-const UNSAFE_VALUE = /["\\%\x00-\x1f\x7f]/;
+const UNSAFE_VALUE = /["\\%$]|[^\x20-\x7e]/;
 
 /** MIME types treated as file downloads in case イ (besides any `Content-Disposition: attachment`). */
 const DOWNLOAD_MIME_TYPES = [
   '^application/octet-stream', '^application/zip', '^application/x-zip-compressed', '^application/x-7z-compressed',
   '^application/x-msdownload', '^application/vnd\\.openxmlformats-officedocument\\.', '^application/vnd\\.ms-', '^application/pdf',
 ];
+
+/**
+ * Squid reads squid.conf with fgets into a BUFSIZ buffer (8192 bytes with glibc) and takes what does not fit as the
+ * next line (src/cache_cf.cc, parseOneConfigFile), so no line may come near it.
+ */
+const MAX_LINE_BYTES = 4096;
+/** Long ACL value lists are split over several `acl` lines of one name, which Squid appends to each other. */
+const MAX_ACL_LINE_BYTES = 1024;
+
+/** A value written inside double quotes (`request_header_add`'s field value). */
+class Quoted {
+  constructor(public readonly value: string) {}
+}
+
+/**
+ * squid.conf from typed parts, so that no value can add a directive or change one (defence in depth behind the
+ * blueprint validation): a directive is a name and words; a word is visible ASCII without a quote, not starting a
+ * comment (`#`), a macro (`${`) or continuing the line (a trailing `\`); a quoted value has no quote, backslash,
+ * `%` (logformat macro) or `$`; a comment has no line break. Anything else throws.
+ */
+class SquidConfWriter {
+  private readonly lines: string[] = [];
+
+  public comment(text: string): void {
+    if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(text)) throw new Error(`squid.conf: a comment cannot hold ${show(text)} (line break or control character)`);
+    this.push(text === '' ? '#' : `# ${text}`);
+  }
+
+  public blank(): void {
+    this.lines.push('');
+  }
+
+  public section(title: string): void {
+    this.blank();
+    this.comment(`--- ${title}`);
+  }
+
+  public directive(name: string, ...args: (string | Quoted)[]): void {
+    if (!/^[a-z][a-z0-9_:]*$/.test(name)) throw new Error(`squid.conf: ${show(name)} is not a directive name`);
+    this.push([name, ...args.map((a) => (a instanceof Quoted ? quotedValue(a.value) : word(a)))].join(' '));
+  }
+
+  /** `acl name type [flags] values...`, over as many lines as the values need. */
+  public acl(name: string, type: string, flags: readonly string[], values: readonly string[]): void {
+    if (values.length === 0) throw new Error(`squid.conf: acl ${name} has no values`);
+    for (const v of values) if (v.startsWith('-')) throw new Error(`squid.conf: acl value ${show(v)} would read as a flag`);
+    let chunk: string[] = [];
+    const flush = () => {
+      if (chunk.length > 0) this.directive('acl', name, type, ...flags, ...chunk);
+      chunk = [];
+    };
+    for (const v of values) {
+      if (chunk.length > 0 && Buffer.byteLength([...chunk, v].join(' ')) > MAX_ACL_LINE_BYTES) flush();
+      chunk.push(v);
+    }
+    flush();
+  }
+
+  public text(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
+
+  private push(line: string): void {
+    if (Buffer.byteLength(line) > MAX_LINE_BYTES) throw new Error(`squid.conf: a line of ${Buffer.byteLength(line)} bytes is longer than ${MAX_LINE_BYTES}`);
+    this.lines.push(line);
+  }
+}
+
+function word(v: string): string {
+  const why = typeof v !== 'string' || !/^[\x21-\x7e]+$/.test(v) ? 'it is empty or has a space, a control or a non-ASCII character'
+    : v.includes('"') ? 'it has a quote'
+      : v.startsWith('#') ? 'it would start a comment'
+        : v.includes('${') ? 'it would start a macro'
+          : v.endsWith('\\') ? 'it would continue the line' : undefined;
+  if (why) throw new Error(`squid.conf: ${show(v)} cannot be written as a word (${why})`);
+  return v;
+}
+
+function quotedValue(v: string): string {
+  if (typeof v !== 'string' || UNSAFE_VALUE.test(v)) {
+    throw new Error(`squid.conf: ${show(v)} cannot be written as a quoted value (quote, backslash, "%", "$", control or non-ASCII character)`);
+  }
+  return `"${v}"`;
+}
 
 function aclName(prefix: string, id: string): string {
   return `${prefix}_${id.replace(/[^A-Za-z0-9]/g, '_')}`;
@@ -113,21 +205,19 @@ function regexFor(pattern: string): string {
  * `.example.com` would also match the apex, which our notation does not.
  * https://www.squid-cache.org/Doc/config/acl/
  */
-function domainAcl(name: string, patterns: readonly string[], kind: 'dst' | 'sni'): string[] {
+function domainAcl(w: SquidConfWriter, name: string, patterns: readonly string[], kind: 'dst' | 'sni'): void {
   const exact = [...new Set(patterns.filter((p) => !isSubdomainPattern(p)))].sort();
   const sub = [...new Set(patterns.filter(isSubdomainPattern))].sort();
-  const lines: string[] = [];
   const parts: string[] = [];
   if (exact.length > 0) {
-    lines.push(`acl ${name}_exact ${kind === 'dst' ? 'dstdomain' : 'ssl::server_name'} ${exact.join(' ')}`);
+    w.acl(`${name}_exact`, kind === 'dst' ? 'dstdomain' : 'ssl::server_name', [], exact);
     parts.push(`${name}_exact`);
   }
   if (sub.length > 0) {
-    lines.push(`acl ${name}_sub ${kind === 'dst' ? 'dstdom_regex' : 'ssl::server_name_regex'} -i ${sub.map(regexFor).join(' ')}`);
+    w.acl(`${name}_sub`, kind === 'dst' ? 'dstdom_regex' : 'ssl::server_name_regex', ['-i'], sub.map(regexFor));
     parts.push(`${name}_sub`);
   }
-  lines.push(`acl ${name} any-of ${parts.join(' ')}`);
-  return lines;
+  w.directive('acl', name, 'any-of', ...parts);
 }
 
 interface TenantHeaderValue {
@@ -137,23 +227,38 @@ interface TenantHeaderValue {
 
 function headerValues(entry: BreakoutServiceProps, problems: string[], path: string): TenantHeaderValue[] {
   const tr = entry.service.tenantRestriction!;
-  const tenants = entry.tenantIds ?? [];
+  const tenants = Array.isArray(entry.tenantIds) ? entry.tenantIds : [];
   const directoryId = entry.directoryId ?? tenants[0];
-  return tr.headers.map((header) => {
-    if (!HEADER_NAME.test(header.name)) problems.push(`${path}: header name ${JSON.stringify(header.name)} is not an HTTP token`);
-    const needs = (k: string) => header.valueTemplate.includes(`{${k}}`);
-    if (needs('tenants') && tenants.length === 0) problems.push(`${path}: ${header.name} needs tenantIds (AP-3)`);
-    if (needs('directoryId') && !directoryId) problems.push(`${path}: ${header.name} needs a directoryId or tenantIds (AP-3)`);
-    if (needs('policyId') && !entry.policyId) problems.push(`${path}: ${header.name} needs a policyId (AP-3)`);
-    const value = header.valueTemplate
+  return (Array.isArray(tr.headers) ? tr.headers : []).map((header) => {
+    const name = String(header?.name);
+    const template = typeof header?.valueTemplate === 'string' ? header.valueTemplate : '';
+    if (!HEADER_NAME.test(name) || SQUID_SPECIAL_HEADERS.has(name.toLowerCase())) problems.push(`${path}: header name ${show(header?.name)} is not an HTTP token Squid can take`);
+    if (template === '') problems.push(`${path}: ${show(header?.name)} has no value template`);
+    const needs = (k: string) => template.includes(`{${k}}`);
+    if (needs('tenants') && tenants.length === 0) problems.push(`${path}: ${name} needs tenantIds (AP-3)`);
+    if (needs('directoryId') && !directoryId) problems.push(`${path}: ${name} needs a directoryId or tenantIds (AP-3)`);
+    if (needs('policyId') && !entry.policyId) problems.push(`${path}: ${name} needs a policyId (AP-3)`);
+    const value = template
       .replace(/\{tenants\}/g, tenants.join(header.separator ?? ','))
       .replace(/\{directoryId\}/g, directoryId ?? '')
       .replace(/\{policyId\}/g, entry.policyId ?? '');
     if (UNSAFE_VALUE.test(value)) {
-      problems.push(`${path}: the value of ${header.name} contains a quote, backslash, "%" or control character; give plain identifiers`);
+      problems.push(`${path}: the value of ${name} contains a quote, backslash, "%", "$", control or non-ASCII character; give plain identifiers`);
     }
     return { header, value };
   });
+}
+
+/** True for a TCP port or range object with integer bounds in 1-65535 (read by field: a plain object is not a `Port`). */
+function portObjectProblems(port: unknown): string[] {
+  const q = port as { protocol?: unknown; fromPort?: unknown; toPort?: unknown } | undefined;
+  if (typeof q !== 'object' || q === null) return ['is not a port'];
+  const out: string[] = [];
+  for (const [name, v] of [['fromPort', q.fromPort], ['toPort', q.toPort]] as const) {
+    if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 65535) out.push(`${name} ${show(v)} is not a port number (1-65535)`);
+  }
+  if (q.protocol !== Protocol.TCP && q.protocol !== Protocol.UDP) out.push(`protocol ${show(q.protocol)} is not tcp or udp`);
+  return out;
 }
 
 /**
@@ -163,8 +268,11 @@ function headerValues(entry: BreakoutServiceProps, problems: string[], path: str
 export function proxyTcpPorts(services: readonly BreakoutServiceProps[], extraConnectPorts: readonly number[]): number[] {
   const ports = new Set<number>([443]);
   for (const entry of services) {
-    for (const port of entry.service.ports ?? [Port.HTTPS]) {
-      if (port.protocol === Protocol.TCP && port.fromPort === port.toPort) ports.add(port.fromPort);
+    for (const port of entry.service.ports ?? []) {
+      const single = port.protocol === Protocol.TCP && port.fromPort === port.toPort;
+      if (single && Number.isInteger(port.fromPort) && port.fromPort >= 1 && port.fromPort <= 65535) {
+        ports.add(port.fromPort);
+      }
     }
   }
   for (const p of extraConnectPorts) if (Number.isInteger(p) && p >= 1 && p <= 65535) ports.add(p);
@@ -182,41 +290,52 @@ export function proxyTcpPorts(services: readonly BreakoutServiceProps[], extraCo
  *   and in case イ every communication tool's domains (to see downloads); the rest is spliced (passed through
  *   unread), and a TLS connection whose SNI is not allow-listed is terminated;
  * - for each tenant-restricted service, a client-sent copy of each tenant header is deleted and the configured value
- *   is added (AP-3);
+ *   is added, on that service's sign-in hosts only (AP-3);
  * - case イ: replies from communication tools that are file downloads (`Content-Disposition: attachment`, or a
  *   file-like MIME type) are refused (AP-6). Not caught: content the tool renders inline (previews), files inside
  *   spliced traffic, media streams, and anything an end-to-end encrypted or certificate-pinned client sends.
  *
- * Throws an Error listing every problem of the input (header injection into squid.conf is impossible by design).
+ * The blueprint validation checks every value first; this function checks again what it writes and throws an Error
+ * listing every problem of the input, and the writer refuses any part that could add or change a directive.
  */
 export function renderSquidConfig(input: SquidConfigInput): string {
   const problems: string[] = [];
   const communicationCase = input.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD
     || input.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION;
   const downloadRestricted = input.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD;
+  if (!Object.values(AlphaPrimeCase).includes(input.alphaPrimeCase)) problems.push(`alphaPrimeCase ${show(input.alphaPrimeCase)} is not an α′ case`);
   const httpPort = input.httpPort ?? 3128;
-  if (!Number.isInteger(httpPort) || httpPort < 1 || httpPort > 65535) problems.push(`httpPort ${httpPort} is not a port number`);
+  if (!Number.isInteger(httpPort) || httpPort < 1 || httpPort > 65535) problems.push(`httpPort ${show(httpPort)} is not a port number`);
   if (input.clientCidrs.length === 0) problems.push('clientCidrs is empty: nobody could use the proxy (and an open proxy is never generated)');
   for (const c of input.clientCidrs) {
-    const cidr = Ipv4Cidr.tryParse(c);
-    if (!cidr) problems.push(`clientCidrs: "${c}" is not an IPv4 CIDR block`);
+    const cidr = typeof c === 'string' ? Ipv4Cidr.tryParse(c) : undefined;
+    if (!cidr) problems.push(`clientCidrs: ${show(c)} is not an IPv4 CIDR block`);
     else if (cidr.prefixLength === 0) problems.push('clientCidrs: 0.0.0.0/0 would make an open proxy');
   }
   if (input.services.length === 0) problems.push('services is empty: the allow-list would allow nothing');
 
-  const services = [...input.services].sort((a, b) => a.service.id.localeCompare(b.service.id));
+  const services = [...input.services].sort((a, b) => String(a.service.id).localeCompare(String(b.service.id)));
   for (const [i, entry] of services.entries()) {
     const s = entry.service;
-    for (const d of s.domains) for (const p of domainProblems(d)) problems.push(`services[${i}] (${s.id}): domain "${d}" ${p}`);
-    for (const port of s.ports ?? [Port.HTTPS]) {
-      for (const p of port.problems()) problems.push(`services[${i}] (${s.id}): ${p}`);
-      if (port.protocol === Protocol.TCP && port.fromPort !== port.toPort) {
-        problems.push(`services[${i}] (${s.id}): port ranges (${port}) are not supported by the proxy; list single ports`);
+    const where = `services[${i}] (${show(s.id)})`;
+    if (typeof s.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(s.id)) problems.push(`${where}: the id is not lower-case letters, digits and hyphens`);
+    for (const d of Array.isArray(s.domains) ? s.domains : []) for (const p of domainProblems(d)) problems.push(`${where}: domain ${show(d)} ${p}`);
+    if (!Array.isArray(s.domains) || s.domains.length === 0) problems.push(`${where}: no domains`);
+    for (const port of s.ports ?? []) {
+      for (const p of portObjectProblems(port)) problems.push(`${where}: ${p}`);
+      if (port?.protocol === Protocol.TCP && port.fromPort !== port.toPort) {
+        problems.push(`${where}: port ranges (tcp/${port.fromPort}-${port.toPort}) are not supported by the proxy; list single ports`);
       }
+    }
+    const tr = communicationCase ? s.tenantRestriction : undefined;
+    if (tr) {
+      for (const h of Array.isArray(tr.hosts) ? tr.hosts : []) for (const p of domainProblems(h)) problems.push(`${where}: tenant host ${show(h)} ${p}`);
+      if (!Array.isArray(tr.hosts) || tr.hosts.length === 0) problems.push(`${where}: the tenant restriction names no hosts`);
+      if (!Array.isArray(tr.headers) || tr.headers.length === 0) problems.push(`${where}: the tenant restriction names no headers`);
     }
   }
   for (const p of input.extraConnectPorts ?? []) {
-    if (!Number.isInteger(p) || p < 1 || p > 65535) problems.push(`extraConnectPorts: ${p} is not a port number`);
+    if (!Number.isInteger(p) || p < 1 || p > 65535) problems.push(`extraConnectPorts: ${show(p)} is not a port number`);
   }
   const safePorts = proxyTcpPorts(services, input.extraConnectPorts ?? []);
   // Port 80 is plain HTTP (e.g. update downloads); CONNECT (TLS) goes to every other declared port.
@@ -225,7 +344,7 @@ export function renderSquidConfig(input: SquidConfigInput): string {
   const tenantServices = communicationCase ? services.filter((s) => s.service.tenantRestriction) : [];
   const headers = new Map<string, TenantHeaderValue[]>();
   tenantServices.forEach((entry) => {
-    headers.set(entry.service.id, headerValues(entry, problems, `services (${entry.service.id})`));
+    headers.set(entry.service.id, headerValues(entry, problems, `services (${show(entry.service.id)})`));
   });
   for (const [name, value] of Object.entries({
     caCertPath: input.caCertPath,
@@ -239,7 +358,10 @@ export function renderSquidConfig(input: SquidConfigInput): string {
     originCaFile: input.originCaFile,
     effectiveUser: input.effectiveUser,
   })) {
-    if (value !== undefined && !/^[A-Za-z0-9_./-]+$/.test(value)) problems.push(`${name}: "${value}" may only contain letters, digits and _ . / -`);
+    if (value !== undefined && !/^[A-Za-z0-9_./-]+$/.test(value)) problems.push(`${name}: ${show(value)} may only contain letters, digits and _ . / -`);
+  }
+  for (const ns of input.dnsNameservers ?? []) {
+    if (!(typeof ns === 'string' && Ipv4Cidr.tryParse(`${ns}/32`))) problems.push(`dnsNameservers: ${show(ns)} is not an IPv4 address`);
   }
   if (problems.length > 0) {
     throw new Error(`Cannot generate the Squid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.join('\n')}`);
@@ -254,91 +376,82 @@ export function renderSquidConfig(input: SquidConfigInput): string {
   const certgen = input.certgenProgram ?? '/usr/lib64/squid/security_file_certgen';
   const sslDb = input.sslDbPath ?? '/var/lib/squid/ssl_db';
 
-  const out: string[] = [];
-  const section = (title: string) => out.push('', `# --- ${title}`);
-  out.push(
-    '# Generated by jichitai-network: α′ local-breakout forward proxy (テナントアクセス制御). Do not edit by hand.',
-    `# Case: ${input.alphaPrimeCase}. Services: ${services.map((s) => s.service.id).join(', ')}.`,
-  );
+  const w = new SquidConfWriter();
+  w.comment('Generated by jichitai-network: α′ local-breakout forward proxy (テナントアクセス制御). Do not edit by hand.');
+  w.comment(`Case: ${input.alphaPrimeCase}. Services: ${services.map((s) => s.service.id).join(', ')}.`);
 
-  section('Listening and TLS interception (ssl_bump); the CA comes from Secrets Manager at boot, never from the template');
-  out.push(
-    `http_port ${httpPort} ssl-bump tls-cert=${input.caCertPath ?? '/etc/squid/ssl/ca.pem'} tls-key=${input.caKeyPath ?? '/etc/squid/ssl/ca.key'} generate-host-certificates=on dynamic_cert_mem_cache_size=16MB`,
-    `sslcrtd_program ${certgen} -s ${sslDb} -M 16MB`,
-    'sslcrtd_children 8 startup=1 idle=1',
-    // Verify origin servers, TLS 1.2 or later; certificate errors are never bypassed (sslproxy_cert_error default deny).
-    // options= rather than min-version=1.2: Squid 5.7 with OpenSSL 3 logs "Unknown TLS option" for the latter and
-    // fails the forwarded request (seen in test/integration/squid.test.ts).
-    `tls_outgoing_options${input.originCaFile ? ` cafile=${input.originCaFile}` : ''} options=NO_SSLv3,NO_TLSv1,NO_TLSv1_1`,
-  );
+  w.section('Listening and TLS interception (ssl_bump); the CA comes from Secrets Manager at boot, never from the template');
+  w.directive('http_port', String(httpPort), 'ssl-bump', `tls-cert=${input.caCertPath ?? '/etc/squid/ssl/ca.pem'}`,
+    `tls-key=${input.caKeyPath ?? '/etc/squid/ssl/ca.key'}`, 'generate-host-certificates=on', 'dynamic_cert_mem_cache_size=16MB');
+  w.directive('sslcrtd_program', certgen, '-s', sslDb, '-M', '16MB');
+  w.directive('sslcrtd_children', '8', 'startup=1', 'idle=1');
+  // Verify origin servers, TLS 1.2 or later; certificate errors are never bypassed (sslproxy_cert_error default deny).
+  // options= rather than min-version=1.2: Squid 5.7 with OpenSSL 3 logs "Unknown TLS option" for the latter and
+  // fails the forwarded request (seen in test/integration/squid.test.ts).
+  w.directive('tls_outgoing_options', ...(input.originCaFile ? [`cafile=${input.originCaFile}`] : []), 'options=NO_SSLv3,NO_TLSv1,NO_TLSv1_1');
 
-  section('Who may use the proxy, and where to (AP-1, AP-5)');
-  out.push(`acl clients src ${[...input.clientCidrs].sort().join(' ')}`);
-  out.push(`acl connect_ports port ${connectPorts.join(' ')}`);
-  out.push(`acl safe_ports port ${safePorts.join(' ')}`);
-  out.push('acl CONNECT method CONNECT');
-  out.push(...domainAcl('allowed_dst', allDomains, 'dst'));
-  out.push(...domainAcl('allowed_sni', allDomains, 'sni'));
-  if (bumpDomains.length > 0) out.push(...domainAcl('bump_sni', bumpDomains, 'sni'));
+  w.section('Who may use the proxy, and where to (AP-1, AP-5)');
+  w.acl('clients', 'src', [], [...input.clientCidrs].sort());
+  w.acl('connect_ports', 'port', [], connectPorts.map(String));
+  w.acl('safe_ports', 'port', [], safePorts.map(String));
+  w.directive('acl', 'CONNECT', 'method', 'CONNECT');
+  domainAcl(w, 'allowed_dst', allDomains, 'dst');
+  domainAcl(w, 'allowed_sni', allDomains, 'sni');
+  if (bumpDomains.length > 0) domainAcl(w, 'bump_sni', bumpDomains, 'sni');
 
-  section('Access: deny first, allow only the allow-list from the clients, deny everything else');
-  out.push(
-    'http_access deny manager',
-    'http_access deny !clients',
-    'http_access deny !safe_ports',
-    'http_access deny CONNECT !connect_ports',
-    'http_access allow clients allowed_dst',
-    'http_access deny all',
-  );
+  w.section('Access: deny first, allow only the allow-list from the clients, deny everything else');
+  w.directive('http_access', 'deny', 'manager');
+  w.directive('http_access', 'deny', '!clients');
+  w.directive('http_access', 'deny', '!safe_ports');
+  w.directive('http_access', 'deny', 'CONNECT', '!connect_ports');
+  w.directive('http_access', 'allow', 'clients', 'allowed_dst');
+  w.directive('http_access', 'deny', 'all');
 
-  section('TLS: peek at the SNI, bump only what must be read, splice the rest, terminate anything else (AP-1, AP-3)');
-  out.push('acl step1 at_step SslBump1', 'ssl_bump peek step1');
-  if (bumpDomains.length > 0) out.push('ssl_bump bump bump_sni');
-  out.push('ssl_bump splice allowed_sni', 'ssl_bump terminate all');
+  w.section('TLS: peek at the SNI, bump only what must be read, splice the rest, terminate anything else (AP-1, AP-3)');
+  w.directive('acl', 'step1', 'at_step', 'SslBump1');
+  w.directive('ssl_bump', 'peek', 'step1');
+  if (bumpDomains.length > 0) w.directive('ssl_bump', 'bump', 'bump_sni');
+  w.directive('ssl_bump', 'splice', 'allowed_sni');
+  w.directive('ssl_bump', 'terminate', 'all');
 
   if (tenantServices.length > 0) {
-    section('Tenant restriction (AP-3): delete client-sent copies, then add the configured value');
+    w.section('Tenant restriction (AP-3): delete client-sent copies, then add the configured value');
     for (const entry of tenantServices) {
       const tr = entry.service.tenantRestriction!;
       const acl = aclName('tenant', entry.service.id);
-      out.push(`# ${entry.service.name}: ${tr.scheme} (${tr.documentationUrl})`);
-      out.push(...domainAcl(acl, tr.hosts, 'dst'));
-      for (const { header } of headers.get(entry.service.id)!) out.push(`request_header_access ${header.name} deny ${acl}`);
-      for (const { header, value } of headers.get(entry.service.id)!) out.push(`request_header_add ${header.name} "${value}" ${acl}`);
+      w.comment(`${entry.service.name}: ${tr.scheme} (${tr.documentationUrl})`);
+      domainAcl(w, acl, tr.hosts, 'dst');
+      for (const { header } of headers.get(entry.service.id)!) w.directive('request_header_access', header.name, 'deny', acl);
+      for (const { header, value } of headers.get(entry.service.id)!) w.directive('request_header_add', header.name, new Quoted(value), acl);
     }
   }
 
   if (downloadRestricted && commDomains.length > 0) {
-    section('Case イ download restriction (AP-6): refuse file downloads from communication tools (bumped traffic only)');
-    out.push(...domainAcl('comm_dst', commDomains, 'dst'));
-    out.push('acl download_disposition rep_header Content-Disposition -i ^[[:space:]]*attachment');
-    out.push(`acl download_mime rep_mime_type -i ${DOWNLOAD_MIME_TYPES.join(' ')}`);
-    out.push(
-      'http_reply_access deny comm_dst download_disposition',
-      'http_reply_access deny comm_dst download_mime',
-      'http_reply_access allow all',
-    );
+    w.section('Case イ download restriction (AP-6): refuse file downloads from communication tools (bumped traffic only)');
+    domainAcl(w, 'comm_dst', commDomains, 'dst');
+    w.directive('acl', 'download_disposition', 'rep_header', 'Content-Disposition', '-i', '^[[:space:]]*attachment');
+    w.acl('download_mime', 'rep_mime_type', ['-i'], DOWNLOAD_MIME_TYPES);
+    w.directive('http_reply_access', 'deny', 'comm_dst', 'download_disposition');
+    w.directive('http_reply_access', 'deny', 'comm_dst', 'download_mime');
+    w.directive('http_reply_access', 'allow', 'all');
   }
 
-  section('Logs: one key=value line per request, for the SIEM (LOG-1)');
-  out.push(
-    'logformat siem ts=%ts.%03tu client=%>a method=%rm url=%ru sni=%ssl::>sni status=%>Hs bytes=%<st result=%Ss bump=%ssl::bump_mode server=%<a',
-    `access_log stdio:${input.accessLogPath ?? '/var/log/squid/access.log'} siem`,
-    `cache_log ${input.cacheLogPath ?? '/var/log/squid/cache.log'}`,
-    `pid_filename ${input.pidFile ?? '/run/squid.pid'}`,
-  );
+  w.section('Logs: one key=value line per request, for the SIEM (LOG-1)');
+  w.directive('logformat', 'siem', 'ts=%ts.%03tu', 'client=%>a', 'method=%rm', 'url=%ru', 'sni=%ssl::>sni', 'status=%>Hs', 'bytes=%<st',
+    'result=%Ss', 'bump=%ssl::bump_mode', 'server=%<a');
+  w.directive('access_log', `stdio:${input.accessLogPath ?? '/var/log/squid/access.log'}`, 'siem');
+  w.directive('cache_log', input.cacheLogPath ?? '/var/log/squid/cache.log');
+  w.directive('pid_filename', input.pidFile ?? '/run/squid.pid');
 
-  section('Hygiene: no cache, no client address upstream, no version banner');
-  out.push(
-    'cache deny all',
-    // Via stays on (HTTP requires it, and Squid warns otherwise); it names only this host.
-    'visible_hostname lgwan-breakout-proxy',
-    'forwarded_for delete',
-    'httpd_suppress_version_string on',
-    `cache_effective_user ${input.effectiveUser ?? 'squid'}`,
-    'shutdown_lifetime 3 seconds',
-  );
-  if (input.hostsFile) out.push(`hosts_file ${input.hostsFile}`);
-  if (input.dnsNameservers && input.dnsNameservers.length > 0) out.push(`dns_nameservers ${input.dnsNameservers.join(' ')}`);
-  return `${out.join('\n')}\n`;
+  w.section('Hygiene: no cache, no client address upstream, no version banner');
+  w.directive('cache', 'deny', 'all');
+  // Via stays on (HTTP requires it, and Squid warns otherwise); it names only this host.
+  w.directive('visible_hostname', 'lgwan-breakout-proxy');
+  w.directive('forwarded_for', 'delete');
+  w.directive('httpd_suppress_version_string', 'on');
+  w.directive('cache_effective_user', input.effectiveUser ?? 'squid');
+  w.directive('shutdown_lifetime', '3', 'seconds');
+  if (input.hostsFile) w.directive('hosts_file', input.hostsFile);
+  if (input.dnsNameservers && input.dnsNameservers.length > 0) w.directive('dns_nameservers', ...input.dnsNameservers);
+  return w.text();
 }

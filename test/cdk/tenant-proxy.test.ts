@@ -1,8 +1,9 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { exampleTemplate, refId, resourcesTagged } from './synth-cache';
 import { alphaPrime } from '../../examples/blueprints';
-import { AlphaPrimeCase, CloudServiceCategory, cdk } from '../../src';
+import { AlphaPrimeCase, Blueprint, CloudServiceCategory, cdk } from '../../src';
+import { TenantProxy } from '../../src/cdk/tenant-proxy';
 
 const t = () => exampleTemplate('alpha-prime');
 const SECRET = alphaPrime.breakout!.tenantProxy!.caSecretArn;
@@ -58,7 +59,9 @@ describe('α′ tenant-restriction proxy (テナントアクセス制御)', () =
   });
 
   test('the CA is read from the user\'s secret at boot; no key material is in the template', () => {
-    expect(userData()).toContain(`SECRET_ARN='${SECRET}'`);
+    // The ARN reaches the script only base64-encoded inside single quotes, and is checked before use.
+    expect(userData()).toContain(`SECRET_ARN_BASE64='${Buffer.from(SECRET).toString('base64')}'`);
+    expect(userData()).not.toContain(SECRET);
     expect(userData()).toContain('aws secretsmanager get-secret-value');
     expect(JSON.stringify(t().toJSON())).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE/);
     const policies = Object.values(t().findResources('AWS::IAM::Policy')).map((p: any) => p.Properties.PolicyDocument.Statement).flat();
@@ -144,5 +147,32 @@ describe('α′ tenant-restriction proxy (テナントアクセス制御)', () =
     for (const prop of ['caSecretArn', 'minInstances', 'port', 'instanceType']) {
       expect(message).toContain(`[breakout.tenantProxy.${prop}]`);
     }
+  });
+
+  test('a token ARN (a parameter, a secret of the stack) is encoded by CloudFormation, never spliced into the script as text', () => {
+    const stack = new Stack(new App(), 'Token');
+    const arn = new CfnParameter(stack, 'CaSecretArn').valueAsString;
+    new TenantProxy(stack, 'Proxy', {
+      blueprint: Blueprint.validate({ ...alphaPrime, breakout: { ...alphaPrime.breakout!, tenantProxy: { caSecretArn: arn } } }),
+      vpcId: 'vpc-0123456789abcdef0',
+      subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+      routeTableIds: ['rtb-0123456789abcdef0'],
+    });
+    const template = Template.fromStack(stack);
+    const data = (Object.values(template.findResources('AWS::EC2::LaunchTemplate'))[0] as any).Properties.LaunchTemplateData.UserData;
+    const parts = data['Fn::Base64']['Fn::Join'][1];
+    expect(parts).toHaveLength(3);
+    expect(parts[0]).toMatch(/\nSECRET_ARN_BASE64='$/);
+    expect(parts[1]).toEqual({ 'Fn::Base64': { Ref: 'CaSecretArn' } });
+    expect(parts[2]).toMatch(/^'\nSECRET_ARN=\$\(printf/);
+  });
+
+  test.each(['${aws_secretsmanager_secret.ca.arn}', '${TfToken[TOKEN.1]}'])('%s is no AWS CDK reference and is refused', (arn) => {
+    expect(() => new TenantProxy(new Stack(new App(), 'Foreign'), 'Proxy', {
+      blueprint: Blueprint.validate({ ...alphaPrime, breakout: { ...alphaPrime.breakout!, tenantProxy: { caSecretArn: arn } } }),
+      vpcId: 'vpc-0123456789abcdef0',
+      subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+      routeTableIds: ['rtb-0123456789abcdef0'],
+    })).toThrow(/breakout\.tenantProxy\.caSecretArn .* is neither an ARN nor an AWS CDK token/);
   });
 });

@@ -47,7 +47,7 @@ describe('CDKTF tenant-restriction proxy (テナントアクセス制御)', () =
   test('the user data is the boot script that reads the user\'s secret; no key material in the configuration', () => {
     const { json, config } = synth();
     const script = Buffer.from(only(config, 'aws_launch_template').user_data, 'base64').toString('utf8');
-    expect(script).toContain(`SECRET_ARN='${alphaPrime.breakout!.tenantProxy!.caSecretArn}'`);
+    expect(script).toContain(`SECRET_ARN_BASE64='${Buffer.from(alphaPrime.breakout!.tenantProxy!.caSecretArn).toString('base64')}'`);
     const m365 = alphaPrime.breakout!.services.find((s) => s.service.id === 'microsoft-365')!;
     expect(script).toContain(`request_header_add sec-Restrict-Tenant-Access-Policy "${m365.tenantIds![0]}:${m365.policyId}"`);
     expect(json).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE/);
@@ -56,7 +56,7 @@ describe('CDKTF tenant-restriction proxy (テナントアクセス制御)', () =
     expect(policy).toContain(alphaPrime.breakout!.tenantProxy!.caSecretArn);
   });
 
-  test('a secret created in the same stack (a cdktf token) is joined into the user data by Terraform', () => {
+  test('a secret created in the same stack (a cdktf token) reaches the user data only through Terraform\'s base64encode', () => {
     const stack = new TerraformStack(Testing.app(), 'proxy');
     const secret = new SecretsmanagerSecret(stack, 'Ca', { name: 'proxy-ca' });
     new TenantProxy(stack, 'Proxy', {
@@ -67,11 +67,23 @@ describe('CDKTF tenant-restriction proxy (テナントアクセス制御)', () =
     });
     const config = JSON.parse(Testing.synth(stack));
     const userData: string = only(config, 'aws_launch_template').user_data;
-    expect(userData).toMatch(/^\$\{base64encode\(join\("", \[base64decode\("[A-Za-z0-9+\/=]+"\), aws_secretsmanager_secret\.Ca\.arn, base64decode\(/);
+    expect(userData).toMatch(/^\$\{base64encode\(join\("", \[base64decode\("[A-Za-z0-9+\/=]+"\), base64encode\(aws_secretsmanager_secret\.Ca\.arn\), base64decode\("[A-Za-z0-9+\/=]+"\)\]\)\)\}$/);
     const literal = [...userData.matchAll(/base64decode\("([A-Za-z0-9+\/=]+)"\)/g)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
-    expect(literal[0]).toMatch(/SECRET_ARN='$/);
+    expect(literal[0]).toMatch(/SECRET_ARN_BASE64='$/);
     expect(literal[1]).toMatch(/^'\n/);
     expect(literal.join('')).toContain('request_header_add sec-Restrict-Tenant-Access-Policy');
+  });
+
+  test('${aws_secretsmanager_secret.<name>.arn} written as text becomes a Terraform reference, not escaped text', () => {
+    const { json } = synth({ ...alphaPrime, breakout: { ...alphaPrime.breakout!, tenantProxy: { caSecretArn: '${aws_secretsmanager_secret.proxy_ca.arn}' } } });
+    expect(json).toContain('base64encode(aws_secretsmanager_secret.proxy_ca.arn)');
+    expect(json).toContain('\\"Resource\\" = aws_secretsmanager_secret.proxy_ca.arn');
+    expect(json).not.toContain('$${aws_secretsmanager_secret');
+  });
+
+  test('an AWS CDK token is no Terraform reference and is refused', () => {
+    expect(() => synth({ ...alphaPrime, breakout: { ...alphaPrime.breakout!, tenantProxy: { caSecretArn: '${Token[TOKEN.12]}' } } }))
+      .toThrow(/breakout\.tenantProxy\.caSecretArn .* is neither an ARN nor a CDKTF token or Terraform reference/);
   });
 
   test('instances accept the proxy port from the LGWAN workload and proxy subnets only, and nothing on 22', () => {

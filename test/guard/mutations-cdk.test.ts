@@ -181,7 +181,8 @@ const MUTATIONS: Mutation[] = [
       });
       const policy = l1<nfw.CfnFirewallPolicy>(net.lgwan, 'Firewall/Policy');
       const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
-      policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: [...(fp.statefulRuleGroupReferences as any[]), { resourceArn: group.attrRuleGroupArn, priority: 50 }] };
+      const references = [...(fp.statefulRuleGroupReferences as any[]), { resourceArn: group.attrRuleGroupArn, priority: 50 }];
+      policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: references };
     },
   },
   {

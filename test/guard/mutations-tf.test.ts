@@ -212,7 +212,8 @@ const MUTATIONS: Mutation[] = [
       });
       const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
       const input = policy.firewallPolicyInput!;
-      policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: [...(input.statefulRuleGroupReference as any[]), { resourceArn: group.arn, priority: 50 }] });
+      const references = [...(input.statefulRuleGroupReference as any[]), { resourceArn: group.arn, priority: 50 }];
+      policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: references });
     },
   },
   {

@@ -6,12 +6,13 @@ import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { Fn as TfFn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { exampleFindings } from './example-findings';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
-import { AlphaPrimeCase, cdk } from '../../src';
+import { AlphaPrimeCase, cdk, CloudServiceCatalogue } from '../../src';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { nodesOf } from '../../src/guard/graph';
 import { hasIpsSignature, nonTlsPorts } from '../../src/guard/rules/breakout-controls';
@@ -40,6 +41,65 @@ function withBootScript(edit: (script: string) => string) {
 }
 
 const dropLines = (pattern: RegExp) => (script: string) => script.split('\n').filter((l) => !pattern.test(l)).join('\n');
+/** Insert lines before the first line matching `before`. */
+const insertBefore = (before: RegExp, ...lines: string[]) => (script: string) => {
+  const all = script.split('\n');
+  const at = all.findIndex((l) => before.test(l));
+  if (at < 0) throw new Error(`test setup: no line matching ${before}`);
+  return [...all.slice(0, at), ...lines, ...all.slice(at)].join('\n');
+};
+
+/** Add a stateful rule group to the breakout policy at a priority (what a user adding a group by hand would do). */
+function withRuleGroup(rulesString: string | undefined, priority: number, arn?: string) {
+  return (stack: Stack, net: cdk.MunicipalNetwork) => {
+    const resourceArn = arn ?? new nfw.CfnRuleGroup(stack, 'ExtraGroup', {
+      ruleGroupName: 'extra',
+      type: 'STATEFUL',
+      capacity: 10,
+      ruleGroup: { statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' }, rulesSource: { rulesString } },
+    }).attrRuleGroupArn;
+    const policy = l1<nfw.CfnFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+    const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+    policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: [...(fp.statefulRuleGroupReferences as any[]), { resourceArn, priority }] };
+  };
+}
+
+const PASS_ALL = 'pass ip $HOME_NET any -> $EXTERNAL_NET any (msg:"everything"; sid:1000900; rev:1;)';
+
+describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it', () => {
+  test('the α′ example is compliant: drop-only groups ahead of the allow-list, the media pass rules after it', () => {
+    expect(findingsAfter(() => undefined, 'AP-1')).toEqual([]);
+  });
+
+  test('a group with a pass rule ahead of the allow-list under strict order is refused (critical)', () => {
+    const found = findingsAfter(withRuleGroup(PASS_ALL, 50), 'AP-1').join('\n');
+    expect(found).toMatch(/AP-1 critical \(ローカルブレイクアウト\): .*lets traffic around its FQDN allow-list: rule group \S+ holds a pass rule \(pass ip \$HOME_NET any/);
+    expect(found).toMatch(/runs ahead of the allow-list \(priority 50; the allow-list's 400\)/);
+    expect(found).toMatch(/Fix: use STRICT_ORDER and keep rule groups ahead of the allow-list to drop, reject and alert rules/);
+  });
+
+  test('the same group after the allow-list is not a bypass of it (AP-5 judges the ports it opens)', () => {
+    expect(findingsAfter(withRuleGroup(PASS_ALL, 900), 'AP-1')).toEqual([]);
+  });
+
+  test('under the default action order every pass rule wins: the example\'s own media rules then bypass the allow-list', () => {
+    const found = findingsAfter((_, net) => l1(net.lgwan, 'Firewall/Policy')
+      .addPropertyOverride('FirewallPolicy.StatefulEngineOptions.RuleOrder', 'DEFAULT_ACTION_ORDER'), 'AP-1').join('\n');
+    expect(found).toMatch(/holds a pass rule \(pass udp .*under the default action order every pass rule wins over the allow-list/);
+  });
+
+  test('a group the guard cannot read ahead of the allow-list fails closed; an AWS managed group does not pass', () => {
+    const foreign = 'arn:aws:network-firewall:ap-northeast-1:111122223333:stateful-rulegroup/unknown';
+    expect(findingsAfter(withRuleGroup(undefined, 50, foreign), 'AP-1').join('\n')).toMatch(/rule group arn:aws:network-firewall:.*unknown is outside the synthesized output/);
+    const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
+    expect(findingsAfter(withRuleGroup(undefined, 50, managed), 'AP-1')).toEqual([]);
+  });
+
+  test('the IPS group turned into a pass rule is an allow-list bypass too', () => {
+    expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', PASS_ALL), 'AP-1').join('\n'))
+      .toMatch(/RuleGroup-?ips\S* holds a pass rule.*\(priority 100; the allow-list's 400\)/);
+  });
+});
 
 describe('AP-2 allow-list of qualifying services (ISMAP / 許可リスト)', () => {
   test('the α′ example allows catalogue services that qualify only', () => {
@@ -72,6 +132,28 @@ describe('AP-3 tenant access control (テナントアクセス制御)', () => {
     expect(found.join('\n')).toMatch(/AP-3 error \(テナントアクセス制御\): the proxy does not bump login\.microsoft\.com, login\.microsoftonline\.com, login\.windows\.net and replace .* for Microsoft 365/);
   });
 
+  test('per host: the Microsoft 365 header added for login.live.com only leaves the Entra sign-in hosts unrestricted', () => {
+    const found = findingsAfter(withBootScript((script) => script.replace(
+      /^(request_header_add sec-Restrict-Tenant-Access-Policy "[0-9a-f-]+:[0-9a-f-]+") tenant_microsoft_365$/m, '$1 tenant_microsoft_consumer_account_block')), 'AP-3');
+    expect(found.join('\n')).toMatch(/the proxy does not bump login\.microsoft\.com, login\.microsoftonline\.com, login\.windows\.net and replace the client's tenant header there for Microsoft 365/);
+    expect(found.join('\n')).not.toMatch(/login\.live\.com/);
+  });
+
+  test('per host: a header of the same name for another service does not count (Microsoft 365 without its tenant restriction)', () => {
+    const found = findingsAfter(withBootScript(dropLines(/tenant_microsoft_365\b/)), 'AP-3');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/login\.microsoft\.com, login\.microsoftonline\.com, login\.windows\.net/);
+  });
+
+  test('a rule that lets the client\'s copy through first, or a splice ahead of the bump, is refused', () => {
+    const allowFirst = insertBefore(/^request_header_access /, 'request_header_access sec-Restrict-Tenant-Access-Policy allow all');
+    const found = findingsAfter(withBootScript(allowFirst), 'AP-3').join('\n');
+    expect(found).toMatch(/does not bump login\.microsoft\.com, login\.microsoftonline\.com, login\.windows\.net and replace/);
+    expect(found).toMatch(/does not bump login\.live\.com and replace/);
+    const spliceFirst = insertBefore(/^ssl_bump bump /, 'ssl_bump splice all');
+    expect(findingsAfter(withBootScript(spliceFirst), 'AP-3').join('\n')).toMatch(/the proxy does not bump login\.live\.com/);
+  });
+
   test('no proxy at all while the sign-in hosts are allow-listed is refused', () => {
     const found = findingsAfter((_, net) => { net.lgwan.node.tryRemoveChild('TenantProxy'); }, 'AP-3');
     expect(found.join('\n')).toMatch(/no tenant-restriction proxy configuration is in the synthesized output/);
@@ -84,14 +166,12 @@ describe('AP-3 tenant access control (テナントアクセス制御)', () => {
   test('the Terraform extractor reads the proxy configuration around a secret ARN given as a reference', () => {
     const stack = new TerraformStack(Testing.app(), 'ud');
     const arn = new TerraformVariable(stack, 'ca', { type: 'string' });
-    const script = planOf(new cdk.MunicipalNetwork(new Stack(new App(), 'x'), 'n', blueprint).blueprint).tenantProxy!.bootScript;
-    const literalArn = blueprint.breakout!.tenantProxy!.caSecretArn;
-    const [before, after] = script.split(literalArn);
+    const { head, tail } = planOf(new cdk.MunicipalNetwork(new Stack(new App(), 'x'), 'n', blueprint).blueprint).tenantProxy!.bootScriptParts;
     const b64 = (s: string) => Buffer.from(s).toString('base64');
-    // The way src/cdktf/tenant-proxy.ts writes it when the ARN is a reference.
-    new LaunchTemplate(stack, 'Lt', { userData: TfFn.base64encode(TfFn.join('', [TfFn.base64decode(b64(before)), arn.stringValue, TfFn.base64decode(b64(after))])) });
+    // The way src/cdktf/tenant-proxy.ts writes it when the ARN is a reference: the ARN only ever base64-encoded.
+    new LaunchTemplate(stack, 'Lt', { userData: TfFn.base64encode(TfFn.join('', [TfFn.base64decode(b64(head)), TfFn.base64encode(arn.stringValue), TfFn.base64decode(b64(tail))])) });
     const [node] = nodesOf(extractTerraform({ ud: JSON.parse(Testing.synth(stack)) }), 'user-data');
-    expect(node.text).toBe(`${before}{reference}${after}`);
+    expect(node.text).toBe(`${head}${tail}`);
     expect(node.text).toMatch(/^request_header_add sec-Restrict-Tenant-Access-Policy "/m);
   });
 });
@@ -147,6 +227,27 @@ describe('AP-5 only TLS to cloud services (warning)', () => {
 describe('AP-6 case イ download restriction (ファイルダウンロード制限)', () => {
   test('the α′ example (case イ) is compliant', () => {
     expect(findingsAfter(() => undefined, 'AP-6')).toEqual([]);
+  });
+
+  test('an allow rule ahead of the download denials (what an injected line did) is refused', () => {
+    const change = withBootScript(insertBefore(/^http_reply_access deny /, 'http_reply_access allow all'));
+    expect(findingsAfter(change, 'AP-6').join('\n')).toMatch(/AP-6 error .*case イ allows Microsoft 365.*no proxy refuses file downloads from them \(\*\.cloud\.microsoft/);
+  });
+
+  test('a file MIME type let through is refused even when attachments are denied', () => {
+    expect(findingsAfter(withBootScript(dropLines(/^http_reply_access deny comm_dst download_mime/)), 'AP-6')).toHaveLength(1);
+  });
+
+  test('login.live.com allow-listed for the consumer-account block alone is not taken as Microsoft 365\'s (no false alarm)', () => {
+    const stack = new Stack(new App(), 'ConsumerBlockOnly');
+    new cdk.MunicipalNetwork(stack, 'Network', {
+      ...blueprint,
+      breakout: {
+        ...blueprint.breakout!,
+        services: [{ service: CloudServiceCatalogue.GOOGLE_WORKSPACE, tenantIds: ['city.example.lg.jp'] }, { service: CloudServiceCatalogue.MICROSOFT_CONSUMER_ACCOUNT_BLOCK }],
+      },
+    });
+    expect(() => Template.fromStack(stack)).not.toThrow();
   });
 
   test('a proxy without the download rules is refused in case イ, not in case ウ', () => {

@@ -34,7 +34,7 @@ describe('α′ breakout firewall plan', () => {
     expect(plan.statelessDefaultActions).toEqual(['aws:forward_to_sfe']);
   });
 
-  test('the allow-list holds exactly the services\' domains in Network Firewall syntax, last in order', () => {
+  test('the allow-list holds exactly the services\' domains in Network Firewall syntax', () => {
     expect(group('allowlist').domainList).toEqual({
       targets: ['.media.example.com', '.updates.example.net', 'meet.example.com'],
       targetTypes: ['HTTP_HOST', 'TLS_SNI'],
@@ -42,7 +42,27 @@ describe('α′ breakout firewall plan', () => {
     });
     const priorities = plan.ruleGroups.map((g) => g.priority);
     expect([...priorities].sort((a, b) => a - b)).toEqual(priorities);
-    expect(plan.ruleGroups[plan.ruleGroups.length - 1].key).toBe('allowlist');
+  });
+
+  test('under strict order nothing ahead of the allow-list passes traffic (AP-1); the media pass rules come after it', () => {
+    const allowAt = group('allowlist').priority;
+    const ahead = plan.ruleGroups.filter((g) => g.priority < allowAt);
+    expect(ahead.map((g) => g.key)).toEqual(['ips', 'ports']);
+    for (const g of ahead) expect(g.rulesString!.split('\n').filter((l) => /^pass\s/.test(l))).toEqual([]);
+    expect(group('media').priority).toBeGreaterThan(allowAt);
+  });
+
+  test('a pass rule in the user\'s IPS rules is never planned (defence in depth behind validation)', () => {
+    expect(() => planBreakoutFirewall('10.0.64.0/18', { services: [{ service: meet }], ipsRules: ['pass ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; sid:1; rev:1;)'] }))
+      .toThrow(/\[breakout\.ipsRules\] cannot be put on the breakout firewall:\nipsRules\[0\] is a pass rule/);
+    expect(() => planBreakoutFirewall('10.0.64.0/18', { services: [{ service: meet }], ipsRules: ['drop ip any any -> any any (sid:1; rev:1;)\npass ip any any -> any any (sid:2; rev:1;)'] }))
+      .toThrow(/line break/);
+  });
+
+  test('ports given as plain objects are read by their fields', () => {
+    const plainPorts = { ...updates, id: 'plain', ports: [{ protocol: 'tcp', fromPort: 8443, toPort: 8443 }, { protocol: 'tcp', fromPort: 443, toPort: 443 }] as any };
+    expect(planBreakoutFirewall('10.0.64.0/18', { services: [{ service: plainPorts }] }).ruleGroups.find((g) => g.key === 'ports')!.rulesString)
+      .toMatch(/!\[443,8443\]/);
   });
 
   test('TCP ports other than the declared ones are dropped (AP-5)', () => {

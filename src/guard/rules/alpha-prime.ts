@@ -1,4 +1,4 @@
-import { deref, FirewallNode, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, VpcNode } from '../graph';
+import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, VpcNode } from '../graph';
 import { arrivalsFrom, pathFindings } from './paths';
 import { CloudServiceCatalogue, EntraTenantRestrictionVersion } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
@@ -27,7 +27,53 @@ export function breakoutFirewalls(graph: TopologyGraph): { firewall: FirewallNod
     .map((firewall) => ({ firewall, policy: deref<FirewallPolicyNode>(graph, firewall.policy) }));
 }
 
-/** Whether a firewall drops by default and filters on an FQDN allow-list; else why not. */
+/**
+ * AWS managed rule groups (account `aws-managed`) are deny-lists and threat signatures: their rules drop, reject or
+ * alert, never pass. https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-list.html
+ */
+const AWS_MANAGED_GROUP = /^arn:aws[a-z-]*:network-firewall:[a-z0-9-]+:aws-managed:stateful-rulegroup\//;
+
+/** Whether a rule group may pass traffic: it holds a `pass` rule, or the guard cannot read its rules. */
+function passingProblem(graph: TopologyGraph, ref: Ref): string | undefined {
+  if (ref.kind === 'external') return AWS_MANAGED_GROUP.test(ref.value) ? undefined : `rule group ${ref.value} is outside the synthesized output, so its rules cannot be read`;
+  if (ref.kind === 'unresolved') return `a rule group reference (${ref.expression}) cannot be resolved`;
+  const group = deref<RuleGroupNode>(graph, ref);
+  if (group?.type !== 'rule-group') return `${ref.id} is not a rule group of the synthesized output`;
+  if (group.domainList) return group.domainList.generatedRulesType === 'ALLOWLIST' ? `rule group ${group.id} is an allow-list of its own` : undefined;
+  if (group.rulesString === undefined) return `the rules of rule group ${group.id} cannot be read (only a literal RulesString or domain list can)`;
+  const pass = group.rulesString.split('\n').map((l) => l.trim()).find((l) => /^pass\s/i.test(l));
+  return pass === undefined ? undefined : `rule group ${group.id} holds a pass rule (${pass.length > 100 ? `${pass.slice(0, 97)}...` : pass})`;
+}
+
+/**
+ * Whether the policy's rule order lets a group pass traffic before the FQDN allow-list decides (AP-1). Under strict order
+ * the groups run by priority and the first `pass` ends a flow's evaluation, so a group ahead of the allow-list (a lower
+ * priority number, or one that cannot be read) must not pass anything; under the default action order every `pass` rule
+ * of every group wins over the allow-list's drops, so no other group may pass anything.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
+ */
+function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): string | undefined {
+  const refs = policy.ruleGroups.map((ref, i) => ({ ref, priority: policy.ruleGroupPriorities?.[i] }));
+  const isAllowList = (ref: Ref) => deref<RuleGroupNode>(graph, ref)?.type === 'rule-group' && deref<RuleGroupNode>(graph, ref)?.domainList?.generatedRulesType === 'ALLOWLIST';
+  const allowPriorities = refs.filter((r) => isAllowList(r.ref)).map((r) => r.priority);
+  const strict = policy.ruleOrder === 'STRICT_ORDER';
+  // The allow-list decides at its first group; if the guard cannot read its priority, every other group counts as ahead.
+  const allowAt = allowPriorities.some((p) => p === undefined) ? Infinity : Math.min(...allowPriorities as number[]);
+  for (const { ref, priority } of refs) {
+    if (isAllowList(ref)) continue;
+    if (strict && priority !== undefined && priority > allowAt) continue;
+    const problem = passingProblem(graph, ref);
+    if (problem === undefined) continue;
+    return strict
+      ? `firewall ${firewallId} lets traffic around its FQDN allow-list: ${problem}, and under strict order it runs ahead of the allow-list `
+        + `(priority ${priority ?? 'unreadable'}; the allow-list's ${Number.isFinite(allowAt) ? allowAt : 'is unreadable'})`
+      : `firewall ${firewallId} lets traffic around its FQDN allow-list: ${problem}, and under the ${policy.ruleOrder === 'unknown' ? 'rule order the guard cannot read (taken as the default action order)'
+        : 'default action order'} every pass rule wins over the allow-list`;
+  }
+  return undefined;
+}
+
+/** Whether a firewall drops by default and filters on an FQDN allow-list that nothing passes traffic around; else why not. */
 export function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
   const fw = ctx.graph.nodes.get(firewallId) as FirewallNode | undefined;
   const policy = deref<FirewallPolicyNode>(ctx.graph, fw?.policy);
@@ -37,7 +83,7 @@ export function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): 
   }
   const lists = policy.ruleGroups.map((r) => deref<RuleGroupNode>(ctx.graph, r)).filter((g) => g?.type === 'rule-group' && g.domainList?.generatedRulesType === 'ALLOWLIST');
   if (lists.length === 0) return `firewall ${firewallId} has no FQDN allow-list (TLS SNI / HTTP Host)`;
-  return undefined;
+  return ruleOrderProblem(ctx.graph, firewallId, policy);
 }
 
 /** AP-1: the α′ breakout goes through a default-drop firewall with an FQDN allow-list; nothing bypasses it. */
@@ -50,7 +96,8 @@ export const AP1: GuardRule = {
   check(ctx) {
     const chain = infrastructureSubnets(ctx.graph);
     const subnets = subnetsIn(ctx, Segment.LGWAN).filter((s) => !chain.has(s.id));
-    const fix = 'send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict) and an ALLOWLIST domain rule group';
+    const fix = 'send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict), an ALLOWLIST '
+      + 'domain rule group, STRICT_ORDER, and no pass rule in a group ahead of the allow-list';
     // Every way out (or a path the guard cannot follow) must pass a firewall that drops by default and allow-lists FQDNs.
     const bypassing = arrivalsFrom(ctx, subnets, (a) => (a.end.kind === 'internet' || a.end.kind === 'unknown')
       && !a.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined));
@@ -68,8 +115,10 @@ export const AP1: GuardRule = {
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);
       if (problem) {
-        findings.push(finding(this, nameOf(ctx.graph, fw.id), problem,
-          'set the stateful default actions to aws:drop_established (or aws:drop_strict) and attach the allow-list rule group'));
+        findings.push(finding(this, nameOf(ctx.graph, fw.id), problem, /around its FQDN allow-list/.test(problem)
+          ? 'use STRICT_ORDER and keep rule groups ahead of the allow-list to drop, reject and alert rules (breakout.ipsRules may not pass); '
+            + 'give a group that must pass traffic a priority after the allow-list\'s'
+          : 'set the stateful default actions to aws:drop_established (or aws:drop_strict) and attach the allow-list rule group'));
       }
     }
     return findings;

@@ -1,5 +1,6 @@
 import { EntraTenantRestrictionVersion, CloudServiceCatalogue } from '../../model/catalogue';
 import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from '../../model/cloud-service';
+import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
 import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
@@ -27,26 +28,199 @@ function allowListed(graph: TopologyGraph): string[] {
     .filter((g) => g.domainList?.generatedRulesType === 'ALLOWLIST').flatMap((g) => g.domainList!.targets))].sort();
 }
 
-function allows(targets: readonly string[], host: string): boolean {
-  return targets.some((t) => t === host || (t.startsWith('.') && (host.endsWith(t) || host === t.slice(1))));
+/** An allow-list target in our notation: `.example.com` is the apex and `*.example.com`. */
+function ourPatterns(target: string): string[] {
+  return target.startsWith('.') ? [target.slice(1), `*${target}`] : [target];
 }
 
-/** The Squid configurations found in user data: the lines of every script that configures `http_port`. */
-function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; lines: string[] }[] {
+/** A host a pattern stands for when the guard asks the proxy about it: the name itself, or a probe under `*.x`. */
+function probeHost(pattern: string): string {
+  return pattern.startsWith('*.') ? `jichitai-probe${pattern.slice(1)}` : pattern;
+}
+
+/**
+ * The allow-listed places where one of `patterns` applies: for each allow-list target overlapping one of them, the
+ * narrower of the two (a host, or a `*.x` pattern).
+ */
+function allowListedWithin(targets: readonly string[], patterns: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const t of targets.flatMap(ourPatterns)) {
+    if (domainProblems(t).length > 0) continue;
+    for (const p of patterns) if (patternsOverlap(t, p)) out.add(patternCovers(t, p) ? p : t);
+  }
+  return [...out].sort();
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// A reader for the Squid configuration in user data, enough to decide, for one host, what the proxy does with it: the
+// ACL types the library writes (and their close relatives), and the first-match rule lists of ssl_bump,
+// request_header_access and http_reply_access. Whatever it cannot evaluate (other ACL types, ACL files, regular
+// expressions JavaScript reads differently) is unknown, and unknown never counts as compliant.
+// https://www.squid-cache.org/Doc/config/acl/
+
+/** Three-valued: true, false, or undefined when the guard cannot tell. */
+type Tri = boolean | undefined;
+
+/** What the guard asks about: a request to (or a TLS handshake for) `host`, and optionally its reply. */
+interface Facts {
+  readonly host: string;
+  readonly reply?: { readonly contentDisposition?: string; readonly mimeType?: string };
+}
+
+interface AclLine {
+  readonly type: string;
+  /** The flags (`-i`…); for `rep_header`, the header name first. */
+  readonly flags: readonly string[];
+  readonly values: readonly string[];
+}
+
+/** One squid.conf: ACL definitions by name (repeated lines add values) and the directives in order, as words. */
+interface SquidConf {
+  readonly acls: ReadonlyMap<string, readonly AclLine[]>;
+  readonly directives: readonly (readonly string[])[];
+}
+
+/** A squid.conf line as Squid splits it: whitespace-separated words, `"…"` quoted; a word starting with `#` ends the line. */
+function words(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/"(?:[^"\\]|\\.)*"|\S+/g)) {
+    if (m[0].startsWith('#')) break;
+    out.push(m[0]);
+  }
+  return out;
+}
+
+function parseSquid(text: string): SquidConf {
+  const acls = new Map<string, AclLine[]>();
+  const directives: string[][] = [];
+  // Squid ends a line at a carriage return and joins a line ending in a backslash with the next (src/cache_cf.cc).
+  const lines: string[] = [];
+  for (const l of text.split('\n').map((x) => x.replace(/\r.*$/, ''))) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].endsWith('\\')) lines[last] = lines[last].slice(0, -1) + l.trimStart();
+    else lines.push(l);
+  }
+  for (const line of lines) {
+    const w = words(line.trim());
+    if (w.length === 0) continue;
+    directives.push(w);
+    if (w[0] === 'acl' && w.length >= 3) {
+      const [, name, type, ...rest] = w;
+      const flags: string[] = [];
+      // rep_header and req_header name the header before their flags and values.
+      if (type === 'rep_header' || type === 'req_header') flags.push(rest.shift() ?? '');
+      while (rest.length > 0 && /^-[a-zA-Z]$/.test(rest[0])) flags.push(rest.shift()!);
+      acls.set(name, [...(acls.get(name) ?? []), { type, flags, values: rest }]);
+    }
+  }
+  return { acls, directives };
+}
+
+/** A POSIX extended regular expression (Squid's) as a JavaScript one; undefined where the two would read it differently. */
+function posixRegex(source: string, ignoreCase: boolean): RegExp | undefined {
+  const classes: Record<string, string> = { space: '\\s', digit: '0-9', alpha: 'A-Za-z', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', xdigit: '0-9A-Fa-f' };
+  const translated = source.replace(/\[:([a-z]+):\]/g, (m, c: string) => classes[c] ?? m);
+  if (/\[:[a-z]+:\]/.test(translated) || source.startsWith('"')) return undefined;
+  try {
+    return new RegExp(translated, ignoreCase ? 'i' : '');
+  } catch {
+    return undefined;
+  }
+}
+
+const anyOf = (xs: Tri[]): Tri => (xs.some((x) => x === true) ? true : xs.every((x) => x === false) ? false : undefined);
+const allOf = (xs: Tri[]): Tri => (xs.some((x) => x === false) ? false : xs.every((x) => x === true) ? true : undefined);
+
+function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: ReadonlySet<string>): Tri {
+  const host = facts.host.toLowerCase();
+  const regexes = (subject: string | undefined): Tri => (subject === undefined ? undefined
+    : anyOf(line.values.map((v) => posixRegex(v, line.flags.includes('-i'))?.test(subject))));
+  // A quoted value names a file of values, which the guard does not read.
+  if (line.values.length === 0 || line.values.some((v) => v.startsWith('"'))) return undefined;
+  switch (line.type) {
+    case 'dstdomain':
+    case 'ssl::server_name':
+      // ".example.com" is the domain and every subdomain; a plain name is that host.
+      return line.values.some((v) => {
+        const d = v.toLowerCase();
+        return d.startsWith('.') ? host === d.slice(1) || host.endsWith(d) : host === d;
+      });
+    case 'dstdom_regex':
+    case 'ssl::server_name_regex':
+      return regexes(host);
+    case 'any-of':
+      return anyOf(line.values.map((n) => aclMatches(conf, n, facts, seen)));
+    case 'all-of':
+      return allOf(line.values.map((n) => aclMatches(conf, n, facts, seen)));
+    case 'rep_header':
+      return facts.reply && line.flags[0]?.toLowerCase() === 'content-disposition' ? regexes(facts.reply.contentDisposition ?? '') : undefined;
+    case 'rep_mime_type':
+      return facts.reply ? regexes(facts.reply.mimeType ?? '') : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function aclMatches(conf: SquidConf, name: string, facts: Facts, seen: ReadonlySet<string> = new Set()): Tri {
+  if (name.startsWith('!')) {
+    const v = aclMatches(conf, name.slice(1), facts, seen);
+    return v === undefined ? undefined : !v;
+  }
+  const lines = conf.acls.get(name);
+  // `all` is Squid's predefined ACL (every address); any other name without a definition is unknown.
+  if (!lines) return name === 'all' ? true : undefined;
+  if (seen.has(name) || new Set(lines.map((l) => l.type)).size > 1) return undefined;
+  const inner = new Set([...seen, name]);
+  return anyOf(lines.map((l) => aclLineMatches(conf, l, facts, inner)));
+}
+
+/** The action of the first rule of a first-match list that applies: `none` if none does, `unknown` if one may or may not. */
+function firstMatch(conf: SquidConf, rules: readonly { action: string; acls: readonly string[] }[], facts: Facts): string {
+  for (const r of rules) {
+    const m = allOf(r.acls.map((a) => aclMatches(conf, a, facts)));
+    if (m === false) continue;
+    return m === true ? r.action : 'unknown';
+  }
+  return 'none';
+}
+
+/** What `ssl_bump` does with a TLS connection whose SNI is the host, after the step-1 peek. */
+function bumpAction(conf: SquidConf, facts: Facts): string {
+  const rules = conf.directives.filter((d) => d[0] === 'ssl_bump' && d[1] !== 'peek' && d[1] !== 'stare')
+    .map((d) => ({ action: d[1], acls: d.slice(2) }));
+  return firstMatch(conf, rules, facts);
+}
+
+/**
+ * Whether a client's copy of the header is deleted on requests to the host: the `request_header_access` rules for the
+ * header's name decide, or, if there are none, those for `All` (https://www.squid-cache.org/Doc/config/request_header_access/).
+ */
+function deletesClientCopy(conf: SquidConf, header: string, facts: Facts): boolean {
+  const rulesFor = (name: string) => conf.directives
+    .filter((d) => d[0] === 'request_header_access' && d[1]?.toLowerCase() === name.toLowerCase())
+    .map((d) => ({ action: d[2], acls: d.slice(3) }));
+  const own = rulesFor(header);
+  return firstMatch(conf, own.length > 0 ? own : rulesFor('All'), facts) === 'deny';
+}
+
+/** Whether a value of the proxy's own is added to requests to the host (`request_header_add`: every matching line applies). */
+function addsValue(conf: SquidConf, header: string, facts: Facts): boolean {
+  return conf.directives.some((d) => d[0] === 'request_header_add' && d[1]?.toLowerCase() === header.toLowerCase()
+    && /^"[^"]*[^"\s][^"]*"$/.test(d[2] ?? '') && !/\{(tenants|directoryId|policyId)\}/.test(d[2])
+    && allOf(d.slice(3).map((a) => aclMatches(conf, a, facts))) === true);
+}
+
+/** What `http_reply_access` does with a reply from the host. */
+function replyAction(conf: SquidConf, facts: Facts): string {
+  const rules = conf.directives.filter((d) => d[0] === 'http_reply_access').map((d) => ({ action: d[1], acls: d.slice(2) }));
+  return firstMatch(conf, rules, facts);
+}
+
+/** The Squid configurations found in user data: every script that configures `http_port`. */
+function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: SquidConf }[] {
   return nodesOf(graph, 'user-data')
-    .map((node) => ({ node, lines: node.text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')) }))
-    .filter((c) => c.lines.some((l) => /^http_port\s/.test(l)));
-}
-
-/** Whether a Squid configuration strips the client's copy of a header and adds a value of its own. */
-function stripsThenAdds(lines: readonly string[], header: string): boolean {
-  const name = header.toLowerCase();
-  const deletes = lines.some((l) => { const w = l.split(/\s+/); return w[0] === 'request_header_access' && w[1]?.toLowerCase() === name && w[2] === 'deny'; });
-  const adds = lines.some((l) => {
-    const m = /^request_header_add\s+(\S+)\s+"([^"]*)"/.exec(l);
-    return m !== null && m[1].toLowerCase() === name && m[2].trim() !== '' && !/\{(tenants|directoryId|policyId)\}/.test(m[2]);
-  });
-  return deletes && adds;
+    .map((node) => ({ node, conf: parseSquid(node.text) }))
+    .filter((c) => c.conf.directives.some((d) => d[0] === 'http_port'));
 }
 
 /** The catalogue's tenant-restriction schemes (Entra v1 too, which a user may still run), with their service. */
@@ -71,23 +245,28 @@ export const AP3: GuardRule = {
     const where = configs[0] ? nameOf(ctx.graph, configs[0].node.id) : breakoutFirewalls(ctx.graph).map((f) => nameOf(ctx.graph, f.firewall.id))[0] ?? 'LGWAN';
     const findings: Finding[] = [];
     const schemes = tenantSchemes();
-    const hosts = [...new Set(schemes.flatMap((s) => s.scheme.hosts))].filter((h) => allows(targets, h)).sort();
+    // Per host: every allow-listed place where a catalogue scheme applies must be bumped, and there the proxy must
+    // delete the client's copy of each of the scheme's headers and add its own value, with ACLs matching that host
+    // (a header of the same name added for another host does not count).
+    const places = allowListedWithin(targets, [...new Set(schemes.flatMap((s) => s.scheme.hosts))]);
     const missing = new Map<string, string[]>();
-    for (const host of hosts) {
-      const candidates = schemes.filter((s) => s.scheme.hosts.includes(host));
-      const done = candidates.some((c) => configs.some((cfg) => cfg.lines.some((l) => /^ssl_bump\s+bump\b/.test(l))
-        && c.scheme.headers.every((h) => stripsThenAdds(cfg.lines, h.name))));
+    for (const place of places) {
+      const candidates = schemes.filter((s) => s.scheme.hosts.some((h) => patternsOverlap(h, place)));
+      const facts: Facts = { host: probeHost(place) };
+      const done = candidates.some((c) => configs.some(({ conf }) => bumpAction(conf, facts) === 'bump'
+        && c.scheme.headers.every((h) => deletesClientCopy(conf, h.name, facts) && addsValue(conf, h.name, facts))));
       if (!done) {
         const label = [...new Set(candidates.map((c) => `${c.service.name} (${c.scheme.headers.map((h) => h.name).join(', ')})`))].join(' or ');
-        missing.set(label, [...(missing.get(label) ?? []), host]);
+        missing.set(label, [...(missing.get(label) ?? []), place]);
       }
     }
     for (const [label, missed] of [...missing].sort()) {
       findings.push(finding(this, where,
         configs.length === 0
           ? `${missed.join(', ')} ${missed.length > 1 ? 'are' : 'is'} allow-listed, but no tenant-restriction proxy configuration is in the synthesized output for ${label}`
-          : `the proxy does not bump ${missed.join(', ')} and replace the client's tenant header for ${label}`,
-        'configure breakout.tenantProxy and tenantIds for the service (the proxy bumps its sign-in hosts, deletes client-sent copies of the header, then adds yours)'));
+          : `the proxy does not bump ${missed.join(', ')} and replace the client's tenant header there for ${label}`,
+        'list the service with its tenant settings in breakout.services and give breakout.tenantProxy (the proxy bumps each sign-in host, deletes '
+          + 'client-sent copies of the header and adds yours, with ACLs matching that host)'));
     }
     return findings;
   },
@@ -195,16 +374,31 @@ export const AP6: GuardRule = {
     if (ctx.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION) return sanitizationRelayFindings(this, ctx);
     if (ctx.alphaPrimeCase !== AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD) return [];
     const targets = allowListed(ctx.graph);
-    const tools = CloudServiceCatalogue.all().filter((s) => s.category === CloudServiceCategory.COMMUNICATION_TOOL
-      && s.domains.some((d) => allows(targets, d.startsWith('*.') ? d.slice(1) : d)));
+    // A place a catalogue service of another kind also lists (login.live.com: Microsoft 365 and the consumer-account
+    // block, an identity service) may be allow-listed for that service alone; it is not taken as a communication tool's.
+    const otherKind = CloudServiceCatalogue.all().filter((s) => s.category !== CloudServiceCategory.COMMUNICATION_TOOL).flatMap((s) => s.domains);
+    const tools = CloudServiceCatalogue.all().filter((s) => s.category === CloudServiceCategory.COMMUNICATION_TOOL)
+      .map((tool) => ({ tool, places: allowListedWithin(targets, tool.domains).filter((place) => !otherKind.some((d) => patternCovers(d, place))) }))
+      .filter((t) => t.places.length > 0);
     if (tools.length === 0) return [];
-    const blocks = proxyConfigs(ctx.graph).some(({ lines }) => {
-      const acls = lines.map((l) => /^acl\s+(\S+)\s+rep_header\s+Content-Disposition\b/i.exec(l)?.[1]).filter((a): a is string => !!a);
-      return lines.some((l) => /^http_reply_access\s+deny\b/.test(l) && acls.some((a) => l.split(/\s+/).includes(a)));
-    });
-    if (blocks) return [];
+    const configs = proxyConfigs(ctx.graph);
+    // A download is a reply with Content-Disposition: attachment, or one with a file MIME type. On every allow-listed host
+    // of a communication tool, the proxy must bump the connection (it reads no reply inside a spliced tunnel) and deny
+    // both before any rule allows them.
+    const downloads: NonNullable<Facts['reply']>[] = [
+      { contentDisposition: 'attachment; filename="minutes.docx"', mimeType: 'text/html' },
+      { mimeType: 'application/octet-stream' },
+    ];
+    const refuses = (conf: SquidConf, host: string) => bumpAction(conf, { host }) === 'bump'
+      && downloads.every((reply) => replyAction(conf, { host, reply }) === 'deny');
+    const failing = tools
+      .map(({ tool, places }) => ({ tool, missed: places.filter((place) => !configs.some(({ conf }) => refuses(conf, probeHost(place)))) }))
+      .filter((t) => t.missed.length > 0);
+    if (failing.length === 0) return [];
     const where = breakoutFirewalls(ctx.graph).map((f) => nameOf(ctx.graph, f.firewall.id))[0] ?? 'LGWAN';
-    return [finding(this, where, `case イ allows ${tools.map((t) => t.name).join(', ')}, but no proxy refuses file downloads from them`,
-      'set breakout.fileDownloadRestricted and breakout.tenantProxy (the proxy bumps the tools\' traffic and denies attachment replies)')];
+    const hosts = [...new Set(failing.flatMap((f) => f.missed))];
+    return [finding(this, where, `case イ allows ${failing.map((t) => t.tool.name).join(', ')}, but no proxy refuses file downloads from them `
+      + `(${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` and ${hosts.length - 5} more` : ''}: not bumped, or an attachment or file MIME type reply is not denied first)`,
+    'set breakout.fileDownloadRestricted and breakout.tenantProxy (the proxy bumps the tools\' traffic and denies attachment replies before anything allows them)')];
   },
 };
