@@ -96,7 +96,8 @@ project.addTask('bench', {
   exec: 'ts-node --project test/tsconfig.json scripts/bench.ts',
 });
 project.addTask('fuzz', {
-  description: 'Compare the guard with the independent reachability oracle on random topologies, both engines (default 100,000 cases each; --cases N --seed S).',
+  description: 'Long fuzz runs, both engines: the guard against the independent reachability oracle (default; 100,000 cases each; --cases N --seed S), '
+    + 'or with --suite blueprints the blueprint fuzz (20,000 mutated and 2,000 valid blueprints each; --cases N --valid M --seed S).',
   exec: 'ts-node --project test/tsconfig.json scripts/fuzz.ts',
   receiveArgs: true,
 });

@@ -1,13 +1,26 @@
 /**
- * Long runs of the oracle property (test/guard/oracle-property.test.ts): the guard's verdicts MN-1, MN-2, LG-1 and
- * MN-3 against the brute-force oracle of test/oracle/, on random topologies of both engines.
+ * Long fuzz runs, two suites:
  *
- *   ts-node --project test/tsconfig.json scripts/fuzz.ts [--cases N] [--seed S] [--engine cloudformation|terraform]
+ * - `oracle` (the default): the guard's verdicts MN-1, MN-2, LG-1 and MN-3 against the brute-force oracle of
+ *   test/oracle/ (test/guard/oracle-property.test.ts), on random topologies of both engines.
  *
- * --cases defaults to 100000 per engine, --seed to a random one (printed, to replay a run), --engine to both. Prints
- * the cases per second and the seed; on a disagreement prints the shrunk case (add it to test/oracle/regressions.ts)
- * and exits 1.
+ *     ts-node --project test/tsconfig.json scripts/fuzz.ts [--cases N] [--seed S] [--engine cloudformation|terraform]
+ *
+ *   --cases defaults to 100000 per engine, --seed to a random one (printed, to replay a run), --engine to both. Prints
+ *   the cases per second and the seed; on a disagreement prints the shrunk case (add it to test/oracle/regressions.ts)
+ *   and exits 1.
+ *
+ * - `blueprints`: the blueprint fuzz of test/fuzz/ (mutated blueprints must be clean validation errors or compliant
+ *   syntheses, random valid ones compliant syntheses, with the guard on, in AWS CDK and CDKTF).
+ *
+ *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite blueprints [--cases N] [--valid M] [--seed S] [--engine cdk|cdktf]
+ *
+ *   --cases (mutated) defaults to 20000 per engine, --valid to 2000, --seed to a random one, --engine to both. Prints the
+ *   tally lines; on a failure prints the case (its name replays it: test/fuzz/suite.ts mutatedCase / validCase) and
+ *   exits 1: keep it in test/fuzz/regressions.ts.
  */
+import { Engine as BlueprintEngine, ENGINES } from '../test/fuzz/run';
+import { failureReport, runMutated, runValid } from '../test/fuzz/suite';
 import { runProperty } from '../test/oracle/compare';
 import { Engine } from '../test/oracle/network';
 
@@ -18,21 +31,52 @@ function arg(name: string): string | undefined {
   return eq?.slice(name.length + 3);
 }
 
-const cases = Number(arg('cases') ?? 100_000);
+const suite = arg('suite') ?? 'oracle';
 const seed = Number(arg('seed') ?? Math.floor(Math.random() * 2 ** 31));
-const engines: Engine[] = arg('engine') ? [arg('engine') as Engine] : ['cloudformation', 'terraform'];
-if (!Number.isInteger(cases) || cases <= 0 || !Number.isInteger(seed) || engines.some((e) => e !== 'cloudformation' && e !== 'terraform')) {
-  console.error('usage: fuzz.ts [--cases N] [--seed S] [--engine cloudformation|terraform]');
-  process.exit(2);
+
+async function blueprints(): Promise<void> {
+  const cases = Number(arg('cases') ?? 20_000);
+  const valid = Number(arg('valid') ?? 2_000);
+  const engines = arg('engine') ? [arg('engine') as BlueprintEngine] : [...ENGINES];
+  if (![cases, valid, seed].every((n) => Number.isInteger(n) && n >= 0) || engines.some((e) => !ENGINES.includes(e))) {
+    console.error('usage: fuzz.ts --suite blueprints [--cases N] [--valid M] [--seed S] [--engine cdk|cdktf]');
+    process.exit(2);
+  }
+  console.log(`blueprint fuzz: ${cases} mutated and ${valid} valid blueprints per engine, seed ${seed}`);
+  let failed = false;
+  for (const engine of engines) {
+    for (const [run, n] of [[runMutated, cases], [runValid, valid]] as const) {
+      const tally = await run({ engine, cases: n, seed, log: (line) => console.log(line), progressEvery: 1_000 });
+      console.log(tally.line(seed));
+      if (tally.failures.length > 0) {
+        console.log(failureReport(tally, 20));
+        failed = true;
+      }
+    }
+  }
+  process.exit(failed ? 1 : 0);
 }
 
-console.log(`oracle fuzz: ${cases} cases per engine, seed ${seed}`);
-let failed = false;
-for (const engine of engines) {
-  const result = runProperty({ engine, cases, seed, log: (line) => console.log(line), progressEvery: 10_000 });
-  if (result.disagreements > 0) {
-    failed = true;
-    break;
+if (suite === 'blueprints') {
+  void blueprints();
+} else if (suite === 'oracle') {
+  const cases = Number(arg('cases') ?? 100_000);
+  const engines: Engine[] = arg('engine') ? [arg('engine') as Engine] : ['cloudformation', 'terraform'];
+  if (!Number.isInteger(cases) || cases <= 0 || !Number.isInteger(seed) || engines.some((e) => e !== 'cloudformation' && e !== 'terraform')) {
+    console.error('usage: fuzz.ts [--suite oracle] [--cases N] [--seed S] [--engine cloudformation|terraform]');
+    process.exit(2);
   }
+  console.log(`oracle fuzz: ${cases} cases per engine, seed ${seed}`);
+  let failed = false;
+  for (const engine of engines) {
+    const result = runProperty({ engine, cases, seed, log: (line) => console.log(line), progressEvery: 10_000 });
+    if (result.disagreements > 0) {
+      failed = true;
+      break;
+    }
+  }
+  process.exit(failed ? 1 : 0);
+} else {
+  console.error(`unknown suite "${suite}": use oracle (the default) or blueprints`);
+  process.exit(2);
 }
-process.exit(failed ? 1 : 0);

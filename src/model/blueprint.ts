@@ -9,7 +9,8 @@ import { AlphaPrimeCase, NetworkModel } from './network-model';
  */
 export interface TransitConnectionProps {
   /**
-   * Public IPv4 address of the customer gateway (the on-premises router) for a site-to-site VPN.
+   * Public IPv4 address of the customer gateway (the on-premises router) for a site-to-site VPN, written canonically
+   * (`203.0.113.10`: no leading zeros, no spaces). The LGWAN WAN and the security cloud need different routers.
    * @default - no VPN is created; `attachmentId` must be given
    */
   readonly customerGatewayIp?: string;
@@ -19,7 +20,8 @@ export interface TransitConnectionProps {
    */
   readonly customerGatewayAsn?: number;
   /**
-   * ID of an existing transit gateway attachment (`tgw-attach-...`) to use instead of a VPN.
+   * ID of an existing transit gateway attachment (`tgw-attach-...`) to use instead of a VPN. The LGWAN WAN and the
+   * security cloud need different attachments (LG-1).
    * @default - a VPN from `customerGatewayIp`
    */
   readonly attachmentId?: string;
@@ -28,24 +30,26 @@ export interface TransitConnectionProps {
 /** Options common to every segment. */
 export interface SegmentOptions {
   /**
-   * The segment's VPC CIDR.
+   * The segment's VPC CIDR: a /16 to /22 of RFC 1918 space, written canonically (`10.0.64.0/18`: decimal octets
+   * without leading zeros, the host bits zero, no spaces), large enough for one subnet of each role per availability zone.
    * @default - the next quarter of `addressSpace` (MY_NUMBER first, then LGWAN, then INTERNET)
    */
   readonly cidr?: string;
   /**
    * Interface VPC endpoints to create, by service short name (`ssm`, `ssmmessages`, `ec2messages`,
-   * `logs`, `kms`...). They are reached through private DNS, so no traffic leaves the segment.
+   * `logs`, `kms`...), each once, at most 50 (the quota of interface endpoints per VPC). They are reached through
+   * private DNS, so no traffic leaves the segment.
    * @default - MY_NUMBER and LGWAN: ssm, ssmmessages, ec2messages, logs; INTERNET: none
    */
   readonly interfaceEndpoints?: string[];
   /**
    * Extra domains the Route 53 Resolver DNS Firewall allows (MY_NUMBER and LGWAN block everything else).
-   * `*.example.com` for subdomains.
+   * `*.example.com` for subdomains. At most 1,000 (one domain list).
    * @default - none besides the AWS service domains (and, in α′ LGWAN, the breakout services)
    */
   readonly dnsAllowedDomains?: string[];
   /**
-   * Domains the DNS Firewall blocks (used in the INTERNET segment, whose resolution otherwise goes on).
+   * Domains the DNS Firewall blocks (used in the INTERNET segment, whose resolution otherwise goes on). At most 1,000.
    * @default - none
    */
   readonly dnsBlockedDomains?: string[];
@@ -53,7 +57,10 @@ export interface SegmentOptions {
 
 /** LGWAN segment (LGWAN接続系) options. */
 export interface LgwanOptions extends SegmentOptions {
-  /** CIDRs of the LGWAN WAN and LGWAN-ASP services the segment reaches through the transit gateway. */
+  /**
+   * CIDRs of the LGWAN WAN and LGWAN-ASP services the segment reaches through the transit gateway: written
+   * canonically, each once, at most 50, never `0.0.0.0/0`, outside the segments and the security cloud's ranges.
+   */
   readonly wanCidrs: string[];
   /** How the LGWAN WAN is attached to the transit gateway. */
   readonly connection: TransitConnectionProps;
@@ -83,7 +90,8 @@ export interface InternetOptions extends SegmentOptions {
    */
   readonly securityCloud?: TransitConnectionProps;
   /**
-   * CIDRs of the security cloud's services (proxy, mail relay, DNS), for the communication matrix.
+   * CIDRs of the security cloud's services (proxy, mail relay, DNS), for the communication matrix: written canonically,
+   * at most 50, outside the segments and the LGWAN WAN. Only with `InternetEgressMode.SECURITY_CLOUD`.
    * @default - none
    */
   readonly securityCloudCidrs?: string[];
@@ -198,10 +206,16 @@ export interface TrafficMirroringOptions {
 }
 
 /**
- * Everything that describes one municipality's network. Validate it with `Blueprint.validate`.
+ * Everything that describes one municipality's network. Validate it with `Blueprint.validate`. Plain data only
+ * (object literals, lists, strings, numbers, booleans and `Port` values, as JSON or YAML gives them); every list and
+ * string is bounded, and validation works on a copy it reads once.
  */
 export interface MunicipalNetworkBlueprintProps {
-  /** Municipality name, used in tags and reports (e.g. "Sample City (サンプル市)"). */
+  /**
+   * Municipality name, used in tags and reports (e.g. "Sample City サンプル市"). It is a tag value on every resource,
+   * so it holds at most 128 characters, and only letters, digits, spaces, `_ . : / = + -` and the at sign: the characters
+   * every AWS service accepts in tags (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html).
+   */
   readonly municipality: string;
   /**
    * Local government code (全国地方公共団体コード), six digits.
@@ -222,8 +236,8 @@ export interface MunicipalNetworkBlueprintProps {
    */
   readonly addressSpace?: string;
   /**
-   * Availability zones, by name. Names (not a count) keep synthesis free of AWS look-ups and identical
-   * in CDK and CDKTF.
+   * Availability zones, by name: 2 to 6 zones of one region, the stack's. Names (not a count) keep synthesis free of
+   * AWS look-ups and identical in CDK and CDKTF.
    * @default ['ap-northeast-1a', 'ap-northeast-1c']
    */
   readonly availabilityZones?: string[];
@@ -240,12 +254,16 @@ export interface MunicipalNetworkBlueprintProps {
    */
   readonly internet?: InternetOptions;
   /**
-   * Named hosts that flows refer to, and business terminals / systems for the placement rule.
+   * Named hosts that flows refer to, and business terminals / systems for the placement rule. At most 200 (each is a
+   * security group). A host in a segment lies inside one workload subnet the library lays out and is smaller than it;
+   * hosts named by flows never cover a whole subnet between them (flows name hosts, not subnets).
    * @default - none
    */
   readonly hosts?: HostDeclaration[];
   /**
-   * Declared cross-segment flows. Nothing else crosses a segment boundary.
+   * Declared cross-segment flows, at most 500. Nothing else crosses a segment boundary. A flow's ports, and the ports of
+   * one host's flows toward one address, never cover more than 16,384 ports per protocol (the size of the dynamic
+   * range; more is all ports in all but name, MN-3 / LG-2).
    * @default - none
    */
   readonly flows?: FlowDeclaration[];

@@ -120,6 +120,53 @@ export class CidrAllocator {
   }
 }
 
+/**
+ * What is wrong with the spelling of an IPv4 CIDR block, or undefined if it is a block written canonically: four
+ * decimal octets without leading zeros, a prefix length, the host bits zero, nothing else (no spaces). Every message
+ * gives the canonical spelling when there is one. Blueprints accept canonical spellings only, because what the user
+ * wrote is what every renderer writes out and what construct ids are derived from: `10.0.0.010/32` and `10.0.0.10/32`
+ * would otherwise be two names for one block, and some tools (inet_aton) read `010` as octal 8.
+ */
+export function cidrSpellingProblem(text: unknown): string | undefined {
+  return spellingProblem(text, true);
+}
+
+/** The same for one IPv4 address (`a.b.c.d`, no prefix length). */
+export function ipv4AddressSpellingProblem(text: unknown): string | undefined {
+  return spellingProblem(text, false);
+}
+
+/** Longest text worth parsing: `255.255.255.255/32` is 18 characters; anything much longer is not a block. */
+const MAX_SPELLING = 64;
+
+function spellingProblem(text: unknown, block: boolean): string | undefined {
+  const kind = block ? 'an IPv4 CIDR block' : 'an IPv4 address';
+  const form = block ? 'a.b.c.d/n, e.g. "10.0.0.0/16"' : 'a.b.c.d, e.g. "203.0.113.10"';
+  if (typeof text !== 'string') return `is not ${kind} (not a string)`;
+  if (text.length > MAX_SPELLING) return `is not ${kind} (${text.length} characters); write ${form}`;
+  const shown = JSON.stringify(text);
+  const m = (block ? /^\s*(\d+)\.(\d+)\.(\d+)\.(\d+)\s*\/\s*(\d+)\s*$/ : /^\s*(\d+)\.(\d+)\.(\d+)\.(\d+)\s*$/).exec(text);
+  if (!m) {
+    if (block && /^\s*\d+\.\d+\.\d+\.\d+\s*$/.test(text)) return `${shown} has no prefix length; write "${text.trim()}/32" for one address`;
+    return `${shown} is not ${kind}; write ${form}`;
+  }
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = block ? Number(m[5]) : 32;
+  if (octets.some((o) => o > 255)) return `${shown} has an octet above 255; write ${form}`;
+  if (prefix > 32) return `${shown} has a prefix length above 32; write ${form}`;
+  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
+  const canonical = block ? Ipv4Cidr.of(address, prefix).toString() : Ipv4Cidr.formatAddress(address);
+  const written = block ? `${octets.join('.')}/${prefix}` : octets.join('.');
+  if (block && Ipv4Cidr.of(address, prefix).network !== address) {
+    return `${shown} has host bits set: the block is ${canonical}; write "${canonical}" for the block, or "${written.replace(/\/\d+$/, '/32')}" for the one address`;
+  }
+  if (/\s/.test(text)) return `${shown} contains spaces; write "${canonical}"`;
+  if (m.slice(1, block ? 6 : 5).some((part) => part.length > 1 && part.startsWith('0'))) {
+    return `${shown} has a leading zero, which some tools read as octal; write "${canonical}" (decimal)`;
+  }
+  return undefined;
+}
+
 /** Parsed blocks by text (see `Ipv4Cidr.tryParse`); `null` for text that is not a block. */
 const PARSED = new Map<string, Ipv4Cidr | null>();
 

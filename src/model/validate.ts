@@ -1,17 +1,63 @@
 import { MunicipalNetworkBlueprintProps, InternetEgressMode, TransitConnectionProps } from './blueprint';
-import { Ipv4Cidr } from './cidr';
+import { cidrSpellingProblem, Ipv4Cidr, ipv4AddressSpellingProblem } from './cidr';
 import {
   ADDRESS_SPACE_PREFIX, DEFAULT_ADDRESS_SPACE, DEFAULT_AVAILABILITY_ZONES, MAX_SEGMENT_PREFIX, resolveSegmentCidrs, SEGMENT_PROP,
 } from './defaults';
 import { domainProblems } from './domains';
 import { FLOW_KIND_JA, FlowDeclaration, FlowKind, HostDeclaration, HostRole } from './flows';
 import { AlphaPrimeCase, MODEL_JA, MODEL_PLACEMENT, NetworkModel } from './network-model';
-import { Port } from './port';
-import { ALL_SEGMENTS, Segment, SEGMENT_JA, segmentOfZone, Zone } from './segment';
+import { Port, Protocol } from './port';
+import { ALL_SEGMENTS, Segment, SEGMENT_JA, SEGMENT_LABEL, segmentOfZone, Zone } from './segment';
 import { checkBreakout } from './validate-breakout';
 import {
-  AWS_RESERVED_ASNS, AZ_NAME, checkCidrList, checkPort, ENDPOINT_NAME, isObject, isStringArray, NAME, NOT_PUBLIC, Problems, RFC1918, ZONE_JA,
+  AWS_RESERVED_ASNS, AZ_NAME, checkCidrList, checkPort, ENDPOINT_NAME, isObject, isStringArray, LIMITS, NAME, NOT_PUBLIC, portCount, portUnion,
+  Problems, RFC1918, show, toPlainData, withinBound, ZONE_JA,
 } from './validate-common';
+import { layoutSubnets } from '../plan/addressing';
+import { myNumberNaclEntries, NACL_RULES_PER_DIRECTION } from '../plan/filters';
+import { ResolvedFlow } from '../plan/flows';
+import { SubnetPlan, SubnetRole } from '../plan/network-plan';
+import { CLOUDFORMATION_MAX_RESOURCES, cloudFormationResourceCount, planNetwork, segmentSubnetRoles } from '../plan/plan';
+import { planTenantProxy } from '../plan/proxy';
+import { routeTableKey } from '../plan/routing';
+
+/**
+ * The widest port set one flow (or the flows of one host toward one address) may open per protocol: 16,384 ports, the
+ * size of the dynamic port range 49152-65535 (RFC 6335 §6), the widest range an application legitimately asks for
+ * (e.g. Windows RPC's dynamic ports). Anything wider is "all ports" in all but name: specific communication (特定通信)
+ * names application ports (MN-3), and so do sanitization and screen transfer (LG-2).
+ */
+export const MAX_FLOW_PORTS = 16_384;
+
+/**
+ * AWS limits the plan must stay within, checked here so that a blueprint over them is refused with the other problems
+ * instead of failing at deploy time. https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html
+ */
+const AWS_LIMITS = {
+  /** Routes per VPC route table: 50 by default, at most 1,000 on request. */
+  vpcRoutes: 1_000,
+  /** Rules per security group and direction: 60 by default; rules × groups per interface at most 1,000. */
+  securityGroupRules: 1_000,
+  /** Static routes per transit gateway route table (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html). */
+  transitRoutes: 10_000,
+  /** S3 lifecycle expiration days are an Integer (https://docs.aws.amazon.com/AmazonS3/latest/API/API_LifecycleExpiration.html). */
+  retentionDays: 2_147_483_647,
+} as const;
+
+/**
+ * Tag values: at most 256 Unicode characters, and the characters every service accepts (IAM, Network Firewall and S3
+ * resources carry our tags too): letters, digits, spaces and `_ . : / = + - @`. A value may not begin with `aws:`.
+ * https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html (Tag naming limits and requirements)
+ */
+const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+export const TAG_LIMITS = { key: 128, value: 256 } as const;
+
+/** A declared host with its addresses parsed (only the valid ones). */
+interface HostInfo {
+  readonly decl: HostDeclaration;
+  readonly path: string;
+  readonly cidrs: Ipv4Cidr[];
+}
 
 function checkConnection(p: Problems, path: string, c: unknown): void {
   if (!isObject(c)) {
@@ -26,18 +72,20 @@ function checkConnection(p: Problems, path: string, c: unknown): void {
       'give exactly one: customerGatewayIp (we create a VPN) or attachmentId (an existing transit gateway attachment)');
   }
   if (hasIp) {
-    const ip = typeof conn.customerGatewayIp === 'string' ? Ipv4Cidr.tryParse(`${conn.customerGatewayIp}/32`) : undefined;
-    if (!ip) {p.add(`${path}.customerGatewayIp`, `${JSON.stringify(conn.customerGatewayIp)} is not an IPv4 address`, 'give the public IPv4 address of your router');} else if (NOT_PUBLIC.some((r) => r.contains(ip))) {
+    const problem = ipv4AddressSpellingProblem(conn.customerGatewayIp);
+    if (problem) {
+      p.add(`${path}.customerGatewayIp`, problem, 'give the public IPv4 address of your router, written canonically');
+    } else if (NOT_PUBLIC.some((r) => r.contains(Ipv4Cidr.parse(`${conn.customerGatewayIp}/32`)))) {
       p.add(`${path}.customerGatewayIp`, `${conn.customerGatewayIp} is not a public address`, 'a VPN customer gateway needs the public IPv4 address of your router');
     }
   }
   if (hasAttachment && (typeof conn.attachmentId !== 'string' || !/^tgw-attach-[0-9a-f]{8,17}$/.test(conn.attachmentId))) {
-    p.add(`${path}.attachmentId`, `${JSON.stringify(conn.attachmentId)} is not a transit gateway attachment ID`, 'give an ID like tgw-attach-0123456789abcdef0');
+    p.add(`${path}.attachmentId`, `${show(conn.attachmentId)} is not a transit gateway attachment ID`, 'give an ID like tgw-attach-0123456789abcdef0');
   }
   const asn = conn.customerGatewayAsn;
   // AWS reserves 7224, 9059, 10124 and 17493 in some Regions (Site-to-Site VPN customer gateway options).
   if (asn !== undefined && (!Number.isInteger(asn) || asn < 1 || asn > 4294967294 || AWS_RESERVED_ASNS.includes(asn))) {
-    p.add(`${path}.customerGatewayAsn`, `${String(asn)} is not a usable BGP ASN`,
+    p.add(`${path}.customerGatewayAsn`, `${show(asn)} is not a usable BGP ASN`,
       'use 1-4294967294, avoiding the ASNs AWS reserves per Region (7224, 9059, 10124, 17493); private ASNs are 64512-65534');
   }
 }
@@ -49,12 +97,15 @@ function checkSegmentOptions(p: Problems, key: string, opts: unknown): void {
     return;
   }
   if (opts.interfaceEndpoints !== undefined) {
-    if (!isStringArray(opts.interfaceEndpoints)) {p.add(`${key}.interfaceEndpoints`, 'must be a list of service short names', 'e.g. ["ssm", "logs"]');} else {
+    if (!isStringArray(opts.interfaceEndpoints)) {
+      p.add(`${key}.interfaceEndpoints`, 'must be a list of service short names', 'e.g. ["ssm", "logs"]');
+    } else if (withinBound(p, `${key}.interfaceEndpoints`, opts.interfaceEndpoints, LIMITS.interfaceEndpoints, 'the quota of interface endpoints per VPC')) {
       opts.interfaceEndpoints.forEach((e, i) => {
-        if (!ENDPOINT_NAME.test(e)) p.add(`${key}.interfaceEndpoints[${i}]`, `"${e}" is not a service short name`, 'write the part after com.amazonaws.<region>., e.g. "ssm"');
+        // Service names are short (`ssmmessages`, `ecr.dkr`, `secretsmanager`); 100 characters is far above any.
+        if (!ENDPOINT_NAME.test(e) || e.length > 100) p.add(`${key}.interfaceEndpoints[${i}]`, `${show(e)} is not a service short name`, 'write the part after com.amazonaws.<region>., e.g. "ssm"');
       });
       const dup = opts.interfaceEndpoints.filter((e, i, a) => a.indexOf(e) !== i);
-      if (dup.length > 0) p.add(`${key}.interfaceEndpoints`, `lists ${[...new Set(dup)].join(', ')} more than once`, 'list each endpoint once');
+      if (dup.length > 0) p.add(`${key}.interfaceEndpoints`, `lists ${[...new Set(dup)].map((d) => show(d)).join(', ')} more than once`, 'list each endpoint once');
     }
   }
   for (const list of ['dnsAllowedDomains', 'dnsBlockedDomains']) {
@@ -64,48 +115,157 @@ function checkSegmentOptions(p: Problems, key: string, opts: unknown): void {
       p.add(`${key}.${list}`, 'must be a list of domain strings', 'e.g. ["*.example.com"]');
       continue;
     }
+    if (!withinBound(p, `${key}.${list}`, v, LIMITS.dnsDomains, 'one DNS Firewall domain list')) continue;
     v.forEach((d, i) => {
-      for (const pr of domainProblems(d)) p.add(`${key}.${list}[${i}]`, `"${d}" ${pr}`, 'write "host.example.com" or "*.example.com" under a registrable domain');
+      for (const pr of domainProblems(d)) p.add(`${key}.${list}[${i}]`, `${show(d)} ${pr}`, 'write "host.example.com" or "*.example.com" under a registrable domain');
     });
   }
+  for (const prop of Object.keys(opts)) {
+    if (prop === 'cidr' || prop === 'interfaceEndpoints' || prop === 'dnsAllowedDomains' || prop === 'dnsBlockedDomains') continue;
+    if (key === 'lgwan' && (prop === 'wanCidrs' || prop === 'connection')) continue;
+    if (key === 'internet' && (prop === 'egress' || prop === 'securityCloud' || prop === 'securityCloudCidrs')) continue;
+    const near = nearMiss(prop, [...SEGMENT_OPTION_PROPS, ...(key === 'lgwan' ? ['wanCidrs', 'connection'] : []),
+      ...(key === 'internet' ? ['egress', 'securityCloud', 'securityCloudCidrs'] : [])]);
+    if (near) p.add(`${key}.${prop}`, `is not an option; ${key}.${near} is`, `rename it to ${near}`);
+  }
 }
+
+const SEGMENT_OPTION_PROPS = ['cidr', 'interfaceEndpoints', 'dnsAllowedDomains', 'dnsBlockedDomains'];
+const BLUEPRINT_PROPS = [
+  'municipality', 'localGovernmentCode', 'model', 'alphaPrimeCase', 'addressSpace', 'availabilityZones', 'myNumber', 'lgwan', 'internet',
+  'hosts', 'flows', 'breakout', 'logging', 'trafficMirroring',
+];
+
+/**
+ * A known property that `prop` is probably a misspelling of (same letters ignoring case, or one letter added, dropped or
+ * changed), else undefined. Other unknown properties are ignored: callers may pass objects that also carry their own
+ * settings, but a near miss (`wanCidr`, `availabilityzones`) silently drops what the user meant to say.
+ */
+function nearMiss(prop: string, known: readonly string[]): string | undefined {
+  if (known.includes(prop) || prop.length > 40) return undefined;
+  const a = prop.toLowerCase();
+  return known.find((k) => {
+    const b = k.toLowerCase();
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    // One edit at most (Levenshtein distance ≤ 1).
+    let i = 0;
+    let j = 0;
+    let edits = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { i++; j++; continue; }
+      if (++edits > 1) return false;
+      if (a.length >= b.length) i++;
+      if (b.length >= a.length) j++;
+    }
+    return edits + (a.length - i) + (b.length - j) <= 1;
+  });
+}
+
+/** The rule and guideline term that make a flow name application ports, by where its ends are. */
+function portRule(kind: unknown, zones: readonly (Zone | undefined)[]): string {
+  if (zones.includes(Zone.MY_NUMBER)) return 'MN-3, 特定通信 requires application ports';
+  if (zones.includes(Zone.LGWAN) && zones.includes(Zone.INTERNET)) {
+    return `LG-2, ${kind === FlowKind.SANITIZATION ? '無害化通信' : kind === FlowKind.SCREEN_TRANSFER ? '画面転送' : '無害化 / 画面転送'} on the relay's or screen server's ports`;
+  }
+  return kind === FlowKind.SPECIFIC_COMMUNICATION || kind === undefined
+    ? 'MN-3, 特定通信 requires application ports'
+    : `LG-2, ${FLOW_KIND_JA[kind as FlowKind] ?? 'declared flows'} on application ports`;
+}
+
+/** `tcp 1-32767, 32768-65535`: ranges as given (sorted), so that the user recognises them. */
+const describeRanges = (protocol: string, ranges: readonly { fromPort: number; toPort: number }[]): string => {
+  const sorted = [...ranges].sort((a, b) => a.fromPort - b.fromPort || a.toPort - b.toPort);
+  return `${protocol} ${sorted.slice(0, 6).map((r) => (r.fromPort === r.toPort ? `${r.fromPort}` : `${r.fromPort}-${r.toPort}`)).join(', ')}${sorted.length > 6 ? ', …' : ''}`;
+};
 
 /**
  * Check a blueprint and return every problem at once, each as `[prop.path] what is wrong. Fix: how.`,
  * naming the rule (REQUIREMENTS §3) and the guideline's Japanese term where one applies.
- * Never throws, whatever the input (JSON and JavaScript callers can pass anything).
+ * Never throws and never hangs, whatever the input (JSON, YAML and JavaScript callers can pass anything; every list and
+ * string is bounded, see `LIMITS`). Give `region` (the stack's, when known) to check the availability zones against it.
  */
-export function validateBlueprint(props: MunicipalNetworkBlueprintProps): string[] {
-  const p = new Problems();
-  try {
-    check(p, props);
-  } catch (e) {
-    // A shape we did not foresee: report it instead of crashing, so the user still sees the other problems.
-    p.add('(blueprint)', `could not be fully checked (${(e as Error)?.message ?? String(e)})`, 'make the props match MunicipalNetworkBlueprintProps');
-  }
-  return p.list;
+export function validateBlueprint(props: MunicipalNetworkBlueprintProps, region?: string): string[] {
+  return inspect(props, region).errors;
 }
 
-function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
+/** Every problem of the input, and the plain copy that was validated (when it could be read). */
+function inspect(props: unknown, region: unknown): { errors: string[]; copy?: MunicipalNetworkBlueprintProps } {
+  const p = new Problems();
+  let copy: MunicipalNetworkBlueprintProps | undefined;
+  try {
+    const plain = toPlainData(props);
+    if (plain.tooLarge) {
+      p.add('(blueprint)', `is larger than any blueprint: over ${LIMITS.values.toLocaleString('en-US')} values or ${LIMITS.totalText.toLocaleString('en-US')} characters of text`,
+        'give the blueprint itself; check for a list or text that grew by mistake');
+      return { errors: p.list };
+    }
+    for (const problem of plain.problems) p.addUnreadable(pathForms(problem.path, plain.value), problem.what, problem.fix);
+    copy = plain.value as MunicipalNetworkBlueprintProps;
+    check(p, copy, region);
+    if (p.list.length === 0) dryRun(p, copy);
+  } catch (e) {
+    // A shape we did not foresee: report it instead of crashing, so the user still sees the other problems.
+    p.add('(blueprint)', `could not be fully checked (${show((e as Error)?.message ?? e, 200)})`, 'make the props match MunicipalNetworkBlueprintProps, and report this message');
+  }
+  return { errors: p.list, copy };
+}
+
+/**
+ * The paths under which later checks name the value at `path`: the index path, and for hosts and flows with a valid name
+ * also `hosts.<name>…` / `flows.<name>…`, the form the checks use.
+ */
+function pathForms(path: string, root: unknown): string[] {
+  const m = /^(hosts|flows)\[(\d+)\](.*)$/.exec(path);
+  if (!m || !isObject(root)) return [path];
+  const list = root[m[1]];
+  const name = Array.isArray(list) && isObject(list[Number(m[2])]) ? list[Number(m[2])].name : undefined;
+  return typeof name === 'string' && NAME.test(name) ? [path, `${m[1]}.${name}${m[3]}`] : [path];
+}
+
+/**
+ * Plan the validated blueprint once: planning must never fail on a blueprint validation accepted. A failure here is a
+ * gap in validation, reported under `(plan)` rather than thrown, so that the caller still gets a list of problems.
+ */
+function dryRun(p: Problems, props: MunicipalNetworkBlueprintProps): void {
+  try {
+    // eslint-disable-next-line dot-notation -- the private factory: only validation makes a Blueprint of checked props
+    const plan = planNetwork(Blueprint['unchecked'](props));
+    // Known only once everything else is valid: the size of the whole network.
+    const resources = cloudFormationResourceCount(plan);
+    if (resources > CLOUDFORMATION_MAX_RESOURCES) {
+      p.add('(blueprint)', `the network needs ${resources} CloudFormation resources; one stack holds at most ${CLOUDFORMATION_MAX_RESOURCES} (CloudFormation quotas)`,
+        'use fewer availability zones (each adds a subnet, route table and association per role), fewer host CIDRs in flows, or fewer hosts');
+    }
+  } catch (e) {
+    p.add('(plan)', `the blueprint passed validation but could not be planned: ${show((e as Error)?.message ?? e, 500)}`,
+      'this is a gap in validation: please report it with the blueprint');
+  }
+}
+
+function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unknown): void {
   if (!isObject(props)) {
     p.add('(blueprint)', 'is not an object', 'pass the MunicipalNetworkBlueprintProps object');
     return;
   }
-  if (typeof props.municipality !== 'string' || props.municipality.trim() === '') {
-    p.add('municipality', 'is empty', 'give the municipality name, e.g. "Sample City (サンプル市)"');
+  for (const prop of Object.keys(props)) {
+    const near = nearMiss(prop, BLUEPRINT_PROPS);
+    if (near) p.add(prop, `is not a blueprint property; ${near} is`, `rename it to ${near}`);
   }
+  checkMunicipality(p, props.municipality);
   if (props.localGovernmentCode !== undefined && !(typeof props.localGovernmentCode === 'string' && /^\d{6}$/.test(props.localGovernmentCode))) {
-    p.add('localGovernmentCode', `${JSON.stringify(props.localGovernmentCode)} is not a six-digit local government code (全国地方公共団体コード)`, 'give the six digits, check digit included');
+    p.add('localGovernmentCode', `${show(props.localGovernmentCode)} is not a six-digit local government code (全国地方公共団体コード)`, 'give the six digits, check digit included');
   }
 
   const model = props.model;
   const knownModel = Object.values(NetworkModel).includes(model);
   if (!knownModel) {
-    p.add('model', `${JSON.stringify(model)} is not a network model`, `use one of ${Object.values(NetworkModel).join(', ')}`);
+    p.add('model', `${show(model)} is not a network model`, `use one of ${Object.values(NetworkModel).join(', ')}`);
   }
   const alphaPrime = model === NetworkModel.ALPHA_PRIME;
-  if (alphaPrime && !Object.values(AlphaPrimeCase).includes(props.alphaPrimeCase as AlphaPrimeCase)) {
-    p.add('alphaPrimeCase', `${props.alphaPrimeCase === undefined ? 'is missing' : `${JSON.stringify(props.alphaPrimeCase)} is not an α′ case`} (α'モデル requires one)`,
+  const knownCase = Object.values(AlphaPrimeCase).includes(props.alphaPrimeCase as AlphaPrimeCase);
+  if (alphaPrime && !knownCase) {
+    p.add('alphaPrimeCase', `${props.alphaPrimeCase === undefined ? 'is missing' : `${show(props.alphaPrimeCase)} is not an α′ case`} (α'モデル requires one)`,
       `choose ${Object.values(AlphaPrimeCase).join(', ')} (ケース ア/イ/ウ of the MIC 2024 revision)`);
   }
   if (!alphaPrime && props.alphaPrimeCase !== undefined && knownModel) {
@@ -113,12 +273,12 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
   }
 
   // Addressing (SEG-2).
-  const space = Ipv4Cidr.tryParse(props.addressSpace ?? DEFAULT_ADDRESS_SPACE);
+  const spaceText = props.addressSpace ?? DEFAULT_ADDRESS_SPACE;
+  const spaceProblem = checkCidrText(p, 'addressSpace', spaceText);
+  const space = spaceProblem ? undefined : Ipv4Cidr.parse(spaceText);
   // Segment CIDRs derived from a bad address space would only repeat its problem; they are not checked.
   const spaceUsable = space !== undefined && space.prefixLength >= ADDRESS_SPACE_PREFIX.min && space.prefixLength <= ADDRESS_SPACE_PREFIX.max;
-  if (!space) {
-    p.add('addressSpace', `${JSON.stringify(props.addressSpace)} is not an IPv4 CIDR block`, 'write a.b.c.d/n, e.g. "10.0.0.0/16"');
-  } else if (space.prefixLength < ADDRESS_SPACE_PREFIX.min || space.prefixLength > ADDRESS_SPACE_PREFIX.max) {
+  if (space && !spaceUsable) {
     p.add('addressSpace', `${space} is a /${space.prefixLength}; each segment takes a quarter of it`,
       `use a /${ADDRESS_SPACE_PREFIX.min} to /${ADDRESS_SPACE_PREFIX.max}, or give each segment its own cidr`);
   }
@@ -127,18 +287,15 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
   if (!isObject(lgwan)) {
     p.add('lgwan', 'is missing', 'give lgwan: { wanCidrs, connection } (the LGWAN WAN ranges and how it is attached)');
   }
-  const resolved = resolveSegmentCidrs(isObject(lgwan) ? props : { ...props, lgwan: {} as any });
+  const resolved = resolveSegmentCidrs({ ...props, addressSpace: space ? spaceText : '(invalid)', lgwan: isObject(lgwan) ? lgwan : {} as any });
   const segmentCidrs = new Map<Segment, Ipv4Cidr>();
   for (const segment of ALL_SEGMENTS) {
     const path = `${SEGMENT_PROP[segment]}.cidr`;
     const text = resolved[segment];
     const explicit = isObject((props as any)[SEGMENT_PROP[segment]]) && (props as any)[SEGMENT_PROP[segment]].cidr !== undefined;
     if (text === undefined || (!explicit && !spaceUsable)) continue; // addressSpace already reported
-    const cidr = Ipv4Cidr.tryParse(text);
-    if (!cidr) {
-      p.add(path, `${JSON.stringify(text)} is not an IPv4 CIDR block`, 'write a.b.c.d/n with the host bits zero');
-      continue;
-    }
+    if (checkCidrText(p, path, text)) continue;
+    const cidr = Ipv4Cidr.parse(text);
     if (cidr.prefixLength > MAX_SEGMENT_PREFIX) {
       p.add(path, `${cidr} is too small for the segment's subnets`, `use a /${MAX_SEGMENT_PREFIX} or larger`);
     } else if (cidr.prefixLength < 16) {
@@ -158,12 +315,19 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
       }
     }
   });
+
+  // External networks: the LGWAN WAN and the security cloud.
   const wanCidrs = isObject(lgwan) ? checkCidrList(p, 'lgwan.wanCidrs', lgwan.wanCidrs, true) : [];
   if (isObject(lgwan)) checkConnection(p, 'lgwan.connection', lgwan.connection);
   const internet = isObject(props.internet) ? props.internet : undefined;
   const securityCloudCidrs = checkCidrList(p, 'internet.securityCloudCidrs', internet?.securityCloudCidrs, false);
-  for (const [name, list] of [['lgwan.wanCidrs', wanCidrs], ['internet.securityCloudCidrs', securityCloudCidrs]] as const) {
+  const externalLists = [['lgwan.wanCidrs', wanCidrs, 'the LGWAN WAN is a closed network (LG-1)'], ['internet.securityCloudCidrs', securityCloudCidrs, 'list the security cloud\'s service ranges (proxy, mail relay, DNS)']] as const;
+  for (const [name, list, why] of externalLists) {
     list.forEach((ext, i) => {
+      if (ext.prefixLength === 0) {
+        p.add(`${name}[${i}]`, `0.0.0.0/0 is every IPv4 address, i.e. the internet: ${why}`, 'list the actual ranges');
+        return;
+      }
       for (const [segment, cidr] of segList) {
         if (ext.overlaps(cidr)) {
           p.add(`${name}[${i}]`, `${ext} overlaps ${SEGMENT_PROP[segment]}.cidr ${cidr} (SEG-2)`, 'segments must not overlap external networks; renumber one of them');
@@ -171,9 +335,15 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
       }
     });
   }
+  wanCidrs.forEach((w, i) => securityCloudCidrs.forEach((s, j) => {
+    if (w.prefixLength > 0 && s.prefixLength > 0 && w.overlaps(s)) {
+      p.add(`internet.securityCloudCidrs[${j}]`, `${s} overlaps lgwan.wanCidrs[${i}] ${w}: the LGWAN WAN and the security cloud are separate networks (LG-1)`, 'renumber, or correct the range');
+    }
+  }));
   const egress = internet?.egress ?? InternetEgressMode.SECURITY_CLOUD;
-  if (!Object.values(InternetEgressMode).includes(egress)) {
-    p.add('internet.egress', `${JSON.stringify(egress)} is not an egress mode`, `use ${Object.values(InternetEgressMode).join(' or ')}`);
+  const knownEgress = Object.values(InternetEgressMode).includes(egress);
+  if (!knownEgress) {
+    p.add('internet.egress', `${show(egress)} is not an egress mode`, `use ${Object.values(InternetEgressMode).join(' or ')}`);
   } else if (egress === InternetEgressMode.SECURITY_CLOUD) {
     if (internet?.securityCloud === undefined) {
       p.add('internet.securityCloud', 'is missing: the Internet segment reaches the internet only through the security cloud (IN-1, 自治体情報セキュリティクラウド)',
@@ -181,62 +351,104 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
     } else {
       checkConnection(p, 'internet.securityCloud', internet.securityCloud);
     }
-  } else if (internet?.securityCloud !== undefined) {
-    p.add('internet.securityCloud', 'is set but internet.egress is BUILT_IN, which does not use it', 'remove one of them');
+  } else {
+    if (internet?.securityCloud !== undefined) {
+      p.add('internet.securityCloud', 'is set but internet.egress is BUILT_IN, which does not use it', 'remove one of them');
+    }
+    if (internet?.securityCloudCidrs !== undefined) {
+      p.add('internet.securityCloudCidrs', 'is set but internet.egress is BUILT_IN: there is no security cloud to reach', 'remove it, or use egress SECURITY_CLOUD');
+    }
   }
+  const builtIn = egress === InternetEgressMode.BUILT_IN;
+  checkConnectionsApart(p, isObject(lgwan) ? lgwan.connection : undefined, builtIn ? undefined : internet?.securityCloud);
 
   // Availability zones.
-  const azs = props.availabilityZones ?? [...DEFAULT_AVAILABILITY_ZONES];
-  if (!isStringArray(azs) || azs.length < 2 || azs.length > 6) {
-    p.add('availabilityZones', 'must list 2 to 6 availability zone names', 'e.g. ["ap-northeast-1a", "ap-northeast-1c"]');
-  } else {
-    const regions = new Set<string>();
-    azs.forEach((az, i) => {
-      const m = AZ_NAME.exec(az);
-      if (!m) p.add(`availabilityZones[${i}]`, `"${az}" is not an availability zone name`, 'write names like "ap-northeast-1a"');
-      else regions.add(m[1]);
-    });
-    if (new Set(azs).size !== azs.length) p.add('availabilityZones', 'lists a zone more than once', 'list each zone once');
-    if (regions.size > 1) p.add('availabilityZones', `mixes regions (${[...regions].sort().join(', ')})`, 'use zones of one region, the stack\'s');
+  const azs = checkAvailabilityZones(p, props.availabilityZones, region);
+
+  // The subnets the library lays out, for the host checks below (and the planner's own limits).
+  const breakout = props.breakout;
+  const layouts = new Map<Segment, SubnetPlan[]>();
+  if (knownModel && azs && knownEgress && (!alphaPrime || knownCase)) {
+    for (const [segment, cidr] of segList) {
+      if (cidr.prefixLength > MAX_SEGMENT_PREFIX || cidr.prefixLength < 16) continue;
+      const roles = segmentSubnetRoles(segment, {
+        model, alphaPrimeCase: props.alphaPrimeCase, tenantProxy: isObject(breakout) && breakout.tenantProxy !== undefined, internetEgress: egress,
+      });
+      try {
+        layouts.set(segment, layoutSubnets(SEGMENT_LABEL[segment], cidr.toString(), azs, roles, routeTableKey));
+      } catch {
+        p.add(`${SEGMENT_PROP[segment]}.cidr`, `${cidr} is too small for ${azs.length} availability zones × ${roles.size} subnet roles (${[...roles].join(', ')})`,
+          'give the segment a larger CIDR (e.g. a /20) or fewer availability zones');
+      }
+    }
   }
 
   // Hosts.
   const hosts = new Map<string, HostDeclaration>();
-  const hostList = props.hosts ?? [];
-  if (!Array.isArray(hostList)) p.add('hosts', 'must be a list', 'give hosts: [{ name, zone, cidrs }]');
-  (Array.isArray(hostList) ? hostList : []).forEach((h, i) => {
+  const infos = new Map<string, HostInfo>();
+  const hostValue = props.hosts ?? [];
+  const hostList = Array.isArray(hostValue) && withinBound(p, 'hosts', hostValue, LIMITS.hosts, 'each host is a security group') ? hostValue : [];
+  if (!Array.isArray(hostValue)) p.add('hosts', 'must be a list', 'give hosts: [{ name, zone, cidrs }]');
+  hostList.forEach((h, i) => {
     const path = `hosts[${i}]`;
     if (!isObject(h)) {
       p.add(path, 'is not an object', 'give { name, zone, cidrs }');
       return;
     }
-    const named = typeof h.name === 'string' ? `hosts.${h.name}` : path;
+    const named = typeof h.name === 'string' && NAME.test(h.name) ? `hosts.${h.name}` : path;
     if (typeof h.name !== 'string' || !NAME.test(h.name)) {
-      p.add(`${path}.name`, `${JSON.stringify(h.name)} is not a host name`, 'use lower-case letters, digits and hyphens (max 63)');
+      p.add(`${path}.name`, `${show(h.name)} is not a host name`, 'use lower-case letters, digits and hyphens (max 63)');
     } else if (hosts.has(h.name)) {
       p.add(named, 'is declared twice', 'give every host a unique name');
     }
-    if (!Object.values(Zone).includes(h.zone)) {
-      p.add(`${named}.zone`, `${JSON.stringify(h.zone)} is not a zone`, `use one of ${Object.values(Zone).join(', ')}`);
+    const zoneOk = Object.values(Zone).includes(h.zone);
+    if (!zoneOk) {
+      p.add(`${named}.zone`, `${show(h.zone)} is not a zone`, `use one of ${Object.values(Zone).join(', ')}`);
     }
     if (h.role !== undefined && !Object.values(HostRole).includes(h.role)) {
-      p.add(`${named}.role`, `${JSON.stringify(h.role)} is not a host role`, `use one of ${Object.values(HostRole).join(', ')}`);
+      p.add(`${named}.role`, `${show(h.role)} is not a host role`, `use one of ${Object.values(HostRole).join(', ')}`);
     }
-    const cidrs = checkCidrList(p, `${named}.cidrs`, h.cidrs, true);
-    const segment = Object.values(Zone).includes(h.zone) ? segmentOfZone(h.zone) : undefined;
+    checkFreeText(p, `${named}.description`, h.description);
+    if (h.zone === Zone.SECURITY_CLOUD && builtIn) {
+      p.add(`${named}.zone`, 'is SECURITY_CLOUD, but internet.egress is BUILT_IN: there is no security cloud attachment to reach it', 'use egress SECURITY_CLOUD, or remove the host');
+    }
+    const cidrs = checkCidrList(p, `${named}.cidrs`, h.cidrs, true, LIMITS.hostCidrs);
+    const segment = zoneOk ? segmentOfZone(h.zone) : undefined;
     const segCidr = segment ? segmentCidrs.get(segment) : undefined;
     cidrs.forEach((c, j) => {
-      if (segment && segCidr && !segCidr.contains(c)) {
-        p.add(`${named}.cidrs[${j}]`, `${c} is outside ${SEGMENT_PROP[segment]}.cidr ${segCidr} (${SEGMENT_JA[segment]})`, 'put the host inside its segment, or change its zone');
+      const at = `${named}.cidrs[${j}]`;
+      if (segment) {
+        if (!segCidr) return;
+        if (!segCidr.contains(c)) {
+          p.add(at, `${c} is outside ${SEGMENT_PROP[segment]}.cidr ${segCidr} (${SEGMENT_JA[segment]})`, 'put the host inside its segment, or change its zone');
+        } else if (c.network === segCidr.network && c.prefixLength === segCidr.prefixLength) {
+          p.add(at, `${c} is the whole segment; flows must name hosts, not segments (MN-3, 特定通信)`, 'declare the host addresses (/32) or a small range');
+        } else {
+          checkAgainstLayout(p, at, c, segment, layouts.get(segment));
+        }
+        return;
       }
-      if (segment && segCidr && c.network === segCidr.network && c.prefixLength === segCidr.prefixLength) {
-        p.add(`${named}.cidrs[${j}]`, `${c} is the whole segment; flows must name hosts, not segments (MN-3, 特定通信)`, 'declare the host addresses (/32) or a small range');
+      // External zones: the LGWAN WAN and the security cloud.
+      if (c.prefixLength === 0) {
+        p.add(at, `0.0.0.0/0 is every IPv4 address, i.e. the internet, not a host of ${ZONE_JA[h.zone as Zone]}`, 'declare the service\'s own addresses');
+        return;
+      }
+      for (const [seg, cidr] of segList) {
+        if (c.overlaps(cidr)) {
+          p.add(at, `${c} is a ${h.zone} host but overlaps ${SEGMENT_PROP[seg]}.cidr ${cidr} (${SEGMENT_JA[seg]})`, `change its zone to ${seg}, or correct the address`);
+        }
       }
       if (h.zone === Zone.LGWAN_WAN && wanCidrs.length > 0 && !wanCidrs.some((w) => w.contains(c))) {
-        p.add(`${named}.cidrs[${j}]`, `${c} is outside lgwan.wanCidrs`, 'add its range to lgwan.wanCidrs or fix the address');
+        p.add(at, `${c} is outside lgwan.wanCidrs`, 'add its range to lgwan.wanCidrs or fix the address');
+      }
+      if (h.zone === Zone.LGWAN_WAN && securityCloudCidrs.some((s) => s.overlaps(c))) {
+        p.add(at, `${c} is an LGWAN host inside internet.securityCloudCidrs (LG-1)`, 'correct the address or the zone');
       }
       if (h.zone === Zone.SECURITY_CLOUD && securityCloudCidrs.length > 0 && !securityCloudCidrs.some((w) => w.contains(c))) {
-        p.add(`${named}.cidrs[${j}]`, `${c} is outside internet.securityCloudCidrs`, 'add its range to internet.securityCloudCidrs or fix the address');
+        p.add(at, `${c} is outside internet.securityCloudCidrs`, 'add its range to internet.securityCloudCidrs or fix the address');
+      }
+      if (h.zone === Zone.SECURITY_CLOUD && wanCidrs.some((w) => w.overlaps(c))) {
+        p.add(at, `${c} is a security-cloud host inside lgwan.wanCidrs: the LGWAN WAN and the internet side are separate networks (LG-1)`, 'correct the address or the zone');
       }
     });
     // Placement (PL-1, REQUIREMENTS §2).
@@ -253,44 +465,73 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
     }
     if (h.role === HostRole.MY_NUMBER_SYSTEM && h.zone !== Zone.MY_NUMBER) {
       p.add(`${named}.zone`, 'a My Number system outside the My Number segment (マイナンバー利用事務系) (PL-1)', 'set zone MY_NUMBER');
+    } else if (zoneOk && segment === undefined && h.role !== undefined && h.role !== HostRole.OTHER) {
+      // The municipality's own terminals, systems, relays and screen servers live in its segments: only there do they
+      // get the labelled security group the guard reads (PL-1, AP-6), and only from there can flows reach them.
+      p.add(`${named}.zone`, `${h.zone} is outside the municipality's segments, but a ${h.role} host is one of the municipality's own (PL-1)`,
+        'put it in MY_NUMBER, LGWAN or INTERNET, or declare it with role OTHER');
     }
-    if (typeof h.name === 'string' && !hosts.has(h.name)) hosts.set(h.name, h as HostDeclaration);
+    if (typeof h.name === 'string' && NAME.test(h.name) && !hosts.has(h.name)) {
+      hosts.set(h.name, h as HostDeclaration);
+      if (zoneOk) infos.set(h.name, { decl: h as HostDeclaration, path: named, cidrs });
+    }
   });
+  checkExternalHostsApart(p, [...infos.values()]);
 
   // Flows.
-  const flowList = props.flows ?? [];
-  if (!Array.isArray(flowList)) p.add('flows', 'must be a list', 'give flows: [{ name, kind, from, to, ports }]');
+  const flowValue = props.flows ?? [];
+  const flowList = Array.isArray(flowValue) && withinBound(p, 'flows', flowValue, LIMITS.flows, 'each flow adds routes and filter rules') ? flowValue : [];
+  if (!Array.isArray(flowValue)) p.add('flows', 'must be a list', 'give flows: [{ name, kind, from, to, ports }]');
   const flowNames = new Set<string>();
   const myNumberReaches = new Set<string>();
   const internetSources = new Set<string>();
-  const resolvedFlows: { f: FlowDeclaration; from: HostDeclaration; to: HostDeclaration; path: string }[] = [];
-  (Array.isArray(flowList) ? flowList : []).forEach((f, i) => {
+  const resolvedFlows: { f: FlowDeclaration; from: HostDeclaration; to: HostDeclaration; path: string; ports: Port[] }[] = [];
+  flowList.forEach((f, i) => {
     const path0 = `flows[${i}]`;
     if (!isObject(f)) {
       p.add(path0, 'is not an object', 'give { name, kind, from, to, ports }');
       return;
     }
-    const path = typeof f.name === 'string' ? `flows.${f.name}` : path0;
-    if (typeof f.name !== 'string' || !NAME.test(f.name)) p.add(`${path0}.name`, `${JSON.stringify(f.name)} is not a flow name`, 'use lower-case letters, digits and hyphens');
+    const path = typeof f.name === 'string' && NAME.test(f.name) ? `flows.${f.name}` : path0;
+    if (typeof f.name !== 'string' || !NAME.test(f.name)) p.add(`${path0}.name`, `${show(f.name)} is not a flow name`, 'use lower-case letters, digits and hyphens (max 63)');
     else if (flowNames.has(f.name)) p.add(path, 'is declared twice', 'give every flow a unique name');
     else flowNames.add(f.name);
     const kindOk = Object.values(FlowKind).includes(f.kind);
-    if (!kindOk) p.add(`${path}.kind`, `${JSON.stringify(f.kind)} is not a flow kind`, `use one of ${Object.values(FlowKind).join(', ')}`);
+    if (!kindOk) p.add(`${path}.kind`, `${show(f.kind)} is not a flow kind`, `use one of ${Object.values(FlowKind).join(', ')}`);
+    checkFreeText(p, `${path}.purpose`, f.purpose);
     const from = typeof f.from === 'string' ? hosts.get(f.from) : undefined;
     const to = typeof f.to === 'string' ? hosts.get(f.to) : undefined;
-    if (!from) p.add(`${path}.from`, `names an unknown host ${JSON.stringify(f.from)}`, `declare it in hosts, or use one of: ${[...hosts.keys()].join(', ') || '(none declared)'}`);
-    if (!to) p.add(`${path}.to`, `names an unknown host ${JSON.stringify(f.to)}`, `declare it in hosts, or use one of: ${[...hosts.keys()].join(', ') || '(none declared)'}`);
+    const known = [...hosts.keys()];
+    const suggestion = `declare it in hosts, or use one of: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}${known.length === 0 ? '(none declared)' : ''}`;
+    if (!from) p.add(`${path}.from`, `names an unknown host ${show(f.from)}`, suggestion);
+    if (!to) p.add(`${path}.to`, `names an unknown host ${show(f.to)}`, suggestion);
+    const rule = portRule(f.kind, [from?.zone, to?.zone]);
+    const ports: Port[] = [];
     if (!Array.isArray(f.ports) || f.ports.length === 0) {
       p.add(`${path}.ports`, 'is empty', 'list the application ports, e.g. [Port.tcp(443)]');
-    } else {
+    } else if (withinBound(p, `${path}.ports`, f.ports, LIMITS.flowPorts, 'each becomes security-group rules and NACL entries')) {
       f.ports.forEach((port: unknown, j: number) => {
-        if (checkPort(p, `${path}.ports[${j}]`, port) && (port as Port).fromPort === 1 && (port as Port).toPort === 65535) {
-          p.add(`${path}.ports[${j}]`, 'is every port, i.e. all traffic (MN-3, 特定通信 requires application ports)', 'list only the ports the application uses');
+        if (!checkPort(p, `${path}.ports[${j}]`, port)) return;
+        if (port.fromPort === 1 && port.toPort === 65535) {
+          p.add(`${path}.ports[${j}]`, `is every port, i.e. all traffic (${rule})`, 'list only the ports the application uses');
+        } else {
+          ports.push(port);
         }
       });
+      for (const protocol of [Protocol.TCP, Protocol.UDP]) {
+        const given = ports.filter((q) => q.protocol === protocol);
+        const count = portCount(portUnion(given));
+        const ranges = describeRanges(protocol, given);
+        if (count === 65535) {
+          p.add(`${path}.ports`, `${ranges} ${given.length > 1 ? 'together are' : 'is'} every ${protocol} port, i.e. all traffic (${rule})`, 'list only the ports the application uses');
+        } else if (count > MAX_FLOW_PORTS) {
+          p.add(`${path}.ports`, `${ranges} ${given.length > 1 ? 'together open' : 'opens'} ${count} ${protocol} ports, more than the whole dynamic range 49152-65535 (${MAX_FLOW_PORTS}, RFC 6335): all ports in all but name (${rule})`,
+            'list only the ports the application uses');
+        }
+      }
     }
     if (!from || !to || !kindOk) return;
-    resolvedFlows.push({ f: f as FlowDeclaration, from, to, path });
+    resolvedFlows.push({ f: f as FlowDeclaration, from, to, path, ports });
   });
   for (const { f, from, to, path } of resolvedFlows) {
     const zones = [from.zone, to.zone];
@@ -312,6 +553,15 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
       const other = from.zone === Zone.MY_NUMBER ? to : from;
       if (other.zone !== Zone.LGWAN && other.zone !== Zone.LGWAN_WAN) {
         p.add(path, `connects マイナンバー利用事務系 to ${ZONE_JA[other.zone]} (MN-3)`, 'the My Number segment talks only to LGWAN接続系 or LGWAN (e.g. 中間サーバー)');
+      }
+      if (other.zone === Zone.LGWAN_WAN) {
+        for (const c of infos.get(other.name)?.cidrs ?? []) {
+          const whole = wanCidrs.find((w) => c.contains(w));
+          if (whole) {
+            p.add(path, `reaches ${other.name} (${c}), which is the whole LGWAN WAN range ${whole}, not a host (MN-3, 特定通信)`,
+              `declare the addresses of the host the My Number segment talks to (e.g. the 中間サーバー), not the range, on hosts.${other.name}`);
+          }
+        }
       }
       myNumberReaches.add(other.name);
     }
@@ -346,8 +596,19 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
     }
   }
 
+  // What the flows become: security-group rules, NACL entries and routes, within the rules and AWS's limits.
+  const planned: ResolvedFlow[] = resolvedFlows
+    .filter((r) => r.from.zone !== r.to.zone)
+    .map((r) => ({
+      flow: { ...r.f, ports: r.ports },
+      from: { ...r.from, cidrs: (infos.get(r.from.name)?.cidrs ?? []).map(String) },
+      to: { ...r.to, cidrs: (infos.get(r.to.name)?.cidrs ?? []).map(String) },
+    }));
+  checkHostPortUnions(p, planned);
+  checkSubnetCoverage(p, planned, layouts);
+  checkPlanLimits(p, planned, segmentCidrs, wanCidrs);
+
   // α′ breakout.
-  const breakout = props.breakout;
   if (knownModel && !alphaPrime && breakout !== undefined) {
     p.add('breakout', `is set but ${MODEL_JA[model]} has no local breakout (LG-1)`, 'remove it, or use model ALPHA_PRIME');
   }
@@ -355,7 +616,13 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
     if (!isObject(breakout) || !Array.isArray(breakout.services) || breakout.services.length === 0) {
       p.add('breakout.services', "is empty: α'モデル needs the allow-listed cloud services (AP-1)", 'list them, e.g. [{ service: CloudServiceCatalogue.MICROSOFT_365, tenantIds: [...] }]');
     } else {
+      const before = p.list.length;
       checkBreakout(p, props, hosts);
+      checkMediaRoutes(p, breakout.services, wanCidrs, segList);
+      // The proxy configuration is generated from the breakout alone: when that is clean, generate it now, so that its
+      // own limits (EC2 user data) and refusals are reported with the other problems.
+      const lgwanLayout = layouts.get(Segment.LGWAN);
+      if (p.list.length === before && knownCase && lgwanLayout) checkProxy(p, props, lgwanLayout);
     }
   }
 
@@ -364,26 +631,300 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps): void {
   if (logging !== undefined && !isObject(logging)) p.add('logging', 'must be an object', 'give logging: { siemBucketArn } or leave it out');
   const siem = isObject(logging) ? logging.siemBucketArn : undefined;
   if (siem !== undefined && !(typeof siem === 'string' && /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(siem))) {
-    p.add('logging.siemBucketArn', `${JSON.stringify(siem)} is not an S3 bucket ARN`, 'write arn:aws:s3:::bucket-name');
+    p.add('logging.siemBucketArn', `${show(siem)} is not an S3 bucket ARN`, 'write arn:aws:s3:::bucket-name');
   }
   if (knownModel && MODEL_PLACEMENT[model].requiresSiem && siem === undefined) {
     p.add('logging.siemBucketArn', `is missing: ${MODEL_JA[model]} requires log management with a SIEM (LOG-1, ログ管理)`, "give the SIEM's ingestion bucket ARN");
   }
   const retention = isObject(logging) ? logging.retentionDays : undefined;
-  if (retention !== undefined && !(Number.isInteger(retention) && retention > 0)) {
-    p.add('logging.retentionDays', `${String(retention)} is not a positive whole number of days`, 'e.g. 400');
+  if (retention !== undefined && !(Number.isInteger(retention) && retention > 0 && retention <= AWS_LIMITS.retentionDays)) {
+    p.add('logging.retentionDays', `${show(retention)} is not a positive whole number of days (at most ${AWS_LIMITS.retentionDays})`, 'e.g. 400');
   }
 
   // Traffic mirroring.
   const mirroring = props.trafficMirroring;
   if (mirroring !== undefined) {
     const t = isObject(mirroring) ? mirroring.target : undefined;
-    if (!(typeof t === 'string' && (/^vpce-[0-9a-f]{8,17}$/.test(t) || /^eni-[0-9a-f]{8,17}$/.test(t) || /^arn:aws[a-z-]*:elasticloadbalancing:[^:]+:\d{12}:loadbalancer\/net\//.test(t)))) {
-      p.add('trafficMirroring.target', `${JSON.stringify(t)} is not a mirror target`, 'give a GWLB endpoint ID (vpce-...), an ENI ID (eni-...) or an NLB ARN');
+    if (!(typeof t === 'string' && (/^vpce-[0-9a-f]{8,17}$/.test(t) || /^eni-[0-9a-f]{8,17}$/.test(t) || /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/net\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/.test(t)))) {
+      p.add('trafficMirroring.target', `${show(t)} is not a mirror target`, 'give a GWLB endpoint ID (vpce-...), an ENI ID (eni-...) or an NLB ARN');
     }
     const enis = isObject(mirroring) ? mirroring.networkInterfaceIds : undefined;
     if (enis !== undefined && !(isStringArray(enis) && enis.every((e) => /^eni-[0-9a-f]{8,17}$/.test(e)))) {
       p.add('trafficMirroring.networkInterfaceIds', 'must be a list of ENI IDs', 'e.g. ["eni-0123456789abcdef0"]');
+    } else if (enis !== undefined && withinBound(p, 'trafficMirroring.networkInterfaceIds', enis, LIMITS.mirroredInterfaces, 'one mirror session each')) {
+      const twice = enis.filter((e, i) => enis.indexOf(e) !== i);
+      if (twice.length > 0) p.add('trafficMirroring.networkInterfaceIds', `lists ${[...new Set(twice)].join(', ')} more than once`, 'list each interface once');
+      if (typeof t === 'string' && enis.includes(t)) p.add('trafficMirroring.networkInterfaceIds', `mirrors the target ${t} itself`, 'mirror the workloads\' interfaces, not the IDS target');
+    }
+  }
+}
+
+/** The municipality name: a tag value on every resource (AWS tag limits) and the root of the transit gateway's name. */
+function checkMunicipality(p: Problems, m: unknown): void {
+  if (typeof m !== 'string' || m.trim() === '') {
+    p.add('municipality', 'is empty', 'give the municipality name, e.g. "Sample City サンプル市"');
+    return;
+  }
+  if (m.length > LIMITS.municipality) {
+    p.add('municipality', `is ${m.length} characters long; at most ${LIMITS.municipality} are accepted (it becomes a tag value on every resource, at most ${TAG_LIMITS.value})`, 'give the municipality\'s name');
+    return;
+  }
+  if (m !== m.trim()) p.add('municipality', `${show(m)} has leading or trailing spaces`, `write ${show(m.trim())}`);
+  if (!TAG_VALUE.test(m)) {
+    const bad = [...new Set([...m].filter((ch) => !TAG_VALUE.test(ch)))].slice(0, 10);
+    p.add('municipality', `${show(m)} contains characters AWS does not accept in tag values on every resource (${bad.map((ch) => show(ch)).join(' ')})`,
+      `use letters, digits, spaces and _ . : / = + - @ only, e.g. ${show(m.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, ' ').replace(/\s+/g, ' ').trim())}`);
+  }
+  if (/^aws:/i.test(m)) p.add('municipality', 'begins with "aws:", which AWS reserves in tag values', 'give the municipality\'s name');
+}
+
+/** Free text kept for the design document: a string of bounded length, or nothing. */
+function checkFreeText(p: Problems, path: string, v: unknown): void {
+  if (v === undefined) return;
+  if (typeof v !== 'string') p.add(path, `${show(v)} is not text`, 'give a string, or leave it out');
+  else if (v.length > LIMITS.freeText) p.add(path, `is ${v.length} characters long; at most ${LIMITS.freeText} are accepted`, 'shorten it; the design document can say more');
+}
+
+/** A single CIDR: reports a non-canonical spelling; returns true when there was a problem. */
+function checkCidrText(p: Problems, path: string, text: unknown): boolean {
+  const problem = typeof text === 'string' ? cidrSpellingProblem(text) : `${show(text)} is not an IPv4 CIDR block (not a string)`;
+  if (problem) p.add(path, problem, 'write a.b.c.d/n canonically: decimal octets without leading zeros, the host bits zero, no spaces');
+  return problem !== undefined;
+}
+
+
+/**
+ * The LGWAN WAN and the security cloud are reached over different attachments: one attachment (or one router) for both
+ * would join the LGWAN WAN and the internet side outside the municipality (LG-1), and the transit gateway would have one
+ * route table for two zones.
+ */
+function checkConnectionsApart(p: Problems, lgwan: unknown, securityCloud: unknown): void {
+  if (!isObject(lgwan) || !isObject(securityCloud)) return;
+  if (typeof lgwan.attachmentId === 'string' && lgwan.attachmentId === securityCloud.attachmentId) {
+    p.add('internet.securityCloud.attachmentId', `${lgwan.attachmentId} is also lgwan.connection.attachmentId: one attachment would carry the LGWAN WAN and the security cloud (LG-1)`,
+      'give each external network its own transit gateway attachment');
+  }
+  if (typeof lgwan.customerGatewayIp === 'string' && lgwan.customerGatewayIp === securityCloud.customerGatewayIp) {
+    p.add('internet.securityCloud.customerGatewayIp', `${lgwan.customerGatewayIp} is also lgwan.connection.customerGatewayIp: one router would join the LGWAN WAN and the security cloud (LG-1)`,
+      'give the security cloud\'s own customer gateway address');
+  }
+}
+
+/** Availability zones: 2 to 6 names of one region (the stack's, when known). Returns the zones when usable. */
+function checkAvailabilityZones(p: Problems, given: unknown, region: unknown): string[] | undefined {
+  const azs = given ?? [...DEFAULT_AVAILABILITY_ZONES];
+  // Six is the most any region has (us-east-1); every zone adds a subnet of each role.
+  if (!isStringArray(azs) || azs.length < 2 || azs.length > 6) {
+    p.add('availabilityZones', 'must list 2 to 6 availability zone names', 'e.g. ["ap-northeast-1a", "ap-northeast-1c"]');
+    return undefined;
+  }
+  const regions = new Set<string>();
+  let ok = true;
+  azs.forEach((az, i) => {
+    const m = AZ_NAME.exec(az);
+    if (!m) {
+      p.add(`availabilityZones[${i}]`, `${show(az)} is not an availability zone name`, 'write names like "ap-northeast-1a"');
+      ok = false;
+    } else {
+      regions.add(m[1]);
+    }
+  });
+  if (new Set(azs).size !== azs.length) {
+    p.add('availabilityZones', 'lists a zone more than once', 'list each zone once');
+    ok = false;
+  }
+  if (regions.size > 1) {
+    p.add('availabilityZones', `mixes regions (${[...regions].sort().join(', ')})`, 'use zones of one region, the stack\'s');
+    ok = false;
+  }
+  const known = typeof region === 'string' && /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region) ? region : undefined;
+  if (known && regions.size === 1 && !regions.has(known)) {
+    p.add('availabilityZones', `${given === undefined ? 'defaults to the zones of ap-northeast-1 (Tokyo)' : `are zones of ${[...regions][0]}`}, but the stack is in ${known}`,
+      `list zones of ${known}, e.g. ["${known}a", "${known}c"]`);
+    ok = false;
+  }
+  return ok ? azs : undefined;
+}
+
+/**
+ * A segment host's range against the subnets the library lays out: it must lie in a workload subnet, and not cover a
+ * whole subnet (flows name hosts, not subnets: the guard's MN-3 / LG-2 refuse a path that carries a whole subnet).
+ */
+function checkAgainstLayout(p: Problems, path: string, c: Ipv4Cidr, segment: Segment, layout: SubnetPlan[] | undefined): void {
+  if (!layout) return;
+  const workload = layout.filter((s) => s.role === SubnetRole.WORKLOAD);
+  const inside = `workload subnets of ${SEGMENT_JA[segment]}: ${workload.map((s) => s.cidr).join(', ')}`;
+  const covered = layout.find((s) => c.contains(Ipv4Cidr.parse(s.cidr)));
+  if (covered) {
+    p.add(path, `${c} covers the whole ${covered.role} subnet ${covered.key} (${covered.cidr}) that the library lays out in ${SEGMENT_JA[segment]}; flows name hosts, not subnets (MN-3 / LG-2, 特定通信)`,
+      `narrow it to the addresses the host uses, inside one workload subnet and smaller than it (${inside})`);
+  } else if (!workload.some((s) => Ipv4Cidr.parse(s.cidr).contains(c))) {
+    const other = layout.find((s) => Ipv4Cidr.parse(s.cidr).overlaps(c));
+    p.add(path, `${c} is not inside a workload subnet${other ? `: it lies in the ${other.role} subnet ${other.key} (${other.cidr}), which holds the library's own interfaces` : ''}`,
+      `place the host in a workload subnet (${inside})`);
+  }
+}
+
+/** Hosts of the LGWAN WAN and of the security cloud never share addresses: they are different networks (LG-1). */
+function checkExternalHostsApart(p: Problems, infos: HostInfo[]): void {
+  const wan = infos.filter((h) => h.decl.zone === Zone.LGWAN_WAN);
+  for (const sc of infos.filter((h) => h.decl.zone === Zone.SECURITY_CLOUD)) {
+    for (const w of wan) {
+      // 0.0.0.0/0 is refused on its own; it would overlap everything.
+      const a = sc.cidrs.find((c) => c.prefixLength > 0 && w.cidrs.some((d) => d.prefixLength > 0 && d.overlaps(c)));
+      if (a) {
+        p.add(`${sc.path}.cidrs`, `${a} overlaps ${w.path} of the LGWAN WAN: the LGWAN WAN and the security cloud are separate networks (LG-1)`, 'correct the address or the zone of one of them');
+      }
+    }
+  }
+}
+
+/**
+ * The ports one host's security group opens toward one address, over all its flows, per direction and protocol: the
+ * guard's MN-3 / LG-2 count rules that between them open every port as one rule that does. With canonical (aligned)
+ * blocks, two overlapping blocks nest, so the network addresses of the peers are the points to look at.
+ */
+function checkHostPortUnions(p: Problems, flows: readonly ResolvedFlow[]): void {
+  type Rule = { flow: string; peer: Ipv4Cidr; port: Port; rule: string };
+  const byGroup = new Map<string, Rule[]>();
+  for (const f of flows) {
+    const rule = portRule(f.flow.kind, [f.from.zone, f.to.zone]);
+    for (const [local, peer, outbound] of [[f.from, f.to, true], [f.to, f.from, false]] as const) {
+      if (!segmentOfZone(local.zone)) continue;
+      const key = `${local.name}\u0000${outbound ? 'egress' : 'ingress'}`;
+      const list = byGroup.get(key) ?? [];
+      for (const c of peer.cidrs) for (const port of f.flow.ports) list.push({ flow: f.flow.name, peer: Ipv4Cidr.parse(c), port, rule });
+      byGroup.set(key, list);
+    }
+  }
+  for (const [key, rules] of byGroup) {
+    const [host, direction] = key.split('\u0000');
+    const reported = new Set<string>();
+    for (const point of [...new Set(rules.map((r) => r.peer.network))].sort((a, b) => a - b)) {
+      const at = rules.filter((r) => r.peer.network <= point && point <= r.peer.last);
+      const flowNames = [...new Set(at.map((r) => r.flow))].sort();
+      if (flowNames.length < 2) continue; // one flow: its own ports were checked above
+      for (const protocol of [Protocol.TCP, Protocol.UDP]) {
+        const given = at.filter((r) => r.port.protocol === protocol).map((r) => r.port);
+        const count = portCount(portUnion(given));
+        if (count <= MAX_FLOW_PORTS || reported.has(`${protocol}${flowNames.join()}`)) continue;
+        reported.add(`${protocol}${flowNames.join()}`);
+        p.add(`hosts.${host}`, `its ${direction} flows ${flowNames.join(', ')} toward ${Ipv4Cidr.formatAddress(point)} together open ${count === 65535 ? `every ${protocol} port` : `${count} ${protocol} ports (more than the ${MAX_FLOW_PORTS} of the whole dynamic range)`}: ${describeRanges(protocol, given)} (${at[0].rule})`,
+          'declare only the ports the applications use; flows toward the same address count together');
+      }
+    }
+  }
+}
+
+/**
+ * The hosts of a segment that declared flows name must not, between them, cover a whole subnet: the routes and rules
+ * for them would carry the whole subnet, which the guard's MN-3 / LG-2 refuse (a path that reaches a whole subnet of
+ * the other side). Conservative: all flow-named hosts of the segment count together, whatever their peers and ports.
+ */
+function checkSubnetCoverage(p: Problems, flows: readonly ResolvedFlow[], layouts: ReadonlyMap<Segment, SubnetPlan[]>): void {
+  for (const [segment, layout] of layouts) {
+    const named = new Map<string, Ipv4Cidr[]>();
+    for (const f of flows) {
+      for (const h of [f.from, f.to]) if (segmentOfZone(h.zone) === segment) named.set(h.name, h.cidrs.map((c) => Ipv4Cidr.parse(c)));
+    }
+    const all = [...named.entries()].flatMap(([name, cidrs]) => cidrs.map((c) => ({ name, c })));
+    for (const subnet of layout) {
+      const block = Ipv4Cidr.parse(subnet.cidr);
+      const parts = all.filter((x) => block.contains(x.c)).sort((a, b) => a.c.network - b.c.network);
+      let next = block.network;
+      for (const x of parts) if (x.c.network <= next) next = Math.max(next, x.c.last + 1);
+      if (parts.length > 1 && next > block.last) {
+        const names = [...new Set(parts.map((x) => x.name))].sort();
+        p.add(`hosts.${names[0]}`, `hosts ${names.join(', ')} together cover the whole ${subnet.role} subnet ${subnet.key} (${subnet.cidr}) of ${SEGMENT_JA[segment]}, and declared flows name them; flows name hosts, not subnets (MN-3 / LG-2, 特定通信)`,
+          'declare only the addresses the hosts use, so that part of the subnet stays out of every flow');
+      }
+    }
+  }
+}
+
+/** What the planner would build from the flows, counted against the NACL quota and AWS's hard limits. */
+function checkPlanLimits(
+  p: Problems, flows: readonly ResolvedFlow[], segmentCidrs: ReadonlyMap<Segment, Ipv4Cidr>, wanCidrs: readonly Ipv4Cidr[],
+): void {
+  const myNumber = segmentCidrs.get(Segment.MY_NUMBER);
+  if (myNumber) {
+    const { inbound, outbound } = myNumberNaclEntries(myNumber.toString(), flows);
+    for (const [direction, list] of [['inbound', inbound], ['outbound', outbound]] as const) {
+      if (list.length > NACL_RULES_PER_DIRECTION) {
+        p.add('flows', `the flows of マイナンバー利用事務系 need ${list.length} ${direction} NACL rules (one per peer CIDR and port, one per return leg, one for the VPC); a network ACL holds ${NACL_RULES_PER_DIRECTION} per direction (the default quota, https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-nacls)`,
+          'declare fewer peer CIDRs or ports for the My Number flows (e.g. one port list per pair of hosts)');
+      }
+    }
+  }
+  // Security-group rules per host and direction; routes per VPC route table and transit gateway route table.
+  const rules = new Map<string, number>();
+  const vpcRoutes = new Map<Zone, Set<string>>();
+  const tgwRoutes = new Map<Zone, Set<string>>();
+  const add = (m: Map<Zone, Set<string>>, z: Zone, c: string) => m.set(z, (m.get(z) ?? new Set()).add(c));
+  for (const f of flows) {
+    const n = f.flow.ports.length;
+    rules.set(`${f.from.name} egress`, (rules.get(`${f.from.name} egress`) ?? 0) + n * f.to.cidrs.length);
+    rules.set(`${f.to.name} ingress`, (rules.get(`${f.to.name} ingress`) ?? 0) + n * f.from.cidrs.length);
+    for (const c of f.to.cidrs) { add(vpcRoutes, f.from.zone, c); add(tgwRoutes, f.from.zone, c); }
+    for (const c of f.from.cidrs) { add(vpcRoutes, f.to.zone, c); add(tgwRoutes, f.to.zone, c); }
+  }
+  for (const w of wanCidrs) { add(vpcRoutes, Zone.LGWAN, w.toString()); add(tgwRoutes, Zone.LGWAN, w.toString()); }
+  for (const [key, count] of rules) {
+    if (count > AWS_LIMITS.securityGroupRules) {
+      const [host, direction] = key.split(' ');
+      p.add(`hosts.${host}`, `its flows need ${count} ${direction} security-group rules; a group holds at most ${AWS_LIMITS.securityGroupRules}`, 'declare fewer CIDRs or ports');
+    }
+  }
+  for (const [zone, set] of vpcRoutes) {
+    if (segmentOfZone(zone) && set.size + 2 > AWS_LIMITS.vpcRoutes) {
+      p.add('flows', `the workload route tables of ${ZONE_JA[zone]} would need ${set.size + 2} routes; a route table holds at most ${AWS_LIMITS.vpcRoutes}`, 'declare fewer, wider host ranges');
+    }
+  }
+  for (const [zone, set] of tgwRoutes) {
+    if (set.size + 5 > AWS_LIMITS.transitRoutes) {
+      p.add('flows', `the transit gateway route table of ${ZONE_JA[zone]} would need ${set.size + 5} routes; it holds at most ${AWS_LIMITS.transitRoutes}`, 'declare fewer host ranges');
+    }
+  }
+}
+
+/**
+ * Meeting-media ranges are routed from the LGWAN workload subnets to the breakout firewall; the LGWAN WAN ranges and the
+ * segments to the transit gateway. A range in both would be one route with two targets (LG-1: LGWAN traffic would leave
+ * toward the internet, or the media toward the WAN).
+ */
+function checkMediaRoutes(p: Problems, services: unknown[], wanCidrs: readonly Ipv4Cidr[], segList: readonly [Segment, Ipv4Cidr][]): void {
+  services.forEach((entry, i) => {
+    const media = isObject(entry) && isObject(entry.service) && isObject(entry.service.media) ? entry.service.media : undefined;
+    if (!media || !isStringArray(media.cidrs)) return;
+    media.cidrs.forEach((text, j) => {
+      const c = cidrSpellingProblem(text) ? undefined : Ipv4Cidr.parse(text);
+      if (!c || c.prefixLength === 0) return;
+      const wan = wanCidrs.find((w) => w.overlaps(c));
+      const seg = segList.find(([, s]) => s.overlaps(c));
+      if (wan || seg) {
+        p.add(`breakout.services[${i}].service.media.cidrs[${j}]`, `${c} overlaps ${wan ? `lgwan.wanCidrs ${wan}` : `${SEGMENT_PROP[seg![0]]}.cidr ${seg![1]}`}: media ranges go to the internet through the breakout firewall, these stay inside (LG-1)`,
+          'use the vendor\'s published media ranges, or renumber');
+      }
+    });
+  });
+}
+
+/** Generate the tenant-restriction proxy's configuration now, and report why it cannot be generated, if it cannot. */
+function checkProxy(p: Problems, props: MunicipalNetworkBlueprintProps, lgwanLayout: SubnetPlan[]): void {
+  const breakout = props.breakout!;
+  if (breakout.tenantProxy === undefined || props.alphaPrimeCase === AlphaPrimeCase.LICENSE_AND_UPDATES) return;
+  try {
+    planTenantProxy({ breakout, alphaPrimeCase: props.alphaPrimeCase!, subnets: lgwanLayout });
+  } catch (e) {
+    const message = String((e as Error)?.message ?? e);
+    const lines = message.split('\n');
+    const one = /^\[([^\]]+)\] ([\s\S]*?)\.? Fix: ([\s\S]*)$/.exec(message);
+    if (one) {
+      p.add(one[1] === 'breakout' ? 'breakout.services' : one[1], one[2], one[3].replace(/\.$/, ''));
+    } else {
+      for (const line of lines.length > 1 ? lines.slice(1) : lines) {
+        p.add('breakout.services', `cannot be turned into the tenant-restriction proxy's configuration (AP-3): ${show(line, 300)}`, 'correct the value named; tenant identifiers and policy IDs are plain identifiers');
+      }
     }
   }
 }
@@ -404,20 +945,32 @@ export class BlueprintValidationError extends Error {
  */
 export class Blueprint {
   /**
-   * Validate the props; throws an error listing every problem at once.
+   * Validate the props; throws an error listing every problem at once. The blueprint keeps a plain copy of the props,
+   * made once during validation: what was validated is what gets built, whatever happens to the object passed in.
+   * @param props the blueprint
+   * @param region the stack's region, when known: the availability zones must be in it
    */
-  public static validate(props: MunicipalNetworkBlueprintProps): Blueprint {
-    const errors = validateBlueprint(props);
+  public static validate(props: MunicipalNetworkBlueprintProps, region?: string): Blueprint {
+    const { errors, copy } = inspect(props, region);
     if (errors.length > 0) throw new BlueprintValidationError(errors);
+    return new Blueprint(copy!);
+  }
+
+  /**
+   * Every problem of the props (empty if valid), without throwing.
+   * @param props the blueprint
+   * @param region the stack's region, when known
+   */
+  public static check(props: MunicipalNetworkBlueprintProps, region?: string): string[] {
+    return validateBlueprint(props, region);
+  }
+
+  /** A blueprint of props that were checked already (the validator's own dry run). */
+  private static unchecked(props: MunicipalNetworkBlueprintProps): Blueprint {
     return new Blueprint(props);
   }
 
-  /** Every problem of the props (empty if valid), without throwing. */
-  public static check(props: MunicipalNetworkBlueprintProps): string[] {
-    return validateBlueprint(props);
-  }
-
-  /** The props as given. */
+  /** The props as validated: a plain copy of what was passed, taken once. */
   public readonly props: MunicipalNetworkBlueprintProps;
   /** Availability zones, defaults applied. */
   public readonly availabilityZones: string[];

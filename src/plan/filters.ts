@@ -11,7 +11,7 @@ const EPHEMERAL = { fromPort: 1024, toPort: 65535 } as const;
  * Default quota of NACL rules per direction; it can be raised to 40.
  * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-nacls
  */
-const NACL_RULES_PER_DIRECTION = 20;
+export const NACL_RULES_PER_DIRECTION = 20;
 
 /**
  * One security group per declared host of the segment, holding exactly the host's declared flows
@@ -52,11 +52,17 @@ export function planHostSecurityGroups(segment: Segment, hosts: readonly HostDec
     });
 }
 
+/** The NACL entries of the My Number workload subnets per direction, before numbering (see `planMyNumberNacl`). */
+export interface MyNumberNaclEntries {
+  readonly inbound: Omit<NaclEntryPlan, 'ruleNumber'>[];
+  readonly outbound: Omit<NaclEntryPlan, 'ruleNumber'>[];
+}
+
 /**
- * The My Number segment's NACL on its workload subnets: intra-VPC traffic, the declared flows and
- * their return legs, nothing else. A second, stateless line of defence for MN-1..MN-3.
+ * The entries `planMyNumberNacl` would number: intra-VPC traffic, the declared flows and their return legs, each once.
+ * Validation counts them against the quota before anything is planned.
  */
-export function planMyNumberNacl(vpcCidr: string, flows: readonly ResolvedFlow[]): NetworkAclPlan {
+export function myNumberNaclEntries(vpcCidr: string, flows: readonly ResolvedFlow[]): MyNumberNaclEntries {
   const inbound: Omit<NaclEntryPlan, 'ruleNumber'>[] = [
     { egress: false, protocol: 'all', cidr: vpcCidr, action: 'allow' },
   ];
@@ -83,6 +89,16 @@ export function planMyNumberNacl(vpcCidr: string, flows: readonly ResolvedFlow[]
       }
     }
   }
+  return { inbound, outbound };
+}
+
+/**
+ * The My Number segment's NACL on its workload subnets: intra-VPC traffic, the declared flows and their return legs,
+ * nothing else. A second, stateless line of defence for MN-1..MN-3. Validation refuses blueprints over the quota; this
+ * throws only when called on an unvalidated one.
+ */
+export function planMyNumberNacl(vpcCidr: string, flows: readonly ResolvedFlow[]): NetworkAclPlan {
+  const { inbound, outbound } = myNumberNaclEntries(vpcCidr, flows);
   for (const [direction, list] of [['inbound', inbound], ['outbound', outbound]] as const) {
     if (list.length > NACL_RULES_PER_DIRECTION) {
       throw new Error(

@@ -10,7 +10,7 @@ import { planTenantProxy } from './proxy';
 import { compareCidr, flowTransitDestinations, planRouteTables, planTransitRouteTables, routeTableKey, SegmentRouting } from './routing';
 import { BreakoutOptions, InternetEgressMode, TransitConnectionProps } from '../model/blueprint';
 import { DEFAULT_INTERFACE_ENDPOINTS } from '../model/defaults';
-import { AlphaPrimeCase, MODEL_PLACEMENT } from '../model/network-model';
+import { AlphaPrimeCase, MODEL_PLACEMENT, NetworkModel } from '../model/network-model';
 import { ALL_SEGMENTS, Segment, SEGMENT_LABEL, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
 
@@ -23,6 +23,34 @@ const TRANSIT_GATEWAY_ASN = 64512;
 
 /** Default log retention: a little over a year, so that a yearly audit (監査) still finds the previous year. */
 const DEFAULT_RETENTION_DAYS = 400;
+
+/** What decides the subnet roles of a segment (see `segmentSubnetRoles`). */
+export interface SubnetRolesInput {
+  readonly model: NetworkModel;
+  readonly alphaPrimeCase?: AlphaPrimeCase;
+  /** Whether the α′ breakout has a tenant-restriction proxy. */
+  readonly tenantProxy: boolean;
+  readonly internetEgress: InternetEgressMode;
+}
+
+/**
+ * The subnet roles of a segment's VPC: workload, endpoints and transit everywhere; firewall and egress where a firewall
+ * sits (the α′ LGWAN breakout, the built-in Internet egress); proxy subnets for the α′ tenant-restriction proxy (cases
+ * イ/ウ). Shared with validation, which lays the subnets out before planning to check host addresses against them.
+ */
+export function segmentSubnetRoles(segment: Segment, input: SubnetRolesInput): Set<SubnetRole> {
+  const roles = new Set([SubnetRole.WORKLOAD, SubnetRole.ENDPOINTS, SubnetRole.TRANSIT]);
+  const breakout = segment === Segment.LGWAN && MODEL_PLACEMENT[input.model].lgwanLocalBreakout;
+  const builtIn = segment === Segment.INTERNET && input.internetEgress === InternetEgressMode.BUILT_IN;
+  if (breakout || builtIn) {
+    roles.add(SubnetRole.FIREWALL);
+    roles.add(SubnetRole.EGRESS);
+  }
+  if (breakout && input.tenantProxy && input.alphaPrimeCase !== undefined && input.alphaPrimeCase !== AlphaPrimeCase.LICENSE_AND_UPDATES) {
+    roles.add(SubnetRole.PROXY);
+  }
+  return roles;
+}
 
 /**
  * Plan a municipal network from a validated blueprint: a pure function; the same blueprint always
@@ -44,6 +72,13 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
   if (breakout) firewalls.push(planBreakoutFirewall(cidr[Segment.LGWAN], breakout));
   if (builtInEgress) firewalls.push(planBuiltInEgressFirewall(cidr[Segment.INTERNET], props.internet?.dnsBlockedDomains ?? []));
 
+  const layoutInput: SubnetRolesInput = {
+    model,
+    alphaPrimeCase: blueprint.alphaPrimeCase,
+    tenantProxy: breakout?.tenantProxy !== undefined,
+    internetEgress,
+  };
+
   const segmentOptions = {
     [Segment.MY_NUMBER]: props.myNumber,
     [Segment.LGWAN]: props.lgwan,
@@ -55,14 +90,8 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
     const label = SEGMENT_LABEL[segment];
     const options = segmentOptions[segment];
     const firewall = firewalls.find((f) => f.segment === segment);
-    const roles = new Set([SubnetRole.WORKLOAD, SubnetRole.ENDPOINTS, SubnetRole.TRANSIT]);
-    if (firewall) {
-      roles.add(SubnetRole.FIREWALL);
-      roles.add(SubnetRole.EGRESS);
-    }
-    const proxied = segment === Segment.LGWAN && breakout?.tenantProxy !== undefined
-      && blueprint.alphaPrimeCase !== AlphaPrimeCase.LICENSE_AND_UPDATES;
-    if (proxied) roles.add(SubnetRole.PROXY);
+    const roles = segmentSubnetRoles(segment, layoutInput);
+    const proxied = roles.has(SubnetRole.PROXY);
     const subnets = layoutSubnets(label, cidr[segment], azs, roles, routeTableKey);
 
     const transitDestinations = flowTransitDestinations(segment, flows);
@@ -174,4 +203,43 @@ function mediaDestinations(breakout: BreakoutOptions): { destination: string; re
 /** The list without repeats, first occurrence kept. */
 function uniqueInOrder(list: string[]): string[] {
   return [...new Set(list)];
+}
+
+/**
+ * Most resources one CloudFormation stack may hold (CloudFormation quotas:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html). aws-cdk-lib refuses to
+ * synthesize a bigger stack.
+ */
+export const CLOUDFORMATION_MAX_RESOURCES = 500;
+
+/**
+ * How many CloudFormation resources the AWS CDK rendering of a plan holds (src/cdk). Validation refuses a blueprint
+ * whose network alone would not fit in one stack; the blueprint fuzz (test/fuzz) checks this count against every
+ * template it synthesizes, so that it follows the renderer.
+ */
+export function cloudFormationResourceCount(plan: NetworkPlan): number {
+  let n = plan.logging.bucketArn ? 0 : 2; // log bucket and its policy
+  // Transit gateway; each VPN: customer gateway, VPN connection and the attachment look-up (custom resource and its policy).
+  n += 1;
+  const vpns = plan.transitGateway.attachments.filter((a) => a.kind === AttachmentKind.VPN).length;
+  n += vpns * 4 + (vpns > 0 ? 2 : 0); // the look-up's provider function and role, once per stack
+  for (const table of plan.transitGateway.routeTables) n += 2 + table.routes.length; // table, association, routes
+  for (const s of plan.segments) {
+    n += 1 + 1 + 1; // VPC, transit gateway attachment, flow log
+    n += s.routeTables.length + s.routeTables.reduce((m, t) => m + t.routes.length, 0);
+    n += s.subnets.length * 2; // subnet and its route table association
+    if (s.internetGateway) n += 2; // gateway and attachment
+    n += s.natGatewayAzs.length * 2; // Elastic IP and NAT gateway
+    n += s.securityGroups.length;
+    if (s.networkAcl) n += 1 + s.networkAcl.entries.length + s.subnets.filter((x) => s.networkAcl!.subnetRoles.includes(x.role)).length;
+    if (s.interfaceEndpoints.length > 0) n += 1 + s.interfaceEndpoints.length; // their security group, the endpoints
+    n += s.dnsFirewall.rules.length + 3; // domain lists; rule group, association, configuration
+    const firewall = plan.firewalls.find((f) => f.key === s.firewall);
+    if (firewall) n += firewall.ruleGroups.length + 1 + s.subnets.filter((x) => x.role === SubnetRole.FIREWALL).length * 2;
+  }
+  // Tenant-restriction proxy: two security groups, instance profile, launch template, load balancer, target group,
+  // listener, Auto Scaling group, scaling policy, S3 gateway endpoint, role and policy.
+  if (plan.tenantProxy) n += 12;
+  if (plan.trafficMirroring) n += 4 + plan.trafficMirroring.networkInterfaceIds.length; // target, filter, 2 rules, sessions
+  return n;
 }

@@ -62,7 +62,20 @@ export function planRouteTables(routing: SegmentRouting, subnets: readonly Subne
   const inspected = (azIndex: number) =>
     subnets.filter((s) => s.azIndex === azIndex && (s.role === SubnetRole.WORKLOAD || s.role === SubnetRole.PROXY));
   for (const subnet of subnets) {
-    const routes: RoutePlan[] = [];
+    // One route per destination: construct ids are derived from the destination, and AWS takes one route per prefix.
+    const byDestination = new Map<string, RoutePlan>();
+    const routes = {
+      push(r: RoutePlan): void {
+        const existing = byDestination.get(r.destination);
+        if (!existing) {
+          byDestination.set(r.destination, r);
+        } else if (existing.target === r.target && existing.azIndex === r.azIndex) {
+          byDestination.set(r.destination, { ...existing, reason: `${existing.reason}; ${r.reason}` });
+        } else {
+          throw new Error(`[${subnet.routeTable}] ${r.destination} would be routed to both ${existing.target} (${existing.reason}) and ${r.target} (${r.reason}). Fix: declare distinct CIDRs.`);
+        }
+      },
+    };
     switch (subnet.role) {
       case SubnetRole.WORKLOAD:
       case SubnetRole.PROXY:
@@ -97,7 +110,7 @@ export function planRouteTables(routing: SegmentRouting, subnets: readonly Subne
       default:
         break;
     }
-    tables.push({ key: subnet.routeTable, routes });
+    tables.push({ key: subnet.routeTable, routes: [...byDestination.values()] });
   }
   return tables;
 }
