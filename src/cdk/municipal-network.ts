@@ -44,7 +44,9 @@ export class MunicipalNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: MunicipalNetworkProps) {
     // Validate before joining the construct tree, so that bad props leave nothing half-built behind.
-    const blueprint = Blueprint.validate(props);
+    // The stack's region, when it is known at synth time, is the one the availability zones must belong to.
+    const region = Stack.of(scope).region;
+    const blueprint = Blueprint.validate(props, Token.isUnresolved(region) ? undefined : region);
     // Planning can still refuse (e.g. a proxy configuration over the user-data limit): also before joining the tree.
     const plan = planOf(blueprint);
     super(scope, id);

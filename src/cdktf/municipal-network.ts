@@ -1,5 +1,6 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { TerraformStack } from 'cdktf';
+import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { TopologyGuard } from './guard';
 import { LogArchive } from './log-archive';
@@ -46,7 +47,8 @@ export class MunicipalNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: MunicipalNetworkProps) {
     // Validate before joining the construct tree, so that bad props leave nothing half-built behind.
-    const blueprint = Blueprint.validate(props);
+    // The default AWS provider's region, when it is a literal, is the one the availability zones must belong to.
+    const blueprint = Blueprint.validate(props, providerRegion(scope));
     // Planning can still refuse (e.g. a proxy configuration over the user-data limit): also before joining the tree.
     const plan = planOf(blueprint);
     super(scope, id);
@@ -90,4 +92,13 @@ export class MunicipalNetwork extends Construct {
     // FLOW-1 proves the declared flows open in what is synthesized.
     declareFlows(TerraformStack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
   }
+}
+
+/** The literal region of the stack's default (unaliased) AWS provider, if there is one. */
+function providerRegion(scope: Construct): string | undefined {
+  // By kind, not instanceof: two copies of the provider package in node_modules would break instanceof.
+  const providers = TerraformStack.of(scope).node.findAll()
+    .filter((c): c is AwsProvider => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'aws' && (c as AwsProvider).alias === undefined);
+  const region = providers.length === 1 ? providers[0].region : undefined;
+  return region !== undefined && !Token.isUnresolved(region) ? region : undefined;
 }

@@ -17,6 +17,12 @@ describe('MunicipalNetwork', () => {
     expect(stack.node.findAll().filter((c) => c.node.path.includes('Network'))).toEqual([]);
   });
 
+  test('the availability zones must be of the stack\'s region when it is known; an environment-agnostic stack is not judged', () => {
+    expect(() => new cdk.MunicipalNetwork(new Stack(new App(), 'Us', { env: { region: 'us-east-1' } }), 'Network', alpha))
+      .toThrow(/\[availabilityZones\] defaults to the zones of ap-northeast-1 \(Tokyo\), but the stack is in us-east-1/);
+    expect(() => new cdk.MunicipalNetwork(new Stack(new App(), 'Agnostic'), 'Network', alpha)).not.toThrow();
+  });
+
   test('synthesis is deterministic: two builds give byte-identical templates', () => {
     const a = JSON.stringify(synth(alphaPrime).template.toJSON());
     const b = JSON.stringify(synth(alphaPrime).template.toJSON());

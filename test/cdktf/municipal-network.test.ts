@@ -4,6 +4,7 @@ import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { NetworkfirewallLoggingConfiguration } from '@cdktf/provider-aws/lib/networkfirewall-logging-configuration';
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { TerraformStack, Testing } from 'cdktf';
@@ -29,6 +30,12 @@ describe('MunicipalNetwork (CDKTF)', () => {
       .toThrow(/Blueprint has 2 errors:\n\[municipality\] is empty.*\n\[addressSpace\] 10\.0\.0\.0\/8 is a \/8/s);
     expect(stack.node.children).toEqual([]);
     expect(JSON.parse(Testing.synth(stack)).resource).toBeUndefined();
+  });
+
+  test('the availability zones must be of the default AWS provider\'s region', () => {
+    const stack = new TerraformStack(Testing.app(), 'us');
+    new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+    expect(() => new tf.MunicipalNetwork(stack, 'Network', alpha)).toThrow(/\[availabilityZones\] defaults to the zones of ap-northeast-1 \(Tokyo\), but the stack is in us-east-1/);
   });
 
   test('synthesis is deterministic: two builds give byte-identical configurations', () => {
