@@ -24,16 +24,16 @@ export function buildTfExample(name: string, app?: App): { app: App; stack: Terr
 }
 
 /**
- * A Terraform stack with a local backend and the AWS provider for Tokyo, configured to plan offline (the examples',
- * and the generated apps of `npm run bench`).
+ * A Terraform stack with a local backend and the AWS provider for Tokyo (or `region`), configured to plan offline (the
+ * examples', the generated apps of `npm run bench` and the blueprint fuzz, whose zones may be in other regions).
  */
-export function offlineTokyoStack(app: App, id: string): TerraformStack {
+export function offlineTokyoStack(app: App, id: string, region = 'ap-northeast-1'): TerraformStack {
   const stack = new TerraformStack(app, id);
   // The state stays next to the synthesized configuration (cdktf.out/<name>/stacks/<stack>/).
   new LocalBackend(stack, { path: 'terraform.tfstate' });
   new AwsProvider(stack, 'aws', {
-    // The AZ names in the blueprints are Tokyo's.
-    region: 'ap-northeast-1',
+    // The AZ names in the examples' blueprints are Tokyo's.
+    region,
     // No STS, IMDS or region look-up: `terraform plan` works offline with placeholder credentials.
     // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs#skip_credentials_validation
     skipCredentialsValidation: true,

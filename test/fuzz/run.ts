@@ -141,7 +141,7 @@ function synthesizeOnce(engine: Engine, bp: unknown, options: SynthOptions): str
     // Testing.synth writes nothing; one output folder serves every case.
     tfOutdir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-fuzz-tf-'));
     const app = Testing.app({ outdir: tfOutdir });
-    const stack = offlineTokyoStack(app, 'FuzzCity');
+    const stack = offlineTokyoStack(app, 'FuzzCity', regionOf(bp));
     const network = new tf.MunicipalNetwork(stack, 'Network', bp as MunicipalNetworkBlueprintProps);
     if (ownServices(network.blueprint)) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-2', OWN_SERVICE_REASON);
     Testing.synth(stack, true);
@@ -158,7 +158,7 @@ function buildRefused(engine: Engine, bp: unknown): string | undefined {
       new cdk.MunicipalNetwork(stack, 'Network', bp as MunicipalNetworkBlueprintProps);
     } else {
       tfOutdir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-fuzz-tf-'));
-      new tf.MunicipalNetwork(offlineTokyoStack(Testing.app({ outdir: tfOutdir }), 'FuzzCity'), 'Network', bp as MunicipalNetworkBlueprintProps);
+      new tf.MunicipalNetwork(offlineTokyoStack(Testing.app({ outdir: tfOutdir }), 'FuzzCity', regionOf(bp)), 'Network', bp as MunicipalNetworkBlueprintProps);
     }
     return 'the engine built a network from a blueprint validation refused';
   } catch (e) {
