@@ -30,7 +30,7 @@ const hosts = {
   residentRegistry: { name: 'resident-registry', zone: Zone.MY_NUMBER, cidrs: ['10.0.0.10/32'], role: HostRole.MY_NUMBER_SYSTEM, description: '住民記録システム' },
   intermediateServer: { name: 'intermediate-server', zone: Zone.LGWAN_WAN, cidrs: ['172.20.10.5/32'], role: HostRole.OTHER, description: '中間サーバー (via LGWAN)' },
   lgwanFileServer: { name: 'lgwan-file-server', zone: Zone.LGWAN, cidrs: ['10.0.65.20/32'], role: HostRole.OTHER, description: 'LGWAN file server receiving sanitized files' },
-  lgwanTerminals: { name: 'lgwan-terminals', zone: Zone.LGWAN, cidrs: ['10.0.64.0/24'], role: HostRole.BUSINESS_TERMINALS, description: '業務端末' },
+  lgwanTerminals: { name: 'lgwan-terminals', zone: Zone.LGWAN, cidrs: ['10.0.80.0/24'], role: HostRole.BUSINESS_TERMINALS, description: '業務端末' },
   financeSystem: { name: 'finance-system', zone: Zone.LGWAN, cidrs: ['10.0.65.10/32'], role: HostRole.BUSINESS_SYSTEM, description: '財務会計システム' },
   lgwanVdi: { name: 'lgwan-vdi', zone: Zone.LGWAN, cidrs: ['10.0.65.30/32'], role: HostRole.SCREEN_TRANSFER_SERVER, description: 'LGWAN VDI for β/β′ terminals (画面転送)' },
   virtualBrowser: { name: 'virtual-browser', zone: Zone.INTERNET, cidrs: ['10.0.128.10/32'], role: HostRole.SCREEN_TRANSFER_SERVER, description: '仮想ブラウザ (画面転送)' },

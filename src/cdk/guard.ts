@@ -4,7 +4,7 @@ import { Annotations, CfnResource, ISynthesisSession, Stack } from 'aws-cdk-lib'
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderTemplate } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
-import { declaredFlowsOf } from '../guard/declared';
+import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractCloudFormation } from '../guard/extract-cloudformation';
 import { TopologyGuardOptions } from '../model/guard-options';
@@ -102,6 +102,7 @@ export class TopologyGuard {
       reports: (f) => belongs(f.path),
       emptyIsError,
       flows: declaredFlowsOf(stack),
+      hosts: declaredHostsOf(stack),
     });
     const ruleIds = [...outcome.warned.map((f) => f.ruleId), ...outcome.acknowledged.map((a) => a.finding.ruleId)];
     outcome.warnings.forEach((w, n) => Annotations.of(stack).addWarningV2(`jichitai:guard:${ruleIds[n]}:${n}`, w));

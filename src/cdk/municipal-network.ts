@@ -7,7 +7,7 @@ import { IdsMirroring } from './mirroring';
 import { SegmentNetwork } from './segment-network';
 import { TenantProxy } from './tenant-proxy';
 import { TransitHub } from './transit-hub';
-import { declareFlows, flowsOfBlueprint } from '../guard/declared';
+import { declareFlows, declareHosts, flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { Segment, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
@@ -83,6 +83,7 @@ export class MunicipalNetwork extends Construct {
     // it also proves the declared flows open (FLOW-1).
     TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase });
     declareFlows(Stack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
+    declareHosts(Stack.of(this), hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients));
 
     if (plan.trafficMirroring) {
       this.mirroring = new IdsMirroring(this, 'IdsMirroring', {

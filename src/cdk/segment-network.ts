@@ -42,8 +42,16 @@ export class SegmentNetwork extends Construct {
   public readonly vpc: ec2.IVpc;
   /** The VPC's CIDR. */
   public readonly vpcCidr: string;
-  /** Subnets for workloads (terminals, servers), one per AZ. */
+  /**
+   * Subnets for workloads, one per AZ: terminals and servers; in the α′ LGWAN segment the servers and every host the My
+   * Number segment talks to (no breakout route).
+   */
   public readonly workloadSubnets: ec2.SubnetSelection;
+  /**
+   * α′ LGWAN only (empty otherwise): subnets for the terminal pools (業務端末) and security-update clients that use the
+   * local breakout, one per AZ.
+   */
+  public readonly terminalSubnets: ec2.SubnetSelection;
   /** Subnets holding the interface endpoints. */
   public readonly endpointSubnets: ec2.SubnetSelection;
   /** Subnets for the tenant-restriction proxy (α′ LGWAN only; empty otherwise). */
@@ -106,6 +114,7 @@ export class SegmentNetwork extends Construct {
     }
     const workload = subnetsByRole.get(SubnetRole.WORKLOAD) ?? [];
     this.workloadSubnets = { subnets: workload };
+    this.terminalSubnets = { subnets: subnetsByRole.get(SubnetRole.TERMINALS) ?? [] };
     this.endpointSubnets = { subnets: subnetsByRole.get(SubnetRole.ENDPOINTS) ?? [] };
     this.proxySubnets = { subnets: subnetsByRole.get(SubnetRole.PROXY) ?? [] };
     this.vpc = ec2.Vpc.fromVpcAttributes(this, 'Imported', {

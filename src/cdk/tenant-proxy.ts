@@ -70,7 +70,7 @@ export class TenantProxy extends Construct {
     const lbGroup = new ec2.CfnSecurityGroup(this, 'LoadBalancerSecurityGroup', {
       vpcId: props.vpcId,
       groupDescription: 'Tenant-restriction proxy load balancer: the proxy port from LGWAN terminals only',
-      securityGroupIngress: plan.clientCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Proxy clients (LGWAN workload subnets)')),
+      securityGroupIngress: plan.clientCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Proxy clients (LGWAN terminal subnets)')),
       securityGroupEgress: plan.healthCheckCidrs.map((cidr) => tcpRule(cidr, plan.port, 'To the proxy instances')),
       tags: tags('lb'),
     });
@@ -88,7 +88,7 @@ export class TenantProxy extends Construct {
     });
     suppressNag(instanceGroup, [{
       id: 'AwsSolutions-EC23',
-      reason: 'Ingress is limited to the LGWAN workload and proxy subnets; the 0.0.0.0/0 rules are egress on the proxied ports, which the breakout firewall narrows to the FQDN allow-list',
+      reason: 'Ingress is limited to the LGWAN terminal and proxy subnets; the 0.0.0.0/0 rules are egress on the proxied ports, which the breakout firewall narrows to the FQDN allow-list',
     }]);
     this.instanceSecurityGroupId = instanceGroup.attrGroupId;
 

@@ -4,7 +4,7 @@ import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderConfig } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
-import { declaredFlowsOf } from '../guard/declared';
+import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { TopologyGuardOptions } from '../model/guard-options';
@@ -81,6 +81,7 @@ export class TopologyGuard {
     const outcome = evaluateTopology(stack.node.id, graph, options, acknowledgements.get(stack) ?? [], {
       emptyIsError,
       flows: declaredFlowsOf(stack),
+      hosts: declaredHostsOf(stack),
     });
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));
     Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {

@@ -8,7 +8,7 @@ import { IdsMirroring } from './mirroring';
 import { SegmentNetwork } from './segment-network';
 import { TenantProxy } from './tenant-proxy';
 import { TransitHub } from './transit-hub';
-import { declareFlows, flowsOfBlueprint } from '../guard/declared';
+import { declareFlows, declareHosts, flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { Segment, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
@@ -91,6 +91,7 @@ export class MunicipalNetwork extends Construct {
     TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase });
     // FLOW-1 proves the declared flows open in what is synthesized.
     declareFlows(TerraformStack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
+    declareHosts(TerraformStack.of(this), hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients));
   }
 }
 

@@ -63,8 +63,16 @@ export class SegmentNetwork extends Construct {
   public readonly vpcId: string;
   /** The VPC's CIDR. */
   public readonly vpcCidr: string;
-  /** IDs of the subnets for workloads (terminals, servers), one per AZ. */
+  /**
+   * IDs of the subnets for workloads, one per AZ: terminals and servers; in the α′ LGWAN segment the servers and every
+   * host the My Number segment talks to (no breakout route).
+   */
   public readonly workloadSubnetIds: string[];
+  /**
+   * α′ LGWAN only (empty otherwise): IDs of the subnets for the terminal pools (業務端末) and security-update clients that
+   * use the local breakout, one per AZ.
+   */
+  public readonly terminalSubnetIds: string[];
   /** IDs of the subnets holding the interface endpoints. */
   public readonly endpointSubnetIds: string[];
   /** IDs of the subnets for the tenant-restriction proxy (α′ LGWAN only; empty otherwise). */
@@ -119,6 +127,7 @@ export class SegmentNetwork extends Construct {
       subnetIdsByRole.set(s.role, [...(subnetIdsByRole.get(s.role) ?? []), subnet.id]);
     }
     this.workloadSubnetIds = subnetIdsByRole.get(SubnetRole.WORKLOAD) ?? [];
+    this.terminalSubnetIds = subnetIdsByRole.get(SubnetRole.TERMINALS) ?? [];
     this.endpointSubnetIds = subnetIdsByRole.get(SubnetRole.ENDPOINTS) ?? [];
     this.proxySubnetIds = subnetIdsByRole.get(SubnetRole.PROXY) ?? [];
 

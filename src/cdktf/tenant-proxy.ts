@@ -89,7 +89,7 @@ export class TenantProxy extends Construct {
     const lbGroup = new SecurityGroup(this, 'LoadBalancerSecurityGroup', {
       vpcId: props.vpcId,
       description: 'Tenant-restriction proxy load balancer: the proxy port from LGWAN terminals only',
-      ingress: plan.clientCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Proxy clients (LGWAN workload subnets)')),
+      ingress: plan.clientCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Proxy clients (LGWAN terminal subnets)')),
       egress: plan.healthCheckCidrs.map((cidr) => tcpRule(cidr, plan.port, 'To the proxy instances')),
       tags: tags('lb'),
     });

@@ -1,4 +1,4 @@
-import { DeclaredFlow } from './declared';
+import { DeclaredFlow, DeclaredSegmentHost } from './declared';
 import { TopologyGraph } from './graph';
 import { Reachability } from './reachability';
 import { GuardContext, Finding, Severity } from './rule';
@@ -15,6 +15,8 @@ export interface GuardScope {
   readonly emptyIsError?: boolean;
   /** The flows the scope declares, which FLOW-1 proves open. */
   readonly flows?: readonly DeclaredFlow[];
+  /** The hosts the scope declares in its segments (AP-7). */
+  readonly hosts?: readonly DeclaredSegmentHost[];
 }
 
 /** Run every rule of the model over a topology graph; findings sorted by severity, rule and path. */
@@ -29,6 +31,7 @@ export function checkTopology(graph: TopologyGraph, options: TopologyGuardOption
     emptyIsError: scope.emptyIsError,
     scope: scope.name,
     flows,
+    hosts: scope.hosts ?? [],
   };
   const findings = ALL_RULES.filter((r) => r.models.includes(options.model)).flatMap((r) => r.check(ctx));
   return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));

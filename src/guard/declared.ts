@@ -23,7 +23,35 @@ export interface DeclaredFlow {
   readonly ports: readonly { readonly protocol: 'tcp' | 'udp'; readonly fromPort: number; readonly toPort: number }[];
 }
 
+/** A declared host of the municipality's own segments, with what AP-7 needs to know about it. */
+export interface DeclaredSegmentHost extends DeclaredHost {
+  /** The host's role (`HostRole`), e.g. `BUSINESS_TERMINALS`. */
+  readonly role: string;
+  /** Whether the host may use the α′ local breakout: a terminal pool (業務端末) or a declared update client. */
+  readonly breakoutClient: boolean;
+}
+
 const DECLARED = new WeakMap<object, DeclaredFlow[]>();
+const DECLARED_HOSTS = new WeakMap<object, DeclaredSegmentHost[]>();
+
+/** Declare hosts on a stack; called by `MunicipalNetwork`. */
+export function declareHosts(stack: object, hosts: readonly DeclaredSegmentHost[]): void {
+  DECLARED_HOSTS.set(stack, [...(DECLARED_HOSTS.get(stack) ?? []), ...hosts]);
+}
+
+/** The hosts declared on a stack. */
+export function declaredHostsOf(stack: object): readonly DeclaredSegmentHost[] {
+  return DECLARED_HOSTS.get(stack) ?? [];
+}
+
+/** A validated blueprint's hosts in its own segments, in name order. */
+export function hostsOfBlueprint(hosts: readonly HostDeclaration[], updateClients: readonly string[] = []): DeclaredSegmentHost[] {
+  const own = new Set<string>(['MY_NUMBER', 'LGWAN', 'INTERNET']);
+  return [...hosts].filter((h) => own.has(h.zone)).sort((a, b) => a.name.localeCompare(b.name)).map((h) => {
+    const role = h.role ?? 'OTHER';
+    return { name: h.name, zone: h.zone, cidrs: [...h.cidrs], role, breakoutClient: role === 'BUSINESS_TERMINALS' || updateClients.includes(h.name) };
+  });
+}
 
 /** Declare flows on a stack (CDK `Stack` or CDKTF `TerraformStack`); called by `MunicipalNetwork`. */
 export function declareFlows(stack: object, flows: readonly DeclaredFlow[]): void {

@@ -1,6 +1,6 @@
 import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './acknowledge';
 import { checkTopology } from './check';
-import { DeclaredFlow } from './declared';
+import { DeclaredFlow, DeclaredSegmentHost } from './declared';
 import { TopologyGraph } from './graph';
 import { Finding, formatFinding, Severity } from './rule';
 import { TopologyGuardOptions } from '../model/guard-options';
@@ -31,9 +31,11 @@ export function evaluateTopology(
     readonly emptyIsError?: boolean;
     /** The flows the stack declares (FLOW-1). @default none */
     readonly flows?: readonly DeclaredFlow[];
+    /** The hosts the stack declares (AP-7). @default none */
+    readonly hosts?: readonly DeclaredSegmentHost[];
   } = {},
 ): GuardOutcome {
-  const findings = checkTopology(graph, options, { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows })
+  const findings = checkTopology(graph, options, { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts })
     .filter(more.reports ?? (() => true));
   const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);
   // REQUIREMENTS.md §3: a warning asks for a reason (e.g. AP-5's UDP media) but is no violation by itself.

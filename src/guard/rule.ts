@@ -1,4 +1,4 @@
-import { DeclaredFlow } from './declared';
+import { DeclaredFlow, DeclaredSegmentHost } from './declared';
 import { TopologyGraph } from './graph';
 import { Hop, Reachability } from './reachability';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
@@ -22,6 +22,8 @@ export interface GuardContext {
   readonly scope?: string;
   /** The flows the scope declares (FLOW-1 proves them open). */
   readonly flows?: readonly DeclaredFlow[];
+  /** The hosts the scope declares in its segments, with their roles (AP-7). */
+  readonly hosts?: readonly DeclaredSegmentHost[];
 }
 
 /** One violation: the rule, where, the offending path hop by hop, and the fix. */

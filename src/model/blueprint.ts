@@ -128,6 +128,14 @@ export interface BreakoutOptions {
    * @default - no proxy (case ア only)
    */
   readonly tenantProxy?: TenantProxyOptions;
+  /**
+   * Names of declared LGWAN hosts other than terminal pools that fetch security updates (virus definitions, OS
+   * updates) through the breakout, e.g. an antivirus management server. Like the terminal pools (業務端末), they must
+   * lie in the LGWAN terminal subnets, the only ones that route to the breakout (AP-7); a host the My Number segment
+   * talks to never may (MN-4).
+   * @default - none: only the terminal pools use the breakout
+   */
+  readonly updateClients?: string[];
 }
 
 /**

@@ -618,6 +618,7 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
     } else {
       const before = p.list.length;
       checkBreakout(p, props, hosts);
+      checkBreakoutPlacement(p, breakout.updateClients, infos, planned, layouts.get(Segment.LGWAN));
       checkMediaRoutes(p, breakout.services, wanCidrs, segList);
       // The proxy configuration is generated from the breakout alone: when that is clean, generate it now, so that its
       // own limits (EC2 user data) and refusals are reported with the other problems.
@@ -752,8 +753,8 @@ function checkAvailabilityZones(p: Problems, given: unknown, region: unknown): s
  */
 function checkAgainstLayout(p: Problems, path: string, c: Ipv4Cidr, segment: Segment, layout: SubnetPlan[] | undefined): void {
   if (!layout) return;
-  const workload = layout.filter((s) => s.role === SubnetRole.WORKLOAD);
-  const inside = `workload subnets of ${SEGMENT_JA[segment]}: ${workload.map((s) => s.cidr).join(', ')}`;
+  const workload = layout.filter((s) => s.role === SubnetRole.WORKLOAD || s.role === SubnetRole.TERMINALS);
+  const inside = `workload${workload.some((s) => s.role === SubnetRole.TERMINALS) ? ' and terminal' : ''} subnets of ${SEGMENT_JA[segment]}: ${workload.map((s) => s.cidr).join(', ')}`;
   const covered = layout.find((s) => c.contains(Ipv4Cidr.parse(s.cidr)));
   if (covered) {
     p.add(path, `${c} covers the whole ${covered.role} subnet ${covered.key} (${covered.cidr}) that the library lays out in ${SEGMENT_JA[segment]}; flows name hosts, not subnets (MN-3 / LG-2, 特定通信)`,
@@ -762,6 +763,61 @@ function checkAgainstLayout(p: Problems, path: string, c: Ipv4Cidr, segment: Seg
     const other = layout.find((s) => Ipv4Cidr.parse(s.cidr).overlaps(c));
     p.add(path, `${c} is not inside a workload subnet${other ? `: it lies in the ${other.role} subnet ${other.key} (${other.cidr}), which holds the library's own interfaces` : ''}`,
       `place the host in a workload subnet (${inside})`);
+  }
+}
+
+/**
+ * α′: only the LGWAN terminal subnets route to the breakout. The terminal pools (業務端末) and the declared update
+ * clients belong there (else they have no way to their cloud services), every other LGWAN host belongs in a workload
+ * subnet (AP-7), and so does every host the My Number segment talks to, whatever its role: 「特定通信先のサーバーや端末も
+ * インターネットとの通信ができないこと」 (MN-4).
+ */
+function checkBreakoutPlacement(p: Problems, updateClients: unknown, infos: Map<string, HostInfo>, flows: readonly ResolvedFlow[],
+  layout: SubnetPlan[] | undefined): void {
+  const clients = new Set<string>();
+  if (updateClients !== undefined) {
+    if (!isStringArray(updateClients)) {
+      p.add('breakout.updateClients', 'must be a list of declared host names', 'e.g. ["antivirus-manager"]');
+    } else if (withinBound(p, 'breakout.updateClients', updateClients, LIMITS.hosts, 'each names a declared host')) {
+      updateClients.forEach((name, i) => {
+        const info = infos.get(name);
+        if (!info) {
+          p.add(`breakout.updateClients[${i}]`, `names an unknown host ${show(name)}`, 'declare it in hosts (zone LGWAN) or remove it');
+        } else if (info.decl.zone !== Zone.LGWAN) {
+          p.add(`breakout.updateClients[${i}]`, `${name} is in ${info.decl.zone}, but only LGWAN hosts use the local breakout (AP-7)`, 'name an LGWAN host');
+        } else if (clients.has(name)) {
+          p.add(`breakout.updateClients[${i}]`, `lists ${name} twice`, 'list each host once');
+        }
+        clients.add(name);
+      });
+    }
+  }
+  if (!layout) return;
+  const terminals = layout.filter((s) => s.role === SubnetRole.TERMINALS).map((s) => Ipv4Cidr.parse(s.cidr));
+  const workload = layout.filter((s) => s.role === SubnetRole.WORKLOAD).map((s) => Ipv4Cidr.parse(s.cidr));
+  const list = (cidrs: Ipv4Cidr[]) => cidrs.map(String).join(', ');
+  const myNumberPeers = new Set(flows.filter((f) => f.from.zone === Zone.MY_NUMBER || f.to.zone === Zone.MY_NUMBER)
+    .flatMap((f) => [f.from, f.to]).filter((h) => h.zone === Zone.LGWAN).map((h) => h.name));
+  for (const info of [...infos.values()].filter((h) => h.decl.zone === Zone.LGWAN)) {
+    const name = info.decl.name;
+    const inTerminals = info.cidrs.filter((c) => terminals.some((t) => t.contains(c)));
+    const inWorkload = info.cidrs.filter((c) => workload.some((w) => w.contains(c)));
+    const breaksOut = info.decl.role === HostRole.BUSINESS_TERMINALS || clients.has(name);
+    if (myNumberPeers.has(name)) {
+      if (inTerminals.length > 0) {
+        p.add(`${info.path}.cidrs`, `${list(inTerminals)} lies in an LGWAN terminal subnet, which breaks out to the cloud services; the My Number segment talks to ${name}, and a host it talks to must have no way to the internet (MN-4)`,
+          `move ${name} into a workload subnet (${list(workload)}), and keep terminals that use the cloud services in a separate pool`);
+      }
+      if (clients.has(name)) {
+        p.add('breakout.updateClients', `lists ${name}, which the My Number segment talks to: it may not use the breakout (MN-4)`, `remove ${name}, and update it from inside LGWAN`);
+      }
+    } else if (breaksOut && inWorkload.length > 0) {
+      p.add(`${info.path}.cidrs`, `${list(inWorkload)} lies in an LGWAN workload subnet, which has no route to the breakout, but ${name} is ${clients.has(name) ? 'an update client' : 'a terminal pool (業務端末)'} (AP-7)`,
+        `place it in a terminal subnet (${list(terminals)})`);
+    } else if (!breaksOut && inTerminals.length > 0) {
+      p.add(`${info.path}.cidrs`, `${list(inTerminals)} lies in an LGWAN terminal subnet, which breaks out to the cloud services; only terminal pools (業務端末) and update clients belong there (AP-7)`,
+        `move ${name} into a workload subnet (${list(workload)}), or declare it with role BUSINESS_TERMINALS or in breakout.updateClients`);
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { CidrAllocator, Ipv4Cidr } from '../model/cidr';
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/vpc-config.html
  */
 const ROLE_PREFIX: Readonly<Record<Exclude<SubnetRole, SubnetRole.WORKLOAD>, number>> = {
+  [SubnetRole.TERMINALS]: 0, // unused: terminals share the workload half (see layoutSubnets)
   [SubnetRole.ENDPOINTS]: 27, // one ENI per endpoint per AZ: room for ~25 endpoints
   [SubnetRole.PROXY]: 27, // proxy instances and the internal NLB's ENIs
   [SubnetRole.TRANSIT]: 28,
@@ -18,12 +19,13 @@ const ROLE_PREFIX: Readonly<Record<Exclude<SubnetRole, SubnetRole.WORKLOAD>, num
 
 /** Order in which roles are carved (largest first keeps every block aligned without gaps). */
 const ROLE_ORDER: readonly SubnetRole[] = [
-  SubnetRole.WORKLOAD, SubnetRole.ENDPOINTS, SubnetRole.PROXY, SubnetRole.TRANSIT, SubnetRole.FIREWALL, SubnetRole.EGRESS,
+  SubnetRole.WORKLOAD, SubnetRole.TERMINALS, SubnetRole.ENDPOINTS, SubnetRole.PROXY, SubnetRole.TRANSIT, SubnetRole.FIREWALL, SubnetRole.EGRESS,
 ];
 
 /**
  * Lay out the subnets of one segment VPC: per AZ, one subnet per role. Workload subnets together take
- * half of the VPC. Deterministic: depends only on the CIDR, the AZ names and the role set.
+ * half of the VPC; where there are terminal subnets (α′ LGWAN), workload and terminal subnets take a quarter each,
+ * workload first, so that servers keep the addresses they have in the other models. Deterministic: depends only on the CIDR, the AZ names and the role set.
  * Throws an Error naming the segment when the CIDR is too small.
  */
 export function layoutSubnets(
@@ -35,13 +37,13 @@ export function layoutSubnets(
 ): SubnetPlan[] {
   const vpc = Ipv4Cidr.parse(vpcCidr);
   const azBits = Math.ceil(Math.log2(Math.max(availabilityZones.length, 1)));
-  const workloadPrefix = vpc.prefixLength + 1 + azBits;
+  const workloadPrefix = vpc.prefixLength + 1 + azBits + (roles.has(SubnetRole.TERMINALS) ? 1 : 0);
   const allocator = new CidrAllocator(vpc);
   const subnets: SubnetPlan[] = [];
   try {
     for (const role of ROLE_ORDER) {
       if (!roles.has(role)) continue;
-      const prefix = role === SubnetRole.WORKLOAD ? workloadPrefix : ROLE_PREFIX[role];
+      const prefix = role === SubnetRole.WORKLOAD || role === SubnetRole.TERMINALS ? workloadPrefix : ROLE_PREFIX[role];
       availabilityZones.forEach((availabilityZone, azIndex) => {
         subnets.push({
           key: `${role}-${azIndex + 1}`,

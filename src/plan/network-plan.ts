@@ -25,8 +25,16 @@ export interface NetworkPlan {
 
 /** What a subnet is for. */
 export enum SubnetRole {
-  /** Where the user's workloads go (terminals, servers). */
+  /**
+   * Where the user's workloads go (terminals, servers). In α′ the LGWAN segment's workload subnets hold the servers and
+   * every host the My Number segment talks to; they have no route to the local breakout (MN-4, AP-7).
+   */
   WORKLOAD = 'workload',
+  /**
+   * α′ LGWAN only: the terminal pools (業務端末) and security-update clients that use the local breakout
+   * (ローカルブレイクアウト). Only these subnets route to the breakout firewall and may use the proxy (AP-7).
+   */
+  TERMINALS = 'terminals',
   /** Interface VPC endpoints. */
   ENDPOINTS = 'endpoints',
   /** Transit gateway attachment ENIs. */
@@ -237,7 +245,7 @@ export interface TenantProxyPlan {
   readonly gatewayEndpointRouteTables: string[];
   /** The port terminals use, on the load balancer and the instances. */
   readonly port: number;
-  /** Who may connect: the LGWAN segment's workload subnets. */
+  /** Who may connect: the LGWAN segment's terminal subnets. */
   readonly clientCidrs: string[];
   /** Where the load balancer's health checks come from: the proxy subnets. */
   readonly healthCheckCidrs: string[];

@@ -34,14 +34,16 @@ export interface SubnetRolesInput {
 }
 
 /**
- * The subnet roles of a segment's VPC: workload, endpoints and transit everywhere; firewall and egress where a firewall
- * sits (the α′ LGWAN breakout, the built-in Internet egress); proxy subnets for the α′ tenant-restriction proxy (cases
+ * The subnet roles of a segment's VPC: workload, endpoints and transit everywhere; terminals, firewall and egress in the
+ * α′ LGWAN breakout; firewall and egress in the built-in Internet egress; proxy subnets for the α′ tenant-restriction proxy (cases
  * イ/ウ). Shared with validation, which lays the subnets out before planning to check host addresses against them.
  */
 export function segmentSubnetRoles(segment: Segment, input: SubnetRolesInput): Set<SubnetRole> {
   const roles = new Set([SubnetRole.WORKLOAD, SubnetRole.ENDPOINTS, SubnetRole.TRANSIT]);
   const breakout = segment === Segment.LGWAN && MODEL_PLACEMENT[input.model].lgwanLocalBreakout;
   const builtIn = segment === Segment.INTERNET && input.internetEgress === InternetEgressMode.BUILT_IN;
+  // α′: only terminal pools and update clients break out (AP-7); hosts My Number talks to stay off it (MN-4).
+  if (breakout) roles.add(SubnetRole.TERMINALS);
   if (breakout || builtIn) {
     roles.add(SubnetRole.FIREWALL);
     roles.add(SubnetRole.EGRESS);

@@ -44,7 +44,7 @@ const CONF_EOF = 'JICHITAI_SQUID_CONF';
 export interface TenantProxyPlanInput {
   readonly breakout: BreakoutOptions;
   readonly alphaPrimeCase: AlphaPrimeCase;
-  /** The LGWAN segment's subnets (roles WORKLOAD and PROXY are used). */
+  /** The LGWAN segment's subnets (roles TERMINALS and PROXY are used). */
   readonly subnets: readonly SubnetPlan[];
 }
 
@@ -56,7 +56,8 @@ export function planTenantProxy(input: TenantProxyPlanInput): TenantProxyPlan | 
   const options = input.breakout.tenantProxy;
   if (!options || input.alphaPrimeCase === AlphaPrimeCase.LICENSE_AND_UPDATES) return undefined;
   const proxySubnets = input.subnets.filter((s) => s.role === SubnetRole.PROXY);
-  const clientCidrs = input.subnets.filter((s) => s.role === SubnetRole.WORKLOAD).map((s) => s.cidr);
+  // Only the terminal subnets may use the proxy: servers and the hosts My Number talks to have no way out (MN-4, AP-7).
+  const clientCidrs = input.subnets.filter((s) => s.role === SubnetRole.TERMINALS).map((s) => s.cidr);
   const port = options.port ?? DEFAULT_PROXY_PORT;
   const extraConnectPorts = [...(options.extraConnectPorts ?? [])];
   const squidConfig = renderSquidConfig({

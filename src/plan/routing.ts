@@ -50,8 +50,10 @@ export function compareCidr(a: string, b: string): number {
 
 /**
  * The VPC route tables of one segment, one per role and AZ.
- * - workload / proxy: declared destinations → TGW; default route per `routing.defaultRoute` (with the tenant
- *   proxy, workload subnets only route meeting media to the firewall; the proxy subnets hold the default route).
+ * - workload / terminals / proxy: declared destinations → TGW (not from the proxy); default route per
+ *   `routing.defaultRoute` (with the tenant proxy, client subnets only route meeting media to the firewall; the proxy
+ *   subnets hold the default route). Where terminal subnets exist (α′ LGWAN), only they and the proxy break out: the
+ *   workload subnets (servers, My Number's peers) have no route toward the internet at all (MN-4, AP-7).
  * - firewall: default → NAT in the same AZ (the inspected leg continues to the internet).
  * - egress (public): default → IGW; the inspected subnets of the AZ → firewall endpoint of the AZ, so that
  *   return traffic is inspected too (symmetric, as Network Firewall requires).
@@ -59,8 +61,10 @@ export function compareCidr(a: string, b: string): number {
  */
 export function planRouteTables(routing: SegmentRouting, subnets: readonly SubnetPlan[]): RouteTablePlan[] {
   const tables: RouteTablePlan[] = [];
+  // Where there are terminal subnets (α′ LGWAN), only they break out; the workload subnets keep the declared flows.
+  const breakoutRole = subnets.some((s) => s.role === SubnetRole.TERMINALS) ? SubnetRole.TERMINALS : SubnetRole.WORKLOAD;
   const inspected = (azIndex: number) =>
-    subnets.filter((s) => s.azIndex === azIndex && (s.role === SubnetRole.WORKLOAD || s.role === SubnetRole.PROXY));
+    subnets.filter((s) => s.azIndex === azIndex && (s.role === breakoutRole || s.role === SubnetRole.PROXY));
   for (const subnet of subnets) {
     // One route per destination: construct ids are derived from the destination, and AWS takes one route per prefix.
     const byDestination = new Map<string, RoutePlan>();
@@ -78,14 +82,17 @@ export function planRouteTables(routing: SegmentRouting, subnets: readonly Subne
     };
     switch (subnet.role) {
       case SubnetRole.WORKLOAD:
+      case SubnetRole.TERMINALS:
       case SubnetRole.PROXY:
         // The proxy's only business is the breakout; its clients are local.
-        if (subnet.role === SubnetRole.WORKLOAD) {
+        if (subnet.role !== SubnetRole.PROXY) {
           for (const d of routing.transitDestinations) {
             routes.push({ destination: d.destination, target: RouteTargetKind.TRANSIT_GATEWAY, reason: d.reason });
           }
         }
-        if (routing.proxied && subnet.role === SubnetRole.WORKLOAD) {
+        // α′ servers (業務システム) and My Number's LGWAN peers get no way to the internet, not even the allow-list (MN-4, AP-7).
+        if (subnet.role !== breakoutRole && subnet.role !== SubnetRole.PROXY) break;
+        if (routing.proxied && subnet.role === SubnetRole.TERMINALS) {
           for (const d of routing.proxied.mediaDestinations) {
             routes.push({ destination: d.destination, target: RouteTargetKind.FIREWALL_ENDPOINT, azIndex: subnet.azIndex, reason: d.reason });
           }

@@ -5,7 +5,8 @@
  * combinations with their tenant settings, and hosts and flows of every kind (specific communication from and to the My
  * Number segment and the LGWAN WAN, sanitization, screen transfer both ways, security-cloud services).
  *
- * Hosts are placed in the first half of a workload subnet the library lays out (src/plan/addressing), so that no host
+ * Hosts are placed in the first half of a workload subnet the library lays out (src/plan/addressing; α′ LGWAN terminal
+ * pools in a terminal subnet), so that no host
  * and no union of hosts covers a subnet; My Number flows stay within the NACL quota; ports stay narrow.
  */
 import { Rng } from './rng';
@@ -85,12 +86,15 @@ function attemptBlueprint(rng: Rng, choice: GeneratorChoice, simple: boolean): M
   }
   const tenantProxy = alphaPrime && theCase !== AlphaPrimeCase.LICENSE_AND_UPDATES;
   const workload = {} as Record<Segment, Ipv4Cidr[]>;
+  // α′ LGWAN: terminal pools go in the terminal subnets, the only ones that break out (AP-7); everything else in workload.
+  let lgwanTerminalSubnets: Ipv4Cidr[] = [];
   for (const s of [Segment.MY_NUMBER, Segment.LGWAN, Segment.INTERNET]) {
     const internetEgress = builtIn ? InternetEgressMode.BUILT_IN : InternetEgressMode.SECURITY_CLOUD;
     const roles = segmentSubnetRoles(s, { model, alphaPrimeCase: theCase, tenantProxy, internetEgress });
     try {
-      workload[s] = layoutSubnets(s, segmentCidrs[s].toString(), azs, roles, routeTableKey)
-        .filter((x) => x.role === SubnetRole.WORKLOAD).map((x) => Ipv4Cidr.parse(x.cidr));
+      const layout = layoutSubnets(s, segmentCidrs[s].toString(), azs, roles, routeTableKey);
+      workload[s] = layout.filter((x) => x.role === SubnetRole.WORKLOAD).map((x) => Ipv4Cidr.parse(x.cidr));
+      if (s === Segment.LGWAN) lgwanTerminalSubnets = layout.filter((x) => x.role === SubnetRole.TERMINALS).map((x) => Ipv4Cidr.parse(x.cidr));
     } catch {
       return undefined; // too small for the zones and roles: try again
     }
@@ -131,7 +135,9 @@ function attemptBlueprint(rng: Rng, choice: GeneratorChoice, simple: boolean): M
       cidrs = [(scCidrs ? rng.pick(scCidrs) : scPool.subnet(24, 9)).subnet(32, rng.int(1, 200)).toString()];
     } else {
       const count = rng.chance(0.8) ? 1 : 2;
-      cidrs = [...new Set(Array.from({ length: count }, () => hostRange(rng, rng.pick(workload[zone as unknown as Segment]))))];
+      const breaksOut = zone === Zone.LGWAN && role === HostRole.BUSINESS_TERMINALS && lgwanTerminalSubnets.length > 0;
+      const pool = breaksOut ? lgwanTerminalSubnets : workload[zone as unknown as Segment];
+      cidrs = [...new Set(Array.from({ length: count }, () => hostRange(rng, rng.pick(pool))))];
     }
     const h: HostDeclaration = { name, zone, cidrs, role, ...(description ? { description } : {}) };
     hosts.push(h);

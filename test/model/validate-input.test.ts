@@ -246,7 +246,8 @@ describe('host ranges against the subnets the library lays out (no false alarm f
       p.flows.push({ name: 'to-a', kind: FlowKind.SPECIFIC_COMMUNICATION, from: 'resident-registry', to: 'a', ports: [Port.tcp(443)] });
       p.flows.push({ name: 'to-b', kind: FlowKind.SPECIFIC_COMMUNICATION, from: 'resident-registry', to: 'b', ports: [Port.tcp(8443)] });
     });
-    expect(errors).toEqual([expect.stringMatching(/^\[hosts\.a\] hosts a, b together cover the whole workload subnet workload-2 \(10\.0\.80\.0\/20\)/)]);
+    // The example's terminal pool (10.0.80.0/24, a flow's end too) lies in the same subnet.
+    expect(errors).toEqual([expect.stringMatching(/^\[hosts\.a\] hosts a, b, lgwan-terminals together cover the whole workload subnet workload-2 \(10\.0\.80\.0\/20\)/)]);
   });
 
   test('a segment too small for its zones and roles is refused before planning', () => {
@@ -254,7 +255,55 @@ describe('host ranges against the subnets the library lays out (no false alarm f
       p.lgwan.cidr = '10.0.64.0/22';
       p.availabilityZones = ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d', 'us-east-1e', 'us-east-1f'];
     });
-    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^\[lgwan\.cidr\] 10\.0\.64\.0\/22 is too small for 6 availability zones × 6 subnet roles/)]));
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^\[lgwan\.cidr\] 10\.0\.64\.0\/22 is too small for 6 availability zones × 7 subnet roles/)]));
+  });
+});
+
+describe('α′: only terminal pools and update clients sit where the breakout is (AP-7); My Number\'s peers never (MN-4)', () => {
+  // α′ layout of the example's LGWAN 10.0.64.0/18 over two zones: workload 10.0.64.0/21, 10.0.72.0/21; terminals 10.0.80.0/21, 10.0.88.0/21.
+  const server = (cidr: string, role = HostRole.OTHER) => ({ name: 'lgwan-db', zone: Zone.LGWAN, cidrs: [cidr], role });
+  const fromMyNumber = { name: 'registry-to-db', kind: FlowKind.SPECIFIC_COMMUNICATION, from: 'resident-registry', to: 'lgwan-db', ports: [Port.tcp(5432)] };
+
+  test('the reference blueprint and a My Number peer in a workload subnet pass', () => {
+    expect(errorsOf(alphaPrime, () => undefined)).toEqual([]);
+    expect(errorsOf(alphaPrime, (p) => { p.hosts.push(server('10.0.66.10/32')); p.flows.push(fromMyNumber); })).toEqual([]);
+  });
+
+  test('a server in a terminal subnet is refused (AP-7)', () => {
+    expect(errorsOf(alphaPrime, (p) => { p.hosts.push(server('10.0.81.10/32', HostRole.BUSINESS_SYSTEM)); })).toEqual([
+      expect.stringMatching(/^\[hosts\.lgwan-db\.cidrs\] 10\.0\.81\.10\/32 lies in an LGWAN terminal subnet.*only terminal pools .*AP-7.*Fix: move lgwan-db into a workload subnet \(10\.0\.64\.0\/21, 10\.0\.72\.0\/21\)/),
+    ]);
+  });
+
+  test('a terminal pool outside the terminal subnets is refused: it would have no way to its cloud services (AP-7)', () => {
+    expect(errorsOf(alphaPrime, (p) => { p.hosts[2].cidrs = ['10.0.66.0/24']; })).toEqual([
+      expect.stringMatching(/^\[hosts\.lgwan-terminals\.cidrs\] 10\.0\.66\.0\/24 lies in an LGWAN workload subnet, which has no route to the breakout.*Fix: place it in a terminal subnet \(10\.0\.80\.0\/21, 10\.0\.88\.0\/21\)/),
+    ]);
+    // Outside α′ there are no terminal subnets: the same address is a workload address.
+    expect(errorsOf(alpha, (p) => { p.hosts[2].cidrs = ['10.0.66.0/24']; })).toEqual([]);
+  });
+
+  test('a host the My Number segment talks to is refused in a terminal subnet and as an update client, whatever its role (MN-4)', () => {
+    expect(errorsOf(alphaPrime, (p) => { p.hosts.push(server('10.0.82.10/32', HostRole.BUSINESS_TERMINALS)); p.flows.push(fromMyNumber); })).toEqual([
+      expect.stringMatching(/^\[hosts\.lgwan-db\.cidrs\] 10\.0\.82\.10\/32 lies in an LGWAN terminal subnet.*the My Number segment talks to lgwan-db.*MN-4/),
+    ]);
+    expect(errorsOf(alphaPrime, (p) => { p.hosts.push(server('10.0.66.10/32')); p.flows.push(fromMyNumber); p.breakout.updateClients = ['lgwan-db']; })).toEqual([
+      expect.stringMatching(/^\[breakout\.updateClients\] lists lgwan-db, which the My Number segment talks to.*MN-4/),
+    ]);
+  });
+
+  test('update clients: declared LGWAN hosts in a terminal subnet', () => {
+    expect(errorsOf(alphaPrime, (p) => { p.hosts.push(server('10.0.90.10/32')); p.breakout.updateClients = ['lgwan-db']; })).toEqual([]);
+    expect(errorsOf(alphaPrime, (p) => { p.hosts.push(server('10.0.66.10/32')); p.breakout.updateClients = ['lgwan-db']; })).toEqual([
+      expect.stringMatching(/^\[hosts\.lgwan-db\.cidrs\] 10\.0\.66\.10\/32 lies in an LGWAN workload subnet.*an update client \(AP-7\)/),
+    ]);
+    expect(errorsOf(alphaPrime, (p) => { p.breakout.updateClients = ['nobody', 'resident-registry', 7]; })).toEqual([
+      expect.stringMatching(/^\[breakout\.updateClients\] must be a list of declared host names/),
+    ]);
+    expect(errorsOf(alphaPrime, (p) => { p.breakout.updateClients = ['nobody', 'resident-registry']; })).toEqual([
+      expect.stringMatching(/^\[breakout\.updateClients\[0\]\] names an unknown host "nobody"/),
+      expect.stringMatching(/^\[breakout\.updateClients\[1\]\] resident-registry is in MY_NUMBER, but only LGWAN hosts use the local breakout \(AP-7\)/),
+    ]);
   });
 });
 

@@ -11,10 +11,12 @@ function plan(props: MunicipalNetworkBlueprintProps = alphaPrime) {
 const lgwan = (p: ReturnType<typeof plan>) => p.segments.find((s) => s.segment === 'LGWAN')!;
 
 describe('tenant-restriction proxy plan', () => {
-  test('clients are exactly the LGWAN workload subnets; health checks come from the proxy subnets', () => {
+  test('clients are exactly the LGWAN terminal subnets (not the workload subnets); health checks come from the proxy subnets', () => {
     const p = plan();
     const subnets = lgwan(p).subnets;
-    expect(p.tenantProxy!.clientCidrs).toEqual(subnets.filter((s) => s.role === SubnetRole.WORKLOAD).map((s) => s.cidr));
+    expect(p.tenantProxy!.clientCidrs).toEqual(subnets.filter((s) => s.role === SubnetRole.TERMINALS).map((s) => s.cidr));
+    expect(p.tenantProxy!.clientCidrs).toHaveLength(2);
+    for (const w of subnets.filter((s) => s.role === SubnetRole.WORKLOAD)) expect(p.tenantProxy!.clientCidrs).not.toContain(w.cidr);
     expect(p.tenantProxy!.healthCheckCidrs).toEqual(subnets.filter((s) => s.role === SubnetRole.PROXY).map((s) => s.cidr));
     expect(p.tenantProxy!.subnetKeys).toEqual(['proxy-1', 'proxy-2']);
   });
@@ -92,7 +94,7 @@ describe('tenant-restriction proxy plan', () => {
     expect([p.minInstances, p.maxInstances, p.port]).toEqual([2, 4, 3128]);
   });
 
-  test('case ア: no proxy, no proxy subnets, and the workload default route goes to the firewall', () => {
+  test('case ア: no proxy, no proxy subnets; the terminal subnets\' default route goes to the firewall, the workload subnets have none', () => {
     const p = plan({
       ...alphaPrime,
       alphaPrimeCase: AlphaPrimeCase.LICENSE_AND_UPDATES,
@@ -100,8 +102,13 @@ describe('tenant-restriction proxy plan', () => {
     });
     expect(p.tenantProxy).toBeUndefined();
     expect(lgwan(p).subnets.filter((s) => s.role === SubnetRole.PROXY)).toEqual([]);
+    const terminals = lgwan(p).routeTables.filter((t) => t.key.startsWith('terminals-'));
+    expect(terminals).toHaveLength(2);
+    for (const t of terminals) expect(t.routes.find((r) => r.destination === '0.0.0.0/0')?.target).toBe('firewall-endpoint');
+    // Servers and My Number's peers: nothing toward the firewall at all (MN-4, AP-7).
     const workload = lgwan(p).routeTables.filter((t) => t.key.startsWith('workload-'));
-    for (const t of workload) expect(t.routes.find((r) => r.destination === '0.0.0.0/0')?.target).toBe('firewall-endpoint');
+    expect(workload).toHaveLength(2);
+    for (const t of workload) expect(t.routes.filter((r) => r.target === 'firewall-endpoint' || r.destination === '0.0.0.0/0')).toEqual([]);
     expect(lgwan(p).interfaceEndpoints).not.toContain('secretsmanager');
   });
 

@@ -1,5 +1,6 @@
-import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, VpcNode } from '../graph';
-import { arrivalsFrom, pathFindings } from './paths';
+import { parsePrefix } from '../address-space';
+import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
+import { arrivalsFrom, endOf, OUT_OR_UNKNOWN, pathFindings } from './paths';
 import { CloudServiceCatalogue, EntraTenantRestrictionVersion } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
@@ -149,6 +150,60 @@ export const AP2: GuardRule = {
             'list the service\'s own domains (see CloudServiceCatalogue), never a wildcard over a whole TLD or everything; '
               + 'for an ISMAP-listed service of your own, acknowledge AP-2 with its ISMAP registration'));
         }
+      }
+    }
+    return findings;
+  },
+};
+
+/**
+ * AP-7: the breakout serves the terminal pools (業務端末) and the declared update clients only. Judged on the hosts the
+ * guard knows: the hosts `MunicipalNetwork` declares on its stack, and resources labelled with a host role
+ * (`jichitai:role`) that name their subnets. Any other such host whose subnet reaches the internet or a cloud service
+ * (through the breakout or otherwise, or along a path the guard cannot follow) is a finding. A subnet holding nothing the
+ * guard knows is not judged here; the critical rules (AP-1, MN-4) hold for it regardless.
+ */
+export const AP7: GuardRule = {
+  id: 'AP-7',
+  severity: Severity.ERROR,
+  models: [NetworkModel.ALPHA_PRIME],
+  term: 'ローカルブレイクアウトの利用端末',
+  summary: 'Only the LGWAN terminal pools (業務端末) and declared security-update clients reach the breakout; every other declared or role-labelled '
+    + 'LGWAN host sits in a subnet without a way out.',
+  check(ctx) {
+    const chain = infrastructureSubnets(ctx.graph);
+    const subnets = subnetsIn(ctx, Segment.LGWAN).filter((s) => !chain.has(s.id));
+    const findings: Finding[] = [];
+    const fix = (what: string) => `move ${what} to an LGWAN subnet without a route to the breakout (MunicipalNetwork: a workload subnet, not a terminal subnet), `
+      + 'or, for a host that must fetch security updates, name it in breakout.updateClients';
+    const outOf = (subnet: SubnetNode) => ctx.reach.arrivals(subnet.id).find(OUT_OR_UNKNOWN);
+    // Declared hosts: every subnet whose block overlaps one of the host's ranges.
+    for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient)) {
+      const blocks = host.cidrs.map(parsePrefix).filter((b) => b !== undefined);
+      for (const subnet of subnets) {
+        const block = subnet.cidr === undefined ? undefined : parsePrefix(subnet.cidr);
+        // A subnet whose block the guard cannot read may hold the host (fail closed).
+        if (block && !blocks.some((b) => b.lo <= block.hi && block.lo <= b.hi)) continue;
+        const out = outOf(subnet);
+        if (!out) continue;
+        findings.push(finding(this, nameOf(ctx.graph, subnet.id),
+          `declared host ${host.name} (${host.role}, ${host.cidrs.join(', ')}) lies in this subnet, which reaches ${endOf(ctx, out)}; only terminal pools (業務端末) and update clients may use the breakout`,
+          fix(host.name), ctx.reach.hops(out)));
+        break;
+      }
+    }
+    // Role-labelled resources (instances, Auto Scaling groups...) that name their subnets.
+    const lgwan = new Map(subnets.map((s) => [s.id, s]));
+    for (const label of nodesOf(ctx.graph, 'role-label')) {
+      if (label.role === 'BUSINESS_TERMINALS') continue;
+      for (const ref of label.subnets) {
+        const subnet = ref.kind === 'node' ? lgwan.get(ref.id) : undefined;
+        const out = subnet && outOf(subnet);
+        if (!subnet || !out) continue;
+        findings.push(finding(this, nameOf(ctx.graph, label.resource),
+          `labelled ${label.role}, it sits in ${nameOf(ctx.graph, subnet.id)}, which reaches ${endOf(ctx, out)}; only terminal pools (業務端末) and update clients may use the breakout`,
+          fix('it'), ctx.reach.hops(out)));
+        break;
       }
     }
     return findings;

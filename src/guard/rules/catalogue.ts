@@ -123,11 +123,11 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     citations: [NEC_MY_NUMBER_EXTERNAL],
   },
   'MN-4': {
-    summaryJa: 'マイナンバー利用事務系が到達するサブネット自身が、インターネットと自治体情報セキュリティクラウドへの経路を持たないこと'
-      + '（α′ では、検査済みのブレイクアウト用ファイアウォールを通る経路を除く）。',
-    rationale: 'A host that the My Number segment may reach must not itself reach the internet, or it becomes the bridge. The α′ exemption '
-      + 'for the checked breakout firewall is laxer than the seed, which names no exception; it is to be removed once the plan places My '
-      + 'Number\'s LGWAN peers in subnets without a breakout route.',
+    summaryJa: 'マイナンバー利用事務系が到達するサブネット自身が、インターネット・自治体情報セキュリティクラウド・クラウドサービスへの経路を持たないこと'
+      + '（α′ のローカルブレイクアウトも例外としない）。',
+    rationale: 'A host that the My Number segment may reach must not itself reach the internet, or it becomes the bridge. The seed names no '
+      + 'exception, so the α′ breakout is none: MunicipalNetwork places My Number\'s LGWAN peers in workload subnets, which have no route to '
+      + 'the breakout, and validation refuses one in a terminal subnet. Critical: it cannot be acknowledged.',
     citations: [{ source: SOURCES.NEC, where: 'マイナンバー利用事務系 No.2 外部との接続 (2)', quote: '特定通信先のサーバーや端末もインターネットとの通信ができないこと。' }],
   },
   'LG-1': {
@@ -209,6 +209,18 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
         quote: '危険因子が無いことを確認した上で、LGWAN接続系にインターネットからファイルを取り込む。',
       },
     ],
+  },
+  'AP-7': {
+    summaryJa: 'ローカルブレイクアウトを使うのは、LGWAN接続系の業務端末（端末プール）と宣言したセキュリティ更新の取得元だけ。'
+      + 'それ以外の宣言済み・ロール付きのLGWANホストは、外へ出る経路のないサブネットに置くこと。',
+    rationale: 'The guideline opens the breakout for the business terminals\' use of specific cloud services; servers and systems of the LGWAN '
+      + 'segment keep no way out. MunicipalNetwork lays out terminal subnets (the only ones routed to the breakout and admitted by the proxy) '
+      + 'apart from workload subnets.',
+    citations: [{
+      source: SOURCES.MIC_2024,
+      where: '中間報告の概要 — クラウドサービスの利用に対する対応',
+      quote: 'LGWAN接続系の業務端末からインターネット経由で、特定のクラウドサービスを安全に利用するための対策（アクセス制御等）をα\'モデルとして規定。',
+    }],
   },
   'IN-1': {
     summaryJa: 'インターネット接続系の出口は自治体情報セキュリティクラウド経由のみで、業務サブネットから IGW・NAT へ直接向かう経路がないこと。',

@@ -1,6 +1,4 @@
-import { breakoutFirewallProblem } from './alpha-prime';
 import { arrivalsFrom, endOf, intoSegmentOrUnknown, OUT_OR_UNKNOWN, pathFindings } from './paths';
-import { NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { formatAddress, parsePrefix, Prefix } from '../address-space';
 import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
@@ -213,16 +211,16 @@ function covered(prefixes: Prefix[], block: Prefix): boolean {
 /**
  * MN-4: a host the My Number segment may reach has no way to the internet itself. Over the exact paths: the subnets of
  * other segments that a My Number subnet reaches, and whether they reach the internet or the security cloud (or a path
- * the guard cannot follow). Hosts of the Internet segment are MN-2's business.
- * In α′ the LGWAN subnets break out through the allow-list firewall that AP-1 checks; such a path is not flagged here
- * (a stricter reading would keep My Number peers off the breakout entirely; see the README).
+ * the guard cannot follow). Hosts of the Internet segment are MN-2's business. The α′ local breakout is no exception
+ * (seed 001: 「特定通信先のサーバーや端末もインターネットとの通信ができないこと」): a path through the allow-list firewall
+ * is a path to the internet.
  */
 export const MN4: GuardRule = {
   id: 'MN-4',
-  severity: Severity.ERROR,
+  severity: Severity.CRITICAL,
   models: ALL_MODELS,
   term: 'マイナンバー利用事務系の接続先',
-  summary: 'A subnet the My Number segment may reach has no path to the internet or the security cloud itself (α′: except through the checked breakout firewall).',
+  summary: 'A subnet the My Number segment may reach has no path to the internet, the security cloud or a cloud service itself — in α′ too: the local breakout is no exception.',
   check(ctx) {
     const reached = new Map<string, Arrival>();
     for (const a of arrivalsFrom(ctx, subnetsIn(ctx, Segment.MY_NUMBER), (x) => x.end.kind === 'subnet')) {
@@ -233,12 +231,11 @@ export const MN4: GuardRule = {
     }
     const findings: Finding[] = [];
     for (const [id, inbound] of [...reached].sort(([a], [b]) => a.localeCompare(b))) {
-      const leak = ctx.reach.arrivals(id).find((a) => OUT_OR_UNKNOWN(a)
-        && !(ctx.model === NetworkModel.ALPHA_PRIME && a.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined)));
+      const leak = ctx.reach.arrivals(id).find(OUT_OR_UNKNOWN);
       if (!leak) continue;
       findings.push(finding(this, nameOf(ctx.graph, id),
         `the My Number segment reaches this subnet (${ctx.reach.destinations(inbound.headers)}), and it reaches ${endOf(ctx, leak)}${leak.end.kind === 'unknown' ? ` (${leak.end.reason})` : ` (${ctx.reach.destinations(leak.headers)})`}`,
-        'keep hosts that talk to the My Number segment off any internet path: remove the route out of their subnet, or move them to a subnet without one',
+        'keep hosts that talk to the My Number segment off any internet path, the α′ breakout included: remove the route out of their subnet, or move them to a subnet without one (MunicipalNetwork: an LGWAN workload subnet, not a terminal subnet)',
         ctx.reach.hops(leak)));
     }
     return findings;
