@@ -110,12 +110,19 @@ describe('α′: LGWAN local breakout (ローカルブレイクアウト)', () =
     }
   });
 
-  test('workload subnets have no way around the tenant proxy: only the meeting-media ranges go to the firewall', () => {
+  test('terminal subnets have no way around the tenant proxy: only the meeting-media ranges go to the firewall', () => {
     const media = CloudServiceCatalogue.MICROSOFT_365.media!.cidrs;
-    const workload = routesOfSegment(t(), 'LGWAN').filter(({ table }) => /workload/.test(table));
-    expect(workload.filter(({ route }) => route.DestinationCidrBlock === '0.0.0.0/0')).toEqual([]);
-    const toFirewall = workload.filter(({ route }) => route.VpcEndpointId).map(({ route }) => route.DestinationCidrBlock);
+    const terminals = routesOfSegment(t(), 'LGWAN').filter(({ table }) => /terminals/.test(table));
+    expect(terminals.length).toBeGreaterThan(0);
+    expect(terminals.filter(({ route }) => route.DestinationCidrBlock === '0.0.0.0/0')).toEqual([]);
+    const toFirewall = terminals.filter(({ route }) => route.VpcEndpointId).map(({ route }) => route.DestinationCidrBlock);
     expect([...toFirewall].sort()).toEqual([...media, ...media].sort());
+  });
+
+  test('workload subnets (servers, My Number\'s peers) have no route toward the breakout at all (MN-4, AP-7)', () => {
+    const workload = routesOfSegment(t(), 'LGWAN').filter(({ table }) => /workload/.test(table));
+    expect(workload.length).toBeGreaterThan(0);
+    expect(workload.filter(({ route }) => route.DestinationCidrBlock === '0.0.0.0/0' || route.VpcEndpointId)).toEqual([]);
   });
 
   test('the firewall drops by default and its domain list equals the allow-list', () => {

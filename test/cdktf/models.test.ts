@@ -270,13 +270,19 @@ describe('α′: LGWAN local breakout (ローカルブレイクアウト)', () =
     }
   });
 
-  test('workload subnets have no way around the tenant proxy: only the meeting-media ranges go to the firewall', () => {
+  test('terminal subnets have no way around the tenant proxy: only the meeting-media ranges go to the firewall', () => {
     const media = CloudServiceCatalogue.MICROSOFT_365.media!.cidrs;
+    const terminals = routesOfSegment(c(), 'LGWAN').filter(({ table }) => /terminals/.test(table));
+    expect(terminals.length).toBeGreaterThan(0);
+    expect(terminals.filter(({ route }) => route.destination_cidr_block === '0.0.0.0/0')).toEqual([]);
+    const toFirewall = terminals.filter(({ route }) => route.vpc_endpoint_id).map(({ route }) => route.destination_cidr_block);
+    expect([...toFirewall].sort()).toEqual([...media, ...media].sort());
+  });
+
+  test('workload subnets (servers, My Number\'s peers) have no route toward the breakout at all (MN-4, AP-7)', () => {
     const workload = routesOfSegment(c(), 'LGWAN').filter(({ table }) => /workload/.test(table));
     expect(workload.length).toBeGreaterThan(0);
-    expect(workload.filter(({ route }) => route.destination_cidr_block === '0.0.0.0/0')).toEqual([]);
-    const toFirewall = workload.filter(({ route }) => route.vpc_endpoint_id).map(({ route }) => route.destination_cidr_block);
-    expect([...toFirewall].sort()).toEqual([...media, ...media].sort());
+    expect(workload.filter(({ route }) => route.destination_cidr_block === '0.0.0.0/0' || route.vpc_endpoint_id)).toEqual([]);
   });
 
   test('the firewall drops by default, in strict order, and its domain list equals the allow-list', () => {

@@ -319,6 +319,24 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'α′: a route from MY_NUMBER to a host in an LGWAN terminal subnet (the breakout is no exception)',
+    rule: 'MN-4',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      overTransit(stack, net, 'MutMnTerminal', '10.0.80.10/32', net.lgwan.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    name: 'α′: the LGWAN workload subnets (servers) are given a default route to the breakout firewall',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const proxyRoute = net.lgwan.node.findAll().map((c) => c as Route).find((r) => r.node.id.startsWith('Route-proxy-1-') && r.vpcEndpointIdInput !== undefined);
+      if (!proxyRoute) throw new Error('test setup: no breakout route of the proxy subnet');
+      new Route(stack, 'MutServersOut', { routeTableId: table(net.lgwan, 'workload-1').id, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: proxyRoute.vpcEndpointIdInput });
+    },
+  },
+  {
     name: 'a route from MY_NUMBER to an LGWAN host whose subnet is given an internet route',
     rule: 'MN-4',
     models: NOT_ALPHA_PRIME,

@@ -6,6 +6,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { exampleFindings as findings } from './example-findings';
+import { AlphaPrimeCase } from '../../src';
 
 const l1 = <T>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
 const table = (segment: IConstruct, key: string) => l1<ec2.CfnRouteTable>(segment, `/RouteTable-${key}`).ref;
@@ -17,9 +18,12 @@ function overTransit(stack: Stack, net: any, id: string, from: [IConstruct, stri
   new ec2.CfnTransitGatewayRoute(stack, `${id}Tgw`, { transitGatewayRouteTableId: transitTable(net, zone), destinationCidrBlock: destination, transitGatewayAttachmentId: attachment });
 }
 
-/** Route a My Number subnet to an LGWAN host (10.0.65.20, the file server) over the transit gateway. */
-function myNumberToLgwanHost(from: string) {
-  return (stack: Stack, net: any) => overTransit(stack, net, 'ToHost', [net.myNumber, from], 'MY_NUMBER', '10.0.65.20/32', net.lgwan.transitGatewayAttachmentId);
+/**
+ * Route a My Number subnet to an LGWAN host over the transit gateway: by default 10.0.65.20, the file server (a workload
+ * subnet in every model); in α′, 10.0.80.10 lies in a terminal subnet, which breaks out.
+ */
+function myNumberToLgwanHost(from: string, host = '10.0.65.20/32') {
+  return (stack: Stack, net: any) => overTransit(stack, net, 'ToHost', [net.myNumber, from], 'MY_NUMBER', host, net.lgwan.transitGatewayAttachmentId);
 }
 
 describe('MN-4 hosts the My Number segment reaches (マイナンバー利用事務系の接続先)', () => {
@@ -27,13 +31,19 @@ describe('MN-4 hosts the My Number segment reaches (マイナンバー利用事�
     expect(findings('alpha', 'MN-4', myNumberToLgwanHost('endpoints-1'))).toEqual([]);
   });
 
-  test('α′: the same host behind the checked breakout firewall is not flagged; a NAT route that bypasses it is', () => {
+  test('α′: the breakout is no exception — a host in a terminal subnet is flagged although its way out is the checked allow-list firewall', () => {
+    expect(findings('alpha-prime', 'MN-4', myNumberToLgwanHost('endpoints-1', '10.0.80.10/32'))).toEqual([
+      expect.stringMatching(/^\[\w*LgwanSubnetterminals1\w*\] MN-4 critical \(マイナンバー利用事務系の接続先\): the My Number segment reaches this subnet \(10\.0\.80\.10\/32\), and it reaches the internet .*→ firewall \w*LgwanFirewall/),
+    ]);
+  });
+
+  test('α′: a host in a workload subnet (no breakout route) is compliant; a NAT route that bypasses everything is flagged', () => {
     expect(findings('alpha-prime', 'MN-4', myNumberToLgwanHost('endpoints-1'))).toEqual([]);
     const bypass = findings('alpha-prime', 'MN-4', (stack, net) => {
       myNumberToLgwanHost('endpoints-1')(stack, net);
       new ec2.CfnRoute(stack, 'Bypass', { routeTableId: table(net.lgwan, 'workload-1'), destinationCidrBlock: '0.0.0.0/0', natGatewayId: l1<ec2.CfnNatGateway>(net.lgwan, '/NatGateway-1').ref });
     });
-    expect(bypass).toEqual([expect.stringMatching(/MN-4 error \(マイナンバー利用事務系の接続先\): the My Number segment reaches this subnet \(10\.0\.65\.20\/32\), and it reaches the internet/)]);
+    expect(bypass).toEqual([expect.stringMatching(/MN-4 critical \(マイナンバー利用事務系の接続先\): the My Number segment reaches this subnet \(10\.0\.65\.20\/32\), and it reaches the internet/)]);
   });
 
   test('the My Number NACL counts: from the workload subnets (which have it), the same host is not reached at all', () => {
@@ -102,5 +112,38 @@ describe('LG-2 LGWAN ↔ Internet segment by host only (無害化 / 画面転送
       overTransit(stack, net, 'Wide', [net.lgwan, 'workload-1'], 'LGWAN', '10.0.128.0/17', net.internet.transitGatewayAttachmentId!);
       new ec2.CfnTransitGatewayRoute(stack, 'Hole', { transitGatewayRouteTableId: transitTable(net, 'LGWAN'), destinationCidrBlock: '10.0.128.0/18', blackhole: true });
     })).toEqual([]);
+  });
+});
+
+describe('AP-7 the breakout serves the terminal pools and update clients only (ローカルブレイクアウトの利用端末)', () => {
+  /** The breakout firewall endpoint of AZ 1, as the proxy subnet's default route uses it. */
+  const breakoutEndpoint = (net: any): string => (net.lgwan.node.findAll() as IConstruct[])
+    .map((c) => c as ec2.CfnRoute).find((r) => r.node.id.startsWith('Route-proxy-1-') && r.vpcEndpointId !== undefined)!.vpcEndpointId!;
+
+  test('the reference α′ network is compliant: the terminal pool breaks out, the servers\' workload subnets have no way out', () => {
+    expect(findings('alpha-prime', 'AP-7')).toEqual([]);
+    expect(findings('alpha-prime', 'AP-7', undefined, AlphaPrimeCase.LICENSE_AND_UPDATES)).toEqual([]);
+  });
+
+  test('a default route from a workload subnet to the breakout firewall puts declared servers on it', () => {
+    const found = findings('alpha-prime', 'AP-7', (stack, net) => {
+      new ec2.CfnRoute(stack, 'ServersOut', { routeTableId: table(net.lgwan, 'workload-1'), destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: breakoutEndpoint(net) });
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/^\[\w*LgwanSubnetworkload1\w*\] AP-7 error \(ローカルブレイクアウトの利用端末\): declared host finance-system \(BUSINESS_SYSTEM, 10\.0\.65\.10\/32\) lies in this subnet, which reaches the internet; only terminal pools/),
+      expect.stringMatching(/^\[\w*LgwanSubnetworkload1\w*\] AP-7 error .*: declared host lgwan-file-server \(OTHER, 10\.0\.65\.20\/32\) lies in this subnet/),
+    ]);
+  });
+
+  test('a resource labelled with another role in a terminal subnet is flagged; one labelled BUSINESS_TERMINALS is not', () => {
+    const place = (role: string) => (stack: Stack, net: any) => {
+      new ec2.CfnInstance(stack, 'Server', {
+        imageId: 'ami-12345678', subnetId: l1<ec2.CfnSubnet>(net.lgwan, '/Subnet-terminals-1').ref, tags: [{ key: 'jichitai:role', value: role }],
+      });
+    };
+    expect(findings('alpha-prime', 'AP-7', place('BUSINESS_SYSTEM'))).toEqual([
+      expect.stringMatching(/^\[Server\] AP-7 error .*: labelled BUSINESS_SYSTEM, it sits in \S*Subnetterminals1\S*, which reaches the internet/),
+    ]);
+    expect(findings('alpha-prime', 'AP-7', place('BUSINESS_TERMINALS'))).toEqual([]);
   });
 });
