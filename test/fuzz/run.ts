@@ -18,7 +18,9 @@ import { types } from 'util';
 import { App, Stack } from 'aws-cdk-lib';
 import { Testing } from 'cdktf';
 import { offlineTokyoStack } from '../../examples/tf/_app';
-import { Blueprint, cdk, CloudServiceCatalogue, MunicipalNetworkBlueprintProps, tf, validateBlueprint } from '../../src';
+import {
+  AlphaPrimeCase, Blueprint, cdk, CloudServiceCatalogue, CloudServiceCategory, MunicipalNetworkBlueprintProps, tf, validateBlueprint,
+} from '../../src';
 import { BlueprintValidationError } from '../../src/model/validate';
 import { planOf } from '../../src/plan/cache';
 import { cloudFormationResourceCount } from '../../src/plan/plan';
@@ -79,6 +81,17 @@ const OWN_SERVICE_REASON = 'Own cloud service of the fuzz, ISMAP-listed (registr
 const ownServices = (b: Blueprint): boolean =>
   (b.props.breakout?.services ?? []).some((s) => !CloudServiceCatalogue.all().some((c) => c.id === s.service.id));
 
+/**
+ * AP-3 in cases イ/ウ: a communication tool without a header scheme (Zoom, Box) or a service the guard does not know needs
+ * an acknowledgement naming the service-side setting that restricts it to the municipality's tenant. The fuzz gives it,
+ * as a user must.
+ */
+const TENANT_REASON = 'Sign-in restricted to the city\'s own tenant in each service\'s admin settings (recorded in the design document)';
+const needsTenantAck = (b: Blueprint): boolean =>
+  (b.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD || b.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION)
+  && (ownServices(b) || (b.props.breakout?.services ?? [])
+    .some((s) => s.service.category === CloudServiceCategory.COMMUNICATION_TOOL && !s.service.tenantRestriction));
+
 /** Options of one synthesis. */
 export interface SynthOptions {
   /**
@@ -131,6 +144,7 @@ function synthesizeOnce(engine: Engine, bp: unknown, options: SynthOptions): str
       const stack = new Stack(app, 'FuzzCity', { env: { region: regionOf(bp) } });
       const network = new cdk.MunicipalNetwork(stack, 'Network', bp as MunicipalNetworkBlueprintProps);
       if (ownServices(network.blueprint)) cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-2', OWN_SERVICE_REASON);
+      if (needsTenantAck(network.blueprint)) cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-3', TENANT_REASON);
       const resources = Object.keys(app.synth().getStackByName('FuzzCity').template.Resources ?? {}).length;
       const reckoned = cloudFormationResourceCount(planOf(network.blueprint));
       return resources === reckoned ? undefined : `the template holds ${resources} resources, cloudFormationResourceCount says ${reckoned}`;
@@ -144,6 +158,7 @@ function synthesizeOnce(engine: Engine, bp: unknown, options: SynthOptions): str
     const stack = offlineTokyoStack(app, 'FuzzCity', regionOf(bp));
     const network = new tf.MunicipalNetwork(stack, 'Network', bp as MunicipalNetworkBlueprintProps);
     if (ownServices(network.blueprint)) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-2', OWN_SERVICE_REASON);
+    if (needsTenantAck(network.blueprint)) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-3', TENANT_REASON);
     Testing.synth(stack, true);
     return undefined;
   }

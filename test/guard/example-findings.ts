@@ -23,6 +23,7 @@ export function exampleFindings(
   const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
   const graph = extractCloudFormation({ [stack.stackName]: template });
   // The declared hosts go with it (AP-7 judges them); the declared flows do not (FLOW-1 has tests of its own).
-  return checkTopology(graph, { model: network.blueprint.model, alphaPrimeCase: alphaPrimeCase ?? network.blueprint.alphaPrimeCase }, { hosts: declaredHostsOf(stack) })
+  const options = { model: network.blueprint.model, alphaPrimeCase: alphaPrimeCase ?? network.blueprint.alphaPrimeCase };
+  return checkTopology(graph, options, { hosts: declaredHostsOf(stack) })
     .filter((f) => f.ruleId === ruleId).map(formatFinding);
 }

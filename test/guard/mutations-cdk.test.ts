@@ -208,6 +208,12 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) { l1(net.lgwan, 'Firewall/RuleGroup-allowlist').addPropertyOverride('RuleGroup.RulesSource.RulesSourceList.Targets', ['.com', 'login.microsoftonline.com']); },
   },
   {
+    name: 'a communication tool without a tenant-restriction header (Zoom) added to the case イ allow-list (override)',
+    rule: 'AP-3',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { l1(net.lgwan, 'Firewall/RuleGroup-allowlist').addPropertyOverride('RuleGroup.RulesSource.RulesSourceList.Targets', ['.office.com', '.zoom.us']); },
+  },
+  {
     name: 'a direct internet gateway route from an INTERNET workload subnet (override of the security-cloud route)',
     rule: 'IN-1',
     models: ALL,

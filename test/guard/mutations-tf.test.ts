@@ -247,6 +247,12 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) { find<TerraformResource>(net.lgwan, 'Firewall/RuleGroup-allowlist').addOverride('rule_group.rules_source.rules_source_list.targets', ['.dropbox.com']); },
   },
   {
+    name: 'a communication tool without a tenant-restriction header (Zoom) added to the case イ allow-list (addOverride)',
+    rule: 'AP-3',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { find<TerraformResource>(net.lgwan, 'Firewall/RuleGroup-allowlist').addOverride('rule_group.rules_source.rules_source_list.targets', ['.office.com', '.zoom.us']); },
+  },
+  {
     name: 'the proxy lets the client\'s forged tenant header through (user data replaced)',
     rule: 'AP-3',
     models: [NetworkModel.ALPHA_PRIME],

@@ -118,7 +118,13 @@ describe('AP-2 allow-list of qualifying services (ISMAP / 許可リスト)', () 
     const again = buildCdkExample('alpha-prime', new App());
     addOwnService(again.stack, again.network);
     cdk.TopologyGuard.acknowledge(again.network.lgwan, 'AP-2', 'Our own file service is ISMAP-listed under registration C20XX-0000 (checked 2026-11).');
-    expect(() => Template.fromStack(again.stack)).not.toThrow();
+    // In case イ the guard cannot tell that a service it does not know is tenant-restricted either (AP-3, fail closed).
+    expect(() => Template.fromStack(again.stack)).toThrow(/AP-3 error .*files\.example\.jp/);
+    const third = buildCdkExample('alpha-prime', new App());
+    addOwnService(third.stack, third.network);
+    cdk.TopologyGuard.acknowledge(third.network.lgwan, 'AP-2', 'Our own file service is ISMAP-listed under registration C20XX-0000 (checked 2026-11).');
+    cdk.TopologyGuard.acknowledge(third.network.lgwan, 'AP-3', 'The file service admits only accounts of the city\'s own tenant (admin console: sign-in restriction).');
+    expect(() => Template.fromStack(third.stack)).not.toThrow();
   });
 });
 
@@ -157,6 +163,29 @@ describe('AP-3 tenant access control (テナントアクセス制御)', () => {
   test('no proxy at all while the sign-in hosts are allow-listed is refused', () => {
     const found = findingsAfter((_, net) => { net.lgwan.node.tryRemoveChild('TenantProxy'); }, 'AP-3');
     expect(found.join('\n')).toMatch(/no tenant-restriction proxy configuration is in the synthesized output/);
+  });
+
+  test('every communication tool needs tenant control: Zoom (no header scheme) is refused until acknowledged with the service-side setting', () => {
+    const services = [...blueprint.breakout!.services, { service: CloudServiceCatalogue.ZOOM }];
+    const withZoom = { ...blueprint, breakout: { ...blueprint.breakout!, services } };
+    const build = () => {
+      const stack = new Stack(new App(), 'Zoom', { env: { region: 'ap-northeast-1' } });
+      const network = new cdk.MunicipalNetwork(stack, 'Network', withZoom);
+      cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-5', 'Zoom and Teams meeting media use UDP (vendor network requirements).');
+      return { stack, network };
+    };
+    const refused = build();
+    expect(() => Template.fromStack(refused.stack)).toThrow(/AP-3 error \(テナントアクセス制御\): Zoom Meetings \(\*\.zoom\.us, zoom\.us\) is allow-listed in case イ, but it has no tenant-restriction header/);
+    const accepted = build();
+    cdk.TopologyGuard.acknowledge(accepted.network.lgwan, 'AP-3', 'Zoom: sign-in restricted to the city\'s SSO domain (Zoom admin: Single Sign-On, "Restrict sign-in to SSO").');
+    expect(() => Template.fromStack(accepted.stack)).not.toThrow();
+  });
+
+  test('an allow-listed place no catalogue service lists passes only where the proxy replaces a header of its own', () => {
+    const found = findingsAfter((_, net) => {
+      l1<nfw.CfnRuleGroup>(net.lgwan, 'Firewall/RuleGroup-allowlist').addPropertyOverride('RuleGroup.RulesSource.RulesSourceList.Targets', ['.office.com', 'files.example-city.jp']);
+    }, 'AP-3');
+    expect(found).toEqual([expect.stringMatching(/AP-3 error .*: files\.example-city\.jp is allow-listed, belong to no catalogue service, and the proxy replaces no tenant header there/)]);
   });
 
   test('case ア does not ask for tenant restriction', () => {

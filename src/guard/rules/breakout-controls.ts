@@ -236,7 +236,8 @@ export const AP3: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'テナントアクセス制御',
   summary: 'Cases イ/ウ: every allow-listed service that supports tenant restriction passes a TLS-intercepting proxy that deletes the client\'s copy of '
-    + 'its header and adds the configured tenant value.',
+    + 'its header and adds the configured tenant value; a communication tool without a header scheme (or a place no catalogue service lists) needs '
+    + 'an acknowledgement naming the service-side setting.',
   check(ctx: GuardContext) {
     const tenantCases: (AlphaPrimeCase | undefined)[] = [AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD, AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION];
     if (!tenantCases.includes(ctx.alphaPrimeCase)) return [];
@@ -268,9 +269,47 @@ export const AP3: GuardRule = {
         'list the service with its tenant settings in breakout.services and give breakout.tenantProxy (the proxy bumps each sign-in host, deletes '
           + 'client-sent copies of the header and adds yours, with ACLs matching that host)'));
     }
+    findings.push(...withoutTenantControl(this, ctx, targets, configs, where));
     return findings;
   },
 };
+
+/**
+ * AP-3's other half: seed 002 lists テナントアクセス制御 for cases イ and ウ without exception, so a communication tool with
+ * no header scheme (Zoom, Box: the catalogue says so) is a finding that only an acknowledgement naming the service-side
+ * setting can accept. An allow-listed place no catalogue service lists may be a communication tool too (fail closed): it
+ * passes only where the proxy bumps it and replaces some header of its own there (a scheme of the user's definition).
+ */
+function withoutTenantControl(
+  rule: GuardRule, ctx: GuardContext, targets: readonly string[], configs: readonly { conf: SquidConf }[], where: string,
+): Finding[] {
+  const catalogue = [...CloudServiceCatalogue.all(), CloudServiceCatalogue.microsoft365(EntraTenantRestrictionVersion.V1)];
+  const findings: Finding[] = [];
+  const fix = (what: string) => `restrict ${what} to the municipality's tenant in the service's own settings and acknowledge AP-3 with a reason naming that `
+    + 'setting (テナントアクセス制御), or remove it from the allow-list';
+  const bare = catalogue.filter((s) => s.category === CloudServiceCategory.COMMUNICATION_TOOL && !s.tenantRestriction)
+    .map((s) => ({ service: s, places: allowListedWithin(targets, s.domains) })).filter((x) => x.places.length > 0);
+  for (const { service, places } of bare) {
+    findings.push(finding(rule, where, `${service.name} (${places.slice(0, 3).join(', ')}${places.length > 3 ? ', …' : ''}) is allow-listed in case `
+      + `${ctx.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION ? 'ウ' : 'イ'}, but it has no tenant-restriction header the proxy could add`, fix(service.name)));
+  }
+  // In Network Firewall notation, as the targets are: `.x` holds x and everything below it.
+  const known = catalogue.flatMap((s) => s.domains).map((d) => (d.startsWith('*.') ? d.slice(1) : d));
+  const unknown = targets.filter((t) => !known.some((k) => k === t || (k.startsWith('.') && t.endsWith(k))))
+    .flatMap(ourPatterns).filter((t) => domainProblems(t).length === 0);
+  const addedHeaders = (conf: SquidConf) => [...new Set(conf.directives.filter((d) => d[0] === 'request_header_add' && d[1]).map((d) => d[1]))];
+  const controlled = (place: string) => configs.some(({ conf }) => {
+    const facts: Facts = { host: probeHost(place) };
+    return bumpAction(conf, facts) === 'bump' && addedHeaders(conf).some((h) => deletesClientCopy(conf, h, facts) && addsValue(conf, h, facts));
+  });
+  const open = [...new Set(unknown)].filter((place) => !controlled(place)).sort();
+  if (open.length > 0) {
+    findings.push(finding(rule, where, `${open.slice(0, 5).join(', ')}${open.length > 5 ? ` and ${open.length - 5} more` : ''} ${open.length > 1 ? 'are' : 'is'} allow-listed, `
+      + 'belong to no catalogue service, and the proxy replaces no tenant header there: the guard cannot tell that the service is restricted to the municipality\'s tenant',
+    `give the service's tenantRestriction scheme in its definition (the proxy then adds its header), or ${fix('the service')}`));
+  }
+  return findings;
+}
 
 /** Suricata keywords that inspect content or protocol, i.e. what makes a rule an IDS/IPS signature rather than a port filter. */
 const DETECTION = /\b(content|pcre|app-layer-protocol|tls\.|http\.|dns\.|ja3|file\.|flowbits|threshold|detection_filter|byte_test|dsize)\b/;

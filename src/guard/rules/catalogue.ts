@@ -176,8 +176,11 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     ],
   },
   'AP-3': {
-    summaryJa: 'ケース（イ）（ウ）: テナント制限に対応する許可リストのサービスは、TLS を復号するプロキシを通り、クライアントが送ったヘッダーを削除したうえで設定したテナントの値を付与すること。',
-    rationale: 'Tenant access control keeps the breakout to the municipality\'s own tenant; a header the client can forge or omit does not.',
+    summaryJa: 'ケース（イ）（ウ）: テナント制限に対応する許可リストのサービスは、TLS を復号するプロキシを通り、クライアントが送ったヘッダーを削除したうえで設定したテナントの値を付与すること。'
+      + 'ヘッダーによる制限のないコミュニケーションツール（Zoom、Box など）やカタログにない接続先は、サービス側の設定を記した例外承認が必要。',
+    rationale: 'Tenant access control keeps the breakout to the municipality\'s own tenant; a header the client can forge or omit does not. The deck '
+      + 'lists it for cases イ and ウ without exception, so a tool the proxy cannot restrict is refused until someone records which setting of '
+      + 'the service does it, and a destination the guard does not know counts as one it cannot restrict (fail closed).',
     citations: [{
       source: SOURCES.MIC_2024,
       where: 'α\'モデル ケース（イ）（ウ）の技術的対策 — ローカルブレイクアウトテナントアクセス制御',
