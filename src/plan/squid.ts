@@ -388,7 +388,11 @@ export function renderSquidConfig(input: SquidConfigInput): string {
   // Verify origin servers, TLS 1.2 or later; certificate errors are never bypassed (sslproxy_cert_error default deny).
   // options= rather than min-version=1.2: Squid 5.7 with OpenSSL 3 logs "Unknown TLS option" for the latter and
   // fails the forwarded request (seen in test/integration/squid.test.ts).
-  w.directive('tls_outgoing_options', ...(input.originCaFile ? [`cafile=${input.originCaFile}`] : []), 'options=NO_SSLv3,NO_TLSv1,NO_TLSv1_1');
+  // 接続先のクラウドサービスの証明書による認証 (seed 002, AP-5), said explicitly rather than left to defaults: the system's
+  // trusted CAs (default-ca=on) and no bypass of a validation error. https://www.squid-cache.org/Doc/config/tls_outgoing_options/
+  // https://www.squid-cache.org/Doc/config/sslproxy_cert_error/
+  w.directive('tls_outgoing_options', ...(input.originCaFile ? [`cafile=${input.originCaFile}`] : []), 'options=NO_SSLv3,NO_TLSv1,NO_TLSv1_1', 'default-ca=on');
+  w.directive('sslproxy_cert_error', 'deny', 'all');
 
   w.section('Who may use the proxy, and where to (AP-1, AP-5)');
   w.acl('clients', 'src', [], [...input.clientCidrs].sort());

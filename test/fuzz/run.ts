@@ -17,6 +17,7 @@ import * as path from 'path';
 import { types } from 'util';
 import { App, Stack } from 'aws-cdk-lib';
 import { Testing } from 'cdktf';
+import { breakoutPortReason } from '../../examples/blueprints';
 import { offlineTokyoStack } from '../../examples/tf/_app';
 import {
   AlphaPrimeCase, Blueprint, cdk, CloudServiceCatalogue, CloudServiceCategory, MunicipalNetworkBlueprintProps, tf, validateBlueprint,
@@ -145,6 +146,9 @@ function synthesizeOnce(engine: Engine, bp: unknown, options: SynthOptions): str
       const network = new cdk.MunicipalNetwork(stack, 'Network', bp as MunicipalNetworkBlueprintProps);
       if (ownServices(network.blueprint)) cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-2', OWN_SERVICE_REASON);
       if (needsTenantAck(network.blueprint)) cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-3', TENANT_REASON);
+      // AP-5: the services' own, vendor-sourced reasons for ports besides TLS 443, as the examples give them.
+      const portReason = breakoutPortReason(network.blueprint.props);
+      if (portReason) cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-5', portReason);
       const resources = Object.keys(app.synth().getStackByName('FuzzCity').template.Resources ?? {}).length;
       const reckoned = cloudFormationResourceCount(planOf(network.blueprint));
       return resources === reckoned ? undefined : `the template holds ${resources} resources, cloudFormationResourceCount says ${reckoned}`;
@@ -159,6 +163,8 @@ function synthesizeOnce(engine: Engine, bp: unknown, options: SynthOptions): str
     const network = new tf.MunicipalNetwork(stack, 'Network', bp as MunicipalNetworkBlueprintProps);
     if (ownServices(network.blueprint)) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-2', OWN_SERVICE_REASON);
     if (needsTenantAck(network.blueprint)) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-3', TENANT_REASON);
+    const portReason = breakoutPortReason(network.blueprint.props);
+    if (portReason) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-5', portReason);
     Testing.synth(stack, true);
     return undefined;
   }

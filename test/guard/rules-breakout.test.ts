@@ -233,7 +233,7 @@ describe('AP-4 IDS/IPS on the breakout path', () => {
   });
 });
 
-describe('AP-5 only TLS to cloud services (warning)', () => {
+describe('AP-5 通信路暗号化: only TLS to cloud services, and the proxy authenticates them by their certificates', () => {
   test('ports besides 443 are read from pass rules and from the port filter', () => {
     expect(nonTlsPorts([
       'pass udp $HOME_NET any -> [52.112.0.0/14] 3478:3481 (msg:"media"; sid:1;)',
@@ -243,13 +243,27 @@ describe('AP-5 only TLS to cloud services (warning)', () => {
     expect(nonTlsPorts('drop tcp $HOME_NET any -> $EXTERNAL_NET !443 (msg:"ports"; sid:2;)')).toEqual([]);
   });
 
-  test('unacknowledged, it warns without refusing; the examples acknowledge it with the catalogue\'s vendor reasons', () => {
+  test('unacknowledged, other ports are refused; the examples acknowledge them with the catalogue\'s vendor reasons', () => {
     const stack = new Stack(new App(), 'Bare');
     new cdk.MunicipalNetwork(stack, 'Network', blueprint);
-    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('AP-5 warning .*udp/3478:3481.*acknowledge it with a reason'));
+    expect(() => Template.fromStack(stack)).toThrow(/AP-5 error \(通信路暗号化\): the breakout lets .*udp\/3478:3481.* through besides TLS 443/);
     const { stack: example } = buildCdkExample('alpha-prime', new App());
-    Annotations.fromStack(example).hasWarning('*', Match.stringLikeRegexp('acknowledged: .*AP-5 warning.*Reason: Microsoft 365 .*: Teams audio/video media is UDP'));
+    Annotations.fromStack(example).hasWarning('*', Match.stringLikeRegexp('acknowledged: .*AP-5 error.*Reason: Microsoft 365 .*: Teams audio/video media is UDP'));
     expect(() => Template.fromStack(example)).not.toThrow();
+  });
+
+  test('the generated proxy verifies certificates; a bypass of verification is refused whichever way it is written', () => {
+    expect(findingsAfter(() => undefined, 'AP-5', blueprint.alphaPrimeCase).filter((f) => /certificates/.test(f))).toEqual([]);
+    const cases: [string, (script: string) => string][] = [
+      ['sslproxy_cert_error allow', insertBefore(/^sslproxy_cert_error deny all$/, 'sslproxy_cert_error allow all')],
+      ['DONT_VERIFY_PEER', (script) => script.replace(/^(tls_outgoing_options .*)$/m, '$1 flags=DONT_VERIFY_PEER')],
+      ['no trusted authority', (script) => script.replace(/default-ca=on/, 'default-ca=off')],
+      ['a certificate validator of its own', insertBefore(/^sslproxy_cert_error deny all$/, 'sslcrtvalidator_program /usr/local/bin/accept-everything')],
+    ];
+    for (const [what, edit] of cases) {
+      const found = findingsAfter(withBootScript(edit), 'AP-5').filter((f) => /certificates/.test(f));
+      expect([what, found]).toEqual([what, [expect.stringMatching(/AP-5 error \(通信路暗号化\): the proxy does not authenticate the cloud services by their certificates: /)]]);
+    }
   });
 });
 

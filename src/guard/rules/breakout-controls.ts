@@ -367,13 +367,36 @@ function portList(spec: string): string[] {
   return spec.replace(/^\[|\]$/g, '').split(',').map((p) => p.trim()).filter((p) => p !== '' && p !== 'any');
 }
 
-/** AP-5 (warning): only TLS 443 to cloud services; other ports need a reason. */
+/**
+ * Why a proxy configuration does not verify the cloud services' certificates, or undefined when it does: Squid verifies
+ * origin servers against the system's trusted CAs unless told otherwise, and `sslproxy_cert_error allow`, the
+ * `DONT_VERIFY_PEER` flag, or `default-ca=off` / `NO_DEFAULT_CA` without a CA file of its own tell it otherwise.
+ * https://www.squid-cache.org/Doc/config/tls_outgoing_options/ https://www.squid-cache.org/Doc/config/sslproxy_cert_error/
+ */
+function certificateProblem(conf: SquidConf): string | undefined {
+  for (const d of conf.directives) {
+    const line = d.join(' ');
+    if (d[0] === 'sslproxy_cert_error' && d[1] === 'allow') return `"${line}" accepts certificates that fail verification`;
+    if ((d[0] === 'sslproxy_flags' || d[0] === 'tls_outgoing_options') && /DONT_VERIFY_PEER/i.test(line)) return `"${line}" turns certificate verification off`;
+    if (d[0] === 'tls_outgoing_options' && /\b(default-ca=off|NO_DEFAULT_CA)\b/i.test(line) && !/\bca(file|path)=/.test(line)) {
+      return `"${line}" trusts no certificate authority`;
+    }
+    if (d[0] === 'sslproxy_cert_adapt' || d[0] === 'sslcrtvalidator_program') return `"${d[0]}" changes how certificates are judged; the guard cannot tell what it accepts`;
+  }
+  return undefined;
+}
+
+/**
+ * AP-5: 通信路暗号化 and 接続先のクラウドサービスの証明書による認証 (seed 002, every case): only TLS 443 through the breakout
+ * firewall (any other port needs a written reason), and the proxy verifies the services' certificates.
+ */
 export const AP5: GuardRule = {
   id: 'AP-5',
-  severity: Severity.WARNING,
+  severity: Severity.ERROR,
   models: [NetworkModel.ALPHA_PRIME],
-  term: '通信の暗号化',
-  summary: 'Only TLS (443) to cloud services; any other port (UDP meeting media, OCSP/CRL on 80) needs a written reason (acknowledge AP-5).',
+  term: '通信路暗号化',
+  summary: 'Only TLS (443) to cloud services, and the proxy verifies their certificates (no sslproxy_cert_error allow, no DONT_VERIFY_PEER); '
+    + 'any other port (UDP meeting media, OCSP/CRL on 80) needs a written reason (acknowledge AP-5).',
   check(ctx: GuardContext) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
@@ -384,8 +407,15 @@ export const AP5: GuardRule = {
         const ports = nonTlsPorts(g.rulesString);
         if (ports.length > 0) {
           findings.push(finding(this, nameOf(ctx.graph, g.id), `the breakout lets ${ports.join(', ')} through besides TLS 443`,
-            'acknowledge AP-5 with the reason for each port (e.g. UDP media of web meetings, OCSP/CRL on 80), or remove the port'));
+            'acknowledge AP-5 with the vendor\'s requirement for each port (e.g. UDP media of web meetings, OCSP/CRL on 80), or remove the port'));
         }
+      }
+    }
+    for (const { node, conf } of proxyConfigs(ctx.graph)) {
+      const problem = certificateProblem(conf);
+      if (problem) {
+        findings.push(finding(this, nameOf(ctx.graph, node.id), `the proxy does not authenticate the cloud services by their certificates: ${problem}`,
+          'remove the directive: the proxy must verify every service\'s certificate against trusted authorities (接続先のクラウドサービスの証明書による認証)'));
       }
     }
     return findings;
