@@ -693,7 +693,7 @@ function checkSanitizationService(p: Problems, service: unknown, theCase: AlphaP
   } else {
     if (host.zone !== Zone.LGWAN) {
       p.add(`${path}.host`, `"${host.name}" is in ${String(host.zone)}; the proxy hands files to a sanitizer inside the LGWAN segment (AP-6, 無害化)`,
-        `declare the sanitizer with zone LGWAN (the proxy runs in LGWAN, and no path from it leaves for another segment)`);
+        'declare the sanitizer with zone LGWAN (the proxy runs in LGWAN, and no path from it leaves for another segment)');
     }
     if (host.role !== HostRole.SANITIZATION_RELAY) {
       p.add(`${path}.host`, `"${host.name}" is not a SANITIZATION_RELAY host (AP-6, 無害化)`, `set role: HostRole.SANITIZATION_RELAY on hosts.${host.name}`);

@@ -195,7 +195,10 @@ function withIcapIngress(groups: SecurityGroupPlan[], proxy: TenantProxyPlan | u
     ...g,
     // The proxy instances live in the proxy subnets (the ones the load balancer's health checks come from).
     ingress: [...g.ingress, ...proxy.healthCheckCidrs.map((cidr) => ({
-      cidr, protocol: Protocol.TCP, fromPort: icap.port, toPort: icap.port,
+      cidr,
+      protocol: Protocol.TCP,
+      fromPort: icap.port,
+      toPort: icap.port,
       description: `ICAP from the tenant-restriction proxy (case ウ sanitization, 無害化): tcp/${icap.port}`,
     }))],
   }));

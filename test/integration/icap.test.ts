@@ -65,9 +65,11 @@ describeWithTools('case ウ: Squid hands file responses to the ICAP sanitizer (c
         res.writeHead(200, { ...headers, 'Content-Length': Buffer.byteLength(FILE_BODY) });
         res.end(FILE_BODY);
       };
-      if (req.url === '/download') file({ 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment; filename="minutes.docx"' });
-      else if (req.url === '/report.pdf') file({ 'Content-Type': 'application/pdf' });
-      else {
+      if (req.url === '/download') {
+        file({ 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment; filename="minutes.docx"' });
+      } else if (req.url === '/report.pdf') {
+        file({ 'Content-Type': 'application/pdf' });
+      } else {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(PAGE_BODY) });
         res.end(PAGE_BODY);
       }

@@ -59,7 +59,9 @@ describeWithSquid('Squid accepts every generated configuration (squid -k parse)'
     ['case ア: updates only', { alphaPrimeCase: AlphaPrimeCase.LICENSE_AND_UPDATES, services: [{ service: CloudServiceCatalogue.WINDOWS_UPDATE }, { service: CloudServiceCatalogue.MICROSOFT_DEFENDER_DEFINITIONS }] }],
     ['case イ: every tenant scheme', { services: everyTenantService }],
     ['case ウ: every tenant scheme, extra ports, the ICAP sanitizer', {
-      alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION, services: everyTenantService, extraConnectPorts: [8443, 9443],
+      alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
+      services: everyTenantService,
+      extraConnectPorts: [8443, 9443],
       sanitizationService: { address: '10.0.65.40', port: 1344, service: 'respmod' },
     }],
     ['case イ: Entra v1', {

@@ -11,10 +11,10 @@ import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as tls from 'tls';
+import { findExecutable } from './tools';
 import { alphaPrime } from '../../examples/blueprints';
 import { AlphaPrimeCase } from '../../src';
 import { SquidConfigInput } from '../../src/plan/squid';
-import { findExecutable } from './tools';
 
 export const squid = findExecutable('squid', ['/usr/sbin/squid']);
 export const certgen = ['/usr/lib/squid/security_file_certgen', '/usr/lib64/squid/security_file_certgen'].find((p) => fs.existsSync(p));

@@ -1,7 +1,7 @@
 import { EntraTenantRestrictionVersion, CloudServiceCatalogue } from '../../model/catalogue';
+import { Ipv4Cidr } from '../../model/cidr';
 import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from '../../model/cloud-service';
 import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
-import { Ipv4Cidr } from '../../model/cidr';
 import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
