@@ -54,8 +54,8 @@ function allowListedWithin(targets: readonly string[], patterns: readonly string
 
 // ---------------------------------------------------------------------------------------------------------------------
 // A reader for the Squid configuration in user data, enough to decide, for one host, what the proxy does with it: the
-// ACL types the library writes (and their close relatives), and the first-match rule lists of ssl_bump,
-// request_header_access and http_reply_access. Whatever it cannot evaluate (other ACL types, ACL files, regular
+// ACL types the library writes (and their close relatives), the first-match rule lists of ssl_bump,
+// request_header_access, http_reply_access and adaptation_access, and the ICAP services (case ウ, below). Whatever it cannot evaluate (other ACL types, ACL files, regular
 // expressions JavaScript reads differently) is unknown, and unknown never counts as compliant.
 // https://www.squid-cache.org/Doc/config/acl/
 
