@@ -34,6 +34,7 @@ const hosts = {
   financeSystem: { name: 'finance-system', zone: Zone.LGWAN, cidrs: ['10.0.65.10/32'], role: HostRole.BUSINESS_SYSTEM, description: '財務会計システム' },
   lgwanVdi: { name: 'lgwan-vdi', zone: Zone.LGWAN, cidrs: ['10.0.65.30/32'], role: HostRole.SCREEN_TRANSFER_SERVER, description: 'LGWAN VDI for β/β′ terminals (画面転送)' },
   virtualBrowser: { name: 'virtual-browser', zone: Zone.INTERNET, cidrs: ['10.0.128.10/32'], role: HostRole.SCREEN_TRANSFER_SERVER, description: '仮想ブラウザ (画面転送)' },
+  lgwanSanitizer: { name: 'lgwan-sanitizer', zone: Zone.LGWAN, cidrs: ['10.0.65.40/32'], role: HostRole.SANITIZATION_RELAY, description: '無害化サーバー (ICAP RESPMOD, α′ case ウ)' },
   sanitizer: { name: 'sanitizer', zone: Zone.INTERNET, cidrs: ['10.0.128.20/32'], role: HostRole.SANITIZATION_RELAY, description: '無害化サーバー (file CDR)' },
   internetTerminals: { name: 'internet-terminals', zone: Zone.INTERNET, cidrs: ['10.0.129.0/24'], role: HostRole.BUSINESS_TERMINALS, description: '業務端末 (β/β′)' },
   groupware: { name: 'groupware', zone: Zone.INTERNET, cidrs: ['10.0.130.10/32'], role: HostRole.BUSINESS_SYSTEM, description: 'グループウェア (β′)' },
@@ -105,12 +106,35 @@ export const betaPrime: MunicipalNetworkBlueprintProps = {
   hosts: [...beta.hosts!, hosts.groupware],
 };
 
+/**
+ * α′ case ウ: the α′ example's services, with files from the communication tools sanitized (無害化) on the way in: the
+ * tenant-restriction proxy hands them to an ICAP RESPMOD service on a sanitizer in LGWAN, failing closed.
+ * Not (yet) one of BLUEPRINTS: the snapshot, mutation and fuzz suites over BLUEPRINTS assume one α′ example; the
+ * guard and mutation tests use it through SUPPLEMENTARY_BLUEPRINTS.
+ */
+export const alphaPrimeSanitization: MunicipalNetworkBlueprintProps = {
+  ...alphaPrime,
+  alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
+  hosts: [...alphaPrime.hosts!, hosts.lgwanSanitizer],
+  breakout: {
+    services: alphaPrime.breakout!.services,
+    tenantProxy: alphaPrime.breakout!.tenantProxy,
+    // The product's RESPMOD service path (placeholder); the port defaults to ICAP's 1344.
+    sanitizationService: { host: 'lgwan-sanitizer', service: 'respmod' },
+  },
+};
+
 /** All reference blueprints by example name (the file names under examples/cdk). */
 export const BLUEPRINTS: Record<string, MunicipalNetworkBlueprintProps> = {
   'alpha': alpha,
   'alpha-prime': alphaPrime,
   'beta': beta,
   'beta-prime': betaPrime,
+};
+
+/** Reference blueprints the example builders know besides BLUEPRINTS (no example file, no snapshot of their own). */
+export const SUPPLEMENTARY_BLUEPRINTS: Record<string, MunicipalNetworkBlueprintProps> = {
+  'alpha-prime-sanitization': alphaPrimeSanitization,
 };
 
 /**

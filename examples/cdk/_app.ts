@@ -4,10 +4,10 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { cdk } from '../../src';
-import { BLUEPRINTS, breakoutPortReason } from '../blueprints';
+import { BLUEPRINTS, breakoutPortReason, SUPPLEMENTARY_BLUEPRINTS } from '../blueprints';
 
 export function buildCdkExample(name: string, app: App = new App()): { app: App; stack: Stack; network: cdk.MunicipalNetwork } {
-  const blueprint = BLUEPRINTS[name];
+  const blueprint = BLUEPRINTS[name] ?? SUPPLEMENTARY_BLUEPRINTS[name];
   if (!blueprint) throw new Error(`unknown example "${name}"; known: ${Object.keys(BLUEPRINTS).join(', ')}`);
   const stack = new Stack(app, `SampleCity-${name}`, {
     description: `jichitai-network reference deployment: ${name} (${blueprint.model})`,

@@ -9,10 +9,10 @@ import * as path from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { tf } from '../../src';
-import { BLUEPRINTS, breakoutPortReason } from '../blueprints';
+import { BLUEPRINTS, breakoutPortReason, SUPPLEMENTARY_BLUEPRINTS } from '../blueprints';
 
 export function buildTfExample(name: string, app?: App): { app: App; stack: TerraformStack; network: tf.MunicipalNetwork } {
-  const blueprint = BLUEPRINTS[name];
+  const blueprint = BLUEPRINTS[name] ?? SUPPLEMENTARY_BLUEPRINTS[name];
   if (!blueprint) throw new Error(`unknown example "${name}"; known: ${Object.keys(BLUEPRINTS).join(', ')}`);
   const theApp = app ?? newApp(name);
   const stack = offlineTokyoStack(theApp, `SampleCity-${name}`);

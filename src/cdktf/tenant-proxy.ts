@@ -102,7 +102,11 @@ export class TenantProxy extends Construct {
         ...plan.healthCheckCidrs.map((cidr) => tcpRule(cidr, plan.port, 'Load balancer health checks')),
       ],
       // Out: only the proxied ports; the breakout firewall then allows only the allow-listed domains (AP-1).
-      egress: plan.egressTcpPorts.map((port) => tcpRule('0.0.0.0/0', port, `Proxied traffic on ${port} (through the breakout firewall)`)),
+      egress: [
+        ...plan.egressTcpPorts.map((port) => tcpRule('0.0.0.0/0', port, `Proxied traffic on ${port} (through the breakout firewall)`)),
+        // Case ウ: file responses go to the sanitizer over ICAP (AP-6, 無害化), its address and port only.
+        ...(plan.sanitizationService ? [tcpRule(plan.sanitizationService.cidr, plan.sanitizationService.port, `ICAP to the sanitizer ${plan.sanitizationService.hostName} (case ウ)`)] : []),
+      ],
       tags: tags('instances'),
     });
     this.instanceSecurityGroupId = instanceGroup.id;

@@ -118,10 +118,18 @@ export interface BreakoutOptions {
    */
   readonly fileDownloadRestricted?: boolean;
   /**
-   * Case ウ: name of the declared SANITIZATION_RELAY host files pass through (AP-6).
+   * Name of a declared SANITIZATION_RELAY host files pass through (無害化), for reports. A relay alone does not
+   * satisfy case ウ: give `sanitizationService` too.
    * @default - none
    */
   readonly sanitizationRelay?: string;
+  /**
+   * Case ウ (required there): the sanitization service (無害化) the tenant-restriction proxy hands every file response
+   * of the allow-listed communication tools to, over ICAP RESPMOD (RFC 3507). The proxy fails closed: while the
+   * service is down, file responses are refused, never passed unsanitized (AP-6).
+   * @default - none (cases ア and イ)
+   */
+  readonly sanitizationService?: SanitizationServiceOptions;
   /**
    * The tenant-restriction forward proxy (テナントアクセス制御, AP-3 / AP-6): required in cases イ and ウ,
    * where it is the only way from LGWAN terminals to the cloud services over TCP.
@@ -136,6 +144,29 @@ export interface BreakoutOptions {
    * @default - none: only the terminal pools use the breakout
    */
   readonly updateClients?: string[];
+}
+
+/**
+ * The ICAP service (RFC 3507) that sanitizes files (無害化) for the tenant-restriction proxy in case ウ: a file
+ * sanitization (CDR) product on a declared host of the LGWAN segment. Its URI is
+ * `icap://<the host's address>:<port>/<service>`.
+ */
+export interface SanitizationServiceOptions {
+  /**
+   * Name of the declared host running the service: zone LGWAN, role SANITIZATION_RELAY, one address (a single /32 CIDR).
+   * The proxy instances may reach it on `port`, nothing else.
+   */
+  readonly host: string;
+  /**
+   * The ICAP port. RFC 3507 §4.2: "If the port is empty or not given, port 1344 is assumed."
+   * @default 1344
+   */
+  readonly port?: number;
+  /**
+   * The ICAP service path of the product's response-modification (RESPMOD) service, without the leading slash, as its
+   * documentation names it (e.g. `"respmod"`, `"srv_clamav"`): letters, digits and `. _ ~ -`, segments separated by `/`.
+   */
+  readonly service: string;
 }
 
 /**

@@ -11,6 +11,7 @@ import { domainProblems, isSubdomainPattern, patternCovers, patternsOverlap } fr
 import { HostDeclaration, HostRole } from './flows';
 import { AlphaPrimeCase } from './network-model';
 import { Protocol } from './port';
+import { Zone } from './segment';
 import { checkCidrList, checkPort, isObject, isPort, isStringArray, NAME, Problems } from './validate-common';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -344,14 +345,15 @@ export function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps
   if (theCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD && breakout.fileDownloadRestricted !== true) {
     p.add('breakout.fileDownloadRestricted', 'is not true: case イ forbids downloading files into LGWAN (AP-6, ダウンロード制限)', 'set fileDownloadRestricted: true (the proxy blocks downloads), or choose case ウ with a sanitization relay');
   }
-  if (theCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION) {
-    const relay = breakout.sanitizationRelay;
+  const relay: unknown = breakout.sanitizationRelay;
+  if (relay !== undefined) {
     const host = typeof relay === 'string' ? hosts.get(relay) : undefined;
     if (!host || host.role !== HostRole.SANITIZATION_RELAY) {
-      p.add('breakout.sanitizationRelay', `${relay === undefined ? 'is missing' : `${show(relay)} is not a declared SANITIZATION_RELAY host`}: case ウ passes files only after sanitization (AP-6, 無害化)`,
-        'declare the relay in hosts with role SANITIZATION_RELAY and name it here');
+      p.add('breakout.sanitizationRelay', `${show(relay)} is not a declared SANITIZATION_RELAY host (無害化)`,
+        'declare the relay in hosts with role SANITIZATION_RELAY and name it here, or leave it out');
     }
   }
+  checkSanitizationService(p, breakout.sanitizationService, theCase, hosts);
   checkTenantProxy(p, breakout.tenantProxy, communication);
   checkIpsRules(p, breakout.ipsRules);
   const extra: unknown = breakout.extraStatefulRuleGroupArns;
@@ -650,6 +652,63 @@ function checkAcrossServices(p: Problems, services: readonly CheckedService[], c
           `add ${fixes.join(' or ')} with its tenant settings, or remove the domain`);
       }
     }
+  }
+}
+
+/**
+ * An ICAP service path (the part of `icap://host:port/<path>` after the slash): RFC 3986 unreserved characters in
+ * non-empty segments separated by `/`, nothing squid.conf or a URI would read otherwise. RFC 3507 §4.2 (ICAP URIs).
+ */
+const ICAP_SERVICE_PATH = /^[A-Za-z0-9._~-]{1,64}(?:\/[A-Za-z0-9._~-]{1,64}){0,7}$/;
+
+/**
+ * Case ウ's sanitization service (AP-6, 無害化): required in case ウ, refused elsewhere; a declared LGWAN host with role
+ * SANITIZATION_RELAY and a single address, an ICAP port, a service path of the grammar above.
+ */
+function checkSanitizationService(p: Problems, service: unknown, theCase: AlphaPrimeCase | undefined, hosts: Map<string, HostDeclaration>): void {
+  const path = 'breakout.sanitizationService';
+  const sanitizing = theCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION;
+  const example = "sanitizationService: { host: '<LGWAN host, role SANITIZATION_RELAY>', service: '<the product\'s ICAP RESPMOD path>' }";
+  if (service === undefined) {
+    if (sanitizing) {
+      p.add(path, 'is missing: case ウ lets files into LGWAN only after sanitization, so the proxy must hand every file response of the '
+        + 'communication tools to a sanitization service (ICAP RESPMOD, failing closed); a relay alone is not enough (AP-6, 無害化)',
+      `declare the sanitizer in hosts (zone LGWAN, role SANITIZATION_RELAY, one /32 address) and give ${example}; or choose case イ (downloads refused)`);
+    }
+    return;
+  }
+  if (!isObject(service)) {
+    p.add(path, 'must be an object', `give ${example}`);
+    return;
+  }
+  if (!sanitizing) {
+    p.add(path, `is set, but only case ウ (COMMUNICATION_WITH_SANITIZATION) sanitizes files at the proxy (the case is ${show(theCase)})`,
+      'choose case COMMUNICATION_WITH_SANITIZATION (ウ), or remove it');
+  }
+  const name: unknown = service.host;
+  const host = typeof name === 'string' ? hosts.get(name) : undefined;
+  if (!host) {
+    p.add(`${path}.host`, `${name === undefined ? 'is missing' : `${show(name)} is not a declared host`} (AP-6, 無害化)`,
+      'declare the sanitizer in hosts (zone LGWAN, role SANITIZATION_RELAY, one /32 address) and name it here');
+  } else {
+    if (host.zone !== Zone.LGWAN) {
+      p.add(`${path}.host`, `"${host.name}" is in ${String(host.zone)}; the proxy hands files to a sanitizer inside the LGWAN segment (AP-6, 無害化)`,
+        'declare the sanitizer with zone LGWAN (the proxy runs in LGWAN, and no path from it leaves for another segment)');
+    }
+    if (host.role !== HostRole.SANITIZATION_RELAY) {
+      p.add(`${path}.host`, `"${host.name}" is not a SANITIZATION_RELAY host (AP-6, 無害化)`, `set role: HostRole.SANITIZATION_RELAY on hosts.${host.name}`);
+    }
+    if (!(Array.isArray(host.cidrs) && host.cidrs.length === 1 && typeof host.cidrs[0] === 'string' && host.cidrs[0].endsWith('/32'))) {
+      p.add(`${path}.host`, `"${host.name}" has ${show(host.cidrs)}; an ICAP service is one address`, `give hosts.${host.name} a single /32 CIDR, the sanitizer's address`);
+    }
+  }
+  if (service.port !== undefined && !isPort(service.port)) {
+    p.add(`${path}.port`, `${show(service.port)} is not a TCP port (1-65535)`, 'give the ICAP port of the product, or leave it out for 1344 (RFC 3507)');
+  }
+  const servicePath: unknown = service.service;
+  if (!(typeof servicePath === 'string' && ICAP_SERVICE_PATH.test(servicePath) && !servicePath.split('/').some((seg) => seg === '.' || seg === '..'))) {
+    p.add(`${path}.service`, `${servicePath === undefined ? 'is missing' : `${show(servicePath)} is not an ICAP service path`}`,
+      'give the RESPMOD service path the product documents, without the leading slash: letters, digits and . _ ~ -, segments separated by "/", e.g. "respmod"');
   }
 }
 

@@ -18,7 +18,7 @@ import { myNumberNaclEntries, NACL_RULES_PER_DIRECTION } from '../plan/filters';
 import { ResolvedFlow } from '../plan/flows';
 import { SubnetPlan, SubnetRole } from '../plan/network-plan';
 import { CLOUDFORMATION_MAX_RESOURCES, cloudFormationResourceCount, planNetwork, segmentSubnetRoles } from '../plan/plan';
-import { planTenantProxy } from '../plan/proxy';
+import { icapServiceOf, planTenantProxy } from '../plan/proxy';
 import { routeTableKey } from '../plan/routing';
 
 /**
@@ -969,8 +969,11 @@ function checkMediaRoutes(p: Problems, services: unknown[], wanCidrs: readonly I
 function checkProxy(p: Problems, props: MunicipalNetworkBlueprintProps, lgwanLayout: SubnetPlan[]): void {
   const breakout = props.breakout!;
   if (breakout.tenantProxy === undefined || props.alphaPrimeCase === AlphaPrimeCase.LICENSE_AND_UPDATES) return;
+  // Case ウ without a usable sanitization service is reported by the breakout validation already.
+  const hosts = Array.isArray(props.hosts) ? props.hosts : [];
+  if (props.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION && icapServiceOf(breakout, hosts) === undefined) return;
   try {
-    planTenantProxy({ breakout, alphaPrimeCase: props.alphaPrimeCase!, subnets: lgwanLayout });
+    planTenantProxy({ breakout, alphaPrimeCase: props.alphaPrimeCase!, subnets: lgwanLayout, hosts });
   } catch (e) {
     const message = String((e as Error)?.message ?? e);
     const lines = message.split('\n');

@@ -251,6 +251,11 @@ export interface TenantProxyPlan {
   readonly healthCheckCidrs: string[];
   /** TCP ports the instances may open toward the internet (the firewall narrows them to the allow-list). */
   readonly egressTcpPorts: number[];
+  /**
+   * Case ウ: the ICAP sanitization service the instances reach (their security group allows exactly this address and
+   * port, and the sanitizer's host security group admits the proxy subnets on it).
+   */
+  readonly sanitizationService?: { readonly cidr: string; readonly port: number; readonly hostName: string };
   readonly instanceType: string;
   readonly minInstances: number;
   readonly maxInstances: number;

@@ -4,13 +4,14 @@ import { planHostSecurityGroups, planMyNumberNacl } from './filters';
 import { planBreakoutFirewall, planBuiltInEgressFirewall } from './firewall-rules';
 import { resolveFlows } from './flows';
 import {
-  AttachmentKind, FirewallPlan, NetworkPlan, RouteTargetKind, SegmentPlan, SubnetRole, TenantProxyPlan, TransitAttachmentPlan,
+  AttachmentKind, FirewallPlan, NetworkPlan, RouteTargetKind, SecurityGroupPlan, SegmentPlan, SubnetRole, TenantProxyPlan, TransitAttachmentPlan,
 } from './network-plan';
 import { planTenantProxy } from './proxy';
 import { compareCidr, flowTransitDestinations, planRouteTables, planTransitRouteTables, routeTableKey, SegmentRouting } from './routing';
 import { BreakoutOptions, InternetEgressMode, TransitConnectionProps } from '../model/blueprint';
 import { DEFAULT_INTERFACE_ENDPOINTS } from '../model/defaults';
 import { AlphaPrimeCase, MODEL_PLACEMENT, NetworkModel } from '../model/network-model';
+import { Protocol } from '../model/port';
 import { ALL_SEGMENTS, Segment, SEGMENT_LABEL, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
 
@@ -115,7 +116,7 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       proxied: proxied ? { mediaDestinations: mediaDestinations(breakout!) } : undefined,
     };
     if (proxied) {
-      tenantProxy = planTenantProxy({ breakout: breakout!, alphaPrimeCase: blueprint.alphaPrimeCase!, subnets });
+      tenantProxy = planTenantProxy({ breakout: breakout!, alphaPrimeCase: blueprint.alphaPrimeCase!, subnets, hosts: blueprint.hosts });
     }
 
     const allowedDomains = [...(options?.dnsAllowedDomains ?? [])];
@@ -137,7 +138,7 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
         ...(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]),
         ...(proxied ? ['secretsmanager'] : []),
       ]),
-      securityGroups: planHostSecurityGroups(segment, blueprint.hosts, flows),
+      securityGroups: withIcapIngress(planHostSecurityGroups(segment, blueprint.hosts, flows), proxied ? tenantProxy : undefined),
       networkAcl: segment === Segment.MY_NUMBER ? planMyNumberNacl(cidr[segment], flows) : undefined,
       dnsFirewall: planDnsFirewall(segment, allowedDomains, options?.dnsBlockedDomains ?? []),
     };
@@ -183,6 +184,26 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       ...(props.localGovernmentCode ? { 'jichitai:local-government-code': props.localGovernmentCode } : {}),
     },
   };
+}
+
+/**
+ * Case ウ: the sanitizer's host security group admits the proxy subnets on the ICAP port (the proxy hands file responses
+ * to it, AP-6). The proxy instances' own group allows exactly that address and port outward.
+ */
+function withIcapIngress(groups: SecurityGroupPlan[], proxy: TenantProxyPlan | undefined): SecurityGroupPlan[] {
+  const icap = proxy?.sanitizationService;
+  if (!icap) return groups;
+  return groups.map((g) => (g.hostName !== icap.hostName ? g : {
+    ...g,
+    // The proxy instances live in the proxy subnets (the ones the load balancer's health checks come from).
+    ingress: [...g.ingress, ...proxy.healthCheckCidrs.map((cidr) => ({
+      cidr,
+      protocol: Protocol.TCP,
+      fromPort: icap.port,
+      toPort: icap.port,
+      description: `ICAP from the tenant-restriction proxy (case ウ sanitization, 無害化): tcp/${icap.port}`,
+    }))],
+  }));
 }
 
 function connectionAttachment(zone: Zone, c: TransitConnectionProps): TransitAttachmentPlan {

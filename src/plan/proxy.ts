@@ -1,9 +1,10 @@
 import { BootScriptParts, SubnetPlan, SubnetRole, TenantProxyPlan } from './network-plan';
 import { routeTableKey } from './routing';
-import { proxyTcpPorts, renderSquidConfig } from './squid';
+import { ICAP_SERVICE_PATH, IcapServiceInput, proxyTcpPorts, renderSquidConfig } from './squid';
 import { BreakoutOptions } from '../model/blueprint';
+import { HostDeclaration, HostRole } from '../model/flows';
 import { AlphaPrimeCase } from '../model/network-model';
-import { Segment } from '../model/segment';
+import { Segment, Zone } from '../model/segment';
 import { secretArnForm, show } from '../model/validate-breakout';
 
 /** Default proxy port: Squid's own default `http_port 3128` (https://www.squid-cache.org/Doc/config/http_port/). */
@@ -40,9 +41,30 @@ const CERTGEN = '/usr/lib64/squid/security_file_certgen';
 /** Heredoc delimiter for squid.conf in the boot script; it never occurs in a generated configuration. */
 const CONF_EOF = 'JICHITAI_SQUID_CONF';
 
+/** The ICAP port when none is given: RFC 3507 §4.2, "If the port is empty or not given, port 1344 is assumed." */
+export const DEFAULT_ICAP_PORT = 1344;
+
+/**
+ * Case ウ's sanitization service as the proxy addresses it: the declared LGWAN SANITIZATION_RELAY host's single address,
+ * the port and the service path. Undefined when there is none or it does not name such a host (validation reports why).
+ */
+export function icapServiceOf(breakout: BreakoutOptions, hosts: readonly HostDeclaration[]): IcapServiceInput | undefined {
+  const s = breakout.sanitizationService;
+  if (!s || typeof s !== 'object') return undefined;
+  const host = hosts.find((h) => h.name === s.host);
+  if (!host || host.zone !== Zone.LGWAN || host.role !== HostRole.SANITIZATION_RELAY) return undefined;
+  if (!Array.isArray(host.cidrs) || host.cidrs.length !== 1 || !/\/32$/.test(host.cidrs[0])) return undefined;
+  const port = s.port ?? DEFAULT_ICAP_PORT;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
+  if (typeof s.service !== 'string' || !ICAP_SERVICE_PATH.test(s.service) || s.service.split('/').some((x) => x === '.' || x === '..')) return undefined;
+  return { address: host.cidrs[0].slice(0, -3), port, service: s.service };
+}
+
 /** Inputs of the proxy plan. */
 export interface TenantProxyPlanInput {
   readonly breakout: BreakoutOptions;
+  /** The blueprint's hosts (case ウ's sanitization service names one). */
+  readonly hosts: readonly HostDeclaration[];
   readonly alphaPrimeCase: AlphaPrimeCase;
   /** The LGWAN segment's subnets (roles TERMINALS and PROXY are used). */
   readonly subnets: readonly SubnetPlan[];
@@ -60,9 +82,11 @@ export function planTenantProxy(input: TenantProxyPlanInput): TenantProxyPlan | 
   const clientCidrs = input.subnets.filter((s) => s.role === SubnetRole.TERMINALS).map((s) => s.cidr);
   const port = options.port ?? DEFAULT_PROXY_PORT;
   const extraConnectPorts = [...(options.extraConnectPorts ?? [])];
+  const icap = input.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION ? icapServiceOf(input.breakout, input.hosts) : undefined;
   const squidConfig = renderSquidConfig({
     services: input.breakout.services,
     alphaPrimeCase: input.alphaPrimeCase,
+    sanitizationService: icap,
     clientCidrs,
     httpPort: port,
     extraConnectPorts,
@@ -93,6 +117,7 @@ export function planTenantProxy(input: TenantProxyPlanInput): TenantProxyPlan | 
     clientCidrs,
     healthCheckCidrs: proxySubnets.map((s) => s.cidr),
     egressTcpPorts: proxyTcpPorts(input.breakout.services, extraConnectPorts),
+    sanitizationService: icap ? { cidr: `${icap.address}/32`, port: icap.port, hostName: input.breakout.sanitizationService!.host } : undefined,
     instanceType: options.instanceType ?? DEFAULT_INSTANCE_TYPE,
     minInstances,
     maxInstances: options.maxInstances ?? minInstances * 2,

@@ -12,10 +12,16 @@ import { show } from '../model/validate-breakout';
 export interface SquidConfigInput {
   /** The α′ breakout services (with tenant settings); only these domains are reachable. */
   readonly services: BreakoutServiceProps[];
-  /** The α′ case: cases イ/ウ apply tenant restriction, case イ also blocks downloads. */
+  /** The α′ case: cases イ/ウ apply tenant restriction, case イ also blocks downloads, case ウ sanitizes them. */
   readonly alphaPrimeCase: AlphaPrimeCase;
   /** Who may use the proxy (the LGWAN segment's CIDR). Nobody else: never an open proxy. */
   readonly clientCidrs: string[];
+  /**
+   * Case ウ (required there): the ICAP sanitization service (無害化) every file response of a communication tool is
+   * handed to, as `icap://<address>:<port>/<service>`.
+   * @default - none
+   */
+  readonly sanitizationService?: IcapServiceInput;
   /**
    * The proxy's listening port.
    * @default 3128
@@ -83,6 +89,29 @@ export interface SquidConfigInput {
    */
   readonly originCaFile?: string;
 }
+
+/** An ICAP RESPMOD service of the sanitizer, resolved from the blueprint (validated there). */
+export interface IcapServiceInput {
+  /** The sanitizer's IPv4 address (its declared /32). */
+  readonly address: string;
+  /** The ICAP port (RFC 3507 default 1344). */
+  readonly port: number;
+  /** The service path, without the leading slash. */
+  readonly service: string;
+}
+
+/** The ICAP service path grammar of the blueprint validation (src/model/validate-breakout.ts), checked again here. */
+export const ICAP_SERVICE_PATH = /^[A-Za-z0-9._~-]{1,64}(?:\/[A-Za-z0-9._~-]{1,64}){0,7}$/;
+
+/**
+ * Reply types of a communication tool that are its pages and API calls rather than files, and that case ウ does not
+ * send to the sanitizer unless they come as an attachment. Everything else (any other type, or none) is sanitized:
+ * a list of file types would let a file of an unlisted type through.
+ */
+const PAGE_MIME_TYPES = [
+  '^text/html([[:space:];]|$)', '^application/json([[:space:];]|$)', '^text/css([[:space:];]|$)',
+  '^text/javascript([[:space:];]|$)', '^application/javascript([[:space:];]|$)',
+];
 
 /**
  * An HTTP field name (RFC 9110 token), starting with a letter or digit: a word starting with `#` opens a comment in
@@ -292,7 +321,10 @@ export function proxyTcpPorts(services: readonly BreakoutServiceProps[], extraCo
  * - for each tenant-restricted service, a client-sent copy of each tenant header is deleted and the configured value
  *   is added, on that service's sign-in hosts only (AP-3);
  * - case イ: replies from communication tools that are file downloads (`Content-Disposition: attachment`, or a
- *   file-like MIME type) are refused (AP-6). Not caught: content the tool renders inline (previews), files inside
+ *   file-like MIME type) are refused (AP-6);
+ * - case ウ: replies from communication tools other than their pages and API calls (every attachment, every type but
+ *   HTML, JSON, CSS and JavaScript) are handed to the ICAP sanitizer (RESPMOD, `bypass=off`): refused while it is down
+ *   (AP-6, 無害化). Not caught: content the tool renders inline (previews), files inside
  *   spliced traffic, media streams, and anything an end-to-end encrypted or certificate-pinned client sends.
  *
  * The blueprint validation checks every value first; this function checks again what it writes and throws an Error
@@ -303,6 +335,18 @@ export function renderSquidConfig(input: SquidConfigInput): string {
   const communicationCase = input.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD
     || input.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION;
   const downloadRestricted = input.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD;
+  const sanitizing = input.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION;
+  const icap = input.sanitizationService;
+  if (sanitizing && !icap) problems.push('case ウ needs sanitizationService: file responses go to the sanitizer (AP-6, 無害化)');
+  if (!sanitizing && icap) problems.push('sanitizationService is only for case ウ');
+  if (icap) {
+    const address = typeof icap.address === 'string' ? Ipv4Cidr.tryParse(`${icap.address}/32`) : undefined;
+    if (!address || address.toString() !== `${icap.address}/32`) problems.push(`sanitizationService.address ${show(icap.address)} is not an IPv4 address`);
+    if (!Number.isInteger(icap.port) || icap.port < 1 || icap.port > 65535) problems.push(`sanitizationService.port ${show(icap.port)} is not a port number`);
+    if (typeof icap.service !== 'string' || !ICAP_SERVICE_PATH.test(icap.service) || icap.service.split('/').some((x) => x === '.' || x === '..')) {
+      problems.push(`sanitizationService.service ${show(icap.service)} is not an ICAP service path`);
+    }
+  }
   if (!Object.values(AlphaPrimeCase).includes(input.alphaPrimeCase)) problems.push(`alphaPrimeCase ${show(input.alphaPrimeCase)} is not an α′ case`);
   const httpPort = input.httpPort ?? 3128;
   if (!Number.isInteger(httpPort) || httpPort < 1 || httpPort > 65535) problems.push(`httpPort ${show(httpPort)} is not a port number`);
@@ -371,7 +415,8 @@ export function renderSquidConfig(input: SquidConfigInput): string {
   const commDomains = services.filter((s) => s.service.category === CloudServiceCategory.COMMUNICATION_TOOL).flatMap((s) => s.service.domains);
   const bumpDomains = [
     ...tenantServices.flatMap((s) => s.service.tenantRestriction!.hosts),
-    ...(downloadRestricted ? commDomains : []),
+    // The proxy reads a reply only inside a bumped connection: cases イ (deny) and ウ (sanitize) bump the tools' domains.
+    ...(downloadRestricted || sanitizing ? commDomains : []),
   ];
   const certgen = input.certgenProgram ?? '/usr/lib64/squid/security_file_certgen';
   const sslDb = input.sslDbPath ?? '/var/lib/squid/ssl_db';
@@ -438,6 +483,25 @@ export function renderSquidConfig(input: SquidConfigInput): string {
     w.directive('http_reply_access', 'deny', 'comm_dst', 'download_disposition');
     w.directive('http_reply_access', 'deny', 'comm_dst', 'download_mime');
     w.directive('http_reply_access', 'allow', 'all');
+  }
+
+  if (sanitizing && icap && commDomains.length > 0) {
+    // icap_service id vectoring_point uri [option ...] (https://www.squid-cache.org/Doc/config/icap_service/):
+    // respmod_precache adapts the reply before the client gets it. bypass=off makes the service essential: "all ICAP
+    // errors will result in an error page returned to the HTTP client" (the default, written out so that nobody
+    // reads it as optional); with it, on-overload defaults to "wait", never to skipping the service.
+    w.section('Case ウ sanitization (AP-6, 無害化): file responses of communication tools go to the ICAP sanitizer; bypass=off fails closed');
+    w.directive('icap_enable', 'on');
+    w.directive('icap_service', 'sanitizer', 'respmod_precache', `icap://${icap.address}:${icap.port}/${icap.service}`, 'bypass=off', 'on-overload=wait');
+    domainAcl(w, 'comm_dst', commDomains, 'dst');
+    w.directive('acl', 'download_disposition', 'rep_header', 'Content-Disposition', '-i', '^[[:space:]]*attachment');
+    w.acl('page_mime', 'rep_mime_type', ['-i'], PAGE_MIME_TYPES);
+    // https://www.squid-cache.org/Doc/config/adaptation_access/: the first matching rule of the service decides.
+    // An attachment always goes to the sanitizer; the tools' pages and API replies do not; every other reply does.
+    w.directive('adaptation_access', 'sanitizer', 'allow', 'comm_dst', 'download_disposition');
+    w.directive('adaptation_access', 'sanitizer', 'deny', 'comm_dst', 'page_mime');
+    w.directive('adaptation_access', 'sanitizer', 'allow', 'comm_dst');
+    w.directive('adaptation_access', 'sanitizer', 'deny', 'all');
   }
 
   w.section('Logs: one key=value line per request, for the SIEM (LOG-1)');

@@ -152,6 +152,9 @@ function attemptBlueprint(rng: Rng, choice: GeneratorChoice, simple: boolean): M
   const systems = Array.from({ length: rng.int(0, 2) }, () => hostIn(rng.pick(systemZones), HostRole.BUSINESS_SYSTEM));
   const lgwanOthers = Array.from({ length: rng.int(1, 2) }, () => hostIn(Zone.LGWAN, HostRole.OTHER));
   const relay = hostIn(Zone.INTERNET, HostRole.SANITIZATION_RELAY, '無害化サーバー');
+  // Case ウ: the ICAP sanitizer the proxy hands file responses to, one address in LGWAN (AP-6).
+  const icapHost = theCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION ? hostIn(Zone.LGWAN, HostRole.SANITIZATION_RELAY, '無害化サーバー (ICAP)') : undefined;
+  if (icapHost) icapHost.cidrs.splice(0, icapHost.cidrs.length, Ipv4Cidr.parse(icapHost.cidrs[0]).subnet(32, 0).toString());
   const browser = hostIn(Zone.INTERNET, HostRole.SCREEN_TRANSFER_SERVER, '仮想ブラウザ');
   const lgwanVdi = hostIn(Zone.LGWAN, HostRole.SCREEN_TRANSFER_SERVER, 'VDI');
   const securityCloud = builtIn ? [] : Array.from({ length: rng.int(0, 2) }, () => hostIn(Zone.SECURITY_CLOUD, HostRole.OTHER, 'proxy'));
@@ -218,7 +221,7 @@ function attemptBlueprint(rng: Rng, choice: GeneratorChoice, simple: boolean): M
     ...internetOptions(rng, builtIn, explicit[Segment.INTERNET], scCidrs, connection),
     hosts,
     flows,
-    ...(alphaPrime ? { breakout: randomBreakout(rng, theCase!, relay.name) } : {}),
+    ...(alphaPrime ? { breakout: randomBreakout(rng, theCase!, relay.name, icapHost?.name) } : {}),
     ...(placement.requiresSiem || rng.chance(0.4) ? {
       logging: {
         ...(placement.requiresSiem || rng.chance(0.5) ? { siemBucketArn: `arn:aws:s3:::siem-${hex(rng, 6)}` } : {}),
@@ -308,7 +311,7 @@ function serviceEntry(rng: Rng, service: CloudServiceDefinition, communication: 
   };
 }
 
-function randomBreakout(rng: Rng, theCase: AlphaPrimeCase, relay: string): MunicipalNetworkBlueprintProps['breakout'] {
+function randomBreakout(rng: Rng, theCase: AlphaPrimeCase, relay: string, icapHost?: string): MunicipalNetworkBlueprintProps['breakout'] {
   const communication = theCase !== AlphaPrimeCase.LICENSE_AND_UPDATES;
   const catalogue = CloudServiceCatalogue.all().filter((s) => s.ismapListed || s.securityUpdateConditions !== undefined);
   const updates = catalogue.filter((s) => s.category !== CloudServiceCategory.COMMUNICATION_TOOL);
@@ -337,7 +340,10 @@ function randomBreakout(rng: Rng, theCase: AlphaPrimeCase, relay: string): Munic
   return {
     services: [...chosen, ...own].map((s) => serviceEntry(rng, s, communication)),
     ...(theCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD || rng.chance(0.3) ? { fileDownloadRestricted: true } : {}),
-    ...(theCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION ? { sanitizationRelay: relay } : {}),
+    ...(theCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION ? {
+      sanitizationRelay: relay,
+      sanitizationService: { host: icapHost!, service: rng.pick(['respmod', 'srv_clamav', 'cdr/v1']), ...(rng.chance(0.3) ? { port: rng.pick([1344, 11344, 8344]) } : {}) },
+    } : {}),
     ...(rng.chance(0.2) ? { ipsRules: ['drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"fuzz: no TLS 1.0"; ssl_version:tls1.0; sid:1009001; rev:1;)'] } : {}),
     ...(communication ? {
       tenantProxy: {

@@ -4,7 +4,7 @@
  * applies to its model must be refused naming its rule — with the tally printed at the end.
  */
 import { IConstruct } from 'constructs';
-import { BLUEPRINTS } from '../../examples/blueprints';
+import { BLUEPRINTS, SUPPLEMENTARY_BLUEPRINTS } from '../../examples/blueprints';
 import { NetworkModel } from '../../src';
 
 /** A forbidden change a user could make by hand to a synthesized example. */
@@ -35,11 +35,18 @@ export function runMutationSuite<Stack, Net>(
   mutations: readonly Mutation<Stack, Net>[],
   example: (name: string) => { stack: Stack; net: Net },
   synth: (stack: Stack) => void,
+  supplementary: Readonly<Record<string, readonly Mutation<Stack, Net>[]>> = {},
 ): void {
   const tally = { tried: 0, refused: 0, wrongRule: [] as string[], falseAlarms: [] as string[] };
+  // The examples of BLUEPRINTS take every mutation of their model; a supplementary example (SUPPLEMENTARY_BLUEPRINTS,
+  // e.g. α′ case ウ) only the mutations given for it.
+  const runs = [
+    ...Object.keys(BLUEPRINTS).map((name) => ({ name, model: BLUEPRINTS[name].model, mutations })),
+    ...Object.entries(supplementary).map(([name, own]) => ({ name, model: SUPPLEMENTARY_BLUEPRINTS[name].model, mutations: own })),
+  ];
 
-  describe.each(Object.keys(BLUEPRINTS))(`guard mutations on the %s example (${engine})`, (name) => {
-    const model = BLUEPRINTS[name].model;
+  describe.each(runs.map((r) => [r.name, r] as const))(`guard mutations on the %s example (${engine})`, (name, run) => {
+    const model = run.model;
 
     test('the untouched example synthesizes', () => {
       const { stack } = example(name);
@@ -51,7 +58,7 @@ export function runMutationSuite<Stack, Net>(
       }
     });
 
-    const applicable = mutations.filter((m) => m.models.includes(model));
+    const applicable = run.mutations.filter((m) => m.models.includes(model));
     test.each(applicable.map((m) => [m.name, m] as const))('refuses: %s', (_, mutation) => {
       const { stack, net } = example(name);
       mutation.apply(stack, net);

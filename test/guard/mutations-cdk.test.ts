@@ -492,4 +492,20 @@ function example(name: string): { stack: Stack; net: Net } {
   return { stack, net: network };
 }
 
-runMutationSuite('CDK', MUTATIONS, example, (stack) => Template.fromStack(stack));
+/** α′ case ウ (SUPPLEMENTARY_BLUEPRINTS): the sanitization at the proxy taken away (AP-6, 無害化). */
+const SANITIZATION_MUTATIONS: Mutation[] = [
+  {
+    name: 'case ウ: the ICAP sanitization service removed from the proxy (user data replaced)',
+    rule: 'AP-6',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { editBootScript(net, (script) => script.split('\n').filter((l) => !/^(icap_service|icap_enable|adaptation_access) /.test(l)).join('\n')); },
+  },
+  {
+    name: 'case ウ: the ICAP sanitization service made bypassable, bypass=on (user data replaced)',
+    rule: 'AP-6',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { editBootScript(net, (script) => script.replace(/^(icap_service .*)bypass=off/m, '$1bypass=on')); },
+  },
+];
+
+runMutationSuite('CDK', MUTATIONS, example, (stack) => Template.fromStack(stack), { 'alpha-prime-sanitization': SANITIZATION_MUTATIONS });

@@ -597,4 +597,20 @@ function example(name: string): { stack: TerraformStack; net: Net } {
   return { stack, net: network };
 }
 
-runMutationSuite('CDKTF', MUTATIONS, example, (stack) => Testing.synth(stack, true));
+/** α′ case ウ (SUPPLEMENTARY_BLUEPRINTS): the sanitization at the proxy taken away (AP-6, 無害化). */
+const SANITIZATION_MUTATIONS: Mutation[] = [
+  {
+    name: 'case ウ: the ICAP sanitization service removed from the proxy (user data replaced)',
+    rule: 'AP-6',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { editBootScript(net, (script) => script.split('\n').filter((l) => !/^(icap_service|icap_enable|adaptation_access) /.test(l)).join('\n')); },
+  },
+  {
+    name: 'case ウ: the ICAP sanitization service made bypassable, bypass=on (user data replaced)',
+    rule: 'AP-6',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { editBootScript(net, (script) => script.replace(/^(icap_service .*)bypass=off/m, '$1bypass=on')); },
+  },
+];
+
+runMutationSuite('CDKTF', MUTATIONS, example, (stack) => Testing.synth(stack, true), { 'alpha-prime-sanitization': SANITIZATION_MUTATIONS });

@@ -10,11 +10,14 @@ import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { Fn as TfFn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { exampleFindings } from './example-findings';
-import { BLUEPRINTS } from '../../examples/blueprints';
+import { alphaPrimeSanitization, BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
-import { AlphaPrimeCase, cdk, CloudServiceCatalogue } from '../../src';
+import { buildTfExample } from '../../examples/tf/_app';
+import { AlphaPrimeCase, Blueprint, cdk, CloudServiceCatalogue } from '../../src';
+import { checkTopology } from '../../src/guard/check';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { nodesOf } from '../../src/guard/graph';
+import { formatFinding } from '../../src/guard/rule';
 import { hasIpsSignature, nonTlsPorts } from '../../src/guard/rules/breakout-controls';
 import { planOf } from '../../src/plan/cache';
 
@@ -293,9 +296,108 @@ describe('AP-6 case イ download restriction (ファイルダウンロード制�
     expect(() => Template.fromStack(stack)).not.toThrow();
   });
 
-  test('a proxy without the download rules is refused in case イ, not in case ウ', () => {
+  test('a proxy without the download rules is refused in case イ, and in case ウ too: a relay alone is not sanitization', () => {
     const change = withBootScript(dropLines(/^http_reply_access deny/));
     expect(findingsAfter(change, 'AP-6').join('\n')).toMatch(/AP-6 error \(ファイルダウンロード制限\): case イ allows Microsoft 365.*no proxy refuses file downloads/);
-    expect(findingsAfter(change, 'AP-6', AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION)).toEqual([]);
+    // The example declares a relay (sanitizer, INTERNET): files would still reach LGWAN unsanitized from the tools.
+    expect(findingsAfter(change, 'AP-6', AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION).join('\n'))
+      .toMatch(/AP-6 error .*case ウ allows Microsoft 365.*, but file replies from .* are neither handed to a sanitization service \(無害化: ICAP RESPMOD, bypass=off\) nor denied/);
+  });
+
+  test('case ウ with the downloads denied at the proxy and a relay for files is the rule\'s other way (compliant)', () => {
+    expect(findingsAfter(() => undefined, 'AP-6', AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION)).toEqual([]);
+  });
+});
+
+describe('AP-6 case ウ sanitization at the proxy (無害化, ICAP RESPMOD)', () => {
+  const SANITIZING = 'alpha-prime-sanitization';
+  const sanitizingFindings = (change?: (stack: Stack, net: cdk.MunicipalNetwork) => void) => exampleFindings(SANITIZING, 'AP-6', change);
+
+  test('the case ウ example is compliant: the tools are bumped and their file replies go to an essential ICAP service in LGWAN', () => {
+    expect(sanitizingFindings()).toEqual([]);
+    const conf = planOf(Blueprint.validate(alphaPrimeSanitization)).tenantProxy!.squidConfig;
+    expect(conf).toMatch(/^icap_service \S+ respmod_precache icap:\/\/10\.0\.65\.40:1344\/respmod bypass=off/m);
+  });
+
+  test.each([
+    ['bypass=on (a dead sanitizer would pass files)', withBootScript((s) => s.replace(/^(icap_service .*)bypass=off/m, '$1bypass=on')), /is bypassable \(bypass=on\): while it is down, files pass unsanitized/],
+    ['the legacy positional bypass flag 1', withBootScript((s) => s.replace(/^(icap_service \S+) respmod_precache (\S+) bypass=off/m, '$1 respmod_precache 1 $2')), /is bypassable/],
+    ['on-overload=bypass', withBootScript((s) => s.replace(/on-overload=wait/, 'on-overload=bypass')), /skips itself when overloaded \(on-overload=bypass\)/],
+    ['icap_enable off', withBootScript((s) => s.replace(/^icap_enable on$/m, 'icap_enable off')), /ICAP is not enabled/],
+    ['the ICAP service removed', withBootScript(dropLines(/^icap_service /)), /is not one icap_service the guard can read/],
+    ['an adaptation_access deny for attachments ahead of the allow', withBootScript(insertBefore(/^adaptation_access /, 'adaptation_access sanitizer deny comm_dst download_disposition')),
+      /no adaptation_access sends its attachments to a sanitization service/],
+    ['the allow rules removed (files of a file MIME type unsent)', withBootScript(dropLines(/^adaptation_access sanitizer allow comm_dst$/)), /no adaptation_access sends its application\/octet-stream replies/],
+    ['the service pointed at the relay in the Internet segment', withBootScript((s) => s.replace(/icap:\/\/10\.0\.65\.40:/, 'icap://10.0.128.20:')), /is not at an address of the LGWAN segment/],
+    ['the service at a host name the guard cannot place', withBootScript((s) => s.replace(/icap:\/\/10\.0\.65\.40:/, 'icap://sanitizer.example.lg.jp:')), /is not at an address of the LGWAN segment/],
+    ['an option the guard does not know (fail closed)', withBootScript((s) => s.replace(/on-overload=wait/, 'on-overload=wait max-conn=4 future-option=x')), /has the option future-option=x, which the guard cannot read/],
+    ['the tools no longer bumped (replies unreadable)', withBootScript(dropLines(/^ssl_bump bump /)), /is not bumped, so the proxy never reads its replies/],
+    ['a bypassable service picked first for the same replies', withBootScript(insertBefore(/^adaptation_access /,
+      'icap_service quick respmod_precache icap://10.0.65.40:1344/quick bypass=on', 'adaptation_access quick allow all')), /"quick" is bypassable/],
+  ])('refused: %s', (_, change, why) => {
+    const findings = sanitizingFindings(change);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/AP-6 error \(ファイルダウンロード制限\): case ウ allows Microsoft 365.*, but file replies from .* are neither handed to a sanitization service \(無害化: ICAP RESPMOD, bypass=off\) nor denied/);
+    expect(findings[0]).toMatch(why);
+    expect(findings[0]).toMatch(/Fix: give breakout\.sanitizationService/);
+  });
+
+  test('a request-modification service ahead never sees replies, and a deny for replies it also denies is fine (no false alarm)', () => {
+    expect(sanitizingFindings(withBootScript(insertBefore(/^adaptation_access /,
+      'icap_service req reqmod_precache icap://10.0.65.40:1344/reqmod bypass=on', 'adaptation_access req allow all')))).toEqual([]);
+    expect(sanitizingFindings(withBootScript(insertBefore(/^adaptation_access /, 'http_reply_access deny comm_dst download_disposition', 'http_reply_access allow all'))))
+      .toEqual([]);
+  });
+
+  test('sanitized files need a SANITIZATION_RELAY labelled in LGWAN: the sanitizer\'s label removed is refused', () => {
+    const findings = sanitizingFindings((_, net) => {
+      l1<ec2.CfnSecurityGroup>(net.lgwan, 'HostSecurityGroup-lgwan-sanitizer').addPropertyOverride('Tags', [{ Key: 'Name', Value: 'x' }]);
+    });
+    expect(findings.join('\n')).toMatch(/case ウ hands file replies to an ICAP service, but no host labelled SANITIZATION_RELAY \(無害化\) is in the LGWAN segment/);
+  });
+
+  describe('CDKTF', () => {
+    const tfFindings = (edit?: (script: string) => string): string[] => {
+      const { stack, network } = buildTfExample(SANITIZING, Testing.app());
+      if (edit) {
+        const script = edit(planOf(network.blueprint).tenantProxy!.bootScript);
+        network.lgwan.node.findAll().map((c) => c as LaunchTemplate).find((c) => c.node.path.endsWith('TenantProxy/LaunchTemplate'))!
+          .addOverride('user_data', Buffer.from(script).toString('base64'));
+      }
+      const graph = extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) });
+      return checkTopology(graph, { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase })
+        .filter((f) => f.ruleId === 'AP-6').map(formatFinding);
+    };
+
+    test('the case ウ example is compliant', () => {
+      expect(tfFindings()).toEqual([]);
+    });
+
+    test('bypass=on and the ICAP service removed are refused', () => {
+      expect(tfFindings((s) => s.replace(/^(icap_service .*)bypass=off/m, '$1bypass=on')).join('\n')).toMatch(/AP-6 error .*case ウ .*is bypassable \(bypass=on\)/);
+      expect(tfFindings((s) => s.split('\n').filter((l) => !/^icap_service /.test(l)).join('\n')).join('\n')).toMatch(/AP-6 error .*case ウ .*is not one icap_service/);
+    });
+
+    test('the proxy instances may reach the sanitizer on the ICAP port, and the sanitizer admits the proxy subnets on it', () => {
+      const { stack } = buildTfExample(SANITIZING, Testing.app());
+      const tfJson = JSON.parse(Testing.synth(stack));
+      const groups = Object.values(tfJson.resource.aws_security_group) as any[];
+      const proxy = groups.find((g) => /Tenant-restriction proxy instances/.test(g.description));
+      expect(proxy.egress).toEqual(expect.arrayContaining([expect.objectContaining({ cidr_blocks: ['10.0.65.40/32'], from_port: 1344, to_port: 1344, protocol: 'tcp' })]));
+      const sanitizer = groups.find((g) => g.tags?.['jichitai:host'] === 'lgwan-sanitizer');
+      const rules = [...(sanitizer.ingress ?? []), ...Object.values(tfJson.resource.aws_vpc_security_group_ingress_rule ?? {})
+        .filter((r: any) => JSON.stringify(r.security_group_id).includes('lgwan-sanitizer'))];
+      expect(JSON.stringify(rules)).toMatch(/1344/);
+    });
+  });
+
+  test('CDK: the proxy instances may reach the sanitizer on the ICAP port, and the sanitizer admits the proxy subnets on it', () => {
+    const { stack } = buildCdkExample(SANITIZING, new App());
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('Tenant-restriction proxy instances'),
+      SecurityGroupEgress: Match.arrayWith([Match.objectLike({ CidrIp: '10.0.65.40/32', FromPort: 1344, ToPort: 1344, IpProtocol: 'tcp' })]),
+    });
+    expect(JSON.stringify(template.toJSON())).toMatch(/ICAP from the tenant-restriction proxy \(case ウ sanitization, 無害化\): tcp\/1344/);
   });
 });

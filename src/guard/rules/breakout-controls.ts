@@ -1,4 +1,5 @@
 import { EntraTenantRestrictionVersion, CloudServiceCatalogue } from '../../model/catalogue';
+import { Ipv4Cidr } from '../../model/cidr';
 import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from '../../model/cloud-service';
 import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
 import { HostRole } from '../../model/flows';
@@ -53,8 +54,8 @@ function allowListedWithin(targets: readonly string[], patterns: readonly string
 
 // ---------------------------------------------------------------------------------------------------------------------
 // A reader for the Squid configuration in user data, enough to decide, for one host, what the proxy does with it: the
-// ACL types the library writes (and their close relatives), and the first-match rule lists of ssl_bump,
-// request_header_access and http_reply_access. Whatever it cannot evaluate (other ACL types, ACL files, regular
+// ACL types the library writes (and their close relatives), the first-match rule lists of ssl_bump,
+// request_header_access, http_reply_access and adaptation_access, and the ICAP services (case ウ, below). Whatever it cannot evaluate (other ACL types, ACL files, regular
 // expressions JavaScript reads differently) is unknown, and unknown never counts as compliant.
 // https://www.squid-cache.org/Doc/config/acl/
 
@@ -422,26 +423,121 @@ export const AP5: GuardRule = {
   },
 };
 
-/** Case ウ: files enter LGWAN only after sanitization, so a sanitization relay (無害化) must be in the scope. */
+// ---------------------------------------------------------------------------------------------------------------------
+// Case ウ: what the proxy does with a reply besides `http_reply_access`: ICAP response adaptation. The reader knows
+// `icap_enable`, `icap_service` and `adaptation_access`; a service it cannot read (an option it does not know, an
+// adaptation set or chain, a host name, a second definition) does not count as sanitizing.
+
+/** Squid's `icap_enable`: the last one wins, off by default (https://www.squid-cache.org/Doc/config/icap_enable/). */
+function icapEnabled(conf: SquidConf): boolean {
+  const last = conf.directives.filter((d) => d[0] === 'icap_enable').pop();
+  return last?.[1] === 'on';
+}
+
+/**
+ * The adaptation service `adaptation_access` picks for a reply: the services are tried in the order of their first
+ * `adaptation_access` line, each by its own first-match rules, and the first that allows is used
+ * (https://www.squid-cache.org/Doc/config/adaptation_access/). Services defined for request modification only are
+ * skipped (they never see a reply). Returns the service id, `none`, or `unknown`.
+ */
+function adaptationFor(conf: SquidConf, facts: Facts): string {
+  const requestOnly = new Set(conf.directives.filter((d) => (d[0] === 'icap_service' || d[0] === 'ecap_service') && /^reqmod_/.test(d[2] ?? ''))
+    .map((d) => d[1]));
+  const ids = [...new Set(conf.directives.filter((d) => d[0] === 'adaptation_access' && d[1] !== undefined).map((d) => d[1]))]
+    .filter((id) => !requestOnly.has(id));
+  for (const id of ids) {
+    const rules = conf.directives.filter((d) => d[0] === 'adaptation_access' && d[1] === id).map((d) => ({ action: d[2], acls: d.slice(3) }));
+    const action = firstMatch(conf, rules, facts);
+    if (action === 'allow') return id;
+    if (action !== 'deny' && action !== 'none') return 'unknown';
+  }
+  return 'none';
+}
+
+/** `icap_service` options whose meaning the guard knows and that never skip the service (besides bypass and on-overload). */
+const HARMLESS_ICAP_OPTIONS = new Set(['routing', 'ipv6', 'max-conn', 'connection-encryption']);
+
+/**
+ * Why the adaptation service `id` is not an essential RESPMOD ICAP service inside LGWAN, or undefined when it is:
+ * `icap_service id respmod_precache icap://<LGWAN address>[:port]/path [option ...]` defined once, with `bypass`
+ * off (Squid's default: "all ICAP errors will result in an error page returned to the HTTP client") and `on-overload`
+ * not `bypass` (https://www.squid-cache.org/Doc/config/icap_service/).
+ */
+function notEssentialSanitizer(ctx: GuardContext, conf: SquidConf, id: string): string | undefined {
+  const defs = conf.directives.filter((d) => (d[0] === 'icap_service' || d[0] === 'ecap_service'
+    || d[0] === 'adaptation_service_set' || d[0] === 'adaptation_service_chain') && d[1] === id);
+  if (defs.length !== 1 || defs[0][0] !== 'icap_service') return `the adaptation service "${id}" is not one icap_service the guard can read`;
+  const [, , point, ...rest] = defs[0];
+  if (point !== 'respmod_precache') return `the ICAP service "${id}" is at ${point ?? 'no vectoring point'}, not respmod_precache`;
+  const uri = rest.find((w) => /^icaps?:\/\//.test(w));
+  let bypass = false;
+  for (const w of rest.filter((x) => x !== uri)) {
+    const [name, value] = w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : ['legacy-bypass', w];
+    if (name === 'bypass' || name === 'legacy-bypass') {
+      if (value === 'on' || value === '1') bypass = true;
+      else if (value === 'off' || value === '0') bypass = false;
+      else return `the ICAP service "${id}" has ${w}, which the guard cannot read`;
+    } else if (name === 'on-overload') {
+      if (value === 'bypass') return `the ICAP service "${id}" skips itself when overloaded (on-overload=bypass)`;
+    } else if (!HARMLESS_ICAP_OPTIONS.has(name) && !name.startsWith('tls-')) {
+      return `the ICAP service "${id}" has the option ${w}, which the guard cannot read`;
+    }
+  }
+  if (bypass) return `the ICAP service "${id}" is bypassable (bypass=on): while it is down, files pass unsanitized`;
+  const address = /^icaps?:\/\/(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?\/\S*$/.exec(uri ?? '')?.[1];
+  const at = address === undefined ? undefined : Ipv4Cidr.tryParse(`${address}/32`);
+  const inside = at !== undefined && nodesOf(ctx.graph, 'vpc').some((v) => v.segment === Segment.LGWAN
+    && v.cidrs.some((c) => Ipv4Cidr.tryParse(c)?.contains(at) === true));
+  if (!inside) return `the ICAP service "${id}" (${uri ?? 'no icap:// URI'}) is not at an address of the LGWAN segment`;
+  return undefined;
+}
+
+/** What the proxy does with a download reply from `host`: `denied`, `sanitized`, or why neither. */
+function fileReplyFate(ctx: GuardContext, conf: SquidConf, host: string, reply: NonNullable<Facts['reply']>): string {
+  if (bumpAction(conf, { host }) !== 'bump') return `${host} is not bumped, so the proxy never reads its replies`;
+  if (replyAction(conf, { host, reply }) === 'deny') return 'denied';
+  if (!icapEnabled(conf)) return 'ICAP is not enabled (icap_enable on)';
+  const id = adaptationFor(conf, { host, reply });
+  if (id === 'none') return `no adaptation_access sends its ${reply.contentDisposition ? 'attachments' : `${reply.mimeType} replies`} to a sanitization service`;
+  if (id === 'unknown') return 'the adaptation_access rules cannot be read for it';
+  return notEssentialSanitizer(ctx, conf, id) ?? 'sanitized';
+}
+
+/** Replies the guard takes as file downloads: an attachment of any type, and a file MIME type. */
+const DOWNLOAD_PROBES: NonNullable<Facts['reply']>[] = [
+  { contentDisposition: 'attachment; filename="minutes.docx"', mimeType: 'text/html' },
+  { mimeType: 'application/octet-stream' },
+];
+
+/** Whether a relay (無害化, role SANITIZATION_RELAY) is labelled in the scope, optionally in one segment. */
+function hasRelay(ctx: GuardContext, segment?: Segment): boolean {
+  return nodesOf(ctx.graph, 'role-label').some((l) => l.role === HostRole.SANITIZATION_RELAY
+    && (segment === undefined ? segmentOfLabel(ctx.graph, l) !== undefined : segmentOfLabel(ctx.graph, l) === segment));
+}
+
+/** Case ウ without communication tools on the allow-list: a sanitization relay (無害化) must still be in the scope. */
 function sanitizationRelayFindings(rule: GuardRule, ctx: GuardContext): Finding[] {
-  const relays = nodesOf(ctx.graph, 'role-label').filter((l) => l.role === HostRole.SANITIZATION_RELAY && segmentOfLabel(ctx.graph, l) !== undefined);
-  if (relays.length > 0) return [];
+  if (hasRelay(ctx)) return [];
   const where = breakoutFirewalls(ctx.graph).map((f) => nameOf(ctx.graph, f.firewall.id))[0] ?? 'LGWAN';
   return [finding(rule, where, 'case ウ exchanges files with communication tools, but no sanitization relay (無害化) is in the synthesized output',
     'declare the relay host (role SANITIZATION_RELAY) with its flows, or label its security group / instances jichitai:role=SANITIZATION_RELAY')];
 }
 
-/** AP-6: case イ blocks downloads from communication tools at the proxy; case ウ has a sanitization relay. */
+/**
+ * AP-6: case イ blocks downloads from communication tools at the proxy; case ウ hands them to an essential ICAP
+ * sanitization service in LGWAN (or denies them, files then entering only through a relay).
+ */
 export const AP6: GuardRule = {
   id: 'AP-6',
   severity: Severity.ERROR,
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ファイルダウンロード制限',
   summary: 'Case イ: the proxy refuses file downloads (Content-Disposition: attachment, file MIME types) from the allow-listed communication tools. '
-    + 'Case ウ: a sanitization relay (無害化, `jichitai:role` SANITIZATION_RELAY) is in the scope.',
+    + 'Case ウ: on every allow-listed host of a communication tool the proxy bumps and hands those file replies to an ICAP RESPMOD sanitization '
+    + 'service (無害化) at an LGWAN address, with bypass=off (fails closed), or denies them; a sanitization relay alone is not enough.',
   check(ctx: GuardContext) {
-    if (ctx.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION) return sanitizationRelayFindings(this, ctx);
-    if (ctx.alphaPrimeCase !== AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD) return [];
+    const sanitizing = ctx.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION;
+    if (!sanitizing && ctx.alphaPrimeCase !== AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD) return [];
     const targets = allowListed(ctx.graph);
     // A place a catalogue service of another kind also lists (login.live.com: Microsoft 365 and the consumer-account
     // block, an identity service) may be allow-listed for that service alone; it is not taken as a communication tool's.
@@ -449,25 +545,59 @@ export const AP6: GuardRule = {
     const tools = CloudServiceCatalogue.all().filter((s) => s.category === CloudServiceCategory.COMMUNICATION_TOOL)
       .map((tool) => ({ tool, places: allowListedWithin(targets, tool.domains).filter((place) => !otherKind.some((d) => patternCovers(d, place))) }))
       .filter((t) => t.places.length > 0);
-    if (tools.length === 0) return [];
+    if (tools.length === 0) return sanitizing ? sanitizationRelayFindings(this, ctx) : [];
     const configs = proxyConfigs(ctx.graph);
+    const where = breakoutFirewalls(ctx.graph).map((f) => nameOf(ctx.graph, f.firewall.id))[0] ?? 'LGWAN';
+    if (sanitizing) return sanitizationFindings(this, ctx, tools, configs, where);
     // A download is a reply with Content-Disposition: attachment, or one with a file MIME type. On every allow-listed host
     // of a communication tool, the proxy must bump the connection (it reads no reply inside a spliced tunnel) and deny
     // both before any rule allows them.
-    const downloads: NonNullable<Facts['reply']>[] = [
-      { contentDisposition: 'attachment; filename="minutes.docx"', mimeType: 'text/html' },
-      { mimeType: 'application/octet-stream' },
-    ];
     const refuses = (conf: SquidConf, host: string) => bumpAction(conf, { host }) === 'bump'
-      && downloads.every((reply) => replyAction(conf, { host, reply }) === 'deny');
+      && DOWNLOAD_PROBES.every((reply) => replyAction(conf, { host, reply }) === 'deny');
     const failing = tools
       .map(({ tool, places }) => ({ tool, missed: places.filter((place) => !configs.some(({ conf }) => refuses(conf, probeHost(place)))) }))
       .filter((t) => t.missed.length > 0);
     if (failing.length === 0) return [];
-    const where = breakoutFirewalls(ctx.graph).map((f) => nameOf(ctx.graph, f.firewall.id))[0] ?? 'LGWAN';
     const hosts = [...new Set(failing.flatMap((f) => f.missed))];
     return [finding(this, where, `case イ allows ${failing.map((t) => t.tool.name).join(', ')}, but no proxy refuses file downloads from them `
       + `(${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` and ${hosts.length - 5} more` : ''}: not bumped, or an attachment or file MIME type reply is not denied first)`,
     'set breakout.fileDownloadRestricted and breakout.tenantProxy (the proxy bumps the tools\' traffic and denies attachment replies before anything allows them)')];
   },
 };
+
+/**
+ * Case ウ: on every allow-listed place of a communication tool, some proxy configuration bumps and sanitizes (or denies)
+ * each download probe. Sanitized replies also need a SANITIZATION_RELAY labelled in LGWAN; denial alone, a relay.
+ */
+function sanitizationFindings(rule: GuardRule, ctx: GuardContext, tools: { tool: CloudServiceDefinition; places: string[] }[],
+  configs: { conf: SquidConf }[], where: string): Finding[] {
+  const fix = 'give breakout.sanitizationService (a declared LGWAN host with role SANITIZATION_RELAY) and breakout.tenantProxy: the proxy bumps '
+    + 'the tools\' hosts and hands their file replies to the ICAP RESPMOD service with bypass=off (icap_enable on, adaptation_access allowing them)';
+  const missed: { tool: string; place: string; why: string }[] = [];
+  let sanitized = false;
+  for (const { tool, places } of tools) {
+    for (const place of places) {
+      const host = probeHost(place);
+      const fates = configs.map(({ conf }) => DOWNLOAD_PROBES.map((reply) => fileReplyFate(ctx, conf, host, reply)));
+      const good = fates.find((f) => f.every((x) => x === 'denied' || x === 'sanitized'));
+      if (good) {
+        sanitized ||= good.includes('sanitized');
+        continue;
+      }
+      const why = configs.length === 0 ? 'no proxy configuration is in the synthesized output' : fates[0].find((x) => x !== 'denied' && x !== 'sanitized')!;
+      missed.push({ tool: tool.name, place, why });
+    }
+  }
+  if (missed.length > 0) {
+    const names = [...new Set(missed.map((m) => m.tool))];
+    const places = [...new Set(missed.map((m) => m.place))];
+    return [finding(rule, where, `case ウ allows ${names.join(', ')}, but file replies from ${places.slice(0, 5).join(', ')}`
+      + `${places.length > 5 ? ` and ${places.length - 5} more` : ''} are neither handed to a sanitization service (無害化: ICAP RESPMOD, bypass=off) nor denied (${missed[0].why})`,
+    fix)];
+  }
+  if (sanitized && !hasRelay(ctx, Segment.LGWAN)) {
+    return [finding(rule, where, 'case ウ hands file replies to an ICAP service, but no host labelled SANITIZATION_RELAY (無害化) is in the LGWAN segment', fix)];
+  }
+  if (!sanitized && !hasRelay(ctx)) return sanitizationRelayFindings(rule, ctx);
+  return [];
+}

@@ -203,9 +203,13 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     ],
   },
   'AP-6': {
-    summaryJa: 'ケース（イ）: 許可リストのコミュニケーションツールからのファイルダウンロードをプロキシで拒否すること。ケース（ウ）: 無害化の中継（`jichitai:role` SANITIZATION_RELAY）があること。',
-    rationale: 'Case イ brings no file into LGWAN; case ウ brings files in only after sanitization. (Case ウ is to require the sanitization on the '
-      + 'file path itself, not merely a relay somewhere.)',
+    summaryJa: 'ケース（イ）: 許可リストのコミュニケーションツールからのファイルダウンロードをプロキシで拒否すること。ケース（ウ）: ツールの各ホストを'
+      + 'プロキシが復号し、ファイルとなる応答を LGWAN 接続系のアドレスにある ICAP RESPMOD の無害化サービス（bypass=off、停止時は拒否）に渡すか、'
+      + '拒否すること。無害化の中継があるだけでは不十分。',
+    rationale: 'Case イ brings no file into LGWAN; case ウ brings files in only after sanitization, so the sanitization must be on the path every '
+      + 'file takes: the proxy hands each file reply of a communication tool to the sanitizer (ICAP RESPMOD, RFC 3507) and refuses it while the '
+      + 'sanitizer cannot answer (Squid bypass=off), or refuses file replies and files come in only through the relay. A relay somewhere '
+      + 'beside an open download path sanitizes nothing.',
     citations: [
       { source: SOURCES.MIC_2024, where: 'α\'モデル ケース（イ）の技術的対策 — クラウドサービスからファイルダウンロード制限', quote: 'クラウドサービス上から業務端末へのファイルダウンロードを制限する。' },
       {
