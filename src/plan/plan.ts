@@ -1,5 +1,5 @@
 import { layoutSubnets } from './addressing';
-import { planDnsFirewall } from './dns';
+import { planDnsFirewall, planDnsForwarding } from './dns';
 import { planHostSecurityGroups, planMyNumberNacl } from './filters';
 import { planBreakoutFirewall, planBuiltInEgressFirewall } from './firewall-rules';
 import { resolveFlows } from './flows';
@@ -106,11 +106,15 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
         ? { target: RouteTargetKind.FIREWALL_ENDPOINT, reason: 'built-in egress through the firewall (IN-1)' }
         : { target: RouteTargetKind.TRANSIT_GATEWAY, reason: 'egress through the security cloud (IN-1, 自治体情報セキュリティクラウド)' };
     }
+    // IN-2: with the security cloud, the Internet segment resolves every name through the security cloud's DNS.
+    const dnsTargets = segment === Segment.INTERNET && !builtInEgress ? [...(props.internet?.securityCloudDns ?? [])] : [];
     const routing: SegmentRouting = {
       segment,
       transitDestinations,
       defaultRoute,
       proxied: proxied ? { mediaDestinations: mediaDestinations(breakout!) } : undefined,
+      endpointTransitDestinations: [...dnsTargets].sort().map((t) => ({ destination: `${t}/32`, reason: 'security cloud DNS resolver (IN-2)' }))
+        .sort((a, b) => compareCidr(a.destination, b.destination)),
     };
     if (proxied) {
       tenantProxy = planTenantProxy({ breakout: breakout!, alphaPrimeCase: blueprint.alphaPrimeCase!, subnets });
@@ -137,7 +141,10 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       ]),
       securityGroups: planHostSecurityGroups(segment, blueprint.hosts, flows),
       networkAcl: segment === Segment.MY_NUMBER ? planMyNumberNacl(cidr[segment], flows) : undefined,
-      dnsFirewall: planDnsFirewall(segment, allowedDomains, options?.dnsBlockedDomains ?? []),
+      dnsFirewall: planDnsFirewall(segment, allowedDomains, options?.dnsBlockedDomains ?? [], segment === Segment.INTERNET && builtInEgress),
+      dnsForwarding: dnsTargets.length > 0
+        ? planDnsForwarding(dnsTargets, subnets.filter((s) => s.role === SubnetRole.ENDPOINTS).map((s) => s.key))
+        : undefined,
     };
   });
 
@@ -234,6 +241,7 @@ export function cloudFormationResourceCount(plan: NetworkPlan): number {
     if (s.networkAcl) n += 1 + s.networkAcl.entries.length + s.subnets.filter((x) => s.networkAcl!.subnetRoles.includes(x.role)).length;
     if (s.interfaceEndpoints.length > 0) n += 1 + s.interfaceEndpoints.length; // their security group, the endpoints
     n += s.dnsFirewall.rules.length + 3; // domain lists; rule group, association, configuration
+    if (s.dnsForwarding) n += 4; // outbound endpoint, its security group, forwarding rule, rule association
     const firewall = plan.firewalls.find((f) => f.key === s.firewall);
     if (firewall) n += firewall.ruleGroups.length + 1 + s.subnets.filter((x) => x.role === SubnetRole.FIREWALL).length * 2;
   }

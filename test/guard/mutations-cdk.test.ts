@@ -218,6 +218,22 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // The stand-in for the security cloud must inspect (IN-1): a policy that passes by default does not count.
+    name: 'the built-in Internet egress (stand-in for the security cloud) passes by default (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { l1(net.internet, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulDefaultActions', ['aws:alert_established']); },
+  },
+  {
+    name: 'the built-in Internet egress passes every TCP flow ahead of its default drop (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      l1(net.internet, 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        'pass tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"everything"; sid:1000999; rev:1;)');
+    },
+  },
+  {
     name: 'the flow log of MY_NUMBER removed',
     rule: 'LOG-1',
     models: ALL,

@@ -268,6 +268,25 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) { replaceBootScript(net, (line) => !/^http_reply_access deny /.test(line)); },
   },
   {
+    // The stand-in for the security cloud must inspect (IN-1): a policy that passes by default does not count.
+    name: 'the built-in Internet egress (stand-in for the security cloud) passes by default (block replaced through the escape hatch)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.internet, 'Firewall/Policy');
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulDefaultActions: ['aws:alert_established'] });
+    },
+  },
+  {
+    name: 'the built-in Internet egress passes every TCP flow ahead of its default drop (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      find<NetworkfirewallRuleGroup>(net.internet, 'Firewall/RuleGroup-web').addOverride('rule_group.rules_source.rules_string',
+        'pass tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"everything"; sid:1000999; rev:1;)');
+    },
+  },
+  {
     name: 'a direct internet gateway route from an INTERNET workload subnet (override of the security-cloud route)',
     rule: 'IN-1',
     models: ALL,
