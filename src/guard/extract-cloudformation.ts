@@ -354,6 +354,9 @@ class TemplateReader {
       case 'AWS::Route53Resolver::FirewallRuleGroupAssociation':
         b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId) });
         break;
+      case 'AWS::Logs::LogGroup':
+        b.add({ ...base, type: 'log-group', name: typeof p.LogGroupName === 'string' ? p.LogGroupName : undefined, retentionDays: p.RetentionInDays === undefined ? undefined : Number(p.RetentionInDays) });
+        break;
       case 'AWS::Route53Resolver::FirewallConfig':
         b.add({ ...base, type: 'dns-firewall-config', vpc: noted('ResourceId', p.ResourceId), failOpen: failOpenOf(p.FirewallFailOpen) });
         break;

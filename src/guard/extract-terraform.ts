@@ -369,6 +369,14 @@ class ConfigReader {
       case 'aws_route53_resolver_firewall_rule_group_association':
         b.add({ ...base, type: 'dns-association', vpc: noted('vpc_id', p.vpc_id), ruleGroup: noted('firewall_rule_group_id', p.firewall_rule_group_id) });
         break;
+      case 'aws_cloudwatch_log_group':
+        b.add({
+          ...base,
+          type: 'log-group',
+          name: typeof p.name === 'string' && !p.name.includes('${') ? p.name : undefined,
+          retentionDays: p.retention_in_days === undefined ? undefined : Number(p.retention_in_days),
+        });
+        break;
       case 'aws_route53_resolver_firewall_config':
         b.add({ ...base, type: 'dns-firewall-config', vpc: noted('resource_id', p.resource_id), failOpen: failOpenOf(p.firewall_fail_open) });
         break;

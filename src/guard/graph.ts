@@ -269,6 +269,13 @@ export interface ResolverRuleAssociationNode extends NodeBase {
   readonly vpc: Ref;
 }
 
+/** A CloudWatch Logs group; `name` is undefined when it is not a literal (a generated name cannot be matched). */
+export interface LogGroupNode extends NodeBase {
+  readonly type: 'log-group';
+  readonly name?: string;
+  readonly retentionDays?: number;
+}
+
 export interface FlowLogNode extends NodeBase {
   readonly type: 'flow-log';
   readonly resource: Ref;
@@ -363,7 +370,7 @@ export type GraphNode =
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
   | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode | VpnGatewayNode
   | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode
-  | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode
+  | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | LogGroupNode
   | UserDataNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode;
 
 /** The node a reference points at, if it is a node of the graph. */

@@ -281,4 +281,15 @@ export interface TenantProxyPlan {
    * the engine encoding a reference at deploy time (CloudFormation `Fn::Base64`, Terraform `base64encode`).
    */
   readonly bootScriptParts: BootScriptParts;
+  /** Squid's access log, shipped by the CloudWatch agent to a log group the renderers create (LOG-1). */
+  readonly accessLog: ProxyAccessLogPlan;
+}
+
+/** Where the proxy's access log goes: a CloudWatch Logs group, written by the agent the boot script configures. */
+export interface ProxyAccessLogPlan {
+  /** The file on the instance. */
+  readonly path: string;
+  readonly logGroupName: string;
+  /** CloudWatch Logs retention in days (an accepted value); undefined keeps the log forever. */
+  readonly retentionDays?: number;
 }

@@ -117,7 +117,9 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
         .sort((a, b) => compareCidr(a.destination, b.destination)),
     };
     if (proxied) {
-      tenantProxy = planTenantProxy({ breakout: breakout!, alphaPrimeCase: blueprint.alphaPrimeCase!, subnets });
+      tenantProxy = planTenantProxy({
+        breakout: breakout!, alphaPrimeCase: blueprint.alphaPrimeCase!, subnets, logRetentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      });
     }
 
     const allowedDomains = [...(options?.dnsAllowedDomains ?? [])];
@@ -134,10 +136,11 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       internetGateway: firewall !== undefined,
       natGatewayAzs: firewall ? azs.map((_, i) => i) : [],
       firewall: firewall?.key,
-      // The proxy reads its CA from Secrets Manager at boot; without the endpoint that call would meet the firewall.
+      // The proxy reads its CA from Secrets Manager at boot and ships its access log to CloudWatch Logs (LOG-1); without
+      // the endpoints those calls would meet the firewall's allow-list.
       interfaceEndpoints: uniqueInOrder([
         ...(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]),
-        ...(proxied ? ['secretsmanager'] : []),
+        ...(proxied ? ['secretsmanager', 'logs'] : []),
       ]),
       securityGroups: planHostSecurityGroups(segment, blueprint.hosts, flows),
       networkAcl: segment === Segment.MY_NUMBER ? planMyNumberNacl(cidr[segment], flows) : undefined,
@@ -246,8 +249,8 @@ export function cloudFormationResourceCount(plan: NetworkPlan): number {
     if (firewall) n += firewall.ruleGroups.length + 1 + s.subnets.filter((x) => x.role === SubnetRole.FIREWALL).length * 2;
   }
   // Tenant-restriction proxy: two security groups, instance profile, launch template, load balancer, target group,
-  // listener, Auto Scaling group, scaling policy, S3 gateway endpoint, role and policy.
-  if (plan.tenantProxy) n += 12;
+  // listener, Auto Scaling group, scaling policy, S3 gateway endpoint, role and policy, access log group.
+  if (plan.tenantProxy) n += 13; // and the access log group (LOG-1)
   if (plan.trafficMirroring) n += 4 + plan.trafficMirroring.networkInterfaceIds.length; // target, filter, 2 rules, sessions
   return n;
 }

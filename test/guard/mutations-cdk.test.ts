@@ -255,6 +255,18 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) { l1(net.internet, '/DnsFirewallConfig').addPropertyOverride('FirewallFailOpen', 'ENABLED'); },
   },
   {
+    name: 'the proxy\'s access log shipping taken out of the boot script (CloudWatch agent not started)',
+    rule: 'LOG-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { editBootScript(net, (script) => script.split('\n').filter((l) => !l.includes('amazon-cloudwatch-agent-ctl')).join('\n')); },
+  },
+  {
+    name: 'the proxy\'s access log group removed',
+    rule: 'LOG-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { net.lgwan.tenantProxy!.node.tryRemoveChild('AccessLog'); },
+  },
+  {
     name: 'the flow log of MY_NUMBER removed',
     rule: 'LOG-1',
     models: ALL,

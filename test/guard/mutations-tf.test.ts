@@ -308,6 +308,18 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) { find<TerraformResource>(net.internet, '/DnsFirewallConfig').addOverride('firewall_fail_open', 'ENABLED'); },
   },
   {
+    name: 'the proxy\'s access log shipping taken out of the boot script (CloudWatch agent not started)',
+    rule: 'LOG-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { replaceBootScript(net, (line) => !line.includes('amazon-cloudwatch-agent-ctl')); },
+  },
+  {
+    name: 'the proxy\'s access log group removed',
+    rule: 'LOG-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { net.lgwan.tenantProxy!.node.tryRemoveChild('AccessLog'); },
+  },
+  {
     name: 'a direct internet gateway route from an INTERNET workload subnet (override of the security-cloud route)',
     rule: 'IN-1',
     models: ALL,
