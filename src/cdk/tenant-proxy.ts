@@ -244,6 +244,11 @@ export class TenantProxy extends Construct {
     }));
     const policy = new iam.Policy(this, 'CaSecretPolicy', { statements });
     role.attachInlinePolicy(policy);
+    suppressNag(policy, [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'The wildcard is the log streams of the access log group (one per instance, named by instance ID at launch); the group itself is fixed',
+      applies_to: [`Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:${plan.accessLog.logGroupName}:*`],
+    }]);
     suppressNag(role, [{
       id: 'AwsSolutions-IAM4',
       reason: 'AmazonSSMManagedInstanceCore is the AWS-maintained minimum for Session Manager; it replaces SSH (no key pair, no port 22)',

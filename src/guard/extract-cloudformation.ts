@@ -374,7 +374,9 @@ class TemplateReader {
           type: 'resolver-rule',
           ruleType: String(p.RuleType),
           domainName: typeof p.DomainName === 'string' ? p.DomainName : undefined,
-          targets: (Array.isArray(p.TargetIps) ? p.TargetIps : []).map((t: any) => ({ ip: literalIp(t?.Ip), port: t?.Port === undefined ? 53 : Number(t.Port) })),
+          // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
+          targets: (Array.isArray(p.TargetIps) ? p.TargetIps : [])
+            .map((t: any) => ({ ip: literalIp(t?.Ip), port: t?.Port === undefined ? 53 : Number(t.Port) })),
           endpoint: p.ResolverEndpointId === undefined ? undefined : noted('ResolverEndpointId', p.ResolverEndpointId),
         });
         break;

@@ -394,7 +394,9 @@ class ConfigReader {
           type: 'resolver-rule',
           ruleType: String(p.rule_type),
           domainName: typeof p.domain_name === 'string' && !p.domain_name.includes('${') ? p.domain_name : undefined,
-          targets: (Array.isArray(p.target_ip) ? p.target_ip : []).map((t: any) => ({ ip: literalIp(t?.ip), port: t?.port === undefined ? 53 : Number(t.port) })),
+          // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
+          targets: (Array.isArray(p.target_ip) ? p.target_ip : [])
+            .map((t: any) => ({ ip: literalIp(t?.ip), port: t?.port === undefined ? 53 : Number(t.port) })),
           endpoint: p.resolver_endpoint_id === undefined ? undefined : noted('resolver_endpoint_id', p.resolver_endpoint_id),
         });
         break;

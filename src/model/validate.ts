@@ -1019,7 +1019,9 @@ export class Blueprint {
  * once, inside `internet.securityCloudCidrs` when those are given, and never inside a segment or the LGWAN WAN. The
  * Internet segment forwards every name (`.`) to them, so without them it would resolve unfiltered.
  */
-function checkSecurityCloudDns(p: Problems, value: unknown, securityCloudCidrs: readonly Ipv4Cidr[], segments: readonly Ipv4Cidr[], wan: readonly Ipv4Cidr[]): void {
+function checkSecurityCloudDns(
+  p: Problems, value: unknown, securityCloudCidrs: readonly Ipv4Cidr[], segments: readonly Ipv4Cidr[], wan: readonly Ipv4Cidr[],
+): void {
   const path = 'internet.securityCloudDns';
   if (value === undefined) {
     p.add(path, 'is missing: the Internet segment resolves names through the security cloud\'s DNS (IN-2, 自治体情報セキュリティクラウド), '

@@ -118,7 +118,10 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
     };
     if (proxied) {
       tenantProxy = planTenantProxy({
-        breakout: breakout!, alphaPrimeCase: blueprint.alphaPrimeCase!, subnets, logRetentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+        breakout: breakout!,
+        alphaPrimeCase: blueprint.alphaPrimeCase!,
+        subnets,
+        logRetentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
       });
     }
 

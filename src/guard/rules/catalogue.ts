@@ -246,8 +246,10 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     }],
   },
   'LOG-1': {
-    summaryJa: 'すべての系の VPC にフローログ（全通信）、すべてのファイアウォールにアラートログとフローログ。β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること。',
-    rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査.',
+    summaryJa: 'すべての系の VPC にフローログ（全通信）、すべてのファイアウォールにアラートログとフローログ、フォワードプロキシのアクセスログは CloudWatch エージェントでロググループへ送ること。'
+      + 'β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること。',
+    rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査. '
+      + 'The α′ proxy sees every request to the cloud services by URL; a log that stays on an instance of an Auto Scaling group is lost with it.',
     citations: [
       { source: SOURCES.FUJITSU, where: 'βモデル(重要情報なし) <主な対策>', quote: 'ログ管理(SIEM等)' },
       { source: SOURCES.FUJITSU, where: 'β’モデル(重要情報あり) <主な対策>', quote: 'ログ管理(SIEM等)、業務システムログ管理' },
