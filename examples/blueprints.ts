@@ -23,6 +23,8 @@ const common = {
     egress: InternetEgressMode.SECURITY_CLOUD,
     securityCloud: { customerGatewayIp: '203.0.113.20', customerGatewayAsn: 65020 },
     securityCloudCidrs: ['172.30.0.0/24'],
+    // The security cloud's DNS resolvers (placeholders in its range): the Internet segment forwards every name there (IN-2).
+    securityCloudDns: ['172.30.0.53', '172.30.0.54'],
   },
 };
 

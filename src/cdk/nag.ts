@@ -5,6 +5,8 @@ import { IConstruct } from 'constructs';
 export interface NagSuppression {
   readonly id: string;
   readonly reason: string;
+  /** For granular rules (e.g. AwsSolutions-IAM5): the findings suppressed (`Resource::<arn>`), as cdk-nag's `applies_to`. */
+  readonly applies_to?: string[];
 }
 
 /**

@@ -291,6 +291,41 @@ export class SegmentNetwork extends Construct {
     // Closed segments fail closed: no resolution is better than unfiltered resolution.
     new r53r.CfnFirewallConfig(this, 'DnsFirewallConfig', { resourceId: vpc.ref, firewallFailOpen: plan.dnsFirewall.failOpen ? 'ENABLED' : 'DISABLED' });
 
+    // IN-2: every name forwarded to the security cloud's DNS through an outbound endpoint in the endpoint subnets.
+    if (plan.dnsForwarding) {
+      const fwd = plan.dnsForwarding;
+      const resolverSg = new ec2.CfnSecurityGroup(this, 'DnsForwardingSecurityGroup', {
+        vpcId: vpc.ref,
+        groupDescription: `DNS from the ${plan.label} Resolver outbound endpoint to the security cloud resolvers`,
+        // Outbound endpoints need egress to the resolvers on 53 (TCP and UDP); answers return on the tracked connection.
+        // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-scaling.html
+        securityGroupEgress: fwd.targets.flatMap((t) => ['udp', 'tcp'].map((ipProtocol) => ({
+          ipProtocol, fromPort: fwd.port, toPort: fwd.port, cidrIp: `${t}/32`, description: 'DNS to the security cloud (IN-2)',
+        }))),
+        tags: segmentTags(plan.segment, name('dns-forwarding')),
+      });
+      const endpoint = new r53r.CfnResolverEndpoint(this, 'DnsForwardingEndpoint', {
+        direction: 'OUTBOUND',
+        name: name('dns-forwarding'),
+        securityGroupIds: [resolverSg.attrGroupId],
+        ipAddresses: fwd.endpointSubnetKeys.map((k) => ({ subnetId: subnetIds.get(k)! })),
+        tags: segmentTags(plan.segment, name('dns-forwarding')),
+      });
+      const rule = new r53r.CfnResolverRule(this, 'DnsForwardingRule', {
+        domainName: fwd.domainName,
+        ruleType: 'FORWARD',
+        name: name('dns-forwarding'),
+        resolverEndpointId: endpoint.attrResolverEndpointId,
+        targetIps: fwd.targets.map((ip) => ({ ip, port: String(fwd.port) })),
+        tags: segmentTags(plan.segment, name('dns-forwarding')),
+      });
+      new r53r.CfnResolverRuleAssociation(this, 'DnsForwardingAssociation', {
+        resolverRuleId: rule.attrResolverRuleId,
+        vpcId: vpc.ref,
+        name: name('dns-forwarding'),
+      });
+    }
+
     // VPC flow logs: every VPC, all traffic (LOG-1).
     new ec2.CfnFlowLog(this, 'FlowLog', {
       resourceId: vpc.ref,

@@ -1,8 +1,9 @@
-import { Aws, Fn, Token } from 'aws-cdk-lib';
+import { Aws, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { suppressNag } from './nag';
 import { segmentTags } from './tags';
@@ -41,6 +42,8 @@ export class TenantProxy extends Construct {
   public readonly instanceSecurityGroupId: string;
   /** The instances' IAM role. */
   public readonly role: iam.IRole;
+  /** The CloudWatch Logs group the instances ship Squid's access log to (LOG-1). */
+  public readonly accessLogGroupName: string;
   /** The generated squid.conf, for design documents (設計書) and reviews. */
   public readonly squidConfig: string;
 
@@ -95,6 +98,16 @@ export class TenantProxy extends Construct {
       reason: 'Ingress is limited to the LGWAN terminal and proxy subnets; the 0.0.0.0/0 rules are egress on the proxied ports, which the breakout firewall narrows to the FQDN allow-list',
     }]);
     this.instanceSecurityGroupId = instanceGroup.attrGroupId;
+
+    // LOG-1: the access log's group; the CloudWatch agent the boot script configures writes every request to it.
+    const accessLog = new logs.CfnLogGroup(this, 'AccessLog', {
+      logGroupName: plan.accessLog.logGroupName,
+      retentionInDays: plan.accessLog.retentionDays,
+      tags: segmentTags(plan.segment, 'Lgwan-proxy-access-log'),
+    });
+    // Logs are audit evidence (監査証跡): never deleted with the stack, like the log bucket.
+    accessLog.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.accessLogGroupName = plan.accessLog.logGroupName;
 
     this.role = this.instanceRole(plan);
     const profile = new iam.CfnInstanceProfile(this, 'InstanceProfile', { roles: [this.role.roleName] });
@@ -227,8 +240,19 @@ export class TenantProxy extends Construct {
         conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com` } },
       }));
     }
+    // The CloudWatch agent writes the access log to its own group only (the group exists: no CreateLogGroup).
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/create-iam-roles-for-cloudwatch-agent.html
+    statements.push(new iam.PolicyStatement({
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+      resources: [`arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${plan.accessLog.logGroupName}:*`],
+    }));
     const policy = new iam.Policy(this, 'CaSecretPolicy', { statements });
     role.attachInlinePolicy(policy);
+    suppressNag(policy, [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'The wildcard is the log streams of the access log group (one per instance, named by instance ID at launch); the group itself is fixed',
+      applies_to: [`Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:${plan.accessLog.logGroupName}:*`],
+    }]);
     suppressNag(role, [{
       id: 'AwsSolutions-IAM4',
       reason: 'AmazonSSMManagedInstanceCore is the AWS-maintained minimum for Session Manager; it replaces SSH (no key pair, no port 22)',

@@ -10,11 +10,14 @@ import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
 import { Route53ResolverFirewallConfig } from '@cdktf/provider-aws/lib/route53-resolver-firewall-config';
 import { Route53ResolverFirewallDomainList } from '@cdktf/provider-aws/lib/route53-resolver-firewall-domain-list';
 import { Route53ResolverFirewallRule } from '@cdktf/provider-aws/lib/route53-resolver-firewall-rule';
 import { Route53ResolverFirewallRuleGroup } from '@cdktf/provider-aws/lib/route53-resolver-firewall-rule-group';
 import { Route53ResolverFirewallRuleGroupAssociation } from '@cdktf/provider-aws/lib/route53-resolver-firewall-rule-group-association';
+import { Route53ResolverRule } from '@cdktf/provider-aws/lib/route53-resolver-rule';
+import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-resolver-rule-association';
 import { SecurityGroup, SecurityGroupIngress } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
@@ -297,6 +300,42 @@ export class SegmentNetwork extends Construct {
     });
     // Closed segments fail closed: no resolution is better than unfiltered resolution.
     new Route53ResolverFirewallConfig(this, 'DnsFirewallConfig', { resourceId: vpc.id, firewallFailOpen: plan.dnsFirewall.failOpen ? 'ENABLED' : 'DISABLED' });
+
+    // IN-2: every name forwarded to the security cloud's DNS through an outbound endpoint in the endpoint subnets.
+    if (plan.dnsForwarding) {
+      const fwd = plan.dnsForwarding;
+      const resolverSg = new SecurityGroup(this, 'DnsForwardingSecurityGroup', {
+        vpcId: vpc.id,
+        description: `DNS from the ${plan.label} Resolver outbound endpoint to the security cloud resolvers`,
+        ingress: [],
+        // Outbound endpoints need egress to the resolvers on 53 (TCP and UDP); answers return on the tracked connection.
+        // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-scaling.html
+        egress: fwd.targets.flatMap((t) => [Protocol.UDP, Protocol.TCP].map((protocol) => toRule({
+          protocol, fromPort: fwd.port, toPort: fwd.port, cidr: `${t}/32`, description: 'DNS to the security cloud (IN-2)',
+        }))),
+        tags: tags('dns-forwarding'),
+      });
+      const endpoint = new Route53ResolverEndpoint(this, 'DnsForwardingEndpoint', {
+        direction: 'OUTBOUND',
+        name: name('dns-forwarding'),
+        securityGroupIds: [resolverSg.id],
+        ipAddress: fwd.endpointSubnetKeys.map((k) => ({ subnetId: subnetIds.get(k)! })),
+        tags: tags('dns-forwarding'),
+      });
+      const rule = new Route53ResolverRule(this, 'DnsForwardingRule', {
+        domainName: fwd.domainName,
+        ruleType: 'FORWARD',
+        name: name('dns-forwarding'),
+        resolverEndpointId: endpoint.id,
+        targetIp: fwd.targets.map((ip) => ({ ip, port: fwd.port })),
+        tags: tags('dns-forwarding'),
+      });
+      new Route53ResolverRuleAssociation(this, 'DnsForwardingAssociation', {
+        resolverRuleId: rule.id,
+        vpcId: vpc.id,
+        name: name('dns-forwarding'),
+      });
+    }
 
     // VPC flow logs: every VPC, all traffic (LOG-1).
     new FlowLog(this, 'FlowLog', {

@@ -1,5 +1,6 @@
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { AutoscalingPolicy } from '@cdktf/provider-aws/lib/autoscaling-policy';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
@@ -49,6 +50,8 @@ export class TenantProxy extends Construct {
   public readonly instanceSecurityGroupId: string;
   /** Name of the instances' IAM role. */
   public readonly roleName: string;
+  /** The CloudWatch Logs group the instances ship Squid's access log to (LOG-1). */
+  public readonly accessLogGroupName: string;
   /** The generated squid.conf, for design documents (設計書) and reviews. */
   public readonly squidConfig: string;
 
@@ -134,6 +137,24 @@ export class TenantProxy extends Construct {
         Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${region.name}.amazonaws.com` } },
       });
     }
+    // LOG-1: the access log's group; the CloudWatch agent the boot script configures writes every request to it.
+    new CloudwatchLogGroup(this, 'AccessLog', {
+      name: plan.accessLog.logGroupName,
+      retentionInDays: plan.accessLog.retentionDays,
+      tags: tags('access-log'),
+      // Logs are audit evidence (監査証跡): never deleted with the stack, like the log bucket.
+      lifecycle: { preventDestroy: true },
+    });
+    this.accessLogGroupName = plan.accessLog.logGroupName;
+    // The CloudWatch agent writes the access log to its own group only (the group exists: no CreateLogGroup).
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/create-iam-roles-for-cloudwatch-agent.html
+    // The account is a wildcard so that planning needs no STS look-up (the examples plan offline); an identity policy
+    // only ever reaches the role's own account's log groups, as CloudWatch Logs has no cross-account resource policy for writes.
+    statements.push({
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+      Resource: `arn:${partition.partition}:logs:${region.name}:*:log-group:${plan.accessLog.logGroupName}:*`,
+    });
     new IamRolePolicy(this, 'CaSecretPolicy', {
       role: role.name,
       policy: Fn.jsonencode({ Version: '2012-10-17', Statement: statements }),

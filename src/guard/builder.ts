@@ -342,3 +342,13 @@ export function str(v: unknown): string | undefined {
 export function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
+
+/** `ENABLED` / `DISABLED` as a boolean; anything else (a reference, a typo) is unreadable. */
+export function failOpenOf(value: unknown): boolean | undefined {
+  return value === 'ENABLED' ? true : value === 'DISABLED' ? false : undefined;
+}
+
+/** A literal IPv4 address (dotted quad), else undefined: a reference or interpolation cannot be judged. */
+export function literalIp(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(value) ? value : undefined;
+}

@@ -1,4 +1,4 @@
-import { GraphBuilder, segmentOfTags, str, strings } from './builder';
+import { failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -353,6 +353,35 @@ class TemplateReader {
         break;
       case 'AWS::Route53Resolver::FirewallRuleGroupAssociation':
         b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId) });
+        break;
+      case 'AWS::Logs::LogGroup':
+        b.add({ ...base, type: 'log-group', name: typeof p.LogGroupName === 'string' ? p.LogGroupName : undefined, retentionDays: p.RetentionInDays === undefined ? undefined : Number(p.RetentionInDays) });
+        break;
+      case 'AWS::Route53Resolver::FirewallConfig':
+        b.add({ ...base, type: 'dns-firewall-config', vpc: noted('ResourceId', p.ResourceId), failOpen: failOpenOf(p.FirewallFailOpen) });
+        break;
+      case 'AWS::Route53Resolver::ResolverEndpoint':
+        b.add({
+          ...base,
+          type: 'resolver-endpoint',
+          direction: String(p.Direction),
+          subnets: (Array.isArray(p.IpAddresses) ? p.IpAddresses : []).map((a: any) => noted('IpAddresses', a?.SubnetId)),
+        });
+        break;
+      case 'AWS::Route53Resolver::ResolverRule':
+        b.add({
+          ...base,
+          type: 'resolver-rule',
+          ruleType: String(p.RuleType),
+          domainName: typeof p.DomainName === 'string' ? p.DomainName : undefined,
+          // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
+          targets: (Array.isArray(p.TargetIps) ? p.TargetIps : [])
+            .map((t: any) => ({ ip: literalIp(t?.Ip), port: t?.Port === undefined ? 53 : Number(t.Port) })),
+          endpoint: p.ResolverEndpointId === undefined ? undefined : noted('ResolverEndpointId', p.ResolverEndpointId),
+        });
+        break;
+      case 'AWS::Route53Resolver::ResolverRuleAssociation':
+        b.add({ ...base, type: 'resolver-rule-association', rule: noted('ResolverRuleId', p.ResolverRuleId), vpc: noted('VPCId', p.VPCId) });
         break;
       case 'AWS::EC2::SecurityGroup': {
         const listed = Array.isArray(p.SecurityGroupEgress) ? p.SecurityGroupEgress.map((r: any) => this.sgRule(r, id)) : [];

@@ -1,4 +1,4 @@
-import { GraphBuilder, segmentOfTags, str, strings } from './builder';
+import { failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -368,6 +368,40 @@ class ConfigReader {
       }
       case 'aws_route53_resolver_firewall_rule_group_association':
         b.add({ ...base, type: 'dns-association', vpc: noted('vpc_id', p.vpc_id), ruleGroup: noted('firewall_rule_group_id', p.firewall_rule_group_id) });
+        break;
+      case 'aws_cloudwatch_log_group':
+        b.add({
+          ...base,
+          type: 'log-group',
+          name: typeof p.name === 'string' && !p.name.includes('${') ? p.name : undefined,
+          retentionDays: p.retention_in_days === undefined ? undefined : Number(p.retention_in_days),
+        });
+        break;
+      case 'aws_route53_resolver_firewall_config':
+        b.add({ ...base, type: 'dns-firewall-config', vpc: noted('resource_id', p.resource_id), failOpen: failOpenOf(p.firewall_fail_open) });
+        break;
+      case 'aws_route53_resolver_endpoint':
+        b.add({
+          ...base,
+          type: 'resolver-endpoint',
+          direction: String(p.direction),
+          subnets: (Array.isArray(p.ip_address) ? p.ip_address : []).map((a: any) => noted('ip_address', a?.subnet_id)),
+        });
+        break;
+      case 'aws_route53_resolver_rule':
+        b.add({
+          ...base,
+          type: 'resolver-rule',
+          ruleType: String(p.rule_type),
+          domainName: typeof p.domain_name === 'string' && !p.domain_name.includes('${') ? p.domain_name : undefined,
+          // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
+          targets: (Array.isArray(p.target_ip) ? p.target_ip : [])
+            .map((t: any) => ({ ip: literalIp(t?.ip), port: t?.port === undefined ? 53 : Number(t.port) })),
+          endpoint: p.resolver_endpoint_id === undefined ? undefined : noted('resolver_endpoint_id', p.resolver_endpoint_id),
+        });
+        break;
+      case 'aws_route53_resolver_rule_association':
+        b.add({ ...base, type: 'resolver-rule-association', rule: noted('resolver_rule_id', p.resolver_rule_id), vpc: noted('vpc_id', p.vpc_id) });
         break;
       case 'aws_security_group':
         // Terraform removes the allow-all egress EC2 adds, so only the listed rules exist.

@@ -234,6 +234,48 @@ export interface DnsAssociationNode extends NodeBase {
   readonly ruleGroup: Ref;
 }
 
+/**
+ * Whether a VPC's DNS Firewall fails open (`AWS::Route53Resolver::FirewallConfig`, `aws_route53_resolver_firewall_config`):
+ * `failOpen` is undefined when the value cannot be read.
+ */
+export interface DnsFirewallConfigNode extends NodeBase {
+  readonly type: 'dns-firewall-config';
+  readonly vpc: Ref;
+  readonly failOpen?: boolean;
+}
+
+/** A Route 53 Resolver endpoint: `OUTBOUND` ones carry forwarded queries from the subnets of their addresses. */
+export interface ResolverEndpointNode extends NodeBase {
+  readonly type: 'resolver-endpoint';
+  readonly direction: string;
+  readonly subnets: Ref[];
+}
+
+/** A Route 53 Resolver rule; `ip` of a target is undefined when it is not a literal address. */
+export interface ResolverRuleNode extends NodeBase {
+  readonly type: 'resolver-rule';
+  /** `FORWARD`, `SYSTEM` or `RECURSIVE`. */
+  readonly ruleType: string;
+  /** The domain as written (`.` for every name), undefined when it is not a literal. */
+  readonly domainName?: string;
+  readonly targets: { readonly ip?: string; readonly port: number }[];
+  readonly endpoint?: Ref;
+}
+
+/** A Resolver rule in effect for a VPC. */
+export interface ResolverRuleAssociationNode extends NodeBase {
+  readonly type: 'resolver-rule-association';
+  readonly rule: Ref;
+  readonly vpc: Ref;
+}
+
+/** A CloudWatch Logs group; `name` is undefined when it is not a literal (a generated name cannot be matched). */
+export interface LogGroupNode extends NodeBase {
+  readonly type: 'log-group';
+  readonly name?: string;
+  readonly retentionDays?: number;
+}
+
 export interface FlowLogNode extends NodeBase {
   readonly type: 'flow-log';
   readonly resource: Ref;
@@ -328,6 +370,7 @@ export type GraphNode =
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
   | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode | VpnGatewayNode
   | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode
+  | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | LogGroupNode
   | UserDataNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode;
 
 /** The node a reference points at, if it is a node of the graph. */

@@ -159,6 +159,8 @@ export class Reachability {
         case 'subnet': add(n.cidr); add(n.ipv6Cidr); break;
         case 'route-table': n.routes.forEach((r) => add(r.destination)); break;
         case 'transit-route-table': n.routes.forEach((r) => add(r.destination)); break;
+        // The resolvers a forwarding rule sends queries to are asked about by IN-2.
+        case 'resolver-rule': n.targets.forEach((t) => add(t.ip === undefined ? undefined : `${t.ip}/32`)); break;
         case 'network-acl':
           for (const e of n.entries) {
             add(e.cidr);

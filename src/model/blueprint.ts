@@ -95,6 +95,15 @@ export interface InternetOptions extends SegmentOptions {
    * @default - none
    */
   readonly securityCloudCidrs?: string[];
+  /**
+   * IPv4 addresses of the security cloud's DNS resolvers (外部DNS of 自治体情報セキュリティクラウド), written canonically
+   * (`172.30.0.53`), each once, at most 6, inside `securityCloudCidrs` when those are given and outside the segments and
+   * the LGWAN WAN. Required with `InternetEgressMode.SECURITY_CLOUD` (IN-2): the Internet segment's VPC resolver forwards
+   * every name (`.`) to them through a Route 53 Resolver outbound endpoint over the transit gateway. Rejected with
+   * `InternetEgressMode.BUILT_IN`, whose stand-in resolver is the VPC resolver behind a fail-closed DNS Firewall.
+   * @default - none (a validation error with SECURITY_CLOUD)
+   */
+  readonly securityCloudDns?: string[];
 }
 
 /** α′ local breakout (ローカルブレイクアウト) options. */

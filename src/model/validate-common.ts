@@ -45,6 +45,11 @@ export const LIMITS = {
    * transit gateway's `Name` tag and description are built from it; no municipality name is anywhere near 128.
    */
   municipality: 128,
+  /**
+   * DNS resolvers of the security cloud (`internet.securityCloudDns`): the targets of one Route 53 Resolver forwarding
+   * rule, which tries them in turn; a security cloud offers two or three, six is generous.
+   */
+  securityCloudDns: 6,
   /** Characters of free text kept for the design document (host `description`, flow `purpose`). */
   freeText: 1_000,
   /**

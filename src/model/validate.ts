@@ -123,9 +123,9 @@ function checkSegmentOptions(p: Problems, key: string, opts: unknown): void {
   for (const prop of Object.keys(opts)) {
     if (prop === 'cidr' || prop === 'interfaceEndpoints' || prop === 'dnsAllowedDomains' || prop === 'dnsBlockedDomains') continue;
     if (key === 'lgwan' && (prop === 'wanCidrs' || prop === 'connection')) continue;
-    if (key === 'internet' && (prop === 'egress' || prop === 'securityCloud' || prop === 'securityCloudCidrs')) continue;
+    if (key === 'internet' && (prop === 'egress' || prop === 'securityCloud' || prop === 'securityCloudCidrs' || prop === 'securityCloudDns')) continue;
     const near = nearMiss(prop, [...SEGMENT_OPTION_PROPS, ...(key === 'lgwan' ? ['wanCidrs', 'connection'] : []),
-      ...(key === 'internet' ? ['egress', 'securityCloud', 'securityCloudCidrs'] : [])]);
+      ...(key === 'internet' ? ['egress', 'securityCloud', 'securityCloudCidrs', 'securityCloudDns'] : [])]);
     if (near) p.add(`${key}.${prop}`, `is not an option; ${key}.${near} is`, `rename it to ${near}`);
   }
 }
@@ -351,12 +351,17 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
     } else {
       checkConnection(p, 'internet.securityCloud', internet.securityCloud);
     }
+    checkSecurityCloudDns(p, internet?.securityCloudDns, securityCloudCidrs, segList.map(([, c]) => c), wanCidrs);
   } else {
     if (internet?.securityCloud !== undefined) {
       p.add('internet.securityCloud', 'is set but internet.egress is BUILT_IN, which does not use it', 'remove one of them');
     }
     if (internet?.securityCloudCidrs !== undefined) {
       p.add('internet.securityCloudCidrs', 'is set but internet.egress is BUILT_IN: there is no security cloud to reach', 'remove it, or use egress SECURITY_CLOUD');
+    }
+    if (internet?.securityCloudDns !== undefined) {
+      p.add('internet.securityCloudDns', 'is set but internet.egress is BUILT_IN: the stand-in resolves through the VPC resolver behind a fail-closed DNS Firewall (IN-2)',
+        'remove it, or use egress SECURITY_CLOUD');
     }
   }
   const builtIn = egress === InternetEgressMode.BUILT_IN;
@@ -1066,4 +1071,46 @@ export class Blueprint {
   public host(name: string): HostDeclaration | undefined {
     return this.hosts.find((h) => h.name === name);
   }
+}
+
+/**
+ * The security cloud's DNS resolvers (IN-2): one to `LIMITS.securityCloudDns` IPv4 host addresses, canonical, each
+ * once, inside `internet.securityCloudCidrs` when those are given, and never inside a segment or the LGWAN WAN. The
+ * Internet segment forwards every name (`.`) to them, so without them it would resolve unfiltered.
+ */
+function checkSecurityCloudDns(
+  p: Problems, value: unknown, securityCloudCidrs: readonly Ipv4Cidr[], segments: readonly Ipv4Cidr[], wan: readonly Ipv4Cidr[],
+): void {
+  const path = 'internet.securityCloudDns';
+  if (value === undefined) {
+    p.add(path, 'is missing: the Internet segment resolves names through the security cloud\'s DNS (IN-2, 自治体情報セキュリティクラウド), '
+      + 'and the library forwards every query there', 'give the security cloud\'s DNS resolver addresses, e.g. securityCloudDns: ["172.30.0.53"] '
+      + '(ask the prefecture\'s security cloud operator), or internet.egress: BUILT_IN for a proof of concept');
+    return;
+  }
+  if (!isStringArray(value) || value.length === 0) {
+    p.add(path, 'must be a non-empty list of IPv4 address strings', 'e.g. ["172.30.0.53", "172.30.0.54"]');
+    return;
+  }
+  if (!withinBound(p, path, value, LIMITS.securityCloudDns, 'the resolvers of one forwarding rule')) return;
+  const seen = new Set<string>();
+  value.forEach((a, i) => {
+    const problem = ipv4AddressSpellingProblem(a);
+    if (problem) {
+      p.add(`${path}[${i}]`, problem, 'write a.b.c.d canonically: decimal octets without leading zeros, no spaces');
+      return;
+    }
+    if (seen.has(a)) p.add(`${path}[${i}]`, `lists ${a} more than once`, 'list each resolver once');
+    seen.add(a);
+    const host = Ipv4Cidr.parse(`${a}/32`);
+    if (securityCloudCidrs.length > 0 && !securityCloudCidrs.some((c) => c.contains(host))) {
+      p.add(`${path}[${i}]`, `${a} is outside internet.securityCloudCidrs: it would not be the security cloud's resolver (IN-2)`, 'correct the address, or add its range to internet.securityCloudCidrs');
+    }
+    for (const c of segments) {
+      if (c.contains(host)) p.add(`${path}[${i}]`, `${a} is inside the segment CIDR ${c}: a resolver in a segment is no security cloud (IN-2)`, 'give the security cloud\'s resolver addresses');
+    }
+    for (const c of wan) {
+      if (c.contains(host)) p.add(`${path}[${i}]`, `${a} is inside lgwan.wanCidrs ${c}: the LGWAN WAN is not the security cloud (LG-1, IN-2)`, 'give the security cloud\'s resolver addresses');
+    }
+  });
 }

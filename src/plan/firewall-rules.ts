@@ -123,13 +123,31 @@ export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOption
 }
 
 /**
- * The built-in egress of the Internet segment (proofs of concept only, standing in for the prefecture
- * security cloud): IPS rules and an optional domain deny-list; everything else passes with an alert log.
+ * What the stand-in passes: web traffic only, recognised by its application-layer protocol (Suricata app-layer
+ * keywords `tls` and `http`), not by port alone, so that another protocol on 443 or 80 stays dropped by default.
+ * Name resolution does not cross the firewall: the stand-in's resolver is the VPC's Route 53 Resolver behind a
+ * fail-closed DNS Firewall (IN-2), which resolves from the AWS network, not from the workload subnets.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-examples.html
+ */
+function webPassRules(sidBase: number): string[] {
+  return [
+    `pass tls $HOME_NET any -> $EXTERNAL_NET 443 (msg:"IN-1 HTTPS (TLS) to the internet"; flow:to_server,established; sid:${sidBase + 11}; rev:1;)`,
+    `pass http $HOME_NET any -> $EXTERNAL_NET 80 (msg:"IN-1 HTTP to the internet"; flow:to_server,established; sid:${sidBase + 12}; rev:1;)`,
+  ];
+}
+
+/**
+ * The built-in egress of the Internet segment (proofs of concept only, standing in for the prefecture security cloud,
+ * 自治体情報セキュリティクラウド). It inspects rather than merely logs (IN-1): strict order, drop by default (the same
+ * default actions as the α′ breakout), the IPS rules in drop mode first, then the optional domain deny-list, then web
+ * traffic (TLS to 443, HTTP to 80) passes. Everything else — other ports, other protocols on the web ports, QUIC — is
+ * dropped and logged. It has no web proxy (the security cloud's proxy is not stood in for).
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
 export function planBuiltInEgressFirewall(internetCidr: string, blockedDomains: readonly string[]): FirewallPlan {
   const homeNet = [internetCidr];
   const groups: StatefulRuleGroupPlan[] = [
-    ruleGroup('ips', 100, 'IDS/IPS rules on the Internet-segment egress (stand-in for the security cloud)', homeNet,
+    ruleGroup('ips', 100, 'IDS/IPS rules in drop mode on the Internet-segment egress (stand-in for the security cloud, IN-1)', homeNet,
       defaultIpsRules(SID_BASE.egress)),
   ];
   const blocked = sortedUnique(blockedDomains.map(toNetworkFirewallDomain));
@@ -143,13 +161,15 @@ export function planBuiltInEgressFirewall(internetCidr: string, blockedDomains: 
       domainList: { targets: blocked, targetTypes: ['HTTP_HOST', 'TLS_SNI'], generatedRulesType: 'DENYLIST' },
     });
   }
+  groups.push(ruleGroup('web', 300, 'Web traffic (TLS to 443, HTTP to 80) passes; everything else is dropped by default (IN-1)', homeNet,
+    webPassRules(SID_BASE.egress)));
   return {
     key: 'Egress',
     segment: Segment.INTERNET,
     description: 'Built-in Internet-segment egress (stand-in for 自治体情報セキュリティクラウド in proofs of concept)',
     statelessDefaultActions: FORWARD_TO_STATEFUL,
     statelessFragmentDefaultActions: FORWARD_TO_STATEFUL,
-    statefulDefaultActions: ['aws:alert_established'],
+    statefulDefaultActions: DROP_BY_DEFAULT,
     ruleGroups: groups,
     extraStatefulRuleGroupArns: [],
   };

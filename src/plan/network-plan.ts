@@ -131,6 +131,20 @@ export interface DnsFirewallPlan {
   readonly failOpen: boolean;
 }
 
+/**
+ * Forwarding of a segment's name resolution to resolvers outside the VPC (the Internet segment to the security cloud's
+ * DNS, IN-2): a Route 53 Resolver outbound endpoint, a FORWARD rule and its association with the VPC.
+ */
+export interface DnsForwardingPlan {
+  /** The domain forwarded: `.` (every name). */
+  readonly domainName: string;
+  /** IPv4 addresses of the resolvers, in the blueprint's order (the order Resolver tries them). */
+  readonly targets: string[];
+  readonly port: number;
+  /** Keys of the subnets holding the endpoint's addresses (the endpoint subnets, one per AZ). */
+  readonly endpointSubnetKeys: string[];
+}
+
 export interface SegmentPlan {
   readonly segment: Segment;
   /** PascalCase label for construct ids (`MyNumber`). */
@@ -148,6 +162,8 @@ export interface SegmentPlan {
   readonly securityGroups: SecurityGroupPlan[];
   readonly networkAcl?: NetworkAclPlan;
   readonly dnsFirewall: DnsFirewallPlan;
+  /** Where the segment's names are resolved when not by the VPC resolver itself (INTERNET with the security cloud). */
+  readonly dnsForwarding?: DnsForwardingPlan;
 }
 
 export enum AttachmentKind {
@@ -278,4 +294,15 @@ export interface TenantProxyPlan {
    * the engine encoding a reference at deploy time (CloudFormation `Fn::Base64`, Terraform `base64encode`).
    */
   readonly bootScriptParts: BootScriptParts;
+  /** Squid's access log, shipped by the CloudWatch agent to a log group the renderers create (LOG-1). */
+  readonly accessLog: ProxyAccessLogPlan;
+}
+
+/** Where the proxy's access log goes: a CloudWatch Logs group, written by the agent the boot script configures. */
+export interface ProxyAccessLogPlan {
+  /** The file on the instance. */
+  readonly path: string;
+  readonly logGroupName: string;
+  /** CloudWatch Logs retention in days (an accepted value); undefined keeps the log forever. */
+  readonly retentionDays?: number;
 }

@@ -1,5 +1,5 @@
 import { layoutSubnets } from './addressing';
-import { planDnsFirewall } from './dns';
+import { planDnsFirewall, planDnsForwarding } from './dns';
 import { planHostSecurityGroups, planMyNumberNacl } from './filters';
 import { planBreakoutFirewall, planBuiltInEgressFirewall } from './firewall-rules';
 import { resolveFlows } from './flows';
@@ -109,14 +109,24 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
         ? { target: RouteTargetKind.FIREWALL_ENDPOINT, reason: 'built-in egress through the firewall (IN-1)' }
         : { target: RouteTargetKind.TRANSIT_GATEWAY, reason: 'egress through the security cloud (IN-1, 自治体情報セキュリティクラウド)' };
     }
+    // IN-2: with the security cloud, the Internet segment resolves every name through the security cloud's DNS.
+    const dnsTargets = segment === Segment.INTERNET && !builtInEgress ? [...(props.internet?.securityCloudDns ?? [])] : [];
     const routing: SegmentRouting = {
       segment,
       transitDestinations,
       defaultRoute,
       proxied: proxied ? { mediaDestinations: mediaDestinations(breakout!) } : undefined,
+      endpointTransitDestinations: [...dnsTargets].sort().map((t) => ({ destination: `${t}/32`, reason: 'security cloud DNS resolver (IN-2)' }))
+        .sort((a, b) => compareCidr(a.destination, b.destination)),
     };
     if (proxied) {
-      tenantProxy = planTenantProxy({ breakout: breakout!, alphaPrimeCase: blueprint.alphaPrimeCase!, subnets, hosts: blueprint.hosts });
+      tenantProxy = planTenantProxy({
+        breakout: breakout!,
+        alphaPrimeCase: blueprint.alphaPrimeCase!,
+        subnets,
+        hosts: blueprint.hosts,
+        logRetentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      });
     }
 
     const allowedDomains = [...(options?.dnsAllowedDomains ?? [])];
@@ -133,14 +143,18 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       internetGateway: firewall !== undefined,
       natGatewayAzs: firewall ? azs.map((_, i) => i) : [],
       firewall: firewall?.key,
-      // The proxy reads its CA from Secrets Manager at boot; without the endpoint that call would meet the firewall.
+      // The proxy reads its CA from Secrets Manager at boot and ships its access log to CloudWatch Logs (LOG-1); without
+      // the endpoints those calls would meet the firewall's allow-list.
       interfaceEndpoints: uniqueInOrder([
         ...(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]),
-        ...(proxied ? ['secretsmanager'] : []),
+        ...(proxied ? ['secretsmanager', 'logs'] : []),
       ]),
       securityGroups: withIcapIngress(planHostSecurityGroups(segment, blueprint.hosts, flows), proxied ? tenantProxy : undefined),
       networkAcl: segment === Segment.MY_NUMBER ? planMyNumberNacl(cidr[segment], flows) : undefined,
-      dnsFirewall: planDnsFirewall(segment, allowedDomains, options?.dnsBlockedDomains ?? []),
+      dnsFirewall: planDnsFirewall(segment, allowedDomains, options?.dnsBlockedDomains ?? [], segment === Segment.INTERNET && builtInEgress),
+      dnsForwarding: dnsTargets.length > 0
+        ? planDnsForwarding(dnsTargets, subnets.filter((s) => s.role === SubnetRole.ENDPOINTS).map((s) => s.key))
+        : undefined,
     };
   });
 
@@ -257,12 +271,13 @@ export function cloudFormationResourceCount(plan: NetworkPlan): number {
     if (s.networkAcl) n += 1 + s.networkAcl.entries.length + s.subnets.filter((x) => s.networkAcl!.subnetRoles.includes(x.role)).length;
     if (s.interfaceEndpoints.length > 0) n += 1 + s.interfaceEndpoints.length; // their security group, the endpoints
     n += s.dnsFirewall.rules.length + 3; // domain lists; rule group, association, configuration
+    if (s.dnsForwarding) n += 4; // outbound endpoint, its security group, forwarding rule, rule association
     const firewall = plan.firewalls.find((f) => f.key === s.firewall);
     if (firewall) n += firewall.ruleGroups.length + 1 + s.subnets.filter((x) => x.role === SubnetRole.FIREWALL).length * 2;
   }
   // Tenant-restriction proxy: two security groups, instance profile, launch template, load balancer, target group,
-  // listener, Auto Scaling group, scaling policy, S3 gateway endpoint, role and policy.
-  if (plan.tenantProxy) n += 12;
+  // listener, Auto Scaling group, scaling policy, S3 gateway endpoint, role and policy, access log group.
+  if (plan.tenantProxy) n += 13; // and the access log group (LOG-1)
   if (plan.trafficMirroring) n += 4 + plan.trafficMirroring.networkInterfaceIds.length; // target, filter, 2 rules, sessions
   return n;
 }

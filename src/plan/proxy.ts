@@ -40,6 +40,52 @@ const SSL_DB = '/var/lib/squid/ssl_db';
 const CERTGEN = '/usr/lib64/squid/security_file_certgen';
 /** Heredoc delimiter for squid.conf in the boot script; it never occurs in a generated configuration. */
 const CONF_EOF = 'JICHITAI_SQUID_CONF';
+/** Heredoc delimiter for the CloudWatch agent's configuration; the guard reads the configuration between them (LOG-1). */
+export const AGENT_CONF_EOF = 'JICHITAI_CWAGENT_CONF';
+/** Where the CloudWatch agent reads its configuration from (any path works with `-c file:`; this is the documented directory). */
+const AGENT_CONF = '/opt/aws/amazon-cloudwatch-agent/etc/jichitai-proxy-access-log.json';
+/**
+ * The agent's control script on Amazon Linux 2023 (package `amazon-cloudwatch-agent`): `-a fetch-config -m ec2 -s -c file:`
+ * loads a local configuration and (re)starts the agent.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/install-CloudWatch-Agent-commandline-fileconfig.html
+ */
+const AGENT_CTL = '/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl';
+/** Squid's access log on the instance: the `access_log` of the generated squid.conf (src/plan/squid.ts). */
+export const SQUID_ACCESS_LOG = '/var/log/squid/access.log';
+/** The log group of the proxies' access logs (fixed, like the other names of the network: one network per account and region). */
+export const PROXY_ACCESS_LOG_GROUP = '/jichitai/lgwan/tenant-proxy/access';
+
+/**
+ * Retention periods CloudWatch Logs accepts (PutRetentionPolicy `retentionInDays`):
+ * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+ */
+const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+/**
+ * The CloudWatch Logs retention for `logging.retentionDays`: the shortest accepted period that keeps the logs at least
+ * as long; undefined (never expire) beyond the longest.
+ */
+export function cloudWatchRetention(days: number): number | undefined {
+  return LOG_RETENTION_DAYS.find((d) => d >= days);
+}
+
+/**
+ * The CloudWatch agent's configuration that ships Squid's access log to the log group: built as an object and written
+ * with JSON.stringify, never by concatenating text. The agent runs as root to read /var/log/squid (owned by squid).
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Agent-Configuration-File-Details.html
+ */
+export function proxyAgentConfig(logGroupName: string, accessLogPath: string): string {
+  return JSON.stringify({
+    agent: { run_as_user: 'root' },
+    logs: {
+      logs_collected: {
+        files: {
+          collect_list: [{ file_path: accessLogPath, log_group_name: logGroupName, log_stream_name: '{instance_id}', timezone: 'UTC' }],
+        },
+      },
+    },
+  }, undefined, 2);
+}
 
 /** The ICAP port when none is given: RFC 3507 §4.2, "If the port is empty or not given, port 1344 is assumed." */
 export const DEFAULT_ICAP_PORT = 1344;
@@ -68,6 +114,11 @@ export interface TenantProxyPlanInput {
   readonly alphaPrimeCase: AlphaPrimeCase;
   /** The LGWAN segment's subnets (roles TERMINALS and PROXY are used). */
   readonly subnets: readonly SubnetPlan[];
+  /**
+   * Days to keep the access log (`logging.retentionDays`).
+   * @default 400
+   */
+  readonly logRetentionDays?: number;
 }
 
 /**
@@ -102,7 +153,7 @@ export function planTenantProxy(input: TenantProxyPlanInput): TenantProxyPlan | 
     throw new Error(`[breakout.tenantProxy.caSecretArn] ${show(options.caSecretArn)} is not a Secrets Manager ARN or an engine reference. `
       + 'Fix: give arn:aws:secretsmanager:<region>:<account>:secret:<name> or the secret\'s own ARN attribute.');
   }
-  const bootScriptParts = renderProxyBootScript(squidConfig);
+  const bootScriptParts = renderProxyBootScript(squidConfig, proxyAgentConfig(PROXY_ACCESS_LOG_GROUP, SQUID_ACCESS_LOG));
   // A literal ARN is encoded here; a reference is left for the engine to encode at deploy time (bootScriptParts).
   const bootScript = `${bootScriptParts.head}${form === 'literal' ? Buffer.from(options.caSecretArn).toString('base64') : ''}${bootScriptParts.tail}`;
   if (Buffer.byteLength(bootScript) > USER_DATA_LIMIT) {
@@ -128,6 +179,7 @@ export function planTenantProxy(input: TenantProxyPlanInput): TenantProxyPlan | 
     squidConfig,
     bootScript,
     bootScriptParts,
+    accessLog: { path: SQUID_ACCESS_LOG, logGroupName: PROXY_ACCESS_LOG_GROUP, retentionDays: cloudWatchRetention(input.logRetentionDays ?? 400) },
   };
 }
 
@@ -145,9 +197,11 @@ export const SHELL_ARN_PATTERN = '^arn:aws(-[a-z]+)*:secretsmanager:[a-z]{2}(-[a
  * anything that is not a Secrets Manager secret ARN, and passes it to the AWS CLI as one double-quoted argument.
  * The parts contain no `${` or `%{`, so that Terraform reads no interpolation or template directive in them.
  */
-export function renderProxyBootScript(squidConfig: string): BootScriptParts {
+export function renderProxyBootScript(squidConfig: string, agentConfig: string): BootScriptParts {
   if (squidConfig.split('\n').includes(CONF_EOF)) throw new Error(`squid.conf contains the heredoc delimiter ${CONF_EOF}`);
   if (/[$%]\{/.test(squidConfig)) throw new Error('squid.conf contains "${" or "%{", which Terraform would read as an interpolation');
+  if (agentConfig.split('\n').includes(AGENT_CONF_EOF)) throw new Error(`the agent configuration contains the heredoc delimiter ${AGENT_CONF_EOF}`);
+  if (/[$%]\{/.test(agentConfig)) throw new Error('the agent configuration contains "${" or "%{", which Terraform would read as an interpolation');
   const head = [
     '#!/bin/bash',
     '# Generated by jichitai-network: boot script of the tenant-restriction proxy (テナントアクセス制御). Do not edit by hand.',
@@ -191,6 +245,13 @@ export function renderProxyBootScript(squidConfig: string): BootScriptParts {
     `chown -R squid:squid ${SSL_DB}`,
     'squid -k parse -f /etc/squid/squid.conf',
     'systemctl enable --now squid',
+    '',
+    '# The access log shipped to CloudWatch Logs (LOG-1) by the CloudWatch agent, through the logs interface endpoint.',
+    'dnf install -y amazon-cloudwatch-agent',
+    `cat > ${AGENT_CONF} <<'${AGENT_CONF_EOF}'`,
+    agentConfig,
+    AGENT_CONF_EOF,
+    `${AGENT_CTL} -a fetch-config -m ec2 -s -c file:${AGENT_CONF}`,
     '',
   ].join('\n');
   return { head, tail };

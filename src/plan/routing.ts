@@ -21,6 +21,8 @@ export interface SegmentRouting {
    * cloud has no way around the proxy.
    */
   readonly proxied?: { readonly mediaDestinations: { destination: string; reason: string }[] };
+  /** Destinations reached over the transit gateway from the endpoint subnets (the security cloud's DNS resolvers, IN-2). */
+  readonly endpointTransitDestinations?: { destination: string; reason: string }[];
 }
 
 /** Route table key of a subnet role in an AZ: one table per role and AZ, since targets are per AZ. */
@@ -57,7 +59,8 @@ export function compareCidr(a: string, b: string): number {
  * - firewall: default → NAT in the same AZ (the inspected leg continues to the internet).
  * - egress (public): default → IGW; the inspected subnets of the AZ → firewall endpoint of the AZ, so that
  *   return traffic is inspected too (symmetric, as Network Firewall requires).
- * - endpoints / transit: local only.
+ * - endpoints: local, and the security cloud's DNS resolvers → TGW (the Resolver outbound endpoint, IN-2).
+ * - transit: local only.
  */
 export function planRouteTables(routing: SegmentRouting, subnets: readonly SubnetPlan[]): RouteTablePlan[] {
   const tables: RouteTablePlan[] = [];
@@ -112,6 +115,11 @@ export function planRouteTables(routing: SegmentRouting, subnets: readonly Subne
         routes.push({ destination: ANY_IPV4, target: RouteTargetKind.INTERNET_GATEWAY, reason: 'NAT gateway to the internet' });
         for (const s of inspected(subnet.azIndex)) {
           routes.push({ destination: s.cidr, target: RouteTargetKind.FIREWALL_ENDPOINT, azIndex: subnet.azIndex, reason: `return traffic to ${s.key} through the firewall` });
+        }
+        break;
+      case SubnetRole.ENDPOINTS:
+        for (const d of routing.endpointTransitDestinations ?? []) {
+          routes.push({ destination: d.destination, target: RouteTargetKind.TRANSIT_GATEWAY, reason: d.reason });
         }
         break;
       default:

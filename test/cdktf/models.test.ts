@@ -16,7 +16,7 @@ import 'cdktf/lib/testing/adapters/jest';
 import { exampleConfig, refName, resourcesOf, resourcesTagged, routesOfSegment, subnetsOf } from './synth-cache';
 import { alphaPrime, BLUEPRINTS, betaPrime } from '../../examples/blueprints';
 import { buildTfExample } from '../../examples/tf/_app';
-import { Blueprint, CloudServiceCatalogue, NetworkModel, Segment } from '../../src';
+import { Blueprint, CloudServiceCatalogue, InternetEgressMode, NetworkModel, Segment } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { formatFinding } from '../../src/guard/rule';
@@ -150,7 +150,7 @@ describe.each(MODELS)('%s: transit gateway carries only declared flows', (name) 
 });
 
 describe.each(MODELS)('%s: DNS Firewall (Route 53 Resolver)', (name) => {
-  test('every VPC has a rule group association and a fail-closed configuration except the Internet segment', () => {
+  test('every VPC has a rule group association and a fail-closed configuration, except the Internet segment behind the security cloud (IN-2)', () => {
     const { json, config } = exampleConfig(name);
     const vpcs = resourcesOf(config, 'aws_vpc');
     const associated = Object.values(resourcesOf(config, 'aws_route53_resolver_firewall_rule_group_association')).map((a) => refName(a.vpc_id, 'aws_vpc'));
@@ -158,7 +158,9 @@ describe.each(MODELS)('%s: DNS Firewall (Route 53 Resolver)', (name) => {
     expect(json).toHaveResourceWithProperties(Route53ResolverFirewallRuleGroupAssociation, { priority: 101, mutation_protection: 'ENABLED' });
     for (const cfg of Object.values(resourcesOf(config, 'aws_route53_resolver_firewall_config'))) {
       const segment = vpcs[refName(cfg.resource_id, 'aws_vpc')!].tags['jichitai:segment'];
-      expect(cfg.firewall_fail_open).toBe(segment === 'INTERNET' ? 'ENABLED' : 'DISABLED');
+      // Behind the security cloud, names are forwarded there (filtered there); the built-in stand-in's resolver is the filter itself.
+      const forwarded = segment === 'INTERNET' && BLUEPRINTS[name].internet?.egress !== InternetEgressMode.BUILT_IN;
+      expect(cfg.firewall_fail_open).toBe(forwarded ? 'ENABLED' : 'DISABLED');
     }
     expect(json).toHaveResourceWithProperties(Route53ResolverFirewallConfig, { firewall_fail_open: 'DISABLED' });
   });

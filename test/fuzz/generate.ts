@@ -281,12 +281,16 @@ function internetOptions(
   const blocked = rng.chance(0.3) ? { dnsBlockedDomains: rng.subset(BLOCKED, 1, 2) } : {};
   const base = { ...(cidr ? { cidr } : {}), ...(rng.chance(0.2) ? { interfaceEndpoints: rng.subset(ENDPOINTS, 0, 3) } : {}), ...blocked };
   if (builtIn) return { internet: { ...base, egress: InternetEgressMode.BUILT_IN } };
+  // The security cloud's resolvers (IN-2): one or two addresses in its ranges (or in its pool when none are declared).
+  const dnsRange = scCidrs ? rng.pick(scCidrs) : Ipv4Cidr.parse('172.30.0.0/16').subnet(24, 10);
+  const securityCloudDns = rng.subset([53, 54], 1, 2).map((n) => dnsRange.subnet(32, n).toString().replace(/\/32$/, ''));
   return {
     internet: {
       ...base,
       ...(rng.chance(0.5) ? { egress: InternetEgressMode.SECURITY_CLOUD } : {}),
       securityCloud: connection(),
       ...(scCidrs ? { securityCloudCidrs: scCidrs.map(String) } : {}),
+      securityCloudDns,
     },
   };
 }

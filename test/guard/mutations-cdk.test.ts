@@ -33,6 +33,9 @@ function overTransit(stack: Stack, net: Net, id: string, destination: string, at
 
 type Net = cdk.MunicipalNetwork;
 
+/** The examples whose Internet segment uses the security cloud (β′ uses the built-in stand-in). */
+const NOT_STAND_IN = [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME, NetworkModel.BETA];
+
 type Mutation = SuiteMutation<Stack, Net>;
 
 const l1 = <T extends CfnResource>(scope: IConstruct, suffix: string) => find<T>(scope, suffix);
@@ -222,6 +225,52 @@ const MUTATIONS: Mutation[] = [
       const route = net.internet.node.findAll().find((c) => c.node.id === 'Route-workload-1-00000000p0') as CfnResource;
       repoint(route, 'GatewayId', { Ref: stack.resolve(igw.logicalId) });
     },
+  },
+  {
+    // The stand-in for the security cloud must inspect (IN-1): a policy that passes by default does not count.
+    name: 'the built-in Internet egress (stand-in for the security cloud) passes by default (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { l1(net.internet, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulDefaultActions', ['aws:alert_established']); },
+  },
+  {
+    name: 'the built-in Internet egress passes every TCP flow ahead of its default drop (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      l1(net.internet, 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        'pass tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"everything"; sid:1000999; rev:1;)');
+    },
+  },
+  {
+    name: 'the Internet segment\'s forwarding of "." to the security cloud\'s DNS removed (rule association removed)',
+    rule: 'IN-2',
+    models: NOT_STAND_IN,
+    apply(_, net) { net.internet.node.tryRemoveChild('DnsForwardingAssociation'); },
+  },
+  {
+    name: 'the Internet segment forwards "." to a public resolver instead of the security cloud\'s (override)',
+    rule: 'IN-2',
+    models: NOT_STAND_IN,
+    apply(_, net) { l1(net.internet, '/DnsForwardingRule').addPropertyOverride('TargetIps', [{ Ip: '8.8.8.8', Port: '53' }]); },
+  },
+  {
+    name: 'the stand-in\'s DNS Firewall fails open (override)',
+    rule: 'IN-2',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { l1(net.internet, '/DnsFirewallConfig').addPropertyOverride('FirewallFailOpen', 'ENABLED'); },
+  },
+  {
+    name: 'the proxy\'s access log shipping taken out of the boot script (CloudWatch agent not started)',
+    rule: 'LOG-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { editBootScript(net, (script) => script.split('\n').filter((l) => !l.includes('amazon-cloudwatch-agent-ctl')).join('\n')); },
+  },
+  {
+    name: 'the proxy\'s access log group removed',
+    rule: 'LOG-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { net.lgwan.tenantProxy!.node.tryRemoveChild('AccessLog'); },
   },
   {
     name: 'the flow log of MY_NUMBER removed',

@@ -37,6 +37,9 @@ import { planOf } from '../../src/plan/cache';
 
 type Net = tf.MunicipalNetwork;
 
+/** The examples whose Internet segment uses the security cloud (β′ uses the built-in stand-in). */
+const NOT_STAND_IN = [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME, NetworkModel.BETA];
+
 type Mutation = SuiteMutation<TerraformStack, Net>;
 
 const table = (segment: IConstruct, key: string) => find<RouteTable>(segment, `/RouteTable-${key}`);
@@ -272,6 +275,55 @@ const MUTATIONS: Mutation[] = [
     rule: 'AP-6',
     models: [NetworkModel.ALPHA_PRIME],
     apply(_, net) { replaceBootScript(net, (line) => !/^http_reply_access deny /.test(line)); },
+  },
+  {
+    // The stand-in for the security cloud must inspect (IN-1): a policy that passes by default does not count.
+    name: 'the built-in Internet egress (stand-in for the security cloud) passes by default (block replaced through the escape hatch)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.internet, 'Firewall/Policy');
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulDefaultActions: ['aws:alert_established'] });
+    },
+  },
+  {
+    name: 'the built-in Internet egress passes every TCP flow ahead of its default drop (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      find<NetworkfirewallRuleGroup>(net.internet, 'Firewall/RuleGroup-web').addOverride('rule_group.rules_source.rules_string',
+        'pass tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"everything"; sid:1000999; rev:1;)');
+    },
+  },
+  {
+    name: 'the Internet segment\'s forwarding of "." to the security cloud\'s DNS removed (rule association removed)',
+    rule: 'IN-2',
+    models: NOT_STAND_IN,
+    apply(_, net) { net.internet.node.tryRemoveChild('DnsForwardingAssociation'); },
+  },
+  {
+    name: 'the Internet segment forwards "." to a public resolver instead of the security cloud\'s (override)',
+    rule: 'IN-2',
+    models: NOT_STAND_IN,
+    apply(_, net) { find<TerraformResource>(net.internet, '/DnsForwardingRule').addOverride('target_ip', [{ ip: '8.8.8.8', port: 53 }]); },
+  },
+  {
+    name: 'the stand-in\'s DNS Firewall fails open (override)',
+    rule: 'IN-2',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { find<TerraformResource>(net.internet, '/DnsFirewallConfig').addOverride('firewall_fail_open', 'ENABLED'); },
+  },
+  {
+    name: 'the proxy\'s access log shipping taken out of the boot script (CloudWatch agent not started)',
+    rule: 'LOG-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { replaceBootScript(net, (line) => !line.includes('amazon-cloudwatch-agent-ctl')); },
+  },
+  {
+    name: 'the proxy\'s access log group removed',
+    rule: 'LOG-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { net.lgwan.tenantProxy!.node.tryRemoveChild('AccessLog'); },
   },
   {
     name: 'a direct internet gateway route from an INTERNET workload subnet (override of the security-cloud route)',

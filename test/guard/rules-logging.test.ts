@@ -1,8 +1,9 @@
 /** LOG-1 (ログ管理): flow and firewall logs everywhere, and in β/β′ delivered to the declared SIEM sink. */
-import { Stack } from 'aws-cdk-lib';
+import { Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { exampleFindings } from './example-findings';
+import { planOf } from '../../src/plan/cache';
 
 /** LOG-1's findings on an example after a change; the model is the example's own. */
 const log1 = (name: string, change: (stack: Stack, net: any) => void): string[] => exampleFindings(name, 'LOG-1', change);
@@ -33,5 +34,36 @@ describe('LOG-1 SIEM delivery in β and β′', () => {
       logging.addPropertyOverride('LoggingConfiguration.LogDestinationConfigs.0.LogDestination.bucketName', archive.ref);
     });
     expect(found.join('\n')).toMatch(/LOG-1 error \(ログ管理\): firewall .* sends (ALERT|FLOW) logs to \{s3-bucket\}, not to a SIEM sink/);
+  });
+});
+
+describe('LOG-1: the tenant-restriction proxy\'s access log is shipped (α′ cases イ/ウ)', () => {
+  const launchTemplate = (net: any) => net.lgwan.node.findAll().find((c: any) => c.node.path.endsWith('TenantProxy/LaunchTemplate'));
+  /** The α′ example's boot script with an edit, as a user overriding the user data would write it. */
+  const editBootScript = (net: any, edit: (script: string) => string) =>
+    launchTemplate(net).addPropertyOverride('LaunchTemplateData.UserData', Fn.base64(edit(planOf(net.blueprint).tenantProxy!.bootScript)));
+
+  test('the α′ example ships the access log to its log group: no finding', () => {
+    expect(log1('alpha-prime', () => undefined)).toEqual([]);
+  });
+
+  test('the CloudWatch agent taken out of the boot script: refused', () => {
+    const found = log1('alpha-prime', (_, net) => editBootScript(net, (s) => s.split('\n').filter((l) => !l.includes('amazon-cloudwatch-agent-ctl')).join('\n')));
+    expect(found.join('\n')).toMatch(/LOG-1 error \(ログ管理\): the proxy's access log is not shipped: the access log \/var\/log\/squid\/access\.log is not shipped/);
+  });
+
+  test('the log group removed from the stack: refused', () => {
+    const found = log1('alpha-prime', (_, net) => { net.lgwan.tenantProxy!.node.tryRemoveChild('AccessLog'); });
+    expect(found.join('\n')).toMatch(/is shipped to log group \/jichitai\/lgwan\/tenant-proxy\/access, which is not in the synthesized output/);
+  });
+
+  test('Squid told to write no access log: refused', () => {
+    const found = log1('alpha-prime', (_, net) => editBootScript(net, (s) => s.replace(/^access_log .*$/m, 'access_log none')));
+    expect(found.join('\n')).toMatch(/Squid writes no access log/);
+  });
+
+  test('the agent collecting another file than Squid writes: refused', () => {
+    const found = log1('alpha-prime', (_, net) => editBootScript(net, (s) => s.replace('"file_path": "/var/log/squid/access.log"', '"file_path": "/var/log/messages"')));
+    expect(found.join('\n')).toMatch(/the access log \/var\/log\/squid\/access\.log is not shipped/);
   });
 });

@@ -104,3 +104,30 @@ describe('every problem at once, each naming the prop, the rule and the fix', ()
     expect(errorsOf(betaPrime, (p) => { p.model = NetworkModel.BETA; })).toEqual([expect.stringMatching(/^\[hosts\.groupware\.zone\] a business system .*PL-1/)]);
   });
 });
+
+describe('the security cloud\'s DNS resolvers (internet.securityCloudDns, IN-2)', () => {
+  test('required with SECURITY_CLOUD: an existing blueprint without it gets the error and the fix', () => {
+    const errors = errorsOf(alpha, (p) => { delete p.internet.securityCloudDns; });
+    expect(errors).toEqual([expect.stringMatching(/^\[internet\.securityCloudDns\] is missing: .*IN-2.*Fix: give the security cloud's DNS resolver addresses/)]);
+  });
+
+  test('canonical host addresses, each once, inside securityCloudCidrs, never in a segment or the LGWAN WAN', () => {
+    const errors = errorsOf(alpha, (p) => { p.internet.securityCloudDns = ['172.30.0.053', '172.30.1.53', '10.0.128.2', '172.20.0.53', '172.30.0.53', '172.30.0.53']; });
+    expect(errors).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^\[internet\.securityCloudDns\[0\]\] .*leading zero/),
+      expect.stringMatching(/^\[internet\.securityCloudDns\[1\]\] 172\.30\.1\.53 is outside internet\.securityCloudCidrs/),
+      expect.stringMatching(/^\[internet\.securityCloudDns\[2\]\] 10\.0\.128\.2 is inside the segment CIDR 10\.0\.128\.0\/18/),
+      expect.stringMatching(/^\[internet\.securityCloudDns\[3\]\] 172\.20\.0\.53 is inside lgwan\.wanCidrs/),
+      expect.stringMatching(/^\[internet\.securityCloudDns\[5\]\] lists 172\.30\.0\.53 more than once/),
+    ]));
+    expect(errorsOf(alpha, (p) => { p.internet.securityCloudDns = ['172.30.0.0/24']; })).toEqual([expect.stringMatching(/^\[internet\.securityCloudDns\[0\]\] /)]);
+    expect(errorsOf(alpha, (p) => { p.internet.securityCloudDns = Array.from({ length: 7 }, (_, i) => `172.30.0.${i + 1}`); }))
+      .toEqual([expect.stringMatching(/^\[internet\.securityCloudDns\] has 7 entries; at most 6/)]);
+    expect(errorsOf(alpha, (p) => { p.internet.securityCloudDns = []; })).toEqual([expect.stringMatching(/^\[internet\.securityCloudDns\] must be a non-empty list/)]);
+  });
+
+  test('rejected with BUILT_IN, whose stand-in resolves through its own filtered resolver', () => {
+    const errors = errorsOf(betaPrime, (p) => { p.internet.securityCloudDns = ['172.30.0.53']; });
+    expect(errors).toEqual([expect.stringMatching(/^\[internet\.securityCloudDns\] is set but internet\.egress is BUILT_IN/)]);
+  });
+});

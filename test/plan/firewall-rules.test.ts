@@ -91,10 +91,27 @@ describe('α′ breakout firewall plan', () => {
 });
 
 describe('built-in Internet egress firewall plan', () => {
-  test('IPS always, deny-list only when domains are given', () => {
-    expect(planBuiltInEgressFirewall('10.0.128.0/18', []).ruleGroups.map((g) => g.key)).toEqual(['ips']);
+  test('IPS and web always, deny-list only when domains are given, in that order', () => {
+    expect(planBuiltInEgressFirewall('10.0.128.0/18', []).ruleGroups.map((g) => [g.key, g.priority])).toEqual([['ips', 100], ['web', 300]]);
     const withDeny = planBuiltInEgressFirewall('10.0.128.0/18', ['*.bad.test']);
+    expect(withDeny.ruleGroups.map((g) => g.key)).toEqual(['ips', 'denylist', 'web']);
     expect(withDeny.ruleGroups.find((g) => g.key === 'denylist')!.domainList!.targets).toEqual(['.bad.test']);
+  });
+
+  test('the stand-in inspects (IN-1): drops by default, IPS in drop mode, passes only TLS to 443 and HTTP to 80', () => {
+    const plan = planBuiltInEgressFirewall('10.0.128.0/18', []);
+    expect(plan.statefulDefaultActions).toContain('aws:drop_established');
+    const ips = plan.ruleGroups.find((g) => g.key === 'ips')!.rulesString!.split('\n');
+    expect(ips.length).toBeGreaterThan(0);
+    for (const line of ips) expect(line).toMatch(/^drop /);
+    const web = plan.ruleGroups.find((g) => g.key === 'web')!.rulesString!.split('\n');
+    expect(web.map((l) => l.split(' ').slice(0, 7).join(' '))).toEqual([
+      'pass tls $HOME_NET any -> $EXTERNAL_NET 443',
+      'pass http $HOME_NET any -> $EXTERNAL_NET 80',
+    ]);
+    // Signature IDs are unique over the whole policy.
+    const sids = plan.ruleGroups.flatMap((g) => (g.rulesString ?? '').match(/sid:\d+/g) ?? []);
+    expect(new Set(sids).size).toBe(sids.length);
   });
 });
 

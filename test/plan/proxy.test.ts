@@ -126,3 +126,35 @@ describe('tenant-restriction proxy plan', () => {
     })).toThrow(/user data is limited to 16384.*Fix:/);
   });
 });
+
+describe('the proxy\'s access log shipping (LOG-1)', () => {
+  test('the boot script writes a CloudWatch agent configuration collecting Squid\'s access log into the planned group, then starts the agent', () => {
+    const p = plan().tenantProxy!;
+    const lines = p.bootScript.split('\n');
+    const start = lines.findIndex((l) => /^cat > \S+ <<'JICHITAI_CWAGENT_CONF'$/.test(l));
+    const end = lines.indexOf('JICHITAI_CWAGENT_CONF', start + 1);
+    expect(start).toBeGreaterThan(0);
+    const config = JSON.parse(lines.slice(start + 1, end).join('\n'));
+    expect(config.logs.logs_collected.files.collect_list).toEqual([
+      expect.objectContaining({ file_path: '/var/log/squid/access.log', log_group_name: p.accessLog.logGroupName }),
+    ]);
+    // The file the agent reads is the one squid.conf writes.
+    expect(p.squidConfig).toMatch(/^access_log stdio:\/var\/log\/squid\/access\.log /m);
+    const configFile = /^cat > (\S+) /.exec(lines[start])![1];
+    expect(lines.slice(end + 1).some((l) => l.includes('amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s') && l.endsWith(`-c file:${configFile}`))).toBe(true);
+    // Package first (from the Amazon Linux repositories through the S3 gateway endpoint), after Squid is up.
+    expect(lines.indexOf('dnf install -y amazon-cloudwatch-agent')).toBeGreaterThan(lines.indexOf('systemctl enable --now squid'));
+  });
+
+  test('retention follows logging.retentionDays, rounded up to a period CloudWatch Logs accepts', () => {
+    expect(plan().tenantProxy!.accessLog.retentionDays).toBe(400);
+    expect(plan({ ...alphaPrime, logging: { retentionDays: 100 } }).tenantProxy!.accessLog.retentionDays).toBe(120);
+    expect(plan({ ...alphaPrime, logging: { retentionDays: 3653 } }).tenantProxy!.accessLog.retentionDays).toBe(3653);
+    expect(plan({ ...alphaPrime, logging: { retentionDays: 5000 } }).tenantProxy!.accessLog.retentionDays).toBeUndefined();
+  });
+
+  test('the proxy reaches CloudWatch Logs through the LGWAN logs endpoint, even when the user lists other endpoints', () => {
+    const p = plan({ ...alphaPrime, lgwan: { ...alphaPrime.lgwan, interfaceEndpoints: ['ssm'] } });
+    expect(lgwan(p).interfaceEndpoints).toEqual(['ssm', 'secretsmanager', 'logs']);
+  });
+});

@@ -74,14 +74,71 @@ function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: Fire
   return undefined;
 }
 
-/** Whether a firewall drops by default and filters on an FQDN allow-list that nothing passes traffic around; else why not. */
-export function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
+/** A firewall's policy when it drops by default, or why it does not count as dropping by default. */
+function dropByDefault(ctx: GuardContext, firewallId: string): { policy: FirewallPolicyNode } | { problem: string } {
   const fw = ctx.graph.nodes.get(firewallId) as FirewallNode | undefined;
   const policy = deref<FirewallPolicyNode>(ctx.graph, fw?.policy);
-  if (!policy || policy.type !== 'firewall-policy') return `the policy of firewall ${firewallId} is not in the synthesized output`;
+  if (!policy || policy.type !== 'firewall-policy') return { problem: `the policy of firewall ${firewallId} is not in the synthesized output` };
   if (!policy.statefulDefaultActions.some((a) => DROPS.has(a))) {
-    return `firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`;
+    return { problem: `firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})` };
   }
+  return { policy };
+}
+
+/** The Suricata rules of a readable rule group, one per line, comments and blank lines left out. */
+function suricataLines(group: RuleGroupNode): string[] {
+  return (group.rulesString ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/**
+ * A `pass` rule that lets a whole transport through whatever it carries: protocol `ip`, or `tcp` / `udp` / `icmp` to
+ * any destination port. Rules on an application-layer protocol (`tls`, `http`, `dns`...) pass only what the engine
+ * recognised as that protocol, so they are inspection, not a way around it.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rules-examples.html
+ */
+function passesTransport(line: string): boolean {
+  const words = line.split(/\s+/);
+  if (words[0]?.toLowerCase() !== 'pass') return false;
+  const protocol = words[1]?.toLowerCase();
+  return protocol === 'ip' || ((protocol === 'tcp' || protocol === 'udp' || protocol === 'icmp') && words[6]?.replace(/\(.*$/, '') === 'any');
+}
+
+/**
+ * Whether a firewall inspects the way a stand-in for the security cloud must (IN-1): it drops by default, holds IPS
+ * rules in drop mode (a readable group with a `drop` or `reject` rule, a deny-list, or an AWS managed threat group), and
+ * no group passes a whole transport around that default; else why not. Rule groups the guard cannot read count as
+ * passing everything (fail closed).
+ */
+export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
+  const base = dropByDefault(ctx, firewallId);
+  if ('problem' in base) return base.problem;
+  let dropping = false;
+  for (const ref of base.policy.ruleGroups) {
+    if (ref.kind === 'external') {
+      if (!AWS_MANAGED_GROUP.test(ref.value)) return `rule group ${ref.value} of firewall ${firewallId} is outside the synthesized output, so its rules cannot be read`;
+      dropping = true;
+      continue;
+    }
+    const group = deref<RuleGroupNode>(ctx.graph, ref);
+    if (group?.type !== 'rule-group') return `a rule group of firewall ${firewallId} cannot be read (${ref.kind === 'unresolved' ? ref.expression : ref.id})`;
+    if (group.domainList) {
+      if (group.domainList.generatedRulesType === 'DENYLIST') dropping = true;
+      continue;
+    }
+    if (group.rulesString === undefined) return `the rules of rule group ${group.id} cannot be read (only a literal RulesString or domain list can)`;
+    const lines = suricataLines(group);
+    const open = lines.find(passesTransport);
+    if (open) return `rule group ${group.id} of firewall ${firewallId} passes a whole transport (${open.length > 100 ? `${open.slice(0, 97)}...` : open})`;
+    if (lines.some((l) => /^(drop|reject|rejectsrc|rejectdst|rejectboth)\s/i.test(l))) dropping = true;
+  }
+  return dropping ? undefined : `firewall ${firewallId} has no IPS rule in drop mode (no drop or reject rule, deny-list or AWS managed threat group)`;
+}
+
+/** Whether a firewall drops by default and filters on an FQDN allow-list that nothing passes traffic around; else why not. */
+export function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
+  const base = dropByDefault(ctx, firewallId);
+  if ('problem' in base) return base.problem;
+  const policy = base.policy;
   const lists = policy.ruleGroups.map((r) => deref<RuleGroupNode>(ctx.graph, r)).filter((g) => g?.type === 'rule-group' && g.domainList?.generatedRulesType === 'ALLOWLIST');
   if (lists.length === 0) return `firewall ${firewallId} has no FQDN allow-list (TLS SNI / HTTP Host)`;
   return ruleOrderProblem(ctx.graph, firewallId, policy);

@@ -218,7 +218,7 @@ function replyAction(conf: SquidConf, facts: Facts): string {
 }
 
 /** The Squid configurations found in user data: every script that configures `http_port`. */
-function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: SquidConf }[] {
+export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: SquidConf }[] {
   return nodesOf(graph, 'user-data')
     .map((node) => ({ node, conf: parseSquid(node.text) }))
     .filter((c) => c.conf.directives.some((d) => d[0] === 'http_port'));

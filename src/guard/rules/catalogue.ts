@@ -232,9 +232,22 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     }],
   },
   'IN-1': {
-    summaryJa: 'インターネット接続系の出口は自治体情報セキュリティクラウド経由のみで、業務サブネットから IGW・NAT へ直接向かう経路がないこと。',
-    rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it.',
+    summaryJa: 'インターネット接続系の出口は自治体情報セキュリティクラウド経由のみで、業務サブネットから IGW・NAT へ直接向かう経路がないこと。'
+      + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し、IPS ルールは遮断モード）。既定で通すファイアウォールは数えない。',
+    rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it. '
+      + 'A stand-in only stands in if it inspects: a firewall whose default passes everything is an exit with a log, not a security cloud.',
     citations: [FUJITSU_SECURITY_CLOUD],
+  },
+  'IN-2': {
+    summaryJa: 'インターネット接続系の名前解決は自治体情報セキュリティクラウドの DNS（リゾルバの転送ルール）か、代替の場合はフィルタ付きリゾルバ'
+      + '（フェイルクローズの DNS Firewall）を通ること。フィルタのない迂回路がないこと。',
+    rationale: 'The security cloud runs the external DNS for its municipalities and monitors it; names resolved elsewhere escape its filtering '
+      + 'and monitoring, and DNS is a channel of its own (tunnelling, malicious domains).',
+    citations: [{
+      source: SOURCES.SECURITY_CLOUD,
+      where: 'インターネット通信の監視',
+      quote: '主にサーバー監視を要件としており、Webサーバー・メールリレーサーバー、プロキシサーバー、外部DNSサーバー、構成団体ADサーバーが対象となっています。',
+    }],
   },
   'BP-1': {
     summaryJa: 'β\'モデル: インターネット接続系の各業務システムは専用のセキュリティグループを持ち、宣言したクライアントとポートだけを受け入れること'
@@ -254,8 +267,10 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     }],
   },
   'LOG-1': {
-    summaryJa: 'すべての系の VPC にフローログ（全通信）、すべてのファイアウォールにアラートログとフローログ。β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること。',
-    rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査.',
+    summaryJa: 'すべての系の VPC にフローログ（全通信）、すべてのファイアウォールにアラートログとフローログ、フォワードプロキシのアクセスログは CloudWatch エージェントでロググループへ送ること。'
+      + 'β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること。',
+    rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査. '
+      + 'The α′ proxy sees every request to the cloud services by URL; a log that stays on an instance of an Auto Scaling group is lost with it.',
     citations: [
       { source: SOURCES.FUJITSU, where: 'βモデル(重要情報なし) <主な対策>', quote: 'ログ管理(SIEM等)' },
       { source: SOURCES.FUJITSU, where: 'β’モデル(重要情報あり) <主な対策>', quote: 'ログ管理(SIEM等)、業務システムログ管理' },

@@ -1,20 +1,131 @@
-import { arrivalsFrom, pathFindings } from './paths';
+import { inspectingFirewallProblem } from './alpha-prime';
+import { arrivalsFrom, endOf, pathFindings } from './paths';
 import { Segment } from '../../model/segment';
-import { ALL_MODELS, GuardRule, Severity } from '../rule';
-import { infrastructureSubnets, subnetsIn } from '../topology';
+import { deref, nodesOf, ResolverEndpointNode, ResolverRuleNode, SubnetNode } from '../graph';
+import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { infrastructureSubnets, nameOf, subnetsIn } from '../topology';
 
-/** IN-1: the Internet segment goes out through the security cloud (or, in proofs of concept, an inspecting firewall). */
+/**
+ * IN-1: the Internet segment goes out through the security cloud, or, in proofs of concept, through a stand-in that
+ * inspects (drops by default, IPS rules in drop mode); a firewall that passes by default does not count.
+ */
 export const IN1: GuardRule = {
   id: 'IN-1',
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド',
-  summary: 'INTERNET-segment egress only via the security cloud (proxy and IDS), never a direct IGW/NAT route from workload subnets.',
+  summary: 'INTERNET-segment egress only via the security cloud, never a direct IGW/NAT route from workload subnets; a built-in stand-in must '
+    + 'itself inspect (drop by default, IPS rules in drop mode): a firewall that passes by default does not count.',
   check(ctx) {
     const chain = infrastructureSubnets(ctx.graph);
     const subnets = subnetsIn(ctx, Segment.INTERNET).filter((s) => !chain.has(s.id));
-    return pathFindings(ctx, this, arrivalsFrom(ctx, subnets, (a) => a.end.kind === 'internet' && a.firewalls.length === 0),
+    const uninspected = arrivalsFrom(ctx, subnets, (a) => a.end.kind === 'internet' && !a.firewalls.some((f) => inspectingFirewallProblem(ctx, f) === undefined));
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    const standInFix = 'give the stand-in firewall\'s policy aws:drop_established (or drop_strict) and IPS rules in drop mode, with no rule group '
+      + 'passing a whole transport (InternetEgressMode.BUILT_IN plans this), or route the default route to the transit gateway toward the security cloud';
+    for (const a of uninspected.filter((x) => x.firewalls.length > 0)) {
+      if (seen.has(a.from)) continue;
+      seen.add(a.from);
+      findings.push(finding(this, nameOf(ctx.graph, a.from),
+        `${ctx.reach.destinations(a.headers)} on the internet is reached through a firewall that does not stand in for the security cloud: `
+          + `${inspectingFirewallProblem(ctx, a.firewalls[0])}`, standInFix, ctx.reach.hops(a)));
+    }
+    findings.push(...pathFindings(ctx, this, uninspected.filter((a) => !seen.has(a.from) && a.firewalls.length === 0),
       'an Internet-segment workload subnet, directly, without the security cloud or a firewall,',
-      'route the default route to the transit gateway toward the security cloud (or, for a proof of concept, through the built-in egress firewall)');
+      'route the default route to the transit gateway toward the security cloud (or, for a proof of concept, through the built-in egress firewall)'));
+    return findings;
+  },
+};
+
+/** A DNS query to one resolver, over UDP and TCP. */
+const DNS_PORTS = (port: number) => [{ protocol: 'udp' as const, fromPort: port, toPort: port }, { protocol: 'tcp' as const, fromPort: port, toPort: port }];
+
+/** `.` (every name) as Route 53 Resolver and Terraform write it. */
+const isRoot = (domain: string | undefined) => domain === '.' || domain === '';
+
+/**
+ * Why the queries of a FORWARD rule do not reach the security cloud: each target must be a literal address, reached from
+ * every subnet of the rule's outbound endpoint (in the same VPC) only in the SECURITY_CLOUD zone. Else undefined.
+ */
+function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: string): string | undefined {
+  const endpoint = deref<ResolverEndpointNode>(ctx.graph, rule.endpoint);
+  if (endpoint?.type !== 'resolver-endpoint') return `the outbound endpoint of resolver rule ${rule.id} is not in the synthesized output`;
+  if (endpoint.direction !== 'OUTBOUND') return `endpoint ${endpoint.id} of resolver rule ${rule.id} is not an OUTBOUND endpoint`;
+  const subnets = endpoint.subnets.map((r) => deref<SubnetNode>(ctx.graph, r));
+  if (subnets.length === 0 || subnets.some((s) => s?.type !== 'subnet' || s.cidr === undefined)) {
+    return `the subnets of endpoint ${endpoint.id} cannot be read`;
+  }
+  if (subnets.some((s) => s!.vpc.kind !== 'node' || s!.vpc.id !== vpcId)) return `endpoint ${endpoint.id} has addresses outside the VPC`;
+  if (rule.targets.length === 0) return `resolver rule ${rule.id} has no target`;
+  for (const t of rule.targets) {
+    if (t.ip === undefined) return `a target of resolver rule ${rule.id} is not a literal address, so where it leads cannot be told`;
+    for (const s of subnets) {
+      const headers = ctx.reach.headersFor(s!.cidr!, `${t.ip}/32`, DNS_PORTS(t.port));
+      if (!headers) return `the path from ${s!.id} to ${t.ip} cannot be read`;
+      const { arrivals } = ctx.reach.probeFromSubnet(s!.id, headers);
+      const elsewhere = arrivals.find((a) => !(a.end.kind === 'zone' && a.end.zone === 'SECURITY_CLOUD'));
+      if (elsewhere) return `queries to ${t.ip} from ${nameOf(ctx.graph, s!.id)} reach ${endOf(ctx, elsewhere)}, not the security cloud`;
+      if (arrivals.length === 0) return `queries to ${t.ip} from ${nameOf(ctx.graph, s!.id)} reach nothing (no route to the security cloud)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * IN-2: the Internet segment resolves names through the security cloud's DNS (a Route 53 Resolver FORWARD rule for `.`
+ * whose resolvers are reached in the SECURITY_CLOUD zone), or, where the VPC holds the built-in stand-in firewall,
+ * through the VPC resolver behind a DNS Firewall that fails closed. Every other forwarding rule of the VPC must lead to
+ * the security cloud as well: no unfiltered fallback.
+ */
+export const IN2: GuardRule = {
+  id: 'IN-2',
+  severity: Severity.ERROR,
+  models: ALL_MODELS,
+  term: '自治体情報セキュリティクラウド（外部DNS）',
+  summary: 'INTERNET-segment name resolution goes to the security cloud\'s DNS (a resolver forwarding rule for "." to resolvers in the '
+    + 'SECURITY_CLOUD zone) or, with the built-in stand-in, to the VPC resolver behind a fail-closed DNS Firewall; no unfiltered fallback.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    const forwardFix = 'forward "." to the security cloud\'s resolvers (internet.securityCloudDns) through an outbound Resolver endpoint whose '
+      + 'subnets route them over the transit gateway to the security cloud';
+    for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === Segment.INTERNET)) {
+      const rules = nodesOf(ctx.graph, 'resolver-rule-association')
+        .filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id)
+        .map((a) => ({ association: a, rule: deref<ResolverRuleNode>(ctx.graph, a.rule) }));
+      let root = false;
+      for (const { association, rule } of rules) {
+        if (rule?.type !== 'resolver-rule') {
+          findings.push(finding(this, nameOf(ctx.graph, association.id), `the resolver rule of association ${association.id} cannot be read (fail closed)`, forwardFix));
+          continue;
+        }
+        if (rule.ruleType !== 'FORWARD') continue;
+        const problem = forwardingProblem(ctx, rule, vpc.id);
+        if (problem) {
+          findings.push(finding(this, nameOf(ctx.graph, rule.id), `the Internet-segment VPC forwards ${rule.domainName ?? 'a domain the guard cannot read'} `
+            + `to resolvers that are not the security cloud's: ${problem}`, forwardFix));
+        } else if (isRoot(rule.domainName)) {
+          root = true;
+        }
+      }
+      if (root) continue;
+      const standIn = nodesOf(ctx.graph, 'firewall').some((f) => f.vpc.kind === 'node' && f.vpc.id === vpc.id);
+      if (!standIn) {
+        findings.push(finding(this, nameOf(ctx.graph, vpc.id), 'the Internet-segment VPC resolves names without the security cloud\'s DNS: '
+          + 'no resolver rule forwards "." to resolvers in the SECURITY_CLOUD zone', forwardFix));
+        continue;
+      }
+      const filtered = nodesOf(ctx.graph, 'dns-association').some((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id
+        && deref(ctx.graph, a.ruleGroup)?.type === 'dns-rule-group');
+      const configs = nodesOf(ctx.graph, 'dns-firewall-config').filter((c) => c.vpc.kind === 'node' && c.vpc.id === vpc.id);
+      const closed = configs.length > 0 && configs.every((c) => c.failOpen === false);
+      if (!filtered || !closed) {
+        findings.push(finding(this, nameOf(ctx.graph, vpc.id), 'the stand-in\'s resolver is unfiltered: '
+          + `${!filtered ? 'no DNS Firewall rule group is associated with the Internet-segment VPC' : 'its DNS Firewall does not fail closed (FirewallFailOpen is not DISABLED)'}`,
+        'associate a DNS Firewall rule group with the VPC and set its firewall configuration\'s fail-open to DISABLED (InternetEgressMode.BUILT_IN plans this), '
+          + 'or forward "." to the security cloud\'s resolvers'));
+      }
+    }
+    return findings;
   },
 };

@@ -1,5 +1,7 @@
+import { proxyConfigs } from './breakout-controls';
 import { NetworkModel } from '../../model/network-model';
-import { nodesOf } from '../graph';
+import { AGENT_CONF_EOF } from '../../plan/proxy';
+import { nodesOf, TopologyGraph, UserDataNode } from '../graph';
 import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { nameOf } from '../topology';
 
@@ -27,13 +29,64 @@ function siemFindings(ctx: GuardContext, add: (id: string, message: string, fix:
   }
 }
 
-/** LOG-1: flow logs on every segment VPC, alert and flow logs on every firewall. */
+/**
+ * The files a boot script has the CloudWatch agent ship, with their log groups: the agent configuration the script
+ * writes between `<<'JICHITAI_CWAGENT_CONF'` and its delimiter (JSON), counted only when the script then loads it and
+ * starts the agent (`amazon-cloudwatch-agent-ctl -a fetch-config ... -s -c file:<that file>`).
+ */
+function shippedFiles(node: UserDataNode): { file: string; group: string }[] {
+  const lines = node.text.split('\n');
+  const out: { file: string; group: string }[] = [];
+  lines.forEach((line, i) => {
+    const start = new RegExp(`^cat > (\\S+) <<'${AGENT_CONF_EOF}'$`).exec(line);
+    if (!start) return;
+    const end = lines.indexOf(AGENT_CONF_EOF, i + 1);
+    if (end < 0) return;
+    const started = lines.slice(end + 1).some((l) => /amazon-cloudwatch-agent-ctl\s.*-a fetch-config\b/.test(l) && /\s-s(\s|$)/.test(l)
+      && l.includes(`-c file:${start[1]}`));
+    if (!started) return;
+    let config: any;
+    try {
+      config = JSON.parse(lines.slice(i + 1, end).join('\n'));
+    } catch {
+      return;
+    }
+    const list = config?.logs?.logs_collected?.files?.collect_list;
+    for (const entry of Array.isArray(list) ? list : []) {
+      if (typeof entry?.file_path === 'string' && typeof entry?.log_group_name === 'string') out.push({ file: entry.file_path, group: entry.log_group_name });
+    }
+  });
+  return out;
+}
+
+/**
+ * Why a proxy's access log is not shipped: Squid writes it to a file (`access_log stdio:<file>`) that the CloudWatch agent
+ * of the same boot script sends to a log group of the synthesized output (by its literal name). Else undefined.
+ */
+function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, accessLogs: readonly (readonly string[])[]): string | undefined {
+  if (accessLogs.length === 0 || accessLogs.some((d) => d[1] === 'none')) return 'Squid writes no access log (access_log none or absent)';
+  const files = accessLogs.map((d) => d[1]);
+  const notFile = files.find((f) => !f.startsWith('stdio:'));
+  if (notFile) return `the access log goes to ${notFile}, which the guard cannot follow to a sink (only stdio:<file> shipped by the CloudWatch agent can)`;
+  const groups = new Set(nodesOf(graph, 'log-group').map((g) => g.name).filter((n): n is string => n !== undefined));
+  const shipped = shippedFiles(node);
+  for (const f of files.map((x) => x.slice('stdio:'.length))) {
+    const entries = shipped.filter((s) => s.file === f);
+    if (entries.length === 0) return `the access log ${f} is not shipped: the boot script configures and starts no CloudWatch agent that collects it`;
+    const missing = entries.find((e) => !groups.has(e.group));
+    if (missing) return `the access log ${f} is shipped to log group ${missing.group}, which is not in the synthesized output`;
+  }
+  return undefined;
+}
+
+/** LOG-1: flow logs on every segment VPC, alert and flow logs on every firewall, the proxy's access log shipped. */
 export const LOG1: GuardRule = {
   id: 'LOG-1',
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: 'ログ管理',
-  summary: 'Flow logs (all traffic) on every segment VPC; alert and flow logs on every firewall; in β/β′ all of them delivered to the declared SIEM sink.',
+  summary: 'Flow logs (all traffic) on every segment VPC; alert and flow logs on every firewall; the forward proxy\'s access log shipped to a log '
+    + 'group by the CloudWatch agent; in β/β′ all of them delivered to the declared SIEM sink.',
   check(ctx) {
     const findings: Finding[] = [];
     const add = (id: string, message: string, fix: string) =>
@@ -48,6 +101,13 @@ export const LOG1: GuardRule = {
         .flatMap((l) => l.destinations.map((d) => d.logType)));
       const missing = ['ALERT', 'FLOW'].filter((t) => !types.has(t));
       if (missing.length > 0) add(fw.id, `firewall ${fw.id} does not log ${missing.join(' and ')}`, 'add a logging configuration with ALERT and FLOW destinations');
+    }
+    for (const { node, conf } of proxyConfigs(ctx.graph)) {
+      const problem = proxyLogProblem(ctx.graph, node, conf.directives.filter((d) => d[0] === 'access_log'));
+      if (problem) {
+        add(node.id, `the proxy's access log is not shipped: ${problem}`,
+          'keep access_log stdio:/var/log/squid/access.log and the CloudWatch agent configuration of the generated boot script, and the log group it names');
+      }
     }
     if (SIEM_MODELS.includes(ctx.model)) siemFindings(ctx, add);
     return findings;

@@ -1,0 +1,117 @@
+/**
+ * IN-1 (the stand-in for the security cloud inspects) and IN-2 (the Internet segment's names are resolved by the
+ * security cloud's DNS or the stand-in's filtered resolver), on the reference examples of both engines.
+ */
+import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
+import { CfnResource } from 'aws-cdk-lib';
+import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
+import { TerraformResource, Testing } from 'cdktf';
+import { exampleFindings } from './example-findings';
+import { buildTfExample } from '../../examples/tf/_app';
+import { tf } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { nodesOf } from '../../src/guard/graph';
+import { formatFinding } from '../../src/guard/rule';
+
+const cfn = (net: any, segment: 'internet', suffix: string) =>
+  net[segment].node.findAll().find((c: any) => c.node.path.endsWith(suffix)) as CfnResource;
+
+/** One rule's findings on a CDKTF reference example after a change (the guard's own run skipped). */
+function tfFindings(name: string, ruleId: string, change: (net: tf.MunicipalNetwork) => void = () => undefined): string[] {
+  const { stack, network } = buildTfExample(name, Testing.app());
+  change(network);
+  const json = JSON.parse(Testing.synth(stack, false));
+  const graph = extractTerraform({ [stack.node.id]: json });
+  return checkTopology(graph, { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase })
+    .filter((f) => f.ruleId === ruleId).map(formatFinding);
+}
+const tfr = (net: tf.MunicipalNetwork, suffix: string) =>
+  net.internet.node.findAll().find((c) => c.node.path.endsWith(suffix)) as TerraformResource;
+
+describe('IN-1: the built-in stand-in for the security cloud inspects', () => {
+  test('the β′ example (built-in stand-in) and the α example (security cloud) comply, in both engines', () => {
+    expect(exampleFindings('beta-prime', 'IN-1')).toEqual([]);
+    expect(exampleFindings('alpha', 'IN-1')).toEqual([]);
+    expect(tfFindings('beta-prime', 'IN-1')).toEqual([]);
+  });
+
+  test('a stand-in that passes by default is refused, naming the firewall and its default actions', () => {
+    const found = exampleFindings('beta-prime', 'IN-1', (_, net) =>
+      cfn(net, 'internet', 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulDefaultActions', ['aws:alert_established']));
+    expect(found.join('\n')).toMatch(/IN-1 error .*does not stand in for the security cloud: firewall .* passes by default \(stateful default actions: aws:alert_established\)/);
+    const tfFound = tfFindings('beta-prime', 'IN-1', (net) => {
+      const policy = tfr(net, 'Firewall/Policy') as NetworkfirewallFirewallPolicy;
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulDefaultActions: ['aws:alert_established'] });
+    });
+    expect(tfFound.join('\n')).toMatch(/passes by default/);
+  });
+
+  test('a stand-in whose IPS group holds no drop rule (and no deny-list) is refused', () => {
+    const alertOnly = (net: any) => cfn(net, 'internet', 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+      'alert tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"log only"; sid:1000401; rev:1;)');
+    // The deny-list drops too: with it the firewall still inspects.
+    expect(exampleFindings('beta-prime', 'IN-1', (_, net) => alertOnly(net))).toEqual([]);
+    const found = exampleFindings('beta-prime', 'IN-1', (_, net) => {
+      alertOnly(net);
+      const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
+      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.filter((r) => r.priority !== 200).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority })));
+    });
+    expect(found.join('\n')).toMatch(/has no IPS rule in drop mode/);
+  });
+
+  test('a pass rule over a whole transport defeats the default drop and is refused; an application-layer pass is not', () => {
+    const found = exampleFindings('beta-prime', 'IN-1', (_, net) =>
+      cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        'pass ip $HOME_NET any -> $EXTERNAL_NET any (msg:"all"; sid:1000411; rev:1;)'));
+    expect(found.join('\n')).toMatch(/passes a whole transport \(pass ip /);
+    expect(exampleFindings('beta-prime', 'IN-1', (_, net) =>
+      cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        'pass tls $HOME_NET any -> $EXTERNAL_NET any (msg:"tls"; flow:to_server,established; sid:1000411; rev:1;)'))).toEqual([]);
+  });
+});
+
+describe('IN-2: Internet-segment name resolution through the security cloud or the stand-in\'s filtered resolver', () => {
+  test('the examples comply in both engines, and their graphs hold what IN-2 reads', () => {
+    for (const name of ['alpha', 'beta', 'beta-prime']) {
+      expect(exampleFindings(name, 'IN-2')).toEqual([]);
+      expect(tfFindings(name, 'IN-2')).toEqual([]);
+    }
+    const { stack } = buildTfExample('alpha', Testing.app());
+    const graph = extractTerraform({ a: JSON.parse(Testing.synth(stack, false)) });
+    const [rule] = nodesOf(graph, 'resolver-rule');
+    expect(rule).toMatchObject({ ruleType: 'FORWARD', domainName: '.', targets: [{ ip: '172.30.0.53', port: 53 }, { ip: '172.30.0.54', port: 53 }] });
+    expect(nodesOf(graph, 'resolver-endpoint')[0]).toMatchObject({ direction: 'OUTBOUND' });
+    expect(nodesOf(graph, 'resolver-endpoint')[0].subnets).toHaveLength(2);
+    expect(nodesOf(graph, 'resolver-rule-association')).toHaveLength(1);
+  });
+
+  test('without the forwarding rule, the security-cloud Internet segment resolves unfiltered: refused', () => {
+    const found = exampleFindings('alpha', 'IN-2', (_, net) => { net.internet.node.tryRemoveChild('DnsForwardingAssociation'); });
+    expect(found.join('\n')).toMatch(/IN-2 error .*no resolver rule forwards "\." to resolvers in the SECURITY_CLOUD zone/);
+    expect(tfFindings('alpha', 'IN-2', (net) => { net.internet.node.tryRemoveChild('DnsForwardingAssociation'); }).join('\n')).toMatch(/no resolver rule forwards/);
+  });
+
+  test('a forwarding target that is not the security cloud\'s, or cannot be read, is refused', () => {
+    const publicResolver = exampleFindings('alpha', 'IN-2', (_, net) => cfn(net, 'internet', '/DnsForwardingRule').addPropertyOverride('TargetIps', [{ Ip: '8.8.8.8', Port: '53' }]));
+    expect(publicResolver.join('\n')).toMatch(/forwards \. to resolvers that are not the security cloud's: queries to 8\.8\.8\.8 .* reach nothing/);
+    const unreadable = exampleFindings('alpha', 'IN-2', (_, net) => cfn(net, 'internet', '/DnsForwardingRule').addPropertyOverride('TargetIps', [{ Ip: { Ref: 'AWS::NoValue' } }]));
+    expect(unreadable.join('\n')).toMatch(/is not a literal address/);
+    // A resolver inside the LGWAN WAN is reached, but in the wrong zone.
+    const wan = tfFindings('alpha', 'IN-2', (net) => {
+      tfr(net, '/DnsForwardingRule').addOverride('target_ip', [{ ip: '172.20.0.53', port: 53 }]);
+      tfr(net, '/Route-endpoints-1-ac1e0035p32').addOverride('destination_cidr_block', '172.20.0.53/32');
+    });
+    expect(wan.join('\n')).toMatch(/IN-2 error/);
+  });
+
+  test('the stand-in\'s resolver must fail closed and be filtered', () => {
+    const open = exampleFindings('beta-prime', 'IN-2', (_, net) => cfn(net, 'internet', '/DnsFirewallConfig').addPropertyOverride('FirewallFailOpen', 'ENABLED'));
+    expect(open.join('\n')).toMatch(/the stand-in's resolver is unfiltered: its DNS Firewall does not fail closed/);
+    const unassociated = exampleFindings('beta-prime', 'IN-2', (_, net) => { net.internet.node.tryRemoveChild('DnsFirewallAssociation'); });
+    expect(unassociated.join('\n')).toMatch(/no DNS Firewall rule group is associated/);
+    const tfOpen = tfFindings('beta-prime', 'IN-2', (net) => tfr(net, '/DnsFirewallConfig').addOverride('firewall_fail_open', 'ENABLED'));
+    expect(tfOpen.join('\n')).toMatch(/does not fail closed/);
+  });
+});
