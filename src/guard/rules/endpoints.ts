@@ -54,14 +54,14 @@ function statementProblem(s: unknown, index: number): string | undefined {
   if (!resources.some(anyAccount)) return undefined;
   const condition = st.Condition;
   if (condition !== undefined && (typeof condition !== 'object' || condition === null)) return `${label} has a condition the guard cannot read`;
-  const pinned = Object.entries((condition ?? {}) as Record<string, unknown>).some(([operator, keys]) =>
-    EXACT_OPERATORS.has(operator.toLowerCase()) && keys !== null && typeof keys === 'object'
-      && Object.entries(keys as Record<string, unknown>).some(([key, value]) => ACCOUNT_KEYS.has(key.toLowerCase())
-        && (Array.isArray(value) ? value.length > 0 && value.every(pinnedValue) : pinnedValue(value))));
-  if (pinned) return undefined;
-  const unread = JSON.stringify(condition ?? {}).match(/\{[a-z0-9-]+\}/);
+  const values = Object.entries((condition ?? {}) as Record<string, unknown>)
+    .filter(([operator, keys]) => EXACT_OPERATORS.has(operator.toLowerCase()) && keys !== null && typeof keys === 'object')
+    .flatMap(([, keys]) => Object.entries(keys as Record<string, unknown>).filter(([key]) => ACCOUNT_KEYS.has(key.toLowerCase())).map(([, value]) => value));
+  if (values.some((value) => (Array.isArray(value) ? value.length > 0 && value.every(pinnedValue) : pinnedValue(value)))) return undefined;
+  // A value the guard cannot read (a reference other than the deploying account) could name any account: fail closed.
+  const unread = values.find((value) => value !== undefined);
   return `${label} allows any principal on any account's resources (${JSON.stringify(st.Resource)}) without a StringEquals condition on `
-    + `aws:ResourceAccount, aws:ResourceOrgID or aws:PrincipalAccount${unread ? ` the guard can read (${unread[0]} is a value known only at deploy time)` : ''}`;
+    + `aws:ResourceAccount, aws:ResourceOrgID or aws:PrincipalAccount${unread !== undefined ? ` with a value the guard can read (${JSON.stringify(unread)} is known only at deploy time or is no account; fail closed)` : ''}`;
 }
 
 /** Why an endpoint's policy does not hold it to the own account, or undefined when it does. */
