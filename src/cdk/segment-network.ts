@@ -9,8 +9,8 @@ import { TenantProxy } from './tenant-proxy';
 import { Segment, SEGMENT_JA } from '../model/segment';
 import { Blueprint } from '../model/validate';
 import { planOf } from '../plan/cache';
-import { cidrId } from '../plan/ids';
 import { endpointPolicyDocument } from '../plan/endpoint-policy';
+import { cidrId } from '../plan/ids';
 import { RouteTargetKind, SecurityGroupRulePlan, SegmentPlan, SubnetRole } from '../plan/network-plan';
 
 /** Props of one segment's network. */

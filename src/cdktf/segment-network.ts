@@ -30,8 +30,8 @@ import { Protocol } from '../model/port';
 import { Segment, SEGMENT_JA } from '../model/segment';
 import { Blueprint } from '../model/validate';
 import { planOf } from '../plan/cache';
-import { cidrId } from '../plan/ids';
 import { endpointPolicyDocument } from '../plan/endpoint-policy';
+import { cidrId } from '../plan/ids';
 import { RouteTargetKind, SecurityGroupRulePlan, SegmentPlan, SubnetRole } from '../plan/network-plan';
 
 /** Props of one segment's network. */
@@ -268,7 +268,9 @@ export class SegmentNetwork extends Construct {
           securityGroupIds: [endpointSg.id],
           // MN-5: the own account only (src/plan/endpoint-policy.ts); other segments keep AWS's default policy.
           policy: plan.endpointPolicies[service]
-            ? JSON.stringify(endpointPolicyDocument(plan.endpointPolicies[service], { account: account!, region: region.name, partition: partition!.partition }))
+            ? JSON.stringify(endpointPolicyDocument(plan.endpointPolicies[service], {
+              account: account!, region: region.name, partition: partition!.partition,
+            }))
             : undefined,
           tags: tags(`endpoint-${service}`),
         });

@@ -99,7 +99,8 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
     if (segment === Segment.LGWAN) {
       // The whole WAN goes to the transit gateway, never to the α′ breakout's default route; there only the declared
       // LGWAN-ASP hosts are routed on and the rest is blackholed (LG-3).
-      for (const wan of props.lgwan.wanCidrs) transitDestinations.push({ destination: wan, reason: 'LGWAN WAN (LGWAN接続): declared LGWAN-ASP hosts only, the rest blackholed at the transit gateway (LG-3)' });
+      const reason = 'LGWAN WAN (LGWAN接続): declared LGWAN-ASP hosts only, the rest blackholed at the transit gateway (LG-3)';
+      for (const wan of props.lgwan.wanCidrs) transitDestinations.push({ destination: wan, reason });
     }
     let defaultRoute: SegmentRouting['defaultRoute'];
     if (segment === Segment.LGWAN && breakout) {
@@ -138,7 +139,8 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
         ...(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]),
         ...(proxied ? ['secretsmanager'] : []),
       ]),
-      endpointPolicies: segment === Segment.MY_NUMBER ? myNumberEndpointPolicies(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]) : {},
+      endpointPolicies: segment === Segment.MY_NUMBER
+        ? myNumberEndpointPolicies(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]) : {},
       securityGroups: planHostSecurityGroups(segment, blueprint.hosts, flows),
       networkAcl: segment === Segment.MY_NUMBER ? planMyNumberNacl(cidr[segment], flows) : undefined,
       dnsFirewall: planDnsFirewall(segment, allowedDomains, options?.dnsBlockedDomains ?? []),

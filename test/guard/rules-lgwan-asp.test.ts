@@ -27,22 +27,27 @@ const find = <T extends IConstruct>(scope: IConstruct, suffix: string) => scope.
 type Declared = 'declared' | 'raw';
 
 /** The findings of one rule on a CDK example after a change; `raw` checks it as a hand-built stack with no declared flows. */
-function cdkFindings(name: string, rule: string, change: (stack: Stack, net: cdk.MunicipalNetwork) => void = () => undefined, mode: Declared = 'declared'): string[] {
+type CdkChange = (stack: Stack, net: cdk.MunicipalNetwork) => void;
+type TfChange = (stack: IConstruct, net: tf.MunicipalNetwork) => void;
+
+function cdkFindings(name: string, rule: string, change: CdkChange = () => undefined, mode: Declared = 'declared'): string[] {
   const app = new App();
   const { stack, network } = buildCdkExample(name, app);
   change(stack, network);
   const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
   const flows: DeclaredFlow[] = mode === 'declared' ? flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows) : [];
   const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
-  return checkTopology(extractCloudFormation({ [stack.stackName]: template }), options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
+  const graph = extractCloudFormation({ [stack.stackName]: template });
+  return checkTopology(graph, options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
 }
 
-function tfFindings(name: string, rule: string, change: (stack: IConstruct, net: tf.MunicipalNetwork) => void = () => undefined, mode: Declared = 'declared'): string[] {
+function tfFindings(name: string, rule: string, change: TfChange = () => undefined, mode: Declared = 'declared'): string[] {
   const { stack, network } = buildTfExample(name, Testing.app());
   change(stack, network);
   const flows: DeclaredFlow[] = mode === 'declared' ? flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows) : [];
   const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
-  return checkTopology(extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) }), options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
+  const graph = extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) });
+  return checkTopology(graph, options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
 }
 
 /** Another /24 of the examples' LGWAN WAN (172.20.0.0/16) that no flow declares. */
@@ -192,7 +197,14 @@ describe('MN-5: the My Number segment\'s VPC endpoints hold to the own account',
 
   describe('statements', () => {
     const node = (statement: unknown): VpcEndpointNode => ({
-      id: 'e', type: 'vpc-endpoint', tags: {}, vpc: { kind: 'node', id: 'v' }, endpointType: 'Interface', serviceName: 's3', routeTables: [], subnets: [],
+      id: 'e',
+      type: 'vpc-endpoint',
+      tags: {},
+      vpc: { kind: 'node', id: 'v' },
+      endpointType: 'Interface',
+      serviceName: 's3',
+      routeTables: [],
+      subnets: [],
       policy: { kind: 'document', document: { Statement: [statement] } },
     });
     const allowAll = { Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*' };

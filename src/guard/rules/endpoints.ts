@@ -56,12 +56,14 @@ function statementProblem(s: unknown, index: number): string | undefined {
   if (condition !== undefined && (typeof condition !== 'object' || condition === null)) return `${label} has a condition the guard cannot read`;
   const values = Object.entries((condition ?? {}) as Record<string, unknown>)
     .filter(([operator, keys]) => EXACT_OPERATORS.has(operator.toLowerCase()) && keys !== null && typeof keys === 'object')
-    .flatMap(([, keys]) => Object.entries(keys as Record<string, unknown>).filter(([key]) => ACCOUNT_KEYS.has(key.toLowerCase())).map(([, value]) => value));
+    .flatMap(([, keys]) => Object.entries(keys as Record<string, unknown>).filter(([key]) => ACCOUNT_KEYS.has(key.toLowerCase())))
+    .map(([, value]) => value);
   if (values.some((value) => (Array.isArray(value) ? value.length > 0 && value.every(pinnedValue) : pinnedValue(value)))) return undefined;
   // A value the guard cannot read (a reference other than the deploying account) could name any account: fail closed.
   const unread = values.find((value) => value !== undefined);
   return `${label} allows any principal on any account's resources (${JSON.stringify(st.Resource)}) without a StringEquals condition on `
-    + `aws:ResourceAccount, aws:ResourceOrgID or aws:PrincipalAccount${unread !== undefined ? ` with a value the guard can read (${JSON.stringify(unread)} is known only at deploy time or is no account; fail closed)` : ''}`;
+    + `aws:ResourceAccount, aws:ResourceOrgID or aws:PrincipalAccount${unread !== undefined
+      ? ` with a value the guard can read (${JSON.stringify(unread)} is known only at deploy time or is no account; fail closed)` : ''}`;
 }
 
 /** Why an endpoint's policy does not hold it to the own account, or undefined when it does. */

@@ -1,9 +1,9 @@
 import { AP1, AP2 } from './alpha-prime';
 import { BP1 } from './assets';
 import { AP3, AP4, AP5, AP6 } from './breakout-controls';
+import { MN5 } from './endpoints';
 import { FLOW1 } from './flows';
 import { IN1 } from './internet';
-import { MN5 } from './endpoints';
 import { LG1, LG2, LG3 } from './lgwan';
 import { LOG1 } from './logging';
 import { MN1, MN2, MN3, MN4 } from './my-number';

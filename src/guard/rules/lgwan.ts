@@ -86,7 +86,8 @@ export const LG3: GuardRule = {
         }
       });
     const runs = (headers: HeaderSet): [bigint, bigint][] => {
-      const sorted = headers.map((b) => [ctx.reach.atoms.lo(b.d0), ctx.reach.atoms.hi(b.d1)] as [bigint, bigint]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const sorted = headers.map((b) => [ctx.reach.atoms.lo(b.d0), ctx.reach.atoms.hi(b.d1)] as [bigint, bigint])
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       const out: [bigint, bigint][] = [];
       for (const r of sorted) {
         const last = out[out.length - 1];
@@ -102,7 +103,8 @@ export const LG3: GuardRule = {
     for (const source of subnetsIn(ctx, Segment.LGWAN)) {
       const toWan = ctx.reach.arrivals(source.id).filter((a) => a.end.kind === 'zone' && a.end.zone === WAN);
       for (const a of toWan) for (const [lo, hi] of runs(a.headers)) wanBlocks.push({ family: lo >= 2n ** 32n ? 6 : 4, lo, hi, length: 1 });
-      const wide = toWan.map((a) => ({ a, extra: declared ? subtractAll(a.headers, allowedWan) : runs(a.headers).some(([lo, hi]) => hi - lo + 1n > MAX_UNDECLARED_RUN) ? [...a.headers] : [] }))
+      const tooWide = (a: (typeof toWan)[number]) => runs(a.headers).some(([lo, hi]) => hi - lo + 1n > MAX_UNDECLARED_RUN);
+      const wide = toWan.map((a) => ({ a, extra: declared ? subtractAll(a.headers, allowedWan) : tooWide(a) ? [...a.headers] : [] }))
         .find((x) => x.extra.length > 0);
       if (!wide) continue;
       findings.push(finding(this, nameOf(ctx.graph, source.id), declared
