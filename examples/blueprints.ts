@@ -5,7 +5,8 @@
  *
  * Addresses: the segments take quarters of 10.0.0.0/16 (MY_NUMBER 10.0.0.0/18, LGWAN 10.0.64.0/18,
  * INTERNET 10.0.128.0/18). Public addresses are from the documentation range 203.0.113.0/24 (RFC 5737)
- * and the LGWAN WAN range is a placeholder: replace both with the values J-LIS and your carrier give you.
+ * and the LGWAN WAN range and its LGWAN-ASP service addresses (mail relay, ASP web application) are placeholders:
+ * replace them with the values J-LIS, your ASPs and your carrier give you.
  */
 import {
   AlphaPrimeCase, CloudServiceCatalogue, FlowDeclaration, FlowKind, HostDeclaration, HostRole,
@@ -39,6 +40,9 @@ const hosts = {
   lgwanSanitizer: { name: 'lgwan-sanitizer', zone: Zone.LGWAN, cidrs: ['10.0.65.40/32'], role: HostRole.SANITIZATION_RELAY, description: '無害化サーバー (ICAP RESPMOD, α′ case ウ)' },
   sanitizer: { name: 'sanitizer', zone: Zone.INTERNET, cidrs: ['10.0.128.20/32'], role: HostRole.SANITIZATION_RELAY, description: '無害化サーバー (file CDR)' },
   internetTerminals: { name: 'internet-terminals', zone: Zone.INTERNET, cidrs: ['10.0.129.0/24'], role: HostRole.BUSINESS_TERMINALS, description: '業務端末 (β/β′)' },
+  lgwanMailServer: { name: 'lgwan-mail-server', zone: Zone.LGWAN, cidrs: ['10.0.65.25/32'], role: HostRole.OTHER, description: 'LGWAN mail server (LGWANメール)' },
+  lgwanMailRelay: { name: 'lgwan-mail-relay', zone: Zone.LGWAN_WAN, cidrs: ['172.20.20.25/32'], role: HostRole.OTHER, description: 'LGWAN mail relay of the LGWAN (LGWANメール, placeholder address)' },
+  lgwanAspWeb: { name: 'lgwan-asp-web', zone: Zone.LGWAN_WAN, cidrs: ['172.20.30.10/32'], role: HostRole.OTHER, description: 'LGWAN-ASP web application (placeholder address)' },
   groupware: { name: 'groupware', zone: Zone.INTERNET, cidrs: ['10.0.130.10/32'], role: HostRole.BUSINESS_SYSTEM, description: 'グループウェア (β′)' },
 } satisfies Record<string, HostDeclaration>;
 
@@ -47,6 +51,11 @@ const flows = {
   sanitizedFiles: { name: 'sanitized-files-to-lgwan', kind: FlowKind.SANITIZATION, from: 'sanitizer', to: 'lgwan-file-server', ports: [Port.tcp(443)], purpose: '無害化済みファイルの取込' },
   virtualBrowser: { name: 'lgwan-terminals-to-virtual-browser', kind: FlowKind.SCREEN_TRANSFER, from: 'lgwan-terminals', to: 'virtual-browser', ports: [Port.tcp(443)], purpose: 'インターネット閲覧の画面転送' },
   lgwanVdi: { name: 'internet-terminals-to-lgwan-vdi', kind: FlowKind.SCREEN_TRANSFER, from: 'internet-terminals', to: 'lgwan-vdi', ports: [Port.tcp(443)], purpose: 'LGWAN業務の画面転送' },
+  // LGWAN-ASP (LG-3): only these services of the LGWAN WAN are routed; mail goes both ways (SMTP, RFC 5321 port 25).
+  lgwanMailOut: { name: 'lgwan-mail-to-relay', kind: FlowKind.LGWAN_ASP, from: 'lgwan-mail-server', to: 'lgwan-mail-relay', ports: [Port.tcp(25)], purpose: 'LGWANメールの送信 (LGWAN-ASP)' },
+  lgwanMailIn: { name: 'lgwan-relay-to-mail', kind: FlowKind.LGWAN_ASP, from: 'lgwan-mail-relay', to: 'lgwan-mail-server', ports: [Port.tcp(25)], purpose: 'LGWANメールの受信 (LGWAN-ASP)' },
+  lgwanAspFromTerminals: { name: 'lgwan-terminals-to-asp-web', kind: FlowKind.LGWAN_ASP, from: 'lgwan-terminals', to: 'lgwan-asp-web', ports: [Port.tcp(443)], purpose: 'LGWAN-ASPの業務アプリケーション利用' },
+  lgwanAspFromVdi: { name: 'lgwan-vdi-to-asp-web', kind: FlowKind.LGWAN_ASP, from: 'lgwan-vdi', to: 'lgwan-asp-web', ports: [Port.tcp(443)], purpose: 'LGWAN-ASPの業務アプリケーション利用 (画面転送先のLGWAN端末から)' },
 } satisfies Record<string, FlowDeclaration>;
 
 /** α: terminals and business systems in LGWAN; internet through screen transfer and sanitization. */
@@ -55,9 +64,12 @@ export const alpha: MunicipalNetworkBlueprintProps = {
   model: NetworkModel.ALPHA,
   hosts: [
     hosts.residentRegistry, hosts.intermediateServer, hosts.lgwanTerminals, hosts.financeSystem,
-    hosts.lgwanFileServer, hosts.virtualBrowser, hosts.sanitizer,
+    hosts.lgwanFileServer, hosts.virtualBrowser, hosts.sanitizer, hosts.lgwanMailServer, hosts.lgwanMailRelay, hosts.lgwanAspWeb,
   ],
-  flows: [flows.intermediateServer, flows.virtualBrowser, flows.sanitizedFiles],
+  flows: [
+    flows.intermediateServer, flows.virtualBrowser, flows.sanitizedFiles,
+    flows.lgwanMailOut, flows.lgwanMailIn, flows.lgwanAspFromTerminals,
+  ],
 };
 
 /** α′ case イ: α plus local breakout to Microsoft 365, tenant-restricted, downloads restricted. */
@@ -91,9 +103,12 @@ export const beta: MunicipalNetworkBlueprintProps = {
   model: NetworkModel.BETA,
   hosts: [
     hosts.residentRegistry, hosts.intermediateServer, hosts.internetTerminals, hosts.financeSystem,
-    hosts.lgwanVdi, hosts.lgwanFileServer, hosts.sanitizer,
+    hosts.lgwanVdi, hosts.lgwanFileServer, hosts.sanitizer, hosts.lgwanMailServer, hosts.lgwanMailRelay, hosts.lgwanAspWeb,
   ],
-  flows: [flows.intermediateServer, flows.lgwanVdi, flows.sanitizedFiles],
+  flows: [
+    flows.intermediateServer, flows.lgwanVdi, flows.sanitizedFiles,
+    flows.lgwanMailOut, flows.lgwanMailIn, flows.lgwanAspFromVdi,
+  ],
   logging: { siemBucketArn: 'arn:aws:s3:::sample-city-siem-ingest' },
 };
 

@@ -9,6 +9,7 @@ import { TenantProxy } from './tenant-proxy';
 import { Segment, SEGMENT_JA } from '../model/segment';
 import { Blueprint } from '../model/validate';
 import { planOf } from '../plan/cache';
+import { endpointPolicyDocument } from '../plan/endpoint-policy';
 import { cidrId } from '../plan/ids';
 import { RouteTargetKind, SecurityGroupRulePlan, SegmentPlan, SubnetRole } from '../plan/network-plan';
 
@@ -256,6 +257,10 @@ export class SegmentNetwork extends Construct {
           privateDnsEnabled: true,
           subnetIds: plan.subnets.filter((s) => s.role === SubnetRole.ENDPOINTS).map((s) => subnetIds.get(s.key)!),
           securityGroupIds: [endpointSg.attrGroupId],
+          // MN-5: the own account only (src/plan/endpoint-policy.ts); other segments keep AWS's default policy.
+          policyDocument: plan.endpointPolicies[service]
+            ? endpointPolicyDocument(plan.endpointPolicies[service], { account: Aws.ACCOUNT_ID, region: Aws.REGION, partition: Aws.PARTITION })
+            : undefined,
           tags: segmentTags(plan.segment, name(`endpoint-${service}`)),
         });
       }

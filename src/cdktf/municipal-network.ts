@@ -66,7 +66,9 @@ export class MunicipalNetwork extends Construct {
     this.logBucketArn = logs.bucketArn;
     this.logBucket = logs.bucket;
 
-    const segmentProps = { blueprint, transitGatewayId: hub.transitGatewayId, logBucketArn: logs.bucketArn, logBucketName: logs.bucketName };
+    const segmentProps = {
+      blueprint, transitGatewayId: hub.transitGatewayId, logBucketArn: logs.bucketArn, logBucketName: logs.bucketName, accountId: hub.ownerId,
+    };
     this.myNumber = new SegmentNetwork(this, 'MyNumber', { ...segmentProps, segment: Segment.MY_NUMBER });
     this.lgwan = new SegmentNetwork(this, 'Lgwan', { ...segmentProps, segment: Segment.LGWAN });
     this.internet = new SegmentNetwork(this, 'Internet', { ...segmentProps, segment: Segment.INTERNET });

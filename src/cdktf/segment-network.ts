@@ -1,3 +1,5 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
@@ -31,6 +33,7 @@ import { Protocol } from '../model/port';
 import { Segment, SEGMENT_JA } from '../model/segment';
 import { Blueprint } from '../model/validate';
 import { planOf } from '../plan/cache';
+import { endpointPolicyDocument } from '../plan/endpoint-policy';
 import { cidrId } from '../plan/ids';
 import { RouteTargetKind, SecurityGroupRulePlan, SegmentPlan, SubnetRole } from '../plan/network-plan';
 
@@ -49,6 +52,12 @@ export interface SegmentNetworkProps {
   readonly logBucketArn: string;
   /** Name of that bucket. */
   readonly logBucketName: string;
+  /**
+   * The municipality's AWS account ID, which the My Number segment's endpoint policies admit (MN-5). `MunicipalNetwork`
+   * passes the transit gateway's `owner_id`, so that `terraform plan` needs no AWS call.
+   * @default - the `aws_caller_identity` data source
+   */
+  readonly accountId?: string;
 }
 
 /**
@@ -250,6 +259,9 @@ export class SegmentNetwork extends Construct {
     // Interface endpoints: AWS APIs without leaving the segment.
     if (plan.interfaceEndpoints.length > 0) {
       const region = new DataAwsRegion(this, 'Region');
+      const policies = Object.keys(plan.endpointPolicies).length > 0;
+      const partition = policies ? new DataAwsPartition(this, 'Partition') : undefined;
+      const account = policies ? props.accountId ?? new DataAwsCallerIdentity(this, 'Account').accountId : undefined;
       const endpointSg = new SecurityGroup(this, 'EndpointSecurityGroup', {
         vpcId: vpc.id,
         description: `HTTPS from the ${plan.label} VPC to its interface endpoints`,
@@ -266,6 +278,12 @@ export class SegmentNetwork extends Construct {
           privateDnsEnabled: true,
           subnetIds: this.endpointSubnetIds,
           securityGroupIds: [endpointSg.id],
+          // MN-5: the own account only (src/plan/endpoint-policy.ts); other segments keep AWS's default policy.
+          policy: plan.endpointPolicies[service]
+            ? JSON.stringify(endpointPolicyDocument(plan.endpointPolicies[service], {
+              account: account!, region: region.name, partition: partition!.partition,
+            }))
+            : undefined,
           tags: tags(`endpoint-${service}`),
         });
       }

@@ -242,7 +242,8 @@ export class TenantProxy extends Construct {
       serviceName: `com.amazonaws.${region.name}.s3`,
       vpcEndpointType: 'Gateway',
       routeTableIds: props.routeTableIds,
-      policy: Fn.jsonencode({
+      // JSON text rather than jsonencode(): the guard reads endpoint policies at synth time (MN-5's reader).
+      policy: JSON.stringify({
         Version: '2012-10-17',
         Statement: [{
           Sid: 'AmazonLinux2023Repositories',

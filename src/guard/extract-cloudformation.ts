@@ -1,5 +1,5 @@
 import { failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
-import { implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
+import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized CloudFormation template (the parts the guard reads). */
@@ -337,6 +337,7 @@ class TemplateReader {
           serviceName: this.render(p.ServiceName),
           routeTables,
           subnets: this.refs(p.SubnetIds),
+          policy: this.endpointPolicy(p.PolicyDocument),
         });
         for (const t of routeTables) b.gatewayEndpoint(t, id);
         break;
@@ -500,6 +501,35 @@ class TemplateReader {
   }
 
   /** Like `render`, but a `Fn::Sub` or `Fn::Join` over text keeps its literal parts and marks references `{reference}`. */
+  /** An endpoint policy (object or JSON text), intrinsic functions rendered as text (MN-5 reads them). */
+  private endpointPolicy(value: unknown): EndpointPolicy | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string') {
+      try {
+        return { kind: 'document', document: JSON.parse(value) };
+      } catch {
+        return { kind: 'unreadable', reason: 'PolicyDocument is text that is not JSON' };
+      }
+    }
+    const walk = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(walk);
+      if (v && typeof v === 'object') {
+        const keys = Object.keys(v);
+        if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+          const sub = (v as any)['Fn::Sub'];
+          if (sub !== undefined) {
+            const template = Array.isArray(sub) ? sub[0] : sub;
+            return String(template).replace(/\$\{(?!!)([^}]*)\}/g, (_, name: string) => (PSEUDO.test(name) ? `{${name.slice('AWS::'.length).toLowerCase()}}` : '{reference}'));
+          }
+          return this.render(v);
+        }
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+      }
+      return v;
+    };
+    return { kind: 'document', document: walk(value) };
+  }
+
   private renderText(value: unknown): string {
     if (typeof value === 'string') return value;
     const v = value as any;

@@ -1,5 +1,5 @@
 import { failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
-import { implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
+import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
@@ -345,6 +345,7 @@ class ConfigReader {
           serviceName: this.render(p.service_name),
           routeTables,
           subnets: this.refs(p.subnet_ids),
+          policy: this.endpointPolicy(p.policy),
         });
         for (const t of routeTables) b.gatewayEndpoint(t, id);
         break;
@@ -559,6 +560,29 @@ class ConfigReader {
       if (ref.kind === 'external' && ref.value.startsWith('vgw-')) return RouteTarget.VPN_GATEWAY;
     }
     return kind;
+  }
+
+  /**
+   * An endpoint policy: JSON text whose interpolations are rendered (MN-5 reads them). The owner of a transit gateway of
+   * the same configuration is the deploying account, as `aws_caller_identity` is. A policy built by a Terraform
+   * expression (`jsonencode(...)`, a data source's `json`) cannot be read at synth time.
+   */
+  private endpointPolicy(value: unknown): EndpointPolicy | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') return { kind: 'unreadable', reason: 'policy is not a JSON string' };
+    let document: unknown;
+    try {
+      document = JSON.parse(value);
+    } catch {
+      return { kind: 'unreadable', reason: 'policy is not JSON text (a Terraform expression such as jsonencode() or a policy document data source cannot be read at synth time)' };
+    }
+    const walk = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(walk);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+      if (typeof v !== 'string') return v;
+      return this.render(v.replace(INTERPOLATION, (whole, expr: string) => (/^\s*aws_ec2_transit_gateway\.[\w-]+\.owner_id\s*$/.test(expr) ? '${data.aws_caller_identity.owner.account_id}' : whole)));
+    };
+    return { kind: 'document', document: walk(document) };
   }
 
   /** A value as text with interpolations replaced by what they stand for (`{region}`, `{s3-bucket}`), as the CloudFormation reader does. */

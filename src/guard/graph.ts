@@ -216,7 +216,18 @@ export interface VpcEndpointNode extends NodeBase {
   readonly serviceName: string;
   readonly routeTables: Ref[];
   readonly subnets: Ref[];
+  /** The endpoint policy (MN-5); undefined when none is given (AWS then attaches its full-access default policy). */
+  readonly policy?: EndpointPolicy;
 }
+
+/**
+ * An endpoint policy as read from the output: the document with every reference rendered as text (`{accountid}` for the
+ * deploying account: CloudFormation `AWS::AccountId`, Terraform `aws_caller_identity` / a transit gateway's `owner_id`;
+ * `{region}`, `{partition}`; `{…}` for anything else), or why it could not be read.
+ */
+export type EndpointPolicy =
+  | { readonly kind: 'document'; readonly document: unknown }
+  | { readonly kind: 'unreadable'; readonly reason: string };
 
 export interface DnsDomainListNode extends NodeBase {
   readonly type: 'dns-domain-list';

@@ -169,6 +169,7 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
       type: e.endpointType,
       service: e.serviceName,
       subnets: e.subnets.map(subnetCidr).sort(),
+      policy: e.policy ?? 'default (full access)',
     }))),
     flowLogs: sorted(nodesOf(graph, 'flow-log').map((l) => ({
       segment: segmentOfVpc(l.resource),

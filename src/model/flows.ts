@@ -48,6 +48,12 @@ export enum FlowKind {
   SANITIZATION = 'SANITIZATION',
   /** Screen transfer (画面転送): terminals to registered screen servers and ports. */
   SCREEN_TRANSFER = 'SCREEN_TRANSFER',
+  /**
+   * LGWAN-ASP / LGWAN services (LGWAN-ASP, LGWANメール): between an LGWAN-segment host and a declared LGWAN WAN host (an
+   * ASP's service addresses, the LGWAN mail relay), either way (mail is delivered both ways), on the service's ports only.
+   * Nothing else of the WAN is routed (LG-3, seed 001 「LGWAN-ASP（LGWANメール含む）など特定通信限定とすること」).
+   */
+  LGWAN_ASP = 'LGWAN_ASP',
 }
 
 /** Japanese guideline term of each flow kind. */
@@ -55,6 +61,7 @@ export const FLOW_KIND_JA: Readonly<Record<FlowKind, string>> = {
   [FlowKind.SPECIFIC_COMMUNICATION]: '特定通信',
   [FlowKind.SANITIZATION]: '無害化通信',
   [FlowKind.SCREEN_TRANSFER]: '画面転送',
+  [FlowKind.LGWAN_ASP]: 'LGWAN-ASP',
 };
 
 /**

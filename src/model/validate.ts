@@ -165,6 +165,7 @@ function nearMiss(prop: string, known: readonly string[]): string | undefined {
 /** The rule and guideline term that make a flow name application ports, by where its ends are. */
 function portRule(kind: unknown, zones: readonly (Zone | undefined)[]): string {
   if (zones.includes(Zone.MY_NUMBER)) return 'MN-3, 特定通信 requires application ports';
+  if (zones.includes(Zone.LGWAN) && zones.includes(Zone.LGWAN_WAN)) return 'LG-3, LGWAN-ASP on the service\'s ports (特定通信)';
   if (zones.includes(Zone.LGWAN) && zones.includes(Zone.INTERNET)) {
     return `LG-2, ${kind === FlowKind.SANITIZATION ? '無害化通信' : kind === FlowKind.SCREEN_TRANSFER ? '画面転送' : '無害化 / 画面転送'} on the relay's or screen server's ports`;
   }
@@ -570,6 +571,23 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
       }
       myNumberReaches.add(other.name);
     }
+    if (f.kind === FlowKind.LGWAN_ASP && !(has(Zone.LGWAN) && has(Zone.LGWAN_WAN))) {
+      p.add(`${path}.kind`, `LGWAN_ASP (LGWAN-ASP) connects ${ZONE_JA[from.zone]} and ${ZONE_JA[to.zone]}; it is for an LGWAN接続系 host and an LGWAN WAN service (LG-3)`,
+        'set one end to an LGWAN host and the other to the LGWAN-ASP service\'s host in LGWAN_WAN, or use the flow kind of these zones');
+    }
+    if (has(Zone.LGWAN) && has(Zone.LGWAN_WAN)) {
+      if (f.kind !== FlowKind.LGWAN_ASP && f.kind !== FlowKind.SPECIFIC_COMMUNICATION) {
+        p.add(`${path}.kind`, `${f.kind} (${kindJa}) between LGWAN接続系 and the LGWAN WAN; only LGWAN-ASP services are reached there (LG-3)`, 'use kind LGWAN_ASP with the service\'s host CIDRs and ports');
+      }
+      const wanHost = from.zone === Zone.LGWAN_WAN ? from : to;
+      for (const c of infos.get(wanHost.name)?.cidrs ?? []) {
+        const whole = wanCidrs.find((w) => c.contains(w));
+        if (whole) {
+          p.add(path, `reaches ${wanHost.name} (${c}), which is the whole LGWAN WAN range ${whole}, not an LGWAN-ASP service (LG-3, 「LGWAN-ASP（LGWANメール含む）など特定通信限定とすること」)`,
+            `declare the addresses of the LGWAN-ASP service (e.g. the LGWAN mail relay) on hosts.${wanHost.name}, not the range`);
+        }
+      }
+    }
     const lgwanInternet = (has(Zone.LGWAN) || has(Zone.LGWAN_WAN)) && (has(Zone.INTERNET) || has(Zone.SECURITY_CLOUD));
     if (lgwanInternet) {
       if (has(Zone.LGWAN_WAN) || has(Zone.SECURITY_CLOUD)) {
@@ -929,6 +947,7 @@ function checkPlanLimits(
     for (const c of f.to.cidrs) { add(vpcRoutes, f.from.zone, c); add(tgwRoutes, f.from.zone, c); }
     for (const c of f.from.cidrs) { add(vpcRoutes, f.to.zone, c); add(tgwRoutes, f.to.zone, c); }
   }
+  // The whole WAN to the transit gateway (VPC); blackholed there but for the declared hosts (LG-3), both ways.
   for (const w of wanCidrs) { add(vpcRoutes, Zone.LGWAN, w.toString()); add(tgwRoutes, Zone.LGWAN, w.toString()); }
   for (const [key, count] of rules) {
     if (count > AWS_LIMITS.securityGroupRules) {

@@ -1,3 +1,4 @@
+export * from './endpoint-policy';
 export * from './network-plan';
 export * from './plan';
 export * from './proxy';

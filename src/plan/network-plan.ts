@@ -1,3 +1,4 @@
+import { EndpointPolicyStatementPlan } from './endpoint-policy';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 import { Protocol } from '../model/port';
 import { Segment, Zone } from '../model/segment';
@@ -159,6 +160,11 @@ export interface SegmentPlan {
   readonly firewall?: string;
   /** Interface endpoint service short names (`ssm`...), in order. */
   readonly interfaceEndpoints: string[];
+  /**
+   * The endpoint policy of each interface endpoint that gets one (the My Number segment's: MN-5), by service short name;
+   * the others keep AWS's default policy.
+   */
+  readonly endpointPolicies: Readonly<Record<string, EndpointPolicyStatementPlan[]>>;
   readonly securityGroups: SecurityGroupPlan[];
   readonly networkAcl?: NetworkAclPlan;
   readonly dnsFirewall: DnsFirewallPlan;

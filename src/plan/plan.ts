@@ -1,5 +1,6 @@
 import { layoutSubnets } from './addressing';
 import { planDnsFirewall, planDnsForwarding } from './dns';
+import { EndpointPolicyStatementPlan, myNumberEndpointPolicy } from './endpoint-policy';
 import { planHostSecurityGroups, planMyNumberNacl } from './filters';
 import { planBreakoutFirewall, planBuiltInEgressFirewall } from './firewall-rules';
 import { resolveFlows } from './flows';
@@ -99,7 +100,10 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
 
     const transitDestinations = flowTransitDestinations(segment, flows);
     if (segment === Segment.LGWAN) {
-      for (const wan of props.lgwan.wanCidrs) transitDestinations.push({ destination: wan, reason: 'LGWAN WAN (LGWAN接続)' });
+      // The whole WAN goes to the transit gateway, never to the α′ breakout's default route; there only the declared
+      // LGWAN-ASP hosts are routed on and the rest is blackholed (LG-3).
+      const reason = 'LGWAN WAN (LGWAN接続): declared LGWAN-ASP hosts only, the rest blackholed at the transit gateway (LG-3)';
+      for (const wan of props.lgwan.wanCidrs) transitDestinations.push({ destination: wan, reason });
     }
     let defaultRoute: SegmentRouting['defaultRoute'];
     if (segment === Segment.LGWAN && breakout) {
@@ -149,6 +153,8 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
         ...(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]),
         ...(proxied ? ['secretsmanager', 'logs'] : []),
       ]),
+      endpointPolicies: segment === Segment.MY_NUMBER
+        ? myNumberEndpointPolicies(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]) : {},
       securityGroups: withIcapIngress(planHostSecurityGroups(segment, blueprint.hosts, flows), proxied ? tenantProxy : undefined),
       networkAcl: segment === Segment.MY_NUMBER ? planMyNumberNacl(cidr[segment], flows) : undefined,
       dnsFirewall: planDnsFirewall(segment, allowedDomains, options?.dnsBlockedDomains ?? [], segment === Segment.INTERNET && builtInEgress),
@@ -235,6 +241,13 @@ function mediaDestinations(breakout: BreakoutOptions): { destination: string; re
   return [...out.entries()]
     .sort(([a], [b]) => compareCidr(a, b))
     .map(([destination, ids]) => ({ destination, reason: `meeting media of ${[...new Set(ids)].sort().join(', ')} through the firewall (AP-5)` }));
+}
+
+/** The My Number segment's endpoint policies (MN-5), by service. */
+function myNumberEndpointPolicies(services: readonly string[]): Record<string, EndpointPolicyStatementPlan[]> {
+  const out: Record<string, EndpointPolicyStatementPlan[]> = {};
+  for (const service of uniqueInOrder([...services])) out[service] = myNumberEndpointPolicy(service);
+  return out;
 }
 
 /** The list without repeats, first occurrence kept. */

@@ -142,7 +142,9 @@ export interface TransitRoutingInput {
 /**
  * Transit gateway route tables, one per attachment zone, with static routes only (no propagation):
  * - each declared flow gives a host route both ways (A's table: B's hosts → B; B's table: A's hosts → A);
- * - LGWAN ↔ LGWAN WAN: the WAN CIDRs and the LGWAN VPC CIDR;
+ * - LGWAN ↔ LGWAN WAN: only the host routes of declared LGWAN-ASP flows (LG-3, seed 001 「LGWAN-ASP（LGWANメール含む）など
+ *   特定通信限定とすること」); the rest of the WAN ranges and of the LGWAN VPC is blackholed, so the WAN attachment carries
+ *   nothing else;
  * - Internet segment → security cloud: the default route, and the way back;
  * - every pair that must never talk is blackholed (whole CIDRs and the default route), so that only the
  *   more specific declared host routes pass (longest prefix match).
@@ -171,8 +173,6 @@ export function planTransitRouteTables(input: TransitRoutingInput): TransitRoute
     for (const c of f.to.cidrs) route(f.from.zone, c, f.to.zone, `flow ${f.flow.name}`);
     for (const c of f.from.cidrs) route(f.to.zone, c, f.from.zone, `flow ${f.flow.name} (return)`);
   }
-  for (const wan of lgwanWanCidrs) route(Zone.LGWAN, wan, Zone.LGWAN_WAN, 'LGWAN WAN (LGWAN接続)');
-  route(Zone.LGWAN_WAN, cidr[Segment.LGWAN], Zone.LGWAN, 'LGWAN segment (LGWAN接続系)');
   if (input.securityCloud) {
     route(Zone.INTERNET, ANY_IPV4, Zone.SECURITY_CLOUD, 'Internet egress through the security cloud (自治体情報セキュリティクラウド)');
     route(Zone.SECURITY_CLOUD, cidr[Segment.INTERNET], Zone.INTERNET, 'Internet segment (インターネット接続系)');
@@ -187,6 +187,7 @@ export function planTransitRouteTables(input: TransitRoutingInput): TransitRoute
   blackhole(Zone.LGWAN, ANY_IPV4, 'LG-1: no internet over the transit gateway from LGWAN');
   blackhole(Zone.LGWAN, cidr[Segment.MY_NUMBER], 'MN-3: only specific communication (特定通信) host routes');
   blackhole(Zone.LGWAN, cidr[Segment.INTERNET], 'LG-2: only sanitization / screen transfer host routes');
+  for (const wan of lgwanWanCidrs) blackhole(Zone.LGWAN, wan, 'LG-3: only declared LGWAN-ASP host routes (LGWAN-ASP)');
   blackhole(Zone.INTERNET, ANY_IPV4, 'IN-1: no internet except through the security cloud');
   blackhole(Zone.INTERNET, cidr[Segment.MY_NUMBER], `MN-2: ${never}`);
   blackhole(Zone.INTERNET, cidr[Segment.LGWAN], 'LG-2: only sanitization / screen transfer host routes');
@@ -194,6 +195,7 @@ export function planTransitRouteTables(input: TransitRoutingInput): TransitRoute
   blackhole(Zone.LGWAN_WAN, ANY_IPV4, 'LG-1: the LGWAN WAN is closed');
   blackhole(Zone.LGWAN_WAN, cidr[Segment.MY_NUMBER], 'MN-3: only specific communication (特定通信) host routes');
   blackhole(Zone.LGWAN_WAN, cidr[Segment.INTERNET], 'LG-1: the LGWAN WAN never reaches the Internet segment');
+  blackhole(Zone.LGWAN_WAN, cidr[Segment.LGWAN], 'LG-3: only declared LGWAN-ASP host routes (LGWAN-ASP)');
   if (input.securityCloud) {
     blackhole(Zone.SECURITY_CLOUD, cidr[Segment.MY_NUMBER], `MN-1: ${never}`);
     blackhole(Zone.SECURITY_CLOUD, cidr[Segment.LGWAN], 'LG-1: the security cloud never reaches LGWAN');

@@ -37,7 +37,7 @@ describe('MunicipalNetwork', () => {
     });
     expect(template.findResources('AWS::EC2::VPNConnection')).toEqual({});
     expect(template.findResources('Custom::AWS')).toEqual({});
-    template.hasResourceProperties('AWS::EC2::TransitGatewayRoute', { DestinationCidrBlock: '172.20.0.0/16', TransitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0' });
+    template.hasResourceProperties('AWS::EC2::TransitGatewayRoute', { DestinationCidrBlock: '172.20.20.25/32', TransitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0' });
     template.hasResourceProperties('AWS::EC2::TransitGatewayRoute', { DestinationCidrBlock: '0.0.0.0/0', TransitGatewayAttachmentId: 'tgw-attach-0fedcba9876543210' });
     template.hasResourceProperties('AWS::EC2::TransitGatewayRouteTableAssociation', { TransitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0' });
   });

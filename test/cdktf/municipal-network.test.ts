@@ -66,7 +66,7 @@ describe('MunicipalNetwork (CDKTF)', () => {
     });
     expect(resourcesOf(config, 'aws_vpn_connection')).toEqual({});
     expect(resourcesOf(config, 'aws_customer_gateway')).toEqual({});
-    expect(json).toHaveResourceWithProperties(Ec2TransitGatewayRoute, { destination_cidr_block: '172.20.0.0/16', transit_gateway_attachment_id: 'tgw-attach-0123456789abcdef0' });
+    expect(json).toHaveResourceWithProperties(Ec2TransitGatewayRoute, { destination_cidr_block: '172.20.20.25/32', transit_gateway_attachment_id: 'tgw-attach-0123456789abcdef0' });
     expect(json).toHaveResourceWithProperties(Ec2TransitGatewayRoute, { destination_cidr_block: '0.0.0.0/0', transit_gateway_attachment_id: 'tgw-attach-0fedcba9876543210' });
     expect(json).toHaveResourceWithProperties(Ec2TransitGatewayRouteTableAssociation, { transit_gateway_attachment_id: 'tgw-attach-0123456789abcdef0' });
   });
@@ -78,7 +78,8 @@ describe('MunicipalNetwork (CDKTF)', () => {
     expect(json).toHaveResourceWithProperties(VpnConnection, { static_routes_only: true, type: 'ipsec.1', transit_gateway_id: expect.stringMatching(/^\$\{aws_ec2_transit_gateway\./) });
     const lgwanWan = Object.entries(vpns).find(([, v]) => v.tags['jichitai:zone'] === 'LGWAN_WAN')![0];
     expect(json).toHaveResourceWithProperties(Ec2TransitGatewayRoute, {
-      destination_cidr_block: alpha.lgwan.wanCidrs[0],
+      // The declared LGWAN-ASP mail relay (LG-3); the rest of the WAN is blackholed.
+      destination_cidr_block: '172.20.20.25/32',
       transit_gateway_attachment_id: `\${aws_vpn_connection.${lgwanWan}.transit_gateway_attachment_id}`,
     });
     const gateways = Object.values(resourcesOf(config, 'aws_customer_gateway'));

@@ -31,8 +31,12 @@ describe('CloudFormation extractor', () => {
       for (const r of t.routes.filter((x) => x.target === RouteTarget.FIREWALL_ENDPOINT)) expect(r.via).toMatch(/^firewall in 10\./);
     }
     const lgwanTable = n.transitRouteTables.find((t) => t.associations.includes('LGWAN'))!;
+    // The declared LGWAN-ASP hosts go to the WAN's VPN attachment; the rest of the WAN is blackholed (LG-3).
+    for (const host of alphaPrime.hosts!.filter((h) => h.zone === 'LGWAN_WAN' && alphaPrime.flows!.some((f) => f.kind === 'LGWAN_ASP' && [f.from, f.to].includes(h.name)))) {
+      for (const c of host.cidrs) expect(lgwanTable.routes).toContainEqual({ destination: c, target: 'vpn:LGWAN_WAN' });
+    }
     for (const wan of alphaPrime.lgwan.wanCidrs) {
-      expect(lgwanTable.routes).toContainEqual({ destination: wan, target: 'vpn:LGWAN_WAN' });
+      expect(lgwanTable.routes).toContainEqual({ destination: wan, target: 'blackhole' });
     }
   });
 

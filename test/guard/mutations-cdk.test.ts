@@ -355,6 +355,44 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'the whole LGWAN WAN range routed from LGWAN to the WAN attachment instead of blackholed',
+    rule: 'LG-3',
+    models: ALL,
+    apply(_, net) {
+      // The WAN attachment, as the declared LGWAN-ASP host route to the mail relay uses it.
+      const wan = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac141419p32').transitGatewayAttachmentId!;
+      const whole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac140000p16');
+      whole.addPropertyDeletionOverride('Blackhole');
+      whole.addPropertyOverride('TransitGatewayAttachmentId', wan);
+    },
+  },
+  {
+    name: 'the whole LGWAN segment routed back from the LGWAN WAN instead of blackholed',
+    rule: 'LG-3',
+    models: ALL,
+    apply(_, net) {
+      const whole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a004000p18');
+      whole.addPropertyDeletionOverride('Blackhole');
+      whole.addPropertyOverride('TransitGatewayAttachmentId', net.lgwan.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    name: 'a My Number VPC endpoint without its endpoint policy (AWS\'s full-access default)',
+    rule: 'MN-5',
+    models: ALL,
+    apply(_, net) { l1<ec2.CfnVPCEndpoint>(net.myNumber, '/Endpoint-logs').addPropertyDeletionOverride('PolicyDocument'); },
+  },
+  {
+    name: 'a My Number VPC endpoint policy replaced by allow-all',
+    rule: 'MN-5',
+    models: ALL,
+    apply(_, net) {
+      l1<ec2.CfnVPCEndpoint>(net.myNumber, '/Endpoint-ssm').addPropertyOverride('PolicyDocument', {
+        Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+      });
+    },
+  },
+  {
     name: 'an unlabelled VPC in the guarded stack',
     rule: 'GUARD-1',
     models: ALL,

@@ -427,6 +427,50 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'the whole LGWAN WAN range routed from LGWAN to the WAN attachment instead of blackholed',
+    rule: 'LG-3',
+    models: ALL,
+    apply(_, net) {
+      // The WAN attachment, as the declared LGWAN-ASP host route to the mail relay uses it.
+      const wan = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac141419p32').transitGatewayAttachmentIdInput!;
+      const whole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac140000p16');
+      whole.addOverride('blackhole', null);
+      whole.addOverride('transit_gateway_attachment_id', wan);
+    },
+  },
+  {
+    name: 'the whole LGWAN segment routed back from the LGWAN WAN instead of blackholed',
+    rule: 'LG-3',
+    models: ALL,
+    apply(_, net) {
+      const whole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a004000p18');
+      whole.addOverride('blackhole', null);
+      whole.addOverride('transit_gateway_attachment_id', net.lgwan.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    name: 'a My Number VPC endpoint without its endpoint policy (AWS\'s full-access default)',
+    rule: 'MN-5',
+    models: ALL,
+    apply(_, net) { find<TerraformResource>(net.myNumber, '/Endpoint-logs').addOverride('policy', null); },
+  },
+  {
+    name: 'a My Number VPC endpoint policy replaced by allow-all',
+    rule: 'MN-5',
+    models: ALL,
+    apply(_, net) {
+      find<TerraformResource>(net.myNumber, '/Endpoint-ssm').addOverride('policy', JSON.stringify({
+        Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+      }));
+    },
+  },
+  {
+    name: 'a My Number VPC endpoint policy built by a Terraform expression the guard cannot read (jsonencode)',
+    rule: 'MN-5',
+    models: ALL,
+    apply(_, net) { find<TerraformResource>(net.myNumber, '/Endpoint-ssm').addOverride('policy', '${jsonencode({Statement = []})}'); },
+  },
+  {
     name: 'an unlabelled VPC in the guarded stack',
     rule: 'GUARD-1',
     models: ALL,

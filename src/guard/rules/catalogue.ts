@@ -130,6 +130,15 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
       + 'the breakout, and validation refuses one in a terminal subnet. Critical: it cannot be acknowledged.',
     citations: [{ source: SOURCES.NEC, where: 'マイナンバー利用事務系 No.2 外部との接続 (2)', quote: '特定通信先のサーバーや端末もインターネットとの通信ができないこと。' }],
   },
+  'MN-5': {
+    summaryJa: 'マイナンバー利用事務系の VPC エンドポイントはすべて、自団体のアカウントに限るエンドポイントポリシーを持つこと: どのプリンシパルにもどのアカウントのリソースにも'
+      + '許可する Allow 文を、ガードが読める aws:ResourceAccount / aws:ResourceOrgID / aws:PrincipalAccount の StringEquals 条件なしに置かないこと。',
+    rationale: 'A VPC endpoint is a path from the segment to AWS APIs; with the default policy it reaches any account\'s resources, so data of the '
+      + 'My Number segment could be written to another account (a personal bucket, say) without a route ever leaving the VPC. The policy holds '
+      + 'the endpoint to the municipality\'s own account, with the AWS-owned resources Systems Manager needs as named exceptions. An error, '
+      + 'not critical: the seed does not name AWS APIs, and IAM still governs who may call them.',
+    citations: [FUJITSU_MY_NUMBER],
+  },
   'LG-1': {
     summaryJa: 'α・β・β′ では、LGWAN接続系からインターネット（自治体情報セキュリティクラウドを含む）への経路がないこと。',
     rationale: 'Outside α′ the LGWAN segment has no way to the internet at all, directly or indirectly. Critical.',
@@ -140,6 +149,15 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
       + '相手側に全通信・全ポート・サブネット全体を開くセキュリティグループのルールもないこと。',
     rationale: 'The two segments are split; where they must talk, only sanitized files and screen transfer cross, to declared hosts and ports.',
     citations: [FUJITSU_LGWAN, NEC_LGWAN_INTERNET],
+  },
+  'LG-3': {
+    summaryJa: 'LGWAN接続系 ↔ LGWAN は、宣言した LGWAN-ASP のサービス（ホストの CIDR とポート）のみ: 宣言したサービスのホスト以外の WAN アドレスに届く経路、'
+      + '宣言した LGWAN 側ホスト以外に WAN から届く経路がなく（宣言がないときは /24 より広い範囲・サブネット全体に届かないこと）、経路のある WAN に全通信・全ポートを開く'
+      + 'セキュリティグループのルールもないこと。',
+    rationale: 'The LGWAN segment talks to the LGWAN WAN only for specific services (LGWAN-ASP, LGWAN mail), like any other specific communication; '
+      + 'the whole WAN range on any port would make every host of every other municipality and ASP a peer. The plan routes only the declared '
+      + 'service hosts and blackholes the rest of the WAN ranges at the transit gateway.',
+    citations: [{ source: SOURCES.NEC, where: 'LGWAN接続系 No.6 外部との接続 (1)', quote: 'LGWAN-ASP(LGWANメール含む)など特定通信限定とすること。' }],
   },
   'AP-1': {
     summaryJa: 'LGWAN接続系からインターネットへは、既定で遮断し FQDN 許可リスト（TLS SNI / HTTP Host）で許可するファイアウォールを通る場合のみで、迂回する経路がないこと。',

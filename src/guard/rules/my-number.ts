@@ -120,18 +120,33 @@ export function widePaths(ctx: GuardContext, rule: GuardRule, from: Segment, to:
  * security group in one of them.
  */
 export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment, fix: string): Finding[] {
-  const findings: Finding[] = [];
   const otherBlocks = nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === other).flatMap((v) => v.cidrs.map((c) => parsePrefix(c)))
     .filter((p): p is Prefix => !!p);
   const otherSubnets = subnetsIn(ctx, other).flatMap((s) => [s.cidr, s.ipv6Cidr].map((text) => ({ text, p: parsePrefix(text) })))
     .filter((x): x is { text: string; p: Prefix } => !!x.p);
+  return unnarrowedGroupsToward(ctx, rule, own, { name: `${other} segment`, segment: other, blocks: otherBlocks, wholes: otherSubnets }, fix);
+}
+
+/** The other side of `unnarrowedGroupsToward`: its address blocks, the blocks a rule must not cover whole, its segment (for peer groups). */
+export interface OtherSide {
+  readonly name: string;
+  readonly segment?: Segment;
+  readonly blocks: readonly Prefix[];
+  readonly wholes: readonly { text: string; p: Prefix }[];
+}
+
+/** `unnarrowedGroups` toward any address space (a segment, or the LGWAN WAN as far as it is routed: LG-3). */
+export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: Segment, other: OtherSide, fix: string): Finding[] {
+  const findings: Finding[] = [];
+  const otherBlocks = [...other.blocks];
+  const otherSubnets = [...other.wholes];
   for (const group of nodesOf(ctx.graph, 'security-group')) {
     if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
     for (const egress of [false, true]) {
       const relevant: { rule: SecurityGroupRule; peer?: Prefix; group?: string }[] = [];
       for (const r of rulesOf(ctx.graph, group, egress)) {
         const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
-        if (peerGroup?.type === 'security-group' && deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other) {
+        if (other.segment !== undefined && peerGroup?.type === 'security-group' && deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other.segment) {
           relevant.push({ rule: r, group: peerGroup.id });
           continue;
         }
@@ -141,7 +156,7 @@ export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segmen
       const problems = groupProblems(relevant, otherBlocks, otherSubnets);
       if (problems.length > 0) {
         findings.push(finding(rule, nameOf(ctx.graph, group.id),
-          `security group ${group.id}: its ${egress ? 'egress rules toward' : 'ingress rules from'} the ${other} segment ${problems.join('; ')}`, fix));
+          `security group ${group.id}: its ${egress ? 'egress rules toward' : 'ingress rules from'} the ${other.name} ${problems.join('; ')}`, fix));
       }
     }
   }

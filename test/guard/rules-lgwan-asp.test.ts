@@ -1,0 +1,233 @@
+/**
+ * LG-3 (LGWAN ↔ LGWAN WAN only to declared LGWAN-ASP services) and MN-5 (the My Number segment's VPC endpoints hold to the
+ * own account), in both engines: the reference deployments comply; widened routes, open groups and missing or open
+ * endpoint policies are refused. Also the plan and validation behind LG-3.
+ */
+import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { TerraformResource, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { alpha, BLUEPRINTS } from '../../examples/blueprints';
+import { buildCdkExample } from '../../examples/cdk/_app';
+import { buildTfExample } from '../../examples/tf/_app';
+import { Blueprint, cdk, FlowKind, MunicipalNetworkBlueprintProps, Port, tf, validateBlueprint, Zone } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { DeclaredFlow, flowsOfBlueprint } from '../../src/guard/declared';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { VpcEndpointNode } from '../../src/guard/graph';
+import { formatFinding } from '../../src/guard/rule';
+import { endpointPolicyProblem } from '../../src/guard/rules/endpoints';
+import { planNetwork } from '../../src/plan/plan';
+
+const find = <T extends IConstruct>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
+
+type Declared = 'declared' | 'raw';
+
+/** The findings of one rule on a CDK example after a change; `raw` checks it as a hand-built stack with no declared flows. */
+type CdkChange = (stack: Stack, net: cdk.MunicipalNetwork) => void;
+type TfChange = (stack: IConstruct, net: tf.MunicipalNetwork) => void;
+
+function cdkFindings(name: string, rule: string, change: CdkChange = () => undefined, mode: Declared = 'declared'): string[] {
+  const app = new App();
+  const { stack, network } = buildCdkExample(name, app);
+  change(stack, network);
+  const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
+  const flows: DeclaredFlow[] = mode === 'declared' ? flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows) : [];
+  const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
+  const graph = extractCloudFormation({ [stack.stackName]: template });
+  return checkTopology(graph, options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
+}
+
+function tfFindings(name: string, rule: string, change: TfChange = () => undefined, mode: Declared = 'declared'): string[] {
+  const { stack, network } = buildTfExample(name, Testing.app());
+  change(stack, network);
+  const flows: DeclaredFlow[] = mode === 'declared' ? flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows) : [];
+  const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
+  const graph = extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) });
+  return checkTopology(graph, options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
+}
+
+/** Another /24 of the examples' LGWAN WAN (172.20.0.0/16) that no flow declares. */
+const UNDECLARED_WAN = '172.20.99.0/24';
+
+describe('LG-3: LGWAN ↔ LGWAN WAN only to declared LGWAN-ASP services (LGWAN-ASP)', () => {
+  test.each(Object.keys(BLUEPRINTS))('the %s example complies in both engines, with and without its declarations', (name) => {
+    expect(BLUEPRINTS[name].flows!.some((f) => f.kind === FlowKind.LGWAN_ASP)).toBe(true);
+    expect(cdkFindings(name, 'LG-3')).toEqual([]);
+    expect(tfFindings(name, 'LG-3')).toEqual([]);
+    // A hand-built stack like it (host routes only) meets the rule without declarations too.
+    expect(cdkFindings(name, 'LG-3', undefined, 'raw')).toEqual([]);
+  });
+
+  test('the plan routes only the declared LGWAN-ASP hosts over the transit gateway and blackholes the rest of the WAN', () => {
+    const plan = planNetwork(Blueprint.validate(alpha));
+    const lgwan = plan.transitGateway.routeTables.find((t) => t.zone === Zone.LGWAN)!;
+    const wan = plan.transitGateway.routeTables.find((t) => t.zone === Zone.LGWAN_WAN)!;
+    const toWan = lgwan.routes.filter((r) => r.targetZone === Zone.LGWAN_WAN).map((r) => r.destination);
+    expect(toWan).toEqual(['172.20.20.25/32', '172.20.30.10/32']);
+    expect(lgwan.routes).toContainEqual(expect.objectContaining({ destination: '172.20.0.0/16', blackhole: true }));
+    // Back: the LGWAN hosts of the LGWAN-ASP flows (terminals, mail server) and the My Number host of the 中間サーバー flow.
+    expect(wan.routes.filter((r) => !r.blackhole).map((r) => r.destination)).toEqual(['10.0.0.10/32', '10.0.64.0/24', '10.0.65.25/32']);
+    expect(wan.routes).toContainEqual(expect.objectContaining({ destination: '10.0.64.0/18', blackhole: true }));
+  });
+
+  test('an extra transit route to an undeclared part of the WAN is refused, naming it (CDK)', () => {
+    const found = cdkFindings('alpha', 'LG-3', (stack, net) => {
+      const wan = find<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac141419p32').transitGatewayAttachmentId!;
+      new ec2.CfnTransitGatewayRoute(stack, 'Extra', {
+        transitGatewayRouteTableId: find<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-LGWAN').ref, destinationCidrBlock: UNDECLARED_WAN, transitGatewayAttachmentId: wan,
+      });
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/LG-3 error \(LGWAN-ASP（特定通信）\): traffic from this LGWAN subnet reaches LGWAN WAN addresses that no declared LGWAN-ASP flow names \(172\.20\.99\.0\/24\)/),
+      expect.stringMatching(/LGWAN WAN addresses that no declared LGWAN-ASP flow names \(172\.20\.99\.0\/24\)/),
+    ]);
+  });
+
+  test('the same in Terraform', () => {
+    const found = tfFindings('alpha', 'LG-3', (stack, net) => {
+      const wan = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac141419p32').transitGatewayAttachmentIdInput!;
+      new Ec2TransitGatewayRoute(stack, 'Extra', {
+        transitGatewayRouteTableId: find<TerraformResource & { id: string }>(net, 'Transit/RouteTable-LGWAN').id, destinationCidrBlock: UNDECLARED_WAN, transitGatewayAttachmentId: wan,
+      });
+    });
+    expect(found.length).toBe(2);
+    expect(found.every((f) => f.includes('(172.20.99.0/24)'))).toBe(true);
+  });
+
+  test('without declarations, a run of WAN addresses wider than a /24 is refused; a /24 is not', () => {
+    const widen = (destination: string) => (stack: Stack, net: cdk.MunicipalNetwork) => {
+      const wan = find<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac141419p32').transitGatewayAttachmentId!;
+      new ec2.CfnTransitGatewayRoute(stack, 'Extra', {
+        transitGatewayRouteTableId: find<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-LGWAN').ref, destinationCidrBlock: destination, transitGatewayAttachmentId: wan,
+      });
+    };
+    expect(cdkFindings('beta', 'LG-3', widen(UNDECLARED_WAN), 'raw')).toEqual([]);
+    expect(cdkFindings('beta', 'LG-3', widen('172.20.98.0/23'), 'raw')).toEqual([
+      expect.stringMatching(/reaches a run of LGWAN WAN addresses wider than a \/24 \(172\.20\.98\.0\/23\)/),
+      expect.stringMatching(/wider than a \/24/),
+    ]);
+  });
+
+  test('the whole LGWAN segment routed back from the WAN is refused, declared or not', () => {
+    const open = (_: Stack, net: cdk.MunicipalNetwork) => {
+      const whole = find<CfnResource>(net, 'Transit/Route-LGWAN_WAN-0a004000p18');
+      whole.addPropertyDeletionOverride('Blackhole');
+      whole.addPropertyOverride('TransitGatewayAttachmentId', net.lgwan.transitGatewayAttachmentId!);
+    };
+    expect(cdkFindings('alpha', 'LG-3', open).join('\n')).toMatch(/the LGWAN WAN reaches addresses of this LGWAN subnet that no declared LGWAN-ASP flow names/);
+    expect(cdkFindings('alpha', 'LG-3', open, 'raw').join('\n')).toMatch(/the LGWAN WAN reaches the whole LGWAN subnet 10\.0\.\d+\.\d+\/\d+, not declared hosts/);
+  });
+
+  test('an LGWAN security group opening every port toward a routed WAN host is refused (Terraform)', () => {
+    const found = tfFindings('alpha', 'LG-3', (stack, net) => {
+      new SecurityGroup(stack, 'AllPorts', { vpcId: net.lgwan.vpcId, egress: [{ protocol: 'tcp', fromPort: 0, toPort: 65535, cidrBlocks: ['172.20.20.25/32'] }] });
+    });
+    expect(found).toEqual([expect.stringMatching(/security group .*AllPorts.*: its egress rules toward the LGWAN WAN open every tcp port to 172\.20\.20\.25/)]);
+  });
+});
+
+describe('validation of LGWAN-ASP flows (LG-3)', () => {
+  const withFlows = (change: (bp: any) => void): string[] => {
+    const copy: any = { ...alpha, hosts: alpha.hosts!.map((h) => ({ ...h })), flows: alpha.flows!.map((f) => ({ ...f })) };
+    change(copy);
+    return validateBlueprint(copy as MunicipalNetworkBlueprintProps);
+  };
+
+  test('an LGWAN_ASP flow between LGWAN and the Internet segment is refused', () => {
+    const errors = withFlows((bp) => bp.flows.push({ name: 'asp-wrong', kind: FlowKind.LGWAN_ASP, from: 'lgwan-terminals', to: 'virtual-browser', ports: [Port.tcp(443)] }));
+    expect(errors.join('\n')).toMatch(/\[flows\.asp-wrong\.kind\] LGWAN_ASP \(LGWAN-ASP\) connects LGWAN接続系 and インターネット接続系; .*\(LG-3\)/);
+  });
+
+  test('a flow to the whole LGWAN WAN range is refused', () => {
+    const errors = withFlows((bp) => {
+      bp.hosts.push({ name: 'whole-wan', zone: Zone.LGWAN_WAN, cidrs: ['172.20.0.0/16'] });
+      bp.flows.push({ name: 'to-whole-wan', kind: FlowKind.LGWAN_ASP, from: 'lgwan-terminals', to: 'whole-wan', ports: [Port.tcp(443)] });
+    });
+    expect(errors.join('\n')).toMatch(/\[flows\.to-whole-wan\] reaches whole-wan \(172\.20\.0\.0\/16\), which is the whole LGWAN WAN range 172\.20\.0\.0\/16, not an LGWAN-ASP service \(LG-3/);
+  });
+
+  test('sanitization or screen transfer toward the LGWAN WAN is refused', () => {
+    const errors = withFlows((bp) => bp.flows.push({ name: 'odd-kind', kind: FlowKind.SCREEN_TRANSFER, from: 'lgwan-terminals', to: 'lgwan-asp-web', ports: [Port.tcp(443)] }));
+    expect(errors.join('\n')).toMatch(/\[flows\.odd-kind\.kind\] SCREEN_TRANSFER \(画面転送\) between LGWAN接続系 and the LGWAN WAN; only LGWAN-ASP services are reached there \(LG-3\)/);
+  });
+
+  test('all ports are refused with LG-3 named', () => {
+    const errors = withFlows((bp) => bp.flows.push({ name: 'asp-all', kind: FlowKind.LGWAN_ASP, from: 'lgwan-terminals', to: 'lgwan-asp-web', ports: [Port.tcpRange(1, 65535)] }));
+    expect(errors.join('\n')).toMatch(/\[flows\.asp-all\.ports\[0\]\] is every port, i\.e\. all traffic \(LG-3, LGWAN-ASP/);
+  });
+});
+
+describe('MN-5: the My Number segment\'s VPC endpoints hold to the own account', () => {
+  test.each(Object.keys(BLUEPRINTS))('the %s example complies in both engines', (name) => {
+    expect(cdkFindings(name, 'MN-5')).toEqual([]);
+    expect(tfFindings(name, 'MN-5')).toEqual([]);
+  });
+
+  test('a missing policy, an allow-all policy and an account the guard cannot read are refused (CDK)', () => {
+    const found = cdkFindings('beta', 'MN-5', (_, net) => {
+      find<CfnResource>(net.myNumber, '/Endpoint-logs').addPropertyDeletionOverride('PolicyDocument');
+      find<CfnResource>(net.myNumber, '/Endpoint-ssm').addPropertyOverride('PolicyDocument', { Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] });
+      find<CfnResource>(net.myNumber, '/Endpoint-ssmmessages').addPropertyOverride('PolicyDocument.Statement.0.Condition.StringEquals.aws:PrincipalAccount', Fn.importValue('SomeAccount'));
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/MN-5 error .*\.logs\) in the My Number VPC: it has no endpoint policy, so AWS attaches the default one/),
+      expect.stringMatching(/\.ssm\) in the My Number VPC: statement 0 allows any principal on any account's resources \("\*"\) without a StringEquals condition/),
+      expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement "OwnAccountPrincipalsOnly" allows any principal .* with a value the guard can read \("\{\\"Fn::ImportValue\\":\\"SomeAccount\\"\}" is known only at deploy time/),
+    ]);
+  });
+
+  test('the same in Terraform, and a policy written as a Terraform expression fails closed', () => {
+    const found = tfFindings('beta', 'MN-5', (_, net) => {
+      find<TerraformResource>(net.myNumber, '/Endpoint-logs').addOverride('policy', null);
+      find<TerraformResource>(net.myNumber, '/Endpoint-ssm').addOverride('policy', '${jsonencode({Statement = []})}');
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/\.logs\) in the My Number VPC: it has no endpoint policy/),
+      expect.stringMatching(/\.ssm\) in the My Number VPC: its endpoint policy cannot be read: policy is not JSON text/),
+    ]);
+  });
+
+  test('LGWAN and Internet endpoints are not MN-5\'s business', () => {
+    expect(cdkFindings('alpha', 'MN-5', (_, net) => find<CfnResource>(net.lgwan, '/Endpoint-ssm').addPropertyDeletionOverride('PolicyDocument'))).toEqual([]);
+  });
+
+  describe('statements', () => {
+    const node = (statement: unknown): VpcEndpointNode => ({
+      id: 'e',
+      type: 'vpc-endpoint',
+      tags: {},
+      vpc: { kind: 'node', id: 'v' },
+      endpointType: 'Interface',
+      serviceName: 's3',
+      routeTables: [],
+      subnets: [],
+      policy: { kind: 'document', document: { Statement: [statement] } },
+    });
+    const allowAll = { Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*' };
+    test.each([
+      ['a literal account with StringEquals', { ...allowAll, Condition: { StringEquals: { 'aws:ResourceAccount': '111122223333' } } }],
+      ['the organisation of the resource', { ...allowAll, Condition: { StringEquals: { 'aws:ResourceOrgID': 'o-a1b2c3d4e5' } } }],
+      ['the deploying account', { ...allowAll, Condition: { StringEquals: { 'aws:PrincipalAccount': '{accountid}' } } }],
+      ['one named principal', { ...allowAll, Principal: { AWS: 'arn:aws:iam::111122223333:role/admin' } }],
+      ['AWS-owned documents only', { ...allowAll, Resource: 'arn:aws:ssm:ap-northeast-1::document/*' }],
+      ['a deny', { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }],
+    ])('held: %s', (_, statement) => {
+      expect(endpointPolicyProblem(node(statement))).toBeUndefined();
+    });
+    test.each([
+      ['no condition', allowAll],
+      ['IfExists (passes when the key is absent)', { ...allowAll, Condition: { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } } }],
+      ['a wildcard value', { ...allowAll, Condition: { StringLike: { 'aws:ResourceAccount': '*' } } }],
+      ['a value known only at deploy time', { ...allowAll, Condition: { StringEquals: { 'aws:ResourceAccount': '{reference}' } } }],
+      ['any account\'s buckets', { ...allowAll, Resource: 'arn:aws:s3:::*' }],
+      ['NotResource', { Effect: 'Allow', Principal: '*', Action: '*', NotResource: 'arn:aws:s3:::mine/*' }],
+      ['an unreadable effect', { ...allowAll, Effect: { 'Fn::If': [] } }],
+    ])('refused: %s', (_, statement) => {
+      expect(endpointPolicyProblem(node(statement))).toBeDefined();
+    });
+  });
+});
