@@ -73,6 +73,11 @@ const SEPARATOR = /^[,;] ?$/;
 const GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 /** Slack workspace (T…) and org (E…) IDs: https://slack.com/help/articles/360024821873-Approve-Slack-workspaces-for-your-network */
 const SLACK_ID = /^[TE][A-Z0-9]{1,20}$/;
+/**
+ * Dropbox team IDs as Dropbox's API writes them, `dbtid:` and a URL-safe base64 body
+ * (https://www.dropbox.com/developers/documentation/http/teams#team-get_info, `team_id`).
+ */
+const DROPBOX_TEAM_ID = /^dbtid:[A-Za-z0-9_-]{1,128}$/;
 /** Tenant IDs of schemes we know no format of: letters and digits with `. _ : @ + = / -`, nothing Squid or a shell reads. */
 const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._:@+=/-]{0,127}$/;
 
@@ -89,6 +94,7 @@ const FORMATS: Record<string, IdFormat> = {
   guidOrDomain: { test: (v) => GUID.test(v) || isHostName(v), what: 'an Entra directory ID (a GUID) or a domain registered with the tenant, e.g. city.example.lg.jp' },
   domain: { test: isHostName, what: 'a domain name in lower case, e.g. city.example.lg.jp' },
   slack: { test: (v) => SLACK_ID.test(v), what: 'a Slack workspace ID (T…) or org ID (E…), upper-case letters and digits' },
+  dropbox: { test: (v) => DROPBOX_TEAM_ID.test(v), what: 'a Dropbox team ID, dbtid: followed by letters, digits, _ and - (the team_id of Dropbox\'s team/get_info)' },
   plain: { test: (v) => PLAIN_ID.test(v), what: 'a plain identifier (letters, digits and . _ : @ + = / -, at most 128 characters)' },
 };
 
@@ -100,7 +106,8 @@ const FORMATS: Record<string, IdFormat> = {
  *   or any domain registered with them (https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/tenant-restrictions);
  * - Google `X-GoogApps-Allowed-Domains` (https://support.google.com/a/answer/1668854) and Webex `CiscoSpark-Allowed-Domains`
  *   (https://help.webex.com/en-us/article/m0jby2): domains;
- * - Slack `X-Slack-Allowed-Workspaces(-Requester)`: workspace / org IDs.
+ * - Slack `X-Slack-Allowed-Workspaces(-Requester)`: workspace / org IDs;
+ * - Dropbox `X-Dropbox-allowed-Team-Ids`: team IDs (`dbtid:…`).
  */
 const HEADER_ID_FORMATS: Record<string, Partial<Record<Placeholder, IdFormat>>> = {
   'sec-restrict-tenant-access-policy': { directoryId: FORMATS.guid, policyId: FORMATS.guid },
@@ -110,6 +117,7 @@ const HEADER_ID_FORMATS: Record<string, Partial<Record<Placeholder, IdFormat>>> 
   'ciscospark-allowed-domains': { tenants: FORMATS.domain },
   'x-slack-allowed-workspaces': { tenants: FORMATS.slack, directoryId: FORMATS.slack },
   'x-slack-allowed-workspaces-requester': { tenants: FORMATS.slack, directoryId: FORMATS.slack },
+  'x-dropbox-allowed-team-ids': { tenants: FORMATS.dropbox },
 };
 
 /**

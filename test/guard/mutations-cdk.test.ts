@@ -189,6 +189,12 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'the proxy accepts cloud-service certificates that fail verification (sslproxy_cert_error allow, user data replaced)',
+    rule: 'AP-5',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { editBootScript(net, (script) => script.replace(/^sslproxy_cert_error deny all$/m, 'sslproxy_cert_error allow all')); },
+  },
+  {
     // The Microsoft 365 header is still in squid.conf, but only for login.live.com: the Entra sign-in hosts go unrestricted.
     name: 'the tenant header added for another host only (user data replaced)',
     rule: 'AP-3',

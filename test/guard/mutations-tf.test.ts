@@ -262,6 +262,12 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) { replaceBootScript(net, (line) => !/^request_header_access /.test(line)); },
   },
   {
+    name: 'the proxy accepts cloud-service certificates that fail verification (sslproxy_cert_error allow, user data replaced)',
+    rule: 'AP-5',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { editBootScript(net, (script) => script.replace(/^sslproxy_cert_error deny all$/m, 'sslproxy_cert_error allow all')); },
+  },
+  {
     name: 'the breakout IPS rules replaced by a pass rule (addOverride)',
     rule: 'AP-4',
     models: [NetworkModel.ALPHA_PRIME],

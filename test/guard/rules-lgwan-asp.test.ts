@@ -70,7 +70,7 @@ describe('LG-3: LGWAN ↔ LGWAN WAN only to declared LGWAN-ASP services (LGWAN-A
     expect(toWan).toEqual(['172.20.20.25/32', '172.20.30.10/32']);
     expect(lgwan.routes).toContainEqual(expect.objectContaining({ destination: '172.20.0.0/16', blackhole: true }));
     // Back: the LGWAN hosts of the LGWAN-ASP flows (terminals, mail server) and the My Number host of the 中間サーバー flow.
-    expect(wan.routes.filter((r) => !r.blackhole).map((r) => r.destination)).toEqual(['10.0.0.10/32', '10.0.64.0/24', '10.0.65.25/32']);
+    expect(wan.routes.filter((r) => !r.blackhole).map((r) => r.destination)).toEqual(['10.0.0.10/32', '10.0.65.25/32', '10.0.80.0/24']);
     expect(wan.routes).toContainEqual(expect.objectContaining({ destination: '10.0.64.0/18', blackhole: true }));
   });
 

@@ -96,6 +96,7 @@ describeWithSquid('the proxy on loopback', () => {
   let proxyPort: number;
   let originPort: number;
   let undeclaredPort: number;
+  let roguePort: number;
   const servers: https.Server[] = [];
   let bumpCa: Buffer;
   let originCa: Buffer;
@@ -129,11 +130,21 @@ describeWithSquid('the proxy on loopback', () => {
     }
     originPort = (servers[0].address() as AddressInfo).port;
     undeclaredPort = (servers[1].address() as AddressInfo).port;
+    // A forged "cloud service": a certificate for the same host names from a CA neither Squid nor the system trusts.
+    makeCa(dir, 'rogue-ca');
+    const rogueDir = path.join(dir, 'rogue');
+    fs.mkdirSync(rogueDir);
+    for (const f of ['rogue-ca.pem', 'rogue-ca.key']) fs.copyFileSync(path.join(dir, f), path.join(rogueDir, f.replace('rogue-ca', 'origin-ca')));
+    makeOrigin(rogueDir, HOSTS);
+    const rogue = https.createServer({ key: fs.readFileSync(path.join(rogueDir, 'origin.key')), cert: fs.readFileSync(path.join(rogueDir, 'origin.pem')) }, origin);
+    await new Promise<void>((resolve) => rogue.listen(0, '127.0.0.1', resolve));
+    servers.push(rogue);
+    roguePort = (rogue.address() as AddressInfo).port;
 
     proxyPort = await freePort();
     const conf = path.join(dir, 'squid.conf');
-    // Only the origin's port is declared besides 443; the second origin stands for an undeclared port.
-    fs.writeFileSync(conf, renderSquidConfig(squidInput(dir, { httpPort: proxyPort, extraConnectPorts: [originPort] })));
+    // Only the origin's (and the forged origin's) port is declared besides 443; the second origin stands for an undeclared port.
+    fs.writeFileSync(conf, renderSquidConfig(squidInput(dir, { httpPort: proxyPort, extraConnectPorts: [originPort, roguePort] })));
     proxy = (await startSquid(dir, conf, proxyPort)).process;
   }, 60_000);
 
@@ -172,6 +183,14 @@ describeWithSquid('the proxy on loopback', () => {
 
   test('CONNECT to a port that was not declared is refused, even to an allow-listed host (AP-5)', async () => {
     expect((await viaProxy(proxyPort, TENANT_HOST, undeclaredPort, { ca: [bumpCa] })).status).toBe(403);
+  });
+
+  test('a bumped service whose certificate no trusted authority signed is refused, never passed on re-signed (AP-5, 証明書による認証)', async () => {
+    // The same host and request as the first test, which succeeds against the genuine origin.
+    const r = await viaProxy(proxyPort, TENANT_HOST, roguePort, { ca: [bumpCa] });
+    expect(r.status).toBe(503);
+    expect(r.body).toMatch(/ERR_SECURE_CONNECT_FAIL/);
+    expect(r.body).not.toMatch(/sec-Restrict-Tenant-Access-Policy/i);
   });
 
   test('case イ: a file download from a communication tool is refused (AP-6)', async () => {

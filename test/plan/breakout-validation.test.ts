@@ -118,6 +118,7 @@ describe('free text cannot carry a directive, a line break or a reference', () =
       { service: CloudServiceCatalogue.SLACK, tenantIds: ['workspace-1'] },
       { service: CloudServiceCatalogue.GOOGLE_WORKSPACE, tenantIds: ['*.example.com'] },
       { service: CloudServiceCatalogue.GITHUB, tenantIds: ['ent"erprise'] },
+      { service: CloudServiceCatalogue.DROPBOX, tenantIds: ['dbtid:AAC0lz7NQ1Ud_sample-team', 'our-team'] },
     ]));
     for (const expected of [
       /^\[breakout\.services\[0\]\.tenantIds\[0\]\] "contoso\.example" is not a GUID .*sec-Restrict-Tenant-Access-Policy header, AP-3/,
@@ -125,9 +126,12 @@ describe('free text cannot carry a directive, a line break or a reference', () =
       /^\[breakout\.services\[2\]\.tenantIds\[0\]\] "workspace-1" is not a Slack workspace ID/,
       /^\[breakout\.services\[3\]\.tenantIds\[0\]\] "\*\.example\.com" is not a domain name/,
       /^\[breakout\.services\[4\]\.tenantIds\[0\]\] .* is not a plain identifier/,
+      /^\[breakout\.services\[5\]\.tenantIds\[1\]\] "our-team" is not a Dropbox team ID, dbtid:/,
     ]) {
       expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
     }
+    // The well-formed Dropbox team ID is not among them.
+    expect(errors.filter((e) => /services\[5\]\.tenantIds\[0\]/.test(e))).toEqual([]);
   });
 
   test('Entra v1: the directory named by Restrict-Access-Context must be a GUID; domains are fine in the tenant list', () => {
