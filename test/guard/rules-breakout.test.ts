@@ -265,8 +265,14 @@ describe('AP-5 通信路暗号化: only TLS to cloud services, and the proxy aut
     ];
     for (const [what, edit] of cases) {
       const found = findingsAfter(withBootScript(edit), 'AP-5').filter((f) => /certificates/.test(f));
-      expect([what, found]).toEqual([what, [expect.stringMatching(/AP-5 error \(通信路暗号化\): the proxy does not authenticate the cloud services by their certificates: /)]]);
+      expect([what, found]).toEqual([what, [expect.stringMatching(/AP-5 critical \(通信路暗号化\): the proxy does not authenticate the cloud services by their certificates: /)]]);
     }
+  });
+
+  test('the acknowledgement the examples give for the ports does not cover a proxy that accepts forged certificates', () => {
+    const { stack, network } = buildCdkExample('alpha-prime', new App());
+    withBootScript(insertBefore(/^sslproxy_cert_error deny all$/, 'sslproxy_cert_error allow all'))(stack, network);
+    expect(() => Template.fromStack(stack)).toThrow(/AP-5 critical \(通信路暗号化\): the proxy does not authenticate/);
   });
 });
 

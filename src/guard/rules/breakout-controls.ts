@@ -396,8 +396,8 @@ export const AP5: GuardRule = {
   severity: Severity.ERROR,
   models: [NetworkModel.ALPHA_PRIME],
   term: '通信路暗号化',
-  summary: 'Only TLS (443) to cloud services, and the proxy verifies their certificates (no sslproxy_cert_error allow, no DONT_VERIFY_PEER); '
-    + 'any other port (UDP meeting media, OCSP/CRL on 80) needs a written reason (acknowledge AP-5).',
+  summary: 'Only TLS (443) to cloud services, and the proxy verifies their certificates (no sslproxy_cert_error allow, no DONT_VERIFY_PEER: '
+    + 'a critical finding, never acknowledged); any other port (UDP meeting media, OCSP/CRL on 80) needs a written reason (acknowledge AP-5).',
   check(ctx: GuardContext) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
@@ -415,8 +415,13 @@ export const AP5: GuardRule = {
     for (const { node, conf } of proxyConfigs(ctx.graph)) {
       const problem = certificateProblem(conf);
       if (problem) {
-        findings.push(finding(this, nameOf(ctx.graph, node.id), `the proxy does not authenticate the cloud services by their certificates: ${problem}`,
-          'remove the directive: the proxy must verify every service\'s certificate against trusted authorities (接続先のクラウドサービスの証明書による認証)'));
+        // Critical, unlike the ports: nothing a vendor requires makes a forged service acceptable, and an acknowledgement
+        // given for the ports (same rule, same scope) must not cover it.
+        findings.push({
+          ...finding(this, nameOf(ctx.graph, node.id), `the proxy does not authenticate the cloud services by their certificates: ${problem}`,
+            'remove the directive: the proxy must verify every service\'s certificate against trusted authorities (接続先のクラウドサービスの証明書による認証)'),
+          severity: Severity.CRITICAL,
+        });
       }
     }
     return findings;
