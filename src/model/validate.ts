@@ -603,6 +603,15 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
         if (to.role !== HostRole.SCREEN_TRANSFER_SERVER) {
           p.add(`${path}.to`, `"${to.name}" is not a SCREEN_TRANSFER_SERVER host (LG-2, 画面転送)`, `set role: HostRole.SCREEN_TRANSFER_SERVER on hosts.${to.name}`);
         }
+        // The model gives the direction: the terminals' segment opens the screen of the other (α: LGWAN terminals → the
+        // Internet segment's virtual browser; β: Internet-segment terminals → LGWAN's VDI). The reverse would let the other
+        // segment drive a terminal's screen session into the terminals' own segment.
+        const terminals = knownModel ? MODEL_PLACEMENT[model].terminalSegment : undefined;
+        if (terminals !== undefined && segmentOfZone(from.zone) !== terminals) {
+          p.add(path, `is a screen transfer (画面転送) from ${ZONE_JA[from.zone]} into ${ZONE_JA[to.zone]}, but in ${MODEL_JA[model]} the terminals sit in `
+            + `${SEGMENT_JA[terminals]} and screen transfer goes from there (LG-2)`,
+          `reverse it (from the terminals in ${terminals} to the screen-transfer server of the other segment), or choose the model that matches your placement`);
+        }
       } else {
         p.add(`${path}.kind`, `${f.kind} (${kindJa}) between LGWAN接続系 and インターネット接続系 (LG-2)`, 'use SANITIZATION (無害化) or SCREEN_TRANSFER (画面転送)');
       }

@@ -3,7 +3,7 @@
  * model (α, α′, β, β′) and α′ case (ア, イ, ウ), addressing by default, by address space or per segment, 2 to 6
  * availability zones, VPN or existing attachments, security-cloud or built-in egress, catalogue services in varying
  * combinations with their tenant settings, and hosts and flows of every kind (specific communication from and to the My
- * Number segment and the LGWAN WAN, sanitization, screen transfer both ways, security-cloud services).
+ * Number segment and the LGWAN WAN, sanitization, screen transfer in the model's direction, security-cloud services).
  *
  * Hosts are placed in the first half of a workload subnet the library lays out (src/plan/addressing; α′ LGWAN terminal
  * pools in a terminal subnet), so that no host
@@ -193,9 +193,9 @@ function attemptBlueprint(rng: Rng, choice: GeneratorChoice, simple: boolean): M
     flow(FlowKind.SCREEN_TRANSFER, terminals, browser, [Port.tcp(443), ...(rng.chance(0.3) ? [Port.udp(3389)] : [])]);
     internetFacing.add(terminals.name);
   }
-  if (terminals.zone === Zone.INTERNET || rng.chance(0.3)) {
-    const source = terminals.zone === Zone.INTERNET ? terminals : rng.pick(internetHosts.filter((h) => h.role !== HostRole.SCREEN_TRANSFER_SERVER));
-    flow(FlowKind.SCREEN_TRANSFER, source, lgwanVdi, [Port.tcp(rng.pick([443, 3389]))]);
+  // Screen transfer goes from the terminals' segment (LG-2): into LGWAN's VDI only where the terminals are in INTERNET (β/β′).
+  if (terminals.zone === Zone.INTERNET) {
+    flow(FlowKind.SCREEN_TRANSFER, terminals, lgwanVdi, [Port.tcp(rng.pick([443, 3389]))]);
     internetFacing.add(lgwanVdi.name);
   }
   for (const sc of securityCloud) flow(FlowKind.SPECIFIC_COMMUNICATION, rng.pick(internetHosts), sc, [Port.tcp(rng.pick([8080, 3128, 25]))]);

@@ -76,6 +76,14 @@ describe('every problem at once, each naming the prop, the rule and the fix', ()
       p.flows.push({ name: 'mn-to-shared', kind: FlowKind.SPECIFIC_COMMUNICATION, from: 'resident-registry', to: 'shared', ports: [Port.tcp(443)] });
       p.flows.push({ name: 'inet-to-shared', kind: FlowKind.SCREEN_TRANSFER, from: 'virtual-browser', to: 'shared', ports: [Port.tcp(443)] });
     }, /^\[hosts\.shared\] is reached from マイナンバー利用事務系 .*\(MN-4\)/],
+    ['screen transfer against the model\'s direction (LG-2, α)', alpha, (p) => {
+      p.hosts.push({ name: 'lgwan-vdi', zone: Zone.LGWAN, cidrs: ['10.0.65.30/32'], role: HostRole.SCREEN_TRANSFER_SERVER });
+      p.flows.push({ name: 'inet-to-vdi', kind: FlowKind.SCREEN_TRANSFER, from: 'sanitizer', to: 'lgwan-vdi', ports: [Port.tcp(443)] });
+    }, /^\[flows\.inet-to-vdi\] is a screen transfer \(画面転送\) from インターネット接続系 into LGWAN接続系, but in αモデル the terminals sit in LGWAN接続系 .*\(LG-2\)\. Fix: reverse it/],
+    ['screen transfer against the model\'s direction (LG-2, β)', beta, (p) => {
+      p.hosts.push({ name: 'virtual-browser', zone: Zone.INTERNET, cidrs: ['10.0.128.10/32'], role: HostRole.SCREEN_TRANSFER_SERVER });
+      p.flows.push({ name: 'vdi-to-browser', kind: FlowKind.SCREEN_TRANSFER, from: 'lgwan-vdi', to: 'virtual-browser', ports: [Port.tcp(443)] });
+    }, /^\[flows\.vdi-to-browser\] is a screen transfer \(画面転送\) from LGWAN接続系 into インターネット接続系, but in βモデル the terminals sit in インターネット接続系/],
     ['bad local government code', alpha, (p) => { p.localGovernmentCode = '12'; }, /全国地方公共団体コード/],
     ['unknown model', alpha, (p) => { p.model = 'GAMMA'; }, /^\[model\] "GAMMA" is not a network model/],
     ['bad mirror target', alpha, (p) => { p.trafficMirroring = { target: 'i-123' }; }, /^\[trafficMirroring\.target\]/],
