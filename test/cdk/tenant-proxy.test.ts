@@ -1,7 +1,7 @@
 import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { exampleTemplate, refId, resourcesTagged } from './synth-cache';
-import { alphaPrime } from '../../examples/blueprints';
+import { alphaPrime, breakoutPortReason } from '../../examples/blueprints';
 import { AlphaPrimeCase, Blueprint, CloudServiceCategory, cdk } from '../../src';
 import { TenantProxy } from '../../src/cdk/tenant-proxy';
 
@@ -92,7 +92,7 @@ describe('α′ tenant-restriction proxy (テナントアクセス制御)', () =
     const template = only('AWS::EC2::LaunchTemplate').LaunchTemplateData;
     const instanceGroup = groups[refId(template.SecurityGroupIds[0])!].Properties;
     const sources = [...new Set(instanceGroup.SecurityGroupIngress.map((r: any) => r.CidrIp))].sort();
-    expect(sources).toEqual([...cidrsOf(lgwanSubnets('workload')), ...cidrsOf(lgwanSubnets('proxy'))].sort());
+    expect(sources).toEqual([...cidrsOf(lgwanSubnets('terminals')), ...cidrsOf(lgwanSubnets('proxy'))].sort());
     for (const r of instanceGroup.SecurityGroupIngress) expect([r.FromPort, r.ToPort]).toEqual([3128, 3128]);
     // Out: only the proxied ports (443, and 80 for the update services).
     expect(instanceGroup.SecurityGroupEgress.map((r: any) => r.FromPort).sort((a: number, b: number) => a - b)).toEqual([80, 443]);
@@ -117,11 +117,12 @@ describe('α′ tenant-restriction proxy (テナントアクセス制御)', () =
 
   test('case ア has no proxy, and cases イ/ウ without tenantProxy are refused (AP-3)', () => {
     const caseA = new Stack(new App(), 'CaseA');
-    new cdk.MunicipalNetwork(caseA, 'Net', {
+    const updates = new cdk.MunicipalNetwork(caseA, 'Net', {
       ...alphaPrime,
       alphaPrimeCase: AlphaPrimeCase.LICENSE_AND_UPDATES,
       breakout: { services: alphaPrime.breakout!.services.filter((s) => s.service.category === CloudServiceCategory.SECURITY_UPDATE) },
     });
+    cdk.TopologyGuard.acknowledge(updates.lgwan, 'AP-5', breakoutPortReason(updates.blueprint.props)!);
     Template.fromStack(caseA).resourceCountIs('AWS::AutoScaling::AutoScalingGroup', 0);
 
     const noProxy = new Stack(new App(), 'NoProxy');

@@ -132,6 +132,7 @@ describe('AP-7 the breakout serves the terminal pools and update clients only (�
     expect(found).toEqual([
       expect.stringMatching(/^\[\w*LgwanSubnetworkload1\w*\] AP-7 error \(ローカルブレイクアウトの利用端末\): declared host finance-system \(BUSINESS_SYSTEM, 10\.0\.65\.10\/32\) lies in this subnet, which reaches the internet; only terminal pools/),
       expect.stringMatching(/^\[\w*LgwanSubnetworkload1\w*\] AP-7 error .*: declared host lgwan-file-server \(OTHER, 10\.0\.65\.20\/32\) lies in this subnet/),
+      expect.stringMatching(/^\[\w*LgwanSubnetworkload1\w*\] AP-7 error .*: declared host lgwan-mail-server \(OTHER, 10\.0\.65\.25\/32\) lies in this subnet/),
     ]);
   });
 

@@ -207,7 +207,8 @@ function squidProcessed(dir: string, conf: string): { processed: string[]; writt
   fs.writeFileSync(file, local);
   const result = spawnSync(squid!, ['-k', 'parse', '-f', file], { encoding: 'utf8', timeout: 30_000 });
   const output = `${result.stdout}${result.stderr}`;
-  expect(output.split('\n').filter((l) => /ERROR|FATAL|WARNING|unrecognized|Bungled/i.test(l))).toEqual([]);
+  // "Processing: <directive>" lines echo the configuration (e.g. sslproxy_cert_error); only Squid's own diagnostics count.
+  expect(output.split('\n').filter((l) => !/\| Processing: /.test(l) && /ERROR|FATAL|WARNING|unrecognized|Bungled/i.test(l))).toEqual([]);
   expect(result.status).toBe(0);
   return {
     processed: output.split('\n').filter((l) => l.includes('| Processing: ')).map((l) => l.slice(l.indexOf('| Processing: ') + 14)),
@@ -218,7 +219,9 @@ function squidProcessed(dir: string, conf: string): { processed: string[]; writt
 const directiveLines = (conf: string) => conf.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
 
 /** Commands the boot script may run (stubbed); anything else it runs is a real program of the base system. */
-const STUBS = ['dnf', 'install', 'aws', 'chown', 'chmod', 'squid', 'systemctl', 'security_file_certgen', 'curl', 'sh', 'touch', 'wget', 'reboot'];
+const STUBS = [
+  'dnf', 'install', 'aws', 'chown', 'chmod', 'squid', 'systemctl', 'security_file_certgen', 'amazon-cloudwatch-agent-ctl', 'curl', 'sh', 'touch', 'wget', 'reboot',
+];
 
 interface SandboxRun {
   readonly status: number | null;
@@ -253,8 +256,12 @@ function runInSandbox(script: string, secret: string): SandboxRun {
       if (found) fs.symlinkSync(found, path.join(bin, real));
     }
     fs.symlinkSync(python3!, path.join(bin, 'python3'));
+    // What `dnf install -y amazon-cloudwatch-agent` would have created.
+    fs.mkdirSync(path.join(root, 'opt/aws/amazon-cloudwatch-agent/etc'), { recursive: true });
     const local = script
       .replace(/^\/usr\/lib64\/squid\/security_file_certgen /m, 'security_file_certgen ')
+      .replace(/^\/opt\/aws\/amazon-cloudwatch-agent\/bin\/amazon-cloudwatch-agent-ctl /m, 'amazon-cloudwatch-agent-ctl ')
+      .replace(/\/opt\/aws/g, path.join(root, 'opt/aws'))
       .replace(/\/etc\/squid/g, path.join(root, 'etc/squid'))
       .replace(/\/var\/lib\/squid/g, path.join(root, 'var/lib/squid'));
     const file = path.join(root, 'boot.sh');
@@ -270,6 +277,8 @@ function runInSandbox(script: string, secret: string): SandboxRun {
     });
     const read = (p: string) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined);
     const stray = fs.readdirSync(root).filter((f) => !before.has(f) && !['etc', 'calls.log'].includes(f));
+    const agentDir = path.join(root, 'opt/aws/amazon-cloudwatch-agent/etc');
+    stray.push(...fs.readdirSync(agentDir).filter((f) => f !== 'jichitai-proxy-access-log.json').map((f) => `opt/aws/amazon-cloudwatch-agent/etc/${f}`));
     return {
       status: result.status,
       stderr: result.stderr,
@@ -299,6 +308,8 @@ function expectedCalls(arn: string): string[] {
     'chown -R squid:squid <root>/var/lib/squid/ssl_db',
     'squid -k parse -f <root>/etc/squid/squid.conf',
     'systemctl enable --now squid',
+    'dnf install -y amazon-cloudwatch-agent',
+    'amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:<root>/opt/aws/amazon-cloudwatch-agent/etc/jichitai-proxy-access-log.json',
   ];
 }
 

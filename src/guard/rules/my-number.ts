@@ -238,18 +238,25 @@ export const MN4: GuardRule = {
   summary: 'A subnet the My Number segment may reach has no path to the internet, the security cloud or a cloud service itself — in α′ too: the local breakout is no exception.',
   check(ctx) {
     const reached = new Map<string, Arrival>();
-    for (const a of arrivalsFrom(ctx, subnetsIn(ctx, Segment.MY_NUMBER), (x) => x.end.kind === 'subnet')) {
-      const id = (a.end as { subnet: string }).subnet;
+    const candidate = (id: string) => {
       const segment = ctx.reach.segmentOf(id);
-      if (segment === Segment.MY_NUMBER || segment === Segment.INTERNET) continue;
-      if (!reached.has(id)) reached.set(id, a);
+      return segment !== Segment.MY_NUMBER && segment !== Segment.INTERNET;
+    };
+    // A path the guard cannot follow reaches every subnet (semantics §9, fail closed): each one is a candidate peer.
+    const others = nodesOf(ctx.graph, 'subnet').map((s) => s.id).filter(candidate).sort();
+    for (const a of arrivalsFrom(ctx, subnetsIn(ctx, Segment.MY_NUMBER), (x) => x.end.kind === 'subnet' || x.end.kind === 'unknown')) {
+      const ids = a.end.kind === 'subnet' ? [a.end.subnet].filter(candidate) : others;
+      for (const id of ids) if (!reached.has(id)) reached.set(id, a);
     }
     const findings: Finding[] = [];
     for (const [id, inbound] of [...reached].sort(([a], [b]) => a.localeCompare(b))) {
       const leak = ctx.reach.arrivals(id).find(OUT_OR_UNKNOWN);
       if (!leak) continue;
+      const how = inbound.end.kind === 'unknown'
+        ? `the My Number segment may reach this subnet along a path the guard cannot follow (${inbound.end.reason}; fail closed)`
+        : `the My Number segment reaches this subnet (${ctx.reach.destinations(inbound.headers)})`;
       findings.push(finding(this, nameOf(ctx.graph, id),
-        `the My Number segment reaches this subnet (${ctx.reach.destinations(inbound.headers)}), and it reaches ${endOf(ctx, leak)}${leak.end.kind === 'unknown' ? ` (${leak.end.reason})` : ` (${ctx.reach.destinations(leak.headers)})`}`,
+        `${how}, and it reaches ${endOf(ctx, leak)}${leak.end.kind === 'unknown' ? ` (${leak.end.reason})` : ` (${ctx.reach.destinations(leak.headers)})`}`,
         'keep hosts that talk to the My Number segment off any internet path, the α′ breakout included: remove the route out of their subnet, or move them to a subnet without one (MunicipalNetwork: an LGWAN workload subnet, not a terminal subnet)',
         ctx.reach.hops(leak)));
     }
