@@ -1,6 +1,6 @@
 /**
  * The comparison the property test, the regression replay and scripts/fuzz.ts share: render a network for its engine,
- * run the guard, and compare its verdicts for MN-1, MN-2, LG-1 and MN-3 with the oracle's.
+ * run the guard, and compare its verdicts for the oracle's rules (ORACLE_RULES: MN-1, MN-2, LG-1, MN-3, MN-4) with the oracle's.
  *
  * This file (not the oracle) is the one place that imports the guard.
  */

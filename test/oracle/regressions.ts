@@ -1,6 +1,6 @@
 /**
  * Networks replayed by test/guard/oracle-regressions.test.ts with the same comparison as the property test (the
- * guard's verdicts for MN-1, MN-2, LG-1 and MN-3 must equal the oracle's).
+ * guard's verdicts for MN-1, MN-2, LG-1, MN-3 and MN-4 must equal the oracle's).
  *
  * Every disagreement the property test or scripts/fuzz.ts ever found is kept here (`found: 'fuzz'`), shrunk, under a
  * name that says what it exercises. `found: 'pin'` entries are hand-written networks that pin a reading of
@@ -8,6 +8,7 @@
  */
 import { NetBuilder, allow, deny } from './build';
 import { Network } from './network';
+import { OracleRule } from './oracle';
 
 export interface Regression {
   readonly name: string;
@@ -15,13 +16,30 @@ export interface Regression {
   /** What it exercises, with the section of docs/guard-semantics.md. */
   readonly note: string;
   /** The verdicts both must give (worked out by hand from the semantics), so that the two cannot drift together. */
-  readonly expected: readonly ('MN-1' | 'MN-2' | 'LG-1' | 'MN-3')[];
+  readonly expected: readonly OracleRule[];
   readonly net: Network;
 }
 
 const lgwanWithNat = (engine: Network['engine']) => new NetBuilder(engine)
   .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('a', 'lg', '10.1.1.0/24').subnet('n', 'lg', '10.1.2.0/24')
   .table('rt', 'lg', ['a']).route('rt', '::/0', { kind: 'nat', id: 'nat' }).nat('nat', 'n');
+
+/**
+ * The α model's specific communication from My Number to an LGWAN server (MN-4's seed case, 001 「特定通信先のサーバーや端末も
+ * インターネットとの通信ができないこと」): the My Number subnet m routes one host, 10.1.1.10/32, to the transit gateway, whose
+ * table sends it to the LGWAN attachment (subnet la, on the main table: local routes only), which delivers it in l.
+ * `ownWayOut` gives l's own table 0.0.0.0/0 → an internet gateway of the LGWAN VPC.
+ */
+const alphaLgwanPeer = (engine: Network['engine'], ownWayOut: boolean) => {
+  const b = new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+    .route('rtm', '10.1.1.10/32', { kind: 'tgw', id: 't' })
+    .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('la', 'lg', '10.1.9.0/28').subnet('l', 'lg', '10.1.1.0/24').table('rtl', 'lg', ['l'])
+    .tgw('t').attach('am', 't', 'mn', ['m']).attach('al', 't', 'lg', ['la'])
+    .tgwTable('tt', 't', { associations: ['am', 'al'] }).tgwRoute('tt', '10.1.1.10/32', 'al');
+  if (ownWayOut) b.igw('i', 'lg').route('rtl', '0.0.0.0/0', { kind: 'igw', id: 'i' });
+  return b.net;
+};
 
 export const REGRESSIONS: Regression[] = [
   // --- found by the property test against the exact-reachability guard (42301a4) -----------------------------------
@@ -110,6 +128,28 @@ export const REGRESSIONS: Regression[] = [
     expected: [],
     net: lgwanWithNat('cloudformation').nacl('closed', 'lg', [], ['n']).net,
   },
+
+  // --- MN-4, by hand (§10 MN-4, §4, §5, §9) -------------------------------------------------------------------------
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
+    {
+      name: `mn4-alpha-lgwan-peer-with-its-own-internet-route (${engine})`,
+      found: 'pin',
+      note: '§10 MN-4: m\'s packets to 10.1.1.10 cross the transit gateway (§5: static route to the LGWAN attachment), enter la and '
+        + 'are delivered locally in l (§4), an arrival at l; l\'s own 0.0.0.0/0 → internet gateway reaches the internet (§9) ⇒ MN-4, and '
+        + 'LG-1 (α). m reaches nothing else (no MN-1, MN-2); one host of l is not its whole block, and l\'s packets toward the My Number '
+        + 'VPC go to the internet gateway with a non-internet destination and are dropped (no MN-3).',
+      expected: ['LG-1', 'MN-4'],
+      net: alphaLgwanPeer(engine, true),
+    },
+    {
+      name: `mn4-alpha-lgwan-peer-without-a-way-out (${engine})`,
+      found: 'pin',
+      note: '§10 MN-4: the same arrival of m at l, but l\'s table has only the local route and la\'s (the main table) too: neither reaches '
+        + 'the internet, SECURITY_CLOUD or unknown ⇒ no MN-4, no LG-1; nothing else either.',
+      expected: [],
+      net: alphaLgwanPeer(engine, false),
+    },
+  ]),
 
   // --- pins: readings of the text the oracle chose (the guard of 42301a4 agrees) -------------------------------------
   {
