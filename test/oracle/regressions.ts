@@ -214,3 +214,61 @@ export const REGRESSIONS: Regression[] = [
       .route('rt', '0.0.0.0/0', { kind: 'vgw', id: 'v' }).vgw('v', 'lg').nacl('c', 'lg', [], ['a']).net,
   },
 ];
+
+/**
+ * Networks on which the guard is wrong by docs/guard-semantics.md and not fixed yet (the fix belongs to src/guard, which
+ * the oracle's side does not change). Same shape as REGRESSIONS, `expected` being the verdicts the text gives.
+ * test/oracle/known-guard-bugs.test.ts checks that the oracle gives them, that compare.ts KNOWN_GUARD_BUGS explains
+ * the guard's disagreement, and fails once the guard agrees: then the case moves to REGRESSIONS and the entry of
+ * KNOWN_GUARD_BUGS goes.
+ */
+export const KNOWN_GUARD_BUG_CASES: (Regression & { readonly bug: string })[] = [
+  ...(['cloudformation', 'terraform'] as const).map((engine) => ({
+    name: `mn4-a-my-number-unknown-end-reaches-an-lgwan-subnet-with-a-way-out (${engine})`,
+    found: 'pin' as const,
+    bug: 'MN-4 ignores a My Number unknown end as reaching the LGWAN subnets',
+    note: '§9: an unknown end "reaches everywhere for the critical rules: the internet, the security cloud and every subnet of every '
+      + 'segment"; §10: MN-4 is critical. m\'s route to a network interface ends unknown (MN-1, MN-2), so m has an arrival at the LGWAN '
+      + 'subnet l, whose own 0.0.0.0/0 → internet gateway reaches the internet (LG-1) ⇒ MN-4. The guard gives MN-1, MN-2 and LG-1 '
+      + 'but not MN-4 (found by the oracle property, about 2% of the generated cases).',
+    expected: ['LG-1', 'MN-1', 'MN-2', 'MN-4'] as const,
+    net: new NetBuilder(engine)
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .route('rtm', '192.0.2.0/24', { kind: 'eni', eni: 'eni-0abc0000000000004' })
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').table('rtl', 'lg', ['l'])
+      .igw('i', 'lg').route('rtl', '0.0.0.0/0', { kind: 'igw', id: 'i' }).net,
+  })),
+  {
+    name: 'mn4-a-my-number-vpc-without-attachment-to-the-transit-gateway (terraform, shrunk by the property)',
+    found: 'fuzz',
+    bug: 'MN-4 ignores a My Number unknown end as reaching the LGWAN subnets',
+    note: '§5: sub0\'s 0.0.0.0/0 → transit gateway from a VPC with no attachment to it ends unknown, which reaches every subnet (§9), '
+      + 'among them the LGWAN subnet sub1, whose 0.0.0.0/0 → internet gateway reaches the internet ⇒ MN-4 besides MN-1, MN-2, LG-1.',
+    expected: ['LG-1', 'MN-1', 'MN-2', 'MN-4'],
+    net: {
+      engine: 'terraform',
+      vpcs: [{ id: 'vpc0', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }, { id: 'vpc1', segment: 'LGWAN', cidr: '10.1.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 'sub0', vpc: 'vpc0', cidr: '10.0.0.0/24', routeTable: 'rt2' }, { id: 'sub1', vpc: 'vpc1', cidr: '10.1.0.0/24', routeTable: 'rt3' }],
+      routeTables: [{ id: 'rtmain0', vpc: 'vpc0', main: true }, { id: 'rtmain1', vpc: 'vpc1', main: true }, { id: 'rt2', vpc: 'vpc0' }, { id: 'rt3', vpc: 'vpc1' }],
+      routes: [
+        { table: 'rt3', destination: '0.0.0.0/0', target: { kind: 'igw', id: 'igw0' } },
+        { table: 'rt2', destination: '0.0.0.0/0', target: { kind: 'tgw', id: 'tgw0' } },
+      ],
+      internetGateways: [{ id: 'igw0', vpc: 'vpc1' }],
+      egressOnlyGateways: [],
+      natGateways: [],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [],
+      transitGateways: [{ id: 'tgw0', defaultAssociation: true, defaultPropagation: true }],
+      tgwAttachments: [{ id: 'tgwatt0', tgw: 'tgw0', vpc: 'vpc1', subnets: ['sub1'] }],
+      vpnAttachments: [],
+      tgwRouteTables: [{ id: 'tgw0#default', tgw: 'tgw0', implicit: true, associations: [], propagations: [] }],
+      tgwRoutes: [],
+      peerings: [],
+      nacls: [],
+      securityGroups: [],
+      renderSeed: 0,
+    },
+  },
+];
