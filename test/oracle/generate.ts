@@ -8,7 +8,9 @@
  * to a transit gateway, a transit table forwarding to an inspection / egress VPC whose attachment subnet routes to a
  * firewall endpoint, then a NAT gateway, then an internet gateway (and ::/0 to an egress-only gateway), with static
  * routes and blackholes at assorted prefix lengths on top, NACLs that cut some of it, and security-group rules toward
- * the other segment that are wide or narrow.
+ * the other segment that are wide or narrow. Some networks also give a My Number subnet a specific route to one LGWAN
+ * subnet (peering or the transit gateway), and that LGWAN subnet a way out or none, so that MN-4 is decided both ways
+ * by paths that are known (not only by unknown ends, which already decide MN-1).
  *
  * Sizes stay small (≤ 4 VPCs, ≤ 10 subnets, ≤ 25 VPC routes) so that the brute-force oracle stays fast.
  */
@@ -60,6 +62,13 @@ interface SgGene { vpc: number; isDefault: boolean; ingress: RuleGene[]; egress:
 interface SplitGene { where: number; ref: number; base: DestGene; depth: number; gap: boolean; mode: number; target: number; flip: number }
 /** Security-group rules whose port ranges together cover 1-65535, or all but a gap. */
 interface PortSplitGene { sg: number; egress: boolean; udp: boolean; peer: DestGene; pieces: number; gap: number }
+/**
+ * A My Number subnet's route to one LGWAN subnet (MN-4's "subnet at which some My Number subnet has an arrival"): the
+ * whole block or one host, over a peering (made if missing) or the transit gateway; and what that LGWAN subnet's own
+ * table does with 0.0.0.0/0: out: 0 nothing, 1 an internet gateway, 2 the transit gateway, 3 a firewall endpoint in its
+ * VPC (when there is one; the firewall passes everything, §4).
+ */
+interface MnPeerGene { mn: number; lg: number; host: boolean; tgw: boolean; out: number }
 
 export interface Genes {
   vpcs: VpcGene[];
@@ -76,6 +85,7 @@ export interface Genes {
   sgs: SgGene[];
   splits: SplitGene[];
   portSplits: PortSplitGene[];
+  mnPeers: MnPeerGene[];
   renderSeed: number;
 }
 
@@ -154,6 +164,7 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
     }), { maxLength: 3 }),
     portSplits: fc.array(fc.record({ sg: nat(7), egress: fc.boolean(), udp: oneIn(3), peer: destGene(6), pieces: nat(2), gap: nat(3) }),
       { maxLength: 1 }),
+    mnPeers: fc.array(fc.record({ mn: nat(15), lg: nat(15), host: oneIn(3), tgw: oneIn(3), out: nat(3) }), { maxLength: 1 }),
     renderSeed: fc.nat(),
   });
 }
@@ -190,6 +201,7 @@ class Decoder {
       net.peerings.push({ id: `pcx${net.peerings.length}`, vpc: va.id, peerVpc: vb.id });
     }
     for (const c of g.chains) this.addChain(c);
+    for (const m of g.mnPeers) this.addMnPeer(m);
     for (const r of g.routes) this.addRandomRoute(r);
     this.addTransitRoutes();
     this.addNacls();
@@ -455,6 +467,46 @@ class Decoder {
       for (const s of vs) {
         this.route(this.tableOf(s), '0.0.0.0/0', { kind: 'tgw', id: 'tgw0' });
         if (c.v6) this.route(this.tableOf(s), '::/0', { kind: 'tgw', id: 'tgw0' });
+      }
+    }
+  }
+
+  // My Number → LGWAN peers (MN-4) -------------------------------------------------------------------------------------
+
+  private addMnPeer(m: MnPeerGene): void {
+    const net = this.net;
+    const segOf = (s: Subnet) => net.vpcs.find((v) => v.id === s.vpc)!.segment;
+    const mns = net.subnets.filter((s) => segOf(s) === 'MY_NUMBER');
+    const lgs = net.subnets.filter((s) => segOf(s) === 'LGWAN');
+    if (mns.length === 0 || lgs.length === 0) return;
+    const src = mns[m.mn % mns.length];
+    const dst = lgs[m.lg % lgs.length];
+    const p = prefix(dst.cidr);
+    const destination = m.host ? formatPrefix(4, p.lo + 4n, 32) : dst.cidr;
+    if (m.tgw && net.transitGateways.length > 0) {
+      this.route(this.tableOf(src), destination, { kind: 'tgw', id: 'tgw0' });
+    } else {
+      let pcx = net.peerings.find((x) => (x.vpc === src.vpc && x.peerVpc === dst.vpc) || (x.vpc === dst.vpc && x.peerVpc === src.vpc));
+      if (!pcx) {
+        pcx = { id: `pcx${net.peerings.length}`, vpc: src.vpc, peerVpc: dst.vpc };
+        net.peerings.push(pcx);
+      }
+      this.route(this.tableOf(src), destination, { kind: 'pcx', id: pcx.id });
+    }
+    const out = this.tableOf(dst);
+    switch (m.out) {
+      case 1: {
+        const igw = net.internetGateways.find((i) => i.vpc === dst.vpc)?.id ?? this.addIgw(dst.vpc);
+        this.route(out, '0.0.0.0/0', { kind: 'igw', id: igw });
+        break;
+      }
+      case 2:
+        if (net.transitGateways.length > 0) this.route(out, '0.0.0.0/0', { kind: 'tgw', id: 'tgw0' });
+        break;
+      case 3: {
+        const fw = net.firewalls.find((f) => f.vpc === dst.vpc);
+        if (fw) this.route(out, '0.0.0.0/0', { kind: 'firewall', id: fw.id });
+        break;
       }
     }
   }

@@ -4,7 +4,7 @@
  */
 import { allow, deny, NetBuilder } from './build';
 import { Engine } from './network';
-import { oracleVerdicts, reachSummary } from './oracle';
+import { oracleVerdicts, reachSummary, runOracle } from './oracle';
 
 const verdicts = (b: NetBuilder) => [...oracleVerdicts(b.net)].sort();
 
@@ -565,5 +565,74 @@ describe('§10 MN-1 structural part', () => {
     expect(verdicts(mn().eigw('e', 'mn'))).toEqual(['MN-1']);
     expect(verdicts(mn().nat('n', 'mn-a', true))).toEqual(['MN-1']);
     expect(verdicts(new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24', { mapPublic: true }))).toEqual(['MN-1']);
+  });
+});
+
+describe('§10 MN-4', () => {
+  /**
+   * My Number subnet m routes one LGWAN host (10.1.1.10) over a peering; the LGWAN subnet l is given a way out (or not) by
+   * the caller; l2 is another LGWAN subnet on its own table.
+   */
+  const peer = (engine: Engine = 'cloudformation') => new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+    .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').subnet('l2', 'lg', '10.1.2.0/24')
+    .table('rtl', 'lg', ['l']).table('rtl2', 'lg', ['l2'])
+    .peering('p', 'mn', 'lg').route('rtm', '10.1.1.10/32', { kind: 'pcx', id: 'p' });
+
+  test('an LGWAN subnet the My Number segment reaches, with its own internet route ⇒ MN-4 (and LG-1); without ⇒ nothing', () => {
+    expect(verdicts(peer())).toEqual([]);
+    expect(verdicts(peer('terraform').igw('i', 'lg').route('rtl', '0.0.0.0/0', { kind: 'igw', id: 'i' }))).toEqual(['LG-1', 'MN-4']);
+  });
+
+  test('a way out of another LGWAN subnet, which the My Number segment does not reach, is LG-1 only', () => {
+    expect(verdicts(peer().igw('i', 'lg').route('rtl2', '0.0.0.0/0', { kind: 'igw', id: 'i' }))).toEqual(['LG-1']);
+  });
+
+  test('whatever firewalls the path passes: l → firewall endpoint in l2 → internet gateway ⇒ MN-4', () => {
+    const b = peer().firewall('fw', 'lg', ['l2']).route('rtl', '0.0.0.0/0', { kind: 'firewall', id: 'fw' })
+      .igw('i', 'lg').route('rtl2', '0.0.0.0/0', { kind: 'igw', id: 'i' });
+    expect(verdicts(b)).toEqual(['LG-1', 'MN-4']);
+  });
+
+  test('SECURITY_CLOUD counts as a way out, the LGWAN WAN does not', () => {
+    const sc = peer().vgw('v', 'lg', 'SECURITY_CLOUD').route('rtl', '52.0.0.0/8', { kind: 'vgw', id: 'v' });
+    expect(verdicts(sc)).toEqual(['LG-1', 'MN-4']);
+    const wan = peer().vgw('v', 'lg', 'LGWAN_WAN').route('rtl', '0.0.0.0/0', { kind: 'vgw', id: 'v' });
+    expect(verdicts(wan)).toEqual([]);
+  });
+
+  test('an unknown end of the LGWAN subnet counts as a way out', () => {
+    expect(verdicts(peer().route('rtl', '0.0.0.0/0', { kind: 'eni', eni: 'eni-0abc0000000000003' }))).toEqual(['LG-1', 'MN-4']);
+  });
+
+  test('no arrival when the LGWAN subnet\'s inbound NACL stops the My Number packets: LG-1 only', () => {
+    const b = peer().igw('i', 'lg').route('rtl', '0.0.0.0/0', { kind: 'igw', id: 'i' })
+      .nacl('n', 'lg', [deny(10, false, '10.0.0.0/16'), allow(20, false, '0.0.0.0/0'), allow(10, true, '0.0.0.0/0')], ['l']);
+    expect(verdicts(b)).toEqual(['LG-1']);
+  });
+
+  test('an unknown end of a My Number subnet reaches every subnet (§9): every LGWAN subnet with a way out ⇒ MN-4', () => {
+    const b = new NetBuilder()
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .route('rtm', '192.0.2.0/24', { kind: 'eni', eni: 'eni-0abc0000000000004' })
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').table('rtl', 'lg', ['l']);
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+    b.igw('i', 'lg').route('rtl', '0.0.0.0/0', { kind: 'igw', id: 'i' });
+    expect(verdicts(b)).toEqual(['LG-1', 'MN-1', 'MN-2', 'MN-4']);
+  });
+
+  test('an Internet-segment subnet is not MN-4\'s (the segment is excluded; MN-2 judges it)', () => {
+    const b = new NetBuilder()
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('x', 'inet', '10.2.1.0/24').table('rtx', 'inet', ['x'])
+      .peering('p', 'mn', 'inet').route('rtm', '10.2.1.10/32', { kind: 'pcx', id: 'p' })
+      .igw('i', 'inet').route('rtx', '0.0.0.0/0', { kind: 'igw', id: 'i' });
+    expect(verdicts(b)).toEqual(['MN-2']);
+  });
+
+  test('explain: the reason names the My Number subnet, the reached subnet and both paths', () => {
+    const b = peer().igw('i', 'lg').route('rtl', '0.0.0.0/0', { kind: 'igw', id: 'i' });
+    const reasons = runOracle(b.net, { explain: true }).reasons.filter((r) => r.startsWith('MN-4'));
+    expect(reasons).toEqual([expect.stringMatching(/^MN-4: m reaches LGWAN subnet l \(m → peering p to l \[.*10\.1\.1\.\d+.*\]\), which itself reaches the internet \(l → igw i → internet/)]);
   });
 });

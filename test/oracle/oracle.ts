@@ -1,5 +1,5 @@
 /**
- * A brute-force reference for the guard's verdicts MN-1, MN-2, LG-1 and MN-3, written only from
+ * A brute-force reference for the guard's verdicts MN-1, MN-2, LG-1, MN-3 and MN-4, written only from
  * docs/guard-semantics.md (cited below as §n). Independent of src/ on purpose.
  *
  * Method: split each address family into atoms (the classes every literal prefix of the network and the internet
@@ -12,13 +12,22 @@
 import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
 import { NaclEntry, Network, Protocol, Segment, SgRule, Subnet, Zone } from './network';
 
-export type OracleRule = 'MN-1' | 'MN-2' | 'LG-1' | 'MN-3';
-export const ORACLE_RULES: readonly OracleRule[] = ['MN-1', 'MN-2', 'LG-1', 'MN-3'];
+export type OracleRule = 'MN-1' | 'MN-2' | 'LG-1' | 'MN-3' | 'MN-4';
+export const ORACLE_RULES: readonly OracleRule[] = ['MN-1', 'MN-2', 'LG-1', 'MN-3', 'MN-4'];
 
 export interface OracleResult {
   readonly verdicts: Set<OracleRule>;
   /** Why each verdict holds (a few lines per rule), for reading a disagreement. */
   readonly reasons: string[];
+  /** Every (My Number subnet, reached subnet with a way out) pair that makes MN-4 hold. */
+  readonly mn4: Mn4Witness[];
+}
+
+export interface Mn4Witness {
+  readonly source: string;
+  readonly target: string;
+  /** The target counts only because the source has an unknown end, which reaches every subnet (§9). */
+  readonly viaUnknown: boolean;
 }
 
 export interface OracleOptions {
@@ -261,11 +270,13 @@ class Oracle {
 
     // §2: every subnet of a labelled VPC is a source (all VPCs here are labelled).
     const arrivals = this.subnets.map((_, i) => this.walk(i));
+    // §10 MN-1, LG-1, MN-4: an arrival at the internet, SECURITY_CLOUD or unknown (unknown reaches everywhere, §9).
+    const wayOutOf = (a: Arrivals) => (a.internet ? `the internet (${a.internet})` : a.zone.SECURITY_CLOUD ? `SECURITY_CLOUD (${a.zone.SECURITY_CLOUD})`
+      : a.unknown ? `unknown (${a.unknown})` : undefined);
     arrivals.forEach((a, i) => {
       const s = this.subnets[i].id;
       const seg = this.segment(i);
-      const wayOut = a.internet ? `the internet (${a.internet})` : a.zone.SECURITY_CLOUD ? `SECURITY_CLOUD (${a.zone.SECURITY_CLOUD})`
-        : a.unknown ? `unknown (${a.unknown})` : undefined;
+      const wayOut = wayOutOf(a);
       if (seg === 'MY_NUMBER' && wayOut) add('MN-1', `${s} reaches ${wayOut}`);
       if (seg === 'LGWAN' && wayOut) add('LG-1', `${s} reaches ${wayOut}`);
       const other: Segment | undefined = seg === 'MY_NUMBER' ? 'INTERNET' : seg === 'INTERNET' ? 'MY_NUMBER' : undefined;
@@ -281,7 +292,27 @@ class Oracle {
 
     const sg = this.securityGroupsTooWide();
     if (sg) add('MN-3', sg);
-    return { verdicts, reasons };
+
+    // §10 MN-4: a subnet T of another segment than MY_NUMBER and INTERNET at which some My Number subnet has an
+    // arrival has itself an arrival at the internet, SECURITY_CLOUD or unknown. No firewall is an excuse (§4: a firewall
+    // passes everything anyway). An unknown end of the My Number subnet reaches every subnet of every segment (§9: MN-4
+    // is critical), so then every such T counts.
+    const mn4: Mn4Witness[] = [];
+    arrivals.forEach((a, i) => {
+      if (this.segment(i) !== 'MY_NUMBER') return;
+      const s = this.subnets[i].id;
+      this.subnets.forEach((tSubnet, t) => {
+        const seg = this.segment(t);
+        if (seg === 'MY_NUMBER' || seg === 'INTERNET') return;
+        const how = a.subnets.get(t) ?? (a.unknown !== undefined ? `unknown, which reaches every subnet (${a.unknown})` : undefined);
+        if (how === undefined) return;
+        const wayOut = wayOutOf(arrivals[t]);
+        if (!wayOut) return;
+        mn4.push({ source: s, target: tSubnet.id, viaUnknown: !a.subnets.has(t) });
+        add('MN-4', `${s} reaches ${seg} subnet ${tSubnet.id} (${how}), which itself reaches ${wayOut}`);
+      });
+    });
+    return { verdicts, reasons, mn4 };
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
  * Networks replayed by test/guard/oracle-regressions.test.ts with the same comparison as the property test (the
- * guard's verdicts for MN-1, MN-2, LG-1 and MN-3 must equal the oracle's).
+ * guard's verdicts for MN-1, MN-2, LG-1, MN-3 and MN-4 must equal the oracle's).
  *
  * Every disagreement the property test or scripts/fuzz.ts ever found is kept here (`found: 'fuzz'`), shrunk, under a
  * name that says what it exercises. `found: 'pin'` entries are hand-written networks that pin a reading of
@@ -8,6 +8,7 @@
  */
 import { NetBuilder, allow, deny } from './build';
 import { Network } from './network';
+import { OracleRule } from './oracle';
 
 export interface Regression {
   readonly name: string;
@@ -15,13 +16,30 @@ export interface Regression {
   /** What it exercises, with the section of docs/guard-semantics.md. */
   readonly note: string;
   /** The verdicts both must give (worked out by hand from the semantics), so that the two cannot drift together. */
-  readonly expected: readonly ('MN-1' | 'MN-2' | 'LG-1' | 'MN-3')[];
+  readonly expected: readonly OracleRule[];
   readonly net: Network;
 }
 
 const lgwanWithNat = (engine: Network['engine']) => new NetBuilder(engine)
   .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('a', 'lg', '10.1.1.0/24').subnet('n', 'lg', '10.1.2.0/24')
   .table('rt', 'lg', ['a']).route('rt', '::/0', { kind: 'nat', id: 'nat' }).nat('nat', 'n');
+
+/**
+ * The α model's specific communication from My Number to an LGWAN server (MN-4's seed case, 001 「特定通信先のサーバーや端末も
+ * インターネットとの通信ができないこと」): the My Number subnet m routes one host, 10.1.1.10/32, to the transit gateway, whose
+ * table sends it to the LGWAN attachment (subnet la, on the main table: local routes only), which delivers it in l.
+ * `ownWayOut` gives l's own table 0.0.0.0/0 → an internet gateway of the LGWAN VPC.
+ */
+const alphaLgwanPeer = (engine: Network['engine'], ownWayOut: boolean) => {
+  const b = new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+    .route('rtm', '10.1.1.10/32', { kind: 'tgw', id: 't' })
+    .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('la', 'lg', '10.1.9.0/28').subnet('l', 'lg', '10.1.1.0/24').table('rtl', 'lg', ['l'])
+    .tgw('t').attach('am', 't', 'mn', ['m']).attach('al', 't', 'lg', ['la'])
+    .tgwTable('tt', 't', { associations: ['am', 'al'] }).tgwRoute('tt', '10.1.1.10/32', 'al');
+  if (ownWayOut) b.igw('i', 'lg').route('rtl', '0.0.0.0/0', { kind: 'igw', id: 'i' });
+  return b.net;
+};
 
 export const REGRESSIONS: Regression[] = [
   // --- found by the property test against the exact-reachability guard (42301a4) -----------------------------------
@@ -111,6 +129,28 @@ export const REGRESSIONS: Regression[] = [
     net: lgwanWithNat('cloudformation').nacl('closed', 'lg', [], ['n']).net,
   },
 
+  // --- MN-4, by hand (§10 MN-4, §4, §5, §9) -------------------------------------------------------------------------
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
+    {
+      name: `mn4-alpha-lgwan-peer-with-its-own-internet-route (${engine})`,
+      found: 'pin',
+      note: '§10 MN-4: m\'s packets to 10.1.1.10 cross the transit gateway (§5: static route to the LGWAN attachment), enter la and '
+        + 'are delivered locally in l (§4), an arrival at l; l\'s own 0.0.0.0/0 → internet gateway reaches the internet (§9) ⇒ MN-4, and '
+        + 'LG-1 (α). m reaches nothing else (no MN-1, MN-2); one host of l is not its whole block, and l\'s packets toward the My Number '
+        + 'VPC go to the internet gateway with a non-internet destination and are dropped (no MN-3).',
+      expected: ['LG-1', 'MN-4'],
+      net: alphaLgwanPeer(engine, true),
+    },
+    {
+      name: `mn4-alpha-lgwan-peer-without-a-way-out (${engine})`,
+      found: 'pin',
+      note: '§10 MN-4: the same arrival of m at l, but l\'s table has only the local route and la\'s (the main table) too: neither reaches '
+        + 'the internet, SECURITY_CLOUD or unknown ⇒ no MN-4, no LG-1; nothing else either.',
+      expected: [],
+      net: alphaLgwanPeer(engine, false),
+    },
+  ]),
+
   // --- pins: readings of the text the oracle chose (the guard of 42301a4 agrees) -------------------------------------
   {
     name: 'own-block-delivery-at-a-transit-attachment-subnet',
@@ -172,5 +212,63 @@ export const REGRESSIONS: Regression[] = [
     expected: ['LG-1'],
     net: new NetBuilder('cloudformation').vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['a'])
       .route('rt', '0.0.0.0/0', { kind: 'vgw', id: 'v' }).vgw('v', 'lg').nacl('c', 'lg', [], ['a']).net,
+  },
+];
+
+/**
+ * Networks on which the guard is wrong by docs/guard-semantics.md and not fixed yet (the fix belongs to src/guard, which
+ * the oracle's side does not change). Same shape as REGRESSIONS, `expected` being the verdicts the text gives.
+ * test/oracle/known-guard-bugs.test.ts checks that the oracle gives them, that compare.ts KNOWN_GUARD_BUGS explains
+ * the guard's disagreement, and fails once the guard agrees: then the case moves to REGRESSIONS and the entry of
+ * KNOWN_GUARD_BUGS goes.
+ */
+export const KNOWN_GUARD_BUG_CASES: (Regression & { readonly bug: string })[] = [
+  ...(['cloudformation', 'terraform'] as const).map((engine) => ({
+    name: `mn4-a-my-number-unknown-end-reaches-an-lgwan-subnet-with-a-way-out (${engine})`,
+    found: 'pin' as const,
+    bug: 'MN-4 ignores a My Number unknown end as reaching the LGWAN subnets',
+    note: '§9: an unknown end "reaches everywhere for the critical rules: the internet, the security cloud and every subnet of every '
+      + 'segment"; §10: MN-4 is critical. m\'s route to a network interface ends unknown (MN-1, MN-2), so m has an arrival at the LGWAN '
+      + 'subnet l, whose own 0.0.0.0/0 → internet gateway reaches the internet (LG-1) ⇒ MN-4. The guard gives MN-1, MN-2 and LG-1 '
+      + 'but not MN-4 (found by the oracle property, about 2% of the generated cases).',
+    expected: ['LG-1', 'MN-1', 'MN-2', 'MN-4'] as const,
+    net: new NetBuilder(engine)
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .route('rtm', '192.0.2.0/24', { kind: 'eni', eni: 'eni-0abc0000000000004' })
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').table('rtl', 'lg', ['l'])
+      .igw('i', 'lg').route('rtl', '0.0.0.0/0', { kind: 'igw', id: 'i' }).net,
+  })),
+  {
+    name: 'mn4-a-my-number-vpc-without-attachment-to-the-transit-gateway (terraform, shrunk by the property)',
+    found: 'fuzz',
+    bug: 'MN-4 ignores a My Number unknown end as reaching the LGWAN subnets',
+    note: '§5: sub0\'s 0.0.0.0/0 → transit gateway from a VPC with no attachment to it ends unknown, which reaches every subnet (§9), '
+      + 'among them the LGWAN subnet sub1, whose 0.0.0.0/0 → internet gateway reaches the internet ⇒ MN-4 besides MN-1, MN-2, LG-1.',
+    expected: ['LG-1', 'MN-1', 'MN-2', 'MN-4'],
+    net: {
+      engine: 'terraform',
+      vpcs: [{ id: 'vpc0', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }, { id: 'vpc1', segment: 'LGWAN', cidr: '10.1.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 'sub0', vpc: 'vpc0', cidr: '10.0.0.0/24', routeTable: 'rt2' }, { id: 'sub1', vpc: 'vpc1', cidr: '10.1.0.0/24', routeTable: 'rt3' }],
+      routeTables: [{ id: 'rtmain0', vpc: 'vpc0', main: true }, { id: 'rtmain1', vpc: 'vpc1', main: true }, { id: 'rt2', vpc: 'vpc0' }, { id: 'rt3', vpc: 'vpc1' }],
+      routes: [
+        { table: 'rt3', destination: '0.0.0.0/0', target: { kind: 'igw', id: 'igw0' } },
+        { table: 'rt2', destination: '0.0.0.0/0', target: { kind: 'tgw', id: 'tgw0' } },
+      ],
+      internetGateways: [{ id: 'igw0', vpc: 'vpc1' }],
+      egressOnlyGateways: [],
+      natGateways: [],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [],
+      transitGateways: [{ id: 'tgw0', defaultAssociation: true, defaultPropagation: true }],
+      tgwAttachments: [{ id: 'tgwatt0', tgw: 'tgw0', vpc: 'vpc1', subnets: ['sub1'] }],
+      vpnAttachments: [],
+      tgwRouteTables: [{ id: 'tgw0#default', tgw: 'tgw0', implicit: true, associations: [], propagations: [] }],
+      tgwRoutes: [],
+      peerings: [],
+      nacls: [],
+      securityGroups: [],
+      renderSeed: 0,
+    },
   },
 ];
