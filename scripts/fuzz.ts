@@ -8,8 +8,7 @@
  *
  *   --cases defaults to 100000 per engine, --seed to a random one (printed, to replay a run), --engine to both. Prints
  *   the cases per second and the seed; on a disagreement prints the shrunk case (add it to test/oracle/regressions.ts)
- *   and exits 1. Disagreements a known guard bug explains (test/oracle/compare.ts KNOWN_GUARD_BUGS) are counted apart
- *   in the tally and do not fail the run.
+ *   and exits 1.
  *
  * - `blueprints`: the blueprint fuzz of test/fuzz/ (mutated blueprints must be clean validation errors or compliant
  *   syntheses, random valid ones compliant syntheses, with the guard on, in AWS CDK and CDKTF).

@@ -1,5 +1,5 @@
 /**
- * The guard's verdicts MN-1, MN-2, LG-1 and MN-3 against the brute-force oracle of test/oracle/ (written from
+ * The guard's verdicts MN-1, MN-2, LG-1, MN-3 and MN-4 against the brute-force oracle of test/oracle/ (written from
  * docs/guard-semantics.md, not from the guard), on random topologies rendered for each engine.
  *
  * ORACLE_CASES (default 5000 per engine) and ORACLE_SEED (default below, printed in the tally) choose the run. A

@@ -19,15 +19,6 @@ export interface OracleResult {
   readonly verdicts: Set<OracleRule>;
   /** Why each verdict holds (a few lines per rule), for reading a disagreement. */
   readonly reasons: string[];
-  /** Every (My Number subnet, reached subnet with a way out) pair that makes MN-4 hold. */
-  readonly mn4: Mn4Witness[];
-}
-
-export interface Mn4Witness {
-  readonly source: string;
-  readonly target: string;
-  /** The target counts only because the source has an unknown end, which reaches every subnet (§9). */
-  readonly viaUnknown: boolean;
 }
 
 export interface OracleOptions {
@@ -297,7 +288,6 @@ class Oracle {
     // arrival has itself an arrival at the internet, SECURITY_CLOUD or unknown. No firewall is an excuse (§4: a firewall
     // passes everything anyway). An unknown end of the My Number subnet reaches every subnet of every segment (§9: MN-4
     // is critical), so then every such T counts.
-    const mn4: Mn4Witness[] = [];
     arrivals.forEach((a, i) => {
       if (this.segment(i) !== 'MY_NUMBER') return;
       const s = this.subnets[i].id;
@@ -307,12 +297,10 @@ class Oracle {
         const how = a.subnets.get(t) ?? (a.unknown !== undefined ? `unknown, which reaches every subnet (${a.unknown})` : undefined);
         if (how === undefined) return;
         const wayOut = wayOutOf(arrivals[t]);
-        if (!wayOut) return;
-        mn4.push({ source: s, target: tSubnet.id, viaUnknown: !a.subnets.has(t) });
-        add('MN-4', `${s} reaches ${seg} subnet ${tSubnet.id} (${how}), which itself reaches ${wayOut}`);
+        if (wayOut) add('MN-4', `${s} reaches ${seg} subnet ${tSubnet.id} (${how}), which itself reaches ${wayOut}`);
       });
     });
-    return { verdicts, reasons, mn4 };
+    return { verdicts, reasons };
   }
 
   // ---------------------------------------------------------------------------------------------------------------
