@@ -22,18 +22,15 @@ import { Blueprint } from '../../src/model/validate';
 import { planNetwork } from '../../src/plan';
 import { TenantProxyPlan } from '../../src/plan/network-plan';
 import { renderSquidConfig } from '../../src/plan/squid';
+import { certgen, localizeSquidConf, openssl, squid } from '../support/squid';
 import { findExecutable, requireTool } from '../support/tools';
 
-const squid = findExecutable('squid', ['/usr/sbin/squid']);
-const certgen = ['/usr/lib/squid/security_file_certgen', '/usr/lib64/squid/security_file_certgen'].find((p) => fs.existsSync(p));
-const openssl = findExecutable('openssl');
 const bash = findExecutable('bash');
 const python3 = ['/usr/bin/python3', '/bin/python3'].find((p) => fs.existsSync(p));
 const haveTools = requireTool('squid', Boolean(squid && certgen && openssl && bash && python3),
   'the injection tests need squid and security_file_certgen (Debian package squid-openssl), openssl, bash and /usr/bin/python3');
 const describeWithTools = haveTools ? describe : describe.skip;
 
-const squidUser = process.getuid?.() === 0 ? 'proxy' : os.userInfo().username;
 const ARN = alphaPrime.breakout!.tenantProxy!.caSecretArn;
 
 /** A tenant-restricted service of one's own, with every free-text field in use (so that each reaches squid.conf if it can). */
@@ -195,14 +192,7 @@ const PAYLOADS: { name: string; text: string; always: boolean }[] = [
  * lines of the file it read (the configuration with this machine's paths).
  */
 function squidProcessed(dir: string, conf: string): { processed: string[]; written: string[] } {
-  const local = conf
-    .replace('/etc/squid/ssl/ca.pem', path.join(dir, 'bump-ca.pem'))
-    .replace('/etc/squid/ssl/ca.key', path.join(dir, 'bump-ca.key'))
-    .replace('/usr/lib64/squid/security_file_certgen', certgen!)
-    .replace(/\/var\/lib\/squid\/ssl_db/g, path.join(dir, 'ssl_db'))
-    .replace(/\/var\/log\/squid\//g, `${dir}/`)
-    .replace('/run/squid.pid', path.join(dir, 'squid.pid'))
-    .replace(/^cache_effective_user squid$/m, `cache_effective_user ${squidUser}`);
+  const local = localizeSquidConf(conf, dir);
   const file = path.join(dir, 'squid.conf');
   fs.writeFileSync(file, local);
   const result = spawnSync(squid!, ['-k', 'parse', '-f', file], { encoding: 'utf8', timeout: 30_000 });

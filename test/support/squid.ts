@@ -67,6 +67,11 @@ export function squidInput(dir: string, extra: Partial<SquidConfigInput>): Squid
 export function localSquidConf(script: string, dir: string): string {
   const conf = /<<'JICHITAI_SQUID_CONF'\n([\s\S]*?)\nJICHITAI_SQUID_CONF\n/.exec(script)?.[1];
   if (!conf) throw new Error('test setup: no squid.conf heredoc in the boot script');
+  return localizeSquidConf(conf, dir);
+}
+
+/** A generated squid.conf with Amazon Linux 2023 paths changed to this machine's and `dir`. */
+export function localizeSquidConf(conf: string, dir: string): string {
   return conf
     .replace('/etc/squid/ssl/ca.pem', path.join(dir, 'bump-ca.pem'))
     .replace('/etc/squid/ssl/ca.key', path.join(dir, 'bump-ca.key'))
