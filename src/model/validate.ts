@@ -655,7 +655,7 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
       // The proxy configuration is generated from the breakout alone: when that is clean, generate it now, so that its
       // own limits (EC2 user data) and refusals are reported with the other problems.
       const lgwanLayout = layouts.get(Segment.LGWAN);
-      if (p.list.length === before && knownCase && lgwanLayout) checkProxy(p, props, lgwanLayout);
+      if (p.list.length === before && knownCase && lgwanLayout) checkProxy(p, props, lgwanLayout, [...hosts.values()]);
     }
   }
 
@@ -999,11 +999,11 @@ function checkMediaRoutes(p: Problems, services: unknown[], wanCidrs: readonly I
 }
 
 /** Generate the tenant-restriction proxy's configuration now, and report why it cannot be generated, if it cannot. */
-function checkProxy(p: Problems, props: MunicipalNetworkBlueprintProps, lgwanLayout: SubnetPlan[]): void {
+function checkProxy(p: Problems, props: MunicipalNetworkBlueprintProps, lgwanLayout: SubnetPlan[], hosts: HostDeclaration[]): void {
   const breakout = props.breakout!;
   if (breakout.tenantProxy === undefined || props.alphaPrimeCase === AlphaPrimeCase.LICENSE_AND_UPDATES) return;
-  // Case ウ without a usable sanitization service is reported by the breakout validation already.
-  const hosts = Array.isArray(props.hosts) ? props.hosts : [];
+  // Case ウ without a usable sanitization service is reported by the breakout validation already. The hosts are the
+  // well-formed declarations only (a list entry that is no object was reported and is not among them).
   if (props.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION && icapServiceOf(breakout, hosts) === undefined) return;
   try {
     planTenantProxy({ breakout, alphaPrimeCase: props.alphaPrimeCase!, subnets: lgwanLayout, hosts });

@@ -4,7 +4,7 @@
  * validation error the lines that must say what is wrong. test/fuzz/regressions.test.ts replays them.
  */
 import { clone } from './mutate';
-import { alpha, alphaPrime, beta, betaPrime } from '../../examples/blueprints';
+import { alpha, alphaPrime, alphaPrimeSanitization, beta, betaPrime } from '../../examples/blueprints';
 import { CloudServiceCatalogue, FlowKind, HostRole, InternetEgressMode, Port, Zone } from '../../src';
 
 type Any = any;
@@ -267,5 +267,13 @@ export const REGRESSIONS: readonly Regression[] = [
     found: 'test/fuzz (valid edit)',
     blueprint: edit(beta, (bp) => { bp.hosts.push({ name: 'extra-vdi', zone: Zone.LGWAN, cidrs: ['10.0.66.0/28'], role: HostRole.SCREEN_TRANSFER_SERVER }); }),
     verdict: 'compliant',
+  },
+  {
+    // The proxy check looked the ICAP host up in the raw host list, where an entry that is no object reads undefined.
+    name: 'case ウ with a host entry that is no plain object ahead of the sanitizer',
+    found: 'test/fuzz (hostile value: hosts[5] := Map; CI seed 20261201, cdktf, mutated #872)',
+    blueprint: edit(alphaPrimeSanitization, (bp) => { bp.hosts.unshift(new Map()); }),
+    verdict: 'validation-error',
+    errors: [/^\[hosts\[0\]\] is a Map object, not a plain object/],
   },
 ];
