@@ -6,7 +6,7 @@
  */
 import { MunicipalNetworkBlueprintProps } from './blueprint';
 import { CloudServiceCatalogue } from './catalogue';
-import { CloudServiceCategory, CloudServiceDefinition } from './cloud-service';
+import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from './cloud-service';
 import { domainProblems, isSubdomainPattern, patternCovers, patternsOverlap } from './domains';
 import { HostDeclaration, HostRole } from './flows';
 import { AlphaPrimeCase } from './network-model';
@@ -315,6 +315,15 @@ function catalogueExpression(id: string): string {
 const CATEGORIES = new Set<unknown>(Object.values(CloudServiceCategory));
 const sameSet = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((x) => b.includes(x));
 
+/** Whether a definition's tenant-restriction scheme is the catalogue's: the same hosts, header names and value templates. */
+function sameScheme(given: unknown, catalogue: TenantRestriction | undefined): boolean {
+  if (given === undefined || catalogue === undefined) return given === catalogue;
+  if (!isObject(given) || !isStringArray(given.hosts) || !Array.isArray(given.headers)) return false;
+  const headers = given.headers as unknown[];
+  const key = (h: unknown) => (isObject(h) && typeof h.name === 'string' && typeof h.valueTemplate === 'string' ? `${h.name.toLowerCase()}\u0000${h.valueTemplate}` : '\u0001');
+  return sameSet(given.hosts, catalogue.hosts) && sameSet(headers.map(key), catalogue.headers.map(key));
+}
+
 /** What validation learnt about one service, for the checks across services. */
 interface CheckedService {
   readonly index: number;
@@ -493,6 +502,13 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
     if (!(isStringArray(s.domains) && sameSet(s.domains, catalogue.domains))) {
       p.add(`${sp}.domains`, `differ from the domains of the catalogue service ${catalogue.name} of the same id`,
         `use ${catalogueExpression(catalogue.id)} as it is, or give a service of your own an id of its own`);
+    }
+    // The guard (AP-3) holds a catalogue id to the catalogue's tenant-restriction scheme: the same sign-in hosts and
+    // headers, or none where the catalogue has none.
+    if (!sameScheme(s.tenantRestriction, catalogue.tenantRestriction)) {
+      p.add(`${sp}.tenantRestriction`, `differs from the tenant-restriction scheme of the catalogue service ${catalogue.name} of the same id `
+        + `(${catalogue.tenantRestriction ? `${catalogue.tenantRestriction.headers.map((h) => h.name).join(', ')} on ${catalogue.tenantRestriction.hosts.join(', ')}` : 'none'}) (AP-3)`,
+      `use ${catalogueExpression(catalogue.id)} as it is, or give a service of your own an id of its own`);
     }
   }
   if (own && CATEGORIES.has(s.category) && s.category !== CloudServiceCategory.COMMUNICATION_TOOL) {

@@ -276,4 +276,15 @@ export const REGRESSIONS: readonly Regression[] = [
     verdict: 'validation-error',
     errors: [/^\[hosts\[0\]\] is a Map object, not a plain object/],
   },
+  {
+    // A catalogue id with another tenant header passed validation; the guard's AP-3 then refused the synthesis.
+    name: 'Microsoft 365 under its catalogue id with a tenant-restriction header renamed',
+    found: 'npm run fuzz (blueprints, seed 1764604800, cdktf, mutated #5155)',
+    blueprint: edit(alphaPrime, (bp) => {
+      bp.breakout.services[0].service = clone(bp.breakout.services[0].service);
+      bp.breakout.services[0].service.tenantRestriction.headers[0].name = 'x';
+    }),
+    verdict: 'validation-error',
+    errors: [/^\[breakout\.services\[0\]\(microsoft-365\)\.service\.tenantRestriction\] differs from the tenant-restriction scheme/],
+  },
 ];

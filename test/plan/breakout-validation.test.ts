@@ -193,6 +193,18 @@ describe('no relabelling (case ア is for licences and updates only)', () => {
       .toEqual([expect.stringMatching(/^\[breakout\.services\[2\]\(windows-update\)\.service\.domains\] differ from the domains of the catalogue service Windows Update/)]);
   });
 
+  test('a catalogue id keeps the catalogue\'s tenant-restriction scheme (AP-3): another header, or one added where there is none, is refused', () => {
+    const m365 = CloudServiceCatalogue.MICROSOFT_365;
+    const renamed = { ...m365, tenantRestriction: { ...m365.tenantRestriction!, headers: [{ ...m365.tenantRestriction!.headers[0], name: 'x' }] } };
+    expect(errorsOf(withServices([{ ...base.services[0], service: renamed }, ...base.services.slice(1)])))
+      .toEqual([expect.stringMatching(/^\[breakout\.services\[0\]\(microsoft-365\)\.service\.tenantRestriction\] differs from the tenant-restriction scheme of the catalogue service Microsoft 365.*\(AP-3\)\. Fix: use \{ service: CloudServiceCatalogue\.MICROSOFT_365 \} as it is/)]);
+    const zoomWithScheme = { ...CloudServiceCatalogue.ZOOM, tenantRestriction: CloudServiceCatalogue.SLACK.tenantRestriction };
+    expect(errorsOf(withServices([...base.services, { service: zoomWithScheme, tenantIds: ['T0001'] }])))
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^\[breakout\.services\[\d\]\(zoom\)\.service\.tenantRestriction\] differs from the tenant-restriction scheme of the catalogue service Zoom Meetings of the same id \(none\)/)]));
+    // The catalogue entry itself, copied as plain data, is accepted.
+    expect(errorsOf(withServices([{ ...base.services[0], service: JSON.parse(JSON.stringify(m365)) }, ...base.services.slice(1)]))).toEqual([]);
+  });
+
   test('a communication tool\'s domains under another id and category are refused', () => {
     const disguised: CloudServiceDefinition = {
       id: 'licence-check',
