@@ -108,7 +108,7 @@ export class TenantProxy extends Construct {
       egress: [
         ...plan.egressTcpPorts.map((port) => tcpRule('0.0.0.0/0', port, `Proxied traffic on ${port} (through the breakout firewall)`)),
         // Case ウ: file responses go to the sanitizer over ICAP (AP-6, 無害化), its address and port only.
-        ...(plan.sanitizationService ? [tcpRule(plan.sanitizationService.cidr, plan.sanitizationService.port, `ICAP to the sanitizer ${plan.sanitizationService.hostName} (case ウ)`)] : []),
+        ...(plan.sanitizationService ? [tcpRule(plan.sanitizationService.cidr, plan.sanitizationService.port, `ICAP to the sanitizer ${plan.sanitizationService.hostName} (alpha-prime case 3, sanitization)`)] : []),
       ],
       tags: tags('instances'),
     });

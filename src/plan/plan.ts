@@ -221,7 +221,7 @@ function withIcapIngress(groups: SecurityGroupPlan[], proxy: TenantProxyPlan | u
       protocol: Protocol.TCP,
       fromPort: icap.port,
       toPort: icap.port,
-      description: `ICAP from the tenant-restriction proxy (case ウ sanitization, 無害化): tcp/${icap.port}`,
+      description: `ICAP from the tenant-restriction proxy (alpha-prime case 3, sanitization): tcp/${icap.port}`,
     }))],
   }));
 }

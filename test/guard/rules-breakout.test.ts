@@ -404,6 +404,6 @@ describe('AP-6 case ウ sanitization at the proxy (無害化, ICAP RESPMOD)', ()
       GroupDescription: Match.stringLikeRegexp('Tenant-restriction proxy instances'),
       SecurityGroupEgress: Match.arrayWith([Match.objectLike({ CidrIp: '10.0.65.40/32', FromPort: 1344, ToPort: 1344, IpProtocol: 'tcp' })]),
     });
-    expect(JSON.stringify(template.toJSON())).toMatch(/ICAP from the tenant-restriction proxy \(case ウ sanitization, 無害化\): tcp\/1344/);
+    expect(JSON.stringify(template.toJSON())).toMatch(/ICAP from the tenant-restriction proxy \(alpha-prime case 3, sanitization\): tcp\/1344/);
   });
 });

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { BLUEPRINTS } from '../../examples/blueprints';
+import { BLUEPRINTS, SUPPLEMENTARY_BLUEPRINTS } from '../../examples/blueprints';
 import { buildTfExample } from '../../examples/tf/_app';
 import { findTerraform, findTerraformMirror, prepareTerraform, runTerraform, TerraformSetup } from '../support/terraform';
 import { requireTool } from '../support/tools';
@@ -33,8 +33,8 @@ describeWithTerraform('CDKTF examples with the real terraform (offline)', () => 
     if (dir && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  // One example after the other: each plan loads the (large) provider.
-  test.each(Object.keys(BLUEPRINTS))('%s: terraform init, validate and plan succeed offline and plan every resource', (name) => {
+  // One example after the other: each plan loads the (large) provider. The case ウ example (ICAP sanitizer) too.
+  test.each([...Object.keys(BLUEPRINTS), ...Object.keys(SUPPLEMENTARY_BLUEPRINTS)])('%s: terraform init, validate and plan succeed offline and plan every resource', (name) => {
     const outdir = path.join(dir, name);
     fs.mkdirSync(outdir);
     const { app, stack } = buildTfExample(name, new App({ outdir }));

@@ -9,7 +9,7 @@ import { Route53ResolverFirewallDomainList } from '@cdktf/provider-aws/lib/route
 import { App } from 'aws-cdk-lib';
 import { Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { BLUEPRINTS } from '../../examples/blueprints';
+import { BLUEPRINTS, SUPPLEMENTARY_BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
 import { NetworkModel } from '../../src';
@@ -46,7 +46,9 @@ function find<T extends IConstruct>(scope: IConstruct, test: (c: IConstruct) => 
   return found as T;
 }
 
-describe.each(Object.keys(BLUEPRINTS))('the %s blueprint', (name) => {
+const ALL_EXAMPLES: Record<string, (typeof BLUEPRINTS)[string]> = { ...BLUEPRINTS, ...SUPPLEMENTARY_BLUEPRINTS };
+
+describe.each(Object.keys(ALL_EXAMPLES))('the %s blueprint', (name) => {
   let cdkG: TopologyGraph;
   let tfG: TopologyGraph;
   let cdk: NeutralNetwork;
@@ -69,7 +71,7 @@ describe.each(Object.keys(BLUEPRINTS))('the %s blueprint', (name) => {
   });
 
   test('and the description is not trivially empty', () => {
-    const model = BLUEPRINTS[name].model;
+    const model = ALL_EXAMPLES[name].model;
     expect(cdk.vpcs).toEqual([
       { segment: 'INTERNET', cidr: '10.0.128.0/18' },
       { segment: 'LGWAN', cidr: '10.0.64.0/18' },
