@@ -1,7 +1,7 @@
 import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, OUT_OR_UNKNOWN, pathFindings } from './paths';
-import { CloudServiceCatalogue, EntraTenantRestrictionVersion } from '../../model/catalogue';
+import { CloudServiceCatalogue } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
@@ -13,7 +13,7 @@ import { infrastructureSubnets, nameOf, subnetsIn } from '../topology';
  * services that are ISMAP-listed or are security-update services meeting all three conditions (seed 002).
  */
 const QUALIFYING: ReadonlySet<string> = new Set(
-  [...CloudServiceCatalogue.all(), CloudServiceCatalogue.microsoft365(EntraTenantRestrictionVersion.V1)]
+  CloudServiceCatalogue.all()
     .filter((s) => s.ismapListed || (s.securityUpdateConditions
       && Object.values(s.securityUpdateConditions).every((met) => met === true)))
     .flatMap((s) => s.domains.map((d) => (d.startsWith('*.') ? d.slice(1) : d))),

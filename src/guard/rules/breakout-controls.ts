@@ -1,4 +1,4 @@
-import { EntraTenantRestrictionVersion, CloudServiceCatalogue } from '../../model/catalogue';
+import { CloudServiceCatalogue } from '../../model/catalogue';
 import { Ipv4Cidr } from '../../model/cidr';
 import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from '../../model/cloud-service';
 import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
@@ -224,10 +224,9 @@ export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: 
     .filter((c) => c.conf.directives.some((d) => d[0] === 'http_port'));
 }
 
-/** The catalogue's tenant-restriction schemes (Entra v1 too, which a user may still run), with their service. */
+/** The catalogue's tenant-restriction schemes (`all()` holds Entra v1 too, which a user may still run), with their service. */
 function tenantSchemes(): { service: CloudServiceDefinition; scheme: TenantRestriction }[] {
-  const services = [...CloudServiceCatalogue.all(), CloudServiceCatalogue.microsoft365(EntraTenantRestrictionVersion.V1)];
-  return services.filter((s) => s.tenantRestriction).map((service) => ({ service, scheme: service.tenantRestriction! }));
+  return CloudServiceCatalogue.all().filter((s) => s.tenantRestriction).map((service) => ({ service, scheme: service.tenantRestriction! }));
 }
 
 /** AP-3: tenant access control for every allow-listed service that supports it (cases イ/ウ). */
@@ -284,7 +283,7 @@ export const AP3: GuardRule = {
 function withoutTenantControl(
   rule: GuardRule, ctx: GuardContext, targets: readonly string[], configs: readonly { conf: SquidConf }[], where: string,
 ): Finding[] {
-  const catalogue = [...CloudServiceCatalogue.all(), CloudServiceCatalogue.microsoft365(EntraTenantRestrictionVersion.V1)];
+  const catalogue = CloudServiceCatalogue.all();
   const findings: Finding[] = [];
   const fix = (what: string) => `restrict ${what} to the municipality's tenant in the service's own settings and acknowledge AP-3 with a reason naming that `
     + 'setting (テナントアクセス制御), or remove it from the allow-list';
