@@ -12,6 +12,12 @@ export function subnetsIn(ctx: GuardContext, segment: Segment): SubnetNode[] {
   return nodesOf(ctx.graph, 'subnet').filter((s) => segmentOf(ctx.graph, s) === segment);
 }
 
+/** The subnets of a segment that hold workloads: all of them but the egress chain's own (`infrastructureSubnets`). */
+export function workloadSubnetsIn(ctx: GuardContext, segment: Segment): SubnetNode[] {
+  const chain = infrastructureSubnets(ctx.graph);
+  return subnetsIn(ctx, segment).filter((s) => !chain.has(s.id));
+}
+
 /** Subnets that hold the egress chain itself (a NAT gateway or a firewall / GWLB endpoint), not workloads. */
 export function infrastructureSubnets(graph: TopologyGraph): Set<string> {
   const out = new Set<string>();

@@ -1,12 +1,12 @@
 import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
-import { arrivalsFrom, endOf, OUT_OR_UNKNOWN, pathFindings } from './paths';
+import { arrivalsFrom, endOf, firewallGateFindings, OUT_OR_UNKNOWN } from './paths';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
-import { infrastructureSubnets, nameOf, subnetsIn } from '../topology';
+import { nameOf, workloadSubnetsIn } from '../topology';
 
 /**
  * Allow-list entries that qualify by themselves (AP-2): the domains, in Network Firewall notation, of catalogue
@@ -152,23 +152,14 @@ export const AP1: GuardRule = {
   term: 'ローカルブレイクアウト',
   summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host); no route bypasses it.',
   check(ctx) {
-    const chain = infrastructureSubnets(ctx.graph);
-    const subnets = subnetsIn(ctx, Segment.LGWAN).filter((s) => !chain.has(s.id));
+    const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const fix = 'send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict), an ALLOWLIST '
       + 'domain rule group, STRICT_ORDER, and no pass rule in a group ahead of the allow-list';
     // Every way out (or a path the guard cannot follow) must pass a firewall that drops by default and allow-lists FQDNs.
     const bypassing = arrivalsFrom(ctx, subnets, (a) => (a.end.kind === 'internet' || a.end.kind === 'unknown')
       && !a.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined));
-    const findings: Finding[] = [];
-    const seen = new Set<string>();
-    for (const a of bypassing.filter((x) => x.end.kind === 'internet' && x.firewalls.length > 0)) {
-      if (seen.has(a.from)) continue;
-      seen.add(a.from);
-      findings.push(finding(this, nameOf(ctx.graph, a.from),
-        `${ctx.reach.destinations(a.headers)} on the internet is reached through a firewall that is no breakout filter: ${breakoutFirewallProblem(ctx, a.firewalls[0])}`, fix, ctx.reach.hops(a)));
-    }
-    findings.push(...pathFindings(ctx, this, bypassing.filter((a) => !seen.has(a.from) && (a.end.kind === 'unknown' || a.firewalls.length === 0)),
-      'an LGWAN subnet, without passing a breakout firewall,', fix));
+    const findings = firewallGateFindings(ctx, this, bypassing, (f) => breakoutFirewallProblem(ctx, f),
+      { firewall: 'is no breakout filter', firewallFix: fix, subject: 'an LGWAN subnet, without passing a breakout firewall,', fix });
     // A breakout firewall in LGWAN that passes by default is wrong even before a route uses it.
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);
@@ -228,8 +219,7 @@ export const AP7: GuardRule = {
   summary: 'Only the LGWAN terminal pools (業務端末) and declared security-update clients reach the breakout; every other declared or role-labelled '
     + 'LGWAN host sits in a subnet without a way out.',
   check(ctx) {
-    const chain = infrastructureSubnets(ctx.graph);
-    const subnets = subnetsIn(ctx, Segment.LGWAN).filter((s) => !chain.has(s.id));
+    const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const findings: Finding[] = [];
     const fix = (what: string) => `move ${what} to an LGWAN subnet without a route to the breakout (MunicipalNetwork: a workload subnet, not a terminal subnet), `
       + 'or, for a host that must fetch security updates, name it in breakout.updateClients';

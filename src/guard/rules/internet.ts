@@ -1,9 +1,9 @@
 import { inspectingFirewallProblem } from './alpha-prime';
-import { arrivalsFrom, endOf, pathFindings } from './paths';
+import { arrivalsFrom, endOf, firewallGateFindings } from './paths';
 import { Segment } from '../../model/segment';
 import { deref, nodesOf, ResolverEndpointNode, ResolverRuleNode, SubnetNode } from '../graph';
 import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
-import { infrastructureSubnets, nameOf, subnetsIn } from '../topology';
+import { nameOf, workloadSubnetsIn } from '../topology';
 
 /**
  * IN-1: the Internet segment goes out through the security cloud, or, in proofs of concept, through a stand-in that
@@ -17,24 +17,14 @@ export const IN1: GuardRule = {
   summary: 'INTERNET-segment egress only via the security cloud, never a direct IGW/NAT route from workload subnets; a built-in stand-in must '
     + 'itself inspect (drop by default, IPS rules in drop mode): a firewall that passes by default does not count.',
   check(ctx) {
-    const chain = infrastructureSubnets(ctx.graph);
-    const subnets = subnetsIn(ctx, Segment.INTERNET).filter((s) => !chain.has(s.id));
-    const uninspected = arrivalsFrom(ctx, subnets, (a) => a.end.kind === 'internet' && !a.firewalls.some((f) => inspectingFirewallProblem(ctx, f) === undefined));
-    const findings: Finding[] = [];
-    const seen = new Set<string>();
-    const standInFix = 'give the stand-in firewall\'s policy aws:drop_established (or drop_strict) and IPS rules in drop mode, with no rule group '
-      + 'passing a whole transport (InternetEgressMode.BUILT_IN plans this), or route the default route to the transit gateway toward the security cloud';
-    for (const a of uninspected.filter((x) => x.firewalls.length > 0)) {
-      if (seen.has(a.from)) continue;
-      seen.add(a.from);
-      findings.push(finding(this, nameOf(ctx.graph, a.from),
-        `${ctx.reach.destinations(a.headers)} on the internet is reached through a firewall that does not stand in for the security cloud: `
-          + `${inspectingFirewallProblem(ctx, a.firewalls[0])}`, standInFix, ctx.reach.hops(a)));
-    }
-    findings.push(...pathFindings(ctx, this, uninspected.filter((a) => !seen.has(a.from) && a.firewalls.length === 0),
-      'an Internet-segment workload subnet, directly, without the security cloud or a firewall,',
-      'route the default route to the transit gateway toward the security cloud (or, for a proof of concept, through the built-in egress firewall)'));
-    return findings;
+    const uninspected = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'internet' && !a.firewalls.some((f) => inspectingFirewallProblem(ctx, f) === undefined));
+    return firewallGateFindings(ctx, this, uninspected, (f) => inspectingFirewallProblem(ctx, f), {
+      firewall: 'does not stand in for the security cloud',
+      firewallFix: 'give the stand-in firewall\'s policy aws:drop_established (or drop_strict) and IPS rules in drop mode, with no rule group '
+        + 'passing a whole transport (InternetEgressMode.BUILT_IN plans this), or route the default route to the transit gateway toward the security cloud',
+      subject: 'an Internet-segment workload subnet, directly, without the security cloud or a firewall,',
+      fix: 'route the default route to the transit gateway toward the security cloud (or, for a proof of concept, through the built-in egress firewall)',
+    });
   },
 };
 

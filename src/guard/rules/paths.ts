@@ -45,6 +45,30 @@ export function pathFindings(ctx: GuardContext, rule: GuardRule, arrivals: reado
   return out;
 }
 
+/**
+ * The findings of a rule that lets traffic out only through firewalls of a kind (AP-1: the breakout filter; IN-1: a
+ * stand-in that inspects). `arrivals` are those that pass no acceptable firewall: one finding per source reached through
+ * a firewall that falls short (the first one's problem named), the rest — no firewall at all, or a path the guard cannot
+ * follow — as `pathFindings`.
+ */
+export function firewallGateFindings(
+  ctx: GuardContext, rule: GuardRule, arrivals: readonly Arrival[], problemOf: (firewall: string) => string | undefined,
+  words: { readonly firewall: string; readonly firewallFix: string; readonly subject: string; readonly fix: string },
+): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const a of arrivals.filter((x) => x.end.kind === 'internet' && x.firewalls.length > 0)) {
+    if (seen.has(a.from)) continue;
+    seen.add(a.from);
+    findings.push(finding(rule, nameOf(ctx.graph, a.from),
+      `${ctx.reach.destinations(a.headers)} on the internet is reached through a firewall that ${words.firewall}: ${problemOf(a.firewalls[0])}`,
+      words.firewallFix, ctx.reach.hops(a)));
+  }
+  findings.push(...pathFindings(ctx, rule, arrivals.filter((a) => !seen.has(a.from) && (a.end.kind === 'unknown' || a.firewalls.length === 0)),
+    words.subject, words.fix));
+  return findings;
+}
+
 function sameEnd(a: Arrival, b: Arrival): boolean {
   return JSON.stringify(a.end) === JSON.stringify(b.end);
 }
