@@ -93,6 +93,15 @@ const needsTenantAck = (b: Blueprint): boolean =>
   && (ownServices(b) || (b.props.breakout?.services ?? [])
     .some((s) => s.service.category === CloudServiceCategory.COMMUNICATION_TOOL && !s.service.tenantRestriction));
 
+/** The acknowledgements a user must give for what the blueprint chose (AP-2, AP-3, AP-5), the same in either engine. */
+function acknowledgeAsAUser(b: Blueprint, acknowledge: (rule: string, reason: string) => void): void {
+  if (ownServices(b)) acknowledge('AP-2', OWN_SERVICE_REASON);
+  if (needsTenantAck(b)) acknowledge('AP-3', TENANT_REASON);
+  // AP-5: the services' own, vendor-sourced reasons for ports besides TLS 443, as the examples give them.
+  const portReason = breakoutPortReason(b.props);
+  if (portReason) acknowledge('AP-5', portReason);
+}
+
 /** Options of one synthesis. */
 export interface SynthOptions {
   /**
@@ -144,11 +153,7 @@ function synthesizeOnce(engine: Engine, bp: unknown, options: SynthOptions): str
       const app = new App({ outdir, builtinCloudFormationValidation: rules, context: rules ? { '@aws-cdk/core:validateAgainstDefaultRules': true } : undefined });
       const stack = new Stack(app, 'FuzzCity', { env: { region: regionOf(bp) } });
       const network = new cdk.MunicipalNetwork(stack, 'Network', bp as MunicipalNetworkBlueprintProps);
-      if (ownServices(network.blueprint)) cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-2', OWN_SERVICE_REASON);
-      if (needsTenantAck(network.blueprint)) cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-3', TENANT_REASON);
-      // AP-5: the services' own, vendor-sourced reasons for ports besides TLS 443, as the examples give them.
-      const portReason = breakoutPortReason(network.blueprint.props);
-      if (portReason) cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-5', portReason);
+      acknowledgeAsAUser(network.blueprint, (rule, reason) => cdk.TopologyGuard.acknowledge(network.lgwan, rule, reason));
       const resources = Object.keys(app.synth().getStackByName('FuzzCity').template.Resources ?? {}).length;
       const reckoned = cloudFormationResourceCount(planOf(network.blueprint));
       return resources === reckoned ? undefined : `the template holds ${resources} resources, cloudFormationResourceCount says ${reckoned}`;
@@ -161,10 +166,7 @@ function synthesizeOnce(engine: Engine, bp: unknown, options: SynthOptions): str
     const app = Testing.app({ outdir: tfOutdir });
     const stack = offlineTokyoStack(app, 'FuzzCity', regionOf(bp));
     const network = new tf.MunicipalNetwork(stack, 'Network', bp as MunicipalNetworkBlueprintProps);
-    if (ownServices(network.blueprint)) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-2', OWN_SERVICE_REASON);
-    if (needsTenantAck(network.blueprint)) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-3', TENANT_REASON);
-    const portReason = breakoutPortReason(network.blueprint.props);
-    if (portReason) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-5', portReason);
+    acknowledgeAsAUser(network.blueprint, (rule, reason) => tf.TopologyGuard.acknowledge(network.lgwan, rule, reason));
     Testing.synth(stack, true);
     return undefined;
   }

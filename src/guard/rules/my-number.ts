@@ -243,9 +243,10 @@ export const MN4: GuardRule = {
       return segment !== Segment.MY_NUMBER && segment !== Segment.INTERNET;
     };
     // A path the guard cannot follow reaches every subnet (semantics §9, fail closed): each one is a candidate peer.
-    const others = nodesOf(ctx.graph, 'subnet').map((s) => s.id).filter(candidate).sort();
+    let others: string[] | undefined;
     for (const a of arrivalsFrom(ctx, subnetsIn(ctx, Segment.MY_NUMBER), (x) => x.end.kind === 'subnet' || x.end.kind === 'unknown')) {
-      const ids = a.end.kind === 'subnet' ? [a.end.subnet].filter(candidate) : others;
+      const ids = a.end.kind === 'subnet' ? [a.end.subnet].filter(candidate)
+        : (others ??= nodesOf(ctx.graph, 'subnet').map((s) => s.id).filter(candidate).sort());
       for (const id of ids) if (!reached.has(id)) reached.set(id, a);
     }
     const findings: Finding[] = [];
