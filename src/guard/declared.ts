@@ -4,7 +4,8 @@
  * guard never takes a declaration as permission, only as something that must work.
  */
 
-import { FlowDeclaration, HostDeclaration } from '../model/flows';
+import { FlowDeclaration, HostDeclaration, HostRole } from '../model/flows';
+import { segmentOfZone } from '../model/segment';
 
 /** One end of a declared flow. */
 export interface DeclaredHost {
@@ -31,36 +32,45 @@ export interface DeclaredSegmentHost extends DeclaredHost {
   readonly breakoutClient: boolean;
 }
 
-const DECLARED = new WeakMap<object, DeclaredFlow[]>();
-const DECLARED_HOSTS = new WeakMap<object, DeclaredSegmentHost[]>();
+/** What is declared on each stack (CDK `Stack` or CDKTF `TerraformStack`), one kind of declaration per registry. */
+function registry<T>(): { add(stack: object, items: readonly T[]): void; of(stack: object): readonly T[] } {
+  const declared = new WeakMap<object, T[]>();
+  return {
+    add: (stack, items) => { declared.set(stack, [...(declared.get(stack) ?? []), ...items]); },
+    of: (stack) => declared.get(stack) ?? [],
+  };
+}
+
+const FLOWS = registry<DeclaredFlow>();
+const HOSTS = registry<DeclaredSegmentHost>();
 
 /** Declare hosts on a stack; called by `MunicipalNetwork`. */
 export function declareHosts(stack: object, hosts: readonly DeclaredSegmentHost[]): void {
-  DECLARED_HOSTS.set(stack, [...(DECLARED_HOSTS.get(stack) ?? []), ...hosts]);
+  HOSTS.add(stack, hosts);
 }
 
 /** The hosts declared on a stack. */
 export function declaredHostsOf(stack: object): readonly DeclaredSegmentHost[] {
-  return DECLARED_HOSTS.get(stack) ?? [];
+  return HOSTS.of(stack);
 }
 
 /** A validated blueprint's hosts in its own segments, in name order. */
 export function hostsOfBlueprint(hosts: readonly HostDeclaration[], updateClients: readonly string[] = []): DeclaredSegmentHost[] {
-  const own = new Set<string>(['MY_NUMBER', 'LGWAN', 'INTERNET']);
-  return [...hosts].filter((h) => own.has(h.zone)).sort((a, b) => a.name.localeCompare(b.name)).map((h) => {
-    const role = h.role ?? 'OTHER';
-    return { name: h.name, zone: h.zone, cidrs: [...h.cidrs], role, breakoutClient: role === 'BUSINESS_TERMINALS' || updateClients.includes(h.name) };
+  return [...hosts].filter((h) => segmentOfZone(h.zone) !== undefined).sort((a, b) => a.name.localeCompare(b.name)).map((h) => {
+    const role = h.role ?? HostRole.OTHER;
+    const breakoutClient = role === HostRole.BUSINESS_TERMINALS || updateClients.includes(h.name);
+    return { name: h.name, zone: h.zone, cidrs: [...h.cidrs], role, breakoutClient };
   });
 }
 
 /** Declare flows on a stack (CDK `Stack` or CDKTF `TerraformStack`); called by `MunicipalNetwork`. */
 export function declareFlows(stack: object, flows: readonly DeclaredFlow[]): void {
-  DECLARED.set(stack, [...(DECLARED.get(stack) ?? []), ...flows]);
+  FLOWS.add(stack, flows);
 }
 
 /** The flows declared on a stack. */
 export function declaredFlowsOf(stack: object): readonly DeclaredFlow[] {
-  return DECLARED.get(stack) ?? [];
+  return FLOWS.of(stack);
 }
 
 /** A validated blueprint's flows, with their hosts looked up (flows naming an undeclared host are left out). */
