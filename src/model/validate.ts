@@ -120,17 +120,20 @@ function checkSegmentOptions(p: Problems, key: string, opts: unknown): void {
       for (const pr of domainProblems(d)) p.add(`${key}.${list}[${i}]`, `${show(d)} ${pr}`, 'write "host.example.com" or "*.example.com" under a registrable domain');
     });
   }
+  // A known option is no near miss (nearMiss passes it), so one list of the segment's options serves both.
+  const known = [...SEGMENT_OPTION_PROPS, ...(SEGMENT_OWN_PROPS[key] ?? [])];
   for (const prop of Object.keys(opts)) {
-    if (prop === 'cidr' || prop === 'interfaceEndpoints' || prop === 'dnsAllowedDomains' || prop === 'dnsBlockedDomains') continue;
-    if (key === 'lgwan' && (prop === 'wanCidrs' || prop === 'connection')) continue;
-    if (key === 'internet' && (prop === 'egress' || prop === 'securityCloud' || prop === 'securityCloudCidrs' || prop === 'securityCloudDns')) continue;
-    const near = nearMiss(prop, [...SEGMENT_OPTION_PROPS, ...(key === 'lgwan' ? ['wanCidrs', 'connection'] : []),
-      ...(key === 'internet' ? ['egress', 'securityCloud', 'securityCloudCidrs', 'securityCloudDns'] : [])]);
+    const near = nearMiss(prop, known);
     if (near) p.add(`${key}.${prop}`, `is not an option; ${key}.${near} is`, `rename it to ${near}`);
   }
 }
 
 const SEGMENT_OPTION_PROPS = ['cidr', 'interfaceEndpoints', 'dnsAllowedDomains', 'dnsBlockedDomains'];
+/** The options one segment has besides `SEGMENT_OPTION_PROPS`. */
+const SEGMENT_OWN_PROPS: Readonly<Record<string, readonly string[]>> = {
+  lgwan: ['wanCidrs', 'connection'],
+  internet: ['egress', 'securityCloud', 'securityCloudCidrs', 'securityCloudDns'],
+};
 const BLUEPRINT_PROPS = [
   'municipality', 'localGovernmentCode', 'model', 'alphaPrimeCase', 'addressSpace', 'availabilityZones', 'myNumber', 'lgwan', 'internet',
   'hosts', 'flows', 'breakout', 'logging', 'trafficMirroring',
