@@ -1,20 +1,27 @@
 /**
- * `npm run bench` (issue 4): how much the synth-time topology guard adds to synthesis, and how that grows.
+ * `npm run bench` (issues 4 and 17): what the synth-time topology guard costs, measured two ways.
  *
- * For every reference example and for generated apps of 10, 50 and 100 municipalities (one MunicipalNetwork per
- * stack), in both engines, it synthesizes the same app three ways (validation skipped; validation on with the guard
- * idle; as users run it) and prints the medians, the guard's share of synth time and the growth exponent. It prints
- * figures only: a performance target is a judgement for the README, not an assertion that fails a build, so
- * the script exits 1 only when something fails to synthesize.
+ * 1. **Whole processes** (scripts/bench-whole.ts; the figures the README quotes): fresh `node` processes synthesizing a
+ *    generated app of N municipalities with and without the guard, alternating in pairs; CPU, wall and peak RSS of the
+ *    whole process; aws-cdk-lib's template validation on (as users run it) and off (isolating the guard); cdk-nag's
+ *    AwsSolutionsChecks on the same app as the peer; growth at several N.
+ * 2. **In-process breakdown** (this file): inside one warmed-up process per case, where the guard's time goes (its
+ *    check, the render it shares with the synthesizer, each phase). It explains the first table; it is not the cost a
+ *    user pays (no module loading, no JIT warm-up, no process exit).
  *
- * Each case runs in its own Node process (this script again, with BENCH_CASE set): aws-cdk-lib and cdktf keep
- * every token ever created in a process-wide map, so apps are never fully collected; in one process the whole
- * bench ran out of heap at 100 municipalities, and a growing heap slows every later case. A fresh process per
- * case is also what `cdk synth` / `cdktf synth` do.
+ * It prints figures only: a performance target is a judgement for the README, not an assertion that fails a build, so
+ * the script exits 1 only when something fails to synthesize (or the guard changed the output).
  *
- * Knobs (for a quick look, not for published figures): BENCH_REPS (runs per generated size, default 7 up to 10
- * municipalities and 3 above), BENCH_EXAMPLE_REPS (default 9), BENCH_SIZES (default 10,50,100), BENCH_ENGINES (default cdk,tf),
- * BENCH_EXAMPLES (default all; "none" for none).
+ * Each in-process case runs in its own Node process too (this script again, with BENCH_CASE set): aws-cdk-lib and cdktf
+ * keep every token ever created in a process-wide map, so apps are never fully collected.
+ *
+ * Knobs (for a quick look, not for published figures):
+ *   whole-process: BENCH_WHOLE=none skips it; BENCH_PAIRS (default 7) pairs at N=100 with validation off;
+ *     BENCH_N (default 100: the size compared); BENCH_VALIDATION_PAIRS (default 3) with aws-cdk-lib validation on and for cdk-nag; BENCH_GROWTH (default
+ *     10,50,300: the sizes besides 100) and BENCH_GROWTH_PAIRS (default 3).
+ *   in-process: BENCH_BREAKDOWN=none skips it; BENCH_REPS (runs per generated size, default 7 up to 10 municipalities
+ *     and 3 above), BENCH_EXAMPLE_REPS (default 9), BENCH_SIZES (default 10,100), BENCH_EXAMPLES (default all; "none").
+ *   both: BENCH_ENGINES (default cdk,tf).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -27,14 +34,16 @@ import * as cdklib from 'aws-cdk-lib';
 import * as cdktf from 'cdktf';
 import { BLUEPRINTS } from '../examples/blueprints';
 import { buildCdkExample } from '../examples/cdk/_app';
-import { buildTfExample, offlineTokyoStack } from '../examples/tf/_app';
-import { cdk, MunicipalNetworkBlueprintProps, tf } from '../src';
+import { buildTfExample } from '../examples/tf/_app';
+import { cdk, tf } from '../src';
 import { renderTemplate } from '../src/cdk/render-once';
 import { renderConfig } from '../src/cdktf/render-once';
 import { checkTopology } from '../src/guard/check';
 import { extractCloudFormation } from '../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../src/guard/extract-terraform';
 import { TopologyGuardOptions } from '../src/model/guard-options';
+import { addCdkMunicipalities, addTfMunicipalities, guardOptions, ROTATION } from './bench-apps';
+import { compileProcessApp, growthTable, label, measureWhole, WholeCase, wholeTable, WholeRow, wholeTmp } from './bench-whole';
 
 // A collection between measurements keeps one run's garbage from being billed to the next.
 v8.setFlagsFromString('--expose-gc');
@@ -45,12 +54,10 @@ const gc = vm.runInNewContext('gc') as () => void;
 const REPS = process.env.BENCH_REPS === undefined ? undefined : Math.max(1, Number(process.env.BENCH_REPS));
 const repsFor = (municipalities: number) => REPS ?? (municipalities <= 10 ? 7 : 3);
 const EXAMPLE_REPS = Math.max(1, Number(process.env.BENCH_EXAMPLE_REPS ?? 9));
-const SIZES = (process.env.BENCH_SIZES ?? '10,50,100').split(',').map(Number).filter((n) => n > 0);
+const SIZES = process.env.BENCH_BREAKDOWN === 'none' ? [] : (process.env.BENCH_SIZES ?? '10,100').split(',').map(Number).filter((n) => n > 0);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'cdk,tf').split(',') as Engine[];
 const EXAMPLES = Object.keys(BLUEPRINTS);
-const EXAMPLE_CASES = process.env.BENCH_EXAMPLES === 'none' ? [] : (process.env.BENCH_EXAMPLES?.split(',') ?? EXAMPLES);
-// Generated municipalities rotate through the four models so that every rule set is exercised.
-const ROTATION = ['alpha', 'alpha-prime', 'beta', 'beta-prime'];
+const EXAMPLE_CASES = process.env.BENCH_EXAMPLES === 'none' || process.env.BENCH_BREAKDOWN === 'none' ? [] : (process.env.BENCH_EXAMPLES?.split(',') ?? EXAMPLES);
 
 type Engine = 'cdk' | 'tf';
 
@@ -133,25 +140,6 @@ function tmpDir(): string {
   return dir;
 }
 
-/** Municipality i of a generated app: an example blueprint renumbered into 10.(i+1).0.0/16 so no two overlap. */
-function generatedBlueprint(i: number): MunicipalNetworkBlueprintProps {
-  const base = BLUEPRINTS[ROTATION[i % ROTATION.length]];
-  const octet = i + 1; // 10.0.0.0/16 is the examples' own; 10.1-10.100 stay inside 10.0.0.0/8.
-  // Only the hosts inside the segments move; LGWAN WAN and security-cloud hosts are outside the address space.
-  const renumber = (cidr: string) => cidr.replace(/^10\.0\./, `10.${octet}.`);
-  return {
-    ...base,
-    municipality: `Bench Town ${String(i + 1).padStart(3, '0')}`,
-    localGovernmentCode: String(900000 + i + 1),
-    addressSpace: `10.${octet}.0.0/16`,
-    hosts: base.hosts?.map((h) => ({ ...h, cidrs: h.cidrs.map(renumber) })),
-  };
-}
-
-function guardOptions(bp: MunicipalNetworkBlueprintProps): TopologyGuardOptions {
-  return { model: bp.model, alphaPrimeCase: bp.alphaPrimeCase };
-}
-
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
   const value = fn();
@@ -229,12 +217,7 @@ function buildCdk(c: Case, validate: boolean): Built {
     const { stack } = buildCdkExample(c.example, app);
     stacks.push({ stack, options: guardOptions(BLUEPRINTS[c.example]) });
   } else {
-    for (let i = 0; i < c.municipalities; i++) {
-      const bp = generatedBlueprint(i);
-      const stack = new cdklib.Stack(app, `BenchTown${String(i + 1).padStart(3, '0')}`, { env: { region: 'ap-northeast-1' } });
-      new cdk.MunicipalNetwork(stack, 'Network', bp);
-      stacks.push({ stack, options: guardOptions(bp) });
-    }
+    stacks.push(...addCdkMunicipalities(app, c.municipalities));
   }
   return {
     stacks: stacks.length,
@@ -268,12 +251,7 @@ function buildTf(c: Case, validate: boolean): Built {
     const { stack } = buildTfExample(c.example, app);
     stacks.push({ stack, options: guardOptions(BLUEPRINTS[c.example]) });
   } else {
-    for (let i = 0; i < c.municipalities; i++) {
-      const bp = generatedBlueprint(i);
-      const stack = offlineTokyoStack(app, `BenchTown${String(i + 1).padStart(3, '0')}`);
-      new tf.MunicipalNetwork(stack, 'Network', bp);
-      stacks.push({ stack, options: guardOptions(bp) });
-    }
+    stacks.push(...addTfMunicipalities(app, c.municipalities));
   }
   return {
     stacks: stacks.length,
@@ -394,7 +372,9 @@ function measureInChild(engine: Engine, c: Case, reps: number): Row | undefined 
   // Type-checking is `npx tsc` 's job; the child only needs the JavaScript.
   const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename], {
     cwd: path.resolve(__dirname, '..'),
-    env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json', BENCH_CASE: JSON.stringify({ engine, case: c, reps, tmp, result }) },
+    // aws-cdk-lib's template validation off: it is not the guard's, and with it on its cost (and its own warm-up)
+    // would blur the breakdown; the whole-process table shows it.
+    env: { ...process.env, CDK_VALIDATION: 'false', TS_NODE_PROJECT: 'test/tsconfig.json', BENCH_CASE: JSON.stringify({ engine, case: c, reps, tmp, result }) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const seconds = (performance.now() - started) / 1000;
@@ -489,24 +469,89 @@ function exponent(na: number, ta: number, nb: number, tb: number): number {
   return Math.log(tb / ta) / Math.log(nb / na);
 }
 
+/** The whole-process cases: the guard at N=100 (validation off and on), cdk-nag beside it, and the growth sizes. */
+function wholeCases(): WholeCase[] {
+  if (process.env.BENCH_WHOLE === 'none') return [];
+  const pairs = Math.max(1, Number(process.env.BENCH_PAIRS ?? 7));
+  const fewPairs = Math.max(1, Number(process.env.BENCH_VALIDATION_PAIRS ?? 3));
+  const growthPairs = Math.max(1, Number(process.env.BENCH_GROWTH_PAIRS ?? 3));
+  const n = Math.max(1, Number(process.env.BENCH_N ?? 100));
+  const growth = (process.env.BENCH_GROWTH ?? '10,50,300').split(',').map(Number).filter((g) => g > 0 && g !== n);
+  const cases: WholeCase[] = [];
+  for (const engine of ENGINES) {
+    cases.push({ engine, municipalities: n, validation: false, peer: 'guard', pairs });
+    if (engine === 'cdk') {
+      cases.push({ engine, municipalities: n, validation: true, peer: 'guard', pairs: fewPairs });
+      cases.push({ engine, municipalities: n, validation: false, peer: 'cdk-nag', pairs: fewPairs });
+    }
+    for (const g of growth) cases.push({ engine, municipalities: g, validation: false, peer: 'guard', pairs: growthPairs });
+  }
+  return cases;
+}
+
+function printWhole(rows: WholeRow[]): void {
+  if (rows.length === 0) return;
+  console.log('\nWhole processes: fresh `node` processes synthesizing the same app without and with the guard (or cdk-nag),');
+  console.log('alternating in pairs; CPU = user + system of the whole process (module loading, synthesis, GC, exit);');
+  console.log('ratio = with / without within each pair, then the median (and range) over the pairs\n');
+  console.log(wholeTable(rows, table));
+  const growth = growthTable(rows, table);
+  if (growth) {
+    console.log('\nGrowth with the number of municipalities N (aws-cdk-lib validation off): t ∝ N^k; k = 1 is linear (x2.00 per doubling)\n');
+    console.log(growth);
+  }
+}
+
 function main(): number {
   printMachine();
   const rows: Row[] = [];
   const failures: string[] = [];
   const started = performance.now();
+  const whole: WholeRow[] = [];
+  const cases = wholeCases();
+  if (cases.length > 0) {
+    process.stderr.write('compiling the whole-process app (scripts/bench-process.ts)\n');
+    const script = compileProcessApp();
+    const tmp = wholeTmp();
+    try {
+      for (const c of cases) {
+        try {
+          whole.push(measureWhole(script, c, tmp));
+        } catch (e) {
+          console.error(String(e));
+          failures.push(label(c));
+        }
+      }
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    printWhole(whole);
+  }
   for (const engine of ENGINES) {
-    const cases: [Case, number][] = [
+    const inProcess: [Case, number][] = [
       ...EXAMPLE_CASES.map((example): [Case, number] => [{ label: `example ${example}`, example, municipalities: 1 }, EXAMPLE_REPS]),
       ...SIZES.map((n): [Case, number] => [{ label: `${n} municipalities`, municipalities: n }, repsFor(n)]),
     ];
-    for (const [c, reps] of cases) {
+    for (const [c, reps] of inProcess) {
       const row = measureInChild(engine, c, reps);
       if (row) rows.push(row);
       else failures.push(`${engine} ${c.label}`);
     }
   }
 
-  console.log('\nSynth time (ms, medians; a share is of synth with the guard idle: what the guard adds)\n');
+  if (rows.length > 0) printBreakdown(rows);
+  console.log(`\nWall time per in-process case (s, warm-up and cross-check included): ${rows.map((r) => `${r.engine} ${r.label} ${r.seconds.toFixed(0)}`).join(', ')}`);
+  console.log(`Total bench time: ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end: ${loadAverage()}`);
+  if (failures.length > 0) {
+    console.error(`\nFailed: ${failures.join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+function printBreakdown(rows: Row[]): void {
+  console.log('\nIn-process breakdown (ms, medians inside one warmed-up process per case, aws-cdk-lib validation off;');
+  console.log('a share is of synth with the guard idle: what the guard adds)\n');
   console.log(table(
     ['engine', 'case', 'resources', 'build', 'synth, no validation', 'synth, guard idle', 'synth with guard', 'with - idle',
       'guard in synth', 'e2e share', 'renders', 'shared render', 'paths', 'extract', 'check'],
@@ -553,13 +598,6 @@ function main(): number {
     console.log(table(['engine', 'measure', ...sizes, 'growth'], growthRows));
   }
   printMethod();
-  console.log(`\nWall time per case (s, warm-up and cross-check included): ${rows.map((r) => `${r.engine} ${r.label} ${r.seconds.toFixed(0)}`).join(', ')}`);
-  console.log(`Total bench time: ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end: ${loadAverage()}`);
-  if (failures.length > 0) {
-    console.error(`\nFailed to synthesize: ${failures.join(', ')}`);
-    return 1;
-  }
-  return 0;
 }
 
 if (CHILD) {

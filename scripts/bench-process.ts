@@ -1,0 +1,95 @@
+/**
+ * One whole-process run of `npm run bench` (scripts/bench.ts starts it with `node`, compiled, once per sample): builds
+ * a generated app of N municipalities, synthesizes it the way `cdk synth` / `cdktf synth` run an app, and prints what
+ * the process cost from its first instruction to its exit (CPU, peak RSS), so that module loading, aws-cdk-lib's
+ * template validation, garbage collection and everything the guard leaves behind are counted.
+ *
+ * The spec comes in BENCH_PROCESS (JSON, see `ProcessSpec`); aws-cdk-lib's validation is switched by the parent
+ * through CDK_VALIDATION, exactly as a user would.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as cdklib from 'aws-cdk-lib';
+import * as cdktf from 'cdktf';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { addCdkMunicipalities, addTfMunicipalities } from './bench-apps';
+import { cdk, tf } from '../src';
+
+export interface ProcessSpec {
+  readonly engine: 'cdk' | 'tf';
+  readonly municipalities: number;
+  /** false: `TopologyGuard.apply` is a no-op, so `MunicipalNetwork` builds the same resources unguarded. */
+  readonly guard: boolean;
+  /** CDK only: cdk-nag's AwsSolutionsChecks on the whole app (the peer a user would otherwise run). */
+  readonly nag: boolean;
+  /** Where the app synthesizes to (the parent removes it). */
+  readonly outdir: string;
+}
+
+/** What one process cost; printed as the last line of stdout, after the marker. */
+export interface ProcessResult {
+  /** User + system CPU of the whole process, seconds. */
+  readonly cpu: number;
+  /** Peak resident set size, MiB. */
+  readonly rssMiB: number;
+  /** Resources in the synthesized output: the same with and without the guard, or the comparison is void. */
+  readonly resources: number;
+  /** Guard reports written (jichitai-guard-report.*.json): one per stack when guarded, none otherwise. */
+  readonly reports: number;
+}
+
+export const RESULT_MARKER = 'BENCH_RESULT ';
+
+function countOutput(engine: ProcessSpec['engine'], dir: string): { resources: number; reports: number } {
+  let resources = 0;
+  let reports = 0;
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.startsWith('jichitai-guard-report.')) reports++;
+      else if (engine === 'cdk' && e.name.endsWith('.template.json')) resources += Object.keys(JSON.parse(fs.readFileSync(p, 'utf8')).Resources ?? {}).length;
+      else if (engine === 'tf' && e.name === 'cdk.tf.json') {
+        const byType = (JSON.parse(fs.readFileSync(p, 'utf8')) as { resource?: Record<string, object> }).resource ?? {};
+        resources += Object.values(byType).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+      }
+    }
+  };
+  walk(dir);
+  return { resources, reports };
+}
+
+function main(): void {
+  const spec = JSON.parse(process.env.BENCH_PROCESS ?? 'null') as ProcessSpec | null;
+  if (!spec) throw new Error('BENCH_PROCESS is not set: this program is started by scripts/bench.ts');
+  if (!spec.guard) {
+    // The same app, unguarded: MunicipalNetwork calls TopologyGuard.apply(this, ...) in its constructor.
+    (cdk.TopologyGuard as unknown as { apply: () => void }).apply = () => undefined;
+    (tf.TopologyGuard as unknown as { apply: () => void }).apply = () => undefined;
+  }
+  if (spec.engine === 'cdk') {
+    // As `cdk synth` runs an app (its default context: path and asset metadata on), without version reporting.
+    const app = new cdklib.App({
+      outdir: spec.outdir,
+      analyticsReporting: false,
+      context: { 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true },
+    });
+    addCdkMunicipalities(app, spec.municipalities);
+    if (spec.nag) cdklib.Aspects.of(app).add(new AwsSolutionsChecks());
+    app.synth();
+  } else {
+    if (spec.nag) throw new Error('cdk-nag is for CDK apps');
+    const app = new cdktf.App({ outdir: spec.outdir });
+    addTfMunicipalities(app, spec.municipalities);
+    app.synth();
+  }
+  const counted = countOutput(spec.engine, spec.outdir);
+  process.on('exit', () => {
+    // Taken as late as possible: everything the process did is in it.
+    const usage = process.resourceUsage();
+    const result: ProcessResult = { cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, rssMiB: usage.maxRSS / 1024, ...counted };
+    process.stdout.write(`\n${RESULT_MARKER}${JSON.stringify(result)}\n`);
+  });
+}
+
+main();

@@ -1,0 +1,190 @@
+/**
+ * The whole-process half of `npm run bench` (issue 17): what a user's `cdk synth` / `cdktf synth` pays for the guard.
+ *
+ * Every sample is a fresh `node` process running scripts/bench-process.ts (compiled to JavaScript first, so that no
+ * TypeScript compiler is billed): the same generated app with the guard and without it (`TopologyGuard.apply` a
+ * no-op), alternating in pairs so that drift in machine load falls on both sides alike, and the pair's ratio taken
+ * from the two neighbours. The process reports its own CPU (user + system, all threads, from start to exit) and peak
+ * RSS; the wall time is measured around the process by this one. aws-cdk-lib's template validation is switched with
+ * CDK_VALIDATION exactly as a user would: off isolates the guard, on is what `cdk synth` does by default. cdk-nag's
+ * AwsSolutionsChecks on the same app is the peer, measured the same way.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import * as ts from 'typescript';
+import type { ProcessResult, ProcessSpec } from './bench-process';
+
+const ROOT = path.resolve(__dirname, '..');
+const RESULT_MARKER = 'BENCH_RESULT ';
+
+/** One comparison: the same app without and with `peer`, in `pairs` alternating pairs. */
+export interface WholeCase {
+  readonly engine: 'cdk' | 'tf';
+  readonly municipalities: number;
+  /** aws-cdk-lib's built-in template validation (CDK only; CDKTF has none). */
+  readonly validation: boolean;
+  /** What is added to the bare app: the guard, or (CDK) cdk-nag's AwsSolutionsChecks with the guard off. */
+  readonly peer: 'guard' | 'cdk-nag';
+  readonly pairs: number;
+}
+
+interface Sample {
+  readonly cpu: number;
+  readonly wall: number;
+  readonly rssMiB: number;
+  readonly resources: number;
+  readonly reports: number;
+}
+
+export interface WholeRow {
+  readonly c: WholeCase;
+  readonly without: Sample[];
+  readonly with: Sample[];
+}
+
+/**
+ * Compile scripts/bench-process.ts and what it imports (src/, examples/) to JavaScript under .tmp/ (inside the
+ * repository, so that `require` finds node_modules). Type errors fail the bench: it must measure the code as it is.
+ */
+export function compileProcessApp(): string {
+  const outDir = path.join(ROOT, '.tmp', 'bench-js');
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const configPath = path.join(ROOT, 'scripts', 'tsconfig.json');
+  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+  if (!config) throw new Error(`cannot read ${configPath}`);
+  const options: ts.CompilerOptions = {
+    ...config.options,
+    noEmit: false,
+    outDir,
+    rootDir: ROOT,
+    declaration: false,
+    sourceMap: false,
+    inlineSourceMap: false,
+    inlineSources: false,
+    incremental: false,
+  };
+  const program = ts.createProgram([path.join(ROOT, 'scripts', 'bench-process.ts')], options);
+  const emitted = program.emit();
+  const problems = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics]
+    .filter((d) => d.category === ts.DiagnosticCategory.Error)
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  if (problems.length > 0 || emitted.emitSkipped) throw new Error(`compiling the bench app failed:\n${problems.join('\n')}`);
+  return path.join(outDir, 'scripts', 'bench-process.js');
+}
+
+function runProcess(script: string, c: WholeCase, withPeer: boolean, tmp: string): Sample {
+  const outdir = fs.mkdtempSync(path.join(tmp, 'out-'));
+  const spec: ProcessSpec = {
+    engine: c.engine,
+    municipalities: c.municipalities,
+    guard: withPeer && c.peer === 'guard',
+    nag: withPeer && c.peer === 'cdk-nag',
+    outdir,
+  };
+  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_PROCESS: JSON.stringify(spec) };
+  delete env.CDK_VALIDATION;
+  if (!c.validation) env.CDK_VALIDATION = 'false';
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [script], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  const wall = (performance.now() - started) / 1000;
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const line = child.stdout?.split('\n').find((l) => l.startsWith(RESULT_MARKER));
+  if (child.status !== 0 || !line) {
+    throw new Error(`${label(c)} ${withPeer ? 'with' : 'without'} ${c.peer}: exit ${child.status ?? child.signal}\n${(child.stderr ?? '').slice(-4000)}`);
+  }
+  const result = JSON.parse(line.slice(RESULT_MARKER.length)) as ProcessResult;
+  return { cpu: result.cpu, wall, rssMiB: result.rssMiB, resources: result.resources, reports: result.reports };
+}
+
+export function label(c: WholeCase): string {
+  return `${c.engine} N=${c.municipalities}${c.engine === 'cdk' ? ` validation ${c.validation ? 'on' : 'off'}` : ''} ${c.peer}`;
+}
+
+/** Run one case: `pairs` pairs, the order within a pair alternating (without first in even pairs). */
+export function measureWhole(script: string, c: WholeCase, tmp: string): WholeRow {
+  const row: WholeRow = { c, without: [], with: [] };
+  process.stderr.write(`  ${label(c)}:`);
+  for (let i = 0; i < c.pairs; i++) {
+    const order = i % 2 === 0 ? [false, true] : [true, false];
+    for (const withPeer of order) (withPeer ? row.with : row.without).push(runProcess(script, c, withPeer, tmp));
+    process.stderr.write(` ${i + 1}`);
+  }
+  process.stderr.write('\n');
+  // The comparison is void if the peer changed what was synthesized, or the guard did not run where it should.
+  const resources = new Set([...row.without, ...row.with].map((s) => s.resources));
+  if (resources.size !== 1) throw new Error(`${label(c)}: the output differs with and without (${[...resources].join(' / ')} resources)`);
+  const expectedReports = c.peer === 'guard' ? c.municipalities : 0;
+  if (row.with.some((s) => s.reports !== expectedReports) || row.without.some((s) => s.reports !== 0)) {
+    throw new Error(`${label(c)}: guard reports written ${row.with.map((s) => s.reports).join(',')} with, ${row.without.map((s) => s.reports).join(',')} without; expected ${expectedReports} and 0`);
+  }
+  return row;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The per-pair ratios with / without (pair i: the i-th sample of each side, taken next to each other). */
+export function pairRatios(row: WholeRow, f: (s: Sample) => number): number[] {
+  return row.with.map((s, i) => f(s) / f(row.without[i]));
+}
+
+const fix = (x: number, d = 1) => x.toFixed(d);
+const spread = (xs: number[], d = 1) => `${fix(Math.min(...xs), d)} / ${fix(median(xs), d)} / ${fix(Math.max(...xs), d)}`;
+
+/** The whole-process table: one row per case. */
+export function wholeTable(rows: readonly WholeRow[], table: (header: string[], rows: string[][]) => string): string {
+  return table(
+    ['engine', 'N', 'aws-cdk-lib validation', 'added', 'pairs', 'CPU s without (min / med / max)', 'CPU s with', 'CPU ratio (med [min-max])',
+      'wall s without', 'wall s with', 'wall ratio', 'peak RSS MiB without / with (med)', 'RSS ratio'],
+    rows.map((r) => {
+      const cpu = pairRatios(r, (s) => s.cpu);
+      const wall = pairRatios(r, (s) => s.wall);
+      const rssWithout = median(r.without.map((s) => s.rssMiB));
+      const rssWith = median(r.with.map((s) => s.rssMiB));
+      return [
+        r.c.engine, String(r.c.municipalities), r.c.engine === 'cdk' ? (r.c.validation ? 'on' : 'off') : '-', r.c.peer, String(r.c.pairs),
+        spread(r.without.map((s) => s.cpu)), spread(r.with.map((s) => s.cpu)),
+        `${fix(median(cpu), 3)} [${fix(Math.min(...cpu), 2)}-${fix(Math.max(...cpu), 2)}]`,
+        spread(r.without.map((s) => s.wall)), spread(r.with.map((s) => s.wall)), fix(median(wall), 3),
+        `${fix(rssWithout, 0)} / ${fix(rssWith, 0)}`, fix(rssWith / rssWithout, 3),
+      ];
+    }),
+  );
+}
+
+/** Growth of the guarded synth's CPU and of the guard's extra CPU with N: k per step, as in the in-process table. */
+export function growthTable(rows: readonly WholeRow[], table: (header: string[], rows: string[][]) => string): string | undefined {
+  const out: string[][] = [];
+  for (const engine of ['cdk', 'tf'] as const) {
+    const series = rows.filter((r) => r.c.engine === engine && r.c.peer === 'guard' && !r.c.validation)
+      .sort((a, b) => a.c.municipalities - b.c.municipalities);
+    if (series.length < 2) continue;
+    const measures: [string, (r: WholeRow) => number][] = [
+      ['CPU without', (r) => median(r.without.map((s) => s.cpu))],
+      ['CPU with guard', (r) => median(r.with.map((s) => s.cpu))],
+      ['guard extra (med of pair diffs)', (r) => median(r.with.map((s, i) => s.cpu - r.without[i].cpu))],
+    ];
+    for (const [name, f] of measures) {
+      const steps = series.slice(1).map((b, i) => {
+        const a = series[i];
+        const k = Math.log(f(b) / f(a)) / Math.log(b.c.municipalities / a.c.municipalities);
+        return Number.isFinite(k) ? `${a.c.municipalities}->${b.c.municipalities}: k=${k.toFixed(2)} (x${(2 ** k).toFixed(2)} per doubling)` : 'n/a';
+      });
+      out.push([engine, name, ...series.map((r) => `N=${r.c.municipalities}: ${f(r).toFixed(2)}`), steps.join(', ')]);
+    }
+  }
+  if (out.length === 0) return undefined;
+  const width = Math.max(...out.map((r) => r.length));
+  const padded = out.map((r) => [...r.slice(0, -1), ...Array(width - r.length).fill(''), r[r.length - 1]]);
+  return table(['engine', 'measure (CPU s, medians)', ...Array(width - 3).fill('').map((_, i) => `size ${i + 1}`), 'growth'], padded);
+}
+
+export function wholeTmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-bench-whole-'));
+}
