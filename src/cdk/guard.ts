@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, CfnResource, ISynthesisSession, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnElement, CfnResource, ISynthesisSession, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderTemplate } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
 import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
-import { extractCloudFormation } from '../guard/extract-cloudformation';
+import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
 import { TopologyGuardOptions } from '../model/guard-options';
 
 /** The symbol aws-cdk-lib looks up on any construct to let it write files into the cloud assembly. */
@@ -83,11 +83,11 @@ export class TopologyGuard {
     const options = guarded.get(stack)!;
     const connected = connectedStacks(stack);
     const templates: Record<string, any> = {};
-    const paths: Record<string, Record<string, string>> = {};
+    const paths: Record<string, ConstructPaths> = {};
     for (const s of connected) {
       const { template, elements } = renderTemplate(s);
       templates[s.stackName] = template;
-      paths[s.stackName] = Object.fromEntries(elements.map((e) => [s.resolve(e.logicalId), e.node.path]));
+      paths[s.stackName] = lazyPaths(s, elements);
     }
     const mine = connected.filter((s) => s === stack || !guarded.has(s));
     const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));
@@ -118,6 +118,19 @@ export class TopologyGuard {
     });
     return outcome.errors;
   }
+}
+
+/**
+ * The construct path of a logical ID, for resources without `aws:cdk:path` metadata (`cdk synth --no-path-metadata`,
+ * apps outside the CLI): the map is built on the first question, since resolving every element's logical ID costs
+ * about as much as the rules themselves (npm run bench).
+ */
+function lazyPaths(stack: Stack, elements: readonly CfnElement[]): (logicalId: string) => string | undefined {
+  let map: Map<string, string> | undefined;
+  return (logicalId) => {
+    map ??= new Map(elements.map((e) => [stack.resolve(e.logicalId) as string, e.node.path]));
+    return map.get(logicalId);
+  };
 }
 
 /** The stack and every stack of the same app it is linked to by cross-stack references, either way, transitively; in app order. */

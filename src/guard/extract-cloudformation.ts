@@ -32,11 +32,13 @@ const PSEUDO = /^AWS::/;
 /**
  * Build the topology graph of one or more CloudFormation templates (the stacks of one app). Logical IDs of
  * different stacks are prefixed with the stack name when more than one template is given. `paths` gives the
- * construct path of each logical ID per stack, for findings; without it the `aws:cdk:path` metadata is used.
+ * construct path of each logical ID per stack, for findings: a map (authoritative; the `aws:cdk:path` metadata only
+ * where it has no entry), or a function asked only for resources without that metadata (the CDK guard's: building
+ * the map resolves every element's logical ID, which `cdk synth`'s default path metadata makes unnecessary).
  */
 export function extractCloudFormation(
   templates: Readonly<Record<string, CloudFormationTemplate>>,
-  paths: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+  paths: Readonly<Record<string, ConstructPaths>> = {},
 ): TopologyGraph {
   const builder = new GraphBuilder('cloudformation');
   const names = Object.keys(templates).sort();
@@ -48,6 +50,9 @@ export function extractCloudFormation(
   return builder.build();
 }
 
+/** Construct paths by logical ID: a map, or a function asked only where the template has no `aws:cdk:path` metadata. */
+export type ConstructPaths = Readonly<Record<string, string>> | ((logicalId: string) => string | undefined);
+
 class TemplateReader {
   private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
 
@@ -56,7 +61,7 @@ class TemplateReader {
     private readonly template: CloudFormationTemplate,
     private readonly prefix: string,
     /** Construct paths by logical ID, when the caller knows the construct tree. */
-    private readonly paths: Readonly<Record<string, string>>,
+    private readonly paths: ConstructPaths,
     private readonly exports: Exports = new Map(),
   ) {
     this.resources = template.Resources ?? {};
@@ -152,11 +157,18 @@ class TemplateReader {
     return Array.isArray(value) ? value.map((v) => this.ref(v)) : value === undefined ? [] : [this.ref(value)];
   }
 
+  private pathOf(logicalId: string): string | undefined {
+    const metadata = this.resources[logicalId].Metadata?.['aws:cdk:path'];
+    const fromMetadata = typeof metadata === 'string' ? metadata : undefined;
+    if (typeof this.paths === 'function') return fromMetadata ?? this.paths(logicalId);
+    return this.paths[logicalId] ?? fromMetadata;
+  }
+
   private readResource(logicalId: string, type: string, p: any): void {
     const id = this.id(logicalId);
     const b = this.b;
     const tags = tagsOf(p.Tags);
-    const base = { id, path: this.paths[logicalId] ?? this.resources[logicalId].Metadata?.['aws:cdk:path'] as string | undefined, tags };
+    const base = { id, path: this.pathOf(logicalId), tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) {
       const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
