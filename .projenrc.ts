@@ -67,7 +67,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
     include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
   },
-  gitignore: ['cdk.out/', 'cdktf.out/', '.tmp/', 'examples/**/cdk.out/'],
+  gitignore: ['cdk.out/', 'cdktf.out/', '.tmp/', 'examples/**/cdk.out/', '__pycache__/', 'examples/python/cdk.out.refused/', '.venv/'],
   // The tarball ships an allow-list (package.json "files" below) instead of a deny-list: after the quick start a
   // deny-list shipped cdk.out/ and cdktf.out/ too. test/integration/package.test.ts asserts the packed file list.
   npmignoreEnabled: false,

@@ -26,7 +26,7 @@ const version = (name: string): string => rootPackage.devDependencies[name];
 /** `nice`: a colleague may be measuring performance on the same 2 cores. */
 function run(cmd: string, args: string[], options: ExecFileSyncOptions = {}): string {
   try {
-    return execFileSync('nice', ['-n', '19', cmd, ...args], { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 << 20, ...options }) as string;
+    return execFileSync('nice', ['-n', '19', cmd, ...args], { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 * 1024 * 1024, ...options }) as string;
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${cmd} ${args.join(' ')} failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
