@@ -67,9 +67,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
     include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
   },
-  gitignore: ['cdk.out/', 'cdktf.out/', '.tmp/', 'examples/**/cdk.out/', '__pycache__/', 'examples/python/cdk.out.refused/', '.venv/'],
+  gitignore: ['cdk.out/', 'cdktf.out/', '.tmp/', 'examples/**/cdk.out/', '__pycache__/', 'examples/python/cdk.out.refused/', '.venv/', '/.npmignore'],
   // The tarball ships an allow-list (package.json "files" below) instead of a deny-list: after the quick start a
   // deny-list shipped cdk.out/ and cdktf.out/ too. test/integration/package.test.ts asserts the packed file list.
+  // jsii-pacmak writes a default .npmignore when there is none; at the root it cannot override "files", so it is ignored.
   npmignoreEnabled: false,
 
   // jsii targets: Python is the one this machine (and CI) can build; see README "Installation" and
@@ -155,7 +156,7 @@ project.tasks.tryFind('package:python')?.reset(compileIfStale);
 project.tasks.tryFind('package:python')?.exec('bash scripts/package-python.sh');
 project.addTask('publish:npm', {
   description: 'Publish dist/js/*.tgz (from `npx projen package:js`) to the npm registry; needs an npm login with publish rights.',
-  exec: 'npm publish dist/js/jichitai-network-*.tgz --access public',
+  exec: 'npm publish dist/js/*.tgz --access public',
 });
 project.addTask('publish:pypi', {
   description: 'Upload dist/python/* (from `npx projen package:python`) to PyPI with twine; needs twine and TWINE_USERNAME/TWINE_PASSWORD (an API token).',
