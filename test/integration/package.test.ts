@@ -13,8 +13,10 @@
  */
 import { execFileSync, ExecFileSyncOptions, spawnSync } from 'child_process';
 import * as fs from 'fs';
+import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
+import * as ts from 'typescript';
 import { requireTool } from '../support/tools';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -79,6 +81,25 @@ test('the tarball ships only lib/ (compiled JavaScript and declarations), .jsii,
   for (const required of ['.jsii', 'API.md', 'README.md', 'README.ja.md', 'LICENSE', 'package.json', 'lib/index.js', 'lib/index.d.ts', 'lib/cdk/index.js', 'lib/cdktf/index.js']) {
     expect(packed).toContain(required);
   }
+});
+
+test('the engine-neutral code (src/model, src/plan, src/guard) imports neither engine: only its own modules and Node built-ins', () => {
+  const builtins = new Set(builtinModules);
+  const outside: string[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) { visit(file); continue; }
+      if (!file.endsWith('.ts')) continue;
+      // TypeScript's own pre-processor: every import, export ... from, require() and import() specifier.
+      const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
+      for (const { fileName } of importedFiles) {
+        if (!fileName.startsWith('.') && !builtins.has(fileName.replace(/^node:/, ''))) outside.push(`${path.relative(ROOT, file)}: ${fileName}`);
+      }
+    }
+  };
+  for (const dir of ['model', 'plan', 'guard']) visit(path.join(ROOT, 'src', dir));
+  expect(outside).toEqual([]);
 });
 
 test('README.ja.md shows the same snippets as README.md (comments aside)', () => {
