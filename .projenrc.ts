@@ -27,6 +27,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   constructsVersion: '10.5.1',
   jsiiVersion: '~6.0.0',
 
+  // Both engines are peers (jsii requires the jsii libraries whose types appear in our API to be peers), but
+  // optional ones (peerDependenciesMeta below): a CDK-only app installs no cdktf, a CDKTF-only app no aws-cdk-lib.
   peerDeps: [`cdktf@${CDKTF_VERSION}`, `@cdktf/provider-aws@${CDKTF_PROVIDER_AWS_VERSION}`],
   devDeps: [
     `cdktf@${CDKTF_VERSION}`,
@@ -65,8 +67,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
     include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
   },
-  gitignore: ['cdk.out/', 'cdktf.out/', '.tmp/', 'examples/**/cdk.out/'],
-  npmIgnoreOptions: { ignorePatterns: ['examples/', 'scripts/', '.ci/'] },
+  gitignore: ['cdk.out/', 'cdktf.out/', '.tmp/', 'examples/**/cdk.out/', '__pycache__/', 'examples/python/cdk.out.refused/', '.venv/', '/.npmignore'],
+  // The tarball ships an allow-list (package.json "files" below) instead of a deny-list: after the quick start a
+  // deny-list shipped cdk.out/ and cdktf.out/ too. test/integration/package.test.ts asserts the packed file list.
+  // jsii-pacmak writes a default .npmignore when there is none; at the root it cannot override "files", so it is ignored.
+  npmignoreEnabled: false,
+
+  // jsii targets: Python is the one this machine (and CI) can build; see README "Installation" and
+  // scripts/package-python.sh. Java (no jsii Java runtime or CDK jars in any reachable Maven repository), .NET and
+  // Go (no toolchain) are left out rather than configured untested.
+  publishToPypi: {
+    distName: 'jichitai-network',
+    module: 'jichitai_network',
+  },
 });
 
 // examples/ and scripts/ get their own tsconfig so that eslint's project service (and editors) type-check
@@ -105,6 +118,49 @@ project.addTask('docs:rules', {
   description: 'Rewrite the rule tables of README.md and README.ja.md and the catalogue docs/rules.md from the guard\'s rule definitions (a test fails when one is stale); --check-sources DIR checks the quotes against the source documents.',
   exec: 'ts-node --project test/tsconfig.json scripts/rule-table.ts',
   receiveArgs: true,
+});
+
+// --- Packaging -------------------------------------------------------------------------------------------
+// Only what a user needs: the compiled library, the jsii assembly (other languages' bindings and jsii-docgen
+// read it), the API reference and the READMEs. npm always adds package.json and LICENSE.
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii', 'API.md', 'README.md', 'README.ja.md', 'LICENSE']);
+// Each engine is optional: npm (7+) does not install an optional peer, and warns only on a wrong version.
+// constructs stays required: every construct of both engines is one.
+project.package.addField('peerDependenciesMeta', {
+  'aws-cdk-lib': { optional: true },
+  'cdktf': { optional: true },
+  '@cdktf/provider-aws': { optional: true },
+});
+// Entry points that load one engine: `jichitai-network/cdk` and `jichitai-network/tf` (Node's "exports"
+// subpaths; typesVersions gives the same paths to TypeScript projects that still resolve like Node 10).
+// The root keeps the jsii submodules `cdk` and `tf` (the Python, Java, ... bindings find types through it), but
+// scripts/lazy-engines.js makes them lazy getters, so `require('jichitai-network')` loads no engine by itself.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './cdk': { types: './lib/cdk/index.d.ts', default: './lib/cdk/index.js' },
+  './tf': { types: './lib/cdktf/index.d.ts', default: './lib/cdktf/index.js' },
+  './package.json': './package.json',
+  './.jsii': './.jsii',
+});
+project.package.addField('typesVersions', {
+  '*': { cdk: ['lib/cdk/index.d.ts'], tf: ['lib/cdktf/index.d.ts'] },
+});
+project.compileTask.exec('node scripts/lazy-engines.js lib/index.js');
+// `npx projen package:js` (and package:python) on a fresh clone: compile first when the assembly is missing or
+// older than a source file, instead of failing with "Expected to find .jsii file".
+const compileIfStale = 'node scripts/compile-if-stale.js';
+project.tasks.tryFind('package:js')?.prependExec(compileIfStale);
+// jsii-pacmak's own Python build pip-installs pinned build tools (twine, setuptools 75, build 1.5) from PyPI; this
+// script generates the same code with `--code-only` and builds the wheel with the setuptools at hand, offline.
+project.tasks.tryFind('package:python')?.reset(compileIfStale);
+project.tasks.tryFind('package:python')?.exec('bash scripts/package-python.sh');
+project.addTask('publish:npm', {
+  description: 'Publish dist/js/*.tgz (from `npx projen package:js`) to the npm registry; needs an npm login with publish rights.',
+  exec: 'npm publish dist/js/*.tgz --access public',
+});
+project.addTask('publish:pypi', {
+  description: 'Upload dist/python/* (from `npx projen package:python`) to PyPI with twine; needs twine and TWINE_USERNAME/TWINE_PASSWORD (an API token).',
+  exec: 'python3 -m twine upload --non-interactive dist/python/*',
 });
 
 project.synth();
