@@ -58,6 +58,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // Coverage instrumentation slows the synth-heavy suite on 2 cores; run `npx jest --coverage` when wanted.
       collectCoverage: false,
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      // aws-cdk-lib's CloudFormation validation off where it is pure overhead (see the file).
+      setupFilesAfterEnv: ['<rootDir>/test/support/cfn-validation.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/cdktf.out/', '/lib/'],
       testTimeout: 120_000,
     },
@@ -97,6 +99,8 @@ for (const dir of ['examples', 'scripts']) {
 // the registry mirror our machines use, so `npm ci` rejects the lock file. v3.6 is plain JavaScript. Added after
 // the eslint component so that this version wins over its unversioned default.
 project.addDevDeps('eslint-import-resolver-typescript@~3.6.3');
+// The ten slowest test files after every run (issue 17: the suite's cost stays visible).
+project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/support/slowest-reporter.js'));
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
 
