@@ -6,8 +6,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { cdk, NetworkModel } from '../../src';
-import { GuardRule, Severity } from '../../src/guard/rule';
-import { ALL_RULES } from '../../src/guard/rules';
+import { addTestWarningRule } from '../support/warning-rule';
 
 function outdir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-guard-'));
@@ -95,17 +94,9 @@ describe('TopologyGuard (AWS CDK)', () => {
   });
 
   describe('a warning-severity finding (no shipped rule has one today; a test rule stands in)', () => {
-    const rule: GuardRule = {
-      id: 'TEST-W1',
-      severity: Severity.WARNING,
-      models: [NetworkModel.ALPHA],
-      summary: 'test-only rule: warns about every VPC',
-      term: '三層の対策',
-      check: (ctx) => [...ctx.graph.nodes.values()].filter((n) => n.type === 'vpc')
-        .map((n) => ({ ruleId: 'TEST-W1', severity: Severity.WARNING, term: '三層の対策', path: n.path ?? n.id, message: 'test warning', hops: [], fix: 'none' })),
-    };
-    beforeAll(() => (ALL_RULES as GuardRule[]).push(rule));
-    afterAll(() => (ALL_RULES as GuardRule[]).splice(ALL_RULES.indexOf(rule), 1));
+    let remove: () => void;
+    beforeAll(() => remove = addTestWarningRule());
+    afterAll(() => remove());
 
     test('is a CDK warning with the stable ID jichitai-guard::<rule>, on the finding\'s construct', () => {
       const { stack, network } = buildCdkExample('alpha', new App());
