@@ -8,12 +8,14 @@
 export function expectingCfnValidationWarnings<T>(ids: readonly string[], fn: () => T): T {
   const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   let result: T;
+  let printed: string[];
   try {
     result = fn();
   } finally {
+    // Read before restoring: mockRestore() forgets the calls.
+    printed = spy.mock.calls.map((args) => args.map(String).join(' '));
     spy.mockRestore();
   }
-  const printed = spy.mock.calls.map((args) => args.map(String).join(' '));
   const expected = process.env.CDK_VALIDATION === 'false' ? [] : ids;
   const seen = printed.flatMap((text) => [...text.matchAll(/Acknowledge with '([^']+)'/g)].map((m) => m[1]));
   const unexpected = printed.filter((text) => !/\(CloudFormation Validate\)/.test(text) || [...text.matchAll(/Acknowledge with '([^']+)'/g)].some((m) => !expected.includes(m[1])));
