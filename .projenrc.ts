@@ -1,5 +1,5 @@
 import { awscdk, javascript } from 'projen';
-import { TypescriptConfig, TypescriptConfigExtends, UpdateSnapshot } from 'projen/lib/javascript';
+import { JestReporter, TypescriptConfig, TypescriptConfigExtends, UpdateSnapshot } from 'projen/lib/javascript';
 
 // Versions are pinned on purpose; see ../shared/DESIGN.md "Dependencies".
 // - cdktf 0.21.0 + @cdktf/provider-aws 20.1.0: the only pair that targets hashicorp/aws 5.100.0,
@@ -47,6 +47,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   docgen: true,
   eslint: true,
+  // `npm test` checks and never rewrites sources; `npm run eslint:fix` (below) applies the fixes.
+  eslintOptions: { dirs: ['src'], commandOptions: { fix: false } },
 
   jestOptions: {
     // Jest 30 resolves through unrs-resolver (same registry-mirror problem as below); Jest 29 does not.
@@ -100,9 +102,18 @@ for (const dir of ['examples', 'scripts']) {
 // the eslint component so that this version wins over its unversioned default.
 project.addDevDeps('eslint-import-resolver-typescript@~3.6.3');
 // The ten slowest test files after every run (issue 17: the suite's cost stays visible).
-project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/support/slowest-reporter.js'));
+project.jest?.addReporter(new JestReporter('<rootDir>/test/support/slowest-reporter.js'));
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
+
+// The same lint with --fix, for when a developer wants the fixes applied (`npm test` only checks).
+project.addTask('eslint:fix', {
+  description: 'Runs eslint against the codebase and applies its fixes (the eslint task, which `npm test` runs, only checks).',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+  exec: 'eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern src test build-tools examples scripts projenrc .projenrc.ts',
+});
+// After Jest's summary, say which tests did not run because a tool is missing on this machine (test/support/tools.ts).
+project.jest?.addReporter(new JestReporter('<rootDir>/test/support/skip-reporter.js'));
 
 project.addTask('synth:examples', {
   description: 'Synthesize every reference deployment in examples/ (CloudFormation via the CDK CLI).',

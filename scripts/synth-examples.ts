@@ -1,5 +1,5 @@
 /**
- * Synthesizes every reference deployment: the CDK ones with the real CDK CLI (`cdk synth`), one output folder
+ * Synthesizes every reference deployment: the CDK ones with the real CDK CLI (`cdk synth --strict`), one output folder
  * per example under cdk.out/, and the CDKTF ones by running their app (no cdktf CLI needed), one output folder
  * per example under cdktf.out/. Exits non-zero, naming the examples, if any fails (e.g. a guard refusal).
  */
@@ -12,16 +12,29 @@ const cdkExamples = fs.readdirSync(path.join(root, 'examples', 'cdk'))
   .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
   .sort();
 
+const tfCount = fs.readdirSync(path.join(root, 'examples', 'tf')).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).length;
+const total = cdkExamples.length + tfCount;
+let step = 0;
+/** One line before each example starts, so that a run of several minutes shows where it is. */
+function progress(what: string): void {
+  step += 1;
+  console.log(`[${step}/${total}] ${what} ...`);
+}
+console.log(`Synthesizing ${total} reference deployments (${cdkExamples.length} with the CDK CLI, ${tfCount} CDKTF apps); `
+  + 'each takes 10-30 s on a laptop, a few minutes in all.');
+
 const failures: string[] = [];
 for (const file of cdkExamples) {
   const name = path.basename(file, '.ts');
+  progress(`cdk synth --strict examples/cdk/${file}`);
   const out = path.join('cdk.out', name);
   // Type-checking happens in `npm test` (eslint/tsc); here only synthesis is exercised.
   const app = `npx ts-node --transpile-only --project test/tsconfig.json examples/cdk/${file}`;
   const started = Date.now();
   try {
     execFileSync(path.join(root, 'node_modules', '.bin', 'cdk'),
-      ['synth', '--app', app, '--output', out, '--quiet', '--no-notices', '--no-version-reporting', '--no-path-metadata', '--no-asset-metadata'],
+      // --strict: a warning fails the synthesis; the guard's acknowledged findings are info, not warnings.
+      ['synth', '--strict', '--app', app, '--output', out, '--quiet', '--no-notices', '--no-version-reporting', '--no-path-metadata', '--no-asset-metadata'],
       { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
     const templates = fs.readdirSync(path.join(root, out)).filter((f) => f.endsWith('.template.json'));
     console.log(`synthesized examples/cdk/${file} -> ${out} (${templates.join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -38,6 +51,7 @@ for (const file of tfExamples) {
   // examples/tf/_app.ts writes each example to cdktf.out/<name>; start clean so that no stale stack survives.
   const out = path.join('cdktf.out', name);
   fs.rmSync(path.join(root, out), { recursive: true, force: true });
+  progress(`node examples/tf/${file} (app.synth())`);
   const started = Date.now();
   try {
     execFileSync('npx', ['ts-node', '--transpile-only', '--project', 'test/tsconfig.json', `examples/tf/${file}`],

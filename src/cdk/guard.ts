@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, CfnElement, CfnResource, ISynthesisSession, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnElement, CfnResource, ISynthesisSession, Stack, Validations } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderTemplate } from './render-once';
-import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
+import { Acknowledgement, acknowledgementProblem, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
+import { formatFinding } from '../guard/rule';
 import { TopologyGuardOptions } from '../model/guard-options';
 
 /** The symbol aws-cdk-lib looks up on any construct to let it write files into the cloud assembly. */
@@ -15,7 +16,6 @@ const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
 const guarded = new WeakMap<Stack, TopologyGuardOptions>();
 /** The scope each stack was guarded through (itself, or the app / stage given to `apply`). */
 const scopes = new WeakMap<Stack, IConstruct>();
-const acknowledgements = new WeakMap<Stack, Acknowledgement[]>();
 const reports = new WeakMap<Stack, Construct>();
 
 /**
@@ -46,15 +46,16 @@ export class TopologyGuard {
   }
 
   /**
-   * Accept the findings of a non-critical rule at or under `scope`, with a reason an auditor can read.
-   * Acknowledged findings are printed as warnings and listed in `jichitai-guard-report.<stack>.json` next to
-   * the synthesized template. Critical rules cannot be acknowledged.
+   * Accept the findings of a non-critical rule at or under `scope`, with a reason an auditor can read. A typed
+   * shorthand for `Validations.of(scope).acknowledge({ id: 'jichitai-guard::<ruleId>', reason })`, CDK's own
+   * acknowledgement, which the guard reads back: the reason is checked here already (and again at synthesis), and the
+   * acknowledged findings are listed with it in `jichitai-guard-report.<stack>.json` next to the synthesized template
+   * and printed as info, not warnings (so `cdk synth --strict` passes). Critical rules cannot be acknowledged.
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
     const problem = acknowledgementProblem(ruleId, reason);
     if (problem) throw new Error(`[${scope.node.path}] cannot acknowledge: ${problem}`);
-    const stack = Stack.of(scope);
-    acknowledgements.set(stack, [...(acknowledgements.get(stack) ?? []), { scopePath: scope.node.path, ruleId, reason: reason.trim() }]);
+    Validations.of(scope).acknowledge({ id: guardFindingId(ruleId), reason: reason.trim() });
   }
 
   private static guardStack(stack: Stack, options: TopologyGuardOptions, scope: IConstruct): void {
@@ -98,14 +99,32 @@ export class TopologyGuard {
     const scope = scopes.get(stack);
     const emptyIsError = !empty || !scope || scope.node.scopes.includes(stack) || !scope.node.findAll()
       .some((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::EC2::VPC' && Stack.of(c) !== stack);
-    const outcome = evaluateTopology(stack.stackName, graph, options, acknowledgements.get(stack) ?? [], {
+    const { acks, problems } = acknowledgementsIn(stack, mine);
+    const outcome = evaluateTopology(stack.stackName, graph, options, acks, {
       reports: (f) => belongs(f.path),
       emptyIsError,
       flows: declaredFlowsOf(stack),
       hosts: declaredHostsOf(stack),
     });
-    const ruleIds = [...outcome.warned.map((f) => f.ruleId), ...outcome.acknowledged.map((a) => a.finding.ruleId)];
-    outcome.warnings.forEach((w, n) => Annotations.of(stack).addWarningV2(`jichitai:guard:${ruleIds[n]}:${n}`, w));
+    // Each finding is annotated on its own construct (the stack when its path names none), with its rule's stable ID,
+    // so that CDK's acknowledgement at any scope above it applies, as it does to every other CDK warning.
+    const silenced: string[] = [];
+    for (const f of outcome.warned) {
+      const id = guardFindingId(f.ruleId);
+      const at = constructAt(stack, f.path);
+      const message = `${formatFinding(f)} Acknowledge it with Validations.of(scope).acknowledge({ id: '${id}', reason }) `
+        + `or TopologyGuard.acknowledge(scope, '${f.ruleId}', reason), or change the topology.`;
+      Annotations.of(at).addWarningV2(id, message);
+      // aws-cdk-lib drops a warning acknowledged through Annotations.acknowledgeWarning(), which keeps no reason: the
+      // report would list it as open while the console shows nothing. The guard refuses it instead.
+      if (!at.node.metadata.some((m) => m.data === `${message} [ack: ${id}]`)) {
+        silenced.push(`[${f.path}] ${f.ruleId}: ${id} was acknowledged without a reason the guard can check and report `
+          + `(Annotations.acknowledgeWarning keeps none); use Validations.of(scope).acknowledge({ id: '${id}', reason }) instead`);
+      }
+    }
+    for (const a of outcome.acknowledged) {
+      Annotations.of(constructAt(stack, a.finding.path)).addInfo(`acknowledged (${guardFindingId(a.finding.ruleId)}): ${formatFinding(a.finding)} Reason: ${a.reason}`);
+    }
     // The report goes next to the template; only a successful synthesis writes it (a refusal writes nothing).
     Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
       configurable: true,
@@ -116,7 +135,7 @@ export class TopologyGuard {
         },
       },
     });
-    return outcome.errors;
+    return [...problems, ...silenced, ...outcome.errors];
   }
 }
 
@@ -157,6 +176,42 @@ function connectedStacks(stack: Stack): Stack[] {
     }
   }
   return all.filter((s) => linked.has(s));
+}
+
+/**
+ * The guard acknowledgements given through CDK's `Validations.of(scope).acknowledge()` (aws-cdk-lib records each as
+ * `aws:cdk:acknowledged-rules` metadata, `{ [id]: reason }`, on the scope) in the stacks whose findings this stack
+ * reports and on the stack's ancestors (the app, a stage); and, as validation errors, the ones the guard cannot accept:
+ * an unknown rule, a critical rule, a reason that says nothing (the checks of TopologyGuard.acknowledge).
+ */
+function acknowledgementsIn(stack: Stack, stacks: Stack[]): { acks: Acknowledgement[]; problems: string[] } {
+  const acks: Acknowledgement[] = [];
+  const problems: string[] = [];
+  const holders = [...stack.node.scopes.filter((c) => !Stack.isStack(c)), ...stacks.flatMap((s) => s.node.findAll())];
+  for (const c of holders) {
+    for (const entry of c.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+      for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+        const ruleId = ruleOfGuardFindingId(id);
+        if (ruleId === undefined) continue;
+        const problem = acknowledgementProblem(ruleId, reason);
+        if (problem) problems.push(`[${c.node.path || '<app>'}] cannot acknowledge ${id}: ${problem}`);
+        else acks.push({ scopePath: c.node.path, ruleId, reason: reason.trim() });
+      }
+    }
+  }
+  return { acks, problems };
+}
+
+/** The construct at a finding's path, or the nearest one above it (the stack, for a path that names no construct). */
+function constructAt(stack: Stack, where: string): IConstruct {
+  let at: IConstruct = stack.node.root;
+  for (const id of where.split('/')) {
+    const child = at.node.tryFindChild(id);
+    if (!child) break;
+    at = child;
+  }
+  return at === stack.node.root ? stack : at;
 }
 
 /** Every stack under `scope`, or the one holding it. */

@@ -55,8 +55,9 @@ export class TopologyGuard {
 
   /**
    * Accept the findings of a non-critical rule at or under `scope`, with a reason an auditor can read.
-   * Acknowledged findings are printed as warnings and listed in `jichitai-guard-report.<stack>.json` next to
-   * the stack's `cdk.tf.json`. Critical rules cannot be acknowledged.
+   * Acknowledged findings become info annotations and are listed with the reason in
+   * `jichitai-guard-report.<stack>.json` next to the stack's `cdk.tf.json`. Critical rules cannot be acknowledged.
+   * (CDKTF has no acknowledgement API of its own; the AWS CDK guard goes through CDK's `Validations.acknowledge`.)
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
     const problem = acknowledgementProblem(ruleId, reason);
@@ -84,6 +85,7 @@ export class TopologyGuard {
       hosts: declaredHostsOf(stack),
     });
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));
+    outcome.notes.forEach((n) => Annotations.of(stack).addInfo(n));
     Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
       configurable: true,
       enumerable: false,
@@ -92,11 +94,23 @@ export class TopologyGuard {
           const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
           fs.mkdirSync(dir, { recursive: true });
           fs.writeFileSync(path.join(dir, reportFileName(stack.node.id)), outcome.report);
+          printWarnings(stack, outcome.warnings);
         },
       },
     });
     return outcome.errors;
   }
+}
+
+/**
+ * cdktf's `app.synth()` only stores annotations in the manifest, which the cdktf CLI prints; a plain `node main.js`
+ * would show nothing. So the guard prints its warnings itself, once per synthesis of the stack, in finding order, to
+ * stderr — except under the cdktf CLI, which runs the app with CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS set
+ * (cdktf lib/terraform-stack.js reads it) and prints the manifest's annotations itself.
+ */
+function printWarnings(stack: TerraformStack, warnings: readonly string[]): void {
+  if (warnings.length === 0 || process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined) return;
+  process.stderr.write(warnings.map((w) => `[WARN] [${stack.node.path}] ${w}\n`).join(''));
 }
 
 /** The stack that holds `scope`, or every stack under it. */

@@ -3,10 +3,32 @@ import { ALL_RULES } from './rules';
 
 /** An acknowledged rule under a construct path. */
 export interface Acknowledgement {
-  /** Construct path the acknowledgement covers (findings at or under it). */
+  /** Construct path the acknowledgement covers (findings at or under it); '' for the app, covering all. */
   readonly scopePath: string;
   readonly ruleId: string;
   readonly reason: string;
+}
+
+/**
+ * The namespace of the guard's acknowledgeable IDs. aws-cdk-lib's `Validations.of(scope).acknowledge({ id, reason })`
+ * splits an ID at `::` into a namespace and a rule (aws-cdk-lib core/lib/validation/private/validation-id), the form
+ * its own plugins use (e.g. `CloudFormation-Validate::W3010`).
+ */
+export const GUARD_ID_NAMESPACE = 'jichitai-guard';
+
+/**
+ * The stable ID of a guard rule's findings, e.g. `jichitai-guard::AP-5`: one per rule, so that a user can write the
+ * acknowledgement before the finding exists. Which findings it covers is said by the scope it is given on (those at
+ * or under the scope's construct path), as for any CDK acknowledgement.
+ */
+export function guardFindingId(ruleId: string): string {
+  return `${GUARD_ID_NAMESPACE}::${ruleId}`;
+}
+
+/** The rule ID of a guard finding ID, or undefined when `id` is not in the guard's namespace. */
+export function ruleOfGuardFindingId(id: string): string | undefined {
+  const prefix = `${GUARD_ID_NAMESPACE}::`;
+  return id.startsWith(prefix) ? id.slice(prefix.length) : undefined;
 }
 
 /** Reasons that say nothing; an auditor must learn why the exception is acceptable. */
@@ -42,7 +64,7 @@ export function applyAcknowledgements(
   const acknowledged: AcknowledgedFinding[] = [];
   for (const f of findings) {
     const ack = f.severity === Severity.CRITICAL ? undefined
-      : acks.find((a) => a.ruleId === f.ruleId && (f.path === a.scopePath || f.path.startsWith(`${a.scopePath}/`)));
+      : acks.find((a) => a.ruleId === f.ruleId && (a.scopePath === '' || f.path === a.scopePath || f.path.startsWith(`${a.scopePath}/`)));
     if (ack) acknowledged.push({ finding: f, reason: ack.reason });
     else blocking.push(f);
   }

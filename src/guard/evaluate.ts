@@ -15,8 +15,10 @@ export interface GuardOutcome {
   readonly acknowledged: AcknowledgedFinding[];
   /** The blocking findings as validation error lines. */
   readonly errors: string[];
-  /** The warning lines: unacknowledged warnings, then acknowledged findings with their reasons. */
+  /** The warning lines: the unacknowledged warnings. */
   readonly warnings: string[];
+  /** The info lines: the acknowledged findings with their reasons (acknowledged, so no longer warnings). */
+  readonly notes: string[];
   /** The JSON report written next to the synthesized output (stable key order). */
   readonly report: string;
 }
@@ -55,10 +57,8 @@ export function evaluateTopology(
     warned,
     acknowledged,
     errors: blocking.map(formatFinding),
-    warnings: [
-      ...warned.map((f) => `${formatFinding(f)} (acknowledge it with a reason, or change the topology)`),
-      ...acknowledged.map((a) => `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`),
-    ],
+    warnings: warned.map((f) => `${formatFinding(f)} (acknowledge it with a reason, or change the topology)`),
+    notes: acknowledged.map((a) => `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`),
     report: `${JSON.stringify(report, null, 2)}\n`,
   };
 }

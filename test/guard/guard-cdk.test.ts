@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { cdk, NetworkModel } from '../../src';
+import { addTestWarningRule } from '../support/warning-rule';
 
 function outdir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-guard-'));
@@ -31,7 +32,7 @@ describe('TopologyGuard (AWS CDK)', () => {
     expect(() => cdk.TopologyGuard.acknowledge(stack, 'XX-9', 'A perfectly fine reason for a rule that does not exist.')).toThrow(/not a guard rule/);
   });
 
-  test('an acknowledged finding synthesizes with a warning and is written to the report next to the template', () => {
+  test('an acknowledged finding synthesizes with an info line (no warning) and is written to the report next to the template', () => {
     const dir = outdir();
     const app = new App({ outdir: dir });
     const { stack, network } = buildCdkExample('alpha', app);
@@ -42,14 +43,88 @@ describe('TopologyGuard (AWS CDK)', () => {
     const report = JSON.parse(fs.readFileSync(path.join(dir, `jichitai-guard-report.${stack.artifactId}.json`), 'utf8'));
     expect(report.violations).toEqual([]);
     expect(report.acknowledged).toEqual([expect.objectContaining({ ruleId: 'LOG-1', reason })]);
-    expect(assembly.getStackByName(stack.stackName).messages.map((m) => String(m.entry.data)).join('\n')).toContain(`acknowledged: [${network.myNumber.node.path}/Vpc] LOG-1`);
+    const messages = assembly.getStackByName(stack.stackName).messages;
+    expect(messages.filter((m) => m.level === 'info').map((m) => String(m.entry.data)).join('\n'))
+      .toContain(`acknowledged (jichitai-guard::LOG-1): [${network.myNumber.node.path}/Vpc] LOG-1`);
+    // Nothing is left for `cdk synth --strict` to fail on.
+    expect(messages.filter((m) => m.level === 'warning')).toEqual([]);
   });
 
-  test('an acknowledgement covers its scope only', () => {
+  test('TopologyGuard.acknowledge is CDK\'s own acknowledgement: it records jichitai-guard::<rule> with the reason on the scope', () => {
+    const { network } = buildCdkExample('alpha', new App());
+    const reason = 'Flow logs of this VPC are collected by the prefecture SIEM agent instead (ticket SEC-123).';
+    cdk.TopologyGuard.acknowledge(network.myNumber, 'LOG-1', reason);
+    expect(network.myNumber.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).map((m) => m.data))
+      .toContainEqual({ 'jichitai-guard::LOG-1': reason });
+  });
+
+  test('Validations.of(scope).acknowledge({ id, reason }) acknowledges a finding the same way, reason in the report', () => {
+    const dir = outdir();
+    const app = new App({ outdir: dir });
+    const { stack, network } = buildCdkExample('alpha', app);
+    network.myNumber.node.tryRemoveChild('FlowLog');
+    const reason = 'Flow logs of this VPC are collected by the prefecture SIEM agent instead (ticket SEC-123).';
+    // Written before the finding exists, at the app: the ID names the rule, the scope says where.
+    Validations.of(app).acknowledge({ id: 'jichitai-guard::LOG-1', reason });
+    app.synth();
+    const report = JSON.parse(fs.readFileSync(path.join(dir, `jichitai-guard-report.${stack.artifactId}.json`), 'utf8'));
+    expect(report.violations).toEqual([]);
+    expect(report.acknowledged).toEqual([expect.objectContaining({ ruleId: 'LOG-1', reason, path: `${network.myNumber.node.path}/Vpc` })]);
+  });
+
+  test('a critical rule acknowledged through Validations.acknowledge refuses synthesis, finding or not', () => {
+    const { stack } = buildCdkExample('alpha', new App());
+    Validations.of(stack).acknowledge({ id: 'jichitai-guard::MN-1', reason: 'The auditor agreed to this exception in writing.' });
+    expect(() => Template.fromStack(stack)).toThrow(/\[SampleCity-alpha\] cannot acknowledge jichitai-guard::MN-1: MN-1 is critical .*can never be acknowledged/);
+  });
+
+  test('Validations.acknowledge with an empty reason or an unknown rule refuses synthesis', () => {
     const { stack, network } = buildCdkExample('alpha', new App());
     network.myNumber.node.tryRemoveChild('FlowLog');
-    cdk.TopologyGuard.acknowledge(network.lgwan, 'LOG-1', 'Only the LGWAN segment is covered by this written exception.');
-    expect(() => Template.fromStack(stack)).toThrow(/LOG-1/);
+    Validations.of(network.myNumber).acknowledge({ id: 'jichitai-guard::LOG-1', reason: 'ok' });
+    Validations.of(stack).acknowledge({ id: 'jichitai-guard::XX-9', reason: 'A perfectly fine reason for a rule that does not exist.' });
+    expect(() => Template.fromStack(stack)).toThrow(/cannot acknowledge jichitai-guard::LOG-1: the reason for acknowledging LOG-1 must say why[\s\S]*/);
+    expect(() => Template.fromStack(stack)).toThrow(/cannot acknowledge jichitai-guard::XX-9: "XX-9" is not a guard rule/);
+  });
+
+  test('the α′ example acknowledges AP-5 through CDK: no warning, the vendor reasons as info and in the report', () => {
+    const { stack } = buildCdkExample('alpha-prime', new App());
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+    Annotations.fromStack(stack).hasInfo('*', Match.stringLikeRegexp('acknowledged \\(jichitai-guard::AP-5\\): .*AP-5 error.*Reason: Microsoft 365'));
+  });
+
+  describe('a warning-severity finding (no shipped rule has one today; a test rule stands in)', () => {
+    let remove: () => void;
+    beforeAll(() => remove = addTestWarningRule());
+    afterAll(() => remove());
+
+    test('is a CDK warning with the stable ID jichitai-guard::<rule>, on the finding\'s construct', () => {
+      const { stack, network } = buildCdkExample('alpha', new App());
+      const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('TEST-W1'));
+      expect(warnings.map((w) => w.id).sort()).toEqual(['/SampleCity-alpha/Network/Internet/Vpc', '/SampleCity-alpha/Network/Lgwan/Vpc', '/SampleCity-alpha/Network/MyNumber/Vpc']);
+      expect(String(warnings[0].entry.data)).toMatch(/TEST-W1 warning .*Validations\.of\(scope\)\.acknowledge\(\{ id: 'jichitai-guard::TEST-W1', reason \}\).* \[ack: jichitai-guard::TEST-W1\]$/);
+      expect(network).toBeDefined();
+    });
+
+    test('Validations.acknowledge at a scope silences the warnings under it, and the report lists them with the reason', () => {
+      const dir = outdir();
+      const app = new App({ outdir: dir });
+      const { stack, network } = buildCdkExample('alpha', app);
+      const reason = 'The test rule warns about every VPC; this one is fine by construction.';
+      Validations.of(network.lgwan).acknowledge({ id: 'jichitai-guard::TEST-W1', reason });
+      const assembly = app.synth();
+      const warnings = assembly.getStackByName(stack.stackName).messages.filter((m) => m.level === 'warning').map((m) => m.id).sort();
+      expect(warnings).toEqual(['/SampleCity-alpha/Network/Internet/Vpc', '/SampleCity-alpha/Network/MyNumber/Vpc']);
+      const report = JSON.parse(fs.readFileSync(path.join(dir, `jichitai-guard-report.${stack.artifactId}.json`), 'utf8'));
+      expect(report.acknowledged).toEqual([expect.objectContaining({ ruleId: 'TEST-W1', reason, path: 'SampleCity-alpha/Network/Lgwan/Vpc' })]);
+      expect(report.warnings.map((w: { path: string }) => w.path)).toEqual(['SampleCity-alpha/Network/Internet/Vpc', 'SampleCity-alpha/Network/MyNumber/Vpc']);
+    });
+
+    test('silenced by Annotations.acknowledgeWarning (no reason kept) it refuses synthesis instead of vanishing from the report', () => {
+      const { stack, network } = buildCdkExample('alpha', new App());
+      CoreAnnotations.of(network.lgwan).acknowledgeWarning('jichitai-guard::TEST-W1', 'whatever');
+      expect(() => Template.fromStack(stack)).toThrow(/\[SampleCity-alpha\/Network\/Lgwan\/Vpc\] TEST-W1: jichitai-guard::TEST-W1 was acknowledged without a reason/);
+    });
   });
 
   test('apply() guards a stack built by hand from raw L1 resources, reading segments from tags', () => {
@@ -105,6 +180,6 @@ describe('TopologyGuard (AWS CDK)', () => {
 
   test('the untouched example carries no guard warning', () => {
     const { stack } = buildCdkExample('beta-prime', new App());
-    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('jichitai:guard'));
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('jichitai-guard'));
   });
 });

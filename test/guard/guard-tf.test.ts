@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -96,7 +96,7 @@ describe('TopologyGuard (CDKTF)', () => {
     expect(() => tf.TopologyGuard.acknowledge(stack, 'LOG-1', 'n/a')).toThrow(/reason for acknowledging LOG-1 must say why/);
   });
 
-  test('an acknowledged finding synthesizes with a warning and is written to the report next to cdk.tf.json', () => {
+  test('an acknowledged finding synthesizes with an info annotation (no warning) and is written to the report next to cdk.tf.json', () => {
     const dir = outdir();
     const app = new App({ outdir: dir });
     const { stack, network } = buildTfExample('alpha', app);
@@ -109,8 +109,31 @@ describe('TopologyGuard (CDKTF)', () => {
     const report = JSON.parse(fs.readFileSync(path.join(stackDir, `jichitai-guard-report.${stack.node.id}.json`), 'utf8'));
     expect(report).toEqual(expect.objectContaining({ engine: 'terraform', model: 'ALPHA', violations: [] }));
     expect(report.acknowledged).toEqual([expect.objectContaining({ ruleId: 'LOG-1', reason, path: `${network.myNumber.node.path}/Vpc` })]);
-    const warnings = stack.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
-    expect(warnings.join('\n')).toContain(`acknowledged: [${network.myNumber.node.path}/Vpc] LOG-1`);
+    const infos = stack.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
+    expect(infos.join('\n')).toContain(`acknowledged: [${network.myNumber.node.path}/Vpc] LOG-1`);
+    expect(stack.node.metadata.filter((m) => m.type === '@cdktf/warn')).toEqual([]);
+  });
+
+  test('a plain app.synth() (node main.js, no cdktf CLI) prints each guard warning once, in order, to stderr', () => {
+    const dir = outdir();
+    const root = path.join(__dirname, '..', '..');
+    const synth = (cdktfCli: boolean) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json' };
+      delete env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+      if (cdktfCli) env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true';
+      return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('test', 'fixtures', 'tf-plain-synth.ts'), dir],
+        { cwd: root, encoding: 'utf8', env });
+    };
+    const plain = synth(false);
+    expect(plain.status).toBe(0);
+    const lines = plain.stderr.split('\n').filter((l) => l.includes('TEST-W1'));
+    expect(lines).toEqual(['Internet', 'Lgwan', 'MyNumber'].map((segment) => expect.stringMatching(
+      new RegExp(`^\\[WARN\\] \\[Plain\\] \\[Plain/Network/${segment}/Vpc\\] TEST-W1 warning \\(三層の対策\\): test warning\\.`))));
+    expect(fs.existsSync(path.join(dir, 'stacks', 'Plain', 'cdk.tf.json'))).toBe(true);
+    // Under the cdktf CLI (which sets this variable and prints the manifest's annotations itself) nothing is printed twice.
+    const cli = synth(true);
+    expect(cli.status).toBe(0);
+    expect(cli.stderr).not.toMatch(/TEST-W1/);
   });
 
   test('apply() guards a stack built by hand, reading segments from tags', () => {

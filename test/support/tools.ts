@@ -1,9 +1,10 @@
 import { execFileSync } from 'child_process';
 
 /**
- * Integration tests that need a real program (terraform with the offline provider mirror, Squid)
- * call this. In CI (`CI` set) a missing tool is a failure; elsewhere the test is skipped, and the
- * skip is printed loudly so that nobody mistakes it for a pass.
+ * Integration tests that need a real program (terraform with the offline provider mirror, Squid, c-icap)
+ * call this. In CI (`CI` set) a missing tool is a failure; elsewhere the file's tests are skipped, and a skipped test
+ * titled "SKIPPED: ... because ..." says so: Jest lists it as skipped, and test/support/skip-reporter.js repeats it
+ * after Jest's summary, so that nobody mistakes the skip for a pass.
  *
  * @returns true when the tool is there and the test should run.
  */
@@ -13,8 +14,7 @@ export function requireTool(tool: string, available: boolean, why: string): bool
   if (process.env.CI) {
     throw new Error(`${message}. CI must provide it (.ci/run installs it); refusing to skip.`);
   }
-  // eslint-disable-next-line no-console
-  console.warn(`\n*** SKIPPED: ${message}.\n*** These integration tests did NOT run on this machine. CI runs them.\n`);
+  test.skip(`SKIPPED: the tests of this file need ${tool}, because ${message}`, () => undefined);
   return false;
 }
 

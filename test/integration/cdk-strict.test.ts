@@ -1,0 +1,52 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/**
+ * `cdk synth --strict` with the real CDK CLI (node_modules/aws-cdk), as a user runs it: --strict turns every warning into
+ * a failure, so the guard must leave none behind once its findings are acknowledged (issue 13). Slow (one CLI run of
+ * ~20 s per app), which is why this is the only file that does it.
+ */
+const root = path.join(__dirname, '..', '..');
+const examples = fs.readdirSync(path.join(root, 'examples', 'cdk')).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).sort();
+
+/** This process's environment with `changes` applied; an undefined value removes the variable. */
+function childEnv(changes: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json', ...changes };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  return env;
+}
+
+function cdkSynthStrict(appFile: string, env: NodeJS.ProcessEnv = {}) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-strict-'));
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'cdk'), [
+    'synth', '--strict', '--quiet', '--no-notices', '--no-version-reporting', '--output', out,
+    '--app', `node -r ts-node/register/transpile-only ${appFile}`,
+  ], { cwd: root, encoding: 'utf8', env: childEnv(env) });
+  fs.rmSync(out, { recursive: true, force: true });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+describe('cdk synth --strict (real CLI)', () => {
+  // The examples run with the CDK's template validation on (CDK_VALIDATION unset, even if the unit suites set it),
+  // exactly as a user's app.
+  test.each(examples)('examples/cdk/%s exits 0: its acknowledged findings are info, not warnings', (file) => {
+    const { status, output } = cdkSynthStrict(path.join('examples', 'cdk', file), { CDK_VALIDATION: undefined });
+    expect({ status, output }).toEqual({ status: 0, output: expect.not.stringMatching(/^WARNING /m) });
+  }, 300_000);
+
+  // The warning fixture tests the guard's warnings, not CloudFormation: CDK_VALIDATION=false skips the template
+  // validation plugin (aws-cdk-lib core/lib/private/synthesis-validation.js) to save time.
+  test('an unacknowledged guard warning makes it fail, naming the stable ID to acknowledge', () => {
+    const { status, output } = cdkSynthStrict(path.join('test', 'fixtures', 'cdk-warning-app.ts'), { CDK_VALIDATION: 'false' });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/^WARNING \[SampleCity-alpha\/Network\/Lgwan\/Vpc\] TEST-W1 warning .*\n.*\n\s*Acknowledge with 'jichitai-guard::TEST-W1'$/m);
+    expect(output).toMatch(/Synthesis finished with warnings \(--strict mode\)/);
+  }, 300_000);
+
+  test.each(['validations', 'guard'])('acknowledged (through %s) the same warnings pass', (how) => {
+    const { status, output } = cdkSynthStrict(path.join('test', 'fixtures', 'cdk-warning-app.ts'), { CDK_VALIDATION: 'false', JICHITAI_TEST_ACKNOWLEDGE: how });
+    expect({ status, output }).toEqual({ status: 0, output: expect.stringMatching(/acknowledged \(jichitai-guard::TEST-W1\)/) });
+  }, 300_000);
+});
