@@ -117,8 +117,21 @@ function parseSquid(text: string): SquidConf {
   return { acls, directives };
 }
 
+/** Translated expressions by flag and source: the same few ACL values recur in every stack of an app. */
+const REGEXES = new Map<string, RegExp | null>();
+
 /** A POSIX extended regular expression (Squid's) as a JavaScript one; undefined where the two would read it differently. */
 function posixRegex(source: string, ignoreCase: boolean): RegExp | undefined {
+  const key = `${ignoreCase ? 'i' : '-'}${source}`;
+  const known = REGEXES.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const translated = translateRegex(source, ignoreCase);
+  if (REGEXES.size >= 5_000) REGEXES.clear(); // bounded in a long-running process
+  REGEXES.set(key, translated ?? null);
+  return translated;
+}
+
+function translateRegex(source: string, ignoreCase: boolean): RegExp | undefined {
   const classes: Record<string, string> = { space: '\\s', digit: '0-9', alpha: 'A-Za-z', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', xdigit: '0-9A-Fa-f' };
   const translated = source.replace(/\[:([a-z]+):\]/g, (m, c: string) => classes[c] ?? m);
   if (/\[:[a-z]+:\]/.test(translated) || source.startsWith('"')) return undefined;
@@ -217,11 +230,19 @@ function replyAction(conf: SquidConf, facts: Facts): string {
   return firstMatch(conf, rules, facts);
 }
 
+/** Parsed configurations per graph: four rules read them. */
+const CONFIGS = new WeakMap<TopologyGraph, { node: UserDataNode; conf: SquidConf }[]>();
+
 /** The Squid configurations found in user data: every script that configures `http_port`. */
 export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: SquidConf }[] {
-  return nodesOf(graph, 'user-data')
-    .map((node) => ({ node, conf: parseSquid(node.text) }))
-    .filter((c) => c.conf.directives.some((d) => d[0] === 'http_port'));
+  let configs = CONFIGS.get(graph);
+  if (!configs) {
+    configs = nodesOf(graph, 'user-data')
+      .map((node) => ({ node, conf: parseSquid(node.text) }))
+      .filter((c) => c.conf.directives.some((d) => d[0] === 'http_port'));
+    CONFIGS.set(graph, configs);
+  }
+  return configs;
 }
 
 /** The catalogue's tenant-restriction schemes (`all()` holds Entra v1 too, which a user may still run), with their service. */
