@@ -48,7 +48,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   docgen: true,
   eslint: true,
   // `npm test` checks and never rewrites sources; `npm run eslint:fix` (below) applies the fixes.
-  eslintOptions: { dirs: ['src'], commandOptions: { fix: false } },
+  // scripts/ (bench, fuzz, packaging) run from a clone only: their imports may be dev dependencies.
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'scripts'], commandOptions: { fix: false } },
 
   jestOptions: {
     // Jest 30 resolves through unrs-resolver (same registry-mirror problem as below); Jest 29 does not.

@@ -11,8 +11,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PerformanceObserver } from 'perf_hooks';
 import * as cdklib from 'aws-cdk-lib';
-import * as cdktf from 'cdktf';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import * as cdktf from 'cdktf';
 import { addCdkMunicipalities, addTfMunicipalities } from './bench-apps';
 import { cdk, tf } from '../src';
 
@@ -49,10 +49,7 @@ function countOutput(engine: ProcessSpec['engine'], dir: string): { resources: n
   const walk = (d: string): void => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.startsWith('jichitai-guard-report.')) reports++;
-      else if (engine === 'cdk' && e.name.endsWith('.template.json')) resources += Object.keys(JSON.parse(fs.readFileSync(p, 'utf8')).Resources ?? {}).length;
-      else if (engine === 'tf' && e.name === 'cdk.tf.json') {
+      if (e.isDirectory()) {walk(p);} else if (e.name.startsWith('jichitai-guard-report.')) {reports++;} else if (engine === 'cdk' && e.name.endsWith('.template.json')) {resources += Object.keys(JSON.parse(fs.readFileSync(p, 'utf8')).Resources ?? {}).length;} else if (engine === 'tf' && e.name === 'cdk.tf.json') {
         const byType = (JSON.parse(fs.readFileSync(p, 'utf8')) as { resource?: Record<string, object> }).resource ?? {};
         resources += Object.values(byType).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
       }

@@ -32,6 +32,8 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as cdklib from 'aws-cdk-lib';
 import * as cdktf from 'cdktf';
+import { addCdkMunicipalities, addTfMunicipalities, guardOptions, ROTATION } from './bench-apps';
+import { compileProcessApp, growthTable, label, measureWhole, WholeCase, wholeTable, WholeRow, wholeTmp } from './bench-whole';
 import { BLUEPRINTS } from '../examples/blueprints';
 import { buildCdkExample } from '../examples/cdk/_app';
 import { buildTfExample } from '../examples/tf/_app';
@@ -42,8 +44,6 @@ import { checkTopology } from '../src/guard/check';
 import { extractCloudFormation } from '../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../src/guard/extract-terraform';
 import { TopologyGuardOptions } from '../src/model/guard-options';
-import { addCdkMunicipalities, addTfMunicipalities, guardOptions, ROTATION } from './bench-apps';
-import { compileProcessApp, growthTable, label, measureWhole, WholeCase, wholeTable, WholeRow, wholeTmp } from './bench-whole';
 
 // A collection between measurements keeps one run's garbage from being billed to the next.
 v8.setFlagsFromString('--expose-gc');
