@@ -65,6 +65,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       setupFilesAfterEnv: ['<rootDir>/test/support/cfn-validation.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/cdktf.out/', '/lib/'],
       testTimeout: 120_000,
+      // Jest's default is one worker less than the cores: one worker on the 2-core machines this runs on, so the suites
+      // ran one after another. The parent process is idle while workers run; both cores work.
+      maxWorkers: '100%',
     },
   },
   // test/tsconfig.json (rootDir '..') also type-checks the examples and scripts.
