@@ -9,7 +9,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { PerformanceObserver } from 'perf_hooks';
 import * as cdklib from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import * as cdktf from 'cdktf';
@@ -33,8 +32,6 @@ export interface ProcessResult {
   readonly cpu: number;
   /** Peak resident set size, MiB. */
   readonly rssMiB: number;
-  /** Time in garbage-collection pauses (main thread), seconds: the cost of what a run allocates and keeps. */
-  readonly gc: number;
   /** Resources in the synthesized output: the same with and without the guard, or the comparison is void. */
   readonly resources: number;
   /** Guard reports written (jichitai-guard-report.*.json): one per stack when guarded, none otherwise. */
@@ -60,9 +57,6 @@ function countOutput(engine: ProcessSpec['engine'], dir: string): { resources: n
 }
 
 function main(): void {
-  let gcMs = 0;
-  const gcObserver = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
-  gcObserver.observe({ entryTypes: ['gc'] });
   const spec = JSON.parse(process.env.BENCH_PROCESS ?? 'null') as ProcessSpec | null;
   if (!spec) throw new Error('BENCH_PROCESS is not set: this program is started by scripts/bench.ts');
   if (!spec.guard) {
@@ -90,7 +84,7 @@ function main(): void {
   process.on('exit', () => {
     // Taken as late as possible: everything the process did is in it.
     const usage = process.resourceUsage();
-    const result: ProcessResult = { cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, rssMiB: usage.maxRSS / 1024, gc: gcMs / 1000, ...counted };
+    const result: ProcessResult = { cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, rssMiB: usage.maxRSS / 1024, ...counted };
     process.stdout.write(`\n${RESULT_MARKER}${JSON.stringify(result)}\n`);
   });
 }

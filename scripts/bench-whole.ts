@@ -35,7 +35,6 @@ interface Sample {
   readonly cpu: number;
   readonly wall: number;
   readonly rssMiB: number;
-  readonly gc: number;
   readonly resources: number;
   readonly reports: number;
 }
@@ -97,7 +96,7 @@ function runProcess(script: string, c: WholeCase, withPeer: boolean, tmp: string
     throw new Error(`${label(c)} ${withPeer ? 'with' : 'without'} ${c.peer}: exit ${child.status ?? child.signal}\n${(child.stderr ?? '').slice(-4000)}`);
   }
   const result = JSON.parse(line.slice(RESULT_MARKER.length)) as ProcessResult;
-  return { cpu: result.cpu, wall, rssMiB: result.rssMiB, gc: result.gc, resources: result.resources, reports: result.reports };
+  return { cpu: result.cpu, wall, rssMiB: result.rssMiB, resources: result.resources, reports: result.reports };
 }
 
 export function label(c: WholeCase): string {
@@ -142,7 +141,7 @@ const spread = (xs: number[], d = 1) => `${fix(Math.min(...xs), d)} / ${fix(medi
 export function wholeTable(rows: readonly WholeRow[], table: (header: string[], rows: string[][]) => string): string {
   return table(
     ['engine', 'N', 'aws-cdk-lib validation', 'added', 'pairs', 'CPU s without (min / med / max)', 'CPU s with', 'CPU ratio (med [min-max])',
-      'wall s without', 'wall s with', 'wall ratio', 'peak RSS MiB without / with (med)', 'RSS ratio', 'GC s without / with (med)'],
+      'wall s without', 'wall s with', 'wall ratio', 'peak RSS MiB without / with (med)', 'RSS ratio'],
     rows.map((r) => {
       const cpu = pairRatios(r, (s) => s.cpu);
       const wall = pairRatios(r, (s) => s.wall);
@@ -154,7 +153,6 @@ export function wholeTable(rows: readonly WholeRow[], table: (header: string[], 
         `${fix(median(cpu), 3)} [${fix(Math.min(...cpu), 2)}-${fix(Math.max(...cpu), 2)}]`,
         spread(r.without.map((s) => s.wall)), spread(r.with.map((s) => s.wall)), fix(median(wall), 3),
         `${fix(rssWithout, 0)} / ${fix(rssWith, 0)}`, fix(rssWith / rssWithout, 3),
-        `${fix(median(r.without.map((s) => s.gc)), 2)} / ${fix(median(r.with.map((s) => s.gc)), 2)}`,
       ];
     }),
   );
