@@ -860,9 +860,11 @@ function withRanges<C>(runs: Run<C>[]): Runs<C> {
 }
 
 /** Headers whose destinations lie outside every given range. */
-function withoutDestinations(set: HeaderSet, ranges: readonly Range[]): Box[] {
-  let out: Box[] = [...set];
+function withoutDestinations(set: HeaderSet, ranges: readonly Range[]): HeaderSet {
+  let out: HeaderSet = set;
   for (const [a, b] of ranges) {
+    // Most hops cut nothing: keep the set as it is rather than copying it.
+    if (!out.some((x) => !(x.d1 < a || x.d0 > b))) continue;
     const next: Box[] = [];
     for (const x of out) {
       if (x.d1 < a || x.d0 > b) { next.push(x); continue; }

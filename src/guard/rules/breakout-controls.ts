@@ -45,11 +45,23 @@ function probeHost(pattern: string): string {
  */
 function allowListedWithin(targets: readonly string[], patterns: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const t of targets.flatMap(ourPatterns)) {
-    if (domainProblems(t).length > 0) continue;
+  for (const t of targets.flatMap(validPatterns)) {
     for (const p of patterns) if (patternsOverlap(t, p)) out.add(patternCovers(t, p) ? p : t);
   }
   return [...out].sort();
+}
+
+/** Our patterns of an allow-list target that are well-formed domains, per target: asked once per catalogue service. */
+const VALID_PATTERNS = new Map<string, readonly string[]>();
+
+function validPatterns(target: string): readonly string[] {
+  let known = VALID_PATTERNS.get(target);
+  if (!known) {
+    known = ourPatterns(target).filter((t) => domainProblems(t).length === 0);
+    if (VALID_PATTERNS.size >= 5_000) VALID_PATTERNS.clear(); // bounded in a long-running process
+    VALID_PATTERNS.set(target, known);
+  }
+  return known;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -175,7 +187,21 @@ function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: Read
   }
 }
 
-function aclMatches(conf: SquidConf, name: string, facts: Facts, seen: ReadonlySet<string> = new Set()): Tri {
+/** Top-level ACL verdicts per configuration, by ACL name and facts: the rules ask the same questions many times. */
+const VERDICTS = new WeakMap<SquidConf, Map<string, Tri>>();
+
+function aclMatches(conf: SquidConf, name: string, facts: Facts, seen?: ReadonlySet<string>): Tri {
+  if (seen) return evaluateAcl(conf, name, facts, seen);
+  let verdicts = VERDICTS.get(conf);
+  if (!verdicts) VERDICTS.set(conf, verdicts = new Map());
+  const key = [name, facts.host, facts.reply ? `${facts.reply.contentDisposition ?? '\u0001'}\u0000${facts.reply.mimeType ?? '\u0001'}` : '\u0002'].join('\u0000');
+  if (verdicts.has(key)) return verdicts.get(key);
+  const verdict = evaluateAcl(conf, name, facts, new Set());
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+function evaluateAcl(conf: SquidConf, name: string, facts: Facts, seen: ReadonlySet<string>): Tri {
   if (name.startsWith('!')) {
     const v = aclMatches(conf, name.slice(1), facts, seen);
     return v === undefined ? undefined : !v;
