@@ -364,7 +364,7 @@ export class Reachability {
       }
       for (const e of entries) {
         const step: Step = { node: e.id, kind: 'attachment', detail: zone };
-        if (e.tables.length === 0) this.lost(e.id, `attachment ${e.id} is associated with no transit gateway route table`, headers);
+        if (e.tables.length === 0) this.lost(e.id, () => `attachment ${e.id} is associated with no transit gateway route table`, headers);
         for (const table of e.tables) this.routeTransit(walk, e.id, table, headers, step, []);
       }
     });
@@ -383,8 +383,9 @@ export class Reachability {
   }
 
   /** Record lost packets while a probe runs (nothing otherwise: the rules' walks do not pay for it). */
-  private lost(node: string, reason: string, headers: HeaderSet): void {
-    if (this.dropLog && headers.length > 0) this.dropLog.push({ node, reason, headers });
+  private lost(node: string, reason: () => string, headers: HeaderSet): void {
+    // The reason is worded only for packets really lost: most hops of a probe lose nothing.
+    if (this.dropLog && headers.length > 0) this.dropLog.push({ node, reason: reason(), headers });
   }
 
   private unknown(walk: Walk, node: string, reason: string, fix: string, headers: HeaderSet, step: Step, firewalls: readonly string[]): void {
@@ -415,11 +416,11 @@ export class Reachability {
       }
       rest = withoutDestinations(headers, pos.subnet.own);
     }
-    if (this.dropLog && pos.subnet.tables.length === 0) this.lost(pos.subnet.node.id, `subnet ${pos.subnet.node.id} has no route table`, rest);
+    if (this.dropLog && pos.subnet.tables.length === 0) this.lost(pos.subnet.node.id, () => `subnet ${pos.subnet.node.id} has no route table`, rest);
     for (const table of pos.subnet.tables) {
       const { runs, ranges } = this.tableRuns(table);
       const parts = bucketByDestination(rest, ranges);
-      if (this.dropLog) this.lost(table.id, `no route in ${this.name(table.id)}`, withoutDestinations(rest, ranges));
+      if (this.dropLog) this.lost(table.id, () => `no route in ${this.name(table.id)}`, withoutDestinations(rest, ranges));
       for (let r = 0; r < runs.length; r++) {
         const part = parts[r];
         if (part.length === 0) continue;
@@ -550,7 +551,7 @@ export class Reachability {
       }
       // Explicit associations, or the default association table (the graph builder applies AWS's defaults). None: dropped.
       const tables = this.tablesOfAttachment.get(attachment.id) ?? [];
-      if (tables.length === 0) this.lost(attachment.id, `attachment ${attachment.id} is associated with no transit gateway route table`, entered);
+      if (tables.length === 0) this.lost(attachment.id, () => `attachment ${attachment.id} is associated with no transit gateway route table`, entered);
       for (const table of tables) this.routeTransit(walk, pos.origin, table, entered, tgwStep, firewalls);
     }
   }
@@ -561,14 +562,14 @@ export class Reachability {
   ): void {
     const { runs, ranges } = this.transitTableRuns(table);
     const parts = bucketByDestination(entered, ranges);
-    if (this.dropLog) this.lost(table.id, `no route in ${this.name(table.id)}`, withoutDestinations(entered, ranges));
+    if (this.dropLog) this.lost(table.id, () => `no route in ${this.name(table.id)}`, withoutDestinations(entered, ranges));
     for (let r = 0; r < runs.length; r++) {
       const p2 = parts[r];
       if (p2.length === 0) continue;
       for (const choice of runs[r].choices) {
         const routed: Step = { node: choice.kind === 'static' ? choice.source : table.id, kind: 'tgw-route', table: table.id, detail: choice.destination, prev: tgwStep };
         if (choice.kind === 'static' && choice.blackhole) {
-          this.lost(choice.source, `blackhole ${choice.destination} in ${this.name(table.id)}`, p2);
+          this.lost(choice.source, () => `blackhole ${choice.destination} in ${this.name(table.id)}`, p2);
           continue;
         }
         this.toAttachment(walk, origin, choice.attachment!, p2, routed, firewalls);
@@ -694,7 +695,7 @@ export class Reachability {
     });
     const out = passed.length === 1 ? passed[0] : dedupe(passed.flat());
     if (this.dropLog) {
-      this.lost(s.node.id, `the ${egress ? 'outbound' : 'inbound'} entries of ${s.acls.map((a) => this.name(a.id)).join(', ')} (subnet ${this.name(s.node.id)})`,
+      this.lost(s.node.id, () => `the ${egress ? 'outbound' : 'inbound'} entries of ${s.acls.map((a) => this.name(a.id)).join(', ')} (subnet ${this.name(s.node.id)})`,
         subtractAll(part, out));
     }
     return out;
