@@ -3,6 +3,8 @@
  * (so that every model's rules run), renumbered so that no two overlap. Shared by the whole-process runs
  * (scripts/bench-process.ts) and the in-process breakdown (scripts/bench.ts).
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import * as cdklib from 'aws-cdk-lib';
 import * as cdktf from 'cdktf';
 import { BLUEPRINTS, breakoutPortReason } from '../examples/blueprints';
@@ -64,4 +66,33 @@ export function addTfMunicipalities(app: cdktf.App, municipalities: number): { s
     out.push({ stack, options: guardOptions(bp) });
   }
   return out;
+}
+
+/** The line a whole-process run (scripts/bench-process.ts) prints its result after, for scripts/bench-whole.ts. */
+export const RESULT_MARKER = 'BENCH_RESULT ';
+
+/**
+ * What an app synthesized into `dir`: its resources (the size the times scale with; the same with and without the
+ * guard, or a comparison is void) and the guard reports written (jichitai-guard-report.*.json, one per guarded stack).
+ */
+export function countOutput(engine: 'cdk' | 'tf', dir: string): { resources: number; reports: number } {
+  let resources = 0;
+  let reports = 0;
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else if (e.name.startsWith('jichitai-guard-report.')) {
+        reports++;
+      } else if (engine === 'cdk' && e.name.endsWith('.template.json')) {
+        resources += Object.keys(JSON.parse(fs.readFileSync(p, 'utf8')).Resources ?? {}).length;
+      } else if (engine === 'tf' && e.name === 'cdk.tf.json') {
+        const byType = (JSON.parse(fs.readFileSync(p, 'utf8')) as { resource?: Record<string, object> }).resource ?? {};
+        resources += Object.values(byType).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+      }
+    }
+  };
+  walk(dir);
+  return { resources, reports };
 }

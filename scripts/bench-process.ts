@@ -7,12 +7,10 @@
  * The spec comes in BENCH_PROCESS (JSON, see `ProcessSpec`); aws-cdk-lib's validation is switched by the parent
  * through CDK_VALIDATION, exactly as a user would.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import * as cdklib from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import * as cdktf from 'cdktf';
-import { addCdkMunicipalities, addTfMunicipalities } from './bench-apps';
+import { addCdkMunicipalities, addTfMunicipalities, countOutput, RESULT_MARKER } from './bench-apps';
 import { cdk, tf } from '../src';
 
 export interface ProcessSpec {
@@ -26,7 +24,7 @@ export interface ProcessSpec {
   readonly outdir: string;
 }
 
-/** What one process cost; printed as the last line of stdout, after the marker. */
+/** What one process cost; printed as the last line of stdout, after RESULT_MARKER. */
 export interface ProcessResult {
   /** User + system CPU of the whole process, seconds. */
   readonly cpu: number;
@@ -36,24 +34,6 @@ export interface ProcessResult {
   readonly resources: number;
   /** Guard reports written (jichitai-guard-report.*.json): one per stack when guarded, none otherwise. */
   readonly reports: number;
-}
-
-export const RESULT_MARKER = 'BENCH_RESULT ';
-
-function countOutput(engine: ProcessSpec['engine'], dir: string): { resources: number; reports: number } {
-  let resources = 0;
-  let reports = 0;
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {walk(p);} else if (e.name.startsWith('jichitai-guard-report.')) {reports++;} else if (engine === 'cdk' && e.name.endsWith('.template.json')) {resources += Object.keys(JSON.parse(fs.readFileSync(p, 'utf8')).Resources ?? {}).length;} else if (engine === 'tf' && e.name === 'cdk.tf.json') {
-        const byType = (JSON.parse(fs.readFileSync(p, 'utf8')) as { resource?: Record<string, object> }).resource ?? {};
-        resources += Object.values(byType).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
-      }
-    }
-  };
-  walk(dir);
-  return { resources, reports };
 }
 
 function main(): void {

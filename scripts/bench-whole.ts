@@ -15,10 +15,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as ts from 'typescript';
+import { RESULT_MARKER } from './bench-apps';
 import type { ProcessResult, ProcessSpec } from './bench-process';
 
 const ROOT = path.resolve(__dirname, '..');
-const RESULT_MARKER = 'BENCH_RESULT ';
 
 /** One comparison: the same app without and with `peer`, in `pairs` alternating pairs. */
 export interface WholeCase {
@@ -129,6 +129,11 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** t ∝ N^k between two sizes: k = ln(t_b / t_a) / ln(N_b / N_a); 1 is linear, and a doubling multiplies t by 2^k. */
+export function exponent(na: number, ta: number, nb: number, tb: number): number {
+  return Math.log(tb / ta) / Math.log(nb / na);
+}
+
 /** The per-pair ratios with / without (pair i: the i-th sample of each side, taken next to each other). */
 export function pairRatios(row: WholeRow, f: (s: Sample) => number): number[] {
   return row.with.map((s, i) => f(s) / f(row.without[i]));
@@ -173,7 +178,7 @@ export function growthTable(rows: readonly WholeRow[], table: (header: string[],
     for (const [name, f] of measures) {
       const steps = series.slice(1).map((b, i) => {
         const a = series[i];
-        const k = Math.log(f(b) / f(a)) / Math.log(b.c.municipalities / a.c.municipalities);
+        const k = exponent(a.c.municipalities, f(a), b.c.municipalities, f(b));
         return Number.isFinite(k) ? `${a.c.municipalities}->${b.c.municipalities}: k=${k.toFixed(2)} (x${(2 ** k).toFixed(2)} per doubling)` : 'n/a';
       });
       out.push([engine, name, ...series.map((r) => `N=${r.c.municipalities}: ${f(r).toFixed(2)}`), steps.join(', ')]);

@@ -32,8 +32,8 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as cdklib from 'aws-cdk-lib';
 import * as cdktf from 'cdktf';
-import { addCdkMunicipalities, addTfMunicipalities, guardOptions, ROTATION } from './bench-apps';
-import { compileProcessApp, growthTable, label, measureWhole, WholeCase, wholeTable, WholeRow, wholeTmp } from './bench-whole';
+import { addCdkMunicipalities, addTfMunicipalities, countOutput, guardOptions, ROTATION } from './bench-apps';
+import { compileProcessApp, exponent, growthTable, label, measureWhole, median, WholeCase, wholeTable, WholeRow, wholeTmp } from './bench-whole';
 import { BLUEPRINTS } from '../examples/blueprints';
 import { buildCdkExample } from '../examples/cdk/_app';
 import { buildTfExample } from '../examples/tf/_app';
@@ -301,16 +301,10 @@ function runOnce(engine: Engine, c: Case, variant: Variant, count = false): Samp
   const run: Run = { build: buildMs, synth: synthMs, guard: guardMs - sharedMs, shared: sharedMs, renders };
   const called = { off: guardMs === 0 && idleChecks === 0, idle: idleChecks > 0 && guardMs === 0, on: guardMs > 0 && idleChecks === 0 };
   if (!called[variant]) throw new Error(`variant ${variant}: the guard's check ran ${guardMs > 0 ? 'for real' : idleChecks > 0 ? 'idle' : 'not at all'}`);
-  const resources = count ? countResources(engine, path.join(tmpRoot, String(before))) : 0;
+  const resources = count ? countOutput(engine, path.join(tmpRoot, String(before))).resources : 0;
   const phases = variant === 'off' ? built.guardPhases() : undefined;
   for (let i = before; i < tmpCount; i++) fs.rmSync(path.join(tmpRoot, String(i)), { recursive: true, force: true });
   return { run, phases, resources, stacks: built.stacks };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** A small app that runs every code path of `c` (all four models when generated), for the warm-up. */
@@ -384,26 +378,6 @@ function measureInChild(engine: Engine, c: Case, reps: number): Row | undefined 
   return row;
 }
 
-/** Resources in the synthesized output: the size the times scale with. */
-function countResources(engine: Engine, outdir: string): number {
-  let count = 0;
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        walk(p);
-      } else if (engine === 'cdk' && e.name.endsWith('.template.json')) {
-        count += Object.keys(JSON.parse(fs.readFileSync(p, 'utf8')).Resources ?? {}).length;
-      } else if (engine === 'tf' && e.name === 'cdk.tf.json') {
-        const byType = (JSON.parse(fs.readFileSync(p, 'utf8')) as TerraformJson).resource ?? {};
-        count += Object.values(byType).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
-      }
-    }
-  };
-  walk(outdir);
-  return count;
-}
-
 // ---- output ----
 
 function table(header: string[], rows: string[][]): string {
@@ -429,7 +403,7 @@ function printMachine(): void {
   console.log(`libraries: ${versions.join(', ')}`);
   // Other processes on the machine skew absolute times (shares less so: both sides of a share come from one run).
   console.log(`load average at start: ${loadAverage()}`);
-  console.log('method: each case in a fresh Node process: one unmeasured warm-up of each variant (a generated app warms up');
+  console.log('in-process breakdown: each case in a fresh Node process: one unmeasured warm-up of each variant (a generated app warms up');
   console.log(`  on a ${ROTATION.length}-municipality one), then the median of ${EXAMPLE_REPS} runs (examples) or ${SIZES.map((n) => `${repsFor(n)} (N=${n})`).join(', ')} runs (generated apps) of each`);
   console.log('  variant (no validation, guard idle, with guard), in rotating order; a fresh app per run, synthesized into a temporary directory that is removed');
   console.log('  afterwards; a full GC before each run');
@@ -462,11 +436,6 @@ Columns:
   paths .. check  the guard's other phases redone by hand on the app synthesized without it (a cross-check):
                   paths = logical ID -> construct path map (CDK), extract = output -> topology graph,
                   check = checkTopology() (the rules)`);
-}
-
-/** t ∝ N^k between two sizes: k = ln(t_b / t_a) / ln(N_b / N_a); 1 is linear, and a doubling multiplies t by 2^k. */
-function exponent(na: number, ta: number, nb: number, tb: number): number {
-  return Math.log(tb / ta) / Math.log(nb / na);
 }
 
 /** The whole-process cases: the guard at N=100 (validation off and on), cdk-nag beside it, and the growth sizes. */

@@ -8,19 +8,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..');
-const cdkExamples = fs.readdirSync(path.join(root, 'examples', 'cdk'))
+/** The example apps of one engine (files starting with `_` are their shared code). */
+const examplesOf = (engine: 'cdk' | 'tf') => fs.readdirSync(path.join(root, 'examples', engine))
   .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
   .sort();
-
-const tfCount = fs.readdirSync(path.join(root, 'examples', 'tf')).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).length;
-const total = cdkExamples.length + tfCount;
+const cdkExamples = examplesOf('cdk');
+const tfExamples = examplesOf('tf');
+const total = cdkExamples.length + tfExamples.length;
 let step = 0;
 /** One line before each example starts, so that a run of several minutes shows where it is. */
 function progress(what: string): void {
   step += 1;
   console.log(`[${step}/${total}] ${what} ...`);
 }
-console.log(`Synthesizing ${total} reference deployments (${cdkExamples.length} with the CDK CLI, ${tfCount} CDKTF apps); `
+console.log(`Synthesizing ${total} reference deployments (${cdkExamples.length} with the CDK CLI, ${tfExamples.length} CDKTF apps); `
   + 'each takes 10-30 s on a laptop, a few minutes in all.');
 
 const failures: string[] = [];
@@ -43,9 +44,6 @@ for (const file of cdkExamples) {
   }
 }
 
-const tfExamples = fs.readdirSync(path.join(root, 'examples', 'tf'))
-  .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
-  .sort();
 for (const file of tfExamples) {
   const name = path.basename(file, '.ts');
   // examples/tf/_app.ts writes each example to cdktf.out/<name>; start clean so that no stale stack survives.
