@@ -1,3 +1,4 @@
+import { memoizeBounded } from './memo';
 /**
  * IPv4 and IPv6 addresses in one ordered space, so that every prefix of a topology is an interval and the guard can
  * split the space into the classes the prefixes induce (docs/guard-semantics.md §1). IPv4 address a is the integer a;
@@ -22,20 +23,14 @@ const V6_END = V6_BASE + 2n ** 128n - 1n;
 export const ALL_V4: Prefix = { family: 4, lo: 0n, hi: V4_END, length: 0 };
 export const ALL_V6: Prefix = { family: 6, lo: V6_BASE, hi: V6_END, length: 0 };
 
-const PARSED = new Map<string, Prefix | null>();
+const parsed = memoizeBounded(20_000, (text): Prefix | undefined => (text.includes(':') ? parseV6(text.trim()) : parseV4(text.trim())));
 
 /**
  * Parse `a.b.c.d/n` or an IPv6 prefix (`2001:db8::/56`). Host bits are cleared, as EC2 does for NACL entries and
  * routes. `undefined` for anything else (a token, a prefix-list id, text).
  */
 export function parsePrefix(text: unknown): Prefix | undefined {
-  if (typeof text !== 'string') return undefined;
-  const known = PARSED.get(text);
-  if (known !== undefined) return known ?? undefined;
-  const parsed = text.includes(':') ? parseV6(text.trim()) : parseV4(text.trim());
-  if (PARSED.size >= 20_000) PARSED.clear(); // bounded in a long-running process
-  PARSED.set(text, parsed ?? null);
-  return parsed;
+  return typeof text === 'string' ? parsed(text) : undefined;
 }
 
 function parseV4(text: string): Prefix | undefined {

@@ -9,6 +9,7 @@ import { deref, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserD
 import { nameOf } from '../topology';
 import { breakoutFirewalls } from './alpha-prime';
 import { segmentOfLabel } from './placement';
+import { memoizeBounded } from '../memo';
 import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 
 /*
@@ -52,17 +53,7 @@ function allowListedWithin(targets: readonly string[], patterns: readonly string
 }
 
 /** Our patterns of an allow-list target that are well-formed domains, per target: asked once per catalogue service. */
-const VALID_PATTERNS = new Map<string, readonly string[]>();
-
-function validPatterns(target: string): readonly string[] {
-  let known = VALID_PATTERNS.get(target);
-  if (!known) {
-    known = ourPatterns(target).filter((t) => domainProblems(t).length === 0);
-    if (VALID_PATTERNS.size >= 5_000) VALID_PATTERNS.clear(); // bounded in a long-running process
-    VALID_PATTERNS.set(target, known);
-  }
-  return known;
-}
+const validPatterns = memoizeBounded(5_000, (target): readonly string[] => ourPatterns(target).filter((t) => domainProblems(t).length === 0));
 
 // ---------------------------------------------------------------------------------------------------------------------
 // A reader for the Squid configuration in user data, enough to decide, for one host, what the proxy does with it: the
@@ -129,18 +120,12 @@ function parseSquid(text: string): SquidConf {
   return { acls, directives };
 }
 
-/** Translated expressions by flag and source: the same few ACL values recur in every stack of an app. */
-const REGEXES = new Map<string, RegExp | null>();
+/** Translated expressions, keyed by the flag (`i` or `-`) and the source: the same few ACL values recur in every stack. */
+const translatedRegex = memoizeBounded(5_000, (key) => translateRegex(key.slice(1), key[0] === 'i'));
 
 /** A POSIX extended regular expression (Squid's) as a JavaScript one; undefined where the two would read it differently. */
 function posixRegex(source: string, ignoreCase: boolean): RegExp | undefined {
-  const key = `${ignoreCase ? 'i' : '-'}${source}`;
-  const known = REGEXES.get(key);
-  if (known !== undefined) return known ?? undefined;
-  const translated = translateRegex(source, ignoreCase);
-  if (REGEXES.size >= 5_000) REGEXES.clear(); // bounded in a long-running process
-  REGEXES.set(key, translated ?? null);
-  return translated;
+  return translatedRegex(`${ignoreCase ? 'i' : '-'}${source}`);
 }
 
 function translateRegex(source: string, ignoreCase: boolean): RegExp | undefined {
