@@ -25,10 +25,10 @@ const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 
 /** The versions the repository is developed and tested with (its dev dependencies), so the npm cache has them. */
 const version = (name: string): string => rootPackage.devDependencies[name];
 
-/** `nice`: a colleague may be measuring performance on the same 2 cores. */
+/** Run a packaging step; a failure carries its output. */
 function run(cmd: string, args: string[], options: ExecFileSyncOptions = {}): string {
   try {
-    return execFileSync('nice', ['-n', '19', cmd, ...args], { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 * 1024 * 1024, ...options }) as string;
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 * 1024 * 1024, ...options }) as string;
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${cmd} ${args.join(' ')} failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
