@@ -36,7 +36,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-cdk@~2.1148.1',
     'cdk-nag@^2.37.0',
     'fast-check@^3.23.0',
+    // The CLI's tests: the official SARIF 2.1.0 schema ships in @microsoft/jest-sarif (lib/schemas/), validated
+    // with ajv (the schema is draft-04, hence ajv-draft-04); junit2json is the JUnit XML parser a CI dashboard stands in for.
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    'ajv@^8',
+    'ajv-draft-04@^1',
+    'ajv-formats@^3',
+    'junit2json@^4',
   ],
+  // The `jichitai-network` CLI's argument parser. Bundled, as jsii wants for a dependency that is not a jsii
+  // library; commander 14 is the newest line that supports Node 20 (15 needs Node 22.12).
+  bundledDeps: ['commander@^14.0.0'],
 
   // There is no GitHub here; CI is `.ci/run`. Release automation would only be noise.
   github: false,
