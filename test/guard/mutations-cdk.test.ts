@@ -249,6 +249,19 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'the built-in Internet egress runs its web pass group ahead of its IPS group (priority override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      const policy = l1<nfw.CfnFirewallPolicy>(net.internet, 'Firewall/Policy');
+      const web = l1<nfw.CfnRuleGroup>(net.internet, 'Firewall/RuleGroup-web').attrRuleGroupArn;
+      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty)
+        .statefulRuleGroupReferences as nfw.CfnFirewallPolicy.StatefulRuleGroupReferenceProperty[];
+      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences',
+        refs.map((r) => ({ ResourceArn: r.resourceArn, Priority: r.resourceArn === web ? 1 : r.priority })));
+    },
+  },
+  {
     name: 'the Internet segment\'s forwarding of "." to the security cloud\'s DNS removed (rule association removed)',
     rule: 'IN-2',
     models: NOT_STAND_IN,

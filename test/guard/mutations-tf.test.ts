@@ -302,6 +302,21 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'the built-in Internet egress runs its web pass group ahead of its IPS group (priority changed through the escape hatch)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.internet, 'Firewall/Policy');
+      // The web group is the last by priority (each `.arn` read is a fresh token, so it cannot be compared).
+      const refs = policy.firewallPolicyInput!.statefulRuleGroupReference as { resourceArn: string; priority: number }[];
+      const web = Math.max(...refs.map((r) => r.priority));
+      policy.putFirewallPolicy({
+        ...policy.firewallPolicyInput!,
+        statefulRuleGroupReference: refs.map((r) => ({ ...r, priority: r.priority === web ? 1 : r.priority })),
+      });
+    },
+  },
+  {
     name: 'the Internet segment\'s forwarding of "." to the security cloud\'s DNS removed (rule association removed)',
     rule: 'IN-2',
     models: NOT_STAND_IN,

@@ -72,6 +72,65 @@ describe('IN-1: the built-in stand-in for the security cloud inspects', () => {
   });
 });
 
+describe('IN-1: what the stand-in passes must have met its IPS first (rule order)', () => {
+  /** The stand-in policy's group references, with the web pass group moved to `webPriority`. */
+  const reorder = (net: any, webPriority: number) => {
+    const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
+    const web = (cfn(net, 'internet', 'Firewall/RuleGroup-web') as nfw.CfnRuleGroup).attrRuleGroupArn;
+    const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+    policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.map((r) => ({
+      ResourceArn: r.resourceArn, Priority: r.resourceArn === web ? webPriority : r.priority,
+    })));
+  };
+
+  test('a web pass group ahead of the IPS group under strict order is refused, naming the group and its priority', () => {
+    const found = exampleFindings('beta-prime', 'IN-1', (_, net) => reorder(net, 50));
+    expect(found.join('\n')).toMatch(/IN-1 error .*passes traffic in rule group \S*RuleGroupweb\S* \(priority 50\) before any IPS group drops it/);
+  });
+
+  test('the default action order runs every pass before every drop: refused', () => {
+    const found = exampleFindings('beta-prime', 'IN-1', (_, net) =>
+      cfn(net, 'internet', 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulEngineOptions.RuleOrder', 'DEFAULT_ACTION_ORDER'));
+    expect(found.join('\n')).toMatch(/passes traffic in rule group .* without its IPS: under the default action order every pass rule runs before every drop rule/);
+    const tfFound = tfFindings('beta-prime', 'IN-1', (net) => {
+      const policy = tfr(net, 'Firewall/Policy') as NetworkfirewallFirewallPolicy;
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulEngineOptions: { ruleOrder: 'DEFAULT_ACTION_ORDER' } });
+    });
+    expect(tfFound.join('\n')).toMatch(/without its IPS: under the default action order/);
+  });
+
+  test('a group whose own drop rule comes before its pass rule inspects what it passes, even ahead of the IPS group', () => {
+    expect(exampleFindings('beta-prime', 'IN-1', (_, net) => {
+      reorder(net, 50);
+      cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString', [
+        'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"bad"; tls.sni; content:"bad.example"; sid:1000421; rev:1;)',
+        'pass tls $HOME_NET any -> $EXTERNAL_NET 443 (msg:"tls"; flow:to_server,established; sid:1000422; rev:1;)',
+      ].join('\n'));
+    })).toEqual([]);
+    // The same two rules the other way round: the pass ends the flow before the drop is tried.
+    const found = exampleFindings('beta-prime', 'IN-1', (_, net) => {
+      reorder(net, 50);
+      cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString', [
+        'pass tls $HOME_NET any -> $EXTERNAL_NET 443 (msg:"tls"; flow:to_server,established; sid:1000422; rev:1;)',
+        'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"bad"; tls.sni; content:"bad.example"; sid:1000421; rev:1;)',
+      ].join('\n'));
+    });
+    expect(found.join('\n')).toMatch(/before any IPS group drops it/);
+  });
+
+  test('a priority the guard cannot read counts as running first (fail closed)', () => {
+    const found = exampleFindings('beta-prime', 'IN-1', (_, net) => {
+      const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
+      const web = (cfn(net, 'internet', 'Firewall/RuleGroup-web') as nfw.CfnRuleGroup).attrRuleGroupArn;
+      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.map((r) => ({
+        ResourceArn: r.resourceArn, Priority: r.resourceArn === web ? { Ref: 'WebPriority' } : r.priority,
+      })));
+    });
+    expect(found.join('\n')).toMatch(/\(priority unreadable\) before any IPS group drops it/);
+  });
+});
+
 describe('IN-2: Internet-segment name resolution through the security cloud or the stand-in\'s filtered resolver', () => {
   test('the examples comply in both engines, and their graphs hold what IN-2 reads', () => {
     for (const name of ['alpha', 'beta', 'beta-prime']) {

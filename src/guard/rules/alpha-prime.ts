@@ -105,9 +105,9 @@ function passesTransport(line: string): boolean {
 
 /**
  * Whether a firewall inspects the way a stand-in for the security cloud must (IN-1): it drops by default, holds IPS
- * rules in drop mode (a readable group with a `drop` or `reject` rule, a deny-list, or an AWS managed threat group), and
- * no group passes a whole transport around that default; else why not. Rule groups the guard cannot read count as
- * passing everything (fail closed).
+ * rules in drop mode (a readable group with a `drop` or `reject` rule, a deny-list, or an AWS managed threat group), no
+ * group passes a whole transport around that default, and what is passed has met the IPS first (`ipsAheadProblem`);
+ * else why not. Rule groups the guard cannot read count as passing everything (fail closed).
  */
 export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
   const base = dropByDefault(ctx, firewallId);
@@ -129,9 +129,50 @@ export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string)
     const lines = suricataLines(group);
     const open = lines.find(passesTransport);
     if (open) return `rule group ${group.id} of firewall ${firewallId} passes a whole transport (${open.length > 100 ? `${open.slice(0, 97)}...` : open})`;
-    if (lines.some((l) => /^(drop|reject|rejectsrc|rejectdst|rejectboth)\s/i.test(l))) dropping = true;
+    if (lines.some(isDropLine)) dropping = true;
   }
-  return dropping ? undefined : `firewall ${firewallId} has no IPS rule in drop mode (no drop or reject rule, deny-list or AWS managed threat group)`;
+  if (!dropping) return `firewall ${firewallId} has no IPS rule in drop mode (no drop or reject rule, deny-list or AWS managed threat group)`;
+  return ipsAheadProblem(ctx.graph, firewallId, base.policy);
+}
+
+const isDropLine = (line: string) => /^(drop|reject|rejectsrc|rejectdst|rejectboth)\s/i.test(line);
+
+/**
+ * Whether traffic the stand-in passes can skip its IPS (IN-1): a `pass` rule ends a flow's evaluation, so the drop rules
+ * inspect a passed flow only if they run first. Under the default action order every `pass` rule of every group runs
+ * before every `drop` (so any group that may pass, other than an AWS managed one, skips the IPS); under strict order each
+ * group that may pass needs a dropping group at a lower priority number, or, inside the same group, a drop rule above
+ * its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
+ */
+function ipsAheadProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): string | undefined {
+  const entries = policy.ruleGroups.map((ref, i) => {
+    const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
+    const lines = group?.type === 'rule-group' && !group.domainList && group.rulesString !== undefined ? suricataLines(group) : [];
+    const firstPass = lines.findIndex((l) => /^pass\s/i.test(l));
+    return {
+      name: ref.kind === 'external' ? ref.value : ref.kind === 'node' ? ref.id : ref.expression,
+      priority: policy.ruleGroupPriorities?.[i],
+      passing: passingProblem(graph, ref) !== undefined,
+      // A deny-list, an AWS managed group, or a drop rule (above the group's first pass rule, for `dropsFirst`).
+      drops: (ref.kind === 'external' && AWS_MANAGED_GROUP.test(ref.value)) || group?.domainList?.generatedRulesType === 'DENYLIST' || lines.some(isDropLine),
+      dropsFirst: firstPass > 0 && lines.slice(0, firstPass).some(isDropLine),
+    };
+  });
+  const strict = policy.ruleOrder === 'STRICT_ORDER';
+  for (const e of entries.filter((x) => x.passing)) {
+    if (!strict) {
+      return `firewall ${firewallId} passes traffic in rule group ${e.name} without its IPS: under the ${policy.ruleOrder === 'unknown'
+        ? 'rule order the guard cannot read (taken as the default action order)' : 'default action order'} every pass rule runs before every drop rule`;
+    }
+    const inspected = e.dropsFirst || (e.priority !== undefined
+      && entries.some((d) => d.drops && d.priority !== undefined && d.priority < e.priority!));
+    if (!inspected) {
+      return `firewall ${firewallId} passes traffic in rule group ${e.name} (priority ${e.priority ?? 'unreadable'}) before any IPS group drops it: `
+        + 'under strict order the first pass ends a flow\'s evaluation';
+    }
+  }
+  return undefined;
 }
 
 /** Whether a firewall drops by default and filters on an FQDN allow-list that nothing passes traffic around; else why not. */

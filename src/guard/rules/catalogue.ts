@@ -254,7 +254,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'IN-1': {
     summaryJa: 'インターネット接続系の出口は自治体情報セキュリティクラウド経由のみで、業務サブネットから IGW・NAT へ直接向かう経路がないこと。'
-      + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し、IPS ルールは遮断モード）。既定で通すファイアウォールは数えない。',
+      + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し、IPS ルールは遮断モードで、何かを通すより先に評価される）。既定で通すファイアウォールは数えない。',
     rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it. '
       + 'A stand-in only stands in if it inspects: a firewall whose default passes everything is an exit with a log, not a security cloud.',
     citations: [FUJITSU_SECURITY_CLOUD],

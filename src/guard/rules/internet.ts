@@ -15,13 +15,13 @@ export const IN1: GuardRule = {
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド',
   summary: 'INTERNET-segment egress only via the security cloud, never a direct IGW/NAT route from workload subnets; a built-in stand-in must '
-    + 'itself inspect (drop by default, IPS rules in drop mode): a firewall that passes by default does not count.',
+    + 'itself inspect (drop by default, IPS rules in drop mode that run before anything passes): a firewall that passes by default does not count.',
   check(ctx) {
     const uninspected = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'internet' && !a.firewalls.some((f) => inspectingFirewallProblem(ctx, f) === undefined));
     return firewallGateFindings(ctx, this, uninspected, (f) => inspectingFirewallProblem(ctx, f), {
       firewall: 'does not stand in for the security cloud',
-      firewallFix: 'give the stand-in firewall\'s policy aws:drop_established (or drop_strict) and IPS rules in drop mode, with no rule group '
-        + 'passing a whole transport (InternetEgressMode.BUILT_IN plans this), or route the default route to the transit gateway toward the security cloud',
+      firewallFix: 'give the stand-in firewall\'s policy aws:drop_established (or drop_strict) and IPS rules in drop mode, STRICT_ORDER with '
+        + 'the IPS groups at lower priority numbers than any group that passes, and no rule group passing a whole transport (InternetEgressMode.BUILT_IN plans this), or route the default route to the transit gateway toward the security cloud',
       subject: 'an Internet-segment workload subnet, directly, without the security cloud or a firewall,',
       fix: 'route the default route to the transit gateway toward the security cloud (or, for a proof of concept, through the built-in egress firewall)',
     });
