@@ -7,6 +7,7 @@ import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
+import * as r53r from 'aws-cdk-lib/aws-route53resolver';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, runMutationSuite } from './mutation-suite';
 import { buildCdkExample } from '../../examples/cdk/_app';
@@ -272,6 +273,15 @@ const MUTATIONS: Mutation[] = [
     rule: 'IN-2',
     models: NOT_STAND_IN,
     apply(_, net) { l1(net.internet, '/DnsForwardingRule').addPropertyOverride('TargetIps', [{ Ip: '8.8.8.8', Port: '53' }]); },
+  },
+  {
+    name: 'the Internet segment resolves "com" with the VPC resolver (a SYSTEM resolver rule added)',
+    rule: 'IN-2',
+    models: NOT_STAND_IN,
+    apply(stack, net) {
+      const rule = new r53r.CfnResolverRule(stack, 'MutSystemRule', { domainName: 'com', ruleType: 'SYSTEM' });
+      new r53r.CfnResolverRuleAssociation(stack, 'MutSystemAssoc', { resolverRuleId: rule.attrResolverRuleId, vpcId: net.internet.vpc.vpcId });
+    },
   },
   {
     name: 'the stand-in\'s DNS Firewall fails open (override)',

@@ -20,6 +20,8 @@ import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfi
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { Route53ResolverRule } from '@cdktf/provider-aws/lib/route53-resolver-rule';
+import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-resolver-rule-association';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
@@ -327,6 +329,15 @@ const MUTATIONS: Mutation[] = [
     rule: 'IN-2',
     models: NOT_STAND_IN,
     apply(_, net) { find<TerraformResource>(net.internet, '/DnsForwardingRule').addOverride('target_ip', [{ ip: '8.8.8.8', port: 53 }]); },
+  },
+  {
+    name: 'the Internet segment resolves "com" with the VPC resolver (a SYSTEM resolver rule added)',
+    rule: 'IN-2',
+    models: NOT_STAND_IN,
+    apply(_, net) {
+      const rule = new Route53ResolverRule(net, 'MutSystemRule', { domainName: 'com', ruleType: 'SYSTEM' });
+      new Route53ResolverRuleAssociation(net, 'MutSystemAssoc', { resolverRuleId: rule.id, vpcId: net.internet.vpc.id });
+    },
   },
   {
     name: 'the stand-in\'s DNS Firewall fails open (override)',

@@ -3,8 +3,11 @@
  * security cloud's DNS or the stand-in's filtered resolver), on the reference examples of both engines.
  */
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
+import { Route53ResolverRule } from '@cdktf/provider-aws/lib/route53-resolver-rule';
+import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-resolver-rule-association';
 import { CfnResource } from 'aws-cdk-lib';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
+import * as r53r from 'aws-cdk-lib/aws-route53resolver';
 import { TerraformResource, Testing } from 'cdktf';
 import { exampleFindings } from './example-findings';
 import { buildTfExample } from '../../examples/tf/_app';
@@ -163,6 +166,25 @@ describe('IN-2: Internet-segment name resolution through the security cloud or t
       tfr(net, '/Route-endpoints-1-ac1e0035p32').addOverride('destination_cidr_block', '172.20.0.53/32');
     });
     expect(wan.join('\n')).toMatch(/IN-2 error/);
+  });
+
+  test('a SYSTEM resolver rule (the VPC resolver for a domain, around the forwarding of ".") is refused, except on the stand-in\'s filtered resolver', () => {
+    const system = (stack: any, net: any) => {
+      const rule = new r53r.CfnResolverRule(stack, 'MutSystemRule', { domainName: 'com', ruleType: 'SYSTEM' });
+      new r53r.CfnResolverRuleAssociation(stack, 'MutSystemAssoc', { resolverRuleId: rule.attrResolverRuleId, vpcId: net.internet.vpc.vpcId });
+    };
+    expect(exampleFindings('alpha', 'IN-2', system).join('\n'))
+      .toMatch(/IN-2 error .*resolves com with the VPC's own resolver \(a SYSTEM resolver rule\), around the security cloud's DNS/);
+    expect(exampleFindings('beta-prime', 'IN-2', system)).toEqual([]);
+    expect(exampleFindings('beta-prime', 'IN-2', (stack, net) => {
+      system(stack, net);
+      cfn(net, 'internet', '/DnsFirewallConfig').addPropertyOverride('FirewallFailOpen', 'ENABLED');
+    }).join('\n')).toMatch(/resolves com with the VPC's own resolver .* without a fail-closed DNS Firewall/);
+    const tfFound = tfFindings('alpha', 'IN-2', (net) => {
+      const rule = new Route53ResolverRule(net, 'MutSystemRule', { domainName: 'com', ruleType: 'SYSTEM' });
+      new Route53ResolverRuleAssociation(net, 'MutSystemAssoc', { resolverRuleId: rule.id, vpcId: net.internet.vpc.id });
+    });
+    expect(tfFound.join('\n')).toMatch(/resolves com with the VPC's own resolver \(a SYSTEM resolver rule\)/);
   });
 
   test('the stand-in\'s resolver must fail closed and be filtered', () => {

@@ -66,7 +66,8 @@ function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: str
  * IN-2: the Internet segment resolves names through the security cloud's DNS (a Route 53 Resolver FORWARD rule for `.`
  * whose resolvers are reached in the SECURITY_CLOUD zone), or, where the VPC holds the built-in stand-in firewall,
  * through the VPC resolver behind a DNS Firewall that fails closed. Every other forwarding rule of the VPC must lead to
- * the security cloud as well: no unfiltered fallback.
+ * the security cloud as well, and a SYSTEM rule (the VPC resolver for a domain) is allowed only on the stand-in's filtered
+ * resolver: no unfiltered fallback.
  */
 export const IN2: GuardRule = {
   id: 'IN-2',
@@ -83,13 +84,30 @@ export const IN2: GuardRule = {
       const rules = nodesOf(ctx.graph, 'resolver-rule-association')
         .filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id)
         .map((a) => ({ association: a, rule: deref<ResolverRuleNode>(ctx.graph, a.rule) }));
+      // The stand-in's filtered resolver: a DNS Firewall rule group on the VPC that fails closed.
+      const filtered = nodesOf(ctx.graph, 'dns-association').some((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id
+        && deref(ctx.graph, a.ruleGroup)?.type === 'dns-rule-group');
+      const configs = nodesOf(ctx.graph, 'dns-firewall-config').filter((c) => c.vpc.kind === 'node' && c.vpc.id === vpc.id);
+      const closed = configs.length > 0 && configs.every((c) => c.failOpen === false);
+      const standIn = nodesOf(ctx.graph, 'firewall').some((f) => f.vpc.kind === 'node' && f.vpc.id === vpc.id);
       let root = false;
       for (const { association, rule } of rules) {
         if (rule?.type !== 'resolver-rule') {
           findings.push(finding(this, nameOf(ctx.graph, association.id), `the resolver rule of association ${association.id} cannot be read (fail closed)`, forwardFix));
           continue;
         }
-        if (rule.ruleType !== 'FORWARD') continue;
+        if (rule.ruleType !== 'FORWARD') {
+          // A SYSTEM rule sends its domain (and every name under it) to the VPC's own resolver, around a forwarding rule for
+          // a shorter name: that resolver answers for the internet. Only the stand-in's resolver, behind a fail-closed DNS
+          // Firewall, may do so. https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-overview-forward-vpc-to-network.html
+          if (!(standIn && filtered && closed)) {
+            findings.push(finding(this, nameOf(ctx.graph, rule.id), `the Internet-segment VPC resolves ${rule.domainName ?? 'a domain the guard cannot read'} `
+              + `with the VPC's own resolver (a ${rule.ruleType} resolver rule), around the security cloud's DNS${standIn ? ' and without a fail-closed DNS Firewall' : ''}`,
+            'remove the SYSTEM rule from the Internet-segment VPC (forward the domain to the security cloud\'s resolvers), or filter the VPC resolver '
+              + 'with a DNS Firewall rule group whose fail-open is DISABLED'));
+          }
+          continue;
+        }
         const problem = forwardingProblem(ctx, rule, vpc.id);
         if (problem) {
           findings.push(finding(this, nameOf(ctx.graph, rule.id), `the Internet-segment VPC forwards ${rule.domainName ?? 'a domain the guard cannot read'} `
@@ -99,16 +117,11 @@ export const IN2: GuardRule = {
         }
       }
       if (root) continue;
-      const standIn = nodesOf(ctx.graph, 'firewall').some((f) => f.vpc.kind === 'node' && f.vpc.id === vpc.id);
       if (!standIn) {
         findings.push(finding(this, nameOf(ctx.graph, vpc.id), 'the Internet-segment VPC resolves names without the security cloud\'s DNS: '
           + 'no resolver rule forwards "." to resolvers in the SECURITY_CLOUD zone', forwardFix));
         continue;
       }
-      const filtered = nodesOf(ctx.graph, 'dns-association').some((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id
-        && deref(ctx.graph, a.ruleGroup)?.type === 'dns-rule-group');
-      const configs = nodesOf(ctx.graph, 'dns-firewall-config').filter((c) => c.vpc.kind === 'node' && c.vpc.id === vpc.id);
-      const closed = configs.length > 0 && configs.every((c) => c.failOpen === false);
       if (!filtered || !closed) {
         findings.push(finding(this, nameOf(ctx.graph, vpc.id), 'the stand-in\'s resolver is unfiltered: '
           + `${!filtered ? 'no DNS Firewall rule group is associated with the Internet-segment VPC' : 'its DNS Firewall does not fail closed (FirewallFailOpen is not DISABLED)'}`,
