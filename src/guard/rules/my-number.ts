@@ -189,8 +189,9 @@ function groupProblems(relevant: RelevantRule[], otherBlocks: Prefix[], otherSub
     const ported = protocol === 'tcp' || protocol === 'udp';
     const ports = ported ? [...new Set(same.map((x) => x.rule.fromPort ?? 0))].sort((a, b) => a - b) : [0];
     for (const port of ports) {
-      const covering = same.filter((x) => !ported || ((x.rule.fromPort ?? 0) <= port && port <= (x.rule.toPort ?? MAX_PORT)));
-      const subnet = otherSubnets.find((t) => covered(covering.map((x) => x.peer!), t.p));
+      const covering = same.filter((x) => !ported || ((x.rule.fromPort ?? 0) <= port && port <= (x.rule.toPort ?? MAX_PORT)))
+        .map((x) => x.peer!).sort(byLo);
+      const subnet = otherSubnets.find((t) => covered(covering, t.p));
       if (subnet) {
         problems.push(`cover the whole subnet ${subnet.text} (${protocol}${ported ? ` ${port}` : ''})`);
         break;
@@ -211,10 +212,12 @@ function coversAllPorts(rules: RelevantRule[]): boolean {
   return next > MAX_PORT;
 }
 
-/** Whether the union of the prefixes holds every address of `block`. */
-function covered(prefixes: Prefix[], block: Prefix): boolean {
+const byLo = (a: Prefix, b: Prefix) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+
+/** Whether the union of the prefixes (sorted by their lower end) holds every address of `block`. */
+function covered(prefixes: readonly Prefix[], block: Prefix): boolean {
   let next = block.lo;
-  for (const p of [...prefixes].sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0))) {
+  for (const p of prefixes) {
     if (p.hi < next) continue;
     if (p.lo > next) return false;
     next = p.hi + 1n;
