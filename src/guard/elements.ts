@@ -89,15 +89,17 @@ export function withoutElements(graph: TopologyGraph, elements: readonly ConfigE
 /**
  * The elements that carry a path, in path order: its routes and transit gateway elements first, then the allow entries
  * of the NACLs of the subnets it passes that match its address family. A superset is harmless (the search re-checks
- * every candidate set); a missing element would not be (semantics §12).
+ * every candidate set); a missing element would not be (semantics §11).
  */
 export function elementsOfPath(graph: TopologyGraph, reach: Reachability, steps: readonly PathStep[], headers: HeaderSet): ConfigElement[] {
   const carried = steps.flatMap((_, i) => carriedAt(graph, steps, i));
   const filters: ConfigElement[] = [];
   const families = new Set(headers.map((b) => familyOf(reach.atoms.lo(b.d0))));
-  for (const s of steps) {
-    if (s.kind !== 'subnet') continue;
-    for (const acl of aclsOf(graph, s.node)) {
+  // The NACLs a path crosses: those of its subnets, and of the subnets of the attachment it enters a transit gateway by.
+  const crossed = steps.flatMap((s, i) => (s.kind === 'subnet' ? [s.node] : s.kind === 'tgw'
+    ? enteringAttachments(graph, steps, i).flatMap((a) => a.subnets.flatMap((r) => (r.kind === 'node' ? [r.id] : []))) : []));
+  for (const subnet of crossed) {
+    for (const acl of aclsOf(graph, subnet)) {
       for (const e of acl.entries) {
         const family = parsePrefix(e.cidr)?.family;
         if (e.action === 'allow' && (family === undefined || families.has(family))) {
@@ -130,13 +132,8 @@ export function carriedAt(graph: TopologyGraph, steps: readonly PathStep[], i: n
     case 'tgw': {
       // Entering the gateway through the sending VPC's attachment: its association with the table that routed.
       const table = next?.kind === 'tgw-route' ? graph.nodes.get(next.table ?? '') : undefined;
-      const subnet = steps.slice(0, i).reverse().find((x) => x.kind === 'subnet');
-      const node = subnet ? graph.nodes.get(subnet.node) : undefined;
-      const vpc = node?.type === 'subnet' && node.vpc.kind === 'node' ? node.vpc.id : undefined;
-      if (table?.type !== 'transit-route-table' || !vpc) return [];
-      return (nodesOf(graph, 'transit-attachment') as TransitAttachmentNode[])
-        .filter((a) => a.vpc?.kind === 'node' && a.vpc.id === vpc && a.transitGateway.kind === 'node' && a.transitGateway.id === s.node)
-        .filter((a) => table.associations.some((r) => r.kind === 'node' && r.id === a.id))
+      if (table?.type !== 'transit-route-table') return [];
+      return enteringAttachments(graph, steps, i).filter((a) => table.associations.some((r) => r.kind === 'node' && r.id === a.id))
         .map((a): ConfigElement => ({ kind: 'transit-association', table: table.id, attachment: a.id }));
     }
     case 'peering':
@@ -144,6 +141,16 @@ export function carriedAt(graph: TopologyGraph, steps: readonly PathStep[], i: n
     default:
       return [];
   }
+}
+
+/** The attachments a path at a `tgw` step enters the gateway by: those of the sending subnet's VPC to that gateway. */
+function enteringAttachments(graph: TopologyGraph, steps: readonly PathStep[], i: number): TransitAttachmentNode[] {
+  const subnet = steps.slice(0, i).reverse().find((x) => x.kind === 'subnet');
+  const node = subnet ? graph.nodes.get(subnet.node) : undefined;
+  const vpc = node?.type === 'subnet' && node.vpc.kind === 'node' ? node.vpc.id : undefined;
+  if (!vpc) return [];
+  return nodesOf(graph, 'transit-attachment')
+    .filter((a) => a.vpc?.kind === 'node' && a.vpc.id === vpc && a.transitGateway.kind === 'node' && a.transitGateway.id === steps[i].node);
 }
 
 /** The NACLs of a subnet: those associated with it, else its VPC's default one (as the engine reads them). */
