@@ -35,7 +35,7 @@ export interface Hop {
   readonly label: string;
 }
 
-type StepKind = 'subnet' | 'route' | 'gateway' | 'nat' | 'firewall' | 'endpoint' | 'tgw' | 'tgw-route' | 'attachment' | 'peering' | 'target';
+export type StepKind = 'subnet' | 'route' | 'gateway' | 'nat' | 'firewall' | 'endpoint' | 'tgw' | 'tgw-route' | 'attachment' | 'peering' | 'target';
 
 /** A step of a path, linked to the one before; labels are formatted only when a finding prints the path. */
 interface Step {
@@ -45,6 +45,19 @@ interface Step {
   /** For a route: the table it is in (the destination is `detail`). */
   readonly table?: string;
   readonly prev?: Step;
+  /** For a subnet step: the packets that reached the subnet on this path (recorded when the walk gets there, for `explain`). */
+  headers?: HeaderSet;
+}
+
+/** A step of a path with what `explain` shows of it (`Reachability.steps`). */
+export interface PathStep extends Hop {
+  readonly kind: StepKind;
+  /** For a route: the table it is in. */
+  readonly table?: string;
+  /** For a route: its destination (`10.0.0.0/18 local` for the local route); for an attachment: its zone. */
+  readonly detail?: string;
+  /** For a subnet: the packets of the path that reached it. */
+  readonly headers?: HeaderSet;
 }
 
 /** A set of packets from a source subnet that ends somewhere, with the path it took. */
@@ -256,6 +269,13 @@ export class Reachability {
     return steps.reverse().map((s) => ({ node: s.node, label: this.label(s) }));
   }
 
+  /** The path of an arrival step by step, with the route tables, destinations and header sets (`explain`). */
+  public steps(arrival: Arrival): PathStep[] {
+    const steps: Step[] = [];
+    for (let s: Step | undefined = arrival.step; s; s = s.prev) steps.push(s);
+    return steps.reverse().map((s) => ({ node: s.node, label: this.label(s), kind: s.kind, table: s.table, detail: s.detail, headers: s.headers }));
+  }
+
   private index(): void {
     for (const a of nodesOf(this.graph, 'transit-attachment')) {
       if (a.kind === 'vpc' && a.vpc?.kind === 'node') this.attachmentsOf.set(a.vpc.id, [...(this.attachmentsOf.get(a.vpc.id) ?? []), a]);
@@ -409,6 +429,7 @@ export class Reachability {
       walk.seen.set(place, [headers]);
     }
     walk.onPath.add(key);
+    step.headers = headers;
     let rest: HeaderSet = headers;
     if (pos.subnet.own.length > 0) {
       if (this.wanted(walk, pos.subnet)) {
