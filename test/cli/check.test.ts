@@ -153,7 +153,7 @@ describe('formats a pipeline reads', () => {
     const withPath = mn1.filter((r: any) => r.codeFlows);
     expect(withPath.map((r: any) => r.locations[0].logicalLocations[0].fullyQualifiedName)).toEqual(['MutPublicSubnet']);
     const flow = withPath[0].codeFlows[0].threadFlows[0].locations;
-    expect(flow.map((l: any) => l.location.logicalLocations[0].fullyQualifiedName)).toEqual(['MutPublicSubnet', 'MutPublicTable', 'MutIgw']);
+    expect(flow.map((l: any) => l.location.logicalLocations[0].fullyQualifiedName)).toEqual(['MutPublicSubnet', 'MutPublicRoute', 'MutIgw']);
     expect(flow.map((l: any) => l.executionOrder)).toEqual([1, 2, 3]);
   });
 
