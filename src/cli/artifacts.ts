@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliError } from './io';
+import { Acknowledgement, acknowledgementProblem, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { CloudFormationTemplate, extractCloudFormation } from '../guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { TopologyGraph } from '../guard/graph';
@@ -31,23 +32,30 @@ export interface LoadedArtifact {
   readonly input: string;
   readonly kind: ArtifactKind;
   readonly units: readonly CheckUnit[];
+  /**
+   * Acknowledgements the artifact records itself: in a cdk.out, those made in code (`TopologyGuard.acknowledge`,
+   * `Validations.of(scope).acknowledge`), which the cloud assembly keeps as `aws:cdk:acknowledged-rules` metadata.
+   */
+  readonly acknowledgements?: readonly Acknowledgement[];
 }
 
 /**
  * Read one artifact named on the command line. THE SWITCH PER KIND is `loadArtifact` below: a new kind (the Terraform
  * plan extractor) is one `case` that returns its units.
  */
-export function loadArtifact(input: string): LoadedArtifact {
+export function loadArtifact(input: string, selected: StackFilter = () => true): LoadedArtifact {
   const { kind, json } = detectKind(input);
+  const name = stackNameOfFile(input);
   switch (kind) {
     case 'cdk-out':
-      return { input, kind, units: loadCdkOut(input) };
+      return { input, kind, ...loadCdkOut(input, selected) };
     case 'cloudformation-template':
-      return { input, kind, units: [cloudFormationUnit({ [stackNameOfFile(input)]: { template: json as CloudFormationTemplate, file: input } })] };
+      if (!selected(name)) return { input, kind, units: [] };
+      return { input, kind, units: [cloudFormationUnit({ [name]: { template: json as CloudFormationTemplate, file: input } }, selected)] };
     case 'cdktf-out':
-      return { input, kind, units: loadCdktfOut(input) };
+      return { input, kind, units: loadCdktfOut(input, selected) };
     case 'terraform-json':
-      return { input, kind, units: [terraformUnit(stackNameOfFile(input), json as TerraformJson, input)] };
+      return { input, kind, units: selected(name) ? [terraformUnit(name, json as TerraformJson, input)] : [] };
     case 'terraform-plan':
       // The plan extractor lives in src/guard/extract-terraform-plan.ts when this build has it; this one refuses the
       // input rather than read a plan as configuration JSON (which would find nothing: a silent pass).
@@ -55,6 +63,9 @@ export function loadArtifact(input: string): LoadedArtifact {
         + 'Check the configuration instead (cdktf synth output cdk.tf.json), or use a jichitai-network release that reads plans.');
   }
 }
+
+/** Which stacks to check, by name (`--stack`). */
+export type StackFilter = (stackName: string) => boolean;
 
 /** What kind of artifact a path names, with its parsed JSON for a file. */
 export function detectKind(input: string): { kind: ArtifactKind; json?: unknown } {
@@ -113,6 +124,8 @@ interface TemplateFile {
   readonly constructPath?: string;
   /** Construct paths by logical ID from the manifest's `aws:cdk:logicalId` metadata. */
   readonly paths?: Record<string, string>;
+  /** The guard acknowledgements recorded in the manifest's metadata. */
+  readonly acknowledgements?: Acknowledgement[];
 }
 
 /**
@@ -120,14 +133,19 @@ interface TemplateFile {
  * `Fn::ImportValue` of one another's exports become one unit, so that cross-stack paths are followed.
  * Cloud assembly schema: https://github.com/aws/aws-cdk-cli/tree/main/packages/%40aws-cdk/cloud-assembly-schema
  */
-function loadCdkOut(input: string): CheckUnit[] {
+function loadCdkOut(input: string, selected: StackFilter): { units: CheckUnit[]; acknowledgements: Acknowledgement[] } {
   const dir = path.basename(input) === 'manifest.json' ? path.dirname(input) : input;
   const stacks: Record<string, TemplateFile> = {};
   collectStacks(dir, stacks, new Set());
   if (Object.keys(stacks).length === 0) {
     throw new CliError(`${dir}: the cloud assembly holds no CloudFormation stack (no artifact of type aws:cloudformation:stack in manifest.json): nothing to check`);
   }
-  return components(stacks).map((names) => cloudFormationUnit(Object.fromEntries(names.map((n) => [n, stacks[n]]))));
+  return {
+    // A component none of whose stacks is selected is not even extracted.
+    units: components(stacks).filter((names) => names.some(selected))
+      .map((names) => cloudFormationUnit(Object.fromEntries(names.map((n) => [n, stacks[n]])), selected)),
+    acknowledgements: Object.values(stacks).flatMap((s) => s.acknowledgements ?? []),
+  };
 }
 
 function collectStacks(dir: string, into: Record<string, TemplateFile>, seen: Set<string>): void {
@@ -146,7 +164,7 @@ function collectStacks(dir: string, into: Record<string, TemplateFile>, seen: Se
         template: readJson(file) as CloudFormationTemplate,
         file,
         constructPath: typeof artifact.displayName === 'string' ? artifact.displayName : id,
-        paths: logicalIdPaths(dir, artifact),
+        ...metadataOf(dir, artifact),
       };
     } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       collectStacks(path.join(dir, artifact.properties.directoryName), into, seen);
@@ -155,21 +173,37 @@ function collectStacks(dir: string, into: Record<string, TemplateFile>, seen: Se
 }
 
 /**
- * Construct paths by logical ID: the manifest records `aws:cdk:logicalId` entries under each construct path (inline in
- * `metadata`, or in the `additionalMetadataFile` of newer assemblies), also when the template has no `aws:cdk:path`
- * metadata (an app synthesized without the CDK CLI, or `--no-path-metadata`).
+ * What the manifest's metadata says of a stack: construct paths by logical ID (the `aws:cdk:logicalId` entries, inline in
+ * `metadata` or in the `additionalMetadataFile` of newer assemblies; present also when the template has no `aws:cdk:path`
+ * metadata: an app synthesized without the CDK CLI, or `--no-path-metadata`), and the guard acknowledgements made in code
+ * (`aws:cdk:acknowledged-rules`, `{ "jichitai-guard::<rule>": reason }` on the acknowledging construct), checked as
+ * TopologyGuard.acknowledge checks them.
  */
-function logicalIdPaths(dir: string, artifact: any): Record<string, string> {
+function metadataOf(dir: string, artifact: any): { paths: Record<string, string>; acknowledgements: Acknowledgement[] } {
   const metadata: Record<string, unknown> = { ...(artifact.metadata ?? {}) };
   if (typeof artifact.additionalMetadataFile === 'string' && fs.existsSync(path.join(dir, artifact.additionalMetadataFile))) {
     Object.assign(metadata, readJson(path.join(dir, artifact.additionalMetadataFile)));
   }
-  const out: Record<string, string> = {};
+  const paths: Record<string, string> = {};
+  const acknowledgements: Acknowledgement[] = [];
+  const problems: string[] = [];
   for (const [where, entries] of Object.entries(metadata)) {
     if (!Array.isArray(entries)) continue;
-    for (const e of entries) if (e?.type === 'aws:cdk:logicalId' && typeof e.data === 'string') out[e.data] = where.replace(/^\//, '');
+    const scopePath = where.replace(/^\//, '');
+    for (const e of entries) {
+      if (e?.type === 'aws:cdk:logicalId' && typeof e.data === 'string') paths[e.data] = scopePath;
+      if (e?.type !== 'aws:cdk:acknowledged-rules' || !e.data || typeof e.data !== 'object') continue;
+      for (const [id, reason] of Object.entries(e.data as Record<string, unknown>)) {
+        const ruleId = ruleOfGuardFindingId(id);
+        if (ruleId === undefined) continue;
+        const problem = acknowledgementProblem(ruleId, String(reason));
+        if (problem) problems.push(`[${scopePath}] cannot acknowledge ${id}: ${problem}`);
+        else acknowledgements.push({ scopePath, ruleId, reason: String(reason).trim() });
+      }
+    }
   }
-  return out;
+  if (problems.length > 0) throw new CliError(`${dir}: the cloud assembly records acknowledgements the guard refuses`, problems);
+  return { paths, acknowledgements };
 }
 
 /** Stacks linked by imports of each other's exports, transitively, in name order. */
@@ -195,8 +229,7 @@ function components(stacks: Record<string, TemplateFile>): string[][] {
 }
 
 function importsOf(value: unknown, into: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => importsOf(v, into));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {value.forEach((v) => importsOf(v, into));} else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (k === 'Fn::ImportValue' && typeof v === 'string') into.push(v);
       else importsOf(v, into);
@@ -205,7 +238,7 @@ function importsOf(value: unknown, into: string[] = []): string[] {
   return into;
 }
 
-function cloudFormationUnit(stacks: Record<string, TemplateFile>): CheckUnit {
+function cloudFormationUnit(stacks: Record<string, TemplateFile>, selected: StackFilter): CheckUnit {
   const names = Object.keys(stacks).sort();
   const graph = extractCloudFormation(
     Object.fromEntries(names.map((n) => [n, stacks[n].template])),
@@ -214,10 +247,10 @@ function cloudFormationUnit(stacks: Record<string, TemplateFile>): CheckUnit {
   const prefixed = names.length > 1;
   return {
     graph,
-    stacks: names.map((name) => ({
+    stacks: names.filter(selected).map((name) => ({
       name,
       file: stacks[name].file,
-      reports: prefixed ? belongsTo(names, name, (n) => stacks[n].constructPath) : undefined,
+      reports: prefixed ? belongsTo(names, name, names.find(selected)!, (n) => stacks[n].constructPath) : undefined,
       localId: (nodeId) => localIdOf(nodeId, prefixed ? `${name}/` : ''),
     })),
   };
@@ -225,12 +258,12 @@ function cloudFormationUnit(stacks: Record<string, TemplateFile>): CheckUnit {
 
 /**
  * Which of a multi-stack unit's findings a stack reports: those whose path is under its construct path or its prefixed
- * logical IDs; a finding no stack claims goes to the first stack, so that none is ever lost (fail closed).
+ * logical IDs; a finding no stack claims goes to the first stack checked, so that none is ever lost (fail closed).
  */
-function belongsTo(names: readonly string[], name: string, constructPath: (n: string) => string | undefined): (f: Finding) => boolean {
+function belongsTo(names: readonly string[], name: string, first: string, constructPath: (n: string) => string | undefined): (f: Finding) => boolean {
   const claims = (n: string, where: string) => where === n || where.startsWith(`${n}/`) || where.startsWith(`${n}#`)
     || (constructPath(n) !== undefined && where.startsWith(`${constructPath(n)}/`));
-  return (f) => claims(name, f.path) || (name === names[0] && !names.some((n) => claims(n, f.path)));
+  return (f) => claims(name, f.path) || (name === first && !names.some((n) => claims(n, f.path)));
 }
 
 /** A node id's logical ID / address within its file: the id without the stack prefix and implicit-node suffix. */
@@ -242,15 +275,16 @@ function localIdOf(nodeId: string, prefix: string): string | undefined {
 // --- Terraform -----------------------------------------------------------------------------------------------------
 
 /** cdktf's output: `stacks/<name>/cdk.tf.json`, one unit per stack (cdktf's cross-stack references are remote state). */
-function loadCdktfOut(dir: string): CheckUnit[] {
+function loadCdktfOut(dir: string, selected: StackFilter): CheckUnit[] {
   if (fs.existsSync(path.join(dir, 'cdk.tf.json'))) {
     const file = path.join(dir, 'cdk.tf.json');
-    return [terraformUnit(path.basename(path.resolve(dir)), readJson(file) as TerraformJson, file)];
+    const name = path.basename(path.resolve(dir));
+    return selected(name) ? [terraformUnit(name, readJson(file) as TerraformJson, file)] : [];
   }
   const stacksDir = path.join(dir, 'stacks');
   const names = fs.readdirSync(stacksDir).filter((n) => fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json'))).sort();
   if (names.length === 0) throw new CliError(`${dir}: stacks/ holds no <stack>/cdk.tf.json: nothing to check. Run \`cdktf synth\` first`);
-  return names.map((n) => {
+  return names.filter(selected).map((n) => {
     const file = path.join(stacksDir, n, 'cdk.tf.json');
     return terraformUnit(n, readJson(file) as TerraformJson, file);
   });

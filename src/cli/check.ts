@@ -30,24 +30,27 @@ const MODELS: Readonly<Record<string, NetworkModel>> = {
   'alpha': NetworkModel.ALPHA,
   'α′': NetworkModel.ALPHA_PRIME,
   "α'": NetworkModel.ALPHA_PRIME,
+  // A word processor's apostrophe (U+2019) for the prime, as pasted from a document.
+  'α’': NetworkModel.ALPHA_PRIME,
   'alpha-prime': NetworkModel.ALPHA_PRIME,
   'alpha_prime': NetworkModel.ALPHA_PRIME,
   'β': NetworkModel.BETA,
   'beta': NetworkModel.BETA,
   'β′': NetworkModel.BETA_PRIME,
   "β'": NetworkModel.BETA_PRIME,
+  'β’': NetworkModel.BETA_PRIME,
   'beta-prime': NetworkModel.BETA_PRIME,
   'beta_prime': NetworkModel.BETA_PRIME,
 };
 
 /** The α′ cases of seed 002 (ケース ア, イ, ウ), in katakana or a, b, c. */
 const CASES: Readonly<Record<string, AlphaPrimeCase>> = {
-  'ア': AlphaPrimeCase.LICENSE_AND_UPDATES,
-  'a': AlphaPrimeCase.LICENSE_AND_UPDATES,
-  'イ': AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
-  'b': AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
-  'ウ': AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
-  'c': AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
+  ア: AlphaPrimeCase.LICENSE_AND_UPDATES,
+  a: AlphaPrimeCase.LICENSE_AND_UPDATES,
+  イ: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
+  b: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
+  ウ: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
+  c: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
 };
 
 export function parseModel(value: string): NetworkModel {
@@ -71,6 +74,7 @@ interface CheckFlags {
   readonly segment: string[];
   readonly format: OutputFormat;
   readonly output?: string;
+  readonly stack: string[];
 }
 
 /** Register `check` on the program; `setExit` receives the command's exit code. */
@@ -89,6 +93,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--mapping <file>', 'JSON file mapping construct paths, logical IDs, Terraform addresses or VPC CIDRs to segments, and acknowledgements')
     .option('--segment <SEGMENT=MATCHER>', 'map VPCs/subnets to a segment, e.g. MY_NUMBER=cidr:10.0.0.0/16 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--stack <name>', 'check only the stacks of these names (glob, * and ?; repeatable); default: every stack', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--output <file>', 'write the report to FILE (atomically) instead of standard output')
     .action((artifacts: string[], flags: CheckFlags) => {
       setExit(runCheck(artifacts, flags, io));
@@ -105,17 +110,28 @@ export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: Cl
   const matchers: SegmentMatcher[] = [...file.matchers, ...parseSegmentFlags(flags.segment)];
   const acks: readonly Acknowledgement[] = file.acknowledgements;
 
-  const loaded = artifacts.map(loadArtifact);
+  const patterns = flags.stack.map((p) => ({ p, re: new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`) }));
+  const picked = new Set<string>();
+  const selected = (name: string) => {
+    const hits = patterns.filter((x) => x.re.test(name));
+    hits.forEach((x) => picked.add(x.p));
+    return patterns.length === 0 || hits.length > 0;
+  };
+  const loaded = artifacts.map((a) => loadArtifact(a, selected));
+  const unpicked = patterns.filter((x) => !picked.has(x.p)).map((x) => `--stack ${x.p} names no stack of the artifacts; correct it or remove it`);
+  if (unpicked.length > 0) throw new CliError('--stack: a pattern names no stack', unpicked);
   const used = new Set<SegmentMatcher>();
   const problems: string[] = [];
-  const units = loaded.flatMap((a) => a.units.map((u) => ({ artifact: a, stacks: u.stacks, graph: applySegments(u.graph, matchers, used, problems) })));
+  const units = loaded.flatMap((a) => a.units.map((u) => ({
+    artifact: a, stacks: u.stacks, graph: applySegments(u.graph, matchers, used, problems),
+  })));
   for (const m of matchers) {
     if (!used.has(m)) problems.push(`${m.source} matches no VPC or subnet of the artifacts; correct it or remove it (a mapping that labels nothing would leave a segment unguarded)`);
   }
   if (problems.length > 0) throw new CliError(`the segment mapping cannot be applied: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
 
   // Nothing to check is never a pass (GUARD-1): an artifact with no VPC or subnet, or none labelled with a segment.
-  for (const a of loaded) {
+  for (const a of loaded.filter((x) => patterns.length === 0 || x.units.length > 0)) {
     const graphs = units.filter((u) => u.artifact === a).map((u) => u.graph);
     const networks = graphs.flatMap((g) => [...nodesOf(g, 'vpc'), ...nodesOf(g, 'subnet')]);
     if (networks.length === 0) {
@@ -131,7 +147,8 @@ export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: Cl
   for (const u of units) {
     for (const stack of u.stacks) {
       // Another stack of the artifact holds the network (checked above): a stack without one is no GUARD-1 finding.
-      const outcome = evaluateTopology(stack.name, u.graph, options, acks, { reports: stack.reports, emptyIsError: false });
+      const all = [...acks, ...u.artifact.acknowledgements ?? []];
+      const outcome = evaluateTopology(stack.name, u.graph, options, all, { reports: stack.reports, emptyIsError: false });
       results.push({ input: u.artifact.input, kind: u.artifact.kind, stack, graph: u.graph, outcome });
     }
   }

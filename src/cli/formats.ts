@@ -20,9 +20,20 @@ export function render(format: OutputFormat, run: CheckRun): string {
   }
 }
 
-/** name, version and repository of this package (package.json, one directory above src/ and lib/). */
+/**
+ * name, version and repository of this package: its package.json, the nearest one above this file named jichitai-network
+ * (two levels up from src/cli and lib/cli; further when the bench compiles the CLI elsewhere in the repository).
+ */
 export function packageInfo(): { name: string; version: string; homepage: string } {
-  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  let pkg: any;
+  for (let dir = __dirname; !pkg; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (json.name === 'jichitai-network') pkg = json;
+    }
+    if (!pkg && path.dirname(dir) === dir) throw new Error(`no package.json of jichitai-network above ${__dirname}`);
+  }
   const repo = String(pkg.repository?.url ?? pkg.repository ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
   return { name: pkg.name, version: pkg.version, homepage: repo };
 }

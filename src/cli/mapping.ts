@@ -71,8 +71,7 @@ export function parseMapping(json: unknown, where: string): CliMapping {
         }
         list.forEach((m, i) => {
           const key = `segments.${segment}[${i}]`;
-          if (typeof m !== 'string') problems.push(`${key}: must be a string matcher (cidr:, path: or id:)`);
-          else {
+          if (typeof m !== 'string') {problems.push(`${key}: must be a string matcher (cidr:, path: or id:)`);} else {
             const parsed = parseMatcher(segment as Segment, m, key, `${key} ${JSON.stringify(m)}`);
             if (typeof parsed === 'string') problems.push(parsed);
             else matchers.push(parsed);
@@ -150,9 +149,7 @@ function globToRegExp(glob: string): RegExp {
     if (c === '*' && glob[i + 1] === '*') {
       re += '.*';
       i++;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    } else if (c === '*') {re += '[^/]*';} else if (c === '?') {re += '[^/]';} else {re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');}
   }
   return new RegExp(`^${re}$`);
 }
@@ -188,7 +185,9 @@ function matches(m: SegmentMatcher, node: GraphNode): boolean {
  * in `used` which matchers matched something; a node two matchers give different segments, or whose tag says another
  * segment, is a problem.
  */
-export function applySegments(graph: TopologyGraph, matchers: readonly SegmentMatcher[], used: Set<SegmentMatcher>, problems: string[]): TopologyGraph {
+export function applySegments(
+  graph: TopologyGraph, matchers: readonly SegmentMatcher[], used: Set<SegmentMatcher>, problems: string[],
+): TopologyGraph {
   if (matchers.length === 0) return graph;
   const nodes = new Map<string, GraphNode>();
   for (const [id, node] of graph.nodes) {

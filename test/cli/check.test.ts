@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { addMyNumberNat, cli, copyCdkOut, logicalIds, parseJunit, readJson, sarifErrors, stripSegmentTags, synthExample, tempDir, templateFile, writeJson } from './support';
+import { BLUEPRINTS } from '../../examples/blueprints';
 import { ALL_RULES } from '../../src/guard/rules';
 import { NetworkModel } from '../../src/model/network-model';
 
@@ -51,6 +52,23 @@ describe('verdicts and exit codes', () => {
   test('the JSON report of a compliant cdk.out is the one the guard wrote at synth', async () => {
     const r = await cli('check', compliant, '--model', 'α', '--format', 'json');
     expect(JSON.parse(r.stdout)).toEqual([readJson(path.join(compliant, `jichitai-guard-report.${STACK}.json`))]);
+  });
+
+  test('every reference example: the JSON of check is the report the guard wrote at synth, acknowledgements made in code included', async () => {
+    for (const [name, blueprint] of Object.entries(BLUEPRINTS)) {
+      const out = name === 'alpha' ? compliant : synthExample(name, path.join(work, `${name}.out`));
+      const r = await cli('check', out, '--model', blueprint.model, ...(blueprint.alphaPrimeCase ? ['--case', blueprint.alphaPrimeCase] : []), '--format', 'json');
+      const stack = `SampleCity-${name}`;
+      expect({ name, code: r.code }).toEqual({ name, code: 0 });
+      expect(JSON.parse(r.stdout)).toEqual([readJson(path.join(out, `jichitai-guard-report.${stack}.json`))]);
+    }
+  });
+
+  test('--stack picks stacks by name; a pattern that names none is an error (2)', async () => {
+    expect((await cli('check', mutated, '--model', 'α', '--stack', 'SampleCity-*')).code).toBe(1);
+    const none = await cli('check', mutated, '--model', 'α', '--stack', 'OtherCity-*');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--stack OtherCity-* names no stack');
   });
 
   test('one template file and the manifest file are read too', async () => {
@@ -205,7 +223,7 @@ describe('segments without retagging, and acknowledgements from the mapping file
     const tagged = JSON.parse((await cli('check', mutated, '--model', 'α', '--format', 'json')).stdout);
     const byCidr = ['MY_NUMBER=cidr:10.0.0.0/18', 'LGWAN=10.0.64.0/18', 'INTERNET=cidr:10.0.128.0/18'];
     const byId = ['MY_NUMBER', 'Lgwan', 'Internet'].map((s, i) => `${['MY_NUMBER', 'LGWAN', 'INTERNET'][i]}=id:${ids[`${STACK}/Network/${s === 'MY_NUMBER' ? 'MyNumber' : s}/Vpc`]}`);
-    const byPath = [`MY_NUMBER=path:${STACK}/Network/MyNumber`, `LGWAN=path:*/Network/Lgwan`, `INTERNET=${STACK}/**/Internet/Vpc`];
+    const byPath = [`MY_NUMBER=path:${STACK}/Network/MyNumber`, 'LGWAN=path:*/Network/Lgwan', `INTERNET=${STACK}/**/Internet/Vpc`];
     for (const flags of [byCidr, byId, byPath]) {
       const r = await cli('check', stripped, '--model', 'α', '--format', 'json', ...flags.flatMap((f) => ['--segment', f]));
       expect({ flags, code: r.code, stderr: r.stderr }).toEqual({ flags, code: 1, stderr: '' });
