@@ -76,8 +76,9 @@ export function detectKind(input: string): { kind: ArtifactKind; json?: unknown 
     throw new CliError(`${input}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give the path of a cdk.out directory, a template, a cdk.tf.json or a cdktf.out directory`);
   }
   if (stat.isDirectory()) {
-    if (fs.existsSync(path.join(input, 'manifest.json'))) return { kind: 'cdk-out' };
+    // cdktf.out has a manifest.json of its own (with "stacks", not "artifacts"): its stacks/ directory tells it apart.
     if (fs.existsSync(path.join(input, 'stacks')) || fs.existsSync(path.join(input, 'cdk.tf.json'))) return { kind: 'cdktf-out' };
+    if (fs.existsSync(path.join(input, 'manifest.json'))) return { kind: 'cdk-out' };
     throw new CliError(`${input}: the directory holds neither a manifest.json (a cdk.out of \`cdk synth\`) nor stacks/*/cdk.tf.json (a cdktf.out of \`cdktf synth\`). Run the synth first, or name the output directory`);
   }
   if (path.basename(input) === 'manifest.json') return { kind: 'cdk-out' };
