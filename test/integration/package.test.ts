@@ -74,9 +74,13 @@ afterAll(() => {
   if (work && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test('the tarball ships only lib/ (compiled JavaScript and declarations), .jsii, API.md, the READMEs, LICENSE and package.json', () => {
+test('the tarball ships only lib/ (compiled JavaScript and declarations), .jsii, API.md, the READMEs, LICENSE, package.json and the bundled dependencies', () => {
   const allowedTopLevel = new Set(['lib', '.jsii', 'API.md', 'README.md', 'README.ja.md', 'LICENSE', 'package.json']);
-  expect(packed.filter((f) => !allowedTopLevel.has(f.split('/')[0]))).toEqual([]);
+  // Bundled dependencies (package.json "bundledDependencies": the CLI's commander) ship in node_modules/, and nothing else there.
+  const bundled: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bundledDependencies ?? [];
+  const isBundled = (f: string) => bundled.some((b) => f.startsWith(`node_modules/${b}/`));
+  expect(packed.filter((f) => !allowedTopLevel.has(f.split('/')[0]) && !isBundled(f))).toEqual([]);
+  for (const b of bundled) expect(packed).toContain(`node_modules/${b}/package.json`);
   expect(packed.filter((f) => f.startsWith('lib/') && !/\.(js|d\.ts)$/.test(f))).toEqual([]);
   for (const required of ['.jsii', 'API.md', 'README.md', 'README.ja.md', 'LICENSE', 'package.json', 'lib/index.js', 'lib/index.d.ts', 'lib/cdk/index.js', 'lib/cdktf/index.js', 'lib/cli/bin.js']) {
     expect(packed).toContain(required);
