@@ -153,6 +153,8 @@ project.addTask('docs:rules', {
 // Only what a user needs: the compiled library, the jsii assembly (other languages' bindings and jsii-docgen
 // read it), the API reference and the READMEs. npm always adds package.json and LICENSE.
 project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii', 'API.md', 'README.md', 'README.ja.md', 'LICENSE']);
+// The `jichitai-network` command line (src/cli/bin.ts; README "Command line"). lib/**/*.js above ships it.
+project.package.addBin({ 'jichitai-network': 'lib/cli/bin.js' });
 // Each engine is optional: npm (7+) does not install an optional peer, and warns only on a wrong version.
 // constructs stays required: every construct of both engines is one.
 project.package.addField('peerDependenciesMeta', {

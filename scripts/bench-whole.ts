@@ -46,7 +46,7 @@ export interface WholeRow {
 }
 
 /**
- * Compile scripts/bench-process.ts and what it imports (src/, examples/) to JavaScript under .tmp/ (inside the
+ * Compile scripts/bench-process.ts and the CLI (src/cli/bin.ts) and what they import (src/, examples/) to JavaScript under .tmp/ (inside the
  * repository, so that `require` finds node_modules). Type errors fail the bench: it must measure the code as it is.
  */
 export function compileProcessApp(): string {
@@ -66,7 +66,8 @@ export function compileProcessApp(): string {
     inlineSources: false,
     incremental: false,
   };
-  const program = ts.createProgram([path.join(ROOT, 'scripts', 'bench-process.ts')], options);
+  // The CLI too (src/cli/bin.ts), for the `check` case (scripts/bench-check.ts).
+  const program = ts.createProgram([path.join(ROOT, 'scripts', 'bench-process.ts'), path.join(ROOT, 'src', 'cli', 'bin.ts')], options);
   const emitted = program.emit();
   const problems = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics]
     .filter((d) => d.category === ts.DiagnosticCategory.Error)

@@ -22,6 +22,9 @@
  *   in-process: BENCH_BREAKDOWN=none skips it; BENCH_REPS (runs per generated size, default 7 up to 10 municipalities
  *     and 3 above), BENCH_EXAMPLE_REPS (default 9), BENCH_SIZES (default 10,100), BENCH_EXAMPLES (default all; "none").
  *   both: BENCH_ENGINES (default cdk,tf).
+ *   check (scripts/bench-check.ts: `jichitai-network check` of the synthesized N-municipality cdk.out, as fresh processes of
+ *     the compiled CLI, next to the synth time): BENCH_CHECK=none skips it, BENCH_CHECK=only runs it alone; BENCH_N (default
+ *     100); BENCH_CHECK_REPS (default 3) checks of the one cdk.out.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -33,6 +36,7 @@ import * as vm from 'vm';
 import * as cdklib from 'aws-cdk-lib';
 import * as cdktf from 'cdktf';
 import { addCdkMunicipalities, addTfMunicipalities, countOutput, guardOptions, ROTATION } from './bench-apps';
+import { checkTable, CheckRow, measureCheck } from './bench-check';
 import { compileProcessApp, exponent, growthTable, label, measureWhole, median, WholeCase, wholeTable, WholeRow, wholeTmp } from './bench-whole';
 import { BLUEPRINTS } from '../examples/blueprints';
 import { buildCdkExample } from '../examples/cdk/_app';
@@ -54,10 +58,12 @@ const gc = vm.runInNewContext('gc') as () => void;
 const REPS = process.env.BENCH_REPS === undefined ? undefined : Math.max(1, Number(process.env.BENCH_REPS));
 const repsFor = (municipalities: number) => REPS ?? (municipalities <= 10 ? 7 : 3);
 const EXAMPLE_REPS = Math.max(1, Number(process.env.BENCH_EXAMPLE_REPS ?? 9));
-const SIZES = process.env.BENCH_BREAKDOWN === 'none' ? [] : (process.env.BENCH_SIZES ?? '10,100').split(',').map(Number).filter((n) => n > 0);
+/** BENCH_CHECK=only: the check case alone; none: without it. */
+const CHECK = process.env.BENCH_CHECK === 'none' ? 'none' : process.env.BENCH_CHECK === 'only' ? 'only' : 'with';
+const SIZES = process.env.BENCH_BREAKDOWN === 'none' || CHECK === 'only' ? [] : (process.env.BENCH_SIZES ?? '10,100').split(',').map(Number).filter((n) => n > 0);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'cdk,tf').split(',') as Engine[];
 const EXAMPLES = Object.keys(BLUEPRINTS);
-const EXAMPLE_CASES = process.env.BENCH_EXAMPLES === 'none' || process.env.BENCH_BREAKDOWN === 'none' ? [] : (process.env.BENCH_EXAMPLES?.split(',') ?? EXAMPLES);
+const EXAMPLE_CASES = process.env.BENCH_EXAMPLES === 'none' || process.env.BENCH_BREAKDOWN === 'none' || CHECK === 'only' ? [] : (process.env.BENCH_EXAMPLES?.split(',') ?? EXAMPLES);
 
 type Engine = 'cdk' | 'tf';
 
@@ -440,7 +446,7 @@ Columns:
 
 /** The whole-process cases: the guard at N=100 (validation off and on), cdk-nag beside it, and the growth sizes. */
 function wholeCases(): WholeCase[] {
-  if (process.env.BENCH_WHOLE === 'none') return [];
+  if (process.env.BENCH_WHOLE === 'none' || CHECK === 'only') return [];
   const pairs = Math.max(1, Number(process.env.BENCH_PAIRS ?? 7));
   const fewPairs = Math.max(1, Number(process.env.BENCH_VALIDATION_PAIRS ?? 3));
   const growthPairs = Math.max(1, Number(process.env.BENCH_GROWTH_PAIRS ?? 3));
@@ -478,8 +484,10 @@ function main(): number {
   const started = performance.now();
   const whole: WholeRow[] = [];
   const cases = wholeCases();
-  if (cases.length > 0) {
-    process.stderr.write('compiling the whole-process app (scripts/bench-process.ts)\n');
+  const checkCase = CHECK !== 'none' && ENGINES.includes('cdk');
+  let checked: CheckRow | undefined;
+  if (cases.length > 0 || checkCase) {
+    process.stderr.write('compiling the whole-process app (scripts/bench-process.ts) and the CLI (src/cli/bin.ts)\n');
     const script = compileProcessApp();
     const tmp = wholeTmp();
     try {
@@ -491,10 +499,24 @@ function main(): number {
           failures.push(label(c));
         }
       }
+      if (checkCase) {
+        try {
+          const n = Math.max(1, Number(process.env.BENCH_N ?? 100));
+          checked = measureCheck(script, n, Math.max(1, Number(process.env.BENCH_CHECK_REPS ?? 3)), tmp);
+        } catch (e) {
+          console.error(String(e));
+          failures.push('check');
+        }
+      }
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
     printWhole(whole);
+    if (checked) {
+      console.log('\n`jichitai-network check` of the synthesized cdk.out (fresh processes of the compiled CLI, one per model of the rotation,');
+      console.log('summed), next to the `cdk synth` that made it (one process, guard on, aws-cdk-lib validation as set)\n');
+      console.log(checkTable(checked, table));
+    }
   }
   for (const engine of ENGINES) {
     const inProcess: [Case, number][] = [

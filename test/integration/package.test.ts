@@ -74,11 +74,15 @@ afterAll(() => {
   if (work && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test('the tarball ships only lib/ (compiled JavaScript and declarations), .jsii, API.md, the READMEs, LICENSE and package.json', () => {
+test('the tarball ships only lib/ (compiled JavaScript and declarations), .jsii, API.md, the READMEs, LICENSE, package.json and the bundled dependencies', () => {
   const allowedTopLevel = new Set(['lib', '.jsii', 'API.md', 'README.md', 'README.ja.md', 'LICENSE', 'package.json']);
-  expect(packed.filter((f) => !allowedTopLevel.has(f.split('/')[0]))).toEqual([]);
+  // Bundled dependencies (package.json "bundledDependencies": the CLI's commander) ship in node_modules/, and nothing else there.
+  const bundled: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bundledDependencies ?? [];
+  const isBundled = (f: string) => bundled.some((b) => f.startsWith(`node_modules/${b}/`));
+  expect(packed.filter((f) => !allowedTopLevel.has(f.split('/')[0]) && !isBundled(f))).toEqual([]);
+  for (const b of bundled) expect(packed).toContain(`node_modules/${b}/package.json`);
   expect(packed.filter((f) => f.startsWith('lib/') && !/\.(js|d\.ts)$/.test(f))).toEqual([]);
-  for (const required of ['.jsii', 'API.md', 'README.md', 'README.ja.md', 'LICENSE', 'package.json', 'lib/index.js', 'lib/index.d.ts', 'lib/cdk/index.js', 'lib/cdktf/index.js']) {
+  for (const required of ['.jsii', 'API.md', 'README.md', 'README.ja.md', 'LICENSE', 'package.json', 'lib/index.js', 'lib/index.d.ts', 'lib/cdk/index.js', 'lib/cdktf/index.js', 'lib/cli/bin.js']) {
     expect(packed).toContain(required);
   }
 });
@@ -149,6 +153,10 @@ describe('a fresh app outside the repository, with one engine', () => {
     const report = JSON.parse(fs.readFileSync(path.join(app, 'cdk.out', 'jichitai-guard-report.SampleCity.json'), 'utf8'));
     expect(report.violations).toEqual([]);
     expect(report.acknowledged.map((f: { ruleId: string }) => f.ruleId)).toContain('AP-5');
+    // The installed `jichitai-network` bin (package.json "bin", shebang kept by the compiler) judges the same cdk.out alike.
+    const bin = path.join(app, 'node_modules', '.bin', 'jichitai-network');
+    const checked = JSON.parse(run(bin, ['check', 'cdk.out', '--model', report.model, ...(report.alphaPrimeCase ? ['--case', report.alphaPrimeCase] : []), '--format', 'json'], { cwd: app }));
+    expect(checked.map((r: { stack: string; violations: unknown[] }) => [r.stack, r.violations])).toEqual([['SampleCity', []]]);
   }, TIMEOUT);
 
   test('CDKTF only: no aws-cdk-lib installed; the README snippets synthesize Terraform JSON', () => {

@@ -1,0 +1,296 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CliError } from './io';
+import { Acknowledgement, acknowledgementProblem, ruleOfGuardFindingId } from '../guard/acknowledge';
+import { CloudFormationTemplate, extractCloudFormation } from '../guard/extract-cloudformation';
+import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
+import { TopologyGraph } from '../guard/graph';
+import { Finding } from '../guard/rule';
+
+/** The kinds of artifact `check` reads. */
+export type ArtifactKind = 'cdk-out' | 'cloudformation-template' | 'cdktf-out' | 'terraform-json' | 'terraform-plan';
+
+/** One stack of a checked unit: its name, which of the unit's findings it reports, and where its source file is. */
+export interface CheckedStack {
+  readonly name: string;
+  /** The stack's file (template or Terraform JSON), for SARIF's physical locations. */
+  readonly file?: string;
+  /** Which findings of the unit's graph this stack reports. @default all */
+  readonly reports?: (f: Finding) => boolean;
+  /** The logical ID / address a finding's node has in the file (for the line of a SARIF location). */
+  readonly localId?: (nodeId: string) => string | undefined;
+}
+
+/** One graph and the stacks whose reports come from it (the stacks linked by cross-stack references). */
+export interface CheckUnit {
+  readonly graph: TopologyGraph;
+  readonly stacks: readonly CheckedStack[];
+}
+
+/** What an artifact on the command line holds. */
+export interface LoadedArtifact {
+  readonly input: string;
+  readonly kind: ArtifactKind;
+  readonly units: readonly CheckUnit[];
+  /**
+   * Acknowledgements the artifact records itself: in a cdk.out, those made in code (`TopologyGuard.acknowledge`,
+   * `Validations.of(scope).acknowledge`), which the cloud assembly keeps as `aws:cdk:acknowledged-rules` metadata.
+   */
+  readonly acknowledgements?: readonly Acknowledgement[];
+}
+
+/**
+ * Read one artifact named on the command line. THE SWITCH PER KIND is `loadArtifact` below: a new kind (the Terraform
+ * plan extractor) is one `case` that returns its units.
+ */
+export function loadArtifact(input: string, selected: StackFilter = () => true): LoadedArtifact {
+  const { kind, json } = detectKind(input);
+  const name = stackNameOfFile(input);
+  switch (kind) {
+    case 'cdk-out':
+      return { input, kind, ...loadCdkOut(input, selected) };
+    case 'cloudformation-template':
+      if (!selected(name)) return { input, kind, units: [] };
+      return { input, kind, units: [cloudFormationUnit({ [name]: { template: json as CloudFormationTemplate, file: input } }, selected)] };
+    case 'cdktf-out':
+      return { input, kind, units: loadCdktfOut(input, selected) };
+    case 'terraform-json':
+      return { input, kind, units: selected(name) ? [terraformUnit(name, json as TerraformJson, input)] : [] };
+    case 'terraform-plan':
+      // The plan extractor lives in src/guard/extract-terraform-plan.ts when this build has it; this one refuses the
+      // input rather than read a plan as configuration JSON (which would find nothing: a silent pass).
+      throw new CliError(`${input}: Terraform plan JSON (terraform show -json) is not supported by this build. `
+        + 'Check the configuration instead (cdktf synth output cdk.tf.json), or use a jichitai-network release that reads plans.');
+  }
+}
+
+/** Which stacks to check, by name (`--stack`). */
+export type StackFilter = (stackName: string) => boolean;
+
+/** What kind of artifact a path names, with its parsed JSON for a file. */
+export function detectKind(input: string): { kind: ArtifactKind; json?: unknown } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(input);
+  } catch (e) {
+    throw new CliError(`${input}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give the path of a cdk.out directory, a template, a cdk.tf.json or a cdktf.out directory`);
+  }
+  if (stat.isDirectory()) {
+    // cdktf.out has a manifest.json of its own (with "stacks", not "artifacts"): its stacks/ directory tells it apart.
+    if (fs.existsSync(path.join(input, 'stacks')) || fs.existsSync(path.join(input, 'cdk.tf.json'))) return { kind: 'cdktf-out' };
+    if (fs.existsSync(path.join(input, 'manifest.json'))) return { kind: 'cdk-out' };
+    throw new CliError(`${input}: the directory holds neither a manifest.json (a cdk.out of \`cdk synth\`) nor stacks/*/cdk.tf.json (a cdktf.out of \`cdktf synth\`). Run the synth first, or name the output directory`);
+  }
+  if (path.basename(input) === 'manifest.json') return { kind: 'cdk-out' };
+  const json = readJson(input);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new CliError(`${input}: the JSON is not an object, so it is no template, Terraform JSON or plan`);
+  }
+  const o = json as Record<string, unknown>;
+  // `terraform show -json` of a plan: https://developer.hashicorp.com/terraform/internals/json-format ("format_version", "planned_values").
+  if ('format_version' in o && 'planned_values' in o) return { kind: 'terraform-plan', json };
+  if ('Resources' in o || 'AWSTemplateFormatVersion' in o) return { kind: 'cloudformation-template', json };
+  // Terraform JSON configuration syntax: https://developer.hashicorp.com/terraform/language/syntax/json (top-level block types).
+  if ('resource' in o || ('terraform' in o && ('provider' in o || 'module' in o))) return { kind: 'terraform-json', json };
+  throw new CliError(`${input}: not a kind check reads. It has none of "Resources" / "AWSTemplateFormatVersion" (CloudFormation), `
+    + '"resource" (Terraform JSON, cdk.tf.json) or "format_version" + "planned_values" (terraform show -json); the keys are '
+    + `${Object.keys(o).slice(0, 8).map((k) => JSON.stringify(k)).join(', ') || 'none'}`);
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${file}: not valid JSON (${(e as Error).message}). Give the synthesized JSON (cdk synth / cdktf synth output), not YAML or HCL`);
+  }
+}
+
+function stackNameOfFile(file: string): string {
+  const base = path.basename(file).replace(/\.template\.json$|\.json$/, '');
+  return base === 'cdk.tf' ? path.basename(path.dirname(path.resolve(file))) : base;
+}
+
+// --- CloudFormation ----------------------------------------------------------------------------------------------
+
+interface TemplateFile {
+  readonly template: CloudFormationTemplate;
+  readonly file: string;
+  /** The stack's construct path (the manifest's displayName), for attributing findings by construct path. */
+  readonly constructPath?: string;
+  /** Construct paths by logical ID from the manifest's `aws:cdk:logicalId` metadata. */
+  readonly paths?: Record<string, string>;
+  /** The guard acknowledgements recorded in the manifest's metadata. */
+  readonly acknowledgements?: Acknowledgement[];
+}
+
+/**
+ * Every `aws:cloudformation:stack` artifact of a cloud assembly, nested assemblies (stages) included; stacks linked by
+ * `Fn::ImportValue` of one another's exports become one unit, so that cross-stack paths are followed.
+ * Cloud assembly schema: https://github.com/aws/aws-cdk-cli/tree/main/packages/%40aws-cdk/cloud-assembly-schema
+ */
+function loadCdkOut(input: string, selected: StackFilter): { units: CheckUnit[]; acknowledgements: Acknowledgement[] } {
+  const dir = path.basename(input) === 'manifest.json' ? path.dirname(input) : input;
+  const stacks: Record<string, TemplateFile> = {};
+  collectStacks(dir, stacks, new Set());
+  if (Object.keys(stacks).length === 0) {
+    throw new CliError(`${dir}: the cloud assembly holds no CloudFormation stack (no artifact of type aws:cloudformation:stack in manifest.json): nothing to check`);
+  }
+  return {
+    // A component none of whose stacks is selected is not even extracted.
+    units: components(stacks).filter((names) => names.some(selected))
+      .map((names) => cloudFormationUnit(Object.fromEntries(names.map((n) => [n, stacks[n]])), selected)),
+    acknowledgements: Object.values(stacks).flatMap((s) => s.acknowledgements ?? []),
+  };
+}
+
+function collectStacks(dir: string, into: Record<string, TemplateFile>, seen: Set<string>): void {
+  const real = fs.realpathSync(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
+  const manifest = readJson(path.join(dir, 'manifest.json')) as { artifacts?: Record<string, any> };
+  for (const [id, artifact] of Object.entries(manifest?.artifacts ?? {})) {
+    if (artifact?.type === 'aws:cloudformation:stack') {
+      const templateFile = artifact.properties?.templateFile;
+      if (typeof templateFile !== 'string') throw new CliError(`${dir}/manifest.json: stack artifact ${id} names no templateFile`);
+      const name = typeof artifact.properties?.stackName === 'string' ? artifact.properties.stackName : id;
+      if (into[name]) throw new CliError(`${dir}: two stacks are named ${name}; check each cloud assembly on its own`);
+      const file = path.join(dir, templateFile);
+      into[name] = {
+        template: readJson(file) as CloudFormationTemplate,
+        file,
+        constructPath: typeof artifact.displayName === 'string' ? artifact.displayName : id,
+        ...metadataOf(dir, artifact),
+      };
+    } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
+      collectStacks(path.join(dir, artifact.properties.directoryName), into, seen);
+    }
+  }
+}
+
+/**
+ * What the manifest's metadata says of a stack: construct paths by logical ID (the `aws:cdk:logicalId` entries, inline in
+ * `metadata` or in the `additionalMetadataFile` of newer assemblies; present also when the template has no `aws:cdk:path`
+ * metadata: an app synthesized without the CDK CLI, or `--no-path-metadata`), and the guard acknowledgements made in code
+ * (`aws:cdk:acknowledged-rules`, `{ "jichitai-guard::<rule>": reason }` on the acknowledging construct), checked as
+ * TopologyGuard.acknowledge checks them.
+ */
+function metadataOf(dir: string, artifact: any): { paths: Record<string, string>; acknowledgements: Acknowledgement[] } {
+  const metadata: Record<string, unknown> = { ...(artifact.metadata ?? {}) };
+  if (typeof artifact.additionalMetadataFile === 'string' && fs.existsSync(path.join(dir, artifact.additionalMetadataFile))) {
+    Object.assign(metadata, readJson(path.join(dir, artifact.additionalMetadataFile)));
+  }
+  const paths: Record<string, string> = {};
+  const acknowledgements: Acknowledgement[] = [];
+  const problems: string[] = [];
+  for (const [where, entries] of Object.entries(metadata)) {
+    if (!Array.isArray(entries)) continue;
+    const scopePath = where.replace(/^\//, '');
+    for (const e of entries) {
+      if (e?.type === 'aws:cdk:logicalId' && typeof e.data === 'string') paths[e.data] = scopePath;
+      if (e?.type !== 'aws:cdk:acknowledged-rules' || !e.data || typeof e.data !== 'object') continue;
+      for (const [id, reason] of Object.entries(e.data as Record<string, unknown>)) {
+        const ruleId = ruleOfGuardFindingId(id);
+        if (ruleId === undefined) continue;
+        const problem = acknowledgementProblem(ruleId, String(reason));
+        if (problem) problems.push(`[${scopePath}] cannot acknowledge ${id}: ${problem}`);
+        else acknowledgements.push({ scopePath, ruleId, reason: String(reason).trim() });
+      }
+    }
+  }
+  if (problems.length > 0) throw new CliError(`${dir}: the cloud assembly records acknowledgements the guard refuses`, problems);
+  return { paths, acknowledgements };
+}
+
+/** Stacks linked by imports of each other's exports, transitively, in name order. */
+function components(stacks: Record<string, TemplateFile>): string[][] {
+  const names = Object.keys(stacks).sort();
+  const exporter = new Map<string, string>();
+  for (const n of names) {
+    for (const o of Object.values(stacks[n].template.Outputs ?? {})) {
+      if (typeof o?.Export?.Name === 'string') exporter.set(o.Export.Name, n);
+    }
+  }
+  const parent = new Map(names.map((n) => [n, n]));
+  const find = (n: string): string => (parent.get(n) === n ? n : find(parent.get(n)!));
+  for (const n of names) {
+    for (const imported of importsOf(stacks[n].template.Resources)) {
+      const other = exporter.get(imported);
+      if (other) parent.set(find(n), find(other));
+    }
+  }
+  const groups = new Map<string, string[]>();
+  for (const n of names) groups.set(find(n), [...(groups.get(find(n)) ?? []), n]);
+  return [...groups.values()];
+}
+
+function importsOf(value: unknown, into: string[] = []): string[] {
+  if (Array.isArray(value)) {value.forEach((v) => importsOf(v, into));} else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'Fn::ImportValue' && typeof v === 'string') into.push(v);
+      else importsOf(v, into);
+    }
+  }
+  return into;
+}
+
+function cloudFormationUnit(stacks: Record<string, TemplateFile>, selected: StackFilter): CheckUnit {
+  const names = Object.keys(stacks).sort();
+  const graph = extractCloudFormation(
+    Object.fromEntries(names.map((n) => [n, stacks[n].template])),
+    Object.fromEntries(names.filter((n) => stacks[n].paths).map((n) => [n, stacks[n].paths!])),
+  );
+  const prefixed = names.length > 1;
+  return {
+    graph,
+    stacks: names.filter(selected).map((name) => ({
+      name,
+      file: stacks[name].file,
+      reports: prefixed ? belongsTo(names, name, names.find(selected)!, (n) => stacks[n].constructPath) : undefined,
+      localId: (nodeId) => localIdOf(nodeId, prefixed ? `${name}/` : ''),
+    })),
+  };
+}
+
+/**
+ * Which of a multi-stack unit's findings a stack reports: those whose path is under its construct path or its prefixed
+ * logical IDs; a finding no stack claims goes to the first stack checked, so that none is ever lost (fail closed).
+ */
+function belongsTo(names: readonly string[], name: string, first: string, constructPath: (n: string) => string | undefined): (f: Finding) => boolean {
+  const claims = (n: string, where: string) => where === n || where.startsWith(`${n}/`) || where.startsWith(`${n}#`)
+    || (constructPath(n) !== undefined && where.startsWith(`${constructPath(n)}/`));
+  return (f) => claims(name, f.path) || (name === first && !names.some((n) => claims(n, f.path)));
+}
+
+/** A node id's logical ID / address within its file: the id without the stack prefix and implicit-node suffix. */
+function localIdOf(nodeId: string, prefix: string): string | undefined {
+  if (prefix && !nodeId.startsWith(prefix)) return undefined;
+  return nodeId.slice(prefix.length).split('#')[0];
+}
+
+// --- Terraform -----------------------------------------------------------------------------------------------------
+
+/** cdktf's output: `stacks/<name>/cdk.tf.json`, one unit per stack (cdktf's cross-stack references are remote state). */
+function loadCdktfOut(dir: string, selected: StackFilter): CheckUnit[] {
+  if (fs.existsSync(path.join(dir, 'cdk.tf.json'))) {
+    const file = path.join(dir, 'cdk.tf.json');
+    const name = path.basename(path.resolve(dir));
+    return selected(name) ? [terraformUnit(name, readJson(file) as TerraformJson, file)] : [];
+  }
+  const stacksDir = path.join(dir, 'stacks');
+  const names = fs.readdirSync(stacksDir).filter((n) => fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json'))).sort();
+  if (names.length === 0) throw new CliError(`${dir}: stacks/ holds no <stack>/cdk.tf.json: nothing to check. Run \`cdktf synth\` first`);
+  return names.filter(selected).map((n) => {
+    const file = path.join(stacksDir, n, 'cdk.tf.json');
+    return terraformUnit(n, readJson(file) as TerraformJson, file);
+  });
+}
+
+function terraformUnit(name: string, config: TerraformJson, file: string): CheckUnit {
+  return { graph: extractTerraform({ [name]: config }), stacks: [{ name, file, localId: (id) => localIdOf(id, '') }] };
+}

@@ -1,0 +1,173 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ArtifactKind, CheckedStack, loadArtifact } from './artifacts';
+import { FORMATS, OutputFormat, render } from './formats';
+import { CliError, CliIo, EXIT, writeAtomic } from './io';
+import { applySegments, CliMapping, parseSegmentFlags, readMappingFile, SegmentMatcher } from './mapping';
+import { Acknowledgement } from '../guard/acknowledge';
+import { evaluateTopology, GuardOutcome } from '../guard/evaluate';
+import { nodesOf, TopologyGraph } from '../guard/graph';
+import { TopologyGuardOptions } from '../model/guard-options';
+import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
+
+/** One stack's verdict. */
+export interface StackResult {
+  readonly input: string;
+  readonly kind: ArtifactKind;
+  readonly stack: CheckedStack;
+  readonly graph: TopologyGraph;
+  readonly outcome: GuardOutcome;
+}
+
+/** Everything a format renders. */
+export interface CheckRun {
+  readonly options: TopologyGuardOptions;
+  readonly results: readonly StackResult[];
+}
+
+/** The spellings `--model` accepts (the guideline's Greek letters, with either prime, and ASCII). */
+const MODELS: Readonly<Record<string, NetworkModel>> = {
+  'α': NetworkModel.ALPHA,
+  'alpha': NetworkModel.ALPHA,
+  'α′': NetworkModel.ALPHA_PRIME,
+  "α'": NetworkModel.ALPHA_PRIME,
+  // A word processor's apostrophe (U+2019) for the prime, as pasted from a document.
+  'α’': NetworkModel.ALPHA_PRIME,
+  'alpha-prime': NetworkModel.ALPHA_PRIME,
+  'alpha_prime': NetworkModel.ALPHA_PRIME,
+  'β': NetworkModel.BETA,
+  'beta': NetworkModel.BETA,
+  'β′': NetworkModel.BETA_PRIME,
+  "β'": NetworkModel.BETA_PRIME,
+  'β’': NetworkModel.BETA_PRIME,
+  'beta-prime': NetworkModel.BETA_PRIME,
+  'beta_prime': NetworkModel.BETA_PRIME,
+};
+
+/** The α′ cases of seed 002 (ケース ア, イ, ウ), in katakana or a, b, c. */
+const CASES: Readonly<Record<string, AlphaPrimeCase>> = {
+  ア: AlphaPrimeCase.LICENSE_AND_UPDATES,
+  a: AlphaPrimeCase.LICENSE_AND_UPDATES,
+  イ: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
+  b: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
+  ウ: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
+  c: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
+};
+
+export function parseModel(value: string): NetworkModel {
+  const v = value.trim().normalize('NFC');
+  const model = MODELS[v.toLowerCase()] ?? (Object.values(NetworkModel) as string[]).find((m) => m === v.toUpperCase().replace(/-/g, '_'));
+  if (!model) throw new InvalidArgumentError(`"${value}" is no network model; use α, α′, β, β′ (or alpha, alpha-prime, beta, beta-prime)`);
+  return model as NetworkModel;
+}
+
+export function parseCase(value: string): AlphaPrimeCase {
+  const v = value.trim();
+  const c = CASES[v.toLowerCase()] ?? (Object.values(AlphaPrimeCase) as string[]).find((x) => x === v.toUpperCase());
+  if (!c) throw new InvalidArgumentError(`"${value}" is no α′ case; use ア, イ, ウ (or a, b, c)`);
+  return c as AlphaPrimeCase;
+}
+
+interface CheckFlags {
+  readonly model: NetworkModel;
+  readonly case?: AlphaPrimeCase;
+  readonly mapping?: string;
+  readonly segment: string[];
+  readonly format: OutputFormat;
+  readonly output?: string;
+  readonly stack: string[];
+}
+
+/** Register `check` on the program; `setExit` receives the command's exit code. */
+export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program.command('check')
+    .summary('judge synthesized artifacts against a network model (exit 0 compliant, 1 findings, 2 unusable input)')
+    .description('Judge CloudFormation or Terraform artifacts built anywhere against the MIC three-layer separation (三層の対策) of a network model.\n\n'
+      + 'ARTIFACT is a cdk.out directory (every stack of its manifest, cross-stack references followed), one CloudFormation '
+      + 'template JSON, a cdk.tf.json or a cdktf.out directory.\n'
+      + 'Segments come from the jichitai:segment tags, or from --mapping / --segment without retagging.\n\n'
+      + 'Exit codes: 0 every stack complies; 1 blocking findings; 2 unusable input (unreadable, unknown kind, bad flags or '
+      + 'mapping, nothing to check).')
+    .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json or cdktf.out directory')
+    .addOption(new Option('--model <model>', 'network model: α | α′ | β | β′ (or alpha | alpha-prime | beta | beta-prime)').argParser(parseModel).makeOptionMandatory())
+    .addOption(new Option('--case <case>', 'the α′ case: ア | イ | ウ (or a | b | c)').argParser(parseCase))
+    .option('--mapping <file>', 'JSON file mapping construct paths, logical IDs, Terraform addresses or VPC CIDRs to segments, and acknowledgements')
+    .option('--segment <SEGMENT=MATCHER>', 'map VPCs/subnets to a segment, e.g. MY_NUMBER=cidr:10.0.0.0/16 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--stack <name>', 'check only the stacks of these names (glob, * and ?; repeatable); default: every stack', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--output <file>', 'write the report to FILE (atomically) instead of standard output')
+    .action((artifacts: string[], flags: CheckFlags) => {
+      setExit(runCheck(artifacts, flags, io));
+    });
+}
+
+/** The check command's work; returns the exit code. */
+export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: CliIo): number {
+  if (flags.case !== undefined && flags.model !== NetworkModel.ALPHA_PRIME) {
+    throw new CliError('--case applies to model α′ only (the α′ cases ア, イ, ウ of the 2024 revision); drop --case or use --model α′');
+  }
+  const options: TopologyGuardOptions = { model: flags.model, alphaPrimeCase: flags.case };
+  const file: CliMapping = flags.mapping ? readMappingFile(flags.mapping) : { matchers: [], acknowledgements: [] };
+  const matchers: SegmentMatcher[] = [...file.matchers, ...parseSegmentFlags(flags.segment)];
+  const acks: readonly Acknowledgement[] = file.acknowledgements;
+
+  const patterns = flags.stack.map((p) => ({ p, re: new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`) }));
+  const picked = new Set<string>();
+  const selected = (name: string) => {
+    const hits = patterns.filter((x) => x.re.test(name));
+    hits.forEach((x) => picked.add(x.p));
+    return patterns.length === 0 || hits.length > 0;
+  };
+  const loaded = artifacts.map((a) => loadArtifact(a, selected));
+  const unpicked = patterns.filter((x) => !picked.has(x.p)).map((x) => `--stack ${x.p} names no stack of the artifacts; correct it or remove it`);
+  if (unpicked.length > 0) throw new CliError('--stack: a pattern names no stack', unpicked);
+  const used = new Set<SegmentMatcher>();
+  const problems: string[] = [];
+  const units = loaded.flatMap((a) => a.units.map((u) => ({
+    artifact: a, stacks: u.stacks, graph: applySegments(u.graph, matchers, used, problems),
+  })));
+  for (const m of matchers) {
+    if (!used.has(m)) problems.push(`${m.source} matches no VPC or subnet of the artifacts; correct it or remove it (a mapping that labels nothing would leave a segment unguarded)`);
+  }
+  if (problems.length > 0) throw new CliError(`the segment mapping cannot be applied: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
+
+  // Nothing to check is never a pass (GUARD-1): an artifact with no VPC or subnet, or none labelled with a segment.
+  for (const a of loaded.filter((x) => patterns.length === 0 || x.units.length > 0)) {
+    const graphs = units.filter((u) => u.artifact === a).map((u) => u.graph);
+    const networks = graphs.flatMap((g) => [...nodesOf(g, 'vpc'), ...nodesOf(g, 'subnet')]);
+    if (networks.length === 0) {
+      throw new CliError(`${a.input}: holds no VPC and no subnet: there is nothing to check, which is not a pass (GUARD-1, 三層の対策). Check the artifact that holds the network`);
+    }
+    if (!networks.some((n) => n.segment !== undefined)) {
+      throw new CliError(`${a.input}: no VPC or subnet has a segment (no valid jichitai:segment tag, no mapping): the guard cannot tell which rules protect what. `
+        + 'Map the VPCs with --mapping FILE or --segment MY_NUMBER=cidr:10.0.0.0/16 (LGWAN=..., INTERNET=...), or tag them jichitai:segment');
+    }
+  }
+
+  const results: StackResult[] = [];
+  for (const u of units) {
+    for (const stack of u.stacks) {
+      // Another stack of the artifact holds the network (checked above): a stack without one is no GUARD-1 finding.
+      const all = [...acks, ...u.artifact.acknowledgements ?? []];
+      const outcome = evaluateTopology(stack.name, u.graph, options, all, { reports: stack.reports, emptyIsError: false });
+      results.push({ input: u.artifact.input, kind: u.artifact.kind, stack, graph: u.graph, outcome });
+    }
+  }
+  const run: CheckRun = { options, results };
+  const text = render(flags.format, run);
+  if (flags.output) {
+    writeAtomic(flags.output, text);
+    if (flags.format !== 'text') io.stderr(summaryLine(run));
+  } else {
+    io.stdout(text);
+  }
+  return results.some((r) => r.outcome.blocking.length > 0) ? EXIT.FINDINGS : EXIT.COMPLIANT;
+}
+
+/** One line for the terminal when the report goes to a file. */
+export function summaryLine(run: CheckRun): string {
+  const blocking = run.results.reduce((n, r) => n + r.outcome.blocking.length, 0);
+  const failed = run.results.filter((r) => r.outcome.blocking.length > 0).length;
+  return blocking === 0
+    ? `jichitai-network: ${run.results.length} stack(s) comply with ${run.options.model}\n`
+    : `jichitai-network: ${blocking} blocking finding(s) in ${failed} of ${run.results.length} stack(s)\n`;
+}
