@@ -1,11 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ArtifactKind, CheckedStack, loadArtifact } from './artifacts';
+import { ArtifactKind, CheckedStack } from './artifacts';
 import { FORMATS, OutputFormat, render } from './formats';
 import { CliError, CliIo, EXIT, writeAtomic } from './io';
-import { applySegments, CliMapping, parseSegmentFlags, readMappingFile, SegmentMatcher } from './mapping';
-import { Acknowledgement } from '../guard/acknowledge';
+import { loadJudged } from './load';
 import { evaluateTopology, GuardOutcome } from '../guard/evaluate';
-import { nodesOf, TopologyGraph } from '../guard/graph';
+import { TopologyGraph } from '../guard/graph';
 import { TopologyGuardOptions } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 
@@ -106,42 +105,7 @@ export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: Cl
     throw new CliError('--case applies to model α′ only (the α′ cases ア, イ, ウ of the 2024 revision); drop --case or use --model α′');
   }
   const options: TopologyGuardOptions = { model: flags.model, alphaPrimeCase: flags.case };
-  const file: CliMapping = flags.mapping ? readMappingFile(flags.mapping) : { matchers: [], acknowledgements: [] };
-  const matchers: SegmentMatcher[] = [...file.matchers, ...parseSegmentFlags(flags.segment)];
-  const acks: readonly Acknowledgement[] = file.acknowledgements;
-
-  const patterns = flags.stack.map((p) => ({ p, re: new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`) }));
-  const picked = new Set<string>();
-  const selected = (name: string) => {
-    const hits = patterns.filter((x) => x.re.test(name));
-    hits.forEach((x) => picked.add(x.p));
-    return patterns.length === 0 || hits.length > 0;
-  };
-  const loaded = artifacts.map((a) => loadArtifact(a, selected));
-  const unpicked = patterns.filter((x) => !picked.has(x.p)).map((x) => `--stack ${x.p} names no stack of the artifacts; correct it or remove it`);
-  if (unpicked.length > 0) throw new CliError('--stack: a pattern names no stack', unpicked);
-  const used = new Set<SegmentMatcher>();
-  const problems: string[] = [];
-  const units = loaded.flatMap((a) => a.units.map((u) => ({
-    artifact: a, stacks: u.stacks, graph: applySegments(u.graph, matchers, used, problems),
-  })));
-  for (const m of matchers) {
-    if (!used.has(m)) problems.push(`${m.source} matches no VPC or subnet of the artifacts; correct it or remove it (a mapping that labels nothing would leave a segment unguarded)`);
-  }
-  if (problems.length > 0) throw new CliError(`the segment mapping cannot be applied: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
-
-  // Nothing to check is never a pass (GUARD-1): an artifact with no VPC or subnet, or none labelled with a segment.
-  for (const a of loaded.filter((x) => patterns.length === 0 || x.units.length > 0)) {
-    const graphs = units.filter((u) => u.artifact === a).map((u) => u.graph);
-    const networks = graphs.flatMap((g) => [...nodesOf(g, 'vpc'), ...nodesOf(g, 'subnet')]);
-    if (networks.length === 0) {
-      throw new CliError(`${a.input}: holds no VPC and no subnet: there is nothing to check, which is not a pass (GUARD-1, 三層の対策). Check the artifact that holds the network`);
-    }
-    if (!networks.some((n) => n.segment !== undefined)) {
-      throw new CliError(`${a.input}: no VPC or subnet has a segment (no valid jichitai:segment tag, no mapping): the guard cannot tell which rules protect what. `
-        + 'Map the VPCs with --mapping FILE or --segment MY_NUMBER=cidr:10.0.0.0/16 (LGWAN=..., INTERNET=...), or tag them jichitai:segment');
-    }
-  }
+  const { units, acknowledgements: acks } = loadJudged(artifacts, flags);
 
   const results: StackResult[] = [];
   for (const u of units) {

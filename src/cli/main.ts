@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check';
+import { registerDiff } from './diff';
+import { registerExplain } from './explain';
 import { packageInfo } from './formats';
 import { CliError, CliIo, EXIT } from './io';
 
@@ -9,6 +11,8 @@ import { CliError, CliIo, EXIT } from './io';
  */
 const COMMANDS: readonly ((program: Command, io: CliIo, setExit: (code: number) => void) => void)[] = [
   registerCheck,
+  registerExplain,
+  registerDiff,
 ];
 
 /**

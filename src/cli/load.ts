@@ -1,0 +1,74 @@
+import { Command } from 'commander';
+import { CheckUnit, LoadedArtifact, loadArtifact } from './artifacts';
+import { CliError } from './io';
+import { applySegments, CliMapping, parseSegmentFlags, readMappingFile, SegmentMatcher } from './mapping';
+import { Acknowledgement } from '../guard/acknowledge';
+import { nodesOf } from '../guard/graph';
+
+/** The flags every command that reads artifacts shares: where segments come from, and which stacks. */
+export interface LoadFlags {
+  /** A mapping file (segments and acknowledgements). */
+  readonly mapping?: string;
+  /** `SEGMENT=MATCHER` flags. */
+  readonly segment: readonly string[];
+  /** Stack name globs; none: every stack. */
+  readonly stack: readonly string[];
+}
+
+/** One graph of an artifact, with the segment mapping applied, and the stacks reported from it. */
+export interface JudgedUnit extends CheckUnit {
+  readonly artifact: LoadedArtifact;
+}
+
+/**
+ * Read the artifacts, keep the stacks `--stack` names, and label their graphs with the mapping; every problem of the
+ * mapping is reported at once. Nothing to check is never a pass (GUARD-1): an artifact with no VPC or subnet, or none
+ * labelled with a segment, is an unusable input (exit 2).
+ */
+export function loadJudged(artifacts: readonly string[], flags: LoadFlags): { units: JudgedUnit[]; acknowledgements: readonly Acknowledgement[] } {
+  const file: CliMapping = flags.mapping ? readMappingFile(flags.mapping) : { matchers: [], acknowledgements: [] };
+  const matchers: SegmentMatcher[] = [...file.matchers, ...parseSegmentFlags(flags.segment)];
+
+  const patterns = flags.stack.map((p) => ({ p, re: new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`) }));
+  const picked = new Set<string>();
+  const selected = (name: string) => {
+    const hits = patterns.filter((x) => x.re.test(name));
+    hits.forEach((x) => picked.add(x.p));
+    return patterns.length === 0 || hits.length > 0;
+  };
+  const loaded = artifacts.map((a) => loadArtifact(a, selected));
+  const unpicked = patterns.filter((x) => !picked.has(x.p)).map((x) => `--stack ${x.p} names no stack of the artifacts; correct it or remove it`);
+  if (unpicked.length > 0) throw new CliError('--stack: a pattern names no stack', unpicked);
+  const used = new Set<SegmentMatcher>();
+  const problems: string[] = [];
+  const units = loaded.flatMap((a) => a.units.map((u) => ({
+    artifact: a, stacks: u.stacks, graph: applySegments(u.graph, matchers, used, problems),
+  })));
+  for (const m of matchers) {
+    if (!used.has(m)) problems.push(`${m.source} matches no VPC or subnet of the artifacts; correct it or remove it (a mapping that labels nothing would leave a segment unguarded)`);
+  }
+  if (problems.length > 0) throw new CliError(`the segment mapping cannot be applied: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
+
+  for (const a of loaded.filter((x) => patterns.length === 0 || x.units.length > 0)) {
+    const graphs = units.filter((u) => u.artifact === a).map((u) => u.graph);
+    const networks = graphs.flatMap((g) => [...nodesOf(g, 'vpc'), ...nodesOf(g, 'subnet')]);
+    if (networks.length === 0) {
+      throw new CliError(`${a.input}: holds no VPC and no subnet: there is nothing to check, which is not a pass (GUARD-1, 三層の対策). Check the artifact that holds the network`);
+    }
+    if (!networks.some((n) => n.segment !== undefined)) {
+      throw new CliError(`${a.input}: no VPC or subnet has a segment (no valid jichitai:segment tag, no mapping): the guard cannot tell which rules protect what. `
+        + 'Map the VPCs with --mapping FILE or --segment MY_NUMBER=cidr:10.0.0.0/16 (LGWAN=..., INTERNET=...), or tag them jichitai:segment');
+    }
+  }
+  return { units, acknowledgements: file.acknowledgements };
+}
+
+const repeat = (v: string, prev: string[]) => [...prev, v];
+
+/** Add `--mapping`, `--segment` and `--stack` (the `LoadFlags`) to a command. */
+export function withLoadOptions(command: Command, stackHelp: string): Command {
+  return command
+    .option('--mapping <file>', 'JSON file mapping construct paths, logical IDs, Terraform addresses or VPC CIDRs to segments, and acknowledgements')
+    .option('--segment <SEGMENT=MATCHER>', 'map VPCs/subnets to a segment, e.g. MY_NUMBER=cidr:10.0.0.0/16 (repeatable)', repeat, [] as string[])
+    .option('--stack <name>', stackHelp, repeat, [] as string[]);
+}
