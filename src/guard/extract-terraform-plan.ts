@@ -1,5 +1,5 @@
 import { GraphBuilder } from './builder';
-import { PlanReference, PlanUnknown, readPlanResources, ResourceEntry } from './extract-terraform';
+import { PlanReference, PlanTemplate, PlanUnknown, readPlanResources, ResourceEntry } from './extract-terraform';
 import { TopologyGraph } from './graph';
 
 /** A resource of `planned_values` (a module's `resources`). */
@@ -104,7 +104,7 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   const major = /^(\d+)\./.exec(plan.format_version)?.[1];
   if (major !== '1') throw new Error(`Terraform plan JSON format ${plan.format_version} is not supported: the guard reads format 1.x (terraform show -json, Terraform 1.x)`);
   const builder = new GraphBuilder('terraform');
-  readPlanResources(builder, new PlanReader(plan, builder).entries());
+  readPlanResources(builder, new PlanReader(plan).entries());
   return builder.build();
 }
 
@@ -123,7 +123,7 @@ class PlanReader {
   private readonly planned = new Map<string, string>();
   private readonly unknowns = new Map<string, unknown>();
 
-  constructor(private readonly plan: TerraformPlanJson, private readonly b: GraphBuilder) {
+  constructor(private readonly plan: TerraformPlanJson) {
     for (const rc of plan.resource_changes ?? []) if (rc.change) this.unknowns.set(rc.address, rc.change.after_unknown);
   }
 
@@ -207,6 +207,10 @@ class PlanReader {
       }
       return elements.map((v, i) => this.value(node, `${path}[${i}]`, v, unknowns[i], blocks![match[i]], scope));
     }
+    if (isLeaf(expression) && containsUnknown(unknown)) {
+      // A map argument (`log_destination = { bucketName = aws_s3_bucket.logs.bucket }`): one expression for all its values.
+      return this.blockWithUnknowns(node, path, withoutNulls(value), unknown, this.unknownValue(node, path, argument, expression, scope));
+    }
     if (value && typeof value === 'object' || unknown && typeof unknown === 'object') {
       const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
       const u = (unknown && typeof unknown === 'object' ? unknown : {}) as Record<string, unknown>;
@@ -247,11 +251,49 @@ class PlanReader {
     if (!isLeaf(expression) || !expression.references) {
       return new PlanUnknown(node, path, `${argument} is known only after apply and the configuration does not say from what`);
     }
+    const text = expression.constant_value;
+    // A JSON configuration writes a map or list as its text, interpolations and all: read it element by element.
+    if (!list && text && typeof text === 'object') return this.jsonValue(node, path, argument, text, scope);
+    // Text around the interpolations: a JSON configuration's template, whose text matters (an endpoint policy).
+    if (!list && typeof text === 'string' && text.includes('${') && !/^\$\{[^}]*\}$/.test(text)) return this.template(node, path, argument, text, scope);
     const r = this.resolve(expression.references, scope, 0);
     if (!r.ok) return new PlanUnknown(node, path, `${argument} is known only after apply: ${r.reason}`);
     if (list) return r.refs;
     if (r.refs.length === 1) return r.refs[0];
     return new PlanUnknown(node, path, `${argument} is known only after apply and its expression refers to ${r.refs.length === 0 ? 'no resource' : `several (${r.refs.map(String).join(', ')})`}`);
+  }
+
+  /** A JSON configuration's value: its strings with interpolations resolved, one by one. */
+  private jsonValue(node: string, path: string, argument: string, value: unknown, scope: ModuleScope): unknown {
+    if (Array.isArray(value)) return value.map((v, i) => this.jsonValue(node, `${path}[${i}]`, argument, v, scope));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.jsonValue(node, `${path}.${k}`, argument, v, scope)]));
+    }
+    if (typeof value !== 'string' || !value.includes('${')) return value;
+    const single = /^\$\{([^}]*)\}$/.exec(value);
+    if (!single) return this.template(node, path, argument, value, scope);
+    const r = this.resolve([single[1].trim()], scope, 0);
+    if (r.ok && r.refs.length === 1) return r.refs[0];
+    return new PlanUnknown(node, path, `${argument} is known only after apply: ${r.ok ? `${value} does not name one resource` : r.reason}`);
+  }
+
+  /**
+   * A JSON configuration's template (`"{\"aws:PrincipalAccount\":\"${aws_ec2_transit_gateway.x.owner_id}\"}"`): each
+   * interpolation must be one attribute of one resource instance, and is rewritten with the instance's address.
+   */
+  private template(node: string, path: string, argument: string, text: string, scope: ModuleScope): unknown {
+    let problem: string | undefined;
+    const out = text.replace(/\$\{([^}]*)\}/g, (whole, expr: string) => {
+      // The partition, region and account the configuration is deployed to: rendered as {partition}, {region}, {accountid}.
+      if (/^\s*data\.(aws_partition|aws_region|aws_caller_identity)\.[\w-]+\.[a-z_]+\s*$/.test(expr)) return whole;
+      const r = /^\s*[A-Za-z][\w.\-[\]"]*\s*$/.test(expr) ? this.resolve([expr.trim()], scope, 0) : undefined;
+      if (!r?.ok || r.refs.length !== 1 || r.refs[0].attribute === undefined) {
+        problem ??= `${whole} in the template is not one attribute of one resource${r && !r.ok ? ` (${r.reason})` : ''}`;
+        return whole;
+      }
+      return `\${${r.refs[0].address}.${r.refs[0].attribute}}`;
+    });
+    return problem ? new PlanUnknown(node, path, `${argument} is known only after apply: ${problem}`) : new PlanTemplate(out);
   }
 
   /**
@@ -376,6 +418,13 @@ function matchBlocks(elements: readonly unknown[], unknowns: readonly unknown[],
   return finished && results.size === 1 ? first : undefined;
 }
 
+/** A value as text, lists in any order (a set argument is planned in its own order, not the written one). */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).sort().join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
 /** Whether a configuration block's constants agree with a planned element's known values. */
 function agrees(element: unknown, unknown: unknown, block: unknown): boolean {
   if (!block || typeof block !== 'object' || Array.isArray(block)) return false;
@@ -384,8 +433,9 @@ function agrees(element: unknown, unknown: unknown, block: unknown): boolean {
   for (const [key, expr] of Object.entries(block as Record<string, unknown>)) {
     if (containsUnknown(u[key])) continue;
     if (isLeaf(expr)) {
-      if (!('constant_value' in expr) || expr.constant_value === null) continue;
-      if (JSON.stringify(expr.constant_value) !== JSON.stringify(e[key])) return false;
+      // An expression with references is evaluated by Terraform (a JSON configuration writes it as "${…}" text too).
+      if (!('constant_value' in expr) || expr.constant_value === null || (expr.references ?? []).length > 0) continue;
+      if (canonical(expr.constant_value) !== canonical(e[key])) return false;
     } else if (Array.isArray(expr)) {
       if (!Array.isArray(e[key]) || (e[key] as unknown[]).length !== expr.length) return false;
     }

@@ -101,6 +101,21 @@ export class PlanUnknown {
 }
 
 /**
+ * A plan's string known only after apply that a JSON configuration (`*.tf.json`, cdk.tf.json) writes as a template
+ * whose every interpolation is a resource attribute: its text, with each interpolation naming the resource instance by
+ * its address. Read as the synthesized configuration's string is (an endpoint policy, a rendered name).
+ */
+export class PlanTemplate {
+  constructor(public readonly text: string) {}
+  public toString(): string {
+    return this.text;
+  }
+  public toJSON(): string {
+    return this.text;
+  }
+}
+
+/**
  * Read resource instances of a Terraform plan (docs/guard-semantics.md §11) into a graph under construction: their
  * values are literals (a string is never an interpolation) or `PlanReference` / `PlanUnknown` markers; tags are the
  * resource's `tags_all`.
@@ -177,6 +192,7 @@ class ConfigReader {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
     if (value instanceof PlanReference) return this.planReference(value);
     if (value instanceof PlanUnknown) return { kind: 'unresolved', expression: value.reason };
+    if (value instanceof PlanTemplate) return { kind: 'unresolved', expression: `${value.text} is a template, not one resource` };
     if (typeof value !== 'string') return { kind: 'unresolved', expression: JSON.stringify(value) };
     // In a plan every string is a value: `${` in it is text, not an interpolation.
     if (!value.includes('${') || this.plan) return { kind: 'external', value };
@@ -652,10 +668,13 @@ class ConfigReader {
    */
   private endpointPolicy(value: unknown): EndpointPolicy | undefined {
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') return { kind: 'unreadable', reason: 'policy is not a JSON string' };
+    if (value instanceof PlanUnknown) return { kind: 'unreadable', reason: value.reason };
+    const template = value instanceof PlanTemplate || !this.plan;
+    const text = value instanceof PlanTemplate ? value.text : value;
+    if (typeof text !== 'string') return { kind: 'unreadable', reason: 'policy is not a JSON string' };
     let document: unknown;
     try {
-      document = JSON.parse(value);
+      document = JSON.parse(text);
     } catch {
       return { kind: 'unreadable', reason: 'policy is not JSON text (a Terraform expression such as jsonencode() or a policy document data source cannot be read at synth time)' };
     }
@@ -663,7 +682,8 @@ class ConfigReader {
       if (Array.isArray(v)) return v.map(walk);
       if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       if (typeof v !== 'string') return v;
-      return this.render(v.replace(INTERPOLATION, (whole, expr: string) => (/^\s*aws_ec2_transit_gateway\.[\w-]+\.owner_id\s*$/.test(expr) ? '${data.aws_caller_identity.owner.account_id}' : whole)));
+      if (!template) return v;
+      return this.renderText(v.replace(INTERPOLATION, (whole, expr: string) => (/^\s*aws_ec2_transit_gateway\.[\w-]+\.owner_id\s*$/.test(expr) ? '${data.aws_caller_identity.owner.account_id}' : whole)));
     };
     return { kind: 'document', document: walk(document) };
   }
@@ -671,7 +691,13 @@ class ConfigReader {
   /** A value as text with interpolations replaced by what they stand for (`{region}`, `{s3-bucket}`), as the CloudFormation reader does. */
   private render(value: unknown): string {
     if (value instanceof PlanReference) return `{${value.type.replace(/^aws_/, '').replace(/_/g, '-')}}`;
+    if (value instanceof PlanTemplate) return this.renderText(value.text);
     if (typeof value !== 'string' || this.plan) return typeof value === 'string' ? value : JSON.stringify(value);
+    return this.renderText(value);
+  }
+
+  /** Configuration text with its interpolations replaced by what they stand for. */
+  private renderText(value: string): string {
     return value.replace(INTERPOLATION, (_, expr: string) => {
       if (/\bdata\.aws_region\./.test(expr)) return '{region}';
       if (/\bdata\.aws_partition\./.test(expr)) return '{partition}';
