@@ -134,7 +134,12 @@ class ConfigReader {
   /** Reading a plan: values are literals or markers, never `${…}` interpolations. */
   private readonly plan: boolean;
 
-  constructor(private readonly b: GraphBuilder, private readonly config: TerraformJson, private readonly prefix: string, planEntries?: readonly ResourceEntry[]) {
+  constructor(
+    private readonly b: GraphBuilder,
+    private readonly config: TerraformJson,
+    private readonly prefix: string,
+    planEntries?: readonly ResourceEntry[],
+  ) {
     this.plan = planEntries !== undefined;
     this.entries = planEntries ?? Object.entries(config.resource ?? {})
       .flatMap(([type, byName]) => Object.entries(byName).map(([name, body]) => ({ address: `${type}.${name}`, type, body: body ?? {} })));

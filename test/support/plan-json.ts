@@ -7,6 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
+import { runTerraform, TerraformSetup } from './terraform';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { cdk } from '../../src';
 import { checkTopology, GuardScope } from '../../src/guard/check';
@@ -15,7 +16,6 @@ import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { Finding } from '../../src/guard/rule';
 import { TopologyGuardOptions } from '../../src/model/guard-options';
-import { runTerraform, TerraformSetup } from './terraform';
 
 /** `terraform plan -out` then `terraform show -json` in an initialised folder: the plan JSON. */
 export function planJson(setup: TerraformSetup, cwd: string): unknown {
