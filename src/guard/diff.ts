@@ -3,7 +3,7 @@
  * reachability (every address, every hop: `Reachability`) between the segments, the external zones and the declared
  * hosts, before and after, compared in engine-neutral terms — segment or zone labels, address blocks, protocols and
  * ports; never a logical ID or Terraform address — so that the CloudFormation and the Terraform render of one blueprint
- * diff to nothing (docs/guard-semantics.md §11).
+ * diff to nothing (docs/guard-semantics.md §12).
  */
 import { ALL_V4, ALL_V6, formatAddress, GLOBAL_UNICAST_V6, intervalToPrefixes, isInternet, parsePrefix } from './address-space';
 import { DeclaredHost } from './declared';

@@ -89,7 +89,7 @@ export function withoutElements(graph: TopologyGraph, elements: readonly ConfigE
 /**
  * The elements that carry a path, in path order: its routes and transit gateway elements first, then the allow entries
  * of the NACLs of the subnets it passes that match its address family. A superset is harmless (the search re-checks
- * every candidate set); a missing element would not be (semantics §11).
+ * every candidate set); a missing element would not be (semantics §12).
  */
 export function elementsOfPath(graph: TopologyGraph, reach: Reachability, steps: readonly PathStep[], headers: HeaderSet): ConfigElement[] {
   const carried = steps.flatMap((_, i) => carriedAt(graph, steps, i));

@@ -2,7 +2,7 @@
  * `jichitai-network explain` (issue 14): for each finding of one rule, the path hop by hop — the resource, the route or
  * table entry that carried it, the packets — and the smallest set of configuration elements (routes, transit gateway
  * routes / associations / propagations, NACL entries, peering connections: elements.ts) whose removal closes it,
- * found by re-running the rule on graphs without them (docs/guard-semantics.md §11).
+ * found by re-running the rule on graphs without them (docs/guard-semantics.md §12).
  *
  * The search is a bounded search tree over the paths themselves: a set that closes the finding must remove an element
  * of the path the rule reports (everything else leaves that path as it is: removing a route, an allow entry, an

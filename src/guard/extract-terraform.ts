@@ -46,19 +46,106 @@ const INTERPOLATION = /\$\{([^}]*)\}/g;
 export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>): TopologyGraph {
   const builder = new GraphBuilder('terraform');
   const names = Object.keys(stacks).sort();
-  for (const stack of names) new ConfigReader(builder, stacks[stack], names.length > 1 ? `${stack}/` : '').read();
+  for (const stack of names) {
+    const config = stacks[stack];
+    refusePlan(config, names.length > 1 ? stack : undefined);
+    new ConfigReader(builder, config, names.length > 1 ? `${stack}/` : '').read();
+  }
   return builder.build();
+}
+
+/**
+ * A plan JSON (`terraform show -json`) has no `resource` block: read as a configuration it would give an empty graph, a
+ * silent pass. It is refused with the function that reads it.
+ */
+function refusePlan(config: unknown, stack: string | undefined): void {
+  const c = config as Record<string, unknown> | null;
+  if (!c || typeof c !== 'object' || c.resource !== undefined) return;
+  if (c.planned_values !== undefined || c.resource_changes !== undefined || (c.format_version !== undefined && c.terraform_version !== undefined)) {
+    throw new Error(`${stack === undefined ? 'The input' : `Stack ${stack}`} is a Terraform plan JSON (terraform show -json: format_version, planned_values), `
+      + 'not a synthesized configuration (cdk.tf.json): read it with extractTerraformPlan (lib/guard/extract-terraform-plan), which '
+      + 'resolves the values known after apply; extractTerraform would find no resource in it and check nothing (GUARD-1, 三層の対策)');
+  }
+}
+
+/** One resource instance for the reader: its address (the node id), its type and its arguments. */
+export interface ResourceEntry {
+  readonly address: string;
+  readonly type: string;
+  readonly body: any;
+}
+
+/**
+ * A value of a plan known only after apply, resolved through the configuration's references to the one resource
+ * instance it names (`attribute` of `address`): the reader takes it as it takes `${type.name.attribute}`.
+ */
+export class PlanReference {
+  constructor(public readonly address: string, public readonly type: string, public readonly attribute: string | undefined) {}
+  public toString(): string {
+    return `\${${this.address}${this.attribute === undefined ? '' : `.${this.attribute}`}}`;
+  }
+  public toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** A value of a plan known only after apply whose source the guard cannot pin to one resource: unresolved (fail closed). */
+export class PlanUnknown {
+  constructor(public readonly node: string, public readonly property: string, public readonly reason: string) {}
+  public toString(): string {
+    return `(known after apply: ${this.reason})`;
+  }
+  public toJSON(): string {
+    return this.toString();
+  }
+}
+
+/**
+ * A plan's string known only after apply that a JSON configuration (`*.tf.json`, cdk.tf.json) writes as a template
+ * whose every interpolation is a resource attribute: its text, with each interpolation naming the resource instance by
+ * its address. Read as the synthesized configuration's string is (an endpoint policy, a rendered name).
+ */
+export class PlanTemplate {
+  constructor(public readonly text: string) {}
+  public toString(): string {
+    return this.text;
+  }
+  public toJSON(): string {
+    return this.text;
+  }
+}
+
+/**
+ * Read resource instances of a Terraform plan (docs/guard-semantics.md §11) into a graph under construction: their
+ * values are literals (a string is never an interpolation) or `PlanReference` / `PlanUnknown` markers; tags are the
+ * resource's `tags_all`.
+ */
+export function readPlanResources(builder: GraphBuilder, entries: readonly ResourceEntry[]): void {
+  new ConfigReader(builder, {}, '', entries).read();
 }
 
 class ConfigReader {
   private readonly types = new Map<string, string>();
+  private readonly bodies = new Map<string, any>();
   private readonly interpolations = new Map<string, Ref>();
   /** `default_tags` of each AWS provider configuration, by reference (`aws`, `aws.<alias>`). */
   private readonly defaultTags = new Map<string, Record<string, string>>();
+  private readonly entries: readonly ResourceEntry[];
+  /** Reading a plan: values are literals or markers, never `${…}` interpolations. */
+  private readonly plan: boolean;
 
-  constructor(private readonly b: GraphBuilder, private readonly config: TerraformJson, private readonly prefix: string) {
-    for (const [type, byName] of Object.entries(config.resource ?? {})) {
-      for (const name of Object.keys(byName)) this.types.set(`${type}.${name}`, type);
+  constructor(
+    private readonly b: GraphBuilder,
+    private readonly config: TerraformJson,
+    private readonly prefix: string,
+    planEntries?: readonly ResourceEntry[],
+  ) {
+    this.plan = planEntries !== undefined;
+    this.entries = planEntries ?? Object.entries(config.resource ?? {})
+      .flatMap(([type, byName]) => Object.entries(byName).map(([name, body]) => ({ address: `${type}.${name}`, type, body: body ?? {} })));
+    for (const e of this.entries) {
+      this.types.set(e.address, e.type);
+      this.bodies.set(e.address, e.body);
     }
     for (const provider of list(config.provider?.aws)) {
       const tags = tagsOf(one(provider?.default_tags)?.tags);
@@ -71,17 +158,15 @@ class ConfigReader {
       this.b.unresolvedValue(this.id(`module.${name}`), 'source', 'a module\'s resources are not read by the guard',
         'write the module\'s network resources in the stack, or guard the module\'s own configuration');
     }
-    for (const [type, byName] of Object.entries(this.config.resource ?? {})) {
-      for (const [name, body] of Object.entries(byName)) {
-        const address = `${type}.${name}`;
-        // One resource read as one instance: count / for_each / dynamic blocks make an unknown number (fail closed).
-        for (const meta of ['count', 'for_each', 'dynamic'] as const) {
-          if (body?.[meta] !== undefined) {
-            this.b.unresolvedValue(this.id(address), meta, `${meta} makes a number of instances the guard does not expand`, 'write one resource per instance in a guarded stack');
-          }
+    for (const { address, type, body } of this.entries) {
+      // One resource read as one instance: count / for_each / dynamic blocks make an unknown number (fail closed). A
+      // plan has expanded them: each instance is an entry of its own.
+      for (const meta of this.plan ? [] : ['count', 'for_each', 'dynamic'] as const) {
+        if (body?.[meta] !== undefined) {
+          this.b.unresolvedValue(this.id(address), meta, `${meta} makes a number of instances the guard does not expand`, 'write one resource per instance in a guarded stack');
         }
-        this.readResource(address, type, body ?? {});
       }
+      this.readResource(address, type, body ?? {});
     }
   }
 
@@ -110,8 +195,12 @@ class ConfigReader {
   /** Resolve an argument to a node: a literal is an external id; an interpolation must name exactly one resource. */
   private ref(value: unknown): Ref {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
+    if (value instanceof PlanReference) return this.planReference(value);
+    if (value instanceof PlanUnknown) return { kind: 'unresolved', expression: value.reason };
+    if (value instanceof PlanTemplate) return { kind: 'unresolved', expression: `${value.text} is a template, not one resource` };
     if (typeof value !== 'string') return { kind: 'unresolved', expression: JSON.stringify(value) };
-    if (!value.includes('${')) return { kind: 'external', value };
+    // In a plan every string is a value: `${` in it is text, not an interpolation.
+    if (!value.includes('${') || this.plan) return { kind: 'external', value };
     // The same few interpolations (a VPC's id, a route table's id) are read by many resources.
     let ref = this.interpolations.get(value);
     if (!ref) {
@@ -119,6 +208,18 @@ class ConfigReader {
       this.interpolations.set(value, ref);
     }
     return ref;
+  }
+
+  /** A plan's value known after apply, read as the interpolation `${address.attribute}` is (implicit attributes, repeated arguments). */
+  private planReference(r: PlanReference): Ref {
+    const make = r.attribute === undefined ? undefined : IMPLICIT_ATTRIBUTES[`${r.type}.${r.attribute}`];
+    if (make) return { kind: 'node', id: make(this.id(r.address)) };
+    if (r.attribute !== undefined && r.attribute !== 'id' && r.attribute !== 'arn') {
+      const argument = this.bodies.get(r.address)?.[r.attribute];
+      if (argument !== undefined && argument !== r) return this.ref(argument);
+    }
+    if (r.attribute === undefined) return { kind: 'unresolved', expression: `${r.address} is used as a whole object, not one of its attributes` };
+    return { kind: 'node', id: this.id(r.address) };
   }
 
   private interpolation(value: string): Ref {
@@ -129,7 +230,7 @@ class ConfigReader {
     // argument's value: follow it, rather than taking the resource itself for what it names.
     const attribute = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/.exec(value);
     if (attribute && attribute[3] !== 'id' && attribute[3] !== 'arn') {
-      const argument = this.config.resource?.[attribute[1]]?.[attribute[2]]?.[attribute[3]];
+      const argument = this.bodies.get(`${attribute[1]}.${attribute[2]}`)?.[attribute[3]];
       if (typeof argument === 'string' && argument !== value) return this.ref(argument);
     }
     const ids = [...this.referenced(value)];
@@ -142,7 +243,10 @@ class ConfigReader {
   }
 
   private refs(value: unknown): Ref[] {
-    return Array.isArray(value) ? value.map((v) => this.ref(v)) : value === undefined ? [] : [this.ref(value)];
+    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    // A plan's unresolvable value is reported where it is read, whichever argument holds it.
+    for (const v of values) if (v instanceof PlanUnknown) this.b.unresolvedValue(v.node, v.property, v.reason);
+    return values.map((v) => this.ref(v));
   }
 
   private readResource(address: string, type: string, p: any): void {
@@ -508,7 +612,7 @@ class ConfigReader {
   private cidr(value: unknown, id: string, property: string): string | undefined {
     if (typeof value === 'string' && !value.includes('${')) return value;
     const m = typeof value === 'string' ? /^\$\{(aws_vpc|aws_subnet)\.([A-Za-z0-9_-]+)\.cidr_block\}$/.exec(value) : null;
-    const block = m ? this.config.resource?.[m[1]]?.[m[2]]?.cidr_block : undefined;
+    const block = m && !this.plan ? this.bodies.get(`${m[1]}.${m[2]}`)?.cidr_block : undefined;
     if (typeof block === 'string' && !block.includes('${')) return block;
     this.b.unresolvedValue(id, property, `${JSON.stringify(value)} is not an address block the guard can read (a literal, or a VPC's or subnet's cidr_block)`);
     return undefined;
@@ -569,10 +673,13 @@ class ConfigReader {
    */
   private endpointPolicy(value: unknown): EndpointPolicy | undefined {
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') return { kind: 'unreadable', reason: 'policy is not a JSON string' };
+    if (value instanceof PlanUnknown) return { kind: 'unreadable', reason: value.reason };
+    const template = value instanceof PlanTemplate || !this.plan;
+    const text = value instanceof PlanTemplate ? value.text : value;
+    if (typeof text !== 'string') return { kind: 'unreadable', reason: 'policy is not a JSON string' };
     let document: unknown;
     try {
-      document = JSON.parse(value);
+      document = JSON.parse(text);
     } catch {
       return { kind: 'unreadable', reason: 'policy is not JSON text (a Terraform expression such as jsonencode() or a policy document data source cannot be read at synth time)' };
     }
@@ -580,14 +687,22 @@ class ConfigReader {
       if (Array.isArray(v)) return v.map(walk);
       if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       if (typeof v !== 'string') return v;
-      return this.render(v.replace(INTERPOLATION, (whole, expr: string) => (/^\s*aws_ec2_transit_gateway\.[\w-]+\.owner_id\s*$/.test(expr) ? '${data.aws_caller_identity.owner.account_id}' : whole)));
+      if (!template) return v;
+      return this.renderText(v.replace(INTERPOLATION, (whole, expr: string) => (/^\s*aws_ec2_transit_gateway\.[\w-]+\.owner_id\s*$/.test(expr) ? '${data.aws_caller_identity.owner.account_id}' : whole)));
     };
     return { kind: 'document', document: walk(document) };
   }
 
   /** A value as text with interpolations replaced by what they stand for (`{region}`, `{s3-bucket}`), as the CloudFormation reader does. */
   private render(value: unknown): string {
-    if (typeof value !== 'string') return JSON.stringify(value);
+    if (value instanceof PlanReference) return `{${value.type.replace(/^aws_/, '').replace(/_/g, '-')}}`;
+    if (value instanceof PlanTemplate) return this.renderText(value.text);
+    if (typeof value !== 'string' || this.plan) return typeof value === 'string' ? value : JSON.stringify(value);
+    return this.renderText(value);
+  }
+
+  /** Configuration text with its interpolations replaced by what they stand for. */
+  private renderText(value: string): string {
     return value.replace(INTERPOLATION, (_, expr: string) => {
       if (/\bdata\.aws_region\./.test(expr)) return '{region}';
       if (/\bdata\.aws_partition\./.test(expr)) return '{partition}';

@@ -1,0 +1,444 @@
+import { GraphBuilder } from './builder';
+import { PlanReference, PlanTemplate, PlanUnknown, readPlanResources, ResourceEntry } from './extract-terraform';
+import { TopologyGraph } from './graph';
+
+/** A resource of `planned_values` (a module's `resources`). */
+export interface TerraformPlanResource {
+  /** The absolute address, with `module.<name>[<key>].` prefixes and the `[0]` / `["key"]` instance key. */
+  readonly address: string;
+  /** `managed` (a resource) or `data` (a data source, not a resource: not read). */
+  readonly mode: string;
+  readonly type: string;
+  readonly name: string;
+  readonly index?: number | string;
+  /** The planned values; those known only after apply are absent. */
+  readonly values?: Record<string, unknown>;
+}
+
+/** A module of `planned_values`. */
+export interface TerraformPlanModule {
+  /** `module.<name>[<key>]…`; absent for the root module. */
+  readonly address?: string;
+  readonly resources?: readonly TerraformPlanResource[];
+  readonly child_modules?: readonly TerraformPlanModule[];
+}
+
+/** One expression of the configuration: a constant, or the references it is computed from. */
+export interface TerraformPlanExpression {
+  readonly constant_value?: unknown;
+  readonly references?: readonly string[];
+}
+
+/** A resource of the configuration: its module-relative address and the expressions of its arguments. */
+export interface TerraformConfigResource {
+  readonly address: string;
+  readonly mode: string;
+  readonly type: string;
+  readonly name: string;
+  readonly provider_config_key?: string;
+  /** Argument expressions; a nested block is an array of objects of expressions. */
+  readonly expressions?: Record<string, unknown>;
+  readonly count_expression?: TerraformPlanExpression;
+  readonly for_each_expression?: TerraformPlanExpression;
+}
+
+/** A module of the configuration. */
+export interface TerraformConfigModule {
+  readonly resources?: readonly TerraformConfigResource[];
+  readonly module_calls?: Readonly<Record<string, {
+    readonly source?: string;
+    /** The call's input variables. */
+    readonly expressions?: Record<string, TerraformPlanExpression>;
+    readonly count_expression?: TerraformPlanExpression;
+    readonly for_each_expression?: TerraformPlanExpression;
+    readonly module?: TerraformConfigModule;
+  }>>;
+  readonly outputs?: Readonly<Record<string, { readonly expression?: TerraformPlanExpression }>>;
+}
+
+/** The parts of a Terraform plan JSON (`terraform show -json <planfile>`, format 1.x) the guard reads. */
+export interface TerraformPlanJson {
+  readonly format_version: string;
+  readonly terraform_version?: string;
+  readonly planned_values?: { readonly root_module?: TerraformPlanModule };
+  /** Per resource instance: `change.after_unknown` marks the values known only after apply. */
+  readonly resource_changes?: readonly {
+    readonly address: string;
+    readonly mode?: string;
+    readonly change?: { readonly actions?: readonly string[]; readonly after?: unknown; readonly after_unknown?: unknown };
+  }[];
+  readonly configuration?: {
+    readonly provider_config?: Readonly<Record<string, { readonly expressions?: Record<string, unknown> }>>;
+    readonly root_module?: TerraformConfigModule;
+  };
+}
+
+/**
+ * Arguments of the resources the guard reads that hold a list of ids or blocks (AWS provider 5.x schema): a wholly
+ * unknown list is read as every resource its expression references. Every other argument holds one value.
+ */
+const LIST_ARGUMENTS = new Set([
+  'subnet_ids', 'route_table_ids', 'security_group_ids', 'security_groups', 'vpc_zone_identifier', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids',
+]);
+
+/** Follows of module outputs and input variables: deeper than any real module tree, small enough to stop a cycle. */
+const MAX_DEPTH = 32;
+
+/** Whether a JSON value is a Terraform plan (`terraform show -json <planfile>`), not a configuration or a template. */
+export function isTerraformPlan(json: unknown): json is TerraformPlanJson {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return false;
+  const j = json as Record<string, unknown>;
+  return typeof j.format_version === 'string' && (j.planned_values !== undefined || j.resource_changes !== undefined) && j.resource === undefined;
+}
+
+/**
+ * Build the topology graph of a Terraform plan JSON (`terraform show -json <planfile>`), of any configuration
+ * (hand-written HCL, modules, CDKTF). Node ids are the resources' Terraform addresses. What is read and how values
+ * known only after apply are resolved: docs/guard-semantics.md §11.
+ */
+export function extractTerraformPlan(plan: unknown): TopologyGraph {
+  if (!isTerraformPlan(plan)) {
+    throw new Error('Not a Terraform plan JSON: expected the output of terraform show -json <planfile> (format_version and planned_values); '
+      + 'a synthesized configuration (cdk.tf.json) is read by extractTerraform');
+  }
+  const major = /^(\d+)\./.exec(plan.format_version)?.[1];
+  if (major !== '1') throw new Error(`Terraform plan JSON format ${plan.format_version} is not supported: the guard reads format 1.x (terraform show -json, Terraform 1.x)`);
+  const builder = new GraphBuilder('terraform');
+  readPlanResources(builder, new PlanReader(plan).entries());
+  return builder.build();
+}
+
+/** A module instance: its address prefix (`module.a["x"].`, empty for the root) and its configuration. */
+interface ModuleScope {
+  readonly prefix: string;
+  readonly config: TerraformConfigModule | undefined;
+  /** The calling module instance and the name of the call; absent for the root. */
+  readonly parent?: { readonly scope: ModuleScope; readonly call: string };
+}
+
+type Resolution = { readonly ok: true; readonly refs: readonly PlanReference[] } | { readonly ok: false; readonly reason: string };
+
+class PlanReader {
+  /** Every managed resource instance of the plan, by address, with its type. */
+  private readonly planned = new Map<string, string>();
+  private readonly unknowns = new Map<string, unknown>();
+
+  constructor(private readonly plan: TerraformPlanJson) {
+    for (const rc of plan.resource_changes ?? []) if (rc.change) this.unknowns.set(rc.address, rc.change.after_unknown);
+  }
+
+  public entries(): ResourceEntry[] {
+    const out: ResourceEntry[] = [];
+    const root: ModuleScope = { prefix: '', config: this.plan.configuration?.root_module };
+    const modules: { module: TerraformPlanModule; scope: ModuleScope }[] = [];
+    const walk = (module: TerraformPlanModule, scope: ModuleScope) => {
+      modules.push({ module, scope });
+      for (const r of module.resources ?? []) if (r.mode === 'managed') this.planned.set(r.address, r.type);
+      for (const child of module.child_modules ?? []) {
+        const address = child.address ?? '';
+        const call = /(?:^|\.)module\.([A-Za-z0-9_-]+)(\[[^\]]*\]|\["(?:[^"\\]|\\.)*"\])?$/.exec(address);
+        const config = call ? scope.config?.module_calls?.[call[1]]?.module : undefined;
+        walk(child, { prefix: `${address}.`, config, parent: call ? { scope, call: call[1] } : undefined });
+      }
+    };
+    walk(this.plan.planned_values?.root_module ?? {}, root);
+    for (const { module, scope } of modules) {
+      for (const r of module.resources ?? []) {
+        // Data sources are read at plan time, not created: their values are literals where other resources use them.
+        if (r.mode !== 'managed') continue;
+        const config = scope.config?.resources?.find((c) => c.mode === 'managed' && c.type === r.type && c.name === r.name);
+        const body = this.value(r.address, '', r.values ?? {}, this.unknowns.get(r.address), config?.expressions, scope) as Record<string, unknown>;
+        body.tags = this.tags(r, config);
+        delete body.tags_all;
+        out.push({ address: r.address, type: r.type, body });
+      }
+    }
+    return out.sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
+  }
+
+  /**
+   * `tags_all`: the resource's tags over its provider's `default_tags`, as the provider applies them. Where it is known
+   * only after apply (a resource without tags of its own), the resource's `tags` over the constant default tags of
+   * its provider configuration.
+   */
+  private tags(r: TerraformPlanResource, config: TerraformConfigResource | undefined): Record<string, unknown> {
+    const all = r.values?.tags_all;
+    if (all && typeof all === 'object' && !Array.isArray(all)) return all as Record<string, unknown>;
+    const own = r.values?.tags && typeof r.values.tags === 'object' ? r.values.tags as Record<string, unknown> : {};
+    const provider = config?.provider_config_key === undefined ? undefined : this.plan.configuration?.provider_config?.[config.provider_config_key];
+    const defaults = (provider?.expressions?.default_tags as any)?.[0]?.tags?.constant_value;
+    return { ...(defaults && typeof defaults === 'object' ? defaults : {}), ...own };
+  }
+
+  /**
+   * A planned value with what is known after apply filled in from the configuration: `unknown` is the matching part of
+   * `after_unknown`, `expression` the configuration's expression (or block of expressions) for the same argument.
+   * Nulls (unset arguments) are dropped, as a synthesized configuration omits them.
+   */
+  private value(node: string, path: string, value: unknown, unknown: unknown, expression: unknown, scope: ModuleScope): unknown {
+    const argument = path.split(/[.[]/).pop() ?? path;
+    if (unknown === true) return this.unknownValue(node, path, argument, expression, scope);
+    if (Array.isArray(value) || Array.isArray(unknown)) {
+      const values = Array.isArray(value) ? value : [];
+      const unknowns = Array.isArray(unknown) ? unknown : [];
+      const n = Math.max(values.length, unknowns.length);
+      if (!unknowns.some((u) => containsUnknown(u))) return withoutNulls(values);
+      const objects = values.some((v) => v && typeof v === 'object') || unknowns.some((u) => u && typeof u === 'object');
+      if (isLeaf(expression) && objects) {
+        // Blocks written as one attribute (`route = [...]`, or a provider's attributes-as-blocks): one expression for them
+        // all. Its values known after apply can be told only if the expression refers to one attribute of one resource.
+        const one = this.unknownValue(node, path, argument, expression, scope);
+        return values.map((v, i) => this.blockWithUnknowns(node, `${path}[${i}]`, withoutNulls(v), unknowns[i], one));
+      }
+      if (isLeaf(expression)) {
+        // A list argument (`[aws_subnet.a.id, "subnet-0123"]`): the known elements, and the resources its expression references.
+        const known = values.filter((v, i) => v !== null && !containsUnknown(unknowns[i]));
+        const resolved = this.unknownValue(node, path, argument, expression, scope, true);
+        return [...known, ...(Array.isArray(resolved) ? resolved : [resolved])];
+      }
+      const blocks = Array.isArray(expression) ? expression : undefined;
+      const elements = Array.from({ length: n }, (_, i) => values[i] ?? {});
+      const match = blocks ? matchBlocks(elements, unknowns, blocks) : undefined;
+      if (!match) {
+        const reason = blocks
+          ? `the ${n} planned ${argument} blocks cannot be matched one to one with the ${blocks.length} written in the configuration (a dynamic block, or blocks the planned values do not tell apart)`
+          : `${argument} is known only after apply and its configuration is not a list of blocks`;
+        return elements.map((v, i) => this.blockWithUnknowns(node, `${path}[${i}]`, withoutNulls(v), unknowns[i], new PlanUnknown(node, path, reason)));
+      }
+      return elements.map((v, i) => this.value(node, `${path}[${i}]`, v, unknowns[i], blocks![match[i]], scope));
+    }
+    if (isLeaf(expression) && containsUnknown(unknown)) {
+      // A map argument (`log_destination = { bucketName = aws_s3_bucket.logs.bucket }`): one expression for all its values.
+      return this.blockWithUnknowns(node, path, withoutNulls(value), unknown, this.unknownValue(node, path, argument, expression, scope));
+    }
+    if (value && typeof value === 'object' || unknown && typeof unknown === 'object') {
+      const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+      const u = (unknown && typeof unknown === 'object' ? unknown : {}) as Record<string, unknown>;
+      const e = expression && typeof expression === 'object' && !Array.isArray(expression) && !isLeaf(expression) ? expression as Record<string, unknown> : undefined;
+      const out: Record<string, unknown> = {};
+      for (const key of [...new Set([...Object.keys(v), ...Object.keys(u)])].sort()) {
+        // An argument known only after apply that the configuration does not set is computed by AWS (an id, an ARN): absent, as in cdk.tf.json.
+        if (!(key in v) && (e?.[key] === undefined || !containsUnknown(u[key]))) continue;
+        const x = this.value(node, path === '' ? key : `${path}.${key}`, v[key], u[key], e?.[key], scope);
+        if (x !== null && x !== undefined) out[key] = x;
+      }
+      return out;
+    }
+    return withoutNulls(value);
+  }
+
+  /**
+   * A block without an expression of its own: its known values, and `fill` (the one resource attribute the expression
+   * of all the blocks refers to, or an unresolved value) for every value known after apply.
+   */
+  private blockWithUnknowns(node: string, path: string, value: unknown, unknown: unknown, fill: unknown): unknown {
+    if (unknown === true) return fill instanceof PlanUnknown ? new PlanUnknown(node, path, fill.reason) : fill;
+    if (!unknown || typeof unknown !== 'object') return value;
+    if (Array.isArray(unknown)) {
+      const values = Array.isArray(value) ? value : [];
+      return unknown.map((u, i) => this.blockWithUnknowns(node, `${path}[${i}]`, values[i] ?? {}, u, fill));
+    }
+    const out: Record<string, unknown> = { ...(value && typeof value === 'object' ? value as Record<string, unknown> : {}) };
+    for (const [k, u] of Object.entries(unknown as Record<string, unknown>)) {
+      if (containsUnknown(u)) out[k] = this.blockWithUnknowns(node, `${path}.${k}`, out[k] ?? {}, u, fill);
+    }
+    return out;
+  }
+
+  /** A value known only after apply: the resource instance(s) its configuration expression names, else unresolved. */
+  private unknownValue(node: string, path: string, argument: string, expression: unknown, scope: ModuleScope, forceList = false): unknown {
+    const list = forceList || LIST_ARGUMENTS.has(argument);
+    if (!isLeaf(expression) || !expression.references) {
+      return new PlanUnknown(node, path, `${argument} is known only after apply and the configuration does not say from what`);
+    }
+    const text = expression.constant_value;
+    // A JSON configuration writes a map or list as its text, interpolations and all: read it element by element.
+    if (!list && text && typeof text === 'object') return this.jsonValue(node, path, argument, text, scope);
+    // Text around the interpolations: a JSON configuration's template, whose text matters (an endpoint policy).
+    if (!list && typeof text === 'string' && text.includes('${') && !/^\$\{[^}]*\}$/.test(text)) return this.template(node, path, argument, text, scope);
+    const r = this.resolve(expression.references, scope, 0);
+    if (!r.ok) return new PlanUnknown(node, path, `${argument} is known only after apply: ${r.reason}`);
+    if (list) return r.refs;
+    if (r.refs.length === 1) return r.refs[0];
+    return new PlanUnknown(node, path, `${argument} is known only after apply and its expression refers to ${r.refs.length === 0 ? 'no resource' : `several (${r.refs.map(String).join(', ')})`}`);
+  }
+
+  /** A JSON configuration's value: its strings with interpolations resolved, one by one. */
+  private jsonValue(node: string, path: string, argument: string, value: unknown, scope: ModuleScope): unknown {
+    if (Array.isArray(value)) return value.map((v, i) => this.jsonValue(node, `${path}[${i}]`, argument, v, scope));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.jsonValue(node, `${path}.${k}`, argument, v, scope)]));
+    }
+    if (typeof value !== 'string' || !value.includes('${')) return value;
+    const single = /^\$\{([^}]*)\}$/.exec(value);
+    if (!single) return this.template(node, path, argument, value, scope);
+    const r = this.resolve([single[1].trim()], scope, 0);
+    if (r.ok && r.refs.length === 1) return r.refs[0];
+    return new PlanUnknown(node, path, `${argument} is known only after apply: ${r.ok ? `${value} does not name one resource` : r.reason}`);
+  }
+
+  /**
+   * A JSON configuration's template (`"{\"aws:PrincipalAccount\":\"${aws_ec2_transit_gateway.x.owner_id}\"}"`): each
+   * interpolation must be one attribute of one resource instance, and is rewritten with the instance's address.
+   */
+  private template(node: string, path: string, argument: string, text: string, scope: ModuleScope): unknown {
+    let problem: string | undefined;
+    const out = text.replace(/\$\{([^}]*)\}/g, (whole, expr: string) => {
+      // The partition, region and account the configuration is deployed to: rendered as {partition}, {region}, {accountid}.
+      if (/^\s*data\.(aws_partition|aws_region|aws_caller_identity)\.[\w-]+\.[a-z_]+\s*$/.test(expr)) return whole;
+      const r = /^\s*[A-Za-z][\w.\-[\]"]*\s*$/.test(expr) ? this.resolve([expr.trim()], scope, 0) : undefined;
+      if (!r?.ok || r.refs.length !== 1 || r.refs[0].attribute === undefined) {
+        problem ??= `${whole} in the template is not one attribute of one resource${r && !r.ok ? ` (${r.reason})` : ''}`;
+        return whole;
+      }
+      return `\${${r.refs[0].address}.${r.refs[0].attribute}}`;
+    });
+    return problem ? new PlanUnknown(node, path, `${argument} is known only after apply: ${problem}`) : new PlanTemplate(out);
+  }
+
+  /**
+   * The resource instances a configuration expression's references name, in a module instance. Terraform lists every
+   * traversal and its prefixes (`aws_subnet.a[0].id`, `aws_subnet.a[0]`, `aws_subnet.a`): only the longest count.
+   */
+  private resolve(references: readonly string[], scope: ModuleScope, depth: number): Resolution {
+    if (depth > MAX_DEPTH) return { ok: false, reason: 'module outputs and variables refer to each other too deeply' };
+    const longest = [...new Set(references)].filter((r) => !references.some((o) => o !== r && (o.startsWith(`${r}.`) || o.startsWith(`${r}[`))));
+    const out: PlanReference[] = [];
+    for (const reference of longest) {
+      const one = this.resolveOne(reference, scope, depth);
+      if (!one.ok) return one;
+      for (const ref of one.refs) if (!out.some((o) => o.address === ref.address && o.attribute === ref.attribute)) out.push(ref);
+    }
+    return { ok: true, refs: out };
+  }
+
+  private resolveOne(reference: string, scope: ModuleScope, depth: number): Resolution {
+    const head = reference.split(/[.[]/)[0];
+    switch (head) {
+      case 'var': {
+        // A module's input variable is the calling module's expression for it; the root module's are known at plan time.
+        const name = /^var\.([A-Za-z0-9_-]+)/.exec(reference)?.[1];
+        const call = scope.parent ? scope.parent.scope.config?.module_calls?.[scope.parent.call] : undefined;
+        const e = name !== undefined ? call?.expressions?.[name] : undefined;
+        if (!scope.parent || !e?.references) return { ok: false, reason: `${reference} is an input variable whose value the plan does not tie to a resource` };
+        if (reference !== `var.${name}`) return { ok: false, reason: `${reference} is a part of an input variable (an element or attribute the guard does not pick out)` };
+        return this.resolve(e.references, scope.parent.scope, depth + 1);
+      }
+      case 'module': {
+        const m = /^module\.([A-Za-z0-9_-]+)((?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?)\.([A-Za-z0-9_-]+)$/.exec(reference);
+        const call = m ? scope.config?.module_calls?.[m[1]] : undefined;
+        if (!m || !call) return { ok: false, reason: `${reference} is not one output of a module call the guard can follow (an element or attribute of an output, or a whole module)` };
+        const many = call.count_expression !== undefined || call.for_each_expression !== undefined;
+        if (many !== (m[2] !== '')) {
+          return { ok: false, reason: `${reference} ${many ? 'does not name one instance of a module called with count / for_each' : 'indexes a module called once'}` };
+        }
+        const output = call.module?.outputs?.[m[3]]?.expression;
+        if (!output?.references) return { ok: false, reason: `output ${m[3]} of module ${m[1]} is not computed from resources` };
+        const child: ModuleScope = { prefix: `${scope.prefix}module.${m[1]}${m[2]}.`, config: call.module, parent: { scope, call: m[1] } };
+        return this.resolve(output.references, child, depth + 1);
+      }
+      case 'data':
+        return { ok: false, reason: `${reference} is a data source's value known only after apply: what it names is outside the plan` };
+      case 'local':
+        return { ok: false, reason: `${reference} is a local value, which the plan's configuration does not record` };
+      case 'count':
+      case 'each':
+        return { ok: false, reason: `${reference} differs between the instances of a count / for_each resource; the guard does not evaluate the expression around it` };
+      default: {
+        const m = /^([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)((?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?)(?:\.([A-Za-z0-9_]+))?/.exec(reference);
+        if (!m || head === 'path' || head === 'terraform' || head === 'self') return { ok: false, reason: `${reference} does not name a resource` };
+        const config = scope.config?.resources?.find((c) => c.mode === 'managed' && c.type === m[1] && c.name === m[2]);
+        const many = config?.count_expression !== undefined || config?.for_each_expression !== undefined;
+        if (config && many && m[3] === '') {
+          return { ok: false, reason: `${reference} does not name one instance of ${m[1]}.${m[2]}, which has count / for_each (write the index, e.g. ${m[1]}.${m[2]}[0])` };
+        }
+        const address = `${scope.prefix}${m[1]}.${m[2]}${m[3]}`;
+        if (!this.planned.has(address)) return { ok: false, reason: `${address} is not a resource of the plan` };
+        if (m[4] === undefined && reference.length > m[0].length) return { ok: false, reason: `${reference} is a part of a resource the guard does not pick out` };
+        return { ok: true, refs: [new PlanReference(address, m[1], m[4])] };
+      }
+    }
+  }
+}
+
+/** An expression (`constant_value` / `references`), not a block of expressions. */
+function isLeaf(e: unknown): e is TerraformPlanExpression {
+  return !!e && typeof e === 'object' && !Array.isArray(e) && Object.keys(e).length > 0 && Object.keys(e).every((k) => k === 'constant_value' || k === 'references');
+}
+
+/** A known value without its nulls (unset arguments), as a synthesized configuration writes it. */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.filter((x) => x !== null).map(withoutNulls);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, withoutNulls(x)]));
+  return v;
+}
+
+function containsUnknown(u: unknown): boolean {
+  if (u === true) return true;
+  if (Array.isArray(u)) return u.some(containsUnknown);
+  if (u && typeof u === 'object') return Object.values(u).some(containsUnknown);
+  return false;
+}
+
+/**
+ * Pair the planned elements of a nested block argument with the blocks of the configuration. Nested blocks may be sets,
+ * whose planned order is not the written one: an element pairs with a block whose constants agree with its known values,
+ * and the pairing must be the only one up to elements that look alike and blocks that are written alike. Else undefined.
+ */
+function matchBlocks(elements: readonly unknown[], unknowns: readonly unknown[], blocks: readonly unknown[]): number[] | undefined {
+  if (elements.length !== blocks.length) return undefined;
+  const n = elements.length;
+  const elementKey = elements.map((e, i) => JSON.stringify([e, unknowns[i] ?? null]));
+  const blockKey = blocks.map((b) => JSON.stringify(b));
+  const fits = elements.map((e, i) => blocks.map((b) => agrees(e, unknowns[i], b)));
+  const results = new Set<string>();
+  let first: number[] | undefined;
+  let steps = 0;
+  const used = new Array<boolean>(n).fill(false);
+  const pick: number[] = [];
+  const search = (i: number): boolean => {
+    if (++steps > 100_000) return false;
+    if (i === n) {
+      results.add(pick.map((j, k) => `${elementKey[k]}→${blockKey[j]}`).sort().join('\n'));
+      first ??= [...pick];
+      return results.size < 2;
+    }
+    for (let j = 0; j < n; j++) {
+      if (used[j] || !fits[i][j]) continue;
+      used[j] = true;
+      pick.push(j);
+      const go = search(i + 1);
+      pick.pop();
+      used[j] = false;
+      if (!go) return false;
+    }
+    return true;
+  };
+  const finished = search(0);
+  return finished && results.size === 1 ? first : undefined;
+}
+
+/** A value as text, lists in any order (a set argument is planned in its own order, not the written one). */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).sort().join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
+/** Whether a configuration block's constants agree with a planned element's known values. */
+function agrees(element: unknown, unknown: unknown, block: unknown): boolean {
+  if (!block || typeof block !== 'object' || Array.isArray(block)) return false;
+  const e = (element && typeof element === 'object' ? element : {}) as Record<string, unknown>;
+  const u = (unknown && typeof unknown === 'object' ? unknown : {}) as Record<string, unknown>;
+  for (const [key, expr] of Object.entries(block as Record<string, unknown>)) {
+    if (containsUnknown(u[key])) continue;
+    if (isLeaf(expr)) {
+      // An expression with references is evaluated by Terraform (a JSON configuration writes it as "${…}" text too).
+      if (!('constant_value' in expr) || expr.constant_value === null || (expr.references ?? []).length > 0) continue;
+      if (canonical(expr.constant_value) !== canonical(e[key])) return false;
+    } else if (Array.isArray(expr)) {
+      if (!Array.isArray(e[key]) || (e[key] as unknown[]).length !== expr.length) return false;
+    }
+  }
+  return true;
+}

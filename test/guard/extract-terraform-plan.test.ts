@@ -1,0 +1,277 @@
+/**
+ * The Terraform plan reader (extractTerraformPlan) on small plans written by hand in the shapes `terraform show -json`
+ * (format 1.2, Terraform 1.11) gives: planned values without the values known after apply, `after_unknown` marking
+ * them, and the configuration's references they are resolved through.
+ */
+import { checkTopology } from '../../src/guard/check';
+import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
+import { extractTerraformPlan, isTerraformPlan } from '../../src/guard/extract-terraform-plan';
+import { nodesOf, TopologyGraph } from '../../src/guard/graph';
+import { NetworkModel } from '../../src/model/network-model';
+
+/** One planned resource: its known values, which of its values are known only after apply, and its configuration. */
+interface R {
+  readonly address: string;
+  readonly values: Record<string, unknown>;
+  readonly unknown?: Record<string, unknown>;
+  readonly expressions?: Record<string, unknown>;
+  readonly count?: boolean;
+  readonly provider?: string;
+}
+
+const ref = (...references: string[]) => ({ references });
+const constant = (constant_value: unknown) => ({ constant_value });
+
+/** `aws_subnet.this[0]` → type, name, index. */
+function parts(address: string): { type: string; name: string; index?: number | string } {
+  const local = address.replace(/^(module\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.)+/, '');
+  const m = /^([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[(\d+|"[^"]*")\])?$/.exec(local)!;
+  return { type: m[1], name: m[2], index: m[3] === undefined ? undefined : m[3].startsWith('"') ? JSON.parse(m[3]) : Number(m[3]) };
+}
+
+/**
+ * A plan of `root` resources and of modules (`module.<name>` → its resources, outputs and the call's variables). Config
+ * resources are derived from the planned ones (one per name).
+ */
+interface M {
+  readonly resources: R[];
+  readonly outputs?: Record<string, unknown>;
+  readonly variables?: Record<string, unknown>;
+  readonly count?: boolean;
+}
+
+function plan(root: R[], modules: Record<string, M> = {},
+  providers: Record<string, unknown> = { aws: { name: 'aws', expressions: { region: constant('ap-northeast-1') } } }): unknown {
+  const planned = (rs: R[]) => rs.map((r) => ({ address: r.address, mode: 'managed', ...parts(r.address), provider_name: 'registry.terraform.io/hashicorp/aws', values: r.values }));
+  const config = (rs: R[]) => {
+    const byName = new Map<string, unknown>();
+    for (const r of rs) {
+      const { type, name } = parts(r.address);
+      byName.set(`${type}.${name}`, {
+        address: `${type}.${name}`,
+        mode: 'managed',
+        type,
+        name,
+        provider_config_key: r.provider ?? 'aws',
+        expressions: r.expressions ?? {},
+        ...(r.count ? { count_expression: constant(2) } : {}),
+      });
+    }
+    return [...byName.values()];
+  };
+  const all = [...root, ...Object.values(modules).flatMap((m) => m.resources)];
+  return {
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    planned_values: {
+      root_module: {
+        resources: planned(root),
+        child_modules: Object.entries(modules).map(([name, m]) => ({ address: `module.${name}`, resources: planned(m.resources) })),
+      },
+    },
+    resource_changes: all.map((r) => ({ address: r.address, mode: 'managed', ...parts(r.address), change: { actions: ['create'], before: null, after: r.values, after_unknown: r.unknown ?? {} } })),
+    configuration: {
+      provider_config: providers,
+      root_module: {
+        resources: config(root),
+        module_calls: Object.fromEntries(Object.entries(modules).map(([name, m]) => [name, {
+          source: `./modules/${name}`,
+          expressions: m.variables ?? {},
+          ...(m.count ? { count_expression: constant(1) } : {}),
+          module: {
+            resources: config(m.resources),
+            outputs: Object.fromEntries(Object.entries(m.outputs ?? {}).map(([k, e]) => [k, { expression: e }])),
+          },
+        }])),
+      },
+    },
+  };
+}
+
+const SEGMENT = 'jichitai:segment';
+/** A VPC; `tagsAll` null: known only after apply (a resource without tags of its own). */
+const vpc = (address: string, cidr: string, tagsAll: Record<string, string> | null = { [SEGMENT]: 'MY_NUMBER' }): R => ({
+  address,
+  values: { cidr_block: cidr, tags: null, ...(tagsAll ? { tags_all: tagsAll } : {}) },
+  unknown: { id: true, arn: true, default_route_table_id: true, main_route_table_id: true, ...(tagsAll ? {} : { tags_all: true }) },
+});
+const subnet = (address: string, cidr: string, vpcRef: string[]): R => ({
+  address,
+  values: { cidr_block: cidr, ipv6_cidr_block: null, map_public_ip_on_launch: false, availability_zone: 'ap-northeast-1a', tags: null },
+  unknown: { id: true, arn: true, vpc_id: true, tags_all: true },
+  expressions: { cidr_block: constant(cidr), vpc_id: ref(...vpcRef) },
+});
+
+const node = (g: TopologyGraph, id: string) => g.nodes.get(id);
+
+describe('extractTerraformPlan', () => {
+  test('resolves values known after apply through the configuration\'s references, with the Terraform addresses as node ids', () => {
+    const g = extractTerraformPlan(plan([
+      vpc('aws_vpc.main', '10.0.0.0/16'),
+      subnet('aws_subnet.a', '10.0.0.0/24', ['aws_vpc.main.id', 'aws_vpc.main']),
+      {
+        address: 'aws_route_table.a',
+        values: { route: [{ cidr_block: '10.9.0.0/16', gateway_id: '', nat_gateway_id: '', transit_gateway_id: 'tgw-0123456789abcdef0' }], tags: null },
+        unknown: { id: true, vpc_id: true, route: [{}] },
+        expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main'), route: constant([{ cidr_block: '10.9.0.0/16', transit_gateway_id: 'tgw-0123456789abcdef0' }]) },
+      },
+      {
+        address: 'aws_route_table_association.a',
+        values: { gateway_id: null },
+        unknown: { id: true, route_table_id: true, subnet_id: true },
+        expressions: { route_table_id: ref('aws_route_table.a.id', 'aws_route_table.a'), subnet_id: ref('aws_subnet.a.id', 'aws_subnet.a') },
+      },
+    ]));
+    expect(g.unresolved).toEqual([]);
+    expect(node(g, 'aws_subnet.a')).toMatchObject({ type: 'subnet', vpc: { kind: 'node', id: 'aws_vpc.main' }, cidr: '10.0.0.0/24', ipv6FromVpc: false });
+    expect(node(g, 'aws_route_table.a')).toMatchObject({
+      type: 'route-table',
+      subnets: ['aws_subnet.a'],
+      routes: [{ destination: '10.9.0.0/16', target: 'transit-gateway', ref: { kind: 'external', value: 'tgw-0123456789abcdef0' } }],
+    });
+  });
+
+  test('reads child modules: module-relative references, module outputs, input variables and count indices', () => {
+    const g = extractTerraformPlan(plan([
+      vpc('aws_vpc.shared', '10.1.0.0/16', { [SEGMENT]: 'LGWAN' }),
+      {
+        address: 'aws_internet_gateway.igw',
+        values: { tags: null },
+        unknown: { id: true, vpc_id: true },
+        expressions: { vpc_id: ref('module.net.vpc_id', 'module.net') },
+      },
+    ], {
+      net: {
+        variables: { shared_vpc_id: ref('aws_vpc.shared.id', 'aws_vpc.shared') },
+        outputs: { vpc_id: ref('aws_vpc.this.id', 'aws_vpc.this') },
+        resources: [
+          vpc('module.net.aws_vpc.this', '10.0.0.0/16'),
+          { ...subnet('module.net.aws_subnet.this[0]', '10.0.0.0/24', ['aws_vpc.this.id', 'aws_vpc.this']), count: true },
+          { ...subnet('module.net.aws_subnet.this[1]', '10.0.1.0/24', ['aws_vpc.this.id', 'aws_vpc.this']), count: true },
+          // In the shared VPC, named by the module's input variable.
+          subnet('module.net.aws_subnet.shared', '10.1.0.0/24', ['var.shared_vpc_id']),
+          {
+            address: 'module.net.aws_nat_gateway.nat',
+            values: { connectivity_type: 'private' },
+            unknown: { id: true, subnet_id: true },
+            expressions: { subnet_id: ref('aws_subnet.this[1].id', 'aws_subnet.this[1]', 'aws_subnet.this') },
+          },
+        ],
+      },
+    }));
+    expect(g.unresolved).toEqual([]);
+    expect(node(g, 'module.net.aws_subnet.this[0]')).toMatchObject({ vpc: { kind: 'node', id: 'module.net.aws_vpc.this' }, segment: undefined });
+    expect(node(g, 'module.net.aws_subnet.shared')).toMatchObject({ vpc: { kind: 'node', id: 'aws_vpc.shared' } });
+    expect(node(g, 'module.net.aws_nat_gateway.nat')).toMatchObject({ subnet: { kind: 'node', id: 'module.net.aws_subnet.this[1]' }, public: false });
+    expect(node(g, 'aws_internet_gateway.igw')).toMatchObject({ vpcs: [{ kind: 'node', id: 'module.net.aws_vpc.this' }] });
+  });
+
+  test('labels segments with tags_all (provider default_tags), else tags over the provider configuration\'s default_tags', () => {
+    const providers = {
+      'aws': { name: 'aws' },
+      'aws.internet': { name: 'aws', alias: 'internet', expressions: { default_tags: [{ tags: constant({ [SEGMENT]: 'INTERNET' }) }] } },
+    };
+    const g = extractTerraformPlan(plan([
+      // tags_all known: the provider merged its default tags in.
+      vpc('aws_vpc.a', '10.0.0.0/16', { [SEGMENT]: 'LGWAN', Name: 'a' }),
+      // tags_all known only after apply: the resource's provider's default tags.
+      { ...vpc('aws_vpc.b', '10.1.0.0/16', null), provider: 'aws.internet' },
+      // A resource's own tag wins over the default.
+      { ...vpc('aws_vpc.c', '10.2.0.0/16', null), values: { cidr_block: '10.2.0.0/16', tags: { [SEGMENT]: 'MY_NUMBER' } }, provider: 'aws.internet' },
+    ], {}, providers));
+    expect(nodesOf(g, 'vpc').map((v) => [v.id, v.segment])).toEqual([['aws_vpc.a', 'LGWAN'], ['aws_vpc.b', 'INTERNET'], ['aws_vpc.c', 'MY_NUMBER']]);
+  });
+
+  test('a reference it cannot pin to one resource instance is unresolved with a reason, never dropped (fail closed)', () => {
+    const g = extractTerraformPlan(plan([
+      vpc('aws_vpc.main', '10.0.0.0/16'),
+      { ...subnet('aws_subnet.this[0]', '10.0.0.0/24', ['aws_vpc.main.id', 'aws_vpc.main']), count: true },
+      { ...subnet('aws_subnet.this[1]', '10.0.1.0/24', ['aws_vpc.main.id', 'aws_vpc.main']), count: true },
+      {
+        address: 'aws_route_table.rt',
+        values: { tags: null },
+        unknown: { id: true, vpc_id: true },
+        expressions: { vpc_id: ref('data.aws_vpc.existing.id', 'data.aws_vpc.existing') },
+      },
+      ...[0, 1].map((i) => ({
+        address: `aws_nat_gateway.nat[${i}]`,
+        values: { connectivity_type: 'private' },
+        unknown: { id: true, subnet_id: true },
+        // aws_subnet.this[count.index]: Terraform records the resource and count.index, not which instance.
+        expressions: { subnet_id: ref('aws_subnet.this', 'count.index') },
+        count: true,
+      })),
+    ]));
+    const reasons = g.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
+    expect(reasons).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^aws_route_table\.rt vpc_id: .*data\.aws_vpc\.existing\.id is a data source/),
+      expect.stringMatching(/^aws_nat_gateway\.nat\[0\] subnet_id: .*count/),
+      expect.stringMatching(/^aws_nat_gateway\.nat\[1\] subnet_id: .*count/),
+    ]));
+    // The NAT gateways stay in the graph, with an unresolved subnet: the rules treat them as anywhere.
+    expect(nodesOf(g, 'nat-gateway').map((n) => [n.id, n.subnet.kind])).toEqual([['aws_nat_gateway.nat[0]', 'unresolved'], ['aws_nat_gateway.nat[1]', 'unresolved']]);
+    // And the guard refuses it (GUARD-1, critical).
+    const findings = checkTopology(g, { model: NetworkModel.ALPHA });
+    expect(findings.filter((f) => f.ruleId === 'GUARD-1').map((f) => f.path)).toEqual(expect.arrayContaining(['aws_route_table.rt', 'aws_nat_gateway.nat[0]']));
+  });
+
+  test('nested blocks of a set are paired with the written blocks by their known values, and refused when the pairing is not unique', () => {
+    const endpoint = (blocks: unknown[], ipAddress: unknown[], unknown: unknown[]): R => ({
+      address: 'aws_route53_resolver_endpoint.out',
+      values: { direction: 'OUTBOUND', ip_address: ipAddress },
+      unknown: { id: true, ip_address: unknown },
+      expressions: { direction: constant('OUTBOUND'), ip_address: blocks },
+    });
+    const base = [vpc('aws_vpc.main', '10.0.0.0/16'), subnet('aws_subnet.a', '10.0.0.0/24', ['aws_vpc.main.id']), subnet('aws_subnet.b', '10.0.1.0/24', ['aws_vpc.main.id'])];
+    const blocks = [{ subnet_id: ref('aws_subnet.a.id', 'aws_subnet.a') }, { subnet_id: ref('aws_subnet.b.id', 'aws_subnet.b') }];
+    // Elements that look alike: any pairing gives the same two subnets.
+    const alike = extractTerraformPlan(plan([...base, endpoint(blocks, [{}, {}], [{ subnet_id: true, ip: true }, { subnet_id: true, ip: true }])]));
+    expect(alike.unresolved).toEqual([]);
+    expect(nodesOf(alike, 'resolver-endpoint')[0].subnets).toEqual([{ kind: 'node', id: 'aws_subnet.a' }, { kind: 'node', id: 'aws_subnet.b' }]);
+    // Known addresses tell them apart (planned in set order, written the other way round).
+    const told = extractTerraformPlan(plan([...base, endpoint(
+      [{ ...blocks[0], ip: constant('10.0.0.10') }, { ...blocks[1], ip: constant('10.0.1.10') }],
+      [{ ip: '10.0.1.10' }, { ip: '10.0.0.10' }], [{ subnet_id: true }, { subnet_id: true }])]));
+    expect(told.unresolved).toEqual([]);
+    expect(nodesOf(told, 'resolver-endpoint')[0].subnets).toEqual([{ kind: 'node', id: 'aws_subnet.b' }, { kind: 'node', id: 'aws_subnet.a' }]);
+    // Different known values, but nothing written to tell which block each came from: unresolved.
+    const ambiguous = extractTerraformPlan(plan([...base, endpoint(blocks, [{ ip: '10.0.1.10' }, { ip: '10.0.0.10' }], [{ subnet_id: true }, { subnet_id: true }])]));
+    expect(ambiguous.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`)).toEqual([0, 1].map(() => expect.stringMatching(
+      /^aws_route53_resolver_endpoint\.out ip_address: the 2 planned ip_address blocks cannot be matched one to one with the 2 written/)));
+  });
+
+  test('reads inline routes written as one expression (attributes as blocks) when it names one resource', () => {
+    const g = extractTerraformPlan(plan([
+      vpc('aws_vpc.main', '10.0.0.0/16'),
+      { address: 'aws_internet_gateway.igw', values: {}, unknown: { id: true, vpc_id: true }, expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main') } },
+      {
+        address: 'aws_route_table.public',
+        values: { route: [{ cidr_block: '0.0.0.0/0', gateway_id: '', nat_gateway_id: '', transit_gateway_id: '', ipv6_cidr_block: '' }] },
+        unknown: { id: true, vpc_id: true, route: [{ gateway_id: true }] },
+        expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main'), route: ref('aws_internet_gateway.igw.id', 'aws_internet_gateway.igw') },
+      },
+    ]));
+    expect(g.unresolved).toEqual([]);
+    expect(node(g, 'aws_route_table.public')).toMatchObject({ routes: [{ destination: '0.0.0.0/0', target: 'internet-gateway', ref: { kind: 'node', id: 'aws_internet_gateway.igw' } }] });
+  });
+
+  test('reads only managed resources that will exist: not data sources, not resources being destroyed', () => {
+    const p = plan([vpc('aws_vpc.main', '10.0.0.0/16')]) as any;
+    p.planned_values.root_module.resources.push({ address: 'data.aws_vpc.other', mode: 'data', type: 'aws_vpc', name: 'other', values: { cidr_block: '10.9.0.0/16', id: 'vpc-0123' } });
+    p.resource_changes.push({ address: 'aws_vpc.old', mode: 'managed', type: 'aws_vpc', name: 'old', change: { actions: ['delete'], before: { cidr_block: '10.8.0.0/16' }, after: null, after_unknown: {} } });
+    expect([...extractTerraformPlan(p).nodes.keys()].filter((id) => !id.includes('#'))).toEqual(['aws_vpc.main']);
+  });
+
+  test('a plan is told from a configuration and a template; each extractor refuses the other\'s input', () => {
+    const p = plan([vpc('aws_vpc.main', '10.0.0.0/16')]);
+    const config: TerraformJson = { resource: { aws_vpc: { main: { cidr_block: '10.0.0.0/16' } } } };
+    expect(isTerraformPlan(p)).toBe(true);
+    expect(isTerraformPlan(config)).toBe(false);
+    expect(isTerraformPlan({ Resources: {} })).toBe(false);
+    expect(isTerraformPlan('{}')).toBe(false);
+    // Without the refusal, a plan read as a configuration is an empty graph: a silent pass.
+    expect(() => extractTerraform({ plan: p as TerraformJson })).toThrow(/Terraform plan JSON.*extractTerraformPlan/);
+    expect(() => extractTerraformPlan(config)).toThrow(/Not a Terraform plan JSON.*extractTerraform\b/);
+    expect(() => extractTerraformPlan({ ...(p as object), format_version: '2.0' })).toThrow(/format 2\.0 is not supported/);
+  });
+});

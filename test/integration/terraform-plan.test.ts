@@ -1,0 +1,90 @@
+/**
+ * Terraform without CDKTF: plain-HCL networks (test/fixtures/hcl, a local child module and no registry module) planned
+ * offline with the real terraform and the provider mirror, converted with `terraform show -json`, and judged by the guard
+ * (extractTerraformPlan + checkTopology) as the αモデル: the compliant one passes, each forbidden one is refused by its
+ * rule, named by the Terraform address of the offending resource.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkTopology } from '../../src/guard/check';
+import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
+import { nodesOf } from '../../src/guard/graph';
+import { Finding, Severity } from '../../src/guard/rule';
+import { NetworkModel } from '../../src/model/network-model';
+import { planJson } from '../support/plan-json';
+import { findTerraform, findTerraformMirror, prepareTerraform, runTerraform, TerraformSetup } from '../support/terraform';
+import { requireTool } from '../support/tools';
+
+const terraform = findTerraform();
+const mirror = terraform ? findTerraformMirror() : undefined;
+const haveTools = requireTool(terraform ? 'The offline AWS provider mirror' : 'terraform', Boolean(terraform && mirror),
+  `the plain-HCL plan tests need terraform on PATH${terraform ? '' : ' (missing)'} and the offline AWS provider mirror`
+  + `${mirror ? '' : ' (not found; set JICHITAI_TF_MIRROR or run scripts/find-tf-mirror.sh)'}; test/fixtures/hcl was not planned`);
+const describeWithTerraform = haveTools ? describe : describe.skip;
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'hcl');
+/** An offline plan of a small network takes 5-30 s. */
+const TIMEOUT = 300_000;
+
+describeWithTerraform('plain-HCL networks planned with the real terraform (offline), judged from terraform show -json', () => {
+  let dir: string;
+  let setup: TerraformSetup;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-hcl-'));
+    setup = prepareTerraform(dir, mirror!, terraform!);
+    // The fixtures refer to ../modules: the copy keeps the layout (and keeps .terraform out of the repository).
+    fs.cpSync(FIXTURES, path.join(dir, 'hcl'), { recursive: true });
+  });
+  afterAll(() => {
+    if (dir && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** init (from the mirror), validate, plan -out, show -json; the findings of the plan as the α model. */
+  function check(fixture: string): { findings: Finding[]; plan: unknown } {
+    const cwd = path.join(dir, 'hcl', fixture);
+    runTerraform(setup, cwd, ['init', '-input=false']);
+    expect(runTerraform(setup, cwd, ['validate'])).toContain('The configuration is valid');
+    const plan = planJson(setup, cwd);
+    return { plan, findings: checkTopology(extractTerraformPlan(plan), { model: NetworkModel.ALPHA }) };
+  }
+  const blocking = (findings: Finding[]) => findings.filter((f) => f.severity !== Severity.WARNING).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+
+  test('alpha-compliant: the three segments, a transit gateway with per-segment tables, the security cloud: no blocking finding', () => {
+    const { findings, plan } = check('alpha-compliant');
+    expect(blocking(findings)).toEqual([]);
+    // Not trivially empty: the graph holds the network, by Terraform address, with every value resolved.
+    const graph = extractTerraformPlan(plan);
+    expect(graph.unresolved).toEqual([]);
+    expect(nodesOf(graph, 'vpc').map((v) => [v.id, v.segment])).toEqual([
+      ['module.network.module.internet.aws_vpc.this', 'INTERNET'],
+      ['module.network.module.lgwan.aws_vpc.this', 'LGWAN'],
+      ['module.network.module.my_number.aws_vpc.this', 'MY_NUMBER'],
+    ]);
+    expect(nodesOf(graph, 'subnet').map((s) => s.id)).toContain('module.network.module.my_number.aws_subnet.this[1]');
+    expect(nodesOf(graph, 'transit-route-table').filter((t) => !t.default).map((t) => [t.id, t.associations.length, t.routes.length])).toEqual([
+      ['module.network.aws_ec2_transit_gateway_route_table.internet', 1, 1],
+      ['module.network.aws_ec2_transit_gateway_route_table.lgwan', 1, 1],
+      ['module.network.aws_ec2_transit_gateway_route_table.my_number', 1, 1],
+      ['module.network.aws_ec2_transit_gateway_route_table.security_cloud', 1, 1],
+    ]);
+  }, TIMEOUT);
+
+  test('mn-nat: a My Number default route to a NAT gateway is refused with MN-1', () => {
+    const { findings } = check('mn-nat');
+    const mn1 = findings.filter((f) => f.ruleId === 'MN-1');
+    expect(mn1.map((f) => f.severity)).toContain(Severity.CRITICAL);
+    expect(mn1.map((f) => f.path)).toEqual(expect.arrayContaining(['aws_nat_gateway.my_number', 'module.network.module.my_number.aws_subnet.this[0]']));
+    // The path goes through the NAT gateway the fixture adds, hop by hop.
+    const path0 = mn1.find((f) => f.path === 'module.network.module.my_number.aws_subnet.this[0]')!;
+    expect(path0.hops.map((h) => h.label).join(' → ')).toMatch(/0\.0\.0\.0\/0 → nat aws_nat_gateway\.my_number/);
+  }, TIMEOUT);
+
+  test('tgw-default-table: a transit gateway default route table joining My Number and Internet is refused (SEG-1, MN-2)', () => {
+    const { findings } = check('tgw-default-table');
+    expect(findings.filter((f) => f.ruleId === 'SEG-1').map((f) => f.path)).toContain('aws_ec2_transit_gateway.shared');
+    const mn2 = findings.filter((f) => f.ruleId === 'MN-2');
+    expect(mn2.map((f) => f.severity)).toContain(Severity.CRITICAL);
+    expect(mn2.map((f) => f.path)).toContain('module.network.module.my_number.aws_subnet.this[0]');
+  }, TIMEOUT);
+});
