@@ -4,6 +4,7 @@ import { CliError } from './io';
 import { Acknowledgement, acknowledgementProblem, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { CloudFormationTemplate, extractCloudFormation } from '../guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
+import { extractTerraformPlan, isTerraformPlan } from '../guard/extract-terraform-plan';
 import { TopologyGraph } from '../guard/graph';
 import { Finding } from '../guard/rule';
 
@@ -57,10 +58,18 @@ export function loadArtifact(input: string, selected: StackFilter = () => true):
     case 'terraform-json':
       return { input, kind, units: selected(name) ? [terraformUnit(name, json as TerraformJson, input)] : [] };
     case 'terraform-plan':
-      // The plan extractor lives in src/guard/extract-terraform-plan.ts when this build has it; this one refuses the
-      // input rather than read a plan as configuration JSON (which would find nothing: a silent pass).
-      throw new CliError(`${input}: Terraform plan JSON (terraform show -json) is not supported by this build. `
-        + 'Check the configuration instead (cdktf synth output cdk.tf.json), or use a jichitai-network release that reads plans.');
+      // Plain HCL planned anywhere: node ids are the resources' addresses (module.x.aws_subnet.y[0]).
+      if (!selected(name)) return { input, kind, units: [] };
+      return { input, kind, units: [{ graph: planGraph(input, json), stacks: [{ name, file: input, localId: (id) => id }] }] };
+  }
+}
+
+/** A plan's graph; a plan the reader refuses (another format version) is an unusable input, not a bug. */
+function planGraph(input: string, json: unknown): TopologyGraph {
+  try {
+    return extractTerraformPlan(json);
+  } catch (e) {
+    throw new CliError(`${input}: ${(e as Error).message}`);
   }
 }
 
@@ -73,7 +82,7 @@ export function detectKind(input: string): { kind: ArtifactKind; json?: unknown 
   try {
     stat = fs.statSync(input);
   } catch (e) {
-    throw new CliError(`${input}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give the path of a cdk.out directory, a template, a cdk.tf.json or a cdktf.out directory`);
+    throw new CliError(`${input}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give the path of a cdk.out directory, a template, a cdk.tf.json, a cdktf.out directory or a Terraform plan JSON (terraform show -json)`);
   }
   if (stat.isDirectory()) {
     // cdktf.out has a manifest.json of its own (with "stacks", not "artifacts"): its stacks/ directory tells it apart.
@@ -88,7 +97,7 @@ export function detectKind(input: string): { kind: ArtifactKind; json?: unknown 
   }
   const o = json as Record<string, unknown>;
   // `terraform show -json` of a plan: https://developer.hashicorp.com/terraform/internals/json-format ("format_version", "planned_values").
-  if ('format_version' in o && 'planned_values' in o) return { kind: 'terraform-plan', json };
+  if (isTerraformPlan(o)) return { kind: 'terraform-plan', json };
   if ('Resources' in o || 'AWSTemplateFormatVersion' in o) return { kind: 'cloudformation-template', json };
   // Terraform JSON configuration syntax: https://developer.hashicorp.com/terraform/language/syntax/json (top-level block types).
   if ('resource' in o || ('terraform' in o && ('provider' in o || 'module' in o))) return { kind: 'terraform-json', json };

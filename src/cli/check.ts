@@ -82,11 +82,11 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .summary('judge synthesized artifacts against a network model (exit 0 compliant, 1 findings, 2 unusable input)')
     .description('Judge CloudFormation or Terraform artifacts built anywhere against the MIC three-layer separation (三層の対策) of a network model.\n\n'
       + 'ARTIFACT is a cdk.out directory (every stack of its manifest, cross-stack references followed), one CloudFormation '
-      + 'template JSON, a cdk.tf.json or a cdktf.out directory.\n'
+      + 'template JSON, a cdk.tf.json, a cdktf.out directory, or the JSON of a Terraform plan (terraform show -json PLANFILE) of any configuration.\n'
       + 'Segments come from the jichitai:segment tags, or from --mapping / --segment without retagging.\n\n'
       + 'Exit codes: 0 every stack complies; 1 blocking findings; 2 unusable input (unreadable, unknown kind, bad flags or '
       + 'mapping, nothing to check).')
-    .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json or cdktf.out directory')
+    .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON')
     .addOption(new Option('--model <model>', 'network model: α | α′ | β | β′ (or alpha | alpha-prime | beta | beta-prime)').argParser(parseModel).makeOptionMandatory())
     .addOption(new Option('--case <case>', 'the α′ case: ア | イ | ウ (or a | b | c)').argParser(parseCase))
     .option('--mapping <file>', 'JSON file mapping construct paths, logical IDs, Terraform addresses or VPC CIDRs to segments, and acknowledgements')

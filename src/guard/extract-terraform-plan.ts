@@ -74,8 +74,10 @@ export interface TerraformPlanJson {
 }
 
 /**
- * Arguments of the resources the guard reads that hold a list of ids or blocks (AWS provider 5.x schema): a wholly
- * unknown list is read as every resource its expression references. Every other argument holds one value.
+ * Arguments of the resources the guard reads that hold a list of ids or blocks (AWS provider 5.x schema): the values of
+ * such a list known only after apply are the resources its expression references, provided there are no more of them
+ * than the list has unknown places (a wholly unknown list: one); else the list is unresolved. Every other argument holds
+ * one value.
  */
 const LIST_ARGUMENTS = new Set([
   'subnet_ids', 'route_table_ids', 'security_group_ids', 'security_groups', 'vpc_zone_identifier', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids',
@@ -193,7 +195,8 @@ class PlanReader {
       if (isLeaf(expression)) {
         // A list argument (`[aws_subnet.a.id, "subnet-0123"]`): the known elements, and the resources its expression references.
         const known = values.filter((v, i) => v !== null && !containsUnknown(unknowns[i]));
-        const resolved = this.unknownValue(node, path, argument, expression, scope, true);
+        const slots = unknowns.filter((u) => containsUnknown(u)).length;
+        const resolved = this.unknownValue(node, path, argument, expression, scope, true, slots);
         return [...known, ...(Array.isArray(resolved) ? resolved : [resolved])];
       }
       const blocks = Array.isArray(expression) ? expression : undefined;
@@ -246,7 +249,7 @@ class PlanReader {
   }
 
   /** A value known only after apply: the resource instance(s) its configuration expression names, else unresolved. */
-  private unknownValue(node: string, path: string, argument: string, expression: unknown, scope: ModuleScope, forceList = false): unknown {
+  private unknownValue(node: string, path: string, argument: string, expression: unknown, scope: ModuleScope, forceList = false, slots = 1): unknown {
     const list = forceList || LIST_ARGUMENTS.has(argument);
     if (!isLeaf(expression) || !expression.references) {
       return new PlanUnknown(node, path, `${argument} is known only after apply and the configuration does not say from what`);
@@ -258,7 +261,17 @@ class PlanReader {
     if (!list && typeof text === 'string' && text.includes('${') && !/^\$\{[^}]*\}$/.test(text)) return this.template(node, path, argument, text, scope);
     const r = this.resolve(expression.references, scope, 0);
     if (!r.ok) return new PlanUnknown(node, path, `${argument} is known only after apply: ${r.reason}`);
-    if (list) return r.refs;
+    if (list) {
+      // More resources than the list has places for values known after apply: the expression picks among them (a
+      // conditional, a function), and the plan does not say which. Taking them all would over-approximate a list that
+      // narrows (a NACL's subnet_ids would seem to cover a subnet it does not), so it stays unresolved (fail closed).
+      const distinct = new Set(r.refs.map(String));
+      if (distinct.size > slots) {
+        return new PlanUnknown(node, path, `${argument} holds ${slots} value${slots === 1 ? '' : 's'} known only after apply, but its expression refers to `
+          + `${distinct.size} resources (${[...distinct].join(', ')}): which of them it holds depends on an expression the plan does not record`);
+      }
+      return r.refs;
+    }
     if (r.refs.length === 1) return r.refs[0];
     return new PlanUnknown(node, path, `${argument} is known only after apply and its expression refers to ${r.refs.length === 0 ? 'no resource' : `several (${r.refs.map(String).join(', ')})`}`);
   }

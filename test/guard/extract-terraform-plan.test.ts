@@ -215,6 +215,30 @@ describe('extractTerraformPlan', () => {
     expect(findings.filter((f) => f.ruleId === 'GUARD-1').map((f) => f.path)).toEqual(expect.arrayContaining(['aws_route_table.rt', 'aws_nat_gateway.nat[0]']));
   });
 
+  test('a list that may hold fewer resources than its expression names (a conditional) is unresolved, not read as all of them', () => {
+    // subnet_ids = aws_vpc.main.enable_dns_support ? [aws_subnet.a.id] : [aws_subnet.b.id]: one place, three candidates. Read
+    // as all, the NACL would seem to cover a subnet that in fact keeps the VPC's allow-all default NACL. (A condition on a
+    // variable or local is refused already: the plan does not tie those to resources.)
+    const acl = (subnetIds: unknown[], unknown: unknown[], references: string[]): R => ({
+      address: 'aws_network_acl.strict',
+      values: { subnet_ids: subnetIds, ingress: [], egress: [] },
+      unknown: { id: true, vpc_id: true, subnet_ids: unknown },
+      expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main'), subnet_ids: ref(...references) },
+    });
+    const base = [vpc('aws_vpc.main', '10.0.0.0/16'), subnet('aws_subnet.a', '10.0.0.0/24', ['aws_vpc.main.id']), subnet('aws_subnet.b', '10.0.1.0/24', ['aws_vpc.main.id'])];
+    const conditional = extractTerraformPlan(plan([...base, acl([null], [true],
+      ['aws_vpc.main.enable_dns_support', 'aws_vpc.main', 'aws_subnet.a.id', 'aws_subnet.a', 'aws_subnet.b.id', 'aws_subnet.b'])]));
+    expect(conditional.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^aws_network_acl\.strict subnet_ids.*holds 1 value known only after apply, but its expression refers to 3 resources/),
+    ]));
+    const strict = nodesOf(conditional, 'network-acl').find((a) => a.id === 'aws_network_acl.strict')!;
+    expect(strict.subnets).toEqual([]);
+    // Two places, two resources: both are in the list.
+    const both = extractTerraformPlan(plan([...base, acl([null, null], [true, true], ['aws_subnet.a.id', 'aws_subnet.a', 'aws_subnet.b.id', 'aws_subnet.b'])]));
+    expect(both.unresolved.filter((u) => u.node === 'aws_network_acl.strict')).toEqual([]);
+    expect(nodesOf(both, 'network-acl').find((a) => a.id === 'aws_network_acl.strict')!.subnets.sort()).toEqual(['aws_subnet.a', 'aws_subnet.b']);
+  });
+
   test('nested blocks of a set are paired with the written blocks by their known values, and refused when the pairing is not unique', () => {
     const endpoint = (blocks: unknown[], ipAddress: unknown[], unknown: unknown[]): R => ({
       address: 'aws_route53_resolver_endpoint.out',
