@@ -75,13 +75,24 @@ export interface TerraformPlanJson {
 
 /**
  * Arguments of the resources the guard reads that hold a list of ids or blocks (AWS provider 5.x schema): the values of
- * such a list known only after apply are the resources its expression references, provided there are no more of them
- * than the list has unknown places (a wholly unknown list: one); else the list is unresolved. Every other argument holds
- * one value.
+ * such a list known only after apply are the resources its expression references (for a list that narrows, only when
+ * they are no more than its unknown places, or the instances of one resource: `NARROWING_LISTS`). Every other argument
+ * holds one value.
  */
 const LIST_ARGUMENTS = new Set([
   'subnet_ids', 'route_table_ids', 'security_group_ids', 'security_groups', 'vpc_zone_identifier', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids',
 ]);
+
+/**
+ * List arguments that narrow what their resources allow (a NACL applies to the listed subnets only): read as holding
+ * every resource their expression names, they would make a subnet seem restricted that is not.
+ */
+const NARROWING_LISTS = new Set(['aws_network_acl.subnet_ids', 'aws_default_network_acl.subnet_ids']);
+
+/** `module.a.aws_network_acl.x["k"]` → `aws_network_acl`. */
+function resourceType(address: string): string {
+  return address.replace(/\[[^\]]*\]$/, '').split('.').slice(-2)[0];
+}
 
 /** Follows of module outputs and input variables: deeper than any real module tree, small enough to stop a cycle. */
 const MAX_DEPTH = 32;
@@ -265,10 +276,16 @@ class PlanReader {
       // More resources than the list has places for values known after apply: the expression picks among them (a
       // conditional, a function), and the plan does not say which. Taking them all would over-approximate a list that
       // narrows (a NACL's subnet_ids would seem to cover a subnet it does not), so it stays unresolved (fail closed).
+      // Every instance of one counted resource (a splat, `aws_subnet.this[*].id`, often through a module output that the
+      // plan leaves unknown as a whole) is what it says: all of them. Reading more resources into a list is an
+      // over-approximation the rules absorb (more subnets, groups, tables, blocks: more reach), except for a list that
+      // narrows: a NACL's subnets would seem restricted when the expression leaves some of them out.
       const distinct = new Set(r.refs.map(String));
-      if (distinct.size > slots) {
+      const bases = new Set(r.refs.map((x) => x.address.replace(/\[[^\]]*\]$/, '')));
+      if (distinct.size > slots && bases.size > 1 && NARROWING_LISTS.has(`${resourceType(node)}.${argument}`)) {
         return new PlanUnknown(node, path, `${argument} holds ${slots} value${slots === 1 ? '' : 's'} known only after apply, but its expression refers to `
-          + `${distinct.size} resources (${[...distinct].join(', ')}): which of them it holds depends on an expression the plan does not record`);
+          + `${distinct.size} resources (${[...distinct].join(', ')}): which of them it holds depends on an expression the plan does not record `
+          + '(a set is unknown as a whole); associate each subnet with its own aws_network_acl_association');
       }
       return r.refs;
     }

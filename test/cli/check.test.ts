@@ -77,7 +77,7 @@ describe('verdicts and exit codes', () => {
     expect((await cli('check', templateFile(compliant), '--model', 'α')).code).toBe(0);
   });
 
-  test('unusable input exits 2 with what to do: missing, empty dir, empty or garbage JSON, a plan JSON, nothing to check', async () => {
+  test('unusable input exits 2 with what to do: missing, empty dir, empty or garbage JSON, an empty plan or state, nothing to check', async () => {
     const empty = tempDir('empty');
     const file = (name: string, text: string) => {
       fs.writeFileSync(path.join(empty, name), text);
@@ -91,7 +91,10 @@ describe('verdicts and exit codes', () => {
       [file('array.json', '[]'), 'not an object'],
       [file('no-resources.template.json', '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{}}'), 'holds no VPC and no subnet'],
       [file('bucket.template.json', '{"Resources":{"B":{"Type":"AWS::S3::Bucket"}}}'), 'holds no VPC and no subnet'],
-      [file('plan.json', '{"format_version":"1.2","terraform_version":"1.11.0","planned_values":{"root_module":{}}}'), 'Terraform plan JSON'],
+      // A plan that plans nothing is nothing to check; a plan of another format version is refused; state is no plan.
+      [file('plan.json', '{"format_version":"1.2","terraform_version":"1.11.0","planned_values":{"root_module":{}}}'), 'holds no VPC and no subnet'],
+      [file('plan2.json', '{"format_version":"2.0","terraform_version":"9.0.0","planned_values":{"root_module":{}}}'), 'format 2.0'],
+      [file('state.json', '{"format_version":"1.0","terraform_version":"1.11.0","values":{"root_module":{}}}'), 'not a kind check reads'],
       [file('main.tf.json', '{"resource":{}}'), 'holds no VPC and no subnet'],
     ];
     for (const [input, message] of cases) {

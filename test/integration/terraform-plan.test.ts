@@ -12,6 +12,7 @@ import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { nodesOf } from '../../src/guard/graph';
 import { Finding, Severity } from '../../src/guard/rule';
 import { NetworkModel } from '../../src/model/network-model';
+import { cli } from '../cli/support';
 import { planJson } from '../support/plan-json';
 import { findTerraform, findTerraformMirror, prepareTerraform, runTerraform, TerraformSetup } from '../support/terraform';
 import { requireTool } from '../support/tools';
@@ -40,12 +41,17 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     if (dir && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Each fixture's plan JSON as a file, for the command line (the last test). */
+  const planFiles: Record<string, string> = {};
+
   /** init (from the mirror), validate, plan -out, show -json; the findings of the plan as the α model. */
   function check(fixture: string): { findings: Finding[]; plan: unknown } {
     const cwd = path.join(dir, 'hcl', fixture);
     runTerraform(setup, cwd, ['init', '-input=false']);
     expect(runTerraform(setup, cwd, ['validate'])).toContain('The configuration is valid');
     const plan = planJson(setup, cwd);
+    planFiles[fixture] = path.join(dir, `${fixture}.plan.json`);
+    fs.writeFileSync(planFiles[fixture], JSON.stringify(plan));
     return { plan, findings: checkTopology(extractTerraformPlan(plan), { model: NetworkModel.ALPHA }) };
   }
   const blocking = (findings: Finding[]) => findings.filter((f) => f.severity !== Severity.WARNING).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
@@ -86,5 +92,26 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     const mn2 = findings.filter((f) => f.ruleId === 'MN-2');
     expect(mn2.map((f) => f.severity)).toContain(Severity.CRITICAL);
     expect(mn2.map((f) => f.path)).toContain('module.network.module.my_number.aws_subnet.this[0]');
+  }, TIMEOUT);
+
+  test('through the command line: the compliant plan exits 0, the My Number → NAT plan exits 1 with MN-1, diff names what the NAT opens', async () => {
+    expect(Object.keys(planFiles).sort()).toEqual(['alpha-compliant', 'mn-nat', 'tgw-default-table']);
+    const ok = await cli('check', '--model', 'α', planFiles['alpha-compliant']);
+    expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
+    const refused = await cli('check', '--model', 'alpha', '--format', 'sarif', planFiles['mn-nat']);
+    expect(refused.code).toBe(1);
+    const sarif = JSON.parse(refused.stdout);
+    const mn1 = sarif.runs[0].results.filter((r: any) => r.ruleId === 'MN-1');
+    expect(mn1.map((r: any) => r.locations[0].logicalLocations[0].fullyQualifiedName))
+      .toEqual(expect.arrayContaining(['module.network.module.my_number.aws_subnet.this[0]']));
+    // The change opens only My Number → internet (directly from the NAT's subnet, and for the other My Number subnets
+    // through the NAT, whose address the internet sees); it closes nothing.
+    const diff = await cli('diff', '--format', 'json', planFiles['alpha-compliant'], planFiles['mn-nat']);
+    expect(diff.code).toBe(1);
+    const changes = JSON.parse(diff.stdout).flatMap((r: any) => r.changes);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.map((c: any) => [c.change, c.from, c.to])).toEqual(changes.map(() => ['opens', 'MY_NUMBER', 'internet']));
+    expect(changes.flatMap((c: any) => c.fromBlocks)).toEqual(['10.0.255.0/28']);
+    expect((await cli('diff', planFiles['alpha-compliant'], planFiles['alpha-compliant'])).stdout).toMatch(/^no change in reachability/);
   }, TIMEOUT);
 });
