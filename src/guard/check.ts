@@ -19,10 +19,10 @@ export interface GuardScope {
   readonly hosts?: readonly DeclaredSegmentHost[];
 }
 
-/** Run every rule of the model over a topology graph; findings sorted by severity, rule and path. */
-export function checkTopology(graph: TopologyGraph, options: TopologyGuardOptions, scope: GuardScope = {}): Finding[] {
+/** What every rule is given: the graph, its reachability, the model and what the scope declares. */
+export function guardContext(graph: TopologyGraph, options: TopologyGuardOptions, scope: GuardScope = {}): GuardContext {
   const flows = scope.flows ?? [];
-  const ctx: GuardContext = {
+  return {
     graph,
     // The declared hosts' blocks are asked about by FLOW-1: they become classes of their own.
     reach: new Reachability(graph, flows.flatMap((f) => [...f.from.cidrs, ...f.to.cidrs])),
@@ -33,6 +33,11 @@ export function checkTopology(graph: TopologyGraph, options: TopologyGuardOption
     flows,
     hosts: scope.hosts ?? [],
   };
+}
+
+/** Run every rule of the model over a topology graph; findings sorted by severity, rule and path. */
+export function checkTopology(graph: TopologyGraph, options: TopologyGuardOptions, scope: GuardScope = {}): Finding[] {
+  const ctx = guardContext(graph, options, scope);
   const findings = ALL_RULES.filter((r) => r.models.includes(options.model)).flatMap((r) => r.check(ctx));
   return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));
 }

@@ -12,13 +12,13 @@
  * size, so the first level with a closing set gives the minimum, exactly, up to the bound.
  */
 import { parsePrefix } from './address-space';
-import { GuardScope } from './check';
+import { GuardScope, guardContext } from './check';
 import { headersText } from './diff';
 import { carriedAt, ConfigElement, describeElement, elementKey, elementsOfPath, withoutElements } from './elements';
 import { nodesOf, TopologyGraph } from './graph';
 import { Box } from './header-set';
 import { Arrival, Reachability } from './reachability';
-import { Finding, formatFinding, GuardContext, GuardRule } from './rule';
+import { Finding, formatFinding, GuardRule } from './rule';
 import { ALL_RULES } from './rules';
 import { nameOf } from './topology';
 import { TopologyGuardOptions } from '../model/guard-options';
@@ -177,19 +177,8 @@ function pathLines(p: ExplainedPath, indent: string): string[] {
 function runRule(
   graph: TopologyGraph, options: TopologyGuardOptions, scope: GuardScope, rule: GuardRule,
 ): { findings: Finding[]; reach: Reachability } {
-  const flows = scope.flows ?? [];
-  const reach = new Reachability(graph, flows.flatMap((f) => [...f.from.cidrs, ...f.to.cidrs]));
-  const ctx: GuardContext = {
-    graph,
-    reach,
-    model: options.model,
-    alphaPrimeCase: options.alphaPrimeCase,
-    emptyIsError: scope.emptyIsError,
-    scope: scope.name,
-    flows,
-    hosts: scope.hosts ?? [],
-  };
-  return { findings: rule.check(ctx), reach };
+  const ctx = guardContext(graph, options, scope);
+  return { findings: rule.check(ctx), reach: ctx.reach };
 }
 
 /** The subnets a finding's path starts from: those the finding names (by construct path or id). */
