@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ArtifactKind, CheckedStack } from './artifacts';
 import { FORMATS, OutputFormat, render } from './formats';
-import { CliError, CliIo, EXIT, writeAtomic } from './io';
+import { CliIo, EXIT, writeAtomic } from './io';
+import { blueprintOption, judgedScope } from './blueprint';
 import { loadJudged } from './load';
 import { evaluateTopology, GuardOutcome } from '../guard/evaluate';
 import { TopologyGraph } from '../guard/graph';
@@ -21,6 +22,8 @@ export interface StackResult {
 export interface CheckRun {
   readonly options: TopologyGuardOptions;
   readonly results: readonly StackResult[];
+  /** The blueprint file whose flows and hosts were checked, if one was given. */
+  readonly blueprint?: string;
 }
 
 /** The spellings `--model` accepts (the guideline's Greek letters, with either prime, and ASCII). */
@@ -67,7 +70,8 @@ export function parseCase(value: string): AlphaPrimeCase {
 }
 
 interface CheckFlags {
-  readonly model: NetworkModel;
+  readonly model?: NetworkModel;
+  readonly blueprint?: string;
   readonly case?: AlphaPrimeCase;
   readonly mapping?: string;
   readonly segment: string[];
@@ -87,8 +91,9 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       + 'Exit codes: 0 every stack complies; 1 blocking findings; 2 unusable input (unreadable, unknown kind, bad flags or '
       + 'mapping, nothing to check).')
     .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON')
-    .addOption(new Option('--model <model>', 'network model: α | α′ | β | β′ (or alpha | alpha-prime | beta | beta-prime)').argParser(parseModel).makeOptionMandatory())
+    .addOption(new Option('--model <model>', 'network model: α | α′ | β | β′ (or alpha | alpha-prime | beta | beta-prime); required without --blueprint').argParser(parseModel))
     .addOption(new Option('--case <case>', 'the α′ case: ア | イ | ウ (or a | b | c)').argParser(parseCase))
+    .addOption(blueprintOption())
     .option('--mapping <file>', 'JSON file mapping construct paths, logical IDs, Terraform addresses or VPC CIDRs to segments, and acknowledgements')
     .option('--segment <SEGMENT=MATCHER>', 'map VPCs/subnets to a segment, e.g. MY_NUMBER=cidr:10.0.0.0/16 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
@@ -101,10 +106,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
 
 /** The check command's work; returns the exit code. */
 export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: CliIo): number {
-  if (flags.case !== undefined && flags.model !== NetworkModel.ALPHA_PRIME) {
-    throw new CliError('--case applies to model α′ only (the α′ cases ア, イ, ウ of the 2024 revision); drop --case or use --model α′');
-  }
-  const options: TopologyGuardOptions = { model: flags.model, alphaPrimeCase: flags.case };
+  const { options, scope, blueprint } = judgedScope(flags);
   const { units, acknowledgements: acks } = loadJudged(artifacts, flags);
 
   const results: StackResult[] = [];
@@ -112,11 +114,11 @@ export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: Cl
     for (const stack of u.stacks) {
       // Another stack of the artifact holds the network (checked above): a stack without one is no GUARD-1 finding.
       const all = [...acks, ...u.artifact.acknowledgements ?? []];
-      const outcome = evaluateTopology(stack.name, u.graph, options, all, { reports: stack.reports, emptyIsError: false });
+      const outcome = evaluateTopology(stack.name, u.graph, options, all, { reports: stack.reports, emptyIsError: false, ...scope });
       results.push({ input: u.artifact.input, kind: u.artifact.kind, stack, graph: u.graph, outcome });
     }
   }
-  const run: CheckRun = { options, results };
+  const run: CheckRun = { options, results, blueprint };
   const text = render(flags.format, run);
   if (flags.output) {
     writeAtomic(flags.output, text);

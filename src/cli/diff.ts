@@ -1,10 +1,12 @@
 import { Command, Option } from 'commander';
+import { judgedScope } from './blueprint';
 import { CliError, CliIo, EXIT } from './io';
 import { JudgedUnit, LoadFlags, loadJudged, withLoadOptions } from './load';
 import { diffReachability, formatChange, ReachabilityChange } from '../guard/diff';
 
 interface DiffFlags extends LoadFlags {
   readonly format: 'text' | 'json';
+  readonly blueprint?: string;
 }
 
 /** Register `diff`: what a change opens and closes between segments, zones and the internet. */
@@ -21,17 +23,19 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
       + 'Exit codes: 0 no change; 1 something is opened or closed; 2 unusable input.')
     .argument('<before>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON')
     .argument('<after>', 'the same kinds; the engine may differ from <before>')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--blueprint <file>', 'the blueprint (JSON of MunicipalNetworkBlueprintProps): its declared hosts are named in the entries'));
   withLoadOptions(command, 'compare only the stacks of these names, on both sides (glob, * and ?; repeatable); default: every stack')
     .action((before: string, after: string, flags: DiffFlags) => { setExit(runDiff(before, after, flags, io)); });
 }
 
 /** The diff command's work; returns the exit code. */
 export function runDiff(before: string, after: string, flags: DiffFlags, io: CliIo): number {
+  const hosts = flags.blueprint === undefined ? [] : judgedScope({ blueprint: flags.blueprint }).scope.hosts ?? [];
   const a = loadJudged([before], flags).units;
   const b = loadJudged([after], flags).units;
   const pairs = pair(a, b, before, after);
-  const results = pairs.map(([x, y]) => ({ before: label(x), after: label(y), changes: diffReachability(x.graph, y.graph) }));
+  const results = pairs.map(([x, y]) => ({ before: label(x), after: label(y), changes: diffReachability(x.graph, y.graph, { hosts }) }));
   const changes = results.reduce((n, r) => n + r.changes.length, 0);
   if (flags.format === 'json') {
     io.stdout(`${JSON.stringify(results, null, 2)}\n`);

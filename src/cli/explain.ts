@@ -1,14 +1,15 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseCase, parseModel } from './check';
+import { blueprintOption, judgedScope } from './blueprint';
 import { CliError, CliIo, EXIT } from './io';
 import { LoadFlags, loadJudged, withLoadOptions } from './load';
 import { explainFinding, FindingExplanation, formatExplanation } from '../guard/explain';
 import { ALL_RULES } from '../guard/rules';
-import { TopologyGuardOptions } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 
 interface ExplainFlags extends LoadFlags {
-  readonly model: NetworkModel;
+  readonly model?: NetworkModel;
+  readonly blueprint?: string;
   readonly case?: AlphaPrimeCase;
   readonly from?: string;
   readonly to?: string;
@@ -35,8 +36,9 @@ export function registerExplain(program: Command, io: CliIo, setExit: (code: num
       + 'Exit codes: 0 the rule has no finding; 1 findings explained; 2 unusable input.')
     .argument('<rule>', `a rule ID: ${ALL_RULES.map((r) => r.id).join(', ')}`)
     .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON')
-    .addOption(new Option('--model <model>', 'network model: α | α′ | β | β′ (or alpha | alpha-prime | beta | beta-prime)').argParser(parseModel).makeOptionMandatory())
+    .addOption(new Option('--model <model>', 'network model: α | α′ | β | β′ (or alpha | alpha-prime | beta | beta-prime); required without --blueprint').argParser(parseModel))
     .addOption(new Option('--case <case>', 'the α′ case: ア | イ | ウ (or a | b | c)').argParser(parseCase))
+    .addOption(blueprintOption())
     .option('--from <subnet>', 'only findings whose path starts in this subnet: logical ID / Terraform address, construct path, or CIDR')
     .option('--to <address>', 'only findings whose packets go to this address or CIDR (e.g. 0.0.0.0/0, 10.0.64.10)')
     .addOption(new Option('--max-cut <n>', 'the largest cut searched for (1-4)').argParser(parseMaxCut).default(3))
@@ -49,19 +51,16 @@ export function registerExplain(program: Command, io: CliIo, setExit: (code: num
 export function runExplain(ruleId: string, artifacts: readonly string[], flags: ExplainFlags, io: CliIo): number {
   const rule = ALL_RULES.find((r) => r.id === ruleId.trim().toUpperCase());
   if (!rule) throw new CliError(`"${ruleId}" is no rule of the guard; give one of ${ALL_RULES.map((r) => r.id).join(', ')}`);
-  if (!rule.models.includes(flags.model)) {
-    throw new CliError(`rule ${rule.id} does not apply to model ${flags.model} (it applies to ${rule.models.join(', ')}); check --model`);
+  const { options, scope } = judgedScope(flags);
+  if (!rule.models.includes(options.model)) {
+    throw new CliError(`rule ${rule.id} does not apply to model ${options.model} (it applies to ${rule.models.join(', ')}); check --model`);
   }
-  if (flags.case !== undefined && flags.model !== NetworkModel.ALPHA_PRIME) {
-    throw new CliError('--case applies to model α′ only (the α′ cases ア, イ, ウ of the 2024 revision); drop --case or use --model α′');
-  }
-  const options: TopologyGuardOptions = { model: flags.model, alphaPrimeCase: flags.case };
   const { units } = loadJudged(artifacts, flags);
   const results: { stack: string; input: string; explanations: FindingExplanation[] }[] = [];
   for (const unit of units) {
     let explained: FindingExplanation[];
     try {
-      explained = explainFinding(unit.graph, options, rule.id, { from: flags.from, to: flags.to, maxCutSize: flags.maxCut });
+      explained = explainFinding(unit.graph, options, rule.id, { from: flags.from, to: flags.to, maxCutSize: flags.maxCut, scope });
     } catch (e) {
       // The library's own input errors (an unreadable --to) are the user's to fix.
       throw new CliError((e as Error).message.replace(/^explain: /, ''));

@@ -59,7 +59,15 @@ function renderText(run: CheckRun): string {
   lines.push(blocking === 0
     ? `${run.results.length} stack(s) checked: compliant with ${run.options.model}.`
     : `${run.results.length} stack(s) checked: ${blocking} blocking finding(s). Exit code 1.`);
+  lines.push(...scopeNote(run));
   return `${lines.join('\n')}\n`;
+}
+
+/** What the check could not judge without the blueprint: said, so that a pass is not read as more than it is. */
+function scopeNote(run: CheckRun): string[] {
+  return run.blueprint === undefined
+    ? ['note: no --blueprint given: FLOW-1 had no declared flow to prove open, and AP-7 judged role-labelled hosts only.']
+    : [`declared flows and hosts from ${run.blueprint}.`];
 }
 
 // --- json ----------------------------------------------------------------------------------------------------------
@@ -244,5 +252,6 @@ function renderMarkdown(run: CheckRun): string {
       lines.push(`| ${cell(r.stack.name)} | ${f.ruleId} | ${cell(state)} | \`${cell(f.path)}\` | ${cell(`${f.message} (${f.term}).${hops}`)} | ${cell(f.fix)} |`);
     }
   }
+  lines.push('', ...scopeNote(run).map((n) => `_${n}_`));
   return `${lines.join('\n')}\n`;
 }

@@ -1,11 +1,13 @@
 /**
  * `jichitai-network explain` and `diff` (issue 14) on synthesized reference deployments: the path of a finding and the
- * route whose removal closes it; what a change opens, and nothing between the two engines' renders of one blueprint.
+ * route whose removal closes it; what a change opens, and nothing between the two engines' renders of one blueprint;
+ * and the blueprint's declared flows and hosts through --blueprint.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App as TfApp } from 'cdktf';
-import { addMyNumberNat, cli, copyCdkOut, synthExample, tempDir } from './support';
+import { addMyNumberNat, cli, copyCdkOut, readJson, synthExample, tempDir, templateFile, writeJson } from './support';
+import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildTfExample } from '../../examples/tf/_app';
 
 const STACK = 'SampleCity-alpha';
@@ -89,5 +91,52 @@ describe('diff', () => {
     // One unit on each side: compared even though the names differ (before → after).
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^SampleCity-alpha → SampleCity-beta: /);
+  });
+});
+
+describe('--blueprint: the declared flows and hosts, as the guard has them at synth', () => {
+  let blueprint: string;
+  beforeAll(() => {
+    blueprint = path.join(work, 'alpha.blueprint.json');
+    fs.writeFileSync(blueprint, JSON.stringify(BLUEPRINTS.alpha, null, 1));
+  });
+
+  test('the model comes from the blueprint, and a declared flow the artifact no longer carries is refused (FLOW-1)', async () => {
+    const ok = await cli('check', compliant, '--blueprint', blueprint);
+    expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(ok.stdout).toContain(`declared flows and hosts from ${blueprint}.`);
+    // The transit gateway routes toward the LGWAN WAN's intermediate server (172.20.10.5/32) taken out: nothing else opens,
+    // but the declared 特定通信 resident-registry → intermediate-server is no longer carried.
+    const cut = copyCdkOut(compliant, path.join(work, 'cut.out'));
+    const file = templateFile(cut);
+    const template = readJson(file);
+    const removed = Object.entries(template.Resources as Record<string, any>)
+      .filter(([, r]) => r.Type === 'AWS::EC2::TransitGatewayRoute' && r.Properties.DestinationCidrBlock === '172.20.10.5/32' && !r.Properties.Blackhole);
+    expect(removed.length).toBeGreaterThan(0);
+    for (const [id] of removed) delete template.Resources[id];
+    writeJson(file, template);
+    const refused = await cli('check', cut, '--blueprint', blueprint, '--format', 'json');
+    expect(refused.code).toBe(1);
+    const violations = JSON.parse(refused.stdout).flatMap((r: any) => r.violations);
+    expect(violations.map((v: any) => v.ruleId)).toEqual(violations.map(() => 'FLOW-1'));
+    expect(violations.map((v: any) => v.message).join('\n')).toMatch(/resident-registry-to-intermediate-server/);
+    // Without the blueprint the same artifact passes, and the text says what was not judged.
+    const blind = await cli('check', cut, '--model', 'α');
+    expect(blind.code).toBe(0);
+    expect(blind.stdout).toContain('note: no --blueprint given: FLOW-1 had no declared flow to prove open');
+  });
+
+  test('a blueprint that is not valid, or flags that contradict it, or neither model nor blueprint: unusable (2)', async () => {
+    const bad = path.join(work, 'bad.blueprint.json');
+    fs.writeFileSync(bad, JSON.stringify({ ...BLUEPRINTS.alpha, addressSpace: '10.0.0.0/33', municipality: '' }));
+    const invalid = await cli('check', compliant, '--blueprint', bad);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/the blueprint is not valid \(2 problems\)\n {2}- \[municipality\] is empty[^\n]*\n {2}- \[addressSpace\] "10\.0\.0\.0\/33"/);
+    const contradicted = await cli('check', compliant, '--blueprint', blueprint, '--model', 'beta');
+    expect(contradicted.code).toBe(2);
+    expect(contradicted.stderr).toMatch(/--model BETA contradicts the blueprint's model ALPHA/);
+    const neither = await cli('check', compliant);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/give the network model with --model/);
   });
 });
