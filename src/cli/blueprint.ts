@@ -3,10 +3,10 @@ import { Option } from 'commander';
 import { CliError } from './io';
 import { GuardScope } from '../guard/check';
 import { flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
-import { Blueprint, validateBlueprint } from '../model/validate';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { TopologyGuardOptions } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
+import { Blueprint, validateBlueprint } from '../model/validate';
 
 /** `--blueprint FILE`: the blueprint the artifact was built from (JSON of MunicipalNetworkBlueprintProps). */
 export const blueprintOption = () => new Option('--blueprint <file>',

@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ArtifactKind, CheckedStack } from './artifacts';
+import { blueprintOption, judgedScope } from './blueprint';
 import { FORMATS, OutputFormat, render } from './formats';
 import { CliIo, EXIT, writeAtomic } from './io';
-import { blueprintOption, judgedScope } from './blueprint';
 import { loadJudged } from './load';
 import { evaluateTopology, GuardOutcome } from '../guard/evaluate';
 import { TopologyGraph } from '../guard/graph';

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { parseCase, parseModel } from './check';
 import { blueprintOption, judgedScope } from './blueprint';
+import { parseCase, parseModel } from './check';
 import { CliError, CliIo, EXIT } from './io';
 import { LoadFlags, loadJudged, withLoadOptions } from './load';
 import { explainFinding, FindingExplanation, formatExplanation } from '../guard/explain';
