@@ -286,6 +286,11 @@ export class GraphBuilder {
         case 'vpc-endpoint': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetIds', s, 'subnet')); break;
         case 'network-acl': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetId', { kind: 'node', id: s }, 'subnet')); break;
         case 'security-group': expect(n.id, 'VpcId', n.vpc, 'vpc'); break;
+        case 'user-data': n.securityGroups.forEach((g) => expect(n.id, 'SecurityGroupIds', g, 'security-group')); break;
+        case 'load-balancer':
+          n.subnets.forEach((s) => expect(n.id, 'Subnets', s, 'subnet'));
+          n.securityGroups.forEach((g) => expect(n.id, 'SecurityGroups', g, 'security-group'));
+          break;
         case 'internet-gateway':
         case 'egress-only-internet-gateway':
         case 'vpn-gateway':

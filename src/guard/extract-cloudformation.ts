@@ -428,9 +428,33 @@ class TemplateReader {
         break;
       case 'AWS::EC2::LaunchTemplate':
       case 'AWS::EC2::Instance': {
-        const userData = type === 'AWS::EC2::Instance' ? p.UserData : p.LaunchTemplateData?.UserData;
+        const instance = type === 'AWS::EC2::Instance';
+        const d = instance ? p : p.LaunchTemplateData ?? {};
+        const userData = d.UserData;
         if (userData === undefined) break;
-        b.add({ ...base, type: 'user-data', resourceType: type === 'AWS::EC2::Instance' ? 'instance' : 'launch-template', text: this.userDataText(userData) });
+        const interfaces: any[] = Array.isArray(d.NetworkInterfaces) ? d.NetworkInterfaces : [];
+        const groups = [
+          ...this.refs(d.SecurityGroupIds), ...this.refs(d.SecurityGroups),
+          ...interfaces.flatMap((n) => this.refs(instance ? n?.GroupSet : n?.Groups)),
+        ].map((r, i) => b.noted(id, `SecurityGroupIds[${i}]`, r));
+        b.add({
+          ...base,
+          type: 'user-data',
+          resourceType: instance ? 'instance' : 'launch-template',
+          text: this.userDataText(userData),
+          securityGroups: groups,
+          otherInterfaces: interfaces.some((n) => n?.NetworkInterfaceId !== undefined),
+        });
+        break;
+      }
+      case 'AWS::ElasticLoadBalancingV2::LoadBalancer': {
+        const mappings: any[] = Array.isArray(p.SubnetMappings) ? p.SubnetMappings : [];
+        b.add({
+          ...base,
+          type: 'load-balancer',
+          subnets: [...this.refs(p.Subnets), ...mappings.map((m) => this.ref(m?.SubnetId))].map((r, i) => b.noted(id, `Subnets[${i}]`, r)),
+          securityGroups: this.refs(p.SecurityGroups).map((r, i) => b.noted(id, `SecurityGroups[${i}]`, r)),
+        });
         break;
       }
       case 'AWS::EC2::FlowLog':

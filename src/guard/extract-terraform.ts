@@ -566,9 +566,32 @@ class ConfigReader {
         const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
         const text = encoded !== undefined ? userDataText(String(encoded)) : p.user_data !== undefined ? String(p.user_data) : undefined;
         if (text === undefined) break;
-        b.add({ ...base, type: 'user-data', resourceType: type === 'aws_instance' ? 'instance' : 'launch-template', text });
+        // aws_launch_template: vpc_security_group_ids, security_group_names, network_interfaces { security_groups };
+        // aws_instance: vpc_security_group_ids, security_groups, network_interface { network_interface_id } (an ENI by id).
+        const interfaces = list(type === 'aws_instance' ? p.network_interface : p.network_interfaces);
+        const groups = [
+          ...this.refs(p.vpc_security_group_ids), ...this.refs(p.security_groups), ...this.refs(p.security_group_names),
+          ...interfaces.flatMap((n) => this.refs(n?.security_groups)),
+        ].map((r, i) => b.noted(id, `vpc_security_group_ids[${i}]`, r));
+        b.add({
+          ...base,
+          type: 'user-data',
+          resourceType: type === 'aws_instance' ? 'instance' : 'launch-template',
+          text,
+          securityGroups: groups,
+          otherInterfaces: interfaces.some((n) => n?.network_interface_id !== undefined),
+        });
         break;
       }
+      case 'aws_lb':
+      case 'aws_alb':
+        b.add({
+          ...base,
+          type: 'load-balancer',
+          subnets: [...this.refs(p.subnets), ...list(p.subnet_mapping).map((m) => this.ref(m?.subnet_id))].map((r, i) => b.noted(id, `subnets[${i}]`, r)),
+          securityGroups: this.refs(p.security_groups).map((r, i) => b.noted(id, `security_groups[${i}]`, r)),
+        });
+        break;
       case 'aws_flow_log': {
         const [prop, value] = (['vpc_id', 'subnet_id', 'eni_id', 'transit_gateway_id'] as const).map((k) => [k, p[k]] as const).find(([, v]) => v !== undefined)
           ?? ['vpc_id', undefined];

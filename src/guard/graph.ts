@@ -303,6 +303,24 @@ export interface UserDataNode extends NodeBase {
   readonly type: 'user-data';
   readonly resourceType: 'launch-template' | 'instance';
   readonly text: string;
+  /**
+   * The security groups of the instances it starts (launch template `SecurityGroupIds` and network interfaces' groups;
+   * instance `SecurityGroupIds` / `SecurityGroups`); empty when none is named (the VPC's default group then applies).
+   */
+  readonly securityGroups: Ref[];
+  /** Whether the groups come from somewhere the guard does not read (a network interface by id): unknown groups. */
+  readonly otherInterfaces: boolean;
+}
+
+/**
+ * An Elastic Load Balancing v2 load balancer (network, application or gateway): in front of a forward proxy, it passes
+ * on the clients its security groups admit (semantics §7, forward proxies).
+ */
+export interface LoadBalancerNode extends NodeBase {
+  readonly type: 'load-balancer';
+  readonly subnets: Ref[];
+  /** Its security groups; none means it admits every client (a network load balancer without groups). */
+  readonly securityGroups: Ref[];
 }
 
 /**
@@ -382,7 +400,7 @@ export type GraphNode =
   | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode | VpnGatewayNode
   | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode
   | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | LogGroupNode
-  | UserDataNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode;
+  | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode;
 
 /** The node a reference points at, if it is a node of the graph. */
 export function deref<T extends GraphNode>(graph: TopologyGraph, ref: Ref | undefined): T | undefined {

@@ -352,6 +352,31 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A forward proxy relays to the breakout: whoever its front admits uses the breakout, whatever its own subnet's routes.
+    name: 'α′: the proxy load balancer\'s security group widened to the whole LGWAN VPC (servers reach the breakout through the proxy)',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      l1(net.lgwan, 'TenantProxy/LoadBalancerSecurityGroup').addPropertyOverride('SecurityGroupIngress',
+        [{ IpProtocol: 'tcp', FromPort: 0, ToPort: 65535, CidrIp: net.lgwan.vpcCidr }]);
+    },
+  },
+  {
+    name: 'α′: the proxy instances admit the members of a peer security group (not followed: every address counts, fail closed)',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const peer = new ec2.CfnSecurityGroup(stack, 'MutPeerGroup', { vpcId: net.lgwan.vpc.vpcId, groupDescription: 'peer' });
+      new ec2.CfnSecurityGroupIngress(stack, 'MutProxyFromPeer', {
+        groupId: l1<ec2.CfnSecurityGroup>(net.lgwan, 'TenantProxy/InstanceSecurityGroup').attrGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 0,
+        toPort: 65535,
+        sourceSecurityGroupId: peer.attrGroupId,
+      });
+    },
+  },
+  {
     name: 'a route from MY_NUMBER to an LGWAN host whose subnet is given an internet route',
     rule: 'MN-4',
     models: NOT_ALPHA_PRIME,

@@ -427,6 +427,25 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A forward proxy relays to the breakout: whoever its front admits uses the breakout, whatever its own subnet's routes.
+    name: 'α′: the proxy load balancer\'s security group widened to the whole LGWAN VPC (servers reach the breakout through the proxy)',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      find<SecurityGroup>(net.lgwan, 'TenantProxy/LoadBalancerSecurityGroup').addOverride('ingress', [{
+        cidr_blocks: [net.lgwan.vpcCidr],
+        from_port: 0,
+        to_port: 65535,
+        protocol: 'tcp',
+        description: 'widened',
+        ipv6_cidr_blocks: [],
+        prefix_list_ids: [],
+        security_groups: [],
+        self: false,
+      }]);
+    },
+  },
+  {
     name: 'a route from MY_NUMBER to an LGWAN host whose subnet is given an internet route',
     rule: 'MN-4',
     models: NOT_ALPHA_PRIME,

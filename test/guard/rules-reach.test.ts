@@ -2,7 +2,7 @@
  * Path rules over the exact reachability: MN-4 (hosts My Number reaches stay off the internet), LG-2 / MN-3 (paths carry
  * hosts, never a whole subnet of the other side), and what cuts a path (NACLs, transit gateway blackholes).
  */
-import { Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { exampleFindings as findings } from './example-findings';
@@ -134,6 +134,30 @@ describe('AP-7 the breakout serves the terminal pools and update clients only (ã
       expect.stringMatching(/^\[\w*LgwanSubnetworkload1\w*\] AP-7 error .*: declared host lgwan-file-server \(OTHER, 10\.0\.65\.20\/32\) lies in this subnet/),
       expect.stringMatching(/^\[\w*LgwanSubnetworkload1\w*\] AP-7 error .*: declared host lgwan-mail-server \(OTHER, 10\.0\.65\.25\/32\) lies in this subnet/),
     ]);
+  });
+
+  test('the forward proxy\'s clients: only what its front admits on the proxy port counts, and what the guard cannot bound is everyone', () => {
+    const proxyFindings = (change: (stack: Stack, net: any) => void) => findings('alpha-prime', 'AP-7', change).filter((f) => /forward proxy/.test(f));
+    // SSH to the proxy instances from the servers' subnet is no use of the proxy (not its http_port).
+    expect(proxyFindings((stack, net) => {
+      new ec2.CfnSecurityGroupIngress(stack, 'Ssh', {
+        groupId: l1<ec2.CfnSecurityGroup>(net.lgwan, 'TenantProxy/InstanceSecurityGroup').attrGroupId, ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '10.0.65.0/24',
+      });
+    })).toEqual([]);
+    // The proxy port from the servers' subnet is.
+    expect(proxyFindings((stack, net) => {
+      new ec2.CfnSecurityGroupIngress(stack, 'Direct', {
+        groupId: l1<ec2.CfnSecurityGroup>(net.lgwan, 'TenantProxy/InstanceSecurityGroup').attrGroupId, ipProtocol: 'tcp', fromPort: 3128, toPort: 3128, cidrIp: '10.0.65.0/24',
+      });
+    })).toEqual([
+      expect.stringMatching(/AP-7 error .*declared host finance-system .* may use the forward proxy \S+, which relays to the breakout: its security groups admit .*tcp\/3128-3128 from 10\.0\.65\.0\/24/),
+      expect.stringMatching(/declared host lgwan-file-server/),
+      expect.stringMatching(/declared host lgwan-mail-server/),
+    ]);
+    // A load balancer in front without security groups admits every client.
+    const open = proxyFindings((_, net) => { l1<CfnResource>(net.lgwan, 'TenantProxy/LoadBalancer').addPropertyDeletionOverride('SecurityGroups'); });
+    expect(open[0]).toMatch(/every address counts as its client \(load balancer \S+ in front of it has no security group, so it admits every client; fail closed\)/);
+    expect(open).toHaveLength(3);
   });
 
   test('a resource labelled with another role in a terminal subnet is flagged; one labelled BUSINESS_TERMINALS is not', () => {

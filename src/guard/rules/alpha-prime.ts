@@ -1,6 +1,7 @@
 import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, OUT_OR_UNKNOWN } from './paths';
+import { mayUse, proxyClients } from './proxy-clients';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
@@ -258,13 +259,15 @@ export const AP7: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ローカルブレイクアウトの利用端末',
   summary: 'Only the LGWAN terminal pools (業務端末) and declared security-update clients reach the breakout; every other declared or role-labelled '
-    + 'LGWAN host sits in a subnet without a way out.',
+    + 'LGWAN host sits in a subnet without a way out and outside what the security groups in front of a forward proxy admit.',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const findings: Finding[] = [];
     const fix = (what: string) => `move ${what} to an LGWAN subnet without a route to the breakout (MunicipalNetwork: a workload subnet, not a terminal subnet), `
       + 'or, for a host that must fetch security updates, name it in breakout.updateClients';
     const outOf = (subnet: SubnetNode) => ctx.reach.arrivals(subnet.id).find(OUT_OR_UNKNOWN);
+    const flaggedHosts = new Set<string>();
+    const flaggedLabels = new Set<string>();
     // Declared hosts: every subnet whose block overlaps one of the host's ranges.
     for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient)) {
       const blocks = host.cidrs.map(parsePrefix).filter((b) => b !== undefined);
@@ -274,6 +277,7 @@ export const AP7: GuardRule = {
         if (block && !blocks.some((b) => b.lo <= block.hi && block.lo <= b.hi)) continue;
         const out = outOf(subnet);
         if (!out) continue;
+        flaggedHosts.add(host.name);
         findings.push(finding(this, nameOf(ctx.graph, subnet.id),
           `declared host ${host.name} (${host.role}, ${host.cidrs.join(', ')}) lies in this subnet, which reaches ${endOf(ctx, out)}; only terminal pools (業務端末) and update clients may use the breakout`,
           fix(host.name), ctx.reach.hops(out)));
@@ -288,11 +292,36 @@ export const AP7: GuardRule = {
         const subnet = ref.kind === 'node' ? lgwan.get(ref.id) : undefined;
         const out = subnet && outOf(subnet);
         if (!subnet || !out) continue;
+        flaggedLabels.add(label.id);
         findings.push(finding(this, nameOf(ctx.graph, label.resource),
           `labelled ${label.role}, it sits in ${nameOf(ctx.graph, subnet.id)}, which reaches ${endOf(ctx, out)}; only terminal pools (業務端末) and update clients may use the breakout`,
           fix('it'), ctx.reach.hops(out)));
         break;
       }
+    }
+    // A forward proxy relays to the breakout whatever its own subnet's routes are: a host its security groups (or those
+    // of a load balancer in front of it) admit uses the breakout through it (semantics §7, forward proxies). One finding
+    // per host: those whose own subnet already reaches out are named above.
+    const proxies = proxyClients(ctx.graph);
+    for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient && !flaggedHosts.has(h.name))) {
+      const used = proxies.find((c) => mayUse(c, host.cidrs));
+      if (!used) continue;
+      findings.push(finding(this, nameOf(ctx.graph, used.proxy.id),
+        `declared host ${host.name} (${host.role}, ${host.cidrs.join(', ')}) may use the forward proxy ${used.proxy.id}, which relays to the breakout: `
+          + `${used.everywhere ? `every address counts as its client (${used.everywhere}; fail closed)` : `its security groups admit ${used.admitted.join('; ')}`}`,
+        'admit only the terminal pools (業務端末) and update clients in the security groups of the proxy and of the load balancer in front of it '
+          + '(breakout.tenantProxy plans them from the terminal subnets), or move the host out of the admitted blocks'));
+    }
+    for (const label of nodesOf(ctx.graph, 'role-label').filter((l) => l.role !== 'BUSINESS_TERMINALS' && !flaggedLabels.has(l.id))) {
+      const cidrs = label.subnets.map((r) => deref<SubnetNode>(ctx.graph, r)).filter((x) => x?.type === 'subnet' && ctx.reach.segmentOf(x.id) === Segment.LGWAN)
+        .map((x) => x!.cidr ?? '');
+      const used = cidrs.length > 0 ? proxies.find((c) => mayUse(c, cidrs)) : undefined;
+      if (!used) continue;
+      findings.push(finding(this, nameOf(ctx.graph, label.resource),
+        `labelled ${label.role}, it sits in a subnet the forward proxy ${used.proxy.id} admits as a client, and the proxy relays to the breakout: `
+          + `${used.everywhere ? `every address counts as its client (${used.everywhere}; fail closed)` : `its security groups admit ${used.admitted.join('; ')}`}`,
+        'admit only the terminal pools (業務端末) and update clients in the security groups of the proxy and of the load balancer in front of it, '
+          + 'or move the resource to a subnet they do not admit'));
     }
     return findings;
   },

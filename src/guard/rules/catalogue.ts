@@ -242,7 +242,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'AP-7': {
     summaryJa: 'ローカルブレイクアウトを使うのは、LGWAN接続系の業務端末（端末プール）と宣言したセキュリティ更新の取得元だけ。'
-      + 'それ以外の宣言済み・ロール付きのLGWANホストは、外へ出る経路のないサブネットに置くこと。',
+      + 'それ以外の宣言済み・ロール付きのLGWANホストは、外へ出る経路のないサブネットに置き、フォワードプロキシの前段のセキュリティグループが許可する範囲の外に置くこと。',
     rationale: 'The guideline opens the breakout for the business terminals\' use of specific cloud services; servers and systems of the LGWAN '
       + 'segment keep no way out. MunicipalNetwork lays out terminal subnets (the only ones routed to the breakout and admitted by the proxy) '
       + 'apart from workload subnets.',
