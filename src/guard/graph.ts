@@ -443,6 +443,24 @@ export function normaliseProtocol(protocol: unknown): string {
 
 /** Every rule of a group in one direction: inline ones and those written as separate resources. */
 export function rulesOf(graph: TopologyGraph, group: SecurityGroupNode, egress: boolean): SecurityGroupRule[] {
-  const separate = nodesOf(graph, 'security-group-rule').filter((r) => r.egress === egress && r.group.kind === 'node' && r.group.id === group.id);
-  return [...(egress ? group.egress : group.ingress), ...separate.map((r) => r.rule)];
+  const separate = separateRules(graph).get(`${egress ? 'e' : 'i'}${group.id}`) ?? [];
+  return [...(egress ? group.egress : group.ingress), ...separate];
+}
+
+/** The rules written as resources of their own, by direction and group, built once per graph (rules ask per group). */
+const SEPARATE_RULES = new WeakMap<TopologyGraph, Map<string, SecurityGroupRule[]>>();
+
+function separateRules(graph: TopologyGraph): Map<string, SecurityGroupRule[]> {
+  let index = SEPARATE_RULES.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const r of nodesOf(graph, 'security-group-rule')) {
+      if (r.group.kind !== 'node') continue;
+      const key = `${r.egress ? 'e' : 'i'}${r.group.id}`;
+      const list = index.get(key);
+      if (list) list.push(r.rule); else index.set(key, [r.rule]);
+    }
+    SEPARATE_RULES.set(graph, index);
+  }
+  return index;
 }
