@@ -8,6 +8,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { App as TfApp } from 'cdktf';
 import { cli, readJson, tempDir, writeJson } from './support';
+import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
 import { find } from '../guard/mutation-suite';
@@ -57,8 +58,10 @@ test('a cdktf.out: the render of the same blueprint is judged alike, and stacks/
   app.synth();
   const stackDir = path.join(out, 'stacks', 'SampleCity-alpha');
   const synthReport = readJson(path.join(stackDir, 'jichitai-guard-report.SampleCity-alpha.json'));
+  const blueprint = path.join(work, 'alpha.blueprint.json');
+  fs.writeFileSync(blueprint, JSON.stringify(BLUEPRINTS.alpha));
   for (const input of [out, path.join(stackDir, 'cdk.tf.json')]) {
-    const r = await cli('check', input, '--model', 'alpha', '--format', 'json');
+    const r = await cli('check', input, '--blueprint', blueprint, '--format', 'json');
     expect({ input, code: r.code, stderr: r.stderr }).toEqual({ input, code: 0, stderr: '' });
     expect(JSON.parse(r.stdout)).toEqual([synthReport]);
   }

@@ -50,17 +50,29 @@ describe('verdicts and exit codes', () => {
   });
 
   test('the JSON report of a compliant cdk.out is the one the guard wrote at synth', async () => {
-    const r = await cli('check', compliant, '--model', 'α', '--format', 'json');
+    const blueprint = path.join(work, 'alpha-report.blueprint.json');
+    writeJson(blueprint, BLUEPRINTS.alpha);
+    const r = await cli('check', compliant, '--blueprint', blueprint, '--format', 'json');
     expect(JSON.parse(r.stdout)).toEqual([readJson(path.join(compliant, `jichitai-guard-report.${STACK}.json`))]);
   });
 
-  test('every reference example: the JSON of check is the report the guard wrote at synth, acknowledgements made in code included', async () => {
+  test('every reference example: the JSON of check with the blueprint is the report the guard wrote at synth, acknowledgements made in code included', async () => {
     for (const [name, blueprint] of Object.entries(BLUEPRINTS)) {
       const out = name === 'alpha' ? compliant : synthExample(name, path.join(work, `${name}.out`));
-      const r = await cli('check', out, '--model', blueprint.model, ...(blueprint.alphaPrimeCase ? ['--case', blueprint.alphaPrimeCase] : []), '--format', 'json');
+      const file = path.join(work, `${name}.blueprint.json`);
+      writeJson(file, blueprint);
+      const r = await cli('check', out, '--blueprint', file, '--format', 'json');
       const stack = `SampleCity-${name}`;
       expect({ name, code: r.code }).toEqual({ name, code: 0 });
       expect(JSON.parse(r.stdout)).toEqual([readJson(path.join(out, `jichitai-guard-report.${stack}.json`))]);
+      // Without it, the model's rules run without the declared flows: the relays and screen transfer between LGWAN and the
+      // Internet segment (if the example has them) are warnings that ask for the declarations (LG-2), never a pass.
+      const blind = await cli('check', out, '--model', blueprint.model, ...(blueprint.alphaPrimeCase ? ['--case', blueprint.alphaPrimeCase] : []), '--format', 'json');
+      expect({ name, code: blind.code }).toEqual({ name, code: 0 });
+      const report = JSON.parse(blind.stdout)[0];
+      expect(report.violations).toEqual([]);
+      const crossing = (blueprint.flows ?? []).some((f) => ['SANITIZATION', 'SCREEN_TRANSFER'].includes(f.kind));
+      expect({ name, lg2: report.warnings.some((w: any) => w.ruleId === 'LG-2' && /with no flow declared/.test(w.message)) }).toEqual({ name, lg2: crossing });
     }
   });
 
@@ -270,7 +282,14 @@ describe('segments without retagging, and acknowledgements from the mapping file
     const beta = await cli('check', compliant, '--model', 'β', '--format', 'json');
     expect(beta.code).toBe(1);
     expect([...new Set(JSON.parse(beta.stdout)[0].violations.map((f: { ruleId: string }) => f.ruleId))].sort()).toEqual(['LOG-1', 'PL-1']);
-    const file = mappingFile('acks.json', { acknowledgements: [{ rule: 'LOG-1', scope: '', reason }, { rule: 'PL-1', scope: `${STACK}/Network/Lgwan`, reason: 'terminals move to the Internet segment in the next phase of the migration' }] });
+    const file = mappingFile('acks.json', {
+      acknowledgements: [
+        { rule: 'LOG-1', scope: '', reason },
+        { rule: 'PL-1', scope: `${STACK}/Network/Lgwan`, reason: 'terminals move to the Internet segment in the next phase of the migration' },
+        // Without --blueprint the relay and screen-transfer groups are LG-2 warnings (no flow declared); a warning is acknowledged too.
+        { rule: 'LG-2', scope: '', reason: 'the flows are declared in the design document 通信要件一覧 v3, reviewed by the CISO' },
+      ],
+    });
     const acked = await cli('check', compliant, '--model', 'β', '--format', 'sarif', '--mapping', file);
     expect(acked.code).toBe(0);
     const results = JSON.parse(acked.stdout).runs[0].results;

@@ -2,13 +2,13 @@ import { App, Stack } from 'aws-cdk-lib';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { AlphaPrimeCase, cdk } from '../../src';
 import { checkTopology } from '../../src/guard/check';
-import { declaredHostsOf } from '../../src/guard/declared';
+import { declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { formatFinding } from '../../src/guard/rule';
 
 /**
  * One rule's findings on a CDK reference example after a change, formatted, without the guard refusing first
- * (validation is skipped, so a test sees exactly what one rule says), with the hosts the network declares. The model comes from the example's blueprint;
+ * (validation is skipped, so a test sees exactly what one rule says), with the hosts and flows the network declares. The model comes from the example's blueprint;
  * the α′ case too, unless given.
  */
 export function exampleFindings(
@@ -24,8 +24,8 @@ export function exampleFindings(
   change(stack, network);
   const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
   const graph = extractCloudFormation({ [stack.stackName]: template });
-  // The declared hosts go with it (AP-7 judges them); the declared flows do not (FLOW-1 has tests of its own).
+  // The declared hosts and flows go with it, as at synth (AP-7 judges the hosts; LG-2 the direction of the flows).
   const options = { model: network.blueprint.model, alphaPrimeCase: alphaPrimeCase ?? network.blueprint.alphaPrimeCase };
-  return checkTopology(graph, options, { hosts: declaredHostsOf(stack) })
+  return checkTopology(graph, options, { hosts: declaredHostsOf(stack), flows: declaredFlowsOf(stack) })
     .filter((f) => f.ruleId === ruleId).map(formatFinding);
 }

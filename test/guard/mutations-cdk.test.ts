@@ -352,6 +352,21 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // LG-2's direction: in α and α′ screen transfer goes from the LGWAN terminals out; the Internet segment opens nothing into LGWAN but the relay.
+    name: 'α/α′: the LGWAN file server\'s security group admits the Internet segment\'s virtual browser (the wrong direction)',
+    rule: 'LG-2',
+    models: [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new ec2.CfnSecurityGroupIngress(stack, 'MutReverse', {
+        groupId: l1<ec2.CfnSecurityGroup>(net.lgwan, '/HostSecurityGroup-lgwan-file-server').attrGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIp: '10.0.128.10/32',
+      });
+    },
+  },
+  {
     // A forward proxy relays to the breakout: whoever its front admits uses the breakout, whatever its own subnet's routes.
     name: 'α′: the proxy load balancer\'s security group widened to the whole LGWAN VPC (servers reach the breakout through the proxy)',
     rule: 'AP-7',

@@ -6,6 +6,7 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { exampleFindings as findings } from './example-findings';
+import { BLUEPRINTS } from '../../examples/blueprints';
 import { AlphaPrimeCase } from '../../src';
 
 const l1 = <T>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
@@ -97,6 +98,27 @@ describe('what cuts a path (docs/guard-semantics.md §5, §6)', () => {
 describe('LG-2 LGWAN ↔ Internet segment by host only (無害化 / 画面転送)', () => {
   test.each(['alpha', 'beta', 'beta-prime'])('the %s example (relays and screen transfer by host routes) is compliant', (name) => {
     expect(findings(name, 'LG-2', () => undefined)).toEqual([]);
+  });
+
+  test('direction: a security group of one segment may let the other open connections only as a declared flow of the model\'s direction', () => {
+    const admit = (segment: 'lgwan' | 'internet', host: string, cidr: string, port: number) => (stack: Stack, net: any) => {
+      new ec2.CfnSecurityGroupIngress(stack, 'Reverse', {
+        groupId: l1<ec2.CfnSecurityGroup>(net[segment], `/HostSecurityGroup-${host}`).attrGroupId, ipProtocol: 'tcp', fromPort: port, toPort: port, cidrIp: cidr,
+      });
+    };
+    // α: the Internet segment's virtual browser (10.0.128.10) opening into the LGWAN file server: screen transfer goes the
+    // other way in α, and only the sanitization relay sends files into LGWAN.
+    expect(findings('alpha', 'LG-2', admit('lgwan', 'lgwan-file-server', '10.0.128.10/32', 443))).toEqual([
+      expect.stringMatching(/LG-2 error .*security group \S+ of the LGWAN segment lets the INTERNET segment open connections into it \(tcp\/443 from 10\.0\.128\.10\/32\), which no declared INTERNET → LGWAN flow of the model's direction admits/),
+    ]);
+    // The relay itself, on the declared flow's port, is the model's direction.
+    const relay = BLUEPRINTS.alpha.flows!.find((f) => f.kind === 'SANITIZATION')!;
+    expect(findings('alpha', 'LG-2', admit('lgwan', 'lgwan-file-server', BLUEPRINTS.alpha.hosts!.find((h) => h.name === relay.from)!.cidrs[0], relay.ports[0].fromPort))).toEqual([]);
+    // β: terminals sit in the Internet segment; an Internet host's group admitting LGWAN terminals is the wrong way round.
+    const betaTerminals = BLUEPRINTS.beta.hosts!.find((h) => h.zone === 'LGWAN')!;
+    const betaInternetHost = BLUEPRINTS.beta.hosts!.find((h) => h.zone === 'INTERNET' && h.role !== 'BUSINESS_TERMINALS')!;
+    expect(findings('beta', 'LG-2', admit('internet', betaInternetHost.name, betaTerminals.cidrs[0], 443)).join('\n'))
+      .toMatch(/of the INTERNET segment lets the LGWAN segment open connections into it .* in BETA the LGWAN segment opens connections into INTERNET never \(screen transfer goes from the terminals' segment/);
   });
 
   test('an LGWAN route and a transit gateway route to the whole Internet segment are refused', () => {

@@ -146,11 +146,12 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'LG-2': {
     summaryJa: 'LGWAN接続系 ↔ インターネット接続系は、宣言した無害化の中継と画面転送のみ: 相手側のサブネット全体に届く経路がなく、'
-      + '相手側に全通信・全ポート・サブネット全体を開くセキュリティグループのルールもないこと。',
+      + '相手側に全通信・全ポート・サブネット全体を開くセキュリティグループのルールもなく、相手側から接続を開けるのはモデルの向き'
+      + '（無害化は LGWAN へ、画面転送は端末のある系から）の宣言した通信だけであること。',
     rationale: 'The two segments are split; where they must talk, only sanitized files and screen transfer cross, to declared hosts and ports. '
       + 'The direction is the model\'s: files only into LGWAN, and screen transfer from the terminals\' segment (α/α′: LGWAN terminals to the '
       + 'Internet segment\'s virtual browser; β/β′: Internet-segment terminals to LGWAN\'s VDI). Validation refuses a declared flow the other '
-      + 'way, and FLOW-1 proves the declared ones open.',
+      + 'way, FLOW-1 proves the declared ones open, and the security groups may let the other segment open connections only as those flows do.',
     citations: [FUJITSU_LGWAN, NEC_LGWAN_INTERNET],
   },
   'LG-3': {

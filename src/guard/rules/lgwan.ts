@@ -1,11 +1,14 @@
 import { unnarrowedGroups, unnarrowedGroupsToward, widePaths } from './my-number';
 import { arrivalsFrom, OUT_OR_UNKNOWN, pathFindings } from './paths';
-import { NetworkModel } from '../../model/network-model';
+import { FlowKind } from '../../model/flows';
+import { MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
+import { DeclaredFlow } from '../declared';
+import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
 import { everything, HeaderSet } from '../header-set';
 import { subtractAll } from '../reachability';
-import { ALL_MODELS, finding, Finding, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
 
 /** LG-1: in α, β and β′ the LGWAN segment has no way to the internet at all. */
@@ -32,7 +35,8 @@ export const LG2: GuardRule = {
   models: ALL_MODELS,
   term: '無害化 / 画面転送',
   summary: 'LGWAN ↔ INTERNET segment only through declared sanitization relays or screen transfer: no path that carries a whole subnet of the other '
-    + 'side, no security-group rule toward it that opens all traffic, every port or a whole subnet.',
+    + 'side, no security-group rule toward it that opens all traffic, every port or a whole subnet, and no security group that lets the other '
+    + 'segment open connections beyond the declared flows in the model\'s direction (sanitization into LGWAN, screen transfer from the terminals\' segment).',
   check(ctx) {
     const fix = 'connect the segments only through the declared relay or screen-transfer hosts, on their ports (無害化 / 画面転送)';
     return [
@@ -40,9 +44,97 @@ export const LG2: GuardRule = {
       ...widePaths(ctx, this, Segment.INTERNET, Segment.LGWAN, fix),
       ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.INTERNET, fix),
       ...unnarrowedGroups(ctx, this, Segment.INTERNET, Segment.LGWAN, fix),
+      ...wrongDirection(ctx, this, Segment.LGWAN, Segment.INTERNET),
+      ...wrongDirection(ctx, this, Segment.INTERNET, Segment.LGWAN),
     ];
   },
 };
+
+/**
+ * Who may open a connection into `own` from `other` (REQUIREMENTS.md LG-2: "in the direction the model gives"): a security
+ * group of `own` admits the other segment only where a declared flow in that direction admits it — sanitization
+ * (無害化) from the Internet segment's relay into LGWAN, and screen transfer (画面転送) from the segment of the model's
+ * terminals into the other's screen server (α, α′: LGWAN → Internet; β, β′: Internet → LGWAN); the flow's source addresses
+ * and, for the rule's protocol, a port range of the flow that holds the rule's. Security groups are stateful, so their
+ * ingress decides who opens a connection (semantics §10). When the scope declares no flow at all (a hand-built stack, the
+ * CLI without a blueprint) the direction cannot be judged: each such group is a warning (reported, acknowledged with a
+ * reason), not a pass.
+ */
+function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment): Finding[] {
+  const terminals = MODEL_PLACEMENT[ctx.model].terminalSegment;
+  // A zone of a declared host is named like the segment it lies in (MY_NUMBER, LGWAN, INTERNET).
+  const allowed = (ctx.flows ?? []).filter((f) => f.from.zone === other && f.to.zone === own
+    && (f.kind === FlowKind.SANITIZATION ? other === Segment.INTERNET : f.kind === FlowKind.SCREEN_TRANSFER && other === terminals));
+  const otherBlocks = nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === other).flatMap((v) => v.cidrs.map((c) => parsePrefix(c)))
+    .filter((p): p is Prefix => !!p);
+  const findings: Finding[] = [];
+  for (const group of nodesOf(ctx.graph, 'security-group')) {
+    if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
+    const wrong: string[] = [];
+    for (const r of rulesOf(ctx.graph, group, false)) {
+      const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
+      if (peerGroup?.type === 'security-group') {
+        if (deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other) wrong.push(`${describe(r)} from security group ${peerGroup.id} of the ${other} segment`);
+        continue;
+      }
+      const peer = parsePrefix(r.cidr);
+      if (!peer) continue;
+      // The part of the peer in the other segment, less what the declared flows in this direction admit on the rule's ports.
+      let rest: [bigint, bigint][] = otherBlocks.filter((b) => b.family === peer.family && b.lo <= peer.hi && peer.lo <= b.hi)
+        .map((b) => [b.lo > peer.lo ? b.lo : peer.lo, b.hi < peer.hi ? b.hi : peer.hi]);
+      if (rest.length === 0) continue;
+      const holds = (x: DeclaredFlow) => x.ports.some((p) => p.protocol === r.protocol
+        && p.fromPort <= (r.fromPort ?? 0) && (r.toPort ?? 65535) <= p.toPort);
+      for (const f of allowed.filter(holds)) {
+        const sources = f.from.cidrs.map((x) => parsePrefix(x)).filter((x): x is Prefix => !!x && x.family === peer.family);
+        for (const c of sources) rest = cut(rest, c.lo, c.hi);
+      }
+      if (rest.length > 0) wrong.push(`${describe(r)} from ${r.cidr}`);
+    }
+    if (wrong.length === 0) continue;
+    if ((ctx.flows ?? []).length === 0) {
+      // Nothing declared at all (a hand-built stack, or the CLI without --blueprint): the direction cannot be judged, and
+      // that is said, as a warning that asks for the declarations or a reason, not passed over.
+      findings.push({
+        ...finding(rule, nameOf(ctx.graph, group.id),
+          `security group ${group.id} of the ${own} segment lets the ${other} segment open connections into it (${wrong.join('; ')}); with no flow declared, `
+            + 'the guard cannot tell whether that is the direction the model gives (sanitization relay into LGWAN, screen transfer from the terminals\' segment)',
+          'declare the flows (MunicipalNetwork flows, or --blueprint for the CLI) so that the direction is proven, or acknowledge LG-2 here with the reason'),
+        severity: Severity.WARNING,
+      });
+      continue;
+    }
+    const ways = [
+      ...(own === Segment.LGWAN ? ['sanitization relays sending files in (無害化)'] : []),
+      ...(other === terminals ? ['its terminals\' screen transfer (画面転送)'] : []),
+    ];
+    findings.push(finding(rule, nameOf(ctx.graph, group.id),
+      `security group ${group.id} of the ${own} segment lets the ${other} segment open connections into it (${wrong.join('; ')}), `
+        + `which no declared ${other} → ${own} flow of the model's direction admits; in ${ctx.model} the ${other} segment opens connections into ${own} `
+        + `${ways.length > 0 ? `only as ${ways.join(' and ')}` : 'never (screen transfer goes from the terminals\' segment, files only into LGWAN)'}`,
+      `admit the ${other} segment only as a declared ${other} → ${own} flow does (hosts and ports; declare it, or pass --blueprint to the CLI), or reverse the rule: `
+        + 'the segment of the terminals opens the screen transfer, and sanitized files come from the relay into LGWAN'));
+  }
+  return findings;
+}
+
+/** `tcp/443`, `all traffic`, `udp/1024-65535`. */
+function describe(r: SecurityGroupRule): string {
+  if (r.protocol === '-1') return 'all traffic';
+  const ports = r.fromPort === undefined ? '' : r.fromPort === r.toPort ? `/${r.fromPort}` : `/${r.fromPort}-${r.toPort}`;
+  return `${r.protocol}${ports}`;
+}
+
+/** Intervals less [lo, hi]. */
+function cut(ranges: [bigint, bigint][], lo: bigint, hi: bigint): [bigint, bigint][] {
+  return ranges.flatMap(([a, b]): [bigint, bigint][] => {
+    if (hi < a || b < lo) return [[a, b]];
+    const out: [bigint, bigint][] = [];
+    if (a < lo) out.push([a, lo - 1n]);
+    if (hi < b) out.push([hi + 1n, b]);
+    return out;
+  });
+}
 
 const WAN = 'LGWAN_WAN';
 
