@@ -71,8 +71,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // Coverage instrumentation slows the synth-heavy suite on 2 cores; run `npx jest --coverage` when wanted.
       collectCoverage: false,
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
-      // aws-cdk-lib's CloudFormation validation off where it is pure overhead (see the file).
-      setupFilesAfterEnv: ['<rootDir>/test/support/cfn-validation.ts'],
+      // aws-cdk-lib's CloudFormation validation off where it is pure overhead, and cdktf's token creation stacks not
+      // source-mapped (see the files).
+      setupFilesAfterEnv: ['<rootDir>/test/support/cfn-validation.ts', '<rootDir>/test/support/stack-traces.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/cdktf.out/', '/lib/'],
       testTimeout: 120_000,
       // Jest's default is one worker less than the cores: one worker on the 2-core machines this runs on, so the suites

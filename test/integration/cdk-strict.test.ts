@@ -24,17 +24,28 @@ function cdkSynthStrict(appFile: string, env: NodeJS.ProcessEnv = {}) {
     'synth', '--strict', '--quiet', '--no-notices', '--no-version-reporting', '--output', out,
     '--app', `node -r ts-node/register/transpile-only ${appFile}`,
   ], { cwd: root, encoding: 'utf8', env: childEnv(env) });
+  const written = fs.readdirSync(out);
   fs.rmSync(out, { recursive: true, force: true });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, written };
 }
 
 describe('cdk synth --strict (real CLI)', () => {
   // The examples run with the CDK's template validation on (CDK_VALIDATION unset, even if the unit suites set it),
-  // exactly as a user's app.
-  test.each(examples)('examples/cdk/%s exits 0: its acknowledged findings are info, not warnings', (file) => {
-    const { status, output } = cdkSynthStrict(path.join('examples', 'cdk', file), { CDK_VALIDATION: undefined });
-    expect({ status, output }).toEqual({ status: 0, output: expect.not.stringMatching(/^WARNING /m) });
+  // exactly as a user's app. All of them in one run of the CLI (test/fixtures/cdk-examples-app.ts, one stack each):
+  // --strict fails the run on a warning of any stack, and a warning names its stack's construct path.
+  let all: ReturnType<typeof cdkSynthStrict>;
+  beforeAll(() => {
+    all = cdkSynthStrict(path.join('test', 'fixtures', 'cdk-examples-app.ts'), { CDK_VALIDATION: undefined, JICHITAI_EXAMPLES: examples.map((f) => path.basename(f, '.ts')).join(',') });
   }, 300_000);
+
+  test.each(examples)('examples/cdk/%s exits 0: its acknowledged findings are info, not warnings', (file) => {
+    const name = path.basename(file, '.ts');
+    // The combined app builds what the entry file builds: the entry file is that one call and nothing else.
+    const entry = fs.readFileSync(path.join(root, 'examples', 'cdk', file), 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('//'));
+    expect(entry).toEqual(["import { buildCdkExample } from './_app';", `buildCdkExample('${name}').app.synth();`]);
+    expect({ status: all.status, output: all.output }).toEqual({ status: 0, output: expect.not.stringMatching(/^WARNING /m) });
+    expect(all.written).toContain(`SampleCity-${name}.template.json`);
+  });
 
   // The warning fixture tests the guard's warnings, not CloudFormation: CDK_VALIDATION=false skips the template
   // validation plugin (aws-cdk-lib core/lib/private/synthesis-validation.js) to save time.
