@@ -18,6 +18,7 @@ import { alphaPrime, BLUEPRINTS, betaPrime, SUPPLEMENTARY_BLUEPRINTS } from '../
 import { buildTfExample } from '../../examples/tf/_app';
 import { Blueprint, CloudServiceCatalogue, InternetEgressMode, NetworkModel, Segment } from '../../src';
 import { checkTopology } from '../../src/guard/check';
+import { flowsOfBlueprint, hostsOfBlueprint } from '../../src/guard/declared';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { formatFinding } from '../../src/guard/rule';
 import { planNetwork } from '../../src/plan';
@@ -399,9 +400,14 @@ describe.each(['alpha', 'beta'])('%s: Internet egress through the security cloud
 
 describe.each(MODELS)('%s: the topology guard reads the Terraform configuration', (name) => {
   test('and finds nothing to refuse (every reference resolved, every rule of the model kept)', () => {
+    // With what MunicipalNetwork declares on its stack: the blueprint's flows (FLOW-1, LG-2's direction) and hosts (AP-7).
+    const blueprint = Blueprint.validate(BLUEPRINTS[name]);
     const findings = checkTopology(extractTerraform({ [name]: exampleConfig(name).config }), {
       model: BLUEPRINTS[name].model,
       alphaPrimeCase: BLUEPRINTS[name].alphaPrimeCase,
+    }, {
+      flows: flowsOfBlueprint(blueprint.hosts, blueprint.flows),
+      hosts: hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients),
     });
     // The α′ example acknowledges its AP-5 findings (UDP meeting media, HTTP 80 updates) with reasons; nothing else is found.
     expect(findings.filter((f) => f.ruleId !== 'AP-5').map(formatFinding)).toEqual([]);
