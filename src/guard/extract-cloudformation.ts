@@ -508,7 +508,14 @@ class TemplateReader {
     if (target && (target.Type === 'AWS::EC2::VPC' || target.Type === 'AWS::EC2::Subnet') && typeof target.Properties?.CidrBlock === 'string') {
       return target.Properties.CidrBlock;
     }
-    this.b.unresolvedValue(id, property, `${JSON.stringify(value)} is not an address block the guard can read (a literal, or a VPC's or subnet's CidrBlock)`);
+    // A template parameter (an SSM parameter type among them) is known only when the stack is deployed: say so.
+    const params = [...this.referenced(value)].filter((i) => this.template.Parameters && i in this.template.Parameters);
+    const ssm = params.some((i) => /^AWS::SSM::Parameter::Value/.test(String((this.template.Parameters?.[i] as { Type?: unknown } | undefined)?.Type)));
+    const why = params.length > 0
+      ? `it comes from template parameter ${params.join(', ')}${ssm ? ' (an SSM parameter)' : ''}, known only at deploy time`
+      : 'only a literal, or a VPC\'s or subnet\'s CidrBlock, can be read';
+    this.b.unresolvedValue(id, property, `${JSON.stringify(value)} is not an address block the guard can read: ${why}`,
+      params.length > 0 ? 'write the CIDR as a literal in the template (or resolve the parameter when synthesizing), so that the guard can judge the rule' : undefined);
     return undefined;
   }
 

@@ -58,6 +58,8 @@ test('app VPC = MY_NUMBER, shared VPC = INTERNET (mapping.json): the default tra
   }
   // The parameters from SSM are named: the guard fails closed on them rather than guess.
   expect(r.violations.filter((f) => f.ruleId === 'GUARD-1').map((f) => f.message).join('\n')).toMatch(/OnPremisesCidr[^]*OperatorCidr|OperatorCidr[^]*OnPremisesCidr/);
+  // ... and said to be SSM parameters, known only at deploy time.
+  expect(r.violations.filter((f) => f.ruleId === 'GUARD-1').map((f) => f.message).join('\n')).toMatch(/\(an SSM parameter\), known only at deploy time/);
 });
 
 test('app VPC = MY_NUMBER, shared VPC = LGWAN (flags): whole subnets both ways and wide security groups (MN-3)', async () => {

@@ -130,6 +130,11 @@ describe('CloudFormation extractor: security groups and network ACLs', () => {
         securityGroupIngress: [{ ipProtocol: '-1', cidrIp: cidr.valueAsString }],
       });
     });
-    expect(g.unresolved).toContainEqual({ node: 'FromParameter', property: 'CidrIp', reason: expect.stringMatching(/not an address block the guard can read/) });
+    expect(g.unresolved).toContainEqual({
+      node: 'FromParameter',
+      property: 'CidrIp',
+      reason: expect.stringMatching(/not an address block the guard can read: it comes from template parameter Peer, known only at deploy time/),
+      fix: expect.stringMatching(/write the CIDR as a literal/),
+    });
   });
 });
