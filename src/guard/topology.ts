@@ -1,3 +1,4 @@
+import { parsePrefix, Prefix } from './address-space';
 import { deref, nodesOf, SubnetNode, TopologyGraph, VpcNode } from './graph';
 import { GuardContext } from './rule';
 import { Segment } from '../model/segment';
@@ -32,4 +33,10 @@ export function infrastructureSubnets(graph: TopologyGraph): Set<string> {
 /** The printable name of a node: its construct path when known, else its id. */
 export function nameOf(graph: TopologyGraph, id: string): string {
   return graph.nodes.get(id)?.path ?? id;
+}
+
+/** The address blocks (every block of every VPC) of a segment, parsed; blocks the guard cannot read are left out. */
+export function segmentBlocks(graph: TopologyGraph, segment: Segment): Prefix[] {
+  return nodesOf(graph, 'vpc').filter((v) => v.segment === segment).flatMap((v) => v.cidrs.map((c) => parsePrefix(c)))
+    .filter((p): p is Prefix => !!p);
 }

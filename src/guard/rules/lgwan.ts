@@ -1,4 +1,4 @@
-import { unnarrowedGroups, unnarrowedGroupsToward, widePaths } from './my-number';
+import { byLo, covered, unnarrowedGroups, unnarrowedGroupsToward, widePaths } from './my-number';
 import { arrivalsFrom, OUT_OR_UNKNOWN, pathFindings } from './paths';
 import { FlowKind } from '../../model/flows';
 import { MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
@@ -9,7 +9,7 @@ import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode 
 import { everything, HeaderSet } from '../header-set';
 import { subtractAll } from '../reachability';
 import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
-import { nameOf, subnetsIn } from '../topology';
+import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
 /** LG-1: in α, β and β′ the LGWAN segment has no way to the internet at all. */
 export const LG1: GuardRule = {
@@ -65,8 +65,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
   // A zone of a declared host is named like the segment it lies in (MY_NUMBER, LGWAN, INTERNET).
   const allowed = (ctx.flows ?? []).filter((f) => f.from.zone === other && f.to.zone === own
     && (f.kind === FlowKind.SANITIZATION ? other === Segment.INTERNET : f.kind === FlowKind.SCREEN_TRANSFER && other === terminals));
-  const otherBlocks = nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === other).flatMap((v) => v.cidrs.map((c) => parsePrefix(c)))
-    .filter((p): p is Prefix => !!p);
+  const otherBlocks = segmentBlocks(ctx.graph, other);
   const findings: Finding[] = [];
   for (const group of nodesOf(ctx.graph, 'security-group')) {
     if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
@@ -79,17 +78,15 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       }
       const peer = parsePrefix(r.cidr);
       if (!peer) continue;
-      // The part of the peer in the other segment, less what the declared flows in this direction admit on the rule's ports.
-      let rest: [bigint, bigint][] = otherBlocks.filter((b) => b.family === peer.family && b.lo <= peer.hi && peer.lo <= b.hi)
-        .map((b) => [b.lo > peer.lo ? b.lo : peer.lo, b.hi < peer.hi ? b.hi : peer.hi]);
-      if (rest.length === 0) continue;
+      // The part of the peer in the other segment must lie within the sources of the declared flows in this direction
+      // that admit the rule's ports.
+      const parts = otherBlocks.filter((b) => b.lo <= peer.hi && peer.lo <= b.hi)
+        .map((b) => ({ lo: b.lo > peer.lo ? b.lo : peer.lo, hi: b.hi < peer.hi ? b.hi : peer.hi }));
+      if (parts.length === 0) continue;
       const holds = (x: DeclaredFlow) => x.ports.some((p) => p.protocol === r.protocol
         && p.fromPort <= (r.fromPort ?? 0) && (r.toPort ?? 65535) <= p.toPort);
-      for (const f of allowed.filter(holds)) {
-        const sources = f.from.cidrs.map((x) => parsePrefix(x)).filter((x): x is Prefix => !!x && x.family === peer.family);
-        for (const c of sources) rest = cut(rest, c.lo, c.hi);
-      }
-      if (rest.length > 0) wrong.push(`${describe(r)} from ${r.cidr}`);
+      const sources = allowed.filter(holds).flatMap((f) => f.from.cidrs.map((x) => parsePrefix(x))).filter((x): x is Prefix => !!x).sort(byLo);
+      if (!parts.every((part) => covered(sources, part))) wrong.push(`${describe(r)} from ${r.cidr}`);
     }
     if (wrong.length === 0) continue;
     if ((ctx.flows ?? []).length === 0) {
@@ -123,17 +120,6 @@ function describe(r: SecurityGroupRule): string {
   if (r.protocol === '-1') return 'all traffic';
   const ports = r.fromPort === undefined ? '' : r.fromPort === r.toPort ? `/${r.fromPort}` : `/${r.fromPort}-${r.toPort}`;
   return `${r.protocol}${ports}`;
-}
-
-/** Intervals less [lo, hi]. */
-function cut(ranges: [bigint, bigint][], lo: bigint, hi: bigint): [bigint, bigint][] {
-  return ranges.flatMap(([a, b]): [bigint, bigint][] => {
-    if (hi < a || b < lo) return [[a, b]];
-    const out: [bigint, bigint][] = [];
-    if (a < lo) out.push([a, lo - 1n]);
-    if (hi < b) out.push([hi + 1n, b]);
-    return out;
-  });
 }
 
 const WAN = 'LGWAN_WAN';

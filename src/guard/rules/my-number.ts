@@ -5,7 +5,7 @@ import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode 
 import { MAX_PORT } from '../header-set';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
-import { nameOf, subnetsIn } from '../topology';
+import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
 const MY_NUMBER_TO_INTERNET = 'マイナンバー利用事務系 → インターネット';
 
@@ -120,8 +120,7 @@ export function widePaths(ctx: GuardContext, rule: GuardRule, from: Segment, to:
  * security group in one of them.
  */
 export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment, fix: string): Finding[] {
-  const otherBlocks = nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === other).flatMap((v) => v.cidrs.map((c) => parsePrefix(c)))
-    .filter((p): p is Prefix => !!p);
+  const otherBlocks = segmentBlocks(ctx.graph, other);
   const otherSubnets = subnetsIn(ctx, other).flatMap((s) => [s.cidr, s.ipv6Cidr].map((text) => ({ text, p: parsePrefix(text) })))
     .filter((x): x is { text: string; p: Prefix } => !!x.p);
   return unnarrowedGroupsToward(ctx, rule, own, { name: `${other} segment`, segment: other, blocks: otherBlocks, wholes: otherSubnets }, fix);
@@ -212,10 +211,10 @@ function coversAllPorts(rules: RelevantRule[]): boolean {
   return next > MAX_PORT;
 }
 
-const byLo = (a: Prefix, b: Prefix) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+export const byLo = (a: Prefix, b: Prefix) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
 
-/** Whether the union of the prefixes (sorted by their lower end) holds every address of `block`. */
-function covered(prefixes: readonly Prefix[], block: Prefix): boolean {
+/** Whether the union of the prefixes (sorted by their lower end, `byLo`) holds every address of `block`. */
+export function covered(prefixes: readonly Prefix[], block: Pick<Prefix, 'lo' | 'hi'>): boolean {
   let next = block.lo;
   for (const p of prefixes) {
     if (p.hi < next) continue;
