@@ -1,7 +1,7 @@
 import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, OUT_OR_UNKNOWN } from './paths';
-import { mayUse, proxyClients } from './proxy-clients';
+import { clientsText, mayUse, proxyClients } from './proxy-clients';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
@@ -308,7 +308,7 @@ export const AP7: GuardRule = {
       if (!used) continue;
       findings.push(finding(this, nameOf(ctx.graph, used.proxy.id),
         `declared host ${host.name} (${host.role}, ${host.cidrs.join(', ')}) may use the forward proxy ${used.proxy.id}, which relays to the breakout: `
-          + `${used.everywhere ? `every address counts as its client (${used.everywhere}; fail closed)` : `its security groups admit ${used.admitted.join('; ')}`}`,
+          + `${clientsText(used)}`,
         'admit only the terminal pools (業務端末) and update clients in the security groups of the proxy and of the load balancer in front of it '
           + '(breakout.tenantProxy plans them from the terminal subnets), or move the host out of the admitted blocks'));
     }
@@ -319,7 +319,7 @@ export const AP7: GuardRule = {
       if (!used) continue;
       findings.push(finding(this, nameOf(ctx.graph, label.resource),
         `labelled ${label.role}, it sits in a subnet the forward proxy ${used.proxy.id} admits as a client, and the proxy relays to the breakout: `
-          + `${used.everywhere ? `every address counts as its client (${used.everywhere}; fail closed)` : `its security groups admit ${used.admitted.join('; ')}`}`,
+          + `${clientsText(used)}`,
         'admit only the terminal pools (業務端末) and update clients in the security groups of the proxy and of the load balancer in front of it, '
           + 'or move the resource to a subnet they do not admit'));
     }

@@ -1,4 +1,4 @@
-import { parsePrefix, Prefix } from '../address-space';
+import { ALL_V4, ALL_V6, parsePrefix, Prefix } from '../address-space';
 import { deref, LoadBalancerNode, nodesOf, Ref, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, TopologyGraph, UserDataNode } from '../graph';
 import { proxyConfigs } from './breakout-controls';
 import { nameOf } from '../topology';
@@ -21,7 +21,7 @@ export interface ProxyClients {
   readonly admitted: readonly string[];
 }
 
-const EVERY_ADDRESS = ['0.0.0.0/0', '::/0'].map((c) => parsePrefix(c)!);
+const EVERY_ADDRESS = [ALL_V4, ALL_V6];
 
 /** The ports a Squid configuration listens on (`http_port [addr:]port …`, `https_port`); undefined when one cannot be read. */
 function listeningPorts(text: string): number[] | undefined {
@@ -99,6 +99,11 @@ function clientsOf(graph: TopologyGraph, proxy: UserDataNode): ProxyClients {
 function balancerClients(graph: TopologyGraph, lb: LoadBalancerNode, into: { blocks: Prefix[]; admitted: string[] }): string | undefined {
   if (lb.securityGroups.length === 0) return `load balancer ${lb.id} in front of it has no security group, so it admits every client`;
   return admittedBy(graph, lb.securityGroups, undefined, into);
+}
+
+/** Who the proxy admits, for a finding: its groups' rules, or why every address counts. */
+export function clientsText(clients: ProxyClients): string {
+  return clients.everywhere ? `every address counts as its client (${clients.everywhere}; fail closed)` : `its security groups admit ${clients.admitted.join('; ')}`;
 }
 
 /** Whether any of `cidrs` may be a client of the proxy. */
