@@ -136,7 +136,7 @@ class TemplateReader {
       return { kind: 'unresolved', expression: `Fn::ImportValue ${JSON.stringify(imported)} names no export of the stacks the guard was given` };
     }
     const ids = [...this.referenced(value)];
-    const params = ids.filter((i) => this.template.Parameters && i in this.template.Parameters);
+    const params = this.parametersIn(ids);
     if (params.length > 0) {
       return { kind: 'unresolved', expression: `template parameter ${params.join(', ')} is known only at deploy time` };
     }
@@ -151,6 +151,11 @@ class TemplateReader {
       return { kind: 'unresolved', expression: `a value returned at deploy time by custom resource ${ids[0]}` };
     }
     return { kind: 'node', id: this.id(ids[0]) };
+  }
+
+  /** The ids that name template parameters (known only at deploy time), not resources. */
+  private parametersIn(ids: readonly string[]): string[] {
+    return ids.filter((i) => this.template.Parameters && i in this.template.Parameters);
   }
 
   private refs(value: unknown): Ref[] {
@@ -509,7 +514,7 @@ class TemplateReader {
       return target.Properties.CidrBlock;
     }
     // A template parameter (an SSM parameter type among them) is known only when the stack is deployed: say so.
-    const params = [...this.referenced(value)].filter((i) => this.template.Parameters && i in this.template.Parameters);
+    const params = this.parametersIn([...this.referenced(value)]);
     const ssm = params.some((i) => /^AWS::SSM::Parameter::Value/.test(String((this.template.Parameters?.[i] as { Type?: unknown } | undefined)?.Type)));
     const why = params.length > 0
       ? `it comes from template parameter ${params.join(', ')}${ssm ? ' (an SSM parameter)' : ''}, known only at deploy time`
