@@ -212,27 +212,30 @@ class ConfigReader {
 
   /** A plan's value known after apply, read as the interpolation `${address.attribute}` is (implicit attributes, repeated arguments). */
   private planReference(r: PlanReference): Ref {
-    const make = r.attribute === undefined ? undefined : IMPLICIT_ATTRIBUTES[`${r.type}.${r.attribute}`];
-    if (make) return { kind: 'node', id: make(this.id(r.address)) };
-    if (r.attribute !== undefined && r.attribute !== 'id' && r.attribute !== 'arn') {
-      const argument = this.bodies.get(r.address)?.[r.attribute];
-      if (argument !== undefined && argument !== r) return this.ref(argument);
-    }
     if (r.attribute === undefined) return { kind: 'unresolved', expression: `${r.address} is used as a whole object, not one of its attributes` };
-    return { kind: 'node', id: this.id(r.address) };
+    return this.attributeRef(r.address, r.type, r.attribute, r) ?? { kind: 'node', id: this.id(r.address) };
+  }
+
+  /**
+   * What an attribute of a resource names when it is not the resource itself: what AWS creates with it
+   * (`IMPLICIT_ATTRIBUTES`), or the argument it repeats (`aws_vpc_ipv4_cidr_block_association.x.vpc_id` is that
+   * argument's value: followed, rather than taking the resource for what it names). Undefined: the resource itself.
+   * `self` is the value being read, which an argument must not be (a loop).
+   */
+  private attributeRef(address: string, type: string, attribute: string, self: unknown): Ref | undefined {
+    const make = IMPLICIT_ATTRIBUTES[`${type}.${attribute}`];
+    // A plan's references name instances it plans; a configuration's must name one of its resources.
+    if (make && (this.plan || this.types.has(address))) return { kind: 'node', id: make(this.id(address)) };
+    if (attribute === 'id' || attribute === 'arn') return undefined;
+    const argument = this.bodies.get(address)?.[attribute];
+    // In a configuration only a string is a value to follow; a plan's argument may be a marker.
+    return argument !== undefined && argument !== self && (this.plan || typeof argument === 'string') ? this.ref(argument) : undefined;
   }
 
   private interpolation(value: string): Ref {
-    const implicit = /^\$\{(aws_vpc|aws_ec2_transit_gateway)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/.exec(value);
-    const make = implicit ? IMPLICIT_ATTRIBUTES[`${implicit[1]}.${implicit[3]}`] : undefined;
-    if (implicit && make && this.types.has(`${implicit[1]}.${implicit[2]}`)) return { kind: 'node', id: make(this.id(`${implicit[1]}.${implicit[2]}`)) };
-    // An attribute that repeats an argument of the resource (`aws_vpc_ipv4_cidr_block_association.x.vpc_id`) is that
-    // argument's value: follow it, rather than taking the resource itself for what it names.
     const attribute = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/.exec(value);
-    if (attribute && attribute[3] !== 'id' && attribute[3] !== 'arn') {
-      const argument = this.bodies.get(`${attribute[1]}.${attribute[2]}`)?.[attribute[3]];
-      if (typeof argument === 'string' && argument !== value) return this.ref(argument);
-    }
+    const named = attribute ? this.attributeRef(`${attribute[1]}.${attribute[2]}`, attribute[1], attribute[3], value) : undefined;
+    if (named) return named;
     const ids = [...this.referenced(value)];
     if (/\$\{[^}]*\bvar\./.test(value)) return { kind: 'unresolved', expression: `${value} uses an input variable, known only at plan time` };
     if (ids.length !== 1) {
