@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliError } from './io';
 import { GuardScope } from '../guard/check';
 import { flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
@@ -8,9 +8,60 @@ import { TopologyGuardOptions } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 import { Blueprint, validateBlueprint } from '../model/validate';
 
-/** `--blueprint FILE`: the blueprint the artifact was built from (JSON of MunicipalNetworkBlueprintProps). */
-export const blueprintOption = () => new Option('--blueprint <file>',
-  'the blueprint (JSON of MunicipalNetworkBlueprintProps) the artifact implements: its model and case, and the flows (FLOW-1) and hosts (AP-7) it declares');
+/** The spellings `--model` accepts (the guideline's Greek letters, with either prime, and ASCII). */
+const MODELS: Readonly<Record<string, NetworkModel>> = {
+  'α': NetworkModel.ALPHA,
+  'alpha': NetworkModel.ALPHA,
+  'α′': NetworkModel.ALPHA_PRIME,
+  "α'": NetworkModel.ALPHA_PRIME,
+  // A word processor's apostrophe (U+2019) for the prime, as pasted from a document.
+  'α’': NetworkModel.ALPHA_PRIME,
+  'alpha-prime': NetworkModel.ALPHA_PRIME,
+  'alpha_prime': NetworkModel.ALPHA_PRIME,
+  'β': NetworkModel.BETA,
+  'beta': NetworkModel.BETA,
+  'β′': NetworkModel.BETA_PRIME,
+  "β'": NetworkModel.BETA_PRIME,
+  'β’': NetworkModel.BETA_PRIME,
+  'beta-prime': NetworkModel.BETA_PRIME,
+  'beta_prime': NetworkModel.BETA_PRIME,
+};
+
+/** The α′ cases of seed 002 (ケース ア, イ, ウ), in katakana or a, b, c. */
+const CASES: Readonly<Record<string, AlphaPrimeCase>> = {
+  ア: AlphaPrimeCase.LICENSE_AND_UPDATES,
+  a: AlphaPrimeCase.LICENSE_AND_UPDATES,
+  イ: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
+  b: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
+  ウ: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
+  c: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
+};
+
+export function parseModel(value: string): NetworkModel {
+  const v = value.trim().normalize('NFC');
+  const model = MODELS[v.toLowerCase()] ?? (Object.values(NetworkModel) as string[]).find((m) => m === v.toUpperCase().replace(/-/g, '_'));
+  if (!model) throw new InvalidArgumentError(`"${value}" is no network model; use α, α′, β, β′ (or alpha, alpha-prime, beta, beta-prime)`);
+  return model as NetworkModel;
+}
+
+export function parseCase(value: string): AlphaPrimeCase {
+  const v = value.trim();
+  const c = CASES[v.toLowerCase()] ?? (Object.values(AlphaPrimeCase) as string[]).find((x) => x === v.toUpperCase());
+  if (!c) throw new InvalidArgumentError(`"${value}" is no α′ case; use ア, イ, ウ (or a, b, c)`);
+  return c as AlphaPrimeCase;
+}
+
+/**
+ * Add `--model`, `--case` and `--blueprint` (what the guard judges against: the model, or the blueprint that gives it
+ * and the declared flows and hosts) to a command.
+ */
+export function withModelOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--model <model>', 'network model: α | α′ | β | β′ (or alpha | alpha-prime | beta | beta-prime); required without --blueprint').argParser(parseModel))
+    .addOption(new Option('--case <case>', 'the α′ case: ア | イ | ウ (or a | b | c)').argParser(parseCase))
+    .addOption(new Option('--blueprint <file>',
+      'the blueprint (JSON of MunicipalNetworkBlueprintProps) the artifact implements: its model and case, and the flows (FLOW-1) and hosts (AP-7) it declares'));
+}
 
 /** The model flags and what a blueprint declares, as the guard at synth has them. */
 export interface JudgedScope {

@@ -1,9 +1,9 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { ArtifactKind, CheckedStack } from './artifacts';
-import { blueprintOption, judgedScope } from './blueprint';
+import { judgedScope, withModelOptions } from './blueprint';
 import { FORMATS, OutputFormat, render } from './formats';
 import { CliIo, EXIT, writeAtomic } from './io';
-import { loadJudged } from './load';
+import { loadJudged, withLoadOptions } from './load';
 import { evaluateTopology, GuardOutcome } from '../guard/evaluate';
 import { TopologyGraph } from '../guard/graph';
 import { TopologyGuardOptions } from '../model/guard-options';
@@ -26,48 +26,6 @@ export interface CheckRun {
   readonly blueprint?: string;
 }
 
-/** The spellings `--model` accepts (the guideline's Greek letters, with either prime, and ASCII). */
-const MODELS: Readonly<Record<string, NetworkModel>> = {
-  'α': NetworkModel.ALPHA,
-  'alpha': NetworkModel.ALPHA,
-  'α′': NetworkModel.ALPHA_PRIME,
-  "α'": NetworkModel.ALPHA_PRIME,
-  // A word processor's apostrophe (U+2019) for the prime, as pasted from a document.
-  'α’': NetworkModel.ALPHA_PRIME,
-  'alpha-prime': NetworkModel.ALPHA_PRIME,
-  'alpha_prime': NetworkModel.ALPHA_PRIME,
-  'β': NetworkModel.BETA,
-  'beta': NetworkModel.BETA,
-  'β′': NetworkModel.BETA_PRIME,
-  "β'": NetworkModel.BETA_PRIME,
-  'β’': NetworkModel.BETA_PRIME,
-  'beta-prime': NetworkModel.BETA_PRIME,
-  'beta_prime': NetworkModel.BETA_PRIME,
-};
-
-/** The α′ cases of seed 002 (ケース ア, イ, ウ), in katakana or a, b, c. */
-const CASES: Readonly<Record<string, AlphaPrimeCase>> = {
-  ア: AlphaPrimeCase.LICENSE_AND_UPDATES,
-  a: AlphaPrimeCase.LICENSE_AND_UPDATES,
-  イ: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
-  b: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD,
-  ウ: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
-  c: AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION,
-};
-
-export function parseModel(value: string): NetworkModel {
-  const v = value.trim().normalize('NFC');
-  const model = MODELS[v.toLowerCase()] ?? (Object.values(NetworkModel) as string[]).find((m) => m === v.toUpperCase().replace(/-/g, '_'));
-  if (!model) throw new InvalidArgumentError(`"${value}" is no network model; use α, α′, β, β′ (or alpha, alpha-prime, beta, beta-prime)`);
-  return model as NetworkModel;
-}
-
-export function parseCase(value: string): AlphaPrimeCase {
-  const v = value.trim();
-  const c = CASES[v.toLowerCase()] ?? (Object.values(AlphaPrimeCase) as string[]).find((x) => x === v.toUpperCase());
-  if (!c) throw new InvalidArgumentError(`"${value}" is no α′ case; use ア, イ, ウ (or a, b, c)`);
-  return c as AlphaPrimeCase;
-}
 
 interface CheckFlags {
   readonly model?: NetworkModel;
@@ -82,7 +40,7 @@ interface CheckFlags {
 
 /** Register `check` on the program; `setExit` receives the command's exit code. */
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program.command('check')
+  const command = program.command('check')
     .summary('judge synthesized artifacts against a network model (exit 0 compliant, 1 findings, 2 unusable input)')
     .description('Judge CloudFormation or Terraform artifacts built anywhere against the MIC three-layer separation (三層の対策) of a network model.\n\n'
       + 'ARTIFACT is a cdk.out directory (every stack of its manifest, cross-stack references followed), one CloudFormation '
@@ -90,14 +48,9 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       + 'Segments come from the jichitai:segment tags, or from --mapping / --segment without retagging.\n\n'
       + 'Exit codes: 0 every stack complies; 1 blocking findings; 2 unusable input (unreadable, unknown kind, bad flags or '
       + 'mapping, nothing to check).')
-    .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON')
-    .addOption(new Option('--model <model>', 'network model: α | α′ | β | β′ (or alpha | alpha-prime | beta | beta-prime); required without --blueprint').argParser(parseModel))
-    .addOption(new Option('--case <case>', 'the α′ case: ア | イ | ウ (or a | b | c)').argParser(parseCase))
-    .addOption(blueprintOption())
-    .option('--mapping <file>', 'JSON file mapping construct paths, logical IDs, Terraform addresses or VPC CIDRs to segments, and acknowledgements')
-    .option('--segment <SEGMENT=MATCHER>', 'map VPCs/subnets to a segment, e.g. MY_NUMBER=cidr:10.0.0.0/16 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON');
+  withLoadOptions(withModelOptions(command), 'check only the stacks of these names (glob, * and ?; repeatable); default: every stack')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--stack <name>', 'check only the stacks of these names (glob, * and ?; repeatable); default: every stack', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--output <file>', 'write the report to FILE (atomically) instead of standard output')
     .action((artifacts: string[], flags: CheckFlags) => {
       setExit(runCheck(artifacts, flags, io));

@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { blueprintOption, judgedScope } from './blueprint';
-import { parseCase, parseModel } from './check';
+import { judgedScope, withModelOptions } from './blueprint';
 import { CliError, CliIo, EXIT } from './io';
 import { LoadFlags, loadJudged, withLoadOptions } from './load';
 import { explainFinding, FindingExplanation, formatExplanation } from '../guard/explain';
@@ -35,10 +34,8 @@ export function registerExplain(program: Command, io: CliIo, setExit: (code: num
       + 'gets the rule\'s fix.\n\n'
       + 'Exit codes: 0 the rule has no finding; 1 findings explained; 2 unusable input.')
     .argument('<rule>', `a rule ID: ${ALL_RULES.map((r) => r.id).join(', ')}`)
-    .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON')
-    .addOption(new Option('--model <model>', 'network model: α | α′ | β | β′ (or alpha | alpha-prime | beta | beta-prime); required without --blueprint').argParser(parseModel))
-    .addOption(new Option('--case <case>', 'the α′ case: ア | イ | ウ (or a | b | c)').argParser(parseCase))
-    .addOption(blueprintOption())
+    .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON');
+  withModelOptions(command)
     .option('--from <subnet>', 'only findings whose path starts in this subnet: logical ID / Terraform address, construct path, or CIDR')
     .option('--to <address>', 'only findings whose packets go to this address or CIDR (e.g. 0.0.0.0/0, 10.0.64.10)')
     .addOption(new Option('--max-cut <n>', 'the largest cut searched for (1-4)').argParser(parseMaxCut).default(3))
