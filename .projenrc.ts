@@ -43,10 +43,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'ajv-draft-04@^1',
     'ajv-formats@^3',
     'junit2json@^4',
+    // Design documents (issue 15): the workbook is read back with read-excel-file (write-excel-file's companion
+    // reader, same author); the HTML report is opened in Debian's chromium through playwright-core (no browser download).
+    'read-excel-file@^9',
+    'playwright-core@^1.56',
   ],
   // The `jichitai-network` CLI's argument parser. Bundled, as jsii wants for a dependency that is not a jsii
   // library; commander 14 is the newest line that supports Node 20 (15 needs Node 22.12).
-  bundledDeps: ['commander@^14.0.0'],
+  // Design documents (issue 15): @dagrejs/dagre lays out the network diagram (synchronous, so it runs inside a
+  // synthesis), write-excel-file writes the workbook (one dependency, fflate).
+  bundledDeps: ['commander@^14.0.0', '@dagrejs/dagre@^3.1.3', 'write-excel-file@^4.1.1'],
 
   // There is no GitHub here; CI is `.ci/run`. Release automation would only be noise.
   github: false,
