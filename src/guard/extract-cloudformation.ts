@@ -53,7 +53,306 @@ export function extractCloudFormation(
 /** Construct paths by logical ID: a map, or a function asked only where the template has no `aws:cdk:path` metadata. */
 export type ConstructPaths = Readonly<Record<string, string>> | ((logicalId: string) => string | undefined);
 
+/** What a resource reader is given: the resource, its graph id, tags and path, and how to note an unresolved reference. */
+interface ReadContext {
+  readonly b: GraphBuilder;
+  readonly id: string;
+  readonly type: string;
+  readonly p: any;
+  readonly tags: Record<string, string>;
+  readonly base: { readonly id: string; readonly path: string | undefined; readonly tags: Record<string, string> };
+  readonly noted: (property: string, value: unknown) => Ref;
+}
+
+type Reader = (reader: TemplateReader, c: ReadContext) => void;
+
 class TemplateReader {
+  /**
+   * What each resource type adds to the graph: one small function per type, not one switch over every type, so that V8
+   * compiles (and, when a new object shape turns up, recompiles) only the readers of the types a template has; the one
+   * big function cost more CPU to optimize than to run (`npm run bench`).
+   */
+  private static readonly READERS: ReadonlyMap<string, Reader> = new Map(([
+    [['AWS::EC2::VPC'], (_reader, { b, base, p, id, tags }) => {
+      b.add({ ...base, type: 'vpc', cidr: str(p.CidrBlock), cidrs: [], symbolicIpv6: [], mainRouteTables: [], segment: segmentOfTags(tags) });
+      // An IPAM-allocated primary block is known only at deploy time: recorded as unresolved by vpcBlock.
+      b.vpcBlock({ kind: 'node', id }, { cidr: p.CidrBlock ?? p.Ipv4IpamPoolId }, id, 'CidrBlock');
+    }],
+    [['AWS::EC2::VPCCidrBlock'], (_reader, { b, noted, p, id }) => {
+      const amazonIpv6 = p.AmazonProvidedIpv6CidrBlock === true || p.AmazonProvidedIpv6CidrBlock === 'true';
+      const cidr = p.CidrBlock ?? p.Ipv6CidrBlock ?? p.Ipv4IpamPoolId ?? p.Ipv6IpamPoolId;
+      b.vpcBlock(noted('VpcId', p.VpcId), { cidr, amazonIpv6 }, id, p.Ipv6CidrBlock !== undefined || amazonIpv6 ? 'Ipv6CidrBlock' : 'CidrBlock');
+    }],
+    [['AWS::EC2::Subnet'], (_reader, { b, base, noted, p, id, tags }) => {
+      if (p.CidrBlock !== undefined && str(p.CidrBlock) === undefined) b.unresolvedValue(id, 'CidrBlock', `${JSON.stringify(p.CidrBlock)} is not an address block the guard can read`);
+      if (p.CidrBlock === undefined && p.Ipv6Native !== true) b.unresolvedValue(id, 'CidrBlock', 'the subnet has no literal IPv4 block');
+      b.add({
+        ...base,
+        type: 'subnet',
+        vpc: noted('VpcId', p.VpcId),
+        cidr: str(p.CidrBlock),
+        ipv6Cidr: str(p.Ipv6CidrBlock),
+        // Carved from the VPC's (Amazon-provided) block with Fn::Cidr: somewhere in the VPC's IPv6 space.
+        ipv6FromVpc: p.Ipv6CidrBlock !== undefined && str(p.Ipv6CidrBlock) === undefined,
+        availabilityZone: str(p.AvailabilityZone),
+        mapPublicIpOnLaunch: p.MapPublicIpOnLaunch === true || p.MapPublicIpOnLaunch === 'true',
+        segment: segmentOfTags(tags),
+      });
+    }],
+    [['AWS::EC2::RouteTable'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'route-table', vpc: noted('VpcId', p.VpcId), routes: [], subnets: [], gatewayEndpoints: [] });
+    }],
+    [['AWS::EC2::Route'], (reader, { b, noted, p, id }) => {
+      const found = ROUTE_TARGETS.filter(([prop]) => p[prop] !== undefined);
+      const destination = str(p.DestinationCidrBlock) ?? str(p.DestinationIpv6CidrBlock) ?? str(p.DestinationPrefixListId);
+      if (found.length !== 1 || destination === undefined) {
+        b.unresolvedValue(id, 'Destination/target', `a route needs one destination and one target; found ${found.length} targets`);
+        return;
+      }
+      const [prop, kind] = found[0];
+      const ref = noted(prop, p[prop]);
+      b.route(noted('RouteTableId', p.RouteTableId), { source: id, destination, target: reader.routeTarget(kind, ref), ref });
+    }],
+    [['AWS::EC2::SubnetRouteTableAssociation'], (_reader, { b, noted, p }) => {
+      b.association(noted('RouteTableId', p.RouteTableId), noted('SubnetId', p.SubnetId));
+    }],
+    [['AWS::EC2::InternetGateway'], (_reader, { b, base }) => {
+      b.add({ ...base, type: 'internet-gateway', vpcs: [] });
+    }],
+    [['AWS::EC2::EgressOnlyInternetGateway'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'egress-only-internet-gateway', vpcs: [noted('VpcId', p.VpcId)] });
+    }],
+    [['AWS::EC2::VPCGatewayAttachment'], (_reader, { b, noted, p }) => {
+      if (p.InternetGatewayId !== undefined) b.gatewayAttachment(noted('InternetGatewayId', p.InternetGatewayId), noted('VpcId', p.VpcId));
+      if (p.VpnGatewayId !== undefined) b.gatewayAttachment(noted('VpnGatewayId', p.VpnGatewayId), noted('VpcId', p.VpcId));
+    }],
+    [['AWS::EC2::VPNGateway'], (_reader, { b, base, tags }) => {
+      b.add({ ...base, type: 'vpn-gateway', vpcs: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
+    }],
+    [['AWS::EC2::NatGateway'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'nat-gateway', subnet: noted('SubnetId', p.SubnetId), public: p.ConnectivityType !== 'private' });
+    }],
+    [['AWS::NetworkFirewall::Firewall'], (_reader, { b, base, noted, p }) => {
+      b.add({
+        ...base,
+        type: 'firewall',
+        vpc: noted('VpcId', p.VpcId),
+        subnets: (p.SubnetMappings ?? []).map((m: any) => noted('SubnetMappings', m.SubnetId)),
+        policy: noted('FirewallPolicyArn', p.FirewallPolicyArn),
+      });
+    }],
+    [['AWS::NetworkFirewall::FirewallPolicy'], (reader, { b, base, p }) => {
+      const fp = p.FirewallPolicy ?? {};
+      b.add({
+        ...base,
+        type: 'firewall-policy',
+        statelessDefaultActions: strings(fp.StatelessDefaultActions),
+        statefulDefaultActions: strings(fp.StatefulDefaultActions),
+        ruleGroups: (fp.StatefulRuleGroupReferences ?? []).map((r: any) => reader.ref(r.ResourceArn)),
+        ruleOrder: ruleOrder(fp.StatefulEngineOptions?.RuleOrder),
+        ruleGroupPriorities: (fp.StatefulRuleGroupReferences ?? []).map((r: any) => port(r?.Priority)),
+      });
+    }],
+    [['AWS::NetworkFirewall::RuleGroup'], (_reader, { b, base, p }) => {
+      const source = p.RuleGroup?.RulesSource ?? {};
+      const list = source.RulesSourceList;
+      b.add({
+        ...base,
+        type: 'rule-group',
+        domainList: list
+          ? { targets: strings(list.Targets), targetTypes: strings(list.TargetTypes), generatedRulesType: String(list.GeneratedRulesType) }
+          : undefined,
+        rulesString: str(source.RulesString),
+      });
+    }],
+    [['AWS::NetworkFirewall::LoggingConfiguration'], (reader, { b, base, noted, p }) => {
+      b.add({
+        ...base,
+        type: 'firewall-logging',
+        firewall: noted('FirewallArn', p.FirewallArn),
+        destinations: (p.LoggingConfiguration?.LogDestinationConfigs ?? [])
+          .map((c: any) => ({
+            logType: String(c.LogType),
+            destinationType: String(c.LogDestinationType),
+            destination: logDestination(c.LogDestination, (v) => reader.render(v)),
+          })),
+      });
+    }],
+    [['AWS::EC2::TransitGateway'], (_reader, { b, base, noted, p }) => {
+      b.add({
+        ...base,
+        type: 'transit-gateway',
+        // Both default to "enable" in EC2 when not given.
+        defaultRouteTableAssociation: p.DefaultRouteTableAssociation !== 'disable',
+        defaultRouteTablePropagation: p.DefaultRouteTablePropagation !== 'disable',
+        associationDefaultRouteTable: p.AssociationDefaultRouteTableId === undefined ? undefined : noted('AssociationDefaultRouteTableId', p.AssociationDefaultRouteTableId),
+        propagationDefaultRouteTable: p.PropagationDefaultRouteTableId === undefined ? undefined : noted('PropagationDefaultRouteTableId', p.PropagationDefaultRouteTableId),
+      });
+    }],
+    [['AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment'], (reader, { b, base, noted, p }) => {
+      b.add({
+        ...base,
+        type: 'transit-attachment',
+        kind: 'vpc',
+        transitGateway: noted('TransitGatewayId', p.TransitGatewayId),
+        vpc: noted('VpcId', p.VpcId),
+        subnets: reader.refs(p.SubnetIds),
+      } satisfies TransitAttachmentNode);
+    }],
+    [['AWS::EC2::VPNConnection'], (_reader, { b, base, noted, p, tags }) => {
+      if (p.VpnGatewayId !== undefined && tags['jichitai:zone'] !== undefined) b.vpnGatewayZone(noted('VpnGatewayId', p.VpnGatewayId), tags['jichitai:zone']);
+      if (p.TransitGatewayId !== undefined) {
+        // The VPN's transit gateway attachment is implicit; the VPN stands for it.
+        b.add({ ...base, type: 'transit-attachment', kind: 'vpn', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [], zone: tags['jichitai:zone'] });
+      }
+    }],
+    [['AWS::EC2::TransitGatewayPeeringAttachment'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'transit-attachment', kind: 'peering', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [] });
+    }],
+    [['AWS::EC2::TransitGatewayRouteTable'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'transit-route-table', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), associations: [], propagations: [], routes: [] });
+    }],
+    [['AWS::EC2::TransitGatewayRouteTableAssociation'], (_reader, { b, noted, p }) => {
+      const attachment = noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
+      b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.associations.push(attachment));
+    }],
+    [['AWS::EC2::TransitGatewayRouteTablePropagation'], (_reader, { b, noted, p }) => {
+      const attachment = noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
+      b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.propagations.push(attachment));
+    }],
+    [['AWS::EC2::TransitGatewayRoute'], (_reader, { b, noted, p, id }) => {
+      const blackhole = p.Blackhole === true || p.Blackhole === 'true';
+      const attachment = blackhole ? undefined : noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
+      const route = { source: id, destination: String(p.DestinationCidrBlock), blackhole, attachment };
+      b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.routes.push(route));
+    }],
+    [['AWS::EC2::VPCPeeringConnection'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'vpc-peering', vpc: noted('VpcId', p.VpcId), peerVpc: noted('PeerVpcId', p.PeerVpcId) });
+    }],
+    [['AWS::EC2::VPCEndpoint'], (reader, { b, base, noted, p, id }) => {
+      const routeTables = reader.refs(p.RouteTableIds);
+      b.add({
+        ...base,
+        type: 'vpc-endpoint',
+        vpc: noted('VpcId', p.VpcId),
+        endpointType: String(p.VpcEndpointType ?? 'Gateway'),
+        serviceName: reader.render(p.ServiceName),
+        routeTables,
+        subnets: reader.refs(p.SubnetIds),
+        policy: reader.endpointPolicy(p.PolicyDocument),
+      });
+      for (const t of routeTables) b.gatewayEndpoint(t, id);
+    }],
+    [['AWS::Route53Resolver::FirewallDomainList'], (_reader, { b, base, p }) => {
+      b.add({ ...base, type: 'dns-domain-list', domains: strings(p.Domains) });
+    }],
+    [['AWS::Route53Resolver::FirewallRuleGroup'], (_reader, { b, base, noted, p }) => {
+      b.add({
+        ...base,
+        type: 'dns-rule-group',
+        rules: (p.FirewallRules ?? []).map((r: any) => ({ priority: Number(r.Priority), action: String(r.Action), domainList: noted('FirewallRules', r.FirewallDomainListId) })),
+      });
+    }],
+    [['AWS::Route53Resolver::FirewallRuleGroupAssociation'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId) });
+    }],
+    [['AWS::Logs::LogGroup'], (_reader, { b, base, p }) => {
+      b.add({ ...base, type: 'log-group', name: typeof p.LogGroupName === 'string' ? p.LogGroupName : undefined, retentionDays: p.RetentionInDays === undefined ? undefined : Number(p.RetentionInDays) });
+    }],
+    [['AWS::Route53Resolver::FirewallConfig'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'dns-firewall-config', vpc: noted('ResourceId', p.ResourceId), failOpen: failOpenOf(p.FirewallFailOpen) });
+    }],
+    [['AWS::Route53Resolver::ResolverEndpoint'], (_reader, { b, base, noted, p }) => {
+      b.add({
+        ...base,
+        type: 'resolver-endpoint',
+        direction: String(p.Direction),
+        subnets: (Array.isArray(p.IpAddresses) ? p.IpAddresses : []).map((a: any) => noted('IpAddresses', a?.SubnetId)),
+      });
+    }],
+    [['AWS::Route53Resolver::ResolverRule'], (_reader, { b, base, noted, p }) => {
+      b.add({
+        ...base,
+        type: 'resolver-rule',
+        ruleType: String(p.RuleType),
+        domainName: typeof p.DomainName === 'string' ? p.DomainName : undefined,
+        // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
+        targets: (Array.isArray(p.TargetIps) ? p.TargetIps : [])
+          .map((t: any) => ({ ip: literalIp(t?.Ip), port: t?.Port === undefined ? 53 : Number(t.Port) })),
+        endpoint: p.ResolverEndpointId === undefined ? undefined : noted('ResolverEndpointId', p.ResolverEndpointId),
+      });
+    }],
+    [['AWS::Route53Resolver::ResolverRuleAssociation'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'resolver-rule-association', rule: noted('ResolverRuleId', p.ResolverRuleId), vpc: noted('VPCId', p.VPCId) });
+    }],
+    [['AWS::EC2::SecurityGroup'], (reader, { b, base, noted, p, id }) => {
+      const listed = Array.isArray(p.SecurityGroupEgress) ? p.SecurityGroupEgress.map((r: any) => reader.sgRule(r, id)) : [];
+      // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own: an absent or
+      // empty SecurityGroupEgress both leave it (and rules added as separate resources do not remove it).
+      const egress = listed.length > 0 ? listed : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
+      b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: (p.SecurityGroupIngress ?? []).map((r: any) => reader.sgRule(r, id)), egress });
+    }],
+    [['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'], (reader, { b, base, noted, p, id, type }) => {
+      b.add({ ...base, type: 'security-group-rule', group: noted('GroupId', p.GroupId), egress: type.endsWith('Egress'), rule: reader.sgRule(p, id) });
+    }],
+    [['AWS::EC2::NetworkAcl'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'network-acl', vpc: noted('VpcId', p.VpcId), subnets: [], entries: [] });
+    }],
+    [['AWS::EC2::NetworkAclEntry'], (reader, { b, noted, p, id }) => {
+      b.aclEntry(noted('NetworkAclId', p.NetworkAclId), {
+        ruleNumber: Number(p.RuleNumber),
+        egress: p.Egress === true || p.Egress === 'true',
+        action: String(p.RuleAction).toLowerCase() === 'allow' ? 'allow' : 'deny',
+        protocol: normaliseProtocol(p.Protocol),
+        cidr: reader.cidr(p.CidrBlock ?? p.Ipv6CidrBlock, id, 'CidrBlock'),
+        fromPort: port(p.PortRange?.From),
+        toPort: port(p.PortRange?.To),
+        icmpSpecific: p.Icmp !== undefined && port(p.Icmp.Type) !== -1,
+      }, id);
+    }],
+    [['AWS::EC2::SubnetNetworkAclAssociation'], (_reader, { b, noted, p, id }) => {
+      b.aclAssociation(noted('NetworkAclId', p.NetworkAclId), noted('SubnetId', p.SubnetId), id);
+    }],
+    [['AWS::EC2::LaunchTemplate', 'AWS::EC2::Instance'], (reader, { b, base, p, id, type }) => {
+      const instance = type === 'AWS::EC2::Instance';
+      const d = instance ? p : p.LaunchTemplateData ?? {};
+      const userData = d.UserData;
+      if (userData === undefined) return;
+      const interfaces: any[] = Array.isArray(d.NetworkInterfaces) ? d.NetworkInterfaces : [];
+      const groups = [
+        ...reader.refs(d.SecurityGroupIds), ...reader.refs(d.SecurityGroups),
+        ...interfaces.flatMap((n) => reader.refs(instance ? n?.GroupSet : n?.Groups)),
+      ].map((r, i) => b.noted(id, `SecurityGroupIds[${i}]`, r));
+      b.add({
+        ...base,
+        type: 'user-data',
+        resourceType: instance ? 'instance' : 'launch-template',
+        text: reader.userDataText(userData),
+        securityGroups: groups,
+        otherInterfaces: interfaces.some((n) => n?.NetworkInterfaceId !== undefined),
+      });
+    }],
+    [['AWS::ElasticLoadBalancingV2::LoadBalancer'], (reader, { b, base, p, id }) => {
+      const mappings: any[] = Array.isArray(p.SubnetMappings) ? p.SubnetMappings : [];
+      b.add({
+        ...base,
+        type: 'load-balancer',
+        subnets: [...reader.refs(p.Subnets), ...mappings.map((m) => reader.ref(m?.SubnetId))].map((r, i) => b.noted(id, `Subnets[${i}]`, r)),
+        securityGroups: reader.refs(p.SecurityGroups).map((r, i) => b.noted(id, `SecurityGroups[${i}]`, r)),
+      });
+    }],
+    [['AWS::EC2::FlowLog'], (reader, { b, base, noted, p }) => {
+      b.add({
+        ...base,
+        type: 'flow-log',
+        resource: noted('ResourceId', p.ResourceId),
+        trafficType: String(p.TrafficType ?? 'ALL'),
+        destinationType: String(p.LogDestinationType ?? 'cloud-watch-logs'),
+        destination: p.LogDestination === undefined ? undefined : reader.render(p.LogDestination),
+      });
+    }],
+  ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
+
   private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
 
   constructor(
@@ -179,302 +478,7 @@ class TemplateReader {
       const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
       b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc: p.VpcId === undefined ? undefined : this.ref(p.VpcId), subnets });
     }
-    switch (type) {
-      case 'AWS::EC2::VPC':
-        b.add({ ...base, type: 'vpc', cidr: str(p.CidrBlock), cidrs: [], symbolicIpv6: [], mainRouteTables: [], segment: segmentOfTags(tags) });
-        // An IPAM-allocated primary block is known only at deploy time: recorded as unresolved by vpcBlock.
-        b.vpcBlock({ kind: 'node', id }, { cidr: p.CidrBlock ?? p.Ipv4IpamPoolId }, id, 'CidrBlock');
-        break;
-      case 'AWS::EC2::VPCCidrBlock': {
-        const amazonIpv6 = p.AmazonProvidedIpv6CidrBlock === true || p.AmazonProvidedIpv6CidrBlock === 'true';
-        const cidr = p.CidrBlock ?? p.Ipv6CidrBlock ?? p.Ipv4IpamPoolId ?? p.Ipv6IpamPoolId;
-        b.vpcBlock(noted('VpcId', p.VpcId), { cidr, amazonIpv6 }, id, p.Ipv6CidrBlock !== undefined || amazonIpv6 ? 'Ipv6CidrBlock' : 'CidrBlock');
-        break;
-      }
-      case 'AWS::EC2::Subnet':
-        if (p.CidrBlock !== undefined && str(p.CidrBlock) === undefined) b.unresolvedValue(id, 'CidrBlock', `${JSON.stringify(p.CidrBlock)} is not an address block the guard can read`);
-        if (p.CidrBlock === undefined && p.Ipv6Native !== true) b.unresolvedValue(id, 'CidrBlock', 'the subnet has no literal IPv4 block');
-        b.add({
-          ...base,
-          type: 'subnet',
-          vpc: noted('VpcId', p.VpcId),
-          cidr: str(p.CidrBlock),
-          ipv6Cidr: str(p.Ipv6CidrBlock),
-          // Carved from the VPC's (Amazon-provided) block with Fn::Cidr: somewhere in the VPC's IPv6 space.
-          ipv6FromVpc: p.Ipv6CidrBlock !== undefined && str(p.Ipv6CidrBlock) === undefined,
-          availabilityZone: str(p.AvailabilityZone),
-          mapPublicIpOnLaunch: p.MapPublicIpOnLaunch === true || p.MapPublicIpOnLaunch === 'true',
-          segment: segmentOfTags(tags),
-        });
-        break;
-      case 'AWS::EC2::RouteTable':
-        b.add({ ...base, type: 'route-table', vpc: noted('VpcId', p.VpcId), routes: [], subnets: [], gatewayEndpoints: [] });
-        break;
-      case 'AWS::EC2::Route': {
-        const found = ROUTE_TARGETS.filter(([prop]) => p[prop] !== undefined);
-        const destination = str(p.DestinationCidrBlock) ?? str(p.DestinationIpv6CidrBlock) ?? str(p.DestinationPrefixListId);
-        if (found.length !== 1 || destination === undefined) {
-          b.unresolvedValue(id, 'Destination/target', `a route needs one destination and one target; found ${found.length} targets`);
-          break;
-        }
-        const [prop, kind] = found[0];
-        const ref = noted(prop, p[prop]);
-        b.route(noted('RouteTableId', p.RouteTableId), { source: id, destination, target: this.routeTarget(kind, ref), ref });
-        break;
-      }
-      case 'AWS::EC2::SubnetRouteTableAssociation':
-        b.association(noted('RouteTableId', p.RouteTableId), noted('SubnetId', p.SubnetId));
-        break;
-      case 'AWS::EC2::InternetGateway':
-        b.add({ ...base, type: 'internet-gateway', vpcs: [] });
-        break;
-      case 'AWS::EC2::EgressOnlyInternetGateway':
-        b.add({ ...base, type: 'egress-only-internet-gateway', vpcs: [noted('VpcId', p.VpcId)] });
-        break;
-      case 'AWS::EC2::VPCGatewayAttachment':
-        if (p.InternetGatewayId !== undefined) b.gatewayAttachment(noted('InternetGatewayId', p.InternetGatewayId), noted('VpcId', p.VpcId));
-        if (p.VpnGatewayId !== undefined) b.gatewayAttachment(noted('VpnGatewayId', p.VpnGatewayId), noted('VpcId', p.VpcId));
-        break;
-      case 'AWS::EC2::VPNGateway':
-        b.add({ ...base, type: 'vpn-gateway', vpcs: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
-        break;
-      case 'AWS::EC2::NatGateway':
-        b.add({ ...base, type: 'nat-gateway', subnet: noted('SubnetId', p.SubnetId), public: p.ConnectivityType !== 'private' });
-        break;
-      case 'AWS::NetworkFirewall::Firewall':
-        b.add({
-          ...base,
-          type: 'firewall',
-          vpc: noted('VpcId', p.VpcId),
-          subnets: (p.SubnetMappings ?? []).map((m: any) => noted('SubnetMappings', m.SubnetId)),
-          policy: noted('FirewallPolicyArn', p.FirewallPolicyArn),
-        });
-        break;
-      case 'AWS::NetworkFirewall::FirewallPolicy': {
-        const fp = p.FirewallPolicy ?? {};
-        b.add({
-          ...base,
-          type: 'firewall-policy',
-          statelessDefaultActions: strings(fp.StatelessDefaultActions),
-          statefulDefaultActions: strings(fp.StatefulDefaultActions),
-          ruleGroups: (fp.StatefulRuleGroupReferences ?? []).map((r: any) => this.ref(r.ResourceArn)),
-          ruleOrder: ruleOrder(fp.StatefulEngineOptions?.RuleOrder),
-          ruleGroupPriorities: (fp.StatefulRuleGroupReferences ?? []).map((r: any) => port(r?.Priority)),
-        });
-        break;
-      }
-      case 'AWS::NetworkFirewall::RuleGroup': {
-        const source = p.RuleGroup?.RulesSource ?? {};
-        const list = source.RulesSourceList;
-        b.add({
-          ...base,
-          type: 'rule-group',
-          domainList: list
-            ? { targets: strings(list.Targets), targetTypes: strings(list.TargetTypes), generatedRulesType: String(list.GeneratedRulesType) }
-            : undefined,
-          rulesString: str(source.RulesString),
-        });
-        break;
-      }
-      case 'AWS::NetworkFirewall::LoggingConfiguration':
-        b.add({
-          ...base,
-          type: 'firewall-logging',
-          firewall: noted('FirewallArn', p.FirewallArn),
-          destinations: (p.LoggingConfiguration?.LogDestinationConfigs ?? [])
-            .map((c: any) => ({
-              logType: String(c.LogType),
-              destinationType: String(c.LogDestinationType),
-              destination: logDestination(c.LogDestination, (v) => this.render(v)),
-            })),
-        });
-        break;
-      case 'AWS::EC2::TransitGateway':
-        b.add({
-          ...base,
-          type: 'transit-gateway',
-          // Both default to "enable" in EC2 when not given.
-          defaultRouteTableAssociation: p.DefaultRouteTableAssociation !== 'disable',
-          defaultRouteTablePropagation: p.DefaultRouteTablePropagation !== 'disable',
-          associationDefaultRouteTable: p.AssociationDefaultRouteTableId === undefined ? undefined : noted('AssociationDefaultRouteTableId', p.AssociationDefaultRouteTableId),
-          propagationDefaultRouteTable: p.PropagationDefaultRouteTableId === undefined ? undefined : noted('PropagationDefaultRouteTableId', p.PropagationDefaultRouteTableId),
-        });
-        break;
-      case 'AWS::EC2::TransitGatewayAttachment':
-      case 'AWS::EC2::TransitGatewayVpcAttachment':
-        b.add({
-          ...base,
-          type: 'transit-attachment',
-          kind: 'vpc',
-          transitGateway: noted('TransitGatewayId', p.TransitGatewayId),
-          vpc: noted('VpcId', p.VpcId),
-          subnets: this.refs(p.SubnetIds),
-        } satisfies TransitAttachmentNode);
-        break;
-      case 'AWS::EC2::VPNConnection':
-        if (p.VpnGatewayId !== undefined && tags['jichitai:zone'] !== undefined) b.vpnGatewayZone(noted('VpnGatewayId', p.VpnGatewayId), tags['jichitai:zone']);
-        if (p.TransitGatewayId !== undefined) {
-          // The VPN's transit gateway attachment is implicit; the VPN stands for it.
-          b.add({ ...base, type: 'transit-attachment', kind: 'vpn', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [], zone: tags['jichitai:zone'] });
-        }
-        break;
-      case 'AWS::EC2::TransitGatewayPeeringAttachment':
-        b.add({ ...base, type: 'transit-attachment', kind: 'peering', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [] });
-        break;
-      case 'AWS::EC2::TransitGatewayRouteTable':
-        b.add({ ...base, type: 'transit-route-table', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), associations: [], propagations: [], routes: [] });
-        break;
-      case 'AWS::EC2::TransitGatewayRouteTableAssociation': {
-        const attachment = noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
-        b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.associations.push(attachment));
-        break;
-      }
-      case 'AWS::EC2::TransitGatewayRouteTablePropagation': {
-        const attachment = noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
-        b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.propagations.push(attachment));
-        break;
-      }
-      case 'AWS::EC2::TransitGatewayRoute': {
-        const blackhole = p.Blackhole === true || p.Blackhole === 'true';
-        const attachment = blackhole ? undefined : noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
-        const route = { source: id, destination: String(p.DestinationCidrBlock), blackhole, attachment };
-        b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.routes.push(route));
-        break;
-      }
-      case 'AWS::EC2::VPCPeeringConnection':
-        b.add({ ...base, type: 'vpc-peering', vpc: noted('VpcId', p.VpcId), peerVpc: noted('PeerVpcId', p.PeerVpcId) });
-        break;
-      case 'AWS::EC2::VPCEndpoint': {
-        const routeTables = this.refs(p.RouteTableIds);
-        b.add({
-          ...base,
-          type: 'vpc-endpoint',
-          vpc: noted('VpcId', p.VpcId),
-          endpointType: String(p.VpcEndpointType ?? 'Gateway'),
-          serviceName: this.render(p.ServiceName),
-          routeTables,
-          subnets: this.refs(p.SubnetIds),
-          policy: this.endpointPolicy(p.PolicyDocument),
-        });
-        for (const t of routeTables) b.gatewayEndpoint(t, id);
-        break;
-      }
-      case 'AWS::Route53Resolver::FirewallDomainList':
-        b.add({ ...base, type: 'dns-domain-list', domains: strings(p.Domains) });
-        break;
-      case 'AWS::Route53Resolver::FirewallRuleGroup':
-        b.add({
-          ...base,
-          type: 'dns-rule-group',
-          rules: (p.FirewallRules ?? []).map((r: any) => ({ priority: Number(r.Priority), action: String(r.Action), domainList: noted('FirewallRules', r.FirewallDomainListId) })),
-        });
-        break;
-      case 'AWS::Route53Resolver::FirewallRuleGroupAssociation':
-        b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId) });
-        break;
-      case 'AWS::Logs::LogGroup':
-        b.add({ ...base, type: 'log-group', name: typeof p.LogGroupName === 'string' ? p.LogGroupName : undefined, retentionDays: p.RetentionInDays === undefined ? undefined : Number(p.RetentionInDays) });
-        break;
-      case 'AWS::Route53Resolver::FirewallConfig':
-        b.add({ ...base, type: 'dns-firewall-config', vpc: noted('ResourceId', p.ResourceId), failOpen: failOpenOf(p.FirewallFailOpen) });
-        break;
-      case 'AWS::Route53Resolver::ResolverEndpoint':
-        b.add({
-          ...base,
-          type: 'resolver-endpoint',
-          direction: String(p.Direction),
-          subnets: (Array.isArray(p.IpAddresses) ? p.IpAddresses : []).map((a: any) => noted('IpAddresses', a?.SubnetId)),
-        });
-        break;
-      case 'AWS::Route53Resolver::ResolverRule':
-        b.add({
-          ...base,
-          type: 'resolver-rule',
-          ruleType: String(p.RuleType),
-          domainName: typeof p.DomainName === 'string' ? p.DomainName : undefined,
-          // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
-          targets: (Array.isArray(p.TargetIps) ? p.TargetIps : [])
-            .map((t: any) => ({ ip: literalIp(t?.Ip), port: t?.Port === undefined ? 53 : Number(t.Port) })),
-          endpoint: p.ResolverEndpointId === undefined ? undefined : noted('ResolverEndpointId', p.ResolverEndpointId),
-        });
-        break;
-      case 'AWS::Route53Resolver::ResolverRuleAssociation':
-        b.add({ ...base, type: 'resolver-rule-association', rule: noted('ResolverRuleId', p.ResolverRuleId), vpc: noted('VPCId', p.VPCId) });
-        break;
-      case 'AWS::EC2::SecurityGroup': {
-        const listed = Array.isArray(p.SecurityGroupEgress) ? p.SecurityGroupEgress.map((r: any) => this.sgRule(r, id)) : [];
-        // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own: an absent or
-        // empty SecurityGroupEgress both leave it (and rules added as separate resources do not remove it).
-        const egress = listed.length > 0 ? listed : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
-        b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: (p.SecurityGroupIngress ?? []).map((r: any) => this.sgRule(r, id)), egress });
-        break;
-      }
-      case 'AWS::EC2::SecurityGroupIngress':
-      case 'AWS::EC2::SecurityGroupEgress':
-        b.add({ ...base, type: 'security-group-rule', group: noted('GroupId', p.GroupId), egress: type.endsWith('Egress'), rule: this.sgRule(p, id) });
-        break;
-      case 'AWS::EC2::NetworkAcl':
-        b.add({ ...base, type: 'network-acl', vpc: noted('VpcId', p.VpcId), subnets: [], entries: [] });
-        break;
-      case 'AWS::EC2::NetworkAclEntry':
-        b.aclEntry(noted('NetworkAclId', p.NetworkAclId), {
-          ruleNumber: Number(p.RuleNumber),
-          egress: p.Egress === true || p.Egress === 'true',
-          action: String(p.RuleAction).toLowerCase() === 'allow' ? 'allow' : 'deny',
-          protocol: normaliseProtocol(p.Protocol),
-          cidr: this.cidr(p.CidrBlock ?? p.Ipv6CidrBlock, id, 'CidrBlock'),
-          fromPort: port(p.PortRange?.From),
-          toPort: port(p.PortRange?.To),
-          icmpSpecific: p.Icmp !== undefined && port(p.Icmp.Type) !== -1,
-        }, id);
-        break;
-      case 'AWS::EC2::SubnetNetworkAclAssociation':
-        b.aclAssociation(noted('NetworkAclId', p.NetworkAclId), noted('SubnetId', p.SubnetId), id);
-        break;
-      case 'AWS::EC2::LaunchTemplate':
-      case 'AWS::EC2::Instance': {
-        const instance = type === 'AWS::EC2::Instance';
-        const d = instance ? p : p.LaunchTemplateData ?? {};
-        const userData = d.UserData;
-        if (userData === undefined) break;
-        const interfaces: any[] = Array.isArray(d.NetworkInterfaces) ? d.NetworkInterfaces : [];
-        const groups = [
-          ...this.refs(d.SecurityGroupIds), ...this.refs(d.SecurityGroups),
-          ...interfaces.flatMap((n) => this.refs(instance ? n?.GroupSet : n?.Groups)),
-        ].map((r, i) => b.noted(id, `SecurityGroupIds[${i}]`, r));
-        b.add({
-          ...base,
-          type: 'user-data',
-          resourceType: instance ? 'instance' : 'launch-template',
-          text: this.userDataText(userData),
-          securityGroups: groups,
-          otherInterfaces: interfaces.some((n) => n?.NetworkInterfaceId !== undefined),
-        });
-        break;
-      }
-      case 'AWS::ElasticLoadBalancingV2::LoadBalancer': {
-        const mappings: any[] = Array.isArray(p.SubnetMappings) ? p.SubnetMappings : [];
-        b.add({
-          ...base,
-          type: 'load-balancer',
-          subnets: [...this.refs(p.Subnets), ...mappings.map((m) => this.ref(m?.SubnetId))].map((r, i) => b.noted(id, `Subnets[${i}]`, r)),
-          securityGroups: this.refs(p.SecurityGroups).map((r, i) => b.noted(id, `SecurityGroups[${i}]`, r)),
-        });
-        break;
-      }
-      case 'AWS::EC2::FlowLog':
-        b.add({
-          ...base,
-          type: 'flow-log',
-          resource: noted('ResourceId', p.ResourceId),
-          trafficType: String(p.TrafficType ?? 'ALL'),
-          destinationType: String(p.LogDestinationType ?? 'cloud-watch-logs'),
-          destination: p.LogDestination === undefined ? undefined : this.render(p.LogDestination),
-        });
-        break;
-      default:
-        break;
-    }
+    TemplateReader.READERS.get(type)?.(this, { b, base, noted, p, id, tags, type });
   }
 
   /**

@@ -276,53 +276,84 @@ export class Reachability {
     return steps.reverse().map((s) => ({ node: s.node, label: this.label(s), kind: s.kind, table: s.table, detail: s.detail, headers: s.headers }));
   }
 
+  // Indexing is split in small methods: V8 optimizes each on its own, where one long function with many closures cost
+  // more CPU to compile (and recompile on every new object shape) than to run (`npm run bench`).
   private index(): void {
+    this.indexTransit();
+    for (const v of nodesOf(this.graph, 'vpc')) this.indexVpc(v);
+    const tablesOf = new Map<string, RouteTableNode[]>();
+    for (const t of nodesOf(this.graph, 'route-table')) for (const s of t.subnets) push(tablesOf, s, t);
+    const aclsOf = new Map<string, NetworkAclNode[]>();
+    for (const a of nodesOf(this.graph, 'network-acl')) for (const s of a.subnets) push(aclsOf, s, a);
+    for (const s of nodesOf(this.graph, 'subnet')) this.indexSubnet(s, tablesOf, aclsOf);
+  }
+
+  private indexTransit(): void {
     for (const a of nodesOf(this.graph, 'transit-attachment')) {
-      if (a.kind === 'vpc' && a.vpc?.kind === 'node') this.attachmentsOf.set(a.vpc.id, [...(this.attachmentsOf.get(a.vpc.id) ?? []), a]);
+      if (a.kind === 'vpc' && a.vpc?.kind === 'node') push(this.attachmentsOf, a.vpc.id, a);
     }
     for (const t of nodesOf(this.graph, 'transit-route-table')) {
-      for (const a of t.associations) if (a.kind === 'node') this.tablesOfAttachment.set(a.id, [...(this.tablesOfAttachment.get(a.id) ?? []), t]);
+      for (const a of t.associations) if (a.kind === 'node') push(this.tablesOfAttachment, a.id, t);
     }
-    for (const v of nodesOf(this.graph, 'vpc')) {
-      const blocks = v.cidrs.map((c) => parsePrefix(c)).filter((p): p is Prefix => !!p)
-        .map((prefix) => ({ prefix, range: this.atoms.range(prefix) }));
-      this.vpcs.set(v.id, { node: v, blocks, subnets: [] });
+  }
+
+  private indexVpc(v: VpcNode): void {
+    const blocks: VpcInfo['blocks'] = [];
+    for (const c of v.cidrs) {
+      const prefix = parsePrefix(c);
+      if (prefix) blocks.push({ prefix, range: this.atoms.range(prefix) });
     }
-    const tablesOf = new Map<string, RouteTableNode[]>();
-    for (const t of nodesOf(this.graph, 'route-table')) for (const s of t.subnets) tablesOf.set(s, [...(tablesOf.get(s) ?? []), t]);
-    const aclsOf = new Map<string, NetworkAclNode[]>();
-    for (const a of nodesOf(this.graph, 'network-acl')) for (const s of a.subnets) aclsOf.set(s, [...(aclsOf.get(s) ?? []), a]);
-    for (const s of nodesOf(this.graph, 'subnet')) {
-      const vpc = s.vpc.kind === 'node' ? this.vpcs.get(s.vpc.id) : undefined;
-      const own = [s.cidr, s.ipv6Cidr].map((c) => parsePrefix(c)).filter((p): p is Prefix => !!p).map((p) => this.atoms.range(p));
-      const families = new Set([s.cidr, s.ipv6Cidr].map((c) => parsePrefix(c)?.family));
-      // A block the guard cannot read: the subnet may hold any address of its VPC in that family (semantics §3).
-      const unread = (vpc?.blocks ?? []).filter((b) => !families.has(b.prefix.family) && (b.prefix.family === 4 || s.ipv6FromVpc))
-        .map((b) => b.range);
-      const v4 = parsePrefix(s.cidr);
-      const v6 = parsePrefix(s.ipv6Cidr);
-      const vpcV4 = (vpc?.blocks ?? []).filter((b) => b.prefix.family === 4).map((b) => b.range);
-      const sources: Range[] = [
-        ...(v4 ? [this.atoms.range(v4)] : vpcV4.length > 0 ? vpcV4 : [this.atoms.family(4)]),
-        // Without a readable IPv6 block, any IPv6 source (a block can be associated later).
-        v6 ? this.atoms.range(v6) : this.atoms.family(6),
-      ];
-      const explicit = tablesOf.get(s.id);
-      const mains = vpc ? [implicitId.mainRouteTable(vpc.node.id), ...vpc.node.mainRouteTables.map((r) => (r.kind === 'node' ? r.id : ''))]
-        .map((id) => this.graph.nodes.get(id)).filter((t): t is RouteTableNode => t?.type === 'route-table') : [];
-      const defaultAcl = vpc ? this.graph.nodes.get(implicitId.defaultNetworkAcl(vpc.node.id)) as NetworkAclNode | undefined : undefined;
-      const info: SubnetInfo = {
-        node: s,
-        vpc,
-        own,
-        holds: [...own, ...unread],
-        sources,
-        tables: explicit ?? mains,
-        acls: aclsOf.get(s.id) ?? (defaultAcl ? [defaultAcl] : []),
-      };
-      this.subnets.set(s.id, info);
-      vpc?.subnets.push(info);
+    this.vpcs.set(v.id, { node: v, blocks, subnets: [] });
+  }
+
+  private indexSubnet(s: SubnetNode, tablesOf: ReadonlyMap<string, RouteTableNode[]>, aclsOf: ReadonlyMap<string, NetworkAclNode[]>): void {
+    const vpc = s.vpc.kind === 'node' ? this.vpcs.get(s.vpc.id) : undefined;
+    const vpcBlocks = vpc?.blocks ?? [];
+    const v4 = parsePrefix(s.cidr);
+    const v6 = parsePrefix(s.ipv6Cidr);
+    const own: Range[] = [];
+    if (v4) own.push(this.atoms.range(v4));
+    if (v6) own.push(this.atoms.range(v6));
+    // A block the guard cannot read: the subnet may hold any address of its VPC in that family (semantics §3).
+    const hasV4 = v4?.family === 4 || v6?.family === 4;
+    const hasV6 = v4?.family === 6 || v6?.family === 6;
+    const unread: Range[] = [];
+    for (const b of vpcBlocks) if (b.prefix.family === 4 ? !hasV4 : !hasV6 && s.ipv6FromVpc) unread.push(b.range);
+    const vpcV4: Range[] = [];
+    for (const b of vpcBlocks) if (b.prefix.family === 4) vpcV4.push(b.range);
+    const sources: Range[] = [
+      ...(v4 ? [this.atoms.range(v4)] : vpcV4.length > 0 ? vpcV4 : [this.atoms.family(4)]),
+      // Without a readable IPv6 block, any IPv6 source (a block can be associated later).
+      v6 ? this.atoms.range(v6) : this.atoms.family(6),
+    ];
+    const info: SubnetInfo = {
+      node: s,
+      vpc,
+      own,
+      holds: [...own, ...unread],
+      sources,
+      tables: tablesOf.get(s.id) ?? this.mainTables(vpc),
+      acls: aclsOf.get(s.id) ?? this.defaultAcls(vpc),
+    };
+    this.subnets.set(s.id, info);
+    vpc?.subnets.push(info);
+  }
+
+  /** The tables of a subnet without an explicit association: its VPC's main table(s). */
+  private mainTables(vpc: VpcInfo | undefined): RouteTableNode[] {
+    if (!vpc) return [];
+    const out: RouteTableNode[] = [];
+    for (const id of [implicitId.mainRouteTable(vpc.node.id), ...vpc.node.mainRouteTables.map((r) => (r.kind === 'node' ? r.id : ''))]) {
+      const t = this.graph.nodes.get(id);
+      if (t?.type === 'route-table') out.push(t);
     }
+    return out;
+  }
+
+  /** The NACL of a subnet without an explicit association: its VPC's default NACL. */
+  private defaultAcls(vpc: VpcInfo | undefined): NetworkAclNode[] {
+    const acl = vpc ? this.graph.nodes.get(implicitId.defaultNetworkAcl(vpc.node.id)) as NetworkAclNode | undefined : undefined;
+    return acl ? [acl] : [];
   }
 
   private explore(subnetId: string): Arrival[] {
@@ -935,4 +966,11 @@ function sameRef(a: Ref | undefined, b: Ref | undefined): boolean {
 
 export function describeRef(ref: Ref): string {
   return ref.kind === 'node' ? ref.id : ref.kind === 'external' ? ref.value : ref.expression;
+}
+
+/** Append to a list kept in a map (no copy of the list, unlike a spread). */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
