@@ -263,7 +263,8 @@ class Builder {
   private judge(): DocsOutcome {
     if (this.input.findings) {
       const { blocking: open, acknowledged } = applyAcknowledgements([...this.input.findings], this.input.acknowledgements ?? []);
-      return { blocking: open.filter((f) => f.severity !== Severity.WARNING), warned: open.filter((f) => f.severity === Severity.WARNING), acknowledged };
+      const warning = (f: Finding) => f.severity === Severity.WARNING;
+      return { blocking: open.filter((f) => !warning(f)), warned: open.filter(warning), acknowledged };
     }
     // No verdict given: run the guard, so that a PASS is never printed for a rule that did not run.
     const o = evaluateTopology(this.input.stack, this.graph, this.input.options, this.input.acknowledgements ?? [],
@@ -459,7 +460,9 @@ class Builder {
       const local = (vpc?.cidrs ?? []).map((c) => ({ destination: c, target: 'local', ref: this.ja() ? 'VPC 内' : 'within the VPC', reason: this.ja() ? 'VPC 内（AWS の local ルート）' : 'within the VPC (AWS local route)' }));
       const routes = [
         ...local,
-        ...rt.routes.map((r) => ({ destination: r.destination, target: r.target as string, ref: this.ref(r.ref), reason: this.reasonOf(reasons, rt, r.destination) })),
+        ...rt.routes.map((r) => ({
+          destination: r.destination, target: r.target as string, ref: this.ref(r.ref), reason: this.reasonOf(reasons, rt, r.destination),
+        })),
         ...rt.gatewayEndpoints.map((e) => ({ destination: this.ja() ? 'プレフィックスリスト' : 'prefix list', target: 'vpc-endpoint', ref: this.name(e), reason: this.ja() ? 'ゲートウェイエンドポイント' : 'gateway endpoint' })),
       ];
       for (const r of routes) {
@@ -545,8 +548,14 @@ class Builder {
     for (const g of nodesOf(this.graph, 'security-group')) {
       const host = g.tags['jichitai:host'] ?? '';
       const vpc = this.ref(g.vpc);
-      const rules = [...rulesOf(this.graph, g, false).map((r) => ({ r, dir: this.t(W.inbound) })), ...rulesOf(this.graph, g, true).map((r) => ({ r, dir: this.t(W.outbound) }))];
-      for (const { r, dir } of rules) rows.push(row([this.name(g.id), vpc, host, dir, this.protocol(r.protocol), this.ports(r.fromPort, r.toPort, r.protocol), peer(r)], { group: g.id }));
+      const rules = [
+        ...rulesOf(this.graph, g, false).map((r) => ({ r, dir: this.t(W.inbound) })),
+        ...rulesOf(this.graph, g, true).map((r) => ({ r, dir: this.t(W.outbound) })),
+      ];
+      for (const { r, dir } of rules) {
+        const cells = [this.name(g.id), vpc, host, dir, this.protocol(r.protocol), this.ports(r.fromPort, r.toPort, r.protocol), peer(r)];
+        rows.push(row(cells, { group: g.id }));
+      }
       if (rules.length === 0) rows.push(row([this.name(g.id), vpc, host, this.t(W.none), '', '', ''], { group: g.id }));
     }
     return { id: 'parameters-security-groups', title: this.ja() ? 'セキュリティグループ' : 'Security groups', columns, rows: sortRows(rows), notes: [] };
@@ -731,7 +740,7 @@ class Builder {
         this.ja() ? RESULT_JA[result] : RESULT_EN[result], details], { rule: r.id, result });
     });
     const notes = [this.ja()
-      ? `モデルのすべてのルールを合成結果に対して実行した結果。PASS はルールが実行され指摘がなかったことを示す。`
+      ? 'モデルのすべてのルールを合成結果に対して実行した結果。PASS はルールが実行され指摘がなかったことを示す。'
       : 'Every rule of the model, run on what was synthesized. PASS means the rule ran and found nothing.'];
     return { id: 'compliance', title: this.ja() ? 'ガイドライン対応表' : 'Guideline conformance', columns, rows, notes };
   }

@@ -217,7 +217,9 @@ export async function renderWorkbook(docs: DesignDocuments): Promise<Buffer> {
     rows: docs.facts.map((f) => [f.label, f.value]),
     notes: [],
   };
-  const tables: TableLike[] = [summary, ...allTables(docs).map((t) => ({ title: t.title, header: t.columns.map((c) => c.header), rows: t.rows.map((r) => [...r.cells]), notes: [...t.notes] }))];
+  const tables: TableLike[] = [summary, ...allTables(docs).map((t) => ({
+    title: t.title, header: t.columns.map((c) => c.header), rows: t.rows.map((r) => [...r.cells]), notes: [...t.notes],
+  }))];
   for (const t of tables) {
     const width = Math.max(t.header.length, 1);
     const data = [

@@ -32,7 +32,10 @@ function modelsOf(e: ts.Expression, file: string): readonly NetworkModel[] {
 function table(source: ts.SourceFile, name: string): (readonly NetworkModel[])[] {
   let found: ts.ArrayLiteralExpression | undefined;
   const visit = (n: ts.Node) => {
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name && n.initializer && ts.isArrayLiteralExpression(n.initializer)) found = n.initializer;
+    const named = ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name;
+    if (named && n.initializer && ts.isArrayLiteralExpression(n.initializer)) {
+      found = n.initializer;
+    }
     ts.forEachChild(n, visit);
   };
   visit(source);

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { exampleInput, Engine } from './support';
 import { BLUEPRINTS } from '../../examples/blueprints';
@@ -64,7 +65,7 @@ describe.each(CASES)('the design documents of the %s %s example', (engine, name)
     const facts = Object.fromEntries(docs.facts.map((f) => [f.key, f.value]));
     expect(facts.date).toBe('2026-04-01');
     expect(facts.version).toMatch(/^jichitai-network \d+\.\d+\.\d+/);
-    const hash = require('crypto').createHash('sha256').update(input.template).digest('hex');
+    const hash = createHash('sha256').update(input.template).digest('hex');
     expect(Object.entries(facts).filter(([k]) => k.startsWith('sha256:')).map(([, v]) => v)).toEqual([hash]);
   });
 

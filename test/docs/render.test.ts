@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { exampleInput, parseCsv } from './support';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { allTables, DesignDocuments } from '../../src/docs/document';
@@ -20,9 +21,31 @@ function hostileDocs(language: 'ja' | 'en' = 'ja'): DesignDocuments {
   const input = exampleInput('cdk', 'alpha-prime');
   const flows = input.blueprint!.flows!.map((f, i) => (i === 0 ? { ...f, purpose: HOSTILE } : i === 1 ? { ...f, purpose: FORMULA } : f));
   return buildDesignDocuments({
-    ...input, language, date: '2026-04-01', label: '取扱注意 <b>&</b>',
+    ...input,
+    language,
+    date: '2026-04-01',
+    label: '取扱注意 <b>&</b>',
     blueprint: { ...input.blueprint!, municipality: MUNICIPALITY, flows },
   });
+}
+
+/** The entries of a zip archive (APPNOTE 4.3: central directory, local headers; stored or deflated). */
+function unzip(zip: Buffer): Record<string, Buffer> {
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const out: Record<string, Buffer> = {};
+  let at = zip.readUInt32LE(eocd + 16);
+  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const name = zip.toString('utf8', at + 46, at + 46 + zip.readUInt16LE(at + 28));
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    out[name] = method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return out;
 }
 
 describe('renderers', () => {
@@ -65,7 +88,7 @@ describe('renderers', () => {
   test('HTML: the diagram slot embeds the SVG inline, and refuses anything else', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
     const page = renderHtml(docs, { diagramSvg: `<?xml version="1.0"?>\n${svg}` });
-    expect(page).toContain(`<section id="diagram" data-document="diagram" class="diagram">`);
+    expect(page).toContain('<section id="diagram" data-document="diagram" class="diagram">');
     expect(page).toContain(svg);
     expect(page).toContain('href="#diagram"');
     expect(() => renderHtml(docs, { diagramSvg: '<script>alert(1)</script>' })).toThrow(/must be an SVG/);
@@ -82,11 +105,13 @@ describe('renderers', () => {
   });
 
   test('Excel: one sheet per table, read back with read-excel-file; text stays text', async () => {
-    const readXlsxFile = require('read-excel-file/node');
     const buffer = await renderWorkbook(docs);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-docs-xlsx-')), 'docs.xlsx');
     fs.writeFileSync(file, buffer);
-    const sheets: { sheet: string; data: unknown[][] }[] = await readXlsxFile(file);
+    // read-excel-file's types are an ES module's; its Node entry point is CommonJS too.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const readXlsxFile = require('read-excel-file/node') as (file: string) => Promise<{ sheet: string; data: unknown[][] }[]>;
+    const sheets = await readXlsxFile(file);
     const tables = allTables(docs);
     expect(sheets.length).toBe(tables.length + 1);
     expect(sheets[0].data.slice(2).map((r) => r[1])).toEqual(docs.facts.map((f) => f.value));
@@ -98,8 +123,7 @@ describe('renderers', () => {
       expect(rows).toEqual(t.rows.map((r) => [...r.cells]));
     });
     // No formula anywhere: every cell is a shared string.
-    const unzip = require('fflate').unzipSync(new Uint8Array(buffer));
-    const xml = Object.entries(unzip).filter(([n]) => n.startsWith('xl/worksheets/')).map(([, v]) => Buffer.from(v as Uint8Array).toString('utf8')).join('');
+    const xml = Object.entries(unzip(buffer)).filter(([n]) => n.startsWith('xl/worksheets/')).map(([, v]) => v.toString('utf8')).join('');
     expect(xml).not.toMatch(/<f[ >]/);
   });
 

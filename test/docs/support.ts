@@ -11,10 +11,10 @@ import { breakoutPortReason } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
 import { cdk, tf } from '../../src';
-import { declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
 import { loadArtifact } from '../../src/cli/artifacts';
-import { extractTerraform } from '../../src/guard/extract-terraform';
 import { DesignDocumentsInput } from '../../src/docs/model';
+import { declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
+import { extractTerraform } from '../../src/guard/extract-terraform';
 
 export type Engine = 'cdk' | 'cdktf';
 
