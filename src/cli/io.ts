@@ -31,7 +31,7 @@ export class CliError extends Error {
  * Write a file atomically: to a temporary file in the same directory, then rename over the target (rename is atomic
  * within one file system, POSIX rename(2)), so that a reader never sees half a report.
  */
-export function writeAtomic(file: string, text: string): void {
+export function writeAtomic(file: string, text: string | Uint8Array, flag = '--output'): void {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -39,6 +39,6 @@ export function writeAtomic(file: string, text: string): void {
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    throw new CliError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); give --output a path in a writable directory`);
+    throw new CliError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); give ${flag} a path in a writable directory`);
   }
 }

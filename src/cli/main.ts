@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check';
 import { registerDiff } from './diff';
+import { registerDocs } from './docs';
 import { registerExplain } from './explain';
 import { packageInfo } from './formats';
 import { CliError, CliIo, EXIT } from './io';
@@ -13,6 +14,7 @@ const COMMANDS: readonly ((program: Command, io: CliIo, setExit: (code: number) 
   registerCheck,
   registerExplain,
   registerDiff,
+  registerDocs,
 ];
 
 /**

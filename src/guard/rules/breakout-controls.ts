@@ -79,7 +79,7 @@ interface AclLine {
 }
 
 /** One squid.conf: ACL definitions by name (repeated lines add values) and the directives in order, as words. */
-interface SquidConf {
+export interface SquidConf {
   readonly acls: ReadonlyMap<string, readonly AclLine[]>;
   readonly directives: readonly (readonly string[])[];
 }

@@ -1,0 +1,115 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { judgedScope, withModelOptions } from './blueprint';
+import { CliError, CliIo, EXIT, writeAtomic } from './io';
+import { loadJudged, withLoadOptions } from './load';
+import { DocLanguage } from '../docs/document';
+import { buildDesignDocuments } from '../docs/model';
+import { renderCsv, renderHtml, renderMarkdown, renderWorkbook } from '../docs/render';
+import { evaluateTopology } from '../guard/evaluate';
+import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
+import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
+
+/** The formats `docs` writes. */
+export const DOC_FORMATS = ['html', 'md', 'csv', 'xlsx'] as const;
+export type DocFormat = typeof DOC_FORMATS[number];
+
+interface DocsFlags {
+  readonly model?: NetworkModel;
+  readonly blueprint?: string;
+  readonly case?: AlphaPrimeCase;
+  readonly mapping?: string;
+  readonly segment: string[];
+  readonly stack: string[];
+  readonly outDir: string;
+  readonly language: DocLanguage;
+  readonly format: DocFormat[];
+  readonly label?: string;
+}
+
+function parseFormats(value: string): DocFormat[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f.length > 0);
+  const wrong = formats.filter((f) => !(DOC_FORMATS as readonly string[]).includes(f));
+  if (formats.length === 0 || wrong.length > 0) throw new InvalidArgumentError(`"${value}": give one or more of ${DOC_FORMATS.join(', ')}, comma-separated`);
+  return [...new Set(formats)] as DocFormat[];
+}
+
+/** Register `docs` on the program; `setExit` receives the command's exit code. */
+export function registerDocs(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const command = program.command('docs')
+    .summary('write the design documents (設計書) of synthesized artifacts (exit 0 written, 1 written but the guard refuses, 2 unusable input)')
+    .description('Write the design documents (設計書) of each stack of the artifact: 通信要件一覧 (communication matrix), パラメータシート '
+      + '(parameter sheet), 接続先クラウドサービス一覧 (α′), ガイドライン対応表 (every rule of the model with its result) and the audit evidence, '
+      + 'as <stack>.design.html, <stack>.design.md, <stack>.design.xlsx and <stack>.design/<table>.csv in --out-dir.\n\n'
+      + 'The documents are written even when the guard refuses the network (the 対応表 shows FAIL); the exit code is then 1.')
+    .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON');
+  withLoadOptions(withModelOptions(command), 'document only the stacks of these names (glob, * and ?; repeatable); default: every stack')
+    .requiredOption('--out-dir <dir>', 'the directory to write the documents to (created if missing)')
+    .addOption(new Option('--language <language>', 'language of the documents').choices(['ja', 'en']).default('ja'))
+    .addOption(new Option('--format <formats>', `comma-separated formats: ${DOC_FORMATS.join(', ')}`).argParser(parseFormats).default([...DOC_FORMATS]))
+    .option('--label <text>', 'confidentiality label printed on every page (default 取扱注意 / Confidential)')
+    .action(async (artifacts: string[], flags: DocsFlags) => {
+      setExit(await runDocs(artifacts, flags, io));
+    });
+}
+
+/** The docs command's work; returns the exit code. */
+export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io: CliIo): Promise<number> {
+  const { options, scope } = judgedScope(flags);
+  const blueprint = flags.blueprint ? JSON.parse(fs.readFileSync(flags.blueprint, 'utf8')) as MunicipalNetworkBlueprintProps : undefined;
+  const { units, acknowledgements: acks } = loadJudged(artifacts, flags);
+
+  // Render everything first: nothing is written unless every document of every stack could be made.
+  const files: { file: string; content: string | Buffer }[] = [];
+  let refused = false;
+  const names = new Set<string>();
+  for (const u of units) {
+    const templates = [...new Set(u.stacks.map((s) => s.file).filter((f): f is string => f !== undefined && fs.statSync(f).isFile()))]
+      .map((f) => ({ name: path.basename(f), content: fs.readFileSync(f) }));
+    for (const stack of u.stacks) {
+      const all = [...acks, ...u.artifact.acknowledgements ?? []];
+      const outcome = evaluateTopology(stack.name, u.graph, options, all, { reports: stack.reports, emptyIsError: false, ...scope });
+      if (outcome.blocking.length > 0) refused = true;
+      const docs = buildDesignDocuments({
+        graph: u.graph,
+        stack: stack.name,
+        options,
+        outcome,
+        flows: scope.flows,
+        hosts: scope.hosts,
+        blueprint,
+        templates,
+        language: flags.language,
+        label: flags.label,
+      });
+      const base = safeFileName(stack.name);
+      if (names.has(base)) throw new CliError(`two stacks are both written as ${base}.design.*; pick one with --stack`);
+      names.add(base);
+      if (flags.format.includes('html')) files.push({ file: `${base}.design.html`, content: renderHtml(docs) });
+      if (flags.format.includes('md')) files.push({ file: `${base}.design.md`, content: renderMarkdown(docs) });
+      if (flags.format.includes('xlsx')) files.push({ file: `${base}.design.xlsx`, content: await renderWorkbook(docs) });
+      if (flags.format.includes('csv')) {
+        for (const [name, content] of Object.entries(renderCsv(docs))) files.push({ file: path.join(`${base}.design`, name), content });
+      }
+    }
+  }
+  for (const f of files) {
+    const file = path.join(flags.outDir, f.file);
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+    } catch (e) {
+      throw new CliError(`cannot create ${path.dirname(file)} (${(e as NodeJS.ErrnoException).code ?? String(e)}); give --out-dir a writable directory`);
+    }
+    writeAtomic(file, f.content, '--out-dir');
+  }
+  io.stderr(`jichitai-network: wrote ${files.length} file(s) for ${names.size} stack(s) to ${flags.outDir}${refused ? ' (the guard refuses the network: see the ガイドライン対応表)' : ''}\n`);
+  return refused ? EXIT.FINDINGS : EXIT.COMPLIANT;
+}
+
+/** A stack name as a file name: path separators and characters file systems refuse become `_`. */
+function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const s = name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_');
+  return s.length > 0 ? s : '_';
+}
