@@ -1,0 +1,289 @@
+/**
+ * The network diagram (ネットワーク構成図) of each reference network in both engines: well-formed, complete (every subnet
+ * CIDR, VPC and declared flow), segments in distinct colours, forbidden paths in red only when the guard refuses,
+ * hostile text escaped, byte-identical run after run, both languages. The browser half opens the drawing in headless
+ * Chromium and looks at it as a person would (test-reports/diagram-<example>.png).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { Testing } from 'cdktf';
+import { BLUEPRINTS } from '../../examples/blueprints';
+import { buildCdkExample } from '../../examples/cdk/_app';
+import { buildTfExample } from '../../examples/tf/_app';
+import { renderNetworkDiagram } from '../../src/docs/diagram';
+import { svgToPng } from '../../src/docs/png';
+import { checkTopology } from '../../src/guard/check';
+import { DeclaredFlow, declaredFlowsOf } from '../../src/guard/declared';
+import { CloudFormationTemplate, extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
+import { nodesOf, TopologyGraph } from '../../src/guard/graph';
+import { Engine, openPath } from '../guard/open-path';
+import { chromiumBinary, closeBrowser, overlaps, REPORTS, requireChromium, withPage } from '../support/browser';
+import { findAll, parseXml, textOf, XmlElement } from '../support/xml';
+
+const EXAMPLES = Object.keys(BLUEPRINTS);
+const ENGINES: Engine[] = ['cloudformation', 'terraform'];
+/** The vermillion of the Okabe–Ito palette that forbidden paths are drawn in (and nothing else). */
+const RED = '#d55e00';
+
+interface Synthesized { graph: TopologyGraph; flows: readonly DeclaredFlow[]; raw: unknown; stackName: string }
+const cache = new Map<string, Synthesized>();
+
+/** The example synthesized in an engine, its graph extracted as the guard does, with the flows its network declares. */
+function synthesized(engine: Engine, name: string): Synthesized {
+  const key = `${engine}:${name}`;
+  if (!cache.has(key)) {
+    if (engine === 'cloudformation') {
+      const app = new App();
+      const { stack } = buildCdkExample(name, app);
+      const raw = app.synth().getStackByName(stack.stackName).template;
+      const graph = extractCloudFormation({ [stack.stackName]: raw as CloudFormationTemplate });
+      cache.set(key, { graph, flows: declaredFlowsOf(stack), raw, stackName: stack.stackName });
+    } else {
+      const { stack } = buildTfExample(name, Testing.app());
+      const raw = JSON.parse(Testing.synth(stack));
+      cache.set(key, { graph: extractTerraform({ [name]: raw as TerraformJson }), flows: declaredFlowsOf(stack), raw, stackName: name });
+    }
+  }
+  return cache.get(key)!;
+}
+
+const byClass = (root: XmlElement, cls: string) => findAll(root, (e) => (e.attrs.class ?? '').split(' ').includes(cls));
+const fillOf = (cluster: XmlElement) => findAll(cluster, (e) => e.name === 'rect')[0].attrs.fill.toLowerCase();
+/** Every element drawn outside the legend (markers in <defs> are drawn only where an arrow uses them). */
+const drawing = (root: XmlElement) => findAll(root, (e) => e.name !== 'svg').filter((e) => !inside(root, 'jn-legend', e) && !inside(root, 'defs', e));
+function inside(root: XmlElement, what: string, target: XmlElement): boolean {
+  return findAll(root, (e) => e.name === what || (e.attrs.class ?? '').split(' ').includes(what)).some((l) => findAll(l, (e) => e === target).length > 0);
+}
+
+describe.each(ENGINES.flatMap((engine) => EXAMPLES.map((name) => [name, engine] as const)))('diagram of the %s example (%s)', (name, engine) => {
+  const { graph, flows } = synthesized(engine, name);
+  const svg = renderNetworkDiagram({ graph, flows });
+  const root = parseXml(svg);
+
+  test('is a well-formed SVG document', () => {
+    expect(root.name).toBe('svg');
+    expect(root.attrs.xmlns).toBe('http://www.w3.org/2000/svg');
+    expect(Number(root.attrs.width)).toBeGreaterThan(0);
+    expect(root.attrs.viewBox).toBe(`0 0 ${root.attrs.width} ${root.attrs.height}`);
+  });
+
+  test('shows every subnet CIDR and every VPC of the graph', () => {
+    const boxes = byClass(root, 'jn-node').map(textOf).join('\n');
+    const subnets = nodesOf(graph, 'subnet');
+    expect(subnets.length).toBeGreaterThan(0);
+    for (const s of subnets) expect(boxes).toContain(s.cidr!);
+    const vpcs = byClass(root, 'jn-vpc');
+    expect(vpcs).toHaveLength(nodesOf(graph, 'vpc').length);
+    for (const v of nodesOf(graph, 'vpc')) {
+      const cluster = vpcs.find((c) => c.attrs['data-id'] === `vpc:${v.id}`);
+      expect(cluster).toBeDefined();
+      expect(textOf(cluster!)).toContain(v.cidr!);
+    }
+  });
+
+  test('draws every declared flow as an arrow labelled with its name and ports', () => {
+    expect(flows.length).toBeGreaterThan(0);
+    const arrows = byClass(root, 'jn-flow');
+    for (const f of flows) {
+      const arrow = arrows.find((a) => a.attrs['data-flow'] === f.name);
+      expect(arrow).toBeDefined();
+      const label = textOf(arrow!);
+      expect(label).toContain(f.name);
+      for (const p of f.ports) expect(label).toContain(`${p.protocol.toUpperCase()} ${p.fromPort === p.toPort ? p.fromPort : `${p.fromPort}-${p.toPort}`}`);
+      const line = findAll(arrow!, (e) => e.name === 'path')[0];
+      expect(line.attrs['marker-end']).toMatch(/^url\(#/);
+      expect((line.attrs.d.match(/[ML]/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  test('draws the three segments as clusters of distinct colours', () => {
+    const segments = byClass(root, 'jn-segment');
+    const fills = ['MY_NUMBER', 'LGWAN', 'INTERNET'].map((s) => {
+      const c = segments.find((x) => x.attrs['data-segment'] === s);
+      expect(c).toBeDefined();
+      return fillOf(c!);
+    });
+    expect(new Set(fills).size).toBe(3);
+    for (const f of fills) expect(f).not.toBe('#ffffff');
+  });
+
+  test('a compliant network draws nothing in red', () => {
+    const options = { model: BLUEPRINTS[name].model, alphaPrimeCase: BLUEPRINTS[name].alphaPrimeCase };
+    expect(checkTopology(graph, options, { flows }).filter((f) => f.hops.length > 0)).toEqual([]);
+    const red = drawing(root).filter((e) => [e.attrs.stroke, e.attrs.fill].some((c) => c?.toLowerCase() === RED));
+    expect(red.map((e) => e.name)).toEqual([]);
+    expect(byClass(root, 'jn-forbidden')).toEqual([]);
+  });
+
+  test('is byte-identical run after run, also from a second extraction of the same output', () => {
+    const again = engine === 'cloudformation'
+      ? extractCloudFormation({ [synthesized(engine, name).stackName]: JSON.parse(JSON.stringify(synthesized(engine, name).raw)) })
+      : extractTerraform({ [name]: JSON.parse(JSON.stringify(synthesized(engine, name).raw)) });
+    expect(renderNetworkDiagram({ graph, flows })).toBe(svg);
+    expect(renderNetworkDiagram({ graph: again, flows: [...flows] })).toBe(svg);
+  });
+
+  test('a path the guard refuses (an internet gateway routed from the My Number segment) is drawn in red, hop by hop', () => {
+    const opened = openPath(engine, name);
+    const blueprint = BLUEPRINTS[name];
+    const findings = checkTopology(opened.graph, { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase }, { flows });
+    const mn1 = findings.filter((f) => f.ruleId === 'MN-1' && f.hops.length > 0);
+    expect(mn1.length).toBeGreaterThan(0);
+    const red = parseXml(renderNetworkDiagram({ graph: opened.graph, flows, findings }));
+    const edges = byClass(red, 'jn-forbidden');
+    expect(edges.length).toBeGreaterThan(0);
+    for (const e of edges) {
+      const line = findAll(e, (x) => x.name === 'path')[0];
+      expect(line.attrs.stroke.toLowerCase()).toBe(RED);
+      expect(Number(line.attrs['stroke-width'])).toBeGreaterThan(Math.max(...byClass(red, 'jn-flow').map((f) => Number(findAll(f, (x) => x.name === 'path')[0].attrs['stroke-width']))));
+    }
+    // From the box holding the opened subnet, red arrows lead to the internet gateway that was added and on to the internet.
+    const start = byClass(red, 'jn-node').find((n) => textOf(n).includes(opened.subnetCidr))!.attrs['data-id'];
+    const gateway = byClass(red, 'jn-node').find((n) => (n.attrs['data-id'] ?? '').includes('OpenedGateway'))!.attrs['data-id'];
+    const reached = new Set([start]);
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const e of edges) if (reached.has(e.attrs['data-from']) && !reached.has(e.attrs['data-to'])) { reached.add(e.attrs['data-to']); grown = true; }
+    }
+    expect(reached).toContain(gateway);
+    expect(reached).toContain('external:INTERNET');
+    expect(edges.some((e) => e.attrs['data-rules'].split(' ').includes('MN-1'))).toBe(true);
+    expect(textOf(byClass(red, 'jn-legend')[0])).toContain('MN-1');
+  });
+});
+
+describe('diagram text', () => {
+  const { graph, flows } = synthesized('cloudformation', 'alpha');
+
+  test('Japanese by default, English on request, with the confidentiality label', () => {
+    const ja = textOf(parseXml(renderNetworkDiagram({ graph, flows })));
+    for (const t of ['マイナンバー利用事務系', 'LGWAN接続系', 'インターネット接続系', '取扱注意', 'ネットワーク構成図', '凡例']) expect(ja).toContain(t);
+    const en = textOf(parseXml(renderNetworkDiagram({ graph, flows, language: 'en' })));
+    for (const t of ['My Number segment', 'LGWAN segment', 'Internet segment', 'Confidential', 'Legend']) expect(en).toContain(t);
+    expect(en).not.toContain('マイナンバー利用事務系');
+    const own = textOf(parseXml(renderNetworkDiagram({ graph, flows, title: 'サンプル市 構成図', confidentiality: '機密性2' })));
+    expect(own).toContain('サンプル市 構成図');
+    expect(own).toContain('機密性2');
+  });
+
+  test('hostile names, tags and flow names are escaped, never markup', () => {
+    const hostile = '<script>alert("x")</script> & \'"<!--';
+    const nodes = new Map(graph.nodes);
+    const vpc = nodesOf(graph, 'vpc')[0];
+    nodes.set(vpc.id, { ...vpc, tags: { ...vpc.tags, Name: hostile } });
+    const subnet = nodesOf(graph, 'subnet')[0];
+    nodes.set(subnet.id, { ...subnet, tags: { ...subnet.tags, 'jichitai:subnet-role': `${hostile}\u0001` } });
+    const evil = { ...graph, nodes };
+    const evilFlows = [{ ...flows[0], name: `${hostile}flow` }];
+    const svg = renderNetworkDiagram({ graph: evil, flows: evilFlows, title: hostile, confidentiality: hostile });
+    expect(svg).not.toMatch(/<script|<!--/);
+    const root = parseXml(svg);
+    const text = textOf(root);
+    expect(text).toContain(`VPC ${hostile}`);
+    expect(text).toContain(`${hostile}\uFFFD`);
+    expect(byClass(root, 'jn-flow').some((f) => f.attrs['data-flow'] === `${hostile}flow`)).toBe(true);
+    expect(root.attrs['aria-label']).toBe(`${hostile} (${hostile})`);
+  });
+});
+
+// Callbacks of `evaluate` run in the page: its globals are reached through globalThis (the tests compile without the DOM library).
+describe('diagram in headless Chromium', () => {
+  if (!requireChromium()) return;
+  afterAll(closeBrowser);
+
+  /** An HTML page that inlines the SVG, as the HTML report does. */
+  function htmlPage(file: string, svg: string): string {
+    fs.mkdirSync(REPORTS, { recursive: true });
+    const html = path.join(REPORTS, `${file}.html`);
+    fs.writeFileSync(html, `<!DOCTYPE html>\n<html lang="ja"><head><meta charset="utf-8"><title>diagram</title>\n<style>body{margin:0}</style></head><body>\n${svg}</body></html>\n`);
+    return html;
+  }
+
+  test.each(EXAMPLES)('the %s example: segments and flow labels are visible, the text fits its boxes', async (name) => {
+    const { graph, flows } = synthesized('cloudformation', name);
+    const svg = renderNetworkDiagram({ graph, flows, language: 'en' });
+    const root = parseXml(svg);
+    const viewport = { width: Number(root.attrs.width), height: Number(root.attrs.height) };
+    await withPage(htmlPage(`diagram-${name}`, svg), `diagram-${name}`, async (p) => {
+      // Chromium's XML parser is strict: a malformed document yields a <parsererror>.
+      expect(await p.evaluate((s) => new (globalThis as any).DOMParser().parseFromString(s, 'image/svg+xml').getElementsByTagName('parsererror').length, svg)).toBe(0);
+      const visible = (b: { x: number; y: number; width: number; height: number } | null) => {
+        expect(b).not.toBeNull();
+        expect(b!.width).toBeGreaterThan(0);
+        expect(b!.height).toBeGreaterThan(0);
+        expect(b!.x).toBeGreaterThanOrEqual(0);
+        expect(b!.y).toBeGreaterThanOrEqual(0);
+        expect(b!.x + b!.width).toBeLessThanOrEqual(viewport.width + 0.5);
+        expect(b!.y + b!.height).toBeLessThanOrEqual(viewport.height + 0.5);
+        return b!;
+      };
+      const segments = [];
+      for (const s of ['MY_NUMBER', 'LGWAN', 'INTERNET']) {
+        const cluster = p.locator(`g.jn-segment[data-segment="${s}"] > rect`);
+        await expect(cluster.isVisible()).resolves.toBe(true);
+        segments.push(visible(await cluster.boundingBox()));
+        await expect(p.locator(`g.jn-segment[data-segment="${s}"] > text`).isVisible()).resolves.toBe(true);
+      }
+      for (let i = 0; i < 3; i++) for (let j = i + 1; j < 3; j++) expect(overlaps(segments[i], segments[j])).toBe(false);
+      for (const f of flows) {
+        const label = p.locator(`g.jn-flow[data-flow="${f.name}"] text`);
+        await expect(label.isVisible()).resolves.toBe(true);
+        visible(await label.boundingBox());
+      }
+      // The box sizes are estimated without font metrics at synth: every label must still fit in its box.
+      const overflowing = await p.evaluate(() => [...(globalThis as any).document.querySelectorAll('g.jn-node')].flatMap((g: any) => {
+        const r = g.querySelector('rect').getBBox();
+        const t = g.querySelector('text').getBBox();
+        const fits = t.x >= r.x && t.y >= r.y && t.x + t.width <= r.x + r.width + 0.5 && t.y + t.height <= r.y + r.height + 0.5;
+        return fits ? [] : [g.getAttribute('data-id')];
+      }));
+      expect(overflowing).toEqual([]);
+    }, viewport);
+    expect(fs.statSync(path.join(REPORTS, `diagram-${name}.png`)).size).toBeGreaterThan(10_000);
+  });
+
+  test('a refused network shows its forbidden path in red (test-reports/diagram-alpha-forbidden.png)', async () => {
+    const { flows } = synthesized('cloudformation', 'alpha');
+    const opened = openPath('cloudformation', 'alpha');
+    const findings = checkTopology(opened.graph, { model: BLUEPRINTS.alpha.model }, { flows });
+    const svg = renderNetworkDiagram({ graph: opened.graph, flows, findings });
+    const root = parseXml(svg);
+    await withPage(htmlPage('diagram-alpha-forbidden', svg), 'diagram-alpha-forbidden', async (p) => {
+      const red = p.locator('g.jn-forbidden path');
+      expect(await red.count()).toBeGreaterThan(0);
+      for (let i = 0; i < await red.count(); i++) {
+        await expect(red.nth(i).isVisible()).resolves.toBe(true);
+        expect(await red.nth(i).evaluate((e) => (globalThis as any).getComputedStyle(e).stroke)).toBe('rgb(213, 94, 0)');
+      }
+    }, { width: Number(root.attrs.width), height: Number(root.attrs.height) });
+  });
+
+  test('svgToPng writes a PNG of the drawing at its size', () => {
+    const { graph, flows } = synthesized('cloudformation', 'beta');
+    const svg = renderNetworkDiagram({ graph, flows });
+    const root = parseXml(svg);
+    const png = svgToPng(svg, { chromium: chromiumBinary });
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect(png.readUInt32BE(16)).toBe(Number(root.attrs.width));
+    expect(png.readUInt32BE(20)).toBe(Number(root.attrs.height));
+    const small = svgToPng(svg, { chromium: chromiumBinary, width: 640, height: 480 });
+    expect([small.readUInt32BE(16), small.readUInt32BE(20)]).toEqual([640, 480]);
+    fs.writeFileSync(path.join(REPORTS, 'diagram-beta-svgToPng.png'), png);
+  });
+});
+
+describe('svgToPng without Chromium', () => {
+  test('names the option when no Chromium is found', () => {
+    const saved = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')).toThrow(/`chromium` option/);
+    } finally {
+      process.env.PATH = saved;
+    }
+    expect(() => svgToPng('<svg/>', { chromium: '/nonexistent/chromium' })).toThrow(/`chromium` option \(\/nonexistent\/chromium\)/);
+  });
+});
