@@ -9,8 +9,8 @@
  * replace them with the values J-LIS, your ASPs and your carrier give you.
  */
 import {
-  AlphaPrimeCase, CloudServiceCatalogue, FlowDeclaration, FlowKind, HostDeclaration, HostRole,
-  InternetEgressMode, MunicipalNetworkBlueprintProps, NetworkModel, Port, Zone,
+  AlphaPrimeCase, CloudServiceCatalogue, DesignDocumentFormat, DesignDocumentsOptions, DocumentLanguage, FlowDeclaration, FlowKind, HostDeclaration,
+  HostRole, InternetEgressMode, MunicipalNetworkBlueprintProps, NetworkModel, Port, Zone,
 } from '../src';
 
 const common = {
@@ -164,4 +164,19 @@ export function breakoutPortReason(blueprint: MunicipalNetworkBlueprintProps): s
     ...(s.service.portsReason ? [`${s.service.name}: ${s.service.portsReason}`] : []),
   ]);
   return reasons.length > 0 ? reasons.join('; ') : undefined;
+}
+
+/**
+ * The design documents (設計書) `npm run synth:examples` asks the examples for: every format, in Japanese. Asked for by
+ * CDK context `jichitai:design-documents=true` (`cdk synth -c ...`) or, for the CDKTF apps, the environment variable
+ * JICHITAI_DESIGN_DOCUMENTS=true; the tests build the examples without them.
+ */
+export const EXAMPLE_DESIGN_DOCUMENTS: DesignDocumentsOptions = {
+  formats: [DesignDocumentFormat.HTML, DesignDocumentFormat.MARKDOWN, DesignDocumentFormat.CSV, DesignDocumentFormat.SVG, DesignDocumentFormat.XLSX],
+  language: DocumentLanguage.JAPANESE,
+};
+
+/** The blueprint with the examples' design documents when `wanted`, else as it is. */
+export function withDesignDocuments(blueprint: MunicipalNetworkBlueprintProps, wanted: unknown): MunicipalNetworkBlueprintProps {
+  return wanted === true || wanted === 'true' ? { ...blueprint, designDocuments: EXAMPLE_DESIGN_DOCUMENTS } : blueprint;
 }

@@ -35,10 +35,13 @@ for (const file of cdkExamples) {
   try {
     execFileSync(path.join(root, 'node_modules', '.bin', 'cdk'),
       // --strict: a warning fails the synthesis; the guard's acknowledged findings are info, not warnings.
-      ['synth', '--strict', '--app', app, '--output', out, '--quiet', '--no-notices', '--no-version-reporting', '--no-path-metadata', '--no-asset-metadata'],
+      // The design documents (設計書) are written next to each template (examples/blueprints.ts EXAMPLE_DESIGN_DOCUMENTS).
+      ['synth', '--strict', '--app', app, '--output', out, '--quiet', '--no-notices', '--no-version-reporting', '--no-path-metadata', '--no-asset-metadata',
+        '-c', 'jichitai:design-documents=true'],
       { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
     const templates = fs.readdirSync(path.join(root, out)).filter((f) => f.endsWith('.template.json'));
-    console.log(`synthesized examples/cdk/${file} -> ${out} (${templates.join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    requireDesignDocuments(path.join(root, out), templates.map((t) => t.replace(/\.template\.json$/, '')));
+    console.log(`synthesized examples/cdk/${file} -> ${out} (${templates.join(', ')}, with design documents) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch {
     failures.push(`examples/cdk/${file}`);
   }
@@ -53,15 +56,25 @@ for (const file of tfExamples) {
   const started = Date.now();
   try {
     execFileSync('npx', ['ts-node', '--transpile-only', '--project', 'test/tsconfig.json', `examples/tf/${file}`],
-      { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+      { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, JICHITAI_DESIGN_DOCUMENTS: 'true' } });
     const stacks = fs.readdirSync(path.join(root, out, 'stacks'))
       .filter((stack) => fs.existsSync(path.join(root, out, 'stacks', stack, 'cdk.tf.json')));
     if (stacks.length === 0) throw new Error(`no cdk.tf.json under ${out}/stacks`);
     const configs = stacks.map((stack) => path.join(out, 'stacks', stack, 'cdk.tf.json'));
+    for (const stack of stacks) requireDesignDocuments(path.join(root, out, 'stacks', stack), [stack]);
     console.log(`synthesized examples/tf/${file} -> ${configs.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
     console.error(`examples/tf/${file}: ${(e as Error).message}`);
     failures.push(`examples/tf/${file}`);
+  }
+}
+
+/** The design documents every example must have next to its output (a missing one fails the run). */
+function requireDesignDocuments(dir: string, bases: readonly string[]): void {
+  for (const base of bases) {
+    for (const f of [`${base}.design.html`, `${base}.design.md`, `${base}.design.svg`, `${base}.design.xlsx`, path.join(`${base}.design`, 'compliance.csv')]) {
+      if (!fs.existsSync(path.join(dir, f))) throw new Error(`${path.join(dir, f)} was not written`);
+    }
   }
 }
 

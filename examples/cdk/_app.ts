@@ -4,7 +4,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { cdk } from '../../src';
-import { BLUEPRINTS, breakoutPortReason, SUPPLEMENTARY_BLUEPRINTS } from '../blueprints';
+import { BLUEPRINTS, breakoutPortReason, SUPPLEMENTARY_BLUEPRINTS, withDesignDocuments } from '../blueprints';
 
 export function buildCdkExample(name: string, app: App = new App()): { app: App; stack: Stack; network: cdk.MunicipalNetwork } {
   const blueprint = BLUEPRINTS[name] ?? SUPPLEMENTARY_BLUEPRINTS[name];
@@ -14,7 +14,7 @@ export function buildCdkExample(name: string, app: App = new App()): { app: App;
     // Explicit region keeps the template identical run after run; the AZ names in the blueprint are Tokyo's.
     env: { region: 'ap-northeast-1' },
   });
-  const network = new cdk.MunicipalNetwork(stack, 'Network', blueprint);
+  const network = new cdk.MunicipalNetwork(stack, 'Network', withDesignDocuments(blueprint, app.node.tryGetContext('jichitai:design-documents')));
   // AP-5 (warning): ports besides TLS 443 on the α′ breakout need a reason an auditor can read.
   const portReason = breakoutPortReason(blueprint);
   if (portReason) cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-5', portReason);

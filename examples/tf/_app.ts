@@ -9,14 +9,14 @@ import * as path from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { tf } from '../../src';
-import { BLUEPRINTS, breakoutPortReason, SUPPLEMENTARY_BLUEPRINTS } from '../blueprints';
+import { BLUEPRINTS, breakoutPortReason, SUPPLEMENTARY_BLUEPRINTS, withDesignDocuments } from '../blueprints';
 
 export function buildTfExample(name: string, app?: App): { app: App; stack: TerraformStack; network: tf.MunicipalNetwork } {
   const blueprint = BLUEPRINTS[name] ?? SUPPLEMENTARY_BLUEPRINTS[name];
   if (!blueprint) throw new Error(`unknown example "${name}"; known: ${Object.keys(BLUEPRINTS).join(', ')}`);
   const theApp = app ?? newApp(name);
   const stack = offlineTokyoStack(theApp, `SampleCity-${name}`);
-  const network = new tf.MunicipalNetwork(stack, 'Network', blueprint);
+  const network = new tf.MunicipalNetwork(stack, 'Network', withDesignDocuments(blueprint, process.env.JICHITAI_DESIGN_DOCUMENTS));
   // AP-5 (warning): ports besides TLS 443 on the α′ breakout need a reason an auditor can read.
   const portReason = breakoutPortReason(blueprint);
   if (portReason) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-5', portReason);

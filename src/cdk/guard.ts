@@ -4,11 +4,27 @@ import { Annotations, CfnElement, CfnResource, ISynthesisSession, Stack, Validat
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderTemplate } from './render-once';
 import { Acknowledgement, acknowledgementProblem, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
-import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
+import { declaredBlueprintOf, declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
+import { whenWritten } from '../guard/render-hooks';
 import { formatFinding } from '../guard/rule';
+import { designDocumentsProblems } from '../model/design-documents';
 import { TopologyGuardOptions } from '../model/guard-options';
+
+/** The design-document writer, loaded only when a stack asks for documents (it brings the diagram's layout library). */
+function writeAtSynthesis(...args: Parameters<typeof import('../docs/files').writeAtSynthesis>): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../docs/files') as typeof import('../docs/files')).writeAtSynthesis(...args);
+}
+
+/** Options given to TopologyGuard.apply by hand are checked like a blueprint's: every problem at once. */
+function checkGuardOptions(scope: IConstruct, options: TopologyGuardOptions): void {
+  const problems = designDocumentsProblems(options.designDocuments, 'designDocuments');
+  if (problems.length > 0) {
+    throw new Error(`[${scope.node.path || '<app>'}] invalid TopologyGuard options:\n${problems.map((p) => `  [${p.prop}] ${p.what}. Fix: ${p.fix}.`).join('\n')}`);
+  }
+}
 
 /** The symbol aws-cdk-lib looks up on any construct to let it write files into the cloud assembly. */
 const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
@@ -30,6 +46,7 @@ export class TopologyGuard {
    * from the `jichitai:segment` tag; an unlabelled VPC is an error.
    */
   public static apply(scope: IConstruct, options: TopologyGuardOptions): void {
+    checkGuardOptions(scope, options);
     const stacks = stacksOf(scope);
     if (stacks.length === 0) {
       // An app or stage whose stacks are added later: guard them when the tree is validated.
@@ -124,6 +141,19 @@ export class TopologyGuard {
     }
     for (const a of outcome.acknowledged) {
       Annotations.of(constructAt(stack, a.finding.path)).addInfo(`acknowledged (${guardFindingId(a.finding.ruleId)}): ${formatFinding(a.finding)} Reason: ${a.reason}`);
+    }
+    // The design documents too, once the synthesizer has written the template they hash.
+    const docs = options.designDocuments;
+    if (docs) {
+      whenWritten(stack, (session: ISynthesisSession) => writeAtSynthesis({
+        graph,
+        stack: stack.stackName,
+        options,
+        outcome,
+        flows: declaredFlowsOf(stack),
+        hosts: declaredHostsOf(stack),
+        blueprint: declaredBlueprintOf(stack),
+      }, docs, stack.artifactId, session.outdir, path.join(session.outdir, stack.templateFile)));
     }
     // The report goes next to the template; only a successful synthesis writes it (a refusal writes nothing).
     Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {

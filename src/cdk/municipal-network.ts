@@ -7,7 +7,7 @@ import { IdsMirroring } from './mirroring';
 import { SegmentNetwork } from './segment-network';
 import { TenantProxy } from './tenant-proxy';
 import { TransitHub } from './transit-hub';
-import { declareFlows, declareHosts, flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
+import { declareBlueprint, declareFlows, declareHosts, flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { Segment, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
@@ -81,8 +81,9 @@ export class MunicipalNetwork extends Construct {
 
     // The guard reads what is synthesized (ours and anything added to the stack by hand) and refuses a forbidden topology;
     // it also proves the declared flows open (FLOW-1).
-    TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase });
+    TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase, designDocuments: blueprint.props.designDocuments });
     declareFlows(Stack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
+    declareBlueprint(Stack.of(this), blueprint.props);
     declareHosts(Stack.of(this), hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients));
 
     if (plan.trafficMirroring) {

@@ -4,10 +4,26 @@ import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderConfig } from './render-once';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
-import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
+import { declaredBlueprintOf, declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
+import { whenWritten } from '../guard/render-hooks';
+import { designDocumentsProblems } from '../model/design-documents';
 import { TopologyGuardOptions } from '../model/guard-options';
+
+/** The design-document writer, loaded only when a stack asks for documents (it brings the diagram's layout library). */
+function writeAtSynthesis(...args: Parameters<typeof import('../docs/files').writeAtSynthesis>): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../docs/files') as typeof import('../docs/files')).writeAtSynthesis(...args);
+}
+
+/** Options given to TopologyGuard.apply by hand are checked like a blueprint's: every problem at once. */
+function checkGuardOptions(scope: IConstruct, options: TopologyGuardOptions): void {
+  const problems = designDocumentsProblems(options.designDocuments, 'designDocuments');
+  if (problems.length > 0) {
+    throw new Error(`[${scope.node.path || '<app>'}] invalid TopologyGuard options:\n${problems.map((p) => `  [${p.prop}] ${p.what}. Fix: ${p.fix}.`).join('\n')}`);
+  }
+}
 
 /** The symbol cdktf looks up on any construct to let it write files next to the stack's configuration. */
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
@@ -32,6 +48,7 @@ export class TopologyGuard {
    * Segments are read from the `jichitai:segment` tag; an unlabelled VPC is an error.
    */
   public static apply(scope: IConstruct, options: TopologyGuardOptions): void {
+    checkGuardOptions(scope, options);
     const stacks = stacksOf(scope);
     if (stacks.length === 0) {
       throw new Error(`[${scope.node.path || '<app>'}] holds no TerraformStack to guard: CDKTF validates stacks only, so call TopologyGuard.apply after adding the stacks (or on each stack)`);
@@ -84,6 +101,23 @@ export class TopologyGuard {
       flows: declaredFlowsOf(stack),
       hosts: declaredHostsOf(stack),
     });
+    const docs = options.designDocuments;
+    if (docs) {
+      // Next to cdk.tf.json, once the synthesizer has written it (the documents carry its hash).
+      type Session = { outdir: string; manifest: { forStack(s: TerraformStack): { workingDirectory: string; synthesizedStackPath: string } } };
+      whenWritten(stack, (session: Session) => {
+        const manifest = session.manifest.forStack(stack);
+        writeAtSynthesis({
+          graph,
+          stack: stack.node.id,
+          options,
+          outcome,
+          flows: declaredFlowsOf(stack),
+          hosts: declaredHostsOf(stack),
+          blueprint: declaredBlueprintOf(stack),
+        }, docs, stack.node.id, path.join(session.outdir, manifest.workingDirectory), path.join(session.outdir, manifest.synthesizedStackPath));
+      });
+    }
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));
     outcome.notes.forEach((n) => Annotations.of(stack).addInfo(n));
     Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {

@@ -8,7 +8,7 @@ import { IdsMirroring } from './mirroring';
 import { SegmentNetwork } from './segment-network';
 import { TenantProxy } from './tenant-proxy';
 import { TransitHub } from './transit-hub';
-import { declareFlows, declareHosts, flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
+import { declareBlueprint, declareFlows, declareHosts, flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { Segment, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
@@ -90,9 +90,10 @@ export class MunicipalNetwork extends Construct {
     }
 
     // The guard reads the stack's synthesized Terraform JSON, so it also sees what the user adds next to us.
-    TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase });
+    TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase, designDocuments: blueprint.props.designDocuments });
     // FLOW-1 proves the declared flows open in what is synthesized.
     declareFlows(TerraformStack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
+    declareBlueprint(TerraformStack.of(this), blueprint.props);
     declareHosts(TerraformStack.of(this), hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients));
   }
 }

@@ -5,14 +5,14 @@ import { judgedScope, withModelOptions } from './blueprint';
 import { CliError, CliIo, EXIT, writeAtomic } from './io';
 import { loadJudged, withLoadOptions } from './load';
 import { DocLanguage } from '../docs/document';
-import { buildDesignDocuments } from '../docs/model';
-import { renderCsv, renderHtml, renderMarkdown, renderWorkbook } from '../docs/render';
+import { designFiles, workbookFile, workbookOf } from '../docs/files';
+import { svgToPng } from '../docs/png';
 import { evaluateTopology } from '../guard/evaluate';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 
 /** The formats `docs` writes. */
-export const DOC_FORMATS = ['html', 'md', 'csv', 'xlsx'] as const;
+export const DOC_FORMATS = ['html', 'md', 'csv', 'xlsx', 'svg', 'png'] as const;
 export type DocFormat = typeof DOC_FORMATS[number];
 
 interface DocsFlags {
@@ -26,6 +26,7 @@ interface DocsFlags {
   readonly language: DocLanguage;
   readonly format: DocFormat[];
   readonly label?: string;
+  readonly chromium?: string;
 }
 
 function parseFormats(value: string): DocFormat[] {
@@ -41,14 +42,17 @@ export function registerDocs(program: Command, io: CliIo, setExit: (code: number
     .summary('write the design documents (設計書) of synthesized artifacts (exit 0 written, 1 written but the guard refuses, 2 unusable input)')
     .description('Write the design documents (設計書) of each stack of the artifact: 通信要件一覧 (communication matrix), パラメータシート '
       + '(parameter sheet), 接続先クラウドサービス一覧 (α′), ガイドライン対応表 (every rule of the model with its result) and the audit evidence, '
-      + 'as <stack>.design.html, <stack>.design.md, <stack>.design.xlsx and <stack>.design/<table>.csv in --out-dir.\n\n'
+      + 'and the network diagram (ネットワーク構成図), as <stack>.design.html (diagram and tables), <stack>.design.md, <stack>.design.xlsx, '
+      + '<stack>.design/<table>.csv, <stack>.design.svg and, with --format png (needs chromium), <stack>.design.png in --out-dir.\n\n'
       + 'The documents are written even when the guard refuses the network (the 対応表 shows FAIL); the exit code is then 1.')
     .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON');
   withLoadOptions(withModelOptions(command), 'document only the stacks of these names (glob, * and ?; repeatable); default: every stack')
     .requiredOption('--out-dir <dir>', 'the directory to write the documents to (created if missing)')
     .addOption(new Option('--language <language>', 'language of the documents').choices(['ja', 'en']).default('ja'))
-    .addOption(new Option('--format <formats>', `comma-separated formats: ${DOC_FORMATS.join(', ')}`).argParser(parseFormats).default([...DOC_FORMATS]))
+    .addOption(new Option('--format <formats>', `comma-separated formats: ${DOC_FORMATS.join(', ')} (png needs chromium)`).argParser(parseFormats)
+      .default(DOC_FORMATS.filter((f) => f !== 'png')))
     .option('--label <text>', 'confidentiality label printed on every page (default 取扱注意 / Confidential)')
+    .option('--chromium <path>', 'the Chromium binary for --format png (default: chromium, then chromium-browser, on PATH)')
     .action(async (artifacts: string[], flags: DocsFlags) => {
       setExit(await runDocs(artifacts, flags, io));
     });
@@ -71,7 +75,10 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
       const all = [...acks, ...u.artifact.acknowledgements ?? []];
       const outcome = evaluateTopology(stack.name, u.graph, options, all, { reports: stack.reports, emptyIsError: false, ...scope });
       if (outcome.blocking.length > 0) refused = true;
-      const docs = buildDesignDocuments({
+      const base = safeFileName(stack.name);
+      if (names.has(base)) throw new CliError(`two stacks are both written as ${base}.design.*; pick one with --stack`);
+      names.add(base);
+      const made = designFiles({
         graph: u.graph,
         stack: stack.name,
         options,
@@ -82,16 +89,16 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
         templates,
         language: flags.language,
         label: flags.label,
-      });
-      const base = safeFileName(stack.name);
-      if (names.has(base)) throw new CliError(`two stacks are both written as ${base}.design.*; pick one with --stack`);
-      names.add(base);
-      if (flags.format.includes('html')) files.push({ file: `${base}.design.html`, content: renderHtml(docs) });
-      if (flags.format.includes('md')) files.push({ file: `${base}.design.md`, content: renderMarkdown(docs) });
-      if (flags.format.includes('xlsx')) files.push({ file: `${base}.design.xlsx`, content: await renderWorkbook(docs) });
-      if (flags.format.includes('csv')) {
-        for (const [name, content] of Object.entries(renderCsv(docs))) files.push({ file: path.join(`${base}.design`, name), content });
+      }, base, flags.format.includes('png') ? [...flags.format, 'svg'] : flags.format);
+      for (const f of made.files) {
+        if (f.file.endsWith('.design.svg')) {
+          // The PNG is Chromium's drawing of the same SVG (where the user asks for one: it needs chromium).
+          if (flags.format.includes('png')) files.push({ file: `${base}.design.png`, content: svgToPng(String(f.content), { chromium: flags.chromium }) });
+          if (!flags.format.includes('svg')) continue;
+        }
+        files.push(f);
       }
+      if (flags.format.includes('xlsx')) files.push({ file: workbookFile(base), content: await workbookOf(made.docs) });
     }
   }
   for (const f of files) {

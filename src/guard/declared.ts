@@ -4,6 +4,7 @@
  * guard never takes a declaration as permission, only as something that must work.
  */
 
+import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { FlowDeclaration, HostDeclaration, HostRole } from '../model/flows';
 import { segmentOfZone } from '../model/segment';
 
@@ -42,6 +43,19 @@ function registry<T>(): { add(stack: object, items: readonly T[]): void; of(stac
 }
 
 const FLOWS = registry<DeclaredFlow>();
+/** The validated blueprints built on a stack, for the design documents (flow purposes, α′ services). */
+const BLUEPRINTS = registry<MunicipalNetworkBlueprintProps>();
+
+/** Record the validated blueprint a `MunicipalNetwork` was built from on its stack. */
+export function declareBlueprint(stack: object, props: MunicipalNetworkBlueprintProps): void {
+  BLUEPRINTS.add(stack, [props]);
+}
+
+/** The blueprint built on a stack, when exactly one was. */
+export function declaredBlueprintOf(stack: object): MunicipalNetworkBlueprintProps | undefined {
+  const all = BLUEPRINTS.of(stack);
+  return all.length === 1 ? all[0] : undefined;
+}
 const HOSTS = registry<DeclaredSegmentHost>();
 
 /** Declare hosts on a stack; called by `MunicipalNetwork`. */

@@ -8,6 +8,17 @@ type Method = (...args: any[]) => any;
 /** Stacks already hooked: hooking twice would wrap the hooks themselves. */
 const hooked = new WeakSet<object>();
 
+/** What to do once a stack's synthesizer has written the stack (the design documents), by stack. */
+const afterWrite = new WeakMap<object, (session: any) => void>();
+
+/**
+ * Run `action` once the stack's synthesizer has written the stack in the next synthesis (and not when it fails); a
+ * later call replaces an action not run yet, so every validation states afresh what its synthesis writes.
+ */
+export function whenWritten(stack: object, action: (session: any) => void): void {
+  afterWrite.set(stack, action);
+}
+
 /** Replace `name` on this object only; `hook` receives the method the object had (its class's) and the arguments. */
 export function hookMethod(target: object, name: string, hook: (original: Method, ...args: any[]) => any): void {
   const original = ((target as Record<string, Method>)[name]).bind(target);
@@ -36,7 +47,11 @@ export function hookRender(
   hookMethod(stack.synthesizer as object, 'synthesize', (synthesize, session) => {
     synthesis.start?.();
     try {
-      return synthesize(session);
+      const result = synthesize(session);
+      const action = afterWrite.get(stack);
+      afterWrite.delete(stack);
+      action?.(session);
+      return result;
     } finally {
       synthesis.end();
     }

@@ -1,4 +1,5 @@
 import { BreakoutServiceProps } from './cloud-service';
+import { DesignDocumentsOptions } from './design-documents';
 import { FlowDeclaration, HostDeclaration } from './flows';
 import { AlphaPrimeCase, NetworkModel } from './network-model';
 
@@ -320,6 +321,13 @@ export interface MunicipalNetworkBlueprintProps {
    * @default - none
    */
   readonly breakout?: BreakoutOptions;
+  /**
+   * Design documents (設計書) of the municipality's network, written next to the synthesized stack by the guard once it
+   * lets the synthesis through: network diagram, communication matrix, parameter sheet, cloud-service list (α′) and the
+   * guideline correspondence table with every rule's result.
+   * @default - none written at synthesis (`jichitai-network docs` writes them from the output)
+   */
+  readonly designDocuments?: DesignDocumentsOptions;
   /**
    * Log destinations.
    * @default - a new log bucket

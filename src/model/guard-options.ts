@@ -1,3 +1,4 @@
+import { DesignDocumentsOptions } from './design-documents';
 import { AlphaPrimeCase, NetworkModel } from './network-model';
 
 /** What the synth-time topology guard checks a scope against (the same options in AWS CDK and CDKTF). */
@@ -9,4 +10,9 @@ export interface TopologyGuardOptions {
    * @default - none
    */
   readonly alphaPrimeCase?: AlphaPrimeCase;
+  /**
+   * Write the design documents (設計書) of the stack next to what is synthesized, once the guard lets it through.
+   * @default - none written (`jichitai-network docs` writes them from the output)
+   */
+  readonly designDocuments?: DesignDocumentsOptions;
 }

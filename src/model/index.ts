@@ -10,3 +10,4 @@ export * from './domains';
 export { Blueprint, validateBlueprint } from './validate';
 export * from './catalogue';
 export * from './guard-options';
+export * from './design-documents';

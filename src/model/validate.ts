@@ -3,6 +3,7 @@ import { cidrSpellingProblem, Ipv4Cidr, ipv4AddressSpellingProblem } from './cid
 import {
   ADDRESS_SPACE_PREFIX, DEFAULT_ADDRESS_SPACE, DEFAULT_AVAILABILITY_ZONES, MAX_SEGMENT_PREFIX, resolveSegmentCidrs, SEGMENT_PROP,
 } from './defaults';
+import { designDocumentsProblems } from './design-documents';
 import { domainProblems } from './domains';
 import { FLOW_KIND_JA, FlowDeclaration, FlowKind, HostDeclaration, HostRole } from './flows';
 import { AlphaPrimeCase, MODEL_JA, MODEL_PLACEMENT, NetworkModel } from './network-model';
@@ -136,7 +137,7 @@ const SEGMENT_OWN_PROPS: Readonly<Record<string, readonly string[]>> = {
 };
 const BLUEPRINT_PROPS = [
   'municipality', 'localGovernmentCode', 'model', 'alphaPrimeCase', 'addressSpace', 'availabilityZones', 'myNumber', 'lgwan', 'internet',
-  'hosts', 'flows', 'breakout', 'logging', 'trafficMirroring',
+  'hosts', 'flows', 'breakout', 'logging', 'trafficMirroring', 'designDocuments',
 ];
 
 /**
@@ -661,6 +662,9 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
       if (p.list.length === before && knownCase && lgwanLayout) checkProxy(p, props, lgwanLayout, [...hosts.values()]);
     }
   }
+
+  // Design documents (設計書) written at synthesis.
+  for (const problem of designDocumentsProblems(props.designDocuments, 'designDocuments')) p.add(problem.prop, problem.what, problem.fix);
 
   // Logging (LOG-1).
   const logging = props.logging;

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { addMyNumberNat, cli, copyCdkOut, synthExample, tempDir, writeJson } from './support';
 import { BLUEPRINTS } from '../../examples/blueprints';
+import { FORBIDDEN_COLOUR } from '../../src/docs/diagram';
 import { parseCsv } from '../docs/support';
 
 describe('jichitai-network docs', () => {
@@ -16,7 +17,7 @@ describe('jichitai-network docs', () => {
     const r = await cli('docs', compliant, '--blueprint', blueprint, '--out-dir', out);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('wrote') });
     const files = fs.readdirSync(out).sort();
-    expect(files).toEqual([`${stack}.design`, `${stack}.design.html`, `${stack}.design.md`, `${stack}.design.xlsx`]);
+    expect(files).toEqual([`${stack}.design`, `${stack}.design.html`, `${stack}.design.md`, `${stack}.design.svg`, `${stack}.design.xlsx`]);
     const csv = fs.readdirSync(path.join(out, `${stack}.design`));
     expect(csv).toEqual(expect.arrayContaining(['flows.csv', 'compliance.csv', 'parameters-subnets.csv', 'cloud-services.csv', 'tenant-control.csv']));
     // Every declared flow of the blueprint is a row of the matrix, carried.
@@ -26,6 +27,11 @@ describe('jichitai-network docs', () => {
     const html = fs.readFileSync(path.join(out, `${stack}.design.html`), 'utf8');
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain('data-rule="AP-3"');
+    // The report carries the network diagram, the same drawing as the .svg file.
+    const svg = fs.readFileSync(path.join(out, `${stack}.design.svg`), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(html).toContain(svg.trim());
+    expect(svg).not.toContain(FORBIDDEN_COLOUR.toLowerCase());
 
     const again = path.join(work, 'docs-2');
     expect((await cli('docs', compliant, '--blueprint', blueprint, '--out-dir', again)).code).toBe(0);
@@ -40,9 +46,14 @@ describe('jichitai-network docs', () => {
     const mutated = copyCdkOut(synthExample('alpha', path.join(work, 'alpha.out')), path.join(work, 'alpha-mutated.out'));
     addMyNumberNat(mutated, 'SampleCity-alpha');
     const out = path.join(work, 'docs-refused');
-    const r = await cli('docs', mutated, '--model', 'α', '--out-dir', out, '--format', 'csv,md', '--language', 'en');
+    const r = await cli('docs', mutated, '--model', 'α', '--out-dir', out, '--format', 'csv,md,html', '--language', 'en');
     expect(r.code).toBe(1);
-    expect(fs.readdirSync(out).sort()).toEqual(['SampleCity-alpha.design', 'SampleCity-alpha.design.md']);
+    expect(fs.readdirSync(out).sort()).toEqual(['SampleCity-alpha.design', 'SampleCity-alpha.design.html', 'SampleCity-alpha.design.md']);
+    // The forbidden path is drawn in red in the report's diagram, labelled with the rule that refuses it.
+    const html = fs.readFileSync(path.join(out, 'SampleCity-alpha.design.html'), 'utf8');
+    const diagram = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    expect(diagram).toMatch(new RegExp(`stroke="${FORBIDDEN_COLOUR}"[^>]*stroke-width="4"|stroke-width="4"[^>]*stroke="${FORBIDDEN_COLOUR}"`, 'i'));
+    expect(diagram).toContain('MN-1');
     const rules = parseCsv(fs.readFileSync(path.join(out, 'SampleCity-alpha.design', 'compliance.csv'), 'utf8').slice(1));
     const result = rules[0].indexOf('Result');
     expect(rules.find((row) => row[0] === 'MN-1')![result]).toBe('FAIL');

@@ -1,0 +1,100 @@
+/** The files of the design documents (設計書) the guard can write next to what it checked. */
+export enum DesignDocumentFormat {
+  /** One self-contained, printable HTML report: the network diagram and every table. */
+  HTML = 'html',
+  /** The same tables in Markdown, for a repository or a wiki. */
+  MARKDOWN = 'md',
+  /** One CSV per table (UTF-8 with BOM, CRLF, RFC 4180), for Excel and scripts. */
+  CSV = 'csv',
+  /** The network diagram (ネットワーク構成図) alone, as SVG. */
+  SVG = 'svg',
+  /**
+   * An Excel workbook with one sheet per table. At synthesis it is written by a short-lived child process (the
+   * workbook library is asynchronous and synthesis is not): about half a second per stack.
+   */
+  XLSX = 'xlsx',
+}
+
+/** The language of the design documents. */
+export enum DocumentLanguage {
+  /** 日本語: what municipal staff and auditors read. */
+  JAPANESE = 'ja',
+  /** English, with the guideline's Japanese terms in parentheses. */
+  ENGLISH = 'en',
+}
+
+/**
+ * Design documents (設計書) written at synthesis from what was synthesized: the network diagram (ネットワーク構成図),
+ * the communication matrix (通信要件一覧), the parameter sheet (パラメータシート), the α′ cloud-service list
+ * (接続先クラウドサービス一覧) and the guideline correspondence table with the guard's result for every rule
+ * (ガイドライン対応表). They are written next to the template (CDK) or `cdk.tf.json` (CDKTF) once the stack is written,
+ * only when the guard lets the synthesis through; `jichitai-network docs` writes the same from `cdk.out`, a Terraform
+ * configuration or a plan, refused or not.
+ */
+export interface DesignDocumentsOptions {
+  /**
+   * Which files to write.
+   * @default - HTML, MARKDOWN, CSV and SVG (XLSX on request: it costs a child process per stack)
+   */
+  readonly formats?: DesignDocumentFormat[];
+  /**
+   * The documents' language.
+   * @default DocumentLanguage.JAPANESE
+   */
+  readonly language?: DocumentLanguage;
+  /**
+   * The confidentiality label printed on every document and on the diagram.
+   * @default '取扱注意' (English: 'Confidential')
+   */
+  readonly label?: string;
+  /**
+   * The date printed on the documents, `YYYY-MM-DD`. Documents are byte-identical run after run, so the clock is
+   * never read.
+   * @default - the date of SOURCE_DATE_EPOCH when it is set, otherwise "not recorded"
+   */
+  readonly date?: string;
+}
+
+/** The formats written when `formats` is not given. */
+export const DEFAULT_DESIGN_FORMATS: readonly DesignDocumentFormat[] = [
+  DesignDocumentFormat.HTML, DesignDocumentFormat.MARKDOWN, DesignDocumentFormat.CSV, DesignDocumentFormat.SVG,
+];
+
+/** One problem of design-document options: the prop, what is wrong, how to fix it. */
+export interface DesignDocumentsProblem {
+  readonly prop: string;
+  readonly what: string;
+  readonly fix: string;
+}
+
+/** Everything wrong with design-document options (empty when they are valid); `prop` is where they were given. */
+export function designDocumentsProblems(o: unknown, prop: string): DesignDocumentsProblem[] {
+  if (o === undefined) return [];
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return [{ prop, what: 'must be an object', fix: 'give { formats, language, label, date } or leave it out' }];
+  const v = o as Record<string, unknown>;
+  const problems: DesignDocumentsProblem[] = [];
+  const formats = Object.values(DesignDocumentFormat) as string[];
+  if (v.formats !== undefined) {
+    if (!Array.isArray(v.formats) || v.formats.length === 0) {
+      problems.push({ prop: `${prop}.formats`, what: 'must be a non-empty list', fix: `give some of ${formats.join(', ')} (DesignDocumentFormat), or leave it out for the default` });
+    } else {
+      for (const f of v.formats) {
+        if (!formats.includes(f as string)) problems.push({ prop: `${prop}.formats`, what: `${JSON.stringify(f)} is not a format`, fix: `use DesignDocumentFormat (${formats.join(', ')})` });
+      }
+    }
+  }
+  if (v.language !== undefined && !(Object.values(DocumentLanguage) as unknown[]).includes(v.language)) {
+    problems.push({ prop: `${prop}.language`, what: `${JSON.stringify(v.language)} is not a language`, fix: 'use DocumentLanguage.JAPANESE (ja) or DocumentLanguage.ENGLISH (en)' });
+  }
+  // Printed in every document and the diagram: escaped there by construction; kept to one plain line here.
+  // eslint-disable-next-line no-control-regex
+  if (v.label !== undefined && !(typeof v.label === 'string' && v.label.trim().length > 0 && v.label.length <= 100 && !/[\u0000-\u001f\u007f]/.test(v.label))) {
+    problems.push({ prop: `${prop}.label`, what: 'must be one line of 1–100 characters without control characters', fix: "write e.g. '取扱注意' or '関係者外秘'" });
+  }
+  const date = v.date;
+  if (date !== undefined && !(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))
+    && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date))) {
+    problems.push({ prop: `${prop}.date`, what: `${JSON.stringify(date)} is not a date`, fix: "write YYYY-MM-DD, e.g. '2026-12-01'" });
+  }
+  return problems;
+}
