@@ -76,9 +76,18 @@ afterAll(() => {
 
 test('the tarball ships only lib/ (compiled JavaScript and declarations), .jsii, API.md, the READMEs, LICENSE, package.json and the bundled dependencies', () => {
   const allowedTopLevel = new Set(['lib', '.jsii', 'API.md', 'README.md', 'README.ja.md', 'LICENSE', 'package.json']);
-  // Bundled dependencies (package.json "bundledDependencies": the CLI's commander) ship in node_modules/, and nothing else there.
+  // Bundled dependencies (package.json "bundledDependencies": the CLI's commander, the diagram's dagre, the workbook's
+  // write-excel-file) ship in node_modules/ with their own dependencies, and nothing else there.
   const bundled: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bundledDependencies ?? [];
-  const isBundled = (f: string) => bundled.some((b) => f.startsWith(`node_modules/${b}/`));
+  const closure = new Set<string>();
+  const add = (name: string): void => {
+    if (closure.has(name)) return;
+    closure.add(name);
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8'));
+    Object.keys(manifest.dependencies ?? {}).forEach(add);
+  };
+  bundled.forEach(add);
+  const isBundled = (f: string) => [...closure].some((b) => f.startsWith(`node_modules/${b}/`));
   expect(packed.filter((f) => !allowedTopLevel.has(f.split('/')[0]) && !isBundled(f))).toEqual([]);
   for (const b of bundled) expect(packed).toContain(`node_modules/${b}/package.json`);
   expect(packed.filter((f) => f.startsWith('lib/') && !/\.(js|d\.ts)$/.test(f))).toEqual([]);
