@@ -182,10 +182,25 @@ function lazyPaths(stack: Stack, elements: readonly CfnElement[]): (logicalId: s
   };
 }
 
-/** The stack and every stack of the same app it is linked to by cross-stack references, either way, transitively; in app order. */
-function connectedStacks(stack: Stack): Stack[] {
-  // Walk down to the stacks only, never into them: every guarded stack asks, so a full tree walk would make the
-  // guard quadratic in the size of the app (measured by npm run bench).
+/** The stacks of an app with their links, found once per validation pass (see `appStacks`). */
+interface AppStacks {
+  readonly all: Stack[];
+  /** Stacks linked either way by a dependency (cross-stack references make dependencies), by stack. */
+  readonly links: Map<Stack, Set<Stack>>;
+}
+
+const appStacksOf = new WeakMap<IConstruct, AppStacks>();
+
+/**
+ * Every stack of the app and their dependency links, built once per validation pass: every guarded stack asks, and
+ * asking each stack about every other made the guard quadratic in the number of stacks (`npm run bench` at 300
+ * municipalities). Validation is synchronous, so the answer is dropped at the next microtask: a later synthesis of the
+ * same app (stacks added since) builds it afresh.
+ */
+function appStacks(root: IConstruct): AppStacks {
+  const known = appStacksOf.get(root);
+  if (known) return known;
+  // Walk down to the stacks only, never into them.
   const all: Stack[] = [];
   const visit = (c: IConstruct): void => {
     for (const child of c.node.children) {
@@ -193,15 +208,30 @@ function connectedStacks(stack: Stack): Stack[] {
       else visit(child);
     }
   };
-  visit(stack.node.root);
+  visit(root);
+  const links = new Map<Stack, Set<Stack>>(all.map((s) => [s, new Set<Stack>()]));
+  for (const s of all) {
+    for (const d of s.dependencies) {
+      links.get(s)?.add(d);
+      links.get(d)?.add(s);
+    }
+  }
+  const made = { all, links };
+  appStacksOf.set(root, made);
+  queueMicrotask(() => appStacksOf.delete(root));
+  return made;
+}
+
+/** The stack and every stack of the same app it is linked to by cross-stack references, either way, transitively; in app order. */
+function connectedStacks(stack: Stack): Stack[] {
+  const { all, links } = appStacks(stack.node.root);
   const linked = new Set<Stack>([stack]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const s of all) {
-      if (linked.has(s)) continue;
-      if (s.dependencies.some((d) => linked.has(d)) || [...linked].some((l) => l.dependencies.includes(s))) {
-        linked.add(s);
-        grew = true;
+  const queue = [stack];
+  while (queue.length > 0) {
+    for (const next of links.get(queue.pop()!) ?? []) {
+      if (!linked.has(next)) {
+        linked.add(next);
+        queue.push(next);
       }
     }
   }
