@@ -393,6 +393,23 @@ class TemplateReader {
     return `${this.prefix}${logicalId}`;
   }
 
+  /**
+   * `referenced` as a list, answering the two shapes nearly every reference has (`{ Ref }`, `{ Fn::GetAtt: [id, attr] }`)
+   * without walking the expression.
+   */
+  private referencedIds(value: unknown): string[] {
+    const v = value as Record<string, unknown>;
+    let only: string | undefined;
+    for (const key in v) {
+      if (only !== undefined) return [...this.referenced(value)];
+      only = key;
+    }
+    if (only === 'Ref' && typeof v.Ref === 'string') return PSEUDO.test(v.Ref) ? [] : [v.Ref];
+    const att = v['Fn::GetAtt'];
+    if (only === 'Fn::GetAtt' && Array.isArray(att) && att.length === 2 && typeof att[0] === 'string') return [att[0]];
+    return [...this.referenced(value)];
+  }
+
   /** Logical IDs of the resources an expression refers to (Ref, GetAtt, Sub), pseudo parameters excluded. */
   private referenced(value: unknown, into: Set<string> = new Set()): Set<string> {
     if (Array.isArray(value)) {
@@ -434,7 +451,7 @@ class TemplateReader {
       if (exported) return exported.reader.ref(exported.value);
       return { kind: 'unresolved', expression: `Fn::ImportValue ${JSON.stringify(imported)} names no export of the stacks the guard was given` };
     }
-    const ids = [...this.referenced(value)];
+    const ids = this.referencedIds(value);
     const params = this.parametersIn(ids);
     if (params.length > 0) {
       return { kind: 'unresolved', expression: `template parameter ${params.join(', ')} is known only at deploy time` };
