@@ -3,12 +3,12 @@ import * as path from 'path';
 import { Annotations, CfnElement, CfnResource, ISynthesisSession, Stack, Validations } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderTemplate } from './render-once';
-import { Acknowledgement, acknowledgementProblem, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
+import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
-import { formatFinding } from '../guard/rule';
-import { TopologyGuardOptions } from '../model/guard-options';
+import { formatFindingIn, guardLanguageOf } from '../guard/rule';
+import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 
 /** The symbol aws-cdk-lib looks up on any construct to let it write files into the cloud assembly. */
 const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
@@ -30,6 +30,7 @@ export class TopologyGuard {
    * from the `jichitai:segment` tag; an unlabelled VPC is an error.
    */
   public static apply(scope: IConstruct, options: TopologyGuardOptions): void {
+    guardLanguageOf(options); // refuse an unknown language now, not at synthesis
     const stacks = stacksOf(scope);
     if (stacks.length === 0) {
       // An app or stage whose stacks are added later: guard them when the tree is validated.
@@ -53,8 +54,13 @@ export class TopologyGuard {
    * and printed as info, not warnings (so `cdk synth --strict` passes). Critical rules cannot be acknowledged.
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
-    const problem = acknowledgementProblem(ruleId, reason);
-    if (problem) throw new Error(`[${scope.node.path}] cannot acknowledge: ${problem}`);
+    // In the language of the guard already applied to the stack, if any.
+    const stack = Stack.of(scope);
+    const language = guardLanguageOf(guarded.get(stack) ?? {});
+    const problem = acknowledgementProblem(ruleId, reason, language);
+    if (problem) {
+      throw new Error(language === GuardLanguage.JAPANESE ? `[${scope.node.path}] 例外承認できない: ${problem}` : `[${scope.node.path}] cannot acknowledge: ${problem}`);
+    }
     Validations.of(scope).acknowledge({ id: guardFindingId(ruleId), reason: reason.trim() });
   }
 
@@ -82,6 +88,9 @@ export class TopologyGuard {
    */
   private static check(stack: Stack): string[] {
     const options = guarded.get(stack)!;
+    const language = guardLanguageOf(options);
+    const ja = language === GuardLanguage.JAPANESE;
+    const formatFinding = (f: Parameters<typeof formatFindingIn>[0]) => formatFindingIn(f, language);
     const connected = connectedStacks(stack);
     const templates: Record<string, any> = {};
     const paths: Record<string, ConstructPaths> = {};
@@ -99,7 +108,7 @@ export class TopologyGuard {
     const scope = scopes.get(stack);
     const emptyIsError = !empty || !scope || scope.node.scopes.includes(stack) || !scope.node.findAll()
       .some((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::EC2::VPC' && Stack.of(c) !== stack);
-    const { acks, problems } = acknowledgementsIn(stack, mine);
+    const { acks, problems } = acknowledgementsIn(stack, mine, language);
     const outcome = evaluateTopology(stack.stackName, graph, options, acks, {
       reports: (f) => belongs(f.path),
       emptyIsError,
@@ -112,18 +121,26 @@ export class TopologyGuard {
     for (const f of outcome.warned) {
       const id = guardFindingId(f.ruleId);
       const at = constructAt(stack, f.path);
-      const message = `${formatFinding(f)} Acknowledge it with Validations.of(scope).acknowledge({ id: '${id}', reason }) `
-        + `or TopologyGuard.acknowledge(scope, '${f.ruleId}', reason), or change the topology.`;
+      const message = ja
+        ? `${formatFinding(f)} Validations.of(scope).acknowledge({ id: '${id}', reason }) か `
+          + `TopologyGuard.acknowledge(scope, '${f.ruleId}', reason) で理由を付けて例外承認するか、構成を変える。`
+        : `${formatFinding(f)} Acknowledge it with Validations.of(scope).acknowledge({ id: '${id}', reason }) `
+          + `or TopologyGuard.acknowledge(scope, '${f.ruleId}', reason), or change the topology.`;
       Annotations.of(at).addWarningV2(id, message);
       // aws-cdk-lib drops a warning acknowledged through Annotations.acknowledgeWarning(), which keeps no reason: the
       // report would list it as open while the console shows nothing. The guard refuses it instead.
       if (!at.node.metadata.some((m) => m.data === `${message} [ack: ${id}]`)) {
-        silenced.push(`[${f.path}] ${f.ruleId}: ${id} was acknowledged without a reason the guard can check and report `
-          + `(Annotations.acknowledgeWarning keeps none); use Validations.of(scope).acknowledge({ id: '${id}', reason }) instead`);
+        silenced.push(ja
+          ? `[${f.path}] ${f.ruleId}: ${id} が、ガードが確認・記録できる理由なしに例外承認されている（Annotations.acknowledgeWarning は理由を残さない）。`
+            + `代わりに Validations.of(scope).acknowledge({ id: '${id}', reason }) を使う`
+          : `[${f.path}] ${f.ruleId}: ${id} was acknowledged without a reason the guard can check and report `
+            + `(Annotations.acknowledgeWarning keeps none); use Validations.of(scope).acknowledge({ id: '${id}', reason }) instead`);
       }
     }
     for (const a of outcome.acknowledged) {
-      Annotations.of(constructAt(stack, a.finding.path)).addInfo(`acknowledged (${guardFindingId(a.finding.ruleId)}): ${formatFinding(a.finding)} Reason: ${a.reason}`);
+      Annotations.of(constructAt(stack, a.finding.path)).addInfo(ja
+        ? `例外承認済み（${guardFindingId(a.finding.ruleId)}）: ${formatFinding(a.finding)} 理由: ${a.reason}`
+        : `acknowledged (${guardFindingId(a.finding.ruleId)}): ${formatFinding(a.finding)} Reason: ${a.reason}`);
     }
     // The report goes next to the template; only a successful synthesis writes it (a refusal writes nothing).
     Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
@@ -184,7 +201,7 @@ function connectedStacks(stack: Stack): Stack[] {
  * reports and on the stack's ancestors (the app, a stage); and, as validation errors, the ones the guard cannot accept:
  * an unknown rule, a critical rule, a reason that says nothing (the checks of TopologyGuard.acknowledge).
  */
-function acknowledgementsIn(stack: Stack, stacks: Stack[]): { acks: Acknowledgement[]; problems: string[] } {
+function acknowledgementsIn(stack: Stack, stacks: Stack[], language: GuardLanguage): { acks: Acknowledgement[]; problems: string[] } {
   const acks: Acknowledgement[] = [];
   const problems: string[] = [];
   const holders = [...stack.node.scopes.filter((c) => !Stack.isStack(c)), ...stacks.flatMap((s) => s.node.findAll())];
@@ -194,8 +211,8 @@ function acknowledgementsIn(stack: Stack, stacks: Stack[]): { acks: Acknowledgem
       for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
         const ruleId = ruleOfGuardFindingId(id);
         if (ruleId === undefined) continue;
-        const problem = acknowledgementProblem(ruleId, reason);
-        if (problem) problems.push(`[${c.node.path || '<app>'}] cannot acknowledge ${id}: ${problem}`);
+        const problem = acknowledgementProblem(ruleId, reason, language);
+        if (problem) problems.push(cannotAcknowledge(c.node.path || '<app>', id, problem, language));
         else acks.push({ scopePath: c.node.path, ruleId, reason: reason.trim() });
       }
     }

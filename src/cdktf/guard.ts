@@ -7,7 +7,8 @@ import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
 import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
-import { TopologyGuardOptions } from '../model/guard-options';
+import { guardLanguageOf } from '../guard/rule';
+import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 
 /** The symbol cdktf looks up on any construct to let it write files next to the stack's configuration. */
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
@@ -32,6 +33,7 @@ export class TopologyGuard {
    * Segments are read from the `jichitai:segment` tag; an unlabelled VPC is an error.
    */
   public static apply(scope: IConstruct, options: TopologyGuardOptions): void {
+    guardLanguageOf(options); // refuse an unknown language now, not at synthesis
     const stacks = stacksOf(scope);
     if (stacks.length === 0) {
       throw new Error(`[${scope.node.path || '<app>'}] holds no TerraformStack to guard: CDKTF validates stacks only, so call TopologyGuard.apply after adding the stacks (or on each stack)`);
@@ -60,9 +62,13 @@ export class TopologyGuard {
    * (CDKTF has no acknowledgement API of its own; the AWS CDK guard goes through CDK's `Validations.acknowledge`.)
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
-    const problem = acknowledgementProblem(ruleId, reason);
-    if (problem) throw new Error(`[${scope.node.path}] cannot acknowledge: ${problem}`);
     const stack = TerraformStack.of(scope);
+    // In the language of the guard already applied to the stack, if any.
+    const language = guardLanguageOf(guarded.get(stack) ?? {});
+    const problem = acknowledgementProblem(ruleId, reason, language);
+    if (problem) {
+      throw new Error(language === GuardLanguage.JAPANESE ? `[${scope.node.path}] 例外承認できない: ${problem}` : `[${scope.node.path}] cannot acknowledge: ${problem}`);
+    }
     acknowledgements.set(stack, [...(acknowledgements.get(stack) ?? []), { scopePath: scope.node.path, ruleId, reason: reason.trim() }]);
   }
 

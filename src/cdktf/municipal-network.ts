@@ -90,7 +90,7 @@ export class MunicipalNetwork extends Construct {
     }
 
     // The guard reads the stack's synthesized Terraform JSON, so it also sees what the user adds next to us.
-    TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase });
+    TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase, language: blueprint.props.language });
     // FLOW-1 proves the declared flows open in what is synthesized.
     declareFlows(TerraformStack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
     declareHosts(TerraformStack.of(this), hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients));

@@ -1,5 +1,6 @@
 import { BreakoutServiceProps } from './cloud-service';
 import { FlowDeclaration, HostDeclaration } from './flows';
+import { GuardLanguage } from './guard-options';
 import { AlphaPrimeCase, NetworkModel } from './network-model';
 
 /**
@@ -330,4 +331,10 @@ export interface MunicipalNetworkBlueprintProps {
    * @default - none
    */
   readonly trafficMirroring?: TrafficMirroringOptions;
+  /**
+   * The language of the topology guard's findings at synthesis (its errors, warnings and report; 指摘の言語). The
+   * report keeps its English fields and adds the Japanese ones.
+   * @default GuardLanguage.ENGLISH
+   */
+  readonly language?: GuardLanguage;
 }

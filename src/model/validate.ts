@@ -5,6 +5,7 @@ import {
 } from './defaults';
 import { domainProblems } from './domains';
 import { FLOW_KIND_JA, FlowDeclaration, FlowKind, HostDeclaration, HostRole } from './flows';
+import { GuardLanguage } from './guard-options';
 import { AlphaPrimeCase, MODEL_JA, MODEL_PLACEMENT, NetworkModel } from './network-model';
 import { Port, Protocol } from './port';
 import { ALL_SEGMENTS, Segment, SEGMENT_JA, SEGMENT_LABEL, segmentOfZone, Zone } from './segment';
@@ -136,7 +137,7 @@ const SEGMENT_OWN_PROPS: Readonly<Record<string, readonly string[]>> = {
 };
 const BLUEPRINT_PROPS = [
   'municipality', 'localGovernmentCode', 'model', 'alphaPrimeCase', 'addressSpace', 'availabilityZones', 'myNumber', 'lgwan', 'internet',
-  'hosts', 'flows', 'breakout', 'logging', 'trafficMirroring',
+  'hosts', 'flows', 'breakout', 'logging', 'trafficMirroring', 'language',
 ];
 
 /**
@@ -257,6 +258,9 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
     if (near) p.add(prop, `is not a blueprint property; ${near} is`, `rename it to ${near}`);
   }
   checkMunicipality(p, props.municipality);
+  if (props.language !== undefined && !(Object.values(GuardLanguage) as unknown[]).includes(props.language)) {
+    p.add('language', `${show(props.language)} is not a GuardLanguage`, 'use GuardLanguage.ENGLISH (\'en\') or GuardLanguage.JAPANESE (\'ja\')');
+  }
   if (props.localGovernmentCode !== undefined && !(typeof props.localGovernmentCode === 'string' && /^\d{6}$/.test(props.localGovernmentCode))) {
     p.add('localGovernmentCode', `${show(props.localGovernmentCode)} is not a six-digit local government code (全国地方公共団体コード)`, 'give the six digits, check digit included');
   }
