@@ -27,6 +27,9 @@ function noun(text: string): string {
 }
 
 const PATTERNS: readonly Pattern[] = [
+  // Before the general "refers to" phrases below, which end these too.
+  [/^(.+) is known only after apply and its expression refers to no resource$/, (m) => `${m[1]} は apply 後にしか決まらず、その式はどのリソースも参照していない`],
+  [/^(.+) is known only after apply and its expression refers to several \((.+)\)$/, (m) => `${m[1]} は apply 後にしか決まらず、その式は複数のリソース（${m[2]}）を参照している`],
   // Extractors: CloudFormation.
   [/^the resource exists only if condition (.+) holds, which the guard does not evaluate$/, (m) => `条件 ${m[1]} が成り立つときだけ存在するリソースで、ガードは条件を評価しない`],
   [/^keep network resources of a guarded stack unconditional \(synthesize one template per variant instead\)$/,
@@ -52,13 +55,13 @@ const PATTERNS: readonly Pattern[] = [
   [/^write the CIDR as a literal in the template \(or resolve the parameter when synthesizing\), so that the guard can judge the rule$/,
     () => 'ガードがルールを判定できるよう、CIDR をテンプレートにリテラルで書く（または合成時にパラメータを解決する）'],
   [/^the subnet has no literal IPv4 block$/, () => 'サブネットにリテラルの IPv4 アドレス範囲がない'],
-  [/^a route needs one destination and one target; found (\d+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],
+  [/^a route needs one destination and one target; found (\S+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],
   [/^PolicyDocument is text that is not JSON$/, () => 'PolicyDocument が JSON ではないテキスト'],
   // Extractors: Terraform configuration and plan.
   [/^a module's resources are not read by the guard$/, () => 'モジュールのリソースはガードが読まない'],
   [/^write the module's network resources in the stack, or guard the module's own configuration$/,
     () => 'モジュールのネットワークリソースをスタックに直接書くか、モジュール自身の構成をガードする'],
-  [/^(count|for_each|dynamic) makes a number of instances the guard does not expand$/, (m) => `${m[1]} は、ガードが展開しない数のインスタンスを作る`],
+  [/^(\S+) makes a number of instances the guard does not expand$/, (m) => `${m[1]} は、ガードが展開しない数のインスタンスを作る`],
   [/^write one resource per instance in a guarded stack$/, () => 'ガード対象のスタックでは、インスタンスごとに 1 つのリソースを書く'],
   [/^(.+) is a template, not one resource$/, (m) => `${m[1]} はテンプレート文字列で、1 つのリソースではない`],
   [/^(.+) is used as a whole object, not one of its attributes$/, (m) => `${m[1]} がオブジェクト全体として使われていて、属性の 1 つではない`],
@@ -70,6 +73,10 @@ const PATTERNS: readonly Pattern[] = [
   [/^the (\d+) planned (.+) blocks cannot be matched one to one with the (\d+) written in the configuration \(a dynamic block, or blocks the planned values do not tell apart\)$/,
     (m) => `plan の ${m[2]} ブロック ${m[1]} 個を、構成に書かれた ${m[3]} 個と 1 対 1 に対応付けられない（dynamic ブロックか、plan の値で区別できないブロック）`],
   [/^(.+) is known only after apply and its configuration is not a list of blocks$/, (m) => `${m[1]} は apply 後にしか決まらず、その構成はブロックのリストではない`],
+  [/^(.+) is known only after apply and the configuration does not say from what$/, (m) => `${m[1]} は apply 後にしか決まらず、構成からも何の値か分からない`],
+  [/^(.+) holds (\S+) values? known only after apply, but its expression refers to (\S+) resources \((.+)\): which of them it holds depends on an expression the plan does not record \(a set is unknown as a whole\); associate each subnet with its own aws_network_acl_association$/,
+    (m) => `${m[1]} は apply 後にしか決まらない値を ${m[2]} 個持つが、その式は ${m[3]} 個のリソース（${m[4]}）を参照している: どれを持つかは plan に記録されない式で決まる`
+      + '（集合は全体として不明）。サブネットごとに aws_network_acl_association で関連付ける'],
   [/^(.+) is known only after apply: (.+)$/, (m) => `${m[1]} は apply 後にしか決まらない: ${jaOrEn(m[2])}`],
   [/^(.+) does not name one resource$/, (m) => `${m[1]} は 1 つのリソースを指していない`],
   [/^(.+) in the template is not one attribute of one resource \((.+)\)$/, (m) => `テンプレート文字列の ${m[1]} は、1 つのリソースの 1 つの属性ではない（${jaOrEn(m[2])}）`],
