@@ -26,7 +26,8 @@ export const MN1: GuardRule = {
     for (const g of [...nodesOf(ctx.graph, 'internet-gateway'), ...nodesOf(ctx.graph, 'egress-only-internet-gateway')]) {
       if (g.vpcs.some((v) => v.kind === 'node' && myVpcs.has(v.id))) {
         structural(nameOf(ctx.graph, g.id),
-          bi(`${g.type} ${g.id} is attached to the My Number VPC`, `${g.type} ${g.id} がマイナンバー利用事務系の VPC にアタッチされている`),
+          bi(`${g.type} ${g.id} is attached to the My Number VPC`,
+            `${g.type === 'internet-gateway' ? 'インターネットゲートウェイ' : 'Egress-only インターネットゲートウェイ'} ${g.id} がマイナンバー利用事務系の VPC にアタッチされている`),
           bi('remove the gateway and its attachment; the segment has no internet access (三層の対策)',
             'ゲートウェイとそのアタッチメントを削除する。マイナンバー利用事務系はインターネットに接続しない（三層の対策）'));
       }
