@@ -1,6 +1,7 @@
 import { DeclaredFlow, DeclaredSegmentHost } from './declared';
 import { TopologyGraph } from './graph';
 import { Hop, Reachability } from './reachability';
+import { Bilingual } from '../model/bilingual';
 import { GuardLanguage } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 
@@ -10,6 +11,9 @@ export enum Severity {
   ERROR = 'error',
   WARNING = 'warning',
 }
+
+export type { Bilingual } from '../model/bilingual';
+export { bi } from '../model/bilingual';
 
 /** What the guard knows besides the synthesized output. */
 export interface GuardContext {
@@ -51,20 +55,6 @@ export interface Finding {
 export interface FindingText {
   readonly message: string;
   readonly fix: string;
-}
-
-/**
- * A text in English and in Japanese (自治体職員が読む日本語), written side by side where it is worded so that the two
- * cannot drift apart. Values interpolated into it (paths, CIDRs, ports, resource names) are the same in both.
- */
-export interface Bilingual {
-  readonly en: string;
-  readonly ja: string;
-}
-
-/** `{ en, ja }`. */
-export function bi(en: string, ja: string): Bilingual {
-  return { en, ja };
 }
 
 /** Several bilingual parts joined, each language with its own separator. */

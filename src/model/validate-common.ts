@@ -5,7 +5,9 @@
  * its grammar, and every problem is collected (never thrown).
  */
 import { types } from 'util';
+import { Bilingual } from './bilingual';
 import { cidrSpellingProblem, Ipv4Cidr } from './cidr';
+import { GuardLanguage } from './guard-options';
 import { Port, Protocol } from './port';
 import { Segment, SEGMENT_JA, Zone } from './segment';
 
@@ -93,13 +95,24 @@ export class Problems {
   /** Paths whose value could not be read as plain data: later problems at or under them only repeat it. */
   private readonly unreadable: string[] = [];
 
-  public add(path: string, what: string, fix: string): void {
+  /**
+   * `language`: the blueprint's `language`. A problem given in both languages is worded `[path] 日本語。対処: 日本語` in
+   * Japanese; one given in English only (a check not yet worded in Japanese) keeps its English line whole.
+   */
+  constructor(private readonly language: GuardLanguage = GuardLanguage.ENGLISH) {}
+
+  public add(path: string, what: string | Bilingual, fix: string | Bilingual): void {
     if (this.unreadable.some((u) => path === u || path.startsWith(`${u}.`) || path.startsWith(`${u}[`) || path.startsWith(`${u}(`))) return;
-    this.list.push(`[${path}] ${what}. Fix: ${fix}`);
+    if (this.language === GuardLanguage.JAPANESE && typeof what !== 'string' && typeof fix !== 'string') {
+      this.list.push(`[${path}] ${what.ja}。対処: ${fix.ja}`);
+      return;
+    }
+    const en = (t: string | Bilingual) => (typeof t === 'string' ? t : t.en);
+    this.list.push(`[${path}] ${en(what)}. Fix: ${en(fix)}`);
   }
 
   /** Report an unreadable value and silence what later checks would say about its absence. */
-  public addUnreadable(paths: readonly string[], what: string, fix: string): void {
+  public addUnreadable(paths: readonly string[], what: string | Bilingual, fix: string | Bilingual): void {
     this.add(paths[0], what, fix);
     this.unreadable.push(...paths);
   }

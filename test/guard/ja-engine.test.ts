@@ -31,7 +31,8 @@ function values(node: ts.Node, file: ts.SourceFile, depth = 0): string[] {
     // A local text (`why`, `reason`): what its declaration in the same function says.
     let found: ts.Expression | undefined;
     const visit = (n: ts.Node) => {
-      if (!found && ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === node.text && n.initializer && n.getStart(file) < node.getStart(file)) {
+      const declares = ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === node.text;
+      if (!found && declares && n.initializer && n.getStart(file) < node.getStart(file)) {
         found = n.initializer;
       }
       ts.forEachChild(n, visit);
