@@ -52,18 +52,63 @@ test('an unknown language is itself a problem naming the prop (in English: the l
   expect(errors).toEqual(['[language] "fr" is not a GuardLanguage. Fix: use GuardLanguage.ENGLISH (\'en\') or GuardLanguage.JAPANESE (\'ja\')']);
 });
 
-test('which checks of validate.ts are worded in Japanese: all but those that pass on a text worded elsewhere', () => {
-  // Each `p.add(path, what, fix)` of validate.ts gives `bi(english, japanese)` for both, except where the text comes
-  // from another module (address and CIDR parsing, domain problems, the proxy planner): those lines stay English whole.
-  const source = fs.readFileSync(path.join(__dirname, '../../src/model/validate.ts'), 'utf8');
+/** The `p.add(path, what, …)` calls of a validation file that do not word their problem in both languages. */
+function englishOnly(file: string): string[] {
+  const source = fs.readFileSync(path.join(__dirname, '../../src/model', file), 'utf8');
   const calls = source.split('p.add(').slice(1).map((c) => c.slice(0, 400));
-  const english = calls.filter((c) => !/^[^,]+,\s*bi\(/.test(c));
-  expect(calls.length).toBeGreaterThan(100);
-  expect(english.map((c) => c.split(',').slice(0, 2).join(',').trim())).toEqual([
+  expect(calls.length).toBeGreaterThan(3);
+  return calls.filter((c) => !/^[^,]+,\s*bi\(/.test(c)).map((c) => c.split(',').slice(0, 2).join(',').trim());
+}
+
+// Each `p.add(path, what, fix)` gives `bi(english, japanese)` for both, except where the text comes from another module
+// (address and CIDR parsing, domain, name, URL and Suricata problems, the proxy planner, a catalogue's descriptions):
+// those lines stay English whole. These lists say exactly which; a new check must be worded in both or be added here.
+test('which checks of validate.ts are worded in Japanese: all but those that pass on a text worded elsewhere', () => {
+  expect(englishOnly('validate.ts')).toEqual([
     '`${path}.customerGatewayIp`, problem',
     '`${key}.${list}[${i}]`, `${show(d)} ${pr}`',
     'path, problem',
     "one[1] === 'breakout' ? 'breakout.services' : one[1], one[2]",
     '`${path}[${i}]`, problem',
   ]);
+});
+
+test('which checks of validate-breakout.ts and validate-common.ts are worded in Japanese', () => {
+  expect(englishOnly('validate-breakout.ts')).toEqual([
+    '`${sp}.name`, nameProblem',
+    '`${sp}.documentationUrl`, urlIssue',
+    '`${sp}.domains[${j}]`, `${show(d)} ${pr}`',
+    '`${sp}.portsReason`, `${pr} (AP-5)`',
+    '`${sp}.media.reason`, `${reason} (AP-5)`',
+    '`${sp}.media.documentationUrl`, mediaUrl',
+    '`${tp}.scheme`, scheme',
+    '`${tp}.tenantIdDescription`, description',
+    '`${tp}.documentationUrl`, url',
+    '`${tp}.hosts[${j}]`, `${show(h)} ${pr}`',
+    '`${hp}.name`, nameIssue',
+    '`${hp}.valueTemplate`, templateIssue',
+    // The fix quotes the catalogue's English description of the tenant IDs.
+    '`${base}.tenantIds`, `must be a list of at most ${MAX_TENANT_IDS} identifiers`',
+    '`${base}.tenantIds[${j}]`, `${show(t)} is not an identifier`',
+    "`${base}.tenantIds`, `is missing: ${typeof s.name === 'string' && !nameIsBad(s.name) ? s.name : show(s.id)} supports tenant restriction (${show(tr.scheme)})",
+    '`${show(value)} is not ${f.what} (${header} header'.replace(/^/, 'path, '),
+    '`breakout.ipsRules[${i}]`, `${pr} (AP-4',
+  ]);
+  expect(englishOnly('validate-common.ts')).toEqual([
+    'path, `has ${list.length} entries; at most ${max} are accepted (${why})`',
+    '`${path}[${i}]`, problem',
+    'path, pr',
+  ]);
+});
+
+test('the α′ breakout checks in Japanese too', () => {
+  const ap = BLUEPRINTS['alpha-prime'];
+  const errors = validateBlueprint({
+    ...ap,
+    language: GuardLanguage.JAPANESE,
+    breakout: { ...ap.breakout!, tenantProxy: { ...ap.breakout!.tenantProxy!, minInstances: 1 }, ipsRules: [] },
+  });
+  expect(errors).toContainEqual(expect.stringMatching(/^\[breakout\.tenantProxy\.minInstances\] 1 が 2 未満: .+。対処: 2 以上を指定する$/));
+  expect(errors).toContainEqual(expect.stringMatching(/^\[breakout\.ipsRules\] は Suricata のルール 1 個から \d+ 個のリストでなければならない（AP-4）。対処: /));
+  for (const e of errors) expect({ e, problem: notJapanese(e) }).toEqual({ e, problem: undefined });
 });
