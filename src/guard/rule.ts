@@ -57,6 +57,11 @@ export interface FindingText {
   readonly fix: string;
 }
 
+/** A Japanese phrase followed by a particle: a space after it when it ends in a name or an address (`subnet-1 に`). */
+export function spaced(ja: string): string {
+  return /[\x21-\x7e]$/.test(ja) ? `${ja} ` : ja;
+}
+
 /** Several bilingual parts joined, each language with its own separator. */
 export function joinBi(parts: readonly Bilingual[], en = '; ', ja = '。'): Bilingual {
   return { en: parts.map((p) => p.en).join(en), ja: parts.map((p) => p.ja).join(ja) };

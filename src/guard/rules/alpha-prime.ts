@@ -7,7 +7,7 @@ import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { jaOrEn } from '../ja-engine';
-import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, workloadSubnetsIn } from '../topology';
 
 /**
@@ -343,7 +343,7 @@ export const AP7: GuardRule = {
         const end = endOf(ctx, out);
         findings.push(finding(this, nameOf(ctx.graph, subnet.id),
           bi(`declared host ${host.name} (${host.role}, ${host.cidrs.join(', ')}) lies in this subnet, which reaches ${end.en}; ${onlyTerminals.en}`,
-            `宣言したホスト ${host.name}（${host.role}、${host.cidrs.join(', ')}）が、${end.ja}に届くこのサブネットにある。${onlyTerminals.ja}`),
+            `宣言したホスト ${host.name}（${host.role}、${host.cidrs.join(', ')}）が、${spaced(end.ja)}に届くこのサブネットにある。${onlyTerminals.ja}`),
           fix(host.name, `ホスト ${host.name} `), ctx.reach.hops(out)));
         break;
       }
@@ -360,7 +360,7 @@ export const AP7: GuardRule = {
         const end = endOf(ctx, out);
         findings.push(finding(this, nameOf(ctx.graph, label.resource),
           bi(`labelled ${label.role}, it sits in ${nameOf(ctx.graph, subnet.id)}, which reaches ${end.en}; ${onlyTerminals.en}`,
-            `ラベル ${label.role} のリソースが、${end.ja}に届く ${nameOf(ctx.graph, subnet.id)} にある。${onlyTerminals.ja}`),
+            `ラベル ${label.role} のリソースが、${spaced(end.ja)}に届く ${nameOf(ctx.graph, subnet.id)} にある。${onlyTerminals.ja}`),
           fix('it', 'このリソース'), ctx.reach.hops(out)));
         break;
       }

@@ -5,7 +5,7 @@ import { nodesOf, rulesOf, SecurityGroupNode } from '../graph';
 import { Box, intersect, MAX_PORT } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival, Drop, subtractAll } from '../reachability';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
 
 /**
@@ -92,11 +92,11 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
     if (missing.length === 0) continue;
     const lost = drops.find((x) => overlaps(x.headers, missing));
     const elsewhere = arrivals.find((a) => !arrived(a) && overlaps(a.headers, missing));
-    const where = lost ? bi(`dropped by ${lost.reason}`, `${jaOrEn(lost.reason)}で破棄される`)
-      : elsewhere ? bi(`it ends at ${endText(ctx, elsewhere).en}`, `${endText(ctx, elsewhere).ja}に行き着く`) : bi('no path carries it', 'どの経路も運ばない');
+    const where = lost ? bi(`dropped by ${lost.reason}`, `が ${jaOrEn(lost.reason)} で破棄される`)
+      : elsewhere ? bi(`it ends at ${endText(ctx, elsewhere).en}`, `が${spaced(endText(ctx, elsewhere).ja)}に行き着く`) : bi('no path carries it', 'を運ぶ経路がない');
     const destinations = ctx.reach.destinations(missing);
     out.push({
-      text: bi(`${what.en} is ${where.en} (${destinations})`, `${what.ja}が${where.ja}（${jaDestinations(destinations)}）`),
+      text: bi(`${what.en} is ${where.en} (${destinations})`, `${what.ja}${where.ja}（${jaDestinations(destinations)}）`),
       hops: elsewhere ? ctx.reach.hops(elsewhere) : undefined,
     });
   }

@@ -2,7 +2,7 @@ import { inspectingFirewallProblem } from './alpha-prime';
 import { arrivalsFrom, endOf, firewallGateFindings } from './paths';
 import { Segment } from '../../model/segment';
 import { deref, nodesOf, ResolverEndpointNode, ResolverRuleNode, SubnetNode } from '../graph';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, workloadSubnetsIn } from '../topology';
 
 /**
@@ -70,7 +70,7 @@ function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: str
       if (elsewhere) {
         const end = endOf(ctx, elsewhere);
         return bi(`queries to ${t.ip} from ${nameOf(ctx.graph, s!.id)} reach ${end.en}, not the security cloud`,
-          `${nameOf(ctx.graph, s!.id)} から ${t.ip} への問い合わせが、自治体情報セキュリティクラウドではなく${end.ja}に届く`);
+          `${nameOf(ctx.graph, s!.id)} から ${t.ip} への問い合わせが、自治体情報セキュリティクラウドではなく${spaced(end.ja)}に届く`);
       }
       if (arrivals.length === 0) {
         return bi(`queries to ${t.ip} from ${nameOf(ctx.graph, s!.id)} reach nothing (no route to the security cloud)`,
@@ -126,7 +126,7 @@ export const IN2: GuardRule = {
             findings.push(finding(this, nameOf(ctx.graph, rule.id), {
               en: `the Internet-segment VPC resolves ${rule.domainName ?? 'a domain the guard cannot read'} `
                 + `with the VPC's own resolver (a ${rule.ruleType} resolver rule), around the security cloud's DNS${standIn ? ' and without a fail-closed DNS Firewall' : ''}`,
-              ja: `インターネット接続系の VPC が、${rule.domainName ?? 'ガードが読めないドメイン'} の名前解決を、自治体情報セキュリティクラウドの DNS を経由せず`
+              ja: `インターネット接続系の VPC が、${rule.domainName !== undefined ? `"${rule.domainName}"` : 'ガードが読めないドメイン'} の名前解決を、自治体情報セキュリティクラウドの DNS を経由せず`
                 + `${standIn ? '、フェイルクローズの DNS Firewall もなしに' : ''} VPC 自身のリゾルバ（${rule.ruleType} のリゾルバルール）で行う`,
             }, bi('remove the SYSTEM rule from the Internet-segment VPC (forward the domain to the security cloud\'s resolvers), or filter the VPC resolver '
               + 'with a DNS Firewall rule group whose fail-open is DISABLED',
@@ -140,7 +140,7 @@ export const IN2: GuardRule = {
           findings.push(finding(this, nameOf(ctx.graph, rule.id), {
             en: `the Internet-segment VPC forwards ${rule.domainName ?? 'a domain the guard cannot read'} `
               + `to resolvers that are not the security cloud's: ${problem.en}`,
-            ja: `インターネット接続系の VPC が、${rule.domainName ?? 'ガードが読めないドメイン'} を自治体情報セキュリティクラウドではないリゾルバへ転送している: ${problem.ja}`,
+            ja: `インターネット接続系の VPC が、${rule.domainName !== undefined ? `"${rule.domainName}"` : 'ガードが読めないドメイン'} を自治体情報セキュリティクラウドではないリゾルバへ転送している: ${problem.ja}`,
           }, forwardFix));
         } else if (isRoot(rule.domainName)) {
           root = true;

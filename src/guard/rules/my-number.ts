@@ -5,7 +5,7 @@ import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode 
 import { MAX_PORT } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi, Severity, spaced } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
 const MY_NUMBER_TO_INTERNET = 'マイナンバー利用事務系 → インターネット';
@@ -285,7 +285,7 @@ export const MN4: GuardRule = {
       const detail = leak.end.kind === 'unknown' ? { en: leak.end.reason, ja: jaOrEn(leak.end.reason) }
         : { en: ctx.reach.destinations(leak.headers), ja: jaDestinations(ctx.reach.destinations(leak.headers)) };
       findings.push(finding(this, nameOf(ctx.graph, id),
-        bi(`${how.en}, and it reaches ${end.en} (${detail.en})`, `${how.ja}、このサブネットから${end.ja}に届く（${detail.ja}）`),
+        bi(`${how.en}, and it reaches ${end.en} (${detail.en})`, `${how.ja}、このサブネットから${spaced(end.ja)}に届く（${detail.ja}）`),
         bi('keep hosts that talk to the My Number segment off any internet path, the α′ breakout included: remove the route out of their subnet, or move them to a subnet without one (MunicipalNetwork: an LGWAN workload subnet, not a terminal subnet)',
           'マイナンバー利用事務系と通信するホストは、α′ のローカルブレイクアウトも含め、インターネットへのどの経路にも置かない: そのサブネットから外部へ向かうルートを削除するか、'
             + 'そうしたルートのないサブネットへ移す（MunicipalNetwork では、端末用サブネットではなく LGWAN接続系の業務サブネット）'),

@@ -2,7 +2,7 @@ import { Segment } from '../../model/segment';
 import { SubnetNode } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
-import { Bilingual, finding, Finding, GuardContext, GuardRule } from '../rule';
+import { Bilingual, finding, Finding, GuardContext, GuardRule, spaced } from '../rule';
 import { nameOf } from '../topology';
 
 /** Every arrival from the given subnets that `ends` selects, source by source in id order. */
@@ -49,7 +49,7 @@ export function pathFindings(ctx: GuardContext, rule: GuardRule, arrivals: reado
       const end = endOf(ctx, a);
       out.push(finding(rule, where, {
         en: `${subject.en} reaches ${end.en} (${destinations})`,
-        ja: `${subject.ja}${end.ja}に届く（${jaDestinations(destinations)}）`,
+        ja: `${subject.ja}${spaced(end.ja)}に届く（${jaDestinations(destinations)}）`,
       }, fix, hops));
     }
   }
