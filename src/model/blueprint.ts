@@ -332,8 +332,10 @@ export interface MunicipalNetworkBlueprintProps {
    */
   readonly trafficMirroring?: TrafficMirroringOptions;
   /**
-   * The language of the topology guard's findings at synthesis (its errors, warnings and report; 指摘の言語). The
-   * report keeps its English fields and adds the Japanese ones.
+   * The language of the validation errors of this blueprint and of the topology guard's findings (指摘の言語).
+   *
+   * The guard's errors, warnings and report at synthesis use it; the report keeps its English fields and adds the
+   * Japanese ones.
    * @default GuardLanguage.ENGLISH
    */
   readonly language?: GuardLanguage;

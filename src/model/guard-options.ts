@@ -18,8 +18,10 @@ export interface TopologyGuardOptions {
    */
   readonly alphaPrimeCase?: AlphaPrimeCase;
   /**
-   * The language of the findings in the synth errors, warnings and the guard report (指摘の言語). In Japanese the
-   * report keeps the English `message` and `fix` fields and adds `ja`, so that readers of the report are not broken.
+   * The language of the findings in the synth errors, warnings and the guard report (指摘の言語).
+   *
+   * In Japanese the report keeps the English `message` and `fix` fields and adds `ja`, so that readers of the report
+   * are not broken.
    * @default GuardLanguage.ENGLISH
    */
   readonly language?: GuardLanguage;
