@@ -3,14 +3,14 @@ import * as path from 'path';
 import { Annotations, CfnElement, CfnResource, ISynthesisSession, Stack, Validations } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderTemplate } from './render-once';
-import { Acknowledgement, acknowledgementProblem, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
+import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { declaredBlueprintOf, declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
 import { whenWritten } from '../guard/render-hooks';
-import { formatFinding } from '../guard/rule';
+import { formatFindingIn, guardLanguageOf } from '../guard/rule';
 import { designDocumentsProblems } from '../model/design-documents';
-import { TopologyGuardOptions } from '../model/guard-options';
+import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 
 /** The design-document writer, loaded only when a stack asks for documents (it brings the diagram's layout library). */
 function writeAtSynthesis(...args: Parameters<typeof import('../docs/files').writeAtSynthesis>): void {
@@ -22,7 +22,10 @@ function writeAtSynthesis(...args: Parameters<typeof import('../docs/files').wri
 function checkGuardOptions(scope: IConstruct, options: TopologyGuardOptions): void {
   const problems = designDocumentsProblems(options.designDocuments, 'designDocuments');
   if (problems.length > 0) {
-    throw new Error(`[${scope.node.path || '<app>'}] invalid TopologyGuard options:\n${problems.map((p) => `  [${p.prop}] ${p.what}. Fix: ${p.fix}.`).join('\n')}`);
+    const lines = options.language === GuardLanguage.JAPANESE
+      ? problems.map((p) => `  [${p.prop}] ${p.what.ja}。対処: ${p.fix.ja}`)
+      : problems.map((p) => `  [${p.prop}] ${p.what.en}. Fix: ${p.fix.en}.`);
+    throw new Error(`[${scope.node.path || '<app>'}] invalid TopologyGuard options:\n${lines.join('\n')}`);
   }
 }
 
@@ -47,6 +50,7 @@ export class TopologyGuard {
    */
   public static apply(scope: IConstruct, options: TopologyGuardOptions): void {
     checkGuardOptions(scope, options);
+    guardLanguageOf(options); // refuse an unknown language now, not at synthesis
     const stacks = stacksOf(scope);
     if (stacks.length === 0) {
       // An app or stage whose stacks are added later: guard them when the tree is validated.
@@ -70,8 +74,13 @@ export class TopologyGuard {
    * and printed as info, not warnings (so `cdk synth --strict` passes). Critical rules cannot be acknowledged.
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
-    const problem = acknowledgementProblem(ruleId, reason);
-    if (problem) throw new Error(`[${scope.node.path}] cannot acknowledge: ${problem}`);
+    // In the language of the guard already applied to the stack, if any.
+    const stack = Stack.of(scope);
+    const language = guardLanguageOf(guarded.get(stack) ?? {});
+    const problem = acknowledgementProblem(ruleId, reason, language);
+    if (problem) {
+      throw new Error(language === GuardLanguage.JAPANESE ? `[${scope.node.path}] 例外承認できない: ${problem}` : `[${scope.node.path}] cannot acknowledge: ${problem}`);
+    }
     Validations.of(scope).acknowledge({ id: guardFindingId(ruleId), reason: reason.trim() });
   }
 
@@ -99,6 +108,9 @@ export class TopologyGuard {
    */
   private static check(stack: Stack): string[] {
     const options = guarded.get(stack)!;
+    const language = guardLanguageOf(options);
+    const ja = language === GuardLanguage.JAPANESE;
+    const formatFinding = (f: Parameters<typeof formatFindingIn>[0]) => formatFindingIn(f, language);
     const connected = connectedStacks(stack);
     const templates: Record<string, any> = {};
     const paths: Record<string, ConstructPaths> = {};
@@ -116,7 +128,7 @@ export class TopologyGuard {
     const scope = scopes.get(stack);
     const emptyIsError = !empty || !scope || scope.node.scopes.includes(stack) || !scope.node.findAll()
       .some((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::EC2::VPC' && Stack.of(c) !== stack);
-    const { acks, problems } = acknowledgementsIn(stack, mine);
+    const { acks, problems } = acknowledgementsIn(stack, mine, language);
     const outcome = evaluateTopology(stack.stackName, graph, options, acks, {
       reports: (f) => belongs(f.path),
       emptyIsError,
@@ -129,18 +141,26 @@ export class TopologyGuard {
     for (const f of outcome.warned) {
       const id = guardFindingId(f.ruleId);
       const at = constructAt(stack, f.path);
-      const message = `${formatFinding(f)} Acknowledge it with Validations.of(scope).acknowledge({ id: '${id}', reason }) `
-        + `or TopologyGuard.acknowledge(scope, '${f.ruleId}', reason), or change the topology.`;
+      const message = ja
+        ? `${formatFinding(f)} Validations.of(scope).acknowledge({ id: '${id}', reason }) か `
+          + `TopologyGuard.acknowledge(scope, '${f.ruleId}', reason) で理由を付けて例外承認するか、構成を変える。`
+        : `${formatFinding(f)} Acknowledge it with Validations.of(scope).acknowledge({ id: '${id}', reason }) `
+          + `or TopologyGuard.acknowledge(scope, '${f.ruleId}', reason), or change the topology.`;
       Annotations.of(at).addWarningV2(id, message);
       // aws-cdk-lib drops a warning acknowledged through Annotations.acknowledgeWarning(), which keeps no reason: the
       // report would list it as open while the console shows nothing. The guard refuses it instead.
       if (!at.node.metadata.some((m) => m.data === `${message} [ack: ${id}]`)) {
-        silenced.push(`[${f.path}] ${f.ruleId}: ${id} was acknowledged without a reason the guard can check and report `
-          + `(Annotations.acknowledgeWarning keeps none); use Validations.of(scope).acknowledge({ id: '${id}', reason }) instead`);
+        silenced.push(ja
+          ? `[${f.path}] ${f.ruleId}: ${id} が、ガードが確認・記録できる理由なしに例外承認されている（Annotations.acknowledgeWarning は理由を残さない）。`
+            + `代わりに Validations.of(scope).acknowledge({ id: '${id}', reason }) を使う`
+          : `[${f.path}] ${f.ruleId}: ${id} was acknowledged without a reason the guard can check and report `
+            + `(Annotations.acknowledgeWarning keeps none); use Validations.of(scope).acknowledge({ id: '${id}', reason }) instead`);
       }
     }
     for (const a of outcome.acknowledged) {
-      Annotations.of(constructAt(stack, a.finding.path)).addInfo(`acknowledged (${guardFindingId(a.finding.ruleId)}): ${formatFinding(a.finding)} Reason: ${a.reason}`);
+      Annotations.of(constructAt(stack, a.finding.path)).addInfo(ja
+        ? `例外承認済み（${guardFindingId(a.finding.ruleId)}）: ${formatFinding(a.finding)} 理由: ${a.reason}`
+        : `acknowledged (${guardFindingId(a.finding.ruleId)}): ${formatFinding(a.finding)} Reason: ${a.reason}`);
     }
     // The design documents too, once the synthesizer has written the template they hash.
     const docs = options.designDocuments;
@@ -244,7 +264,7 @@ function connectedStacks(stack: Stack): Stack[] {
  * reports and on the stack's ancestors (the app, a stage); and, as validation errors, the ones the guard cannot accept:
  * an unknown rule, a critical rule, a reason that says nothing (the checks of TopologyGuard.acknowledge).
  */
-function acknowledgementsIn(stack: Stack, stacks: Stack[]): { acks: Acknowledgement[]; problems: string[] } {
+function acknowledgementsIn(stack: Stack, stacks: Stack[], language: GuardLanguage): { acks: Acknowledgement[]; problems: string[] } {
   const acks: Acknowledgement[] = [];
   const problems: string[] = [];
   const holders = [...stack.node.scopes.filter((c) => !Stack.isStack(c)), ...stacks.flatMap((s) => s.node.findAll())];
@@ -254,8 +274,8 @@ function acknowledgementsIn(stack: Stack, stacks: Stack[]): { acks: Acknowledgem
       for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
         const ruleId = ruleOfGuardFindingId(id);
         if (ruleId === undefined) continue;
-        const problem = acknowledgementProblem(ruleId, reason);
-        if (problem) problems.push(`[${c.node.path || '<app>'}] cannot acknowledge ${id}: ${problem}`);
+        const problem = acknowledgementProblem(ruleId, reason, language);
+        if (problem) problems.push(cannotAcknowledge(c.node.path || '<app>', id, problem, language));
         else acks.push({ scopePath: c.node.path, ruleId, reason: reason.trim() });
       }
     }

@@ -81,7 +81,9 @@ export class MunicipalNetwork extends Construct {
 
     // The guard reads what is synthesized (ours and anything added to the stack by hand) and refuses a forbidden topology;
     // it also proves the declared flows open (FLOW-1).
-    TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase, designDocuments: blueprint.props.designDocuments });
+    TopologyGuard.apply(this, {
+      model: plan.model, alphaPrimeCase: plan.alphaPrimeCase, language: blueprint.props.language, designDocuments: blueprint.props.designDocuments,
+    });
     declareFlows(Stack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
     declareBlueprint(Stack.of(this), blueprint.props);
     declareHosts(Stack.of(this), hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients));

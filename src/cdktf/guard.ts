@@ -8,8 +8,9 @@ import { declaredBlueprintOf, declaredFlowsOf, declaredHostsOf } from '../guard/
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { whenWritten } from '../guard/render-hooks';
+import { guardLanguageOf } from '../guard/rule';
 import { designDocumentsProblems } from '../model/design-documents';
-import { TopologyGuardOptions } from '../model/guard-options';
+import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 
 /** The design-document writer, loaded only when a stack asks for documents (it brings the diagram's layout library). */
 function writeAtSynthesis(...args: Parameters<typeof import('../docs/files').writeAtSynthesis>): void {
@@ -21,7 +22,10 @@ function writeAtSynthesis(...args: Parameters<typeof import('../docs/files').wri
 function checkGuardOptions(scope: IConstruct, options: TopologyGuardOptions): void {
   const problems = designDocumentsProblems(options.designDocuments, 'designDocuments');
   if (problems.length > 0) {
-    throw new Error(`[${scope.node.path || '<app>'}] invalid TopologyGuard options:\n${problems.map((p) => `  [${p.prop}] ${p.what}. Fix: ${p.fix}.`).join('\n')}`);
+    const lines = options.language === GuardLanguage.JAPANESE
+      ? problems.map((p) => `  [${p.prop}] ${p.what.ja}。対処: ${p.fix.ja}`)
+      : problems.map((p) => `  [${p.prop}] ${p.what.en}. Fix: ${p.fix.en}.`);
+    throw new Error(`[${scope.node.path || '<app>'}] invalid TopologyGuard options:\n${lines.join('\n')}`);
   }
 }
 
@@ -49,6 +53,7 @@ export class TopologyGuard {
    */
   public static apply(scope: IConstruct, options: TopologyGuardOptions): void {
     checkGuardOptions(scope, options);
+    guardLanguageOf(options); // refuse an unknown language now, not at synthesis
     const stacks = stacksOf(scope);
     if (stacks.length === 0) {
       throw new Error(`[${scope.node.path || '<app>'}] holds no TerraformStack to guard: CDKTF validates stacks only, so call TopologyGuard.apply after adding the stacks (or on each stack)`);
@@ -77,9 +82,13 @@ export class TopologyGuard {
    * (CDKTF has no acknowledgement API of its own; the AWS CDK guard goes through CDK's `Validations.acknowledge`.)
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
-    const problem = acknowledgementProblem(ruleId, reason);
-    if (problem) throw new Error(`[${scope.node.path}] cannot acknowledge: ${problem}`);
     const stack = TerraformStack.of(scope);
+    // In the language of the guard already applied to the stack, if any.
+    const language = guardLanguageOf(guarded.get(stack) ?? {});
+    const problem = acknowledgementProblem(ruleId, reason, language);
+    if (problem) {
+      throw new Error(language === GuardLanguage.JAPANESE ? `[${scope.node.path}] 例外承認できない: ${problem}` : `[${scope.node.path}] cannot acknowledge: ${problem}`);
+    }
     acknowledgements.set(stack, [...(acknowledgements.get(stack) ?? []), { scopePath: scope.node.path, ruleId, reason: reason.trim() }]);
   }
 

@@ -90,7 +90,9 @@ export class MunicipalNetwork extends Construct {
     }
 
     // The guard reads the stack's synthesized Terraform JSON, so it also sees what the user adds next to us.
-    TopologyGuard.apply(this, { model: plan.model, alphaPrimeCase: plan.alphaPrimeCase, designDocuments: blueprint.props.designDocuments });
+    TopologyGuard.apply(this, {
+      model: plan.model, alphaPrimeCase: plan.alphaPrimeCase, language: blueprint.props.language, designDocuments: blueprint.props.designDocuments,
+    });
     // FLOW-1 proves the declared flows open in what is synthesized.
     declareFlows(TerraformStack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
     declareBlueprint(TerraformStack.of(this), blueprint.props);

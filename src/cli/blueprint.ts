@@ -4,7 +4,7 @@ import { CliError } from './io';
 import { GuardScope } from '../guard/check';
 import { flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
-import { TopologyGuardOptions } from '../model/guard-options';
+import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 import { Blueprint, validateBlueprint } from '../model/validate';
 
@@ -59,6 +59,8 @@ export function withModelOptions(command: Command): Command {
   return command
     .addOption(new Option('--model <model>', 'network model: α | α′ | β | β′ (or alpha | alpha-prime | beta | beta-prime); required without --blueprint').argParser(parseModel))
     .addOption(new Option('--case <case>', 'the α′ case: ア | イ | ウ (or a | b | c)').argParser(parseCase))
+    .addOption(new Option('--language <language>', 'the language of the findings: en | ja (日本語: the guideline\'s terms; JSON keeps the English fields and adds `ja`)')
+      .choices(['en', 'ja']))
     .addOption(new Option('--blueprint <file>',
       'the blueprint (JSON of MunicipalNetworkBlueprintProps) the artifact implements: its model and case, and the flows (FLOW-1) and hosts (AP-7) it declares'));
 }
@@ -76,13 +78,15 @@ export interface JudgedScope {
  * The model and case (from the flags, or the blueprint's), and the flows and hosts the blueprint declares. A blueprint
  * is validated as `MunicipalNetwork` validates it (every problem at once); flags that contradict it are an error.
  */
-export function judgedScope(flags: { model?: NetworkModel; case?: AlphaPrimeCase; blueprint?: string }): JudgedScope {
+export function judgedScope(flags: { model?: NetworkModel; case?: AlphaPrimeCase; blueprint?: string; language?: string }): JudgedScope {
+  // The flag, else the blueprint's own `language`; the key is left out in English so that the options read as before.
+  const lang = (language: unknown) => (language === GuardLanguage.JAPANESE ? { language: GuardLanguage.JAPANESE } : {});
   if (flags.blueprint === undefined) {
     if (flags.model === undefined) throw new CliError('give the network model with --model α|α′|β|β′, or the blueprint the artifact implements with --blueprint FILE');
     if (flags.case !== undefined && flags.model !== NetworkModel.ALPHA_PRIME) {
       throw new CliError('--case applies to model α′ only (the α′ cases ア, イ, ウ of the 2024 revision); drop --case or use --model α′');
     }
-    return { options: { model: flags.model, alphaPrimeCase: flags.case }, scope: {} };
+    return { options: { model: flags.model, alphaPrimeCase: flags.case, ...lang(flags.language) }, scope: {} };
   }
   let props: MunicipalNetworkBlueprintProps;
   try {
@@ -101,7 +105,7 @@ export function judgedScope(flags: { model?: NetworkModel; case?: AlphaPrimeCase
   ];
   if (conflicts.length > 0) throw new CliError('the flags contradict the blueprint', conflicts);
   return {
-    options: { model, alphaPrimeCase },
+    options: { model, alphaPrimeCase, ...lang(flags.language ?? blueprint.props.language) },
     scope: {
       flows: flowsOfBlueprint(blueprint.hosts, blueprint.flows),
       hosts: hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients),

@@ -6,7 +6,7 @@ import { CliIo, EXIT, writeAtomic } from './io';
 import { loadJudged, withLoadOptions } from './load';
 import { evaluateTopology, GuardOutcome } from '../guard/evaluate';
 import { TopologyGraph } from '../guard/graph';
-import { TopologyGuardOptions } from '../model/guard-options';
+import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 
 /** One stack's verdict. */
@@ -36,6 +36,7 @@ interface CheckFlags {
   readonly format: OutputFormat;
   readonly output?: string;
   readonly stack: string[];
+  readonly language?: string;
 }
 
 /** Register `check` on the program; `setExit` receives the command's exit code. */
@@ -86,6 +87,11 @@ export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: Cl
 export function summaryLine(run: CheckRun): string {
   const blocking = run.results.reduce((n, r) => n + r.outcome.blocking.length, 0);
   const failed = run.results.filter((r) => r.outcome.blocking.length > 0).length;
+  if (run.options.language === GuardLanguage.JAPANESE) {
+    return blocking === 0
+      ? `jichitai-network: ${run.results.length} スタックが ${run.options.model} に準拠\n`
+      : `jichitai-network: ${run.results.length} スタック中 ${failed} スタックに、合成を止める指摘 ${blocking} 件\n`;
+  }
   return blocking === 0
     ? `jichitai-network: ${run.results.length} stack(s) comply with ${run.options.model}\n`
     : `jichitai-network: ${blocking} blocking finding(s) in ${failed} of ${run.results.length} stack(s)\n`;

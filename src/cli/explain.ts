@@ -3,7 +3,9 @@ import { judgedScope, withModelOptions } from './blueprint';
 import { CliError, CliIo, EXIT } from './io';
 import { LoadFlags, loadJudged, withLoadOptions } from './load';
 import { explainFinding, FindingExplanation, formatExplanation } from '../guard/explain';
+import { Finding, guardLanguageOf } from '../guard/rule';
 import { ALL_RULES } from '../guard/rules';
+import { GuardLanguage } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 
 interface ExplainFlags extends LoadFlags {
@@ -14,6 +16,7 @@ interface ExplainFlags extends LoadFlags {
   readonly to?: string;
   readonly maxCut: number;
   readonly format: 'text' | 'json';
+  readonly language?: string;
 }
 
 function parseMaxCut(value: string): number {
@@ -67,15 +70,27 @@ export function runExplain(ruleId: string, artifacts: readonly string[], flags: 
     }
   }
   const total = results.reduce((n, r) => n + r.explanations.length, 0);
+  const language = guardLanguageOf(options);
+  const ja = language === GuardLanguage.JAPANESE;
   if (flags.format === 'json') {
-    io.stdout(`${JSON.stringify({ rule: rule.id, model: options.model, alphaPrimeCase: options.alphaPrimeCase, stacks: results }, null, 2)}\n`);
+    // In English the findings read as they always have; in Japanese they carry `ja` next to the English fields.
+    const stacks = ja ? results : results.map((r) => ({ ...r, explanations: r.explanations.map((e) => ({ ...e, finding: withoutJa(e.finding) })) }));
+    io.stdout(`${JSON.stringify({ rule: rule.id, model: options.model, alphaPrimeCase: options.alphaPrimeCase, stacks }, null, 2)}\n`);
   } else {
     for (const r of results) {
-      io.stdout(`${r.stack} (${r.input}): ${r.explanations.length === 0 ? `no ${rule.id} finding` : `${r.explanations.length} ${rule.id} finding(s)`}`
-        + `${flags.from || flags.to ? ` matching${flags.from ? ` --from ${flags.from}` : ''}${flags.to ? ` --to ${flags.to}` : ''}` : ''}\n`);
-      for (const e of r.explanations) io.stdout(`\n${formatExplanation(e)}\n`);
+      const matching = `${flags.from ? ` --from ${flags.from}` : ''}${flags.to ? ` --to ${flags.to}` : ''}`;
+      io.stdout(ja
+        ? `${r.stack}（${r.input}）: ${matching ? `${matching.trim()} に一致する` : ''}${rule.id} の指摘${r.explanations.length === 0 ? 'なし' : ` ${r.explanations.length} 件`}\n`
+        : `${r.stack} (${r.input}): ${r.explanations.length === 0 ? `no ${rule.id} finding` : `${r.explanations.length} ${rule.id} finding(s)`}`
+          + `${matching ? ` matching${matching}` : ''}\n`);
+      for (const e of r.explanations) io.stdout(`\n${formatExplanation(e, language)}\n`);
       if (r.explanations.length > 0) io.stdout('\n');
     }
   }
   return total > 0 ? EXIT.FINDINGS : EXIT.COMPLIANT;
+}
+
+/** A finding without its Japanese texts. */
+function withoutJa({ ja: _ja, ...rest }: Finding): Omit<Finding, 'ja'> {
+  return rest;
 }

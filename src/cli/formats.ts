@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CheckRun, StackResult } from './check';
 import { guardFindingId } from '../guard/acknowledge';
-import { Finding, formatFinding, Severity } from '../guard/rule';
+import { Finding, findingText, formatFindingIn, guardLanguageOf, Severity, severityText } from '../guard/rule';
 import { ALL_RULES } from '../guard/rules';
 import { RULE_DOCUMENTATION } from '../guard/rules/catalogue';
+import { GuardLanguage } from '../model/guard-options';
 import { ALPHA_PRIME_CASE_JA, MODEL_JA } from '../model/network-model';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
@@ -43,9 +44,15 @@ function modelName(run: CheckRun): string {
   return `${MODEL_JA[run.options.model]}${c ? ` ${ALPHA_PRIME_CASE_JA[c]}` : ''}`;
 }
 
+/** Whether the run reports in Japanese (`--language ja`, or the blueprint's `language`). */
+function japanese(run: CheckRun): boolean {
+  return guardLanguageOf(run.options) === GuardLanguage.JAPANESE;
+}
+
 // --- text ----------------------------------------------------------------------------------------------------------
 
 function renderText(run: CheckRun): string {
+  if (japanese(run)) return renderTextJa(run);
   const lines: string[] = [];
   for (const r of run.results) {
     const o = r.outcome;
@@ -63,8 +70,32 @@ function renderText(run: CheckRun): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `renderText` in Japanese: the same lines, the findings as `formatFindingIn(…, JAPANESE)` words them. */
+function renderTextJa(run: CheckRun): string {
+  const lines: string[] = [];
+  for (const r of run.results) {
+    const o = r.outcome;
+    const verdict = o.blocking.length > 0 ? `拒否: 合成を止める指摘 ${o.blocking.length} 件` : '準拠';
+    lines.push(`${r.stack.name}（${r.input}、${modelName(run)}）: ${verdict}`);
+    o.errors.forEach((e) => lines.push(`  エラー: ${e}`));
+    o.warnings.forEach((w) => lines.push(`  警告: ${w}`));
+    o.notes.forEach((n) => lines.push(`  情報: ${n}`));
+  }
+  const blocking = run.results.reduce((n, r) => n + r.outcome.blocking.length, 0);
+  lines.push(blocking === 0
+    ? `${run.results.length} スタックを検査: ${MODEL_JA[run.options.model]}に準拠。`
+    : `${run.results.length} スタックを検査: 合成を止める指摘 ${blocking} 件。終了コード 1。`);
+  lines.push(...scopeNote(run));
+  return `${lines.join('\n')}\n`;
+}
+
 /** What the check could not judge without the blueprint: said, so that a pass is not read as more than it is. */
 function scopeNote(run: CheckRun): string[] {
+  if (japanese(run)) {
+    return run.blueprint === undefined
+      ? ['注: --blueprint の指定がないため、FLOW-1 では開通を証明する宣言済みの通信がなく、AP-7 はロールのラベルを付けたホストだけを判定した。']
+      : [`宣言した通信とホストは ${run.blueprint} から読んだ。`];
+  }
   return run.blueprint === undefined
     ? ['note: no --blueprint given: FLOW-1 had no declared flow to prove open, and AP-7 judged role-labelled hosts only.']
     : [`declared flows and hosts from ${run.blueprint}.`];
@@ -94,6 +125,8 @@ function ruleHelp(ruleId: string): { text: string; markdown: string } {
 
 function renderSarif(run: CheckRun): string {
   const info = packageInfo();
+  const language = guardLanguageOf(run.options);
+  const ja = language === GuardLanguage.JAPANESE;
   const rules = ALL_RULES.filter((r) => r.models.includes(run.options.model));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const cwd = process.cwd();
@@ -103,7 +136,7 @@ function renderSarif(run: CheckRun): string {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId),
       level: SARIF_LEVEL[f.severity],
-      message: { text: `${f.message}. Fix: ${f.fix}` },
+      message: { text: ja ? `${findingText(f, language).message}。対処: ${findingText(f, language).fix}` : `${f.message}. Fix: ${f.fix}` },
       locations: [location(r, f.path, f, cwd)],
       ...(f.hops.length > 0 ? {
         codeFlows: [{
@@ -199,14 +232,18 @@ function xml(text: string): string {
  */
 function renderJunit(run: CheckRun): string {
   const rules = ALL_RULES.filter((r) => r.models.includes(run.options.model));
+  const language = guardLanguageOf(run.options);
+  const ja = language === GuardLanguage.JAPANESE;
+  const formatFinding = (f: Finding) => formatFindingIn(f, language);
   const suites = run.results.map((r) => {
     const cases = rules.map((rule) => {
       const blocking = r.outcome.blocking.filter((f) => f.ruleId === rule.id);
       const out = [
-        ...r.outcome.warned.filter((f) => f.ruleId === rule.id).map((f) => `warning: ${formatFinding(f)}`),
-        ...r.outcome.acknowledged.filter((a) => a.finding.ruleId === rule.id).map((a) => `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`),
+        ...r.outcome.warned.filter((f) => f.ruleId === rule.id).map((f) => `${ja ? '警告' : 'warning'}: ${formatFinding(f)}`),
+        ...r.outcome.acknowledged.filter((a) => a.finding.ruleId === rule.id)
+          .map((a) => (ja ? `例外承認済み: ${formatFinding(a.finding)} 理由: ${a.reason}` : `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`)),
       ];
-      const failures = blocking.map((f) => `      <failure message="${xml(`[${f.path}] ${f.message}`)}" type="${xml(`${f.ruleId} ${f.severity}`)}">${xml(formatFinding(f))}</failure>\n`);
+      const failures = blocking.map((f) => `      <failure message="${xml(`[${f.path}] ${findingText(f, language).message}`)}" type="${xml(`${f.ruleId} ${f.severity}`)}">${xml(formatFinding(f))}</failure>\n`);
       const body = failures.join('') + (out.length > 0 ? `      <system-out>${xml(out.join('\n'))}</system-out>\n` : '');
       const open = `    <testcase name="${xml(`${rule.id} ${rule.summary}`)}" classname="${xml(`jichitai-network.${r.stack.name}`)}"`;
       return body ? `${open}>\n${body}    </testcase>\n` : `${open}/>\n`;
@@ -230,6 +267,7 @@ function cell(text: string): string {
 
 /** A summary table for a pull-request comment, then the findings. */
 function renderMarkdown(run: CheckRun): string {
+  if (japanese(run)) return renderMarkdownJa(run);
   const blocking = run.results.reduce((n, r) => n + r.outcome.blocking.length, 0);
   const lines = [
     `### jichitai-network check: ${blocking === 0 ? '✅ compliant' : `❌ ${blocking} blocking finding(s)`}`,
@@ -250,6 +288,35 @@ function renderMarkdown(run: CheckRun): string {
     for (const { r, f, state } of rows) {
       const hops = f.hops.length > 0 ? ` Path: ${f.hops.map((h) => h.label).join(' → ')}` : '';
       lines.push(`| ${cell(r.stack.name)} | ${f.ruleId} | ${cell(state)} | \`${cell(f.path)}\` | ${cell(`${f.message} (${f.term}).${hops}`)} | ${cell(f.fix)} |`);
+    }
+  }
+  lines.push('', ...scopeNote(run).map((n) => `_${n}_`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `renderMarkdown` in Japanese. */
+function renderMarkdownJa(run: CheckRun): string {
+  const blocking = run.results.reduce((n, r) => n + r.outcome.blocking.length, 0);
+  const lines = [
+    `### jichitai-network check: ${blocking === 0 ? '✅ 準拠' : `❌ 合成を止める指摘 ${blocking} 件`}`,
+    '',
+    `モデル: ${modelName(run)}`,
+    '',
+    '| スタック | 成果物 | 判定 | 阻止 | 警告 | 例外承認 |',
+    '| --- | --- | --- | ---: | ---: | ---: |',
+    ...run.results.map((r) => `| ${cell(r.stack.name)} | ${cell(r.input)} | ${r.outcome.blocking.length > 0 ? '❌ 拒否' : '✅ 準拠'} | ${r.outcome.blocking.length} | ${r.outcome.warned.length} | ${r.outcome.acknowledged.length} |`),
+  ];
+  const rows = run.results.flatMap((r) => [
+    ...r.outcome.blocking.map((f) => ({ r, f, state: severityText(f.severity, GuardLanguage.JAPANESE) })),
+    ...r.outcome.warned.map((f) => ({ r, f, state: severityText(Severity.WARNING, GuardLanguage.JAPANESE) })),
+    ...r.outcome.acknowledged.map((a) => ({ r, f: a.finding, state: `例外承認済み: ${a.reason}` })),
+  ]);
+  if (rows.length > 0) {
+    lines.push('', '| スタック | ルール | 重大度 | 場所 | 指摘 | 対処 |', '| --- | --- | --- | --- | --- | --- |');
+    for (const { r, f, state } of rows) {
+      const text = findingText(f, GuardLanguage.JAPANESE);
+      const hops = f.hops.length > 0 ? ` 経路: ${f.hops.map((h) => h.label).join(' → ')}` : '';
+      lines.push(`| ${cell(r.stack.name)} | ${f.ruleId} | ${cell(state)} | \`${cell(f.path)}\` | ${cell(`${text.message}（${f.term}）。${hops}`)} | ${cell(text.fix)} |`);
     }
   }
   lines.push('', ...scopeNote(run).map((n) => `_${n}_`));

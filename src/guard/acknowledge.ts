@@ -1,5 +1,6 @@
 import { Finding, Severity } from './rule';
 import { ALL_RULES } from './rules';
+import { GuardLanguage } from '../model/guard-options';
 
 /** An acknowledged rule under a construct path. */
 export interface Acknowledgement {
@@ -35,18 +36,29 @@ export function ruleOfGuardFindingId(id: string): string | undefined {
 const EMPTY_REASONS = /^(todo|tbd|n\/?a|none|test|testing|wip|ok|okay|fine|ignore|temporary|temp|later|fix later|known|accepted|-+|\.+)$/i;
 const MIN_REASON = 20;
 
-/** Why an acknowledgement cannot be accepted, or undefined when it can. */
-export function acknowledgementProblem(ruleId: string, reason: string): string | undefined {
+/** Why an acknowledgement cannot be accepted (in `language`), or undefined when it can. */
+export function acknowledgementProblem(ruleId: string, reason: string, language: GuardLanguage = GuardLanguage.ENGLISH): string | undefined {
+  const ja = language === GuardLanguage.JAPANESE;
   const rule = ALL_RULES.find((r) => r.id === ruleId);
-  if (!rule) return `"${ruleId}" is not a guard rule; known: ${ALL_RULES.map((r) => r.id).join(', ')}`;
+  if (!rule) {
+    const known = ALL_RULES.map((r) => r.id).join(', ');
+    return ja ? `"${ruleId}" はガードのルールではない。ルールは ${known}` : `"${ruleId}" is not a guard rule; known: ${known}`;
+  }
   if (rule.severity === Severity.CRITICAL) {
-    return `${ruleId} is critical (${rule.term}) and can never be acknowledged. Fix the topology instead`;
+    return ja ? `${ruleId} は重大（${rule.term}）の指摘で、例外承認できない。構成を直す`
+      : `${ruleId} is critical (${rule.term}) and can never be acknowledged. Fix the topology instead`;
   }
   const text = (reason ?? '').trim();
   if (text.length < MIN_REASON || EMPTY_REASONS.test(text) || text.split(/\s+/).length < 3) {
-    return `the reason for acknowledging ${ruleId} must say why the exception is acceptable (at least ${MIN_REASON} characters and a few words; got ${JSON.stringify(reason)})`;
+    return ja ? `${ruleId} を例外承認する理由には、その例外が許容できるわけを書く（${MIN_REASON} 文字以上で、いくつかの語からなる文。指定された値: ${JSON.stringify(reason)}）`
+      : `the reason for acknowledging ${ruleId} must say why the exception is acceptable (at least ${MIN_REASON} characters and a few words; got ${JSON.stringify(reason)})`;
   }
   return undefined;
+}
+
+/** `[scope] cannot acknowledge <what>: <problem>`, in `language`. */
+export function cannotAcknowledge(scope: string, what: string, problem: string, language: GuardLanguage = GuardLanguage.ENGLISH): string {
+  return language === GuardLanguage.JAPANESE ? `[${scope}] ${what} を例外承認できない: ${problem}` : `[${scope}] cannot acknowledge ${what}: ${problem}`;
 }
 
 /** A finding accepted by an acknowledgement, with its reason. */

@@ -2,8 +2,8 @@ import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './a
 import { checkTopology } from './check';
 import { DeclaredFlow, DeclaredSegmentHost } from './declared';
 import { TopologyGraph } from './graph';
-import { Finding, formatFinding, Severity } from './rule';
-import { TopologyGuardOptions } from '../model/guard-options';
+import { Finding, formatFindingIn, guardLanguageOf, Severity } from './rule';
+import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 
 /** What one guarded stack's check found, in the form both engine adapters hand on. */
 export interface GuardOutcome {
@@ -37,6 +37,11 @@ export function evaluateTopology(
     readonly hosts?: readonly DeclaredSegmentHost[];
   } = {},
 ): GuardOutcome {
+  const language = guardLanguageOf(options);
+  const ja = language === GuardLanguage.JAPANESE;
+  const formatFinding = (f: Finding) => formatFindingIn(f, language);
+  // The English report is what it has always been; in Japanese the English fields stay and `ja` is added.
+  const fields = ({ ja: japanese, ...rest }: Finding) => (ja && japanese ? { ...rest, ja: japanese } : rest);
   const findings = checkTopology(graph, options, { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts })
     .filter(more.reports ?? (() => true));
   const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);
@@ -48,17 +53,19 @@ export function evaluateTopology(
     engine: graph.engine,
     model: options.model,
     alphaPrimeCase: options.alphaPrimeCase,
-    violations: blocking.map((f) => ({ ...f, text: formatFinding(f) })),
-    warnings: warned.map((f) => ({ ...f, text: formatFinding(f) })),
-    acknowledged: acknowledged.map((a) => ({ ...a.finding, reason: a.reason, text: formatFinding(a.finding) })),
+    ...(ja ? { language } : {}),
+    violations: blocking.map((f) => ({ ...fields(f), text: formatFinding(f) })),
+    warnings: warned.map((f) => ({ ...fields(f), text: formatFinding(f) })),
+    acknowledged: acknowledged.map((a) => ({ ...fields(a.finding), reason: a.reason, text: formatFinding(a.finding) })),
   };
   return {
     blocking,
     warned,
     acknowledged,
     errors: blocking.map(formatFinding),
-    warnings: warned.map((f) => `${formatFinding(f)} (acknowledge it with a reason, or change the topology)`),
-    notes: acknowledged.map((a) => `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`),
+    warnings: warned.map((f) => (ja ? `${formatFinding(f)}（理由を付けて例外承認するか、構成を変える）`
+      : `${formatFinding(f)} (acknowledge it with a reason, or change the topology)`)),
+    notes: acknowledged.map((a) => (ja ? `例外承認済み: ${formatFinding(a.finding)} 理由: ${a.reason}` : `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`)),
     report: `${JSON.stringify(report, null, 2)}\n`,
   };
 }

@@ -18,10 +18,10 @@ import { carriedAt, ConfigElement, describeElement, elementKey, elementsOfPath, 
 import { nodesOf, TopologyGraph } from './graph';
 import { Box } from './header-set';
 import { Arrival, Reachability } from './reachability';
-import { Finding, formatFinding, GuardRule } from './rule';
+import { Finding, formatFindingIn, GuardRule } from './rule';
 import { ALL_RULES } from './rules';
 import { nameOf } from './topology';
-import { TopologyGuardOptions } from '../model/guard-options';
+import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 
 /** Which findings to explain, and how far to search. */
 export interface ExplainOptions {
@@ -135,9 +135,10 @@ export function explainFinding(
   return out;
 }
 
-/** An explanation as text, for the command line. */
-export function formatExplanation(e: FindingExplanation): string {
-  const lines = [formatFinding(e.finding)];
+/** An explanation as text, for the command line, in `language` (the finding and the frame; element names stay as they are). */
+export function formatExplanation(e: FindingExplanation, language: GuardLanguage = GuardLanguage.ENGLISH): string {
+  if (language === GuardLanguage.JAPANESE) return formatExplanationJa(e);
+  const lines = [formatFindingIn(e.finding, GuardLanguage.ENGLISH)];
   if (e.path) {
     lines.push('  path:');
     lines.push(...pathLines(e.path, '    '));
@@ -162,14 +163,43 @@ export function formatExplanation(e: FindingExplanation): string {
   return lines.join('\n');
 }
 
-function pathLines(p: ExplainedPath, indent: string): string[] {
+/** `formatExplanation` in Japanese. */
+function formatExplanationJa(e: FindingExplanation): string {
+  const lines = [formatFindingIn(e.finding, GuardLanguage.JAPANESE)];
+  if (e.path) {
+    lines.push('  経路:');
+    lines.push(...pathLines(e.path, '    ', GuardLanguage.JAPANESE));
+  }
+  const c = e.closure;
+  if (c.kind === 'fix') {
+    lines.push(`  経路についての指摘ではない。対処: ${e.finding.ja?.fix ?? c.fix}`);
+  } else if (c.kind === 'no-cut') {
+    lines.push(`  ${c.maxSize} 個以下の要素で経路を閉じる組は見つからない（再検査 ${c.checks} 回${c.exhausted ? `。サイズ ${c.maxSize + 1} を調べ終える前に探索の上限に達した` : ''}`
+      + `${c.incomplete ? '。ルートとルールに分解できない経路があり、探索は完全ではない' : ''}）`);
+  } else {
+    lines.push(`  最小の遮断: ${c.elements.length} 要素（厳密: これより少ないルート・Transit Gateway の要素・NACL エントリ・ピアリングの組では閉じない。再検査 ${c.checks} 回）`);
+    lines.push(...c.described.map((d) => `    - 削除: ${d}`));
+    if (c.paths.length > 1) {
+      lines.push(`  独立した ${c.paths.length} 本の経路を閉じる:`);
+      c.paths.forEach((p, i) => lines.push(`    経路 ${i + 1}: ${p.hops.map((h) => h.label).join(' → ')}（${p.end}）`));
+    }
+    if (c.alternatives.length > 0) {
+      lines.push('  同じ大きさの別の遮断:');
+      lines.push(...c.alternatives.map((a) => `    - ${a.join('; ')}`));
+    }
+  }
+  return lines.join('\n');
+}
+
+function pathLines(p: ExplainedPath, indent: string, language: GuardLanguage = GuardLanguage.ENGLISH): string[] {
+  const ja = language === GuardLanguage.JAPANESE;
   const lines: string[] = [];
   p.hops.forEach((h, i) => {
     lines.push(`${indent}${i + 1}. ${h.label}${h.element ? ` [${h.element}]` : ''}`);
-    for (const t of h.headers ?? []) lines.push(`${indent}     packets: ${t}`);
+    for (const t of h.headers ?? []) lines.push(`${indent}     ${ja ? 'パケット' : 'packets'}: ${t}`);
   });
   lines.push(`${indent}→ ${p.end}`);
-  lines.push(...p.headers.map((t) => `${indent}  arriving: ${t}`));
+  lines.push(...p.headers.map((t) => `${indent}  ${ja ? '到達' : 'arriving'}: ${t}`));
   return lines;
 }
 

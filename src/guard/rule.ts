@@ -1,6 +1,8 @@
 import { DeclaredFlow, DeclaredSegmentHost } from './declared';
 import { TopologyGraph } from './graph';
 import { Hop, Reachability } from './reachability';
+import { Bilingual } from '../model/bilingual';
+import { GuardLanguage } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 
 /** How bad a finding is. Critical findings can never be acknowledged. */
@@ -9,6 +11,9 @@ export enum Severity {
   ERROR = 'error',
   WARNING = 'warning',
 }
+
+export type { Bilingual } from '../model/bilingual';
+export { bi } from '../model/bilingual';
 
 /** What the guard knows besides the synthesized output. */
 export interface GuardContext {
@@ -39,6 +44,27 @@ export interface Finding {
   /** The path that carries the forbidden traffic, if the finding is about a path. */
   readonly hops: Hop[];
   readonly fix: string;
+  /**
+   * The message and the fix in Japanese, for `language: GuardLanguage.JAPANESE`. Every rule builds its findings with
+   * `finding()`, which takes both texts side by side, so a finding of a rule always has them.
+   */
+  readonly ja?: FindingText;
+}
+
+/** A finding's message and fix in one language. */
+export interface FindingText {
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** A Japanese phrase followed by a particle: a space after it when it ends in a name or an address (`subnet-1 に`). */
+export function spaced(ja: string): string {
+  return /[\x21-\x7e]$/.test(ja) ? `${ja} ` : ja;
+}
+
+/** Several bilingual parts joined, each language with its own separator. */
+export function joinBi(parts: readonly Bilingual[], en = '; ', ja = '。'): Bilingual {
+  return { en: parts.map((p) => p.en).join(en), ja: parts.map((p) => p.ja).join(ja) };
 }
 
 /** A rule of REQUIREMENTS.md §3. */
@@ -56,13 +82,43 @@ export interface GuardRule {
 
 export const ALL_MODELS: readonly NetworkModel[] = [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME, NetworkModel.BETA, NetworkModel.BETA_PRIME];
 
-/** A finding of `rule` at `path`; `hops` when it is about a path. */
-export function finding(rule: GuardRule, path: string, message: string, fix: string, hops: Hop[] = []): Finding {
-  return { ruleId: rule.id, severity: rule.severity, term: rule.term, path, message, hops, fix };
+/** A finding of `rule` at `path`, its message and fix in both languages; `hops` when it is about a path. */
+export function finding(rule: GuardRule, path: string, message: Bilingual, fix: Bilingual, hops: Hop[] = []): Finding {
+  return {
+    ruleId: rule.id, severity: rule.severity, term: rule.term, path, message: message.en, hops, fix: fix.en, ja: { message: message.ja, fix: fix.ja },
+  };
 }
 
-/** `[path] ID severity (term): hop → hop. message Fix: …` */
+/** A finding's message and fix in `language` (English when it has no Japanese text). */
+export function findingText(f: Finding, language: GuardLanguage = GuardLanguage.ENGLISH): FindingText {
+  return language === GuardLanguage.JAPANESE && f.ja ? f.ja : { message: f.message, fix: f.fix };
+}
+
+/** The severity as printed: the English word, or 重大 / エラー / 警告. */
+export function severityText(severity: Severity, language: GuardLanguage = GuardLanguage.ENGLISH): string {
+  if (language !== GuardLanguage.JAPANESE) return severity;
+  return { [Severity.CRITICAL]: '重大', [Severity.ERROR]: 'エラー', [Severity.WARNING]: '警告' }[severity];
+}
+
+/** `[path] ID severity (term): message. hop → hop. Fix: …` */
 export function formatFinding(f: Finding): string {
+  return formatFindingIn(f, GuardLanguage.ENGLISH);
+}
+
+/** `formatFinding` in `language`; in Japanese `[path] ID 重大（term）: message。経路: hop → hop。対処: …`. */
+export function formatFindingIn(f: Finding, language: GuardLanguage): string {
+  if (language === GuardLanguage.JAPANESE && f.ja) {
+    const path = f.hops.length > 0 ? `経路: ${f.hops.map((h) => h.label).join(' → ')}。` : '';
+    return `[${f.path}] ${f.ruleId} ${severityText(f.severity, language)}（${f.term}）: ${f.ja.message}。${path}対処: ${f.ja.fix}`;
+  }
   const path = f.hops.length > 0 ? ` ${f.hops.map((h) => h.label).join(' → ')}.` : '';
   return `[${f.path}] ${f.ruleId} ${f.severity} (${f.term}): ${f.message}.${path} Fix: ${f.fix}`;
+}
+
+/** The language of the options; a value that is not a `GuardLanguage` is refused (JavaScript and JSON callers can pass anything). */
+export function guardLanguageOf(options: { readonly language?: unknown }): GuardLanguage {
+  const language = options.language;
+  if (language === undefined) return GuardLanguage.ENGLISH;
+  if (language === GuardLanguage.ENGLISH || language === GuardLanguage.JAPANESE) return language;
+  throw new Error(`language: ${JSON.stringify(language)} is not a GuardLanguage; use GuardLanguage.ENGLISH ('en') or GuardLanguage.JAPANESE ('ja')`);
 }

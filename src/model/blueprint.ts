@@ -1,6 +1,7 @@
 import { BreakoutServiceProps } from './cloud-service';
 import { DesignDocumentsOptions } from './design-documents';
 import { FlowDeclaration, HostDeclaration } from './flows';
+import { GuardLanguage } from './guard-options';
 import { AlphaPrimeCase, NetworkModel } from './network-model';
 
 /**
@@ -338,4 +339,12 @@ export interface MunicipalNetworkBlueprintProps {
    * @default - none
    */
   readonly trafficMirroring?: TrafficMirroringOptions;
+  /**
+   * The language of the validation errors of this blueprint and of the topology guard's findings (指摘の言語).
+   *
+   * The guard's errors, warnings and report at synthesis use it; the report keeps its English fields and adds the
+   * Japanese ones.
+   * @default GuardLanguage.ENGLISH
+   */
+  readonly language?: GuardLanguage;
 }

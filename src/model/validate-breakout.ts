@@ -4,6 +4,7 @@
  * end up in the firewall's rule groups, `squid.conf` and the proxy's root boot script, so each one is checked here against
  * its real grammar. Every problem is reported (never thrown), whatever the input.
  */
+import { bi } from './bilingual';
 import { MunicipalNetworkBlueprintProps } from './blueprint';
 import { CloudServiceCatalogue } from './catalogue';
 import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from './cloud-service';
@@ -343,7 +344,7 @@ export function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps
   const proxied = communication && breakout.tenantProxy !== undefined;
   const services: unknown[] = breakout.services;
   if (services.length > MAX_SERVICES) {
-    p.add('breakout.services', `lists ${services.length} services (at most ${MAX_SERVICES})`, 'allow-list fewer services; the proxy\'s configuration must fit in EC2 user data');
+    p.add('breakout.services', bi(`lists ${services.length} services (at most ${MAX_SERVICES})`, `に ${services.length} 個のサービスがある（${MAX_SERVICES} 個まで）`), bi('allow-list fewer services; the proxy\'s configuration must fit in EC2 user data', '許可するサービスを減らす。プロキシの設定は EC2 のユーザーデータに収まらなければならない'));
   }
   const ids = new Set<string>();
   const checked: CheckedService[] = [];
@@ -354,20 +355,20 @@ export function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps
       if (c) checked.push(c);
     } catch (e) {
       // A getter that throws, a proxy object...: reported, never thrown.
-      p.add(`breakout.services[${i}]`, `could not be checked (${show(e instanceof Error ? e.message : e)})`,
-        'give { service: CloudServiceDefinition, tenantIds?, policyId?, directoryId? } with plain values');
+      p.add(`breakout.services[${i}]`, bi(`could not be checked (${show(e instanceof Error ? e.message : e)})`, `を検査できなかった（${show(e instanceof Error ? e.message : e)}）`),
+        bi('give { service: CloudServiceDefinition, tenantIds?, policyId?, directoryId? } with plain values', '{ service: CloudServiceDefinition, tenantIds?, policyId?, directoryId? } を単純な値で指定する'));
     }
   }
   checkAcrossServices(p, checked, communication);
   if (theCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD && breakout.fileDownloadRestricted !== true) {
-    p.add('breakout.fileDownloadRestricted', 'is not true: case イ forbids downloading files into LGWAN (AP-6, ダウンロード制限)', 'set fileDownloadRestricted: true (the proxy blocks downloads), or choose case ウ with a sanitization relay');
+    p.add('breakout.fileDownloadRestricted', bi('is not true: case イ forbids downloading files into LGWAN (AP-6, ダウンロード制限)', 'が true ではない: ケース（イ）では LGWAN接続系へのファイルのダウンロードを禁止する（AP-6、ダウンロード制限）'), bi('set fileDownloadRestricted: true (the proxy blocks downloads), or choose case ウ with a sanitization relay', 'fileDownloadRestricted: true にする（プロキシがダウンロードを遮断する）か、無害化の中継を置いてケース（ウ）を選ぶ'));
   }
   const relay: unknown = breakout.sanitizationRelay;
   if (relay !== undefined) {
     const host = typeof relay === 'string' ? hosts.get(relay) : undefined;
     if (!host || host.role !== HostRole.SANITIZATION_RELAY) {
-      p.add('breakout.sanitizationRelay', `${show(relay)} is not a declared SANITIZATION_RELAY host (無害化)`,
-        'declare the relay in hosts with role SANITIZATION_RELAY and name it here, or leave it out');
+      p.add('breakout.sanitizationRelay', bi(`${show(relay)} is not a declared SANITIZATION_RELAY host (無害化)`, `${show(relay)} は宣言した SANITIZATION_RELAY のホストではない（無害化）`),
+        bi('declare the relay in hosts with role SANITIZATION_RELAY and name it here, or leave it out', '中継をロール SANITIZATION_RELAY で hosts に宣言してここに指定するか、省略する'));
     }
   }
   checkSanitizationService(p, breakout.sanitizationService, theCase, hosts);
@@ -376,12 +377,12 @@ export function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps
   const extra: unknown = breakout.extraStatefulRuleGroupArns;
   if (extra !== undefined) {
     if (!Array.isArray(extra)) {
-      p.add('breakout.extraStatefulRuleGroupArns', 'must be a list of Network Firewall stateful rule group ARNs', 'give ARNs like arn:aws:network-firewall:<region>:<account>:stateful-rulegroup/<name>');
+      p.add('breakout.extraStatefulRuleGroupArns', bi('must be a list of Network Firewall stateful rule group ARNs', 'は Network Firewall のステートフルルールグループの ARN のリストでなければならない'), bi('give ARNs like arn:aws:network-firewall:<region>:<account>:stateful-rulegroup/<name>', 'arn:aws:network-firewall:<region>:<account>:stateful-rulegroup/<name> のような ARN を指定する'));
     } else {
       extra.forEach((a: unknown, i: number) => {
         if (typeof a !== 'string' || !RULE_GROUP_ARN.test(a)) {
-          p.add(`breakout.extraStatefulRuleGroupArns[${i}]`, `${show(a)} is not a Network Firewall stateful rule group ARN`,
-            'give arn:aws:network-firewall:<region>:<account>:stateful-rulegroup/<name> (or an AWS managed group, account aws-managed)');
+          p.add(`breakout.extraStatefulRuleGroupArns[${i}]`, bi(`${show(a)} is not a Network Firewall stateful rule group ARN`, `${show(a)} は Network Firewall のステートフルルールグループの ARN ではない`),
+            bi('give arn:aws:network-firewall:<region>:<account>:stateful-rulegroup/<name> (or an AWS managed group, account aws-managed)', 'arn:aws:network-firewall:<region>:<account>:stateful-rulegroup/<name>（または AWS マネージドのグループ、アカウント aws-managed）を指定する'));
         }
       });
     }
@@ -399,20 +400,20 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
   const base = `breakout.services[${i}]`;
   const s: unknown = isObject(entry) ? entry.service : undefined;
   if (!isObject(entry) || !isObject(s)) {
-    p.add(`${base}.service`, 'is missing', 'give a CloudServiceCatalogue entry or your own CloudServiceDefinition');
+    p.add(`${base}.service`, bi('is missing', 'がない'), bi('give a CloudServiceCatalogue entry or your own CloudServiceDefinition', 'CloudServiceCatalogue のエントリか、独自の CloudServiceDefinition を指定する'));
     return undefined;
   }
   const validId = typeof s.id === 'string' && NAME.test(s.id);
   const path = validId ? `${base}(${s.id})` : base;
   const sp = `${path}.service`;
-  if (!validId) p.add(`${base}.service.id`, `${show(s.id)} is not a service id`, 'use lower-case letters, digits and hyphens (at most 63), starting with a letter or digit');
-  else if (ctx.ids.has(s.id)) p.add(path, 'is listed twice', 'list each service once');
+  if (!validId) p.add(`${base}.service.id`, bi(`${show(s.id)} is not a service id`, `${show(s.id)} はサービスの ID ではない`), bi('use lower-case letters, digits and hyphens (at most 63), starting with a letter or digit', '英小文字・数字・ハイフンで書き（63 文字まで）、英小文字か数字で始める'));
+  else if (ctx.ids.has(s.id)) p.add(path, bi('is listed twice', 'が 2 回挙げられている'), bi('list each service once', 'サービスは 1 回ずつ挙げる'));
   else ctx.ids.add(s.id);
 
   const nameProblem = textProblem(s.name, MAX_NAME);
   if (nameProblem) p.add(`${sp}.name`, nameProblem, `give the display name in plain text (one line, at most ${MAX_NAME} characters)`);
   if (!CATEGORIES.has(s.category)) {
-    p.add(`${sp}.category`, `${show(s.category)} is not a CloudServiceCategory`, `use one of ${[...CATEGORIES].join(', ')}`);
+    p.add(`${sp}.category`, bi(`${show(s.category)} is not a CloudServiceCategory`, `${show(s.category)} は CloudServiceCategory ではない`), bi(`use one of ${[...CATEGORIES].join(', ')}`, `${[...CATEGORIES].join(', ')} のいずれかを指定する`));
   }
   const urlIssue = urlProblem(s.documentationUrl);
   if (urlIssue) p.add(`${sp}.documentationUrl`, urlIssue, "give the vendor's https documentation URL (percent-encode spaces and quotes)");
@@ -420,7 +421,7 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
   // Domains (AP-2).
   const domains: { domain: string; index: number }[] = [];
   if (!Array.isArray(s.domains) || s.domains.length === 0) {
-    p.add(`${sp}.domains`, 'is empty', 'list the FQDNs the service needs');
+    p.add(`${sp}.domains`, bi('is empty', 'が空'), bi('list the FQDNs the service needs', 'サービスが必要とする FQDN を挙げる'));
   } else {
     s.domains.forEach((d: unknown, j: number) => {
       const problems = domainProblems(d);
@@ -432,7 +433,7 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
   // Ports (AP-5).
   const ports: unknown[] = s.ports === undefined ? [] : Array.isArray(s.ports) ? s.ports : [];
   if (s.ports !== undefined && (!Array.isArray(s.ports) || s.ports.length === 0)) {
-    p.add(`${sp}.ports`, 'must be a non-empty list of ports', 'e.g. [Port.HTTPS], or leave it out for TCP 443');
+    p.add(`${sp}.ports`, bi('must be a non-empty list of ports', 'はポートの空でないリストでなければならない'), bi('e.g. [Port.HTTPS], or leave it out for TCP 443', '例: [Port.HTTPS]。TCP 443 だけなら省略する'));
   }
   const goodPorts: { protocol: string; fromPort: number; toPort: number }[] = [];
   ports.forEach((port, j) => {
@@ -440,12 +441,12 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
     const q = port as { protocol: string; fromPort: number; toPort: number };
     goodPorts.push(q);
     if (ctx.proxied && q.protocol === Protocol.TCP && q.fromPort !== q.toPort) {
-      p.add(`${sp}.ports[${j}]`, `tcp/${q.fromPort}-${q.toPort} is a range; the tenant-restriction proxy accepts single TCP ports`, 'list each TCP port the service uses');
+      p.add(`${sp}.ports[${j}]`, bi(`tcp/${q.fromPort}-${q.toPort} is a range; the tenant-restriction proxy accepts single TCP ports`, `tcp/${q.fromPort}-${q.toPort} は範囲だが、テナント制限プロキシが受け付けるのは個別の TCP ポートだけ`), bi('list each TCP port the service uses', 'サービスが使う TCP ポートを 1 つずつ挙げる'));
     }
   });
   const non443 = goodPorts.filter((q) => !(q.protocol === Protocol.TCP && q.fromPort === 443 && q.toPort === 443));
   if (non443.length > 0 && s.portsReason === undefined) {
-    p.add(`${sp}.portsReason`, `is missing for ${non443.map(portText).join(', ')} (AP-5: only TLS 443 without a reason)`, 'say why, e.g. "OCSP/CRL over HTTP"');
+    p.add(`${sp}.portsReason`, bi(`is missing for ${non443.map(portText).join(', ')} (AP-5: only TLS 443 without a reason)`, `が ${non443.map(portText).join(', ')} について書かれていない（AP-5: 理由なしに使えるのは TLS 443 だけ）`), bi('say why, e.g. "OCSP/CRL over HTTP"', '理由を書く。例: "OCSP/CRL over HTTP"'));
   } else if (s.portsReason !== undefined) {
     const pr = textProblem(s.portsReason, MAX_TEXT);
     if (pr) p.add(`${sp}.portsReason`, `${pr} (AP-5)`, 'say why in plain text, e.g. "OCSP/CRL over HTTP"');
@@ -455,13 +456,13 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
   if (s.media !== undefined) {
     const m: unknown = s.media;
     if (!isObject(m)) {
-      p.add(`${sp}.media`, 'must be an object', 'give { cidrs, ports, reason, documentationUrl }');
+      p.add(`${sp}.media`, bi('must be an object', 'はオブジェクトでなければならない'), bi('give { cidrs, ports, reason, documentationUrl }', '{ cidrs, ports, reason, documentationUrl } を指定する'));
     } else {
       checkCidrList(p, `${sp}.media.cidrs`, m.cidrs, true).forEach((c, j) => {
-        if (c.prefixLength === 0) p.add(`${sp}.media.cidrs[${j}]`, '0.0.0.0/0 allows every destination (AP-5)', "list the vendor's published media ranges");
+        if (c.prefixLength === 0) p.add(`${sp}.media.cidrs[${j}]`, bi('0.0.0.0/0 allows every destination (AP-5)', '0.0.0.0/0 はすべての宛先を許可してしまう（AP-5）'), bi("list the vendor's published media ranges", 'ベンダーが公開するメディアのアドレス範囲を挙げる'));
       });
       if (!Array.isArray(m.ports) || m.ports.length === 0) {
-        p.add(`${sp}.media.ports`, 'must be a non-empty list of ports (AP-5)', 'e.g. [Port.udpRange(3478, 3481)]');
+        p.add(`${sp}.media.ports`, bi('must be a non-empty list of ports (AP-5)', 'はポートの空でないリストでなければならない（AP-5）'), bi('e.g. [Port.udpRange(3478, 3481)]', '例: [Port.udpRange(3478, 3481)]'));
       } else {
         m.ports.forEach((q: unknown, j: number) => checkPort(p, `${sp}.media.ports[${j}]`, q));
       }
@@ -474,20 +475,20 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
 
   // ISMAP (AP-2).
   if (typeof s.ismapListed !== 'boolean') {
-    p.add(`${sp}.ismapListed`, `${show(s.ismapListed)} is not true or false`, 'say whether the service is on the ISMAP cloud service list');
+    p.add(`${sp}.ismapListed`, bi(`${show(s.ismapListed)} is not true or false`, `${show(s.ismapListed)} は true でも false でもない`), bi('say whether the service is on the ISMAP cloud service list', 'サービスが ISMAP クラウドサービスリストに登録されているかどうかを指定する'));
   }
   const conditions: unknown = s.securityUpdateConditions;
   if (conditions !== undefined && !(isObject(conditions) && ['handlesNoAdministrativeDocuments', 'restrictedByUrl', 'authenticatedByTrustedCertificate']
     .every((k) => typeof conditions[k] === 'boolean'))) {
-    p.add(`${sp}.securityUpdateConditions`, 'must be { handlesNoAdministrativeDocuments, restrictedByUrl, authenticatedByTrustedCertificate } with true or false each',
-      'give the three conditions of a security-update service, or leave it out');
+    p.add(`${sp}.securityUpdateConditions`, bi('must be { handlesNoAdministrativeDocuments, restrictedByUrl, authenticatedByTrustedCertificate } with true or false each', 'は { handlesNoAdministrativeDocuments, restrictedByUrl, authenticatedByTrustedCertificate } をそれぞれ true か false で指定したものでなければならない'),
+      bi('give the three conditions of a security-update service, or leave it out', 'セキュリティ更新サービスの 3 条件を指定するか、省略する'));
   }
   if (s.ismapListed !== true) {
     const ok = isObject(conditions) && conditions.handlesNoAdministrativeDocuments === true && conditions.restrictedByUrl === true
       && conditions.authenticatedByTrustedCertificate === true;
     if (!ok) {
-      p.add(path, 'is not ISMAP-listed and does not meet the three conditions for a security-update service (AP-2)',
-        'use an ISMAP-listed service, or, for a security-update service (virus definitions, IP/URL lists), confirm securityUpdateConditions: it handles no administrative documents (行政文書を扱わない), is restricted by URL, and is authenticated by a trusted certificate');
+      p.add(path, bi('is not ISMAP-listed and does not meet the three conditions for a security-update service (AP-2)', 'は ISMAP に登録されておらず、セキュリティ更新サービスの 3 条件も満たさない（AP-2）'),
+        bi('use an ISMAP-listed service, or, for a security-update service (virus definitions, IP/URL lists), confirm securityUpdateConditions: it handles no administrative documents (行政文書を扱わない), is restricted by URL, and is authenticated by a trusted certificate', 'ISMAP 登録のサービスを使うか、セキュリティ更新サービス（ウイルス定義、IP/URL リスト）なら securityUpdateConditions で 3 条件（行政文書を扱わない、URL で制限されている、信頼できる証明書で認証される）を確認する'));
     }
   }
 
@@ -496,19 +497,19 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
   const own = catalogue === undefined || s !== catalogue;
   if (catalogue && own) {
     if (s.category !== catalogue.category) {
-      p.add(`${sp}.category`, `${show(s.category)} relabels the catalogue service ${catalogue.name}, a ${catalogue.category}`,
-        `keep the catalogue's category (use ${catalogueExpression(catalogue.id)}), or give a service of your own an id of its own`);
+      p.add(`${sp}.category`, bi(`${show(s.category)} relabels the catalogue service ${catalogue.name}, a ${catalogue.category}`, `${show(s.category)} がカタログのサービス ${catalogue.name}（${catalogue.category}）の分類を変えている`),
+        bi(`keep the catalogue's category (use ${catalogueExpression(catalogue.id)}), or give a service of your own an id of its own`, `カタログの分類のまま使う（${catalogueExpression(catalogue.id)}）か、独自のサービスには別の ID を付ける`));
     }
     if (!(isStringArray(s.domains) && sameSet(s.domains, catalogue.domains))) {
-      p.add(`${sp}.domains`, `differ from the domains of the catalogue service ${catalogue.name} of the same id`,
-        `use ${catalogueExpression(catalogue.id)} as it is, or give a service of your own an id of its own`);
+      p.add(`${sp}.domains`, bi(`differ from the domains of the catalogue service ${catalogue.name} of the same id`, `が、同じ ID のカタログのサービス ${catalogue.name} のドメインと異なる`),
+        bi(`use ${catalogueExpression(catalogue.id)} as it is, or give a service of your own an id of its own`, `${catalogueExpression(catalogue.id)} をそのまま使うか、独自のサービスには別の ID を付ける`));
     }
     // The guard (AP-3) holds a catalogue id to the catalogue's tenant-restriction scheme: the same sign-in hosts and
     // headers, or none where the catalogue has none.
     if (!sameScheme(s.tenantRestriction, catalogue.tenantRestriction)) {
-      p.add(`${sp}.tenantRestriction`, `differs from the tenant-restriction scheme of the catalogue service ${catalogue.name} of the same id `
-        + `(${catalogue.tenantRestriction ? `${catalogue.tenantRestriction.headers.map((h) => h.name).join(', ')} on ${catalogue.tenantRestriction.hosts.join(', ')}` : 'none'}) (AP-3)`,
-      `use ${catalogueExpression(catalogue.id)} as it is, or give a service of your own an id of its own`);
+      p.add(`${sp}.tenantRestriction`, bi(`differs from the tenant-restriction scheme of the catalogue service ${catalogue.name} of the same id `
+        + `(${catalogue.tenantRestriction ? `${catalogue.tenantRestriction.headers.map((h) => h.name).join(', ')} on ${catalogue.tenantRestriction.hosts.join(', ')}` : 'none'}) (AP-3)`, `が、同じ ID のカタログのサービス ${catalogue.name} のテナント制限の方式（${catalogue.tenantRestriction ? `${catalogue.tenantRestriction.headers.map((h) => h.name).join(', ')} を ${catalogue.tenantRestriction.hosts.join(', ')} で` : 'なし'}）と異なる（AP-3）`),
+      bi(`use ${catalogueExpression(catalogue.id)} as it is, or give a service of your own an id of its own`, `${catalogueExpression(catalogue.id)} をそのまま使うか、独自のサービスには別の ID を付ける`));
     }
   }
   if (own && CATEGORIES.has(s.category) && s.category !== CloudServiceCategory.COMMUNICATION_TOOL) {
@@ -517,13 +518,13 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
         && c.domains.some((d) => patternsOverlap(d, domain)));
       const sameKind = CATALOGUE.some((c) => c.category === s.category && c.domains.some((d) => patternCovers(d, domain)));
       if (tools.length > 0 && !sameKind) {
-        p.add(`${sp}.domains[${index}]`, `${show(domain)} is a domain of the communication tool ${tools[0].name}, but the service says ${String(s.category)} (no relabelling)`,
-          'declare the service as COMMUNICATION_TOOL (cases イ/ウ, with their controls), or remove the domain');
+        p.add(`${sp}.domains[${index}]`, bi(`${show(domain)} is a domain of the communication tool ${tools[0].name}, but the service says ${String(s.category)} (no relabelling)`, `${show(domain)} はコミュニケーションツール ${tools[0].name} のドメインだが、サービスの分類が ${String(s.category)}（分類の付け替えは不可）`),
+          bi('declare the service as COMMUNICATION_TOOL (cases イ/ウ, with their controls), or remove the domain', 'サービスを COMMUNICATION_TOOL として宣言する（ケース（イ）（ウ）とその対策）か、そのドメインを削除する'));
       }
     }
   }
   if (ctx.theCase === AlphaPrimeCase.LICENSE_AND_UPDATES && s.category === CloudServiceCategory.COMMUNICATION_TOOL) {
-    p.add(path, 'is a communication tool, but case ア allows only license authentication and updates', 'choose case COMMUNICATION_NO_DOWNLOAD (イ) or COMMUNICATION_WITH_SANITIZATION (ウ), or remove the service');
+    p.add(path, bi('is a communication tool, but case ア allows only license authentication and updates', 'はコミュニケーションツールだが、ケース（ア）で認められるのはライセンス認証とアップデートだけ'), bi('choose case COMMUNICATION_NO_DOWNLOAD (イ) or COMMUNICATION_WITH_SANITIZATION (ウ), or remove the service', 'ケース COMMUNICATION_NO_DOWNLOAD（イ）か COMMUNICATION_WITH_SANITIZATION（ウ）を選ぶか、サービスを削除する'));
   }
 
   const tenantHosts = checkTenantRestriction(p, base, sp, entry, s, domains.map((d) => d.domain), ctx.communication);
@@ -538,7 +539,7 @@ function checkTenantRestriction(
   if (tr === undefined) return [];
   const tp = `${sp}.tenantRestriction`;
   if (!isObject(tr)) {
-    p.add(tp, 'must be an object', 'give { scheme, hosts, headers, documentationUrl, tenantIdDescription }, or leave it out');
+    p.add(tp, bi('must be an object', 'はオブジェクトでなければならない'), bi('give { scheme, hosts, headers, documentationUrl, tenantIdDescription }, or leave it out', '{ scheme, hosts, headers, documentationUrl, tenantIdDescription } を指定するか、省略する'));
     return [];
   }
   const scheme = textProblem(tr.scheme, MAX_NAME);
@@ -550,7 +551,7 @@ function checkTenantRestriction(
 
   const hosts: { host: string; index: number }[] = [];
   if (!Array.isArray(tr.hosts) || tr.hosts.length === 0) {
-    p.add(`${tp}.hosts`, `${tr.hosts === undefined ? 'is missing' : `${show(tr.hosts)} is not a non-empty list of host names`}`, 'list the sign-in hosts the vendor documents, e.g. ["login.example.com"]');
+    p.add(`${tp}.hosts`, bi(`${tr.hosts === undefined ? 'is missing' : `${show(tr.hosts)} is not a non-empty list of host names`}`, `${tr.hosts === undefined ? 'がない' : `${show(tr.hosts)} はホスト名の空でないリストではない`}`), bi('list the sign-in hosts the vendor documents, e.g. ["login.example.com"]', 'ベンダーが示すサインインのホストを挙げる。例: ["login.example.com"]'));
   } else {
     tr.hosts.forEach((h: unknown, j: number) => {
       const problems = domainProblems(h);
@@ -558,30 +559,30 @@ function checkTenantRestriction(
       if (problems.length > 0) return;
       hosts.push({ host: h as string, index: j });
       if (domains.length > 0 && !domains.some((d) => patternCovers(d, h as string))) {
-        p.add(`${tp}.hosts[${j}]`, `${show(h)} is not covered by the service's domains`, 'list the host (or a "*." pattern over it) in domains too');
+        p.add(`${tp}.hosts[${j}]`, bi(`${show(h)} is not covered by the service's domains`, `${show(h)} がサービスのドメインに含まれていない`), bi('list the host (or a "*." pattern over it) in domains too', 'そのホスト（またはそれを含む "*." のパターン）を domains にも挙げる'));
       }
     });
   }
 
   const templates: { name: string; template: string }[] = [];
   if (!Array.isArray(tr.headers) || tr.headers.length === 0 || tr.headers.length > MAX_HEADERS) {
-    p.add(`${tp}.headers`, `${tr.headers === undefined ? 'is missing' : `must be a list of 1 to ${MAX_HEADERS} headers`}`, 'give [{ name, valueTemplate, separator? }] as the vendor documents them');
+    p.add(`${tp}.headers`, bi(`${tr.headers === undefined ? 'is missing' : `must be a list of 1 to ${MAX_HEADERS} headers`}`, `${tr.headers === undefined ? 'がない' : `はヘッダー 1 個から ${MAX_HEADERS} 個のリストでなければならない`}`), bi('give [{ name, valueTemplate, separator? }] as the vendor documents them', 'ベンダーの説明どおりに [{ name, valueTemplate, separator? }] を指定する'));
   } else {
     const names = new Set<string>();
     tr.headers.forEach((h: unknown, j: number) => {
       const hp = `${tp}.headers[${j}]`;
       if (!isObject(h)) {
-        p.add(hp, 'must be an object', 'give { name, valueTemplate, separator? }');
+        p.add(hp, bi('must be an object', 'はオブジェクトでなければならない'), bi('give { name, valueTemplate, separator? }', '{ name, valueTemplate, separator? } を指定する'));
         return;
       }
       const nameIssue = headerNameProblem(h.name);
       if (nameIssue) p.add(`${hp}.name`, nameIssue, 'write the header name exactly as the vendor documents it');
-      else if (names.has(h.name.toLowerCase())) p.add(`${hp}.name`, `${show(h.name)} is listed twice`, 'list each header once');
+      else if (names.has(h.name.toLowerCase())) p.add(`${hp}.name`, bi(`${show(h.name)} is listed twice`, `${show(h.name)} が 2 回挙げられている`), bi('list each header once', 'ヘッダーは 1 回ずつ挙げる'));
       else names.add(h.name.toLowerCase());
       const templateIssue = templateProblem(h.valueTemplate);
       if (templateIssue) p.add(`${hp}.valueTemplate`, templateIssue, 'write the value with {tenants}, {directoryId} or {policyId} and plain characters, e.g. "{directoryId}:{policyId}"');
       if (h.separator !== undefined && !(typeof h.separator === 'string' && SEPARATOR.test(h.separator))) {
-        p.add(`${hp}.separator`, `${show(h.separator)} is not a separator`, 'give ",", ";", ", " or "; ", or leave it out for ","');
+        p.add(`${hp}.separator`, bi(`${show(h.separator)} is not a separator`, `${show(h.separator)} は区切り文字ではない`), bi('give ",", ";", ", " or "; ", or leave it out for ","', '","、";"、", "、"; " のいずれかを指定するか、"," なら省略する'));
       }
       if (!nameIssue && !templateIssue) templates.push({ name: h.name, template: h.valueTemplate });
     });
@@ -602,7 +603,7 @@ function checkTenantRestriction(
   }
   for (const key of ['policyId', 'directoryId'] as const) {
     const v: unknown = entry[key];
-    if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) p.add(`${base}.${key}`, `${show(v)} is not an identifier`, `give the ${key} as a string`);
+    if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) p.add(`${base}.${key}`, bi(`${show(v)} is not an identifier`, `${show(v)} は識別子ではない`), bi(`give the ${key} as a string`, `${key} を文字列で指定する`));
   }
   const directoryGiven = typeof entry.directoryId === 'string' && entry.directoryId.trim() !== '';
   const uses = (k: Placeholder) => templates.some((t) => t.template.includes(`{${k}}`));
@@ -613,7 +614,7 @@ function checkTenantRestriction(
         `give ${plainDescription(tr.tenantIdDescription)}`);
     }
     if (uses('policyId') && !(typeof entry.policyId === 'string' && entry.policyId.trim())) {
-      p.add(`${base}.policyId`, `is missing: ${show(tr.scheme)} names a policy in its header (AP-3)`, 'give the tenant restrictions policy ID');
+      p.add(`${base}.policyId`, bi(`is missing: ${show(tr.scheme)} names a policy in its header (AP-3)`, `がない: ${show(tr.scheme)} はヘッダーでポリシーを指定する（AP-3）`), bi('give the tenant restrictions policy ID', 'テナント制限のポリシー ID を指定する'));
     }
   }
   // Every identifier in the format its header expects (it ends up inside a quoted squid.conf value).
@@ -651,8 +652,8 @@ function checkAcrossServices(p: Problems, services: readonly CheckedService[], c
     for (const { host, index } of s.tenantHosts) {
       const other = services.slice(0, k).find((o) => o.tenantHosts.some((h) => patternsOverlap(h.host, host)));
       if (other) {
-        p.add(`${s.path}.service.tenantRestriction.hosts[${index}]`, `${show(host)} is tenant-restricted by ${other.id ?? other.path} too: two schemes would send conflicting headers (AP-3)`,
-          'keep one tenant-restriction scheme per sign-in host (e.g. Entra v1 or v2, not both)');
+        p.add(`${s.path}.service.tenantRestriction.hosts[${index}]`, bi(`${show(host)} is tenant-restricted by ${other.id ?? other.path} too: two schemes would send conflicting headers (AP-3)`, `${show(host)} は ${other.id ?? other.path} でもテナント制限されている: 2 つの方式が矛盾するヘッダーを送ることになる（AP-3）`),
+          bi('keep one tenant-restriction scheme per sign-in host (e.g. Entra v1 or v2, not both)', 'サインインのホストごとにテナント制限の方式は 1 つにする（例: Entra v1 か v2 のどちらか）'));
       }
     }
   });
@@ -672,8 +673,8 @@ function checkAcrossServices(p: Problems, services: readonly CheckedService[], c
       for (const [part, candidates] of missing) {
         const fixes = [...new Set(candidates.map((c) => `${catalogueExpression(c.id)} (${c.tenantRestriction!.scheme}: ${c.tenantRestriction!.documentationUrl})`))];
         p.add(`${s.path}.service.domains[${index}]`,
-          `allow-lists ${part}, but no service of the list restricts the tenant there (AP-3, テナントアクセス制御)`,
-          `add ${fixes.join(' or ')} with its tenant settings, or remove the domain`);
+          bi(`allow-lists ${part}, but no service of the list restricts the tenant there (AP-3, テナントアクセス制御)`, `で ${part} を許可リストに載せているが、そこでテナントを制限するサービスが許可リストにない（AP-3、テナントアクセス制御）`),
+          bi(`add ${fixes.join(' or ')} with its tenant settings, or remove the domain`, `${fixes.join(' または ')} をテナント設定とともに追加するか、そのドメインを削除する`));
       }
     }
   }
@@ -695,44 +696,44 @@ function checkSanitizationService(p: Problems, service: unknown, theCase: AlphaP
   const example = "sanitizationService: { host: '<LGWAN host, role SANITIZATION_RELAY>', service: '<the product\'s ICAP RESPMOD path>' }";
   if (service === undefined) {
     if (sanitizing) {
-      p.add(path, 'is missing: case ウ lets files into LGWAN only after sanitization, so the proxy must hand every file response of the '
-        + 'communication tools to a sanitization service (ICAP RESPMOD, failing closed); a relay alone is not enough (AP-6, 無害化)',
-      `declare the sanitizer in hosts (zone LGWAN, role SANITIZATION_RELAY, one /32 address) and give ${example}; or choose case イ (downloads refused)`);
+      p.add(path, bi('is missing: case ウ lets files into LGWAN only after sanitization, so the proxy must hand every file response of the '
+        + 'communication tools to a sanitization service (ICAP RESPMOD, failing closed); a relay alone is not enough (AP-6, 無害化)', 'がない: ケース（ウ）ではファイルは無害化してから LGWAN接続系に入れるため、プロキシがコミュニケーションツールのファイルの応答をすべて無害化サービス（ICAP RESPMOD、フェイルクローズ）に渡さなければならない。中継だけでは足りない（AP-6、無害化）'),
+      bi(`declare the sanitizer in hosts (zone LGWAN, role SANITIZATION_RELAY, one /32 address) and give ${example}; or choose case イ (downloads refused)`, `無害化装置を hosts に宣言し（zone LGWAN、ロール SANITIZATION_RELAY、/32 のアドレス 1 つ）、${example} を指定する。またはケース（イ）（ダウンロードを拒否）を選ぶ`));
     }
     return;
   }
   if (!isObject(service)) {
-    p.add(path, 'must be an object', `give ${example}`);
+    p.add(path, bi('must be an object', 'はオブジェクトでなければならない'), bi(`give ${example}`, `${example} を指定する`));
     return;
   }
   if (!sanitizing) {
-    p.add(path, `is set, but only case ウ (COMMUNICATION_WITH_SANITIZATION) sanitizes files at the proxy (the case is ${show(theCase)})`,
-      'choose case COMMUNICATION_WITH_SANITIZATION (ウ), or remove it');
+    p.add(path, bi(`is set, but only case ウ (COMMUNICATION_WITH_SANITIZATION) sanitizes files at the proxy (the case is ${show(theCase)})`, `が指定されているが、プロキシでファイルを無害化するのはケース（ウ）（COMMUNICATION_WITH_SANITIZATION）だけ（ケースは ${show(theCase)}）`),
+      bi('choose case COMMUNICATION_WITH_SANITIZATION (ウ), or remove it', 'ケース COMMUNICATION_WITH_SANITIZATION（ウ）を選ぶか、削除する'));
   }
   const name: unknown = service.host;
   const host = typeof name === 'string' ? hosts.get(name) : undefined;
   if (!host) {
-    p.add(`${path}.host`, `${name === undefined ? 'is missing' : `${show(name)} is not a declared host`} (AP-6, 無害化)`,
-      'declare the sanitizer in hosts (zone LGWAN, role SANITIZATION_RELAY, one /32 address) and name it here');
+    p.add(`${path}.host`, bi(`${name === undefined ? 'is missing' : `${show(name)} is not a declared host`} (AP-6, 無害化)`, `${name === undefined ? 'がない' : `${show(name)} は宣言したホストではない`}（AP-6、無害化）`),
+      bi('declare the sanitizer in hosts (zone LGWAN, role SANITIZATION_RELAY, one /32 address) and name it here', '無害化装置を hosts に宣言し（zone LGWAN、ロール SANITIZATION_RELAY、/32 のアドレス 1 つ）、ここに指定する'));
   } else {
     if (host.zone !== Zone.LGWAN) {
-      p.add(`${path}.host`, `"${host.name}" is in ${String(host.zone)}; the proxy hands files to a sanitizer inside the LGWAN segment (AP-6, 無害化)`,
-        'declare the sanitizer with zone LGWAN (the proxy runs in LGWAN, and no path from it leaves for another segment)');
+      p.add(`${path}.host`, bi(`"${host.name}" is in ${String(host.zone)}; the proxy hands files to a sanitizer inside the LGWAN segment (AP-6, 無害化)`, `"${host.name}" は ${String(host.zone)} にあるが、プロキシがファイルを渡す無害化装置は LGWAN接続系の中に置く（AP-6、無害化）`),
+        bi('declare the sanitizer with zone LGWAN (the proxy runs in LGWAN, and no path from it leaves for another segment)', '無害化装置を zone LGWAN で宣言する（プロキシは LGWAN接続系で動き、そこから他の系へ出る経路はない）'));
     }
     if (host.role !== HostRole.SANITIZATION_RELAY) {
-      p.add(`${path}.host`, `"${host.name}" is not a SANITIZATION_RELAY host (AP-6, 無害化)`, `set role: HostRole.SANITIZATION_RELAY on hosts.${host.name}`);
+      p.add(`${path}.host`, bi(`"${host.name}" is not a SANITIZATION_RELAY host (AP-6, 無害化)`, `"${host.name}" は SANITIZATION_RELAY のホストではない（AP-6、無害化）`), bi(`set role: HostRole.SANITIZATION_RELAY on hosts.${host.name}`, `hosts.${host.name} に role: HostRole.SANITIZATION_RELAY を設定する`));
     }
     if (!(Array.isArray(host.cidrs) && host.cidrs.length === 1 && typeof host.cidrs[0] === 'string' && host.cidrs[0].endsWith('/32'))) {
-      p.add(`${path}.host`, `"${host.name}" has ${show(host.cidrs)}; an ICAP service is one address`, `give hosts.${host.name} a single /32 CIDR, the sanitizer's address`);
+      p.add(`${path}.host`, bi(`"${host.name}" has ${show(host.cidrs)}; an ICAP service is one address`, `"${host.name}" のアドレスが ${show(host.cidrs)}: ICAP サービスのアドレスは 1 つ`), bi(`give hosts.${host.name} a single /32 CIDR, the sanitizer's address`, `hosts.${host.name} には無害化装置のアドレスとして /32 の CIDR を 1 つだけ指定する`));
     }
   }
   if (service.port !== undefined && !isPort(service.port)) {
-    p.add(`${path}.port`, `${show(service.port)} is not a TCP port (1-65535)`, 'give the ICAP port of the product, or leave it out for 1344 (RFC 3507)');
+    p.add(`${path}.port`, bi(`${show(service.port)} is not a TCP port (1-65535)`, `${show(service.port)} は TCP ポート（1-65535）ではない`), bi('give the ICAP port of the product, or leave it out for 1344 (RFC 3507)', '製品の ICAP ポートを指定するか、1344（RFC 3507）なら省略する'));
   }
   const servicePath: unknown = service.service;
   if (!(typeof servicePath === 'string' && ICAP_SERVICE_PATH.test(servicePath) && !servicePath.split('/').some((seg) => seg === '.' || seg === '..'))) {
-    p.add(`${path}.service`, `${servicePath === undefined ? 'is missing' : `${show(servicePath)} is not an ICAP service path`}`,
-      'give the RESPMOD service path the product documents, without the leading slash: letters, digits and . _ ~ -, segments separated by "/", e.g. "respmod"');
+    p.add(`${path}.service`, bi(`${servicePath === undefined ? 'is missing' : `${show(servicePath)} is not an ICAP service path`}`, `${servicePath === undefined ? 'がない' : `${show(servicePath)} は ICAP サービスのパスではない`}`),
+      bi('give the RESPMOD service path the product documents, without the leading slash: letters, digits and . _ ~ -, segments separated by "/", e.g. "respmod"', '製品が示す RESPMOD サービスのパスを、先頭のスラッシュなしで指定する: 英字・数字と . _ ~ -、区切りは "/"。例: "respmod"'));
   }
 }
 
@@ -740,46 +741,46 @@ function checkTenantProxy(p: Problems, proxy: unknown, communication: boolean): 
   const path = 'breakout.tenantProxy';
   if (proxy === undefined) {
     if (communication) {
-      p.add(path, 'is missing: cases イ/ウ need the tenant-restriction proxy to add the tenant headers (AP-3, テナントアクセス制御)',
-        'give tenantProxy: { caSecretArn } with the Secrets Manager secret of your TLS interception CA');
+      p.add(path, bi('is missing: cases イ/ウ need the tenant-restriction proxy to add the tenant headers (AP-3, テナントアクセス制御)', 'がない: ケース（イ）（ウ）では、テナント制限プロキシがテナントのヘッダーを付与する必要がある（AP-3、テナントアクセス制御）'),
+        bi('give tenantProxy: { caSecretArn } with the Secrets Manager secret of your TLS interception CA', 'TLS を復号する CA の Secrets Manager のシークレットを tenantProxy: { caSecretArn } に指定する'));
     }
     return;
   }
   if (!isObject(proxy)) {
-    p.add(path, 'must be an object', 'give tenantProxy: { caSecretArn, ... }');
+    p.add(path, bi('must be an object', 'はオブジェクトでなければならない'), bi('give tenantProxy: { caSecretArn, ... }', 'tenantProxy: { caSecretArn, ... } を指定する'));
     return;
   }
   if (!communication) {
-    p.add(path, 'is set but case ア (license and updates only) has no tenant restriction', 'remove it, or choose case イ or ウ');
+    p.add(path, bi('is set but case ア (license and updates only) has no tenant restriction', 'が指定されているが、ケース（ア）（ライセンス認証とアップデートのみ）にはテナント制限がない'), bi('remove it, or choose case イ or ウ', '削除するか、ケース（イ）か（ウ）を選ぶ'));
   }
   // The ARN reaches the proxy's root boot script: a literal of the ARN grammar, or exactly one engine reference.
   const arn = proxy.caSecretArn;
   if (secretArnForm(arn) === undefined) {
-    p.add(`${path}.caSecretArn`, `${arn === undefined ? 'is missing' : `${show(arn)} is not a Secrets Manager secret ARN or a reference to one`} (AP-3)`,
-      'store the interception CA as {"certificate": "<PEM>", "privateKey": "<PEM>"} in Secrets Manager and give the secret ARN '
-        + '(arn:aws:secretsmanager:<region>:<account>:secret:<name>), the secret\'s own secretArn / arn attribute, or ${aws_secretsmanager_secret.<name>.arn}');
+    p.add(`${path}.caSecretArn`, bi(`${arn === undefined ? 'is missing' : `${show(arn)} is not a Secrets Manager secret ARN or a reference to one`} (AP-3)`, `${arn === undefined ? 'がない' : `${show(arn)} は Secrets Manager のシークレットの ARN でも、その参照でもない`}（AP-3）`),
+      bi('store the interception CA as {"certificate": "<PEM>", "privateKey": "<PEM>"} in Secrets Manager and give the secret ARN '
+        + '(arn:aws:secretsmanager:<region>:<account>:secret:<name>), the secret\'s own secretArn / arn attribute, or ${aws_secretsmanager_secret.<name>.arn}', '復号用の CA を {"certificate": "<PEM>", "privateKey": "<PEM>"} として Secrets Manager に保存し、シークレットの ARN（arn:aws:secretsmanager:<region>:<account>:secret:<name>）、シークレット自身の secretArn / arn 属性、または ${aws_secretsmanager_secret.<name>.arn} を指定する'));
   }
   const key = proxy.caSecretKmsKeyArn;
   if (key !== undefined && kmsKeyArnForm(key) === undefined) {
-    p.add(`${path}.caSecretKmsKeyArn`, `${show(key)} is not a KMS key ARN or a reference to one`, 'give arn:aws:kms:<region>:<account>:key/<key-id> (or the key\'s own keyArn / arn attribute), or leave it out for aws/secretsmanager');
+    p.add(`${path}.caSecretKmsKeyArn`, bi(`${show(key)} is not a KMS key ARN or a reference to one`, `${show(key)} は KMS キーの ARN でも、その参照でもない`), bi('give arn:aws:kms:<region>:<account>:key/<key-id> (or the key\'s own keyArn / arn attribute), or leave it out for aws/secretsmanager', 'arn:aws:kms:<region>:<account>:key/<key-id>（またはキー自身の keyArn / arn 属性）を指定するか、aws/secretsmanager を使うなら省略する'));
   }
   if (proxy.instanceType !== undefined && !(typeof proxy.instanceType === 'string' && /^[a-z][a-z0-9-]{0,30}\.[a-z0-9]{1,20}$/.test(proxy.instanceType))) {
-    p.add(`${path}.instanceType`, `${show(proxy.instanceType)} is not an EC2 instance type`, "write e.g. 't3.medium'");
+    p.add(`${path}.instanceType`, bi(`${show(proxy.instanceType)} is not an EC2 instance type`, `${show(proxy.instanceType)} は EC2 のインスタンスタイプではない`), bi("write e.g. 't3.medium'", "例: 't3.medium'"));
   }
   const min = proxy.minInstances ?? 2;
   if (!Number.isInteger(min) || min < 2) {
-    p.add(`${path}.minInstances`, `${show(proxy.minInstances)} is below 2: one proxy is a single point of failure for every terminal`, 'give 2 or more');
+    p.add(`${path}.minInstances`, bi(`${show(proxy.minInstances)} is below 2: one proxy is a single point of failure for every terminal`, `${show(proxy.minInstances)} が 2 未満: プロキシが 1 台だと、すべての端末にとっての単一障害点になる`), bi('give 2 or more', '2 以上を指定する'));
   }
   const max = proxy.maxInstances;
   if (max !== undefined && !(Number.isInteger(max) && Number.isInteger(min) && max >= min)) {
-    p.add(`${path}.maxInstances`, `${show(max)} is not an integer of at least minInstances (${show(min)})`, 'give a number no smaller than minInstances, or leave it out');
+    p.add(`${path}.maxInstances`, bi(`${show(max)} is not an integer of at least minInstances (${show(min)})`, `${show(max)} が minInstances（${show(min)}）以上の整数ではない`), bi('give a number no smaller than minInstances, or leave it out', 'minInstances 以上の数を指定するか、省略する'));
   }
   if (proxy.port !== undefined && !(isPort(proxy.port) && proxy.port !== 443 && proxy.port !== 80)) {
-    p.add(`${path}.port`, `${show(proxy.port)} is not a usable proxy port`, 'give a TCP port other than 80 and 443, e.g. 3128 (Squid) or 8080');
+    p.add(`${path}.port`, bi(`${show(proxy.port)} is not a usable proxy port`, `${show(proxy.port)} はプロキシに使えるポートではない`), bi('give a TCP port other than 80 and 443, e.g. 3128 (Squid) or 8080', '80 と 443 以外の TCP ポートを指定する。例: 3128（Squid）、8080'));
   }
   const extra = proxy.extraConnectPorts;
   if (extra !== undefined && !(Array.isArray(extra) && extra.length <= 100 && extra.every(isPort))) {
-    p.add(`${path}.extraConnectPorts`, 'must be a list of TCP ports 1-65535 (AP-5)', 'e.g. [8443], or leave it out');
+    p.add(`${path}.extraConnectPorts`, bi('must be a list of TCP ports 1-65535 (AP-5)', 'は TCP ポート 1-65535 のリストでなければならない（AP-5）'), bi('e.g. [8443], or leave it out', '例: [8443]。不要なら省略する'));
   }
 }
 
@@ -787,7 +788,7 @@ function checkIpsRules(p: Problems, rules: unknown): void {
   if (rules === undefined) return;
   const example = 'rules like \'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"..."; tls.sni; content:"bad.example"; sid:1000001; rev:1;)\', or leave ipsRules out for the built-in set';
   if (!Array.isArray(rules) || rules.length === 0 || rules.length > MAX_IPS_RULES) {
-    p.add('breakout.ipsRules', `must be a list of 1 to ${MAX_IPS_RULES} Suricata rules (AP-4)`, `give ${example}`);
+    p.add('breakout.ipsRules', bi(`must be a list of 1 to ${MAX_IPS_RULES} Suricata rules (AP-4)`, `は Suricata のルール 1 個から ${MAX_IPS_RULES} 個のリストでなければならない（AP-4）`), bi(`give ${example}`, `${example} を指定する`));
     return;
   }
   const sids = new Map<string, number>();
@@ -796,7 +797,7 @@ function checkIpsRules(p: Problems, rules: unknown): void {
     for (const pr of problems) p.add(`breakout.ipsRules[${i}]`, `${pr} (AP-4, IDS/IPS)`, `give ${example}`);
     const sid = problems.length === 0 ? sidOf(rule as string) : undefined;
     if (sid !== undefined && sids.has(sid)) {
-      p.add(`breakout.ipsRules[${i}]`, `repeats sid ${sid} of ipsRules[${sids.get(sid)}] (AP-4)`, 'give every rule a sid of its own');
+      p.add(`breakout.ipsRules[${i}]`, bi(`repeats sid ${sid} of ipsRules[${sids.get(sid)}] (AP-4)`, `が ipsRules[${sids.get(sid)}] の sid ${sid} と重複している（AP-4）`), bi('give every rule a sid of its own', 'ルールごとに別の sid を付ける'));
     } else if (sid !== undefined) {
       sids.set(sid, i);
     }

@@ -5,7 +5,9 @@
  * its grammar, and every problem is collected (never thrown).
  */
 import { types } from 'util';
+import { bi, Bilingual } from './bilingual';
 import { cidrSpellingProblem, Ipv4Cidr } from './cidr';
+import { GuardLanguage } from './guard-options';
 import { Port, Protocol } from './port';
 import { Segment, SEGMENT_JA, Zone } from './segment';
 
@@ -93,13 +95,24 @@ export class Problems {
   /** Paths whose value could not be read as plain data: later problems at or under them only repeat it. */
   private readonly unreadable: string[] = [];
 
-  public add(path: string, what: string, fix: string): void {
+  /**
+   * `language`: the blueprint's `language`. A problem given in both languages is worded `[path] 日本語。対処: 日本語` in
+   * Japanese; one given in English only (a check not yet worded in Japanese) keeps its English line whole.
+   */
+  constructor(private readonly language: GuardLanguage = GuardLanguage.ENGLISH) {}
+
+  public add(path: string, what: string | Bilingual, fix: string | Bilingual): void {
     if (this.unreadable.some((u) => path === u || path.startsWith(`${u}.`) || path.startsWith(`${u}[`) || path.startsWith(`${u}(`))) return;
-    this.list.push(`[${path}] ${what}. Fix: ${fix}`);
+    if (this.language === GuardLanguage.JAPANESE && typeof what !== 'string' && typeof fix !== 'string') {
+      this.list.push(`[${path}] ${what.ja}。対処: ${fix.ja}`);
+      return;
+    }
+    const en = (t: string | Bilingual) => (typeof t === 'string' ? t : t.en);
+    this.list.push(`[${path}] ${en(what)}. Fix: ${en(fix)}`);
   }
 
   /** Report an unreadable value and silence what later checks would say about its absence. */
-  public addUnreadable(paths: readonly string[], what: string, fix: string): void {
+  public addUnreadable(paths: readonly string[], what: string | Bilingual, fix: string | Bilingual): void {
     this.add(paths[0], what, fix);
     this.unreadable.push(...paths);
   }
@@ -142,7 +155,7 @@ export function withinBound(p: Problems, path: string, list: readonly unknown[],
 export function checkCidrList(p: Problems, path: string, value: unknown, required: boolean, max: number = LIMITS.externalCidrs): Ipv4Cidr[] {
   if (value === undefined && !required) return [];
   if (!isStringArray(value) || (required && value.length === 0)) {
-    p.add(path, `must be a ${required ? 'non-empty ' : ''}list of IPv4 CIDR strings`, 'give CIDRs such as "172.20.0.0/16"');
+    p.add(path, bi(`must be a ${required ? 'non-empty ' : ''}list of IPv4 CIDR strings`, `は IPv4 の CIDR 文字列の${required ? '空でない' : ''}リストでなければならない`), bi('give CIDRs such as "172.20.0.0/16"', '"172.20.0.0/16" のような CIDR を指定する'));
     return [];
   }
   if (!withinBound(p, path, value, max, 'each becomes routes and filter rules')) return [];
@@ -155,13 +168,13 @@ export function checkCidrList(p: Problems, path: string, value: unknown, require
   const seen = new Map<string, number>();
   out.forEach((c) => seen.set(c.toString(), (seen.get(c.toString()) ?? 0) + 1));
   const twice = [...seen].filter(([, n]) => n > 1).map(([c]) => c);
-  if (twice.length > 0) p.add(path, `lists ${twice.join(', ')} more than once`, 'list each block once');
+  if (twice.length > 0) p.add(path, bi(`lists ${twice.join(', ')} more than once`, `に ${twice.join(', ')} が重複している`), bi('list each block once', 'アドレス範囲は 1 回ずつ挙げる'));
   return out;
 }
 
 export function checkPort(p: Problems, path: string, port: unknown): port is Port {
   if (!(port instanceof Port) && !(isObject(port) && 'protocol' in port && 'fromPort' in port && 'toPort' in port)) {
-    p.add(path, 'is not a port', 'use Port.tcp(n), Port.udp(n), Port.tcpRange(a, b) or Port.udpRange(a, b)');
+    p.add(path, bi('is not a port', 'はポートではない'), bi('use Port.tcp(n), Port.udp(n), Port.tcpRange(a, b) or Port.udpRange(a, b)', 'Port.tcp(n)、Port.udp(n)、Port.tcpRange(a, b)、Port.udpRange(a, b) のいずれかを使う'));
     return false;
   }
   const q = port as Port;

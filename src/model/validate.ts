@@ -1,3 +1,4 @@
+import { bi } from './bilingual';
 import { MunicipalNetworkBlueprintProps, InternetEgressMode, TransitConnectionProps } from './blueprint';
 import { cidrSpellingProblem, Ipv4Cidr, ipv4AddressSpellingProblem } from './cidr';
 import {
@@ -6,6 +7,7 @@ import {
 import { designDocumentsProblems } from './design-documents';
 import { domainProblems } from './domains';
 import { FLOW_KIND_JA, FlowDeclaration, FlowKind, HostDeclaration, HostRole } from './flows';
+import { GuardLanguage } from './guard-options';
 import { AlphaPrimeCase, MODEL_JA, MODEL_PLACEMENT, NetworkModel } from './network-model';
 import { Port, Protocol } from './port';
 import { ALL_SEGMENTS, Segment, SEGMENT_JA, SEGMENT_LABEL, segmentOfZone, Zone } from './segment';
@@ -62,58 +64,58 @@ interface HostInfo {
 
 function checkConnection(p: Problems, path: string, c: unknown): void {
   if (!isObject(c)) {
-    p.add(path, 'is missing', 'give { customerGatewayIp } for a site-to-site VPN, or { attachmentId } for an existing attachment');
+    p.add(path, bi('is missing', 'がない'), bi('give { customerGatewayIp } for a site-to-site VPN, or { attachmentId } for an existing attachment', 'サイト間 VPN なら { customerGatewayIp }、既存のアタッチメントなら { attachmentId } を指定する'));
     return;
   }
   const conn = c as TransitConnectionProps;
   const hasIp = conn.customerGatewayIp !== undefined;
   const hasAttachment = conn.attachmentId !== undefined;
   if (hasIp === hasAttachment) {
-    p.add(path, hasIp ? 'gives both customerGatewayIp and attachmentId' : 'gives neither customerGatewayIp nor attachmentId',
-      'give exactly one: customerGatewayIp (we create a VPN) or attachmentId (an existing transit gateway attachment)');
+    p.add(path, bi(hasIp ? 'gives both customerGatewayIp and attachmentId' : 'gives neither customerGatewayIp nor attachmentId', hasIp ? 'に customerGatewayIp と attachmentId の両方がある' : 'に customerGatewayIp も attachmentId もない'),
+      bi('give exactly one: customerGatewayIp (we create a VPN) or attachmentId (an existing transit gateway attachment)', 'どちらか一方だけを指定する: customerGatewayIp（VPN を作成する）か attachmentId（既存の Transit Gateway アタッチメント）'));
   }
   if (hasIp) {
     const problem = ipv4AddressSpellingProblem(conn.customerGatewayIp);
     if (problem) {
       p.add(`${path}.customerGatewayIp`, problem, 'give the public IPv4 address of your router, written canonically');
     } else if (NOT_PUBLIC.some((r) => r.contains(Ipv4Cidr.parse(`${conn.customerGatewayIp}/32`)))) {
-      p.add(`${path}.customerGatewayIp`, `${conn.customerGatewayIp} is not a public address`, 'a VPN customer gateway needs the public IPv4 address of your router');
+      p.add(`${path}.customerGatewayIp`, bi(`${conn.customerGatewayIp} is not a public address`, `${conn.customerGatewayIp} はパブリックアドレスではない`), bi('a VPN customer gateway needs the public IPv4 address of your router', 'VPN のカスタマーゲートウェイには、ルーターのパブリック IPv4 アドレスが必要'));
     }
   }
   if (hasAttachment && (typeof conn.attachmentId !== 'string' || !/^tgw-attach-[0-9a-f]{8,17}$/.test(conn.attachmentId))) {
-    p.add(`${path}.attachmentId`, `${show(conn.attachmentId)} is not a transit gateway attachment ID`, 'give an ID like tgw-attach-0123456789abcdef0');
+    p.add(`${path}.attachmentId`, bi(`${show(conn.attachmentId)} is not a transit gateway attachment ID`, `${show(conn.attachmentId)} は Transit Gateway アタッチメントの ID ではない`), bi('give an ID like tgw-attach-0123456789abcdef0', 'tgw-attach-0123456789abcdef0 のような ID を指定する'));
   }
   const asn = conn.customerGatewayAsn;
   // AWS reserves 7224, 9059, 10124 and 17493 in some Regions (Site-to-Site VPN customer gateway options).
   if (asn !== undefined && (!Number.isInteger(asn) || asn < 1 || asn > 4294967294 || AWS_RESERVED_ASNS.includes(asn))) {
-    p.add(`${path}.customerGatewayAsn`, `${show(asn)} is not a usable BGP ASN`,
-      'use 1-4294967294, avoiding the ASNs AWS reserves per Region (7224, 9059, 10124, 17493); private ASNs are 64512-65534');
+    p.add(`${path}.customerGatewayAsn`, bi(`${show(asn)} is not a usable BGP ASN`, `${show(asn)} は使える BGP の ASN ではない`),
+      bi('use 1-4294967294, avoiding the ASNs AWS reserves per Region (7224, 9059, 10124, 17493); private ASNs are 64512-65534', '1-4294967294 の範囲で、AWS がリージョンごとに予約する ASN（7224, 9059, 10124, 17493）を避ける。プライベート ASN は 64512-65534'));
   }
 }
 
 function checkSegmentOptions(p: Problems, key: string, opts: unknown): void {
   if (opts === undefined) return;
   if (!isObject(opts)) {
-    p.add(key, 'must be an object', `give ${key}: { ... } or leave it out`);
+    p.add(key, bi('must be an object', 'はオブジェクトでなければならない'), bi(`give ${key}: { ... } or leave it out`, `${key}: { ... } を指定するか、省略する`));
     return;
   }
   if (opts.interfaceEndpoints !== undefined) {
     if (!isStringArray(opts.interfaceEndpoints)) {
-      p.add(`${key}.interfaceEndpoints`, 'must be a list of service short names', 'e.g. ["ssm", "logs"]');
+      p.add(`${key}.interfaceEndpoints`, bi('must be a list of service short names', 'はサービスの短い名前のリストでなければならない'), bi('e.g. ["ssm", "logs"]', '例: ["ssm", "logs"]'));
     } else if (withinBound(p, `${key}.interfaceEndpoints`, opts.interfaceEndpoints, LIMITS.interfaceEndpoints, 'the quota of interface endpoints per VPC')) {
       opts.interfaceEndpoints.forEach((e, i) => {
         // Service names are short (`ssmmessages`, `ecr.dkr`, `secretsmanager`); 100 characters is far above any.
-        if (!ENDPOINT_NAME.test(e) || e.length > 100) p.add(`${key}.interfaceEndpoints[${i}]`, `${show(e)} is not a service short name`, 'write the part after com.amazonaws.<region>., e.g. "ssm"');
+        if (!ENDPOINT_NAME.test(e) || e.length > 100) p.add(`${key}.interfaceEndpoints[${i}]`, bi(`${show(e)} is not a service short name`, `${show(e)} はサービスの短い名前ではない`), bi('write the part after com.amazonaws.<region>., e.g. "ssm"', 'com.amazonaws.<region>. より後ろの部分を書く。例: "ssm"'));
       });
       const dup = opts.interfaceEndpoints.filter((e, i, a) => a.indexOf(e) !== i);
-      if (dup.length > 0) p.add(`${key}.interfaceEndpoints`, `lists ${[...new Set(dup)].map((d) => show(d)).join(', ')} more than once`, 'list each endpoint once');
+      if (dup.length > 0) p.add(`${key}.interfaceEndpoints`, bi(`lists ${[...new Set(dup)].map((d) => show(d)).join(', ')} more than once`, `に ${[...new Set(dup)].map((d) => show(d)).join(', ')} が重複している`), bi('list each endpoint once', 'エンドポイントは 1 回ずつ挙げる'));
     }
   }
   for (const list of ['dnsAllowedDomains', 'dnsBlockedDomains']) {
     const v = opts[list];
     if (v === undefined) continue;
     if (!isStringArray(v)) {
-      p.add(`${key}.${list}`, 'must be a list of domain strings', 'e.g. ["*.example.com"]');
+      p.add(`${key}.${list}`, bi('must be a list of domain strings', 'はドメイン文字列のリストでなければならない'), bi('e.g. ["*.example.com"]', '例: ["*.example.com"]'));
       continue;
     }
     if (!withinBound(p, `${key}.${list}`, v, LIMITS.dnsDomains, 'one DNS Firewall domain list')) continue;
@@ -125,7 +127,7 @@ function checkSegmentOptions(p: Problems, key: string, opts: unknown): void {
   const known = [...SEGMENT_OPTION_PROPS, ...(SEGMENT_OWN_PROPS[key] ?? [])];
   for (const prop of Object.keys(opts)) {
     const near = nearMiss(prop, known);
-    if (near) p.add(`${key}.${prop}`, `is not an option; ${key}.${near} is`, `rename it to ${near}`);
+    if (near) p.add(`${key}.${prop}`, bi(`is not an option; ${key}.${near} is`, `はオプションではない。正しくは ${key}.${near}`), bi(`rename it to ${near}`, `${near} に名前を直す`));
   }
 }
 
@@ -137,7 +139,7 @@ const SEGMENT_OWN_PROPS: Readonly<Record<string, readonly string[]>> = {
 };
 const BLUEPRINT_PROPS = [
   'municipality', 'localGovernmentCode', 'model', 'alphaPrimeCase', 'addressSpace', 'availabilityZones', 'myNumber', 'lgwan', 'internet',
-  'hosts', 'flows', 'breakout', 'logging', 'trafficMirroring', 'designDocuments',
+  'hosts', 'flows', 'breakout', 'logging', 'trafficMirroring', 'designDocuments', 'language',
 ];
 
 /**
@@ -164,6 +166,20 @@ function nearMiss(prop: string, known: readonly string[]): string | undefined {
     }
     return edits + (a.length - i) + (b.length - j) <= 1;
   });
+}
+
+/** `portRule` in Japanese. */
+function portRuleJa(rule: string): string {
+  return rule.replace(/^(\S+), 特定通信 requires application ports$/, '$1: 特定通信ではアプリケーションのポートに限る')
+    .replace(/^(\S+), LGWAN-ASP on the service's ports \(特定通信\)$/, '$1: LGWAN-ASP はサービスのポートに限る（特定通信）')
+    .replace(/^(\S+), (.+) on the relay's or screen server's ports$/, '$1: $2は中継か画面転送サーバーのポートに限る')
+    .replace(/^(\S+), declared flows on application ports$/, '$1: 宣言した通信はアプリケーションのポートに限る')
+    .replace(/^(\S+), (.+) on application ports$/, '$1: $2はアプリケーションのポートに限る');
+}
+
+/** The language the blueprint asks for (read before it is validated: an invalid value is reported in English). */
+function languageOf(props: unknown): GuardLanguage {
+  return isObject(props) && props.language === GuardLanguage.JAPANESE ? GuardLanguage.JAPANESE : GuardLanguage.ENGLISH;
 }
 
 /** The rule and guideline term that make a flow name application ports, by where its ends are. */
@@ -196,13 +212,13 @@ export function validateBlueprint(props: MunicipalNetworkBlueprintProps, region?
 
 /** Every problem of the input, and the plain copy that was validated (when it could be read). */
 function inspect(props: unknown, region: unknown): { errors: string[]; copy?: MunicipalNetworkBlueprintProps } {
-  const p = new Problems();
+  const p = new Problems(languageOf(props));
   let copy: MunicipalNetworkBlueprintProps | undefined;
   try {
     const plain = toPlainData(props);
     if (plain.tooLarge) {
-      p.add('(blueprint)', `is larger than any blueprint: over ${LIMITS.values.toLocaleString('en-US')} values or ${LIMITS.totalText.toLocaleString('en-US')} characters of text`,
-        'give the blueprint itself; check for a list or text that grew by mistake');
+      p.add('(blueprint)', bi(`is larger than any blueprint: over ${LIMITS.values.toLocaleString('en-US')} values or ${LIMITS.totalText.toLocaleString('en-US')} characters of text`, `がどのブループリントよりも大きい: 値が ${LIMITS.values.toLocaleString('en-US')} 個、またはテキストが ${LIMITS.totalText.toLocaleString('en-US')} 文字を超えている`),
+        bi('give the blueprint itself; check for a list or text that grew by mistake', 'ブループリントそのものを渡す。誤って増えたリストやテキストがないか確認する'));
       return { errors: p.list };
     }
     for (const problem of plain.problems) p.addUnreadable(pathForms(problem.path, plain.value), problem.what, problem.fix);
@@ -211,7 +227,7 @@ function inspect(props: unknown, region: unknown): { errors: string[]; copy?: Mu
     if (p.list.length === 0) dryRun(p, copy);
   } catch (e) {
     // A shape we did not foresee: report it instead of crashing, so the user still sees the other problems.
-    p.add('(blueprint)', `could not be fully checked (${show((e as Error)?.message ?? e, 200)})`, 'make the props match MunicipalNetworkBlueprintProps, and report this message');
+    p.add('(blueprint)', bi(`could not be fully checked (${show((e as Error)?.message ?? e, 200)})`, `を最後まで検査できなかった（${show((e as Error)?.message ?? e, 200)}）`), bi('make the props match MunicipalNetworkBlueprintProps, and report this message', 'props を MunicipalNetworkBlueprintProps に合わせ、このメッセージを報告する'));
   }
   return { errors: p.list, copy };
 }
@@ -239,42 +255,45 @@ function dryRun(p: Problems, props: MunicipalNetworkBlueprintProps): void {
     // Known only once everything else is valid: the size of the whole network.
     const resources = cloudFormationResourceCount(plan);
     if (resources > CLOUDFORMATION_MAX_RESOURCES) {
-      p.add('(blueprint)', `the network needs ${resources} CloudFormation resources; one stack holds at most ${CLOUDFORMATION_MAX_RESOURCES} (CloudFormation quotas)`,
-        'use fewer availability zones (each adds a subnet, route table and association per role), fewer host CIDRs in flows, or fewer hosts');
+      p.add('(blueprint)', bi(`the network needs ${resources} CloudFormation resources; one stack holds at most ${CLOUDFORMATION_MAX_RESOURCES} (CloudFormation quotas)`, `このネットワークには CloudFormation のリソースが ${resources} 個必要だが、1 つのスタックに置けるのは ${CLOUDFORMATION_MAX_RESOURCES} 個まで（CloudFormation のクォータ）`),
+        bi('use fewer availability zones (each adds a subnet, route table and association per role), fewer host CIDRs in flows, or fewer hosts', 'アベイラビリティゾーン（ゾーンごとに、ロールごとのサブネット・ルートテーブル・関連付けが増える）、通信のホスト CIDR、ホストのいずれかを減らす'));
     }
   } catch (e) {
-    p.add('(plan)', `the blueprint passed validation but could not be planned: ${show((e as Error)?.message ?? e, 500)}`,
-      'this is a gap in validation: please report it with the blueprint');
+    p.add('(plan)', bi(`the blueprint passed validation but could not be planned: ${show((e as Error)?.message ?? e, 500)}`, `ブループリントは検査を通ったが、計画を作れなかった: ${show((e as Error)?.message ?? e, 500)}`),
+      bi('this is a gap in validation: please report it with the blueprint', '検査の漏れなので、ブループリントを添えて報告する'));
   }
 }
 
 function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unknown): void {
   if (!isObject(props)) {
-    p.add('(blueprint)', 'is not an object', 'pass the MunicipalNetworkBlueprintProps object');
+    p.add('(blueprint)', bi('is not an object', 'がオブジェクトではない'), bi('pass the MunicipalNetworkBlueprintProps object', 'MunicipalNetworkBlueprintProps のオブジェクトを渡す'));
     return;
   }
   for (const prop of Object.keys(props)) {
     const near = nearMiss(prop, BLUEPRINT_PROPS);
-    if (near) p.add(prop, `is not a blueprint property; ${near} is`, `rename it to ${near}`);
+    if (near) p.add(prop, bi(`is not a blueprint property; ${near} is`, `はブループリントのプロパティではない。正しくは ${near}`), bi(`rename it to ${near}`, `${near} に名前を直す`));
   }
   checkMunicipality(p, props.municipality);
+  if (props.language !== undefined && !(Object.values(GuardLanguage) as unknown[]).includes(props.language)) {
+    p.add('language', bi(`${show(props.language)} is not a GuardLanguage`, `${show(props.language)} は GuardLanguage ではない`), bi('use GuardLanguage.ENGLISH (\'en\') or GuardLanguage.JAPANESE (\'ja\')', 'GuardLanguage.ENGLISH（\'en\'）か GuardLanguage.JAPANESE（\'ja\'）を指定する'));
+  }
   if (props.localGovernmentCode !== undefined && !(typeof props.localGovernmentCode === 'string' && /^\d{6}$/.test(props.localGovernmentCode))) {
-    p.add('localGovernmentCode', `${show(props.localGovernmentCode)} is not a six-digit local government code (全国地方公共団体コード)`, 'give the six digits, check digit included');
+    p.add('localGovernmentCode', bi(`${show(props.localGovernmentCode)} is not a six-digit local government code (全国地方公共団体コード)`, `${show(props.localGovernmentCode)} は 6 桁の全国地方公共団体コードではない`), bi('give the six digits, check digit included', '検査数字を含む 6 桁を指定する'));
   }
 
   const model = props.model;
   const knownModel = Object.values(NetworkModel).includes(model);
   if (!knownModel) {
-    p.add('model', `${show(model)} is not a network model`, `use one of ${Object.values(NetworkModel).join(', ')}`);
+    p.add('model', bi(`${show(model)} is not a network model`, `${show(model)} はネットワークモデルではない`), bi(`use one of ${Object.values(NetworkModel).join(', ')}`, `${Object.values(NetworkModel).join(', ')} のいずれかを指定する`));
   }
   const alphaPrime = model === NetworkModel.ALPHA_PRIME;
   const knownCase = Object.values(AlphaPrimeCase).includes(props.alphaPrimeCase as AlphaPrimeCase);
   if (alphaPrime && !knownCase) {
-    p.add('alphaPrimeCase', `${props.alphaPrimeCase === undefined ? 'is missing' : `${show(props.alphaPrimeCase)} is not an α′ case`} (α'モデル requires one)`,
-      `choose ${Object.values(AlphaPrimeCase).join(', ')} (ケース ア/イ/ウ of the MIC 2024 revision)`);
+    p.add('alphaPrimeCase', bi(`${props.alphaPrimeCase === undefined ? 'is missing' : `${show(props.alphaPrimeCase)} is not an α′ case`} (α'モデル requires one)`, `${props.alphaPrimeCase === undefined ? 'がない' : `${show(props.alphaPrimeCase)} は α′ のケースではない`}（α'モデルでは必須）`),
+      bi(`choose ${Object.values(AlphaPrimeCase).join(', ')} (ケース ア/イ/ウ of the MIC 2024 revision)`, `${Object.values(AlphaPrimeCase).join(', ')} のいずれかを選ぶ（総務省 2024 年改定のケース ア/イ/ウ）`));
   }
   if (!alphaPrime && props.alphaPrimeCase !== undefined && knownModel) {
-    p.add('alphaPrimeCase', `is set but the model is ${model} (${MODEL_JA[model]})`, 'remove it, or use model ALPHA_PRIME');
+    p.add('alphaPrimeCase', bi(`is set but the model is ${model} (${MODEL_JA[model]})`, `が指定されているが、モデルは ${model}（${MODEL_JA[model]}）`), bi('remove it, or use model ALPHA_PRIME', '削除するか、モデルを ALPHA_PRIME にする'));
   }
 
   // Addressing (SEG-2).
@@ -284,13 +303,13 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
   // Segment CIDRs derived from a bad address space would only repeat its problem; they are not checked.
   const spaceUsable = space !== undefined && space.prefixLength >= ADDRESS_SPACE_PREFIX.min && space.prefixLength <= ADDRESS_SPACE_PREFIX.max;
   if (space && !spaceUsable) {
-    p.add('addressSpace', `${space} is a /${space.prefixLength}; each segment takes a quarter of it`,
-      `use a /${ADDRESS_SPACE_PREFIX.min} to /${ADDRESS_SPACE_PREFIX.max}, or give each segment its own cidr`);
+    p.add('addressSpace', bi(`${space} is a /${space.prefixLength}; each segment takes a quarter of it`, `${space} は /${space.prefixLength} で、各系はその 4 分の 1 を使う`),
+      bi(`use a /${ADDRESS_SPACE_PREFIX.min} to /${ADDRESS_SPACE_PREFIX.max}, or give each segment its own cidr`, `/${ADDRESS_SPACE_PREFIX.min} から /${ADDRESS_SPACE_PREFIX.max} を指定するか、系ごとに cidr を指定する`));
   }
   for (const key of ['myNumber', 'lgwan', 'internet'] as const) checkSegmentOptions(p, key, props[key]);
   const lgwan = props.lgwan;
   if (!isObject(lgwan)) {
-    p.add('lgwan', 'is missing', 'give lgwan: { wanCidrs, connection } (the LGWAN WAN ranges and how it is attached)');
+    p.add('lgwan', bi('is missing', 'がない'), bi('give lgwan: { wanCidrs, connection } (the LGWAN WAN ranges and how it is attached)', 'lgwan: { wanCidrs, connection }（LGWAN の WAN のアドレス範囲と接続方法）を指定する'));
   }
   const resolved = resolveSegmentCidrs({ ...props, addressSpace: space ? spaceText : '(invalid)', lgwan: isObject(lgwan) ? lgwan : {} as any });
   const segmentCidrs = new Map<Segment, Ipv4Cidr>();
@@ -302,12 +321,12 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
     if (checkCidrText(p, path, text)) continue;
     const cidr = Ipv4Cidr.parse(text);
     if (cidr.prefixLength > MAX_SEGMENT_PREFIX) {
-      p.add(path, `${cidr} is too small for the segment's subnets`, `use a /${MAX_SEGMENT_PREFIX} or larger`);
+      p.add(path, bi(`${cidr} is too small for the segment's subnets`, `${cidr} は系のサブネットを置くには小さすぎる`), bi(`use a /${MAX_SEGMENT_PREFIX} or larger`, `/${MAX_SEGMENT_PREFIX} 以上の大きさにする`));
     } else if (cidr.prefixLength < 16) {
-      p.add(path, `${cidr} is larger than a VPC can be (/16)`, 'use a /16 to /22');
+      p.add(path, bi(`${cidr} is larger than a VPC can be (/16)`, `${cidr} は VPC の上限（/16）より大きい`), bi('use a /16 to /22', '/16 から /22 を指定する'));
     }
     if (!RFC1918.some((r) => r.contains(cidr))) {
-      p.add(path, `${cidr} is not private address space (RFC 1918)`, 'use 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16');
+      p.add(path, bi(`${cidr} is not private address space (RFC 1918)`, `${cidr} はプライベートアドレス空間（RFC 1918）ではない`), bi('use 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16', '10.0.0.0/8、172.16.0.0/12、192.168.0.0/16 のいずれかの中から指定する'));
     }
     segmentCidrs.set(segment, cidr);
   }
@@ -315,8 +334,8 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
   segList.forEach(([a, ca], i) => {
     for (const [b, cb] of segList.slice(i + 1)) {
       if (ca.overlaps(cb)) {
-        p.add(`${SEGMENT_PROP[b]}.cidr`, `${cb} overlaps ${SEGMENT_PROP[a]}.cidr ${ca} (SEG-2: ${SEGMENT_JA[b]} / ${SEGMENT_JA[a]})`,
-          'give each segment its own non-overlapping CIDR');
+        p.add(`${SEGMENT_PROP[b]}.cidr`, bi(`${cb} overlaps ${SEGMENT_PROP[a]}.cidr ${ca} (SEG-2: ${SEGMENT_JA[b]} / ${SEGMENT_JA[a]})`, `${cb} が ${SEGMENT_PROP[a]}.cidr ${ca} と重なっている（SEG-2: ${SEGMENT_JA[b]} / ${SEGMENT_JA[a]}）`),
+          bi('give each segment its own non-overlapping CIDR', '系ごとに重ならない CIDR を指定する'));
       }
     }
   });
@@ -330,43 +349,43 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
   for (const [name, list, why] of externalLists) {
     list.forEach((ext, i) => {
       if (ext.prefixLength === 0) {
-        p.add(`${name}[${i}]`, `0.0.0.0/0 is every IPv4 address, i.e. the internet: ${why}`, 'list the actual ranges');
+        p.add(`${name}[${i}]`, bi(`0.0.0.0/0 is every IPv4 address, i.e. the internet: ${why}`, `0.0.0.0/0 はすべての IPv4 アドレス、つまりインターネット: ${name === 'lgwan.wanCidrs' ? 'LGWAN は閉域網（LG-1）' : '自治体情報セキュリティクラウドのサービスのアドレス範囲（プロキシ、メール中継、DNS）を挙げる'}`), bi('list the actual ranges', '実際のアドレス範囲を挙げる'));
         return;
       }
       for (const [segment, cidr] of segList) {
         if (ext.overlaps(cidr)) {
-          p.add(`${name}[${i}]`, `${ext} overlaps ${SEGMENT_PROP[segment]}.cidr ${cidr} (SEG-2)`, 'segments must not overlap external networks; renumber one of them');
+          p.add(`${name}[${i}]`, bi(`${ext} overlaps ${SEGMENT_PROP[segment]}.cidr ${cidr} (SEG-2)`, `${ext} が ${SEGMENT_PROP[segment]}.cidr ${cidr} と重なっている（SEG-2）`), bi('segments must not overlap external networks; renumber one of them', '系と外部のネットワークは重ねない。どちらかのアドレスを振り直す'));
         }
       }
     });
   }
   wanCidrs.forEach((w, i) => securityCloudCidrs.forEach((s, j) => {
     if (w.prefixLength > 0 && s.prefixLength > 0 && w.overlaps(s)) {
-      p.add(`internet.securityCloudCidrs[${j}]`, `${s} overlaps lgwan.wanCidrs[${i}] ${w}: the LGWAN WAN and the security cloud are separate networks (LG-1)`, 'renumber, or correct the range');
+      p.add(`internet.securityCloudCidrs[${j}]`, bi(`${s} overlaps lgwan.wanCidrs[${i}] ${w}: the LGWAN WAN and the security cloud are separate networks (LG-1)`, `${s} が lgwan.wanCidrs[${i}] ${w} と重なっている: LGWAN と自治体情報セキュリティクラウドは別のネットワーク（LG-1）`), bi('renumber, or correct the range', 'アドレスを振り直すか、範囲を直す'));
     }
   }));
   const egress = internet?.egress ?? InternetEgressMode.SECURITY_CLOUD;
   const knownEgress = Object.values(InternetEgressMode).includes(egress);
   if (!knownEgress) {
-    p.add('internet.egress', `${show(egress)} is not an egress mode`, `use ${Object.values(InternetEgressMode).join(' or ')}`);
+    p.add('internet.egress', bi(`${show(egress)} is not an egress mode`, `${show(egress)} は出口のモードではない`), bi(`use ${Object.values(InternetEgressMode).join(' or ')}`, `${Object.values(InternetEgressMode).join(' または ')} を指定する`));
   } else if (egress === InternetEgressMode.SECURITY_CLOUD) {
     if (internet?.securityCloud === undefined) {
-      p.add('internet.securityCloud', 'is missing: the Internet segment reaches the internet only through the security cloud (IN-1, 自治体情報セキュリティクラウド)',
-        'give internet.securityCloud (customerGatewayIp or attachmentId), or internet.egress: BUILT_IN for a proof of concept');
+      p.add('internet.securityCloud', bi('is missing: the Internet segment reaches the internet only through the security cloud (IN-1, 自治体情報セキュリティクラウド)', 'がない: インターネット接続系からインターネットへは、自治体情報セキュリティクラウド経由でのみ接続する（IN-1、自治体情報セキュリティクラウド）'),
+        bi('give internet.securityCloud (customerGatewayIp or attachmentId), or internet.egress: BUILT_IN for a proof of concept', 'internet.securityCloud（customerGatewayIp か attachmentId）を指定するか、検証環境なら internet.egress: BUILT_IN にする'));
     } else {
       checkConnection(p, 'internet.securityCloud', internet.securityCloud);
     }
     checkSecurityCloudDns(p, internet?.securityCloudDns, securityCloudCidrs, segList.map(([, c]) => c), wanCidrs);
   } else {
     if (internet?.securityCloud !== undefined) {
-      p.add('internet.securityCloud', 'is set but internet.egress is BUILT_IN, which does not use it', 'remove one of them');
+      p.add('internet.securityCloud', bi('is set but internet.egress is BUILT_IN, which does not use it', 'が指定されているが、internet.egress が BUILT_IN のため使われない'), bi('remove one of them', 'どちらかを削除する'));
     }
     if (internet?.securityCloudCidrs !== undefined) {
-      p.add('internet.securityCloudCidrs', 'is set but internet.egress is BUILT_IN: there is no security cloud to reach', 'remove it, or use egress SECURITY_CLOUD');
+      p.add('internet.securityCloudCidrs', bi('is set but internet.egress is BUILT_IN: there is no security cloud to reach', 'が指定されているが、internet.egress が BUILT_IN で、接続する自治体情報セキュリティクラウドがない'), bi('remove it, or use egress SECURITY_CLOUD', '削除するか、egress を SECURITY_CLOUD にする'));
     }
     if (internet?.securityCloudDns !== undefined) {
-      p.add('internet.securityCloudDns', 'is set but internet.egress is BUILT_IN: the stand-in resolves through the VPC resolver behind a fail-closed DNS Firewall (IN-2)',
-        'remove it, or use egress SECURITY_CLOUD');
+      p.add('internet.securityCloudDns', bi('is set but internet.egress is BUILT_IN: the stand-in resolves through the VPC resolver behind a fail-closed DNS Firewall (IN-2)', 'が指定されているが、internet.egress が BUILT_IN: 代替構成はフェイルクローズの DNS Firewall の後ろにある VPC リゾルバで名前解決する（IN-2）'),
+        bi('remove it, or use egress SECURITY_CLOUD', '削除するか、egress を SECURITY_CLOUD にする'));
     }
   }
   const builtIn = egress === InternetEgressMode.BUILT_IN;
@@ -387,8 +406,8 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
       try {
         layouts.set(segment, layoutSubnets(SEGMENT_LABEL[segment], cidr.toString(), azs, roles, routeTableKey));
       } catch {
-        p.add(`${SEGMENT_PROP[segment]}.cidr`, `${cidr} is too small for ${azs.length} availability zones × ${roles.size} subnet roles (${[...roles].join(', ')})`,
-          'give the segment a larger CIDR (e.g. a /20) or fewer availability zones');
+        p.add(`${SEGMENT_PROP[segment]}.cidr`, bi(`${cidr} is too small for ${azs.length} availability zones × ${roles.size} subnet roles (${[...roles].join(', ')})`, `${cidr} は、アベイラビリティゾーン ${azs.length} 個 × サブネットのロール ${roles.size} 種類（${[...roles].join(', ')}）には小さすぎる`),
+          bi('give the segment a larger CIDR (e.g. a /20) or fewer availability zones', '系の CIDR を大きくする（例: /20）か、アベイラビリティゾーンを減らす'));
       }
     }
   }
@@ -398,29 +417,29 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
   const infos = new Map<string, HostInfo>();
   const hostValue = props.hosts ?? [];
   const hostList = Array.isArray(hostValue) && withinBound(p, 'hosts', hostValue, LIMITS.hosts, 'each host is a security group') ? hostValue : [];
-  if (!Array.isArray(hostValue)) p.add('hosts', 'must be a list', 'give hosts: [{ name, zone, cidrs }]');
+  if (!Array.isArray(hostValue)) p.add('hosts', bi('must be a list', 'はリストでなければならない'), bi('give hosts: [{ name, zone, cidrs }]', 'hosts: [{ name, zone, cidrs }] を指定する'));
   hostList.forEach((h, i) => {
     const path = `hosts[${i}]`;
     if (!isObject(h)) {
-      p.add(path, 'is not an object', 'give { name, zone, cidrs }');
+      p.add(path, bi('is not an object', 'がオブジェクトではない'), bi('give { name, zone, cidrs }', '{ name, zone, cidrs } を指定する'));
       return;
     }
     const named = typeof h.name === 'string' && NAME.test(h.name) ? `hosts.${h.name}` : path;
     if (typeof h.name !== 'string' || !NAME.test(h.name)) {
-      p.add(`${path}.name`, `${show(h.name)} is not a host name`, 'use lower-case letters, digits and hyphens (max 63)');
+      p.add(`${path}.name`, bi(`${show(h.name)} is not a host name`, `${show(h.name)} はホスト名ではない`), bi('use lower-case letters, digits and hyphens (max 63)', '英小文字・数字・ハイフンで書く（63 文字まで）'));
     } else if (hosts.has(h.name)) {
-      p.add(named, 'is declared twice', 'give every host a unique name');
+      p.add(named, bi('is declared twice', 'が 2 回宣言されている'), bi('give every host a unique name', 'ホストには重ならない名前を付ける'));
     }
     const zoneOk = Object.values(Zone).includes(h.zone);
     if (!zoneOk) {
-      p.add(`${named}.zone`, `${show(h.zone)} is not a zone`, `use one of ${Object.values(Zone).join(', ')}`);
+      p.add(`${named}.zone`, bi(`${show(h.zone)} is not a zone`, `${show(h.zone)} はゾーンではない`), bi(`use one of ${Object.values(Zone).join(', ')}`, `${Object.values(Zone).join(', ')} のいずれかを指定する`));
     }
     if (h.role !== undefined && !Object.values(HostRole).includes(h.role)) {
-      p.add(`${named}.role`, `${show(h.role)} is not a host role`, `use one of ${Object.values(HostRole).join(', ')}`);
+      p.add(`${named}.role`, bi(`${show(h.role)} is not a host role`, `${show(h.role)} はホストのロールではない`), bi(`use one of ${Object.values(HostRole).join(', ')}`, `${Object.values(HostRole).join(', ')} のいずれかを指定する`));
     }
     checkFreeText(p, `${named}.description`, h.description);
     if (h.zone === Zone.SECURITY_CLOUD && builtIn) {
-      p.add(`${named}.zone`, 'is SECURITY_CLOUD, but internet.egress is BUILT_IN: there is no security cloud attachment to reach it', 'use egress SECURITY_CLOUD, or remove the host');
+      p.add(`${named}.zone`, bi('is SECURITY_CLOUD, but internet.egress is BUILT_IN: there is no security cloud attachment to reach it', 'が SECURITY_CLOUD だが、internet.egress が BUILT_IN で、そこへ届く自治体情報セキュリティクラウドのアタッチメントがない'), bi('use egress SECURITY_CLOUD, or remove the host', 'egress を SECURITY_CLOUD にするか、ホストを削除する'));
     }
     const cidrs = checkCidrList(p, `${named}.cidrs`, h.cidrs, true, LIMITS.hostCidrs);
     const segment = zoneOk ? segmentOfZone(h.zone) : undefined;
@@ -430,9 +449,9 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
       if (segment) {
         if (!segCidr) return;
         if (!segCidr.contains(c)) {
-          p.add(at, `${c} is outside ${SEGMENT_PROP[segment]}.cidr ${segCidr} (${SEGMENT_JA[segment]})`, 'put the host inside its segment, or change its zone');
+          p.add(at, bi(`${c} is outside ${SEGMENT_PROP[segment]}.cidr ${segCidr} (${SEGMENT_JA[segment]})`, `${c} が ${SEGMENT_PROP[segment]}.cidr ${segCidr}（${SEGMENT_JA[segment]}）の外にある`), bi('put the host inside its segment, or change its zone', 'ホストを系の中に置くか、ゾーンを変える'));
         } else if (c.network === segCidr.network && c.prefixLength === segCidr.prefixLength) {
-          p.add(at, `${c} is the whole segment; flows must name hosts, not segments (MN-3, 特定通信)`, 'declare the host addresses (/32) or a small range');
+          p.add(at, bi(`${c} is the whole segment; flows must name hosts, not segments (MN-3, 特定通信)`, `${c} は系全体: 通信には系ではなくホストを指定する（MN-3、特定通信）`), bi('declare the host addresses (/32) or a small range', 'ホストのアドレス（/32）か、小さな範囲を宣言する'));
         } else {
           checkAgainstLayout(p, at, c, segment, layouts.get(segment));
         }
@@ -440,46 +459,46 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
       }
       // External zones: the LGWAN WAN and the security cloud.
       if (c.prefixLength === 0) {
-        p.add(at, `0.0.0.0/0 is every IPv4 address, i.e. the internet, not a host of ${ZONE_JA[h.zone as Zone]}`, 'declare the service\'s own addresses');
+        p.add(at, bi(`0.0.0.0/0 is every IPv4 address, i.e. the internet, not a host of ${ZONE_JA[h.zone as Zone]}`, `0.0.0.0/0 はすべての IPv4 アドレス、つまりインターネットで、${ZONE_JA[h.zone as Zone]}のホストではない`), bi('declare the service\'s own addresses', 'サービス自身のアドレスを宣言する'));
         return;
       }
       for (const [seg, cidr] of segList) {
         if (c.overlaps(cidr)) {
-          p.add(at, `${c} is a ${h.zone} host but overlaps ${SEGMENT_PROP[seg]}.cidr ${cidr} (${SEGMENT_JA[seg]})`, `change its zone to ${seg}, or correct the address`);
+          p.add(at, bi(`${c} is a ${h.zone} host but overlaps ${SEGMENT_PROP[seg]}.cidr ${cidr} (${SEGMENT_JA[seg]})`, `${c} は ${h.zone} のホストだが、${SEGMENT_PROP[seg]}.cidr ${cidr}（${SEGMENT_JA[seg]}）と重なっている`), bi(`change its zone to ${seg}, or correct the address`, `ゾーンを ${seg} にするか、アドレスを直す`));
         }
       }
       if (h.zone === Zone.LGWAN_WAN && wanCidrs.length > 0 && !wanCidrs.some((w) => w.contains(c))) {
-        p.add(at, `${c} is outside lgwan.wanCidrs`, 'add its range to lgwan.wanCidrs or fix the address');
+        p.add(at, bi(`${c} is outside lgwan.wanCidrs`, `${c} が lgwan.wanCidrs の外にある`), bi('add its range to lgwan.wanCidrs or fix the address', 'その範囲を lgwan.wanCidrs に加えるか、アドレスを直す'));
       }
       if (h.zone === Zone.LGWAN_WAN && securityCloudCidrs.some((s) => s.overlaps(c))) {
-        p.add(at, `${c} is an LGWAN host inside internet.securityCloudCidrs (LG-1)`, 'correct the address or the zone');
+        p.add(at, bi(`${c} is an LGWAN host inside internet.securityCloudCidrs (LG-1)`, `${c} は LGWAN のホストだが、internet.securityCloudCidrs の中にある（LG-1）`), bi('correct the address or the zone', 'アドレスかゾーンを直す'));
       }
       if (h.zone === Zone.SECURITY_CLOUD && securityCloudCidrs.length > 0 && !securityCloudCidrs.some((w) => w.contains(c))) {
-        p.add(at, `${c} is outside internet.securityCloudCidrs`, 'add its range to internet.securityCloudCidrs or fix the address');
+        p.add(at, bi(`${c} is outside internet.securityCloudCidrs`, `${c} が internet.securityCloudCidrs の外にある`), bi('add its range to internet.securityCloudCidrs or fix the address', 'その範囲を internet.securityCloudCidrs に加えるか、アドレスを直す'));
       }
       if (h.zone === Zone.SECURITY_CLOUD && wanCidrs.some((w) => w.overlaps(c))) {
-        p.add(at, `${c} is a security-cloud host inside lgwan.wanCidrs: the LGWAN WAN and the internet side are separate networks (LG-1)`, 'correct the address or the zone');
+        p.add(at, bi(`${c} is a security-cloud host inside lgwan.wanCidrs: the LGWAN WAN and the internet side are separate networks (LG-1)`, `${c} は自治体情報セキュリティクラウドのホストだが、lgwan.wanCidrs の中にある: LGWAN とインターネット側は別のネットワーク（LG-1）`), bi('correct the address or the zone', 'アドレスかゾーンを直す'));
       }
     });
     // Placement (PL-1, REQUIREMENTS §2).
     if (knownModel && segment !== undefined) {
       const placement = MODEL_PLACEMENT[model];
       if (h.role === HostRole.BUSINESS_TERMINALS && segment !== placement.terminalSegment) {
-        p.add(`${named}.zone`, `business terminals (業務端末) in ${SEGMENT_JA[segment]}, but ${MODEL_JA[model]} places them in ${SEGMENT_JA[placement.terminalSegment]} (PL-1)`,
-          `move them to ${placement.terminalSegment}, or choose the model that matches your placement`);
+        p.add(`${named}.zone`, bi(`business terminals (業務端末) in ${SEGMENT_JA[segment]}, but ${MODEL_JA[model]} places them in ${SEGMENT_JA[placement.terminalSegment]} (PL-1)`, `業務端末が${SEGMENT_JA[segment]}にあるが、${MODEL_JA[model]}では${SEGMENT_JA[placement.terminalSegment]}に置く（PL-1）`),
+          bi(`move them to ${placement.terminalSegment}, or choose the model that matches your placement`, `${placement.terminalSegment} へ移すか、配置に合うモデルを選ぶ`));
       }
       if (h.role === HostRole.BUSINESS_SYSTEM && !placement.businessSystemSegments.includes(segment)) {
-        p.add(`${named}.zone`, `a business system (業務システム) in ${SEGMENT_JA[segment]}, but ${MODEL_JA[model]} places them in ${placement.businessSystemSegments.map((s) => SEGMENT_JA[s]).join(' or ')} (PL-1)`,
-          `move it to ${placement.businessSystemSegments.join(' or ')}`);
+        p.add(`${named}.zone`, bi(`a business system (業務システム) in ${SEGMENT_JA[segment]}, but ${MODEL_JA[model]} places them in ${placement.businessSystemSegments.map((s) => SEGMENT_JA[s]).join(' or ')} (PL-1)`, `業務システムが${SEGMENT_JA[segment]}にあるが、${MODEL_JA[model]}では${placement.businessSystemSegments.map((s) => SEGMENT_JA[s]).join('または')}に置く（PL-1）`),
+          bi(`move it to ${placement.businessSystemSegments.join(' or ')}`, `${placement.businessSystemSegments.join(' または ')} へ移す`));
       }
     }
     if (h.role === HostRole.MY_NUMBER_SYSTEM && h.zone !== Zone.MY_NUMBER) {
-      p.add(`${named}.zone`, 'a My Number system outside the My Number segment (マイナンバー利用事務系) (PL-1)', 'set zone MY_NUMBER');
+      p.add(`${named}.zone`, bi('a My Number system outside the My Number segment (マイナンバー利用事務系) (PL-1)', 'マイナンバー利用事務系の業務システムが、マイナンバー利用事務系の外にある（PL-1）'), bi('set zone MY_NUMBER', 'zone を MY_NUMBER にする'));
     } else if (zoneOk && segment === undefined && h.role !== undefined && h.role !== HostRole.OTHER) {
       // The municipality's own terminals, systems, relays and screen servers live in its segments: only there do they
       // get the labelled security group the guard reads (PL-1, AP-6), and only from there can flows reach them.
-      p.add(`${named}.zone`, `${h.zone} is outside the municipality's segments, but a ${h.role} host is one of the municipality's own (PL-1)`,
-        'put it in MY_NUMBER, LGWAN or INTERNET, or declare it with role OTHER');
+      p.add(`${named}.zone`, bi(`${h.zone} is outside the municipality's segments, but a ${h.role} host is one of the municipality's own (PL-1)`, `${h.zone} は団体の系の外だが、ロール ${h.role} のホストは団体自身のもの（PL-1）`),
+        bi('put it in MY_NUMBER, LGWAN or INTERNET, or declare it with role OTHER', 'MY_NUMBER・LGWAN・INTERNET のいずれかに置くか、ロール OTHER で宣言する'));
     }
     if (typeof h.name === 'string' && NAME.test(h.name) && !hosts.has(h.name)) {
       hosts.set(h.name, h as HostDeclaration);
@@ -491,7 +510,7 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
   // Flows.
   const flowValue = props.flows ?? [];
   const flowList = Array.isArray(flowValue) && withinBound(p, 'flows', flowValue, LIMITS.flows, 'each flow adds routes and filter rules') ? flowValue : [];
-  if (!Array.isArray(flowValue)) p.add('flows', 'must be a list', 'give flows: [{ name, kind, from, to, ports }]');
+  if (!Array.isArray(flowValue)) p.add('flows', bi('must be a list', 'はリストでなければならない'), bi('give flows: [{ name, kind, from, to, ports }]', 'flows: [{ name, kind, from, to, ports }] を指定する'));
   const flowNames = new Set<string>();
   const myNumberReaches = new Set<string>();
   const internetSources = new Set<string>();
@@ -499,31 +518,31 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
   flowList.forEach((f, i) => {
     const path0 = `flows[${i}]`;
     if (!isObject(f)) {
-      p.add(path0, 'is not an object', 'give { name, kind, from, to, ports }');
+      p.add(path0, bi('is not an object', 'がオブジェクトではない'), bi('give { name, kind, from, to, ports }', '{ name, kind, from, to, ports } を指定する'));
       return;
     }
     const path = typeof f.name === 'string' && NAME.test(f.name) ? `flows.${f.name}` : path0;
-    if (typeof f.name !== 'string' || !NAME.test(f.name)) p.add(`${path0}.name`, `${show(f.name)} is not a flow name`, 'use lower-case letters, digits and hyphens (max 63)');
-    else if (flowNames.has(f.name)) p.add(path, 'is declared twice', 'give every flow a unique name');
+    if (typeof f.name !== 'string' || !NAME.test(f.name)) p.add(`${path0}.name`, bi(`${show(f.name)} is not a flow name`, `${show(f.name)} は通信の名前ではない`), bi('use lower-case letters, digits and hyphens (max 63)', '英小文字・数字・ハイフンで書く（63 文字まで）'));
+    else if (flowNames.has(f.name)) p.add(path, bi('is declared twice', 'が 2 回宣言されている'), bi('give every flow a unique name', '通信には重ならない名前を付ける'));
     else flowNames.add(f.name);
     const kindOk = Object.values(FlowKind).includes(f.kind);
-    if (!kindOk) p.add(`${path}.kind`, `${show(f.kind)} is not a flow kind`, `use one of ${Object.values(FlowKind).join(', ')}`);
+    if (!kindOk) p.add(`${path}.kind`, bi(`${show(f.kind)} is not a flow kind`, `${show(f.kind)} は通信の種類ではない`), bi(`use one of ${Object.values(FlowKind).join(', ')}`, `${Object.values(FlowKind).join(', ')} のいずれかを指定する`));
     checkFreeText(p, `${path}.purpose`, f.purpose);
     const from = typeof f.from === 'string' ? hosts.get(f.from) : undefined;
     const to = typeof f.to === 'string' ? hosts.get(f.to) : undefined;
     const known = [...hosts.keys()];
     const suggestion = `declare it in hosts, or use one of: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}${known.length === 0 ? '(none declared)' : ''}`;
-    if (!from) p.add(`${path}.from`, `names an unknown host ${show(f.from)}`, suggestion);
-    if (!to) p.add(`${path}.to`, `names an unknown host ${show(f.to)}`, suggestion);
+    if (!from) p.add(`${path}.from`, bi(`names an unknown host ${show(f.from)}`, `が未宣言のホスト ${show(f.from)} を指している`), bi(suggestion, `hosts で宣言するか、次のいずれかを使う: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}${known.length === 0 ? '（宣言なし）' : ''}`));
+    if (!to) p.add(`${path}.to`, bi(`names an unknown host ${show(f.to)}`, `が未宣言のホスト ${show(f.to)} を指している`), bi(suggestion, `hosts で宣言するか、次のいずれかを使う: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}${known.length === 0 ? '（宣言なし）' : ''}`));
     const rule = portRule(f.kind, [from?.zone, to?.zone]);
     const ports: Port[] = [];
     if (!Array.isArray(f.ports) || f.ports.length === 0) {
-      p.add(`${path}.ports`, 'is empty', 'list the application ports, e.g. [Port.tcp(443)]');
+      p.add(`${path}.ports`, bi('is empty', 'が空'), bi('list the application ports, e.g. [Port.tcp(443)]', 'アプリケーションのポートを挙げる。例: [Port.tcp(443)]'));
     } else if (withinBound(p, `${path}.ports`, f.ports, LIMITS.flowPorts, 'each becomes security-group rules and NACL entries')) {
       f.ports.forEach((port: unknown, j: number) => {
         if (!checkPort(p, `${path}.ports[${j}]`, port)) return;
         if (port.fromPort === 1 && port.toPort === 65535) {
-          p.add(`${path}.ports[${j}]`, `is every port, i.e. all traffic (${rule})`, 'list only the ports the application uses');
+          p.add(`${path}.ports[${j}]`, bi(`is every port, i.e. all traffic (${rule})`, `はすべてのポート、つまり全通信（${portRuleJa(rule)}）`), bi('list only the ports the application uses', 'アプリケーションが使うポートだけを挙げる'));
         } else {
           ports.push(port);
         }
@@ -533,10 +552,10 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
         const count = portCount(portUnion(given));
         const ranges = describeRanges(protocol, given);
         if (count === 65535) {
-          p.add(`${path}.ports`, `${ranges} ${given.length > 1 ? 'together are' : 'is'} every ${protocol} port, i.e. all traffic (${rule})`, 'list only the ports the application uses');
+          p.add(`${path}.ports`, bi(`${ranges} ${given.length > 1 ? 'together are' : 'is'} every ${protocol} port, i.e. all traffic (${rule})`, `${ranges} ${given.length > 1 ? 'を合わせると' : 'は'} ${protocol} のすべてのポート、つまり全通信（${portRuleJa(rule)}）`), bi('list only the ports the application uses', 'アプリケーションが使うポートだけを挙げる'));
         } else if (count > MAX_FLOW_PORTS) {
-          p.add(`${path}.ports`, `${ranges} ${given.length > 1 ? 'together open' : 'opens'} ${count} ${protocol} ports, more than the whole dynamic range 49152-65535 (${MAX_FLOW_PORTS}, RFC 6335): all ports in all but name (${rule})`,
-            'list only the ports the application uses');
+          p.add(`${path}.ports`, bi(`${ranges} ${given.length > 1 ? 'together open' : 'opens'} ${count} ${protocol} ports, more than the whole dynamic range 49152-65535 (${MAX_FLOW_PORTS}, RFC 6335): all ports in all but name (${rule})`, `${ranges} ${given.length > 1 ? 'を合わせると' : 'で'} ${protocol} のポートを ${count} 個開き、動的ポート範囲 49152-65535 全体（${MAX_FLOW_PORTS} 個、RFC 6335）より多い: 名前だけ違う全ポート（${portRuleJa(rule)}）`),
+            bi('list only the ports the application uses', 'アプリケーションが使うポートだけを挙げる'));
         }
       }
     }
@@ -547,77 +566,77 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
     const zones = [from.zone, to.zone];
     const kindJa = FLOW_KIND_JA[f.kind];
     if (from.zone === to.zone) {
-      p.add(path, `both ends are in ${ZONE_JA[from.zone]}; declared flows are for crossing a boundary`, 'drop the flow (traffic inside a segment is not restricted by the library)');
+      p.add(path, bi(`both ends are in ${ZONE_JA[from.zone]}; declared flows are for crossing a boundary`, `両端が${ZONE_JA[from.zone]}にある: 宣言する通信は、境界を越えるためのもの`), bi('drop the flow (traffic inside a segment is not restricted by the library)', 'この通信を削除する（系の中の通信はライブラリが制限しない）'));
       continue;
     }
     const has = (z: Zone) => zones.includes(z);
     if (has(Zone.MY_NUMBER) && (has(Zone.INTERNET) || has(Zone.SECURITY_CLOUD))) {
-      p.add(path, `connects マイナンバー利用事務系 and ${ZONE_JA[has(Zone.INTERNET) ? Zone.INTERNET : Zone.SECURITY_CLOUD]} (${has(Zone.INTERNET) ? 'MN-2' : 'MN-1'}, critical)`,
-        'the My Number segment never talks to the Internet segment or the internet; remove the flow');
+      p.add(path, bi(`connects マイナンバー利用事務系 and ${ZONE_JA[has(Zone.INTERNET) ? Zone.INTERNET : Zone.SECURITY_CLOUD]} (${has(Zone.INTERNET) ? 'MN-2' : 'MN-1'}, critical)`, `がマイナンバー利用事務系と${ZONE_JA[has(Zone.INTERNET) ? Zone.INTERNET : Zone.SECURITY_CLOUD]}をつないでいる（${has(Zone.INTERNET) ? 'MN-2' : 'MN-1'}、重大）`),
+        bi('the My Number segment never talks to the Internet segment or the internet; remove the flow', 'マイナンバー利用事務系は、インターネット接続系ともインターネットとも通信しない。この通信を削除する'));
       continue;
     }
     if (has(Zone.MY_NUMBER)) {
       if (f.kind !== FlowKind.SPECIFIC_COMMUNICATION) {
-        p.add(`${path}.kind`, `${f.kind} (${kindJa}) touches マイナンバー利用事務系, which allows only specific communication (MN-3, 特定通信)`, 'use kind SPECIFIC_COMMUNICATION with host CIDRs and ports');
+        p.add(`${path}.kind`, bi(`${f.kind} (${kindJa}) touches マイナンバー利用事務系, which allows only specific communication (MN-3, 特定通信)`, `${f.kind}（${kindJa}）がマイナンバー利用事務系に関わるが、マイナンバー利用事務系で認められるのは特定通信だけ（MN-3、特定通信）`), bi('use kind SPECIFIC_COMMUNICATION with host CIDRs and ports', '種類を SPECIFIC_COMMUNICATION にし、ホストの CIDR とポートを指定する'));
       }
       const other = from.zone === Zone.MY_NUMBER ? to : from;
       if (other.zone !== Zone.LGWAN && other.zone !== Zone.LGWAN_WAN) {
-        p.add(path, `connects マイナンバー利用事務系 to ${ZONE_JA[other.zone]} (MN-3)`, 'the My Number segment talks only to LGWAN接続系 or LGWAN (e.g. 中間サーバー)');
+        p.add(path, bi(`connects マイナンバー利用事務系 to ${ZONE_JA[other.zone]} (MN-3)`, `がマイナンバー利用事務系と${ZONE_JA[other.zone]}をつないでいる（MN-3）`), bi('the My Number segment talks only to LGWAN接続系 or LGWAN (e.g. 中間サーバー)', 'マイナンバー利用事務系の通信相手は、LGWAN接続系か LGWAN（例: 中間サーバー）だけ'));
       }
       if (other.zone === Zone.LGWAN_WAN) {
         for (const c of infos.get(other.name)?.cidrs ?? []) {
           const whole = wanCidrs.find((w) => c.contains(w));
           if (whole) {
-            p.add(path, `reaches ${other.name} (${c}), which is the whole LGWAN WAN range ${whole}, not a host (MN-3, 特定通信)`,
-              `declare the addresses of the host the My Number segment talks to (e.g. the 中間サーバー), not the range, on hosts.${other.name}`);
+            p.add(path, bi(`reaches ${other.name} (${c}), which is the whole LGWAN WAN range ${whole}, not a host (MN-3, 特定通信)`, `が ${other.name}（${c}）に届くが、これはホストではなく LGWAN の WAN のアドレス範囲 ${whole} 全体（MN-3、特定通信）`),
+              bi(`declare the addresses of the host the My Number segment talks to (e.g. the 中間サーバー), not the range, on hosts.${other.name}`, `hosts.${other.name} には範囲ではなく、マイナンバー利用事務系が通信するホスト（例: 中間サーバー）のアドレスを宣言する`));
           }
         }
       }
       myNumberReaches.add(other.name);
     }
     if (f.kind === FlowKind.LGWAN_ASP && !(has(Zone.LGWAN) && has(Zone.LGWAN_WAN))) {
-      p.add(`${path}.kind`, `LGWAN_ASP (LGWAN-ASP) connects ${ZONE_JA[from.zone]} and ${ZONE_JA[to.zone]}; it is for an LGWAN接続系 host and an LGWAN WAN service (LG-3)`,
-        'set one end to an LGWAN host and the other to the LGWAN-ASP service\'s host in LGWAN_WAN, or use the flow kind of these zones');
+      p.add(`${path}.kind`, bi(`LGWAN_ASP (LGWAN-ASP) connects ${ZONE_JA[from.zone]} and ${ZONE_JA[to.zone]}; it is for an LGWAN接続系 host and an LGWAN WAN service (LG-3)`, `LGWAN_ASP（LGWAN-ASP）が${ZONE_JA[from.zone]}と${ZONE_JA[to.zone]}をつないでいる: LGWAN-ASP は LGWAN接続系のホストと LGWAN のサービスの間の通信（LG-3）`),
+        bi('set one end to an LGWAN host and the other to the LGWAN-ASP service\'s host in LGWAN_WAN, or use the flow kind of these zones', '一端を LGWAN のホスト、もう一端を LGWAN_WAN の LGWAN-ASP サービスのホストにするか、このゾーンの組に合う種類を使う'));
     }
     if (has(Zone.LGWAN) && has(Zone.LGWAN_WAN)) {
       if (f.kind !== FlowKind.LGWAN_ASP && f.kind !== FlowKind.SPECIFIC_COMMUNICATION) {
-        p.add(`${path}.kind`, `${f.kind} (${kindJa}) between LGWAN接続系 and the LGWAN WAN; only LGWAN-ASP services are reached there (LG-3)`, 'use kind LGWAN_ASP with the service\'s host CIDRs and ports');
+        p.add(`${path}.kind`, bi(`${f.kind} (${kindJa}) between LGWAN接続系 and the LGWAN WAN; only LGWAN-ASP services are reached there (LG-3)`, `${f.kind}（${kindJa}）が LGWAN接続系と LGWAN の間にある: そこで通信できるのは LGWAN-ASP のサービスだけ（LG-3）`), bi('use kind LGWAN_ASP with the service\'s host CIDRs and ports', '種類を LGWAN_ASP にし、サービスのホストの CIDR とポートを指定する'));
       }
       const wanHost = from.zone === Zone.LGWAN_WAN ? from : to;
       for (const c of infos.get(wanHost.name)?.cidrs ?? []) {
         const whole = wanCidrs.find((w) => c.contains(w));
         if (whole) {
-          p.add(path, `reaches ${wanHost.name} (${c}), which is the whole LGWAN WAN range ${whole}, not an LGWAN-ASP service (LG-3, 「LGWAN-ASP（LGWANメール含む）など特定通信限定とすること」)`,
-            `declare the addresses of the LGWAN-ASP service (e.g. the LGWAN mail relay) on hosts.${wanHost.name}, not the range`);
+          p.add(path, bi(`reaches ${wanHost.name} (${c}), which is the whole LGWAN WAN range ${whole}, not an LGWAN-ASP service (LG-3, 「LGWAN-ASP（LGWANメール含む）など特定通信限定とすること」)`, `が ${wanHost.name}（${c}）に届くが、これは LGWAN-ASP のサービスではなく LGWAN の WAN のアドレス範囲 ${whole} 全体（LG-3、「LGWAN-ASP（LGWANメール含む）など特定通信限定とすること」）`),
+            bi(`declare the addresses of the LGWAN-ASP service (e.g. the LGWAN mail relay) on hosts.${wanHost.name}, not the range`, `hosts.${wanHost.name} には範囲ではなく、LGWAN-ASP のサービス（例: LGWAN メールの中継）のアドレスを宣言する`));
         }
       }
     }
     const lgwanInternet = (has(Zone.LGWAN) || has(Zone.LGWAN_WAN)) && (has(Zone.INTERNET) || has(Zone.SECURITY_CLOUD));
     if (lgwanInternet) {
       if (has(Zone.LGWAN_WAN) || has(Zone.SECURITY_CLOUD)) {
-        p.add(path, `connects ${ZONE_JA[from.zone]} and ${ZONE_JA[to.zone]} (LG-1)`, 'LGWAN and the internet side meet only through sanitization or screen transfer inside the municipality');
+        p.add(path, bi(`connects ${ZONE_JA[from.zone]} and ${ZONE_JA[to.zone]} (LG-1)`, `が${ZONE_JA[from.zone]}と${ZONE_JA[to.zone]}をつないでいる（LG-1）`), bi('LGWAN and the internet side meet only through sanitization or screen transfer inside the municipality', 'LGWAN とインターネット側は、団体内の無害化か画面転送を通じてのみつなぐ'));
       } else if (f.kind === FlowKind.SANITIZATION) {
         if (!(from.zone === Zone.INTERNET && to.zone === Zone.LGWAN)) {
-          p.add(path, 'is a sanitization flow (無害化通信) out of LGWAN; sanitization is one way into LGWAN (LG-2)', 'set from to the relay in INTERNET and to to the LGWAN host');
+          p.add(path, bi('is a sanitization flow (無害化通信) out of LGWAN; sanitization is one way into LGWAN (LG-2)', 'は LGWAN から外へ向かう無害化通信: 無害化は LGWAN接続系へ入る一方向だけ（LG-2）'), bi('set from to the relay in INTERNET and to to the LGWAN host', 'from を INTERNET の中継に、to を LGWAN のホストにする'));
         }
         if (from.role !== HostRole.SANITIZATION_RELAY) {
-          p.add(`${path}.from`, `"${from.name}" is not a SANITIZATION_RELAY host (LG-2, 無害化)`, `set role: HostRole.SANITIZATION_RELAY on hosts.${from.name}, or send the files through the relay`);
+          p.add(`${path}.from`, bi(`"${from.name}" is not a SANITIZATION_RELAY host (LG-2, 無害化)`, `"${from.name}" は SANITIZATION_RELAY のホストではない（LG-2、無害化）`), bi(`set role: HostRole.SANITIZATION_RELAY on hosts.${from.name}, or send the files through the relay`, `hosts.${from.name} に role: HostRole.SANITIZATION_RELAY を設定するか、ファイルを中継経由で送る`));
         }
       } else if (f.kind === FlowKind.SCREEN_TRANSFER) {
         if (to.role !== HostRole.SCREEN_TRANSFER_SERVER) {
-          p.add(`${path}.to`, `"${to.name}" is not a SCREEN_TRANSFER_SERVER host (LG-2, 画面転送)`, `set role: HostRole.SCREEN_TRANSFER_SERVER on hosts.${to.name}`);
+          p.add(`${path}.to`, bi(`"${to.name}" is not a SCREEN_TRANSFER_SERVER host (LG-2, 画面転送)`, `"${to.name}" は SCREEN_TRANSFER_SERVER のホストではない（LG-2、画面転送）`), bi(`set role: HostRole.SCREEN_TRANSFER_SERVER on hosts.${to.name}`, `hosts.${to.name} に role: HostRole.SCREEN_TRANSFER_SERVER を設定する`));
         }
         // The model gives the direction: the terminals' segment opens the screen of the other (α: LGWAN terminals → the
         // Internet segment's virtual browser; β: Internet-segment terminals → LGWAN's VDI). The reverse would let the other
         // segment drive a terminal's screen session into the terminals' own segment.
         const terminals = knownModel ? MODEL_PLACEMENT[model].terminalSegment : undefined;
         if (terminals !== undefined && segmentOfZone(from.zone) !== terminals) {
-          p.add(path, `is a screen transfer (画面転送) from ${ZONE_JA[from.zone]} into ${ZONE_JA[to.zone]}, but in ${MODEL_JA[model]} the terminals sit in `
-            + `${SEGMENT_JA[terminals]} and screen transfer goes from there (LG-2)`,
-          `reverse it (from the terminals in ${terminals} to the screen-transfer server of the other segment), or choose the model that matches your placement`);
+          p.add(path, bi(`is a screen transfer (画面転送) from ${ZONE_JA[from.zone]} into ${ZONE_JA[to.zone]}, but in ${MODEL_JA[model]} the terminals sit in `
+            + `${SEGMENT_JA[terminals]} and screen transfer goes from there (LG-2)`, `は${ZONE_JA[from.zone]}から${ZONE_JA[to.zone]}への画面転送だが、${MODEL_JA[model]}では端末は${SEGMENT_JA[terminals]}にあり、画面転送はそこから行う（LG-2）`),
+          bi(`reverse it (from the terminals in ${terminals} to the screen-transfer server of the other segment), or choose the model that matches your placement`, `向きを逆にする（${terminals} の端末から、もう一方の系の画面転送サーバーへ）か、配置に合うモデルを選ぶ`));
         }
       } else {
-        p.add(`${path}.kind`, `${f.kind} (${kindJa}) between LGWAN接続系 and インターネット接続系 (LG-2)`, 'use SANITIZATION (無害化) or SCREEN_TRANSFER (画面転送)');
+        p.add(`${path}.kind`, bi(`${f.kind} (${kindJa}) between LGWAN接続系 and インターネット接続系 (LG-2)`, `${f.kind}（${kindJa}）が LGWAN接続系とインターネット接続系の間にある（LG-2）`), bi('use SANITIZATION (無害化) or SCREEN_TRANSFER (画面転送)', 'SANITIZATION（無害化）か SCREEN_TRANSFER（画面転送）を使う'));
       }
     }
     if (has(Zone.INTERNET) || has(Zone.SECURITY_CLOUD)) {
@@ -627,8 +646,8 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
   }
   for (const name of [...myNumberReaches].sort()) {
     if (internetSources.has(name)) {
-      p.add(`hosts.${name}`, 'is reached from マイナンバー利用事務系 and also has a declared flow with the Internet segment (MN-4)',
-        'a host the My Number segment reaches must have no path to the internet; split it into two hosts');
+      p.add(`hosts.${name}`, bi('is reached from マイナンバー利用事務系 and also has a declared flow with the Internet segment (MN-4)', 'はマイナンバー利用事務系から通信を受けるうえ、インターネット接続系との通信も宣言されている（MN-4）'),
+        bi('a host the My Number segment reaches must have no path to the internet; split it into two hosts', 'マイナンバー利用事務系が通信するホストは、インターネットへの経路を持ってはならない。2 つのホストに分ける'));
     }
   }
 
@@ -646,11 +665,11 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
 
   // α′ breakout.
   if (knownModel && !alphaPrime && breakout !== undefined) {
-    p.add('breakout', `is set but ${MODEL_JA[model]} has no local breakout (LG-1)`, 'remove it, or use model ALPHA_PRIME');
+    p.add('breakout', bi(`is set but ${MODEL_JA[model]} has no local breakout (LG-1)`, `が指定されているが、${MODEL_JA[model]}にはローカルブレイクアウトがない（LG-1）`), bi('remove it, or use model ALPHA_PRIME', '削除するか、モデルを ALPHA_PRIME にする'));
   }
   if (alphaPrime) {
     if (!isObject(breakout) || !Array.isArray(breakout.services) || breakout.services.length === 0) {
-      p.add('breakout.services', "is empty: α'モデル needs the allow-listed cloud services (AP-1)", 'list them, e.g. [{ service: CloudServiceCatalogue.MICROSOFT_365, tenantIds: [...] }]');
+      p.add('breakout.services', bi("is empty: α'モデル needs the allow-listed cloud services (AP-1)", "が空: α'モデルでは許可するクラウドサービスが必要（AP-1）"), bi('list them, e.g. [{ service: CloudServiceCatalogue.MICROSOFT_365, tenantIds: [...] }]', '挙げる。例: [{ service: CloudServiceCatalogue.MICROSOFT_365, tenantIds: [...] }]'));
     } else {
       const before = p.list.length;
       checkBreakout(p, props, hosts);
@@ -668,17 +687,17 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
 
   // Logging (LOG-1).
   const logging = props.logging;
-  if (logging !== undefined && !isObject(logging)) p.add('logging', 'must be an object', 'give logging: { siemBucketArn } or leave it out');
+  if (logging !== undefined && !isObject(logging)) p.add('logging', bi('must be an object', 'はオブジェクトでなければならない'), bi('give logging: { siemBucketArn } or leave it out', 'logging: { siemBucketArn } を指定するか、省略する'));
   const siem = isObject(logging) ? logging.siemBucketArn : undefined;
   if (siem !== undefined && !(typeof siem === 'string' && /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(siem))) {
-    p.add('logging.siemBucketArn', `${show(siem)} is not an S3 bucket ARN`, 'write arn:aws:s3:::bucket-name');
+    p.add('logging.siemBucketArn', bi(`${show(siem)} is not an S3 bucket ARN`, `${show(siem)} は S3 バケットの ARN ではない`), bi('write arn:aws:s3:::bucket-name', 'arn:aws:s3:::bucket-name の形で書く'));
   }
   if (knownModel && MODEL_PLACEMENT[model].requiresSiem && siem === undefined) {
-    p.add('logging.siemBucketArn', `is missing: ${MODEL_JA[model]} requires log management with a SIEM (LOG-1, ログ管理)`, "give the SIEM's ingestion bucket ARN");
+    p.add('logging.siemBucketArn', bi(`is missing: ${MODEL_JA[model]} requires log management with a SIEM (LOG-1, ログ管理)`, `がない: ${MODEL_JA[model]}では SIEM によるログ管理が必要（LOG-1、ログ管理）`), bi("give the SIEM's ingestion bucket ARN", 'SIEM の取り込み用バケットの ARN を指定する'));
   }
   const retention = isObject(logging) ? logging.retentionDays : undefined;
   if (retention !== undefined && !(Number.isInteger(retention) && retention > 0 && retention <= AWS_LIMITS.retentionDays)) {
-    p.add('logging.retentionDays', `${show(retention)} is not a positive whole number of days (at most ${AWS_LIMITS.retentionDays})`, 'e.g. 400');
+    p.add('logging.retentionDays', bi(`${show(retention)} is not a positive whole number of days (at most ${AWS_LIMITS.retentionDays})`, `${show(retention)} は正の整数の日数ではない（${AWS_LIMITS.retentionDays} 日まで）`), bi('e.g. 400', '例: 400'));
   }
 
   // Traffic mirroring.
@@ -686,15 +705,15 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
   if (mirroring !== undefined) {
     const t = isObject(mirroring) ? mirroring.target : undefined;
     if (!(typeof t === 'string' && (/^vpce-[0-9a-f]{8,17}$/.test(t) || /^eni-[0-9a-f]{8,17}$/.test(t) || /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/net\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/.test(t)))) {
-      p.add('trafficMirroring.target', `${show(t)} is not a mirror target`, 'give a GWLB endpoint ID (vpce-...), an ENI ID (eni-...) or an NLB ARN');
+      p.add('trafficMirroring.target', bi(`${show(t)} is not a mirror target`, `${show(t)} はミラーリング先ではない`), bi('give a GWLB endpoint ID (vpce-...), an ENI ID (eni-...) or an NLB ARN', 'GWLB エンドポイントの ID（vpce-...）、ENI の ID（eni-...）、NLB の ARN のいずれかを指定する'));
     }
     const enis = isObject(mirroring) ? mirroring.networkInterfaceIds : undefined;
     if (enis !== undefined && !(isStringArray(enis) && enis.every((e) => /^eni-[0-9a-f]{8,17}$/.test(e)))) {
-      p.add('trafficMirroring.networkInterfaceIds', 'must be a list of ENI IDs', 'e.g. ["eni-0123456789abcdef0"]');
+      p.add('trafficMirroring.networkInterfaceIds', bi('must be a list of ENI IDs', 'は ENI の ID のリストでなければならない'), bi('e.g. ["eni-0123456789abcdef0"]', '例: ["eni-0123456789abcdef0"]'));
     } else if (enis !== undefined && withinBound(p, 'trafficMirroring.networkInterfaceIds', enis, LIMITS.mirroredInterfaces, 'one mirror session each')) {
       const twice = enis.filter((e, i) => enis.indexOf(e) !== i);
-      if (twice.length > 0) p.add('trafficMirroring.networkInterfaceIds', `lists ${[...new Set(twice)].join(', ')} more than once`, 'list each interface once');
-      if (typeof t === 'string' && enis.includes(t)) p.add('trafficMirroring.networkInterfaceIds', `mirrors the target ${t} itself`, 'mirror the workloads\' interfaces, not the IDS target');
+      if (twice.length > 0) p.add('trafficMirroring.networkInterfaceIds', bi(`lists ${[...new Set(twice)].join(', ')} more than once`, `に ${[...new Set(twice)].join(', ')} が重複している`), bi('list each interface once', 'インターフェースは 1 回ずつ挙げる'));
+      if (typeof t === 'string' && enis.includes(t)) p.add('trafficMirroring.networkInterfaceIds', bi(`mirrors the target ${t} itself`, `がミラーリング先の ${t} 自身をミラーリングしている`), bi('mirror the workloads\' interfaces, not the IDS target', 'IDS のミラーリング先ではなく、業務の通信のインターフェースをミラーリングする'));
     }
   }
 }
@@ -702,27 +721,27 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
 /** The municipality name: a tag value on every resource (AWS tag limits) and the root of the transit gateway's name. */
 function checkMunicipality(p: Problems, m: unknown): void {
   if (typeof m !== 'string' || m.trim() === '') {
-    p.add('municipality', 'is empty', 'give the municipality name, e.g. "Sample City サンプル市"');
+    p.add('municipality', bi('is empty', 'が空'), bi('give the municipality name, e.g. "Sample City サンプル市"', '団体名を指定する。例: "Sample City サンプル市"'));
     return;
   }
   if (m.length > LIMITS.municipality) {
-    p.add('municipality', `is ${m.length} characters long; at most ${LIMITS.municipality} are accepted (it becomes a tag value on every resource, at most ${TAG_LIMITS.value})`, 'give the municipality\'s name');
+    p.add('municipality', bi(`is ${m.length} characters long; at most ${LIMITS.municipality} are accepted (it becomes a tag value on every resource, at most ${TAG_LIMITS.value})`, `が ${m.length} 文字ある: 受け付けるのは ${LIMITS.municipality} 文字まで（すべてのリソースのタグの値になり、上限は ${TAG_LIMITS.value} 文字）`), bi('give the municipality\'s name', '団体名を指定する'));
     return;
   }
-  if (m !== m.trim()) p.add('municipality', `${show(m)} has leading or trailing spaces`, `write ${show(m.trim())}`);
+  if (m !== m.trim()) p.add('municipality', bi(`${show(m)} has leading or trailing spaces`, `${show(m)} の前後に空白がある`), bi(`write ${show(m.trim())}`, `${show(m.trim())} と書く`));
   if (!TAG_VALUE.test(m)) {
     const bad = [...new Set([...m].filter((ch) => !TAG_VALUE.test(ch)))].slice(0, 10);
-    p.add('municipality', `${show(m)} contains characters AWS does not accept in tag values on every resource (${bad.map((ch) => show(ch)).join(' ')})`,
-      `use letters, digits, spaces and _ . : / = + - @ only, e.g. ${show(m.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, ' ').replace(/\s+/g, ' ').trim())}`);
+    p.add('municipality', bi(`${show(m)} contains characters AWS does not accept in tag values on every resource (${bad.map((ch) => show(ch)).join(' ')})`, `${show(m)} に、AWS がタグの値として受け付けない文字がある（${bad.map((ch) => show(ch)).join(' ')}）`),
+      bi(`use letters, digits, spaces and _ . : / = + - @ only, e.g. ${show(m.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, ' ').replace(/\s+/g, ' ').trim())}`, `文字・数字・空白と _ . : / = + - @ だけを使う。例: ${show(m.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, ' ').replace(/\s+/g, ' ').trim())}`));
   }
-  if (/^aws:/i.test(m)) p.add('municipality', 'begins with "aws:", which AWS reserves in tag values', 'give the municipality\'s name');
+  if (/^aws:/i.test(m)) p.add('municipality', bi('begins with "aws:", which AWS reserves in tag values', 'が "aws:" で始まっている: AWS がタグの値で予約している'), bi('give the municipality\'s name', '団体名を指定する'));
 }
 
 /** Free text kept for the design document: a string of bounded length, or nothing. */
 function checkFreeText(p: Problems, path: string, v: unknown): void {
   if (v === undefined) return;
-  if (typeof v !== 'string') p.add(path, `${show(v)} is not text`, 'give a string, or leave it out');
-  else if (v.length > LIMITS.freeText) p.add(path, `is ${v.length} characters long; at most ${LIMITS.freeText} are accepted`, 'shorten it; the design document can say more');
+  if (typeof v !== 'string') p.add(path, bi(`${show(v)} is not text`, `${show(v)} はテキストではない`), bi('give a string, or leave it out', '文字列を指定するか、省略する'));
+  else if (v.length > LIMITS.freeText) p.add(path, bi(`is ${v.length} characters long; at most ${LIMITS.freeText} are accepted`, `が ${v.length} 文字ある: 受け付けるのは ${LIMITS.freeText} 文字まで`), bi('shorten it; the design document can say more', '短くする。詳しくは設計書に書ける'));
 }
 
 /** A single CIDR: reports a non-canonical spelling; returns true when there was a problem. */
@@ -741,12 +760,12 @@ function checkCidrText(p: Problems, path: string, text: unknown): boolean {
 function checkConnectionsApart(p: Problems, lgwan: unknown, securityCloud: unknown): void {
   if (!isObject(lgwan) || !isObject(securityCloud)) return;
   if (typeof lgwan.attachmentId === 'string' && lgwan.attachmentId === securityCloud.attachmentId) {
-    p.add('internet.securityCloud.attachmentId', `${lgwan.attachmentId} is also lgwan.connection.attachmentId: one attachment would carry the LGWAN WAN and the security cloud (LG-1)`,
-      'give each external network its own transit gateway attachment');
+    p.add('internet.securityCloud.attachmentId', bi(`${lgwan.attachmentId} is also lgwan.connection.attachmentId: one attachment would carry the LGWAN WAN and the security cloud (LG-1)`, `${lgwan.attachmentId} は lgwan.connection.attachmentId と同じ: 1 つのアタッチメントが LGWAN と自治体情報セキュリティクラウドの両方を運ぶことになる（LG-1）`),
+      bi('give each external network its own transit gateway attachment', '外部のネットワークごとに別の Transit Gateway アタッチメントを指定する'));
   }
   if (typeof lgwan.customerGatewayIp === 'string' && lgwan.customerGatewayIp === securityCloud.customerGatewayIp) {
-    p.add('internet.securityCloud.customerGatewayIp', `${lgwan.customerGatewayIp} is also lgwan.connection.customerGatewayIp: one router would join the LGWAN WAN and the security cloud (LG-1)`,
-      'give the security cloud\'s own customer gateway address');
+    p.add('internet.securityCloud.customerGatewayIp', bi(`${lgwan.customerGatewayIp} is also lgwan.connection.customerGatewayIp: one router would join the LGWAN WAN and the security cloud (LG-1)`, `${lgwan.customerGatewayIp} は lgwan.connection.customerGatewayIp と同じ: 1 台のルーターが LGWAN と自治体情報セキュリティクラウドをつなぐことになる（LG-1）`),
+      bi('give the security cloud\'s own customer gateway address', '自治体情報セキュリティクラウド用のカスタマーゲートウェイのアドレスを指定する'));
   }
 }
 
@@ -755,7 +774,7 @@ function checkAvailabilityZones(p: Problems, given: unknown, region: unknown): s
   const azs = given ?? [...DEFAULT_AVAILABILITY_ZONES];
   // Six is the most any region has (us-east-1); every zone adds a subnet of each role.
   if (!isStringArray(azs) || azs.length < 2 || azs.length > 6) {
-    p.add('availabilityZones', 'must list 2 to 6 availability zone names', 'e.g. ["ap-northeast-1a", "ap-northeast-1c"]');
+    p.add('availabilityZones', bi('must list 2 to 6 availability zone names', 'にはアベイラビリティゾーン名を 2 個から 6 個挙げる'), bi('e.g. ["ap-northeast-1a", "ap-northeast-1c"]', '例: ["ap-northeast-1a", "ap-northeast-1c"]'));
     return undefined;
   }
   const regions = new Set<string>();
@@ -763,24 +782,24 @@ function checkAvailabilityZones(p: Problems, given: unknown, region: unknown): s
   azs.forEach((az, i) => {
     const m = AZ_NAME.exec(az);
     if (!m) {
-      p.add(`availabilityZones[${i}]`, `${show(az)} is not an availability zone name`, 'write names like "ap-northeast-1a"');
+      p.add(`availabilityZones[${i}]`, bi(`${show(az)} is not an availability zone name`, `${show(az)} はアベイラビリティゾーン名ではない`), bi('write names like "ap-northeast-1a"', '"ap-northeast-1a" のような名前を書く'));
       ok = false;
     } else {
       regions.add(m[1]);
     }
   });
   if (new Set(azs).size !== azs.length) {
-    p.add('availabilityZones', 'lists a zone more than once', 'list each zone once');
+    p.add('availabilityZones', bi('lists a zone more than once', 'に同じゾーンが重複している'), bi('list each zone once', 'ゾーンは 1 回ずつ挙げる'));
     ok = false;
   }
   if (regions.size > 1) {
-    p.add('availabilityZones', `mixes regions (${[...regions].sort().join(', ')})`, 'use zones of one region, the stack\'s');
+    p.add('availabilityZones', bi(`mixes regions (${[...regions].sort().join(', ')})`, `に複数のリージョンが混ざっている（${[...regions].sort().join(', ')}）`), bi('use zones of one region, the stack\'s', '1 つのリージョン（スタックのリージョン）のゾーンを使う'));
     ok = false;
   }
   const known = typeof region === 'string' && /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region) ? region : undefined;
   if (known && regions.size === 1 && !regions.has(known)) {
-    p.add('availabilityZones', `${given === undefined ? 'defaults to the zones of ap-northeast-1 (Tokyo)' : `are zones of ${[...regions][0]}`}, but the stack is in ${known}`,
-      `list zones of ${known}, e.g. ["${known}a", "${known}c"]`);
+    p.add('availabilityZones', bi(`${given === undefined ? 'defaults to the zones of ap-northeast-1 (Tokyo)' : `are zones of ${[...regions][0]}`}, but the stack is in ${known}`, `${given === undefined ? 'の既定値は ap-northeast-1（東京）のゾーン' : `は ${[...regions][0]} のゾーン`}だが、スタックは ${known} にある`),
+      bi(`list zones of ${known}, e.g. ["${known}a", "${known}c"]`, `${known} のゾーンを挙げる。例: ["${known}a", "${known}c"]`));
     ok = false;
   }
   return ok ? azs : undefined;
@@ -796,12 +815,12 @@ function checkAgainstLayout(p: Problems, path: string, c: Ipv4Cidr, segment: Seg
   const inside = `workload${workload.some((s) => s.role === SubnetRole.TERMINALS) ? ' and terminal' : ''} subnets of ${SEGMENT_JA[segment]}: ${workload.map((s) => s.cidr).join(', ')}`;
   const covered = layout.find((s) => c.contains(Ipv4Cidr.parse(s.cidr)));
   if (covered) {
-    p.add(path, `${c} covers the whole ${covered.role} subnet ${covered.key} (${covered.cidr}) that the library lays out in ${SEGMENT_JA[segment]}; flows name hosts, not subnets (MN-3 / LG-2, 特定通信)`,
-      `narrow it to the addresses the host uses, inside one workload subnet and smaller than it (${inside})`);
+    p.add(path, bi(`${c} covers the whole ${covered.role} subnet ${covered.key} (${covered.cidr}) that the library lays out in ${SEGMENT_JA[segment]}; flows name hosts, not subnets (MN-3 / LG-2, 特定通信)`, `${c} が、ライブラリが${SEGMENT_JA[segment]}に配置する ${covered.role} のサブネット ${covered.key}（${covered.cidr}）全体を覆っている: 通信にはサブネットではなくホストを指定する（MN-3 / LG-2、特定通信）`),
+      bi(`narrow it to the addresses the host uses, inside one workload subnet and smaller than it (${inside})`, `ホストが使うアドレスに絞り、1 つの業務サブネットの中でそれより小さくする（${inside}）`));
   } else if (!workload.some((s) => Ipv4Cidr.parse(s.cidr).contains(c))) {
     const other = layout.find((s) => Ipv4Cidr.parse(s.cidr).overlaps(c));
-    p.add(path, `${c} is not inside a workload subnet${other ? `: it lies in the ${other.role} subnet ${other.key} (${other.cidr}), which holds the library's own interfaces` : ''}`,
-      `place the host in a workload subnet (${inside})`);
+    p.add(path, bi(`${c} is not inside a workload subnet${other ? `: it lies in the ${other.role} subnet ${other.key} (${other.cidr}), which holds the library's own interfaces` : ''}`, `${c} が業務サブネットの中にない${other ? `: ライブラリ自身のインターフェースを置く ${other.role} のサブネット ${other.key}（${other.cidr}）にある` : ''}`),
+      bi(`place the host in a workload subnet (${inside})`, `ホストを業務サブネットに置く（${inside}）`));
   }
 }
 
@@ -816,16 +835,16 @@ function checkBreakoutPlacement(p: Problems, updateClients: unknown, infos: Map<
   const clients = new Set<string>();
   if (updateClients !== undefined) {
     if (!isStringArray(updateClients)) {
-      p.add('breakout.updateClients', 'must be a list of declared host names', 'e.g. ["antivirus-manager"]');
+      p.add('breakout.updateClients', bi('must be a list of declared host names', 'は宣言したホスト名のリストでなければならない'), bi('e.g. ["antivirus-manager"]', '例: ["antivirus-manager"]'));
     } else if (withinBound(p, 'breakout.updateClients', updateClients, LIMITS.hosts, 'each names a declared host')) {
       updateClients.forEach((name, i) => {
         const info = infos.get(name);
         if (!info) {
-          p.add(`breakout.updateClients[${i}]`, `names an unknown host ${show(name)}`, 'declare it in hosts (zone LGWAN) or remove it');
+          p.add(`breakout.updateClients[${i}]`, bi(`names an unknown host ${show(name)}`, `が未宣言のホスト ${show(name)} を指している`), bi('declare it in hosts (zone LGWAN) or remove it', 'hosts で（zone LGWAN として）宣言するか、削除する'));
         } else if (info.decl.zone !== Zone.LGWAN) {
-          p.add(`breakout.updateClients[${i}]`, `${name} is in ${info.decl.zone}, but only LGWAN hosts use the local breakout (AP-7)`, 'name an LGWAN host');
+          p.add(`breakout.updateClients[${i}]`, bi(`${name} is in ${info.decl.zone}, but only LGWAN hosts use the local breakout (AP-7)`, `${name} は ${info.decl.zone} にあるが、ローカルブレイクアウトを使えるのは LGWAN のホストだけ（AP-7）`), bi('name an LGWAN host', 'LGWAN のホストを指定する'));
         } else if (clients.has(name)) {
-          p.add(`breakout.updateClients[${i}]`, `lists ${name} twice`, 'list each host once');
+          p.add(`breakout.updateClients[${i}]`, bi(`lists ${name} twice`, `に ${name} が重複している`), bi('list each host once', 'ホストは 1 回ずつ挙げる'));
         }
         clients.add(name);
       });
@@ -844,18 +863,18 @@ function checkBreakoutPlacement(p: Problems, updateClients: unknown, infos: Map<
     const breaksOut = info.decl.role === HostRole.BUSINESS_TERMINALS || clients.has(name);
     if (myNumberPeers.has(name)) {
       if (inTerminals.length > 0) {
-        p.add(`${info.path}.cidrs`, `${list(inTerminals)} lies in an LGWAN terminal subnet, which breaks out to the cloud services; the My Number segment talks to ${name}, and a host it talks to must have no way to the internet (MN-4)`,
-          `move ${name} into a workload subnet (${list(workload)}), and keep terminals that use the cloud services in a separate pool`);
+        p.add(`${info.path}.cidrs`, bi(`${list(inTerminals)} lies in an LGWAN terminal subnet, which breaks out to the cloud services; the My Number segment talks to ${name}, and a host it talks to must have no way to the internet (MN-4)`, `${list(inTerminals)} は、クラウドサービスへブレイクアウトする LGWAN接続系の端末用サブネットにある: マイナンバー利用事務系は ${name} と通信し、その通信相手のホストはインターネットへの経路を持ってはならない（MN-4）`),
+          bi(`move ${name} into a workload subnet (${list(workload)}), and keep terminals that use the cloud services in a separate pool`, `${name} を業務サブネット（${list(workload)}）へ移し、クラウドサービスを使う端末は別の端末プールに分ける`));
       }
       if (clients.has(name)) {
-        p.add('breakout.updateClients', `lists ${name}, which the My Number segment talks to: it may not use the breakout (MN-4)`, `remove ${name}, and update it from inside LGWAN`);
+        p.add('breakout.updateClients', bi(`lists ${name}, which the My Number segment talks to: it may not use the breakout (MN-4)`, `にマイナンバー利用事務系の通信相手 ${name} がある: このホストはブレイクアウトを使えない（MN-4）`), bi(`remove ${name}, and update it from inside LGWAN`, `${name} を削除し、LGWAN接続系の中から更新する`));
       }
     } else if (breaksOut && inWorkload.length > 0) {
-      p.add(`${info.path}.cidrs`, `${list(inWorkload)} lies in an LGWAN workload subnet, which has no route to the breakout, but ${name} is ${clients.has(name) ? 'an update client' : 'a terminal pool (業務端末)'} (AP-7)`,
-        `place it in a terminal subnet (${list(terminals)})`);
+      p.add(`${info.path}.cidrs`, bi(`${list(inWorkload)} lies in an LGWAN workload subnet, which has no route to the breakout, but ${name} is ${clients.has(name) ? 'an update client' : 'a terminal pool (業務端末)'} (AP-7)`, `${list(inWorkload)} は、ブレイクアウトへのルートがない LGWAN接続系の業務サブネットにあるが、${name} は${clients.has(name) ? 'セキュリティ更新の取得元' : '業務端末（端末プール）'}（AP-7）`),
+        bi(`place it in a terminal subnet (${list(terminals)})`, `端末用サブネット（${list(terminals)}）に置く`));
     } else if (!breaksOut && inTerminals.length > 0) {
-      p.add(`${info.path}.cidrs`, `${list(inTerminals)} lies in an LGWAN terminal subnet, which breaks out to the cloud services; only terminal pools (業務端末) and update clients belong there (AP-7)`,
-        `move ${name} into a workload subnet (${list(workload)}), or declare it with role BUSINESS_TERMINALS or in breakout.updateClients`);
+      p.add(`${info.path}.cidrs`, bi(`${list(inTerminals)} lies in an LGWAN terminal subnet, which breaks out to the cloud services; only terminal pools (業務端末) and update clients belong there (AP-7)`, `${list(inTerminals)} は、クラウドサービスへブレイクアウトする LGWAN接続系の端末用サブネットにある: そこに置けるのは業務端末（端末プール）とセキュリティ更新の取得元だけ（AP-7）`),
+        bi(`move ${name} into a workload subnet (${list(workload)}), or declare it with role BUSINESS_TERMINALS or in breakout.updateClients`, `${name} を業務サブネット（${list(workload)}）へ移すか、ロール BUSINESS_TERMINALS で宣言するか、breakout.updateClients に挙げる`));
     }
   }
 }
@@ -868,7 +887,7 @@ function checkExternalHostsApart(p: Problems, infos: HostInfo[]): void {
       // 0.0.0.0/0 is refused on its own; it would overlap everything.
       const a = sc.cidrs.find((c) => c.prefixLength > 0 && w.cidrs.some((d) => d.prefixLength > 0 && d.overlaps(c)));
       if (a) {
-        p.add(`${sc.path}.cidrs`, `${a} overlaps ${w.path} of the LGWAN WAN: the LGWAN WAN and the security cloud are separate networks (LG-1)`, 'correct the address or the zone of one of them');
+        p.add(`${sc.path}.cidrs`, bi(`${a} overlaps ${w.path} of the LGWAN WAN: the LGWAN WAN and the security cloud are separate networks (LG-1)`, `${a} が LGWAN の ${w.path} と重なっている: LGWAN と自治体情報セキュリティクラウドは別のネットワーク（LG-1）`), bi('correct the address or the zone of one of them', 'どちらかのアドレスかゾーンを直す'));
       }
     }
   }
@@ -904,8 +923,8 @@ function checkHostPortUnions(p: Problems, flows: readonly ResolvedFlow[]): void 
         const count = portCount(portUnion(given));
         if (count <= MAX_FLOW_PORTS || reported.has(`${protocol}${flowNames.join()}`)) continue;
         reported.add(`${protocol}${flowNames.join()}`);
-        p.add(`hosts.${host}`, `its ${direction} flows ${flowNames.join(', ')} toward ${Ipv4Cidr.formatAddress(point)} together open ${count === 65535 ? `every ${protocol} port` : `${count} ${protocol} ports (more than the ${MAX_FLOW_PORTS} of the whole dynamic range)`}: ${describeRanges(protocol, given)} (${at[0].rule})`,
-          'declare only the ports the applications use; flows toward the same address count together');
+        p.add(`hosts.${host}`, bi(`its ${direction} flows ${flowNames.join(', ')} toward ${Ipv4Cidr.formatAddress(point)} together open ${count === 65535 ? `every ${protocol} port` : `${count} ${protocol} ports (more than the ${MAX_FLOW_PORTS} of the whole dynamic range)`}: ${describeRanges(protocol, given)} (${at[0].rule})`, `${direction === 'ingress' ? '受信' : '送信'}方向の通信 ${flowNames.join(', ')} が、${Ipv4Cidr.formatAddress(point)} に向けて合わせて${count === 65535 ? ` ${protocol} のすべてのポート` : ` ${protocol} のポートを ${count} 個（動的ポート範囲全体の ${MAX_FLOW_PORTS} 個より多い）`}を開く: ${describeRanges(protocol, given)}（${portRuleJa(at[0].rule)}）`),
+          bi('declare only the ports the applications use; flows toward the same address count together', 'アプリケーションが使うポートだけを宣言する。同じアドレスへの通信は合わせて数える'));
       }
     }
   }
@@ -930,8 +949,8 @@ function checkSubnetCoverage(p: Problems, flows: readonly ResolvedFlow[], layout
       for (const x of parts) if (x.c.network <= next) next = Math.max(next, x.c.last + 1);
       if (parts.length > 1 && next > block.last) {
         const names = [...new Set(parts.map((x) => x.name))].sort();
-        p.add(`hosts.${names[0]}`, `hosts ${names.join(', ')} together cover the whole ${subnet.role} subnet ${subnet.key} (${subnet.cidr}) of ${SEGMENT_JA[segment]}, and declared flows name them; flows name hosts, not subnets (MN-3 / LG-2, 特定通信)`,
-          'declare only the addresses the hosts use, so that part of the subnet stays out of every flow');
+        p.add(`hosts.${names[0]}`, bi(`hosts ${names.join(', ')} together cover the whole ${subnet.role} subnet ${subnet.key} (${subnet.cidr}) of ${SEGMENT_JA[segment]}, and declared flows name them; flows name hosts, not subnets (MN-3 / LG-2, 特定通信)`, `ホスト ${names.join(', ')} が合わせて${SEGMENT_JA[segment]}の ${subnet.role} のサブネット ${subnet.key}（${subnet.cidr}）全体を覆い、宣言した通信がそれらを指している: 通信にはサブネットではなくホストを指定する（MN-3 / LG-2、特定通信）`),
+          bi('declare only the addresses the hosts use, so that part of the subnet stays out of every flow', 'ホストが使うアドレスだけを宣言し、サブネットの一部がどの通信にも含まれないようにする'));
       }
     }
   }
@@ -946,8 +965,8 @@ function checkPlanLimits(
     const { inbound, outbound } = myNumberNaclEntries(myNumber.toString(), flows);
     for (const [direction, list] of [['inbound', inbound], ['outbound', outbound]] as const) {
       if (list.length > NACL_RULES_PER_DIRECTION) {
-        p.add('flows', `the flows of マイナンバー利用事務系 need ${list.length} ${direction} NACL rules (one per peer CIDR and port, one per return leg, one for the VPC); a network ACL holds ${NACL_RULES_PER_DIRECTION} per direction (the default quota, https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-nacls)`,
-          'declare fewer peer CIDRs or ports for the My Number flows (e.g. one port list per pair of hosts)');
+        p.add('flows', bi(`the flows of マイナンバー利用事務系 need ${list.length} ${direction} NACL rules (one per peer CIDR and port, one per return leg, one for the VPC); a network ACL holds ${NACL_RULES_PER_DIRECTION} per direction (the default quota, https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-nacls)`, `マイナンバー利用事務系の通信に ${direction === 'inbound' ? '受信' : '送信'}方向の NACL ルールが ${list.length} 個必要（相手の CIDR とポートごとに 1 個、戻りごとに 1 個、VPC に 1 個）だが、ネットワーク ACL に置けるのは 1 方向 ${NACL_RULES_PER_DIRECTION} 個まで（既定のクォータ、https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-nacls）`),
+          bi('declare fewer peer CIDRs or ports for the My Number flows (e.g. one port list per pair of hosts)', 'マイナンバー利用事務系の通信の相手 CIDR やポートを減らす（例: ホストの組ごとにポートのリストを 1 つにする）'));
       }
     }
   }
@@ -968,17 +987,17 @@ function checkPlanLimits(
   for (const [key, count] of rules) {
     if (count > AWS_LIMITS.securityGroupRules) {
       const [host, direction] = key.split(' ');
-      p.add(`hosts.${host}`, `its flows need ${count} ${direction} security-group rules; a group holds at most ${AWS_LIMITS.securityGroupRules}`, 'declare fewer CIDRs or ports');
+      p.add(`hosts.${host}`, bi(`its flows need ${count} ${direction} security-group rules; a group holds at most ${AWS_LIMITS.securityGroupRules}`, `の通信にはセキュリティグループの${direction === 'ingress' ? '受信' : '送信'}ルールが ${count} 個必要だが、1 つのグループに置けるのは ${AWS_LIMITS.securityGroupRules} 個まで`), bi('declare fewer CIDRs or ports', 'CIDR かポートを減らして宣言する'));
     }
   }
   for (const [zone, set] of vpcRoutes) {
     if (segmentOfZone(zone) && set.size + 2 > AWS_LIMITS.vpcRoutes) {
-      p.add('flows', `the workload route tables of ${ZONE_JA[zone]} would need ${set.size + 2} routes; a route table holds at most ${AWS_LIMITS.vpcRoutes}`, 'declare fewer, wider host ranges');
+      p.add('flows', bi(`the workload route tables of ${ZONE_JA[zone]} would need ${set.size + 2} routes; a route table holds at most ${AWS_LIMITS.vpcRoutes}`, `${ZONE_JA[zone]}の業務用ルートテーブルにはルートが ${set.size + 2} 個必要だが、1 つのルートテーブルに置けるのは ${AWS_LIMITS.vpcRoutes} 個まで`), bi('declare fewer, wider host ranges', 'ホストの範囲を減らし、広めにまとめて宣言する'));
     }
   }
   for (const [zone, set] of tgwRoutes) {
     if (set.size + 5 > AWS_LIMITS.transitRoutes) {
-      p.add('flows', `the transit gateway route table of ${ZONE_JA[zone]} would need ${set.size + 5} routes; it holds at most ${AWS_LIMITS.transitRoutes}`, 'declare fewer host ranges');
+      p.add('flows', bi(`the transit gateway route table of ${ZONE_JA[zone]} would need ${set.size + 5} routes; it holds at most ${AWS_LIMITS.transitRoutes}`, `${ZONE_JA[zone]}の Transit Gateway ルートテーブルにはルートが ${set.size + 5} 個必要だが、置けるのは ${AWS_LIMITS.transitRoutes} 個まで`), bi('declare fewer host ranges', 'ホストの範囲を減らして宣言する'));
     }
   }
 }
@@ -998,8 +1017,8 @@ function checkMediaRoutes(p: Problems, services: unknown[], wanCidrs: readonly I
       const wan = wanCidrs.find((w) => w.overlaps(c));
       const seg = segList.find(([, s]) => s.overlaps(c));
       if (wan || seg) {
-        p.add(`breakout.services[${i}].service.media.cidrs[${j}]`, `${c} overlaps ${wan ? `lgwan.wanCidrs ${wan}` : `${SEGMENT_PROP[seg![0]]}.cidr ${seg![1]}`}: media ranges go to the internet through the breakout firewall, these stay inside (LG-1)`,
-          'use the vendor\'s published media ranges, or renumber');
+        p.add(`breakout.services[${i}].service.media.cidrs[${j}]`, bi(`${c} overlaps ${wan ? `lgwan.wanCidrs ${wan}` : `${SEGMENT_PROP[seg![0]]}.cidr ${seg![1]}`}: media ranges go to the internet through the breakout firewall, these stay inside (LG-1)`, `${c} が ${wan ? `lgwan.wanCidrs ${wan}` : `${SEGMENT_PROP[seg![0]]}.cidr ${seg![1]}`} と重なっている: メディアのアドレス範囲へはブレイクアウトのファイアウォールを通ってインターネットへ出るが、こちらは内部に留まる（LG-1）`),
+          bi('use the vendor\'s published media ranges, or renumber', 'ベンダーが公開するメディアのアドレス範囲を使うか、アドレスを振り直す'));
       }
     });
   });
@@ -1022,7 +1041,7 @@ function checkProxy(p: Problems, props: MunicipalNetworkBlueprintProps, lgwanLay
       p.add(one[1] === 'breakout' ? 'breakout.services' : one[1], one[2], one[3].replace(/\.$/, ''));
     } else {
       for (const line of lines.length > 1 ? lines.slice(1) : lines) {
-        p.add('breakout.services', `cannot be turned into the tenant-restriction proxy's configuration (AP-3): ${show(line, 300)}`, 'correct the value named; tenant identifiers and policy IDs are plain identifiers');
+        p.add('breakout.services', bi(`cannot be turned into the tenant-restriction proxy's configuration (AP-3): ${show(line, 300)}`, `をテナント制限プロキシの設定に変換できない（AP-3）: ${show(line, 300)}`), bi('correct the value named; tenant identifiers and policy IDs are plain identifiers', '指摘された値を直す。テナント ID やポリシー ID は単純な識別子'));
       }
     }
   }
@@ -1033,8 +1052,9 @@ function checkProxy(p: Problems, props: MunicipalNetworkBlueprintProps, lgwanLay
  * extends the JavaScript `Error`); other languages see an exception with the same message.
  */
 export class BlueprintValidationError extends Error {
-  constructor(public readonly errors: string[]) {
-    super(`Blueprint has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.join('\n')}`);
+  constructor(public readonly errors: string[], language: GuardLanguage = GuardLanguage.ENGLISH) {
+    super(language === GuardLanguage.JAPANESE ? `ブループリントに ${errors.length} 件のエラーがある:\n${errors.join('\n')}`
+      : `Blueprint has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.join('\n')}`);
     this.name = 'BlueprintValidationError';
   }
 }
@@ -1051,7 +1071,7 @@ export class Blueprint {
    */
   public static validate(props: MunicipalNetworkBlueprintProps, region?: string): Blueprint {
     const { errors, copy } = inspect(props, region);
-    if (errors.length > 0) throw new BlueprintValidationError(errors);
+    if (errors.length > 0) throw new BlueprintValidationError(errors, languageOf(props));
     return new Blueprint(copy!);
   }
 
@@ -1118,13 +1138,13 @@ function checkSecurityCloudDns(
 ): void {
   const path = 'internet.securityCloudDns';
   if (value === undefined) {
-    p.add(path, 'is missing: the Internet segment resolves names through the security cloud\'s DNS (IN-2, 自治体情報セキュリティクラウド), '
-      + 'and the library forwards every query there', 'give the security cloud\'s DNS resolver addresses, e.g. securityCloudDns: ["172.30.0.53"] '
-      + '(ask the prefecture\'s security cloud operator), or internet.egress: BUILT_IN for a proof of concept');
+    p.add(path, bi('is missing: the Internet segment resolves names through the security cloud\'s DNS (IN-2, 自治体情報セキュリティクラウド), '
+      + 'and the library forwards every query there', 'がない: インターネット接続系は自治体情報セキュリティクラウドの DNS で名前解決し（IN-2、自治体情報セキュリティクラウド）、ライブラリはすべての問い合わせをそこへ転送する'), bi('give the security cloud\'s DNS resolver addresses, e.g. securityCloudDns: ["172.30.0.53"] '
+      + '(ask the prefecture\'s security cloud operator), or internet.egress: BUILT_IN for a proof of concept', '自治体情報セキュリティクラウドの DNS リゾルバのアドレスを指定する（例: securityCloudDns: ["172.30.0.53"]。都道府県のセキュリティクラウドの運用者に確認する）か、検証環境なら internet.egress: BUILT_IN にする'));
     return;
   }
   if (!isStringArray(value) || value.length === 0) {
-    p.add(path, 'must be a non-empty list of IPv4 address strings', 'e.g. ["172.30.0.53", "172.30.0.54"]');
+    p.add(path, bi('must be a non-empty list of IPv4 address strings', 'は IPv4 アドレス文字列の空でないリストでなければならない'), bi('e.g. ["172.30.0.53", "172.30.0.54"]', '例: ["172.30.0.53", "172.30.0.54"]'));
     return;
   }
   if (!withinBound(p, path, value, LIMITS.securityCloudDns, 'the resolvers of one forwarding rule')) return;
@@ -1135,17 +1155,17 @@ function checkSecurityCloudDns(
       p.add(`${path}[${i}]`, problem, 'write a.b.c.d canonically: decimal octets without leading zeros, no spaces');
       return;
     }
-    if (seen.has(a)) p.add(`${path}[${i}]`, `lists ${a} more than once`, 'list each resolver once');
+    if (seen.has(a)) p.add(`${path}[${i}]`, bi(`lists ${a} more than once`, `に ${a} が重複している`), bi('list each resolver once', 'リゾルバは 1 回ずつ挙げる'));
     seen.add(a);
     const host = Ipv4Cidr.parse(`${a}/32`);
     if (securityCloudCidrs.length > 0 && !securityCloudCidrs.some((c) => c.contains(host))) {
-      p.add(`${path}[${i}]`, `${a} is outside internet.securityCloudCidrs: it would not be the security cloud's resolver (IN-2)`, 'correct the address, or add its range to internet.securityCloudCidrs');
+      p.add(`${path}[${i}]`, bi(`${a} is outside internet.securityCloudCidrs: it would not be the security cloud's resolver (IN-2)`, `${a} が internet.securityCloudCidrs の外にある: 自治体情報セキュリティクラウドのリゾルバにならない（IN-2）`), bi('correct the address, or add its range to internet.securityCloudCidrs', 'アドレスを直すか、その範囲を internet.securityCloudCidrs に加える'));
     }
     for (const c of segments) {
-      if (c.contains(host)) p.add(`${path}[${i}]`, `${a} is inside the segment CIDR ${c}: a resolver in a segment is no security cloud (IN-2)`, 'give the security cloud\'s resolver addresses');
+      if (c.contains(host)) p.add(`${path}[${i}]`, bi(`${a} is inside the segment CIDR ${c}: a resolver in a segment is no security cloud (IN-2)`, `${a} が系の CIDR ${c} の中にある: 系の中のリゾルバは自治体情報セキュリティクラウドではない（IN-2）`), bi('give the security cloud\'s resolver addresses', '自治体情報セキュリティクラウドのリゾルバのアドレスを指定する'));
     }
     for (const c of wan) {
-      if (c.contains(host)) p.add(`${path}[${i}]`, `${a} is inside lgwan.wanCidrs ${c}: the LGWAN WAN is not the security cloud (LG-1, IN-2)`, 'give the security cloud\'s resolver addresses');
+      if (c.contains(host)) p.add(`${path}[${i}]`, bi(`${a} is inside lgwan.wanCidrs ${c}: the LGWAN WAN is not the security cloud (LG-1, IN-2)`, `${a} が lgwan.wanCidrs ${c} の中にある: LGWAN は自治体情報セキュリティクラウドではない（LG-1、IN-2）`), bi('give the security cloud\'s resolver addresses', '自治体情報セキュリティクラウドのリゾルバのアドレスを指定する'));
     }
   });
 }

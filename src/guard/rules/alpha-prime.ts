@@ -6,7 +6,8 @@ import { CloudServiceCatalogue } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
-import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { jaOrEn } from '../ja-engine';
+import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, workloadSubnetsIn } from '../topology';
 
 /**
@@ -36,15 +37,36 @@ export function breakoutFirewalls(graph: TopologyGraph): { firewall: FirewallNod
 const AWS_MANAGED_GROUP = /^arn:aws[a-z-]*:network-firewall:[a-z0-9-]+:aws-managed:stateful-rulegroup\//;
 
 /** Whether a rule group may pass traffic: it holds a `pass` rule, or the guard cannot read its rules. */
-function passingProblem(graph: TopologyGraph, ref: Ref): string | undefined {
-  if (ref.kind === 'external') return AWS_MANAGED_GROUP.test(ref.value) ? undefined : `rule group ${ref.value} is outside the synthesized output, so its rules cannot be read`;
-  if (ref.kind === 'unresolved') return `a rule group reference (${ref.expression}) cannot be resolved`;
+function passingProblem(graph: TopologyGraph, ref: Ref): Bilingual | undefined {
+  if (ref.kind === 'external') {
+    return AWS_MANAGED_GROUP.test(ref.value) ? undefined
+      : bi(`rule group ${ref.value} is outside the synthesized output, so its rules cannot be read`, `ルールグループ ${ref.value} が合成結果の外にあり、そのルールを読めない`);
+  }
+  if (ref.kind === 'unresolved') return bi(`a rule group reference (${ref.expression}) cannot be resolved`, `ルールグループの参照（${jaOrEn(ref.expression)}）を解決できない`);
   const group = deref<RuleGroupNode>(graph, ref);
-  if (group?.type !== 'rule-group') return `${ref.id} is not a rule group of the synthesized output`;
-  if (group.domainList) return group.domainList.generatedRulesType === 'ALLOWLIST' ? `rule group ${group.id} is an allow-list of its own` : undefined;
-  if (group.rulesString === undefined) return `the rules of rule group ${group.id} cannot be read (only a literal RulesString or domain list can)`;
+  if (group?.type !== 'rule-group') return bi(`${ref.id} is not a rule group of the synthesized output`, `${ref.id} は合成結果のルールグループではない`);
+  if (group.domainList) {
+    return group.domainList.generatedRulesType === 'ALLOWLIST'
+      ? bi(`rule group ${group.id} is an allow-list of its own`, `ルールグループ ${group.id} が独自の許可リストになっている`) : undefined;
+  }
+  if (group.rulesString === undefined) return unreadableRules(group.id);
   const pass = group.rulesString.split('\n').map((l) => l.trim()).find((l) => /^pass\s/i.test(l));
-  return pass === undefined ? undefined : `rule group ${group.id} holds a pass rule (${pass.length > 100 ? `${pass.slice(0, 97)}...` : pass})`;
+  if (pass === undefined) return undefined;
+  const shown = pass.length > 100 ? `${pass.slice(0, 97)}...` : pass;
+  return bi(`rule group ${group.id} holds a pass rule (${shown})`, `ルールグループ ${group.id} に pass ルールがある（${shown}）`);
+}
+
+/** A rule group whose rules are neither a literal RulesString nor a domain list. */
+function unreadableRules(id: string): Bilingual {
+  return bi(`the rules of rule group ${id} cannot be read (only a literal RulesString or domain list can)`,
+    `ルールグループ ${id} のルールを読めない（読めるのはリテラルの RulesString かドメインリストだけ）`);
+}
+
+/** The rule order as worded in the findings. */
+function orderText(policy: FirewallPolicyNode): Bilingual {
+  return policy.ruleOrder === 'unknown'
+    ? bi('rule order the guard cannot read (taken as the default action order)', 'ガードが読めないルール順序（デフォルトのアクション順序とみなす）')
+    : bi('default action order', 'デフォルトのアクション順序');
 }
 
 /**
@@ -54,7 +76,7 @@ function passingProblem(graph: TopologyGraph, ref: Ref): string | undefined {
  * of every group wins over the allow-list's drops, so no other group may pass anything.
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
-function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): string | undefined {
+function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
   const refs = policy.ruleGroups.map((ref, i) => ({ ref, priority: policy.ruleGroupPriorities?.[i] }));
   const isAllowList = (ref: Ref) => deref<RuleGroupNode>(graph, ref)?.type === 'rule-group' && deref<RuleGroupNode>(graph, ref)?.domainList?.generatedRulesType === 'ALLOWLIST';
   const allowPriorities = refs.filter((r) => isAllowList(r.ref)).map((r) => r.priority);
@@ -67,21 +89,28 @@ function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: Fire
     const problem = passingProblem(graph, ref);
     if (problem === undefined) continue;
     return strict
-      ? `firewall ${firewallId} lets traffic around its FQDN allow-list: ${problem}, and under strict order it runs ahead of the allow-list `
-        + `(priority ${priority ?? 'unreadable'}; the allow-list's ${Number.isFinite(allowAt) ? allowAt : 'is unreadable'})`
-      : `firewall ${firewallId} lets traffic around its FQDN allow-list: ${problem}, and under the ${policy.ruleOrder === 'unknown' ? 'rule order the guard cannot read (taken as the default action order)'
-        : 'default action order'} every pass rule wins over the allow-list`;
+      ? bi(`firewall ${firewallId} lets traffic around its FQDN allow-list: ${problem.en}, and under strict order it runs ahead of the allow-list `
+        + `(priority ${priority ?? 'unreadable'}; the allow-list's ${Number.isFinite(allowAt) ? allowAt : 'is unreadable'})`,
+      `ファイアウォール ${firewallId} で、FQDN 許可リストを迂回して通信が通る: ${problem.ja}。STRICT_ORDER ではこのグループが許可リストより先に評価される`
+        + `（優先度 ${priority ?? '読めない'}、許可リストは ${Number.isFinite(allowAt) ? allowAt : '読めない'}）`)
+      : bi(`firewall ${firewallId} lets traffic around its FQDN allow-list: ${problem.en}, and under the ${orderText(policy).en} every pass rule wins over the allow-list`,
+        `ファイアウォール ${firewallId} で、FQDN 許可リストを迂回して通信が通る: ${problem.ja}。${orderText(policy).ja}では、どの pass ルールも許可リストより優先される`);
   }
   return undefined;
 }
 
 /** A firewall's policy when it drops by default, or why it does not count as dropping by default. */
-function dropByDefault(ctx: GuardContext, firewallId: string): { policy: FirewallPolicyNode } | { problem: string } {
+function dropByDefault(ctx: GuardContext, firewallId: string): { policy: FirewallPolicyNode } | { problem: Bilingual } {
   const fw = ctx.graph.nodes.get(firewallId) as FirewallNode | undefined;
   const policy = deref<FirewallPolicyNode>(ctx.graph, fw?.policy);
-  if (!policy || policy.type !== 'firewall-policy') return { problem: `the policy of firewall ${firewallId} is not in the synthesized output` };
+  if (!policy || policy.type !== 'firewall-policy') {
+    return { problem: bi(`the policy of firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} のポリシーが合成結果にない`) };
+  }
   if (!policy.statefulDefaultActions.some((a) => DROPS.has(a))) {
-    return { problem: `firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})` };
+    return {
+      problem: bi(`firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`,
+        `ファイアウォール ${firewallId} が既定で通信を通す（ステートフルのデフォルトアクション: ${policy.statefulDefaultActions.join(', ') || 'なし'}）`),
+    };
   }
   return { policy };
 }
@@ -110,29 +139,42 @@ function passesTransport(line: string): boolean {
  * group passes a whole transport around that default, and what is passed has met the IPS first (`ipsAheadProblem`);
  * else why not. Rule groups the guard cannot read count as passing everything (fail closed).
  */
-export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
+export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string): Bilingual | undefined {
   const base = dropByDefault(ctx, firewallId);
   if ('problem' in base) return base.problem;
   let dropping = false;
   for (const ref of base.policy.ruleGroups) {
     if (ref.kind === 'external') {
-      if (!AWS_MANAGED_GROUP.test(ref.value)) return `rule group ${ref.value} of firewall ${firewallId} is outside the synthesized output, so its rules cannot be read`;
+      if (!AWS_MANAGED_GROUP.test(ref.value)) {
+        return bi(`rule group ${ref.value} of firewall ${firewallId} is outside the synthesized output, so its rules cannot be read`,
+          `ファイアウォール ${firewallId} のルールグループ ${ref.value} が合成結果の外にあり、そのルールを読めない`);
+      }
       dropping = true;
       continue;
     }
     const group = deref<RuleGroupNode>(ctx.graph, ref);
-    if (group?.type !== 'rule-group') return `a rule group of firewall ${firewallId} cannot be read (${ref.kind === 'unresolved' ? ref.expression : ref.id})`;
+    if (group?.type !== 'rule-group') {
+      return bi(`a rule group of firewall ${firewallId} cannot be read (${ref.kind === 'unresolved' ? ref.expression : ref.id})`,
+        `ファイアウォール ${firewallId} のルールグループを読めない（${ref.kind === 'unresolved' ? jaOrEn(ref.expression) : ref.id}）`);
+    }
     if (group.domainList) {
       if (group.domainList.generatedRulesType === 'DENYLIST') dropping = true;
       continue;
     }
-    if (group.rulesString === undefined) return `the rules of rule group ${group.id} cannot be read (only a literal RulesString or domain list can)`;
+    if (group.rulesString === undefined) return unreadableRules(group.id);
     const lines = suricataLines(group);
     const open = lines.find(passesTransport);
-    if (open) return `rule group ${group.id} of firewall ${firewallId} passes a whole transport (${open.length > 100 ? `${open.slice(0, 97)}...` : open})`;
+    if (open) {
+      const shown = open.length > 100 ? `${open.slice(0, 97)}...` : open;
+      return bi(`rule group ${group.id} of firewall ${firewallId} passes a whole transport (${shown})`,
+        `ファイアウォール ${firewallId} のルールグループ ${group.id} が、トランスポート全体を通過させる（${shown}）`);
+    }
     if (lines.some(isDropLine)) dropping = true;
   }
-  if (!dropping) return `firewall ${firewallId} has no IPS rule in drop mode (no drop or reject rule, deny-list or AWS managed threat group)`;
+  if (!dropping) {
+    return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject rule, deny-list or AWS managed threat group)`,
+      `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（drop・reject のルール、拒否リスト、AWS マネージドの脅威ルールグループのいずれもない）`);
+  }
   return ipsAheadProblem(ctx.graph, firewallId, base.policy);
 }
 
@@ -146,7 +188,7 @@ const isDropLine = (line: string) => /^(drop|reject|rejectsrc|rejectdst|rejectbo
  * its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
-function ipsAheadProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): string | undefined {
+function ipsAheadProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
   const entries = policy.ruleGroups.map((ref, i) => {
     const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
     const lines = group?.type === 'rule-group' && !group.domainList && group.rulesString !== undefined ? suricataLines(group) : [];
@@ -163,26 +205,28 @@ function ipsAheadProblem(graph: TopologyGraph, firewallId: string, policy: Firew
   const strict = policy.ruleOrder === 'STRICT_ORDER';
   for (const e of entries.filter((x) => x.passing)) {
     if (!strict) {
-      return `firewall ${firewallId} passes traffic in rule group ${e.name} without its IPS: under the ${policy.ruleOrder === 'unknown'
-        ? 'rule order the guard cannot read (taken as the default action order)' : 'default action order'} every pass rule runs before every drop rule`;
+      return bi(`firewall ${firewallId} passes traffic in rule group ${e.name} without its IPS: under the ${orderText(policy).en} every pass rule runs before every drop rule`,
+        `ファイアウォール ${firewallId} がルールグループ ${jaOrEn(e.name)} で IPS を通さずに通信を通す: ${orderText(policy).ja}では、どの pass ルールもすべての drop ルールより先に評価される`);
     }
     const inspected = e.dropsFirst || (e.priority !== undefined
       && entries.some((d) => d.drops && d.priority !== undefined && d.priority < e.priority!));
     if (!inspected) {
-      return `firewall ${firewallId} passes traffic in rule group ${e.name} (priority ${e.priority ?? 'unreadable'}) before any IPS group drops it: `
-        + 'under strict order the first pass ends a flow\'s evaluation';
+      return bi(`firewall ${firewallId} passes traffic in rule group ${e.name} (priority ${e.priority ?? 'unreadable'}) before any IPS group drops it: `
+        + 'under strict order the first pass ends a flow\'s evaluation',
+      `ファイアウォール ${firewallId} が、IPS のグループで遮断される前にルールグループ ${jaOrEn(e.name)}（優先度 ${e.priority ?? '読めない'}）で通信を通す: `
+        + 'STRICT_ORDER では最初の pass でそのフローの評価が終わる');
     }
   }
   return undefined;
 }
 
 /** Whether a firewall drops by default and filters on an FQDN allow-list that nothing passes traffic around; else why not. */
-export function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): string | undefined {
+export function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): Bilingual | undefined {
   const base = dropByDefault(ctx, firewallId);
   if ('problem' in base) return base.problem;
   const policy = base.policy;
   const lists = policy.ruleGroups.map((r) => deref<RuleGroupNode>(ctx.graph, r)).filter((g) => g?.type === 'rule-group' && g.domainList?.generatedRulesType === 'ALLOWLIST');
-  if (lists.length === 0) return `firewall ${firewallId} has no FQDN allow-list (TLS SNI / HTTP Host)`;
+  if (lists.length === 0) return bi(`firewall ${firewallId} has no FQDN allow-list (TLS SNI / HTTP Host)`, `ファイアウォール ${firewallId} に FQDN 許可リスト（TLS SNI / HTTP Host）がない`);
   return ruleOrderProblem(ctx.graph, firewallId, policy);
 }
 
@@ -195,21 +239,31 @@ export const AP1: GuardRule = {
   summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host); no route bypasses it.',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
-    const fix = 'send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict), an ALLOWLIST '
-      + 'domain rule group, STRICT_ORDER, and no pass rule in a group ahead of the allow-list';
+    const fix = bi('send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict), an ALLOWLIST '
+      + 'domain rule group, STRICT_ORDER, and no pass rule in a group ahead of the allow-list',
+    'LGWAN接続系のデフォルトルートをブレイクアウト用ファイアウォールのエンドポイントへ向け、ファイアウォールポリシーに aws:drop_established（または drop_strict）、'
+      + 'ALLOWLIST のドメインルールグループ、STRICT_ORDER を設定して、許可リストより先に評価されるグループに pass ルールを置かない');
     // Every way out (or a path the guard cannot follow) must pass a firewall that drops by default and allow-lists FQDNs.
     const bypassing = arrivalsFrom(ctx, subnets, (a) => (a.end.kind === 'internet' || a.end.kind === 'unknown')
       && !a.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined));
     const findings = firewallGateFindings(ctx, this, bypassing, (f) => breakoutFirewallProblem(ctx, f),
-      { firewall: 'is no breakout filter', firewallFix: fix, subject: 'an LGWAN subnet, without passing a breakout firewall,', fix });
+      {
+        firewall: bi('is no breakout filter', 'ブレイクアウトのフィルタにならない'),
+        firewallFix: fix,
+        subject: bi('an LGWAN subnet, without passing a breakout firewall,', 'LGWAN接続系のサブネットから、ブレイクアウト用ファイアウォールを通らずに'),
+        fix,
+      });
     // A breakout firewall in LGWAN that passes by default is wrong even before a route uses it.
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);
       if (problem) {
-        findings.push(finding(this, nameOf(ctx.graph, fw.id), problem, /around its FQDN allow-list/.test(problem)
-          ? 'use STRICT_ORDER and keep rule groups ahead of the allow-list to drop, reject and alert rules (breakout.ipsRules may not pass); '
-            + 'give a group that must pass traffic a priority after the allow-list\'s'
-          : 'set the stateful default actions to aws:drop_established (or aws:drop_strict) and attach the allow-list rule group'));
+        findings.push(finding(this, nameOf(ctx.graph, fw.id), problem, /around its FQDN allow-list/.test(problem.en)
+          ? bi('use STRICT_ORDER and keep rule groups ahead of the allow-list to drop, reject and alert rules (breakout.ipsRules may not pass); '
+            + 'give a group that must pass traffic a priority after the allow-list\'s',
+          'STRICT_ORDER にし、許可リストより先に評価されるルールグループには drop・reject・alert のルールだけを置く（breakout.ipsRules に pass は書けない）。'
+            + '通信を通す必要のあるグループには、許可リストより後の優先度を付ける')
+          : bi('set the stateful default actions to aws:drop_established (or aws:drop_strict) and attach the allow-list rule group',
+            'ステートフルのデフォルトアクションを aws:drop_established（または aws:drop_strict）にし、許可リストのルールグループを関連付ける')));
       }
     }
     return findings;
@@ -231,14 +285,18 @@ export const AP2: GuardRule = {
       for (const target of g.domainList.targets) {
         // Network Firewall writes subdomain patterns as ".example.com"; our notation is "*.example.com".
         const pattern = target.startsWith('.') ? `*${target}` : target;
-        const syntax = target === '*' || target === '.' ? ['allows every domain'] : domainProblems(pattern);
+        const syntax = target === '*' || target === '.' ? [bi('allows every domain', 'がすべてのドメインを許可する')]
+          : domainProblems(pattern).map((p) => bi(p, jaOrEn(p)));
         // Only when the entry is well-formed does it make sense to ask whether it belongs to a qualifying service.
         const problems = syntax.length > 0 || QUALIFYING.has(target) ? syntax
-          : ['is not a domain of a catalogue service that is ISMAP-listed or a security-update service meeting the three conditions'];
+          : [bi('is not a domain of a catalogue service that is ISMAP-listed or a security-update service meeting the three conditions',
+            'は、ISMAP 登録のカタログサービスのドメインでも、3 条件を満たすセキュリティ更新サービスのドメインでもない')];
         for (const p of problems) {
-          findings.push(finding(this, nameOf(ctx.graph, g.id), `allow-list entry "${target}" ${p}`,
-            'list the service\'s own domains (see CloudServiceCatalogue), never a wildcard over a whole TLD or everything; '
-              + 'for an ISMAP-listed service of your own, acknowledge AP-2 with its ISMAP registration'));
+          findings.push(finding(this, nameOf(ctx.graph, g.id), bi(`allow-list entry "${target}" ${p.en}`, `許可リストのエントリ "${target}" ${p.ja}`),
+            bi('list the service\'s own domains (see CloudServiceCatalogue), never a wildcard over a whole TLD or everything; '
+              + 'for an ISMAP-listed service of your own, acknowledge AP-2 with its ISMAP registration',
+            'サービス自身のドメインを列挙する（CloudServiceCatalogue を参照）。TLD 全体やすべてを対象にするワイルドカードは使わない。'
+              + '独自に利用する ISMAP 登録サービスは、その ISMAP 登録を理由として AP-2 を例外承認する')));
         }
       }
     }
@@ -263,8 +321,12 @@ export const AP7: GuardRule = {
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const findings: Finding[] = [];
-    const fix = (what: string) => `move ${what} to an LGWAN subnet without a route to the breakout (MunicipalNetwork: a workload subnet, not a terminal subnet), `
-      + 'or, for a host that must fetch security updates, name it in breakout.updateClients';
+    const fix = (what: string, whatJa: string) => bi(`move ${what} to an LGWAN subnet without a route to the breakout (MunicipalNetwork: a workload subnet, not a terminal subnet), `
+      + 'or, for a host that must fetch security updates, name it in breakout.updateClients',
+    `${whatJa}を、ブレイクアウトへのルートがない LGWAN接続系のサブネットへ移す（MunicipalNetwork では端末用サブネットではなく業務サブネット）か、`
+      + 'セキュリティ更新を取得する必要のあるホストなら breakout.updateClients に挙げる');
+    const onlyTerminals = bi('only terminal pools (業務端末) and update clients may use the breakout',
+      'ローカルブレイクアウトを使えるのは業務端末（端末プール）とセキュリティ更新の取得元だけ');
     const outOf = (subnet: SubnetNode) => ctx.reach.arrivals(subnet.id).find(OUT_OR_UNKNOWN);
     const flaggedHosts = new Set<string>();
     const flaggedLabels = new Set<string>();
@@ -278,9 +340,11 @@ export const AP7: GuardRule = {
         const out = outOf(subnet);
         if (!out) continue;
         flaggedHosts.add(host.name);
+        const end = endOf(ctx, out);
         findings.push(finding(this, nameOf(ctx.graph, subnet.id),
-          `declared host ${host.name} (${host.role}, ${host.cidrs.join(', ')}) lies in this subnet, which reaches ${endOf(ctx, out)}; only terminal pools (業務端末) and update clients may use the breakout`,
-          fix(host.name), ctx.reach.hops(out)));
+          bi(`declared host ${host.name} (${host.role}, ${host.cidrs.join(', ')}) lies in this subnet, which reaches ${end.en}; ${onlyTerminals.en}`,
+            `宣言したホスト ${host.name}（${host.role}、${host.cidrs.join(', ')}）が、${spaced(end.ja)}に届くこのサブネットにある。${onlyTerminals.ja}`),
+          fix(host.name, `ホスト ${host.name} `), ctx.reach.hops(out)));
         break;
       }
     }
@@ -293,9 +357,11 @@ export const AP7: GuardRule = {
         const out = subnet && outOf(subnet);
         if (!subnet || !out) continue;
         flaggedLabels.add(label.id);
+        const end = endOf(ctx, out);
         findings.push(finding(this, nameOf(ctx.graph, label.resource),
-          `labelled ${label.role}, it sits in ${nameOf(ctx.graph, subnet.id)}, which reaches ${endOf(ctx, out)}; only terminal pools (業務端末) and update clients may use the breakout`,
-          fix('it'), ctx.reach.hops(out)));
+          bi(`labelled ${label.role}, it sits in ${nameOf(ctx.graph, subnet.id)}, which reaches ${end.en}; ${onlyTerminals.en}`,
+            `ラベル ${label.role} のリソースが、${spaced(end.ja)}に届く ${nameOf(ctx.graph, subnet.id)} にある。${onlyTerminals.ja}`),
+          fix('it', 'このリソース'), ctx.reach.hops(out)));
         break;
       }
     }
@@ -306,22 +372,29 @@ export const AP7: GuardRule = {
     for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient && !flaggedHosts.has(h.name))) {
       const used = proxies.find((c) => mayUse(c, host.cidrs));
       if (!used) continue;
+      const clients = clientsText(used);
       findings.push(finding(this, nameOf(ctx.graph, used.proxy.id),
-        `declared host ${host.name} (${host.role}, ${host.cidrs.join(', ')}) may use the forward proxy ${used.proxy.id}, which relays to the breakout: `
-          + `${clientsText(used)}`,
-        'admit only the terminal pools (業務端末) and update clients in the security groups of the proxy and of the load balancer in front of it '
-          + '(breakout.tenantProxy plans them from the terminal subnets), or move the host out of the admitted blocks'));
+        bi(`declared host ${host.name} (${host.role}, ${host.cidrs.join(', ')}) may use the forward proxy ${used.proxy.id}, which relays to the breakout: `
+          + `${clients.en}`,
+        `宣言したホスト ${host.name}（${host.role}、${host.cidrs.join(', ')}）が、ブレイクアウトへ中継するフォワードプロキシ ${used.proxy.id} を使えるおそれがある: ${clients.ja}`),
+        bi('admit only the terminal pools (業務端末) and update clients in the security groups of the proxy and of the load balancer in front of it '
+          + '(breakout.tenantProxy plans them from the terminal subnets), or move the host out of the admitted blocks',
+        'プロキシと前段のロードバランサーのセキュリティグループでは、業務端末（端末プール）とセキュリティ更新の取得元だけを受け入れる'
+          + '（breakout.tenantProxy は端末用サブネットからこれを作る）か、受け入れる範囲の外へホストを移す')));
     }
     for (const label of nodesOf(ctx.graph, 'role-label').filter((l) => l.role !== 'BUSINESS_TERMINALS' && !flaggedLabels.has(l.id))) {
       const cidrs = label.subnets.map((r) => deref<SubnetNode>(ctx.graph, r)).filter((x) => x?.type === 'subnet' && ctx.reach.segmentOf(x.id) === Segment.LGWAN)
         .map((x) => x!.cidr ?? '');
       const used = cidrs.length > 0 ? proxies.find((c) => mayUse(c, cidrs)) : undefined;
       if (!used) continue;
+      const clients = clientsText(used);
       findings.push(finding(this, nameOf(ctx.graph, label.resource),
-        `labelled ${label.role}, it sits in a subnet the forward proxy ${used.proxy.id} admits as a client, and the proxy relays to the breakout: `
-          + `${clientsText(used)}`,
-        'admit only the terminal pools (業務端末) and update clients in the security groups of the proxy and of the load balancer in front of it, '
-          + 'or move the resource to a subnet they do not admit'));
+        bi(`labelled ${label.role}, it sits in a subnet the forward proxy ${used.proxy.id} admits as a client, and the proxy relays to the breakout: `
+          + `${clients.en}`,
+        `ラベル ${label.role} のリソースが、フォワードプロキシ ${used.proxy.id} がクライアントとして受け入れるサブネットにあり、プロキシはブレイクアウトへ中継する: ${clients.ja}`),
+        bi('admit only the terminal pools (業務端末) and update clients in the security groups of the proxy and of the load balancer in front of it, '
+          + 'or move the resource to a subnet they do not admit',
+        'プロキシと前段のロードバランサーのセキュリティグループでは業務端末（端末プール）とセキュリティ更新の取得元だけを受け入れるか、受け入れない範囲のサブネットへリソースを移す')));
     }
     return findings;
   },

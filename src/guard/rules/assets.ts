@@ -5,7 +5,7 @@ import { ALL_SEGMENTS, HOST_TAG_KEY, ROLE_TAG_KEY, Segment } from '../../model/s
 import { parsePrefix, Prefix } from '../address-space';
 import { nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule } from '../graph';
 import { MAX_PORT } from '../header-set';
-import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi, Severity } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
 
 /**
@@ -35,15 +35,20 @@ export const BP1: GuardRule = {
         : groups.filter((g) => host !== undefined && g.tags[HOST_TAG_KEY] === host && g.tags[ROLE_TAG_KEY] === HostRole.BUSINESS_SYSTEM);
       if (own.length === 0) {
         findings.push(finding(this, label.path ?? nameOf(ctx.graph, label.resource),
-          `business system ${host ?? label.resource} has no security group of its own (labelled ${HOST_TAG_KEY} and ${ROLE_TAG_KEY}=${HostRole.BUSINESS_SYSTEM})`,
-          'give each business system its own security group that admits only its declared clients and ports'));
+          bi(`business system ${host ?? label.resource} has no security group of its own (labelled ${HOST_TAG_KEY} and ${ROLE_TAG_KEY}=${HostRole.BUSINESS_SYSTEM})`,
+            `業務システム ${host ?? label.resource} に専用のセキュリティグループ（ラベル ${HOST_TAG_KEY} と ${ROLE_TAG_KEY}=${HostRole.BUSINESS_SYSTEM}）がない`),
+          bi('give each business system its own security group that admits only its declared clients and ports',
+            '業務システムごとに、宣言したクライアントとポートだけを受け入れる専用のセキュリティグループを設ける')));
         continue;
       }
       for (const g of own) {
         const problems = ingressProblems(ctx, g, subnetBlocks);
         if (problems.length > 0) {
-          findings.push(finding(this, nameOf(ctx.graph, g.id), `business system ${g.tags[HOST_TAG_KEY] ?? g.id}: security group ${g.id} ${problems.join('; ')}`,
-            'admit only the declared clients (host CIDRs or their security groups) on the declared ports (情報資産単位でのアクセス制御)'));
+          const all = joinBi(problems, '; ', '、');
+          findings.push(finding(this, nameOf(ctx.graph, g.id),
+            bi(`business system ${g.tags[HOST_TAG_KEY] ?? g.id}: security group ${g.id} ${all.en}`, `業務システム ${g.tags[HOST_TAG_KEY] ?? g.id}: セキュリティグループ ${g.id} が${all.ja}`),
+            bi('admit only the declared clients (host CIDRs or their security groups) on the declared ports (情報資産単位でのアクセス制御)',
+              '宣言したクライアント（ホストの CIDR か、そのセキュリティグループ）だけを、宣言したポートで受け入れる（情報資産単位でのアクセス制御）')));
         }
       }
     }
@@ -52,23 +57,25 @@ export const BP1: GuardRule = {
 };
 
 /** What a business system's group admits beyond its declared clients and ports. */
-function ingressProblems(ctx: GuardContext, group: SecurityGroupNode, subnetBlocks: Prefix[]): string[] {
-  const problems: string[] = [];
+function ingressProblems(ctx: GuardContext, group: SecurityGroupNode, subnetBlocks: Prefix[]): Bilingual[] {
+  const problems: Bilingual[] = [];
   const host = group.tags[HOST_TAG_KEY];
   const declared = (ctx.flows ?? []).filter((f) => host !== undefined && f.to.name === host);
   for (const r of rulesOf(ctx.graph, group, false)) {
     const peer = parsePrefix(r.cidr);
     const peerText = r.cidr ?? (r.peerGroup?.kind === 'node' ? `security group ${r.peerGroup.id}` : r.prefixList ?? 'an unknown peer');
+    const peerJa = r.cidr ?? (r.peerGroup?.kind === 'node' ? `セキュリティグループ ${r.peerGroup.id}` : r.prefixList ?? '不明な相手');
     if (r.protocol === '-1') {
-      problems.push(`admits all traffic from ${peerText}`);
+      problems.push(bi(`admits all traffic from ${peerText}`, `${peerJa} からのすべての通信を受け入れている`));
       continue;
     }
     if (peer && (peer.length === 0 || subnetBlocks.some((b) => peer.lo <= b.lo && b.hi <= peer.hi))) {
-      problems.push(`admits a whole subnet or segment (${r.cidr})`);
+      problems.push(bi(`admits a whole subnet or segment (${r.cidr})`, `サブネットか系の全体（${r.cidr}）を受け入れている`));
       continue;
     }
     if ((ctx.flows ?? []).length > 0 && !declaredCovers(declared, r, peer)) {
-      problems.push(`admits ${r.protocol} ${portText(r)} from ${peerText}, which no declared flow to it names`);
+      problems.push(bi(`admits ${r.protocol} ${portText(r)} from ${peerText}, which no declared flow to it names`,
+        `${peerJa} からの ${r.protocol} ${portText(r)} を受け入れているが、この業務システムへの宣言済みの通信にない`));
     }
   }
   return problems;

@@ -10,7 +10,7 @@ import { nameOf } from '../topology';
 import { breakoutFirewalls } from './alpha-prime';
 import { segmentOfLabel } from './placement';
 import { memoizeBounded } from '../memo';
-import { finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 
 /*
  * The controls the MIC deck (seed 002) asks of the α′ breakout besides the firewall itself (AP-1/AP-2):
@@ -282,24 +282,31 @@ export const AP3: GuardRule = {
     // delete the client's copy of each of the scheme's headers and add its own value, with ACLs matching that host
     // (a header of the same name added for another host does not count).
     const places = allowListedWithin(targets, [...new Set(schemes.flatMap((s) => s.scheme.hosts))]);
-    const missing = new Map<string, string[]>();
+    const missing = new Map<string, { ja: string; places: string[] }>();
     for (const place of places) {
       const candidates = schemes.filter((s) => s.scheme.hosts.some((h) => patternsOverlap(h, place)));
       const facts: Facts = { host: probeHost(place) };
       const done = candidates.some((c) => configs.some(({ conf }) => bumpAction(conf, facts) === 'bump'
         && c.scheme.headers.every((h) => deletesClientCopy(conf, h.name, facts) && addsValue(conf, h.name, facts))));
       if (!done) {
-        const label = [...new Set(candidates.map((c) => `${c.service.name} (${c.scheme.headers.map((h) => h.name).join(', ')})`))].join(' or ');
-        missing.set(label, [...(missing.get(label) ?? []), place]);
+        const labels = [...new Set(candidates.map((c) => `${c.service.name} (${c.scheme.headers.map((h) => h.name).join(', ')})`))];
+        const label = labels.join(' or ');
+        missing.set(label, { ja: labels.join(' または '), places: [...(missing.get(label)?.places ?? []), place] });
       }
     }
-    for (const [label, missed] of [...missing].sort()) {
+    // In the order of the entries as text (`label,place,…`), as the English output has always been.
+    const key = ([label, m]: [string, { places: string[] }]) => [label, ...m.places].join(',');
+    for (const [label, { ja: labelJa, places: missed }] of [...missing].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0))) {
       findings.push(finding(this, where,
         configs.length === 0
-          ? `${missed.join(', ')} ${missed.length > 1 ? 'are' : 'is'} allow-listed, but no tenant-restriction proxy configuration is in the synthesized output for ${label}`
-          : `the proxy does not bump ${missed.join(', ')} and replace the client's tenant header there for ${label}`,
-        'list the service with its tenant settings in breakout.services and give breakout.tenantProxy (the proxy bumps each sign-in host, deletes '
-          + 'client-sent copies of the header and adds yours, with ACLs matching that host)'));
+          ? bi(`${missed.join(', ')} ${missed.length > 1 ? 'are' : 'is'} allow-listed, but no tenant-restriction proxy configuration is in the synthesized output for ${label}`,
+            `${missed.join(', ')} を許可リストに載せているが、${labelJa} のテナント制限を行うプロキシの設定が合成結果にない`)
+          : bi(`the proxy does not bump ${missed.join(', ')} and replace the client's tenant header there for ${label}`,
+            `プロキシが ${missed.join(', ')} の TLS を復号（bump）して、クライアントが送った ${labelJa} のテナントヘッダーを置き換えていない`),
+        bi('list the service with its tenant settings in breakout.services and give breakout.tenantProxy (the proxy bumps each sign-in host, deletes '
+          + 'client-sent copies of the header and adds yours, with ACLs matching that host)',
+        'サービスをテナント設定とともに breakout.services に挙げ、breakout.tenantProxy を指定する（プロキシがサインインの各ホストの TLS を復号し、'
+          + 'そのホストに一致する ACL で、クライアントが送ったヘッダーを削除して自団体の値を付与する）')));
     }
     findings.push(...withoutTenantControl(this, ctx, targets, configs, where));
     return findings;
@@ -317,13 +324,18 @@ function withoutTenantControl(
 ): Finding[] {
   const catalogue = CloudServiceCatalogue.all();
   const findings: Finding[] = [];
-  const fix = (what: string) => `restrict ${what} to the municipality's tenant in the service's own settings and acknowledge AP-3 with a reason naming that `
-    + 'setting (テナントアクセス制御), or remove it from the allow-list';
+  const fix = (what: string, whatJa: string) => bi(`restrict ${what} to the municipality's tenant in the service's own settings and acknowledge AP-3 with a reason naming that `
+    + 'setting (テナントアクセス制御), or remove it from the allow-list',
+  `${whatJa}をサービス側の設定で自団体のテナントに限定し、その設定を理由に書いて AP-3 を例外承認する（テナントアクセス制御）か、許可リストから外す`);
   const bare = catalogue.filter((s) => s.category === CloudServiceCategory.COMMUNICATION_TOOL && !s.tenantRestriction)
     .map((s) => ({ service: s, places: allowListedWithin(targets, s.domains) })).filter((x) => x.places.length > 0);
   for (const { service, places } of bare) {
-    findings.push(finding(rule, where, `${service.name} (${places.slice(0, 3).join(', ')}${places.length > 3 ? ', …' : ''}) is allow-listed in case `
-      + `${ctx.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION ? 'ウ' : 'イ'}, but it has no tenant-restriction header the proxy could add`, fix(service.name)));
+    const shown = `${places.slice(0, 3).join(', ')}${places.length > 3 ? ', …' : ''}`;
+    const kase = ctx.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION ? 'ウ' : 'イ';
+    findings.push(finding(rule, where, bi(`${service.name} (${shown}) is allow-listed in case `
+      + `${kase}, but it has no tenant-restriction header the proxy could add`,
+    `ケース（${kase}）で ${service.name}（${shown}）を許可リストに載せているが、このサービスにはプロキシが付与できるテナント制限のヘッダーがない`),
+    fix(service.name, `${service.name} `)));
   }
   // In Network Firewall notation, as the targets are: `.x` holds x and everything below it.
   const known = catalogue.flatMap((s) => s.domains).map((d) => (d.startsWith('*.') ? d.slice(1) : d));
@@ -336,9 +348,15 @@ function withoutTenantControl(
   });
   const open = [...new Set(unknown)].filter((place) => !controlled(place)).sort();
   if (open.length > 0) {
-    findings.push(finding(rule, where, `${open.slice(0, 5).join(', ')}${open.length > 5 ? ` and ${open.length - 5} more` : ''} ${open.length > 1 ? 'are' : 'is'} allow-listed, `
+    const shown = `${open.slice(0, 5).join(', ')}${open.length > 5 ? ` and ${open.length - 5} more` : ''}`;
+    const shownJa = `${open.slice(0, 5).join(', ')}${open.length > 5 ? ` ほか ${open.length - 5} 件` : ''}`;
+    const other = fix('the service', 'そのサービス');
+    findings.push(finding(rule, where, bi(`${shown} ${open.length > 1 ? 'are' : 'is'} allow-listed, `
       + 'belong to no catalogue service, and the proxy replaces no tenant header there: the guard cannot tell that the service is restricted to the municipality\'s tenant',
-    `give the service's tenantRestriction scheme in its definition (the proxy then adds its header), or ${fix('the service')}`));
+    `${shownJa} を許可リストに載せているが、どのカタログサービスのものでもなく、プロキシもそこでテナントヘッダーを置き換えていない: `
+      + 'サービスが自団体のテナントに限定されていることをガードが確認できない'),
+    bi(`give the service's tenantRestriction scheme in its definition (the proxy then adds its header), or ${other.en}`,
+      `サービスの定義に tenantRestriction の方式を書く（プロキシがそのヘッダーを付与する）か、${other.ja}`)));
   }
   return findings;
 }
@@ -373,8 +391,10 @@ export const AP4: GuardRule = {
       const managed = (policy?.ruleGroups ?? []).some((r) => r.kind === 'external' && MANAGED_THREAT_SIGNATURES.test(r.value));
       return !signatures && !managed;
     }).map(({ firewall }) => finding(this, nameOf(ctx.graph, firewall.id),
-      `the breakout firewall ${firewall.id} has no IDS/IPS signature (only filters by port or domain) and no GWLB IDS endpoint is in the LGWAN VPC`,
-      'add IPS rules (breakout.ipsRules, or the built-in defaults), an AWS managed ThreatSignatures rule group, or a GWLB endpoint of an IDS appliance'));
+      bi(`the breakout firewall ${firewall.id} has no IDS/IPS signature (only filters by port or domain) and no GWLB IDS endpoint is in the LGWAN VPC`,
+        `ブレイクアウト用ファイアウォール ${firewall.id} に IDS/IPS のシグネチャがなく（ポートやドメインでのフィルタのみ）、LGWAN接続系の VPC に IDS 用の GWLB エンドポイントもない`),
+      bi('add IPS rules (breakout.ipsRules, or the built-in defaults), an AWS managed ThreatSignatures rule group, or a GWLB endpoint of an IDS appliance',
+        'IPS ルール（breakout.ipsRules か組み込みの既定値）、AWS マネージドの ThreatSignatures ルールグループ、または IDS アプライアンスの GWLB エンドポイントを追加する')));
   },
 };
 
@@ -405,15 +425,19 @@ function portList(spec: string): string[] {
  * `DONT_VERIFY_PEER` flag, or `default-ca=off` / `NO_DEFAULT_CA` without a CA file of its own tell it otherwise.
  * https://www.squid-cache.org/Doc/config/tls_outgoing_options/ https://www.squid-cache.org/Doc/config/sslproxy_cert_error/
  */
-function certificateProblem(conf: SquidConf): string | undefined {
+function certificateProblem(conf: SquidConf): Bilingual | undefined {
   for (const d of conf.directives) {
     const line = d.join(' ');
-    if (d[0] === 'sslproxy_cert_error' && d[1] === 'allow') return `"${line}" accepts certificates that fail verification`;
-    if ((d[0] === 'sslproxy_flags' || d[0] === 'tls_outgoing_options') && /DONT_VERIFY_PEER/i.test(line)) return `"${line}" turns certificate verification off`;
-    if (d[0] === 'tls_outgoing_options' && /\b(default-ca=off|NO_DEFAULT_CA)\b/i.test(line) && !/\bca(file|path)=/.test(line)) {
-      return `"${line}" trusts no certificate authority`;
+    if (d[0] === 'sslproxy_cert_error' && d[1] === 'allow') return bi(`"${line}" accepts certificates that fail verification`, `"${line}" が検証に失敗した証明書を受け入れる`);
+    if ((d[0] === 'sslproxy_flags' || d[0] === 'tls_outgoing_options') && /DONT_VERIFY_PEER/i.test(line)) {
+      return bi(`"${line}" turns certificate verification off`, `"${line}" が証明書の検証を無効にする`);
     }
-    if (d[0] === 'sslproxy_cert_adapt' || d[0] === 'sslcrtvalidator_program') return `"${d[0]}" changes how certificates are judged; the guard cannot tell what it accepts`;
+    if (d[0] === 'tls_outgoing_options' && /\b(default-ca=off|NO_DEFAULT_CA)\b/i.test(line) && !/\bca(file|path)=/.test(line)) {
+      return bi(`"${line}" trusts no certificate authority`, `"${line}" がどの認証局も信頼しない`);
+    }
+    if (d[0] === 'sslproxy_cert_adapt' || d[0] === 'sslcrtvalidator_program') {
+      return bi(`"${d[0]}" changes how certificates are judged; the guard cannot tell what it accepts`, `"${d[0]}" が証明書の判定方法を変えるため、何を受け入れるかガードが判断できない`);
+    }
   }
   return undefined;
 }
@@ -438,8 +462,10 @@ export const AP5: GuardRule = {
         seen.add(g.id);
         const ports = nonTlsPorts(g.rulesString);
         if (ports.length > 0) {
-          findings.push(finding(this, nameOf(ctx.graph, g.id), `the breakout lets ${ports.join(', ')} through besides TLS 443`,
-            'acknowledge AP-5 with the vendor\'s requirement for each port (e.g. UDP media of web meetings, OCSP/CRL on 80), or remove the port'));
+          findings.push(finding(this, nameOf(ctx.graph, g.id),
+            bi(`the breakout lets ${ports.join(', ')} through besides TLS 443`, `ブレイクアウトが TLS 443 のほかに ${ports.join(', ')} を通す`),
+            bi('acknowledge AP-5 with the vendor\'s requirement for each port (e.g. UDP media of web meetings, OCSP/CRL on 80), or remove the port',
+              'ポートごとにベンダーの要件（Web 会議の UDP メディア、80 番の OCSP/CRL など）を理由として AP-5 を例外承認するか、そのポートを閉じる')));
         }
       }
     }
@@ -449,8 +475,10 @@ export const AP5: GuardRule = {
         // Critical, unlike the ports: nothing a vendor requires makes a forged service acceptable, and an acknowledgement
         // given for the ports (same rule, same scope) must not cover it.
         findings.push({
-          ...finding(this, nameOf(ctx.graph, node.id), `the proxy does not authenticate the cloud services by their certificates: ${problem}`,
-            'remove the directive: the proxy must verify every service\'s certificate against trusted authorities (接続先のクラウドサービスの証明書による認証)'),
+          ...finding(this, nameOf(ctx.graph, node.id),
+            bi(`the proxy does not authenticate the cloud services by their certificates: ${problem.en}`, `プロキシが接続先のクラウドサービスを証明書で認証していない: ${problem.ja}`),
+            bi('remove the directive: the proxy must verify every service\'s certificate against trusted authorities (接続先のクラウドサービスの証明書による認証)',
+              'そのディレクティブを削除する。プロキシは、すべてのサービスの証明書を信頼できる認証局で検証しなければならない（接続先のクラウドサービスの証明書による認証）')),
           severity: Severity.CRITICAL,
         });
       }
@@ -499,12 +527,17 @@ const HARMLESS_ICAP_OPTIONS = new Set(['routing', 'ipv6', 'max-conn', 'connectio
  * off (Squid's default: "all ICAP errors will result in an error page returned to the HTTP client") and `on-overload`
  * not `bypass` (https://www.squid-cache.org/Doc/config/icap_service/).
  */
-function notEssentialSanitizer(ctx: GuardContext, conf: SquidConf, id: string): string | undefined {
+function notEssentialSanitizer(ctx: GuardContext, conf: SquidConf, id: string): Bilingual | undefined {
   const defs = conf.directives.filter((d) => (d[0] === 'icap_service' || d[0] === 'ecap_service'
     || d[0] === 'adaptation_service_set' || d[0] === 'adaptation_service_chain') && d[1] === id);
-  if (defs.length !== 1 || defs[0][0] !== 'icap_service') return `the adaptation service "${id}" is not one icap_service the guard can read`;
+  if (defs.length !== 1 || defs[0][0] !== 'icap_service') {
+    return bi(`the adaptation service "${id}" is not one icap_service the guard can read`, `アダプテーションサービス "${id}" が、ガードが読める 1 つの icap_service ではない`);
+  }
   const [, , point, ...rest] = defs[0];
-  if (point !== 'respmod_precache') return `the ICAP service "${id}" is at ${point ?? 'no vectoring point'}, not respmod_precache`;
+  if (point !== 'respmod_precache') {
+    return bi(`the ICAP service "${id}" is at ${point ?? 'no vectoring point'}, not respmod_precache`,
+      `ICAP サービス "${id}" のベクタリングポイントが respmod_precache ではなく${point === undefined ? '、指定がない' : ` ${point}`}`);
+  }
   const uri = rest.find((w) => /^icaps?:\/\//.test(w));
   let bypass = false;
   for (const w of rest.filter((x) => x !== uri)) {
@@ -512,30 +545,39 @@ function notEssentialSanitizer(ctx: GuardContext, conf: SquidConf, id: string): 
     if (name === 'bypass' || name === 'legacy-bypass') {
       if (value === 'on' || value === '1') bypass = true;
       else if (value === 'off' || value === '0') bypass = false;
-      else return `the ICAP service "${id}" has ${w}, which the guard cannot read`;
+      else return bi(`the ICAP service "${id}" has ${w}, which the guard cannot read`, `ICAP サービス "${id}" の ${w} をガードが読めない`);
     } else if (name === 'on-overload') {
-      if (value === 'bypass') return `the ICAP service "${id}" skips itself when overloaded (on-overload=bypass)`;
+      if (value === 'bypass') return bi(`the ICAP service "${id}" skips itself when overloaded (on-overload=bypass)`, `ICAP サービス "${id}" が過負荷のときに自身を迂回させる（on-overload=bypass）`);
     } else if (!HARMLESS_ICAP_OPTIONS.has(name) && !name.startsWith('tls-')) {
-      return `the ICAP service "${id}" has the option ${w}, which the guard cannot read`;
+      return bi(`the ICAP service "${id}" has the option ${w}, which the guard cannot read`, `ICAP サービス "${id}" のオプション ${w} をガードが読めない`);
     }
   }
-  if (bypass) return `the ICAP service "${id}" is bypassable (bypass=on): while it is down, files pass unsanitized`;
+  if (bypass) {
+    return bi(`the ICAP service "${id}" is bypassable (bypass=on): while it is down, files pass unsanitized`,
+      `ICAP サービス "${id}" が迂回可能（bypass=on）で、停止中はファイルが無害化されずに通る`);
+  }
   const address = /^icaps?:\/\/(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?\/\S*$/.exec(uri ?? '')?.[1];
   const at = address === undefined ? undefined : Ipv4Cidr.tryParse(`${address}/32`);
   const inside = at !== undefined && nodesOf(ctx.graph, 'vpc').some((v) => v.segment === Segment.LGWAN
     && v.cidrs.some((c) => Ipv4Cidr.tryParse(c)?.contains(at) === true));
-  if (!inside) return `the ICAP service "${id}" (${uri ?? 'no icap:// URI'}) is not at an address of the LGWAN segment`;
+  if (!inside) {
+    return bi(`the ICAP service "${id}" (${uri ?? 'no icap:// URI'}) is not at an address of the LGWAN segment`,
+      `ICAP サービス "${id}"（${uri ?? 'icap:// の URI なし'}）が LGWAN接続系のアドレスにない`);
+  }
   return undefined;
 }
 
 /** What the proxy does with a download reply from `host`: `denied`, `sanitized`, or why neither. */
-function fileReplyFate(ctx: GuardContext, conf: SquidConf, host: string, reply: NonNullable<Facts['reply']>): string {
-  if (bumpAction(conf, { host }) !== 'bump') return `${host} is not bumped, so the proxy never reads its replies`;
+function fileReplyFate(ctx: GuardContext, conf: SquidConf, host: string, reply: NonNullable<Facts['reply']>): 'denied' | 'sanitized' | Bilingual {
+  if (bumpAction(conf, { host }) !== 'bump') return bi(`${host} is not bumped, so the proxy never reads its replies`, `${host} の TLS を復号（bump）していないため、プロキシはその応答を読まない`);
   if (replyAction(conf, { host, reply }) === 'deny') return 'denied';
-  if (!icapEnabled(conf)) return 'ICAP is not enabled (icap_enable on)';
+  if (!icapEnabled(conf)) return bi('ICAP is not enabled (icap_enable on)', 'ICAP が有効になっていない（icap_enable on）');
   const id = adaptationFor(conf, { host, reply });
-  if (id === 'none') return `no adaptation_access sends its ${reply.contentDisposition ? 'attachments' : `${reply.mimeType} replies`} to a sanitization service`;
-  if (id === 'unknown') return 'the adaptation_access rules cannot be read for it';
+  if (id === 'none') {
+    return bi(`no adaptation_access sends its ${reply.contentDisposition ? 'attachments' : `${reply.mimeType} replies`} to a sanitization service`,
+      `${reply.contentDisposition ? '添付ファイル' : `${reply.mimeType} の応答`}を無害化サービスへ渡す adaptation_access がない`);
+  }
+  if (id === 'unknown') return bi('the adaptation_access rules cannot be read for it', 'このホストについて adaptation_access のルールを読めない');
   return notEssentialSanitizer(ctx, conf, id) ?? 'sanitized';
 }
 
@@ -555,8 +597,11 @@ function hasRelay(ctx: GuardContext, segment?: Segment): boolean {
 function sanitizationRelayFindings(rule: GuardRule, ctx: GuardContext): Finding[] {
   if (hasRelay(ctx)) return [];
   const where = breakoutFirewalls(ctx.graph).map((f) => nameOf(ctx.graph, f.firewall.id))[0] ?? 'LGWAN';
-  return [finding(rule, where, 'case ウ exchanges files with communication tools, but no sanitization relay (無害化) is in the synthesized output',
-    'declare the relay host (role SANITIZATION_RELAY) with its flows, or label its security group / instances jichitai:role=SANITIZATION_RELAY')];
+  return [finding(rule, where,
+    bi('case ウ exchanges files with communication tools, but no sanitization relay (無害化) is in the synthesized output',
+      'ケース（ウ）ではコミュニケーションツールとファイルをやり取りするが、無害化の中継が合成結果にない'),
+    bi('declare the relay host (role SANITIZATION_RELAY) with its flows, or label its security group / instances jichitai:role=SANITIZATION_RELAY',
+      '中継ホスト（ロール SANITIZATION_RELAY）をその通信とともに宣言するか、そのセキュリティグループやインスタンスにラベル jichitai:role=SANITIZATION_RELAY を付ける'))];
 }
 
 /**
@@ -595,9 +640,12 @@ export const AP6: GuardRule = {
       .filter((t) => t.missed.length > 0);
     if (failing.length === 0) return [];
     const hosts = [...new Set(failing.flatMap((f) => f.missed))];
-    return [finding(this, where, `case イ allows ${failing.map((t) => t.tool.name).join(', ')}, but no proxy refuses file downloads from them `
+    return [finding(this, where, bi(`case イ allows ${failing.map((t) => t.tool.name).join(', ')}, but no proxy refuses file downloads from them `
       + `(${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` and ${hosts.length - 5} more` : ''}: not bumped, or an attachment or file MIME type reply is not denied first)`,
-    'set breakout.fileDownloadRestricted and breakout.tenantProxy (the proxy bumps the tools\' traffic and denies attachment replies before anything allows them)')];
+    `ケース（イ）で ${failing.map((t) => t.tool.name).join(', ')} を許可しているが、そこからのファイルダウンロードを拒否するプロキシがない`
+      + `（${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` ほか ${hosts.length - 5} 件` : ''}: TLS を復号（bump）していないか、添付ファイルやファイルの MIME タイプの応答を先に拒否していない）`),
+    bi('set breakout.fileDownloadRestricted and breakout.tenantProxy (the proxy bumps the tools\' traffic and denies attachment replies before anything allows them)',
+      'breakout.fileDownloadRestricted と breakout.tenantProxy を設定する（プロキシがツールの通信の TLS を復号し、何かが許可する前に添付ファイルの応答を拒否する）'))];
   },
 };
 
@@ -607,9 +655,11 @@ export const AP6: GuardRule = {
  */
 function sanitizationFindings(rule: GuardRule, ctx: GuardContext, tools: { tool: CloudServiceDefinition; places: string[] }[],
   configs: { conf: SquidConf }[], where: string): Finding[] {
-  const fix = 'give breakout.sanitizationService (a declared LGWAN host with role SANITIZATION_RELAY) and breakout.tenantProxy: the proxy bumps '
-    + 'the tools\' hosts and hands their file replies to the ICAP RESPMOD service with bypass=off (icap_enable on, adaptation_access allowing them)';
-  const missed: { tool: string; place: string; why: string }[] = [];
+  const fix = bi('give breakout.sanitizationService (a declared LGWAN host with role SANITIZATION_RELAY) and breakout.tenantProxy: the proxy bumps '
+    + 'the tools\' hosts and hands their file replies to the ICAP RESPMOD service with bypass=off (icap_enable on, adaptation_access allowing them)',
+  'breakout.sanitizationService（ロール SANITIZATION_RELAY の、宣言した LGWAN接続系のホスト）と breakout.tenantProxy を指定する: プロキシがツールのホストの TLS を復号し、'
+    + 'ファイルの応答を bypass=off の ICAP RESPMOD サービスへ渡す（icap_enable on、それを許可する adaptation_access）');
+  const missed: { tool: string; place: string; why: Bilingual }[] = [];
   let sanitized = false;
   for (const { tool, places } of tools) {
     for (const place of places) {
@@ -620,19 +670,23 @@ function sanitizationFindings(rule: GuardRule, ctx: GuardContext, tools: { tool:
         sanitized ||= good.includes('sanitized');
         continue;
       }
-      const why = configs.length === 0 ? 'no proxy configuration is in the synthesized output' : fates[0].find((x) => x !== 'denied' && x !== 'sanitized')!;
+      const why = configs.length === 0 ? bi('no proxy configuration is in the synthesized output', 'プロキシの設定が合成結果にない')
+        : fates[0].find((x): x is Bilingual => x !== 'denied' && x !== 'sanitized')!;
       missed.push({ tool: tool.name, place, why });
     }
   }
   if (missed.length > 0) {
     const names = [...new Set(missed.map((m) => m.tool))];
     const places = [...new Set(missed.map((m) => m.place))];
-    return [finding(rule, where, `case ウ allows ${names.join(', ')}, but file replies from ${places.slice(0, 5).join(', ')}`
-      + `${places.length > 5 ? ` and ${places.length - 5} more` : ''} are neither handed to a sanitization service (無害化: ICAP RESPMOD, bypass=off) nor denied (${missed[0].why})`,
+    return [finding(rule, where, bi(`case ウ allows ${names.join(', ')}, but file replies from ${places.slice(0, 5).join(', ')}`
+      + `${places.length > 5 ? ` and ${places.length - 5} more` : ''} are neither handed to a sanitization service (無害化: ICAP RESPMOD, bypass=off) nor denied (${missed[0].why.en})`,
+    `ケース（ウ）で ${names.join(', ')} を許可しているが、${places.slice(0, 5).join(', ')}${places.length > 5 ? ` ほか ${places.length - 5} 件` : ''} からのファイルの応答が`
+      + `無害化サービス（無害化: ICAP RESPMOD、bypass=off）に渡されず、拒否もされない（${missed[0].why.ja}）`),
     fix)];
   }
   if (sanitized && !hasRelay(ctx, Segment.LGWAN)) {
-    return [finding(rule, where, 'case ウ hands file replies to an ICAP service, but no host labelled SANITIZATION_RELAY (無害化) is in the LGWAN segment', fix)];
+    return [finding(rule, where, bi('case ウ hands file replies to an ICAP service, but no host labelled SANITIZATION_RELAY (無害化) is in the LGWAN segment',
+      'ケース（ウ）でファイルの応答を ICAP サービスに渡しているが、LGWAN接続系にラベル SANITIZATION_RELAY（無害化）のホストがない'), fix)];
   }
   if (!sanitized && !hasRelay(ctx)) return sanitizationRelayFindings(rule, ctx);
   return [];

@@ -1,6 +1,7 @@
 import { Segment } from '../../model/segment';
 import { deref, nodesOf, VpcEndpointNode, VpcNode } from '../graph';
-import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { jaOrEn } from '../ja-engine';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi, Severity } from '../rule';
 import { nameOf } from '../topology';
 
 /**
@@ -42,18 +43,21 @@ function anyPrincipal(principal: unknown): boolean {
 }
 
 /** Why one Allow statement is not held to one account, or undefined when it is. */
-function statementProblem(s: unknown, index: number): string | undefined {
-  if (!s || typeof s !== 'object' || Array.isArray(s)) return `statement ${index} cannot be read`;
+function statementProblem(s: unknown, index: number): Bilingual | undefined {
+  if (!s || typeof s !== 'object' || Array.isArray(s)) return bi(`statement ${index} cannot be read`, `ステートメント ${index} を読めない`);
   const st = s as Record<string, unknown>;
   const label = `statement ${typeof st.Sid === 'string' ? `"${st.Sid}"` : index}`;
+  const labelJa = `ステートメント ${typeof st.Sid === 'string' ? `"${st.Sid}"` : index}`;
   if (st.Effect === 'Deny') return undefined;
-  if (st.Effect !== 'Allow') return `${label} has an effect the guard cannot read (${JSON.stringify(st.Effect)})`;
-  if ('NotPrincipal' in st || 'NotResource' in st) return `${label} uses NotPrincipal / NotResource, which allows everything not listed`;
+  if (st.Effect !== 'Allow') return bi(`${label} has an effect the guard cannot read (${JSON.stringify(st.Effect)})`, `${labelJa} の Effect をガードが読めない（${JSON.stringify(st.Effect)}）`);
+  if ('NotPrincipal' in st || 'NotResource' in st) {
+    return bi(`${label} uses NotPrincipal / NotResource, which allows everything not listed`, `${labelJa} が NotPrincipal / NotResource を使っていて、列挙したもの以外をすべて許可する`);
+  }
   const resources = Array.isArray(st.Resource) ? st.Resource : [st.Resource];
   if (!anyPrincipal(st.Principal) && typeof st.Principal === 'object') return undefined;
   if (!resources.some(anyAccount)) return undefined;
   const condition = st.Condition;
-  if (condition !== undefined && (typeof condition !== 'object' || condition === null)) return `${label} has a condition the guard cannot read`;
+  if (condition !== undefined && (typeof condition !== 'object' || condition === null)) return bi(`${label} has a condition the guard cannot read`, `${labelJa} の Condition をガードが読めない`);
   const values = Object.entries((condition ?? {}) as Record<string, unknown>)
     .filter(([operator, keys]) => EXACT_OPERATORS.has(operator.toLowerCase()) && keys !== null && typeof keys === 'object')
     .flatMap(([, keys]) => Object.entries(keys as Record<string, unknown>).filter(([key]) => ACCOUNT_KEYS.has(key.toLowerCase())))
@@ -61,21 +65,29 @@ function statementProblem(s: unknown, index: number): string | undefined {
   if (values.some((value) => (Array.isArray(value) ? value.length > 0 && value.every(pinnedValue) : pinnedValue(value)))) return undefined;
   // A value the guard cannot read (a reference other than the deploying account) could name any account: fail closed.
   const unread = values.find((value) => value !== undefined);
-  return `${label} allows any principal on any account's resources (${JSON.stringify(st.Resource)}) without a StringEquals condition on `
+  return bi(`${label} allows any principal on any account's resources (${JSON.stringify(st.Resource)}) without a StringEquals condition on `
     + `aws:ResourceAccount, aws:ResourceOrgID or aws:PrincipalAccount${unread !== undefined
-      ? ` with a value the guard can read (${JSON.stringify(unread)} is known only at deploy time or is no account; fail closed)` : ''}`;
+      ? ` with a value the guard can read (${JSON.stringify(unread)} is known only at deploy time or is no account; fail closed)` : ''}`,
+  `${labelJa} が、どのプリンシパルにもどのアカウントのリソース（${JSON.stringify(st.Resource)}）への操作も許可している。`
+    + `aws:ResourceAccount・aws:ResourceOrgID・aws:PrincipalAccount に対する${unread !== undefined ? 'ガードが読める値の' : ''} StringEquals の条件がない${unread !== undefined
+      ? `（${JSON.stringify(unread)} はデプロイ時にしか決まらないか、アカウントではない。フェイルクローズ）` : ''}`);
 }
 
 /** Why an endpoint's policy does not hold it to the own account, or undefined when it does. */
-export function endpointPolicyProblem(e: VpcEndpointNode): string | undefined {
-  if (!e.policy) return 'it has no endpoint policy, so AWS attaches the default one, which allows full access to any account\'s resources';
-  if (e.policy.kind === 'unreadable') return `its endpoint policy cannot be read: ${e.policy.reason} (fail closed)`;
+export function endpointPolicyProblem(e: VpcEndpointNode): Bilingual | undefined {
+  if (!e.policy) {
+    return bi('it has no endpoint policy, so AWS attaches the default one, which allows full access to any account\'s resources',
+      'エンドポイントポリシーがなく、AWS が既定のポリシー（どのアカウントのリソースにもフルアクセスを許可する）を付ける');
+  }
+  if (e.policy.kind === 'unreadable') {
+    return bi(`its endpoint policy cannot be read: ${e.policy.reason} (fail closed)`, `エンドポイントポリシーを読めない: ${jaOrEn(e.policy.reason)}（フェイルクローズ）`);
+  }
   const doc = e.policy.document as Record<string, unknown> | undefined;
   const statements = doc && typeof doc === 'object' ? doc.Statement : undefined;
   const list = Array.isArray(statements) ? statements : statements && typeof statements === 'object' ? [statements] : undefined;
-  if (!list) return 'its endpoint policy has no statement list the guard can read (fail closed)';
-  const problems = list.map((s, i) => statementProblem(s, i)).filter((x): x is string => x !== undefined);
-  return problems.length > 0 ? problems.join('; ') : undefined;
+  if (!list) return bi('its endpoint policy has no statement list the guard can read (fail closed)', 'エンドポイントポリシーに、ガードが読める Statement のリストがない（フェイルクローズ）');
+  const problems = list.map((s, i) => statementProblem(s, i)).filter((x): x is Bilingual => x !== undefined);
+  return problems.length > 0 ? joinBi(problems) : undefined;
 }
 
 /**
@@ -97,9 +109,12 @@ export const MN5: GuardRule = {
       if (deref<VpcNode>(ctx.graph, e.vpc)?.segment !== Segment.MY_NUMBER) continue;
       const problem = endpointPolicyProblem(e);
       if (!problem) continue;
-      findings.push(finding(this, nameOf(ctx.graph, e.id), `VPC endpoint ${e.id} (${e.serviceName}) in the My Number VPC: ${problem}`,
-        'give the endpoint a policy that allows only the own account\'s principals on the own account\'s resources '
-          + '(aws:PrincipalAccount and aws:ResourceAccount = the account ID), with the AWS-owned resources the service needs as named exceptions'));
+      findings.push(finding(this, nameOf(ctx.graph, e.id),
+        bi(`VPC endpoint ${e.id} (${e.serviceName}) in the My Number VPC: ${problem.en}`, `マイナンバー利用事務系の VPC の VPC エンドポイント ${e.id}（${e.serviceName}）: ${problem.ja}`),
+        bi('give the endpoint a policy that allows only the own account\'s principals on the own account\'s resources '
+          + '(aws:PrincipalAccount and aws:ResourceAccount = the account ID), with the AWS-owned resources the service needs as named exceptions',
+        'エンドポイントに、自団体のアカウントのプリンシパルが自団体のアカウントのリソースを操作することだけを許可するポリシーを付ける'
+          + '（aws:PrincipalAccount と aws:ResourceAccount = アカウント ID）。サービスが必要とする AWS 所有のリソースは、名前を挙げて例外にする')));
     }
     return findings;
   },

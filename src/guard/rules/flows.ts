@@ -1,10 +1,11 @@
-import { Segment } from '../../model/segment';
+import { Segment, SEGMENT_JA } from '../../model/segment';
 import { parsePrefix } from '../address-space';
 import { DeclaredFlow, DeclaredHost } from '../declared';
 import { nodesOf, rulesOf, SecurityGroupNode } from '../graph';
 import { Box, intersect, MAX_PORT } from '../header-set';
+import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival, Drop, subtractAll } from '../reachability';
-import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
 
 /**
@@ -34,7 +35,7 @@ export const FLOW1: GuardRule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const flow of ctx.flows ?? []) {
-      const problems: { text: string; hops?: ReturnType<GuardContext['reach']['hops']> }[] = [];
+      const problems: { text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']> }[] = [];
       for (const direction of ['request', 'reply'] as const) {
         const [src, dst] = direction === 'request' ? [flow.from, flow.to] : [flow.to, flow.from];
         const ports: Ports = direction === 'request' ? flow.ports
@@ -44,11 +45,13 @@ export const FLOW1: GuardRule = {
       problems.push(...groupProblems(ctx, flow));
       if (problems.length === 0) continue;
       const where = hostGroups(ctx, flow.from)[0] ?? hostGroups(ctx, flow.to)[0];
-      findings.push(finding(this, where ? nameOf(ctx.graph, where.id) : `(flow ${flow.name})`,
-        `declared flow "${flow.name}" (${flow.kind}: ${flow.from.name} → ${flow.to.name}, ${portsText(flow.ports)}) does not work: ${problems.map((p) => p.text).join('; ')}`,
-        'open the hop named (route both ways, transit gateway route, NACL entry, security group rule) for the declared hosts and ports only, or '
+      findings.push(finding(this, where ? nameOf(ctx.graph, where.id) : `(flow ${flow.name})`, {
+        en: `declared flow "${flow.name}" (${flow.kind}: ${flow.from.name} → ${flow.to.name}, ${portsText(flow.ports)}) does not work: ${problems.map((p) => p.text.en).join('; ')}`,
+        ja: `宣言した通信 "${flow.name}"（${flow.kind}: ${flow.from.name} → ${flow.to.name}、${portsText(flow.ports)}）が通らない: ${problems.map((p) => p.text.ja).join('。')}`,
+      }, bi('open the hop named (route both ways, transit gateway route, NACL entry, security group rule) for the declared hosts and ports only, or '
           + 'correct the declaration',
-        problems.find((p) => p.hops)?.hops ?? []));
+      '指摘した箇所（往復のルート、Transit Gateway のルート、NACL のエントリ、セキュリティグループのルール）を、宣言したホストとポートに限って開けるか、宣言を直す'),
+      problems.find((p) => p.hops)?.hops ?? []));
     }
     return findings;
   },
@@ -56,28 +59,31 @@ export const FLOW1: GuardRule = {
 
 /** One direction of a flow between two blocks: what of it does not arrive, and where it is lost. */
 function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: DeclaredHost, s: string, dst: DeclaredHost, d: string, ports: Ports):
-{ text: string; hops?: ReturnType<GuardContext['reach']['hops']> }[] {
-  const what = `the ${direction} (${portsText(ports)}) from ${s} to ${d}`;
+{ text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']> }[] {
+  const what = bi(`the ${direction} (${portsText(ports)}) from ${s} to ${d}`, `${s} から ${d} への${direction === 'request' ? '要求' : '応答'}（${portsText(ports)}）`);
+  const unreadable = (x: string) => bi(`${what.en}: ${x} is not an address block the guard can read`, `${what.ja}: ${x} はガードが読めるアドレス範囲ではない`);
   const sp = parsePrefix(s);
-  if (!sp) return [{ text: `${what}: ${s} is not an address block the guard can read` }];
+  if (!sp) return [{ text: unreadable(s) }];
   const probes: { arrivals: Arrival[]; drops: Drop[]; requested: Box[] }[] = [];
   if (SEGMENTS.has(src.zone)) {
     // From every subnet of the host's segment that holds part of its block, with that part as the source.
     const holding = subnetsIn(ctx, src.zone as Segment).map((t) => ({ t, p: parsePrefix(t.cidr) ?? parsePrefix(t.ipv6Cidr) }))
       .filter((x) => x.p && x.p.family === sp.family && x.p.lo <= sp.hi && sp.lo <= x.p.hi);
-    if (holding.length === 0) return [{ text: `${what}: no subnet of the ${src.zone} segment holds ${s}` }];
+    if (holding.length === 0) {
+      return [{ text: bi(`${what.en}: no subnet of the ${src.zone} segment holds ${s}`, `${what.ja}: ${s} を含む${SEGMENT_JA[src.zone as Segment]}のサブネットがない`) }];
+    }
     for (const { t, p } of holding) {
       // Blocks nest or are disjoint: the part of the host in this subnet is the longer of the two prefixes.
       const requested = ctx.reach.headersFor(p!.length >= sp.length ? (t.cidr ?? t.ipv6Cidr)! : s, d, ports);
-      if (!requested) return [{ text: `${what}: ${d} is not an address block the guard can read` }];
+      if (!requested) return [{ text: unreadable(d) }];
       probes.push({ ...ctx.reach.probeFromSubnet(t.id, requested), requested });
     }
   } else {
     const requested = ctx.reach.headersFor(s, d, ports);
-    if (!requested) return [{ text: `${what}: ${d} is not an address block the guard can read` }];
+    if (!requested) return [{ text: unreadable(d) }];
     probes.push({ ...ctx.reach.probeFromZone(src.zone, requested), requested });
   }
-  const out: { text: string; hops?: ReturnType<GuardContext['reach']['hops']> }[] = [];
+  const out: { text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']> }[] = [];
   for (const { arrivals, drops, requested } of probes) {
     const arrived = (a: Arrival) => (SEGMENTS.has(dst.zone)
       ? a.end.kind === 'subnet' && ctx.reach.segmentOf(a.end.subnet) === dst.zone
@@ -86,8 +92,13 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
     if (missing.length === 0) continue;
     const lost = drops.find((x) => overlaps(x.headers, missing));
     const elsewhere = arrivals.find((a) => !arrived(a) && overlaps(a.headers, missing));
-    const where = lost ? `dropped by ${lost.reason}` : elsewhere ? `it ends at ${endText(ctx, elsewhere)}` : 'no path carries it';
-    out.push({ text: `${what} is ${where} (${ctx.reach.destinations(missing)})`, hops: elsewhere ? ctx.reach.hops(elsewhere) : undefined });
+    const where = lost ? bi(`dropped by ${lost.reason}`, `が ${jaOrEn(lost.reason)} で破棄される`)
+      : elsewhere ? bi(`it ends at ${endText(ctx, elsewhere).en}`, `が${spaced(endText(ctx, elsewhere).ja)}に行き着く`) : bi('no path carries it', 'を運ぶ経路がない');
+    const destinations = ctx.reach.destinations(missing);
+    out.push({
+      text: bi(`${what.en} is ${where.en} (${destinations})`, `${what.ja}${where.ja}（${jaDestinations(destinations)}）`),
+      hops: elsewhere ? ctx.reach.hops(elsewhere) : undefined,
+    });
   }
   return out;
 }
@@ -96,12 +107,12 @@ function overlaps(a: readonly Box[], b: readonly Box[]): boolean {
   return a.some((x) => b.some((y) => intersect(x, y) !== undefined));
 }
 
-function endText(ctx: GuardContext, a: Arrival): string {
+function endText(ctx: GuardContext, a: Arrival): Bilingual {
   switch (a.end.kind) {
-    case 'subnet': return `subnet ${nameOf(ctx.graph, a.end.subnet)}`;
-    case 'zone': return a.end.zone;
-    case 'internet': return 'the internet';
-    default: return `a place the guard cannot follow (${a.end.reason})`;
+    case 'subnet': return bi(`subnet ${nameOf(ctx.graph, a.end.subnet)}`, `サブネット ${nameOf(ctx.graph, a.end.subnet)}`);
+    case 'zone': return bi(a.end.zone, a.end.zone);
+    case 'internet': return bi('the internet', 'インターネット');
+    default: return bi(`a place the guard cannot follow (${a.end.reason})`, `ガードが追跡できない先（${jaOrEn(a.end.reason)}）`);
   }
 }
 
@@ -112,13 +123,16 @@ function hostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNode[] 
 }
 
 /** The hosts' security groups must allow the request (they are stateful: the reply follows). */
-function groupProblems(ctx: GuardContext, flow: DeclaredFlow): { text: string }[] {
-  const out: { text: string }[] = [];
+function groupProblems(ctx: GuardContext, flow: DeclaredFlow): { text: Bilingual }[] {
+  const out: { text: Bilingual }[] = [];
   for (const [own, peer, egress] of [[flow.from, flow.to, true], [flow.to, flow.from, false]] as const) {
     if (!SEGMENTS.has(own.zone)) continue;
     const groups = hostGroups(ctx, own);
     if (groups.length === 0) {
-      out.push({ text: `no security group is labelled jichitai:host=${own.name}, so the guard cannot show that ${own.name} may ${egress ? 'send' : 'receive'} it` });
+      out.push({
+        text: bi(`no security group is labelled jichitai:host=${own.name}, so the guard cannot show that ${own.name} may ${egress ? 'send' : 'receive'} it`,
+          `ラベル jichitai:host=${own.name} のセキュリティグループがなく、${own.name} がこの通信を${egress ? '送信' : '受信'}できることをガードが示せない`),
+      });
       continue;
     }
     const peerGroups = new Set(hostGroups(ctx, peer).map((g) => g.id));
@@ -135,7 +149,11 @@ function groupProblems(ctx: GuardContext, flow: DeclaredFlow): { text: string }[
         let next = port.fromPort;
         for (const [a, b] of ranges) if (a <= next && b >= next) next = b + 1;
         if (next <= port.toPort) {
-          out.push({ text: `the ${egress ? 'egress' : 'ingress'} rules of ${groups.map((g) => g.id).join(', ')} do not allow ${port.protocol} ${portText(port)} ${egress ? 'to' : 'from'} ${c}` });
+          const ids = groups.map((g) => g.id).join(', ');
+          out.push({
+            text: bi(`the ${egress ? 'egress' : 'ingress'} rules of ${ids} do not allow ${port.protocol} ${portText(port)} ${egress ? 'to' : 'from'} ${c}`,
+              `${ids} の${egress ? 'アウトバウンド' : 'インバウンド'}ルールが、${c} ${egress ? 'への' : 'からの'} ${port.protocol} ${portText(port)} を許可していない`),
+          });
         }
       }
     }

@@ -2,7 +2,7 @@ import { inspectingFirewallProblem } from './alpha-prime';
 import { arrivalsFrom, endOf, firewallGateFindings } from './paths';
 import { Segment } from '../../model/segment';
 import { deref, nodesOf, ResolverEndpointNode, ResolverRuleNode, SubnetNode } from '../graph';
-import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, workloadSubnetsIn } from '../topology';
 
 /**
@@ -19,11 +19,16 @@ export const IN1: GuardRule = {
   check(ctx) {
     const uninspected = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'internet' && !a.firewalls.some((f) => inspectingFirewallProblem(ctx, f) === undefined));
     return firewallGateFindings(ctx, this, uninspected, (f) => inspectingFirewallProblem(ctx, f), {
-      firewall: 'does not stand in for the security cloud',
-      firewallFix: 'give the stand-in firewall\'s policy aws:drop_established (or drop_strict) and IPS rules in drop mode, STRICT_ORDER with '
+      firewall: bi('does not stand in for the security cloud', '自治体情報セキュリティクラウドの代わりにならない'),
+      firewallFix: bi('give the stand-in firewall\'s policy aws:drop_established (or drop_strict) and IPS rules in drop mode, STRICT_ORDER with '
         + 'the IPS groups at lower priority numbers than any group that passes, and no rule group passing a whole transport (InternetEgressMode.BUILT_IN plans this), or route the default route to the transit gateway toward the security cloud',
-      subject: 'an Internet-segment workload subnet, directly, without the security cloud or a firewall,',
-      fix: 'route the default route to the transit gateway toward the security cloud (or, for a proof of concept, through the built-in egress firewall)',
+      '代替ファイアウォールのポリシーに aws:drop_established（または drop_strict）と遮断モードの IPS ルールを設定し、STRICT_ORDER で IPS のルールグループを'
+        + '通過させるどのグループよりも小さい優先度番号にして、トランスポート全体を通過させるルールグループを置かない（InternetEgressMode.BUILT_IN がこの構成を作る）か、'
+        + 'デフォルトルートを Transit Gateway 経由で自治体情報セキュリティクラウドへ向ける'),
+      subject: bi('an Internet-segment workload subnet, directly, without the security cloud or a firewall,',
+        'インターネット接続系の業務サブネットから、自治体情報セキュリティクラウドもファイアウォールも通らずに直接'),
+      fix: bi('route the default route to the transit gateway toward the security cloud (or, for a proof of concept, through the built-in egress firewall)',
+        'デフォルトルートを Transit Gateway 経由で自治体情報セキュリティクラウドへ向ける（検証環境では、組み込みの出口ファイアウォール経由でもよい）'),
     });
   },
 };
@@ -38,25 +43,39 @@ const isRoot = (domain: string | undefined) => domain === '.' || domain === '';
  * Why the queries of a FORWARD rule do not reach the security cloud: each target must be a literal address, reached from
  * every subnet of the rule's outbound endpoint (in the same VPC) only in the SECURITY_CLOUD zone. Else undefined.
  */
-function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: string): string | undefined {
+function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: string): Bilingual | undefined {
   const endpoint = deref<ResolverEndpointNode>(ctx.graph, rule.endpoint);
-  if (endpoint?.type !== 'resolver-endpoint') return `the outbound endpoint of resolver rule ${rule.id} is not in the synthesized output`;
-  if (endpoint.direction !== 'OUTBOUND') return `endpoint ${endpoint.id} of resolver rule ${rule.id} is not an OUTBOUND endpoint`;
+  if (endpoint?.type !== 'resolver-endpoint') {
+    return bi(`the outbound endpoint of resolver rule ${rule.id} is not in the synthesized output`, `リゾルバルール ${rule.id} のアウトバウンドエンドポイントが合成結果にない`);
+  }
+  if (endpoint.direction !== 'OUTBOUND') {
+    return bi(`endpoint ${endpoint.id} of resolver rule ${rule.id} is not an OUTBOUND endpoint`, `リゾルバルール ${rule.id} のエンドポイント ${endpoint.id} が OUTBOUND のエンドポイントではない`);
+  }
   const subnets = endpoint.subnets.map((r) => deref<SubnetNode>(ctx.graph, r));
   if (subnets.length === 0 || subnets.some((s) => s?.type !== 'subnet' || s.cidr === undefined)) {
-    return `the subnets of endpoint ${endpoint.id} cannot be read`;
+    return bi(`the subnets of endpoint ${endpoint.id} cannot be read`, `エンドポイント ${endpoint.id} のサブネットを読めない`);
   }
-  if (subnets.some((s) => s!.vpc.kind !== 'node' || s!.vpc.id !== vpcId)) return `endpoint ${endpoint.id} has addresses outside the VPC`;
-  if (rule.targets.length === 0) return `resolver rule ${rule.id} has no target`;
+  if (subnets.some((s) => s!.vpc.kind !== 'node' || s!.vpc.id !== vpcId)) return bi(`endpoint ${endpoint.id} has addresses outside the VPC`, `エンドポイント ${endpoint.id} に VPC の外のアドレスがある`);
+  if (rule.targets.length === 0) return bi(`resolver rule ${rule.id} has no target`, `リゾルバルール ${rule.id} に転送先がない`);
   for (const t of rule.targets) {
-    if (t.ip === undefined) return `a target of resolver rule ${rule.id} is not a literal address, so where it leads cannot be told`;
+    if (t.ip === undefined) {
+      return bi(`a target of resolver rule ${rule.id} is not a literal address, so where it leads cannot be told`,
+        `リゾルバルール ${rule.id} の転送先がリテラルのアドレスではなく、どこへ向かうか判断できない`);
+    }
     for (const s of subnets) {
       const headers = ctx.reach.headersFor(s!.cidr!, `${t.ip}/32`, DNS_PORTS(t.port));
-      if (!headers) return `the path from ${s!.id} to ${t.ip} cannot be read`;
+      if (!headers) return bi(`the path from ${s!.id} to ${t.ip} cannot be read`, `${s!.id} から ${t.ip} への経路を読めない`);
       const { arrivals } = ctx.reach.probeFromSubnet(s!.id, headers);
       const elsewhere = arrivals.find((a) => !(a.end.kind === 'zone' && a.end.zone === 'SECURITY_CLOUD'));
-      if (elsewhere) return `queries to ${t.ip} from ${nameOf(ctx.graph, s!.id)} reach ${endOf(ctx, elsewhere)}, not the security cloud`;
-      if (arrivals.length === 0) return `queries to ${t.ip} from ${nameOf(ctx.graph, s!.id)} reach nothing (no route to the security cloud)`;
+      if (elsewhere) {
+        const end = endOf(ctx, elsewhere);
+        return bi(`queries to ${t.ip} from ${nameOf(ctx.graph, s!.id)} reach ${end.en}, not the security cloud`,
+          `${nameOf(ctx.graph, s!.id)} から ${t.ip} への問い合わせが、自治体情報セキュリティクラウドではなく${spaced(end.ja)}に届く`);
+      }
+      if (arrivals.length === 0) {
+        return bi(`queries to ${t.ip} from ${nameOf(ctx.graph, s!.id)} reach nothing (no route to the security cloud)`,
+          `${nameOf(ctx.graph, s!.id)} から ${t.ip} への問い合わせがどこにも届かない（自治体情報セキュリティクラウドへのルートがない）`);
+      }
     }
   }
   return undefined;
@@ -78,8 +97,10 @@ export const IN2: GuardRule = {
     + 'SECURITY_CLOUD zone) or, with the built-in stand-in, to the VPC resolver behind a fail-closed DNS Firewall; no unfiltered fallback.',
   check(ctx) {
     const findings: Finding[] = [];
-    const forwardFix = 'forward "." to the security cloud\'s resolvers (internet.securityCloudDns) through an outbound Resolver endpoint whose '
-      + 'subnets route them over the transit gateway to the security cloud';
+    const forwardFix = bi('forward "." to the security cloud\'s resolvers (internet.securityCloudDns) through an outbound Resolver endpoint whose '
+      + 'subnets route them over the transit gateway to the security cloud',
+    '"." を、自治体情報セキュリティクラウドのリゾルバ（internet.securityCloudDns）へ転送する。転送はアウトバウンドの Resolver エンドポイントから行い、'
+      + 'そのサブネットは Transit Gateway 経由で自治体情報セキュリティクラウドへルーティングする');
     for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === Segment.INTERNET)) {
       const rules = nodesOf(ctx.graph, 'resolver-rule-association')
         .filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id)
@@ -93,7 +114,8 @@ export const IN2: GuardRule = {
       let root = false;
       for (const { association, rule } of rules) {
         if (rule?.type !== 'resolver-rule') {
-          findings.push(finding(this, nameOf(ctx.graph, association.id), `the resolver rule of association ${association.id} cannot be read (fail closed)`, forwardFix));
+          findings.push(finding(this, nameOf(ctx.graph, association.id),
+            bi(`the resolver rule of association ${association.id} cannot be read (fail closed)`, `関連付け ${association.id} のリゾルバルールを読めない（フェイルクローズ）`), forwardFix));
           continue;
         }
         if (rule.ruleType !== 'FORWARD') {
@@ -101,32 +123,46 @@ export const IN2: GuardRule = {
           // a shorter name: that resolver answers for the internet. Only the stand-in's resolver, behind a fail-closed DNS
           // Firewall, may do so. https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-overview-forward-vpc-to-network.html
           if (!(standIn && filtered && closed)) {
-            findings.push(finding(this, nameOf(ctx.graph, rule.id), `the Internet-segment VPC resolves ${rule.domainName ?? 'a domain the guard cannot read'} `
-              + `with the VPC's own resolver (a ${rule.ruleType} resolver rule), around the security cloud's DNS${standIn ? ' and without a fail-closed DNS Firewall' : ''}`,
-            'remove the SYSTEM rule from the Internet-segment VPC (forward the domain to the security cloud\'s resolvers), or filter the VPC resolver '
-              + 'with a DNS Firewall rule group whose fail-open is DISABLED'));
+            findings.push(finding(this, nameOf(ctx.graph, rule.id), {
+              en: `the Internet-segment VPC resolves ${rule.domainName ?? 'a domain the guard cannot read'} `
+                + `with the VPC's own resolver (a ${rule.ruleType} resolver rule), around the security cloud's DNS${standIn ? ' and without a fail-closed DNS Firewall' : ''}`,
+              ja: `インターネット接続系の VPC が、${rule.domainName !== undefined ? `"${rule.domainName}"` : 'ガードが読めないドメイン'} の名前解決を、自治体情報セキュリティクラウドの DNS を経由せず`
+                + `${standIn ? '、フェイルクローズの DNS Firewall もなしに' : ''} VPC 自身のリゾルバ（${rule.ruleType} のリゾルバルール）で行う`,
+            }, bi('remove the SYSTEM rule from the Internet-segment VPC (forward the domain to the security cloud\'s resolvers), or filter the VPC resolver '
+              + 'with a DNS Firewall rule group whose fail-open is DISABLED',
+            'インターネット接続系の VPC から SYSTEM ルールを削除する（そのドメインを自治体情報セキュリティクラウドのリゾルバへ転送する）か、'
+              + 'フェイルオープンを DISABLED にした DNS Firewall のルールグループで VPC のリゾルバをフィルタする')));
           }
           continue;
         }
         const problem = forwardingProblem(ctx, rule, vpc.id);
         if (problem) {
-          findings.push(finding(this, nameOf(ctx.graph, rule.id), `the Internet-segment VPC forwards ${rule.domainName ?? 'a domain the guard cannot read'} `
-            + `to resolvers that are not the security cloud's: ${problem}`, forwardFix));
+          findings.push(finding(this, nameOf(ctx.graph, rule.id), {
+            en: `the Internet-segment VPC forwards ${rule.domainName ?? 'a domain the guard cannot read'} `
+              + `to resolvers that are not the security cloud's: ${problem.en}`,
+            ja: `インターネット接続系の VPC が、${rule.domainName !== undefined ? `"${rule.domainName}"` : 'ガードが読めないドメイン'} を自治体情報セキュリティクラウドではないリゾルバへ転送している: ${problem.ja}`,
+          }, forwardFix));
         } else if (isRoot(rule.domainName)) {
           root = true;
         }
       }
       if (root) continue;
       if (!standIn) {
-        findings.push(finding(this, nameOf(ctx.graph, vpc.id), 'the Internet-segment VPC resolves names without the security cloud\'s DNS: '
-          + 'no resolver rule forwards "." to resolvers in the SECURITY_CLOUD zone', forwardFix));
+        findings.push(finding(this, nameOf(ctx.graph, vpc.id), bi('the Internet-segment VPC resolves names without the security cloud\'s DNS: '
+          + 'no resolver rule forwards "." to resolvers in the SECURITY_CLOUD zone',
+        'インターネット接続系の VPC が、自治体情報セキュリティクラウドの DNS を使わずに名前解決している: "." を SECURITY_CLOUD ゾーンのリゾルバへ転送するリゾルバルールがない'), forwardFix));
         continue;
       }
       if (!filtered || !closed) {
-        findings.push(finding(this, nameOf(ctx.graph, vpc.id), 'the stand-in\'s resolver is unfiltered: '
-          + `${!filtered ? 'no DNS Firewall rule group is associated with the Internet-segment VPC' : 'its DNS Firewall does not fail closed (FirewallFailOpen is not DISABLED)'}`,
-        'associate a DNS Firewall rule group with the VPC and set its firewall configuration\'s fail-open to DISABLED (InternetEgressMode.BUILT_IN plans this), '
-          + 'or forward "." to the security cloud\'s resolvers'));
+        findings.push(finding(this, nameOf(ctx.graph, vpc.id), {
+          en: 'the stand-in\'s resolver is unfiltered: '
+            + `${!filtered ? 'no DNS Firewall rule group is associated with the Internet-segment VPC' : 'its DNS Firewall does not fail closed (FirewallFailOpen is not DISABLED)'}`,
+          ja: '代替構成のリゾルバにフィルタがない: '
+            + `${!filtered ? 'インターネット接続系の VPC に DNS Firewall のルールグループが関連付けられていない' : 'DNS Firewall がフェイルクローズにならない（FirewallFailOpen が DISABLED ではない）'}`,
+        }, bi('associate a DNS Firewall rule group with the VPC and set its firewall configuration\'s fail-open to DISABLED (InternetEgressMode.BUILT_IN plans this), '
+          + 'or forward "." to the security cloud\'s resolvers',
+        'VPC に DNS Firewall のルールグループを関連付け、ファイアウォール設定のフェイルオープンを DISABLED にする（InternetEgressMode.BUILT_IN がこの構成を作る）か、'
+          + '"." を自治体情報セキュリティクラウドのリゾルバへ転送する')));
       }
     }
     return findings;

@@ -1,14 +1,15 @@
 import { byLo, covered, unnarrowedGroups, unnarrowedGroupsToward, widePaths } from './my-number';
 import { arrivalsFrom, OUT_OR_UNKNOWN, pathFindings } from './paths';
 import { FlowKind } from '../../model/flows';
-import { MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
-import { Segment } from '../../model/segment';
+import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
+import { Segment, SEGMENT_JA } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
 import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
 import { everything, HeaderSet } from '../header-set';
+import { jaDestinations } from '../ja-engine';
 import { subtractAll } from '../reachability';
-import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
 /** LG-1: in α, β and β′ the LGWAN segment has no way to the internet at all. */
@@ -19,8 +20,9 @@ export const LG1: GuardRule = {
   term: 'LGWAN接続系 → インターネット',
   summary: 'No path from LGWAN to the internet (or the security cloud) in α, β and β′.',
   check(ctx) {
-    return pathFindings(ctx, this, arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), OUT_OR_UNKNOWN), 'an LGWAN subnet',
-      'remove the route that leads out; only α′ has a local breakout, and only through the firewall (AP-1)');
+    return pathFindings(ctx, this, arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), OUT_OR_UNKNOWN), bi('an LGWAN subnet', 'LGWAN接続系のサブネットから'),
+      bi('remove the route that leads out; only α′ has a local breakout, and only through the firewall (AP-1)',
+        '外部へ向かうルートを削除する。ローカルブレイクアウトがあるのは α′ モデルだけで、それもファイアウォール経由に限る（AP-1）'));
   },
 };
 
@@ -38,7 +40,8 @@ export const LG2: GuardRule = {
     + 'side, no security-group rule toward it that opens all traffic, every port or a whole subnet, and no security group that lets the other '
     + 'segment open connections beyond the declared flows in the model\'s direction (sanitization into LGWAN, screen transfer from the terminals\' segment).',
   check(ctx) {
-    const fix = 'connect the segments only through the declared relay or screen-transfer hosts, on their ports (無害化 / 画面転送)';
+    const fix = bi('connect the segments only through the declared relay or screen-transfer hosts, on their ports (無害化 / 画面転送)',
+      '系どうしは、宣言した無害化の中継ホストか画面転送のホストを通じて、そのポートでのみつなぐ（無害化 / 画面転送）');
     return [
       ...widePaths(ctx, this, Segment.LGWAN, Segment.INTERNET, fix),
       ...widePaths(ctx, this, Segment.INTERNET, Segment.LGWAN, fix),
@@ -69,11 +72,11 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
   const findings: Finding[] = [];
   for (const group of nodesOf(ctx.graph, 'security-group')) {
     if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
-    const wrong: string[] = [];
+    const wrong: { en: string; ja: string }[] = [];
     for (const r of rulesOf(ctx.graph, group, false)) {
       const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
       if (peerGroup?.type === 'security-group') {
-        if (deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other) wrong.push(`${describe(r)} from security group ${peerGroup.id} of the ${other} segment`);
+        if (deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other) wrong.push(bi(`${describe(r)} from security group ${peerGroup.id} of the ${other} segment`, `${SEGMENT_JA[other]}のセキュリティグループ ${peerGroup.id} からの ${describeJa(r)}`));
         continue;
       }
       const peer = parsePrefix(r.cidr);
@@ -86,33 +89,48 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       const holds = (x: DeclaredFlow) => x.ports.some((p) => p.protocol === r.protocol
         && p.fromPort <= (r.fromPort ?? 0) && (r.toPort ?? 65535) <= p.toPort);
       const sources = allowed.filter(holds).flatMap((f) => f.from.cidrs.map((x) => parsePrefix(x))).filter((x): x is Prefix => !!x).sort(byLo);
-      if (!parts.every((part) => covered(sources, part))) wrong.push(`${describe(r)} from ${r.cidr}`);
+      if (!parts.every((part) => covered(sources, part))) wrong.push(bi(`${describe(r)} from ${r.cidr}`, `${r.cidr} からの ${describeJa(r)}`));
     }
     if (wrong.length === 0) continue;
     if ((ctx.flows ?? []).length === 0) {
       // Nothing declared at all (a hand-built stack, or the CLI without --blueprint): the direction cannot be judged, and
       // that is said, as a warning that asks for the declarations or a reason, not passed over.
       findings.push({
-        ...finding(rule, nameOf(ctx.graph, group.id),
-          `security group ${group.id} of the ${own} segment lets the ${other} segment open connections into it (${wrong.join('; ')}); with no flow declared, `
+        ...finding(rule, nameOf(ctx.graph, group.id), {
+          en: `security group ${group.id} of the ${own} segment lets the ${other} segment open connections into it (${wrong.map((w) => w.en).join('; ')}); with no flow declared, `
             + 'the guard cannot tell whether that is the direction the model gives (sanitization relay into LGWAN, screen transfer from the terminals\' segment)',
-          'declare the flows (MunicipalNetwork flows, or --blueprint for the CLI) so that the direction is proven, or acknowledge LG-2 here with the reason'),
+          ja: `${SEGMENT_JA[own]}のセキュリティグループ ${group.id} が、${SEGMENT_JA[other]}からの接続開始を受け入れている（${wrong.map((w) => w.ja).join('、')}）。`
+            + '通信が 1 つも宣言されていないため、それがモデルの定める向き（無害化の中継から LGWAN接続系へ、画面転送は端末のある系から）かどうかをガードが判断できない',
+        }, bi('declare the flows (MunicipalNetwork flows, or --blueprint for the CLI) so that the direction is proven, or acknowledge LG-2 here with the reason',
+          '向きを証明できるよう通信を宣言する（MunicipalNetwork の flows、CLI では --blueprint）か、ここで理由を付けて LG-2 を例外承認する')),
         severity: Severity.WARNING,
       });
       continue;
     }
     const ways = [
-      ...(own === Segment.LGWAN ? ['sanitization relays sending files in (無害化)'] : []),
-      ...(other === terminals ? ['its terminals\' screen transfer (画面転送)'] : []),
+      ...(own === Segment.LGWAN ? [bi('sanitization relays sending files in (無害化)', '無害化の中継がファイルを送り込む場合（無害化）')] : []),
+      ...(other === terminals ? [bi('its terminals\' screen transfer (画面転送)', '端末からの画面転送（画面転送）')] : []),
     ];
-    findings.push(finding(rule, nameOf(ctx.graph, group.id),
-      `security group ${group.id} of the ${own} segment lets the ${other} segment open connections into it (${wrong.join('; ')}), `
+    findings.push(finding(rule, nameOf(ctx.graph, group.id), {
+      en: `security group ${group.id} of the ${own} segment lets the ${other} segment open connections into it (${wrong.map((w) => w.en).join('; ')}), `
         + `which no declared ${other} → ${own} flow of the model's direction admits; in ${ctx.model} the ${other} segment opens connections into ${own} `
-        + `${ways.length > 0 ? `only as ${ways.join(' and ')}` : 'never (screen transfer goes from the terminals\' segment, files only into LGWAN)'}`,
-      `admit the ${other} segment only as a declared ${other} → ${own} flow does (hosts and ports; declare it, or pass --blueprint to the CLI), or reverse the rule: `
-        + 'the segment of the terminals opens the screen transfer, and sanitized files come from the relay into LGWAN'));
+        + `${ways.length > 0 ? `only as ${ways.map((w) => w.en).join(' and ')}` : 'never (screen transfer goes from the terminals\' segment, files only into LGWAN)'}`,
+      ja: `${SEGMENT_JA[own]}のセキュリティグループ ${group.id} が、${SEGMENT_JA[other]}からの接続開始を受け入れている（${wrong.map((w) => w.ja).join('、')}）が、`
+        + `これを認める、モデルの向きの ${other} → ${own} の宣言済み通信がない。${MODEL_JA[ctx.model]}で${SEGMENT_JA[other]}から${SEGMENT_JA[own]}へ接続を開始できるのは`
+        + `${ways.length > 0 ? `${ways.map((w) => w.ja).join('と')}だけ` : '一切なし（画面転送は端末のある系から、ファイルは LGWAN接続系へのみ）'}`,
+    }, {
+      en: `admit the ${other} segment only as a declared ${other} → ${own} flow does (hosts and ports; declare it, or pass --blueprint to the CLI), or reverse the rule: `
+        + 'the segment of the terminals opens the screen transfer, and sanitized files come from the relay into LGWAN',
+      ja: `${SEGMENT_JA[other]}からは、宣言した ${other} → ${own} の通信が認める範囲（ホストとポート）だけを受け入れる（通信を宣言するか、CLI に --blueprint を渡す）か、`
+        + 'ルールの向きを逆にする: 画面転送は端末のある系から開始し、無害化したファイルは中継から LGWAN接続系へ送る',
+    }));
   }
   return findings;
+}
+
+/** `describe` in Japanese: `tcp/443`, `全通信`. */
+function describeJa(r: SecurityGroupRule): string {
+  return r.protocol === '-1' ? '全通信' : describe(r);
 }
 
 /** `tcp/443`, `all traffic`, `udp/1024-65535`. */
@@ -149,7 +167,8 @@ export const LG3: GuardRule = {
     + 'the routed WAN that opens all traffic or every port.',
   check(ctx) {
     const findings: Finding[] = [];
-    const fix = 'route and allow only the declared LGWAN-ASP services (host CIDRs and ports) between LGWAN and the LGWAN WAN; blackhole the rest of the WAN ranges (LGWAN-ASP)';
+    const fix = bi('route and allow only the declared LGWAN-ASP services (host CIDRs and ports) between LGWAN and the LGWAN WAN; blackhole the rest of the WAN ranges (LGWAN-ASP)',
+      'LGWAN接続系と LGWAN の間では、宣言した LGWAN-ASP のサービス（ホストの CIDR とポート）だけをルーティングして許可し、残りの WAN のアドレス範囲はブラックホールにする（LGWAN-ASP）');
     const declared = (ctx.flows ?? []).length > 0;
     const asp = (ctx.flows ?? []).filter((f) => new Set([f.from.zone, f.to.zone]).size === 2
       && [f.from.zone, f.to.zone].includes(Segment.LGWAN) && [f.from.zone, f.to.zone].includes(WAN));
@@ -185,9 +204,12 @@ export const LG3: GuardRule = {
       const wide = toWan.map((a) => ({ a, extra: declared ? subtractAll(a.headers, allowedWan) : tooWide(a) ? [...a.headers] : [] }))
         .find((x) => x.extra.length > 0);
       if (!wide) continue;
+      const extra = ctx.reach.destinations(wide.extra);
       findings.push(finding(this, nameOf(ctx.graph, source.id), declared
-        ? `traffic from this LGWAN subnet reaches LGWAN WAN addresses that no declared LGWAN-ASP flow names (${ctx.reach.destinations(wide.extra)})`
-        : `traffic from this LGWAN subnet reaches a run of LGWAN WAN addresses wider than a /24 (${ctx.reach.destinations(wide.extra)}), not LGWAN-ASP service hosts`,
+        ? bi(`traffic from this LGWAN subnet reaches LGWAN WAN addresses that no declared LGWAN-ASP flow names (${extra})`,
+          `この LGWAN接続系のサブネットからの通信が、宣言したどの LGWAN-ASP の通信にもない LGWAN のアドレスに届く（${jaDestinations(extra)}）`)
+        : bi(`traffic from this LGWAN subnet reaches a run of LGWAN WAN addresses wider than a /24 (${extra}), not LGWAN-ASP service hosts`,
+          `この LGWAN接続系のサブネットからの通信が、LGWAN-ASP のサービスのホストではなく、/24 より広い LGWAN のアドレス範囲に届く（${jaDestinations(extra)}）`),
       fix, ctx.reach.hops(wide.a)));
     }
 
@@ -205,14 +227,16 @@ export const LG3: GuardRule = {
       if (extra.length === 0 && !whole) continue;
       reported.add(target);
       findings.push(finding(this, nameOf(ctx.graph, target), declared
-        ? `the LGWAN WAN reaches addresses of this LGWAN subnet that no declared LGWAN-ASP flow names (${ctx.reach.destinations(extra)})`
-        : `the LGWAN WAN reaches the whole LGWAN subnet ${whole!.text}, not declared hosts`,
+        ? bi(`the LGWAN WAN reaches addresses of this LGWAN subnet that no declared LGWAN-ASP flow names (${ctx.reach.destinations(extra)})`,
+          `LGWAN から、宣言したどの LGWAN-ASP の通信にもない、この LGWAN接続系のサブネットのアドレスに届く（${jaDestinations(ctx.reach.destinations(extra))}）`)
+        : bi(`the LGWAN WAN reaches the whole LGWAN subnet ${whole!.text}, not declared hosts`,
+          `LGWAN から、宣言したホストではなく LGWAN接続系のサブネット ${whole!.text} 全体に届く`),
       fix, ctx.reach.hops(a)));
     }
 
     // Security groups toward what is routed of the WAN.
     if (wanBlocks.length > 0) {
-      findings.push(...unnarrowedGroupsToward(ctx, this, Segment.LGWAN, { name: 'LGWAN WAN', blocks: wanBlocks, wholes: [] }, fix));
+      findings.push(...unnarrowedGroupsToward(ctx, this, Segment.LGWAN, { name: bi('LGWAN WAN', 'LGWAN（WAN）'), blocks: wanBlocks, wholes: [] }, fix));
     }
     return findings;
   },

@@ -1,8 +1,9 @@
 import { proxyConfigs } from './breakout-controls';
 import { NetworkModel } from '../../model/network-model';
+import { Segment, SEGMENT_JA } from '../../model/segment';
 import { AGENT_CONF_EOF } from '../../plan/proxy';
 import { nodesOf, TopologyGraph, UserDataNode } from '../graph';
-import { ALL_MODELS, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { nameOf } from '../topology';
 
 /** β and β′ require log management with a SIEM (seed 000; REQUIREMENTS.md §2). */
@@ -14,18 +15,24 @@ const SIEM_MODELS: readonly NetworkModel[] = [NetworkModel.BETA, NetworkModel.BE
  */
 const external = (destination: string | undefined) => destination !== undefined && !destination.includes('{');
 
-function siemFindings(ctx: GuardContext, add: (id: string, message: string, fix: string) => void): void {
-  const fix = 'deliver the log to the SIEM\'s ingestion bucket (logging.siemBucketArn), as β/β′ require (ログ管理, SIEM)';
+function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, fix: Bilingual) => void): void {
+  const fix = bi('deliver the log to the SIEM\'s ingestion bucket (logging.siemBucketArn), as β/β′ require (ログ管理, SIEM)',
+    'β・β′ モデルが求めるとおり、ログを SIEM の取り込み用バケット（logging.siemBucketArn）へ送る（ログ管理、SIEM）');
   for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
     const logs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
     if (logs.length > 0 && !logs.some((l) => external(l.destination))) {
-      add(vpc.id, `the flow log of the ${vpc.segment} VPC goes to ${logs.map((l) => l.destination ?? l.destinationType).join(', ')}, not to a SIEM sink`, fix);
+      const to = logs.map((l) => l.destination ?? l.destinationType).join(', ');
+      add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to}, not to a SIEM sink`,
+        `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、SIEM ではなく ${to}`), fix);
     }
   }
   for (const fw of nodesOf(ctx.graph, 'firewall')) {
     const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
     const local = destinations.filter((d) => !external(d.destination));
-    if (local.length > 0) add(fw.id, `firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${d.destination ?? d.destinationType}`).join(', ')}, not to a SIEM sink`, fix);
+    if (local.length > 0) {
+      add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${d.destination ?? d.destinationType}`).join(', ')}, not to a SIEM sink`,
+        `ファイアウォール ${fw.id} のログの送り先が SIEM ではない（${local.map((d) => `${d.logType} ログ → ${d.destination ?? d.destinationType}`).join(', ')}）`), fix);
+    }
   }
 }
 
@@ -63,18 +70,29 @@ function shippedFiles(node: UserDataNode): { file: string; group: string }[] {
  * Why a proxy's access log is not shipped: Squid writes it to a file (`access_log stdio:<file>`) that the CloudWatch agent
  * of the same boot script sends to a log group of the synthesized output (by its literal name). Else undefined.
  */
-function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, accessLogs: readonly (readonly string[])[]): string | undefined {
-  if (accessLogs.length === 0 || accessLogs.some((d) => d[1] === 'none')) return 'Squid writes no access log (access_log none or absent)';
+function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, accessLogs: readonly (readonly string[])[]): Bilingual | undefined {
+  if (accessLogs.length === 0 || accessLogs.some((d) => d[1] === 'none')) {
+    return bi('Squid writes no access log (access_log none or absent)', 'Squid がアクセスログを書き出さない（access_log が none か、指定がない）');
+  }
   const files = accessLogs.map((d) => d[1]);
   const notFile = files.find((f) => !f.startsWith('stdio:'));
-  if (notFile) return `the access log goes to ${notFile}, which the guard cannot follow to a sink (only stdio:<file> shipped by the CloudWatch agent can)`;
+  if (notFile) {
+    return bi(`the access log goes to ${notFile}, which the guard cannot follow to a sink (only stdio:<file> shipped by the CloudWatch agent can)`,
+      `アクセスログの書き出し先 ${notFile} から送り先までをガードが追跡できない（追跡できるのは、CloudWatch エージェントが送る stdio:<file> だけ）`);
+  }
   const groups = new Set(nodesOf(graph, 'log-group').map((g) => g.name).filter((n): n is string => n !== undefined));
   const shipped = shippedFiles(node);
   for (const f of files.map((x) => x.slice('stdio:'.length))) {
     const entries = shipped.filter((s) => s.file === f);
-    if (entries.length === 0) return `the access log ${f} is not shipped: the boot script configures and starts no CloudWatch agent that collects it`;
+    if (entries.length === 0) {
+      return bi(`the access log ${f} is not shipped: the boot script configures and starts no CloudWatch agent that collects it`,
+        `アクセスログ ${f} が転送されていない: 起動スクリプトが、これを収集する CloudWatch エージェントを設定・起動していない`);
+    }
     const missing = entries.find((e) => !groups.has(e.group));
-    if (missing) return `the access log ${f} is shipped to log group ${missing.group}, which is not in the synthesized output`;
+    if (missing) {
+      return bi(`the access log ${f} is shipped to log group ${missing.group}, which is not in the synthesized output`,
+        `アクセスログ ${f} の転送先のロググループ ${missing.group} が合成結果にない`);
+    }
   }
   return undefined;
 }
@@ -89,24 +107,31 @@ export const LOG1: GuardRule = {
     + 'group by the CloudWatch agent; in β/β′ all of them delivered to the declared SIEM sink.',
   check(ctx) {
     const findings: Finding[] = [];
-    const add = (id: string, message: string, fix: string) =>
+    const add = (id: string, message: Bilingual, fix: Bilingual) =>
       findings.push(finding(this, nameOf(ctx.graph, id), message, fix));
     const logged = new Set(nodesOf(ctx.graph, 'flow-log').filter((l) => l.trafficType === 'ALL' && l.resource.kind === 'node').map((l) => (l.resource as { id: string }).id));
     for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
-      if (!logged.has(vpc.id)) add(vpc.id, `the ${vpc.segment} VPC has no flow log of all traffic`, 'add a VPC flow log with TrafficType ALL to the log bucket or the SIEM sink');
+      if (!logged.has(vpc.id)) {
+        add(vpc.id, bi(`the ${vpc.segment} VPC has no flow log of all traffic`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC に、全通信のフローログがない`),
+          bi('add a VPC flow log with TrafficType ALL to the log bucket or the SIEM sink', 'TrafficType ALL の VPC フローログを、ログ用バケットか SIEM へ送るように追加する'));
+      }
     }
     for (const fw of nodesOf(ctx.graph, 'firewall')) {
       const types = new Set(nodesOf(ctx.graph, 'firewall-logging')
         .filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id)
         .flatMap((l) => l.destinations.map((d) => d.logType)));
       const missing = ['ALERT', 'FLOW'].filter((t) => !types.has(t));
-      if (missing.length > 0) add(fw.id, `firewall ${fw.id} does not log ${missing.join(' and ')}`, 'add a logging configuration with ALERT and FLOW destinations');
+      if (missing.length > 0) {
+        add(fw.id, bi(`firewall ${fw.id} does not log ${missing.join(' and ')}`, `ファイアウォール ${fw.id} が ${missing.join(' と ')} のログを記録していない`),
+          bi('add a logging configuration with ALERT and FLOW destinations', 'ALERT と FLOW の送り先を持つログ設定を追加する'));
+      }
     }
     for (const { node, conf } of proxyConfigs(ctx.graph)) {
       const problem = proxyLogProblem(ctx.graph, node, conf.directives.filter((d) => d[0] === 'access_log'));
       if (problem) {
-        add(node.id, `the proxy's access log is not shipped: ${problem}`,
-          'keep access_log stdio:/var/log/squid/access.log and the CloudWatch agent configuration of the generated boot script, and the log group it names');
+        add(node.id, bi(`the proxy's access log is not shipped: ${problem.en}`, `プロキシのアクセスログが転送されていない: ${problem.ja}`),
+          bi('keep access_log stdio:/var/log/squid/access.log and the CloudWatch agent configuration of the generated boot script, and the log group it names',
+            '生成した起動スクリプトの access_log stdio:/var/log/squid/access.log と CloudWatch エージェントの設定、その設定が指すロググループを残す'));
       }
     }
     if (SIEM_MODELS.includes(ctx.model)) siemFindings(ctx, add);

@@ -1,7 +1,8 @@
 import { Segment } from '../../model/segment';
 import { SubnetNode } from '../graph';
+import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
-import { finding, Finding, GuardContext, GuardRule } from '../rule';
+import { Bilingual, finding, Finding, GuardContext, GuardRule, spaced } from '../rule';
 import { nameOf } from '../topology';
 
 /** Every arrival from the given subnets that `ends` selects, source by source in id order. */
@@ -19,11 +20,14 @@ export function intoSegmentOrUnknown(ctx: GuardContext, segment: Segment): (a: A
 }
 
 /**
+ * `subject` is the English noun phrase (`a My Number subnet`) and the Japanese phrase before 「…に届く」
+ * (`マイナンバー利用事務系のサブネットから`).
+ *
  * One finding per source subnet (its first offending path), so that a report stays readable. A path the guard cannot
  * follow is reported as such — what could not be resolved and how to make it resolvable — since it counts as reaching
  * everywhere (fail closed, GUARD-1).
  */
-export function pathFindings(ctx: GuardContext, rule: GuardRule, arrivals: readonly Arrival[], subject: string, fix: string): Finding[] {
+export function pathFindings(ctx: GuardContext, rule: GuardRule, arrivals: readonly Arrival[], subject: Bilingual, fix: Bilingual): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const first of arrivals) {
@@ -36,10 +40,17 @@ export function pathFindings(ctx: GuardContext, rule: GuardRule, arrivals: reado
     const a: Arrival = { ...first, headers: same.flatMap((x) => x.headers) };
     const where = nameOf(ctx.graph, a.from);
     if (a.end.kind === 'unknown') {
-      out.push(finding(rule, where, `${subject} may reach everywhere: ${a.end.reason} (fail closed: a path the guard cannot follow counts as reaching the internet and every segment)`,
-        a.end.fix, hops));
+      out.push(finding(rule, where, {
+        en: `${subject.en} may reach everywhere: ${a.end.reason} (fail closed: a path the guard cannot follow counts as reaching the internet and every segment)`,
+        ja: `${subject.ja}、どこへでも届くおそれがある: ${jaOrEn(a.end.reason)}（フェイルクローズ: ガードが追跡できない経路は、インターネットとすべての系に届くものとみなす）`,
+      }, { en: a.end.fix, ja: jaOrEn(a.end.fix) }, hops));
     } else {
-      out.push(finding(rule, where, `${subject} reaches ${endOf(ctx, a)} (${ctx.reach.destinations(a.headers)})`, fix, hops));
+      const destinations = ctx.reach.destinations(a.headers);
+      const end = endOf(ctx, a);
+      out.push(finding(rule, where, {
+        en: `${subject.en} reaches ${end.en} (${destinations})`,
+        ja: `${subject.ja}${spaced(end.ja)}に届く（${jaDestinations(destinations)}）`,
+      }, fix, hops));
     }
   }
   return out;
@@ -52,17 +63,20 @@ export function pathFindings(ctx: GuardContext, rule: GuardRule, arrivals: reado
  * follow — as `pathFindings`.
  */
 export function firewallGateFindings(
-  ctx: GuardContext, rule: GuardRule, arrivals: readonly Arrival[], problemOf: (firewall: string) => string | undefined,
-  words: { readonly firewall: string; readonly firewallFix: string; readonly subject: string; readonly fix: string },
+  ctx: GuardContext, rule: GuardRule, arrivals: readonly Arrival[], problemOf: (firewall: string) => Bilingual | undefined,
+  words: { readonly firewall: Bilingual; readonly firewallFix: Bilingual; readonly subject: Bilingual; readonly fix: Bilingual },
 ): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const a of arrivals.filter((x) => x.end.kind === 'internet' && x.firewalls.length > 0)) {
     if (seen.has(a.from)) continue;
     seen.add(a.from);
-    findings.push(finding(rule, nameOf(ctx.graph, a.from),
-      `${ctx.reach.destinations(a.headers)} on the internet is reached through a firewall that ${words.firewall}: ${problemOf(a.firewalls[0])}`,
-      words.firewallFix, ctx.reach.hops(a)));
+    const destinations = ctx.reach.destinations(a.headers);
+    const problem = problemOf(a.firewalls[0]);
+    findings.push(finding(rule, nameOf(ctx.graph, a.from), {
+      en: `${destinations} on the internet is reached through a firewall that ${words.firewall.en}: ${problem?.en}`,
+      ja: `インターネットの ${jaDestinations(destinations)} に、${words.firewall.ja}ファイアウォールを通って届く: ${problem?.ja}`,
+    }, words.firewallFix, ctx.reach.hops(a)));
   }
   findings.push(...pathFindings(ctx, rule, arrivals.filter((a) => !seen.has(a.from) && (a.end.kind === 'unknown' || a.firewalls.length === 0)),
     words.subject, words.fix));
@@ -74,11 +88,12 @@ function sameEnd(a: Arrival, b: Arrival): boolean {
 }
 
 /** Where an arrival ends, in words. */
-export function endOf(ctx: GuardContext, a: Arrival): string {
+export function endOf(ctx: GuardContext, a: Arrival): Bilingual {
   switch (a.end.kind) {
-    case 'internet': return 'the internet';
-    case 'zone': return a.end.zone === 'SECURITY_CLOUD' ? 'the security cloud (SECURITY_CLOUD)' : a.end.zone;
-    case 'subnet': return `subnet ${nameOf(ctx.graph, a.end.subnet)}`;
-    default: return 'a place the guard cannot follow';
+    case 'internet': return { en: 'the internet', ja: 'インターネット' };
+    case 'zone': return a.end.zone === 'SECURITY_CLOUD' ? { en: 'the security cloud (SECURITY_CLOUD)', ja: '自治体情報セキュリティクラウド（SECURITY_CLOUD）' }
+      : { en: a.end.zone, ja: a.end.zone };
+    case 'subnet': return { en: `subnet ${nameOf(ctx.graph, a.end.subnet)}`, ja: `サブネット ${nameOf(ctx.graph, a.end.subnet)}` };
+    default: return { en: 'a place the guard cannot follow', ja: 'ガードが追跡できない先' };
   }
 }

@@ -2,7 +2,7 @@ import { HostRole } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { deref, nodesOf, RoleLabelNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
-import { ALL_MODELS, finding, Finding, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, finding, Finding, GuardRule, Severity } from '../rule';
 import { nameOf, segmentOf } from '../topology';
 
 /** Where a labelled resource sits: its VPC's segment, else the segment of the subnets it names (one, or none if they disagree). */
@@ -25,6 +25,13 @@ function allowedSegments(model: NetworkModel, role: string): readonly Segment[] 
   }
 }
 
+/** Each role in Japanese alone. */
+const ROLE_ONLY_JA: Readonly<Record<string, string>> = {
+  [HostRole.BUSINESS_TERMINALS]: '業務端末',
+  [HostRole.BUSINESS_SYSTEM]: '業務システム',
+  [HostRole.MY_NUMBER_SYSTEM]: 'マイナンバー利用事務系の業務システム',
+};
+
 const ROLE_JA: Readonly<Record<string, string>> = {
   [HostRole.BUSINESS_TERMINALS]: 'business terminals (業務端末)',
   [HostRole.BUSINESS_SYSTEM]: 'a business system (業務システム)',
@@ -45,8 +52,10 @@ export const PL1: GuardRule = {
       const segment = segmentOfLabel(ctx.graph, label);
       if (!allowed || segment === undefined || allowed.includes(segment)) continue;
       findings.push(finding(this, label.path ?? nameOf(ctx.graph, label.resource),
-        `${ROLE_JA[label.role]} in ${SEGMENT_JA[segment]}, but ${MODEL_JA[ctx.model]} places them in ${allowed.map((s) => SEGMENT_JA[s]).join(' or ')}`,
-        `move it to ${allowed.join(' or ')}, or build the network in the model that matches where it is`));
+        bi(`${ROLE_JA[label.role]} in ${SEGMENT_JA[segment]}, but ${MODEL_JA[ctx.model]} places them in ${allowed.map((s) => SEGMENT_JA[s]).join(' or ')}`,
+          `${ROLE_ONLY_JA[label.role]}が${SEGMENT_JA[segment]}にあるが、${MODEL_JA[ctx.model]}では${allowed.map((s) => SEGMENT_JA[s]).join('または')}に置く`),
+        bi(`move it to ${allowed.join(' or ')}, or build the network in the model that matches where it is`,
+          `${allowed.map((s) => `${SEGMENT_JA[s]}（${s}）`).join('または')}へ移すか、今の配置に合うモデルでネットワークを構築する`)));
     }
     return findings;
   },

@@ -1,6 +1,7 @@
 import { ALL_V4, ALL_V6, parsePrefix, Prefix } from '../address-space';
 import { deref, LoadBalancerNode, nodesOf, Ref, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, TopologyGraph, UserDataNode } from '../graph';
 import { proxyConfigs } from './breakout-controls';
+import { bi, Bilingual } from '../rule';
 import { nameOf } from '../topology';
 
 /**
@@ -16,9 +17,9 @@ export interface ProxyClients {
   /** The address blocks admitted, when bounded. */
   readonly blocks: readonly Prefix[];
   /** Why every address counts as a client, when the guard cannot bound them. */
-  readonly everywhere?: string;
+  readonly everywhere?: Bilingual;
   /** Which groups admit what, for the message (`sg-x tcp/3128 from 10.0.80.0/24`). */
-  readonly admitted: readonly string[];
+  readonly admitted: readonly Bilingual[];
 }
 
 const EVERY_ADDRESS = [ALL_V4, ALL_V6];
@@ -49,19 +50,27 @@ function admitsPort(rule: SecurityGroupRule, ports: readonly number[] | undefine
  * whose members the guard does not follow, or a group it cannot read).
  */
 function admittedBy(
-  graph: TopologyGraph, groups: readonly Ref[], ports: readonly number[] | undefined, into: { blocks: Prefix[]; admitted: string[] },
-): string | undefined {
+  graph: TopologyGraph, groups: readonly Ref[], ports: readonly number[] | undefined, into: { blocks: Prefix[]; admitted: Bilingual[] },
+): Bilingual | undefined {
   for (const ref of groups) {
     const group = deref<SecurityGroupNode>(graph, ref);
-    if (group?.type !== 'security-group') return `security group ${ref.kind === 'node' ? ref.id : ref.kind === 'external' ? ref.value : ref.expression} is not in the synthesized output, so whom it admits cannot be read`;
+    if (group?.type !== 'security-group') {
+      const id = ref.kind === 'node' ? ref.id : ref.kind === 'external' ? ref.value : ref.expression;
+      return bi(`security group ${id} is not in the synthesized output, so whom it admits cannot be read`, `セキュリティグループ ${id} が合成結果になく、何を受け入れるか読めない`);
+    }
     for (const rule of rulesOf(graph, group, false).filter((r) => admitsPort(r, ports))) {
       if (rule.peerGroup !== undefined) {
-        return `security group ${group.id} admits the members of another security group, which the guard does not follow`;
+        return bi(`security group ${group.id} admits the members of another security group, which the guard does not follow`,
+          `セキュリティグループ ${group.id} が別のセキュリティグループのメンバーを受け入れていて、ガードはそれを追跡しない`);
       }
       const block = parsePrefix(rule.cidr);
-      if (!block) return `security group ${group.id} admits ${rule.cidr ?? (rule.prefixList ? `prefix list ${rule.prefixList}` : 'a peer')}, which the guard cannot read as addresses`;
+      if (!block) {
+        return bi(`security group ${group.id} admits ${rule.cidr ?? (rule.prefixList ? `prefix list ${rule.prefixList}` : 'a peer')}, which the guard cannot read as addresses`,
+          `セキュリティグループ ${group.id} が ${rule.cidr ?? (rule.prefixList ? `プレフィックスリスト ${rule.prefixList}` : '相手')} を受け入れていて、ガードはそれをアドレスとして読めない`);
+      }
       into.blocks.push(block);
-      into.admitted.push(`${nameOf(graph, group.id)} ${rule.protocol === '-1' ? 'all traffic' : `tcp/${rule.fromPort ?? 0}-${rule.toPort ?? 65535}`} from ${rule.cidr}`);
+      const what = rule.protocol === '-1' ? undefined : `tcp/${rule.fromPort ?? 0}-${rule.toPort ?? 65535}`;
+      into.admitted.push(bi(`${nameOf(graph, group.id)} ${what ?? 'all traffic'} from ${rule.cidr}`, `${nameOf(graph, group.id)} が ${rule.cidr} からの${what ? ` ${what}` : 'すべての通信'}`));
     }
   }
   return undefined;
@@ -75,10 +84,16 @@ export function proxyClients(graph: TopologyGraph): ProxyClients[] {
 }
 
 function clientsOf(graph: TopologyGraph, proxy: UserDataNode): ProxyClients {
-  const bounded = { blocks: [] as Prefix[], admitted: [] as string[] };
-  const unbounded = (everywhere: string): ProxyClients => ({ proxy, blocks: EVERY_ADDRESS, everywhere, admitted: bounded.admitted });
-  if (proxy.otherInterfaces) return unbounded('its instances use a network interface given by id, whose security groups the guard does not read');
-  if (proxy.securityGroups.length === 0) return unbounded('its instances name no security group (the default group of whatever VPC they start in applies)');
+  const bounded = { blocks: [] as Prefix[], admitted: [] as Bilingual[] };
+  const unbounded = (everywhere: Bilingual): ProxyClients => ({ proxy, blocks: EVERY_ADDRESS, everywhere, admitted: bounded.admitted });
+  if (proxy.otherInterfaces) {
+    return unbounded(bi('its instances use a network interface given by id, whose security groups the guard does not read',
+      'プロキシのインスタンスが ID で指定したネットワークインターフェースを使っていて、ガードはそのセキュリティグループを読まない'));
+  }
+  if (proxy.securityGroups.length === 0) {
+    return unbounded(bi('its instances name no security group (the default group of whatever VPC they start in applies)',
+      'プロキシのインスタンスにセキュリティグループの指定がない（起動した VPC のデフォルトセキュリティグループが適用される）'));
+  }
   const ports = listeningPorts(proxy.text);
   const problem = admittedBy(graph, proxy.securityGroups, ports, bounded);
   if (problem) return unbounded(problem);
@@ -96,14 +111,19 @@ function clientsOf(graph: TopologyGraph, proxy: UserDataNode): ProxyClients {
   return { proxy, blocks: bounded.blocks, admitted: bounded.admitted };
 }
 
-function balancerClients(graph: TopologyGraph, lb: LoadBalancerNode, into: { blocks: Prefix[]; admitted: string[] }): string | undefined {
-  if (lb.securityGroups.length === 0) return `load balancer ${lb.id} in front of it has no security group, so it admits every client`;
+function balancerClients(graph: TopologyGraph, lb: LoadBalancerNode, into: { blocks: Prefix[]; admitted: Bilingual[] }): Bilingual | undefined {
+  if (lb.securityGroups.length === 0) {
+    return bi(`load balancer ${lb.id} in front of it has no security group, so it admits every client`,
+      `前段のロードバランサー ${lb.id} にセキュリティグループがなく、すべてのクライアントを受け入れる`);
+  }
   return admittedBy(graph, lb.securityGroups, undefined, into);
 }
 
 /** Who the proxy admits, for a finding: its groups' rules, or why every address counts. */
-export function clientsText(clients: ProxyClients): string {
-  return clients.everywhere ? `every address counts as its client (${clients.everywhere}; fail closed)` : `its security groups admit ${clients.admitted.join('; ')}`;
+export function clientsText(clients: ProxyClients): Bilingual {
+  return clients.everywhere
+    ? bi(`every address counts as its client (${clients.everywhere.en}; fail closed)`, `すべてのアドレスをクライアントとみなす（${clients.everywhere.ja}。フェイルクローズ）`)
+    : bi(`its security groups admit ${clients.admitted.map((a) => a.en).join('; ')}`, `セキュリティグループの受け入れ: ${clients.admitted.map((a) => a.ja).join('、')}`);
 }
 
 /** Whether any of `cidrs` may be a client of the proxy. */

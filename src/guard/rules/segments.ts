@@ -1,8 +1,12 @@
-import { SEGMENT_TAG_KEY } from '../../model/segment';
+import { Segment, SEGMENT_JA, SEGMENT_TAG_KEY } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { deref, nodesOf, TransitAttachmentNode, VpcNode } from '../graph';
-import { ALL_MODELS, finding, Finding, GuardRule, Severity } from '../rule';
+import { jaOrEn } from '../ja-engine';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardRule, Severity } from '../rule';
 import { nameOf, segmentOf } from '../topology';
+
+/** A segment's Japanese name, or the value itself when it is no segment. */
+const segJa = (s: string | undefined) => (s !== undefined && s in SEGMENT_JA ? SEGMENT_JA[s as Segment] : String(s));
 
 /** SEG-1: every VPC and subnet belongs to exactly one segment; no peering or propagation between segments. */
 export const SEG1: GuardRule = {
@@ -13,18 +17,29 @@ export const SEG1: GuardRule = {
   summary: 'Every subnet in a guarded scope belongs to exactly one segment (the VPC\'s); no peering, propagation or default route table shared between segments.',
   check(ctx) {
     const findings: Finding[] = [];
-    const add = (id: string, message: string, fix: string) =>
+    const add = (id: string, message: Bilingual, fix: Bilingual) =>
       findings.push(finding(this, nameOf(ctx.graph, id), message, fix));
     for (const s of nodesOf(ctx.graph, 'subnet')) {
       const own = s.segment;
       const vpcSegment = deref<VpcNode>(ctx.graph, s.vpc)?.segment;
-      if (own && vpcSegment && own !== vpcSegment) add(s.id, `the subnet is labelled ${own} but its VPC is ${vpcSegment}`, 'a VPC holds one segment only; move the subnet or fix the label');
-      if (!segmentOf(ctx.graph, s) && s.vpc.kind !== 'node') add(s.id, 'the subnet is in a VPC outside the synthesized output, so its segment is unknown', `tag it ${SEGMENT_TAG_KEY}`);
+      if (own && vpcSegment && own !== vpcSegment) {
+        add(s.id, bi(`the subnet is labelled ${own} but its VPC is ${vpcSegment}`, `サブネットのラベルは ${own}（${segJa(own)}）だが、その VPC は ${vpcSegment}（${segJa(vpcSegment)}）`),
+          bi('a VPC holds one segment only; move the subnet or fix the label', '1 つの VPC には 1 つの系しか置かない。サブネットを移すか、ラベルを直す'));
+      }
+      if (!segmentOf(ctx.graph, s) && s.vpc.kind !== 'node') {
+        add(s.id, bi('the subnet is in a VPC outside the synthesized output, so its segment is unknown', 'サブネットが合成結果の外の VPC にあり、どの系に属するか分からない'),
+          bi(`tag it ${SEGMENT_TAG_KEY}`, `サブネットにタグ ${SEGMENT_TAG_KEY} を付ける`));
+      }
     }
     for (const p of nodesOf(ctx.graph, 'vpc-peering')) {
       const a = deref<VpcNode>(ctx.graph, p.vpc)?.segment;
       const b = deref<VpcNode>(ctx.graph, p.peerVpc)?.segment;
-      if (a !== b) add(p.id, `peering connects ${a ?? 'an unlabelled VPC'} and ${b ?? 'an unlabelled VPC'}`, 'remove the peering; segments meet only through transit gateway routes for declared flows');
+      if (a !== b) {
+        add(p.id, bi(`peering connects ${a ?? 'an unlabelled VPC'} and ${b ?? 'an unlabelled VPC'}`,
+          `ピアリングが ${a ?? 'ラベルのない VPC'} と ${b ?? 'ラベルのない VPC'} をつないでいる`),
+        bi('remove the peering; segments meet only through transit gateway routes for declared flows',
+          'ピアリングを削除する。系どうしは、宣言した通信のための Transit Gateway のルートでのみつなぐ'));
+      }
     }
     const segmentOfAttachment = (a: TransitAttachmentNode | undefined) =>
       (a?.kind === 'vpc' ? deref<VpcNode>(ctx.graph, a.vpc)?.segment : undefined) ?? (a ? a.zone ?? a.id : undefined);
@@ -34,15 +49,17 @@ export const SEG1: GuardRule = {
       for (const p of t.propagations) {
         const from = segmentOfAttachment(deref<TransitAttachmentNode>(ctx.graph, p));
         if (![...owners].every((o) => o === from)) {
-          add(t.id, `a propagation from ${from ?? 'an unknown attachment'} leaks its whole address space into the table of ${[...owners].join(', ') || 'no attachment'}`,
-            'remove the propagation; declare static host routes for the declared flows instead');
+          add(t.id, bi(`a propagation from ${from ?? 'an unknown attachment'} leaks its whole address space into the table of ${[...owners].join(', ') || 'no attachment'}`,
+            `${from ?? '不明なアタッチメント'} からの伝播で、そのアドレス空間全体が ${[...owners].join(', ') || '（アタッチメントなし）'} のルートテーブルに漏れている`),
+          bi('remove the propagation; declare static host routes for the declared flows instead', '伝播を削除し、代わりに宣言した通信のホストへの静的ルートを設定する'));
         }
       }
     }
     for (const tgw of nodesOf(ctx.graph, 'transit-gateway')) {
       if (tgw.defaultRouteTableAssociation || tgw.defaultRouteTablePropagation) {
-        add(tgw.id, 'default route table association/propagation is enabled: every attachment would share one table',
-          'set DefaultRouteTableAssociation and DefaultRouteTablePropagation to disable');
+        add(tgw.id, bi('default route table association/propagation is enabled: every attachment would share one table',
+          'デフォルトルートテーブルへの関連付け・伝播が有効で、すべてのアタッチメントが 1 つのルートテーブルを共有してしまう'),
+        bi('set DefaultRouteTableAssociation and DefaultRouteTablePropagation to disable', 'DefaultRouteTableAssociation と DefaultRouteTablePropagation を disable にする'));
       }
     }
     return findings;
@@ -65,7 +82,9 @@ export const SEG2: GuardRule = {
       for (let j = i + 1; j < blocks.length; j++) {
         const [a, b] = [blocks[i], blocks[j]];
         if (a.vpc.segment !== b.vpc.segment && a.p.lo <= b.p.hi && b.p.lo <= a.p.hi) {
-          findings.push(finding(this, nameOf(ctx.graph, b.vpc.id), `${b.vpc.segment} ${b.text} overlaps ${a.vpc.segment} ${a.text}`, 'give each segment its own address range'));
+          findings.push(finding(this, nameOf(ctx.graph, b.vpc.id),
+            bi(`${b.vpc.segment} ${b.text} overlaps ${a.vpc.segment} ${a.text}`, `${segJa(b.vpc.segment)}の ${b.text} が${segJa(a.vpc.segment)}の ${a.text} と重なっている`),
+            bi('give each segment its own address range', '系ごとに重ならないアドレス範囲を割り当てる')));
         }
       }
     }
@@ -86,19 +105,26 @@ export const GUARD1: GuardRule = {
   summary: 'Fail closed: everything the guard needs resolves to something in the synthesized output (route targets, tables, VPC and subnet IDs, '
     + 'address blocks, segment labels), and a guarded scope holds something to check.',
   check(ctx) {
-    const findings = ctx.graph.unresolved.map((u) => finding(this, nameOf(ctx.graph, u.node), `${u.property} could not be resolved: ${u.reason}`,
-      u.fix ?? 'refer to resources of the same app (Ref / GetAtt, or a Terraform reference) instead of deploy-time values, so that the guard can follow them'));
+    const findings = ctx.graph.unresolved.map((u) => finding(this, nameOf(ctx.graph, u.node),
+      bi(`${u.property} could not be resolved: ${u.reason}`, `${u.property} を解決できない: ${jaOrEn(u.reason)}`),
+      u.fix ? bi(u.fix, jaOrEn(u.fix))
+        : bi('refer to resources of the same app (Ref / GetAtt, or a Terraform reference) instead of deploy-time values, so that the guard can follow them',
+          'ガードが追跡できるよう、デプロイ時に決まる値ではなく同じアプリのリソースを参照する（Ref / GetAtt、または Terraform の参照）')));
     for (const vpc of nodesOf(ctx.graph, 'vpc')) {
       if (!vpc.segment) {
         const tag = vpc.tags[SEGMENT_TAG_KEY];
         findings.push(finding(this, nameOf(ctx.graph, vpc.id),
-          tag === undefined ? 'the VPC has no segment label, so the guard cannot tell which rules protect it' : `the VPC's segment label "${tag}" is not MY_NUMBER, LGWAN or INTERNET`,
-          `tag it ${SEGMENT_TAG_KEY} = MY_NUMBER | LGWAN | INTERNET (fail closed: the guard does not guess)`));
+          tag === undefined ? bi('the VPC has no segment label, so the guard cannot tell which rules protect it', 'VPC に系のラベルがなく、どのルールで守るべきかをガードが判断できない')
+            : bi(`the VPC's segment label "${tag}" is not MY_NUMBER, LGWAN or INTERNET`, `VPC の系のラベル "${tag}" が MY_NUMBER・LGWAN・INTERNET のいずれでもない`),
+          bi(`tag it ${SEGMENT_TAG_KEY} = MY_NUMBER | LGWAN | INTERNET (fail closed: the guard does not guess)`,
+            `VPC にタグ ${SEGMENT_TAG_KEY} = MY_NUMBER | LGWAN | INTERNET を付ける（フェイルクローズ: ガードは推測しない）`)));
       }
     }
     if (ctx.emptyIsError !== false && nodesOf(ctx.graph, 'vpc').length === 0 && nodesOf(ctx.graph, 'subnet').length === 0) {
-      findings.push(finding(this, ctx.scope ?? '(guarded scope)', 'the guarded scope holds no VPC and no subnet: there is nothing to check, which is not a pass',
-        'apply the guard to the stacks that hold the network, or add the network to this stack'));
+      findings.push(finding(this, ctx.scope ?? '(guarded scope)',
+        bi('the guarded scope holds no VPC and no subnet: there is nothing to check, which is not a pass',
+          'ガード対象に VPC もサブネットもない: 検査するものがないことは合格ではない'),
+        bi('apply the guard to the stacks that hold the network, or add the network to this stack', 'ネットワークを持つスタックにガードを適用するか、このスタックにネットワークを追加する')));
     }
     return findings;
   },

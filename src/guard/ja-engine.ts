@@ -1,0 +1,175 @@
+/**
+ * Japanese for the texts the graph extractors, the graph builder and the reachability engine word (why a value cannot
+ * be resolved, why a path cannot be followed, where a packet is dropped, which destinations a path carries) and for the
+ * domain problems of src/model/domains.ts. Those files are kept free of language concerns: their English is matched
+ * here, phrase by phrase. A phrase without a pattern stays English (`jaEngine` returns undefined for it, `jaOrEn` the
+ * English), which the Japanese tests catch: test/guard/ja-engine.test.ts words every phrase of those files through
+ * this table, and the mutation suites in Japanese find no English sentence in any finding.
+ */
+
+type Pattern = readonly [RegExp, (m: RegExpExecArray) => string];
+
+/** Nouns the engine puts before an id (`route table rtb-1`), in Japanese. */
+const NOUNS: readonly [string, string][] = [
+  ['transit gateway route table', 'Transit Gateway ルートテーブル'],
+  ['transit gateway attachment', 'Transit Gateway アタッチメント'],
+  ['transit gateway', 'Transit Gateway'],
+  ['DNS Firewall rule group', 'DNS Firewall ルールグループ'],
+  ['route table', 'ルートテーブル'],
+  ['network ACL', 'ネットワーク ACL'],
+  ['the peer VPC', 'ピア VPC'],
+  ['VPC', 'VPC'],
+];
+
+function noun(text: string): string {
+  for (const [en, ja] of NOUNS) if (text.startsWith(`${en} `)) return `${ja} ${text.slice(en.length + 1)}`;
+  return text;
+}
+
+const PATTERNS: readonly Pattern[] = [
+  // Before the general "refers to" phrases below, which end these too.
+  [/^(.+) is known only after apply and its expression refers to no resource$/, (m) => `${m[1]} は apply 後にしか決まらず、その式はどのリソースも参照していない`],
+  [/^(.+) is known only after apply and its expression refers to several \((.+)\)$/, (m) => `${m[1]} は apply 後にしか決まらず、その式は複数のリソース（${m[2]}）を参照している`],
+  // Extractors: CloudFormation.
+  [/^the resource exists only if condition (.+) holds, which the guard does not evaluate$/, (m) => `条件 ${m[1]} が成り立つときだけ存在するリソースで、ガードは条件を評価しない`],
+  [/^keep network resources of a guarded stack unconditional \(synthesize one template per variant instead\)$/,
+    () => 'ガード対象のスタックのネットワークリソースには条件を付けない（バリエーションごとにテンプレートを合成する）'],
+  [/^a nested stack's resources are not read by the guard$/, () => 'ネストしたスタックのリソースはガードが読まない'],
+  [/^build the network in this stack, or in a stack of its own that the guard reads \(cross-stack references are followed\)$/,
+    () => 'ネットワークをこのスタックか、ガードが読む独立したスタックに構築する（スタック間の参照は追跡する）'],
+  [/^missing value$/, () => '値がない'],
+  [/^Fn::ImportValue (.+) names no export of the stacks the guard was given$/, (m) => `Fn::ImportValue ${m[1]} が、ガードに渡したスタックのどのエクスポートも指していない`],
+  [/^template parameter (.+) is known only at deploy time$/, (m) => `テンプレートパラメータ ${m[1]} はデプロイ時にしか決まらない`],
+  [/^(.+) refers to no resource$/, (m) => `${m[1]} はどのリソースも参照していない`],
+  [/^(.+) refers to several resources \((.+)\)$/, (m) => `${m[1]} は複数のリソース（${m[2]}）を参照している`],
+  [/^(.+) is not a resource of this template$/, (m) => `${m[1]} はこのテンプレートのリソースではない`],
+  [/^(.+) is not a resource of this configuration$/, (m) => `${m[1]} はこの構成のリソースではない`],
+  [/^a value returned at deploy time by custom resource (.+)$/, (m) => `カスタムリソース ${m[1]} がデプロイ時に返す値`],
+  [/^(.+) is not an address block the guard can read \(a literal, or a VPC's or subnet's cidr_block\)$/,
+    (m) => `${m[1]} はガードが読めるアドレス範囲ではない（読めるのはリテラルか、VPC・サブネットの cidr_block）`],
+  [/^(.+) is not an address block the guard can read: it comes from template parameter (.+?)( \(an SSM parameter\))?, known only at deploy time$/,
+    (m) => `${m[1]} はガードが読めるアドレス範囲ではない: テンプレートパラメータ ${m[2]}${m[3] ? '（SSM パラメータ）' : ''}の値で、デプロイ時にしか決まらない`],
+  [/^(.+) is not an address block the guard can read: only a literal, or a VPC's or subnet's CidrBlock, can be read$/,
+    (m) => `${m[1]} はガードが読めるアドレス範囲ではない（読めるのはリテラルか、VPC・サブネットの CidrBlock）`],
+  [/^(.+) is not an address block the guard can read$/, (m) => `${m[1]} はガードが読めるアドレス範囲ではない`],
+  [/^write the CIDR as a literal in the template \(or resolve the parameter when synthesizing\), so that the guard can judge the rule$/,
+    () => 'ガードがルールを判定できるよう、CIDR をテンプレートにリテラルで書く（または合成時にパラメータを解決する）'],
+  [/^the subnet has no literal IPv4 block$/, () => 'サブネットにリテラルの IPv4 アドレス範囲がない'],
+  [/^a route needs one destination and one target; found (\S+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],
+  [/^PolicyDocument is text that is not JSON$/, () => 'PolicyDocument が JSON ではないテキスト'],
+  // Extractors: Terraform configuration and plan.
+  [/^a module's resources are not read by the guard$/, () => 'モジュールのリソースはガードが読まない'],
+  [/^write the module's network resources in the stack, or guard the module's own configuration$/,
+    () => 'モジュールのネットワークリソースをスタックに直接書くか、モジュール自身の構成をガードする'],
+  [/^(\S+) makes a number of instances the guard does not expand$/, (m) => `${m[1]} は、ガードが展開しない数のインスタンスを作る`],
+  [/^write one resource per instance in a guarded stack$/, () => 'ガード対象のスタックでは、インスタンスごとに 1 つのリソースを書く'],
+  [/^(.+) is a template, not one resource$/, (m) => `${m[1]} はテンプレート文字列で、1 つのリソースではない`],
+  [/^(.+) is used as a whole object, not one of its attributes$/, (m) => `${m[1]} がオブジェクト全体として使われていて、属性の 1 つではない`],
+  [/^(.+) uses an input variable, known only at plan time$/, (m) => `${m[1]} は入力変数を使っていて、plan 時にしか決まらない`],
+  [/^(.+) is a list known only at plan time$/, (m) => `${m[1]} は plan 時にしか決まらないリスト`],
+  [/^policy is not a JSON string$/, () => 'policy が JSON 文字列ではない'],
+  [/^policy is not JSON text \(a Terraform expression such as jsonencode\(\) or a policy document data source cannot be read at synth time\)$/,
+    () => 'policy が JSON テキストではない（jsonencode() などの Terraform 式や、ポリシードキュメントのデータソースは合成時に読めない）'],
+  [/^the (\d+) planned (.+) blocks cannot be matched one to one with the (\d+) written in the configuration \(a dynamic block, or blocks the planned values do not tell apart\)$/,
+    (m) => `plan の ${m[2]} ブロック ${m[1]} 個を、構成に書かれた ${m[3]} 個と 1 対 1 に対応付けられない（dynamic ブロックか、plan の値で区別できないブロック）`],
+  [/^(.+) is known only after apply and its configuration is not a list of blocks$/, (m) => `${m[1]} は apply 後にしか決まらず、その構成はブロックのリストではない`],
+  [/^(.+) is known only after apply and the configuration does not say from what$/, (m) => `${m[1]} は apply 後にしか決まらず、構成からも何の値か分からない`],
+  [/^(.+) holds (\S+) values? known only after apply, but its expression refers to (\S+) resources \((.+)\): which of them it holds depends on an expression the plan does not record \(a set is unknown as a whole\); associate each subnet with its own aws_network_acl_association$/,
+    (m) => `${m[1]} は apply 後にしか決まらない値を ${m[2]} 個持つが、その式は ${m[3]} 個のリソース（${m[4]}）を参照している: どれを持つかは plan に記録されない式で決まる`
+      + '（集合は全体として不明）。サブネットごとに aws_network_acl_association で関連付ける'],
+  [/^(.+) is known only after apply: (.+)$/, (m) => `${m[1]} は apply 後にしか決まらない: ${jaOrEn(m[2])}`],
+  [/^(.+) does not name one resource$/, (m) => `${m[1]} は 1 つのリソースを指していない`],
+  [/^(.+) in the template is not one attribute of one resource \((.+)\)$/, (m) => `テンプレート文字列の ${m[1]} は、1 つのリソースの 1 つの属性ではない（${jaOrEn(m[2])}）`],
+  [/^(.+) in the template is not one attribute of one resource$/, (m) => `テンプレート文字列の ${m[1]} は、1 つのリソースの 1 つの属性ではない`],
+  [/^module outputs and variables refer to each other too deeply$/, () => 'モジュールの出力と変数の参照が深すぎる'],
+  [/^(.+) is an input variable whose value the plan does not tie to a resource$/, (m) => `${m[1]} は入力変数で、plan はその値をリソースに結び付けていない`],
+  [/^(.+) is a part of an input variable \(an element or attribute the guard does not pick out\)$/, (m) => `${m[1]} は入力変数の一部（ガードが取り出さない要素や属性）`],
+  [/^(.+) is not one output of a module call the guard can follow \(an element or attribute of an output, or a whole module\)$/,
+    (m) => `${m[1]} は、ガードが追跡できるモジュール呼び出しの出力 1 つではない（出力の要素や属性、またはモジュール全体）`],
+  [/^(.+) does not name one instance of a module called with count \/ for_each$/, (m) => `${m[1]} は、count / for_each で呼び出したモジュールのインスタンス 1 つを指していない`],
+  [/^(.+) indexes a module called once$/, (m) => `${m[1]} は、1 回だけ呼び出したモジュールに添字を付けている`],
+  [/^output (.+) of module (.+) is not computed from resources$/, (m) => `モジュール ${m[2]} の出力 ${m[1]} はリソースから計算されていない`],
+  [/^(.+) is a data source's value known only after apply: what it names is outside the plan$/, (m) => `${m[1]} は apply 後にしか決まらないデータソースの値で、指す先は plan の外にある`],
+  [/^(.+) is a local value, which the plan's configuration does not record$/, (m) => `${m[1]} はローカル値で、plan の構成には記録されていない`],
+  [/^(.+) differs between the instances of a count \/ for_each resource; the guard does not evaluate the expression around it$/,
+    (m) => `${m[1]} は count / for_each のリソースのインスタンスごとに異なり、ガードはそれを囲む式を評価しない`],
+  [/^(.+) does not name one instance of (.+), which has count \/ for_each \(write the index, e\.g\. (.+)\)$/,
+    (m) => `${m[1]} は、count / for_each を持つ ${m[2]} のインスタンス 1 つを指していない（${m[3]} のように添字を書く）`],
+  [/^(.+) does not name a resource$/, (m) => `${m[1]} はリソースを指していない`],
+  [/^(.+) is not a resource of the plan$/, (m) => `${m[1]} は plan のリソースではない`],
+  [/^(.+) is a part of a resource the guard does not pick out$/, (m) => `${m[1]} は、ガードが取り出さないリソースの一部`],
+  // Graph builder.
+  [/^(.+) is a (.+), not a (.+)$/, (m) => `${m[1]} は ${m[2]} で、${m[3].split(' or ').join(' / ')} ではない`],
+  [/^refer to the (.+) itself \(its id\)$/, (m) => `${m[1]} 自体（その ID）を参照する`],
+  [/^(.+) may or may not hold the Amazon-provided IPv6 block of (.+), which is known only after deployment$/,
+    (m) => `${m[1]} が ${m[2]} の Amazon 提供 IPv6 アドレス範囲を含むかどうかは、デプロイ後にしか分からない`],
+  [/^give the VPC a literal IPv6 block \(IPAM \/ BYOIP\), or use only ::\/0 in routes and NACL entries$/,
+    () => 'VPC にリテラルの IPv6 アドレス範囲を与える（IPAM / BYOIP）か、ルートと NACL エントリでは ::/0 だけを使う'],
+  // Reachability: paths the guard cannot follow.
+  [/^IPv6 to NAT gateway (.+) \(NAT64\) is not modelled$/, (m) => `NAT ゲートウェイ ${m[1]} への IPv6（NAT64）はモデル化していない`],
+  [/^route IPv6 elsewhere \(an egress-only gateway is checked\), or remove the IPv6 route$/,
+    () => 'IPv6 は別の宛先へルーティングする（Egress-only インターネットゲートウェイは検査する）か、IPv6 のルートを削除する'],
+  [/^synthesize the peer VPC in the guarded scope, or remove the peering$/, () => 'ピア VPC をガード対象の中で合成するか、ピアリングを削除する'],
+  [/^VPN gateway (.+) is labelled with several zones \((.+)\)$/, (m) => `VPN ゲートウェイ ${m[1]} に複数のゾーンのラベル（${m[2]}）がある`],
+  [/^VPN gateway (.+) has no jichitai:zone label$/, (m) => `VPN ゲートウェイ ${m[1]} に jichitai:zone ラベルがない`],
+  [/^tag the VPN gateway jichitai:zone = LGWAN_WAN or SECURITY_CLOUD \(where it leads\), or remove the route$/,
+    () => 'VPN ゲートウェイに接続先を示すタグ jichitai:zone = LGWAN_WAN または SECURITY_CLOUD を付けるか、ルートを削除する'],
+  [/^the route target (.+) cannot be resolved$/, (m) => `ルートのターゲット ${m[1]} を解決できない`],
+  [/^the route target (.+) \((.+)\) is not in the synthesized output$/, (m) => `ルートのターゲット ${m[1]}（${m[2]}）が合成結果にない`],
+  [/^(.+) forwards traffic where the guard cannot follow$/, (m) => `${m[1]} は、ガードが追跡できない先へ通信を転送する`],
+  [/^route to a gateway, NAT gateway, firewall endpoint, transit gateway or peering of the same app, so that the guard can follow the path$/,
+    () => 'ガードが経路を追跡できるよう、同じアプリのゲートウェイ・NAT ゲートウェイ・ファイアウォールエンドポイント・Transit Gateway・ピアリングへルーティングする'],
+  [/^the VPC has no attachment to transit gateway (.+) in the synthesized output$/, (m) => `合成結果に、この VPC の Transit Gateway ${m[1]} へのアタッチメントがない`],
+  [/^attach the VPC to the transit gateway in the same app \(or remove the route\)$/, () => '同じアプリの中で VPC を Transit Gateway にアタッチする（またはルートを削除する）'],
+  [/^transit gateway (.+) is not in the synthesized output, so its route tables are unknown$/, (m) => `Transit Gateway ${m[1]} が合成結果になく、そのルートテーブルが分からない`],
+  [/^guard the stack that creates the transit gateway together with this one \(CDK cross-stack references are followed\)$/,
+    () => 'Transit Gateway を作るスタックを、このスタックと一緒にガードする（CDK のスタック間参照は追跡する）'],
+  [/^route to an attachment \(VPC or labelled VPN\) of the same app$/, () => '同じアプリのアタッチメント（VPC か、ラベル付きの VPN）へルーティングする'],
+  [/^VPN (.+) has the unknown zone label "(.+)"$/, (m) => `VPN ${m[1]} のゾーンラベル "${m[2]}" が不明`],
+  [/^VPN (.+) has no jichitai:zone label$/, (m) => `VPN ${m[1]} に jichitai:zone ラベルがない`],
+  [/^tag the VPN connection jichitai:zone = LGWAN_WAN or SECURITY_CLOUD \(where it leads\)$/,
+    () => 'VPN 接続に接続先を示すタグ jichitai:zone = LGWAN_WAN または SECURITY_CLOUD を付ける'],
+  [/^the VPC or subnets of attachment (.+) are not in the synthesized output$/, (m) => `アタッチメント ${m[1]} の VPC またはサブネットが合成結果にない`],
+  [/^(.+) attachment (.+) leads where the guard cannot follow$/, (m) => `${m[1]} アタッチメント ${m[2]} の先は、ガードが追跡できない`],
+  [/^attach VPCs of the same app, or labelled VPNs, to the transit gateway$/, () => '同じアプリの VPC か、ラベル付きの VPN を Transit Gateway にアタッチする'],
+  [/^(.+) is not in the synthesized output$/, (m) => `${noun(m[1])} が合成結果にない`],
+  // Reachability: where a packet is dropped (FLOW-1).
+  [/^attachment (.+) is associated with no transit gateway route table$/, (m) => `アタッチメント ${m[1]} がどの Transit Gateway ルートテーブルにも関連付けられていない`],
+  [/^subnet (.+) has no route table$/, (m) => `サブネット ${m[1]} にルートテーブルがない`],
+  [/^no route in (.+)$/, (m) => `${m[1]} にルートがない`],
+  [/^blackhole (.+) in (.+)$/, (m) => `${m[2]} のブラックホール ${m[1]}`],
+  [/^the (outbound|inbound) entries of (.+) \(subnet (.+)\)$/, (m) => `${m[2]} の${m[1] === 'outbound' ? 'アウトバウンド' : 'インバウンド'}エントリ（サブネット ${m[3]}）`],
+  // Domain problems (src/model/domains.ts).
+  [/^is empty or not a string$/, () => 'が空か、文字列ではない'],
+  [/^is a bare "\*", which allows everything \(AP-2\)$/, () => 'が単独の "*" で、すべてを許可してしまう（AP-2）'],
+  [/^has leading or trailing spaces$/, () => 'の前後に空白がある'],
+  [/^has upper-case letters; write domains in lower case$/, () => 'に大文字がある。ドメインは小文字で書く'],
+  [/^is longer than 253 characters$/, () => 'が 253 文字を超えている'],
+  [/^has a "\*" outside the first label; only "\*\.example\.com" is supported$/, () => 'の先頭ラベル以外に "*" がある。使えるのは "*.example.com" の形だけ'],
+  [/^has invalid labels \((.+)\)$/, (m) => `に不正なラベル（${m[1]}）がある`],
+  [/^(".+") covers a whole top-level domain \(TLD-wide, AP-2\)$/, (m) => `（${m[1]}）がトップレベルドメイン全体を対象にしている（TLD 全体、AP-2）`],
+  [/^is a single label, not a host name$/, () => 'が 1 つのラベルだけで、ホスト名ではない'],
+  [/^(".+") covers a whole public suffix \((.+)\) \(TLD-wide, AP-2\)$/, (m) => `（${m[1]}）がパブリックサフィックス（${m[2]}）全体を対象にしている（TLD 全体、AP-2）`],
+];
+
+/** The Japanese of an engine text, or undefined when no pattern words it. */
+export function jaEngine(en: string): string | undefined {
+  for (const [re, ja] of PATTERNS) {
+    const m = re.exec(en);
+    if (m) return ja(m);
+  }
+  return undefined;
+}
+
+/** The Japanese of an engine text, or the English when no pattern words it (tests find those). */
+export function jaOrEn(en: string): string {
+  return jaEngine(en) ?? en;
+}
+
+/**
+ * `Reachability.destinations` in Japanese: prefixes stay as they are; `every IPv4 internet address` and `3 more
+ * prefixes` are worded.
+ */
+export function jaDestinations(text: string): string {
+  return text.replace(/every IPv(4|6) internet address/g, 'インターネットの全 IPv$1 アドレス').replace(/(\d+) more prefixes/g, 'ほか $1 個のプレフィックス');
+}
