@@ -23,7 +23,8 @@ interface DocsFlags {
   readonly segment: string[];
   readonly stack: string[];
   readonly outDir: string;
-  readonly language: DocLanguage;
+  /** `--language` (from withModelOptions): the documents' language too, Japanese when not given. */
+  readonly language?: DocLanguage;
   readonly format: DocFormat[];
   readonly label?: string;
   readonly chromium?: string;
@@ -48,7 +49,6 @@ export function registerDocs(program: Command, io: CliIo, setExit: (code: number
     .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON');
   withLoadOptions(withModelOptions(command), 'document only the stacks of these names (glob, * and ?; repeatable); default: every stack')
     .requiredOption('--out-dir <dir>', 'the directory to write the documents to (created if missing)')
-    .addOption(new Option('--language <language>', 'language of the documents').choices(['ja', 'en']).default('ja'))
     .addOption(new Option('--format <formats>', `comma-separated formats: ${DOC_FORMATS.join(', ')} (png needs chromium)`).argParser(parseFormats)
       .default(DOC_FORMATS.filter((f) => f !== 'png')))
     .option('--label <text>', 'confidentiality label printed on every page (default 取扱注意 / Confidential)')
@@ -87,7 +87,7 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
         hosts: scope.hosts,
         blueprint,
         templates,
-        language: flags.language,
+        language: flags.language ?? 'ja',
         label: flags.label,
       }, base, flags.format.includes('png') ? [...flags.format, 'svg'] : flags.format);
       for (const f of made.files) {

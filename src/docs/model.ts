@@ -276,6 +276,11 @@ class Builder {
     return w[this.lang];
   }
 
+  /** A finding's message in the documents' language (every rule words its findings in both: src/guard/rules). */
+  private message(f: Finding): string {
+    return this.ja() && f.ja ? f.ja.message : f.message;
+  }
+
   private ja(): boolean {
     return this.lang === 'ja';
   }
@@ -333,7 +338,7 @@ class Builder {
         f.name, kind, host(f.from), this.zone(f.from.zone), host(f.to), this.zone(f.to.zone),
         f.ports.map((p) => `${p.protocol} ${p.fromPort === p.toPort ? p.fromPort : `${p.fromPort}-${p.toPort}`}`).join(', '),
         this.flowPurpose.get(f.name) ?? this.t(W.notRecorded),
-        carried ? this.t(W.carried) : `${this.t(W.notCarried)}${problem ? `: ${problem.message}` : ''}`,
+        carried ? this.t(W.carried) : `${this.t(W.notCarried)}${problem ? `: ${this.message(problem)}` : ''}`,
         (evidence?.routes ?? []).join('\n'), (evidence?.filters ?? []).join('\n'), (evidence?.firewalls ?? []).join('\n') || this.t(W.none),
       ], { 'flow': f.name, 'carried': carried ? 'yes' : 'no', 'from-zone': f.from.zone, 'to-zone': f.to.zone });
     });
@@ -732,9 +737,9 @@ class Builder {
       const doc = RULE_DOCUMENTATION[r.id];
       const source = (doc?.citations ?? []).map((c) => `${c.source.id} ${c.where}`).join('\n') || this.t(W.notRecorded);
       const details = [
-        ...blocking.map((f) => `[${f.path}] ${f.message}`),
-        ...warned.map((f) => `[${f.path}] ${f.message}`),
-        ...acked.map((a) => `[${a.finding.path}] ${a.finding.message} — ${this.ja() ? '承認理由' : 'reason'}: ${a.reason}`),
+        ...blocking.map((f) => `[${f.path}] ${this.message(f)}`),
+        ...warned.map((f) => `[${f.path}] ${this.message(f)}`),
+        ...acked.map((a) => `[${a.finding.path}] ${this.message(a.finding)} — ${this.ja() ? '承認理由' : 'reason'}: ${a.reason}`),
       ].join('\n');
       return row([r.id, r.term, r.severity, this.ja() ? doc?.summaryJa ?? r.summary : r.summary, source,
         this.ja() ? RESULT_JA[result] : RESULT_EN[result], details], { rule: r.id, result });

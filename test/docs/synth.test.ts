@@ -12,7 +12,7 @@ import { App as TfApp } from 'cdktf';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
-import { cdk, DesignDocumentFormat, DocumentLanguage, MunicipalNetworkBlueprintProps, NetworkModel, validateBlueprint } from '../../src';
+import { cdk, DesignDocumentFormat, DocumentLanguage, GuardLanguage, MunicipalNetworkBlueprintProps, NetworkModel, validateBlueprint } from '../../src';
 import { cli, tempDir, writeJson } from '../cli/support';
 
 const ALL = [DesignDocumentFormat.HTML, DesignDocumentFormat.MARKDOWN, DesignDocumentFormat.CSV, DesignDocumentFormat.SVG, DesignDocumentFormat.XLSX];
@@ -90,6 +90,9 @@ describe('design documents at synthesis', () => {
     } as MunicipalNetworkBlueprintProps;
     const errors = validateBlueprint(bad).join('\n');
     for (const prop of ['designDocuments.formats', 'designDocuments.language', 'designDocuments.label', 'designDocuments.date']) expect(errors).toContain(`[${prop}]`);
+    // In Japanese, as the blueprint asks (language: GuardLanguage.JAPANESE).
+    const ja = validateBlueprint({ ...bad, language: GuardLanguage.JAPANESE }).join('\n');
+    expect(ja).toContain('[designDocuments.date] "2026-13-01" は日付ではない。対処: YYYY-MM-DD の形で書く');
     const stack = new Stack(new App(), 'S');
     expect(() => cdk.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA, designDocuments: { date: 'yesterday' } })).toThrow(/\[designDocuments\.date\]/);
   });

@@ -67,6 +67,8 @@ test('which checks of validate.ts are worded in Japanese: all but those that pas
   expect(englishOnly('validate.ts')).toEqual([
     '`${path}.customerGatewayIp`, problem',
     '`${key}.${list}[${i}]`, `${show(d)} ${pr}`',
+    // Worded in both languages where it is made (src/model/design-documents.ts; test/docs/synth.test.ts reads the Japanese).
+    'problem.prop, problem.what',
     'path, problem',
     "one[1] === 'breakout' ? 'breakout.services' : one[1], one[2]",
     '`${path}[${i}]`, problem',
