@@ -9,7 +9,7 @@ import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { whenWritten } from '../guard/render-hooks';
 import { guardLanguageOf } from '../guard/rule';
-import { designDocumentsProblems } from '../model/design-documents';
+import { designDocumentsProblems } from '../model/design-documents-problems';
 import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 
 /** The design-document writer, loaded only when a stack asks for documents (it brings the diagram's layout library). */

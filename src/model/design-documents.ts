@@ -1,5 +1,3 @@
-import { bi, Bilingual } from './bilingual';
-
 /** The files of the design documents (設計書) the guard can write next to what it checked. */
 export enum DesignDocumentFormat {
   /** One self-contained, printable HTML report: the network diagram and every table. */
@@ -61,65 +59,3 @@ export interface DesignDocumentsOptions {
 export const DEFAULT_DESIGN_FORMATS: readonly DesignDocumentFormat[] = [
   DesignDocumentFormat.HTML, DesignDocumentFormat.MARKDOWN, DesignDocumentFormat.CSV, DesignDocumentFormat.SVG,
 ];
-
-/** One problem of design-document options: the prop, what is wrong, how to fix it (in English and Japanese). */
-export interface DesignDocumentsProblem {
-  readonly prop: string;
-  readonly what: Bilingual;
-  readonly fix: Bilingual;
-}
-
-/** Everything wrong with design-document options (empty when they are valid); `prop` is where they were given. */
-export function designDocumentsProblems(o: unknown, prop: string): DesignDocumentsProblem[] {
-  if (o === undefined) return [];
-  if (o === null || typeof o !== 'object' || Array.isArray(o)) {
-    return [{ prop, what: bi('must be an object', 'はオブジェクトでなければならない'), fix: bi('give { formats, language, label, date } or leave it out', '{ formats, language, label, date } を指定するか、省略する') }];
-  }
-  const v = o as Record<string, unknown>;
-  const problems: DesignDocumentsProblem[] = [];
-  const formats = Object.values(DesignDocumentFormat) as string[];
-  if (v.formats !== undefined) {
-    if (!Array.isArray(v.formats) || v.formats.length === 0) {
-      problems.push({
-        prop: `${prop}.formats`,
-        what: bi('must be a non-empty list', 'は空でないリストでなければならない'),
-        fix: bi(`give some of ${formats.join(', ')} (DesignDocumentFormat), or leave it out for the default`, `${formats.join(', ')}（DesignDocumentFormat）から指定するか、既定のために省略する`),
-      });
-    } else {
-      for (const f of v.formats) {
-        if (formats.includes(f as string)) continue;
-        problems.push({
-          prop: `${prop}.formats`,
-          what: bi(`${JSON.stringify(f)} is not a format`, `${JSON.stringify(f)} は形式ではない`),
-          fix: bi(`use DesignDocumentFormat (${formats.join(', ')})`, `DesignDocumentFormat（${formats.join(', ')}）を使う`),
-        });
-      }
-    }
-  }
-  if (v.language !== undefined && !(Object.values(DocumentLanguage) as unknown[]).includes(v.language)) {
-    problems.push({
-      prop: `${prop}.language`,
-      what: bi(`${JSON.stringify(v.language)} is not a language`, `${JSON.stringify(v.language)} は言語ではない`),
-      fix: bi('use DocumentLanguage.JAPANESE (ja) or DocumentLanguage.ENGLISH (en)', 'DocumentLanguage.JAPANESE（ja）か DocumentLanguage.ENGLISH（en）を使う'),
-    });
-  }
-  // Printed in every document and the diagram: escaped there by construction; kept to one plain line here.
-  // eslint-disable-next-line no-control-regex
-  if (v.label !== undefined && !(typeof v.label === 'string' && v.label.trim().length > 0 && v.label.length <= 100 && !/[\u0000-\u001f\u007f]/.test(v.label))) {
-    problems.push({
-      prop: `${prop}.label`,
-      what: bi('must be one line of 1–100 characters without control characters', 'は制御文字を含まない 1～100 文字の 1 行でなければならない'),
-      fix: bi("write e.g. '取扱注意' or '関係者外秘'", "'取扱注意' や '関係者外秘' のように書く"),
-    });
-  }
-  const date = v.date;
-  if (date !== undefined && !(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))
-    && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date))) {
-    problems.push({
-      prop: `${prop}.date`,
-      what: bi(`${JSON.stringify(date)} is not a date`, `${JSON.stringify(date)} は日付ではない`),
-      fix: bi("write YYYY-MM-DD, e.g. '2026-12-01'", "YYYY-MM-DD の形で書く（例: '2026-12-01'）"),
-    });
-  }
-  return problems;
-}

@@ -4,7 +4,7 @@ import { cidrSpellingProblem, Ipv4Cidr, ipv4AddressSpellingProblem } from './cid
 import {
   ADDRESS_SPACE_PREFIX, DEFAULT_ADDRESS_SPACE, DEFAULT_AVAILABILITY_ZONES, MAX_SEGMENT_PREFIX, resolveSegmentCidrs, SEGMENT_PROP,
 } from './defaults';
-import { designDocumentsProblems } from './design-documents';
+import { designDocumentsProblems } from './design-documents-problems';
 import { domainProblems } from './domains';
 import { FLOW_KIND_JA, FlowDeclaration, FlowKind, HostDeclaration, HostRole } from './flows';
 import { GuardLanguage } from './guard-options';
