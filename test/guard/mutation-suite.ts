@@ -2,10 +2,17 @@
  * The scaffolding both mutation suites share (mutations-cdk.test.ts, mutations-tf.test.ts): the mutation shape, the
  * model lists, construct look-up, and the run itself — each example untouched must synthesize, every mutation that
  * applies to its model must be refused naming its rule — with the tally printed at the end.
+ *
+ * The same run checks the Japanese of every finding the guard reports (every rule words each finding in both languages,
+ * whatever language is asked for; only the formatting differs): a Japanese message and fix with no English sentence
+ * left, and the refusal formatted in Japanese naming the rule. One synthesis per case serves both languages.
  */
 import { IConstruct } from 'constructs';
 import { BLUEPRINTS, SUPPLEMENTARY_BLUEPRINTS } from '../../examples/blueprints';
-import { NetworkModel } from '../../src';
+import { CloudServiceCatalogue, GuardLanguage, NetworkModel } from '../../src';
+import * as evaluate from '../../src/guard/evaluate';
+import { Finding, formatFindingIn } from '../../src/guard/rule';
+import { notJapanese } from '../support/japanese';
 
 /** A forbidden change a user could make by hand to a synthesized example. */
 export interface Mutation<Stack, Net> {
@@ -38,6 +45,19 @@ export function runMutationSuite<Stack, Net>(
   supplementary: Readonly<Record<string, readonly Mutation<Stack, Net>[]>> = {},
 ): void {
   const tally = { tried: 0, refused: 0, wrongRule: [] as string[], falseAlarms: [] as string[] };
+  const spy = jest.spyOn(evaluate, 'evaluateTopology');
+  /** Synthesize; the refusal's text (empty when it synthesized) and every finding the guard reported. */
+  const judged = (stack: Stack): { message: string; findings: Finding[] } => {
+    spy.mockClear();
+    let message = '';
+    try {
+      synth(stack);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const outcomes = spy.mock.results.filter((r) => r.type === 'return').map((r) => r.value as evaluate.GuardOutcome);
+    return { message, findings: outcomes.flatMap((o) => [...o.blocking, ...o.warned, ...o.acknowledged.map((a) => a.finding)]) };
+  };
   // The examples of BLUEPRINTS take every mutation of their model; a supplementary example (SUPPLEMENTARY_BLUEPRINTS,
   // e.g. α′ case ウ) only the mutations given for it.
   const runs = [
@@ -48,14 +68,12 @@ export function runMutationSuite<Stack, Net>(
   describe.each(runs.map((r) => [r.name, r] as const))(`guard mutations on the %s example (${engine})`, (name, run) => {
     const model = run.model;
 
-    test('the untouched example synthesizes', () => {
+    test('the untouched example synthesizes, and what it reports is worded in Japanese too', () => {
       const { stack } = example(name);
-      try {
-        synth(stack);
-      } catch (e) {
-        tally.falseAlarms.push(`${name}: ${(e as Error).message}`);
-        throw e;
-      }
+      const { message, findings } = judged(stack);
+      if (message) tally.falseAlarms.push(`${name}: ${message}`);
+      expect(message).toBe('');
+      expect(findings.map(japaneseProblem).filter(Boolean)).toEqual([]);
     });
 
     const applicable = run.mutations.filter((m) => m.models.includes(model));
@@ -63,15 +81,14 @@ export function runMutationSuite<Stack, Net>(
       const { stack, net } = example(name);
       mutation.apply(stack, net);
       tally.tried++;
-      let message = '';
-      try {
-        synth(stack);
-      } catch (e) {
-        message = (e as Error).message;
-      }
+      const { message, findings } = judged(stack);
       if (message.includes(` ${mutation.rule} `)) tally.refused++;
       else tally.wrongRule.push(`${name}: ${mutation.name} → ${message ? message.split('\n').slice(0, 3).join(' | ') : 'synthesized'}`);
       expect(message).toMatch(new RegExp(`\\] ${mutation.rule} (critical|error|warning) \\(`));
+      // In Japanese: every finding worded, and the refusing one formatted with the Japanese severity and fix.
+      expect(findings.map(japaneseProblem).filter(Boolean)).toEqual([]);
+      const refusing = findings.find((f) => f.ruleId === mutation.rule);
+      expect(formatFindingIn(refusing!, GuardLanguage.JAPANESE)).toMatch(new RegExp(`\\] ${mutation.rule} (重大|エラー|警告)（[^]*対処: `));
     });
   });
 
@@ -81,4 +98,18 @@ export function runMutationSuite<Stack, Net>(
       + `${tally.wrongRule.length} missed or misnamed, ${tally.falseAlarms.length} false alarms on untouched examples`
       + [...tally.wrongRule, ...tally.falseAlarms].map((l) => `\n  - ${l}`).join(''));
   });
+}
+
+/**
+ * The names of the catalogue's services are interpolated as they are (some are English descriptions, e.g. "Microsoft 365
+ * (…) with Entra tenant restrictions v2"): they are names, not wording to translate.
+ */
+const SERVICE_NAMES = CloudServiceCatalogue.all().map((s) => s.name).sort((a, b) => b.length - a.length);
+const withoutNames = (text: string | undefined) => SERVICE_NAMES.reduce((t, n) => t?.split(n).join('〈サービス〉'), text);
+
+/** Why a finding's Japanese is wrong, or undefined. */
+function japaneseProblem(f: Finding): string | undefined {
+  const message = notJapanese(withoutNames(f.ja?.message));
+  const fix = notJapanese(withoutNames(f.ja?.fix));
+  return message ? `${f.ruleId} message: ${message}` : fix ? `${f.ruleId} fix: ${fix}` : undefined;
 }
