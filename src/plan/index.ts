@@ -1,4 +1,5 @@
 export * from './endpoint-policy';
+export * from './mail-relay';
 export * from './network-plan';
 export * from './plan';
 export * from './proxy';
