@@ -3,31 +3,15 @@ import * as path from 'path';
 import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderConfig } from './render-once';
+import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
 import { declaredBlueprintOf, declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { whenWritten } from '../guard/render-hooks';
 import { guardLanguageOf } from '../guard/rule';
-import { designDocumentsProblems } from '../model/design-documents-problems';
+import { checkGuardOptions } from '../model/design-documents-problems';
 import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
-
-/** The design-document writer, loaded only when a stack asks for documents (it brings the diagram's layout library). */
-function writeAtSynthesis(...args: Parameters<typeof import('../docs/files').writeAtSynthesis>): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('../docs/files') as typeof import('../docs/files')).writeAtSynthesis(...args);
-}
-
-/** Options given to TopologyGuard.apply by hand are checked like a blueprint's: every problem at once. */
-function checkGuardOptions(scope: IConstruct, options: TopologyGuardOptions): void {
-  const problems = designDocumentsProblems(options.designDocuments, 'designDocuments');
-  if (problems.length > 0) {
-    const lines = options.language === GuardLanguage.JAPANESE
-      ? problems.map((p) => `  [${p.prop}] ${p.what.ja}。対処: ${p.fix.ja}`)
-      : problems.map((p) => `  [${p.prop}] ${p.what.en}. Fix: ${p.fix.en}.`);
-    throw new Error(`[${scope.node.path || '<app>'}] invalid TopologyGuard options:\n${lines.join('\n')}`);
-  }
-}
 
 /** The symbol cdktf looks up on any construct to let it write files next to the stack's configuration. */
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
@@ -52,7 +36,7 @@ export class TopologyGuard {
    * Segments are read from the `jichitai:segment` tag; an unlabelled VPC is an error.
    */
   public static apply(scope: IConstruct, options: TopologyGuardOptions): void {
-    checkGuardOptions(scope, options);
+    checkGuardOptions(scope.node.path || '<app>', options);
     guardLanguageOf(options); // refuse an unknown language now, not at synthesis
     const stacks = stacksOf(scope);
     if (stacks.length === 0) {

@@ -1,6 +1,7 @@
 /** Validation of the design-document options (not jsii API: the blueprint's validation and TopologyGuard.apply use it). */
 import { bi, Bilingual } from './bilingual';
 import { DesignDocumentFormat, DocumentLanguage } from './design-documents';
+import { GuardLanguage, TopologyGuardOptions } from './guard-options';
 
 /** One problem of design-document options: the prop, what is wrong, how to fix it (in English and Japanese). */
 export interface DesignDocumentsProblem {
@@ -62,4 +63,14 @@ export function designDocumentsProblems(o: unknown, prop: string): DesignDocumen
     });
   }
   return problems;
+}
+
+/** Options given to TopologyGuard.apply by hand are checked like a blueprint's (both engines): every problem at once. */
+export function checkGuardOptions(where: string, options: TopologyGuardOptions): void {
+  const problems = designDocumentsProblems(options.designDocuments, 'designDocuments');
+  if (problems.length === 0) return;
+  const lines = options.language === GuardLanguage.JAPANESE
+    ? problems.map((p) => `  [${p.prop}] ${p.what.ja}。対処: ${p.fix.ja}`)
+    : problems.map((p) => `  [${p.prop}] ${p.what.en}. Fix: ${p.fix.en}.`);
+  throw new Error(`[${where}] invalid TopologyGuard options:\n${lines.join('\n')}`);
 }
