@@ -99,7 +99,12 @@ export class Problems {
    * `language`: the blueprint's `language`. A problem given in both languages is worded `[path] 日本語。対処: 日本語` in
    * Japanese; one given in English only (a check not yet worded in Japanese) keeps its English line whole.
    */
-  constructor(private readonly language: GuardLanguage = GuardLanguage.ENGLISH) {}
+  constructor(private language: GuardLanguage = GuardLanguage.ENGLISH) {}
+
+  /** The language, once it could be read from the plain copy of the input (hostile input is never read twice). */
+  public setLanguage(language: GuardLanguage): void {
+    this.language = language;
+  }
 
   public add(path: string, what: string | Bilingual, fix: string | Bilingual): void {
     if (this.unreadable.some((u) => path === u || path.startsWith(`${u}.`) || path.startsWith(`${u}[`) || path.startsWith(`${u}(`))) return;

@@ -211,15 +211,20 @@ export function validateBlueprint(props: MunicipalNetworkBlueprintProps, region?
 }
 
 /** Every problem of the input, and the plain copy that was validated (when it could be read). */
-function inspect(props: unknown, region: unknown): { errors: string[]; copy?: MunicipalNetworkBlueprintProps } {
-  const p = new Problems(languageOf(props));
+function inspect(props: unknown, region: unknown): { errors: string[]; copy?: MunicipalNetworkBlueprintProps; language: GuardLanguage } {
+  // The language is read from the plain copy, never from the input itself: a getter or proxy may throw or answer
+  // differently a second time (problems found before the copy is made are worded in English).
+  const p = new Problems(GuardLanguage.ENGLISH);
   let copy: MunicipalNetworkBlueprintProps | undefined;
+  let language = GuardLanguage.ENGLISH;
   try {
     const plain = toPlainData(props);
+    language = languageOf(plain.value);
+    p.setLanguage(language);
     if (plain.tooLarge) {
       p.add('(blueprint)', bi(`is larger than any blueprint: over ${LIMITS.values.toLocaleString('en-US')} values or ${LIMITS.totalText.toLocaleString('en-US')} characters of text`, `がどのブループリントよりも大きい: 値が ${LIMITS.values.toLocaleString('en-US')} 個、またはテキストが ${LIMITS.totalText.toLocaleString('en-US')} 文字を超えている`),
         bi('give the blueprint itself; check for a list or text that grew by mistake', 'ブループリントそのものを渡す。誤って増えたリストやテキストがないか確認する'));
-      return { errors: p.list };
+      return { errors: p.list, language };
     }
     for (const problem of plain.problems) p.addUnreadable(pathForms(problem.path, plain.value), problem.what, problem.fix);
     copy = plain.value as MunicipalNetworkBlueprintProps;
@@ -229,7 +234,7 @@ function inspect(props: unknown, region: unknown): { errors: string[]; copy?: Mu
     // A shape we did not foresee: report it instead of crashing, so the user still sees the other problems.
     p.add('(blueprint)', bi(`could not be fully checked (${show((e as Error)?.message ?? e, 200)})`, `を最後まで検査できなかった（${show((e as Error)?.message ?? e, 200)}）`), bi('make the props match MunicipalNetworkBlueprintProps, and report this message', 'props を MunicipalNetworkBlueprintProps に合わせ、このメッセージを報告する'));
   }
-  return { errors: p.list, copy };
+  return { errors: p.list, copy, language };
 }
 
 /**
@@ -1070,8 +1075,8 @@ export class Blueprint {
    * @param region the stack's region, when known: the availability zones must be in it
    */
   public static validate(props: MunicipalNetworkBlueprintProps, region?: string): Blueprint {
-    const { errors, copy } = inspect(props, region);
-    if (errors.length > 0) throw new BlueprintValidationError(errors, languageOf(props));
+    const { errors, copy, language } = inspect(props, region);
+    if (errors.length > 0) throw new BlueprintValidationError(errors, language);
     return new Blueprint(copy!);
   }
 

@@ -104,6 +104,11 @@ describe('hostile values: a clear error naming the prop, never the catch-all, ne
 
   test('the whole blueprint as a Proxy, a class instance, a BigInt or too large', () => {
     expect(validateBlueprint(new Proxy(clone(alpha), {}))).toEqual([expect.stringMatching(/^\[\(blueprint\)\] is a Proxy object/)]);
+    // Its traps throwing (blueprint fuzz, seed 20261209 #1424): the blueprint's language was read from the input itself,
+    // before validation, and the trap escaped. It is read from the plain copy now.
+    const trap = new Proxy({}, { get() { throw new Error('trap'); }, has() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); } });
+    expect(validateBlueprint(trap as Any)).toEqual([expect.stringMatching(/^\[\(blueprint\)\] is a Proxy object/)]);
+    expect(() => Blueprint.validate(trap as Any)).toThrow(/is a Proxy object/);
     expect(validateBlueprint(BigInt(1) as Any)).toEqual([expect.stringMatching(/^\[\(blueprint\)\] is a BigInt/)]);
     const many = { ...clone(alpha), hosts: Array.from({ length: 9_000 }, () => ({ name: 'x', zone: 'LGWAN', cidrs: Array(30).fill('10.0.64.1/32') })) };
     expect(validateBlueprint(many as Any)).toEqual([expect.stringMatching(/^\[\(blueprint\)\] is larger than any blueprint: over 200,000 values/)]);
