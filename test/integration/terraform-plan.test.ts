@@ -7,12 +7,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { FORBIDDEN_COLOUR } from '../../src/docs/diagram';
 import { checkTopology } from '../../src/guard/check';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { nodesOf } from '../../src/guard/graph';
 import { Finding, Severity } from '../../src/guard/rule';
 import { NetworkModel } from '../../src/model/network-model';
 import { cli } from '../cli/support';
+import { parseCsv } from '../docs/support';
 import { planJson } from '../support/plan-json';
 import { findTerraform, findTerraformMirror, prepareTerraform, runTerraform, TerraformSetup } from '../support/terraform';
 import { requireTool } from '../support/tools';
@@ -113,5 +115,21 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     expect(changes.map((c: any) => [c.change, c.from, c.to])).toEqual(changes.map(() => ['opens', 'MY_NUMBER', 'internet']));
     expect(changes.flatMap((c: any) => c.fromBlocks)).toEqual(['10.0.255.0/28']);
     expect((await cli('diff', planFiles['alpha-compliant'], planFiles['alpha-compliant'])).stdout).toMatch(/^no change in reachability/);
+  }, TIMEOUT);
+
+  test('design documents from a plan: written for the refused plan too (exit 1), its 対応表 FAIL for MN-1 and the path in red', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-plan-docs-'));
+    const r = await cli('docs', '--model', 'α', '--out-dir', out, '--format', 'html,csv', planFiles['mn-nat']);
+    expect(r.code).toBe(1);
+    const stacks = fs.readdirSync(out).filter((f) => f.endsWith('.design.html'));
+    expect(stacks.length).toBe(1);
+    const base = stacks[0].replace(/\.design\.html$/, '');
+    const rows = parseCsv(fs.readFileSync(path.join(out, `${base}.design`, 'compliance.csv'), 'utf8').slice(1));
+    expect(rows.find((row) => row[0] === 'MN-1')![rows[0].indexOf('結果')]).toBe('FAIL（不適合）');
+    const html = fs.readFileSync(path.join(out, stacks[0]), 'utf8');
+    // The subnet the NAT route leaves from is in the parameter sheet, and the diagram draws the forbidden path.
+    expect(html).toContain('10.0.255.0/28');
+    expect(html.slice(html.indexOf('<svg'), html.indexOf('</svg>'))).toContain(FORBIDDEN_COLOUR);
+    fs.rmSync(out, { recursive: true, force: true });
   }, TIMEOUT);
 });
