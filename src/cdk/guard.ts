@@ -5,7 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderTemplate } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
-import { declaredBlueprintOf, declaredFlowsOf, declaredHostsOf } from '../guard/declared';
+import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
 import { whenWritten } from '../guard/render-hooks';
@@ -62,9 +62,7 @@ export class TopologyGuard {
     const stack = Stack.of(scope);
     const language = guardLanguageOf(guarded.get(stack) ?? {});
     const problem = acknowledgementProblem(ruleId, reason, language);
-    if (problem) {
-      throw new Error(language === GuardLanguage.JAPANESE ? `[${scope.node.path}] 例外承認できない: ${problem}` : `[${scope.node.path}] cannot acknowledge: ${problem}`);
-    }
+    if (problem) throw new Error(cannotAcknowledge(scope.node.path, undefined, problem, language));
     Validations.of(scope).acknowledge({ id: guardFindingId(ruleId), reason: reason.trim() });
   }
 
@@ -149,15 +147,8 @@ export class TopologyGuard {
     // The design documents too, once the synthesizer has written the template they hash.
     const docs = options.designDocuments;
     if (docs) {
-      whenWritten(stack, (session: ISynthesisSession) => writeAtSynthesis({
-        graph,
-        stack: stack.stackName,
-        options,
-        outcome,
-        flows: declaredFlowsOf(stack),
-        hosts: declaredHostsOf(stack),
-        blueprint: declaredBlueprintOf(stack),
-      }, docs, stack.artifactId, session.outdir, path.join(session.outdir, stack.templateFile)));
+      whenWritten(stack, (session: ISynthesisSession) => writeAtSynthesis(stack, stack.stackName, { graph, options, outcome }, docs,
+        stack.artifactId, session.outdir, path.join(session.outdir, stack.templateFile)));
     }
     // The report goes next to the template; only a successful synthesis writes it (a refusal writes nothing).
     Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {

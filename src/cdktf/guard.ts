@@ -4,14 +4,14 @@ import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderConfig } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
-import { Acknowledgement, acknowledgementProblem } from '../guard/acknowledge';
-import { declaredBlueprintOf, declaredFlowsOf, declaredHostsOf } from '../guard/declared';
+import { Acknowledgement, acknowledgementProblem, cannotAcknowledge } from '../guard/acknowledge';
+import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { whenWritten } from '../guard/render-hooks';
 import { guardLanguageOf } from '../guard/rule';
 import { checkGuardOptions } from '../model/design-documents-problems';
-import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
+import { TopologyGuardOptions } from '../model/guard-options';
 
 /** The symbol cdktf looks up on any construct to let it write files next to the stack's configuration. */
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
@@ -70,9 +70,7 @@ export class TopologyGuard {
     // In the language of the guard already applied to the stack, if any.
     const language = guardLanguageOf(guarded.get(stack) ?? {});
     const problem = acknowledgementProblem(ruleId, reason, language);
-    if (problem) {
-      throw new Error(language === GuardLanguage.JAPANESE ? `[${scope.node.path}] 例外承認できない: ${problem}` : `[${scope.node.path}] cannot acknowledge: ${problem}`);
-    }
+    if (problem) throw new Error(cannotAcknowledge(scope.node.path, undefined, problem, language));
     acknowledgements.set(stack, [...(acknowledgements.get(stack) ?? []), { scopePath: scope.node.path, ruleId, reason: reason.trim() }]);
   }
 
@@ -100,15 +98,8 @@ export class TopologyGuard {
       type Session = { outdir: string; manifest: { forStack(s: TerraformStack): { workingDirectory: string; synthesizedStackPath: string } } };
       whenWritten(stack, (session: Session) => {
         const manifest = session.manifest.forStack(stack);
-        writeAtSynthesis({
-          graph,
-          stack: stack.node.id,
-          options,
-          outcome,
-          flows: declaredFlowsOf(stack),
-          hosts: declaredHostsOf(stack),
-          blueprint: declaredBlueprintOf(stack),
-        }, docs, stack.node.id, path.join(session.outdir, manifest.workingDirectory), path.join(session.outdir, manifest.synthesizedStackPath));
+        writeAtSynthesis(stack, stack.node.id, { graph, options, outcome }, docs,
+          stack.node.id, path.join(session.outdir, manifest.workingDirectory), path.join(session.outdir, manifest.synthesizedStackPath));
       });
     }
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));

@@ -5,8 +5,9 @@ import { judgedScope, withModelOptions } from './blueprint';
 import { CliError, CliIo, EXIT, writeAtomic } from './io';
 import { loadJudged, withLoadOptions } from './load';
 import { DocLanguage } from '../docs/document';
-import { designFiles, workbookFile, workbookOf } from '../docs/files';
-import { svgToPng } from '../docs/png';
+import type * as Files from '../docs/files';
+import type * as Png from '../docs/png';
+import type * as Render from '../docs/render';
 import { evaluateTopology } from '../guard/evaluate';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
@@ -63,6 +64,13 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
   const { options, scope } = judgedScope(flags);
   const blueprint = flags.blueprint ? JSON.parse(fs.readFileSync(flags.blueprint, 'utf8')) as MunicipalNetworkBlueprintProps : undefined;
   const { units, acknowledgements: acks } = loadJudged(artifacts, flags);
+  // The documents' code (the diagram's layout library, the workbook writer) is loaded by this command only, so that
+  // `check`, `explain` and `diff` start as they did.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { designFiles, workbookFile } = require('../docs/files') as typeof Files;
+  const { renderWorkbook } = require('../docs/render') as typeof Render;
+  const { svgToPng } = require('../docs/png') as typeof Png;
+  /* eslint-enable @typescript-eslint/no-require-imports */
 
   // Render everything first: nothing is written unless every document of every stack could be made.
   const files: { file: string; content: string | Buffer }[] = [];
@@ -71,8 +79,8 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
   for (const u of units) {
     const templates = [...new Set(u.stacks.map((s) => s.file).filter((f): f is string => f !== undefined && fs.statSync(f).isFile()))]
       .map((f) => ({ name: path.basename(f), content: fs.readFileSync(f) }));
+    const all = [...acks, ...u.artifact.acknowledgements ?? []];
     for (const stack of u.stacks) {
-      const all = [...acks, ...u.artifact.acknowledgements ?? []];
       const outcome = evaluateTopology(stack.name, u.graph, options, all, { reports: stack.reports, emptyIsError: false, ...scope });
       if (outcome.blocking.length > 0) refused = true;
       const base = safeFileName(stack.name);
@@ -90,15 +98,10 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
         language: flags.language ?? 'ja',
         label: flags.label,
       }, base, flags.format.includes('png') ? [...flags.format, 'svg'] : flags.format);
-      for (const f of made.files) {
-        if (f.file.endsWith('.design.svg')) {
-          // The PNG is Chromium's drawing of the same SVG (where the user asks for one: it needs chromium).
-          if (flags.format.includes('png')) files.push({ file: `${base}.design.png`, content: svgToPng(String(f.content), { chromium: flags.chromium }) });
-          if (!flags.format.includes('svg')) continue;
-        }
-        files.push(f);
-      }
-      if (flags.format.includes('xlsx')) files.push({ file: workbookFile(base), content: await workbookOf(made.docs) });
+      files.push(...made.files.filter((f) => flags.format.includes('svg') || !f.file.endsWith('.design.svg')));
+      // The PNG is Chromium's drawing of the same SVG (where the user asks for one: it needs chromium).
+      if (flags.format.includes('png')) files.push({ file: `${base}.design.png`, content: svgToPng(made.svg!, { chromium: flags.chromium }) });
+      if (flags.format.includes('xlsx')) files.push({ file: workbookFile(base), content: await renderWorkbook(made.docs) });
     }
   }
   for (const f of files) {

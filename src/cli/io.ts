@@ -29,16 +29,26 @@ export class CliError extends Error {
 
 /**
  * Write a file atomically: to a temporary file in the same directory, then rename over the target (rename is atomic
- * within one file system, POSIX rename(2)), so that a reader never sees half a report.
+ * within one file system, POSIX rename(2)), so that a reader never sees half a file. Shared by the CLI and the
+ * design documents written at synthesis (src/docs/files.ts); a failure leaves no temporary file and is rethrown.
  */
-export function writeAtomic(file: string, text: string | Uint8Array, flag = '--output'): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    fs.writeFileSync(tmp, text);
+    fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** `writeFileAtomic` for the CLI: a failure is a usage error naming the flag that gave the path. */
+export function writeAtomic(file: string, text: string | Uint8Array, flag = '--output'): void {
+  try {
+    writeFileAtomic(file, text);
+  } catch (e) {
     throw new CliError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); give ${flag} a path in a writable directory`);
   }
 }

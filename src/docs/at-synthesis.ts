@@ -2,9 +2,27 @@
  * The synth-time entry of the design documents for both engines' guards: the writer (src/docs/files.ts) is loaded only
  * when a stack asks for documents, since it brings the diagram's layout library and every synthesis would pay for it.
  */
-import type * as files from './files';
+import type * as Files from './files';
+import type { DocsOutcome } from './model';
+import { declaredBlueprintOf, declaredFlowsOf, declaredHostsOf } from '../guard/declared';
+import { TopologyGraph } from '../guard/graph';
+import { DesignDocumentsOptions } from '../model/design-documents';
+import { TopologyGuardOptions } from '../model/guard-options';
 
-export function writeAtSynthesis(...args: Parameters<typeof files.writeAtSynthesis>): void {
+/**
+ * Write the design documents of `stack` (a CDK `Stack` or CDKTF `TerraformStack`) into `dir` as `<base>.design.*`, with
+ * what `MunicipalNetwork` declared on it (flows, hosts, the blueprint) and the SHA-256 of the written `templateFile`.
+ */
+export function writeAtSynthesis(
+  stack: object, name: string, judged: { graph: TopologyGraph; options: TopologyGuardOptions; outcome: DocsOutcome },
+  docs: DesignDocumentsOptions, base: string, dir: string, templateFile: string,
+): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('./files') as typeof files).writeAtSynthesis(...args);
+  (require('./files') as typeof Files).writeAtSynthesis({
+    ...judged,
+    stack: name,
+    flows: declaredFlowsOf(stack),
+    hosts: declaredHostsOf(stack),
+    blueprint: declaredBlueprintOf(stack),
+  }, docs, base, dir, templateFile);
 }

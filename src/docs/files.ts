@@ -8,7 +8,8 @@ import * as path from 'path';
 import { renderNetworkDiagram } from './diagram';
 import { DesignDocuments } from './document';
 import { buildDesignDocuments, DesignDocumentsInput } from './model';
-import { renderCsv, renderHtml, renderMarkdown, renderWorkbook } from './render';
+import { renderCsv, renderHtml, renderMarkdown } from './render';
+import { writeFileAtomic } from '../cli/io';
 import { DEFAULT_DESIGN_FORMATS, DesignDocumentFormat, DesignDocumentsOptions } from '../model/design-documents';
 
 /** One file to write, relative to the directory the documents go to. */
@@ -17,8 +18,13 @@ export interface DesignFile {
   readonly content: string | Buffer;
 }
 
-/** The documents of one stack and the files of every format but the workbook, which `workbookOf` makes. */
-export function designFiles(input: DesignDocumentsInput, base: string, formats: readonly string[]): { docs: DesignDocuments; files: DesignFile[] } {
+/**
+ * The documents of one stack and the files of every format but the workbook (`workbookSync`, or write-excel-file's
+ * `renderWorkbook`); `svg` is the diagram when the HTML or SVG format asked for it.
+ */
+export function designFiles(
+  input: DesignDocumentsInput, base: string, formats: readonly string[],
+): { docs: DesignDocuments; files: DesignFile[]; svg?: string } {
   const docs = buildDesignDocuments(input);
   const files: DesignFile[] = [];
   const wants = (f: DesignDocumentFormat) => formats.includes(f);
@@ -36,7 +42,7 @@ export function designFiles(input: DesignDocumentsInput, base: string, formats: 
   if (wants(DesignDocumentFormat.CSV)) {
     for (const [name, content] of Object.entries(renderCsv(docs))) files.push({ file: path.join(`${base}.design`, name), content });
   }
-  return { docs, files };
+  return { docs, files, svg };
 }
 
 /** The workbook's file name next to the others. */
@@ -56,23 +62,12 @@ export function workbookSync(docs: DesignDocuments): Buffer {
   return execFileSync(process.execPath, args, { input: JSON.stringify(docs), maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
-/** The workbook, asynchronously (the CLI). */
-export function workbookOf(docs: DesignDocuments): Promise<Buffer> {
-  return renderWorkbook(docs);
-}
-
 /** Write the files under `dir`, each atomically (a temporary file renamed into place): nothing is left half-written. */
 export function writeDesignFiles(dir: string, files: readonly DesignFile[]): void {
   for (const f of files) {
     const file = path.join(dir, f.file);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-    try {
-      fs.writeFileSync(tmp, f.content);
-      fs.renameSync(tmp, file);
-    } finally {
-      fs.rmSync(tmp, { force: true });
-    }
+    writeFileAtomic(file, f.content);
   }
 }
 

@@ -21,7 +21,7 @@ import {
   deref, GraphNode, NetworkAclNode, nodesOf, Ref, rulesOf, SecurityGroupRule, TopologyGraph, VpcNode,
 } from '../guard/graph';
 import { Arrival, describeRef } from '../guard/reachability';
-import { Finding, GuardContext, Severity } from '../guard/rule';
+import { Finding, findingText, GuardContext, Severity } from '../guard/rule';
 import { ALL_RULES } from '../guard/rules';
 import { proxyConfigs } from '../guard/rules/breakout-controls';
 import { RULE_DOCUMENTATION } from '../guard/rules/catalogue';
@@ -29,7 +29,7 @@ import { segmentOf, subnetsIn } from '../guard/topology';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { BreakoutServiceProps, CloudServiceCategory } from '../model/cloud-service';
 import { FLOW_KIND_JA, FlowKind } from '../model/flows';
-import { TopologyGuardOptions } from '../model/guard-options';
+import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 import { ALPHA_PRIME_CASE_JA, MODEL_JA, NetworkModel } from '../model/network-model';
 import { Segment, SEGMENT_JA } from '../model/segment';
 import { Blueprint } from '../model/validate';
@@ -276,9 +276,9 @@ class Builder {
     return w[this.lang];
   }
 
-  /** A finding's message in the documents' language (every rule words its findings in both: src/guard/rules). */
-  private message(f: Finding): string {
-    return this.ja() && f.ja ? f.ja.message : f.message;
+  /** The documents' language as the guard names it (findings carry their text in both). */
+  private guardLanguage(): GuardLanguage {
+    return this.ja() ? GuardLanguage.JAPANESE : GuardLanguage.ENGLISH;
   }
 
   private ja(): boolean {
@@ -338,7 +338,7 @@ class Builder {
         f.name, kind, host(f.from), this.zone(f.from.zone), host(f.to), this.zone(f.to.zone),
         f.ports.map((p) => `${p.protocol} ${p.fromPort === p.toPort ? p.fromPort : `${p.fromPort}-${p.toPort}`}`).join(', '),
         this.flowPurpose.get(f.name) ?? this.t(W.notRecorded),
-        carried ? this.t(W.carried) : `${this.t(W.notCarried)}${problem ? `: ${this.message(problem)}` : ''}`,
+        carried ? this.t(W.carried) : `${this.t(W.notCarried)}${problem ? `: ${findingText(problem, this.guardLanguage()).message}` : ''}`,
         (evidence?.routes ?? []).join('\n'), (evidence?.filters ?? []).join('\n'), (evidence?.firewalls ?? []).join('\n') || this.t(W.none),
       ], { 'flow': f.name, 'carried': carried ? 'yes' : 'no', 'from-zone': f.from.zone, 'to-zone': f.to.zone });
     });
@@ -737,9 +737,9 @@ class Builder {
       const doc = RULE_DOCUMENTATION[r.id];
       const source = (doc?.citations ?? []).map((c) => `${c.source.id} ${c.where}`).join('\n') || this.t(W.notRecorded);
       const details = [
-        ...blocking.map((f) => `[${f.path}] ${this.message(f)}`),
-        ...warned.map((f) => `[${f.path}] ${this.message(f)}`),
-        ...acked.map((a) => `[${a.finding.path}] ${this.message(a.finding)} — ${this.ja() ? '承認理由' : 'reason'}: ${a.reason}`),
+        ...blocking.map((f) => `[${f.path}] ${findingText(f, this.guardLanguage()).message}`),
+        ...warned.map((f) => `[${f.path}] ${findingText(f, this.guardLanguage()).message}`),
+        ...acked.map((a) => `[${a.finding.path}] ${findingText(a.finding, this.guardLanguage()).message} — ${this.ja() ? '承認理由' : 'reason'}: ${a.reason}`),
       ].join('\n');
       return row([r.id, r.term, r.severity, this.ja() ? doc?.summaryJa ?? r.summary : r.summary, source,
         this.ja() ? RESULT_JA[result] : RESULT_EN[result], details], { rule: r.id, result });

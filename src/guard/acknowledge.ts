@@ -56,9 +56,10 @@ export function acknowledgementProblem(ruleId: string, reason: string, language:
   return undefined;
 }
 
-/** `[scope] cannot acknowledge <what>: <problem>`, in `language`. */
-export function cannotAcknowledge(scope: string, what: string, problem: string, language: GuardLanguage = GuardLanguage.ENGLISH): string {
-  return language === GuardLanguage.JAPANESE ? `[${scope}] ${what} を例外承認できない: ${problem}` : `[${scope}] cannot acknowledge ${what}: ${problem}`;
+/** `[scope] cannot acknowledge <what>: <problem>` (`[scope] cannot acknowledge: <problem>` without `what`), in `language`. */
+export function cannotAcknowledge(scope: string, what: string | undefined, problem: string, language: GuardLanguage = GuardLanguage.ENGLISH): string {
+  if (language === GuardLanguage.JAPANESE) return `[${scope}] ${what === undefined ? '' : `${what} を`}例外承認できない: ${problem}`;
+  return `[${scope}] cannot acknowledge${what === undefined ? '' : ` ${what}`}: ${problem}`;
 }
 
 /** A finding accepted by an acknowledgement, with its reason. */
