@@ -11,3 +11,4 @@ export { Blueprint, validateBlueprint } from './validate';
 export * from './catalogue';
 export * from './guard-options';
 export * from './design-documents';
+export * from './security-cloud';
