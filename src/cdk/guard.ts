@@ -8,6 +8,7 @@ import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindin
 import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
+import { TopologyGraph } from '../guard/graph';
 import { whenWritten } from '../guard/render-hooks';
 import { formatFindingIn, guardLanguageOf } from '../guard/rule';
 import { checkGuardOptions } from '../model/design-documents-problems';
@@ -94,16 +95,9 @@ export class TopologyGuard {
     const ja = language === GuardLanguage.JAPANESE;
     const formatFinding = (f: Parameters<typeof formatFindingIn>[0]) => formatFindingIn(f, language);
     const connected = connectedStacks(stack);
-    const templates: Record<string, any> = {};
-    const paths: Record<string, ConstructPaths> = {};
-    for (const s of connected) {
-      const { template, elements } = renderTemplate(s);
-      templates[s.stackName] = template;
-      paths[s.stackName] = lazyPaths(s, elements);
-    }
+    const graph = connectedGraph(connected);
     const mine = connected.filter((s) => s === stack || !guarded.has(s));
     const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));
-    const graph = extractCloudFormation(templates, paths);
     // Nothing to check is an error (GUARD-1), unless the stack is one of an app or stage guarded as a whole whose network
     // lives in another stack (looked up only when this graph is empty).
     const empty = graph.nodes.size === 0 || ![...graph.nodes.values()].some((n) => n.type === 'vpc' || n.type === 'subnet');
@@ -215,6 +209,37 @@ function appStacks(root: IConstruct): AppStacks {
   appStacksOf.set(root, made);
   queueMicrotask(() => appStacksOf.delete(root));
   return made;
+}
+
+const graphsOf = new WeakMap<IConstruct, Map<string, TopologyGraph>>();
+
+/**
+ * The graph of a set of connected stacks, extracted once per validation pass: every guarded stack of a prefecture (a hub
+ * and the members referencing it) is connected to all the others through the hub, and extracting the whole set again
+ * for each of them made the guard quadratic in the number of members. Dropped at the next microtask, like `appStacks`.
+ */
+function connectedGraph(connected: readonly Stack[]): TopologyGraph {
+  const root = connected[0].node.root;
+  let known = graphsOf.get(root);
+  if (!known) {
+    known = new Map();
+    graphsOf.set(root, known);
+    queueMicrotask(() => graphsOf.delete(root));
+  }
+  const key = connected.map((s) => s.node.path).join('\n');
+  let graph = known.get(key);
+  if (!graph) {
+    const templates: Record<string, any> = {};
+    const paths: Record<string, ConstructPaths> = {};
+    for (const s of connected) {
+      const { template, elements } = renderTemplate(s);
+      templates[s.stackName] = template;
+      paths[s.stackName] = lazyPaths(s, elements);
+    }
+    graph = extractCloudFormation(templates, paths);
+    known.set(key, graph);
+  }
+  return graph;
 }
 
 /** The stack and every stack of the same app it is linked to by cross-stack references, either way, transitively; in app order. */
