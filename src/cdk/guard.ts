@@ -5,10 +5,12 @@ import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderTemplate } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
+import { declaredPrefixes } from '../guard/check';
 import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
 import { evaluateTopology, reportFileName } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
 import { TopologyGraph } from '../guard/graph';
+import { Reachability } from '../guard/reachability';
 import { whenWritten } from '../guard/render-hooks';
 import { formatFindingIn, guardLanguageOf } from '../guard/rule';
 import { checkGuardOptions } from '../model/design-documents-problems';
@@ -95,7 +97,7 @@ export class TopologyGuard {
     const ja = language === GuardLanguage.JAPANESE;
     const formatFinding = (f: Parameters<typeof formatFindingIn>[0]) => formatFindingIn(f, language);
     const connected = connectedStacks(stack);
-    const graph = connectedGraph(connected);
+    const { graph, reach } = connectedGraph(connected);
     const mine = connected.filter((s) => s === stack || !guarded.has(s));
     const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));
     // Nothing to check is an error (GUARD-1), unless the stack is one of an app or stage guarded as a whole whose network
@@ -110,6 +112,8 @@ export class TopologyGuard {
       emptyIsError,
       flows: declaredFlowsOf(stack),
       hosts: declaredHostsOf(stack),
+      // Stacks connected to others share one reachability: each subnet's paths are explored once for all of them.
+      reach: connected.length > 1 ? reach() : undefined,
     });
     // Each finding is annotated on its own construct (the stack when its path names none), with its rule's stable ID,
     // so that CDK's acknowledgement at any scope above it applies, as it does to every other CDK warning.
@@ -211,14 +215,20 @@ function appStacks(root: IConstruct): AppStacks {
   return made;
 }
 
-const graphsOf = new WeakMap<IConstruct, Map<string, TopologyGraph>>();
+/** A connected set's graph, and its reachability shared by the set's guarded stacks (built when first asked). */
+interface ConnectedGraph {
+  readonly graph: TopologyGraph;
+  readonly reach: () => Reachability;
+}
+
+const graphsOf = new WeakMap<IConstruct, Map<string, ConnectedGraph>>();
 
 /**
  * The graph of a set of connected stacks, extracted once per validation pass: every guarded stack of a prefecture (a hub
  * and the members referencing it) is connected to all the others through the hub, and extracting the whole set again
  * for each of them made the guard quadratic in the number of members. Dropped at the next microtask, like `appStacks`.
  */
-function connectedGraph(connected: readonly Stack[]): TopologyGraph {
+function connectedGraph(connected: readonly Stack[]): ConnectedGraph {
   const root = connected[0].node.root;
   let known = graphsOf.get(root);
   if (!known) {
@@ -227,8 +237,8 @@ function connectedGraph(connected: readonly Stack[]): TopologyGraph {
     queueMicrotask(() => graphsOf.delete(root));
   }
   const key = connected.map((s) => s.node.path).join('\n');
-  let graph = known.get(key);
-  if (!graph) {
+  let made = known.get(key);
+  if (!made) {
     const templates: Record<string, any> = {};
     const paths: Record<string, ConstructPaths> = {};
     for (const s of connected) {
@@ -236,10 +246,13 @@ function connectedGraph(connected: readonly Stack[]): TopologyGraph {
       templates[s.stackName] = template;
       paths[s.stackName] = lazyPaths(s, elements);
     }
-    graph = extractCloudFormation(templates, paths);
-    known.set(key, graph);
+    const graph = extractCloudFormation(templates, paths);
+    let reach: Reachability | undefined;
+    // Every stack's declared blocks are classes of the one reachability (finer classes stay exact).
+    made = { graph, reach: () => (reach ??= new Reachability(graph, connected.flatMap((s) => declaredPrefixes(declaredFlowsOf(s))))) };
+    known.set(key, made);
   }
-  return graph;
+  return made;
 }
 
 /** The stack and every stack of the same app it is linked to by cross-stack references, either way, transitively; in app order. */

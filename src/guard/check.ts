@@ -17,6 +17,11 @@ export interface GuardScope {
   readonly flows?: readonly DeclaredFlow[];
   /** The hosts the scope declares in its segments (AP-7). */
   readonly hosts?: readonly DeclaredSegmentHost[];
+  /**
+   * A reachability of the same graph shared by every scope checked over it, built with every scope's declared blocks
+   * (finer classes are still exact). @default one built for this check
+   */
+  readonly reach?: Reachability;
 }
 
 /** What every rule is given: the graph, its reachability, the model and what the scope declares. */
@@ -25,7 +30,7 @@ export function guardContext(graph: TopologyGraph, options: TopologyGuardOptions
   return {
     graph,
     // The declared hosts' blocks are asked about by FLOW-1: they become classes of their own.
-    reach: new Reachability(graph, flows.flatMap((f) => [...f.from.cidrs, ...f.to.cidrs])),
+    reach: scope.reach ?? new Reachability(graph, declaredPrefixes(flows)),
     model: options.model,
     alphaPrimeCase: options.alphaPrimeCase,
     emptyIsError: scope.emptyIsError,
@@ -33,6 +38,11 @@ export function guardContext(graph: TopologyGraph, options: TopologyGuardOptions
     flows,
     hosts: scope.hosts ?? [],
   };
+}
+
+/** The blocks FLOW-1 asks the reachability about: the ends of the declared flows. */
+export function declaredPrefixes(flows: readonly DeclaredFlow[]): string[] {
+  return flows.flatMap((f) => [...f.from.cidrs, ...f.to.cidrs]);
 }
 
 /** Run every rule of the model over a topology graph; findings sorted by severity, rule and path. */

@@ -2,6 +2,7 @@ import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './a
 import { checkTopology } from './check';
 import { DeclaredFlow, DeclaredSegmentHost } from './declared';
 import { TopologyGraph } from './graph';
+import { Reachability } from './reachability';
 import { Finding, formatFindingIn, guardLanguageOf, Severity } from './rule';
 import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 
@@ -35,6 +36,8 @@ export function evaluateTopology(
     readonly flows?: readonly DeclaredFlow[];
     /** The hosts the stack declares (AP-7). @default none */
     readonly hosts?: readonly DeclaredSegmentHost[];
+    /** A reachability of the graph shared with the other stacks checked over it. @default one built for this check */
+    readonly reach?: Reachability;
   } = {},
 ): GuardOutcome {
   const language = guardLanguageOf(options);
@@ -42,7 +45,9 @@ export function evaluateTopology(
   const formatFinding = (f: Finding) => formatFindingIn(f, language);
   // The English report is what it has always been; in Japanese the English fields stay and `ja` is added.
   const fields = ({ ja: japanese, ...rest }: Finding) => (ja && japanese ? { ...rest, ja: japanese } : rest);
-  const findings = checkTopology(graph, options, { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts })
+  const findings = checkTopology(graph, options, {
+    name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts, reach: more.reach,
+  })
     .filter(more.reports ?? (() => true));
   const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);
   // REQUIREMENTS.md §3: a warning asks for a reason (e.g. AP-5's UDP media) but is no violation by itself.

@@ -7,6 +7,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { cdk, NetworkModel } from '../../src';
 import * as extractCfn from '../../src/guard/extract-cloudformation';
+import { Reachability } from '../../src/guard/reachability';
 import { addTestWarningRule } from '../support/warning-rule';
 
 function outdir(): string {
@@ -174,7 +175,7 @@ describe('TopologyGuard (AWS CDK)', () => {
     expect(message).not.toMatch(/GUARD-1/);
   });
 
-  test('guarded stacks connected by cross-stack references share one extraction per synthesis (linear, not quadratic)', () => {
+  test('guarded stacks connected by cross-stack references share one extraction and one reachability per synthesis (linear, not quadratic)', () => {
     const app = new App();
     const shared = new Stack(app, 'Shared', { env: { region: 'ap-northeast-1' } });
     const tgw = new ec2.CfnTransitGateway(shared, 'Tgw', {});
@@ -186,13 +187,41 @@ describe('TopologyGuard (AWS CDK)', () => {
       cdk.TopologyGuard.apply(stack, { model: NetworkModel.BETA });
     }
     const extract = jest.spyOn(extractCfn, 'extractCloudFormation');
+    const explore = jest.spyOn(Reachability.prototype, 'arrivals');
     try {
       app.synth({ force: true });
     } catch {
       // Findings (no flow logs, ...) do not matter here: how often the connected set was read does.
     }
     expect(extract.mock.calls.map((c) => Object.keys(c[0]).sort().join(','))).toEqual(['One,Shared,Three,Two']);
+    // One reachability for the three checks.
+    expect(new Set(explore.mock.contexts).size).toBe(1);
     extract.mockRestore();
+    explore.mockRestore();
+  });
+
+  test('guarded stacks connected to each other share one reachability, and a path into another guarded stack is refused, each finding by the stack holding it', () => {
+    const app = new App();
+    const { network } = buildCdkExample('alpha', app);
+    // A second guarded stack (another model) holding an internet gateway the alpha stack's My Number table routes to.
+    const other = new Stack(app, 'OtherTown', { env: { region: 'ap-northeast-1' } });
+    const otherVpc = new ec2.CfnVPC(other, 'Vpc', { cidrBlock: '10.77.0.0/16', tags: [{ key: 'jichitai:segment', value: 'INTERNET' }] });
+    cdk.TopologyGuard.apply(other, { model: NetworkModel.BETA_PRIME });
+    const vpc = network.myNumber.node.findChild('Vpc') as ec2.CfnVPC;
+    const table = network.myNumber.node.findChild('RouteTable-endpoints-1') as ec2.CfnRouteTable;
+    const igw = new ec2.CfnInternetGateway(other, 'Igw');
+    new ec2.CfnVPCGatewayAttachment(other, 'Attach', { vpcId: vpc.ref, internetGatewayId: igw.ref });
+    new ec2.CfnVPCGatewayAttachment(other, 'AttachOwn', { vpcId: otherVpc.ref, internetGatewayId: new ec2.CfnInternetGateway(other, 'OwnIgw').ref });
+    new ec2.CfnRoute(other, 'Out', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    // The alpha stack reports the path from its subnet; the other stack reports the gateway it holds, once.
+    expect(message).toMatch(/\[SampleCity-alpha\/Network\/MyNumber\/Subnet-endpoints-1\] MN-1 critical .*→ igw OtherTown\/Igw/);
+    expect(message.match(/\[OtherTown\/Igw\] MN-1 critical [^\n]*attached to the My Number VPC/g)).toHaveLength(1);
   });
 
   test('a stack guarded twice with different models is an error', () => {
