@@ -150,6 +150,7 @@ export class Reachability {
   private readonly transitRuns = new Map<string, Runs<TransitChoice>>();
   private readonly compiled = new Map<string, { entries: CompiledEntry[]; all: boolean }>();
   private readonly arrivalCache = new Map<string, Arrival[]>();
+  private readonly probeCache = new Map<string, { arrivals: Arrival[]; drops: Drop[] }>();
   private readonly internetRuns: Range[] = [];
   /** VPC attachments by VPC, and the transit route tables each attachment is associated with. */
   private readonly attachmentsOf = new Map<string, TransitAttachmentNode[]>();
@@ -393,7 +394,7 @@ export class Reachability {
   public probeFromSubnet(subnetId: string, headers: Box[]): { arrivals: Arrival[]; drops: Drop[] } {
     const s = this.subnets.get(subnetId);
     if (!s) return { arrivals: [], drops: [] };
-    return this.probe(subnetId, (walk) => this.at(walk, { subnet: s, origin: subnetId }, headers, { node: subnetId, kind: 'subnet' }, []));
+    return this.probe(subnetId, (walk) => this.at(walk, { subnet: s, origin: subnetId }, headers, { node: subnetId, kind: 'subnet' }, []), headers);
   }
 
   /**
@@ -418,10 +419,21 @@ export class Reachability {
         if (e.tables.length === 0) this.lost(e.id, () => `attachment ${e.id} is associated with no transit gateway route table`, headers);
         for (const table of e.tables) this.routeTransit(walk, e.id, table, headers, step, []);
       }
-    });
+    }, headers);
   }
 
-  private probe(from: string, run: (walk: Walk) => void): { arrivals: Arrival[]; drops: Drop[] } {
+  private probe(from: string, run: (walk: Walk) => void, headers: HeaderSet): { arrivals: Arrival[]; drops: Drop[] } {
+    // The same question is asked again when several guarded stacks share this reachability (a prefecture's members).
+    const key = `${from}\u0000${headers.map((b) => `${b.d0},${b.d1},${b.s0},${b.s1},${b.p},${b.q0},${b.q1}`).join(';')}`;
+    let known = this.probeCache.get(key);
+    if (!known) {
+      known = this.runProbe(from, run);
+      this.probeCache.set(key, known);
+    }
+    return known;
+  }
+
+  private runProbe(from: string, run: (walk: Walk) => void): { arrivals: Arrival[]; drops: Drop[] } {
     const walk: Walk = { from, recordAll: true, segment: this.segmentOf(from), out: [], onPath: new Set(), seen: new Map() };
     const drops: Drop[] = [];
     this.dropLog = drops;
