@@ -7,7 +7,7 @@ import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { declaredPrefixes } from '../guard/check';
 import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
-import { evaluateTopology, reportFileName } from '../guard/evaluate';
+import { evaluateTopology, GuardedPart, reportFileName } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
 import { TopologyGraph } from '../guard/graph';
 import { Reachability } from '../guard/reachability';
@@ -23,6 +23,8 @@ const guarded = new WeakMap<Stack, TopologyGuardOptions>();
 /** The scope each stack was guarded through (itself, or the app / stage given to `apply`). */
 const scopes = new WeakMap<Stack, IConstruct>();
 const reports = new WeakMap<Stack, Construct>();
+/** Every scope the guard was applied through in each stack, with its options (networks of several models may share one). */
+const parts = new WeakMap<Stack, GuardedPart[]>();
 
 /**
  * The synth-time topology guard (AWS CDK). It reads the stack's synthesized CloudFormation — ours and
@@ -71,12 +73,20 @@ export class TopologyGuard {
 
   private static guardStack(stack: Stack, options: TopologyGuardOptions, scope: IConstruct): void {
     const existing = guarded.get(stack);
+    const known = parts.get(stack) ?? [];
     if (existing) {
-      if (existing.model !== options.model || existing.alphaPrimeCase !== options.alphaPrimeCase) {
-        throw new Error(`[${stack.node.path}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`);
+      const same = existing.model === options.model && existing.alphaPrimeCase === options.alphaPrimeCase;
+      // Networks of different models may share a stack: each is a part under its own model. The same scope cannot be
+      // two models, nor can the stack's guard change its language.
+      const inside = !Stack.isStack(scope) && scope.node.scopes.includes(stack) && !known.some((p) => p.scopePath === scope.node.path);
+      if (!same && (!inside || guardLanguageOf(existing) !== guardLanguageOf(options))) {
+        throw new Error(`[${stack.node.path}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`
+          + (inside ? ' in another language' : ''));
       }
+      parts.set(stack, [...known, { scopePath: scope.node.path, options }]);
       return;
     }
+    parts.set(stack, [{ scopePath: scope.node.path, options }]);
     guarded.set(stack, options);
     scopes.set(stack, scope);
     installRenderOnce(stack);
@@ -114,6 +124,7 @@ export class TopologyGuard {
       hosts: declaredHostsOf(stack),
       // Stacks connected to others share one reachability: each subnet's paths are explored once for all of them.
       reach: connected.length > 1 ? reach() : undefined,
+      parts: parts.get(stack),
     });
     // Each finding is annotated on its own construct (the stack when its path names none), with its rule's stable ID,
     // so that CDK's acknowledgement at any scope above it applies, as it does to every other CDK warning.

@@ -6,7 +6,7 @@ import { installRenderOnce, renderConfig } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge } from '../guard/acknowledge';
 import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
-import { evaluateTopology, reportFileName } from '../guard/evaluate';
+import { evaluateTopology, GuardedPart, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { whenWritten } from '../guard/render-hooks';
 import { guardLanguageOf } from '../guard/rule';
@@ -20,6 +20,8 @@ const guarded = new WeakMap<TerraformStack, TopologyGuardOptions>();
 /** The scope each stack was guarded through (itself, or the app given to `apply`). */
 const scopes = new WeakMap<TerraformStack, IConstruct>();
 const acknowledgements = new WeakMap<TerraformStack, Acknowledgement[]>();
+/** Every scope the guard was applied through in each stack, with its options (networks of several models may share one). */
+const parts = new WeakMap<TerraformStack, GuardedPart[]>();
 const reports = new WeakMap<TerraformStack, Construct>();
 
 /**
@@ -44,12 +46,20 @@ export class TopologyGuard {
     }
     for (const stack of stacks) {
       const existing = guarded.get(stack);
+      const known = parts.get(stack) ?? [];
       if (existing) {
-        if (existing.model !== options.model || existing.alphaPrimeCase !== options.alphaPrimeCase) {
-          throw new Error(`[${stack.node.path}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`);
+        const same = existing.model === options.model && existing.alphaPrimeCase === options.alphaPrimeCase;
+        // Networks of different models may share a stack (a prefecture's members): each is a part under its own model.
+        // The same scope cannot be two models, nor can the stack's guard change its language.
+        const inside = scope !== stack && stacks.length === 1 && !known.some((p) => p.scopePath === scope.node.path);
+        if (!same && (!inside || guardLanguageOf(existing) !== guardLanguageOf(options))) {
+          throw new Error(`[${stack.node.path}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`
+            + (inside ? ' in another language' : ''));
         }
+        parts.set(stack, [...known, { scopePath: scope.node.path, options }]);
         continue;
       }
+      parts.set(stack, [{ scopePath: scope.node.path, options }]);
       guarded.set(stack, options);
       scopes.set(stack, scope);
       // Before synthesis starts: the render is kept only while the stack's synthesizer runs.
@@ -91,6 +101,7 @@ export class TopologyGuard {
       emptyIsError,
       flows: declaredFlowsOf(stack),
       hosts: declaredHostsOf(stack),
+      parts: parts.get(stack),
     });
     const docs = options.designDocuments;
     if (docs) {

@@ -1,5 +1,5 @@
 import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './acknowledge';
-import { checkTopology } from './check';
+import { checkTopology, declaredPrefixes, GuardScope } from './check';
 import { DeclaredFlow, DeclaredSegmentHost } from './declared';
 import { TopologyGraph } from './graph';
 import { Reachability } from './reachability';
@@ -38,6 +38,13 @@ export function evaluateTopology(
     readonly hosts?: readonly DeclaredSegmentHost[];
     /** A reachability of the graph shared with the other stacks checked over it. @default one built for this check */
     readonly reach?: Reachability;
+    /**
+     * Parts of the stack guarded under their own model (several municipalities of different models in one Terraform
+     * stack, a prefecture's members): each finding is judged by the rules of the part it lies in (the innermost scope
+     * path above it); a finding in no part (a shared hub, resources added beside the networks) by every part's rules.
+     * @default the whole stack under `options`
+     */
+    readonly parts?: readonly GuardedPart[];
   } = {},
 ): GuardOutcome {
   const language = guardLanguageOf(options);
@@ -45,19 +52,27 @@ export function evaluateTopology(
   const formatFinding = (f: Finding) => formatFindingIn(f, language);
   // The English report is what it has always been; in Japanese the English fields stay and `ja` is added.
   const fields = ({ ja: japanese, ...rest }: Finding) => (ja && japanese ? { ...rest, ja: japanese } : rest);
-  const findings = checkTopology(graph, options, {
-    name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts, reach: more.reach,
-  })
-    .filter(more.reports ?? (() => true));
+  const scope = { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts, reach: more.reach };
+  const findings = more.parts && new Set(more.parts.map((p) => modelKey(p.options))).size > 1
+    ? checkParts(graph, more.parts, { ...scope, reach: more.reach ?? new Reachability(graph, declaredPrefixes(more.flows ?? [])) }, language)
+    : checkTopology(graph, options, scope);
+  findings.splice(0, findings.length, ...findings.filter(more.reports ?? (() => true)));
   const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);
   // REQUIREMENTS.md §3: a warning asks for a reason (e.g. AP-5's UDP media) but is no violation by itself.
   const blocking = open.filter((f) => f.severity !== Severity.WARNING);
   const warned = open.filter((f) => f.severity === Severity.WARNING);
+  const models = more.parts && new Set(more.parts.map((p) => modelKey(p.options))).size > 1
+    ? {
+      models: [...more.parts].sort((a, b) => a.scopePath.localeCompare(b.scopePath))
+        .map((p) => ({ scope: p.scopePath, model: p.options.model, alphaPrimeCase: p.options.alphaPrimeCase })),
+    }
+    : {};
   const report = {
     stack: stackName,
     engine: graph.engine,
     model: options.model,
     alphaPrimeCase: options.alphaPrimeCase,
+    ...models,
     ...(ja ? { language } : {}),
     violations: blocking.map((f) => ({ ...fields(f), text: formatFinding(f) })),
     warnings: warned.map((f) => ({ ...fields(f), text: formatFinding(f) })),
@@ -74,6 +89,46 @@ export function evaluateTopology(
     report: `${JSON.stringify(report, null, 2)}\n`,
   };
 }
+
+/** A part of a stack guarded under its own model: the construct path of its scope, and its options. */
+export interface GuardedPart {
+  readonly scopePath: string;
+  readonly options: TopologyGuardOptions;
+}
+
+function modelKey(options: TopologyGuardOptions): string {
+  return `${options.model}/${options.alphaPrimeCase ?? ''}`;
+}
+
+/**
+ * The findings of a stack whose parts are guarded under different models: every model's rules run over the whole graph
+ * (paths cross the parts) with one shared reachability, and each finding is kept from the rules of the part it lies in;
+ * a finding in no part is kept from any model that finds it, once.
+ */
+function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], scope: GuardScope, language: GuardLanguage): Finding[] {
+  // The innermost part above a path (parts nest: the stack itself, a network inside it).
+  const ownerOf = (where: string): string | undefined => {
+    let best: GuardedPart | undefined;
+    for (const p of parts) {
+      if ((where === p.scopePath || where.startsWith(`${p.scopePath}/`)) && (!best || p.scopePath.length > best.scopePath.length)) best = p;
+    }
+    return best && modelKey(best.options);
+  };
+  const byModel = new Map(parts.map((p) => [modelKey(p.options), p.options]));
+  const kept = new Map<string, Finding>();
+  for (const [key, options] of [...byModel].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const f of checkTopology(graph, options, scope)) {
+      const owner = ownerOf(f.path);
+      if (owner !== undefined && owner !== key) continue;
+      const id = `${f.ruleId}\u0000${f.path}\u0000${formatFindingIn(f, language)}`;
+      if (!kept.has(id)) kept.set(id, f);
+    }
+  }
+  return [...kept.values()]
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { [Severity.CRITICAL]: 0, [Severity.ERROR]: 1, [Severity.WARNING]: 2 };
 
 /** The report's file name next to the synthesized template / Terraform configuration. */
 export function reportFileName(stackArtifactId: string): string {

@@ -4,7 +4,9 @@ import * as path from 'path';
 import { Annotations as CoreAnnotations, App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { breakoutPortReason } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
+import { generatedBlueprint } from '../../scripts/bench-apps';
 import { cdk, NetworkModel } from '../../src';
 import * as extractCfn from '../../src/guard/extract-cloudformation';
 import { Reachability } from '../../src/guard/reachability';
@@ -222,6 +224,22 @@ describe('TopologyGuard (AWS CDK)', () => {
     // The alpha stack reports the path from its subnet; the other stack reports the gateway it holds, once.
     expect(message).toMatch(/\[SampleCity-alpha\/Network\/MyNumber\/Subnet-endpoints-1\] MN-1 critical .*→ igw OtherTown\/Igw/);
     expect(message.match(/\[OtherTown\/Igw\] MN-1 critical [^\n]*attached to the My Number VPC/g)).toHaveLength(1);
+  });
+
+  test('networks of different models in one stack are each judged by their own model (the α′ breakout passes beside an α network)', () => {
+    const dir = outdir();
+    const app = new App({ outdir: dir });
+    const stack = new Stack(app, 'Prefecture', { env: { region: 'ap-northeast-1' } });
+    for (const i of [0, 1]) {
+      const bp = generatedBlueprint(i); // α, then α′
+      const network = new cdk.MunicipalNetwork(stack, `Town${i}`, bp);
+      const reason = breakoutPortReason(bp);
+      if (reason) cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-5', reason);
+    }
+    app.synth();
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'jichitai-guard-report.Prefecture.json'), 'utf8'));
+    expect(report.violations).toEqual([]);
+    expect(report.models.map((m: { scope: string; model: string }) => `${m.scope} ${m.model}`)).toEqual(['Prefecture/Town0 ALPHA', 'Prefecture/Town1 ALPHA_PRIME']);
   });
 
   test('a stack guarded twice with different models is an error', () => {

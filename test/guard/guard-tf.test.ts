@@ -11,7 +11,10 @@ import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { buildTfExample } from '../../examples/tf/_app';
+import { find } from './mutation-suite';
+import { breakoutPortReason } from '../../examples/blueprints';
+import { buildTfExample, offlineTokyoStack } from '../../examples/tf/_app';
+import { generatedBlueprint } from '../../scripts/bench-apps';
 import { NetworkModel, tf } from '../../src';
 
 function outdir(): string {
@@ -159,6 +162,32 @@ describe('TopologyGuard (CDKTF)', () => {
     new Vpc(stack, 'Unlabelled', { cidrBlock: '10.8.0.0/16' });
     tf.TopologyGuard.apply(app, { model: NetworkModel.BETA });
     expect(() => Testing.synth(stack, true)).toThrow(/\[Later\/Unlabelled\] GUARD-1 critical \(三層の対策\): the VPC has no segment label/);
+  });
+
+  test('networks of different models in one stack are each judged by their own model: the α′ breakout passes, the same breakout in the α network does not', () => {
+    const build = () => {
+      const stack = offlineTokyoStack(Testing.app(), 'Prefecture');
+      const networks = [0, 1].map((i) => {
+        const bp = generatedBlueprint(i); // α, then α′
+        const network = new tf.MunicipalNetwork(stack, `Town${i}`, bp);
+        const reason = breakoutPortReason(bp);
+        if (reason) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-5', reason);
+        return network;
+      });
+      return { stack, networks };
+    };
+    const ok = build();
+    const dir = Testing.fullSynth(ok.stack);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', 'Prefecture', 'jichitai-guard-report.Prefecture.json'), 'utf8'));
+    expect(report.violations).toEqual([]);
+    expect(report.models.map((m: { scope: string; model: string }) => `${m.scope} ${m.model}`)).toEqual(['Prefecture/Town0 ALPHA', 'Prefecture/Town1 ALPHA_PRIME']);
+
+    // The α network's LGWAN reaching the internet through the α′ network's breakout is refused under α's rules.
+    const bad = build();
+    const alphaLgwan = find<RouteTable>(bad.networks[0].lgwan, '/RouteTable-workload-1');
+    const igw = new InternetGateway(bad.stack, 'StrayIgw', { vpcId: find<Vpc>(bad.networks[0].lgwan, '/Vpc').id });
+    new Route(bad.stack, 'StrayRoute', { routeTableId: alphaLgwan.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+    expect(() => Testing.synth(bad.stack, true)).toThrow(/\[Prefecture\/Town0\/Lgwan\/[^\]]*\] [A-Z]+-\d+ (critical|error)/);
   });
 
   test('a stack guarded twice with different models is an error', () => {
