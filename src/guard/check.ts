@@ -5,7 +5,8 @@ import { GuardContext, Finding, Severity } from './rule';
 import { ALL_RULES } from './rules';
 import { TopologyGuardOptions } from '../model/guard-options';
 
-const ORDER: Record<Severity, number> = { [Severity.CRITICAL]: 0, [Severity.ERROR]: 1, [Severity.WARNING]: 2 };
+/** Findings are listed critical first, then error, then warning. */
+const SEVERITY_ORDER: Record<Severity, number> = { [Severity.CRITICAL]: 0, [Severity.ERROR]: 1, [Severity.WARNING]: 2 };
 
 /** What the guard knows about the guarded scope besides its synthesized output. */
 export interface GuardScope {
@@ -49,5 +50,10 @@ export function declaredPrefixes(flows: readonly DeclaredFlow[]): string[] {
 export function checkTopology(graph: TopologyGraph, options: TopologyGuardOptions, scope: GuardScope = {}): Finding[] {
   const ctx = guardContext(graph, options, scope);
   const findings = ALL_RULES.filter((r) => r.models.includes(options.model)).flatMap((r) => r.check(ctx));
-  return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));
+  return findings.sort(byFindingOrder);
+}
+
+/** Severity, then rule, then path: the order every list of findings is given in. */
+export function byFindingOrder(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path);
 }

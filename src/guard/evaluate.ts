@@ -1,5 +1,5 @@
 import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './acknowledge';
-import { checkTopology, declaredPrefixes, GuardScope } from './check';
+import { byFindingOrder, checkTopology, declaredPrefixes, GuardScope } from './check';
 import { DeclaredFlow, DeclaredSegmentHost } from './declared';
 import { TopologyGraph } from './graph';
 import { Reachability } from './reachability';
@@ -124,11 +124,8 @@ function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], scope: 
       if (!kept.has(id)) kept.set(id, f);
     }
   }
-  return [...kept.values()]
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));
+  return [...kept.values()].sort(byFindingOrder);
 }
-
-const SEVERITY_ORDER: Record<Severity, number> = { [Severity.CRITICAL]: 0, [Severity.ERROR]: 1, [Severity.WARNING]: 2 };
 
 /** The report's file name next to the synthesized template / Terraform configuration. */
 export function reportFileName(stackArtifactId: string): string {
