@@ -105,6 +105,29 @@ describe('SC-1 without a hub: two municipalities in one graph', () => {
   });
 });
 
+describe('the other rules around a hub', () => {
+  test('SEG-1 still refuses an LGWAN attachment propagated into the hub table (only Internet segments meet the hub)', () => {
+    const config = prefectureTf();
+    const r = config.resource as Record<string, Record<string, any>>;
+    const tags = { 'jichitai:segment': 'LGWAN', 'jichitai:municipality': '131016' };
+    r.aws_vpc.c = { cidr_block: '10.3.0.0/16', tags };
+    r.aws_subnet.c = { vpc_id: '${aws_vpc.c.id}', cidr_block: '10.3.0.0/24', tags };
+    r.aws_flow_log.c = { vpc_id: '${aws_vpc.c.id}', traffic_type: 'ALL', log_destination_type: 's3', log_destination: '${aws_s3_bucket.siem.arn}/members/131016/' };
+    r.aws_ec2_transit_gateway_vpc_attachment.c = {
+      transit_gateway_id: '${aws_ec2_transit_gateway.hub.id}',
+      vpc_id: '${aws_vpc.c.id}',
+      subnet_ids: ['${aws_subnet.c.id}'],
+      transit_gateway_default_route_table_association: false,
+      transit_gateway_default_route_table_propagation: false,
+    };
+    r.aws_ec2_transit_gateway_route_table_propagation.c_into_hub = {
+      transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.hub.id}', transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.c.id}',
+    };
+    const found = lines(check(extractTerraform({ prefecture: config })));
+    expect(found.filter((l) => l.includes('SEG-1'))).toEqual([expect.stringMatching(/a propagation from LGWAN leaks its whole address space into the table of SECURITY_CLOUD_HUB/)]);
+  });
+});
+
 describe('wafRule reads both spellings', () => {
   test('a managed group blocks under a None override and no rule overridden; Count only counts', () => {
     const cfn = (extra: object) => wafRule({ Name: 'x', OverrideAction: { None: {} }, Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesSQLiRuleSet', ...extra } } });
