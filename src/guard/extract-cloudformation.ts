@@ -332,7 +332,8 @@ class TemplateReader {
         text: reader.userDataText(userData),
         securityGroups: groups,
         otherInterfaces: interfaces.some((n) => n?.NetworkInterfaceId !== undefined),
-        subnets: instance ? [...reader.refs(d.SubnetId), ...interfaces.flatMap((n) => reader.refs(n?.SubnetId))].map((r, i) => b.noted(id, `SubnetId[${i}]`, r)) : undefined,
+        // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
+        subnets: instance ? [...reader.refs(d.SubnetId), ...interfaces.flatMap((n) => reader.refs(n?.SubnetId))] : undefined,
       });
     }],
     [['AWS::ElasticLoadBalancingV2::LoadBalancer'], (reader, { b, base, p, id }) => {
@@ -364,10 +365,12 @@ class TemplateReader {
     }],
     [['AWS::AutoScaling::AutoScalingGroup'], (reader, { b, base, noted, p, id }) => {
       const template = p.LaunchTemplate ?? p.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification;
+      // By name (`Fn::GetAtt [Template, LaunchTemplateName]`): the template itself, not the name it repeats.
+      const byName = getAtt(template?.LaunchTemplateName);
       b.add({
         ...base,
         type: 'auto-scaling-group',
-        launchTemplate: noted('LaunchTemplate', template?.LaunchTemplateId ?? template?.LaunchTemplateName),
+        launchTemplate: noted('LaunchTemplate', template?.LaunchTemplateId ?? (byName?.[1] === 'LaunchTemplateName' ? { Ref: byName[0] } : template?.LaunchTemplateName)),
         subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
       });
     }],

@@ -49,6 +49,13 @@ function sink(c: HubReadContext, value: unknown): Ref {
   return c.ref(value);
 }
 
+/** A plan's reference to a launch template's name (a `PlanReference`): the template itself. */
+function planned(value: unknown): Ref | undefined {
+  const v = value as { type?: unknown; address?: unknown; attribute?: unknown } | null;
+  return v && typeof v === 'object' && v.type === 'aws_launch_template' && v.attribute === 'name' && typeof v.address === 'string'
+    ? { kind: 'node', id: v.address } : undefined;
+}
+
 const listener: HubReader = ({ b, base, noted, p }) => {
   b.add({ ...base, type: 'lb-listener', loadBalancer: noted('load_balancer_arn', p.load_balancer_arn), protocol: str(p.protocol), port: port(p.port) });
 };
@@ -58,10 +65,13 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
   ['aws_alb_listener', listener],
   ['aws_autoscaling_group', ({ b, base, noted, refs, p, id }) => {
     const template = one(p.launch_template) ?? one(one(one(p.mixed_instances_policy)?.launch_template)?.launch_template_specification);
+    // By name (`${aws_launch_template.x.name}`): the template itself, not the name it repeats.
+    const name = template?.name ?? template?.launch_template_name;
+    const byName = typeof name === 'string' ? /^\$\{(aws_launch_template\.[A-Za-z0-9_-]+)\.name\}$/.exec(name) : null;
     b.add({
       ...base,
       type: 'auto-scaling-group',
-      launchTemplate: noted('launch_template', template?.id ?? template?.launch_template_id ?? template?.name ?? template?.launch_template_name),
+      launchTemplate: planned(name) ?? noted('launch_template', template?.id ?? template?.launch_template_id ?? (byName ? `\${${byName[1]}.id}` : name)),
       subnets: refs(p.vpc_zone_identifier).map((r, i) => b.noted(id, `vpc_zone_identifier[${i}]`, r)),
     });
   }],

@@ -585,7 +585,8 @@ class ConfigReader {
           text,
           securityGroups: groups,
           otherInterfaces: interfaces.some((n) => n?.network_interface_id !== undefined),
-          subnets: type === 'aws_instance' ? this.refs(p.subnet_id).map((r, i) => b.noted(id, `subnet_id[${i}]`, r)) : undefined,
+          // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
+          subnets: type === 'aws_instance' ? this.refs(p.subnet_id) : undefined,
         });
         break;
       }

@@ -41,6 +41,10 @@ export interface Mutation {
   readonly untaggedHub?: boolean;
   /** Member B's VPC without its municipality code. */
   readonly uncodedMember?: boolean;
+  /** The proxy's Auto Scaling group names its launch template by name. */
+  readonly asgByName?: boolean;
+  /** No Auto Scaling group: where the proxy runs is unknown. */
+  readonly noProxyGroup?: boolean;
 }
 
 export const HUB_CIDR = '10.100.0.0/16';
@@ -206,12 +210,15 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
   hub.ProxySg = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'proxy', VpcId: ref('HubVpc'), SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, CidrIp: '10.0.0.0/8' }], Tags: hubTags('proxy') } };
   hub.ProxyTemplate = {
     Type: 'AWS::EC2::LaunchTemplate',
-    Properties: { LaunchTemplateData: { ImageId: 'ami-12345678', SecurityGroupIds: [{ 'Fn::GetAtt': ['ProxySg', 'GroupId'] }], UserData: { 'Fn::Base64': proxyBootScript(m.squid) } } },
+    Properties: { LaunchTemplateName: 'hub-proxy', LaunchTemplateData: { ImageId: 'ami-12345678', SecurityGroupIds: [{ 'Fn::GetAtt': ['ProxySg', 'GroupId'] }], UserData: { 'Fn::Base64': proxyBootScript(m.squid) } } },
   };
-  hub.ProxyGroup = {
-    Type: 'AWS::AutoScaling::AutoScalingGroup',
-    Properties: { MinSize: '2', MaxSize: '4', LaunchTemplate: { LaunchTemplateId: ref('ProxyTemplate'), Version: { 'Fn::GetAtt': ['ProxyTemplate', 'LatestVersionNumber'] } }, VPCZoneIdentifier: [ref('HubservicesSubnet')] },
-  };
+  const template = m.asgByName ? { LaunchTemplateName: { 'Fn::GetAtt': ['ProxyTemplate', 'LaunchTemplateName'] } } : { LaunchTemplateId: ref('ProxyTemplate') };
+  if (!m.noProxyGroup) {
+    hub.ProxyGroup = {
+      Type: 'AWS::AutoScaling::AutoScalingGroup',
+      Properties: { MinSize: '2', MaxSize: '4', LaunchTemplate: { ...template, Version: { 'Fn::GetAtt': ['ProxyTemplate', 'LatestVersionNumber'] } }, VPCZoneIdentifier: [ref('HubservicesSubnet')] },
+    };
+  }
   hub.ProxyLog = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/hub/proxy/access', RetentionInDays: 365, Tags: hubTags('proxy') } };
   hub.LogStream = {
     Type: 'AWS::KinesisFirehose::DeliveryStream',
@@ -366,9 +373,10 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
   RFC1918.forEach((c, i) => route(`public_private${i}`, 'hub_public', c, { transit_gateway_id: id('aws_ec2_transit_gateway.hub') }));
   put('aws_security_group', 'proxy', { vpc_id: id('aws_vpc.hub'), ingress: [{ protocol: 'tcp', from_port: 8080, to_port: 8080, cidr_blocks: ['10.0.0.0/8'] }], tags: hubTags('proxy') });
   put('aws_launch_template', 'proxy', {
-    image_id: 'ami-12345678', vpc_security_group_ids: [id('aws_security_group.proxy')], user_data: Buffer.from(proxyBootScript(m.squid)).toString('base64'), tags: hubTags('proxy'),
+    name: 'hub-proxy', image_id: 'ami-12345678', vpc_security_group_ids: [id('aws_security_group.proxy')], user_data: Buffer.from(proxyBootScript(m.squid)).toString('base64'), tags: hubTags('proxy'),
   });
-  put('aws_autoscaling_group', 'proxy', { min_size: 2, max_size: 4, launch_template: { id: id('aws_launch_template.proxy'), version: '$Latest' }, vpc_zone_identifier: [id('aws_subnet.hub_services')] });
+  const template = m.asgByName ? { name: '${aws_launch_template.proxy.name}' } : { id: id('aws_launch_template.proxy') };
+  if (!m.noProxyGroup) put('aws_autoscaling_group', 'proxy', { min_size: 2, max_size: 4, launch_template: { ...template, version: '$Latest' }, vpc_zone_identifier: [id('aws_subnet.hub_services')] });
   put('aws_cloudwatch_log_group', 'proxy', { name: '/hub/proxy/access', retention_in_days: 365, tags: hubTags('proxy') });
   put('aws_kinesis_firehose_delivery_stream', 'logs', {
     name: 'hub-logs', destination: 'extended_s3', extended_s3_configuration: { bucket_arn: arn('aws_s3_bucket.siem'), prefix: 'hub/proxy/', role_arn: 'arn:aws:iam::123456789012:role/firehose' }, tags: hubTags('siem'),

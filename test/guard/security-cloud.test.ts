@@ -48,6 +48,8 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
       /SC-2 error .*a member's Internet-segment subnet, around the hub's inspection firewall, reaches the internet/],
     ['SC-2: the hub services subnets go to the NAT gateway around the firewall', { servicesToNat: true },
       /SC-2 error .*a subnet of the hub proxy, around the inspection firewall, reaches the internet/],
+    ['SC-2: the guard cannot tell where the proxy runs (no Auto Scaling group)', { noProxyGroup: true },
+      /SC-2 error .*the guard cannot tell which subnets the hub proxy runs in/],
     ['SC-2: the inspection firewall passes by default', { firewallPasses: true }, /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ passes by default/],
     ['SC-3: the public web ALB has no web ACL', { waf: 'none' }, /SC-3 error .*the public web entrance is not protected against SQL injection: no WAFv2 web ACL is associated/],
     ['SC-3: the web ACL has no SQL-injection rule', { waf: 'common-only' }, /SC-3 error .*has no rule that blocks SQL injection/],
@@ -76,6 +78,10 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
   test('exact paths: a route to member B without the propagation, or the propagation without the route, is no path (dropped at the transit table, or never routed)', () => {
     expect(lines(check(graphOf({ routeToB: true })))).toEqual([]);
     expect(lines(check(graphOf({ crossPropagation: true })))).toEqual([]);
+  });
+
+  test('an Auto Scaling group that names the proxy\'s launch template by name places the proxy', () => {
+    expect(lines(check(graphOf({ asgByName: true })))).toEqual([]);
   });
 
   test('a custom rule with a SqliMatchStatement and a Block action is an SQL-injection rule', () => {

@@ -477,7 +477,11 @@ export const SC4: GuardRule = {
     const serverLog = (tags: Readonly<Record<string, string>>) =>
       hubFunction(tags) === HubFunction.PROXY || hubFunction(tags) === HubFunction.MAIL_RELAY;
     for (const lg of groups.filter((x) => serverLog(x.tags))) wanted.set(lg.name ?? lg.id, lg.id);
-    const hubUserData = nodesOf(g, 'user-data').filter((u) => serverLog(u.tags) || hubProxies(g).some((p) => p.node.id === u.id));
+    const inHub = (u: UserDataNode) => u.securityGroups.some((r) => {
+      const group = deref(g, r);
+      return group?.type === 'security-group' && deref<VpcNode>(g, group.vpc)?.hub === true;
+    });
+    const hubUserData = nodesOf(g, 'user-data').filter((u) => serverLog(u.tags) || inHub(u) || hubProxies(g).some((p) => p.node.id === u.id));
     for (const u of hubUserData) {
       for (const { group } of shippedFiles(u)) {
         const node = groups.find((x) => x.name === group);
