@@ -4,11 +4,12 @@
  * from the contract is refused by its rule in CloudFormation (one template, and hub + members as two stacks joined by
  * exports) and in Terraform JSON.
  */
-import { Mutation, prefectureCfn, prefectureTf } from './security-cloud-fixture';
+import { HUB_CIDR, Mutation, prefectureCfn, prefectureTf } from './security-cloud-fixture';
 import { GuardLanguage, NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
+import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { Finding, formatFinding, formatFindingIn } from '../../src/guard/rule';
 import { wafRule } from '../../src/guard/waf';
@@ -151,5 +152,71 @@ describe('wafRule reads both spellings', () => {
     expect(wafRule({ Name: 'x', Action: { Block: {} }, Statement: { AndStatement: { Statements: [sqli, { ByteMatchStatement: {} }] } } }))
       .toEqual({ name: 'x', managedRuleGroups: [], sqliMatch: true, blocks: true });
     expect(wafRule({ Name: 'x', Action: { Block: {} }, Statement: { RateBasedStatement: { ScopeDownStatement: sqli } } }).sqliMatch).toBe(false);
+  });
+});
+
+describe('the security cloud\'s resources in a Terraform plan JSON (values known after apply, resolved through the configuration)', () => {
+  /** One planned resource: its known values, the arguments known only after apply, and their configuration expressions. */
+  interface Planned { readonly address: string; readonly values: Record<string, unknown>; readonly unknown?: Record<string, unknown>; readonly expressions?: Record<string, unknown> }
+  const refs = (...references: string[]) => ({ references });
+  const planOf = (resources: Planned[]) => {
+    const split = (address: string) => ({ type: address.split('.')[0], name: address.split('.')[1] });
+    return {
+      format_version: '1.2',
+      terraform_version: '1.11.4',
+      planned_values: { root_module: { resources: resources.map((r) => ({ address: r.address, mode: 'managed', ...split(r.address), values: r.values })) } },
+      resource_changes: resources.map((r) => ({ address: r.address, mode: 'managed', change: { actions: ['create'], after: r.values, after_unknown: r.unknown ?? {} } })),
+      configuration: {
+        provider_config: { aws: { name: 'aws' } },
+        root_module: { resources: resources.map((r) => ({ address: r.address, mode: 'managed', ...split(r.address), provider_config_key: 'aws', expressions: r.expressions ?? {} })) },
+      },
+    };
+  };
+  const tags = { 'jichitai:security-cloud': 'hub', 'jichitai:hub-function': 'siem' };
+
+  test('the WAF association, its logging, a flow log and a query log configuration name the resources their expressions refer to', () => {
+    const graph = extractTerraformPlan(planOf([
+      { address: 'aws_vpc.hub', values: { cidr_block: HUB_CIDR, tags_all: { 'jichitai:security-cloud': 'hub' } }, unknown: { id: true, arn: true } },
+      { address: 'aws_s3_bucket.siem', values: { bucket: 'aws-waf-logs-pref-siem', tags_all: tags }, unknown: { id: true, arn: true } },
+      { address: 'aws_lb.web', values: { internal: false, load_balancer_type: 'application', tags_all: {} }, unknown: { id: true, arn: true } },
+      {
+        address: 'aws_wafv2_web_acl.web',
+        values: { scope: 'REGIONAL', rule: [{ name: 'sqli', priority: 1, override_action: [{ none: [{}] }], statement: [{ managed_rule_group_statement: [{ vendor_name: 'AWS', name: 'AWSManagedRulesSQLiRuleSet' }] }] }], tags_all: {} },
+        unknown: { id: true, arn: true },
+      },
+      {
+        address: 'aws_wafv2_web_acl_association.web',
+        values: {},
+        unknown: { resource_arn: true, web_acl_arn: true },
+        expressions: { resource_arn: refs('aws_lb.web.arn', 'aws_lb.web'), web_acl_arn: refs('aws_wafv2_web_acl.web.arn', 'aws_wafv2_web_acl.web') },
+      },
+      {
+        address: 'aws_wafv2_web_acl_logging_configuration.web',
+        values: {},
+        unknown: { resource_arn: true, log_destination_configs: [true] },
+        expressions: { resource_arn: refs('aws_wafv2_web_acl.web.arn', 'aws_wafv2_web_acl.web'), log_destination_configs: refs('aws_s3_bucket.siem.arn', 'aws_s3_bucket.siem') },
+      },
+      {
+        address: 'aws_flow_log.hub',
+        values: { traffic_type: 'ALL', log_destination_type: 's3', tags_all: {} },
+        unknown: { vpc_id: true, log_destination: true },
+        expressions: { vpc_id: refs('aws_vpc.hub.id', 'aws_vpc.hub'), log_destination: refs('aws_s3_bucket.siem.arn', 'aws_s3_bucket.siem') },
+      },
+      {
+        address: 'aws_route53_resolver_query_log_config.hub',
+        values: { tags_all: {} },
+        unknown: { id: true, destination_arn: true },
+        expressions: { destination_arn: refs('aws_s3_bucket.siem.arn', 'aws_s3_bucket.siem') },
+      },
+    ]));
+    const at = (id: string) => graph.nodes.get(id) as any;
+    expect(graph.unresolved).toEqual([]);
+    expect(at('aws_wafv2_web_acl_association.web')).toMatchObject({ webAcl: { kind: 'node', id: 'aws_wafv2_web_acl.web' }, resource: { kind: 'node', id: 'aws_lb.web' } });
+    expect(at('aws_wafv2_web_acl_logging_configuration.web').destinations).toEqual([{ kind: 'node', id: 'aws_s3_bucket.siem' }]);
+    expect(at('aws_flow_log.hub').sink).toEqual({ kind: 'node', id: 'aws_s3_bucket.siem' });
+    expect(at('aws_route53_resolver_query_log_config.hub').destination).toEqual({ kind: 'node', id: 'aws_s3_bucket.siem' });
+    expect(at('aws_wafv2_web_acl.web').rules).toEqual([{ name: 'sqli', managedRuleGroups: ['AWSManagedRulesSQLiRuleSet'], sqliMatch: false, blocks: true }]);
+    expect(at('aws_lb.web')).toMatchObject({ scheme: 'internet-facing', lbType: 'application' });
+    expect(at('aws_vpc.hub').hub).toBe(true);
   });
 });
