@@ -181,7 +181,11 @@ describe('the security cloud\'s resources in a Terraform plan JSON (values known
       { address: 'aws_lb.web', values: { internal: false, load_balancer_type: 'application', tags_all: {} }, unknown: { id: true, arn: true } },
       {
         address: 'aws_wafv2_web_acl.web',
-        values: { scope: 'REGIONAL', rule: [{ name: 'sqli', priority: 1, override_action: [{ none: [{}] }], statement: [{ managed_rule_group_statement: [{ vendor_name: 'AWS', name: 'AWSManagedRulesSQLiRuleSet' }] }] }], tags_all: {} },
+        values: {
+          scope: 'REGIONAL',
+          rule: [{ name: 'sqli', priority: 1, override_action: [{ none: [{}] }], statement: [{ managed_rule_group_statement: [{ vendor_name: 'AWS', name: 'AWSManagedRulesSQLiRuleSet' }] }] }],
+          tags_all: {},
+        },
         unknown: { id: true, arn: true },
       },
       {
