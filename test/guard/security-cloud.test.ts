@@ -157,7 +157,12 @@ describe('wafRule reads both spellings', () => {
 
 describe('the security cloud\'s resources in a Terraform plan JSON (values known after apply, resolved through the configuration)', () => {
   /** One planned resource: its known values, the arguments known only after apply, and their configuration expressions. */
-  interface Planned { readonly address: string; readonly values: Record<string, unknown>; readonly unknown?: Record<string, unknown>; readonly expressions?: Record<string, unknown> }
+  interface Planned {
+    readonly address: string;
+    readonly values: Record<string, unknown>;
+    readonly unknown?: Record<string, unknown>;
+    readonly expressions?: Record<string, unknown>;
+  }
   const refs = (...references: string[]) => ({ references });
   const planOf = (resources: Planned[]) => {
     const split = (address: string) => ({ type: address.split('.')[0], name: address.split('.')[1] });
