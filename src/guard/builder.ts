@@ -3,6 +3,7 @@ import {
   DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, Ref, RouteEdge, RouteTableNode, SecurityGroupNode, TopologyGraph,
   TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
+import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
 import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
 
 const SEGMENTS = new Set<string>(Object.values(Segment));
@@ -35,6 +36,13 @@ export class GraphBuilder {
   constructor(private readonly engine: TopologyGraph['engine']) {}
 
   public add(node: GraphNode): void {
+    // The security cloud's labels, read here once for both extractors: the hub VPC and a member's code (SC rules).
+    if (node.type === 'vpc') {
+      const hub = node.tags[SECURITY_CLOUD_TAG_KEY] === SECURITY_CLOUD_HUB;
+      const municipality = node.tags[MUNICIPALITY_TAG_KEY];
+      this.nodes.set(node.id, { ...node, ...(hub ? { hub } : {}), ...(municipality !== undefined ? { municipality } : {}) });
+      return;
+    }
     this.nodes.set(node.id, node);
   }
 
@@ -287,6 +295,18 @@ export class GraphBuilder {
         case 'network-acl': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetId', { kind: 'node', id: s }, 'subnet')); break;
         case 'security-group': expect(n.id, 'VpcId', n.vpc, 'vpc'); break;
         case 'user-data': n.securityGroups.forEach((g) => expect(n.id, 'SecurityGroupIds', g, 'security-group')); break;
+        case 'auto-scaling-group':
+          expect(n.id, 'LaunchTemplate', n.launchTemplate, 'user-data');
+          n.subnets.forEach((s) => expect(n.id, 'VPCZoneIdentifier', s, 'subnet'));
+          break;
+        case 'lb-listener': expect(n.id, 'LoadBalancerArn', n.loadBalancer, 'load-balancer'); break;
+        case 'waf-association': expect(n.id, 'WebACLArn', n.webAcl, 'waf-web-acl'); break;
+        case 'waf-logging': expect(n.id, 'ResourceArn', n.webAcl, 'waf-web-acl'); break;
+        case 'query-log-association':
+          expect(n.id, 'ResolverQueryLogConfigId', n.config, 'query-log-config');
+          expect(n.id, 'ResourceId', n.vpc, 'vpc');
+          break;
+        case 'log-subscription': expect(n.id, 'LogGroupName', n.logGroup, 'log-group'); break;
         case 'load-balancer':
           n.subnets.forEach((s) => expect(n.id, 'Subnets', s, 'subnet'));
           n.securityGroups.forEach((g) => expect(n.id, 'SecurityGroups', g, 'security-group'));

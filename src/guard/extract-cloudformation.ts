@@ -1,5 +1,6 @@
 import { failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
+import { wafRule } from './waf';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized CloudFormation template (the parts the guard reads). */
@@ -175,6 +176,7 @@ class TemplateReader {
             logType: String(c.LogType),
             destinationType: String(c.LogDestinationType),
             destination: logDestination(c.LogDestination, (v) => reader.render(v)),
+            sink: reader.sink(c.LogDestination?.bucketName ?? c.LogDestination?.logGroup ?? c.LogDestination?.deliveryStream),
           })),
       });
     }],
@@ -330,6 +332,8 @@ class TemplateReader {
         text: reader.userDataText(userData),
         securityGroups: groups,
         otherInterfaces: interfaces.some((n) => n?.NetworkInterfaceId !== undefined),
+        // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
+        subnets: instance ? [...reader.refs(d.SubnetId), ...interfaces.flatMap((n) => reader.refs(n?.SubnetId))] : undefined,
       });
     }],
     [['AWS::ElasticLoadBalancingV2::LoadBalancer'], (reader, { b, base, p, id }) => {
@@ -339,6 +343,9 @@ class TemplateReader {
         type: 'load-balancer',
         subnets: [...reader.refs(p.Subnets), ...mappings.map((m) => reader.ref(m?.SubnetId))].map((r, i) => b.noted(id, `Subnets[${i}]`, r)),
         securityGroups: reader.refs(p.SecurityGroups).map((r, i) => b.noted(id, `SecurityGroups[${i}]`, r)),
+        // Both default to what ELB does when they are not given: internet-facing, application.
+        scheme: p.Scheme === undefined ? 'internet-facing' : p.Scheme === 'internal' || p.Scheme === 'internet-facing' ? p.Scheme : 'unknown',
+        lbType: String(p.Type ?? 'application'),
       });
     }],
     [['AWS::EC2::FlowLog'], (reader, { b, base, noted, p }) => {
@@ -349,7 +356,59 @@ class TemplateReader {
         trafficType: String(p.TrafficType ?? 'ALL'),
         destinationType: String(p.LogDestinationType ?? 'cloud-watch-logs'),
         destination: p.LogDestination === undefined ? undefined : reader.render(p.LogDestination),
+        sink: p.LogDestination === undefined ? undefined : reader.sink(p.LogDestination),
       });
+    }],
+    // The prefecture security cloud (SC-1 … SC-4): listeners, Auto Scaling groups, WAF, the SIEM bucket and what delivers to it.
+    [['AWS::ElasticLoadBalancingV2::Listener'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'lb-listener', loadBalancer: noted('LoadBalancerArn', p.LoadBalancerArn), protocol: str(p.Protocol), port: port(p.Port) });
+    }],
+    [['AWS::AutoScaling::AutoScalingGroup'], (reader, { b, base, noted, p, id }) => {
+      const template = p.LaunchTemplate ?? p.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification;
+      // By name (`Fn::GetAtt [Template, LaunchTemplateName]`): the template itself, not the name it repeats.
+      const byName = getAtt(template?.LaunchTemplateName);
+      b.add({
+        ...base,
+        type: 'auto-scaling-group',
+        launchTemplate: noted('LaunchTemplate', template?.LaunchTemplateId ?? (byName?.[1] === 'LaunchTemplateName' ? { Ref: byName[0] } : template?.LaunchTemplateName)),
+        subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
+      });
+    }],
+    [['AWS::WAFv2::WebACL'], (_reader, { b, base, p }) => {
+      b.add({ ...base, type: 'waf-web-acl', scope: String(p.Scope), rules: (Array.isArray(p.Rules) ? p.Rules : []).map(wafRule) });
+    }],
+    [['AWS::WAFv2::WebACLAssociation'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'waf-association', webAcl: noted('WebACLArn', p.WebACLArn), resource: noted('ResourceArn', p.ResourceArn) });
+    }],
+    [['AWS::WAFv2::LoggingConfiguration'], (reader, { b, base, noted, p, id }) => {
+      b.add({
+        ...base,
+        type: 'waf-logging',
+        webAcl: noted('ResourceArn', p.ResourceArn),
+        destinations: (Array.isArray(p.LogDestinationConfigs) ? p.LogDestinationConfigs : []).map((d: unknown) => b.noted(id, 'LogDestinationConfigs', reader.sink(d))),
+      });
+    }],
+    [['AWS::S3::Bucket'], (_reader, { b, base, p }) => {
+      b.add({ ...base, type: 's3-bucket', name: str(p.BucketName) });
+    }],
+    [['AWS::Route53Resolver::ResolverQueryLoggingConfig'], (reader, { b, base, p, id }) => {
+      b.add({ ...base, type: 'query-log-config', destination: b.noted(id, 'DestinationArn', reader.sink(p.DestinationArn)) });
+    }],
+    [['AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'query-log-association', config: noted('ResolverQueryLogConfigId', p.ResolverQueryLogConfigId), vpc: noted('ResourceId', p.ResourceId) });
+    }],
+    [['AWS::Logs::SubscriptionFilter'], (reader, { b, base, noted, p, id }) => {
+      b.add({
+        ...base,
+        type: 'log-subscription',
+        logGroup: noted('LogGroupName', p.LogGroupName),
+        destination: b.noted(id, 'DestinationArn', reader.sink(p.DestinationArn)),
+        filterPattern: str(p.FilterPattern),
+      });
+    }],
+    [['AWS::KinesisFirehose::DeliveryStream'], (reader, { b, base, p, id }) => {
+      const configs = [p.ExtendedS3DestinationConfiguration, p.S3DestinationConfiguration].filter((c) => c !== undefined);
+      b.add({ ...base, type: 'delivery-stream', buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))) });
     }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
@@ -610,6 +669,23 @@ class TemplateReader {
       return String(template).replace(/\$\{(?!!)[^}]*\}/g, '{reference}');
     }
     return '{reference}';
+  }
+
+  /**
+   * What a log destination names (SC-4): a literal (an ARN or bucket name from outside: external), or the one resource of
+   * the app an expression refers to — through `Fn::Join` / `Fn::Sub` around it (`${Bucket.Arn}/members/131/`) and
+   * `Fn::ImportValue` (the SIEM bucket of the hub's stack). Anything else is unresolved.
+   */
+  private sink(value: unknown): Ref {
+    const v = value as any;
+    const join = v && typeof v === 'object' && Array.isArray(v['Fn::Join']) && Array.isArray(v['Fn::Join'][1]) ? v['Fn::Join'][1] as unknown[] : undefined;
+    if (join) {
+      // Pseudo parameters (`AWS::Partition`) are parts of an ARN, not what it names.
+      const parts = join.filter((x: any) => typeof x !== 'string' && !(x && typeof x.Ref === 'string' && PSEUDO.test(x.Ref)));
+      if (parts.length === 0) return { kind: 'external', value: this.render(value) };
+      if (parts.length === 1) return this.ref(parts[0]);
+    }
+    return this.ref(value);
   }
 
   /** A route's target kind: GatewayId and VpcEndpointId say more once the referenced resource is known. */

@@ -1,4 +1,5 @@
 import { failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
+import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -383,7 +384,8 @@ class ConfigReader {
               const d = c.log_destination ?? {};
               const v = d.bucketName ?? d.logGroup ?? d.deliveryStream;
               const destination = v === undefined ? undefined : this.render(v);
-              return { logType: String(c.log_type), destinationType: String(c.log_destination_type), destination };
+              const sink = logSink((x) => this.ref(x), v);
+              return { logType: String(c.log_type), destinationType: String(c.log_destination_type), destination, sink };
             }),
         });
         break;
@@ -583,6 +585,8 @@ class ConfigReader {
           text,
           securityGroups: groups,
           otherInterfaces: interfaces.some((n) => n?.network_interface_id !== undefined),
+          // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
+          subnets: type === 'aws_instance' ? this.refs(p.subnet_id) : undefined,
         });
         break;
       }
@@ -593,6 +597,7 @@ class ConfigReader {
           type: 'load-balancer',
           subnets: [...this.refs(p.subnets), ...list(p.subnet_mapping).map((m) => this.ref(m?.subnet_id))].map((r, i) => b.noted(id, `subnets[${i}]`, r)),
           securityGroups: this.refs(p.security_groups).map((r, i) => b.noted(id, `security_groups[${i}]`, r)),
+          ...loadBalancerScheme(p),
         });
         break;
       case 'aws_flow_log': {
@@ -605,10 +610,12 @@ class ConfigReader {
           trafficType: String(p.traffic_type ?? 'ALL'),
           destinationType: String(p.log_destination_type ?? 'cloud-watch-logs'),
           destination: p.log_destination === undefined ? undefined : this.render(p.log_destination),
+          sink: logSink((x) => this.ref(x), p.log_destination),
         });
         break;
       }
       default:
+        readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
         break;
     }
   }

@@ -53,6 +53,13 @@ export interface VpcNode extends NodeBase {
   readonly segment?: Segment;
   /** Route tables made the VPC's main table (Terraform `aws_main_route_table_association`). */
   readonly mainRouteTables: Ref[];
+  /**
+   * The prefecture security cloud's hub VPC (tag `jichitai:security-cloud` = `hub`): no segment of any municipality, so it
+   * carries no segment label; the SC rules judge it. Set by the graph builder from the tags.
+   */
+  readonly hub?: boolean;
+  /** The member municipality's local government code (tag `jichitai:municipality`), when tagged. Set by the graph builder. */
+  readonly municipality?: string;
 }
 
 export interface SubnetNode extends NodeBase {
@@ -158,8 +165,11 @@ export interface RuleGroupNode extends NodeBase {
 export interface FirewallLoggingNode extends NodeBase {
   readonly type: 'firewall-logging';
   readonly firewall: Ref;
-  /** `destination`: the bucket / log group / stream, rendered (`{s3-bucket}` for a bucket of the same template). */
-  readonly destinations: { readonly logType: string; readonly destinationType: string; readonly destination?: string }[];
+  /**
+   * `destination`: the bucket / log group / stream, rendered (`{s3-bucket}` for a bucket of the same template); `sink`:
+   * what it names (a bucket node, or the literal name / ARN; SC-4 matches it with the hub's SIEM bucket).
+   */
+  readonly destinations: { readonly logType: string; readonly destinationType: string; readonly destination?: string; readonly sink?: Ref }[];
 }
 
 export interface TransitGatewayNode extends NodeBase {
@@ -293,6 +303,8 @@ export interface FlowLogNode extends NodeBase {
   readonly trafficType: string;
   readonly destinationType: string;
   readonly destination?: string;
+  /** What the destination names: a bucket (or log group) node, or the literal ARN (SC-4). Undefined when none is given. */
+  readonly sink?: Ref;
 }
 
 /**
@@ -310,6 +322,8 @@ export interface UserDataNode extends NodeBase {
   readonly securityGroups: Ref[];
   /** Whether the groups come from somewhere the guard does not read (a network interface by id): unknown groups. */
   readonly otherInterfaces: boolean;
+  /** For an instance: its subnets (`SubnetId`, network interfaces' subnets). Launch templates get theirs from Auto Scaling groups. */
+  readonly subnets?: Ref[];
 }
 
 /**
@@ -321,6 +335,94 @@ export interface LoadBalancerNode extends NodeBase {
   readonly subnets: Ref[];
   /** Its security groups; none means it admits every client (a network load balancer without groups). */
   readonly securityGroups: Ref[];
+  /** `internet-facing` (the default of both engines) or `internal`; `unknown` when the value cannot be read. */
+  readonly scheme?: 'internet-facing' | 'internal' | 'unknown';
+  /** `application`, `network` or `gateway` (`application` when not given). */
+  readonly lbType?: string;
+}
+
+/** A listener of a load balancer (SC-3 reads where the internet may enter). `port` is undefined when it is not a literal. */
+export interface ListenerNode extends NodeBase {
+  readonly type: 'lb-listener';
+  readonly loadBalancer: Ref;
+  readonly protocol?: string;
+  readonly port?: number;
+}
+
+/** An Auto Scaling group: the subnets the instances of its launch template run in (where a proxy sits). */
+export interface AutoScalingGroupNode extends NodeBase {
+  readonly type: 'auto-scaling-group';
+  readonly launchTemplate: Ref;
+  readonly subnets: Ref[];
+}
+
+/**
+ * One rule of a WAFv2 web ACL as SC-3 judges it: the managed rule groups it runs (`AWS`'s by name), whether its statement
+ * holds a `SqliMatchStatement` (outside a `NotStatement`), and whether it blocks (a rule's `Block` action, or a managed
+ * group's `None` override with no rule action overridden; `Count` only counts).
+ */
+export interface WafRule {
+  readonly name: string;
+  readonly managedRuleGroups: string[];
+  readonly sqliMatch: boolean;
+  readonly blocks: boolean;
+}
+
+/** A WAFv2 web ACL (`AWS::WAFv2::WebACL`, `aws_wafv2_web_acl`). */
+export interface WafWebAclNode extends NodeBase {
+  readonly type: 'waf-web-acl';
+  readonly scope: string;
+  readonly rules: WafRule[];
+}
+
+/** A web ACL associated with a resource (a load balancer). */
+export interface WafAssociationNode extends NodeBase {
+  readonly type: 'waf-association';
+  readonly webAcl: Ref;
+  readonly resource: Ref;
+}
+
+/** A web ACL's logging configuration: where its logs go (a bucket, a delivery stream or a log group). */
+export interface WafLoggingNode extends NodeBase {
+  readonly type: 'waf-logging';
+  readonly webAcl: Ref;
+  readonly destinations: Ref[];
+}
+
+/** An S3 bucket; `name` is undefined when it is not a literal. */
+export interface BucketNode extends NodeBase {
+  readonly type: 's3-bucket';
+  readonly name?: string;
+}
+
+/** A Route 53 Resolver query logging configuration and where it delivers. */
+export interface QueryLogConfigNode extends NodeBase {
+  readonly type: 'query-log-config';
+  readonly destination: Ref;
+}
+
+/** A query logging configuration in effect for a VPC. */
+export interface QueryLogAssociationNode extends NodeBase {
+  readonly type: 'query-log-association';
+  readonly config: Ref;
+  readonly vpc: Ref;
+}
+
+/**
+ * A CloudWatch Logs subscription filter: `logGroup` is the group node, or its literal name (external); `filterPattern`
+ * `''` ships every event; undefined when it cannot be read.
+ */
+export interface LogSubscriptionNode extends NodeBase {
+  readonly type: 'log-subscription';
+  readonly logGroup: Ref;
+  readonly destination: Ref;
+  readonly filterPattern?: string;
+}
+
+/** A Kinesis Data Firehose delivery stream and the S3 bucket(s) it delivers to. */
+export interface DeliveryStreamNode extends NodeBase {
+  readonly type: 'delivery-stream';
+  readonly buckets: Ref[];
 }
 
 /**
@@ -400,7 +502,9 @@ export type GraphNode =
   | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode | VpnGatewayNode
   | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode
   | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | LogGroupNode
-  | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode;
+  | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode
+  | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | QueryLogConfigNode
+  | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode;
 
 /** The node a reference points at, if it is a node of the graph. */
 export function deref<T extends GraphNode>(graph: TopologyGraph, ref: Ref | undefined): T | undefined {

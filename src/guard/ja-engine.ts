@@ -139,6 +139,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^no route in (.+)$/, (m) => `${m[1]} にルートがない`],
   [/^blackhole (.+) in (.+)$/, (m) => `${m[2]} のブラックホール ${m[1]}`],
   [/^the (outbound|inbound) entries of (.+) \(subnet (.+)\)$/, (m) => `${m[2]} の${m[1] === 'outbound' ? 'アウトバウンド' : 'インバウンド'}エントリ（サブネット ${m[3]}）`],
+  // Extractors: the security cloud's Terraform readers.
+  [/^the rules are not JSON text the guard can read$/, () => 'ルールが、ガードが読める JSON テキストではない'],
   // Domain problems (src/model/domains.ts).
   [/^is empty or not a string$/, () => 'が空か、文字列ではない'],
   [/^is a bare "\*", which allows everything \(AP-2\)$/, () => 'が単独の "*" で、すべてを許可してしまう（AP-2）'],

@@ -151,6 +151,7 @@ export class Reachability {
   private readonly compiled = new Map<string, { entries: CompiledEntry[]; all: boolean }>();
   private readonly arrivalCache = new Map<string, Arrival[]>();
   private readonly probeCache = new Map<string, { arrivals: Arrival[]; drops: Drop[] }>();
+  private readonly allArrivalCache = new Map<string, Arrival[]>();
   private readonly internetRuns: Range[] = [];
   /** VPC attachments by VPC, and the transit route tables each attachment is associated with. */
   private readonly attachmentsOf = new Map<string, TransitAttachmentNode[]>();
@@ -203,6 +204,19 @@ export class Reachability {
     if (!out) {
       out = this.explore(subnetId);
       this.arrivalCache.set(subnetId, out);
+    }
+    return out;
+  }
+
+  /**
+   * Every path from a subnet, arrivals in its own segment included (SC-1: one municipality's Internet segment must not
+   * reach another's, which `arrivals` does not record). Computed once.
+   */
+  public allArrivals(subnetId: string): Arrival[] {
+    let out = this.allArrivalCache.get(subnetId);
+    if (!out) {
+      out = this.explore(subnetId, true);
+      this.allArrivalCache.set(subnetId, out);
     }
     return out;
   }
@@ -357,10 +371,10 @@ export class Reachability {
     return acl ? [acl] : [];
   }
 
-  private explore(subnetId: string): Arrival[] {
+  private explore(subnetId: string, recordAll = false): Arrival[] {
     const s = this.subnets.get(subnetId);
     if (!s) return [];
-    const walk: Walk = { from: subnetId, segment: this.segmentOf(subnetId), out: [], onPath: new Set(), seen: new Map() };
+    const walk: Walk = { from: subnetId, recordAll, segment: this.segmentOf(subnetId), out: [], onPath: new Set(), seen: new Map() };
     const start = s.sources.flatMap((src) => everything(this.protocols, this.atoms.family(familyOf(this.atoms.lo(src[0]))), src));
     this.at(walk, { subnet: s, origin: subnetId }, start, { node: subnetId, kind: 'subnet' }, []);
     return walk.out;

@@ -90,6 +90,16 @@ const FUJITSU_SECURITY_CLOUD: Citation = {
   where: '「三層の構え」について — インターネット接続系',
   quote: '都道府県と市区町村が協力してインターネット接続口を集約した上で、自治体情報セキュリティクラウドを構築し、高度なセキュリティ対策を講じること。',
 };
+const SECURITY_CLOUD_AGGREGATION: Citation = {
+  source: SOURCES.SECURITY_CLOUD,
+  where: 'なぜ必要なのか?',
+  quote: '都道府県と市区町村がWebサーバー等を集約し、監視及びログ分析・解析をはじめ高度なセキュリティ対策をしています。',
+};
+const SECURITY_CLOUD_SERVERS: Citation = {
+  source: SOURCES.SECURITY_CLOUD,
+  where: 'インターネット通信の監視',
+  quote: '主にサーバー監視を要件としており、Webサーバー・メールリレーサーバー、プロキシサーバー、外部DNSサーバー、構成団体ADサーバーが対象となっています。',
+};
 const FUJITSU_MODELS: Citation = {
   source: SOURCES.FUJITSU,
   where: '「地方公共団体における情報セキュリティポリシーに関するガイドライン」の改定 — αモデル / βモデル / β’モデル',
@@ -296,6 +306,45 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     citations: [
       { source: SOURCES.FUJITSU, where: 'βモデル(重要情報なし) <主な対策>', quote: 'ログ管理(SIEM等)' },
       { source: SOURCES.FUJITSU, where: 'β’モデル(重要情報あり) <主な対策>', quote: 'ログ管理(SIEM等)、業務システムログ管理' },
+    ],
+  },
+  'SC-1': {
+    summaryJa: '自治体情報セキュリティクラウドの構成団体どうしが互いに到達しないこと: ある構成団体のサブネットから別の構成団体のサブネットへの経路（すべてのアドレス、すべての経由点）がなく、'
+      + '中継するハブのプロキシもない（Squid の設定が、許可より前にすべての RFC 1918 宛先を拒否する）。',
+    rationale: 'The hub aggregates the internet exits of many municipalities; it must not become a network between them, neither by routing '
+      + '(a member table that holds another member\'s propagation) nor by an application relay (a proxy that forwards to private addresses). '
+      + 'Critical: a path between two municipalities joins their Internet segments, which no acknowledgement can accept.',
+    citations: [FUJITSU_SECURITY_CLOUD, SECURITY_CLOUD_AGGREGATION],
+  },
+  'SC-2': {
+    summaryJa: 'ハブがある場合: 構成団体の VPC にインターネットゲートウェイ・Egress-only インターネットゲートウェイ・パブリック NAT ゲートウェイがなく、構成団体のインターネット接続系の'
+      + 'インターネットへの経路はすべてハブの検査用ファイアウォール（ステートフルの既定で遮断）を通り、ハブにはその検査を通ってインターネットに出る Web プロキシがあること。',
+    rationale: 'Aggregating the internet exits (インターネット接続口を集約) means the members have none of their own; the hub\'s exit is worth '
+      + 'aggregating only if it inspects (gateway firewall, URL filter) and the members browse through its proxy.',
+    citations: [FUJITSU_SECURITY_CLOUD, {
+      source: SOURCES.SECURITY_CLOUD,
+      where: 'インシデントの予防',
+      quote: 'クラウドとインターネットを繋ぐゲートウェイ対策、メールセキュリティ対策、メール・インターネットセキュリティ対策、Webサーバーセキュリティ対策、リモートデスクトップなどの対策が挙げられます。',
+    }],
+  },
+  'SC-3': {
+    summaryJa: 'ハブがある場合: インターネットからハブへの入口は、SQL インジェクションを遮断する WAFv2 のウェブ ACL を関連付けた public-web のインターネット向けロードバランサーか、'
+      + 'TCP 25 だけで待ち受ける mail-relay のロードバランサーだけで、インターネットゲートウェイの内側にパブリック IP のサブネットを置かず、構成団体はインターネットからの入口を持たないこと。',
+    rationale: 'The security cloud hosts the municipalities\' web servers and mail relay; those are its only doors from the internet, and the '
+      + 'web door must stop SQL injection, which the requirements name. A member with its own door bypasses the hub\'s protection.',
+    citations: [
+      SECURITY_CLOUD_SERVERS,
+      { source: SOURCES.SECURITY_CLOUD, where: 'インシデントの予防', quote: 'サーバーに対してDDoS(Denial of Service attack/サービス拒否攻撃)やSQLインジェクション攻撃の対策も必要です。' },
+    ],
+  },
+  'SC-4': {
+    summaryJa: 'ハブがある場合: すべての VPC（ハブと構成団体）のフローログ、すべてのファイアウォールのアラートログとフローログ、WAF のログ、ハブの Resolver のクエリログを'
+      + 'ハブの SIEM バケットへ送り、プロキシとメールリレーのロググループは、そこに届く配信ストリームにサブスクライブすること。',
+    rationale: 'Log collection and analysis (ログ収集・分析) by the security cloud\'s monitoring staff needs every log in one place; a log that '
+      + 'stays in a member or in a server\'s log group is not analysed.',
+    citations: [
+      SECURITY_CLOUD_AGGREGATION,
+      { source: SOURCES.SECURITY_CLOUD, where: '高度な人材による監視と検知', quote: 'ログ収集・分析、イベント監視、障害発生時の1次対応、EDR(Endpoint Detection and Response)監視・運用が対象となっています。' },
     ],
   },
   'SEG-1': {

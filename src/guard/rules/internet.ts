@@ -1,5 +1,6 @@
 import { inspectingFirewallProblem } from './alpha-prime';
 import { arrivalsFrom, endOf, firewallGateFindings } from './paths';
+import { isHubSubnet } from './security-cloud';
 import { Segment } from '../../model/segment';
 import { deref, nodesOf, ResolverEndpointNode, ResolverRuleNode, SubnetNode } from '../graph';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
@@ -66,7 +67,8 @@ function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: str
       const headers = ctx.reach.headersFor(s!.cidr!, `${t.ip}/32`, DNS_PORTS(t.port));
       if (!headers) return bi(`the path from ${s!.id} to ${t.ip} cannot be read`, `${s!.id} から ${t.ip} への経路を読めない`);
       const { arrivals } = ctx.reach.probeFromSubnet(s!.id, headers);
-      const elsewhere = arrivals.find((a) => !(a.end.kind === 'zone' && a.end.zone === 'SECURITY_CLOUD'));
+      // The security cloud is an external zone, or a hub VPC of the same app (its Resolver inbound endpoint).
+      const elsewhere = arrivals.find((a) => !(a.end.kind === 'zone' && a.end.zone === 'SECURITY_CLOUD') && !(a.end.kind === 'subnet' && isHubSubnet(ctx.graph, a.end.subnet)));
       if (elsewhere) {
         const end = endOf(ctx, elsewhere);
         return bi(`queries to ${t.ip} from ${nameOf(ctx.graph, s!.id)} reach ${end.en}, not the security cloud`,

@@ -1,4 +1,5 @@
 import { proxyConfigs } from './breakout-controls';
+import { isSiemSink } from './security-cloud';
 import { NetworkModel } from '../../model/network-model';
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { AGENT_CONF_EOF } from '../../plan/proxy';
@@ -11,7 +12,8 @@ const SIEM_MODELS: readonly NetworkModel[] = [NetworkModel.BETA, NetworkModel.BE
 
 /**
  * A destination is the declared SIEM sink when it is named by ARN / name from outside the synthesized output
- * (`logging.siemBucketArn`); a bucket created next to the network renders as `{s3-bucket}` and is only an archive.
+ * (`logging.siemBucketArn`); a bucket created next to the network renders as `{s3-bucket}` and is only an archive —
+ * unless it is the security cloud hub's SIEM bucket of the same app (`isSiemSink`, SC-4).
  */
 const external = (destination: string | undefined) => destination !== undefined && !destination.includes('{');
 
@@ -20,7 +22,7 @@ function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, f
     'β・β′ モデルが求めるとおり、ログを SIEM の取り込み用バケット（logging.siemBucketArn）へ送る（ログ管理、SIEM）');
   for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
     const logs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
-    if (logs.length > 0 && !logs.some((l) => external(l.destination))) {
+    if (logs.length > 0 && !logs.some((l) => external(l.destination) || isSiemSink(ctx.graph, l.sink))) {
       const to = logs.map((l) => l.destination ?? l.destinationType).join(', ');
       add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to}, not to a SIEM sink`,
         `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、SIEM ではなく ${to}`), fix);
@@ -28,7 +30,7 @@ function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, f
   }
   for (const fw of nodesOf(ctx.graph, 'firewall')) {
     const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
-    const local = destinations.filter((d) => !external(d.destination));
+    const local = destinations.filter((d) => !external(d.destination) && !isSiemSink(ctx.graph, d.sink));
     if (local.length > 0) {
       add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${d.destination ?? d.destinationType}`).join(', ')}, not to a SIEM sink`,
         `ファイアウォール ${fw.id} のログの送り先が SIEM ではない（${local.map((d) => `${d.logType} ログ → ${d.destination ?? d.destinationType}`).join(', ')}）`), fix);
@@ -41,7 +43,7 @@ function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, f
  * writes between `<<'JICHITAI_CWAGENT_CONF'` and its delimiter (JSON), counted only when the script then loads it and
  * starts the agent (`amazon-cloudwatch-agent-ctl -a fetch-config ... -s -c file:<that file>`).
  */
-function shippedFiles(node: UserDataNode): { file: string; group: string }[] {
+export function shippedFiles(node: UserDataNode): { file: string; group: string }[] {
   const lines = node.text.split('\n');
   const out: { file: string; group: string }[] = [];
   lines.forEach((line, i) => {

@@ -5,6 +5,9 @@ import { jaOrEn } from '../ja-engine';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardRule, Severity } from '../rule';
 import { nameOf, segmentOf } from '../topology';
 
+/** How SEG-1 names the security cloud hub's VPC attachments (no segment of a municipality). */
+const HUB = 'SECURITY_CLOUD_HUB';
+
 /** A segment's Japanese name, or the value itself when it is no segment. */
 const segJa = (s: string | undefined) => (s !== undefined && s in SEGMENT_JA ? SEGMENT_JA[s as Segment] : String(s));
 
@@ -41,14 +44,20 @@ export const SEG1: GuardRule = {
           'ピアリングを削除する。系どうしは、宣言した通信のための Transit Gateway のルートでのみつなぐ'));
       }
     }
-    const segmentOfAttachment = (a: TransitAttachmentNode | undefined) =>
-      (a?.kind === 'vpc' ? deref<VpcNode>(ctx.graph, a.vpc)?.segment : undefined) ?? (a ? a.zone ?? a.id : undefined);
+    const segmentOfAttachment = (a: TransitAttachmentNode | undefined) => {
+      const vpc = a?.kind === 'vpc' ? deref<VpcNode>(ctx.graph, a.vpc) : undefined;
+      return (vpc?.hub ? HUB : vpc?.segment) ?? (a ? a.zone ?? a.id : undefined);
+    };
+    // A security cloud hub and its members' Internet segments propagate into each other's tables by design (SC-1 judges
+    // what that lets members reach).
+    const compatible = (owner: string | undefined, from: string | undefined) =>
+      owner === from || (owner === HUB && from === Segment.INTERNET) || (owner === Segment.INTERNET && from === HUB);
     // The implicit default route table is reported once, on the gateway, below.
     for (const t of nodesOf(ctx.graph, 'transit-route-table').filter((x) => !x.default)) {
       const owners = new Set(t.associations.map((r) => segmentOfAttachment(deref<TransitAttachmentNode>(ctx.graph, r))));
       for (const p of t.propagations) {
         const from = segmentOfAttachment(deref<TransitAttachmentNode>(ctx.graph, p));
-        if (![...owners].every((o) => o === from)) {
+        if (![...owners].every((o) => compatible(o, from))) {
           add(t.id, bi(`a propagation from ${from ?? 'an unknown attachment'} leaks its whole address space into the table of ${[...owners].join(', ') || 'no attachment'}`,
             `${from ?? '不明なアタッチメント'} からの伝播で、そのアドレス空間全体が ${[...owners].join(', ') || '（アタッチメントなし）'} のルートテーブルに漏れている`),
           bi('remove the propagation; declare static host routes for the declared flows instead', '伝播を削除し、代わりに宣言した通信のホストへの静的ルートを設定する'));
@@ -110,8 +119,9 @@ export const GUARD1: GuardRule = {
       u.fix ? bi(u.fix, jaOrEn(u.fix))
         : bi('refer to resources of the same app (Ref / GetAtt, or a Terraform reference) instead of deploy-time values, so that the guard can follow them',
           'ガードが追跡できるよう、デプロイ時に決まる値ではなく同じアプリのリソースを参照する（Ref / GetAtt、または Terraform の参照）')));
+    // The security cloud's hub VPC is no municipality's segment: the SC rules judge it.
     for (const vpc of nodesOf(ctx.graph, 'vpc')) {
-      if (!vpc.segment) {
+      if (!vpc.segment && !vpc.hub) {
         const tag = vpc.tags[SEGMENT_TAG_KEY];
         findings.push(finding(this, nameOf(ctx.graph, vpc.id),
           tag === undefined ? bi('the VPC has no segment label, so the guard cannot tell which rules protect it', 'VPC に系のラベルがなく、どのルールで守るべきかをガードが判断できない')

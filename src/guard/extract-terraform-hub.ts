@@ -1,0 +1,141 @@
+/**
+ * The Terraform readers of the prefecture security cloud's resources (SC-1 … SC-4): load balancer listeners, Auto Scaling
+ * groups, WAFv2, the SIEM bucket and what delivers to it. Kept apart from extract-terraform.ts, which dispatches to
+ * `readHubResource` for the types it does not read itself; plans reach them through the same reader (§11).
+ */
+import { GraphBuilder, str } from './builder';
+import { GraphNode, Ref } from './graph';
+import { wafRule } from './waf';
+
+/** What a reader is given: the resource's arguments, its node's base, and the configuration reader's reference resolution. */
+export interface HubReadContext {
+  readonly b: GraphBuilder;
+  readonly id: string;
+  readonly base: { readonly id: string; readonly path: string | undefined; readonly tags: Record<string, string> };
+  readonly p: any;
+  /** Resolve an argument and record it when unresolved (GUARD-1). */
+  readonly noted: (property: string, value: unknown) => Ref;
+  /** Resolve a list argument (each element), recording a plan's unknown elements. */
+  readonly refs: (value: unknown) => Ref[];
+  /** Resolve an argument without recording it. */
+  readonly ref: (value: unknown) => Ref;
+}
+
+type HubReader = (c: HubReadContext) => void;
+
+/** A nested block: cdktf writes single blocks as objects, repeated ones as arrays. */
+function list(v: unknown): any[] {
+  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+}
+
+function one(v: unknown): any {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function port(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/**
+ * What a log destination names: a literal ARN or name (external), or the one resource an interpolation names
+ * (`${aws_s3_bucket.siem.arn}/members/131/`: the bucket). A plan's template (`PlanTemplate`) reads as its text.
+ */
+function sink(c: HubReadContext, value: unknown): Ref {
+  const text = value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as any).text === 'string' ? (value as any).text as string : undefined;
+  if (text !== undefined) {
+    const named = [...text.matchAll(/\$\{([^}]+)\.(arn|id|bucket|name)\}/g)].map((m) => m[1]);
+    return named.length === 1 ? { kind: 'node', id: named[0] } : c.ref(value);
+  }
+  return c.ref(value);
+}
+
+/** A plan's reference to a launch template's name (a `PlanReference`): the template itself. */
+function planned(value: unknown): Ref | undefined {
+  const v = value as { type?: unknown; address?: unknown; attribute?: unknown } | null;
+  return v && typeof v === 'object' && v.type === 'aws_launch_template' && v.attribute === 'name' && typeof v.address === 'string'
+    ? { kind: 'node', id: v.address } : undefined;
+}
+
+const listener: HubReader = ({ b, base, noted, p }) => {
+  b.add({ ...base, type: 'lb-listener', loadBalancer: noted('load_balancer_arn', p.load_balancer_arn), protocol: str(p.protocol), port: port(p.port) });
+};
+
+const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
+  ['aws_lb_listener', listener],
+  ['aws_alb_listener', listener],
+  ['aws_autoscaling_group', ({ b, base, noted, refs, p, id }) => {
+    const template = one(p.launch_template) ?? one(one(one(p.mixed_instances_policy)?.launch_template)?.launch_template_specification);
+    // By name (`${aws_launch_template.x.name}`): the template itself, not the name it repeats.
+    const name = template?.name ?? template?.launch_template_name;
+    const byName = typeof name === 'string' ? /^\$\{(aws_launch_template\.[A-Za-z0-9_-]+)\.name\}$/.exec(name) : null;
+    b.add({
+      ...base,
+      type: 'auto-scaling-group',
+      launchTemplate: planned(name) ?? noted('launch_template', template?.id ?? template?.launch_template_id ?? (byName ? `\${${byName[1]}.id}` : name)),
+      subnets: refs(p.vpc_zone_identifier).map((r, i) => b.noted(id, `vpc_zone_identifier[${i}]`, r)),
+    });
+  }],
+  ['aws_wafv2_web_acl', ({ b, base, p, id }) => {
+    let rules: unknown[] = list(p.rule);
+    if (p.rule_json !== undefined) {
+      // A web ACL may give its rules as JSON text (CloudFormation's spelling); an expression cannot be read.
+      try {
+        rules = [...rules, ...list(JSON.parse(String(p.rule_json)))];
+      } catch {
+        b.unresolvedValue(id, 'rule_json', 'the rules are not JSON text the guard can read');
+      }
+    }
+    b.add({ ...base, type: 'waf-web-acl', scope: String(p.scope), rules: rules.map(wafRule) });
+  }],
+  ['aws_wafv2_web_acl_association', ({ b, base, noted, p }) => {
+    b.add({ ...base, type: 'waf-association', webAcl: noted('web_acl_arn', p.web_acl_arn), resource: noted('resource_arn', p.resource_arn) });
+  }],
+  ['aws_wafv2_web_acl_logging_configuration', (c) => {
+    const { b, base, noted, p, id } = c;
+    b.add({ ...base, type: 'waf-logging', webAcl: noted('resource_arn', p.resource_arn), destinations: list(p.log_destination_configs).map((d) => b.noted(id, 'log_destination_configs', sink(c, d))) });
+  }],
+  ['aws_s3_bucket', ({ b, base, p }) => {
+    b.add({ ...base, type: 's3-bucket', name: typeof p.bucket === 'string' && !p.bucket.includes('${') ? p.bucket : undefined });
+  }],
+  ['aws_route53_resolver_query_log_config', (c) => {
+    c.b.add({ ...c.base, type: 'query-log-config', destination: c.b.noted(c.id, 'destination_arn', sink(c, c.p.destination_arn)) });
+  }],
+  ['aws_route53_resolver_query_log_config_association', ({ b, base, noted, p }) => {
+    b.add({ ...base, type: 'query-log-association', config: noted('resolver_query_log_config_id', p.resolver_query_log_config_id), vpc: noted('resource_id', p.resource_id) });
+  }],
+  ['aws_cloudwatch_log_subscription_filter', (c) => {
+    const { b, base, noted, p, id } = c;
+    b.add({
+      ...base,
+      type: 'log-subscription',
+      logGroup: noted('log_group_name', p.log_group_name),
+      destination: b.noted(id, 'destination_arn', sink(c, p.destination_arn)),
+      filterPattern: typeof p.filter_pattern === 'string' ? p.filter_pattern : undefined,
+    });
+  }],
+  ['aws_kinesis_firehose_delivery_stream', (c) => {
+    const { b, base, p, id } = c;
+    const configs = [...list(p.extended_s3_configuration), ...list(p.s3_configuration)];
+    b.add({ ...base, type: 'delivery-stream', buckets: configs.map((x) => b.noted(id, 'bucket_arn', sink(c, x?.bucket_arn))) });
+  }],
+]);
+
+/** Read a resource of a type the security cloud's rules need; other types are left alone. */
+export function readHubResource(type: string, c: HubReadContext): void {
+  READERS.get(type)?.(c);
+}
+
+/** What a flow log's or firewall log's destination names (SC-4), for the readers of extract-terraform.ts. */
+export function logSink(ref: (value: unknown) => Ref, value: unknown): Ref | undefined {
+  return value === undefined || value === null ? undefined : sink({ ref } as HubReadContext, value);
+}
+
+/** The load balancer's scheme and type (SC-3): Terraform's `internal` defaults to false, `load_balancer_type` to application. */
+export function loadBalancerScheme(p: any): Pick<Extract<GraphNode, { type: 'load-balancer' }>, 'scheme' | 'lbType'> {
+  const internal = p.internal;
+  return {
+    scheme: internal === undefined || internal === null || internal === false || internal === 'false' ? 'internet-facing'
+      : internal === true || internal === 'true' ? 'internal' : 'unknown',
+    lbType: String(p.load_balancer_type ?? 'application'),
+  };
+}

@@ -1,0 +1,503 @@
+/**
+ * The prefecture security cloud (自治体情報セキュリティクラウド): SC-1 … SC-4 over a hub VPC (tag `jichitai:security-cloud`
+ * = `hub`) and its member municipalities (tag `jichitai:municipality`), as the app synthesized them. The paths are the
+ * exact reachability engine's (docs/guard-semantics.md); the hub's functions are found by `jichitai:hub-function`.
+ */
+import { proxyConfigs, SquidConf } from './breakout-controls';
+import { shippedFiles } from './logging';
+import { firewallGateFindings } from './paths';
+import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY } from '../../model/security-cloud';
+import { Segment } from '../../model/segment';
+import { parsePrefix, Prefix } from '../address-space';
+import {
+  BucketNode, deref, FirewallNode, FirewallPolicyNode, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
+  WafWebAclNode,
+} from '../graph';
+import { jaDestinations, jaOrEn } from '../ja-engine';
+import { Arrival } from '../reachability';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardRule, Severity } from '../rule';
+import { nameOf } from '../topology';
+
+/** The member municipalities' address space: a proxy must refuse every destination in it (RFC 1918). */
+const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+
+/** The managed rule group that detects SQL injection (AWS WAF). */
+const SQLI_RULE_SET = 'AWSManagedRulesSQLiRuleSet';
+
+const hubVpcs = (graph: TopologyGraph): VpcNode[] => nodesOf(graph, 'vpc').filter((v) => v.hub === true);
+
+const vpcOf = (graph: TopologyGraph, s: SubnetNode): VpcNode | undefined => {
+  const v = deref<VpcNode>(graph, s.vpc);
+  return v?.type === 'vpc' ? v : undefined;
+};
+
+/** Whether a subnet is in a hub VPC. */
+export function isHubSubnet(graph: TopologyGraph, subnetId: string): boolean {
+  const s = graph.nodes.get(subnetId);
+  return s?.type === 'subnet' && vpcOf(graph, s)?.hub === true;
+}
+
+/** The member a subnet belongs to: its own `jichitai:municipality` tag, else its VPC's; none in the hub. */
+function memberOf(graph: TopologyGraph, s: SubnetNode): string | undefined {
+  const vpc = vpcOf(graph, s);
+  if (vpc?.hub) return undefined;
+  return s.tags[MUNICIPALITY_TAG_KEY] ?? vpc?.municipality;
+}
+
+const hubFunction = (tags: Readonly<Record<string, string>>) => tags[HUB_FUNCTION_TAG_KEY];
+
+/** The SIEM buckets of the hub (`jichitai:hub-function` = `siem`). */
+function siemBuckets(graph: TopologyGraph): BucketNode[] {
+  return nodesOf(graph, 's3-bucket').filter((b) => hubFunction(b.tags) === HubFunction.SIEM);
+}
+
+/** `arn:aws:s3:::name/prefix` or `name/prefix` → `name`. */
+function bucketNameOf(text: string): string {
+  return text.replace(/^arn:[^:]*:s3:::/, '').split('/')[0];
+}
+
+/**
+ * Whether a log destination is the hub's SIEM bucket: the bucket node itself, or its literal name (or an ARN of it) from
+ * outside the app. A bucket whose name is generated can only be matched as a node.
+ */
+export function isSiemSink(graph: TopologyGraph, sink: Ref | undefined): boolean {
+  if (!sink) return false;
+  const buckets = siemBuckets(graph);
+  if (sink.kind === 'node') return buckets.some((b) => b.id === sink.id);
+  if (sink.kind === 'external') return buckets.some((b) => b.name !== undefined && b.name === bucketNameOf(sink.value));
+  return false;
+}
+
+/** The SIEM bucket, or a Firehose delivery stream that delivers to it. */
+function endsInSiem(graph: TopologyGraph, sink: Ref): boolean {
+  if (isSiemSink(graph, sink)) return true;
+  const stream = deref(graph, sink);
+  return stream?.type === 'delivery-stream' && stream.buckets.length > 0 && stream.buckets.every((b) => isSiemSink(graph, b));
+}
+
+/** Why a firewall is not the hub's inspection firewall (in a hub VPC or tagged `inspection`, stateful default drop). */
+function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual | undefined {
+  const fw = graph.nodes.get(firewallId) as FirewallNode | undefined;
+  if (fw?.type !== 'firewall') return bi(`firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} が合成結果にない`);
+  const inHub = deref<VpcNode>(graph, fw.vpc)?.hub === true;
+  if (!inHub && hubFunction(fw.tags) !== HubFunction.INSPECTION) {
+    return bi(`firewall ${firewallId} is not the hub's inspection firewall`, `ファイアウォール ${firewallId} はハブの検査用ファイアウォールではない`);
+  }
+  const policy = deref<FirewallPolicyNode>(graph, fw.policy);
+  if (policy?.type !== 'firewall-policy') return bi(`the policy of firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} のポリシーが合成結果にない`);
+  // A stateless `aws:pass` default sends packets around the stateful engine (its rules never see them).
+  if (!policy.statelessDefaultActions.includes('aws:forward_to_sfe') || policy.statelessDefaultActions.includes('aws:pass')) {
+    return bi(`firewall ${firewallId} does not hand every packet to the stateful engine (stateless default actions: ${policy.statelessDefaultActions.join(', ') || 'none'})`,
+      `ファイアウォール ${firewallId} がすべてのパケットをステートフルエンジンに渡していない（ステートレスのデフォルトアクション: ${policy.statelessDefaultActions.join(', ') || 'なし'}）`);
+  }
+  if (!policy.statefulDefaultActions.some((a) => a === 'aws:drop_strict' || a === 'aws:drop_established')) {
+    return bi(`firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`,
+      `ファイアウォール ${firewallId} が既定で通信を通す（ステートフルのデフォルトアクション: ${policy.statefulDefaultActions.join(', ') || 'なし'}）`);
+  }
+  return undefined;
+}
+
+/** A hub web proxy: a Squid configuration of the hub, and the subnets its instances run in (undefined: unknown). */
+interface HubProxy {
+  readonly node: UserDataNode;
+  readonly conf: SquidConf;
+  readonly subnets?: SubnetNode[];
+}
+
+/**
+ * The hub's proxies: Squid configurations (`http_port`) tagged `proxy`, or whose security groups are in a hub VPC, or —
+ * in a graph with a hub — whose groups the guard cannot place (fail closed). Their subnets: the instance's own, or those
+ * of the Auto Scaling groups that start the launch template.
+ */
+function hubProxies(graph: TopologyGraph): HubProxy[] {
+  const out: HubProxy[] = [];
+  for (const { node, conf } of proxyConfigs(graph)) {
+    const vpcs = node.securityGroups.map((g) => deref(graph, g)).map((g) => (g?.type === 'security-group' ? deref<VpcNode>(graph, g.vpc) : undefined));
+    const unplaced = vpcs.length === 0 || vpcs.some((v) => v === undefined);
+    const hub = hubFunction(node.tags) === HubFunction.PROXY || vpcs.some((v) => v?.hub === true) || unplaced;
+    if (!hub) continue;
+    const refs = node.resourceType === 'instance' ? node.subnets ?? []
+      : nodesOf(graph, 'auto-scaling-group').filter((a) => a.launchTemplate.kind === 'node' && a.launchTemplate.id === node.id).flatMap((a) => a.subnets);
+    const subnets = refs.map((r) => deref<SubnetNode>(graph, r));
+    const known = refs.length > 0 && subnets.every((s) => s?.type === 'subnet');
+    out.push({ node, conf, subnets: known ? subnets as SubnetNode[] : undefined });
+  }
+  return out;
+}
+
+/**
+ * Why a proxy relays one member to another: its `http_access` rules before the first `allow` must deny (`http_access
+ * deny <acl>`, one `dst` ACL of literal prefixes) every RFC 1918 destination and every block of a member VPC. Anything
+ * the guard cannot read in those ACLs does not count as denied.
+ */
+function relayProblem(conf: SquidConf, memberBlocks: readonly string[]): Bilingual | undefined {
+  const denied: Prefix[] = [];
+  for (const d of conf.directives) {
+    if (d[0] !== 'http_access') continue;
+    if (d[1] === 'allow') break;
+    if (d[1] !== 'deny' || d.length !== 3 || d[2].startsWith('!')) continue;
+    const lines = conf.acls.get(d[2]) ?? [];
+    if (lines.length === 0 || lines.some((l) => l.type !== 'dst' || l.flags.some((f) => f !== '-n'))) continue;
+    for (const l of lines) {
+      for (const v of l.values) {
+        const p = parsePrefix(v.includes('/') ? v : `${v}/32`);
+        if (p) denied.push(p);
+      }
+    }
+  }
+  const open = [...RFC1918, ...memberBlocks].filter((text) => {
+    const p = parsePrefix(text);
+    return p?.family === 4 && !covered(p, denied);
+  });
+  if (open.length === 0) return undefined;
+  const list = [...new Set(open)].join(', ');
+  return bi(`its http_access rules do not deny ${list} before they allow, so it relays requests to member networks`,
+    `http_access のルールが、許可より前に ${list} を拒否しておらず、構成団体のネットワークへの要求を中継してしまう`);
+}
+
+/** Whether the union of the prefixes holds the whole of `p`. */
+function covered(p: Prefix, by: readonly Prefix[]): boolean {
+  let next = p.lo;
+  for (const q of [...by].filter((x) => x.family === p.family).sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0))) {
+    if (q.lo > next) break;
+    if (q.hi >= next) next = q.hi + 1n;
+    if (next > p.hi) return true;
+  }
+  return next > p.hi;
+}
+
+/** The first arrival of each source subnet that `bad` selects. */
+function firstPerSource(arrivals: readonly Arrival[], bad: (a: Arrival) => boolean): Arrival[] {
+  const seen = new Set<string>();
+  const out: Arrival[] = [];
+  for (const a of arrivals) {
+    if (seen.has(a.from) || !bad(a)) continue;
+    seen.add(a.from);
+    out.push(a);
+  }
+  return out;
+}
+
+const SC1_FIX = bi('give each member its own transit gateway route table that holds only the hub VPC attachment\'s propagation, propagate each member only into '
+  + 'the hub\'s table, route members only to the hub CIDR, and have the hub proxy deny every RFC 1918 destination before it allows',
+'構成団体ごとに、ハブ VPC のアタッチメントの伝播だけを持つ Transit Gateway のルートテーブルを設け、各構成団体はハブのルートテーブルにだけ伝播させ、'
+  + '構成団体からはハブの CIDR にだけルーティングし、ハブのプロキシには許可より前にすべての RFC 1918 宛先を拒否させる');
+
+/**
+ * SC-1 (critical): no member municipality reaches another — no path from any subnet of one to any subnet of another (any
+ * segment), and no hub proxy that would relay between them.
+ */
+export const SC1: GuardRule = {
+  id: 'SC-1',
+  severity: Severity.CRITICAL,
+  models: ALL_MODELS,
+  term: '自治体情報セキュリティクラウド（構成団体間の分離）',
+  summary: 'Member municipalities of the security cloud never reach each other: no path (every address, every hop) from a subnet of one member '
+    + 'to a subnet of another, and no hub proxy that relays (its Squid configuration denies every RFC 1918 destination before it allows).',
+  check(ctx) {
+    const g = ctx.graph;
+    const findings: Finding[] = [];
+    const hubs = hubVpcs(g);
+    const subnets = nodesOf(g, 'subnet');
+    const members = new Map<string, string>();
+    for (const s of subnets) {
+      const m = memberOf(g, s);
+      if (m !== undefined) members.set(s.id, m);
+    }
+    const codes = new Set(members.values());
+    if (hubs.length === 0 && codes.size < 2) return findings;
+    // With a hub, every other VPC is a member's: one without a code cannot be told apart from the others (fail closed).
+    if (hubs.length > 0) {
+      for (const v of nodesOf(g, 'vpc').filter((x) => !x.hub && x.municipality === undefined)) {
+        findings.push(finding(this, nameOf(g, v.id),
+          bi('the VPC joins a security cloud but carries no municipality code, so the guard cannot tell which member it belongs to',
+            'VPC が自治体情報セキュリティクラウドに参加しているが団体コードを持たず、どの構成団体のものかをガードが判断できない'),
+          bi(`tag it ${MUNICIPALITY_TAG_KEY} = <local government code> (MunicipalNetwork does so with securityCloud)`,
+            `VPC にタグ ${MUNICIPALITY_TAG_KEY} = <団体コード> を付ける（securityCloud を指定した MunicipalNetwork は自動で付ける）`)));
+      }
+    }
+    const sources = subnets.filter((s) => members.has(s.id));
+    for (const s of sources) {
+      const own = members.get(s.id)!;
+      const [a] = firstPerSource(ctx.reach.allArrivals(s.id), (x) => x.end.kind === 'unknown'
+        || (x.end.kind === 'subnet' && members.has(x.end.subnet) && members.get(x.end.subnet) !== own));
+      if (!a) continue;
+      if (a.end.kind === 'unknown') {
+        findings.push(finding(this, nameOf(g, s.id), {
+          en: `a subnet of member ${own} may reach every other member: ${a.end.reason} (fail closed: a path the guard cannot follow counts as reaching everywhere)`,
+          ja: `構成団体 ${own} のサブネットが、ほかのすべての構成団体に届くおそれがある: ${jaOrEn(a.end.reason)}（フェイルクローズ: ガードが追跡できない経路は、どこへでも届くものとみなす）`,
+        }, { en: a.end.fix, ja: jaOrEn(a.end.fix) }, ctx.reach.hops(a)));
+      } else if (a.end.kind === 'subnet') {
+        const other = members.get(a.end.subnet)!;
+        const destinations = ctx.reach.destinations(a.headers);
+        findings.push(finding(this, nameOf(g, s.id), {
+          en: `a subnet of member ${own} reaches subnet ${nameOf(g, a.end.subnet)} of member ${other} (${destinations})`,
+          ja: `構成団体 ${own} のサブネットが、構成団体 ${other} のサブネット ${nameOf(g, a.end.subnet)} に届く（${jaDestinations(destinations)}）`,
+        }, SC1_FIX, ctx.reach.hops(a)));
+      }
+    }
+    // The hub proxy as a relay: a member reaches the proxy, and the proxy reaches another member.
+    const memberBlocks = nodesOf(g, 'vpc').filter((v) => !v.hub && (v.municipality !== undefined || hubs.length > 0)).flatMap((v) => v.cidrs);
+    for (const proxy of hubProxies(g)) {
+      const problem = relayProblem(proxy.conf, memberBlocks);
+      if (!problem) continue;
+      // Where the proxy runs; unknown: anywhere in the hub (over-approximation).
+      const at = proxy.subnets ?? subnets.filter((s) => vpcOf(g, s)?.hub === true);
+      const atIds = new Set(at.map((s) => s.id));
+      const reachedBy = new Set(sources.filter((s) => ctx.reach.allArrivals(s.id).some((x) => x.end.kind === 'subnet' && atIds.has(x.end.subnet)))
+        .map((s) => members.get(s.id)!));
+      const relayed = at.flatMap((p) => ctx.reach.allArrivals(p.id)).find((x) => x.end.kind === 'subnet' && members.has(x.end.subnet)
+        && [...reachedBy].some((m) => m !== members.get((x.end as { subnet: string }).subnet)));
+      if (!relayed || relayed.end.kind !== 'subnet') continue;
+      const to = members.get(relayed.end.subnet)!;
+      const from = [...reachedBy].filter((m) => m !== to).sort().join(', ');
+      findings.push(finding(this, nameOf(g, proxy.node.id), {
+        en: `the hub proxy relays member ${from} to subnet ${nameOf(g, relayed.end.subnet)} of member ${to}: ${problem.en}`,
+        ja: `ハブのプロキシが、構成団体 ${from} からの要求を構成団体 ${to} のサブネット ${nameOf(g, relayed.end.subnet)} へ中継する: ${problem.ja}`,
+      }, bi('deny every RFC 1918, link-local and loopback destination (acl ... dst) with http_access deny before any http_access allow',
+        'http_access allow より前に、すべての RFC 1918・リンクローカル・ループバックの宛先（acl ... dst）を http_access deny で拒否する'), ctx.reach.hops(relayed)));
+    }
+    return findings;
+  },
+};
+
+/** The VPCs of the members: every VPC but the hub's, when a hub is present. */
+const memberVpcs = (graph: TopologyGraph): VpcNode[] => nodesOf(graph, 'vpc').filter((v) => !v.hub);
+
+const INSPECTION_FIX = bi('route the path through the hub\'s inspection firewall (AWS Network Firewall, stateless default aws:forward_to_sfe, stateful default '
+  + 'aws:drop_strict) before the NAT gateway', '経路を NAT ゲートウェイより前に、ハブの検査用ファイアウォール（AWS Network Firewall、ステートレスの既定 aws:forward_to_sfe、'
+  + 'ステートフルの既定 aws:drop_strict）に通す');
+
+/**
+ * SC-2 (error): the members' internet exit is the hub's: no internet gateway, egress-only gateway or public NAT gateway in a
+ * member VPC, no internet path from a member's Internet segment that does not pass the hub's inspection firewall, and a
+ * hub proxy whose own way to the internet passes it.
+ */
+export const SC2: GuardRule = {
+  id: 'SC-2',
+  severity: Severity.ERROR,
+  models: ALL_MODELS,
+  term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
+  summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC; every internet path of a member\'s '
+    + 'Internet segment passes the hub\'s inspection firewall (stateful default drop); the hub has a web proxy whose internet path passes it.',
+  check(ctx) {
+    const g = ctx.graph;
+    const findings: Finding[] = [];
+    const hubs = hubVpcs(g);
+    if (hubs.length === 0) return findings;
+    const members = new Set(memberVpcs(g).map((v) => v.id));
+    const gatewayFix = bi('remove the gateway: a member reaches the internet only through the hub (its Internet segment routes the hub CIDR to the hub transit gateway)',
+      'ゲートウェイを削除する。構成団体はハブ経由でのみインターネットに出る（インターネット接続系は、ハブの CIDR をハブの Transit Gateway へルーティングする）');
+    for (const gw of [...nodesOf(g, 'internet-gateway'), ...nodesOf(g, 'egress-only-internet-gateway')]) {
+      for (const v of gw.vpcs) {
+        if (v.kind === 'node' && members.has(v.id)) {
+          findings.push(finding(this, nameOf(g, gw.id), bi(`member VPC ${nameOf(g, v.id)} has its own ${gw.type === 'internet-gateway' ? 'internet gateway' : 'egress-only internet gateway'}`,
+            `構成団体の VPC ${nameOf(g, v.id)} が独自の${gw.type === 'internet-gateway' ? 'インターネットゲートウェイ' : 'Egress-only インターネットゲートウェイ'}を持つ`), gatewayFix));
+        }
+      }
+    }
+    for (const nat of nodesOf(g, 'nat-gateway').filter((n) => n.public)) {
+      const s = deref<SubnetNode>(g, nat.subnet);
+      if (s?.type === 'subnet' && members.has(s.vpc.kind === 'node' ? s.vpc.id : '')) {
+        findings.push(finding(this, nameOf(g, nat.id), bi(`member subnet ${nameOf(g, s.id)} holds a public NAT gateway`, `構成団体のサブネット ${nameOf(g, s.id)} にパブリック NAT ゲートウェイがある`), gatewayFix));
+      }
+    }
+    const ok = (a: Arrival) => a.firewalls.some((f) => inspectionProblem(g, f) === undefined);
+    const memberInternet = nodesOf(g, 'subnet').filter((s) => members.has(s.vpc.kind === 'node' ? s.vpc.id : '') && ctx.reach.segmentOf(s.id) === Segment.INTERNET);
+    const uninspected = memberInternet.flatMap((s) => ctx.reach.arrivals(s.id)).filter((a) => (a.end.kind === 'internet' && !ok(a)) || a.end.kind === 'unknown');
+    findings.push(...firewallGateFindings(ctx, this, uninspected, (f) => inspectionProblem(g, f), {
+      firewall: bi('is not the hub\'s inspection firewall', 'ハブの検査用ではない'),
+      firewallFix: INSPECTION_FIX,
+      subject: bi('a member\'s Internet-segment subnet, around the hub\'s inspection firewall,', '構成団体のインターネット接続系のサブネットから、ハブの検査用ファイアウォールを通らずに'),
+      fix: bi('route the member\'s Internet segment only to the hub CIDR over the hub transit gateway; browse through the hub proxy',
+        '構成団体のインターネット接続系からは、ハブの CIDR だけをハブの Transit Gateway 経由でルーティングし、Web 閲覧はハブのプロキシを経由する'),
+    }));
+    const proxies = hubProxies(g);
+    const proxyFix = bi('run the hub\'s web proxy (SecurityCloud, hub-function proxy) in the services subnets, whose default route goes to the inspection firewall',
+      'ハブの Web プロキシ（SecurityCloud、hub-function proxy）を、デフォルトルートが検査用ファイアウォールへ向かう services サブネットで動かす');
+    let good = false;
+    for (const proxy of proxies) {
+      if (!proxy.subnets) {
+        findings.push(finding(this, nameOf(g, proxy.node.id), bi('the guard cannot tell which subnets the hub proxy runs in (no Auto Scaling group or instance subnet it can read)',
+          'ハブのプロキシがどのサブネットで動くかをガードが判断できない（読める Auto Scaling グループやインスタンスのサブネットがない）'), proxyFix));
+        continue;
+      }
+      const arrivals = proxy.subnets.flatMap((s) => ctx.reach.arrivals(s.id));
+      const bad = arrivals.filter((a) => (a.end.kind === 'internet' && !ok(a)) || a.end.kind === 'unknown');
+      findings.push(...firewallGateFindings(ctx, this, bad, (f) => inspectionProblem(g, f), {
+        firewall: bi('is not the hub\'s inspection firewall', 'ハブの検査用ではない'),
+        firewallFix: INSPECTION_FIX,
+        subject: bi('a subnet of the hub proxy, around the inspection firewall,', 'ハブのプロキシのサブネットから、検査用ファイアウォールを通らずに'),
+        fix: INSPECTION_FIX,
+      }));
+      if (bad.length === 0 && arrivals.some((a) => a.end.kind === 'internet')) good = true;
+    }
+    if (!good && proxies.every((p) => p.subnets !== undefined)) {
+      findings.push(finding(this, nameOf(g, hubs[0].id), bi('the hub has no web proxy whose way to the internet passes the inspection firewall',
+        'ハブに、検査用ファイアウォールを通ってインターネットに出る Web プロキシがない'), proxyFix));
+    }
+    return findings;
+  },
+};
+
+/** Why a web ACL does not stop SQL injection, or undefined. */
+function sqliProblem(acl: WafWebAclNode): Bilingual | undefined {
+  if (acl.rules.some((r) => r.blocks && (r.managedRuleGroups.includes(SQLI_RULE_SET) || r.sqliMatch))) return undefined;
+  return bi(`web ACL ${acl.id} has no rule that blocks SQL injection (the managed ${SQLI_RULE_SET} without a Count override, or a SqliMatchStatement with a Block action)`,
+    `ウェブ ACL ${acl.id} に SQL インジェクションを遮断するルールがない（Count で上書きしていないマネージドルール ${SQLI_RULE_SET}、または Block アクションの SqliMatchStatement）`);
+}
+
+/** The VPCs of a load balancer's subnets; undefined when one cannot be read. */
+function lbVpcs(graph: TopologyGraph, lb: LoadBalancerNode): VpcNode[] | undefined {
+  const vpcs = lb.subnets.map((r) => deref<SubnetNode>(graph, r)).map((s) => (s?.type === 'subnet' ? vpcOf(graph, s) : undefined));
+  return vpcs.length > 0 && vpcs.every((v) => v !== undefined) ? vpcs as VpcNode[] : undefined;
+}
+
+/**
+ * SC-3 (error): the internet enters the hub only through the public web entrance behind a WAF that blocks SQL injection, or
+ * the mail relay's entrance on TCP 25; members take no internet ingress.
+ */
+export const SC3: GuardRule = {
+  id: 'SC-3',
+  severity: Severity.ERROR,
+  models: ALL_MODELS,
+  term: '自治体情報セキュリティクラウド（Web サーバー・メールリレーの入口）',
+  summary: 'With a security cloud hub: internet ingress only through internet-facing load balancers of the hub tagged public-web with a WAFv2 web ACL '
+    + 'that blocks SQL injection, or tagged mail-relay listening on TCP 25 only; no public-IP subnet behind an internet gateway; members take no internet ingress.',
+  check(ctx) {
+    const g = ctx.graph;
+    const findings: Finding[] = [];
+    if (hubVpcs(g).length === 0) return findings;
+    const listeners = nodesOf(g, 'lb-listener');
+    const associations = nodesOf(g, 'waf-association');
+    const entranceFix = bi('make the load balancer internal, or make it the public web entrance (hub-function public-web, with a WAF web ACL that blocks SQL injection) '
+      + 'or the mail relay\'s entrance (hub-function mail-relay, TCP 25 only)',
+    'ロードバランサーを内部向けにするか、公開 Web の入口（hub-function public-web、SQL インジェクションを遮断する WAF のウェブ ACL 付き）'
+      + 'またはメールリレーの入口（hub-function mail-relay、TCP 25 のみ）にする');
+    for (const lb of nodesOf(g, 'load-balancer').filter((x) => x.scheme !== 'internal')) {
+      const vpcs = lbVpcs(g, lb);
+      const where = nameOf(g, lb.id);
+      if (vpcs?.some((v) => !v.hub)) {
+        findings.push(finding(this, where, bi(`an internet-facing load balancer in member VPC ${nameOf(g, vpcs.find((v) => !v.hub)!.id)} takes internet ingress`,
+          `構成団体の VPC ${nameOf(g, vpcs.find((v) => !v.hub)!.id)} に、インターネットからの入口になるロードバランサーがある`),
+        bi('make it internal; a member publishes its web sites through the hub\'s public web entrance', '内部向けにする。構成団体の Web サイトは、ハブの公開 Web の入口から公開する')));
+        continue;
+      }
+      const role = hubFunction(lb.tags);
+      if (role === HubFunction.PUBLIC_WEB) {
+        const acls = associations.filter((a) => a.resource.kind === 'node' && a.resource.id === lb.id).map((a) => deref<WafWebAclNode>(g, a.webAcl));
+        const readable = acls.filter((a): a is WafWebAclNode => a?.type === 'waf-web-acl');
+        if (readable.some((a) => sqliProblem(a) === undefined)) continue;
+        const problem = readable.length > 0 ? sqliProblem(readable[0])!
+          : bi('no WAFv2 web ACL is associated with it', 'WAFv2 のウェブ ACL が関連付けられていない');
+        findings.push(finding(this, where, { en: `the public web entrance is not protected against SQL injection: ${problem.en}`, ja: `公開 Web の入口が SQL インジェクションから守られていない: ${problem.ja}` },
+          bi(`associate a REGIONAL WAFv2 web ACL with the managed ${SQLI_RULE_SET} (override action None) with the load balancer`,
+            `マネージドルール ${SQLI_RULE_SET}（上書きアクション None）を含む REGIONAL の WAFv2 ウェブ ACL を、ロードバランサーに関連付ける`)));
+      } else if (role === HubFunction.MAIL_RELAY) {
+        const other = listeners.filter((l) => l.loadBalancer.kind === 'node' && l.loadBalancer.id === lb.id)
+          .filter((l) => l.port !== 25 || (l.protocol ?? '').toUpperCase() !== 'TCP');
+        if (other.length === 0) continue;
+        const text = other.map((l) => `${l.protocol ?? '?'} ${l.port ?? '?'}`).join(', ');
+        findings.push(finding(this, where, bi(`the mail relay's entrance listens on more than TCP 25 (${text})`, `メールリレーの入口が TCP 25 以外でも待ち受けている（${text}）`),
+          bi('keep one TCP listener on port 25 on the mail relay\'s load balancer', 'メールリレーのロードバランサーには、ポート 25 の TCP リスナーだけを置く')));
+      } else {
+        findings.push(finding(this, where, bi(vpcs ? 'an internet-facing load balancer of the hub is neither the public web entrance nor the mail relay\'s entrance'
+          : 'an internet-facing load balancer whose subnets the guard cannot read may take internet ingress anywhere (fail closed)',
+        vpcs ? 'ハブのインターネット向けロードバランサーが、公開 Web の入口でもメールリレーの入口でもない'
+          : 'サブネットをガードが読めないインターネット向けロードバランサーが、どこかでインターネットからの入口になるおそれがある（フェイルクローズ）'), entranceFix));
+      }
+    }
+    const withGateway = new Set(nodesOf(g, 'internet-gateway').flatMap((gw) => gw.vpcs).filter((v) => v.kind === 'node').map((v) => (v as { id: string }).id));
+    for (const s of nodesOf(g, 'subnet').filter((x) => x.mapPublicIpOnLaunch && x.vpc.kind === 'node' && withGateway.has(x.vpc.id))) {
+      findings.push(finding(this, nameOf(g, s.id), bi('the subnet gives its instances public IP addresses behind an internet gateway: each of them takes internet ingress',
+        'サブネットがインターネットゲートウェイの内側でインスタンスにパブリック IP アドレスを割り当て、それぞれがインターネットからの入口になる'),
+      bi('set MapPublicIpOnLaunch to false; the internet enters only through the public web and mail relay load balancers',
+        'MapPublicIpOnLaunch を false にする。インターネットからは、公開 Web とメールリレーのロードバランサーからだけ入る')));
+    }
+    return findings;
+  },
+};
+
+const SIEM_FIX = bi('deliver it to the hub\'s SIEM bucket (hub-function siem; members under members/<code>/)',
+  'ハブの SIEM バケット（hub-function siem。構成団体は members/<団体コード>/ の下）へ送る');
+
+/**
+ * SC-4 (error): every log of the security cloud ends in the hub's SIEM bucket: every VPC's flow log, every firewall's alert and
+ * flow logs, the WAF's logs, the hub's Resolver query logs, and the proxy and mail relay log groups through a subscription.
+ */
+export const SC4: GuardRule = {
+  id: 'SC-4',
+  severity: Severity.ERROR,
+  models: ALL_MODELS,
+  term: '自治体情報セキュリティクラウド（ログ収集・分析）',
+  summary: 'With a security cloud hub: flow logs of every VPC (hub and members), alert and flow logs of every firewall, WAF logs and the hub\'s '
+    + 'Resolver query logs go to the hub\'s SIEM bucket; the proxy and mail relay log groups are subscribed to a delivery stream that ends there.',
+  check(ctx) {
+    const g = ctx.graph;
+    const findings: Finding[] = [];
+    const hubs = hubVpcs(g);
+    if (hubs.length === 0) return findings;
+    const add = (id: string, message: Bilingual, fix: Bilingual = SIEM_FIX) => findings.push(finding(this, nameOf(g, id), message, fix));
+    if (siemBuckets(g).length === 0) {
+      add(hubs[0].id, bi('the hub has no SIEM bucket (an S3 bucket tagged jichitai:hub-function = siem)', 'ハブに SIEM バケット（タグ jichitai:hub-function = siem の S3 バケット）がない'),
+        bi('add the SIEM sink (SecurityCloud creates it)', 'SIEM の受け口を追加する（SecurityCloud が作る）'));
+    }
+    for (const vpc of nodesOf(g, 'vpc')) {
+      const logs = nodesOf(g, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
+      if (!logs.some((l) => isSiemSink(g, l.sink))) {
+        const to = logs.map((l) => l.destination ?? l.destinationType).join(', ');
+        add(vpc.id, logs.length === 0 ? bi(`VPC ${nameOf(g, vpc.id)} has no flow log of all traffic`, `VPC ${nameOf(g, vpc.id)} に全通信のフローログがない`)
+          : bi(`the flow log of VPC ${nameOf(g, vpc.id)} goes to ${to}, not to the hub's SIEM bucket`, `VPC ${nameOf(g, vpc.id)} のフローログの送り先が、ハブの SIEM バケットではなく ${to}`));
+      }
+    }
+    for (const fw of nodesOf(g, 'firewall')) {
+      const destinations = nodesOf(g, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
+      const missing = ['ALERT', 'FLOW'].filter((t) => !destinations.some((d) => d.logType === t && isSiemSink(g, d.sink)));
+      if (missing.length > 0) {
+        add(fw.id, bi(`firewall ${nameOf(g, fw.id)} does not deliver its ${missing.join(' and ')} logs to the hub's SIEM bucket`,
+          `ファイアウォール ${nameOf(g, fw.id)} が ${missing.join(' と ')} のログをハブの SIEM バケットへ送っていない`));
+      }
+    }
+    const wafLogging = nodesOf(g, 'waf-logging');
+    for (const acl of nodesOf(g, 'waf-web-acl')) {
+      const logged = wafLogging.filter((l) => l.webAcl.kind === 'node' && l.webAcl.id === acl.id).some((l) => l.destinations.some((d) => endsInSiem(g, d)));
+      if (!logged) add(acl.id, bi(`web ACL ${nameOf(g, acl.id)} does not log to the hub's SIEM bucket`, `ウェブ ACL ${nameOf(g, acl.id)} のログがハブの SIEM バケットへ送られていない`));
+    }
+    const queryLogs = nodesOf(g, 'query-log-association');
+    for (const vpc of hubs) {
+      const logged = queryLogs.filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id).some((a) => {
+        const config = deref(g, a.config);
+        return config?.type === 'query-log-config' && isSiemSink(g, config.destination);
+      });
+      if (!logged) add(vpc.id, bi(`the hub VPC ${nameOf(g, vpc.id)} does not log its Resolver queries to the SIEM bucket`, `ハブの VPC ${nameOf(g, vpc.id)} が Resolver のクエリログを SIEM バケットへ送っていない`));
+    }
+    // The proxy's and mail relay's log groups: tagged so, or named by the CloudWatch agent of a hub server's boot script.
+    const groups = nodesOf(g, 'log-group');
+    const wanted = new Map<string, string>();
+    const serverLog = (tags: Readonly<Record<string, string>>) =>
+      hubFunction(tags) === HubFunction.PROXY || hubFunction(tags) === HubFunction.MAIL_RELAY;
+    for (const lg of groups.filter((x) => serverLog(x.tags))) wanted.set(lg.name ?? lg.id, lg.id);
+    const inHub = (u: UserDataNode) => u.securityGroups.some((r) => {
+      const group = deref(g, r);
+      return group?.type === 'security-group' && deref<VpcNode>(g, group.vpc)?.hub === true;
+    });
+    const hubUserData = nodesOf(g, 'user-data').filter((u) => serverLog(u.tags) || inHub(u) || hubProxies(g).some((p) => p.node.id === u.id));
+    for (const u of hubUserData) {
+      for (const { group } of shippedFiles(u)) {
+        const node = groups.find((x) => x.name === group);
+        if (!node) add(u.id, bi(`the hub server ships its log to log group ${group}, which is not in the synthesized output`, `ハブのサーバーがログを送るロググループ ${group} が合成結果にない`));
+        else wanted.set(group, node.id);
+      }
+    }
+    const subscriptions = nodesOf(g, 'log-subscription');
+    for (const [name, id] of [...wanted.entries()].sort()) {
+      const mine = subscriptions.filter((s) => (s.logGroup.kind === 'node' && s.logGroup.id === id) || (s.logGroup.kind === 'external' && s.logGroup.value === name));
+      if (mine.some((s) => s.filterPattern === '' && endsInSiem(g, s.destination))) continue;
+      add(id, bi(`log group ${name} is not subscribed, with every event (an empty filter pattern), to a delivery stream that ends in the SIEM bucket`,
+        `ロググループ ${name} が、すべてのイベント（空のフィルターパターン）で、SIEM バケットに届く配信ストリームにサブスクライブされていない`),
+      bi('add a subscription filter with an empty pattern to a Kinesis Data Firehose delivery stream that writes to the SIEM bucket',
+        '空のパターンのサブスクリプションフィルターで、SIEM バケットに書き込む Kinesis Data Firehose の配信ストリームへ送る'));
+    }
+    return findings;
+  },
+};

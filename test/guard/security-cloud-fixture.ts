@@ -1,0 +1,449 @@
+/**
+ * A small prefecture security cloud, written by hand in both engines' synthesized forms (CloudFormation and Terraform
+ * JSON), independent of the hub / member constructs: a hub VPC with the four tiers (transit, services, firewall,
+ * public), an inspection firewall, a NAT gateway, a Squid proxy fleet, a public web ALB behind WAF, a mail relay NLB, the
+ * SIEM bucket and what delivers to it; a transit gateway with per-member tables; two member municipalities whose
+ * Internet segments reach only the hub CIDR. `Mutation` switches one thing away from the contract, for the SC rules'
+ * refusal tests.
+ */
+import { CloudFormationTemplate } from '../../src/guard/extract-cloudformation';
+import { TerraformJson } from '../../src/guard/extract-terraform';
+
+/** One change away from the reference topology. */
+export interface Mutation {
+  /** Member A's transit table also holds member B's propagation. */
+  readonly crossPropagation?: boolean;
+  /** Member A routes member B's block to the hub transit gateway. */
+  readonly routeToB?: boolean;
+  /** The proxy's squid.conf: `deny-first` (the reference), `no-deny` (no RFC 1918 deny), `deny-after-allow`. */
+  readonly squid?: 'deny-first' | 'no-deny' | 'deny-after-allow';
+  /** Member A gets its own internet gateway and a default route to it. */
+  readonly memberIgw?: boolean;
+  /** The hub's services subnets send 0.0.0.0/0 straight to the NAT gateway, around the firewall. */
+  readonly servicesToNat?: boolean;
+  /** The firewall policy passes by default. */
+  readonly firewallPasses?: boolean;
+  /** The public web ALB's web ACL. */
+  readonly waf?: 'sqli' | 'none' | 'common-only' | 'sqli-count' | 'sqli-match' | 'sqli-not';
+  /** The mail NLB's listener ports. */
+  readonly mailPorts?: readonly number[];
+  /** An internet-facing ALB in member A. */
+  readonly memberAlb?: boolean;
+  /** Member A's flow log goes to a bucket of its own. */
+  readonly memberFlowLogElsewhere?: boolean;
+  /** Drop the proxy log group's subscription filter. */
+  readonly noProxySubscription?: boolean;
+  /** Drop the WAF logging configuration. */
+  readonly noWafLogging?: boolean;
+  /** Drop the hub's Resolver query logging association. */
+  readonly noQueryLogging?: boolean;
+  /** The hub VPC without its `jichitai:security-cloud` tag. */
+  readonly untaggedHub?: boolean;
+  /** Member B's VPC without its municipality code. */
+  readonly uncodedMember?: boolean;
+  /** The proxy's Auto Scaling group names its launch template by name. */
+  readonly asgByName?: boolean;
+  /** No Auto Scaling group: where the proxy runs is unknown. */
+  readonly noProxyGroup?: boolean;
+}
+
+export const HUB_CIDR = '10.100.0.0/16';
+const TIERS = { transit: '10.100.0.0/24', services: '10.100.1.0/24', firewall: '10.100.2.0/24', public: '10.100.3.0/24' } as const;
+export const MEMBERS = [
+  { key: 'A', code: '131016', cidr: '10.1.0.0/16', subnet: '10.1.0.0/24' },
+  { key: 'B', code: '132012', cidr: '10.2.0.0/16', subnet: '10.2.0.0/24' },
+] as const;
+const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+const SIEM_NAME = 'aws-waf-logs-pref-siem';
+const DNS_ADDRESS = '10.100.1.10';
+
+/** The proxy's boot script: squid.conf, and the CloudWatch agent shipping the access log to the proxy's log group. */
+export function proxyBootScript(variant: Mutation['squid'] = 'deny-first'): string {
+  const deny = 'http_access deny to_private';
+  const access = variant === 'no-deny' ? ['http_access allow clients']
+    : variant === 'deny-after-allow' ? ['http_access allow clients', deny] : [deny, 'http_access allow clients'];
+  return [
+    '#!/bin/bash',
+    'cat > /etc/squid/squid.conf <<\'EOF\'',
+    'http_port 8080',
+    'acl clients src 10.0.0.0/8 172.16.0.0/12 192.168.0.0/16',
+    'acl to_private dst 10.0.0.0/8 172.16.0.0/12 192.168.0.0/16 169.254.0.0/16 127.0.0.0/8',
+    'acl SSL_ports port 443',
+    'acl CONNECT method CONNECT',
+    'http_access deny CONNECT !SSL_ports',
+    ...access,
+    'http_access deny all',
+    'access_log stdio:/var/log/squid/access.log',
+    'EOF',
+    'cat > /opt/aws/amazon-cloudwatch-agent/etc/config.json <<\'JICHITAI_CWAGENT_CONF\'',
+    JSON.stringify({ logs: { logs_collected: { files: { collect_list: [{ file_path: '/var/log/squid/access.log', log_group_name: '/hub/proxy/access' }] } } } }),
+    'JICHITAI_CWAGENT_CONF',
+    '/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:/opt/aws/amazon-cloudwatch-agent/etc/config.json',
+    '',
+  ].join('\n');
+}
+
+/** The web ACL's rules, in CloudFormation's spelling. */
+function cfnWafRules(variant: NonNullable<Mutation['waf']>): unknown[] {
+  const managed = (name: string, priority: number, override: 'None' | 'Count' = 'None') => ({
+    Name: name,
+    Priority: priority,
+    OverrideAction: { [override]: {} },
+    Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: name } },
+    VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: name },
+  });
+  const sqli = { SqliMatchStatement: { FieldToMatch: { Body: {} }, TextTransformations: [{ Priority: 0, Type: 'URL_DECODE' }] } };
+  const custom = (statement: unknown) => ({
+    Name: 'sqli',
+    Priority: 2,
+    Action: { Block: {} },
+    Statement: statement,
+    VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: 'sqli' },
+  });
+  const common = managed('AWSManagedRulesCommonRuleSet', 0);
+  switch (variant) {
+    case 'common-only': return [common];
+    case 'sqli-count': return [common, managed('AWSManagedRulesSQLiRuleSet', 1, 'Count')];
+    case 'sqli-match': return [common, custom(sqli)];
+    case 'sqli-not': return [common, custom({ NotStatement: { Statement: sqli } })];
+    default: return [common, managed('AWSManagedRulesSQLiRuleSet', 1)];
+  }
+}
+
+/** The same rules in Terraform's spelling (nested blocks as cdktf writes them). */
+function tfWafRules(variant: NonNullable<Mutation['waf']>): unknown[] {
+  const visibility = (name: string) => ({ sampled_requests_enabled: true, cloudwatch_metrics_enabled: true, metric_name: name });
+  const managed = (name: string, priority: number, override: 'none' | 'count' = 'none') => ({
+    name,
+    priority,
+    override_action: { [override]: {} },
+    statement: { managed_rule_group_statement: { vendor_name: 'AWS', name } },
+    visibility_config: visibility(name),
+  });
+  const sqli = { sqli_match_statement: { field_to_match: { body: {} }, text_transformation: [{ priority: 0, type: 'URL_DECODE' }] } };
+  const custom = (statement: unknown) => ({ name: 'sqli', priority: 2, action: { block: {} }, statement, visibility_config: visibility('sqli') });
+  const common = managed('AWSManagedRulesCommonRuleSet', 0);
+  switch (variant) {
+    case 'common-only': return [common];
+    case 'sqli-count': return [common, managed('AWSManagedRulesSQLiRuleSet', 1, 'count')];
+    case 'sqli-match': return [common, custom(sqli)];
+    case 'sqli-not': return [common, custom({ not_statement: { statement: sqli } })];
+    default: return [common, managed('AWSManagedRulesSQLiRuleSet', 1)];
+  }
+}
+
+type CfnResources = Record<string, { Type: string; Properties?: any }>;
+
+/**
+ * The prefecture as CloudFormation. `split`: the members in a stack of their own that imports the hub's values
+ * (`Fn::ImportValue`), as the CDK writes cross-stack references.
+ */
+export function prefectureCfn(m: Mutation = {}, split = false): Record<string, CloudFormationTemplate> {
+  const hub: CfnResources = {};
+  const members: CfnResources = split ? {} : hub;
+  const outputs: Record<string, { Value: unknown; Export: { Name: string } }> = {};
+  const tags = (t: Record<string, string>) => Object.entries(t).map(([Key, Value]) => ({ Key, Value }));
+  const hubTags = (fn?: string) => tags({ ...(m.untaggedHub ? {} : { 'jichitai:security-cloud': 'hub' }), ...(fn ? { 'jichitai:hub-function': fn } : {}) });
+  /** A hub value as a member stack refers to it: directly, or through an export. */
+  const fromHub = (value: unknown, name: string) => {
+    if (!split) return value;
+    outputs[name] = { Value: value, Export: { Name: `Hub:${name}` } };
+    return { 'Fn::ImportValue': `Hub:${name}` };
+  };
+  const ref = (id: string) => ({ Ref: id });
+  const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+
+  // Hub VPC and tiers.
+  hub.HubVpc = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: HUB_CIDR, Tags: hubTags() } };
+  for (const [tier, cidr] of Object.entries(TIERS)) {
+    hub[`Hub${tier}Subnet`] = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('HubVpc'), CidrBlock: cidr, AvailabilityZone: 'ap-northeast-1a', Tags: hubTags() } };
+    hub[`Hub${tier}Table`] = { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref('HubVpc'), Tags: hubTags() } };
+    hub[`Hub${tier}Assoc`] = { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: ref(`Hub${tier}Subnet`), RouteTableId: ref(`Hub${tier}Table`) } };
+  }
+  hub.Igw = { Type: 'AWS::EC2::InternetGateway', Properties: { Tags: hubTags() } };
+  hub.IgwAttach = { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: ref('HubVpc'), InternetGatewayId: ref('Igw') } };
+  hub.NatEip = { Type: 'AWS::EC2::EIP', Properties: { Domain: 'vpc' } };
+  hub.Nat = { Type: 'AWS::EC2::NatGateway', Properties: { SubnetId: ref('HubpublicSubnet'), AllocationId: { 'Fn::GetAtt': ['NatEip', 'AllocationId'] }, Tags: hubTags() } };
+  hub.FirewallPolicy = {
+    Type: 'AWS::NetworkFirewall::FirewallPolicy',
+    Properties: {
+      FirewallPolicyName: 'hub',
+      FirewallPolicy: {
+        StatelessDefaultActions: ['aws:forward_to_sfe'],
+        StatelessFragmentDefaultActions: ['aws:forward_to_sfe'],
+        StatefulDefaultActions: m.firewallPasses ? [] : ['aws:drop_strict', 'aws:alert_strict'],
+        StatefulEngineOptions: { RuleOrder: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER' },
+      },
+      Tags: hubTags('inspection'),
+    },
+  };
+  hub.Firewall = {
+    Type: 'AWS::NetworkFirewall::Firewall',
+    Properties: { FirewallName: 'hub', VpcId: ref('HubVpc'), SubnetMappings: [{ SubnetId: ref('HubfirewallSubnet') }], FirewallPolicyArn: ref('FirewallPolicy'), Tags: hubTags('inspection') },
+  };
+  hub.Siem = { Type: 'AWS::S3::Bucket', Properties: { BucketName: SIEM_NAME, Tags: hubTags('siem') } };
+  hub.FirewallLogging = {
+    Type: 'AWS::NetworkFirewall::LoggingConfiguration',
+    Properties: {
+      FirewallArn: ref('Firewall'),
+      LoggingConfiguration: {
+        LogDestinationConfigs: ['ALERT', 'FLOW'].map((t) => ({ LogType: t, LogDestinationType: 'S3', LogDestination: { bucketName: ref('Siem'), prefix: `hub/firewall/${t.toLowerCase()}` } })),
+      },
+    },
+  };
+  // Transit gateway: default tables off, the hub table and one per member.
+  hub.Tgw = { Type: 'AWS::EC2::TransitGateway', Properties: { DefaultRouteTableAssociation: 'disable', DefaultRouteTablePropagation: 'disable', Tags: hubTags() } };
+  hub.HubAttachment = { Type: 'AWS::EC2::TransitGatewayAttachment', Properties: { TransitGatewayId: ref('Tgw'), VpcId: ref('HubVpc'), SubnetIds: [ref('HubtransitSubnet')] } };
+  hub.HubTgwTable = { Type: 'AWS::EC2::TransitGatewayRouteTable', Properties: { TransitGatewayId: ref('Tgw'), Tags: hubTags() } };
+  hub.HubTgwAssoc = { Type: 'AWS::EC2::TransitGatewayRouteTableAssociation', Properties: { TransitGatewayRouteTableId: ref('HubTgwTable'), TransitGatewayAttachmentId: ref('HubAttachment') } };
+  // Hub routes.
+  const route = (into: CfnResources, id: string, table: string, destination: string, target: Record<string, unknown>) => {
+    into[id] = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref(table), DestinationCidrBlock: destination, ...target } };
+  };
+  route(hub, 'ServicesDefault', 'HubservicesTable', '0.0.0.0/0', m.servicesToNat ? { NatGatewayId: ref('Nat') } : { VpcEndpointId: ref('Firewall') });
+  RFC1918.forEach((c, i) => route(hub, `ServicesPrivate${i}`, 'HubservicesTable', c, { TransitGatewayId: ref('Tgw') }));
+  route(hub, 'FirewallDefault', 'HubfirewallTable', '0.0.0.0/0', { NatGatewayId: ref('Nat') });
+  route(hub, 'PublicDefault', 'HubpublicTable', '0.0.0.0/0', { GatewayId: ref('Igw') });
+  route(hub, 'PublicReturn', 'HubpublicTable', TIERS.services, { VpcEndpointId: ref('Firewall') });
+  RFC1918.forEach((c, i) => route(hub, `PublicPrivate${i}`, 'HubpublicTable', c, { TransitGatewayId: ref('Tgw') }));
+  // The proxy fleet.
+  hub.ProxySg = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'proxy', VpcId: ref('HubVpc'), SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, CidrIp: '10.0.0.0/8' }], Tags: hubTags('proxy') } };
+  hub.ProxyTemplate = {
+    Type: 'AWS::EC2::LaunchTemplate',
+    Properties: { LaunchTemplateName: 'hub-proxy', LaunchTemplateData: { ImageId: 'ami-12345678', SecurityGroupIds: [{ 'Fn::GetAtt': ['ProxySg', 'GroupId'] }], UserData: { 'Fn::Base64': proxyBootScript(m.squid) } } },
+  };
+  const template = m.asgByName ? { LaunchTemplateName: { 'Fn::GetAtt': ['ProxyTemplate', 'LaunchTemplateName'] } } : { LaunchTemplateId: ref('ProxyTemplate') };
+  if (!m.noProxyGroup) {
+    hub.ProxyGroup = {
+      Type: 'AWS::AutoScaling::AutoScalingGroup',
+      Properties: { MinSize: '2', MaxSize: '4', LaunchTemplate: { ...template, Version: { 'Fn::GetAtt': ['ProxyTemplate', 'LatestVersionNumber'] } }, VPCZoneIdentifier: [ref('HubservicesSubnet')] },
+    };
+  }
+  hub.ProxyLog = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/hub/proxy/access', RetentionInDays: 365, Tags: hubTags('proxy') } };
+  hub.LogStream = {
+    Type: 'AWS::KinesisFirehose::DeliveryStream',
+    Properties: { DeliveryStreamType: 'DirectPut', ExtendedS3DestinationConfiguration: { BucketARN: arn('Siem'), Prefix: 'hub/proxy/', RoleARN: 'arn:aws:iam::123456789012:role/firehose' }, Tags: hubTags('siem') },
+  };
+  if (!m.noProxySubscription) {
+    hub.ProxyLogSubscription = {
+      Type: 'AWS::Logs::SubscriptionFilter',
+      Properties: { LogGroupName: ref('ProxyLog'), FilterPattern: '', DestinationArn: arn('LogStream'), RoleArn: 'arn:aws:iam::123456789012:role/logs' },
+    };
+  }
+  // Public web and mail relay entrances.
+  hub.WebAlb = {
+    Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    Properties: { Type: 'application', Scheme: 'internet-facing', Subnets: [ref('HubpublicSubnet')], Tags: hubTags('public-web') },
+  };
+  hub.WebListener = { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { LoadBalancerArn: ref('WebAlb'), Port: 443, Protocol: 'HTTPS' } };
+  if (m.waf !== 'none') {
+    hub.WebAcl = {
+      Type: 'AWS::WAFv2::WebACL',
+      Properties: {
+        Scope: 'REGIONAL',
+        DefaultAction: { Allow: {} },
+        Rules: cfnWafRules(m.waf ?? 'sqli'),
+        VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: 'web' },
+        Tags: hubTags('public-web'),
+      },
+    };
+    hub.WebAclAssociation = { Type: 'AWS::WAFv2::WebACLAssociation', Properties: { ResourceArn: ref('WebAlb'), WebACLArn: arn('WebAcl') } };
+    if (!m.noWafLogging) hub.WebAclLogging = { Type: 'AWS::WAFv2::LoggingConfiguration', Properties: { ResourceArn: arn('WebAcl'), LogDestinationConfigs: [arn('Siem')] } };
+  }
+  hub.MailNlb = {
+    Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    Properties: { Type: 'network', Scheme: 'internet-facing', Subnets: [ref('HubpublicSubnet')], Tags: hubTags('mail-relay') },
+  };
+  (m.mailPorts ?? [25]).forEach((p) => {
+    hub[`MailListener${p}`] = { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { LoadBalancerArn: ref('MailNlb'), Port: p, Protocol: 'TCP' } };
+  });
+  // The hub's own logs.
+  hub.HubFlowLog = { Type: 'AWS::EC2::FlowLog', Properties: { ResourceId: ref('HubVpc'), ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: { 'Fn::Join': ['', [arn('Siem'), '/hub/flow/']] } } };
+  hub.QueryLogConfig = { Type: 'AWS::Route53Resolver::ResolverQueryLoggingConfig', Properties: { DestinationArn: arn('Siem') } };
+  if (!m.noQueryLogging) {
+    hub.QueryLogAssociation = { Type: 'AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation', Properties: { ResolverQueryLogConfigId: { 'Fn::GetAtt': ['QueryLogConfig', 'Id'] }, ResourceId: ref('HubVpc') } };
+  }
+
+  // Members: the Internet segment, attached to the hub transit gateway, with their own tables and propagations.
+  const tgw = fromHub(ref('Tgw'), 'Tgw');
+  const hubTable = fromHub(ref('HubTgwTable'), 'HubTgwTable');
+  const hubAttachment = fromHub(ref('HubAttachment'), 'HubAttachment');
+  const siemArn = fromHub(arn('Siem'), 'SiemArn');
+  for (const member of MEMBERS) {
+    const k = member.key;
+    const mt = tags({ 'jichitai:segment': 'INTERNET', ...(m.uncodedMember && k === 'B' ? {} : { 'jichitai:municipality': member.code }) });
+    members[`Vpc${k}`] = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: member.cidr, Tags: mt } };
+    members[`Subnet${k}`] = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref(`Vpc${k}`), CidrBlock: member.subnet, AvailabilityZone: 'ap-northeast-1a', Tags: mt } };
+    members[`Table${k}`] = { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref(`Vpc${k}`), Tags: mt } };
+    members[`Assoc${k}`] = { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: ref(`Subnet${k}`), RouteTableId: ref(`Table${k}`) } };
+    members[`Attachment${k}`] = { Type: 'AWS::EC2::TransitGatewayAttachment', Properties: { TransitGatewayId: tgw, VpcId: ref(`Vpc${k}`), SubnetIds: [ref(`Subnet${k}`)], Tags: mt } };
+    members[`ToHub${k}`] = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref(`Table${k}`), DestinationCidrBlock: HUB_CIDR, TransitGatewayId: tgw } };
+    members[`TgwTable${k}`] = { Type: 'AWS::EC2::TransitGatewayRouteTable', Properties: { TransitGatewayId: tgw, Tags: mt } };
+    members[`TgwAssoc${k}`] = { Type: 'AWS::EC2::TransitGatewayRouteTableAssociation', Properties: { TransitGatewayRouteTableId: ref(`TgwTable${k}`), TransitGatewayAttachmentId: ref(`Attachment${k}`) } };
+    members[`TgwFromHub${k}`] = { Type: 'AWS::EC2::TransitGatewayRouteTablePropagation', Properties: { TransitGatewayRouteTableId: ref(`TgwTable${k}`), TransitGatewayAttachmentId: hubAttachment } };
+    members[`TgwIntoHub${k}`] = { Type: 'AWS::EC2::TransitGatewayRouteTablePropagation', Properties: { TransitGatewayRouteTableId: hubTable, TransitGatewayAttachmentId: ref(`Attachment${k}`) } };
+    members[`FlowLog${k}`] = {
+      Type: 'AWS::EC2::FlowLog',
+      Properties: { ResourceId: ref(`Vpc${k}`), ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: { 'Fn::Join': ['', [siemArn, `/members/${member.code}/`]] } },
+    };
+    // DNS: "." forwarded to the hub's inbound resolver over the hub transit gateway (IN-2).
+    members[`ResolverSg${k}`] = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'dns', VpcId: ref(`Vpc${k}`) } };
+    members[`Outbound${k}`] = { Type: 'AWS::Route53Resolver::ResolverEndpoint', Properties: { Direction: 'OUTBOUND', IpAddresses: [{ SubnetId: ref(`Subnet${k}`) }], SecurityGroupIds: [ref(`ResolverSg${k}`)] } };
+    members[`Forward${k}`] = { Type: 'AWS::Route53Resolver::ResolverRule', Properties: { RuleType: 'FORWARD', DomainName: '.', ResolverEndpointId: ref(`Outbound${k}`), TargetIps: [{ Ip: DNS_ADDRESS, Port: '53' }] } };
+    members[`ForwardAssoc${k}`] = { Type: 'AWS::Route53Resolver::ResolverRuleAssociation', Properties: { ResolverRuleId: { 'Fn::GetAtt': [`Forward${k}`, 'ResolverRuleId'] }, VPCId: ref(`Vpc${k}`) } };
+  }
+  if (m.crossPropagation) {
+    members.TgwLeak = { Type: 'AWS::EC2::TransitGatewayRouteTablePropagation', Properties: { TransitGatewayRouteTableId: ref('TgwTableA'), TransitGatewayAttachmentId: ref('AttachmentB') } };
+  }
+  if (m.routeToB) {
+    members.ToB = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('TableA'), DestinationCidrBlock: MEMBERS[1].cidr, TransitGatewayId: tgw } };
+  }
+  if (m.memberIgw) {
+    members.IgwA = { Type: 'AWS::EC2::InternetGateway' };
+    members.IgwAttachA = { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: ref('VpcA'), InternetGatewayId: ref('IgwA') } };
+    members.DefaultA = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('TableA'), DestinationCidrBlock: '0.0.0.0/0', GatewayId: ref('IgwA') } };
+  }
+  if (m.memberAlb) {
+    members.AlbA = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Scheme: 'internet-facing', Subnets: [ref('SubnetA')] } };
+  }
+  if (m.memberFlowLogElsewhere) {
+    members.OwnLogsA = { Type: 'AWS::S3::Bucket' };
+    members.FlowLogA.Properties.LogDestination = arn('OwnLogsA');
+  }
+  if (!split) return { Prefecture: { Resources: hub } };
+  return { Hub: { Resources: hub, Outputs: outputs }, Members: { Resources: members } };
+}
+
+type TfResources = Record<string, Record<string, any>>;
+
+/** The prefecture as one synthesized Terraform JSON configuration (cdk.tf.json). */
+export function prefectureTf(m: Mutation = {}): TerraformJson {
+  const r: TfResources = {};
+  const put = (type: string, name: string, body: any) => { (r[type] ??= {})[name] = body; };
+  const hubTags = (fn?: string) => ({ ...(m.untaggedHub ? {} : { 'jichitai:security-cloud': 'hub' }), ...(fn ? { 'jichitai:hub-function': fn } : {}) });
+  const id = (address: string) => `\${${address}.id}`;
+  const arn = (address: string) => `\${${address}.arn}`;
+
+  put('aws_vpc', 'hub', { cidr_block: HUB_CIDR, tags: hubTags() });
+  for (const [tier, cidr] of Object.entries(TIERS)) {
+    put('aws_subnet', `hub_${tier}`, { vpc_id: id('aws_vpc.hub'), cidr_block: cidr, availability_zone: 'ap-northeast-1a', tags: hubTags() });
+    put('aws_route_table', `hub_${tier}`, { vpc_id: id('aws_vpc.hub'), tags: hubTags() });
+    put('aws_route_table_association', `hub_${tier}`, { subnet_id: id(`aws_subnet.hub_${tier}`), route_table_id: id(`aws_route_table.hub_${tier}`) });
+  }
+  put('aws_internet_gateway', 'hub', { vpc_id: id('aws_vpc.hub'), tags: hubTags() });
+  put('aws_eip', 'nat', { domain: 'vpc' });
+  put('aws_nat_gateway', 'hub', { subnet_id: id('aws_subnet.hub_public'), allocation_id: id('aws_eip.nat'), tags: hubTags() });
+  put('aws_networkfirewall_firewall_policy', 'hub', {
+    name: 'hub',
+    firewall_policy: {
+      stateless_default_actions: ['aws:forward_to_sfe'],
+      stateless_fragment_default_actions: ['aws:forward_to_sfe'],
+      stateful_default_actions: m.firewallPasses ? [] : ['aws:drop_strict', 'aws:alert_strict'],
+      stateful_engine_options: { rule_order: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER' },
+    },
+    tags: hubTags('inspection'),
+  });
+  put('aws_networkfirewall_firewall', 'hub', {
+    name: 'hub', vpc_id: id('aws_vpc.hub'), subnet_mapping: [{ subnet_id: id('aws_subnet.hub_firewall') }], firewall_policy_arn: arn('aws_networkfirewall_firewall_policy.hub'), tags: hubTags('inspection'),
+  });
+  put('aws_s3_bucket', 'siem', { bucket: SIEM_NAME, tags: hubTags('siem') });
+  put('aws_networkfirewall_logging_configuration', 'hub', {
+    firewall_arn: arn('aws_networkfirewall_firewall.hub'),
+    logging_configuration: {
+      log_destination_config: ['ALERT', 'FLOW'].map((t) => ({ log_type: t, log_destination_type: 'S3', log_destination: { bucketName: '${aws_s3_bucket.siem.bucket}', prefix: `hub/firewall/${t.toLowerCase()}` } })),
+    },
+  });
+  put('aws_ec2_transit_gateway', 'hub', { default_route_table_association: 'disable', default_route_table_propagation: 'disable', tags: hubTags() });
+  put('aws_ec2_transit_gateway_vpc_attachment', 'hub', {
+    transit_gateway_id: id('aws_ec2_transit_gateway.hub'),
+    vpc_id: id('aws_vpc.hub'),
+    subnet_ids: [id('aws_subnet.hub_transit')],
+    transit_gateway_default_route_table_association: false,
+    transit_gateway_default_route_table_propagation: false,
+  });
+  put('aws_ec2_transit_gateway_route_table', 'hub', { transit_gateway_id: id('aws_ec2_transit_gateway.hub'), tags: hubTags() });
+  put('aws_ec2_transit_gateway_route_table_association', 'hub', { transit_gateway_route_table_id: id('aws_ec2_transit_gateway_route_table.hub'), transit_gateway_attachment_id: id('aws_ec2_transit_gateway_vpc_attachment.hub') });
+  const route = (name: string, table: string, destination: string, target: Record<string, string>) =>
+    put('aws_route', name, { route_table_id: id(`aws_route_table.${table}`), destination_cidr_block: destination, ...target });
+  route('services_default', 'hub_services', '0.0.0.0/0', m.servicesToNat ? { nat_gateway_id: id('aws_nat_gateway.hub') } : { vpc_endpoint_id: id('aws_networkfirewall_firewall.hub') });
+  RFC1918.forEach((c, i) => route(`services_private${i}`, 'hub_services', c, { transit_gateway_id: id('aws_ec2_transit_gateway.hub') }));
+  route('firewall_default', 'hub_firewall', '0.0.0.0/0', { nat_gateway_id: id('aws_nat_gateway.hub') });
+  route('public_default', 'hub_public', '0.0.0.0/0', { gateway_id: id('aws_internet_gateway.hub') });
+  route('public_return', 'hub_public', TIERS.services, { vpc_endpoint_id: id('aws_networkfirewall_firewall.hub') });
+  RFC1918.forEach((c, i) => route(`public_private${i}`, 'hub_public', c, { transit_gateway_id: id('aws_ec2_transit_gateway.hub') }));
+  put('aws_security_group', 'proxy', { vpc_id: id('aws_vpc.hub'), ingress: [{ protocol: 'tcp', from_port: 8080, to_port: 8080, cidr_blocks: ['10.0.0.0/8'] }], tags: hubTags('proxy') });
+  put('aws_launch_template', 'proxy', {
+    name: 'hub-proxy', image_id: 'ami-12345678', vpc_security_group_ids: [id('aws_security_group.proxy')], user_data: Buffer.from(proxyBootScript(m.squid)).toString('base64'), tags: hubTags('proxy'),
+  });
+  const template = m.asgByName ? { name: '${aws_launch_template.proxy.name}' } : { id: id('aws_launch_template.proxy') };
+  if (!m.noProxyGroup) put('aws_autoscaling_group', 'proxy', { min_size: 2, max_size: 4, launch_template: { ...template, version: '$Latest' }, vpc_zone_identifier: [id('aws_subnet.hub_services')] });
+  put('aws_cloudwatch_log_group', 'proxy', { name: '/hub/proxy/access', retention_in_days: 365, tags: hubTags('proxy') });
+  put('aws_kinesis_firehose_delivery_stream', 'logs', {
+    name: 'hub-logs', destination: 'extended_s3', extended_s3_configuration: { bucket_arn: arn('aws_s3_bucket.siem'), prefix: 'hub/proxy/', role_arn: 'arn:aws:iam::123456789012:role/firehose' }, tags: hubTags('siem'),
+  });
+  if (!m.noProxySubscription) {
+    put('aws_cloudwatch_log_subscription_filter', 'proxy', {
+      name: 'proxy', log_group_name: '${aws_cloudwatch_log_group.proxy.name}', filter_pattern: '', destination_arn: arn('aws_kinesis_firehose_delivery_stream.logs'), role_arn: 'arn:aws:iam::123456789012:role/logs',
+    });
+  }
+  put('aws_lb', 'web', { load_balancer_type: 'application', internal: false, subnets: [id('aws_subnet.hub_public')], tags: hubTags('public-web') });
+  put('aws_lb_listener', 'web', { load_balancer_arn: arn('aws_lb.web'), port: 443, protocol: 'HTTPS' });
+  if (m.waf !== 'none') {
+    put('aws_wafv2_web_acl', 'web', {
+      name: 'web',
+      scope: 'REGIONAL',
+      default_action: { allow: {} },
+      rule: tfWafRules(m.waf ?? 'sqli'),
+      visibility_config: { sampled_requests_enabled: true, cloudwatch_metrics_enabled: true, metric_name: 'web' },
+      tags: hubTags('public-web'),
+    });
+    put('aws_wafv2_web_acl_association', 'web', { resource_arn: arn('aws_lb.web'), web_acl_arn: arn('aws_wafv2_web_acl.web') });
+    if (!m.noWafLogging) put('aws_wafv2_web_acl_logging_configuration', 'web', { resource_arn: arn('aws_wafv2_web_acl.web'), log_destination_configs: [arn('aws_s3_bucket.siem')] });
+  }
+  put('aws_lb', 'mail', { load_balancer_type: 'network', subnets: [id('aws_subnet.hub_public')], tags: hubTags('mail-relay') });
+  (m.mailPorts ?? [25]).forEach((p) => put('aws_lb_listener', `mail${p}`, { load_balancer_arn: arn('aws_lb.mail'), port: p, protocol: 'TCP' }));
+  put('aws_flow_log', 'hub', { vpc_id: id('aws_vpc.hub'), traffic_type: 'ALL', log_destination_type: 's3', log_destination: `${arn('aws_s3_bucket.siem')}/hub/flow/` });
+  put('aws_route53_resolver_query_log_config', 'hub', { name: 'hub', destination_arn: arn('aws_s3_bucket.siem') });
+  if (!m.noQueryLogging) put('aws_route53_resolver_query_log_config_association', 'hub', { resolver_query_log_config_id: id('aws_route53_resolver_query_log_config.hub'), resource_id: id('aws_vpc.hub') });
+
+  for (const member of MEMBERS) {
+    const k = member.key.toLowerCase();
+    const mt = { 'jichitai:segment': 'INTERNET', ...(m.uncodedMember && k === 'b' ? {} : { 'jichitai:municipality': member.code }) };
+    put('aws_vpc', k, { cidr_block: member.cidr, tags: mt });
+    put('aws_subnet', k, { vpc_id: id(`aws_vpc.${k}`), cidr_block: member.subnet, availability_zone: 'ap-northeast-1a', tags: mt });
+    put('aws_route_table', k, { vpc_id: id(`aws_vpc.${k}`), tags: mt });
+    put('aws_route_table_association', k, { subnet_id: id(`aws_subnet.${k}`), route_table_id: id(`aws_route_table.${k}`) });
+    put('aws_ec2_transit_gateway_vpc_attachment', k, {
+      transit_gateway_id: id('aws_ec2_transit_gateway.hub'),
+      vpc_id: id(`aws_vpc.${k}`),
+      subnet_ids: [id(`aws_subnet.${k}`)],
+      transit_gateway_default_route_table_association: false,
+      transit_gateway_default_route_table_propagation: false,
+      tags: mt,
+    });
+    put('aws_route', `to_hub_${k}`, { route_table_id: id(`aws_route_table.${k}`), destination_cidr_block: HUB_CIDR, transit_gateway_id: id('aws_ec2_transit_gateway.hub') });
+    put('aws_ec2_transit_gateway_route_table', k, { transit_gateway_id: id('aws_ec2_transit_gateway.hub'), tags: mt });
+    put('aws_ec2_transit_gateway_route_table_association', k, { transit_gateway_route_table_id: id(`aws_ec2_transit_gateway_route_table.${k}`), transit_gateway_attachment_id: id(`aws_ec2_transit_gateway_vpc_attachment.${k}`) });
+    put('aws_ec2_transit_gateway_route_table_propagation', `${k}_from_hub`, { transit_gateway_route_table_id: id(`aws_ec2_transit_gateway_route_table.${k}`), transit_gateway_attachment_id: id('aws_ec2_transit_gateway_vpc_attachment.hub') });
+    put('aws_ec2_transit_gateway_route_table_propagation', `${k}_into_hub`, { transit_gateway_route_table_id: id('aws_ec2_transit_gateway_route_table.hub'), transit_gateway_attachment_id: id(`aws_ec2_transit_gateway_vpc_attachment.${k}`) });
+    put('aws_flow_log', k, { vpc_id: id(`aws_vpc.${k}`), traffic_type: 'ALL', log_destination_type: 's3', log_destination: `${arn('aws_s3_bucket.siem')}/members/${member.code}/` });
+    put('aws_security_group', `resolver_${k}`, { vpc_id: id(`aws_vpc.${k}`) });
+    put('aws_route53_resolver_endpoint', `outbound_${k}`, { direction: 'OUTBOUND', security_group_ids: [id(`aws_security_group.resolver_${k}`)], ip_address: [{ subnet_id: id(`aws_subnet.${k}`) }] });
+    put('aws_route53_resolver_rule', `forward_${k}`, { rule_type: 'FORWARD', domain_name: '.', resolver_endpoint_id: id(`aws_route53_resolver_endpoint.outbound_${k}`), target_ip: [{ ip: DNS_ADDRESS, port: 53 }] });
+    put('aws_route53_resolver_rule_association', `forward_${k}`, { resolver_rule_id: id(`aws_route53_resolver_rule.forward_${k}`), vpc_id: id(`aws_vpc.${k}`) });
+  }
+  if (m.crossPropagation) {
+    put('aws_ec2_transit_gateway_route_table_propagation', 'leak', { transit_gateway_route_table_id: id('aws_ec2_transit_gateway_route_table.a'), transit_gateway_attachment_id: id('aws_ec2_transit_gateway_vpc_attachment.b') });
+  }
+  if (m.routeToB) put('aws_route', 'to_b', { route_table_id: id('aws_route_table.a'), destination_cidr_block: MEMBERS[1].cidr, transit_gateway_id: id('aws_ec2_transit_gateway.hub') });
+  if (m.memberIgw) {
+    put('aws_internet_gateway', 'a', { vpc_id: id('aws_vpc.a') });
+    put('aws_route', 'default_a', { route_table_id: id('aws_route_table.a'), destination_cidr_block: '0.0.0.0/0', gateway_id: id('aws_internet_gateway.a') });
+  }
+  if (m.memberAlb) put('aws_lb', 'a', { subnets: [id('aws_subnet.a')] });
+  if (m.memberFlowLogElsewhere) {
+    put('aws_s3_bucket', 'own_a', {});
+    r.aws_flow_log.a.log_destination = arn('aws_s3_bucket.own_a');
+  }
+  return { resource: r };
+}

@@ -1,0 +1,231 @@
+/**
+ * SC-1 … SC-4 (自治体情報セキュリティクラウド) over a hand-built small prefecture in both engines' synthesized forms
+ * (test/guard/security-cloud-fixture.ts): the reference topology passes every rule of the guard, and each mutation away
+ * from the contract is refused by its rule in CloudFormation (one template, and hub + members as two stacks joined by
+ * exports) and in Terraform JSON.
+ */
+import { HUB_CIDR, Mutation, prefectureCfn, prefectureTf } from './security-cloud-fixture';
+import { GuardLanguage, NetworkModel } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
+import { TopologyGraph } from '../../src/guard/graph';
+import { Finding, formatFinding, formatFindingIn } from '../../src/guard/rule';
+import { wafRule } from '../../src/guard/waf';
+import { notJapanese } from '../support/japanese';
+
+const ENGINES: Record<string, (m?: Mutation) => TopologyGraph> = {
+  'CloudFormation': (m) => extractCloudFormation(prefectureCfn(m)),
+  'CloudFormation, two stacks': (m) => extractCloudFormation(prefectureCfn(m, true)),
+  'Terraform': (m) => extractTerraform({ prefecture: prefectureTf(m) }),
+};
+
+const check = (graph: TopologyGraph, model = NetworkModel.ALPHA): Finding[] => checkTopology(graph, { model });
+const lines = (findings: readonly Finding[]) => findings.map(formatFinding);
+
+describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
+  const graphOf = ENGINES[engine];
+
+  test('the reference prefecture passes every rule (GUARD-1 takes the hub VPC without a segment label; SEG-1, IN-2, LOG-1 accept the hub)', () => {
+    const graph = graphOf();
+    expect(graph.unresolved).toEqual([]);
+    const hub = [...graph.nodes.values()].filter((n) => n.type === 'vpc' && n.hub);
+    expect(hub).toHaveLength(1);
+    const codes = [...graph.nodes.values()].flatMap((n) => (n.type === 'vpc' && n.municipality ? [n.municipality] : [])).sort();
+    expect(codes).toEqual(['131016', '132012']);
+    for (const model of [NetworkModel.ALPHA, NetworkModel.BETA]) expect(lines(check(graph, model))).toEqual([]);
+  });
+
+  const refusals: [string, Mutation, RegExp][] = [
+    ['SC-1: member A routes member B\'s block to the transit gateway, whose table for A propagates B', { crossPropagation: true, routeToB: true },
+      /SC-1 critical .*: a subnet of member 131016 reaches subnet \S+ of member 132012 \(10\.2\.0\.0\/24\)/],
+    ['SC-1: the proxy allows before it denies private destinations', { squid: 'deny-after-allow' },
+      /SC-1 critical .*: the hub proxy relays member 13\d+ to subnet \S+ of member 13\d+: its http_access rules do not deny 10\.0\.0\.0\/8, 172\.16\.0\.0\/12, 192\.168\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16 before they allow/],
+    ['SC-1: the proxy has no private-destination deny at all', { squid: 'no-deny' }, /SC-1 critical .*the hub proxy relays member/],
+    ['SC-1: a member VPC without its municipality code (fail closed)', { uncodedMember: true }, /SC-1 critical .*carries no municipality code/],
+    ['SC-2: member A has its own internet gateway', { memberIgw: true }, /SC-2 error .*: member VPC \S+ has its own internet gateway/],
+    ['SC-2: the member\'s own exit is an internet path around the hub firewall', { memberIgw: true },
+      /SC-2 error .*a member's Internet-segment subnet, around the hub's inspection firewall, reaches the internet/],
+    ['SC-2: the hub services subnets go to the NAT gateway around the firewall', { servicesToNat: true },
+      /SC-2 error .*a subnet of the hub proxy, around the inspection firewall, reaches the internet/],
+    ['SC-2: the guard cannot tell where the proxy runs (no Auto Scaling group)', { noProxyGroup: true },
+      /SC-2 error .*the guard cannot tell which subnets the hub proxy runs in/],
+    ['SC-2: the inspection firewall passes by default', { firewallPasses: true }, /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ passes by default/],
+    ['SC-3: the public web ALB has no web ACL', { waf: 'none' }, /SC-3 error .*the public web entrance is not protected against SQL injection: no WAFv2 web ACL is associated/],
+    ['SC-3: the web ACL has no SQL-injection rule', { waf: 'common-only' }, /SC-3 error .*has no rule that blocks SQL injection/],
+    ['SC-3: the SQLi rule set only counts', { waf: 'sqli-count' }, /SC-3 error .*has no rule that blocks SQL injection/],
+    ['SC-3: a SqliMatchStatement under a NotStatement', { waf: 'sqli-not' }, /SC-3 error .*has no rule that blocks SQL injection/],
+    ['SC-3: the mail relay also listens on 587', { mailPorts: [25, 587] }, /SC-3 error .*the mail relay's entrance listens on more than TCP 25 \(TCP 587\)/],
+    ['SC-3: an internet-facing ALB in a member', { memberAlb: true }, /SC-3 error .*an internet-facing load balancer in member VPC \S+ takes internet ingress/],
+    ['SC-4: member A\'s flow log goes to its own bucket', { memberFlowLogElsewhere: true }, /SC-4 error .*the flow log of VPC \S+ goes to \{s3-bucket\}, not to the hub's SIEM bucket/],
+    ['SC-4: the proxy log group is not subscribed', { noProxySubscription: true }, /SC-4 error .*log group \/hub\/proxy\/access is not subscribed/],
+    ['SC-4: the WAF does not log', { noWafLogging: true }, /SC-4 error .*web ACL \S+ does not log to the hub's SIEM bucket/],
+    ['SC-4: the hub does not log its Resolver queries', { noQueryLogging: true }, /SC-4 error .*does not log its Resolver queries to the SIEM bucket/],
+    ['GUARD-1: a VPC without the hub tag is just an unlabelled VPC', { untaggedHub: true }, /GUARD-1 critical .*the VPC has no segment label/],
+  ];
+
+  test.each(refusals)('refuses: %s', (_, mutation, expected) => {
+    const findings = check(graphOf(mutation));
+    expect(lines(findings).join('\n')).toMatch(expected);
+    const rule = /(SC-\d|GUARD-1)/.exec(expected.source)![1];
+    // Every finding of the rule worded in Japanese, and formatted with its fix.
+    for (const f of findings.filter((x) => x.ruleId === rule)) {
+      expect([notJapanese(f.ja?.message), notJapanese(f.ja?.fix)]).toEqual([undefined, undefined]);
+      expect(formatFindingIn(f, GuardLanguage.JAPANESE)).toMatch(new RegExp(`\\] ${rule} (重大|エラー)（[^]*対処: `));
+    }
+  });
+
+  test('exact paths: a route to member B without the propagation, or the propagation without the route, is no path (dropped at the transit table, or never routed)', () => {
+    expect(lines(check(graphOf({ routeToB: true })))).toEqual([]);
+    expect(lines(check(graphOf({ crossPropagation: true })))).toEqual([]);
+  });
+
+  test('an Auto Scaling group that names the proxy\'s launch template by name places the proxy', () => {
+    expect(lines(check(graphOf({ asgByName: true })))).toEqual([]);
+  });
+
+  test('a custom rule with a SqliMatchStatement and a Block action is an SQL-injection rule', () => {
+    expect(lines(check(graphOf({ waf: 'sqli-match' }))).filter((l) => l.includes('SC-3'))).toEqual([]);
+  });
+
+  test('the proxy that denies private destinations first relays nothing, though the hub reaches every member', () => {
+    // The hub's services subnets do reach both members (return traffic, RFC 1918 → hub transit gateway): the proxy's
+    // configuration is what keeps SC-1 closed.
+    expect(lines(check(graphOf({ squid: 'deny-first' }))).filter((l) => l.includes('SC-1'))).toEqual([]);
+    expect(lines(check(graphOf({ squid: 'no-deny' }))).filter((l) => l.includes('SC-1'))).toHaveLength(1);
+  });
+});
+
+describe('SC-1 without a hub: two municipalities in one graph', () => {
+  test('two members that reach each other over a shared transit gateway are refused even with no hub present', () => {
+    const config = prefectureTf({ crossPropagation: true, routeToB: true });
+    // Take the hub away; the members keep their VPCs, tables, DNS, flow logs, the transit gateway and the leak.
+    const members = /^(a|b|to_hub_[ab]|to_b|leak|forward_[ab]|outbound_[ab]|resolver_[ab])$/;
+    const resources = Object.fromEntries(Object.entries(config.resource!)
+      .map(([type, byName]) => [type, Object.fromEntries(Object.entries(byName).filter(([name]) => members.test(name)))]));
+    resources.aws_ec2_transit_gateway = { hub: { default_route_table_association: 'disable', default_route_table_propagation: 'disable' } };
+    const findings = check(extractTerraform({ members: { resource: resources } }));
+    expect(lines(findings).filter((l) => l.includes('SC-1'))).toEqual([expect.stringMatching(/member 131016 reaches subnet aws_subnet\.b of member 132012/)]);
+    expect(lines(findings).filter((l) => /SC-[234]/.test(l))).toEqual([]);
+    expect(lines(findings).filter((l) => l.includes('GUARD-1'))).toEqual([]);
+  });
+});
+
+describe('the other rules around a hub', () => {
+  test('SEG-1 still refuses an LGWAN attachment propagated into the hub table (only Internet segments meet the hub)', () => {
+    const config = prefectureTf();
+    const r = config.resource as Record<string, Record<string, any>>;
+    const tags = { 'jichitai:segment': 'LGWAN', 'jichitai:municipality': '131016' };
+    r.aws_vpc.c = { cidr_block: '10.3.0.0/16', tags };
+    r.aws_subnet.c = { vpc_id: '${aws_vpc.c.id}', cidr_block: '10.3.0.0/24', tags };
+    r.aws_flow_log.c = { vpc_id: '${aws_vpc.c.id}', traffic_type: 'ALL', log_destination_type: 's3', log_destination: '${aws_s3_bucket.siem.arn}/members/131016/' };
+    r.aws_ec2_transit_gateway_vpc_attachment.c = {
+      transit_gateway_id: '${aws_ec2_transit_gateway.hub.id}',
+      vpc_id: '${aws_vpc.c.id}',
+      subnet_ids: ['${aws_subnet.c.id}'],
+      transit_gateway_default_route_table_association: false,
+      transit_gateway_default_route_table_propagation: false,
+    };
+    r.aws_ec2_transit_gateway_route_table_propagation.c_into_hub = {
+      transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.hub.id}', transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.c.id}',
+    };
+    const found = lines(check(extractTerraform({ prefecture: config })));
+    expect(found.filter((l) => l.includes('SEG-1'))).toEqual([expect.stringMatching(/a propagation from LGWAN leaks its whole address space into the table of SECURITY_CLOUD_HUB/)]);
+  });
+});
+
+describe('wafRule reads both spellings', () => {
+  test('a managed group blocks under a None override and no rule overridden; Count only counts', () => {
+    const cfn = (extra: object) => wafRule({ Name: 'x', OverrideAction: { None: {} }, Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesSQLiRuleSet', ...extra } } });
+    expect(cfn({})).toEqual({ name: 'x', managedRuleGroups: ['AWSManagedRulesSQLiRuleSet'], sqliMatch: false, blocks: true });
+    expect(cfn({ RuleActionOverrides: [{ Name: 'SQLi_BODY', ActionToUse: { Count: {} } }] }).blocks).toBe(false);
+    expect(wafRule({ name: 'x', override_action: [{ count: [{}] }], statement: [{ managed_rule_group_statement: [{ vendor_name: 'AWS', name: 'AWSManagedRulesSQLiRuleSet' }] }] }).blocks).toBe(false);
+  });
+
+  test('a managed group of another vendor is not AWS\'s SQLi rule set', () => {
+    expect(wafRule({ Name: 'x', OverrideAction: { None: {} }, Statement: { ManagedRuleGroupStatement: { VendorName: 'Other', Name: 'AWSManagedRulesSQLiRuleSet' } } }).managedRuleGroups).toEqual([]);
+  });
+
+  test('a SqliMatchStatement in an AndStatement counts; in a scope-down statement it does not', () => {
+    const sqli = { SqliMatchStatement: { FieldToMatch: { QueryString: {} } } };
+    expect(wafRule({ Name: 'x', Action: { Block: {} }, Statement: { AndStatement: { Statements: [sqli, { ByteMatchStatement: {} }] } } }))
+      .toEqual({ name: 'x', managedRuleGroups: [], sqliMatch: true, blocks: true });
+    expect(wafRule({ Name: 'x', Action: { Block: {} }, Statement: { RateBasedStatement: { ScopeDownStatement: sqli } } }).sqliMatch).toBe(false);
+  });
+});
+
+describe('the security cloud\'s resources in a Terraform plan JSON (values known after apply, resolved through the configuration)', () => {
+  /** One planned resource: its known values, the arguments known only after apply, and their configuration expressions. */
+  interface Planned {
+    readonly address: string;
+    readonly values: Record<string, unknown>;
+    readonly unknown?: Record<string, unknown>;
+    readonly expressions?: Record<string, unknown>;
+  }
+  const refs = (...references: string[]) => ({ references });
+  const planOf = (resources: Planned[]) => {
+    const split = (address: string) => ({ type: address.split('.')[0], name: address.split('.')[1] });
+    return {
+      format_version: '1.2',
+      terraform_version: '1.11.4',
+      planned_values: { root_module: { resources: resources.map((r) => ({ address: r.address, mode: 'managed', ...split(r.address), values: r.values })) } },
+      resource_changes: resources.map((r) => ({ address: r.address, mode: 'managed', change: { actions: ['create'], after: r.values, after_unknown: r.unknown ?? {} } })),
+      configuration: {
+        provider_config: { aws: { name: 'aws' } },
+        root_module: { resources: resources.map((r) => ({ address: r.address, mode: 'managed', ...split(r.address), provider_config_key: 'aws', expressions: r.expressions ?? {} })) },
+      },
+    };
+  };
+  const tags = { 'jichitai:security-cloud': 'hub', 'jichitai:hub-function': 'siem' };
+
+  test('the WAF association, its logging, a flow log and a query log configuration name the resources their expressions refer to', () => {
+    const graph = extractTerraformPlan(planOf([
+      { address: 'aws_vpc.hub', values: { cidr_block: HUB_CIDR, tags_all: { 'jichitai:security-cloud': 'hub' } }, unknown: { id: true, arn: true } },
+      { address: 'aws_s3_bucket.siem', values: { bucket: 'aws-waf-logs-pref-siem', tags_all: tags }, unknown: { id: true, arn: true } },
+      { address: 'aws_lb.web', values: { internal: false, load_balancer_type: 'application', tags_all: {} }, unknown: { id: true, arn: true } },
+      {
+        address: 'aws_wafv2_web_acl.web',
+        values: {
+          scope: 'REGIONAL',
+          rule: [{ name: 'sqli', priority: 1, override_action: [{ none: [{}] }], statement: [{ managed_rule_group_statement: [{ vendor_name: 'AWS', name: 'AWSManagedRulesSQLiRuleSet' }] }] }],
+          tags_all: {},
+        },
+        unknown: { id: true, arn: true },
+      },
+      {
+        address: 'aws_wafv2_web_acl_association.web',
+        values: {},
+        unknown: { resource_arn: true, web_acl_arn: true },
+        expressions: { resource_arn: refs('aws_lb.web.arn', 'aws_lb.web'), web_acl_arn: refs('aws_wafv2_web_acl.web.arn', 'aws_wafv2_web_acl.web') },
+      },
+      {
+        address: 'aws_wafv2_web_acl_logging_configuration.web',
+        values: {},
+        unknown: { resource_arn: true, log_destination_configs: [true] },
+        expressions: { resource_arn: refs('aws_wafv2_web_acl.web.arn', 'aws_wafv2_web_acl.web'), log_destination_configs: refs('aws_s3_bucket.siem.arn', 'aws_s3_bucket.siem') },
+      },
+      {
+        address: 'aws_flow_log.hub',
+        values: { traffic_type: 'ALL', log_destination_type: 's3', tags_all: {} },
+        unknown: { vpc_id: true, log_destination: true },
+        expressions: { vpc_id: refs('aws_vpc.hub.id', 'aws_vpc.hub'), log_destination: refs('aws_s3_bucket.siem.arn', 'aws_s3_bucket.siem') },
+      },
+      {
+        address: 'aws_route53_resolver_query_log_config.hub',
+        values: { tags_all: {} },
+        unknown: { id: true, destination_arn: true },
+        expressions: { destination_arn: refs('aws_s3_bucket.siem.arn', 'aws_s3_bucket.siem') },
+      },
+    ]));
+    const at = (id: string) => graph.nodes.get(id) as any;
+    expect(graph.unresolved).toEqual([]);
+    expect(at('aws_wafv2_web_acl_association.web')).toMatchObject({ webAcl: { kind: 'node', id: 'aws_wafv2_web_acl.web' }, resource: { kind: 'node', id: 'aws_lb.web' } });
+    expect(at('aws_wafv2_web_acl_logging_configuration.web').destinations).toEqual([{ kind: 'node', id: 'aws_s3_bucket.siem' }]);
+    expect(at('aws_flow_log.hub').sink).toEqual({ kind: 'node', id: 'aws_s3_bucket.siem' });
+    expect(at('aws_route53_resolver_query_log_config.hub').destination).toEqual({ kind: 'node', id: 'aws_s3_bucket.siem' });
+    expect(at('aws_wafv2_web_acl.web').rules).toEqual([{ name: 'sqli', managedRuleGroups: ['AWSManagedRulesSQLiRuleSet'], sqliMatch: false, blocks: true }]);
+    expect(at('aws_lb.web')).toMatchObject({ scheme: 'internet-facing', lbType: 'application' });
+    expect(at('aws_vpc.hub').hub).toBe(true);
+  });
+});
