@@ -3,7 +3,7 @@
  * external security cloud (VPN) replaced by a hand-written hub connection (literal IDs, as the hub's owner would give
  * them). The hub construct itself is written elsewhere; these tests need only its exported attributes.
  */
-import { alpha, beta } from '../../examples/blueprints';
+import { beta } from '../../examples/blueprints';
 import { MunicipalNetworkBlueprintProps, SecurityCloudConnectionProps } from '../../src';
 
 export const HUB: SecurityCloudConnectionProps = {
@@ -25,4 +25,3 @@ export function member(base: MunicipalNetworkBlueprintProps = beta, hub: Securit
 /** A member joining across accounts: no hub route table / attachment (the hub's owner creates the member's table). */
 export const CROSS_ACCOUNT_HUB: SecurityCloudConnectionProps = { ...HUB, hubRouteTableId: undefined, hubAttachmentId: undefined };
 
-export { alpha, beta };
