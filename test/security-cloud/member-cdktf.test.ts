@@ -60,7 +60,8 @@ describe('β member, literal hub IDs', () => {
     const destinations = Object.values(of(config, 'aws_flow_log')).map((f) => f.log_destination).sort();
     expect(destinations).toEqual(['internet', 'lgwan', 'mynumber'].map((s) => `arn:aws:s3:::aws-waf-logs-example-pref-siem/members/131016/vpc-flow-logs/${s}/`));
     expect(of(config, 'aws_s3_bucket')).toEqual({});
-    const tagged = Object.values(config.resource as Record<string, Record<string, any>>).flatMap((byName) => Object.entries(byName)).filter(([, r]) => r.tags);
+    const tagged = Object.values(config.resource as Record<string, Record<string, any>>)
+      .flatMap((byName) => Object.entries(byName)).filter(([, r]) => r.tags);
     expect(tagged.length).toBeGreaterThan(50);
     for (const [name, r] of tagged) expect([name, r.tags['jichitai:municipality']]).toEqual([name, '131016']);
   });

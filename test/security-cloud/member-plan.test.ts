@@ -118,6 +118,7 @@ test.each(Object.entries({ ...BLUEPRINTS, ...SUPPLEMENTARY_BLUEPRINTS }))('examp
 
 test('the hub connection is data: a changed HUB constant changes the plan (the fixture is not read back from the code)', () => {
   const other = plan(member(undefined, { ...HUB, hubCidr: '192.168.0.0/16', dnsAddresses: ['192.168.0.2'] }));
-  expect(tableOf(other, Segment.INTERNET, SubnetRole.WORKLOAD).routes.filter((r) => r.target === RouteTargetKind.SECURITY_CLOUD_HUB).map((r) => r.destination))
+  const hubRoutes = tableOf(other, Segment.INTERNET, SubnetRole.WORKLOAD).routes.filter((r) => r.target === RouteTargetKind.SECURITY_CLOUD_HUB);
+  expect(hubRoutes.map((r) => r.destination))
     .toEqual(['192.168.0.0/16']);
 });

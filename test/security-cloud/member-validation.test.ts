@@ -35,7 +35,8 @@ describe('a valid member', () => {
     ['AWS CDK tokens', '${Token[TOKEN.101]}', '${Token[TOKEN.102]}', '${Token[TOKEN.103]}', '${Token[TOKEN.104]}', '${Token[TOKEN.105]}:8080'],
     ['CDKTF tokens', '${TfToken[TOKEN.1]}', '${TfToken[TOKEN.2]}', '${TfToken[TOKEN.3]}', '${TfToken[TOKEN.4]}', '${TfToken[TOKEN.5]}:8080'],
   ])('%s stand for the IDs and ARN of a hub of the same app', (_, tgw, rt, attach, siem, proxy) => {
-    expect(Blueprint.check(withHub({ transitGatewayId: tgw, hubRouteTableId: rt, hubAttachmentId: attach, siemBucketArn: siem, proxyEndpoint: proxy }))).toEqual([]);
+    const hub = { transitGatewayId: tgw, hubRouteTableId: rt, hubAttachmentId: attach, siemBucketArn: siem, proxyEndpoint: proxy };
+    expect(Blueprint.check(withHub(hub))).toEqual([]);
   });
 
   test('a proxy endpoint may be an IPv4 address and port', () => {
