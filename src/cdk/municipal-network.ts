@@ -54,6 +54,8 @@ export class MunicipalNetwork extends Construct {
   public readonly securityCloudHubAttachmentId?: string;
   /** The member's own route table on the hub's transit gateway, when joined in the same app (`hubRouteTableId` given). */
   public readonly securityCloudRouteTableId?: string;
+  /** The hub's web proxy (`host:port`) to configure in the Internet segment's browsers, when joined and given. */
+  public readonly securityCloudProxyEndpoint?: string;
 
   constructor(scope: Construct, id: string, props: MunicipalNetworkProps) {
     // Validate before joining the construct tree, so that bad props leave nothing half-built behind.
@@ -89,6 +91,7 @@ export class MunicipalNetwork extends Construct {
     // A member of the prefecture security cloud hub: in the same app, its own table on the hub's transit gateway.
     const membership = plan.securityCloudMembership;
     this.securityCloudHubAttachmentId = this.internet.securityCloudHubAttachmentId;
+    this.securityCloudProxyEndpoint = membership?.proxyEndpoint;
     if (membership?.hubRouteTableId && membership.hubAttachmentId && this.securityCloudHubAttachmentId) {
       this.securityCloudRouteTableId = new SecurityCloudMembership(this, 'SecurityCloudMembership', membership, this.securityCloudHubAttachmentId,
         plan.municipality.replace(/[^A-Za-z0-9-]/g, '') || 'jichitai').routeTableId;

@@ -127,7 +127,10 @@ test('securityCloud: hub gives the same template as the hub\'s attributes writte
   const asked: string[] = [];
   const hub: ISecurityCloud = { connectionFor: (code) => { asked.push(code); return HUB; } };
   const { internet: _, ...base } = member();
-  const sugar = synth({ ...base, securityCloud: hub }).json;
+  const built = synth({ ...base, securityCloud: hub });
+  const sugar = built.json;
+  expect(built.network.securityCloudProxyEndpoint).toBe('proxy.pref.example.lg.jp:8080');
+  expect(built.network.securityCloudRouteTableId).toBeDefined();
   expect(asked).toEqual(['131016']);
   expect(JSON.stringify(sugar)).toBe(JSON.stringify(synth(member()).json));
   expect(() => synth({ ...member(), securityCloud: hub })).toThrow(/\[securityCloud\] is given with internet\.securityCloudHub/);
