@@ -6,15 +6,24 @@ import { LogArchive } from './log-archive';
 import { IdsMirroring } from './mirroring';
 import { SegmentNetwork } from './segment-network';
 import { TenantProxy } from './tenant-proxy';
-import { TransitHub } from './transit-hub';
+import { SecurityCloudMembership, TransitHub } from './transit-hub';
 import { declareBlueprint, declareFlows, declareHosts, flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
+import { joinSecurityCloud } from '../model/join-security-cloud';
+import { ISecurityCloud } from '../model/security-cloud';
 import { Segment, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
 import { planOf } from '../plan/cache';
 
-/** Props of `MunicipalNetwork`: the blueprint itself. */
-export interface MunicipalNetworkProps extends MunicipalNetworkBlueprintProps {}
+/** Props of `MunicipalNetwork`: the blueprint itself, and the prefecture security cloud hub to join, if any. */
+export interface MunicipalNetworkProps extends MunicipalNetworkBlueprintProps {
+  /**
+   * The prefecture security cloud hub (自治体情報セキュリティクラウド) of the same app to join: fills
+   * `internet.securityCloudHub` from `securityCloud.connectionFor(localGovernmentCode)` (give one or the other, not both).
+   * @default - no hub of the same app (`internet.securityCloudHub` may still name one by its attributes)
+   */
+  readonly securityCloud?: ISecurityCloud;
+}
 
 /**
  * A whole municipality's network in one construct, in the MIC model of your choice (α, α′, β, β′):
@@ -41,12 +50,18 @@ export class MunicipalNetwork extends Construct {
   public readonly tenantProxy?: TenantProxy;
   /** Traffic mirroring to the IDS, if configured. */
   public readonly mirroring?: IdsMirroring;
+  /** The Internet segment's attachment to the prefecture security cloud hub's transit gateway, when joined. */
+  public readonly securityCloudHubAttachmentId?: string;
+  /** The member's own route table on the hub's transit gateway, when joined in the same app (`hubRouteTableId` given). */
+  public readonly securityCloudRouteTableId?: string;
+  /** The hub's web proxy (`host:port`) to configure in the Internet segment's browsers, when joined and given. */
+  public readonly securityCloudProxyEndpoint?: string;
 
   constructor(scope: Construct, id: string, props: MunicipalNetworkProps) {
     // Validate before joining the construct tree, so that bad props leave nothing half-built behind.
     // The stack's region, when it is known at synth time, is the one the availability zones must belong to.
     const region = Stack.of(scope).region;
-    const blueprint = Blueprint.validate(props, Token.isUnresolved(region) ? undefined : region);
+    const blueprint = Blueprint.validate(joinSecurityCloud(props), Token.isUnresolved(region) ? undefined : region);
     // Planning can still refuse (e.g. a proxy configuration over the user-data limit): also before joining the tree.
     const plan = planOf(blueprint);
     super(scope, id);
@@ -72,6 +87,15 @@ export class MunicipalNetwork extends Construct {
     this.internet = new SegmentNetwork(this, 'Internet', { ...segmentProps, segment: Segment.INTERNET });
 
     this.tenantProxy = this.lgwan.tenantProxy;
+
+    // A member of the prefecture security cloud hub: in the same app, its own table on the hub's transit gateway.
+    const membership = plan.securityCloudMembership;
+    this.securityCloudHubAttachmentId = this.internet.securityCloudHubAttachmentId;
+    this.securityCloudProxyEndpoint = membership?.proxyEndpoint;
+    if (membership?.hubRouteTableId && membership.hubAttachmentId && this.securityCloudHubAttachmentId) {
+      this.securityCloudRouteTableId = new SecurityCloudMembership(this, 'SecurityCloudMembership', membership, this.securityCloudHubAttachmentId,
+        plan.municipality.replace(/[^A-Za-z0-9-]/g, '') || 'jichitai').routeTableId;
+    }
 
     hub.wire(new Map([
       [Zone.MY_NUMBER, this.myNumber.transitGatewayAttachmentId!],

@@ -63,6 +63,10 @@ export class SegmentNetwork extends Construct {
   public readonly firewallEndpointIds: string[];
   /** The tenant-restriction forward proxy (α′ LGWAN, cases イ/ウ), if any. */
   public readonly tenantProxy?: TenantProxy;
+  /**
+   * The attachment to the prefecture security cloud hub's transit gateway (a member's Internet segment), if any.
+   */
+  public readonly securityCloudHubAttachmentId?: string;
 
   private readonly hostGroups = new Map<string, ec2.ISecurityGroup>();
   private readonly plan: SegmentPlan;
@@ -154,6 +158,7 @@ export class SegmentNetwork extends Construct {
         subnets: plan.subnets.filter((s) => s.role === SubnetRole.FIREWALL),
         subnetIds,
         logBucketName: props.logBucketName,
+        logPrefix: network.logging.prefix,
         namePrefix: plan.label,
       });
       firewallEndpoints = fw.endpointIds;
@@ -174,20 +179,37 @@ export class SegmentNetwork extends Construct {
     }
     this.transitGatewayAttachmentId = attachmentId;
 
+    // A member of the prefecture security cloud hub: the second attachment, to the hub's transit gateway, in the same
+    // transit subnets. It carries the hub CIDR only (the member's routes), never the member's other segments.
+    const membership = network.securityCloudMembership?.segment === plan.segment ? network.securityCloudMembership : undefined;
+    let hubAttachment: ec2.CfnTransitGatewayAttachment | undefined;
+    if (membership) {
+      hubAttachment = new ec2.CfnTransitGatewayAttachment(this, 'SecurityCloudHubAttachment', {
+        transitGatewayId: membership.attachment.transitGatewayId!,
+        vpcId: vpc.ref,
+        subnetIds: plan.subnets.filter((s) => s.role === SubnetRole.TRANSIT).map((s) => subnetIds.get(s.key)!),
+        tags: [...segmentTags(plan.segment, name('security-cloud-hub-attachment')), { key: 'jichitai:zone', value: membership.attachment.zone }],
+      });
+      this.securityCloudHubAttachmentId = hubAttachment.ref;
+    }
+
     for (const table of plan.routeTables) {
       table.routes.forEach((r) => {
         if (r.target === RouteTargetKind.TRANSIT_GATEWAY && !props.transitGatewayId) return;
+        if (r.target === RouteTargetKind.SECURITY_CLOUD_HUB && !hubAttachment) return;
         // Keyed by destination, not position, so that adding a flow does not replace unrelated routes.
         const route = new ec2.CfnRoute(this, `Route-${table.key}-${cidrId(r.destination)}`, {
           routeTableId: routeTableIds.get(table.key)!,
           destinationCidrBlock: r.destination,
-          transitGatewayId: r.target === RouteTargetKind.TRANSIT_GATEWAY ? props.transitGatewayId : undefined,
+          transitGatewayId: r.target === RouteTargetKind.TRANSIT_GATEWAY ? props.transitGatewayId
+            : r.target === RouteTargetKind.SECURITY_CLOUD_HUB ? membership!.attachment.transitGatewayId : undefined,
           vpcEndpointId: r.target === RouteTargetKind.FIREWALL_ENDPOINT ? firewallEndpoints[r.azIndex!] : undefined,
           natGatewayId: r.target === RouteTargetKind.NAT_GATEWAY ? natIds[r.azIndex!] : undefined,
           gatewayId: r.target === RouteTargetKind.INTERNET_GATEWAY ? igwId : undefined,
         });
         // A TGW route is only valid once the VPC is attached.
         if (attachment && r.target === RouteTargetKind.TRANSIT_GATEWAY) route.node.addDependency(attachment);
+        if (hubAttachment && r.target === RouteTargetKind.SECURITY_CLOUD_HUB) route.node.addDependency(hubAttachment);
       });
     }
 
@@ -337,7 +359,7 @@ export class SegmentNetwork extends Construct {
       resourceType: 'VPC',
       trafficType: 'ALL',
       logDestinationType: 's3',
-      logDestination: `${props.logBucketArn}/vpc-flow-logs/${plan.label.toLowerCase()}/`,
+      logDestination: `${props.logBucketArn}/${network.logging.prefix ?? ''}vpc-flow-logs/${plan.label.toLowerCase()}/`,
       maxAggregationInterval: 60,
       tags: segmentTags(plan.segment, name('flow-log')),
     });

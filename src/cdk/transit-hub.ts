@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { suppressNag } from './nag';
 import { Zone } from '../model/segment';
 import { cidrId } from '../plan/ids';
-import { AttachmentKind, TransitAttachmentPlan, TransitGatewayPlan } from '../plan/network-plan';
+import { AttachmentKind, SecurityCloudMembershipPlan, TransitAttachmentPlan, TransitGatewayPlan } from '../plan/network-plan';
 
 /** Construct id of the AwsCustomResource provider singleton (aws-cdk-lib custom-resources). */
 const AWS_CUSTOM_RESOURCE_SINGLETON = 'AWS679f53fac002430cb0da5b7982bd2287';
@@ -125,5 +125,38 @@ export class TransitHub extends Construct {
       }]);
     }
     return lookup.getResponseField('TransitGatewayAttachments.0.TransitGatewayAttachmentId');
+  }
+}
+
+/**
+ * A same-app member's side of the prefecture security cloud hub's transit gateway (自治体情報セキュリティクラウド): its own
+ * route table there, associated with its attachment and holding only the propagation of the hub VPC attachment (the
+ * hub CIDR), and the propagation of its attachment into the hub table. Created by the member, so that references go
+ * member → hub only (no cross-stack cycle). Nothing when the hub's owner creates the member's table (other account).
+ */
+export class SecurityCloudMembership extends Construct {
+  /** The member's route table on the hub's transit gateway. */
+  public readonly routeTableId: string;
+
+  constructor(scope: Construct, id: string, membership: SecurityCloudMembershipPlan, attachmentId: string, namePrefix: string) {
+    super(scope, id);
+    const zoneTag = { key: 'jichitai:zone', value: membership.attachment.zone };
+    const table = new ec2.CfnTransitGatewayRouteTable(this, 'RouteTable', {
+      transitGatewayId: membership.attachment.transitGatewayId!,
+      tags: [{ key: 'Name', value: `${namePrefix}-security-cloud-member` }, zoneTag],
+    });
+    new ec2.CfnTransitGatewayRouteTableAssociation(this, 'Association', {
+      transitGatewayAttachmentId: attachmentId,
+      transitGatewayRouteTableId: table.ref,
+    });
+    new ec2.CfnTransitGatewayRouteTablePropagation(this, 'HubPropagation', {
+      transitGatewayAttachmentId: membership.hubAttachmentId!,
+      transitGatewayRouteTableId: table.ref,
+    });
+    new ec2.CfnTransitGatewayRouteTablePropagation(this, 'MemberPropagation', {
+      transitGatewayAttachmentId: attachmentId,
+      transitGatewayRouteTableId: membership.hubRouteTableId!,
+    });
+    this.routeTableId = table.ref;
   }
 }

@@ -16,6 +16,8 @@ export interface PlannedFirewallProps {
   /** Subnet IDs by subnet key. */
   readonly subnetIds: ReadonlyMap<string, string>;
   readonly logBucketName: string;
+  /** Key prefix of the log objects, ending in `/` (a member of the security cloud hub: `members/<code>/`); none by default. */
+  readonly logPrefix?: string;
   readonly namePrefix: string;
   /** The plan's tags. */
   readonly tags: Readonly<Record<string, string>>;
@@ -102,7 +104,7 @@ export class PlannedFirewall extends Construct {
           logDestinationConfig: ['ALERT', 'FLOW'].map((logType) => ({
             logType,
             logDestinationType: 'S3',
-            logDestination: { bucketName: logBucketName, prefix: `network-firewall/${plan.key.toLowerCase()}/${logType.toLowerCase()}` },
+            logDestination: { bucketName: logBucketName, prefix: `${props.logPrefix ?? ''}network-firewall/${plan.key.toLowerCase()}/${logType.toLowerCase()}` },
           })),
         },
       });

@@ -95,6 +95,8 @@ export class SegmentNetwork extends Construct {
   public readonly firewallEndpointIds: string[];
   /** The tenant-restriction forward proxy (α′ LGWAN, cases イ/ウ), if any. */
   public readonly tenantProxy?: TenantProxy;
+  /** The attachment to the prefecture security cloud hub's transit gateway (a member's Internet segment), if any. */
+  public readonly securityCloudHubAttachmentId?: string;
 
   private readonly hostGroups = new Map<string, SecurityGroup>();
   private readonly plan: SegmentPlan;
@@ -172,6 +174,7 @@ export class SegmentNetwork extends Construct {
         subnets: plan.subnets.filter((s) => s.role === SubnetRole.FIREWALL),
         subnetIds,
         logBucketName: props.logBucketName,
+        logPrefix: network.logging.prefix,
         namePrefix: plan.label,
         tags: network.tags,
       });
@@ -194,19 +197,40 @@ export class SegmentNetwork extends Construct {
     }
     this.transitGatewayAttachmentId = attachment?.id;
 
+    // A member of the prefecture security cloud hub: the second attachment, to the hub's transit gateway, in the same
+    // transit subnets. It carries the hub CIDR only (the member's routes), never the member's other segments.
+    const membership = network.securityCloudMembership?.segment === plan.segment ? network.securityCloudMembership : undefined;
+    let hubAttachment: Ec2TransitGatewayVpcAttachment | undefined;
+    if (membership) {
+      hubAttachment = new Ec2TransitGatewayVpcAttachment(this, 'SecurityCloudHubAttachment', {
+        transitGatewayId: membership.attachment.transitGatewayId!,
+        vpcId: vpc.id,
+        subnetIds: plan.subnets.filter((s) => s.role === SubnetRole.TRANSIT).map((s) => subnetIds.get(s.key)!),
+        // The hub has no default route table either: the member's own table is associated explicitly.
+        transitGatewayDefaultRouteTableAssociation: false,
+        transitGatewayDefaultRouteTablePropagation: false,
+        tags: { ...tags('security-cloud-hub-attachment'), 'jichitai:zone': membership.attachment.zone },
+      });
+      this.securityCloudHubAttachmentId = hubAttachment.id;
+    }
+
     for (const table of plan.routeTables) {
       for (const r of table.routes) {
         if (r.target === RouteTargetKind.TRANSIT_GATEWAY && !props.transitGatewayId) continue;
+        if (r.target === RouteTargetKind.SECURITY_CLOUD_HUB && !hubAttachment) continue;
+        const dependsOn = r.target === RouteTargetKind.TRANSIT_GATEWAY ? attachment
+          : r.target === RouteTargetKind.SECURITY_CLOUD_HUB ? hubAttachment : undefined;
         // Keyed by destination, not position, so that adding a flow does not replace unrelated routes.
         new Route(this, `Route-${table.key}-${cidrId(r.destination)}`, {
           routeTableId: routeTableIds.get(table.key)!,
           destinationCidrBlock: r.destination,
-          transitGatewayId: r.target === RouteTargetKind.TRANSIT_GATEWAY ? props.transitGatewayId : undefined,
+          transitGatewayId: r.target === RouteTargetKind.TRANSIT_GATEWAY ? props.transitGatewayId
+            : r.target === RouteTargetKind.SECURITY_CLOUD_HUB ? membership!.attachment.transitGatewayId : undefined,
           vpcEndpointId: r.target === RouteTargetKind.FIREWALL_ENDPOINT ? firewallEndpoints[r.azIndex!] : undefined,
           natGatewayId: r.target === RouteTargetKind.NAT_GATEWAY ? natIds[r.azIndex!] : undefined,
           gatewayId: r.target === RouteTargetKind.INTERNET_GATEWAY ? igw?.id : undefined,
           // A transit gateway route is only valid once the VPC is attached.
-          dependsOn: attachment && r.target === RouteTargetKind.TRANSIT_GATEWAY ? [attachment] : undefined,
+          dependsOn: dependsOn ? [dependsOn] : undefined,
         });
       }
     }
@@ -360,7 +384,7 @@ export class SegmentNetwork extends Construct {
       vpcId: vpc.id,
       trafficType: 'ALL',
       logDestinationType: 's3',
-      logDestination: `${props.logBucketArn}/vpc-flow-logs/${plan.label.toLowerCase()}/`,
+      logDestination: `${props.logBucketArn}/${network.logging.prefix ?? ''}vpc-flow-logs/${plan.label.toLowerCase()}/`,
       maxAggregationInterval: 60,
       tags: tags('flow-log'),
     });

@@ -3,12 +3,13 @@ import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
+import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { Construct } from 'constructs';
 import { resourceTags } from './tags';
 import { Zone } from '../model/segment';
 import { cidrId } from '../plan/ids';
-import { AttachmentKind, TransitAttachmentPlan, TransitGatewayPlan } from '../plan/network-plan';
+import { AttachmentKind, SecurityCloudMembershipPlan, TransitAttachmentPlan, TransitGatewayPlan } from '../plan/network-plan';
 
 /** Inputs of `TransitHub`. */
 export interface TransitHubProps {
@@ -104,5 +105,38 @@ export class TransitHub extends Construct {
     // Unlike AWS::EC2::VPNConnection, aws_vpn_connection returns its transit gateway attachment: no look-up needed.
     // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/vpn_connection#transit_gateway_attachment_id
     return vpn.transitGatewayAttachmentId;
+  }
+}
+
+/**
+ * A same-app member's side of the prefecture security cloud hub's transit gateway (自治体情報セキュリティクラウド), Terraform:
+ * its own route table there, associated with its attachment and holding only the propagation of the hub VPC attachment
+ * (the hub CIDR), and the propagation of its attachment into the hub table. Created by the member, so that references
+ * go member → hub only. Nothing when the hub's owner creates the member's table (other account).
+ */
+export class SecurityCloudMembership extends Construct {
+  /** The member's route table on the hub's transit gateway. */
+  public readonly routeTableId: string;
+
+  constructor(scope: Construct, id: string, membership: SecurityCloudMembershipPlan, attachmentId: string, namePrefix: string,
+    tags: Readonly<Record<string, string>>) {
+    super(scope, id);
+    const table = new Ec2TransitGatewayRouteTable(this, 'RouteTable', {
+      transitGatewayId: membership.attachment.transitGatewayId!,
+      tags: resourceTags(tags, `${namePrefix}-security-cloud-member`, { 'jichitai:zone': membership.attachment.zone }),
+    });
+    new Ec2TransitGatewayRouteTableAssociation(this, 'Association', {
+      transitGatewayAttachmentId: attachmentId,
+      transitGatewayRouteTableId: table.id,
+    });
+    new Ec2TransitGatewayRouteTablePropagation(this, 'HubPropagation', {
+      transitGatewayAttachmentId: membership.hubAttachmentId!,
+      transitGatewayRouteTableId: table.id,
+    });
+    new Ec2TransitGatewayRouteTablePropagation(this, 'MemberPropagation', {
+      transitGatewayAttachmentId: attachmentId,
+      transitGatewayRouteTableId: membership.hubRouteTableId!,
+    });
+    this.routeTableId = table.id;
   }
 }

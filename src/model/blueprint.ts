@@ -3,6 +3,7 @@ import { DesignDocumentsOptions } from './design-documents';
 import { FlowDeclaration, HostDeclaration } from './flows';
 import { GuardLanguage } from './guard-options';
 import { AlphaPrimeCase, NetworkModel } from './network-model';
+import { SecurityCloudConnectionProps } from './security-cloud';
 
 /**
  * How a transit-gateway connection to an external network is made.
@@ -106,6 +107,17 @@ export interface InternetOptions extends SegmentOptions {
    * @default - none (a validation error with SECURITY_CLOUD)
    */
   readonly securityCloudDns?: string[];
+  /**
+   * Join the prefecture security cloud hub (自治体情報セキュリティクラウド) directly, by declaration: the hub's exported
+   * attributes (`SecurityCloud.connectionFor(code)` in the same app, or the IDs the hub's owner gives you). The Internet
+   * segment's VPC is attached to the hub's transit gateway and routes only `hubCidr` there (no default route: browsing
+   * goes through the hub's proxy); every name is forwarded to `dnsAddresses`; flow and firewall logs go to
+   * `siemBucketArn` under `members/<localGovernmentCode>/`; every resource is tagged `jichitai:municipality` with the
+   * local government code. Only with `InternetEgressMode.SECURITY_CLOUD`, instead of `securityCloud` and
+   * `securityCloudDns`; requires `localGovernmentCode`. `securityCloudCidrs` defaults to `[hubCidr]`.
+   * @default - no hub membership (`securityCloud` and `securityCloudDns` describe an external security cloud)
+   */
+  readonly securityCloudHub?: SecurityCloudConnectionProps;
 }
 
 /** α′ local breakout (ローカルブレイクアウト) options. */

@@ -16,6 +16,7 @@ import {
   AWS_RESERVED_ASNS, AZ_NAME, checkCidrList, checkPort, ENDPOINT_NAME, isObject, isStringArray, LIMITS, NAME, NOT_PUBLIC, portCount, portUnion,
   Problems, RFC1918, show, toPlainData, withinBound, ZONE_JA,
 } from './validate-common';
+import { checkSecurityCloudHub } from './validate-member';
 import { layoutSubnets } from '../plan/addressing';
 import { myNumberNaclEntries, NACL_RULES_PER_DIRECTION } from '../plan/filters';
 import { ResolvedFlow } from '../plan/flows';
@@ -135,7 +136,7 @@ const SEGMENT_OPTION_PROPS = ['cidr', 'interfaceEndpoints', 'dnsAllowedDomains',
 /** The options one segment has besides `SEGMENT_OPTION_PROPS`. */
 const SEGMENT_OWN_PROPS: Readonly<Record<string, readonly string[]>> = {
   lgwan: ['wanCidrs', 'connection'],
-  internet: ['egress', 'securityCloud', 'securityCloudCidrs', 'securityCloudDns'],
+  internet: ['egress', 'securityCloud', 'securityCloudCidrs', 'securityCloudDns', 'securityCloudHub'],
 };
 const BLUEPRINT_PROPS = [
   'municipality', 'localGovernmentCode', 'model', 'alphaPrimeCase', 'addressSpace', 'availabilityZones', 'myNumber', 'lgwan', 'internet',
@@ -371,12 +372,28 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
   }));
   const egress = internet?.egress ?? InternetEgressMode.SECURITY_CLOUD;
   const knownEgress = Object.values(InternetEgressMode).includes(egress);
+  // Joining the prefecture hub by declaration (自治体情報セキュリティクラウドへの参加): the hub's CIDR is then the only
+  // security-cloud destination, and the default of internet.securityCloudCidrs.
+  const joining = internet?.securityCloudHub !== undefined;
+  const hubCidr = joining ? checkSecurityCloudHub(p, internet!.securityCloudHub, {
+    securityCloudGiven: internet?.securityCloud !== undefined,
+    securityCloudDnsGiven: internet?.securityCloudDns !== undefined,
+    builtIn: egress === InternetEgressMode.BUILT_IN,
+    localGovernmentCode: props.localGovernmentCode,
+    segments: segList.map(([, c]) => c),
+    wan: wanCidrs,
+    securityCloudCidrs,
+    loggingSiemBucketArn: isObject(props.logging) ? props.logging.siemBucketArn : undefined,
+  }).hubCidr : undefined;
+  const scCidrs = securityCloudCidrs.length === 0 && hubCidr ? [hubCidr] : securityCloudCidrs;
   if (!knownEgress) {
     p.add('internet.egress', bi(`${show(egress)} is not an egress mode`, `${show(egress)} は出口のモードではない`), bi(`use ${Object.values(InternetEgressMode).join(' or ')}`, `${Object.values(InternetEgressMode).join(' または ')} を指定する`));
+  } else if (egress === InternetEgressMode.SECURITY_CLOUD && joining) {
+    // checkSecurityCloudHub reported a securityCloud or securityCloudDns given with it; its dnsAddresses are the resolvers.
   } else if (egress === InternetEgressMode.SECURITY_CLOUD) {
     if (internet?.securityCloud === undefined) {
       p.add('internet.securityCloud', bi('is missing: the Internet segment reaches the internet only through the security cloud (IN-1, 自治体情報セキュリティクラウド)', 'がない: インターネット接続系からインターネットへは、自治体情報セキュリティクラウド経由でのみ接続する（IN-1、自治体情報セキュリティクラウド）'),
-        bi('give internet.securityCloud (customerGatewayIp or attachmentId), or internet.egress: BUILT_IN for a proof of concept', 'internet.securityCloud（customerGatewayIp か attachmentId）を指定するか、検証環境なら internet.egress: BUILT_IN にする'));
+        bi('give internet.securityCloud (customerGatewayIp or attachmentId), or internet.securityCloudHub to join the prefecture\'s hub, or internet.egress: BUILT_IN for a proof of concept', 'internet.securityCloud（customerGatewayIp か attachmentId）を指定するか、都道府県のハブに参加するなら internet.securityCloudHub を、検証環境なら internet.egress: BUILT_IN を指定する'));
     } else {
       checkConnection(p, 'internet.securityCloud', internet.securityCloud);
     }
@@ -475,11 +492,11 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
       if (h.zone === Zone.LGWAN_WAN && wanCidrs.length > 0 && !wanCidrs.some((w) => w.contains(c))) {
         p.add(at, bi(`${c} is outside lgwan.wanCidrs`, `${c} が lgwan.wanCidrs の外にある`), bi('add its range to lgwan.wanCidrs or fix the address', 'その範囲を lgwan.wanCidrs に加えるか、アドレスを直す'));
       }
-      if (h.zone === Zone.LGWAN_WAN && securityCloudCidrs.some((s) => s.overlaps(c))) {
+      if (h.zone === Zone.LGWAN_WAN && scCidrs.some((s) => s.overlaps(c))) {
         p.add(at, bi(`${c} is an LGWAN host inside internet.securityCloudCidrs (LG-1)`, `${c} は LGWAN のホストだが、internet.securityCloudCidrs の中にある（LG-1）`), bi('correct the address or the zone', 'アドレスかゾーンを直す'));
       }
-      if (h.zone === Zone.SECURITY_CLOUD && securityCloudCidrs.length > 0 && !securityCloudCidrs.some((w) => w.contains(c))) {
-        p.add(at, bi(`${c} is outside internet.securityCloudCidrs`, `${c} が internet.securityCloudCidrs の外にある`), bi('add its range to internet.securityCloudCidrs or fix the address', 'その範囲を internet.securityCloudCidrs に加えるか、アドレスを直す'));
+      if (h.zone === Zone.SECURITY_CLOUD && scCidrs.length > 0 && !scCidrs.some((w) => w.contains(c))) {
+        p.add(at, bi(`${c} is outside internet.securityCloudCidrs${securityCloudCidrs.length === 0 ? ' (the hub CIDR)' : ''}`, `${c} が internet.securityCloudCidrs${securityCloudCidrs.length === 0 ? '（ハブの CIDR）' : ''}の外にある`), bi('add its range to internet.securityCloudCidrs or fix the address', 'その範囲を internet.securityCloudCidrs に加えるか、アドレスを直す'));
       }
       if (h.zone === Zone.SECURITY_CLOUD && wanCidrs.some((w) => w.overlaps(c))) {
         p.add(at, bi(`${c} is a security-cloud host inside lgwan.wanCidrs: the LGWAN WAN and the internet side are separate networks (LG-1)`, `${c} は自治体情報セキュリティクラウドのホストだが、lgwan.wanCidrs の中にある: LGWAN とインターネット側は別のネットワーク（LG-1）`), bi('correct the address or the zone', 'アドレスかゾーンを直す'));
@@ -697,7 +714,8 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
   if (siem !== undefined && !(typeof siem === 'string' && /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(siem))) {
     p.add('logging.siemBucketArn', bi(`${show(siem)} is not an S3 bucket ARN`, `${show(siem)} は S3 バケットの ARN ではない`), bi('write arn:aws:s3:::bucket-name', 'arn:aws:s3:::bucket-name の形で書く'));
   }
-  if (knownModel && MODEL_PLACEMENT[model].requiresSiem && siem === undefined) {
+  // A member of the hub ships its logs to the hub's SIEM sink (checked with securityCloudHub).
+  if (knownModel && MODEL_PLACEMENT[model].requiresSiem && siem === undefined && !isObject(internet?.securityCloudHub)) {
     p.add('logging.siemBucketArn', bi(`is missing: ${MODEL_JA[model]} requires log management with a SIEM (LOG-1, ログ管理)`, `がない: ${MODEL_JA[model]}では SIEM によるログ管理が必要（LOG-1、ログ管理）`), bi("give the SIEM's ingestion bucket ARN", 'SIEM の取り込み用バケットの ARN を指定する'));
   }
   const retention = isObject(logging) ? logging.retentionDays : undefined;

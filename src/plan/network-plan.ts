@@ -20,6 +20,11 @@ export interface NetworkPlan {
   readonly trafficMirroring?: TrafficMirroringPlan;
   /** The tenant-restriction forward proxy (α′ cases イ/ウ), in the LGWAN segment. */
   readonly tenantProxy?: TenantProxyPlan;
+  /**
+   * Membership of the prefecture security cloud hub (自治体情報セキュリティクラウド), when the blueprint joins one
+   * (`internet.securityCloudHub`).
+   */
+  readonly securityCloudMembership?: SecurityCloudMembershipPlan;
   /** Tags to put on every resource (besides the segment tag). */
   readonly tags: Record<string, string>;
 }
@@ -67,6 +72,8 @@ export enum RouteTargetKind {
   FIREWALL_ENDPOINT = 'firewall-endpoint',
   NAT_GATEWAY = 'nat-gateway',
   INTERNET_GATEWAY = 'internet-gateway',
+  /** The prefecture security cloud hub's transit gateway (a member's Internet segment: the hub CIDR only). */
+  SECURITY_CLOUD_HUB = 'security-cloud-hub',
 }
 
 export interface RoutePlan {
@@ -176,6 +183,8 @@ export enum AttachmentKind {
   VPC = 'vpc',
   VPN = 'vpn',
   EXISTING = 'existing',
+  /** A VPC attachment of a segment to the prefecture security cloud hub's transit gateway (not the municipality's own). */
+  HUB_VPC = 'hub-vpc',
 }
 
 export interface TransitAttachmentPlan {
@@ -185,6 +194,33 @@ export interface TransitAttachmentPlan {
   readonly customerGatewayIp?: string;
   readonly customerGatewayAsn?: number;
   readonly attachmentId?: string;
+  /** `HUB_VPC`: the hub's transit gateway (an ID or a token of the same app). */
+  readonly transitGatewayId?: string;
+}
+
+/**
+ * A member's side of the prefecture security cloud hub: the Internet segment's VPC attached to the hub's transit gateway
+ * (routes: `hubCidr` only), and, in the same app, the member's own route table on the hub's transit gateway.
+ */
+export interface SecurityCloudMembershipPlan {
+  /** Local government code (全国地方公共団体コード): the `jichitai:municipality` tag of every resource. */
+  readonly localGovernmentCode: string;
+  /** The segment attached to the hub (INTERNET). */
+  readonly segment: Segment;
+  /** The attachment: zone SECURITY_CLOUD, kind HUB_VPC, the hub's transit gateway. */
+  readonly attachment: TransitAttachmentPlan;
+  /** The hub VPC's CIDR: the only destination routed to the hub. */
+  readonly hubCidr: string;
+  /** The hub's DNS resolvers (the Internet segment's forwarding targets). */
+  readonly dnsAddresses: string[];
+  /** The hub's proxy `host:port`, for reports and the construct's attribute. */
+  readonly proxyEndpoint?: string;
+  /**
+   * Same app: the hub table (the member propagates its attachment into it) and the hub VPC attachment (propagated into
+   * the member's own table, which the member creates and associates with its attachment). Both or neither.
+   */
+  readonly hubRouteTableId?: string;
+  readonly hubAttachmentId?: string;
 }
 
 export interface TransitRoutePlan {
@@ -239,6 +275,11 @@ export interface FirewallPlan {
 export interface LoggingPlan {
   /** Existing bucket ARN; undefined means "create one". */
   readonly bucketArn?: string;
+  /**
+   * Key prefix of every log object (flow and firewall logs), ending in `/`: `members/<code>/` for a member of the
+   * security cloud hub, whose logs go to the hub's SIEM sink; undefined for none.
+   */
+  readonly prefix?: string;
   readonly retentionDays: number;
   /** Whether the destination is a declared SIEM sink. */
   readonly siem: boolean;

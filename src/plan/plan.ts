@@ -5,7 +5,8 @@ import { planHostSecurityGroups, planMyNumberNacl } from './filters';
 import { planBreakoutFirewall, planBuiltInEgressFirewall } from './firewall-rules';
 import { resolveFlows } from './flows';
 import {
-  AttachmentKind, FirewallPlan, NetworkPlan, RouteTargetKind, SecurityGroupPlan, SegmentPlan, SubnetRole, TenantProxyPlan, TransitAttachmentPlan,
+  AttachmentKind, FirewallPlan, NetworkPlan, RouteTargetKind, SecurityCloudMembershipPlan, SecurityGroupPlan, SegmentPlan, SubnetRole,
+  TenantProxyPlan, TransitAttachmentPlan,
 } from './network-plan';
 import { planTenantProxy } from './proxy';
 import { compareCidr, flowTransitDestinations, planRouteTables, planTransitRouteTables, routeTableKey, SegmentRouting } from './routing';
@@ -13,6 +14,7 @@ import { BreakoutOptions, InternetEgressMode, TransitConnectionProps } from '../
 import { DEFAULT_INTERFACE_ENDPOINTS } from '../model/defaults';
 import { AlphaPrimeCase, MODEL_PLACEMENT, NetworkModel } from '../model/network-model';
 import { Protocol } from '../model/port';
+import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
 import { ALL_SEGMENTS, Segment, SEGMENT_LABEL, Zone } from '../model/segment';
 import { Blueprint } from '../model/validate';
 
@@ -71,6 +73,20 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
   const breakout = MODEL_PLACEMENT[model].lgwanLocalBreakout ? props.breakout : undefined;
   const internetEgress = props.internet?.egress ?? InternetEgressMode.SECURITY_CLOUD;
   const builtInEgress = internetEgress === InternetEgressMode.BUILT_IN;
+  // A member of the prefecture security cloud hub: the Internet segment is attached to the hub's transit gateway itself.
+  const hub = builtInEgress ? undefined : props.internet?.securityCloudHub;
+  const membership: SecurityCloudMembershipPlan | undefined = hub ? {
+    localGovernmentCode: props.localGovernmentCode!,
+    segment: Segment.INTERNET,
+    attachment: { zone: Zone.SECURITY_CLOUD, kind: AttachmentKind.HUB_VPC, transitGatewayId: hub.transitGatewayId },
+    hubCidr: hub.hubCidr,
+    dnsAddresses: [...hub.dnsAddresses],
+    proxyEndpoint: hub.proxyEndpoint,
+    hubRouteTableId: hub.hubRouteTableId,
+    hubAttachmentId: hub.hubAttachmentId,
+  } : undefined;
+  // The member's own transit gateway carries no security-cloud traffic: flows to the hub's hosts take the hub's.
+  const transitFlows = hub ? flows.filter((f) => f.from.zone !== Zone.SECURITY_CLOUD && f.to.zone !== Zone.SECURITY_CLOUD) : flows;
 
   const firewalls: FirewallPlan[] = [];
   if (breakout) firewalls.push(planBreakoutFirewall(cidr[Segment.LGWAN], breakout));
@@ -98,7 +114,7 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
     const proxied = roles.has(SubnetRole.PROXY);
     const subnets = layoutSubnets(label, cidr[segment], azs, roles, routeTableKey);
 
-    const transitDestinations = flowTransitDestinations(segment, flows);
+    const transitDestinations = flowTransitDestinations(segment, transitFlows);
     if (segment === Segment.LGWAN) {
       // The whole WAN goes to the transit gateway, never to the α′ breakout's default route; there only the declared
       // LGWAN-ASP hosts are routed on and the rest is blackholed (LG-3).
@@ -108,20 +124,23 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
     let defaultRoute: SegmentRouting['defaultRoute'];
     if (segment === Segment.LGWAN && breakout) {
       defaultRoute = { target: RouteTargetKind.FIREWALL_ENDPOINT, reason: 'α′ local breakout through the firewall (AP-1)' };
-    } else if (segment === Segment.INTERNET) {
+    } else if (segment === Segment.INTERNET && !hub) {
       defaultRoute = builtInEgress
         ? { target: RouteTargetKind.FIREWALL_ENDPOINT, reason: 'built-in egress through the firewall (IN-1)' }
         : { target: RouteTargetKind.TRANSIT_GATEWAY, reason: 'egress through the security cloud (IN-1, 自治体情報セキュリティクラウド)' };
     }
     // IN-2: with the security cloud, the Internet segment resolves every name through the security cloud's DNS.
-    const dnsTargets = segment === Segment.INTERNET && !builtInEgress ? [...(props.internet?.securityCloudDns ?? [])] : [];
+    const dnsTargets = segment === Segment.INTERNET && !builtInEgress ? [...(hub?.dnsAddresses ?? props.internet?.securityCloudDns ?? [])] : [];
     const routing: SegmentRouting = {
       segment,
       transitDestinations,
       defaultRoute,
       proxied: proxied ? { mediaDestinations: mediaDestinations(breakout!) } : undefined,
-      endpointTransitDestinations: [...dnsTargets].sort().map((t) => ({ destination: `${t}/32`, reason: 'security cloud DNS resolver (IN-2)' }))
+      endpointTransitDestinations: hub ? [] : [...dnsTargets].sort().map((t) => ({ destination: `${t}/32`, reason: 'security cloud DNS resolver (IN-2)' }))
         .sort((a, b) => compareCidr(a.destination, b.destination)),
+      hubDestinations: hub && segment === Segment.INTERNET
+        ? [{ destination: hub.hubCidr, reason: 'the prefecture security cloud hub (自治体情報セキュリティクラウド): proxy, mail relay, DNS (IN-1, IN-2)' }]
+        : undefined,
     };
     if (proxied) {
       tenantProxy = planTenantProxy({
@@ -184,12 +203,18 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       routeTables: planTransitRouteTables({
         segmentCidrs: cidr,
         lgwanWanCidrs: [...props.lgwan.wanCidrs],
-        securityCloud: !builtInEgress,
-        flows,
+        securityCloud: !builtInEgress && !hub,
+        flows: transitFlows,
       }),
     },
     firewalls,
-    logging: {
+    logging: hub ? {
+      // The hub's SIEM sink, under the member's own prefix (SC-4).
+      bucketArn: hub.siemBucketArn,
+      prefix: `members/${props.localGovernmentCode}/`,
+      retentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      siem: true,
+    } : {
       bucketArn: props.logging?.siemBucketArn,
       retentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
       siem: props.logging?.siemBucketArn !== undefined,
@@ -198,7 +223,15 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       ? { target: props.trafficMirroring.target, networkInterfaceIds: [...(props.trafficMirroring.networkInterfaceIds ?? [])].sort() }
       : undefined,
     tenantProxy,
-    tags: {
+    ...(membership ? { securityCloudMembership: membership } : {}),
+    // A member of the hub is told apart from the others by its code (SC-1): jichitai:municipality carries the code,
+    // and the name moves to jichitai:municipality-name. Outside a hub the tags stay as they were.
+    tags: membership ? {
+      [MUNICIPALITY_TAG_KEY]: membership.localGovernmentCode,
+      'jichitai:municipality-name': props.municipality,
+      'jichitai:model': model,
+      'jichitai:local-government-code': membership.localGovernmentCode,
+    } : {
       'jichitai:municipality': props.municipality,
       'jichitai:model': model,
       ...(props.localGovernmentCode ? { 'jichitai:local-government-code': props.localGovernmentCode } : {}),
@@ -292,5 +325,7 @@ export function cloudFormationResourceCount(plan: NetworkPlan): number {
   // listener, Auto Scaling group, scaling policy, S3 gateway endpoint, role and policy, access log group.
   if (plan.tenantProxy) n += 13; // and the access log group (LOG-1)
   if (plan.trafficMirroring) n += 4 + plan.trafficMirroring.networkInterfaceIds.length; // target, filter, 2 rules, sessions
+  // Hub membership: the attachment to the hub; same app also the member's hub route table, association, two propagations.
+  if (plan.securityCloudMembership) n += 1 + (plan.securityCloudMembership.hubRouteTableId ? 4 : 0);
   return n;
 }

@@ -23,6 +23,11 @@ export interface SegmentRouting {
   readonly proxied?: { readonly mediaDestinations: { destination: string; reason: string }[] };
   /** Destinations reached over the transit gateway from the endpoint subnets (the security cloud's DNS resolvers, IN-2). */
   readonly endpointTransitDestinations?: { destination: string; reason: string }[];
+  /**
+   * A member of the prefecture security cloud hub: destinations (the hub CIDR) reached over the hub's transit gateway
+   * from the workload and endpoint subnets (the Resolver outbound endpoint forwards to the hub's DNS through it).
+   */
+  readonly hubDestinations?: { destination: string; reason: string }[];
 }
 
 /** Route table key of a subnet role in an AZ: one table per role and AZ, since targets are per AZ. */
@@ -59,7 +64,9 @@ export function compareCidr(a: string, b: string): number {
  * - firewall: default → NAT in the same AZ (the inspected leg continues to the internet).
  * - egress (public): default → IGW; the inspected subnets of the AZ → firewall endpoint of the AZ, so that
  *   return traffic is inspected too (symmetric, as Network Firewall requires).
- * - endpoints: local, and the security cloud's DNS resolvers → TGW (the Resolver outbound endpoint, IN-2).
+ * - endpoints: local, and the security cloud's DNS resolvers → TGW (the Resolver outbound endpoint, IN-2); for a member
+ *   of the security cloud hub, the hub CIDR → the hub's transit gateway instead (workload subnets too, with no default
+ *   route: members browse through the hub's proxy).
  * - transit: local only.
  */
 export function planRouteTables(routing: SegmentRouting, subnets: readonly SubnetPlan[]): RouteTablePlan[] {
@@ -92,6 +99,9 @@ export function planRouteTables(routing: SegmentRouting, subnets: readonly Subne
           for (const d of routing.transitDestinations) {
             routes.push({ destination: d.destination, target: RouteTargetKind.TRANSIT_GATEWAY, reason: d.reason });
           }
+          for (const d of routing.hubDestinations ?? []) {
+            routes.push({ destination: d.destination, target: RouteTargetKind.SECURITY_CLOUD_HUB, reason: d.reason });
+          }
         }
         // α′ servers (業務システム) and My Number's LGWAN peers get no way to the internet, not even the allow-list (MN-4, AP-7).
         if (subnet.role !== breakoutRole && subnet.role !== SubnetRole.PROXY) break;
@@ -120,6 +130,9 @@ export function planRouteTables(routing: SegmentRouting, subnets: readonly Subne
       case SubnetRole.ENDPOINTS:
         for (const d of routing.endpointTransitDestinations ?? []) {
           routes.push({ destination: d.destination, target: RouteTargetKind.TRANSIT_GATEWAY, reason: d.reason });
+        }
+        for (const d of routing.hubDestinations ?? []) {
+          routes.push({ destination: d.destination, target: RouteTargetKind.SECURITY_CLOUD_HUB, reason: d.reason });
         }
         break;
       default:

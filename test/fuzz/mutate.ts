@@ -3,7 +3,7 @@
  * types, hostile values (BigInt, Proxy objects, getters that throw, cycles, huge strings and lists, class instances),
  * out-of-range numbers, canonical and non-canonical spellings, duplicate names, overlapping ranges, missing and extra
  * fields, ports spread to cover everything, swapped enums, shared attachments, zones of other regions, tag values AWS
- * refuses, and small valid edits (so that mutated blueprints also reach synthesis).
+ * refuses, members of a security cloud hub (valid and not), and small valid edits (so that mutated blueprints also reach synthesis).
  */
 import { types } from 'util';
 import { Rng } from './rng';
@@ -279,6 +279,7 @@ const MUTATORS: [string, number, Mutator][] = [
     bp.lgwan.connection = { attachmentId: rng.pick(['tgw-attach-XYZ', 'tgw-attach-0123', 'vpc-0123456789abcdef0', 'tgw-attach-0123456789abcdef0']) };
     return `attachmentId ${bp.lgwan.connection.attachmentId}`;
   }],
+  ['security cloud hub', 1, (bp, rng) => joinHub(bp, rng)],
   ['availability zones', 1, (bp, rng) => {
     bp.availabilityZones = rng.pick([
       ['us-east-1a', 'us-east-1b'], ['ap-northeast-1a', 'ap-northeast-3a'], ['ap-northeast-1a'],
@@ -339,6 +340,48 @@ const MUTATORS: [string, number, Mutator][] = [
     ])();
   }],
 ];
+
+/**
+ * The blueprint as a member of a prefecture security cloud hub (internet.securityCloudHub instead of the VPN to an
+ * external security cloud), with a valid connection or, more often, one prop of it (or of its context) got wrong. The
+ * hub's range is the generator's security-cloud pool (172.30.0.0/16), so its security-cloud hosts stay inside it.
+ */
+export function joinHub(bp: Any, rng: Rng): string | undefined {
+  if (!bp.internet || typeof bp.internet !== 'object' || Array.isArray(bp.internet)) return undefined;
+  const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[rng.int(0, 15)]).join('');
+  const hub: Any = {
+    transitGatewayId: `tgw-${hex(17)}`,
+    hubCidr: '172.30.0.0/16',
+    dnsAddresses: rng.subset(['172.30.10.53', '172.30.11.53'], 1, 2),
+    siemBucketArn: 'arn:aws:s3:::aws-waf-logs-fuzz-prefecture',
+    ...(rng.chance(0.5) ? { hubRouteTableId: `tgw-rtb-${hex(17)}`, hubAttachmentId: `tgw-attach-${hex(17)}` } : {}),
+    ...(rng.chance(0.5) ? { proxyEndpoint: rng.pick(['proxy.pref.example.lg.jp:8080', '172.30.2.10:3128']) } : {}),
+  };
+  const { securityCloud, securityCloudDns, ...rest } = bp.internet;
+  bp.internet = { ...rest, securityCloudHub: hub };
+  if (rest.egress === InternetEgressMode.BUILT_IN) delete bp.internet.egress;
+  bp.localGovernmentCode = typeof bp.localGovernmentCode === 'string' && /^\d{6}$/.test(bp.localGovernmentCode) ? bp.localGovernmentCode : '131016';
+  if (bp.logging && typeof bp.logging === 'object') delete bp.logging.siemBucketArn;
+  if (rng.chance(0.3)) return 'a member of the hub';
+  const segment = segmentCidr(bp, rng.pick([Segment.MY_NUMBER, Segment.LGWAN, Segment.INTERNET]))?.toString();
+  const wrong: [string, () => void][] = [
+    ['transitGatewayId', () => { hub.transitGatewayId = rng.pick(['tgw-XYZ', 'vpc-0123456789abcdef0', '${Token[TOKEN.1]} ', 'tgw-attach-0123456789abcdef0', 42, '']); }],
+    ['hubCidr', () => { hub.hubCidr = rng.pick(['172.30.0.1/16', '8.8.0.0/16', '0.0.0.0/0', '172.030.0.0/16', segment, undefined]); }],
+    ['dnsAddresses', () => { hub.dnsAddresses = rng.pick([[], ['8.8.8.8'], ['172.30.010.53'], ['172.30.10.53', '172.30.10.53'], Array.from({ length: 7 }, (_, i) => `172.30.10.${i + 1}`), '172.30.10.53']); }],
+    ['siemBucketArn', () => { hub.siemBucketArn = rng.pick(['arn:aws:s3:::Bad_Bucket', undefined, '${aws_s3_bucket.x.arn}', 'aws-waf-logs-x']); }],
+    ['hubRouteTableId', () => { hub.hubRouteTableId = rng.pick([`tgw-rtb-${hex(17)}`, 'rtb-0123456789abcdef0']); delete hub.hubAttachmentId; }],
+    ['proxyEndpoint', () => { hub.proxyEndpoint = rng.pick(['proxy', 'proxy:0', 'proxy:65536', 'a b:8080', ':8080']); }],
+    ['securityCloud too', () => { bp.internet.securityCloud = securityCloud ?? { customerGatewayIp: '203.0.113.20' }; }],
+    ['securityCloudDns too', () => { bp.internet.securityCloudDns = ['172.30.10.53']; }],
+    ['egress BUILT_IN', () => { bp.internet.egress = InternetEgressMode.BUILT_IN; }],
+    ['no local government code', () => { delete bp.localGovernmentCode; }],
+    ['unknown prop', () => { hub.hubCidrs = ['172.30.0.0/16']; }],
+    ['siem besides the hub\'s', () => { bp.logging = { ...(bp.logging ?? {}), siemBucketArn: 'arn:aws:s3:::sample-city-siem-ingest' }; }],
+  ];
+  const [what, apply] = rng.pick(wrong);
+  apply();
+  return `a member of the hub, ${what} wrong`;
+}
 
 const TOTAL_WEIGHT = MUTATORS.reduce((n, [, w]) => n + w, 0);
 
