@@ -391,6 +391,11 @@ class Renderer {
     new r53r.CfnResolverQueryLoggingConfigAssociation(this.s, 'ResolverQueryLoggingAssociation', { resolverQueryLogConfigId: queryLog.attrId, resourceId: this.vpcId });
   }
 
+  /** The delivery stream of the proxy's or the mail relay's log. */
+  private streamName(key: string): string {
+    return `${this.plan.namePrefix}-${key}-log`;
+  }
+
   /** The role CloudWatch Logs uses to hand the proxy and mail logs to Firehose. */
   private logShipping(): iam.CfnRole {
     const firehoseRole = new iam.CfnRole(this.s, 'FirehoseRole', {
@@ -409,6 +414,7 @@ class Renderer {
       tags: this.tags(HubFunction.SIEM, 'firehose-role'),
     });
     this.firehoseRoleArn = firehoseRole.attrArn;
+    suppressNag(firehoseRole, [{ id: 'AwsSolutions-IAM5', reason: 'The wildcards are the objects Firehose writes under the proxy and mail log prefixes of the SIEM bucket (named by delivery time)' }]);
     return new iam.CfnRole(this.s, 'LogSubscriptionRole', {
       assumeRolePolicyDocument: trust('logs.amazonaws.com'),
       description: 'CloudWatch Logs subscription of the hub\'s proxy and mail logs to Firehose',
@@ -416,7 +422,7 @@ class Renderer {
         policyName: 'firehose-put',
         policyDocument: {
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'], Resource: `arn:${Aws.PARTITION}:firehose:${Aws.REGION}:${Aws.ACCOUNT_ID}:deliverystream/${this.plan.namePrefix}-*` }],
+          Statement: [{ Effect: 'Allow', Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'], Resource: ['proxy', 'mail'].map((k) => `arn:${Aws.PARTITION}:firehose:${Aws.REGION}:${Aws.ACCOUNT_ID}:deliverystream/${this.streamName(k)}`) }],
         },
       }],
       tags: this.tags(HubFunction.SIEM, 'log-subscription-role'),
@@ -428,7 +434,7 @@ class Renderer {
     const group = new logs.CfnLogGroup(this.s, `${key}LogGroup`, { logGroupName: log.logGroupName, retentionInDays: log.retentionDays, tags: this.tags(fn, `${key.toLowerCase()}-log`) });
     group.applyRemovalPolicy(RemovalPolicy.RETAIN);
     const stream = new firehose.CfnDeliveryStream(this.s, `${key}LogDelivery`, {
-      deliveryStreamName: `${this.plan.namePrefix}-${key.toLowerCase()}-log`,
+      deliveryStreamName: this.streamName(key.toLowerCase()),
       deliveryStreamType: 'DirectPut',
       deliveryStreamEncryptionConfigurationInput: { keyType: 'AWS_OWNED_CMK' },
       extendedS3DestinationConfiguration: {
@@ -709,6 +715,10 @@ class Renderer {
         },
         tags: this.tags(HubFunction.PUBLIC_WEB, 'public-web-cdn'),
       });
+      suppressNag(cdn, [
+        { id: 'AwsSolutions-CFR1', reason: 'Municipal public web sites serve residents wherever they are; the CDN\'s web ACL can add geo rules' },
+        { id: 'AwsSolutions-CFR3', reason: 'Standard logging needs bucket ACLs, which the SIEM bucket disables; the CDN\'s web ACL logs every request' },
+      ]);
       if (w.shieldAdvanced) {
         new shield.CfnProtection(this.s, 'PublicWebCdnShield', {
           name: name('public-web-cdn'), resourceArn: `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/${cdn.ref}`, tags: this.tags(HubFunction.PUBLIC_WEB, 'public-web-cdn-shield'),
