@@ -540,8 +540,15 @@ export function planSecurityCloud(props: SecurityCloudProps): SecurityCloudPlan 
         capacity: 100,
         description: 'The proxy servers to the web, the mail relay to SMTP, internet mail to the relay; everything else is dropped by default',
         homeNet,
+        // Web traffic passes in two steps so that the IPS group above sees every TLS ClientHello and HTTP request: a
+        // port-level `pass tcp` would pass the whole flow at its first packet, before any SNI or Host is known. The
+        // handshake passes (flow:not_established), then only TLS to 443 and HTTP to 80 (AWS's strict-order pattern:
+        // https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html).
+        // SMTP passes by port: its server speaks first, and no IPS rule reads it.
         rulesString: [
-          `pass tcp ${list(servicesCidrs)} any -> $EXTERNAL_NET [${HTTP_PORTS.join(',')}] (msg:"SC proxy servers to the web"; flow:to_server; sid:${SID.pass + 1}; rev:1;)`,
+          `pass tcp ${list(servicesCidrs)} any <> $EXTERNAL_NET [${HTTP_PORTS.join(',')}] (msg:"SC hub servers: TCP handshake to the web"; flow:not_established; sid:${SID.pass + 1}; rev:1;)`,
+          `pass tls ${list(servicesCidrs)} any -> $EXTERNAL_NET 443 (msg:"SC hub servers: TLS to the web"; flow:to_server,established; sid:${SID.pass + 4}; rev:1;)`,
+          `pass http ${list(servicesCidrs)} any -> $EXTERNAL_NET 80 (msg:"SC hub servers: HTTP to the web"; flow:to_server,established; sid:${SID.pass + 5}; rev:1;)`,
           `pass tcp ${list(servicesCidrs)} any -> $EXTERNAL_NET ${SMTP_PORT} (msg:"SC mail relay to SMTP"; flow:to_server; sid:${SID.pass + 2}; rev:1;)`,
           `pass tcp ${list(publicCidrs)} any -> ${list(servicesCidrs)} ${SMTP_PORT} (msg:"SC internet mail from the relay's load balancer"; flow:to_server; sid:${SID.pass + 3}; rev:1;)`,
         ].join('\n'),

@@ -128,10 +128,16 @@ describe('planSecurityCloud', () => {
     expect(passes.length).toBeGreaterThan(0);
     for (const { l, priority } of passes) {
       // action proto src sport -> dst dport (options)
-      const m = /^pass (\S+) (\S+) (\S+) -> (\S+) (\S+) \(/.exec(l)!;
-      expect(m[1]).toBe('tcp');
+      const m = /^pass (\S+) (\S+) (\S+) (->|<>) (\S+) (\S+) \(/.exec(l)!;
       for (const c of m[2].replace(/[[\]]/g, '').split(',')) expect(hub.contains(Ipv4Cidr.parse(c))).toBe(true);
-      for (const port of m[5].replace(/[[\]]/g, '').split(',')) expect(['25', '80', '443']).toContain(port);
+      const ports = m[6].replace(/[[\]]/g, '').split(',');
+      for (const port of ports) expect(['25', '80', '443']).toContain(port);
+      // Web traffic: only the handshake passes by port; the rest must be recognised as TLS / HTTP, or a port-level pass
+      // would pass the flow at its first packet, before the IPS rules could read its SNI or Host.
+      if (ports.some((p) => p !== '25')) {
+        if (m[1] === 'tcp') expect(l).toMatch(/flow:not_established;/);
+        else expect([['tls', '443'], ['http', '80']]).toContainEqual([m[1], m[6]]);
+      }
       // Every drop rule is evaluated first (strict order: the lower priority number wins).
       for (const d of lines.filter((x) => x.l.startsWith('drop '))) expect(d.priority).toBeLessThan(priority);
     }
