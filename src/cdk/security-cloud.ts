@@ -386,7 +386,9 @@ class Renderer {
     });
     new r53r.CfnFirewallConfig(this.s, 'DnsFirewallConfig', { resourceId: this.vpcId, firewallFailOpen: d.firewall.failOpen ? 'ENABLED' : 'DISABLED' });
     const queryLog = new r53r.CfnResolverQueryLoggingConfig(this.s, 'ResolverQueryLogging', {
-      name: name('dns-queries'), destinationArn: `${this.siemBucketArn}/${d.queryLogPrefix}`,
+      name: name('dns-queries'),
+      destinationArn: `${this.siemBucketArn}/${d.queryLogPrefix}`,
+      tags: this.tags(HubFunction.SIEM, 'dns-queries'),
     });
     new r53r.CfnResolverQueryLoggingConfigAssociation(this.s, 'ResolverQueryLoggingAssociation', { resolverQueryLogConfigId: queryLog.attrId, resourceId: this.vpcId });
   }
@@ -571,7 +573,7 @@ class Renderer {
     });
     suppressNag(sg, [{ id: 'AwsSolutions-EC23', reason: 'Ingress is RFC 1918 only (members through the transit gateway); 0.0.0.0/0 is egress on 80/443 through the inspection firewall' }]);
     const targets = this.targetGroup(HubFunction.PROXY, 'Proxy', p.port, true);
-    new elbv2.CfnListener(this.s, 'ProxyListener', { loadBalancerArn: lb.ref, protocol: 'TCP', port: p.port, defaultActions: [{ type: 'forward', targetGroupArn: targets.ref }] });
+    new elbv2.CfnListener(this.s, 'ProxyListener', { loadBalancerArn: lb.ref, protocol: 'TCP', port: p.port, defaultActions: [{ type: 'forward', targetGroupArn: targets.ref }], tags: this.tags(HubFunction.PROXY, 'proxy-listener') });
     this.targetDimensions.set('proxy', { targetGroup: targets.attrTargetGroupFullName, loadBalancer: lb.attrLoadBalancerFullName });
     const profile = this.instanceRole(HubFunction.PROXY, 'Proxy', p.accessLog.logGroupName);
     const template = this.launchTemplate(HubFunction.PROXY, 'Proxy', p.imageParameter, p.instanceType, p.userData, sg.attrGroupId, profile);
@@ -598,7 +600,7 @@ class Renderer {
     });
     suppressNag(sg, [{ id: 'AwsSolutions-EC23', reason: 'Ingress is RFC 1918 only; 0.0.0.0/0 is egress through the inspection firewall' }]);
     const internal = this.targetGroup(HubFunction.MAIL_RELAY, 'MailInternal', m.smtpPort, true);
-    new elbv2.CfnListener(this.s, 'MailInternalListener', { loadBalancerArn: this.internalLoadBalancer().ref, protocol: 'TCP', port: m.smtpPort, defaultActions: [{ type: 'forward', targetGroupArn: internal.ref }] });
+    new elbv2.CfnListener(this.s, 'MailInternalListener', { loadBalancerArn: this.internalLoadBalancer().ref, protocol: 'TCP', port: m.smtpPort, defaultActions: [{ type: 'forward', targetGroupArn: internal.ref }], tags: this.tags(HubFunction.MAIL_RELAY, 'mail-internal-listener') });
     const external = this.targetGroup(HubFunction.MAIL_RELAY, 'MailPublic', m.smtpPort, m.preserveClientIp);
     const publicSg = new ec2.CfnSecurityGroup(this.s, 'MailPublicLoadBalancerSecurityGroup', {
       vpcId: this.vpcId,
@@ -617,7 +619,7 @@ class Renderer {
       tags: this.tags(HubFunction.MAIL_RELAY, 'mail-entrance'),
     });
     suppressNag(publicLb, [{ id: 'AwsSolutions-ELB2', reason: 'A TCP listener: Postfix logs every session and message to the SIEM' }]);
-    new elbv2.CfnListener(this.s, 'MailPublicListener', { loadBalancerArn: publicLb.ref, protocol: 'TCP', port: m.smtpPort, defaultActions: [{ type: 'forward', targetGroupArn: external.ref }] });
+    new elbv2.CfnListener(this.s, 'MailPublicListener', { loadBalancerArn: publicLb.ref, protocol: 'TCP', port: m.smtpPort, defaultActions: [{ type: 'forward', targetGroupArn: external.ref }], tags: this.tags(HubFunction.MAIL_RELAY, 'mail-public-listener') });
     this.targetDimensions.set('mail', { targetGroup: internal.attrTargetGroupFullName, loadBalancer: this.internalLoadBalancer().attrLoadBalancerFullName });
     const profile = this.instanceRole(HubFunction.MAIL_RELAY, 'Mail', m.mailLog.logGroupName);
     const template = this.launchTemplate(HubFunction.MAIL_RELAY, 'Mail', m.imageParameter, m.instanceType, m.userData, sg.attrGroupId, profile);
@@ -653,6 +655,7 @@ class Renderer {
       certificates: [{ certificateArn: w.certificateArn }],
       sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
       defaultActions: [{ type: 'fixed-response', fixedResponseConfig: { statusCode: '404', contentType: 'text/plain', messageBody: 'Not found' } }],
+      tags: this.tags(HubFunction.PUBLIC_WEB, 'public-web-listener'),
     });
     for (const site of w.sites) {
       const tg = new elbv2.CfnTargetGroup(this.s, `Site-${site.key}`, {
@@ -673,6 +676,7 @@ class Renderer {
         priority: site.priority,
         conditions: [{ field: 'host-header', hostHeaderConfig: { values: [site.hostName] } }],
         actions: [{ type: 'forward', targetGroupArn: tg.ref }],
+        tags: this.tags(HubFunction.PUBLIC_WEB, `${site.key}-rule`),
       });
       this.targetDimensions.set(site.key, { targetGroup: tg.attrTargetGroupFullName, loadBalancer: alb.attrLoadBalancerFullName });
     }

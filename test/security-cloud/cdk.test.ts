@@ -23,6 +23,18 @@ describe('SecurityCloud (AWS CDK)', () => {
     for (const [id, r] of tagged) {
       expect([id, r.Properties.Tags]).toEqual([id, expect.arrayContaining([expect.objectContaining({ Key: 'jichitai:security-cloud', Value: 'hub' })])]);
     }
+    // What has no Tags is a type CloudFormation cannot tag (associations, routes, policies, ...), nothing else.
+    const untaggable = new Set([
+      'AWS::EC2::LaunchTemplate', 'AWS::EC2::Route', 'AWS::EC2::SubnetRouteTableAssociation', 'AWS::EC2::TransitGatewayRouteTableAssociation',
+      'AWS::EC2::TransitGatewayRouteTablePropagation', 'AWS::EC2::VPCGatewayAttachment', 'AWS::IAM::InstanceProfile', 'AWS::Logs::SubscriptionFilter',
+      'AWS::NetworkFirewall::LoggingConfiguration', 'AWS::Route53Resolver::FirewallConfig', 'AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation',
+      'AWS::S3::BucketPolicy', 'AWS::SNS::Subscription', 'AWS::SNS::TopicPolicy', 'AWS::WAFv2::LoggingConfiguration', 'AWS::WAFv2::WebACLAssociation',
+    ]);
+    expect(Object.values(resources).filter((r) => !Array.isArray(r.Properties?.Tags) && !untaggable.has(r.Type)).map((r) => r.Type)).toEqual([]);
+    // The launch templates tag what they launch.
+    for (const [, lt] of ofType('AWS::EC2::LaunchTemplate')) {
+      for (const spec of lt.Properties.LaunchTemplateData.TagSpecifications) expect(spec.Tags).toContainEqual({ Key: 'jichitai:security-cloud', Value: 'hub' });
+    }
     const fn = (type: string) => ofType(type).map(([, r]) => r.Properties.Tags.find((t: any) => t.Key === 'jichitai:hub-function')?.Value);
     expect(fn('AWS::NetworkFirewall::Firewall')).toEqual(['inspection', 'inspection']);
     expect(fn('AWS::S3::Bucket')).toEqual(['siem']);
