@@ -16,12 +16,12 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { suppressNag } from './nag';
 import {
-  HUB_FUNCTION_TAG_KEY, HubFunction, ISecurityCloud, SecurityCloudConnectionProps, SecurityCloudProps,
+  HubFunction, MUNICIPALITY_TAG_KEY, ISecurityCloud, SecurityCloudConnectionProps, SecurityCloudProps,
 } from '../model/security-cloud';
 import { LOCAL_GOVERNMENT_CODE } from '../model/validate-security-cloud';
 import { cidrId } from '../plan/ids';
 import {
-  HubAlarmSubject, HubLogShippingPlan, HubRouteTarget, HubTier, planSecurityCloud, RFC1918_CIDRS, SecurityCloudPlan,
+  HubAlarmSubject, HubLogShippingPlan, hubTags, HubRouteTarget, HubTier, planSecurityCloud, RFC1918_CIDRS, SecurityCloudPlan,
 } from '../plan/security-cloud';
 
 /**
@@ -149,9 +149,7 @@ class Renderer {
 
   /** Every hub resource's tags: the plan's, its function (if it has one) and its Name; sorted by key. */
   private tags(fn: HubFunction | undefined, name: string): CfnTag[] {
-    const all: Record<string, string> = { ...this.plan.tags, Name: `${this.plan.namePrefix}-${name}` };
-    if (fn) all[HUB_FUNCTION_TAG_KEY] = fn;
-    return Object.keys(all).sort().map((key) => ({ key, value: all[key] }));
+    return Object.entries(hubTags(this.plan, fn, name)).map(([key, value]) => ({ key, value }));
   }
 
   private get s(): Construct {
@@ -275,7 +273,7 @@ class Renderer {
     for (const m of t.memberRouteTables) {
       const table = new ec2.CfnTransitGatewayRouteTable(this.s, `MemberRouteTable-${m.localGovernmentCode}`, {
         transitGatewayId: tgw.ref,
-        tags: [...this.tags(undefined, m.key), { key: 'jichitai:municipality', value: m.localGovernmentCode }],
+        tags: [...this.tags(undefined, m.key), { key: MUNICIPALITY_TAG_KEY, value: m.localGovernmentCode }],
       });
       new ec2.CfnTransitGatewayRouteTableAssociation(this.s, `MemberAssociation-${m.localGovernmentCode}`, { transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: table.ref });
       // The member's table holds the hub CIDR only; the hub table gets the member's CIDR.
@@ -669,7 +667,7 @@ class Renderer {
         healthCheckPath: '/',
         healthCheckIntervalSeconds: 30,
         matcher: { httpCode: '200-399' },
-        tags: [...this.tags(HubFunction.PUBLIC_WEB, site.key), { key: 'jichitai:municipality', value: site.localGovernmentCode }],
+        tags: [...this.tags(HubFunction.PUBLIC_WEB, site.key), { key: MUNICIPALITY_TAG_KEY, value: site.localGovernmentCode }],
       });
       new elbv2.CfnListenerRule(this.s, `SiteRule-${site.key}`, {
         listenerArn: listener.ref,

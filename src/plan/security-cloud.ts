@@ -278,9 +278,15 @@ export interface SecurityCloudPlan {
   readonly members: HubMemberPlan[];
 }
 
-/** The tags of a hub resource doing `fn` (the plan's tags, its function and Name). */
-export function hubTags(plan: SecurityCloudPlan, fn: HubFunction, name: string): Record<string, string> {
-  return { ...plan.tags, [HUB_FUNCTION_TAG_KEY]: fn, Name: name };
+/**
+ * The tags of a hub resource (both engines use this, so that they tag alike): the plan's tags, `Name` =
+ * `<namePrefix>-<name>`, and `jichitai:hub-function` = `fn` when the resource performs one (network plumbing such as the
+ * VPC, subnets, route tables, NAT and transit gateways has none). Sorted by key.
+ */
+export function hubTags(plan: SecurityCloudPlan, fn: HubFunction | undefined, name: string): Record<string, string> {
+  const all: Record<string, string> = { ...plan.tags, Name: `${plan.namePrefix}-${name}` };
+  if (fn) all[HUB_FUNCTION_TAG_KEY] = fn;
+  return Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]]));
 }
 
 /** RFC 1918: the members' side of every hub route (returns to members go to the transit gateway). */
