@@ -104,6 +104,17 @@ export interface PublicWebProps {
    * @default false
    */
   readonly shieldAdvanced?: boolean;
+  /**
+   * With `cdn`: ARN of the CDN's WAFv2 web ACL (scope CLOUDFRONT, which AWS keeps in us-east-1, so it is created
+   * outside the hub's stack); it must hold the SQL-injection rule set like the load balancer's.
+   * @default - required when `cdn` is true
+   */
+  readonly cdnWebAclArn?: string;
+  /**
+   * With `cdn`: ARN of the CDN's ACM certificate for the sites' host names (CloudFront takes certificates from us-east-1 only).
+   * @default - required when `cdn` is true
+   */
+  readonly cdnCertificateArn?: string;
 }
 
 /** The web proxy fleet (Squid) members browse through. */

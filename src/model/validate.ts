@@ -53,7 +53,7 @@ const AWS_LIMITS = {
  * resources carry our tags too): letters, digits, spaces and `_ . : / = + - @`. A value may not begin with `aws:`.
  * https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html (Tag naming limits and requirements)
  */
-const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+export const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 export const TAG_LIMITS = { key: 128, value: 256 } as const;
 
 /** A declared host with its addresses parsed (only the valid ones). */

@@ -153,7 +153,7 @@ class Quoted {
  * comment (`#`), a macro (`${`) or continuing the line (a trailing `\`); a quoted value has no quote, backslash,
  * `%` (logformat macro) or `$`; a comment has no line break. Anything else throws.
  */
-class SquidConfWriter {
+export class SquidConfWriter {
   private readonly lines: string[] = [];
 
   public comment(text: string): void {
@@ -234,7 +234,7 @@ function regexFor(pattern: string): string {
  * `.example.com` would also match the apex, which our notation does not.
  * https://www.squid-cache.org/Doc/config/acl/
  */
-function domainAcl(w: SquidConfWriter, name: string, patterns: readonly string[], kind: 'dst' | 'sni'): void {
+export function domainAcl(w: SquidConfWriter, name: string, patterns: readonly string[], kind: 'dst' | 'sni'): void {
   const exact = [...new Set(patterns.filter((p) => !isSubdomainPattern(p)))].sort();
   const sub = [...new Set(patterns.filter(isSubdomainPattern))].sort();
   const parts: string[] = [];
