@@ -276,14 +276,14 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       region: region.name,
       name: name('proxy'),
       tags: (suffix) => fnTags(HubFunction.PROXY, `proxy-${suffix}`),
-      ingress: plan.proxy.clientCidrs.map((c) => tcpRule(c, plan.proxy.port, 'Members (through the transit gateway) and the load balancer\'s health checks')),
+      ingress: plan.proxy.clientCidrs.map((c) => tcpRule(c, plan.proxy.port, 'Members (through the transit gateway) and the load balancer health checks')),
       egress: plan.proxy.egressTcpPorts.map((p) => tcpRule('0.0.0.0/0', p, `The web on ${p}, through the inspection firewall`)),
       loadBalancer: {
         internal: true,
         subnetIds: ids(plan.proxy.subnetKeys),
         port: plan.proxy.port,
         preserveClientIp: true,
-        ingress: plan.proxy.clientCidrs.map((c) => tcpRule(c, plan.proxy.port, 'Members\' browsers (through the transit gateway)')),
+        ingress: plan.proxy.clientCidrs.map((c) => tcpRule(c, plan.proxy.port, 'Member browsers (through the transit gateway)')),
         egress: cidrsOf(HubTier.SERVICES).map((c) => tcpRule(c, plan.proxy.port, 'To the proxy servers')),
       },
     });
@@ -307,10 +307,10 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       ingress: [
         // The load balancer does not keep client addresses: internet mail arrives from the public subnets.
         ...cidrsOf(HubTier.PUBLIC).map((c) => tcpRule(c, relay.smtpPort, 'Internet mail through the load balancer (and its health checks)')),
-        ...relay.senderCidrs.map((c) => tcpRule(c, relay.smtpPort, 'A member\'s mail servers sending outward')),
+        ...relay.senderCidrs.map((c) => tcpRule(c, relay.smtpPort, 'Member mail servers sending outward')),
       ],
       egress: [
-        tcpRule('0.0.0.0/0', relay.smtpPort, 'SMTP to the internet (through the firewall) and to the members\' mail servers'),
+        tcpRule('0.0.0.0/0', relay.smtpPort, 'SMTP to the internet (through the firewall) and to member mail servers'),
         // Packages (apt, the CloudWatch agent) over HTTP(S), through the firewall like the proxy's traffic.
         tcpRule('0.0.0.0/0', 80, 'Debian packages'),
         tcpRule('0.0.0.0/0', 443, 'Debian packages and the CloudWatch agent'),
@@ -603,7 +603,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     const name = (suffix: string) => `${plan.namePrefix}-${suffix}`;
     const group = new SecurityGroup(this, 'PublicWebSecurityGroup', {
       vpcId,
-      description: 'Public web entrance: HTTPS from the internet, to the members\' web servers only',
+      description: 'Public web entrance: HTTPS from the internet, to member web servers only',
       ingress: [tcpRule('0.0.0.0/0', 443, 'HTTPS from the internet (through the WAF)')],
       egress: web.sites.flatMap((site) => site.targets.map((t) => tcpRule(`${t}/32`, site.port, `${site.hostName} web server`))),
       tags: tags('web-alb'),
@@ -955,7 +955,11 @@ function tcpRule(cidr: string, port: number, description: string): SecurityGroup
   return rule('tcp', cidr, port, description);
 }
 
+/** The characters EC2 takes in a security group rule's description (terraform validate checks the same). */
+const RULE_DESCRIPTION = /^[0-9A-Za-z_ .:/()#,@[\]+=&;{}!$*-]{0,255}$/;
+
 function rule(protocol: string, cidr: string, port: number, description: string): SecurityGroupIngress {
+  if (!RULE_DESCRIPTION.test(description)) throw new Error(`security group rule description ${JSON.stringify(description)} has characters EC2 refuses`);
   return {
     protocol,
     cidrBlocks: [cidr],
