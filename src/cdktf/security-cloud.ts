@@ -10,7 +10,6 @@ import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
 import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
-import { Ec2TransitGatewayVpcAttachmentAccepter } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
@@ -132,7 +131,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       // Nothing is associated or propagated implicitly: every member's reach is declared (SC-1).
       defaultRouteTableAssociation: 'disable',
       defaultRouteTablePropagation: 'disable',
-      // Attachments of other accounts are accepted explicitly by the hub's owner (see the member tables below).
+      // Attachments from other accounts are accepted by the hub's owner, one by one.
       autoAcceptSharedAttachments: 'disable',
       dnsSupport: 'enable',
       vpnEcmpSupport: 'enable',
@@ -204,24 +203,18 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     });
     for (const m of plan.transitGateway.memberRouteTables) {
       const memberTags = { ...netTags(`tgw-${m.key}`), [MUNICIPALITY_TAG_KEY]: m.localGovernmentCode };
-      // The member's attachment comes from another account through the RAM share: the hub's owner accepts it here,
-      // without the default table (there is none). Association and propagations name the attachment ID itself.
-      const accepter = new Ec2TransitGatewayVpcAttachmentAccepter(this, `MemberAttachment-${m.localGovernmentCode}`, {
-        transitGatewayAttachmentId: m.attachmentId,
-        transitGatewayDefaultRouteTableAssociation: false,
-        transitGatewayDefaultRouteTablePropagation: false,
-        tags: memberTags,
-      });
+      // The member's attachment comes from another account through the RAM share; the hub's owner accepts it (shared
+      // attachments are not accepted automatically), and it joins no table until associated here.
       const table = new Ec2TransitGatewayRouteTable(this, `TransitRouteTable-${m.key}`, { transitGatewayId: tgw.id, tags: memberTags });
       new Ec2TransitGatewayRouteTableAssociation(this, `TransitAssociation-${m.key}`, {
-        transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: table.id, dependsOn: [accepter],
+        transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: table.id,
       });
       // The member's table holds the hub CIDR only; the hub table learns the member's CIDR.
       new Ec2TransitGatewayRouteTablePropagation(this, `TransitPropagation-${m.key}-hub`, {
         transitGatewayAttachmentId: attachment.id, transitGatewayRouteTableId: table.id,
       });
       new Ec2TransitGatewayRouteTablePropagation(this, `TransitPropagation-hub-${m.key}`, {
-        transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: hubTable.id, dependsOn: [accepter],
+        transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: hubTable.id,
       });
     }
 
@@ -258,12 +251,35 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       region: region.name,
       partition: partition.partition,
       namePrefix: plan.namePrefix,
+      prefixes: [plan.proxy.accessLog.siemPrefix, plan.mailRelay.mailLog.siemPrefix],
       tags: (suffix) => fnTags(HubFunction.SIEM, suffix),
     });
 
-    // --- Servers: the web proxy fleet and the mail relay.
-    const proxy = new HubServers(this, 'Proxy', {
+    // --- Servers: the web proxy fleet and the mail relay. Members reach both through one internal load balancer in the
+    // services subnets (the proxy port and SMTP); the internet reaches the relay through its own load balancer on TCP 25.
+    const servicesCidrs = cidrsOf(HubTier.SERVICES);
+    const relay = plan.mailRelay;
+    const internalGroup = new SecurityGroup(this, 'InternalLoadBalancerSecurityGroup', {
       vpcId: vpc.id,
+      description: 'Internal load balancer of the hub: the proxy port and SMTP from the members (RFC 1918)',
+      ingress: plan.proxy.clientCidrs.flatMap((c) => [tcpRule(c, plan.proxy.port, 'Proxy from members'), tcpRule(c, relay.smtpPort, 'SMTP from members')]),
+      egress: servicesCidrs.flatMap((c) => [tcpRule(c, plan.proxy.port, 'To the proxy servers'), tcpRule(c, relay.smtpPort, 'To the mail relay')]),
+      tags: fnTags(HubFunction.PROXY, 'internal-lb'),
+    });
+    const internalLb = new Lb(this, 'InternalLoadBalancer', {
+      loadBalancerType: 'network',
+      internal: true,
+      subnets: ids(plan.proxy.subnetKeys),
+      securityGroups: [internalGroup.id],
+      // Spread members over every healthy server, whatever AZ they arrive in.
+      enableCrossZoneLoadBalancing: true,
+      tags: fnTags(HubFunction.PROXY, 'internal-lb'),
+    });
+    this.proxyEndpoint = `${internalLb.dnsName}:${plan.proxy.port}`;
+    const serverProps = { vpcId: vpc.id, shipping, partition: partition.partition, region: region.name };
+
+    const proxy = new HubServers(this, 'Proxy', {
+      ...serverProps,
       subnetIds: ids(plan.proxy.subnetKeys),
       imageParameter: plan.proxy.imageParameter,
       instanceType: plan.proxy.instanceType,
@@ -271,27 +287,32 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       maxInstances: plan.proxy.maxInstances,
       userData: plan.proxy.userData,
       log: plan.proxy.accessLog,
-      shipping,
-      partition: partition.partition,
-      region: region.name,
-      name: name('proxy'),
+      logKey: 'proxy',
+      description: 'Web proxy servers: members in on the proxy port; the web out through the inspection firewall',
       tags: (suffix) => fnTags(HubFunction.PROXY, `proxy-${suffix}`),
-      ingress: plan.proxy.clientCidrs.map((c) => tcpRule(c, plan.proxy.port, 'Members (through the transit gateway) and the load balancer health checks')),
-      egress: plan.proxy.egressTcpPorts.map((p) => tcpRule('0.0.0.0/0', p, `The web on ${p}, through the inspection firewall`)),
-      loadBalancer: {
-        internal: true,
-        subnetIds: ids(plan.proxy.subnetKeys),
-        port: plan.proxy.port,
-        preserveClientIp: true,
-        ingress: plan.proxy.clientCidrs.map((c) => tcpRule(c, plan.proxy.port, 'Member browsers (through the transit gateway)')),
-        egress: cidrsOf(HubTier.SERVICES).map((c) => tcpRule(c, plan.proxy.port, 'To the proxy servers')),
-      },
+      ingress: plan.proxy.clientCidrs.map((c) => tcpRule(c, plan.proxy.port, 'Members and the load balancer health checks')),
+      egress: plan.proxy.egressTcpPorts.map((port) => tcpRule('0.0.0.0/0', port, `The web on ${port} (through the inspection firewall)`)),
+      entrances: [{ key: 'Internal', loadBalancer: internalLb, port: plan.proxy.port, preserveClientIp: true }],
     });
-    this.proxyEndpoint = `${proxy.loadBalancerDnsName}:${plan.proxy.port}`;
 
-    const relay = plan.mailRelay;
-    const relayServers = new HubServers(this, 'MailRelay', {
+    const publicGroup = new SecurityGroup(this, 'MailPublicLoadBalancerSecurityGroup', {
       vpcId: vpc.id,
+      description: 'The mail relay internet entrance: SMTP (TCP 25) only',
+      // SC-3: internet ingress to the relay is TCP 25 only.
+      ingress: [tcpRule('0.0.0.0/0', relay.smtpPort, 'Internet mail')],
+      egress: servicesCidrs.map((c) => tcpRule(c, relay.smtpPort, 'To the mail relay (through the inspection firewall)')),
+      tags: fnTags(HubFunction.MAIL_RELAY, 'mail-entrance'),
+    });
+    const publicLb = new Lb(this, 'MailPublicLoadBalancer', {
+      loadBalancerType: 'network',
+      internal: false,
+      subnets: ids(plan.subnets.filter((x) => x.tier === HubTier.PUBLIC).map((x) => x.key)),
+      securityGroups: [publicGroup.id],
+      enableCrossZoneLoadBalancing: true,
+      tags: fnTags(HubFunction.MAIL_RELAY, 'mail-entrance'),
+    });
+    const relayServers = new HubServers(this, 'MailRelay', {
+      ...serverProps,
       subnetIds: ids(relay.subnetKeys),
       imageParameter: relay.imageParameter,
       instanceType: relay.instanceType,
@@ -299,32 +320,22 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       maxInstances: relay.maxInstances,
       userData: relay.userData,
       log: relay.mailLog,
-      shipping,
-      partition: partition.partition,
-      region: region.name,
-      name: name('mail-relay'),
+      logKey: 'mail',
+      description: 'Mail relay: SMTP in from the members and the internet load balancer; SMTP and packages out through the inspection firewall',
       tags: (suffix) => fnTags(HubFunction.MAIL_RELAY, `mail-relay-${suffix}`),
-      ingress: [
-        // The load balancer does not keep client addresses: internet mail arrives from the public subnets.
-        ...cidrsOf(HubTier.PUBLIC).map((c) => tcpRule(c, relay.smtpPort, 'Internet mail through the load balancer (and its health checks)')),
-        ...relay.senderCidrs.map((c) => tcpRule(c, relay.smtpPort, 'Member mail servers sending outward')),
-      ],
+      // RFC 1918: members through the internal load balancer (client addresses kept) and the internet load balancer's
+      // own addresses in the public subnets (client addresses not kept). Postfix decides who may relay (mynetworks).
+      ingress: plan.proxy.clientCidrs.map((c) => tcpRule(c, relay.smtpPort, 'SMTP from members and the load balancers')),
       egress: [
-        tcpRule('0.0.0.0/0', relay.smtpPort, 'SMTP to the internet (through the firewall) and to member mail servers'),
-        // Packages (apt, the CloudWatch agent) over HTTP(S), through the firewall like the proxy's traffic.
-        tcpRule('0.0.0.0/0', 80, 'Debian packages'),
-        tcpRule('0.0.0.0/0', 443, 'Debian packages and the CloudWatch agent'),
+        tcpRule('0.0.0.0/0', relay.smtpPort, 'SMTP to the internet and to member mail servers'),
+        tcpRule('0.0.0.0/0', 443, 'Packages and the log agent (through the inspection firewall)'),
+        tcpRule('0.0.0.0/0', 80, 'Debian packages (through the inspection firewall)'),
         ...(relay.filter.onRelay ? [] : [tcpRule(`${relay.filter.address}/32`, relay.filter.port, 'The spam / malware filter (milter)')]),
       ],
-      loadBalancer: {
-        internal: false,
-        subnetIds: ids(plan.subnets.filter((s) => s.tier === HubTier.PUBLIC).map((s) => s.key)),
-        port: relay.smtpPort,
-        preserveClientIp: relay.preserveClientIp,
-        // SC-3: internet ingress to the relay is TCP 25 only.
-        ingress: [tcpRule('0.0.0.0/0', relay.smtpPort, 'Internet mail (SMTP)')],
-        egress: cidrsOf(HubTier.SERVICES).map((c) => tcpRule(c, relay.smtpPort, 'To the mail relay servers')),
-      },
+      entrances: [
+        { key: 'Internal', loadBalancer: internalLb, port: relay.smtpPort, preserveClientIp: true },
+        { key: 'Public', loadBalancer: publicLb, port: relay.smtpPort, preserveClientIp: relay.preserveClientIp },
+      ],
     });
 
     // --- DNS (external DNS, キャッシュ DNS).
@@ -336,7 +347,12 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     this.publicWebDnsName = sites?.dnsName;
 
     // --- Monitoring (死活監視 / サービス監視 / URL 監視) and notification.
-    const topic = new SnsTopic(this, 'Notifications', { name: name('incidents'), tags: fnTags(HubFunction.MONITORING, 'incidents') });
+    const topic = new SnsTopic(this, 'AlarmTopic', {
+      name: name('alarms'),
+      // Encrypted at rest with the AWS managed key of SNS (CloudWatch alarms may publish to it).
+      kmsMasterKeyId: 'alias/aws/sns',
+      tags: fnTags(HubFunction.MONITORING, 'alarms'),
+    });
     this.notificationTopicArn = topic.arn;
     plan.monitoring.notificationEmails.forEach((endpoint, i) => {
       new SnsTopicSubscription(this, `Notification-${i + 1}`, { topicArn: topic.arn, protocol: 'email', endpoint });
@@ -422,19 +438,18 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       // A lifecycle configuration on a versioned bucket must follow the versioning configuration.
       dependsOn: [versioning],
     });
-    // Log delivery (VPC flow logs, Network Firewall, Resolver query logs, WAF) writes as delivery.logs.amazonaws.com.
-    // The hub's account anywhere; a member declared in another account only under its own prefix (members/<code>/).
+    // Log delivery (VPC flow logs, Network Firewall, Resolver query logs, WAF) writes as delivery.logs.amazonaws.com: the
+    // hub's account under hub/ and AWSLogs/ (WAF's fixed prefix), the members, from their own accounts too, under members/.
     // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-permissions.html
     const delivery = { Service: 'delivery.logs.amazonaws.com' };
     const acl = { 's3:x-amz-acl': 'bucket-owner-full-control' };
-    const crossAccount = plan.members.filter((m) => m.attachmentId !== undefined);
     new S3BucketPolicy(this, 'SiemPolicy', {
       bucket: bucket.id,
       policy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
           {
-            Sid: 'DenyInsecureTransport',
+            Sid: 'TlsOnly',
             Effect: 'Deny',
             Principal: { AWS: '*' },
             Action: 's3:*',
@@ -442,21 +457,21 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
             Condition: { Bool: { 'aws:SecureTransport': 'false' } },
           },
           {
-            Sid: 'HubLogDeliveryWrite',
+            Sid: 'HubLogDelivery',
             Effect: 'Allow',
             Principal: delivery,
             Action: 's3:PutObject',
-            Resource: `${bucket.arn}/*`,
+            Resource: [`${bucket.arn}/hub/*`, `${bucket.arn}/${plan.siem.wafPrefix}*`],
             Condition: { StringEquals: { ...acl, 'aws:SourceAccount': accountId } },
           },
-          ...(crossAccount.length > 0 ? [{
-            Sid: 'MemberLogDeliveryWrite',
+          {
+            Sid: 'MemberLogDelivery',
             Effect: 'Allow',
             Principal: delivery,
             Action: 's3:PutObject',
-            Resource: crossAccount.map((m) => `${bucket.arn}/${m.siemPrefix}*`),
+            Resource: `${bucket.arn}/members/*`,
             Condition: { StringEquals: acl },
-          }] : []),
+          },
           {
             Sid: 'LogDeliveryAclCheck',
             Effect: 'Allow',
@@ -553,14 +568,14 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       ingress: plan.proxy.clientCidrs.flatMap((cidr) => ['udp', 'tcp'].map((protocol) => rule(protocol, cidr, 53, 'DNS from the members (RFC 1918)'))),
       // Answers go back on the tracked connection: nothing is opened outward.
       egress: [],
-      tags: tags('dns-inbound'),
+      tags: tags('resolver-inbound'),
     });
     new Route53ResolverEndpoint(this, 'DnsInboundEndpoint', {
       direction: 'INBOUND',
-      name: name('dns-inbound'),
+      name: name('resolver-inbound'),
       securityGroupIds: [group.id],
       ipAddress: plan.dns.inboundAddresses.map((a) => ({ subnetId: subnetIds.get(a.subnetKey)!, ip: a.ip })),
-      tags: tags('dns-inbound'),
+      tags: tags('resolver-inbound'),
     });
     const ruleGroup = new Route53ResolverFirewallRuleGroup(this, 'DnsFirewall', { name: name('dns-firewall'), tags: tags('dns-firewall') });
     for (const r of plan.dns.firewall.rules) {
@@ -609,7 +624,6 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       tags: tags('web-alb'),
     });
     const alb = new Lb(this, 'PublicWebLoadBalancer', {
-      name: albName(plan.namePrefix),
       loadBalancerType: 'application',
       internal: false,
       subnets: web.subnetKeys.map((k) => subnetIds.get(k)!),
@@ -651,7 +665,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     }
     const visibility = (metricName: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
     const acl = new Wafv2WebAcl(this, 'PublicWebAcl', {
-      name: name('web-acl'),
+      name: name('public-web'),
       scope: 'REGIONAL',
       description: 'Public web entrance of the security cloud: managed rule groups, SQL injection first (seed 004)',
       defaultAction: { allow: {} },
@@ -663,8 +677,8 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
         statement: { managed_rule_group_statement: { name: g.name, vendor_name: g.vendorName } },
         visibilityConfig: visibility(g.name),
       })),
-      visibilityConfig: visibility(name('web-acl')),
-      tags: tags('web-acl'),
+      visibilityConfig: visibility(name('public-web')),
+      tags: tags('public-web-acl'),
     });
     new Wafv2WebAclAssociation(this, 'PublicWebAclAssociation', { resourceArn: alb.arn, webAclArn: acl.arn });
     new Wafv2WebAclLoggingConfiguration(this, 'PublicWebAclLogging', { resourceArn: acl.arn, logDestinationConfigs: [bucketArn] });
@@ -673,10 +687,9 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     if (web.cdn) {
       cdn = new CloudfrontDistribution(this, 'PublicWebCdn', {
         enabled: true,
-        comment: `${plan.namePrefix} public web (CDN)`,
+        comment: `${plan.prefecture} security cloud public web`,
         aliases: web.cdn.aliases,
         webAclId: web.cdn.webAclArn,
-        httpVersion: 'http2and3',
         origin: [{
           originId: 'alb',
           domainName: alb.dnsName,
@@ -687,9 +700,10 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
           viewerProtocolPolicy: 'redirect-to-https',
           allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'POST', 'PATCH', 'DELETE'],
           cachedMethods: ['GET', 'HEAD'],
-          // AWS managed policies: CachingOptimized, and AllViewer (the Host header reaches the ALB's host rules).
+          // AWS managed policies: CachingDisabled (the sites decide what may be cached) and AllViewer (the Host header
+          // reaches the load balancer's host rules).
           // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html
-          cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+          cachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
           originRequestPolicyId: '216adef6-5c7f-47e4-b989-5492eafa07d3',
         },
         restrictions: { geoRestriction: { restrictionType: 'none' } },
@@ -699,16 +713,11 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       dnsName = cdn.domainName;
     }
     if (web.shieldAdvanced) {
-      new ShieldProtection(this, 'PublicWebShield', { name: name('web-alb'), resourceArn: alb.arn, tags: tags('web-shield') });
-      if (cdn) new ShieldProtection(this, 'PublicWebCdnShield', { name: name('web-cdn'), resourceArn: cdn.arn, tags: tags('web-cdn-shield') });
+      new ShieldProtection(this, 'PublicWebShield', { name: name('public-web'), resourceArn: alb.arn, tags: tags('web-shield') });
+      if (cdn) new ShieldProtection(this, 'PublicWebCdnShield', { name: name('public-web-cdn'), resourceArn: cdn.arn, tags: tags('web-cdn-shield') });
     }
     return { dnsName, dimensions };
   }
-}
-
-/** An ALB name: at most 32 characters of letters, digits and hyphens, not ending with a hyphen. */
-function albName(prefix: string): string {
-  return `${prefix.slice(0, 28)}-web`.replace(/-+/g, '-');
 }
 
 /** Inputs of `LogShipping`. */
@@ -718,6 +727,8 @@ interface LogShippingProps {
   readonly region: string;
   readonly partition: string;
   readonly namePrefix: string;
+  /** The SIEM prefixes the streams write under. */
+  readonly prefixes: string[];
   readonly tags: (suffix: string) => Record<string, string>;
 }
 
@@ -745,11 +756,11 @@ class LogShipping extends Construct {
       role: this.firehoseRole.name,
       policy: Fn.jsonencode({
         Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Action: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
-          Resource: [props.bucketArn, `${props.bucketArn}/*`],
-        }],
+        Statement: [
+          // Its own prefixes only (hub/proxy/, hub/mail/).
+          { Effect: 'Allow', Action: ['s3:PutObject', 's3:AbortMultipartUpload'], Resource: props.prefixes.map((prefix) => `${props.bucketArn}/${prefix}*`) },
+          { Effect: 'Allow', Action: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'], Resource: props.bucketArn },
+        ],
       }),
     });
     // CloudWatch Logs puts the subscribed events into the streams with this role.
@@ -772,7 +783,7 @@ class LogShipping extends Construct {
   /** Ship a log group to the SIEM under `log.siemPrefix`. */
   public ship(scope: Construct, key: string, logGroup: CloudwatchLogGroup, log: HubLogShippingPlan): void {
     const stream = new KinesisFirehoseDeliveryStream(this, `Stream-${key}`, {
-      name: `${this.props.namePrefix}-${key}-logs`,
+      name: `${this.props.namePrefix}-${key}-log`,
       destination: 'extended_s3',
       extendedS3Configuration: {
         roleArn: this.firehoseRole.arn,
@@ -781,10 +792,11 @@ class LogShipping extends Construct {
         errorOutputPrefix: `${log.siemPrefix}errors/`,
         // CloudWatch Logs already sends gzip-compressed batches.
         compressionFormat: 'UNCOMPRESSED',
-        bufferingInterval: 300,
+        bufferingInterval: 60,
         bufferingSize: 5,
       },
-      tags: this.props.tags(`${key}-logs`),
+      serverSideEncryption: { enabled: true, keyType: 'AWS_OWNED_CMK' },
+      tags: this.props.tags(`${key}-log-delivery`),
     });
     this.streamArns.push(stream.arn);
     const policy = new IamRolePolicy(this, `LogsPolicy-${key}`, {
@@ -803,6 +815,16 @@ class LogShipping extends Construct {
   }
 }
 
+/** A load balancer listener in front of a fleet. */
+interface Entrance {
+  /** Construct id suffix of its target group and listener. */
+  readonly key: string;
+  readonly loadBalancer: Lb;
+  readonly port: number;
+  /** Whether the servers see the client's address (the target group's `preserve_client_ip.enabled`). */
+  readonly preserveClientIp: boolean;
+}
+
 /** Inputs of `HubServers`. */
 interface HubServersProps {
   readonly vpcId: string;
@@ -813,54 +835,44 @@ interface HubServersProps {
   readonly maxInstances: number;
   readonly userData: string;
   readonly log: HubLogShippingPlan;
+  /** Name fragment of the log's delivery stream. */
+  readonly logKey: string;
   readonly shipping: LogShipping;
   readonly partition: string;
   readonly region: string;
-  readonly name: string;
+  /** The instances' security group description. */
+  readonly description: string;
   readonly tags: (suffix: string) => Record<string, string>;
   readonly ingress: SecurityGroupIngress[];
   readonly egress: SecurityGroupIngress[];
-  readonly loadBalancer: {
-    readonly internal: boolean;
-    readonly subnetIds: string[];
-    readonly port: number;
-    readonly preserveClientIp: boolean;
-    readonly ingress: SecurityGroupIngress[];
-    readonly egress: SecurityGroupIngress[];
-  };
+  /** The first one's target group is the service check's (サービス監視). */
+  readonly entrances: Entrance[];
 }
 
 /**
  * A fleet of hub servers (the proxy, the mail relay): Debian from the public SSM parameter in an Auto Scaling group,
- * SSM-managed (no SSH, no key pair), IMDSv2 only, behind a Network Load Balancer; its log file shipped to the SIEM.
+ * SSM-managed (no SSH, no key pair), IMDSv2 only, registered behind its load balancers; its log file shipped to the SIEM.
  */
 class HubServers extends Construct {
-  public readonly loadBalancerDnsName: string;
   public readonly autoScalingGroupName: string;
-  /** The CloudWatch dimensions of the target group (service checks). */
+  /** The CloudWatch dimensions of the first entrance's target group (service checks). */
   public readonly targetDimensions: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: HubServersProps) {
     super(scope, id);
     const { tags } = props;
-    const lbGroup = new SecurityGroup(this, 'LoadBalancerSecurityGroup', {
-      vpcId: props.vpcId,
-      description: `${props.name} load balancer`,
-      ingress: props.loadBalancer.ingress,
-      egress: props.loadBalancer.egress,
-      tags: tags('lb'),
-    });
     const instanceGroup = new SecurityGroup(this, 'InstanceSecurityGroup', {
-      vpcId: props.vpcId, description: `${props.name} servers`, ingress: props.ingress, egress: props.egress, tags: tags('instances'),
+      vpcId: props.vpcId, description: props.description, ingress: props.ingress, egress: props.egress, tags: tags('instances'),
     });
     const role = new IamRole(this, 'InstanceRole', {
-      description: `${props.name} servers: SSM management and their log group`,
+      description: 'Security cloud servers: SSM management and their log group',
       assumeRolePolicy: JSON.stringify({
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       }),
       tags: tags('role'),
     });
+    // The AWS-maintained minimum for Session Manager, which replaces SSH.
     new IamRolePolicyAttachment(this, 'SsmManagedInstanceCore', {
       role: role.name, policyArn: `arn:${props.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
     });
@@ -871,7 +883,8 @@ class HubServers extends Construct {
       lifecycle: { preventDestroy: true },
       tags: tags('log'),
     });
-    // The CloudWatch agent writes to its own group only (the account is a wildcard so that planning needs no look-up).
+    // The CloudWatch agent writes to its own group only (the account is a wildcard so that planning needs no look-up;
+    // an identity policy reaches the role's own account's log groups only).
     new IamRolePolicy(this, 'LogPolicy', {
       role: role.name,
       policy: Fn.jsonencode({
@@ -883,7 +896,7 @@ class HubServers extends Construct {
         }],
       }),
     });
-    props.shipping.ship(this, id.toLowerCase().replace(/[^a-z0-9]+/g, '-'), logGroup, props.log);
+    props.shipping.ship(this, props.logKey, logGroup, props.log);
     const profile = new IamInstanceProfile(this, 'InstanceProfile', { role: role.name, tags: tags('profile') });
     const template = new LaunchTemplate(this, 'LaunchTemplate', {
       // EC2 resolves the public parameter at each launch: always the current image of the release.
@@ -891,10 +904,11 @@ class HubServers extends Construct {
       instanceType: props.instanceType,
       iamInstanceProfile: { arn: profile.arn },
       vpcSecurityGroupIds: [instanceGroup.id],
-      // Plain text in the plan; encoded here, so the output stays byte-identical.
+      // Plain text in the plan, encoded here: the output stays byte-identical.
       userData: Buffer.from(props.userData).toString('base64'),
       metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 },
       blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 20, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' } }],
+      // Detailed monitoring: EC2 then publishes the status check per Auto Scaling group (the ping-equivalent alarm).
       monitoring: { enabled: true },
       tagSpecifications: [
         { resourceType: 'instance', tags: tags('instance') },
@@ -902,51 +916,44 @@ class HubServers extends Construct {
       ],
       tags: tags('launch-template'),
     });
-    const lb = new Lb(this, 'LoadBalancer', {
-      loadBalancerType: 'network',
-      internal: props.loadBalancer.internal,
-      subnets: props.loadBalancer.subnetIds,
-      securityGroups: [lbGroup.id],
-      enableCrossZoneLoadBalancing: true,
-      tags: tags('nlb'),
-    });
-    const targets = new LbTargetGroup(this, 'TargetGroup', {
-      vpcId: props.vpcId,
-      protocol: 'TCP',
-      port: props.loadBalancer.port,
-      targetType: 'instance',
-      preserveClientIp: String(props.loadBalancer.preserveClientIp),
-      deregistrationDelay: '60',
-      // The service check (サービス監視): a TCP connection to the service port.
-      healthCheck: { protocol: 'TCP', port: String(props.loadBalancer.port), interval: 10, healthyThreshold: 3, unhealthyThreshold: 3 },
-      tags: tags('targets'),
-    });
-    new LbListener(this, 'Listener', {
-      loadBalancerArn: lb.arn,
-      protocol: 'TCP',
-      port: props.loadBalancer.port,
-      defaultAction: [{ type: 'forward', targetGroupArn: targets.arn }],
-      tags: tags('listener'),
+    const targetGroups = props.entrances.map((e) => {
+      const targets = new LbTargetGroup(this, `TargetGroup-${e.key}`, {
+        vpcId: props.vpcId,
+        protocol: 'TCP',
+        port: e.port,
+        targetType: 'instance',
+        preserveClientIp: String(e.preserveClientIp),
+        deregistrationDelay: '60',
+        // The service check (サービス監視): a TCP connection to the service port.
+        healthCheck: { protocol: 'TCP', interval: 10, healthyThreshold: 3, unhealthyThreshold: 3 },
+        tags: tags(`targets-${e.key.toLowerCase()}`),
+      });
+      new LbListener(this, `Listener-${e.key}`, {
+        loadBalancerArn: e.loadBalancer.arn,
+        protocol: 'TCP',
+        port: e.port,
+        defaultAction: [{ type: 'forward', targetGroupArn: targets.arn }],
+        tags: tags(`listener-${e.key.toLowerCase()}`),
+      });
+      return { targets, loadBalancer: e.loadBalancer };
     });
     const group = new AutoscalingGroup(this, 'AutoScalingGroup', {
-      name: props.name,
       minSize: props.minInstances,
       maxSize: props.maxInstances,
       vpcZoneIdentifier: props.subnetIds,
       launchTemplate: { id: template.id, version: template.latestVersion.toString() },
-      targetGroupArns: [targets.arn],
+      targetGroupArns: targetGroups.map((t) => t.targets.arn),
       healthCheckType: 'ELB',
-      // Packages and the CloudWatch agent take a few minutes on first boot.
+      // apt-get and the first configuration take a few minutes.
       healthCheckGracePeriod: 600,
-      // The status-check alarms aggregate over the group.
-      enabledMetrics: ['GroupInServiceInstances'],
+      // Replace instances when the configuration changes, launching before terminating.
       instanceRefresh: { strategy: 'Rolling', preferences: { minHealthyPercentage: 100, maxHealthyPercentage: 200 } },
       tag: Object.entries(tags('instance')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
     });
-    this.loadBalancerDnsName = lb.dnsName;
     this.autoScalingGroupName = group.name;
-    this.targetDimensions = { TargetGroup: targets.arnSuffix, LoadBalancer: lb.arnSuffix };
+    const [first] = targetGroups;
+    this.targetDimensions = { TargetGroup: first.targets.arnSuffix, LoadBalancer: first.loadBalancer.arnSuffix };
   }
 }
 

@@ -183,22 +183,42 @@ describe('CDKTF SecurityCloud (自治体情報セキュリティクラウド)', 
     }
   });
 
-  test('proxy behind an internal NLB on the proxy port; mail relay behind an internet-facing NLB on TCP 25 only', () => {
-    const lbs = all(config, 'aws_lb');
-    const listeners = all(config, 'aws_lb_listener').map(([, l]) => l);
-    const listenerOf = (id: string) => listeners.find((l) => l.load_balancer_arn === ref('aws_lb', id, 'arn'));
-    const proxyLb = lbs.find(([, l]) => l.tags[HUB_FUNCTION_TAG_KEY] === HubFunction.PROXY)!;
-    const relayLb = lbs.find(([, l]) => l.tags[HUB_FUNCTION_TAG_KEY] === HubFunction.MAIL_RELAY)!;
-    expect([proxyLb[1].internal, proxyLb[1].load_balancer_type, listenerOf(proxyLb[0]).port]).toEqual([true, 'network', props.proxy?.port ?? 8080]);
-    expect([relayLb[1].internal, relayLb[1].load_balancer_type, listenerOf(relayLb[0]).port]).toEqual([false, 'network', 25]);
-    const publicSubnets = plan.subnets.filter((s) => s.tier === HubTier.PUBLIC).map((s) => ref('aws_subnet', named(config, 'aws_subnet', n(s.key))));
-    expect([...relayLb[1].subnets].sort()).toEqual(publicSubnets.sort());
+  test('members reach the proxy port and SMTP on one internal NLB; the internet reaches the relay on an internet-facing NLB on TCP 25 only', () => {
+    const lbs = all(config, 'aws_lb').filter(([, l]) => l.load_balancer_type === 'network');
+    expect(lbs).toHaveLength(2);
+    const [internalId, internal] = lbs.find(([, l]) => l.internal === true)!;
+    const [publicId, external] = lbs.find(([, l]) => l.internal === false)!;
+    const subnetsOf = (tier: HubTier) => plan.subnets.filter((s) => s.tier === tier).map((s) => ref('aws_subnet', named(config, 'aws_subnet', n(s.key)))).sort();
+    expect([...internal.subnets].sort()).toEqual(subnetsOf(HubTier.SERVICES));
+    expect([...external.subnets].sort()).toEqual(subnetsOf(HubTier.PUBLIC));
+    expect(external.tags[HUB_FUNCTION_TAG_KEY]).toBe(HubFunction.MAIL_RELAY);
+
+    // Listener → target group → Auto Scaling group whose launch template runs the proxy's or the relay's user data.
+    const templates = new Map(all(config, 'aws_launch_template').map(([id, t]) => [ref('aws_launch_template', id), Buffer.from(t.user_data, 'base64').toString('utf8')]));
+    const fleetOf = (targetGroupArn: string) => {
+      const group = all(config, 'aws_autoscaling_group').map(([, g]) => g).find((g) => g.target_group_arns.includes(targetGroupArn))!;
+      const script = templates.get(group.launch_template.id)!;
+      return script === plan.proxy.userData ? 'proxy' : script === plan.mailRelay.userData ? 'relay' : 'unknown';
+    };
+    const listeners = (lbId: string) => all(config, 'aws_lb_listener').map(([, l]) => l).filter((l) => l.load_balancer_arn === ref('aws_lb', lbId, 'arn'))
+      .map((l) => [l.port, fleetOf(l.default_action[0].target_group_arn)]).sort();
+    expect(listeners(internalId)).toEqual([[25, 'relay'], [props.proxy?.port ?? 8080, 'proxy']].sort());
+    expect(listeners(publicId)).toEqual([[25, 'relay']]);
+
     // The internet reaches the relay's load balancer on 25 and nothing else.
-    const relayLbGroup = all(config, 'aws_security_group').find(([id]) => relayLb[1].security_groups.includes(ref('aws_security_group', id)))![1];
-    expect(relayLbGroup.ingress.map((r: any) => [r.cidr_blocks, r.from_port, r.to_port])).toEqual([[['0.0.0.0/0'], 25, 25]]);
-    expect(out(config, 'proxyEndpoint')).toBe(`${ref('aws_lb', proxyLb[0], 'dns_name')}:${plan.proxy.port}`);
+    const groupOf = (l: any) => all(config, 'aws_security_group').find(([id]) => l.security_groups.includes(ref('aws_security_group', id)))![1];
+    expect(groupOf(external).ingress.map((r: any) => [r.cidr_blocks, r.from_port, r.to_port])).toEqual([[['0.0.0.0/0'], 25, 25]]);
+    // The internal one takes members (RFC 1918) only.
+    expect([...new Set(groupOf(internal).ingress.flatMap((r: any) => r.cidr_blocks))].sort()).toEqual([...RFC1918].sort());
+    expect(out(config, 'proxyEndpoint')).toBe(`${ref('aws_lb', internalId, 'dns_name')}:${plan.proxy.port}`);
     const groups = all(config, 'aws_autoscaling_group').map(([, g]) => g);
     expect(groups.map((g) => g.min_size).sort()).toEqual([plan.proxy.minInstances, plan.mailRelay.minInstances].sort());
+  });
+
+  test('internet ingress only at the two entrances (SC-3): HTTPS on the public web ALB, SMTP on the mail NLB', () => {
+    const open = all(config, 'aws_security_group').flatMap(([, g]) => g.ingress.filter((r: any) => r.cidr_blocks.includes('0.0.0.0/0'))
+      .map((r: any) => [g.tags[HUB_FUNCTION_TAG_KEY], r.from_port, r.to_port])).sort();
+    expect(open).toEqual([[HubFunction.MAIL_RELAY, 25, 25], [HubFunction.PUBLIC_WEB, 443, 443]]);
   });
 
   test('DNS: an inbound endpoint at the plan\'s fixed addresses, DNS Firewall blocking the listed domains (fail closed), query logs to the SIEM', () => {
@@ -261,7 +281,12 @@ describe('CDKTF SecurityCloud (自治体情報セキュリティクラウド)', 
     expect(all(config, 'aws_s3_bucket_public_access_block')[0][1]).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
     expect(all(config, 'aws_s3_bucket_versioning')[0][1].versioning_configuration.status).toBe('Enabled');
     expect(all(config, 'aws_s3_bucket_lifecycle_configuration')[0][1].rule[0].expiration[0].days).toBe(plan.siem.retentionDays);
-    expect(all(config, 'aws_s3_bucket_policy')[0][1].policy).toContain('aws:SecureTransport');
+    const policy = all(config, 'aws_s3_bucket_policy')[0][1].policy as string;
+    expect(policy).toContain('aws:SecureTransport');
+    // Log delivery may write the hub's prefix and the members' (every member's flow logs go under members/<code>/).
+    expect(policy).toContain('/hub/*');
+    expect(policy).toContain('/members/*');
+    expect(plan.members.map((m) => m.siemPrefix)).toEqual(props.members!.map((m) => `members/${m.localGovernmentCode}/`).sort());
     const arn = ref('aws_s3_bucket', bucketId, 'arn');
     const [[, flowLog]] = all(config, 'aws_flow_log');
     expect([flowLog.log_destination, flowLog.traffic_type]).toEqual([`${arn}/${plan.siem.flowLogPrefix}`, 'ALL']);
