@@ -60,6 +60,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { resourceTags } from './tags';
 import { HubFunction, ISecurityCloud, MUNICIPALITY_TAG_KEY, SecurityCloudConnectionProps, SecurityCloudProps } from '../model/security-cloud';
+import { LOCAL_GOVERNMENT_CODE } from '../model/validate-security-cloud';
 import { cidrId } from '../plan/ids';
 import {
   HubAlarmSubject, HubLogShippingPlan, HubRouteTarget, HubTier, hubTags, planSecurityCloud, SecurityCloudPlan,
@@ -103,21 +104,21 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
   public readonly vpcId: string;
   /** The hub VPC's CIDR. */
   public readonly cidr: string;
-  /** ARN of the incident notification topic (SNS, インシデント通知). */
-  public readonly notificationTopicArn: string;
+  /** ARN of the SNS topic the alarms notify (インシデント通知). */
+  public readonly alarmTopicArn: string;
   /** DNS name of the public web entrance (the ALB, or the CDN when there is one), if any. */
   public readonly publicWebDnsName?: string;
   /** The generated squid.conf of the proxy fleet, for design documents and reviews. */
   public readonly squidConfig: string;
-  /** The hub's plan (what both engines render). */
-  public readonly plan: SecurityCloudPlan;
+  /** The local government codes of the declared members with their own attachment (the hub creates their tables). */
+  private readonly crossAccountCodes: ReadonlySet<string>;
 
   constructor(scope: Construct, id: string, props: SecurityCloudProps) {
     // Validate and plan before joining the construct tree, so that bad props leave nothing half-built behind
     // (planSecurityCloud validates first and throws every problem at once).
     const plan = planSecurityCloud(props);
     super(scope, id);
-    this.plan = plan;
+    this.crossAccountCodes = new Set(plan.transitGateway.memberRouteTables.map((t) => t.localGovernmentCode));
     this.cidr = plan.cidr;
     this.squidConfig = plan.proxy.squidConfig;
     const name = (suffix: string) => `${plan.namePrefix}-${suffix}`;
@@ -353,7 +354,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       kmsMasterKeyId: 'alias/aws/sns',
       tags: fnTags(HubFunction.MONITORING, 'alarms'),
     });
-    this.notificationTopicArn = topic.arn;
+    this.alarmTopicArn = topic.arn;
     plan.monitoring.notificationEmails.forEach((endpoint, i) => {
       new SnsTopicSubscription(this, `Notification-${i + 1}`, { topicArn: topic.arn, protocol: 'email', endpoint });
     });
@@ -389,10 +390,19 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     }
   }
 
-  /** The hub's attributes for one member (`MunicipalNetwork`'s `securityCloud`). */
+  /**
+   * The hub's attributes for a member of the same app (its local government code), for `MunicipalNetwork`'s
+   * `securityCloud`: the member's own network creates its transit gateway route table, association and propagations from
+   * `hubRouteTableId` / `hubAttachmentId`. A member declared with an `attachmentId` already has its table here: refused.
+   */
   public connectionFor(localGovernmentCode: string): SecurityCloudConnectionProps {
-    if (typeof localGovernmentCode !== 'string' || !/^\d{6}$/.test(localGovernmentCode)) {
-      throw new Error(`[${this.node.path}] connectionFor: ${JSON.stringify(localGovernmentCode)} is not a local government code (全国地方公共団体コード, six digits)`);
+    if (typeof localGovernmentCode !== 'string' || !LOCAL_GOVERNMENT_CODE.test(localGovernmentCode)) {
+      throw new Error(`[${this.node.path}] ${JSON.stringify(localGovernmentCode)} is not a local government code (six digits). `
+        + 'Fix: give the member\'s 全国地方公共団体コード, e.g. "131016".');
+    }
+    if (this.crossAccountCodes.has(localGovernmentCode)) {
+      throw new Error(`[${this.node.path}] member ${localGovernmentCode} is declared with an attachmentId (another account or app): the hub already `
+        + 'creates its route table. Fix: remove attachmentId from its entry in members to join it from this app, or join it from its own app with the hub\'s exported attributes.');
     }
     return {
       transitGatewayId: this.transitGatewayId,
@@ -531,7 +541,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       const n = subnet.azIndex + 1;
       const firewall = new NetworkfirewallFirewall(this, `Firewall-${n}`, {
         name: `${base}-${n}`,
-        description: `${fw.description} (${subnet.availabilityZone})`,
+        description: fw.description,
         firewallPolicyArn: policy.arn,
         vpcId,
         subnetMapping: [{ subnetId: subnetIds.get(key)! }],

@@ -353,6 +353,9 @@ describe('CDKTF SecurityCloud (自治体情報セキュリティクラウド)', 
     expect(out(config, 'connHubAttachmentId')).toBe(out(config, 'hubAttachmentId'));
     expect(out(config, 'connProxyEndpoint')).toBe(out(config, 'proxyEndpoint'));
     expect(() => hub.connectionFor('13101')).toThrow(/local government code/);
+    // A member declared with its own attachment has its table in the hub already: it cannot join from this app too.
+    const declared = props.members!.find((m) => m.attachmentId)!.localGovernmentCode;
+    expect(() => hub.connectionFor(declared)).toThrow(new RegExp(`member ${declared} is declared with an attachmentId`));
     expect(out(config, 'vpcId')).toBe(ref('aws_vpc', all(config, 'aws_vpc')[0][0]));
   });
 
