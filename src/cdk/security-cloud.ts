@@ -719,7 +719,26 @@ class Renderer {
 
   private monitoring(): void {
     const mon = this.plan.monitoring;
-    const topic = new sns.CfnTopic(this.s, 'AlarmTopic', { topicName: `${this.plan.namePrefix}-alarms`, kmsMasterKeyId: 'alias/aws/sns', tags: this.tags(HubFunction.MONITORING, 'alarms') });
+    const topic = new sns.CfnTopic(this.s, 'AlarmTopic', { topicName: `${this.plan.namePrefix}-alarms`, tags: this.tags(HubFunction.MONITORING, 'alarms') });
+    // Not encrypted with the AWS managed key alias/aws/sns: its key policy does not let CloudWatch alarms publish.
+    suppressNag(topic, [{ id: 'AwsSolutions-SNS2', reason: 'CloudWatch alarms cannot publish to a topic encrypted with the AWS managed SNS key; the notifications carry alarm names only' }]);
+    new sns.CfnTopicPolicy(this.s, 'AlarmTopicPolicy', {
+      topics: [topic.ref],
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AlarmsPublish',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: topic.ref,
+            Condition: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+          },
+          { Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: topic.ref, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        ],
+      },
+    });
     this.topicArn = topic.ref;
     mon.notificationEmails.forEach((email, i) => new sns.CfnSubscription(this.s, `AlarmEmail-${i + 1}`, { topicArn: topic.ref, protocol: 'email', endpoint: email }));
     for (const a of mon.alarms) {

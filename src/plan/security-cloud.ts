@@ -637,7 +637,8 @@ export function planSecurityCloud(props: SecurityCloudProps): SecurityCloudPlan 
       smtpPort: SMTP_PORT,
       instanceType: MAIL_RELAY_INSTANCE_TYPE,
       minInstances: azs.length,
-      maxInstances: azs.length,
+      // Room above the minimum: a rolling update replaces one server at a time while the minimum stays in service.
+      maxInstances: azs.length * 2,
       subnetKeys: keysOf(HubTier.SERVICES),
       imageParameter: DEBIAN_IMAGE_PARAMETER,
       senderCidrs: [...new Set(relayProps.members.flatMap((m) => m.senderCidrs))]
