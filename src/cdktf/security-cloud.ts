@@ -50,6 +50,7 @@ import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versionin
 import { SecurityGroup, SecurityGroupIngress } from '@cdktf/provider-aws/lib/security-group';
 import { ShieldProtection } from '@cdktf/provider-aws/lib/shield-protection';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
@@ -348,11 +349,24 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     this.publicWebDnsName = sites?.dnsName;
 
     // --- Monitoring (死活監視 / サービス監視 / URL 監視) and notification.
-    const topic = new SnsTopic(this, 'AlarmTopic', {
-      name: name('alarms'),
-      // Encrypted at rest with the AWS managed key of SNS (CloudWatch alarms may publish to it).
-      kmsMasterKeyId: 'alias/aws/sns',
-      tags: fnTags(HubFunction.MONITORING, 'alarms'),
+    // Not encrypted with the AWS managed key alias/aws/sns: its key policy does not let CloudWatch alarms publish.
+    const topic = new SnsTopic(this, 'AlarmTopic', { name: name('alarms'), tags: fnTags(HubFunction.MONITORING, 'alarms') });
+    new SnsTopicPolicy(this, 'AlarmTopicPolicy', {
+      arn: topic.arn,
+      policy: Fn.jsonencode({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AlarmsPublish',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: topic.arn,
+            Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+          },
+          { Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: topic.arn, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        ],
+      }),
     });
     this.alarmTopicArn = topic.arn;
     plan.monitoring.notificationEmails.forEach((endpoint, i) => {

@@ -317,6 +317,10 @@ describe('CDKTF SecurityCloud (自治体情報セキュリティクラウド)', 
     }
     // Ping, service and URL checks (seed 004).
     expect(new Set(alarms.map((a) => a.namespace))).toEqual(new Set(['AWS/EC2', 'AWS/NetworkELB', 'AWS/ApplicationELB']));
+    // CloudWatch may publish (the topic is not under the AWS managed SNS key, whose policy would refuse it).
+    expect(all(config, 'aws_sns_topic')[0][1].kms_master_key_id).toBeUndefined();
+    const [[, topicPolicy]] = all(config, 'aws_sns_topic_policy');
+    expect([topicPolicy.arn, topicPolicy.policy]).toEqual([topic, expect.stringContaining('cloudwatch.amazonaws.com')]);
     expect(all(config, 'aws_sns_topic_subscription').map(([, s]) => [s.protocol, s.endpoint])).toEqual(props.monitoring!.notificationEmails!.map((e) => ['email', e]));
   });
 
