@@ -40,6 +40,8 @@ export function prefectureMember(i: number): MunicipalNetworkBlueprintProps {
     hosts: base.hosts?.map((h) => ({ ...h, cidrs: h.cidrs.map(renumber) })),
     // Every member browses, mails and resolves through the hub: no VPN of its own to a security cloud, no built-in egress.
     internet: { egress: InternetEgressMode.SECURITY_CLOUD },
+    // Its logs go to the hub's SIEM sink (members/<code>/), not to a bucket of its own.
+    logging: undefined,
   };
 }
 
@@ -49,7 +51,7 @@ export function memberPortReason(i: number): string | undefined {
 }
 
 /**
- * The hub of a prefecture of `members` municipalities: the proxy fleet, the mail relay,
+ * The hub of a prefecture of `members` municipalities: the proxy fleet, the mail relay (for the first two members' mail),
  * the hub's DNS, the public web entrance for member 1's site behind the WAF, the SIEM sink and monitoring.
  */
 export function prefectureHub(members: number): SecurityCloudProps {
@@ -65,7 +67,15 @@ export function prefectureHub(members: number): SecurityCloudProps {
       certificateArn: 'arn:aws:acm:ap-northeast-1:111122223333:certificate/00000000-0000-4000-8000-000000000001',
     } : undefined,
     monitoring: { notificationEmails: ['soc@security-cloud.example'] },
-    tags: { 'jichitai:prefecture': 'Example-Pref' },
+    // The members that receive mail through the relay (their servers in their Internet segments). Same-app members are
+    // declared without an attachment: they create their own route tables on the hub.
+    members: Array.from({ length: Math.min(members, 2) }, (_, i) => ({
+      localGovernmentCode: memberCode(i),
+      internetCidr: memberInternetCidr(i),
+      mailDomains: [`sample-town-${String(i + 1).padStart(3, '0')}.example`],
+      mailServer: `10.${(i % 250) + 1}.130.25`,
+    })),
+    tags: { Prefecture: 'Example-Pref' },
   };
 }
 
