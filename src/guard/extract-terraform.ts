@@ -612,7 +612,7 @@ class ConfigReader {
    * type reach it late, and inlined into the loop over every resource their new object shapes made V8 throw away and
    * recompile that loop.
    */
-  private roleLabel(id: string, base: { readonly id: string; readonly path: string | undefined; readonly tags: Record<string, string> }, role: string, p: any): void {
+  private roleLabel(id: string, base: ReadContext['base'], role: string, p: any): void {
     const subnets = [...this.refs(p.subnet_id), ...this.refs(p.subnet_ids), ...this.refs(p.vpc_zone_identifier)];
     this.b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role, vpc: p.vpc_id === undefined ? undefined : this.ref(p.vpc_id), subnets });
   }
