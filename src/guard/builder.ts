@@ -14,6 +14,73 @@ export function segmentOfTags(tags: Readonly<Record<string, string>>): Segment |
   return value !== undefined && SEGMENTS.has(value) ? value as Segment : undefined;
 }
 
+/** Report a reference (of `property` of `source`) that names a node of none of the `types`. */
+type Expect = (source: string, property: string, ref: Ref | undefined, ...types: string[]) => void;
+type ReferenceCheck = (n: GraphNode, expect: Expect) => void;
+
+/** A reference check of the node types `types`, typed by them. */
+function check<T extends GraphNode['type']>(types: readonly T[], fn: (n: Extract<GraphNode, { type: T }>, expect: Expect) => void): [readonly string[], ReferenceCheck] {
+  return [types, fn as ReferenceCheck];
+}
+
+/**
+ * The references of each node type and what they must name: one small function per type, not one switch in the loop
+ * over every node, so that V8 does not compile (and, at each new node shape, recompile) one function for all of them.
+ */
+const REFERENCE_CHECKS: ReadonlyMap<string, ReferenceCheck> = new Map([
+  check(['subnet'], (n, expect) => expect(n.id, 'VpcId', n.vpc, 'vpc')),
+  check(['route-table'], (n, expect) => {
+    expect(n.id, 'VpcId', n.vpc, 'vpc');
+    n.subnets.forEach((s) => expect(n.id, 'SubnetId', { kind: 'node', id: s }, 'subnet'));
+  }),
+  check(['nat-gateway'], (n, expect) => expect(n.id, 'SubnetId', n.subnet, 'subnet')),
+  check(['firewall'], (n, expect) => {
+    expect(n.id, 'VpcId', n.vpc, 'vpc');
+    n.subnets.forEach((s) => expect(n.id, 'SubnetMappings', s, 'subnet'));
+  }),
+  check(['transit-attachment'], (n, expect) => {
+    expect(n.id, 'VpcId', n.vpc, 'vpc');
+    expect(n.id, 'TransitGatewayId', n.transitGateway, 'transit-gateway');
+    n.subnets.forEach((s) => expect(n.id, 'SubnetIds', s, 'subnet'));
+  }),
+  check(['transit-route-table'], (n, expect) => {
+    expect(n.id, 'TransitGatewayId', n.transitGateway, 'transit-gateway');
+    [...n.associations, ...n.propagations].forEach((a) => expect(n.id, 'TransitGatewayAttachmentId', a, 'transit-attachment'));
+    n.routes.forEach((r) => expect(r.source, 'TransitGatewayAttachmentId', r.attachment, 'transit-attachment'));
+  }),
+  check(['vpc-peering'], (n, expect) => {
+    expect(n.id, 'VpcId', n.vpc, 'vpc');
+    expect(n.id, 'PeerVpcId', n.peerVpc, 'vpc');
+  }),
+  check(['vpc-endpoint'], (n, expect) => {
+    expect(n.id, 'VpcId', n.vpc, 'vpc');
+    n.subnets.forEach((s) => expect(n.id, 'SubnetIds', s, 'subnet'));
+  }),
+  check(['network-acl'], (n, expect) => {
+    expect(n.id, 'VpcId', n.vpc, 'vpc');
+    n.subnets.forEach((s) => expect(n.id, 'SubnetId', { kind: 'node', id: s }, 'subnet'));
+  }),
+  check(['security-group'], (n, expect) => expect(n.id, 'VpcId', n.vpc, 'vpc')),
+  check(['user-data'], (n, expect) => n.securityGroups.forEach((g) => expect(n.id, 'SecurityGroupIds', g, 'security-group'))),
+  check(['load-balancer'], (n, expect) => {
+    n.subnets.forEach((s) => expect(n.id, 'Subnets', s, 'subnet'));
+    n.securityGroups.forEach((g) => expect(n.id, 'SecurityGroups', g, 'security-group'));
+  }),
+  check(['auto-scaling-group'], (n, expect) => {
+    expect(n.id, 'LaunchTemplate', n.launchTemplate, 'user-data');
+    n.subnets.forEach((s) => expect(n.id, 'VPCZoneIdentifier', s, 'subnet'));
+  }),
+  check(['lb-listener'], (n, expect) => expect(n.id, 'LoadBalancerArn', n.loadBalancer, 'load-balancer')),
+  check(['waf-association'], (n, expect) => expect(n.id, 'WebACLArn', n.webAcl, 'waf-web-acl')),
+  check(['waf-logging'], (n, expect) => expect(n.id, 'ResourceArn', n.webAcl, 'waf-web-acl')),
+  check(['query-log-association'], (n, expect) => {
+    expect(n.id, 'ResolverQueryLogConfigId', n.config, 'query-log-config');
+    expect(n.id, 'ResourceId', n.vpc, 'vpc');
+  }),
+  check(['log-subscription'], (n, expect) => expect(n.id, 'LogGroupName', n.logGroup, 'log-group')),
+  check(['internet-gateway', 'egress-only-internet-gateway', 'vpn-gateway'], (n, expect) => n.vpcs.forEach((v) => expect(n.id, 'VpcId', v, 'vpc'))),
+].flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
+
 /** Mutable graph under construction; the extractors fill it, then `build()` freezes the order. */
 export class GraphBuilder {
   private readonly nodes = new Map<string, GraphNode>();
@@ -267,58 +334,14 @@ export class GraphBuilder {
    * silently drop that resource from every path: it is unresolved instead (fail closed).
    */
   private checkReferenceTypes(): void {
-    const expect = (source: string, property: string, ref: Ref | undefined, ...types: string[]) => {
+    const expect: Expect = (source, property, ref, ...types) => {
       if (ref?.kind !== 'node') return;
       const node = this.nodes.get(ref.id);
       if (node && !types.includes(node.type)) {
         this.unresolvedValue(source, property, `${ref.id} is a ${node.type}, not a ${types.join(' or ')}`, `refer to the ${types[0]} itself (its id)`);
       }
     };
-    for (const n of this.nodes.values()) {
-      switch (n.type) {
-        case 'subnet': expect(n.id, 'VpcId', n.vpc, 'vpc'); break;
-        case 'route-table': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetId', { kind: 'node', id: s }, 'subnet')); break;
-        case 'nat-gateway': expect(n.id, 'SubnetId', n.subnet, 'subnet'); break;
-        case 'firewall': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetMappings', s, 'subnet')); break;
-        case 'transit-attachment':
-          expect(n.id, 'VpcId', n.vpc, 'vpc');
-          expect(n.id, 'TransitGatewayId', n.transitGateway, 'transit-gateway');
-          n.subnets.forEach((s) => expect(n.id, 'SubnetIds', s, 'subnet'));
-          break;
-        case 'transit-route-table':
-          expect(n.id, 'TransitGatewayId', n.transitGateway, 'transit-gateway');
-          [...n.associations, ...n.propagations].forEach((a) => expect(n.id, 'TransitGatewayAttachmentId', a, 'transit-attachment'));
-          n.routes.forEach((r) => expect(r.source, 'TransitGatewayAttachmentId', r.attachment, 'transit-attachment'));
-          break;
-        case 'vpc-peering': expect(n.id, 'VpcId', n.vpc, 'vpc'); expect(n.id, 'PeerVpcId', n.peerVpc, 'vpc'); break;
-        case 'vpc-endpoint': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetIds', s, 'subnet')); break;
-        case 'network-acl': expect(n.id, 'VpcId', n.vpc, 'vpc'); n.subnets.forEach((s) => expect(n.id, 'SubnetId', { kind: 'node', id: s }, 'subnet')); break;
-        case 'security-group': expect(n.id, 'VpcId', n.vpc, 'vpc'); break;
-        case 'user-data': n.securityGroups.forEach((g) => expect(n.id, 'SecurityGroupIds', g, 'security-group')); break;
-        case 'auto-scaling-group':
-          expect(n.id, 'LaunchTemplate', n.launchTemplate, 'user-data');
-          n.subnets.forEach((s) => expect(n.id, 'VPCZoneIdentifier', s, 'subnet'));
-          break;
-        case 'lb-listener': expect(n.id, 'LoadBalancerArn', n.loadBalancer, 'load-balancer'); break;
-        case 'waf-association': expect(n.id, 'WebACLArn', n.webAcl, 'waf-web-acl'); break;
-        case 'waf-logging': expect(n.id, 'ResourceArn', n.webAcl, 'waf-web-acl'); break;
-        case 'query-log-association':
-          expect(n.id, 'ResolverQueryLogConfigId', n.config, 'query-log-config');
-          expect(n.id, 'ResourceId', n.vpc, 'vpc');
-          break;
-        case 'log-subscription': expect(n.id, 'LogGroupName', n.logGroup, 'log-group'); break;
-        case 'load-balancer':
-          n.subnets.forEach((s) => expect(n.id, 'Subnets', s, 'subnet'));
-          n.securityGroups.forEach((g) => expect(n.id, 'SecurityGroups', g, 'security-group'));
-          break;
-        case 'internet-gateway':
-        case 'egress-only-internet-gateway':
-        case 'vpn-gateway':
-          n.vpcs.forEach((v) => expect(n.id, 'VpcId', v, 'vpc'));
-          break;
-        default: break;
-      }
-    }
+    for (const n of this.nodes.values()) REFERENCE_CHECKS.get(n.type)?.(n, expect);
   }
 
   /**
