@@ -11,6 +11,8 @@ import * as cdklib from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import * as cdktf from 'cdktf';
 import { addCdkMunicipalities, addTfMunicipalities, countOutput, RESULT_MARKER } from './bench-apps';
+import { buildCdkPrefecture } from '../examples/cdk/_prefecture';
+import { buildTfPrefecture } from '../examples/tf/_prefecture';
 import { cdk, tf } from '../src';
 
 export interface ProcessSpec {
@@ -20,6 +22,8 @@ export interface ProcessSpec {
   readonly guard: boolean;
   /** CDK only: cdk-nag's AwsSolutionsChecks on the whole app (the peer a user would otherwise run). */
   readonly nag: boolean;
+  /** A prefecture: a security cloud hub and `municipalities` members joined to it (examples/prefecture.ts). */
+  readonly prefecture?: boolean;
   /** Where the app synthesizes to (the parent removes it). */
   readonly outdir: string;
 }
@@ -51,13 +55,15 @@ function main(): void {
       analyticsReporting: false,
       context: { 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true },
     });
-    addCdkMunicipalities(app, spec.municipalities);
+    if (spec.prefecture) buildCdkPrefecture(spec.municipalities, app);
+    else addCdkMunicipalities(app, spec.municipalities);
     if (spec.nag) cdklib.Aspects.of(app).add(new AwsSolutionsChecks());
     app.synth();
   } else {
     if (spec.nag) throw new Error('cdk-nag is for CDK apps');
     const app = new cdktf.App({ outdir: spec.outdir });
-    addTfMunicipalities(app, spec.municipalities);
+    if (spec.prefecture) buildTfPrefecture(spec.municipalities, app);
+    else addTfMunicipalities(app, spec.municipalities);
     app.synth();
   }
   const counted = countOutput(spec.engine, spec.outdir);

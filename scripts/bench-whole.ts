@@ -29,6 +29,11 @@ export interface WholeCase {
   /** What is added to the bare app: the guard, or (CDK) cdk-nag's AwsSolutionsChecks with the guard off. */
   readonly peer: 'guard' | 'cdk-nag';
   readonly pairs: number;
+  /**
+   * A prefecture (issue 16): a security cloud hub and `municipalities` members joined to it (examples/prefecture.ts), instead
+   * of independent municipalities. CDK: a hub stack and one stack per member; CDKTF: one stack holding them all.
+   */
+  readonly prefecture?: boolean;
 }
 
 interface Sample {
@@ -83,6 +88,7 @@ function runProcess(script: string, c: WholeCase, withPeer: boolean, tmp: string
     municipalities: c.municipalities,
     guard: withPeer && c.peer === 'guard',
     nag: withPeer && c.peer === 'cdk-nag',
+    prefecture: c.prefecture === true,
     outdir,
   };
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_PROCESS: JSON.stringify(spec) };
@@ -101,7 +107,7 @@ function runProcess(script: string, c: WholeCase, withPeer: boolean, tmp: string
 }
 
 export function label(c: WholeCase): string {
-  return `${c.engine} N=${c.municipalities}${c.engine === 'cdk' ? ` validation ${c.validation ? 'on' : 'off'}` : ''} ${c.peer}`;
+  return `${c.engine}${c.prefecture ? ' prefecture' : ''} N=${c.municipalities}${c.engine === 'cdk' ? ` validation ${c.validation ? 'on' : 'off'}` : ''} ${c.peer}`;
 }
 
 /** Run one case: `pairs` pairs, the order within a pair alternating (without first in even pairs). */
@@ -117,7 +123,10 @@ export function measureWhole(script: string, c: WholeCase, tmp: string): WholeRo
   // The comparison is void if the peer changed what was synthesized, or the guard did not run where it should.
   const resources = new Set([...row.without, ...row.with].map((s) => s.resources));
   if (resources.size !== 1) throw new Error(`${label(c)}: the output differs with and without (${[...resources].join(' / ')} resources)`);
-  const expectedReports = c.peer === 'guard' ? c.municipalities : 0;
+  // One report per guarded stack: a prefecture's member stacks (CDK; the hub's stack is checked with them), or its one
+  // Terraform stack.
+  const guardedStacks = c.prefecture && c.engine === 'tf' ? 1 : c.municipalities;
+  const expectedReports = c.peer === 'guard' ? guardedStacks : 0;
   if (row.with.some((s) => s.reports !== expectedReports) || row.without.some((s) => s.reports !== 0)) {
     throw new Error(`${label(c)}: guard reports written ${row.with.map((s) => s.reports).join(',')} with, ${row.without.map((s) => s.reports).join(',')} without; expected ${expectedReports} and 0`);
   }
@@ -143,6 +152,23 @@ export function pairRatios(row: WholeRow, f: (s: Sample) => number): number[] {
 const fix = (x: number, d = 1) => x.toFixed(d);
 const spread = (xs: number[], d = 1) => `${fix(Math.min(...xs), d)} / ${fix(median(xs), d)} / ${fix(Math.max(...xs), d)}`;
 
+/** The prefecture table: synth time and the guard's share of it at each size (share = (with - without) / with, per pair). */
+export function prefectureTable(rows: readonly WholeRow[], table: (header: string[], rows: string[][]) => string): string {
+  return table(
+    ['engine', 'members', 'pairs', 'resources', 'CPU s without (min / med / max)', 'CPU s with', 'wall s with (med)',
+      "guard's share of CPU (med [min-max])", 'peak RSS MiB without / with (med)'],
+    rows.map((r) => {
+      const share = r.with.map((s, i) => (s.cpu - r.without[i].cpu) / s.cpu);
+      return [
+        r.c.engine, String(r.c.municipalities), String(r.c.pairs), String(r.with[0].resources),
+        spread(r.without.map((s) => s.cpu)), spread(r.with.map((s) => s.cpu)), fix(median(r.with.map((s) => s.wall))),
+        `${fix(100 * median(share))}% [${fix(100 * Math.min(...share))}-${fix(100 * Math.max(...share))}%]`,
+        `${fix(median(r.without.map((s) => s.rssMiB)), 0)} / ${fix(median(r.with.map((s) => s.rssMiB)), 0)}`,
+      ];
+    }),
+  );
+}
+
 /** The whole-process table: one row per case. */
 export function wholeTable(rows: readonly WholeRow[], table: (header: string[], rows: string[][]) => string): string {
   return table(
@@ -165,16 +191,17 @@ export function wholeTable(rows: readonly WholeRow[], table: (header: string[], 
 }
 
 /** Growth of the guarded synth's CPU and of the guard's extra CPU with N: k per step, as in the in-process table. */
-export function growthTable(rows: readonly WholeRow[], table: (header: string[], rows: string[][]) => string): string | undefined {
+export function growthTable(rows: readonly WholeRow[], table: (header: string[], rows: string[][]) => string, prefecture = false): string | undefined {
   const out: string[][] = [];
   for (const engine of ['cdk', 'tf'] as const) {
-    const series = rows.filter((r) => r.c.engine === engine && r.c.peer === 'guard' && !r.c.validation)
+    const series = rows.filter((r) => r.c.engine === engine && r.c.peer === 'guard' && !r.c.validation && (r.c.prefecture === true) === prefecture)
       .sort((a, b) => a.c.municipalities - b.c.municipalities);
     if (series.length < 2) continue;
     const measures: [string, (r: WholeRow) => number][] = [
       ['CPU without', (r) => median(r.without.map((s) => s.cpu))],
       ['CPU with guard', (r) => median(r.with.map((s) => s.cpu))],
       ['guard extra (med of pair diffs)', (r) => median(r.with.map((s, i) => s.cpu - r.without[i].cpu))],
+      ...(prefecture ? [['peak RSS MiB with guard', (r: WholeRow) => median(r.with.map((s) => s.rssMiB))] as [string, (r: WholeRow) => number]] : []),
     ];
     for (const [name, f] of measures) {
       const steps = series.slice(1).map((b, i) => {

@@ -21,6 +21,7 @@
  *     10,50,300: the sizes besides 100) and BENCH_GROWTH_PAIRS (default 3).
  *   in-process: BENCH_BREAKDOWN=none skips it; BENCH_REPS (runs per generated size, default 7 up to 10 municipalities
  *     and 3 above), BENCH_EXAMPLE_REPS (default 9), BENCH_SIZES (default 10,100), BENCH_EXAMPLES (default all; "none").
+ *   prefecture (issue 16): BENCH_PREFECTURE (default 10,50,100 members; "none" skips), BENCH_PREFECTURE_PAIRS (default 2).
  *   both: BENCH_ENGINES (default cdk,tf).
  *   check (scripts/bench-check.ts: `jichitai-network check` of the synthesized N-municipality cdk.out, as fresh processes of
  *     the compiled CLI, next to the synth time): BENCH_CHECK=none skips it, BENCH_CHECK=only runs it alone; BENCH_N (default
@@ -37,7 +38,7 @@ import * as cdklib from 'aws-cdk-lib';
 import * as cdktf from 'cdktf';
 import { addCdkMunicipalities, addTfMunicipalities, countOutput, guardOptions, ROTATION } from './bench-apps';
 import { checkTable, CheckRow, measureCheck } from './bench-check';
-import { compileProcessApp, exponent, growthTable, label, measureWhole, median, WholeCase, wholeTable, WholeRow, wholeTmp } from './bench-whole';
+import { compileProcessApp, exponent, growthTable, label, measureWhole, median, prefectureTable, WholeCase, wholeTable, WholeRow, wholeTmp } from './bench-whole';
 import { BLUEPRINTS } from '../examples/blueprints';
 import { buildCdkExample } from '../examples/cdk/_app';
 import { buildTfExample } from '../examples/tf/_app';
@@ -464,6 +465,30 @@ function wholeCases(): WholeCase[] {
   return cases;
 }
 
+/**
+ * The prefecture cases (issue 16): a hub and N members in one app, synthesized with and without the guard, at each size of
+ * BENCH_PREFECTURE (default 10,50,100; "none" skips), BENCH_PREFECTURE_PAIRS pairs each (default 2: a 100-member app is
+ * minutes of CPU per process).
+ */
+function prefectureCases(): WholeCase[] {
+  if (process.env.BENCH_PREFECTURE === 'none' || CHECK === 'only') return [];
+  const pairs = Math.max(1, Number(process.env.BENCH_PREFECTURE_PAIRS ?? 2));
+  const sizes = (process.env.BENCH_PREFECTURE ?? '10,50,100').split(',').map(Number).filter((n) => n > 0);
+  return ENGINES.flatMap((engine) => sizes.map((n): WholeCase => ({ engine, municipalities: n, validation: false, peer: 'guard', pairs, prefecture: true })));
+}
+
+function printPrefecture(rows: WholeRow[]): void {
+  if (rows.length === 0) return;
+  console.log('\nA prefecture (examples/prefecture.ts): a security cloud hub and N members of the four models in one app, whole processes');
+  console.log('with and without the guard in alternating pairs (aws-cdk-lib validation off); the guard reads the hub with every member\n');
+  console.log(prefectureTable(rows, table));
+  const growth = growthTable(rows, table, true);
+  if (growth) {
+    console.log('\nGrowth with the number of members N: t ∝ N^k; k = 1 is linear (x2.00 per doubling)\n');
+    console.log(growth);
+  }
+}
+
 function printWhole(rows: WholeRow[]): void {
   if (rows.length === 0) return;
   console.log('\nWhole processes: fresh `node` processes synthesizing the same app without and with the guard (or cdk-nag),');
@@ -483,7 +508,8 @@ function main(): number {
   const failures: string[] = [];
   const started = performance.now();
   const whole: WholeRow[] = [];
-  const cases = wholeCases();
+  const prefecture: WholeRow[] = [];
+  const cases = [...wholeCases(), ...prefectureCases()];
   const checkCase = CHECK !== 'none' && ENGINES.includes('cdk');
   let checked: CheckRow | undefined;
   if (cases.length > 0 || checkCase) {
@@ -493,7 +519,7 @@ function main(): number {
     try {
       for (const c of cases) {
         try {
-          whole.push(measureWhole(script, c, tmp));
+          (c.prefecture ? prefecture : whole).push(measureWhole(script, c, tmp));
         } catch (e) {
           console.error(String(e));
           failures.push(label(c));
@@ -512,6 +538,7 @@ function main(): number {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
     printWhole(whole);
+    printPrefecture(prefecture);
     if (checked) {
       console.log('\n`jichitai-network check` of the synthesized cdk.out (fresh processes of the compiled CLI, one per model of the rotation,');
       console.log('summed), next to the `cdk synth` that made it (one process, guard on, aws-cdk-lib validation as set)\n');

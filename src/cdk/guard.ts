@@ -7,12 +7,12 @@ import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { declaredPrefixes } from '../guard/check';
 import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
-import { evaluateTopology, GuardedPart, reportFileName } from '../guard/evaluate';
+import { checkParts, evaluateTopology, GuardedPart, reportFileName } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
 import { TopologyGraph } from '../guard/graph';
 import { Reachability } from '../guard/reachability';
 import { whenWritten } from '../guard/render-hooks';
-import { formatFindingIn, guardLanguageOf } from '../guard/rule';
+import { Finding, formatFindingIn, guardLanguageOf } from '../guard/rule';
 import { checkGuardOptions } from '../model/design-documents-problems';
 import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 
@@ -107,7 +107,7 @@ export class TopologyGuard {
     const ja = language === GuardLanguage.JAPANESE;
     const formatFinding = (f: Parameters<typeof formatFindingIn>[0]) => formatFindingIn(f, language);
     const connected = connectedStacks(stack);
-    const { graph, reach } = connectedGraph(connected);
+    const { graph, reach, together } = connectedGraph(connected);
     const mine = connected.filter((s) => s === stack || !guarded.has(s));
     const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));
     // Nothing to check is an error (GUARD-1), unless the stack is one of an app or stage guarded as a whole whose network
@@ -125,6 +125,7 @@ export class TopologyGuard {
       // Stacks connected to others share one reachability: each subnet's paths are explored once for all of them.
       reach: connected.length > 1 ? reach() : undefined,
       parts: parts.get(stack),
+      findings: !empty ? together() : undefined,
     });
     // Each finding is annotated on its own construct (the stack when its path names none), with its rule's stable ID,
     // so that CDK's acknowledgement at any scope above it applies, as it does to every other CDK warning.
@@ -230,6 +231,12 @@ function appStacks(root: IConstruct): AppStacks {
 interface ConnectedGraph {
   readonly graph: TopologyGraph;
   readonly reach: () => Reachability;
+  /**
+   * The findings of every guarded stack of the set, checked together once (undefined for a set with one guarded stack):
+   * each model's rules run once over the whole graph and each finding is kept from the model of the stack (or network)
+   * it lies in (`checkParts`), so that a prefecture of N members costs a few passes, not N passes over N members.
+   */
+  readonly together: () => Finding[] | undefined;
 }
 
 const graphsOf = new WeakMap<IConstruct, Map<string, ConnectedGraph>>();
@@ -259,8 +266,31 @@ function connectedGraph(connected: readonly Stack[]): ConnectedGraph {
     }
     const graph = extractCloudFormation(templates, paths);
     let reach: Reachability | undefined;
+    let findings: Finding[] | undefined;
+    const guardedStacks = connected.filter((s) => guarded.has(s));
     // Every stack's declared blocks are classes of the one reachability (finer classes stay exact).
-    made = { graph, reach: () => (reach ??= new Reachability(graph, connected.flatMap((s) => declaredPrefixes(declaredFlowsOf(s))))) };
+    const shared = () => (reach ??= new Reachability(graph, connected.flatMap((s) => declaredPrefixes(declaredFlowsOf(s)))));
+    made = {
+      graph,
+      reach: shared,
+      together: () => {
+        if (guardedStacks.length < 2) return undefined;
+        // Each guarded stack is a part under its model (by construct path and by stack name, the two ways a finding's path
+        // can start), and so is each network guarded inside it.
+        const all = guardedStacks.flatMap((s): GuardedPart[] => [
+          { scopePath: s.node.path, options: guarded.get(s)! },
+          ...(s.stackName !== s.node.path ? [{ scopePath: s.stackName, options: guarded.get(s)! }] : []),
+          ...(parts.get(s) ?? []),
+        ]);
+        findings ??= checkParts(graph, all, {
+          name: guardedStacks.map((s) => s.stackName).join(', '),
+          flows: guardedStacks.flatMap((s) => declaredFlowsOf(s)),
+          hosts: guardedStacks.flatMap((s) => declaredHostsOf(s)),
+          reach: shared(),
+        });
+        return findings;
+      },
+    };
     known.set(key, made);
   }
   return made;

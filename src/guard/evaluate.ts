@@ -45,6 +45,11 @@ export function evaluateTopology(
      * @default the whole stack under `options`
      */
     readonly parts?: readonly GuardedPart[];
+    /**
+     * The findings, already computed for a set of stacks checked together (`checkParts` over the connected stacks of a
+     * prefecture): only the stack's share is taken (`reports`) and its acknowledgements applied. @default checked here
+     */
+    readonly findings?: readonly Finding[];
   } = {},
 ): GuardOutcome {
   const language = guardLanguageOf(options);
@@ -53,8 +58,8 @@ export function evaluateTopology(
   // The English report is what it has always been; in Japanese the English fields stay and `ja` is added.
   const fields = ({ ja: japanese, ...rest }: Finding) => (ja && japanese ? { ...rest, ja: japanese } : rest);
   const scope = { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts, reach: more.reach };
-  const findings = more.parts && new Set(more.parts.map((p) => modelKey(p.options))).size > 1
-    ? checkParts(graph, more.parts, { ...scope, reach: more.reach ?? new Reachability(graph, declaredPrefixes(more.flows ?? [])) }, language)
+  const findings = more.findings ? [...more.findings] : more.parts && new Set(more.parts.map((p) => modelKey(p.options))).size > 1
+    ? checkParts(graph, more.parts, { ...scope, reach: more.reach ?? new Reachability(graph, declaredPrefixes(more.flows ?? [])) })
     : checkTopology(graph, options, scope);
   findings.splice(0, findings.length, ...findings.filter(more.reports ?? (() => true)));
   const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);
@@ -105,7 +110,7 @@ function modelKey(options: TopologyGuardOptions): string {
  * (paths cross the parts) with one shared reachability, and each finding is kept from the rules of the part it lies in;
  * a finding in no part is kept from any model that finds it, once.
  */
-function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], scope: GuardScope, language: GuardLanguage): Finding[] {
+export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], scope: GuardScope): Finding[] {
   // The innermost part above a path (parts nest: the stack itself, a network inside it).
   const ownerOf = (where: string): string | undefined => {
     let best: GuardedPart | undefined;
@@ -120,7 +125,7 @@ function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], scope: 
     for (const f of checkTopology(graph, options, scope)) {
       const owner = ownerOf(f.path);
       if (owner !== undefined && owner !== key) continue;
-      const id = `${f.ruleId}\u0000${f.path}\u0000${formatFindingIn(f, language)}`;
+      const id = `${f.ruleId}\u0000${f.path}\u0000${formatFindingIn(f, GuardLanguage.ENGLISH)}`;
       if (!kept.has(id)) kept.set(id, f);
     }
   }
