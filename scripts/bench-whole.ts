@@ -191,7 +191,9 @@ export function wholeTable(rows: readonly WholeRow[], table: (header: string[], 
 }
 
 /** Growth of the guarded synth's CPU and of the guard's extra CPU with N: k per step, as in the in-process table. */
-export function growthTable(rows: readonly WholeRow[], table: (header: string[], rows: string[][]) => string, prefecture = false): string | undefined {
+export function growthTable(
+  rows: readonly WholeRow[], table: (header: string[], rows: string[][]) => string, prefecture = false,
+): string | undefined {
   const out: string[][] = [];
   for (const engine of ['cdk', 'tf'] as const) {
     const series = rows.filter((r) => r.c.engine === engine && r.c.peer === 'guard' && !r.c.validation && (r.c.prefecture === true) === prefecture)
