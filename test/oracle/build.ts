@@ -8,8 +8,10 @@ export class NetBuilder {
     this.net = emptyNetwork(engine);
   }
 
-  vpc(id: string, segment: Segment, cidr: string, opts: { secondary?: string[]; ipv6?: string } = {}): this {
-    this.net.vpcs.push({ id, segment, cidr, secondaryCidrs: opts.secondary ?? [], ...(opts.ipv6 ? { ipv6Cidr: opts.ipv6 } : {}) });
+  /** A VPC; `municipality`: its member's local government code (§10 SC-1). */
+  vpc(id: string, segment: Segment, cidr: string, opts: { secondary?: string[]; ipv6?: string; municipality?: string } = {}): this {
+    const code = opts.municipality !== undefined ? { municipality: opts.municipality } : {};
+    this.net.vpcs.push({ id, segment, cidr, secondaryCidrs: opts.secondary ?? [], ...(opts.ipv6 ? { ipv6Cidr: opts.ipv6 } : {}), ...code });
     return this;
   }
 

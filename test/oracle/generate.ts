@@ -10,7 +10,8 @@
  * routes and blackholes at assorted prefix lengths on top, NACLs that cut some of it, and security-group rules toward
  * the other segment that are wide or narrow. Some networks also give a My Number subnet a specific route to one LGWAN
  * subnet (peering or the transit gateway), and that LGWAN subnet a way out or none, so that MN-4 is decided both ways
- * by paths that are known (not only by unknown ends, which already decide MN-1).
+ * by paths that are known (not only by unknown ends, which already decide MN-1). Two networks in five tag their VPCs
+ * with two or three member municipality codes (SC-1); that adds tags only, so the other rules see the same networks.
  *
  * Sizes stay small (≤ 4 VPCs, ≤ 10 subnets, ≤ 25 VPC routes) so that the brute-force oracle stays fast.
  */
@@ -35,6 +36,8 @@ const NACL_PORTS: [number, number][] = [[0, 65535], [1, 32767], [32768, 65535], 
 const SG_PORTS: [number, number][] = [[443, 443], [0, 65535], [1, 65535], [1, 32767], [32768, 65535], [22, 22], [1024, 65535], [53, 53]];
 const RULE_NUMBERS = [10, 20, 30, 50, 90, 110, 120, 200, 300];
 const PROTOCOLS: Protocol[] = ['-1', 'tcp', 'udp', 'icmp'];
+/** Local government codes (全国地方公共団体コード, six digits with the check digit) of member municipalities. */
+const MUNICIPALITY_CODES = ['131016', '131024', '131032'];
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Genes
@@ -69,6 +72,13 @@ interface PortSplitGene { sg: number; egress: boolean; udp: boolean; peer: DestG
  * VPC (when there is one; the firewall passes everything, §4).
  */
 interface MnPeerGene { mn: number; lg: number; host: boolean; tgw: boolean; out: number }
+/**
+ * Member municipalities of a prefecture (§10 SC-1): `count` + 2 distinct local government codes; VPC i gets
+ * code (of[i] + i) mod n, or none when of[i] mod (n + 1) is n. Shrinking (of → 0) keeps neighbouring VPCs apart.
+ * No hub VPC is ever generated: SC-1 applies whenever two codes are present, and the hub's own conditions (every other
+ * VPC coded, the proxy's squid.conf) are not paths, which is all the oracle decides.
+ */
+interface CodesGene { count: number; of: number[] }
 
 export interface Genes {
   vpcs: VpcGene[];
@@ -86,6 +96,8 @@ export interface Genes {
   splits: SplitGene[];
   portSplits: PortSplitGene[];
   mnPeers: MnPeerGene[];
+  /** Null in most networks, which then have no member municipality at all (as before codes existed). */
+  codes: CodesGene | null;
   renderSeed: number;
 }
 
@@ -165,6 +177,12 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
     portSplits: fc.array(fc.record({ sg: nat(7), egress: fc.boolean(), udp: oneIn(3), peer: destGene(6), pieces: nat(2), gap: nat(3) }),
       { maxLength: 1 }),
     mnPeers: fc.array(fc.record({ mn: nat(15), lg: nat(15), host: oneIn(3), tgw: oneIn(3), out: nat(3) }), { maxLength: 1 }),
+    // Codes in 2 networks of 5; they only add tags, so every other gene keeps its distribution. Listed last so that
+    // the genes before it are drawn as before.
+    codes: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(null) },
+      { weight: 2, arbitrary: fc.record({ count: nat(1), of: fc.array(nat(3), { minLength: MAX_VPCS, maxLength: MAX_VPCS }) }) },
+    ),
     renderSeed: fc.nat(),
   });
 }
@@ -219,6 +237,12 @@ class Decoder {
     if (v.secondary) vpc.secondaryCidrs.push(`100.64.${16 * i}.0/20`);
     if (v.v6 === 1) vpc.ipv6Cidr = `2001:db8:${i + 1}::/56`;
     if (v.v6 === 2) vpc.ipv6Cidr = `fd00:${i + 1}::/56`;
+    const codes = this.g.codes;
+    if (codes) {
+      const n = codes.count + 2;
+      const pick = codes.of[i] % (n + 1);
+      if (pick < n) vpc.municipality = MUNICIPALITY_CODES[(pick + i) % n];
+    }
     this.net.vpcs.push(vpc);
     this.net.routeTables.push({ id: `rtmain${i}`, vpc: vpc.id, main: true });
     if (!this.cfn && v.mainAssoc) this.wantsMainAssoc.add(vpc.id);

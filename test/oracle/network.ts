@@ -56,6 +56,11 @@ export interface Vpc {
   defaultNaclEntries?: NaclEntry[];
   /** Terraform: the explicit route table made main with aws_main_route_table_association. */
   mainRouteTable?: string;
+  /**
+   * The member municipality's local government code (tag `jichitai:municipality`, §10 SC-1); the renderers write it on
+   * the VPC or on each of its subnets (a subnet's own code tag counts as its VPC's would). Absent: no member.
+   */
+  municipality?: string;
 }
 
 export interface Subnet {

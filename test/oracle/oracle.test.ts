@@ -636,3 +636,51 @@ describe('§10 MN-4', () => {
     expect(reasons).toEqual([expect.stringMatching(/^MN-4: m reaches LGWAN subnet l \(m → peering p to l \[.*10\.1\.1\.\d+.*\]\), which itself reaches the internet \(l → igw i → internet/)]);
   });
 });
+
+describe('§10 SC-1 (path part): one member municipality reaches another', () => {
+  /** Two Internet-segment VPCs of members 131016 (x) and 131024 (y), peered; x routes y's one host over the peering. */
+  const members = (codeY: string | null = '131024') => new NetBuilder()
+    .vpc('vx', 'INTERNET', '10.0.0.0/16', { municipality: '131016' }).subnet('x', 'vx', '10.0.1.0/24').table('rtx', 'vx', ['x'])
+    .vpc('vy', 'INTERNET', '10.1.0.0/16', codeY === null ? {} : { municipality: codeY }).subnet('y', 'vy', '10.1.1.0/24')
+    .table('rty', 'vy', ['y'])
+    .peering('p', 'vx', 'vy').route('rtx', '10.1.1.10/32', { kind: 'pcx', id: 'p' });
+
+  test('a host route over a peering into the other member, same segment ⇒ SC-1 (arrivals within the own segment count)', () => {
+    expect(verdicts(members())).toEqual(['SC-1']);
+  });
+
+  test('the same code on both VPCs, or no code on the other: no second member ⇒ no SC-1', () => {
+    expect(verdicts(members('131016'))).toEqual([]);
+    expect(verdicts(members(null))).toEqual([]);
+  });
+
+  test('y\'s inbound NACL denies x\'s block (§6) ⇒ nothing delivered ⇒ no SC-1', () => {
+    const b = members().nacl('n', 'vy', [deny(10, false, '10.0.0.0/16'), allow(20, false, '0.0.0.0/0'), allow(10, true, '0.0.0.0/0')], ['y']);
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('an unknown end of a member reaches every other member (§9), even with no path to it; without a second code, only MN-2', () => {
+    const b = members().route('rtx', '192.0.2.0/24', { kind: 'eni', eni: 'eni-0abc0000000000006' });
+    b.net.routes = b.net.routes.filter((r) => r.target.kind !== 'pcx');
+    expect(verdicts(b)).toEqual(['MN-2', 'SC-1']);
+    delete b.net.vpcs[1].municipality;
+    expect(verdicts(b)).toEqual(['MN-2']);
+  });
+
+  test('through a NAT gateway of a third, uncoded VPC: the packet still counts for the member it came from (§4 NAT row, §5)', () => {
+    // x → t (table tx) → vz at z → NAT nz in zn (source becomes zn's block) → t (table tz) → vy, delivered in y.
+    const b = new NetBuilder()
+      .vpc('vx', 'INTERNET', '10.0.0.0/16', { municipality: '131016' }).subnet('x', 'vx', '10.0.1.0/24').table('rtx', 'vx', ['x'])
+      .vpc('vz', 'INTERNET', '10.2.0.0/16').subnet('z', 'vz', '10.2.1.0/24').subnet('zn', 'vz', '10.2.2.0/24')
+      .table('rtz', 'vz', ['z']).table('rtzn', 'vz', ['zn']).nat('nz', 'zn', true)
+      .vpc('vy', 'INTERNET', '10.1.0.0/16', { municipality: '131024' }).subnet('y', 'vy', '10.1.1.0/24')
+      .tgw('t').attach('ax', 't', 'vx', ['x']).attach('az', 't', 'vz', ['z']).attach('ay', 't', 'vy', ['y'])
+      .tgwTable('tx', 't', { associations: ['ax'] }).tgwTable('tz', 't', { associations: ['az'] }).tgwRoute('tx', '10.1.0.0/16', 'az')
+      .route('rtx', '10.1.0.0/16', { kind: 'tgw', id: 't' }).route('rtz', '10.1.0.0/16', { kind: 'nat', id: 'nz' })
+      .route('rtzn', '10.1.0.0/16', { kind: 'tgw', id: 't' });
+    // tz has no route yet: the packet dies after the NAT.
+    expect(verdicts(b)).toEqual([]);
+    b.tgwRoute('tz', '10.1.0.0/16', 'ay');
+    expect(verdicts(b)).toEqual(['SC-1']);
+  });
+});

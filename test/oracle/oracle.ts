@@ -1,5 +1,5 @@
 /**
- * A brute-force reference for the guard's verdicts MN-1, MN-2, LG-1, MN-3 and MN-4, written only from
+ * A brute-force reference for the guard's verdicts MN-1, MN-2, LG-1, MN-3, MN-4 and the path part of SC-1, written only from
  * docs/guard-semantics.md (cited below as §n). Independent of src/ on purpose.
  *
  * Method: split each address family into atoms (the classes every literal prefix of the network and the internet
@@ -12,8 +12,8 @@
 import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
 import { NaclEntry, Network, Protocol, Segment, SgRule, Subnet, Zone } from './network';
 
-export type OracleRule = 'MN-1' | 'MN-2' | 'LG-1' | 'MN-3' | 'MN-4';
-export const ORACLE_RULES: readonly OracleRule[] = ['MN-1', 'MN-2', 'LG-1', 'MN-3', 'MN-4'];
+export type OracleRule = 'MN-1' | 'MN-2' | 'LG-1' | 'MN-3' | 'MN-4' | 'SC-1';
+export const ORACLE_RULES: readonly OracleRule[] = ['MN-1', 'MN-2', 'LG-1', 'MN-3', 'MN-4', 'SC-1'];
 
 export interface OracleResult {
   readonly verdicts: Set<OracleRule>;
@@ -300,6 +300,27 @@ class Oracle {
         if (wayOut) add('MN-4', `${s} reaches ${seg} subnet ${tSubnet.id} (${how}), which itself reaches ${wayOut}`);
       });
     });
+
+    // §10 SC-1, the path part only: a subnet's member is its VPC's code (the renderers may write it on the subnets
+    // instead: the same member). The rule applies when subnets of two codes are present (no network here has a hub,
+    // so the hub's own conditions never arise). A subnet of member A with an arrival at a subnet of member B ≠ A (its
+    // own segment included: the walk records every delivery, whatever the segment), or at an unknown end (§9: unknown
+    // reaches every subnet, so every other member), is a finding. Only deliveries count: a packet that passes through
+    // B's NAT, firewall or attachment subnet on its way elsewhere has not arrived in B.
+    const memberOf = (t: number) => net.vpcs[this.subnetVpc[t]].municipality;
+    const codes = new Set(this.subnets.map((_, t) => memberOf(t)).filter((c): c is string => c !== undefined));
+    if (codes.size >= 2) {
+      arrivals.forEach((a, i) => {
+        const own = memberOf(i);
+        if (own === undefined) return;
+        const s = this.subnets[i].id;
+        if (a.unknown) add('SC-1', `${s} of member ${own} reaches unknown, which reaches every other member (${a.unknown})`);
+        for (const [t, how] of a.subnets) {
+          const other = memberOf(t);
+          if (other !== undefined && other !== own) add('SC-1', `${s} of member ${own} reaches subnet ${this.subnets[t].id} of member ${other} (${how})`);
+        }
+      });
+    }
     return { verdicts, reasons };
   }
 

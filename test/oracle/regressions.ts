@@ -1,6 +1,6 @@
 /**
  * Networks replayed by test/guard/oracle-regressions.test.ts with the same comparison as the property test (the
- * guard's verdicts for MN-1, MN-2, LG-1, MN-3 and MN-4 must equal the oracle's).
+ * guard's verdicts for MN-1, MN-2, LG-1, MN-3, MN-4 and SC-1's path part must equal the oracle's).
  *
  * Every disagreement the property test or scripts/fuzz.ts ever found is kept here (`found: 'fuzz'`), shrunk, under a
  * name that says what it exercises. `found: 'pin'` entries are hand-written networks that pin a reading of
@@ -41,7 +41,73 @@ const alphaLgwanPeer = (engine: Network['engine'], ownWayOut: boolean) => {
   return b.net;
 };
 
+/**
+ * Two member municipalities' Internet-segment VPCs (codes 131016, 131024) on one transit gateway (default association and
+ * propagation: A's 10.0.0.0/16 → gateway reaches B's attachment subnet b, delivered there since it is b's own block).
+ * `blackholeB`: a /16 blackhole for B's block in the default table, so that A's packets to B are dropped; A's 0.0.0.0/0 still
+ * crosses b (routed by b's table to an internet gateway of B) on its way to the internet.
+ */
+const twoMembers = (engine: Network['engine'], opts: { blackholeB?: boolean; codeB?: boolean } = {}) => {
+  const b = new NetBuilder(engine)
+    .vpc('va', 'INTERNET', '10.0.0.0/16', { municipality: '131016' }).subnet('a', 'va', '10.0.1.0/24').table('rta', 'va', ['a'])
+    .route('rta', '0.0.0.0/0', { kind: 'tgw', id: 't' })
+    .vpc('vb', 'INTERNET', '10.1.0.0/16', opts.codeB === false ? {} : { municipality: '131024' }).subnet('b', 'vb', '10.1.1.0/24')
+    .table('rtb', 'vb', ['b']).igw('i', 'vb').route('rtb', '0.0.0.0/0', { kind: 'igw', id: 'i' })
+    .tgw('t', { defaultAssociation: true, defaultPropagation: true }).attach('aa', 't', 'va', ['a']).attach('ab', 't', 'vb', ['b']);
+  if (opts.blackholeB) {
+    const table = b.implicitTable('t');
+    if (engine === 'cloudformation') {
+      // A template cannot write into the implicit default table: name an explicit one as the gateway's default tables.
+      b.tgwTable('tt', 't');
+      Object.assign(b.net.transitGateways[0], { associationDefaultTable: 'tt', propagationDefaultTable: 'tt' });
+      b.net.tgwRouteTables = b.net.tgwRouteTables.filter((x) => x.id !== table);
+      b.tgwRoute('tt', '10.1.0.0/16', 'blackhole').tgwRoute('tt', '0.0.0.0/0', 'ab');
+    } else {
+      b.tgwRoute(table, '10.1.0.0/16', 'blackhole').tgwRoute(table, '0.0.0.0/0', 'ab');
+    }
+  }
+  return b.net;
+};
+
 export const REGRESSIONS: Regression[] = [
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine) => [
+    {
+      name: `sc1-a-member-reaches-another-in-the-same-segment (${engine})`,
+      found: 'pin' as const,
+      note: '§10 SC-1: a\'s 10.0.0.0/16 … → transit gateway → default table (both attachments propagated) → ab → delivered in b (b\'s own '
+        + 'block, §4) — an Internet-segment subnet of 131016 reaches one of 131024: SC-1 counts arrivals within the own segment.',
+      expected: ['SC-1'] as const,
+      net: twoMembers(engine),
+    },
+    {
+      name: `sc1-passing-through-another-member-is-not-reaching-it (${engine})`,
+      found: 'pin' as const,
+      note: '§10 SC-1, §9: B\'s block is blackholed (a static route wins over the propagated one of the same length, §5); '
+        + 'a\'s other packets go 0.0.0.0/0 → ab, enter b without being delivered (not b\'s block) and leave through B\'s internet gateway: '
+        + 'crossing B\'s attachment subnet is not an arrival in B ⇒ no SC-1 (the internet is IN-1\'s and SC-2\'s concern, not compared).',
+      expected: [] as const,
+      net: twoMembers(engine, { blackholeB: true }),
+    },
+    {
+      name: `sc1-needs-two-codes (${engine})`,
+      found: 'pin' as const,
+      note: '§10 SC-1 applies when subnets of two codes are present (no hub): B without a code is nobody\'s member ⇒ a reaching b is no SC-1.',
+      expected: [] as const,
+      net: twoMembers(engine, { codeB: false }),
+    },
+    {
+      name: `sc1-an-unknown-end-reaches-every-other-member (${engine})`,
+      found: 'pin' as const,
+      note: '§9, §10 SC-1: b\'s 192.0.2.0/24 → a network interface ends unknown, which reaches every subnet: every other member (and, from '
+        + 'the Internet segment, the My Number segment: MN-2); A\'s blackholed way to B is irrelevant.',
+      expected: ['MN-2', 'SC-1'] as const,
+      net: (() => {
+        const n = twoMembers(engine, { blackholeB: true });
+        n.routes.push({ table: 'rtb', destination: '192.0.2.0/24', target: { kind: 'eni', eni: 'eni-0abc0000000000005' } });
+        return n;
+      })(),
+    },
+  ]),
   // --- found by the property test against the exact-reachability guard (42301a4) -----------------------------------
   // All four were one open question of the text (§4 NAT row + §6 last bullet): is IPv6 to a NAT gateway (NAT64) unknown
   // at the route, or after it has entered the NAT's subnet? The oracle first read it at the route, the guard after

@@ -16,6 +16,7 @@ export interface CfnTemplate {
 
 const SEGMENT_TAG = 'jichitai:segment';
 const ZONE_TAG = 'jichitai:zone';
+const MUNICIPALITY_TAG = 'jichitai:municipality';
 const PROTOCOL_NUMBER: Record<string, number> = { '-1': -1, 'tcp': 6, 'udp': 17, 'icmp': 1 };
 
 /** A logical ID from an abstract id: `Kind` + the id's alphanumeric words, capitalised. */
@@ -53,13 +54,19 @@ export function renderCloudFormation(net: Network): CfnTemplate {
     sg: (id: string) => logical('Sg', id),
   };
   const ipv6Block = new Map<string, string>();
+  // A member's code goes on the VPC, or on each of its subnets (a subnet's own tag, §10 SC-1). The coin is only thrown
+  // for a VPC with a code, so that networks without codes render exactly as they did before codes existed.
+  const codeOnSubnets = new Set<string>();
 
   for (const v of net.vpcs) {
+    const onSubnets = v.municipality !== undefined && coin(0.3);
+    if (onSubnets) codeOnSubnets.add(v.id);
     put(L.vpc(v.id), 'AWS::EC2::VPC', {
       CidrBlock: v.cidr,
       EnableDnsHostnames: true,
       EnableDnsSupport: true,
-      Tags: [{ Key: 'Name', Value: v.id }, { Key: SEGMENT_TAG, Value: v.segment }],
+      Tags: [{ Key: 'Name', Value: v.id }, { Key: SEGMENT_TAG, Value: v.segment },
+        ...(v.municipality !== undefined && !onSubnets ? [{ Key: MUNICIPALITY_TAG, Value: v.municipality }] : [])],
     });
     v.secondaryCidrs.forEach((c, i) => put(`${L.vpc(v.id)}Cidr${i}`, 'AWS::EC2::VPCCidrBlock', { VpcId: ref(L.vpc(v.id)), CidrBlock: c }));
     if (v.ipv6Cidr) {
@@ -76,7 +83,8 @@ export function renderCloudFormation(net: Network): CfnTemplate {
       if (ipv6Block.has(s.vpc)) dependsOn.push(ipv6Block.get(s.vpc)!);
     }
     if (s.mapPublicIpOnLaunch) props.MapPublicIpOnLaunch = true;
-    props.Tags = [{ Key: 'Name', Value: s.id }];
+    const code = codeOnSubnets.has(s.vpc) ? net.vpcs.find((v) => v.id === s.vpc)!.municipality! : undefined;
+    props.Tags = [{ Key: 'Name', Value: s.id }, ...(code !== undefined ? [{ Key: MUNICIPALITY_TAG, Value: code }] : [])];
     put(L.subnet(s.id), 'AWS::EC2::Subnet', props, dependsOn);
   }
   // Route tables (not the main table: a template cannot put routes into it).

@@ -15,6 +15,7 @@ export interface TfJson {
 
 const SEGMENT_TAG = 'jichitai:segment';
 const ZONE_TAG = 'jichitai:zone';
+const MUNICIPALITY_TAG = 'jichitai:municipality';
 const ALIAS: Record<Segment, string> = { MY_NUMBER: 'mn', LGWAN: 'lgwan', INTERNET: 'inet' };
 const OTHER: Record<Segment, Segment> = { MY_NUMBER: 'INTERNET', LGWAN: 'MY_NUMBER', INTERNET: 'LGWAN' };
 
@@ -48,6 +49,9 @@ export function renderTerraform(net: Network): TfJson {
     }
     return `aws.${a}`;
   };
+  // A member's code goes on the VPC, or on each of its subnets (a subnet's own tag, §10 SC-1). The coin is only thrown
+  // for a VPC with a code, so that networks without codes render exactly as they did before codes existed.
+  const codeOnSubnets = new Set<string>();
   for (const v of net.vpcs) {
     const body: Record<string, unknown> = { cidr_block: v.cidr, enable_dns_support: true, enable_dns_hostnames: true };
     const style = rnd();
@@ -58,6 +62,10 @@ export function renderTerraform(net: Network): TfJson {
       // A provider whose default tag says another segment; the resource's own tag wins.
       body.provider = alias(OTHER[v.segment]);
       body.tags = { Name: v.id, [SEGMENT_TAG]: v.segment };
+    }
+    if (v.municipality !== undefined) {
+      if (coin(0.3)) codeOnSubnets.add(v.id);
+      else body.tags = { ...body.tags as Record<string, string>, [MUNICIPALITY_TAG]: v.municipality };
     }
     if (v.ipv6Cidr && coin()) body.ipv6_cidr_block = v.ipv6Cidr;
     else if (v.ipv6Cidr) put('aws_vpc_ipv6_cidr_block_association', `${tfName(v.id)}_ipv6`, { vpc_id: vpcRef(v.id), ipv6_cidr_block: v.ipv6Cidr });
@@ -71,7 +79,7 @@ export function renderTerraform(net: Network): TfJson {
       availability_zone: 'ap-northeast-1a',
       ...(s.ipv6Cidr ? { ipv6_cidr_block: s.ipv6Cidr } : {}),
       ...(s.mapPublicIpOnLaunch ? { map_public_ip_on_launch: true } : {}),
-      tags: { Name: s.id },
+      tags: { Name: s.id, ...(codeOnSubnets.has(s.vpc) ? { [MUNICIPALITY_TAG]: net.vpcs.find((v) => v.id === s.vpc)!.municipality! } : {}) },
     });
   }
 
