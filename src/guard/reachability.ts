@@ -19,6 +19,7 @@ import {
   applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
   subtract, withDestinations, withSources,
 } from './header-set';
+import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
 import { Segment } from '../model/segment';
 
 /** Where a path ends (semantics §9). */
@@ -152,6 +153,8 @@ export class Reachability {
   private readonly arrivalCache = new Map<string, Arrival[]>();
   private readonly probeCache = new Map<string, { arrivals: Arrival[]; drops: Drop[] }>();
   private readonly allArrivalCache = new Map<string, Arrival[]>();
+  /** Whether the graph is a prefecture's (a hub, or two member codes): SC-1 then walks every member subnet with `allArrivals`. */
+  private readonly members: boolean;
   private readonly internetRuns: Range[] = [];
   /** VPC attachments by VPC, and the transit route tables each attachment is associated with. */
   private readonly attachmentsOf = new Map<string, TransitAttachmentNode[]>();
@@ -196,16 +199,28 @@ export class Reachability {
       a = b + 1;
     }
     this.index();
+    this.members = prefectureOf(graph);
   }
 
   /** Every path from a subnet, computed once. */
   public arrivals(subnetId: string): Arrival[] {
     let out = this.arrivalCache.get(subnetId);
     if (!out) {
-      out = this.explore(subnetId);
+      // In a prefecture SC-1 asks for every member subnet's arrivals in its own segment too: one walk serves both
+      // questions (recording more arrivals does not change where the walk goes), filtered here to what `arrivals` means.
+      out = this.members
+        ? this.allArrivals(subnetId).filter((a) => a.end.kind !== 'subnet' || this.otherSegment(subnetId, a.end.subnet))
+        : this.explore(subnetId);
       this.arrivalCache.set(subnetId, out);
     }
     return out;
+  }
+
+  /** Whether an arrival at `target` is one `arrivals` records for a walk from `source` (the test of `wanted`). */
+  private otherSegment(source: string, target: string): boolean {
+    const from = this.segmentOf(source);
+    const t = this.subnets.get(target);
+    return from === undefined || !t || (t.node.segment ?? t.vpc?.node.segment) !== from;
   }
 
   /**
@@ -999,4 +1014,19 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** A hub VPC, or subnets of two member municipalities (their own `jichitai:municipality` tag, else their VPC's). */
+function prefectureOf(graph: TopologyGraph): boolean {
+  const codes = new Set<string>();
+  for (const v of nodesOf(graph, 'vpc')) {
+    if (v.hub) return true;
+  }
+  for (const s of nodesOf(graph, 'subnet')) {
+    const vpc = s.vpc.kind === 'node' ? graph.nodes.get(s.vpc.id) : undefined;
+    const code = s.tags[MUNICIPALITY_TAG_KEY] ?? (vpc?.type === 'vpc' ? vpc.municipality : undefined);
+    if (code !== undefined) codes.add(code);
+    if (codes.size > 1) return true;
+  }
+  return false;
 }
