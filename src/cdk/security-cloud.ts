@@ -602,7 +602,7 @@ class Renderer {
     const external = this.targetGroup(HubFunction.MAIL_RELAY, 'MailPublic', m.smtpPort, m.preserveClientIp);
     const publicSg = new ec2.CfnSecurityGroup(this.s, 'MailPublicLoadBalancerSecurityGroup', {
       vpcId: this.vpcId,
-      groupDescription: 'The mail relay\'s internet entrance: SMTP (TCP 25) only',
+      groupDescription: 'The mail relay internet entrance: SMTP (TCP 25) only',
       securityGroupIngress: [tcp('0.0.0.0/0', m.smtpPort, 'Internet mail')],
       securityGroupEgress: this.servicesCidrs.map((cidr) => tcp(cidr, m.smtpPort, 'To the mail relay (through the inspection firewall)')),
       tags: this.tags(HubFunction.MAIL_RELAY, 'mail-entrance'),
@@ -629,7 +629,7 @@ class Renderer {
     const name = (x: string) => `${this.plan.namePrefix}-${x}`;
     const sg = new ec2.CfnSecurityGroup(this.s, 'PublicWebSecurityGroup', {
       vpcId: this.vpcId,
-      groupDescription: 'Public web entrance: HTTPS from the internet; to the members\' web servers only',
+      groupDescription: 'Public web entrance: HTTPS from the internet, to member web servers only',
       securityGroupIngress: [tcp('0.0.0.0/0', 443, 'HTTPS from the internet (behind the WAF)')],
       securityGroupEgress: w.sites.flatMap((site) => site.targets.map((t) => tcp(`${t}/32`, site.port, `${site.hostName} web server`))),
       tags: this.tags(HubFunction.PUBLIC_WEB, 'public-web'),
