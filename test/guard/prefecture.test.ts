@@ -35,6 +35,12 @@ describe('the reference prefecture synthesizes under the guard', () => {
     expect(() => Testing.synth(p.stack, true)).not.toThrow();
   });
 
+  test('CDK: no warning in any stack, as `cdk synth --strict` (npm run synth:examples) requires', () => {
+    const asm = buildCdkPrefecture(4).app.synth();
+    const warnings = asm.stacks.flatMap((s) => s.messages.filter((m) => m.level === 'warning').map((m) => `${m.id}: ${String(m.entry.data).slice(0, 120)}`));
+    expect(warnings).toEqual([]);
+  });
+
   test('every security group description is one CloudFormation accepts (EC2 GroupDescription characters)', () => {
     const asm = buildCdkPrefecture(1, new App()).app.synth({ skipValidation: true });
     const bad = asm.stacks.flatMap((s) => Object.entries<any>(s.template.Resources)
