@@ -1,4 +1,4 @@
-import { Aws, CfnTag, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, CfnTag, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -216,6 +216,12 @@ class Renderer {
 
   private network(): void {
     const p = this.plan;
+    // AZs are named in the props on purpose, as in MunicipalNetwork: synthesis stays free of look-ups and identical in CDK
+    // and CDKTF (`cdk synth --strict` would otherwise fail on CloudFormation's W3010 warning).
+    Validations.of(this.s).acknowledge({
+      id: 'CloudFormation-Validate::W3010',
+      reason: 'Availability zones are chosen by name in the props (availabilityZones) so that synthesis is deterministic and engine-neutral',
+    });
     const vpc = new ec2.CfnVPC(this.s, 'Vpc', { cidrBlock: p.cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: this.tags(undefined, 'vpc') });
     this.vpcId = vpc.ref;
     for (const t of p.routeTables) {
@@ -602,7 +608,7 @@ class Renderer {
     const external = this.targetGroup(HubFunction.MAIL_RELAY, 'MailPublic', m.smtpPort, m.preserveClientIp);
     const publicSg = new ec2.CfnSecurityGroup(this.s, 'MailPublicLoadBalancerSecurityGroup', {
       vpcId: this.vpcId,
-      groupDescription: 'The mail relay\'s internet entrance: SMTP (TCP 25) only',
+      groupDescription: 'The mail relay internet entrance: SMTP (TCP 25) only',
       securityGroupIngress: [tcp('0.0.0.0/0', m.smtpPort, 'Internet mail')],
       securityGroupEgress: this.servicesCidrs.map((cidr) => tcp(cidr, m.smtpPort, 'To the mail relay (through the inspection firewall)')),
       tags: this.tags(HubFunction.MAIL_RELAY, 'mail-entrance'),
@@ -629,7 +635,7 @@ class Renderer {
     const name = (x: string) => `${this.plan.namePrefix}-${x}`;
     const sg = new ec2.CfnSecurityGroup(this.s, 'PublicWebSecurityGroup', {
       vpcId: this.vpcId,
-      groupDescription: 'Public web entrance: HTTPS from the internet; to the members\' web servers only',
+      groupDescription: 'Public web entrance: HTTPS from the internet, to member web servers only',
       securityGroupIngress: [tcp('0.0.0.0/0', 443, 'HTTPS from the internet (behind the WAF)')],
       securityGroupEgress: w.sites.flatMap((site) => site.targets.map((t) => tcp(`${t}/32`, site.port, `${site.hostName} web server`))),
       tags: this.tags(HubFunction.PUBLIC_WEB, 'public-web'),

@@ -685,6 +685,15 @@ class TemplateReader {
       if (parts.length === 0) return { kind: 'external', value: this.render(value) };
       if (parts.length === 1) return this.ref(parts[0]);
     }
+    // A bucket's name cut from its ARN (`arn:aws:s3:::name`: the sixth field split at ':'): a member given the hub's SIEM
+    // bucket as an ARN names the bucket in Network Firewall's `bucketName` so. Any other cut of the ARN names nothing.
+    const select = v && typeof v === 'object' && Array.isArray(v['Fn::Select']) ? v['Fn::Select'] as unknown[] : undefined;
+    const split = select && select.length === 2 && (select[1] as any)?.['Fn::Split'];
+    if (select && Array.isArray(split) && split.length === 2 && split[0] === ':') {
+      if (String(select[0]) !== '5') return { kind: 'unresolved', expression: `${JSON.stringify(value)} is a field of an ARN other than the bucket's name` };
+      const arn = this.sink(split[1]);
+      return arn.kind === 'external' ? { kind: 'external', value: arn.value.split(':')[5] ?? '' } : arn;
+    }
     return this.ref(value);
   }
 

@@ -22,6 +22,9 @@ const IMPLICIT_ATTRIBUTES: Readonly<Record<string, (id: string) => string>> = {
   'aws_ec2_transit_gateway.propagation_default_route_table_id': implicitId.defaultTransitRouteTable,
 };
 
+/** Attributes that are their resource's own name: a reference to one names the resource itself. */
+const SELF_NAMES: ReadonlySet<string> = new Set(['aws_s3_bucket.bucket']);
+
 /** Target arguments of `aws_route` (and of inline `route` blocks) and the kind of target each names. */
 const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
   ['transit_gateway_id', RouteTarget.TRANSIT_GATEWAY],
@@ -577,7 +580,9 @@ class ConfigReader {
     const make = IMPLICIT_ATTRIBUTES[`${type}.${attribute}`];
     // A plan's references name instances it plans; a configuration's must name one of its resources.
     if (make && (this.plan || this.types.has(address))) return { kind: 'node', id: make(this.id(address)) };
-    if (attribute === 'id' || attribute === 'arn') return undefined;
+    // A resource's own name names the resource, whatever its value is made of (`aws_s3_bucket.x.bucket` is the bucket,
+    // not the account id its name may interpolate).
+    if (attribute === 'id' || attribute === 'arn' || SELF_NAMES.has(`${type}.${attribute}`)) return undefined;
     const argument = this.bodies.get(address)?.[attribute];
     // In a configuration only a string is a value to follow; a plan's argument may be a marker.
     return argument !== undefined && argument !== self && (this.plan || typeof argument === 'string') ? this.ref(argument) : undefined;

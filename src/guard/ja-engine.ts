@@ -43,6 +43,7 @@ const PATTERNS: readonly Pattern[] = [
   [/^(.+) refers to no resource$/, (m) => `${m[1]} はどのリソースも参照していない`],
   [/^(.+) refers to several resources \((.+)\)$/, (m) => `${m[1]} は複数のリソース（${m[2]}）を参照している`],
   [/^(.+) is not a resource of this template$/, (m) => `${m[1]} はこのテンプレートのリソースではない`],
+  [/^(.+) is a field of an ARN other than the bucket's name$/, (m) => `${m[1]} は ARN のうちバケット名ではないフィールド`],
   [/^(.+) is not a resource of this configuration$/, (m) => `${m[1]} はこの構成のリソースではない`],
   [/^a value returned at deploy time by custom resource (.+)$/, (m) => `カスタムリソース ${m[1]} がデプロイ時に返す値`],
   [/^(.+) is not an address block the guard can read \(a literal, or a VPC's or subnet's cidr_block\)$/,

@@ -57,7 +57,23 @@ function tally(file: string): { mutations: number; cases: number } {
   expect(text).toMatch(/runMutationSuite\('[^']+', MUTATIONS, example, [^\n]*\{ 'alpha-prime-sanitization': SANITIZATION_MUTATIONS \}\)/);
   const cases = Object.values(BLUEPRINTS).reduce((n, b) => n + main.filter((m) => m.includes(b.model)).length, 0)
     + sanitization.filter((m) => m.includes(SUPPLEMENTARY_BLUEPRINTS['alpha-prime-sanitization'].model)).length;
-  return { mutations: main.length + sanitization.length, cases };
+  // runPrefectureMutations: the reference prefecture (one app of a hub and its members) takes each of its changes once.
+  expect(text).toMatch(/runPrefectureMutations\('[^']+', PREFECTURE_MUTATIONS, /);
+  const prefecture = elements(source, 'PREFECTURE_MUTATIONS');
+  return { mutations: main.length + sanitization.length + prefecture, cases: cases + prefecture };
+}
+
+/** How many elements the array `const <name> = [...]` has. */
+function elements(source: ts.SourceFile, name: string): number {
+  let found: ts.ArrayLiteralExpression | undefined;
+  const visit = (n: ts.Node) => {
+    const named = ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name;
+    if (named && n.initializer && ts.isArrayLiteralExpression(n.initializer)) found = n.initializer;
+    ts.forEachChild(n, visit);
+  };
+  visit(source);
+  if (!found) throw new Error(`${source.fileName}: no array ${name}`);
+  return found.elements.length;
 }
 
 test('MUTATION_SUITE is the size of the mutation suites (update src/docs/evidence.ts when a mutation is added)', () => {

@@ -113,3 +113,42 @@ function japaneseProblem(f: Finding): string | undefined {
   const fix = notJapanese(withoutNames(f.ja?.fix));
   return message ? `${f.ruleId} message: ${message}` : fix ? `${f.ruleId} fix: ${fix}` : undefined;
 }
+
+/** A forbidden change to the reference prefecture (examples/prefecture.ts): a hub and members of every model. */
+export interface PrefectureMutation<Prefecture> {
+  readonly name: string;
+  /** Rule the guard must name. */
+  readonly rule: string;
+  apply(prefecture: Prefecture): void;
+}
+
+/**
+ * Register the tests of the reference prefecture: untouched, it synthesizes under the guard; each mutation is refused
+ * naming its rule (SC-1 … SC-4 across the hub and its members). `build()` makes a fresh prefecture, `synth(p)`
+ * synthesizes it with the guard (and throws its refusal).
+ */
+export function runPrefectureMutations<Prefecture>(
+  engine: string,
+  mutations: readonly PrefectureMutation<Prefecture>[],
+  build: () => Prefecture,
+  synth: (prefecture: Prefecture) => void,
+): void {
+  const refusal = (p: Prefecture): string => {
+    try {
+      synth(p);
+      return '';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  describe(`guard mutations on the reference prefecture (${engine})`, () => {
+    test('the untouched prefecture synthesizes', () => {
+      expect(refusal(build())).toBe('');
+    });
+    test.each(mutations.map((m) => [m.name, m] as const))('refuses: %s', (_, mutation) => {
+      const p = build();
+      mutation.apply(p);
+      expect(refusal(p)).toMatch(new RegExp(`\\] ${mutation.rule} (critical|error|warning) \\(`));
+    });
+  });
+}

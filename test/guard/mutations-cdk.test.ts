@@ -8,9 +8,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { IConstruct } from 'constructs';
-import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, runMutationSuite } from './mutation-suite';
+import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
 import { buildCdkExample } from '../../examples/cdk/_app';
+import { buildCdkPrefecture, CdkPrefecture } from '../../examples/cdk/_prefecture';
+import { memberInternetCidr, REFERENCE_MEMBERS } from '../../examples/prefecture';
 import { cdk, NetworkModel } from '../../src';
 import { planOf } from '../../src/plan/cache';
 
@@ -665,3 +668,72 @@ const SANITIZATION_MUTATIONS: Mutation[] = [
 ];
 
 runMutationSuite('CDK', MUTATIONS, example, (stack) => Template.fromStack(stack), { 'alpha-prime-sanitization': SANITIZATION_MUTATIONS });
+
+/** The hub's resource `suffix` of the reference prefecture. */
+const hubL1 = <T extends CfnResource>(p: CdkPrefecture, suffix: string) => l1<T>(p.hubStack, `SecurityCloud/${suffix}`);
+
+/** Replace the hub proxy's user data with an edited copy (what a user overriding it would do). */
+function editHubProxyScript(p: CdkPrefecture, edit: (script: string) => string): void {
+  const template = hubL1<ec2.CfnLaunchTemplate>(p, 'ProxyLaunchTemplate');
+  const script = p.hubStack.resolve(template.launchTemplateData).userData['Fn::Base64'] as string;
+  const edited = edit(script);
+  if (edited === script) throw new Error('test setup: the edit changed nothing');
+  template.addPropertyOverride('LaunchTemplateData.UserData', Fn.base64(edited));
+}
+
+/**
+ * The security cloud's rules over the real reference prefecture (hub stack + one stack per member; member 1 is α, member
+ * 2 α′): each change a prefecture's integrator could make by hand, refused by its rule.
+ */
+const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
+  {
+    name: 'SC-1: member 2 propagates member 1\'s hub attachment into its table and routes member 1\'s Internet segment to the hub',
+    rule: 'SC-1',
+    apply(p) {
+      const [one, two] = p.members;
+      new ec2.CfnTransitGatewayRouteTablePropagation(two.stack, 'MutPropagation', {
+        transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(two.network, 'SecurityCloudMembership/RouteTable').ref,
+        transitGatewayAttachmentId: l1<ec2.CfnTransitGatewayAttachment>(one.network, 'Internet/SecurityCloudHubAttachment').ref,
+      });
+      const toHub = l1<ec2.CfnRoute>(two.network, 'Internet/Route-workload-1-ac1e0000p20');
+      new ec2.CfnRoute(two.stack, 'MutToMember1', { routeTableId: toHub.routeTableId, destinationCidrBlock: memberInternetCidr(0), transitGatewayId: toHub.transitGatewayId });
+    },
+  },
+  {
+    name: 'SC-1: the hub proxy\'s squid.conf without the private-destination deny',
+    rule: 'SC-1',
+    apply(p) { editHubProxyScript(p, (script) => script.split('\n').filter((l) => l.trim() !== 'http_access deny private_dst').join('\n')); },
+  },
+  {
+    name: 'SC-2: the α′ member\'s Internet VPC with its own internet gateway and a default route to it',
+    rule: 'SC-2',
+    apply(p) {
+      const { stack, network } = p.members[1];
+      const igw = attachIgw(stack, network.internet, 'Mut');
+      new ec2.CfnRoute(stack, 'MutDefault', { routeTableId: table(network.internet, 'workload-1').ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
+    },
+  },
+  {
+    name: 'SC-3: the web ACL\'s association with the public web load balancer removed',
+    rule: 'SC-3',
+    apply(p) { hubL1(p, 'PublicWebAclAssociation').node.scope!.node.tryRemoveChild('PublicWebAclAssociation'); },
+  },
+  {
+    name: 'SC-3: the managed SQL-injection rule set overridden to Count',
+    rule: 'SC-3',
+    apply(p) {
+      // The L1 property itself: CloudFormation overrides do not index into arrays.
+      const acl = hubL1<wafv2.CfnWebACL>(p, 'PublicWebAcl');
+      const rules = p.hubStack.resolve(acl.rules) as wafv2.CfnWebACL.RuleProperty[];
+      if (!rules.some((r) => r.name === 'AWSManagedRulesSQLiRuleSet')) throw new Error('test setup: no SQLi rule set');
+      acl.rules = rules.map((r) => (r.name === 'AWSManagedRulesSQLiRuleSet' ? { ...r, overrideAction: { count: {} } } : r));
+    },
+  },
+  {
+    name: 'SC-4: the α member\'s Internet flow log sent to a bucket of its own',
+    rule: 'SC-4',
+    apply(p) { l1<ec2.CfnFlowLog>(p.members[0].network, 'Internet/FlowLog').addPropertyOverride('LogDestination', 'arn:aws:s3:::sample-town-001-own-logs'); },
+  },
+];
+
+runPrefectureMutations('CDK', PREFECTURE_MUTATIONS, () => buildCdkPrefecture(REFERENCE_MEMBERS, new App()), (p) => { p.app.synth(); });

@@ -14,6 +14,7 @@ import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-tran
 import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { MainRouteTableAssociation } from '@cdktf/provider-aws/lib/main-route-table-association';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
@@ -32,8 +33,10 @@ import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connec
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, runMutationSuite } from './mutation-suite';
+import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
+import { memberInternetCidr, REFERENCE_MEMBERS } from '../../examples/prefecture';
 import { buildTfExample } from '../../examples/tf/_app';
+import { buildTfPrefecture, TfPrefecture } from '../../examples/tf/_prefecture';
 import { NetworkModel, tf } from '../../src';
 import { planOf } from '../../src/plan/cache';
 
@@ -777,3 +780,68 @@ const SANITIZATION_MUTATIONS: Mutation[] = [
 ];
 
 runMutationSuite('CDKTF', MUTATIONS, example, (stack) => Testing.synth(stack, true), { 'alpha-prime-sanitization': SANITIZATION_MUTATIONS });
+
+/** The hub's resource `suffix` of the reference prefecture. */
+const hubResource = (p: TfPrefecture, suffix: string) => find<TerraformResource>(p.hub, `SecurityCloud/${suffix}`);
+
+/**
+ * The security cloud's rules over the real reference prefecture (one stack: the hub and every member; member 1 is α,
+ * member 2 α′): each change a prefecture's integrator could make by hand, refused by its rule.
+ */
+const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
+  {
+    name: 'SC-1: member 2 propagates member 1\'s hub attachment into its table and routes member 1\'s Internet segment to the hub',
+    rule: 'SC-1',
+    apply(p) {
+      const [one, two] = p.members;
+      new Ec2TransitGatewayRouteTablePropagation(p.stack, 'MutPropagation', {
+        transitGatewayRouteTableId: find<Ec2TransitGatewayRouteTable>(two, 'SecurityCloudMembership/RouteTable').id,
+        transitGatewayAttachmentId: find<Ec2TransitGatewayVpcAttachment>(one, 'Internet/SecurityCloudHubAttachment').id,
+      });
+      const toHub = find<Route>(two, 'Internet/Route-workload-1-ac1e0000p20');
+      new Route(p.stack, 'MutToMember1', { routeTableId: toHub.routeTableIdInput!, destinationCidrBlock: memberInternetCidr(0), transitGatewayId: toHub.transitGatewayIdInput });
+    },
+  },
+  {
+    name: 'SC-1: the hub proxy\'s squid.conf without the private-destination deny',
+    rule: 'SC-1',
+    apply(p) {
+      const template = hubResource(p, 'Proxy/LaunchTemplate') as LaunchTemplate;
+      const script = Buffer.from(template.userDataInput!, 'base64').toString('utf8');
+      const edited = script.split('\n').filter((l) => l.trim() !== 'http_access deny private_dst').join('\n');
+      if (edited === script) throw new Error('test setup: the edit changed nothing');
+      template.addOverride('user_data', Buffer.from(edited).toString('base64'));
+    },
+  },
+  {
+    name: 'SC-2: the α′ member\'s Internet VPC with its own internet gateway and a default route to it',
+    rule: 'SC-2',
+    apply(p) {
+      const network = p.members[1];
+      const igw = attachIgw(p.stack, network.internet, 'Mut');
+      new Route(p.stack, 'MutDefault', { routeTableId: table(network.internet, 'workload-1').id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+    },
+  },
+  {
+    name: 'SC-3: the web ACL\'s association with the public web load balancer removed',
+    rule: 'SC-3',
+    apply(p) { hubResource(p, 'PublicWebAclAssociation').node.scope!.node.tryRemoveChild('PublicWebAclAssociation'); },
+  },
+  {
+    // The plan puts the SQL-injection rule set first (seed 004); had it moved, the mutation would not be refused.
+    name: 'SC-3: the managed SQL-injection rule set overridden to Count',
+    rule: 'SC-3',
+    apply(p) {
+      const acl = hubResource(p, 'PublicWebAcl');
+      acl.addOverride('rule.0.override_action.none', null);
+      acl.addOverride('rule.0.override_action.count', {});
+    },
+  },
+  {
+    name: 'SC-4: the α member\'s Internet flow log sent to a bucket of its own',
+    rule: 'SC-4',
+    apply(p) { find<TerraformResource>(p.members[0], 'Internet/FlowLog').addOverride('log_destination', 'arn:aws:s3:::sample-town-001-own-logs'); },
+  },
+];
+
+runPrefectureMutations('CDKTF', PREFECTURE_MUTATIONS, () => buildTfPrefecture(REFERENCE_MEMBERS, Testing.app()), (p) => { Testing.synth(p.stack, true); });

@@ -9,7 +9,9 @@ import * as path from 'path';
  * ~20 s per app), which is why this is the only file that does it.
  */
 const root = path.join(__dirname, '..', '..');
-const examples = fs.readdirSync(path.join(root, 'examples', 'cdk')).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).sort();
+/** The examples of one stack each (buildCdkExample); the prefecture (a hub stack and a stack per member) runs on its own. */
+const PREFECTURE = 'prefecture.ts';
+const examples = fs.readdirSync(path.join(root, 'examples', 'cdk')).filter((f) => f.endsWith('.ts') && !f.startsWith('_') && f !== PREFECTURE).sort();
 
 /** This process's environment with `changes` applied; an undefined value removes the variable. */
 function childEnv(changes: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -46,6 +48,17 @@ describe('cdk synth --strict (real CLI)', () => {
     expect({ status: all.status, output: all.output }).toEqual({ status: 0, output: expect.not.stringMatching(/^WARNING /m) });
     expect(all.written).toContain(`SampleCity-${name}.template.json`);
   });
+
+  test('examples/cdk/prefecture.ts (the hub and a stack per member, joined by exports) exits 0 and writes every stack', () => {
+    const entry = fs.readFileSync(path.join(root, 'examples', 'cdk', PREFECTURE), 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('//'));
+    expect(entry).toEqual(["import { buildCdkPrefecture } from './_prefecture';", 'buildCdkPrefecture().app.synth();']);
+    const { status, output, written } = cdkSynthStrict(path.join('examples', 'cdk', PREFECTURE), { CDK_VALIDATION: undefined });
+    expect({ status, output }).toEqual({ status: 0, output: expect.not.stringMatching(/^WARNING /m) });
+    expect(written.filter((f) => f.endsWith('.template.json')).sort()).toEqual([
+      'ExamplePref-Member001.template.json', 'ExamplePref-Member002.template.json', 'ExamplePref-Member003.template.json',
+      'ExamplePref-Member004.template.json', 'ExamplePref-SecurityCloud.template.json',
+    ]);
+  }, 300_000);
 
   // The warning fixture tests the guard's warnings, not CloudFormation: CDK_VALIDATION=false skips the template
   // validation plugin (aws-cdk-lib core/lib/private/synthesis-validation.js) to save time.

@@ -1,7 +1,7 @@
 import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, OUT_OR_UNKNOWN } from './paths';
-import { clientsText, mayUse, proxyClients } from './proxy-clients';
+import { clientsText, mayUse, ProxyClients, proxyClients, proxySubnets } from './proxy-clients';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
@@ -368,7 +368,17 @@ export const AP7: GuardRule = {
     // A forward proxy relays to the breakout whatever its own subnet's routes are: a host its security groups (or those
     // of a load balancer in front of it) admit uses the breakout through it (semantics §7, forward proxies). One finding
     // per host: those whose own subnet already reaches out are named above.
-    const proxies = proxyClients(ctx.graph);
+    // Only a proxy whose relayed traffic can take the breakout counts: one whose instances' subnets reach the internet or
+    // a cloud service (or a place the guard cannot follow) along a path through an LGWAN subnet — the α′ tenant
+    // proxy. A prefecture hub's proxy in the same graph relays through the hub's own firewall and NAT, and its way back
+    // into the members (the hub transit gateway) meets only their Internet segments: what its security groups admit does
+    // not lead to the breakout. A proxy whose subnets the guard cannot read may run anywhere, the breakout too (fail closed).
+    const relaysToBreakout = (c: ProxyClients) => {
+      const placed = proxySubnets(ctx.graph, c.proxy);
+      return !placed || placed.some((s) => ctx.reach.arrivals(s.id).some((a) => OUT_OR_UNKNOWN(a)
+        && ctx.reach.hops(a).some((h) => ctx.graph.nodes.get(h.node)?.type === 'subnet' && ctx.reach.segmentOf(h.node) === Segment.LGWAN)));
+    };
+    const proxies = proxyClients(ctx.graph).filter(relaysToBreakout);
     for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient && !flaggedHosts.has(h.name))) {
       const used = proxies.find((c) => mayUse(c, host.cidrs));
       if (!used) continue;

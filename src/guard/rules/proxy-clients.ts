@@ -130,3 +130,14 @@ export function clientsText(clients: ProxyClients): Bilingual {
 export function mayUse(clients: ProxyClients, cidrs: readonly string[]): boolean {
   return cidrs.map((c) => parsePrefix(c)).some((p) => p === undefined || clients.blocks.some((b) => overlaps(b, p)));
 }
+
+/**
+ * The subnets a proxy's instances run in: the instance's own, or those of the Auto Scaling groups that start its launch
+ * template. Undefined when the guard cannot read them all (the proxy may run anywhere).
+ */
+export function proxySubnets(graph: TopologyGraph, proxy: UserDataNode): SubnetNode[] | undefined {
+  const refs = proxy.resourceType === 'instance' ? proxy.subnets ?? []
+    : nodesOf(graph, 'auto-scaling-group').filter((a) => a.launchTemplate.kind === 'node' && a.launchTemplate.id === proxy.id).flatMap((a) => a.subnets);
+  const subnets = refs.map((r) => deref<SubnetNode>(graph, r));
+  return refs.length > 0 && subnets.every((x) => x?.type === 'subnet') ? subnets as SubnetNode[] : undefined;
+}

@@ -6,6 +6,8 @@
 import { proxyConfigs, SquidConf } from './breakout-controls';
 import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
+import { proxySubnets } from './proxy-clients';
+import { NetworkModel } from '../../model/network-model';
 import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY } from '../../model/security-cloud';
 import { Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
@@ -116,11 +118,7 @@ function hubProxies(graph: TopologyGraph): HubProxy[] {
     const unplaced = vpcs.length === 0 || vpcs.some((v) => v === undefined);
     const hub = hubFunction(node.tags) === HubFunction.PROXY || vpcs.some((v) => v?.hub === true) || unplaced;
     if (!hub) continue;
-    const refs = node.resourceType === 'instance' ? node.subnets ?? []
-      : nodesOf(graph, 'auto-scaling-group').filter((a) => a.launchTemplate.kind === 'node' && a.launchTemplate.id === node.id).flatMap((a) => a.subnets);
-    const subnets = refs.map((r) => deref<SubnetNode>(graph, r));
-    const known = refs.length > 0 && subnets.every((s) => s?.type === 'subnet');
-    out.push({ node, conf, subnets: known ? subnets as SubnetNode[] : undefined });
+    out.push({ node, conf, subnets: proxySubnets(graph, node) });
   }
   return out;
 }
@@ -278,14 +276,20 @@ export const SC2: GuardRule = {
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
-  summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC; every internet path of a member\'s '
-    + 'Internet segment passes the hub\'s inspection firewall (stateful default drop); the hub has a web proxy whose internet path passes it.',
+  summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC (but an α′ member\'s LGWAN breakout, '
+    + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (stateful default drop); '
+    + 'the hub has a web proxy whose internet path passes it.',
   check(ctx) {
     const g = ctx.graph;
     const findings: Finding[] = [];
     const hubs = hubVpcs(g);
     if (hubs.length === 0) return findings;
-    const members = new Set(memberVpcs(g).map((v) => v.id));
+    // An α′ member's LGWAN segment breaks out locally to allow-listed cloud services through the municipality's own
+    // firewall (seed 002): its gateways are governed by the AP rules, not by the hub. Judged under the α′ model only (a
+    // prefecture's parts are each judged by their own model's rules), and only in a VPC tagged as the LGWAN segment.
+    const breakout = (v: VpcNode) => ctx.model === NetworkModel.ALPHA_PRIME && v.segment === Segment.LGWAN;
+    const memberVpcIds = new Set(memberVpcs(g).map((v) => v.id));
+    const members = new Set(memberVpcs(g).filter((v) => !breakout(v)).map((v) => v.id));
     const gatewayFix = bi('remove the gateway: a member reaches the internet only through the hub (its Internet segment routes the hub CIDR to the hub transit gateway)',
       'ゲートウェイを削除する。構成団体はハブ経由でのみインターネットに出る（インターネット接続系は、ハブの CIDR をハブの Transit Gateway へルーティングする）');
     for (const gw of [...nodesOf(g, 'internet-gateway'), ...nodesOf(g, 'egress-only-internet-gateway')]) {
@@ -303,7 +307,7 @@ export const SC2: GuardRule = {
       }
     }
     const ok = (a: Arrival) => a.firewalls.some((f) => inspectionProblem(g, f) === undefined);
-    const memberInternet = nodesOf(g, 'subnet').filter((s) => members.has(s.vpc.kind === 'node' ? s.vpc.id : '') && ctx.reach.segmentOf(s.id) === Segment.INTERNET);
+    const memberInternet = nodesOf(g, 'subnet').filter((s) => memberVpcIds.has(s.vpc.kind === 'node' ? s.vpc.id : '') && ctx.reach.segmentOf(s.id) === Segment.INTERNET);
     const uninspected = memberInternet.flatMap((s) => ctx.reach.arrivals(s.id)).filter((a) => (a.end.kind === 'internet' && !ok(a)) || a.end.kind === 'unknown');
     findings.push(...firewallGateFindings(ctx, this, uninspected, (f) => inspectionProblem(g, f), {
       firewall: bi('is not the hub\'s inspection firewall', 'ハブの検査用ではない'),
