@@ -8,9 +8,23 @@ export function segmentOf(graph: TopologyGraph, subnet: SubnetNode): Segment | u
   return subnet.segment ?? deref<VpcNode>(graph, subnet.vpc)?.segment;
 }
 
+/** The subnets of each segment, built once per graph: rules ask per flow and per source (a prefecture has thousands). */
+const BY_SEGMENT = new WeakMap<TopologyGraph, Map<Segment | undefined, SubnetNode[]>>();
+
 /** The subnets of a segment, in id order. */
 export function subnetsIn(ctx: GuardContext, segment: Segment): SubnetNode[] {
-  return nodesOf(ctx.graph, 'subnet').filter((s) => segmentOf(ctx.graph, s) === segment);
+  let index = BY_SEGMENT.get(ctx.graph);
+  if (!index) {
+    index = new Map();
+    for (const s of nodesOf(ctx.graph, 'subnet')) {
+      const key = segmentOf(ctx.graph, s);
+      const list = index.get(key);
+      if (list) list.push(s);
+      else index.set(key, [s]);
+    }
+    BY_SEGMENT.set(ctx.graph, index);
+  }
+  return [...(index.get(segment) ?? [])];
 }
 
 /** The subnets of a segment that hold workloads: all of them but the egress chain's own (`infrastructureSubnets`). */

@@ -10,6 +10,7 @@ import { IConstruct } from 'constructs';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
+import { generatedBlueprint } from '../../scripts/bench-apps';
 import { cdk, NetworkModel, tf } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { flowsOfBlueprint } from '../../src/guard/declared';
@@ -75,6 +76,22 @@ describe('FLOW-1 declared flows work end to end (通信要件)', () => {
       find<ec2.CfnSecurityGroup>(net.myNumber, '/HostSecurityGroup-resident-registry').addPropertyOverride('SecurityGroupEgress', [{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, CidrIp: '10.0.0.0/18' }]);
     });
     expect(found).toEqual([expect.stringMatching(/the egress rules of \w*HostSecurityGroupresidentregistry\w* do not allow tcp 443 to 172\.20\.10\.5\/32/)]);
+  });
+
+  test('two municipalities with hosts of the same names: a host is judged by its own security groups, not its namesake\'s', () => {
+    // α twice (a prefecture's members in one stack), each in its own address space, the same host names in both.
+    const app = new App();
+    const stack = new Stack(app, 'TwoTowns', { env: { region: 'ap-northeast-1' } });
+    const towns = [0, 4].map((i) => ({ bp: generatedBlueprint(i), net: new cdk.MunicipalNetwork(stack, `Town${i}`, generatedBlueprint(i)) }));
+    const broken = towns[0];
+    find<ec2.CfnSecurityGroup>(broken.net.myNumber, '/HostSecurityGroup-resident-registry')
+      .addPropertyOverride('SecurityGroupEgress', [{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, CidrIp: '10.1.0.0/18' }]);
+    const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
+    const flows = towns.flatMap((t) => flowsOfBlueprint(t.net.blueprint.hosts, t.net.blueprint.flows));
+    const found = checkTopology(extractCloudFormation({ [stack.stackName]: template }), { model: NetworkModel.ALPHA }, { flows })
+      .filter((f) => f.ruleId === 'FLOW-1').map(formatFinding);
+    // Only the broken town's flow fails; its namesake's open group in the other town does not stand in for it.
+    expect(found).toEqual([expect.stringMatching(/Town0MyNumberHostSecurityGroupresidentregistry\w* do not allow tcp 443 to 172\.20\.10\.5\/32/)]);
   });
 
   test('CDKTF: a removed transit route is found the same way', () => {

@@ -1,7 +1,7 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { parsePrefix } from '../address-space';
 import { DeclaredFlow, DeclaredHost } from '../declared';
-import { nodesOf, rulesOf, SecurityGroupNode } from '../graph';
+import { deref, nodesOf, rulesOf, SecurityGroupNode, TopologyGraph, VpcNode } from '../graph';
 import { Box, intersect, MAX_PORT } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival, Drop, subtractAll } from '../reachability';
@@ -116,10 +116,38 @@ function endText(ctx: GuardContext, a: Arrival): Bilingual {
   }
 }
 
-/** The security groups labelled as a host's (`jichitai:host`), in its segment. */
+/** The security groups labelled with each host name (`jichitai:host`), built once per graph. */
+const GROUPS_BY_HOST = new WeakMap<TopologyGraph, Map<string, SecurityGroupNode[]>>();
+
+/**
+ * The security groups labelled as a host's (`jichitai:host`), in its segment: in a VPC of the host's segment whose
+ * blocks hold the host's (a prefecture's members declare hosts of the same names, each in its own address space); a
+ * group whose VPC the guard cannot read stays a candidate.
+ */
 function hostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNode[] {
   if (!SEGMENTS.has(host.zone)) return [];
-  return nodesOf(ctx.graph, 'security-group').filter((g) => g.tags['jichitai:host'] === host.name);
+  let index = GROUPS_BY_HOST.get(ctx.graph);
+  if (!index) {
+    index = new Map();
+    for (const g of nodesOf(ctx.graph, 'security-group')) {
+      const name = g.tags['jichitai:host'];
+      if (name === undefined) continue;
+      const list = index.get(name);
+      if (list) list.push(g);
+      else index.set(name, [g]);
+    }
+    GROUPS_BY_HOST.set(ctx.graph, index);
+  }
+  const named = index.get(host.name) ?? [];
+  const blocks = host.cidrs.map((c) => parsePrefix(c)).filter((p): p is NonNullable<typeof p> => p !== undefined);
+  return named.filter((g) => {
+    const vpc = deref<VpcNode>(ctx.graph, g.vpc);
+    if (!vpc || vpc.type !== 'vpc') return true;
+    if (vpc.segment !== undefined && vpc.segment !== host.zone) return false;
+    const own = vpc.cidrs.map((c) => parsePrefix(c)).filter((p): p is NonNullable<typeof p> => p !== undefined);
+    return own.length === 0 || blocks.length === 0
+      || blocks.some((b) => own.some((v) => v.family === b.family && v.lo <= b.lo && b.hi <= v.hi));
+  });
 }
 
 /** The hosts' security groups must allow the request (they are stateful: the reply follows). */
