@@ -277,17 +277,24 @@ function connectedGraph(connected: readonly Stack[]): ConnectedGraph {
         if (guardedStacks.length < 2) return undefined;
         // Each guarded stack is a part under its model (by construct path and by stack name, the two ways a finding's path
         // can start), and so is each network guarded inside it.
-        const all = guardedStacks.flatMap((s): GuardedPart[] => [
-          { scopePath: s.node.path, options: guarded.get(s)! },
-          ...(s.stackName !== s.node.path ? [{ scopePath: s.stackName, options: guarded.get(s)! }] : []),
-          ...(parts.get(s) ?? []),
-        ]);
-        findings ??= checkParts(graph, all, {
-          name: guardedStacks.map((s) => s.stackName).join(', '),
-          flows: guardedStacks.flatMap((s) => declaredFlowsOf(s)),
-          hosts: guardedStacks.flatMap((s) => declaredHostsOf(s)),
-          reach: shared(),
+        const all = guardedStacks.flatMap((s): GuardedPart[] => {
+          const own: GuardedPart[] = [
+            { scopePath: s.node.path, options: guarded.get(s)! },
+            ...(s.stackName !== s.node.path ? [{ scopePath: s.stackName, options: guarded.get(s)! }] : []),
+            ...(parts.get(s) ?? []),
+          ];
+          // The stack's declarations go to each model guarding a part of it, once: each model checks only its own stacks'.
+          const seen = new Set<string>();
+          const flows = declaredFlowsOf(s);
+          const hosts = declaredHostsOf(s);
+          return own.map((p) => {
+            const model = `${p.options.model}/${p.options.alphaPrimeCase ?? ''}`;
+            if (seen.has(model)) return { ...p, flows: [], hosts: [] };
+            seen.add(model);
+            return { ...p, flows, hosts };
+          });
         });
+        findings ??= checkParts(graph, all, { name: guardedStacks.map((s) => s.stackName).join(', '), reach: shared() });
         return findings;
       },
     };

@@ -99,6 +99,12 @@ export function evaluateTopology(
 export interface GuardedPart {
   readonly scopePath: string;
   readonly options: TopologyGuardOptions;
+  /**
+   * The flows and hosts this part declares, when the parts' declarations are known apart (stacks checked together):
+   * each model's rules then check only the declarations of the parts under it. @default the scope's
+   */
+  readonly flows?: readonly DeclaredFlow[];
+  readonly hosts?: readonly DeclaredSegmentHost[];
 }
 
 function modelKey(options: TopologyGuardOptions): string {
@@ -119,10 +125,17 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
     }
     return best && modelKey(best.options);
   };
-  const byModel = new Map(parts.map((p) => [modelKey(p.options), p.options]));
+  const byModel = new Map<string, { options: TopologyGuardOptions; flows?: DeclaredFlow[]; hosts?: DeclaredSegmentHost[] }>();
+  for (const p of parts) {
+    const key = modelKey(p.options);
+    const entry = byModel.get(key) ?? { options: p.options };
+    if (p.flows) entry.flows = [...(entry.flows ?? []), ...p.flows];
+    if (p.hosts) entry.hosts = [...(entry.hosts ?? []), ...p.hosts];
+    byModel.set(key, entry);
+  }
   const kept = new Map<string, Finding>();
-  for (const [key, options] of [...byModel].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const f of checkTopology(graph, options, scope)) {
+  for (const [key, { options, flows, hosts }] of [...byModel].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const f of checkTopology(graph, options, { ...scope, flows: flows ?? scope.flows, hosts: hosts ?? scope.hosts })) {
       const owner = ownerOf(f.path);
       if (owner !== undefined && owner !== key) continue;
       const id = `${f.ruleId}\u0000${f.path}\u0000${formatFindingIn(f, GuardLanguage.ENGLISH)}`;
