@@ -6,7 +6,7 @@ import { installRenderOnce, renderTemplate } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { declaredPrefixes } from '../guard/check';
-import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
+import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
 import { checkParts, evaluateTopology, GuardedPart, reportFileName } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
 import { TopologyGraph } from '../guard/graph';
@@ -24,7 +24,7 @@ const guarded = new WeakMap<Stack, TopologyGuardOptions>();
 const scopes = new WeakMap<Stack, IConstruct>();
 const reports = new WeakMap<Stack, Construct>();
 /** Every scope the guard was applied through in each stack, with its options (networks of several models may share one). */
-const parts = new WeakMap<Stack, GuardedPart[]>();
+const parts = new WeakMap<Stack, PartScope<GuardedPart>[]>();
 
 /**
  * The synth-time topology guard (AWS CDK). It reads the stack's synthesized CloudFormation — ours and
@@ -78,15 +78,15 @@ export class TopologyGuard {
       const same = existing.model === options.model && existing.alphaPrimeCase === options.alphaPrimeCase;
       // Networks of different models may share a stack: each is a part under its own model. The same scope cannot be
       // two models, nor can the stack's guard change its language.
-      const inside = !Stack.isStack(scope) && scope.node.scopes.includes(stack) && !known.some((p) => p.scopePath === scope.node.path);
+      const inside = !Stack.isStack(scope) && scope.node.scopes.includes(stack) && !known.some((p) => p.part.scopePath === scope.node.path);
       if (!same && (!inside || guardLanguageOf(existing) !== guardLanguageOf(options))) {
         throw new Error(`[${stack.node.path}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`
           + (inside ? ' in another language' : ''));
       }
-      parts.set(stack, [...known, { scopePath: scope.node.path, options }]);
+      parts.set(stack, [...known, { part: { scopePath: scope.node.path, options }, scope }]);
       return;
     }
-    parts.set(stack, [{ scopePath: scope.node.path, options }]);
+    parts.set(stack, [{ part: { scopePath: scope.node.path, options }, scope }]);
     guarded.set(stack, options);
     scopes.set(stack, scope);
     installRenderOnce(stack);
@@ -124,7 +124,7 @@ export class TopologyGuard {
       hosts: declaredHostsOf(stack),
       // Stacks connected to others share one reachability: each subnet's paths are explored once for all of them.
       reach: connected.length > 1 ? reach() : undefined,
-      parts: parts.get(stack),
+      parts: withDeclarations(stack, parts.get(stack) ?? []),
       findings: !empty ? together() : undefined,
     });
     // Each finding is annotated on its own construct (the stack when its path names none), with its rule's stable ID,
@@ -277,22 +277,13 @@ function connectedGraph(connected: readonly Stack[]): ConnectedGraph {
         if (guardedStacks.length < 2) return undefined;
         // Each guarded stack is a part under its model (by construct path and by stack name, the two ways a finding's path
         // can start), and so is each network guarded inside it.
+        // Each guarded stack is a part under its model (by construct path and by stack name, the two ways a finding's
+        // path can start), and so is each network guarded inside it, each with the declarations it made: each model
+        // checks only its own parts' declarations.
         const all = guardedStacks.flatMap((s): GuardedPart[] => {
-          const own: GuardedPart[] = [
-            { scopePath: s.node.path, options: guarded.get(s)! },
-            ...(s.stackName !== s.node.path ? [{ scopePath: s.stackName, options: guarded.get(s)! }] : []),
-            ...(parts.get(s) ?? []),
-          ];
-          // The stack's declarations go to each model guarding a part of it, once: each model checks only its own stacks'.
-          const seen = new Set<string>();
-          const flows = declaredFlowsOf(s);
-          const hosts = declaredHostsOf(s);
-          return own.map((p) => {
-            const model = `${p.options.model}/${p.options.alphaPrimeCase ?? ''}`;
-            if (seen.has(model)) return { ...p, flows: [], hosts: [] };
-            seen.add(model);
-            return { ...p, flows, hosts };
-          });
+          const inside = (parts.get(s) ?? []).filter((p) => p.scope !== s);
+          const declared = withDeclarations(s, [{ part: { scopePath: s.node.path, options: guarded.get(s)! }, scope: s }, ...inside]);
+          return s.stackName !== s.node.path ? [...declared, { scopePath: s.stackName, options: guarded.get(s)!, flows: [], hosts: [] }] : declared;
         });
         findings ??= checkParts(graph, all, { name: guardedStacks.map((s) => s.stackName).join(', '), reach: shared() });
         return findings;

@@ -108,9 +108,14 @@ export class MunicipalNetwork extends Construct {
     TopologyGuard.apply(this, {
       model: plan.model, alphaPrimeCase: plan.alphaPrimeCase, language: blueprint.props.language, designDocuments: blueprint.props.designDocuments,
     });
-    declareFlows(Stack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
+    // On the stack (what its guard checks) and on the network itself (which part of the stack declared them).
+    const flows = flowsOfBlueprint(blueprint.hosts, blueprint.flows);
+    const hosts = hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients);
+    declareFlows(Stack.of(this), flows);
+    declareFlows(this, flows);
     declareBlueprint(Stack.of(this), blueprint.props);
-    declareHosts(Stack.of(this), hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients));
+    declareHosts(Stack.of(this), hosts);
+    declareHosts(this, hosts);
 
     if (plan.trafficMirroring) {
       this.mirroring = new IdsMirroring(this, 'IdsMirroring', {

@@ -5,7 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderConfig } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge } from '../guard/acknowledge';
-import { declaredFlowsOf, declaredHostsOf } from '../guard/declared';
+import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
 import { evaluateTopology, GuardedPart, reportFileName } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { whenWritten } from '../guard/render-hooks';
@@ -21,7 +21,7 @@ const guarded = new WeakMap<TerraformStack, TopologyGuardOptions>();
 const scopes = new WeakMap<TerraformStack, IConstruct>();
 const acknowledgements = new WeakMap<TerraformStack, Acknowledgement[]>();
 /** Every scope the guard was applied through in each stack, with its options (networks of several models may share one). */
-const parts = new WeakMap<TerraformStack, GuardedPart[]>();
+const parts = new WeakMap<TerraformStack, PartScope<GuardedPart>[]>();
 const reports = new WeakMap<TerraformStack, Construct>();
 
 /**
@@ -51,15 +51,15 @@ export class TopologyGuard {
         const same = existing.model === options.model && existing.alphaPrimeCase === options.alphaPrimeCase;
         // Networks of different models may share a stack (a prefecture's members): each is a part under its own model.
         // The same scope cannot be two models, nor can the stack's guard change its language.
-        const inside = scope !== stack && stacks.length === 1 && !known.some((p) => p.scopePath === scope.node.path);
+        const inside = scope !== stack && stacks.length === 1 && !known.some((p) => p.part.scopePath === scope.node.path);
         if (!same && (!inside || guardLanguageOf(existing) !== guardLanguageOf(options))) {
           throw new Error(`[${stack.node.path}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`
             + (inside ? ' in another language' : ''));
         }
-        parts.set(stack, [...known, { scopePath: scope.node.path, options }]);
+        parts.set(stack, [...known, { part: { scopePath: scope.node.path, options }, scope }]);
         continue;
       }
-      parts.set(stack, [{ scopePath: scope.node.path, options }]);
+      parts.set(stack, [{ part: { scopePath: scope.node.path, options }, scope }]);
       guarded.set(stack, options);
       scopes.set(stack, scope);
       // Before synthesis starts: the render is kept only while the stack's synthesizer runs.
@@ -101,7 +101,7 @@ export class TopologyGuard {
       emptyIsError,
       flows: declaredFlowsOf(stack),
       hosts: declaredHostsOf(stack),
-      parts: parts.get(stack),
+      parts: withDeclarations(stack, parts.get(stack) ?? []),
     });
     const docs = options.designDocuments;
     if (docs) {

@@ -118,9 +118,14 @@ export class MunicipalNetwork extends Construct {
       model: plan.model, alphaPrimeCase: plan.alphaPrimeCase, language: blueprint.props.language, designDocuments: blueprint.props.designDocuments,
     });
     // FLOW-1 proves the declared flows open in what is synthesized.
-    declareFlows(TerraformStack.of(this), flowsOfBlueprint(blueprint.hosts, blueprint.flows));
+    // On the stack (what its guard checks) and on the network itself (which part of the stack declared them).
+    const flows = flowsOfBlueprint(blueprint.hosts, blueprint.flows);
+    const hosts = hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients);
+    declareFlows(TerraformStack.of(this), flows);
+    declareFlows(this, flows);
     declareBlueprint(TerraformStack.of(this), blueprint.props);
-    declareHosts(TerraformStack.of(this), hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients));
+    declareHosts(TerraformStack.of(this), hosts);
+    declareHosts(this, hosts);
   }
 }
 

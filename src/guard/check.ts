@@ -23,6 +23,12 @@ export interface GuardScope {
    * (finer classes are still exact). @default one built for this check
    */
   readonly reach?: Reachability;
+  /**
+   * Findings of rules that did not read anything model- or scope-specific, by rule id, shared by checks of several
+   * models over the same graph and reachability (`checkParts`): such a rule's findings are the same for every model.
+   * @default none kept
+   */
+  readonly shared?: Map<string, Finding[]>;
 }
 
 /** What every rule is given: the graph, its reachability, the model and what the scope declares. */
@@ -49,8 +55,37 @@ export function declaredPrefixes(flows: readonly DeclaredFlow[]): string[] {
 /** Run every rule of the model over a topology graph; findings sorted by severity, rule and path. */
 export function checkTopology(graph: TopologyGraph, options: TopologyGuardOptions, scope: GuardScope = {}): Finding[] {
   const ctx = guardContext(graph, options, scope);
-  const findings = ALL_RULES.filter((r) => r.models.includes(options.model)).flatMap((r) => r.check(ctx));
+  const shared = scope.shared;
+  const findings = ALL_RULES.filter((r) => r.models.includes(options.model)).flatMap((r) => {
+    if (!shared) return r.check(ctx);
+    const known = shared.get(r.id);
+    if (known) return known;
+    // A rule that never read the model, the scope or the declarations while checking this graph would check it alike for
+    // any of them (rules are pure functions of their context): its findings serve the other models' checks too.
+    const read = { specific: false };
+    const out = r.check(tracked(ctx, read));
+    if (!read.specific) shared.set(r.id, out);
+    return out;
+  });
   return findings.sort(byFindingOrder);
+}
+
+/** The context with its model- and scope-specific fields read through getters that note the reading. */
+function tracked(ctx: GuardContext, read: { specific: boolean }): GuardContext {
+  const note = <T>(value: T): T => {
+    read.specific = true;
+    return value;
+  };
+  return {
+    graph: ctx.graph,
+    reach: ctx.reach,
+    get model() { return note(ctx.model); },
+    get alphaPrimeCase() { return note(ctx.alphaPrimeCase); },
+    get emptyIsError() { return note(ctx.emptyIsError); },
+    get scope() { return note(ctx.scope); },
+    get flows() { return note(ctx.flows); },
+    get hosts() { return note(ctx.hosts); },
+  };
 }
 
 /** Severity, then rule, then path: the order every list of findings is given in. */

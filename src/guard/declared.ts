@@ -99,3 +99,30 @@ export function flowsOfBlueprint(hosts: readonly HostDeclaration[], flows: reado
     return [{ name: f.name, kind: f.kind, from: host(from), to: host(to), ports }];
   });
 }
+
+/** A part of a stack guarded under its own model, with the construct it was guarded through (see `GuardedPart`). */
+export interface PartScope<P> {
+  readonly part: P;
+  readonly scope: object;
+}
+
+/**
+ * The parts of a stack with the declarations each made (`MunicipalNetwork` declares its flows and hosts on itself as well
+ * as on its stack), so that each model checks only its own networks' declarations; what no part declared goes to the part
+ * guarding the stack itself. When some declaration would belong to no part, every part keeps the stack's (none set).
+ */
+export function withDeclarations<P extends object>(stack: object, parts: readonly PartScope<P>[]):
+(P & { flows?: readonly DeclaredFlow[]; hosts?: readonly DeclaredSegmentHost[] })[] {
+  const owned = parts.filter((p) => p.scope !== stack).map((p) => ({ p, flows: FLOWS.of(p.scope), hosts: HOSTS.of(p.scope) }));
+  const ownedFlows = new Set(owned.flatMap((o) => o.flows));
+  const ownedHosts = new Set(owned.flatMap((o) => o.hosts));
+  const restFlows = FLOWS.of(stack).filter((f) => !ownedFlows.has(f));
+  const restHosts = HOSTS.of(stack).filter((h) => !ownedHosts.has(h));
+  const stackPart = parts.find((p) => p.scope === stack);
+  if (!stackPart && (restFlows.length > 0 || restHosts.length > 0)) return parts.map((p) => ({ ...p.part }));
+  return parts.map((p) => {
+    if (p === stackPart) return { ...p.part, flows: restFlows, hosts: restHosts };
+    const o = owned.find((x) => x.p === p)!;
+    return { ...p.part, flows: o.flows, hosts: o.hosts };
+  });
+}

@@ -134,8 +134,9 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
     byModel.set(key, entry);
   }
   const kept = new Map<string, Finding>();
+  const shared = new Map<string, Finding[]>();
   for (const [key, { options, flows, hosts }] of [...byModel].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const f of checkTopology(graph, options, { ...scope, flows: flows ?? scope.flows, hosts: hosts ?? scope.hosts })) {
+    for (const f of checkTopology(graph, options, { ...scope, flows: flows ?? scope.flows, hosts: hosts ?? scope.hosts, shared })) {
       const owner = ownerOf(f.path);
       if (owner !== undefined && owner !== key) continue;
       const id = `${f.ruleId}\u0000${f.path}\u0000${formatFindingIn(f, GuardLanguage.ENGLISH)}`;
