@@ -24,14 +24,6 @@ function progress(what: string): void {
 console.log(`Synthesizing ${total} reference deployments (${cdkExamples.length} with the CDK CLI, ${tfExamples.length} CDKTF apps); `
   + 'each takes 10-30 s on a laptop, a few minutes in all.');
 
-/**
- * CDKTF examples synthesized without design documents, and why. The prefecture's one Terraform stack (hub and every
- * member) makes the diagram's layout (dagre) throw; its members' documents come from the CDK prefecture (a stack each).
- */
-const WITHOUT_DESIGN_DOCUMENTS: Readonly<Record<string, string>> = {
-  'prefecture.ts': 'the diagram layout of a whole prefecture in one stack fails (dagre: "Not possible to find intersection inside of the rectangle")',
-};
-
 const failures: string[] = [];
 for (const file of cdkExamples) {
   const name = path.basename(file, '.ts');
@@ -73,7 +65,7 @@ for (const file of tfExamples) {
       .filter((stack) => fs.existsSync(path.join(root, out, 'stacks', stack, 'cdk.tf.json')));
     if (stacks.length === 0) throw new Error(`no cdk.tf.json under ${out}/stacks`);
     const configs = stacks.map((stack) => path.join(out, 'stacks', stack, 'cdk.tf.json'));
-    if (!WITHOUT_DESIGN_DOCUMENTS[file]) for (const stack of stacks) requireDesignDocuments(path.join(root, out, 'stacks', stack), [stack]);
+    for (const stack of stacks) requireDesignDocuments(path.join(root, out, 'stacks', stack), [stack]);
     console.log(`synthesized examples/tf/${file} -> ${configs.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
     console.error(`examples/tf/${file}: ${(e as Error).message}`);

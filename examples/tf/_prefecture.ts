@@ -8,6 +8,7 @@ import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { offlineTokyoStack } from './_app';
 import { tf } from '../../src';
+import { withDesignDocuments } from '../blueprints';
 import { memberPortReason, prefectureHub, prefectureMember, REFERENCE_MEMBERS } from '../prefecture';
 
 export interface TfPrefecture {
@@ -23,7 +24,8 @@ export function buildTfPrefecture(members = REFERENCE_MEMBERS, app?: App): TfPre
   const hub = new tf.SecurityCloud(stack, 'SecurityCloud', prefectureHub(members));
   const built = [];
   for (let i = 0; i < members; i++) {
-    const blueprint = prefectureMember(i);
+    // The stack's design documents (設計書: hub and every member in one diagram) when `npm run synth:examples` asks for them.
+    const blueprint = withDesignDocuments(prefectureMember(i), process.env.JICHITAI_DESIGN_DOCUMENTS);
     const network = new tf.MunicipalNetwork(stack, `Member${String(i + 1).padStart(3, '0')}`, { ...blueprint, securityCloud: hub });
     const reason = memberPortReason(i);
     if (reason) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-5', reason);

@@ -16,7 +16,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { suppressNag } from './nag';
 import {
-  HubFunction, MUNICIPALITY_TAG_KEY, ISecurityCloud, SecurityCloudConnectionProps, SecurityCloudProps,
+  HubFunction, MUNICIPALITY_TAG_KEY, ISecurityCloud, SecurityCloudConnectionProps, SecurityCloudProps, SUBNET_TIER_TAG_KEY,
 } from '../model/security-cloud';
 import { LOCAL_GOVERNMENT_CODE } from '../model/validate-security-cloud';
 import { cidrId } from '../plan/ids';
@@ -230,7 +230,12 @@ class Renderer {
     }
     for (const sub of p.subnets) {
       const subnet = new ec2.CfnSubnet(this.s, `Subnet-${sub.key}`, {
-        vpcId: vpc.ref, cidrBlock: sub.cidr, availabilityZone: sub.availabilityZone, mapPublicIpOnLaunch: false, tags: this.tags(undefined, sub.key),
+        vpcId: vpc.ref,
+        cidrBlock: sub.cidr,
+        availabilityZone: sub.availabilityZone,
+        mapPublicIpOnLaunch: false,
+        // The tier tag as on the CDKTF hub: the design documents' diagram draws one box per tier.
+        tags: [...this.tags(undefined, sub.key), { key: SUBNET_TIER_TAG_KEY, value: sub.tier }].sort((a, b) => (a.key < b.key ? -1 : 1)),
       });
       this.subnetIds.set(sub.key, subnet.ref);
       new ec2.CfnSubnetRouteTableAssociation(this.s, `Subnet-${sub.key}-RouteTable`, { subnetId: subnet.ref, routeTableId: this.routeTableIds.get(sub.routeTable)! });

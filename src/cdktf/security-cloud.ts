@@ -60,7 +60,7 @@ import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-w
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { resourceTags } from './tags';
-import { HubFunction, ISecurityCloud, MUNICIPALITY_TAG_KEY, SecurityCloudConnectionProps, SecurityCloudProps } from '../model/security-cloud';
+import { HubFunction, ISecurityCloud, MUNICIPALITY_TAG_KEY, SecurityCloudConnectionProps, SecurityCloudProps, SUBNET_TIER_TAG_KEY } from '../model/security-cloud';
 import { LOCAL_GOVERNMENT_CODE } from '../model/validate-security-cloud';
 import { cidrId } from '../plan/ids';
 import {
@@ -163,7 +163,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
         cidrBlock: s.cidr,
         availabilityZone: s.availabilityZone,
         mapPublicIpOnLaunch: false,
-        tags: { ...netTags(s.key), 'jichitai:subnet-tier': s.tier },
+        tags: { ...netTags(s.key), [SUBNET_TIER_TAG_KEY]: s.tier },
       });
       new RouteTableAssociation(this, `Subnet-${s.key}-RouteTable`, { subnetId: subnet.id, routeTableId: routeTableIds.get(s.routeTable)! });
       subnetIds.set(s.key, subnet.id);

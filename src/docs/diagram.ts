@@ -10,8 +10,11 @@
  *   vermillion only for forbidden paths; firewalls are black with a wall mark, so nothing depends on colour alone). VPCs are clusters inside their segment.
  * - Subnets of one VPC are grouped by role (the `jichitai:subnet-role` tag, else CDK's `aws-cdk:subnet-name`): the AZ
  *   copies of a role route alike, so one box per role lists every CIDR with its AZ, and a 100-resource municipality
- *   stays a handful of boxes per VPC. A subnet without a role is a box of its own. Subnets that hold the egress chain
- *   (firewall, GWLB endpoint, NAT gateway; `infrastructureSubnets`) are drawn as that element, with their CIDRs on it.
+ *   stays a handful of boxes per VPC (the security cloud hub's subnets by their tier). A subnet without a role is a box
+ *   of its own. Subnets that hold the egress chain (firewall, GWLB endpoint, NAT gateway; `infrastructureSubnets`) are
+ *   drawn as that element, with their CIDRs on it.
+ * - The prefecture's security cloud hub (its VPC and transit gateway, tagged `jichitai:security-cloud=hub`) is a cluster
+ *   of its own beside the segments (sky blue): it is no municipality's segment.
  * - Grey arrows are routes between boxes (one arrow per pair, whatever the number of routes), transit gateway route
  *   tables list their routes, black arrows are declared flows (name, protocol and ports), red (vermillion, thick,
  *   dashed) arrows follow a finding's hops node by node.
@@ -25,6 +28,7 @@ import {
   TransitAttachmentNode,
 } from '../guard/graph';
 import { Finding } from '../guard/rule';
+import { SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY, SUBNET_TIER_TAG_KEY } from '../model/security-cloud';
 import { ALL_SEGMENTS, SEGMENT_JA, Segment } from '../model/segment';
 
 // dagre ships as an ES module with a CommonJS build (`require` condition); the library is compiled to CommonJS, so it
@@ -60,6 +64,8 @@ const UNASSIGNED = { stroke: '#7F7F7F', fill: '#F0F0F0' };
 const TRANSIT = { stroke: '#E69F00', fill: '#FCF0D6' };
 const EXTERNAL = { stroke: '#A89A00', fill: '#FBF8D5' };
 const EXTERNAL_CLUSTER = { stroke: '#A89A00', fill: '#FFFFFF' };
+/** The prefecture's security cloud hub (sky blue): no segment of a municipality, a network of its own. */
+const SECURITY_CLOUD = { stroke: '#56B4E9', fill: '#E6F3FB' };
 const VPC_FILL = '#FFFFFF';
 const NODE_FILL = '#FFFFFF';
 /** Firewalls: black with a wall mark (vermillion is for forbidden paths only). */
@@ -83,6 +89,7 @@ const TEXT = {
     title: 'ネットワーク構成図',
     confidentiality: '取扱注意',
     unassigned: 'セグメント未設定',
+    hub: '都道府県セキュリティクラウド (ハブ)',
     externals: '外部ネットワーク',
     vpc: 'VPC',
     subnets: 'サブネット',
@@ -129,6 +136,7 @@ const TEXT = {
     title: 'Network diagram',
     confidentiality: 'Confidential',
     unassigned: 'No segment',
+    hub: 'Prefecture security cloud (hub)',
     externals: 'External networks',
     vpc: 'VPC',
     subnets: 'subnets',
@@ -249,7 +257,7 @@ interface DCluster {
   readonly id: string;
   readonly parent?: string;
   readonly label: string;
-  readonly kind: 'segment' | 'vpc' | 'transit-gateway' | 'externals';
+  readonly kind: 'segment' | 'security-cloud' | 'vpc' | 'transit-gateway' | 'externals';
   readonly segment?: string;
   readonly stroke: string;
   readonly fill: string;
@@ -277,6 +285,9 @@ function nameOf(n: GraphNode | undefined, id: string): string {
   if (n.path) return n.path.replace(/\/(Resource|Default)$/, '').split('/').slice(-2).join('/');
   return n.id;
 }
+
+/** A resource of the prefecture's security cloud hub (tagged `jichitai:security-cloud=hub`). */
+const isHub = (n: GraphNode): boolean => n.tags[SECURITY_CLOUD_TAG_KEY] === SECURITY_CLOUD_HUB;
 
 function contains(outer: Prefix, inner: Prefix): boolean {
   return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
@@ -336,6 +347,13 @@ class DiagramModel {
     return id;
   }
 
+  /** The security cloud hub's own cluster, beside the segments (its VPC carries no segment tag). */
+  private hubCluster(): string {
+    const id = 'security-cloud';
+    if (!this.clusters.has(id)) this.clusters.set(id, { id, label: this.t.hub, kind: 'security-cloud', ...SECURITY_CLOUD });
+    return id;
+  }
+
   private vpcCluster(vpc: string | undefined): string | undefined {
     return vpc && this.clusters.has(`vpc:${vpc}`) ? `vpc:${vpc}` : undefined;
   }
@@ -343,7 +361,7 @@ class DiagramModel {
   private vpcs(): void {
     for (const v of nodesOf(this.graph, 'vpc').sort(byId)) {
       const segment = v.segment ?? nodesOf(this.graph, 'subnet').find((s) => refId(s.vpc) === v.id && s.segment)?.segment;
-      const parent = this.segmentCluster(segment);
+      const parent = isHub(v) ? this.hubCluster() : this.segmentCluster(segment);
       this.vpcSegment.set(v.id, parent);
       const blocks = v.cidrs.length > 0 ? v.cidrs.join(', ') : v.cidr ?? '';
       this.clusters.set(`vpc:${v.id}`, {
@@ -369,7 +387,8 @@ class DiagramModel {
     for (const s of nodesOf(this.graph, 'subnet').sort(byId)) {
       const vpc = refId(s.vpc) && this.graph.nodes.get(refId(s.vpc)!)?.type === 'vpc' ? refId(s.vpc) : undefined;
       const held = holder.get(s.id);
-      const role = s.tags['jichitai:subnet-role'] ?? s.tags['aws-cdk:subnet-name'];
+      // The hub's subnets by tier (transit, services, firewall, public), a member's by role.
+      const role = s.tags['jichitai:subnet-role'] ?? s.tags['aws-cdk:subnet-name'] ?? s.tags[SUBNET_TIER_TAG_KEY];
       const key = held ?? (role !== undefined ? `subnets:${vpc ?? describe(s.vpc)}:${role}` : `subnet:${s.id}`);
       const title = role ?? nameOf(s, s.id);
       const g = groups.get(key) ?? { vpc, title, subnets: [], kind: held ? held.split(':')[0] : 'subnet' };
@@ -472,7 +491,9 @@ class DiagramModel {
 
   private transit(): void {
     for (const g of nodesOf(this.graph, 'transit-gateway').sort(byId)) {
-      this.clusters.set(`tgw:${g.id}`, { id: `tgw:${g.id}`, label: `${this.t.tgw} ${nameOf(g, g.id)}`, kind: 'transit-gateway', ...TRANSIT });
+      // The hub's transit gateway is part of the security cloud; a member's stands on its own.
+      const parent = isHub(g) ? this.hubCluster() : undefined;
+      this.clusters.set(`tgw:${g.id}`, { id: `tgw:${g.id}`, parent, label: `${this.t.tgw} ${nameOf(g, g.id)}`, kind: 'transit-gateway', ...TRANSIT });
     }
     for (const table of nodesOf(this.graph, 'transit-route-table').sort(byId)) {
       const tgw = refId(table.transitGateway);
@@ -749,6 +770,85 @@ function gridEdges(model: DiagramModel): DEdge[] {
   return out;
 }
 
+/** dagre's layout graph during ordering: nodes carry their rank and order, cluster border nodes their side. */
+type LayoutGraph = Dagre.graphlib.Graph;
+interface OrderLabel { rank?: number; order?: number; borderType?: string }
+
+/**
+ * dagre's ordering (crossing reduction), kept when every rank came out a permutation with each cluster contiguous, and
+ * otherwise repaired. dagre keeps sibling clusters in order across ranks through a constraint graph that it builds from
+ * the orders found so far; when clusters interleave differently from one rank to the next (a prefecture: the hub, its
+ * transit gateway and every member's VPCs linked across the three segments) that graph gets a cycle, the clusters on
+ * the cycle drop out of the rank's order, their nodes keep stale positions and the positioning ends with NaN
+ * coordinates ("Not possible to find intersection inside of the rectangle"). The repair sorts each rank by the cluster
+ * tree: siblings by the mean position dagre gave their nodes (then by id), a cluster's left border first and right
+ * border last, so that every cluster is one contiguous block, in the same sibling order on every rank.
+ */
+function orderWithinClusters(g: LayoutGraph, defaultOrder: (graph: LayoutGraph, opts: object) => void): void {
+  defaultOrder(g, {});
+  const label = (v: string) => g.node(v) as unknown as OrderLabel;
+  const leaves = g.nodes().filter((v: string) => g.children(v).length === 0 && typeof label(v).rank === 'number').sort();
+  const ranks = new Map<number, string[]>();
+  for (const v of leaves) ranks.set(label(v).rank!, [...(ranks.get(label(v).rank!) ?? []), v]);
+  /** Ancestors, outermost first, then the node. */
+  const chain = (v: string): string[] => {
+    const out = [v];
+    for (let p = g.parent(v); p !== undefined; p = g.parent(p)) out.unshift(p);
+    return out;
+  };
+  if ([...ranks.values()].every((layer) => wellOrdered(layer, label, chain))) return;
+
+  // Mean order of the leaves under each node (a leaf: its own), dagre's view of where it belongs.
+  const sum = new Map<string, { total: number; n: number }>();
+  for (const v of leaves) {
+    for (const a of chain(v)) {
+      const s = sum.get(a) ?? { total: 0, n: 0 };
+      s.total += label(v).order ?? 0;
+      s.n += 1;
+      sum.set(a, s);
+    }
+  }
+  const position = (v: string): number => {
+    const side = label(v).borderType;
+    if (side === 'borderLeft') return -Infinity;
+    if (side === 'borderRight') return Infinity;
+    const s = sum.get(v)!;
+    return s.total / s.n;
+  };
+  const compare = (a: string[], b: string[]): number => {
+    let i = 0;
+    while (a[i] === b[i]) i++;
+    const pa = position(a[i]);
+    const pb = position(b[i]);
+    return pa !== pb ? (pa < pb ? -1 : 1) : a[i] < b[i] ? -1 : 1;
+  };
+  for (const layer of ranks.values()) {
+    const chains = layer.map(chain).sort(compare);
+    chains.forEach((c, i) => { label(c[c.length - 1]).order = i; });
+  }
+}
+
+/** Whether one rank's orders are 0..n-1 with every cluster's nodes side by side, its border nodes at its two ends. */
+function wellOrdered(layer: readonly string[], label: (v: string) => OrderLabel, chain: (v: string) => string[]): boolean {
+  const sorted = [...layer].sort((a, b) => label(a).order! - label(b).order!);
+  if (sorted.some((v, i) => label(v).order !== i)) return false;
+  // A cluster, once left, must not come back; its left border opens it, its right border closes it.
+  const closed = new Set<string>();
+  let open: string[] = [];
+  for (const v of sorted) {
+    const ancestors = chain(v).slice(0, -1);
+    let common = 0;
+    while (common < open.length && common < ancestors.length && open[common] === ancestors[common]) common++;
+    for (const c of open.slice(common)) closed.add(c);
+    if (ancestors.slice(common).some((c) => closed.has(c))) return false;
+    const side = label(v).borderType;
+    if (side === 'borderLeft' && common === ancestors.length) return false;
+    open = ancestors;
+    if (side === 'borderRight') closed.add(open.pop()!);
+  }
+  return true;
+}
+
 /** The SVG of the network: three segment clusters, VPCs, subnets, gateways, transit tables, externals, flows, findings. */
 export function renderNetworkDiagram(input: DiagramInput): string {
   const language = input.language ?? 'ja';
@@ -786,7 +886,7 @@ export function renderNetworkDiagram(input: DiagramInput): string {
       weight: e.kind === 'grid' ? 4 : e.kind === 'route' ? 2 : 1,
     }, `e${i}`);
   });
-  dagre.layout(g);
+  dagre.layout(g, { customOrder: orderWithinClusters });
 
   const box = (id: string): Laid => g.node(id) as unknown as Laid;
   let minX = Infinity; let minY = Infinity; let maxX = -Infinity; let maxY = -Infinity;
@@ -829,8 +929,8 @@ export function renderNetworkDiagram(input: DiagramInput): string {
     const x = X(b.x - b.width / 2);
     const y = Y(b.y - b.height / 2);
     return el('g', { 'class': `jn-cluster jn-${c.kind}`, 'data-id': c.id, 'data-segment': c.segment },
-      el('rect', { x, y, 'width': b.width, 'height': b.height, 'rx': 6, 'fill': c.fill, 'stroke': c.stroke, 'stroke-width': c.kind === 'segment' ? 2.5 : 1.2 }),
-      el('text', { 'x': x + 8, 'y': y + CLUSTER_LABEL - 6, 'font-size': c.kind === 'segment' ? 14 : FONT_SIZE, 'font-weight': 'bold', 'class': 'jn-cluster-label' }, c.label));
+      el('rect', { x, y, 'width': b.width, 'height': b.height, 'rx': 6, 'fill': c.fill, 'stroke': c.stroke, 'stroke-width': c.kind === 'segment' || c.kind === 'security-cloud' ? 2.5 : 1.2 }),
+      el('text', { 'x': x + 8, 'y': y + CLUSTER_LABEL - 6, 'font-size': c.kind === 'segment' || c.kind === 'security-cloud' ? 14 : FONT_SIZE, 'font-weight': 'bold', 'class': 'jn-cluster-label' }, c.label));
   });
   parts.push(el('g', { class: 'jn-clusters' }, ...clusterMarkup));
 
@@ -842,7 +942,7 @@ export function renderNetworkDiagram(input: DiagramInput): string {
   parts.push(el('g', { class: 'jn-edges' }, ...edgeMarkup));
 
   parts.push(el('g', { class: 'jn-nodes' }, ...nodes.map((n) => drawNode(n, box(n.id), X, Y))));
-  parts.push(legend(16, Math.ceil(maxY - minY + HEADER + 40), t, confidentiality, model.findingLines));
+  parts.push(legend(16, Math.ceil(maxY - minY + HEADER + 40), t, confidentiality, model.findingLines, model.clusters.has('security-cloud')));
 
   const defs = el('defs', {},
     marker('jn-arrow-flow', FLOW_COLOUR), marker('jn-arrow-route', ROUTE_COLOUR), marker('jn-arrow-forbidden', FORBIDDEN_COLOUR));
@@ -916,7 +1016,7 @@ function confidentialityMark(right: number, top: number, label: string): Markup 
     el('text', { 'x': right - w / 2, 'y': top + 18, 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 'bold' }, label));
 }
 
-function legend(x: number, y: number, t: Texts, confidentiality: string, findingLines: string[]): Markup {
+function legend(x: number, y: number, t: Texts, confidentiality: string, findingLines: string[], hub: boolean): Markup {
   const rows: Markup[] = [el('text', { 'x': x, 'y': y + 12, 'font-weight': 'bold' }, `${t.legend} (${confidentiality})`)];
   let yy = y + 30;
   const line = (label: string, attrs: Attrs, cls: string) => {
@@ -932,12 +1032,13 @@ function legend(x: number, y: number, t: Texts, confidentiality: string, finding
   // Swatches of the segment colours.
   let sx = x;
   const swatches: Markup[] = [];
-  for (const s of ALL_SEGMENTS) {
-    const label = t.segment(s);
-    swatches.push(el('rect', { 'x': sx, 'y': yy - 10, 'width': 14, 'height': 12, 'fill': SEGMENT_COLOURS[s].fill, 'stroke': SEGMENT_COLOURS[s].stroke, 'stroke-width': 2 }));
+  const swatch = (label: string, colours: { stroke: string; fill: string }) => {
+    swatches.push(el('rect', { 'x': sx, 'y': yy - 10, 'width': 14, 'height': 12, 'fill': colours.fill, 'stroke': colours.stroke, 'stroke-width': 2 }));
     swatches.push(el('text', { x: sx + 20, y: yy }, label));
     sx += 20 + textWidth(label) + 20;
-  }
+  };
+  for (const s of ALL_SEGMENTS) swatch(t.segment(s), SEGMENT_COLOURS[s]);
+  if (hub) swatch(t.hub, SECURITY_CLOUD);
   swatches.push(el('text', { x: sx, y: yy }, t.legendPalette));
   rows.push(el('g', { class: 'jn-legend-segments' }, ...swatches));
   yy += LINE + 8;

@@ -20,6 +20,11 @@ export const SECURITY_CLOUD_HUB = 'hub';
  */
 export const HUB_FUNCTION_TAG_KEY = 'jichitai:hub-function';
 /**
+ * Tag key naming the tier of a hub subnet (transit, services, firewall or public): the design documents'
+ * network diagram draws the AZ copies of one tier as one box.
+ */
+export const SUBNET_TIER_TAG_KEY = 'jichitai:subnet-tier';
+/**
  * Tag key carrying the member municipality's local government code (全国地方公共団体コード) on every resource of a
  * member network joined to a hub, and on the hub's per-member resources: the guard tells members apart by it (SC-1).
  */

@@ -11,7 +11,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { App as TfApp } from 'cdktf';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
+import { buildCdkPrefecture } from '../../examples/cdk/_prefecture';
+import { REFERENCE_MEMBERS } from '../../examples/prefecture';
 import { buildTfExample } from '../../examples/tf/_app';
+import { buildTfPrefecture } from '../../examples/tf/_prefecture';
 import { cdk, DesignDocumentFormat, DocumentLanguage, GuardLanguage, MunicipalNetworkBlueprintProps, NetworkModel, validateBlueprint } from '../../src';
 import { cli, tempDir, writeJson } from '../cli/support';
 
@@ -67,6 +70,34 @@ describe('design documents at synthesis', () => {
       .toEqual([`${base}.design`, `${base}.design.html`, `${base}.design.md`, `${base}.design.svg`, `${base}.design.xlsx`]);
     expect(fs.readFileSync(path.join(dir, `${base}.design.md`), 'utf8')).toContain(sha256(path.join(dir, 'cdk.tf.json')));
   });
+
+  test('the reference prefecture: its Terraform stack (hub and members) and each AWS CDK member stack get the diagram and the HTML', () => {
+    const saved = process.env.JICHITAI_DESIGN_DOCUMENTS;
+    process.env.JICHITAI_DESIGN_DOCUMENTS = 'true';
+    const tfOut = path.join(work, 'prefecture-tf.out');
+    try {
+      // The diagram's layout threw on this stack ("Not possible to find intersection inside of the rectangle").
+      buildTfPrefecture(REFERENCE_MEMBERS, new TfApp({ outdir: tfOut })).app.synth();
+    } finally {
+      if (saved === undefined) delete process.env.JICHITAI_DESIGN_DOCUMENTS;
+      else process.env.JICHITAI_DESIGN_DOCUMENTS = saved;
+    }
+    const cdkOut = path.join(work, 'prefecture-cdk.out');
+    const app = new App({ outdir: cdkOut, context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong', 'jichitai:design-documents': 'true' } });
+    const { members } = buildCdkPrefecture(REFERENCE_MEMBERS, app);
+    app.synth();
+    const written = [
+      path.join(tfOut, 'stacks', 'ExamplePref', 'ExamplePref'),
+      ...members.map((m) => path.join(cdkOut, m.stack.artifactId)),
+    ];
+    for (const base of written) {
+      const svg = fs.readFileSync(`${base}.design.svg`, 'utf8');
+      const html = fs.readFileSync(`${base}.design.html`, 'utf8');
+      // The hub drawn as the security cloud, inline in the HTML report as in the SVG file.
+      expect({ base, hub: svg.includes('class="jn-cluster jn-security-cloud"') }).toEqual({ base, hub: true });
+      expect({ base, inline: html.includes(svg.trim()) }).toEqual({ base, inline: true });
+    }
+  }, 180_000);
 
   test('a refused synthesis writes no documents', () => {
     const outdir = path.join(work, 'refused.out');
