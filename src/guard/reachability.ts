@@ -152,6 +152,7 @@ export class Reachability {
   private readonly compiled = new Map<string, { entries: CompiledEntry[]; all: boolean }>();
   private readonly arrivalCache = new Map<string, Arrival[]>();
   private readonly probeCache = new Map<string, { arrivals: Arrival[]; drops: Drop[] }>();
+  private readonly zoneEntryCache = new Map<string, { id: string; tables: TransitRouteTableNode[] }[]>();
   private readonly allArrivalCache = new Map<string, Arrival[]>();
   /** Whether the graph is a prefecture's (a hub, or two member codes): SC-1 then walks every member subnet with `allArrivals`. */
   private readonly members: boolean;
@@ -432,23 +433,34 @@ export class Reachability {
    */
   public probeFromZone(zone: string, headers: Box[]): { arrivals: Arrival[]; drops: Drop[] } {
     return this.probe(`zone ${zone}`, (walk) => {
-      const entries: { id: string; tables: TransitRouteTableNode[] }[] = [];
-      for (const a of nodesOf(this.graph, 'transit-attachment')) {
-        if (a.kind === 'vpn' && a.zone === zone) entries.push({ id: a.id, tables: this.tablesOfAttachment.get(a.id) ?? [] });
-      }
-      const tables = nodesOf(this.graph, 'transit-route-table');
-      const external = new Set(tables.flatMap((t) => t.associations.filter((r) => r.kind === 'external').map((r) => describeRef(r))));
-      for (const id of external) {
-        if (this.declaredZone({ kind: 'external', value: id }) === zone) {
-          entries.push({ id, tables: tables.filter((t) => t.associations.some((r) => r.kind === 'external' && r.value === id)) });
-        }
-      }
-      for (const e of entries) {
+      for (const e of this.zoneEntries(zone)) {
         const step: Step = { node: e.id, kind: 'attachment', detail: zone };
         if (e.tables.length === 0) this.lost(e.id, () => `attachment ${e.id} is associated with no transit gateway route table`, headers);
         for (const table of e.tables) this.routeTransit(walk, e.id, table, headers, step, []);
       }
     }, headers);
+  }
+
+  /**
+   * Where traffic from an external zone enters: every VPN attachment labelled with the zone, and every attachment named
+   * by id whose route table is. Found once per zone (a prefecture's flows ask per member).
+   */
+  private zoneEntries(zone: string): { id: string; tables: TransitRouteTableNode[] }[] {
+    let entries = this.zoneEntryCache.get(zone);
+    if (entries) return entries;
+    entries = [];
+    for (const a of nodesOf(this.graph, 'transit-attachment')) {
+      if (a.kind === 'vpn' && a.zone === zone) entries.push({ id: a.id, tables: this.tablesOfAttachment.get(a.id) ?? [] });
+    }
+    const tables = nodesOf(this.graph, 'transit-route-table');
+    const external = new Set(tables.flatMap((t) => t.associations.filter((r) => r.kind === 'external').map((r) => describeRef(r))));
+    for (const id of external) {
+      if (this.declaredZone({ kind: 'external', value: id }) === zone) {
+        entries.push({ id, tables: tables.filter((t) => t.associations.some((r) => r.kind === 'external' && r.value === id)) });
+      }
+    }
+    this.zoneEntryCache.set(zone, entries);
+    return entries;
   }
 
   private probe(from: string, run: (walk: Walk) => void, headers: HeaderSet): { arrivals: Arrival[]; drops: Drop[] } {

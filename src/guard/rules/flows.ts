@@ -1,7 +1,7 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
-import { parsePrefix } from '../address-space';
+import { parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow, DeclaredHost } from '../declared';
-import { deref, nodesOf, rulesOf, SecurityGroupNode, TopologyGraph, VpcNode } from '../graph';
+import { deref, nodesOf, rulesOf, SecurityGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { Box, intersect, MAX_PORT } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival, Drop, subtractAll } from '../reachability';
@@ -67,8 +67,7 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
   const probes: { arrivals: Arrival[]; drops: Drop[]; requested: Box[] }[] = [];
   if (SEGMENTS.has(src.zone)) {
     // From every subnet of the host's segment that holds part of its block, with that part as the source.
-    const holding = subnetsIn(ctx, src.zone as Segment).map((t) => ({ t, p: parsePrefix(t.cidr) ?? parsePrefix(t.ipv6Cidr) }))
-      .filter((x) => x.p && x.p.family === sp.family && x.p.lo <= sp.hi && sp.lo <= x.p.hi);
+    const holding = subnetsOverlapping(ctx, src.zone as Segment, sp);
     if (holding.length === 0) {
       return [{ text: bi(`${what.en}: no subnet of the ${src.zone} segment holds ${s}`, `${what.ja}: ${s} を含む${SEGMENT_JA[src.zone as Segment]}のサブネットがない`) }];
     }
@@ -101,6 +100,50 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
     });
   }
   return out;
+}
+
+/** A segment's subnets with their blocks sorted by the block's start, and the widest block's span; built once per graph. */
+interface SegmentBlocks {
+  readonly blocks: { t: SubnetNode; p: Prefix; rank: number }[];
+  readonly widest: bigint;
+}
+
+const BLOCKS_BY_SEGMENT = new WeakMap<TopologyGraph, Map<string, SegmentBlocks>>();
+
+/**
+ * The subnets of a segment whose block overlaps `sp`, in the order `subnetsIn` gives. Looked up in the segment's subnets
+ * sorted by where their blocks start (a prefecture's segment has hundreds, asked once per declared flow): only blocks
+ * starting at or before the end of `sp`, and no earlier than its start minus the widest block, can overlap it.
+ */
+function subnetsOverlapping(ctx: GuardContext, segment: Segment, sp: Prefix): { t: SubnetNode; p: Prefix }[] {
+  let index = BLOCKS_BY_SEGMENT.get(ctx.graph);
+  if (!index) {
+    index = new Map();
+    BLOCKS_BY_SEGMENT.set(ctx.graph, index);
+  }
+  let known = index.get(segment);
+  if (!known) {
+    const blocks = subnetsIn(ctx, segment).map((t, rank) => ({ t, p: parsePrefix(t.cidr) ?? parsePrefix(t.ipv6Cidr), rank }))
+      .filter((x): x is { t: SubnetNode; p: Prefix; rank: number } => x.p !== undefined)
+      .sort((a, b) => a.p.family - b.p.family || (a.p.lo < b.p.lo ? -1 : a.p.lo > b.p.lo ? 1 : 0));
+    known = { blocks, widest: blocks.reduce((w, x) => (x.p.hi - x.p.lo > w ? x.p.hi - x.p.lo : w), 0n) };
+    index.set(segment, known);
+  }
+  const { blocks, widest } = known;
+  // The first block starting after sp's end (same family), by binary search; every overlapping block lies before it.
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const p = blocks[mid].p;
+    if (p.family < sp.family || (p.family === sp.family && p.lo <= sp.hi)) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: { t: SubnetNode; p: Prefix; rank: number }[] = [];
+  for (let i = lo - 1; i >= 0 && blocks[i].p.family === sp.family && blocks[i].p.lo + widest >= sp.lo; i--) {
+    if (blocks[i].p.hi >= sp.lo) out.push(blocks[i]);
+  }
+  return out.sort((a, b) => a.rank - b.rank);
 }
 
 function overlaps(a: readonly Box[], b: readonly Box[]): boolean {
