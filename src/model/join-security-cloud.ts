@@ -17,11 +17,23 @@ import { isObject, Problems } from './validate-common';
 export function joinSecurityCloud(
   props: MunicipalNetworkBlueprintProps & { readonly securityCloud?: ISecurityCloud },
 ): MunicipalNetworkBlueprintProps {
-  const { securityCloud, ...blueprint } = props;
+  let securityCloud: ISecurityCloud | undefined;
+  let blueprint: MunicipalNetworkBlueprintProps;
+  let internet: unknown;
+  let language: GuardLanguage;
+  try {
+    ({ securityCloud, ...blueprint } = props);
+    internet = blueprint.internet;
+    language = blueprint.language === GuardLanguage.JAPANESE ? GuardLanguage.JAPANESE : GuardLanguage.ENGLISH;
+    // The Internet options copied now, so that nothing is read from the input after this point.
+    internet = isObject(internet) ? { ...internet } : internet;
+  } catch {
+    // A hostile input (a throwing Proxy or getter): validation reports it as the invalid blueprint it is, and reads it safely.
+    return props;
+  }
   if (securityCloud === undefined) return blueprint;
-  const language = blueprint.language === GuardLanguage.JAPANESE ? GuardLanguage.JAPANESE : GuardLanguage.ENGLISH;
   const p = new Problems(language);
-  if (isObject(blueprint.internet) && blueprint.internet.securityCloudHub !== undefined) {
+  if (isObject(internet) && (internet as { securityCloudHub?: unknown }).securityCloudHub !== undefined) {
     p.add('securityCloud', bi('is given with internet.securityCloudHub: the hub is named twice', 'が internet.securityCloudHub と一緒に指定されている: ハブを 2 回指定している'),
       bi('give securityCloud: hub (same app) or internet.securityCloudHub (the hub\'s exported attributes), not both', 'securityCloud: hub（同じアプリ）か internet.securityCloudHub（ハブの属性）のどちらか一方を指定する'));
   }
@@ -35,5 +47,5 @@ export function joinSecurityCloud(
   }
   if (p.list.length > 0) throw new BlueprintValidationError(p.list, language);
   const connection = securityCloud.connectionFor(code!);
-  return { ...blueprint, internet: { ...(isObject(blueprint.internet) ? blueprint.internet : {}), securityCloudHub: connection } };
+  return { ...blueprint, internet: { ...(isObject(internet) ? internet : {}), securityCloudHub: connection } };
 }

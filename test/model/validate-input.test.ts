@@ -3,11 +3,15 @@
  * spreadsheets), every problem is reported at once as `[path] … Fix: …`, nothing throws or hangs, values are canonical,
  * and what was validated is what gets built.
  */
+import { App, Stack } from 'aws-cdk-lib';
+import { TerraformStack, Testing } from 'cdktf';
 import { alpha, alphaPrime, alphaPrimeSanitization, beta, betaPrime } from '../../examples/blueprints';
 import {
-  AlphaPrimeCase, Blueprint, cidrSpellingProblem, FlowKind, HostRole, InternetEgressMode, ipv4AddressSpellingProblem, MunicipalNetworkBlueprintProps,
-  Port, validateBlueprint, Zone,
+  AlphaPrimeCase, Blueprint, cdk, cidrSpellingProblem, FlowKind, HostRole, InternetEgressMode, ipv4AddressSpellingProblem,
+  MunicipalNetworkBlueprintProps,
+  Port, tf, validateBlueprint, Zone,
 } from '../../src';
+import { joinSecurityCloud } from '../../src/model/join-security-cloud';
 import { LIMITS, toPlainData } from '../../src/model/validate-common';
 import { planOf } from '../../src/plan/cache';
 import { clone } from '../fuzz/mutate';
@@ -109,6 +113,11 @@ describe('hostile values: a clear error naming the prop, never the catch-all, ne
     const trap = new Proxy({}, { get() { throw new Error('trap'); }, has() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); } });
     expect(validateBlueprint(trap as Any)).toEqual([expect.stringMatching(/^\[\(blueprint\)\] is a Proxy object/)]);
     expect(() => Blueprint.validate(trap as Any)).toThrow(/is a Proxy object/);
+    // The same trap given to the constructs (blueprint fuzz, seed 20261201 #1495): `securityCloud` was read from the props
+    // before validation (joining a hub); the props are copied in a guarded step now and a hostile input goes to validation.
+    expect(() => joinSecurityCloud(trap as Any)).not.toThrow();
+    expect(() => new cdk.MunicipalNetwork(new Stack(new App(), 'TrapCdk'), 'Network', trap as Any)).toThrow(/is a Proxy object/);
+    expect(() => new tf.MunicipalNetwork(new TerraformStack(Testing.app(), 'TrapTf'), 'Network', trap as Any)).toThrow(/is a Proxy object/);
     expect(validateBlueprint(BigInt(1) as Any)).toEqual([expect.stringMatching(/^\[\(blueprint\)\] is a BigInt/)]);
     const many = { ...clone(alpha), hosts: Array.from({ length: 9_000 }, () => ({ name: 'x', zone: 'LGWAN', cidrs: Array(30).fill('10.0.64.1/32') })) };
     expect(validateBlueprint(many as Any)).toEqual([expect.stringMatching(/^\[\(blueprint\)\] is larger than any blueprint: over 200,000 values/)]);
