@@ -238,9 +238,10 @@ export function runCase(engine: Engine, bp: unknown, options: SynthOptions = {})
 export const KNOWN_ISSUES: readonly { readonly name: string; readonly matches: (detail: string, bp: unknown) => boolean }[] = [
   // (AP-6 and the consumer-account block without Microsoft 365 in case イ was one, until fixed.)
   {
-    // A member synthesized alone names a hub the guard cannot see: it fails closed (GUARD-1 / MN-2 / IN-2) until the
-    // guard's security-cloud rules (issue 16, SC-1 … SC-4) read a member together with its hub.
-    name: 'a member of a security cloud hub synthesized without its hub is refused (issue 16, guard pending)',
+    // A member synthesized alone names a hub (by literal IDs) the guard cannot see: it fails closed (GUARD-1 / MN-2 /
+    // IN-2). The guard reads a member with its hub of the same app (SC-1 … SC-4); a member guarded apart from its hub (another
+    // app or account) is not supported yet (README "Joining a hub").
+    name: 'a member of a security cloud hub synthesized without its hub is refused (fail closed; cross-app members not supported yet)',
     matches: (detail, bp) => /is not in the synthesized output/.test(detail)
       && typeof bp === 'object' && bp !== null && typeof (bp as { internet?: { securityCloudHub?: unknown } }).internet?.securityCloudHub === 'object',
   },
