@@ -1,8 +1,8 @@
 /**
  * The engine-neutral plan of the prefecture security cloud's hub (自治体情報セキュリティクラウド): everything both
  * engines' `SecurityCloud` constructs build, decided here once. A pure function of the validated props: equal props give
- * a byte-identical plan (sorted members, sites and domains; no timestamps). See the contract of issue 16 for the
- * topology (routes, transit gateway tables, inspection, proxy, mail relay, DNS, public web, SIEM, monitoring).
+ * a byte-identical plan (sorted members, sites and domains; no timestamps). README "Prefecture security cloud" describes
+ * the topology (routes, transit gateway tables, inspection, proxy, mail relay, DNS, public web, SIEM, monitoring).
  */
 import { sortedUnique, toDnsFirewallDomain } from './domain-syntax';
 import { defaultIpsRules } from './firewall-rules';
