@@ -108,7 +108,10 @@ export class TopologyGuard {
     const formatFinding = (f: Parameters<typeof formatFindingIn>[0]) => formatFindingIn(f, language);
     const connected = connectedStacks(stack);
     const { graph, reach, together } = connectedGraph(connected);
-    const mine = connected.filter((s) => s === stack || !guarded.has(s));
+    // A stack reports the findings in itself, and those in the connected stacks nobody guards (a prefecture's hub) are
+    // reported by the first guarded stack of the set only: not once per member.
+    const first = connected.find((s) => guarded.has(s));
+    const mine = connected.filter((s) => s === stack || (!guarded.has(s) && first === stack));
     const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));
     // Nothing to check is an error (GUARD-1), unless the stack is one of an app or stage guarded as a whole whose network
     // lives in another stack (looked up only when this graph is empty).

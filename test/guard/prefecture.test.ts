@@ -41,6 +41,21 @@ describe('the reference prefecture synthesizes under the guard', () => {
     expect(warnings).toEqual([]);
   });
 
+  test('CDK: a finding in the hub\'s stack (which no guard is applied to) is reported once, not by every member', () => {
+    const p = buildCdkPrefecture(4, new App());
+    const association = p.hubStack.node.findAll().find((c) => c.node.id === 'PublicWebAclAssociation')!;
+    association.node.scope!.node.tryRemoveChild('PublicWebAclAssociation');
+    let message = '';
+    try {
+      p.app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const hubFindings = message.split('\n').filter((l) => / SC-3 error /.test(l));
+    expect(hubFindings).toHaveLength(1);
+    expect(hubFindings[0]).toMatch(/^\s*\[ExamplePref-Member001\] \[ExamplePref-SecurityCloud\//);
+  });
+
   test('every security group description is one CloudFormation accepts (EC2 GroupDescription characters)', () => {
     const asm = buildCdkPrefecture(1, new App()).app.synth({ skipValidation: true });
     const bad = asm.stacks.flatMap((s) => Object.entries<any>(s.template.Resources)
