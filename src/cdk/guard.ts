@@ -7,9 +7,9 @@ import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { declaredPrefixes } from '../guard/check';
 import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
-import { checkParts, evaluateTopology, GuardedPart, reportFileName } from '../guard/evaluate';
+import { checkParts, evaluateTopology, GuardedPart, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
-import { TopologyGraph } from '../guard/graph';
+import { nodesOf, TopologyGraph } from '../guard/graph';
 import { Reachability } from '../guard/reachability';
 import { whenWritten } from '../guard/render-hooks';
 import { Finding, formatFindingIn, guardLanguageOf } from '../guard/rule';
@@ -73,20 +73,10 @@ export class TopologyGuard {
 
   private static guardStack(stack: Stack, options: TopologyGuardOptions, scope: IConstruct): void {
     const existing = guarded.get(stack);
-    const known = parts.get(stack) ?? [];
-    if (existing) {
-      const same = existing.model === options.model && existing.alphaPrimeCase === options.alphaPrimeCase;
-      // Networks of different models may share a stack: each is a part under its own model. The same scope cannot be
-      // two models, nor can the stack's guard change its language.
-      const inside = !Stack.isStack(scope) && scope.node.scopes.includes(stack) && !known.some((p) => p.part.scopePath === scope.node.path);
-      if (!same && (!inside || guardLanguageOf(existing) !== guardLanguageOf(options))) {
-        throw new Error(`[${stack.node.path}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`
-          + (inside ? ' in another language' : ''));
-      }
-      parts.set(stack, [...known, { part: { scopePath: scope.node.path, options }, scope }]);
-      return;
-    }
-    parts.set(stack, [{ part: { scopePath: scope.node.path, options }, scope }]);
+    const inside = !Stack.isStack(scope) && scope.node.scopes.includes(stack);
+    const part = { path: scope.node.path, construct: scope, inside };
+    parts.set(stack, withGuardedPart(stack.node.path, existing, parts.get(stack) ?? [], part, options));
+    if (existing) return;
     guarded.set(stack, options);
     scopes.set(stack, scope);
     installRenderOnce(stack);
@@ -115,7 +105,7 @@ export class TopologyGuard {
     const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));
     // Nothing to check is an error (GUARD-1), unless the stack is one of an app or stage guarded as a whole whose network
     // lives in another stack (looked up only when this graph is empty).
-    const empty = graph.nodes.size === 0 || ![...graph.nodes.values()].some((n) => n.type === 'vpc' || n.type === 'subnet');
+    const empty = nodesOf(graph, 'vpc').length === 0 && nodesOf(graph, 'subnet').length === 0;
     const scope = scopes.get(stack);
     const emptyIsError = !empty || !scope || scope.node.scopes.includes(stack) || !scope.node.findAll()
       .some((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::EC2::VPC' && Stack.of(c) !== stack);
@@ -278,8 +268,6 @@ function connectedGraph(connected: readonly Stack[]): ConnectedGraph {
       reach: shared,
       together: () => {
         if (guardedStacks.length < 2) return undefined;
-        // Each guarded stack is a part under its model (by construct path and by stack name, the two ways a finding's path
-        // can start), and so is each network guarded inside it.
         // Each guarded stack is a part under its model (by construct path and by stack name, the two ways a finding's
         // path can start), and so is each network guarded inside it, each with the declarations it made: each model
         // checks only its own parts' declarations.

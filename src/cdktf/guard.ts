@@ -6,8 +6,9 @@ import { installRenderOnce, renderConfig } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge } from '../guard/acknowledge';
 import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
-import { evaluateTopology, GuardedPart, reportFileName } from '../guard/evaluate';
+import { evaluateTopology, GuardedPart, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
+import { nodesOf } from '../guard/graph';
 import { whenWritten } from '../guard/render-hooks';
 import { guardLanguageOf } from '../guard/rule';
 import { checkGuardOptions } from '../model/design-documents-problems';
@@ -46,20 +47,10 @@ export class TopologyGuard {
     }
     for (const stack of stacks) {
       const existing = guarded.get(stack);
-      const known = parts.get(stack) ?? [];
-      if (existing) {
-        const same = existing.model === options.model && existing.alphaPrimeCase === options.alphaPrimeCase;
-        // Networks of different models may share a stack (a prefecture's members): each is a part under its own model.
-        // The same scope cannot be two models, nor can the stack's guard change its language.
-        const inside = scope !== stack && stacks.length === 1 && !known.some((p) => p.part.scopePath === scope.node.path);
-        if (!same && (!inside || guardLanguageOf(existing) !== guardLanguageOf(options))) {
-          throw new Error(`[${stack.node.path}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`
-            + (inside ? ' in another language' : ''));
-        }
-        parts.set(stack, [...known, { part: { scopePath: scope.node.path, options }, scope }]);
-        continue;
-      }
-      parts.set(stack, [{ part: { scopePath: scope.node.path, options }, scope }]);
+      const inside = scope !== stack && stacks.length === 1;
+      const part = { path: scope.node.path, construct: scope, inside };
+      parts.set(stack, withGuardedPart(stack.node.path, existing, parts.get(stack) ?? [], part, options));
+      if (existing) continue;
       guarded.set(stack, options);
       scopes.set(stack, scope);
       // Before synthesis starts: the render is kept only while the stack's synthesizer runs.
@@ -93,7 +84,7 @@ export class TopologyGuard {
     const graph = extractTerraform({ [stack.node.id]: config });
     // Nothing to check is an error (GUARD-1), unless the stack is one of an app guarded as a whole whose network lives in
     // another stack (looked up only when this graph is empty).
-    const empty = ![...graph.nodes.values()].some((n) => n.type === 'vpc' || n.type === 'subnet');
+    const empty = nodesOf(graph, 'vpc').length === 0 && nodesOf(graph, 'subnet').length === 0;
     const scope = scopes.get(stack);
     const emptyIsError = !empty || !scope || scope.node.scopes.includes(stack) || !scope.node.findAll()
       .some((c) => TerraformResource.isTerraformResource(c) && c.terraformResourceType === 'aws_vpc' && TerraformStack.of(c) !== stack);

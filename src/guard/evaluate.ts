@@ -1,6 +1,6 @@
 import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './acknowledge';
 import { byFindingOrder, checkTopology, declaredPrefixes, GuardScope } from './check';
-import { DeclaredFlow, DeclaredSegmentHost } from './declared';
+import { DeclaredFlow, DeclaredSegmentHost, PartScope } from './declared';
 import { TopologyGraph } from './graph';
 import { Reachability } from './reachability';
 import { Finding, formatFindingIn, guardLanguageOf, Severity } from './rule';
@@ -58,17 +58,19 @@ export function evaluateTopology(
   // The English report is what it has always been; in Japanese the English fields stay and `ja` is added.
   const fields = ({ ja: japanese, ...rest }: Finding) => (ja && japanese ? { ...rest, ja: japanese } : rest);
   const scope = { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts, reach: more.reach };
-  const findings = more.findings ? [...more.findings] : more.parts && new Set(more.parts.map((p) => modelKey(p.options))).size > 1
-    ? checkParts(graph, more.parts, { ...scope, reach: more.reach ?? new Reachability(graph, declaredPrefixes(more.flows ?? [])) })
-    : checkTopology(graph, options, scope);
-  findings.splice(0, findings.length, ...findings.filter(more.reports ?? (() => true)));
+  // Parts under more than one model are checked per model (`checkParts`) and listed in the report.
+  const mixed = more.parts && new Set(more.parts.map((p) => modelKey(p.options))).size > 1 ? more.parts : undefined;
+  const findings = (more.findings ?? (mixed
+    ? checkParts(graph, mixed, { ...scope, reach: more.reach ?? new Reachability(graph, declaredPrefixes(more.flows ?? [])) })
+    : checkTopology(graph, options, scope)))
+    .filter(more.reports ?? (() => true));
   const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);
   // REQUIREMENTS.md §3: a warning asks for a reason (e.g. AP-5's UDP media) but is no violation by itself.
   const blocking = open.filter((f) => f.severity !== Severity.WARNING);
   const warned = open.filter((f) => f.severity === Severity.WARNING);
-  const models = more.parts && new Set(more.parts.map((p) => modelKey(p.options))).size > 1
+  const models = mixed
     ? {
-      models: [...more.parts].sort((a, b) => a.scopePath.localeCompare(b.scopePath))
+      models: [...mixed].sort((a, b) => a.scopePath.localeCompare(b.scopePath))
         .map((p) => ({ scope: p.scopePath, model: p.options.model, alphaPrimeCase: p.options.alphaPrimeCase })),
     }
     : {};
@@ -109,6 +111,28 @@ export interface GuardedPart {
 
 function modelKey(options: TopologyGuardOptions): string {
   return `${options.model}/${options.alphaPrimeCase ?? ''}`;
+}
+
+/**
+ * The parts of a stack once `scope` is guarded under `options` too (both engines' `TopologyGuard.apply`): networks of
+ * different models may share a stack, each a part under its own model; the stack itself cannot change its model, the
+ * same scope cannot be two models, and the stack's guard cannot change its language. `inside`: the scope is a construct
+ * strictly inside the stack (not the stack, an app or a stage).
+ */
+export function withGuardedPart(
+  stackPath: string, existing: TopologyGuardOptions | undefined, known: readonly PartScope<GuardedPart>[],
+  scope: { readonly path: string; readonly construct: object; readonly inside: boolean }, options: TopologyGuardOptions,
+): PartScope<GuardedPart>[] {
+  const part = { part: { scopePath: scope.path, options }, scope: scope.construct };
+  if (!existing) return [part];
+  if (modelKey(existing) !== modelKey(options)) {
+    const inside = scope.inside && !known.some((p) => p.part.scopePath === scope.path);
+    if (!inside || guardLanguageOf(existing) !== guardLanguageOf(options)) {
+      throw new Error(`[${stackPath}] is already guarded as ${existing.model}${existing.alphaPrimeCase ? ` (${existing.alphaPrimeCase})` : ''}; cannot guard it as ${options.model} too`
+        + (inside ? ' in another language' : ''));
+    }
+  }
+  return [...known, part];
 }
 
 /**
