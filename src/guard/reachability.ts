@@ -219,9 +219,8 @@ export class Reachability {
 
   /** Whether an arrival at `target` is one `arrivals` records for a walk from `source` (the test of `wanted`). */
   private otherSegment(source: string, target: string): boolean {
-    const from = this.segmentOf(source);
     const t = this.subnets.get(target);
-    return from === undefined || !t || (t.node.segment ?? t.vpc?.node.segment) !== from;
+    return !t || outsideSegment(this.segmentOf(source), t);
   }
 
   /**
@@ -402,7 +401,7 @@ export class Reachability {
 
   /** Whether an arrival at this subnet matters: it is of another segment than the source (or of none). */
   private wanted(walk: Walk, t: SubnetInfo): boolean {
-    return walk.recordAll === true || walk.segment === undefined || (t.node.segment ?? t.vpc?.node.segment) !== walk.segment;
+    return walk.recordAll === true || outsideSegment(walk.segment, t);
   }
 
   /**
@@ -1041,4 +1040,9 @@ function prefectureOf(graph: TopologyGraph): boolean {
     if (codes.size > 1) return true;
   }
   return false;
+}
+
+/** Whether a subnet lies outside a walk's segment (or the walk has none): an arrival there is one `arrivals` records. */
+function outsideSegment(segment: Segment | undefined, t: SubnetInfo): boolean {
+  return segment === undefined || (t.node.segment ?? t.vpc?.node.segment) !== segment;
 }
