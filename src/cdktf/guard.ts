@@ -6,9 +6,9 @@ import { installRenderOnce, renderConfig } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge } from '../guard/acknowledge';
 import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
-import { evaluateTopology, GuardedPart, reportFileName, withGuardedPart } from '../guard/evaluate';
+import { evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
-import { nodesOf } from '../guard/graph';
+import { nodesOf, TopologyGraph } from '../guard/graph';
 import { whenWritten } from '../guard/render-hooks';
 import { guardLanguageOf } from '../guard/rule';
 import { checkGuardOptions } from '../model/design-documents-problems';
@@ -94,32 +94,44 @@ export class TopologyGuard {
       hosts: declaredHostsOf(stack),
       parts: withDeclarations(stack, parts.get(stack) ?? []),
     });
-    const docs = options.designDocuments;
-    if (docs) {
-      // Next to cdk.tf.json, once the synthesizer has written it (the documents carry its hash).
-      type Session = { outdir: string; manifest: { forStack(s: TerraformStack): { workingDirectory: string; synthesizedStackPath: string } } };
-      whenWritten(stack, (session: Session) => {
-        const manifest = session.manifest.forStack(stack);
-        writeAtSynthesis(stack, stack.node.id, { graph, options, outcome }, docs,
-          stack.node.id, path.join(session.outdir, manifest.workingDirectory), path.join(session.outdir, manifest.synthesizedStackPath));
-      });
-    }
+    if (options.designDocuments) documentsAtSynthesis(stack, graph, options, outcome);
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));
     outcome.notes.forEach((n) => Annotations.of(stack).addInfo(n));
-    Object.defineProperty(reports.get(stack)!, CUSTOM_SYNTHESIS, {
-      configurable: true,
-      enumerable: false,
-      value: {
-        onSynthesize(session: { outdir: string; manifest: { forStack(s: TerraformStack): { workingDirectory: string } } }) {
-          const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
-          fs.mkdirSync(dir, { recursive: true });
-          fs.writeFileSync(path.join(dir, reportFileName(stack.node.id)), outcome.report);
-          printWarnings(stack, outcome.warnings);
-        },
-      },
-    });
+    reportAtSynthesis(stack, reports.get(stack)!, outcome.report, outcome.warnings);
     return outcome.errors;
   }
+}
+
+// The two writers below are functions of their own so that what they keep until the synthesizer runs is only what they
+// write: a closure made inside `check` kept all of check's captured variables alive (the graph, the rendered
+// configuration) to the end of the process (npm run bench).
+
+type Session = { outdir: string; manifest: { forStack(s: TerraformStack): { workingDirectory: string; synthesizedStackPath: string } } };
+
+/** The report next to cdk.tf.json; only a successful synthesis writes it (a refusal writes nothing). */
+function reportAtSynthesis(stack: TerraformStack, reporter: Construct, report: string, warnings: readonly string[]): void {
+  Object.defineProperty(reporter, CUSTOM_SYNTHESIS, {
+    configurable: true,
+    enumerable: false,
+    value: {
+      onSynthesize(session: Session) {
+        const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, reportFileName(stack.node.id)), report);
+        printWarnings(stack, warnings);
+      },
+    },
+  });
+}
+
+/** The design documents next to cdk.tf.json, once the synthesizer has written it (the documents carry its hash). */
+function documentsAtSynthesis(stack: TerraformStack, graph: TopologyGraph, options: TopologyGuardOptions, outcome: GuardOutcome): void {
+  const docs = options.designDocuments!;
+  whenWritten(stack, (session: Session) => {
+    const manifest = session.manifest.forStack(stack);
+    writeAtSynthesis(stack, stack.node.id, { graph, options, outcome }, docs,
+      stack.node.id, path.join(session.outdir, manifest.workingDirectory), path.join(session.outdir, manifest.synthesizedStackPath));
+  });
 }
 
 /**
