@@ -29,6 +29,8 @@ export interface GuardScope {
    * @default none kept
    */
   readonly shared?: Map<string, Finding[]>;
+  /** Which findings the caller keeps, by path (`GuardContext.keeps`). @default all */
+  readonly keeps?: (path: string) => boolean;
 }
 
 /** What every rule is given: the graph, its reachability, the model and what the scope declares. */
@@ -44,6 +46,7 @@ export function guardContext(graph: TopologyGraph, options: TopologyGuardOptions
     scope: scope.name,
     flows,
     hosts: scope.hosts ?? [],
+    keeps: scope.keeps,
   };
 }
 
@@ -85,6 +88,7 @@ function tracked(ctx: GuardContext, read: { specific: boolean }): GuardContext {
     get scope() { return note(ctx.scope); },
     get flows() { return note(ctx.flows); },
     get hosts() { return note(ctx.hosts); },
+    get keeps() { return note(ctx.keeps); },
   };
 }
 

@@ -160,7 +160,12 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
   const kept = new Map<string, Finding>();
   const shared = new Map<string, Finding[]>();
   for (const [key, { options, flows, hosts }] of [...byModel].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const f of checkTopology(graph, options, { ...scope, flows: flows ?? scope.flows, hosts: hosts ?? scope.hosts, shared })) {
+    // Rules may skip the findings of other models' parts (only those: the owner test below is the one that decides).
+    const keeps = (path: string) => {
+      const owner = ownerOf(path);
+      return owner === undefined || owner === key;
+    };
+    for (const f of checkTopology(graph, options, { ...scope, flows: flows ?? scope.flows, hosts: hosts ?? scope.hosts, shared, keeps })) {
       const owner = ownerOf(f.path);
       if (owner !== undefined && owner !== key) continue;
       const id = `${f.ruleId}\u0000${f.path}\u0000${formatFindingIn(f, GuardLanguage.ENGLISH)}`;

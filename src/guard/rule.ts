@@ -29,6 +29,12 @@ export interface GuardContext {
   readonly flows?: readonly DeclaredFlow[];
   /** The hosts the scope declares in its segments, with their roles (AP-7). */
   readonly hosts?: readonly DeclaredSegmentHost[];
+  /**
+   * Whether the caller keeps a finding at this path (`checkParts` keeps a model's findings in the parts under that model
+   * and in no part): a rule may skip computing a finding at a path not kept — only that finding, never anything another
+   * finding depends on. @default every path is kept
+   */
+  readonly keeps?: (path: string) => boolean;
 }
 
 /** One violation: the rule, where, the offending path hop by hop, and the fix. */
@@ -121,4 +127,27 @@ export function guardLanguageOf(options: { readonly language?: unknown }): Guard
   if (language === undefined) return GuardLanguage.ENGLISH;
   if (language === GuardLanguage.ENGLISH || language === GuardLanguage.JAPANESE) return language;
   throw new Error(`language: ${JSON.stringify(language)} is not a GuardLanguage; use GuardLanguage.ENGLISH ('en') or GuardLanguage.JAPANESE ('ja')`);
+}
+
+const modelIndependentParts = new WeakMap<Reachability, Map<string, Finding[]>>();
+
+/**
+ * The findings of a part of a rule that reads nothing model- or scope-specific (only the graph and its reachability),
+ * computed once per reachability: a prefecture's graph is checked once per model present (`checkParts`) over one shared
+ * reachability, and a rule that also reads the model (LG-2's direction of the flows) would otherwise redo its
+ * model-independent part in every pass. `key` names the part (rule and arguments); `compute` must not read
+ * `ctx.model`, `ctx.alphaPrimeCase`, `ctx.scope`, `ctx.flows` or `ctx.hosts`.
+ */
+export function modelIndependent(ctx: GuardContext, key: string, compute: () => Finding[]): Finding[] {
+  let known = modelIndependentParts.get(ctx.reach);
+  if (!known) {
+    known = new Map();
+    modelIndependentParts.set(ctx.reach, known);
+  }
+  let out = known.get(key);
+  if (!out) {
+    out = compute();
+    known.set(key, out);
+  }
+  return out;
 }

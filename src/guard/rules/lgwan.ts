@@ -9,7 +9,7 @@ import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode 
 import { everything, HeaderSet } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { subtractAll } from '../reachability';
-import { ALL_MODELS, bi, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, finding, Finding, GuardContext, GuardRule, modelIndependent, Severity } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
 /** LG-1: in α, β and β′ the LGWAN segment has no way to the internet at all. */
@@ -43,10 +43,13 @@ export const LG2: GuardRule = {
     const fix = bi('connect the segments only through the declared relay or screen-transfer hosts, on their ports (無害化 / 画面転送)',
       '系どうしは、宣言した無害化の中継ホストか画面転送のホストを通じて、そのポートでのみつなぐ（無害化 / 画面転送）');
     return [
-      ...widePaths(ctx, this, Segment.LGWAN, Segment.INTERNET, fix),
-      ...widePaths(ctx, this, Segment.INTERNET, Segment.LGWAN, fix),
-      ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.INTERNET, fix),
-      ...unnarrowedGroups(ctx, this, Segment.INTERNET, Segment.LGWAN, fix),
+      // Paths and group rules read only the graph: once for every model of a prefecture (the direction below reads the model).
+      ...modelIndependent(ctx, 'LG-2 paths and groups', () => [
+        ...widePaths(ctx, this, Segment.LGWAN, Segment.INTERNET, fix),
+        ...widePaths(ctx, this, Segment.INTERNET, Segment.LGWAN, fix),
+        ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.INTERNET, fix),
+        ...unnarrowedGroups(ctx, this, Segment.INTERNET, Segment.LGWAN, fix),
+      ]),
       ...wrongDirection(ctx, this, Segment.LGWAN, Segment.INTERNET),
       ...wrongDirection(ctx, this, Segment.INTERNET, Segment.LGWAN),
     ];
@@ -200,6 +203,8 @@ export const LG3: GuardRule = {
     for (const source of subnetsIn(ctx, Segment.LGWAN)) {
       const toWan = ctx.reach.arrivals(source.id).filter((a) => a.end.kind === 'zone' && a.end.zone === WAN);
       for (const a of toWan) for (const [lo, hi] of runs(a.headers)) wanBlocks.push({ family: lo >= 2n ** 32n ? 6 : 4, lo, hi, length: 1 });
+      // The WAN blocks above serve the security-group check of every part; the finding below is this subnet's alone.
+      if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, source.id))) continue;
       const tooWide = (a: (typeof toWan)[number]) => runs(a.headers).some(([lo, hi]) => hi - lo + 1n > MAX_UNDECLARED_RUN);
       const wide = toWan.map((a) => ({ a, extra: declared ? subtractAll(a.headers, allowedWan) : tooWide(a) ? [...a.headers] : [] }))
         .find((x) => x.extra.length > 0);
@@ -221,7 +226,7 @@ export const LG3: GuardRule = {
     const reported = new Set<string>();
     for (const a of inbound) {
       const target = (a.end as { subnet: string }).subnet;
-      if (reported.has(target)) continue;
+      if (reported.has(target) || (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, target)))) continue;
       const extra = declared ? subtractAll(a.headers, allowedLgwan) : [];
       const whole = declared ? undefined : ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(a.headers, b.range));
       if (extra.length === 0 && !whole) continue;
