@@ -141,13 +141,19 @@ export function withGuardedPart(
  * a finding in no part is kept from any model that finds it, once.
  */
 export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], scope: GuardScope): Finding[] {
-  // The innermost part above a path (parts nest: the stack itself, a network inside it).
+  // The innermost part above a path (parts nest: the stack itself, a network inside it): the path itself, then each of
+  // its prefixes ending before a '/', longest first (a prefecture has hundreds of parts and rules ask per subnet).
+  const byPath = new Map<string, string>();
+  for (const p of parts) if (!byPath.has(p.scopePath)) byPath.set(p.scopePath, modelKey(p.options));
+  const owners = new Map<string, string | undefined>();
   const ownerOf = (where: string): string | undefined => {
-    let best: GuardedPart | undefined;
-    for (const p of parts) {
-      if ((where === p.scopePath || where.startsWith(`${p.scopePath}/`)) && (!best || p.scopePath.length > best.scopePath.length)) best = p;
+    if (owners.has(where)) return owners.get(where);
+    let owner: string | undefined;
+    for (let end = where.length; end >= 0 && owner === undefined; end = end === 0 ? -1 : where.lastIndexOf('/', end - 1)) {
+      owner = byPath.get(where.slice(0, end));
     }
-    return best && modelKey(best.options);
+    owners.set(where, owner);
+    return owner;
   };
   const byModel = new Map<string, { options: TopologyGuardOptions; flows?: DeclaredFlow[]; hosts?: DeclaredSegmentHost[] }>();
   for (const p of parts) {

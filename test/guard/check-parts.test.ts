@@ -8,6 +8,7 @@
  */
 import { Testing } from 'cdktf';
 import { buildTfPrefecture } from '../../examples/tf/_prefecture';
+import { NetworkModel } from '../../src';
 import { renderConfig } from '../../src/cdktf/render-once';
 import { byFindingOrder, checkTopology, declaredPrefixes } from '../../src/guard/check';
 import { withDeclarations } from '../../src/guard/declared';
@@ -105,5 +106,13 @@ describe('checkParts finds what each model\'s rules find in its own parts', () =
       expect([rule, members.size]).toEqual([rule, 4]);
     }
     expect(shortened(mutated, parts)).toEqual(expected);
+  });
+
+  test('parts nest: a finding belongs to the innermost part above it (the stack under β, its members under their own models)', () => {
+    const mutated = widened(json);
+    const nested: GuardedPart[] = [{ scopePath: 'ExamplePref', options: { model: NetworkModel.BETA }, flows: [], hosts: [] }, ...parts];
+    const expected = reference(mutated, nested);
+    expect(expected).toEqual(reference(mutated, parts));
+    expect(shortened(mutated, nested)).toEqual(expected);
   });
 });
