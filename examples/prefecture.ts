@@ -51,8 +51,15 @@ export function memberPortReason(i: number): string | undefined {
 }
 
 /**
+ * The reference prefecture's member in another account (a documentation account ID); its code and CIDR are outside
+ * those of the generated members (990001 up, 10.0.0.0/8).
+ */
+export const CROSS_ACCOUNT_MEMBER = { code: '990000', internetCidr: '192.168.0.0/18', accountId: '111122223333' } as const;
+
+/**
  * The hub of a prefecture of `members` municipalities: the proxy fleet, the mail relay (for the first two members' mail),
- * the hub's DNS, the public web entrance for member 1's site behind the WAF, the SIEM sink and monitoring.
+ * the hub's DNS, the public web entrance for member 1's site behind the WAF, the SIEM sink and monitoring; with members,
+ * also the member in another account (`CROSS_ACCOUNT_MEMBER`: the transit gateway's AWS RAM share).
  */
 export function prefectureHub(members: number): SecurityCloudProps {
   return {
@@ -69,12 +76,20 @@ export function prefectureHub(members: number): SecurityCloudProps {
     monitoring: { notificationEmails: ['soc@security-cloud.example'] },
     // The members that receive mail through the relay (their servers in their Internet segments). Same-app members are
     // declared without an attachment: they create their own route tables on the hub.
-    members: Array.from({ length: Math.min(members, 2) }, (_, i) => ({
-      localGovernmentCode: memberCode(i),
-      internetCidr: memberInternetCidr(i),
-      mailDomains: [`sample-town-${String(i + 1).padStart(3, '0')}.example`],
-      mailServer: `10.${(i % 250) + 1}.130.25`,
-    })),
+    members: [
+      ...Array.from({ length: Math.min(members, 2) }, (_, i) => ({
+        localGovernmentCode: memberCode(i),
+        internetCidr: memberInternetCidr(i),
+        mailDomains: [`sample-town-${String(i + 1).padStart(3, '0')}.example`],
+        mailServer: `10.${(i % 250) + 1}.130.25`,
+      })),
+      // A member in another account (its own app, not built here): the hub shares its transit gateway with the account
+      // through AWS RAM, and the account's log delivery may write members/990000/ of the SIEM bucket only. Once the
+      // member has attached and the hub's owner has accepted the attachment, its attachmentId is declared here too.
+      ...(members > 0 ? [{
+        localGovernmentCode: CROSS_ACCOUNT_MEMBER.code, internetCidr: CROSS_ACCOUNT_MEMBER.internetCidr, accountId: CROSS_ACCOUNT_MEMBER.accountId,
+      }] : []),
+    ],
     tags: { Prefecture: 'Example-Pref' },
   };
 }

@@ -8,6 +8,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
+import * as ram from 'aws-cdk-lib/aws-ram';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as shield from 'aws-cdk-lib/aws-shield';
@@ -35,7 +36,8 @@ import {
  * servers to an SNS topic. The props are validated before anything joins the construct tree (every problem at once).
  *
  * Members of the same app join with `MunicipalNetwork`'s `securityCloud: hub` (see `connectionFor`); members of other
- * accounts are declared in `members` with their accepted attachment.
+ * accounts are declared in `members` with their `accountId` (the transit gateway is shared with it through AWS RAM) and,
+ * once the hub's owner has accepted it, their attachment.
  */
 export class SecurityCloud extends Construct implements ISecurityCloud {
   /** The hub's transit gateway. */
@@ -62,6 +64,8 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
   public readonly squidConfig: string;
   /** The local government codes of the declared members with their own attachment (the hub creates their tables). */
   private readonly crossAccountCodes: ReadonlySet<string>;
+  /** The local government codes of the declared members in another account (`accountId`): they cannot join from this app. */
+  private readonly otherAccountCodes: ReadonlySet<string>;
 
   constructor(scope: Construct, id: string, props: SecurityCloudProps) {
     // Validated (and planned) before joining the construct tree: a refused hub leaves nothing behind.
@@ -70,6 +74,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     this.cidr = plan.cidr;
     this.squidConfig = plan.proxy.squidConfig;
     this.crossAccountCodes = new Set(plan.transitGateway.memberRouteTables.map((t) => t.localGovernmentCode));
+    this.otherAccountCodes = new Set(plan.members.filter((m) => m.accountId !== undefined).map((m) => m.localGovernmentCode));
     const r = new Renderer(this, plan);
     this.transitGatewayId = r.transitGatewayId;
     this.hubRouteTableId = r.hubRouteTableId;
@@ -93,6 +98,10 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     if (this.crossAccountCodes.has(localGovernmentCode)) {
       throw new Error(`[${this.node.path}] member ${localGovernmentCode} is declared with an attachmentId (another account or app): the hub already `
         + 'creates its route table. Fix: remove attachmentId from its entry in members to join it from this app, or join it from its own app with the hub\'s exported attributes.');
+    }
+    if (this.otherAccountCodes.has(localGovernmentCode)) {
+      throw new Error(`[${this.node.path}] member ${localGovernmentCode} is declared with an accountId (another account): its logs and attachment `
+        + 'come from that account, not from this app. Fix: join it from its own app with the hub\'s exported attributes, or remove accountId from its entry in members.');
     }
     return {
       transitGatewayId: this.transitGatewayId,
@@ -198,14 +207,23 @@ class Renderer {
             Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': Aws.ACCOUNT_ID } },
           },
           {
-            // Members' flow and firewall logs, from their own accounts too (members/<code>/).
-            Sid: 'MemberLogDelivery',
+            // Members in the hub's account (same-app members join after planning, through connectionFor): members/.
+            Sid: 'HubAccountMemberLogDelivery',
             Effect: 'Allow',
             Principal: delivery,
             Action: 's3:PutObject',
-            Resource: `${arn}/members/*`,
-            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+            Resource: `${arn}/${siem.hubAccountMemberPrefix}*`,
+            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': Aws.ACCOUNT_ID } },
           },
+          // Members in other accounts: each account writes its own members' prefixes (members/<code>/) only.
+          ...siem.memberAccountDeliveries.map((d) => ({
+            Sid: `MemberLogDelivery${d.accountId}`,
+            Effect: 'Allow',
+            Principal: delivery,
+            Action: 's3:PutObject',
+            Resource: d.prefixes.map((prefix) => `${arn}/${prefix}*`),
+            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': d.accountId } },
+          })),
           { Sid: 'LogDeliveryAclCheck', Effect: 'Allow', Principal: delivery, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: arn },
         ],
       },
@@ -278,6 +296,17 @@ class Renderer {
       transitGatewayId: tgw.ref, vpcId: this.vpcId, subnetIds: t.attachmentSubnetKeys.map((k) => this.subnetIds.get(k)!), tags: this.tags(undefined, 'tgw-attachment'),
     });
     this.hubAttachmentId = attachment.ref;
+    if (t.resourceShare) {
+      // Members in other accounts see the transit gateway through AWS RAM; their attachments still wait for the hub's
+      // owner to accept them (autoAcceptSharedAttachments is disabled above).
+      new ram.CfnResourceShare(this.s, 'TransitGatewayShare', {
+        name: t.resourceShare.name,
+        resourceArns: [ec2.CfnTransitGateway.arnForTransitGateway(tgw)],
+        principals: t.resourceShare.principals,
+        allowExternalPrincipals: t.resourceShare.allowExternalPrincipals,
+        tags: this.tags(undefined, 'tgw-share'),
+      });
+    }
     const hubTable = new ec2.CfnTransitGatewayRouteTable(this.s, 'HubRouteTable', { transitGatewayId: tgw.ref, tags: this.tags(undefined, 'tgw-hub') });
     this.hubRouteTableId = hubTable.ref;
     new ec2.CfnTransitGatewayRouteTableAssociation(this.s, 'HubRouteTableAssociation', { transitGatewayAttachmentId: attachment.ref, transitGatewayRouteTableId: hubTable.ref });

@@ -29,6 +29,9 @@ import { NetworkfirewallFirewall } from '@cdktf/provider-aws/lib/networkfirewall
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { NetworkfirewallLoggingConfiguration } from '@cdktf/provider-aws/lib/networkfirewall-logging-configuration';
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
+import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
+import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
+import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
@@ -75,7 +78,8 @@ import {
  * - one hub VPC (transit, services, firewall and public subnets per AZ), routes symmetric through the AZ's firewall;
  * - a transit gateway with no default association or propagation: the hub table (hub VPC attachment, every member
  *   propagated) and one table per member in another account (its attachment, only the hub propagated), so members reach
- *   the hub CIDR and never each other;
+ *   the hub CIDR and never each other; shared through AWS RAM with the members' accounts (`accountId`), their
+ *   attachments accepted by the hub's owner;
  * - AWS Network Firewall (default drop, IPS in drop mode), the Squid proxy fleet behind an internal NLB, the Postfix
  *   mail relay behind an internet-facing NLB on TCP 25, the Route 53 Resolver inbound endpoint at fixed addresses with
  *   DNS Firewall and query logging, the optional public web entrance (ALB + WAFv2 with the SQL-injection rule set,
@@ -113,6 +117,8 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
   public readonly squidConfig: string;
   /** The local government codes of the declared members with their own attachment (the hub creates their tables). */
   private readonly crossAccountCodes: ReadonlySet<string>;
+  /** The local government codes of the declared members in another account (`accountId`): they cannot join from this app. */
+  private readonly otherAccountCodes: ReadonlySet<string>;
 
   constructor(scope: Construct, id: string, props: SecurityCloudProps) {
     // Validate and plan before joining the construct tree, so that bad props leave nothing half-built behind
@@ -120,6 +126,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     const plan = planSecurityCloud(props);
     super(scope, id);
     this.crossAccountCodes = new Set(plan.transitGateway.memberRouteTables.map((t) => t.localGovernmentCode));
+    this.otherAccountCodes = new Set(plan.members.filter((m) => m.accountId !== undefined).map((m) => m.localGovernmentCode));
     this.cidr = plan.cidr;
     this.squidConfig = plan.proxy.squidConfig;
     const name = (suffix: string) => `${plan.namePrefix}-${suffix}`;
@@ -195,6 +202,18 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       tags: netTags('tgw-attachment'),
     });
     this.hubAttachmentId = attachment.id;
+    const share = plan.transitGateway.resourceShare;
+    if (share) {
+      // Members in other accounts see the transit gateway through AWS RAM; their attachments still wait for the hub's
+      // owner to accept them (autoAcceptSharedAttachments is disabled above).
+      const resourceShare = new RamResourceShare(this, 'TransitGatewayShare', {
+        name: share.name, allowExternalPrincipals: share.allowExternalPrincipals, tags: netTags('tgw-share'),
+      });
+      new RamResourceAssociation(this, 'TransitGatewayShareResource', { resourceArn: tgw.arn, resourceShareArn: resourceShare.arn });
+      for (const principal of share.principals) {
+        new RamPrincipalAssociation(this, `TransitGatewayShare-${principal}`, { principal, resourceShareArn: resourceShare.arn });
+      }
+    }
     const hubTable = new Ec2TransitGatewayRouteTable(this, `TransitRouteTable-${plan.transitGateway.hubRouteTableKey}`, {
       transitGatewayId: tgw.id,
       tags: netTags(`tgw-rt-${plan.transitGateway.hubRouteTableKey}`),
@@ -418,6 +437,10 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       throw new Error(`[${this.node.path}] member ${localGovernmentCode} is declared with an attachmentId (another account or app): the hub already `
         + 'creates its route table. Fix: remove attachmentId from its entry in members to join it from this app, or join it from its own app with the hub\'s exported attributes.');
     }
+    if (this.otherAccountCodes.has(localGovernmentCode)) {
+      throw new Error(`[${this.node.path}] member ${localGovernmentCode} is declared with an accountId (another account): its logs and attachment `
+        + 'come from that account, not from this app. Fix: join it from its own app with the hub\'s exported attributes, or remove accountId from its entry in members.');
+    }
     return {
       transitGatewayId: this.transitGatewayId,
       hubCidr: this.cidr,
@@ -463,7 +486,8 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       dependsOn: [versioning],
     });
     // Log delivery (VPC flow logs, Network Firewall, Resolver query logs, WAF) writes as delivery.logs.amazonaws.com: the
-    // hub's account under hub/ and AWSLogs/ (WAF's fixed prefix), the members, from their own accounts too, under members/.
+    // hub's account under hub/, AWSLogs/ (WAF's fixed prefix) and members/ (members in its account), each member account
+    // under its own members' members/<code>/ only.
     // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-permissions.html
     const delivery = { Service: 'delivery.logs.amazonaws.com' };
     const acl = { 's3:x-amz-acl': 'bucket-owner-full-control' };
@@ -489,13 +513,23 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
             Condition: { StringEquals: { ...acl, 'aws:SourceAccount': accountId } },
           },
           {
-            Sid: 'MemberLogDelivery',
+            // Members in the hub's account (same-app members join after planning, through connectionFor): members/.
+            Sid: 'HubAccountMemberLogDelivery',
             Effect: 'Allow',
             Principal: delivery,
             Action: 's3:PutObject',
-            Resource: `${bucket.arn}/members/*`,
-            Condition: { StringEquals: acl },
+            Resource: `${bucket.arn}/${plan.siem.hubAccountMemberPrefix}*`,
+            Condition: { StringEquals: { ...acl, 'aws:SourceAccount': accountId } },
           },
+          // Members in other accounts: each account writes its own members' prefixes (members/<code>/) only.
+          ...plan.siem.memberAccountDeliveries.map((d) => ({
+            Sid: `MemberLogDelivery${d.accountId}`,
+            Effect: 'Allow',
+            Principal: delivery,
+            Action: 's3:PutObject',
+            Resource: d.prefixes.map((prefix) => `${bucket.arn}/${prefix}*`),
+            Condition: { StringEquals: { ...acl, 'aws:SourceAccount': d.accountId } },
+          })),
           {
             Sid: 'LogDeliveryAclCheck',
             Effect: 'Allow',

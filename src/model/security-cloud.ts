@@ -59,12 +59,21 @@ export interface SecurityCloudMemberProps {
   readonly internetCidr: string;
   /**
    * The member's attachment to the hub's transit gateway (`tgw-attach-...`), when the member was created in another
-   * account or app (the transit gateway is shared with it through AWS RAM and the attachment is accepted by the hub's
-   * owner). The hub then gives it its own route table.
+   * account or app (the transit gateway is shared with its `accountId` through AWS RAM and the attachment is accepted
+   * by the hub's owner). The hub then gives it its own route table.
    * @default - the member joins from the same app (`MunicipalNetwork` with `securityCloud: hub`), which creates its
    * route table itself
    */
   readonly attachmentId?: string;
+  /**
+   * The member's AWS account ID (12 digits), when it lives in another account. The hub then shares its transit gateway
+   * with this account through AWS RAM (AWS Resource Access Manager), so that the member can create its attachment; the
+   * transit gateway does not accept shared attachments automatically: the hub's owner accepts the attachment and declares
+   * its `attachmentId` here. The member's flow and firewall logs may be written to `members/<localGovernmentCode>/` of
+   * the SIEM bucket by log delivery from this account only.
+   * @default - the hub's own account (a member of the same account: no RAM share, its logs come from the hub's account)
+   */
+  readonly accountId?: string;
   /**
    * The member's mail domains, received by the hub's mail relay and delivered to `mailServer`.
    * @default - no inbound mail for this member
@@ -174,6 +183,14 @@ export interface SecurityCloudProps {
    * @default - none
    */
   readonly members?: SecurityCloudMemberProps[];
+  /**
+   * Let the RAM share of the transit gateway (made when a member has an `accountId`) reach accounts outside the hub's
+   * AWS Organization. Off, only accounts of the hub's Organization can use the transit gateway. On, for members outside
+   * it (or when RAM sharing with AWS Organizations is not enabled), each member account must accept the share's
+   * invitation itself.
+   * @default false
+   */
+  readonly allowExternalPrincipals?: boolean;
   /**
    * The web proxy fleet.
    * @default - two t3.medium Squid servers on port 8080

@@ -31,6 +31,8 @@ export const SECURITY_CLOUD_LIMITS = {
 export const PREFECTURE_NAME = /^[A-Za-z][A-Za-z0-9-]{0,31}$/;
 /** 全国地方公共団体コード: six digits (five of the code and the check digit). */
 export const LOCAL_GOVERNMENT_CODE = /^\d{6}$/;
+/** An AWS account ID: twelve digits (a RAM principal and the SIEM bucket policy's `aws:SourceAccount`). */
+export const ACCOUNT_ID = /^\d{12}$/;
 const ATTACHMENT_ID = /^tgw-attach-[0-9a-f]{8,17}$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]{0,15}\.[a-z0-9]{1,16}$/;
 const ACM_ARN = /^arn:aws(-[a-z]+)*:acm:[a-z]{2}(-[a-z]+)+-\d:\d{12}:certificate\/[0-9a-f-]{36}$/;
@@ -39,6 +41,19 @@ const MILTER = /^inet:([0-9.]+):([0-9]+)$/;
 /** A deliberately plain e-mail grammar: it becomes an SNS subscription endpoint and nothing else. */
 const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$/;
 const RESERVED_TAG_PREFIXES = ['aws:', 'jichitai:'];
+
+/** S3's limit on a bucket policy's size (bytes): 20 KB (Amazon S3 User Guide, "Adding a bucket policy"). */
+const SIEM_POLICY_LIMIT = 20_480;
+
+/**
+ * A generous estimate of the SIEM bucket policy's size for the members' accounts (undefined: the hub's account): the
+ * fixed statements, one statement per other account, one resource per member in another account. Measured on the
+ * rendered policy with a 32-character prefecture name, rounded up.
+ */
+function siemPolicyEstimate(accounts: readonly (string | undefined)[]): number {
+  const others = accounts.filter((a): a is string => a !== undefined);
+  return 1_400 + new Set(others).size * 270 + others.length * 105;
+}
 
 /** The hub's defaults (the plan reads them from here). */
 export const SECURITY_CLOUD_DEFAULTS = {
@@ -222,6 +237,10 @@ function check(p: Problems, s: SecurityCloudProps): void {
       if (m.attachmentId !== undefined && !isReference(m.attachmentId) && (typeof m.attachmentId !== 'string' || !ATTACHMENT_ID.test(m.attachmentId))) {
         p.add(`${path}.attachmentId`, `${show(m.attachmentId)} is not a transit gateway attachment ID`, 'give the accepted attachment\'s ID, e.g. "tgw-attach-0123456789abcdef0", or leave it out for a member of the same app');
       }
+      if (m.accountId !== undefined && (typeof m.accountId !== 'string' || !ACCOUNT_ID.test(m.accountId))) {
+        p.add(`${path}.accountId`, `${show(m.accountId)} is not an AWS account ID (12 digits)`,
+          'give the member\'s account ID, e.g. "111122223333" (the transit gateway is shared with it through AWS RAM), or leave it out for a member in the hub\'s account');
+      }
       const hasDomains = m.mailDomains !== undefined;
       if (hasDomains) {
         checkDomainList(p, `${path}.mailDomains`, m.mailDomains, 'write "city.example.lg.jp" or "*.city.example.lg.jp", in lower case');
@@ -238,6 +257,15 @@ function check(p: Problems, s: SecurityCloudProps): void {
         }
       }
     });
+  }
+
+  checkBoolean(p, 'allowExternalPrincipals', s.allowExternalPrincipals);
+  if (Array.isArray(members) && p.list.length === 0) {
+    const size = siemPolicyEstimate(members.map((m) => m.accountId));
+    if (size > SIEM_POLICY_LIMIT) {
+      p.add('members', `would give the SIEM bucket a policy of about ${size} bytes (one statement per member account, one resource per member in another account); S3 takes at most ${SIEM_POLICY_LIMIT}`,
+        'put fewer member accounts on one hub, or members of the same account in the hub\'s account');
+    }
   }
 
   // --- proxy --------------------------------------------------------------------------------------------------------

@@ -87,6 +87,32 @@ export interface HubTransitGatewayPlan {
    * the member's attachment and holds only the propagation of the hub VPC attachment.
    */
   readonly memberRouteTables: HubMemberRouteTablePlan[];
+  /**
+   * The AWS RAM share of the transit gateway with the members' accounts, when a member is declared with an `accountId`.
+   * The transit gateway keeps `AutoAcceptSharedAttachments` disabled: the hub's owner accepts each member's attachment.
+   */
+  readonly resourceShare?: HubResourceSharePlan;
+}
+
+/** An AWS RAM resource share of the hub's transit gateway. */
+export interface HubResourceSharePlan {
+  /** The share's name, `<namePrefix>-tgw`. */
+  readonly name: string;
+  /** The members' account IDs, sorted, each once. */
+  readonly principals: string[];
+  /** false: only accounts of the hub's AWS Organization can use the share. */
+  readonly allowExternalPrincipals: boolean;
+}
+
+/**
+ * Log delivery from one member account into its members' prefixes of the SIEM bucket: the bucket policy grants
+ * `delivery.logs.amazonaws.com` `s3:PutObject` on `<bucket>/<prefix>*` for each prefix, on condition that
+ * `aws:SourceAccount` is this account.
+ */
+export interface HubMemberAccountDeliveryPlan {
+  readonly accountId: string;
+  /** `members/<code>/` of every member declared with this account, sorted. */
+  readonly prefixes: string[];
 }
 
 export interface HubFirewallPlan {
@@ -212,8 +238,16 @@ export interface HubSiemPlan {
   readonly mailPrefix: string;
   /** Where WAF writes (AWS fixes it: `AWSLogs/<account>/WAFLogs/...`). */
   readonly wafPrefix: string;
-  /** `members/<code>/` for every declared member. */
-  readonly memberPrefixes: { readonly localGovernmentCode: string; readonly prefix: string }[];
+  /** `members/<code>/` for every declared member, and its account (undefined: the hub's). */
+  readonly memberPrefixes: { readonly localGovernmentCode: string; readonly prefix: string; readonly accountId?: string }[];
+  /**
+   * Where members in the hub's account write: `members/`. Same-app members join after the hub is planned (through
+   * `connectionFor`), so their codes are not known here; the bucket policy lets the hub's own account's log delivery
+   * write under this prefix (the bucket's owner could rewrite the policy anyway), and no other account.
+   */
+  readonly hubAccountMemberPrefix: string;
+  /** One entry per other account (declared members' `accountId`), sorted by account ID. */
+  readonly memberAccountDeliveries: HubMemberAccountDeliveryPlan[];
 }
 
 /** What an alarm watches: the renderer resolves its dimensions. */
@@ -251,6 +285,8 @@ export interface HubMemberPlan {
   readonly localGovernmentCode: string;
   readonly internetCidr: string;
   readonly attachmentId?: string;
+  /** The member's account, when it is declared with one. */
+  readonly accountId?: string;
   readonly siemPrefix: string;
 }
 
@@ -520,6 +556,10 @@ export function planSecurityCloud(props: SecurityCloudProps): SecurityCloudPlan 
   });
 
   const members = [...(s.members ?? [])].sort((a, b) => (a.localGovernmentCode < b.localGovernmentCode ? -1 : 1));
+  const memberPrefix = (code: string) => `members/${code}/`;
+  // Every declared account is a principal, even one that may turn out to be the hub's own (the hub's account is a token
+  // at synthesis): sharing with one's own account is harmless, leaving a member out is not.
+  const memberAccounts = sortedUnique(members.flatMap((m) => (m.accountId !== undefined ? [m.accountId] : [])));
   const retention = s.logRetentionDays ?? SECURITY_CLOUD_DEFAULTS.logRetentionDays;
   const logGroup = (what: string) => `/jichitai/security-cloud/${s.prefecture}/${what}`;
   const servicesCidrs = keysOf(HubTier.SERVICES).map((k) => subnets.find((x) => x.key === k)!.cidr);
@@ -629,6 +669,8 @@ export function planSecurityCloud(props: SecurityCloudProps): SecurityCloudPlan 
       hubRouteTableKey: 'hub',
       memberRouteTables: members.filter((m) => m.attachmentId !== undefined)
         .map((m) => ({ key: `member-${m.localGovernmentCode}`, localGovernmentCode: m.localGovernmentCode, attachmentId: m.attachmentId! })),
+      resourceShare: memberAccounts.length > 0
+        ? { name: `${prefix}-tgw`, principals: memberAccounts, allowExternalPrincipals: s.allowExternalPrincipals === true } : undefined,
     },
     firewall,
     proxy: {
@@ -689,14 +731,22 @@ export function planSecurityCloud(props: SecurityCloudProps): SecurityCloudPlan 
       proxyPrefix: 'hub/proxy/',
       mailPrefix: 'hub/mail/',
       wafPrefix: 'AWSLogs/',
-      memberPrefixes: members.map((m) => ({ localGovernmentCode: m.localGovernmentCode, prefix: `members/${m.localGovernmentCode}/` })),
+      memberPrefixes: members.map((m) => ({
+        localGovernmentCode: m.localGovernmentCode, prefix: memberPrefix(m.localGovernmentCode), accountId: m.accountId,
+      })),
+      hubAccountMemberPrefix: 'members/',
+      memberAccountDeliveries: memberAccounts.map((accountId) => ({
+        accountId,
+        prefixes: members.filter((m) => m.accountId === accountId).map((m) => memberPrefix(m.localGovernmentCode)),
+      })),
     },
     monitoring: { notificationEmails: [...(s.monitoring?.notificationEmails ?? [])].sort(), alarms },
     members: members.map((m) => ({
       localGovernmentCode: m.localGovernmentCode,
       internetCidr: m.internetCidr,
       attachmentId: m.attachmentId,
-      siemPrefix: `members/${m.localGovernmentCode}/`,
+      accountId: m.accountId,
+      siemPrefix: memberPrefix(m.localGovernmentCode),
     })),
   };
 }

@@ -7,7 +7,7 @@ export function hubProps(): SecurityCloudProps {
     cidr: '10.200.0.0/20',
     availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c'],
     members: [
-      { localGovernmentCode: '131016', internetCidr: '10.11.0.0/16', attachmentId: 'tgw-attach-0123456789abcdef0', mailDomains: ['city-a.example.lg.jp'], mailServer: '10.11.0.25' },
+      { localGovernmentCode: '131016', internetCidr: '10.11.0.0/16', accountId: '111122223333', attachmentId: 'tgw-attach-0123456789abcdef0', mailDomains: ['city-a.example.lg.jp'], mailServer: '10.11.0.25' },
       { localGovernmentCode: '132012', internetCidr: '10.12.0.0/16', mailDomains: ['town-b.example.lg.jp', '*.town-b.example.lg.jp'], mailServer: '10.12.1.25' },
     ],
     proxy: { blockedDomains: ['malware.example.com', '*.phishing.example.net'] },
