@@ -149,6 +149,8 @@ export class Reachability {
   private readonly vpcs = new Map<string, VpcInfo>();
   private readonly runs = new Map<string, Runs<VpcChoice>>();
   private readonly transitRuns = new Map<string, Runs<TransitChoice>>();
+  /** The runs of a transit route table whose routes lead somewhere (not only to a blackhole). */
+  private readonly liveTransitRanges = new Map<string, Range[]>();
   private readonly compiled = new Map<string, { entries: CompiledEntry[]; all: boolean }>();
   private readonly arrivalCache = new Map<string, Arrival[]>();
   private readonly probeCache = new Map<string, { arrivals: Arrival[]; drops: Drop[] }>();
@@ -432,12 +434,28 @@ export class Reachability {
    */
   public probeFromZone(zone: string, headers: Box[]): { arrivals: Arrival[]; drops: Drop[] } {
     return this.probe(`zone ${zone}`, (walk) => {
-      for (const e of this.zoneEntries(zone)) {
+      // Only entries whose route tables send some of the destinations somewhere (not to a blackhole): from any other the
+      // packets go nowhere, and walking them made a prefecture's flows quadratic (every member has an LGWAN WAN VPN whose
+      // table blackholes every other member). Their drops are left out, so a message names the drop on the way that
+      // matters; when no entry sends them anywhere, every entry is walked, for its drop.
+      const entries = this.zoneEntries(zone);
+      const routing = entries.filter((e) => e.tables.some((t) => this.routesSome(t, headers)));
+      for (const e of routing.length > 0 ? routing : entries) {
         const step: Step = { node: e.id, kind: 'attachment', detail: zone };
         if (e.tables.length === 0) this.lost(e.id, () => `attachment ${e.id} is associated with no transit gateway route table`, headers);
         for (const table of e.tables) this.routeTransit(walk, e.id, table, headers, step, []);
       }
     }, headers);
+  }
+
+  /** Whether a transit route table sends some of the headers somewhere: a route other than a blackhole (or of unreadable destination). */
+  private routesSome(table: TransitRouteTableNode, headers: HeaderSet): boolean {
+    let live = this.liveTransitRanges.get(table.id);
+    if (!live) {
+      live = this.transitTableRuns(table).runs.filter((r) => r.choices.some((c) => c.kind !== 'static' || !c.blackhole)).map((r) => [r.a0, r.a1] as Range);
+      this.liveTransitRanges.set(table.id, live);
+    }
+    return bucketByDestination(headers, live).some((part) => part.length > 0);
   }
 
   /**
