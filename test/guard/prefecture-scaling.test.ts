@@ -1,0 +1,49 @@
+/**
+ * The guard's work on a prefecture grows linearly with the members (issue 16: growth per doubling must be linear). CPU
+ * figures are noisy on a shared machine (`npm run bench` prints them); this counts the work instead: every step of the
+ * exact reachability (subnets entered, routes followed, transit tables consulted, NACLs applied, probes run) for the
+ * reference prefecture (one Terraform stack) with 4 and with 8 members, checked once per model as the guard does. Work
+ * of the form a + b·N doubles at most when the members double; a term in N² (every member's flow walking every other
+ * member's VPN, as probes from the LGWAN WAN once did) makes it more than double.
+ */
+import { Testing } from 'cdktf';
+import { buildTfPrefecture } from '../../examples/tf/_prefecture';
+import { renderConfig } from '../../src/cdktf/render-once';
+import { declaredPrefixes } from '../../src/guard/check';
+import { withDeclarations } from '../../src/guard/declared';
+import { checkParts } from '../../src/guard/evaluate';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { Reachability } from '../../src/guard/reachability';
+
+const STEPS = ['explore', 'at', 'follow', 'throughTransit', 'routeTransit', 'toAttachment', 'deliverLocally', 'nacl', 'runProbe'];
+
+/** How many times each step of the reachability runs while the prefecture of `members` is checked. */
+function work(members: number): Record<string, number> {
+  const p = buildTfPrefecture(members, Testing.app());
+  const graph = extractTerraform({ prefecture: JSON.parse(JSON.stringify(renderConfig(p.stack))) });
+  const parts = withDeclarations(p.stack, p.members.map((m) => ({
+    part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
+    scope: m,
+  })));
+  const reach = new Reachability(graph, declaredPrefixes(parts.flatMap((x) => x.flows ?? [])));
+  const counts: Record<string, number> = Object.fromEntries(STEPS.map((s) => [s, 0]));
+  const inner = reach as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const step of STEPS) {
+    const original = inner[step].bind(reach);
+    inner[step] = (...a: unknown[]) => {
+      counts[step]++;
+      return original(...a);
+    };
+  }
+  checkParts(graph, parts, { name: 'prefecture', reach });
+  return counts;
+}
+
+test('doubling the members at most doubles every step of the reachability', () => {
+  const four = work(4);
+  const eight = work(8);
+  for (const step of STEPS) {
+    expect([step, four[step]]).not.toEqual([step, 0]);
+    expect({ step, ratio: eight[step] <= 2 * four[step] }).toEqual({ step, ratio: true });
+  }
+}, 120_000);
