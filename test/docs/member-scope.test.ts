@@ -144,5 +144,7 @@ describe('a CDK prefecture member\'s design documents: the member and the hub', 
     expect(svg).not.toContain('出力外');
     expect(svg).toContain('伝播: ほか 1 件 (本書の対象外)');
     expect(svg).not.toMatch(new RegExp(`data-id="[^"]*(${prefecture.hubStack.stackName}|${first.stackName}|${third.stackName})/`));
+    // Byte-identical from a graph extracted afresh.
+    expect(renderNetworkDiagram({ graph: extractCloudFormation(JSON.parse(JSON.stringify(templates))), describedStacks: alone })).toBe(svg);
   });
 });
