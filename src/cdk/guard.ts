@@ -147,8 +147,11 @@ export class TopologyGuard {
         ? `例外承認済み（${guardFindingId(a.finding.ruleId)}）: ${formatFinding(a.finding)} 理由: ${a.reason}`
         : `acknowledged (${guardFindingId(a.finding.ruleId)}): ${formatFinding(a.finding)} Reason: ${a.reason}`);
     }
-    // The design documents too, once the synthesizer has written the template they hash.
-    if (options.designDocuments) documentsAtSynthesis(stack, graph, options, outcome);
+    // The design documents too, once the synthesizer has written the template they hash. A member of a connected set (a
+    // prefecture) describes itself and the connected stacks nobody guards (the hub), not the other members.
+    const described = connected.length > 1
+      ? connected.filter((s) => s === stack || !guarded.has(s)).map((s) => ({ name: s.stackName, path: s.node.path })) : undefined;
+    if (options.designDocuments) documentsAtSynthesis(stack, graph, options, outcome, described);
     reportAtSynthesis(stack, reports.get(stack)!, outcome.report);
     return [...problems, ...silenced, ...outcome.errors];
   }
@@ -172,9 +175,10 @@ function reportAtSynthesis(stack: Stack, reporter: Construct, report: string): v
 }
 
 /** The design documents, once the synthesizer has written the template they hash. */
-function documentsAtSynthesis(stack: Stack, graph: TopologyGraph, options: TopologyGuardOptions, outcome: GuardOutcome): void {
+function documentsAtSynthesis(stack: Stack, graph: TopologyGraph, options: TopologyGuardOptions, outcome: GuardOutcome,
+  describedStacks: { name: string; path: string }[] | undefined): void {
   const docs = options.designDocuments!;
-  whenWritten(stack, (session: ISynthesisSession) => writeAtSynthesis(stack, stack.stackName, { graph, options, outcome }, docs,
+  whenWritten(stack, (session: ISynthesisSession) => writeAtSynthesis(stack, stack.stackName, { graph, options, outcome, describedStacks }, docs,
     stack.artifactId, session.outdir, path.join(session.outdir, stack.templateFile)));
 }
 

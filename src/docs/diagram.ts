@@ -21,6 +21,7 @@
  * - Every text and attribute goes through `xml()`, by construction: elements are built with `el()`, which escapes.
  */
 import type * as Dagre from '@dagrejs/dagre' with { 'resolution-mode': 'import' };
+import { DescribedStack, describedNodes, Describes, describesOf } from './scope';
 import { parsePrefix, Prefix } from '../guard/address-space';
 import { DeclaredFlow, DeclaredHost } from '../guard/declared';
 import {
@@ -50,6 +51,12 @@ export interface DiagramInput {
   readonly title?: string;
   /** Confidentiality label, top right and in the legend. @default 取扱注意 / Confidential */
   readonly confidentiality?: string;
+  /**
+   * The stacks whose elements are drawn when `graph` holds more (`DesignDocumentsInput.describedStacks`): a route to an
+   * element outside them ends at a box naming it; a transit route table's propagations outside them are counted.
+   * @default - every node of `graph`
+   */
+  readonly describedStacks?: readonly DescribedStack[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -115,6 +122,8 @@ const TEXT = {
     INTERNET: 'インターネット',
     CLOUD_SERVICE: 'クラウドサービス (許可ドメイン)',
     outside: '出力外',
+    notDescribed: '本書の対象外',
+    elsewhere: (n: number) => `ほか ${n} 件 (本書の対象外)`,
     legend: '凡例',
     legendRoute: 'ルート (VPC / TGW ルートテーブル)',
     legendFlow: '宣言された通信 (名前・プロトコル/ポート)',
@@ -162,6 +171,8 @@ const TEXT = {
     INTERNET: 'Internet',
     CLOUD_SERVICE: 'Cloud services (allowed domains)',
     outside: 'outside the output',
+    notDescribed: 'not described here',
+    elsewhere: (n: number) => `${n} more (not described here)`,
     legend: 'Legend',
     legendRoute: 'route (VPC / TGW route table)',
     legendFlow: 'declared flow (name, protocol/ports)',
@@ -309,7 +320,12 @@ class DiagramModel {
   private readonly edgeKeys = new Map<string, DEdge>();
   private readonly vpcSegment = new Map<string, string>();
 
-  constructor(private readonly graph: TopologyGraph, private readonly t: Texts) {}
+  constructor(private readonly graph: TopologyGraph, private readonly t: Texts, private readonly describes: Describes) {}
+
+  /** The nodes of a type that are drawn (those of the described stacks); look-ups by id still see the whole graph. */
+  private of<K extends GraphNode['type']>(type: K): Extract<GraphNode, { type: K }>[] {
+    return describedNodes(this.graph, type, this.describes);
+  }
 
   public build(flows: readonly DeclaredFlow[], findings: readonly Finding[]): void {
     this.segments();
@@ -359,7 +375,7 @@ class DiagramModel {
   }
 
   private vpcs(): void {
-    for (const v of nodesOf(this.graph, 'vpc').sort(byId)) {
+    for (const v of this.of('vpc').sort(byId)) {
       const segment = v.segment ?? nodesOf(this.graph, 'subnet').find((s) => refId(s.vpc) === v.id && s.segment)?.segment;
       const parent = isHub(v) ? this.hubCluster() : this.segmentCluster(segment);
       this.vpcSegment.set(v.id, parent);
@@ -374,17 +390,17 @@ class DiagramModel {
   private subnets(): void {
     const holder = new Map<string, string>();
     const inVpc = (vpc: string | undefined, kind: string) => `${kind}:${vpc ?? 'none'}`;
-    for (const f of nodesOf(this.graph, 'firewall').sort(byId)) for (const s of f.subnets) if (refId(s)) holder.set(refId(s)!, inVpc(refId(f.vpc), 'firewall'));
-    for (const e of nodesOf(this.graph, 'vpc-endpoint').sort(byId)) {
+    for (const f of this.of('firewall').sort(byId)) for (const s of f.subnets) if (refId(s)) holder.set(refId(s)!, inVpc(refId(f.vpc), 'firewall'));
+    for (const e of this.of('vpc-endpoint').sort(byId)) {
       if (e.endpointType === 'GatewayLoadBalancer') for (const s of e.subnets) if (refId(s) && !holder.has(refId(s)!)) holder.set(refId(s)!, inVpc(refId(e.vpc), 'gwlb'));
     }
-    for (const n of nodesOf(this.graph, 'nat-gateway').sort(byId)) {
+    for (const n of this.of('nat-gateway').sort(byId)) {
       const s = refId(n.subnet);
       const vpc = s ? refId((this.graph.nodes.get(s) as SubnetNode | undefined)?.vpc) : undefined;
       if (s && !holder.has(s)) holder.set(s, inVpc(vpc, n.public ? 'nat' : 'nat-private'));
     }
     const groups = new Map<string, { vpc?: string; title: string; subnets: SubnetNode[]; kind: string }>();
-    for (const s of nodesOf(this.graph, 'subnet').sort(byId)) {
+    for (const s of this.of('subnet').sort(byId)) {
       const vpc = refId(s.vpc) && this.graph.nodes.get(refId(s.vpc)!)?.type === 'vpc' ? refId(s.vpc) : undefined;
       const held = holder.get(s.id);
       // The hub's subnets by tier (transit, services, firewall, public), a member's by role.
@@ -427,19 +443,19 @@ class DiagramModel {
     };
     const vpcOfSubnet = (r: Ref | undefined) => refId((this.graph.nodes.get(refId(r) ?? '') as SubnetNode | undefined)?.vpc);
     const count = (n: number) => (n > 1 ? ` ×${n}` : '');
-    for (const [vpc, fws] of byVpc(nodesOf(this.graph, 'firewall'), (f: FirewallNode) => refId(f.vpc))) {
+    for (const [vpc, fws] of byVpc(this.of('firewall'), (f: FirewallNode) => refId(f.vpc))) {
       const id = `firewall:${vpc}`;
       element(id, vpc, `${this.t.firewall}${count(fws.length)}`, fws.map((f) => nameOf(f, f.id)), 'firewall', 'firewall', FIREWALL);
       for (const f of fws) this.drawnAs.set(f.id, id);
     }
-    const gwlbs = nodesOf(this.graph, 'vpc-endpoint').filter((e) => e.endpointType === 'GatewayLoadBalancer');
+    const gwlbs = this.of('vpc-endpoint').filter((e) => e.endpointType === 'GatewayLoadBalancer');
     for (const [vpc, es] of byVpc(gwlbs, (e) => refId(e.vpc))) {
       const id = `gwlb:${vpc}`;
       element(id, vpc, `${this.t.gwlb}${count(es.length)}`, [], 'firewall', 'gwlb', FIREWALL);
       for (const e of es) this.drawnAs.set(e.id, id);
     }
     for (const pub of [true, false]) {
-      const nats = nodesOf(this.graph, 'nat-gateway').filter((n) => n.public === pub);
+      const nats = this.of('nat-gateway').filter((n) => n.public === pub);
       for (const [vpc, ns] of byVpc(nats, (n) => vpcOfSubnet(n.subnet))) {
         const id = `${pub ? 'nat' : 'nat-private'}:${vpc}`;
         element(id, vpc, `${pub ? this.t.nat : this.t.natPrivate}${count(ns.length)}`, [], 'gateway', 'nat', { stroke: '#4D4D4D', fill: NODE_FILL });
@@ -447,20 +463,20 @@ class DiagramModel {
       }
     }
     for (const type of ['internet-gateway', 'egress-only-internet-gateway'] as const) {
-      for (const g of nodesOf(this.graph, type).sort(byId) as InternetGatewayNode[]) {
+      for (const g of this.of(type).sort(byId) as InternetGatewayNode[]) {
         const vpc = g.vpcs.map(refId).find((v) => v && this.clusters.has(`vpc:${v}`));
         const id = `${type}:${g.id}`;
         element(id, vpc, type === 'internet-gateway' ? this.t.igw : this.t.eigw, [nameOf(g, g.id)], 'gateway', type, { stroke: '#4D4D4D', fill: NODE_FILL });
         this.drawnAs.set(g.id, id);
       }
     }
-    for (const g of nodesOf(this.graph, 'vpn-gateway').sort(byId)) {
+    for (const g of this.of('vpn-gateway').sort(byId)) {
       const vpc = g.vpcs.map(refId).find((v) => v && this.clusters.has(`vpc:${v}`));
       const id = `vpn-gateway:${g.id}`;
       element(id, vpc, this.t.vgw, [nameOf(g, g.id)], 'gateway', 'vpn-gateway', { stroke: '#4D4D4D', fill: NODE_FILL });
       this.drawnAs.set(g.id, id);
     }
-    const others = nodesOf(this.graph, 'vpc-endpoint').filter((e) => e.endpointType !== 'GatewayLoadBalancer');
+    const others = this.of('vpc-endpoint').filter((e) => e.endpointType !== 'GatewayLoadBalancer');
     for (const [vpc, es] of byVpc(others, (e) => refId(e.vpc))) {
       const id = `endpoints:${vpc}`;
       const services = (type: string) => es.filter((e) => e.endpointType === type).map((e) => e.serviceName.split('.').pop() ?? e.serviceName);
@@ -468,21 +484,21 @@ class DiagramModel {
       element(id, vpc, `${this.t.endpoints}${count(es.length)}`, wrap(lines, 48), 'gateway', 'vpc-endpoint', { stroke: '#4D4D4D', fill: NODE_FILL });
       for (const e of es) this.drawnAs.set(e.id, id);
     }
-    for (const lb of nodesOf(this.graph, 'load-balancer').sort(byId)) {
+    for (const lb of this.of('load-balancer').sort(byId)) {
       const vpc = lb.subnets.map(vpcOfSubnet).find((v) => v);
       const id = `load-balancer:${lb.id}`;
       element(id, vpc, this.t.loadBalancer, [nameOf(lb, lb.id)], 'gateway', 'load-balancer', { stroke: '#4D4D4D', fill: NODE_FILL });
       this.drawnAs.set(lb.id, id);
     }
     // A Squid configuration in a boot script is the forward proxy (the guard reads it for AP-3 / AP-6).
-    for (const u of nodesOf(this.graph, 'user-data').sort(byId).filter((n) => /^\s*http_port\s/m.test(n.text))) {
+    for (const u of this.of('user-data').sort(byId).filter((n) => /^\s*http_port\s/m.test(n.text))) {
       const group = u.securityGroups.map((r) => this.graph.nodes.get(refId(r) ?? '')).find((g) => g?.type === 'security-group');
       const vpc = group?.type === 'security-group' ? refId(group.vpc) : undefined;
       const id = `proxy:${u.id}`;
       element(id, vpc, this.t.proxy, [nameOf(u, u.id)], 'gateway', 'proxy', { stroke: '#4D4D4D', fill: NODE_FILL });
       this.drawnAs.set(u.id, id);
     }
-    for (const p of nodesOf(this.graph, 'vpc-peering').sort(byId)) {
+    for (const p of this.of('vpc-peering').sort(byId)) {
       const id = `peering:${p.id}`;
       this.nodes.set(id, { id, lines: [this.t.peering, nameOf(p, p.id)], shape: 'gateway', kind: 'vpc-peering', stroke: '#4D4D4D', fill: NODE_FILL });
       this.drawnAs.set(p.id, id);
@@ -490,12 +506,12 @@ class DiagramModel {
   }
 
   private transit(): void {
-    for (const g of nodesOf(this.graph, 'transit-gateway').sort(byId)) {
+    for (const g of this.of('transit-gateway').sort(byId)) {
       // The hub's transit gateway is part of the security cloud; a member's stands on its own.
       const parent = isHub(g) ? this.hubCluster() : undefined;
       this.clusters.set(`tgw:${g.id}`, { id: `tgw:${g.id}`, parent, label: `${this.t.tgw} ${nameOf(g, g.id)}`, kind: 'transit-gateway', ...TRANSIT });
     }
-    for (const table of nodesOf(this.graph, 'transit-route-table').sort(byId)) {
+    for (const table of this.of('transit-route-table').sort(byId)) {
       const tgw = refId(table.transitGateway);
       // The implicit default table is drawn only when something uses it.
       if (table.default && table.associations.length === 0 && table.routes.length === 0 && table.propagations.length === 0) continue;
@@ -503,7 +519,12 @@ class DiagramModel {
       const id = `tgw-table:${table.id}`;
       const routes = [...table.routes].sort((a, b) => (a.destination < b.destination ? -1 : a.destination > b.destination ? 1 : 0));
       const forwarding = routes.filter((r) => !r.blackhole).map((r) => `${r.destination} → ${this.attachmentName(r.attachment)}`);
-      const propagated = table.propagations.map((p) => `${this.t.propagated}: ${this.attachmentName(p)}`);
+      // The hub's table propagates every member's attachment: those of stacks not described are counted, not named.
+      const shown = table.propagations.filter((p) => this.drawsRef(p));
+      const propagated = [
+        ...shown.map((p) => `${this.t.propagated}: ${this.attachmentName(p)}`),
+        ...(shown.length < table.propagations.length ? [`${this.t.propagated}: ${this.t.elsewhere(table.propagations.length - shown.length)}`] : []),
+      ];
       const holes = routes.filter((r) => r.blackhole).map((r) => r.destination);
       const LIMIT = 8;
       const listed = [...forwarding, ...propagated];
@@ -517,9 +538,9 @@ class DiagramModel {
       this.drawnAs.set(table.id, id);
       for (const r of table.routes) this.routeTable.set(r.source, table.id);
     }
-    if (nodesOf(this.graph, 'transit-gateway').length > 0) {
+    if (this.of('transit-gateway').length > 0) {
       // A gateway whose tables are all implicit and unused still shows as its cluster.
-      for (const g of nodesOf(this.graph, 'transit-gateway').sort(byId)) {
+      for (const g of this.of('transit-gateway').sort(byId)) {
         const cluster = `tgw:${g.id}`;
         if (![...this.nodes.values()].some((n) => n.parent === cluster)) {
           this.nodes.set(`tgw-empty:${g.id}`, { id: `tgw-empty:${g.id}`, parent: cluster, lines: [this.t.none], shape: 'table', kind: 'placeholder', ...TRANSIT });
@@ -551,22 +572,22 @@ class DiagramModel {
 
   /** External networks: where VPNs, gateways and declared flows lead. */
   private externals(flows: readonly DeclaredFlow[]): void {
-    for (const a of nodesOf(this.graph, 'transit-attachment').sort(byId)) {
+    for (const a of this.of('transit-attachment').sort(byId)) {
       if (a.kind !== 'vpn') continue;
       const zone = a.zone === 'LGWAN_WAN' || a.zone === 'SECURITY_CLOUD' ? this.zoneNode(a.zone) : this.zoneNode(`VPN ${a.zone ?? this.t.unknownZone}`);
       this.drawnAs.set(a.id, zone);
       // Traffic from the VPN enters the transit gateway through the tables it is associated with.
-      for (const t of nodesOf(this.graph, 'transit-route-table').sort(byId)) {
+      for (const t of this.of('transit-route-table').sort(byId)) {
         // Drawn from the table to the network, like the table's routes, so that the networks stay below the gateway.
         if (t.associations.some((x) => refId(x) === a.id)) this.addEdge(this.drawnAs.get(t.id), zone, 'link');
       }
     }
-    for (const g of nodesOf(this.graph, 'vpn-gateway').sort(byId)) {
+    for (const g of this.of('vpn-gateway').sort(byId)) {
       const zones = [...new Set(g.zones)].sort();
       const zone = zones.length === 1 && (zones[0] === 'LGWAN_WAN' || zones[0] === 'SECURITY_CLOUD') ? this.zoneNode(zones[0]) : this.zoneNode(`VPN ${zones.join(', ') || this.t.unknownZone}`);
       this.addEdge(this.drawnAs.get(g.id), zone, 'link');
     }
-    const gateways = [...nodesOf(this.graph, 'internet-gateway'), ...nodesOf(this.graph, 'egress-only-internet-gateway')].sort(byId);
+    const gateways = [...this.of('internet-gateway'), ...this.of('egress-only-internet-gateway')].sort(byId);
     if (gateways.length > 0) {
       const internet = this.zoneNode('INTERNET');
       for (const g of gateways) this.addEdge(this.drawnAs.get(g.id), internet, 'link');
@@ -576,7 +597,7 @@ class DiagramModel {
       this.addEdge('external:SECURITY_CLOUD', 'external:INTERNET', 'link');
     }
     // Cloud services (α′): the domains Network Firewall lets through.
-    const domains = [...new Set(nodesOf(this.graph, 'rule-group').flatMap((g) => g.domainList?.targets ?? []))].sort();
+    const domains = [...new Set(this.of('rule-group').flatMap((g) => g.domainList?.targets ?? []))].sort();
     if (domains.length > 0) {
       const LIMIT = 10;
       const list = [...domains.slice(0, LIMIT), ...(domains.length > LIMIT ? [this.t.more(domains.length - LIMIT)] : [])];
@@ -588,17 +609,17 @@ class DiagramModel {
   /** One grey arrow per pair of boxes that a route of the first box's tables connects. */
   private routes(): void {
     const tablesOf = new Map<string, RouteTableNode[]>();
-    for (const t of nodesOf(this.graph, 'route-table').sort(byId)) {
+    for (const t of this.of('route-table').sort(byId)) {
       for (const s of t.subnets) tablesOf.set(s, [...(tablesOf.get(s) ?? []), t]);
       for (const r of t.routes) this.routeTable.set(r.source, t.id);
     }
     const attachmentsOf = new Map<string, TransitAttachmentNode[]>();
-    for (const a of nodesOf(this.graph, 'transit-attachment').sort(byId)) {
+    for (const a of this.of('transit-attachment').sort(byId)) {
       if (a.kind === 'vpc' && refId(a.vpc)) attachmentsOf.set(refId(a.vpc)!, [...(attachmentsOf.get(refId(a.vpc)!) ?? []), a]);
     }
-    const associated = (attachment: string) => nodesOf(this.graph, 'transit-route-table').sort(byId)
+    const associated = (attachment: string) => this.of('transit-route-table').sort(byId)
       .filter((t) => t.associations.some((x) => refId(x) === attachment)).map((t) => this.drawnAs.get(t.id));
-    for (const s of nodesOf(this.graph, 'subnet').sort(byId)) {
+    for (const s of this.of('subnet').sort(byId)) {
       const from = this.drawnAs.get(s.id);
       const vpc = refId(s.vpc);
       const vpcNode = vpc ? this.graph.nodes.get(vpc) : undefined;
@@ -616,16 +637,17 @@ class DiagramModel {
             }
             continue;
           }
-          this.addEdge(from, target ? this.drawnAs.get(target) ?? this.outside(target) : this.outside(describe(r.ref)), 'route');
+          this.addEdge(from, target ? this.drawnAs.get(target) ?? this.notDrawn(target) : this.outside(describe(r.ref)), 'route');
         }
       }
     }
     // NAT gateways send on from their subnets: the element and its subnets are one box, so nothing to add. Transit
     // tables: to where their routes and propagations lead.
-    for (const t of nodesOf(this.graph, 'transit-route-table').sort(byId)) {
+    for (const t of this.of('transit-route-table').sort(byId)) {
       const from = this.drawnAs.get(t.id);
       if (!from) continue;
-      const targets = [...t.routes.filter((r) => !r.blackhole).map((r) => r.attachment), ...t.propagations];
+      // Propagations of attachments outside the described stacks are counted on the table, not drawn.
+      const targets = [...t.routes.filter((r) => !r.blackhole).map((r) => r.attachment), ...t.propagations.filter((p) => this.drawsRef(p))];
       for (const ref of targets) for (const to of this.attachmentTargets(ref)) this.addEdge(from, to, 'route');
     }
   }
@@ -635,8 +657,26 @@ class DiagramModel {
     if (!ref) return [];
     const a = this.graph.nodes.get(refId(ref) ?? '');
     if (a?.type !== 'transit-attachment') return [this.outside(describe(ref))];
+    if (!this.describes(a)) return [this.notDrawn(a.id, this.attachmentName(ref))];
     if (a.kind === 'vpn') return [this.drawnAs.get(a.id)!].filter((x) => x);
     return [...new Set(a.subnets.map((s) => this.drawnAs.get(refId(s) ?? '')).filter((x): x is string => !!x))];
+  }
+
+  /** Whether a reference's node is drawn (an unknown or external one counts as drawn: it is named as before). */
+  private drawsRef(r: Ref | undefined): boolean {
+    const n = this.graph.nodes.get(refId(r) ?? '');
+    return !n || this.describes(n);
+  }
+
+  /** The box of a route target that is not drawn: named, when it lies in a stack the documents do not describe. */
+  private notDrawn(id: string, label?: string): string {
+    const n = this.graph.nodes.get(id);
+    if (!n || this.describes(n)) return this.outside(id);
+    const node = `elsewhere:${id}`;
+    if (!this.nodes.has(node)) {
+      this.nodes.set(node, { id: node, lines: [this.t.notDescribed, label ?? nameOf(n, id)], shape: 'external', kind: 'outside', stroke: UNASSIGNED.stroke, fill: UNASSIGNED.fill });
+    }
+    return node;
   }
 
   /** A box for something a route or path names that is not in the output. */
@@ -651,7 +691,7 @@ class DiagramModel {
     if (h.zone === 'LGWAN_WAN' || h.zone === 'SECURITY_CLOUD') return this.zoneNode(h.zone);
     const first = h.cidrs.map((c) => parsePrefix(c)).find((p): p is Prefix => !!p);
     if (first) {
-      const subnet = nodesOf(this.graph, 'subnet').sort(byId).find((s) => [s.cidr, s.ipv6Cidr].some((c) => {
+      const subnet = this.of('subnet').sort(byId).find((s) => [s.cidr, s.ipv6Cidr].some((c) => {
         const p = parsePrefix(c);
         return p !== undefined && contains(p, first);
       }));
@@ -853,7 +893,7 @@ function wellOrdered(layer: readonly string[], label: (v: string) => OrderLabel,
 export function renderNetworkDiagram(input: DiagramInput): string {
   const language = input.language ?? 'ja';
   const t = TEXT[language];
-  const model = new DiagramModel(input.graph, t);
+  const model = new DiagramModel(input.graph, t, describesOf(input.describedStacks));
   model.build(input.flows ?? [], input.findings ?? []);
 
   // Empty segments still show: a placeholder box keeps the cluster.

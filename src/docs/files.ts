@@ -33,7 +33,13 @@ export function designFiles(
   const findings = outcome ? [...outcome.blocking, ...outcome.warned] : [...input.findings ?? []];
   const svg = wants(DesignDocumentFormat.HTML) || wants(DesignDocumentFormat.SVG)
     ? renderNetworkDiagram({
-      graph: input.graph, flows: input.flows, findings, language: docs.language, title: docs.title, confidentiality: docs.label,
+      graph: input.graph,
+      flows: input.flows,
+      findings,
+      language: docs.language,
+      title: docs.title,
+      confidentiality: docs.label,
+      describedStacks: input.describedStacks,
     })
     : undefined;
   if (wants(DesignDocumentFormat.HTML)) files.push({ file: `${base}.design.html`, content: renderHtml(docs, { diagramSvg: svg }) });

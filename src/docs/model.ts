@@ -10,6 +10,7 @@
 import { createHash } from 'crypto';
 import { DesignDocument, DesignDocuments, DocColumn, DocLanguage, DocRow, DocTable } from './document';
 import { MUTATION_SUITE, OUT_OF_SCOPE_MEASURES } from './evidence';
+import { DescribedStack, describedNodes, Describes, describesOf } from './scope';
 import { packageInfo } from '../cli/formats';
 import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from '../guard/acknowledge';
 import { parsePrefix } from '../guard/address-space';
@@ -90,6 +91,14 @@ export interface DesignDocumentsInput {
   readonly version?: string;
   /** The confidentiality label. @default '取扱注意' (ja) / 'Confidential — handle with care' (en) */
   readonly label?: string;
+  /**
+   * The stacks whose nodes the documents list and draw, when `graph` holds more (a CDK prefecture member's graph holds
+   * the hub and every other member): the parameter sheet's rows and the diagram's boxes are those of these stacks; the
+   * flows' paths are still followed through the whole graph, and what a listed element points at outside them (a route's
+   * target) is still named. Lists of other elements in a cell (a hub route table's propagations) count those outside.
+   * @default - every node of `graph`
+   */
+  readonly describedStacks?: readonly DescribedStack[];
 }
 
 type Words = Record<string, { ja: string; en: string }>;
@@ -165,6 +174,13 @@ export function buildDesignDocuments(input: DesignDocumentsInput): DesignDocumen
     : `CDK: ${suite.cdk.mutations} changes, ${suite.cdk.cases} cases over the examples; CDKTF: ${suite.cdktf.mutations} changes, ${suite.cdktf.cases} cases (each must be refused by its rule)`;
   const facts = [
     { key: 'stack', label: lang === 'ja' ? 'スタック' : 'Stack', value: input.stack },
+    ...(input.describedStacks ? [{
+      key: 'scope',
+      label: lang === 'ja' ? '記載範囲' : 'Scope',
+      value: lang === 'ja'
+        ? `${uniqueSorted(input.describedStacks.map((s) => s.name)).join(', ')}（接続された他のスタックは、通信経路と参照先の名前のみ記載）`
+        : `${uniqueSorted(input.describedStacks.map((s) => s.name)).join(', ')} (other connected stacks appear only on flow paths and as named targets)`,
+    }] : []),
     { key: 'municipality', label: lang === 'ja' ? '団体名' : 'Municipality', value: input.blueprint?.municipality ?? t(W.notRecorded) },
     { key: 'engine', label: lang === 'ja' ? '生成エンジン' : 'Engine', value: input.graph.engine === 'cloudformation' ? 'AWS CloudFormation' : 'Terraform' },
     { key: 'model', label: lang === 'ja' ? 'モデル' : 'Model', value: modelText },
@@ -245,12 +261,15 @@ function sortRows(rows: DocRow[]): DocRow[] {
 class Builder {
   public readonly outcome: DocsOutcome;
   private readonly graph: TopologyGraph;
+  /** Whether the documents list a node (see `describedStacks`); paths and names use the whole graph. */
+  private readonly describes: Describes;
   private readonly ctx: GuardContext;
   private readonly blueprint?: Blueprint;
   private readonly flowPurpose = new Map<string, string>();
 
   constructor(private readonly input: DesignDocumentsInput, private readonly lang: DocLanguage) {
     this.graph = input.graph;
+    this.describes = describesOf(input.describedStacks);
     // The same context as the guard's (declared hosts' blocks as classes of their own), for the flows' evidence.
     this.ctx = guardContext(input.graph, input.options, { flows: input.flows ?? [], hosts: input.hosts ?? [] });
     this.outcome = input.outcome ?? this.judge();
@@ -297,6 +316,28 @@ class Builder {
   private ref(r: Ref | undefined): string {
     if (!r) return this.t(W.none);
     return r.kind === 'node' ? this.name(r.id) : describeRef(r);
+  }
+
+  /** The nodes of a type that the documents list (all of them unless `describedStacks` says otherwise). */
+  private listedNodes<K extends GraphNode['type']>(type: K): Extract<GraphNode, { type: K }>[] {
+    return describedNodes(this.graph, type, this.describes);
+  }
+
+  /**
+   * A cell's list of other elements (by graph id or reference), as `text` names them, sorted: those outside the described
+   * stacks are counted, not named (the hub's route table propagates every member's attachment).
+   */
+  private listOf<T extends string | Ref | GraphNode>(items: readonly T[], text: (item: T) => string): string[] {
+    const listed = (item: T) => {
+      const it: string | Ref | GraphNode = item;
+      if (typeof it !== 'string' && 'type' in it) return this.describes(it);
+      const id = typeof it === 'string' ? it : it.kind === 'node' ? it.id : undefined;
+      const n = id === undefined ? undefined : this.graph.nodes.get(id);
+      return n === undefined || this.describes(n);
+    };
+    const inside = items.filter(listed);
+    const others = items.length - inside.length;
+    return [...inside.map(text).sort(cmp), ...(others > 0 ? [this.ja() ? `ほか ${others} 件（この設計書の対象外）` : `${others} more outside these documents`] : [])];
   }
 
   private zone(zone: string): string {
@@ -392,7 +433,8 @@ class Builder {
     }
     const filters = new Set<string>();
     for (const h of [f.from, f.to]) {
-      for (const g of nodesOf(this.graph, 'security-group').filter((x) => x.tags['jichitai:host'] === h.name)) {
+      // The described stacks' groups: another member's host of the same name is not this flow's.
+      for (const g of this.listedNodes('security-group').filter((x) => x.tags['jichitai:host'] === h.name)) {
         filters.add(`${this.ja() ? 'SG' : 'security group'} ${this.name(g.id)} (${h.name})`);
       }
     }
@@ -406,7 +448,7 @@ class Builder {
 
   public vpcTable(): DocTable {
     const columns = this.cols([['vpc', 'VPC', 'VPC'], ['segment', '系', 'Segment'], ['cidrs', 'CIDR', 'CIDRs']]);
-    const rows = nodesOf(this.graph, 'vpc').map((v) => row([this.name(v.id), this.segment(v.segment), v.cidrs.join('\n') || this.t(W.notRecorded)],
+    const rows = this.listedNodes('vpc').map((v) => row([this.name(v.id), this.segment(v.segment), v.cidrs.join('\n') || this.t(W.notRecorded)],
       { segment: v.segment ?? 'none', vpc: v.id }));
     return { id: 'parameters-vpcs', title: this.ja() ? 'VPC と CIDR' : 'VPCs and CIDRs', columns, rows: sortRows(rows), notes: [] };
   }
@@ -418,7 +460,7 @@ class Builder {
     ]);
     const tables = nodesOf(this.graph, 'route-table');
     const acls = nodesOf(this.graph, 'network-acl');
-    const rows = nodesOf(this.graph, 'subnet').map((s) => {
+    const rows = this.listedNodes('subnet').map((s) => {
       const seg = segmentOf(this.graph, s);
       const own = tables.filter((rt) => rt.subnets.includes(s.id)).map((rt) => this.name(rt.id));
       const nacl = acls.filter((a) => a.subnets.includes(s.id)).map((a) => this.name(a.id));
@@ -459,9 +501,9 @@ class Builder {
     ]);
     const reasons = this.planReasons();
     const rows: DocRow[] = [];
-    for (const rt of nodesOf(this.graph, 'route-table')) {
+    for (const rt of this.listedNodes('route-table')) {
       const vpc = deref<VpcNode>(this.graph, rt.vpc);
-      const subnets = rt.subnets.map((s) => this.name(s)).sort(cmp).join('\n') || (rt.main ? (this.ja() ? '（メイン: 関連付けのないサブネット）' : '(main: subnets without an association)') : this.t(W.none));
+      const subnets = this.listOf(rt.subnets, (s) => this.name(s)).join('\n') || (rt.main ? (this.ja() ? '（メイン: 関連付けのないサブネット）' : '(main: subnets without an association)') : this.t(W.none));
       const local = (vpc?.cidrs ?? []).map((c) => ({ destination: c, target: 'local', ref: this.ja() ? 'VPC 内' : 'within the VPC', reason: this.ja() ? 'VPC 内（AWS の local ルート）' : 'within the VPC (AWS local route)' }));
       const routes = [
         ...local,
@@ -490,15 +532,15 @@ class Builder {
     ]);
     const reasons = this.planReasons();
     const rows: DocRow[] = [];
-    for (const gw of nodesOf(this.graph, 'transit-gateway')) {
+    for (const gw of this.listedNodes('transit-gateway')) {
       const settings = this.ja()
         ? `既定ルートテーブルへの関連付け: ${gw.defaultRouteTableAssociation ? '有効' : '無効'}、伝播: ${gw.defaultRouteTablePropagation ? '有効' : '無効'}`
         : `default route table association: ${gw.defaultRouteTableAssociation ? 'enabled' : 'disabled'}, propagation: ${gw.defaultRouteTablePropagation ? 'enabled' : 'disabled'}`;
       rows.push(row([this.name(gw.id), this.ja() ? '（設定）' : '(settings)', '', '', settings, '', ''], { gateway: gw.id }));
     }
-    for (const tt of nodesOf(this.graph, 'transit-route-table')) {
-      const assoc = tt.associations.map((r) => this.attachmentText(r)).sort(cmp).join('\n') || this.t(W.none);
-      const prop = tt.propagations.map((r) => this.attachmentText(r)).sort(cmp).join('\n') || this.t(W.none);
+    for (const tt of this.listedNodes('transit-route-table')) {
+      const assoc = this.listOf(tt.associations, (r) => this.attachmentText(r)).join('\n') || this.t(W.none);
+      const prop = this.listOf(tt.propagations, (r) => this.attachmentText(r)).join('\n') || this.t(W.none);
       const routes = [...tt.routes].sort((a, b) => cmp(a.destination, b.destination));
       for (const r of routes) {
         rows.push(row([this.ref(tt.transitGateway), this.name(tt.id), assoc, prop, r.destination,
@@ -526,12 +568,12 @@ class Builder {
     const bp = this.input.blueprint;
     const connectionOf = (zone: string | undefined) => (zone === 'LGWAN_WAN' ? bp?.lgwan.connection : zone === 'SECURITY_CLOUD' ? bp?.internet?.securityCloud : undefined);
     const rows: DocRow[] = [];
-    for (const a of nodesOf(this.graph, 'transit-attachment').filter((x) => x.kind !== 'vpc')) {
+    for (const a of this.listedNodes('transit-attachment').filter((x) => x.kind !== 'vpc')) {
       const c = connectionOf(a.zone);
       rows.push(row([this.name(a.id), a.kind, a.zone ? this.zone(a.zone) : this.t(W.notRecorded), c?.customerGatewayIp ?? this.t(W.notRecorded),
         c?.customerGatewayIp ? String(c.customerGatewayAsn ?? 65000) : this.t(W.notRecorded), c?.attachmentId ?? this.t(W.none)], { zone: a.zone ?? 'none' }));
     }
-    for (const g of nodesOf(this.graph, 'vpn-gateway')) {
+    for (const g of this.listedNodes('vpn-gateway')) {
       rows.push(row([this.name(g.id), 'vpn-gateway', g.zones.map((z) => this.zone(z)).join(', ') || this.t(W.notRecorded), this.t(W.notRecorded), this.t(W.notRecorded), this.t(W.none)], { zone: g.zones.join(',') }));
     }
     // Attachments that exist outside the template (an existing Direct Connect or peering) are named by id only.
@@ -550,7 +592,7 @@ class Builder {
     ]);
     const rows: DocRow[] = [];
     const peer = (r: SecurityGroupRule) => r.cidr ?? (r.peerGroup ? `SG ${this.ref(r.peerGroup)}` : r.prefixList ? `pl ${r.prefixList}` : this.t(W.any));
-    for (const g of nodesOf(this.graph, 'security-group')) {
+    for (const g of this.listedNodes('security-group')) {
       const host = g.tags['jichitai:host'] ?? '';
       const vpc = this.ref(g.vpc);
       const rules = [
@@ -572,9 +614,9 @@ class Builder {
       ['action', '動作', 'Action'], ['protocol', 'プロトコル', 'Protocol'], ['ports', 'ポート', 'Ports'], ['cidr', 'CIDR', 'CIDR'],
     ]);
     const rows: DocRow[] = [];
-    const acls = nodesOf(this.graph, 'network-acl').filter((a: NetworkAclNode) => !a.default || a.subnets.length > 0 || a.entries.length > 0);
+    const acls = this.listedNodes('network-acl').filter((a: NetworkAclNode) => !a.default || a.subnets.length > 0 || a.entries.length > 0);
     for (const a of acls) {
-      const subnets = a.subnets.map((s) => this.name(s)).sort(cmp).join('\n') || this.t(W.none);
+      const subnets = this.listOf(a.subnets, (s) => this.name(s)).join('\n') || this.t(W.none);
       const entries = [...a.entries].sort((x, y) => Number(x.egress) - Number(y.egress) || x.ruleNumber - y.ruleNumber);
       for (const e of entries) {
         rows.push(row([this.name(a.id), subnets, String(e.ruleNumber), e.egress ? this.t(W.outbound) : this.t(W.inbound), e.action === 'allow' ? this.t(W.allow) : this.t(W.deny),
@@ -592,15 +634,16 @@ class Builder {
     ]);
     const rows: DocRow[] = [];
     const associations = nodesOf(this.graph, 'dns-association');
-    for (const g of nodesOf(this.graph, 'dns-rule-group')) {
-      const vpcs = associations.filter((a) => a.ruleGroup.kind === 'node' && a.ruleGroup.id === g.id).map((a) => this.ref(a.vpc)).sort(cmp).join('\n') || this.t(W.none);
+    for (const g of this.listedNodes('dns-rule-group')) {
+      // An association lies in the stack of its VPC (a member may associate the hub's group): counted when outside.
+      const vpcs = this.listOf(associations.filter((a) => a.ruleGroup.kind === 'node' && a.ruleGroup.id === g.id), (a) => this.ref(a.vpc)).join('\n') || this.t(W.none);
       for (const r of [...g.rules].sort((a, b) => a.priority - b.priority)) {
         const list = deref(this.graph, r.domainList);
         const domains = list?.type === 'dns-domain-list' ? [...list.domains].sort(cmp).join('\n') : this.t(W.notRecorded);
         rows.push(row([this.name(g.id), vpcs, String(r.priority), r.action, this.ref(r.domainList), domains], { 'rule-group': g.id }));
       }
     }
-    for (const c of nodesOf(this.graph, 'dns-firewall-config')) {
+    for (const c of this.listedNodes('dns-firewall-config')) {
       const open = c.failOpen === undefined ? this.t(W.notRecorded) : c.failOpen ? 'fail open' : 'fail closed';
       rows.push(row([this.name(c.id), this.ref(c.vpc), '', this.ja() ? `障害時の動作: ${open}` : `on failure: ${open}`, '', ''], {}));
     }
@@ -613,7 +656,7 @@ class Builder {
       ['rule-group', 'ルールグループ', 'Rule group'], ['priority', '優先度', 'Priority'], ['rules', 'ルール', 'Rules'],
     ]);
     const rows: DocRow[] = [];
-    for (const fw of nodesOf(this.graph, 'firewall')) {
+    for (const fw of this.listedNodes('firewall')) {
       const policy = deref(this.graph, fw.policy);
       const p = policy?.type === 'firewall-policy' ? policy : undefined;
       const defaults = p ? `stateless: ${p.statelessDefaultActions.join(', ') || '-'}; stateful: ${p.statefulDefaultActions.join(', ') || '-'}; ${p.ruleOrder}` : this.t(W.notRecorded);
@@ -635,7 +678,7 @@ class Builder {
     const rows: DocRow[] = [];
     const shown = ['http_port', 'https_port', 'ssl_bump', 'http_access', 'request_header_access', 'request_header_add', 'http_reply_access',
       'icap_service', 'icap_enable', 'adaptation_access', 'sslproxy_cert_error', 'tls_outgoing_options', 'access_log'];
-    for (const { node, conf } of proxyConfigs(this.graph)) {
+    for (const { node, conf } of proxyConfigs(this.graph).filter((c) => this.describes(c.node))) {
       const proxy = this.name(node.id);
       for (const [name, lines] of [...conf.acls].sort((a, b) => cmp(a[0], b[0]))) {
         for (const l of lines) rows.push(row([proxy, `acl ${name} ${l.type}`, [...l.flags, ...l.values].join(' ')], { item: 'acl' }));
