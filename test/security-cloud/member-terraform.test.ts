@@ -79,7 +79,7 @@ describeWithTerraform('a CDKTF member of the hub with the real terraform (offlin
 
   test('a hub of the same configuration: terraform validate and plan every resource', () => {
     const { cwd, declared } = prepare('member-with-hub', true);
-    expect(runTerraform(setup, cwd, ['validate'])).toContain('The configuration is valid');
+    // No separate `terraform validate`: the plan below validates first and fails alike (test/support/terraform.ts).
     const plan = runTerraform(setup, cwd, ['plan', '-input=false', '-lock=false', '-refresh=false']);
     const summary = /Plan: (\d+) to add, (\d+) to change, (\d+) to destroy/.exec(plan);
     expect(summary).not.toBeNull();
