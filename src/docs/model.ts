@@ -26,7 +26,8 @@ import { Finding, findingText, GuardContext, Severity } from '../guard/rule';
 import { ALL_RULES } from '../guard/rules';
 import { proxyConfigs } from '../guard/rules/breakout-controls';
 import { RULE_DOCUMENTATION } from '../guard/rules/catalogue';
-import { segmentOf, subnetsIn } from '../guard/topology';
+import { arrivesAt, startingSubnets } from '../guard/rules/flows';
+import { segmentOf } from '../guard/topology';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { BreakoutServiceProps, CloudServiceCategory } from '../model/cloud-service';
 import { FLOW_KIND_JA, FlowKind } from '../model/flows';
@@ -154,8 +155,6 @@ const CATEGORY_JA: Record<string, string> = {
   [CloudServiceCategory.LICENSE]: 'ライセンス認証',
   [CloudServiceCategory.OTHER]: 'その他',
 };
-
-const SEGMENTS = new Set<string>(Object.values(Segment));
 
 /** Build the design documents of one stack. Pure: the same input gives the same documents. */
 export function buildDesignDocuments(input: DesignDocumentsInput): DesignDocuments {
@@ -395,9 +394,6 @@ class Builder {
   /** The path of a declared flow's request, from the reachability engine, with the filters on it. */
   private flowEvidence(f: DeclaredFlow): { routes: string[]; filters: string[]; firewalls: string[] } | undefined {
     const reach = this.ctx.reach;
-    const arrived = (a: Arrival) => (SEGMENTS.has(f.to.zone)
-      ? a.end.kind === 'subnet' && reach.segmentOf(a.end.subnet) === f.to.zone
-      : a.end.kind === 'zone' && a.end.zone === f.to.zone);
     const routes = new Set<string>();
     const crossed = new Set<string>();
     const firewalls = new Set<string>();
@@ -406,11 +402,11 @@ class Builder {
       if (!sp) return undefined;
       for (const d of f.to.cidrs) {
         const probes: Arrival[][] = [];
-        if (SEGMENTS.has(f.from.zone)) {
-          // As FLOW-1 probes it: from every subnet of the segment holding part of the host's block.
-          for (const sub of subnetsIn(this.ctx, f.from.zone as Segment)) {
-            const p = parsePrefix(sub.cidr) ?? parsePrefix(sub.ipv6Cidr);
-            if (!p || p.family !== sp.family || p.lo > sp.hi || sp.lo > p.hi) continue;
+        const arrived = arrivesAt(this.ctx, f.to, d);
+        const starting = startingSubnets(this.ctx, f.from, sp);
+        if (starting) {
+          // As FLOW-1 probes it: from every subnet of the segment (or the hub) holding part of the host's block.
+          for (const { t: sub, p } of starting) {
             const headers = reach.headersFor(p.length >= sp.length ? (sub.cidr ?? sub.ipv6Cidr)! : s, d, f.ports);
             if (headers) probes.push(reach.probeFromSubnet(sub.id, headers).arrivals);
           }

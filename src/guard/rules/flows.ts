@@ -65,9 +65,8 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
   const sp = parsePrefix(s);
   if (!sp) return [{ text: unreadable(s) }];
   const probes: { arrivals: Arrival[]; drops: Drop[]; requested: Box[] }[] = [];
-  if (SEGMENTS.has(src.zone)) {
-    // From every subnet of the host's segment that holds part of its block, with that part as the source.
-    const holding = subnetsOverlapping(ctx, src.zone as Segment, sp);
+  const holding = startingSubnets(ctx, src, sp);
+  if (holding) {
     if (holding.length === 0) {
       return [{ text: bi(`${what.en}: no subnet of the ${src.zone} segment holds ${s}`, `${what.ja}: ${s} を含む${SEGMENT_JA[src.zone as Segment]}のサブネットがない`) }];
     }
@@ -83,10 +82,8 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
     probes.push({ ...ctx.reach.probeFromZone(src.zone, requested), requested });
   }
   const out: { text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']> }[] = [];
+  const arrived = arrivesAt(ctx, dst, d);
   for (const { arrivals, drops, requested } of probes) {
-    const arrived = (a: Arrival) => (SEGMENTS.has(dst.zone)
-      ? a.end.kind === 'subnet' && ctx.reach.segmentOf(a.end.subnet) === dst.zone
-      : a.end.kind === 'zone' && a.end.zone === dst.zone);
     const missing = subtractAll(requested, arrivals.filter(arrived).flatMap((a) => a.headers));
     if (missing.length === 0) continue;
     const lost = drops.find((x) => overlaps(x.headers, missing));
@@ -144,6 +141,46 @@ function subnetsOverlapping(ctx: GuardContext, segment: Segment, sp: Prefix): { 
     if (blocks[i].p.hi >= sp.lo) out.push(blocks[i]);
   }
   return out.sort((a, b) => a.rank - b.rank);
+}
+
+/** The security cloud zone (`Zone.SECURITY_CLOUD`): outside the graph behind a VPN, or a hub VPC of the same app. */
+const SECURITY_CLOUD = 'SECURITY_CLOUD';
+
+/**
+ * Where a declared flow from `src` (its block `sp`) starts: every subnet of the host's segment that holds part of the
+ * block; for a host of the security cloud whose address lies in a hub VPC of the graph (a prefecture's app), the hub's
+ * subnets holding it. Undefined: the host is in a zone outside the graph (the LGWAN WAN, a security cloud behind a
+ * VPN), whose entries the probe starts from. FLOW-1 and the design documents' communication matrix both ask.
+ */
+export function startingSubnets(ctx: GuardContext, src: DeclaredHost, sp: Prefix): { t: SubnetNode; p: Prefix }[] | undefined {
+  if (SEGMENTS.has(src.zone)) return subnetsOverlapping(ctx, src.zone as Segment, sp);
+  const inHub = src.zone === SECURITY_CLOUD ? hubSubnetsOverlapping(ctx, sp) : [];
+  return inHub.length > 0 ? inHub : undefined;
+}
+
+/** Whether an arrival reaches the flow's destination host `dst` (block `d`): its segment, the hub subnets holding it, or its zone. */
+export function arrivesAt(ctx: GuardContext, dst: DeclaredHost, d: string): (a: Arrival) => boolean {
+  if (SEGMENTS.has(dst.zone)) return (a) => a.end.kind === 'subnet' && ctx.reach.segmentOf(a.end.subnet) === dst.zone;
+  const dp = parsePrefix(d);
+  const hub = dst.zone === SECURITY_CLOUD && dp ? new Set(hubSubnetsOverlapping(ctx, dp).map((x) => x.t.id)) : new Set<string>();
+  return (a) => (a.end.kind === 'zone' && a.end.zone === dst.zone) || (a.end.kind === 'subnet' && hub.has(a.end.subnet));
+}
+
+const HUB_SUBNETS = new WeakMap<TopologyGraph, { t: SubnetNode; p: Prefix }[]>();
+
+/** The subnets of the hub VPCs in the graph (`jichitai:security-cloud` = `hub`) whose block overlaps `sp`. */
+function hubSubnetsOverlapping(ctx: GuardContext, sp: Prefix): { t: SubnetNode; p: Prefix }[] {
+  let hub = HUB_SUBNETS.get(ctx.graph);
+  if (!hub) {
+    hub = [];
+    for (const t of nodesOf(ctx.graph, 'subnet')) {
+      if (deref<VpcNode>(ctx.graph, t.vpc)?.hub !== true) continue;
+      for (const p of [parsePrefix(t.cidr), parsePrefix(t.ipv6Cidr)]) if (p) hub.push({ t, p });
+    }
+    HUB_SUBNETS.set(ctx.graph, hub);
+  }
+  const seen = new Set<SubnetNode>();
+  return hub.filter(({ t, p }) => p.family === sp.family && p.lo <= sp.hi && sp.lo <= p.hi && !seen.has(t) && seen.add(t));
 }
 
 function overlaps(a: readonly Box[], b: readonly Box[]): boolean {
