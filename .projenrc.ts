@@ -92,7 +92,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
     include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
   },
-  gitignore: ['cdk.out/', 'cdktf.out/', '.tmp/', 'examples/**/cdk.out/', '__pycache__/', 'examples/python/cdk.out.refused/', '.venv/', '/.npmignore'],
+  // 'node_modules' without a slash too: a worktree's node_modules symlink must not be committed (a directory pattern misses it).
+  gitignore: ['/node_modules', 'cdk.out/', 'cdktf.out/', '.tmp/', 'examples/**/cdk.out/', '__pycache__/', 'examples/python/cdk.out.refused/', '.venv/', '/.npmignore'],
   // The tarball ships an allow-list (package.json "files" below) instead of a deny-list: after the quick start a
   // deny-list shipped cdk.out/ and cdktf.out/ too. test/integration/package.test.ts asserts the packed file list.
   // jsii-pacmak writes a default .npmignore when there is none; at the root it cannot override "files", so it is ignored.
