@@ -19,10 +19,9 @@ import { suppressNag } from './nag';
 import {
   HubFunction, MUNICIPALITY_TAG_KEY, ISecurityCloud, SecurityCloudConnectionProps, SecurityCloudProps, SUBNET_TIER_TAG_KEY,
 } from '../model/security-cloud';
-import { LOCAL_GOVERNMENT_CODE } from '../model/validate-security-cloud';
 import { cidrId } from '../plan/ids';
 import {
-  HubAlarmSubject, HubLogShippingPlan, hubTags, HubRouteTarget, HubTier, planSecurityCloud, RFC1918_CIDRS, SecurityCloudPlan,
+  HubAlarmSubject, HubLogShippingPlan, hubTags, HubRouteTarget, HubTier, planSecurityCloud, RFC1918_CIDRS, sameAppJoinRefusal, SecurityCloudPlan,
 } from '../plan/security-cloud';
 
 /**
@@ -62,10 +61,8 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
   public readonly alarmTopicArn: string;
   /** The generated squid.conf of the proxy servers (for reviews and design documents). */
   public readonly squidConfig: string;
-  /** The local government codes of the declared members with their own attachment (the hub creates their tables). */
-  private readonly crossAccountCodes: ReadonlySet<string>;
-  /** The local government codes of the declared members in another account (`accountId`): they cannot join from this app. */
-  private readonly otherAccountCodes: ReadonlySet<string>;
+  /** Why a member cannot join from this app (`connectionFor`), if it cannot. */
+  private readonly joinRefusal: (localGovernmentCode: unknown) => string | undefined;
 
   constructor(scope: Construct, id: string, props: SecurityCloudProps) {
     // Validated (and planned) before joining the construct tree: a refused hub leaves nothing behind.
@@ -73,8 +70,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     super(scope, id);
     this.cidr = plan.cidr;
     this.squidConfig = plan.proxy.squidConfig;
-    this.crossAccountCodes = new Set(plan.transitGateway.memberRouteTables.map((t) => t.localGovernmentCode));
-    this.otherAccountCodes = new Set(plan.members.filter((m) => m.accountId !== undefined).map((m) => m.localGovernmentCode));
+    this.joinRefusal = sameAppJoinRefusal(plan);
     const r = new Renderer(this, plan);
     this.transitGatewayId = r.transitGatewayId;
     this.hubRouteTableId = r.hubRouteTableId;
@@ -92,17 +88,8 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
    * the member's transit gateway route table, association and propagations from `hubRouteTableId` / `hubAttachmentId`.
    */
   public connectionFor(localGovernmentCode: string): SecurityCloudConnectionProps {
-    if (typeof localGovernmentCode !== 'string' || !LOCAL_GOVERNMENT_CODE.test(localGovernmentCode)) {
-      throw new Error(`[${this.node.path}] ${JSON.stringify(localGovernmentCode)} is not a local government code (six digits). Fix: give the member's 全国地方公共団体コード, e.g. "131016".`);
-    }
-    if (this.crossAccountCodes.has(localGovernmentCode)) {
-      throw new Error(`[${this.node.path}] member ${localGovernmentCode} is declared with an attachmentId (another account or app): the hub already `
-        + 'creates its route table. Fix: remove attachmentId from its entry in members to join it from this app, or join it from its own app with the hub\'s exported attributes.');
-    }
-    if (this.otherAccountCodes.has(localGovernmentCode)) {
-      throw new Error(`[${this.node.path}] member ${localGovernmentCode} is declared with an accountId (another account): its logs and attachment `
-        + 'come from that account, not from this app. Fix: join it from its own app with the hub\'s exported attributes, or remove accountId from its entry in members.');
-    }
+    const refusal = this.joinRefusal(localGovernmentCode);
+    if (refusal) throw new Error(`[${this.node.path}] ${refusal}`);
     return {
       transitGatewayId: this.transitGatewayId,
       hubCidr: this.cidr,

@@ -64,10 +64,9 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { resourceTags } from './tags';
 import { HubFunction, ISecurityCloud, MUNICIPALITY_TAG_KEY, SecurityCloudConnectionProps, SecurityCloudProps, SUBNET_TIER_TAG_KEY } from '../model/security-cloud';
-import { LOCAL_GOVERNMENT_CODE } from '../model/validate-security-cloud';
 import { cidrId } from '../plan/ids';
 import {
-  HubAlarmSubject, HubLogShippingPlan, HubRouteTarget, HubTier, hubTags, planSecurityCloud, SecurityCloudPlan,
+  HubAlarmSubject, HubLogShippingPlan, HubRouteTarget, HubTier, hubTags, planSecurityCloud, sameAppJoinRefusal, SecurityCloudPlan,
 } from '../plan/security-cloud';
 
 /**
@@ -115,18 +114,15 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
   public readonly publicWebDnsName?: string;
   /** The generated squid.conf of the proxy fleet, for design documents and reviews. */
   public readonly squidConfig: string;
-  /** The local government codes of the declared members with their own attachment (the hub creates their tables). */
-  private readonly crossAccountCodes: ReadonlySet<string>;
-  /** The local government codes of the declared members in another account (`accountId`): they cannot join from this app. */
-  private readonly otherAccountCodes: ReadonlySet<string>;
+  /** Why a member cannot join from this app (`connectionFor`), if it cannot. */
+  private readonly joinRefusal: (localGovernmentCode: unknown) => string | undefined;
 
   constructor(scope: Construct, id: string, props: SecurityCloudProps) {
     // Validate and plan before joining the construct tree, so that bad props leave nothing half-built behind
     // (planSecurityCloud validates first and throws every problem at once).
     const plan = planSecurityCloud(props);
     super(scope, id);
-    this.crossAccountCodes = new Set(plan.transitGateway.memberRouteTables.map((t) => t.localGovernmentCode));
-    this.otherAccountCodes = new Set(plan.members.filter((m) => m.accountId !== undefined).map((m) => m.localGovernmentCode));
+    this.joinRefusal = sameAppJoinRefusal(plan);
     this.cidr = plan.cidr;
     this.squidConfig = plan.proxy.squidConfig;
     const name = (suffix: string) => `${plan.namePrefix}-${suffix}`;
@@ -429,18 +425,8 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
    * `hubRouteTableId` / `hubAttachmentId`. A member declared with an `attachmentId` already has its table here: refused.
    */
   public connectionFor(localGovernmentCode: string): SecurityCloudConnectionProps {
-    if (typeof localGovernmentCode !== 'string' || !LOCAL_GOVERNMENT_CODE.test(localGovernmentCode)) {
-      throw new Error(`[${this.node.path}] ${JSON.stringify(localGovernmentCode)} is not a local government code (six digits). `
-        + 'Fix: give the member\'s 全国地方公共団体コード, e.g. "131016".');
-    }
-    if (this.crossAccountCodes.has(localGovernmentCode)) {
-      throw new Error(`[${this.node.path}] member ${localGovernmentCode} is declared with an attachmentId (another account or app): the hub already `
-        + 'creates its route table. Fix: remove attachmentId from its entry in members to join it from this app, or join it from its own app with the hub\'s exported attributes.');
-    }
-    if (this.otherAccountCodes.has(localGovernmentCode)) {
-      throw new Error(`[${this.node.path}] member ${localGovernmentCode} is declared with an accountId (another account): its logs and attachment `
-        + 'come from that account, not from this app. Fix: join it from its own app with the hub\'s exported attributes, or remove accountId from its entry in members.');
-    }
+    const refusal = this.joinRefusal(localGovernmentCode);
+    if (refusal) throw new Error(`[${this.node.path}] ${refusal}`);
     return {
       transitGatewayId: this.transitGatewayId,
       hubCidr: this.cidr,

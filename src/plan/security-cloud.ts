@@ -13,7 +13,7 @@ import { domainAcl, SquidConfWriter } from './squid';
 import { CidrAllocator, Ipv4Cidr } from '../model/cidr';
 import { isSubdomainPattern } from '../model/domains';
 import { HUB_FUNCTION_TAG_KEY, HubFunction, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY, SecurityCloudProps } from '../model/security-cloud';
-import { hubMailRelayProps, MAIL_LOG_FILE, parseMilter, SECURITY_CLOUD_DEFAULTS, validateSecurityCloud } from '../model/validate-security-cloud';
+import { hubMailRelayProps, LOCAL_GOVERNMENT_CODE, MAIL_LOG_FILE, parseMilter, SECURITY_CLOUD_DEFAULTS, validateSecurityCloud } from '../model/validate-security-cloud';
 
 /** The four subnet tiers of the hub VPC. */
 export enum HubTier {
@@ -748,5 +748,29 @@ export function planSecurityCloud(props: SecurityCloudProps): SecurityCloudPlan 
       accountId: m.accountId,
       siemPrefix: memberPrefix(m.localGovernmentCode),
     })),
+  };
+}
+
+/**
+ * Why a member cannot join the hub from the hub's own app (`SecurityCloud.connectionFor`, both engines), or undefined:
+ * the code is not a local government code, or the member is declared with an attachment (the hub already creates its
+ * route table) or in another account (its logs and attachment come from that account).
+ */
+export function sameAppJoinRefusal(plan: SecurityCloudPlan): (localGovernmentCode: unknown) => string | undefined {
+  const attached = new Set(plan.transitGateway.memberRouteTables.map((t) => t.localGovernmentCode));
+  const otherAccount = new Set(plan.members.filter((m) => m.accountId !== undefined).map((m) => m.localGovernmentCode));
+  return (code) => {
+    if (typeof code !== 'string' || !LOCAL_GOVERNMENT_CODE.test(code)) {
+      return `${JSON.stringify(code)} is not a local government code (six digits). Fix: give the member's 全国地方公共団体コード, e.g. "131016".`;
+    }
+    if (attached.has(code)) {
+      return `member ${code} is declared with an attachmentId (another account or app): the hub already creates its route table. `
+        + 'Fix: remove attachmentId from its entry in members to join it from this app, or join it from its own app with the hub\'s exported attributes.';
+    }
+    if (otherAccount.has(code)) {
+      return `member ${code} is declared with an accountId (another account): its logs and attachment come from that account, not from this app. `
+        + 'Fix: join it from its own app with the hub\'s exported attributes, or remove accountId from its entry in members.';
+    }
+    return undefined;
   };
 }
