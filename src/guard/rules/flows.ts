@@ -166,21 +166,20 @@ export function arrivesAt(ctx: GuardContext, dst: DeclaredHost, d: string): (a: 
   return (a) => (a.end.kind === 'zone' && a.end.zone === dst.zone) || (a.end.kind === 'subnet' && hub.has(a.end.subnet));
 }
 
-const HUB_SUBNETS = new WeakMap<TopologyGraph, { t: SubnetNode; p: Prefix }[]>();
+const HUB_SUBNETS = new WeakMap<TopologyGraph, { t: SubnetNode; blocks: Prefix[] }[]>();
 
-/** The subnets of the hub VPCs in the graph (`jichitai:security-cloud` = `hub`) whose block overlaps `sp`. */
+/** The subnets of the hub VPCs in the graph (`jichitai:security-cloud` = `hub`) whose block overlaps `sp`, each with that block. */
 function hubSubnetsOverlapping(ctx: GuardContext, sp: Prefix): { t: SubnetNode; p: Prefix }[] {
   let hub = HUB_SUBNETS.get(ctx.graph);
   if (!hub) {
-    hub = [];
-    for (const t of nodesOf(ctx.graph, 'subnet')) {
-      if (deref<VpcNode>(ctx.graph, t.vpc)?.hub !== true) continue;
-      for (const p of [parsePrefix(t.cidr), parsePrefix(t.ipv6Cidr)]) if (p) hub.push({ t, p });
-    }
+    hub = nodesOf(ctx.graph, 'subnet').filter((t) => deref<VpcNode>(ctx.graph, t.vpc)?.hub === true)
+      .map((t) => ({ t, blocks: [parsePrefix(t.cidr), parsePrefix(t.ipv6Cidr)].filter((p): p is Prefix => p !== undefined) }));
     HUB_SUBNETS.set(ctx.graph, hub);
   }
-  const seen = new Set<SubnetNode>();
-  return hub.filter(({ t, p }) => p.family === sp.family && p.lo <= sp.hi && sp.lo <= p.hi && !seen.has(t) && seen.add(t));
+  return hub.flatMap(({ t, blocks }) => {
+    const p = blocks.find((b) => b.family === sp.family && b.lo <= sp.hi && sp.lo <= b.hi);
+    return p ? [{ t, p }] : [];
+  });
 }
 
 function overlaps(a: readonly Box[], b: readonly Box[]): boolean {
