@@ -148,10 +148,9 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
   const owners = new Map<string, string | undefined>();
   const ownerOf = (where: string): string | undefined => {
     if (owners.has(where)) return owners.get(where);
+    const steps = where.split('/');
     let owner: string | undefined;
-    for (let end = where.length; end >= 0 && owner === undefined; end = end === 0 ? -1 : where.lastIndexOf('/', end - 1)) {
-      owner = byPath.get(where.slice(0, end));
-    }
+    for (let n = steps.length; n > 0 && owner === undefined; n--) owner = byPath.get(steps.slice(0, n).join('/'));
     owners.set(where, owner);
     return owner;
   };
