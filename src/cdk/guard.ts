@@ -100,8 +100,8 @@ export class TopologyGuard {
     const { graph, reach, together } = connectedGraph(connected);
     // A stack reports the findings in itself, and those in the connected stacks nobody guards (a prefecture's hub) are
     // reported by the first guarded stack of the set only: not once per member.
-    const first = connected.find((s) => guarded.has(s));
-    const mine = connected.filter((s) => s === stack || (!guarded.has(s) && first === stack));
+    const withUnguarded = connected.filter((s) => s === stack || !guarded.has(s));
+    const mine = connected.find((s) => guarded.has(s)) === stack ? withUnguarded : [stack];
     const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));
     // Nothing to check is an error (GUARD-1), unless the stack is one of an app or stage guarded as a whole whose network
     // lives in another stack (looked up only when this graph is empty).
@@ -149,8 +149,7 @@ export class TopologyGuard {
     }
     // The design documents too, once the synthesizer has written the template they hash. A member of a connected set (a
     // prefecture) describes itself and the connected stacks nobody guards (the hub), not the other members.
-    const described = connected.length > 1
-      ? connected.filter((s) => s === stack || !guarded.has(s)).map((s) => ({ name: s.stackName, path: s.node.path })) : undefined;
+    const described = connected.length > 1 ? withUnguarded.map((s) => ({ name: s.stackName, path: s.node.path })) : undefined;
     if (options.designDocuments) documentsAtSynthesis(stack, graph, options, outcome, described);
     reportAtSynthesis(stack, reports.get(stack)!, outcome.report);
     return [...problems, ...silenced, ...outcome.errors];
