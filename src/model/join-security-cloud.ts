@@ -2,6 +2,7 @@
  * The constructs' `securityCloud: hub` sugar, shared by both engines: the blueprint with `internet.securityCloudHub`
  * filled in from `hub.connectionFor(localGovernmentCode)`. Not jsii API (internal helper).
  */
+import { types } from 'util';
 import { bi } from './bilingual';
 import { MunicipalNetworkBlueprintProps } from './blueprint';
 import { GuardLanguage } from './guard-options';
@@ -22,8 +23,12 @@ export function joinSecurityCloud(
   let internet: unknown;
   let language: GuardLanguage;
   try {
+    // A Proxy is refused by validation (its reads cannot be trusted): copying it here would hide it (blueprint fuzz, seed
+    // 20261215 #965: a transparent Proxy as the whole blueprint was built by both engines while validation refused it).
+    if (types.isProxy(props)) return props;
     ({ securityCloud, ...blueprint } = props);
     internet = blueprint.internet;
+    if (types.isProxy(internet)) return props;
     language = blueprint.language === GuardLanguage.JAPANESE ? GuardLanguage.JAPANESE : GuardLanguage.ENGLISH;
     // The Internet options copied now, so that nothing is read from the input after this point.
     internet = isObject(internet) ? { ...internet } : internet;

@@ -1,3 +1,4 @@
+import { types } from 'util';
 /**
  * Validation as the security boundary (issue 11): whatever arrives (TypeScript, JavaScript, jsii, JSON and YAML from
  * spreadsheets), every problem is reported at once as `[path] … Fix: …`, nothing throws or hangs, values are canonical,
@@ -118,6 +119,14 @@ describe('hostile values: a clear error naming the prop, never the catch-all, ne
     expect(() => joinSecurityCloud(trap as Any)).not.toThrow();
     expect(() => new cdk.MunicipalNetwork(new Stack(new App(), 'TrapCdk'), 'Network', trap as Any)).toThrow(/is a Proxy object/);
     expect(() => new tf.MunicipalNetwork(new TerraformStack(Testing.app(), 'TrapTf'), 'Network', trap as Any)).toThrow(/is a Proxy object/);
+    // A transparent Proxy (blueprint fuzz, seed 20261215 #965), as the whole props or as their Internet options (which
+    // joining a hub copies): the constructs refuse it as validation does, instead of building from a copy of it.
+    const transparent = () => new Proxy(clone(alpha), {});
+    expect(() => new cdk.MunicipalNetwork(new Stack(new App(), 'ProxyCdk'), 'Network', transparent() as Any)).toThrow(/\[\(blueprint\)\] is a Proxy object/);
+    expect(() => new tf.MunicipalNetwork(new TerraformStack(Testing.app(), 'ProxyTf'), 'Network', transparent() as Any)).toThrow(/\[\(blueprint\)\] is a Proxy object/);
+    const hub = { connectionFor: () => ({ transitGatewayId: 'tgw-0123456789abcdef0', hubCidr: '172.30.0.0/20', dnsAddresses: ['172.30.0.2'], siemBucketArn: 'arn:aws:s3:::siem' }) };
+    const internetProxy = { ...clone(alpha), localGovernmentCode: '131016', internet: new Proxy({}, {}), securityCloud: hub };
+    expect(types.isProxy(joinSecurityCloud(internetProxy as Any).internet)).toBe(true);
     expect(validateBlueprint(BigInt(1) as Any)).toEqual([expect.stringMatching(/^\[\(blueprint\)\] is a BigInt/)]);
     const many = { ...clone(alpha), hosts: Array.from({ length: 9_000 }, () => ({ name: 'x', zone: 'LGWAN', cidrs: Array(30).fill('10.0.64.1/32') })) };
     expect(validateBlueprint(many as Any)).toEqual([expect.stringMatching(/^\[\(blueprint\)\] is larger than any blueprint: over 200,000 values/)]);
