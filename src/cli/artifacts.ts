@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliError } from './io';
+import type { DescribedStack } from '../docs/scope';
 import { Acknowledgement, acknowledgementProblem, ruleOfGuardFindingId } from '../guard/acknowledge';
+import { reportFileName } from '../guard/evaluate';
 import { CloudFormationTemplate, extractCloudFormation } from '../guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { extractTerraformPlan, isTerraformPlan } from '../guard/extract-terraform-plan';
@@ -20,6 +22,22 @@ export interface CheckedStack {
   readonly reports?: (f: Finding) => boolean;
   /** The logical ID / address a finding's node has in the file (for the line of a SARIF location). */
   readonly localId?: (nodeId: string) => string | undefined;
+  /**
+   * What the stack's design documents describe when its unit holds other stacks too (a CDK prefecture: the hub and every
+   * member), as the guard's documents at synth do: the stack and the unit's stacks nobody guarded (the hub). @default - the
+   * whole graph (a unit of one stack)
+   */
+  readonly described?: DescribedScope;
+}
+
+/** The stacks a multi-stack unit's stack's design documents describe, and how the CLI knows which were guarded. */
+export interface DescribedScope {
+  readonly stacks: readonly DescribedStack[];
+  /**
+   * No stack of the unit left a guard report (`jichitai-guard-report.<stack>.json`) in the cloud assembly, so which were
+   * guarded at synth is unknown: every stack counts as unguarded and every one is described (never too little).
+   */
+  readonly guardUnrecorded: boolean;
 }
 
 /** One graph and the stacks whose reports come from it (the stacks linked by cross-stack references). */
@@ -136,6 +154,8 @@ interface TemplateFile {
   readonly paths?: Record<string, string>;
   /** The guard acknowledgements recorded in the manifest's metadata. */
   readonly acknowledgements?: Acknowledgement[];
+  /** Whether the CDK guard checked the stack at synth: its report lies next to the template (`guardedAtSynth`). */
+  readonly guarded?: boolean;
 }
 
 /**
@@ -174,11 +194,28 @@ function collectStacks(dir: string, into: Record<string, TemplateFile>, seen: Se
         template: readJson(file) as CloudFormationTemplate,
         file,
         constructPath: typeof artifact.displayName === 'string' ? artifact.displayName : id,
+        guarded: guardedAtSynth(dir, id, name),
         ...metadataOf(dir, artifact),
       };
     } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       collectStacks(path.join(dir, artifact.properties.directoryName), into, seen);
     }
+  }
+}
+
+/**
+ * Whether the CDK guard checked a stack at synth: it writes `jichitai-guard-report.<artifact id>.json` next to the
+ * template of every stack it guards (a refused synthesis writes no assembly), and of no other stack. A file that is no
+ * report of this stack (unreadable, another stack's) does not count: the stack is then described in its connected stacks'
+ * documents, which errs towards describing too much. The cloud assembly builder does not empty its directory, so a
+ * report left by an earlier synthesis of a stack no longer guarded still counts (synthesize into a fresh directory).
+ */
+function guardedAtSynth(dir: string, artifactId: string, stackName: string): boolean {
+  try {
+    const report = JSON.parse(fs.readFileSync(path.join(dir, reportFileName(artifactId)), 'utf8'));
+    return report?.stack === stackName && report?.engine === 'cloudformation';
+  } catch {
+    return false;
   }
 }
 
@@ -262,7 +299,20 @@ function cloudFormationUnit(stacks: Record<string, TemplateFile>, selected: Stac
       file: stacks[name].file,
       reports: prefixed ? belongsTo(names, name, names.find(selected)!, (n) => stacks[n].constructPath) : undefined,
       localId: (nodeId) => localIdOf(nodeId, prefixed ? `${name}/` : ''),
+      described: prefixed ? describedBy(names, name, stacks) : undefined,
     })),
+  };
+}
+
+/**
+ * A multi-stack unit's stack's documents describe the stack and the unit's stacks nobody guarded, as the CDK guard's
+ * documents at synth do (a prefecture member: itself and the hub, not the other members). With no guard report in the
+ * unit, every stack counts as unguarded: the stack and all the others are described.
+ */
+function describedBy(names: readonly string[], name: string, stacks: Record<string, TemplateFile>): DescribedScope {
+  return {
+    stacks: names.filter((n) => n === name || !stacks[n].guarded).map((n) => ({ name: n, path: stacks[n].constructPath })),
+    guardUnrecorded: !names.some((n) => stacks[n].guarded),
   };
 }
 

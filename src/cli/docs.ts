@@ -46,6 +46,10 @@ export function registerDocs(program: Command, io: CliIo, setExit: (code: number
       + '(parameter sheet), 接続先クラウドサービス一覧 (α′), ガイドライン対応表 (every rule of the model with its result) and the audit evidence, '
       + 'and the network diagram (ネットワーク構成図), as <stack>.design.html (diagram and tables), <stack>.design.md, <stack>.design.xlsx, '
       + '<stack>.design/<table>.csv, <stack>.design.svg and, with --format png (needs chromium), <stack>.design.png in --out-dir.\n\n'
+      + 'A stack of a cdk.out linked to others by cross-stack references (a prefecture member and its hub) is judged on all of them, '
+      + 'but its documents describe, as the guard\'s at synth do, the stack and the linked stacks the guard did not check at synth '
+      + '(no jichitai-guard-report.<stack>.json next to their templates: the hub); with no such report at all, every linked stack '
+      + '(the 記載範囲 / Scope row and a warning say so).\n\n'
       + 'The documents are written even when the guard refuses the network (the 対応表 shows FAIL); the exit code is then 1.')
     .argument('<artifact...>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON');
   withLoadOptions(withModelOptions(command), 'document only the stacks of these names (glob, * and ?; repeatable); default: every stack')
@@ -80,6 +84,12 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
     const templates = [...new Set(u.stacks.map((s) => s.file).filter((f): f is string => f !== undefined && fs.statSync(f).isFile()))]
       .map((f) => ({ name: path.basename(f), content: fs.readFileSync(f) }));
     const all = [...acks, ...u.artifact.acknowledgements ?? []];
+    const unrecorded = u.stacks.filter((s) => s.described?.guardUnrecorded);
+    if (unrecorded.length > 0) {
+      io.stderr(`jichitai-network: warning: ${u.artifact.input}: no guard report (jichitai-guard-report.<stack>.json) records which of the connected stacks `
+        + `${unrecorded[0].described!.stacks.map((s) => s.name).join(', ')} were guarded at synth, so the documents of ${unrecorded.map((s) => s.name).join(', ')} `
+        + 'describe every one of them (the 記載範囲 / Scope row says so). To describe each member and the hub only, synthesize with the guard into an empty directory\n');
+    }
     for (const stack of u.stacks) {
       const outcome = evaluateTopology(stack.name, u.graph, options, all, { reports: stack.reports, emptyIsError: false, ...scope });
       if (outcome.blocking.length > 0) refused = true;
@@ -95,6 +105,9 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
         hosts: scope.hosts,
         blueprint,
         templates,
+        // A stack of a multi-stack unit (a CDK prefecture member): itself and the connected stacks nobody guarded.
+        describedStacks: stack.described?.stacks,
+        describedUnrecorded: stack.described?.guardUnrecorded,
         language: flags.language ?? 'ja',
         label: flags.label,
       }, base, flags.format.includes('png') ? [...flags.format, 'svg'] : flags.format);

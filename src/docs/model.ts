@@ -100,6 +100,12 @@ export interface DesignDocumentsInput {
    * @default - every node of `graph`
    */
   readonly describedStacks?: readonly DescribedStack[];
+  /**
+   * `describedStacks` are every stack of the graph because which of them were guarded at synth is not recorded (a cloud
+   * assembly without the guard's reports, read by `jichitai-network docs`): the evidence's scope says so.
+   * @default false
+   */
+  readonly describedUnrecorded?: boolean;
 }
 
 type Words = Record<string, { ja: string; en: string }>;
@@ -176,9 +182,13 @@ export function buildDesignDocuments(input: DesignDocumentsInput): DesignDocumen
     ...(input.describedStacks ? [{
       key: 'scope',
       label: lang === 'ja' ? '記載範囲' : 'Scope',
-      value: lang === 'ja'
-        ? `${uniqueSorted(input.describedStacks.map((s) => s.name)).join(', ')}（接続された他のスタックは、通信経路と参照先の名前のみ記載）`
-        : `${uniqueSorted(input.describedStacks.map((s) => s.name)).join(', ')} (other connected stacks appear only on flow paths and as named targets)`,
+      value: `${uniqueSorted(input.describedStacks.map((s) => s.name)).join(', ')}${input.describedUnrecorded
+        ? (lang === 'ja'
+          ? '（合成時にどのスタックがガードされたかの記録（jichitai-guard-report.<stack>.json）がないため、接続されたすべてのスタックを記載）'
+          : ' (no guard report, jichitai-guard-report.<stack>.json, records which stacks were guarded at synth: every connected stack is described)')
+        : (lang === 'ja'
+          ? '（接続された他のスタックは、通信経路と参照先の名前のみ記載）'
+          : ' (other connected stacks appear only on flow paths and as named targets)')}`,
     }] : []),
     { key: 'municipality', label: lang === 'ja' ? '団体名' : 'Municipality', value: input.blueprint?.municipality ?? t(W.notRecorded) },
     { key: 'engine', label: lang === 'ja' ? '生成エンジン' : 'Engine', value: input.graph.engine === 'cloudformation' ? 'AWS CloudFormation' : 'Terraform' },

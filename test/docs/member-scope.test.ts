@@ -9,13 +9,14 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { parseCsv } from './support';
 import { buildCdkPrefecture } from '../../examples/cdk/_prefecture';
+import { prefectureHub, prefectureMember } from '../../examples/prefecture';
 import { NetworkModel } from '../../src';
 import { renderNetworkDiagram } from '../../src/docs/diagram';
 import { buildDesignDocuments } from '../../src/docs/model';
 import { declaredFlowsOf } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { nodesOf } from '../../src/guard/graph';
-import { tempDir } from '../cli/support';
+import { cli, tempDir, writeJson } from '../cli/support';
 
 const MEMBERS = 3;
 
@@ -146,5 +147,89 @@ describe('a CDK prefecture member\'s design documents: the member and the hub', 
     expect(svg).not.toMatch(new RegExp(`data-id="[^"]*(${prefecture.hubStack.stackName}|${first.stackName}|${third.stackName})/`));
     // Byte-identical from a graph extracted afresh.
     expect(renderNetworkDiagram({ graph: extractCloudFormation(JSON.parse(JSON.stringify(templates))), describedStacks: alone })).toBe(svg);
+  });
+
+  describe('jichitai-network docs on the prefecture\'s cdk.out: the same scope as at synth', () => {
+    const work = tempDir('member-docs-cli');
+    // Member 2's blueprint as JSON: joining the hub by `securityCloud: hub` (same app) is written as the hub's attributes,
+    // which a blueprint file holds as literals; the documents show none of them (no VPN of the member's own).
+    const member = prefectureMember(1);
+    const blueprint = path.join(work, 'member-2.blueprint.json');
+    writeJson(blueprint, {
+      ...member,
+      internet: {
+        ...member.internet,
+        securityCloudHub: {
+          transitGatewayId: 'tgw-0123456789abcdef0',
+          hubCidr: prefectureHub(MEMBERS).cidr,
+          dnsAddresses: prefecture.hub.connectionFor(member.localGovernmentCode!).dnsAddresses,
+          siemBucketArn: 'arn:aws:s3:::example-pref-siem',
+        },
+      },
+    });
+    const docs = async (cdkOut: string, out: string, ...more: string[]) =>
+      cli('docs', cdkOut, '--blueprint', blueprint, '--out-dir', out, '--format', 'html,md,csv,svg', ...more);
+    const vpcsOf = (s: Stack) => s.node.findAll().filter((c): c is ec2.CfnVPC => c instanceof ec2.CfnVPC).map((c) => c.node.path);
+
+    test('member 2\'s documents by the CLI (--stack) are the bytes the guard wrote at synth', async () => {
+      const out = path.join(work, 'scoped');
+      const r = await docs(outdir, out, '--stack', second.stackName);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('1 stack(s)') });
+      expect(r.stderr).not.toContain('warning');
+      // With --stack the CLI fingerprints only the selected stack's template, as the guard does at synth; given the same
+      // blueprint (flows, hosts, route reasons) and language, nothing is left to differ, the date included (none is set).
+      const made = documentFiles(out, second.stackName);
+      expect(Object.keys(made)).toEqual(Object.keys(files).map((f) => f.replace(second.artifactId, second.stackName)));
+      for (const [f, text] of Object.entries(files)) {
+        const name = f.replace(second.artifactId, second.stackName);
+        // Each file on its own, so that a difference names the file (the diagram's node ids, the parameter sheet's rows).
+        expect({ name, same: made[name] === text }).toEqual({ name, same: true });
+      }
+      const ids = (svg: string) => [...svg.matchAll(/data-id="([^"]*)"/g)].map((m) => m[1]).sort();
+      expect(ids(made[`${second.stackName}.design.svg`]).length).toBeGreaterThan(0);
+      expect(ids(made[`${second.stackName}.design.svg`])).toEqual(ids(files[`${second.artifactId}.design.svg`]));
+      // No other member's VPC is named anywhere; the hub's and member 2's are listed.
+      for (const [f, text] of Object.entries(made)) {
+        expect({ f, found: [first, third].flatMap(vpcsOf).filter((v) => text.includes(v)) }).toEqual({ f, found: [] });
+      }
+      const vpcs = made[`${second.stackName}.design/parameters-vpcs.csv`];
+      expect([...vpcsOf(second), ...vpcsOf(prefecture.hubStack)].filter((v) => !vpcs.includes(v))).toEqual([]);
+    });
+
+    test('every stack documented at once: each member describes itself and the hub only, the hub itself only', async () => {
+      const out = path.join(work, 'all');
+      const r = await docs(outdir, out);
+      expect(r.stderr).not.toContain('warning');
+      expect(r.stderr).toContain(`${MEMBERS + 1} stack(s)`);
+      for (const m of prefecture.members.map((x) => x.stack)) {
+        const md = plain('.md', fs.readFileSync(path.join(out, `${m.stackName}.design.md`), 'utf8'));
+        expect(md).toContain(`| 記載範囲 | ${m.stackName}, ${prefecture.hubStack.stackName}（`);
+        expect(vpcsOf(prefecture.hubStack).filter((v) => !md.includes(v))).toEqual([]);
+        expect(vpcsOf(m).filter((v) => !md.includes(v))).toEqual([]);
+        const others = prefecture.members.map((x) => x.stack).filter((x) => x !== m);
+        expect({ m: m.stackName, found: others.flatMap(vpcsOf).filter((v) => md.includes(v)) }).toEqual({ m: m.stackName, found: [] });
+      }
+      // The hub, which nobody guarded, is documented by the CLI (the guard writes it no documents): only its own nodes.
+      const hubMd = plain('.md', fs.readFileSync(path.join(out, `${prefecture.hubStack.stackName}.design.md`), 'utf8'));
+      expect(hubMd).toContain(`| 記載範囲 | ${prefecture.hubStack.stackName}（`);
+      expect(prefecture.members.map((x) => x.stack).flatMap(vpcsOf).filter((v) => hubMd.includes(v))).toEqual([]);
+    });
+
+    test('a cloud assembly without the guard\'s reports: every linked stack is described, and the scope and a warning say so', async () => {
+      const bare = path.join(work, 'bare.out');
+      fs.mkdirSync(bare);
+      for (const f of fs.readdirSync(outdir).filter((x) => fs.statSync(path.join(outdir, x)).isFile() && !x.startsWith('jichitai-guard-report.'))) {
+        fs.copyFileSync(path.join(outdir, f), path.join(bare, f));
+      }
+      const out = path.join(work, 'unrecorded');
+      const r = await docs(bare, out, '--stack', second.stackName);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/warning: .*no guard report \(jichitai-guard-report\.<stack>\.json\)/);
+      const md = plain('.md', fs.readFileSync(path.join(out, `${second.stackName}.design.md`), 'utf8'));
+      const all = [prefecture.hubStack, first, second, third].map((s) => s.stackName).sort();
+      expect(md).toContain(`| 記載範囲 | ${all.join(', ')}（合成時にどのスタックがガードされたかの記録`);
+      // Too much rather than too little: member 2, the hub and the other members are all listed.
+      expect([prefecture.hubStack, first, second, third].flatMap(vpcsOf).filter((v) => !md.includes(v))).toEqual([]);
+    });
   });
 });
