@@ -355,6 +355,16 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // Fail closed: a subnet the guard knows nothing of may hold servers; only declared or tagged terminal pools break out.
+    name: 'α′: a subnet added to the LGWAN VPC on the terminal pool\'s route table (the breakout), untagged and holding no declared host',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const added = new ec2.CfnSubnet(stack, 'MutAddedSubnet', { vpcId: vpcOf(net.lgwan).ref, cidrBlock: '10.0.100.0/24', availabilityZone: 'ap-northeast-1a' });
+      new ec2.CfnSubnetRouteTableAssociation(stack, 'MutAddedSubnetTable', { subnetId: added.ref, routeTableId: table(net.lgwan, 'terminals-1').ref });
+    },
+  },
+  {
     // LG-2's direction: in α and α′ screen transfer goes from the LGWAN terminals out; the Internet segment opens nothing into LGWAN but the relay.
     name: 'α/α′: the LGWAN file server\'s security group admits the Internet segment\'s virtual browser (the wrong direction)',
     rule: 'LG-2',

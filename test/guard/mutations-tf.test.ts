@@ -21,6 +21,7 @@ import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfi
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Route53ResolverRule } from '@cdktf/provider-aws/lib/route53-resolver-rule';
 import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-resolver-rule-association';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
@@ -427,6 +428,16 @@ const MUTATIONS: Mutation[] = [
       const proxyRoute = net.lgwan.node.findAll().map((c) => c as Route).find((r) => r.node.id.startsWith('Route-proxy-1-') && r.vpcEndpointIdInput !== undefined);
       if (!proxyRoute) throw new Error('test setup: no breakout route of the proxy subnet');
       new Route(stack, 'MutServersOut', { routeTableId: table(net.lgwan, 'workload-1').id, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: proxyRoute.vpcEndpointIdInput });
+    },
+  },
+  {
+    // Fail closed: a subnet the guard knows nothing of may hold servers; only declared or tagged terminal pools break out.
+    name: 'α′: a subnet added to the LGWAN VPC on the terminal pool\'s route table (the breakout), untagged and holding no declared host',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const added = new Subnet(stack, 'MutAddedSubnet', { vpcId: net.lgwan.vpcId, cidrBlock: '10.0.100.0/24', availabilityZone: 'ap-northeast-1a' });
+      new RouteTableAssociation(stack, 'MutAddedSubnetTable', { subnetId: added.id, routeTableId: table(net.lgwan, 'terminals-1').id });
     },
   },
   {

@@ -182,6 +182,51 @@ describe('AP-7 the breakout serves the terminal pools and update clients only (�
     expect(open).toHaveLength(3);
   });
 
+  describe('a subnet the guard knows nothing of, given a way out (fail closed)', () => {
+    /** A subnet added to the LGWAN VPC on the terminal pool's route table (the breakout), with `tags`; its block is free in every example. */
+    const added = (tags: { key: string; value: string }[] = [], cidrBlock: string = '10.0.100.0/24') => (stack: Stack, net: any) => {
+      const subnet = new ec2.CfnSubnet(stack, 'Added', { vpcId: net.lgwan.vpc.vpcId, cidrBlock, availabilityZone: 'ap-northeast-1a', tags });
+      new ec2.CfnSubnetRouteTableAssociation(stack, 'AddedTable', { subnetId: subnet.ref, routeTableId: table(net.lgwan, 'terminals-1') });
+    };
+
+    test('untagged and holding no declared host, it may hold servers: flagged, naming its block and the way to declare it', () => {
+      expect(findings('alpha-prime', 'AP-7', added())).toEqual([
+        expect.stringMatching(/^\[Added\] AP-7 error \(ローカルブレイクアウトの利用端末\): this LGWAN subnet reaches the internet, and the guard cannot tell that it holds only terminal pools \(業務端末\) or update clients: no declared terminal pool \(BUSINESS_TERMINALS\) or update client covers its block 10\.0\.100\.0\/24, it is not tagged jichitai:subnet-role=terminals .*fail closed\).*Fix: remove its route to the breakout/),
+      ]);
+    });
+
+    test('a block the guard cannot read is flagged too', () => {
+      const unreadable = (stack: Stack, net: any) => {
+        added()(stack, net);
+        (stack.node.findChild('Added') as ec2.CfnSubnet).addPropertyOverride('CidrBlock', { 'Fn::Select': [0, { 'Fn::Cidr': ['10.0.100.0/24', 1, 8] }] });
+      };
+      // It may hold the declared servers (fail closed): named as such.
+      expect(findings('alpha-prime', 'AP-7', unreadable)).toEqual(['finance-system', 'lgwan-file-server', 'lgwan-mail-server']
+        .map((host) => expect.stringMatching(new RegExp(`^\\[Added\\] AP-7 error .*: declared host ${host} .* lies in this subnet, which reaches the internet`))));
+      // Without declared hosts (a template checked alone), the subnet itself.
+      expect(findings('alpha-prime', 'AP-7', unreadable, undefined, { hosts: [] })).toEqual([
+        expect.stringMatching(/^\[Added\] AP-7 error .*its block cannot be read, so what it holds is unknown/),
+      ]);
+    });
+
+    test('tagged as a terminal pool, as MunicipalNetwork tags its terminal subnets, it is a terminal pool', () => {
+      expect(findings('alpha-prime', 'AP-7', added([{ key: 'jichitai:subnet-role', value: 'terminals' }]))).toEqual([]);
+      expect(findings('alpha-prime', 'AP-7', added([{ key: 'jichitai:subnet-role', value: 'workload' }]))).toHaveLength(1);
+    });
+
+    test('a block inside the declared terminal pools needs no tag; one reaching past them does', () => {
+      // The reference α′ blueprint declares its terminal pool lgwan-terminals as 10.0.80.0/24, inside the terminal subnet 1
+      // (10.0.80.0/21), which moves aside so that the added subnet does not overlap it.
+      const beside = (cidr: string) => (stack: Stack, net: any) => {
+        l1<ec2.CfnSubnet>(net.lgwan, '/Subnet-terminals-1').addPropertyOverride('CidrBlock', '10.0.84.0/22');
+        added([], cidr)(stack, net);
+      };
+      expect(findings('alpha-prime', 'AP-7', beside('10.0.80.0/25'))).toEqual([]);
+      expect(findings('alpha-prime', 'AP-7', beside('10.0.80.0/24'))).toEqual([]);
+      expect(findings('alpha-prime', 'AP-7', beside('10.0.80.0/23'))).toEqual([expect.stringMatching(/covers its block 10\.0\.80\.0\/23/)]);
+    });
+  });
+
   test('a resource labelled with another role in a terminal subnet is flagged; one labelled BUSINESS_TERMINALS is not', () => {
     const place = (role: string) => (stack: Stack, net: any) => {
       new ec2.CfnInstance(stack, 'Server', {

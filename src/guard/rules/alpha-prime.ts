@@ -1,4 +1,4 @@
-import { parsePrefix } from '../address-space';
+import { parsePrefix, Prefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, OUT_OR_UNKNOWN } from './paths';
 import { clientsText, mayUse, ProxyClients, proxyClients, proxySubnets } from './proxy-clients';
@@ -304,12 +304,30 @@ export const AP2: GuardRule = {
   },
 };
 
+/** The tag MunicipalNetwork puts on every subnet it lays out (src/cdk, src/cdktf segment networks), and a terminal pool's value. */
+const SUBNET_ROLE_TAG = 'jichitai:subnet-role';
+const TERMINAL_SUBNET_ROLE = 'terminals';
+
+/** Whether the union of `blocks` holds every address of `block` (blocks of the other address family count for nothing). */
+function covers(blocks: readonly Prefix[], block: Prefix): boolean {
+  let next = block.lo;
+  for (const b of blocks.filter((x) => x.family === block.family).sort((x, y) => (x.lo < y.lo ? -1 : x.lo > y.lo ? 1 : 0))) {
+    if (b.lo > next) break;
+    if (b.hi >= next) {
+      if (b.hi >= block.hi) return true;
+      next = b.hi + 1n;
+    }
+  }
+  return false;
+}
+
 /**
  * AP-7: the breakout serves the terminal pools (業務端末) and the declared update clients only. Judged on the hosts the
  * guard knows: the hosts `MunicipalNetwork` declares on its stack, and resources labelled with a host role
  * (`jichitai:role`) that name their subnets. Any other such host whose subnet reaches the internet or a cloud service
- * (through the breakout or otherwise, or along a path the guard cannot follow) is a finding. A subnet holding nothing the
- * guard knows is not judged here; the critical rules (AP-1, MN-4) hold for it regardless.
+ * (through the breakout or otherwise, or along a path the guard cannot follow) is a finding. So is any other LGWAN subnet
+ * with such a way out that the guard cannot tell holds only breakout clients (fail closed: a subnet the user added and
+ * routed to the breakout may hold servers).
  */
 export const AP7: GuardRule = {
   id: 'AP-7',
@@ -317,7 +335,9 @@ export const AP7: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ローカルブレイクアウトの利用端末',
   summary: 'Only the LGWAN terminal pools (業務端末) and declared security-update clients reach the breakout; every other declared or role-labelled '
-    + 'LGWAN host sits in a subnet without a way out and outside what the security groups in front of a forward proxy admit.',
+    + 'LGWAN host sits in a subnet without a way out and outside what the security groups in front of a forward proxy admit; an LGWAN subnet '
+    + 'with a way out must be known to hold only those (its block covered by declared terminal pools or update clients, the tag '
+    + 'jichitai:subnet-role=terminals, or a forward proxy\'s own subnet): any other counts as holding servers (fail closed).',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const findings: Finding[] = [];
@@ -330,6 +350,7 @@ export const AP7: GuardRule = {
     const outOf = (subnet: SubnetNode) => ctx.reach.arrivals(subnet.id).find(OUT_OR_UNKNOWN);
     const flaggedHosts = new Set<string>();
     const flaggedLabels = new Set<string>();
+    const flaggedSubnets = new Set<string>();
     // Declared hosts: every subnet whose block overlaps one of the host's ranges.
     for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient)) {
       const blocks = host.cidrs.map(parsePrefix).filter((b) => b !== undefined);
@@ -340,6 +361,7 @@ export const AP7: GuardRule = {
         const out = outOf(subnet);
         if (!out) continue;
         flaggedHosts.add(host.name);
+        flaggedSubnets.add(subnet.id);
         const end = endOf(ctx, out);
         findings.push(finding(this, nameOf(ctx.graph, subnet.id),
           bi(`declared host ${host.name} (${host.role}, ${host.cidrs.join(', ')}) lies in this subnet, which reaches ${end.en}; ${onlyTerminals.en}`,
@@ -357,6 +379,7 @@ export const AP7: GuardRule = {
         const out = subnet && outOf(subnet);
         if (!subnet || !out) continue;
         flaggedLabels.add(label.id);
+        flaggedSubnets.add(subnet.id);
         const end = endOf(ctx, out);
         findings.push(finding(this, nameOf(ctx.graph, label.resource),
           bi(`labelled ${label.role}, it sits in ${nameOf(ctx.graph, subnet.id)}, which reaches ${end.en}; ${onlyTerminals.en}`,
@@ -364,6 +387,36 @@ export const AP7: GuardRule = {
           fix('it', 'このリソース'), ctx.reach.hops(out)));
         break;
       }
+    }
+    // Every other subnet with a way out must be known to hold only breakout clients (fail closed): a subnet the user added
+    // and routed to the breakout holds whatever runs there — servers too — unless something says otherwise. Known are: a
+    // block covered by declared terminal pools / update clients, a subnet tagged as a terminal pool (the tag
+    // MunicipalNetwork puts on its terminal subnets, a declaration the report names), and a forward proxy's own subnets
+    // (the proxy relays; who may use it is judged below).
+    const clientBlocks = (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && h.breakoutClient)
+      .flatMap((h) => h.cidrs.map(parsePrefix)).filter((b) => b !== undefined);
+    const proxyPlaces = new Set(proxyClients(ctx.graph).flatMap((c) => proxySubnets(ctx.graph, c.proxy) ?? []).map((s) => s.id));
+    for (const subnet of subnets) {
+      if (flaggedSubnets.has(subnet.id) || proxyPlaces.has(subnet.id) || subnet.tags[SUBNET_ROLE_TAG] === TERMINAL_SUBNET_ROLE) continue;
+      const block = subnet.cidr === undefined ? undefined : parsePrefix(subnet.cidr);
+      if (block && covers(clientBlocks, block)) continue;
+      const out = outOf(subnet);
+      if (!out) continue;
+      const end = endOf(ctx, out);
+      const why = block ? bi(`no declared terminal pool (BUSINESS_TERMINALS) or update client covers its block ${subnet.cidr}`,
+        `ブロック ${subnet.cidr} を覆う宣言済みの業務端末（BUSINESS_TERMINALS）・セキュリティ更新の取得元がない`)
+        : bi('its block cannot be read, so what it holds is unknown', 'ブロックが読めず、何を収容するか分からない');
+      findings.push(finding(this, nameOf(ctx.graph, subnet.id),
+        bi(`this LGWAN subnet reaches ${end.en}, and the guard cannot tell that it holds only terminal pools (業務端末) or update clients: `
+          + `${why.en}, it is not tagged ${SUBNET_ROLE_TAG}=${TERMINAL_SUBNET_ROLE} and it holds no forward proxy (fail closed)`,
+        `この LGWAN接続系のサブネットは${spaced(end.ja)}に届くが、業務端末（端末プール）・セキュリティ更新の取得元だけを収容するとは判断できない: `
+          + `${why.ja}。タグ ${SUBNET_ROLE_TAG}=${TERMINAL_SUBNET_ROLE} もフォワードプロキシもない（フェイルクローズ）`),
+        bi('remove its route to the breakout (servers and systems of the LGWAN segment keep no way out), or declare what it holds: hosts with role '
+          + `BUSINESS_TERMINALS or in breakout.updateClients whose blocks cover the subnet, or the tag ${SUBNET_ROLE_TAG}=${TERMINAL_SUBNET_ROLE} on a subnet `
+          + 'that holds business terminals only',
+        'ブレイクアウトへのルートを外す（LGWAN接続系のサーバ・システムは外へ出る経路を持たない）か、収容するものを宣言する: サブネットを覆うブロックの'
+          + `ロール BUSINESS_TERMINALS のホストまたは breakout.updateClients、あるいは業務端末だけを収容するサブネットにタグ ${SUBNET_ROLE_TAG}=${TERMINAL_SUBNET_ROLE}`),
+        ctx.reach.hops(out)));
     }
     // A forward proxy relays to the breakout whatever its own subnet's routes are: a host its security groups (or those
     // of a load balancer in front of it) admit uses the breakout through it (semantics §7, forward proxies). One finding
