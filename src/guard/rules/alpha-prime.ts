@@ -395,7 +395,8 @@ export const AP7: GuardRule = {
     // (the proxy relays; who may use it is judged below).
     const clientBlocks = (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && h.breakoutClient)
       .flatMap((h) => h.cidrs.map(parsePrefix)).filter((b) => b !== undefined);
-    const proxyPlaces = new Set(proxyClients(ctx.graph).flatMap((c) => proxySubnets(ctx.graph, c.proxy) ?? []).map((s) => s.id));
+    const allProxies = proxyClients(ctx.graph);
+    const proxyPlaces = new Set(allProxies.flatMap((c) => proxySubnets(ctx.graph, c.proxy) ?? []).map((s) => s.id));
     for (const subnet of subnets) {
       if (flaggedSubnets.has(subnet.id) || proxyPlaces.has(subnet.id) || subnet.tags[SUBNET_ROLE_TAG] === TERMINAL_SUBNET_ROLE) continue;
       const block = subnet.cidr === undefined ? undefined : parsePrefix(subnet.cidr);
@@ -431,7 +432,7 @@ export const AP7: GuardRule = {
       return !placed || placed.some((s) => ctx.reach.arrivals(s.id).some((a) => OUT_OR_UNKNOWN(a)
         && ctx.reach.hops(a).some((h) => ctx.graph.nodes.get(h.node)?.type === 'subnet' && ctx.reach.segmentOf(h.node) === Segment.LGWAN)));
     };
-    const proxies = proxyClients(ctx.graph).filter(relaysToBreakout);
+    const proxies = allProxies.filter(relaysToBreakout);
     for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient && !flaggedHosts.has(h.name))) {
       const used = proxies.find((c) => mayUse(c, host.cidrs));
       if (!used) continue;
