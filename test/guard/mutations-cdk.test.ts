@@ -380,6 +380,21 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // LG-2's flows admit a host-labelled group only into their own destination: the relay's flow opens the file server, not another server.
+    name: 'the LGWAN mail server\'s security group admits the sanitization relay on the relay\'s port (declared into the file server only)',
+    rule: 'LG-2',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnSecurityGroupIngress(stack, 'MutRelayElsewhere', {
+        groupId: l1<ec2.CfnSecurityGroup>(net.lgwan, '/HostSecurityGroup-lgwan-mail-server').attrGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIp: '10.0.128.20/32',
+      });
+    },
+  },
+  {
     // A forward proxy relays to the breakout: whoever its front admits uses the breakout, whatever its own subnet's routes.
     name: 'α′: the proxy load balancer\'s security group widened to the whole LGWAN VPC (servers reach the breakout through the proxy)',
     rule: 'AP-7',

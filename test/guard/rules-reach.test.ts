@@ -113,7 +113,23 @@ describe('LG-2 LGWAN ↔ Internet segment by host only (無害化 / 画面転送
     ]);
     // The relay itself, on the declared flow's port, is the model's direction.
     const relay = BLUEPRINTS.alpha.flows!.find((f) => f.kind === 'SANITIZATION')!;
-    expect(findings('alpha', 'LG-2', admit('lgwan', 'lgwan-file-server', BLUEPRINTS.alpha.hosts!.find((h) => h.name === relay.from)!.cidrs[0], relay.ports[0].fromPort))).toEqual([]);
+    const relayCidr = BLUEPRINTS.alpha.hosts!.find((h) => h.name === relay.from)!.cidrs[0];
+    expect(findings('alpha', 'LG-2', admit('lgwan', relay.to, relayCidr, relay.ports[0].fromPort))).toEqual([]);
+    // The same relay opening into another LGWAN server (its group labelled as that host's) is no declared flow: the flow
+    // admits the relay into the file server only.
+    expect(findings('alpha', 'LG-2', admit('lgwan', 'lgwan-mail-server', relayCidr, relay.ports[0].fromPort))).toEqual([
+      expect.stringMatching(/^\[\S*HostSecurityGroup-?lgwan-?mail-?server\S*\] LG-2 error .*lets the INTERNET segment open connections into it \(tcp\/443 from 10\.0\.128\.20\/32\), which no declared INTERNET → LGWAN flow/),
+    ]);
+    // A group nobody labelled may guard the file server: the flow counts for it.
+    expect(findings('alpha', 'LG-2', (stack, net) => {
+      const group = new ec2.CfnSecurityGroup(stack, 'Unlabelled', {
+        vpcId: l1<ec2.CfnVPC>(net.lgwan, '/Vpc').ref,
+        groupDescription: 'relay target',
+        // Its egress narrowed (a group without egress rules lets everything out, the other half of LG-2).
+        securityGroupEgress: [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '10.0.65.20/32' }],
+      });
+      new ec2.CfnSecurityGroupIngress(stack, 'FromRelay', { groupId: group.attrGroupId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: relayCidr });
+    })).toEqual([]);
     // β: terminals sit in the Internet segment; an Internet host's group admitting LGWAN terminals is the wrong way round.
     const betaTerminals = BLUEPRINTS.beta.hosts!.find((h) => h.zone === 'LGWAN')!;
     const betaInternetHost = BLUEPRINTS.beta.hosts!.find((h) => h.zone === 'INTERNET' && h.role !== 'BUSINESS_TERMINALS')!;

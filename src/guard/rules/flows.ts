@@ -203,7 +203,7 @@ const GROUPS_BY_HOST = new WeakMap<TopologyGraph, Map<string, SecurityGroupNode[
  * blocks hold the host's (a prefecture's members declare hosts of the same names, each in its own address space); a
  * group whose VPC the guard cannot read stays a candidate.
  */
-function hostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNode[] {
+export function hostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNode[] {
   if (!SEGMENTS.has(host.zone)) return [];
   let index = GROUPS_BY_HOST.get(ctx.graph);
   if (!index) {

@@ -1,8 +1,9 @@
+import { hostGroups } from './flows';
 import { byLo, covered, unnarrowedGroups, unnarrowedGroupsToward, widePaths } from './my-number';
 import { arrivalsFrom, OUT_OR_UNKNOWN, pathFindings } from './paths';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
-import { Segment, SEGMENT_JA } from '../../model/segment';
+import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
 import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
@@ -76,6 +77,10 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
   for (const group of nodesOf(ctx.graph, 'security-group')) {
     if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
     const wrong: { en: string; ja: string }[] = [];
+    // A group labelled as a host's (jichitai:host) is admitted only by the flows into that host: the relay's flow into the
+    // file server does not let the relay open connections into another server. An unlabelled group may guard any host,
+    // so any flow in the direction counts for it.
+    const into = group.tags[HOST_TAG_KEY] === undefined ? allowed : allowed.filter((f) => hostGroups(ctx, f.to).includes(group));
     for (const r of rulesOf(ctx.graph, group, false)) {
       const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
       if (peerGroup?.type === 'security-group') {
@@ -91,7 +96,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       if (parts.length === 0) continue;
       const holds = (x: DeclaredFlow) => x.ports.some((p) => p.protocol === r.protocol
         && p.fromPort <= (r.fromPort ?? 0) && (r.toPort ?? 65535) <= p.toPort);
-      const sources = allowed.filter(holds).flatMap((f) => f.from.cidrs.map((x) => parsePrefix(x))).filter((x): x is Prefix => !!x).sort(byLo);
+      const sources = into.filter(holds).flatMap((f) => f.from.cidrs.map((x) => parsePrefix(x))).filter((x): x is Prefix => !!x).sort(byLo);
       if (!parts.every((part) => covered(sources, part))) wrong.push(bi(`${describe(r)} from ${r.cidr}`, `${r.cidr} からの ${describeJa(r)}`));
     }
     if (wrong.length === 0) continue;
