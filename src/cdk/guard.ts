@@ -10,7 +10,7 @@ import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '.
 import { checkParts, evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { CloudFormationTemplate, ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
 import { nodesOf, TopologyGraph } from '../guard/graph';
-import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, hubStackKey, readHubEvidence } from '../guard/hub-evidence';
+import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, hubStackKey, readHubEvidence, sameEvidence } from '../guard/hub-evidence';
 import { Reachability } from '../guard/reachability';
 import { whenWritten } from '../guard/render-hooks';
 import { Finding, formatFindingIn, guardLanguageOf } from '../guard/rule';
@@ -325,15 +325,6 @@ function connectedGraph(connected: readonly Stack[], evidence: HubEvidence | und
   }
   if (--made.waiting <= 0) known.delete(key);
   return made;
-}
-
-/** `a`, unless `b` names other files: one stack joins one hub. */
-function sameEvidence(where: string, a: SecurityCloudHubEvidence | undefined, b: SecurityCloudHubEvidence): SecurityCloudHubEvidence {
-  if (a && (a.artifact !== b.artifact || a.outputs !== b.outputs)) {
-    throw new Error(`[${where}] securityCloudHub is given twice with different files (${a.artifact}, ${a.outputs} and ${b.artifact}, ${b.outputs}); `
-      + 'a member joins one hub: give the evidence of that hub once');
-  }
-  return b;
 }
 
 /**

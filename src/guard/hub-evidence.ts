@@ -12,6 +12,7 @@ import { BoundIds } from './builder';
 import type { CloudFormationTemplate } from './extract-cloudformation';
 import type { TerraformJson } from './extract-terraform';
 import { GraphNode, nodesOf, TopologyGraph, UnresolvedValue } from './graph';
+import { SecurityCloudHubEvidence } from '../model/guard-options';
 import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
 
 /** Where the evidence comes from (the guard option `securityCloudHub`, or the CLI's `--hub` / `--hub-outputs`). */
@@ -42,6 +43,15 @@ export class HubEvidenceError extends Error {
   constructor(public readonly problems: readonly string[]) {
     super(`the security cloud hub's evidence cannot be used (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
+}
+
+/** The evidence given for a stack by another `TopologyGuard.apply`: the same files, or an error (one stack joins one hub). */
+export function sameEvidence(where: string, a: SecurityCloudHubEvidence | undefined, b: SecurityCloudHubEvidence): SecurityCloudHubEvidence {
+  if (a && (a.artifact !== b.artifact || a.outputs !== b.outputs)) {
+    throw new Error(`[${where}] securityCloudHub is given twice with different files (${a.artifact}, ${a.outputs} and ${b.artifact}, ${b.outputs}); `
+      + 'a member joins one hub: give the evidence of that hub once');
+  }
+  return b;
 }
 
 /** The key of a hub stack among the member's stacks in the merged extraction (a member stack cannot be named so). */
@@ -76,7 +86,7 @@ export function readHubEvidence(source: HubEvidenceSource, engine: TopologyGraph
   };
   const { stacks, paths, kind } = readArtifact(source, read, problems);
   const outputsJson = read(source.outputs, source.outputsFlag);
-  const outputs = kind === undefined || outputsJson === undefined ? {} : readOutputs(source, outputsJson, stacks, kind, problems);
+  const outputs = outputsJson === undefined ? {} : readOutputs(source, outputsJson, stacks, kind, problems);
   if (kind !== undefined && kind !== engine) {
     problems.push(`${source.artifactFlag} ${source.artifact}: is ${kind === 'cloudformation' ? 'CloudFormation (AWS CDK)' : 'Terraform (CDKTF)'} output, `
       + `but this guard reads ${engine === 'cloudformation' ? 'CloudFormation (AWS CDK)' : 'Terraform (CDKTF)'}; give the hub synthesized with the same engine as the member`);
@@ -148,7 +158,7 @@ function logicalIdPaths(metadata: unknown): Record<string, string> {
 
 /** The outputs file, checked against the artifact's stacks and declared outputs. */
 function readOutputs(source: HubEvidenceSource, json: unknown, stacks: Record<string, CloudFormationTemplate | TerraformJson>,
-  kind: TopologyGraph['engine'], problems: string[]): Record<string, Record<string, string>> {
+  kind: TopologyGraph['engine'] | undefined, problems: string[]): Record<string, Record<string, string>> {
   const flag = `${source.outputsFlag} ${source.outputs}`;
   const declared = (stack: string): Record<string, unknown> => (kind === 'cloudformation'
     ? (stacks[stack] as CloudFormationTemplate).Outputs ?? {} : (stacks[stack] as TerraformJson & { output?: Record<string, unknown> }).output ?? {});
@@ -156,6 +166,8 @@ function readOutputs(source: HubEvidenceSource, json: unknown, stacks: Record<st
     problems.push(`${flag}: must be a JSON object (cdk deploy --outputs-file, or terraform output -json); give the outputs of the hub's deployment`);
     return {};
   }
+  // An unreadable artifact is reported already: nothing to check the outputs against.
+  if (kind === undefined) return {};
   const entries = Object.entries(json as Record<string, unknown>);
   // `terraform output -json`: { name: { value, type, sensitive } }, of the one Terraform stack of the artifact.
   const terraformShape = kind === 'terraform' && entries.length > 0 && entries.every(([, v]) => v && typeof v === 'object' && 'value' in (v as object));
@@ -339,8 +351,10 @@ function cloudFormationTarget(value: unknown, template: CloudFormationTemplate):
 
 /** The address a Terraform output's value names by id (`${aws_x.y.id}` / `.arn`), or why it names none. */
 function terraformTarget(value: unknown, config: TerraformJson): string | { why: string } {
-  const m = typeof value === 'string' ? /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.(id|arn)\}$/.exec(value) : null;
-  if (m && config.resource?.[m[1]]?.[m[2]] !== undefined) return `${m[1]}.${m[2]}`;
+  const m = typeof value === 'string' ? /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/.exec(value) : null;
+  // A bucket's `bucket` is its name, its own id (as `id` is).
+  const names = m !== null && (m[3] === 'id' || m[3] === 'arn' || (m[1] === 'aws_s3_bucket' && m[3] === 'bucket'));
+  if (m && names && config.resource?.[m[1]]?.[m[2]] !== undefined) return `${m[1]}.${m[2]}`;
   return { why: `its value ${JSON.stringify(value)} is not \${<resource>.id} or \${<resource>.arn} of one resource of the configuration` };
 }
 
