@@ -11,9 +11,9 @@ import * as path from 'path';
 import { BoundIds } from './builder';
 import type { CloudFormationTemplate } from './extract-cloudformation';
 import type { TerraformJson } from './extract-terraform';
-import { GraphNode, nodesOf, TopologyGraph, UnresolvedValue } from './graph';
+import { GraphNode, nodesOf, Ref, TopologyGraph, UnresolvedValue } from './graph';
 import { SecurityCloudHubEvidence } from '../model/guard-options';
-import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
+import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
 
 /** Where the evidence comes from (the guard option `securityCloudHub`, or the CLI's `--hub` / `--hub-outputs`). */
 export interface HubEvidenceSource {
@@ -237,8 +237,8 @@ export interface HubEvidenceRecord {
   readonly unboundOutputs: readonly { readonly stack: string; readonly output: string; readonly why: string }[];
   readonly boundAttachments: readonly BoundAttachment[];
   /**
-   * Stacks of the hub's app that hold other members (VPCs tagged with another municipality's code): their paths are
-   * followed, but their own findings are theirs (their guard judges them), not this member's.
+   * Stacks of the hub's app that hold other members (VPCs tagged with another municipality's code): paths through them
+   * are followed, but the findings located in their resources are theirs (their guard judges them), not this member's.
    */
   readonly otherMembers: readonly { readonly stack: string; readonly localGovernmentCodes: readonly string[] }[];
   readonly assumptions: readonly string[];
@@ -260,7 +260,13 @@ export function extractWithHub(evidence: HubEvidence,
   const all = new Map([...bindings, ...attachments.bindings]);
   const graph = extract(hubStacks, { bindings: all, unresolved: [...conflicts, ...attachments.unresolved] });
   const others = otherMembers(graph, evidence);
-  const theirs = new Set([...graph.nodes.values()].filter((n) => others.some((o) => n.id.startsWith(`${hubStackKey(o.stack)}/`))).map((n) => n.path ?? n.id));
+  // Another member's resources (tagged with its code, or in its VPC), not the hub's own per-member ones.
+  const codes = new Set(others.flatMap((o) => o.localGovernmentCodes));
+  const inHub = (id: string) => Object.keys(evidence.stacks).some((s) => id.startsWith(`${hubStackKey(s)}/`));
+  const theirVpcs = new Set(nodesOf(graph, 'vpc').filter((v) => inHub(v.id) && !v.hub && codes.has(v.municipality ?? '')).map((v) => v.id));
+  const isTheirs = (n: GraphNode) => inHub(n.id) && n.tags[SECURITY_CLOUD_TAG_KEY] !== SECURITY_CLOUD_HUB
+    && (codes.has(n.tags[MUNICIPALITY_TAG_KEY] ?? '') || theirVpcs.has(n.id) || (n as { vpc?: Ref }).vpc?.kind === 'node' && theirVpcs.has(((n as { vpc: Ref }).vpc as { id: string }).id));
+  const theirs = new Set([...graph.nodes.values()].filter(isTheirs).map((n) => n.path ?? n.id));
   const record: HubEvidenceRecord = {
     artifact: evidence.source.artifact,
     outputs: evidence.source.outputs,

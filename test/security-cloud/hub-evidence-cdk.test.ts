@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
-import { connection, DEPLOYED, hubEvidence, HubFiles, MEMBER_CODE, ofType, sha256, tag, Template } from './hub-evidence-support';
+import { connection, crossAppHubProps, DEPLOYED, hubEvidence, HubFiles, MEMBER_CODE, ofType, sha256, tag, Template } from './hub-evidence-support';
 import { member } from './member-fixtures';
 import { cdk, NetworkModel } from '../../src';
 
@@ -138,6 +138,16 @@ describe('a member in another app, guarded with its hub\'s evidence (AWS CDK)', 
     const error = refusal(memberApp(hub).synth);
     expect(error).toMatch(/securityCloudHub\.outputs .*stack Hub has no output OldOutput in securityCloudHub\.artifact/);
     expect(error).toMatch(/securityCloudHub\.outputs .*names stack Hub2, which securityCloudHub\.artifact .* does not hold \(it holds Hub, OtherMember\)/);
+  });
+
+  test('still refused: a hub that also declares another member\'s attachment, whose VPC the evidence does not hold', () => {
+    // The hub's table propagates that attachment: its announced prefixes and where it leads are unknown (fail closed).
+    const props = crossAppHubProps();
+    const hub = hubEvidence(undefined, { ...props, members: [...props.members!, { localGovernmentCode: '133019', internetCidr: '10.13.0.0/16', accountId: '444455556666', attachmentId: 'tgw-attach-0bbbbbbbbbbbbbbbb' }] });
+    const error = refusal(memberApp(hub).synth);
+    expect(error).toMatch(/SC-2 error .*hub proxy, around the inspection firewall, may reach everywhere: transit gateway attachment tgw-attach-0bbbbbbbbbbbbbbbb is not in the synthesized output/);
+    // Not a critical finding: the hub's findings can be acknowledged with a reason, the member's own paths stay exact.
+    expect(error).not.toMatch(/critical/);
   });
 
   test('the option is checked when the guard is applied: both paths, at once', () => {

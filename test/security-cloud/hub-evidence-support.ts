@@ -75,12 +75,12 @@ export const tag = (r: { Properties?: any }, key: string) => (r.Properties?.Tags
  * `change` applied to its templates on disk, and the outputs a deployment would write: each output's Ref / GetAtt Arn
  * given the physical id of its resource (`deployedId`), literal outputs their literal value.
  */
-export function hubEvidence(change: (templates: Record<string, Template>) => void = () => {}): HubFiles {
+export function hubEvidence(change: (templates: Record<string, Template>) => void = () => {}, props = crossAppHubProps()): HubFiles {
   const dir = tempDir();
   const artifact = path.join(dir, 'hub.out');
   const app = new App({ outdir: artifact });
   const hubStack = new Stack(app, 'Hub', { env: { account: '123456789012', region: 'ap-northeast-1' } });
-  const hub = new cdk.SecurityCloud(hubStack, 'SecurityCloud', crossAppHubProps());
+  const hub = new cdk.SecurityCloud(hubStack, 'SecurityCloud', props);
   const other = prefectureMember(2);
   const otherStack = new Stack(app, 'OtherMember', { env: { account: '123456789012', region: 'ap-northeast-1' } });
   new cdk.MunicipalNetwork(otherStack, 'Network', { ...other, securityCloud: hub });
