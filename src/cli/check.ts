@@ -6,6 +6,7 @@ import { CliIo, EXIT, writeAtomic } from './io';
 import { loadJudged, withLoadOptions } from './load';
 import { evaluateTopology, GuardOutcome } from '../guard/evaluate';
 import { TopologyGraph } from '../guard/graph';
+import { HubEvidenceRecord } from '../guard/hub-evidence';
 import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 
@@ -16,6 +17,8 @@ export interface StackResult {
   readonly stack: CheckedStack;
   readonly graph: TopologyGraph;
   readonly outcome: GuardOutcome;
+  /** What the security cloud hub's evidence (`--hub`) bound, when it was given. */
+  readonly hubEvidence?: HubEvidenceRecord;
 }
 
 /** Everything a format renders. */
@@ -74,7 +77,7 @@ export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: Cl
       const all = [...acks, ...u.artifact.acknowledgements ?? []];
       const outcome = evaluateTopology(stack.name, u.graph, options, all,
         { reports: stack.reports, emptyIsError: false, hubEvidence: u.hubEvidence, ...scope });
-      results.push({ input: u.artifact.input, kind: u.artifact.kind, stack, graph: u.graph, outcome });
+      results.push({ input: u.artifact.input, kind: u.artifact.kind, stack, graph: u.graph, outcome, hubEvidence: u.hubEvidence });
     }
   }
   const run: CheckRun = { options, results, blueprint };

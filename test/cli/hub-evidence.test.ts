@@ -38,6 +38,7 @@ describe('check --hub', () => {
   test('with it the member complies (exit 0), and the JSON report records the files and the bindings', async () => {
     const text = await cli('check', out, '--model', 'beta', '--hub', hub.artifact, '--hub-outputs', hub.outputs);
     expect({ code: text.code, stderr: text.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(text.stdout).toContain(`hub evidence: ${hub.artifact} and ${hub.outputs}: `);
     const r = await cli('check', out, '--model', 'beta', '--hub', hub.artifact, '--hub-outputs', hub.outputs, '--format', 'json');
     const [report] = JSON.parse(r.stdout);
     expect(report.violations).toEqual([]);
