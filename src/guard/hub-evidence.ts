@@ -264,9 +264,15 @@ export function extractWithHub(evidence: HubEvidence,
   const codes = new Set(others.flatMap((o) => o.localGovernmentCodes));
   const inHub = (id: string) => Object.keys(evidence.stacks).some((s) => id.startsWith(`${hubStackKey(s)}/`));
   const theirVpcs = new Set(nodesOf(graph, 'vpc').filter((v) => inHub(v.id) && !v.hub && codes.has(v.municipality ?? '')).map((v) => v.id));
+  const vpcOf = (n: GraphNode) => {
+    const vpc = (n as { vpc?: Ref }).vpc;
+    return vpc?.kind === 'node' ? vpc.id : undefined;
+  };
   const isTheirs = (n: GraphNode) => inHub(n.id) && n.tags[SECURITY_CLOUD_TAG_KEY] !== SECURITY_CLOUD_HUB
-    && (codes.has(n.tags[MUNICIPALITY_TAG_KEY] ?? '') || theirVpcs.has(n.id) || (n as { vpc?: Ref }).vpc?.kind === 'node' && theirVpcs.has(((n as { vpc: Ref }).vpc as { id: string }).id));
-  const theirs = new Set([...graph.nodes.values()].filter(isTheirs).map((n) => n.path ?? n.id));
+    && (codes.has(n.tags[MUNICIPALITY_TAG_KEY] ?? '') || theirVpcs.has(n.id) || theirVpcs.has(vpcOf(n) ?? ''));
+  // A path that also names a resource of the member's app (two apps may share construct paths) stays reported.
+  const ours = new Set([...graph.nodes.values()].filter((n) => !inHub(n.id)).map((n) => n.path ?? n.id));
+  const theirs = new Set([...graph.nodes.values()].filter(isTheirs).map((n) => n.path ?? n.id).filter((p) => !ours.has(p)));
   const record: HubEvidenceRecord = {
     artifact: evidence.source.artifact,
     outputs: evidence.source.outputs,
