@@ -8,13 +8,14 @@ import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindin
 import { declaredPrefixes } from '../guard/check';
 import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
 import { checkParts, evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
-import { ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
+import { CloudFormationTemplate, ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
 import { nodesOf, TopologyGraph } from '../guard/graph';
+import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, hubStackKey, readHubEvidence, sameEvidence } from '../guard/hub-evidence';
 import { Reachability } from '../guard/reachability';
 import { whenWritten } from '../guard/render-hooks';
 import { Finding, formatFindingIn, guardLanguageOf } from '../guard/rule';
 import { checkGuardOptions } from '../model/design-documents-problems';
-import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
+import { GuardLanguage, SecurityCloudHubEvidence, TopologyGuardOptions } from '../model/guard-options';
 
 /** The symbol aws-cdk-lib looks up on any construct to let it write files into the cloud assembly. */
 const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
@@ -23,6 +24,8 @@ const guarded = new WeakMap<Stack, TopologyGuardOptions>();
 /** The scope each stack was guarded through (itself, or the app / stage given to `apply`). */
 const scopes = new WeakMap<Stack, IConstruct>();
 const reports = new WeakMap<Stack, Construct>();
+/** The security cloud hub's evidence given for each stack (a member of a hub in another app or account). */
+const hubEvidence = new WeakMap<Stack, SecurityCloudHubEvidence>();
 /** Every scope the guard was applied through in each stack, with its options (networks of several models may share one). */
 const parts = new WeakMap<Stack, PartScope<GuardedPart>[]>();
 
@@ -73,6 +76,8 @@ export class TopologyGuard {
 
   private static guardStack(stack: Stack, options: TopologyGuardOptions, scope: IConstruct): void {
     const existing = guarded.get(stack);
+    // The evidence may come with a later apply (MunicipalNetwork guards itself first): kept apart from the first options.
+    if (options.securityCloudHub) hubEvidence.set(stack, sameEvidence(stack.node.path, hubEvidence.get(stack), options.securityCloudHub));
     const inside = !Stack.isStack(scope) && scope.node.scopes.includes(stack);
     const part = { path: scope.node.path, construct: scope, inside };
     parts.set(stack, withGuardedPart(stack.node.path, existing, parts.get(stack) ?? [], part, options));
@@ -97,12 +102,18 @@ export class TopologyGuard {
     const ja = language === GuardLanguage.JAPANESE;
     const formatFinding = (f: Parameters<typeof formatFindingIn>[0]) => formatFindingIn(f, language);
     const connected = connectedStacks(stack);
-    const { graph, reach, together } = connectedGraph(connected);
+    const hub = evidenceOf(stack, connected);
+    if ('errors' in hub) return hub.errors;
+    const { graph, reach, together, hubRecord, othersFinding } = connectedGraph(connected, hub.evidence);
     // A stack reports the findings in itself, and those in the connected stacks nobody guards (a prefecture's hub) are
     // reported by the first guarded stack of the set only: not once per member.
     const withUnguarded = connected.filter((s) => s === stack || !guarded.has(s));
     const mine = connected.find((s) => guarded.has(s)) === stack ? withUnguarded : [stack];
-    const belongs = (where: string) => connected.length === 1 || mine.some((s) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`));
+    const under = (where: string, s: Stack) => where.startsWith(`${s.node.path}/`) || where.startsWith(`${s.stackName}/`);
+    // The hub's findings (its evidence is in no stack of the app) go to the first guarded stack, like an unguarded hub's.
+    const hubs = hub.evidence !== undefined && connected.find((s) => guarded.has(s)) === stack;
+    const belongs = (where: string) => connected.length === 1 || mine.some((s) => under(where, s))
+      || (hubs && !connected.some((s) => under(where, s)));
     // Nothing to check is an error (GUARD-1), unless the stack is one of an app or stage guarded as a whole whose network
     // lives in another stack (looked up only when this graph is empty).
     const empty = nodesOf(graph, 'vpc').length === 0 && nodesOf(graph, 'subnet').length === 0;
@@ -111,7 +122,7 @@ export class TopologyGuard {
       .some((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::EC2::VPC' && Stack.of(c) !== stack);
     const { acks, problems } = acknowledgementsIn(stack, mine, language);
     const outcome = evaluateTopology(stack.stackName, graph, options, acks, {
-      reports: (f) => belongs(f.path),
+      reports: (f) => belongs(f.path) && !othersFinding?.(f.path),
       emptyIsError,
       flows: declaredFlowsOf(stack),
       hosts: declaredHostsOf(stack),
@@ -119,6 +130,7 @@ export class TopologyGuard {
       reach: connected.length > 1 ? reach() : undefined,
       parts: withDeclarations(stack, parts.get(stack) ?? []),
       findings: !empty ? together() : undefined,
+      hubEvidence: hubRecord,
     });
     // Each finding is annotated on its own construct (the stack when its path names none), with its rule's stable ID,
     // so that CDK's acknowledgement at any scope above it applies, as it does to every other CDK warning.
@@ -246,6 +258,10 @@ interface ConnectedGraph {
   readonly together: () => Finding[] | undefined;
   /** The guarded stacks of the set that have not asked yet: the entry is dropped after the last one (memory). */
   waiting: number;
+  /** What the security cloud hub's evidence bound, when the set was extracted with it. */
+  readonly hubRecord?: HubEvidenceRecord;
+  /** Whether a finding lies in another member of the hub's app (its own guard judges it). */
+  readonly othersFinding?: (path: string) => boolean;
 }
 
 const graphsOf = new WeakMap<IConstruct, Map<string, ConnectedGraph>>();
@@ -257,7 +273,7 @@ const graphsOf = new WeakMap<IConstruct, Map<string, ConnectedGraph>>();
  * asked (keeping each stack's graph and reachability to the end of the validation pass cost 15% more peak memory in an
  * app of 100 municipalities), and at the latest at the next microtask, like `appStacks`.
  */
-function connectedGraph(connected: readonly Stack[]): ConnectedGraph {
+function connectedGraph(connected: readonly Stack[], evidence: HubEvidence | undefined): ConnectedGraph {
   const root = connected[0].node.root;
   let known = graphsOf.get(root);
   if (!known) {
@@ -265,7 +281,7 @@ function connectedGraph(connected: readonly Stack[]): ConnectedGraph {
     graphsOf.set(root, known);
     queueMicrotask(() => graphsOf.delete(root));
   }
-  const key = connected.map((s) => s.node.path).join('\n');
+  const key = [...connected.map((s) => s.node.path), ...(evidence ? [evidence.source.artifact, evidence.source.outputs] : [])].join('\n');
   let made = known.get(key);
   if (!made) {
     const templates: Record<string, any> = {};
@@ -275,7 +291,11 @@ function connectedGraph(connected: readonly Stack[]): ConnectedGraph {
       templates[s.stackName] = template;
       paths[s.stackName] = lazyPaths(s, elements);
     }
-    const graph = extractCloudFormation(templates, paths);
+    // A member of a hub in another app: the hub's artifact joins the set, its outputs bind the member's literal IDs.
+    const withHub = evidence ? extractWithHub(evidence, (hubStacks, bound) => extractCloudFormation(
+      { ...templates, ...hubStacks } as Record<string, CloudFormationTemplate>,
+      { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound)) : undefined;
+    const graph = withHub?.graph ?? extractCloudFormation(templates, paths);
     let reach: Reachability | undefined;
     let findings: Finding[] | undefined;
     const guardedStacks = connected.filter((s) => guarded.has(s));
@@ -283,6 +303,8 @@ function connectedGraph(connected: readonly Stack[]): ConnectedGraph {
     const shared = () => (reach ??= new Reachability(graph, connected.flatMap((s) => declaredPrefixes(declaredFlowsOf(s)))));
     made = {
       graph,
+      hubRecord: withHub?.record,
+      othersFinding: withHub?.othersFinding,
       waiting: guardedStacks.length,
       reach: shared,
       together: () => {
@@ -303,6 +325,28 @@ function connectedGraph(connected: readonly Stack[]): ConnectedGraph {
   }
   if (--made.waiting <= 0) known.delete(key);
   return made;
+}
+
+/**
+ * The hub evidence of a connected set (given on any of its guarded stacks), read now (at synthesis): the files may be
+ * written after the app's code ran. Unreadable or mismatched files are validation errors, every one at once.
+ */
+function evidenceOf(stack: Stack, connected: readonly Stack[]): { evidence?: HubEvidence } | { errors: string[] } {
+  const given = [...new Map(connected.map((s) => hubEvidence.get(s)).filter((e): e is SecurityCloudHubEvidence => e !== undefined)
+    .map((e) => [`${e.artifact}\n${e.outputs}`, e])).values()];
+  if (given.length === 0) return {};
+  if (given.length > 1) {
+    return {
+      errors: [`[${stack.node.path}] securityCloudHub: the connected stacks give the evidence of ${given.length} hubs (${given.map((e) => e.artifact).join(', ')}); `
+      + 'give every stack of the set the evidence of the one hub they join'],
+    };
+  }
+  try {
+    return { evidence: readHubEvidence({ ...given[0], artifactFlag: 'securityCloudHub.artifact', outputsFlag: 'securityCloudHub.outputs' }, 'cloudformation') };
+  } catch (e) {
+    if (e instanceof HubEvidenceError) return { errors: e.problems.map((p) => `[${stack.node.path}] ${p}`) };
+    throw e;
+  }
 }
 
 /** The stack and every stack of the same app it is linked to by cross-stack references, either way, transitively; in app order. */

@@ -1,4 +1,4 @@
-import { Aws, CfnTag, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, CfnTag, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -21,7 +21,8 @@ import {
 } from '../model/security-cloud';
 import { cidrId } from '../plan/ids';
 import {
-  HubAlarmSubject, HubLogShippingPlan, hubTags, HubRouteTarget, HubTier, planSecurityCloud, RFC1918_CIDRS, sameAppJoinRefusal, SecurityCloudPlan,
+  HUB_OUTPUTS, HubAlarmSubject, HubLogShippingPlan, hubTags, HubRouteTarget, HubTier, memberRouteTableOutput, planSecurityCloud, RFC1918_CIDRS,
+  sameAppJoinRefusal, SecurityCloudPlan,
 } from '../plan/security-cloud';
 
 /**
@@ -81,6 +82,17 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     this.proxyEndpoint = `${r.internalLoadBalancerDnsName}:${plan.proxy.port}`;
     this.vpcId = r.vpcId;
     this.alarmTopicArn = r.topicArn;
+    // Members in other apps or accounts join with these values; their guard binds its literal IDs with them.
+    const output = (o: { name: string; description: string }, value: string) => new CfnOutput(this, o.name, { value, description: o.description });
+    output(HUB_OUTPUTS.transitGatewayId, this.transitGatewayId);
+    output(HUB_OUTPUTS.hubCidr, this.cidr);
+    output(HUB_OUTPUTS.dnsAddresses, this.dnsAddresses.join(','));
+    output(HUB_OUTPUTS.proxyEndpoint, this.proxyEndpoint);
+    output(HUB_OUTPUTS.siemBucketArn, this.siemBucketArn);
+    output(HUB_OUTPUTS.siemBucketName, this.siemBucketName);
+    output(HUB_OUTPUTS.hubRouteTableId, this.hubRouteTableId);
+    output(HUB_OUTPUTS.hubAttachmentId, this.hubAttachmentId);
+    for (const [code, table] of r.memberRouteTableIds) output(memberRouteTableOutput(code), table);
   }
 
   /**
@@ -115,6 +127,8 @@ class Renderer {
   public internalLoadBalancerDnsName!: string;
   public vpcId!: string;
   public topicArn!: string;
+  /** The route tables created for members declared with `attachmentId`, by local government code. */
+  public readonly memberRouteTableIds = new Map<string, string>();
 
   private readonly subnetIds = new Map<string, string>();
   private readonly routeTableIds = new Map<string, string>();
@@ -302,6 +316,7 @@ class Renderer {
         transitGatewayId: tgw.ref,
         tags: [...this.tags(undefined, m.key), { key: MUNICIPALITY_TAG_KEY, value: m.localGovernmentCode }],
       });
+      this.memberRouteTableIds.set(m.localGovernmentCode, table.ref);
       new ec2.CfnTransitGatewayRouteTableAssociation(this.s, `MemberAssociation-${m.localGovernmentCode}`, { transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: table.ref });
       // The member's table holds the hub CIDR only; the hub table gets the member's CIDR.
       new ec2.CfnTransitGatewayRouteTablePropagation(this.s, `MemberHubPropagation-${m.localGovernmentCode}`, { transitGatewayAttachmentId: attachment.ref, transitGatewayRouteTableId: table.ref });

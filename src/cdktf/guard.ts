@@ -9,10 +9,11 @@ import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '.
 import { evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { nodesOf, TopologyGraph } from '../guard/graph';
+import { extractWithHub, HubEvidence, HubEvidenceError, readHubEvidence, sameEvidence } from '../guard/hub-evidence';
 import { whenWritten } from '../guard/render-hooks';
 import { guardLanguageOf } from '../guard/rule';
 import { checkGuardOptions } from '../model/design-documents-problems';
-import { TopologyGuardOptions } from '../model/guard-options';
+import { SecurityCloudHubEvidence, TopologyGuardOptions } from '../model/guard-options';
 
 /** The symbol cdktf looks up on any construct to let it write files next to the stack's configuration. */
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
@@ -24,6 +25,8 @@ const acknowledgements = new WeakMap<TerraformStack, Acknowledgement[]>();
 /** Every scope the guard was applied through in each stack, with its options (networks of several models may share one). */
 const parts = new WeakMap<TerraformStack, PartScope<GuardedPart>[]>();
 const reports = new WeakMap<TerraformStack, Construct>();
+/** The security cloud hub's evidence given for each stack (a member of a hub in another app or account). */
+const hubEvidence = new WeakMap<TerraformStack, SecurityCloudHubEvidence>();
 
 /**
  * The synth-time topology guard (CDKTF). It reads the stack's synthesized Terraform JSON — ours and anything
@@ -50,6 +53,8 @@ export class TopologyGuard {
       const inside = scope !== stack && stacks.length === 1;
       const part = { path: scope.node.path, construct: scope, inside };
       parts.set(stack, withGuardedPart(stack.node.path, existing, parts.get(stack) ?? [], part, options));
+      // The evidence may come with a later apply (MunicipalNetwork guards itself first): kept apart from the first options.
+      if (options.securityCloudHub) hubEvidence.set(stack, sameEvidence(stack.node.path, hubEvidence.get(stack), options.securityCloudHub));
       if (existing) continue;
       guarded.set(stack, options);
       scopes.set(stack, scope);
@@ -81,7 +86,21 @@ export class TopologyGuard {
     // toTerraform() resolves every token and keeps each resource's construct path in its "//" metadata; the synthesizer
     // writes this very render (render-once.ts).
     const config = renderConfig(stack) as TerraformJson;
-    const graph = extractTerraform({ [stack.node.id]: config });
+    const given = hubEvidence.get(stack);
+    let withHub: ReturnType<typeof extractWithHub> | undefined;
+    if (given) {
+      // A member of a hub in another app: the hub's configuration joins the graph, its outputs bind the member's literal IDs.
+      let evidence: HubEvidence;
+      try {
+        evidence = readHubEvidence({ ...given, artifactFlag: 'securityCloudHub.artifact', outputsFlag: 'securityCloudHub.outputs' }, 'terraform');
+      } catch (e) {
+        if (e instanceof HubEvidenceError) return e.problems.map((p) => `[${stack.node.path}] ${p}`);
+        throw e;
+      }
+      withHub = extractWithHub(evidence,
+        (hubStacks, bound) => extractTerraform({ [stack.node.id]: config, ...hubStacks } as Record<string, TerraformJson>, bound));
+    }
+    const graph = withHub?.graph ?? extractTerraform({ [stack.node.id]: config });
     // Nothing to check is an error (GUARD-1), unless the stack is one of an app guarded as a whole whose network lives in
     // another stack (looked up only when this graph is empty).
     const empty = nodesOf(graph, 'vpc').length === 0 && nodesOf(graph, 'subnet').length === 0;
@@ -89,6 +108,9 @@ export class TopologyGuard {
     const emptyIsError = !empty || !scope || scope.node.scopes.includes(stack) || !scope.node.findAll()
       .some((c) => TerraformResource.isTerraformResource(c) && c.terraformResourceType === 'aws_vpc' && TerraformStack.of(c) !== stack);
     const outcome = evaluateTopology(stack.node.id, graph, options, acknowledgements.get(stack) ?? [], {
+      // Other members of the hub's app are judged by their own guard.
+      reports: withHub ? (f) => !withHub.othersFinding(f.path) : undefined,
+      hubEvidence: withHub?.record,
       emptyIsError,
       flows: declaredFlowsOf(stack),
       hosts: declaredHostsOf(stack),

@@ -60,13 +60,14 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration';
-import { Fn } from 'cdktf';
+import { Fn, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { resourceTags } from './tags';
 import { HubFunction, ISecurityCloud, MUNICIPALITY_TAG_KEY, SecurityCloudConnectionProps, SecurityCloudProps, SUBNET_TIER_TAG_KEY } from '../model/security-cloud';
 import { cidrId } from '../plan/ids';
 import {
-  HubAlarmSubject, HubLogShippingPlan, HubRouteTarget, HubTier, hubTags, planSecurityCloud, sameAppJoinRefusal, SecurityCloudPlan,
+  HUB_OUTPUTS, HubAlarmSubject, HubLogShippingPlan, HubRouteTarget, HubTier, hubTags, memberRouteTableOutput, planSecurityCloud, sameAppJoinRefusal,
+  SecurityCloudPlan,
 } from '../plan/security-cloud';
 
 /**
@@ -218,11 +219,13 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     new Ec2TransitGatewayRouteTableAssociation(this, 'TransitHubAssociation', {
       transitGatewayAttachmentId: attachment.id, transitGatewayRouteTableId: hubTable.id,
     });
+    const memberTables = new Map<string, string>();
     for (const m of plan.transitGateway.memberRouteTables) {
       const memberTags = { ...netTags(`tgw-${m.key}`), [MUNICIPALITY_TAG_KEY]: m.localGovernmentCode };
       // The member's attachment comes from another account through the RAM share; the hub's owner accepts it (shared
       // attachments are not accepted automatically), and it joins no table until associated here.
       const table = new Ec2TransitGatewayRouteTable(this, `TransitRouteTable-${m.key}`, { transitGatewayId: tgw.id, tags: memberTags });
+      memberTables.set(m.localGovernmentCode, table.id);
       new Ec2TransitGatewayRouteTableAssociation(this, `TransitAssociation-${m.key}`, {
         transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: table.id,
       });
@@ -417,6 +420,19 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
         tags: fnTags(HubFunction.MONITORING, `alarm-${a.key}`),
       });
     }
+
+    // Members in other apps or accounts join with these values; their guard binds its literal IDs with them.
+    const output = (o: { name: string; description: string }, value: string) =>
+      new TerraformOutput(this, o.name, { value, description: o.description });
+    output(HUB_OUTPUTS.transitGatewayId, this.transitGatewayId);
+    output(HUB_OUTPUTS.hubCidr, this.cidr);
+    output(HUB_OUTPUTS.dnsAddresses, this.dnsAddresses.join(','));
+    output(HUB_OUTPUTS.proxyEndpoint, this.proxyEndpoint);
+    output(HUB_OUTPUTS.siemBucketArn, this.siemBucketArn);
+    output(HUB_OUTPUTS.siemBucketName, this.siemBucketName);
+    output(HUB_OUTPUTS.hubRouteTableId, this.hubRouteTableId);
+    output(HUB_OUTPUTS.hubAttachmentId, this.hubAttachmentId);
+    for (const [code, table] of memberTables) output(memberRouteTableOutput(code), table);
   }
 
   /**

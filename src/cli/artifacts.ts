@@ -8,6 +8,7 @@ import { CloudFormationTemplate, extractCloudFormation } from '../guard/extract-
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { extractTerraformPlan, isTerraformPlan } from '../guard/extract-terraform-plan';
 import { TopologyGraph } from '../guard/graph';
+import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, HubEvidenceSource, hubStackKey, readHubEvidence } from '../guard/hub-evidence';
 import { Finding } from '../guard/rule';
 
 /** The kinds of artifact `check` reads. */
@@ -44,6 +45,8 @@ export interface DescribedScope {
 export interface CheckUnit {
   readonly graph: TopologyGraph;
   readonly stacks: readonly CheckedStack[];
+  /** What the security cloud hub's evidence (`--hub`) bound in this graph, for the report. */
+  readonly hubEvidence?: HubEvidenceRecord;
 }
 
 /** What an artifact on the command line holds. */
@@ -62,21 +65,22 @@ export interface LoadedArtifact {
  * Read one artifact named on the command line. THE SWITCH PER KIND is `loadArtifact` below: a new kind (the Terraform
  * plan extractor) is one `case` that returns its units.
  */
-export function loadArtifact(input: string, selected: StackFilter = () => true): LoadedArtifact {
+export function loadArtifact(input: string, selected: StackFilter = () => true, hub?: HubEvidenceSource): LoadedArtifact {
   const { kind, json } = detectKind(input);
   const name = stackNameOfFile(input);
   switch (kind) {
     case 'cdk-out':
-      return { input, kind, ...loadCdkOut(input, selected) };
+      return { input, kind, ...loadCdkOut(input, selected, hub) };
     case 'cloudformation-template':
       if (!selected(name)) return { input, kind, units: [] };
-      return { input, kind, units: [cloudFormationUnit({ [name]: { template: json as CloudFormationTemplate, file: input } }, selected)] };
+      return { input, kind, units: [cloudFormationUnit({ [name]: { template: json as CloudFormationTemplate, file: input } }, selected, hub)] };
     case 'cdktf-out':
-      return { input, kind, units: loadCdktfOut(input, selected) };
+      return { input, kind, units: loadCdktfOut(input, selected, hub) };
     case 'terraform-json':
-      return { input, kind, units: selected(name) ? [terraformUnit(name, json as TerraformJson, input)] : [] };
+      return { input, kind, units: selected(name) ? [terraformUnit(name, json as TerraformJson, input, hub)] : [] };
     case 'terraform-plan':
       // Plain HCL planned anywhere: node ids are the resources' addresses (module.x.aws_subnet.y[0]).
+      if (hub) throw new CliError(`${input}: --hub binds a member's synthesized configuration (cdk.tf.json); a plan's values are already resolved by Terraform. Check the member's cdk.tf.json with --hub`);
       if (!selected(name)) return { input, kind, units: [] };
       return { input, kind, units: [{ graph: planGraph(input, json), stacks: [{ name, file: input, localId: (id) => id }] }] };
   }
@@ -163,7 +167,7 @@ interface TemplateFile {
  * `Fn::ImportValue` of one another's exports become one unit, so that cross-stack paths are followed.
  * Cloud assembly schema: https://github.com/aws/aws-cdk-cli/tree/main/packages/%40aws-cdk/cloud-assembly-schema
  */
-function loadCdkOut(input: string, selected: StackFilter): { units: CheckUnit[]; acknowledgements: Acknowledgement[] } {
+function loadCdkOut(input: string, selected: StackFilter, hub?: HubEvidenceSource): { units: CheckUnit[]; acknowledgements: Acknowledgement[] } {
   const dir = path.basename(input) === 'manifest.json' ? path.dirname(input) : input;
   const stacks: Record<string, TemplateFile> = {};
   collectStacks(dir, stacks, new Set());
@@ -173,7 +177,7 @@ function loadCdkOut(input: string, selected: StackFilter): { units: CheckUnit[];
   return {
     // A component none of whose stacks is selected is not even extracted.
     units: components(stacks).filter((names) => names.some(selected))
-      .map((names) => cloudFormationUnit(Object.fromEntries(names.map((n) => [n, stacks[n]])), selected)),
+      .map((names) => cloudFormationUnit(Object.fromEntries(names.map((n) => [n, stacks[n]])), selected, hub)),
     acknowledgements: Object.values(stacks).flatMap((s) => s.acknowledgements ?? []),
   };
 }
@@ -285,23 +289,42 @@ function importsOf(value: unknown, into: string[] = []): string[] {
   return into;
 }
 
-function cloudFormationUnit(stacks: Record<string, TemplateFile>, selected: StackFilter): CheckUnit {
+function cloudFormationUnit(stacks: Record<string, TemplateFile>, selected: StackFilter, hub?: HubEvidenceSource): CheckUnit {
   const names = Object.keys(stacks).sort();
-  const graph = extractCloudFormation(
-    Object.fromEntries(names.map((n) => [n, stacks[n].template])),
-    Object.fromEntries(names.filter((n) => stacks[n].paths).map((n) => [n, stacks[n].paths!])),
-  );
-  const prefixed = names.length > 1;
+  const templates = Object.fromEntries(names.map((n) => [n, stacks[n].template]));
+  const paths = Object.fromEntries(names.filter((n) => stacks[n].paths).map((n) => [n, stacks[n].paths!]));
+  const evidence = hub ? evidenceFor(hub, 'cloudformation') : undefined;
+  // A member of a hub in another app: the hub's artifact joins the unit, its outputs bind the member's literal IDs.
+  const withHub = evidence ? extractWithHub(evidence, (hubStacks, bound) => extractCloudFormation(
+    { ...templates, ...hubStacks } as Record<string, CloudFormationTemplate>,
+    { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound)) : undefined;
+  const graph = withHub?.graph ?? extractCloudFormation(templates, paths);
+  const prefixed = names.length > 1 || withHub !== undefined;
   return {
     graph,
-    stacks: names.filter(selected).map((name) => ({
-      name,
-      file: stacks[name].file,
-      reports: prefixed ? belongsTo(names, name, names.find(selected)!, (n) => stacks[n].constructPath) : undefined,
-      localId: (nodeId) => localIdOf(nodeId, prefixed ? `${name}/` : ''),
-      described: prefixed ? describedBy(names, name, stacks) : undefined,
-    })),
+    hubEvidence: withHub?.record,
+    stacks: names.filter(selected).map((name) => {
+      const reports = prefixed ? belongsTo(names, name, names.find(selected)!, (n) => stacks[n].constructPath) : undefined;
+      return {
+        name,
+        file: stacks[name].file,
+        reports: reports && withHub ? (f: Finding) => reports(f) && !withHub.othersFinding(f.path) : reports,
+        localId: (nodeId: string) => localIdOf(nodeId, prefixed ? `${name}/` : ''),
+        // The documents' scope among the unit's own stacks (the CLI's docs take no hub evidence).
+        described: names.length > 1 ? describedBy(names, name, stacks) : undefined,
+      };
+    }),
   };
+}
+
+/** The hub's evidence (`--hub`, `--hub-outputs`) for artifacts of one engine; its problems are an unusable input. */
+function evidenceFor(hub: HubEvidenceSource, engine: TopologyGraph['engine']): HubEvidence {
+  try {
+    return readHubEvidence(hub, engine);
+  } catch (e) {
+    if (e instanceof HubEvidenceError) throw new CliError('--hub: the security cloud hub\'s evidence cannot be used', [...e.problems]);
+    throw e;
+  }
 }
 
 /**
@@ -335,21 +358,25 @@ function localIdOf(nodeId: string, prefix: string): string | undefined {
 // --- Terraform -----------------------------------------------------------------------------------------------------
 
 /** cdktf's output: `stacks/<name>/cdk.tf.json`, one unit per stack (cdktf's cross-stack references are remote state). */
-function loadCdktfOut(dir: string, selected: StackFilter): CheckUnit[] {
+function loadCdktfOut(dir: string, selected: StackFilter, hub?: HubEvidenceSource): CheckUnit[] {
   if (fs.existsSync(path.join(dir, 'cdk.tf.json'))) {
     const file = path.join(dir, 'cdk.tf.json');
     const name = path.basename(path.resolve(dir));
-    return selected(name) ? [terraformUnit(name, readJson(file) as TerraformJson, file)] : [];
+    return selected(name) ? [terraformUnit(name, readJson(file) as TerraformJson, file, hub)] : [];
   }
   const stacksDir = path.join(dir, 'stacks');
   const names = fs.readdirSync(stacksDir).filter((n) => fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json'))).sort();
   if (names.length === 0) throw new CliError(`${dir}: stacks/ holds no <stack>/cdk.tf.json: nothing to check. Run \`cdktf synth\` first`);
   return names.filter(selected).map((n) => {
     const file = path.join(stacksDir, n, 'cdk.tf.json');
-    return terraformUnit(n, readJson(file) as TerraformJson, file);
+    return terraformUnit(n, readJson(file) as TerraformJson, file, hub);
   });
 }
 
-function terraformUnit(name: string, config: TerraformJson, file: string): CheckUnit {
-  return { graph: extractTerraform({ [name]: config }), stacks: [{ name, file, localId: (id) => localIdOf(id, '') }] };
+function terraformUnit(name: string, config: TerraformJson, file: string, hub?: HubEvidenceSource): CheckUnit {
+  if (!hub) return { graph: extractTerraform({ [name]: config }), stacks: [{ name, file, localId: (id) => localIdOf(id, '') }] };
+  const withHub = extractWithHub(evidenceFor(hub, 'terraform'), (hubStacks, bound) => extractTerraform({ [name]: config, ...hubStacks } as Record<string, TerraformJson>, bound));
+  // The hub's findings (in no stack of the artifact) are reported with the member's; other members' are theirs.
+  const mine = (f: Finding) => !withHub.othersFinding(f.path);
+  return { graph: withHub.graph, hubEvidence: withHub.record, stacks: [{ name, file, reports: mine, localId: (id) => localIdOf(id, `${name}/`) }] };
 }

@@ -6,6 +6,7 @@ import { CliIo, EXIT, writeAtomic } from './io';
 import { loadJudged, withLoadOptions } from './load';
 import { evaluateTopology, GuardOutcome } from '../guard/evaluate';
 import { TopologyGraph } from '../guard/graph';
+import { HubEvidenceRecord } from '../guard/hub-evidence';
 import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 
@@ -16,6 +17,8 @@ export interface StackResult {
   readonly stack: CheckedStack;
   readonly graph: TopologyGraph;
   readonly outcome: GuardOutcome;
+  /** What the security cloud hub's evidence (`--hub`) bound, when it was given. */
+  readonly hubEvidence?: HubEvidenceRecord;
 }
 
 /** Everything a format renders. */
@@ -37,6 +40,8 @@ interface CheckFlags {
   readonly output?: string;
   readonly stack: string[];
   readonly language?: string;
+  readonly hub?: string;
+  readonly hubOutputs?: string;
 }
 
 /** Register `check` on the program; `setExit` receives the command's exit code. */
@@ -53,6 +58,8 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
   withLoadOptions(withModelOptions(command), 'check only the stacks of these names (glob, * and ?; repeatable); default: every stack')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--output <file>', 'write the report to FILE (atomically) instead of standard output')
+    .option('--hub <artifact>', 'a member synthesized without its security cloud hub: the hub app\'s cdk.out or template (AWS CDK), or its cdk.tf.json / cdktf.out (CDKTF)')
+    .option('--hub-outputs <file>', 'the hub\'s deployed outputs (cdk deploy --outputs-file, or terraform output -json), which bind the member\'s literal hub IDs')
     .action((artifacts: string[], flags: CheckFlags) => {
       setExit(runCheck(artifacts, flags, io));
     });
@@ -68,8 +75,9 @@ export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: Cl
     for (const stack of u.stacks) {
       // Another stack of the artifact holds the network (checked above): a stack without one is no GUARD-1 finding.
       const all = [...acks, ...u.artifact.acknowledgements ?? []];
-      const outcome = evaluateTopology(stack.name, u.graph, options, all, { reports: stack.reports, emptyIsError: false, ...scope });
-      results.push({ input: u.artifact.input, kind: u.artifact.kind, stack, graph: u.graph, outcome });
+      const outcome = evaluateTopology(stack.name, u.graph, options, all,
+        { reports: stack.reports, emptyIsError: false, hubEvidence: u.hubEvidence, ...scope });
+      results.push({ input: u.artifact.input, kind: u.artifact.kind, stack, graph: u.graph, outcome, hubEvidence: u.hubEvidence });
     }
   }
   const run: CheckRun = { options, results, blueprint };

@@ -58,6 +58,11 @@ function renderText(run: CheckRun): string {
     const o = r.outcome;
     const verdict = o.blocking.length > 0 ? `REFUSED: ${o.blocking.length} blocking finding(s)` : 'compliant';
     lines.push(`${r.stack.name} (${r.input}, ${modelName(run)}): ${verdict}`);
+    if (r.hubEvidence) {
+      const h = r.hubEvidence;
+      lines.push(`  hub evidence: ${h.artifact} and ${h.outputs}: ${h.boundOutputs.length} output(s) and ${h.boundAttachments.length} attachment(s) bound `
+        + '(files, SHA-256 and assumptions in the JSON report\'s securityCloudHub)');
+    }
     o.errors.forEach((e) => lines.push(`  error: ${e}`));
     o.warnings.forEach((w) => lines.push(`  warning: ${w}`));
     o.notes.forEach((n) => lines.push(`  info: ${n}`));
@@ -77,6 +82,11 @@ function renderTextJa(run: CheckRun): string {
     const o = r.outcome;
     const verdict = o.blocking.length > 0 ? `拒否: 合成を止める指摘 ${o.blocking.length} 件` : '準拠';
     lines.push(`${r.stack.name}（${r.input}、${modelName(run)}）: ${verdict}`);
+    if (r.hubEvidence) {
+      const h = r.hubEvidence;
+      lines.push(`  ハブの証跡: ${h.artifact} と ${h.outputs}: 出力 ${h.boundOutputs.length} 件とアタッチメント ${h.boundAttachments.length} 件を対応付けた`
+        + '（ファイル、SHA-256、前提は JSON レポートの securityCloudHub）');
+    }
     o.errors.forEach((e) => lines.push(`  エラー: ${e}`));
     o.warnings.forEach((w) => lines.push(`  警告: ${w}`));
     o.notes.forEach((n) => lines.push(`  情報: ${n}`));

@@ -13,6 +13,9 @@ export interface LoadFlags {
   readonly segment: readonly string[];
   /** Stack name globs; none: every stack. */
   readonly stack: readonly string[];
+  /** The security cloud hub's artifact and deployed outputs, for a member synthesized without its hub (`check` only). */
+  readonly hub?: string;
+  readonly hubOutputs?: string;
 }
 
 /** One graph of an artifact, with the segment mapping applied, and the stacks reported from it. */
@@ -36,13 +39,19 @@ export function loadJudged(artifacts: readonly string[], flags: LoadFlags): { un
     hits.forEach((x) => picked.add(x.p));
     return patterns.length === 0 || hits.length > 0;
   };
-  const loaded = artifacts.map((a) => loadArtifact(a, selected));
+  if ((flags.hub === undefined) !== (flags.hubOutputs === undefined)) {
+    throw new CliError('--hub and --hub-outputs go together', [flags.hub === undefined
+      ? '--hub-outputs is given without --hub: give the hub app\'s cdk.out (or cdk.tf.json) with --hub'
+      : '--hub is given without --hub-outputs: give the hub\'s deployed outputs (cdk deploy --outputs-file, or terraform output -json) with --hub-outputs']);
+  }
+  const hub = flags.hub === undefined ? undefined : { artifact: flags.hub, outputs: flags.hubOutputs!, artifactFlag: '--hub', outputsFlag: '--hub-outputs' };
+  const loaded = artifacts.map((a) => loadArtifact(a, selected, hub));
   const unpicked = patterns.filter((x) => !picked.has(x.p)).map((x) => `--stack ${x.p} names no stack of the artifacts; correct it or remove it`);
   if (unpicked.length > 0) throw new CliError('--stack: a pattern names no stack', unpicked);
   const used = new Set<SegmentMatcher>();
   const problems: string[] = [];
   const units = loaded.flatMap((a) => a.units.map((u) => ({
-    artifact: a, stacks: u.stacks, graph: applySegments(u.graph, matchers, used, problems),
+    artifact: a, stacks: u.stacks, graph: applySegments(u.graph, matchers, used, problems), hubEvidence: u.hubEvidence,
   })));
   for (const m of matchers) {
     if (!used.has(m)) problems.push(`${m.source} matches no VPC or subnet of the artifacts; correct it or remove it (a mapping that labels nothing would leave a segment unguarded)`);

@@ -81,6 +81,15 @@ const REFERENCE_CHECKS: ReadonlyMap<string, ReferenceCheck> = new Map([
   check(['internet-gateway', 'egress-only-internet-gateway', 'vpn-gateway'], (n, expect) => n.vpcs.forEach((v) => expect(n.id, 'VpcId', v, 'vpc'))),
 ].flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
 
+/**
+ * Literal ids the caller proved to name nodes of the synthesized output (a security cloud hub's deployed outputs, bound by
+ * `hub-evidence.ts`): literal → node id; and what the binding could not prove, reported as unresolved values.
+ */
+export interface BoundIds {
+  readonly bindings?: ReadonlyMap<string, string>;
+  readonly unresolved?: readonly UnresolvedValue[];
+}
+
 /** Mutable graph under construction; the extractors fill it, then `build()` freezes the order. */
 export class GraphBuilder {
   private readonly nodes = new Map<string, GraphNode>();
@@ -100,7 +109,21 @@ export class GraphBuilder {
   /** Default NACLs whose entries Terraform replaces (`aws_default_network_acl`), by id. */
   private readonly replacedDefaultAcls = new Set<string>();
 
-  constructor(private readonly engine: TopologyGraph['engine']) {}
+  /**
+   * @param bindings literal ids proven to name a node of the graph (a hub's deployed outputs, `hub-evidence.ts`): a literal
+   * equal to one is read as a reference to that node. Only exact physical ids are bound: two resources never share one.
+   * @param unresolved what a binding could not prove, reported as the extractors' unresolved values are (GUARD-1)
+   */
+  constructor(private readonly engine: TopologyGraph['engine'], private readonly bindings: ReadonlyMap<string, string> = new Map(),
+    unresolved: readonly UnresolvedValue[] = []) {
+    this.unresolved.push(...unresolved);
+  }
+
+  /** A literal id from outside the template: a node of the graph when the evidence binds it, else external. */
+  public external(value: string): Ref {
+    const id = this.bindings.get(value) ?? this.bindings.get(s3BucketArnOf(value) ?? '');
+    return id !== undefined ? { kind: 'node', id } : { kind: 'external', value };
+  }
 
   public add(node: GraphNode): void {
     // The security cloud's labels, read here once for both extractors: the hub VPC and a member's code (SC rules).
@@ -369,6 +392,12 @@ export class GraphBuilder {
         'give the VPC a literal IPv6 block (IPAM / BYOIP), or use only ::/0 in routes and NACL entries');
     }
   }
+}
+
+/** The bucket's ARN of an S3 object ARN (`arn:aws:s3:::bucket/members/131016/`): an object or prefix names its bucket. */
+function s3BucketArnOf(value: string): string | undefined {
+  const m = /^(arn:[a-z-]+:s3:::[^/]+)\/.*$/.exec(value);
+  return m ? m[1] : undefined;
 }
 
 function compareText(a: string, b: string): number {

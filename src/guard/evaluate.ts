@@ -2,6 +2,7 @@ import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './a
 import { byFindingOrder, checkTopology, declaredPrefixes, GuardScope } from './check';
 import { DeclaredFlow, DeclaredSegmentHost, PartScope } from './declared';
 import { TopologyGraph } from './graph';
+import { HubEvidenceRecord } from './hub-evidence';
 import { Reachability } from './reachability';
 import { Finding, formatFindingIn, guardLanguageOf, Severity } from './rule';
 import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
@@ -50,6 +51,8 @@ export function evaluateTopology(
      * prefecture): only the stack's share is taken (`reports`) and its acknowledgements applied. @default checked here
      */
     readonly findings?: readonly Finding[];
+    /** The security cloud hub's evidence the graph was extracted with, recorded in the report. @default none */
+    readonly hubEvidence?: HubEvidenceRecord;
   } = {},
 ): GuardOutcome {
   const language = guardLanguageOf(options);
@@ -84,6 +87,7 @@ export function evaluateTopology(
     violations: blocking.map((f) => ({ ...fields(f), text: formatFinding(f) })),
     warnings: warned.map((f) => ({ ...fields(f), text: formatFinding(f) })),
     acknowledged: acknowledged.map((a) => ({ ...fields(a.finding), reason: a.reason, text: formatFinding(a.finding) })),
+    ...(more.hubEvidence ? { securityCloudHub: more.hubEvidence } : {}),
   };
   return {
     blocking,

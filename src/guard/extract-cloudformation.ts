@@ -1,4 +1,4 @@
-import { failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
+import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
 import { ROLE_TAG_KEY } from '../model/segment';
@@ -40,8 +40,9 @@ const PSEUDO = /^AWS::/;
 export function extractCloudFormation(
   templates: Readonly<Record<string, CloudFormationTemplate>>,
   paths: Readonly<Record<string, ConstructPaths>> = {},
+  bound: BoundIds = {},
 ): TopologyGraph {
-  const builder = new GraphBuilder('cloudformation');
+  const builder = new GraphBuilder('cloudformation', bound.bindings, bound.unresolved);
   const names = Object.keys(templates).sort();
   const exports: Exports = new Map();
   const readers = names.map((stack) => new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}, exports));
@@ -494,7 +495,7 @@ class TemplateReader {
    */
   private ref(value: unknown): Ref {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
-    if (typeof value === 'string' || typeof value === 'number') return { kind: 'external', value: String(value) };
+    if (typeof value === 'string' || typeof value === 'number') return this.b.external(String(value));
     // What AWS creates with a VPC, named by attribute: its default NACL and default security group (semantics §6, §10).
     const att = getAtt(value);
     if (att && this.resources[att[0]]?.Type === 'AWS::EC2::VPC') {

@@ -1,4 +1,4 @@
-import { failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
+import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { ROLE_TAG_KEY } from '../model/segment';
@@ -47,8 +47,8 @@ const INTERPOLATION = /\$\{([^}]*)\}/g;
  * Build the topology graph of one or more synthesized Terraform JSON configurations (the stacks of one cdktf
  * app). Addresses of different stacks are prefixed with the stack name when more than one is given.
  */
-export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>): TopologyGraph {
-  const builder = new GraphBuilder('terraform');
+export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>, bound: BoundIds = {}): TopologyGraph {
+  const builder = new GraphBuilder('terraform', bound.bindings, bound.unresolved);
   const names = Object.keys(stacks).sort();
   for (const stack of names) {
     const config = stacks[stack];
@@ -554,7 +554,7 @@ class ConfigReader {
     if (value instanceof PlanTemplate) return { kind: 'unresolved', expression: `${value.text} is a template, not one resource` };
     if (typeof value !== 'string') return { kind: 'unresolved', expression: JSON.stringify(value) };
     // In a plan every string is a value: `${` in it is text, not an interpolation.
-    if (!value.includes('${') || this.plan) return { kind: 'external', value };
+    if (!value.includes('${') || this.plan) return this.b.external(value);
     // The same few interpolations (a VPC's id, a route table's id) are read by many resources.
     let ref = this.interpolations.get(value);
     if (!ref) {

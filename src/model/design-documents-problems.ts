@@ -67,10 +67,27 @@ export function designDocumentsProblems(o: unknown, prop: string): DesignDocumen
 
 /** Options given to TopologyGuard.apply by hand are checked like a blueprint's (both engines): every problem at once. */
 export function checkGuardOptions(where: string, options: TopologyGuardOptions): void {
-  const problems = designDocumentsProblems(options.designDocuments, 'designDocuments');
+  const problems = [...designDocumentsProblems(options.designDocuments, 'designDocuments'), ...hubEvidenceProblems(options.securityCloudHub)];
   if (problems.length === 0) return;
   const lines = options.language === GuardLanguage.JAPANESE
     ? problems.map((p) => `  [${p.prop}] ${p.what.ja}。対処: ${p.fix.ja}`)
     : problems.map((p) => `  [${p.prop}] ${p.what.en}. Fix: ${p.fix.en}.`);
   throw new Error(`[${where}] invalid TopologyGuard options:\n${lines.join('\n')}`);
+}
+
+/** The hub evidence option's shape (the files are read at synthesis, where a missing one is reported). */
+function hubEvidenceProblems(o: unknown): DesignDocumentsProblem[] {
+  if (o === undefined) return [];
+  const prop = 'securityCloudHub';
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) {
+    return [{ prop, what: bi('must be an object', 'はオブジェクトでなければならない'), fix: bi('give { artifact, outputs } or leave it out', '{ artifact, outputs } を指定するか、省略する') }];
+  }
+  const v = o as Record<string, unknown>;
+  return (['artifact', 'outputs'] as const).filter((k) => !(typeof v[k] === 'string' && (v[k] as string).trim().length > 0)).map((k) => ({
+    prop: `${prop}.${k}`,
+    what: bi('must be a non-empty path', 'は空でないパスでなければならない'),
+    fix: k === 'artifact'
+      ? bi("give the hub app's cdk.out (AWS CDK) or cdk.tf.json (CDKTF)", 'ハブのアプリの cdk.out（AWS CDK）か cdk.tf.json（CDKTF）のパスを指定する')
+      : bi("give the hub's deployed outputs (cdk deploy --outputs-file, or terraform output -json)", 'ハブのデプロイ出力（cdk deploy --outputs-file か terraform output -json）のパスを指定する'),
+  }));
 }

@@ -9,6 +9,25 @@ export enum GuardLanguage {
   JAPANESE = 'ja',
 }
 
+/**
+ * The evidence of a prefecture security cloud hub (自治体情報セキュリティクラウド) synthesized and deployed by another app
+ * or account, for guarding a member that joins it with literal IDs (`internet.securityCloudHub`). Both files are read at
+ * synthesis; the guard report records their SHA-256 and every ID they bound.
+ */
+export interface SecurityCloudHubEvidence {
+  /**
+   * The hub app's synthesized artifact: with AWS CDK its `cdk.out` directory (or the hub stack's `*.template.json`), with
+   * CDKTF its `cdk.tf.json` (or `cdktf.out` directory). A path relative to the working directory of the synthesis.
+   */
+  readonly artifact: string;
+  /**
+   * The hub's deployed outputs: `cdk deploy --outputs-file` (`{ stack: { output: value } }`) with AWS CDK; `terraform
+   * output -json` of the hub's stack (or `{ stack: { output: value } }`) with CDKTF. They prove the literal IDs the member
+   * was given (transit gateway, route table, attachment, SIEM bucket) to be the hub's resources.
+   */
+  readonly outputs: string;
+}
+
 /** What the synth-time topology guard checks a scope against (the same options in AWS CDK and CDKTF). */
 export interface TopologyGuardOptions {
   /** The network model the scope implements; it selects the rules (REQUIREMENTS.md §3). */
@@ -31,4 +50,11 @@ export interface TopologyGuardOptions {
    * @default GuardLanguage.ENGLISH
    */
   readonly language?: GuardLanguage;
+  /**
+   * The security cloud hub's evidence, for a member synthesized without its hub in the app (another app or AWS account):
+   * the member is judged over member + hub (SC-1 … SC-4 and the model's rules), its literal hub IDs bound to the hub's
+   * resources by the hub's deployed outputs. Without it such a member is refused (fail closed: its hub cannot be followed).
+   * @default - none: the hub must be in the same app
+   */
+  readonly securityCloudHub?: SecurityCloudHubEvidence;
 }

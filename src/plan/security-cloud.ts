@@ -325,6 +325,27 @@ export function hubTags(plan: SecurityCloudPlan, fn: HubFunction | undefined, na
   return Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]]));
 }
 
+/**
+ * What the hub exports as stack outputs (both engines), for members in other apps or accounts: the attributes they join
+ * with, and the ids a member's guard binds with the hub's deployed outputs (`securityCloudHub`, src/guard/hub-evidence.ts).
+ * Each entry: the output's name and description; the engine supplies the value.
+ */
+export const HUB_OUTPUTS = {
+  transitGatewayId: { name: 'TransitGatewayId', description: 'The hub transit gateway members attach to (transitGatewayId)' },
+  hubCidr: { name: 'HubCidr', description: 'The hub VPC CIDR (hubCidr)' },
+  dnsAddresses: { name: 'DnsAddresses', description: 'The hub resolvers members forward every name to, comma-separated (dnsAddresses)' },
+  proxyEndpoint: { name: 'ProxyEndpoint', description: 'The web proxy, host:port (proxyEndpoint)' },
+  siemBucketArn: { name: 'SiemBucketArn', description: 'The SIEM bucket members log to under members/<code>/ (siemBucketArn)' },
+  siemBucketName: { name: 'SiemBucketName', description: 'The SIEM bucket\'s name' },
+  hubRouteTableId: { name: 'HubRouteTableId', description: 'The hub transit route table (hubRouteTableId, same-app members)' },
+  hubAttachmentId: { name: 'HubAttachmentId', description: 'The hub VPC attachment (hubAttachmentId, same-app members)' },
+} as const;
+
+/** The output of the route table the hub creates for a member declared with `attachmentId`. */
+export function memberRouteTableOutput(localGovernmentCode: string): { name: string; description: string } {
+  return { name: `MemberRouteTableId${localGovernmentCode}`, description: `The transit route table of member ${localGovernmentCode}` };
+}
+
 /** RFC 1918: the members' side of every hub route (returns to members go to the transit gateway). */
 export const RFC1918_CIDRS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 /**

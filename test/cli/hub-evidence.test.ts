@@ -1,0 +1,81 @@
+/**
+ * `jichitai-network check --hub <artifact> --hub-outputs <file>`: a member of the prefecture security cloud synthesized in
+ * another app (its cdk.out written without the guard) judged with its hub's evidence, as the synth-time guard judges it
+ * (test/security-cloud/hub-evidence-cdk.test.ts).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { cli } from './support';
+import { cdk } from '../../src';
+import { connection, DEPLOYED, hubEvidence, HubFiles, MEMBER_CODE, ofType, sha256 } from '../security-cloud/hub-evidence-support';
+import { member } from '../security-cloud/member-fixtures';
+
+/** The member's cdk.out, synthesized without validation (its own guard would refuse it: its hub is not in the app). */
+function memberOut(hub: HubFiles, join = connection(hub.hub)): string {
+  const outdir = path.join(hub.dir, 'member.out');
+  const app = new App({ outdir });
+  const stack = new Stack(app, 'Member', { env: { account: '111122223333', region: 'ap-northeast-1' } });
+  new cdk.MunicipalNetwork(stack, 'Network', member(undefined, join, MEMBER_CODE));
+  app.synth({ skipValidation: true });
+  return outdir;
+}
+
+let hub: HubFiles;
+let out: string;
+beforeAll(() => {
+  hub = hubEvidence();
+  out = memberOut(hub);
+});
+
+describe('check --hub', () => {
+  test('without the hub\'s evidence the member is refused (exit 1), failing closed', async () => {
+    const r = await cli('check', out, '--model', 'beta');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`transit gateway ${DEPLOYED.transitGatewayId} is not in the synthesized output`);
+  });
+
+  test('with it the member complies (exit 0), and the JSON report records the files and the bindings', async () => {
+    const text = await cli('check', out, '--model', 'beta', '--hub', hub.artifact, '--hub-outputs', hub.outputs);
+    expect({ code: text.code, stderr: text.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(text.stdout).toContain(`hub evidence: ${hub.artifact} and ${hub.outputs}: `);
+    const r = await cli('check', out, '--model', 'beta', '--hub', hub.artifact, '--hub-outputs', hub.outputs, '--format', 'json');
+    const [report] = JSON.parse(r.stdout);
+    expect(report.violations).toEqual([]);
+    const record = report.securityCloudHub;
+    expect(new Map(record.files.map((f: any) => [f.path, f.sha256])).get(hub.outputs)).toBe(sha256(hub.outputs));
+    const [[tgw]] = ofType(hub.hub, 'AWS::EC2::TransitGateway');
+    expect(record.boundOutputs).toContainEqual(expect.objectContaining({ value: DEPLOYED.transitGatewayId, node: `hub:Hub/${tgw}` }));
+    expect(record.boundAttachments.map((b: any) => [b.localGovernmentCode, b.attachmentId])).toEqual([[MEMBER_CODE, DEPLOYED.memberAttachmentId]]);
+  });
+
+  test('the same verdict as the synth-time guard on a faulty hub: its proxy around the inspection firewall (SC-2)', async () => {
+    const faulty = hubEvidence((t) => {
+      const [[nat]] = ofType(t.Hub, 'AWS::EC2::NatGateway');
+      for (const [, route] of ofType(t.Hub, 'AWS::EC2::Route')) {
+        const table = t.Hub.Resources[route.Properties.RouteTableId.Ref];
+        const name = (table.Properties.Tags ?? []).find((x: any) => x.Key === 'Name')?.Value ?? '';
+        if (route.Properties.DestinationCidrBlock === '0.0.0.0/0' && /services/.test(name)) {
+          delete route.Properties.VpcEndpointId;
+          route.Properties.NatGatewayId = { Ref: nat };
+        }
+      }
+    });
+    const r = await cli('check', out, '--model', 'beta', '--hub', faulty.artifact, '--hub-outputs', faulty.outputs);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/SC-2 .*hub proxy, around the inspection firewall/);
+  });
+
+  test('--hub without --hub-outputs, and unreadable evidence, are unusable input (exit 2) naming the flags', async () => {
+    const alone = await cli('check', out, '--model', 'beta', '--hub', hub.artifact);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--hub is given without --hub-outputs');
+    const missing = path.join(hub.dir, 'nothing.json');
+    const bad = path.join(hub.dir, 'bad.json');
+    fs.writeFileSync(bad, '[]');
+    const r = await cli('check', out, '--model', 'beta', '--hub', missing, '--hub-outputs', bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--hub .*nothing\.json: cannot read it \(ENOENT\)/);
+    expect(r.stderr).toMatch(/--hub-outputs .*bad\.json: must be a JSON object/);
+  });
+});
