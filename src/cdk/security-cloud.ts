@@ -318,9 +318,12 @@ class Renderer {
       });
       this.memberRouteTableIds.set(m.localGovernmentCode, table.ref);
       new ec2.CfnTransitGatewayRouteTableAssociation(this.s, `MemberAssociation-${m.localGovernmentCode}`, { transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: table.ref });
-      // The member's table holds the hub CIDR only; the hub table gets the member's CIDR.
+      // The member's table holds the hub CIDR only; the hub table routes the member's declared block to it (static: what a
+      // VPC of another account announces is not the hub's to trust, HubMemberRouteTablePlan.internetCidr).
       new ec2.CfnTransitGatewayRouteTablePropagation(this.s, `MemberHubPropagation-${m.localGovernmentCode}`, { transitGatewayAttachmentId: attachment.ref, transitGatewayRouteTableId: table.ref });
-      new ec2.CfnTransitGatewayRouteTablePropagation(this.s, `HubMemberPropagation-${m.localGovernmentCode}`, { transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: hubTable.ref });
+      new ec2.CfnTransitGatewayRoute(this.s, `HubMemberRoute-${m.localGovernmentCode}`, {
+        transitGatewayRouteTableId: hubTable.ref, destinationCidrBlock: m.internetCidr, transitGatewayAttachmentId: m.attachmentId,
+      });
     }
     this.tgwAttachment = attachment;
   }

@@ -6,6 +6,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
+import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
 import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
@@ -229,12 +230,13 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       new Ec2TransitGatewayRouteTableAssociation(this, `TransitAssociation-${m.key}`, {
         transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: table.id,
       });
-      // The member's table holds the hub CIDR only; the hub table learns the member's CIDR.
+      // The member's table holds the hub CIDR only; the hub table routes the member's declared block to it (static: what a
+      // VPC of another account announces is not the hub's to trust, HubMemberRouteTablePlan.internetCidr).
       new Ec2TransitGatewayRouteTablePropagation(this, `TransitPropagation-${m.key}-hub`, {
         transitGatewayAttachmentId: attachment.id, transitGatewayRouteTableId: table.id,
       });
-      new Ec2TransitGatewayRouteTablePropagation(this, `TransitPropagation-hub-${m.key}`, {
-        transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: hubTable.id,
+      new Ec2TransitGatewayRoute(this, `TransitRoute-hub-${m.key}`, {
+        transitGatewayRouteTableId: hubTable.id, destinationCidrBlock: m.internetCidr, transitGatewayAttachmentId: m.attachmentId,
       });
     }
 

@@ -69,8 +69,14 @@ export interface HubMemberRouteTablePlan {
   /** `member-<code>`. */
   readonly key: string;
   readonly localGovernmentCode: string;
-  /** The member's (accepted) attachment: associated with this table, propagated into the hub table. */
+  /** The member's (accepted) attachment: associated with this table; the hub table routes `internetCidr` to it. */
   readonly attachmentId: string;
+  /**
+   * The member's Internet segment block as the hub declares it: the hub table's static route to the attachment. Not a
+   * propagation: a VPC of another account could announce any block it adds (a secondary CIDR inside another member's
+   * block would win by longest prefix and draw that member's traffic), and the guard could not bound it.
+   */
+  readonly internetCidr: string;
 }
 
 export interface HubTransitGatewayPlan {
@@ -84,7 +90,8 @@ export interface HubTransitGatewayPlan {
   readonly hubRouteTableKey: string;
   /**
    * Tables the hub creates for members in other accounts or apps (those with `attachmentId`): each is associated with
-   * the member's attachment and holds only the propagation of the hub VPC attachment.
+   * the member's attachment and holds only the propagation of the hub VPC attachment; the hub table routes the member's
+   * declared `internetCidr` to the attachment (a static route, not a propagation).
    */
   readonly memberRouteTables: HubMemberRouteTablePlan[];
   /**
@@ -689,7 +696,7 @@ export function planSecurityCloud(props: SecurityCloudProps): SecurityCloudPlan 
       attachmentSubnetKeys: keysOf(HubTier.TRANSIT),
       hubRouteTableKey: 'hub',
       memberRouteTables: members.filter((m) => m.attachmentId !== undefined)
-        .map((m) => ({ key: `member-${m.localGovernmentCode}`, localGovernmentCode: m.localGovernmentCode, attachmentId: m.attachmentId! })),
+        .map((m) => ({ key: `member-${m.localGovernmentCode}`, localGovernmentCode: m.localGovernmentCode, attachmentId: m.attachmentId!, internetCidr: m.internetCidr })),
       resourceShare: memberAccounts.length > 0
         ? { name: `${prefix}-tgw`, principals: memberAccounts, allowExternalPrincipals: s.allowExternalPrincipals === true } : undefined,
     },

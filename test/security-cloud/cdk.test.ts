@@ -26,7 +26,7 @@ describe('SecurityCloud (AWS CDK)', () => {
     // What has no Tags is a type CloudFormation cannot tag (associations, routes, policies, ...), nothing else.
     const untaggable = new Set([
       'AWS::EC2::LaunchTemplate', 'AWS::EC2::Route', 'AWS::EC2::SubnetRouteTableAssociation', 'AWS::EC2::TransitGatewayRouteTableAssociation',
-      'AWS::EC2::TransitGatewayRouteTablePropagation', 'AWS::EC2::VPCGatewayAttachment', 'AWS::IAM::InstanceProfile', 'AWS::Logs::SubscriptionFilter',
+      'AWS::EC2::TransitGatewayRouteTablePropagation', 'AWS::EC2::TransitGatewayRoute', 'AWS::EC2::VPCGatewayAttachment', 'AWS::IAM::InstanceProfile', 'AWS::Logs::SubscriptionFilter',
       'AWS::NetworkFirewall::LoggingConfiguration', 'AWS::Route53Resolver::FirewallConfig', 'AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation',
       'AWS::S3::BucketPolicy', 'AWS::SNS::Subscription', 'AWS::SNS::TopicPolicy', 'AWS::WAFv2::LoggingConfiguration', 'AWS::WAFv2::WebACLAssociation',
     ]);
@@ -44,7 +44,7 @@ describe('SecurityCloud (AWS CDK)', () => {
     expect(new Set(fn('AWS::AutoScaling::AutoScalingGroup'))).toEqual(new Set(['proxy', 'mail-relay']));
   });
 
-  test('transit gateway: no default tables; the hub table with the hub attachment; the cross-account member\'s own table holds the hub only', () => {
+  test('transit gateway: no default tables; the hub table with the hub attachment and a static route to the cross-account member; its own table holds the hub only', () => {
     template.hasResourceProperties('AWS::EC2::TransitGateway', { DefaultRouteTableAssociation: 'disable', DefaultRouteTablePropagation: 'disable', AutoAcceptSharedAttachments: 'disable' });
     const tables = ofType('AWS::EC2::TransitGatewayRouteTable');
     expect(tables).toHaveLength(2);
@@ -57,8 +57,13 @@ describe('SecurityCloud (AWS CDK)', () => {
     // Into the member's table: the hub VPC attachment, nothing else (no other member).
     const into = (table: unknown) => propagations.filter((p) => same(p.TransitGatewayRouteTableId, table)).map((p) => p.TransitGatewayAttachmentId);
     expect(into(memberTable)).toEqual([refOf(hubAttachment)]);
-    // Into the hub table: the member's attachment.
-    expect(into(hubTable)).toEqual(['tgw-attach-0123456789abcdef0']);
+    // Into the hub table: nothing propagated from another account; a static route to the member's declared Internet
+    // segment block instead (what that account's VPC announces is not trusted).
+    expect(into(hubTable)).toEqual([]);
+    const member = hubProps().members!.find((m) => m.attachmentId === 'tgw-attach-0123456789abcdef0')!;
+    expect(ofType('AWS::EC2::TransitGatewayRoute').map(([, r]) => r.Properties)).toEqual([
+      { TransitGatewayRouteTableId: hubTable, DestinationCidrBlock: member.internetCidr, TransitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0' },
+    ]);
     template.hasResourceProperties('AWS::EC2::TransitGatewayRouteTableAssociation', { TransitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0', TransitGatewayRouteTableId: memberTable });
   });
 

@@ -113,7 +113,8 @@ describe('planSecurityCloud', () => {
       }
     }
     // Only the member in another account gets a table from the hub; the same-app member makes its own.
-    expect(plan.transitGateway.memberRouteTables).toEqual([{ key: 'member-131016', localGovernmentCode: '131016', attachmentId: 'tgw-attach-0123456789abcdef0' }]);
+    const member = plan.members.find((m) => m.localGovernmentCode === '131016')!;
+    expect(plan.transitGateway.memberRouteTables).toEqual([{ key: 'member-131016', localGovernmentCode: '131016', attachmentId: 'tgw-attach-0123456789abcdef0', internetCidr: member.internetCidr }]);
   });
 
   test('inspection: strict order, default drop, every pass rule from the hub\'s services / public subnets on 80, 443 or 25 only', () => {

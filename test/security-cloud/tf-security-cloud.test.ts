@@ -115,10 +115,11 @@ describe('CDKTF SecurityCloud (自治体情報セキュリティクラウド)', 
     }
   });
 
-  test('transit gateway: no default tables; the hub table holds the hub attachment and every member\'s propagation, each member table only the hub', () => {
+  test('transit gateway: no default tables; the hub table holds the hub attachment and a static route to each cross-account member, each member table only the hub', () => {
     const [[tgwId, gateway]] = all(config, 'aws_ec2_transit_gateway');
     expect(gateway).toMatchObject({ default_route_table_association: 'disable', default_route_table_propagation: 'disable' });
-    expect(all(config, 'aws_ec2_transit_gateway_route')).toEqual([]);
+    // The only transit routes: one per member in another account (below).
+    expect(all(config, 'aws_ec2_transit_gateway_route')).toHaveLength(props.members!.filter((m) => m.attachmentId).length);
     const [[attachmentId, attachment]] = all(config, 'aws_ec2_transit_gateway_vpc_attachment');
     expect(attachment.transit_gateway_id).toBe(ref('aws_ec2_transit_gateway', tgwId));
     const transitSubnets = plan.subnets.filter((s) => s.tier === HubTier.TRANSIT).map((s) => ref('aws_subnet', named(config, 'aws_subnet', n(s.key))));
@@ -139,7 +140,13 @@ describe('CDKTF SecurityCloud (自治体情報セキュリティクラウド)', 
       expect(memberTable).not.toBe(hubTable);
       // Into the member's table: only the hub's attachment (the hub CIDR); into the hub table: the member.
       expect(propagations.filter(([, t]) => t === memberTable)).toEqual([[hubAttachment, memberTable]]);
-      expect(propagations).toContainEqual([m.attachmentId, hubTable]);
+      // Nothing propagated from another account into the hub table: a static route to the member's declared block.
+      expect(propagations.filter(([a]) => a === m.attachmentId)).toEqual([]);
+      const routes = all(config, 'aws_ec2_transit_gateway_route').map(([, r]) => r);
+      expect(routes.filter((r) => r.transit_gateway_attachment_id === m.attachmentId))
+        .toEqual([{
+          transit_gateway_route_table_id: hubTable, destination_cidr_block: m.internetCidr, transit_gateway_attachment_id: m.attachmentId,
+        }]);
       const [, table] = tables.find(([id]) => ref('aws_ec2_transit_gateway_route_table', id) === memberTable)!;
       expect(table.tags[MUNICIPALITY_TAG_KEY]).toBe(m.localGovernmentCode);
     }
