@@ -1,4 +1,5 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
+import { BridgeAttachment, PendingBridge, resolveBridges } from './bridges';
 import {
   DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, Ref, RouteEdge, RouteTableNode, SecurityGroupNode, TopologyGraph,
   TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue, VpcNode,
@@ -106,6 +107,7 @@ export class GraphBuilder {
   private readonly pendingBlocks: { vpc: Ref; block: { cidr?: unknown; amazonIpv6?: boolean }; source: string; property: string }[] = [];
   private readonly pendingMainTables: { vpc: Ref; table: Ref; source: string }[] = [];
   private readonly pendingVpnZones: { gateway: Ref; zone: string }[] = [];
+  private readonly pendingBridges: PendingBridge[] = [];
   /** Default NACLs whose entries Terraform replaces (`aws_default_network_acl`), by id. */
   private readonly replacedDefaultAcls = new Set<string>();
 
@@ -184,6 +186,14 @@ export class GraphBuilder {
     this.pendingVpnZones.push({ gateway, zone });
   }
 
+  /**
+   * A resource that opens a network path the guard does not model (Client VPN, PrivateLink, traffic mirroring...; see
+   * bridges.ts): what it attaches to, placed once every resource is read.
+   */
+  public bridge(node: string, type: string, attachments: readonly BridgeAttachment[]): void {
+    this.pendingBridges.push({ node, type, attachments });
+  }
+
   /** Terraform manages a VPC's default NACL: its entries are the listed ones only. */
   public replaceDefaultAcl(acl: Ref): void {
     if (acl.kind === 'node') this.replacedDefaultAcls.add(acl.id);
@@ -252,6 +262,7 @@ export class GraphBuilder {
       if (subnet.kind === 'node') acl(a, source)?.subnets.push(subnet.id);
     }
     this.applyTransitDefaults();
+    resolveBridges(this.nodes, this.pendingBridges, (node, property, reason, fix) => this.unresolvedValue(node, property, reason, fix));
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

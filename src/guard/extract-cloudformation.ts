@@ -1,3 +1,4 @@
+import { bridgeAttachments, DEFAULT_VPC } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
@@ -411,6 +412,29 @@ class TemplateReader {
       const configs = [p.ExtendedS3DestinationConfiguration, p.S3DestinationConfiguration].filter((c) => c !== undefined);
       b.add({ ...base, type: 'delivery-stream', buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))) });
     }],
+    // Network paths the guard does not model (bridges.ts): refused unless they end in the Internet segment (GUARD-1).
+    [['AWS::EC2::ClientVpnEndpoint'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId ?? DEFAULT_VPC]])],
+    [['AWS::EC2::ClientVpnTargetNetworkAssociation'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
+    [['AWS::EC2::VPCEndpointService'], (reader, c) => reader.bridge(c, [
+      ['NetworkLoadBalancerArns', c.p.NetworkLoadBalancerArns], ['GatewayLoadBalancerArns', c.p.GatewayLoadBalancerArns],
+    ])],
+    [['AWS::EC2::TransitGatewayConnect'], (reader, c) => reader.bridge(c, [['TransportTransitGatewayAttachmentId', c.p.TransportTransitGatewayAttachmentId]])],
+    [['AWS::EC2::TransitGatewayMulticastDomainAssociation'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
+    [['AWS::EC2::TrafficMirrorSession'], (reader, c) => reader.bridge(c, [['NetworkInterfaceId', c.p.NetworkInterfaceId, true]])],
+    [['AWS::EC2::VerifiedAccessEndpoint'], (reader, c) => reader.bridge(c, [
+      ['LoadBalancerOptions.LoadBalancerArn', c.p.LoadBalancerOptions?.LoadBalancerArn],
+      ['LoadBalancerOptions.SubnetIds', c.p.LoadBalancerOptions?.SubnetIds],
+      ['NetworkInterfaceOptions.NetworkInterfaceId', c.p.NetworkInterfaceOptions?.NetworkInterfaceId, true],
+      ['CidrOptions.SubnetIds', c.p.CidrOptions?.SubnetIds],
+      ['RdsOptions.SubnetIds', c.p.RdsOptions?.SubnetIds],
+    ])],
+    [['AWS::GlobalAccelerator::EndpointGroup'], (reader, c) => reader.bridge(c, (Array.isArray(c.p.EndpointConfigurations) ? c.p.EndpointConfigurations : [])
+      .map((e: any) => ['EndpointConfigurations.EndpointId', e?.EndpointId] as const))],
+    [['AWS::ApiGateway::VpcLink'], (reader, c) => reader.bridge(c, [['TargetArns', c.p.TargetArns]])],
+    [['AWS::ApiGatewayV2::VpcLink'], (reader, c) => reader.bridge(c, [['SubnetIds', c.p.SubnetIds]])],
+    [['AWS::AppRunner::VpcIngressConnection'], (reader, c) => reader.bridge(c, [['IngressVpcConfiguration.VpcId', c.p.IngressVpcConfiguration?.VpcId]])],
+    [['AWS::EC2::LocalGatewayRouteTableVPCAssociation'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId]])],
+    [['AWS::NetworkManager::VpcAttachment'], (reader, c) => reader.bridge(c, [['VpcArn', c.p.VpcArn], ['SubnetArns', c.p.SubnetArns]])],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
   private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
@@ -527,6 +551,11 @@ class TemplateReader {
       return { kind: 'unresolved', expression: `a value returned at deploy time by custom resource ${ids[0]}` };
     }
     return { kind: 'node', id: this.id(ids[0]) };
+  }
+
+  /** A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. */
+  private bridge({ b, id, type }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
+    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)));
   }
 
   /** The ids that name template parameters (known only at deploy time), not resources. */

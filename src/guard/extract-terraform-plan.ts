@@ -83,6 +83,8 @@ const LIST_ARGUMENTS = new Set([
   'subnet_ids', 'route_table_ids', 'security_group_ids', 'security_groups', 'vpc_zone_identifier', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids',
   // SC-4: where a web ACL logs.
   'log_destination_configs',
+  // What the network bridges the guard does not model attach to (GUARD-1, bridges.ts).
+  'network_load_balancer_arns', 'gateway_load_balancer_arns', 'target_arns', 'subnet_arns',
 ]);
 
 /**

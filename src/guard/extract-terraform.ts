@@ -1,3 +1,4 @@
+import { bridgeAttachments, DEFAULT_VPC } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -477,6 +478,29 @@ class ConfigReader {
         sink: logSink((x) => reader.ref(x), p.log_destination),
       });
     }],
+    // Network paths the guard does not model (bridges.ts): refused unless they end in the Internet segment (GUARD-1).
+    [['aws_ec2_client_vpn_endpoint'], (reader, c) => reader.bridge(c, [['vpc_id', c.p.vpc_id ?? DEFAULT_VPC]])],
+    [['aws_ec2_client_vpn_network_association'], (reader, c) => reader.bridge(c, [['subnet_id', c.p.subnet_id]])],
+    [['aws_vpc_endpoint_service'], (reader, c) => reader.bridge(c, [
+      ['network_load_balancer_arns', c.p.network_load_balancer_arns], ['gateway_load_balancer_arns', c.p.gateway_load_balancer_arns],
+    ])],
+    [['aws_ec2_transit_gateway_connect'], (reader, c) => reader.bridge(c, [['transport_attachment_id', c.p.transport_attachment_id]])],
+    [['aws_ec2_transit_gateway_multicast_domain_association'], (reader, c) => reader.bridge(c, [['subnet_id', c.p.subnet_id]])],
+    [['aws_ec2_traffic_mirror_session'], (reader, c) => reader.bridge(c, [['network_interface_id', c.p.network_interface_id, true]])],
+    [['aws_verifiedaccess_endpoint'], (reader, c) => reader.bridge(c, [
+      ['load_balancer_options.load_balancer_arn', one(c.p.load_balancer_options)?.load_balancer_arn],
+      ['load_balancer_options.subnet_ids', one(c.p.load_balancer_options)?.subnet_ids],
+      ['network_interface_options.network_interface_id', one(c.p.network_interface_options)?.network_interface_id, true],
+      ['cidr_options.subnet_ids', one(c.p.cidr_options)?.subnet_ids],
+      ['rds_options.subnet_ids', one(c.p.rds_options)?.subnet_ids],
+    ])],
+    [['aws_globalaccelerator_endpoint_group'], (reader, c) => reader.bridge(c, list(c.p.endpoint_configuration)
+      .map((e: any) => ['endpoint_configuration.endpoint_id', e?.endpoint_id] as const))],
+    [['aws_api_gateway_vpc_link'], (reader, c) => reader.bridge(c, [['target_arns', c.p.target_arns]])],
+    [['aws_apigatewayv2_vpc_link'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]])],
+    [['aws_apprunner_vpc_ingress_connection'], (reader, c) => reader.bridge(c, [['ingress_vpc_configuration.vpc_id', one(c.p.ingress_vpc_configuration)?.vpc_id]])],
+    [['aws_ec2_local_gateway_route_table_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_id', c.p.vpc_id]])],
+    [['aws_networkmanager_vpc_attachment'], (reader, c) => reader.bridge(c, [['vpc_arn', c.p.vpc_arn], ['subnet_arns', c.p.subnet_arns]])],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
   private readonly types = new Map<string, string>();
@@ -562,6 +586,14 @@ class ConfigReader {
       this.interpolations.set(value, ref);
     }
     return ref;
+  }
+
+  /**
+   * A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. A whole
+   * list from an expression (`${var.subnets}`) is one value that names no resource: unresolved.
+   */
+  private bridge({ b, id, type }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
+    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)));
   }
 
   /** A plan's value known after apply, read as the interpolation `${address.attribute}` is (implicit attributes, repeated arguments). */

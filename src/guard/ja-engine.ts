@@ -26,7 +26,58 @@ function noun(text: string): string {
   return text;
 }
 
+/** What a network bridge the guard does not model connects with (bridges.ts), in Japanese. */
+const BRIDGED_JA: Readonly<Record<string, string>> = {
+  'remote users of a Client VPN endpoint': 'Client VPN エンドポイントのリモート利用者',
+  'other accounts\' VPCs over a PrivateLink endpoint service': 'PrivateLink エンドポイントサービス経由の他アカウントの VPC',
+  'the GRE / BGP peers of a Transit Gateway Connect attachment': 'Transit Gateway Connect アタッチメントの GRE / BGP ピア',
+  'the members of a Transit Gateway multicast domain': 'Transit Gateway マルチキャストドメインのメンバー',
+  'the target a traffic mirror session copies the traffic to': 'トラフィックミラーリングセッションが通信をコピーする先のターゲット',
+  'the users of a Verified Access endpoint': 'Verified Access エンドポイントの利用者',
+  'the internet through a Global Accelerator endpoint group': 'Global Accelerator エンドポイントグループ経由のインターネット',
+  'the callers of an API Gateway VPC link': 'API Gateway の VPC リンクの呼び出し元',
+  'an App Runner service through a VPC ingress connection': 'VPC イングレス接続経由の App Runner サービス',
+  'the on-premises network of an Outposts local gateway': 'Outposts ローカルゲートウェイのオンプレミスネットワーク',
+  'a Cloud WAN core network (Network Manager)': 'Cloud WAN コアネットワーク（Network Manager）',
+  'a network the guard does not model': 'ガードがモデル化していないネットワーク',
+};
+
+/** `subnet X`, `load balancer L in subnet S`, `VPC V` in Japanese. */
+function bridgeThing(text: string): string {
+  const lb = /^load balancer (\S+) in subnet (\S+)$/.exec(text);
+  if (lb) return `サブネット ${lb[2]} のロードバランサー ${lb[1]}`;
+  return text.replace(/^subnet /, 'サブネット ').replace(/^load balancer /, 'ロードバランサー ');
+}
+
+/** Where a bridge ends (bridges.ts `placesOf`), in Japanese. */
+const BRIDGE_PLACES: readonly Pattern[] = [
+  [/^network interface (.+) \((.+)\), which the guard does not model$/, (m) => `ガードがモデル化していないネットワークインターフェース ${m[1]}（${m[2]}）`],
+  [/^(.+), which cannot be resolved \((.+)\)$/, (m) => `解決できない ${m[1]}（${jaOrEn(m[2])}）`],
+  [/^(.+) \((.+)\), which is not in the synthesized output$/, (m) => `合成結果にない ${m[1]}（${m[2]}）`],
+  [/^(.+) \((.+)\), which is a (.+), not a VPC, subnet or load balancer$/, (m) => `${m[1]}（${m[2]}）は ${m[3]} で、VPC・サブネット・ロードバランサーではない`],
+  [/^load balancer (\S+), whose subnets are not in the synthesized output$/, (m) => `サブネットが合成結果にないロードバランサー ${m[1]}`],
+  [/^transit gateway attachment (\S+), whose VPC is not in the synthesized output$/, (m) => `VPC が合成結果にない Transit Gateway アタッチメント ${m[1]}`],
+  [/^(.+), whose VPC is not in the synthesized output$/, (m) => `VPC が合成結果にない ${bridgeThing(m[1])}`],
+  [/^(.+) of the (\S+) segment \((.+)\)$/, (m) => `${m[2]} 系（${m[3]}）の${bridgeThing(m[1])}`],
+  [/^(?:(.+) in )?VPC (\S+), which has no segment label$/, (m) => `系のラベルがない VPC ${m[2]}${m[1] ? ` の${bridgeThing(m[1])}` : ''}`],
+];
+
+function bridgePlace(text: string): string {
+  for (const [re, ja] of BRIDGE_PLACES) {
+    const m = re.exec(text);
+    if (m) return ja(m);
+  }
+  return jaOrEn(text);
+}
+
 const PATTERNS: readonly Pattern[] = [
+  // Network bridges the guard does not model (bridges.ts): before the general phrases, which their places may end in.
+  [/^(\S+) opens a path between (.+?) and (.+); the guard does not model it$/,
+    (m) => `${m[1]} が ${BRIDGED_JA[m[2]] ?? jaOrEn(m[2])}と次の場所との間に経路を開く: ${m[3].split('; ').map(bridgePlace).join('、')}。ガードはこの経路をモデル化していない`],
+  [/^remove (\S+), or attach it only to a VPC labelled jichitai:segment = INTERNET \(or a subnet or load balancer in one\) in the same app \(or build it in another network's stack\): into the My Number or LGWAN segment no form of it is acceptable \(三層の対策\)$/,
+    (m) => `${m[1]} を削除するか、同じアプリの jichitai:segment = INTERNET のラベルが付いた VPC（またはその中のサブネット・ロードバランサー）にだけ接続する（または別のネットワークのスタックで作る）。`
+      + 'マイナンバー利用事務系・LGWAN接続系へは、どの形でも認められない（三層の対策）'],
+  [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
   // Before the general "refers to" phrases below, which end these too.
   [/^(.+) is known only after apply and its expression refers to no resource$/, (m) => `${m[1]} は apply 後にしか決まらず、その式はどのリソースも参照していない`],
   [/^(.+) is known only after apply and its expression refers to several \((.+)\)$/, (m) => `${m[1]} は apply 後にしか決まらず、その式は複数のリソース（${m[2]}）を参照している`],

@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { alpha, alphaPrime, breakoutPortReason } from '../../examples/blueprints';
 import { cdk, MunicipalNetworkBlueprintProps } from '../../src';
 
@@ -54,17 +55,24 @@ describe('MunicipalNetwork', () => {
     for (const l of lookups) expect(JSON.stringify(l.Properties.Create)).toContain('describeTransitGatewayAttachments');
   });
 
-  test('traffic mirroring sends the chosen ENIs to the IDS target with an accept-all filter', () => {
+  test('traffic mirroring renders the IDS target and an accept-all filter; the guard refuses mirror sessions (GUARD-1: it cannot place the mirrored interfaces)', () => {
     const stack = new Stack(new App(), 'Mirror', { env: { region: 'ap-northeast-1' } });
-    const network = new cdk.MunicipalNetwork(stack, 'Network', {
-      ...alpha, trafficMirroring: { target: 'vpce-0123456789abcdef0', networkInterfaceIds: ['eni-0123456789abcdef0'] },
-    });
-    network.mirroring!.addMirroredInterface('eni-0fedcba9876543210');
+    new cdk.MunicipalNetwork(stack, 'Network', { ...alpha, trafficMirroring: { target: 'vpce-0123456789abcdef0' } });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::EC2::TrafficMirrorTarget', { GatewayLoadBalancerEndpointId: 'vpce-0123456789abcdef0' });
     template.resourceCountIs('AWS::EC2::TrafficMirrorFilterRule', 2);
-    const sessions = Object.values(template.findResources('AWS::EC2::TrafficMirrorSession')).map((s: any) => s.Properties.NetworkInterfaceId);
-    expect(sessions.sort()).toEqual(['eni-0123456789abcdef0', 'eni-0fedcba9876543210']);
+    template.resourceCountIs('AWS::EC2::TrafficMirrorSession', 0);
+
+    // A session copies an interface's traffic to the target; neither is anything the guard can place in a segment, so a
+    // copy of My Number traffic could leave it (docs/guard-semantics.md §10, GUARD-1).
+    const withSessions = new Stack(new App(), 'Mirror', { env: { region: 'ap-northeast-1' } });
+    const network = new cdk.MunicipalNetwork(withSessions, 'Network', {
+      ...alpha, trafficMirroring: { target: 'vpce-0123456789abcdef0', networkInterfaceIds: ['eni-0123456789abcdef0'] },
+    });
+    network.mirroring!.addMirroredInterface('eni-0fedcba9876543210');
+    const sessions = network.mirroring!.node.findAll().filter((c): c is ec2.CfnTrafficMirrorSession => c instanceof ec2.CfnTrafficMirrorSession);
+    expect(sessions.map((s) => s.networkInterfaceId).sort()).toEqual(['eni-0123456789abcdef0', 'eni-0fedcba9876543210']);
+    expect(() => Template.fromStack(withSessions)).toThrow(/GUARD-1 critical .*AWS::EC2::TrafficMirrorSession opens a path between .*network interface eni-0123456789abcdef0/);
   });
 
   test('user IPS rules and extra rule groups land on the breakout firewall policy (IDS/IPS hook, AP-4)', () => {

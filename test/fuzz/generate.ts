@@ -231,7 +231,10 @@ function attemptBlueprint(rng: Rng, choice: GeneratorChoice, simple: boolean): M
     ...(rng.chance(0.15) ? {
       trafficMirroring: {
         target: rng.pick([`vpce-${hex(rng, 17)}`, `eni-${hex(rng, 17)}`, `arn:aws:elasticloadbalancing:${region}:111122223333:loadbalancer/net/ids/${hex(rng, 16)}`]),
-        ...(rng.chance(0.6) ? { networkInterfaceIds: [...new Set(Array.from({ length: rng.int(1, 3) }, () => `eni-${hex(rng, 17)}`))] } : {}),
+        // Mirrored interfaces drawn, then dropped (so that the blueprints drawn after this one stay the same): the guard
+        // refuses every mirror session (GUARD-1: it cannot place the interface), and a generated blueprint must synthesize
+        // with the guard on. test/cdk/municipal-network.test.ts checks the refusal.
+        ...(rng.chance(0.6) && Array.from({ length: rng.int(1, 3) }, () => hex(rng, 17)).length > 0 ? {} : {}),
       },
     } : {}),
   };

@@ -299,3 +299,44 @@ describe('extractTerraformPlan', () => {
     expect(() => extractTerraformPlan({ ...(p as object), format_version: '2.0' })).toThrow(/format 2\.0 is not supported/);
   });
 });
+
+describe('network bridges the guard does not model, in a plan (GUARD-1)', () => {
+  test('a Client VPN association\'s subnet known after apply is placed in My Number; an endpoint service in front of an Internet NLB passes; a data source\'s subnets do not place', () => {
+    const g = extractTerraformPlan(plan([
+      vpc('aws_vpc.mn', '10.0.0.0/16'),
+      subnet('aws_subnet.mn', '10.0.0.0/24', ['aws_vpc.mn.id', 'aws_vpc.mn']),
+      vpc('aws_vpc.in', '10.2.0.0/16', { [SEGMENT]: 'INTERNET' }),
+      subnet('aws_subnet.in', '10.2.0.0/24', ['aws_vpc.in.id', 'aws_vpc.in']),
+      {
+        address: 'aws_lb.in',
+        values: { load_balancer_type: 'network', internal: true, tags: null },
+        unknown: { id: true, arn: true, subnets: true, tags_all: true },
+        expressions: { subnets: ref('aws_subnet.in.id', 'aws_subnet.in') },
+      },
+      {
+        address: 'aws_ec2_client_vpn_network_association.remote',
+        values: { client_vpn_endpoint_id: 'cvpn-endpoint-0123' },
+        unknown: { id: true, subnet_id: true },
+        expressions: { client_vpn_endpoint_id: constant('cvpn-endpoint-0123'), subnet_id: ref('aws_subnet.mn.id', 'aws_subnet.mn') },
+      },
+      {
+        address: 'aws_vpc_endpoint_service.svc',
+        values: { acceptance_required: false, tags: null },
+        unknown: { id: true, network_load_balancer_arns: true, tags_all: true },
+        expressions: { network_load_balancer_arns: ref('aws_lb.in.arn', 'aws_lb.in') },
+      },
+      {
+        address: 'aws_apigatewayv2_vpc_link.other',
+        values: { name: 'link', tags: null },
+        unknown: { id: true, subnet_ids: true, tags_all: true },
+        expressions: { subnet_ids: ref('data.aws_subnets.x.ids', 'data.aws_subnets.x') },
+      },
+    ]));
+    const bridges = g.unresolved.filter((u) => / opens a path between /.test(u.reason));
+    expect(bridges.map((u) => u.node)).toEqual(['aws_apigatewayv2_vpc_link.other', 'aws_ec2_client_vpn_network_association.remote']);
+    expect(bridges[0].reason).toMatch(/subnet_ids, which cannot be resolved \(subnet_ids is known only after apply: data\.aws_subnets\.x\.ids is a data source's value/);
+    expect(bridges[1].reason).toMatch(/^aws_ec2_client_vpn_network_association opens a path between remote users of a Client VPN endpoint and subnet aws_subnet\.mn of the MY_NUMBER segment/);
+    expect(checkTopology(g, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1').map((f) => f.path))
+      .toEqual(expect.arrayContaining(['aws_apigatewayv2_vpc_link.other', 'aws_ec2_client_vpn_network_association.remote']));
+  });
+});

@@ -85,7 +85,7 @@ function phrasesOf(relative: string): { text: string; line: number }[] {
   return out;
 }
 
-const ENGINE_FILES = ['src/guard/extract-cloudformation.ts', 'src/guard/extract-terraform.ts', 'src/guard/extract-terraform-hub.ts', 'src/guard/extract-terraform-plan.ts', 'src/guard/builder.ts', 'src/guard/reachability.ts'];
+const ENGINE_FILES = ['src/guard/extract-cloudformation.ts', 'src/guard/extract-terraform.ts', 'src/guard/extract-terraform-hub.ts', 'src/guard/extract-terraform-plan.ts', 'src/guard/builder.ts', 'src/guard/bridges.ts', 'src/guard/reachability.ts'];
 
 describe('ja-engine', () => {
   test.each(ENGINE_FILES)('every reason, expression and fix of %s has Japanese', (file) => {

@@ -6,6 +6,7 @@
 import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
@@ -494,6 +495,24 @@ const MUTATIONS: Mutation[] = [
     rule: 'GUARD-1',
     models: ALL,
     apply(stack) { new ec2.CfnVPC(stack, 'MutVpc', { cidrBlock: '192.168.0.0/24' }); },
+  },
+  {
+    // A path the guard does not model (bridges.ts): remote users straight into the My Number segment.
+    name: 'a Client VPN endpoint associated with a My Number subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnClientVpnTargetNetworkAssociation(stack, 'MutClientVpn', { clientVpnEndpointId: 'cvpn-endpoint-0123456789abcdef0', subnetId: subnet(net.myNumber, 'workload-1').ref });
+    },
+  },
+  {
+    name: 'a PrivateLink endpoint service exposing an internal NLB in the LGWAN segment',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const nlb = new elbv2.CfnLoadBalancer(stack, 'MutNlb', { type: 'network', scheme: 'internal', subnets: [subnet(net.lgwan, 'workload-1').ref] });
+      new ec2.CfnVPCEndpointService(stack, 'MutEndpointService', { acceptanceRequired: false, networkLoadBalancerArns: [nlb.ref] });
+    },
   },
   {
     // The CIDR is an attribute reference (ec2.Peer.ipv4(vpc.vpcCidrBlock)), not a literal: the guard must follow it.

@@ -6,6 +6,7 @@
  */
 import { DefaultRouteTable } from '@cdktf/provider-aws/lib/default-route-table';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
@@ -15,6 +16,7 @@ import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-i
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { MainRouteTableAssociation } from '@cdktf/provider-aws/lib/main-route-table-association';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
@@ -29,6 +31,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
@@ -572,6 +575,24 @@ const MUTATIONS: Mutation[] = [
     rule: 'GUARD-1',
     models: ALL,
     apply(stack) { new Vpc(stack, 'MutVpc', { cidrBlock: '192.168.0.0/24' }); },
+  },
+  {
+    // A path the guard does not model (bridges.ts): remote users straight into the My Number segment.
+    name: 'a Client VPN endpoint associated with a My Number subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new Ec2ClientVpnNetworkAssociation(stack, 'MutClientVpn', { clientVpnEndpointId: 'cvpn-endpoint-0123456789abcdef0', subnetId: subnet(net.myNumber, 'workload-1').id });
+    },
+  },
+  {
+    name: 'a PrivateLink endpoint service exposing an internal NLB in the LGWAN segment',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const nlb = new Lb(stack, 'MutNlb', { loadBalancerType: 'network', internal: true, subnets: [subnet(net.lgwan, 'workload-1').id] });
+      new VpcEndpointService(stack, 'MutEndpointService', { acceptanceRequired: false, networkLoadBalancerArns: [nlb.arn] });
+    },
   },
   {
     // The CIDR is an interpolation of the VPC's cidr_block, not a literal: the guard must follow it.

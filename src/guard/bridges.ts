@@ -1,0 +1,164 @@
+/**
+ * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
+ * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
+ * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
+ * Runner VPC ingress, Outposts local gateways, Cloud WAN. The extractors record what each one attaches to; once every
+ * resource is read, `resolveBridges` places the attachments and records one unresolved value per resource that touches
+ * the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
+ *
+ * An attachment only in the Internet segment (or the prefecture hub) is not recorded: public ingress into and egress
+ * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
+ * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
+ */
+import { GraphNode, Ref, SubnetNode, VpcNode } from './graph';
+import { Segment, SEGMENT_JA } from '../model/segment';
+
+/** What each resource type connects a VPC with (no " and " in a phrase: the Japanese wording splits on it). */
+const BRIDGED: Readonly<Record<string, string>> = {
+  'AWS::EC2::ClientVpnEndpoint': 'remote users of a Client VPN endpoint',
+  'aws_ec2_client_vpn_endpoint': 'remote users of a Client VPN endpoint',
+  'AWS::EC2::ClientVpnTargetNetworkAssociation': 'remote users of a Client VPN endpoint',
+  'aws_ec2_client_vpn_network_association': 'remote users of a Client VPN endpoint',
+  'AWS::EC2::VPCEndpointService': 'other accounts\' VPCs over a PrivateLink endpoint service',
+  'aws_vpc_endpoint_service': 'other accounts\' VPCs over a PrivateLink endpoint service',
+  'AWS::EC2::TransitGatewayConnect': 'the GRE / BGP peers of a Transit Gateway Connect attachment',
+  'aws_ec2_transit_gateway_connect': 'the GRE / BGP peers of a Transit Gateway Connect attachment',
+  'AWS::EC2::TransitGatewayMulticastDomainAssociation': 'the members of a Transit Gateway multicast domain',
+  'aws_ec2_transit_gateway_multicast_domain_association': 'the members of a Transit Gateway multicast domain',
+  'AWS::EC2::TrafficMirrorSession': 'the target a traffic mirror session copies the traffic to',
+  'aws_ec2_traffic_mirror_session': 'the target a traffic mirror session copies the traffic to',
+  'AWS::EC2::VerifiedAccessEndpoint': 'the users of a Verified Access endpoint',
+  'aws_verifiedaccess_endpoint': 'the users of a Verified Access endpoint',
+  'AWS::GlobalAccelerator::EndpointGroup': 'the internet through a Global Accelerator endpoint group',
+  'aws_globalaccelerator_endpoint_group': 'the internet through a Global Accelerator endpoint group',
+  'AWS::ApiGateway::VpcLink': 'the callers of an API Gateway VPC link',
+  'aws_api_gateway_vpc_link': 'the callers of an API Gateway VPC link',
+  'AWS::ApiGatewayV2::VpcLink': 'the callers of an API Gateway VPC link',
+  'aws_apigatewayv2_vpc_link': 'the callers of an API Gateway VPC link',
+  'AWS::AppRunner::VpcIngressConnection': 'an App Runner service through a VPC ingress connection',
+  'aws_apprunner_vpc_ingress_connection': 'an App Runner service through a VPC ingress connection',
+  'AWS::EC2::LocalGatewayRouteTableVPCAssociation': 'the on-premises network of an Outposts local gateway',
+  'aws_ec2_local_gateway_route_table_vpc_association': 'the on-premises network of an Outposts local gateway',
+  'AWS::NetworkManager::VpcAttachment': 'a Cloud WAN core network (Network Manager)',
+  'aws_networkmanager_vpc_attachment': 'a Cloud WAN core network (Network Manager)',
+};
+
+/** The resource types the extractors read as bridges (both engines). */
+export const BRIDGE_TYPES: readonly string[] = Object.keys(BRIDGED).sort();
+
+/** What a bridge connects with, as `resolveBridges` words it. */
+export function bridgedWith(type: string): string {
+  return BRIDGED[type] ?? 'a network the guard does not model';
+}
+
+/** One thing a bridge attaches to: the property that names it and what it names. */
+export interface BridgeAttachment {
+  readonly property: string;
+  readonly ref: Ref;
+  /** The property names a network interface (ENI), which the guard does not model: never placed. */
+  readonly networkInterface?: boolean;
+}
+
+/** An attachment left out where it names the VPC: the account's default VPC, which no template holds. */
+export const DEFAULT_VPC: Ref = { kind: 'unresolved', expression: 'not given, which means the default VPC' };
+
+/**
+ * The attachments of a bridge from `[property, value, networkInterface?]` entries: a list value gives one attachment per
+ * element, an absent value none (`DEFAULT_VPC` stands for itself). A bridge with no attachment at all has one that is
+ * missing (fail closed: the guard cannot tell where it ends).
+ */
+export function bridgeAttachments(entries: readonly (readonly [string, unknown, boolean?])[], ref: (value: unknown) => Ref): BridgeAttachment[] {
+  const out: BridgeAttachment[] = [];
+  for (const [property, value, networkInterface] of entries) {
+    if (value === undefined || value === null) continue;
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) out.push({ property, ref: v === DEFAULT_VPC ? DEFAULT_VPC : ref(v), ...(networkInterface ? { networkInterface } : {}) });
+  }
+  if (out.length === 0 && entries.length > 0) out.push({ property: entries.map(([p]) => p).join(' / '), ref: { kind: 'unresolved', expression: 'missing value' } });
+  return out;
+}
+
+/** A bridge resource as an extractor read it. */
+export interface PendingBridge {
+  readonly node: string;
+  readonly type: string;
+  readonly attachments: readonly BridgeAttachment[];
+}
+
+type Unresolved = (node: string, property: string, reason: string, fix: string) => void;
+
+/**
+ * Place every bridge's attachments (VPC; subnet → its VPC; load balancer → its subnets; transit gateway attachment →
+ * its VPC and subnets) and record, once per resource, those that lie in the My Number or LGWAN segment, in a VPC without
+ * a segment label, or nowhere the guard can tell. Resources in id order.
+ */
+export function resolveBridges(nodes: ReadonlyMap<string, GraphNode>, pending: readonly PendingBridge[], unresolvedValue: Unresolved): void {
+  const sorted = [...pending].sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+  for (const bridge of sorted) {
+    const places = [...new Set(bridge.attachments.flatMap((a) => placesOf(nodes, a)))];
+    if (places.length === 0) continue;
+    unresolvedValue(bridge.node, bridge.attachments.map((a) => a.property).filter((p, i, all) => all.indexOf(p) === i).join(', '),
+      `${bridge.type} opens a path between ${bridgedWith(bridge.type)} and ${places.join('; ')}; the guard does not model it`,
+      `remove ${bridge.type}, or attach it only to a VPC labelled jichitai:segment = INTERNET (or a subnet or load balancer in one) in the same app `
+        + '(or build it in another network\'s stack): into the My Number or LGWAN segment no form of it is acceptable (三層の対策)');
+  }
+}
+
+/** The places of one attachment the guard must refuse (empty: it lies only in the Internet segment or the hub). */
+function placesOf(nodes: ReadonlyMap<string, GraphNode>, a: BridgeAttachment): string[] {
+  const ref = a.ref;
+  if (a.networkInterface) return [`network interface ${show(ref)} (${a.property}), which the guard does not model`];
+  if (ref.kind === 'unresolved') return [`${a.property}, which cannot be resolved (${ref.expression})`];
+  if (ref.kind === 'external') return [`${ref.value} (${a.property}), which is not in the synthesized output`];
+  const node = nodes.get(ref.id);
+  if (!node) return [`${ref.id} (${a.property}), which is not in the synthesized output`];
+  switch (node.type) {
+    case 'vpc': return vpcPlaces(node, undefined);
+    case 'subnet': return subnetPlaces(nodes, node, `subnet ${node.id}`);
+    case 'load-balancer':
+      if (node.subnets.length === 0) return [`load balancer ${node.id}, whose subnets are not in the synthesized output`];
+      return node.subnets.flatMap((s) => {
+        const subnet = s.kind === 'node' ? nodes.get(s.id) : undefined;
+        return subnet?.type === 'subnet' ? subnetPlaces(nodes, subnet, `load balancer ${node.id} in subnet ${subnet.id}`)
+          : [`load balancer ${node.id}, whose subnets are not in the synthesized output`];
+      });
+    case 'transit-attachment': {
+      const vpc = node.vpc?.kind === 'node' ? nodes.get(node.vpc.id) : undefined;
+      if (node.kind !== 'vpc' || vpc?.type !== 'vpc') return [`transit gateway attachment ${node.id}, whose VPC is not in the synthesized output`];
+      return [...vpcPlaces(vpc, undefined), ...node.subnets.flatMap((s) => {
+        const subnet = s.kind === 'node' ? nodes.get(s.id) : undefined;
+        return subnet?.type === 'subnet' ? subnetPlaces(nodes, subnet, `subnet ${subnet.id}`) : [];
+      })];
+    }
+    default: return [`${node.id} (${a.property}), which is a ${node.type}, not a VPC, subnet or load balancer`];
+  }
+}
+
+/** A subnet is refused if it or its VPC is labelled MY_NUMBER or LGWAN, or its VPC is unlabelled or unknown. */
+function subnetPlaces(nodes: ReadonlyMap<string, GraphNode>, subnet: SubnetNode, what: string): string[] {
+  const vpc = subnet.vpc.kind === 'node' ? nodes.get(subnet.vpc.id) : undefined;
+  if (vpc?.type !== 'vpc') return [`${what}, whose VPC is not in the synthesized output`];
+  const closed = closedSegment(subnet.segment);
+  return closed ? [segmentPlace(what, closed)] : vpcPlaces(vpc, what);
+}
+
+/** A VPC (or `what` in it) is refused if labelled MY_NUMBER or LGWAN, or unlabelled (the hub aside). */
+function vpcPlaces(vpc: VpcNode, what: string | undefined): string[] {
+  const closed = closedSegment(vpc.segment);
+  if (closed) return [segmentPlace(what ?? `VPC ${vpc.id}`, closed)];
+  // The prefecture hub carries no segment label on purpose (the SC rules judge it).
+  if (vpc.segment === undefined && !vpc.hub) return [`${what === undefined ? '' : `${what} in `}VPC ${vpc.id}, which has no segment label`];
+  return [];
+}
+
+function closedSegment(segment: Segment | undefined): Segment | undefined {
+  return segment === Segment.MY_NUMBER || segment === Segment.LGWAN ? segment : undefined;
+}
+
+function segmentPlace(what: string, segment: Segment): string {
+  return `${what} of the ${segment} segment (${SEGMENT_JA[segment]})`;
+}
+
+function show(ref: Ref): string {
+  return ref.kind === 'node' ? ref.id : ref.kind === 'external' ? ref.value : `(${ref.expression})`;
+}

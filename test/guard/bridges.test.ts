@@ -1,0 +1,316 @@
+/**
+ * Network bridges the guard does not model (src/guard/bridges.ts, GUARD-1): Client VPN, PrivateLink endpoint services,
+ * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, API Gateway VPC links,
+ * App Runner VPC ingress, Outposts local gateways, Cloud WAN. Each one attached to the My Number or LGWAN segment, or to
+ * something the guard cannot place, is refused (critical, never acknowledgeable); one that ends in the Internet segment
+ * is left to the security cloud's rules. Both engines, on the same small network: a VPC, a subnet, an internal NLB and
+ * a transit gateway attachment per segment.
+ */
+import { ApprunnerVpcIngressConnection } from '@cdktf/provider-aws/lib/apprunner-vpc-ingress-connection';
+import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
+import { GlobalacceleratorEndpointGroup } from '@cdktf/provider-aws/lib/globalaccelerator-endpoint-group';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { VerifiedaccessEndpoint } from '@cdktf/provider-aws/lib/verifiedaccess-endpoint';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { App, Stack } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as ga from 'aws-cdk-lib/aws-globalaccelerator';
+import { TerraformStack, Testing } from 'cdktf';
+import { cdk, NetworkModel, tf } from '../../src';
+import { BRIDGE_TYPES } from '../../src/guard/bridges';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { TopologyGraph } from '../../src/guard/graph';
+import { jaOrEn } from '../../src/guard/ja-engine';
+import { formatFinding } from '../../src/guard/rule';
+import { notJapanese } from '../support/japanese';
+
+type Seg = 'Mn' | 'Lg' | 'In';
+const SEGMENTS: Record<Seg, [string, string]> = { Mn: ['10.0.0.0/16', 'MY_NUMBER'], Lg: ['10.1.0.0/16', 'LGWAN'], In: ['10.2.0.0/16', 'INTERNET'] };
+const ENI = 'eni-0123456789abcdef0';
+
+/** The network every case attaches to (CloudFormation). */
+function cfnNetwork(): Record<string, any> {
+  const r: Record<string, any> = { Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} } };
+  for (const [p, [cidr, segment]] of Object.entries(SEGMENTS)) {
+    r[`${p}Vpc`] = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: cidr, Tags: [{ Key: 'jichitai:segment', Value: segment }] } };
+    r[`${p}Sub`] = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${p}Vpc` }, CidrBlock: cidr.replace('/16', '/24') } };
+    r[`${p}Nlb`] = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'network', Scheme: 'internal', Subnets: [{ Ref: `${p}Sub` }] } };
+    r[`${p}Att`] = { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: { Ref: 'Tgw' }, VpcId: { Ref: `${p}Vpc` }, SubnetIds: [{ Ref: `${p}Sub` }] } };
+  }
+  return r;
+}
+
+/** The same network (Terraform JSON), addresses `aws_vpc.Mn`, `aws_subnet.Mn`, `aws_lb.Mn`, `aws_ec2_transit_gateway_vpc_attachment.Mn`. */
+function tfNetwork(): Record<string, Record<string, any>> {
+  const r: Record<string, Record<string, any>> = {
+    aws_ec2_transit_gateway: { tgw: {} }, aws_vpc: {}, aws_subnet: {}, aws_lb: {}, aws_ec2_transit_gateway_vpc_attachment: {},
+  };
+  for (const [p, [cidr, segment]] of Object.entries(SEGMENTS)) {
+    r.aws_vpc[p] = { cidr_block: cidr, tags: { 'jichitai:segment': segment } };
+    r.aws_subnet[p] = { vpc_id: `\${aws_vpc.${p}.id}`, cidr_block: cidr.replace('/16', '/24') };
+    r.aws_lb[p] = { load_balancer_type: 'network', internal: true, subnets: [`\${aws_subnet.${p}.id}`] };
+    r.aws_ec2_transit_gateway_vpc_attachment[p] = { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: `\${aws_vpc.${p}.id}`, subnet_ids: [`\${aws_subnet.${p}.id}`] };
+  }
+  return r;
+}
+
+/** One bridge type in both engines: its resource attached to segment `p`, and a variant attached to what the guard cannot place. */
+interface Case {
+  readonly cfnType: string;
+  readonly tfType: string;
+  readonly outside: { cfn: any; tf: any; says: RegExp };
+  /** False: the type attaches to something the guard never models (an ENI), so no variant passes. */
+  readonly internetPasses?: false;
+  cfn(p: Seg): any;
+  tf(p: Seg): any;
+}
+
+const nlbArn = 'arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:loadbalancer/net/other/0123456789abcdef';
+const NOT_IN_OUTPUT = /which is not in the synthesized output/;
+
+const CASES: readonly Case[] = [
+  {
+    cfnType: 'AWS::EC2::ClientVpnEndpoint',
+    tfType: 'aws_ec2_client_vpn_endpoint',
+    cfn: (p) => ({
+      VpcId: { Ref: `${p}Vpc` }, ClientCidrBlock: '172.16.0.0/22', ServerCertificateArn: 'arn:aws:acm:x', AuthenticationOptions: [], ConnectionLogOptions: { Enabled: false },
+    }),
+    tf: (p) => ({ vpc_id: `\${aws_vpc.${p}.id}`, client_cidr_block: '172.16.0.0/22', server_certificate_arn: 'arn:aws:acm:x' }),
+    // Without a VPC the endpoint lands in the account's default VPC.
+    outside: { cfn: { ClientCidrBlock: '172.16.0.0/22' }, tf: { client_cidr_block: '172.16.0.0/22' }, says: /cannot be resolved \(not given, which means the default VPC\)/ },
+  },
+  {
+    cfnType: 'AWS::EC2::ClientVpnTargetNetworkAssociation',
+    tfType: 'aws_ec2_client_vpn_network_association',
+    cfn: (p) => ({ ClientVpnEndpointId: 'cvpn-endpoint-0123', SubnetId: { Ref: `${p}Sub` } }),
+    tf: (p) => ({ client_vpn_endpoint_id: 'cvpn-endpoint-0123', subnet_id: `\${aws_subnet.${p}.id}` }),
+    outside: { cfn: { ClientVpnEndpointId: 'cvpn-endpoint-0123', SubnetId: 'subnet-0123456789abcdef0' }, tf: { client_vpn_endpoint_id: 'cvpn-endpoint-0123', subnet_id: 'subnet-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::EC2::VPCEndpointService',
+    tfType: 'aws_vpc_endpoint_service',
+    cfn: (p) => ({ AcceptanceRequired: false, NetworkLoadBalancerArns: [{ Ref: `${p}Nlb` }] }),
+    tf: (p) => ({ acceptance_required: false, network_load_balancer_arns: [`\${aws_lb.${p}.arn}`] }),
+    outside: { cfn: { NetworkLoadBalancerArns: [nlbArn] }, tf: { network_load_balancer_arns: [nlbArn] }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::EC2::TransitGatewayConnect',
+    tfType: 'aws_ec2_transit_gateway_connect',
+    cfn: (p) => ({ TransportTransitGatewayAttachmentId: { Ref: `${p}Att` }, Options: { Protocol: 'gre' } }),
+    tf: (p) => ({ transport_attachment_id: `\${aws_ec2_transit_gateway_vpc_attachment.${p}.id}`, transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' }),
+    outside: { cfn: { TransportTransitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0', Options: { Protocol: 'gre' } }, tf: { transport_attachment_id: 'tgw-attach-0123456789abcdef0', transit_gateway_id: 'tgw-0123' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::EC2::TransitGatewayMulticastDomainAssociation',
+    tfType: 'aws_ec2_transit_gateway_multicast_domain_association',
+    cfn: (p) => ({ TransitGatewayMulticastDomainId: 'tgw-mcast-domain-0123', TransitGatewayAttachmentId: { Ref: `${p}Att` }, SubnetId: { Ref: `${p}Sub` } }),
+    tf: (p) => ({ transit_gateway_multicast_domain_id: 'tgw-mcast-domain-0123', transit_gateway_attachment_id: `\${aws_ec2_transit_gateway_vpc_attachment.${p}.id}`, subnet_id: `\${aws_subnet.${p}.id}` }),
+    outside: { cfn: { TransitGatewayMulticastDomainId: 'd', TransitGatewayAttachmentId: 'a', SubnetId: { Ref: 'NoSuchSubnet' } }, tf: { subnet_id: '${var.subnet}' }, says: /which cannot be resolved/ },
+  },
+  {
+    cfnType: 'AWS::EC2::TrafficMirrorSession',
+    tfType: 'aws_ec2_traffic_mirror_session',
+    cfn: () => ({ NetworkInterfaceId: ENI, TrafficMirrorTargetId: 'tmt-0123', TrafficMirrorFilterId: 'tmf-0123', SessionNumber: 1 }),
+    tf: () => ({ network_interface_id: ENI, traffic_mirror_target_id: 'tmt-0123', traffic_mirror_filter_id: 'tmf-0123', session_number: 1 }),
+    outside: { cfn: { TrafficMirrorTargetId: 'tmt-0123' }, tf: { traffic_mirror_target_id: 'tmt-0123' }, says: /cannot be resolved \(missing value\)/ },
+    internetPasses: false,
+  },
+  {
+    cfnType: 'AWS::EC2::VerifiedAccessEndpoint',
+    tfType: 'aws_verifiedaccess_endpoint',
+    cfn: (p) => ({ EndpointType: 'load-balancer', AttachmentType: 'vpc', LoadBalancerOptions: { LoadBalancerArn: { Ref: `${p}Nlb` }, SubnetIds: [{ Ref: `${p}Sub` }], Port: 443, Protocol: 'https' } }),
+    tf: (p) => ({ endpoint_type: 'load-balancer', attachment_type: 'vpc', load_balancer_options: { load_balancer_arn: `\${aws_lb.${p}.arn}`, subnet_ids: [`\${aws_subnet.${p}.id}`], port: 443, protocol: 'https' } }),
+    outside: { cfn: { EndpointType: 'network-interface', NetworkInterfaceOptions: { NetworkInterfaceId: ENI } }, tf: { endpoint_type: 'network-interface', network_interface_options: [{ network_interface_id: ENI }] }, says: /network interface eni-0123456789abcdef0 .*which the guard does not model/ },
+  },
+  {
+    cfnType: 'AWS::GlobalAccelerator::EndpointGroup',
+    tfType: 'aws_globalaccelerator_endpoint_group',
+    cfn: (p) => ({ ListenerArn: 'arn:aws:globalaccelerator::1:accelerator/a/listener/l', EndpointGroupRegion: 'ap-northeast-1', EndpointConfigurations: [{ EndpointId: { Ref: `${p}Nlb` } }] }),
+    tf: (p) => ({ listener_arn: 'arn:aws:globalaccelerator::1:accelerator/a/listener/l', endpoint_configuration: [{ endpoint_id: `\${aws_lb.${p}.arn}` }] }),
+    // An instance by id: not a load balancer the guard can place.
+    outside: { cfn: { ListenerArn: 'l', EndpointConfigurations: [{ EndpointId: 'i-0123456789abcdef0' }] }, tf: { listener_arn: 'l', endpoint_configuration: [{ endpoint_id: 'i-0123456789abcdef0' }] }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::ApiGateway::VpcLink',
+    tfType: 'aws_api_gateway_vpc_link',
+    cfn: (p) => ({ Name: 'link', TargetArns: [{ Ref: `${p}Nlb` }] }),
+    tf: (p) => ({ name: 'link', target_arns: [`\${aws_lb.${p}.arn}`] }),
+    outside: { cfn: { Name: 'link', TargetArns: [nlbArn] }, tf: { name: 'link', target_arns: [nlbArn] }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::ApiGatewayV2::VpcLink',
+    tfType: 'aws_apigatewayv2_vpc_link',
+    cfn: (p) => ({ Name: 'link', SubnetIds: [{ Ref: `${p}Sub` }] }),
+    tf: (p) => ({ name: 'link', subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }),
+    // A whole list from an input variable names no resource.
+    outside: { cfn: { Name: 'link', SubnetIds: ['subnet-0123456789abcdef0'] }, tf: { name: 'link', subnet_ids: '${var.subnets}' }, says: /subnet-0123456789abcdef0|which cannot be resolved/ },
+  },
+  {
+    cfnType: 'AWS::AppRunner::VpcIngressConnection',
+    tfType: 'aws_apprunner_vpc_ingress_connection',
+    cfn: (p) => ({ ServiceArn: 'arn:aws:apprunner:x', IngressVpcConfiguration: { VpcId: { Ref: `${p}Vpc` }, VpcEndpointId: 'vpce-0123' } }),
+    tf: (p) => ({ name: 'in', service_arn: 'arn:aws:apprunner:x', ingress_vpc_configuration: { vpc_id: `\${aws_vpc.${p}.id}`, vpc_endpoint_id: 'vpce-0123' } }),
+    outside: { cfn: { ServiceArn: 's', IngressVpcConfiguration: { VpcId: 'vpc-0123456789abcdef0' } }, tf: { name: 'in', service_arn: 's', ingress_vpc_configuration: { vpc_id: 'vpc-0123456789abcdef0' } }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::EC2::LocalGatewayRouteTableVPCAssociation',
+    tfType: 'aws_ec2_local_gateway_route_table_vpc_association',
+    cfn: (p) => ({ LocalGatewayRouteTableId: 'lgw-rtb-0123', VpcId: { Ref: `${p}Vpc` } }),
+    tf: (p) => ({ local_gateway_route_table_id: 'lgw-rtb-0123', vpc_id: `\${aws_vpc.${p}.id}` }),
+    outside: { cfn: { LocalGatewayRouteTableId: 'lgw-rtb-0123', VpcId: 'vpc-0123456789abcdef0' }, tf: { local_gateway_route_table_id: 'lgw-rtb-0123', vpc_id: 'vpc-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::NetworkManager::VpcAttachment',
+    tfType: 'aws_networkmanager_vpc_attachment',
+    cfn: (p) => ({
+      CoreNetworkId: 'core-network-0123',
+      VpcArn: { 'Fn::Sub': `arn:\${AWS::Partition}:ec2:\${AWS::Region}:\${AWS::AccountId}:vpc/\${${p}Vpc}` },
+      SubnetArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':subnet/', { Ref: `${p}Sub` }]] }],
+    }),
+    tf: (p) => ({ core_network_id: 'core-network-0123', vpc_arn: `\${aws_vpc.${p}.arn}`, subnet_arns: [`\${aws_subnet.${p}.arn}`] }),
+    outside: { cfn: { CoreNetworkId: 'c', VpcArn: 'arn:aws:ec2:ap-northeast-1:111122223333:vpc/vpc-0123' }, tf: { core_network_id: 'c', vpc_arn: 'arn:aws:ec2:ap-northeast-1:111122223333:vpc/vpc-0123' }, says: NOT_IN_OUTPUT },
+  },
+];
+
+/** GUARD-1 findings of `graph` about node `id`, formatted. */
+function guardFindings(graph: TopologyGraph, id: string): string[] {
+  return checkTopology(graph, { model: NetworkModel.ALPHA }).map(formatFinding).filter((f) => f.startsWith(`[${id}] GUARD-1 critical`));
+}
+
+function cfnGraph(type: string, properties: any): TopologyGraph {
+  return extractCloudFormation({ S: { Resources: { ...cfnNetwork(), Bridge: { Type: type, Properties: properties } } } });
+}
+
+function tfGraph(type: string, body: any): TopologyGraph {
+  return extractTerraform({ t: { resource: { ...tfNetwork(), [type]: { Bridge: body } } } });
+}
+
+const ENGINES = [
+  ['CloudFormation', (c: Case, props: any) => cfnGraph(c.cfnType, props), (_c: Case) => 'Bridge', (c: Case) => c.cfnType, 'cfn'],
+  ['Terraform', (c: Case, body: any) => tfGraph(c.tfType, body), (c: Case) => `${c.tfType}.Bridge`, (c: Case) => c.tfType, 'tf'],
+] as const;
+
+describe.each(ENGINES)('network bridges the guard does not model (%s)', (_engine, graphOf, idOf, typeOf, key) => {
+  describe.each(CASES.map((c) => [c.cfnType, c] as const))('%s', (_type, c) => {
+    test.each([['Mn', 'MY_NUMBER segment \\(マイナンバー利用事務系\\)'], ['Lg', 'LGWAN segment \\(LGWAN接続系\\)']] as const)('attached to %s: refused with GUARD-1 naming the resource', (p, segment) => {
+      const graph = graphOf(c, c[key](p));
+      const found = guardFindings(graph, idOf(c));
+      // One finding per resource, however many things it attaches to.
+      expect(found).toHaveLength(1);
+      const expected = c.internetPasses === false ? 'which the guard does not model' : `of the ${segment}`;
+      expect(found[0]).toMatch(new RegExp(`${typeOf(c)} opens a path between .* and .*${expected}.*; the guard does not model it\\. Fix: remove ${typeOf(c)}`));
+      // Worded in Japanese too.
+      for (const u of graph.unresolved.filter((x) => x.node === idOf(c))) {
+        expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+        expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+      }
+    });
+
+    test(c.internetPasses === false ? 'in the Internet segment: still refused (what it attaches to is never modelled)' : 'in the Internet segment: left to the security cloud\'s rules', () => {
+      const found = guardFindings(graphOf(c, c[key]('In')), idOf(c));
+      expect(found).toHaveLength(c.internetPasses === false ? 1 : 0);
+    });
+
+    test('attached to something the guard cannot place: refused', () => {
+      const graph = graphOf(c, c.outside[key]);
+      const found = guardFindings(graph, idOf(c));
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(c.outside.says);
+      for (const u of graph.unresolved.filter((x) => x.node === idOf(c))) expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+    });
+  });
+});
+
+describe('network bridges: placement', () => {
+  test('every type is read by both engines (the table of the tests covers them all)', () => {
+    expect(CASES.flatMap((c) => [c.cfnType, c.tfType]).sort()).toEqual([...BRIDGE_TYPES].sort());
+  });
+
+  test('a subnet labelled MY_NUMBER in an Internet VPC is refused; an unlabelled VPC is refused; the prefecture hub is not', () => {
+    const r = cfnNetwork();
+    r.InSub.Properties.Tags = [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }];
+    r.HubVpc = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.8.0.0/16', Tags: [{ Key: 'jichitai:security-cloud', Value: 'hub' }] } };
+    r.HubSub = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'HubVpc' }, CidrBlock: '10.8.0.0/24' } };
+    r.BareVpc = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.9.0.0/16' } };
+    r.BareSub = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'BareVpc' }, CidrBlock: '10.9.0.0/24' } };
+    const link = (subnet: string) => ({ Type: 'AWS::ApiGatewayV2::VpcLink', Properties: { Name: 'l', SubnetIds: [{ Ref: subnet }] } });
+    const graph = extractCloudFormation({ S: { Resources: { ...r, Labelled: link('InSub'), Bare: link('BareSub'), Hub: link('HubSub') } } });
+    const reasons = (id: string) => graph.unresolved.filter((u) => u.node === id).map((u) => u.reason);
+    expect(reasons('Labelled')).toEqual([expect.stringMatching(/and subnet InSub of the MY_NUMBER segment/)]);
+    expect(reasons('Bare')).toEqual([expect.stringMatching(/and subnet BareSub in VPC BareVpc, which has no segment label/)]);
+    expect(reasons('Hub')).toEqual([]);
+  });
+
+  test('a load balancer in subnets of two segments: one finding naming the closed one only', () => {
+    const r = cfnNetwork();
+    r.InNlb.Properties.Subnets = [{ Ref: 'InSub' }, { Ref: 'LgSub' }];
+    const graph = extractCloudFormation({ S: { Resources: { ...r, Service: { Type: 'AWS::EC2::VPCEndpointService', Properties: { NetworkLoadBalancerArns: [{ Ref: 'InNlb' }, { Ref: 'InNlb' }] } } } } });
+    const found = graph.unresolved.filter((u) => u.node === 'Service');
+    expect(found).toHaveLength(1);
+    expect(found[0].reason).toMatch(/and load balancer InNlb in subnet LgSub of the LGWAN segment \(LGWAN接続系\); the guard/);
+    expect(found[0].reason).not.toMatch(/InSub/);
+    expect(jaOrEn(found[0].reason)).toMatch(/LGWAN 系（LGWAN接続系）のサブネット LgSub のロードバランサー InNlb/);
+  });
+});
+
+describe('network bridges in synthesized apps (the shapes the engines write)', () => {
+  test('CDK: a Client VPN association with a My Number subnet and a Global Accelerator group in front of an LGWAN NLB fail synthesis; an Internet VPC link does not', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const net = (id: string, cidr: string, segment: string) => {
+      const vpc = new ec2.CfnVPC(stack, `${id}Vpc`, { cidrBlock: cidr, tags: [{ key: 'jichitai:segment', value: segment }] });
+      const subnet = new ec2.CfnSubnet(stack, `${id}Sub`, { vpcId: vpc.ref, cidrBlock: cidr.replace('/16', '/24') });
+      const nlb = new elbv2.CfnLoadBalancer(stack, `${id}Nlb`, { type: 'network', scheme: 'internal', subnets: [subnet.ref] });
+      return { subnet, nlb };
+    };
+    const mn = net('Mn', '10.0.0.0/16', 'MY_NUMBER');
+    const lg = net('Lg', '10.1.0.0/16', 'LGWAN');
+    const inet = net('In', '10.2.0.0/16', 'INTERNET');
+    new ec2.CfnClientVpnTargetNetworkAssociation(stack, 'Remote', { clientVpnEndpointId: 'cvpn-endpoint-0123', subnetId: mn.subnet.ref });
+    new ga.CfnEndpointGroup(stack, 'Accelerated', { listenerArn: 'arn:aws:globalaccelerator::1:l', endpointGroupRegion: 'ap-northeast-1', endpointConfigurations: [{ endpointId: lg.nlb.ref }] });
+    new apigwv2.CfnVpcLink(stack, 'Link', { name: 'link', subnetIds: [inet.subnet.ref] });
+    cdk.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA });
+    let message = '';
+    try { app.synth(); } catch (e) { message = (e as Error).message; }
+    expect(message).toMatch(/Remote\] GUARD-1 critical .*AWS::EC2::ClientVpnTargetNetworkAssociation opens a path between remote users of a Client VPN endpoint and subnet MnSub of the MY_NUMBER segment/);
+    expect(message).toMatch(/Accelerated\] GUARD-1 critical .*AWS::GlobalAccelerator::EndpointGroup opens a path between the internet through a Global Accelerator endpoint group and load balancer LgNlb in subnet LgSub of the LGWAN segment/);
+    expect(message).not.toMatch(/Link\] GUARD-1/);
+  });
+
+  test('CDKTF: blocks as cdktf writes them (Verified Access, Global Accelerator, App Runner) are read', () => {
+    const stack = new TerraformStack(Testing.app(), 't');
+    new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+    const vpc = new Vpc(stack, 'MnVpc', { cidrBlock: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } });
+    const subnet = new Subnet(stack, 'MnSub', { vpcId: vpc.id, cidrBlock: '10.0.0.0/24' });
+    const nlb = new Lb(stack, 'MnNlb', { loadBalancerType: 'network', internal: true, subnets: [subnet.id] });
+    new Ec2ClientVpnNetworkAssociation(stack, 'Remote', { clientVpnEndpointId: 'cvpn-endpoint-0123', subnetId: subnet.id });
+    new VerifiedaccessEndpoint(stack, 'Verified', {
+      attachmentType: 'vpc',
+      endpointType: 'load-balancer',
+      applicationDomain: 'app.example.jp',
+      domainCertificateArn: 'arn:aws:acm:x',
+      endpointDomainPrefix: 'app',
+      verifiedAccessGroupId: 'vagr-0123',
+      loadBalancerOptions: { loadBalancerArn: nlb.arn, subnetIds: [subnet.id], port: 443, protocol: 'https' },
+    });
+    new GlobalacceleratorEndpointGroup(stack, 'Accelerated', { listenerArn: 'arn:aws:globalaccelerator::1:l', endpointConfiguration: [{ endpointId: nlb.arn }] });
+    new ApprunnerVpcIngressConnection(stack, 'Ingress', { name: 'in', serviceArn: 'arn:aws:apprunner:x', ingressVpcConfiguration: { vpcId: vpc.id, vpcEndpointId: 'vpce-0123' } });
+    const graph = extractTerraform({ t: JSON.parse(Testing.synth(stack)) });
+    const flagged = graph.unresolved.filter((u) => /opens a path between/.test(u.reason));
+    expect(flagged.map((u) => u.node)).toEqual([
+      'aws_apprunner_vpc_ingress_connection.Ingress', 'aws_ec2_client_vpn_network_association.Remote',
+      'aws_globalaccelerator_endpoint_group.Accelerated', 'aws_verifiedaccess_endpoint.Verified',
+    ]);
+    expect(flagged.find((u) => u.node === 'aws_verifiedaccess_endpoint.Verified')!.reason)
+      .toMatch(/and load balancer aws_lb\.MnNlb in subnet aws_subnet\.MnSub of the MY_NUMBER segment .*; subnet aws_subnet\.MnSub of the MY_NUMBER segment/);
+    // And the CDKTF guard refuses the stack.
+    tf.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA });
+    expect(() => Testing.synth(stack, true)).toThrow(/GUARD-1 critical .*aws_ec2_client_vpn_network_association opens a path between remote users of a Client VPN endpoint and subnet aws_subnet\.MnSub of the MY_NUMBER segment/);
+  });
+});
