@@ -50,7 +50,7 @@ export class IdsMirroring extends Construct {
     for (const eni of props.networkInterfaceIds ?? []) this.addMirroredInterface(eni);
   }
 
-  /** Mirror one more network interface to the IDS. The topology guard refuses the session (GUARD-1; see `TrafficMirroringOptions`). */
+  /** Mirror one more network interface to the IDS. The topology guard refuses the session unless SEG-1 is acknowledged (see `TrafficMirroringOptions`). */
   public addMirroredInterface(networkInterfaceId: string): void {
     this.sessions += 1;
     new ec2.CfnTrafficMirrorSession(this, `Session-${this.sessions}`, {

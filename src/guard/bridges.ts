@@ -83,9 +83,20 @@ export interface PendingBridge {
   readonly node: string;
   readonly type: string;
   readonly attachments: readonly BridgeAttachment[];
+  /** The resource's construct path, when the output records it (a bridge is no graph node: findings are located by it). */
+  readonly path?: string;
 }
 
-type Unresolved = (node: string, property: string, reason: string, fix: string) => void;
+type Unresolved = (node: string, property: string, reason: string, fix: string, rule?: 'SEG-1', path?: string) => void;
+
+/**
+ * Traffic mirror sessions copy an interface's packets to a target; the IDS hook (`trafficMirroring`) makes them for
+ * interfaces given by id, which the guard cannot place. A copy leaving its segment breaks the separation (SEG-1), but an
+ * IDS of the same segment is what the guideline's monitoring asks for: SEG-1, an error acknowledged with the reason that
+ * names the IDS appliance and the mirrored interfaces' segment, not GUARD-1 (never acknowledged), which made the IDS hook
+ * unusable.
+ */
+const MIRROR_SESSIONS = new Set(['AWS::EC2::TrafficMirrorSession', 'aws_ec2_traffic_mirror_session']);
 
 /**
  * Place every bridge's attachments (VPC; subnet → its VPC; load balancer → its subnets; transit gateway attachment →
@@ -97,7 +108,15 @@ export function resolveBridges(nodes: ReadonlyMap<string, GraphNode>, pending: r
   for (const bridge of sorted) {
     const places = [...new Set(bridge.attachments.flatMap((a) => placesOf(nodes, a)))];
     if (places.length === 0) continue;
-    unresolvedValue(bridge.node, bridge.attachments.map((a) => a.property).filter((p, i, all) => all.indexOf(p) === i).join(', '),
+    const properties = bridge.attachments.map((a) => a.property).filter((p, i, all) => all.indexOf(p) === i).join(', ');
+    if (MIRROR_SESSIONS.has(bridge.type)) {
+      unresolvedValue(bridge.node, properties,
+        `${bridge.type} mirrors ${places.join('; ')}, to a target the guard cannot place: a copy of My Number or LGWAN traffic could leave its segment`,
+        'mirror only interfaces of one segment to an IDS appliance (mirror target) in that same segment, and acknowledge SEG-1 on the session '
+          + 'with the reason naming the IDS appliance and the mirrored interfaces\' segment; or remove the session', 'SEG-1', bridge.path);
+      continue;
+    }
+    unresolvedValue(bridge.node, properties,
       `${bridge.type} opens a path between ${bridgedWith(bridge.type)} and ${places.join('; ')}; the guard does not model it`,
       `remove ${bridge.type}, or attach it only to a VPC labelled jichitai:segment = INTERNET (or a subnet or load balancer in one) in the same app `
         + '(or build it in another network\'s stack): into the My Number or LGWAN segment no form of it is acceptable (三層の対策)');

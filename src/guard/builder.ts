@@ -138,8 +138,8 @@ export class GraphBuilder {
     this.nodes.set(node.id, node);
   }
 
-  public unresolvedValue(node: string, property: string, reason: string, fix?: string): void {
-    this.unresolved.push({ node, property, reason, fix });
+  public unresolvedValue(node: string, property: string, reason: string, fix?: string, rule?: UnresolvedValue['rule'], path?: string): void {
+    this.unresolved.push({ node, property, reason, fix, ...(rule ? { rule } : {}), ...(path !== undefined ? { path } : {}) });
   }
 
   /** Record the resolution result, noting unresolved references. */
@@ -190,8 +190,8 @@ export class GraphBuilder {
    * A resource that opens a network path the guard does not model (Client VPN, PrivateLink, traffic mirroring...; see
    * bridges.ts): what it attaches to, placed once every resource is read.
    */
-  public bridge(node: string, type: string, attachments: readonly BridgeAttachment[]): void {
-    this.pendingBridges.push({ node, type, attachments });
+  public bridge(node: string, type: string, attachments: readonly BridgeAttachment[], path?: string): void {
+    this.pendingBridges.push({ node, type, attachments, ...(path !== undefined ? { path } : {}) });
   }
 
   /** Terraform manages a VPC's default NACL: its entries are the listed ones only. */
@@ -262,7 +262,8 @@ export class GraphBuilder {
       if (subnet.kind === 'node') acl(a, source)?.subnets.push(subnet.id);
     }
     this.applyTransitDefaults();
-    resolveBridges(this.nodes, this.pendingBridges, (node, property, reason, fix) => this.unresolvedValue(node, property, reason, fix));
+    resolveBridges(this.nodes, this.pendingBridges,
+      (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

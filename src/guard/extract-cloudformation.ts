@@ -554,8 +554,8 @@ class TemplateReader {
   }
 
   /** A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. */
-  private bridge({ b, id, type }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
-    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)));
+  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
+    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
   }
 
   /** The ids that name template parameters (known only at deploy time), not resources. */

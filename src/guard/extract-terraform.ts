@@ -592,8 +592,8 @@ class ConfigReader {
    * A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. A whole
    * list from an expression (`${var.subnets}`) is one value that names no resource: unresolved.
    */
-  private bridge({ b, id, type }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
-    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)));
+  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
+    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
   }
 
   /** A plan's value known after apply, read as the interpolation `${address.attribute}` is (implicit attributes, repeated arguments). */

@@ -21,6 +21,14 @@ export interface UnresolvedValue {
   readonly reason: string;
   /** How to make it resolvable, when it is not the usual "refer to a resource of the same app". */
   readonly fix?: string;
+  /**
+   * The rule that judges it, when not GUARD-1 (critical, never acknowledged): SEG-1 for a traffic mirror session, whose
+   * copy the guard cannot place but which the IDS hook needs — an error a reason can acknowledge (naming the IDS).
+   * @default GUARD-1
+   */
+  readonly rule?: 'SEG-1';
+  /** The construct path of `node` when it is no graph node (a bridge resource), for the finding's location. */
+  readonly path?: string;
 }
 
 /** Where a reference points: a node of the graph, a literal id from outside the template, or nothing we can tell. */

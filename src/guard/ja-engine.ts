@@ -77,6 +77,11 @@ const PATTERNS: readonly Pattern[] = [
   [/^remove (\S+), or attach it only to a VPC labelled jichitai:segment = INTERNET \(or a subnet or load balancer in one\) in the same app \(or build it in another network's stack\): into the My Number or LGWAN segment no form of it is acceptable \(三層の対策\)$/,
     (m) => `${m[1]} を削除するか、同じアプリの jichitai:segment = INTERNET のラベルが付いた VPC（またはその中のサブネット・ロードバランサー）にだけ接続する（または別のネットワークのスタックで作る）。`
       + 'マイナンバー利用事務系・LGWAN接続系へは、どの形でも認められない（三層の対策）'],
+  [/^(\S+) mirrors (.+), to a target the guard cannot place: a copy of My Number or LGWAN traffic could leave its segment$/,
+    (m) => `${m[1]} が ${m[2].split('; ').map(bridgePlace).join('、')} の通信を、ガードが位置を判断できないターゲットへ複製する。マイナンバー利用事務系・LGWAN接続系の通信の複製が系の外へ出るおそれがある`],
+  [/^mirror only interfaces of one segment to an IDS appliance \(mirror target\) in that same segment, and acknowledge SEG-1 on the session with the reason naming the IDS appliance and the mirrored interfaces' segment; or remove the session$/,
+    () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
+      + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
   [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
   // Before the general "refers to" phrases below, which end these too.
   [/^(.+) is known only after apply and its expression refers to no resource$/, (m) => `${m[1]} は apply 後にしか決まらず、その式はどのリソースも参照していない`],

@@ -261,9 +261,10 @@ export interface TrafficMirroringOptions {
   readonly target: string;
   /**
    * Network interfaces to mirror (`eni-...`). Mirroring is per ENI; workloads placed later can be
-   * added with the construct's `addMirroredInterface`. The topology guard refuses every mirror session (GUARD-1): it
-   * cannot tell which segment an interface or the target is in, so a copy of My Number or LGWAN traffic could leave its
-   * segment. Only the target and the filter pass the guard.
+   * added with the construct's `addMirroredInterface`. The topology guard refuses every mirror session with SEG-1 unless
+   * acknowledged (`TopologyGuard.acknowledge(scope, 'SEG-1', reason)`, the reason naming the IDS appliance and the mirrored
+   * interfaces' segment): it cannot tell which segment an interface or the target is in, so a copy of My Number or LGWAN
+   * traffic could leave its segment.
    * @default - none: only the target and filter are created
    */
   readonly networkInterfaceIds?: string[];

@@ -55,7 +55,7 @@ describe('MunicipalNetwork', () => {
     for (const l of lookups) expect(JSON.stringify(l.Properties.Create)).toContain('describeTransitGatewayAttachments');
   });
 
-  test('traffic mirroring renders the IDS target and an accept-all filter; the guard refuses mirror sessions (GUARD-1: it cannot place the mirrored interfaces)', () => {
+  test('traffic mirroring renders the IDS target and an accept-all filter; the guard refuses mirror sessions unless acknowledged (SEG-1: it cannot place the mirrored interfaces)', () => {
     const stack = new Stack(new App(), 'Mirror', { env: { region: 'ap-northeast-1' } });
     new cdk.MunicipalNetwork(stack, 'Network', { ...alpha, trafficMirroring: { target: 'vpce-0123456789abcdef0' } });
     const template = Template.fromStack(stack);
@@ -64,15 +64,22 @@ describe('MunicipalNetwork', () => {
     template.resourceCountIs('AWS::EC2::TrafficMirrorSession', 0);
 
     // A session copies an interface's traffic to the target; neither is anything the guard can place in a segment, so a
-    // copy of My Number traffic could leave it (docs/guard-semantics.md §10, GUARD-1).
-    const withSessions = new Stack(new App(), 'Mirror', { env: { region: 'ap-northeast-1' } });
-    const network = new cdk.MunicipalNetwork(withSessions, 'Network', {
-      ...alpha, trafficMirroring: { target: 'vpce-0123456789abcdef0', networkInterfaceIds: ['eni-0123456789abcdef0'] },
-    });
-    network.mirroring!.addMirroredInterface('eni-0fedcba9876543210');
-    const sessions = network.mirroring!.node.findAll().filter((c): c is ec2.CfnTrafficMirrorSession => c instanceof ec2.CfnTrafficMirrorSession);
-    expect(sessions.map((s) => s.networkInterfaceId).sort()).toEqual(['eni-0123456789abcdef0', 'eni-0fedcba9876543210']);
-    expect(() => Template.fromStack(withSessions)).toThrow(/GUARD-1 critical .*AWS::EC2::TrafficMirrorSession opens a path between .*network interface eni-0123456789abcdef0/);
+    // copy of My Number traffic could leave it (docs/guard-semantics.md §10): SEG-1, which a reason naming the IDS acknowledges.
+    const mirrored = (acknowledge: boolean) => {
+      const withSessions = new Stack(new App(), 'Mirror', { env: { region: 'ap-northeast-1' } });
+      const network = new cdk.MunicipalNetwork(withSessions, 'Network', {
+        ...alpha, trafficMirroring: { target: 'vpce-0123456789abcdef0', networkInterfaceIds: ['eni-0123456789abcdef0'] },
+      });
+      network.mirroring!.addMirroredInterface('eni-0fedcba9876543210');
+      if (acknowledge) cdk.TopologyGuard.acknowledge(withSessions, 'SEG-1', 'IDS appliance vpce-0123456789abcdef0 in the LGWAN segment; both interfaces are LGWAN terminals');
+      const sessions = network.mirroring!.node.findAll().filter((c): c is ec2.CfnTrafficMirrorSession => c instanceof ec2.CfnTrafficMirrorSession);
+      expect(sessions.map((s) => s.networkInterfaceId).sort()).toEqual(['eni-0123456789abcdef0', 'eni-0fedcba9876543210']);
+      return () => Template.fromStack(withSessions);
+    };
+    expect(mirrored(false)).toThrow(/SEG-1 error .*AWS::EC2::TrafficMirrorSession mirrors network interface eni-0123456789abcdef0 .*, to a target the guard cannot place/);
+    expect(mirrored(false)).not.toThrow(/GUARD-1/);
+    const template2 = mirrored(true)();
+    template2.resourceCountIs('AWS::EC2::TrafficMirrorSession', 2);
   });
 
   test('user IPS rules and extra rule groups land on the breakout firewall policy (IDS/IPS hook, AP-4)', () => {

@@ -2,8 +2,9 @@
  * Network bridges the guard does not model (src/guard/bridges.ts, GUARD-1): Client VPN, PrivateLink endpoint services,
  * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, API Gateway VPC links,
  * App Runner VPC ingress, Outposts local gateways, Cloud WAN. Each one attached to the My Number or LGWAN segment, or to
- * something the guard cannot place, is refused (critical, never acknowledgeable); one that ends in the Internet segment
- * is left to the security cloud's rules. Both engines, on the same small network: a VPC, a subnet, an internal NLB and
+ * something the guard cannot place, is refused (critical, never acknowledgeable) — a traffic mirror session by SEG-1
+ * instead (an error a reason naming the IDS can acknowledge: the IDS hook); one that ends in the Internet segment is
+ * left to the security cloud's rules. Both engines, on the same small network: a VPC, a subnet, an internal NLB and
  * a transit gateway attachment per segment.
  */
 import { ApprunnerVpcIngressConnection } from '@cdktf/provider-aws/lib/apprunner-vpc-ingress-connection';
@@ -178,10 +179,13 @@ const CASES: readonly Case[] = [
   },
 ];
 
-/** GUARD-1 findings of `graph` about node `id`, formatted. */
-function guardFindings(graph: TopologyGraph, id: string): string[] {
-  return checkTopology(graph, { model: NetworkModel.ALPHA }).map(formatFinding).filter((f) => f.startsWith(`[${id}] GUARD-1 critical`));
+/** GUARD-1 findings of `graph` about node `id`, formatted (or those of `rule`, e.g. `SEG-1 error`). */
+function guardFindings(graph: TopologyGraph, id: string, rule = 'GUARD-1 critical'): string[] {
+  return checkTopology(graph, { model: NetworkModel.ALPHA }).map(formatFinding).filter((f) => f.startsWith(`[${id}] ${rule}`));
 }
+
+/** A traffic mirror session is judged by SEG-1 (an error a reason can acknowledge: the IDS hook), never by GUARD-1. */
+const MIRROR = 'AWS::EC2::TrafficMirrorSession';
 
 function cfnGraph(type: string, properties: any): TopologyGraph {
   return extractCloudFormation({ S: { Resources: { ...cfnNetwork(), Bridge: { Type: type, Properties: properties } } } });
@@ -200,11 +204,18 @@ describe.each(ENGINES)('network bridges the guard does not model (%s)', (_engine
   describe.each(CASES.map((c) => [c.cfnType, c] as const))('%s', (_type, c) => {
     test.each([['Mn', 'MY_NUMBER segment \\(マイナンバー利用事務系\\)'], ['Lg', 'LGWAN segment \\(LGWAN接続系\\)']] as const)('attached to %s: refused with GUARD-1 naming the resource', (p, segment) => {
       const graph = graphOf(c, c[key](p));
-      const found = guardFindings(graph, idOf(c));
+      const mirror = c.cfnType === MIRROR;
+      const found = guardFindings(graph, idOf(c), mirror ? 'SEG-1 error' : undefined);
       // One finding per resource, however many things it attaches to.
       expect(found).toHaveLength(1);
-      const expected = c.internetPasses === false ? 'which the guard does not model' : `of the ${segment}`;
-      expect(found[0]).toMatch(new RegExp(`${typeOf(c)} opens a path between .* and .*${expected}.*; the guard does not model it\\. Fix: remove ${typeOf(c)}`));
+      if (mirror) {
+        expect(guardFindings(graph, idOf(c))).toEqual([]);
+        expect(found[0]).toMatch(new RegExp(`${typeOf(c)} mirrors network interface ${ENI} .*, to a target the guard cannot place: `
+          + 'a copy of My Number or LGWAN traffic could leave its segment\\. Fix: mirror only interfaces of one segment .* acknowledge SEG-1'));
+      } else {
+        const expected = c.internetPasses === false ? 'which the guard does not model' : `of the ${segment}`;
+        expect(found[0]).toMatch(new RegExp(`${typeOf(c)} opens a path between .* and .*${expected}.*; the guard does not model it\\. Fix: remove ${typeOf(c)}`));
+      }
       // Worded in Japanese too.
       for (const u of graph.unresolved.filter((x) => x.node === idOf(c))) {
         expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
@@ -213,13 +224,13 @@ describe.each(ENGINES)('network bridges the guard does not model (%s)', (_engine
     });
 
     test(c.internetPasses === false ? 'in the Internet segment: still refused (what it attaches to is never modelled)' : 'in the Internet segment: left to the security cloud\'s rules', () => {
-      const found = guardFindings(graphOf(c, c[key]('In')), idOf(c));
+      const found = guardFindings(graphOf(c, c[key]('In')), idOf(c), c.cfnType === MIRROR ? 'SEG-1 error' : undefined);
       expect(found).toHaveLength(c.internetPasses === false ? 1 : 0);
     });
 
     test('attached to something the guard cannot place: refused', () => {
       const graph = graphOf(c, c.outside[key]);
-      const found = guardFindings(graph, idOf(c));
+      const found = guardFindings(graph, idOf(c), c.cfnType === MIRROR ? 'SEG-1 error' : undefined);
       expect(found).toHaveLength(1);
       expect(found[0]).toMatch(c.outside.says);
       for (const u of graph.unresolved.filter((x) => x.node === idOf(c))) expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();

@@ -71,6 +71,10 @@ export const SEG1: GuardRule = {
         bi('set DefaultRouteTableAssociation and DefaultRouteTablePropagation to disable', 'DefaultRouteTableAssociation と DefaultRouteTablePropagation を disable にする'));
       }
     }
+    // What the extractors left for SEG-1 rather than GUARD-1: traffic mirror sessions (src/guard/bridges.ts).
+    for (const u of ctx.graph.unresolved.filter((x) => x.rule === this.id)) {
+      findings.push(finding(this, u.path ?? nameOf(ctx.graph, u.node), bi(`${u.property}: ${u.reason}`, `${u.property}: ${jaOrEn(u.reason)}`), bi(u.fix ?? '', jaOrEn(u.fix ?? ''))));
+    }
     return findings;
   },
 };
@@ -114,7 +118,7 @@ export const GUARD1: GuardRule = {
   summary: 'Fail closed: everything the guard needs resolves to something in the synthesized output (route targets, tables, VPC and subnet IDs, '
     + 'address blocks, segment labels), and a guarded scope holds something to check.',
   check(ctx) {
-    const findings = ctx.graph.unresolved.map((u) => finding(this, nameOf(ctx.graph, u.node),
+    const findings = ctx.graph.unresolved.filter((u) => u.rule === undefined).map((u) => finding(this, nameOf(ctx.graph, u.node),
       bi(`${u.property} could not be resolved: ${u.reason}`, `${u.property} を解決できない: ${jaOrEn(u.reason)}`),
       u.fix ? bi(u.fix, jaOrEn(u.fix))
         : bi('refer to resources of the same app (Ref / GetAtt, or a Terraform reference) instead of deploy-time values, so that the guard can follow them',
