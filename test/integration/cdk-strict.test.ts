@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { SUPPLEMENTARY_BLUEPRINTS } from '../../examples/blueprints';
 import { transpileRepository } from '../support/transpiled';
 
 /**
@@ -14,6 +15,8 @@ const root = path.join(__dirname, '..', '..');
 /** The examples of one stack each (buildCdkExample); the prefecture (a hub stack and a stack per member) is built by its own call. */
 const PREFECTURE = 'prefecture.ts';
 const examples = fs.readdirSync(path.join(root, 'examples', 'cdk')).filter((f) => f.endsWith('.ts') && !f.startsWith('_') && f !== PREFECTURE).sort();
+/** The blueprints with no entry file (α′ case ウ), built by buildCdkExample alike. */
+const SUPPLEMENTARY = Object.keys(SUPPLEMENTARY_BLUEPRINTS);
 
 /** This process's environment with `changes` applied; an undefined value removes the variable. */
 function childEnv(changes: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -50,7 +53,7 @@ describe('cdk synth --strict (real CLI)', () => {
   let all: ReturnType<typeof cdkSynthStrict>;
   beforeAll(() => {
     all = cdkSynthStrict(path.join('test', 'fixtures', 'cdk-examples-app.ts'), {
-      CDK_VALIDATION: undefined, JICHITAI_EXAMPLES: examples.map((f) => path.basename(f, '.ts')).join(','), JICHITAI_PREFECTURE: '1',
+      CDK_VALIDATION: undefined, JICHITAI_EXAMPLES: [...examples.map((f) => path.basename(f, '.ts')), ...SUPPLEMENTARY].join(','), JICHITAI_PREFECTURE: '1',
     });
   }, 300_000);
 
@@ -59,6 +62,12 @@ describe('cdk synth --strict (real CLI)', () => {
     // The combined app builds what the entry file builds: the entry file is that one call and nothing else.
     const entry = fs.readFileSync(path.join(root, 'examples', 'cdk', file), 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('//'));
     expect(entry).toEqual(["import { buildCdkExample } from './_app';", `buildCdkExample('${name}').app.synth();`]);
+    expect({ status: all.status, output: all.output }).toEqual({ status: 0, output: expect.not.stringMatching(/^WARNING /m) });
+    expect(all.written).toContain(`SampleCity-${name}.template.json`);
+  });
+
+  // No entry file, but the Squid and ICAP suites read its proxy's boot script without validating its template (test/support/cfn-validation.ts).
+  test.each(SUPPLEMENTARY)('the supplementary example %s passes too, its template validated', (name) => {
     expect({ status: all.status, output: all.output }).toEqual({ status: 0, output: expect.not.stringMatching(/^WARNING /m) });
     expect(all.written).toContain(`SampleCity-${name}.template.json`);
   });
