@@ -27,7 +27,9 @@ export function transpileRepository(out: string, dirs: readonly string[] = ['src
   });
   if (!config) throw new Error('test/tsconfig.json could not be read');
   // Source maps only serve a debugger here; without them the output is smaller and quicker to load.
-  const compilerOptions: ts.CompilerOptions = { ...config.options, module: ts.ModuleKind.CommonJS, inlineSourceMap: false, inlineSources: false, sourceMap: false };
+  const compilerOptions: ts.CompilerOptions = {
+    ...config.options, module: ts.ModuleKind.CommonJS, inlineSourceMap: false, inlineSources: false, sourceMap: false,
+  };
   delete compilerOptions.moduleResolution;
   const cache = path.join(os.tmpdir(), `jichitai-transpiled-${process.getuid?.() ?? 'user'}`);
   fs.mkdirSync(cache, { recursive: true });
