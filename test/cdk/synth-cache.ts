@@ -1,16 +1,23 @@
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildCdkExample } from '../../examples/cdk/_app';
 
-const cache = new Map<string, Template>();
+const cache = new Map<string, { stack: Stack; template: Template }>();
+
+/** A reference deployment's stack and its synthesized template, synthesized once per test file. */
+export function exampleSynth(name: string): { stack: Stack; template: Template } {
+  let s = cache.get(name);
+  if (!s) {
+    const { stack } = buildCdkExample(name);
+    s = { stack, template: Template.fromStack(stack) };
+    cache.set(name, s);
+  }
+  return s;
+}
 
 /** The synthesized template of a reference deployment, synthesized once per test file. */
 export function exampleTemplate(name: string): Template {
-  let t = cache.get(name);
-  if (!t) {
-    t = Template.fromStack(buildCdkExample(name).stack);
-    cache.set(name, t);
-  }
-  return t;
+  return exampleSynth(name).template;
 }
 
 type Resources = Record<string, { Type: string; Properties?: any; DependsOn?: unknown }>;

@@ -15,7 +15,6 @@ import { TerraformResource, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { exampleConfig, refName, resourcesOf, resourcesTagged, routesOfSegment, subnetsOf } from './synth-cache';
 import { alphaPrime, BLUEPRINTS, betaPrime, SUPPLEMENTARY_BLUEPRINTS } from '../../examples/blueprints';
-import { buildTfExample } from '../../examples/tf/_app';
 import { Blueprint, CloudServiceCatalogue, InternetEgressMode, NetworkModel, Segment } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { flowsOfBlueprint, hostsOfBlueprint } from '../../src/guard/declared';
@@ -237,8 +236,7 @@ describe.each(MODELS)('%s: logs', (name) => {
   test('every resource that takes tags carries the municipality, model and local government code', () => {
     const blueprint = BLUEPRINTS[name];
     const expected = { 'jichitai:municipality': blueprint.municipality, 'jichitai:model': blueprint.model, 'jichitai:local-government-code': blueprint.localGovernmentCode };
-    const { stack } = buildTfExample(name, Testing.app());
-    const config = JSON.parse(Testing.synth(stack));
+    const { stack, config } = exampleConfig(name);
     const taggable = stack.node.findAll().filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c))
       // Provider classes have a `tagsInput` getter exactly when the resource type has a `tags` argument.
       .filter((r) => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(r), 'tagsInput') !== undefined);

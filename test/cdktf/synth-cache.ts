@@ -1,10 +1,11 @@
-import { Testing } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import { buildTfExample } from '../../examples/tf/_app';
 
-/** A synthesized Terraform configuration: the JSON text (for the cdktf matchers) and the parsed object. */
+/** A synthesized Terraform configuration: the JSON text (for the cdktf matchers), the parsed object and the stack. */
 export interface Synthesized {
   readonly json: string;
   readonly config: any;
+  readonly stack: TerraformStack;
 }
 
 const cache = new Map<string, Synthesized>();
@@ -13,8 +14,9 @@ const cache = new Map<string, Synthesized>();
 export function exampleConfig(name: string): Synthesized {
   let s = cache.get(name);
   if (!s) {
-    const json = Testing.synth(buildTfExample(name, Testing.app()).stack);
-    s = { json, config: JSON.parse(json) };
+    const { stack } = buildTfExample(name, Testing.app());
+    const json = Testing.synth(stack);
+    s = { json, config: JSON.parse(json), stack };
     cache.set(name, s);
   }
   return s;

@@ -10,6 +10,7 @@ import { addMyNumberNat, cli, copyCdkOut, logicalIds, parseJunit, readJson, sari
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { ALL_RULES } from '../../src/guard/rules';
 import { NetworkModel } from '../../src/model/network-model';
+import { transpileRepository } from '../support/transpiled';
 
 const STACK = 'SampleCity-alpha';
 let work: string;
@@ -309,8 +310,9 @@ test('the bin: the compiled file keeps its shebang, and runs as a process with t
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
   expect(js.startsWith('#!/usr/bin/env node\n')).toBe(true);
   const root = path.resolve(__dirname, '..', '..');
-  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/bin.ts', 'check', mutated, '--model', 'alpha', '--format', 'json'],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json' } });
+  // The repository's code as JavaScript transpiled once (test/support/transpiled.ts, shared with other test files), not ts-node.
+  const compiled = transpileRepository(fs.mkdtempSync(path.join(work, 'js-')), ['src']);
+  const r = spawnSync(process.execPath, [path.join(compiled, 'src', 'cli', 'bin.js'), 'check', mutated, '--model', 'alpha', '--format', 'json'], { cwd: root, encoding: 'utf8' });
   expect(r.status).toBe(1);
   expect(JSON.parse(r.stdout)[0].violations.map((f: { ruleId: string }) => f.ruleId)).toContain('MN-1');
 });

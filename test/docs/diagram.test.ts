@@ -9,10 +9,8 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Testing } from 'cdktf';
 import { BLUEPRINTS } from '../../examples/blueprints';
-import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildCdkPrefecture } from '../../examples/cdk/_prefecture';
 import { REFERENCE_MEMBERS } from '../../examples/prefecture';
-import { buildTfExample } from '../../examples/tf/_app';
 import { buildTfPrefecture } from '../../examples/tf/_prefecture';
 import { renderNetworkDiagram } from '../../src/docs/diagram';
 import { svgToPng } from '../../src/docs/png';
@@ -21,6 +19,8 @@ import { DeclaredFlow, declaredFlowsOf } from '../../src/guard/declared';
 import { CloudFormationTemplate, extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
 import { GraphNode, nodesOf, TopologyGraph } from '../../src/guard/graph';
+import { exampleSynth } from '../cdk/synth-cache';
+import { exampleConfig } from '../cdktf/synth-cache';
 import { Engine, openPath } from '../guard/open-path';
 import { chromiumBinary, closeBrowser, overlaps, REPORTS, requireChromium, withPage } from '../support/browser';
 import { findAll, parseXml, textOf, XmlElement } from '../support/xml';
@@ -33,19 +33,21 @@ const RED = '#d55e00';
 interface Synthesized { graph: TopologyGraph; flows: readonly DeclaredFlow[]; raw: unknown; stackName: string }
 const cache = new Map<string, Synthesized>();
 
-/** The example synthesized in an engine, its graph extracted as the guard does, with the flows its network declares. */
+/**
+ * The example synthesized in an engine, its graph extracted as the guard does, with the flows its network declares. The
+ * synthesis is the one openPath starts from (the per-file caches of test/cdk and test/cdktf): each example is
+ * synthesized once per engine in this file.
+ */
 function synthesized(engine: Engine, name: string): Synthesized {
   const key = `${engine}:${name}`;
   if (!cache.has(key)) {
     if (engine === 'cloudformation') {
-      const app = new App();
-      const { stack } = buildCdkExample(name, app);
-      const raw = app.synth().getStackByName(stack.stackName).template;
+      const { stack, template } = exampleSynth(name);
+      const raw = template.toJSON();
       const graph = extractCloudFormation({ [stack.stackName]: raw as CloudFormationTemplate });
       cache.set(key, { graph, flows: declaredFlowsOf(stack), raw, stackName: stack.stackName });
     } else {
-      const { stack } = buildTfExample(name, Testing.app());
-      const raw = JSON.parse(Testing.synth(stack));
+      const { stack, config: raw } = exampleConfig(name);
       cache.set(key, { graph: extractTerraform({ [name]: raw as TerraformJson }), flows: declaredFlowsOf(stack), raw, stackName: name });
     }
   }

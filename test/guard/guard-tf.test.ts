@@ -16,6 +16,7 @@ import { breakoutPortReason } from '../../examples/blueprints';
 import { buildTfExample, offlineTokyoStack } from '../../examples/tf/_app';
 import { generatedBlueprint } from '../../scripts/bench-apps';
 import { NetworkModel, tf } from '../../src';
+import { transpileRepository } from '../support/transpiled';
 
 function outdir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-guard-tf-'));
@@ -37,6 +38,14 @@ function brokenAlpha(app: App) {
 }
 
 describe('TopologyGuard (CDKTF)', () => {
+  // The child processes below run the repository's code as JavaScript transpiled once (test/support/transpiled.ts),
+  // not through ts-node in each child.
+  let compiled: string | undefined;
+  const transpiled = () => (compiled ??= transpileRepository(outdir()));
+  afterAll(() => {
+    if (compiled && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(compiled, { recursive: true, force: true });
+  });
+
   test.each(['alpha', 'alpha-prime', 'beta', 'beta-prime'])('the untouched %s example passes Testing.synth(stack, true) and Testing.fullSynth', (name) => {
     const { stack } = buildTfExample(name, Testing.app());
     expect(() => Testing.synth(stack, true)).not.toThrow();
@@ -71,11 +80,12 @@ describe('TopologyGuard (CDKTF)', () => {
 
   test('a CDKTF app process that calls app.synth() (what `cdktf synth` runs) exits non-zero and writes nothing', () => {
     const dir = outdir();
-    const script = path.join(dir, 'main.ts');
+    const script = path.join(dir, 'main.js');
     const root = path.resolve(__dirname, '..', '..');
+    const js = transpiled();
     fs.writeFileSync(script, [
-      `import { App } from '${path.join(root, 'node_modules', 'cdktf')}';`,
-      `import { buildTfExample } from '${path.join(root, 'examples', 'tf', '_app')}';`,
+      `const { App } = require('${path.join(root, 'node_modules', 'cdktf')}');`,
+      `const { buildTfExample } = require('${path.join(js, 'examples', 'tf', '_app')}');`,
       `const app = new App({ outdir: ${JSON.stringify(path.join(dir, 'out'))} });`,
       'const { network } = buildTfExample(\'beta\', app);',
       'network.internet.node.tryRemoveChild(\'FlowLog\');',
@@ -83,8 +93,7 @@ describe('TopologyGuard (CDKTF)', () => {
     ].join('\n'));
     let failed: { status: number | null; stderr: string } | undefined;
     try {
-      execFileSync(path.join(root, 'node_modules', '.bin', 'ts-node'), ['--transpile-only', '--project', path.join(root, 'test', 'tsconfig.json'), script],
-        { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+      execFileSync(process.execPath, [script], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
     } catch (e) {
       failed = e as { status: number | null; stderr: string };
     }
@@ -121,11 +130,10 @@ describe('TopologyGuard (CDKTF)', () => {
     const dir = outdir();
     const root = path.join(__dirname, '..', '..');
     const synth = (cdktfCli: boolean) => {
-      const env: NodeJS.ProcessEnv = { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json' };
+      const env: NodeJS.ProcessEnv = { ...process.env };
       delete env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
       if (cdktfCli) env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true';
-      return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('test', 'fixtures', 'tf-plain-synth.ts'), dir],
-        { cwd: root, encoding: 'utf8', env });
+      return spawnSync(process.execPath, [path.join(transpiled(), 'test', 'fixtures', 'tf-plain-synth.js'), dir], { cwd: root, encoding: 'utf8', env });
     };
     const plain = synth(false);
     expect(plain.status).toBe(0);
