@@ -21,7 +21,7 @@ import {
 } from '../model/security-cloud';
 import { cidrId } from '../plan/ids';
 import {
-  HUB_OUTPUTS, HubAlarmSubject, HubLogShippingPlan, hubTags, HubRouteTarget, HubTier, memberRouteTableOutput, planSecurityCloud, RFC1918_CIDRS,
+  HubAlarmSubject, HubLogShippingPlan, hubOutputs, hubTags, HubRouteTarget, HubTier, planSecurityCloud, RFC1918_CIDRS,
   sameAppJoinRefusal, SecurityCloudPlan,
 } from '../plan/security-cloud';
 
@@ -83,16 +83,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     this.vpcId = r.vpcId;
     this.alarmTopicArn = r.topicArn;
     // Members in other apps or accounts join with these values; their guard binds its literal IDs with them.
-    const output = (o: { name: string; description: string }, value: string) => new CfnOutput(this, o.name, { value, description: o.description });
-    output(HUB_OUTPUTS.transitGatewayId, this.transitGatewayId);
-    output(HUB_OUTPUTS.hubCidr, this.cidr);
-    output(HUB_OUTPUTS.dnsAddresses, this.dnsAddresses.join(','));
-    output(HUB_OUTPUTS.proxyEndpoint, this.proxyEndpoint);
-    output(HUB_OUTPUTS.siemBucketArn, this.siemBucketArn);
-    output(HUB_OUTPUTS.siemBucketName, this.siemBucketName);
-    output(HUB_OUTPUTS.hubRouteTableId, this.hubRouteTableId);
-    output(HUB_OUTPUTS.hubAttachmentId, this.hubAttachmentId);
-    for (const [code, table] of r.memberRouteTableIds) output(memberRouteTableOutput(code), table);
+    for (const o of hubOutputs(this, r.memberRouteTableIds)) new CfnOutput(this, o.name, { value: o.value, description: o.description });
   }
 
   /**

@@ -67,7 +67,7 @@ import { resourceTags } from './tags';
 import { HubFunction, ISecurityCloud, MUNICIPALITY_TAG_KEY, SecurityCloudConnectionProps, SecurityCloudProps, SUBNET_TIER_TAG_KEY } from '../model/security-cloud';
 import { cidrId } from '../plan/ids';
 import {
-  HUB_OUTPUTS, HubAlarmSubject, HubLogShippingPlan, HubRouteTarget, HubTier, hubTags, memberRouteTableOutput, planSecurityCloud, sameAppJoinRefusal,
+  HubAlarmSubject, HubLogShippingPlan, hubOutputs, HubRouteTarget, HubTier, hubTags, planSecurityCloud, sameAppJoinRefusal,
   SecurityCloudPlan,
 } from '../plan/security-cloud';
 
@@ -424,17 +424,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     }
 
     // Members in other apps or accounts join with these values; their guard binds its literal IDs with them.
-    const output = (o: { name: string; description: string }, value: string) =>
-      new TerraformOutput(this, o.name, { value, description: o.description });
-    output(HUB_OUTPUTS.transitGatewayId, this.transitGatewayId);
-    output(HUB_OUTPUTS.hubCidr, this.cidr);
-    output(HUB_OUTPUTS.dnsAddresses, this.dnsAddresses.join(','));
-    output(HUB_OUTPUTS.proxyEndpoint, this.proxyEndpoint);
-    output(HUB_OUTPUTS.siemBucketArn, this.siemBucketArn);
-    output(HUB_OUTPUTS.siemBucketName, this.siemBucketName);
-    output(HUB_OUTPUTS.hubRouteTableId, this.hubRouteTableId);
-    output(HUB_OUTPUTS.hubAttachmentId, this.hubAttachmentId);
-    for (const [code, table] of memberTables) output(memberRouteTableOutput(code), table);
+    for (const o of hubOutputs(this, memberTables)) new TerraformOutput(this, o.name, { value: o.value, description: o.description });
   }
 
   /**

@@ -353,6 +353,35 @@ export function memberRouteTableOutput(localGovernmentCode: string): { name: str
   return { name: `MemberRouteTableId${localGovernmentCode}`, description: `The transit route table of member ${localGovernmentCode}` };
 }
 
+/** A built hub's attributes, as an engine renders them (tokens or Terraform expressions). */
+export interface HubOutputValues {
+  readonly transitGatewayId: string;
+  readonly cidr: string;
+  readonly dnsAddresses: readonly string[];
+  readonly proxyEndpoint: string;
+  readonly siemBucketArn: string;
+  readonly siemBucketName: string;
+  readonly hubRouteTableId: string;
+  readonly hubAttachmentId: string;
+}
+
+/** Every output the hub exports (`HUB_OUTPUTS`, then one per member table), in a fixed order, with its value. */
+export function hubOutputs(hub: HubOutputValues, memberTables: Iterable<readonly [string, string]>)
+  : { name: string; description: string; value: string }[] {
+  const o = HUB_OUTPUTS;
+  return [
+    { ...o.transitGatewayId, value: hub.transitGatewayId },
+    { ...o.hubCidr, value: hub.cidr },
+    { ...o.dnsAddresses, value: hub.dnsAddresses.join(',') },
+    { ...o.proxyEndpoint, value: hub.proxyEndpoint },
+    { ...o.siemBucketArn, value: hub.siemBucketArn },
+    { ...o.siemBucketName, value: hub.siemBucketName },
+    { ...o.hubRouteTableId, value: hub.hubRouteTableId },
+    { ...o.hubAttachmentId, value: hub.hubAttachmentId },
+    ...[...memberTables].map(([code, table]) => ({ ...memberRouteTableOutput(code), value: table })),
+  ];
+}
+
 /** RFC 1918: the members' side of every hub route (returns to members go to the transit gateway). */
 export const RFC1918_CIDRS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 /**
