@@ -239,9 +239,9 @@ export const KNOWN_ISSUES: readonly { readonly name: string; readonly matches: (
   // (AP-6 and the consumer-account block without Microsoft 365 in case イ was one, until fixed.)
   {
     // A member synthesized alone names a hub (by literal IDs) the guard cannot see: it fails closed (GUARD-1 / MN-2 /
-    // IN-2). The guard reads a member with its hub of the same app (SC-1 … SC-4); a member guarded apart from its hub (another
-    // app or account) is not supported yet (README "Joining a hub").
-    name: 'a member of a security cloud hub synthesized without its hub is refused (fail closed; cross-app members not supported yet)',
+    // IN-2), as documented. The guard reads a member with its hub of the same app, or with the evidence of a hub of another
+    // app or account (`securityCloudHub`: its artifact and deployed outputs), which a generated blueprint does not have.
+    name: 'a member of a security cloud hub synthesized without its hub or the hub\'s evidence is refused (fail closed, as documented)',
     matches: (detail, bp) => /is not in the synthesized output/.test(detail)
       && typeof bp === 'object' && bp !== null && typeof (bp as { internet?: { securityCloudHub?: unknown } }).internet?.securityCloudHub === 'object',
   },
