@@ -54,7 +54,13 @@ export function memberPortReason(i: number): string | undefined {
  * The reference prefecture's member in another account (a documentation account ID); its code and CIDR are outside
  * those of the generated members (990001 up, 10.0.0.0/8).
  */
-export const CROSS_ACCOUNT_MEMBER = { code: '990000', internetCidr: '192.168.0.0/18', accountId: '111122223333' } as const;
+export const CROSS_ACCOUNT_MEMBER = {
+  code: '990000',
+  internetCidr: '192.168.0.0/18',
+  accountId: '111122223333',
+  // Its attachment to the hub's transit gateway, accepted by the hub's owner (a placeholder id in AWS's format).
+  attachmentId: 'tgw-attach-0a1b2c3d4e5f60718',
+} as const;
 
 /**
  * The hub of a prefecture of `members` municipalities: the proxy fleet, the mail relay (for the first two members' mail),
@@ -85,9 +91,14 @@ export function prefectureHub(members: number): SecurityCloudProps {
       })),
       // A member in another account (its own app, not built here): the hub shares its transit gateway with the account
       // through AWS RAM, and the account's log delivery may write members/990000/ of the SIEM bucket only. Once the
-      // member has attached and the hub's owner has accepted the attachment, its attachmentId is declared here too.
+      // member has attached and the hub's owner has accepted the attachment, its attachmentId is declared here too: the hub
+      // then gives it its own transit route table and routes its declared block to it; the guard takes the attachment
+      // as leading to a member (SECURITY_CLOUD_MEMBER), which no other member may reach (SC-1).
       ...(members > 0 ? [{
-        localGovernmentCode: CROSS_ACCOUNT_MEMBER.code, internetCidr: CROSS_ACCOUNT_MEMBER.internetCidr, accountId: CROSS_ACCOUNT_MEMBER.accountId,
+        localGovernmentCode: CROSS_ACCOUNT_MEMBER.code,
+        internetCidr: CROSS_ACCOUNT_MEMBER.internetCidr,
+        accountId: CROSS_ACCOUNT_MEMBER.accountId,
+        attachmentId: CROSS_ACCOUNT_MEMBER.attachmentId,
       }] : []),
     ],
     tags: { Prefecture: 'Example-Pref' },

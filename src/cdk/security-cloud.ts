@@ -17,7 +17,8 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { suppressNag } from './nag';
 import {
-  HubFunction, MUNICIPALITY_TAG_KEY, ISecurityCloud, SecurityCloudConnectionProps, SecurityCloudProps, SUBNET_TIER_TAG_KEY,
+  HubFunction, MUNICIPALITY_TAG_KEY, ISecurityCloud, SECURITY_CLOUD_MEMBER_ZONE, SecurityCloudConnectionProps, SecurityCloudProps,
+  SUBNET_TIER_TAG_KEY,
 } from '../model/security-cloud';
 import { cidrId } from '../plan/ids';
 import {
@@ -305,7 +306,11 @@ class Renderer {
     for (const m of t.memberRouteTables) {
       const table = new ec2.CfnTransitGatewayRouteTable(this.s, `MemberRouteTable-${m.localGovernmentCode}`, {
         transitGatewayId: tgw.ref,
-        tags: [...this.tags(undefined, m.key), { key: MUNICIPALITY_TAG_KEY, value: m.localGovernmentCode }],
+        tags: [
+          ...this.tags(undefined, m.key), { key: MUNICIPALITY_TAG_KEY, value: m.localGovernmentCode },
+          // The guard's boundary: this attachment leads to a member of the security cloud (SECURITY_CLOUD_MEMBER_ZONE).
+          { key: 'jichitai:zone', value: SECURITY_CLOUD_MEMBER_ZONE },
+        ],
       });
       this.memberRouteTableIds.set(m.localGovernmentCode, table.ref);
       new ec2.CfnTransitGatewayRouteTableAssociation(this.s, `MemberAssociation-${m.localGovernmentCode}`, { transitGatewayAttachmentId: m.attachmentId, transitGatewayRouteTableId: table.ref });

@@ -64,7 +64,7 @@ import { Wafv2WebAclLoggingConfiguration } from '@cdktf/provider-aws/lib/wafv2-w
 import { Fn, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { resourceTags } from './tags';
-import { HubFunction, ISecurityCloud, MUNICIPALITY_TAG_KEY, SecurityCloudConnectionProps, SecurityCloudProps, SUBNET_TIER_TAG_KEY } from '../model/security-cloud';
+import { HubFunction, ISecurityCloud, MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_MEMBER_ZONE, SecurityCloudConnectionProps, SecurityCloudProps, SUBNET_TIER_TAG_KEY } from '../model/security-cloud';
 import { cidrId } from '../plan/ids';
 import {
   HubAlarmSubject, HubLogShippingPlan, hubOutputs, HubRouteTarget, HubTier, hubTags, planSecurityCloud, sameAppJoinRefusal,
@@ -222,7 +222,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     });
     const memberTables = new Map<string, string>();
     for (const m of plan.transitGateway.memberRouteTables) {
-      const memberTags = { ...netTags(`tgw-${m.key}`), [MUNICIPALITY_TAG_KEY]: m.localGovernmentCode };
+      const memberTags = { ...netTags(`tgw-${m.key}`), [MUNICIPALITY_TAG_KEY]: m.localGovernmentCode, 'jichitai:zone': SECURITY_CLOUD_MEMBER_ZONE };
       // The member's attachment comes from another account through the RAM share; the hub's owner accepts it (shared
       // attachments are not accepted automatically), and it joins no table until associated here.
       const table = new Ec2TransitGatewayRouteTable(this, `TransitRouteTable-${m.key}`, { transitGatewayId: tgw.id, tags: memberTags });

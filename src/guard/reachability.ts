@@ -19,7 +19,7 @@ import {
   applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
   subtract, withDestinations, withSources,
 } from './header-set';
-import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
+import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_MEMBER_ZONE } from '../model/security-cloud';
 import { Segment } from '../model/segment';
 
 /** Where a path ends (semantics §9). */
@@ -74,7 +74,7 @@ export interface Arrival {
 }
 
 /** Zones a VPN can lead to (semantics §4, §5); any other label, or none, is unknown. */
-const ZONES = new Set(['LGWAN_WAN', 'SECURITY_CLOUD']);
+const ZONES = new Set(['LGWAN_WAN', 'SECURITY_CLOUD', SECURITY_CLOUD_MEMBER_ZONE]);
 
 type Range = [number, number];
 

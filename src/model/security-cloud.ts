@@ -15,6 +15,13 @@ export const SECURITY_CLOUD_TAG_KEY = 'jichitai:security-cloud';
 /** The value of {@link SECURITY_CLOUD_TAG_KEY} on the hub's resources. */
 export const SECURITY_CLOUD_HUB = 'hub';
 /**
+ * The `jichitai:zone` label of the transit route table the hub creates for a member declared with `attachmentId` (in
+ * another account or app): the guard takes that attachment, which it cannot follow, as leading to a member of the
+ * security cloud (a declared boundary, as a VPN labelled LGWAN_WAN is), not to everywhere. SC-1 refuses any member's path
+ * that arrives there; what lies behind it is that member's own guard's to judge (`securityCloudHub`).
+ */
+export const SECURITY_CLOUD_MEMBER_ZONE = 'SECURITY_CLOUD_MEMBER';
+/**
  * Tag key naming the hub function a resource performs (one of {@link HubFunction}): the guard's SC rules find the
  * hub's inspection firewall, proxy, mail relay, public web entrance and SIEM sink by it.
  */

@@ -14,7 +14,7 @@ import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildCdkPrefecture, CdkPrefecture } from '../../examples/cdk/_prefecture';
-import { memberInternetCidr, REFERENCE_MEMBERS } from '../../examples/prefecture';
+import { CROSS_ACCOUNT_MEMBER, memberInternetCidr, REFERENCE_MEMBERS } from '../../examples/prefecture';
 import { cdk, NetworkModel } from '../../src';
 import { planOf } from '../../src/plan/cache';
 
@@ -741,6 +741,21 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
       });
       const toHub = l1<ec2.CfnRoute>(two.network, 'Internet/Route-workload-1-ac1e0000p20');
       new ec2.CfnRoute(two.stack, 'MutToMember1', { routeTableId: toHub.routeTableId, destinationCidrBlock: memberInternetCidr(0), transitGatewayId: toHub.transitGatewayId });
+    },
+  },
+  {
+    // The member in another account is a declared boundary (SECURITY_CLOUD_MEMBER): a path to its attachment is a path to a member.
+    name: 'SC-1: member 2 routes the member in another account (its block, to its attachment) from its VPC and its hub table',
+    rule: 'SC-1',
+    apply(p) {
+      const two = p.members[1];
+      new ec2.CfnTransitGatewayRoute(two.stack, 'MutToCrossAccount', {
+        transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(two.network, 'SecurityCloudMembership/RouteTable').ref,
+        destinationCidrBlock: CROSS_ACCOUNT_MEMBER.internetCidr,
+        transitGatewayAttachmentId: CROSS_ACCOUNT_MEMBER.attachmentId,
+      });
+      const toHub = l1<ec2.CfnRoute>(two.network, 'Internet/Route-workload-1-ac1e0000p20');
+      new ec2.CfnRoute(two.stack, 'MutToCrossAccountVpc', { routeTableId: toHub.routeTableId, destinationCidrBlock: CROSS_ACCOUNT_MEMBER.internetCidr, transitGatewayId: toHub.transitGatewayId });
     },
   },
   {

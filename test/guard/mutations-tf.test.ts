@@ -38,7 +38,7 @@ import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
-import { memberInternetCidr, REFERENCE_MEMBERS } from '../../examples/prefecture';
+import { CROSS_ACCOUNT_MEMBER, memberInternetCidr, REFERENCE_MEMBERS } from '../../examples/prefecture';
 import { buildTfExample } from '../../examples/tf/_app';
 import { buildTfPrefecture, TfPrefecture } from '../../examples/tf/_prefecture';
 import { NetworkModel, tf } from '../../src';
@@ -848,6 +848,25 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
       });
       const toHub = find<Route>(two, 'Internet/Route-workload-1-ac1e0000p20');
       new Route(p.stack, 'MutToMember1', { routeTableId: toHub.routeTableIdInput!, destinationCidrBlock: memberInternetCidr(0), transitGatewayId: toHub.transitGatewayIdInput });
+    },
+  },
+  {
+    // The member in another account is a declared boundary (SECURITY_CLOUD_MEMBER): a path to its attachment is a path to a member.
+    name: 'SC-1: member 2 routes the member in another account (its block, to its attachment) from its VPC and its hub table',
+    rule: 'SC-1',
+    apply(p) {
+      const two = p.members[1];
+      new Ec2TransitGatewayRoute(p.stack, 'MutToCrossAccount', {
+        transitGatewayRouteTableId: find<Ec2TransitGatewayRouteTable>(two, 'SecurityCloudMembership/RouteTable').id,
+        destinationCidrBlock: CROSS_ACCOUNT_MEMBER.internetCidr,
+        transitGatewayAttachmentId: CROSS_ACCOUNT_MEMBER.attachmentId,
+      });
+      const toHub = find<Route>(two, 'Internet/Route-workload-1-ac1e0000p20');
+      new Route(p.stack, 'MutToCrossAccountVpc', {
+        routeTableId: toHub.routeTableIdInput!,
+        destinationCidrBlock: CROSS_ACCOUNT_MEMBER.internetCidr,
+        transitGatewayId: toHub.transitGatewayIdInput,
+      });
     },
   },
   {

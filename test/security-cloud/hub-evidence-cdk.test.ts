@@ -140,14 +140,22 @@ describe('a member in another app, guarded with its hub\'s evidence (AWS CDK)', 
     expect(error).toMatch(/securityCloudHub\.outputs .*names stack Hub2, which securityCloudHub\.artifact .* does not hold \(it holds Hub, OtherMember\)/);
   });
 
-  test('still refused: a hub that also declares another member\'s attachment, whose VPC the evidence does not hold', () => {
-    // The hub's table propagates that attachment: its announced prefixes and where it leads are unknown (fail closed).
+  test('a hub that also declares another member\'s attachment: that attachment leads to a member, which this one may not reach (SC-1)', () => {
+    // The hub's table for the other member is labelled SECURITY_CLOUD_MEMBER: its attachment (by id, its VPC not in the
+    // evidence) is a declared boundary, not a path to everywhere.
     const props = crossAppHubProps();
-    const hub = hubEvidence(undefined, { ...props, members: [...props.members!, { localGovernmentCode: '133019', internetCidr: '10.13.0.0/16', accountId: '444455556666', attachmentId: 'tgw-attach-0bbbbbbbbbbbbbbbb' }] });
-    const error = refusal(memberApp(hub).synth);
-    expect(error).toMatch(/SC-2 error .*hub proxy, around the inspection firewall, may reach everywhere: transit gateway attachment tgw-attach-0bbbbbbbbbbbbbbbb is not in the synthesized output/);
-    // Not a critical finding: the hub's findings can be acknowledged with a reason, the member's own paths stay exact.
-    expect(error).not.toMatch(/critical/);
+    const other = { localGovernmentCode: '133019', internetCidr: '10.13.0.0/16', accountId: '444455556666', attachmentId: 'tgw-attach-0bbbbbbbbbbbbbbbb' };
+    const withOther = { ...props, members: [...props.members!, other] };
+    expect(() => memberApp(hubEvidence(undefined, withOther)).synth()).not.toThrow();
+    // The hub's table for the member under test sends the hub's first /22 (its resolvers, which the member routes to the
+    // hub) to the other member's attachment instead: refused.
+    const leaking = hubEvidence((t) => {
+      t.Hub.Resources.Leak = {
+        Type: 'AWS::EC2::TransitGatewayRoute',
+        Properties: { TransitGatewayRouteTableId: { Ref: memberTable(t.Hub) }, DestinationCidrBlock: '10.200.0.0/22', TransitGatewayAttachmentId: other.attachmentId },
+      };
+    }, withOther);
+    expect(refusal(memberApp(leaking).synth)).toMatch(/SC-1 critical .*reaches a member the hub declares in another account or app \(SECURITY_CLOUD_MEMBER: its attachment\) \(10\.200\./);
   });
 
   test('the option is checked when the guard is applied: both paths, at once', () => {

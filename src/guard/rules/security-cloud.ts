@@ -8,7 +8,7 @@ import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
 import { proxySubnets } from './proxy-clients';
 import { NetworkModel } from '../../model/network-model';
-import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY } from '../../model/security-cloud';
+import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
 import { Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import {
@@ -218,8 +218,19 @@ export const SC1: GuardRule = {
     for (const s of sources) {
       const own = members.get(s.id)!;
       const [a] = firstPerSource(ctx.reach.allArrivals(s.id), (x) => x.end.kind === 'unknown'
+        || (x.end.kind === 'zone' && x.end.zone === SECURITY_CLOUD_MEMBER_ZONE)
         || (x.end.kind === 'subnet' && members.has(x.end.subnet) && members.get(x.end.subnet) !== own));
       if (!a) continue;
+      if (a.end.kind === 'zone') {
+        // The attachment of a member the hub declares in another account or app (its transit table labelled so): another
+        // member, whatever lies behind it.
+        const destinations = ctx.reach.destinations(a.headers);
+        findings.push(finding(this, nameOf(g, s.id), {
+          en: `a subnet of member ${own} reaches a member the hub declares in another account or app (${SECURITY_CLOUD_MEMBER_ZONE}: its attachment) (${destinations})`,
+          ja: `構成団体 ${own} のサブネットが、ハブが別アカウント・別アプリとして宣言した構成団体（${SECURITY_CLOUD_MEMBER_ZONE}: そのアタッチメント）に届く（${jaDestinations(destinations)}）`,
+        }, SC1_FIX, ctx.reach.hops(a)));
+        continue;
+      }
       if (a.end.kind === 'unknown') {
         findings.push(finding(this, nameOf(g, s.id), {
           en: `a subnet of member ${own} may reach every other member: ${a.end.reason} (fail closed: a path the guard cannot follow counts as reaching everywhere)`,

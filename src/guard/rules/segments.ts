@@ -1,3 +1,4 @@
+import { SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
 import { Segment, SEGMENT_JA, SEGMENT_TAG_KEY } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { deref, nodesOf, TransitAttachmentNode, VpcNode } from '../graph';
@@ -54,7 +55,11 @@ export const SEG1: GuardRule = {
       owner === from || (owner === HUB && from === Segment.INTERNET) || (owner === Segment.INTERNET && from === HUB);
     // The implicit default route table is reported once, on the gateway, below.
     for (const t of nodesOf(ctx.graph, 'transit-route-table').filter((x) => !x.default)) {
-      const owners = new Set(t.associations.map((r) => segmentOfAttachment(deref<TransitAttachmentNode>(ctx.graph, r))));
+      // A hub's table for a member declared in another account or app (labelled SECURITY_CLOUD_MEMBER_ZONE) is associated
+      // with that member's attachment by id: the member's Internet segment, as the hub declares it.
+      const declaredMember = t.tags['jichitai:zone'] === SECURITY_CLOUD_MEMBER_ZONE;
+      const owners = new Set(t.associations.map((r) => (declaredMember && r.kind === 'external' ? Segment.INTERNET
+        : segmentOfAttachment(deref<TransitAttachmentNode>(ctx.graph, r)))));
       for (const p of t.propagations) {
         const from = segmentOfAttachment(deref<TransitAttachmentNode>(ctx.graph, p));
         if (![...owners].every((o) => compatible(o, from))) {
