@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
-import { connection, crossAppHubProps, DEPLOYED, hubEvidence, HubFiles, MEMBER_CODE, ofType, sha256, tag, Template } from './hub-evidence-support';
+import { connection, crossAppHubProps, DEPLOYED, hubEvidence, HubFiles, MEMBER_CODE, ofType, refusal, sha256, tag, Template } from './hub-evidence-support';
 import { member } from './member-fixtures';
 import { cdk, NetworkModel } from '../../src';
 
@@ -19,16 +19,6 @@ function memberApp(hub: HubFiles, evidence: { artifact?: string; outputs?: strin
   new cdk.MunicipalNetwork(stack, 'Network', member(undefined, join, MEMBER_CODE));
   if (evidence) cdk.TopologyGuard.apply(stack, { model: NetworkModel.BETA, securityCloudHub: evidence as { artifact: string; outputs: string } });
   return { synth: () => app.synth(), report: () => JSON.parse(fs.readFileSync(path.join(outdir, 'jichitai-guard-report.Member.json'), 'utf8')) };
-}
-
-/** The error a synthesis refuses with. */
-function refusal(synth: () => unknown): string {
-  try {
-    synth();
-  } catch (e) {
-    return String((e as Error).message);
-  }
-  throw new Error('the synthesis was not refused');
 }
 
 /** The hub's route table for the member under test (tagged with its code), and its logical ID. */

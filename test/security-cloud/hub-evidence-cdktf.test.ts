@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Testing } from 'cdktf';
-import { crossAppHubProps, deployedId, DEPLOYED, MEMBER_CODE, sha256, tempDir } from './hub-evidence-support';
+import { crossAppHubProps, deployedId, DEPLOYED, MEMBER_CODE, refusal, sha256, tempDir } from './hub-evidence-support';
 import { member } from './member-fixtures';
 import { prefectureMember } from '../../examples/prefecture';
 import { offlineTokyoStack } from '../../examples/tf/_app';
@@ -67,15 +67,6 @@ function memberApp(hub: HubFiles, evidence: { artifact: string; outputs: string 
     synth: () => app.synth(),
     report: () => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'member', 'jichitai-guard-report.member.json'), 'utf8')),
   };
-}
-
-function refusal(synth: () => unknown): string {
-  try {
-    synth();
-  } catch (e) {
-    return String((e as Error).message);
-  }
-  throw new Error('the synthesis was not refused');
 }
 
 /** The hub's route table for the member under test (tagged with its code). */

@@ -37,6 +37,16 @@ export function crossAppHubProps(): SecurityCloudProps {
   };
 }
 
+/** The error a synthesis refuses with (fails the test when it is not refused). */
+export function refusal(synth: () => unknown): string {
+  try {
+    synth();
+  } catch (e) {
+    return String((e as Error).message);
+  }
+  throw new Error('the synthesis was not refused');
+}
+
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-hub-'));
 }
