@@ -56,6 +56,21 @@ describe('MN-4 hosts the My Number segment reaches (マイナンバー利用事�
   });
 });
 
+describe('a member of the security cloud in another account (SECURITY_CLOUD_MEMBER) is the Internet side', () => {
+  test('a My Number path to an attachment whose table is labelled so is refused, as one to an unlabelled attachment is', () => {
+    const toDeclared = (label: string) => (stack: Stack, net: any) => {
+      const attachment = 'tgw-attach-0123456789abcdef0';
+      const declared = new ec2.CfnTransitGatewayRouteTable(stack, 'Declared', { transitGatewayId: net.transitGatewayId, tags: [{ key: 'jichitai:zone', value: label }] });
+      new ec2.CfnTransitGatewayRouteTableAssociation(stack, 'DeclaredAssociation', { transitGatewayRouteTableId: declared.ref, transitGatewayAttachmentId: attachment });
+      overTransit(stack, net, 'ToMember', [net.myNumber, 'endpoints-1'], 'MY_NUMBER', '192.168.0.0/18', attachment);
+    };
+    expect(findings('alpha', 'MN-1', toDeclared('SECURITY_CLOUD_MEMBER'))).toEqual([
+      expect.stringMatching(/MN-1 critical .*a member of the security cloud in another account or app \(SECURITY_CLOUD_MEMBER\)/),
+    ]);
+    expect(findings('alpha', 'MN-1', toDeclared('NO_SUCH_ZONE'))).toEqual([expect.stringMatching(/MN-1 critical .*may reach everywhere/)]);
+  });
+});
+
 describe('what cuts a path (docs/guard-semantics.md §5, §6)', () => {
   const leak = (from: string) => (stack: Stack, net: any) =>
     overTransit(stack, net, 'Leak', [net.myNumber, from], 'MY_NUMBER', l1<ec2.CfnSubnet>(net.internet, '/Subnet-workload-1').cidrBlock!, net.internet.transitGatewayAttachmentId);

@@ -1,3 +1,4 @@
+import { SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
 import { Segment } from '../../model/segment';
 import { SubnetNode } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
@@ -12,7 +13,10 @@ export function arrivalsFrom(ctx: GuardContext, from: readonly SubnetNode[], end
 
 /** The internet, the security cloud, or a path the guard cannot follow (which reaches everywhere: semantics §9). */
 export const OUT_OR_UNKNOWN = (a: Arrival): boolean =>
-  a.end.kind === 'internet' || a.end.kind === 'unknown' || (a.end.kind === 'zone' && a.end.zone === 'SECURITY_CLOUD');
+  a.end.kind === 'internet' || a.end.kind === 'unknown'
+  // The security cloud, and a member of it the hub declares in another account or app: the Internet side of the three
+  // layers (a label on a transit table must not make a path from My Number or LGWAN to another municipality pass).
+  || (a.end.kind === 'zone' && (a.end.zone === 'SECURITY_CLOUD' || a.end.zone === SECURITY_CLOUD_MEMBER_ZONE));
 
 /** A subnet of the segment, or a path the guard cannot follow. */
 export function intoSegmentOrUnknown(ctx: GuardContext, segment: Segment): (a: Arrival) => boolean {
@@ -91,8 +95,15 @@ function sameEnd(a: Arrival, b: Arrival): boolean {
 export function endOf(ctx: GuardContext, a: Arrival): Bilingual {
   switch (a.end.kind) {
     case 'internet': return { en: 'the internet', ja: 'インターネット' };
-    case 'zone': return a.end.zone === 'SECURITY_CLOUD' ? { en: 'the security cloud (SECURITY_CLOUD)', ja: '自治体情報セキュリティクラウド（SECURITY_CLOUD）' }
-      : { en: a.end.zone, ja: a.end.zone };
+    case 'zone':
+      if (a.end.zone === SECURITY_CLOUD_MEMBER_ZONE) {
+        return {
+          en: `a member of the security cloud in another account or app (${SECURITY_CLOUD_MEMBER_ZONE})`,
+          ja: `別アカウント・別アプリの自治体情報セキュリティクラウドの構成団体（${SECURITY_CLOUD_MEMBER_ZONE}）`,
+        };
+      }
+      return a.end.zone === 'SECURITY_CLOUD' ? { en: 'the security cloud (SECURITY_CLOUD)', ja: '自治体情報セキュリティクラウド（SECURITY_CLOUD）' }
+        : { en: a.end.zone, ja: a.end.zone };
     case 'subnet': return { en: `subnet ${nameOf(ctx.graph, a.end.subnet)}`, ja: `サブネット ${nameOf(ctx.graph, a.end.subnet)}` };
     default: return { en: 'a place the guard cannot follow', ja: 'ガードが追跡できない先' };
   }
