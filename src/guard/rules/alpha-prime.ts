@@ -1,5 +1,6 @@
-import { parsePrefix, Prefix } from '../address-space';
+import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
+import { byLo, covered } from './my-number';
 import { arrivalsFrom, endOf, firewallGateFindings, OUT_OR_UNKNOWN } from './paths';
 import { clientsText, mayUse, ProxyClients, proxyClients, proxySubnets } from './proxy-clients';
 import { CloudServiceCatalogue } from '../../model/catalogue';
@@ -308,19 +309,6 @@ export const AP2: GuardRule = {
 const SUBNET_ROLE_TAG = 'jichitai:subnet-role';
 const TERMINAL_SUBNET_ROLE = 'terminals';
 
-/** Whether the union of `blocks` holds every address of `block` (blocks of the other address family count for nothing). */
-function covers(blocks: readonly Prefix[], block: Prefix): boolean {
-  let next = block.lo;
-  for (const b of blocks.filter((x) => x.family === block.family).sort((x, y) => (x.lo < y.lo ? -1 : x.lo > y.lo ? 1 : 0))) {
-    if (b.lo > next) break;
-    if (b.hi >= next) {
-      if (b.hi >= block.hi) return true;
-      next = b.hi + 1n;
-    }
-  }
-  return false;
-}
-
 /**
  * AP-7: the breakout serves the terminal pools (業務端末) and the declared update clients only. Judged on the hosts the
  * guard knows: the hosts `MunicipalNetwork` declares on its stack, and resources labelled with a host role
@@ -400,7 +388,7 @@ export const AP7: GuardRule = {
     for (const subnet of subnets) {
       if (flaggedSubnets.has(subnet.id) || proxyPlaces.has(subnet.id) || subnet.tags[SUBNET_ROLE_TAG] === TERMINAL_SUBNET_ROLE) continue;
       const block = subnet.cidr === undefined ? undefined : parsePrefix(subnet.cidr);
-      if (block && covers(clientBlocks, block)) continue;
+      if (block && covered(clientBlocks.filter((b) => b.family === block.family).sort(byLo), block)) continue;
       const out = outOf(subnet);
       if (!out) continue;
       const end = endOf(ctx, out);
