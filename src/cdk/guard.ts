@@ -10,7 +10,7 @@ import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '.
 import { checkParts, evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { CloudFormationTemplate, ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
 import { nodesOf, TopologyGraph } from '../guard/graph';
-import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, hubStackKey, readHubEvidence, sameEvidence } from '../guard/hub-evidence';
+import { evidenceOfOption, extractWithHub, HubEvidence, HubEvidenceRecord, hubStackKey, sameEvidence } from '../guard/hub-evidence';
 import { Reachability } from '../guard/reachability';
 import { whenWritten } from '../guard/render-hooks';
 import { Finding, formatFindingIn, guardLanguageOf } from '../guard/rule';
@@ -341,12 +341,7 @@ function evidenceOf(stack: Stack, connected: readonly Stack[]): { evidence?: Hub
       + 'give every stack of the set the evidence of the one hub they join'],
     };
   }
-  try {
-    return { evidence: readHubEvidence({ ...given[0], artifactFlag: 'securityCloudHub.artifact', outputsFlag: 'securityCloudHub.outputs' }, 'cloudformation') };
-  } catch (e) {
-    if (e instanceof HubEvidenceError) return { errors: e.problems.map((p) => `[${stack.node.path}] ${p}`) };
-    throw e;
-  }
+  return evidenceOfOption(given[0], 'cloudformation', stack.node.path);
 }
 
 /** The stack and every stack of the same app it is linked to by cross-stack references, either way, transitively; in app order. */

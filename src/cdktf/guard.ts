@@ -9,7 +9,7 @@ import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '.
 import { evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { nodesOf, TopologyGraph } from '../guard/graph';
-import { extractWithHub, HubEvidence, HubEvidenceError, readHubEvidence, sameEvidence } from '../guard/hub-evidence';
+import { evidenceOfOption, extractWithHub, sameEvidence } from '../guard/hub-evidence';
 import { whenWritten } from '../guard/render-hooks';
 import { guardLanguageOf } from '../guard/rule';
 import { checkGuardOptions } from '../model/design-documents-problems';
@@ -90,13 +90,9 @@ export class TopologyGuard {
     let withHub: ReturnType<typeof extractWithHub> | undefined;
     if (given) {
       // A member of a hub in another app: the hub's configuration joins the graph, its outputs bind the member's literal IDs.
-      let evidence: HubEvidence;
-      try {
-        evidence = readHubEvidence({ ...given, artifactFlag: 'securityCloudHub.artifact', outputsFlag: 'securityCloudHub.outputs' }, 'terraform');
-      } catch (e) {
-        if (e instanceof HubEvidenceError) return e.problems.map((p) => `[${stack.node.path}] ${p}`);
-        throw e;
-      }
+      const read = evidenceOfOption(given, 'terraform', stack.node.path);
+      if ('errors' in read) return read.errors;
+      const evidence = read.evidence;
       withHub = extractWithHub(evidence,
         (hubStacks, bound) => extractTerraform({ [stack.node.id]: config, ...hubStacks } as Record<string, TerraformJson>, bound));
     }

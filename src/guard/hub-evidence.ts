@@ -95,6 +95,19 @@ export function readHubEvidence(source: HubEvidenceSource, engine: TopologyGraph
   return { engine, source, files, stacks, paths, outputs };
 }
 
+/**
+ * The evidence the guard option `securityCloudHub` names, read for a synth-time guard of `engine`: its problems become
+ * validation errors of the stack at `where`, every one at once (both engines' guards).
+ */
+export function evidenceOfOption(given: SecurityCloudHubEvidence, engine: TopologyGraph['engine'], where: string): { evidence: HubEvidence } | { errors: string[] } {
+  try {
+    return { evidence: readHubEvidence({ ...given, artifactFlag: 'securityCloudHub.artifact', outputsFlag: 'securityCloudHub.outputs' }, engine) };
+  } catch (e) {
+    if (e instanceof HubEvidenceError) return { errors: e.problems.map((p) => `[${where}] ${p}`) };
+    throw e;
+  }
+}
+
 function readArtifact(source: HubEvidenceSource, read: (file: string, flag: string) => unknown, problems: string[]): {
   stacks: Record<string, CloudFormationTemplate | TerraformJson>; paths: Record<string, Record<string, string>>; kind?: TopologyGraph['engine'];
 } {
