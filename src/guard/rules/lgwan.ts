@@ -1,15 +1,12 @@
 import { hostGroups } from './flows';
-import { byLo, covered, unnarrowedGroups, unnarrowedGroupsToward, widePaths } from './my-number';
 import { arrivalsFrom, OUT_OR_UNKNOWN, pathFindings } from './paths';
+import { byLo, covered, unnarrowedGroups, wanPaths, widePaths } from './specific';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
 import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
 import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
-import { everything, HeaderSet } from '../header-set';
-import { jaDestinations } from '../ja-engine';
-import { subtractAll } from '../reachability';
 import { ALL_MODELS, bi, finding, Finding, GuardContext, GuardRule, modelIndependent, Severity } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
@@ -148,15 +145,6 @@ function describe(r: SecurityGroupRule): string {
   return `${r.protocol}${ports}`;
 }
 
-const WAN = 'LGWAN_WAN';
-
-/**
- * The most addresses of the LGWAN WAN that an LGWAN subnet may reach in one run when nothing is declared (semantics
- * §10, LG-3): a /24. LGWAN-ASP services are hosts or small host ranges; a run wider than a /24 is a network, not a
- * service (a hand-built stack routes its services' host prefixes).
- */
-const MAX_UNDECLARED_RUN = 256n;
-
 /**
  * LG-3: LGWAN ↔ LGWAN WAN only to the declared LGWAN-ASP services (seed 001 「LGWAN-ASP（LGWANメール含む）など特定通信限定とすること」).
  * Over the exact paths (routes, transit gateway tables, blackholes, NACLs), both ways: with declared flows, nothing of the
@@ -174,80 +162,11 @@ export const LG3: GuardRule = {
     + 'no run wider than a /24), none from the WAN beyond the declared LGWAN hosts (none declared: no whole subnet), no security-group rule toward '
     + 'the routed WAN that opens all traffic or every port.',
   check(ctx) {
-    const findings: Finding[] = [];
-    const fix = bi('route and allow only the declared LGWAN-ASP services (host CIDRs and ports) between LGWAN and the LGWAN WAN; blackhole the rest of the WAN ranges (LGWAN-ASP)',
-      'LGWAN接続系と LGWAN の間では、宣言した LGWAN-ASP のサービス（ホストの CIDR とポート）だけをルーティングして許可し、残りの WAN のアドレス範囲はブラックホールにする（LGWAN-ASP）');
-    const declared = (ctx.flows ?? []).length > 0;
-    const asp = (ctx.flows ?? []).filter((f) => new Set([f.from.zone, f.to.zone]).size === 2
-      && [f.from.zone, f.to.zone].includes(Segment.LGWAN) && [f.from.zone, f.to.zone].includes(WAN));
-    const hostBoxes = (zone: string) => asp.flatMap((f) => [f.from, f.to]).filter((h) => h.zone === zone).flatMap((h) => h.cidrs)
-      .flatMap((c) => {
-        const p = parsePrefix(c);
-        if (!p) return [];
-        try {
-          return everything(ctx.reach.protocols, ctx.reach.atoms.range(p), ctx.reach.atoms.family(p.family));
-        } catch {
-          return [];
-        }
-      });
-    const runs = (headers: HeaderSet): [bigint, bigint][] => {
-      const sorted = headers.map((b) => [ctx.reach.atoms.lo(b.d0), ctx.reach.atoms.hi(b.d1)] as [bigint, bigint])
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      const out: [bigint, bigint][] = [];
-      for (const r of sorted) {
-        const last = out[out.length - 1];
-        if (last && r[0] <= last[1] + 1n) last[1] = last[1] > r[1] ? last[1] : r[1];
-        else out.push([r[0], r[1]]);
-      }
-      return out;
-    };
-
-    // LGWAN → WAN.
-    const wanBlocks: Prefix[] = [];
-    const allowedWan = hostBoxes(WAN);
-    for (const source of subnetsIn(ctx, Segment.LGWAN)) {
-      const toWan = ctx.reach.arrivals(source.id).filter((a) => a.end.kind === 'zone' && a.end.zone === WAN);
-      for (const a of toWan) for (const [lo, hi] of runs(a.headers)) wanBlocks.push({ family: lo >= 2n ** 32n ? 6 : 4, lo, hi, length: 1 });
-      // The WAN blocks above serve the security-group check of every part; the finding below is this subnet's alone.
-      if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, source.id))) continue;
-      const tooWide = (a: (typeof toWan)[number]) => runs(a.headers).some(([lo, hi]) => hi - lo + 1n > MAX_UNDECLARED_RUN);
-      const wide = toWan.map((a) => ({ a, extra: declared ? subtractAll(a.headers, allowedWan) : tooWide(a) ? [...a.headers] : [] }))
-        .find((x) => x.extra.length > 0);
-      if (!wide) continue;
-      const extra = ctx.reach.destinations(wide.extra);
-      findings.push(finding(this, nameOf(ctx.graph, source.id), declared
-        ? bi(`traffic from this LGWAN subnet reaches LGWAN WAN addresses that no declared LGWAN-ASP flow names (${extra})`,
-          `この LGWAN接続系のサブネットからの通信が、宣言したどの LGWAN-ASP の通信にもない LGWAN のアドレスに届く（${jaDestinations(extra)}）`)
-        : bi(`traffic from this LGWAN subnet reaches a run of LGWAN WAN addresses wider than a /24 (${extra}), not LGWAN-ASP service hosts`,
-          `この LGWAN接続系のサブネットからの通信が、LGWAN-ASP のサービスのホストではなく、/24 より広い LGWAN のアドレス範囲に届く（${jaDestinations(extra)}）`),
-      fix, ctx.reach.hops(wide.a)));
-    }
-
-    // WAN → LGWAN.
-    const all = [4, 6].flatMap((f) => everything(ctx.reach.protocols, ctx.reach.atoms.family(f as 4 | 6), ctx.reach.atoms.family(f as 4 | 6)));
-    const inbound = ctx.reach.probeFromZone(WAN, all).arrivals
-      .filter((a) => a.end.kind === 'subnet' && ctx.reach.segmentOf(a.end.subnet) === Segment.LGWAN);
-    const allowedLgwan = hostBoxes(Segment.LGWAN);
-    const reported = new Set<string>();
-    for (const a of inbound) {
-      const target = (a.end as { subnet: string }).subnet;
-      if (reported.has(target) || (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, target)))) continue;
-      const extra = declared ? subtractAll(a.headers, allowedLgwan) : [];
-      const whole = declared ? undefined : ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(a.headers, b.range));
-      if (extra.length === 0 && !whole) continue;
-      reported.add(target);
-      findings.push(finding(this, nameOf(ctx.graph, target), declared
-        ? bi(`the LGWAN WAN reaches addresses of this LGWAN subnet that no declared LGWAN-ASP flow names (${ctx.reach.destinations(extra)})`,
-          `LGWAN から、宣言したどの LGWAN-ASP の通信にもない、この LGWAN接続系のサブネットのアドレスに届く（${jaDestinations(ctx.reach.destinations(extra))}）`)
-        : bi(`the LGWAN WAN reaches the whole LGWAN subnet ${whole!.text}, not declared hosts`,
-          `LGWAN から、宣言したホストではなく LGWAN接続系のサブネット ${whole!.text} 全体に届く`),
-      fix, ctx.reach.hops(a)));
-    }
-
-    // Security groups toward what is routed of the WAN.
-    if (wanBlocks.length > 0) {
-      findings.push(...unnarrowedGroupsToward(ctx, this, Segment.LGWAN, { name: bi('LGWAN WAN', 'LGWAN（WAN）'), blocks: wanBlocks, wholes: [] }, fix));
-    }
-    return findings;
+    return wanPaths(ctx, this, Segment.LGWAN, {
+      subnet: bi('this LGWAN subnet', 'この LGWAN接続系のサブネット'),
+      flow: bi('LGWAN-ASP', ' LGWAN-ASP '),
+      service: bi('LGWAN-ASP service hosts', 'LGWAN-ASP のサービスのホスト'),
+    }, bi('route and allow only the declared LGWAN-ASP services (host CIDRs and ports) between LGWAN and the LGWAN WAN; blackhole the rest of the WAN ranges (LGWAN-ASP)',
+      'LGWAN接続系と LGWAN の間では、宣言した LGWAN-ASP のサービス（ホストの CIDR とポート）だけをルーティングして許可し、残りの WAN のアドレス範囲はブラックホールにする（LGWAN-ASP）'));
   },
 };

@@ -1,12 +1,11 @@
 import { arrivalsFrom, endOf, intoSegmentOrUnknown, OUT_OR_UNKNOWN, pathFindings } from './paths';
-import { Segment, SEGMENT_JA } from '../../model/segment';
-import { formatAddress, parsePrefix, Prefix } from '../address-space';
-import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
-import { MAX_PORT } from '../header-set';
+import { unnarrowedGroups, wanPaths, widePaths } from './specific';
+import { Segment } from '../../model/segment';
+import { nodesOf } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi, Severity, spaced } from '../rule';
-import { nameOf, segmentBlocks, subnetsIn } from '../topology';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardRule, Severity, spaced } from '../rule';
+import { nameOf, subnetsIn } from '../topology';
 
 const MY_NUMBER_TO_INTERNET = 'マイナンバー利用事務系 → インターネット';
 
@@ -71,17 +70,20 @@ export const MN2: GuardRule = {
 };
 
 /**
- * MN-3: My Number ↔ LGWAN only as specific communication (特定通信): no path that carries a whole subnet of the other side,
- * no security-group rule toward it that opens all traffic, all ports or a whole subnet (semantics §10). Critical: the
- * guideline makes it a must (seed 001 「特定通信限定とする」).
+ * MN-3: My Number ↔ LGWAN, and My Number ↔ the LGWAN WAN (the 中間サーバー), only as specific communication (特定通信): no
+ * path that carries a whole subnet of the other side, none to WAN addresses beyond the declared hosts (none declared: no
+ * run wider than a /24) or from the WAN beyond the declared My Number hosts, no security-group rule toward the other side
+ * that opens all traffic, all ports or a whole subnet (semantics §10). Critical: the guideline makes it a must (seed 001
+ * 「特定通信限定とする」), for the LGWAN WAN too (the 中間サーバー is reached over LGWAN as specific communication).
  */
 export const MN3: GuardRule = {
   id: 'MN-3',
   severity: Severity.CRITICAL,
   models: ALL_MODELS,
   term: '特定通信',
-  summary: 'MY_NUMBER ↔ LGWAN only as specific communication: no path that carries a whole subnet of the other side (routes, transit gateway tables, '
-    + 'blackholes and NACLs counted), no security-group rule toward it that opens all traffic, every port or a whole subnet.',
+  summary: 'MY_NUMBER ↔ LGWAN and MY_NUMBER ↔ LGWAN WAN only as specific communication: no path that carries a whole subnet of the other side (routes, '
+    + 'transit gateway tables, blackholes and NACLs counted), none to WAN addresses beyond the declared hosts such as the 中間サーバー (none declared: '
+    + 'no run wider than a /24) or from the WAN beyond the declared hosts, no security-group rule toward the other side that opens all traffic, every port or a whole subnet.',
   check(ctx) {
     const fix = bi('route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
       '特定通信として宣言した接続先（ホストの CIDR）とポートだけをルーティングし、許可する');
@@ -90,176 +92,15 @@ export const MN3: GuardRule = {
       ...widePaths(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
       ...unnarrowedGroups(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
       ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
+      ...wanPaths(ctx, this, Segment.MY_NUMBER, {
+        subnet: bi('this My Number subnet', 'このマイナンバー利用事務系のサブネット'),
+        flow: bi('specific communication (特定通信)', '特定通信'),
+        service: bi('declared hosts such as the 中間サーバー', '中間サーバーなどの宣言したホスト'),
+      }, bi('route and allow only the declared hosts of the LGWAN WAN (e.g. the 中間サーバー, host CIDRs and ports) from the My Number segment; blackhole the rest of the WAN ranges (特定通信)',
+        'マイナンバー利用事務系と LGWAN の間では、宣言した接続先（中間サーバーなど、ホストの CIDR とポート）だけをルーティングして許可し、残りの WAN のアドレス範囲はブラックホールにする（特定通信）')),
     ];
   },
 };
-
-/**
- * Paths from the `from` segment to subnets of the `to` segment that carry the whole block of such a subnet for one source
- * address, protocol and port (semantics §10): traffic between them must name hosts. Blackholes and NACLs count, so a
- * wide route that something further on cuts is not flagged. One finding per pair of subnets.
- */
-export function widePaths(ctx: GuardContext, rule: GuardRule, from: Segment, to: Segment, fix: Bilingual): Finding[] {
-  const findings: Finding[] = [];
-  for (const source of subnetsIn(ctx, from)) {
-    const byTarget = new Map<string, Arrival[]>();
-    for (const a of ctx.reach.arrivals(source.id)) {
-      if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== to) continue;
-      byTarget.set(a.end.subnet, [...(byTarget.get(a.end.subnet) ?? []), a]);
-    }
-    const wide: { target: string; block: string; via: Arrival }[] = [];
-    for (const [target, arrivals] of byTarget) {
-      const headers = arrivals.flatMap((a) => a.headers);
-      const whole = ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(headers, b.range));
-      if (whole) wide.push({ target, block: whole.text, via: arrivals[0] });
-    }
-    if (wide.length === 0) continue;
-    // One finding per source subnet, naming the subnets it reaches whole.
-    const [first, ...more] = wide;
-    findings.push(finding(rule, nameOf(ctx.graph, source.id), {
-      en: `traffic from this ${from} subnet reaches the whole ${to} subnet ${nameOf(ctx.graph, first.target)} (${first.block})`
-        + `${more.length > 0 ? ` and ${more.length} more (${more.map((w) => w.block).join(', ')})` : ''}, not declared hosts`,
-      ja: `この${SEGMENT_JA[from]}のサブネットからの通信が、宣言したホストではなく${SEGMENT_JA[to]}のサブネット ${nameOf(ctx.graph, first.target)}（${first.block}）全体に届く`
-        + `${more.length > 0 ? `（ほか ${more.length} 個: ${more.map((w) => w.block).join(', ')}）` : ''}`,
-    }, fix, ctx.reach.hops(first.via)));
-  }
-  return findings;
-}
-
-/**
- * Security groups in the `own` segment whose rules toward the `other` segment are not narrowed to hosts and ports
- * (semantics §10), one direction at a time: a rule for all protocols; for TCP or UDP, rules that between them open every
- * port 1–65535 to one peer address or peer group; or, for one protocol and port, rules whose CIDRs (other than /0)
- * between them cover a whole subnet of the other side. The peer is a CIDR overlapping the other segment's VPCs, or a
- * security group in one of them.
- */
-export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment, fix: Bilingual): Finding[] {
-  const otherBlocks = segmentBlocks(ctx.graph, other);
-  const otherSubnets = subnetsIn(ctx, other).flatMap((s) => [s.cidr, s.ipv6Cidr].map((text) => ({ text, p: parsePrefix(text) })))
-    .filter((x): x is { text: string; p: Prefix } => !!x.p);
-  return unnarrowedGroupsToward(ctx, rule, own, { name: bi(`${other} segment`, SEGMENT_JA[other]), segment: other, blocks: otherBlocks, wholes: otherSubnets }, fix);
-}
-
-/** The other side of `unnarrowedGroupsToward`: its address blocks, the blocks a rule must not cover whole, its segment (for peer groups). */
-export interface OtherSide {
-  readonly name: Bilingual;
-  readonly segment?: Segment;
-  readonly blocks: readonly Prefix[];
-  readonly wholes: readonly { text: string; p: Prefix }[];
-}
-
-/** `unnarrowedGroups` toward any address space (a segment, or the LGWAN WAN as far as it is routed: LG-3). */
-export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: Segment, other: OtherSide, fix: Bilingual): Finding[] {
-  const findings: Finding[] = [];
-  const otherBlocks = [...other.blocks];
-  const otherSubnets = [...other.wholes];
-  for (const group of nodesOf(ctx.graph, 'security-group')) {
-    if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
-    for (const egress of [false, true]) {
-      const relevant: { rule: SecurityGroupRule; peer?: Prefix; group?: string }[] = [];
-      for (const r of rulesOf(ctx.graph, group, egress)) {
-        const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
-        if (other.segment !== undefined && peerGroup?.type === 'security-group' && deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other.segment) {
-          relevant.push({ rule: r, group: peerGroup.id });
-          continue;
-        }
-        const peer = parsePrefix(r.cidr);
-        if (peer && otherBlocks.some((b) => b.lo <= peer.hi && peer.lo <= b.hi)) relevant.push({ rule: r, peer });
-      }
-      const problems = groupProblems(relevant, otherBlocks, otherSubnets);
-      if (problems.length > 0) {
-        const all = joinBi(problems, '; ', '、');
-        findings.push(finding(rule, nameOf(ctx.graph, group.id), {
-          en: `security group ${group.id}: its ${egress ? 'egress rules toward' : 'ingress rules from'} the ${other.name.en} ${all.en}`,
-          ja: `セキュリティグループ ${group.id}: ${other.name.ja}${egress ? 'へのアウトバウンドルール' : 'からのインバウンドルール'}が${all.ja}`,
-        }, fix));
-      }
-    }
-  }
-  return findings;
-}
-
-type RelevantRule = { rule: SecurityGroupRule; peer?: Prefix; group?: string };
-
-/** Why the rules of one group and direction toward the other side are too wide (every reason, in a fixed order). */
-function groupProblems(relevant: RelevantRule[], otherBlocks: Prefix[], otherSubnets: { text: string; p: Prefix }[]): Bilingual[] {
-  // Most groups have no rule toward the other side at all. (Split in small functions: V8 compiles each on its own.)
-  if (relevant.length === 0) return [];
-  const problems: Bilingual[] = [];
-  for (const x of relevant) {
-    if (x.rule.protocol !== '-1') continue;
-    problems.push(bi(`allow all traffic (${x.group ? `security group ${x.group}` : x.rule.cidr})`,
-      `すべての通信を許可している（${x.group ? `セキュリティグループ ${x.group}` : x.rule.cidr}）`));
-  }
-  for (const protocol of ['tcp', 'udp']) everyPortProblems(relevant.filter((x) => x.rule.protocol === protocol), protocol, otherBlocks, problems);
-  wholeSubnetProblem(relevant, otherSubnets, problems);
-  return problems;
-}
-
-/** Rules of one protocol (TCP or UDP) that between them open every port to one peer group or one peer address. */
-function everyPortProblems(ported: RelevantRule[], protocol: string, otherBlocks: Prefix[], problems: Bilingual[]): void {
-  if (ported.length === 0) return;
-  // One peer group at a time; one peer address at a time, at the lower ends of the rules' CIDRs clipped to the other side.
-  const groups = [...new Set(ported.map((x) => x.group).filter((g): g is string => !!g))];
-  for (const g of groups) {
-    if (coversAllPorts(ported.filter((x) => x.group === g))) problems.push(bi(`open every ${protocol} port to security group ${g}`, `セキュリティグループ ${g} に ${protocol} の全ポートを開いている`));
-  }
-  const points = new Set<bigint>();
-  for (const x of ported) {
-    const peer = x.peer;
-    if (!peer) continue;
-    for (const b of otherBlocks) if (b.lo <= peer.hi && peer.lo <= b.hi) points.add(peer.lo > b.lo ? peer.lo : b.lo);
-  }
-  const sorted = [...points].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const open = sorted.find((point) => coversAllPorts(ported.filter((x) => x.peer && x.peer.lo <= point && point <= x.peer.hi)));
-  if (open !== undefined) problems.push(bi(`open every ${protocol} port to ${formatAddress(open)}`, `${formatAddress(open)} に ${protocol} の全ポートを開いている`));
-}
-
-/** One protocol and port at a time: the union of CIDRs other than /0 covering a whole subnet of the other side. */
-function wholeSubnetProblem(relevant: RelevantRule[], otherSubnets: { text: string; p: Prefix }[], problems: Bilingual[]): void {
-  const narrow = relevant.filter((x) => x.peer && x.peer.length > 0 && x.rule.protocol !== '-1');
-  if (narrow.length === 0) return;
-  for (const protocol of [...new Set(narrow.map((x) => x.rule.protocol))].sort()) {
-    const same = narrow.filter((x) => x.rule.protocol === protocol);
-    const ported = protocol === 'tcp' || protocol === 'udp';
-    const ports = ported ? [...new Set(same.map((x) => x.rule.fromPort ?? 0))].sort((a, b) => a - b) : [0];
-    for (const port of ports) {
-      const covering = same.filter((x) => !ported || ((x.rule.fromPort ?? 0) <= port && port <= (x.rule.toPort ?? MAX_PORT)))
-        .map((x) => x.peer!).sort(byLo);
-      const subnet = otherSubnets.find((t) => covered(covering, t.p));
-      if (subnet) {
-        problems.push(bi(`cover the whole subnet ${subnet.text} (${protocol}${ported ? ` ${port}` : ''})`,
-          `サブネット ${subnet.text} 全体を対象にしている（${protocol}${ported ? ` ${port}` : ''}）`));
-        break;
-      }
-    }
-  }
-}
-
-function coversAllPorts(rules: RelevantRule[]): boolean {
-  const ranges = rules.map((x) => [Math.max(1, x.rule.fromPort ?? 0), Math.min(MAX_PORT, x.rule.toPort ?? MAX_PORT)] as const)
-    .filter(([a, b]) => a <= b).sort((a, b) => a[0] - b[0]);
-  let next = 1;
-  for (const [a, b] of ranges) {
-    if (a > next) return false;
-    next = Math.max(next, b + 1);
-  }
-  return next > MAX_PORT;
-}
-
-export const byLo = (a: Prefix, b: Prefix) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
-
-/** Whether the union of the prefixes (sorted by their lower end, `byLo`) holds every address of `block`. */
-export function covered(prefixes: readonly Prefix[], block: Pick<Prefix, 'lo' | 'hi'>): boolean {
-  let next = block.lo;
-  for (const p of prefixes) {
-    if (p.hi < next) continue;
-    if (p.lo > next) return false;
-    next = p.hi + 1n;
-    if (next > block.hi) return true;
-  }
-  return next > block.hi;
-}
 
 /**
  * MN-4: a host the My Number segment may reach has no way to the internet itself. Over the exact paths: the subnets of

@@ -1,0 +1,293 @@
+import { Segment, SEGMENT_JA } from '../../model/segment';
+import { formatAddress, parsePrefix, Prefix } from '../address-space';
+import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
+import { everything, HeaderSet, MAX_PORT } from '../header-set';
+import { jaDestinations } from '../ja-engine';
+import { Arrival, subtractAll } from '../reachability';
+import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi } from '../rule';
+import { nameOf, segmentBlocks, subnetsIn } from '../topology';
+
+/**
+ * What specific communication (特定通信) means over what was synthesized, shared by the rules that require it (MN-3 between
+ * My Number and LGWAN or the LGWAN WAN, LG-2, LG-3, AP-7): paths that carry whole subnets or wide runs of addresses, and
+ * security groups that are not narrowed to hosts and ports (semantics §10).
+ */
+/**
+ * Paths from the `from` segment to subnets of the `to` segment that carry the whole block of such a subnet for one source
+ * address, protocol and port (semantics §10): traffic between them must name hosts. Blackholes and NACLs count, so a
+ * wide route that something further on cuts is not flagged. One finding per pair of subnets.
+ */
+export function widePaths(ctx: GuardContext, rule: GuardRule, from: Segment, to: Segment, fix: Bilingual): Finding[] {
+  const findings: Finding[] = [];
+  for (const source of subnetsIn(ctx, from)) {
+    const byTarget = new Map<string, Arrival[]>();
+    for (const a of ctx.reach.arrivals(source.id)) {
+      if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== to) continue;
+      byTarget.set(a.end.subnet, [...(byTarget.get(a.end.subnet) ?? []), a]);
+    }
+    const wide: { target: string; block: string; via: Arrival }[] = [];
+    for (const [target, arrivals] of byTarget) {
+      const headers = arrivals.flatMap((a) => a.headers);
+      const whole = ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(headers, b.range));
+      if (whole) wide.push({ target, block: whole.text, via: arrivals[0] });
+    }
+    if (wide.length === 0) continue;
+    // One finding per source subnet, naming the subnets it reaches whole.
+    const [first, ...more] = wide;
+    findings.push(finding(rule, nameOf(ctx.graph, source.id), {
+      en: `traffic from this ${from} subnet reaches the whole ${to} subnet ${nameOf(ctx.graph, first.target)} (${first.block})`
+        + `${more.length > 0 ? ` and ${more.length} more (${more.map((w) => w.block).join(', ')})` : ''}, not declared hosts`,
+      ja: `この${SEGMENT_JA[from]}のサブネットからの通信が、宣言したホストではなく${SEGMENT_JA[to]}のサブネット ${nameOf(ctx.graph, first.target)}（${first.block}）全体に届く`
+        + `${more.length > 0 ? `（ほか ${more.length} 個: ${more.map((w) => w.block).join(', ')}）` : ''}`,
+    }, fix, ctx.reach.hops(first.via)));
+  }
+  return findings;
+}
+
+/**
+ * Security groups in the `own` segment whose rules toward the `other` segment are not narrowed to hosts and ports
+ * (semantics §10), one direction at a time: a rule for all protocols; for TCP or UDP, rules that between them open every
+ * port 1–65535 to one peer address or peer group; or, for one protocol and port, rules whose CIDRs (other than /0)
+ * between them cover a whole subnet of the other side. The peer is a CIDR overlapping the other segment's VPCs, or a
+ * security group in one of them.
+ */
+export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment, fix: Bilingual): Finding[] {
+  const otherBlocks = segmentBlocks(ctx.graph, other);
+  const otherSubnets = subnetsIn(ctx, other).flatMap((s) => [s.cidr, s.ipv6Cidr].map((text) => ({ text, p: parsePrefix(text) })))
+    .filter((x): x is { text: string; p: Prefix } => !!x.p);
+  return unnarrowedGroupsToward(ctx, rule, own, { name: bi(`${other} segment`, SEGMENT_JA[other]), segment: other, blocks: otherBlocks, wholes: otherSubnets }, fix);
+}
+
+/** The other side of `unnarrowedGroupsToward`: its address blocks, the blocks a rule must not cover whole, its segment (for peer groups). */
+export interface OtherSide {
+  readonly name: Bilingual;
+  readonly segment?: Segment;
+  readonly blocks: readonly Prefix[];
+  readonly wholes: readonly { text: string; p: Prefix }[];
+}
+
+/** `unnarrowedGroups` toward any address space (a segment, or the LGWAN WAN as far as it is routed: LG-3). */
+export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: Segment, other: OtherSide, fix: Bilingual): Finding[] {
+  const findings: Finding[] = [];
+  const otherBlocks = [...other.blocks];
+  const otherSubnets = [...other.wholes];
+  for (const group of nodesOf(ctx.graph, 'security-group')) {
+    if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
+    for (const egress of [false, true]) {
+      const relevant: { rule: SecurityGroupRule; peer?: Prefix; group?: string }[] = [];
+      for (const r of rulesOf(ctx.graph, group, egress)) {
+        const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
+        if (other.segment !== undefined && peerGroup?.type === 'security-group' && deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other.segment) {
+          relevant.push({ rule: r, group: peerGroup.id });
+          continue;
+        }
+        const peer = parsePrefix(r.cidr);
+        if (peer && otherBlocks.some((b) => b.lo <= peer.hi && peer.lo <= b.hi)) relevant.push({ rule: r, peer });
+      }
+      const problems = groupProblems(relevant, otherBlocks, otherSubnets);
+      if (problems.length > 0) {
+        const all = joinBi(problems, '; ', '、');
+        findings.push(finding(rule, nameOf(ctx.graph, group.id), {
+          en: `security group ${group.id}: its ${egress ? 'egress rules toward' : 'ingress rules from'} the ${other.name.en} ${all.en}`,
+          ja: `セキュリティグループ ${group.id}: ${other.name.ja}${egress ? 'へのアウトバウンドルール' : 'からのインバウンドルール'}が${all.ja}`,
+        }, fix));
+      }
+    }
+  }
+  return findings;
+}
+
+type RelevantRule = { rule: SecurityGroupRule; peer?: Prefix; group?: string };
+
+/** Why the rules of one group and direction toward the other side are too wide (every reason, in a fixed order). */
+function groupProblems(relevant: RelevantRule[], otherBlocks: Prefix[], otherSubnets: { text: string; p: Prefix }[]): Bilingual[] {
+  // Most groups have no rule toward the other side at all. (Split in small functions: V8 compiles each on its own.)
+  if (relevant.length === 0) return [];
+  const problems: Bilingual[] = [];
+  for (const x of relevant) {
+    if (x.rule.protocol !== '-1') continue;
+    problems.push(bi(`allow all traffic (${x.group ? `security group ${x.group}` : x.rule.cidr})`,
+      `すべての通信を許可している（${x.group ? `セキュリティグループ ${x.group}` : x.rule.cidr}）`));
+  }
+  for (const protocol of ['tcp', 'udp']) everyPortProblems(relevant.filter((x) => x.rule.protocol === protocol), protocol, otherBlocks, problems);
+  wholeSubnetProblem(relevant, otherSubnets, problems);
+  return problems;
+}
+
+/** Rules of one protocol (TCP or UDP) that between them open every port to one peer group or one peer address. */
+function everyPortProblems(ported: RelevantRule[], protocol: string, otherBlocks: Prefix[], problems: Bilingual[]): void {
+  if (ported.length === 0) return;
+  // One peer group at a time; one peer address at a time, at the lower ends of the rules' CIDRs clipped to the other side.
+  const groups = [...new Set(ported.map((x) => x.group).filter((g): g is string => !!g))];
+  for (const g of groups) {
+    if (coversAllPorts(ported.filter((x) => x.group === g))) problems.push(bi(`open every ${protocol} port to security group ${g}`, `セキュリティグループ ${g} に ${protocol} の全ポートを開いている`));
+  }
+  const points = new Set<bigint>();
+  for (const x of ported) {
+    const peer = x.peer;
+    if (!peer) continue;
+    for (const b of otherBlocks) if (b.lo <= peer.hi && peer.lo <= b.hi) points.add(peer.lo > b.lo ? peer.lo : b.lo);
+  }
+  const sorted = [...points].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const open = sorted.find((point) => coversAllPorts(ported.filter((x) => x.peer && x.peer.lo <= point && point <= x.peer.hi)));
+  if (open !== undefined) problems.push(bi(`open every ${protocol} port to ${formatAddress(open)}`, `${formatAddress(open)} に ${protocol} の全ポートを開いている`));
+}
+
+/** One protocol and port at a time: the union of CIDRs other than /0 covering a whole subnet of the other side. */
+function wholeSubnetProblem(relevant: RelevantRule[], otherSubnets: { text: string; p: Prefix }[], problems: Bilingual[]): void {
+  const narrow = relevant.filter((x) => x.peer && x.peer.length > 0 && x.rule.protocol !== '-1');
+  if (narrow.length === 0) return;
+  for (const protocol of [...new Set(narrow.map((x) => x.rule.protocol))].sort()) {
+    const same = narrow.filter((x) => x.rule.protocol === protocol);
+    const ported = protocol === 'tcp' || protocol === 'udp';
+    const ports = ported ? [...new Set(same.map((x) => x.rule.fromPort ?? 0))].sort((a, b) => a - b) : [0];
+    for (const port of ports) {
+      const covering = same.filter((x) => !ported || ((x.rule.fromPort ?? 0) <= port && port <= (x.rule.toPort ?? MAX_PORT)))
+        .map((x) => x.peer!).sort(byLo);
+      const subnet = otherSubnets.find((t) => covered(covering, t.p));
+      if (subnet) {
+        problems.push(bi(`cover the whole subnet ${subnet.text} (${protocol}${ported ? ` ${port}` : ''})`,
+          `サブネット ${subnet.text} 全体を対象にしている（${protocol}${ported ? ` ${port}` : ''}）`));
+        break;
+      }
+    }
+  }
+}
+
+function coversAllPorts(rules: RelevantRule[]): boolean {
+  const ranges = rules.map((x) => [Math.max(1, x.rule.fromPort ?? 0), Math.min(MAX_PORT, x.rule.toPort ?? MAX_PORT)] as const)
+    .filter(([a, b]) => a <= b).sort((a, b) => a[0] - b[0]);
+  let next = 1;
+  for (const [a, b] of ranges) {
+    if (a > next) return false;
+    next = Math.max(next, b + 1);
+  }
+  return next > MAX_PORT;
+}
+
+export const byLo = (a: Prefix, b: Prefix) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+
+/** Whether the union of the prefixes (sorted by their lower end, `byLo`) holds every address of `block`. */
+export function covered(prefixes: readonly Prefix[], block: Pick<Prefix, 'lo' | 'hi'>): boolean {
+  let next = block.lo;
+  for (const p of prefixes) {
+    if (p.hi < next) continue;
+    if (p.lo > next) return false;
+    next = p.hi + 1n;
+    if (next > block.hi) return true;
+  }
+  return next > block.hi;
+}
+
+
+/** The LGWAN WAN's zone label (`jichitai:zone`): the J-LIS closed network behind a VPN or transit gateway attachment. */
+const WAN = 'LGWAN_WAN';
+
+/**
+ * The most addresses of the LGWAN WAN that a subnet may reach in one run when nothing is declared (semantics §10, MN-3
+ * and LG-3): a /24. The hosts reached there (LGWAN-ASP services, the 中間サーバー) are hosts or small host ranges; a run
+ * wider than a /24 is a network, not a service (a hand-built stack routes its services' host prefixes).
+ */
+const MAX_UNDECLARED_RUN = 256n;
+
+/** How one rule names its side and its declared flows in the findings of `wanPaths`. */
+export interface WanWords {
+  /** `this LGWAN subnet`, `この LGWAN接続系のサブネット`. */
+  readonly subnet: Bilingual;
+  /** The kind of declared flow that may cross: `LGWAN-ASP`, `specific communication (特定通信)`; in Japanese as it stands
+   * between 「宣言したどの」 and 「の通信」, spaces included (` LGWAN-ASP `, `特定通信`). */
+  readonly flow: Bilingual;
+  /** What may be reached in the WAN: `LGWAN-ASP service hosts`. */
+  readonly service: Bilingual;
+}
+
+/**
+ * Paths between the subnets of `segment` and the LGWAN WAN, both ways, that go beyond specific communication (特定通信):
+ * with declared flows, WAN addresses no declared flow between `segment` and the WAN names (and, from the WAN, addresses
+ * of `segment` none names); with none declared (a hand-built stack), a run of WAN addresses wider than a /24 (and, from
+ * the WAN, a whole subnet). Then the security groups of `segment` toward what is routed of the WAN: no rule for all
+ * traffic or every port.
+ */
+export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, words: WanWords, fix: Bilingual): Finding[] {
+  const findings: Finding[] = [];
+  const declared = (ctx.flows ?? []).length > 0;
+  const crossing = (ctx.flows ?? []).filter((f) => new Set([f.from.zone, f.to.zone]).size === 2
+    && [f.from.zone, f.to.zone].includes(segment) && [f.from.zone, f.to.zone].includes(WAN));
+  const hostBoxes = (zone: string) => crossing.flatMap((f) => [f.from, f.to]).filter((h) => h.zone === zone).flatMap((h) => h.cidrs)
+    .flatMap((c) => {
+      const p = parsePrefix(c);
+      if (!p) return [];
+      try {
+        return everything(ctx.reach.protocols, ctx.reach.atoms.range(p), ctx.reach.atoms.family(p.family));
+      } catch {
+        return [];
+      }
+    });
+  const runs = (headers: HeaderSet): [bigint, bigint][] => {
+    const sorted = headers.map((b) => [ctx.reach.atoms.lo(b.d0), ctx.reach.atoms.hi(b.d1)] as [bigint, bigint])
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const out: [bigint, bigint][] = [];
+    for (const r of sorted) {
+      const last = out[out.length - 1];
+      if (last && r[0] <= last[1] + 1n) last[1] = last[1] > r[1] ? last[1] : r[1];
+      else out.push([r[0], r[1]]);
+    }
+    return out;
+  };
+
+  // Segment → WAN.
+  const wanBlocks: Prefix[] = [];
+  const allowedWan = hostBoxes(WAN);
+  for (const source of subnetsIn(ctx, segment)) {
+    const toWan = ctx.reach.arrivals(source.id).filter((a) => a.end.kind === 'zone' && a.end.zone === WAN);
+    for (const a of toWan) for (const [lo, hi] of runs(a.headers)) wanBlocks.push({ family: lo >= 2n ** 32n ? 6 : 4, lo, hi, length: 1 });
+    // The WAN blocks above serve the security-group check of every part; the finding below is this subnet's alone.
+    if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, source.id))) continue;
+    const tooWide = (a: (typeof toWan)[number]) => runs(a.headers).some(([lo, hi]) => hi - lo + 1n > MAX_UNDECLARED_RUN);
+    const wide = toWan.map((a) => ({ a, extra: declared ? subtractAll(a.headers, allowedWan) : tooWide(a) ? [...a.headers] : [] }))
+      .find((x) => x.extra.length > 0);
+    if (!wide) continue;
+    const extra = ctx.reach.destinations(wide.extra);
+    findings.push(finding(rule, nameOf(ctx.graph, source.id), declared
+      ? bi(`traffic from ${words.subnet.en} reaches LGWAN WAN addresses that no declared ${words.flow.en} flow names (${extra})`,
+        `${words.subnet.ja}からの通信が、宣言したどの${words.flow.ja}の通信にもない LGWAN のアドレスに届く（${jaDestinations(extra)}）`)
+      : bi(`traffic from ${words.subnet.en} reaches a run of LGWAN WAN addresses wider than a /24 (${extra}), not ${words.service.en}`,
+        `${words.subnet.ja}からの通信が、${words.service.ja}ではなく、/24 より広い LGWAN のアドレス範囲に届く（${jaDestinations(extra)}）`),
+    fix, ctx.reach.hops(wide.a)));
+  }
+
+  // WAN → segment.
+  // Everything the WAN may send (the reachability caches the walk: MN-3 and LG-3 ask the same question).
+  const all = [4, 6].flatMap((f) => everything(ctx.reach.protocols, ctx.reach.atoms.family(f as 4 | 6), ctx.reach.atoms.family(f as 4 | 6)));
+  const inbound = ctx.reach.probeFromZone(WAN, all).arrivals;
+  const allowedHere = hostBoxes(segment);
+  const reported = new Set<string>();
+  for (const a of inbound) {
+    if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== segment) continue;
+    const target = a.end.subnet;
+    if (reported.has(target) || (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, target)))) continue;
+    const extra = declared ? subtractAll(a.headers, allowedHere) : [];
+    const whole = declared ? undefined : ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(a.headers, b.range));
+    if (extra.length === 0 && !whole) continue;
+    reported.add(target);
+    findings.push(finding(rule, nameOf(ctx.graph, target), declared
+      ? bi(`the LGWAN WAN reaches addresses of ${words.subnet.en} that no declared ${words.flow.en} flow names (${ctx.reach.destinations(extra)})`,
+        `LGWAN から、宣言したどの${words.flow.ja}の通信にもない、${words.subnet.ja}のアドレスに届く（${jaDestinations(ctx.reach.destinations(extra))}）`)
+      : bi(`the LGWAN WAN reaches the whole ${SEGMENT_EN[segment]} subnet ${whole!.text}, not declared hosts`,
+        `LGWAN から、宣言したホストではなく${SEGMENT_JA[segment]}のサブネット ${whole!.text} 全体に届く`),
+    fix, ctx.reach.hops(a)));
+  }
+
+  // Security groups toward what is routed of the WAN.
+  if (wanBlocks.length > 0) {
+    findings.push(...unnarrowedGroupsToward(ctx, rule, segment, { name: bi('LGWAN WAN', 'LGWAN（WAN）'), blocks: wanBlocks, wholes: [] }, fix));
+  }
+  return findings;
+}
+
+/** The segments' names in English findings. */
+const SEGMENT_EN: Record<Segment, string> = {
+  [Segment.MY_NUMBER]: 'My Number',
+  [Segment.LGWAN]: 'LGWAN',
+  [Segment.INTERNET]: 'Internet-segment',
+};
