@@ -429,8 +429,9 @@ export class Reachability {
   }
 
   /**
-   * Where the given headers go when they enter the transit gateway from an external zone (`LGWAN_WAN`, `SECURITY_CLOUD`):
-   * from every VPN attachment labelled with the zone, and every attachment named by id whose route table is.
+   * Where the given headers go when they enter from an external zone (`LGWAN_WAN`, `SECURITY_CLOUD`): through the transit
+   * gateway from every VPN attachment labelled with the zone and every attachment named by id whose route table is, and
+   * into every VPC a VPN gateway labelled with the zone is attached to.
    */
   public probeFromZone(zone: string, headers: Box[]): { arrivals: Arrival[]; drops: Drop[] } {
     return this.probe(`zone ${zone}`, (walk) => {
@@ -444,6 +445,15 @@ export class Reachability {
         const step: Step = { node: e.id, kind: 'attachment', detail: zone };
         if (e.tables.length === 0) this.lost(e.id, () => `attachment ${e.id} is associated with no transit gateway route table`, headers);
         for (const table of e.tables) this.routeTransit(walk, e.id, table, headers, step, []);
+      }
+      // A VPN gateway labelled with the zone enters each VPC it is attached to, where the local route delivers (semantics §5).
+      for (const g of nodesOf(this.graph, 'vpn-gateway')) {
+        const zones = new Set(g.zones);
+        if (zones.size !== 1 || !zones.has(zone)) continue;
+        for (const v of g.vpcs) {
+          const vpc = v.kind === 'node' ? this.vpcs.get(v.id) : undefined;
+          if (vpc) this.enterFromGateway(walk, vpc, headers, { node: g.id, kind: 'gateway', detail: 'vgw' });
+        }
       }
     }, headers);
   }
@@ -745,26 +755,43 @@ export class Reachability {
   /** Delivery inside a VPC (local route or peering): to the subnet whose block holds the destination. */
   private deliverLocally(walk: Walk, from: SubnetInfo, vpc: VpcInfo | undefined, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
     if (!vpc) return;
-    const delivery = this.deliveryOf(vpc);
     if (!vpc.subnets.some((t) => this.wanted(walk, t))) return;
     // The sender's outbound entries match destinations only, so they can be applied once before the split.
-    const out = this.nacl(from, true, part);
-    const byRange = bucketByDestination(out, delivery.ranges);
-    const pieces = new Map<SubnetInfo, Box[]>();
-    const add = (t: SubnetInfo, boxes: Box[]) => {
-      if (boxes.length > 0) pieces.set(t, [...(pieces.get(t) ?? []), ...boxes]);
-    };
+    const pieces = this.byHolder(vpc, this.nacl(from, true, part), (t) => t !== from && this.wanted(walk, t));
     // Within the sender's own subnet no NACL applies.
-    delivery.subnets.forEach((t, i) => { if (t !== from && this.wanted(walk, t)) add(t, byRange[i]); });
-    for (const { range, subnet: t } of delivery.overlapping) {
-      if (t !== from && this.wanted(walk, t)) add(t, withDestinations(out, range[0], range[1]));
+    if (from.vpc === vpc && this.wanted(walk, from)) {
+      const own = from.holds.flatMap(([a, b]) => withDestinations(part, a, b));
+      if (own.length > 0) pieces.set(from, [...(pieces.get(from) ?? []), ...own]);
     }
-    if (from.vpc === vpc && this.wanted(walk, from)) add(from, from.holds.flatMap(([a, b]) => withDestinations(part, a, b)));
     for (const t of vpc.subnets) {
       const there = pieces.get(t);
       if (!there) continue;
       this.arrive(walk, { kind: 'subnet', subnet: t.node.id }, t === from ? there : this.nacl(t, false, there), { node: t.node.id, kind: 'subnet', prev: step }, firewalls);
     }
+  }
+
+  /** Entering a VPC from a gateway (a labelled VPN gateway): delivered by the local route, through the inbound NACL. */
+  private enterFromGateway(walk: Walk, vpc: VpcInfo, part: HeaderSet, step: Step): void {
+    const pieces = this.byHolder(vpc, part, (t) => this.wanted(walk, t));
+    for (const t of vpc.subnets) {
+      const there = pieces.get(t);
+      if (there) this.arrive(walk, { kind: 'subnet', subnet: t.node.id }, this.nacl(t, false, there), { node: t.node.id, kind: 'subnet', prev: step }, []);
+    }
+  }
+
+  /** The part of a packet set each subnet of the VPC holds (the subnets `include` accepts). */
+  private byHolder(vpc: VpcInfo, part: HeaderSet, include: (t: SubnetInfo) => boolean): Map<SubnetInfo, Box[]> {
+    const delivery = this.deliveryOf(vpc);
+    const byRange = bucketByDestination(part, delivery.ranges);
+    const pieces = new Map<SubnetInfo, Box[]>();
+    const add = (t: SubnetInfo, boxes: Box[]) => {
+      if (boxes.length > 0) pieces.set(t, [...(pieces.get(t) ?? []), ...boxes]);
+    };
+    delivery.subnets.forEach((t, i) => { if (include(t)) add(t, byRange[i]); });
+    for (const { range, subnet: t } of delivery.overlapping) {
+      if (include(t)) add(t, withDestinations(part, range[0], range[1]));
+    }
+    return pieces;
   }
 
   /** A VPC's subnets by the ranges they hold, sorted; ranges that overlap another (unread blocks) are kept apart. */

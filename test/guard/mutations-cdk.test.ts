@@ -475,6 +475,32 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // The 中間サーバー is reached over LGWAN as specific communication: the rest of the WAN is not (MN-3, not only LG-3).
+    name: 'a My Number route to an undeclared /24 of the LGWAN WAN over the transit gateway',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) { overTransit(stack, net, 'Mut', '172.20.99.0/24', l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32').transitGatewayAttachmentId!); },
+  },
+  {
+    name: 'the whole My Number segment routed back from the LGWAN WAN instead of blackholed',
+    rule: 'MN-3',
+    models: ALL,
+    apply(_, net) {
+      const whole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a000000p18');
+      whole.addPropertyDeletionOverride('Blackhole');
+      whole.addPropertyOverride('TransitGatewayAttachmentId', net.myNumber.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    name: 'a VPN gateway to the LGWAN WAN attached to the My Number VPC (the WAN enters the segment)',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      const vgw = new ec2.CfnVPNGateway(stack, 'MutVgw', { type: 'ipsec.1', tags: [{ key: 'jichitai:zone', value: 'LGWAN_WAN' }] });
+      new ec2.CfnVPCGatewayAttachment(stack, 'MutVgwAttachment', { vpcId: vpcOf(net.myNumber).ref, vpnGatewayId: vgw.ref });
+    },
+  },
+  {
     name: 'a My Number VPC endpoint without its endpoint policy (AWS\'s full-access default)',
     rule: 'MN-5',
     models: ALL,

@@ -549,6 +549,29 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // The 中間サーバー is reached over LGWAN as specific communication: the rest of the WAN is not (MN-3, not only LG-3).
+    name: 'a My Number route to an undeclared /24 of the LGWAN WAN over the transit gateway',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) { overTransit(stack, net, 'Mut', '172.20.99.0/24', find<Ec2TransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32').transitGatewayAttachmentIdInput!); },
+  },
+  {
+    name: 'the whole My Number segment routed back from the LGWAN WAN instead of blackholed',
+    rule: 'MN-3',
+    models: ALL,
+    apply(_, net) {
+      const whole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a000000p18');
+      whole.addOverride('blackhole', null);
+      whole.addOverride('transit_gateway_attachment_id', net.myNumber.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    name: 'a VPN gateway to the LGWAN WAN attached to the My Number VPC (the WAN enters the segment)',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) { new VpnGateway(stack, 'MutWanVgw', { vpcId: net.myNumber.vpcId, tags: { 'jichitai:zone': 'LGWAN_WAN' } }); },
+  },
+  {
     name: 'a My Number VPC endpoint without its endpoint policy (AWS\'s full-access default)',
     rule: 'MN-5',
     models: ALL,

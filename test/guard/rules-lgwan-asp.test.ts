@@ -4,6 +4,8 @@
  * endpoint policies are refused. Also the plan and validation behind LG-3.
  */
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
+import { NetworkAclAssociation } from '@cdktf/provider-aws/lib/network-acl-association';
+import { Route } from '@cdktf/provider-aws/lib/route';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -12,7 +14,7 @@ import { IConstruct } from 'constructs';
 import { alpha, BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
-import { Blueprint, cdk, FlowKind, MunicipalNetworkBlueprintProps, Port, tf, validateBlueprint, Zone } from '../../src';
+import { Blueprint, cdk, FlowKind, MunicipalNetworkBlueprintProps, Port, Segment, tf, validateBlueprint, Zone } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { DeclaredFlow, flowsOfBlueprint } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
@@ -20,6 +22,7 @@ import { extractTerraform } from '../../src/guard/extract-terraform';
 import { VpcEndpointNode } from '../../src/guard/graph';
 import { formatFinding } from '../../src/guard/rule';
 import { endpointPolicyProblem } from '../../src/guard/rules/endpoints';
+import { cidrId } from '../../src/plan/ids';
 import { planNetwork } from '../../src/plan/plan';
 
 const find = <T extends IConstruct>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
@@ -127,6 +130,100 @@ describe('LG-3: LGWAN ↔ LGWAN WAN only to declared LGWAN-ASP services (LGWAN-A
       new SecurityGroup(stack, 'AllPorts', { vpcId: net.lgwan.vpcId, egress: [{ protocol: 'tcp', fromPort: 0, toPort: 65535, cidrBlocks: ['172.20.20.25/32'] }] });
     });
     expect(found).toEqual([expect.stringMatching(/security group .*AllPorts.*: its egress rules toward the LGWAN WAN open every tcp port to 172\.20\.20\.25/)]);
+  });
+});
+
+describe('MN-3: My Number ↔ LGWAN WAN only as specific communication (特定通信, e.g. the 中間サーバー)', () => {
+  /** Remove every NACL association under `scope` (its subnets fall back to the default NACL, which allows everything). */
+  const unassociate = (scope: IConstruct, type: abstract new (...args: never[]) => IConstruct) => {
+    const associations = scope.node.findAll().filter((c) => c instanceof type);
+    expect(associations.length).toBeGreaterThan(0);
+    for (const c of associations) c.node.scope!.node.tryRemoveChild(c.node.id);
+  };
+  const mn3 = (found: string[]) => found.filter((f) => f.includes('LGWAN WAN') || f.includes('LGWAN から'));
+
+  test.each(Object.keys(BLUEPRINTS))('the %s example complies in both engines, with and without its declarations', (name) => {
+    // Every example declares the 中間サーバー flow, so the rule has a My Number route into the WAN to judge.
+    expect(BLUEPRINTS[name].flows!.some((f) => f.to === 'intermediate-server')).toBe(true);
+    expect(cdkFindings(name, 'MN-3')).toEqual([]);
+    expect(tfFindings(name, 'MN-3')).toEqual([]);
+    expect(cdkFindings(name, 'MN-3', undefined, 'raw')).toEqual([]);
+  });
+
+  /**
+   * A route from the My Number subnets to the WAN: beside each VPC route of the 中間サーバー's host (to the transit
+   * gateway), one to `destination`, and the transit route from the My Number table to the WAN attachment.
+   */
+  const cdkRoute = (destination: string) => (stack: Stack, net: cdk.MunicipalNetwork) => {
+    const hostRoutes = net.myNumber.node.findAll().filter((c): c is ec2.CfnRoute => c instanceof ec2.CfnRoute && c.destinationCidrBlock === '172.20.10.5/32');
+    expect(hostRoutes.length).toBeGreaterThan(0);
+    // The plan's NACLs let the My Number subnets reach the declared hosts only: take them off, so that the route is the gap.
+    unassociate(net.myNumber, ec2.CfnSubnetNetworkAclAssociation);
+    hostRoutes.forEach((r, i) => new ec2.CfnRoute(stack, `ExtraVpcRoute${i}`, { routeTableId: r.routeTableId, destinationCidrBlock: destination, transitGatewayId: r.transitGatewayId }));
+    const wan = find<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32').transitGatewayAttachmentId!;
+    new ec2.CfnTransitGatewayRoute(stack, 'Extra', {
+      transitGatewayRouteTableId: find<ec2.CfnTransitGatewayRouteTable>(net, 'Transit/RouteTable-MY_NUMBER').ref, destinationCidrBlock: destination, transitGatewayAttachmentId: wan,
+    });
+  };
+
+  test('a transit route from My Number to an undeclared part of the WAN is refused, naming it (CDK)', () => {
+    const found = cdkFindings('alpha', 'MN-3', cdkRoute(UNDECLARED_WAN));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).toEqual(found.map(() => expect.stringMatching(
+      /MN-3 critical \(特定通信\): traffic from this My Number subnet reaches LGWAN WAN addresses that no declared specific communication \(特定通信\) flow names \(172\.20\.99\.0\/24\)/)));
+    // Routing the whole internet to the WAN is no way out of MN-1 either: MN-3 refuses it (the label is not a licence).
+    expect(cdkFindings('alpha', 'MN-3', cdkRoute('0.0.0.0/1')).join('\n')).toMatch(/no declared specific communication \(特定通信\) flow names \(0\.0\.0\.0\/5, 8\.0\.0\.0\/7/);
+  });
+
+  test('the same in Terraform; without declarations a run wider than a /24 is refused and a /24 is not', () => {
+    const tfRoute = (destination: string) => (stack: IConstruct, net: tf.MunicipalNetwork) => {
+      const hostRoutes = net.myNumber.node.findAll().filter((c): c is Route => c instanceof Route && c.destinationCidrBlockInput === '172.20.10.5/32');
+      expect(hostRoutes.length).toBeGreaterThan(0);
+      unassociate(net.myNumber, NetworkAclAssociation);
+      hostRoutes.forEach((r, i) => new Route(stack, `ExtraVpcRoute${i}`, { routeTableId: r.routeTableIdInput!, destinationCidrBlock: destination, transitGatewayId: r.transitGatewayIdInput }));
+      const wan = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32').transitGatewayAttachmentIdInput!;
+      new Ec2TransitGatewayRoute(stack, 'Extra', {
+        transitGatewayRouteTableId: find<TerraformResource & { id: string }>(net, 'Transit/RouteTable-MY_NUMBER').id, destinationCidrBlock: destination, transitGatewayAttachmentId: wan,
+      });
+    };
+    expect(tfFindings('beta', 'MN-3', tfRoute(UNDECLARED_WAN)).join('\n')).toMatch(/My Number subnet reaches LGWAN WAN addresses that no declared .* \(172\.20\.99\.0\/24\)/);
+    expect(tfFindings('beta', 'MN-3', tfRoute(UNDECLARED_WAN), 'raw')).toEqual([]);
+    const wide = tfFindings('beta', 'MN-3', tfRoute('172.20.98.0/23'), 'raw');
+    expect(wide.length).toBeGreaterThan(0);
+    expect(wide.join('\n')).toMatch(/traffic from this My Number subnet reaches a run of LGWAN WAN addresses wider than a \/24 \(172\.20\.98\.0\/23\), not declared hosts such as the 中間サーバー/);
+  });
+
+  test('the whole My Number segment routed back from the WAN is refused, declared or not', () => {
+    const open = (_: Stack, net: cdk.MunicipalNetwork) => {
+      const whole = find<CfnResource>(net, `Transit/Route-LGWAN_WAN-${cidrId(net.blueprint.segmentCidr(Segment.MY_NUMBER))}`);
+      whole.addPropertyDeletionOverride('Blackhole');
+      whole.addPropertyOverride('TransitGatewayAttachmentId', net.myNumber.transitGatewayAttachmentId!);
+    };
+    expect(cdkFindings('alpha', 'MN-3', open).join('\n')).toMatch(/the LGWAN WAN reaches addresses of this My Number subnet that no declared specific communication \(特定通信\) flow names/);
+    expect(cdkFindings('alpha', 'MN-3', open, 'raw').join('\n')).toMatch(/the LGWAN WAN reaches the whole My Number subnet 10\.\d+\.\d+\.\d+\/\d+, not declared hosts/);
+  });
+
+  test('a VPN gateway to the LGWAN WAN attached to the My Number VPC lets the WAN in: refused, declared or not', () => {
+    const vgw = (stack: Stack, net: cdk.MunicipalNetwork) => {
+      const gateway = new ec2.CfnVPNGateway(stack, 'WanGateway', { type: 'ipsec.1', tags: [{ key: 'jichitai:zone', value: 'LGWAN_WAN' }] });
+      new ec2.CfnVPCGatewayAttachment(stack, 'WanGatewayAttachment', { vpcId: net.myNumber.vpc.vpcId, vpnGatewayId: gateway.ref });
+    };
+    expect(cdkFindings('alpha', 'MN-3', vgw).join('\n')).toMatch(/the LGWAN WAN reaches addresses of this My Number subnet that no declared specific communication/);
+    expect(cdkFindings('alpha', 'MN-3', vgw, 'raw').join('\n')).toMatch(/the LGWAN WAN reaches the whole My Number subnet/);
+    // The same gateway labelled for the LGWAN segment's VPC is LG-3's business, and MN-3 says nothing of it.
+    const lgwanVgw = (stack: Stack, net: cdk.MunicipalNetwork) => {
+      const gateway = new ec2.CfnVPNGateway(stack, 'WanGateway', { type: 'ipsec.1', tags: [{ key: 'jichitai:zone', value: 'LGWAN_WAN' }] });
+      new ec2.CfnVPCGatewayAttachment(stack, 'WanGatewayAttachment', { vpcId: net.lgwan.vpc.vpcId, vpnGatewayId: gateway.ref });
+    };
+    expect(cdkFindings('alpha', 'MN-3', lgwanVgw)).toEqual([]);
+    expect(cdkFindings('alpha', 'LG-3', lgwanVgw).join('\n')).toMatch(/the LGWAN WAN reaches addresses of this LGWAN subnet that no declared LGWAN-ASP flow names/);
+  });
+
+  test('a My Number security group opening all traffic toward the routed 中間サーバー is refused (Terraform)', () => {
+    const found = mn3(tfFindings('alpha', 'MN-3', (stack, net) => {
+      new SecurityGroup(stack, 'AllTraffic', { vpcId: net.myNumber.vpcId, egress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['172.20.10.5/32'] }] });
+    }));
+    expect(found).toEqual([expect.stringMatching(/security group .*AllTraffic.*: its egress rules toward the LGWAN WAN allow all traffic \(172\.20\.10\.5\/32\)/)]);
   });
 });
 
