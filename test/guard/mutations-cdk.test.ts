@@ -501,6 +501,29 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // The closed WAN is reached from LGWAN接続系 only; the Internet segment never joins it (LG-1, every model).
+    name: 'an Internet-segment route to the LGWAN WAN over the transit gateway',
+    rule: 'LG-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnRoute(stack, 'MutVpc', { routeTableId: table(net.internet, 'workload-1').ref, destinationCidrBlock: '172.20.10.0/24', transitGatewayId: net.transitGatewayId });
+      new ec2.CfnTransitGatewayRoute(stack, 'MutTgw', {
+        transitGatewayRouteTableId: transitTable(net, 'INTERNET'), destinationCidrBlock: '172.20.10.0/24',
+        transitGatewayAttachmentId: l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32').transitGatewayAttachmentId!,
+      });
+    },
+  },
+  {
+    name: 'the Internet segment routed back from the LGWAN WAN instead of blackholed',
+    rule: 'LG-1',
+    models: ALL,
+    apply(_, net) {
+      const whole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a008000p18');
+      whole.addPropertyDeletionOverride('Blackhole');
+      whole.addPropertyOverride('TransitGatewayAttachmentId', net.internet.transitGatewayAttachmentId!);
+    },
+  },
+  {
     name: 'a My Number VPC endpoint without its endpoint policy (AWS\'s full-access default)',
     rule: 'MN-5',
     models: ALL,

@@ -572,6 +572,29 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) { new VpnGateway(stack, 'MutWanVgw', { vpcId: net.myNumber.vpcId, tags: { 'jichitai:zone': 'LGWAN_WAN' } }); },
   },
   {
+    // The closed WAN is reached from LGWAN接続系 only; the Internet segment never joins it (LG-1, every model).
+    name: 'an Internet-segment route to the LGWAN WAN over the transit gateway',
+    rule: 'LG-1',
+    models: ALL,
+    apply(stack, net) {
+      new Route(stack, 'MutVpc', { routeTableId: table(net.internet, 'workload-1').id, destinationCidrBlock: '172.20.10.0/24', transitGatewayId: net.transitGatewayId });
+      new Ec2TransitGatewayRoute(stack, 'MutTgw', {
+        transitGatewayRouteTableId: transitTable(net, 'INTERNET').id, destinationCidrBlock: '172.20.10.0/24',
+        transitGatewayAttachmentId: find<Ec2TransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32').transitGatewayAttachmentIdInput!,
+      });
+    },
+  },
+  {
+    name: 'the Internet segment routed back from the LGWAN WAN instead of blackholed',
+    rule: 'LG-1',
+    models: ALL,
+    apply(_, net) {
+      const whole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a008000p18');
+      whole.addOverride('blackhole', null);
+      whole.addOverride('transit_gateway_attachment_id', net.internet.transitGatewayAttachmentId!);
+    },
+  },
+  {
     name: 'a My Number VPC endpoint without its endpoint policy (AWS\'s full-access default)',
     rule: 'MN-5',
     models: ALL,

@@ -1,26 +1,51 @@
 import { hostGroups } from './flows';
 import { arrivalsFrom, OUT_OR_UNKNOWN, pathFindings } from './paths';
-import { byLo, covered, unnarrowedGroups, wanPaths, widePaths } from './specific';
+import { byLo, covered, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
 import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
 import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
+import { everything } from '../header-set';
+import { jaDestinations } from '../ja-engine';
 import { ALL_MODELS, bi, finding, Finding, GuardContext, GuardRule, modelIndependent, Severity } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
-/** LG-1: in α, β and β′ the LGWAN segment has no way to the internet at all. */
+/**
+ * LG-1: in α, β and β′ the LGWAN segment has no way to the internet at all; and in every model the LGWAN WAN and the
+ * Internet segment never meet — the closed WAN is reached from LGWAN接続系 only (a path from the Internet segment into it,
+ * or from it into the Internet segment, would join LGWAN and the internet around the three layers; α′'s breakout is
+ * from LGWAN接続系 and is no exception).
+ */
 export const LG1: GuardRule = {
   id: 'LG-1',
   severity: Severity.CRITICAL,
-  models: [NetworkModel.ALPHA, NetworkModel.BETA, NetworkModel.BETA_PRIME],
+  models: ALL_MODELS,
   term: 'LGWAN接続系 → インターネット',
-  summary: 'No path from LGWAN to the internet (or the security cloud) in α, β and β′.',
+  summary: 'No path from LGWAN to the internet (or the security cloud) in α, β and β′; in every model, no path between the Internet segment and the LGWAN WAN, either way.',
   check(ctx) {
-    return pathFindings(ctx, this, arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), OUT_OR_UNKNOWN), bi('an LGWAN subnet', 'LGWAN接続系のサブネットから'),
+    const out = ctx.model === NetworkModel.ALPHA_PRIME ? [] : arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), OUT_OR_UNKNOWN);
+    const findings = pathFindings(ctx, this, out, bi('an LGWAN subnet', 'LGWAN接続系のサブネットから'),
       bi('remove the route that leads out; only α′ has a local breakout, and only through the firewall (AP-1)',
         '外部へ向かうルートを削除する。ローカルブレイクアウトがあるのは α′ モデルだけで、それもファイアウォール経由に限る（AP-1）'));
+    const fix = bi('remove the route (VPC or transit gateway) between the Internet segment and the LGWAN WAN, and blackhole the Internet segment in the WAN\'s transit table: '
+      + 'LGWAN is reached from the LGWAN segment (LGWAN接続系) only',
+    'インターネット接続系と LGWAN の間のルート（VPC または Transit Gateway）を削除し、LGWAN 側の Transit Gateway ルートテーブルでインターネット接続系をブラックホールにする。'
+      + 'LGWAN に接続するのは LGWAN接続系だけ');
+    findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'zone' && a.end.zone === WAN_ZONE),
+      bi('an Internet-segment subnet', 'インターネット接続系のサブネットから'), fix));
+    const all = [4, 6].flatMap((f) => everything(ctx.reach.protocols, ctx.reach.atoms.family(f as 4 | 6), ctx.reach.atoms.family(f as 4 | 6)));
+    const reported = new Set<string>();
+    for (const a of ctx.reach.probeFromZone(WAN_ZONE, all).arrivals) {
+      if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== Segment.INTERNET || reported.has(a.end.subnet)) continue;
+      reported.add(a.end.subnet);
+      const destinations = ctx.reach.destinations(a.headers);
+      findings.push(finding(this, nameOf(ctx.graph, a.end.subnet),
+        bi(`the LGWAN WAN reaches this Internet-segment subnet (${destinations})`, `LGWAN から、このインターネット接続系のサブネットに届く（${jaDestinations(destinations)}）`),
+        fix, ctx.reach.hops(a)));
+    }
+    return findings;
   },
 };
 

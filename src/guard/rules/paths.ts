@@ -102,6 +102,7 @@ export function endOf(ctx: GuardContext, a: Arrival): Bilingual {
           ja: `別アカウント・別アプリの自治体情報セキュリティクラウドの構成団体（${SECURITY_CLOUD_MEMBER_ZONE}）`,
         };
       }
+      if (a.end.zone === 'LGWAN_WAN') return { en: 'the LGWAN WAN (LGWAN_WAN)', ja: 'LGWAN（LGWAN_WAN）' };
       return a.end.zone === 'SECURITY_CLOUD' ? { en: 'the security cloud (SECURITY_CLOUD)', ja: '自治体情報セキュリティクラウド（SECURITY_CLOUD）' }
         : { en: a.end.zone, ja: a.end.zone };
     case 'subnet': return { en: `subnet ${nameOf(ctx.graph, a.end.subnet)}`, ja: `サブネット ${nameOf(ctx.graph, a.end.subnet)}` };

@@ -181,7 +181,7 @@ export function covered(prefixes: readonly Prefix[], block: Pick<Prefix, 'lo' | 
 
 
 /** The LGWAN WAN's zone label (`jichitai:zone`): the J-LIS closed network behind a VPN or transit gateway attachment. */
-const WAN = 'LGWAN_WAN';
+export const WAN_ZONE = 'LGWAN_WAN';
 
 /**
  * The most addresses of the LGWAN WAN that a subnet may reach in one run when nothing is declared (semantics §10, MN-3
@@ -212,7 +212,7 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
   const findings: Finding[] = [];
   const declared = (ctx.flows ?? []).length > 0;
   const crossing = (ctx.flows ?? []).filter((f) => new Set([f.from.zone, f.to.zone]).size === 2
-    && [f.from.zone, f.to.zone].includes(segment) && [f.from.zone, f.to.zone].includes(WAN));
+    && [f.from.zone, f.to.zone].includes(segment) && [f.from.zone, f.to.zone].includes(WAN_ZONE));
   const hostBoxes = (zone: string) => crossing.flatMap((f) => [f.from, f.to]).filter((h) => h.zone === zone).flatMap((h) => h.cidrs)
     .flatMap((c) => {
       const p = parsePrefix(c);
@@ -237,9 +237,9 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
 
   // Segment → WAN.
   const wanBlocks: Prefix[] = [];
-  const allowedWan = hostBoxes(WAN);
+  const allowedWan = hostBoxes(WAN_ZONE);
   for (const source of subnetsIn(ctx, segment)) {
-    const toWan = ctx.reach.arrivals(source.id).filter((a) => a.end.kind === 'zone' && a.end.zone === WAN);
+    const toWan = ctx.reach.arrivals(source.id).filter((a) => a.end.kind === 'zone' && a.end.zone === WAN_ZONE);
     for (const a of toWan) for (const [lo, hi] of runs(a.headers)) wanBlocks.push({ family: lo >= 2n ** 32n ? 6 : 4, lo, hi, length: 1 });
     // The WAN blocks above serve the security-group check of every part; the finding below is this subnet's alone.
     if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, source.id))) continue;
@@ -259,7 +259,7 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
   // WAN → segment.
   // Everything the WAN may send (the reachability caches the walk: MN-3 and LG-3 ask the same question).
   const all = [4, 6].flatMap((f) => everything(ctx.reach.protocols, ctx.reach.atoms.family(f as 4 | 6), ctx.reach.atoms.family(f as 4 | 6)));
-  const inbound = ctx.reach.probeFromZone(WAN, all).arrivals;
+  const inbound = ctx.reach.probeFromZone(WAN_ZONE, all).arrivals;
   const allowedHere = hostBoxes(segment);
   const reported = new Set<string>();
   for (const a of inbound) {
