@@ -36,6 +36,8 @@ const NACL_PORTS: [number, number][] = [[0, 65535], [1, 32767], [32768, 65535], 
 const SG_PORTS: [number, number][] = [[443, 443], [0, 65535], [1, 65535], [1, 32767], [32768, 65535], [22, 22], [1024, 65535], [53, 53]];
 const RULE_NUMBERS = [10, 20, 30, 50, 90, 110, 120, 200, 300];
 const PROTOCOLS: Protocol[] = ['-1', 'tcp', 'udp', 'icmp'];
+/** WAN destinations of My Number subnets (WanLinkGene), outside every block the generator gives a VPC. */
+const WAN_DESTS = ['10.99.0.10/32', '10.99.0.0/25', '10.99.0.0/24', '10.99.1.0/24', '10.99.0.0/23', '10.99.0.0/16'];
 /** Local government codes (全国地方公共団体コード, six digits with the check digit) of member municipalities. */
 const MUNICIPALITY_CODES = ['131016', '131024', '131032'];
 
@@ -73,6 +75,15 @@ interface PortSplitGene { sg: number; egress: boolean; udp: boolean; peer: DestG
  */
 interface MnPeerGene { mn: number; lg: number; host: boolean; tgw: boolean; out: number }
 /**
+ * A My Number subnet's link with the LGWAN WAN (§10 MN-3, WAN part): it routes one of WAN_DESTS (a host, a /25, a /24,
+ * the next /24, a /23, a /16: both sides of the 256-address bound, and adjacent /24s that make one run together) to the
+ * WAN, over the transit gateway to an LGWAN_WAN VPN (made if missing; the route goes into the table associated with its
+ * VPC's attachment, or a new one) or, one in four, to a VPN gateway of its VPC (made LGWAN_WAN if the VPC has none,
+ * which is also an entry into the VPC, §5); and what the WAN VPN's table routes back to the subnet's attachment:
+ * back 0 nothing, 1 one host of the subnet, 2 its whole block, 3 its VPC's block.
+ */
+interface WanLinkGene { mn: number; dest: number; vgw: boolean; back: number }
+/**
  * Member municipalities of a prefecture (§10 SC-1): `count` + 2 distinct local government codes; VPC i gets
  * code (of[i] + i) mod n, or none when of[i] mod (n + 1) is n. Shrinking (of → 0) keeps neighbouring VPCs apart.
  * No hub VPC is ever generated: SC-1 applies whenever two codes are present, and the hub's own conditions (every other
@@ -99,6 +110,7 @@ export interface Genes {
   /** Null in most networks, which then have no member municipality at all (as before codes existed). */
   codes: CodesGene | null;
   renderSeed: number;
+  wanLinks: WanLinkGene[];
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -184,6 +196,15 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
       { weight: 2, arbitrary: fc.record({ count: nat(1), of: fc.array(nat(3), { minLength: MAX_VPCS, maxLength: MAX_VPCS }) }) },
     ),
     renderSeed: fc.nat(),
+    // Last, so that every gene before it is drawn as before it existed.
+    // In one network of four, so that MN-3's WAN part does not hide the other MN-3 parts in the rest.
+    wanLinks: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.record({ mn: nat(15), dest: nat(WAN_DESTS.length - 1), vgw: oneIn(4), back: nat(3) }), { minLength: 1, maxLength: 2 }),
+      },
+    ),
   });
 }
 
@@ -220,6 +241,7 @@ class Decoder {
     }
     for (const c of g.chains) this.addChain(c);
     for (const m of g.mnPeers) this.addMnPeer(m);
+    for (const l of g.wanLinks) this.addWanLink(l);
     for (const r of g.routes) this.addRandomRoute(r);
     this.addTransitRoutes();
     this.addNacls();
@@ -405,6 +427,9 @@ class Decoder {
       const zone = ZONES[v.zone];
       const id = `vpn${net.vpnAttachments.length}`;
       net.vpnAttachments.push({ id, tgw: 'tgw0', ...(zone ? { zone } : {}) });
+      // The VPN's own association decides where what enters from its zone goes (§5 "Entering from a zone").
+      const tables = explicit();
+      if (v.assoc > 0 && tables.length > 0) tables[(v.assoc - 1) % tables.length].associations.push(id);
       explicit().forEach((t, i) => {
         if ((v.props >> i) & 1) t.propagations.push(id);
       });
@@ -493,6 +518,52 @@ class Decoder {
         if (c.v6) this.route(this.tableOf(s), '::/0', { kind: 'tgw', id: 'tgw0' });
       }
     }
+  }
+
+  // My Number ↔ LGWAN WAN (MN-3, WAN part) -----------------------------------------------------------------------------
+
+  private addWanLink(l: WanLinkGene): void {
+    const net = this.net;
+    const mns = net.subnets.filter((s) => net.vpcs.find((v) => v.id === s.vpc)!.segment === 'MY_NUMBER');
+    if (mns.length === 0) return;
+    const src = mns[l.mn % mns.length];
+    const destination = WAN_DESTS[l.dest];
+    if (l.vgw) {
+      let vgw = net.vpnGateways.find((v) => v.vpc === src.vpc);
+      if (!vgw) {
+        vgw = { id: `vgw${net.vpnGateways.length}`, vpc: src.vpc, zone: 'LGWAN_WAN' };
+        net.vpnGateways.push(vgw);
+      }
+      this.route(this.tableOf(src), destination, { kind: 'vgw', id: vgw.id });
+      return;
+    }
+    this.ensureTgw();
+    const att = this.ensureAttachment(src.vpc, [src.id]);
+    let vpn = net.vpnAttachments.find((v) => v.zone === 'LGWAN_WAN');
+    if (!vpn) {
+      vpn = { id: `vpn${net.vpnAttachments.length}`, tgw: 'tgw0', zone: 'LGWAN_WAN' };
+      net.vpnAttachments.push(vpn);
+    }
+    const tableFor = (attachment: string, id: string): TgwRouteTable => {
+      const cfnImplicit = (t: TgwRouteTable) => this.cfn && t.implicit;
+      let t = net.tgwRouteTables.find((x) => x.associations.includes(attachment) && !cfnImplicit(x));
+      if (!t) {
+        t = net.tgwRouteTables.find((x) => x.id === id);
+        if (!t) {
+          t = { id, tgw: 'tgw0', associations: [], propagations: [] };
+          net.tgwRouteTables.push(t);
+        }
+        t.associations.push(attachment);
+      }
+      return t;
+    };
+    this.route(this.tableOf(src), destination, { kind: 'tgw', id: 'tgw0' });
+    net.tgwRoutes.push({ table: tableFor(att.id, 'tgwwanout').id, destination, target: vpn.id });
+    if (l.back === 0) return;
+    const p = prefix(src.cidr);
+    const vpcCidr = net.vpcs.find((v) => v.id === src.vpc)!.cidr;
+    const back = [formatPrefix(4, p.lo + 4n, 32), src.cidr, vpcCidr][l.back - 1];
+    net.tgwRoutes.push({ table: tableFor(vpn.id, 'tgwwanin').id, destination: back, target: att.id });
   }
 
   // My Number → LGWAN peers (MN-4) -------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * named in each test), not from running the code.
  */
 import { allow, deny, NetBuilder } from './build';
-import { Engine } from './network';
+import { Engine, SgRule } from './network';
 import { oracleVerdicts, reachSummary, runOracle } from './oracle';
 
 const verdicts = (b: NetBuilder) => [...oracleVerdicts(b.net)].sort();
@@ -45,8 +45,12 @@ describe('§5 transit gateway paths to zones', () => {
   });
 
   test('an LGWAN_WAN VPN is a zone the My Number segment may reach; an untagged one is unknown ⇒ MN-1 and MN-2', () => {
-    const lw = myNumberSpoke().vpn('vpn-lw', 'tgw', 'LGWAN_WAN').tgwRoute('tgw-mn', '0.0.0.0/0', 'vpn-lw');
+    // One WAN host: not a way out (MN-1), and narrow enough for MN-3's WAN part (§10).
+    const lw = myNumberSpoke().vpn('vpn-lw', 'tgw', 'LGWAN_WAN').tgwRoute('tgw-mn', '10.99.0.10/32', 'vpn-lw');
     expect(verdicts(lw)).toEqual([]);
+    // Every address: still no MN-1, but a run of more than 256 WAN addresses ⇒ MN-3 (WAN part).
+    lw.net.tgwRoutes[0].destination = '0.0.0.0/0';
+    expect(verdicts(lw)).toEqual(['MN-3']);
     const untagged = myNumberSpoke().vpn('vpn-x', 'tgw').tgwRoute('tgw-mn', '0.0.0.0/0', 'vpn-x');
     expect(verdicts(untagged)).toEqual(['MN-1', 'MN-2']);
   });
@@ -484,6 +488,138 @@ describe('§10 MN-3, path part', () => {
     const b = peered();
     b.net.routes[0].target = { kind: 'eni', eni: 'eni-0123456789abcdef0' };
     expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+  });
+});
+
+describe('§10 MN-3, WAN part (My Number ↔ LGWAN WAN), with no declared flow', () => {
+  /**
+   * My Number VPC 10.0.0.0/16: subnet mn-a 10.0.1.0/24 (table mn-rt) and the attachment subnet mn-tgw 10.0.9.0/28 (the
+   * CloudFormation main table: local routes only); transit gateway tgw with table tgw-mn (mn's attachment) and tgw-wan
+   * (the WAN VPN vpn-lw's), no default association or propagation.
+   */
+  const wan = (engine: Engine = 'cloudformation') => new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').subnet('mn-tgw', 'mn', '10.0.9.0/28')
+    .table('mn-rt', 'mn', ['mn-a'])
+    .tgw('tgw').attach('att-mn', 'tgw', 'mn', ['mn-tgw']).vpn('vpn-lw', 'tgw', 'LGWAN_WAN')
+    .tgwTable('tgw-mn', 'tgw', { associations: ['att-mn'] }).tgwTable('tgw-wan', 'tgw', { associations: ['vpn-lw'] });
+  /** mn-a routes `dest` to the gateway, whose table tgw-mn sends it to the WAN VPN. */
+  const toWan = (dest: string, engine: Engine = 'cloudformation') => wan(engine)
+    .route('mn-rt', dest, { kind: 'tgw', id: 'tgw' }).tgwRoute('tgw-mn', dest, 'vpn-lw');
+
+  test('a /16 of the WAN ⇒ MN-3; a /32 or exactly 256 addresses (a /24) ⇒ none; a /23 ⇒ MN-3', () => {
+    expect(verdicts(toWan('10.99.0.0/16'))).toEqual(['MN-3']);
+    expect(verdicts(toWan('10.99.0.10/32'))).toEqual([]);
+    expect(verdicts(toWan('10.99.0.0/24'))).toEqual([]);
+    expect(verdicts(toWan('10.99.0.0/23'))).toEqual(['MN-3']);
+  });
+
+  test('a run is counted over all the subnet\'s arrivals at the zone: two adjacent /24s by two VPNs ⇒ MN-3; apart ⇒ none', () => {
+    const b = toWan('10.99.0.0/24').vpn('vpn-lw2', 'tgw', 'LGWAN_WAN')
+      .route('mn-rt', '10.99.1.0/24', { kind: 'tgw', id: 'tgw' }).tgwRoute('tgw-mn', '10.99.1.0/24', 'vpn-lw2');
+    expect(verdicts(b)).toEqual(['MN-3']);
+    b.net.routes[1].destination = '10.99.2.0/24';
+    b.net.tgwRoutes[1].destination = '10.99.2.0/24';
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('a blackhole or a NACL that leaves at most 256 addresses of the run ⇒ none', () => {
+    const hole = toWan('10.99.0.0/23').tgwRoute('tgw-mn', '10.99.1.0/25', 'blackhole');
+    expect(verdicts(hole)).toEqual([]);
+    const nacl = toWan('10.99.0.0/16')
+      .nacl('n', 'mn', [allow(10, true, '10.99.3.0/24'), allow(10, false, '0.0.0.0/0')], ['mn-a']);
+    expect(verdicts(nacl)).toEqual([]);
+  });
+
+  test('a VPN propagation of the WAN may announce any prefix: every destination reaches the zone ⇒ MN-3', () => {
+    const b = wan().route('mn-rt', '0.0.0.0/0', { kind: 'tgw', id: 'tgw' }).tgwRoute('tgw-mn', '10.99.0.10/32', 'vpn-lw');
+    expect(verdicts(b)).toEqual([]);
+    b.net.tgwRouteTables[0].propagations.push('vpn-lw');
+    expect(verdicts(b)).toEqual(['MN-3']);
+  });
+
+  test('a route to a VPN gateway labelled LGWAN_WAN reaches the zone (§4): 0.0.0.0/0 ⇒ MN-3, a /32 ⇒ none', () => {
+    // mn-a's NACL lets nothing in, so that the gateway's own entry into the VPC (§5) delivers nothing there.
+    const b = (dest: string) => new NetBuilder()
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').table('mn-rt', 'mn', ['mn-a'])
+      .nacl('n', 'mn', [allow(10, true, '0.0.0.0/0')], ['mn-a'])
+      .vgw('v', 'mn', 'LGWAN_WAN').route('mn-rt', dest, { kind: 'vgw', id: 'v' });
+    expect(verdicts(b('0.0.0.0/0'))).toEqual(['MN-3']);
+    expect(verdicts(b('10.99.0.10/32'))).toEqual([]);
+  });
+
+  test('entering from the WAN: a transit table routing the whole My Number subnet back ⇒ MN-3; one host ⇒ none', () => {
+    // tgw-wan → att-mn: the packets enter at mn-tgw (no NACL on arrival) and go local to mn-a (mn-tgw's outbound and
+    // mn-a's inbound NACL: the default NACL, allow all).
+    expect(verdicts(wan().tgwRoute('tgw-wan', '10.0.1.0/24', 'att-mn'))).toEqual(['MN-3']);
+    expect(verdicts(wan().tgwRoute('tgw-wan', '10.0.0.0/8', 'att-mn'))).toEqual(['MN-3']);
+    expect(verdicts(wan().tgwRoute('tgw-wan', '10.0.1.10/32', 'att-mn'))).toEqual([]);
+    // No association: the VPN uses no table (default association off) ⇒ dropped.
+    const unassociated = wan().tgwRoute('tgw-wan', '10.0.1.0/24', 'att-mn');
+    unassociated.net.tgwRouteTables[1].associations = [];
+    expect(verdicts(unassociated)).toEqual([]);
+  });
+
+  test('entering from the WAN: a NACL that lets one source address in still leaves the whole block for it ⇒ MN-3; none ⇒ nothing', () => {
+    const one = wan().tgwRoute('tgw-wan', '10.0.1.0/24', 'att-mn')
+      .nacl('n', 'mn', [allow(10, false, '10.99.0.7/32'), allow(10, true, '0.0.0.0/0')], ['mn-a']);
+    expect(verdicts(one)).toEqual(['MN-3']);
+    const closed = wan().tgwRoute('tgw-wan', '10.0.1.0/24', 'att-mn').nacl('n', 'mn', [allow(10, true, '0.0.0.0/0')], ['mn-a']);
+    expect(verdicts(closed)).toEqual([]);
+    // Half the block by destination (outbound of mn-tgw): no one source reaches the whole block.
+    const half = wan().tgwRoute('tgw-wan', '10.0.1.0/24', 'att-mn')
+      .nacl('n', 'mn', [allow(10, true, '10.0.1.0/25'), allow(10, false, '0.0.0.0/0')], ['mn-tgw']);
+    expect(verdicts(half)).toEqual([]);
+  });
+
+  test('entering from the WAN into the attachment subnet itself: its own block, delivered without a NACL ⇒ MN-3', () => {
+    const b = wan().tgwRoute('tgw-wan', '10.0.9.0/28', 'att-mn').nacl('n', 'mn', [], ['mn-tgw']);
+    expect(verdicts(b)).toEqual(['MN-3']);
+  });
+
+  test('a VPN gateway labelled LGWAN_WAN attached to a My Number VPC is an entry: every subnet of the VPC is whole ⇒ MN-3', () => {
+    const mn = () => new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24');
+    expect(verdicts(mn().vgw('v', 'mn', 'LGWAN_WAN'))).toEqual(['MN-3']);
+    // Another zone, or no label: not an entry from LGWAN_WAN (and no route leads to it).
+    expect(verdicts(mn().vgw('v', 'mn', 'SECURITY_CLOUD'))).toEqual([]);
+    expect(verdicts(mn().vgw('v', 'mn'))).toEqual([]);
+    // The subnet's inbound NACL applies (§5, §6): closed ⇒ nothing; open to one WAN source ⇒ MN-3.
+    expect(verdicts(mn().vgw('v', 'mn', 'LGWAN_WAN').nacl('n', 'mn', [], ['mn-a']))).toEqual([]);
+    expect(verdicts(mn().vgw('v', 'mn', 'LGWAN_WAN').nacl('n', 'mn', [allow(10, false, '10.99.0.7/32')], ['mn-a']))).toEqual(['MN-3']);
+    // Attached to an LGWAN VPC: LG-3's concern, not MN-3's.
+    expect(verdicts(new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').vgw('v', 'lg', 'LGWAN_WAN'))).toEqual([]);
+  });
+
+  test('security groups: all traffic, or every port to one address, toward a WAN address My Number reaches ⇒ MN-3', () => {
+    // Terraform: a group has exactly its listed rules. mn-a reaches the WAN host 10.99.0.10 only.
+    const sg = (egress: SgRule[], ingress: SgRule[] = []) => verdicts(toWan('10.99.0.10/32', 'terraform').sg('sg', 'mn', ingress, egress));
+    expect(sg([{ protocol: '-1', cidr: '10.99.0.0/16' }])).toEqual(['MN-3']);
+    expect(sg([], [{ protocol: '-1', cidr: '10.99.0.10/32' }])).toEqual(['MN-3']);
+    expect(sg([{ protocol: 'tcp', fromPort: 1, toPort: 65535, cidr: '10.99.0.10/32' }])).toEqual(['MN-3']);
+    expect(sg([{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.99.0.0/16' }])).toEqual([]);
+    // No whole-subnet part: a port toward a whole /24 of the WAN is not too wide.
+    expect(sg([{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.99.0.0/24' }])).toEqual([]);
+    // Addresses My Number does not reach are not the other side.
+    expect(sg([{ protocol: '-1', cidr: '10.98.0.0/16' }])).toEqual([]);
+  });
+
+  test('security groups: without any WAN arrival there is no other side; CloudFormation\'s implicit egress counts', () => {
+    expect(verdicts(wan('terraform').sg('sg', 'mn', [], [{ protocol: '-1', cidr: '0.0.0.0/0' }]))).toEqual([]);
+    expect(verdicts(toWan('10.99.0.10/32', 'terraform').sg('sg', 'mn', [], [{ protocol: '-1', cidr: '0.0.0.0/0' }]))).toEqual(['MN-3']);
+    expect(verdicts(toWan('10.99.0.10/32', 'cloudformation').sg('sg', 'mn', [], []))).toEqual(['MN-3']);
+    expect(verdicts(toWan('10.99.0.10/32', 'terraform').sg('sg', 'mn', [], []))).toEqual([]);
+  });
+
+  test('groups of LGWAN VPCs toward the WAN are LG-3\'s, not MN-3\'s', () => {
+    const b = toWan('10.99.0.10/32', 'terraform').vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')
+      .sg('sg', 'lg', [], [{ protocol: '-1', cidr: '10.99.0.0/16' }]);
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('explain: the reasons name the subnet and the run, and the entry and the whole block', () => {
+    const run = runOracle(toWan('10.99.0.0/16').net, { explain: true }).reasons;
+    expect(run).toEqual([expect.stringMatching(/^MN-3: mn-a reaches LGWAN_WAN at 65536 consecutive addresses 10\.99\.0\.0–10\.99\.255\.255/)]);
+    const entry = runOracle(wan().tgwRoute('tgw-wan', '10.0.1.0/24', 'att-mn').net, { explain: true }).reasons;
+    expect(entry).toEqual([expect.stringMatching(/^MN-3: LGWAN_WAN \(entering, §5\) reaches the whole block of mn-a/)]);
   });
 });
 

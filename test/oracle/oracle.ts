@@ -8,6 +8,10 @@
  * hop by hop, branching wherever §4–§6 say several alternatives are followed. Every decision (longest prefix match,
  * NACL first match, "is it the internet") is taken on the representative's concrete address; decisions are cached per
  * atom only because every address of an atom is treated alike by construction.
+ *
+ * MN-3 includes its WAN part (§10, My Number ↔ LGWAN WAN), in the mode of a scope without declared flows (the only one
+ * the comparison runs): the same walk records the destinations that reach LGWAN_WAN, and a second walk starts from the
+ * zone's entries (§5 "Entering from a zone") with every source address.
  */
 import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
 import { NaclEntry, Network, Protocol, Segment, SgRule, Subnet, Zone } from './network';
@@ -122,7 +126,16 @@ interface Arrivals {
   subnets: Map<number, string>;
   /** For MN-3: (subnet, family, source atom, proto/port class) → destination atoms that arrived. */
   cover: Map<string, Set<number>>;
+  /** For MN-3's WAN part: (zone, family) → the destination atoms of the packets that reached the zone. */
+  zoneDst: Map<string, Set<number>>;
 }
+
+function noArrivals(): Arrivals {
+  return { zone: {}, subnets: new Map(), cover: new Map(), zoneDst: new Map() };
+}
+
+/** A walk's starting packets: `push(x, src, dst, pp, how)` puts one packet in subnet x. */
+type Seed = (push: (x: number, src: number, dst: number, pp: number, how: string) => void) => void;
 
 class Oracle {
   private readonly net: Network;
@@ -283,6 +296,7 @@ class Oracle {
 
     const sg = this.securityGroupsTooWide();
     if (sg) add('MN-3', sg);
+    for (const why of this.wanTooWide(arrivals)) add('MN-3', why);
 
     // §10 MN-4: a subnet T of another segment than MY_NUMBER and INTERNET at which some My Number subnet has an
     // arrival has itself an arrival at the internet, SECURITY_CLOUD or unknown. No firewall is an excuse (§4: a firewall
@@ -329,16 +343,97 @@ class Oracle {
 
   /** Every packet source subnet `s` sends, walked hop by hop; returns where they end. */
   private walk(s: number): Arrivals {
-    const out: Arrivals = { zone: {}, subnets: new Map(), cover: new Map() };
+    const out = noArrivals();
     const seg = this.segment(s);
     const coverSide: Segment | undefined = seg === 'MY_NUMBER' ? 'LGWAN' : seg === 'LGWAN' ? 'MY_NUMBER' : undefined;
     for (const family of [4, 6] as const) {
-      this.walkFamily(s, family, out, coverSide);
+      const nA = this.worlds[family].count;
+      const nP = this.worlds[family].pp.length;
+      // §2: sources in the subnet's block of the family; IPv6 without a literal block: any source address.
+      const own = this.ownSpan(s, family);
+      const srcAtoms: number[] = [];
+      if (own) for (let a = own[0]; a <= own[1]; a++) srcAtoms.push(a);
+      else if (family === 6) for (let a = 0; a < nA; a++) srcAtoms.push(a);
+      const startName = `${this.subnets[s].id}`;
+      this.walkFamily(family, out, coverSide, (push) => {
+        for (const src of srcAtoms) {
+          for (let dst = 0; dst < nA; dst++) {
+            for (let pp = 0; pp < nP; pp++) push(s, src, dst, pp, startName);
+          }
+        }
+      });
     }
     return out;
   }
 
-  private walkFamily(s: number, family: Family, out: Arrivals, coverSide: Segment | undefined): void {
+  /**
+   * §5 "Entering from a zone": packets of every source address, to every destination, protocol and port, entering at
+   * every VPN attachment labelled with the zone (routed by the attachment's associated transit route tables, §5) and at
+   * every VPN gateway labelled with it (delivered to the subnet of its VPC whose block holds the destination, through
+   * that subnet's inbound NACL, §6; any other destination is dropped). Attachments named by literal id (whose table
+   * carries the label) are not part of this network model (network.ts has no such element), so they never arise here.
+   */
+  private walkFromZone(zone: Zone, coverSide: Segment): Arrivals {
+    const out = noArrivals();
+    const net = this.net;
+    for (const family of [4, 6] as const) {
+      const w = this.worlds[family];
+      const nA = w.count;
+      const nP = w.pp.length;
+      this.walkFamily(family, out, coverSide, (push) => {
+        for (const vpn of net.vpnAttachments) {
+          if (vpn.zone !== zone) continue;
+          for (const tb of this.associatedTables(vpn.id, vpn.tgw)) {
+            for (let dst = 0; dst < nA; dst++) {
+              for (const th of this.tgwLookup(tb, family, dst)) {
+                // Back out to a zone (the same one or another): not an arrival at a subnet, which is all MN-3 asks here.
+                if (th.k !== T_VPC) continue;
+                // Enters the VPC at every subnet of the attachment, without a NACL on arrival (§6).
+                for (const z of th.subnets!) {
+                  const how = `${zone} → vpn ${vpn.id} → ${tb} → ${th.label} at ${this.subnets[z].id}`;
+                  for (let src = 0; src < nA; src++) {
+                    for (let pp = 0; pp < nP; pp++) push(z, src, dst, pp, how);
+                  }
+                }
+              }
+            }
+          }
+        }
+      });
+      for (const g of net.vpnGateways) {
+        if (g.zone !== zone) continue;
+        const v = this.vpc(g.vpc);
+        this.subnets.forEach((_, t) => {
+          if (this.subnetVpc[t] !== v) return;
+          const span = this.ownSpan(t, family);
+          if (!span) return;
+          for (let src = 0; src < nA; src++) {
+            for (let pp = 0; pp < nP; pp++) {
+              if (!this.naclAllows(t, false, family, src, pp)) continue;
+              if (!out.subnets.has(t)) {
+                out.subnets.set(t, `${zone} → vgw ${g.id} → delivered in ${this.subnets[t].id} [${this.packet(family, src, span[0], pp)}]`);
+              }
+              if (this.segment(t) !== coverSide) continue;
+              const ck = `${t}/${family}/${src}/${pp}`;
+              let set = out.cover.get(ck);
+              if (!set) out.cover.set(ck, set = new Set());
+              for (let d = span[0]; d <= span[1]; d++) set.add(d);
+            }
+          }
+        });
+      }
+    }
+    return out;
+  }
+
+  private packet(family: Family, src: number, dst: number, pp: number): string {
+    const w = this.worlds[family];
+    const c = w.pp[pp];
+    const port = c.proto === 6 || c.proto === 17 ? `:${c.port}` : '';
+    return `${PROTO_NAME[c.proto]} ${formatAddress(family, w.rep(src))} → ${formatAddress(family, w.rep(dst))}${port}`;
+  }
+
+  private walkFamily(family: Family, out: Arrivals, coverSide: Segment | undefined, seed: Seed): void {
     const w = this.worlds[family];
     const nA = w.count;
     const nP = w.pp.length;
@@ -363,23 +458,8 @@ class Oracle {
       }
       return parts.join(' → ');
     };
-    const packet = (src: number, dst: number, pp: number) => {
-      const c = w.pp[pp];
-      const port = c.proto === 6 || c.proto === 17 ? `:${c.port}` : '';
-      return `${PROTO_NAME[c.proto]} ${formatAddress(family, w.rep(src))} → ${formatAddress(family, w.rep(dst))}${port}`;
-    };
-
-    // §2: sources in the subnet's block of the family; IPv6 without a literal block: any source address.
-    const own = this.ownSpan(s, family);
-    const srcAtoms: number[] = [];
-    if (own) for (let a = own[0]; a <= own[1]; a++) srcAtoms.push(a);
-    else if (family === 6) for (let a = 0; a < nA; a++) srcAtoms.push(a);
-    const startName = `${this.subnets[s].id}`;
-    for (const src of srcAtoms) {
-      for (let dst = 0; dst < nA; dst++) {
-        for (let pp = 0; pp < nP; pp++) push(s, src, dst, pp, -1, startName);
-      }
-    }
+    const packet = (src: number, dst: number, pp: number) => this.packet(family, src, dst, pp);
+    seed((x, src, dst, pp, how) => push(x, src, dst, pp, -1, how));
 
     const coverTarget = coverSide ? (t: number) => this.segment(t) === coverSide : () => false;
     while (stack.length > 0) {
@@ -402,6 +482,14 @@ class Oracle {
       };
       const unknown = (what: string) => {
         out.unknown ??= trail(k, `${what} [${packet(src, dst, pp)}]`);
+      };
+      // §9: the packet reaches a zone; its destination is kept for MN-3's WAN part (§10: runs of WAN destinations).
+      const reachZone = (zone: Zone, how: string) => {
+        out.zone[zone] ??= trail(k, `${how} → ${zone} [${packet(src, dst, pp)}]`);
+        const zk = `${zone}/${family}`;
+        let set = out.zoneDst.get(zk);
+        if (!set) out.zoneDst.set(zk, set = new Set());
+        set.add(dst);
       };
       const leaves = (y: number) => y === x || (this.naclAllows(x, true, family, dst, pp) && this.naclAllows(y, false, family, src, pp));
 
@@ -448,7 +536,7 @@ class Oracle {
             case H_TGW:
               this.transit(x, h, family, src, dst, pp, leaves, unknown, (z, how) => push(z, src, dst, pp, k, how),
                 (zone, how) => {
-                  if (zone) out.zone[zone] ??= trail(k, `${how} → ${zone} [${packet(src, dst, pp)}]`);
+                  if (zone) reachZone(zone, how);
                   else unknown(`${how} (no zone tag)`);
                 });
               break;
@@ -461,7 +549,7 @@ class Oracle {
             }
             case H_VGW:
               if (!h.zone) unknown(`${h.label} (no zone tag)`);
-              else if (this.naclAllows(x, true, family, dst, pp)) out.zone[h.zone] ??= trail(k, `${h.label} → ${h.zone} [${packet(src, dst, pp)}]`);
+              else if (this.naclAllows(x, true, family, dst, pp)) reachZone(h.zone, h.label);
               break;
             case H_UNKNOWN:
               // §6: an unknown end is not narrowed by the NACL of the subnet it leaves.
@@ -696,6 +784,11 @@ class Oracle {
    * whose arriving destinations cover the target's whole block (IPv4, or literal IPv6)?
    */
   private pathTooWide(s: number, a: Arrivals): string | undefined {
+    return this.coversAWholeBlock(this.subnets[s].id, a);
+  }
+
+  /** The whole-block test of pathTooWide for the arrivals of one source (a subnet, or a zone's entries). */
+  private coversAWholeBlock(source: string, a: Arrivals): string | undefined {
     for (const [ck, dsts] of a.cover) {
       const [t, fam, src, pp] = ck.split('/').map(Number);
       const family = fam as Family;
@@ -706,7 +799,7 @@ class Oracle {
       if (all) {
         const w = this.worlds[family];
         const c = w.pp[pp];
-        return `${this.subnets[s].id} reaches the whole block of ${this.subnets[t].id} from ${formatAddress(family, w.rep(src))} `
+        return `${source} reaches the whole block of ${this.subnets[t].id} from ${formatAddress(family, w.rep(src))} `
           + `(${PROTO_NAME[c.proto]}${c.proto === 6 || c.proto === 17 ? ` port ${c.port}` : ''}): ${a.subnets.get(t)}`;
       }
     }
@@ -728,9 +821,7 @@ class Oracle {
       const otherSubnetBlocks = net.subnets.filter((s) => otherVpcIds.has(s.vpc))
         .flatMap((s) => [s.cidr, ...(s.ipv6Cidr ? [s.ipv6Cidr] : [])]).map(prefix);
       for (const dir of ['ingress', 'egress'] as const) {
-        let rules: SgRule[] = g[dir];
-        // CloudFormation: a group of the template that lists no egress rule keeps EC2's implicit allow-all egress.
-        if (dir === 'egress' && this.cfn && !g.isDefault && rules.length === 0) rules = [{ protocol: '-1', cidr: '0.0.0.0/0' }];
+        const rules = this.rulesOf(g, dir);
         const considered = rules.filter((r) => (r.cidr !== undefined && otherBlocks.some((b) => overlaps(prefix(r.cidr!), b)))
           || (r.peerGroup !== undefined && otherGroups.has(r.peerGroup)));
         const why = sgRulesTooWide(considered, otherSubnetBlocks);
@@ -738,6 +829,91 @@ class Oracle {
       }
     }
     return undefined;
+  }
+
+  /** A group's rules of one direction (§10): CloudFormation's implicit allow-all egress counts for a group of the template. */
+  private rulesOf(g: Network['securityGroups'][number], dir: 'ingress' | 'egress'): SgRule[] {
+    // CloudFormation: a group of the template that lists no egress rule keeps EC2's implicit allow-all egress.
+    if (dir === 'egress' && this.cfn && !g.isDefault && g.egress.length === 0) return [{ protocol: '-1', cidr: '0.0.0.0/0' }];
+    return g[dir];
+  }
+
+  /**
+   * §10 MN-3, WAN part (MY_NUMBER ↔ LGWAN WAN: LG-3's conditions with the My Number segment in place of LGWAN), in the
+   * mode of a scope that declares no flow — the comparison runs the guard without flows (compare.ts):
+   * (a) a My Number subnet's arrivals at LGWAN_WAN hold a run of more than 256 consecutive destination addresses. Read
+   *     as the union of the destinations of all that subnet's arrivals at the zone (every source, protocol, port and
+   *     path: the text names no "for one source address" here, unlike (b)), per subnet and address family;
+   * (b) the arrivals of everything entering from the LGWAN_WAN entries (§5 "Entering from a zone", all of them
+   *     together) cover the whole block of a My Number subnet for one source address, protocol and port (as the path
+   *     part);
+   * (c) the security-group part for the groups of My Number VPCs, the other side being the WAN addresses that My Number
+   *     subnets reach (the destinations of (a), over every My Number subnet): rules whose peer CIDR overlaps them; no
+   *     peer group (the WAN has none) and no whole-subnet part (the WAN has no subnets).
+   */
+  private wanTooWide(arrivals: Arrivals[]): string[] {
+    const net = this.net;
+    const zone: Zone = 'LGWAN_WAN';
+    const out: string[] = [];
+    const mySubnets = this.subnets.map((_, i) => i).filter((i) => this.segment(i) === 'MY_NUMBER');
+    if (mySubnets.length === 0) return out;
+    // The WAN addresses My Number subnets reach, as atom intervals per family (for (c)).
+    const reached: Record<Family, [bigint, bigint][]> = { 4: [], 6: [] };
+    for (const family of [4, 6] as const) {
+      const all = new Set<number>();
+      for (const i of mySubnets) {
+        const dsts = arrivals[i].zoneDst.get(`${zone}/${family}`);
+        if (!dsts) continue;
+        dsts.forEach((d) => all.add(d));
+        // (a)
+        for (const [lo, hi] of this.runs(family, dsts)) {
+          if (hi - lo + 1n > 256n) {
+            out.push(`${this.subnets[i].id} reaches ${zone} at ${hi - lo + 1n} consecutive addresses `
+              + `${formatAddress(family, lo)}–${formatAddress(family, hi)} (more than 256): ${arrivals[i].zone[zone]}`);
+            break;
+          }
+        }
+      }
+      reached[family] = this.runs(family, all);
+    }
+    // (b)
+    const entries = net.vpnAttachments.some((v) => v.zone === zone) || net.vpnGateways.some((g) => g.zone === zone);
+    if (entries) {
+      const why = this.coversAWholeBlock(`${zone} (entering, §5)`, this.walkFromZone(zone, 'MY_NUMBER'));
+      if (why) out.push(why);
+    }
+    // (c)
+    const overlapsReached = (cidr: string) => {
+      const p = prefix(cidr);
+      return reached[p.family].some(([lo, hi]) => p.lo <= hi && lo <= p.hi);
+    };
+    for (const g of net.securityGroups) {
+      if (this.segOfVpc[this.vpc(g.vpc)] !== 'MY_NUMBER') continue;
+      for (const dir of ['ingress', 'egress'] as const) {
+        const considered = this.rulesOf(g, dir).filter((r) => r.cidr !== undefined && overlapsReached(r.cidr));
+        const why = sgRulesTooWide(considered, []);
+        if (why) {
+          out.push(`security group ${g.id} ${dir} toward the ${zone} addresses My Number reaches: ${why}`);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The maximal runs of consecutive addresses a set of atoms holds, as closed address ranges. */
+  private runs(family: Family, atoms: Set<number>): [bigint, bigint][] {
+    const w = this.worlds[family];
+    const end = (a: number) => (a + 1 < w.count ? w.starts[a + 1] : SPACE_END[family]) - 1n;
+    const out: [bigint, bigint][] = [];
+    for (let a = 0; a < w.count; a++) {
+      if (!atoms.has(a)) continue;
+      let b = a;
+      while (b + 1 < w.count && atoms.has(b + 1)) b++;
+      out.push([w.starts[a], end(b)]);
+      a = b;
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
