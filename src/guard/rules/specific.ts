@@ -1,7 +1,7 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
-import { formatAddress, parsePrefix, Prefix } from '../address-space';
+import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
 import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
-import { everything, HeaderSet, MAX_PORT } from '../header-set';
+import { Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { Arrival, subtractAll } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi } from '../rule';
@@ -229,23 +229,33 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
     const out: [bigint, bigint][] = [];
     for (const r of sorted) {
       const last = out[out.length - 1];
-      if (last && r[0] <= last[1] + 1n) last[1] = last[1] > r[1] ? last[1] : r[1];
+      // IPv6 follows IPv4 on the one address axis: a run never crosses from one family into the other.
+      if (last && r[0] <= last[1] + 1n && familyOf(r[0]) === familyOf(last[0])) last[1] = last[1] > r[1] ? last[1] : r[1];
       else out.push([r[0], r[1]]);
     }
     return out;
   };
 
-  // Segment → WAN.
+  // Segment → WAN. Every arrival of the subnet at the WAN counts together (semantics §10: the subnet's arrivals): two
+  // adjacent /24 routes make one run of 512 addresses.
   const wanBlocks: Prefix[] = [];
   const allowedWan = hostBoxes(WAN_ZONE);
   for (const source of subnetsIn(ctx, segment)) {
     const toWan = ctx.reach.arrivals(source.id).filter((a) => a.end.kind === 'zone' && a.end.zone === WAN_ZONE);
-    for (const a of toWan) for (const [lo, hi] of runs(a.headers)) wanBlocks.push({ family: lo >= 2n ** 32n ? 6 : 4, lo, hi, length: 1 });
+    if (toWan.length === 0) continue;
+    const reached = runs(toWan.flatMap((a) => a.headers));
+    for (const [lo, hi] of reached) wanBlocks.push({ family: familyOf(lo), lo, hi, length: 1 });
     // The WAN blocks above serve the security-group check of every part; the finding below is this subnet's alone.
     if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, source.id))) continue;
-    const tooWide = (a: (typeof toWan)[number]) => runs(a.headers).some(([lo, hi]) => hi - lo + 1n > MAX_UNDECLARED_RUN);
-    const wide = toWan.map((a) => ({ a, extra: declared ? subtractAll(a.headers, allowedWan) : tooWide(a) ? [...a.headers] : [] }))
-      .find((x) => x.extra.length > 0);
+    let wide: { a: Arrival; extra: HeaderSet } | undefined;
+    if (declared) {
+      wide = toWan.map((a) => ({ a, extra: subtractAll(a.headers, allowedWan) })).find((x) => x.extra.length > 0);
+    } else {
+      const run = reached.find(([lo, hi]) => hi - lo + 1n > MAX_UNDECLARED_RUN);
+      const inRun = (b: Box) => ctx.reach.atoms.lo(b.d0) <= run![1] && run![0] <= ctx.reach.atoms.hi(b.d1);
+      const a = run && toWan.find((x) => x.headers.some(inRun));
+      if (a) wide = { a, extra: toWan.flatMap((x) => x.headers.filter(inRun)) };
+    }
     if (!wide) continue;
     const extra = ctx.reach.destinations(wide.extra);
     findings.push(finding(rule, nameOf(ctx.graph, source.id), declared
@@ -256,26 +266,28 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
     fix, ctx.reach.hops(wide.a)));
   }
 
-  // WAN → segment.
-  // Everything the WAN may send (the reachability caches the walk: MN-3 and LG-3 ask the same question).
+  // WAN → segment: what every entry delivers to one subnet counts together (a /25 route and a propagated /16 can
+  // between them carry the whole subnet).
+  // Everything the WAN may send (the reachability caches the walk: MN-3, LG-1 and LG-3 ask the same question).
   const all = [4, 6].flatMap((f) => everything(ctx.reach.protocols, ctx.reach.atoms.family(f as 4 | 6), ctx.reach.atoms.family(f as 4 | 6)));
-  const inbound = ctx.reach.probeFromZone(WAN_ZONE, all).arrivals;
-  const allowedHere = hostBoxes(segment);
-  const reported = new Set<string>();
-  for (const a of inbound) {
+  const byTarget = new Map<string, Arrival[]>();
+  for (const a of ctx.reach.probeFromZone(WAN_ZONE, all).arrivals) {
     if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== segment) continue;
-    const target = a.end.subnet;
-    if (reported.has(target) || (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, target)))) continue;
-    const extra = declared ? subtractAll(a.headers, allowedHere) : [];
-    const whole = declared ? undefined : ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(a.headers, b.range));
-    if (extra.length === 0 && !whole) continue;
-    reported.add(target);
-    findings.push(finding(rule, nameOf(ctx.graph, target), declared
-      ? bi(`the LGWAN WAN reaches addresses of ${words.subnet.en} that no declared ${words.flow.en} flow names (${ctx.reach.destinations(extra)})`,
-        `LGWAN から、宣言したどの${words.flow.ja}の通信にもない、${words.subnet.ja}のアドレスに届く（${jaDestinations(ctx.reach.destinations(extra))}）`)
+    byTarget.set(a.end.subnet, [...(byTarget.get(a.end.subnet) ?? []), a]);
+  }
+  const allowedHere = hostBoxes(segment);
+  for (const [target, arrivals] of byTarget) {
+    if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, target))) continue;
+    const beyond = declared ? arrivals.map((a) => ({ a, extra: subtractAll(a.headers, allowedHere) })).find((x) => x.extra.length > 0) : undefined;
+    const union = declared ? [] : arrivals.flatMap((a) => a.headers);
+    const whole = declared ? undefined : ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(union, b.range));
+    if (!beyond && !whole) continue;
+    findings.push(finding(rule, nameOf(ctx.graph, target), beyond
+      ? bi(`the LGWAN WAN reaches addresses of ${words.subnet.en} that no declared ${words.flow.en} flow names (${ctx.reach.destinations(beyond.extra)})`,
+        `LGWAN から、宣言したどの${words.flow.ja}の通信にもない、${words.subnet.ja}のアドレスに届く（${jaDestinations(ctx.reach.destinations(beyond.extra))}）`)
       : bi(`the LGWAN WAN reaches the whole ${SEGMENT_EN[segment]} subnet ${whole!.text}, not declared hosts`,
         `LGWAN から、宣言したホストではなく${SEGMENT_JA[segment]}のサブネット ${whole!.text} 全体に届く`),
-    fix, ctx.reach.hops(a)));
+    fix, ctx.reach.hops(beyond?.a ?? arrivals[0])));
   }
 
   // Security groups toward what is routed of the WAN.
