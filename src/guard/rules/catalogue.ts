@@ -125,11 +125,13 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     ],
   },
   'MN-3': {
-    summaryJa: 'マイナンバー利用事務系 ↔ LGWAN接続系は特定通信のみ: 相手側のサブネット全体に届く経路がなく（経路、Transit Gateway の表、ブラックホール、NACL を考慮）、'
-      + '相手側に全通信・全ポート・サブネット全体を開くセキュリティグループのルールもないこと。',
+    summaryJa: 'マイナンバー利用事務系 ↔ LGWAN接続系、およびマイナンバー利用事務系 ↔ LGWAN（中間サーバーなど）は特定通信のみ: 相手側のサブネット全体に届く経路がなく'
+      + '（経路、Transit Gateway の表、ブラックホール、NACL を考慮）、LGWAN では宣言した接続先を超えるアドレスに届く経路がなく（宣言がなければ /24 を超える連続範囲がなく）、'
+      + 'LGWAN から宣言したホストを超えて届く経路もなく、相手側に全通信・全ポート・サブネット全体を開くセキュリティグループのルールもないこと。',
     rationale: 'Specific communication (特定通信) is limited by address AND by application protocol (port); the seed says so as a must, so the '
-      + 'rule is critical. The guard judges the exact paths (a path that carries a whole subnet of the other side names no host) and '
-      + 'the security-group rules together (split port ranges and CIDR unions count as one rule).',
+      + 'rule is critical. It holds toward the LGWAN WAN too (the 中間サーバー is reached over LGWAN as specific communication). The guard '
+      + 'judges the exact paths (a path that carries a whole subnet of the other side names no host) and the security-group rules together '
+      + '(split port ranges and CIDR unions count as one rule).',
     citations: [NEC_MY_NUMBER_EXTERNAL],
   },
   'MN-4': {
@@ -150,8 +152,11 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     citations: [FUJITSU_MY_NUMBER],
   },
   'LG-1': {
-    summaryJa: 'α・β・β′ では、LGWAN接続系からインターネット（自治体情報セキュリティクラウドを含む）への経路がないこと。',
-    rationale: 'Outside α′ the LGWAN segment has no way to the internet at all, directly or indirectly. Critical.',
+    summaryJa: 'α・β・β′ では、LGWAN接続系からインターネット（自治体情報セキュリティクラウドを含む）への経路がないこと。すべてのモデルで、'
+      + 'インターネット接続系と LGWAN の間に、どちら向きにも経路がないこと。',
+    rationale: 'Outside α′ the LGWAN segment has no way to the internet at all, directly or indirectly. In every model the closed LGWAN is '
+      + 'reached from the LGWAN segment only: a path between it and the Internet segment would join LGWAN and the internet around the three '
+      + 'layers (validation already names LG-1 for a declared flow between them). Critical.',
     citations: [NEC_LGWAN_INTERNET, FUJITSU_LGWAN],
   },
   'LG-2': {
