@@ -508,7 +508,8 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) {
       new ec2.CfnRoute(stack, 'MutVpc', { routeTableId: table(net.internet, 'workload-1').ref, destinationCidrBlock: '172.20.10.0/24', transitGatewayId: net.transitGatewayId });
       new ec2.CfnTransitGatewayRoute(stack, 'MutTgw', {
-        transitGatewayRouteTableId: transitTable(net, 'INTERNET'), destinationCidrBlock: '172.20.10.0/24',
+        transitGatewayRouteTableId: transitTable(net, 'INTERNET'),
+        destinationCidrBlock: '172.20.10.0/24',
         transitGatewayAttachmentId: l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32').transitGatewayAttachmentId!,
       });
     },
@@ -521,6 +522,27 @@ const MUTATIONS: Mutation[] = [
       const whole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a008000p18');
       whole.addPropertyDeletionOverride('Blackhole');
       whole.addPropertyOverride('TransitGatewayAttachmentId', net.internet.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    // A one-way path is a path: what enters from the security cloud must not arrive in My Number (MN-1) or LGWAN (LG-1).
+    name: 'the security cloud\'s transit table routing the My Number segment to its attachment instead of blackholing it',
+    rule: 'MN-1',
+    models: NOT_STAND_IN,
+    apply(_, net) {
+      const hole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-SECURITY_CLOUD-0a000000p18');
+      hole.addPropertyDeletionOverride('Blackhole');
+      hole.addPropertyOverride('TransitGatewayAttachmentId', net.myNumber.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    name: 'the security cloud\'s transit table routing the LGWAN segment to its attachment instead of blackholing it',
+    rule: 'LG-1',
+    models: NOT_STAND_IN,
+    apply(_, net) {
+      const hole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-SECURITY_CLOUD-0a004000p18');
+      hole.addPropertyDeletionOverride('Blackhole');
+      hole.addPropertyOverride('TransitGatewayAttachmentId', net.lgwan.transitGatewayAttachmentId!);
     },
   },
   {

@@ -579,7 +579,8 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) {
       new Route(stack, 'MutVpc', { routeTableId: table(net.internet, 'workload-1').id, destinationCidrBlock: '172.20.10.0/24', transitGatewayId: net.transitGatewayId });
       new Ec2TransitGatewayRoute(stack, 'MutTgw', {
-        transitGatewayRouteTableId: transitTable(net, 'INTERNET').id, destinationCidrBlock: '172.20.10.0/24',
+        transitGatewayRouteTableId: transitTable(net, 'INTERNET').id,
+        destinationCidrBlock: '172.20.10.0/24',
         transitGatewayAttachmentId: find<Ec2TransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32').transitGatewayAttachmentIdInput!,
       });
     },
@@ -592,6 +593,27 @@ const MUTATIONS: Mutation[] = [
       const whole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a008000p18');
       whole.addOverride('blackhole', null);
       whole.addOverride('transit_gateway_attachment_id', net.internet.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    // A one-way path is a path: what enters from the security cloud must not arrive in My Number (MN-1) or LGWAN (LG-1).
+    name: 'the security cloud\'s transit table routing the My Number segment to its attachment instead of blackholing it',
+    rule: 'MN-1',
+    models: NOT_STAND_IN,
+    apply(_, net) {
+      const hole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-SECURITY_CLOUD-0a000000p18');
+      hole.addOverride('blackhole', null);
+      hole.addOverride('transit_gateway_attachment_id', net.myNumber.transitGatewayAttachmentId!);
+    },
+  },
+  {
+    name: 'the security cloud\'s transit table routing the LGWAN segment to its attachment instead of blackholing it',
+    rule: 'LG-1',
+    models: NOT_STAND_IN,
+    apply(_, net) {
+      const hole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-SECURITY_CLOUD-0a004000p18');
+      hole.addOverride('blackhole', null);
+      hole.addOverride('transit_gateway_attachment_id', net.lgwan.transitGatewayAttachmentId!);
     },
   },
   {

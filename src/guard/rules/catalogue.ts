@@ -110,7 +110,8 @@ const FUJITSU_MODELS: Citation = {
 /** Every rule's documentation, by rule ID. */
 export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'MN-1': {
-    summaryJa: 'マイナンバー利用事務系のサブネットから、インターネットと自治体情報セキュリティクラウドへの経路がないこと（系の中に IGW・NAT・パブリック IP を置かず、そこへ至る経路もない）。',
+    summaryJa: 'マイナンバー利用事務系のサブネットから、インターネットと自治体情報セキュリティクラウドへの経路がないこと（系の中に IGW・NAT・パブリック IP を置かず、そこへ至る経路もない）。'
+      + '自治体情報セキュリティクラウドから入る通信も、系に届かないこと。',
     rationale: 'The My Number segment talks to declared specific-communication peers only; any way to the internet is the leak the three-layer '
       + 'separation exists to prevent. Critical: no acknowledgement can accept it.',
     citations: [FUJITSU_MY_NUMBER, NEC_MY_NUMBER_EXTERNAL],
@@ -153,7 +154,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'LG-1': {
     summaryJa: 'α・β・β′ では、LGWAN接続系からインターネット（自治体情報セキュリティクラウドを含む）への経路がないこと。すべてのモデルで、'
-      + 'インターネット接続系と LGWAN の間に、どちら向きにも経路がないこと。',
+      + 'インターネット接続系と LGWAN の間に、どちら向きにも経路がなく、自治体情報セキュリティクラウドから入る通信が LGWAN接続系に届かないこと。',
     rationale: 'Outside α′ the LGWAN segment has no way to the internet at all, directly or indirectly. In every model the closed LGWAN is '
       + 'reached from the LGWAN segment only: a path between it and the Internet segment would join LGWAN and the internet around the three '
       + 'layers (validation already names LG-1 for a declared flow between them). Critical.',

@@ -1,5 +1,5 @@
 import { hostGroups } from './flows';
-import { arrivalsFrom, OUT_OR_UNKNOWN, pathFindings } from './paths';
+import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, OUT_OR_UNKNOWN, pathFindings } from './paths';
 import { byLo, covered, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
@@ -7,8 +7,6 @@ import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
 import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
-import { everything } from '../header-set';
-import { jaDestinations } from '../ja-engine';
 import { ALL_MODELS, bi, finding, Finding, GuardContext, GuardRule, modelIndependent, Severity } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
@@ -23,7 +21,8 @@ export const LG1: GuardRule = {
   severity: Severity.CRITICAL,
   models: ALL_MODELS,
   term: 'LGWAN接続系 → インターネット',
-  summary: 'No path from LGWAN to the internet (or the security cloud) in α, β and β′; in every model, no path between the Internet segment and the LGWAN WAN, either way.',
+  summary: 'No path from LGWAN to the internet (or the security cloud) in α, β and β′; in every model, no path between the Internet segment and the LGWAN WAN, '
+    + 'either way, and nothing entering from the security cloud arrives in LGWAN.',
   check(ctx) {
     const out = ctx.model === NetworkModel.ALPHA_PRIME ? [] : arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), OUT_OR_UNKNOWN);
     const findings = pathFindings(ctx, this, out, bi('an LGWAN subnet', 'LGWAN接続系のサブネットから'),
@@ -35,16 +34,11 @@ export const LG1: GuardRule = {
       + 'LGWAN に接続するのは LGWAN接続系だけ');
     findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'zone' && a.end.zone === WAN_ZONE),
       bi('an Internet-segment subnet', 'インターネット接続系のサブネットから'), fix));
-    const all = [4, 6].flatMap((f) => everything(ctx.reach.protocols, ctx.reach.atoms.family(f as 4 | 6), ctx.reach.atoms.family(f as 4 | 6)));
-    const reported = new Set<string>();
-    for (const a of ctx.reach.probeFromZone(WAN_ZONE, all).arrivals) {
-      if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== Segment.INTERNET || reported.has(a.end.subnet)) continue;
-      reported.add(a.end.subnet);
-      const destinations = ctx.reach.destinations(a.headers);
-      findings.push(finding(this, nameOf(ctx.graph, a.end.subnet),
-        bi(`the LGWAN WAN reaches this Internet-segment subnet (${destinations})`, `LGWAN から、このインターネット接続系のサブネットに届く（${jaDestinations(destinations)}）`),
-        fix, ctx.reach.hops(a)));
-    }
+    findings.push(...inboundFindings(ctx, this, [WAN_ZONE], Segment.INTERNET, bi('this Internet-segment subnet', 'このインターネット接続系のサブネット'), fix));
+    // Nothing from the internet side enters LGWAN, in any model (α′'s breakout is outbound, through its firewall).
+    findings.push(...inboundFindings(ctx, this, INTERNET_SIDE_ZONES, Segment.LGWAN, bi('this LGWAN subnet', 'この LGWAN接続系のサブネット'),
+      bi('remove the transit gateway route toward the LGWAN segment from the security cloud\'s table (blackhole it): nothing enters LGWAN from the internet side',
+        '自治体情報セキュリティクラウド側の Transit Gateway ルートテーブルから LGWAN接続系へのルートを削除する（ブラックホールにする）。インターネット側から LGWAN接続系へは何も入らない')));
     return findings;
   },
 };

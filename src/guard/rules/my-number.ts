@@ -1,4 +1,4 @@
-import { arrivalsFrom, endOf, intoSegmentOrUnknown, OUT_OR_UNKNOWN, pathFindings } from './paths';
+import { arrivalsFrom, endOf, inboundFindings, INTERNET_SIDE_ZONES, intoSegmentOrUnknown, OUT_OR_UNKNOWN, pathFindings } from './paths';
 import { unnarrowedGroups, wanPaths, widePaths } from './specific';
 import { Segment } from '../../model/segment';
 import { nodesOf } from '../graph';
@@ -15,7 +15,8 @@ export const MN1: GuardRule = {
   severity: Severity.CRITICAL,
   models: ALL_MODELS,
   term: MY_NUMBER_TO_INTERNET,
-  summary: 'No path from a MY_NUMBER subnet to the internet or the security cloud: no IGW, NAT or public IP in the segment, no route that ends there.',
+  summary: 'No path from a MY_NUMBER subnet to the internet or the security cloud: no IGW, NAT or public IP in the segment, no route that ends there; '
+    + 'and nothing entering from the security cloud arrives in the segment.',
   check(ctx) {
     const findings: Finding[] = [];
     const subnets = subnetsIn(ctx, Segment.MY_NUMBER);
@@ -46,6 +47,10 @@ export const MN1: GuardRule = {
     findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnets, OUT_OR_UNKNOWN), bi('a My Number subnet', 'マイナンバー利用事務系のサブネットから'),
       bi('remove the route (or the transit gateway route) that leads out; the My Number segment only reaches declared hosts (特定通信)',
         '外部へ向かうルート（または Transit Gateway のルート）を削除する。マイナンバー利用事務系が通信できるのは、宣言した接続先だけ（特定通信）')));
+    // Nor the other way: nothing entering from the security cloud arrives in the segment (a one-way path is a path).
+    findings.push(...inboundFindings(ctx, this, INTERNET_SIDE_ZONES, Segment.MY_NUMBER, bi('this My Number subnet', 'このマイナンバー利用事務系のサブネット'),
+      bi('remove the transit gateway route toward the My Number segment from the security cloud\'s table (blackhole it): the segment never talks to the internet side',
+        '自治体情報セキュリティクラウド側の Transit Gateway ルートテーブルからマイナンバー利用事務系へのルートを削除する（ブラックホールにする）。マイナンバー利用事務系はインターネット側と通信しない')));
     return findings;
   },
 };

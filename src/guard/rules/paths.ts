@@ -1,6 +1,7 @@
 import { SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
 import { Segment } from '../../model/segment';
 import { SubnetNode } from '../graph';
+import { everything } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { Bilingual, finding, Finding, GuardContext, GuardRule, spaced } from '../rule';
@@ -108,4 +109,35 @@ export function endOf(ctx: GuardContext, a: Arrival): Bilingual {
     case 'subnet': return { en: `subnet ${nameOf(ctx.graph, a.end.subnet)}`, ja: `サブネット ${nameOf(ctx.graph, a.end.subnet)}` };
     default: return { en: 'a place the guard cannot follow', ja: 'ガードが追跡できない先' };
   }
+}
+
+/** The zones of the Internet side that traffic can enter from: the security cloud, and a member of it in another account or app. */
+export const INTERNET_SIDE_ZONES: readonly string[] = ['SECURITY_CLOUD', SECURITY_CLOUD_MEMBER_ZONE];
+
+/**
+ * What enters from external zones (every address, protocol and port; semantics §5) and arrives at subnets of the segment:
+ * one finding per subnet reached (its first arrival), worded "<zone> reaches this <segment> subnet". The reachability
+ * caches each zone's walk, so rules asking about several segments share it.
+ */
+export function inboundFindings(
+  ctx: GuardContext, rule: GuardRule, zones: readonly string[], segment: Segment, subject: Bilingual, fix: Bilingual,
+): Finding[] {
+  const all = ([4, 6] as const).flatMap((f) => everything(ctx.reach.protocols, ctx.reach.atoms.family(f), ctx.reach.atoms.family(f)));
+  const reported = new Set<string>();
+  const out: Finding[] = [];
+  for (const zone of zones) {
+    for (const a of ctx.reach.probeFromZone(zone, all).arrivals) {
+      if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== segment || reported.has(a.end.subnet)) continue;
+      reported.add(a.end.subnet);
+      const path = nameOf(ctx.graph, a.end.subnet);
+      if (ctx.keeps && !ctx.keeps(path)) continue;
+      const from = endOf(ctx, { ...a, end: { kind: 'zone', zone } });
+      const destinations = ctx.reach.destinations(a.headers);
+      out.push(finding(rule, path, {
+        en: `traffic entering from ${from.en} reaches ${subject.en} (${destinations})`,
+        ja: `${spaced(from.ja)}から入る通信が${subject.ja}に届く（${jaDestinations(destinations)}）`,
+      }, fix, ctx.reach.hops(a)));
+    }
+  }
+  return out;
 }
