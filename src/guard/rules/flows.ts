@@ -198,13 +198,24 @@ function endText(ctx: GuardContext, a: Arrival): Bilingual {
 /** The security groups labelled with each host name (`jichitai:host`), built once per graph. */
 const GROUPS_BY_HOST = new WeakMap<TopologyGraph, Map<string, SecurityGroupNode[]>>();
 
+/** Each declared host's groups, per graph: every model's FLOW-1 and LG-2 ask for the same hosts (a prefecture's hundreds). */
+const GROUPS_OF_HOST = new WeakMap<TopologyGraph, WeakMap<DeclaredHost, readonly SecurityGroupNode[]>>();
+
 /**
  * The security groups labelled as a host's (`jichitai:host`), in its segment: in a VPC of the host's segment whose
  * blocks hold the host's (a prefecture's members declare hosts of the same names, each in its own address space); a
  * group whose VPC the guard cannot read stays a candidate.
  */
-export function hostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNode[] {
+export function hostGroups(ctx: GuardContext, host: DeclaredHost): readonly SecurityGroupNode[] {
   if (!SEGMENTS.has(host.zone)) return [];
+  let known = GROUPS_OF_HOST.get(ctx.graph);
+  if (!known) GROUPS_OF_HOST.set(ctx.graph, known = new WeakMap());
+  let groups = known.get(host);
+  if (!groups) known.set(host, groups = findHostGroups(ctx, host));
+  return groups;
+}
+
+function findHostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNode[] {
   let index = GROUPS_BY_HOST.get(ctx.graph);
   if (!index) {
     index = new Map();

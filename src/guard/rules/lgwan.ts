@@ -89,6 +89,15 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
   const allowed = (ctx.flows ?? []).filter((f) => f.from.zone === other && f.to.zone === own
     && (f.kind === FlowKind.SANITIZATION ? other === Segment.INTERNET : f.kind === FlowKind.SCREEN_TRANSFER && other === terminals));
   const otherBlocks = segmentBlocks(ctx.graph, other);
+  // The flows into each labelled group, found once (a prefecture has a thousand groups and hundreds of flows).
+  const intoGroup = new Map<SecurityGroupNode, DeclaredFlow[]>();
+  for (const f of allowed) {
+    for (const g of hostGroups(ctx, f.to)) {
+      const list = intoGroup.get(g);
+      if (list) list.push(f);
+      else intoGroup.set(g, [f]);
+    }
+  }
   const findings: Finding[] = [];
   for (const group of nodesOf(ctx.graph, 'security-group')) {
     if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
@@ -96,7 +105,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
     // A group labelled as a host's (jichitai:host) is admitted only by the flows into that host: the relay's flow into the
     // file server does not let the relay open connections into another server. An unlabelled group may guard any host,
     // so any flow in the direction counts for it.
-    const into = group.tags[HOST_TAG_KEY] === undefined ? allowed : allowed.filter((f) => hostGroups(ctx, f.to).includes(group));
+    const into = group.tags[HOST_TAG_KEY] === undefined ? allowed : intoGroup.get(group) ?? [];
     for (const r of rulesOf(ctx.graph, group, false)) {
       const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
       if (peerGroup?.type === 'security-group') {
