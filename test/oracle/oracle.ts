@@ -24,6 +24,11 @@ export interface OracleResult {
   readonly verdicts: Set<OracleRule>;
   /** Why each verdict holds (a few lines per rule), for reading a disagreement. */
   readonly reasons: string[];
+  /**
+   * LG-1 holds only because what enters from the LGWAN_WAN zone has an unknown end (§9: it reaches every subnet, the
+   * Internet segment's included), with no other witness; compare.ts KNOWN_GUARD_BUGS reads it.
+   */
+  readonly lg1OnlyByWanUnknown: boolean;
 }
 
 export interface OracleOptions {
@@ -275,6 +280,10 @@ class Oracle {
       if (s.mapPublicIpOnLaunch && this.segment(this.subnet(s.id)) === 'MY_NUMBER') add('MN-1', `My Number subnet ${s.id} maps public IPs`);
     }
 
+    // LG-1's witnesses: whether one is an unknown end of what enters from the WAN, and whether any other is (for compare.ts).
+    let lg1Other = false;
+    let lg1WanUnknown = false;
+
     // §2: every subnet of a labelled VPC is a source (all VPCs here are labelled).
     const arrivals = this.subnets.map((_, i) => this.walk(i));
     // §10 MN-1, LG-1, MN-4: an arrival at the internet, SECURITY_CLOUD or unknown (unknown reaches everywhere, §9).
@@ -285,7 +294,10 @@ class Oracle {
       const seg = this.segment(i);
       const wayOut = wayOutOf(a);
       if (seg === 'MY_NUMBER' && wayOut) add('MN-1', `${s} reaches ${wayOut}`);
-      if (seg === 'LGWAN' && wayOut) add('LG-1', `${s} reaches ${wayOut}`);
+      if (seg === 'LGWAN' && wayOut) {
+        add('LG-1', `${s} reaches ${wayOut}`);
+        lg1Other = true;
+      }
       const other: Segment | undefined = seg === 'MY_NUMBER' ? 'INTERNET' : seg === 'INTERNET' ? 'MY_NUMBER' : undefined;
       if (other) {
         if (a.unknown) add('MN-2', `${s} reaches unknown (${a.unknown})`);
@@ -300,7 +312,11 @@ class Oracle {
     const sg = this.securityGroupsTooWide();
     if (sg) add('MN-3', sg);
     for (const why of this.wanTooWide(arrivals)) add('MN-3', why);
-    for (const why of this.internetMeetsWan(arrivals)) add('LG-1', why);
+    for (const w of this.internetMeetsWan(arrivals)) {
+      add('LG-1', w.why);
+      if (w.wanUnknown) lg1WanUnknown = true;
+      else lg1Other = true;
+    }
 
     // §10 MN-4: a subnet T of another segment than MY_NUMBER and INTERNET at which some My Number subnet has an
     // arrival has itself an arrival at the internet, SECURITY_CLOUD or unknown. No firewall is an excuse (§4: a firewall
@@ -339,7 +355,7 @@ class Oracle {
         }
       });
     }
-    return { verdicts, reasons };
+    return { verdicts, reasons, lg1OnlyByWanUnknown: lg1WanUnknown && !lg1Other };
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -931,24 +947,24 @@ class Oracle {
    *     subnet. An unknown end of that walk counts as one when the network has an Internet-segment subnet: LG-1 is
    *     critical, and for the critical rules an unknown end reaches every subnet of every segment (§9).
    */
-  private internetMeetsWan(arrivals: Arrivals[]): string[] {
+  private internetMeetsWan(arrivals: Arrivals[]): { why: string; wanUnknown?: boolean }[] {
     const zone: Zone = 'LGWAN_WAN';
-    const out: string[] = [];
+    const out: { why: string; wanUnknown?: boolean }[] = [];
     const inets = this.subnets.map((_, i) => i).filter((i) => this.segment(i) === 'INTERNET');
     if (inets.length === 0) return out;
     // (a)
     for (const i of inets) {
       const how = arrivals[i].zone[zone];
-      if (how !== undefined) out.push(`Internet subnet ${this.subnets[i].id} reaches ${zone} (${how})`);
+      if (how !== undefined) out.push({ why: `Internet subnet ${this.subnets[i].id} reaches ${zone} (${how})` });
     }
     // (b)
     const fromWan = this.fromWan();
     if (!fromWan) return out;
     for (const [t, how] of fromWan.subnets) {
-      if (this.segment(t) === 'INTERNET') out.push(`${zone} (entering, §5) reaches Internet subnet ${this.subnets[t].id} (${how})`);
+      if (this.segment(t) === 'INTERNET') out.push({ why: `${zone} (entering, §5) reaches Internet subnet ${this.subnets[t].id} (${how})` });
     }
     if (fromWan.unknown !== undefined) {
-      out.push(`${zone} (entering, §5) reaches unknown, which reaches every Internet subnet (${fromWan.unknown})`);
+      out.push({ why: `${zone} (entering, §5) reaches unknown, which reaches every Internet subnet (${fromWan.unknown})`, wanUnknown: true });
     }
     return out;
   }
