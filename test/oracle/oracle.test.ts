@@ -623,6 +623,131 @@ describe('§10 MN-3, WAN part (My Number ↔ LGWAN WAN), with no declared flow',
   });
 });
 
+describe('§10 LG-1, the Internet segment ↔ the LGWAN WAN (every model)', () => {
+  /**
+   * Internet VPC 10.2.0.0/16: subnet inet-a 10.2.1.0/24 (table inet-rt) and the attachment subnet inet-tgw 10.2.9.0/28 (the
+   * CloudFormation main table: local routes only); transit gateway tgw with table tgw-inet (inet's attachment) and tgw-wan
+   * (the LGWAN_WAN VPN vpn-lw's), no default association or propagation.
+   */
+  const inet = (engine: Engine = 'cloudformation') => new NetBuilder(engine)
+    .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24').subnet('inet-tgw', 'inet', '10.2.9.0/28')
+    .table('inet-rt', 'inet', ['inet-a'])
+    .tgw('tgw').attach('att-inet', 'tgw', 'inet', ['inet-tgw']).vpn('vpn-lw', 'tgw', 'LGWAN_WAN')
+    .tgwTable('tgw-inet', 'tgw', { associations: ['att-inet'] }).tgwTable('tgw-wan', 'tgw', { associations: ['vpn-lw'] });
+
+  test('an Internet subnet routing a WAN address to the gateway, whose table sends it to the LGWAN_WAN VPN ⇒ LG-1', () => {
+    // One host is enough: any arrival at the zone counts, unlike MN-3's run of more than 256 addresses.
+    const b = inet().route('inet-rt', '10.99.0.10/32', { kind: 'tgw', id: 'tgw' }).tgwRoute('tgw-inet', '10.99.0.10/32', 'vpn-lw');
+    expect(verdicts(b)).toEqual(['LG-1']);
+    expect(verdicts(inet('terraform').route('inet-rt', '10.99.0.0/16', { kind: 'tgw', id: 'tgw' })
+      .tgwRoute('tgw-inet', '10.99.0.0/16', 'vpn-lw'))).toEqual(['LG-1']);
+  });
+
+  test('the same without the transit route (or without the VPC route) ⇒ dropped ⇒ no LG-1', () => {
+    expect(verdicts(inet().route('inet-rt', '10.99.0.10/32', { kind: 'tgw', id: 'tgw' }))).toEqual([]);
+    expect(verdicts(inet().tgwRoute('tgw-inet', '10.99.0.10/32', 'vpn-lw'))).toEqual([]);
+  });
+
+  test('the Internet subnet\'s outbound NACL denying the WAN host ⇒ no LG-1 (§6)', () => {
+    const b = inet().route('inet-rt', '10.99.0.10/32', { kind: 'tgw', id: 'tgw' }).tgwRoute('tgw-inet', '10.99.0.10/32', 'vpn-lw')
+      .nacl('n', 'inet', [deny(10, true, '10.99.0.0/16'), allow(20, true, '0.0.0.0/0'), allow(10, false, '0.0.0.0/0')], ['inet-a']);
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('an Internet subnet routing to a VPN labelled SECURITY_CLOUD is not LG-1 (nor to an LGWAN_WAN VPN the table does not name)', () => {
+    const b = inet().vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD')
+      .route('inet-rt', '0.0.0.0/0', { kind: 'tgw', id: 'tgw' }).tgwRoute('tgw-inet', '0.0.0.0/0', 'vpn-sc');
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('a route to a VPN gateway labelled LGWAN_WAN reaches the zone (§4) ⇒ LG-1; labelled SECURITY_CLOUD ⇒ none', () => {
+    // inet-a's NACL lets nothing in, so that the gateway's own entry into the VPC (§5) delivers nothing there.
+    const b = (zone: 'LGWAN_WAN' | 'SECURITY_CLOUD') => new NetBuilder()
+      .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24').table('inet-rt', 'inet', ['inet-a'])
+      .nacl('n', 'inet', [allow(10, true, '0.0.0.0/0')], ['inet-a'])
+      .vgw('v', 'inet', zone).route('inet-rt', '10.99.0.10/32', { kind: 'vgw', id: 'v' });
+    expect(verdicts(b('LGWAN_WAN'))).toEqual(['LG-1']);
+    expect(verdicts(b('SECURITY_CLOUD'))).toEqual([]);
+  });
+
+  test('entering from the WAN: the WAN VPN\'s table routing the Internet VPC\'s block to its attachment ⇒ LG-1', () => {
+    // tgw-wan → att-inet: the packets enter at inet-tgw (no NACL on arrival, §6) and go local to inet-a.
+    expect(verdicts(inet().tgwRoute('tgw-wan', '10.2.0.0/16', 'att-inet'))).toEqual(['LG-1']);
+    // One host of inet-a is an arrival too (no whole-block condition here, unlike LG-3 and MN-3).
+    expect(verdicts(inet().tgwRoute('tgw-wan', '10.2.1.10/32', 'att-inet'))).toEqual(['LG-1']);
+    // Into the attachment subnet itself: delivered there without a NACL.
+    expect(verdicts(inet().tgwRoute('tgw-wan', '10.2.9.0/28', 'att-inet').nacl('n', 'inet', [], ['inet-tgw']))).toEqual(['LG-1']);
+    // Toward an address no subnet holds: dropped.
+    expect(verdicts(inet().tgwRoute('tgw-wan', '10.2.200.0/24', 'att-inet'))).toEqual([]);
+    // No association: the VPN uses no table (default association off) ⇒ dropped.
+    const unassociated = inet().tgwRoute('tgw-wan', '10.2.0.0/16', 'att-inet');
+    unassociated.net.tgwRouteTables[1].associations = [];
+    expect(verdicts(unassociated)).toEqual([]);
+  });
+
+  test('entering from the WAN: inet-a\'s inbound NACL closed ⇒ none; open to one WAN source ⇒ LG-1', () => {
+    const closed = inet().tgwRoute('tgw-wan', '10.2.1.0/24', 'att-inet').nacl('n', 'inet', [allow(10, true, '0.0.0.0/0')], ['inet-a']);
+    expect(verdicts(closed)).toEqual([]);
+    const one = inet().tgwRoute('tgw-wan', '10.2.1.0/24', 'att-inet')
+      .nacl('n', 'inet', [allow(10, false, '10.99.0.7/32'), allow(10, true, '0.0.0.0/0')], ['inet-a']);
+    expect(verdicts(one)).toEqual(['LG-1']);
+  });
+
+  test('a SECURITY_CLOUD VPN\'s table routing into the Internet VPC is not an entry from the WAN ⇒ none', () => {
+    const b = inet().vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwTable('tgw-sc', 'tgw', { associations: ['vpn-sc'] })
+      .tgwRoute('tgw-sc', '10.2.0.0/16', 'att-inet');
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('a VPN gateway labelled LGWAN_WAN attached to an Internet VPC is an entry into every subnet of it ⇒ LG-1', () => {
+    const vpc = () => new NetBuilder().vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24');
+    expect(verdicts(vpc().vgw('v', 'inet', 'LGWAN_WAN'))).toEqual(['LG-1']);
+    // Another zone, or no label: not an entry from LGWAN_WAN (and no route leads to it).
+    expect(verdicts(vpc().vgw('v', 'inet', 'SECURITY_CLOUD'))).toEqual([]);
+    expect(verdicts(vpc().vgw('v', 'inet'))).toEqual([]);
+    // The subnet's inbound NACL applies (§5, §6).
+    expect(verdicts(vpc().vgw('v', 'inet', 'LGWAN_WAN').nacl('n', 'inet', [], ['inet-a']))).toEqual([]);
+    // Attached to an LGWAN VPC: LG-3's concern, not LG-1's.
+    expect(verdicts(new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').vgw('v', 'lg', 'LGWAN_WAN'))).toEqual([]);
+  });
+
+  test('what enters from the WAN and passes through the Internet VPC without delivery there is not an arrival', () => {
+    // tgw-wan sends the LGWAN block to the Internet attachment; inet-tgw's table sends it back to the gateway, whose
+    // tgw-inet table delivers it in the LGWAN VPC: the packets pass the Internet VPC but arrive in LGWAN (LG-3's concern).
+    const b = inet('terraform').vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').attach('att-lg', 'tgw', 'lg', ['l'])
+      .table('inet-rt-tgw', 'inet', ['inet-tgw']).route('inet-rt-tgw', '10.1.0.0/16', { kind: 'tgw', id: 'tgw' })
+      .tgwRoute('tgw-wan', '10.1.0.0/16', 'att-inet').tgwRoute('tgw-inet', '10.1.0.0/16', 'att-lg');
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('an unknown end of what enters from the WAN reaches every subnet (§9): LG-1 when an Internet subnet exists', () => {
+    // tgw-wan sends 192.0.2.0/24 to an untagged VPN: unknown (§5).
+    const b = inet().vpn('vpn-x', 'tgw').tgwRoute('tgw-wan', '192.0.2.0/24', 'vpn-x');
+    expect(verdicts(b)).toEqual(['LG-1']);
+    const noInternet = new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')
+      .tgw('tgw').vpn('vpn-lw', 'tgw', 'LGWAN_WAN').vpn('vpn-x', 'tgw')
+      .tgwTable('tgw-wan', 'tgw', { associations: ['vpn-lw'] }).tgwRoute('tgw-wan', '192.0.2.0/24', 'vpn-x');
+    expect(verdicts(noInternet)).toEqual([]);
+    // Entering at the Internet attachment subnet, whose table sends it to a network interface: unknown too.
+    const eni = inet('terraform').table('inet-rt-tgw', 'inet', ['inet-tgw'])
+      .route('inet-rt-tgw', '192.0.2.0/24', { kind: 'eni', eni: 'eni-0abc0000000000007' }).tgwRoute('tgw-wan', '192.0.2.0/24', 'att-inet');
+    // inet-tgw itself (a source, §2) reaches the unknown end too: MN-2's finding, and LG-1 from the WAN's entry.
+    expect(verdicts(eni)).toEqual(['LG-1', 'MN-2']);
+  });
+
+  test('an unknown end of an Internet subnet is MN-2\'s finding, not LG-1\'s (§10)', () => {
+    expect(verdicts(inet().route('inet-rt', '0.0.0.0/0', { kind: 'eni', eni: 'eni-0abc0000000000008' }))).toEqual(['MN-2']);
+  });
+
+  test('explain: the reasons name the Internet subnet and its path to the zone, and the entry and the Internet subnet reached', () => {
+    const out = runOracle(inet().route('inet-rt', '10.99.0.10/32', { kind: 'tgw', id: 'tgw' })
+      .tgwRoute('tgw-inet', '10.99.0.10/32', 'vpn-lw').net, { explain: true }).reasons;
+    expect(out).toEqual([expect.stringMatching(/^LG-1: Internet subnet inet-a reaches LGWAN_WAN \(inet-a → tgw tgw → tgw-inet → vpn vpn-lw → LGWAN_WAN/)]);
+    const entry = runOracle(inet().tgwRoute('tgw-wan', '10.2.1.0/24', 'att-inet').net, { explain: true }).reasons;
+    expect(entry).toEqual([expect.stringMatching(/^LG-1: LGWAN_WAN \(entering, §5\) reaches Internet subnet inet-a \(LGWAN_WAN → vpn vpn-lw → tgw-wan/)]);
+  });
+});
+
 describe('§10 MN-3, security-group part', () => {
   const twoSides = (engine: Engine = 'terraform') => new NetBuilder(engine)
     .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24')

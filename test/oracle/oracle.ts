@@ -11,7 +11,8 @@
  *
  * MN-3 includes its WAN part (§10, My Number ↔ LGWAN WAN), in the mode of a scope without declared flows (the only one
  * the comparison runs): the same walk records the destinations that reach LGWAN_WAN, and a second walk starts from the
- * zone's entries (§5 "Entering from a zone") with every source address.
+ * zone's entries (§5 "Entering from a zone") with every source address. LG-1 includes its part for every model (§10:
+ * the Internet segment and the LGWAN WAN, either way), read off the same two walks.
  */
 import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
 import { NaclEntry, Network, Protocol, Segment, SgRule, Subnet, Zone } from './network';
@@ -23,6 +24,11 @@ export interface OracleResult {
   readonly verdicts: Set<OracleRule>;
   /** Why each verdict holds (a few lines per rule), for reading a disagreement. */
   readonly reasons: string[];
+  /**
+   * LG-1 holds only because what enters from the LGWAN_WAN zone has an unknown end (§9: it reaches every subnet, the
+   * Internet segment's included), with no other witness; compare.ts KNOWN_GUARD_BUGS reads it.
+   */
+  readonly lg1OnlyByWanUnknown: boolean;
 }
 
 export interface OracleOptions {
@@ -164,6 +170,8 @@ class Oracle {
   private readonly holdingCache = new Map<string, number>();
   private readonly blocksCache = new Map<string, Prefix[]>();
   private readonly spanCache = new Map<string, [number, number] | undefined>();
+  /** The walk from the LGWAN_WAN entries (fromWan), once; null: not walked yet. */
+  private wanEntry: Arrivals | undefined | null = null;
 
   constructor(net: Network, options: OracleOptions) {
     this.net = net;
@@ -272,6 +280,10 @@ class Oracle {
       if (s.mapPublicIpOnLaunch && this.segment(this.subnet(s.id)) === 'MY_NUMBER') add('MN-1', `My Number subnet ${s.id} maps public IPs`);
     }
 
+    // LG-1's witnesses: whether one is an unknown end of what enters from the WAN, and whether any other is (for compare.ts).
+    let lg1Other = false;
+    let lg1WanUnknown = false;
+
     // §2: every subnet of a labelled VPC is a source (all VPCs here are labelled).
     const arrivals = this.subnets.map((_, i) => this.walk(i));
     // §10 MN-1, LG-1, MN-4: an arrival at the internet, SECURITY_CLOUD or unknown (unknown reaches everywhere, §9).
@@ -282,7 +294,10 @@ class Oracle {
       const seg = this.segment(i);
       const wayOut = wayOutOf(a);
       if (seg === 'MY_NUMBER' && wayOut) add('MN-1', `${s} reaches ${wayOut}`);
-      if (seg === 'LGWAN' && wayOut) add('LG-1', `${s} reaches ${wayOut}`);
+      if (seg === 'LGWAN' && wayOut) {
+        add('LG-1', `${s} reaches ${wayOut}`);
+        lg1Other = true;
+      }
       const other: Segment | undefined = seg === 'MY_NUMBER' ? 'INTERNET' : seg === 'INTERNET' ? 'MY_NUMBER' : undefined;
       if (other) {
         if (a.unknown) add('MN-2', `${s} reaches unknown (${a.unknown})`);
@@ -297,6 +312,11 @@ class Oracle {
     const sg = this.securityGroupsTooWide();
     if (sg) add('MN-3', sg);
     for (const why of this.wanTooWide(arrivals)) add('MN-3', why);
+    for (const w of this.internetMeetsWan(arrivals)) {
+      add('LG-1', w.why);
+      if (w.wanUnknown) lg1WanUnknown = true;
+      else lg1Other = true;
+    }
 
     // §10 MN-4: a subnet T of another segment than MY_NUMBER and INTERNET at which some My Number subnet has an
     // arrival has itself an arrival at the internet, SECURITY_CLOUD or unknown. No firewall is an excuse (§4: a firewall
@@ -335,7 +355,7 @@ class Oracle {
         }
       });
     }
-    return { verdicts, reasons };
+    return { verdicts, reasons, lg1OnlyByWanUnknown: lg1WanUnknown && !lg1Other };
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -372,6 +392,7 @@ class Oracle {
    * every VPN gateway labelled with it (delivered to the subnet of its VPC whose block holds the destination, through
    * that subnet's inbound NACL, §6; any other destination is dropped). Attachments named by literal id (whose table
    * carries the label) are not part of this network model (network.ts has no such element), so they never arise here.
+   * The result's `subnets` (every delivery, LG-1) and `unknown` hold for every segment; `cover` for `coverSide` (MN-3).
    */
   private walkFromZone(zone: Zone, coverSide: Segment): Arrivals {
     const out = noArrivals();
@@ -386,7 +407,11 @@ class Oracle {
           for (const tb of this.associatedTables(vpn.id, vpn.tgw)) {
             for (let dst = 0; dst < nA; dst++) {
               for (const th of this.tgwLookup(tb, family, dst)) {
-                // Back out to a zone (the same one or another): not an arrival at a subnet, which is all MN-3 asks here.
+                // Back out to a zone (the same one or another): not an arrival at a subnet. A VPN without a zone tag is
+                // unknown (§5), which LG-1 counts as reaching every subnet (§9); MN-3's whole-block test ignores it.
+                if (th.k === T_VPN && !th.zone) {
+                  out.unknown ??= `${zone} → vpn ${vpn.id} → ${tb} → ${th.label} (no zone tag) [${this.packet(family, 0, dst, 0)}]`;
+                }
                 if (th.k !== T_VPC) continue;
                 // Enters the VPC at every subnet of the attachment, without a NACL on arrival (§6).
                 for (const z of th.subnets!) {
@@ -877,9 +902,9 @@ class Oracle {
       reached[family] = this.runs(family, all);
     }
     // (b)
-    const entries = net.vpnAttachments.some((v) => v.zone === zone) || net.vpnGateways.some((g) => g.zone === zone);
-    if (entries) {
-      const why = this.coversAWholeBlock(`${zone} (entering, §5)`, this.walkFromZone(zone, 'MY_NUMBER'));
+    const fromWan = this.fromWan();
+    if (fromWan) {
+      const why = this.coversAWholeBlock(`${zone} (entering, §5)`, fromWan);
       if (why) out.push(why);
     }
     // (c)
@@ -897,6 +922,49 @@ class Oracle {
           break;
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * What enters from the LGWAN_WAN zone (§5 "Entering from a zone"), walked once and shared by MN-3's WAN part and LG-1;
+   * undefined when the network has no entry from the zone (no LGWAN_WAN VPN attachment or VPN gateway).
+   */
+  private fromWan(): Arrivals | undefined {
+    const zone: Zone = 'LGWAN_WAN';
+    if (this.wanEntry === null) {
+      const entries = this.net.vpnAttachments.some((v) => v.zone === zone) || this.net.vpnGateways.some((g) => g.zone === zone);
+      this.wanEntry = entries ? this.walkFromZone(zone, 'MY_NUMBER') : undefined;
+    }
+    return this.wanEntry;
+  }
+
+  /**
+   * §10 LG-1, the part for every model (α′ included): the Internet segment and the LGWAN WAN, either way.
+   * (a) an Internet-segment subnet has an arrival at the LGWAN_WAN zone. Its unknown ends do not count: §9 lets an unknown
+   *     end reach the internet, the security cloud and every subnet, not the LGWAN_WAN zone, and §10 leaves it to MN-2;
+   * (b) what enters from the LGWAN_WAN zone (every address, protocol and port, §5) has an arrival at an Internet-segment
+   *     subnet. An unknown end of that walk counts as one when the network has an Internet-segment subnet: LG-1 is
+   *     critical, and for the critical rules an unknown end reaches every subnet of every segment (§9).
+   */
+  private internetMeetsWan(arrivals: Arrivals[]): { why: string; wanUnknown?: boolean }[] {
+    const zone: Zone = 'LGWAN_WAN';
+    const out: { why: string; wanUnknown?: boolean }[] = [];
+    const inets = this.subnets.map((_, i) => i).filter((i) => this.segment(i) === 'INTERNET');
+    if (inets.length === 0) return out;
+    // (a)
+    for (const i of inets) {
+      const how = arrivals[i].zone[zone];
+      if (how !== undefined) out.push({ why: `Internet subnet ${this.subnets[i].id} reaches ${zone} (${how})` });
+    }
+    // (b)
+    const fromWan = this.fromWan();
+    if (!fromWan) return out;
+    for (const [t, how] of fromWan.subnets) {
+      if (this.segment(t) === 'INTERNET') out.push({ why: `${zone} (entering, §5) reaches Internet subnet ${this.subnets[t].id} (${how})` });
+    }
+    if (fromWan.unknown !== undefined) {
+      out.push({ why: `${zone} (entering, §5) reaches unknown, which reaches every Internet subnet (${fromWan.unknown})`, wanUnknown: true });
     }
     return out;
   }

@@ -327,3 +327,58 @@ export const REGRESSIONS: Regression[] = [
     },
   },
 ];
+
+/**
+ * Networks on which the guard is wrong by docs/guard-semantics.md and not fixed yet (the fix belongs to src/guard, which
+ * the oracle's side does not change). Same shape as REGRESSIONS, `expected` being the verdicts the text gives.
+ * test/oracle/known-guard-bugs.test.ts checks that the oracle gives them, that compare.ts KNOWN_GUARD_BUGS explains
+ * the guard's disagreement, and fails once the guard agrees: then the cases move to REGRESSIONS and the entry of
+ * KNOWN_GUARD_BUGS goes.
+ */
+export const KNOWN_GUARD_BUG_CASES: (Regression & { readonly bug: string })[] = [
+  ...(['cloudformation', 'terraform'] as const).map((engine) => ({
+    name: `lg1-what-enters-from-the-lgwan-wan-ends-unknown-with-an-internet-subnet-present (${engine})`,
+    found: 'pin' as const,
+    bug: 'LG-1 ignores an unknown end of what enters from the LGWAN WAN as reaching the Internet-segment subnets',
+    note: '§5 "Entering from a zone": what enters at the LGWAN_WAN VPN lw is routed by its table t, whose 0.0.0.0/0 goes to the '
+      + 'untagged VPN x: unknown (§5). §9: an unknown end "reaches everywhere for the critical rules: ... every subnet of every '
+      + 'segment"; §10: LG-1 is critical, and what enters from the LGWAN_WAN zone must not arrive at an Internet-segment subnet '
+      + '(here inet-a) ⇒ LG-1. The guard reports nothing (found by the oracle property, about 0.5% of the generated cases).',
+    expected: ['LG-1'] as const,
+    net: new NetBuilder(engine)
+      .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24')
+      .tgw('tgw').vpn('lw', 'tgw', 'LGWAN_WAN').vpn('x', 'tgw').tgwTable('t', 'tgw', { associations: ['lw'] })
+      .tgwRoute('t', '0.0.0.0/0', 'x').net,
+  })),
+  {
+    name: 'lg1-the-wan-vpn-table-sends-everything-to-an-untagged-vpn (cloudformation, shrunk by the property, seed 20261222 case 141)',
+    found: 'fuzz',
+    bug: 'LG-1 ignores an unknown end of what enters from the LGWAN WAN as reaching the Internet-segment subnets',
+    note: 'As the pin above, with a My Number and an LGWAN VPC besides: vpn1 (LGWAN_WAN) is associated with tgwrt0, whose '
+      + '0.0.0.0/0 → vpn0 (no zone tag) is unknown (§5), which reaches the Internet subnet sub2 (§9) ⇒ LG-1. Nothing else holds: '
+      + 'no subnet routes anywhere. Terraform shrinks to the same network.',
+    expected: ['LG-1'],
+    net: {
+      engine: 'cloudformation',
+      vpcs: [{ id: 'vpc0', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }, { id: 'vpc1', segment: 'LGWAN', cidr: '10.1.0.0/16', secondaryCidrs: [] }, { id: 'vpc2', segment: 'INTERNET', cidr: '10.2.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 'sub0', vpc: 'vpc0', cidr: '10.0.0.0/24', routeTable: 'rt3' }, { id: 'sub1', vpc: 'vpc1', cidr: '10.1.0.0/24', routeTable: 'rt4' }, { id: 'sub2', vpc: 'vpc2', cidr: '10.2.0.0/24', routeTable: 'rt5' }],
+      routeTables: [{ id: 'rtmain0', vpc: 'vpc0', main: true }, { id: 'rtmain1', vpc: 'vpc1', main: true }, { id: 'rtmain2', vpc: 'vpc2', main: true }, { id: 'rt3', vpc: 'vpc0' }, { id: 'rt4', vpc: 'vpc1' }, { id: 'rt5', vpc: 'vpc2' }],
+      routes: [],
+      internetGateways: [],
+      egressOnlyGateways: [],
+      natGateways: [],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [],
+      transitGateways: [{ id: 'tgw0', defaultAssociation: false, defaultPropagation: false }],
+      tgwAttachments: [],
+      vpnAttachments: [{ id: 'vpn0', tgw: 'tgw0' }, { id: 'vpn1', tgw: 'tgw0', zone: 'LGWAN_WAN' }],
+      tgwRouteTables: [{ id: 'tgwrt0', tgw: 'tgw0', associations: ['vpn1'], propagations: [] }],
+      tgwRoutes: [{ table: 'tgwrt0', destination: '0.0.0.0/0', target: 'vpn0' }],
+      peerings: [],
+      nacls: [],
+      securityGroups: [],
+      renderSeed: 0,
+    },
+  },
+];
