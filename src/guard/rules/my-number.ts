@@ -1,5 +1,5 @@
 import { arrivalsFrom, endOf, inboundFindings, INTERNET_SIDE_ZONES, intoSegmentOrUnknown, OUT_OR_UNKNOWN, pathFindings } from './paths';
-import { unnarrowedGroups, wanPaths, widePaths } from './specific';
+import { unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { Segment } from '../../model/segment';
 import { nodesOf } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
@@ -90,6 +90,8 @@ export const MN3: GuardRule = {
     + 'transit gateway tables, blackholes and NACLs counted), none to WAN addresses beyond the declared hosts such as the 中間サーバー (none declared: '
     + 'no run wider than a /24) or from the WAN beyond the declared hosts, no security-group rule toward the other side that opens all traffic, every port or a whole subnet.',
   check(ctx) {
+    const wanFix = bi('route and allow only the declared hosts of the LGWAN WAN (e.g. the 中間サーバー, host CIDRs and ports) from the My Number segment; blackhole the rest of the WAN ranges (特定通信)',
+      'マイナンバー利用事務系と LGWAN の間では、宣言した接続先（中間サーバーなど、ホストの CIDR とポート）だけをルーティングして許可し、残りの WAN のアドレス範囲はブラックホールにする（特定通信）');
     const fix = bi('route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
       '特定通信として宣言した接続先（ホストの CIDR）とポートだけをルーティングし、許可する');
     return [
@@ -101,8 +103,9 @@ export const MN3: GuardRule = {
         subnet: bi('this My Number subnet', 'このマイナンバー利用事務系のサブネット'),
         flow: bi('specific communication (特定通信)', '特定通信'),
         service: bi('declared hosts such as the 中間サーバー', '中間サーバーなどの宣言したホスト'),
-      }, bi('route and allow only the declared hosts of the LGWAN WAN (e.g. the 中間サーバー, host CIDRs and ports) from the My Number segment; blackhole the rest of the WAN ranges (特定通信)',
-        'マイナンバー利用事務系と LGWAN の間では、宣言した接続先（中間サーバーなど、ホストの CIDR とポート）だけをルーティングして許可し、残りの WAN のアドレス範囲はブラックホールにする（特定通信）')),
+      }, wanFix),
+      // What enters from the WAN along a path the guard cannot follow may carry every My Number subnet whole (§9, critical).
+      ...inboundFindings(ctx, this, [WAN_ZONE], Segment.MY_NUMBER, bi('this My Number subnet', 'このマイナンバー利用事務系のサブネット'), wanFix, true),
     ];
   },
 };

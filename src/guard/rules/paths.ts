@@ -5,7 +5,7 @@ import { everything } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { Bilingual, finding, Finding, GuardContext, GuardRule, spaced } from '../rule';
-import { nameOf } from '../topology';
+import { nameOf, subnetsIn } from '../topology';
 
 /** Every arrival from the given subnets that `ends` selects, source by source in id order. */
 export function arrivalsFrom(ctx: GuardContext, from: readonly SubnetNode[], ends: (a: Arrival) => boolean): Arrival[] {
@@ -116,18 +116,34 @@ export const INTERNET_SIDE_ZONES: readonly string[] = ['SECURITY_CLOUD', SECURIT
 
 /**
  * What enters from external zones (every address, protocol and port; semantics §5) and arrives at subnets of the segment:
- * one finding per subnet reached (its first arrival), worded "<zone> reaches this <segment> subnet". The reachability
- * caches each zone's walk, so rules asking about several segments share it.
+ * one finding per subnet reached (its first arrival), worded "<zone> reaches this <segment> subnet", and one per path the
+ * guard cannot follow (`onlyUnknown`: those alone, for a rule that judges the arrivals itself). The reachability caches
+ * each zone's walk, so rules asking about several segments share it.
  */
 export function inboundFindings(
-  ctx: GuardContext, rule: GuardRule, zones: readonly string[], segment: Segment, subject: Bilingual, fix: Bilingual,
+  ctx: GuardContext, rule: GuardRule, zones: readonly string[], segment: Segment, subject: Bilingual, fix: Bilingual, onlyUnknown = false,
 ): Finding[] {
   const all = ([4, 6] as const).flatMap((f) => everything(ctx.reach.protocols, ctx.reach.atoms.family(f), ctx.reach.atoms.family(f)));
   const reported = new Set<string>();
   const out: Finding[] = [];
+  // A path the guard cannot follow reaches every subnet (semantics §9, the critical rules): with subnets of the segment
+  // present, each such end is a finding, located where the path is lost.
+  const present = subnetsIn(ctx, segment).length > 0;
   for (const zone of zones) {
     for (const a of ctx.reach.probeFromZone(zone, all).arrivals) {
-      if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== segment || reported.has(a.end.subnet)) continue;
+      if (a.end.kind === 'unknown' && present) {
+        const key = `${zone}\u0000${a.end.node}\u0000${a.end.reason}`;
+        const path = nameOf(ctx.graph, a.end.node);
+        if (reported.has(key) || (ctx.keeps && !ctx.keeps(path))) continue;
+        reported.add(key);
+        const from = endOf(ctx, { ...a, end: { kind: 'zone', zone } });
+        out.push(finding(rule, path, {
+          en: `traffic entering from ${from.en} may reach ${subject.en.replace(/^this /, 'every ')}: ${a.end.reason} (fail closed: a path the guard cannot follow counts as reaching every segment)`,
+          ja: `${spaced(from.ja)}から入る通信が、${subject.ja.replace(/^この/, 'すべての')}に届くおそれがある: ${jaOrEn(a.end.reason)}（フェイルクローズ: ガードが追跡できない経路は、すべての系に届くものとみなす）`,
+        }, { en: a.end.fix, ja: jaOrEn(a.end.fix) }, ctx.reach.hops(a)));
+        continue;
+      }
+      if (onlyUnknown || a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== segment || reported.has(a.end.subnet)) continue;
       reported.add(a.end.subnet);
       const path = nameOf(ctx.graph, a.end.subnet);
       if (ctx.keeps && !ctx.keeps(path)) continue;
