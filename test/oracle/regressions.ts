@@ -326,24 +326,19 @@ export const REGRESSIONS: Regression[] = [
       renderSeed: 0,
     },
   },
-];
 
-/**
- * Networks on which the guard is wrong by docs/guard-semantics.md and not fixed yet (the fix belongs to src/guard, which
- * the oracle's side does not change). Same shape as REGRESSIONS, `expected` being the verdicts the text gives.
- * test/oracle/known-guard-bugs.test.ts checks that the oracle gives them, that compare.ts KNOWN_GUARD_BUGS explains
- * the guard's disagreement, and fails once the guard agrees: then the cases move to REGRESSIONS and the entry of
- * KNOWN_GUARD_BUGS goes.
- */
-export const KNOWN_GUARD_BUG_CASES: (Regression & { readonly bug: string })[] = [
+  // --- what enters from a zone and ends unknown (§5 "Entering from a zone", §9, §10) ----------------------------------
+  // The guard's LG-1 did not count an unknown end of what enters from the LGWAN WAN as reaching the Internet-segment
+  // subnets; kept apart as a known guard bug until the fix (4305537), now regressions. Since §10 also makes such an end
+  // MN-3 when a My Number subnet is present (MN-3, WAN part), the shrunk case expects MN-3 too.
   ...(['cloudformation', 'terraform'] as const).map((engine) => ({
     name: `lg1-what-enters-from-the-lgwan-wan-ends-unknown-with-an-internet-subnet-present (${engine})`,
     found: 'pin' as const,
-    bug: 'LG-1 ignores an unknown end of what enters from the LGWAN WAN as reaching the Internet-segment subnets',
     note: '§5 "Entering from a zone": what enters at the LGWAN_WAN VPN lw is routed by its table t, whose 0.0.0.0/0 goes to the '
       + 'untagged VPN x: unknown (§5). §9: an unknown end "reaches everywhere for the critical rules: ... every subnet of every '
       + 'segment"; §10: LG-1 is critical, and what enters from the LGWAN_WAN zone must not arrive at an Internet-segment subnet '
-      + '(here inet-a) ⇒ LG-1. The guard reports nothing (found by the oracle property, about 0.5% of the generated cases).',
+      + '(here inet-a) ⇒ LG-1. No My Number subnet, so no MN-3. The guard reported nothing until the fix (found by the oracle '
+      + 'property, about 0.5% of the generated cases).',
     expected: ['LG-1'] as const,
     net: new NetBuilder(engine)
       .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24')
@@ -351,13 +346,13 @@ export const KNOWN_GUARD_BUG_CASES: (Regression & { readonly bug: string })[] = 
       .tgwRoute('t', '0.0.0.0/0', 'x').net,
   })),
   {
-    name: 'lg1-the-wan-vpn-table-sends-everything-to-an-untagged-vpn (cloudformation, shrunk by the property, seed 20261222 case 141)',
+    name: 'the-wan-vpn-table-sends-everything-to-an-untagged-vpn (cloudformation, shrunk by the property, seed 20261222 case 141)',
     found: 'fuzz',
-    bug: 'LG-1 ignores an unknown end of what enters from the LGWAN WAN as reaching the Internet-segment subnets',
     note: 'As the pin above, with a My Number and an LGWAN VPC besides: vpn1 (LGWAN_WAN) is associated with tgwrt0, whose '
-      + '0.0.0.0/0 → vpn0 (no zone tag) is unknown (§5), which reaches the Internet subnet sub2 (§9) ⇒ LG-1. Nothing else holds: '
-      + 'no subnet routes anywhere. Terraform shrinks to the same network.',
-    expected: ['LG-1'],
+      + '0.0.0.0/0 → vpn0 (no zone tag) is unknown (§5), which reaches every subnet (§9): the Internet subnet sub2 ⇒ LG-1 (§10), '
+      + 'and, a My Number subnet (sub0) being present, MN-3 (§10 MN-3, WAN part: what enters from LGWAN_WAN and ends unknown). '
+      + 'Nothing else holds: no subnet routes anywhere, and the security cloud has no entry. Terraform shrinks to the same network.',
+    expected: ['LG-1', 'MN-3'],
     net: {
       engine: 'cloudformation',
       vpcs: [{ id: 'vpc0', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }, { id: 'vpc1', segment: 'LGWAN', cidr: '10.1.0.0/16', secondaryCidrs: [] }, { id: 'vpc2', segment: 'INTERNET', cidr: '10.2.0.0/16', secondaryCidrs: [] }],
