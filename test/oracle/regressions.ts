@@ -376,4 +376,102 @@ export const REGRESSIONS: Regression[] = [
       renderSeed: 0,
     },
   },
+
+  // --- MN-3's WAN part (§10, My Number ↔ LGWAN WAN, no declared flow), found by the property -----------------------
+  {
+    name: 'mn3-a-vpn-gateway-labelled-lgwan-wan-on-a-my-number-vpc-enters-every-subnet-whole (cloudformation)',
+    found: 'fuzz',
+    note: '§5 "Entering from a zone": the VPN gateway vgw0 labelled LGWAN_WAN is an entry into vpc0; every source address to a '
+      + 'destination within sub0\'s block is delivered in sub0 (the default NACL lets it in, §6), so for one source, protocol and '
+      + 'port the arrivals from the WAN cover sub0\'s whole block ⇒ MN-3 (§10 MN-3, WAN part). A VPN gateway is not one of MN-1\'s '
+      + 'structural gateways, and sub0 has only its local routes ⇒ nothing else.',
+    expected: ['MN-3'],
+    net: {
+      engine: 'cloudformation',
+      vpcs: [{ id: 'vpc0', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 'sub0', vpc: 'vpc0', cidr: '10.0.0.0/24', routeTable: 'rt1' }],
+      routeTables: [{ id: 'rtmain0', vpc: 'vpc0', main: true }, { id: 'rt1', vpc: 'vpc0' }],
+      routes: [],
+      internetGateways: [],
+      egressOnlyGateways: [],
+      natGateways: [],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [{ id: 'vgw0', vpc: 'vpc0', zone: 'LGWAN_WAN' }],
+      transitGateways: [],
+      tgwAttachments: [],
+      vpnAttachments: [],
+      tgwRouteTables: [],
+      tgwRoutes: [],
+      peerings: [],
+      nacls: [],
+      securityGroups: [],
+      renderSeed: 0,
+    },
+  },
+  {
+    name: 'mn3-two-halves-routed-back-from-the-wan-together-cover-the-subnet (terraform)',
+    found: 'fuzz',
+    note: '§5 "Entering from a zone": what enters at the LGWAN_WAN VPN w is routed by its table tw, whose two /25 routes send '
+      + '10.1.0.0/25 and 10.1.0.128/25 to the attachment a; it enters at m, its own block, delivered without a NACL (§4, §6). The '
+      + 'two halves together are m\'s whole /24 for one source, protocol and port ⇒ MN-3 (§10 MN-3, WAN part: the arrivals from '
+      + 'the WAN, all together). a has no table (no association, default association off), m has only its local routes ⇒ nothing else.',
+    expected: ['MN-3'],
+    net: {
+      engine: 'terraform',
+      vpcs: [{ id: 'mn', segment: 'MY_NUMBER', cidr: '10.1.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 'm', vpc: 'mn', cidr: '10.1.0.0/24', routeTable: 'rt' }],
+      routeTables: [{ id: 'rt', vpc: 'mn' }],
+      routes: [],
+      internetGateways: [],
+      egressOnlyGateways: [],
+      natGateways: [],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [],
+      transitGateways: [{ id: 't', defaultAssociation: false, defaultPropagation: false }],
+      tgwAttachments: [{ id: 'a', tgw: 't', vpc: 'mn', subnets: ['m'] }],
+      vpnAttachments: [{ id: 'w', tgw: 't', zone: 'LGWAN_WAN' }],
+      tgwRouteTables: [{ id: 'tw', tgw: 't', associations: ['w'], propagations: [] }],
+      tgwRoutes: [{ table: 'tw', destination: '10.1.0.0/25', target: 'a' }, { table: 'tw', destination: '10.1.0.128/25', target: 'a' }],
+      peerings: [],
+      nacls: [],
+      securityGroups: [],
+      renderSeed: 0,
+    },
+  },
+  {
+    name: 'mn3-two-adjacent-24s-to-the-wan-make-one-run-of-512-addresses (terraform)',
+    found: 'fuzz',
+    note: '§5, §9: mn-a routes 10.99.0.0/24 and 10.99.1.0/24 to the transit gateway; tgw-mn (att-mn\'s table) sends both to the '
+      + 'LGWAN_WAN VPN vpn-lw, so mn-a reaches the zone at 10.99.0.0–10.99.1.255: one run of 512 consecutive destination '
+      + 'addresses, more than 256 ⇒ MN-3 (§10 MN-3, WAN part, no declared flow; each /24 alone is exactly 256). vpn-lw has no '
+      + 'table (default association off): nothing enters from the WAN. The zone is no way out for MN-1 ⇒ nothing else.',
+    expected: ['MN-3'],
+    net: {
+      engine: 'terraform',
+      vpcs: [{ id: 'mn', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 'mn-a', vpc: 'mn', cidr: '10.0.1.0/24', routeTable: 'mn-rt' }, { id: 'mn-tgw', vpc: 'mn', cidr: '10.0.9.0/28' }],
+      routeTables: [{ id: 'mn-rt', vpc: 'mn' }],
+      routes: [
+        { table: 'mn-rt', destination: '10.99.0.0/24', target: { kind: 'tgw', id: 'tgw' } },
+        { table: 'mn-rt', destination: '10.99.1.0/24', target: { kind: 'tgw', id: 'tgw' } },
+      ],
+      internetGateways: [],
+      egressOnlyGateways: [],
+      natGateways: [],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [],
+      transitGateways: [{ id: 'tgw', defaultAssociation: false, defaultPropagation: false }],
+      tgwAttachments: [{ id: 'att-mn', tgw: 'tgw', vpc: 'mn', subnets: ['mn-tgw'] }],
+      vpnAttachments: [{ id: 'vpn-lw', tgw: 'tgw', zone: 'LGWAN_WAN' }],
+      tgwRouteTables: [{ id: 'tgw-mn', tgw: 'tgw', associations: ['att-mn'], propagations: [] }],
+      tgwRoutes: [{ table: 'tgw-mn', destination: '10.99.0.0/24', target: 'vpn-lw' }, { table: 'tgw-mn', destination: '10.99.1.0/24', target: 'vpn-lw' }],
+      peerings: [],
+      nacls: [],
+      securityGroups: [],
+      renderSeed: 0,
+    },
+  },
 ];
