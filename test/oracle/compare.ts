@@ -8,7 +8,7 @@
 import * as fc from 'fast-check';
 import { networkArbitrary } from './generate';
 import { Engine, Network } from './network';
-import { ORACLE_RULES, OracleResult, OracleRule, runOracle } from './oracle';
+import { ORACLE_RULES, OracleRule, runOracle } from './oracle';
 import { renderCloudFormation } from './render-cfn';
 import { renderTerraform } from './render-tf';
 import { NetworkModel } from '../../src';
@@ -22,27 +22,7 @@ export interface Comparison {
   readonly guard: OracleRule[];
   /** The guard's findings for the compared rules (and GUARD-1), for reading a disagreement. */
   readonly guardFindings: string[];
-  /** A disagreement that a known guard bug (KNOWN_GUARD_BUGS) explains exactly: its name. */
-  readonly knownGuardBug?: string;
 }
-
-/**
- * Guard bugs found by this comparison, reported, and not fixed yet (src/guard is not changed from the oracle's side). A
- * disagreement one of them explains exactly is counted apart in the tally ("known guard bugs"), not as a disagreement,
- * so that the property keeps finding new ones meanwhile. Each has its hand-derived cases in regressions.ts
- * KNOWN_GUARD_BUG_CASES (test/oracle/known-guard-bugs.test.ts expects the guard to disagree there, so it fails the day
- * the fix lands): then the entry goes and the cases move to REGRESSIONS.
- */
-export const KNOWN_GUARD_BUGS: readonly { readonly name: string; readonly matches: (c: Comparison, oracle: OracleResult) => boolean }[] = [
-  {
-    // §9: an unknown end reaches every subnet of every segment for the critical rules, LG-1 among them (§10); the guard
-    // does not count an unknown end of what enters from the LGWAN_WAN zone (§5) as an arrival at the Internet-segment
-    // subnets. Only when the oracle's LG-1 rests on such an end alone, and the verdicts differ in LG-1 alone.
-    name: 'LG-1 ignores an unknown end of what enters from the LGWAN WAN as reaching the Internet-segment subnets',
-    matches: (c, o) => c.oracle.includes('LG-1') && !c.guard.includes('LG-1')
-      && c.oracle.filter((r) => r !== 'LG-1').join() === c.guard.join() && o.lg1OnlyByWanUnknown,
-  },
-];
 
 const sorted = (s: Iterable<OracleRule>) => [...s].sort();
 
@@ -66,20 +46,17 @@ export function guardVerdicts(net: Network): { verdicts: Set<OracleRule>; findin
 }
 
 export function compare(net: Network): Comparison {
-  const result = runOracle(net);
-  const oracle = sorted(result.verdicts);
+  const oracle = sorted(runOracle(net).verdicts);
   const g = guardVerdicts(net);
   const guard = sorted(g.verdicts);
-  const c: Comparison = { agree: oracle.join() === guard.join(), oracle, guard, guardFindings: g.findings };
-  const known = c.agree ? undefined : KNOWN_GUARD_BUGS.find((k) => k.matches(c, result));
-  return known ? { ...c, knownGuardBug: known.name } : c;
+  return { agree: oracle.join() === guard.join(), oracle, guard, guardFindings: g.findings };
 }
 
 /** A readable report of one disagreement: the network as JSON (paste it into regressions.ts) and both verdicts. */
 export function describeDisagreement(net: Network, c: Comparison = compare(net)): string {
   const explained = runOracle(net, { explain: true });
   return [
-    `oracle: [${c.oracle.join(', ')}]   guard: [${c.guard.join(', ')}]${c.knownGuardBug ? `   (known guard bug: ${c.knownGuardBug})` : ''}`,
+    `oracle: [${c.oracle.join(', ')}]   guard: [${c.guard.join(', ')}]`,
     'oracle reasons:',
     ...explained.reasons.map((r) => `  ${r}`),
     'guard findings:',
@@ -102,8 +79,6 @@ export interface RunOptions {
 export interface RunResult {
   readonly cases: number;
   readonly disagreements: number;
-  /** Disagreements a known guard bug explains (KNOWN_GUARD_BUGS), by bug; not counted in `disagreements`. */
-  readonly knownGuardBugs: ReadonlyMap<string, number>;
   readonly seconds: number;
   /** The shrunk first disagreement, if any. */
   readonly shrunk?: { net: Network; comparison: Comparison; report: string };
@@ -118,19 +93,16 @@ export function runProperty(opts: RunOptions): RunResult {
   if (opts.cases <= 0) {
     const tally = `oracle property (${opts.engine}): 0 cases, seed ${opts.seed}`;
     opts.log(tally);
-    return { cases: 0, disagreements: 0, knownGuardBugs: new Map(), seconds: 0, tally };
+    return { cases: 0, disagreements: 0, seconds: 0, tally };
   }
   const arb = networkArbitrary(opts.engine);
   const start = Date.now();
   let index = 0;
   let disagreements = 0;
-  const known = new Map<string, number>();
   let first: number | undefined;
   fc.assert(fc.property(arb, (net) => {
     const c = compare(net);
-    if (c.knownGuardBug) {
-      known.set(c.knownGuardBug, (known.get(c.knownGuardBug) ?? 0) + 1);
-    } else if (!c.agree) {
+    if (!c.agree) {
       disagreements++;
       first ??= index;
     }
@@ -142,10 +114,9 @@ export function runProperty(opts: RunOptions): RunResult {
   }), { seed: opts.seed, numRuns: opts.cases });
   const seconds = (Date.now() - start) / 1000;
   const tally = `oracle property (${opts.engine}): ${opts.cases} cases, ${disagreements} disagreements, seed ${opts.seed}, `
-    + `${(opts.cases / seconds).toFixed(1)} cases/s`
-    + `${known.size > 0 ? `; known guard bugs: ${[...known].map(([k, n]) => `${n} × ${k}`).join('; ')}` : ''}`;
+    + `${(opts.cases / seconds).toFixed(1)} cases/s`;
   opts.log(tally);
-  const base = { cases: opts.cases, disagreements, knownGuardBugs: known, seconds, tally };
+  const base = { cases: opts.cases, disagreements, seconds, tally };
   if (first === undefined) return base;
 
   // Replay the first disagreement and let fast-check shrink it; the last failing value is the shrunk one.
@@ -153,9 +124,8 @@ export function runProperty(opts: RunOptions): RunResult {
   try {
     fc.assert(fc.property(arb, (net) => {
       const c = compare(net);
-      const fails = !c.agree && !c.knownGuardBug;
-      if (fails) last = { net, comparison: c };
-      return !fails;
+      if (!c.agree) last = { net, comparison: c };
+      return c.agree;
     }), { seed: opts.seed, numRuns: opts.cases, path: String(first), endOnFailure: false });
   } catch {
     // Expected: the replayed case fails. The report below is more useful than fast-check's.

@@ -100,8 +100,10 @@ describe('§5 transit gateway paths to zones', () => {
       .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').table('mn-rt', 'mn', ['mn-a'])
       .route('mn-rt', '0.0.0.0/0', { kind: 'tgw', id: 'tgw' })
       .tgw('tgw', { defaultAssociation: true, defaultPropagation: true })
-      .attach('att-mn', 'tgw', 'mn', ['mn-a'], { noDefaultAssociation: true })
+      .attach('att-mn', 'tgw', 'mn', ['mn-a'], { noDefaultAssociation: true, noDefaultPropagation: true })
       .vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD');
+    // att-mn does not propagate either, so what enters from the security cloud (the VPN uses the default table, §5) has no
+    // route back into the My Number VPC: only mn-a's own path decides.
     expect(verdicts(b)).toEqual([]);
     delete b.net.tgwAttachments[0].defaultAssociation;
     // Associated with the default table, which receives the VPN's propagation (any prefix) ⇒ the security cloud.
@@ -579,8 +581,9 @@ describe('§10 MN-3, WAN part (My Number ↔ LGWAN WAN), with no declared flow',
   test('a VPN gateway labelled LGWAN_WAN attached to a My Number VPC is an entry: every subnet of the VPC is whole ⇒ MN-3', () => {
     const mn = () => new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24');
     expect(verdicts(mn().vgw('v', 'mn', 'LGWAN_WAN'))).toEqual(['MN-3']);
-    // Another zone, or no label: not an entry from LGWAN_WAN (and no route leads to it).
-    expect(verdicts(mn().vgw('v', 'mn', 'SECURITY_CLOUD'))).toEqual([]);
+    // Another zone, or no label: not an entry from LGWAN_WAN (and no route leads to it). Labelled SECURITY_CLOUD it is an
+    // entry from the security cloud, delivered in mn-a: MN-1 (§10), not MN-3.
+    expect(verdicts(mn().vgw('v', 'mn', 'SECURITY_CLOUD'))).toEqual(['MN-1']);
     expect(verdicts(mn().vgw('v', 'mn'))).toEqual([]);
     // The subnet's inbound NACL applies (§5, §6): closed ⇒ nothing; open to one WAN source ⇒ MN-3.
     expect(verdicts(mn().vgw('v', 'mn', 'LGWAN_WAN').nacl('n', 'mn', [], ['mn-a']))).toEqual([]);
@@ -745,6 +748,94 @@ describe('§10 LG-1, the Internet segment ↔ the LGWAN WAN (every model)', () =
     expect(out).toEqual([expect.stringMatching(/^LG-1: Internet subnet inet-a reaches LGWAN_WAN \(inet-a → tgw tgw → tgw-inet → vpn vpn-lw → LGWAN_WAN/)]);
     const entry = runOracle(inet().tgwRoute('tgw-wan', '10.2.1.0/24', 'att-inet').net, { explain: true }).reasons;
     expect(entry).toEqual([expect.stringMatching(/^LG-1: LGWAN_WAN \(entering, §5\) reaches Internet subnet inet-a \(LGWAN_WAN → vpn vpn-lw → tgw-wan/)]);
+  });
+});
+
+describe('§10 what enters from the security cloud (MN-1, LG-1) and unknown ends of what enters from a zone (§9)', () => {
+  /**
+   * My Number VPC 10.0.0.0/16 (mn-a 10.0.1.0/24 on table mn-rt, attachment subnet mn-tgw 10.0.9.0/28) and LGWAN VPC
+   * 10.1.0.0/16 (l 10.1.1.0/24 on table lg-rt, attachment subnet lg-tgw 10.1.9.0/28), both attached to tgw (no default
+   * association or propagation); the SECURITY_CLOUD VPN vpn-sc uses table tgw-sc. No subnet routes anywhere itself.
+   */
+  const sc = (engine: Engine = 'cloudformation') => new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').subnet('mn-tgw', 'mn', '10.0.9.0/28')
+    .table('mn-rt', 'mn', ['mn-a'])
+    .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').subnet('lg-tgw', 'lg', '10.1.9.0/28')
+    .table('lg-rt', 'lg', ['l'])
+    .tgw('tgw').attach('att-mn', 'tgw', 'mn', ['mn-tgw']).attach('att-lg', 'tgw', 'lg', ['lg-tgw'])
+    .vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwTable('tgw-sc', 'tgw', { associations: ['vpn-sc'] });
+
+  test('the security cloud\'s table routing the My Number VPC block to its attachment ⇒ MN-1; one host is an arrival too', () => {
+    // Enters at mn-tgw (no NACL on arrival, §6), local to mn-a: an arrival at a My Number subnet (§10 MN-1).
+    expect(verdicts(sc().tgwRoute('tgw-sc', '10.0.0.0/16', 'att-mn'))).toEqual(['MN-1']);
+    expect(verdicts(sc('terraform').tgwRoute('tgw-sc', '10.0.1.10/32', 'att-mn'))).toEqual(['MN-1']);
+    // mn-a's inbound NACL closed: nothing delivered ⇒ none.
+    expect(verdicts(sc().tgwRoute('tgw-sc', '10.0.1.0/24', 'att-mn').nacl('n', 'mn', [allow(10, true, '0.0.0.0/0')], ['mn-a']))).toEqual([]);
+    // The VPN associated with no table (default association off): dropped ⇒ none.
+    const unassociated = sc().tgwRoute('tgw-sc', '10.0.0.0/16', 'att-mn');
+    unassociated.net.tgwRouteTables[0].associations = [];
+    expect(verdicts(unassociated)).toEqual([]);
+  });
+
+  test('the same for the LGWAN VPC ⇒ LG-1 (every model)', () => {
+    expect(verdicts(sc().tgwRoute('tgw-sc', '10.1.0.0/16', 'att-lg'))).toEqual(['LG-1']);
+    expect(verdicts(sc('terraform').tgwRoute('tgw-sc', '10.1.1.0/24', 'att-lg'))).toEqual(['LG-1']);
+    // Both ⇒ both.
+    expect(verdicts(sc().tgwRoute('tgw-sc', '10.0.0.0/15', 'att-mn').tgwRoute('tgw-sc', '10.1.0.0/16', 'att-lg'))).toEqual(['LG-1', 'MN-1']);
+  });
+
+  test('a VPN gateway labelled SECURITY_CLOUD attached to a My Number or LGWAN VPC is an entry into its subnets (§5)', () => {
+    const one = (seg: 'MY_NUMBER' | 'LGWAN' | 'INTERNET') => new NetBuilder().vpc('v', seg, '10.0.0.0/16').subnet('s', 'v', '10.0.1.0/24')
+      .vgw('g', 'v', 'SECURITY_CLOUD');
+    expect(verdicts(one('MY_NUMBER'))).toEqual(['MN-1']);
+    expect(verdicts(one('LGWAN'))).toEqual(['LG-1']);
+    // Into the Internet segment: the security cloud's own business (SC-2, SC-3), none of the compared rules.
+    expect(verdicts(one('INTERNET'))).toEqual([]);
+    // s's inbound NACL closed (§5, §6) ⇒ none.
+    expect(verdicts(one('MY_NUMBER').nacl('n', 'v', [], ['s']))).toEqual([]);
+  });
+
+  test('the security cloud\'s table 0.0.0.0/0 → an untagged VPN: unknown, which reaches every subnet (§9) ⇒ MN-1 and LG-1 when present', () => {
+    const unknownEnd = (b: NetBuilder) => b.tgw('tgw').vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').vpn('vpn-x', 'tgw')
+      .tgwTable('tgw-sc', 'tgw', { associations: ['vpn-sc'] }).tgwRoute('tgw-sc', '0.0.0.0/0', 'vpn-x');
+    const mn = () => new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24');
+    const lg = () => new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24');
+    const inet = () => new NetBuilder().vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24');
+    expect(verdicts(unknownEnd(mn()))).toEqual(['MN-1']);
+    expect(verdicts(unknownEnd(lg()))).toEqual(['LG-1']);
+    expect(verdicts(unknownEnd(mn().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')))).toEqual(['LG-1', 'MN-1']);
+    // Only an Internet subnet: no rule compared here reads the security cloud's reach into it.
+    expect(verdicts(unknownEnd(inet()))).toEqual([]);
+    // The same route in the table of a VPN labelled LGWAN_WAN with only an LGWAN subnet: LG-3's concern (not critical) ⇒ none.
+    const wanOnly = lg().tgw('tgw').vpn('vpn-lw', 'tgw', 'LGWAN_WAN').vpn('vpn-x', 'tgw')
+      .tgwTable('tgw-wan', 'tgw', { associations: ['vpn-lw'] }).tgwRoute('tgw-wan', '0.0.0.0/0', 'vpn-x');
+    expect(verdicts(wanOnly)).toEqual([]);
+  });
+
+  test('an unknown end after entering: the security cloud into the My Number attachment subnet, whose table sends it to an interface ⇒ MN-1 and LG-1', () => {
+    // 192.0.2.0/24 enters at mn-tgw and its table sends it to a network interface: unknown (§4), reaching every subnet (§9).
+    // mn-tgw (a source, §2) reaches that unknown end itself as well: MN-1, MN-2 (no Internet subnet needed, §10 MN-2);
+    // no MN-4, since the LGWAN subnets it thereby reaches have no way out of their own. LG-1 from the security cloud's entry.
+    const b = sc('terraform').table('mn-rt-tgw', 'mn', ['mn-tgw'])
+      .route('mn-rt-tgw', '192.0.2.0/24', { kind: 'eni', eni: 'eni-0abc0000000000009' }).tgwRoute('tgw-sc', '192.0.2.0/24', 'att-mn');
+    expect(verdicts(b)).toEqual(['LG-1', 'MN-1', 'MN-2']);
+    const reasons = runOracle(b.net, { explain: true }).reasons;
+    expect(reasons).toContainEqual(expect.stringMatching(/^MN-1: SECURITY_CLOUD \(entering, §5\) reaches unknown, which reaches every My Number subnet/));
+    expect(reasons).toContainEqual(expect.stringMatching(/^LG-1: SECURITY_CLOUD \(entering, §5\) reaches unknown, which reaches every LGWAN subnet/));
+  });
+
+  test('the WAN VPN\'s table → an untagged VPN with a My Number subnet present ⇒ MN-3 (§10 MN-3, WAN part), flows or not', () => {
+    const b = (withInternet: boolean) => {
+      const n = new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24')
+        .tgw('tgw').vpn('vpn-lw', 'tgw', 'LGWAN_WAN').vpn('vpn-x', 'tgw')
+        .tgwTable('tgw-wan', 'tgw', { associations: ['vpn-lw'] }).tgwRoute('tgw-wan', '192.0.2.0/24', 'vpn-x');
+      return withInternet ? n.vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24') : n;
+    };
+    expect(verdicts(b(false))).toEqual(['MN-3']);
+    // An Internet subnet besides: LG-1 as well (§10 LG-1, from LGWAN_WAN).
+    expect(verdicts(b(true))).toEqual(['LG-1', 'MN-3']);
+    expect(runOracle(b(false).net, { explain: true }).reasons)
+      .toEqual([expect.stringMatching(/^MN-3: LGWAN_WAN \(entering, §5\) reaches unknown, which may carry every My Number subnet whole/)]);
   });
 });
 

@@ -12,7 +12,10 @@
  * MN-3 includes its WAN part (§10, My Number ↔ LGWAN WAN), in the mode of a scope without declared flows (the only one
  * the comparison runs): the same walk records the destinations that reach LGWAN_WAN, and a second walk starts from the
  * zone's entries (§5 "Entering from a zone") with every source address. LG-1 includes its part for every model (§10:
- * the Internet segment and the LGWAN WAN, either way), read off the same two walks.
+ * the Internet segment and the LGWAN WAN, either way), read off the same two walks. What enters from the SECURITY_CLOUD
+ * zone is walked the same way (once) for MN-1 and LG-1 (§10: it must not arrive in My Number or LGWAN). An unknown end of
+ * a zone's walk reaches every subnet (§9), so it counts for MN-1 and LG-1 (from SECURITY_CLOUD), LG-1 and MN-3 (from
+ * LGWAN_WAN) whenever a subnet of the segment concerned is present.
  */
 import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
 import { NaclEntry, Network, Protocol, Segment, SgRule, Subnet, Zone } from './network';
@@ -24,11 +27,6 @@ export interface OracleResult {
   readonly verdicts: Set<OracleRule>;
   /** Why each verdict holds (a few lines per rule), for reading a disagreement. */
   readonly reasons: string[];
-  /**
-   * LG-1 holds only because what enters from the LGWAN_WAN zone has an unknown end (§9: it reaches every subnet, the
-   * Internet segment's included), with no other witness; compare.ts KNOWN_GUARD_BUGS reads it.
-   */
-  readonly lg1OnlyByWanUnknown: boolean;
 }
 
 export interface OracleOptions {
@@ -170,8 +168,8 @@ class Oracle {
   private readonly holdingCache = new Map<string, number>();
   private readonly blocksCache = new Map<string, Prefix[]>();
   private readonly spanCache = new Map<string, [number, number] | undefined>();
-  /** The walk from the LGWAN_WAN entries (fromWan), once; null: not walked yet. */
-  private wanEntry: Arrivals | undefined | null = null;
+  /** The walk from each zone's entries (fromZone), once per zone; undefined: the network has no entry from the zone. */
+  private readonly zoneEntry = new Map<Zone, Arrivals | undefined>();
 
   constructor(net: Network, options: OracleOptions) {
     this.net = net;
@@ -280,10 +278,6 @@ class Oracle {
       if (s.mapPublicIpOnLaunch && this.segment(this.subnet(s.id)) === 'MY_NUMBER') add('MN-1', `My Number subnet ${s.id} maps public IPs`);
     }
 
-    // LG-1's witnesses: whether one is an unknown end of what enters from the WAN, and whether any other is (for compare.ts).
-    let lg1Other = false;
-    let lg1WanUnknown = false;
-
     // §2: every subnet of a labelled VPC is a source (all VPCs here are labelled).
     const arrivals = this.subnets.map((_, i) => this.walk(i));
     // §10 MN-1, LG-1, MN-4: an arrival at the internet, SECURITY_CLOUD or unknown (unknown reaches everywhere, §9).
@@ -294,10 +288,7 @@ class Oracle {
       const seg = this.segment(i);
       const wayOut = wayOutOf(a);
       if (seg === 'MY_NUMBER' && wayOut) add('MN-1', `${s} reaches ${wayOut}`);
-      if (seg === 'LGWAN' && wayOut) {
-        add('LG-1', `${s} reaches ${wayOut}`);
-        lg1Other = true;
-      }
+      if (seg === 'LGWAN' && wayOut) add('LG-1', `${s} reaches ${wayOut}`);
       const other: Segment | undefined = seg === 'MY_NUMBER' ? 'INTERNET' : seg === 'INTERNET' ? 'MY_NUMBER' : undefined;
       if (other) {
         if (a.unknown) add('MN-2', `${s} reaches unknown (${a.unknown})`);
@@ -312,11 +303,8 @@ class Oracle {
     const sg = this.securityGroupsTooWide();
     if (sg) add('MN-3', sg);
     for (const why of this.wanTooWide(arrivals)) add('MN-3', why);
-    for (const w of this.internetMeetsWan(arrivals)) {
-      add('LG-1', w.why);
-      if (w.wanUnknown) lg1WanUnknown = true;
-      else lg1Other = true;
-    }
+    for (const why of this.internetMeetsWan(arrivals)) add('LG-1', why);
+    for (const { rule, why } of this.fromSecurityCloud()) add(rule, why);
 
     // §10 MN-4: a subnet T of another segment than MY_NUMBER and INTERNET at which some My Number subnet has an
     // arrival has itself an arrival at the internet, SECURITY_CLOUD or unknown. No firewall is an excuse (§4: a firewall
@@ -355,7 +343,7 @@ class Oracle {
         }
       });
     }
-    return { verdicts, reasons, lg1OnlyByWanUnknown: lg1WanUnknown && !lg1Other };
+    return { verdicts, reasons };
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -392,9 +380,10 @@ class Oracle {
    * every VPN gateway labelled with it (delivered to the subnet of its VPC whose block holds the destination, through
    * that subnet's inbound NACL, §6; any other destination is dropped). Attachments named by literal id (whose table
    * carries the label) are not part of this network model (network.ts has no such element), so they never arise here.
-   * The result's `subnets` (every delivery, LG-1) and `unknown` hold for every segment; `cover` for `coverSide` (MN-3).
+   * The result's `subnets` (every delivery: LG-1, MN-1) and `unknown` hold for every segment; `cover` for `coverSide`
+   * (MN-3's whole-block test; none for a zone no MN-3 part reads).
    */
-  private walkFromZone(zone: Zone, coverSide: Segment): Arrivals {
+  private walkFromZone(zone: Zone, coverSide: Segment | undefined): Arrivals {
     const out = noArrivals();
     const net = this.net;
     for (const family of [4, 6] as const) {
@@ -408,7 +397,8 @@ class Oracle {
             for (let dst = 0; dst < nA; dst++) {
               for (const th of this.tgwLookup(tb, family, dst)) {
                 // Back out to a zone (the same one or another): not an arrival at a subnet. A VPN without a zone tag is
-                // unknown (§5), which LG-1 counts as reaching every subnet (§9); MN-3's whole-block test ignores it.
+                // unknown (§5), which the critical rules count as reaching every subnet (§9); the whole-block test
+                // (cover) does not see it, MN-3 reads the unknown end itself (§10).
                 if (th.k === T_VPN && !th.zone) {
                   out.unknown ??= `${zone} → vpn ${vpn.id} → ${tb} → ${th.label} (no zone tag) [${this.packet(family, 0, dst, 0)}]`;
                 }
@@ -871,7 +861,8 @@ class Oracle {
    *     path: the text names no "for one source address" here, unlike (b)), per subnet and address family;
    * (b) the arrivals of everything entering from the LGWAN_WAN entries (§5 "Entering from a zone", all of them
    *     together) cover the whole block of a My Number subnet for one source address, protocol and port (as the path
-   *     part);
+   *     part); and, declared flows or not, an unknown end of that walk, which may carry every My Number subnet whole
+   *     (§9: MN-3 is critical; §10 MN-3, WAN part, last sentence);
    * (c) the security-group part for the groups of My Number VPCs, the other side being the WAN addresses that My Number
    *     subnets reach (the destinations of (a), over every My Number subnet): rules whose peer CIDR overlaps them; no
    *     peer group (the WAN has none) and no whole-subnet part (the WAN has no subnets).
@@ -902,10 +893,13 @@ class Oracle {
       reached[family] = this.runs(family, all);
     }
     // (b)
-    const fromWan = this.fromWan();
+    const fromWan = this.fromZone(zone);
     if (fromWan) {
       const why = this.coversAWholeBlock(`${zone} (entering, §5)`, fromWan);
       if (why) out.push(why);
+      if (fromWan.unknown !== undefined) {
+        out.push(`${zone} (entering, §5) reaches unknown, which may carry every My Number subnet whole (${fromWan.unknown})`);
+      }
     }
     // (c)
     const overlapsReached = (cidr: string) => {
@@ -927,16 +921,41 @@ class Oracle {
   }
 
   /**
-   * What enters from the LGWAN_WAN zone (§5 "Entering from a zone"), walked once and shared by MN-3's WAN part and LG-1;
-   * undefined when the network has no entry from the zone (no LGWAN_WAN VPN attachment or VPN gateway).
+   * What enters from a zone (§5 "Entering from a zone"), walked once per zone and shared by the rules that read it:
+   * LGWAN_WAN by MN-3's WAN part and LG-1, SECURITY_CLOUD by MN-1 and LG-1. Undefined when the network has no entry from
+   * the zone (no VPN attachment or VPN gateway labelled with it). Only MN-3 needs the per-source cover (of the My Number
+   * subnets, from the WAN).
    */
-  private fromWan(): Arrivals | undefined {
-    const zone: Zone = 'LGWAN_WAN';
-    if (this.wanEntry === null) {
+  private fromZone(zone: Zone): Arrivals | undefined {
+    if (!this.zoneEntry.has(zone)) {
       const entries = this.net.vpnAttachments.some((v) => v.zone === zone) || this.net.vpnGateways.some((g) => g.zone === zone);
-      this.wanEntry = entries ? this.walkFromZone(zone, 'MY_NUMBER') : undefined;
+      this.zoneEntry.set(zone, entries ? this.walkFromZone(zone, zone === 'LGWAN_WAN' ? 'MY_NUMBER' : undefined) : undefined);
     }
-    return this.wanEntry;
+    return this.zoneEntry.get(zone);
+  }
+
+  /**
+   * §10 MN-1 and LG-1 (every model): what enters from the SECURITY_CLOUD zone (every address, protocol and port, §5) has
+   * an arrival at a My Number subnet (MN-1) or an LGWAN subnet (LG-1). An unknown end of that walk reaches every subnet
+   * (§9; both rules are critical), so it counts for each rule when a subnet of its segment is present.
+   * (SECURITY_CLOUD_MEMBER, which §10 names alongside, is a zone of attachments named by id: not in this network model.)
+   */
+  private fromSecurityCloud(): { rule: OracleRule; why: string }[] {
+    const zone: Zone = 'SECURITY_CLOUD';
+    const out: { rule: OracleRule; why: string }[] = [];
+    const fromSc = this.fromZone(zone);
+    if (!fromSc) return out;
+    const rules: [Segment, OracleRule, string][] = [['MY_NUMBER', 'MN-1', 'My Number'], ['LGWAN', 'LG-1', 'LGWAN']];
+    for (const [seg, rule, name] of rules) {
+      for (const [t, how] of fromSc.subnets) {
+        if (this.segment(t) === seg) out.push({ rule, why: `${zone} (entering, §5) reaches ${name} subnet ${this.subnets[t].id} (${how})` });
+      }
+      const present = this.subnets.some((_, t) => this.segment(t) === seg);
+      if (present && fromSc.unknown !== undefined) {
+        out.push({ rule, why: `${zone} (entering, §5) reaches unknown, which reaches every ${name} subnet (${fromSc.unknown})` });
+      }
+    }
+    return out;
   }
 
   /**
@@ -947,25 +966,23 @@ class Oracle {
    *     subnet. An unknown end of that walk counts as one when the network has an Internet-segment subnet: LG-1 is
    *     critical, and for the critical rules an unknown end reaches every subnet of every segment (§9).
    */
-  private internetMeetsWan(arrivals: Arrivals[]): { why: string; wanUnknown?: boolean }[] {
+  private internetMeetsWan(arrivals: Arrivals[]): string[] {
     const zone: Zone = 'LGWAN_WAN';
-    const out: { why: string; wanUnknown?: boolean }[] = [];
+    const out: string[] = [];
     const inets = this.subnets.map((_, i) => i).filter((i) => this.segment(i) === 'INTERNET');
     if (inets.length === 0) return out;
     // (a)
     for (const i of inets) {
       const how = arrivals[i].zone[zone];
-      if (how !== undefined) out.push({ why: `Internet subnet ${this.subnets[i].id} reaches ${zone} (${how})` });
+      if (how !== undefined) out.push(`Internet subnet ${this.subnets[i].id} reaches ${zone} (${how})`);
     }
     // (b)
-    const fromWan = this.fromWan();
+    const fromWan = this.fromZone(zone);
     if (!fromWan) return out;
     for (const [t, how] of fromWan.subnets) {
-      if (this.segment(t) === 'INTERNET') out.push({ why: `${zone} (entering, §5) reaches Internet subnet ${this.subnets[t].id} (${how})` });
+      if (this.segment(t) === 'INTERNET') out.push(`${zone} (entering, §5) reaches Internet subnet ${this.subnets[t].id} (${how})`);
     }
-    if (fromWan.unknown !== undefined) {
-      out.push({ why: `${zone} (entering, §5) reaches unknown, which reaches every Internet subnet (${fromWan.unknown})`, wanUnknown: true });
-    }
+    if (fromWan.unknown !== undefined) out.push(`${zone} (entering, §5) reaches unknown, which reaches every Internet subnet (${fromWan.unknown})`);
     return out;
   }
 

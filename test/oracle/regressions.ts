@@ -326,24 +326,19 @@ export const REGRESSIONS: Regression[] = [
       renderSeed: 0,
     },
   },
-];
 
-/**
- * Networks on which the guard is wrong by docs/guard-semantics.md and not fixed yet (the fix belongs to src/guard, which
- * the oracle's side does not change). Same shape as REGRESSIONS, `expected` being the verdicts the text gives.
- * test/oracle/known-guard-bugs.test.ts checks that the oracle gives them, that compare.ts KNOWN_GUARD_BUGS explains
- * the guard's disagreement, and fails once the guard agrees: then the cases move to REGRESSIONS and the entry of
- * KNOWN_GUARD_BUGS goes.
- */
-export const KNOWN_GUARD_BUG_CASES: (Regression & { readonly bug: string })[] = [
+  // --- what enters from a zone and ends unknown (§5 "Entering from a zone", §9, §10) ----------------------------------
+  // The guard's LG-1 did not count an unknown end of what enters from the LGWAN WAN as reaching the Internet-segment
+  // subnets; kept apart as a known guard bug until the fix (4305537), now regressions. Since §10 also makes such an end
+  // MN-3 when a My Number subnet is present (MN-3, WAN part), the shrunk case expects MN-3 too.
   ...(['cloudformation', 'terraform'] as const).map((engine) => ({
     name: `lg1-what-enters-from-the-lgwan-wan-ends-unknown-with-an-internet-subnet-present (${engine})`,
     found: 'pin' as const,
-    bug: 'LG-1 ignores an unknown end of what enters from the LGWAN WAN as reaching the Internet-segment subnets',
     note: '§5 "Entering from a zone": what enters at the LGWAN_WAN VPN lw is routed by its table t, whose 0.0.0.0/0 goes to the '
       + 'untagged VPN x: unknown (§5). §9: an unknown end "reaches everywhere for the critical rules: ... every subnet of every '
       + 'segment"; §10: LG-1 is critical, and what enters from the LGWAN_WAN zone must not arrive at an Internet-segment subnet '
-      + '(here inet-a) ⇒ LG-1. The guard reports nothing (found by the oracle property, about 0.5% of the generated cases).',
+      + '(here inet-a) ⇒ LG-1. No My Number subnet, so no MN-3. The guard reported nothing until the fix (found by the oracle '
+      + 'property, about 0.5% of the generated cases).',
     expected: ['LG-1'] as const,
     net: new NetBuilder(engine)
       .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('inet-a', 'inet', '10.2.1.0/24')
@@ -351,13 +346,13 @@ export const KNOWN_GUARD_BUG_CASES: (Regression & { readonly bug: string })[] = 
       .tgwRoute('t', '0.0.0.0/0', 'x').net,
   })),
   {
-    name: 'lg1-the-wan-vpn-table-sends-everything-to-an-untagged-vpn (cloudformation, shrunk by the property, seed 20261222 case 141)',
+    name: 'the-wan-vpn-table-sends-everything-to-an-untagged-vpn (cloudformation, shrunk by the property, seed 20261222 case 141)',
     found: 'fuzz',
-    bug: 'LG-1 ignores an unknown end of what enters from the LGWAN WAN as reaching the Internet-segment subnets',
     note: 'As the pin above, with a My Number and an LGWAN VPC besides: vpn1 (LGWAN_WAN) is associated with tgwrt0, whose '
-      + '0.0.0.0/0 → vpn0 (no zone tag) is unknown (§5), which reaches the Internet subnet sub2 (§9) ⇒ LG-1. Nothing else holds: '
-      + 'no subnet routes anywhere. Terraform shrinks to the same network.',
-    expected: ['LG-1'],
+      + '0.0.0.0/0 → vpn0 (no zone tag) is unknown (§5), which reaches every subnet (§9): the Internet subnet sub2 ⇒ LG-1 (§10), '
+      + 'and, a My Number subnet (sub0) being present, MN-3 (§10 MN-3, WAN part: what enters from LGWAN_WAN and ends unknown). '
+      + 'Nothing else holds: no subnet routes anywhere, and the security cloud has no entry. Terraform shrinks to the same network.',
+    expected: ['LG-1', 'MN-3'],
     net: {
       engine: 'cloudformation',
       vpcs: [{ id: 'vpc0', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }, { id: 'vpc1', segment: 'LGWAN', cidr: '10.1.0.0/16', secondaryCidrs: [] }, { id: 'vpc2', segment: 'INTERNET', cidr: '10.2.0.0/16', secondaryCidrs: [] }],
@@ -375,6 +370,104 @@ export const KNOWN_GUARD_BUG_CASES: (Regression & { readonly bug: string })[] = 
       vpnAttachments: [{ id: 'vpn0', tgw: 'tgw0' }, { id: 'vpn1', tgw: 'tgw0', zone: 'LGWAN_WAN' }],
       tgwRouteTables: [{ id: 'tgwrt0', tgw: 'tgw0', associations: ['vpn1'], propagations: [] }],
       tgwRoutes: [{ table: 'tgwrt0', destination: '0.0.0.0/0', target: 'vpn0' }],
+      peerings: [],
+      nacls: [],
+      securityGroups: [],
+      renderSeed: 0,
+    },
+  },
+
+  // --- MN-3's WAN part (§10, My Number ↔ LGWAN WAN, no declared flow), found by the property -----------------------
+  {
+    name: 'mn3-a-vpn-gateway-labelled-lgwan-wan-on-a-my-number-vpc-enters-every-subnet-whole (cloudformation)',
+    found: 'fuzz',
+    note: '§5 "Entering from a zone": the VPN gateway vgw0 labelled LGWAN_WAN is an entry into vpc0; every source address to a '
+      + 'destination within sub0\'s block is delivered in sub0 (the default NACL lets it in, §6), so for one source, protocol and '
+      + 'port the arrivals from the WAN cover sub0\'s whole block ⇒ MN-3 (§10 MN-3, WAN part). A VPN gateway is not one of MN-1\'s '
+      + 'structural gateways, and sub0 has only its local routes ⇒ nothing else.',
+    expected: ['MN-3'],
+    net: {
+      engine: 'cloudformation',
+      vpcs: [{ id: 'vpc0', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 'sub0', vpc: 'vpc0', cidr: '10.0.0.0/24', routeTable: 'rt1' }],
+      routeTables: [{ id: 'rtmain0', vpc: 'vpc0', main: true }, { id: 'rt1', vpc: 'vpc0' }],
+      routes: [],
+      internetGateways: [],
+      egressOnlyGateways: [],
+      natGateways: [],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [{ id: 'vgw0', vpc: 'vpc0', zone: 'LGWAN_WAN' }],
+      transitGateways: [],
+      tgwAttachments: [],
+      vpnAttachments: [],
+      tgwRouteTables: [],
+      tgwRoutes: [],
+      peerings: [],
+      nacls: [],
+      securityGroups: [],
+      renderSeed: 0,
+    },
+  },
+  {
+    name: 'mn3-two-halves-routed-back-from-the-wan-together-cover-the-subnet (terraform)',
+    found: 'fuzz',
+    note: '§5 "Entering from a zone": what enters at the LGWAN_WAN VPN w is routed by its table tw, whose two /25 routes send '
+      + '10.1.0.0/25 and 10.1.0.128/25 to the attachment a; it enters at m, its own block, delivered without a NACL (§4, §6). The '
+      + 'two halves together are m\'s whole /24 for one source, protocol and port ⇒ MN-3 (§10 MN-3, WAN part: the arrivals from '
+      + 'the WAN, all together). a has no table (no association, default association off), m has only its local routes ⇒ nothing else.',
+    expected: ['MN-3'],
+    net: {
+      engine: 'terraform',
+      vpcs: [{ id: 'mn', segment: 'MY_NUMBER', cidr: '10.1.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 'm', vpc: 'mn', cidr: '10.1.0.0/24', routeTable: 'rt' }],
+      routeTables: [{ id: 'rt', vpc: 'mn' }],
+      routes: [],
+      internetGateways: [],
+      egressOnlyGateways: [],
+      natGateways: [],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [],
+      transitGateways: [{ id: 't', defaultAssociation: false, defaultPropagation: false }],
+      tgwAttachments: [{ id: 'a', tgw: 't', vpc: 'mn', subnets: ['m'] }],
+      vpnAttachments: [{ id: 'w', tgw: 't', zone: 'LGWAN_WAN' }],
+      tgwRouteTables: [{ id: 'tw', tgw: 't', associations: ['w'], propagations: [] }],
+      tgwRoutes: [{ table: 'tw', destination: '10.1.0.0/25', target: 'a' }, { table: 'tw', destination: '10.1.0.128/25', target: 'a' }],
+      peerings: [],
+      nacls: [],
+      securityGroups: [],
+      renderSeed: 0,
+    },
+  },
+  {
+    name: 'mn3-two-adjacent-24s-to-the-wan-make-one-run-of-512-addresses (terraform)',
+    found: 'fuzz',
+    note: '§5, §9: mn-a routes 10.99.0.0/24 and 10.99.1.0/24 to the transit gateway; tgw-mn (att-mn\'s table) sends both to the '
+      + 'LGWAN_WAN VPN vpn-lw, so mn-a reaches the zone at 10.99.0.0–10.99.1.255: one run of 512 consecutive destination '
+      + 'addresses, more than 256 ⇒ MN-3 (§10 MN-3, WAN part, no declared flow; each /24 alone is exactly 256). vpn-lw has no '
+      + 'table (default association off): nothing enters from the WAN. The zone is no way out for MN-1 ⇒ nothing else.',
+    expected: ['MN-3'],
+    net: {
+      engine: 'terraform',
+      vpcs: [{ id: 'mn', segment: 'MY_NUMBER', cidr: '10.0.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 'mn-a', vpc: 'mn', cidr: '10.0.1.0/24', routeTable: 'mn-rt' }, { id: 'mn-tgw', vpc: 'mn', cidr: '10.0.9.0/28' }],
+      routeTables: [{ id: 'mn-rt', vpc: 'mn' }],
+      routes: [
+        { table: 'mn-rt', destination: '10.99.0.0/24', target: { kind: 'tgw', id: 'tgw' } },
+        { table: 'mn-rt', destination: '10.99.1.0/24', target: { kind: 'tgw', id: 'tgw' } },
+      ],
+      internetGateways: [],
+      egressOnlyGateways: [],
+      natGateways: [],
+      firewalls: [],
+      gwlbEndpoints: [],
+      vpnGateways: [],
+      transitGateways: [{ id: 'tgw', defaultAssociation: false, defaultPropagation: false }],
+      tgwAttachments: [{ id: 'att-mn', tgw: 'tgw', vpc: 'mn', subnets: ['mn-tgw'] }],
+      vpnAttachments: [{ id: 'vpn-lw', tgw: 'tgw', zone: 'LGWAN_WAN' }],
+      tgwRouteTables: [{ id: 'tgw-mn', tgw: 'tgw', associations: ['att-mn'], propagations: [] }],
+      tgwRoutes: [{ table: 'tgw-mn', destination: '10.99.0.0/24', target: 'vpn-lw' }, { table: 'tgw-mn', destination: '10.99.1.0/24', target: 'vpn-lw' }],
       peerings: [],
       nacls: [],
       securityGroups: [],
