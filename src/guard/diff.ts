@@ -8,7 +8,7 @@
 import { ALL_V4, ALL_V6, formatAddress, GLOBAL_UNICAST_V6, intervalToPrefixes, isInternet, parsePrefix } from './address-space';
 import { DeclaredHost } from './declared';
 import { TopologyGraph } from './graph';
-import { Box, everything, HeaderSet, intersect, MAX_PORT, ProtocolTable, subtract } from './header-set';
+import { Box, HeaderSet, intersect, MAX_PORT, ProtocolTable, subtract } from './header-set';
 import { Arrival, Reachability } from './reachability';
 
 /** The zones packets can come from that are not subnets of the network (a VPN's `jichitai:zone`, semantics §5). */
@@ -121,8 +121,7 @@ function facts(graph: TopologyGraph, options: DiffOptions): { boxes: Map<string,
     for (const arrival of reach.arrivals(n.id)) add(from, arrival);
   }
   for (const zone of options.zones ?? SOURCE_ZONES) {
-    const headers = [4, 6].flatMap((f) => everything(reach.protocols, reach.atoms.family(f as 4 | 6), reach.atoms.family(f as 4 | 6)));
-    for (const arrival of reach.probeFromZone(zone, headers).arrivals) add(zone, arrival);
+    for (const arrival of reach.probeFromZone(zone, reach.everyHeader()).arrivals) add(zone, arrival);
   }
   return { boxes: out, named };
 }

@@ -428,6 +428,11 @@ export class Reachability {
     return this.probe(subnetId, (walk) => this.at(walk, { subnet: s, origin: subnetId }, headers, { node: subnetId, kind: 'subnet' }, []), headers);
   }
 
+  /** Every address, protocol and port of both families, as sources and destinations: what an external zone may send. */
+  public everyHeader(): Box[] {
+    return ([4, 6] as const).flatMap((f) => everything(this.protocols, this.atoms.family(f), this.atoms.family(f)));
+  }
+
   /**
    * Where the given headers go when they enter from an external zone (`LGWAN_WAN`, `SECURITY_CLOUD`): through the transit
    * gateway from every VPN attachment labelled with the zone and every attachment named by id whose route table is, and

@@ -1,7 +1,6 @@
 import { SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
 import { Segment } from '../../model/segment';
 import { SubnetNode } from '../graph';
-import { everything } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { Bilingual, finding, Finding, GuardContext, GuardRule, spaced } from '../rule';
@@ -123,14 +122,13 @@ export const INTERNET_SIDE_ZONES: readonly string[] = ['SECURITY_CLOUD', SECURIT
 export function inboundFindings(
   ctx: GuardContext, rule: GuardRule, zones: readonly string[], segment: Segment, subject: Bilingual, fix: Bilingual, onlyUnknown = false,
 ): Finding[] {
-  const all = ([4, 6] as const).flatMap((f) => everything(ctx.reach.protocols, ctx.reach.atoms.family(f), ctx.reach.atoms.family(f)));
   const reported = new Set<string>();
   const out: Finding[] = [];
   // A path the guard cannot follow reaches every subnet (semantics §9, the critical rules): with subnets of the segment
   // present, each such end is a finding, located where the path is lost.
   const present = subnetsIn(ctx, segment).length > 0;
   for (const zone of zones) {
-    for (const a of ctx.reach.probeFromZone(zone, all).arrivals) {
+    for (const a of ctx.reach.probeFromZone(zone, ctx.reach.everyHeader()).arrivals) {
       if (a.end.kind === 'unknown' && present) {
         const key = `${zone}\u0000${a.end.node}\u0000${a.end.reason}`;
         const path = nameOf(ctx.graph, a.end.node);

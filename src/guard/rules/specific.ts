@@ -12,6 +12,7 @@ import { nameOf, segmentBlocks, subnetsIn } from '../topology';
  * My Number and LGWAN or the LGWAN WAN, LG-2, LG-3, AP-7): paths that carry whole subnets or wide runs of addresses, and
  * security groups that are not narrowed to hosts and ports (semantics §10).
  */
+
 /**
  * Paths from the `from` segment to subnets of the `to` segment that carry the whole block of such a subnet for one source
  * address, protocol and port (semantics §10): traffic between them must name hosts. Blackholes and NACLs count, so a
@@ -269,9 +270,8 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
   // WAN → segment: what every entry delivers to one subnet counts together (a /25 route and a propagated /16 can
   // between them carry the whole subnet).
   // Everything the WAN may send (the reachability caches the walk: MN-3, LG-1 and LG-3 ask the same question).
-  const all = [4, 6].flatMap((f) => everything(ctx.reach.protocols, ctx.reach.atoms.family(f as 4 | 6), ctx.reach.atoms.family(f as 4 | 6)));
   const byTarget = new Map<string, Arrival[]>();
-  for (const a of ctx.reach.probeFromZone(WAN_ZONE, all).arrivals) {
+  for (const a of ctx.reach.probeFromZone(WAN_ZONE, ctx.reach.everyHeader()).arrivals) {
     if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== segment) continue;
     byTarget.set(a.end.subnet, [...(byTarget.get(a.end.subnet) ?? []), a]);
   }
