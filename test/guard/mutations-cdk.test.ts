@@ -60,6 +60,13 @@ function repoint(route: CfnResource, property: string, value: unknown): void {
   route.addPropertyOverride(property, value);
 }
 
+/** Point one of the plan's blackholed transit routes at an attachment instead (overrides only: the props stay as they were). */
+function unblackhole(net: Net, route: string, attachment: string): void {
+  const hole = l1<ec2.CfnTransitGatewayRoute>(net, route);
+  hole.addPropertyDeletionOverride('Blackhole');
+  hole.addPropertyOverride('TransitGatewayAttachmentId', attachment);
+}
+
 /** Replace the proxy's user data with an edited copy of the plan's boot script (what a user overriding it would do). */
 function editBootScript(net: Net, edit: (script: string) => string): void {
   const script = edit(planOf(net.blueprint).tenantProxy!.bootScript);
@@ -459,9 +466,7 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) {
       // The WAN attachment, as the declared LGWAN-ASP host route to the mail relay uses it.
       const wan = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac141419p32').transitGatewayAttachmentId!;
-      const whole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac140000p16');
-      whole.addPropertyDeletionOverride('Blackhole');
-      whole.addPropertyOverride('TransitGatewayAttachmentId', wan);
+      unblackhole(net, 'Transit/Route-LGWAN-ac140000p16', wan);
     },
   },
   {
@@ -469,9 +474,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'LG-3',
     models: ALL,
     apply(_, net) {
-      const whole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a004000p18');
-      whole.addPropertyDeletionOverride('Blackhole');
-      whole.addPropertyOverride('TransitGatewayAttachmentId', net.lgwan.transitGatewayAttachmentId!);
+      unblackhole(net, 'Transit/Route-LGWAN_WAN-0a004000p18', net.lgwan.transitGatewayAttachmentId!);
     },
   },
   {
@@ -486,9 +489,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'MN-3',
     models: ALL,
     apply(_, net) {
-      const whole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a000000p18');
-      whole.addPropertyDeletionOverride('Blackhole');
-      whole.addPropertyOverride('TransitGatewayAttachmentId', net.myNumber.transitGatewayAttachmentId!);
+      unblackhole(net, 'Transit/Route-LGWAN_WAN-0a000000p18', net.myNumber.transitGatewayAttachmentId!);
     },
   },
   {
@@ -519,9 +520,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'LG-1',
     models: ALL,
     apply(_, net) {
-      const whole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a008000p18');
-      whole.addPropertyDeletionOverride('Blackhole');
-      whole.addPropertyOverride('TransitGatewayAttachmentId', net.internet.transitGatewayAttachmentId!);
+      unblackhole(net, 'Transit/Route-LGWAN_WAN-0a008000p18', net.internet.transitGatewayAttachmentId!);
     },
   },
   {
@@ -530,9 +529,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'MN-1',
     models: NOT_STAND_IN,
     apply(_, net) {
-      const hole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-SECURITY_CLOUD-0a000000p18');
-      hole.addPropertyDeletionOverride('Blackhole');
-      hole.addPropertyOverride('TransitGatewayAttachmentId', net.myNumber.transitGatewayAttachmentId!);
+      unblackhole(net, 'Transit/Route-SECURITY_CLOUD-0a000000p18', net.myNumber.transitGatewayAttachmentId!);
     },
   },
   {
@@ -540,9 +537,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'LG-1',
     models: NOT_STAND_IN,
     apply(_, net) {
-      const hole = l1<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-SECURITY_CLOUD-0a004000p18');
-      hole.addPropertyDeletionOverride('Blackhole');
-      hole.addPropertyOverride('TransitGatewayAttachmentId', net.lgwan.transitGatewayAttachmentId!);
+      unblackhole(net, 'Transit/Route-SECURITY_CLOUD-0a004000p18', net.lgwan.transitGatewayAttachmentId!);
     },
   },
   {

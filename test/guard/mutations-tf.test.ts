@@ -61,6 +61,13 @@ const OPEN = 'endpoints-1';
 /** The security-cloud VPN's transit gateway attachment (the target of the Internet segment's default TGW route). */
 const securityCloud = (net: Net) => find<Ec2TransitGatewayRoute>(net, 'Transit/Route-INTERNET-00000000p0').transitGatewayAttachmentIdInput!;
 
+/** Point one of the plan's blackholed transit routes at an attachment instead (overrides only). */
+function unblackhole(net: Net, route: string, attachment: string): void {
+  const hole = find<Ec2TransitGatewayRoute>(net, route);
+  hole.addOverride('blackhole', null);
+  hole.addOverride('transit_gateway_attachment_id', attachment);
+}
+
 /** A route from a My Number table over the transit gateway, and the transit route that takes it further. */
 function overTransit(stack: TerraformStack, net: Net, id: string, destination: string, attachment: string, from = OPEN): void {
   const v6 = destination.includes(':');
@@ -533,9 +540,7 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) {
       // The WAN attachment, as the declared LGWAN-ASP host route to the mail relay uses it.
       const wan = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac141419p32').transitGatewayAttachmentIdInput!;
-      const whole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN-ac140000p16');
-      whole.addOverride('blackhole', null);
-      whole.addOverride('transit_gateway_attachment_id', wan);
+      unblackhole(net, 'Transit/Route-LGWAN-ac140000p16', wan);
     },
   },
   {
@@ -543,9 +548,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'LG-3',
     models: ALL,
     apply(_, net) {
-      const whole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a004000p18');
-      whole.addOverride('blackhole', null);
-      whole.addOverride('transit_gateway_attachment_id', net.lgwan.transitGatewayAttachmentId!);
+      unblackhole(net, 'Transit/Route-LGWAN_WAN-0a004000p18', net.lgwan.transitGatewayAttachmentId!);
     },
   },
   {
@@ -560,9 +563,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'MN-3',
     models: ALL,
     apply(_, net) {
-      const whole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a000000p18');
-      whole.addOverride('blackhole', null);
-      whole.addOverride('transit_gateway_attachment_id', net.myNumber.transitGatewayAttachmentId!);
+      unblackhole(net, 'Transit/Route-LGWAN_WAN-0a000000p18', net.myNumber.transitGatewayAttachmentId!);
     },
   },
   {
@@ -590,9 +591,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'LG-1',
     models: ALL,
     apply(_, net) {
-      const whole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-LGWAN_WAN-0a008000p18');
-      whole.addOverride('blackhole', null);
-      whole.addOverride('transit_gateway_attachment_id', net.internet.transitGatewayAttachmentId!);
+      unblackhole(net, 'Transit/Route-LGWAN_WAN-0a008000p18', net.internet.transitGatewayAttachmentId!);
     },
   },
   {
@@ -601,9 +600,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'MN-1',
     models: NOT_STAND_IN,
     apply(_, net) {
-      const hole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-SECURITY_CLOUD-0a000000p18');
-      hole.addOverride('blackhole', null);
-      hole.addOverride('transit_gateway_attachment_id', net.myNumber.transitGatewayAttachmentId!);
+      unblackhole(net, 'Transit/Route-SECURITY_CLOUD-0a000000p18', net.myNumber.transitGatewayAttachmentId!);
     },
   },
   {
@@ -611,9 +608,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'LG-1',
     models: NOT_STAND_IN,
     apply(_, net) {
-      const hole = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-SECURITY_CLOUD-0a004000p18');
-      hole.addOverride('blackhole', null);
-      hole.addOverride('transit_gateway_attachment_id', net.lgwan.transitGatewayAttachmentId!);
+      unblackhole(net, 'Transit/Route-SECURITY_CLOUD-0a004000p18', net.lgwan.transitGatewayAttachmentId!);
     },
   },
   {
