@@ -136,6 +136,8 @@ project.addTask('eslint:fix', {
 });
 // After Jest's summary, say which tests did not run because a tool is missing on this machine (test/support/tools.ts).
 project.jest?.addReporter(new JestReporter('<rootDir>/test/support/skip-reporter.js'));
+// `npm test` runs Jest and ESLint at the same time, each on its share of the two cores (scripts/test.js says why).
+project.testTask.reset('node scripts/test.js', { receiveArgs: true });
 
 project.addTask('synth:examples', {
   description: 'Synthesize every reference deployment in examples/ (CloudFormation via the CDK CLI).',

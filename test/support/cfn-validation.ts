@@ -18,4 +18,20 @@ const KEEPS_VALIDATION = [/[/\\]test[/\\]cdk[/\\]models\.test\.ts$/, /[/\\]test[
 const SKIPS_VALIDATION = [/[/\\]test[/\\]integration[/\\](squid|icap)\.test\.ts$/];
 
 const testPath = expect.getState().testPath ?? '';
-if (!KEEPS_VALIDATION.some((re) => re.test(testPath)) || SKIPS_VALIDATION.some((re) => re.test(testPath))) process.env.CDK_VALIDATION = 'false';
+if (!KEEPS_VALIDATION.some((re) => re.test(testPath)) || SKIPS_VALIDATION.some((re) => re.test(testPath))) {
+  process.env.CDK_VALIDATION = 'false';
+  // The same suites skip the creation stack trace aws-cdk-lib records for every L1 resource (CfnElement's constructor:
+  // Error.captureStackTrace, parsed and filtered, kept as `aws:cdk:creationStack` metadata in the construct tree, never in
+  // a template): about 12% of the CPU of test/guard/mutations-cdk.test.ts (4.1 s of 35 s, `--cpu-prof`). Nothing here
+  // reads it. The context key is aws-cdk-lib's own switch (cx-api DISABLE_CREATION_STACK_TRACES,
+  // "aws:cdk:disable-creation-stack-traces"); App merges CDK_CONTEXT_JSON into every app's context, as the CDK CLI passes
+  // its context.
+  const context = process.env.CDK_CONTEXT_JSON ? JSON.parse(process.env.CDK_CONTEXT_JSON) : {};
+  process.env.CDK_CONTEXT_JSON = JSON.stringify({ ...context, 'aws:cdk:disable-creation-stack-traces': true });
+  // cdktf has no such switch: every Intrinsic, Lazy, ComplexComputedList and dynamic block records a full stack trace
+  // (cdktf/lib/tokens/private/stack-trace.js `captureStackTrace`, with Error.stackTraceLimit raised to
+  // Number.MAX_SAFE_INTEGER), used only in the text of a token-resolution error. Capturing and formatting those traces
+  // was about a quarter of the CPU of test/guard/mutations-tf.test.ts (9 s of 36 s, `--cpu-prof`). Here the capture
+  // records nothing, as if the trace were empty; what cdktf synthesizes does not change.
+  jest.mock('cdktf/lib/tokens/private/stack-trace', () => ({ captureStackTrace: (): string[] => [] }));
+}
