@@ -244,6 +244,19 @@ export class Reachability {
     return s?.node.segment ?? s?.vpc?.node.segment;
   }
 
+  /**
+   * Whether the subnet lies in a prefecture security cloud's hub VPC (tag `jichitai:security-cloud` = `hub`): the Internet
+   * side of the three layers, like the `SECURITY_CLOUD` zone, when the hub is in the graph (semantics §10, MN-1 and LG-1).
+   */
+  public inHub(subnetId: string): boolean {
+    return this.subnets.get(subnetId)?.vpc?.node.hub === true;
+  }
+
+  /** The subnets of the graph's security cloud hub VPCs, in id order (none without a hub). */
+  public hubSubnets(): string[] {
+    return [...this.subnets.values()].filter((s) => s.vpc?.node.hub === true).map((s) => s.node.id).sort();
+  }
+
   /** The subnet's literal blocks (IPv4, IPv6), for the width checks of MN-3 / LG-2. */
   public blocksOf(subnetId: string): { text: string; range: Range }[] {
     const s = this.subnets.get(subnetId);

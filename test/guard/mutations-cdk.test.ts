@@ -14,7 +14,7 @@ import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildCdkPrefecture, CdkPrefecture } from '../../examples/cdk/_prefecture';
-import { CROSS_ACCOUNT_MEMBER, memberInternetCidr, REFERENCE_MEMBERS } from '../../examples/prefecture';
+import { CROSS_ACCOUNT_MEMBER, memberInternetCidr, prefectureHub, REFERENCE_MEMBERS } from '../../examples/prefecture';
 import { cdk, NetworkModel } from '../../src';
 import { planOf } from '../../src/plan/cache';
 
@@ -822,6 +822,43 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
       });
       const toHub = l1<ec2.CfnRoute>(two.network, 'Internet/Route-workload-1-ac1e0000p20');
       new ec2.CfnRoute(two.stack, 'MutToCrossAccountVpc', { routeTableId: toHub.routeTableId, destinationCidrBlock: CROSS_ACCOUNT_MEMBER.internetCidr, transitGatewayId: toHub.transitGatewayId });
+    },
+  },
+  {
+    // The hub's own subnets are the security cloud (SECURITY_CLOUD): a path from them into a member's My Number segment is
+    // one from the internet side, as from a security cloud behind a VPN.
+    name: 'MN-1: member 1\'s My Number VPC attached to the hub transit gateway, and the hub\'s table routing its block there',
+    rule: 'MN-1',
+    apply(p) {
+      const one = p.members[0];
+      const myNumber = one.network.myNumber;
+      const attachment = new ec2.CfnTransitGatewayAttachment(one.stack, 'MutHubAttachment', {
+        transitGatewayId: l1<ec2.CfnTransitGatewayAttachment>(one.network, 'Internet/SecurityCloudHubAttachment').transitGatewayId,
+        vpcId: myNumber.vpc.vpcId,
+        subnetIds: myNumber.vpc.selectSubnets(myNumber.workloadSubnets).subnetIds,
+      });
+      new ec2.CfnTransitGatewayRoute(one.stack, 'MutHubRoute', {
+        transitGatewayRouteTableId: hubL1<ec2.CfnTransitGatewayRouteTable>(p, 'HubRouteTable').ref, destinationCidrBlock: myNumber.vpcCidr, transitGatewayAttachmentId: attachment.ref,
+      });
+    },
+  },
+  {
+    // And the other way: an LGWAN subnet reaching the hub's subnets reaches the internet side.
+    name: 'LG-1: member 1\'s LGWAN VPC attached to the hub transit gateway, associated with its hub table, routing the hub\'s block there',
+    rule: 'LG-1',
+    apply(p) {
+      const one = p.members[0];
+      const lgwan = one.network.lgwan;
+      const toHub = l1<ec2.CfnTransitGatewayAttachment>(one.network, 'Internet/SecurityCloudHubAttachment').transitGatewayId;
+      const attachment = new ec2.CfnTransitGatewayAttachment(one.stack, 'MutHubAttachment', {
+        transitGatewayId: toHub, vpcId: lgwan.vpc.vpcId, subnetIds: lgwan.vpc.selectSubnets(lgwan.workloadSubnets).subnetIds,
+      });
+      new ec2.CfnTransitGatewayRouteTableAssociation(one.stack, 'MutHubAssociation', {
+        transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(one.network, 'SecurityCloudMembership/RouteTable').ref, transitGatewayAttachmentId: attachment.ref,
+      });
+      new ec2.CfnRoute(one.stack, 'MutToHub', {
+        routeTableId: l1<ec2.CfnRouteTable>(lgwan, 'RouteTable-workload-1').ref, destinationCidrBlock: prefectureHub(REFERENCE_MEMBERS).cidr, transitGatewayId: toHub,
+      }).addDependency(attachment);
     },
   },
   {

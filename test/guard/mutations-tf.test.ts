@@ -10,6 +10,7 @@ import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-clie
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
+import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
 import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
@@ -38,7 +39,7 @@ import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
-import { CROSS_ACCOUNT_MEMBER, memberInternetCidr, REFERENCE_MEMBERS } from '../../examples/prefecture';
+import { CROSS_ACCOUNT_MEMBER, memberInternetCidr, prefectureHub, REFERENCE_MEMBERS } from '../../examples/prefecture';
 import { buildTfExample } from '../../examples/tf/_app';
 import { buildTfPrefecture, TfPrefecture } from '../../examples/tf/_prefecture';
 import { NetworkModel, tf } from '../../src';
@@ -929,6 +930,41 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
         routeTableId: toHub.routeTableIdInput!,
         destinationCidrBlock: CROSS_ACCOUNT_MEMBER.internetCidr,
         transitGatewayId: toHub.transitGatewayIdInput,
+      });
+    },
+  },
+  {
+    // The hub's own subnets are the security cloud (SECURITY_CLOUD): a path from them into a member's My Number segment is
+    // one from the internet side, as from a security cloud behind a VPN.
+    name: 'MN-1: member 1\'s My Number VPC attached to the hub transit gateway, and the hub\'s table routing its block there',
+    rule: 'MN-1',
+    apply(p) {
+      const myNumber = p.members[0].myNumber;
+      const attachment = new Ec2TransitGatewayVpcAttachment(p.stack, 'MutHubAttachment', {
+        transitGatewayId: find<Ec2TransitGatewayVpcAttachment>(p.members[0], 'Internet/SecurityCloudHubAttachment').transitGatewayIdInput!,
+        vpcId: myNumber.vpcId,
+        subnetIds: myNumber.workloadSubnetIds,
+      });
+      new Ec2TransitGatewayRoute(p.stack, 'MutHubRoute', {
+        transitGatewayRouteTableId: p.hub.hubRouteTableId, destinationCidrBlock: myNumber.vpcCidr, transitGatewayAttachmentId: attachment.id,
+      });
+    },
+  },
+  {
+    // And the other way: an LGWAN subnet reaching the hub's subnets reaches the internet side.
+    name: 'LG-1: member 1\'s LGWAN VPC attached to the hub transit gateway, associated with its hub table, routing the hub\'s block there',
+    rule: 'LG-1',
+    apply(p) {
+      const one = p.members[0];
+      const toHub = find<Ec2TransitGatewayVpcAttachment>(one, 'Internet/SecurityCloudHubAttachment').transitGatewayIdInput!;
+      const attachment = new Ec2TransitGatewayVpcAttachment(p.stack, 'MutHubAttachment', {
+        transitGatewayId: toHub, vpcId: one.lgwan.vpcId, subnetIds: one.lgwan.workloadSubnetIds,
+      });
+      new Ec2TransitGatewayRouteTableAssociation(p.stack, 'MutHubAssociation', {
+        transitGatewayRouteTableId: find<Ec2TransitGatewayRouteTable>(one, 'SecurityCloudMembership/RouteTable').id, transitGatewayAttachmentId: attachment.id,
+      });
+      new Route(p.stack, 'MutToHub', {
+        routeTableId: find<RouteTable>(one.lgwan, 'RouteTable-workload-1').id, destinationCidrBlock: prefectureHub(REFERENCE_MEMBERS).cidr, transitGatewayId: toHub,
       });
     },
   },

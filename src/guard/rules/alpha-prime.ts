@@ -1,6 +1,6 @@
 import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
-import { arrivalsFrom, endOf, firewallGateFindings, OUT_OR_UNKNOWN } from './paths';
+import { arrivalsFrom, endOf, firewallGateFindings, outOrUnknown } from './paths';
 import { clientsText, mayUse, ProxyClients, proxyClients, proxySubnets } from './proxy-clients';
 import { byLo, covered } from './specific';
 import { CloudServiceCatalogue } from '../../model/catalogue';
@@ -335,7 +335,7 @@ export const AP7: GuardRule = {
       + 'セキュリティ更新を取得する必要のあるホストなら breakout.updateClients に挙げる');
     const onlyTerminals = bi('only terminal pools (業務端末) and update clients may use the breakout',
       'ローカルブレイクアウトを使えるのは業務端末（端末プール）とセキュリティ更新の取得元だけ');
-    const outOf = (subnet: SubnetNode) => ctx.reach.arrivals(subnet.id).find(OUT_OR_UNKNOWN);
+    const outOf = (subnet: SubnetNode) => ctx.reach.arrivals(subnet.id).find(outOrUnknown(ctx));
     const flaggedHosts = new Set<string>();
     const flaggedLabels = new Set<string>();
     const flaggedSubnets = new Set<string>();
@@ -415,9 +415,10 @@ export const AP7: GuardRule = {
     // proxy. A prefecture hub's proxy in the same graph relays through the hub's own firewall and NAT, and its way back
     // into the members (the hub transit gateway) meets only their Internet segments: what its security groups admit does
     // not lead to the breakout. A proxy whose subnets the guard cannot read may run anywhere, the breakout too (fail closed).
+    const isOut = outOrUnknown(ctx);
     const relaysToBreakout = (c: ProxyClients) => {
       const placed = proxySubnets(ctx.graph, c.proxy);
-      return !placed || placed.some((s) => ctx.reach.arrivals(s.id).some((a) => OUT_OR_UNKNOWN(a)
+      return !placed || placed.some((s) => ctx.reach.arrivals(s.id).some((a) => isOut(a)
         && ctx.reach.hops(a).some((h) => ctx.graph.nodes.get(h.node)?.type === 'subnet' && ctx.reach.segmentOf(h.node) === Segment.LGWAN)));
     };
     const proxies = allProxies.filter(relaysToBreakout);

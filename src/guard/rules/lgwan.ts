@@ -1,5 +1,5 @@
 import { hostGroups } from './flows';
-import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, OUT_OR_UNKNOWN, pathFindings } from './paths';
+import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, outOrUnknown, pathFindings } from './paths';
 import { byLo, covered, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
@@ -24,7 +24,7 @@ export const LG1: GuardRule = {
   summary: 'No path from LGWAN to the internet (or the security cloud) in α, β and β′; in every model, no path between the Internet segment and the LGWAN WAN, '
     + 'either way, and nothing entering from the security cloud arrives in LGWAN.',
   check(ctx) {
-    const out = ctx.model === NetworkModel.ALPHA_PRIME ? [] : arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), OUT_OR_UNKNOWN);
+    const out = ctx.model === NetworkModel.ALPHA_PRIME ? [] : arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), outOrUnknown(ctx));
     const findings = pathFindings(ctx, this, out, bi('an LGWAN subnet', 'LGWAN接続系のサブネットから'),
       bi('remove the route that leads out; only α′ has a local breakout, and only through the firewall (AP-1)',
         '外部へ向かうルートを削除する。ローカルブレイクアウトがあるのは α′ モデルだけで、それもファイアウォール経由に限る（AP-1）'));

@@ -1,4 +1,4 @@
-import { arrivalsFrom, endOf, inboundFindings, INTERNET_SIDE_ZONES, intoSegmentOrUnknown, OUT_OR_UNKNOWN, pathFindings } from './paths';
+import { arrivalsFrom, endOf, inboundFindings, INTERNET_SIDE_ZONES, intoSegmentOrUnknown, outOrUnknown, pathFindings } from './paths';
 import { unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { Segment } from '../../model/segment';
 import { nodesOf } from '../graph';
@@ -44,7 +44,7 @@ export const MN1: GuardRule = {
         bi('the subnet gives instances public IP addresses (MapPublicIpOnLaunch)', 'サブネットがインスタンスにパブリック IP アドレスを付与する（MapPublicIpOnLaunch）'),
         bi('set MapPublicIpOnLaunch to false', 'MapPublicIpOnLaunch を false にする'));
     }
-    findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnets, OUT_OR_UNKNOWN), bi('a My Number subnet', 'マイナンバー利用事務系のサブネットから'),
+    findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnets, outOrUnknown(ctx)), bi('a My Number subnet', 'マイナンバー利用事務系のサブネットから'),
       bi('remove the route (or the transit gateway route) that leads out; the My Number segment only reaches declared hosts (特定通信)',
         '外部へ向かうルート（または Transit Gateway のルート）を削除する。マイナンバー利用事務系が通信できるのは、宣言した接続先だけ（特定通信）')));
     // Nor the other way: nothing entering from the security cloud arrives in the segment (a one-way path is a path).
@@ -138,7 +138,7 @@ export const MN4: GuardRule = {
     }
     const findings: Finding[] = [];
     for (const [id, inbound] of [...reached].sort(([a], [b]) => a.localeCompare(b))) {
-      const leak = ctx.reach.arrivals(id).find(OUT_OR_UNKNOWN);
+      const leak = ctx.reach.arrivals(id).find(outOrUnknown(ctx));
       if (!leak) continue;
       const how = inbound.end.kind === 'unknown'
         ? bi(`the My Number segment may reach this subnet along a path the guard cannot follow (${inbound.end.reason}; fail closed)`,

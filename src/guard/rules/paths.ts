@@ -11,12 +11,17 @@ export function arrivalsFrom(ctx: GuardContext, from: readonly SubnetNode[], end
   return from.flatMap((s) => ctx.reach.arrivals(s.id).filter(ends));
 }
 
-/** The internet, the security cloud, or a path the guard cannot follow (which reaches everywhere: semantics §9). */
-export const OUT_OR_UNKNOWN = (a: Arrival): boolean =>
-  a.end.kind === 'internet' || a.end.kind === 'unknown'
-  // The security cloud, and a member of it the hub declares in another account or app: the Internet side of the three
-  // layers (a label on a transit table must not make a path from My Number or LGWAN to another municipality pass).
-  || (a.end.kind === 'zone' && (a.end.zone === 'SECURITY_CLOUD' || a.end.zone === SECURITY_CLOUD_MEMBER_ZONE));
+/**
+ * The internet, the security cloud, or a path the guard cannot follow (which reaches everywhere: semantics §9). The
+ * security cloud is its zone, a member of it the hub declares in another account or app (a label on a transit table
+ * must not make a path from My Number or LGWAN to another municipality pass), and a subnet of a hub VPC in the graph:
+ * the Internet side of the three layers whether the hub is behind a VPN or in the same app.
+ */
+export function outOrUnknown(ctx: GuardContext): (a: Arrival) => boolean {
+  return (a) => a.end.kind === 'internet' || a.end.kind === 'unknown'
+    || (a.end.kind === 'zone' && (a.end.zone === 'SECURITY_CLOUD' || a.end.zone === SECURITY_CLOUD_MEMBER_ZONE))
+    || (a.end.kind === 'subnet' && ctx.reach.inHub(a.end.subnet));
+}
 
 /** A subnet of the segment, or a path the guard cannot follow. */
 export function intoSegmentOrUnknown(ctx: GuardContext, segment: Segment): (a: Arrival) => boolean {
@@ -105,7 +110,10 @@ export function endOf(ctx: GuardContext, a: Arrival): Bilingual {
       if (a.end.zone === 'LGWAN_WAN') return { en: 'the LGWAN WAN (LGWAN_WAN)', ja: 'LGWAN（LGWAN_WAN）' };
       return a.end.zone === 'SECURITY_CLOUD' ? { en: 'the security cloud (SECURITY_CLOUD)', ja: '自治体情報セキュリティクラウド（SECURITY_CLOUD）' }
         : { en: a.end.zone, ja: a.end.zone };
-    case 'subnet': return { en: `subnet ${nameOf(ctx.graph, a.end.subnet)}`, ja: `サブネット ${nameOf(ctx.graph, a.end.subnet)}` };
+    case 'subnet':
+      return ctx.reach.inHub(a.end.subnet)
+        ? { en: `the security cloud hub's subnet ${nameOf(ctx.graph, a.end.subnet)}`, ja: `自治体情報セキュリティクラウドのハブのサブネット ${nameOf(ctx.graph, a.end.subnet)}` }
+        : { en: `subnet ${nameOf(ctx.graph, a.end.subnet)}`, ja: `サブネット ${nameOf(ctx.graph, a.end.subnet)}` };
     default: return { en: 'a place the guard cannot follow', ja: 'ガードが追跡できない先' };
   }
 }
@@ -150,6 +158,49 @@ export function inboundFindings(
       out.push(finding(rule, path, {
         en: `traffic entering from ${from.en} reaches ${subject.en} (${destinations})`,
         ja: `${spaced(from.ja)}から入る通信が${subject.ja}に届く（${jaDestinations(destinations)}）`,
+      }, fix, ctx.reach.hops(a)));
+    }
+  }
+  // A hub VPC in the graph is the security cloud itself: what its subnets send is what enters from SECURITY_CLOUD.
+  if (zones.includes('SECURITY_CLOUD')) out.push(...fromHubFindings(ctx, rule, segment, subject, fix, onlyUnknown, reported));
+  return out;
+}
+
+/**
+ * The arrivals of the security cloud hub's own subnets (a hub VPC in the same app, or joined from its evidence) at
+ * subnets of the segment, worded like `inboundFindings`' (one finding per subnet reached; a path the guard cannot follow
+ * reaches every subnet of the segment present).
+ */
+function fromHubFindings(
+  ctx: GuardContext, rule: GuardRule, segment: Segment, subject: Bilingual, fix: Bilingual, onlyUnknown: boolean, reported: Set<string>,
+): Finding[] {
+  const out: Finding[] = [];
+  const hub = ctx.reach.hubSubnets();
+  if (hub.length === 0) return out;
+  const present = subnetsIn(ctx, segment).length > 0;
+  for (const source of hub) {
+    for (const a of ctx.reach.arrivals(source)) {
+      if (a.end.kind === 'unknown') {
+        const key = `hub\u0000${a.end.node}\u0000${a.end.reason}`;
+        const path = nameOf(ctx.graph, a.end.node);
+        if (!present || reported.has(key) || (ctx.keeps && !ctx.keeps(path))) continue;
+        reported.add(key);
+        out.push(finding(rule, path, {
+          en: `the security cloud hub's subnet ${nameOf(ctx.graph, source)} may reach ${subject.en.replace(/^this /, 'every ')}: ${a.end.reason} `
+            + '(fail closed: a path the guard cannot follow counts as reaching every segment)',
+          ja: `自治体情報セキュリティクラウドのハブのサブネット ${nameOf(ctx.graph, source)} から、${subject.ja.replace(/^この/, 'すべての')}に届くおそれがある: `
+            + `${jaOrEn(a.end.reason)}（フェイルクローズ: ガードが追跡できない経路は、すべての系に届くものとみなす）`,
+        }, { en: a.end.fix, ja: jaOrEn(a.end.fix) }, ctx.reach.hops(a)));
+        continue;
+      }
+      if (onlyUnknown || a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== segment || reported.has(a.end.subnet)) continue;
+      reported.add(a.end.subnet);
+      const path = nameOf(ctx.graph, a.end.subnet);
+      if (ctx.keeps && !ctx.keeps(path)) continue;
+      const destinations = ctx.reach.destinations(a.headers);
+      out.push(finding(rule, path, {
+        en: `the security cloud hub's subnet ${nameOf(ctx.graph, source)} (SECURITY_CLOUD) reaches ${subject.en} (${destinations})`,
+        ja: `自治体情報セキュリティクラウドのハブのサブネット ${nameOf(ctx.graph, source)}（SECURITY_CLOUD）から${subject.ja}に届く（${jaDestinations(destinations)}）`,
       }, fix, ctx.reach.hops(a)));
     }
   }
