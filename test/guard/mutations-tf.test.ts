@@ -138,6 +138,13 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) { subnet(net.myNumber, 'workload-1').addOverride('map_public_ip_on_launch', true); },
   },
   {
+    // α′'s LGWAN VPC has an internet gateway for the breakout: an instance with a public IP address is reached through it.
+    name: 'a public-IP subnet in LGWAN (addOverride)',
+    rule: 'LG-1',
+    models: ALL,
+    apply(_, net) { subnet(net.lgwan, 'workload-1').addOverride('map_public_ip_on_launch', true); },
+  },
+  {
     name: 'VPC peering between MY_NUMBER and INTERNET, with routes',
     rule: 'MN-2',
     models: ALL,

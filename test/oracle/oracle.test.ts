@@ -920,6 +920,14 @@ describe('§10 MN-1 structural part', () => {
   });
 });
 
+describe('§10 LG-1 structural part', () => {
+  test('an LGWAN subnet that maps public IPs, in every model; the Internet segment\'s may', () => {
+    expect(verdicts(new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24', { mapPublic: true }))).toEqual(['LG-1']);
+    expect(verdicts(new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24'))).toEqual([]);
+    expect(verdicts(new NetBuilder().vpc('in', 'INTERNET', '10.2.0.0/16').subnet('in-a', 'in', '10.2.1.0/24', { mapPublic: true }))).toEqual([]);
+  });
+});
+
 describe('§10 MN-4', () => {
   /**
    * My Number subnet m routes one LGWAN host (10.1.1.10) over a peering; the LGWAN subnet l is given a way out (or not) by

@@ -276,6 +276,8 @@ class Oracle {
     }
     for (const s of this.subnets) {
       if (s.mapPublicIpOnLaunch && this.segment(this.subnet(s.id)) === 'MY_NUMBER') add('MN-1', `My Number subnet ${s.id} maps public IPs`);
+      // §10 LG-1: an LGWAN subnet with MapPublicIpOnLaunch, in every model.
+      if (s.mapPublicIpOnLaunch && this.segment(this.subnet(s.id)) === 'LGWAN') add('LG-1', `LGWAN subnet ${s.id} maps public IPs`);
     }
 
     // §2: every subnet of a labelled VPC is a source (all VPCs here are labelled).

@@ -22,7 +22,7 @@ export const LG1: GuardRule = {
   models: ALL_MODELS,
   term: 'LGWAN接続系 → インターネット',
   summary: 'No path from LGWAN to the internet (or the security cloud) in α, β and β′; in every model, no path between the Internet segment and the LGWAN WAN, '
-    + 'either way, and nothing entering from the security cloud arrives in LGWAN.',
+    + 'either way, nothing entering from the security cloud arrives in LGWAN, and no LGWAN subnet hands out public IP addresses.',
   check(ctx) {
     const out = ctx.model === NetworkModel.ALPHA_PRIME ? [] : arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), outOrUnknown(ctx));
     const findings = pathFindings(ctx, this, out, bi('an LGWAN subnet', 'LGWAN接続系のサブネットから'),
@@ -35,7 +35,16 @@ export const LG1: GuardRule = {
     findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'zone' && a.end.zone === WAN_ZONE),
       bi('an Internet-segment subnet', 'インターネット接続系のサブネットから'), fix));
     findings.push(...inboundFindings(ctx, this, [WAN_ZONE], Segment.INTERNET, bi('this Internet-segment subnet', 'このインターネット接続系のサブネット'), fix));
-    // Nothing from the internet side enters LGWAN, in any model (α′'s breakout is outbound, through its firewall).
+    // Nothing from the internet side enters LGWAN, in any model (α′'s breakout is outbound, through its firewall). An
+    // instance with a public IP address is reached through its VPC's internet gateway whatever the subnet's routes (the
+    // gateway translates the address and delivers; α′'s LGWAN VPC has one for the breakout), so a subnet that hands them
+    // out is a way in.
+    for (const s of subnetsIn(ctx, Segment.LGWAN).filter((x) => x.mapPublicIpOnLaunch)) {
+      findings.push(finding(this, nameOf(ctx.graph, s.id),
+        bi('the LGWAN subnet gives instances public IP addresses (MapPublicIpOnLaunch): through an internet gateway on its VPC the internet reaches them',
+          'LGWAN接続系のサブネットがインスタンスにパブリック IP アドレスを付与する（MapPublicIpOnLaunch）: VPC のインターネットゲートウェイを通ってインターネットから届く'),
+        bi('set MapPublicIpOnLaunch to false; the breakout\'s NAT gateway has its own Elastic IP', 'MapPublicIpOnLaunch を false にする。ブレイクアウトの NAT ゲートウェイは自身の Elastic IP を持つ')));
+    }
     findings.push(...inboundFindings(ctx, this, INTERNET_SIDE_ZONES, Segment.LGWAN, bi('this LGWAN subnet', 'この LGWAN接続系のサブネット'),
       bi('remove the transit gateway route toward the LGWAN segment from the security cloud\'s table (blackhole it): nothing enters LGWAN from the internet side',
         '自治体情報セキュリティクラウド側の Transit Gateway ルートテーブルから LGWAN接続系へのルートを削除する（ブラックホールにする）。インターネット側から LGWAN接続系へは何も入らない')));
