@@ -97,7 +97,7 @@ function sameEnd(a: Arrival, b: Arrival): boolean {
 }
 
 /** Where an arrival ends, in words. */
-export function endOf(ctx: GuardContext, a: Arrival): Bilingual {
+export function endOf(ctx: GuardContext, a: Pick<Arrival, 'end'>): Bilingual {
   switch (a.end.kind) {
     case 'internet': return { en: 'the internet', ja: 'インターネット' };
     case 'zone':
@@ -121,75 +121,60 @@ export function endOf(ctx: GuardContext, a: Arrival): Bilingual {
 /** The zones of the Internet side that traffic can enter from: the security cloud, and a member of it in another account or app. */
 export const INTERNET_SIDE_ZONES: readonly string[] = ['SECURITY_CLOUD', SECURITY_CLOUD_MEMBER_ZONE];
 
+/** Where inbound traffic comes from: its words (the subject of "… reaches this subnet"), and its paths. */
+interface InboundSource {
+  /** Unknown ends are reported once per kind of source (a zone, or the hub's subnets together) and place lost. */
+  readonly kind: string;
+  readonly from: Bilingual;
+  readonly arrivals: () => readonly Arrival[];
+}
+
 /**
  * What enters from external zones (every address, protocol and port; semantics §5) and arrives at subnets of the segment:
  * one finding per subnet reached (its first arrival), worded "<zone> reaches this <segment> subnet", and one per path the
  * guard cannot follow (`onlyUnknown`: those alone, for a rule that judges the arrivals itself). The reachability caches
- * each zone's walk, so rules asking about several segments share it.
+ * each zone's walk, so rules asking about several segments share it. With `SECURITY_CLOUD` among the zones, a security
+ * cloud hub VPC in the graph (in the same app, or joined from its evidence) is that zone itself: what its subnets send
+ * counts the same (semantics §10, MN-1 and LG-1).
  */
 export function inboundFindings(
   ctx: GuardContext, rule: GuardRule, zones: readonly string[], segment: Segment, subject: Bilingual, fix: Bilingual, onlyUnknown = false,
 ): Finding[] {
+  const sources: InboundSource[] = zones.map((zone) => {
+    const words = endOf(ctx, { end: { kind: 'zone', zone } });
+    return {
+      kind: zone,
+      from: { en: `traffic entering from ${words.en}`, ja: `${spaced(words.ja)}から入る通信が` },
+      arrivals: () => ctx.reach.probeFromZone(zone, ctx.reach.everyHeader()).arrivals,
+    };
+  });
+  if (zones.includes('SECURITY_CLOUD')) {
+    for (const id of ctx.reach.hubSubnets()) {
+      sources.push({
+        kind: 'hub',
+        from: {
+          en: `the security cloud hub's subnet ${nameOf(ctx.graph, id)} (SECURITY_CLOUD)`,
+          ja: `自治体情報セキュリティクラウドのハブのサブネット ${nameOf(ctx.graph, id)}（SECURITY_CLOUD）から`,
+        },
+        arrivals: () => ctx.reach.arrivals(id),
+      });
+    }
+  }
   const reported = new Set<string>();
   const out: Finding[] = [];
   // A path the guard cannot follow reaches every subnet (semantics §9, the critical rules): with subnets of the segment
   // present, each such end is a finding, located where the path is lost.
   const present = subnetsIn(ctx, segment).length > 0;
-  for (const zone of zones) {
-    for (const a of ctx.reach.probeFromZone(zone, ctx.reach.everyHeader()).arrivals) {
+  for (const { kind, from, arrivals } of sources) {
+    for (const a of arrivals()) {
       if (a.end.kind === 'unknown' && present) {
-        const key = `${zone}\u0000${a.end.node}\u0000${a.end.reason}`;
+        const key = `${kind}\u0000${a.end.node}\u0000${a.end.reason}`;
         const path = nameOf(ctx.graph, a.end.node);
         if (reported.has(key) || (ctx.keeps && !ctx.keeps(path))) continue;
         reported.add(key);
-        const from = endOf(ctx, { ...a, end: { kind: 'zone', zone } });
         out.push(finding(rule, path, {
-          en: `traffic entering from ${from.en} may reach ${subject.en.replace(/^this /, 'every ')}: ${a.end.reason} (fail closed: a path the guard cannot follow counts as reaching every segment)`,
-          ja: `${spaced(from.ja)}から入る通信が、${subject.ja.replace(/^この/, 'すべての')}に届くおそれがある: ${jaOrEn(a.end.reason)}（フェイルクローズ: ガードが追跡できない経路は、すべての系に届くものとみなす）`,
-        }, { en: a.end.fix, ja: jaOrEn(a.end.fix) }, ctx.reach.hops(a)));
-        continue;
-      }
-      if (onlyUnknown || a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== segment || reported.has(a.end.subnet)) continue;
-      reported.add(a.end.subnet);
-      const path = nameOf(ctx.graph, a.end.subnet);
-      if (ctx.keeps && !ctx.keeps(path)) continue;
-      const from = endOf(ctx, { ...a, end: { kind: 'zone', zone } });
-      const destinations = ctx.reach.destinations(a.headers);
-      out.push(finding(rule, path, {
-        en: `traffic entering from ${from.en} reaches ${subject.en} (${destinations})`,
-        ja: `${spaced(from.ja)}から入る通信が${subject.ja}に届く（${jaDestinations(destinations)}）`,
-      }, fix, ctx.reach.hops(a)));
-    }
-  }
-  // A hub VPC in the graph is the security cloud itself: what its subnets send is what enters from SECURITY_CLOUD.
-  if (zones.includes('SECURITY_CLOUD')) out.push(...fromHubFindings(ctx, rule, segment, subject, fix, onlyUnknown, reported));
-  return out;
-}
-
-/**
- * The arrivals of the security cloud hub's own subnets (a hub VPC in the same app, or joined from its evidence) at
- * subnets of the segment, worded like `inboundFindings`' (one finding per subnet reached; a path the guard cannot follow
- * reaches every subnet of the segment present).
- */
-function fromHubFindings(
-  ctx: GuardContext, rule: GuardRule, segment: Segment, subject: Bilingual, fix: Bilingual, onlyUnknown: boolean, reported: Set<string>,
-): Finding[] {
-  const out: Finding[] = [];
-  const hub = ctx.reach.hubSubnets();
-  if (hub.length === 0) return out;
-  const present = subnetsIn(ctx, segment).length > 0;
-  for (const source of hub) {
-    for (const a of ctx.reach.arrivals(source)) {
-      if (a.end.kind === 'unknown') {
-        const key = `hub\u0000${a.end.node}\u0000${a.end.reason}`;
-        const path = nameOf(ctx.graph, a.end.node);
-        if (!present || reported.has(key) || (ctx.keeps && !ctx.keeps(path))) continue;
-        reported.add(key);
-        out.push(finding(rule, path, {
-          en: `the security cloud hub's subnet ${nameOf(ctx.graph, source)} may reach ${subject.en.replace(/^this /, 'every ')}: ${a.end.reason} `
-            + '(fail closed: a path the guard cannot follow counts as reaching every segment)',
-          ja: `自治体情報セキュリティクラウドのハブのサブネット ${nameOf(ctx.graph, source)} から、${subject.ja.replace(/^この/, 'すべての')}に届くおそれがある: `
-            + `${jaOrEn(a.end.reason)}（フェイルクローズ: ガードが追跡できない経路は、すべての系に届くものとみなす）`,
+          en: `${from.en} may reach ${subject.en.replace(/^this /, 'every ')}: ${a.end.reason} (fail closed: a path the guard cannot follow counts as reaching every segment)`,
+          ja: `${from.ja}、${subject.ja.replace(/^この/, 'すべての')}に届くおそれがある: ${jaOrEn(a.end.reason)}（フェイルクローズ: ガードが追跡できない経路は、すべての系に届くものとみなす）`,
         }, { en: a.end.fix, ja: jaOrEn(a.end.fix) }, ctx.reach.hops(a)));
         continue;
       }
@@ -199,8 +184,8 @@ function fromHubFindings(
       if (ctx.keeps && !ctx.keeps(path)) continue;
       const destinations = ctx.reach.destinations(a.headers);
       out.push(finding(rule, path, {
-        en: `the security cloud hub's subnet ${nameOf(ctx.graph, source)} (SECURITY_CLOUD) reaches ${subject.en} (${destinations})`,
-        ja: `自治体情報セキュリティクラウドのハブのサブネット ${nameOf(ctx.graph, source)}（SECURITY_CLOUD）から${subject.ja}に届く（${jaDestinations(destinations)}）`,
+        en: `${from.en} reaches ${subject.en} (${destinations})`,
+        ja: `${from.ja}${subject.ja}に届く（${jaDestinations(destinations)}）`,
       }, fix, ctx.reach.hops(a)));
     }
   }
