@@ -2,7 +2,7 @@
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
- * Runner VPC ingress, Outposts local gateways, Cloud WAN. The extractors record what each one attaches to; once every
+ * Runner VPC ingress, Outposts local gateways, Cloud WAN, and an instance with a public IP address. The extractors record what each one attaches to; once every
  * resource is read, `resolveBridges` places the attachments and records one unresolved value per resource that touches
  * the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
  *
@@ -41,7 +41,33 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_ec2_local_gateway_route_table_vpc_association': 'the on-premises network of an Outposts local gateway',
   'AWS::NetworkManager::VpcAttachment': 'a Cloud WAN core network (Network Manager)',
   'aws_networkmanager_vpc_attachment': 'a Cloud WAN core network (Network Manager)',
+  // Read as a bridge only when it asks for a public IP address (`publicInstanceEntries`): an internet gateway on its VPC
+  // delivers to that address whatever the subnet's routes.
+  'AWS::EC2::Instance': 'the internet through a public IP address of an instance',
+  'aws_instance': 'the internet through a public IP address of an instance',
 };
+
+/** Whether a setting may be on: true, "true", or anything the guard cannot read at synth time (fail closed). */
+function mayBeOn(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== false && v !== 'false';
+}
+
+/**
+ * An EC2 instance's attachments as a bridge when it asks for a public IP address (none otherwise): CloudFormation
+ * `NetworkInterfaces[].AssociatePublicIpAddress` (the interface's `SubnetId`, else the instance's; an interface given by
+ * `NetworkInterfaceId` is an ENI the guard does not model), Terraform `associate_public_ip_address` (`subnet_id`).
+ * Without a subnet the instance lands in the account's default VPC.
+ */
+export function publicInstanceEntries(engine: 'cloudformation' | 'terraform', p: any): [string, unknown, boolean?][] {
+  if (engine === 'terraform') return mayBeOn(p.associate_public_ip_address) ? [['subnet_id', p.subnet_id ?? DEFAULT_VPC]] : [];
+  const interfaces: any[] = Array.isArray(p.NetworkInterfaces) ? p.NetworkInterfaces : [];
+  return interfaces.flatMap((n, i): [string, unknown, boolean?][] => {
+    if (!mayBeOn(n?.AssociatePublicIpAddress)) return [];
+    if (n?.SubnetId !== undefined) return [[`NetworkInterfaces[${i}].SubnetId`, n.SubnetId]];
+    if (n?.NetworkInterfaceId !== undefined) return [[`NetworkInterfaces[${i}].NetworkInterfaceId`, n.NetworkInterfaceId, true]];
+    return [['SubnetId', p.SubnetId ?? DEFAULT_VPC]];
+  });
+}
 
 /** The resource types the extractors read as bridges (both engines). */
 export const BRIDGE_TYPES: readonly string[] = Object.keys(BRIDGED).sort();

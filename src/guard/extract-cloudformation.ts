@@ -1,4 +1,4 @@
-import { bridgeAttachments, DEFAULT_VPC } from './bridges';
+import { bridgeAttachments, DEFAULT_VPC, publicInstanceEntries } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
@@ -317,8 +317,12 @@ class TemplateReader {
     [['AWS::EC2::SubnetNetworkAclAssociation'], (_reader, { b, noted, p, id }) => {
       b.aclAssociation(noted('NetworkAclId', p.NetworkAclId), noted('SubnetId', p.SubnetId), id);
     }],
-    [['AWS::EC2::LaunchTemplate', 'AWS::EC2::Instance'], (reader, { b, base, p, id, type }) => {
+    [['AWS::EC2::LaunchTemplate', 'AWS::EC2::Instance'], (reader, c) => {
+      const { b, base, p, id, type } = c;
       const instance = type === 'AWS::EC2::Instance';
+      // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
+      const exposed = instance ? publicInstanceEntries('cloudformation', p) : [];
+      if (exposed.length > 0) reader.bridge(c, exposed);
       const d = instance ? p : p.LaunchTemplateData ?? {};
       const userData = d.UserData;
       if (userData === undefined) return;

@@ -1,4 +1,4 @@
-import { bridgeAttachments, DEFAULT_VPC } from './bridges';
+import { bridgeAttachments, DEFAULT_VPC, publicInstanceEntries } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -434,7 +434,11 @@ class ConfigReader {
     [['aws_network_acl_association'], (_reader, { b, noted, p, id }) => {
       b.aclAssociation(noted('network_acl_id', p.network_acl_id), noted('subnet_id', p.subnet_id), id);
     }],
-    [['aws_launch_template', 'aws_instance'], (reader, { b, base, p, id, type }) => {
+    [['aws_launch_template', 'aws_instance'], (reader, c) => {
+      const { b, base, p, id, type } = c;
+      // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
+      const exposed = type === 'aws_instance' ? publicInstanceEntries('terraform', p) : [];
+      if (exposed.length > 0) reader.bridge(c, exposed);
       const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
       const text = encoded !== undefined ? userDataText(String(encoded)) : p.user_data !== undefined ? String(p.user_data) : undefined;
       if (text === undefined) return;

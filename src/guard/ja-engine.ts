@@ -39,6 +39,7 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'an App Runner service through a VPC ingress connection': 'VPC イングレス接続経由の App Runner サービス',
   'the on-premises network of an Outposts local gateway': 'Outposts ローカルゲートウェイのオンプレミスネットワーク',
   'a Cloud WAN core network (Network Manager)': 'Cloud WAN コアネットワーク（Network Manager）',
+  'the internet through a public IP address of an instance': 'インスタンスのパブリック IP アドレス経由のインターネット',
   'a network the guard does not model': 'ガードがモデル化していないネットワーク',
 };
 

@@ -1,7 +1,7 @@
 /**
  * Network bridges the guard does not model (src/guard/bridges.ts, GUARD-1): Client VPN, PrivateLink endpoint services,
  * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, API Gateway VPC links,
- * App Runner VPC ingress, Outposts local gateways, Cloud WAN. Each one attached to the My Number or LGWAN segment, or to
+ * App Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address. Each one attached to the My Number or LGWAN segment, or to
  * something the guard cannot place, is refused (critical, never acknowledgeable) — a traffic mirror session by SEG-1
  * instead (an error a reason naming the IDS can acknowledge: the IDS hook); one that ends in the Internet segment is
  * left to the security cloud's rules. Both engines, on the same small network: a VPC, a subnet, an internal NLB and
@@ -177,6 +177,19 @@ const CASES: readonly Case[] = [
     tf: (p) => ({ core_network_id: 'core-network-0123', vpc_arn: `\${aws_vpc.${p}.arn}`, subnet_arns: [`\${aws_subnet.${p}.arn}`] }),
     outside: { cfn: { CoreNetworkId: 'c', VpcArn: 'arn:aws:ec2:ap-northeast-1:111122223333:vpc/vpc-0123' }, tf: { core_network_id: 'c', vpc_arn: 'arn:aws:ec2:ap-northeast-1:111122223333:vpc/vpc-0123' }, says: NOT_IN_OUTPUT },
   },
+  {
+    // An instance only when it asks for a public IP address (its VPC's internet gateway then delivers to it).
+    cfnType: 'AWS::EC2::Instance',
+    tfType: 'aws_instance',
+    cfn: (p) => ({ ImageId: 'ami-0123456789abcdef0', InstanceType: 't3.micro', NetworkInterfaces: [{ DeviceIndex: '0', AssociatePublicIpAddress: true, SubnetId: { Ref: `${p}Sub` } }] }),
+    tf: (p) => ({ ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', subnet_id: `\${aws_subnet.${p}.id}`, associate_public_ip_address: true }),
+    // Without a subnet the instance lands in the account's default VPC.
+    outside: {
+      cfn: { ImageId: 'ami-0123456789abcdef0', NetworkInterfaces: [{ DeviceIndex: '0', AssociatePublicIpAddress: true }] },
+      tf: { ami: 'ami-0123456789abcdef0', associate_public_ip_address: true },
+      says: /cannot be resolved \(not given, which means the default VPC\)/,
+    },
+  },
 ];
 
 /** GUARD-1 findings of `graph` about node `id`, formatted (or those of `rule`, e.g. `SEG-1 error`). */
@@ -235,6 +248,26 @@ describe.each(ENGINES)('network bridges the guard does not model (%s)', (_engine
       expect(found[0]).toMatch(c.outside.says);
       for (const u of graph.unresolved.filter((x) => x.node === idOf(c))) expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
     });
+  });
+});
+
+describe('an EC2 instance is a bridge only with a public IP address', () => {
+  const cfnInstance = (ni: Record<string, unknown>) => guardFindings(cfnGraph('AWS::EC2::Instance', { ImageId: 'ami-0', NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: { Ref: 'LgSub' }, ...ni }] }), 'Bridge');
+  const tfInstance = (body: Record<string, unknown>) => guardFindings(tfGraph('aws_instance', { ami: 'ami-0', subnet_id: '${aws_subnet.Lg.id}', ...body }), 'aws_instance.Bridge');
+  test('none asked for, or false: not a bridge (the subnet\'s MapPublicIpOnLaunch is LG-1\'s and MN-1\'s to judge)', () => {
+    expect(cfnInstance({})).toEqual([]);
+    expect(cfnInstance({ AssociatePublicIpAddress: false })).toEqual([]);
+    expect(cfnInstance({ AssociatePublicIpAddress: 'false' })).toEqual([]);
+    expect(tfInstance({})).toEqual([]);
+    expect(tfInstance({ associate_public_ip_address: false })).toEqual([]);
+  });
+  test('a value the guard cannot read at synth time may be true: refused in LGWAN (fail closed)', () => {
+    expect(cfnInstance({ AssociatePublicIpAddress: { 'Fn::If': ['Public', true, false] } })).toHaveLength(1);
+    expect(tfInstance({ associate_public_ip_address: '${var.public}' })).toHaveLength(1);
+  });
+  test('an interface given by id with a public IP address is an ENI the guard does not model: refused', () => {
+    const found = guardFindings(cfnGraph('AWS::EC2::Instance', { ImageId: 'ami-0', NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: ENI, AssociatePublicIpAddress: true }] }), 'Bridge');
+    expect(found).toEqual([expect.stringMatching(/network interface eni-0123456789abcdef0 .*which the guard does not model/)]);
   });
 });
 
