@@ -15,6 +15,15 @@ export class NetBuilder {
     return this;
   }
 
+  /**
+   * The prefecture hub's VPC: tagged `jichitai:security-cloud = hub`, no segment (§10 MN-1); its subnets are hub subnets,
+   * members of no municipality (§10 SC-1).
+   */
+  hub(id: string, cidr: string, opts: { secondary?: string[]; ipv6?: string } = {}): this {
+    this.net.vpcs.push({ id, securityCloud: 'hub', cidr, secondaryCidrs: opts.secondary ?? [], ...(opts.ipv6 ? { ipv6Cidr: opts.ipv6 } : {}) });
+    return this;
+  }
+
   subnet(id: string, vpc: string, cidr: string, opts: { ipv6?: string; mapPublic?: boolean; nacl?: string } = {}): this {
     this.net.subnets.push({
       id,

@@ -26,6 +26,23 @@ export interface Comparison {
 
 const sorted = (s: Iterable<OracleRule>) => [...s].sort();
 
+/**
+ * SC-1 also holds conditions that are not paths (§10), which the oracle does not decide: with a hub, a VPC other than
+ * the hub's without a code (the generator makes a hub in one network of eight, and most of its other VPCs carry no
+ * code); and a hub Squid proxy that relays between members (the generator makes no proxy). Only SC-1's path findings
+ * count — a member subnet's arrival at another member or at an unknown end, "a subnet of member <code> reaches subnet …
+ * / may reach every other member". The findings left out are named here one by one: an SC-1 finding of any other form
+ * still counts, so that a new kind shows up as a disagreement instead of vanishing.
+ */
+const SC1_PATH = /^a subnet of member \S+ (reaches subnet|may reach every other member)/;
+const SC1_NOT_A_PATH: readonly RegExp[] = [
+  // With a hub, a VPC other than the hub's without a code.
+  /^the VPC joins a security cloud but carries no municipality code/,
+];
+function sc1NotAPath(f: { ruleId: string; message: string }): boolean {
+  return f.ruleId === 'SC-1' && !SC1_PATH.test(f.message) && SC1_NOT_A_PATH.some((re) => re.test(f.message));
+}
+
 /** The guard's verdicts for the compared rules on a rendered network. */
 export function guardVerdicts(net: Network): { verdicts: Set<OracleRule>; findings: string[] } {
   const graph = net.engine === 'cloudformation'
@@ -33,12 +50,7 @@ export function guardVerdicts(net: Network): { verdicts: Set<OracleRule>; findin
     : extractTerraform({ oracle: renderTerraform(net) as never });
   const findings = checkTopology(graph, { model: NetworkModel.ALPHA });
   const wanted = new Set<string>([...ORACLE_RULES, 'GUARD-1']);
-  // SC-1 also holds conditions that are not paths (with a hub: a VPC without a code; a hub proxy that relays). The
-  // oracle decides the path part only, so only SC-1's path findings count: a member subnet's arrival at another
-  // member or at an unknown end, whose message reads "a subnet of member <code> reaches … / may reach every other
-  // member". The generator makes no hub and no proxy, so the others cannot arise; filtering keeps that explicit.
-  const isPath = (f: { ruleId: string; message: string }) => f.ruleId !== 'SC-1' || /^a subnet of member \S+ (reaches subnet|may reach every other member)/.test(f.message);
-  const relevant = findings.filter((f) => wanted.has(f.ruleId) && isPath(f));
+  const relevant = findings.filter((f) => wanted.has(f.ruleId) && !sc1NotAPath(f));
   return {
     verdicts: new Set(relevant.map((f) => f.ruleId).filter((id): id is OracleRule => (ORACLE_RULES as readonly string[]).includes(id))),
     findings: relevant.map((f) => `${f.ruleId}: ${(f as unknown as { message?: string }).message ?? JSON.stringify(f)}`),

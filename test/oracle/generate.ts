@@ -12,8 +12,11 @@
  * subnet (peering or the transit gateway), and that LGWAN subnet a way out or none, so that MN-4 is decided both ways
  * by paths that are known (not only by unknown ends, which already decide MN-1). Two networks in five tag their VPCs
  * with two or three member municipality codes (SC-1); that adds tags only, so the other rules see the same networks.
+ * One network in eight also holds the prefecture hub: a VPC tagged `jichitai:security-cloud = hub` (no segment), whose
+ * subnets the other genes may then pick like any VPC's, linked with My Number and LGWAN subnets either way (see HubGene).
  *
- * Sizes stay small (≤ 4 VPCs, ≤ 10 subnets, ≤ 25 VPC routes) so that the brute-force oracle stays fast.
+ * Sizes stay small (≤ 4 VPCs and the hub, ≤ 10 subnets and the hub's 2, ≤ 25 VPC routes) so that the brute-force oracle
+ * stays fast.
  */
 import * as fc from 'fast-check';
 import { formatPrefix, prefix } from './addr';
@@ -40,6 +43,8 @@ const PROTOCOLS: Protocol[] = ['-1', 'tcp', 'udp', 'icmp'];
 const WAN_DESTS = ['10.99.0.10/32', '10.99.0.0/25', '10.99.0.0/24', '10.99.1.0/24', '10.99.0.0/23', '10.99.0.0/16'];
 /** Local government codes (全国地方公共団体コード, six digits with the check digit) of member municipalities. */
 const MUNICIPALITY_CODES = ['131016', '131024', '131032'];
+/** The hub VPC's block: mostly apart from every other VPC's, sometimes the same as one of them (PRIMARY[1]). */
+const HUB_BLOCKS = ['10.200.0.0/16', '172.31.0.0/16', '10.200.0.0/16', '10.1.0.0/16'];
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Genes
@@ -86,10 +91,28 @@ interface WanLinkGene { mn: number; dest: number; vgw: boolean; back: number }
 /**
  * Member municipalities of a prefecture (§10 SC-1): `count` + 2 distinct local government codes; VPC i gets
  * code (of[i] + i) mod n, or none when of[i] mod (n + 1) is n. Shrinking (of → 0) keeps neighbouring VPCs apart.
- * No hub VPC is ever generated: SC-1 applies whenever two codes are present, and the hub's own conditions (every other
- * VPC coded, the proxy's squid.conf) are not paths, which is all the oracle decides.
+ * The hub VPC (HubGene) never gets a code (its subnets belong to no member). SC-1 applies whenever two codes are present
+ * or a hub is; the hub's own conditions (every other VPC coded, the proxy's squid.conf) are not paths, which is all the
+ * oracle decides (compare.ts leaves them out).
  */
 interface CodesGene { count: number; of: number[] }
+/**
+ * The prefecture hub (§10 MN-1: a VPC tagged `jichitai:security-cloud = hub`, no segment; its subnets are hub subnets).
+ * It is added after the other VPCs' subnets, so that those stay as the genes made them, and before everything else, so
+ * that the gateway, attachment, peering, chain, route, NACL and security-group genes may pick it like any VPC (its
+ * subnets' NACL gene is `nacl`). It has one or two subnets (`two`), each on its own table, IPv6 in one of three.
+ * `chain`: the first egress chain (ChainGene) goes through the hub, as a security cloud's does. `out`: what every hub
+ * table does with 0.0.0.0/0: 0 nothing, 1 an internet gateway of the hub, 2 the transit gateway. `links`: see HubLinkGene.
+ */
+interface HubGene { block: number; two: boolean; v6: boolean; nacl: number; chain: boolean; out: number; links: HubLinkGene[] }
+/**
+ * A path between a hub subnet (`hubSub`) and another subnet (`sub`, among the My Number and LGWAN subnets when there are
+ * any, else among all): dir 0 the hub routes toward it, 1 it routes toward the hub, 2 both. The source's table routes,
+ * over the transit gateway (`tgw`: the table associated with the source's attachment, or a new one, routes the same
+ * prefix to the destination's attachment; both attachments are made or extended to hold the two subnets) or over a
+ * peering (made if missing): dest 0 the destination subnet's block, 1 one host of it, 2 its VPC's block, 3 0.0.0.0/0.
+ */
+interface HubLinkGene { sub: number; hubSub: number; dir: number; tgw: boolean; dest: number }
 
 export interface Genes {
   vpcs: VpcGene[];
@@ -111,6 +134,8 @@ export interface Genes {
   codes: CodesGene | null;
   renderSeed: number;
   wanLinks: WanLinkGene[];
+  /** Null in seven networks of eight, which then have no hub (as before hubs existed). */
+  hub: HubGene | null;
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -205,6 +230,23 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
         arbitrary: fc.array(fc.record({ mn: nat(15), dest: nat(WAN_DESTS.length - 1), vgw: oneIn(4), back: nat(3) }), { minLength: 1, maxLength: 2 }),
       },
     ),
+    // Last, so that every gene before it is drawn as before it existed: a network without a hub is the one it was.
+    hub: fc.oneof(
+      { weight: 7, arbitrary: fc.constant(null) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          block: nat(HUB_BLOCKS.length - 1),
+          two: fc.boolean(),
+          v6: oneIn(3),
+          nacl: nat(3),
+          chain: fc.boolean(),
+          out: nat(2),
+          links: fc.array(fc.record({ sub: nat(15), hubSub: nat(1), dir: nat(2), tgw: fc.oneof(fc.constant(true), fc.boolean()), dest: nat(3) }),
+            { minLength: 1, maxLength: 2 }),
+        }),
+      },
+    ),
   });
 }
 
@@ -231,6 +273,7 @@ class Decoder {
     const net = this.net;
     g.vpcs.slice(0, MAX_VPCS).forEach((v, i) => this.addVpc(v, i));
     this.addSubnets();
+    if (g.hub) this.addHub(g.hub);
     this.addGateways();
     this.addTransit();
     for (const [a, b] of g.peerings) {
@@ -239,9 +282,10 @@ class Decoder {
       if (va === vb || net.peerings.some((p) => (p.vpc === va.id && p.peerVpc === vb.id) || (p.vpc === vb.id && p.peerVpc === va.id))) continue;
       net.peerings.push({ id: `pcx${net.peerings.length}`, vpc: va.id, peerVpc: vb.id });
     }
-    for (const c of g.chains) this.addChain(c);
+    g.chains.forEach((c, i) => this.addChain(c, i === 0 && g.hub?.chain ? this.hubVpc() : undefined));
     for (const m of g.mnPeers) this.addMnPeer(m);
     for (const l of g.wanLinks) this.addWanLink(l);
+    if (g.hub) this.addHubPaths(g.hub);
     for (const r of g.routes) this.addRandomRoute(r);
     this.addTransitRoutes();
     this.addNacls();
@@ -306,6 +350,91 @@ class Decoder {
       const t = this.wantsMainAssoc.has(v.id) ? net.routeTables.find((rt) => rt.vpc === v.id && !rt.main) : undefined;
       if (t) v.mainRouteTable = t.id;
     }
+  }
+
+  /** The hub VPC and its subnets (HubGene), after every other VPC's. */
+  private addHub(h: HubGene): void {
+    const net = this.net;
+    const i = net.vpcs.length;
+    const vpc: Vpc = { id: `hub${i}`, securityCloud: 'hub', cidr: HUB_BLOCKS[h.block], secondaryCidrs: [] };
+    if (h.v6) vpc.ipv6Cidr = '2001:db8:ff00::/56';
+    net.vpcs.push(vpc);
+    net.routeTables.push({ id: `rtmain${i}`, vpc: vpc.id, main: true });
+    const base = prefix(vpc.cidr);
+    for (let k = 0; k < (h.two ? 2 : 1); k++) {
+      const id = `sub${net.subnets.length}`;
+      const s: Subnet = { id, vpc: vpc.id, cidr: formatPrefix(4, base.lo + BigInt(k) * 256n, 24), routeTable: this.newTable(vpc.id).id };
+      if (vpc.ipv6Cidr) s.ipv6Cidr = formatPrefix(6, prefix(vpc.ipv6Cidr).lo + (BigInt(k) << 64n), 64);
+      net.subnets.push(s);
+      this.naclGene.set(id, h.nacl);
+    }
+  }
+
+  private hubVpc(): Vpc | undefined {
+    return this.net.vpcs.find((v) => v.securityCloud === 'hub');
+  }
+
+  /** The hub's own way out (HubGene.out) and its links with other subnets (HubLinkGene). */
+  private addHubPaths(h: HubGene): void {
+    const net = this.net;
+    const hub = this.hubVpc()!;
+    const hubSubs = this.subnetsOf(hub.id);
+    if (h.out === 1) {
+      const igw = net.internetGateways.find((x) => x.vpc === hub.id)?.id ?? this.addIgw(hub.id);
+      for (const s of hubSubs) this.route(this.tableOf(s), '0.0.0.0/0', { kind: 'igw', id: igw });
+    } else if (h.out === 2 && net.transitGateways.length > 0) {
+      for (const s of hubSubs) this.route(this.tableOf(s), '0.0.0.0/0', { kind: 'tgw', id: 'tgw0' });
+    }
+    const others = net.subnets.filter((s) => s.vpc !== hub.id);
+    const segOf = (s: Subnet) => net.vpcs.find((v) => v.id === s.vpc)!.segment;
+    const preferred = others.filter((s) => segOf(s) === 'MY_NUMBER' || segOf(s) === 'LGWAN');
+    const pool = preferred.length > 0 ? preferred : others;
+    if (pool.length === 0) return;
+    for (const l of h.links) {
+      const member = pool[l.sub % pool.length];
+      const hubSub = hubSubs[l.hubSub % hubSubs.length];
+      if (l.dir !== 1) this.addLink(hubSub, member, l);
+      if (l.dir !== 0) this.addLink(member, hubSub, l);
+    }
+  }
+
+  /** A route from subnet `src` toward subnet `dst` in another VPC, over the transit gateway or a peering (HubLinkGene). */
+  private addLink(src: Subnet, dst: Subnet, l: HubLinkGene): void {
+    const net = this.net;
+    const p = prefix(dst.cidr);
+    const destination = [dst.cidr, formatPrefix(4, p.lo + 4n, 32), net.vpcs.find((v) => v.id === dst.vpc)!.cidr, '0.0.0.0/0'][l.dest];
+    if (l.tgw) {
+      this.ensureTgw();
+      const from = this.ensureAttachment(src.vpc, [src.id]);
+      const to = this.ensureAttachment(dst.vpc, [dst.id]);
+      this.route(this.tableOf(src), destination, { kind: 'tgw', id: 'tgw0' });
+      net.tgwRoutes.push({ table: this.associatedTable(from.id, 'tgwhub').id, destination, target: to.id });
+      return;
+    }
+    let pcx = net.peerings.find((x) => (x.vpc === src.vpc && x.peerVpc === dst.vpc) || (x.vpc === dst.vpc && x.peerVpc === src.vpc));
+    if (!pcx) {
+      pcx = { id: `pcx${net.peerings.length}`, vpc: src.vpc, peerVpc: dst.vpc };
+      net.peerings.push(pcx);
+    }
+    this.route(this.tableOf(src), destination, { kind: 'pcx', id: pcx.id });
+  }
+
+  /**
+   * A transit route table an attachment is explicitly associated with (not CloudFormation's implicit default table, which
+   * a template cannot write into); without one, the table `id` (made if missing), associated with it.
+   */
+  private associatedTable(attachment: string, id: string): TgwRouteTable {
+    const net = this.net;
+    let t = net.tgwRouteTables.find((x) => x.associations.includes(attachment) && !(this.cfn && x.implicit));
+    if (!t) {
+      t = net.tgwRouteTables.find((x) => x.id === id);
+      if (!t) {
+        t = { id, tgw: 'tgw0', associations: [], propagations: [] };
+        net.tgwRouteTables.push(t);
+      }
+      t.associations.push(attachment);
+    }
+    return t;
   }
 
   private v6Counter(vpc: string): number {
@@ -461,9 +590,9 @@ class Decoder {
   // Chains ------------------------------------------------------------------------------------------------------------
 
   /** An egress / inspection VPC: attachment subnet → firewall endpoint → NAT → IGW (and ::/0 → egress-only), with spokes. */
-  private addChain(c: ChainGene): void {
+  private addChain(c: ChainGene, through?: Vpc): void {
     const net = this.net;
-    const egress = this.avoidMyNumber(c.vpc, false);
+    const egress = through ?? this.avoidMyNumber(c.vpc, false);
     const subs = this.subnetsOf(egress.id);
     if (subs.length === 0) return;
     this.ensureTgw();

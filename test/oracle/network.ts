@@ -48,7 +48,13 @@ export interface Network {
 
 export interface Vpc {
   id: string;
-  segment: Segment;
+  /** Tag `jichitai:segment`. Absent only on a hub VPC (`securityCloud`), which needs none (§10 MN-1). */
+  segment?: Segment;
+  /**
+   * Tag `jichitai:security-cloud = hub`: the prefecture security cloud's own VPC (§10 MN-1, LG-1, MN-4, SC-1). Its subnets
+   * are *hub subnets*, the Internet side of the three layers like the SECURITY_CLOUD zone; they belong to no member.
+   */
+  securityCloud?: 'hub';
   cidr: string;
   secondaryCidrs: string[];
   ipv6Cidr?: string;

@@ -1044,3 +1044,127 @@ describe('§10 SC-1 (path part): one member municipality reaches another', () =>
     expect(verdicts(b)).toEqual(['SC-1']);
   });
 });
+
+describe('§10 the prefecture hub: its subnets are the security cloud (MN-1, LG-1, MN-4, SC-1)', () => {
+  /**
+   * A hub VPC (tagged jichitai:security-cloud = hub, no segment) 10.200.0.0/16 with subnet h 10.200.1.0/24 on table rth,
+   * attached (ah) to transit gateway t, whose table th is the hub attachment's.
+   */
+  const hub = (engine: Engine = 'cloudformation') => new NetBuilder(engine)
+    .hub('hub', '10.200.0.0/16').subnet('h', 'hub', '10.200.1.0/24').table('rth', 'hub', ['h'])
+    .tgw('t').attach('ah', 't', 'hub', ['h']).tgwTable('th', 't', { associations: ['ah'] });
+  /** A My Number VPC 10.0.0.0/16, subnet m 10.0.1.0/24 on table rtm, attached (am, table tm). */
+  const withMyNumber = (b: NetBuilder) => b.vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+    .attach('am', 't', 'mn', ['m']).tgwTable('tm', 't', { associations: ['am'] });
+  /** An LGWAN VPC 10.1.0.0/16, subnet l 10.1.1.0/24 on table rtl, attached (al, table tl). */
+  const withLgwan = (b: NetBuilder) => b.vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').table('rtl', 'lg', ['l'])
+    .attach('al', 't', 'lg', ['l']).tgwTable('tl', 't', { associations: ['al'] });
+  /** An Internet-segment VPC 10.2.0.0/16, subnet i 10.2.1.0/24 on table rti, attached (ai, table ti). */
+  const withInternet = (b: NetBuilder) => b.vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i', 'inet', '10.2.1.0/24').table('rti', 'inet', ['i'])
+    .attach('ai', 't', 'inet', ['i']).tgwTable('ti', 't', { associations: ['ai'] });
+  const models = ['ALPHA', 'ALPHA_PRIME', 'BETA', 'BETA_PRIME'] as const;
+  const inModel = (b: NetBuilder, model: (typeof models)[number]) => [...oracleVerdicts(b.net, model)].sort();
+
+  test('the hub → a My Number subnet, one way (nothing comes back) ⇒ MN-1, in every model; without the transit route ⇒ nothing', () => {
+    const b = withMyNumber(hub()).route('rth', '10.0.1.0/24', { kind: 'tgw', id: 't' });
+    expect(verdicts(b)).toEqual([]);
+    b.tgwRoute('th', '10.0.1.0/24', 'am');
+    for (const model of models) expect(inModel(b, model)).toEqual(['MN-1']);
+    const reasons = runOracle(b.net, { explain: true }).reasons;
+    expect(reasons).toEqual([expect.stringMatching(/^MN-1: hub subnet h reaches My Number subnet m \(h → tgw t → th → attachment am at m → delivered in m/)]);
+  });
+
+  test('a My Number subnet → the hub ⇒ MN-1 (an arrival at a hub subnet), and MN-4 (pinned reading: the hub subnet is a T)', () => {
+    // §10 MN-4: h is of neither MY_NUMBER nor INTERNET, My Number arrives there, and h arrives at a hub subnet (itself).
+    const b = withMyNumber(hub()).route('rtm', '10.200.1.10/32', { kind: 'tgw', id: 't' }).tgwRoute('tm', '10.200.1.10/32', 'ah');
+    for (const model of models) expect(inModel(b, model)).toEqual(['MN-1', 'MN-4']);
+    // A NACL on h denying m's block does not stop them: arriving from a transit gateway at the attachment subnet passes
+    // no NACL (§6).
+    b.nacl('hn', 'hub', [deny(10, false, '10.0.0.0/16'), allow(20, false, '0.0.0.0/0'), allow(10, true, '0.0.0.0/0')], ['h']);
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-4']);
+  });
+
+  test('crossing the hub is not arriving there: My Number → the hub\'s attachment subnet → routed on to an Internet subnet ⇒ MN-2 only', () => {
+    // m's host route → tm → ah, entering at h (not h's block: not delivered) → rth → t → th → ai → delivered in i.
+    const b = withInternet(withMyNumber(hub())).route('rtm', '10.2.1.10/32', { kind: 'tgw', id: 't' }).tgwRoute('tm', '10.2.1.10/32', 'ah')
+      .route('rth', '10.2.1.10/32', { kind: 'tgw', id: 't' }).tgwRoute('th', '10.2.1.10/32', 'ai');
+    expect(verdicts(b)).toEqual(['MN-2']);
+  });
+
+  test('an LGWAN subnet → the hub ⇒ LG-1 in α, β and β′, not in α′ (only the inbound part applies there)', () => {
+    const b = withLgwan(hub()).route('rtl', '10.200.0.0/16', { kind: 'tgw', id: 't' }).tgwRoute('tl', '10.200.0.0/16', 'ah');
+    expect(inModel(b, 'ALPHA')).toEqual(['LG-1']);
+    expect(inModel(b, 'BETA')).toEqual(['LG-1']);
+    expect(inModel(b, 'BETA_PRIME')).toEqual(['LG-1']);
+    expect(inModel(b, 'ALPHA_PRIME')).toEqual([]);
+  });
+
+  test('the hub → an LGWAN subnet ⇒ LG-1 in every model (α′ included); over a peering too', () => {
+    const b = withLgwan(hub()).route('rth', '10.1.1.0/24', { kind: 'tgw', id: 't' }).tgwRoute('th', '10.1.1.0/24', 'al');
+    for (const model of models) expect(inModel(b, model)).toEqual(['LG-1']);
+    const p = withLgwan(hub()).peering('p', 'hub', 'lg').route('rth', '10.1.1.10/32', { kind: 'pcx', id: 'p' });
+    for (const model of models) expect(inModel(p, model)).toEqual(['LG-1']);
+  });
+
+  test('the hub reaching only the Internet segment (and the internet), and the Internet segment reaching the hub ⇒ nothing', () => {
+    const b = withInternet(hub()).route('rth', '10.2.1.0/24', { kind: 'tgw', id: 't' }).tgwRoute('th', '10.2.1.0/24', 'ai')
+      .route('rti', '10.200.1.0/24', { kind: 'tgw', id: 't' }).tgwRoute('ti', '10.200.1.0/24', 'ah')
+      .igw('hi', 'hub').route('rth', '0.0.0.0/0', { kind: 'igw', id: 'hi' });
+    for (const model of models) expect(inModel(b, model)).toEqual([]);
+    // With My Number and LGWAN subnets present that nothing reaches: still nothing.
+    withLgwan(withMyNumber(b));
+    for (const model of models) expect(inModel(b, model)).toEqual([]);
+  });
+
+  test('an unknown end of a hub subnet reaches every subnet (§9): MN-1 and LG-1 (every model) when such subnets are present', () => {
+    const b = hub().route('rth', '192.0.2.0/24', { kind: 'eni', eni: 'eni-0abc0000000000007' });
+    expect(verdicts(b)).toEqual([]);
+    withMyNumber(b);
+    expect(verdicts(b)).toEqual(['MN-1']);
+    withLgwan(b);
+    for (const model of models) expect(inModel(b, model)).toEqual(['LG-1', 'MN-1']);
+  });
+
+  test('MN-4: an LGWAN subnet My Number reaches, which itself reaches the hub ⇒ MN-4 (and LG-1 but in α′)', () => {
+    // m → host 10.1.1.10 over the gateway (tm → al, delivered in l); l → the hub's block (tl → ah, delivered in h).
+    const b = withLgwan(withMyNumber(hub())).route('rtm', '10.1.1.10/32', { kind: 'tgw', id: 't' }).tgwRoute('tm', '10.1.1.10/32', 'al');
+    expect(verdicts(b)).toEqual([]);
+    b.route('rtl', '10.200.1.0/24', { kind: 'tgw', id: 't' }).tgwRoute('tl', '10.200.1.0/24', 'ah');
+    expect(inModel(b, 'ALPHA')).toEqual(['LG-1', 'MN-4']);
+    expect(inModel(b, 'ALPHA_PRIME')).toEqual(['MN-4']);
+  });
+
+  test('Terraform: the same verdicts (the hub reaches My Number through the implicit default table)', () => {
+    const b = new NetBuilder('terraform')
+      .hub('hub', '10.200.0.0/16').subnet('h', 'hub', '10.200.1.0/24').table('rth', 'hub', ['h'])
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24')
+      .tgw('t', { defaultAssociation: true, defaultPropagation: true }).attach('ah', 't', 'hub', ['h']).attach('am', 't', 'mn', ['m'])
+      .route('rth', '10.0.0.0/8', { kind: 'tgw', id: 't' });
+    // The default table holds both attachments' propagations: h → 10.0.1.x reaches m; m routes nothing to the gateway.
+    expect(verdicts(b)).toEqual(['MN-1']);
+  });
+
+  test('SC-1 with a hub: it applies with one member code; the hub belongs to no member', () => {
+    // One member's Internet-segment VPC (131016) and the hub, peered both ways.
+    const b = hub().vpc('va', 'INTERNET', '10.3.0.0/16', { municipality: '131016' }).subnet('a', 'va', '10.3.1.0/24').table('rta', 'va', ['a'])
+      .peering('p', 'va', 'hub').route('rta', '10.200.1.0/24', { kind: 'pcx', id: 'p' }).route('rth', '10.3.1.0/24', { kind: 'pcx', id: 'p' });
+    expect(verdicts(b)).toEqual([]);
+    // An unknown end of a's: every other member (§9), with a hub even when a is the only member; MN-2 for the segment.
+    b.route('rta', '192.0.2.0/24', { kind: 'eni', eni: 'eni-0abc0000000000008' });
+    expect(verdicts(b)).toEqual(['MN-2', 'SC-1']);
+    // Without the hub tag (and a segment instead), one code: SC-1 does not apply.
+    Object.assign(b.net.vpcs[0], { securityCloud: undefined, segment: 'INTERNET' });
+    expect(verdicts(b)).toEqual(['MN-2']);
+  });
+
+  test('SC-1: member A → the hub → member B is delivered in B ⇒ SC-1; into the hub only ⇒ none', () => {
+    // a (131016) → t (ta) → ah, entering at h (not its block) → rth → t (th) → ab → delivered in b (131024).
+    const b = hub().vpc('va', 'INTERNET', '10.3.0.0/16', { municipality: '131016' }).subnet('a', 'va', '10.3.1.0/24').table('rta', 'va', ['a'])
+      .vpc('vb', 'INTERNET', '10.4.0.0/16', { municipality: '131024' }).subnet('bb', 'vb', '10.4.1.0/24')
+      .attach('aa', 't', 'va', ['a']).attach('ab', 't', 'vb', ['bb']).tgwTable('ta', 't', { associations: ['aa'] })
+      .route('rta', '10.0.0.0/8', { kind: 'tgw', id: 't' }).tgwRoute('ta', '10.0.0.0/8', 'ah');
+    expect(verdicts(b)).toEqual([]);
+    b.route('rth', '10.4.0.0/16', { kind: 'tgw', id: 't' }).tgwRoute('th', '10.4.0.0/16', 'ab');
+    expect(verdicts(b)).toEqual(['SC-1']);
+  });
+});

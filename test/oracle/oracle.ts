@@ -16,6 +16,12 @@
  * zone is walked the same way (once) for MN-1 and LG-1 (§10: it must not arrive in My Number or LGWAN). An unknown end of
  * a zone's walk reaches every subnet (§9), so it counts for MN-1 and LG-1 (from SECURITY_CLOUD), LG-1 and MN-3 (from
  * LGWAN_WAN) whenever a subnet of the segment concerned is present.
+ *
+ * Hub subnets (§10 MN-1: the subnets of a VPC tagged `jichitai:security-cloud = hub`, the security cloud itself) are walked
+ * as sources like every other subnet. They count on both sides: an arrival of a My Number (MN-1) or LGWAN (LG-1, in α, β
+ * and β′) subnet at a hub subnet is a way out like the internet, SECURITY_CLOUD or unknown, and so for MN-4's reached
+ * subnet; a hub subnet's arrival at a My Number (MN-1) or LGWAN (LG-1, every model) subnet, or its unknown end while one
+ * is present (§9), is a way in like what enters from SECURITY_CLOUD. With a hub, SC-1 applies whatever the codes present.
  */
 import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
 import { NaclEntry, Network, Protocol, Segment, SgRule, Subnet, Zone } from './network';
@@ -29,13 +35,18 @@ export interface OracleResult {
   readonly reasons: string[];
 }
 
+/** The four models of 三層の対策 (§10 names them α, α′, β, β′); the comparison runs the guard with ALPHA (compare.ts). */
+export type Model = 'ALPHA' | 'ALPHA_PRIME' | 'BETA' | 'BETA_PRIME';
+
 export interface OracleOptions {
   /** Record the hop-by-hop path of each reason (slower). */
   readonly explain?: boolean;
+  /** The model LG-1's outbound part depends on (§10: α, β and β′ only). Default ALPHA, as compare.ts runs the guard. */
+  readonly model?: Model;
 }
 
-export function oracleVerdicts(net: Network): Set<OracleRule> {
-  return runOracle(net).verdicts;
+export function oracleVerdicts(net: Network, model: Model = 'ALPHA'): Set<OracleRule> {
+  return runOracle(net, { model }).verdicts;
 }
 
 const PROTO_NUMBER: Record<Exclude<Protocol, '-1'>, number> = { tcp: 6, udp: 17, icmp: 1 };
@@ -148,7 +159,11 @@ class Oracle {
   private readonly subnetIndex = new Map<string, number>();
   private readonly vpcIndex = new Map<string, number>();
   private readonly subnetVpc: number[];
-  private readonly segOfVpc: Segment[];
+  /** Each VPC's segment tag; undefined for a hub VPC (§10 MN-1: it needs none). */
+  private readonly segOfVpc: (Segment | undefined)[];
+  /** Is each subnet a hub subnet (§10 MN-1: of a VPC tagged `jichitai:security-cloud = hub`)? */
+  private readonly hubSubnet: boolean[];
+  private readonly model: Model;
   /** Route tables: VPC, and the routes of each (compiled lazily per family). */
   private readonly tableIndex = new Map<string, number>();
   private readonly tableVpc: number[] = [];
@@ -180,6 +195,8 @@ class Oracle {
     this.subnets.forEach((s, i) => this.subnetIndex.set(s.id, i));
     this.subnetVpc = this.subnets.map((s) => this.vpc(s.vpc));
     this.segOfVpc = net.vpcs.map((v) => v.segment);
+    this.hubSubnet = this.subnetVpc.map((v) => net.vpcs[v].securityCloud === 'hub');
+    this.model = options.model ?? 'ALPHA';
     net.transitGateways.forEach((g, i) => this.tgwIndex.set(g.id, i));
 
     // §4: every VPC has a main table; explicit tables of the network follow.
@@ -280,17 +297,26 @@ class Oracle {
       if (s.mapPublicIpOnLaunch && this.segment(this.subnet(s.id)) === 'LGWAN') add('LG-1', `LGWAN subnet ${s.id} maps public IPs`);
     }
 
-    // §2: every subnet of a labelled VPC is a source (all VPCs here are labelled).
+    // §2: every subnet of a labelled VPC is a source (every VPC here is labelled but the hub's); a hub subnet is walked
+    // too, since MN-1 and LG-1 ask where it arrives (§10).
     const arrivals = this.subnets.map((_, i) => this.walk(i));
-    // §10 MN-1, LG-1, MN-4: an arrival at the internet, SECURITY_CLOUD or unknown (unknown reaches everywhere, §9).
+    // §10 MN-1, LG-1, MN-4: an arrival at the internet, SECURITY_CLOUD, a hub subnet or unknown (unknown reaches
+    // everywhere, §9). A hub subnet counts when the packet is delivered there (an arrival), not when it passes through
+    // the hub's attachment, firewall or NAT subnet on its way elsewhere (that way is judged where it ends).
+    const hubArrival = (a: Arrivals): string | undefined => {
+      for (const [t, how] of a.subnets) if (this.hubSubnet[t]) return `hub subnet ${this.subnets[t].id} (${how})`;
+      return undefined;
+    };
     const wayOutOf = (a: Arrivals) => (a.internet ? `the internet (${a.internet})` : a.zone.SECURITY_CLOUD ? `SECURITY_CLOUD (${a.zone.SECURITY_CLOUD})`
-      : a.unknown ? `unknown (${a.unknown})` : undefined);
+      : hubArrival(a) ?? (a.unknown ? `unknown (${a.unknown})` : undefined));
+    // §10 LG-1: the LGWAN segment's way out is refused in α, β and β′, not in α′ (AP-1 judges α′'s breakout there).
+    const lgwanOutbound = this.model !== 'ALPHA_PRIME';
     arrivals.forEach((a, i) => {
       const s = this.subnets[i].id;
       const seg = this.segment(i);
       const wayOut = wayOutOf(a);
       if (seg === 'MY_NUMBER' && wayOut) add('MN-1', `${s} reaches ${wayOut}`);
-      if (seg === 'LGWAN' && wayOut) add('LG-1', `${s} reaches ${wayOut}`);
+      if (seg === 'LGWAN' && wayOut && lgwanOutbound) add('LG-1', `${s} reaches ${wayOut}`);
       const other: Segment | undefined = seg === 'MY_NUMBER' ? 'INTERNET' : seg === 'INTERNET' ? 'MY_NUMBER' : undefined;
       if (other) {
         if (a.unknown) add('MN-2', `${s} reaches unknown (${a.unknown})`);
@@ -307,11 +333,15 @@ class Oracle {
     for (const why of this.wanTooWide(arrivals)) add('MN-3', why);
     for (const why of this.internetMeetsWan(arrivals)) add('LG-1', why);
     for (const { rule, why } of this.fromSecurityCloud()) add(rule, why);
+    for (const { rule, why } of this.fromHub(arrivals)) add(rule, why);
 
     // §10 MN-4: a subnet T of another segment than MY_NUMBER and INTERNET at which some My Number subnet has an
-    // arrival has itself an arrival at the internet, SECURITY_CLOUD or unknown. No firewall is an excuse (§4: a firewall
-    // passes everything anyway). An unknown end of the My Number subnet reaches every subnet of every segment (§9: MN-4
-    // is critical), so then every such T counts.
+    // arrival has itself an arrival at the internet, SECURITY_CLOUD, a hub subnet or unknown. No firewall is an excuse
+    // (§4: a firewall passes everything anyway). An unknown end of the My Number subnet reaches every subnet of every
+    // segment (§9: MN-4 is critical), so then every such T counts. A hub subnet is of neither MY_NUMBER nor INTERNET (it
+    // has no segment), so it is a T too; it always arrives at a hub subnet, itself (§4: its own block is delivered
+    // without routing), so a My Number arrival there is MN-4 besides MN-1. The text leaves room here ("of another
+    // segment" could ask for a segment); this reading is the wider one, fail closed, and regressions.ts pins it.
     arrivals.forEach((a, i) => {
       if (this.segment(i) !== 'MY_NUMBER') return;
       const s = this.subnets[i].id;
@@ -321,19 +351,22 @@ class Oracle {
         const how = a.subnets.get(t) ?? (a.unknown !== undefined ? `unknown, which reaches every subnet (${a.unknown})` : undefined);
         if (how === undefined) return;
         const wayOut = wayOutOf(arrivals[t]);
-        if (wayOut) add('MN-4', `${s} reaches ${seg} subnet ${tSubnet.id} (${how}), which itself reaches ${wayOut}`);
+        if (wayOut) add('MN-4', `${s} reaches ${seg ?? 'hub'} subnet ${tSubnet.id} (${how}), which itself reaches ${wayOut}`);
       });
     });
 
     // §10 SC-1, the path part only: a subnet's member is its VPC's code (the renderers may write it on the subnets
-    // instead: the same member). The rule applies when subnets of two codes are present (no network here has a hub,
-    // so the hub's own conditions never arise). A subnet of member A with an arrival at a subnet of member B ≠ A (its
-    // own segment included: the walk records every delivery, whatever the segment), or at an unknown end (§9: unknown
-    // reaches every subnet, so every other member), is a finding. Only deliveries count: a packet that passes through
-    // B's NAT, firewall or attachment subnet on its way elsewhere has not arrived in B.
-    const memberOf = (t: number) => net.vpcs[this.subnetVpc[t]].municipality;
+    // instead: the same member); the hub's subnets belong to no member. The rule applies when the network holds a hub
+    // VPC, and whenever subnets of two codes are present. A subnet of member A with an arrival at a subnet of member
+    // B ≠ A (its own segment included: the walk records every delivery, whatever the segment), or at an unknown end
+    // (§9: unknown reaches every subnet, so every other member), is a finding — with a hub, also when A is the only
+    // member. Only deliveries count: a packet that passes through B's NAT, firewall or attachment subnet (or the hub's)
+    // on its way elsewhere has not arrived in B. SC-1's other conditions (with a hub, a VPC other than the hub's without
+    // a code; a hub proxy that relays) are not paths: compare.ts leaves them out of the guard's verdict.
+    const memberOf = (t: number) => (this.hubSubnet[t] ? undefined : net.vpcs[this.subnetVpc[t]].municipality);
     const codes = new Set(this.subnets.map((_, t) => memberOf(t)).filter((c): c is string => c !== undefined));
-    if (codes.size >= 2) {
+    const hasHub = net.vpcs.some((v) => v.securityCloud === 'hub');
+    if (codes.size >= 2 || hasHub) {
       arrivals.forEach((a, i) => {
         const own = memberOf(i);
         if (own === undefined) return;
@@ -961,6 +994,31 @@ class Oracle {
   }
 
   /**
+   * §10 MN-1 and LG-1 (every model), the hub's side: a hub subnet has an arrival at a My Number subnet (MN-1) or an LGWAN
+   * subnet (LG-1), or an unknown end while a subnet of that segment is present (§9: an unknown end reaches every subnet;
+   * both rules are critical). The hub subnets' own walks are the sources (§2), as what enters from SECURITY_CLOUD is
+   * for the zone.
+   */
+  private fromHub(arrivals: Arrivals[]): { rule: OracleRule; why: string }[] {
+    const out: { rule: OracleRule; why: string }[] = [];
+    const rules: [Segment, OracleRule, string][] = [['MY_NUMBER', 'MN-1', 'My Number'], ['LGWAN', 'LG-1', 'LGWAN']];
+    arrivals.forEach((a, h) => {
+      if (!this.hubSubnet[h]) return;
+      const hub = this.subnets[h].id;
+      for (const [seg, rule, name] of rules) {
+        for (const [t, how] of a.subnets) {
+          if (this.segment(t) === seg) out.push({ rule, why: `hub subnet ${hub} reaches ${name} subnet ${this.subnets[t].id} (${how})` });
+        }
+        const present = this.subnets.some((_, t) => this.segment(t) === seg);
+        if (present && a.unknown !== undefined) {
+          out.push({ rule, why: `hub subnet ${hub} reaches unknown, which reaches every ${name} subnet (${a.unknown})` });
+        }
+      }
+    });
+    return out;
+  }
+
+  /**
    * §10 LG-1, the part for every model (α′ included): the Internet segment and the LGWAN WAN, either way.
    * (a) an Internet-segment subnet has an arrival at the LGWAN_WAN zone. Its unknown ends do not count: §9 lets an unknown
    *     end reach the internet, the security cloud and every subnet, not the LGWAN_WAN zone, and §10 leaves it to MN-2;
@@ -1060,7 +1118,7 @@ class Oracle {
     return span;
   }
 
-  private segment(subnet: number): Segment {
+  private segment(subnet: number): Segment | undefined {
     return this.segOfVpc[this.subnetVpc[subnet]];
   }
 

@@ -69,6 +69,23 @@ const twoMembers = (engine: Network['engine'], opts: { blackholeB?: boolean; cod
   return b.net;
 };
 
+/**
+ * The prefecture hub (§10 MN-1: a VPC tagged jichitai:security-cloud = hub, no segment; its subnets are hub subnets) 10.200.0.0/16,
+ * subnet h 10.200.1.0/24 on table rth, and a My Number VPC 10.0.0.0/16 (subnet m 10.0.1.0/24, table rtm), both attached to
+ * transit gateway t with a table of their own (th, tm). `way`: which one routes toward the other ('in': m → one hub host;
+ * 'out': h → m's block); nothing routes back.
+ */
+const hubAndMyNumber = (engine: Network['engine'], way: 'in' | 'out') => {
+  const b = new NetBuilder(engine)
+    .hub('hub', '10.200.0.0/16').subnet('h', 'hub', '10.200.1.0/24').table('rth', 'hub', ['h'])
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+    .tgw('t').attach('ah', 't', 'hub', ['h']).attach('am', 't', 'mn', ['m'])
+    .tgwTable('th', 't', { associations: ['ah'] }).tgwTable('tm', 't', { associations: ['am'] });
+  if (way === 'in') b.route('rtm', '10.200.1.10/32', { kind: 'tgw', id: 't' }).tgwRoute('tm', '10.200.1.10/32', 'ah');
+  else b.route('rth', '10.0.1.0/24', { kind: 'tgw', id: 't' }).tgwRoute('th', '10.0.1.0/24', 'am');
+  return b;
+};
+
 export const REGRESSIONS: Regression[] = [
   ...(['cloudformation', 'terraform'] as const).flatMap((engine) => [
     {
@@ -91,7 +108,8 @@ export const REGRESSIONS: Regression[] = [
     {
       name: `sc1-needs-two-codes (${engine})`,
       found: 'pin' as const,
-      note: '§10 SC-1 applies when subnets of two codes are present (no hub): B without a code is nobody\'s member ⇒ a reaching b is no SC-1.',
+      note: '§10 SC-1 applies when subnets of two codes are present, or a hub (none here): B without a code is nobody\'s member ⇒ a '
+        + 'reaching b is no SC-1.',
       expected: [] as const,
       net: twoMembers(engine, { codeB: false }),
     },
@@ -214,6 +232,62 @@ export const REGRESSIONS: Regression[] = [
         + 'the internet, SECURITY_CLOUD or unknown ⇒ no MN-4, no LG-1; nothing else either.',
       expected: [],
       net: alphaLgwanPeer(engine, false),
+    },
+  ]),
+
+  // --- the prefecture hub (§10 MN-1, LG-1, MN-4, SC-1), by hand ------------------------------------------------------
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
+    {
+      name: `hub-to-my-number-one-way (${engine})`,
+      found: 'pin',
+      note: '§10 MN-1: h → 10.0.1.0/24 → t (th) → am, entering at m, its own block: delivered (§4) — a hub subnet\'s arrival at a My Number '
+        + 'subnet ⇒ MN-1, though nothing comes back. No SC-1: no member code, and the hub belongs to no member.',
+      expected: ['MN-1'],
+      net: hubAndMyNumber(engine, 'out').net,
+    },
+    {
+      name: `my-number-to-a-hub-host-and-the-hub-subnet-is-an-mn4-T (${engine})`,
+      found: 'pin',
+      note: '§10 MN-1: m → 10.200.1.10/32 → t (tm) → ah, delivered in h: a My Number arrival at a hub subnet ⇒ MN-1. §10 MN-4 reads '
+        + '"a subnet T of another segment than MY_NUMBER and INTERNET"; h has no segment, and the text leaves room. Pinned reading (the '
+        + 'wider one, fail closed; the guard gives it): a hub subnet is a T, and it arrives at a hub subnet, itself (§4: its own block) ⇒ MN-4.',
+      expected: ['MN-1', 'MN-4'],
+      net: hubAndMyNumber(engine, 'in').net,
+    },
+    {
+      name: `hub-to-lgwan-and-lgwan-to-hub (${engine})`,
+      found: 'pin',
+      note: '§10 LG-1: the hub routes one LGWAN host over a peering (delivered in l: a hub subnet\'s arrival at an LGWAN subnet, every '
+        + 'model), and l routes the hub\'s block back over it (an LGWAN arrival at a hub subnet, α β β′; the guard runs α) ⇒ LG-1; no My '
+        + 'Number subnet ⇒ nothing else.',
+      expected: ['LG-1'],
+      net: new NetBuilder(engine)
+        .hub('hub', '10.200.0.0/16').subnet('h', 'hub', '10.200.1.0/24').table('rth', 'hub', ['h'])
+        .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').table('rtl', 'lg', ['l'])
+        .peering('p', 'hub', 'lg').route('rth', '10.1.1.10/32', { kind: 'pcx', id: 'p' }).route('rtl', '10.200.0.0/16', { kind: 'pcx', id: 'p' }).net,
+    },
+    {
+      name: `sc1-with-a-hub-one-member-and-an-uncoded-vpc (${engine})`,
+      found: 'pin',
+      note: '§10 SC-1 applies when the graph holds a hub, whatever the codes: member 131016\'s subnet a routes 192.0.2.0/24 to a network '
+        + 'interface, unknown (§9), which reaches every other member ⇒ SC-1 (and MN-2: a is in the Internet segment). The LGWAN VPC has no '
+        + 'code: SC-1\'s non-path condition (with a hub, a VPC other than the hub\'s without a code), which compare.ts leaves out.',
+      expected: ['MN-2', 'SC-1'],
+      net: new NetBuilder(engine)
+        .hub('hub', '10.200.0.0/16').subnet('h', 'hub', '10.200.1.0/24')
+        .vpc('va', 'INTERNET', '10.3.0.0/16', { municipality: '131016' }).subnet('a', 'va', '10.3.1.0/24').table('rta', 'va', ['a'])
+        .route('rta', '192.0.2.0/24', { kind: 'eni', eni: 'eni-0abc0000000000009' })
+        .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').net,
+    },
+    {
+      name: `sc1-a-hub-and-an-uncoded-vpc-without-paths (${engine})`,
+      found: 'pin',
+      note: '§10 SC-1: a hub and an LGWAN VPC without a code, no route anywhere: only SC-1\'s non-path condition, which compare.ts leaves '
+        + 'out (the oracle decides the path part) ⇒ nothing.',
+      expected: [],
+      net: new NetBuilder(engine)
+        .hub('hub', '10.200.0.0/16').subnet('h', 'hub', '10.200.1.0/24')
+        .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').net,
     },
   ]),
 

@@ -17,6 +17,8 @@ export interface CfnTemplate {
 const SEGMENT_TAG = 'jichitai:segment';
 const ZONE_TAG = 'jichitai:zone';
 const MUNICIPALITY_TAG = 'jichitai:municipality';
+/** On the prefecture hub's VPC, value `hub` (§10 MN-1: its subnets are hub subnets; it has no segment tag). */
+const SECURITY_CLOUD_TAG = 'jichitai:security-cloud';
 const PROTOCOL_NUMBER: Record<string, number> = { '-1': -1, 'tcp': 6, 'udp': 17, 'icmp': 1 };
 
 /** A logical ID from an abstract id: `Kind` + the id's alphanumeric words, capitalised. */
@@ -65,7 +67,9 @@ export function renderCloudFormation(net: Network): CfnTemplate {
       CidrBlock: v.cidr,
       EnableDnsHostnames: true,
       EnableDnsSupport: true,
-      Tags: [{ Key: 'Name', Value: v.id }, { Key: SEGMENT_TAG, Value: v.segment },
+      Tags: [{ Key: 'Name', Value: v.id },
+        ...(v.segment !== undefined ? [{ Key: SEGMENT_TAG, Value: v.segment }] : []),
+        ...(v.securityCloud !== undefined ? [{ Key: SECURITY_CLOUD_TAG, Value: v.securityCloud }] : []),
         ...(v.municipality !== undefined && !onSubnets ? [{ Key: MUNICIPALITY_TAG, Value: v.municipality }] : [])],
     });
     v.secondaryCidrs.forEach((c, i) => put(`${L.vpc(v.id)}Cidr${i}`, 'AWS::EC2::VPCCidrBlock', { VpcId: ref(L.vpc(v.id)), CidrBlock: c }));

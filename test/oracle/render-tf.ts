@@ -16,6 +16,8 @@ export interface TfJson {
 const SEGMENT_TAG = 'jichitai:segment';
 const ZONE_TAG = 'jichitai:zone';
 const MUNICIPALITY_TAG = 'jichitai:municipality';
+/** On the prefecture hub's VPC, value `hub` (§10 MN-1: its subnets are hub subnets; it has no segment tag). */
+const SECURITY_CLOUD_TAG = 'jichitai:security-cloud';
 const ALIAS: Record<Segment, string> = { MY_NUMBER: 'mn', LGWAN: 'lgwan', INTERNET: 'inet' };
 const OTHER: Record<Segment, Segment> = { MY_NUMBER: 'INTERNET', LGWAN: 'MY_NUMBER', INTERNET: 'LGWAN' };
 
@@ -49,13 +51,28 @@ export function renderTerraform(net: Network): TfJson {
     }
     return `aws.${a}`;
   };
+  const hubProvider = (value: string) => {
+    if (!aliases.has('hub')) {
+      aliases.add('hub');
+      providers.push({ region: 'ap-northeast-1', alias: 'hub', default_tags: [{ tags: { [SECURITY_CLOUD_TAG]: value } }] });
+    }
+    return 'aws.hub';
+  };
   // A member's code goes on the VPC, or on each of its subnets (a subnet's own tag, §10 SC-1). The coin is only thrown
   // for a VPC with a code, so that networks without codes render exactly as they did before codes existed.
   const codeOnSubnets = new Set<string>();
   for (const v of net.vpcs) {
     const body: Record<string, unknown> = { cidr_block: v.cidr, enable_dns_support: true, enable_dns_hostnames: true };
     const style = rnd();
-    if (style < 0.6) {body.tags = { Name: v.id, [SEGMENT_TAG]: v.segment };} else if (style < 0.85) {
+    if (v.segment === undefined) {
+      // The hub (no segment): its security-cloud tag in its own tags, or in the default tags of a provider of its own.
+      if (v.securityCloud !== undefined && style >= 0.7) {
+        body.provider = hubProvider(v.securityCloud);
+        body.tags = { Name: v.id };
+      } else {
+        body.tags = { Name: v.id, ...(v.securityCloud !== undefined ? { [SECURITY_CLOUD_TAG]: v.securityCloud } : {}) };
+      }
+    } else if (style < 0.6) {body.tags = { Name: v.id, [SEGMENT_TAG]: v.segment };} else if (style < 0.85) {
       body.provider = alias(v.segment);
       body.tags = { Name: v.id };
     } else {
