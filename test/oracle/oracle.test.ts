@@ -1074,14 +1074,14 @@ describe('§10 the prefecture hub: its subnets are the security cloud (MN-1, LG-
     expect(reasons).toEqual([expect.stringMatching(/^MN-1: hub subnet h reaches My Number subnet m \(h → tgw t → th → attachment am at m → delivered in m/)]);
   });
 
-  test('a My Number subnet → the hub ⇒ MN-1 (an arrival at a hub subnet), and MN-4 (pinned reading: the hub subnet is a T)', () => {
-    // §10 MN-4: h is of neither MY_NUMBER nor INTERNET, My Number arrives there, and h arrives at a hub subnet (itself).
+  test('a My Number subnet → the hub ⇒ MN-1 (an arrival at a hub subnet), not MN-4 (a hub subnet is no T)', () => {
+    // §10 MN-4: h is the Internet side; My Number arriving there is MN-1's, though h arrives at a hub subnet (itself).
     const b = withMyNumber(hub()).route('rtm', '10.200.1.10/32', { kind: 'tgw', id: 't' }).tgwRoute('tm', '10.200.1.10/32', 'ah');
-    for (const model of models) expect(inModel(b, model)).toEqual(['MN-1', 'MN-4']);
+    for (const model of models) expect(inModel(b, model)).toEqual(['MN-1']);
     // A NACL on h denying m's block does not stop them: arriving from a transit gateway at the attachment subnet passes
     // no NACL (§6).
     b.nacl('hn', 'hub', [deny(10, false, '10.0.0.0/16'), allow(20, false, '0.0.0.0/0'), allow(10, true, '0.0.0.0/0')], ['h']);
-    expect(verdicts(b)).toEqual(['MN-1', 'MN-4']);
+    expect(verdicts(b)).toEqual(['MN-1']);
   });
 
   test('crossing the hub is not arriving there: My Number → the hub\'s attachment subnet → routed on to an Internet subnet ⇒ MN-2 only', () => {

@@ -338,16 +338,14 @@ class Oracle {
     // §10 MN-4: a subnet T of another segment than MY_NUMBER and INTERNET at which some My Number subnet has an
     // arrival has itself an arrival at the internet, SECURITY_CLOUD, a hub subnet or unknown. No firewall is an excuse
     // (§4: a firewall passes everything anyway). An unknown end of the My Number subnet reaches every subnet of every
-    // segment (§9: MN-4 is critical), so then every such T counts. A hub subnet is of neither MY_NUMBER nor INTERNET (it
-    // has no segment), so it is a T too; it always arrives at a hub subnet, itself (§4: its own block is delivered
-    // without routing), so a My Number arrival there is MN-4 besides MN-1. The text leaves room here ("of another
-    // segment" could ask for a segment); this reading is the wider one, fail closed, and regressions.ts pins it.
+    // segment (§9: MN-4 is critical), so then every such T counts. A hub subnet is no T (§10 MN-4: it is the Internet
+    // side, and a My Number arrival there is MN-1's); regressions.ts pins it.
     arrivals.forEach((a, i) => {
       if (this.segment(i) !== 'MY_NUMBER') return;
       const s = this.subnets[i].id;
       this.subnets.forEach((tSubnet, t) => {
         const seg = this.segment(t);
-        if (seg === 'MY_NUMBER' || seg === 'INTERNET') return;
+        if (seg === 'MY_NUMBER' || seg === 'INTERNET' || this.hubSubnet[t]) return;
         const how = a.subnets.get(t) ?? (a.unknown !== undefined ? `unknown, which reaches every subnet (${a.unknown})` : undefined);
         if (how === undefined) return;
         const wayOut = wayOutOf(arrivals[t]);

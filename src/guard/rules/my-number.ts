@@ -125,9 +125,10 @@ export const MN4: GuardRule = {
   summary: 'A subnet the My Number segment may reach has no path to the internet, the security cloud or a cloud service itself — in α′ too: the local breakout is no exception.',
   check(ctx) {
     const reached = new Map<string, Arrival>();
+    // The hub's subnets are the Internet side itself: a My Number arrival there is MN-1's (semantics §10).
     const candidate = (id: string) => {
       const segment = ctx.reach.segmentOf(id);
-      return segment !== Segment.MY_NUMBER && segment !== Segment.INTERNET;
+      return segment !== Segment.MY_NUMBER && segment !== Segment.INTERNET && !ctx.reach.inHub(id);
     };
     // A path the guard cannot follow reaches every subnet (semantics §9, fail closed): each one is a candidate peer.
     let others: string[] | undefined;
