@@ -2,7 +2,8 @@
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
- * Runner VPC ingress, Outposts local gateways, Cloud WAN, and an instance with a public IP address. The extractors record what each one attaches to; once every
+ * Runner VPC ingress, Outposts local gateways, Cloud WAN, and an instance with a public IP address or an Elastic IP
+ * address. The extractors record what each one attaches to; once every
  * resource is read, `resolveBridges` places the attachments and records one unresolved value per resource that touches
  * the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
  *
@@ -41,11 +42,39 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_ec2_local_gateway_route_table_vpc_association': 'the on-premises network of an Outposts local gateway',
   'AWS::NetworkManager::VpcAttachment': 'a Cloud WAN core network (Network Manager)',
   'aws_networkmanager_vpc_attachment': 'a Cloud WAN core network (Network Manager)',
-  // Read as a bridge only when it asks for a public IP address (`publicInstanceEntries`): an internet gateway on its VPC
+  // Read as a bridge only when it asks for a public IP address (`instanceEntries`): an internet gateway on its VPC
   // delivers to that address whatever the subnet's routes.
   'AWS::EC2::Instance': 'the internet through a public IP address of an instance',
   'aws_instance': 'the internet through a public IP address of an instance',
+  // Read as a bridge only when associated with an instance or a network interface: placed at that instance's or
+  // interface's subnet when the output holds it (`eipEntries`), else it cannot be placed.
+  'AWS::EC2::EIP': 'the internet through an Elastic IP address',
+  'aws_eip': 'the internet through an Elastic IP address',
+  'AWS::EC2::EIPAssociation': 'the internet through an Elastic IP address',
+  'aws_eip_association': 'the internet through an Elastic IP address',
 };
+
+/** Bridge entries `[property, value, networkInterface?]`, as `bridgeAttachments` takes them. */
+export type BridgeEntry = [string, unknown, boolean?];
+
+/**
+ * Where an Elastic IP address lands, as bridge entries: the subnets of the instance or network interface it names when
+ * the output holds that resource (`place` reads it: the instance's or interface's subnets, the default VPC for an
+ * instance without one), else the value itself (an instance by id is not in the output; an interface by id is an ENI
+ * the guard does not model). Properties that name nothing give no entry.
+ */
+export function eipEntries(
+  instance: readonly [string, unknown], networkInterface: readonly [string, unknown],
+  place: (kind: 'instance' | 'interface', value: unknown) => BridgeEntry[] | undefined,
+): BridgeEntry[] {
+  const out: BridgeEntry[] = [];
+  for (const [kind, [property, value]] of [['instance', instance], ['interface', networkInterface]] as const) {
+    if (value === undefined || value === null) continue;
+    const placed = place(kind, value);
+    out.push(...(placed ?? [[property, value, kind === 'interface']]).map(([p, v, eni]): BridgeEntry => [placed ? `${property} → ${p}` : p, v, eni]));
+  }
+  return out;
+}
 
 /** Whether a setting may be on: true, "true", or anything the guard cannot read at synth time (fail closed). */
 function mayBeOn(v: unknown): boolean {
@@ -53,20 +82,23 @@ function mayBeOn(v: unknown): boolean {
 }
 
 /**
- * An EC2 instance's attachments as a bridge when it asks for a public IP address (none otherwise): CloudFormation
- * `NetworkInterfaces[].AssociatePublicIpAddress` (the interface's `SubnetId`, else the instance's; an interface given by
- * `NetworkInterfaceId` is an ENI the guard does not model), Terraform `associate_public_ip_address` (`subnet_id`).
+ * An EC2 instance's attachments as a bridge: with `onlyPublic`, those of its interfaces that ask for a public IP address
+ * (none when none does), else all of them (where an Elastic IP associated with the instance lands). CloudFormation: an
+ * interface's `SubnetId`, else the instance's (`AssociatePublicIpAddress` on `NetworkInterfaces[]`); an interface given
+ * by `NetworkInterfaceId` is an ENI the guard does not model. Terraform: `subnet_id` (`associate_public_ip_address`).
  * Without a subnet the instance lands in the account's default VPC.
  */
-export function publicInstanceEntries(engine: 'cloudformation' | 'terraform', p: any): [string, unknown, boolean?][] {
-  if (engine === 'terraform') return mayBeOn(p.associate_public_ip_address) ? [['subnet_id', p.subnet_id ?? DEFAULT_VPC]] : [];
+export function instanceEntries(engine: 'cloudformation' | 'terraform', p: any, onlyPublic: boolean): BridgeEntry[] {
+  if (engine === 'terraform') return !onlyPublic || mayBeOn(p.associate_public_ip_address) ? [['subnet_id', p.subnet_id ?? DEFAULT_VPC]] : [];
   const interfaces: any[] = Array.isArray(p.NetworkInterfaces) ? p.NetworkInterfaces : [];
-  return interfaces.flatMap((n, i): [string, unknown, boolean?][] => {
-    if (!mayBeOn(n?.AssociatePublicIpAddress)) return [];
+  const own: BridgeEntry = ['SubnetId', p.SubnetId ?? DEFAULT_VPC];
+  const out = interfaces.flatMap((n, i): BridgeEntry[] => {
+    if (onlyPublic && !mayBeOn(n?.AssociatePublicIpAddress)) return [];
     if (n?.SubnetId !== undefined) return [[`NetworkInterfaces[${i}].SubnetId`, n.SubnetId]];
     if (n?.NetworkInterfaceId !== undefined) return [[`NetworkInterfaces[${i}].NetworkInterfaceId`, n.NetworkInterfaceId, true]];
-    return [['SubnetId', p.SubnetId ?? DEFAULT_VPC]];
+    return [own];
   });
+  return out.length === 0 && !onlyPublic ? [own] : out;
 }
 
 /** The resource types the extractors read as bridges (both engines). */

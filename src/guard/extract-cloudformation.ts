@@ -1,4 +1,4 @@
-import { bridgeAttachments, DEFAULT_VPC, publicInstanceEntries } from './bridges';
+import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, instanceEntries } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
@@ -321,7 +321,7 @@ class TemplateReader {
       const { b, base, p, id, type } = c;
       const instance = type === 'AWS::EC2::Instance';
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
-      const exposed = instance ? publicInstanceEntries('cloudformation', p) : [];
+      const exposed = instance ? instanceEntries('cloudformation', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);
       const d = instance ? p : p.LaunchTemplateData ?? {};
       const userData = d.UserData;
@@ -439,6 +439,16 @@ class TemplateReader {
     [['AWS::AppRunner::VpcIngressConnection'], (reader, c) => reader.bridge(c, [['IngressVpcConfiguration.VpcId', c.p.IngressVpcConfiguration?.VpcId]])],
     [['AWS::EC2::LocalGatewayRouteTableVPCAssociation'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId]])],
     [['AWS::NetworkManager::VpcAttachment'], (reader, c) => reader.bridge(c, [['VpcArn', c.p.VpcArn], ['SubnetArns', c.p.SubnetArns]])],
+    // An Elastic IP address associated with an instance or an interface: the internet reaches it (an unassociated one,
+    // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
+    [['AWS::EC2::EIP'], (reader, c) => {
+      const entries = reader.eip(c.p);
+      if (entries.length > 0) reader.bridge(c, entries);
+    }],
+    [['AWS::EC2::EIPAssociation'], (reader, c) => {
+      const entries = reader.eip(c.p);
+      reader.bridge(c, entries.length > 0 ? entries : [['InstanceId / NetworkInterfaceId', undefined]]);
+    }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
   private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
@@ -558,6 +568,16 @@ class TemplateReader {
   }
 
   /** A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. */
+  /** Where an Elastic IP address (`InstanceId`, `NetworkInterfaceId`) lands: the named instance's or interface's subnets. */
+  private eip(p: any): BridgeEntry[] {
+    return eipEntries(['InstanceId', p.InstanceId], ['NetworkInterfaceId', p.NetworkInterfaceId], (kind, value) => {
+      const named = value && typeof value === 'object' && typeof (value as any).Ref === 'string' ? this.resources[(value as any).Ref] : undefined;
+      if (kind === 'instance' && named?.Type === 'AWS::EC2::Instance') return instanceEntries('cloudformation', named.Properties ?? {}, false);
+      if (kind === 'interface' && named?.Type === 'AWS::EC2::NetworkInterface') return [['SubnetId', named.Properties?.SubnetId]];
+      return undefined;
+    });
+  }
+
   private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
     b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
   }

@@ -1,4 +1,4 @@
-import { bridgeAttachments, DEFAULT_VPC, publicInstanceEntries } from './bridges';
+import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, instanceEntries } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -437,7 +437,7 @@ class ConfigReader {
     [['aws_launch_template', 'aws_instance'], (reader, c) => {
       const { b, base, p, id, type } = c;
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
-      const exposed = type === 'aws_instance' ? publicInstanceEntries('terraform', p) : [];
+      const exposed = type === 'aws_instance' ? instanceEntries('terraform', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);
       const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
       const text = encoded !== undefined ? userDataText(String(encoded)) : p.user_data !== undefined ? String(p.user_data) : undefined;
@@ -505,6 +505,16 @@ class ConfigReader {
     [['aws_apprunner_vpc_ingress_connection'], (reader, c) => reader.bridge(c, [['ingress_vpc_configuration.vpc_id', one(c.p.ingress_vpc_configuration)?.vpc_id]])],
     [['aws_ec2_local_gateway_route_table_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_id', c.p.vpc_id]])],
     [['aws_networkmanager_vpc_attachment'], (reader, c) => reader.bridge(c, [['vpc_arn', c.p.vpc_arn], ['subnet_arns', c.p.subnet_arns]])],
+    // An Elastic IP address associated with an instance or an interface: the internet reaches it (an unassociated one,
+    // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
+    [['aws_eip'], (reader, c) => {
+      const entries = reader.eip(['instance', c.p.instance], ['network_interface', c.p.network_interface]);
+      if (entries.length > 0) reader.bridge(c, entries);
+    }],
+    [['aws_eip_association'], (reader, c) => {
+      const entries = reader.eip(['instance_id', c.p.instance_id], ['network_interface_id', c.p.network_interface_id]);
+      reader.bridge(c, entries.length > 0 ? entries : [['instance_id / network_interface_id', undefined]]);
+    }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
   private readonly types = new Map<string, string>();
@@ -596,6 +606,19 @@ class ConfigReader {
    * A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. A whole
    * list from an expression (`${var.subnets}`) is one value that names no resource: unresolved.
    */
+  /** Where an Elastic IP address lands: the subnets of the instance or interface it names, when the configuration holds it. */
+  private eip(instance: readonly [string, unknown], networkInterface: readonly [string, unknown]): BridgeEntry[] {
+    return eipEntries(instance, networkInterface, (kind, value) => {
+      const address = value instanceof PlanReference ? value.address
+        : typeof value === 'string' ? /^\$\{((?:aws_instance|aws_network_interface)\.[^.}]+)\.id\}$/.exec(value)?.[1] : undefined;
+      const type = address !== undefined ? this.types.get(address) : undefined;
+      const body = address !== undefined ? this.bodies.get(address) : undefined;
+      if (kind === 'instance' && type === 'aws_instance') return instanceEntries('terraform', body ?? {}, false);
+      if (kind === 'interface' && type === 'aws_network_interface') return [['subnet_id', (body as any)?.subnet_id]];
+      return undefined;
+    });
+  }
+
   private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
     b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
   }

@@ -40,6 +40,7 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the on-premises network of an Outposts local gateway': 'Outposts ローカルゲートウェイのオンプレミスネットワーク',
   'a Cloud WAN core network (Network Manager)': 'Cloud WAN コアネットワーク（Network Manager）',
   'the internet through a public IP address of an instance': 'インスタンスのパブリック IP アドレス経由のインターネット',
+  'the internet through an Elastic IP address': 'Elastic IP アドレス経由のインターネット',
   'a network the guard does not model': 'ガードがモデル化していないネットワーク',
 };
 

@@ -1,7 +1,7 @@
 /**
  * Network bridges the guard does not model (src/guard/bridges.ts, GUARD-1): Client VPN, PrivateLink endpoint services,
  * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, API Gateway VPC links,
- * App Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address. Each one attached to the My Number or LGWAN segment, or to
+ * App Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address, an associated Elastic IP. Each one attached to the My Number or LGWAN segment, or to
  * something the guard cannot place, is refused (critical, never acknowledgeable) — a traffic mirror session by SEG-1
  * instead (an error a reason naming the IDS can acknowledge: the IDS hook); one that ends in the Internet segment is
  * left to the security cloud's rules. Both engines, on the same small network: a VPC, a subnet, an internal NLB and
@@ -43,20 +43,26 @@ function cfnNetwork(): Record<string, any> {
     r[`${p}Sub`] = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${p}Vpc` }, CidrBlock: cidr.replace('/16', '/24') } };
     r[`${p}Nlb`] = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'network', Scheme: 'internal', Subnets: [{ Ref: `${p}Sub` }] } };
     r[`${p}Att`] = { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: { Ref: 'Tgw' }, VpcId: { Ref: `${p}Vpc` }, SubnetIds: [{ Ref: `${p}Sub` }] } };
+    // An instance without a public IP address (no bridge of its own) and an interface, for the Elastic IP cases.
+    r[`${p}Inst`] = { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0123456789abcdef0', SubnetId: { Ref: `${p}Sub` } } };
+    r[`${p}Eni`] = { Type: 'AWS::EC2::NetworkInterface', Properties: { SubnetId: { Ref: `${p}Sub` } } };
   }
   return r;
 }
 
 /** The same network (Terraform JSON), addresses `aws_vpc.Mn`, `aws_subnet.Mn`, `aws_lb.Mn`, `aws_ec2_transit_gateway_vpc_attachment.Mn`. */
 function tfNetwork(): Record<string, Record<string, any>> {
-  const r: Record<string, Record<string, any>> = {
-    aws_ec2_transit_gateway: { tgw: {} }, aws_vpc: {}, aws_subnet: {}, aws_lb: {}, aws_ec2_transit_gateway_vpc_attachment: {},
-  };
+  const r: Record<string, Record<string, any>> = Object.fromEntries([
+    ['aws_ec2_transit_gateway', { tgw: {} }], ['aws_vpc', {}], ['aws_subnet', {}], ['aws_lb', {}], ['aws_ec2_transit_gateway_vpc_attachment', {}],
+    ['aws_instance', {}], ['aws_network_interface', {}],
+  ]);
   for (const [p, [cidr, segment]] of Object.entries(SEGMENTS)) {
     r.aws_vpc[p] = { cidr_block: cidr, tags: { 'jichitai:segment': segment } };
     r.aws_subnet[p] = { vpc_id: `\${aws_vpc.${p}.id}`, cidr_block: cidr.replace('/16', '/24') };
     r.aws_lb[p] = { load_balancer_type: 'network', internal: true, subnets: [`\${aws_subnet.${p}.id}`] };
     r.aws_ec2_transit_gateway_vpc_attachment[p] = { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: `\${aws_vpc.${p}.id}`, subnet_ids: [`\${aws_subnet.${p}.id}`] };
+    r.aws_instance[p] = { ami: 'ami-0123456789abcdef0', subnet_id: `\${aws_subnet.${p}.id}` };
+    r.aws_network_interface[p] = { subnet_id: `\${aws_subnet.${p}.id}` };
   }
   return r;
 }
@@ -190,6 +196,22 @@ const CASES: readonly Case[] = [
       says: /cannot be resolved \(not given, which means the default VPC\)/,
     },
   },
+  {
+    // Associated with an instance of the output: placed at the instance's subnet.
+    cfnType: 'AWS::EC2::EIP',
+    tfType: 'aws_eip',
+    cfn: (p) => ({ Domain: 'vpc', InstanceId: { Ref: `${p}Inst` } }),
+    tf: (p) => ({ domain: 'vpc', instance: `\${aws_instance.${p}.id}` }),
+    outside: { cfn: { Domain: 'vpc', InstanceId: 'i-0123456789abcdef0' }, tf: { domain: 'vpc', instance: 'i-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // Associated with an interface of the output: placed at the interface's subnet.
+    cfnType: 'AWS::EC2::EIPAssociation',
+    tfType: 'aws_eip_association',
+    cfn: (p) => ({ AllocationId: 'eipalloc-0123', NetworkInterfaceId: { Ref: `${p}Eni` } }),
+    tf: (p) => ({ allocation_id: 'eipalloc-0123', network_interface_id: `\${aws_network_interface.${p}.id}` }),
+    outside: { cfn: { AllocationId: 'eipalloc-0123' }, tf: { allocation_id: 'eipalloc-0123' }, says: /cannot be resolved \(missing value\)/ },
+  },
 ];
 
 /** GUARD-1 findings of `graph` about node `id`, formatted (or those of `rule`, e.g. `SEG-1 error`). */
@@ -268,6 +290,22 @@ describe('an EC2 instance is a bridge only with a public IP address', () => {
   test('an interface given by id with a public IP address is an ENI the guard does not model: refused', () => {
     const found = guardFindings(cfnGraph('AWS::EC2::Instance', { ImageId: 'ami-0', NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: ENI, AssociatePublicIpAddress: true }] }), 'Bridge');
     expect(found).toEqual([expect.stringMatching(/network interface eni-0123456789abcdef0 .*which the guard does not model/)]);
+  });
+});
+
+describe('an Elastic IP address is a bridge only when associated', () => {
+  test('unassociated (a NAT gateway\'s): not a bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::EC2::EIP', { Domain: 'vpc' }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_eip', { domain: 'vpc' }), 'aws_eip.Bridge')).toEqual([]);
+  });
+  test('on an instance of the output by its interface, or an interface by id: placed, or refused as an ENI', () => {
+    expect(guardFindings(cfnGraph('AWS::EC2::EIP', { InstanceId: { Ref: 'InInst' } }), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::EC2::EIPAssociation', { InstanceId: { Ref: 'LgInst' } }), 'Bridge'))
+      .toEqual([expect.stringMatching(/InstanceId → SubnetId.*LGWAN segment/)]);
+    expect(guardFindings(cfnGraph('AWS::EC2::EIPAssociation', { NetworkInterfaceId: ENI }), 'Bridge'))
+      .toEqual([expect.stringMatching(/network interface eni-0123456789abcdef0 .*which the guard does not model/)]);
+    expect(guardFindings(tfGraph('aws_eip', { network_interface: '${aws_network_interface.Mn.id}' }), 'aws_eip.Bridge'))
+      .toEqual([expect.stringMatching(/network_interface → subnet_id.*MY_NUMBER segment/)]);
   });
 });
 
