@@ -673,26 +673,13 @@ class Decoder {
       vpn = { id: `vpn${net.vpnAttachments.length}`, tgw: 'tgw0', zone: 'LGWAN_WAN' };
       net.vpnAttachments.push(vpn);
     }
-    const tableFor = (attachment: string, id: string): TgwRouteTable => {
-      const cfnImplicit = (t: TgwRouteTable) => this.cfn && t.implicit;
-      let t = net.tgwRouteTables.find((x) => x.associations.includes(attachment) && !cfnImplicit(x));
-      if (!t) {
-        t = net.tgwRouteTables.find((x) => x.id === id);
-        if (!t) {
-          t = { id, tgw: 'tgw0', associations: [], propagations: [] };
-          net.tgwRouteTables.push(t);
-        }
-        t.associations.push(attachment);
-      }
-      return t;
-    };
     this.route(this.tableOf(src), destination, { kind: 'tgw', id: 'tgw0' });
-    net.tgwRoutes.push({ table: tableFor(att.id, 'tgwwanout').id, destination, target: vpn.id });
+    net.tgwRoutes.push({ table: this.associatedTable(att.id, 'tgwwanout').id, destination, target: vpn.id });
     if (l.back === 0) return;
     const p = prefix(src.cidr);
     const vpcCidr = net.vpcs.find((v) => v.id === src.vpc)!.cidr;
     const back = [formatPrefix(4, p.lo + 4n, 32), src.cidr, vpcCidr][l.back - 1];
-    net.tgwRoutes.push({ table: tableFor(vpn.id, 'tgwwanin').id, destination: back, target: att.id });
+    net.tgwRoutes.push({ table: this.associatedTable(vpn.id, 'tgwwanin').id, destination: back, target: att.id });
   }
 
   // My Number → LGWAN peers (MN-4) -------------------------------------------------------------------------------------
