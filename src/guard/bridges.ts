@@ -71,7 +71,8 @@ export function eipEntries(
   for (const [kind, [property, value]] of [['instance', instance], ['interface', networkInterface]] as const) {
     if (value === undefined || value === null) continue;
     const placed = place(kind, value);
-    out.push(...(placed ?? [[property, value, kind === 'interface']]).map(([p, v, eni]): BridgeEntry => [placed ? `${property} → ${p}` : p, v, eni]));
+    if (placed) out.push(...placed.map(([p, v, eni]): BridgeEntry => [`${property} → ${p}`, v, eni]));
+    else out.push([property, value, kind === 'interface']);
   }
   return out;
 }

@@ -568,6 +568,10 @@ class TemplateReader {
   }
 
   /** A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. */
+  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
+    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
+  }
+
   /** Where an Elastic IP address (`InstanceId`, `NetworkInterfaceId`) lands: the named instance's or interface's subnets. */
   private eip(p: any): BridgeEntry[] {
     return eipEntries(['InstanceId', p.InstanceId], ['NetworkInterfaceId', p.NetworkInterfaceId], (kind, value) => {
@@ -576,10 +580,6 @@ class TemplateReader {
       if (kind === 'interface' && named?.Type === 'AWS::EC2::NetworkInterface') return [['SubnetId', named.Properties?.SubnetId]];
       return undefined;
     });
-  }
-
-  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
-    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
   }
 
   /** The ids that name template parameters (known only at deploy time), not resources. */

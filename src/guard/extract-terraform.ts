@@ -606,6 +606,10 @@ class ConfigReader {
    * A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. A whole
    * list from an expression (`${var.subnets}`) is one value that names no resource: unresolved.
    */
+  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
+    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
+  }
+
   /** Where an Elastic IP address lands: the subnets of the instance or interface it names, when the configuration holds it. */
   private eip(instance: readonly [string, unknown], networkInterface: readonly [string, unknown]): BridgeEntry[] {
     return eipEntries(instance, networkInterface, (kind, value) => {
@@ -617,10 +621,6 @@ class ConfigReader {
       if (kind === 'interface' && type === 'aws_network_interface') return [['subnet_id', (body as any)?.subnet_id]];
       return undefined;
     });
-  }
-
-  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
-    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
   }
 
   /** A plan's value known after apply, read as the interpolation `${address.attribute}` is (implicit attributes, repeated arguments). */

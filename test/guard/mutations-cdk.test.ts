@@ -789,6 +789,16 @@ runMutationSuite('CDK', MUTATIONS, example, (stack) => Template.fromStack(stack)
 /** The hub's resource `suffix` of the reference prefecture. */
 const hubL1 = <T extends CfnResource>(p: CdkPrefecture, suffix: string) => l1<T>(p.hubStack, `SecurityCloud/${suffix}`);
 
+/** Attach a segment of member 1 (its workload subnets) to the hub's transit gateway, as its Internet segment is. */
+function attachToHub(p: CdkPrefecture, segment: cdk.SegmentNetwork): ec2.CfnTransitGatewayAttachment {
+  const one = p.members[0];
+  return new ec2.CfnTransitGatewayAttachment(one.stack, 'MutHubAttachment', {
+    transitGatewayId: l1<ec2.CfnTransitGatewayAttachment>(one.network, 'Internet/SecurityCloudHubAttachment').transitGatewayId,
+    vpcId: segment.vpc.vpcId,
+    subnetIds: segment.vpc.selectSubnets(segment.workloadSubnets).subnetIds,
+  });
+}
+
 /** Replace the hub proxy's user data with an edited copy (what a user overriding it would do). */
 function editHubProxyScript(p: CdkPrefecture, edit: (script: string) => string): void {
   const template = hubL1<ec2.CfnLaunchTemplate>(p, 'ProxyLaunchTemplate');
@@ -839,11 +849,7 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
     apply(p) {
       const one = p.members[0];
       const myNumber = one.network.myNumber;
-      const attachment = new ec2.CfnTransitGatewayAttachment(one.stack, 'MutHubAttachment', {
-        transitGatewayId: l1<ec2.CfnTransitGatewayAttachment>(one.network, 'Internet/SecurityCloudHubAttachment').transitGatewayId,
-        vpcId: myNumber.vpc.vpcId,
-        subnetIds: myNumber.vpc.selectSubnets(myNumber.workloadSubnets).subnetIds,
-      });
+      const attachment = attachToHub(p, myNumber);
       new ec2.CfnTransitGatewayRoute(one.stack, 'MutHubRoute', {
         transitGatewayRouteTableId: hubL1<ec2.CfnTransitGatewayRouteTable>(p, 'HubRouteTable').ref, destinationCidrBlock: myNumber.vpcCidr, transitGatewayAttachmentId: attachment.ref,
       });
@@ -856,10 +862,8 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
     apply(p) {
       const one = p.members[0];
       const lgwan = one.network.lgwan;
-      const toHub = l1<ec2.CfnTransitGatewayAttachment>(one.network, 'Internet/SecurityCloudHubAttachment').transitGatewayId;
-      const attachment = new ec2.CfnTransitGatewayAttachment(one.stack, 'MutHubAttachment', {
-        transitGatewayId: toHub, vpcId: lgwan.vpc.vpcId, subnetIds: lgwan.vpc.selectSubnets(lgwan.workloadSubnets).subnetIds,
-      });
+      const attachment = attachToHub(p, lgwan);
+      const toHub = attachment.transitGatewayId;
       new ec2.CfnTransitGatewayRouteTableAssociation(one.stack, 'MutHubAssociation', {
         transitGatewayRouteTableId: l1<ec2.CfnTransitGatewayRouteTable>(one.network, 'SecurityCloudMembership/RouteTable').ref, transitGatewayAttachmentId: attachment.ref,
       });

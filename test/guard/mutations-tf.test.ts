@@ -903,6 +903,15 @@ runMutationSuite('CDKTF', MUTATIONS, example, (stack) => Testing.synth(stack, tr
 /** The hub's resource `suffix` of the reference prefecture. */
 const hubResource = (p: TfPrefecture, suffix: string) => find<TerraformResource>(p.hub, `SecurityCloud/${suffix}`);
 
+/** Attach a segment of member 1 (its workload subnets) to the hub's transit gateway, as its Internet segment is. */
+function attachToHub(p: TfPrefecture, segment: tf.SegmentNetwork): Ec2TransitGatewayVpcAttachment {
+  return new Ec2TransitGatewayVpcAttachment(p.stack, 'MutHubAttachment', {
+    transitGatewayId: find<Ec2TransitGatewayVpcAttachment>(p.members[0], 'Internet/SecurityCloudHubAttachment').transitGatewayIdInput!,
+    vpcId: segment.vpcId,
+    subnetIds: segment.workloadSubnetIds,
+  });
+}
+
 /**
  * The security cloud's rules over the real reference prefecture (one stack: the hub and every member; member 1 is α,
  * member 2 α′): each change a prefecture's integrator could make by hand, refused by its rule.
@@ -947,11 +956,7 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
     rule: 'MN-1',
     apply(p) {
       const myNumber = p.members[0].myNumber;
-      const attachment = new Ec2TransitGatewayVpcAttachment(p.stack, 'MutHubAttachment', {
-        transitGatewayId: find<Ec2TransitGatewayVpcAttachment>(p.members[0], 'Internet/SecurityCloudHubAttachment').transitGatewayIdInput!,
-        vpcId: myNumber.vpcId,
-        subnetIds: myNumber.workloadSubnetIds,
-      });
+      const attachment = attachToHub(p, myNumber);
       new Ec2TransitGatewayRoute(p.stack, 'MutHubRoute', {
         transitGatewayRouteTableId: p.hub.hubRouteTableId, destinationCidrBlock: myNumber.vpcCidr, transitGatewayAttachmentId: attachment.id,
       });
@@ -963,10 +968,8 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
     rule: 'LG-1',
     apply(p) {
       const one = p.members[0];
-      const toHub = find<Ec2TransitGatewayVpcAttachment>(one, 'Internet/SecurityCloudHubAttachment').transitGatewayIdInput!;
-      const attachment = new Ec2TransitGatewayVpcAttachment(p.stack, 'MutHubAttachment', {
-        transitGatewayId: toHub, vpcId: one.lgwan.vpcId, subnetIds: one.lgwan.workloadSubnetIds,
-      });
+      const attachment = attachToHub(p, one.lgwan);
+      const toHub = attachment.transitGatewayIdInput!;
       new Ec2TransitGatewayRouteTableAssociation(p.stack, 'MutHubAssociation', {
         transitGatewayRouteTableId: find<Ec2TransitGatewayRouteTable>(one, 'SecurityCloudMembership/RouteTable').id, transitGatewayAttachmentId: attachment.id,
       });

@@ -335,7 +335,8 @@ export const AP7: GuardRule = {
       + 'セキュリティ更新を取得する必要のあるホストなら breakout.updateClients に挙げる');
     const onlyTerminals = bi('only terminal pools (業務端末) and update clients may use the breakout',
       'ローカルブレイクアウトを使えるのは業務端末（端末プール）とセキュリティ更新の取得元だけ');
-    const outOf = (subnet: SubnetNode) => ctx.reach.arrivals(subnet.id).find(outOrUnknown(ctx));
+    const isOut = outOrUnknown(ctx);
+    const outOf = (subnet: SubnetNode) => ctx.reach.arrivals(subnet.id).find(isOut);
     const flaggedHosts = new Set<string>();
     const flaggedLabels = new Set<string>();
     const flaggedSubnets = new Set<string>();
@@ -415,7 +416,6 @@ export const AP7: GuardRule = {
     // proxy. A prefecture hub's proxy in the same graph relays through the hub's own firewall and NAT, and its way back
     // into the members (the hub transit gateway) meets only their Internet segments: what its security groups admit does
     // not lead to the breakout. A proxy whose subnets the guard cannot read may run anywhere, the breakout too (fail closed).
-    const isOut = outOrUnknown(ctx);
     const relaysToBreakout = (c: ProxyClients) => {
       const placed = proxySubnets(ctx.graph, c.proxy);
       return !placed || placed.some((s) => ctx.reach.arrivals(s.id).some((a) => isOut(a)

@@ -138,8 +138,9 @@ export const MN4: GuardRule = {
       for (const id of ids) if (!reached.has(id)) reached.set(id, a);
     }
     const findings: Finding[] = [];
+    const isOut = outOrUnknown(ctx);
     for (const [id, inbound] of [...reached].sort(([a], [b]) => a.localeCompare(b))) {
-      const leak = ctx.reach.arrivals(id).find(outOrUnknown(ctx));
+      const leak = ctx.reach.arrivals(id).find(isOut);
       if (!leak) continue;
       const how = inbound.end.kind === 'unknown'
         ? bi(`the My Number segment may reach this subnet along a path the guard cannot follow (${inbound.end.reason}; fail closed)`,
