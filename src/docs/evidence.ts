@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 85, cases: 235 },
-  cdktf: { mutations: 93, cases: 256 },
+  cdk: { mutations: 87, cases: 240 },
+  cdktf: { mutations: 95, cases: 261 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

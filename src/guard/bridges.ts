@@ -2,8 +2,9 @@
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
- * Runner VPC ingress, Outposts local gateways, Cloud WAN, and an instance with a public IP address or an Elastic IP
- * address. The extractors record what each one attaches to; once every
+ * Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address or an Elastic IP
+ * address, a launch template asking for a public IP address (placed where what launches it runs), and what launches a
+ * template the output does not hold. The extractors record what each one attaches to; once every
  * resource is read, `resolveBridges` places the attachments and records one unresolved value per resource that touches
  * the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
  *
@@ -13,6 +14,9 @@
  */
 import { GraphNode, Ref, SubnetNode, VpcNode } from './graph';
 import { Segment, SEGMENT_JA } from '../model/segment';
+
+/** What a launcher of instances opens when the guard cannot read its launch template. */
+const LAUNCHED = 'the internet through public IP addresses that a launch template outside the synthesized output may give';
 
 /** What each resource type connects a VPC with (no " and " in a phrase: the Japanese wording splits on it). */
 const BRIDGED: Readonly<Record<string, string>> = {
@@ -52,6 +56,24 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_eip': 'the internet through an Elastic IP address',
   'AWS::EC2::EIPAssociation': 'the internet through an Elastic IP address',
   'aws_eip_association': 'the internet through an Elastic IP address',
+  // Read as a bridge only when an interface asks for a public IP address (`launchBridges`): placed at the subnets of what
+  // launches it in the output, or nowhere when nothing does.
+  'AWS::EC2::LaunchTemplate': 'the internet through public IP addresses of the instances a launch template starts',
+  'aws_launch_template': 'the internet through public IP addresses of the instances a launch template starts',
+  'AWS::AutoScaling::LaunchConfiguration': 'the internet through public IP addresses of the instances a launch template starts',
+  'aws_launch_configuration': 'the internet through public IP addresses of the instances a launch template starts',
+  // What launches instances from a template: a bridge itself only when its template is not in the output (the guard
+  // cannot read whether it asks for public IP addresses), or, for a Spot Fleet, when an inline specification asks.
+  'AWS::AutoScaling::AutoScalingGroup': LAUNCHED,
+  'aws_autoscaling_group': LAUNCHED,
+  'AWS::EKS::Nodegroup': LAUNCHED,
+  'aws_eks_node_group': LAUNCHED,
+  'AWS::Batch::ComputeEnvironment': LAUNCHED,
+  'aws_batch_compute_environment': LAUNCHED,
+  'AWS::EC2::EC2Fleet': LAUNCHED,
+  'aws_ec2_fleet': LAUNCHED,
+  'AWS::EC2::SpotFleet': LAUNCHED,
+  'aws_spot_fleet_request': LAUNCHED,
 };
 
 /** Bridge entries `[property, value, networkInterface?]`, as `bridgeAttachments` takes them. */
@@ -102,6 +124,36 @@ export function instanceEntries(engine: 'cloudformation' | 'terraform', p: any, 
   return out.length === 0 && !onlyPublic ? [own] : out;
 }
 
+/** The property names of a network interface of a launch template, per engine. */
+const INTERFACE_KEYS = {
+  cloudformation: { publicIp: 'AssociatePublicIpAddress', subnet: 'SubnetId', eni: 'NetworkInterfaceId' },
+  terraform: { publicIp: 'associate_public_ip_address', subnet: 'subnet_id', eni: 'network_interface_id' },
+} as const;
+
+/**
+ * The interfaces of a launch template (`interfaces`, read from `property`) that ask for a public IP address, as bridge
+ * entries: each one's subnet, or its ENI; one naming neither lands where what launches the template runs (no entry).
+ * Undefined when none asks for a public IP address: the template is no bridge.
+ */
+export function exposedInterfaces(engine: 'cloudformation' | 'terraform', interfaces: unknown, property: string): BridgeEntry[] | undefined {
+  const keys = INTERFACE_KEYS[engine];
+  const all: any[] = Array.isArray(interfaces) ? interfaces : interfaces && typeof interfaces === 'object' ? [interfaces] : [];
+  let exposed = false;
+  const out: BridgeEntry[] = [];
+  all.forEach((n, i) => {
+    if (!mayBeOn(n?.[keys.publicIp])) return;
+    exposed = true;
+    if (n[keys.subnet] !== undefined) out.push([`${property}[${i}].${keys.subnet}`, n[keys.subnet]]);
+    else if (n[keys.eni] !== undefined) out.push([`${property}[${i}].${keys.eni}`, n[keys.eni], true]);
+  });
+  return exposed ? out : undefined;
+}
+
+/** A launch configuration's `AssociatePublicIpAddress` / `associate_public_ip_address`: no entry of its own when it may be on. */
+export function exposedConfiguration(value: unknown): BridgeEntry[] | undefined {
+  return mayBeOn(value) ? [] : undefined;
+}
+
 /** The resource types the extractors read as bridges (both engines). */
 export const BRIDGE_TYPES: readonly string[] = Object.keys(BRIDGED).sort();
 
@@ -144,6 +196,83 @@ export interface PendingBridge {
   readonly attachments: readonly BridgeAttachment[];
   /** The resource's construct path, when the output records it (a bridge is no graph node: findings are located by it). */
   readonly path?: string;
+  /** What it connects with, when not its type's (`bridgedWith`). */
+  readonly bridged?: string;
+  /** How to fix it, when not by removing it or moving it to the Internet segment. */
+  readonly fix?: string;
+}
+
+/**
+ * A launch template or launch configuration as an extractor read it: the attachments of its interfaces that ask for a
+ * public IP address (`exposed`, empty when such interfaces name no subnet), or undefined when none asks for one.
+ */
+export interface PendingTemplate {
+  readonly node: string;
+  readonly type: string;
+  readonly exposed?: readonly BridgeAttachment[];
+  readonly path?: string;
+}
+
+/** What launches instances from launch templates (an Auto Scaling group, an instance, a fleet...): the templates, and where the instances run. */
+export interface PendingLauncher {
+  readonly node: string;
+  readonly type: string;
+  /** `[property, template]`: each template it names. */
+  readonly templates: readonly (readonly [string, Ref])[];
+  readonly placement: readonly BridgeAttachment[];
+  readonly path?: string;
+}
+
+const TEMPLATE_FIX = 'ask for no public IP address (AssociatePublicIpAddress) in a launch template whose instances run in the My Number or LGWAN segment, '
+  + 'and launch a template that asks for one only from Auto Scaling groups or instances of the same app in subnets of the Internet segment (三層の対策)';
+
+const LAUNCHER_FIX = 'launch from a launch template of the same app (the guard then reads whether it asks for a public IP address), '
+  + 'or run the instances only in subnets of the Internet segment (三層の対策)';
+
+/**
+ * Launch templates as bridges (docs/guard-semantics.md §10): one whose interfaces ask for a public IP address lands
+ * where its interfaces' subnets and the subnets of everything in the output that launches it are; with neither, it
+ * cannot be placed (what launches it is outside the output). A launcher naming a template the output does not hold is a
+ * bridge of its own at its subnets: the guard cannot read whether that template asks for public IP addresses.
+ */
+export function launchBridges(templates: readonly PendingTemplate[], launchers: readonly PendingLauncher[]): PendingBridge[] {
+  const byId = new Map(templates.map((t) => [t.node, t]));
+  const users = new Map<string, BridgeAttachment[]>();
+  const out: PendingBridge[] = [];
+  for (const l of launchers) {
+    const unknown: string[] = [];
+    for (const [property, ref] of l.templates) {
+      const template = ref.kind === 'node' ? byId.get(ref.id) : undefined;
+      if (!template) {unknown.push(`${property} (${show(ref)})`);} else if (template.exposed) {
+        const list = users.get(template.node) ?? [];
+        // No placement of its own (an instance that gives no subnet): the template's interfaces' subnets, else the default VPC.
+        const placement = l.placement.length > 0 ? l.placement : template.exposed.length > 0 ? [] : [{ property: 'SubnetId', ref: DEFAULT_VPC }];
+        list.push(...placement.map((a) => ({ ...a, property: `launched by ${l.node} → ${a.property}` })));
+        users.set(template.node, list);
+      }
+    }
+    if (unknown.length > 0) {
+      const placement = l.placement.length > 0 ? l.placement
+        : [{ property: 'placement', ref: { kind: 'unresolved', expression: 'the instances run where the launch template puts them' } as Ref }];
+      out.push({
+        node: l.node,
+        type: l.type,
+        bridged: LAUNCHED,
+        fix: LAUNCHER_FIX,
+        ...(l.path !== undefined ? { path: l.path } : {}),
+        attachments: placement.map((a) => ({ ...a, property: `${unknown.join(', ')} → ${a.property}` })),
+      });
+    }
+  }
+  for (const t of templates) {
+    if (!t.exposed) continue;
+    const attachments = [...t.exposed, ...users.get(t.node) ?? []];
+    if (attachments.length === 0) {
+      attachments.push({ property: 'launched by', ref: { kind: 'unresolved', expression: 'nothing in the synthesized output launches it' } });
+    }
+    out.push({ node: t.node, type: t.type, attachments, fix: TEMPLATE_FIX, ...(t.path !== undefined ? { path: t.path } : {}) });
+  }
+  return out;
 }
 
 type Unresolved = (node: string, property: string, reason: string, fix: string, rule?: 'SEG-1', path?: string) => void;
@@ -176,8 +305,8 @@ export function resolveBridges(nodes: ReadonlyMap<string, GraphNode>, pending: r
       continue;
     }
     unresolvedValue(bridge.node, properties,
-      `${bridge.type} opens a path between ${bridgedWith(bridge.type)} and ${places.join('; ')}; the guard does not model it`,
-      `remove ${bridge.type}, or attach it only to a VPC labelled jichitai:segment = INTERNET (or a subnet or load balancer in one) in the same app `
+      `${bridge.type} opens a path between ${bridge.bridged ?? bridgedWith(bridge.type)} and ${places.join('; ')}; the guard does not model it`,
+      bridge.fix ?? `remove ${bridge.type}, or attach it only to a VPC labelled jichitai:segment = INTERNET (or a subnet or load balancer in one) in the same app `
         + '(or build it in another network\'s stack): into the My Number or LGWAN segment no form of it is acceptable (三層の対策)');
   }
 }

@@ -1,5 +1,5 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
-import { BridgeAttachment, PendingBridge, resolveBridges } from './bridges';
+import { BridgeAttachment, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
   DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, Ref, RouteEdge, RouteTableNode, SecurityGroupNode, TopologyGraph,
   TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue, VpcNode,
@@ -108,6 +108,8 @@ export class GraphBuilder {
   private readonly pendingMainTables: { vpc: Ref; table: Ref; source: string }[] = [];
   private readonly pendingVpnZones: { gateway: Ref; zone: string }[] = [];
   private readonly pendingBridges: PendingBridge[] = [];
+  private readonly pendingTemplates: PendingTemplate[] = [];
+  private readonly pendingLaunchers: PendingLauncher[] = [];
   /** Default NACLs whose entries Terraform replaces (`aws_default_network_acl`), by id. */
   private readonly replacedDefaultAcls = new Set<string>();
 
@@ -194,6 +196,19 @@ export class GraphBuilder {
     this.pendingBridges.push({ node, type, attachments, ...(path !== undefined ? { path } : {}) });
   }
 
+  /**
+   * A launch template or launch configuration (`exposed`: the attachments of its interfaces that ask for a public IP
+   * address, undefined when none asks): a bridge placed where what launches it runs (bridges.ts `launchBridges`).
+   */
+  public launchTemplate(template: PendingTemplate): void {
+    this.pendingTemplates.push(template);
+  }
+
+  /** What launches instances from launch templates: the templates it names and where its instances run. */
+  public launcher(launcher: PendingLauncher): void {
+    this.pendingLaunchers.push(launcher);
+  }
+
   /** Terraform manages a VPC's default NACL: its entries are the listed ones only. */
   public replaceDefaultAcl(acl: Ref): void {
     if (acl.kind === 'node') this.replacedDefaultAcls.add(acl.id);
@@ -262,7 +277,7 @@ export class GraphBuilder {
       if (subnet.kind === 'node') acl(a, source)?.subnets.push(subnet.id);
     }
     this.applyTransitDefaults();
-    resolveBridges(this.nodes, this.pendingBridges,
+    resolveBridges(this.nodes, [...this.pendingBridges, ...launchBridges(this.pendingTemplates, this.pendingLaunchers)],
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();

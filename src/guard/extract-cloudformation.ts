@@ -1,4 +1,4 @@
-import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, instanceEntries } from './bridges';
+import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
@@ -324,6 +324,10 @@ class TemplateReader {
       const exposed = instance ? instanceEntries('cloudformation', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);
       const d = instance ? p : p.LaunchTemplateData ?? {};
+      if (!instance) reader.launchTemplate(c, exposedInterfaces('cloudformation', d.NetworkInterfaces, 'LaunchTemplateData.NetworkInterfaces'));
+      // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
+      const placed = p.SubnetId !== undefined || Array.isArray(p.NetworkInterfaces);
+      if (instance && p.LaunchTemplate !== undefined) reader.launcher(c, [['LaunchTemplate', templateValue(p.LaunchTemplate)]], placed ? instanceEntries('cloudformation', p, false) : []);
       const userData = d.UserData;
       if (userData === undefined) return;
       const interfaces: any[] = Array.isArray(d.NetworkInterfaces) ? d.NetworkInterfaces : [];
@@ -369,16 +373,49 @@ class TemplateReader {
     [['AWS::ElasticLoadBalancingV2::Listener'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'lb-listener', loadBalancer: noted('LoadBalancerArn', p.LoadBalancerArn), protocol: str(p.Protocol), port: port(p.Port) });
     }],
-    [['AWS::AutoScaling::AutoScalingGroup'], (reader, { b, base, noted, p, id }) => {
-      const template = p.LaunchTemplate ?? p.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification;
-      // By name (`Fn::GetAtt [Template, LaunchTemplateName]`): the template itself, not the name it repeats.
-      const byName = getAtt(template?.LaunchTemplateName);
+    [['AWS::AutoScaling::AutoScalingGroup'], (reader, c) => {
+      const { b, base, noted, p, id } = c;
+      const mixed = p.MixedInstancesPolicy?.LaunchTemplate;
+      const template = p.LaunchTemplate ?? mixed?.LaunchTemplateSpecification;
       b.add({
         ...base,
         type: 'auto-scaling-group',
-        launchTemplate: noted('LaunchTemplate', template?.LaunchTemplateId ?? (byName?.[1] === 'LaunchTemplateName' ? { Ref: byName[0] } : template?.LaunchTemplateName)),
+        launchTemplate: noted('LaunchTemplate', templateValue(template)),
         subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
       });
+      const overrides: any[] = Array.isArray(mixed?.Overrides) ? mixed.Overrides : [];
+      reader.launcher(c, [
+        ...template !== undefined ? [['LaunchTemplate', templateValue(template)] as const] : [],
+        ...overrides.filter((o) => o?.LaunchTemplateSpecification !== undefined)
+          .map((o, i) => [`MixedInstancesPolicy.LaunchTemplate.Overrides[${i}]`, templateValue(o.LaunchTemplateSpecification)] as const),
+        ...p.LaunchConfigurationName !== undefined ? [['LaunchConfigurationName', p.LaunchConfigurationName] as const] : [],
+      ], [['VPCZoneIdentifier', p.VPCZoneIdentifier ?? DEFAULT_VPC]]);
+    }],
+    // What else launches instances from launch templates (`launchBridges`), and a launch configuration's public IP address.
+    [['AWS::AutoScaling::LaunchConfiguration'], (reader, c) => reader.launchTemplate(c, exposedConfiguration(c.p.AssociatePublicIpAddress))],
+    [['AWS::EKS::Nodegroup'], (reader, c) => {
+      if (c.p.LaunchTemplate !== undefined) reader.launcher(c, [['LaunchTemplate', templateValue(c.p.LaunchTemplate)]], [['Subnets', c.p.Subnets]]);
+    }],
+    [['AWS::Batch::ComputeEnvironment'], (reader, c) => {
+      const r = c.p.ComputeResources;
+      if (r?.LaunchTemplate !== undefined) reader.launcher(c, [['ComputeResources.LaunchTemplate', templateValue(r.LaunchTemplate)]], [['ComputeResources.Subnets', r.Subnets]]);
+    }],
+    [['AWS::EC2::EC2Fleet', 'AWS::EC2::SpotFleet'], (reader, c) => {
+      const spot = c.type === 'AWS::EC2::SpotFleet';
+      const data = spot ? c.p.SpotFleetRequestConfigData ?? {} : c.p;
+      const at = spot ? 'SpotFleetRequestConfigData.' : '';
+      const configs: any[] = Array.isArray(data.LaunchTemplateConfigs) ? data.LaunchTemplateConfigs : [];
+      // A fleet's instances run in its overrides' subnets (comma-separated lists allowed), else in the default VPC.
+      const subnets = configs.flatMap((t, i) => (Array.isArray(t?.Overrides) ? t.Overrides : []).flatMap((o: any, j: number): BridgeEntry[] =>
+        o?.SubnetId === undefined ? [] : [[`${at}LaunchTemplateConfigs[${i}].Overrides[${j}].SubnetId`, typeof o.SubnetId === 'string' ? o.SubnetId.split(',').map((x: string) => x.trim()) : o.SubnetId]]));
+      if (configs.length > 0) {
+        reader.launcher(c, configs.map((t, i) => [`${at}LaunchTemplateConfigs[${i}]`, templateValue(t?.LaunchTemplateSpecification)] as const),
+          subnets.length > 0 ? subnets : [[`${at}LaunchTemplateConfigs[].Overrides[].SubnetId`, DEFAULT_VPC]]);
+      }
+      // A Spot Fleet's inline launch specifications ask for public IP addresses as an instance's interfaces do.
+      const specs: any[] = Array.isArray(data.LaunchSpecifications) ? data.LaunchSpecifications : [];
+      const inline = specs.flatMap((spec) => instanceEntries('cloudformation', spec ?? {}, true));
+      if (inline.length > 0) reader.bridge(c, inline);
     }],
     [['AWS::WAFv2::WebACL'], (_reader, { b, base, p }) => {
       b.add({ ...base, type: 'waf-web-acl', scope: String(p.Scope), rules: (Array.isArray(p.Rules) ? p.Rules : []).map(wafRule) });
@@ -570,6 +607,23 @@ class TemplateReader {
   /** A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. */
   private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
     b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
+  }
+
+  /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
+  private launchTemplate({ b, id, type, base }: ReadContext, exposed: readonly BridgeEntry[] | undefined): void {
+    const path = base.path !== undefined ? { path: base.path } : {};
+    b.launchTemplate({ node: id, type, ...(exposed ? { exposed: bridgeAttachments(exposed, (v) => this.ref(v)) } : {}), ...path });
+  }
+
+  /** What launches instances from `templates` (`[property, value]`), its instances running at `placement`. */
+  private launcher({ b, id, type, base }: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[]): void {
+    b.launcher({
+      node: id,
+      type,
+      templates: templates.map(([property, value]) => [property, this.ref(value)]),
+      placement: bridgeAttachments(placement, (v) => this.ref(v)),
+      ...(base.path !== undefined ? { path: base.path } : {}),
+    });
   }
 
   /** Where an Elastic IP address (`InstanceId`, `NetworkInterfaceId`) lands: the named instance's or interface's subnets. */
@@ -765,6 +819,16 @@ class TemplateReader {
 }
 
 /** `{ Fn::GetAtt: [id, attribute] }` (or its `id.attribute` string form) as [id, attribute]. */
+/**
+ * The launch template a launch template specification names (`LaunchTemplateId` / `LaunchTemplateName`, EKS's `Id` /
+ * `Name`). By name (`Fn::GetAtt [Template, LaunchTemplateName]`): the template itself, not the name it repeats.
+ */
+function templateValue(spec: any): unknown {
+  const name = spec?.LaunchTemplateName ?? spec?.Name;
+  const byName = getAtt(name);
+  return spec?.LaunchTemplateId ?? spec?.Id ?? (byName?.[1] === 'LaunchTemplateName' ? { Ref: byName[0] } : name);
+}
+
 function getAtt(value: unknown): [string, string] | undefined {
   const v = (value as any)?.['Fn::GetAtt'];
   if (Array.isArray(v) && v.length === 2) return [String(v[0]), String(v[1])];

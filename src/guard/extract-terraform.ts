@@ -1,4 +1,4 @@
-import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, instanceEntries } from './bridges';
+import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -439,6 +439,10 @@ class ConfigReader {
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
       const exposed = type === 'aws_instance' ? instanceEntries('terraform', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);
+      if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'));
+      // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
+      const placed = p.subnet_id !== undefined || p.network_interface !== undefined;
+      if (type === 'aws_instance' && p.launch_template !== undefined) reader.launcher(c, [['launch_template', templateValue(one(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : []);
       const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
       const text = encoded !== undefined ? userDataText(String(encoded)) : p.user_data !== undefined ? String(p.user_data) : undefined;
       if (text === undefined) return;
@@ -459,6 +463,41 @@ class ConfigReader {
         // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
         subnets: type === 'aws_instance' ? reader.refs(p.subnet_id) : undefined,
       });
+    }],
+    // What launches instances from launch templates (`launchBridges`; the group itself is read with the hub's resources),
+    // and a launch configuration's public IP address.
+    [['aws_autoscaling_group'], (reader, c) => {
+      const { p } = c;
+      readHubResource(c.type, { ...c, refs: (v) => reader.refs(v), ref: (v) => reader.ref(v) });
+      const mixed = one(one(p.mixed_instances_policy)?.launch_template);
+      const template = one(p.launch_template) ?? one(mixed?.launch_template_specification);
+      reader.launcher(c, [
+        ...template !== undefined ? [['launch_template', templateValue(template)] as const] : [],
+        ...list(mixed?.override).filter((o) => o?.launch_template_specification !== undefined)
+          .map((o, i) => [`mixed_instances_policy.launch_template.override[${i}]`, templateValue(one(o.launch_template_specification))] as const),
+        ...p.launch_configuration !== undefined ? [['launch_configuration', p.launch_configuration] as const] : [],
+      ], [['vpc_zone_identifier', p.vpc_zone_identifier ?? DEFAULT_VPC]]);
+    }],
+    [['aws_launch_configuration'], (reader, c) => reader.launchTemplate(c, exposedConfiguration(c.p.associate_public_ip_address))],
+    [['aws_eks_node_group'], (reader, c) => {
+      if (c.p.launch_template !== undefined) reader.launcher(c, [['launch_template', templateValue(one(c.p.launch_template))]], [['subnet_ids', c.p.subnet_ids]]);
+    }],
+    [['aws_batch_compute_environment'], (reader, c) => {
+      const r = one(c.p.compute_resources);
+      if (r?.launch_template !== undefined) reader.launcher(c, [['compute_resources.launch_template', templateValue(one(r.launch_template))]], [['compute_resources.subnets', r.subnets]]);
+    }],
+    [['aws_ec2_fleet', 'aws_spot_fleet_request'], (reader, c) => {
+      const configs = list(c.p.launch_template_config);
+      // A fleet's instances run in its overrides' subnets, else in the default VPC.
+      const subnets = configs.flatMap((t, i) => list(t?.override ?? t?.overrides).flatMap((o: any, j: number): BridgeEntry[] =>
+        o?.subnet_id === undefined ? [] : [[`launch_template_config[${i}].override[${j}].subnet_id`, o.subnet_id]]));
+      if (configs.length > 0) {
+        reader.launcher(c, configs.map((t, i) => [`launch_template_config[${i}]`, templateValue(one(t?.launch_template_specification))] as const),
+          subnets.length > 0 ? subnets : [['launch_template_config[].override[].subnet_id', DEFAULT_VPC]]);
+      }
+      // A Spot Fleet's inline launch specifications ask for public IP addresses as an instance does.
+      const inline = list(c.p.launch_specification).flatMap((spec) => instanceEntries('terraform', spec ?? {}, true));
+      if (inline.length > 0) reader.bridge(c, inline);
     }],
     [['aws_lb', 'aws_alb'], (reader, { b, base, p, id }) => {
       b.add({
@@ -608,6 +647,31 @@ class ConfigReader {
    */
   private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
     b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
+  }
+
+  /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
+  private launchTemplate({ b, id, type, base }: ReadContext, exposed: readonly BridgeEntry[] | undefined): void {
+    const path = base.path !== undefined ? { path: base.path } : {};
+    b.launchTemplate({ node: id, type, ...(exposed ? { exposed: bridgeAttachments(exposed, (v) => this.ref(v)) } : {}), ...path });
+  }
+
+  /**
+   * What launches instances from `templates` (`[property, value]`), its instances running at `placement`. A template
+   * named by its name (`${aws_launch_template.x.name}`) is the template itself, not the name it repeats.
+   */
+  private launcher({ b, id, type, base }: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[]): void {
+    const template = (value: unknown): Ref => {
+      if (value instanceof PlanReference && TEMPLATE_TYPES.test(value.type)) return { kind: 'node', id: this.id(value.address) };
+      const byName = typeof value === 'string' ? TEMPLATE_BY_NAME.exec(value) : null;
+      return this.ref(byName ? `\${${byName[1]}.id}` : value);
+    };
+    b.launcher({
+      node: id,
+      type,
+      templates: templates.map(([property, value]) => [property, template(value)]),
+      placement: bridgeAttachments(placement, (v) => this.ref(v)),
+      ...(base.path !== undefined ? { path: base.path } : {}),
+    });
   }
 
   /** Where an Elastic IP address lands: the subnets of the instance or interface it names, when the configuration holds it. */
@@ -817,6 +881,14 @@ class ConfigReader {
 }
 
 /** A literal string (no interpolation). */
+const TEMPLATE_TYPES = /^aws_launch_(template|configuration)$/;
+const TEMPLATE_BY_NAME = /^\$\{(aws_launch_(?:template|configuration)\.[A-Za-z0-9_-]+)\.name\}$/;
+
+/** The launch template a specification block names: `id` / `name` (Auto Scaling, instances, EKS), `launch_template_id` / `launch_template_name`. */
+function templateValue(spec: any): unknown {
+  return spec?.id ?? spec?.launch_template_id ?? spec?.name ?? spec?.launch_template_name;
+}
+
 function literal(v: unknown): string | undefined {
   return typeof v === 'string' && !v.includes('${') ? v : undefined;
 }

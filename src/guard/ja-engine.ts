@@ -41,6 +41,9 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'a Cloud WAN core network (Network Manager)': 'Cloud WAN コアネットワーク（Network Manager）',
   'the internet through a public IP address of an instance': 'インスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through an Elastic IP address': 'Elastic IP アドレス経由のインターネット',
+  'the internet through public IP addresses of the instances a launch template starts': '起動テンプレートが起動するインスタンスのパブリック IP アドレス経由のインターネット',
+  'the internet through public IP addresses that a launch template outside the synthesized output may give':
+    '合成結果にない起動テンプレートが付与しうるパブリック IP アドレス経由のインターネット',
   'a network the guard does not model': 'ガードがモデル化していないネットワーク',
 };
 
@@ -85,6 +88,13 @@ const PATTERNS: readonly Pattern[] = [
     () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
       + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
   [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
+  [/^nothing in the synthesized output launches it$/, () => '合成結果の中に、これを起動するものがない'],
+  [/^the instances run where the launch template puts them$/, () => 'インスタンスは起動テンプレートが指定する場所で動く'],
+  [/^ask for no public IP address \(AssociatePublicIpAddress\) in a launch template whose instances run in the My Number or LGWAN segment, and launch a template that asks for one only from Auto Scaling groups or instances of the same app in subnets of the Internet segment \(三層の対策\)$/,
+    () => 'マイナンバー利用事務系・LGWAN接続系で動くインスタンスの起動テンプレートでは、パブリック IP アドレス（AssociatePublicIpAddress）を求めない。'
+      + '求める起動テンプレートは、同じアプリのインターネット接続系のサブネットにある Auto Scaling グループかインスタンスからだけ起動する（三層の対策）'],
+  [/^launch from a launch template of the same app \(the guard then reads whether it asks for a public IP address\), or run the instances only in subnets of the Internet segment \(三層の対策\)$/,
+    () => '同じアプリの起動テンプレートから起動する（ガードがパブリック IP アドレスを求めるかどうかを読める）か、インスタンスをインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   // Before the general "refers to" phrases below, which end these too.
   [/^(.+) is known only after apply and its expression refers to no resource$/, (m) => `${m[1]} は apply 後にしか決まらず、その式はどのリソースも参照していない`],
   [/^(.+) is known only after apply and its expression refers to several \((.+)\)$/, (m) => `${m[1]} は apply 後にしか決まらず、その式は複数のリソース（${m[2]}）を参照している`],

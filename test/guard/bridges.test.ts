@@ -1,8 +1,9 @@
 /**
  * Network bridges the guard does not model (src/guard/bridges.ts, GUARD-1): Client VPN, PrivateLink endpoint services,
  * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, API Gateway VPC links,
- * App Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address, an associated Elastic IP. Each one attached to the My Number or LGWAN segment, or to
- * something the guard cannot place, is refused (critical, never acknowledgeable) — a traffic mirror session by SEG-1
+ * App Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address, an associated Elastic IP,
+ * a launch template asking for a public IP address (placed where what launches it runs) and what launches a template the
+ * output does not hold. Each one attached to the My Number or LGWAN segment, or to something the guard cannot place, is refused (critical, never acknowledgeable) — a traffic mirror session by SEG-1
  * instead (an error a reason naming the IDS can acknowledge: the IDS hook); one that ends in the Internet segment is
  * left to the security cloud's rules. Both engines, on the same small network: a VPC, a subnet, an internal NLB and
  * a transit gateway attachment per segment.
@@ -34,6 +35,8 @@ import { notJapanese } from '../support/japanese';
 type Seg = 'Mn' | 'Lg' | 'In';
 const SEGMENTS: Record<Seg, [string, string]> = { Mn: ['10.0.0.0/16', 'MY_NUMBER'], Lg: ['10.1.0.0/16', 'LGWAN'], In: ['10.2.0.0/16', 'INTERNET'] };
 const ENI = 'eni-0123456789abcdef0';
+/** A launch template by id: not in the output. */
+const LT = 'lt-0123456789abcdef0';
 
 /** The network every case attaches to (CloudFormation). */
 function cfnNetwork(): Record<string, any> {
@@ -74,6 +77,10 @@ interface Case {
   readonly outside: { cfn: any; tf: any; says: RegExp };
   /** False: the type attaches to something the guard never models (an ENI), so no variant passes. */
   readonly internetPasses?: false;
+  /** How the fix begins, when not by removing the resource. */
+  readonly fix?: string;
+  /** Other resources the segment variants need (what launches a launch template), by logical id / by type and name. */
+  readonly with?: { cfn(p: Seg): Record<string, any>; tf(p: Seg): Record<string, Record<string, any>> };
   cfn(p: Seg): any;
   tf(p: Seg): any;
 }
@@ -212,6 +219,92 @@ const CASES: readonly Case[] = [
     tf: (p) => ({ allocation_id: 'eipalloc-0123', network_interface_id: `\${aws_network_interface.${p}.id}` }),
     outside: { cfn: { AllocationId: 'eipalloc-0123' }, tf: { allocation_id: 'eipalloc-0123' }, says: /cannot be resolved \(missing value\)/ },
   },
+  {
+    // A launch template only when an interface asks for a public IP address: placed where what launches it runs.
+    cfnType: 'AWS::EC2::LaunchTemplate',
+    tfType: 'aws_launch_template',
+    cfn: () => ({ LaunchTemplateData: { ImageId: 'ami-0', NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true }] } }),
+    tf: () => ({ image_id: 'ami-0', network_interfaces: { device_index: 0, associate_public_ip_address: 'true' } }),
+    with: {
+      cfn: (p) => ({ Asg: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '1', LaunchTemplate: { LaunchTemplateId: { Ref: 'Bridge' }, Version: { 'Fn::GetAtt': ['Bridge', 'LatestVersionNumber'] } }, VPCZoneIdentifier: [{ Ref: `${p}Sub` }] } } }),
+      tf: (p) => ({ aws_autoscaling_group: { asg: { min_size: 1, max_size: 1, launch_template: { id: '${aws_launch_template.Bridge.id}', version: '$Latest' }, vpc_zone_identifier: [`\${aws_subnet.${p}.id}`] } } }),
+    },
+    fix: 'ask for no public IP address',
+    // Nothing in the output launches it: whatever does is outside.
+    outside: {
+      cfn: { LaunchTemplateData: { NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true }] } },
+      tf: { network_interfaces: [{ device_index: 0, associate_public_ip_address: true }] },
+      says: /launched by, which cannot be resolved \(nothing in the synthesized output launches it\)/,
+    },
+  },
+  {
+    cfnType: 'AWS::AutoScaling::LaunchConfiguration',
+    tfType: 'aws_launch_configuration',
+    cfn: () => ({ ImageId: 'ami-0', InstanceType: 't3.micro', AssociatePublicIpAddress: true }),
+    tf: () => ({ image_id: 'ami-0', instance_type: 't3.micro', associate_public_ip_address: true }),
+    with: {
+      cfn: (p) => ({ Asg: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '1', LaunchConfigurationName: { Ref: 'Bridge' }, VPCZoneIdentifier: [{ Ref: `${p}Sub` }] } } }),
+      tf: (p) => ({ aws_autoscaling_group: { asg: { min_size: 1, max_size: 1, launch_configuration: '${aws_launch_configuration.Bridge.name}', vpc_zone_identifier: [`\${aws_subnet.${p}.id}`] } } }),
+    },
+    fix: 'ask for no public IP address',
+    outside: { cfn: { ImageId: 'ami-0', AssociatePublicIpAddress: { Ref: 'Public' } }, tf: { image_id: 'ami-0', associate_public_ip_address: '${var.public}' }, says: /nothing in the synthesized output launches it/ },
+  },
+  // What launches instances from a launch template the output does not hold: the guard cannot read whether they get public IP addresses.
+  {
+    cfnType: 'AWS::AutoScaling::AutoScalingGroup',
+    tfType: 'aws_autoscaling_group',
+    cfn: (p) => ({ MinSize: '1', MaxSize: '1', LaunchTemplate: { LaunchTemplateId: LT, Version: '1' }, VPCZoneIdentifier: [{ Ref: `${p}Sub` }] }),
+    tf: (p) => ({ min_size: 1, max_size: 1, launch_template: { id: LT, version: '1' }, vpc_zone_identifier: [`\${aws_subnet.${p}.id}`] }),
+    fix: 'launch from a launch template of the same app',
+    // Without subnets the group runs in the default VPC.
+    outside: { cfn: { MinSize: '1', MaxSize: '1', LaunchTemplate: { LaunchTemplateId: LT, Version: '1' } }, tf: { min_size: 1, max_size: 1, launch_template: { id: LT } }, says: /not given, which means the default VPC/ },
+  },
+  {
+    cfnType: 'AWS::EKS::Nodegroup',
+    tfType: 'aws_eks_node_group',
+    cfn: (p) => ({ ClusterName: 'c', NodeRole: 'arn:aws:iam::111122223333:role/n', Subnets: [{ Ref: `${p}Sub` }], LaunchTemplate: { Id: LT } }),
+    tf: (p) => ({ cluster_name: 'c', node_role_arn: 'arn:aws:iam::111122223333:role/n', subnet_ids: [`\${aws_subnet.${p}.id}`], launch_template: { id: LT, version: '1' }, scaling_config: { desired_size: 1, max_size: 1, min_size: 1 } }),
+    fix: 'launch from a launch template of the same app',
+    outside: { cfn: { ClusterName: 'c', Subnets: ['subnet-0123456789abcdef0'], LaunchTemplate: { Id: LT } }, tf: { cluster_name: 'c', subnet_ids: ['subnet-0123456789abcdef0'], launch_template: { id: LT } }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::Batch::ComputeEnvironment',
+    tfType: 'aws_batch_compute_environment',
+    cfn: (p) => ({ Type: 'MANAGED', ComputeResources: { Type: 'EC2', MaxvCpus: 4, Subnets: [{ Ref: `${p}Sub` }], LaunchTemplate: { LaunchTemplateId: LT } } }),
+    tf: (p) => ({ type: 'MANAGED', compute_resources: { type: 'EC2', max_vcpus: 4, subnets: [`\${aws_subnet.${p}.id}`], launch_template: { launch_template_id: LT } } }),
+    fix: 'launch from a launch template of the same app',
+    outside: {
+      cfn: { Type: 'MANAGED', ComputeResources: { Type: 'EC2', Subnets: ['subnet-0123456789abcdef0'], LaunchTemplate: { LaunchTemplateId: LT } } },
+      tf: { type: 'MANAGED', compute_resources: { type: 'EC2', subnets: ['subnet-0123456789abcdef0'], launch_template: { launch_template_id: LT } } },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    cfnType: 'AWS::EC2::EC2Fleet',
+    tfType: 'aws_ec2_fleet',
+    cfn: (p) => ({ TargetCapacitySpecification: { TotalTargetCapacity: 1 }, LaunchTemplateConfigs: [{ LaunchTemplateSpecification: { LaunchTemplateId: LT, Version: '1' }, Overrides: [{ SubnetId: { Ref: `${p}Sub` } }] }] }),
+    tf: (p) => ({ target_capacity_specification: { default_target_capacity_type: 'on-demand', total_target_capacity: 1 }, launch_template_config: { launch_template_specification: { launch_template_id: LT, version: '1' }, override: [{ subnet_id: `\${aws_subnet.${p}.id}` }] } }),
+    fix: 'launch from a launch template of the same app',
+    // Without overrides naming subnets the fleet runs in the default VPC.
+    outside: {
+      cfn: { LaunchTemplateConfigs: [{ LaunchTemplateSpecification: { LaunchTemplateId: LT, Version: '1' } }] },
+      tf: { launch_template_config: { launch_template_specification: { launch_template_id: LT, version: '1' } } },
+      says: /not given, which means the default VPC/,
+    },
+  },
+  {
+    cfnType: 'AWS::EC2::SpotFleet',
+    tfType: 'aws_spot_fleet_request',
+    cfn: (p) => ({ SpotFleetRequestConfigData: { IamFleetRole: 'arn:aws:iam::111122223333:role/f', TargetCapacity: 1, LaunchTemplateConfigs: [{ LaunchTemplateSpecification: { LaunchTemplateId: LT, Version: '1' }, Overrides: [{ SubnetId: { Ref: `${p}Sub` } }] }] } }),
+    tf: (p) => ({ iam_fleet_role: 'arn:aws:iam::111122223333:role/f', target_capacity: 1, launch_template_config: { launch_template_specification: { id: LT, version: '1' }, overrides: [{ subnet_id: `\${aws_subnet.${p}.id}` }] } }),
+    fix: 'launch from a launch template of the same app',
+    // An inline launch specification with a public IP address and no subnet: the default VPC.
+    outside: {
+      cfn: { SpotFleetRequestConfigData: { IamFleetRole: 'r', TargetCapacity: 1, LaunchSpecifications: [{ ImageId: 'ami-0', NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true }] }] } },
+      tf: { iam_fleet_role: 'r', target_capacity: 1, launch_specification: [{ ami: 'ami-0', instance_type: 't3.micro', associate_public_ip_address: true }] },
+      says: /not given, which means the default VPC/,
+    },
+  },
 ];
 
 /** GUARD-1 findings of `graph` about node `id`, formatted (or those of `rule`, e.g. `SEG-1 error`). */
@@ -222,23 +315,27 @@ function guardFindings(graph: TopologyGraph, id: string, rule = 'GUARD-1 critica
 /** A traffic mirror session is judged by SEG-1 (an error a reason can acknowledge: the IDS hook), never by GUARD-1. */
 const MIRROR = 'AWS::EC2::TrafficMirrorSession';
 
-function cfnGraph(type: string, properties: any): TopologyGraph {
-  return extractCloudFormation({ S: { Resources: { ...cfnNetwork(), Bridge: { Type: type, Properties: properties } } } });
+function cfnGraph(type: string, properties: any, others: Record<string, any> = {}): TopologyGraph {
+  return extractCloudFormation({ S: { Resources: { ...cfnNetwork(), ...others, Bridge: { Type: type, Properties: properties } } } });
 }
 
-function tfGraph(type: string, body: any): TopologyGraph {
-  return extractTerraform({ t: { resource: { ...tfNetwork(), [type]: { Bridge: body } } } });
+function tfGraph(type: string, body: any, others: Record<string, Record<string, any>> = {}): TopologyGraph {
+  const resource: Record<string, Record<string, any>> = { ...tfNetwork() };
+  for (const [t, byName] of Object.entries(others)) resource[t] = { ...resource[t], ...byName };
+  resource[type] = { ...resource[type], Bridge: body };
+  return extractTerraform({ t: { resource } });
 }
 
+/** Per engine: the graph of a case's resource (with the resources it needs in segment `p`), its id, its type, its key in `Case`. */
 const ENGINES = [
-  ['CloudFormation', (c: Case, props: any) => cfnGraph(c.cfnType, props), (_c: Case) => 'Bridge', (c: Case) => c.cfnType, 'cfn'],
-  ['Terraform', (c: Case, body: any) => tfGraph(c.tfType, body), (c: Case) => `${c.tfType}.Bridge`, (c: Case) => c.tfType, 'tf'],
+  ['CloudFormation', (c: Case, props: any, p?: Seg) => cfnGraph(c.cfnType, props, p && c.with ? c.with.cfn(p) : {}), (_c: Case) => 'Bridge', (c: Case) => c.cfnType, 'cfn'],
+  ['Terraform', (c: Case, body: any, p?: Seg) => tfGraph(c.tfType, body, p && c.with ? c.with.tf(p) : {}), (c: Case) => `${c.tfType}.Bridge`, (c: Case) => c.tfType, 'tf'],
 ] as const;
 
 describe.each(ENGINES)('network bridges the guard does not model (%s)', (_engine, graphOf, idOf, typeOf, key) => {
   describe.each(CASES.map((c) => [c.cfnType, c] as const))('%s', (_type, c) => {
     test.each([['Mn', 'MY_NUMBER segment \\(マイナンバー利用事務系\\)'], ['Lg', 'LGWAN segment \\(LGWAN接続系\\)']] as const)('attached to %s: refused with GUARD-1 naming the resource', (p, segment) => {
-      const graph = graphOf(c, c[key](p));
+      const graph = graphOf(c, c[key](p), p);
       const mirror = c.cfnType === MIRROR;
       const found = guardFindings(graph, idOf(c), mirror ? 'SEG-1 error' : undefined);
       // One finding per resource, however many things it attaches to.
@@ -249,7 +346,7 @@ describe.each(ENGINES)('network bridges the guard does not model (%s)', (_engine
           + 'a copy of My Number or LGWAN traffic could leave its segment\\. Fix: mirror only interfaces of one segment .* acknowledge SEG-1'));
       } else {
         const expected = c.internetPasses === false ? 'which the guard does not model' : `of the ${segment}`;
-        expect(found[0]).toMatch(new RegExp(`${typeOf(c)} opens a path between .* and .*${expected}.*; the guard does not model it\\. Fix: remove ${typeOf(c)}`));
+        expect(found[0]).toMatch(new RegExp(`${typeOf(c)} opens a path between .* and .*${expected}.*; the guard does not model it\\. Fix: ${c.fix ?? `remove ${typeOf(c)}`}`));
       }
       // Worded in Japanese too.
       for (const u of graph.unresolved.filter((x) => x.node === idOf(c))) {
@@ -259,7 +356,7 @@ describe.each(ENGINES)('network bridges the guard does not model (%s)', (_engine
     });
 
     test(c.internetPasses === false ? 'in the Internet segment: still refused (what it attaches to is never modelled)' : 'in the Internet segment: left to the security cloud\'s rules', () => {
-      const found = guardFindings(graphOf(c, c[key]('In')), idOf(c), c.cfnType === MIRROR ? 'SEG-1 error' : undefined);
+      const found = guardFindings(graphOf(c, c[key]('In'), 'In'), idOf(c), c.cfnType === MIRROR ? 'SEG-1 error' : undefined);
       expect(found).toHaveLength(c.internetPasses === false ? 1 : 0);
     });
 
@@ -306,6 +403,69 @@ describe('an Elastic IP address is a bridge only when associated', () => {
       .toEqual([expect.stringMatching(/network interface eni-0123456789abcdef0 .*which the guard does not model/)]);
     expect(guardFindings(tfGraph('aws_eip', { network_interface: '${aws_network_interface.Mn.id}' }), 'aws_eip.Bridge'))
       .toEqual([expect.stringMatching(/network_interface → subnet_id.*MY_NUMBER segment/)]);
+  });
+});
+
+describe('a launch template is a bridge only when an interface asks for a public IP address', () => {
+  const asg = (template: unknown, subnet: Seg) => ({ Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '1', LaunchTemplate: template, VPCZoneIdentifier: [{ Ref: `${subnet}Sub` }] } });
+  const publicTemplate = (extra: Record<string, unknown> = {}) => ({
+    LaunchTemplateData: { NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true, ...extra }] },
+  });
+  const cfn = (template: any, others: Record<string, any>) => guardFindings(cfnGraph('AWS::EC2::LaunchTemplate', template, others), 'Bridge');
+  const byId = { LaunchTemplateId: { Ref: 'Bridge' }, Version: '1' };
+
+  test('none asked for, or false: neither the template nor what launches it is a bridge (MapPublicIpOnLaunch is LG-1\'s and MN-1\'s)', () => {
+    const graph = cfnGraph('AWS::EC2::LaunchTemplate', { LaunchTemplateData: { NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: false }] } }, { Asg: asg(byId, 'Lg') });
+    expect(graph.unresolved).toEqual([]);
+    const terraform = tfGraph('aws_launch_template', { network_interfaces: [{ associate_public_ip_address: 'false' }] },
+      { aws_autoscaling_group: { asg: { min_size: 1, max_size: 1, launch_template: { id: '${aws_launch_template.Bridge.id}' }, vpc_zone_identifier: ['${aws_subnet.Lg.id}'] } } });
+    expect(terraform.unresolved).toEqual([]);
+  });
+
+  test('one finding for the template wherever what launches it runs: Internet and LGWAN together are refused for LGWAN', () => {
+    const nodegroup = { Type: 'AWS::EKS::Nodegroup', Properties: { ClusterName: 'c', NodeRole: 'r', Subnets: [{ Ref: 'LgSub' }], LaunchTemplate: { Id: { Ref: 'Bridge' } } } };
+    const found = cfn(publicTemplate(), { Asg: asg(byId, 'In'), Nodes: nodegroup });
+    expect(found).toEqual([expect.stringMatching(/launched by Nodes → Subnets.*and subnet LgSub of the LGWAN segment \(LGWAN接続系\); the guard does not model it/)]);
+    expect(found[0]).not.toMatch(/InSub/);
+    expect(cfn(publicTemplate(), { Asg: asg(byId, 'In') })).toEqual([]);
+  });
+
+  test('by name (Fn::GetAtt LaunchTemplateName, ${aws_launch_template.x.name}) is the template itself', () => {
+    expect(cfn(publicTemplate(), { Asg: asg({ LaunchTemplateName: { 'Fn::GetAtt': ['Bridge', 'LaunchTemplateName'] }, Version: '1' }, 'Mn') }))
+      .toEqual([expect.stringMatching(/subnet MnSub of the MY_NUMBER segment/)]);
+    const terraform = tfGraph('aws_launch_template', { name: 'web', network_interfaces: [{ associate_public_ip_address: true }] },
+      { aws_autoscaling_group: { asg: { min_size: 1, max_size: 1, launch_template: { name: '${aws_launch_template.Bridge.name}' }, vpc_zone_identifier: ['${aws_subnet.Mn.id}'] } } });
+    expect(guardFindings(terraform, 'aws_launch_template.Bridge')).toEqual([expect.stringMatching(/subnet aws_subnet.Mn of the MY_NUMBER segment/)]);
+    expect(guardFindings(terraform, 'aws_autoscaling_group.asg')).toEqual([]);
+  });
+
+  test('an interface\'s own subnet places the template; an instance without a subnet runs there, else in the default VPC', () => {
+    const instance = { Type: 'AWS::EC2::Instance', Properties: { LaunchTemplate: byId } };
+    expect(cfn(publicTemplate({ SubnetId: { Ref: 'LgSub' } }), { Inst: instance }))
+      .toEqual([expect.stringMatching(/LaunchTemplateData\.NetworkInterfaces\[0\]\.SubnetId.*subnet LgSub of the LGWAN segment/)]);
+    expect(cfn(publicTemplate({ SubnetId: { Ref: 'InSub' } }), { Inst: instance })).toEqual([]);
+    expect(cfn(publicTemplate(), { Inst: instance })).toEqual([expect.stringMatching(/launched by Inst → SubnetId, which cannot be resolved \(not given, which means the default VPC\)/)]);
+  });
+
+  test('an instance, a node group or a fleet naming a template the output does not hold is refused in LGWAN, with the template it names', () => {
+    const graph = cfnGraph('AWS::EC2::Instance', { ImageId: 'ami-0', SubnetId: { Ref: 'LgSub' }, LaunchTemplate: { LaunchTemplateId: LT, Version: '1' } });
+    expect(guardFindings(graph, 'Bridge')).toEqual([expect.stringMatching(
+      new RegExp(`LaunchTemplate \\(${LT}\\) → SubnetId could not be resolved: AWS::EC2::Instance opens a path between the internet through public IP addresses that a launch template outside the synthesized output may give and subnet LgSub of the LGWAN segment.* Fix: launch from a launch template of the same app`))]);
+    // Without a subnet of its own, where the unknown template puts it: nowhere the guard can tell.
+    expect(guardFindings(cfnGraph('AWS::EC2::Instance', { ImageId: 'ami-0', LaunchTemplate: { LaunchTemplateId: LT } }), 'Bridge'))
+      .toEqual([expect.stringMatching(/the instances run where the launch template puts them/)]);
+    for (const u of graph.unresolved) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+  });
+
+  test('a Spot Fleet\'s inline launch specification with a public IP address in LGWAN is refused', () => {
+    const spec = { ImageId: 'ami-0', NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true, SubnetId: { Ref: 'LgSub' } }] };
+    expect(guardFindings(cfnGraph('AWS::EC2::SpotFleet', { SpotFleetRequestConfigData: { IamFleetRole: 'r', TargetCapacity: 1, LaunchSpecifications: [spec] } }), 'Bridge'))
+      .toEqual([expect.stringMatching(/subnet LgSub of the LGWAN segment/)]);
+    const terraform = tfGraph('aws_spot_fleet_request', { iam_fleet_role: 'r', target_capacity: 1, launch_specification: [{ ami: 'ami-0', subnet_id: '${aws_subnet.Lg.id}', associate_public_ip_address: true }] });
+    expect(guardFindings(terraform, 'aws_spot_fleet_request.Bridge')).toEqual([expect.stringMatching(/subnet aws_subnet.Lg of the LGWAN segment/)]);
   });
 });
 

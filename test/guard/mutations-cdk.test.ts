@@ -5,6 +5,7 @@
  */
 import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
@@ -576,6 +577,30 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(stack, net) {
       new ec2.CfnClientVpnTargetNetworkAssociation(stack, 'MutClientVpn', { clientVpnEndpointId: 'cvpn-endpoint-0123456789abcdef0', subnetId: subnet(net.myNumber, 'workload-1').ref });
+    },
+  },
+  {
+    // A public IP address on instances a launch template starts: α′'s LGWAN VPC has an internet gateway (the breakout),
+    // which delivers to that address whatever the subnet's routes; in the other models it is refused all the same.
+    name: 'an Auto Scaling group in LGWAN subnets launching a template that asks for a public IP address',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const template = new ec2.LaunchTemplate(stack, 'MutTemplate', { associatePublicIpAddress: true, machineImage: ec2.MachineImage.genericLinux({ 'ap-northeast-1': 'ami-0123456789abcdef0' }) });
+      new autoscaling.CfnAutoScalingGroup(stack, 'MutGroup', {
+        minSize: '1',
+        maxSize: '1',
+        vpcZoneIdentifier: [subnet(net.lgwan, 'workload-1').ref],
+        launchTemplate: { launchTemplateId: template.launchTemplateId, version: template.latestVersionNumber },
+      });
+    },
+  },
+  {
+    name: 'the tenant-restriction proxy\'s launch template asking for a public IP address',
+    rule: 'GUARD-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      l1<ec2.CfnLaunchTemplate>(net.lgwan, 'TenantProxy/LaunchTemplate').addPropertyOverride('LaunchTemplateData.NetworkInterfaces', [{ DeviceIndex: 0, AssociatePublicIpAddress: true }]);
     },
   },
   {

@@ -4,6 +4,7 @@
  * while the untouched example synthesizes. The same mutations as test/guard/mutations-cdk.test.ts, written the
  * Terraform way. Prints the tally at the end.
  */
+import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { DefaultRouteTable } from '@cdktf/provider-aws/lib/default-route-table';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
@@ -654,6 +655,30 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(stack, net) {
       new Ec2ClientVpnNetworkAssociation(stack, 'MutClientVpn', { clientVpnEndpointId: 'cvpn-endpoint-0123456789abcdef0', subnetId: subnet(net.myNumber, 'workload-1').id });
+    },
+  },
+  {
+    // A public IP address on instances a launch template starts: α′'s LGWAN VPC has an internet gateway (the breakout),
+    // which delivers to that address whatever the subnet's routes; in the other models it is refused all the same.
+    name: 'an Auto Scaling group in LGWAN subnets launching a template that asks for a public IP address',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const template = new LaunchTemplate(stack, 'MutTemplate', { imageId: 'ami-0123456789abcdef0', networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: 'true' }] });
+      new AutoscalingGroup(stack, 'MutGroup', {
+        minSize: 1,
+        maxSize: 1,
+        vpcZoneIdentifier: [subnet(net.lgwan, 'workload-1').id],
+        launchTemplate: { id: template.id, version: template.latestVersion.toString() },
+      });
+    },
+  },
+  {
+    name: 'the tenant-restriction proxy\'s launch template asking for a public IP address',
+    rule: 'GUARD-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      find<TerraformResource>(net.lgwan, 'TenantProxy/LaunchTemplate').addOverride('network_interfaces', [{ device_index: 0, associate_public_ip_address: 'true' }]);
     },
   },
   {
