@@ -3,8 +3,8 @@
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
  * Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address or an Elastic IP
- * address, a launch template asking for a public IP address (placed where what launches it runs), and what launches a
- * template the output does not hold. The extractors record what each one attaches to; once every
+ * address, an internet-facing load balancer, a launch template asking for a public IP address (placed where what
+ * launches it runs), and what launches a template the output does not hold. The extractors record what each one attaches to; once every
  * resource is read, `resolveBridges` places the attachments and records one unresolved value per resource that touches
  * the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
  *
@@ -14,6 +14,13 @@
  */
 import { GraphNode, Ref, SubnetNode, VpcNode } from './graph';
 import { Segment, SEGMENT_JA } from '../model/segment';
+
+/** What an internet-facing load balancer opens. */
+const INTERNET_FACING = 'the internet through an internet-facing load balancer';
+
+/** How to fix an internet-facing load balancer in the My Number or LGWAN segment. */
+export const INTERNET_FACING_FIX = 'make the load balancer internal (Scheme: internal, internal = true), or put it only in subnets of the Internet segment: '
+  + 'no ingress from the internet into the My Number or LGWAN segment is acceptable (三層の対策)';
 
 /** What a launcher of instances opens when the guard cannot read its launch template. */
 const LAUNCHED = 'the internet through public IP addresses that a launch template outside the synthesized output may give';
@@ -56,6 +63,13 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_eip': 'the internet through an Elastic IP address',
   'AWS::EC2::EIPAssociation': 'the internet through an Elastic IP address',
   'aws_eip_association': 'the internet through an Elastic IP address',
+  // Read as a bridge only when internet-facing (also when the scheme is not given, ELB's default, or cannot be read): the
+  // internet reaches its listeners, which forward into its targets' subnets. A Gateway Load Balancer has no scheme.
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': INTERNET_FACING,
+  'aws_lb': INTERNET_FACING,
+  'aws_alb': INTERNET_FACING,
+  'AWS::ElasticLoadBalancing::LoadBalancer': INTERNET_FACING,
+  'aws_elb': INTERNET_FACING,
   // Read as a bridge only when an interface asks for a public IP address (`launchBridges`): placed at the subnets of what
   // launches it in the output, or nowhere when nothing does.
   'AWS::EC2::LaunchTemplate': 'the internet through public IP addresses of the instances a launch template starts',

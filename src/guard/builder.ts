@@ -192,8 +192,8 @@ export class GraphBuilder {
    * A resource that opens a network path the guard does not model (Client VPN, PrivateLink, traffic mirroring...; see
    * bridges.ts): what it attaches to, placed once every resource is read.
    */
-  public bridge(node: string, type: string, attachments: readonly BridgeAttachment[], path?: string): void {
-    this.pendingBridges.push({ node, type, attachments, ...(path !== undefined ? { path } : {}) });
+  public bridge(node: string, type: string, attachments: readonly BridgeAttachment[], path?: string, fix?: string): void {
+    this.pendingBridges.push({ node, type, attachments, ...(path !== undefined ? { path } : {}), ...(fix !== undefined ? { fix } : {}) });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries } from './bridges';
+import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
@@ -346,17 +346,25 @@ class TemplateReader {
         subnets: instance ? [...reader.refs(d.SubnetId), ...interfaces.flatMap((n) => reader.refs(n?.SubnetId))] : undefined,
       });
     }],
-    [['AWS::ElasticLoadBalancingV2::LoadBalancer'], (reader, { b, base, p, id }) => {
+    [['AWS::ElasticLoadBalancingV2::LoadBalancer'], (reader, c) => {
+      const { b, base, p, id } = c;
       const mappings: any[] = Array.isArray(p.SubnetMappings) ? p.SubnetMappings : [];
+      // Both default to what ELB does when they are not given: internet-facing, application.
+      const scheme = p.Scheme === undefined ? 'internet-facing' : p.Scheme === 'internal' || p.Scheme === 'internet-facing' ? p.Scheme : 'unknown';
+      const lbType = String(p.Type ?? 'application');
       b.add({
         ...base,
         type: 'load-balancer',
         subnets: [...reader.refs(p.Subnets), ...mappings.map((m) => reader.ref(m?.SubnetId))].map((r, i) => b.noted(id, `Subnets[${i}]`, r)),
         securityGroups: reader.refs(p.SecurityGroups).map((r, i) => b.noted(id, `SecurityGroups[${i}]`, r)),
-        // Both default to what ELB does when they are not given: internet-facing, application.
-        scheme: p.Scheme === undefined ? 'internet-facing' : p.Scheme === 'internal' || p.Scheme === 'internet-facing' ? p.Scheme : 'unknown',
-        lbType: String(p.Type ?? 'application'),
+        scheme,
+        lbType,
       });
+      if (scheme !== 'internal' && lbType !== 'gateway') reader.bridge(c, [['Subnets', p.Subnets], ['SubnetMappings[].SubnetId', mappings.map((m) => m?.SubnetId)]], INTERNET_FACING_FIX);
+    }],
+    // A Classic Load Balancer takes no part in paths the guard follows; internet-facing (its default), it is a way in.
+    [['AWS::ElasticLoadBalancing::LoadBalancer'], (reader, c) => {
+      if (c.p.Scheme !== 'internal') reader.bridge(c, [['Subnets', c.p.Subnets ?? DEFAULT_VPC]], INTERNET_FACING_FIX);
     }],
     [['AWS::EC2::FlowLog'], (reader, { b, base, noted, p }) => {
       b.add({
@@ -605,8 +613,8 @@ class TemplateReader {
   }
 
   /** A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. */
-  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
-    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
+  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[], fix?: string): void {
+    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path, fix);
   }
 
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */

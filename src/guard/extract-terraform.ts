@@ -1,4 +1,4 @@
-import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries } from './bridges';
+import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -499,14 +499,23 @@ class ConfigReader {
       const inline = list(c.p.launch_specification).flatMap((spec) => instanceEntries('terraform', spec ?? {}, true));
       if (inline.length > 0) reader.bridge(c, inline);
     }],
-    [['aws_lb', 'aws_alb'], (reader, { b, base, p, id }) => {
+    [['aws_lb', 'aws_alb'], (reader, c) => {
+      const { b, base, p, id } = c;
+      const scheme = loadBalancerScheme(p);
       b.add({
         ...base,
         type: 'load-balancer',
         subnets: [...reader.refs(p.subnets), ...list(p.subnet_mapping).map((m) => reader.ref(m?.subnet_id))].map((r, i) => b.noted(id, `subnets[${i}]`, r)),
         securityGroups: reader.refs(p.security_groups).map((r, i) => b.noted(id, `security_groups[${i}]`, r)),
-        ...loadBalancerScheme(p),
+        ...scheme,
       });
+      if (scheme.scheme !== 'internal' && scheme.lbType !== 'gateway') {
+        reader.bridge(c, [['subnets', p.subnets], ['subnet_mapping[].subnet_id', list(p.subnet_mapping).map((m) => m?.subnet_id)]], INTERNET_FACING_FIX);
+      }
+    }],
+    // A Classic Load Balancer takes no part in paths the guard follows; internet-facing (its default), it is a way in.
+    [['aws_elb'], (reader, c) => {
+      if (loadBalancerScheme(c.p).scheme !== 'internal') reader.bridge(c, [['subnets', c.p.subnets ?? DEFAULT_VPC]], INTERNET_FACING_FIX);
     }],
     [['aws_flow_log'], (reader, { b, base, noted, p }) => {
       const [prop, value] = (['vpc_id', 'subnet_id', 'eni_id', 'transit_gateway_id'] as const).map((k) => [k, p[k]] as const).find(([, v]) => v !== undefined)
@@ -645,8 +654,8 @@ class ConfigReader {
    * A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. A whole
    * list from an expression (`${var.subnets}`) is one value that names no resource: unresolved.
    */
-  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[]): void {
-    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path);
+  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[], fix?: string): void {
+    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path, fix);
   }
 
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */

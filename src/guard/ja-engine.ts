@@ -41,6 +41,7 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'a Cloud WAN core network (Network Manager)': 'Cloud WAN コアネットワーク（Network Manager）',
   'the internet through a public IP address of an instance': 'インスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through an Elastic IP address': 'Elastic IP アドレス経由のインターネット',
+  'the internet through an internet-facing load balancer': 'インターネット向けロードバランサー経由のインターネット',
   'the internet through public IP addresses of the instances a launch template starts': '起動テンプレートが起動するインスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through public IP addresses that a launch template outside the synthesized output may give':
     '合成結果にない起動テンプレートが付与しうるパブリック IP アドレス経由のインターネット',
@@ -88,6 +89,9 @@ const PATTERNS: readonly Pattern[] = [
     () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
       + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
   [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
+  [/^make the load balancer internal \(Scheme: internal, internal = true\), or put it only in subnets of the Internet segment: no ingress from the internet into the My Number or LGWAN segment is acceptable \(三層の対策\)$/,
+    () => 'ロードバランサーを内部向けにする（Scheme: internal、internal = true）か、インターネット接続系のサブネットにだけ置く。'
+      + 'インターネットからマイナンバー利用事務系・LGWAN接続系への通信は、どの形でも認められない（三層の対策）'],
   [/^nothing in the synthesized output launches it$/, () => '合成結果の中に、これを起動するものがない'],
   [/^the instances run where the launch template puts them$/, () => 'インスタンスは起動テンプレートが指定する場所で動く'],
   [/^ask for no public IP address \(AssociatePublicIpAddress\) in a launch template whose instances run in the My Number or LGWAN segment, and launch a template that asks for one only from Auto Scaling groups or instances of the same app in subnets of the Internet segment \(三層の対策\)$/,

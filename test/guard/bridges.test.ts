@@ -2,7 +2,7 @@
  * Network bridges the guard does not model (src/guard/bridges.ts, GUARD-1): Client VPN, PrivateLink endpoint services,
  * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, API Gateway VPC links,
  * App Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address, an associated Elastic IP,
- * a launch template asking for a public IP address (placed where what launches it runs) and what launches a template the
+ * an internet-facing load balancer, a launch template asking for a public IP address (placed where what launches it runs) and what launches a template the
  * output does not hold. Each one attached to the My Number or LGWAN segment, or to something the guard cannot place, is refused (critical, never acknowledgeable) — a traffic mirror session by SEG-1
  * instead (an error a reason naming the IDS can acknowledge: the IDS hook); one that ends in the Internet segment is
  * left to the security cloud's rules. Both engines, on the same small network: a VPC, a subnet, an internal NLB and
@@ -220,6 +220,35 @@ const CASES: readonly Case[] = [
     outside: { cfn: { AllocationId: 'eipalloc-0123' }, tf: { allocation_id: 'eipalloc-0123' }, says: /cannot be resolved \(missing value\)/ },
   },
   {
+    // A load balancer only when internet-facing (ELB's default): the internet reaches its listeners, which forward into the segment.
+    cfnType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    tfType: 'aws_lb',
+    cfn: (p) => ({ Type: 'application', Subnets: [{ Ref: `${p}Sub` }] }),
+    tf: (p) => ({ load_balancer_type: 'application', subnets: [`\${aws_subnet.${p}.id}`] }),
+    fix: 'make the load balancer internal',
+    outside: { cfn: { Scheme: 'internet-facing', Type: 'network', SubnetMappings: [{ SubnetId: 'subnet-0123456789abcdef0', AllocationId: 'eipalloc-0123' }] }, tf: { internal: false, subnets: ['subnet-0123456789abcdef0'] }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // Terraform's other name for it, and an internet-facing Network Load Balancer with an Elastic IP per subnet.
+    cfnType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    tfType: 'aws_alb',
+    cfn: (p) => ({ Type: 'network', Scheme: 'internet-facing', SubnetMappings: [{ SubnetId: { Ref: `${p}Sub` }, AllocationId: 'eipalloc-0123' }] }),
+    tf: (p) => ({ load_balancer_type: 'network', internal: false, subnet_mapping: [{ subnet_id: `\${aws_subnet.${p}.id}`, allocation_id: 'eipalloc-0123' }] }),
+    fix: 'make the load balancer internal',
+    // Neither subnets nor mappings: where it is cannot be told.
+    outside: { cfn: { Type: 'network' }, tf: { load_balancer_type: 'network' }, says: /cannot be resolved \(missing value\)/ },
+  },
+  {
+    // The Classic Load Balancer: internet-facing by default.
+    cfnType: 'AWS::ElasticLoadBalancing::LoadBalancer',
+    tfType: 'aws_elb',
+    cfn: (p) => ({ Subnets: [{ Ref: `${p}Sub` }], Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }] }),
+    tf: (p) => ({ subnets: [`\${aws_subnet.${p}.id}`], listener: { lb_port: 80, instance_port: 80, lb_protocol: 'http', instance_protocol: 'http' } }),
+    fix: 'make the load balancer internal',
+    // Without subnets: the default VPC (or EC2-Classic).
+    outside: { cfn: { AvailabilityZones: ['ap-northeast-1a'] }, tf: { availability_zones: ['ap-northeast-1a'] }, says: /not given, which means the default VPC/ },
+  },
+  {
     // A launch template only when an interface asks for a public IP address: placed where what launches it runs.
     cfnType: 'AWS::EC2::LaunchTemplate',
     tfType: 'aws_launch_template',
@@ -406,6 +435,22 @@ describe('an Elastic IP address is a bridge only when associated', () => {
   });
 });
 
+describe('a load balancer is a bridge only when internet-facing', () => {
+  test('internal, a Gateway Load Balancer, or an internal Classic Load Balancer: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::ElasticLoadBalancingV2::LoadBalancer', { Scheme: 'internal', Subnets: [{ Ref: 'LgSub' }] }), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::ElasticLoadBalancingV2::LoadBalancer', { Type: 'gateway', Subnets: [{ Ref: 'LgSub' }] }), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::ElasticLoadBalancing::LoadBalancer', { Scheme: 'internal', Subnets: [{ Ref: 'LgSub' }] }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_lb', { internal: true, subnets: ['${aws_subnet.Lg.id}'] }), 'aws_lb.Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_alb', { internal: 'true', subnets: ['${aws_subnet.Lg.id}'] }), 'aws_alb.Bridge')).toEqual([]);
+  });
+  test('a scheme the guard cannot read may be internet-facing: refused in LGWAN (fail closed); aws_alb and subnet mappings are read', () => {
+    expect(guardFindings(cfnGraph('AWS::ElasticLoadBalancingV2::LoadBalancer', { Scheme: { Ref: 'Scheme' }, SubnetMappings: [{ SubnetId: { Ref: 'LgSub' } }] }), 'Bridge'))
+      .toEqual([expect.stringMatching(/SubnetMappings\[\]\.SubnetId could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+    expect(guardFindings(tfGraph('aws_alb', { internal: '${var.internal}', subnet_mapping: [{ subnet_id: '${aws_subnet.Mn.id}' }] }), 'aws_alb.Bridge'))
+      .toEqual([expect.stringMatching(/subnet aws_subnet.Mn of the MY_NUMBER segment/)]);
+  });
+});
+
 describe('a launch template is a bridge only when an interface asks for a public IP address', () => {
   const asg = (template: unknown, subnet: Seg) => ({ Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '1', LaunchTemplate: template, VPCZoneIdentifier: [{ Ref: `${subnet}Sub` }] } });
   const publicTemplate = (extra: Record<string, unknown> = {}) => ({
@@ -471,7 +516,7 @@ describe('a launch template is a bridge only when an interface asks for a public
 
 describe('network bridges: placement', () => {
   test('every type is read by both engines (the table of the tests covers them all)', () => {
-    expect(CASES.flatMap((c) => [c.cfnType, c.tfType]).sort()).toEqual([...BRIDGE_TYPES].sort());
+    expect([...new Set(CASES.flatMap((c) => [c.cfnType, c.tfType]))].sort()).toEqual([...BRIDGE_TYPES].sort());
   });
 
   test('a subnet labelled MY_NUMBER in an Internet VPC is refused; an unlabelled VPC is refused; the prefecture hub is not', () => {

@@ -596,6 +596,16 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // An internet-facing load balancer takes ingress from the internet (α′'s LGWAN VPC has the internet gateway it needs)
+    // and forwards it to targets in the segment.
+    name: 'an internet-facing Application Load Balancer in LGWAN subnets',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new elbv2.CfnLoadBalancer(stack, 'MutPublicAlb', { type: 'application', scheme: 'internet-facing', subnets: [subnet(net.lgwan, 'workload-1').ref, subnet(net.lgwan, 'workload-2').ref] });
+    },
+  },
+  {
     name: 'the tenant-restriction proxy\'s launch template asking for a public IP address',
     rule: 'GUARD-1',
     models: [NetworkModel.ALPHA_PRIME],

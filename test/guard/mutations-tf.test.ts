@@ -674,6 +674,16 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // An internet-facing load balancer takes ingress from the internet (α′'s LGWAN VPC has the internet gateway it needs)
+    // and forwards it to targets in the segment.
+    name: 'an internet-facing Application Load Balancer in LGWAN subnets',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new Lb(stack, 'MutPublicAlb', { loadBalancerType: 'application', internal: false, subnets: [subnet(net.lgwan, 'workload-1').id, subnet(net.lgwan, 'workload-2').id] });
+    },
+  },
+  {
     name: 'the tenant-restriction proxy\'s launch template asking for a public IP address',
     rule: 'GUARD-1',
     models: [NetworkModel.ALPHA_PRIME],

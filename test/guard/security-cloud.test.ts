@@ -183,7 +183,19 @@ describe('the security cloud\'s resources in a Terraform plan JSON (values known
     const graph = extractTerraformPlan(planOf([
       { address: 'aws_vpc.hub', values: { cidr_block: HUB_CIDR, tags_all: { 'jichitai:security-cloud': 'hub' } }, unknown: { id: true, arn: true } },
       { address: 'aws_s3_bucket.siem', values: { bucket: 'aws-waf-logs-pref-siem', tags_all: tags }, unknown: { id: true, arn: true } },
-      { address: 'aws_lb.web', values: { internal: false, load_balancer_type: 'application', tags_all: {} }, unknown: { id: true, arn: true } },
+      {
+        address: 'aws_subnet.web',
+        values: { cidr_block: HUB_CIDR.replace(/\/\d+$/, '/24'), tags_all: {} },
+        unknown: { id: true, vpc_id: true },
+        expressions: { vpc_id: refs('aws_vpc.hub.id', 'aws_vpc.hub') },
+      },
+      // Internet-facing in the hub's subnet (an internet-facing load balancer is a way in: the guard must place it).
+      {
+        address: 'aws_lb.web',
+        values: { internal: false, load_balancer_type: 'application', tags_all: {} },
+        unknown: { id: true, arn: true, subnets: [true] },
+        expressions: { subnets: refs('aws_subnet.web.id', 'aws_subnet.web') },
+      },
       {
         address: 'aws_wafv2_web_acl.web',
         values: {
