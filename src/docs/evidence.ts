@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 88, cases: 244 },
-  cdktf: { mutations: 96, cases: 265 },
+  cdk: { mutations: 89, cases: 248 },
+  cdktf: { mutations: 97, cases: 269 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

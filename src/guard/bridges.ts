@@ -3,9 +3,9 @@
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
  * Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address or an Elastic IP
- * address, an internet-facing load balancer, a launch template asking for a public IP address (placed where what
- * launches it runs), and what launches a template the output does not hold. The extractors record what each one attaches to; once every
- * resource is read, `resolveBridges` places the attachments and records one unresolved value per resource that touches
+ * address, an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch
+ * template asking for a public IP address (placed where what launches it runs), and what launches a template the
+ * output does not hold. The extractors record what each one attaches to; once every resource is read, `resolveBridges` places the attachments and records one unresolved value per resource that touches
  * the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
  *
  * An attachment only in the Internet segment (or the prefecture hub) is not recorded: public ingress into and egress
@@ -21,6 +21,33 @@ const INTERNET_FACING = 'the internet through an internet-facing load balancer';
 /** How to fix an internet-facing load balancer in the My Number or LGWAN segment. */
 export const INTERNET_FACING_FIX = 'make the load balancer internal (Scheme: internal, internal = true), or put it only in subnets of the Internet segment: '
   + 'no ingress from the internet into the My Number or LGWAN segment is acceptable (三層の対策)';
+
+/** What a publicly accessible database or replication instance opens. */
+const PUBLIC_ENDPOINT = 'the internet through the public endpoint of a publicly accessible database or replication instance';
+
+/** How to fix a publicly accessible managed service in the My Number or LGWAN segment. */
+export const PUBLIC_SERVICE_FIX = 'make it private: PubliclyAccessible (publicly_accessible) false for a database or replication instance, '
+  + 'DirectInternetAccess (direct_internet_access) Disabled for a notebook instance; or run it only in subnets of the Internet segment (三層の対策)';
+
+/**
+ * Whether a managed service may be publicly accessible: its setting is true ("Enabled"), cannot be read at synth time, or
+ * is left out where the default can be public — RDS (CloudFormation: AWS makes it public when the VPC has an internet
+ * gateway; `aws_rds_cluster_instance`'s is computed), DMS (AWS's default is true), Redshift in provider 5.x (its default
+ * is true), SageMaker notebooks (`Enabled`). Left out is private for `aws_db_instance` (the provider's default is false)
+ * and `AWS::Redshift::Cluster` (the API's default is false). Sources: the CloudFormation resource references and the
+ * AWS provider 5.100 documentation of each argument.
+ */
+export function publiclyAccessible(type: string, p: any): boolean {
+  switch (type) {
+    case 'AWS::RDS::DBInstance': case 'AWS::DMS::ReplicationInstance': case 'AWS::Redshift::Cluster':
+      return p.PubliclyAccessible === undefined ? type !== 'AWS::Redshift::Cluster' : mayBeOn(p.PubliclyAccessible);
+    case 'aws_db_instance': case 'aws_rds_cluster_instance': case 'aws_redshift_cluster': case 'aws_dms_replication_instance':
+      return p.publicly_accessible === undefined || p.publicly_accessible === null ? type !== 'aws_db_instance' : mayBeOn(p.publicly_accessible);
+    case 'AWS::SageMaker::NotebookInstance': return p.SubnetId !== undefined && p.DirectInternetAccess !== 'Disabled';
+    case 'aws_sagemaker_notebook_instance': return p.subnet_id !== undefined && p.direct_internet_access !== 'Disabled';
+    default: return false;
+  }
+}
 
 /** What a launcher of instances opens when the guard cannot read its launch template. */
 const LAUNCHED = 'the internet through public IP addresses that a launch template outside the synthesized output may give';
@@ -70,6 +97,18 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_alb': INTERNET_FACING,
   'AWS::ElasticLoadBalancing::LoadBalancer': INTERNET_FACING,
   'aws_elb': INTERNET_FACING,
+  // Read as a bridge only when publicly accessible (`publiclyAccessible`): AWS gives it a public IP address in its
+  // subnets (those of its subnet group), which an internet gateway on the VPC delivers to whatever the routes.
+  'AWS::RDS::DBInstance': PUBLIC_ENDPOINT,
+  'aws_db_instance': PUBLIC_ENDPOINT,
+  'aws_rds_cluster_instance': PUBLIC_ENDPOINT,
+  'AWS::Redshift::Cluster': PUBLIC_ENDPOINT,
+  'aws_redshift_cluster': PUBLIC_ENDPOINT,
+  'AWS::DMS::ReplicationInstance': PUBLIC_ENDPOINT,
+  'aws_dms_replication_instance': PUBLIC_ENDPOINT,
+  // A notebook instance in a subnet with direct internet access reaches the internet through SageMaker's own network.
+  'AWS::SageMaker::NotebookInstance': 'the internet through the direct internet access of a SageMaker notebook instance',
+  'aws_sagemaker_notebook_instance': 'the internet through the direct internet access of a SageMaker notebook instance',
   // Read as a bridge only when an interface asks for a public IP address (`launchBridges`): placed at the subnets of what
   // launches it in the output, or nowhere when nothing does.
   'AWS::EC2::LaunchTemplate': 'the internet through public IP addresses of the instances a launch template starts',

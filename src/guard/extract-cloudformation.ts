@@ -1,4 +1,4 @@
-import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX } from './bridges';
+import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
@@ -461,6 +461,10 @@ class TemplateReader {
       const configs = [p.ExtendedS3DestinationConfiguration, p.S3DestinationConfiguration].filter((c) => c !== undefined);
       b.add({ ...base, type: 'delivery-stream', buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))) });
     }],
+    // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
+    [['AWS::RDS::DBInstance', 'AWS::Redshift::Cluster', 'AWS::DMS::ReplicationInstance', 'AWS::SageMaker::NotebookInstance'], (reader, c) => {
+      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
+    }],
     // Network paths the guard does not model (bridges.ts): refused unless they end in the Internet segment (GUARD-1).
     [['AWS::EC2::ClientVpnEndpoint'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId ?? DEFAULT_VPC]])],
     [['AWS::EC2::ClientVpnTargetNetworkAssociation'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
@@ -632,6 +636,36 @@ class TemplateReader {
       placement: bridgeAttachments(placement, (v) => this.ref(v)),
       ...(base.path !== undefined ? { path: base.path } : {}),
     });
+  }
+
+  /**
+   * Where a managed service's public endpoint lands: the subnets of its subnet group when the template holds it (an
+   * Aurora instance's is its cluster's), the group itself otherwise (not placeable), the default VPC without one.
+   */
+  private serviceSubnets(type: string, p: any): BridgeEntry[] {
+    const group = (property: string, value: unknown, groupType: string): BridgeEntry[] => {
+      if (value === undefined) return [[property, DEFAULT_VPC]];
+      const named = this.named(value, groupType);
+      return named ? [[`${property} → SubnetIds`, named.SubnetIds]] : [[property, value]];
+    };
+    switch (type) {
+      case 'AWS::RDS::DBInstance': {
+        const cluster = p.DBSubnetGroupName === undefined && p.DBClusterIdentifier !== undefined ? this.named(p.DBClusterIdentifier, 'AWS::RDS::DBCluster') : undefined;
+        if (p.DBSubnetGroupName === undefined && p.DBClusterIdentifier !== undefined && !cluster) return [['DBClusterIdentifier', p.DBClusterIdentifier]];
+        return cluster ? group('DBClusterIdentifier → DBSubnetGroupName', cluster.DBSubnetGroupName, 'AWS::RDS::DBSubnetGroup')
+          : group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::RDS::DBSubnetGroup');
+      }
+      case 'AWS::Redshift::Cluster': return group('ClusterSubnetGroupName', p.ClusterSubnetGroupName, 'AWS::Redshift::ClusterSubnetGroup');
+      case 'AWS::DMS::ReplicationInstance': return group('ReplicationSubnetGroupIdentifier', p.ReplicationSubnetGroupIdentifier, 'AWS::DMS::ReplicationSubnetGroup');
+      default: return [['SubnetId', p.SubnetId]];
+    }
+  }
+
+  /** The properties of the resource of `type` a value names by `Ref` (a subnet group, a cluster), when the template holds it. */
+  private named(value: unknown, type: string): any {
+    const id = value && typeof value === 'object' && typeof (value as any).Ref === 'string' ? (value as any).Ref as string : undefined;
+    const r = id !== undefined ? this.resources[id] : undefined;
+    return r?.Type === type ? r.Properties ?? {} : undefined;
   }
 
   /** Where an Elastic IP address (`InstanceId`, `NetworkInterfaceId`) lands: the named instance's or interface's subnets. */

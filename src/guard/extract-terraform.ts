@@ -1,4 +1,4 @@
-import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX } from './bridges';
+import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -555,6 +555,10 @@ class ConfigReader {
     [['aws_networkmanager_vpc_attachment'], (reader, c) => reader.bridge(c, [['vpc_arn', c.p.vpc_arn], ['subnet_arns', c.p.subnet_arns]])],
     // An Elastic IP address associated with an instance or an interface: the internet reaches it (an unassociated one,
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
+    // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
+    [['aws_db_instance', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_dms_replication_instance', 'aws_sagemaker_notebook_instance'], (reader, c) => {
+      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
+    }],
     [['aws_eip'], (reader, c) => {
       const entries = reader.eip(['instance', c.p.instance], ['network_interface', c.p.network_interface]);
       if (entries.length > 0) reader.bridge(c, entries);
@@ -681,6 +685,36 @@ class ConfigReader {
       placement: bridgeAttachments(placement, (v) => this.ref(v)),
       ...(base.path !== undefined ? { path: base.path } : {}),
     });
+  }
+
+  /**
+   * Where a managed service's public endpoint lands: the subnets of its subnet group when the configuration holds it (an
+   * Aurora instance's is its cluster's), the group itself otherwise (not placeable), the default VPC without one.
+   */
+  private serviceSubnets(type: string, p: any): BridgeEntry[] {
+    const group = (property: string, value: unknown, groupType: string): BridgeEntry[] => {
+      if (value === undefined || value === null) return [[property, DEFAULT_VPC]];
+      const named = this.named(value, groupType);
+      return named ? [[`${property} → subnet_ids`, named.subnet_ids]] : [[property, value]];
+    };
+    switch (type) {
+      case 'aws_db_instance': return group('db_subnet_group_name', p.db_subnet_group_name, 'aws_db_subnet_group');
+      case 'aws_rds_cluster_instance': {
+        if (p.db_subnet_group_name !== undefined) return group('db_subnet_group_name', p.db_subnet_group_name, 'aws_db_subnet_group');
+        const cluster = this.named(p.cluster_identifier, 'aws_rds_cluster');
+        return cluster ? group('cluster_identifier → db_subnet_group_name', cluster.db_subnet_group_name, 'aws_db_subnet_group') : [['cluster_identifier', p.cluster_identifier]];
+      }
+      case 'aws_redshift_cluster': return group('cluster_subnet_group_name', p.cluster_subnet_group_name, 'aws_redshift_subnet_group');
+      case 'aws_dms_replication_instance': return group('replication_subnet_group_id', p.replication_subnet_group_id, 'aws_dms_replication_subnet_group');
+      default: return [['subnet_id', p.subnet_id]];
+    }
+  }
+
+  /** The arguments of the resource of `type` a value refers to (`${type.name.attribute}`, a plan's reference), when the configuration holds it. */
+  private named(value: unknown, type: string): any {
+    const address = value instanceof PlanReference ? value.address
+      : typeof value === 'string' ? new RegExp(`^\\$\\{(${type}\\.[^.}]+)\\.[a-z_]+\\}$`).exec(value)?.[1] : undefined;
+    return address !== undefined && this.types.get(address) === type ? this.bodies.get(address) ?? {} : undefined;
   }
 
   /** Where an Elastic IP address lands: the subnets of the instance or interface it names, when the configuration holds it. */

@@ -42,6 +42,9 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through a public IP address of an instance': 'インスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through an Elastic IP address': 'Elastic IP アドレス経由のインターネット',
   'the internet through an internet-facing load balancer': 'インターネット向けロードバランサー経由のインターネット',
+  'the internet through the public endpoint of a publicly accessible database or replication instance':
+    'パブリックアクセス可能なデータベース・レプリケーションインスタンスのパブリックエンドポイント経由のインターネット',
+  'the internet through the direct internet access of a SageMaker notebook instance': 'SageMaker ノートブックインスタンスの直接インターネットアクセス経由のインターネット',
   'the internet through public IP addresses of the instances a launch template starts': '起動テンプレートが起動するインスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through public IP addresses that a launch template outside the synthesized output may give':
     '合成結果にない起動テンプレートが付与しうるパブリック IP アドレス経由のインターネット',
@@ -92,6 +95,9 @@ const PATTERNS: readonly Pattern[] = [
   [/^make the load balancer internal \(Scheme: internal, internal = true\), or put it only in subnets of the Internet segment: no ingress from the internet into the My Number or LGWAN segment is acceptable \(三層の対策\)$/,
     () => 'ロードバランサーを内部向けにする（Scheme: internal、internal = true）か、インターネット接続系のサブネットにだけ置く。'
       + 'インターネットからマイナンバー利用事務系・LGWAN接続系への通信は、どの形でも認められない（三層の対策）'],
+  [/^make it private: PubliclyAccessible \(publicly_accessible\) false for a database or replication instance, DirectInternetAccess \(direct_internet_access\) Disabled for a notebook instance; or run it only in subnets of the Internet segment \(三層の対策\)$/,
+    () => 'プライベートにする: データベース・レプリケーションインスタンスは PubliclyAccessible（publicly_accessible）を false に、'
+      + 'ノートブックインスタンスは DirectInternetAccess（direct_internet_access）を Disabled にする。またはインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^nothing in the synthesized output launches it$/, () => '合成結果の中に、これを起動するものがない'],
   [/^the instances run where the launch template puts them$/, () => 'インスタンスは起動テンプレートが指定する場所で動く'],
   [/^ask for no public IP address \(AssociatePublicIpAddress\) in a launch template whose instances run in the My Number or LGWAN segment, and launch a template that asks for one only from Auto Scaling groups or instances of the same app in subnets of the Internet segment \(三層の対策\)$/,

@@ -2,7 +2,7 @@
  * Network bridges the guard does not model (src/guard/bridges.ts, GUARD-1): Client VPN, PrivateLink endpoint services,
  * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, API Gateway VPC links,
  * App Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address, an associated Elastic IP,
- * an internet-facing load balancer, a launch template asking for a public IP address (placed where what launches it runs) and what launches a template the
+ * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch template asking for a public IP address (placed where what launches it runs) and what launches a template the
  * output does not hold. Each one attached to the My Number or LGWAN segment, or to something the guard cannot place, is refused (critical, never acknowledgeable) — a traffic mirror session by SEG-1
  * instead (an error a reason naming the IDS can acknowledge: the IDS hook); one that ends in the Internet segment is
  * left to the security cloud's rules. Both engines, on the same small network: a VPC, a subnet, an internal NLB and
@@ -249,6 +249,71 @@ const CASES: readonly Case[] = [
     outside: { cfn: { AvailabilityZones: ['ap-northeast-1a'] }, tf: { availability_zones: ['ap-northeast-1a'] }, says: /not given, which means the default VPC/ },
   },
   {
+    // A publicly accessible database: AWS gives it a public IP address in its subnet group's subnets.
+    cfnType: 'AWS::RDS::DBInstance',
+    tfType: 'aws_db_instance',
+    cfn: () => ({ Engine: 'postgres', DBInstanceClass: 'db.t3.micro', PubliclyAccessible: true, DBSubnetGroupName: { Ref: 'DbGroup' } }),
+    tf: () => ({ engine: 'postgres', instance_class: 'db.t3.micro', publicly_accessible: true, db_subnet_group_name: '${aws_db_subnet_group.grp.name}' }),
+    with: {
+      cfn: (p) => ({ DbGroup: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: `${p}Sub` }] } } }),
+      tf: (p) => ({ aws_db_subnet_group: { grp: { subnet_ids: [`\${aws_subnet.${p}.id}`] } } }),
+    },
+    fix: 'make it private',
+    // Without a subnet group: the default VPC.
+    outside: { cfn: { Engine: 'postgres', PubliclyAccessible: true }, tf: { engine: 'postgres', publicly_accessible: true }, says: /not given, which means the default VPC/ },
+  },
+  {
+    // An Aurora instance: its cluster's subnet group; AWS decides its public access when the setting is left out.
+    cfnType: 'AWS::RDS::DBInstance',
+    tfType: 'aws_rds_cluster_instance',
+    cfn: () => ({ Engine: 'aurora-postgresql', DBInstanceClass: 'db.r6g.large', DBClusterIdentifier: { Ref: 'Cluster' } }),
+    tf: () => ({ engine: 'aurora-postgresql', instance_class: 'db.r6g.large', cluster_identifier: '${aws_rds_cluster.c.id}' }),
+    with: {
+      cfn: (p) => ({
+        DbGroup: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: `${p}Sub` }] } },
+        Cluster: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql', DBSubnetGroupName: { Ref: 'DbGroup' } } },
+      }),
+      tf: (p) => ({ aws_db_subnet_group: { grp: { subnet_ids: [`\${aws_subnet.${p}.id}`] } }, aws_rds_cluster: { c: { engine: 'aurora-postgresql', db_subnet_group_name: '${aws_db_subnet_group.grp.name}' } } }),
+    },
+    fix: 'make it private',
+    outside: { cfn: { Engine: 'aurora-postgresql', DBClusterIdentifier: 'other-cluster' }, tf: { cluster_identifier: 'other-cluster' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::Redshift::Cluster',
+    tfType: 'aws_redshift_cluster',
+    cfn: () => ({ ClusterType: 'single-node', NodeType: 'ra3.xlplus', PubliclyAccessible: true, ClusterSubnetGroupName: { Ref: 'RsGroup' } }),
+    // Left out: public (the provider 5.x default).
+    tf: () => ({ cluster_identifier: 'c', node_type: 'ra3.xlplus', cluster_subnet_group_name: '${aws_redshift_subnet_group.grp.name}' }),
+    with: {
+      cfn: (p) => ({ RsGroup: { Type: 'AWS::Redshift::ClusterSubnetGroup', Properties: { Description: 'd', SubnetIds: [{ Ref: `${p}Sub` }] } } }),
+      tf: (p) => ({ aws_redshift_subnet_group: { grp: { name: 'g', subnet_ids: [`\${aws_subnet.${p}.id}`] } } }),
+    },
+    fix: 'make it private',
+    outside: { cfn: { PubliclyAccessible: true, ClusterSubnetGroupName: 'other-group' }, tf: { publicly_accessible: true, cluster_subnet_group_name: 'other-group' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // Left out: public (AWS's default for a replication instance).
+    cfnType: 'AWS::DMS::ReplicationInstance',
+    tfType: 'aws_dms_replication_instance',
+    cfn: () => ({ ReplicationInstanceClass: 'dms.t3.micro', ReplicationSubnetGroupIdentifier: { Ref: 'DmsGroup' } }),
+    tf: () => ({ replication_instance_id: 'r', replication_instance_class: 'dms.t3.micro', replication_subnet_group_id: '${aws_dms_replication_subnet_group.grp.id}' }),
+    with: {
+      cfn: (p) => ({ DmsGroup: { Type: 'AWS::DMS::ReplicationSubnetGroup', Properties: { ReplicationSubnetGroupDescription: 'd', SubnetIds: [{ Ref: `${p}Sub` }] } } }),
+      tf: (p) => ({ aws_dms_replication_subnet_group: { grp: { replication_subnet_group_id: 'g', replication_subnet_group_description: 'd', subnet_ids: [`\${aws_subnet.${p}.id}`] } } }),
+    },
+    fix: 'make it private',
+    outside: { cfn: { ReplicationInstanceClass: 'dms.t3.micro' }, tf: { replication_instance_class: 'dms.t3.micro' }, says: /not given, which means the default VPC/ },
+  },
+  {
+    // Direct internet access left out: Enabled.
+    cfnType: 'AWS::SageMaker::NotebookInstance',
+    tfType: 'aws_sagemaker_notebook_instance',
+    cfn: (p) => ({ InstanceType: 'ml.t3.medium', RoleArn: 'arn:aws:iam::111122223333:role/n', SubnetId: { Ref: `${p}Sub` }, SecurityGroupIds: [] }),
+    tf: (p) => ({ name: 'n', role_arn: 'arn:aws:iam::111122223333:role/n', instance_type: 'ml.t3.medium', subnet_id: `\${aws_subnet.${p}.id}` }),
+    fix: 'make it private',
+    outside: { cfn: { InstanceType: 'ml.t3.medium', SubnetId: 'subnet-0123456789abcdef0' }, tf: { instance_type: 'ml.t3.medium', subnet_id: 'subnet-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
     // A launch template only when an interface asks for a public IP address: placed where what launches it runs.
     cfnType: 'AWS::EC2::LaunchTemplate',
     tfType: 'aws_launch_template',
@@ -448,6 +513,25 @@ describe('a load balancer is a bridge only when internet-facing', () => {
       .toEqual([expect.stringMatching(/SubnetMappings\[\]\.SubnetId could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
     expect(guardFindings(tfGraph('aws_alb', { internal: '${var.internal}', subnet_mapping: [{ subnet_id: '${aws_subnet.Mn.id}' }] }), 'aws_alb.Bridge'))
       .toEqual([expect.stringMatching(/subnet aws_subnet.Mn of the MY_NUMBER segment/)]);
+  });
+});
+
+describe('a managed service is a bridge only when it may be publicly accessible', () => {
+  const group = { DbGroup: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: 'LgSub' }] } } };
+  test('private, or left out where the default is private, or a notebook without a subnet: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::RDS::DBInstance', { PubliclyAccessible: false, DBSubnetGroupName: { Ref: 'DbGroup' } }, group), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::RDS::DBInstance', { PubliclyAccessible: 'false', DBSubnetGroupName: { Ref: 'DbGroup' } }, group), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::Redshift::Cluster', { NodeType: 'ra3.xlplus' }), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::SageMaker::NotebookInstance', { InstanceType: 'ml.t3.medium', SubnetId: { Ref: 'LgSub' }, DirectInternetAccess: 'Disabled' }), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::SageMaker::NotebookInstance', { InstanceType: 'ml.t3.medium' }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_db_instance', { engine: 'postgres' }), 'aws_db_instance.Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_dms_replication_instance', { publicly_accessible: false }), 'aws_dms_replication_instance.Bridge')).toEqual([]);
+  });
+  test('left out where AWS decides (RDS in CloudFormation), or unreadable: refused in LGWAN (fail closed)', () => {
+    expect(guardFindings(cfnGraph('AWS::RDS::DBInstance', { DBSubnetGroupName: { Ref: 'DbGroup' } }, group), 'Bridge'))
+      .toEqual([expect.stringMatching(/DBSubnetGroupName → SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment.* Fix: make it private/)]);
+    expect(guardFindings(tfGraph('aws_db_instance', { publicly_accessible: '${var.public}', db_subnet_group_name: '${aws_db_subnet_group.grp.name}' },
+      { aws_db_subnet_group: { grp: { subnet_ids: ['${aws_subnet.Mn.id}'] } } }), 'aws_db_instance.Bridge')).toEqual([expect.stringMatching(/subnet aws_subnet.Mn of the MY_NUMBER segment/)]);
   });
 });
 

@@ -9,6 +9,7 @@ import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
+import * as rds from 'aws-cdk-lib/aws-rds';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { IConstruct } from 'constructs';
@@ -603,6 +604,18 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(stack, net) {
       new elbv2.CfnLoadBalancer(stack, 'MutPublicAlb', { type: 'application', scheme: 'internet-facing', subnets: [subnet(net.lgwan, 'workload-1').ref, subnet(net.lgwan, 'workload-2').ref] });
+    },
+  },
+  {
+    // A public endpoint for the resident registry's database: AWS gives it a public IP address in the subnet group.
+    name: 'a publicly accessible RDS database in My Number subnets',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const group = new rds.CfnDBSubnetGroup(stack, 'MutDbGroup', {
+        dbSubnetGroupDescription: 'registry', subnetIds: [subnet(net.myNumber, 'workload-1').ref, subnet(net.myNumber, 'workload-2').ref],
+      });
+      new rds.CfnDBInstance(stack, 'MutDb', { engine: 'postgres', dbInstanceClass: 'db.t3.micro', allocatedStorage: '20', publiclyAccessible: true, dbSubnetGroupName: group.ref });
     },
   },
   {

@@ -5,6 +5,8 @@
  * Terraform way. Prints the tally at the end.
  */
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { DefaultRouteTable } from '@cdktf/provider-aws/lib/default-route-table';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
@@ -681,6 +683,16 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(stack, net) {
       new Lb(stack, 'MutPublicAlb', { loadBalancerType: 'application', internal: false, subnets: [subnet(net.lgwan, 'workload-1').id, subnet(net.lgwan, 'workload-2').id] });
+    },
+  },
+  {
+    // A public endpoint for the resident registry's database: AWS gives it a public IP address in the subnet group.
+    name: 'a publicly accessible RDS database in My Number subnets',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const group = new DbSubnetGroup(stack, 'MutDbGroup', { subnetIds: [subnet(net.myNumber, 'workload-1').id, subnet(net.myNumber, 'workload-2').id] });
+      new DbInstance(stack, 'MutDb', { engine: 'postgres', instanceClass: 'db.t3.micro', allocatedStorage: 20, publiclyAccessible: true, dbSubnetGroupName: group.name });
     },
   },
   {
