@@ -2,11 +2,13 @@
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
- * Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address or an Elastic IP
- * address, an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch
- * template asking for a public IP address (placed where what launches it runs), and what launches a template the
- * output does not hold. The extractors record what each one attaches to; once every resource is read, `resolveBridges` places the attachments and records one unresolved value per resource that touches
- * the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
+ * Runner VPC ingress, Outposts local gateways, Cloud WAN, EC2 Instance Connect Endpoints, internet-facing Transfer
+ * Family servers, an instance with a public IP address or an Elastic IP address, an internet-facing load balancer, a
+ * publicly accessible database, replication instance or notebook, a launch template asking for a public IP address
+ * (placed where what launches it runs), and what launches a template the output does not hold. The extractors record
+ * what each one attaches to; once every resource is read, `resolveBridges` places the attachments and records one
+ * unresolved value per resource that touches the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot
+ * place (fail closed).
  *
  * An attachment only in the Internet segment (or the prefecture hub) is not recorded: public ingress into and egress
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
@@ -80,6 +82,12 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_ec2_local_gateway_route_table_vpc_association': 'the on-premises network of an Outposts local gateway',
   'AWS::NetworkManager::VpcAttachment': 'a Cloud WAN core network (Network Manager)',
   'aws_networkmanager_vpc_attachment': 'a Cloud WAN core network (Network Manager)',
+  // SSH / RDP from anywhere an IAM principal is, tunnelled into the subnet's instances.
+  'AWS::EC2::InstanceConnectEndpoint': 'remote users of an EC2 Instance Connect Endpoint',
+  'aws_ec2_instance_connect_endpoint': 'remote users of an EC2 Instance Connect Endpoint',
+  // Read as a bridge only when internet-facing: a VPC endpoint with Elastic IP addresses (`AddressAllocationIds`).
+  'AWS::Transfer::Server': 'the internet through an internet-facing Transfer Family server',
+  'aws_transfer_server': 'the internet through an internet-facing Transfer Family server',
   // Read as a bridge only when it asks for a public IP address (`instanceEntries`): an internet gateway on its VPC
   // delivers to that address whatever the subnet's routes.
   'AWS::EC2::Instance': 'the internet through a public IP address of an instance',

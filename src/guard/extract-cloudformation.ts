@@ -468,6 +468,13 @@ class TemplateReader {
     // Network paths the guard does not model (bridges.ts): refused unless they end in the Internet segment (GUARD-1).
     [['AWS::EC2::ClientVpnEndpoint'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId ?? DEFAULT_VPC]])],
     [['AWS::EC2::ClientVpnTargetNetworkAssociation'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
+    [['AWS::EC2::InstanceConnectEndpoint'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
+    [['AWS::Transfer::Server'], (reader, c) => {
+      const d = c.p.EndpointDetails;
+      // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read may be one.
+      const type = c.p.EndpointType;
+      if ((type === 'VPC' || (type !== undefined && typeof type !== 'string')) && d?.AddressAllocationIds !== undefined) reader.bridge(c, [['EndpointDetails.SubnetIds', d.SubnetIds]]);
+    }],
     [['AWS::EC2::VPCEndpointService'], (reader, c) => reader.bridge(c, [
       ['NetworkLoadBalancerArns', c.p.NetworkLoadBalancerArns], ['GatewayLoadBalancerArns', c.p.GatewayLoadBalancerArns],
     ])],

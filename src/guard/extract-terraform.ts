@@ -559,6 +559,13 @@ class ConfigReader {
     [['aws_db_instance', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_dms_replication_instance', 'aws_sagemaker_notebook_instance'], (reader, c) => {
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
     }],
+    [['aws_ec2_instance_connect_endpoint'], (reader, c) => reader.bridge(c, [['subnet_id', c.p.subnet_id]])],
+    [['aws_transfer_server'], (reader, c) => {
+      const d = one(c.p.endpoint_details);
+      // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read may be one.
+      const type = c.p.endpoint_type;
+      if ((type === 'VPC' || (typeof type === 'string' && type.includes('${'))) && d?.address_allocation_ids !== undefined) reader.bridge(c, [['endpoint_details.subnet_ids', d.subnet_ids]]);
+    }],
     [['aws_eip'], (reader, c) => {
       const entries = reader.eip(['instance', c.p.instance], ['network_interface', c.p.network_interface]);
       if (entries.length > 0) reader.bridge(c, entries);

@@ -39,6 +39,8 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'an App Runner service through a VPC ingress connection': 'VPC イングレス接続経由の App Runner サービス',
   'the on-premises network of an Outposts local gateway': 'Outposts ローカルゲートウェイのオンプレミスネットワーク',
   'a Cloud WAN core network (Network Manager)': 'Cloud WAN コアネットワーク（Network Manager）',
+  'remote users of an EC2 Instance Connect Endpoint': 'EC2 Instance Connect エンドポイントのリモート利用者',
+  'the internet through an internet-facing Transfer Family server': 'インターネット向け Transfer Family サーバー経由のインターネット',
   'the internet through a public IP address of an instance': 'インスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through an Elastic IP address': 'Elastic IP アドレス経由のインターネット',
   'the internet through an internet-facing load balancer': 'インターネット向けロードバランサー経由のインターネット',

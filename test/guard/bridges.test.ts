@@ -220,6 +220,25 @@ const CASES: readonly Case[] = [
     outside: { cfn: { AllocationId: 'eipalloc-0123' }, tf: { allocation_id: 'eipalloc-0123' }, says: /cannot be resolved \(missing value\)/ },
   },
   {
+    cfnType: 'AWS::EC2::InstanceConnectEndpoint',
+    tfType: 'aws_ec2_instance_connect_endpoint',
+    cfn: (p) => ({ SubnetId: { Ref: `${p}Sub` } }),
+    tf: (p) => ({ subnet_id: `\${aws_subnet.${p}.id}` }),
+    outside: { cfn: { SubnetId: 'subnet-0123456789abcdef0' }, tf: { subnet_id: 'subnet-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // Only internet-facing: a VPC endpoint with Elastic IP addresses.
+    cfnType: 'AWS::Transfer::Server',
+    tfType: 'aws_transfer_server',
+    cfn: (p) => ({ EndpointType: 'VPC', EndpointDetails: { VpcId: { Ref: `${p}Vpc` }, SubnetIds: [{ Ref: `${p}Sub` }], AddressAllocationIds: ['eipalloc-0123'] } }),
+    tf: (p) => ({ endpoint_type: 'VPC', endpoint_details: { vpc_id: `\${aws_vpc.${p}.id}`, subnet_ids: [`\${aws_subnet.${p}.id}`], address_allocation_ids: ['eipalloc-0123'] } }),
+    outside: {
+      cfn: { EndpointType: 'VPC', EndpointDetails: { SubnetIds: ['subnet-0123456789abcdef0'], AddressAllocationIds: ['eipalloc-0123'] } },
+      tf: { endpoint_type: 'VPC', endpoint_details: { subnet_ids: ['subnet-0123456789abcdef0'], address_allocation_ids: ['eipalloc-0123'] } },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
     // A load balancer only when internet-facing (ELB's default): the internet reaches its listeners, which forward into the segment.
     cfnType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
     tfType: 'aws_lb',
@@ -513,6 +532,18 @@ describe('a load balancer is a bridge only when internet-facing', () => {
       .toEqual([expect.stringMatching(/SubnetMappings\[\]\.SubnetId could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
     expect(guardFindings(tfGraph('aws_alb', { internal: '${var.internal}', subnet_mapping: [{ subnet_id: '${aws_subnet.Mn.id}' }] }), 'aws_alb.Bridge'))
       .toEqual([expect.stringMatching(/subnet aws_subnet.Mn of the MY_NUMBER segment/)]);
+  });
+});
+
+describe('a Transfer Family server is a bridge only when internet-facing', () => {
+  test('public (outside the VPC), or a VPC endpoint without Elastic IP addresses: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::Transfer::Server', { EndpointType: 'PUBLIC' }), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::Transfer::Server', { EndpointType: 'VPC', EndpointDetails: { SubnetIds: [{ Ref: 'LgSub' }] } }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_transfer_server', { endpoint_type: 'VPC', endpoint_details: { subnet_ids: ['${aws_subnet.Lg.id}'] } }), 'aws_transfer_server.Bridge')).toEqual([]);
+  });
+  test('an endpoint type the guard cannot read may be a VPC endpoint: refused in LGWAN', () => {
+    const found = guardFindings(cfnGraph('AWS::Transfer::Server', { EndpointType: { Ref: 'Type' }, EndpointDetails: { SubnetIds: [{ Ref: 'LgSub' }], AddressAllocationIds: [{ Ref: 'Eip' }] } }), 'Bridge');
+    expect(found).toEqual([expect.stringMatching(/subnet LgSub of the LGWAN segment/)]);
   });
 });
 
