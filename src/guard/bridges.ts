@@ -215,6 +215,39 @@ export function exposedConfiguration(value: unknown): BridgeEntry[] | undefined 
   return mayBeOn(value) ? [] : undefined;
 }
 
+/** Where the extractors hand bridges, launch templates and launchers on (the graph builder). */
+export interface BridgeSink {
+  bridge(node: string, type: string, attachments: readonly BridgeAttachment[], path?: string, fix?: string): void;
+  launchTemplate(template: PendingTemplate): void;
+  launcher(launcher: PendingLauncher): void;
+}
+
+/** The resource a reader is reading, as the recorders below need it, and how its extractor resolves a value. */
+export interface BridgeSource {
+  readonly b: BridgeSink;
+  readonly id: string;
+  readonly type: string;
+  readonly base: { readonly path: string | undefined };
+}
+
+/** Record a resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. */
+export function recordBridge({ b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, entries: readonly BridgeEntry[], fix?: string): void {
+  b.bridge(id, type, bridgeAttachments(entries, ref), base.path, fix);
+}
+
+/** Record a launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
+export function recordTemplate({ b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, exposed: readonly BridgeEntry[] | undefined): void {
+  const path = base.path !== undefined ? { path: base.path } : {};
+  b.launchTemplate({ node: id, type, ...(exposed ? { exposed: bridgeAttachments(exposed, ref) } : {}), ...path });
+}
+
+/** Record what launches instances from `templates` (`[property, template]`), its instances running at `placement`. */
+export function recordLauncher(
+  { b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, templates: readonly (readonly [string, Ref])[], placement: readonly BridgeEntry[],
+): void {
+  b.launcher({ node: id, type, templates, placement: bridgeAttachments(placement, ref), ...(base.path !== undefined ? { path: base.path } : {}) });
+}
+
 /** The resource types the extractors read as bridges (both engines). */
 export const BRIDGE_TYPES: readonly string[] = Object.keys(BRIDGED).sort();
 

@@ -1,4 +1,4 @@
-import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
+import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
@@ -623,26 +623,19 @@ class TemplateReader {
     return { kind: 'node', id: this.id(ids[0]) };
   }
 
-  /** A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. */
-  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[], fix?: string): void {
-    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path, fix);
+  /** A resource that opens a path the guard does not model (bridges.ts). */
+  private bridge(c: ReadContext, entries: readonly BridgeEntry[], fix?: string): void {
+    recordBridge(c, (v) => this.ref(v), entries, fix);
   }
 
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
-  private launchTemplate({ b, id, type, base }: ReadContext, exposed: readonly BridgeEntry[] | undefined): void {
-    const path = base.path !== undefined ? { path: base.path } : {};
-    b.launchTemplate({ node: id, type, ...(exposed ? { exposed: bridgeAttachments(exposed, (v) => this.ref(v)) } : {}), ...path });
+  private launchTemplate(c: ReadContext, exposed: readonly BridgeEntry[] | undefined): void {
+    recordTemplate(c, (v) => this.ref(v), exposed);
   }
 
   /** What launches instances from `templates` (`[property, value]`), its instances running at `placement`. */
-  private launcher({ b, id, type, base }: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[]): void {
-    b.launcher({
-      node: id,
-      type,
-      templates: templates.map(([property, value]) => [property, this.ref(value)]),
-      placement: bridgeAttachments(placement, (v) => this.ref(v)),
-      ...(base.path !== undefined ? { path: base.path } : {}),
-    });
+  private launcher(c: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[]): void {
+    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.ref(value)]), placement);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { BridgeEntry, bridgeAttachments, DEFAULT_VPC, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
+import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -662,36 +662,29 @@ class ConfigReader {
   }
 
   /**
-   * A resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. A whole
-   * list from an expression (`${var.subnets}`) is one value that names no resource: unresolved.
+   * A resource that opens a path the guard does not model (bridges.ts). A whole list from an expression
+   * (`${var.subnets}`) is one value that names no resource: unresolved.
    */
-  private bridge({ b, id, type, base }: ReadContext, entries: readonly (readonly [string, unknown, boolean?])[], fix?: string): void {
-    b.bridge(id, type, bridgeAttachments(entries, (v) => this.ref(v)), base.path, fix);
+  private bridge(c: ReadContext, entries: readonly BridgeEntry[], fix?: string): void {
+    recordBridge(c, (v) => this.ref(v), entries, fix);
   }
 
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
-  private launchTemplate({ b, id, type, base }: ReadContext, exposed: readonly BridgeEntry[] | undefined): void {
-    const path = base.path !== undefined ? { path: base.path } : {};
-    b.launchTemplate({ node: id, type, ...(exposed ? { exposed: bridgeAttachments(exposed, (v) => this.ref(v)) } : {}), ...path });
+  private launchTemplate(c: ReadContext, exposed: readonly BridgeEntry[] | undefined): void {
+    recordTemplate(c, (v) => this.ref(v), exposed);
   }
 
   /**
    * What launches instances from `templates` (`[property, value]`), its instances running at `placement`. A template
    * named by its name (`${aws_launch_template.x.name}`) is the template itself, not the name it repeats.
    */
-  private launcher({ b, id, type, base }: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[]): void {
+  private launcher(c: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[]): void {
     const template = (value: unknown): Ref => {
       if (value instanceof PlanReference && TEMPLATE_TYPES.test(value.type)) return { kind: 'node', id: this.id(value.address) };
       const byName = typeof value === 'string' ? TEMPLATE_BY_NAME.exec(value) : null;
       return this.ref(byName ? `\${${byName[1]}.id}` : value);
     };
-    b.launcher({
-      node: id,
-      type,
-      templates: templates.map(([property, value]) => [property, template(value)]),
-      placement: bridgeAttachments(placement, (v) => this.ref(v)),
-      ...(base.path !== undefined ? { path: base.path } : {}),
-    });
+    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, template(value)]), placement);
   }
 
   /**
