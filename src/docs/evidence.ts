@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 89, cases: 248 },
-  cdktf: { mutations: 97, cases: 269 },
+  cdk: { mutations: 90, cases: 252 },
+  cdktf: { mutations: 98, cases: 273 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

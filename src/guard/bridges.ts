@@ -2,10 +2,11 @@
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
- * Runner VPC ingress, Outposts local gateways, Cloud WAN, EC2 Instance Connect Endpoints, internet-facing Transfer
- * Family servers, an instance with a public IP address or an Elastic IP address, an internet-facing load balancer, a
- * publicly accessible database, replication instance or notebook, a launch template asking for a public IP address
- * (placed where what launches it runs), and what launches a template the output does not hold. The extractors record
+ * Runner VPC ingress, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, EC2 Instance Connect
+ * Endpoints, internet-facing Transfer Family servers, an instance with a public IP address or an Elastic IP address,
+ * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch template
+ * asking for a public IP address (placed where what launches it runs), and what launches a template the output does
+ * not hold. The extractors record
  * what each one attaches to; once every resource is read, `resolveBridges` places the attachments and records one
  * unresolved value per resource that touches the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot
  * place (fail closed).
@@ -14,7 +15,7 @@
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
  * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
  */
-import { GraphNode, Ref, SubnetNode, VpcNode } from './graph';
+import { gatewayZone, GraphNode, Ref, SubnetNode, VpcNode, VpnGatewayNode } from './graph';
 import { Segment, SEGMENT_JA } from '../model/segment';
 
 /** What an internet-facing load balancer opens. */
@@ -51,6 +52,23 @@ export function publiclyAccessible(type: string, p: any): boolean {
   }
 }
 
+/**
+ * VPN gateways attached to a VPC without one known zone label (`jichitai:zone` on the gateway, or agreeing on every VPN
+ * connection on it): whatever is behind them — VPN connections, Direct Connect virtual interfaces — enters the VPCs they
+ * are attached to, which the guard cannot walk from (it walks in only from the zones). One bridge each, at those VPCs.
+ */
+export function gatewayBridges(nodes: ReadonlyMap<string, GraphNode>, engine: 'cloudformation' | 'terraform'): PendingBridge[] {
+  const type = engine === 'cloudformation' ? 'AWS::EC2::VPNGateway' : 'aws_vpn_gateway';
+  return [...nodes.values()].filter((g): g is VpnGatewayNode => g.type === 'vpn-gateway' && g.vpcs.length > 0 && gatewayZone(g) === undefined)
+    .map((g) => ({
+      node: g.id,
+      type,
+      attachments: g.vpcs.map((ref) => ({ property: 'VpcId', ref })),
+      ...(g.path !== undefined ? { path: g.path } : {}),
+      fix: 'tag the VPN gateway jichitai:zone = LGWAN_WAN or SECURITY_CLOUD (where every VPN connection or Direct Connect interface on it leads), or detach it',
+    }));
+}
+
 /** What a launcher of instances opens when the guard cannot read its launch template. */
 const LAUNCHED = 'the internet through public IP addresses that a launch template outside the synthesized output may give';
 
@@ -82,6 +100,10 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_ec2_local_gateway_route_table_vpc_association': 'the on-premises network of an Outposts local gateway',
   'AWS::NetworkManager::VpcAttachment': 'a Cloud WAN core network (Network Manager)',
   'aws_networkmanager_vpc_attachment': 'a Cloud WAN core network (Network Manager)',
+  // Read as a bridge only when attached without one known zone label (`gatewayBridges`): its label says where the networks
+  // behind it (VPN connections, Direct Connect virtual interfaces) are; without one the guard cannot tell.
+  'AWS::EC2::VPNGateway': 'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)',
+  'aws_vpn_gateway': 'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)',
   // SSH / RDP from anywhere an IAM principal is, tunnelled into the subnet's instances.
   'AWS::EC2::InstanceConnectEndpoint': 'remote users of an EC2 Instance Connect Endpoint',
   'aws_ec2_instance_connect_endpoint': 'remote users of an EC2 Instance Connect Endpoint',

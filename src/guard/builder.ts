@@ -1,5 +1,5 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
-import { BridgeAttachment, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
+import { BridgeAttachment, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
   DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, Ref, RouteEdge, RouteTableNode, SecurityGroupNode, TopologyGraph,
   TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue, VpcNode,
@@ -277,7 +277,9 @@ export class GraphBuilder {
       if (subnet.kind === 'node') acl(a, source)?.subnets.push(subnet.id);
     }
     this.applyTransitDefaults();
-    resolveBridges(this.nodes, [...this.pendingBridges, ...launchBridges(this.pendingTemplates, this.pendingLaunchers)],
+    const launched = launchBridges(this.pendingTemplates, this.pendingLaunchers);
+    const bridges = [...this.pendingBridges, ...launched, ...gatewayBridges(this.nodes, this.engine)];
+    resolveBridges(this.nodes, bridges,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();

@@ -1,3 +1,4 @@
+import { SECURITY_CLOUD_MEMBER_ZONE } from '../model/security-cloud';
 import { Segment } from '../model/segment';
 
 /**
@@ -196,6 +197,15 @@ export interface VpnGatewayNode extends NodeBase {
   readonly vpcs: Ref[];
   /** Zone tags of the gateway and of the VPN connections on it. */
   readonly zones: string[];
+}
+
+/** The external zones a `jichitai:zone` label can name (semantics §5): where a VPN gateway or attachment leads. */
+export const ZONES: ReadonlySet<string> = new Set(['LGWAN_WAN', 'SECURITY_CLOUD', SECURITY_CLOUD_MEMBER_ZONE]);
+
+/** The one known zone a VPN gateway leads to, or undefined when its labels name none, several or an unknown one. */
+export function gatewayZone(g: VpnGatewayNode): string | undefined {
+  const zones = [...new Set(g.zones)];
+  return zones.length === 1 && ZONES.has(zones[0]) ? zones[0] : undefined;
 }
 
 export interface TransitAttachmentNode extends NodeBase {

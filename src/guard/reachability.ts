@@ -13,13 +13,13 @@
 import { ALL_V4, ALL_V6, AtomTable, familyOf, intervalToPrefixes, parsePrefix, Prefix } from './address-space';
 import {
   deref, FirewallNode, GraphNode, implicitId, NatGatewayNode, NetworkAclNode, nodesOf, PeeringNode, Ref, RouteEdge, RouteTableNode, RouteTarget,
-  SubnetNode, TopologyGraph, TransitAttachmentNode, TransitRouteTableNode, VpcEndpointNode, VpcNode, VpnGatewayNode,
+  SubnetNode, TopologyGraph, TransitAttachmentNode, TransitRouteTableNode, VpcEndpointNode, VpcNode, VpnGatewayNode, ZONES,
 } from './graph';
 import {
   applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
   subtract, withDestinations, withSources,
 } from './header-set';
-import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_MEMBER_ZONE } from '../model/security-cloud';
+import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
 import { Segment } from '../model/segment';
 
 /** Where a path ends (semantics §9). */
@@ -72,9 +72,6 @@ export interface Arrival {
   readonly firewalls: readonly string[];
   readonly step: Step;
 }
-
-/** Zones a VPN can lead to (semantics §4, §5); any other label, or none, is unknown. */
-const ZONES = new Set(['LGWAN_WAN', 'SECURITY_CLOUD', SECURITY_CLOUD_MEMBER_ZONE]);
 
 type Range = [number, number];
 

@@ -74,7 +74,7 @@ function tfNetwork(): Record<string, Record<string, any>> {
 interface Case {
   readonly cfnType: string;
   readonly tfType: string;
-  readonly outside: { cfn: any; tf: any; says: RegExp };
+  readonly outside: { cfn: any; tf: any; says: RegExp; with?: Case['with'] };
   /** False: the type attaches to something the guard never models (an ENI), so no variant passes. */
   readonly internetPasses?: false;
   /** How the fix begins, when not by removing the resource. */
@@ -218,6 +218,25 @@ const CASES: readonly Case[] = [
     cfn: (p) => ({ AllocationId: 'eipalloc-0123', NetworkInterfaceId: { Ref: `${p}Eni` } }),
     tf: (p) => ({ allocation_id: 'eipalloc-0123', network_interface_id: `\${aws_network_interface.${p}.id}` }),
     outside: { cfn: { AllocationId: 'eipalloc-0123' }, tf: { allocation_id: 'eipalloc-0123' }, says: /cannot be resolved \(missing value\)/ },
+  },
+  {
+    // A VPN gateway only when attached without a zone label: the networks behind it enter the VPC.
+    cfnType: 'AWS::EC2::VPNGateway',
+    tfType: 'aws_vpn_gateway',
+    cfn: () => ({ Type: 'ipsec.1' }),
+    tf: (p) => ({ vpc_id: `\${aws_vpc.${p}.id}` }),
+    with: {
+      cfn: (p) => ({ Att: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: `${p}Vpc` }, VpnGatewayId: { Ref: 'Bridge' } } } }),
+      tf: () => ({}),
+    },
+    fix: 'tag the VPN gateway jichitai:zone',
+    // Attached to a VPC the output does not hold.
+    outside: {
+      cfn: { Type: 'ipsec.1' },
+      tf: { vpc_id: 'vpc-0123456789abcdef0' },
+      says: NOT_IN_OUTPUT,
+      with: { cfn: () => ({ Att: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: 'vpc-0123456789abcdef0', VpnGatewayId: { Ref: 'Bridge' } } } }), tf: () => ({}) },
+    },
   },
   {
     cfnType: 'AWS::EC2::InstanceConnectEndpoint',
@@ -441,8 +460,8 @@ function tfGraph(type: string, body: any, others: Record<string, Record<string, 
 
 /** Per engine: the graph of a case's resource (with the resources it needs in segment `p`), its id, its type, its key in `Case`. */
 const ENGINES = [
-  ['CloudFormation', (c: Case, props: any, p?: Seg) => cfnGraph(c.cfnType, props, p && c.with ? c.with.cfn(p) : {}), (_c: Case) => 'Bridge', (c: Case) => c.cfnType, 'cfn'],
-  ['Terraform', (c: Case, body: any, p?: Seg) => tfGraph(c.tfType, body, p && c.with ? c.with.tf(p) : {}), (c: Case) => `${c.tfType}.Bridge`, (c: Case) => c.tfType, 'tf'],
+  ['CloudFormation', (c: Case, props: any, p?: Seg) => cfnGraph(c.cfnType, props, (p ? c.with : c.outside.with)?.cfn(p ?? 'In') ?? {}), (_c: Case) => 'Bridge', (c: Case) => c.cfnType, 'cfn'],
+  ['Terraform', (c: Case, body: any, p?: Seg) => tfGraph(c.tfType, body, (p ? c.with : c.outside.with)?.tf(p ?? 'In') ?? {}), (c: Case) => `${c.tfType}.Bridge`, (c: Case) => c.tfType, 'tf'],
 ] as const;
 
 describe.each(ENGINES)('network bridges the guard does not model (%s)', (_engine, graphOf, idOf, typeOf, key) => {
@@ -532,6 +551,23 @@ describe('a load balancer is a bridge only when internet-facing', () => {
       .toEqual([expect.stringMatching(/SubnetMappings\[\]\.SubnetId could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
     expect(guardFindings(tfGraph('aws_alb', { internal: '${var.internal}', subnet_mapping: [{ subnet_id: '${aws_subnet.Mn.id}' }] }), 'aws_alb.Bridge'))
       .toEqual([expect.stringMatching(/subnet aws_subnet.Mn of the MY_NUMBER segment/)]);
+  });
+});
+
+describe('a VPN gateway is a bridge only when attached without one known zone label', () => {
+  const attach = { Att: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'LgVpc' }, VpnGatewayId: { Ref: 'Bridge' } } } };
+  const zone = (value: string) => ({ Type: 'ipsec.1', Tags: [{ Key: 'jichitai:zone', Value: value }] });
+  test('labelled LGWAN_WAN, on its VPN connections alike, or attached nowhere: no bridge (the zone is walked in from)', () => {
+    expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', zone('LGWAN_WAN'), attach), 'Bridge')).toEqual([]);
+    const vpn = { Vpn: { Type: 'AWS::EC2::VPNConnection', Properties: { Type: 'ipsec.1', CustomerGatewayId: 'cgw-0123', VpnGatewayId: { Ref: 'Bridge' }, Tags: [{ Key: 'jichitai:zone', Value: 'LGWAN_WAN' }] } } };
+    expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', { Type: 'ipsec.1' }, { ...attach, ...vpn }), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', { Type: 'ipsec.1' }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_vpn_gateway', { vpc_id: '${aws_vpc.Lg.id}', tags: { 'jichitai:zone': 'LGWAN_WAN' } }), 'aws_vpn_gateway.Bridge')).toEqual([]);
+  });
+  test('a label naming no known zone, or two zones, is no label: refused in LGWAN', () => {
+    expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', zone('HEAD_OFFICE'), attach), 'Bridge')).toEqual([expect.stringMatching(/VPC LgVpc of the LGWAN segment/)]);
+    const vpn = { Vpn: { Type: 'AWS::EC2::VPNConnection', Properties: { Type: 'ipsec.1', CustomerGatewayId: 'cgw-0123', VpnGatewayId: { Ref: 'Bridge' }, Tags: [{ Key: 'jichitai:zone', Value: 'SECURITY_CLOUD' }] } } };
+    expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', zone('LGWAN_WAN'), { ...attach, ...vpn }), 'Bridge')).toHaveLength(1);
   });
 });
 

@@ -619,6 +619,18 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // No route needed: whatever the VPN connection's far side is, it enters the LGWAN VPC through the gateway.
+    name: 'a VPN gateway without a zone label attached to the LGWAN VPC, with a VPN connection',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const vgw = new ec2.CfnVPNGateway(stack, 'MutVgw', { type: 'ipsec.1' });
+      new ec2.CfnVPCGatewayAttachment(stack, 'MutVgwAttachment', { vpcId: vpcOf(net.lgwan).ref, vpnGatewayId: vgw.ref });
+      const cgw = new ec2.CfnCustomerGateway(stack, 'MutCgw', { type: 'ipsec.1', bgpAsn: 65000, ipAddress: '203.0.113.10' });
+      new ec2.CfnVPNConnection(stack, 'MutVpn', { type: 'ipsec.1', customerGatewayId: cgw.ref, vpnGatewayId: vgw.ref, staticRoutesOnly: true });
+    },
+  },
+  {
     name: 'the tenant-restriction proxy\'s launch template asking for a public IP address',
     rule: 'GUARD-1',
     models: [NetworkModel.ALPHA_PRIME],

@@ -5,6 +5,7 @@
  * Terraform way. Prints the tally at the end.
  */
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { DefaultRouteTable } from '@cdktf/provider-aws/lib/default-route-table';
@@ -38,6 +39,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
+import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
@@ -693,6 +695,17 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) {
       const group = new DbSubnetGroup(stack, 'MutDbGroup', { subnetIds: [subnet(net.myNumber, 'workload-1').id, subnet(net.myNumber, 'workload-2').id] });
       new DbInstance(stack, 'MutDb', { engine: 'postgres', instanceClass: 'db.t3.micro', allocatedStorage: 20, publiclyAccessible: true, dbSubnetGroupName: group.name });
+    },
+  },
+  {
+    // No route needed: whatever the VPN connection's far side is, it enters the LGWAN VPC through the gateway.
+    name: 'a VPN gateway without a zone label attached to the LGWAN VPC, with a VPN connection',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const vgw = new VpnGateway(stack, 'MutVgw', { vpcId: net.lgwan.vpcId });
+      const cgw = new CustomerGateway(stack, 'MutCgw', { type: 'ipsec.1', bgpAsn: '65000', ipAddress: '203.0.113.10' });
+      new VpnConnection(stack, 'MutVpn', { type: 'ipsec.1', customerGatewayId: cgw.id, vpnGatewayId: vgw.id, staticRoutesOnly: true });
     },
   },
   {
