@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 90, cases: 252 },
-  cdktf: { mutations: 98, cases: 273 },
+  cdk: { mutations: 91, cases: 256 },
+  cdktf: { mutations: 99, cases: 277 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

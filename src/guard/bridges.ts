@@ -2,14 +2,13 @@
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
- * Runner VPC ingress, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, EC2 Instance Connect
- * Endpoints, internet-facing Transfer Family servers, an instance with a public IP address or an Elastic IP address,
- * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch template
- * asking for a public IP address (placed where what launches it runs), and what launches a template the output does
- * not hold. The extractors record
- * what each one attaches to; once every resource is read, `resolveBridges` places the attachments and records one
- * unresolved value per resource that touches the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot
- * place (fail closed).
+ * Runner VPC ingress, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
+ * network's endpoint service, EC2 Instance Connect Endpoints, internet-facing Transfer Family servers, an instance
+ * with a public IP address or an Elastic IP address, an internet-facing load balancer, a publicly accessible database,
+ * replication instance or notebook, a launch template asking for a public IP address (placed where what launches it
+ * runs), and what launches a template the output does not hold. The extractors record what each one attaches to; once
+ * every resource is read, `resolveBridges` places the attachments and records one unresolved value per resource that
+ * touches the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
  *
  * An attachment only in the Internet segment (or the prefecture hub) is not recorded: public ingress into and egress
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
@@ -69,6 +68,20 @@ export function gatewayBridges(nodes: ReadonlyMap<string, GraphNode>, engine: 'c
     }));
 }
 
+/**
+ * Whether a VPC endpoint's service name is an AWS service's (`com.amazonaws.<region>.<service>`, SageMaker's
+ * `aws.sagemaker.<region>.<service>`; the region may be a reference), not an endpoint service of another network
+ * (`com.amazonaws.vpce.<region>.vpce-svc-…`, AWS Marketplace and partner services alike). A name the guard cannot read is
+ * not (fail closed). Source: Amazon VPC User Guide, "AWS services that integrate with AWS PrivateLink".
+ */
+export function awsService(name: string): boolean {
+  return (name.startsWith('com.amazonaws.') && !name.startsWith('com.amazonaws.vpce.')) || name.startsWith('aws.sagemaker.');
+}
+
+/** How to fix a VPC endpoint to another network's service in the My Number or LGWAN segment. */
+export const ENDPOINT_SERVICE_FIX = 'from the My Number or LGWAN segment connect only to AWS services (com.amazonaws.<region>.<service>); reach another '
+  + 'network\'s endpoint service from the Internet segment, or, in α′, through the breakout (三層の対策)';
+
 /** What a launcher of instances opens when the guard cannot read its launch template. */
 const LAUNCHED = 'the internet through public IP addresses that a launch template outside the synthesized output may give';
 
@@ -104,6 +117,9 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // behind it (VPN connections, Direct Connect virtual interfaces) are; without one the guard cannot tell.
   'AWS::EC2::VPNGateway': 'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)',
   'aws_vpn_gateway': 'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)',
+  // Read as a bridge only when its service is not an AWS service (`awsService`): an endpoint service of another network.
+  'AWS::EC2::VPCEndpoint': 'another network through its PrivateLink endpoint service (not an AWS service)',
+  'aws_vpc_endpoint': 'another network through its PrivateLink endpoint service (not an AWS service)',
   // SSH / RDP from anywhere an IAM principal is, tunnelled into the subnet's instances.
   'AWS::EC2::InstanceConnectEndpoint': 'remote users of an EC2 Instance Connect Endpoint',
   'aws_ec2_instance_connect_endpoint': 'remote users of an EC2 Instance Connect Endpoint',

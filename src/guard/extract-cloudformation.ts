@@ -1,4 +1,4 @@
-import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
+import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, awsService, ENDPOINT_SERVICE_FIX, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
@@ -233,7 +233,10 @@ class TemplateReader {
     [['AWS::EC2::VPCPeeringConnection'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'vpc-peering', vpc: noted('VpcId', p.VpcId), peerVpc: noted('PeerVpcId', p.PeerVpcId) });
     }],
-    [['AWS::EC2::VPCEndpoint'], (reader, { b, base, noted, p, id }) => {
+    [['AWS::EC2::VPCEndpoint'], (reader, c) => {
+      const { b, base, noted, p, id } = c;
+      // An endpoint service of another network: a path to it the guard does not follow (bridges.ts).
+      if (!awsService(reader.renderText(p.ServiceName))) reader.bridge(c, p.SubnetIds !== undefined ? [['SubnetIds', p.SubnetIds]] : [['VpcId', p.VpcId]], ENDPOINT_SERVICE_FIX);
       const routeTables = reader.refs(p.RouteTableIds);
       b.add({
         ...base,

@@ -1,4 +1,4 @@
-import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
+import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, awsService, ENDPOINT_SERVICE_FIX, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -321,7 +321,13 @@ class ConfigReader {
     [['aws_vpc_peering_connection'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'vpc-peering', vpc: noted('vpc_id', p.vpc_id), peerVpc: noted('peer_vpc_id', p.peer_vpc_id) });
     }],
-    [['aws_vpc_endpoint'], (reader, { b, base, noted, p, id }) => {
+    [['aws_vpc_endpoint'], (reader, c) => {
+      const { b, base, noted, p, id } = c;
+      // An endpoint service of another network: a path to it the guard does not follow (bridges.ts). A plan's template
+      // (a name built from a data source's region) reads as its text.
+      if (!awsService(p.service_name === undefined || p.service_name === null ? '' : String(p.service_name))) {
+        reader.bridge(c, p.subnet_ids !== undefined ? [['subnet_ids', p.subnet_ids]] : [['vpc_id', p.vpc_id]], ENDPOINT_SERVICE_FIX);
+      }
       const routeTables = reader.refs(p.route_table_ids);
       b.add({
         ...base,

@@ -239,6 +239,19 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    // An endpoint only when its service is another network's (an endpoint service), not an AWS service.
+    cfnType: 'AWS::EC2::VPCEndpoint',
+    tfType: 'aws_vpc_endpoint',
+    cfn: (p) => ({ VpcEndpointType: 'Interface', VpcId: { Ref: `${p}Vpc` }, ServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', SubnetIds: [{ Ref: `${p}Sub` }] }),
+    tf: (p) => ({ vpc_endpoint_type: 'Interface', vpc_id: `\${aws_vpc.${p}.id}`, service_name: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', subnet_ids: [`\${aws_subnet.${p}.id}`] }),
+    fix: 'from the My Number or LGWAN segment connect only to AWS services',
+    outside: {
+      cfn: { VpcEndpointType: 'Interface', VpcId: 'vpc-0123456789abcdef0', ServiceName: { Ref: 'Service' } },
+      tf: { vpc_endpoint_type: 'Interface', vpc_id: 'vpc-0123456789abcdef0', service_name: '${var.service}' },
+      says: /vpc-0123456789abcdef0 .*which is not in the synthesized output/,
+    },
+  },
+  {
     cfnType: 'AWS::EC2::InstanceConnectEndpoint',
     tfType: 'aws_ec2_instance_connect_endpoint',
     cfn: (p) => ({ SubnetId: { Ref: `${p}Sub` } }),
@@ -568,6 +581,17 @@ describe('a VPN gateway is a bridge only when attached without one known zone la
     expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', zone('HEAD_OFFICE'), attach), 'Bridge')).toEqual([expect.stringMatching(/VPC LgVpc of the LGWAN segment/)]);
     const vpn = { Vpn: { Type: 'AWS::EC2::VPNConnection', Properties: { Type: 'ipsec.1', CustomerGatewayId: 'cgw-0123', VpnGatewayId: { Ref: 'Bridge' }, Tags: [{ Key: 'jichitai:zone', Value: 'SECURITY_CLOUD' }] } } };
     expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', zone('LGWAN_WAN'), { ...attach, ...vpn }), 'Bridge')).toHaveLength(1);
+  });
+});
+
+describe('a VPC endpoint is a bridge only when its service is not an AWS service', () => {
+  test('AWS services, with the region as a reference (Fn::Join, Fn::Sub, a Terraform data source) or SageMaker\'s: no bridge', () => {
+    const region = (service: unknown) => guardFindings(cfnGraph('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Interface', VpcId: { Ref: 'LgVpc' }, ServiceName: service, SubnetIds: [{ Ref: 'LgSub' }] }), 'Bridge');
+    expect(region({ 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, '.ssm']] })).toEqual([]);
+    expect(region({ 'Fn::Sub': 'com.amazonaws.${AWS::Region}.logs' })).toEqual([]);
+    expect(region('aws.sagemaker.ap-northeast-1.notebook')).toEqual([]);
+    expect(region({ 'Fn::Sub': 'com.amazonaws.vpce.${AWS::Region}.vpce-svc-0123456789abcdef0' })).toHaveLength(1);
+    expect(guardFindings(tfGraph('aws_vpc_endpoint', { vpc_id: '${aws_vpc.Lg.id}', service_name: 'com.amazonaws.${data.aws_region.current.name}.s3' }), 'aws_vpc_endpoint.Bridge')).toEqual([]);
   });
 });
 

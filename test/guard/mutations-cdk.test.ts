@@ -631,6 +631,20 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // PrivateLink to another network's endpoint service: the segment's traffic reaches a network the guard does not see.
+    name: 'an interface endpoint in My Number subnets to another network\'s endpoint service',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnVPCEndpoint(stack, 'MutPartnerEndpoint', {
+        vpcId: vpcOf(net.myNumber).ref,
+        vpcEndpointType: 'Interface',
+        serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+        subnetIds: [subnet(net.myNumber, 'workload-1').ref],
+      });
+    },
+  },
+  {
     name: 'the tenant-restriction proxy\'s launch template asking for a public IP address',
     rule: 'GUARD-1',
     models: [NetworkModel.ALPHA_PRIME],

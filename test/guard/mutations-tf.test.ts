@@ -36,6 +36,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
@@ -706,6 +707,20 @@ const MUTATIONS: Mutation[] = [
       const vgw = new VpnGateway(stack, 'MutVgw', { vpcId: net.lgwan.vpcId });
       const cgw = new CustomerGateway(stack, 'MutCgw', { type: 'ipsec.1', bgpAsn: '65000', ipAddress: '203.0.113.10' });
       new VpnConnection(stack, 'MutVpn', { type: 'ipsec.1', customerGatewayId: cgw.id, vpnGatewayId: vgw.id, staticRoutesOnly: true });
+    },
+  },
+  {
+    // PrivateLink to another network's endpoint service: the segment's traffic reaches a network the guard does not see.
+    name: 'an interface endpoint in My Number subnets to another network\'s endpoint service',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new VpcEndpoint(stack, 'MutPartnerEndpoint', {
+        vpcId: net.myNumber.vpcId,
+        vpcEndpointType: 'Interface',
+        serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+        subnetIds: [subnet(net.myNumber, 'workload-1').id],
+      });
     },
   },
   {
