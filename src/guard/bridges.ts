@@ -4,11 +4,12 @@
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
  * Runner VPC ingress, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
  * network's endpoint service, EC2 Instance Connect Endpoints, internet-facing Transfer Family servers, an instance
- * with a public IP address or an Elastic IP address, an internet-facing load balancer, a publicly accessible database,
- * replication instance or notebook, a launch template asking for a public IP address (placed where what launches it
- * runs), and what launches a template the output does not hold. The extractors record what each one attaches to; once
- * every resource is read, `resolveBridges` places the attachments and records one unresolved value per resource that
- * touches the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
+ * with a public IP address or an Elastic IP address, ECS tasks with public IP addresses, an internet-facing load
+ * balancer, a publicly accessible database, replication instance or notebook, a launch template asking for a public IP
+ * address (placed where what launches it runs), and what launches a template the output does not hold. The extractors
+ * record what each one attaches to; once every resource is read, `resolveBridges` places the attachments and records
+ * one unresolved value per resource that touches the My Number or LGWAN segment, an unlabelled VPC, or anything it
+ * cannot place (fail closed).
  *
  * An attachment only in the Internet segment (or the prefecture hub) is not recorded: public ingress into and egress
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
@@ -82,6 +83,27 @@ export function awsService(name: string): boolean {
 export const ENDPOINT_SERVICE_FIX = 'from the My Number or LGWAN segment connect only to AWS services (com.amazonaws.<region>.<service>); reach another '
   + 'network\'s endpoint service from the Internet segment, or, in α′, through the breakout (三層の対策)';
 
+/** What ECS tasks with public IP addresses open. */
+const ECS_TASKS = 'the internet through public IP addresses of ECS tasks';
+
+/** How to fix ECS tasks with public IP addresses in the My Number or LGWAN segment. */
+export const ECS_TASKS_FIX = 'set AssignPublicIp to DISABLED (assign_public_ip = false) for tasks in subnets of the My Number or LGWAN segment, '
+  + 'or run them only in subnets of the Internet segment (三層の対策)';
+
+/**
+ * The subnets of awsvpc ECS tasks that ask for a public IP address, as bridge entries (none when they do not): the
+ * awsvpc configuration `config` (read from `property`) with `AssignPublicIp` ENABLED or unreadable (CloudFormation), or
+ * `assign_public_ip` true or unreadable (Terraform). Its default is DISABLED / false.
+ */
+export function taskEntries(engine: 'cloudformation' | 'terraform', config: any, property: string): BridgeEntry[] {
+  if (!config || typeof config !== 'object') return [];
+  if (engine === 'cloudformation') {
+    const v = config.AssignPublicIp;
+    return v === undefined || v === 'DISABLED' ? [] : [[`${property}.Subnets`, config.Subnets]];
+  }
+  return mayBeOn(config.assign_public_ip) ? [[`${property}.subnets`, config.subnets]] : [];
+}
+
 /** What a launcher of instances opens when the guard cannot read its launch template. */
 const LAUNCHED = 'the internet through public IP addresses that a launch template outside the synthesized output may give';
 
@@ -120,6 +142,15 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // Read as a bridge only when its service is not an AWS service (`awsService`): an endpoint service of another network.
   'AWS::EC2::VPCEndpoint': 'another network through its PrivateLink endpoint service (not an AWS service)',
   'aws_vpc_endpoint': 'another network through its PrivateLink endpoint service (not an AWS service)',
+  // Read as a bridge only when its tasks ask for a public IP address (`taskEntries`): awsvpc tasks in the subnets get one.
+  'AWS::ECS::Service': ECS_TASKS,
+  'aws_ecs_service': ECS_TASKS,
+  'AWS::ECS::TaskSet': ECS_TASKS,
+  'aws_ecs_task_set': ECS_TASKS,
+  'AWS::Events::Rule': ECS_TASKS,
+  'aws_cloudwatch_event_target': ECS_TASKS,
+  'AWS::Scheduler::Schedule': ECS_TASKS,
+  'aws_scheduler_schedule': ECS_TASKS,
   // SSH / RDP from anywhere an IAM principal is, tunnelled into the subnet's instances.
   'AWS::EC2::InstanceConnectEndpoint': 'remote users of an EC2 Instance Connect Endpoint',
   'aws_ec2_instance_connect_endpoint': 'remote users of an EC2 Instance Connect Endpoint',

@@ -1,4 +1,4 @@
-import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, awsService, ENDPOINT_SERVICE_FIX, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
+import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, awsService, ECS_TASKS_FIX, ENDPOINT_SERVICE_FIX, taskEntries, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
@@ -472,6 +472,16 @@ class TemplateReader {
     [['AWS::EC2::ClientVpnEndpoint'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId ?? DEFAULT_VPC]])],
     [['AWS::EC2::ClientVpnTargetNetworkAssociation'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
     [['AWS::EC2::InstanceConnectEndpoint'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
+    // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule or schedule runs.
+    [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule'], (reader, c) => {
+      const { p, type } = c;
+      const network = (n: any, at: string) => taskEntries('cloudformation', n?.AwsvpcConfiguration ?? n?.AwsVpcConfiguration, `${at}.AwsvpcConfiguration`);
+      const targets: any[] = Array.isArray(p.Targets) ? p.Targets : [];
+      const entries = type === 'AWS::Events::Rule' ? targets.flatMap((t, i) => network(t?.EcsParameters?.NetworkConfiguration, `Targets[${i}].EcsParameters.NetworkConfiguration`))
+        : type === 'AWS::Scheduler::Schedule' ? network(p.Target?.EcsParameters?.NetworkConfiguration, 'Target.EcsParameters.NetworkConfiguration')
+          : network(p.NetworkConfiguration, 'NetworkConfiguration');
+      if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
+    }],
     [['AWS::Transfer::Server'], (reader, c) => {
       const d = c.p.EndpointDetails;
       // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read may be one.

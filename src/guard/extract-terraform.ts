@@ -1,4 +1,4 @@
-import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, awsService, ENDPOINT_SERVICE_FIX, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
+import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, awsService, ECS_TASKS_FIX, ENDPOINT_SERVICE_FIX, taskEntries, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -566,6 +566,15 @@ class ConfigReader {
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
     }],
     [['aws_ec2_instance_connect_endpoint'], (reader, c) => reader.bridge(c, [['subnet_id', c.p.subnet_id]])],
+    // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target or schedule runs.
+    [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule'], (reader, c) => {
+      const { p, type } = c;
+      const [config, at] = type === 'aws_cloudwatch_event_target' ? [one(one(p.ecs_target)?.network_configuration), 'ecs_target.network_configuration']
+        : type === 'aws_scheduler_schedule' ? [one(one(one(p.target)?.ecs_parameters)?.network_configuration), 'target.ecs_parameters.network_configuration']
+          : [one(p.network_configuration), 'network_configuration'];
+      const entries = taskEntries('terraform', config, at);
+      if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
+    }],
     [['aws_transfer_server'], (reader, c) => {
       const d = one(c.p.endpoint_details);
       // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read may be one.

@@ -41,6 +41,7 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'a Cloud WAN core network (Network Manager)': 'Cloud WAN コアネットワーク（Network Manager）',
   'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)': 'ゾーンのラベルがない VPN ゲートウェイの先のネットワーク（VPN 接続、Direct Connect）',
   'another network through its PrivateLink endpoint service (not an AWS service)': 'PrivateLink エンドポイントサービス経由の他のネットワーク（AWS のサービスではない）',
+  'the internet through public IP addresses of ECS tasks': 'ECS タスクのパブリック IP アドレス経由のインターネット',
   'remote users of an EC2 Instance Connect Endpoint': 'EC2 Instance Connect エンドポイントのリモート利用者',
   'the internet through an internet-facing Transfer Family server': 'インターネット向け Transfer Family サーバー経由のインターネット',
   'the internet through a public IP address of an instance': 'インスタンスのパブリック IP アドレス経由のインターネット',
@@ -107,6 +108,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^from the My Number or LGWAN segment connect only to AWS services \(com\.amazonaws\.<region>\.<service>\); reach another network's endpoint service from the Internet segment, or, in α′, through the breakout \(三層の対策\)$/,
     () => 'マイナンバー利用事務系・LGWAN接続系からは AWS のサービス（com.amazonaws.<region>.<service>）にだけ接続する。'
       + '他のネットワークのエンドポイントサービスには、インターネット接続系から、または α′ ではブレイクアウト経由で接続する（三層の対策）'],
+  [/^set AssignPublicIp to DISABLED \(assign_public_ip = false\) for tasks in subnets of the My Number or LGWAN segment, or run them only in subnets of the Internet segment \(三層の対策\)$/,
+    () => 'マイナンバー利用事務系・LGWAN接続系のサブネットのタスクでは AssignPublicIp を DISABLED（assign_public_ip = false）にするか、インターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^nothing in the synthesized output launches it$/, () => '合成結果の中に、これを起動するものがない'],
   [/^the instances run where the launch template puts them$/, () => 'インスタンスは起動テンプレートが指定する場所で動く'],
   [/^ask for no public IP address \(AssociatePublicIpAddress\) in a launch template whose instances run in the My Number or LGWAN segment, and launch a template that asks for one only from Auto Scaling groups or instances of the same app in subnets of the Internet segment \(三層の対策\)$/,

@@ -252,6 +252,39 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    // ECS tasks only when they ask for a public IP address (the default is DISABLED): awsvpc tasks in the subnets get one.
+    cfnType: 'AWS::ECS::Service',
+    tfType: 'aws_ecs_service',
+    cfn: (p) => ({ Cluster: 'c', TaskDefinition: 't', NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: [{ Ref: `${p}Sub` }] } } }),
+    tf: (p) => ({ name: 's', task_definition: 't', network_configuration: { assign_public_ip: true, subnets: [`\${aws_subnet.${p}.id}`] } }),
+    fix: 'set AssignPublicIp to DISABLED',
+    outside: { cfn: { NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: ['subnet-0123456789abcdef0'] } } }, tf: { network_configuration: { assign_public_ip: true, subnets: ['subnet-0123456789abcdef0'] } }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::ECS::TaskSet',
+    tfType: 'aws_ecs_task_set',
+    cfn: (p) => ({ Cluster: 'c', Service: 's', TaskDefinition: 't', NetworkConfiguration: { AwsVpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: [{ Ref: `${p}Sub` }] } } }),
+    tf: (p) => ({ cluster: 'c', service: 's', task_definition: 't', network_configuration: { assign_public_ip: true, subnets: [`\${aws_subnet.${p}.id}`] } }),
+    fix: 'set AssignPublicIp to DISABLED',
+    outside: { cfn: { NetworkConfiguration: { AwsVpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: ['subnet-0123456789abcdef0'] } } }, tf: { network_configuration: { assign_public_ip: true, subnets: ['subnet-0123456789abcdef0'] } }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::Events::Rule',
+    tfType: 'aws_cloudwatch_event_target',
+    cfn: (p) => ({ ScheduleExpression: 'rate(1 day)', Targets: [{ Id: 't', Arn: 'arn:aws:ecs:x', EcsParameters: { TaskDefinitionArn: 't', NetworkConfiguration: { AwsVpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: [{ Ref: `${p}Sub` }] } } } }] }),
+    tf: (p) => ({ rule: 'r', arn: 'arn:aws:ecs:x', ecs_target: { task_definition_arn: 't', network_configuration: { assign_public_ip: true, subnets: [`\${aws_subnet.${p}.id}`] } } }),
+    fix: 'set AssignPublicIp to DISABLED',
+    outside: { cfn: { Targets: [{ Id: 't', Arn: 'a', EcsParameters: { NetworkConfiguration: { AwsVpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: ['subnet-0123456789abcdef0'] } } } }] }, tf: { rule: 'r', arn: 'a', ecs_target: { network_configuration: { assign_public_ip: true, subnets: ['subnet-0123456789abcdef0'] } } }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::Scheduler::Schedule',
+    tfType: 'aws_scheduler_schedule',
+    cfn: (p) => ({ ScheduleExpression: 'rate(1 day)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: 'arn:aws:ecs:x', RoleArn: 'r', EcsParameters: { TaskDefinitionArn: 't', NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: [{ Ref: `${p}Sub` }] } } } } }),
+    tf: (p) => ({ schedule_expression: 'rate(1 day)', flexible_time_window: { mode: 'OFF' }, target: { arn: 'arn:aws:ecs:x', role_arn: 'r', ecs_parameters: { task_definition_arn: 't', network_configuration: { assign_public_ip: true, subnets: [`\${aws_subnet.${p}.id}`] } } } }),
+    fix: 'set AssignPublicIp to DISABLED',
+    outside: { cfn: { Target: { Arn: 'a', EcsParameters: { NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: ['subnet-0123456789abcdef0'] } } } } }, tf: { target: { arn: 'a', ecs_parameters: { network_configuration: { assign_public_ip: true, subnets: ['subnet-0123456789abcdef0'] } } } }, says: NOT_IN_OUTPUT },
+  },
+  {
     cfnType: 'AWS::EC2::InstanceConnectEndpoint',
     tfType: 'aws_ec2_instance_connect_endpoint',
     cfn: (p) => ({ SubnetId: { Ref: `${p}Sub` } }),
@@ -592,6 +625,19 @@ describe('a VPC endpoint is a bridge only when its service is not an AWS service
     expect(region('aws.sagemaker.ap-northeast-1.notebook')).toEqual([]);
     expect(region({ 'Fn::Sub': 'com.amazonaws.vpce.${AWS::Region}.vpce-svc-0123456789abcdef0' })).toHaveLength(1);
     expect(guardFindings(tfGraph('aws_vpc_endpoint', { vpc_id: '${aws_vpc.Lg.id}', service_name: 'com.amazonaws.${data.aws_region.current.name}.s3' }), 'aws_vpc_endpoint.Bridge')).toEqual([]);
+  });
+});
+
+describe('ECS tasks are a bridge only when they ask for a public IP address', () => {
+  test('DISABLED, false or left out (the default): no bridge; a value the guard cannot read may be ENABLED: refused in LGWAN', () => {
+    const service = (assign: unknown) => guardFindings(cfnGraph('AWS::ECS::Service', { NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: assign, Subnets: [{ Ref: 'LgSub' }] } } }), 'Bridge');
+    expect(service('DISABLED')).toEqual([]);
+    expect(service(undefined)).toEqual([]);
+    expect(service({ 'Fn::If': ['Public', 'ENABLED', 'DISABLED'] })).toEqual([expect.stringMatching(/subnet LgSub of the LGWAN segment/)]);
+    const tfService = (assign: unknown) => guardFindings(tfGraph('aws_ecs_service', { network_configuration: { assign_public_ip: assign, subnets: ['${aws_subnet.Lg.id}'] } }), 'aws_ecs_service.Bridge');
+    expect(tfService(false)).toEqual([]);
+    expect(tfService(undefined)).toEqual([]);
+    expect(tfService('${var.public}')).toHaveLength(1);
   });
 });
 

@@ -7,6 +7,7 @@ import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -641,6 +642,20 @@ const MUTATIONS: Mutation[] = [
         vpcEndpointType: 'Interface',
         serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
         subnetIds: [subnet(net.myNumber, 'workload-1').ref],
+      });
+    },
+  },
+  {
+    // Fargate tasks with public IP addresses in LGWAN subnets: α′'s internet gateway delivers to them.
+    name: 'an ECS service in LGWAN subnets whose tasks ask for a public IP address',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new ecs.CfnService(stack, 'MutService', {
+        cluster: 'registry',
+        taskDefinition: 'arn:aws:ecs:ap-northeast-1:111122223333:task-definition/web:1',
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { assignPublicIp: 'ENABLED', subnets: [subnet(net.lgwan, 'workload-1').ref] } },
       });
     },
   },

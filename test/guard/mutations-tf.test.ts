@@ -17,6 +17,7 @@ import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
 import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
@@ -720,6 +721,21 @@ const MUTATIONS: Mutation[] = [
         vpcEndpointType: 'Interface',
         serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
         subnetIds: [subnet(net.myNumber, 'workload-1').id],
+      });
+    },
+  },
+  {
+    // Fargate tasks with public IP addresses in LGWAN subnets: α′'s internet gateway delivers to them.
+    name: 'an ECS service in LGWAN subnets whose tasks ask for a public IP address',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new EcsService(stack, 'MutService', {
+        name: 'web',
+        cluster: 'registry',
+        taskDefinition: 'arn:aws:ecs:ap-northeast-1:111122223333:task-definition/web:1',
+        launchType: 'FARGATE',
+        networkConfiguration: { assignPublicIp: true, subnets: [subnet(net.lgwan, 'workload-1').id] },
       });
     },
   },
