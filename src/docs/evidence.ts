@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 92, cases: 260 },
-  cdktf: { mutations: 100, cases: 281 },
+  cdk: { mutations: 93, cases: 264 },
+  cdktf: { mutations: 101, cases: 285 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

@@ -3,13 +3,13 @@
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
  * Runner VPC ingress, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
- * network's endpoint service, EC2 Instance Connect Endpoints, internet-facing Transfer Family servers, an instance
- * with a public IP address or an Elastic IP address, ECS tasks with public IP addresses, an internet-facing load
- * balancer, a publicly accessible database, replication instance or notebook, a launch template asking for a public IP
- * address (placed where what launches it runs), and what launches a template the output does not hold. The extractors
- * record what each one attaches to; once every resource is read, `resolveBridges` places the attachments and records
- * one unresolved value per resource that touches the My Number or LGWAN segment, an unlabelled VPC, or anything it
- * cannot place (fail closed).
+ * network's endpoint service, VPC Lattice service networks, EC2 Instance Connect Endpoints, internet-facing Transfer
+ * Family servers, an instance with a public IP address or an Elastic IP address, ECS tasks with public IP addresses,
+ * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch
+ * template asking for a public IP address (placed where what launches it runs), and what launches a template the
+ * output does not hold. The extractors record what each one attaches to; once every resource is read,
+ * `resolveBridges` places the attachments and records one unresolved value per resource that touches the My Number or
+ * LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
  *
  * An attachment only in the Internet segment (or the prefecture hub) is not recorded: public ingress into and egress
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
@@ -83,6 +83,9 @@ export function awsService(name: string): boolean {
 export const ENDPOINT_SERVICE_FIX = 'from the My Number or LGWAN segment connect only to AWS services (com.amazonaws.<region>.<service>); reach another '
   + 'network\'s endpoint service from the Internet segment, or, in α′, through the breakout (三層の対策)';
 
+/** What a VPC Lattice association, target group or resource gateway opens. */
+const LATTICE = 'the services or clients of a VPC Lattice service network';
+
 /** What ECS tasks with public IP addresses open. */
 const ECS_TASKS = 'the internet through public IP addresses of ECS tasks';
 
@@ -151,6 +154,13 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_cloudwatch_event_target': ECS_TASKS,
   'AWS::Scheduler::Schedule': ECS_TASKS,
   'aws_scheduler_schedule': ECS_TASKS,
+  // A VPC Lattice service network joins its VPCs' clients with its services anywhere, other VPCs and accounts included.
+  'AWS::VpcLattice::ServiceNetworkVpcAssociation': LATTICE,
+  'aws_vpclattice_service_network_vpc_association': LATTICE,
+  'AWS::VpcLattice::TargetGroup': LATTICE,
+  'aws_vpclattice_target_group': LATTICE,
+  'AWS::VpcLattice::ResourceGateway': LATTICE,
+  'aws_vpclattice_resource_gateway': LATTICE,
   // SSH / RDP from anywhere an IAM principal is, tunnelled into the subnet's instances.
   'AWS::EC2::InstanceConnectEndpoint': 'remote users of an EC2 Instance Connect Endpoint',
   'aws_ec2_instance_connect_endpoint': 'remote users of an EC2 Instance Connect Endpoint',

@@ -472,6 +472,12 @@ class TemplateReader {
     [['AWS::EC2::ClientVpnEndpoint'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId ?? DEFAULT_VPC]])],
     [['AWS::EC2::ClientVpnTargetNetworkAssociation'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
     [['AWS::EC2::InstanceConnectEndpoint'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
+    [['AWS::VpcLattice::ServiceNetworkVpcAssociation'], (reader, c) => reader.bridge(c, [['VpcIdentifier', c.p.VpcIdentifier]])],
+    // A Lambda target group has no VPC.
+    [['AWS::VpcLattice::TargetGroup'], (reader, c) => {
+      if (c.p.Type !== 'LAMBDA') reader.bridge(c, [['Config.VpcIdentifier', c.p.Config?.VpcIdentifier]]);
+    }],
+    [['AWS::VpcLattice::ResourceGateway'], (reader, c) => reader.bridge(c, c.p.SubnetIds !== undefined ? [['SubnetIds', c.p.SubnetIds]] : [['VpcIdentifier', c.p.VpcIdentifier]])],
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule or schedule runs.
     [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule'], (reader, c) => {
       const { p, type } = c;

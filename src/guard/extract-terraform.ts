@@ -566,6 +566,12 @@ class ConfigReader {
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
     }],
     [['aws_ec2_instance_connect_endpoint'], (reader, c) => reader.bridge(c, [['subnet_id', c.p.subnet_id]])],
+    [['aws_vpclattice_service_network_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_identifier', c.p.vpc_identifier]])],
+    // A Lambda target group has no VPC.
+    [['aws_vpclattice_target_group'], (reader, c) => {
+      if (c.p.type !== 'LAMBDA') reader.bridge(c, [['config.vpc_identifier', one(c.p.config)?.vpc_identifier]]);
+    }],
+    [['aws_vpclattice_resource_gateway'], (reader, c) => reader.bridge(c, c.p.subnet_ids !== undefined ? [['subnet_ids', c.p.subnet_ids]] : [['vpc_id', c.p.vpc_id]])],
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target or schedule runs.
     [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule'], (reader, c) => {
       const { p, type } = c;

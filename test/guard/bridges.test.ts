@@ -285,6 +285,28 @@ const CASES: readonly Case[] = [
     outside: { cfn: { Target: { Arn: 'a', EcsParameters: { NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: ['subnet-0123456789abcdef0'] } } } } }, tf: { target: { arn: 'a', ecs_parameters: { network_configuration: { assign_public_ip: true, subnets: ['subnet-0123456789abcdef0'] } } } }, says: NOT_IN_OUTPUT },
   },
   {
+    // VPC Lattice: a VPC's association with a service network, a target group in it, a resource gateway in its subnets.
+    cfnType: 'AWS::VpcLattice::ServiceNetworkVpcAssociation',
+    tfType: 'aws_vpclattice_service_network_vpc_association',
+    cfn: (p) => ({ ServiceNetworkIdentifier: 'sn-0123456789abcdef0', VpcIdentifier: { Ref: `${p}Vpc` } }),
+    tf: (p) => ({ service_network_identifier: 'sn-0123456789abcdef0', vpc_identifier: `\${aws_vpc.${p}.id}` }),
+    outside: { cfn: { VpcIdentifier: 'vpc-0123456789abcdef0' }, tf: { vpc_identifier: 'vpc-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::VpcLattice::TargetGroup',
+    tfType: 'aws_vpclattice_target_group',
+    cfn: (p) => ({ Type: 'IP', Config: { Port: 443, Protocol: 'HTTPS', VpcIdentifier: { Ref: `${p}Vpc` } } }),
+    tf: (p) => ({ name: 'tg', type: 'IP', config: { port: 443, protocol: 'HTTPS', vpc_identifier: `\${aws_vpc.${p}.id}` } }),
+    outside: { cfn: { Type: 'INSTANCE', Config: { Port: 443 } }, tf: { name: 'tg', type: 'INSTANCE', config: { port: 443 } }, says: /cannot be resolved \(missing value\)/ },
+  },
+  {
+    cfnType: 'AWS::VpcLattice::ResourceGateway',
+    tfType: 'aws_vpclattice_resource_gateway',
+    cfn: (p) => ({ Name: 'rg', VpcIdentifier: { Ref: `${p}Vpc` }, SubnetIds: [{ Ref: `${p}Sub` }] }),
+    tf: (p) => ({ name: 'rg', vpc_id: `\${aws_vpc.${p}.id}`, subnet_ids: [`\${aws_subnet.${p}.id}`] }),
+    outside: { cfn: { Name: 'rg', SubnetIds: ['subnet-0123456789abcdef0'] }, tf: { name: 'rg', subnet_ids: ['subnet-0123456789abcdef0'] }, says: NOT_IN_OUTPUT },
+  },
+  {
     cfnType: 'AWS::EC2::InstanceConnectEndpoint',
     tfType: 'aws_ec2_instance_connect_endpoint',
     cfn: (p) => ({ SubnetId: { Ref: `${p}Sub` } }),
@@ -625,6 +647,13 @@ describe('a VPC endpoint is a bridge only when its service is not an AWS service
     expect(region('aws.sagemaker.ap-northeast-1.notebook')).toEqual([]);
     expect(region({ 'Fn::Sub': 'com.amazonaws.vpce.${AWS::Region}.vpce-svc-0123456789abcdef0' })).toHaveLength(1);
     expect(guardFindings(tfGraph('aws_vpc_endpoint', { vpc_id: '${aws_vpc.Lg.id}', service_name: 'com.amazonaws.${data.aws_region.current.name}.s3' }), 'aws_vpc_endpoint.Bridge')).toEqual([]);
+  });
+});
+
+describe('a VPC Lattice target group of Lambda functions has no VPC', () => {
+  test('no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::VpcLattice::TargetGroup', { Type: 'LAMBDA' }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_vpclattice_target_group', { name: 'tg', type: 'LAMBDA' }), 'aws_vpclattice_target_group.Bridge')).toEqual([]);
   });
 });
 

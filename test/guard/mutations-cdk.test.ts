@@ -12,6 +12,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
+import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
@@ -657,6 +658,15 @@ const MUTATIONS: Mutation[] = [
         launchType: 'FARGATE',
         networkConfiguration: { awsvpcConfiguration: { assignPublicIp: 'ENABLED', subnets: [subnet(net.lgwan, 'workload-1').ref] } },
       });
+    },
+  },
+  {
+    // The segment's clients reach every service of the service network, other VPCs and accounts included.
+    name: 'the My Number VPC associated with a VPC Lattice service network',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new vpclattice.CfnServiceNetworkVpcAssociation(stack, 'MutLattice', { serviceNetworkIdentifier: 'sn-0123456789abcdef0', vpcIdentifier: vpcOf(net.myNumber).ref });
     },
   },
   {

@@ -41,6 +41,7 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
+import { VpclatticeServiceNetworkVpcAssociation } from '@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
@@ -737,6 +738,15 @@ const MUTATIONS: Mutation[] = [
         launchType: 'FARGATE',
         networkConfiguration: { assignPublicIp: true, subnets: [subnet(net.lgwan, 'workload-1').id] },
       });
+    },
+  },
+  {
+    // The segment's clients reach every service of the service network, other VPCs and accounts included.
+    name: 'the My Number VPC associated with a VPC Lattice service network',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new VpclatticeServiceNetworkVpcAssociation(stack, 'MutLattice', { serviceNetworkIdentifier: 'sn-0123456789abcdef0', vpcIdentifier: net.myNumber.vpcId });
     },
   },
   {
