@@ -289,6 +289,17 @@ export function exposedInterfaces(engine: 'cloudformation' | 'terraform', interf
   return exposed ? out : undefined;
 }
 
+/**
+ * Where a managed service's public endpoint lands, given its subnet group (`property` = `value`): the group's subnets
+ * (`key` of the group's properties) when `group` finds the group in the output, the value itself otherwise (not
+ * placeable), the default VPC when no group is given.
+ */
+export function subnetGroupEntries(property: string, value: unknown, group: (value: unknown) => any, key: string): BridgeEntry[] {
+  if (value === undefined || value === null) return [[property, DEFAULT_VPC]];
+  const named = group(value);
+  return named ? [[`${property} → ${key}`, named[key]]] : [[property, value]];
+}
+
 /** A launch configuration's `AssociatePublicIpAddress` / `associate_public_ip_address`: no entry of its own when it may be on. */
 export function exposedConfiguration(value: unknown): BridgeEntry[] | undefined {
   return mayBeOn(value) ? [] : undefined;

@@ -1,4 +1,7 @@
-import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, awsService, ECS_TASKS_FIX, ENDPOINT_SERVICE_FIX, taskEntries, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
+import {
+  awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, instanceEntries,
+  INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
+} from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { wafRule } from './waf';
@@ -388,15 +391,16 @@ class TemplateReader {
       const { b, base, noted, p, id } = c;
       const mixed = p.MixedInstancesPolicy?.LaunchTemplate;
       const template = p.LaunchTemplate ?? mixed?.LaunchTemplateSpecification;
+      const named = templateValue(template);
       b.add({
         ...base,
         type: 'auto-scaling-group',
-        launchTemplate: noted('LaunchTemplate', templateValue(template)),
+        launchTemplate: noted('LaunchTemplate', named),
         subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
       });
       const overrides: any[] = Array.isArray(mixed?.Overrides) ? mixed.Overrides : [];
       reader.launcher(c, [
-        ...template !== undefined ? [['LaunchTemplate', templateValue(template)] as const] : [],
+        ...template !== undefined ? [['LaunchTemplate', named] as const] : [],
         ...overrides.filter((o) => o?.LaunchTemplateSpecification !== undefined)
           .map((o, i) => [`MixedInstancesPolicy.LaunchTemplate.Overrides[${i}]`, templateValue(o.LaunchTemplateSpecification)] as const),
         ...p.LaunchConfigurationName !== undefined ? [['LaunchConfigurationName', p.LaunchConfigurationName] as const] : [],
@@ -662,11 +666,7 @@ class TemplateReader {
    * Aurora instance's is its cluster's), the group itself otherwise (not placeable), the default VPC without one.
    */
   private serviceSubnets(type: string, p: any): BridgeEntry[] {
-    const group = (property: string, value: unknown, groupType: string): BridgeEntry[] => {
-      if (value === undefined) return [[property, DEFAULT_VPC]];
-      const named = this.named(value, groupType);
-      return named ? [[`${property} → SubnetIds`, named.SubnetIds]] : [[property, value]];
-    };
+    const group = (property: string, value: unknown, groupType: string) => subnetGroupEntries(property, value, (v) => this.named(v, groupType), 'SubnetIds');
     switch (type) {
       case 'AWS::RDS::DBInstance': {
         const cluster = p.DBSubnetGroupName === undefined && p.DBClusterIdentifier !== undefined ? this.named(p.DBClusterIdentifier, 'AWS::RDS::DBCluster') : undefined;
@@ -690,10 +690,10 @@ class TemplateReader {
   /** Where an Elastic IP address (`InstanceId`, `NetworkInterfaceId`) lands: the named instance's or interface's subnets. */
   private eip(p: any): BridgeEntry[] {
     return eipEntries(['InstanceId', p.InstanceId], ['NetworkInterfaceId', p.NetworkInterfaceId], (kind, value) => {
-      const named = value && typeof value === 'object' && typeof (value as any).Ref === 'string' ? this.resources[(value as any).Ref] : undefined;
-      if (kind === 'instance' && named?.Type === 'AWS::EC2::Instance') return instanceEntries('cloudformation', named.Properties ?? {}, false);
-      if (kind === 'interface' && named?.Type === 'AWS::EC2::NetworkInterface') return [['SubnetId', named.Properties?.SubnetId]];
-      return undefined;
+      const instance = kind === 'instance' ? this.named(value, 'AWS::EC2::Instance') : undefined;
+      if (instance) return instanceEntries('cloudformation', instance, false);
+      const networkInterface = kind === 'interface' ? this.named(value, 'AWS::EC2::NetworkInterface') : undefined;
+      return networkInterface ? [['SubnetId', networkInterface.SubnetId]] : undefined;
     });
   }
 

@@ -1,6 +1,6 @@
 /**
- * The Terraform readers of the prefecture security cloud's resources (SC-1 … SC-4): load balancer listeners, Auto Scaling
- * groups, WAFv2, the SIEM bucket and what delivers to it. Kept apart from extract-terraform.ts, which dispatches to
+ * The Terraform readers of the prefecture security cloud's resources (SC-1 … SC-4): load balancer listeners, WAFv2, the
+ * SIEM bucket and what delivers to it (Auto Scaling groups are read with the launchers in extract-terraform.ts). Kept apart from extract-terraform.ts, which dispatches to
  * `readHubResource` for the types it does not read itself; plans reach them through the same reader (§11).
  */
 import { GraphBuilder, str } from './builder';
@@ -28,10 +28,6 @@ function list(v: unknown): any[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
 }
 
-function one(v: unknown): any {
-  return Array.isArray(v) ? v[0] : v;
-}
-
 function port(v: unknown): number | undefined {
   return typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
 }
@@ -49,13 +45,6 @@ function sink(c: HubReadContext, value: unknown): Ref {
   return c.ref(value);
 }
 
-/** A plan's reference to a launch template's name (a `PlanReference`): the template itself. */
-function planned(value: unknown): Ref | undefined {
-  const v = value as { type?: unknown; address?: unknown; attribute?: unknown } | null;
-  return v && typeof v === 'object' && v.type === 'aws_launch_template' && v.attribute === 'name' && typeof v.address === 'string'
-    ? { kind: 'node', id: v.address } : undefined;
-}
-
 const listener: HubReader = ({ b, base, noted, p }) => {
   b.add({ ...base, type: 'lb-listener', loadBalancer: noted('load_balancer_arn', p.load_balancer_arn), protocol: str(p.protocol), port: port(p.port) });
 };
@@ -63,18 +52,6 @@ const listener: HubReader = ({ b, base, noted, p }) => {
 const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
   ['aws_lb_listener', listener],
   ['aws_alb_listener', listener],
-  ['aws_autoscaling_group', ({ b, base, noted, refs, p, id }) => {
-    const template = one(p.launch_template) ?? one(one(one(p.mixed_instances_policy)?.launch_template)?.launch_template_specification);
-    // By name (`${aws_launch_template.x.name}`): the template itself, not the name it repeats.
-    const name = template?.name ?? template?.launch_template_name;
-    const byName = typeof name === 'string' ? /^\$\{(aws_launch_template\.[A-Za-z0-9_-]+)\.name\}$/.exec(name) : null;
-    b.add({
-      ...base,
-      type: 'auto-scaling-group',
-      launchTemplate: planned(name) ?? noted('launch_template', template?.id ?? template?.launch_template_id ?? (byName ? `\${${byName[1]}.id}` : name)),
-      subnets: refs(p.vpc_zone_identifier).map((r, i) => b.noted(id, `vpc_zone_identifier[${i}]`, r)),
-    });
-  }],
   ['aws_wafv2_web_acl', ({ b, base, p, id }) => {
     let rules: unknown[] = list(p.rule);
     if (p.rule_json !== undefined) {

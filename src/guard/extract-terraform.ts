@@ -1,4 +1,7 @@
-import { BridgeEntry, DEFAULT_VPC, recordBridge, recordLauncher, recordTemplate, eipEntries, exposedConfiguration, awsService, ECS_TASKS_FIX, ENDPOINT_SERVICE_FIX, taskEntries, exposedInterfaces, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible } from './bridges';
+import {
+  awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, instanceEntries,
+  INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
+} from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -472,11 +475,17 @@ class ConfigReader {
     }],
     // What launches instances from launch templates (`launchBridges`; the group itself is read with the hub's resources),
     // and a launch configuration's public IP address.
+    // An Auto Scaling group: the subnets its template's instances run in (where a proxy sits, SC-2), and a launcher.
     [['aws_autoscaling_group'], (reader, c) => {
-      const { p } = c;
-      readHubResource(c.type, { ...c, refs: (v) => reader.refs(v), ref: (v) => reader.ref(v) });
+      const { b, base, p, id } = c;
       const mixed = one(one(p.mixed_instances_policy)?.launch_template);
       const template = one(p.launch_template) ?? one(mixed?.launch_template_specification);
+      b.add({
+        ...base,
+        type: 'auto-scaling-group',
+        launchTemplate: b.noted(id, 'launch_template', reader.templateRef(templateValue(template))),
+        subnets: reader.refs(p.vpc_zone_identifier).map((r, i) => b.noted(id, `vpc_zone_identifier[${i}]`, r)),
+      });
       reader.launcher(c, [
         ...template !== undefined ? [['launch_template', templateValue(template)] as const] : [],
         ...list(mixed?.override).filter((o) => o?.launch_template_specification !== undefined)
@@ -700,12 +709,14 @@ class ConfigReader {
    * named by its name (`${aws_launch_template.x.name}`) is the template itself, not the name it repeats.
    */
   private launcher(c: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[]): void {
-    const template = (value: unknown): Ref => {
-      if (value instanceof PlanReference && TEMPLATE_TYPES.test(value.type)) return { kind: 'node', id: this.id(value.address) };
-      const byName = typeof value === 'string' ? TEMPLATE_BY_NAME.exec(value) : null;
-      return this.ref(byName ? `\${${byName[1]}.id}` : value);
-    };
-    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, template(value)]), placement);
+    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.templateRef(value)]), placement);
+  }
+
+  /** The launch template or launch configuration a value names: by its name (`${aws_launch_template.x.name}`, a plan's reference) the resource itself. */
+  private templateRef(value: unknown): Ref {
+    if (value instanceof PlanReference && TEMPLATE_TYPES.test(value.type)) return { kind: 'node', id: this.id(value.address) };
+    const byName = typeof value === 'string' ? TEMPLATE_BY_NAME.exec(value) : null;
+    return this.ref(byName ? `\${${byName[1]}.id}` : value);
   }
 
   /**
@@ -713,11 +724,7 @@ class ConfigReader {
    * Aurora instance's is its cluster's), the group itself otherwise (not placeable), the default VPC without one.
    */
   private serviceSubnets(type: string, p: any): BridgeEntry[] {
-    const group = (property: string, value: unknown, groupType: string): BridgeEntry[] => {
-      if (value === undefined || value === null) return [[property, DEFAULT_VPC]];
-      const named = this.named(value, groupType);
-      return named ? [[`${property} → subnet_ids`, named.subnet_ids]] : [[property, value]];
-    };
+    const group = (property: string, value: unknown, groupType: string) => subnetGroupEntries(property, value, (v) => this.named(v, groupType), 'subnet_ids');
     switch (type) {
       case 'aws_db_instance': return group('db_subnet_group_name', p.db_subnet_group_name, 'aws_db_subnet_group');
       case 'aws_rds_cluster_instance': {
@@ -731,23 +738,23 @@ class ConfigReader {
     }
   }
 
-  /** The arguments of the resource of `type` a value refers to (`${type.name.attribute}`, a plan's reference), when the configuration holds it. */
-  private named(value: unknown, type: string): any {
+  /**
+   * The arguments of the resource of `type` a value refers to (`${type.name.attribute}`, `attribute` a pattern; a plan's
+   * reference), when the configuration holds it.
+   */
+  private named(value: unknown, type: string, attribute = '[a-z_]+'): any {
     const address = value instanceof PlanReference ? value.address
-      : typeof value === 'string' ? new RegExp(`^\\$\\{(${type}\\.[^.}]+)\\.[a-z_]+\\}$`).exec(value)?.[1] : undefined;
+      : typeof value === 'string' ? new RegExp(`^\\$\\{(${type}\\.[^.}]+)\\.${attribute}\\}$`).exec(value)?.[1] : undefined;
     return address !== undefined && this.types.get(address) === type ? this.bodies.get(address) ?? {} : undefined;
   }
 
   /** Where an Elastic IP address lands: the subnets of the instance or interface it names, when the configuration holds it. */
   private eip(instance: readonly [string, unknown], networkInterface: readonly [string, unknown]): BridgeEntry[] {
     return eipEntries(instance, networkInterface, (kind, value) => {
-      const address = value instanceof PlanReference ? value.address
-        : typeof value === 'string' ? /^\$\{((?:aws_instance|aws_network_interface)\.[^.}]+)\.id\}$/.exec(value)?.[1] : undefined;
-      const type = address !== undefined ? this.types.get(address) : undefined;
-      const body = address !== undefined ? this.bodies.get(address) : undefined;
-      if (kind === 'instance' && type === 'aws_instance') return instanceEntries('terraform', body ?? {}, false);
-      if (kind === 'interface' && type === 'aws_network_interface') return [['subnet_id', (body as any)?.subnet_id]];
-      return undefined;
+      const named = kind === 'instance' ? this.named(value, 'aws_instance', 'id') : undefined;
+      if (named) return instanceEntries('terraform', named, false);
+      const eni = kind === 'interface' ? this.named(value, 'aws_network_interface', 'id') : undefined;
+      return eni ? [['subnet_id', eni.subnet_id]] : undefined;
     });
   }
 
