@@ -401,8 +401,8 @@ class TemplateReader {
       const overrides: any[] = Array.isArray(mixed?.Overrides) ? mixed.Overrides : [];
       reader.launcher(c, [
         ...template !== undefined ? [['LaunchTemplate', named] as const] : [],
-        ...overrides.filter((o) => o?.LaunchTemplateSpecification !== undefined)
-          .map((o, i) => [`MixedInstancesPolicy.LaunchTemplate.Overrides[${i}]`, templateValue(o.LaunchTemplateSpecification)] as const),
+        ...overrides.flatMap((o, i) => (o?.LaunchTemplateSpecification === undefined ? []
+          : [[`MixedInstancesPolicy.LaunchTemplate.Overrides[${i}]`, templateValue(o.LaunchTemplateSpecification)] as const])),
         ...p.LaunchConfigurationName !== undefined ? [['LaunchConfigurationName', p.LaunchConfigurationName] as const] : [],
       ], [['VPCZoneIdentifier', p.VPCZoneIdentifier ?? DEFAULT_VPC]]);
     }],

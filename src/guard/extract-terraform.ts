@@ -488,8 +488,8 @@ class ConfigReader {
       });
       reader.launcher(c, [
         ...template !== undefined ? [['launch_template', templateValue(template)] as const] : [],
-        ...list(mixed?.override).filter((o) => o?.launch_template_specification !== undefined)
-          .map((o, i) => [`mixed_instances_policy.launch_template.override[${i}]`, templateValue(one(o.launch_template_specification))] as const),
+        ...list(mixed?.override).flatMap((o, i) => (o?.launch_template_specification === undefined ? []
+          : [[`mixed_instances_policy.launch_template.override[${i}]`, templateValue(one(o.launch_template_specification))] as const])),
         ...p.launch_configuration !== undefined ? [['launch_configuration', p.launch_configuration] as const] : [],
       ], [['vpc_zone_identifier', p.vpc_zone_identifier ?? DEFAULT_VPC]]);
     }],

@@ -755,6 +755,13 @@ describe('a launch template is a bridge only when an interface asks for a public
     }
   });
 
+  test('a mixed-instances override names its own template, by its index among the overrides', () => {
+    const policy = { LaunchTemplate: { LaunchTemplateSpecification: { LaunchTemplateId: { Ref: 'Tpl' }, Version: '1' }, Overrides: [{ InstanceType: 't3.micro' }, { InstanceType: 'm5.large', LaunchTemplateSpecification: { LaunchTemplateId: LT } }] } };
+    const found = guardFindings(cfnGraph('AWS::AutoScaling::AutoScalingGroup', { MinSize: '1', MaxSize: '1', MixedInstancesPolicy: policy, VPCZoneIdentifier: [{ Ref: 'LgSub' }] },
+      { Tpl: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: {} } } }), 'Bridge');
+    expect(found).toEqual([expect.stringMatching(new RegExp(`MixedInstancesPolicy\\.LaunchTemplate\\.Overrides\\[1\\] \\(${LT}\\) → VPCZoneIdentifier`))]);
+  });
+
   test('a Spot Fleet\'s inline launch specification with a public IP address in LGWAN is refused', () => {
     const spec = { ImageId: 'ami-0', NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true, SubnetId: { Ref: 'LgSub' } }] };
     expect(guardFindings(cfnGraph('AWS::EC2::SpotFleet', { SpotFleetRequestConfigData: { IamFleetRole: 'r', TargetCapacity: 1, LaunchSpecifications: [spec] } }), 'Bridge'))
