@@ -12,8 +12,8 @@
  */
 import { ALL_V4, ALL_V6, AtomTable, familyOf, intervalToPrefixes, parsePrefix, Prefix } from './address-space';
 import {
-  deref, FirewallNode, GraphNode, implicitId, NatGatewayNode, NetworkAclNode, nodesOf, PeeringNode, Ref, RouteEdge, RouteTableNode, RouteTarget,
-  SubnetNode, TopologyGraph, TransitAttachmentNode, TransitRouteTableNode, VpcEndpointNode, VpcNode, VpnGatewayNode, ZONES,
+  deref, FirewallNode, gatewayZone, GraphNode, implicitId, NatGatewayNode, NetworkAclNode, nodesOf, PeeringNode, Ref, RouteEdge, RouteTableNode,
+  RouteTarget, SubnetNode, TopologyGraph, TransitAttachmentNode, TransitRouteTableNode, VpcEndpointNode, VpcNode, VpnGatewayNode, ZONES,
 } from './graph';
 import {
   applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
@@ -657,9 +657,10 @@ export class Reachability {
       case RouteTarget.VPN_GATEWAY: {
         const vgw = node?.type === 'vpn-gateway' ? node as VpnGatewayNode : undefined;
         if (!vgw) break;
-        const zones = [...new Set(vgw.zones)];
+        const zone = gatewayZone(vgw);
         const vgwStep: Step = { node: vgw.id, kind: 'gateway', detail: 'vgw', prev: step };
-        if (zones.length === 1 && ZONES.has(zones[0])) {this.arrive(walk, { kind: 'zone', zone: zones[0] }, this.leave(from, part), vgwStep, firewalls);} else {
+        if (zone) {this.arrive(walk, { kind: 'zone', zone }, this.leave(from, part), vgwStep, firewalls);} else {
+          const zones = [...new Set(vgw.zones)];
           this.unknown(walk, vgw.id, zones.length > 1 ? `VPN gateway ${vgw.id} is labelled with several zones (${zones.join(', ')})` : `VPN gateway ${vgw.id} has no jichitai:zone label`,
             'tag the VPN gateway jichitai:zone = LGWAN_WAN or SECURITY_CLOUD (where it leads), or remove the route', part, vgwStep, firewalls);
         }
