@@ -366,7 +366,7 @@ class ConfigReader {
       b.add({
         ...base,
         type: 'log-group',
-        name: typeof p.name === 'string' && !p.name.includes('${') ? p.name : undefined,
+        name: literal(p.name),
         retentionDays: p.retention_in_days === undefined ? undefined : Number(p.retention_in_days),
       });
     }],
@@ -386,7 +386,7 @@ class ConfigReader {
         ...base,
         type: 'resolver-rule',
         ruleType: String(p.rule_type),
-        domainName: typeof p.domain_name === 'string' && !p.domain_name.includes('${') ? p.domain_name : undefined,
+        domainName: literal(p.domain_name),
         // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
         targets: (Array.isArray(p.target_ip) ? p.target_ip : [])
           .map((t: any) => ({ ip: literalIp(t?.ip), port: t?.port === undefined ? 53 : Number(t.port) })),
@@ -592,9 +592,10 @@ class ConfigReader {
     }],
     [['aws_transfer_server'], (reader, c) => {
       const d = one(c.p.endpoint_details);
-      // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read may be one.
+      // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read (an
+      // interpolation, or a plan's value known only after apply) may be one.
       const type = c.p.endpoint_type;
-      if ((type === 'VPC' || (typeof type === 'string' && type.includes('${'))) && d?.address_allocation_ids !== undefined) reader.bridge(c, [['endpoint_details.subnet_ids', d.subnet_ids]]);
+      if ((type === 'VPC' || (type !== undefined && literal(type) === undefined)) && d?.address_allocation_ids !== undefined) reader.bridge(c, [['endpoint_details.subnet_ids', d.subnet_ids]]);
     }],
     [['aws_eip'], (reader, c) => {
       const entries = reader.eip(['instance', c.p.instance], ['network_interface', c.p.network_interface]);

@@ -339,4 +339,28 @@ describe('network bridges the guard does not model, in a plan (GUARD-1)', () => 
     expect(checkTopology(g, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1').map((f) => f.path))
       .toEqual(expect.arrayContaining(['aws_apigatewayv2_vpc_link.other', 'aws_ec2_client_vpn_network_association.remote']));
   });
+
+  test('a Transfer Family server whose endpoint type is known only after apply may be internet-facing: refused in LGWAN', () => {
+    const known = { id: true, arn: true, tags_all: true };
+    const server = (type: 'VPC' | 'PUBLIC' | undefined) => extractTerraformPlan(plan([
+      vpc('aws_vpc.lg', '10.1.0.0/16', { [SEGMENT]: 'LGWAN' }),
+      subnet('aws_subnet.lg', '10.1.0.0/24', ['aws_vpc.lg.id', 'aws_vpc.lg']),
+      { address: 'aws_eip.sftp', values: { domain: 'vpc', tags: null }, unknown: { id: true, allocation_id: true, public_ip: true, tags_all: true } },
+      {
+        address: 'aws_transfer_server.sftp',
+        values: { ...(type ? { endpoint_type: type } : {}), endpoint_details: [{ vpc_endpoint_id: null }], tags: null },
+        unknown: { ...known, ...(type ? {} : { endpoint_type: true }), endpoint_details: [{ subnet_ids: true, address_allocation_ids: true }] },
+        expressions: {
+          endpoint_type: type ? constant(type) : ref('terraform_data.choice.output', 'terraform_data.choice'),
+          endpoint_details: [{ subnet_ids: ref('aws_subnet.lg.id', 'aws_subnet.lg'), address_allocation_ids: ref('aws_eip.sftp.allocation_id', 'aws_eip.sftp') }],
+        },
+      },
+    ]));
+    const bridges = (g: TopologyGraph) => g.unresolved.filter((u) => / opens a path between /.test(u.reason)).map((u) => u.node);
+    expect(bridges(server('PUBLIC'))).toEqual([]);
+    expect(bridges(server('VPC'))).toEqual(['aws_transfer_server.sftp']);
+    const unknown = server(undefined);
+    expect(bridges(unknown)).toEqual(['aws_transfer_server.sftp']);
+    expect(unknown.unresolved.find((u) => u.node === 'aws_transfer_server.sftp')!.reason).toMatch(/subnet aws_subnet\.lg of the LGWAN segment/);
+  });
 });
