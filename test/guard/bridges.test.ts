@@ -637,6 +637,19 @@ describe('a VPN gateway is a bridge only when attached without one known zone la
     const vpn = { Vpn: { Type: 'AWS::EC2::VPNConnection', Properties: { Type: 'ipsec.1', CustomerGatewayId: 'cgw-0123', VpnGatewayId: { Ref: 'Bridge' }, Tags: [{ Key: 'jichitai:zone', Value: 'SECURITY_CLOUD' }] } } };
     expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', zone('LGWAN_WAN'), { ...attach, ...vpn }), 'Bridge')).toHaveLength(1);
   });
+  test('labelled SECURITY_CLOUD on the My Number VPC: MN-1 refuses what enters through it, and its fix detaches the gateway (not a transit route)', () => {
+    const onMn = { Att: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'MnVpc' }, VpnGatewayId: { Ref: 'Bridge' } } } };
+    const graph = cfnGraph('AWS::EC2::VPNGateway', zone('SECURITY_CLOUD'), onMn);
+    expect(guardFindings(graph, 'MnSub', 'MN-1 critical')).toEqual([expect.stringMatching(
+      /entering from the security cloud \(SECURITY_CLOUD\) reaches this My Number subnet .*vgw Bridge → subnet MnSub.* Fix: detach VPN gateway Bridge from this subnet's VPC/)]);
+    const mn1 = checkTopology(graph, { model: NetworkModel.ALPHA }).find((f) => f.ruleId === 'MN-1' && f.path === 'MnSub')!;
+    expect(mn1.ja!.fix).toMatch(/^VPN ゲートウェイ Bridge をこのサブネットの VPC からデタッチする/);
+    // Through the transit gateway, the fix stays the transit table's.
+    // (A VPN attachment labelled SECURITY_CLOUD on the network's transit gateway, whose default table has My Number's propagated route.)
+    const tgwVpn = { Vpn: { Type: 'AWS::EC2::VPNConnection', Properties: { Type: 'ipsec.1', CustomerGatewayId: 'cgw-0123', TransitGatewayId: { Ref: 'Tgw' }, Tags: [{ Key: 'jichitai:zone', Value: 'SECURITY_CLOUD' }] } } };
+    expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', { Type: 'ipsec.1' }, tgwVpn), 'MnSub', 'MN-1 critical'))
+      .toEqual([expect.stringMatching(/Fix: remove the transit gateway route toward the My Number segment from the security cloud's table/)]);
+  });
 });
 
 describe('a VPC endpoint is a bridge only when its service is not an AWS service', () => {

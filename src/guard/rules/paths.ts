@@ -121,6 +121,21 @@ export function endOf(ctx: GuardContext, a: Pick<Arrival, 'end'>): Bilingual {
 /** The zones of the Internet side that traffic can enter from: the security cloud, and a member of it in another account or app. */
 export const INTERNET_SIDE_ZONES: readonly string[] = ['SECURITY_CLOUD', SECURITY_CLOUD_MEMBER_ZONE];
 
+/**
+ * The fix for what enters through a VPN gateway attached to the subnet's VPC: the rules' fixes speak of the transit
+ * gateway tables a zone usually comes through, but traffic from a gateway labelled with the zone enters the VPC directly
+ * (no route of the VPC decides it, only network ACLs), so the gateway's attachment is what has to go.
+ */
+function gatewayFix(ctx: GuardContext, entry: string | undefined): Bilingual | undefined {
+  const node = entry === undefined ? undefined : ctx.graph.nodes.get(entry);
+  if (node?.type !== 'vpn-gateway') return undefined;
+  const name = nameOf(ctx.graph, node.id);
+  return {
+    en: `detach VPN gateway ${name} from this subnet's VPC (delete its VPC gateway attachment): what enters through it reaches the VPC's subnets directly, with only network ACLs in the way`,
+    ja: `VPN ゲートウェイ ${name} をこのサブネットの VPC からデタッチする（VPC ゲートウェイアタッチメントを削除する）。このゲートウェイから入る通信は VPC のサブネットに直接届き、間にあるのはネットワーク ACL だけ`,
+  };
+}
+
 /** Where inbound traffic comes from: its words (the subject of "… reaches this subnet"), and its paths. */
 interface InboundSource {
   /** Unknown ends are reported once per kind of source (a zone, or the hub's subnets together) and place lost. */
@@ -183,10 +198,11 @@ export function inboundFindings(
       const path = nameOf(ctx.graph, a.end.subnet);
       if (ctx.keeps && !ctx.keeps(path)) continue;
       const destinations = ctx.reach.destinations(a.headers);
+      const hops = ctx.reach.hops(a);
       out.push(finding(rule, path, {
         en: `${from.en} reaches ${subject.en} (${destinations})`,
         ja: `${from.ja}${subject.ja}に届く（${jaDestinations(destinations)}）`,
-      }, fix, ctx.reach.hops(a)));
+      }, gatewayFix(ctx, hops[0]?.node) ?? fix, hops));
     }
   }
   return out;
