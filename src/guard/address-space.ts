@@ -96,6 +96,9 @@ export function formatAddress(value: bigint): string {
 
 /** The interval [lo, hi] (within one family) as the fewest prefixes that cover it exactly, in text. */
 export function intervalToPrefixes(lo: bigint, hi: bigint): string[] {
+  // Merged ranges of the combined space can run from the end of IPv4 (224.0.0.0/3) into the start of IPv6 (::/3):
+  // each family is cut on its own, or the IPv4 loop below would walk the IPv6 space 2^32 addresses at a time.
+  if (lo < V6_BASE && hi >= V6_BASE) return [...intervalToPrefixes(lo, V6_BASE - 1n), ...intervalToPrefixes(V6_BASE, hi)];
   const family: Family = lo < V6_BASE ? 4 : 6;
   const base = family === 4 ? 0n : V6_BASE;
   const bits = family === 4 ? 32 : 128;

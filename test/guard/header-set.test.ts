@@ -22,6 +22,12 @@ describe('prefixes', () => {
     expect(intervalToPrefixes(parsePrefix('2001:db8::/127')!.lo, parsePrefix('2001:db8::2/128')!.lo)).toEqual(['2001:db8::/127', '2001:db8::2/128']);
   });
 
+  test('an interval that runs from the end of IPv4 into IPv6 (merged ranges of the combined space) is cut per family, at once', () => {
+    // The non-internet tails of both families are adjacent in the combined space: a path that carries both (a propagated
+    // route, a ::/0 and 0.0.0.0/0 to a zone) used to hang the message writer, walking IPv6 2^32 addresses at a time.
+    expect(intervalToPrefixes(parsePrefix('224.0.0.0/3')!.lo, parsePrefix('::/3')!.hi)).toEqual(['224.0.0.0/3', '::/3']);
+  });
+
   test('internet addresses: public IPv4, IPv6 global unicast only', () => {
     expect(isInternet(parsePrefix('52.0.0.1/32')!.lo)).toBe(true);
     expect(isInternet(parsePrefix('100.64.0.1/32')!.lo)).toBe(false);
