@@ -340,6 +340,36 @@ describe('network bridges the guard does not model, in a plan (GUARD-1)', () => 
       .toEqual(expect.arrayContaining(['aws_apigatewayv2_vpc_link.other', 'aws_ec2_client_vpn_network_association.remote']));
   });
 
+  test('route propagation from a VPN gateway known only after apply is resolved through the configuration (semantics §4)', () => {
+    const g = extractTerraformPlan(plan([
+      vpc('aws_vpc.mn', '10.0.0.0/16'),
+      subnet('aws_subnet.mn', '10.0.1.0/24', ['aws_vpc.mn.id', 'aws_vpc.mn']),
+      {
+        address: 'aws_vpn_gateway.sc',
+        values: { tags: { 'jichitai:zone': 'SECURITY_CLOUD' } },
+        unknown: { id: true, vpc_id: true, tags_all: true },
+        expressions: { vpc_id: ref('aws_vpc.mn.id', 'aws_vpc.mn') },
+      },
+      {
+        address: 'aws_route_table.mn',
+        values: { route: [], tags: null },
+        unknown: { id: true, vpc_id: true, propagating_vgws: true },
+        expressions: { vpc_id: ref('aws_vpc.mn.id', 'aws_vpc.mn'), propagating_vgws: ref('aws_vpn_gateway.sc.id', 'aws_vpn_gateway.sc') },
+      },
+      {
+        address: 'aws_route_table_association.mn',
+        values: { gateway_id: null },
+        unknown: { id: true, route_table_id: true, subnet_id: true },
+        expressions: { route_table_id: ref('aws_route_table.mn.id', 'aws_route_table.mn'), subnet_id: ref('aws_subnet.mn.id', 'aws_subnet.mn') },
+      },
+    ]));
+    expect(g.unresolved).toEqual([]);
+    expect(node(g, 'aws_route_table.mn')).toMatchObject({ routes: [{ target: 'vpn-gateway', ref: { kind: 'node', id: 'aws_vpn_gateway.sc' }, propagated: true }] });
+    // The way out through the propagated route (and the way in through the gateway: no NACL stops it here).
+    expect(checkTopology(g, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'MN-1').map((f) => f.hops.map((h) => h.label).join(' → ')))
+      .toContain('subnet aws_subnet.mn (10.0.1.0/24) → aws_route_table.mn any prefix (propagated from aws_vpn_gateway.sc) → vgw aws_vpn_gateway.sc');
+  });
+
   test('a Transfer Family server whose endpoint type is known only after apply may be internet-facing: refused in LGWAN', () => {
     const known = { id: true, arn: true, tags_all: true };
     const server = (type: 'VPC' | 'PUBLIC' | undefined) => extractTerraformPlan(plan([
