@@ -88,6 +88,16 @@ describe('route propagation from a VPN gateway', () => {
     expect(mn1(cfn('SECURITY_CLOUD', external))).toEqual([expect.stringMatching(/vgw-0123456789abcdef0 \(vpn-gateway\) is not in the synthesized output/)]);
   });
 
+  test('one route carrying both address families to the zone (a prefix list) is reported, not hung on (the message cut IPv4 into IPv6)', () => {
+    const graph = cfn('SECURITY_CLOUD', {
+      V6: { Type: 'AWS::EC2::VPCCidrBlock', Properties: { VpcId: { Ref: 'Vpc' }, Ipv6CidrBlock: '2001:db8::/56' } },
+      Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24', Ipv6CidrBlock: '2001:db8::/64' } },
+      Out6: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, RuleNumber: 101, Protocol: -1, RuleAction: 'allow', Egress: true, Ipv6CidrBlock: '::/0' } },
+      List: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Rt' }, DestinationPrefixListId: 'pl-0123456789abcdef0', GatewayId: { Ref: 'Vgw' } } },
+    });
+    expect(mn1(graph)).toEqual([expect.stringMatching(/reaches the security cloud \(SECURITY_CLOUD\) \(every IPv4 internet address, .*Rt pl-0123456789abcdef0 → vgw Vgw/)]);
+  });
+
   test('a table the guard cannot read is refused (GUARD-1)', () => {
     const unreadable = { Prop: { Type: 'AWS::EC2::VPNGatewayRoutePropagation', Properties: { RouteTableIds: { 'Fn::Split': [',', { Ref: 'Tables' }] }, VpnGatewayId: { Ref: 'Vgw' } } } };
     expect(checkTopology(cfn('SECURITY_CLOUD', unreadable), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1').map((f) => f.path)).toContain('Prop');
