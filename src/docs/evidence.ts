@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 93, cases: 264 },
-  cdktf: { mutations: 101, cases: 285 },
+  cdk: { mutations: 95, cases: 266 },
+  cdktf: { mutations: 103, cases: 287 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

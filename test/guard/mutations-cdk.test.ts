@@ -185,6 +185,26 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // The security cloud leads to the internet: reaching it from LGWAN around the firewall bypasses the breakout chain.
+    name: 'an α′ terminal subnet routed to the security cloud over the transit gateway, around the breakout firewall',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new ec2.CfnRoute(stack, 'MutVpc', { routeTableId: table(net.lgwan, 'terminals-1').ref, destinationCidrBlock: '198.51.100.0/24', transitGatewayId: net.transitGatewayId });
+      new ec2.CfnTransitGatewayRoute(stack, 'MutTgw', { transitGatewayRouteTableId: transitTable(net, 'LGWAN'), destinationCidrBlock: '198.51.100.0/24', transitGatewayAttachmentId: securityCloud(net) });
+    },
+  },
+  {
+    // Past the firewall the path ends where the guard cannot follow: it counts as reaching every segment (fail closed).
+    name: 'the α′ firewall subnet\'s default route re-pointed to a network interface (override)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const route = net.lgwan.node.findAll().find((c) => /Route-firewall-1-/.test(c.node.id)) as CfnResource;
+      repoint(route, 'NetworkInterfaceId', 'eni-0123456789abcdef0');
+    },
+  },
+  {
     name: 'the breakout firewall policy passes by default (override)',
     rule: 'AP-1',
     models: [NetworkModel.ALPHA_PRIME],

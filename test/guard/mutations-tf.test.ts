@@ -221,6 +221,26 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // The security cloud leads to the internet: reaching it from LGWAN around the firewall bypasses the breakout chain.
+    name: 'an α′ terminal subnet routed to the security cloud over the transit gateway, around the breakout firewall',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new Route(stack, 'MutVpc', { routeTableId: table(net.lgwan, 'terminals-1').id, destinationCidrBlock: '198.51.100.0/24', transitGatewayId: net.transitGatewayId });
+      new Ec2TransitGatewayRoute(stack, 'MutTgw', { transitGatewayRouteTableId: transitTable(net, 'LGWAN').id, destinationCidrBlock: '198.51.100.0/24', transitGatewayAttachmentId: securityCloud(net) });
+    },
+  },
+  {
+    // Past the firewall the path ends where the guard cannot follow: it counts as reaching every segment (fail closed).
+    name: 'the α′ firewall subnet\'s default route re-pointed to a network interface (addOverride)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const route = net.lgwan.node.findAll().find((c) => /Route-firewall-1-/.test(c.node.id)) as TerraformResource;
+      repoint(route, 'network_interface_id', 'eni-0123456789abcdef0');
+    },
+  },
+  {
     // addOverride would append to the list (cdktf deep-merges arrays), so the user replaces the block instead.
     name: 'the breakout firewall policy passes by default (block replaced through the escape hatch)',
     rule: 'AP-1',

@@ -1,6 +1,6 @@
 import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
-import { arrivalsFrom, endOf, firewallGateFindings, outOrUnknown } from './paths';
+import { arrivalsFrom, endOf, firewallGateFindings, outOrUnknown, pathFindings } from './paths';
 import { clientsText, mayUse, ProxyClients, proxyClients, proxySubnets } from './proxy-clients';
 import { byLo, covered } from './specific';
 import { CloudServiceCatalogue } from '../../model/catalogue';
@@ -8,6 +8,7 @@ import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { jaOrEn } from '../ja-engine';
+import { Arrival } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, workloadSubnetsIn } from '../topology';
 
@@ -237,7 +238,8 @@ export const AP1: GuardRule = {
   severity: Severity.CRITICAL,
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ローカルブレイクアウト',
-  summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host); no route bypasses it.',
+  summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host); no route bypasses it '
+    + '(the security cloud is the internet side too), and no path past it ends where the guard cannot follow.',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const fix = bi('send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict), an ALLOWLIST '
@@ -245,15 +247,21 @@ export const AP1: GuardRule = {
     'LGWAN接続系のデフォルトルートをブレイクアウト用ファイアウォールのエンドポイントへ向け、ファイアウォールポリシーに aws:drop_established（または drop_strict）、'
       + 'ALLOWLIST のドメインルールグループ、STRICT_ORDER を設定して、許可リストより先に評価されるグループに pass ルールを置かない');
     // Every way out (or a path the guard cannot follow) must pass a firewall that drops by default and allow-lists FQDNs.
-    const bypassing = arrivalsFrom(ctx, subnets, (a) => (a.end.kind === 'internet' || a.end.kind === 'unknown')
-      && !a.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined));
+    const filtered = (a: Arrival) => a.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined);
+    const bypassing = arrivalsFrom(ctx, subnets, (a) => (a.end.kind === 'internet' || a.end.kind === 'unknown') && !filtered(a));
+    const subject = bi('an LGWAN subnet, without passing a breakout firewall,', 'LGWAN接続系のサブネットから、ブレイクアウト用ファイアウォールを通らずに');
     const findings = firewallGateFindings(ctx, this, bypassing, (f) => breakoutFirewallProblem(ctx, f),
-      {
-        firewall: bi('is no breakout filter', 'ブレイクアウトのフィルタにならない'),
-        firewallFix: fix,
-        subject: bi('an LGWAN subnet, without passing a breakout firewall,', 'LGWAN接続系のサブネットから、ブレイクアウト用ファイアウォールを通らずに'),
-        fix,
-      });
+      { firewall: bi('is no breakout filter', 'ブレイクアウトのフィルタにならない'), firewallFix: fix, subject, fix });
+    // The rest of the Internet side is a way out too: the security cloud (its zone, a member of it elsewhere, a hub
+    // subnet) leads to the internet, so reaching it around the breakout firewall bypasses the chain (semantics §10).
+    const wayOut = outOrUnknown(ctx);
+    findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnets, (a) => a.end.kind !== 'internet' && a.end.kind !== 'unknown' && wayOut(a) && !filtered(a)),
+      subject, bi('remove the route toward the security cloud: LGWAN reaches the Internet side only through the breakout firewall',
+        '自治体情報セキュリティクラウドへのルートを削除する。LGWAN接続系からインターネット側へは、ブレイクアウト用ファイアウォールを通ってだけ出る')));
+    // A path the guard cannot follow past the breakout firewall reaches every segment (semantics §9: My Number, the
+    // security cloud, other members): no rule of α′ would report it otherwise (LG-1 leaves α′'s way out to AP-1).
+    findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnets, (a) => a.end.kind === 'unknown' && filtered(a)),
+      bi('an LGWAN subnet, past the breakout firewall,', 'LGWAN接続系のサブネットから、ブレイクアウト用ファイアウォールを通った先で'), fix));
     // A breakout firewall in LGWAN that passes by default is wrong even before a route uses it.
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);

@@ -181,7 +181,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     citations: [{ source: SOURCES.NEC, where: 'LGWAN接続系 No.6 外部との接続 (1)', quote: 'LGWAN-ASP(LGWANメール含む)など特定通信限定とすること。' }],
   },
   'AP-1': {
-    summaryJa: 'LGWAN接続系からインターネットへは、既定で遮断し FQDN 許可リスト（TLS SNI / HTTP Host）で許可するファイアウォールを通る場合のみで、迂回する経路がないこと。',
+    summaryJa: 'LGWAN接続系からインターネットへは、既定で遮断し FQDN 許可リスト（TLS SNI / HTTP Host）で許可するファイアウォールを通る場合のみで、迂回する経路がないこと'
+      + '（自治体情報セキュリティクラウドもインターネット側）。ファイアウォールの先でガードが追跡できない経路もないこと。',
     rationale: 'The α′ local breakout exists only to reach allow-listed cloud services; anything past the allow-list is the LGWAN segment on '
       + 'the internet. Critical.',
     citations: [
