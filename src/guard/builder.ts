@@ -105,6 +105,7 @@ export class GraphBuilder {
   private readonly pendingAclEntries: { acl: Ref; entry: NetworkAclEntry; source: string }[] = [];
   private readonly pendingAclAssociations: { acl: Ref; subnet: Ref; source: string }[] = [];
   private readonly pendingBlocks: { vpc: Ref; block: { cidr?: unknown; amazonIpv6?: boolean }; source: string; property: string }[] = [];
+  private readonly pendingSubnetBlocks: { subnet: Ref; cidr: unknown; source: string }[] = [];
   private readonly pendingMainTables: { vpc: Ref; table: Ref; source: string }[] = [];
   private readonly pendingVpnZones: { gateway: Ref; zone: string }[] = [];
   private readonly pendingBridges: PendingBridge[] = [];
@@ -187,6 +188,11 @@ export class GraphBuilder {
     this.pendingBlocks.push({ vpc, block, source, property });
   }
 
+  /** An IPv6 block associated with a subnet by a resource of its own (`AWS::EC2::SubnetCidrBlock`). */
+  public subnetIpv6Block(subnet: Ref, cidr: unknown, source: string): void {
+    this.pendingSubnetBlocks.push({ subnet, cidr, source });
+  }
+
   /** A route table made the VPC's main table (Terraform `aws_main_route_table_association`). */
   public mainRouteTable(vpc: Ref, table: Ref, source: string): void {
     this.pendingMainTables.push({ vpc, table, source });
@@ -241,6 +247,7 @@ export class GraphBuilder {
   public build(): TopologyGraph {
     this.addImplicitNodes();
     this.applyBlocks();
+    this.applySubnetBlocks();
     const table = (ref: Ref, what: string, source: string): RouteTableNode | undefined => {
       const node = ref.kind === 'node' ? this.nodes.get(ref.id) : undefined;
       if (node?.type === 'route-table') return node;
@@ -358,6 +365,24 @@ export class GraphBuilder {
       } else {
         this.unresolvedValue(source, property, `${JSON.stringify(block.cidr)} is not an address block the guard can read`);
       }
+    }
+  }
+
+  /**
+   * IPv6 blocks given to subnets by their own resources. A literal block is the subnet's (it has no other); one the
+   * guard cannot read (an IPAM pool, `Fn::Cidr`), or a second one, may be anywhere in the VPC's IPv6 space (semantics §3).
+   * Unread, the subnet would hold no IPv6 address, and what the VPC delivers there would count as dropped.
+   */
+  private applySubnetBlocks(): void {
+    for (const { subnet, cidr, source } of this.pendingSubnetBlocks) {
+      const node = subnet.kind === 'node' ? this.nodes.get(subnet.id) : undefined;
+      if (node?.type !== 'subnet') {
+        this.unresolvedValue(source, 'SubnetId', `subnet ${describe(subnet)} is not in the synthesized output`);
+        continue;
+      }
+      const literal = typeof cidr === 'string' && parsePrefix(cidr)?.family === 6 ? cidr : undefined;
+      const first = literal && node.ipv6Cidr === undefined && !node.ipv6FromVpc;
+      this.nodes.set(node.id, first ? { ...node, ipv6Cidr: literal } : { ...node, ipv6FromVpc: true });
     }
   }
 

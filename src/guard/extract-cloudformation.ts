@@ -89,6 +89,9 @@ class TemplateReader {
       const cidr = p.CidrBlock ?? p.Ipv6CidrBlock ?? p.Ipv4IpamPoolId ?? p.Ipv6IpamPoolId;
       b.vpcBlock(noted('VpcId', p.VpcId), { cidr, amazonIpv6 }, id, p.Ipv6CidrBlock !== undefined || amazonIpv6 ? 'Ipv6CidrBlock' : 'CidrBlock');
     }],
+    [['AWS::EC2::SubnetCidrBlock'], (_reader, { b, noted, p, id }) => {
+      b.subnetIpv6Block(noted('SubnetId', p.SubnetId), p.Ipv6CidrBlock ?? p.Ipv6IpamPoolId, id);
+    }],
     [['AWS::EC2::Subnet'], (_reader, { b, base, noted, p, id, tags }) => {
       if (p.CidrBlock !== undefined && str(p.CidrBlock) === undefined) b.unresolvedValue(id, 'CidrBlock', `${JSON.stringify(p.CidrBlock)} is not an address block the guard can read`);
       if (p.CidrBlock === undefined && p.Ipv6Native !== true) b.unresolvedValue(id, 'CidrBlock', 'the subnet has no literal IPv4 block');

@@ -3,9 +3,11 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { alphaPrime } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
+import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { nodesOf, RouteTarget, rulesOf } from '../../src/guard/graph';
 import { normalise } from '../../src/guard/normalise';
+import { NetworkModel } from '../../src/model/network-model';
 
 function graphOf(build: (stack: Stack) => void = () => undefined) {
   const app = new App();
@@ -136,5 +138,37 @@ describe('CloudFormation extractor: security groups and network ACLs', () => {
       reason: expect.stringMatching(/not an address block the guard can read: it comes from template parameter Peer, known only at deploy time/),
       fix: expect.stringMatching(/write the CIDR as a literal/),
     });
+  });
+});
+
+describe('an IPv6 block given to a subnet by AWS::EC2::SubnetCidrBlock', () => {
+  /** A My Number VPC with an IPv6 block, a VPN gateway of the security cloud on it, and a NACL that lets in IPv6 only. */
+  const template = (block: unknown) => ({
+    Resources: {
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+      V6: { Type: 'AWS::EC2::VPCCidrBlock', Properties: { VpcId: { Ref: 'Vpc' }, Ipv6CidrBlock: '2001:db8::/56' } },
+      Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+      ...(block === undefined ? {} : { Block: { Type: 'AWS::EC2::SubnetCidrBlock', Properties: { SubnetId: { Ref: 'Sub' }, Ipv6CidrBlock: block } } }),
+      Acl: { Type: 'AWS::EC2::NetworkAcl', Properties: { VpcId: { Ref: 'Vpc' } } },
+      In6: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, RuleNumber: 100, Protocol: -1, RuleAction: 'allow', Egress: false, Ipv6CidrBlock: '::/0' } },
+      AclAssoc: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { SubnetId: { Ref: 'Sub' }, NetworkAclId: { Ref: 'Acl' } } },
+      Vgw: { Type: 'AWS::EC2::VPNGateway', Properties: { Type: 'ipsec.1', Tags: [{ Key: 'jichitai:zone', Value: 'SECURITY_CLOUD' }] } },
+      Att: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, VpnGatewayId: { Ref: 'Vgw' } } },
+    },
+  });
+  const mn1 = (block: unknown) => checkTopology(extractCloudFormation({ S: template(block) }), { model: NetworkModel.ALPHA })
+    .filter((f) => f.ruleId === 'MN-1').map((f) => f.message);
+
+  test('the subnet holds the block: IPv6 from the security cloud arrives there (MN-1); without the block nothing does', () => {
+    expect(mn1(undefined)).toEqual([]);
+    expect(mn1('2001:db8::/64')).toEqual([expect.stringMatching(/entering from the security cloud \(SECURITY_CLOUD\) reaches this My Number subnet \(2001:db8::\/64\)/)]);
+    const g = extractCloudFormation({ S: template('2001:db8::/64') });
+    expect(nodesOf(g, 'subnet')[0]).toMatchObject({ ipv6Cidr: '2001:db8::/64' });
+  });
+
+  test('a block the guard cannot read (Fn::Cidr of the VPC\'s block) may be anywhere in the VPC\'s IPv6 space', () => {
+    const carved = { 'Fn::Select': [0, { 'Fn::Cidr': [{ 'Fn::Select': [0, { 'Fn::GetAtt': ['Vpc', 'Ipv6CidrBlocks'] }] }, 1, 64] }] };
+    expect(nodesOf(extractCloudFormation({ S: template(carved) }), 'subnet')[0]).toMatchObject({ ipv6FromVpc: true });
+    expect(mn1(carved)).toHaveLength(1);
   });
 });
