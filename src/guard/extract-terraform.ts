@@ -320,10 +320,14 @@ class ConfigReader {
       const attachment = noted('transit_gateway_attachment_id', p.transit_gateway_attachment_id);
       b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.propagations.push(attachment));
     }],
-    [['aws_ec2_transit_gateway_route'], (_reader, { b, noted, p, id }) => {
+    // A prefix list reference is a route whose destinations the guard does not read: it may match any address, beside
+    // the longest match (semantics §5), as a VPC route to a prefix list does.
+    [['aws_ec2_transit_gateway_route', 'aws_ec2_transit_gateway_prefix_list_reference'], (_reader, { b, noted, p, id, type }) => {
       const blackhole = p.blackhole === true || p.blackhole === 'true';
       const attachment = blackhole ? undefined : noted('transit_gateway_attachment_id', p.transit_gateway_attachment_id);
-      const route = { source: id, destination: String(p.destination_cidr_block), blackhole, attachment };
+      const destination = type === 'aws_ec2_transit_gateway_route' ? String(p.destination_cidr_block)
+        : `prefix list ${typeof p.prefix_list_id === 'string' ? p.prefix_list_id : '(known after apply)'}`;
+      const route = { source: id, destination, blackhole, attachment };
       b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.routes.push(route));
     }],
     [['aws_vpc_peering_connection'], (_reader, { b, base, noted, p }) => {

@@ -1,6 +1,7 @@
 /**
- * Route propagation from a VPN gateway (docs/guard-semantics.md §4): the prefixes a gateway learns are in no template,
- * so a table with a propagation may send any destination outside its VPC to the gateway, beside its longest match;
+ * Route propagation from a VPN gateway (docs/guard-semantics.md §4), and a transit gateway prefix list reference (§5).
+ * The prefixes a gateway learns are in no template, so a table with a propagation may send any destination outside its
+ * VPC to the gateway, beside its longest match;
  * inside the VPC's blocks the local route wins. Before the guard read propagations, a My Number subnet whose network ACL
  * let nothing in (so that the walk in from the zone found nothing) passed with a way out to the security cloud.
  */
@@ -111,5 +112,43 @@ describe('route propagation from a VPN gateway', () => {
     expect(mn1(tf({ propagating_vgws: ['${aws_vpn_gateway.sc.id}'] }, {}, true))).toHaveLength(1);
     const mainByResource = { aws_vpn_gateway_route_propagation: { sc: { vpn_gateway_id: '${aws_vpn_gateway.sc.id}', route_table_id: '${aws_vpc.mn.main_route_table_id}' } } };
     expect(mn1(tf({}, mainByResource, true))).toHaveLength(1);
+  });
+});
+
+describe('a transit gateway prefix list reference (Terraform)', () => {
+  /** A My Number subnet sending everything to the transit gateway, whose table for it holds only `reference`. */
+  const graph = (reference: Record<string, unknown> | undefined) => extractTerraform({
+    t: {
+      resource: {
+        aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+        aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
+        aws_route_table: { mn: { vpc_id: '${aws_vpc.mn.id}', route: [{ cidr_block: '0.0.0.0/0', transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' }] } },
+        aws_route_table_association: { mn: { subnet_id: '${aws_subnet.mn.id}', route_table_id: '${aws_route_table.mn.id}' } },
+        aws_ec2_transit_gateway: { tgw: { default_route_table_association: 'disable', default_route_table_propagation: 'disable' } },
+        aws_ec2_transit_gateway_vpc_attachment: { mn: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'] } },
+        aws_ec2_transit_gateway_route_table: { mn: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' } },
+        aws_ec2_transit_gateway_route_table_association: {
+          mn: {
+            transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.mn.id}', transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.mn.id}',
+          },
+        },
+        aws_vpn_connection: { sc: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', customer_gateway_id: 'cgw-0123', type: 'ipsec.1', tags: { [ZONE]: 'SECURITY_CLOUD' } } },
+        aws_ec2_managed_prefix_list: { saas: { name: 'saas', address_family: 'IPv4', max_entries: 5 } },
+        ...(reference ? {
+          aws_ec2_transit_gateway_prefix_list_reference: {
+            sc: {
+              transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.mn.id}', prefix_list_id: '${aws_ec2_managed_prefix_list.saas.id}', ...reference,
+            },
+          },
+        } : {}),
+      },
+    },
+  });
+
+  test('a reference to the security cloud\'s VPN may carry any destination there (MN-1); a blackhole one carries nothing', () => {
+    expect(mn1(graph(undefined))).toEqual([]);
+    expect(mn1(graph({ transit_gateway_attachment_id: '${aws_vpn_connection.sc.transit_gateway_attachment_id}' }))).toEqual([expect.stringMatching(
+      /reaches the security cloud \(SECURITY_CLOUD\) .*prefix list \$\{aws_ec2_managed_prefix_list\.saas\.id\} → attachment aws_vpn_connection\.sc \(SECURITY_CLOUD\)/)]);
+    expect(mn1(graph({ blackhole: true }))).toEqual([]);
   });
 });
