@@ -106,6 +106,7 @@ export class GraphBuilder {
   private readonly pendingAclAssociations: { acl: Ref; subnet: Ref; source: string }[] = [];
   private readonly pendingBlocks: { vpc: Ref; block: { cidr?: unknown; amazonIpv6?: boolean }; source: string; property: string }[] = [];
   private readonly pendingSubnetBlocks: { subnet: Ref; cidr: unknown; source: string }[] = [];
+  private readonly pendingEdgeAssociations: { table: Ref; gateway: Ref; source: string }[] = [];
   private readonly pendingMainTables: { vpc: Ref; table: Ref; source: string }[] = [];
   private readonly pendingVpnZones: { gateway: Ref; zone: string }[] = [];
   private readonly pendingBridges: PendingBridge[] = [];
@@ -186,6 +187,14 @@ export class GraphBuilder {
    */
   public vpcBlock(vpc: Ref, block: { cidr?: unknown; amazonIpv6?: boolean }, source: string, property: string): void {
     this.pendingBlocks.push({ vpc, block, source, property });
+  }
+
+  /**
+   * A route table associated with a gateway (an edge association: `AWS::EC2::GatewayRouteTableAssociation`, Terraform
+   * `aws_route_table_association` with `gateway_id`): it routes what enters the VPC through that gateway.
+   */
+  public edgeAssociation(table: Ref, gateway: Ref, source: string): void {
+    this.pendingEdgeAssociations.push({ table, gateway, source });
   }
 
   /** An IPv6 block associated with a subnet by a resource of its own (`AWS::EC2::SubnetCidrBlock`). */
@@ -271,6 +280,11 @@ export class GraphBuilder {
     for (const { gateway, zone } of this.pendingVpnZones) {
       const node = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
       if (node?.type === 'vpn-gateway') node.zones.push(zone);
+    }
+    // Only a VPN gateway's ingress routing matters: the guard walks in from labelled VPN gateways, not from the internet.
+    for (const { table: t, gateway, source } of this.pendingEdgeAssociations) {
+      const node = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
+      if (node?.type === 'vpn-gateway' && table(t, 'RouteTableId', source) && t.kind === 'node') node.ingressTables.push(t.id);
     }
     for (const { vpc, table: t, source } of this.pendingMainTables) {
       const node = vpc.kind === 'node' ? this.nodes.get(vpc.id) : undefined;

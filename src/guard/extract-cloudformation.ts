@@ -126,6 +126,9 @@ class TemplateReader {
       const gateway = noted('VpnGatewayId', p.VpnGatewayId);
       reader.refs(p.RouteTableIds).forEach((t, i) => b.propagation(b.noted(id, `RouteTableIds[${i}]`, t), gateway, id));
     }],
+    [['AWS::EC2::GatewayRouteTableAssociation'], (_reader, { b, noted, p, id }) => {
+      b.edgeAssociation(noted('RouteTableId', p.RouteTableId), noted('GatewayId', p.GatewayId), id);
+    }],
     [['AWS::EC2::SubnetRouteTableAssociation'], (_reader, { b, noted, p }) => {
       b.association(noted('RouteTableId', p.RouteTableId), noted('SubnetId', p.SubnetId));
     }],
@@ -140,7 +143,7 @@ class TemplateReader {
       if (p.VpnGatewayId !== undefined) b.gatewayAttachment(noted('VpnGatewayId', p.VpnGatewayId), noted('VpcId', p.VpcId));
     }],
     [['AWS::EC2::VPNGateway'], (_reader, { b, base, tags }) => {
-      b.add({ ...base, type: 'vpn-gateway', vpcs: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
+      b.add({ ...base, type: 'vpn-gateway', vpcs: [], ingressTables: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
     }],
     [['AWS::EC2::NatGateway'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'nat-gateway', subnet: noted('SubnetId', p.SubnetId), public: p.ConnectivityType !== 'private' });

@@ -193,8 +193,11 @@ class ConfigReader {
     [['aws_route'], (reader, { noted, p, id }) => {
       reader.route(id, noted('route_table_id', p.route_table_id), p);
     }],
-    [['aws_route_table_association'], (_reader, { b, noted, p }) => {
+    [['aws_route_table_association'], (_reader, { b, noted, p, id }) => {
       if (p.subnet_id !== undefined) b.association(noted('route_table_id', p.route_table_id), noted('subnet_id', p.subnet_id));
+      if (p.gateway_id !== undefined && p.gateway_id !== null && p.gateway_id !== '') {
+        b.edgeAssociation(noted('route_table_id', p.route_table_id), noted('gateway_id', p.gateway_id), id);
+      }
     }],
     [['aws_default_route_table'], (reader, { noted, p, id }) => {
       // Terraform takes over the VPC's main route table: its routes are the listed ones (plus the local routes).
@@ -206,7 +209,7 @@ class ConfigReader {
       b.mainRouteTable(noted('vpc_id', p.vpc_id), noted('route_table_id', p.route_table_id), id);
     }],
     [['aws_vpn_gateway'], (_reader, { b, base, noted, p, id, tags }) => {
-      b.add({ ...base, type: 'vpn-gateway', vpcs: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
+      b.add({ ...base, type: 'vpn-gateway', vpcs: [], ingressTables: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
       if (p.vpc_id !== undefined) b.gatewayAttachment({ kind: 'node', id }, noted('vpc_id', p.vpc_id));
     }],
     [['aws_vpn_gateway_attachment'], (_reader, { b, noted, p }) => {

@@ -207,6 +207,8 @@ export interface VpnGatewayNode extends NodeBase {
   readonly vpcs: Ref[];
   /** Zone tags of the gateway and of the VPN connections on it. */
   readonly zones: string[];
+  /** Route tables associated with the gateway (edge associations): they route what enters through it (ingress routing). */
+  readonly ingressTables: string[];
 }
 
 /** The external zones a `jichitai:zone` label can name (semantics §5): where a VPN gateway or attachment leads. */

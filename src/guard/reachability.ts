@@ -465,9 +465,18 @@ export class Reachability {
       for (const g of nodesOf(this.graph, 'vpn-gateway')) {
         const zones = new Set(g.zones);
         if (zones.size !== 1 || !zones.has(zone)) continue;
+        const step: Step = { node: g.id, kind: 'gateway', detail: 'vgw' };
         for (const v of g.vpcs) {
           const vpc = v.kind === 'node' ? this.vpcs.get(v.id) : undefined;
-          if (vpc) this.enterFromGateway(walk, vpc, headers, { node: g.id, kind: 'gateway', detail: 'vgw' });
+          if (vpc) this.enterFromGateway(walk, vpc, headers, step);
+        }
+        // Ingress routing: a gateway route table with routes of its own sends what enters through the gateway to an
+        // appliance (a network interface, a firewall or GWLB endpoint), from where the guard does not follow it
+        // (semantics §4): beside the local delivery above, the path ends unknown.
+        const ingress = g.ingressTables.filter((id) => ((this.graph.nodes.get(id) as RouteTableNode | undefined)?.routes.length ?? 0) > 0);
+        if (ingress.length > 0) {
+          this.unknown(walk, g.id, `what enters through VPN gateway ${this.name(g.id)} is routed by its gateway route table ${ingress.map((t) => this.name(t)).join(', ')} (ingress routing), which the guard does not follow`,
+            'remove the gateway route table association of the VPN gateway (ingress routing), so that what enters is delivered by the local route', headers, step, []);
         }
       }
     }, headers);

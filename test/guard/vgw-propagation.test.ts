@@ -152,3 +152,36 @@ describe('a transit gateway prefix list reference (Terraform)', () => {
     expect(mn1(graph({ blackhole: true }))).toEqual([]);
   });
 });
+
+describe('ingress routing on a labelled VPN gateway (a gateway route table)', () => {
+  /** The My Number network above, its NACL letting everything in, and the gateway's route table with `routes`. */
+  const withEdgeTable = (routes: Record<string, unknown>) => cfn('SECURITY_CLOUD', {
+    In: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, RuleNumber: 100, Protocol: -1, RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' } },
+    Edge: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    EdgeAssoc: { Type: 'AWS::EC2::GatewayRouteTableAssociation', Properties: { GatewayId: { Ref: 'Vgw' }, RouteTableId: { Ref: 'Edge' } } },
+    ...routes,
+  });
+
+  test('a route of its own to an appliance: what enters may go anywhere from there (fail closed, MN-1); a table of local routes only changes nothing', () => {
+    const appliance = { ToEni: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Edge' }, DestinationCidrBlock: '10.0.1.0/24', NetworkInterfaceId: 'eni-0123456789abcdef0' } } };
+    expect(mn1(withEdgeTable(appliance))).toEqual(expect.arrayContaining([
+      expect.stringMatching(/may reach every My Number subnet: what enters through VPN gateway Vgw is routed by its gateway route table Edge \(ingress routing\)/),
+    ]));
+    expect(mn1(withEdgeTable({})).filter((f) => /ingress routing/.test(f))).toEqual([]);
+  });
+
+  test('Terraform: aws_route_table_association with gateway_id', () => {
+    const graph = tf({}, {
+      aws_vpn_gateway: { sc: { vpc_id: '${aws_vpc.mn.id}', tags: { [ZONE]: 'SECURITY_CLOUD' } } },
+      aws_route_table: {
+        mn: { vpc_id: '${aws_vpc.mn.id}' },
+        edge: { vpc_id: '${aws_vpc.mn.id}', route: [{ cidr_block: '10.0.1.0/24', network_interface_id: 'eni-0123456789abcdef0' }] },
+      },
+      aws_route_table_association: {
+        mn: { subnet_id: '${aws_subnet.mn.id}', route_table_id: '${aws_route_table.mn.id}' },
+        edge: { gateway_id: '${aws_vpn_gateway.sc.id}', route_table_id: '${aws_route_table.edge.id}' },
+      },
+    });
+    expect(mn1(graph)).toEqual([expect.stringMatching(/routed by its gateway route table aws_route_table\.edge \(ingress routing\)/)]);
+  });
+});
