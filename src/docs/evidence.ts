@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 95, cases: 266 },
-  cdktf: { mutations: 103, cases: 287 },
+  cdk: { mutations: 96, cases: 267 },
+  cdktf: { mutations: 104, cases: 288 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

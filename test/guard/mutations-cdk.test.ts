@@ -205,6 +205,20 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // IPv6 has no NAT: the breakout's internet gateway delivers to the subnet's global addresses whatever its routes.
+    name: 'an α′ LGWAN terminal subnet given IPv6 addresses from an Amazon-provided block (the VPC has the breakout\'s internet gateway)',
+    rule: 'LG-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const vpc = vpcOf(net.lgwan);
+      const block = new ec2.CfnVPCCidrBlock(stack, 'MutV6', { vpcId: vpc.ref, amazonProvidedIpv6CidrBlock: true });
+      const terminals = subnet(net.lgwan, 'terminals-1');
+      terminals.addPropertyOverride('Ipv6CidrBlock', Fn.select(0, Fn.cidr(Fn.select(0, vpc.attrIpv6CidrBlocks), 256, '64')));
+      terminals.addPropertyOverride('AssignIpv6AddressOnCreation', true);
+      terminals.addDependency(block);
+    },
+  },
+  {
     name: 'the breakout firewall policy passes by default (override)',
     rule: 'AP-1',
     models: [NetworkModel.ALPHA_PRIME],

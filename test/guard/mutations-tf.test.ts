@@ -44,7 +44,7 @@ import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connec
 import { VpclatticeServiceNetworkVpcAssociation } from '@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
-import { TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { Fn, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
 import { CROSS_ACCOUNT_MEMBER, memberInternetCidr, prefectureHub, REFERENCE_MEMBERS } from '../../examples/prefecture';
@@ -238,6 +238,19 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) {
       const route = net.lgwan.node.findAll().find((c) => /Route-firewall-1-/.test(c.node.id)) as TerraformResource;
       repoint(route, 'network_interface_id', 'eni-0123456789abcdef0');
+    },
+  },
+  {
+    // IPv6 has no NAT: the breakout's internet gateway delivers to the subnet's global addresses whatever its routes.
+    name: 'an α′ LGWAN terminal subnet given IPv6 addresses from an Amazon-provided block (the VPC has the breakout\'s internet gateway)',
+    rule: 'LG-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const vpc = find<Vpc>(net.lgwan, '/Vpc');
+      vpc.assignGeneratedIpv6CidrBlock = true;
+      const terminals = subnet(net.lgwan, 'terminals-1');
+      terminals.ipv6CidrBlock = Fn.cidrsubnet(vpc.ipv6CidrBlock, 8, 1);
+      terminals.assignIpv6AddressOnCreation = true;
     },
   },
   {

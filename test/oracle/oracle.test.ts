@@ -926,6 +926,58 @@ describe('§10 LG-1 structural part', () => {
     expect(verdicts(new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24'))).toEqual([]);
     expect(verdicts(new NetBuilder().vpc('in', 'INTERNET', '10.2.0.0/16').subnet('in-a', 'in', '10.2.1.0/24', { mapPublic: true }))).toEqual([]);
   });
+
+  /**
+   * An LGWAN VPC (10.1.0.0/16 and the IPv6 block `v6`) whose subnet lg-a holds the /64 at the start of `v6`; no routes but
+   * the local ones, so no path leaves it: whatever LG-1 says comes from its structural part. IPv6 has no NAT: an internet
+   * gateway attached to the VPC delivers to the subnet's global addresses whatever the routes (§10 LG-1).
+   */
+  const lgwanV6 = (v6: string, sub6: string) => new NetBuilder()
+    .vpc('lg', 'LGWAN', '10.1.0.0/16', { ipv6: v6 })
+    .subnet('lg-a', 'lg', '10.1.1.0/24', { ipv6: sub6 });
+  const both = (b: NetBuilder) => [[...oracleVerdicts(b.net, 'ALPHA')].sort(), [...oracleVerdicts(b.net, 'ALPHA_PRIME')].sort()];
+
+  test('a global IPv6 block (inside 2000::/3) in an LGWAN VPC with an attached internet gateway ⇒ LG-1, in every model, with or without a route to it', () => {
+    expect(both(lgwanV6('2001:db8:1::/56', '2001:db8:1::/64').igw('igw', 'lg'))).toEqual([['LG-1'], ['LG-1']]);
+    // A route ::/0 → the gateway is a way out too (LG-1's outbound part, α only); in α′ the structural part alone holds.
+    const routed = lgwanV6('2600:1f18:1::/56', '2600:1f18:1::/64').igw('igw', 'lg').table('rt', 'lg', ['lg-a'])
+      .route('rt', '::/0', { kind: 'igw', id: 'igw' });
+    expect(both(routed)).toEqual([['LG-1'], ['LG-1']]);
+    const why = runOracle(lgwanV6('2001:db8:1::/56', '2001:db8:1::/64').igw('igw', 'lg').net, { model: 'ALPHA_PRIME' }).reasons;
+    expect(why).toEqual([expect.stringMatching(/^LG-1: LGWAN subnet lg-a holds global IPv6 addresses \(2001:db8:1::\/64\) in VPC lg/)]);
+  });
+
+  test('a unique local block (fd00::/8), or no IPv6 block on the subnet (it holds no address yet), with the gateway ⇒ nothing', () => {
+    expect(both(lgwanV6('fd00:1::/56', 'fd00:1::/64').igw('igw', 'lg'))).toEqual([[], []]);
+    const noBlock = new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16', { ipv6: '2001:db8:1::/56' }).subnet('lg-a', 'lg', '10.1.1.0/24').igw('igw', 'lg');
+    expect(both(noBlock)).toEqual([[], []]);
+  });
+
+  test('no internet gateway attached to the LGWAN VPC ⇒ nothing: none, an unattached one, one on another VPC, an egress-only one', () => {
+    expect(both(lgwanV6('2001:db8:1::/56', '2001:db8:1::/64'))).toEqual([[], []]);
+    expect(both(lgwanV6('2001:db8:1::/56', '2001:db8:1::/64').igw('igw'))).toEqual([[], []]);
+    const elsewhere = lgwanV6('2001:db8:1::/56', '2001:db8:1::/64').vpc('in', 'INTERNET', '10.2.0.0/16', { ipv6: '2001:db8:2::/56' })
+      .subnet('in-a', 'in', '10.2.1.0/24', { ipv6: '2001:db8:2::/64' }).igw('igw', 'in');
+    expect(both(elsewhere)).toEqual([[], []]);
+    // An egress-only gateway lets no connection in (and §10 names an internet gateway): not this part of LG-1.
+    expect(both(lgwanV6('2001:db8:1::/56', '2001:db8:1::/64').eigw('e', 'lg'))).toEqual([[], []]);
+  });
+
+  test('only the LGWAN subnet holding the global block is named; another LGWAN subnet of the VPC without one is not', () => {
+    const b = lgwanV6('2001:db8:1::/56', '2001:db8:1::/64').subnet('lg-b', 'lg', '10.1.2.0/24').igw('igw', 'lg');
+    const why = runOracle(b.net).reasons;
+    expect(why).toHaveLength(1);
+    expect(why[0]).toMatch(/LGWAN subnet lg-a holds/);
+  });
+
+  test('an Internet-segment subnet with a global block and a gateway is not LG-1; a My Number one is MN-1 (the gateway), not LG-1', () => {
+    const inet = new NetBuilder().vpc('in', 'INTERNET', '10.2.0.0/16', { ipv6: '2001:db8:2::/56' })
+      .subnet('in-a', 'in', '10.2.1.0/24', { ipv6: '2001:db8:2::/64' }).igw('igw', 'in');
+    expect(both(inet)).toEqual([[], []]);
+    const mn = new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16', { ipv6: '2001:db8:3::/56' })
+      .subnet('mn-a', 'mn', '10.0.1.0/24', { ipv6: '2001:db8:3::/64' }).igw('igw', 'mn');
+    expect(both(mn)).toEqual([['MN-1'], ['MN-1']]);
+  });
 });
 
 describe('§10 MN-4', () => {

@@ -17,6 +17,9 @@
  * a zone's walk reaches every subnet (§9), so it counts for MN-1 and LG-1 (from SECURITY_CLOUD), LG-1 and MN-3 (from
  * LGWAN_WAN) whenever a subnet of the segment concerned is present.
  *
+ * The structural parts of MN-1 and LG-1 (§10) are read off the network, not walked: LG-1's is an LGWAN subnet with
+ * MapPublicIpOnLaunch, or holding a global IPv6 block in a VPC with an internet gateway attached, in every model.
+ *
  * Hub subnets (§10 MN-1: the subnets of a VPC tagged `jichitai:security-cloud = hub`, the security cloud itself) are walked
  * as sources like every other subnet. They count on both sides: an arrival of a My Number (MN-1) or LGWAN (LG-1, in α, β
  * and β′) subnet at a hub subnet is a way out like the internet, SECURITY_CLOUD or unknown, and so for MN-4's reached
@@ -295,6 +298,23 @@ class Oracle {
       if (s.mapPublicIpOnLaunch && this.segment(this.subnet(s.id)) === 'MY_NUMBER') add('MN-1', `My Number subnet ${s.id} maps public IPs`);
       // §10 LG-1: an LGWAN subnet with MapPublicIpOnLaunch, in every model.
       if (s.mapPublicIpOnLaunch && this.segment(this.subnet(s.id)) === 'LGWAN') add('LG-1', `LGWAN subnet ${s.id} maps public IPs`);
+    }
+    // §10 LG-1, in every model: an LGWAN subnet holding global unicast IPv6 addresses in a VPC with an internet gateway
+    // attached. IPv6 has no NAT, so the gateway delivers to those addresses whatever the subnet's routes: a way in, like a
+    // public IPv4 address. Only an attached gateway counts (an unattached one, or one on another VPC, delivers nothing
+    // here); an egress-only gateway lets nothing in. This model writes every block as a literal prefix: it has no
+    // Amazon-provided VPC block and no subnet block carved from one with Fn::Cidr / cidrsubnet (§3), so the semantics'
+    // "a block it cannot read carved from a global or Amazon-provided block of its VPC" cannot occur here; only the
+    // literal case is decided. "Inside 2000::/3" is read as containment of the whole block (AWS's subnet blocks are /44
+    // to /64, for which overlapping 2000::/3 and lying inside it are the same).
+    const globalV6 = prefix(INTERNET_V6);
+    const igwVpcs = new Set(net.internetGateways.filter((g) => g.vpc !== undefined).map((g) => g.vpc!));
+    for (const s of this.subnets) {
+      if (s.ipv6Cidr === undefined || this.segment(this.subnet(s.id)) !== 'LGWAN' || !igwVpcs.has(s.vpc)) continue;
+      const b = prefix(s.ipv6Cidr);
+      if (globalV6.lo <= b.lo && b.hi <= globalV6.hi) {
+        add('LG-1', `LGWAN subnet ${s.id} holds global IPv6 addresses (${s.ipv6Cidr}) in VPC ${s.vpc}, which has an internet gateway attached`);
+      }
     }
 
     // §2: every subnet of a labelled VPC is a source (every VPC here is labelled but the hub's); a hub subnet is walked

@@ -500,4 +500,41 @@ export const REGRESSIONS: Regression[] = [
       tgwRoutes: [{ table: 'tgw-mn', destination: '10.99.0.0/24', target: 'vpn-lw' }, { table: 'tgw-mn', destination: '10.99.1.0/24', target: 'vpn-lw' }],
     },
   },
+  // --- LG-1's IPv6 way in (§10 LG-1, structural, every model), found by the property test after 428e329 ---------------
+  ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
+    name: `lg1-an-lgwan-subnet-holding-a-global-ipv6-block-in-a-vpc-with-an-internet-gateway (${engine})`,
+    found: 'fuzz',
+    note: '§10 LG-1 (structural, every model): sub1 holds 2001:db8:1::/64, inside 2000::/3 (§9), and igw0 is attached to its LGWAN '
+      + 'VPC: IPv6 has no NAT, so the gateway delivers to those addresses whatever sub1\'s routes (it has only the local ones) '
+      + '⇒ LG-1. sub0\'s 0.0.0.0/0 → igw0 is closed by nacl0 (no entries, §6), so no path leaves the VPC ⇒ nothing else. The '
+      + 'property test printed this network with the oracle at [] (it lacked the part) and the guard at [LG-1]; the report left '
+      + 'nacl0\'s entries out, and none keeps the oracle\'s [] there.',
+    expected: ['LG-1'],
+    net: {
+      ...emptyNetwork(engine),
+      vpcs: [{ id: 'vpc0', segment: 'LGWAN', cidr: '10.0.0.0/16', secondaryCidrs: [], ipv6Cidr: '2001:db8:1::/56' }],
+      subnets: [
+        { id: 'sub0', vpc: 'vpc0', cidr: '10.0.0.0/24', routeTable: 'rt1', nacl: 'nacl0' },
+        { id: 'sub1', vpc: 'vpc0', cidr: '10.0.1.0/24', ipv6Cidr: '2001:db8:1::/64' },
+      ],
+      routeTables: [{ id: 'rtmain0', vpc: 'vpc0', main: true }, { id: 'rt1', vpc: 'vpc0' }],
+      routes: [{ table: 'rt1', destination: '0.0.0.0/0', target: { kind: 'igw', id: 'igw0' } }],
+      internetGateways: [{ id: 'igw0', vpc: 'vpc0' }],
+      nacls: [{ id: 'nacl0', vpc: 'vpc0', entries: [] }],
+    },
+  })),
+  {
+    name: 'lg1-an-egress-only-gateway-is-no-way-in-for-a-global-ipv6-lgwan-subnet (terraform)',
+    found: 'pin',
+    note: '§10 LG-1 names "a VPC with an internet gateway attached": an egress-only gateway lets no connection in, so an LGWAN '
+      + 'subnet holding 2001:db8:1::/64 in a VPC with only an egress-only gateway (and no route to it) is not this part of LG-1. '
+      + 'The subnet has only its local routes ⇒ nothing (MN-1\'s egress-only part is about My Number VPCs).',
+    expected: [],
+    net: {
+      ...emptyNetwork('terraform'),
+      vpcs: [{ id: 'lg', segment: 'LGWAN', cidr: '10.1.0.0/16', secondaryCidrs: [], ipv6Cidr: '2001:db8:1::/56' }],
+      subnets: [{ id: 'lg-a', vpc: 'lg', cidr: '10.1.1.0/24', ipv6Cidr: '2001:db8:1::/64' }],
+      egressOnlyGateways: [{ id: 'e', vpc: 'lg' }],
+    },
+  },
 ];

@@ -155,7 +155,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'LG-1': {
     summaryJa: 'α・β・β′ では、LGWAN接続系からインターネット（自治体情報セキュリティクラウドを含む）への経路がないこと。すべてのモデルで、'
       + 'インターネット接続系と LGWAN の間に、どちら向きにも経路がなく、自治体情報セキュリティクラウドから入る通信が LGWAN接続系に届かず、'
-      + 'LGWAN接続系のサブネットがパブリック IP アドレスを付与しないこと。',
+      + 'LGWAN接続系のサブネットがパブリック IP アドレスを付与しない（インターネットゲートウェイのある VPC でグローバル IPv6 アドレスも持たない）こと。',
     rationale: 'Outside α′ the LGWAN segment has no way to the internet at all, directly or indirectly. In every model the closed LGWAN is '
       + 'reached from the LGWAN segment only: a path between it and the Internet segment would join LGWAN and the internet around the three '
       + 'layers (validation already names LG-1 for a declared flow between them). Critical.',

@@ -4,10 +4,10 @@ import { byLo, covered, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from '
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
 import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
-import { parsePrefix, Prefix } from '../address-space';
+import { GLOBAL_UNICAST_V6, parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
-import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
-import { ALL_MODELS, bi, finding, Finding, GuardContext, GuardRule, modelIndependent, Severity } from '../rule';
+import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, VpcNode } from '../graph';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, modelIndependent, Severity } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
 /**
@@ -22,7 +22,8 @@ export const LG1: GuardRule = {
   models: ALL_MODELS,
   term: 'LGWAN接続系 → インターネット',
   summary: 'No path from LGWAN to the internet (or the security cloud) in α, β and β′; in every model, no path between the Internet segment and the LGWAN WAN, '
-    + 'either way, nothing entering from the security cloud arrives in LGWAN, and no LGWAN subnet hands out public IP addresses.',
+    + 'either way, nothing entering from the security cloud arrives in LGWAN, and no LGWAN subnet hands out public IP addresses (nor holds global IPv6 '
+    + 'addresses in a VPC with an internet gateway).',
   check(ctx) {
     const out = ctx.model === NetworkModel.ALPHA_PRIME ? [] : arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), outOrUnknown(ctx));
     const findings = pathFindings(ctx, this, out, bi('an LGWAN subnet', 'LGWAN接続系のサブネットから'),
@@ -45,12 +46,46 @@ export const LG1: GuardRule = {
           'LGWAN接続系のサブネットがインスタンスにパブリック IP アドレスを付与する（MapPublicIpOnLaunch）: VPC のインターネットゲートウェイを通ってインターネットから届く'),
         bi('set MapPublicIpOnLaunch to false; the breakout\'s NAT gateway has its own Elastic IP', 'MapPublicIpOnLaunch を false にする。ブレイクアウトの NAT ゲートウェイは自身の Elastic IP を持つ')));
     }
+    // IPv6 has no NAT: an internet gateway on the VPC delivers to a global unicast address whatever the subnet's routes,
+    // so an LGWAN subnet holding such addresses is a way in from the internet, as a public IPv4 address is (above).
+    const gatewayVpcs = new Set(nodesOf(ctx.graph, 'internet-gateway').flatMap((g) => g.vpcs.flatMap((v) => (v.kind === 'node' ? [v.id] : []))));
+    for (const s of subnetsIn(ctx, Segment.LGWAN)) {
+      const block = s.vpc.kind === 'node' && gatewayVpcs.has(s.vpc.id) ? globalIpv6Block(ctx, s) : undefined;
+      if (!block) continue;
+      findings.push(finding(this, nameOf(ctx.graph, s.id),
+        bi(`the LGWAN subnet holds global IPv6 addresses (${block.en}) in a VPC with an internet gateway: the internet reaches them through the gateway, whatever the subnet's routes`,
+          `LGWAN接続系のサブネットが、インターネットゲートウェイのある VPC でグローバル IPv6 アドレス（${block.ja}）を持つ: ルートにかかわらず、ゲートウェイを通ってインターネットから届く`),
+        bi('give the subnet no IPv6 block from global unicast space (2000::/3), or keep the internet gateway off its VPC; the breakout is IPv4 through the NAT gateway',
+          'サブネットにグローバルユニキャスト（2000::/3）の IPv6 ブロックを割り当てない、または VPC にインターネットゲートウェイを置かない。ブレイクアウトは NAT ゲートウェイを通る IPv4')));
+    }
     findings.push(...inboundFindings(ctx, this, INTERNET_SIDE_ZONES, Segment.LGWAN, bi('this LGWAN subnet', 'この LGWAN接続系のサブネット'),
       bi('remove the transit gateway route toward the LGWAN segment from the security cloud\'s table (blackhole it): nothing enters LGWAN from the internet side',
         '自治体情報セキュリティクラウド側の Transit Gateway ルートテーブルから LGWAN接続系へのルートを削除する（ブラックホールにする）。インターネット側から LGWAN接続系へは何も入らない')));
     return findings;
   },
 };
+
+/**
+ * The subnet's IPv6 block when it holds global unicast (internet) addresses: its own literal block inside 2000::/3, or,
+ * with a block the guard cannot read (carved from the VPC's), a global block of its VPC (an Amazon-provided one is).
+ */
+function globalIpv6Block(ctx: GuardContext, s: SubnetNode): Bilingual | undefined {
+  const global = (text: string | undefined) => {
+    const p = parsePrefix(text);
+    return p?.family === 6 && p.lo <= GLOBAL_UNICAST_V6.hi && p.hi >= GLOBAL_UNICAST_V6.lo;
+  };
+  if (s.ipv6Cidr !== undefined) return global(s.ipv6Cidr) ? { en: s.ipv6Cidr, ja: s.ipv6Cidr } : undefined;
+  const vpc = s.ipv6FromVpc ? deref<VpcNode>(ctx.graph, s.vpc) : undefined;
+  const blocks = (vpc?.cidrs ?? []).filter(global);
+  if (!vpc || blocks.length === 0) return undefined;
+  // An Amazon-provided block has only a symbolic stand-in (semantics §3): named as what it is.
+  const amazon = blocks.some((b) => vpc.symbolicIpv6.includes(b));
+  const literal = blocks.filter((b) => !vpc.symbolicIpv6.includes(b));
+  return {
+    en: `carved from ${[...(amazon ? ['the VPC\'s Amazon-provided block'] : []), ...literal].join(', ')}`,
+    ja: `${[...(amazon ? ['VPC の Amazon 提供ブロック'] : []), ...literal].join('、')}から切り出したもの`,
+  };
+}
 
 /**
  * LG-2: LGWAN ↔ Internet segment only through declared sanitization relays (無害化) or screen transfer (画面転送),
