@@ -5,6 +5,7 @@
 import { allow, deny, NetBuilder } from './build';
 import { Engine, SgRule } from './network';
 import { oracleVerdicts, reachSummary, runOracle } from './oracle';
+import { REGRESSIONS } from './regressions';
 
 const verdicts = (b: NetBuilder) => [...oracleVerdicts(b.net)].sort();
 
@@ -1275,5 +1276,13 @@ describe('§10 the prefecture hub: its subnets are the security cloud (MN-1, LG-
     expect(verdicts(b)).toEqual([]);
     b.route('rth', '10.4.0.0/16', { kind: 'tgw', id: 't' }).tgwRoute('th', '10.4.0.0/16', 'ab');
     expect(verdicts(b)).toEqual(['SC-1']);
+  });
+});
+
+describe('regressions.ts: the oracle alone gives each pinned verdict', () => {
+  // The guard's replay (test/guard/oracle-regressions.test.ts) checks both against `expected`; this catches an oracle
+  // change that drifts from a hand-derived expectation without running the guard.
+  test.each(REGRESSIONS.map((r) => [r.name, r] as const))('%s', (_name, r) => {
+    expect([...oracleVerdicts(r.net)].sort()).toEqual([...r.expected].sort());
   });
 });
