@@ -1,8 +1,8 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import { BridgeAttachment, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
-  DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, Ref, RouteEdge, RouteTableNode, SecurityGroupNode, TopologyGraph,
-  TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue, VpcNode,
+  DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, propagatedDestination, Ref, RouteEdge, RouteTableNode, RouteTarget,
+  SecurityGroupNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
 import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
@@ -152,6 +152,15 @@ export class GraphBuilder {
 
   public route(table: Ref, edge: RouteEdge): void {
     this.pendingRoutes.push({ table, edge });
+  }
+
+  /**
+   * Route propagation from a VPN gateway into a route table (`AWS::EC2::VPNGatewayRoutePropagation`, Terraform
+   * `aws_vpn_gateway_route_propagation` / `propagating_vgws`): a route to the gateway for the prefixes it learns.
+   */
+  public propagation(table: Ref, gateway: Ref, source: string): void {
+    const name = gateway.kind === 'node' ? gateway.id : gateway.kind === 'external' ? gateway.value : gateway.expression;
+    this.route(table, { source, destination: propagatedDestination(name), target: RouteTarget.VPN_GATEWAY, ref: gateway, propagated: true });
   }
 
   public association(table: Ref, subnet: Ref): void {

@@ -119,6 +119,10 @@ class TemplateReader {
       const ref = noted(prop, p[prop]);
       b.route(noted('RouteTableId', p.RouteTableId), { source: id, destination, target: reader.routeTarget(kind, ref), ref });
     }],
+    [['AWS::EC2::VPNGatewayRoutePropagation'], (reader, { b, noted, p, id }) => {
+      const gateway = noted('VpnGatewayId', p.VpnGatewayId);
+      reader.refs(p.RouteTableIds).forEach((t, i) => b.propagation(b.noted(id, `RouteTableIds[${i}]`, t), gateway, id));
+    }],
     [['AWS::EC2::SubnetRouteTableAssociation'], (_reader, { b, noted, p }) => {
       b.association(noted('RouteTableId', p.RouteTableId), noted('SubnetId', p.SubnetId));
     }],

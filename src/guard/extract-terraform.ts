@@ -185,6 +185,10 @@ class ConfigReader {
       b.add({ ...base, type: 'route-table', vpc: noted('vpc_id', p.vpc_id), routes: [], subnets: [], gatewayEndpoints: [] });
       // Inline routes are as real as aws_route resources.
       for (const r of list(p.route)) reader.route(id, { kind: 'node', id }, r);
+      reader.propagations(id, { kind: 'node', id }, p.propagating_vgws);
+    }],
+    [['aws_vpn_gateway_route_propagation'], (_reader, { b, noted, p, id }) => {
+      b.propagation(noted('route_table_id', p.route_table_id), noted('vpn_gateway_id', p.vpn_gateway_id), id);
     }],
     [['aws_route'], (reader, { noted, p, id }) => {
       reader.route(id, noted('route_table_id', p.route_table_id), p);
@@ -196,6 +200,7 @@ class ConfigReader {
       // Terraform takes over the VPC's main route table: its routes are the listed ones (plus the local routes).
       const table = noted('default_route_table_id', p.default_route_table_id);
       for (const r of list(p.route)) reader.route(id, table, r);
+      reader.propagations(id, table, p.propagating_vgws);
     }],
     [['aws_main_route_table_association'], (_reader, { b, noted, p, id }) => {
       b.mainRouteTable(noted('vpc_id', p.vpc_id), noted('route_table_id', p.route_table_id), id);
@@ -892,6 +897,11 @@ class ConfigReader {
     const [prop, kind] = found[0];
     const ref = this.b.noted(source, prop, this.ref(r[prop]));
     this.b.route(table, { source, destination, target: this.routeTarget(kind, ref), ref });
+  }
+
+  /** `propagating_vgws` of a route table: route propagation from each VPN gateway it lists. */
+  private propagations(source: string, table: Ref, gateways: unknown): void {
+    this.refs(gateways).forEach((g, i) => this.b.propagation(table, this.b.noted(source, `propagating_vgws[${i}]`, g), source));
   }
 
   private routeTarget(kind: RouteTarget, ref: Ref): RouteTarget {

@@ -110,6 +110,16 @@ export interface RouteEdge {
   readonly destination: string;
   readonly target: RouteTarget;
   readonly ref: Ref;
+  /**
+   * Route propagation from a VPN gateway (`ref`): whatever prefixes the gateway learns, which no template holds, so a
+   * route to it for every destination outside the table's VPC (docs/guard-semantics.md §4); `destination` only names it.
+   */
+  readonly propagated?: boolean;
+}
+
+/** The destination text of a propagated route (a VPN gateway's learned prefixes): `any prefix (propagated from vgw)`. */
+export function propagatedDestination(gateway: string): string {
+  return `any prefix (propagated from ${gateway})`;
 }
 
 export interface RouteTableNode extends NodeBase {

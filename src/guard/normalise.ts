@@ -113,7 +113,7 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
     routeTables: sorted(nodesOf(graph, 'route-table').filter((t) => !t.main || t.routes.length > 0 || t.subnets.length > 0).map((t) => ({
       segment: segmentOfVpc(t.vpc),
       subnets: t.subnets.map((id) => subnetCidr({ kind: 'node', id })).sort(),
-      routes: sorted(t.routes.map((r) => ({ destination: r.destination, target: r.target, via: via(r.target, r.ref) }))),
+      routes: sorted(t.routes.map((r) => ({ destination: r.propagated ? 'any prefix (propagated)' : r.destination, target: r.target, via: via(r.target, r.ref) }))),
       gatewayEndpoints: t.gatewayEndpoints.map((id) => (graph.nodes.get(id) as VpcEndpointNode | undefined)?.serviceName ?? UNKNOWN).sort(),
     }))),
     internetGateways: sorted(nodesOf(graph, 'internet-gateway').map((g) => ({ segments: g.vpcs.map(segmentOfVpc).sort() }))),

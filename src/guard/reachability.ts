@@ -872,14 +872,23 @@ export class Reachability {
     if (known) return known;
     const entries: PaintEntry<VpcChoice>[] = [];
     const anywhere: VpcChoice[] = [];
+    const propagated: VpcChoice[] = [];
     for (const edge of table.routes) {
+      if (edge.propagated) {
+        propagated.push({ kind: 'route', edge });
+        continue;
+      }
       const p = parsePrefix(edge.destination);
       if (p) entries.push({ range: this.atoms.range(p), length: p.length, priority: 0, choice: { kind: 'route', edge } });
       else anywhere.push({ kind: 'route', edge }); // a prefix list or unreadable destination may match anything
     }
     const vpc = table.vpc.kind === 'node' ? this.vpcs.get(table.vpc.id) : undefined;
     for (const b of vpc?.blocks ?? []) entries.push({ range: b.range, length: b.prefix.length, priority: 1, choice: { kind: 'local', destination: `${formatPrefix(b.prefix)} local` } });
-    const runs = withRanges(paint(this.atoms.size, entries, anywhere));
+    // A VPN gateway's propagated prefixes may be anything, more specific than any static route, but never win over the
+    // local route (AWS Site-to-Site VPN user guide, "Route tables and VPN route priority"): every address outside the
+    // VPC's blocks may also go to the gateway (semantics §4).
+    const outside = propagated.length === 0 ? undefined : { choices: propagated, except: (vpc?.blocks ?? []).map((b) => b.range) };
+    const runs = withRanges(paint(this.atoms.size, entries, anywhere, outside));
     this.runs.set(table.id, runs);
     return runs;
   }
@@ -952,8 +961,9 @@ interface PaintEntry<C> {
 /**
  * Longest prefix match over every address class at once: blocks are painted longest first (blocks of one length are
  * disjoint or equal), each class keeping the first paint; equal blocks keep every entry of the best priority.
+ * `anywhere` choices join every class; `outside.choices` every class outside the `outside.except` ranges.
  */
-function paint<C>(size: number, entries: PaintEntry<C>[], anywhere: C[]): Run<C>[] {
+function paint<C>(size: number, entries: PaintEntry<C>[], anywhere: C[], outside?: { choices: C[]; except: Range[] }): Run<C>[] {
   const groups = new Map<string, { range: Range; length: number; best: number; choices: C[] }>();
   for (const e of entries) {
     const key = `${e.range[0]}-${e.range[1]}`;
@@ -972,11 +982,18 @@ function paint<C>(size: number, entries: PaintEntry<C>[], anywhere: C[]): Run<C>
   ordered.forEach((g, i) => {
     for (let a = g.range[0]; a <= g.range[1]; a++) if (painted[a] === -1) painted[a] = i;
   });
+  // Which classes the `outside` choices join (1), so that a run never straddles an excepted range's edge.
+  const joins = new Uint8Array(outside ? size : 0);
+  if (outside) {
+    joins.fill(1);
+    for (const [lo, hi] of outside.except) joins.fill(0, lo, hi + 1);
+  }
   const runs: Run<C>[] = [];
   for (let a = 0; a < size;) {
     let b = a;
-    while (b + 1 < size && painted[b + 1] === painted[a]) b++;
-    const choices = painted[a] === -1 ? anywhere : [...ordered[painted[a]].choices, ...anywhere];
+    while (b + 1 < size && painted[b + 1] === painted[a] && (!outside || joins[b + 1] === joins[a])) b++;
+    let choices = painted[a] === -1 ? anywhere : [...ordered[painted[a]].choices, ...anywhere];
+    if (outside && joins[a] === 1) choices = [...choices, ...outside.choices];
     if (choices.length > 0) runs.push({ a0: a, a1: b, choices });
     a = b + 1;
   }
