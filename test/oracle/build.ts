@@ -78,6 +78,15 @@ export class NetBuilder {
     return this;
   }
 
+  /**
+   * Route propagation from VPN gateway `vgw` into route table `table` (§4): CloudFormation names explicit tables only;
+   * Terraform may name the main table too (network.ts).
+   */
+  propagate(table: string, vgw: string): this {
+    (this.net.vgwPropagations ??= []).push({ table, vgw });
+    return this;
+  }
+
   tgw(id: string, opts: { defaultAssociation?: boolean; defaultPropagation?: boolean } = {}): this {
     this.net.transitGateways.push({ id, defaultAssociation: opts.defaultAssociation ?? false, defaultPropagation: opts.defaultPropagation ?? false });
     return this;

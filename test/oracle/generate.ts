@@ -14,6 +14,8 @@
  * with two or three member municipality codes (SC-1); that adds tags only, so the other rules see the same networks.
  * One network in eight also holds the prefecture hub: a VPC tagged `jichitai:security-cloud = hub` (no segment), whose
  * subnets the other genes may then pick like any VPC's, linked with My Number and LGWAN subnets either way (see HubGene).
+ * One network in four lets a VPN gateway propagate its routes into one or two route tables of its VPC (§4; see
+ * VgwPropGene), which matters only where the network has a VPN gateway: the other networks are the ones they were.
  *
  * Sizes stay small (≤ 4 VPCs and the hub, ≤ 10 subnets and the hub's 2, ≤ 25 VPC routes) so that the brute-force oracle
  * stays fast.
@@ -114,6 +116,14 @@ interface HubGene { block: number; two: boolean; v6: boolean; nacl: number; chai
  */
 interface HubLinkGene { sub: number; hubSub: number; dir: number; tgw: boolean; dest: number }
 
+/**
+ * Route propagation from a VPN gateway into a route table of the gateway's VPC (§4 "Route propagation from a VPN
+ * gateway"): `pair` picks among every (table, gateway) pair of one VPC that the engine can write — in CloudFormation no
+ * main table (network.ts), in Terraform the main table too. Nothing happens in a network without a VPN gateway, so the
+ * gene only ever adds propagations to networks the other genes made.
+ */
+interface VgwPropGene { pair: number }
+
 export interface Genes {
   vpcs: VpcGene[];
   subnets: SubnetGene[];
@@ -136,6 +146,8 @@ export interface Genes {
   wanLinks: WanLinkGene[];
   /** Null in seven networks of eight, which then have no hub (as before hubs existed). */
   hub: HubGene | null;
+  /** Empty in three networks of four, which then have no route propagation (as before propagations existed). */
+  vgwProps: VgwPropGene[];
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -247,6 +259,13 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
         }),
       },
     ),
+    // Last, so that every gene before it is drawn as before it existed. One network in four: a propagation from a
+    // SECURITY_CLOUD or unlabelled gateway decides MN-1 / LG-1 for every subnet on the table, so that it does not crowd
+    // out the paths the other genes build.
+    vgwProps: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.array(fc.record({ pair: nat(15) }), { minLength: 1, maxLength: 2 }) },
+    ),
   });
 }
 
@@ -292,7 +311,23 @@ class Decoder {
     this.addSecurityGroups();
     for (const sp of g.splits) this.addSplit(sp);
     for (const ps of g.portSplits) this.addPortSplit(ps);
+    for (const p of g.vgwProps) this.addVgwPropagation(p);
     return net;
+  }
+
+  /** A VPN gateway's routes propagated into a table of its VPC (VgwPropGene), once per pair. */
+  private addVgwPropagation(p: VgwPropGene): void {
+    const net = this.net;
+    // Only gateways of the network, only tables of the gateway's own VPC (AWS wants it attached there), and in
+    // CloudFormation no main table (AWS::EC2::VPC has no attribute naming it).
+    const pairs = net.vpnGateways.flatMap((g) => net.routeTables
+      .filter((t) => t.vpc === g.vpc && !(this.cfn && t.main))
+      .map((t) => ({ table: t.id, vgw: g.id })));
+    if (pairs.length === 0) return;
+    const pick = pairs[p.pair % pairs.length];
+    net.vgwPropagations ??= [];
+    if (net.vgwPropagations.some((x) => x.table === pick.table && x.vgw === pick.vgw)) return;
+    net.vgwPropagations.push(pick);
   }
 
   // VPCs and subnets ------------------------------------------------------------------------------------------------

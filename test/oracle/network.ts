@@ -14,7 +14,12 @@
  *   has exactly its listed rules; a default security group has only the rules listed here in both (§10);
  * - `TgwVpcAttachment.defaultAssociation / defaultPropagation = false` are Terraform arguments;
  *   `TransitGateway.associationDefaultTable / propagationDefaultTable` are CloudFormation properties;
- *   routes in a gateway's implicit default table (`TgwRouteTable.implicit`) can only be written in Terraform.
+ *   routes in a gateway's implicit default table (`TgwRouteTable.implicit`) can only be written in Terraform;
+ * - `vgwPropagations` (route propagation from a VPN gateway into a VPC route table, §4) name an explicit table in
+ *   CloudFormation only: `AWS::EC2::VPNGatewayRoutePropagation` takes route table ids, and `AWS::EC2::VPC` has no
+ *   main-route-table attribute to name the main one with. Terraform can name the main table too (`propagating_vgws` on
+ *   `aws_default_route_table`, or `aws_vpn_gateway_route_propagation` on `main_route_table_id` / `default_route_table_id`).
+ *   A CloudFormation propagation into the main table is neither rendered nor read, like a route there.
  */
 
 export type Engine = 'cloudformation' | 'terraform';
@@ -42,6 +47,11 @@ export interface Network {
   peerings: Peering[];
   nacls: Nacl[];
   securityGroups: SecurityGroup[];
+  /**
+   * Route propagation from a VPN gateway into a VPC route table (§4). Optional so that networks written before it (the
+   * pinned counterexamples of regressions.ts) stay valid: absent means none.
+   */
+  vgwPropagations?: VgwPropagation[];
   /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
   renderSeed: number;
 }
@@ -141,6 +151,16 @@ export interface VpnGateway {
   id: string;
   vpc: string;
   zone?: Zone;
+}
+
+/**
+ * Route table `table` receives the routes VPN gateway `vgw` learns (§4 "Route propagation from a VPN gateway"): for every
+ * destination outside the table's VPC's blocks, a route to the gateway besides the longest match. AWS wants the gateway
+ * attached to the table's VPC; the generator only makes such pairs.
+ */
+export interface VgwPropagation {
+  table: string;
+  vgw: string;
 }
 
 export interface TransitGateway {
@@ -253,6 +273,7 @@ export function emptyNetwork(engine: Engine): Network {
     peerings: [],
     nacls: [],
     securityGroups: [],
+    vgwPropagations: [],
     renderSeed: 0,
   };
 }

@@ -172,6 +172,8 @@ class Oracle {
   private readonly tableVpc: number[] = [];
   /** Explicit routes per table index (none for a CloudFormation main table, §4). */
   private readonly tableRoutes: Network['routes'][] = [];
+  /** VPN gateways propagating into each table index (§4; none for a CloudFormation main table, which a template cannot name). */
+  private readonly tableVgws: string[][] = [];
   private readonly tablesOfSubnet: number[][];
   /** NACL entry lists each subnet is subject to (usually one list; several explicit ones are all tried, §6). */
   private readonly naclsOfSubnet: number[][];
@@ -205,12 +207,16 @@ class Oracle {
     // §4: every VPC has a main table; explicit tables of the network follow.
     const mainOf = new Map<number, number>();
     const routesOf = (id: string | undefined) => (id === undefined ? [] : net.routes.filter((r) => r.table === id));
+    const vgwsOf = (id: string | undefined) => (id === undefined ? []
+      : [...new Set((net.vgwPropagations ?? []).filter((p) => p.table === id).map((p) => p.vgw))]);
     net.vpcs.forEach((v, i) => {
       const listed = net.routeTables.find((t) => t.vpc === v.id && t.main);
       const idx = this.tableVpc.length;
       this.tableVpc.push(i);
-      // In CloudFormation the main route table holds only the local routes.
+      // In CloudFormation the main route table holds only the local routes: a template can neither add routes to it nor
+      // name it in a propagation (network.ts).
       this.tableRoutes.push(this.cfn ? [] : routesOf(listed?.id));
+      this.tableVgws.push(this.cfn ? [] : vgwsOf(listed?.id));
       if (listed) this.tableIndex.set(listed.id, idx);
       mainOf.set(i, idx);
     });
@@ -219,6 +225,7 @@ class Oracle {
       this.tableIndex.set(t.id, this.tableVpc.length);
       this.tableVpc.push(this.vpc(t.vpc));
       this.tableRoutes.push(routesOf(t.id));
+      this.tableVgws.push(vgwsOf(t.id));
     }
     // §4: the explicit association, else the main table; in Terraform also the table made main by
     // aws_main_route_table_association (both are considered).
@@ -673,7 +680,12 @@ class Oracle {
   // ---------------------------------------------------------------------------------------------------------------
   // Decisions on one representative address (cached per atom)
 
-  /** §4: longest prefix match in a VPC route table, local routes included; the winners are all followed. */
+  /**
+   * §4: longest prefix match in a VPC route table, local routes included; the winners are all followed. A VPN gateway
+   * propagating into the table may have learnt any prefix outside the VPC's blocks (§4 "Route propagation from a VPN
+   * gateway"), so for such a destination its gateway is followed besides the winners (even when no route matches); inside
+   * the VPC's blocks the local route wins over any propagated prefix, so there it adds nothing.
+   */
   private lookup(table: number, family: Family, dst: number): Hop[] {
     const ck = `${table}/${family}/${dst}`;
     const hit = this.lookupCache.get(ck);
@@ -699,6 +711,13 @@ class Oracle {
     let result: Hop[];
     if (localLen > best) result = [{ k: H_LOCAL, vpc: vpcI, label: 'local' }];
     else result = winners;
+    // Outside every block of the VPC (localLen < 0, whatever the explicit routes say), each propagating gateway too.
+    if (localLen < 0) {
+      for (const g of this.tableVgws[table]) {
+        const h = this.hop({ kind: 'vgw', id: g }, vpcI);
+        result = [...result, { ...h, label: `${h.label} (propagated)` }];
+      }
+    }
     this.lookupCache.set(ck, result);
     return result;
   }

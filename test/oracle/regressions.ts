@@ -86,6 +86,21 @@ const hubAndMyNumber = (engine: Network['engine'], way: 'in' | 'out') => {
   return b;
 };
 
+/**
+ * A My Number VPC 10.0.0.0/16 with subnet m 10.0.1.0/24 on table rtm (or, `main`, on the main table rtmain: Terraform
+ * only) and a VPN gateway v attached to it, labelled `zone` or not, whose routes propagate into m's table (§4). m's NACL n
+ * lets it send anywhere over IPv4 and lets nothing in, so that what enters at a labelled v (§5 "Entering from a zone") never
+ * arrives in m: whatever m reaches, it reaches through the propagation.
+ */
+const myNumberWithPropagation = (engine: Network['engine'], zone: 'SECURITY_CLOUD' | undefined, opts: { main?: boolean; renderSeed?: number } = {}) => {
+  const b = new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24');
+  if (opts.main) b.table('rtmain', 'mn', [], { main: true });
+  else b.table('rtm', 'mn', ['m']);
+  b.vgw('v', 'mn', zone).propagate(opts.main ? 'rtmain' : 'rtm', 'v').nacl('n', 'mn', [allow(10, true, '0.0.0.0/0')], ['m']);
+  b.net.renderSeed = opts.renderSeed ?? 0;
+  return b.net;
+};
+
 export const REGRESSIONS: Regression[] = [
   ...(['cloudformation', 'terraform'] as const).flatMap((engine) => [
     {
@@ -536,5 +551,72 @@ export const REGRESSIONS: Regression[] = [
       subnets: [{ id: 'lg-a', vpc: 'lg', cidr: '10.1.1.0/24', ipv6Cidr: '2001:db8:1::/64' }],
       egressOnlyGateways: [{ id: 'e', vpc: 'lg' }],
     },
+  },
+
+  // --- route propagation from a VPN gateway (§4), by hand ------------------------------------------------------------
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
+    {
+      name: `vgw-propagation-reaches-the-security-cloud-without-a-static-route (${engine})`,
+      found: 'pin',
+      note: '§4 "Route propagation from a VPN gateway": rtm has only its local route and a propagation from v (labelled SECURITY_CLOUD); '
+        + 'every destination outside 10.0.0.0/16 has a route to v besides its longest match (here none), followed like a route to v: its '
+        + 'zone, after m\'s outbound NACL (§6), which lets IPv4 out ⇒ m reaches SECURITY_CLOUD ⇒ MN-1. What enters at v (§5) is stopped by '
+        + 'm\'s inbound NACL, so without the propagation nothing holds.',
+      expected: ['MN-1'],
+      net: myNumberWithPropagation(engine, 'SECURITY_CLOUD'),
+    },
+    {
+      name: `vgw-propagation-adds-nothing-inside-the-vpc-blocks (${engine})`,
+      found: 'pin',
+      note: '§4: inside the VPC\'s blocks the local route wins over any propagated prefix, so the propagation adds nothing there — for the '
+        + 'primary 10.0.0.0/16, the secondary 100.64.0.0/20 and the IPv6 2001:db8:1::/56 alike. m\'s NACL lets out only packets to those '
+        + 'three blocks (and nothing in): they are routed locally (to no other subnet: dropped), none to v (SECURITY_CLOUD) ⇒ nothing. '
+        + 'Reading the propagation as covering the VPC\'s blocks too would give MN-1.',
+      expected: [],
+      net: new NetBuilder(engine)
+        .vpc('mn', 'MY_NUMBER', '10.0.0.0/16', { secondary: ['100.64.0.0/20'], ipv6: '2001:db8:1::/56' })
+        .subnet('m', 'mn', '10.0.1.0/24', { ipv6: '2001:db8:1::/64' }).table('rtm', 'mn', ['m'])
+        .vgw('v', 'mn', 'SECURITY_CLOUD').propagate('rtm', 'v')
+        .nacl('n', 'mn', [allow(10, true, '10.0.0.0/16'), allow(11, true, '100.64.0.0/20'), allow(12, true, '2001:db8:1::/56')], ['m']).net,
+    },
+    {
+      name: `vgw-propagation-from-an-unlabelled-gateway-ends-unknown (${engine})`,
+      found: 'pin',
+      note: '§4: the propagated route is followed like a route to v, which has no zone label: unknown (§4 VPN gateway row), not narrowed '
+        + 'by m\'s NACL (§6 last bullet), and an unknown end reaches everywhere (§9) ⇒ MN-1 and MN-2. (The unlabelled gateway on a My Number '
+        + 'VPC is also a bridge, GUARD-1, which the comparison does not count.)',
+      expected: ['MN-1', 'MN-2'],
+      net: (() => {
+        const n = myNumberWithPropagation(engine, undefined);
+        n.nacls[0].entries = [];
+        return n;
+      })(),
+    },
+  ]),
+  // Terraform names the main table in a propagation (CloudFormation cannot, network.ts); one network per spelling the
+  // renderer picks with renderSeed: aws_vpn_gateway_route_propagation on main_route_table_id (0) or default_route_table_id
+  // (4), propagating_vgws on aws_default_route_table (8), and the separate resource beside an aws_default_route_table that
+  // does not list the gateway (9).
+  ...([[0, 'main_route_table_id'], [4, 'default_route_table_id'], [8, 'aws_default_route_table propagating_vgws'],
+    [9, 'beside aws_default_route_table']] as const).map(([renderSeed, spelling]): Regression => ({
+    name: `vgw-propagation-into-the-terraform-main-table (${spelling})`,
+    found: 'pin',
+    note: '§4: m has no association, so it uses the main table, whose propagation from v (SECURITY_CLOUD) gives every destination outside '
+      + 'the VPC a route to v ⇒ MN-1 (what enters at v is stopped by m\'s inbound NACL).',
+    expected: ['MN-1'],
+    net: myNumberWithPropagation('terraform', 'SECURITY_CLOUD', { main: true, renderSeed }),
+  })),
+  {
+    name: 'vgw-propagation-into-the-terraform-main-table-leaves-a-subnet-with-its-own-table-alone',
+    found: 'pin',
+    note: '§4: a subnet with an explicit association uses that table only; the main table\'s propagation from v (SECURITY_CLOUD) is not '
+      + 'its route ⇒ nothing (what enters at v is stopped by m\'s inbound NACL).',
+    expected: [],
+    net: (() => {
+      const n = myNumberWithPropagation('terraform', 'SECURITY_CLOUD', { main: true });
+      n.routeTables.push({ id: 'rtm', vpc: 'mn' });
+      n.subnets[0].routeTable = 'rtm';
+      return n;
+    })(),
   },
 ];

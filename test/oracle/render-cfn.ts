@@ -2,9 +2,9 @@
  * Render an abstract network as a CloudFormation template, with the resource types and properties a CDK app (or a
  * hand-written template) would use. Equivalent spellings are picked with the network's renderSeed.
  *
- * What CloudFormation cannot express is not written: routes on a VPC's main route table and
- * aws_main_route_table_association (§4), routes in a transit gateway's implicit default table, and the Terraform-only
- * attachment flags. The oracle reads the network the same way (network.ts).
+ * What CloudFormation cannot express is not written: routes on a VPC's main route table, a VPN gateway's route
+ * propagation into it, and aws_main_route_table_association (§4), routes in a transit gateway's implicit default table,
+ * and the Terraform-only attachment flags. The oracle reads the network the same way (network.ts).
  */
 import { familyOf } from './addr';
 import { Network, prng, RouteTarget, SgRule } from './network';
@@ -226,6 +226,18 @@ export function renderCloudFormation(net: Network): CfnTemplate {
     const dest = familyOf(r.destination) === 6 ? { DestinationIpv6CidrBlock: r.destination } : { DestinationCidrBlock: r.destination };
     put(`Route${i}`, 'AWS::EC2::Route', { RouteTableId: ref(L.table(r.table)), ...dest, ...props }, dependsOn);
   });
+
+  // Route propagation from VPN gateways (§4), into explicit tables only. CloudFormation refuses a propagation from a gateway
+  // not yet attached, so each depends on the gateway's attachment. A gateway's tables go into one resource's RouteTableIds
+  // or into one resource each: the coin is thrown only for a gateway with several, so that other networks render as before.
+  const propagations = (net.vgwPropagations ?? []).filter((p) => !mainTables.has(p.table));
+  for (const g of net.vpnGateways) {
+    const tables = [...new Set(propagations.filter((p) => p.vgw === g.id).map((p) => p.table))];
+    if (tables.length === 0) continue;
+    const groups = tables.length > 1 && coin() ? [tables] : tables.map((t) => [t]);
+    groups.forEach((ts, i) => put(`${L.vgw(g.id)}RoutePropagation${i}`, 'AWS::EC2::VPNGatewayRoutePropagation',
+      { RouteTableIds: ts.map((t) => ref(L.table(t))), VpnGatewayId: ref(L.vgw(g.id)) }, [`${L.vgw(g.id)}Attachment`]));
+  }
 
   // NACLs.
   const protocol = (p: string) => (coin() ? String(PROTOCOL_NUMBER[p]) : PROTOCOL_NUMBER[p]);

@@ -2,7 +2,7 @@
  * Render an abstract network as Terraform JSON the way cdktf synthesizes it (`resource.<type>.<name>`, references as
  * `${type.name.attr}` strings, tags as maps). Equivalent spellings are picked with the network's renderSeed: tags or
  * provider default tags, inline or separate routes / rules, aws_default_route_table or routes on main_route_table_id,
- * and so on.
+ * a VPN gateway's route propagation as `propagating_vgws` or aws_vpn_gateway_route_propagation, and so on.
  */
 import { familyOf } from './addr';
 import { Network, prng, RouteTarget, Segment, SgRule } from './network';
@@ -223,24 +223,52 @@ export function renderTerraform(net: Network): TfJson {
     ...(familyOf(rt.destination) === 6 ? { destination_ipv6_cidr_block: rt.destination } : { destination_cidr_block: rt.destination }),
     ...target(rt.target),
   });
+  // Route propagation from VPN gateways (§4): `propagating_vgws` on the table, or one aws_vpn_gateway_route_propagation per
+  // gateway (the provider forbids mixing the two on one table). The coins are thrown only for a table with a propagation,
+  // so that networks without any render as before.
+  const vgwsOf = (tableId: string) => [...new Set((net.vgwPropagations ?? []).filter((p) => p.table === tableId).map((p) => p.vgw))];
+  const vgwRefs = (vgws: string[]) => vgws.map((g) => r('aws_vpn_gateway', g));
+  const separatePropagations = (tableId: string, routeTableId: () => string, vgws: string[]) => {
+    for (const g of vgws) {
+      put('aws_vpn_gateway_route_propagation', `${tfName(tableId)}_${tfName(g)}`, { vpn_gateway_id: r('aws_vpn_gateway', g), route_table_id: routeTableId() });
+    }
+  };
   for (const t of net.routeTables) {
     const routes = net.routes.map((rt, i) => [rt, i] as const).filter(([rt]) => rt.table === t.id);
+    const vgws = vgwsOf(t.id);
     if (t.main) {
       const vpc = t.vpc;
+      const mainRef = () => vpcRef(vpc, coin() ? 'main_route_table_id' : 'default_route_table_id');
       // The main table: aws_default_route_table (its inline routes replace AWS's), or routes on the VPC's
       // main_route_table_id / default_route_table_id.
       if (coin()) {
         if (routes.length > 0 || coin(0.3)) {
-          put('aws_default_route_table', tfName(t.id), { default_route_table_id: vpcRef(vpc, 'default_route_table_id'), route: routes.map(([rt]) => inlineRoute(rt)) });
+          const inlineVgws = vgws.length > 0 && coin();
+          put('aws_default_route_table', tfName(t.id), {
+            default_route_table_id: vpcRef(vpc, 'default_route_table_id'),
+            route: routes.map(([rt]) => inlineRoute(rt)),
+            ...(inlineVgws ? { propagating_vgws: vgwRefs(vgws) } : {}),
+          });
+          if (!inlineVgws) separatePropagations(t.id, mainRef, vgws);
+        } else {
+          separatePropagations(t.id, mainRef, vgws);
         }
       } else {
         for (const [rt, i] of routes) separateRoute(vpcRef(vpc, coin() ? 'main_route_table_id' : 'default_route_table_id'), rt, i);
+        separatePropagations(t.id, mainRef, vgws);
       }
       continue;
     }
     const inline = routes.length > 0 && coin(0.25);
-    put('aws_route_table', tfName(t.id), { vpc_id: vpcRef(t.vpc), ...(inline ? { route: routes.map(([rt]) => inlineRoute(rt)) } : {}), tags: { Name: t.id } });
+    const inlineVgws = vgws.length > 0 && coin();
+    put('aws_route_table', tfName(t.id), {
+      vpc_id: vpcRef(t.vpc),
+      ...(inline ? { route: routes.map(([rt]) => inlineRoute(rt)) } : {}),
+      ...(inlineVgws ? { propagating_vgws: vgwRefs(vgws) } : {}),
+      tags: { Name: t.id },
+    });
     if (!inline) for (const [rt, i] of routes) separateRoute(r('aws_route_table', t.id), rt, i);
+    if (!inlineVgws) separatePropagations(t.id, () => r('aws_route_table', t.id), vgws);
   }
   for (const s of net.subnets) {
     if (s.routeTable !== undefined) put('aws_route_table_association', tfName(s.id), { subnet_id: subnetRef(s.id), route_table_id: r('aws_route_table', s.routeTable) });
