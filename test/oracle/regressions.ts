@@ -619,4 +619,22 @@ export const REGRESSIONS: Regression[] = [
       return n;
     })(),
   },
+  // --- found by the oracle's fuzz on the propagation generator, against the guard before 0b1e418 (it never returned) ---
+  ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
+    name: `vgw-propagation-carrying-both-families-to-the-security-cloud (${engine})`,
+    found: 'fuzz',
+    note: '§4 "Route propagation from a VPN gateway": rt has only its local route and a propagation from g (SECURITY_CLOUD), and '
+      + 'the default NACL lets everything out, so one route carries every IPv4 and IPv6 destination outside 10.1.0.0/16 to the '
+      + 'zone ⇒ MN-1 (what enters at g reaches s too: MN-1 again). The guard ran out of memory writing that arrival\'s '
+      + 'destinations: the IPv4 tail 224.0.0.0/3 and the IPv6 head ::/3 merged into one range, walked with IPv4 block sizes.',
+    expected: ['MN-1'],
+    net: {
+      ...emptyNetwork(engine),
+      vpcs: [{ id: 'v', segment: 'MY_NUMBER', cidr: '10.1.0.0/16', secondaryCidrs: [] }],
+      subnets: [{ id: 's', vpc: 'v', cidr: '10.1.1.0/24', routeTable: 'rt' }],
+      routeTables: [{ id: 'rt', vpc: 'v' }],
+      vpnGateways: [{ id: 'g', vpc: 'v', zone: 'SECURITY_CLOUD' }],
+      vgwPropagations: [{ table: 'rt', vgw: 'g' }],
+    },
+  })),
 ];
