@@ -19,9 +19,9 @@ import { DeclaredFlow, DeclaredHost, DeclaredSegmentHost } from '../guard/declar
 import { carriedAt, describeElement } from '../guard/elements';
 import { evaluateTopology } from '../guard/evaluate';
 import {
-  deref, GraphNode, NetworkAclNode, nodesOf, Ref, rulesOf, SecurityGroupRule, TopologyGraph, VpcNode,
+  deref, describeRef, GraphNode, NetworkAclNode, nodesOf, Ref, rulesOf, SecurityGroupRule, TopologyGraph, VpcNode,
 } from '../guard/graph';
-import { Arrival, describeRef } from '../guard/reachability';
+import { Arrival } from '../guard/reachability';
 import { Finding, findingText, GuardContext, Severity } from '../guard/rule';
 import { ALL_RULES } from '../guard/rules';
 import { proxyConfigs } from '../guard/rules/breakout-controls';

@@ -1,8 +1,8 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import { BridgeAttachment, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
-  DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, propagatedDestination, Ref, RouteEdge, RouteTableNode, RouteTarget,
-  SecurityGroupNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue, VpcNode,
+  describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, propagatedDestination, Ref, RouteEdge, RouteTableNode,
+  RouteTarget, SecurityGroupNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
 import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
@@ -161,8 +161,8 @@ export class GraphBuilder {
    * `aws_vpn_gateway_route_propagation` / `propagating_vgws`): a route to the gateway for the prefixes it learns.
    */
   public propagation(table: Ref, gateway: Ref, source: string): void {
-    const name = gateway.kind === 'node' ? gateway.id : gateway.kind === 'external' ? gateway.value : gateway.expression;
-    this.route(table, { source, destination: propagatedDestination(name), target: RouteTarget.VPN_GATEWAY, ref: gateway, propagated: true });
+    const destination = propagatedDestination(describeRef(gateway));
+    this.route(table, { source, destination, target: RouteTarget.VPN_GATEWAY, ref: gateway, propagated: true });
   }
 
   public association(table: Ref, subnet: Ref): void {
@@ -260,7 +260,7 @@ export class GraphBuilder {
     const table = (ref: Ref, what: string, source: string): RouteTableNode | undefined => {
       const node = ref.kind === 'node' ? this.nodes.get(ref.id) : undefined;
       if (node?.type === 'route-table') return node;
-      this.unresolvedValue(source, what, `route table ${describe(ref)} is not in the synthesized output`);
+      this.unresolvedValue(source, what, `route table ${describeRef(ref)} is not in the synthesized output`);
       return undefined;
     };
     for (const { table: t, edge } of this.pendingRoutes) table(t, 'RouteTableId', edge.source)?.routes.push(edge);
@@ -271,7 +271,7 @@ export class GraphBuilder {
     for (const { table: t, apply } of this.pendingTransit) {
       const node = t.kind === 'node' ? this.nodes.get(t.id) : undefined;
       if (node?.type === 'transit-route-table') apply(node);
-      else this.unresolvedValue(describe(t), 'TransitGatewayRouteTableId', `transit gateway route table ${describe(t)} is not in the synthesized output`);
+      else this.unresolvedValue(describeRef(t), 'TransitGatewayRouteTableId', `transit gateway route table ${describeRef(t)} is not in the synthesized output`);
     }
     for (const { gateway, vpc } of this.pendingAttachments) {
       const node = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
@@ -289,17 +289,17 @@ export class GraphBuilder {
     for (const { vpc, table: t, source } of this.pendingMainTables) {
       const node = vpc.kind === 'node' ? this.nodes.get(vpc.id) : undefined;
       if (node?.type === 'vpc' && table(t, 'route_table_id', source)) node.mainRouteTables.push(t);
-      else if (node?.type !== 'vpc') this.unresolvedValue(source, 'vpc_id', `VPC ${describe(vpc)} is not in the synthesized output`);
+      else if (node?.type !== 'vpc') this.unresolvedValue(source, 'vpc_id', `VPC ${describeRef(vpc)} is not in the synthesized output`);
     }
     for (const { group, rule } of this.pendingDnsRules) {
       const node = group.kind === 'node' ? this.nodes.get(group.id) : undefined;
       if (node?.type === 'dns-rule-group') node.rules.push(rule);
-      else this.unresolvedValue(describe(group), 'firewall_rule_group_id', `DNS Firewall rule group ${describe(group)} is not in the synthesized output`);
+      else this.unresolvedValue(describeRef(group), 'firewall_rule_group_id', `DNS Firewall rule group ${describeRef(group)} is not in the synthesized output`);
     }
     const acl = (ref: Ref, source: string) => {
       const node = ref.kind === 'node' ? this.nodes.get(ref.id) : undefined;
       if (node?.type === 'network-acl') return node;
-      this.unresolvedValue(source, 'NetworkAclId', `network ACL ${describe(ref)} is not in the synthesized output`);
+      this.unresolvedValue(source, 'NetworkAclId', `network ACL ${describeRef(ref)} is not in the synthesized output`);
       return undefined;
     };
     for (const { acl: a, entry, source } of this.pendingAclEntries) acl(a, source)?.entries.push(entry);
@@ -362,11 +362,11 @@ export class GraphBuilder {
   /** VPC address blocks; Amazon-provided IPv6 blocks get symbolic /56s inside 2000::/3, one per block, in id order. */
   private applyBlocks(): void {
     let symbolic = 0;
-    const pending = [...this.pendingBlocks].sort((a, b) => compareText(describe(a.vpc), describe(b.vpc)) || compareText(a.source, b.source));
+    const pending = [...this.pendingBlocks].sort((a, b) => compareText(describeRef(a.vpc), describeRef(b.vpc)) || compareText(a.source, b.source));
     for (const { vpc, block, source, property } of pending) {
       const node = vpc.kind === 'node' ? this.nodes.get(vpc.id) : undefined;
       if (node?.type !== 'vpc') {
-        this.unresolvedValue(source, property, `VPC ${describe(vpc)} is not in the synthesized output`);
+        this.unresolvedValue(source, property, `VPC ${describeRef(vpc)} is not in the synthesized output`);
         continue;
       }
       if (block.amazonIpv6) {
@@ -391,7 +391,7 @@ export class GraphBuilder {
     for (const { subnet, cidr, source } of this.pendingSubnetBlocks) {
       const node = subnet.kind === 'node' ? this.nodes.get(subnet.id) : undefined;
       if (node?.type !== 'subnet') {
-        this.unresolvedValue(source, 'SubnetId', `subnet ${describe(subnet)} is not in the synthesized output`);
+        this.unresolvedValue(source, 'SubnetId', `subnet ${describeRef(subnet)} is not in the synthesized output`);
         continue;
       }
       const literal = typeof cidr === 'string' && parsePrefix(cidr)?.family === 6 ? cidr : undefined;
@@ -479,14 +479,6 @@ function s3BucketArnOf(value: string): string | undefined {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function describe(ref: Ref): string {
-  switch (ref.kind) {
-    case 'node': return ref.id;
-    case 'external': return ref.value;
-    default: return ref.expression;
-  }
 }
 
 export function str(v: unknown): string | undefined {

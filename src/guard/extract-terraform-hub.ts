@@ -1,7 +1,8 @@
 /**
  * The Terraform readers of the prefecture security cloud's resources (SC-1 … SC-4): load balancer listeners, WAFv2, the
- * SIEM bucket and what delivers to it (Auto Scaling groups are read with the launchers in extract-terraform.ts). Kept apart from extract-terraform.ts, which dispatches to
- * `readHubResource` for the types it does not read itself; plans reach them through the same reader (§11).
+ * SIEM bucket and what delivers to it (Auto Scaling groups are read with the launchers in extract-terraform.ts). Kept
+ * apart from extract-terraform.ts, which dispatches to `readHubResource` for the types it does not read itself; plans
+ * reach them through the same reader (§11).
  */
 import { GraphBuilder, str } from './builder';
 import { GraphNode, Ref } from './graph';

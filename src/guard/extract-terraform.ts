@@ -485,9 +485,8 @@ class ConfigReader {
         subnets: type === 'aws_instance' ? reader.refs(p.subnet_id) : undefined,
       });
     }],
-    // What launches instances from launch templates (`launchBridges`; the group itself is read with the hub's resources),
-    // and a launch configuration's public IP address.
-    // An Auto Scaling group: the subnets its template's instances run in (where a proxy sits, SC-2), and a launcher.
+    // An Auto Scaling group: the subnets its template's instances run in (where a proxy sits, SC-2), and what launches
+    // instances from launch templates or a launch configuration (`launchBridges`).
     [['aws_autoscaling_group'], (reader, c) => {
       const { b, base, p, id } = c;
       const mixed = one(one(p.mixed_instances_policy)?.launch_template);

@@ -536,6 +536,15 @@ export type GraphNode =
   | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | QueryLogConfigNode
   | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode;
 
+/** A reference in words: the node id, the external value (a literal id), or the expression the guard could not resolve. */
+export function describeRef(ref: Ref): string {
+  switch (ref.kind) {
+    case 'node': return ref.id;
+    case 'external': return ref.value;
+    default: return ref.expression;
+  }
+}
+
 /** The node a reference points at, if it is a node of the graph. */
 export function deref<T extends GraphNode>(graph: TopologyGraph, ref: Ref | undefined): T | undefined {
   return ref?.kind === 'node' ? graph.nodes.get(ref.id) as T | undefined : undefined;

@@ -12,8 +12,9 @@
  */
 import { ALL_V4, ALL_V6, AtomTable, familyOf, intervalToPrefixes, parsePrefix, Prefix } from './address-space';
 import {
-  deref, FirewallNode, gatewayZone, GraphNode, implicitId, NatGatewayNode, NetworkAclNode, nodesOf, PeeringNode, Ref, RouteEdge, RouteTableNode,
-  RouteTarget, SubnetNode, TopologyGraph, TransitAttachmentNode, TransitRouteTableNode, VpcEndpointNode, VpcNode, VpnGatewayNode, ZONES,
+  deref, describeRef, FirewallNode, gatewayZone, GraphNode, implicitId, NatGatewayNode, NetworkAclNode, nodesOf, PeeringNode, Ref, RouteEdge,
+  RouteTableNode, RouteTarget, SubnetNode, TopologyGraph, TransitAttachmentNode, TransitRouteTableNode, VpcEndpointNode, VpcNode, VpnGatewayNode,
+  ZONES,
 } from './graph';
 import {
   applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
@@ -1101,10 +1102,6 @@ function sameRef(a: Ref | undefined, b: Ref | undefined): boolean {
   if (a.kind === 'node' && b.kind === 'node') return a.id === b.id;
   if (a.kind === 'external' && b.kind === 'external') return a.value === b.value;
   return false;
-}
-
-export function describeRef(ref: Ref): string {
-  return ref.kind === 'node' ? ref.id : ref.kind === 'external' ? ref.value : ref.expression;
 }
 
 /** Append to a list kept in a map (no copy of the list, unlike a spread). */
