@@ -4,6 +4,7 @@ import {
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
+import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { wafRule } from './waf';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -33,6 +34,9 @@ const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
 ];
 
 const PSEUDO = /^AWS::/;
+
+/** No subnet named (shared: most values name none). */
+const NONE: readonly string[] = [];
 
 /**
  * Build the topology graph of one or more CloudFormation templates (the stacks of one app). Logical IDs of
@@ -734,6 +738,33 @@ class TemplateReader {
       b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc: p.VpcId === undefined ? undefined : this.ref(p.VpcId), subnets });
     }
     TemplateReader.READERS.get(type)?.(this, { b, base, noted, p, id, tags, type });
+    if (!SUBNET_PLUMBING.has(type)) {
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v));
+      if (subnets.length > 0) b.add({ ...base, id: `${id}#placed`, type: 'occupant', resource: id, resourceType: type, subnets });
+    }
+  }
+
+  /**
+   * The subnets of the app one value names as a subnet — `Ref`, `Fn::GetAtt [subnet, SubnetId]`, `${subnet}` in an
+   * `Fn::Sub` (a resource share's ARN), `Fn::ImportValue` of an export that does — or none, to look inside it. Other
+   * attributes of a subnet (its CIDR block in a security group rule, its VPC) name something else.
+   */
+  private subnetsNamed(value: unknown): readonly string[] {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return NONE;
+    const v = value as any;
+    const subnet = (logicalId: string) => this.resources[logicalId]?.Type === 'AWS::EC2::Subnet';
+    if (typeof v.Ref === 'string') return subnet(v.Ref) ? [this.id(v.Ref)] : NONE;
+    const att = getAtt(value);
+    if (att) return att[1] === 'SubnetId' && subnet(att[0]) ? [this.id(att[0])] : NONE;
+    const sub = v['Fn::Sub'];
+    const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+    if (text !== undefined) {
+      const ids = [...text.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1]).filter(subnet);
+      if (ids.length > 0) return ids.map((i) => this.id(i));
+    }
+    const imported = v['Fn::ImportValue'];
+    const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+    return exported ? exported.reader.subnetsNamed(exported.value) : NONE;
   }
 
   /**

@@ -5,6 +5,7 @@ import {
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
+import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
@@ -46,6 +47,12 @@ const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
 /** `aws_s3_bucket.logs` inside an interpolation; data sources, variables and locals are not resources. */
 const ADDRESS = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
 const INTERPOLATION = /\$\{([^}]*)\}/g;
+
+/** A subnet named by its id or ARN in an interpolation (`${aws_subnet.name.id}`, inside a longer expression too). */
+const SUBNET_ID = /(?<![\w.])aws_subnet\.([A-Za-z0-9_-]+)\.(?:id|arn)\b/g;
+
+/** No subnet named (shared: most values name none). */
+const NONE: readonly string[] = [];
 
 /**
  * Build the topology graph of one or more synthesized Terraform JSON configurations (the stacks of one cdktf
@@ -825,6 +832,32 @@ class ConfigReader {
     if (read) read(this, { b, base, noted, p, id, tags, type });
     // The prefecture hub's resource types (WAF, buckets, log subscriptions...), read in their own module.
     else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
+    if (!SUBNET_PLUMBING.has(type)) {
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true);
+      if (subnets.length > 0) b.add({ ...base, id: `${id}#placed`, type: 'occupant', resource: id, resourceType: type, subnets });
+    }
+  }
+
+  /**
+   * The subnets of the configuration one value names as a subnet — `${aws_subnet.x.id}` (or `.arn`, a resource share's)
+   * in a string, a plan's reference to a subnet's id, a plan's literal id the evidence binds to a subnet — or none, to
+   * look inside it. Other attributes of a subnet (`cidr_block` in a security group rule, `vpc_id`) name something else.
+   */
+  private subnetsNamed(value: unknown): readonly string[] {
+    if (value instanceof PlanReference) {
+      return value.type === 'aws_subnet' && (value.attribute === 'id' || value.attribute === 'arn') ? [this.id(value.address)] : NONE;
+    }
+    if (typeof value !== 'string') return NONE;
+    if (this.plan) {
+      const bound = value.startsWith('subnet-') ? this.b.external(value) : undefined;
+      return bound?.kind === 'node' ? [bound.id] : NONE;
+    }
+    if (!value.includes('aws_subnet.')) return NONE;
+    const ids: string[] = [];
+    for (const m of value.matchAll(INTERPOLATION)) {
+      for (const a of m[1].matchAll(SUBNET_ID)) if (this.types.get(`aws_subnet.${a[1]}`) === 'aws_subnet') ids.push(this.id(`aws_subnet.${a[1]}`));
+    }
+    return ids;
   }
 
   /**

@@ -471,6 +471,24 @@ export interface RoleLabelNode extends NodeBase {
   readonly subnets: Ref[];
 }
 
+/**
+ * A resource that names a subnet in its properties and is not the subnet's own plumbing (`SUBNET_PLUMBING`: route table
+ * and network ACL associations, NAT gateways, firewalls, VPC endpoints, flow logs, transit gateway attachments…): an
+ * instance, a network interface, an Auto Scaling group or launch template, a function's VPC configuration, a database's
+ * subnet group, a resolver endpoint, a resource share, anything else. The guard counts it as running in those subnets
+ * (fail closed): the egress chain's own subnets must hold nothing else (AP-1, IN-1; semantics §10). Its id is the
+ * resource's id followed by `#placed`.
+ */
+export interface OccupantNode extends NodeBase {
+  readonly type: 'occupant';
+  /** Id of the resource. */
+  readonly resource: string;
+  /** Its CloudFormation type or Terraform resource type. */
+  readonly resourceType: string;
+  /** The subnets it names, each with the property that names it (`NetworkInterfaces[0].SubnetId`, `vpc_config[0].subnet_ids[1]`). */
+  readonly subnets: readonly { readonly property: string; readonly subnet: string }[];
+}
+
 /** One security group rule, normalised: protocol `tcp` | `udp` | `icmp` | `-1` (all) | a number; ports when given. */
 export interface SecurityGroupRule {
   readonly protocol: string;
@@ -534,7 +552,7 @@ export type GraphNode =
   | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | LogGroupNode
   | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode
   | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | QueryLogConfigNode
-  | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode;
+  | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode;
 
 /** A reference in words: the node id, the external value (a literal id), or the expression the guard could not resolve. */
 export function describeRef(ref: Ref): string {

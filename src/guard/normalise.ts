@@ -42,6 +42,8 @@ export interface NeutralNetwork {
   readonly roleLabels: { role: string; host: string; segment: string; subnets: string[] }[];
   /** Boot scripts (the tenant proxy's configuration), as the guard reads them (AP-3, AP-6). */
   readonly userData: { resourceType: string; text: string }[];
+  /** What runs in which subnets (resources that name subnets, their plumbing aside), by the blocks of those subnets. */
+  readonly occupants: { subnets: string[] }[];
 }
 
 const UNKNOWN = '?';
@@ -184,6 +186,9 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
       subnets: r.subnets.map(subnetCidr).sort(),
     }))),
     userData: sorted(nodesOf(graph, 'user-data').map((u) => ({ resourceType: u.resourceType, text: u.text }))),
+    occupants: sorted(nodesOf(graph, 'occupant').map((o) => ({
+      subnets: [...new Set(o.subnets.map((s) => subnetCidr({ kind: 'node', id: s.subnet })))].sort(),
+    }))),
   };
 }
 

@@ -286,6 +286,35 @@ describe('extractTerraformPlan', () => {
     expect([...extractTerraformPlan(p).nodes.keys()].filter((id) => !id.includes('#'))).toEqual(['aws_vpc.main']);
   });
 
+  test('what names a subnet known only after apply is an occupant of it, found through the configuration\'s references (semantics §10)', () => {
+    const g = extractTerraformPlan(plan([
+      vpc('aws_vpc.main', '10.0.0.0/16'),
+      subnet('aws_subnet.a', '10.0.0.0/24', ['aws_vpc.main.id', 'aws_vpc.main']),
+      {
+        address: 'aws_instance.i',
+        values: { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', tags: null },
+        unknown: { id: true, subnet_id: true },
+        expressions: { subnet_id: ref('aws_subnet.a.id', 'aws_subnet.a') },
+      },
+      {
+        address: 'aws_lambda_function.f',
+        values: { function_name: 'f', vpc_config: [{ security_group_ids: [] }], tags: null },
+        unknown: { arn: true, vpc_config: [{ subnet_ids: true }] },
+        expressions: { vpc_config: [{ subnet_ids: ref('aws_subnet.a.id', 'aws_subnet.a') }] },
+      },
+      {
+        address: 'aws_route_table_association.a',
+        values: { gateway_id: null },
+        unknown: { id: true, route_table_id: true, subnet_id: true },
+        expressions: { subnet_id: ref('aws_subnet.a.id', 'aws_subnet.a') },
+      },
+    ]));
+    expect(nodesOf(g, 'occupant').map((o) => ({ resource: o.resource, subnets: o.subnets }))).toEqual([
+      { resource: 'aws_instance.i', subnets: [{ property: 'subnet_id', subnet: 'aws_subnet.a' }] },
+      { resource: 'aws_lambda_function.f', subnets: [{ property: 'vpc_config[0].subnet_ids[0]', subnet: 'aws_subnet.a' }] },
+    ]);
+  });
+
   test('a plan is told from a configuration and a template; each extractor refuses the other\'s input', () => {
     const p = plan([vpc('aws_vpc.main', '10.0.0.0/16')]);
     const config: TerraformJson = { resource: { aws_vpc: { main: { cidr_block: '10.0.0.0/16' } } } };

@@ -1,0 +1,78 @@
+/**
+ * What runs in a subnet (docs/guard-semantics.md §10, "the egress chain's own subnets"): every resource that names a
+ * subnet anywhere in its properties, except the subnet's own plumbing, is read as an occupant of that subnet. The
+ * extractors find the names (a `Ref`, an attribute, an export, an interpolation); this module walks the properties and
+ * holds the plumbing list, the same for both engines.
+ *
+ * Why a walk over every property rather than a list of placement properties: the resource types that run code or hold
+ * network interfaces in a subnet are many and grow every year (instances, interfaces, launch templates, Auto Scaling
+ * groups, functions, containers, clusters, databases, resolver endpoints…); a resource the guard has no entry for must
+ * not pass unseen (fail closed). What is known to be plumbing is the short list, so that is the list kept.
+ */
+import { OccupantNode } from './graph';
+
+/**
+ * Resource types that name a subnet without running anything in it: its route table and network ACL associations (and a
+ * Terraform network ACL's `subnet_ids`), its own IPv6 block, what makes a subnet part of the egress chain (NAT gateway,
+ * Network Firewall, VPC endpoints, which answer for an AWS service or a load balancer and start no connection of their
+ * own), its flow log, and the transit gateway attachment's interfaces (which only forward what the transit gateway
+ * routes). A resolver endpoint is not here: an outbound endpoint sends DNS queries from the subnet.
+ */
+export const SUBNET_PLUMBING: ReadonlySet<string> = new Set([
+  'AWS::EC2::Subnet', 'AWS::EC2::SubnetRouteTableAssociation', 'AWS::EC2::SubnetNetworkAclAssociation', 'AWS::EC2::SubnetCidrBlock',
+  'AWS::EC2::NatGateway', 'AWS::NetworkFirewall::Firewall', 'AWS::EC2::VPCEndpoint', 'AWS::EC2::FlowLog',
+  'AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment',
+  'aws_subnet', 'aws_route_table_association', 'aws_network_acl', 'aws_network_acl_association', 'aws_default_network_acl',
+  'aws_nat_gateway', 'aws_networkfirewall_firewall', 'aws_vpc_endpoint', 'aws_vpc_endpoint_subnet_association', 'aws_flow_log',
+  'aws_ec2_transit_gateway_vpc_attachment', 'aws_ec2_subnet_cidr_reservation',
+]);
+
+/** Keys whose values never place anything: tags (a subnet id in a tag value is a label, not a placement). */
+const NOT_PLACING = new Set(['//', 'Tags', 'tags', 'tags_all']);
+
+/**
+ * The subnets a resource's properties name, each with the property path that names it, in property order. `subnetsIn`
+ * tells which subnets (graph node ids) one value names, or an empty list to look inside it; it is asked about every
+ * object that is not an array, and about strings only when `strings` is set (a Terraform interpolation is a string; a
+ * CloudFormation reference never is). Tags, and the `//` metadata of a Terraform JSON resource, are skipped.
+ */
+export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) => readonly string[], strings = false): OccupantNode['subnets'] {
+  const found: { property: string; subnet: string }[] = [];
+  // The path is kept as a stack and joined only on a hit: most resources name no subnet, and their walk builds no text.
+  const keys: (string | number)[] = [];
+  const hit = (named: readonly string[]) => {
+    const property = keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+    for (const subnet of named) found.push({ property, subnet });
+  };
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (strings) {
+        const named = subnetsIn(value);
+        if (named.length > 0) hit(named);
+      }
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        keys.push(i);
+        walk(value[i]);
+        keys.pop();
+      }
+      return;
+    }
+    const named = subnetsIn(value);
+    if (named.length > 0) {
+      hit(named);
+      return;
+    }
+    for (const k in value) {
+      if (NOT_PLACING.has(k)) continue;
+      keys.push(k);
+      walk((value as Record<string, unknown>)[k]);
+      keys.pop();
+    }
+  };
+  walk(properties);
+  return found;
+}
