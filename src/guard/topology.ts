@@ -1,5 +1,5 @@
 import { parsePrefix, Prefix } from './address-space';
-import { deref, nodesOf, SubnetNode, TopologyGraph, VpcNode } from './graph';
+import { deref, nodesOf, OccupantNode, SubnetNode, TopologyGraph, VpcNode } from './graph';
 import { GuardContext } from './rule';
 import { Segment } from '../model/segment';
 
@@ -42,6 +42,44 @@ export function infrastructureSubnets(graph: TopologyGraph): Set<string> {
     if (e.endpointType === 'GatewayLoadBalancer') for (const s of e.subnets) if (s.kind === 'node') out.add(s.id);
   }
   return out;
+}
+
+/** What runs in each subnet (`OccupantNode`), built once per graph. */
+const OCCUPANTS = new WeakMap<TopologyGraph, Map<string, OccupantNode[]>>();
+
+/** The resources the graph counts as running in a subnet (fail closed: whatever names it and is not its plumbing), in id order. */
+export function occupantsOf(graph: TopologyGraph, subnetId: string): readonly OccupantNode[] {
+  let index = OCCUPANTS.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const o of nodesOf(graph, 'occupant')) {
+      for (const subnet of new Set(o.subnets.map((s) => s.subnet))) {
+        const list = index.get(subnet);
+        if (list) list.push(o);
+        else index.set(subnet, [o]);
+      }
+    }
+    OCCUPANTS.set(graph, index);
+  }
+  return index.get(subnetId) ?? [];
+}
+
+/**
+ * The egress chain's own subnets in a segment (`infrastructureSubnets`) that hold anything else, with what they hold.
+ * What runs there starts its connections from the chain's route tables, whose routes lead out around the filter the
+ * chain is there for (the firewall subnet's to the NAT gateway, the NAT gateway's to the internet gateway): such a
+ * subnet must hold the chain only (semantics §10).
+ */
+export function occupiedInfrastructureIn(ctx: GuardContext, segment: Segment): { subnet: SubnetNode; occupants: readonly OccupantNode[] }[] {
+  const chain = infrastructureSubnets(ctx.graph);
+  return subnetsIn(ctx, segment).filter((s) => chain.has(s.id))
+    .map((subnet) => ({ subnet, occupants: occupantsOf(ctx.graph, subnet.id) }))
+    .filter((o) => o.occupants.length > 0);
+}
+
+/** What a subnet holds, in words: each occupant's name and resource type. */
+export function occupantsInWords(graph: TopologyGraph, occupants: readonly OccupantNode[]): string {
+  return occupants.map((o) => `${o.path ?? nameOf(graph, o.resource)} (${o.resourceType})`).join(', ');
 }
 
 /** The printable name of a node: its construct path when known, else its id. */

@@ -205,6 +205,21 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // What runs in the egress chain's own subnets leaves by their routes: the firewall subnet's lead to the NAT gateway.
+    name: 'an EC2 instance placed in the α′ breakout firewall subnet',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new ec2.CfnInstance(stack, 'MutInstance', { imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.lgwan, 'firewall-1').ref });
+    },
+  },
+  {
+    name: 'a network interface placed in the α′ breakout NAT gateway subnet (its route goes straight to the internet gateway)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) { new ec2.CfnNetworkInterface(stack, 'MutEni', { subnetId: subnet(net.lgwan, 'egress-1').ref }); },
+  },
+  {
     // IPv6 has no NAT: the breakout's internet gateway delivers to the subnet's global addresses whatever its routes.
     name: 'an α′ LGWAN terminal subnet given IPv6 addresses from an Amazon-provided block (the VPC has the breakout\'s internet gateway)',
     rule: 'LG-1',
@@ -316,6 +331,17 @@ const MUTATIONS: Mutation[] = [
         .statefulRuleGroupReferences as nfw.CfnFirewallPolicy.StatefulRuleGroupReferenceProperty[];
       policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences',
         refs.map((r) => ({ ResourceArn: r.resourceArn, Priority: r.resourceArn === web ? 1 : r.priority })));
+    },
+  },
+  {
+    // What runs in the stand-in's own subnets leaves by their routes, around the inspection.
+    name: 'an EC2 instance (by its network interface) placed in the built-in Internet egress firewall subnet',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(stack, net) {
+      new ec2.CfnInstance(stack, 'MutInstance', {
+        imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro', networkInterfaces: [{ deviceIndex: '0', subnetId: subnet(net.internet, 'firewall-1').ref }],
+      });
     },
   },
   {

@@ -20,11 +20,13 @@ import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-tran
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { MainRouteTableAssociation } from '@cdktf/provider-aws/lib/main-route-table-association';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
 import { Route } from '@cdktf/provider-aws/lib/route';
@@ -241,6 +243,21 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // What runs in the egress chain's own subnets leaves by their routes: the firewall subnet's lead to the NAT gateway.
+    name: 'an EC2 instance placed in the α′ breakout firewall subnet',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new Instance(stack, 'MutInstance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.lgwan, 'firewall-1').id });
+    },
+  },
+  {
+    name: 'a network interface placed in the α′ breakout NAT gateway subnet (its route goes straight to the internet gateway)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) { new NetworkInterface(stack, 'MutEni', { subnetId: subnet(net.lgwan, 'egress-1').id }); },
+  },
+  {
     // IPv6 has no NAT: the breakout's internet gateway delivers to the subnet's global addresses whatever its routes.
     name: 'an α′ LGWAN terminal subnet given IPv6 addresses from an Amazon-provided block (the VPC has the breakout\'s internet gateway)',
     rule: 'LG-1',
@@ -379,6 +396,16 @@ const MUTATIONS: Mutation[] = [
         ...policy.firewallPolicyInput!,
         statefulRuleGroupReference: refs.map((r) => ({ ...r, priority: r.priority === web ? 1 : r.priority })),
       });
+    },
+  },
+  {
+    // What runs in the stand-in's own subnets leaves by their routes, around the inspection.
+    name: 'an EC2 instance (by its network interface) placed in the built-in Internet egress firewall subnet',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(stack, net) {
+      const eni = new NetworkInterface(stack, 'MutEni', { subnetId: subnet(net.internet, 'firewall-1').id });
+      new Instance(stack, 'MutInstance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', networkInterface: [{ deviceIndex: 0, networkInterfaceId: eni.id }] });
     },
   },
   {

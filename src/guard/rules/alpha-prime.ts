@@ -10,7 +10,7 @@ import { Segment } from '../../model/segment';
 import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
-import { nameOf, workloadSubnetsIn } from '../topology';
+import { nameOf, occupantsInWords, occupiedInfrastructureIn, workloadSubnetsIn } from '../topology';
 
 /**
  * Allow-list entries that qualify by themselves (AP-2): the domains, in Network Firewall notation, of catalogue
@@ -239,7 +239,8 @@ export const AP1: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ローカルブレイクアウト',
   summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host); no route bypasses it '
-    + '(the security cloud is the internet side too), and no path past it ends where the guard cannot follow.',
+    + '(the security cloud is the internet side too), no path past it ends where the guard cannot follow, and nothing but the chain runs in the '
+    + 'breakout\'s own subnets (firewall, NAT gateway), whose routes lead out around the filter.',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const fix = bi('send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict), an ALLOWLIST '
@@ -262,6 +263,16 @@ export const AP1: GuardRule = {
     // security cloud, other members): no rule of α′ would report it otherwise (LG-1 leaves α′'s way out to AP-1).
     findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnets, (a) => a.end.kind === 'unknown' && filtered(a)),
       bi('an LGWAN subnet, past the breakout firewall,', 'LGWAN接続系のサブネットから、ブレイクアウト用ファイアウォールを通った先で'), fix));
+    // What runs in the breakout's own subnets (the firewall's, the NAT gateway's) leaves by their routes, which lead out
+    // around the filter: those subnets hold the chain only (semantics §10).
+    for (const { subnet, occupants } of occupiedInfrastructureIn(ctx, Segment.LGWAN)) {
+      const held = occupantsInWords(ctx.graph, occupants);
+      findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, [subnet], (a) => wayOut(a) && !filtered(a)),
+        bi(`${held}, placed in a subnet of the breakout itself (firewall or NAT gateway), without passing a breakout firewall,`,
+          `ブレイクアウト自体のサブネット（ファイアウォール・NAT ゲートウェイ用）に置かれた ${held} から、ブレイクアウト用ファイアウォールを通らずに`),
+        bi(`move ${held} to an LGWAN subnet whose default route goes to the breakout firewall endpoint: the subnets of the firewall endpoints and the NAT gateway hold nothing else`,
+          `${held} を、デフォルトルートがブレイクアウト用ファイアウォールのエンドポイントへ向く LGWAN接続系のサブネットへ移す。ファイアウォールのエンドポイントと NAT ゲートウェイのサブネットには、ほかに何も置かない`)));
+    }
     // A breakout firewall in LGWAN that passes by default is wrong even before a route uses it.
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);

@@ -182,7 +182,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'AP-1': {
     summaryJa: 'LGWAN接続系からインターネットへは、既定で遮断し FQDN 許可リスト（TLS SNI / HTTP Host）で許可するファイアウォールを通る場合のみで、迂回する経路がないこと'
-      + '（自治体情報セキュリティクラウドもインターネット側）。ファイアウォールの先でガードが追跡できない経路もないこと。',
+      + '（自治体情報セキュリティクラウドもインターネット側）。ファイアウォールの先でガードが追跡できない経路もないこと。'
+      + 'ブレイクアウト自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと（そのルートはフィルタを迂回して外へ向かう）。',
     rationale: 'The α′ local breakout exists only to reach allow-listed cloud services; anything past the allow-list is the LGWAN segment on '
       + 'the internet. Critical.',
     citations: [
@@ -275,7 +276,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'IN-1': {
     summaryJa: 'インターネット接続系の出口は自治体情報セキュリティクラウド経由のみで、業務サブネットから IGW・NAT へ直接向かう経路がないこと。'
-      + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し、IPS ルールは遮断モードで、何かを通すより先に評価される）。既定で通すファイアウォールは数えない。',
+      + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し、IPS ルールは遮断モードで、何かを通すより先に評価される）。既定で通すファイアウォールは数えない。'
+      + '出口経路自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと。',
     rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it. '
       + 'A stand-in only stands in if it inspects: a firewall whose default passes everything is an exit with a log, not a security cloud.',
     citations: [FUJITSU_SECURITY_CLOUD],
