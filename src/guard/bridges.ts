@@ -2,7 +2,7 @@
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
- * Runner VPC ingress, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
+ * Runner VPC ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
  * network's endpoint service, VPC Lattice service networks, EC2 Instance Connect Endpoints, internet-facing Transfer
  * Family servers, an instance with a public IP address or an Elastic IP address, ECS tasks with public IP addresses,
  * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch
@@ -107,6 +107,46 @@ export function taskEntries(engine: 'cloudformation' | 'terraform', config: any,
   return mayBeOn(config.assign_public_ip) ? [[`${property}.subnets`, config.subnets]] : [];
 }
 
+/** How to fix a Lambda function URL on a function in the My Number or LGWAN segment. */
+export const FUNCTION_URL_FIX = 'remove the function URL, or give the function a VpcConfig (vpc_config) with subnets of the Internet segment only: '
+  + 'a function URL lets the internet call code that runs inside the VPC (三層の対策)';
+
+/** How to fix a public App Runner service whose VPC connector is in the My Number or LGWAN segment. */
+export const APP_RUNNER_FIX = 'make the service private (IsPubliclyAccessible / is_publicly_accessible false, reached through a VPC ingress connection), '
+  + 'or give its VPC connector subnets of the Internet segment only: a public service lets the internet call code whose traffic leaves into the VPC (三層の対策)';
+
+/** A function's VPC configuration as the output holds it, the subnets in it, and the properties that give them. */
+export interface FunctionPlacement {
+  readonly config: unknown;
+  readonly subnets: unknown;
+  readonly configAt: string;
+  readonly subnetsAt: string;
+}
+
+/**
+ * Where the code behind a Lambda function URL runs, as bridge entries: `fn` is the function as the output holds it (its
+ * VPC configuration, the subnets in it and their property), undefined when the output does not hold it (the value
+ * itself is the entry: the guard cannot tell, fail closed). Without a VPC configuration, or with no subnet in it, the
+ * function runs outside every VPC: no entry. A configuration the guard cannot read is an entry that cannot be resolved.
+ */
+export function functionEntries(property: string, value: unknown, fn: FunctionPlacement | undefined): BridgeEntry[] {
+  if (!fn) return [[property, value]];
+  if (fn.config === undefined || fn.config === null || (Array.isArray(fn.subnets) && fn.subnets.length === 0)) return [];
+  if (fn.subnets === undefined || fn.subnets === null) return [[`${property} → ${fn.configAt}`, fn.config]];
+  return [[`${property} → ${fn.subnetsAt}`, fn.subnets]];
+}
+
+/**
+ * Whether an App Runner service lets the internet call code whose traffic enters a VPC: its egress type is `VPC` (or
+ * cannot be read), and it is publicly accessible (the default; or cannot be read). Default egress leaves from App
+ * Runner's own network; a private service is reached through a VPC ingress connection, a bridge of its own.
+ */
+export function publicServiceIntoVpc(egressType: unknown, isPublic: unknown): boolean {
+  const vpcEgress = egressType === 'VPC' || (egressType !== undefined && egressType !== null && typeof egressType !== 'string');
+  // Left out, it is public (App Runner's default); only a literal false makes it private.
+  return vpcEgress && isPublic !== false && isPublic !== 'false';
+}
+
 /** What a launcher of instances opens when the guard cannot read its launch template. */
 const LAUNCHED = 'the internet through public IP addresses that a launch template outside the synthesized output may give';
 
@@ -161,6 +201,12 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_vpclattice_target_group': LATTICE,
   'AWS::VpcLattice::ResourceGateway': LATTICE,
   'aws_vpclattice_resource_gateway': LATTICE,
+  // Application-layer ways in: the internet calls code whose traffic leaves into the VPC. Read as a bridge only when the
+  // function has a VPC configuration (a function URL), or the service is public with VPC egress (App Runner).
+  'AWS::Lambda::Url': 'the internet through a Lambda function URL',
+  'aws_lambda_function_url': 'the internet through a Lambda function URL',
+  'AWS::AppRunner::Service': 'the internet through a public App Runner service with a VPC connector',
+  'aws_apprunner_service': 'the internet through a public App Runner service with a VPC connector',
   // SSH / RDP from anywhere an IAM principal is, tunnelled into the subnet's instances.
   'AWS::EC2::InstanceConnectEndpoint': 'remote users of an EC2 Instance Connect Endpoint',
   'aws_ec2_instance_connect_endpoint': 'remote users of an EC2 Instance Connect Endpoint',

@@ -1,6 +1,7 @@
 import {
-  awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, instanceEntries,
-  INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
+  APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
+  FUNCTION_URL_FIX, functionEntries, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
+  recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -529,6 +530,19 @@ class TemplateReader {
       .map((e: any) => ['EndpointConfigurations.EndpointId', e?.EndpointId] as const))],
     [['AWS::ApiGateway::VpcLink'], (reader, c) => reader.bridge(c, [['TargetArns', c.p.TargetArns]])],
     [['AWS::ApiGatewayV2::VpcLink'], (reader, c) => reader.bridge(c, [['SubnetIds', c.p.SubnetIds]])],
+    // The internet calls the function; its code runs in the subnets of its VPC configuration.
+    [['AWS::Lambda::Url'], (reader, c) => {
+      const entries = reader.functionUrl(c.p.TargetFunctionArn);
+      if (entries.length > 0) reader.bridge(c, entries, FUNCTION_URL_FIX);
+    }],
+    [['AWS::AppRunner::Service'], (reader, c) => {
+      const n = c.p.NetworkConfiguration;
+      const egress = n?.EgressConfiguration;
+      if (!publicServiceIntoVpc(egress?.EgressType, n?.IngressConfiguration?.IsPubliclyAccessible)) return;
+      const at = 'NetworkConfiguration.EgressConfiguration.VpcConnectorArn';
+      const connector = reader.named(egress?.VpcConnectorArn, 'AWS::AppRunner::VpcConnector');
+      reader.bridge(c, connector ? [[`${at} → Subnets`, connector.Subnets]] : [[at, egress?.VpcConnectorArn]], APP_RUNNER_FIX);
+    }],
     [['AWS::AppRunner::VpcIngressConnection'], (reader, c) => reader.bridge(c, [['IngressVpcConfiguration.VpcId', c.p.IngressVpcConfiguration?.VpcId]])],
     [['AWS::EC2::LocalGatewayRouteTableVPCAssociation'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId]])],
     [['AWS::NetworkManager::VpcAttachment'], (reader, c) => reader.bridge(c, [['VpcArn', c.p.VpcArn], ['SubnetArns', c.p.SubnetArns]])],
@@ -694,11 +708,22 @@ class TemplateReader {
     }
   }
 
-  /** The properties of the resource of `type` a value names by `Ref` (a subnet group, a cluster), when the template holds it. */
+  /**
+   * The properties of the resource of `type` a value names by `Ref` or `Fn::GetAtt` (a subnet group, a cluster, a
+   * function's ARN), when the template holds it.
+   */
   private named(value: unknown, type: string): any {
-    const id = value && typeof value === 'object' && typeof (value as any).Ref === 'string' ? (value as any).Ref as string : undefined;
+    const id = value && typeof value === 'object' && typeof (value as any).Ref === 'string' ? (value as any).Ref as string : getAtt(value)?.[0];
     const r = id !== undefined ? this.resources[id] : undefined;
     return r?.Type === type ? r.Properties ?? {} : undefined;
+  }
+
+  /** Where the code behind a function URL runs (`functionEntries`): the function named directly, or through an alias or version. */
+  private functionUrl(value: unknown): BridgeEntry[] {
+    const qualified = this.named(value, 'AWS::Lambda::Alias') ?? this.named(value, 'AWS::Lambda::Version');
+    const fn = this.named(qualified ? qualified.FunctionName : value, 'AWS::Lambda::Function');
+    return functionEntries(qualified ? 'TargetFunctionArn → FunctionName' : 'TargetFunctionArn', qualified ? qualified.FunctionName : value,
+      fn ? { config: fn.VpcConfig, subnets: fn.VpcConfig?.SubnetIds, configAt: 'VpcConfig', subnetsAt: 'VpcConfig.SubnetIds' } : undefined);
   }
 
   /** Where an Elastic IP address (`InstanceId`, `NetworkInterfaceId`) lands: the named instance's or interface's subnets. */

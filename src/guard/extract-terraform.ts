@@ -1,6 +1,7 @@
 import {
-  awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, instanceEntries,
-  INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
+  APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
+  FUNCTION_URL_FIX, functionEntries, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
+  recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
@@ -583,6 +584,21 @@ class ConfigReader {
       .map((e: any) => ['endpoint_configuration.endpoint_id', e?.endpoint_id] as const))],
     [['aws_api_gateway_vpc_link'], (reader, c) => reader.bridge(c, [['target_arns', c.p.target_arns]])],
     [['aws_apigatewayv2_vpc_link'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]])],
+    // The internet calls the function; its code runs in the subnets of its VPC configuration.
+    [['aws_lambda_function_url'], (reader, c) => {
+      const fn = reader.named(c.p.function_name, 'aws_lambda_function');
+      const config = fn ? one(fn.vpc_config) : undefined;
+      const entries = functionEntries('function_name', c.p.function_name, fn ? { config, subnets: config?.subnet_ids, configAt: 'vpc_config', subnetsAt: 'vpc_config.subnet_ids' } : undefined);
+      if (entries.length > 0) reader.bridge(c, entries, FUNCTION_URL_FIX);
+    }],
+    [['aws_apprunner_service'], (reader, c) => {
+      const n = one(c.p.network_configuration);
+      const egress = one(n?.egress_configuration);
+      if (!publicServiceIntoVpc(egress?.egress_type, one(n?.ingress_configuration)?.is_publicly_accessible)) return;
+      const at = 'network_configuration.egress_configuration.vpc_connector_arn';
+      const connector = reader.named(egress?.vpc_connector_arn, 'aws_apprunner_vpc_connector');
+      reader.bridge(c, connector ? [[`${at} → subnets`, connector.subnets]] : [[at, egress?.vpc_connector_arn]], APP_RUNNER_FIX);
+    }],
     [['aws_apprunner_vpc_ingress_connection'], (reader, c) => reader.bridge(c, [['ingress_vpc_configuration.vpc_id', one(c.p.ingress_vpc_configuration)?.vpc_id]])],
     [['aws_ec2_local_gateway_route_table_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_id', c.p.vpc_id]])],
     [['aws_networkmanager_vpc_attachment'], (reader, c) => reader.bridge(c, [['vpc_arn', c.p.vpc_arn], ['subnet_arns', c.p.subnet_arns]])],

@@ -54,6 +54,8 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through public IP addresses of the instances a launch template starts': '起動テンプレートが起動するインスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through public IP addresses that a launch template outside the synthesized output may give':
     '合成結果にない起動テンプレートが付与しうるパブリック IP アドレス経由のインターネット',
+  'the internet through a Lambda function URL': 'Lambda 関数 URL 経由のインターネット',
+  'the internet through a public App Runner service with a VPC connector': 'VPC コネクタを持つ公開 App Runner サービス経由のインターネット',
   'a network the guard does not model': 'ガードがモデル化していないネットワーク',
 };
 
@@ -111,6 +113,11 @@ const PATTERNS: readonly Pattern[] = [
       + '他のネットワークのエンドポイントサービスには、インターネット接続系から、または α′ ではブレイクアウト経由で接続する（三層の対策）'],
   [/^set AssignPublicIp to DISABLED \(assign_public_ip = false\) for tasks in subnets of the My Number or LGWAN segment, or run them only in subnets of the Internet segment \(三層の対策\)$/,
     () => 'マイナンバー利用事務系・LGWAN接続系のサブネットのタスクでは AssignPublicIp を DISABLED（assign_public_ip = false）にするか、インターネット接続系のサブネットでだけ動かす（三層の対策）'],
+  [/^remove the function URL, or give the function a VpcConfig \(vpc_config\) with subnets of the Internet segment only: a function URL lets the internet call code that runs inside the VPC \(三層の対策\)$/,
+    () => '関数 URL を削除するか、関数の VpcConfig（vpc_config）をインターネット接続系のサブネットだけにする。関数 URL では、インターネットから VPC の中で動くコードを呼び出せる（三層の対策）'],
+  [/^make the service private \(IsPubliclyAccessible \/ is_publicly_accessible false, reached through a VPC ingress connection\), or give its VPC connector subnets of the Internet segment only: a public service lets the internet call code whose traffic leaves into the VPC \(三層の対策\)$/,
+    () => 'サービスを非公開にする（IsPubliclyAccessible / is_publicly_accessible を false にし、VPC イングレス接続から利用する）か、VPC コネクタのサブネットを'
+      + 'インターネット接続系のサブネットだけにする。公開サービスでは、インターネットから呼び出したコードの通信が VPC の中へ出る（三層の対策）'],
   [/^nothing in the synthesized output launches it$/, () => '合成結果の中に、これを起動するものがない'],
   [/^the instances run where the launch template puts them$/, () => 'インスタンスは起動テンプレートが指定する場所で動く'],
   [/^ask for no public IP address \(AssociatePublicIpAddress\) in a launch template whose instances run in the My Number or LGWAN segment, and launch a template that asks for one only from Auto Scaling groups or instances of the same app in subnets of the Internet segment \(三層の対策\)$/,

@@ -1,7 +1,7 @@
 /**
  * Network bridges the guard does not model (src/guard/bridges.ts, GUARD-1): Client VPN, PrivateLink endpoint services,
  * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, API Gateway VPC links,
- * App Runner VPC ingress, Outposts local gateways, Cloud WAN, an instance with a public IP address, an associated Elastic IP,
+ * App Runner VPC ingress and public services with a VPC connector, Lambda function URLs, Outposts local gateways, Cloud WAN, an instance with a public IP address, an associated Elastic IP,
  * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch template asking for a public IP address (placed where what launches it runs) and what launches a template the
  * output does not hold. Each one attached to the My Number or LGWAN segment, or to something the guard cannot place, is refused (critical, never acknowledgeable) — a traffic mirror session by SEG-1
  * instead (an error a reason naming the IDS can acknowledge: the IDS hook); one that ends in the Internet segment is
@@ -355,6 +355,37 @@ const CASES: readonly Case[] = [
     outside: { cfn: { AvailabilityZones: ['ap-northeast-1a'] }, tf: { availability_zones: ['ap-northeast-1a'] }, says: /not given, which means the default VPC/ },
   },
   {
+    // A function URL: the internet calls the function, whose code runs in its VPC configuration's subnets.
+    cfnType: 'AWS::Lambda::Url',
+    tfType: 'aws_lambda_function_url',
+    cfn: () => ({ AuthType: 'NONE', TargetFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } }),
+    tf: () => ({ authorization_type: 'NONE', function_name: '${aws_lambda_function.fn.function_name}' }),
+    with: {
+      cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
+      tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
+    },
+    fix: 'remove the function URL, or give the function a VpcConfig',
+    // A function the output does not hold: the guard cannot tell whether it runs in a VPC.
+    outside: { cfn: { AuthType: 'AWS_IAM', TargetFunctionArn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }, tf: { authorization_type: 'AWS_IAM', function_name: 'other' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // A public App Runner service whose outgoing traffic enters the VPC through its VPC connector.
+    cfnType: 'AWS::AppRunner::Service',
+    tfType: 'aws_apprunner_service',
+    cfn: () => ({ SourceConfiguration: {}, NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: { 'Fn::GetAtt': ['Conn', 'VpcConnectorArn'] } } } }),
+    tf: () => ({ service_name: 's', network_configuration: [{ egress_configuration: [{ egress_type: 'VPC', vpc_connector_arn: '${aws_apprunner_vpc_connector.conn.arn}' }] }] }),
+    with: {
+      cfn: (p) => ({ Conn: { Type: 'AWS::AppRunner::VpcConnector', Properties: { Subnets: [{ Ref: `${p}Sub` }] } } }),
+      tf: (p) => ({ aws_apprunner_vpc_connector: { conn: { vpc_connector_name: 'c', subnets: [`\${aws_subnet.${p}.id}`], security_groups: [] } } }),
+    },
+    fix: 'make the service private',
+    outside: {
+      cfn: { NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: 'arn:aws:apprunner:ap-northeast-1:111122223333:vpcconnector/c/1/x' } } },
+      tf: { service_name: 's', network_configuration: [{ egress_configuration: [{ egress_type: 'VPC', vpc_connector_arn: 'arn:aws:apprunner:ap-northeast-1:111122223333:vpcconnector/c/1/x' }] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
     // A publicly accessible database: AWS gives it a public IP address in its subnet group's subnets.
     cfnType: 'AWS::RDS::DBInstance',
     tfType: 'aws_db_instance',
@@ -680,6 +711,43 @@ describe('ECS tasks are a bridge only when they ask for a public IP address', ()
     expect(tfService(false)).toEqual([]);
     expect(tfService(undefined)).toEqual([]);
     expect(tfService('${var.public}')).toHaveLength(1);
+  });
+});
+
+describe('a function URL or an App Runner service is a bridge only when the internet reaches code that enters a VPC', () => {
+  const fn = (config: unknown) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'r', Code: { ZipFile: 'x' }, ...(config === undefined ? {} : { VpcConfig: config }) } } });
+  const url = (target: unknown = { 'Fn::GetAtt': ['Fn', 'Arn'] }) => ({ AuthType: 'NONE', TargetFunctionArn: target });
+  test('a function outside every VPC, or with no subnet: no bridge; through an alias, placed at the function\'s subnets', () => {
+    expect(guardFindings(cfnGraph('AWS::Lambda::Url', url(), fn(undefined)), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::Lambda::Url', url(), fn({ SubnetIds: [], SecurityGroupIds: [] })), 'Bridge')).toEqual([]);
+    for (const config of [{}, { vpc_config: [] }, { vpc_config: [{ subnet_ids: [], security_group_ids: [] }] }]) {
+      expect(guardFindings(tfGraph('aws_lambda_function_url', { function_name: '${aws_lambda_function.fn.arn}' }, { aws_lambda_function: { fn: { function_name: 'fn', ...config } } }),
+        'aws_lambda_function_url.Bridge')).toEqual([]);
+    }
+    const alias = { Alias: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Fn' }, FunctionVersion: '$LATEST', Name: 'live' } } };
+    expect(guardFindings(cfnGraph('AWS::Lambda::Url', url({ Ref: 'Alias' }), { ...fn({ SubnetIds: [{ Ref: 'MnSub' }] }), ...alias }), 'Bridge'))
+      .toEqual([expect.stringMatching(/TargetFunctionArn → FunctionName → VpcConfig\.SubnetIds .*subnet MnSub of the MY_NUMBER segment/)]);
+  });
+  test('a VPC configuration the guard cannot read may hold any subnet: refused (fail closed)', () => {
+    expect(guardFindings(cfnGraph('AWS::Lambda::Url', url(), fn({ 'Fn::If': ['C', { SubnetIds: [{ Ref: 'LgSub' }] }, { Ref: 'AWS::NoValue' }] })), 'Bridge'))
+      .toEqual([expect.stringMatching(/TargetFunctionArn → VpcConfig could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+  });
+  test('App Runner: default egress, or a private service (a VPC ingress connection is its own bridge): no bridge; an unreadable setting: refused', () => {
+    const connector = { Conn: { Type: 'AWS::AppRunner::VpcConnector', Properties: { Subnets: [{ Ref: 'LgSub' }] } } };
+    const service = (network: unknown) => cfnGraph('AWS::AppRunner::Service', { NetworkConfiguration: network }, connector);
+    const egress = { EgressType: 'VPC', VpcConnectorArn: { 'Fn::GetAtt': ['Conn', 'VpcConnectorArn'] } };
+    expect(guardFindings(service({ EgressConfiguration: { EgressType: 'DEFAULT' } }), 'Bridge')).toEqual([]);
+    expect(guardFindings(service({ EgressConfiguration: egress, IngressConfiguration: { IsPubliclyAccessible: false } }), 'Bridge')).toEqual([]);
+    expect(guardFindings(service({ EgressConfiguration: egress, IngressConfiguration: { IsPubliclyAccessible: { Ref: 'Public' } } }), 'Bridge'))
+      .toEqual([expect.stringMatching(/subnet LgSub of the LGWAN segment/)]);
+    expect(guardFindings(tfGraph('aws_apprunner_service', {
+      service_name: 's',
+      network_configuration: [{
+        ingress_configuration: [{ is_publicly_accessible: false }],
+        egress_configuration: [{ egress_type: 'VPC', vpc_connector_arn: '${aws_apprunner_vpc_connector.c.arn}' }],
+      }],
+    },
+    { aws_apprunner_vpc_connector: { c: { subnets: ['${aws_subnet.Lg.id}'] } } }), 'aws_apprunner_service.Bridge')).toEqual([]);
   });
 });
 

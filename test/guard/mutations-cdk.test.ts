@@ -5,10 +5,12 @@
  */
 import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as apprunner from 'aws-cdk-lib/aws-apprunner';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
@@ -655,6 +657,34 @@ const MUTATIONS: Mutation[] = [
         maxSize: '1',
         vpcZoneIdentifier: [subnet(net.lgwan, 'workload-1').ref],
         launchTemplate: { launchTemplateId: template.launchTemplateId, version: template.latestVersionNumber },
+      });
+    },
+  },
+  {
+    // Application-layer ways in: the internet calls code whose traffic leaves into the segment.
+    name: 'a Lambda function URL on a function whose VPC configuration is in a My Number subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const fn = new lambda.CfnFunction(stack, 'MutFn', {
+        role: 'arn:aws:iam::111122223333:role/mut',
+        runtime: 'nodejs20.x',
+        handler: 'index.handler',
+        code: { zipFile: 'exports.handler = async () => ({})' },
+        vpcConfig: { subnetIds: [subnet(net.myNumber, 'workload-1').ref], securityGroupIds: [] },
+      });
+      new lambda.CfnUrl(stack, 'MutUrl', { authType: 'AWS_IAM', targetFunctionArn: fn.attrArn });
+    },
+  },
+  {
+    name: 'a public App Runner service whose VPC connector is in LGWAN subnets',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const connector = new apprunner.CfnVpcConnector(stack, 'MutConnector', { subnets: [subnet(net.lgwan, 'workload-1').ref] });
+      new apprunner.CfnService(stack, 'MutService', {
+        sourceConfiguration: { imageRepository: { imageIdentifier: 'public.ecr.aws/nginx/nginx:latest', imageRepositoryType: 'ECR_PUBLIC' } },
+        networkConfiguration: { egressConfiguration: { egressType: 'VPC', vpcConnectorArn: connector.attrVpcConnectorArn } },
       });
     },
   },

@@ -4,6 +4,8 @@
  * while the untouched example synthesizes. The same mutations as test/guard/mutations-cdk.test.ts, written the
  * Terraform way. Prints the tally at the end.
  */
+import { ApprunnerService } from '@cdktf/provider-aws/lib/apprunner-service';
+import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-connector';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
@@ -22,6 +24,8 @@ import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-i
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { MainRouteTableAssociation } from '@cdktf/provider-aws/lib/main-route-table-association';
@@ -737,6 +741,36 @@ const MUTATIONS: Mutation[] = [
         maxSize: 1,
         vpcZoneIdentifier: [subnet(net.lgwan, 'workload-1').id],
         launchTemplate: { id: template.id, version: template.latestVersion.toString() },
+      });
+    },
+  },
+  {
+    // Application-layer ways in: the internet calls code whose traffic leaves into the segment.
+    name: 'a Lambda function URL on a function whose VPC configuration is in a My Number subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const fn = new LambdaFunction(stack, 'MutFn', {
+        functionName: 'mut',
+        role: 'arn:aws:iam::111122223333:role/mut',
+        runtime: 'nodejs20.x',
+        handler: 'index.handler',
+        filename: 'mut.zip',
+        vpcConfig: { subnetIds: [subnet(net.myNumber, 'workload-1').id], securityGroupIds: [] },
+      });
+      new LambdaFunctionUrl(stack, 'MutUrl', { functionName: fn.functionName, authorizationType: 'AWS_IAM' });
+    },
+  },
+  {
+    name: 'a public App Runner service whose VPC connector is in LGWAN subnets',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const connector = new ApprunnerVpcConnector(stack, 'MutConnector', { vpcConnectorName: 'mut', subnets: [subnet(net.lgwan, 'workload-1').id], securityGroups: [] });
+      new ApprunnerService(stack, 'MutService', {
+        serviceName: 'mut',
+        sourceConfiguration: { imageRepository: { imageIdentifier: 'public.ecr.aws/nginx/nginx:latest', imageRepositoryType: 'ECR_PUBLIC' } },
+        networkConfiguration: { egressConfiguration: { egressType: 'VPC', vpcConnectorArn: connector.arn } },
       });
     },
   },
