@@ -2,7 +2,8 @@
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
- * Runner VPC ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
+ * Runner VPC ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC and the API
+ * Gateway integrations, load balancer target groups and AppSync data sources that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
  * network's endpoint service, VPC Lattice service networks, EC2 Instance Connect Endpoints, internet-facing Transfer
  * Family servers, an instance with a public IP address or an Elastic IP address, ECS tasks with public IP addresses,
  * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch
@@ -136,6 +137,27 @@ export function functionEntries(property: string, value: unknown, fn: FunctionPl
   return [[`${property} → ${fn.subnetsAt}`, fn.subnets]];
 }
 
+/** How to fix a function in the My Number or LGWAN segment that an API, a load balancer or an AppSync API invokes. */
+export const INVOKED_FIX = 'let no API Gateway API, load balancer target group or AppSync data source invoke a function whose VpcConfig (vpc_config) '
+  + 'is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: its callers reach code that runs inside the VPC (三層の対策)';
+
+/**
+ * API Gateway integration types that never invoke a Lambda function (`HTTP`, `HTTP_PROXY`: a URL; `MOCK`: nothing). Any
+ * other (`AWS`, `AWS_PROXY`, left out, unreadable) may.
+ */
+export const NOT_FUNCTION_INTEGRATIONS: ReadonlySet<unknown> = new Set(['HTTP', 'HTTP_PROXY', 'MOCK']);
+
+/**
+ * Where the functions something invokes run, as bridge entries: each function of the output it names (`functions`) at
+ * its VPC configuration's subnets (`functionEntries`; none for a function outside every VPC). When it names no function
+ * of the output but its text (`text`) names a Lambda function (an ARN or invocation URI of a function elsewhere), the
+ * value itself is the entry: the guard cannot tell where that function runs (fail closed). Else none.
+ */
+export function invokedEntries(property: string, value: unknown, functions: readonly FunctionPlacement[], text: string): BridgeEntry[] {
+  if (functions.length > 0) return functions.flatMap((fn) => functionEntries(property, value, fn));
+  return /:lambda:|lambda\.amazonaws|aws_lambda_/.test(text) ? [[property, value]] : [];
+}
+
 /**
  * Whether an App Runner service lets the internet call code whose traffic enters a VPC: its egress type is `VPC` (or
  * cannot be read), and it is publicly accessible (the default; or cannot be read). Default egress leaves from App
@@ -205,6 +227,14 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // function has a VPC configuration (a function URL), or the service is public with VPC egress (App Runner).
   'AWS::Lambda::Url': 'the internet through a Lambda function URL',
   'aws_lambda_function_url': 'the internet through a Lambda function URL',
+  'AWS::ApiGateway::Method': 'the callers of an API Gateway API invoking a Lambda function',
+  'aws_api_gateway_integration': 'the callers of an API Gateway API invoking a Lambda function',
+  'AWS::ApiGatewayV2::Integration': 'the callers of an API Gateway API invoking a Lambda function',
+  'aws_apigatewayv2_integration': 'the callers of an API Gateway API invoking a Lambda function',
+  'AWS::ElasticLoadBalancingV2::TargetGroup': 'the clients of a load balancer invoking a Lambda function',
+  'aws_lb_target_group_attachment': 'the clients of a load balancer invoking a Lambda function',
+  'AWS::AppSync::DataSource': 'the callers of an AppSync API invoking a Lambda function',
+  'aws_appsync_datasource': 'the callers of an AppSync API invoking a Lambda function',
   'AWS::AppRunner::Service': 'the internet through a public App Runner service with a VPC connector',
   'aws_apprunner_service': 'the internet through a public App Runner service with a VPC connector',
   // SSH / RDP from anywhere an IAM principal is, tunnelled into the subnet's instances.

@@ -1,7 +1,7 @@
 import {
   APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
-  FUNCTION_URL_FIX, functionEntries, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
-  recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
+  FUNCTION_URL_FIX, functionEntries, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, NOT_FUNCTION_INTEGRATIONS,
+  PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -535,6 +535,22 @@ class TemplateReader {
       const entries = reader.functionUrl(c.p.TargetFunctionArn);
       if (entries.length > 0) reader.bridge(c, entries, FUNCTION_URL_FIX);
     }],
+    // What invokes a function for its callers: an API Gateway API, a load balancer's target group, an AppSync data source.
+    [['AWS::ApiGateway::Method'], (reader, c) => {
+      const integration = c.p.Integration;
+      if (integration && !NOT_FUNCTION_INTEGRATIONS.has(integration.Type)) reader.invokedBridge(c, 'Integration.Uri', integration.Uri);
+    }],
+    [['AWS::ApiGatewayV2::Integration'], (reader, c) => {
+      if (!NOT_FUNCTION_INTEGRATIONS.has(c.p.IntegrationType)) reader.invokedBridge(c, 'IntegrationUri', c.p.IntegrationUri);
+    }],
+    [['AWS::ElasticLoadBalancingV2::TargetGroup'], (reader, c) => {
+      const targets = c.p.Targets;
+      const lambda = c.p.TargetType === 'lambda' || (c.p.TargetType !== undefined && typeof c.p.TargetType !== 'string');
+      if (lambda) reader.invokedBridge(c, 'Targets.Id', Array.isArray(targets) ? targets.map((t: any) => t?.Id) : targets);
+    }],
+    [['AWS::AppSync::DataSource'], (reader, c) => {
+      if (c.p.Type === 'AWS_LAMBDA' || typeof c.p.Type !== 'string') reader.invokedBridge(c, 'LambdaConfig.LambdaFunctionArn', c.p.LambdaConfig?.LambdaFunctionArn);
+    }],
     [['AWS::AppRunner::Service'], (reader, c) => {
       const n = c.p.NetworkConfiguration;
       const egress = n?.EgressConfiguration;
@@ -679,6 +695,12 @@ class TemplateReader {
     recordBridge(c, (v) => this.ref(v), entries, fix);
   }
 
+  /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
+  private invokedBridge(c: ReadContext, property: string, value: unknown): void {
+    const entries = this.invoked(property, value);
+    if (entries.length > 0) this.bridge(c, entries, INVOKED_FIX);
+  }
+
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
   private launchTemplate(c: ReadContext, exposed: readonly BridgeEntry[] | undefined): void {
     recordTemplate(c, (v) => this.ref(v), exposed);
@@ -720,10 +742,60 @@ class TemplateReader {
 
   /** Where the code behind a function URL runs (`functionEntries`): the function named directly, or through an alias or version. */
   private functionUrl(value: unknown): BridgeEntry[] {
-    const qualified = this.named(value, 'AWS::Lambda::Alias') ?? this.named(value, 'AWS::Lambda::Version');
-    const fn = this.named(qualified ? qualified.FunctionName : value, 'AWS::Lambda::Function');
-    return functionEntries(qualified ? 'TargetFunctionArn → FunctionName' : 'TargetFunctionArn', qualified ? qualified.FunctionName : value,
-      fn ? { config: fn.VpcConfig, subnets: fn.VpcConfig?.SubnetIds, configAt: 'VpcConfig', subnetsAt: 'VpcConfig.SubnetIds' } : undefined);
+    const functions: FunctionPlacement[] = [];
+    this.functionsNamed(value, functions);
+    return functions.length === 0 ? [['TargetFunctionArn', value]] : functions.flatMap((fn) => functionEntries('TargetFunctionArn', value, fn));
+  }
+
+  /**
+   * Where the functions a value invokes run (`invokedEntries`): an API Gateway integration's URI, a target group's
+   * targets, an AppSync data source's function.
+   */
+  private invoked(property: string, value: unknown): BridgeEntry[] {
+    const functions: FunctionPlacement[] = [];
+    this.functionsNamed(value, functions);
+    return invokedEntries(property, value, functions, JSON.stringify(value) ?? '');
+  }
+
+  /** The functions of the app a value names (`Ref`, `Fn::GetAtt`, `Fn::Sub`, an export; an alias or version by its function), as placements. */
+  private functionsNamed(value: unknown, out: FunctionPlacement[]): void {
+    if (Array.isArray(value)) {
+      for (const v of value) this.functionsNamed(v, out);
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    const v = value as any;
+    const imported = v['Fn::ImportValue'];
+    if (imported !== undefined) {
+      const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+      exported?.reader.functionsNamed(exported.value, out);
+      return;
+    }
+    const direct = typeof v.Ref === 'string' ? v.Ref : getAtt(value)?.[0];
+    const ids = direct !== undefined ? [direct] : v['Fn::Sub'] !== undefined ? [...this.referenced(value)] : undefined;
+    if (ids) {
+      for (const id of ids) {
+        const placement = this.functionPlacement(id);
+        if (placement) out.push(placement);
+      }
+      return;
+    }
+    for (const k in v) this.functionsNamed(v[k], out);
+  }
+
+  /** A function's VPC placement by logical id; an alias or version is its function's. Undefined: no function of the template. */
+  private functionPlacement(logicalId: string, depth = 0): FunctionPlacement | undefined {
+    const r = this.resources[logicalId];
+    if (r?.Type === 'AWS::Lambda::Function') {
+      const config = r.Properties?.VpcConfig;
+      return { config, subnets: config?.SubnetIds, configAt: `${logicalId}.VpcConfig`, subnetsAt: `${logicalId}.VpcConfig.SubnetIds` };
+    }
+    if ((r?.Type === 'AWS::Lambda::Alias' || r?.Type === 'AWS::Lambda::Version') && depth < 2) {
+      const name = r.Properties?.FunctionName;
+      const id = name && typeof name === 'object' ? (typeof name.Ref === 'string' ? name.Ref : getAtt(name)?.[0]) : undefined;
+      return id !== undefined ? this.functionPlacement(id, depth + 1) : undefined;
+    }
+    return undefined;
   }
 
   /** Where an Elastic IP address (`InstanceId`, `NetworkInterfaceId`) lands: the named instance's or interface's subnets. */

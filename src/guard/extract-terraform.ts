@@ -1,7 +1,7 @@
 import {
   APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
-  FUNCTION_URL_FIX, functionEntries, instanceEntries, INTERNET_FACING_FIX, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
-  recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
+  FUNCTION_URL_FIX, functionEntries, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, NOT_FUNCTION_INTEGRATIONS,
+  PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
@@ -586,10 +586,21 @@ class ConfigReader {
     [['aws_apigatewayv2_vpc_link'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]])],
     // The internet calls the function; its code runs in the subnets of its VPC configuration.
     [['aws_lambda_function_url'], (reader, c) => {
-      const fn = reader.named(c.p.function_name, 'aws_lambda_function');
-      const config = fn ? one(fn.vpc_config) : undefined;
-      const entries = functionEntries('function_name', c.p.function_name, fn ? { config, subnets: config?.subnet_ids, configAt: 'vpc_config', subnetsAt: 'vpc_config.subnet_ids' } : undefined);
+      const functions = reader.functionsNamed(c.p.function_name);
+      const entries = functions.length === 0 ? [['function_name', c.p.function_name] as BridgeEntry]
+        : functions.flatMap((fn) => functionEntries('function_name', c.p.function_name, fn));
       if (entries.length > 0) reader.bridge(c, entries, FUNCTION_URL_FIX);
+    }],
+    // What invokes a function for its callers: an API Gateway API, a load balancer's target group, an AppSync data source.
+    [['aws_api_gateway_integration'], (reader, c) => {
+      if (!NOT_FUNCTION_INTEGRATIONS.has(c.p.type)) reader.invokedBridge(c, 'uri', c.p.uri);
+    }],
+    [['aws_apigatewayv2_integration'], (reader, c) => {
+      if (!NOT_FUNCTION_INTEGRATIONS.has(c.p.integration_type)) reader.invokedBridge(c, 'integration_uri', c.p.integration_uri);
+    }],
+    [['aws_lb_target_group_attachment'], (reader, c) => reader.invokedBridge(c, 'target_id', c.p.target_id)],
+    [['aws_appsync_datasource'], (reader, c) => {
+      if (c.p.type === 'AWS_LAMBDA' || typeof c.p.type !== 'string') reader.invokedBridge(c, 'lambda_config.function_arn', one(c.p.lambda_config)?.function_arn);
     }],
     [['aws_apprunner_service'], (reader, c) => {
       const n = one(c.p.network_configuration);
@@ -724,6 +735,40 @@ class ConfigReader {
       this.interpolations.set(value, ref);
     }
     return ref;
+  }
+
+  /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
+  private invokedBridge(c: ReadContext, property: string, value: unknown): void {
+    const entries = invokedEntries(property, value, this.functionsNamed(value), typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+    if (entries.length > 0) this.bridge(c, entries, INVOKED_FIX);
+  }
+
+  /**
+   * The functions of the configuration a value names (an interpolation of any attribute of `aws_lambda_function`, or of
+   * an `aws_lambda_alias`, which is its function's; a plan's reference), each as its VPC placement.
+   */
+  private functionsNamed(value: unknown): FunctionPlacement[] {
+    const addresses = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (v instanceof PlanReference) addresses.add(v.address);
+      else if (typeof v === 'string' && !this.plan) this.referenced(v, addresses);
+      else if (Array.isArray(v)) v.forEach(walk);
+    };
+    walk(value);
+    const out: FunctionPlacement[] = [];
+    for (let address of addresses) {
+      // An alias names its function by `function_name`.
+      if (this.types.get(address) === 'aws_lambda_alias') {
+        const target = this.bodies.get(address)?.function_name;
+        const named = target instanceof PlanReference ? target.address : typeof target === 'string' ? [...this.referenced(target)][0] : undefined;
+        if (named === undefined) continue;
+        address = named;
+      }
+      if (this.types.get(address) !== 'aws_lambda_function') continue;
+      const config = one(this.bodies.get(address)?.vpc_config);
+      out.push({ config, subnets: config?.subnet_ids, configAt: `${address}.vpc_config`, subnetsAt: `${address}.vpc_config.subnet_ids` });
+    }
+    return out;
   }
 
   /**

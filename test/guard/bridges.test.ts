@@ -369,6 +369,82 @@ const CASES: readonly Case[] = [
     outside: { cfn: { AuthType: 'AWS_IAM', TargetFunctionArn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }, tf: { authorization_type: 'AWS_IAM', function_name: 'other' }, says: NOT_IN_OUTPUT },
   },
   {
+    // What invokes a function for its callers: an API Gateway REST API method (its integration URI names the function).
+    cfnType: 'AWS::ApiGateway::Method',
+    tfType: 'aws_api_gateway_integration',
+    cfn: () => ({
+      HttpMethod: 'GET',
+      ResourceId: 'r',
+      RestApiId: 'a',
+      Integration: {
+        Type: 'AWS_PROXY',
+        IntegrationHttpMethod: 'POST',
+        Uri: { 'Fn::Join': ['', ['arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': ['Fn', 'Arn'] }, '/invocations']] },
+      },
+    }),
+    tf: () => ({ rest_api_id: 'a', resource_id: 'r', http_method: 'GET', type: 'AWS_PROXY', integration_http_method: 'POST', uri: '${aws_lambda_function.fn.invoke_arn}' }),
+    with: {
+      cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
+      tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
+    },
+    fix: 'let no API Gateway API, load balancer target group or AppSync data source invoke a function',
+    // A function elsewhere, by its invocation URI.
+    outside: {
+      cfn: { HttpMethod: 'GET', ResourceId: 'r', RestApiId: 'a', Integration: { Type: 'AWS_PROXY', Uri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' } },
+      tf: { rest_api_id: 'a', resource_id: 'r', http_method: 'GET', type: 'AWS_PROXY', uri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    cfnType: 'AWS::ApiGatewayV2::Integration',
+    tfType: 'aws_apigatewayv2_integration',
+    cfn: () => ({ ApiId: 'a', IntegrationType: 'AWS_PROXY', IntegrationUri: { 'Fn::GetAtt': ['Fn', 'Arn'] }, PayloadFormatVersion: '2.0' }),
+    tf: () => ({ api_id: 'a', integration_type: 'AWS_PROXY', integration_uri: '${aws_lambda_function.fn.arn}' }),
+    with: {
+      cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
+      tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
+    },
+    fix: 'let no API Gateway API, load balancer target group or AppSync data source invoke a function',
+    outside: {
+      cfn: { ApiId: 'a', IntegrationType: 'AWS_PROXY', IntegrationUri: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' },
+      tf: { api_id: 'a', integration_type: 'AWS_PROXY', integration_uri: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    // A target group of functions: the load balancer's clients (in whatever segment it is) invoke them.
+    cfnType: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+    tfType: 'aws_lb_target_group_attachment',
+    cfn: () => ({ TargetType: 'lambda', Targets: [{ Id: { 'Fn::GetAtt': ['Fn', 'Arn'] } }] }),
+    tf: () => ({ target_group_arn: 'arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:targetgroup/tg/0123', target_id: '${aws_lambda_function.fn.arn}' }),
+    with: {
+      cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
+      tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
+    },
+    fix: 'let no API Gateway API, load balancer target group or AppSync data source invoke a function',
+    outside: {
+      cfn: { TargetType: 'lambda', Targets: [{ Id: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] },
+      tf: { target_group_arn: 'arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:targetgroup/tg/0123', target_id: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    cfnType: 'AWS::AppSync::DataSource',
+    tfType: 'aws_appsync_datasource',
+    cfn: () => ({ ApiId: 'a', Name: 'd', Type: 'AWS_LAMBDA', LambdaConfig: { LambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
+    tf: () => ({ api_id: 'a', name: 'd', type: 'AWS_LAMBDA', lambda_config: [{ function_arn: '${aws_lambda_function.fn.arn}' }] }),
+    with: {
+      cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
+      tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
+    },
+    fix: 'let no API Gateway API, load balancer target group or AppSync data source invoke a function',
+    outside: {
+      cfn: { ApiId: 'a', Name: 'd', Type: 'AWS_LAMBDA', LambdaConfig: { LambdaFunctionArn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' } },
+      tf: { api_id: 'a', name: 'd', type: 'AWS_LAMBDA', lambda_config: [{ function_arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
     // A public App Runner service whose outgoing traffic enters the VPC through its VPC connector.
     cfnType: 'AWS::AppRunner::Service',
     tfType: 'aws_apprunner_service',
@@ -726,11 +802,11 @@ describe('a function URL or an App Runner service is a bridge only when the inte
     }
     const alias = { Alias: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Fn' }, FunctionVersion: '$LATEST', Name: 'live' } } };
     expect(guardFindings(cfnGraph('AWS::Lambda::Url', url({ Ref: 'Alias' }), { ...fn({ SubnetIds: [{ Ref: 'MnSub' }] }), ...alias }), 'Bridge'))
-      .toEqual([expect.stringMatching(/TargetFunctionArn → FunctionName → VpcConfig\.SubnetIds .*subnet MnSub of the MY_NUMBER segment/)]);
+      .toEqual([expect.stringMatching(/TargetFunctionArn → Fn\.VpcConfig\.SubnetIds .*subnet MnSub of the MY_NUMBER segment/)]);
   });
   test('a VPC configuration the guard cannot read may hold any subnet: refused (fail closed)', () => {
     expect(guardFindings(cfnGraph('AWS::Lambda::Url', url(), fn({ 'Fn::If': ['C', { SubnetIds: [{ Ref: 'LgSub' }] }, { Ref: 'AWS::NoValue' }] })), 'Bridge'))
-      .toEqual([expect.stringMatching(/TargetFunctionArn → VpcConfig could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+      .toEqual([expect.stringMatching(/TargetFunctionArn → Fn\.VpcConfig could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
   });
   test('App Runner: default egress, or a private service (a VPC ingress connection is its own bridge): no bridge; an unreadable setting: refused', () => {
     const connector = { Conn: { Type: 'AWS::AppRunner::VpcConnector', Properties: { Subnets: [{ Ref: 'LgSub' }] } } };
@@ -748,6 +824,22 @@ describe('a function URL or an App Runner service is a bridge only when the inte
       }],
     },
     { aws_apprunner_vpc_connector: { c: { subnets: ['${aws_subnet.Lg.id}'] } } }), 'aws_apprunner_service.Bridge')).toEqual([]);
+  });
+});
+
+describe('an API, a target group or an AppSync data source is a bridge only when it invokes a Lambda function', () => {
+  const lgFn = { Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: 'LgSub' }] } } } };
+  test('an HTTP or mock integration, an instance target group, a target that is an instance, a function outside every VPC: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::ApiGateway::Method', { HttpMethod: 'GET', Integration: { Type: 'HTTP_PROXY', Uri: 'https://example.jp/' } }, lgFn), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::ApiGatewayV2::Integration', { IntegrationType: 'MOCK' }, lgFn), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::ElasticLoadBalancingV2::TargetGroup', { TargetType: 'instance', Targets: [{ Id: { Ref: 'LgInst' } }] }, lgFn), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_lb_target_group_attachment', { target_group_arn: 'tg', target_id: '${aws_instance.Lg.id}' }), 'aws_lb_target_group_attachment.Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_apigatewayv2_integration', { integration_type: 'AWS_PROXY', integration_uri: '${aws_lambda_function.f.arn}' },
+      { aws_lambda_function: { f: { function_name: 'f' } } }), 'aws_apigatewayv2_integration.Bridge')).toEqual([]);
+  });
+  test('an integration type left out may invoke a function: placed at the function\'s subnets', () => {
+    expect(guardFindings(cfnGraph('AWS::ApiGatewayV2::Integration', { IntegrationUri: { 'Fn::GetAtt': ['Fn', 'Arn'] } }, lgFn), 'Bridge'))
+      .toEqual([expect.stringMatching(/IntegrationUri → Fn\.VpcConfig\.SubnetIds .*subnet LgSub of the LGWAN segment/)]);
   });
 });
 

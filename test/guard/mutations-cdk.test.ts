@@ -5,6 +5,7 @@
  */
 import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apprunner from 'aws-cdk-lib/aws-apprunner';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -674,6 +675,23 @@ const MUTATIONS: Mutation[] = [
         vpcConfig: { subnetIds: [subnet(net.myNumber, 'workload-1').ref], securityGroupIds: [] },
       });
       new lambda.CfnUrl(stack, 'MutUrl', { authType: 'AWS_IAM', targetFunctionArn: fn.attrArn });
+    },
+  },
+  {
+    // The REST API's Lambda integration as aws-cdk-lib writes it (Fn::Join of the function's ARN into the invocation URI).
+    name: 'an API Gateway REST API method invoking a function whose VPC configuration is in LGWAN subnets',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const fn = new lambda.CfnFunction(stack, 'MutFn', {
+        role: 'arn:aws:iam::111122223333:role/mut',
+        runtime: 'nodejs20.x',
+        handler: 'index.handler',
+        code: { zipFile: 'exports.handler = async () => ({})' },
+        vpcConfig: { subnetIds: [subnet(net.lgwan, 'workload-1').ref], securityGroupIds: [] },
+      });
+      const handler = lambda.Function.fromFunctionAttributes(stack, 'MutHandler', { functionArn: fn.attrArn, sameEnvironment: true });
+      new apigateway.RestApi(stack, 'MutApi').root.addMethod('GET', new apigateway.LambdaIntegration(handler));
     },
   },
   {

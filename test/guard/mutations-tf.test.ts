@@ -4,6 +4,9 @@
  * while the untouched example synthesizes. The same mutations as test/guard/mutations-cdk.test.ts, written the
  * Terraform way. Prints the tally at the end.
  */
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApprunnerService } from '@cdktf/provider-aws/lib/apprunner-service';
 import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-connector';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
@@ -759,6 +762,26 @@ const MUTATIONS: Mutation[] = [
         vpcConfig: { subnetIds: [subnet(net.myNumber, 'workload-1').id], securityGroupIds: [] },
       });
       new LambdaFunctionUrl(stack, 'MutUrl', { functionName: fn.functionName, authorizationType: 'AWS_IAM' });
+    },
+  },
+  {
+    name: 'an API Gateway REST API method invoking a function whose VPC configuration is in LGWAN subnets',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const fn = new LambdaFunction(stack, 'MutFn', {
+        functionName: 'mut',
+        role: 'arn:aws:iam::111122223333:role/mut',
+        runtime: 'nodejs20.x',
+        handler: 'index.handler',
+        filename: 'mut.zip',
+        vpcConfig: { subnetIds: [subnet(net.lgwan, 'workload-1').id], securityGroupIds: [] },
+      });
+      const api = new ApiGatewayRestApi(stack, 'MutApi', { name: 'mut' });
+      const method = new ApiGatewayMethod(stack, 'MutMethod', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorization: 'NONE' });
+      new ApiGatewayIntegration(stack, 'MutIntegration', {
+        restApiId: api.id, resourceId: api.rootResourceId, httpMethod: method.httpMethod, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: fn.invokeArn,
+      });
     },
   },
   {
