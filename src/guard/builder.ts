@@ -165,6 +165,16 @@ export class GraphBuilder {
     this.route(table, { source, destination, target: RouteTarget.VPN_GATEWAY, ref: gateway, propagated: true });
   }
 
+  /**
+   * Route propagation from a VPC Route Server into a route table (`AWS::EC2::RouteServerPropagation`, Terraform
+   * `aws_vpc_route_server_propagation`): the routes its BGP peers advertise, toward their network interfaces. Any prefix
+   * may come, so it is a route with a destination the guard cannot read — beside the longest match for every address,
+   * the VPC's own blocks included (semantics §4) — to a target the guard cannot follow.
+   */
+  public routeServerPropagation(table: Ref, server: Ref, source: string): void {
+    this.route(table, { source, destination: `any prefix (propagated from route server ${describeRef(server)})`, target: RouteTarget.ROUTE_SERVER, ref: server });
+  }
+
   public association(table: Ref, subnet: Ref): void {
     this.pendingAssociations.push({ table, subnet });
   }

@@ -131,6 +131,9 @@ class TemplateReader {
       const gateway = noted('VpnGatewayId', p.VpnGatewayId);
       reader.refs(p.RouteTableIds).forEach((t, i) => b.propagation(b.noted(id, `RouteTableIds[${i}]`, t), gateway, id));
     }],
+    [['AWS::EC2::RouteServerPropagation'], (_reader, { b, noted, p, id }) => {
+      b.routeServerPropagation(noted('RouteTableId', p.RouteTableId), noted('RouteServerId', p.RouteServerId), id);
+    }],
     [['AWS::EC2::GatewayRouteTableAssociation'], (_reader, { b, noted, p, id }) => {
       b.edgeAssociation(noted('RouteTableId', p.RouteTableId), noted('GatewayId', p.GatewayId), id);
     }],

@@ -198,6 +198,9 @@ class ConfigReader {
     [['aws_vpn_gateway_route_propagation'], (_reader, { b, noted, p, id }) => {
       b.propagation(noted('route_table_id', p.route_table_id), noted('vpn_gateway_id', p.vpn_gateway_id), id);
     }],
+    [['aws_vpc_route_server_propagation'], (_reader, { b, noted, p, id }) => {
+      b.routeServerPropagation(noted('route_table_id', p.route_table_id), noted('route_server_id', p.route_server_id), id);
+    }],
     [['aws_route'], (reader, { noted, p, id }) => {
       reader.route(id, noted('route_table_id', p.route_table_id), p);
     }],

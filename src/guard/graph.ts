@@ -101,6 +101,8 @@ export enum RouteTarget {
   NETWORK_INTERFACE = 'network-interface',
   INSTANCE = 'instance',
   LOCAL = 'local',
+  /** What a VPC Route Server propagates from its BGP peers (appliances' network interfaces): any prefix, where the guard cannot follow. */
+  ROUTE_SERVER = 'route-server',
   UNKNOWN = 'unknown',
 }
 

@@ -676,6 +676,12 @@ export class Reachability {
         }
         return;
       }
+      case RouteTarget.ROUTE_SERVER:
+        // Its routes lead to its BGP peers' network interfaces (appliances), which the guard does not follow.
+        this.unknown(walk, edge.source, `route server ${target} propagates the routes its BGP peers advertise, toward network interfaces the guard does not follow`,
+          'remove the route server propagation from the route table, or route to a gateway, NAT gateway, firewall endpoint, transit gateway or peering of the same app',
+          part, { node: target, kind: 'target', detail: edge.target, prev: step }, firewalls);
+        return;
       default:
         break;
     }

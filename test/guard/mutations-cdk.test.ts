@@ -631,6 +631,17 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // Its BGP peers (appliances) may advertise any prefix toward their interfaces, which the guard does not follow.
+    name: 'a VPC Route Server propagating into a My Number route table',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      const server = new ec2.CfnRouteServer(stack, 'MutRouteServer', { amazonSideAsn: 65000 });
+      new ec2.CfnRouteServerAssociation(stack, 'MutRouteServerVpc', { routeServerId: server.ref, vpcId: vpcOf(net.myNumber).ref });
+      new ec2.CfnRouteServerPropagation(stack, 'MutRouteServerPropagation', { routeServerId: server.ref, routeTableId: table(net.myNumber, 'workload-1').ref });
+    },
+  },
+  {
     name: 'an unlabelled VPC in the guarded stack',
     rule: 'GUARD-1',
     models: ALL,

@@ -50,6 +50,9 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointService } from '@cdktf/provider-aws/lib/vpc-endpoint-service';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
+import { VpcRouteServer } from '@cdktf/provider-aws/lib/vpc-route-server';
+import { VpcRouteServerPropagation } from '@cdktf/provider-aws/lib/vpc-route-server-propagation';
+import { VpcRouteServerVpcAssociation } from '@cdktf/provider-aws/lib/vpc-route-server-vpc-association';
 import { VpclatticeServiceNetworkVpcAssociation } from '@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
@@ -715,6 +718,17 @@ const MUTATIONS: Mutation[] = [
     rule: 'MN-5',
     models: ALL,
     apply(_, net) { find<TerraformResource>(net.myNumber, '/Endpoint-ssm').addOverride('policy', '${jsonencode({Statement = []})}'); },
+  },
+  {
+    // Its BGP peers (appliances) may advertise any prefix toward their interfaces, which the guard does not follow.
+    name: 'a VPC Route Server propagating into a My Number route table',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      const server = new VpcRouteServer(stack, 'MutRouteServer', { amazonSideAsn: 65000 });
+      new VpcRouteServerVpcAssociation(stack, 'MutRouteServerVpc', { routeServerId: server.routeServerId, vpcId: find<Vpc>(net.myNumber, '/Vpc').id });
+      new VpcRouteServerPropagation(stack, 'MutRouteServerPropagation', { routeServerId: server.routeServerId, routeTableId: table(net.myNumber, 'workload-1').id });
+    },
   },
   {
     name: 'an unlabelled VPC in the guarded stack',

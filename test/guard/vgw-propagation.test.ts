@@ -185,3 +185,29 @@ describe('ingress routing on a labelled VPN gateway (a gateway route table)', ()
     expect(mn1(graph)).toEqual([expect.stringMatching(/routed by its gateway route table aws_route_table\.edge \(ingress routing\)/)]);
   });
 });
+
+describe('route propagation from a VPC Route Server', () => {
+  const server = { Rs: { Type: 'AWS::EC2::RouteServer', Properties: { AmazonSideAsn: 65000 } } };
+
+  test('CloudFormation: a propagation into a My Number table may send any destination to a BGP peer\'s interface (MN-1, fail closed)', () => {
+    expect(mn1(cfn('SECURITY_CLOUD', server))).toEqual([]);
+    expect(mn1(cfn('SECURITY_CLOUD', { ...server, Prop: { Type: 'AWS::EC2::RouteServerPropagation', Properties: { RouteServerId: { Ref: 'Rs' }, RouteTableId: { Ref: 'Rt' } } } })))
+      .toEqual([expect.stringMatching(new RegExp('^\\[Sub\\] MN-1 critical .*may reach everywhere: route server Rs propagates the routes its BGP peers advertise, '
+        + 'toward network interfaces the guard does not follow .*→ Rt any prefix \\(propagated from route server Rs\\) → route-server Rs\\. Fix: remove the route server propagation'))]);
+  });
+
+  test('the VPC\'s own blocks too: a peer may advertise a prefix inside the VPC (no local-route exception is assumed)', () => {
+    const graph = cfn('SECURITY_CLOUD', { ...server, Prop: { Type: 'AWS::EC2::RouteServerPropagation', Properties: { RouteServerId: { Ref: 'Rs' }, RouteTableId: { Ref: 'Rt' } } } });
+    const reach = new Reachability(graph, ['10.0.1.0/24', '10.0.200.1/32']);
+    const ends = reach.probeFromSubnet('Sub', reach.headersFor('10.0.1.0/24', '10.0.200.1/32', [{ protocol: 'tcp', fromPort: 443, toPort: 443 }])!).arrivals.map((a) => a.end.kind);
+    expect(ends).toContain('unknown');
+  });
+
+  test('Terraform: aws_vpc_route_server_propagation', () => {
+    const graph = tf({}, {
+      aws_vpc_route_server: { rs: { amazon_side_asn: 65000 } },
+      aws_vpc_route_server_propagation: { p: { route_server_id: '${aws_vpc_route_server.rs.route_server_id}', route_table_id: '${aws_route_table.mn.id}' } },
+    });
+    expect(mn1(graph)).toEqual([expect.stringMatching(/may reach everywhere: route server aws_vpc_route_server\.rs propagates the routes its BGP peers advertise/)]);
+  });
+});
