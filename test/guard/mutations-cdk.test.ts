@@ -55,6 +55,17 @@ const vpcOf = (segment: IConstruct) => l1<ec2.CfnVPC>(segment, '/Vpc');
 const table = (segment: IConstruct, key: string) => l1<ec2.CfnRouteTable>(segment, `/RouteTable-${key}`);
 const subnet = (segment: IConstruct, key: string) => l1<ec2.CfnSubnet>(segment, `/Subnet-${key}`);
 
+/** A Lambda function whose VPC configuration puts it in `where`. */
+function functionIn(stack: Stack, where: ec2.CfnSubnet): lambda.CfnFunction {
+  return new lambda.CfnFunction(stack, 'MutFn', {
+    role: 'arn:aws:iam::111122223333:role/mut',
+    runtime: 'nodejs20.x',
+    handler: 'index.handler',
+    code: { zipFile: 'exports.handler = async () => ({})' },
+    vpcConfig: { subnetIds: [where.ref], securityGroupIds: [] },
+  });
+}
+
 function attachIgw(stack: Stack, segment: IConstruct, id: string): ec2.CfnInternetGateway {
   const igw = new ec2.CfnInternetGateway(stack, `${id}Igw`);
   new ec2.CfnVPCGatewayAttachment(stack, `${id}IgwAttachment`, { vpcId: vpcOf(segment).ref, internetGatewayId: igw.ref });
@@ -678,13 +689,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'GUARD-1',
     models: ALL,
     apply(stack, net) {
-      const fn = new lambda.CfnFunction(stack, 'MutFn', {
-        role: 'arn:aws:iam::111122223333:role/mut',
-        runtime: 'nodejs20.x',
-        handler: 'index.handler',
-        code: { zipFile: 'exports.handler = async () => ({})' },
-        vpcConfig: { subnetIds: [subnet(net.myNumber, 'workload-1').ref], securityGroupIds: [] },
-      });
+      const fn = functionIn(stack, subnet(net.myNumber, 'workload-1'));
       new lambda.CfnUrl(stack, 'MutUrl', { authType: 'AWS_IAM', targetFunctionArn: fn.attrArn });
     },
   },
@@ -694,13 +699,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'GUARD-1',
     models: ALL,
     apply(stack, net) {
-      const fn = new lambda.CfnFunction(stack, 'MutFn', {
-        role: 'arn:aws:iam::111122223333:role/mut',
-        runtime: 'nodejs20.x',
-        handler: 'index.handler',
-        code: { zipFile: 'exports.handler = async () => ({})' },
-        vpcConfig: { subnetIds: [subnet(net.lgwan, 'workload-1').ref], securityGroupIds: [] },
-      });
+      const fn = functionIn(stack, subnet(net.lgwan, 'workload-1'));
       const handler = lambda.Function.fromFunctionAttributes(stack, 'MutHandler', { functionArn: fn.attrArn, sameEnvironment: true });
       new apigateway.RestApi(stack, 'MutApi').root.addMethod('GET', new apigateway.LambdaIntegration(handler));
     },

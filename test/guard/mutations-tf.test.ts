@@ -74,6 +74,18 @@ type Mutation = SuiteMutation<TerraformStack, Net>;
 
 const table = (segment: IConstruct, key: string) => find<RouteTable>(segment, `/RouteTable-${key}`);
 const subnet = (segment: IConstruct, key: string) => find<Subnet>(segment, `/Subnet-${key}`);
+
+/** A Lambda function whose VPC configuration puts it in `where`. */
+function functionIn(stack: TerraformStack, where: Subnet): LambdaFunction {
+  return new LambdaFunction(stack, 'MutFn', {
+    functionName: 'mut',
+    role: 'arn:aws:iam::111122223333:role/mut',
+    runtime: 'nodejs20.x',
+    handler: 'index.handler',
+    filename: 'mut.zip',
+    vpcConfig: { subnetIds: [where.id], securityGroupIds: [] },
+  });
+}
 const transitTable = (net: Net, zone: string) => find<Ec2TransitGatewayRouteTable>(net, `Transit/RouteTable-${zone}`);
 
 /** The My Number subnets without the segment's NACL (the endpoint subnets): paths from there are judged by routes alone. */
@@ -767,14 +779,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'GUARD-1',
     models: ALL,
     apply(stack, net) {
-      const fn = new LambdaFunction(stack, 'MutFn', {
-        functionName: 'mut',
-        role: 'arn:aws:iam::111122223333:role/mut',
-        runtime: 'nodejs20.x',
-        handler: 'index.handler',
-        filename: 'mut.zip',
-        vpcConfig: { subnetIds: [subnet(net.myNumber, 'workload-1').id], securityGroupIds: [] },
-      });
+      const fn = functionIn(stack, subnet(net.myNumber, 'workload-1'));
       new LambdaFunctionUrl(stack, 'MutUrl', { functionName: fn.functionName, authorizationType: 'AWS_IAM' });
     },
   },
@@ -783,14 +788,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'GUARD-1',
     models: ALL,
     apply(stack, net) {
-      const fn = new LambdaFunction(stack, 'MutFn', {
-        functionName: 'mut',
-        role: 'arn:aws:iam::111122223333:role/mut',
-        runtime: 'nodejs20.x',
-        handler: 'index.handler',
-        filename: 'mut.zip',
-        vpcConfig: { subnetIds: [subnet(net.lgwan, 'workload-1').id], securityGroupIds: [] },
-      });
+      const fn = functionIn(stack, subnet(net.lgwan, 'workload-1'));
       const api = new ApiGatewayRestApi(stack, 'MutApi', { name: 'mut' });
       const method = new ApiGatewayMethod(stack, 'MutMethod', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorization: 'NONE' });
       new ApiGatewayIntegration(stack, 'MutIntegration', {
