@@ -87,6 +87,18 @@ export class NetBuilder {
     return this;
   }
 
+  /** A VPC Route Server associated with `vpc` (§4). */
+  routeServer(id: string, vpc: string): this {
+    (this.net.routeServers ??= []).push({ id, vpc });
+    return this;
+  }
+
+  /** Route propagation from route server `server` into route table `table` (§4); CloudFormation names explicit tables only. */
+  serverPropagate(table: string, server: string): this {
+    (this.net.routeServerPropagations ??= []).push({ table, server });
+    return this;
+  }
+
   tgw(id: string, opts: { defaultAssociation?: boolean; defaultPropagation?: boolean } = {}): this {
     this.net.transitGateways.push({ id, defaultAssociation: opts.defaultAssociation ?? false, defaultPropagation: opts.defaultPropagation ?? false });
     return this;

@@ -16,6 +16,8 @@
  * subnets the other genes may then pick like any VPC's, linked with My Number and LGWAN subnets either way (see HubGene).
  * One network in four lets a VPN gateway propagate its routes into one or two route tables of its VPC (§4; see
  * VgwPropGene), which matters only where the network has a VPN gateway: the other networks are the ones they were.
+ * One network in six lets a VPC Route Server propagate into one or two route tables of any segment (§4; see
+ * RouteServerGene), drawn last as well.
  *
  * Sizes stay small (≤ 4 VPCs and the hub, ≤ 10 subnets and the hub's 2, ≤ 25 VPC routes) so that the brute-force oracle
  * stays fast.
@@ -124,6 +126,14 @@ interface HubLinkGene { sub: number; hubSub: number; dir: number; tgw: boolean; 
  */
 interface VgwPropGene { pair: number }
 
+/**
+ * Route propagation from a VPC Route Server (§4 "Route propagation from a VPC Route Server"): `table` picks among the
+ * route tables the engine can name (in CloudFormation no main table, network.ts) of any VPC, the hub's included; the
+ * table's VPC gets a route server (one per VPC, associated with it, as AWS wants). The propagation ends unknown for every
+ * destination, so it decides MN-1 / MN-2 / LG-1 for every subnet on the table and every path entering one.
+ */
+interface RouteServerGene { table: number }
+
 export interface Genes {
   vpcs: VpcGene[];
   subnets: SubnetGene[];
@@ -148,6 +158,7 @@ export interface Genes {
   hub: HubGene | null;
   /** Empty in three networks of four, which then have no route propagation (as before propagations existed). */
   vgwProps: VgwPropGene[];
+  routeServers: RouteServerGene[];
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -266,6 +277,12 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
       { weight: 3, arbitrary: fc.constant([]) },
       { weight: 1, arbitrary: fc.array(fc.record({ pair: nat(15) }), { minLength: 1, maxLength: 2 }) },
     ),
+    // Last, so that every gene before it is drawn as before it existed. One network in six: an unknown end decides the
+    // critical rules for the subnets it touches, so that it does not crowd out the paths the other genes build.
+    routeServers: fc.oneof(
+      { weight: 5, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.array(fc.record({ table: nat(15) }), { minLength: 1, maxLength: 2 }) },
+    ),
   });
 }
 
@@ -312,7 +329,31 @@ class Decoder {
     for (const sp of g.splits) this.addSplit(sp);
     for (const ps of g.portSplits) this.addPortSplit(ps);
     for (const p of g.vgwProps) this.addVgwPropagation(p);
+    for (const r of g.routeServers) this.addRouteServerPropagation(r);
     return net;
+  }
+
+  /** A route server's propagation into a table (RouteServerGene), once per table; the server is its VPC's, made if missing. */
+  private addRouteServerPropagation(r: RouteServerGene): void {
+    const net = this.net;
+    // Tables some subnet uses (a Terraform main table when a subnet of its VPC has no association), so that the
+    // propagation is rarely wasted on a table nothing routes by.
+    const used = (t: RouteTable) => net.subnets.some((s) => s.routeTable === t.id
+      || (t.main && s.vpc === t.vpc && s.routeTable === undefined)
+      || (s.vpc === t.vpc && s.routeTable === undefined && net.vpcs.find((v) => v.id === s.vpc)!.mainRouteTable === t.id));
+    const writable = net.routeTables.filter((t) => !(this.cfn && t.main));
+    const tables = writable.some(used) ? writable.filter(used) : writable;
+    if (tables.length === 0) return;
+    const table = tables[r.table % tables.length];
+    net.routeServers ??= [];
+    net.routeServerPropagations ??= [];
+    let server = net.routeServers.find((x) => x.vpc === table.vpc);
+    if (!server) {
+      server = { id: `rs${net.routeServers.length}`, vpc: table.vpc };
+      net.routeServers.push(server);
+    }
+    if (net.routeServerPropagations.some((x) => x.table === table.id)) return;
+    net.routeServerPropagations.push({ table: table.id, server: server.id });
   }
 
   /** A VPN gateway's routes propagated into a table of its VPC (VgwPropGene), once per pair. */

@@ -20,6 +20,9 @@
  *   main-route-table attribute to name the main one with. Terraform can name the main table too (`propagating_vgws` on
  *   `aws_default_route_table`, or `aws_vpn_gateway_route_propagation` on `main_route_table_id` / `default_route_table_id`).
  *   A CloudFormation propagation into the main table is neither rendered nor read, like a route there.
+ * - `routeServerPropagations` (route propagation from a VPC Route Server, §4) likewise: `AWS::EC2::RouteServerPropagation`
+ *   takes a route table id, which CloudFormation has none of for the main table; Terraform names it by
+ *   `main_route_table_id` / `default_route_table_id`.
  */
 
 export type Engine = 'cloudformation' | 'terraform';
@@ -52,6 +55,10 @@ export interface Network {
    * pinned counterexamples of regressions.ts) stay valid: absent means none.
    */
   vgwPropagations?: VgwPropagation[];
+  /** VPC Route Servers (§4). Optional like `vgwPropagations`: absent means none. */
+  routeServers?: RouteServer[];
+  /** Route propagation from a VPC Route Server into a VPC route table (§4). Absent means none. */
+  routeServerPropagations?: RouteServerPropagation[];
   /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
   renderSeed: number;
 }
@@ -161,6 +168,26 @@ export interface VpnGateway {
 export interface VgwPropagation {
   table: string;
   vgw: string;
+}
+
+/**
+ * A VPC Route Server (AWS::EC2::RouteServer, aws_vpc_route_server) associated with `vpc`. §4 reads only its propagations,
+ * so the renderers may leave the association out.
+ */
+export interface RouteServer {
+  id: string;
+  vpc: string;
+}
+
+/**
+ * Route table `table` receives the routes the BGP peers of route server `server` advertise (§4 "Route propagation from a
+ * VPC Route Server"): any prefix, the VPC's own blocks included, toward interfaces the guard does not follow. So for every
+ * destination the table has, besides its longest match, a route that ends unknown. The generator only pairs a table with
+ * a server of its own VPC, as AWS requires.
+ */
+export interface RouteServerPropagation {
+  table: string;
+  server: string;
 }
 
 export interface TransitGateway {
@@ -274,6 +301,8 @@ export function emptyNetwork(engine: Engine): Network {
     nacls: [],
     securityGroups: [],
     vgwPropagations: [],
+    routeServers: [],
+    routeServerPropagations: [],
     renderSeed: 0,
   };
 }

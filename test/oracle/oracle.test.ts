@@ -485,6 +485,87 @@ describe('§4 route propagation from a VPN gateway', () => {
   });
 });
 
+describe('§4 route propagation from a VPC Route Server', () => {
+  /** A My Number VPC 10.0.0.0/16 with subnet m 10.0.1.0/24 on table rtm, NACL closed both ways, and route server rs. */
+  const mn = (engine: Engine = 'cloudformation') => new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+    .nacl('closed', 'mn', [], ['m']).routeServer('rs', 'mn');
+
+  test('a table with a propagation ends unknown, not narrowed by the leaving subnet\'s NACL ⇒ MN-1 and MN-2', () => {
+    for (const engine of ['cloudformation', 'terraform'] as const) {
+      const b = mn(engine);
+      // The server alone (associated, no propagation) puts nothing into any table.
+      expect(verdicts(b)).toEqual([]);
+      b.serverPropagate('rtm', 'rs');
+      expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+    }
+  });
+
+  test('besides the longest match: the local route and a static route are still followed', () => {
+    const b = new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('a', 'lg', '10.1.1.0/24').subnet('b', 'lg', '10.1.2.0/24')
+      .table('rt', 'lg', ['a']).igw('i', 'lg').route('rt', '0.0.0.0/0', { kind: 'igw', id: 'i' }).routeServer('rs', 'lg')
+      .serverPropagate('rt', 'rs');
+    expect(reachSummary(b.net).get('a')).toEqual({ internet: true, zones: [], unknown: true, subnets: ['a', 'b'] });
+    // Only the table that has the propagation: b (the main table) has only its local route.
+    expect(reachSummary(b.net).get('b')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['a', 'b'] });
+  });
+
+  /**
+   * An Internet-segment subnet i (10.2.1.0/24) routes `dest` over transit gateway t (table tt, associated with i's
+   * attachment) to the LGWAN VPC's attachment, entering at la (10.1.9.0/28), whose table rtl has only its local route.
+   */
+  const intoLgwan = (dest: string) => new NetBuilder()
+    .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i', 'inet', '10.2.1.0/24').table('rti', 'inet', ['i'])
+    .route('rti', dest, { kind: 'tgw', id: 't' })
+    .vpc('lg', 'LGWAN', '10.1.0.0/16', { ipv6: '2001:db8:1::/56' }).subnet('la', 'lg', '10.1.9.0/28').table('rtl', 'lg', ['la'])
+    .tgw('t').attach('ai', 't', 'inet', ['i']).attach('al', 't', 'lg', ['la'])
+    .tgwTable('tt', 't', { associations: ['ai'] }).tgwRoute('tt', dest, 'al');
+
+  test('inside the VPC\'s own blocks too (unlike a VPN gateway\'s propagation): what enters la for 10.1.3.x ends unknown', () => {
+    // Without it, 10.1.3.x matches the local route 10.1.0.0/16 and no subnet holds it: dropped.
+    const none = intoLgwan('10.1.3.0/24');
+    expect(reachSummary(none.net).get('i')!.unknown).toBe(false);
+    // An unlabelled VPN gateway's propagation adds nothing inside the VPC's blocks.
+    const vgw = intoLgwan('10.1.3.0/24').vgw('v', 'lg').propagate('rtl', 'v');
+    expect(reachSummary(vgw.net).get('i')!.unknown).toBe(false);
+    // A route server's may carry the VPC's own prefixes: unknown (§9: MN-2 for i; la's own walk gives LG-1).
+    const rs = intoLgwan('10.1.3.0/24').routeServer('rs', 'lg').serverPropagate('rtl', 'rs');
+    expect(reachSummary(rs.net).get('i')!.unknown).toBe(true);
+    expect(verdicts(rs)).toEqual(['LG-1', 'MN-2']);
+    // But a destination in la's own block is delivered there without routing (§4; as regressions.ts pins for a static route
+    // of that block): the propagation is never looked up.
+    const own = intoLgwan('10.1.9.4/32').routeServer('rs', 'lg').serverPropagate('rtl', 'rs');
+    expect(reachSummary(own.net).get('i')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['i', 'la'] });
+  });
+
+  test('CloudFormation cannot name the main table; Terraform can, and a subnet without association then uses it', () => {
+    for (const engine of ['cloudformation', 'terraform'] as const) {
+      const b = new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24')
+        .table('main', 'mn', [], { main: true }).routeServer('rs', 'mn').serverPropagate('main', 'rs');
+      expect(verdicts(b)).toEqual(engine === 'terraform' ? ['MN-1', 'MN-2'] : []);
+    }
+  });
+
+  test('what enters from the security cloud at an attachment subnet with a propagation ends unknown ⇒ MN-1 (a My Number subnet is present)', () => {
+    // vpn-sc's table sends the Internet VPC's block to its attachment, entering at ia; ia's table propagates from rs.
+    // mn-a is not connected to anything.
+    const b = new NetBuilder()
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24')
+      .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('ia', 'inet', '10.2.9.0/28').table('rti', 'inet', ['ia'])
+      .tgw('t').attach('ai', 't', 'inet', ['ia']).vpn('vpn-sc', 't', 'SECURITY_CLOUD')
+      .tgwTable('tsc', 't', { associations: ['vpn-sc'] }).tgwRoute('tsc', '10.2.0.0/16', 'ai');
+    expect(verdicts(b)).toEqual([]);
+    b.routeServer('rs', 'inet').serverPropagate('rti', 'rs');
+    // ia's own unknown end: MN-2 (an Internet-segment subnet); what enters from SECURITY_CLOUD: MN-1.
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+  });
+
+  test('explain: the reason names the route server', () => {
+    const b = mn().serverPropagate('rtm', 'rs');
+    expect(runOracle(b.net, { explain: true }).reasons.join('\n')).toMatch(/MN-1: m reaches unknown \(.*route server rs \(propagated/);
+  });
+});
+
 describe('§6 NACLs', () => {
   const lgwanIgw = (engine: Engine = 'cloudformation') => new NetBuilder(engine)
     .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').table('rt', 'lg', ['lg-a'])

@@ -174,6 +174,8 @@ class Oracle {
   private readonly tableRoutes: Network['routes'][] = [];
   /** VPN gateways propagating into each table index (§4; none for a CloudFormation main table, which a template cannot name). */
   private readonly tableVgws: string[][] = [];
+  /** Route servers propagating into each table index (§4; none for a CloudFormation main table, as for VPN gateways). */
+  private readonly tableServers: string[][] = [];
   private readonly tablesOfSubnet: number[][];
   /** NACL entry lists each subnet is subject to (usually one list; several explicit ones are all tried, §6). */
   private readonly naclsOfSubnet: number[][];
@@ -209,6 +211,8 @@ class Oracle {
     const routesOf = (id: string | undefined) => (id === undefined ? [] : net.routes.filter((r) => r.table === id));
     const vgwsOf = (id: string | undefined) => (id === undefined ? []
       : [...new Set((net.vgwPropagations ?? []).filter((p) => p.table === id).map((p) => p.vgw))]);
+    const serversOf = (id: string | undefined) => (id === undefined ? []
+      : [...new Set((net.routeServerPropagations ?? []).filter((p) => p.table === id).map((p) => p.server))]);
     net.vpcs.forEach((v, i) => {
       const listed = net.routeTables.find((t) => t.vpc === v.id && t.main);
       const idx = this.tableVpc.length;
@@ -217,6 +221,7 @@ class Oracle {
       // name it in a propagation (network.ts).
       this.tableRoutes.push(this.cfn ? [] : routesOf(listed?.id));
       this.tableVgws.push(this.cfn ? [] : vgwsOf(listed?.id));
+      this.tableServers.push(this.cfn ? [] : serversOf(listed?.id));
       if (listed) this.tableIndex.set(listed.id, idx);
       mainOf.set(i, idx);
     });
@@ -226,6 +231,7 @@ class Oracle {
       this.tableVpc.push(this.vpc(t.vpc));
       this.tableRoutes.push(routesOf(t.id));
       this.tableVgws.push(vgwsOf(t.id));
+      this.tableServers.push(serversOf(t.id));
     }
     // §4: the explicit association, else the main table; in Terraform also the table made main by
     // aws_main_route_table_association (both are considered).
@@ -684,7 +690,10 @@ class Oracle {
    * §4: longest prefix match in a VPC route table, local routes included; the winners are all followed. A VPN gateway
    * propagating into the table may have learnt any prefix outside the VPC's blocks (§4 "Route propagation from a VPN
    * gateway"), so for such a destination its gateway is followed besides the winners (even when no route matches); inside
-   * the VPC's blocks the local route wins over any propagated prefix, so there it adds nothing.
+   * the VPC's blocks the local route wins over any propagated prefix, so there it adds nothing. A route server propagating
+   * into the table (§4 "Route propagation from a VPC Route Server") may have put any prefix there, the VPC's blocks
+   * included: for every destination it is followed besides the winners (the local route included), and ends unknown.
+   * (A destination in the block of the subnet the packet is in never gets here: it is delivered without routing, §4.)
    */
   private lookup(table: number, family: Family, dst: number): Hop[] {
     const ck = `${table}/${family}/${dst}`;
@@ -718,6 +727,7 @@ class Oracle {
         result = [...result, { ...h, label: `${h.label} (propagated)` }];
       }
     }
+    for (const s of this.tableServers[table]) result = [...result, { k: H_UNKNOWN, label: `route server ${s} (propagated: toward a BGP peer's interface)` }];
     this.lookupCache.set(ck, result);
     return result;
   }

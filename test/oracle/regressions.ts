@@ -101,6 +101,37 @@ const myNumberWithPropagation = (engine: Network['engine'], zone: 'SECURITY_CLOU
   return b.net;
 };
 
+/**
+ * A My Number VPC 10.0.0.0/16 with subnet m 10.0.1.0/24 on table rtm (or, `main`, on the main table rtmain: Terraform
+ * only), whose NACL lets nothing out or in, and a VPC Route Server rs associated with the VPC, propagating into `into`
+ * (none: no propagation; rtx: a table of the VPC no subnet uses). The renderSeeds below pick the spellings named with them
+ * for exactly this shape.
+ */
+const myNumberWithRouteServer = (engine: Network['engine'], into: 'rtm' | 'rtmain' | 'rtx' | undefined, renderSeed = 0) => {
+  const main = into === 'rtmain';
+  const b = new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24');
+  if (main) b.table('rtmain', 'mn', [], { main: true });
+  else b.table('rtm', 'mn', ['m']);
+  if (into === 'rtx') b.table('rtx', 'mn', []);
+  b.nacl('closed', 'mn', [], ['m']).routeServer('rs', 'mn');
+  if (into !== undefined) b.serverPropagate(into, 'rs');
+  b.net.renderSeed = renderSeed;
+  return b.net;
+};
+
+/**
+ * An Internet-segment subnet i 10.2.1.0/24 routes `dest` over transit gateway t (table tt, associated with i's
+ * attachment, sends `dest` to the LGWAN attachment) into the LGWAN VPC 10.1.0.0/16 at its attachment subnet la
+ * 10.1.9.0/28, whose table rtl has only its local route and a propagation from route server rs.
+ */
+const internetIntoRouteServerTable = (engine: Network['engine'], dest: string) => new NetBuilder(engine)
+  .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i', 'inet', '10.2.1.0/24').table('rti', 'inet', ['i'])
+  .route('rti', dest, { kind: 'tgw', id: 't' })
+  .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('la', 'lg', '10.1.9.0/28').table('rtl', 'lg', ['la'])
+  .routeServer('rs', 'lg').serverPropagate('rtl', 'rs')
+  .tgw('t').attach('ai', 't', 'inet', ['i']).attach('al', 't', 'lg', ['la'])
+  .tgwTable('tt', 't', { associations: ['ai'] }).tgwRoute('tt', dest, 'al').net;
+
 export const REGRESSIONS: Regression[] = [
   ...(['cloudformation', 'terraform'] as const).flatMap((engine) => [
     {
@@ -636,5 +667,92 @@ export const REGRESSIONS: Regression[] = [
       vpnGateways: [{ id: 'g', vpc: 'v', zone: 'SECURITY_CLOUD' }],
       vgwPropagations: [{ table: 'rt', vgw: 'g' }],
     },
+  })),
+
+  // --- route propagation from a VPC Route Server (§4), by hand -------------------------------------------------------
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
+    {
+      name: `route-server-propagation-makes-a-my-number-subnet-end-unknown (${engine})`,
+      found: 'pin',
+      note: '§4 "Route propagation from a VPC Route Server": rtm has its local route and a propagation from rs, a route whose destination '
+        + 'may match any address, followed for every destination besides the longest match, ending unknown; an unknown end is not '
+        + 'narrowed by m\'s closed NACL (§6) and reaches everywhere (§9) ⇒ MN-1 and MN-2.',
+      expected: ['MN-1', 'MN-2'],
+      net: myNumberWithRouteServer(engine, 'rtm'),
+    },
+    {
+      name: `route-server-propagation-without-its-association (${engine})`,
+      found: 'pin',
+      note: '§4 reads the propagation, not the server\'s association with the VPC (renderSeed 4 leaves it out in both engines) ⇒ MN-1 '
+        + 'and MN-2 as with it.',
+      expected: ['MN-1', 'MN-2'],
+      net: myNumberWithRouteServer(engine, 'rtm', 4),
+    },
+    {
+      name: `route-server-without-a-propagation-is-nothing (${engine})`,
+      found: 'pin',
+      note: '§4: a route server associated with the VPC puts routes only into the tables it propagates into; here none, and m\'s '
+        + 'table has only its local route ⇒ nothing.',
+      expected: [],
+      net: myNumberWithRouteServer(engine, undefined),
+    },
+    {
+      name: `route-server-propagation-into-another-table-leaves-the-subnet-alone (${engine})`,
+      found: 'pin',
+      note: '§4: m uses its own table rtm only; rs propagates into rtx, a table of the same VPC no subnet uses ⇒ nothing.',
+      expected: [],
+      net: myNumberWithRouteServer(engine, 'rtx'),
+    },
+    {
+      name: `route-server-propagation-covers-the-vpc-own-blocks (${engine})`,
+      found: 'pin',
+      note: '§4: a route server\'s prefixes may be the VPC\'s own ("no local-route exception", unlike a VPN gateway\'s propagation). i → '
+        + '10.1.3.0/24 → t → tt → al enters la, whose local route 10.1.0.0/16 is the longest match but holds no subnet there (dropped); '
+        + 'the propagation adds an unknown end ⇒ MN-2 for the Internet-segment i (§9), and la\'s own unknown end ⇒ LG-1.',
+      expected: ['LG-1', 'MN-2'],
+      net: internetIntoRouteServerTable(engine, '10.1.3.0/24'),
+    },
+    {
+      name: `route-server-propagation-is-not-looked-up-for-the-subnet-own-block (${engine})`,
+      found: 'pin',
+      note: '§4: "a destination inside the literal block of the subnet the packet is in (…) a transit gateway attachment subnet) is '
+        + 'delivered there without routing": i → 10.1.9.4/32 → t enters la, whose block holds it, so rtl (and its propagation) is not '
+        + 'consulted: delivered in la, no unknown end for i (no MN-2); la\'s own unknown end ⇒ LG-1. The wider reading ("followed for '
+        + 'every destination") would add MN-2; own-block-delivery-at-a-transit-attachment-subnet pins the same for a static route.',
+      expected: ['LG-1'],
+      net: internetIntoRouteServerTable(engine, '10.1.9.4/32'),
+    },
+    {
+      name: `route-server-propagation-where-the-security-cloud-enters (${engine})`,
+      found: 'pin',
+      note: '§5 "Entering from a zone", §4, §9: what enters from SECURITY_CLOUD (vpn-sc, table tsc: 10.2.0.0/16 → ai) enters the Internet '
+        + 'VPC at ia and is routed by rti, whose propagation from rs ends unknown, which reaches every My Number subnet (m is present, '
+        + 'connected to nothing) ⇒ MN-1; ia\'s own unknown end ⇒ MN-2.',
+      expected: ['MN-1', 'MN-2'],
+      net: new NetBuilder(engine)
+        .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24')
+        .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('ia', 'inet', '10.2.9.0/28').table('rti', 'inet', ['ia'])
+        .routeServer('rs', 'inet').serverPropagate('rti', 'rs')
+        .tgw('t').attach('ai', 't', 'inet', ['ia']).vpn('vpn-sc', 't', 'SECURITY_CLOUD')
+        .tgwTable('tsc', 't', { associations: ['vpn-sc'] }).tgwRoute('tsc', '10.2.0.0/16', 'ai').net,
+    },
+  ]),
+  {
+    name: 'route-server-propagation-into-the-cloudformation-main-table-is-not-written',
+    found: 'pin',
+    note: 'network.ts: CloudFormation has no id for the main table, so a propagation into it is neither rendered nor read (as for a '
+      + 'VPN gateway); m, on the main table, keeps only its local route ⇒ nothing.',
+    expected: [],
+    net: myNumberWithRouteServer('cloudformation', 'rtmain'),
+  },
+  // Terraform names the main table; one network per spelling the renderer picks with renderSeed (for this shape).
+  ...([[0, 'main_route_table_id'], [1, 'default_route_table_id'], [6, 'default_route_table_id, no association'],
+    [8, 'main_route_table_id beside aws_default_route_table']] as const).map(([renderSeed, spelling]): Regression => ({
+    name: `route-server-propagation-into-the-terraform-main-table (${spelling})`,
+    found: 'pin',
+    note: '§4: m has no association, so it uses the main table, into which rs propagates: an unknown end, not narrowed by m\'s closed '
+      + 'NACL ⇒ MN-1 and MN-2.',
+    expected: ['MN-1', 'MN-2'],
+    net: myNumberWithRouteServer('terraform', 'rtmain', renderSeed),
   })),
 ];

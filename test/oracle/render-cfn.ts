@@ -2,8 +2,8 @@
  * Render an abstract network as a CloudFormation template, with the resource types and properties a CDK app (or a
  * hand-written template) would use. Equivalent spellings are picked with the network's renderSeed.
  *
- * What CloudFormation cannot express is not written: routes on a VPC's main route table, a VPN gateway's route
- * propagation into it, and aws_main_route_table_association (§4), routes in a transit gateway's implicit default table,
+ * What CloudFormation cannot express is not written: routes on a VPC's main route table, a VPN gateway's or route
+ * server's route propagation into it, and aws_main_route_table_association (§4), routes in a transit gateway's implicit default table,
  * and the Terraform-only attachment flags. The oracle reads the network the same way (network.ts).
  */
 import { familyOf } from './addr';
@@ -54,6 +54,7 @@ export function renderCloudFormation(net: Network): CfnTemplate {
     pcx: (id: string) => logical('Peering', id),
     nacl: (id: string) => logical('Nacl', id),
     sg: (id: string) => logical('Sg', id),
+    rs: (id: string) => logical('RouteServer', id),
   };
   const ipv6Block = new Map<string, string>();
   // A member's code goes on the VPC, or on each of its subnets (a subnet's own tag, §10 SC-1). The coin is only thrown
@@ -296,6 +297,18 @@ export function renderCloudFormation(net: Network): CfnTemplate {
         ...(inline.egress.length > 0 ? { SecurityGroupEgress: inline.egress } : {}),
       });
     }
+  }
+
+  // VPC Route Servers and their propagations (§4), last so that the coins above fall as before. A propagation into a main
+  // table is not written (no id to name it by), as for VPN gateways. AWS wants the server associated with the table's VPC
+  // first; §4 does not read the association, so the coin leaves it out now and then.
+  const serverPropagations = (net.routeServerPropagations ?? []).filter((p) => !mainTables.has(p.table));
+  for (const rs of net.routeServers ?? []) {
+    put(L.rs(rs.id), 'AWS::EC2::RouteServer', { AmazonSideAsn: 65000, Tags: [{ Key: 'Name', Value: rs.id }] });
+    const association = coin(0.8) ? `${L.rs(rs.id)}Association` : undefined;
+    if (association) put(association, 'AWS::EC2::RouteServerAssociation', { RouteServerId: ref(L.rs(rs.id)), VpcId: ref(L.vpc(rs.vpc)) });
+    serverPropagations.filter((p) => p.server === rs.id).forEach((p, i) => put(`${L.rs(rs.id)}Propagation${i}`, 'AWS::EC2::RouteServerPropagation',
+      { RouteServerId: ref(L.rs(rs.id)), RouteTableId: ref(L.table(p.table)) }, association ? [association] : []));
   }
   return { Resources: resources };
 }

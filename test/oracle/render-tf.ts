@@ -2,7 +2,8 @@
  * Render an abstract network as Terraform JSON the way cdktf synthesizes it (`resource.<type>.<name>`, references as
  * `${type.name.attr}` strings, tags as maps). Equivalent spellings are picked with the network's renderSeed: tags or
  * provider default tags, inline or separate routes / rules, aws_default_route_table or routes on main_route_table_id,
- * a VPN gateway's route propagation as `propagating_vgws` or aws_vpn_gateway_route_propagation, and so on.
+ * a VPN gateway's route propagation as `propagating_vgws` or aws_vpn_gateway_route_propagation, a route server's into
+ * the main table by main_route_table_id or default_route_table_id, and so on.
  */
 import { familyOf } from './addr';
 import { Network, prng, RouteTarget, Segment, SgRule } from './network';
@@ -371,6 +372,23 @@ export function renderTerraform(net: Network): TfJson {
       ...(inline.ingress.length > 0 ? { ingress: inline.ingress } : {}),
       ...(inline.egress.length > 0 ? { egress: inline.egress } : {}),
     });
+  }
+
+  // VPC Route Servers and their propagations (§4), last so that the coins above fall as before. The main table is named
+  // as for a VPN gateway's propagation (the VPC's main_route_table_id / default_route_table_id). AWS wants the server
+  // associated with the table's VPC first; §4 does not read the association, so the coin leaves it out now and then.
+  for (const rs of net.routeServers ?? []) {
+    const serverId = r('aws_vpc_route_server', rs.id, 'route_server_id');
+    put('aws_vpc_route_server', tfName(rs.id), { amazon_side_asn: 65000, tags: { Name: rs.id } });
+    const association = coin(0.8) ? `aws_vpc_route_server_vpc_association.${tfName(rs.id)}` : undefined;
+    if (association) put('aws_vpc_route_server_vpc_association', tfName(rs.id), { route_server_id: serverId, vpc_id: vpcRef(rs.vpc) });
+    for (const p of (net.routeServerPropagations ?? []).filter((x) => x.server === rs.id)) {
+      const table = net.routeTables.find((t) => t.id === p.table)!;
+      const tableId = table.main ? vpcRef(table.vpc, coin() ? 'main_route_table_id' : 'default_route_table_id') : r('aws_route_table', table.id);
+      put('aws_vpc_route_server_propagation', `${tfName(p.table)}_${tfName(rs.id)}`, {
+        route_server_id: serverId, route_table_id: tableId, ...(association ? { depends_on: [association] } : {}),
+      });
+    }
   }
   return { provider: { aws: providers }, resource };
 }
