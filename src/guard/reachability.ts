@@ -153,6 +153,8 @@ export class Reachability {
   private readonly arrivalCache = new Map<string, Arrival[]>();
   private readonly probeCache = new Map<string, { arrivals: Arrival[]; drops: Drop[] }>();
   private readonly zoneEntryCache = new Map<string, { id: string; tables: TransitRouteTableNode[] }[]>();
+  /** `unplacedEntries`, found once. */
+  private unplaced?: { id: string; what: string; tables: TransitRouteTableNode[] }[];
   private readonly allArrivalCache = new Map<string, Arrival[]>();
   /** Whether the graph is a prefecture's (a hub, or two member codes): SC-1 then walks every member subnet with `allArrivals`. */
   private readonly members: boolean;
@@ -480,6 +482,42 @@ export class Reachability {
             'remove the gateway route table association of the VPN gateway (ingress routing), so that what enters is delivered by the local route', headers, step, []);
         }
       }
+    }, headers);
+  }
+
+  /**
+   * Where networks the guard cannot place enter the transit gateways (semantics §5): a VPN attachment without a known zone
+   * label, a peering attachment of the output (the peer gateway's networks), and an attachment named by id whose associated
+   * route tables carry no one zone label. Each with what it is, in words, and the tables it is associated with; in id order.
+   */
+  public unplacedEntries(): readonly { id: string; what: string; tables: TransitRouteTableNode[] }[] {
+    if (this.unplaced) return this.unplaced;
+    const out: { id: string; what: string; tables: TransitRouteTableNode[] }[] = [];
+    for (const a of nodesOf(this.graph, 'transit-attachment')) {
+      const tables = this.tablesOfAttachment.get(a.id) ?? [];
+      if (a.kind === 'vpn' && !(a.zone && ZONES.has(a.zone))) out.push({ id: a.id, what: `VPN ${this.name(a.id)} (no known jichitai:zone label)`, tables });
+      else if (a.kind === 'peering') out.push({ id: a.id, what: `transit gateway peering attachment ${this.name(a.id)} (the peer gateway's networks)`, tables });
+    }
+    const tables = nodesOf(this.graph, 'transit-route-table');
+    const external = new Set(tables.flatMap((t) => t.associations.filter((r) => r.kind === 'external').map((r) => describeRef(r))));
+    for (const id of external) {
+      if (this.declaredZone({ kind: 'external', value: id }) !== undefined) continue;
+      out.push({
+        id,
+        what: `transit gateway attachment ${id} (outside the synthesized output; its route tables carry no one zone label)`,
+        tables: tables.filter((t) => t.associations.some((r) => r.kind === 'external' && r.value === id)),
+      });
+    }
+    this.unplaced = out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return this.unplaced;
+  }
+
+  /** Where every header goes when it enters at one of the `unplacedEntries` (as from a zone, semantics §5). */
+  public probeFromEntry(entry: { readonly id: string; readonly tables: readonly TransitRouteTableNode[] }): { arrivals: Arrival[]; drops: Drop[] } {
+    const headers = this.everyHeader();
+    return this.probe(`entry ${entry.id}`, (walk) => {
+      const step: Step = { node: entry.id, kind: 'attachment', detail: 'unplaced' };
+      for (const table of entry.tables) this.routeTransit(walk, entry.id, table, headers, step, []);
     }, headers);
   }
 

@@ -175,6 +175,28 @@ export function inboundFindings(
       });
     }
   }
+  return inboundFrom(ctx, rule, sources, segment, subject, fix, onlyUnknown);
+}
+
+/**
+ * What enters the transit gateways from networks the guard cannot place (`Reachability.unplacedEntries`: a VPN without a
+ * known zone label, a peering attachment, an attachment by id whose tables carry no zone label) counts as anything, the
+ * internet included (fail closed, semantics §5 and §10): its arrivals at subnets of the segment, worded as
+ * `inboundFindings` words a zone's.
+ */
+export function unplacedInboundFindings(ctx: GuardContext, rule: GuardRule, segment: Segment, subject: Bilingual, fix: Bilingual): Finding[] {
+  const sources: InboundSource[] = ctx.reach.unplacedEntries().map((entry) => ({
+    kind: `entry ${entry.id}`,
+    from: { en: `traffic entering through ${entry.what}`, ja: `${jaOrEn(entry.what)}から入る通信が` },
+    arrivals: () => ctx.reach.probeFromEntry(entry).arrivals,
+  }));
+  return inboundFrom(ctx, rule, sources, segment, subject, fix, false);
+}
+
+/** The findings of inbound sources at subnets of a segment (`inboundFindings`, `unplacedInboundFindings`). */
+function inboundFrom(
+  ctx: GuardContext, rule: GuardRule, sources: readonly InboundSource[], segment: Segment, subject: Bilingual, fix: Bilingual, onlyUnknown: boolean,
+): Finding[] {
   const reported = new Set<string>();
   const out: Finding[] = [];
   // A path the guard cannot follow reaches every subnet (semantics §9, the critical rules): with subnets of the segment

@@ -3,6 +3,7 @@ import { Segment, SEGMENT_JA, SEGMENT_TAG_KEY } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { deref, nodesOf, TransitAttachmentNode, VpcNode } from '../graph';
 import { jaOrEn } from '../ja-engine';
+import { unplacedInboundFindings } from './paths';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardRule, Severity } from '../rule';
 import { nameOf, segmentOf } from '../topology';
 
@@ -139,6 +140,15 @@ export const GUARD1: GuardRule = {
             `VPC にタグ ${SEGMENT_TAG_KEY} = MY_NUMBER | LGWAN | INTERNET を付ける（フェイルクローズ: ガードは推測しない）`)));
       }
     }
+    // What enters the transit gateways from a network the guard cannot place counts as anything, the internet included.
+    const placeIt = bi('tag the VPN connection (or the transit gateway route table an attachment named by id is associated with) jichitai:zone = LGWAN_WAN or '
+      + 'SECURITY_CLOUD, or give its route table no route toward the My Number and LGWAN segments (blackhole them)',
+    'VPN 接続（または ID で指定したアタッチメントを関連付けた Transit Gateway ルートテーブル）にタグ jichitai:zone = LGWAN_WAN または SECURITY_CLOUD を付けるか、'
+      + 'そのルートテーブルにマイナンバー利用事務系・LGWAN接続系へのルートを置かない（ブラックホールにする）');
+    findings.push(
+      ...unplacedInboundFindings(ctx, this, Segment.MY_NUMBER, bi('this My Number subnet', 'このマイナンバー利用事務系のサブネット'), placeIt),
+      ...unplacedInboundFindings(ctx, this, Segment.LGWAN, bi('this LGWAN subnet', 'この LGWAN接続系のサブネット'), placeIt),
+    );
     if (ctx.emptyIsError !== false && nodesOf(ctx.graph, 'vpc').length === 0 && nodesOf(ctx.graph, 'subnet').length === 0) {
       findings.push(finding(this, ctx.scope ?? '(guarded scope)',
         bi('the guarded scope holds no VPC and no subnet: there is nothing to check, which is not a pass',
