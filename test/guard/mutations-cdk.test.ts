@@ -653,6 +653,16 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // What is behind a VPN without a zone label may be anything, the internet included (fail closed).
+    name: 'a VPN on the transit gateway without a zone label, associated with the LGWAN WAN\'s transit route table',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const vpn = new ec2.CfnVPNConnection(stack, 'MutVpn', { transitGatewayId: net.transitGatewayId, customerGatewayId: 'cgw-0123456789abcdef0', type: 'ipsec.1' });
+      new ec2.CfnTransitGatewayRouteTableAssociation(stack, 'MutVpnAssociation', { transitGatewayRouteTableId: transitTable(net, 'LGWAN_WAN'), transitGatewayAttachmentId: vpn.ref });
+    },
+  },
+  {
     name: 'an unlabelled VPC in the guarded stack',
     rule: 'GUARD-1',
     models: ALL,
