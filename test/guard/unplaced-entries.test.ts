@@ -41,7 +41,8 @@ const vpn = (zone?: string) => ({
   ...associate({ Ref: 'Vpn' }),
 });
 
-const findings = (g: TopologyGraph, rule: string) => checkTopology(g, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === rule).map(formatFinding);
+const findings = (g: TopologyGraph, rule: string) => checkTopology(g, { model: NetworkModel.ALPHA })
+  .filter((f) => f.ruleId === rule).map(formatFinding);
 
 describe('unplaced transit gateway entries (GUARD-1)', () => {
   test('a VPN without a zone label whose table reaches a My Number subnet: refused, naming the entry and the path', () => {
