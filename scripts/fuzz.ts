@@ -1,7 +1,7 @@
 /**
  * Long fuzz runs, two suites:
  *
- * - `oracle` (the default): the guard's verdicts MN-1, MN-2, LG-1, MN-3, MN-4 and SC-1 (path part) against the brute-force oracle of
+ * - `oracle` (the default): the guard's verdicts MN-1, MN-2, LG-1, MN-3, MN-4, SC-1 and GUARD-1 (path parts) against the brute-force oracle of
  *   test/oracle/ (test/guard/oracle-property.test.ts), on random topologies of both engines.
  *
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts [--cases N] [--seed S] [--engine cloudformation|terraform]

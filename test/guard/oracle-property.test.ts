@@ -1,5 +1,5 @@
 /**
- * The guard's verdicts MN-1, MN-2, LG-1, MN-3, MN-4 and SC-1's path part against the brute-force oracle of test/oracle/ (written from
+ * The guard's verdicts MN-1, MN-2, LG-1, MN-3, MN-4 and the path parts of SC-1 and GUARD-1 against the brute-force oracle of test/oracle/ (written from
  * docs/guard-semantics.md, not from the guard), on random topologies rendered for each engine.
  *
  * ORACLE_CASES (default 600 per engine: `npm test` stays quick; CI sets 5000 in .ci/run) and ORACLE_SEED (default below, printed in the tally) choose the run. A

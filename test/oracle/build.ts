@@ -122,6 +122,18 @@ export class NetBuilder {
     return this;
   }
 
+  /** A transit gateway peering attachment of the output, to a gateway outside it (§5). */
+  tgwPeering(id: string, tgw: string): this {
+    (this.net.tgwPeerings ??= []).push({ id, tgw });
+    return this;
+  }
+
+  /** An attachment the output does not hold, named by its literal id in associations and routes (§5). */
+  literalAttachment(id: string): this {
+    (this.net.literalAttachments ??= []).push({ id });
+    return this;
+  }
+
   /** A transit route table; `implicit` names the gateway's implicit default table (Terraform). */
   tgwTable(id: string, tgw: string, opts: { associations?: string[]; propagations?: string[] } = {}): this {
     this.net.tgwRouteTables.push({ id, tgw, associations: opts.associations ?? [], propagations: opts.propagations ?? [] });

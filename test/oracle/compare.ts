@@ -1,6 +1,7 @@
 /**
  * The comparison the property test, the regression replay and scripts/fuzz.ts share: render a network for its engine,
- * run the guard, and compare its verdicts for the oracle's rules (ORACLE_RULES: MN-1, MN-2, LG-1, MN-3, MN-4, SC-1) with the oracle's.
+ * run the guard, and compare its verdicts for the oracle's rules (ORACLE_RULES: MN-1, MN-2, LG-1, MN-3, MN-4, SC-1, and
+ * GUARD-1's path part as 'GUARD-1/unplaced') with the oracle's.
  * The guard runs with model ALPHA (LG-1 and MN-4 apply to it; MN-1, MN-2, MN-3 and SC-1 to every model).
  *
  * This file (not the oracle) is the one place that imports the guard.
@@ -43,6 +44,16 @@ function sc1NotAPath(f: { ruleId: string; message: string }): boolean {
   return f.ruleId === 'SC-1' && !SC1_PATH.test(f.message) && SC1_NOT_A_PATH.some((re) => re.test(f.message));
 }
 
+/**
+ * GUARD-1's path part (§10, last clause: what enters at an unplaced entry, §5, reaches My Number or LGWAN) is compared as
+ * the pseudo-rule 'GUARD-1/unplaced'. The guard words these findings "traffic entering through <entry> reaches … / may
+ * reach …"; every other GUARD-1 finding (unresolved values, bridges, …) is not the oracle's and stays out, as before.
+ */
+const UNPLACED_PREFIX = 'traffic entering through ';
+function unplacedPath(f: { ruleId: string; message: string }): boolean {
+  return f.ruleId === 'GUARD-1' && f.message.startsWith(UNPLACED_PREFIX);
+}
+
 /** The guard's verdicts for the compared rules on a rendered network. */
 export function guardVerdicts(net: Network): { verdicts: Set<OracleRule>; findings: string[] } {
   const graph = net.engine === 'cloudformation'
@@ -51,8 +62,10 @@ export function guardVerdicts(net: Network): { verdicts: Set<OracleRule>; findin
   const findings = checkTopology(graph, { model: NetworkModel.ALPHA });
   const wanted = new Set<string>([...ORACLE_RULES, 'GUARD-1']);
   const relevant = findings.filter((f) => wanted.has(f.ruleId) && !sc1NotAPath(f));
+  const verdicts = new Set(relevant.map((f) => f.ruleId).filter((id): id is OracleRule => (ORACLE_RULES as readonly string[]).includes(id)));
+  if (relevant.some(unplacedPath)) verdicts.add('GUARD-1/unplaced');
   return {
-    verdicts: new Set(relevant.map((f) => f.ruleId).filter((id): id is OracleRule => (ORACLE_RULES as readonly string[]).includes(id))),
+    verdicts,
     findings: relevant.map((f) => `${f.ruleId}: ${(f as unknown as { message?: string }).message ?? JSON.stringify(f)}`),
   };
 }

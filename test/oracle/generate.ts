@@ -17,7 +17,8 @@
  * One network in four lets a VPN gateway propagate its routes into one or two route tables of its VPC (§4; see
  * VgwPropGene), which matters only where the network has a VPN gateway: the other networks are the ones they were.
  * One network in six lets a VPC Route Server propagate into one or two route tables of any segment (§4; see
- * RouteServerGene), drawn last as well.
+ * RouteServerGene), drawn last as well. One network in eight gets a transit gateway peering attachment or an attachment
+ * by literal id (§5: unplaced entries, beside the VPNs without a zone label; see UnplacedGene), drawn last too.
  *
  * Sizes stay small (≤ 4 VPCs and the hub, ≤ 10 subnets and the hub's 2, ≤ 25 VPC routes) so that the brute-force oracle
  * stays fast.
@@ -134,6 +135,20 @@ interface VgwPropGene { pair: number }
  */
 interface RouteServerGene { table: number }
 
+/**
+ * An unplaced entry besides the unlabelled VPNs the VpnGene already makes (§5 "Entering from a network the guard cannot
+ * place"): kind 0 a transit gateway peering attachment (assoc 0: no explicit association, the gateway's default), kind 1
+ * an attachment by literal id, always associated explicitly (tables[assoc]; the model labels no table, so it is unplaced).
+ * `inward`: a static route in the entry's explicit table toward a VPC attachment, so that what enters often gets
+ * somewhere; `outward`: a static route in any table toward the entry (§5: an unknown next hop).
+ */
+interface UnplacedGene {
+  kind: number;
+  assoc: number;
+  inward: { dest: DestGene; att: number } | null;
+  outward: { table: number; dest: DestGene } | null;
+}
+
 export interface Genes {
   vpcs: VpcGene[];
   subnets: SubnetGene[];
@@ -159,6 +174,8 @@ export interface Genes {
   /** Empty in three networks of four, which then have no route propagation (as before propagations existed). */
   vgwProps: VgwPropGene[];
   routeServers: RouteServerGene[];
+  /** Empty in seven networks of eight, which then have no peering attachment or attachment by id. */
+  unplaced: UnplacedGene[];
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -283,6 +300,20 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
       { weight: 5, arbitrary: fc.constant([]) },
       { weight: 1, arbitrary: fc.array(fc.record({ table: nat(15) }), { minLength: 1, maxLength: 2 }) },
     ),
+    // Last, so that every gene before it is drawn as before it existed. One network in eight (only those with a transit
+    // gateway get anything).
+    unplaced: fc.oneof(
+      { weight: 7, arbitrary: fc.constant([]) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.record({
+          kind: nat(1),
+          assoc: nat(3),
+          inward: fc.option(fc.record({ dest: destGene(6), att: nat(7) }), { freq: 2 }),
+          outward: fc.option(fc.record({ table: nat(7), dest: destGene(6) }), { freq: 3 }),
+        }), { minLength: 1, maxLength: 2 }),
+      },
+    ),
   });
 }
 
@@ -330,7 +361,37 @@ class Decoder {
     for (const ps of g.portSplits) this.addPortSplit(ps);
     for (const p of g.vgwProps) this.addVgwPropagation(p);
     for (const r of g.routeServers) this.addRouteServerPropagation(r);
+    for (const u of g.unplaced) this.addUnplaced(u);
     return net;
+  }
+
+  /** A peering attachment or an attachment by id (UnplacedGene), on the network's transit gateway if it has one. */
+  private addUnplaced(u: UnplacedGene): void {
+    const net = this.net;
+    if (net.transitGateways.length === 0) return;
+    // Tables a template can name: in CloudFormation not the implicit default table.
+    const tables = net.tgwRouteTables.filter((t) => !(this.cfn && t.implicit));
+    let id: string;
+    let own: TgwRouteTable | undefined;
+    if (u.kind === 0) {
+      id = `tgwpeer${(net.tgwPeerings ??= []).length}`;
+      net.tgwPeerings.push({ id, tgw: 'tgw0' });
+      if (u.assoc > 0 && tables.length > 0) own = tables[(u.assoc - 1) % tables.length];
+    } else {
+      if (tables.length === 0) return;
+      const n = (net.literalAttachments ??= []).length;
+      id = `tgw-attach-0${(0x5e11000000000000n + BigInt(n)).toString(16)}`;
+      net.literalAttachments.push({ id });
+      own = tables[u.assoc % tables.length];
+    }
+    own?.associations.push(id);
+    const atts = net.tgwAttachments;
+    if (u.inward && own && atts.length > 0) {
+      net.tgwRoutes.push({ table: own.id, destination: this.dest(u.inward.dest), target: atts[u.inward.att % atts.length].id });
+    }
+    if (u.outward && tables.length > 0) {
+      net.tgwRoutes.push({ table: tables[u.outward.table % tables.length].id, destination: this.dest(u.outward.dest), target: id });
+    }
   }
 
   /** A route server's propagation into a table (RouteServerGene), once per table; the server is its VPC's, made if missing. */

@@ -59,6 +59,13 @@ export interface Network {
   routeServers?: RouteServer[];
   /** Route propagation from a VPC Route Server into a VPC route table (§4). Absent means none. */
   routeServerPropagations?: RouteServerPropagation[];
+  /** Transit gateway peering attachments of the output (§5: unplaced entries, unknown next hops). Absent means none. */
+  tgwPeerings?: TgwPeeringAttachment[];
+  /**
+   * Attachments outside the output, named by literal id in transit table associations and routes (§5). Absent means none.
+   * The model labels no transit route table, so each is an unplaced entry and an unknown next hop.
+   */
+  literalAttachments?: LiteralAttachment[];
   /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
   renderSeed: number;
 }
@@ -218,12 +225,27 @@ export interface TgwVpnAttachment {
   zone?: Zone;
 }
 
+/**
+ * A transit gateway peering attachment (AWS::EC2::TransitGatewayPeeringAttachment, aws_ec2_transit_gateway_peering_attachment)
+ * to a gateway outside the output. AWS lets a peering attachment neither propagate nor be propagated, so the generator
+ * never puts one in a table's `propagations`.
+ */
+export interface TgwPeeringAttachment {
+  id: string;
+  tgw: string;
+}
+
+/** An attachment the output does not hold, by its literal id (`tgw-attach-…`): it exists only where a table names it. */
+export interface LiteralAttachment {
+  id: string;
+}
+
 export interface TgwRouteTable {
   id: string;
   tgw: string;
   /** The gateway's implicit default table (Terraform association_default_route_table_id); never rendered as a resource. */
   implicit?: boolean;
-  /** Attachment ids (VPC or VPN) explicitly associated. */
+  /** Attachment ids (VPC, VPN, peering or literal) explicitly associated. */
   associations: string[];
   /** Attachment ids (VPC or VPN) explicitly propagating. */
   propagations: string[];
@@ -232,7 +254,7 @@ export interface TgwRouteTable {
 export interface TgwRoute {
   table: string;
   destination: string;
-  /** An attachment id (VPC or VPN), or a blackhole. */
+  /** An attachment id (VPC, VPN, peering or literal), or a blackhole. */
   target: string | 'blackhole';
 }
 
@@ -303,8 +325,22 @@ export function emptyNetwork(engine: Engine): Network {
     vgwPropagations: [],
     routeServers: [],
     routeServerPropagations: [],
+    tgwPeerings: [],
+    literalAttachments: [],
     renderSeed: 0,
   };
+}
+
+/**
+ * A `jichitai:zone` value that names no zone the guard knows (§5: such a VPN is an unplaced entry, like one without the tag).
+ * The renderers write it on some unlabelled VPN connections, picked by `otherZoneLabel` from a stream of its own, so that
+ * the choice moves none of the renderers' other spellings.
+ */
+export const OTHER_ZONE = 'PARTNER_NETWORK';
+export function otherZoneLabel(net: Network, vpnId: string): boolean {
+  const i = net.vpnAttachments.findIndex((v) => v.id === vpnId);
+  const rnd = prng((net.renderSeed ^ 0x5bd1e995) + i);
+  return rnd() < 0.3;
 }
 
 /** A small deterministic PRNG (mulberry32) for the renderers' spelling choices. */

@@ -1,5 +1,5 @@
 /**
- * A brute-force reference for the guard's verdicts MN-1, MN-2, LG-1, MN-3, MN-4 and the path part of SC-1, written only from
+ * A brute-force reference for the guard's verdicts MN-1, MN-2, LG-1, MN-3, MN-4 and the path parts of SC-1 and GUARD-1, written only from
  * docs/guard-semantics.md (cited below as §n). Independent of src/ on purpose.
  *
  * Method: split each address family into atoms (the classes every literal prefix of the network and the internet
@@ -25,12 +25,21 @@
  * and β′) subnet at a hub subnet is a way out like the internet, SECURITY_CLOUD or unknown, and so for MN-4's reached
  * subnet; a hub subnet's arrival at a My Number (MN-1) or LGWAN (LG-1, every model) subnet, or its unknown end while one
  * is present (§9), is a way in like what enters from SECURITY_CLOUD. With a hub, SC-1 applies whatever the codes present.
+ *
+ * GUARD-1's path part (§10, last clause) is compared as the pseudo-rule 'GUARD-1/unplaced': what enters at the unplaced
+ * entries (§5: an unlabelled VPN attachment, a transit gateway peering attachment, an attachment by id whose tables carry
+ * no zone label) is walked like what enters from a zone, and counts when it arrives in My Number or LGWAN, or ends
+ * unknown while such a subnet is present.
  */
 import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
 import { NaclEntry, Network, Protocol, Segment, SgRule, Subnet, Zone } from './network';
 
-export type OracleRule = 'MN-1' | 'MN-2' | 'LG-1' | 'MN-3' | 'MN-4' | 'SC-1';
-export const ORACLE_RULES: readonly OracleRule[] = ['MN-1', 'MN-2', 'LG-1', 'MN-3', 'MN-4', 'SC-1'];
+/**
+ * 'GUARD-1/unplaced' is no rule of its own: it is the part of GUARD-1 that is a path (§10 GUARD-1, last clause; §5
+ * "Entering from a network the guard cannot place"), which compare.ts reads off the guard's GUARD-1 findings.
+ */
+export type OracleRule = 'MN-1' | 'MN-2' | 'LG-1' | 'MN-3' | 'MN-4' | 'SC-1' | 'GUARD-1/unplaced';
+export const ORACLE_RULES: readonly OracleRule[] = ['MN-1', 'MN-2', 'LG-1', 'MN-3', 'MN-4', 'SC-1', 'GUARD-1/unplaced'];
 
 export interface OracleResult {
   readonly verdicts: Set<OracleRule>;
@@ -127,6 +136,8 @@ interface Hop {
 const T_BLACKHOLE = 0;
 const T_VPC = 1;
 const T_VPN = 2;
+/** A peering attachment, or an attachment by id whose tables carry no zone label (§5: unknown). */
+const T_UNKNOWN = 3;
 
 interface TgwHop {
   readonly k: number;
@@ -367,6 +378,7 @@ class Oracle {
     for (const why of this.internetMeetsWan(arrivals)) add('LG-1', why);
     for (const { rule, why } of this.fromSecurityCloud()) add(rule, why);
     for (const { rule, why } of this.fromHub(arrivals)) add(rule, why);
+    for (const why of this.fromUnplaced()) add('GUARD-1/unplaced', why);
 
     // §10 MN-4: a subnet T of another segment than MY_NUMBER and INTERNET at which some My Number subnet has an
     // arrival has itself an arrival at the internet, SECURITY_CLOUD, a hub subnet or unknown. No firewall is an excuse
@@ -458,27 +470,7 @@ class Oracle {
       const nP = w.pp.length;
       this.walkFamily(family, out, coverSide, (push) => {
         for (const vpn of net.vpnAttachments) {
-          if (vpn.zone !== zone) continue;
-          for (const tb of this.associatedTables(vpn.id, vpn.tgw)) {
-            for (let dst = 0; dst < nA; dst++) {
-              for (const th of this.tgwLookup(tb, family, dst)) {
-                // Back out to a zone (the same one or another): not an arrival at a subnet. A VPN without a zone tag is
-                // unknown (§5), which the critical rules count as reaching every subnet (§9); the whole-block test
-                // (cover) does not see it, MN-3 reads the unknown end itself (§10).
-                if (th.k === T_VPN && !th.zone) {
-                  out.unknown ??= `${zone} → vpn ${vpn.id} → ${tb} → ${th.label} (no zone tag) [${this.packet(family, 0, dst, 0)}]`;
-                }
-                if (th.k !== T_VPC) continue;
-                // Enters the VPC at every subnet of the attachment, without a NACL on arrival (§6).
-                for (const z of th.subnets!) {
-                  const how = `${zone} → vpn ${vpn.id} → ${tb} → ${th.label} at ${this.subnets[z].id}`;
-                  for (let src = 0; src < nA; src++) {
-                    for (let pp = 0; pp < nP; pp++) push(z, src, dst, pp, how);
-                  }
-                }
-              }
-            }
-          }
+          if (vpn.zone === zone) this.enterTransit(family, out, push, this.associatedTables(vpn.id, vpn.tgw), `${zone} → vpn ${vpn.id}`);
         }
       });
       for (const g of net.vpnGateways) {
@@ -505,6 +497,75 @@ class Oracle {
       }
     }
     return out;
+  }
+
+  /**
+   * Packets of every source address, destination, protocol and port entering a transit gateway at one attachment, routed
+   * by its associated tables `tables` (§5 "Entering from a zone", and from an unplaced entry): into a VPC at every subnet
+   * of the next hop's attachment (no NACL on arrival, §6); out to a VPN without a zone label, a peering attachment or an
+   * attachment by id whose tables carry none: unknown (§5), which the critical rules count as reaching every subnet (§9);
+   * the whole-block test (cover) does not see it, MN-3 reads the unknown end itself (§10). Back out to a labelled zone:
+   * not an arrival at a subnet.
+   */
+  private enterTransit(family: Family, out: Arrivals, push: (x: number, src: number, dst: number, pp: number, how: string) => void,
+    tables: string[], entry: string): void {
+    const w = this.worlds[family];
+    const nA = w.count;
+    const nP = w.pp.length;
+    for (const tb of tables) {
+      for (let dst = 0; dst < nA; dst++) {
+        for (const th of this.tgwLookup(tb, family, dst)) {
+          if ((th.k === T_VPN && !th.zone) || th.k === T_UNKNOWN) {
+            out.unknown ??= `${entry} → ${tb} → ${th.label} [${this.packet(family, 0, dst, 0)}]`;
+          }
+          if (th.k !== T_VPC) continue;
+          for (const z of th.subnets!) {
+            const how = `${entry} → ${tb} → ${th.label} at ${this.subnets[z].id}`;
+            for (let src = 0; src < nA; src++) {
+              for (let pp = 0; pp < nP; pp++) push(z, src, dst, pp, how);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The unplaced entries of §5 ("Entering from a network the guard cannot place") with their associated tables: a VPN
+   * attachment without a known zone label (the model's `zone` is absent; the renderers write no tag or another value), a
+   * transit gateway peering attachment of the output, an attachment by id (its tables carry no zone label: the model
+   * labels none).
+   */
+  private unplacedEntries(): { label: string; tables: string[] }[] {
+    const net = this.net;
+    return [
+      ...net.vpnAttachments.filter((v) => !v.zone).map((v) => ({ label: `vpn ${v.id} (no zone label)`, tables: this.associatedTables(v.id, v.tgw) })),
+      ...(net.tgwPeerings ?? []).map((p) => ({ label: `peering attachment ${p.id}`, tables: this.associatedTables(p.id, p.tgw) })),
+      ...(net.literalAttachments ?? []).map((a) => ({ label: `attachment ${a.id} (by id)`, tables: this.associatedTables(a.id, undefined) })),
+    ];
+  }
+
+  /**
+   * §10 GUARD-1, last clause: what enters at an unplaced entry (every source address, protocol and port, §5) has an
+   * arrival at a My Number or LGWAN subnet, or an unknown end while such a subnet is present (§9). The verdict is whether
+   * any entry does, so one walk from all entries together decides it (arrivals only add up).
+   */
+  private fromUnplaced(): string[] {
+    const entries = this.unplacedEntries().filter((e) => e.tables.length > 0);
+    if (entries.length === 0) return [];
+    const out = noArrivals();
+    for (const family of [4, 6] as const) {
+      this.walkFamily(family, out, undefined, (push) => {
+        for (const e of entries) this.enterTransit(family, out, push, e.tables, e.label);
+      });
+    }
+    const guarded = (t: number) => this.segment(t) === 'MY_NUMBER' || this.segment(t) === 'LGWAN';
+    const why: string[] = [];
+    for (const [t, how] of out.subnets) if (guarded(t)) why.push(`entering (§5) reaches ${this.segment(t)} subnet ${this.subnets[t].id} (${how})`);
+    if (out.unknown !== undefined && this.subnets.some((_, t) => guarded(t))) {
+      why.push(`entering (§5) reaches unknown, which reaches every My Number and LGWAN subnet (${out.unknown})`);
+    }
+    return why;
   }
 
   private packet(family: Family, src: number, dst: number, pp: number): string {
@@ -660,6 +721,10 @@ class Oracle {
       for (const tb of this.associatedTables(att.id, g.id)) {
         for (const th of this.tgwLookup(tb, family, dst)) {
           if (th.k === T_BLACKHOLE) continue;
+          if (th.k === T_UNKNOWN) {
+            unknown(`${h.label} → ${tb} → ${th.label}`);
+            continue;
+          }
           if (th.k === T_VPN) {
             zoneEnd(th.zone, `${h.label} → ${tb} → ${th.label}`);
             continue;
@@ -671,11 +736,14 @@ class Oracle {
     }
   }
 
-  /** §5: the transit route tables an attachment is associated with. */
-  private associatedTables(attId: string, tgwId: string): string[] {
+  /**
+   * §5: the transit route tables an attachment is associated with. An attachment by id (`tgwId` undefined) has only the
+   * associations the output writes: whether its gateway associated it by default is not in the output.
+   */
+  private associatedTables(attId: string, tgwId: string | undefined): string[] {
     const net = this.net;
     const explicit = net.tgwRouteTables.filter((t) => t.associations.includes(attId) && !(this.cfn && t.implicit)).map((t) => t.id);
-    if (explicit.length > 0) return explicit;
+    if (explicit.length > 0 || tgwId === undefined) return explicit;
     const g = net.transitGateways.find((t) => t.id === tgwId)!;
     const att = net.tgwAttachments.find((a) => a.id === attId);
     const tfOff = !this.cfn && att?.defaultAssociation === false;
@@ -785,6 +853,8 @@ class Oracle {
       const vpcAtt = net.tgwAttachments.find((a) => a.id === att);
       if (vpcAtt) return { k: T_VPC, subnets: vpcAtt.subnets.map((s) => this.subnet(s)), label: `attachment ${att}` };
       const vpn = net.vpnAttachments.find((a) => a.id === att);
+      if ((net.tgwPeerings ?? []).some((p) => p.id === att)) return { k: T_UNKNOWN, label: `peering attachment ${att}` };
+      if ((net.literalAttachments ?? []).some((a) => a.id === att)) return { k: T_UNKNOWN, label: `attachment ${att} (by id, no zone label)` };
       if (!vpn) throw new Error(`unknown attachment ${att}`);
       return { k: T_VPN, zone: vpn.zone, label: `vpn ${att}` };
     };

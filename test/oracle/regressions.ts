@@ -1,6 +1,6 @@
 /**
  * Networks replayed by test/guard/oracle-regressions.test.ts with the same comparison as the property test (the
- * guard's verdicts for MN-1, MN-2, LG-1, MN-3, MN-4 and SC-1's path part must equal the oracle's).
+ * guard's verdicts for MN-1, MN-2, LG-1, MN-3, MN-4 and the path parts of SC-1 and GUARD-1 must equal the oracle's).
  *
  * Every disagreement the property test or scripts/fuzz.ts ever found is kept here (`found: 'fuzz'`), shrunk, under a
  * name that says what it exercises. `found: 'pin'` entries are hand-written networks that pin a reading of
@@ -131,6 +131,18 @@ const internetIntoRouteServerTable = (engine: Network['engine'], dest: string) =
   .routeServer('rs', 'lg').serverPropagate('rtl', 'rs')
   .tgw('t').attach('ai', 't', 'inet', ['i']).attach('al', 't', 'lg', ['la'])
   .tgwTable('tt', 't', { associations: ['ai'] }).tgwRoute('tt', dest, 'al').net;
+
+/**
+ * A My Number VPC 10.0.0.0/16 (subnet m 10.0.1.0/24, attachment am), an LGWAN VPC 10.1.0.0/16 (subnet l 10.1.1.0/24,
+ * attachment al) and an Internet VPC 10.2.0.0/16 (subnet i 10.2.1.0/24, attachment ai) on transit gateway t (no default
+ * association or propagation); every subnet on its VPC's main table (local routes only), so no subnet sends anything
+ * across. Only what enters at the transit gateway gets anywhere.
+ */
+const threeSegmentsOnATransitGateway = (engine: Network['engine']) => new NetBuilder(engine)
+  .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24')
+  .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')
+  .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i', 'inet', '10.2.1.0/24')
+  .tgw('t').attach('am', 't', 'mn', ['m']).attach('al', 't', 'lg', ['l']).attach('ai', 't', 'inet', ['i']);
 
 export const REGRESSIONS: Regression[] = [
   ...(['cloudformation', 'terraform'] as const).flatMap((engine) => [
@@ -755,4 +767,53 @@ export const REGRESSIONS: Regression[] = [
     expected: ['MN-1', 'MN-2'],
     net: myNumberWithRouteServer('terraform', 'rtmain', renderSeed),
   })),
+
+  // --- what enters at an unplaced entry (§5 "Entering from a network the guard cannot place"; §10 GUARD-1, last clause) ---
+  // Compared as the pseudo-rule 'GUARD-1/unplaced' (compare.ts: the guard's GUARD-1 findings "traffic entering through …").
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
+    {
+      name: `unplaced-an-unlabelled-vpn-whose-table-propagates-my-number (${engine})`,
+      found: 'pin',
+      note: '§5: VPN x carries no jichitai:zone label, so it is an unplaced entry; packets of every source address, protocol and port '
+        + 'enter there and are routed by its table tx, which propagates the My Number attachment am: 10.0.0.0/16 → am, entered at m and '
+        + 'delivered there (its own block) ⇒ GUARD-1 (§10, last clause). No subnet routes anywhere, so nothing else.',
+      expected: ['GUARD-1/unplaced'],
+      net: threeSegmentsOnATransitGateway(engine).vpn('x', 't').tgwTable('tx', 't', { associations: ['x'], propagations: ['am'] }).net,
+    },
+    {
+      name: `unplaced-the-same-vpn-labelled-security-cloud-is-mn1-instead (${engine})`,
+      found: 'pin',
+      note: '§5: labelled SECURITY_CLOUD, x is a zone\'s entry, not an unplaced one: what enters from SECURITY_CLOUD arrives at the '
+        + 'My Number subnet m ⇒ MN-1 (§10), and no GUARD-1 path finding.',
+      expected: ['MN-1'],
+      net: threeSegmentsOnATransitGateway(engine).vpn('x', 't', 'SECURITY_CLOUD').tgwTable('tx', 't', { associations: ['x'], propagations: ['am'] }).net,
+    },
+    {
+      name: `unplaced-a-peering-attachment-whose-table-reaches-only-the-internet-segment (${engine})`,
+      found: 'pin',
+      note: '§5: the peering attachment p is an unplaced entry; its table tp propagates only the Internet attachment ai, so what '
+        + 'enters arrives at i alone (the Internet segment: not My Number or LGWAN) and the rest is dropped ⇒ nothing (§10 GUARD-1 asks '
+        + 'for a My Number or LGWAN arrival or an unknown end).',
+      expected: [],
+      net: threeSegmentsOnATransitGateway(engine).tgwPeering('p', 't').tgwTable('tp', 't', { associations: ['p'], propagations: ['ai'] }).net,
+    },
+    {
+      name: `unplaced-an-attachment-by-id-with-an-unlabelled-table (${engine})`,
+      found: 'pin',
+      note: '§5: tgw-attach-0123456789abcdef0 is not in the output and its only table tl carries no jichitai:zone label: an unplaced '
+        + 'entry. tl\'s static route 10.1.1.0/24 → al delivers what enters in the LGWAN subnet l ⇒ GUARD-1 (§10, last clause).',
+      expected: ['GUARD-1/unplaced'],
+      net: threeSegmentsOnATransitGateway(engine).literalAttachment('tgw-attach-0123456789abcdef0')
+        .tgwTable('tl', 't', { associations: ['tgw-attach-0123456789abcdef0'] }).tgwRoute('tl', '10.1.1.0/24', 'al').net,
+    },
+    {
+      name: `unplaced-an-unlabelled-vpn-whose-table-ends-unknown (${engine})`,
+      found: 'pin',
+      note: '§5: what enters at the unlabelled VPN x is routed by tx, whose 0.0.0.0/0 goes to the peering attachment p: unknown (§5 '
+        + 'next hop), which reaches every subnet (§9) while My Number and LGWAN subnets are present ⇒ GUARD-1 (§10, last clause).',
+      expected: ['GUARD-1/unplaced'],
+      net: threeSegmentsOnATransitGateway(engine).vpn('x', 't').tgwPeering('p', 't')
+        .tgwTable('tx', 't', { associations: ['x'] }).tgwRoute('tx', '0.0.0.0/0', 'p').net,
+    },
+  ]),
 ];

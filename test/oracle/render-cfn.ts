@@ -7,7 +7,7 @@
  * and the Terraform-only attachment flags. The oracle reads the network the same way (network.ts).
  */
 import { familyOf } from './addr';
-import { Network, prng, RouteTarget, SgRule } from './network';
+import { Network, OTHER_ZONE, otherZoneLabel, prng, RouteTarget, SgRule } from './network';
 import { implicitTableId } from './oracle';
 
 export interface CfnTemplate {
@@ -51,6 +51,7 @@ export function renderCloudFormation(net: Network): CfnTemplate {
     att: (id: string) => logical('TgwAttachment', id),
     vpn: (id: string) => logical('Vpn', id),
     tgwTable: (id: string) => logical('TgwRouteTable', id),
+    tgwPeer: (id: string) => logical('TgwPeering', id),
     pcx: (id: string) => logical('Peering', id),
     nacl: (id: string) => logical('Nacl', id),
     sg: (id: string) => logical('Sg', id),
@@ -170,10 +171,22 @@ export function renderCloudFormation(net: Network): CfnTemplate {
       CustomerGatewayId: ref(`${L.vpn(v.id)}CustomerGateway`),
       TransitGatewayId: ref(L.tgw(v.tgw)),
       StaticRoutesOnly: false,
-      Tags: v.zone ? [{ Key: ZONE_TAG, Value: v.zone }] : [],
+      Tags: v.zone ? [{ Key: ZONE_TAG, Value: v.zone }] : otherZoneLabel(net, v.id) ? [{ Key: ZONE_TAG, Value: OTHER_ZONE }] : [],
     });
   }
-  const attachmentRef = (id: string) => (net.tgwAttachments.some((a) => a.id === id) ? ref(L.att(id)) : getAtt(L.vpn(id), 'TransitGatewayAttachmentId'));
+  for (const p of net.tgwPeerings ?? []) {
+    put(L.tgwPeer(p.id), 'AWS::EC2::TransitGatewayPeeringAttachment', {
+      TransitGatewayId: ref(L.tgw(p.tgw)), PeerTransitGatewayId: 'tgw-0fedcba9876543210', PeerAccountId: '210987654321', PeerRegion: 'ap-northeast-3',
+    });
+  }
+  // An attachment the output does not hold is written as its literal id.
+  const literal = new Set((net.literalAttachments ?? []).map((a) => a.id));
+  const attachmentRef = (id: string) => {
+    if (net.tgwAttachments.some((a) => a.id === id)) return ref(L.att(id));
+    if ((net.tgwPeerings ?? []).some((p) => p.id === id)) return ref(L.tgwPeer(id));
+    if (literal.has(id)) return id;
+    return getAtt(L.vpn(id), 'TransitGatewayAttachmentId');
+  };
   for (const t of net.tgwRouteTables) {
     if (t.implicit || implicit.has(t.id)) continue;
     put(L.tgwTable(t.id), 'AWS::EC2::TransitGatewayRouteTable', { TransitGatewayId: ref(L.tgw(t.tgw)) });

@@ -6,7 +6,7 @@
  * the main table by main_route_table_id or default_route_table_id, and so on.
  */
 import { familyOf } from './addr';
-import { Network, prng, RouteTarget, Segment, SgRule } from './network';
+import { Network, OTHER_ZONE, otherZoneLabel, prng, RouteTarget, Segment, SgRule } from './network';
 import { implicitTableId } from './oracle';
 
 export interface TfJson {
@@ -165,11 +165,25 @@ export function renderTerraform(net: Network): TfJson {
       customer_gateway_id: r('aws_customer_gateway', v.id),
       transit_gateway_id: r('aws_ec2_transit_gateway', v.tgw),
       type: 'ipsec.1',
-      tags: v.zone ? { [ZONE_TAG]: v.zone } : { Name: v.id },
+      tags: v.zone ? { [ZONE_TAG]: v.zone } : otherZoneLabel(net, v.id) ? { [ZONE_TAG]: OTHER_ZONE } : { Name: v.id },
     });
   }
-  const attachmentRef = (id: string) => (net.tgwAttachments.some((a) => a.id === id)
-    ? r('aws_ec2_transit_gateway_vpc_attachment', id) : r('aws_vpn_connection', id, 'transit_gateway_attachment_id'));
+  for (const p of net.tgwPeerings ?? []) {
+    put('aws_ec2_transit_gateway_peering_attachment', tfName(p.id), {
+      transit_gateway_id: r('aws_ec2_transit_gateway', p.tgw),
+      peer_transit_gateway_id: 'tgw-0fedcba9876543210',
+      peer_account_id: '210987654321',
+      peer_region: 'ap-northeast-3',
+    });
+  }
+  // An attachment the output does not hold is written as its literal id.
+  const literal = new Set((net.literalAttachments ?? []).map((a) => a.id));
+  const attachmentRef = (id: string) => {
+    if (net.tgwAttachments.some((a) => a.id === id)) return r('aws_ec2_transit_gateway_vpc_attachment', id);
+    if ((net.tgwPeerings ?? []).some((p) => p.id === id)) return r('aws_ec2_transit_gateway_peering_attachment', id);
+    if (literal.has(id)) return id;
+    return r('aws_vpn_connection', id, 'transit_gateway_attachment_id');
+  };
   const implicitOf = new Map(net.transitGateways.map((g) => [implicitTableId(g.id), g.id]));
   const tableRef = (id: string) => {
     const g = implicitOf.get(id);
