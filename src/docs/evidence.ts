@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 104, cases: 290 },
-  cdktf: { mutations: 112, cases: 311 },
+  cdk: { mutations: 105, cases: 291 },
+  cdktf: { mutations: 113, cases: 312 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

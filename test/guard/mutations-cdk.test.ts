@@ -228,6 +228,15 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // The proxy's subnet reaches the breakout for the proxy: anything else placed there may be a server using that way out.
+    name: 'an EC2 instance placed beside the α′ forward proxy (in its subnet)',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new ec2.CfnInstance(stack, 'MutBeside', { imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.lgwan, 'proxy-1').ref });
+    },
+  },
+  {
     name: 'a network interface placed in the α′ breakout NAT gateway subnet (its route goes straight to the internet gateway)',
     rule: 'AP-1',
     models: [NetworkModel.ALPHA_PRIME],

@@ -110,3 +110,14 @@ describe('AP-1 / IN-1: the egress chain\'s own subnets hold nothing else', () =>
       + '.* reaches the internet .*→ igw Internet/InternetGateway\\. Fix: move SampleCity-beta-prime/Placed'))]);
   });
 });
+
+describe('AP-7: a forward proxy\'s subnet holds the proxy only', () => {
+  test('α′: an instance placed beside the tenant proxy uses the breakout as the proxy does: AP-7 names it; the untouched example passes', () => {
+    const { app, stack, network } = buildCdkExample('alpha-prime');
+    const subnet = network.lgwan.node.findAll().find((c) => c instanceof ec2.CfnSubnet && c.node.path.includes('/Subnet-proxy-1')) as ec2.CfnSubnet;
+    new ec2.CfnInstance(stack, 'Beside', { imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet.ref });
+    expect(() => app.synth()).toThrow(new RegExp('AP-7 error \\(ローカルブレイクアウトの利用端末\\): this LGWAN subnet reaches .*, and the guard cannot tell that it holds only terminal pools '
+      + '.* it holds a forward proxy, but also SampleCity-alpha-prime/Beside \\(AWS::EC2::Instance\\) \\(fail closed\\)'));
+    expect(() => buildCdkExample('alpha-prime').app.synth()).not.toThrow();
+  });
+});

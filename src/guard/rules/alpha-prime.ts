@@ -1,5 +1,5 @@
 import { parsePrefix } from '../address-space';
-import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
+import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, UserDataNode, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, outOrUnknown, pathFindings } from './paths';
 import { clientsText, mayUse, ProxyClients, proxyClients, proxySubnets } from './proxy-clients';
 import { byLo, covered } from './specific';
@@ -10,7 +10,7 @@ import { Segment } from '../../model/segment';
 import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
-import { nameOf, occupantsInWords, occupiedInfrastructureIn, workloadSubnetsIn } from '../topology';
+import { nameOf, occupantsInWords, occupantsOf, occupiedInfrastructureIn, workloadSubnetsIn } from '../topology';
 
 /**
  * Allow-list entries that qualify by themselves (AP-2): the domains, in Network Firewall notation, of catalogue
@@ -324,6 +324,16 @@ export const AP2: GuardRule = {
   },
 };
 
+/** Load balancers run no code of their own: in a forward proxy's subnet they are its front, not a server (AP-7). */
+const LOAD_BALANCERS: ReadonlySet<string> = new Set(['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer', 'aws_lb', 'aws_alb', 'aws_elb']);
+
+/** The resources that run forward proxies: a proxy instance itself, its launch template, and the Auto Scaling groups that launch it. */
+function proxyFleet(graph: TopologyGraph, proxies: readonly UserDataNode[]): Set<string> {
+  const ids = new Set(proxies.map((p) => p.id));
+  for (const a of nodesOf(graph, 'auto-scaling-group')) if (a.launchTemplate.kind === 'node' && ids.has(a.launchTemplate.id)) ids.add(a.id);
+  return ids;
+}
+
 /** The tag MunicipalNetwork puts on every subnet it lays out (src/cdk, src/cdktf segment networks), and a terminal pool's value. */
 const SUBNET_ROLE_TAG = 'jichitai:subnet-role';
 const TERMINAL_SUBNET_ROLE = 'terminals';
@@ -344,7 +354,8 @@ export const AP7: GuardRule = {
   summary: 'Only the LGWAN terminal pools (業務端末) and declared security-update clients reach the breakout; every other declared or role-labelled '
     + 'LGWAN host sits in a subnet without a way out and outside what the security groups in front of a forward proxy admit; an LGWAN subnet '
     + 'with a way out must be known to hold only those (its block covered by declared terminal pools or update clients, the tag '
-    + 'jichitai:subnet-role=terminals, or a forward proxy\'s own subnet): any other counts as holding servers (fail closed).',
+    + 'jichitai:subnet-role=terminals, or a forward proxy\'s own subnet holding nothing but the proxy and its load balancer): any other counts as holding '
+    + 'servers (fail closed).',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const findings: Finding[] = [];
@@ -405,8 +416,14 @@ export const AP7: GuardRule = {
       .flatMap((h) => h.cidrs.map(parsePrefix)).filter((b) => b !== undefined);
     const allProxies = proxyClients(ctx.graph);
     const proxyPlaces = new Set(allProxies.flatMap((c) => proxySubnets(ctx.graph, c.proxy) ?? []).map((s) => s.id));
+    const fleet = proxyFleet(ctx.graph, allProxies.map((c) => c.proxy));
     for (const subnet of subnets) {
-      if (flaggedSubnets.has(subnet.id) || proxyPlaces.has(subnet.id) || subnet.tags[SUBNET_ROLE_TAG] === TERMINAL_SUBNET_ROLE) continue;
+      if (flaggedSubnets.has(subnet.id) || subnet.tags[SUBNET_ROLE_TAG] === TERMINAL_SUBNET_ROLE) continue;
+      // A proxy's subnet holds the proxy, unless something else runs there too (an occupant that is neither the proxy's
+      // instances nor a load balancer, which runs no code of its own): that may be a server using the proxy's way out.
+      const besides = proxyPlaces.has(subnet.id)
+        ? occupantsOf(ctx.graph, subnet.id).filter((o) => !fleet.has(o.resource) && !LOAD_BALANCERS.has(o.resourceType)) : [];
+      if (proxyPlaces.has(subnet.id) && besides.length === 0) continue;
       const block = subnet.cidr === undefined ? undefined : parsePrefix(subnet.cidr);
       if (block && covered(clientBlocks.filter((b) => b.family === block.family).sort(byLo), block)) continue;
       const out = outOf(subnet);
@@ -415,11 +432,14 @@ export const AP7: GuardRule = {
       const why = block ? bi(`no declared terminal pool (BUSINESS_TERMINALS) or update client covers its block ${subnet.cidr}`,
         `ブロック ${subnet.cidr} を覆う宣言済みの業務端末（BUSINESS_TERMINALS）・セキュリティ更新の取得元がない`)
         : bi('its block cannot be read, so what it holds is unknown', 'ブロックが読めず、何を収容するか分からない');
+      const held = occupantsInWords(ctx.graph, besides);
+      const proxy = besides.length > 0 ? bi(`it holds a forward proxy, but also ${held}`, `フォワードプロキシのほかに ${held} がある`)
+        : bi('it holds no forward proxy', 'フォワードプロキシもない');
       findings.push(finding(this, nameOf(ctx.graph, subnet.id),
         bi(`this LGWAN subnet reaches ${end.en}, and the guard cannot tell that it holds only terminal pools (業務端末) or update clients: `
-          + `${why.en}, it is not tagged ${SUBNET_ROLE_TAG}=${TERMINAL_SUBNET_ROLE} and it holds no forward proxy (fail closed)`,
+          + `${why.en}, it is not tagged ${SUBNET_ROLE_TAG}=${TERMINAL_SUBNET_ROLE} and ${proxy.en} (fail closed)`,
         `この LGWAN接続系のサブネットは${spaced(end.ja)}に届くが、業務端末（端末プール）・セキュリティ更新の取得元だけを収容するとは判断できない: `
-          + `${why.ja}。タグ ${SUBNET_ROLE_TAG}=${TERMINAL_SUBNET_ROLE} もフォワードプロキシもない（フェイルクローズ）`),
+          + `${why.ja}。タグ ${SUBNET_ROLE_TAG}=${TERMINAL_SUBNET_ROLE} がなく、${proxy.ja}（フェイルクローズ）`),
         bi('remove its route to the breakout (servers and systems of the LGWAN segment keep no way out), or declare what it holds: hosts with role '
           + `BUSINESS_TERMINALS or in breakout.updateClients whose blocks cover the subnet, or the tag ${SUBNET_ROLE_TAG}=${TERMINAL_SUBNET_ROLE} on a subnet `
           + 'that holds business terminals only',

@@ -264,7 +264,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     summaryJa: 'ローカルブレイクアウトを使うのは、LGWAN接続系の業務端末（端末プール）と宣言したセキュリティ更新の取得元だけ。'
       + 'それ以外の宣言済み・ロール付きのLGWANホストは、外へ出る経路のないサブネットに置き、フォワードプロキシの前段のセキュリティグループが許可する範囲の外に置くこと。'
       + '外へ出る経路のある LGWAN接続系のサブネットは、それらだけを収容すると分かること（宣言した端末プール・更新の取得元がブロックを覆う、タグ '
-      + 'jichitai:subnet-role=terminals、またはフォワードプロキシ自身のサブネット）。それ以外はサーバを収容するものとみなす（フェイルクローズ）。',
+      + 'jichitai:subnet-role=terminals、またはプロキシとそのロードバランサーのほかに何もないフォワードプロキシ自身のサブネット）。'
+      + 'それ以外はサーバを収容するものとみなす（フェイルクローズ）。',
     rationale: 'The guideline opens the breakout for the business terminals\' use of specific cloud services; servers and systems of the LGWAN '
       + 'segment keep no way out. MunicipalNetwork lays out terminal subnets (the only ones routed to the breakout and admitted by the proxy) '
       + 'apart from workload subnets.',
