@@ -88,6 +88,15 @@ interface Case {
 const nlbArn = 'arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:loadbalancer/net/other/0123456789abcdef';
 const NOT_IN_OUTPUT = /which is not in the synthesized output/;
 
+/** A Lambda function (`Fn`, `aws_lambda_function.fn`) whose VPC configuration is in segment `p`: what the function URL and invoker cases call. */
+const FUNCTION_IN_SEGMENT: Case['with'] = {
+  cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
+  tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
+};
+
+/** How the fix for what invokes such a function begins. */
+const INVOKED_FIX_START = 'let no API Gateway API, load balancer target group or AppSync data source invoke a function';
+
 const CASES: readonly Case[] = [
   {
     cfnType: 'AWS::EC2::ClientVpnEndpoint',
@@ -360,10 +369,7 @@ const CASES: readonly Case[] = [
     tfType: 'aws_lambda_function_url',
     cfn: () => ({ AuthType: 'NONE', TargetFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } }),
     tf: () => ({ authorization_type: 'NONE', function_name: '${aws_lambda_function.fn.function_name}' }),
-    with: {
-      cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
-      tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
-    },
+    with: FUNCTION_IN_SEGMENT,
     fix: 'remove the function URL, or give the function a VpcConfig',
     // A function the output does not hold: the guard cannot tell whether it runs in a VPC.
     outside: { cfn: { AuthType: 'AWS_IAM', TargetFunctionArn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }, tf: { authorization_type: 'AWS_IAM', function_name: 'other' }, says: NOT_IN_OUTPUT },
@@ -383,11 +389,8 @@ const CASES: readonly Case[] = [
       },
     }),
     tf: () => ({ rest_api_id: 'a', resource_id: 'r', http_method: 'GET', type: 'AWS_PROXY', integration_http_method: 'POST', uri: '${aws_lambda_function.fn.invoke_arn}' }),
-    with: {
-      cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
-      tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
-    },
-    fix: 'let no API Gateway API, load balancer target group or AppSync data source invoke a function',
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
     // A function elsewhere, by its invocation URI.
     outside: {
       cfn: { HttpMethod: 'GET', ResourceId: 'r', RestApiId: 'a', Integration: { Type: 'AWS_PROXY', Uri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' } },
@@ -400,11 +403,8 @@ const CASES: readonly Case[] = [
     tfType: 'aws_apigatewayv2_integration',
     cfn: () => ({ ApiId: 'a', IntegrationType: 'AWS_PROXY', IntegrationUri: { 'Fn::GetAtt': ['Fn', 'Arn'] }, PayloadFormatVersion: '2.0' }),
     tf: () => ({ api_id: 'a', integration_type: 'AWS_PROXY', integration_uri: '${aws_lambda_function.fn.arn}' }),
-    with: {
-      cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
-      tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
-    },
-    fix: 'let no API Gateway API, load balancer target group or AppSync data source invoke a function',
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
     outside: {
       cfn: { ApiId: 'a', IntegrationType: 'AWS_PROXY', IntegrationUri: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' },
       tf: { api_id: 'a', integration_type: 'AWS_PROXY', integration_uri: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' },
@@ -417,11 +417,8 @@ const CASES: readonly Case[] = [
     tfType: 'aws_lb_target_group_attachment',
     cfn: () => ({ TargetType: 'lambda', Targets: [{ Id: { 'Fn::GetAtt': ['Fn', 'Arn'] } }] }),
     tf: () => ({ target_group_arn: 'arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:targetgroup/tg/0123', target_id: '${aws_lambda_function.fn.arn}' }),
-    with: {
-      cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
-      tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
-    },
-    fix: 'let no API Gateway API, load balancer target group or AppSync data source invoke a function',
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
     outside: {
       cfn: { TargetType: 'lambda', Targets: [{ Id: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] },
       tf: { target_group_arn: 'arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:targetgroup/tg/0123', target_id: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' },
@@ -433,11 +430,8 @@ const CASES: readonly Case[] = [
     tfType: 'aws_appsync_datasource',
     cfn: () => ({ ApiId: 'a', Name: 'd', Type: 'AWS_LAMBDA', LambdaConfig: { LambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
     tf: () => ({ api_id: 'a', name: 'd', type: 'AWS_LAMBDA', lambda_config: [{ function_arn: '${aws_lambda_function.fn.arn}' }] }),
-    with: {
-      cfn: (p) => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } } }),
-      tf: (p) => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] } } }),
-    },
-    fix: 'let no API Gateway API, load balancer target group or AppSync data source invoke a function',
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
     outside: {
       cfn: { ApiId: 'a', Name: 'd', Type: 'AWS_LAMBDA', LambdaConfig: { LambdaFunctionArn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' } },
       tf: { api_id: 'a', name: 'd', type: 'AWS_LAMBDA', lambda_config: [{ function_arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] },
