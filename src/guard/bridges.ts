@@ -125,13 +125,11 @@ export interface FunctionPlacement {
 }
 
 /**
- * Where the code behind a Lambda function URL runs, as bridge entries: `fn` is the function as the output holds it (its
- * VPC configuration, the subnets in it and their property), undefined when the output does not hold it (the value
- * itself is the entry: the guard cannot tell, fail closed). Without a VPC configuration, or with no subnet in it, the
- * function runs outside every VPC: no entry. A configuration the guard cannot read is an entry that cannot be resolved.
+ * Where one function of the output runs, as bridge entries (named from `property`): the subnets of its VPC configuration.
+ * Without a VPC configuration, or with no subnet in it, the function runs outside every VPC: no entry. A configuration
+ * the guard cannot read is an entry that cannot be resolved.
  */
-export function functionEntries(property: string, value: unknown, fn: FunctionPlacement | undefined): BridgeEntry[] {
-  if (!fn) return [[property, value]];
+function functionEntries(property: string, fn: FunctionPlacement): BridgeEntry[] {
   if (fn.config === undefined || fn.config === null || (Array.isArray(fn.subnets) && fn.subnets.length === 0)) return [];
   if (fn.subnets === undefined || fn.subnets === null) return [[`${property} → ${fn.configAt}`, fn.config]];
   return [[`${property} → ${fn.subnetsAt}`, fn.subnets]];
@@ -154,8 +152,15 @@ export const NOT_FUNCTION_INTEGRATIONS: ReadonlySet<unknown> = new Set(['HTTP', 
  * value itself is the entry: the guard cannot tell where that function runs (fail closed). Else none.
  */
 export function invokedEntries(property: string, value: unknown, functions: readonly FunctionPlacement[], text: string): BridgeEntry[] {
-  if (functions.length > 0) return functions.flatMap((fn) => functionEntries(property, value, fn));
-  return /:lambda:|lambda\.amazonaws|aws_lambda_/.test(text) ? [[property, value]] : [];
+  return functions.length > 0 || /:lambda:|lambda\.amazonaws|aws_lambda_/.test(text) ? namedFunctionEntries(property, value, functions) : [];
+}
+
+/**
+ * Where the functions a value names run (a function URL's target, what an invoker calls): each function of the output
+ * at its VPC configuration's subnets (`functionEntries`); naming none of the output, the value itself (fail closed).
+ */
+export function namedFunctionEntries(property: string, value: unknown, functions: readonly FunctionPlacement[]): BridgeEntry[] {
+  return functions.length === 0 ? [[property, value]] : functions.flatMap((fn) => functionEntries(property, fn));
 }
 
 /**

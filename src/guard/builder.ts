@@ -172,7 +172,7 @@ export class GraphBuilder {
    * the VPC's own blocks included (semantics §4) — to a target the guard cannot follow.
    */
   public routeServerPropagation(table: Ref, server: Ref, source: string): void {
-    this.route(table, { source, destination: `any prefix (propagated from route server ${describeRef(server)})`, target: RouteTarget.ROUTE_SERVER, ref: server });
+    this.route(table, { source, destination: propagatedDestination(`route server ${describeRef(server)}`), target: RouteTarget.ROUTE_SERVER, ref: server });
   }
 
   public association(table: Ref, subnet: Ref): void {

@@ -1,7 +1,8 @@
 import {
   APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
-  FUNCTION_URL_FIX, functionEntries, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, NOT_FUNCTION_INTEGRATIONS,
-  PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
+  FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, namedFunctionEntries,
+  NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
+  subnetGroupEntries, taskEntries,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -743,11 +744,11 @@ class TemplateReader {
     return r?.Type === type ? r.Properties ?? {} : undefined;
   }
 
-  /** Where the code behind a function URL runs (`functionEntries`): the function named directly, or through an alias or version. */
+  /** Where the code behind a function URL runs (`namedFunctionEntries`): the function named directly, or through an alias or version. */
   private functionUrl(value: unknown): BridgeEntry[] {
     const functions: FunctionPlacement[] = [];
     this.functionsNamed(value, functions);
-    return functions.length === 0 ? [['TargetFunctionArn', value]] : functions.flatMap((fn) => functionEntries('TargetFunctionArn', value, fn));
+    return namedFunctionEntries('TargetFunctionArn', value, functions);
   }
 
   /**

@@ -1,7 +1,8 @@
 import {
   APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
-  FUNCTION_URL_FIX, functionEntries, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, NOT_FUNCTION_INTEGRATIONS,
-  PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
+  FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, namedFunctionEntries,
+  NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
+  subnetGroupEntries, taskEntries,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
@@ -589,9 +590,7 @@ class ConfigReader {
     [['aws_apigatewayv2_vpc_link'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]])],
     // The internet calls the function; its code runs in the subnets of its VPC configuration.
     [['aws_lambda_function_url'], (reader, c) => {
-      const functions = reader.functionsNamed(c.p.function_name);
-      const entries = functions.length === 0 ? [['function_name', c.p.function_name] as BridgeEntry]
-        : functions.flatMap((fn) => functionEntries('function_name', c.p.function_name, fn));
+      const entries = namedFunctionEntries('function_name', c.p.function_name, reader.functionsNamed(c.p.function_name));
       if (entries.length > 0) reader.bridge(c, entries, FUNCTION_URL_FIX);
     }],
     // What invokes a function for its callers: an API Gateway API, a load balancer's target group, an AppSync data source.

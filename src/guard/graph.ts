@@ -119,9 +119,12 @@ export interface RouteEdge {
   readonly propagated?: boolean;
 }
 
-/** The destination text of a propagated route (a VPN gateway's learned prefixes): `any prefix (propagated from vgw)`. */
-export function propagatedDestination(gateway: string): string {
-  return `any prefix (propagated from ${gateway})`;
+/**
+ * The destination text of a propagated route (a VPN gateway's learned prefixes, a route server's peers' routes):
+ * `any prefix (propagated from vgw)`, `any prefix (propagated from route server rs)`.
+ */
+export function propagatedDestination(source: string): string {
+  return `any prefix (propagated from ${source})`;
 }
 
 export interface RouteTableNode extends NodeBase {

@@ -155,6 +155,8 @@ export class Reachability {
   private readonly zoneEntryCache = new Map<string, { id: string; tables: TransitRouteTableNode[] }[]>();
   /** `unplacedEntries`, found once. */
   private unplaced?: { id: string; what: string; tables: TransitRouteTableNode[] }[];
+  /** `externalAttachments`, found once. */
+  private external?: { id: string; zone: string | undefined; tables: TransitRouteTableNode[] }[];
   private readonly allArrivalCache = new Map<string, Arrival[]>();
   /** Whether the graph is a prefecture's (a hub, or two member codes): SC-1 then walks every member subnet with `allArrivals`. */
   private readonly members: boolean;
@@ -498,15 +500,8 @@ export class Reachability {
       if (a.kind === 'vpn' && !(a.zone && ZONES.has(a.zone))) out.push({ id: a.id, what: `VPN ${this.name(a.id)} (no known jichitai:zone label)`, tables });
       else if (a.kind === 'peering') out.push({ id: a.id, what: `transit gateway peering attachment ${this.name(a.id)} (the peer gateway's networks)`, tables });
     }
-    const tables = nodesOf(this.graph, 'transit-route-table');
-    const external = new Set(tables.flatMap((t) => t.associations.filter((r) => r.kind === 'external').map((r) => describeRef(r))));
-    for (const id of external) {
-      if (this.declaredZone({ kind: 'external', value: id }) !== undefined) continue;
-      out.push({
-        id,
-        what: `transit gateway attachment ${id} (outside the synthesized output; its route tables carry no one zone label)`,
-        tables: tables.filter((t) => t.associations.some((r) => r.kind === 'external' && r.value === id)),
-      });
+    for (const { id, zone, tables } of this.externalAttachments()) {
+      if (zone === undefined) out.push({ id, what: `transit gateway attachment ${id} (outside the synthesized output; its route tables carry no one zone label)`, tables });
     }
     this.unplaced = out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     return this.unplaced;
@@ -542,15 +537,24 @@ export class Reachability {
     for (const a of nodesOf(this.graph, 'transit-attachment')) {
       if (a.kind === 'vpn' && a.zone === zone) entries.push({ id: a.id, tables: this.tablesOfAttachment.get(a.id) ?? [] });
     }
-    const tables = nodesOf(this.graph, 'transit-route-table');
-    const external = new Set(tables.flatMap((t) => t.associations.filter((r) => r.kind === 'external').map((r) => describeRef(r))));
-    for (const id of external) {
-      if (this.declaredZone({ kind: 'external', value: id }) === zone) {
-        entries.push({ id, tables: tables.filter((t) => t.associations.some((r) => r.kind === 'external' && r.value === id)) });
-      }
-    }
+    for (const e of this.externalAttachments()) if (e.zone === zone) entries.push({ id: e.id, tables: e.tables });
     this.zoneEntryCache.set(zone, entries);
     return entries;
+  }
+
+  /**
+   * The attachments the transit route tables' associations name by id (outside the output), each with those tables and
+   * the one zone label they carry (`declaredZone`), in order of first association: zone entries and unplaced entries
+   * alike start there. Found once.
+   */
+  private externalAttachments(): readonly { id: string; zone: string | undefined; tables: TransitRouteTableNode[] }[] {
+    if (this.external) return this.external;
+    const byId = new Map<string, TransitRouteTableNode[]>();
+    for (const t of nodesOf(this.graph, 'transit-route-table')) {
+      for (const r of t.associations) if (r.kind === 'external' && !byId.get(r.value)?.includes(t)) push(byId, r.value, t);
+    }
+    this.external = [...byId].map(([id, tables]) => ({ id, tables, zone: this.declaredZone({ kind: 'external', value: id }) }));
+    return this.external;
   }
 
   private probe(from: string, run: (walk: Walk) => void, headers: HeaderSet): { arrivals: Arrival[]; drops: Drop[] } {

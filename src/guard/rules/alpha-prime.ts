@@ -1,6 +1,6 @@
 import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, UserDataNode, VpcNode } from '../graph';
-import { arrivalsFrom, endOf, firewallGateFindings, outOrUnknown, pathFindings } from './paths';
+import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
 import { clientsText, mayUse, ProxyClients, proxyClients, proxySubnets } from './proxy-clients';
 import { byLo, covered } from './specific';
 import { CloudServiceCatalogue } from '../../model/catalogue';
@@ -10,7 +10,7 @@ import { Segment } from '../../model/segment';
 import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
-import { nameOf, occupantsInWords, occupantsOf, occupiedInfrastructureIn, workloadSubnetsIn } from '../topology';
+import { nameOf, occupantsInWords, occupantsOf, workloadSubnetsIn } from '../topology';
 
 /**
  * Allow-list entries that qualify by themselves (AP-2): the domains, in Network Firewall notation, of catalogue
@@ -265,14 +265,12 @@ export const AP1: GuardRule = {
       bi('an LGWAN subnet, past the breakout firewall,', 'LGWAN接続系のサブネットから、ブレイクアウト用ファイアウォールを通った先で'), fix));
     // What runs in the breakout's own subnets (the firewall's, the NAT gateway's) leaves by their routes, which lead out
     // around the filter: those subnets hold the chain only (semantics §10).
-    for (const { subnet, occupants } of occupiedInfrastructureIn(ctx, Segment.LGWAN)) {
-      const held = occupantsInWords(ctx.graph, occupants);
-      findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, [subnet], (a) => wayOut(a) && !filtered(a)),
-        bi(`${held}, placed in a subnet of the breakout itself (firewall or NAT gateway), without passing a breakout firewall,`,
-          `ブレイクアウト自体のサブネット（ファイアウォール・NAT ゲートウェイ用）に置かれた ${held} から、ブレイクアウト用ファイアウォールを通らずに`),
-        bi(`move ${held} to an LGWAN subnet whose default route goes to the breakout firewall endpoint: the subnets of the firewall endpoints and the NAT gateway hold nothing else`,
-          `${held} を、デフォルトルートがブレイクアウト用ファイアウォールのエンドポイントへ向く LGWAN接続系のサブネットへ移す。ファイアウォールのエンドポイントと NAT ゲートウェイのサブネットには、ほかに何も置かない`)));
-    }
+    findings.push(...occupiedChainFindings(ctx, this, Segment.LGWAN, (a) => wayOut(a) && !filtered(a), (held) => ({
+      subject: bi(`${held}, placed in a subnet of the breakout itself (firewall or NAT gateway), without passing a breakout firewall,`,
+        `ブレイクアウト自体のサブネット（ファイアウォール・NAT ゲートウェイ用）に置かれた ${held} から、ブレイクアウト用ファイアウォールを通らずに`),
+      fix: bi(`move ${held} to an LGWAN subnet whose default route goes to the breakout firewall endpoint: the subnets of the firewall endpoints and the NAT gateway hold nothing else`,
+        `${held} を、デフォルトルートがブレイクアウト用ファイアウォールのエンドポイントへ向く LGWAN接続系のサブネットへ移す。ファイアウォールのエンドポイントと NAT ゲートウェイのサブネットには、ほかに何も置かない`),
+    })));
     // A breakout firewall in LGWAN that passes by default is wrong even before a route uses it.
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);

@@ -1,11 +1,11 @@
 import { inspectingFirewallProblem } from './alpha-prime';
-import { arrivalsFrom, endOf, firewallGateFindings, pathFindings } from './paths';
+import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings } from './paths';
 import { isHubSubnet } from './security-cloud';
 import { Segment } from '../../model/segment';
 import { deref, nodesOf, ResolverEndpointNode, ResolverRuleNode, SubnetNode } from '../graph';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
-import { nameOf, occupantsInWords, occupiedInfrastructureIn, workloadSubnetsIn } from '../topology';
+import { nameOf, workloadSubnetsIn } from '../topology';
 
 /**
  * IN-1: the Internet segment goes out through the security cloud, or, in proofs of concept, through a stand-in that
@@ -24,14 +24,12 @@ export const IN1: GuardRule = {
     const uninspected = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'internet' && !inspected(a));
     // What runs in the egress chain's own subnets (a stand-in's firewall and NAT gateway, or a NAT gateway the user added)
     // leaves by their routes, around the inspection: those subnets hold the chain only (semantics §10).
-    const placed = occupiedInfrastructureIn(ctx, Segment.INTERNET).flatMap(({ subnet, occupants }) => {
-      const held = occupantsInWords(ctx.graph, occupants);
-      return pathFindings(ctx, this, arrivalsFrom(ctx, [subnet], (a) => a.end.kind === 'internet' && !inspected(a)),
-        bi(`${held}, placed in a subnet of the egress chain itself (firewall or NAT gateway), without the security cloud or an inspecting firewall,`,
-          `出口経路自体のサブネット（ファイアウォール・NAT ゲートウェイ用）に置かれた ${held} から、自治体情報セキュリティクラウドも検査するファイアウォールも通らずに`),
-        bi(`move ${held} to an Internet-segment workload subnet: the subnets of the firewall endpoints and the NAT gateway hold nothing else`,
-          `${held} をインターネット接続系の業務サブネットへ移す。ファイアウォールのエンドポイントと NAT ゲートウェイのサブネットには、ほかに何も置かない`));
-    });
+    const placed = occupiedChainFindings(ctx, this, Segment.INTERNET, (a) => a.end.kind === 'internet' && !inspected(a), (held) => ({
+      subject: bi(`${held}, placed in a subnet of the egress chain itself (firewall or NAT gateway), without the security cloud or an inspecting firewall,`,
+        `出口経路自体のサブネット（ファイアウォール・NAT ゲートウェイ用）に置かれた ${held} から、自治体情報セキュリティクラウドも検査するファイアウォールも通らずに`),
+      fix: bi(`move ${held} to an Internet-segment workload subnet: the subnets of the firewall endpoints and the NAT gateway hold nothing else`,
+        `${held} をインターネット接続系の業務サブネットへ移す。ファイアウォールのエンドポイントと NAT ゲートウェイのサブネットには、ほかに何も置かない`),
+    }));
     return [...placed, ...firewallGateFindings(ctx, this, uninspected, (f) => inspectingFirewallProblem(ctx, f), {
       firewall: bi('does not stand in for the security cloud', '自治体情報セキュリティクラウドの代わりにならない'),
       firewallFix: bi('give the stand-in firewall\'s policy aws:drop_established (or drop_strict) and IPS rules in drop mode, STRICT_ORDER with '

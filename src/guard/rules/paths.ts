@@ -4,7 +4,7 @@ import { SubnetNode } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { Bilingual, finding, Finding, GuardContext, GuardRule, spaced } from '../rule';
-import { nameOf, subnetsIn } from '../topology';
+import { nameOf, occupantsInWords, occupiedInfrastructureIn, subnetsIn } from '../topology';
 
 /** Every arrival from the given subnets that `ends` selects, source by source in id order. */
 export function arrivalsFrom(ctx: GuardContext, from: readonly SubnetNode[], ends: (a: Arrival) => boolean): Arrival[] {
@@ -176,6 +176,20 @@ export function inboundFindings(
     }
   }
   return inboundFrom(ctx, rule, sources, segment, subject, fix, onlyUnknown);
+}
+
+/**
+ * What runs in the egress chain's own subnets of a segment (`occupiedInfrastructureIn`; AP-1, IN-1): for each such subnet,
+ * its arrivals that `ends` selects, worded with what it holds (`words` gives the subject and the fix).
+ */
+export function occupiedChainFindings(
+  ctx: GuardContext, rule: GuardRule, segment: Segment, ends: (a: Arrival) => boolean,
+  words: (held: string) => { subject: Bilingual; fix: Bilingual },
+): Finding[] {
+  return occupiedInfrastructureIn(ctx, segment).flatMap(({ subnet, occupants }) => {
+    const { subject, fix } = words(occupantsInWords(ctx.graph, occupants));
+    return pathFindings(ctx, rule, arrivalsFrom(ctx, [subnet], ends), subject, fix);
+  });
 }
 
 /**
