@@ -1,7 +1,7 @@
 import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, UserDataNode, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
-import { clientsText, mayUse, ProxyClients, proxyClients, proxySubnets } from './proxy-clients';
+import { clientsText, mayUse, ProxyClients, proxyClients, proxyLaunchers, proxySubnets } from './proxy-clients';
 import { byLo, covered } from './specific';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
@@ -327,9 +327,7 @@ const LOAD_BALANCERS: ReadonlySet<string> = new Set(['AWS::ElasticLoadBalancingV
 
 /** The resources that run forward proxies: a proxy instance itself, its launch template, and the Auto Scaling groups that launch it. */
 function proxyFleet(graph: TopologyGraph, proxies: readonly UserDataNode[]): Set<string> {
-  const ids = new Set(proxies.map((p) => p.id));
-  for (const a of nodesOf(graph, 'auto-scaling-group')) if (a.launchTemplate.kind === 'node' && ids.has(a.launchTemplate.id)) ids.add(a.id);
-  return ids;
+  return new Set(proxies.flatMap((p) => [p.id, ...proxyLaunchers(graph, p).map((a) => a.id)]));
 }
 
 /** The tag MunicipalNetwork puts on every subnet it lays out (src/cdk, src/cdktf segment networks), and a terminal pool's value. */

@@ -1,5 +1,5 @@
 import { ALL_V4, ALL_V6, parsePrefix, Prefix } from '../address-space';
-import { deref, LoadBalancerNode, nodesOf, Ref, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, TopologyGraph, UserDataNode } from '../graph';
+import { AutoScalingGroupNode, deref, LoadBalancerNode, nodesOf, Ref, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, TopologyGraph, UserDataNode } from '../graph';
 import { proxyConfigs } from './breakout-controls';
 import { bi, Bilingual } from '../rule';
 import { nameOf } from '../topology';
@@ -131,13 +131,17 @@ export function mayUse(clients: ProxyClients, cidrs: readonly string[]): boolean
   return cidrs.map((c) => parsePrefix(c)).some((p) => p === undefined || clients.blocks.some((b) => overlaps(b, p)));
 }
 
+/** The Auto Scaling groups that launch a proxy's launch template. */
+export function proxyLaunchers(graph: TopologyGraph, proxy: UserDataNode): AutoScalingGroupNode[] {
+  return nodesOf(graph, 'auto-scaling-group').filter((a) => a.launchTemplate.kind === 'node' && a.launchTemplate.id === proxy.id);
+}
+
 /**
  * The subnets a proxy's instances run in: the instance's own, or those of the Auto Scaling groups that start its launch
  * template. Undefined when the guard cannot read them all (the proxy may run anywhere).
  */
 export function proxySubnets(graph: TopologyGraph, proxy: UserDataNode): SubnetNode[] | undefined {
-  const refs = proxy.resourceType === 'instance' ? proxy.subnets ?? []
-    : nodesOf(graph, 'auto-scaling-group').filter((a) => a.launchTemplate.kind === 'node' && a.launchTemplate.id === proxy.id).flatMap((a) => a.subnets);
+  const refs = proxy.resourceType === 'instance' ? proxy.subnets ?? [] : proxyLaunchers(graph, proxy).flatMap((a) => a.subnets);
   const subnets = refs.map((r) => deref<SubnetNode>(graph, r));
   return refs.length > 0 && subnets.every((x) => x?.type === 'subnet') ? subnets as SubnetNode[] : undefined;
 }
