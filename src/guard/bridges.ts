@@ -321,7 +321,7 @@ export function eipEntries(
 }
 
 /** Whether a setting may be on: true, "true", or anything the guard cannot read at synth time (fail closed). */
-function mayBeOn(v: unknown): boolean {
+export function mayBeOn(v: unknown): boolean {
   return v !== undefined && v !== null && v !== false && v !== 'false';
 }
 

@@ -253,9 +253,29 @@ export class GraphBuilder {
     this.pendingDnsRules.push({ group, rule });
   }
 
-  /** A network ACL entry given as its own resource, added to its ACL. */
-  public aclEntry(acl: Ref, entry: NetworkAclEntry, source: string): void {
-    this.pendingAclEntries.push({ acl, entry, source });
+  /**
+   * A network ACL entry, added to its ACL. Its direction, action and rule number as written: one the guard cannot read at
+   * synth time (a parameter, a variable) is unresolved, and the entry is over-approximated meanwhile (docs/guard-semantics.md
+   * §6): an `allow` of unknown direction holds in both, of unknown number comes first; a `deny` of unknown direction or
+   * number matches nothing; an unknown action allows.
+   */
+  public aclEntry(acl: Ref, input: AclEntryInput, source: string): void {
+    const { egress: rawEgress, action: rawAction, ruleNumber: rawNumber, names, ...rest } = input;
+    const unreadable = (property: string, value: unknown, what: string) => this.unresolvedValue(source, property,
+      `${JSON.stringify(value)} cannot be read at synth time: the entry's ${what} decides what the NACL lets through`,
+      `write the ${what} of the entry as a literal`);
+    const egress = aclFlag(rawEgress);
+    const literalAction = typeof rawAction === 'string' ? rawAction.toLowerCase() : undefined;
+    const action = literalAction === 'allow' || literalAction === 'deny' ? literalAction : undefined;
+    const ruleNumber = typeof rawNumber === 'number' ? rawNumber : typeof rawNumber === 'string' && /^\d+$/.test(rawNumber) ? Number(rawNumber) : undefined;
+    if (egress === undefined) unreadable(names.egress, rawEgress, 'direction');
+    if (action === undefined) unreadable(names.action, rawAction, 'action');
+    if (ruleNumber === undefined) unreadable(names.ruleNumber, rawNumber, 'rule number');
+    const allow = action !== 'deny';
+    if (!allow && (egress === undefined || ruleNumber === undefined)) return;
+    for (const e of egress === undefined ? [false, true] : [egress]) {
+      this.pendingAclEntries.push({ acl, entry: { ...rest, ruleNumber: ruleNumber ?? 0, egress: e, action: allow ? 'allow' : 'deny' }, source });
+    }
   }
 
   /** A subnet's association with a network ACL (a subnet has exactly one). */
@@ -507,4 +527,20 @@ export function failOpenOf(value: unknown): boolean | undefined {
 /** A literal IPv4 address (dotted quad), else undefined: a reference or interpolation cannot be judged. */
 export function literalIp(value: unknown): string | undefined {
   return typeof value === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(value) ? value : undefined;
+}
+
+/** A network ACL entry as an engine reads it: direction, action and rule number as written, with their property names. */
+export interface AclEntryInput extends Omit<NetworkAclEntry, 'ruleNumber' | 'egress' | 'action'> {
+  readonly ruleNumber: unknown;
+  /** Absent: inbound (both engines' default). */
+  readonly egress: unknown;
+  readonly action: unknown;
+  /** The engine's names of the three properties, for the unresolved value. */
+  readonly names: { readonly ruleNumber: string; readonly egress: string; readonly action: string };
+}
+
+/** A NACL entry's direction: absent is inbound; anything but a literal boolean is unknown. */
+function aclFlag(v: unknown): boolean | undefined {
+  if (v === undefined || v === null || v === false || v === 'false') return false;
+  return v === true || v === 'true' ? true : undefined;
 }

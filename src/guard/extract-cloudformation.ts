@@ -1,6 +1,6 @@
 import {
   APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
-  FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, namedFunctionEntries,
+  FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, namedFunctionEntries,
   NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
   subnetGroupEntries, taskEntries,
 } from './bridges';
@@ -78,6 +78,9 @@ interface ReadContext {
 
 type Reader = (reader: TemplateReader, c: ReadContext) => void;
 
+/** `AWS::EC2::NetworkAclEntry`'s names of the properties `GraphBuilder.aclEntry` reads as written. */
+const CFN_ACL_NAMES = { ruleNumber: 'RuleNumber', egress: 'Egress', action: 'RuleAction' } as const;
+
 class TemplateReader {
   /**
    * What each resource type adds to the graph: one small function per type, not one switch over every type, so that V8
@@ -110,7 +113,8 @@ class TemplateReader {
         // Carved from the VPC's (Amazon-provided) block with Fn::Cidr: somewhere in the VPC's IPv6 space.
         ipv6FromVpc: p.Ipv6CidrBlock !== undefined && str(p.Ipv6CidrBlock) === undefined,
         availabilityZone: str(p.AvailabilityZone),
-        mapPublicIpOnLaunch: p.MapPublicIpOnLaunch === true || p.MapPublicIpOnLaunch === 'true',
+        // A value the guard cannot read (a parameter) may be true: fail closed.
+        mapPublicIpOnLaunch: mayBeOn(p.MapPublicIpOnLaunch),
         segment: segmentOfTags(tags),
       });
     }],
@@ -329,9 +333,10 @@ class TemplateReader {
     }],
     [['AWS::EC2::NetworkAclEntry'], (reader, { b, noted, p, id }) => {
       b.aclEntry(noted('NetworkAclId', p.NetworkAclId), {
-        ruleNumber: Number(p.RuleNumber),
-        egress: p.Egress === true || p.Egress === 'true',
-        action: String(p.RuleAction).toLowerCase() === 'allow' ? 'allow' : 'deny',
+        ruleNumber: p.RuleNumber,
+        egress: p.Egress,
+        action: p.RuleAction,
+        names: CFN_ACL_NAMES,
         protocol: normaliseProtocol(p.Protocol),
         cidr: reader.cidr(p.CidrBlock ?? p.Ipv6CidrBlock, id, 'CidrBlock'),
         fromPort: port(p.PortRange?.From),

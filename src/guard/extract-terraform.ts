@@ -1,12 +1,12 @@
 import {
   APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
-  FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, namedFunctionEntries,
+  FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, namedFunctionEntries,
   NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
   subnetGroupEntries, taskEntries,
 } from './bridges';
-import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
+import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
-import { EndpointPolicy, implicitId, NetworkAclEntry, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
+import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -154,6 +154,11 @@ interface ReadContext {
 
 type Reader = (reader: ConfigReader, c: ReadContext) => void;
 
+/** The names of the properties `GraphBuilder.aclEntry` reads as written: `aws_network_acl_rule`, and inline `egress` / `ingress` blocks. */
+const RULE_NAMES = { ruleNumber: 'rule_number', egress: 'egress', action: 'rule_action' } as const;
+const EGRESS_NAMES = { ruleNumber: 'egress.rule_no', egress: 'egress', action: 'egress.action' } as const;
+const INGRESS_NAMES = { ruleNumber: 'ingress.rule_no', egress: 'ingress', action: 'ingress.action' } as const;
+
 class ConfigReader {
   /**
    * What each resource type adds to the graph: one small function per type, not one switch over every type, so that V8
@@ -166,7 +171,8 @@ class ConfigReader {
       b.add({ ...base, type: 'vpc', cidr: literal(p.cidr_block), cidrs: [], symbolicIpv6: [], mainRouteTables: [], segment: segmentOfTags(tags) });
       b.vpcBlock(self, { cidr: p.cidr_block ?? p.ipv4_ipam_pool_id }, id, 'cidr_block');
       if (p.ipv6_cidr_block !== undefined || p.ipv6_ipam_pool_id !== undefined) b.vpcBlock(self, { cidr: p.ipv6_cidr_block ?? p.ipv6_ipam_pool_id }, id, 'ipv6_cidr_block');
-      else if (truthy(p.assign_generated_ipv6_cidr_block)) b.vpcBlock(self, { amazonIpv6: true }, id, 'assign_generated_ipv6_cidr_block');
+      // A value the guard cannot read may ask for one: fail closed (an IPv6 block is more reach, never less).
+      else if (mayBeOn(p.assign_generated_ipv6_cidr_block)) b.vpcBlock(self, { amazonIpv6: true }, id, 'assign_generated_ipv6_cidr_block');
     }],
     [['aws_vpc_ipv4_cidr_block_association'], (_reader, { b, noted, p, id }) => {
       b.vpcBlock(noted('vpc_id', p.vpc_id), { cidr: p.cidr_block ?? p.ipv4_ipam_pool_id }, id, 'cidr_block');
@@ -186,7 +192,8 @@ class ConfigReader {
         // cidrsubnet() of the VPC's (Amazon-provided) block: somewhere in the VPC's IPv6 space.
         ipv6FromVpc: p.ipv6_cidr_block !== undefined && literal(p.ipv6_cidr_block) === undefined,
         availabilityZone: str(p.availability_zone),
-        mapPublicIpOnLaunch: p.map_public_ip_on_launch === true || p.map_public_ip_on_launch === 'true',
+        // A value the guard cannot read (a variable) may be true: fail closed.
+        mapPublicIpOnLaunch: mayBeOn(p.map_public_ip_on_launch),
         segment: segmentOfTags(tags),
       });
     }],
@@ -433,9 +440,12 @@ class ConfigReader {
     [['aws_security_group_rule'], (reader, { b, base, noted, p, id }) => {
       const group = noted('security_group_id', p.security_group_id);
       // One node per peer (a rule resource may list several CIDRs); the index keeps the ids apart.
-      reader.sgRules(id, group, p, p.protocol).forEach((rule, i) => {
-        b.add({ ...base, id: `${id}#${i}`, type: 'security-group-rule', group, egress: p.type === 'egress', rule });
-      });
+      // A type the guard cannot read (a variable) may be either: the rule allows in both directions (fail closed).
+      const directions = p.type === 'egress' ? [true] : p.type === 'ingress' ? [false] : [false, true];
+      const rules = reader.sgRules(id, group, p, p.protocol);
+      directions.forEach((egress, d) => rules.forEach((rule, i) => {
+        b.add({ ...base, id: `${id}#${i + d * rules.length}`, type: 'security-group-rule', group, egress, rule });
+      }));
     }],
     [['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'], (reader, { b, base, noted, p, id, type }) => {
       const group = noted('security_group_id', p.security_group_id);
@@ -462,7 +472,7 @@ class ConfigReader {
       }
     }],
     [['aws_network_acl_rule'], (reader, { b, noted, p, id }) => {
-      b.aclEntry(noted('network_acl_id', p.network_acl_id), reader.aclEntry(id, p, p.egress === true || p.egress === 'true', p.rule_number, p.rule_action), id);
+      b.aclEntry(noted('network_acl_id', p.network_acl_id), reader.aclEntry(id, p, p.egress, p.rule_number, p.rule_action, RULE_NAMES), id);
     }],
     [['aws_network_acl_association'], (_reader, { b, noted, p, id }) => {
       b.aclAssociation(noted('network_acl_id', p.network_acl_id), noted('subnet_id', p.subnet_id), id);
@@ -949,7 +959,8 @@ class ConfigReader {
     for (const property of ['security_groups', 'source_security_group_id', 'referenced_security_group_id'] as const) {
       for (const g of list(r[property])) peers.push({ peerGroup: this.b.noted(id, property, this.ref(g)) });
     }
-    if (r.self === true || r.self === 'true') peers.push({ peerGroup: group });
+    // A `self` the guard cannot read (a variable) may be true: the group is a peer (fail closed).
+    if (mayBeOn(r.self)) peers.push({ peerGroup: group });
     for (const pl of [...list(r.prefix_list_ids), ...list(r.prefix_list_id)]) peers.push({ prefixList: this.render(pl) });
     return peers.length > 0 ? peers.map((peer) => ({ ...base, ...peer })) : [base];
   }
@@ -966,20 +977,21 @@ class ConfigReader {
 
   /** The inline `ingress` / `egress` entries and `subnet_ids` of `aws_network_acl` or `aws_default_network_acl`. */
   private inlineAcl(id: string, acl: Ref, p: any): void {
-    for (const [egress, blocks] of [[false, p.ingress], [true, p.egress]] as const) {
-      for (const e of list(blocks)) this.b.aclEntry(acl, this.aclEntry(id, e, egress, e.rule_no, e.action), id);
+    for (const [egress, blocks, names] of [[false, p.ingress, INGRESS_NAMES], [true, p.egress, EGRESS_NAMES]] as const) {
+      for (const e of list(blocks)) this.b.aclEntry(acl, this.aclEntry(id, e, egress, e.rule_no, e.action, names), id);
     }
     for (const subnet of this.refs(p.subnet_ids)) this.b.aclAssociation(acl, this.b.noted(id, 'subnet_ids', subnet), id);
   }
 
   /** A network ACL entry, inline (`rule_no`, `action`) or as `aws_network_acl_rule` (`rule_number`, `rule_action`). */
-  private aclEntry(id: string, e: any, egress: boolean, ruleNumber: unknown, action: unknown): NetworkAclEntry {
+  private aclEntry(id: string, e: any, egress: unknown, ruleNumber: unknown, action: unknown, names: AclEntryInput['names']): AclEntryInput {
     // Terraform's JSON writes the unused one of the two as an empty string.
     const cidr = [e.cidr_block, e.ipv6_cidr_block].find((c) => c !== undefined && c !== null && c !== '');
     return {
-      ruleNumber: Number(ruleNumber),
+      ruleNumber,
       egress,
-      action: String(action).toLowerCase() === 'allow' ? 'allow' : 'deny',
+      action,
+      names,
       protocol: normaliseProtocol(e.protocol),
       cidr: cidr === undefined ? undefined : this.cidr(cidr, id, 'cidr_block'),
       fromPort: port(e.from_port),
@@ -1081,9 +1093,12 @@ function truthy(v: unknown): boolean {
   return v === true || v === 'true';
 }
 
-/** A boolean argument that may be absent. */
+/**
+ * A transit gateway attachment's default association / propagation switch: absent is undefined (the gateway decides), a
+ * literal false is off, anything else may be on (a variable: fail closed, since joining a default table adds routes).
+ */
 function optionalFlag(v: unknown): boolean | undefined {
-  return v === undefined || v === null ? undefined : truthy(v);
+  return v === undefined || v === null ? undefined : mayBeOn(v);
 }
 
 /** A nested block: cdktf writes single blocks as objects, repeated ones as arrays. */

@@ -9,6 +9,9 @@
 
 type Pattern = readonly [RegExp, (m: RegExpExecArray) => string];
 
+/** A network ACL entry's parts, as the builder names them when it cannot read one. */
+const NACL_PART: Readonly<Record<string, string>> = { 'direction': '方向（Egress）', 'action': '動作（許可・拒否）', 'rule number': 'ルール番号' };
+
 /** Nouns the engine puts before an id (`route table rtb-1`), in Japanese. */
 const NOUNS: readonly [string, string][] = [
   ['transit gateway route table', 'Transit Gateway ルートテーブル'],
@@ -160,6 +163,9 @@ const PATTERNS: readonly Pattern[] = [
   [/^write the CIDR as a literal in the template \(or resolve the parameter when synthesizing\), so that the guard can judge the rule$/,
     () => 'ガードがルールを判定できるよう、CIDR をテンプレートにリテラルで書く（または合成時にパラメータを解決する）'],
   [/^the subnet has no literal IPv4 block$/, () => 'サブネットにリテラルの IPv4 アドレス範囲がない'],
+  [/^(.+) cannot be read at synth time: the entry's (.+) decides what the NACL lets through$/,
+    (m) => `${m[1]} は合成時に読めない: エントリの${NACL_PART[m[2]] ?? m[2]}で、ネットワーク ACL が通すものが決まる`],
+  [/^write the (.+) of the entry as a literal$/, (m) => `エントリの${NACL_PART[m[1]] ?? m[1]}をリテラルで書く`],
   [/^a route needs one destination and one target; found (\S+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],
   [/^PolicyDocument is text that is not JSON$/, () => 'PolicyDocument が JSON ではないテキスト'],
   // Extractors: Terraform configuration and plan.

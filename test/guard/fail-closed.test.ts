@@ -186,8 +186,8 @@ describe('what AWS does by default', () => {
     expect(cfn.join('\n')).toMatch(/SEG-1 error .*default route table association\/propagation is enabled/);
   });
 
-  test('Terraform: an attachment that turns default association off is not in the default table', () => {
-    const found = (association: boolean) => tfFindings((stack) => {
+  test('Terraform: an attachment that turns default association off is not in the default table; one from a variable may be in it', () => {
+    const found = (association: boolean | string) => tfFindings((stack) => {
       const tgw = new Ec2TransitGateway(stack, 'Tgw', {});
       for (const [id, cidr, label] of [['Mn', '10.0.0.0/16', 'MY_NUMBER'], ['In', '10.1.0.0/16', 'INTERNET']] as const) {
         const vpc = new Vpc(stack, `${id}Vpc`, { cidrBlock: cidr, tags: { 'jichitai:segment': label } });
@@ -195,7 +195,7 @@ describe('what AWS does by default', () => {
         const rt = new RouteTable(stack, `${id}Rt`, { vpcId: vpc.id });
         new RouteTableAssociation(stack, `${id}Assoc`, { routeTableId: rt.id, subnetId: sub.id });
         new Ec2TransitGatewayVpcAttachment(stack, `${id}Att`, {
-          transitGatewayId: tgw.id, vpcId: vpc.id, subnetIds: [sub.id], transitGatewayDefaultRouteTableAssociation: id === 'Mn' ? association : true,
+          transitGatewayId: tgw.id, vpcId: vpc.id, subnetIds: [sub.id], transitGatewayDefaultRouteTableAssociation: (id === 'Mn' ? association : true) as boolean,
         });
         new Route(stack, `${id}Route`, { routeTableId: rt.id, destinationCidrBlock: '10.0.0.0/8', transitGatewayId: tgw.id });
       }
@@ -203,5 +203,115 @@ describe('what AWS does by default', () => {
     expect(found(true)).toEqual(['[aws_subnet.InSub]', '[aws_subnet.MnSub]']);
     // My Number's attachment has no table then (dropped); the way back still arrives.
     expect(found(false)).toEqual(['[aws_subnet.InSub]']);
+    // A variable may be true: in the default table (fail closed).
+    expect(found('${var.association}')).toEqual(['[aws_subnet.InSub]', '[aws_subnet.MnSub]']);
+  });
+});
+
+describe('a value the guard cannot read at synth time is read as the most it could allow', () => {
+  /** A My Number subnet whose route leads to an internet gateway, and a NACL whose outbound entry 100 alone lets it out. */
+  const mnBehindAcl = (entry: Record<string, unknown>) => extractCloudFormation({
+    S: {
+      Parameters: { P: { Type: 'String' } },
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+        Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+        Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+        IgwAtt: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, InternetGatewayId: { Ref: 'Igw' } } },
+        Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+        Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'Rt' }, SubnetId: { Ref: 'Sub' } } },
+        Out: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Rt' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } } },
+        Acl: { Type: 'AWS::EC2::NetworkAcl', Properties: { VpcId: { Ref: 'Vpc' } } },
+        AclAssoc: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { NetworkAclId: { Ref: 'Acl' }, SubnetId: { Ref: 'Sub' } } },
+        E100: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: -1, CidrBlock: '0.0.0.0/0', Egress: true, RuleAction: 'allow', RuleNumber: 100, ...entry } },
+        E200: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: -1, CidrBlock: '0.0.0.0/0', Egress: true, RuleAction: 'deny', RuleNumber: 200 } },
+        In100: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: -1, CidrBlock: '0.0.0.0/0', Egress: false, RuleAction: 'allow', RuleNumber: 100 } },
+      },
+    },
+  });
+  const findings = (g: ReturnType<typeof extractCloudFormation>) => checkTopology(g, { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+  const WAY_OUT = /\[Sub\] MN-1 critical .*a My Number subnet reaches the internet/;
+
+  test('CloudFormation: the literal entry lets the subnet out (the path the next cases must keep finding)', () => {
+    expect(findings(mnBehindAcl({}))).toMatch(WAY_OUT);
+    expect(findings(mnBehindAcl({ RuleAction: 'deny' }))).not.toMatch(WAY_OUT);
+  });
+
+  test.each(['Egress', 'RuleAction', 'RuleNumber'])('CloudFormation: a NACL entry\'s %s from a parameter is unresolved, and the entry still allows', (property) => {
+    const found = findings(mnBehindAcl({ [property]: { Ref: 'P' } }));
+    expect(found).toMatch(new RegExp(`\\[E100\\] GUARD-1 critical .*${property} could not be resolved: \\{"Ref":"P"\\} cannot be read at synth time`));
+    expect(found).toMatch(WAY_OUT);
+  });
+
+  test('Terraform: a NACL rule\'s rule_action from a variable, and an inline block\'s action, are unresolved and still allow', () => {
+    const json = (inline: boolean) => ({
+      variable: { a: { type: 'string' } },
+      resource: {
+        aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+        aws_subnet: { s: { vpc_id: '${aws_vpc.v.id}', cidr_block: '10.0.1.0/24' } },
+        aws_internet_gateway: { i: { vpc_id: '${aws_vpc.v.id}' } },
+        aws_route_table: { r: { vpc_id: '${aws_vpc.v.id}', route: [{ cidr_block: '0.0.0.0/0', gateway_id: '${aws_internet_gateway.i.id}' }] } },
+        aws_route_table_association: { ra: { route_table_id: '${aws_route_table.r.id}', subnet_id: '${aws_subnet.s.id}' } },
+        aws_network_acl: {
+          n: {
+            vpc_id: '${aws_vpc.v.id}',
+            subnet_ids: ['${aws_subnet.s.id}'],
+            ingress: [{ rule_no: 100, action: 'allow', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }],
+            egress: [{ rule_no: 200, action: 'deny', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 },
+              ...(inline ? [{ rule_no: 100, action: '${var.a}', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }] : [])],
+          },
+        },
+        ...(inline ? {} : { aws_network_acl_rule: { e: { network_acl_id: '${aws_network_acl.n.id}', rule_number: 100, egress: true, rule_action: '${var.a}', protocol: '-1', cidr_block: '0.0.0.0/0' } } }),
+      },
+    });
+    const rule = checkTopology(extractTerraform({ t: json(false) }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+    expect(rule).toMatch(/\[aws_network_acl_rule\.e\] GUARD-1 critical .*rule_action could not be resolved: "\$\{var\.a\}" cannot be read at synth time/);
+    expect(rule).toMatch(/\[aws_subnet\.s\] MN-1 critical .*a My Number subnet reaches the internet/);
+    const inline = checkTopology(extractTerraform({ t: json(true) }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+    expect(inline).toMatch(/\[aws_network_acl\.n\] GUARD-1 critical .*egress\.action could not be resolved/);
+    expect(inline).toMatch(/\[aws_subnet\.s\] MN-1 critical .*a My Number subnet reaches the internet/);
+  });
+
+  test('MapPublicIpOnLaunch / map_public_ip_on_launch from a parameter or variable may be true (MN-1)', () => {
+    const cfn = findings(extractCloudFormation({
+      S: {
+        Parameters: { P: { Type: 'String' } },
+        Resources: {
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+          Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24', MapPublicIpOnLaunch: { Ref: 'P' } } },
+        },
+      },
+    }));
+    expect(cfn).toMatch(/\[Sub\] MN-1 critical .*gives instances public IP addresses \(MapPublicIpOnLaunch\)/);
+    const tfText = (value: unknown) => checkTopology(extractTerraform({
+      t: {
+        resource: {
+          aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+          aws_subnet: { s: { vpc_id: '${aws_vpc.v.id}', cidr_block: '10.0.1.0/24', map_public_ip_on_launch: value } },
+        },
+      },
+    }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+    expect(tfText('${var.public}')).toMatch(/\[aws_subnet\.s\] MN-1 critical .*gives instances public IP addresses/);
+    expect(tfText(false)).not.toMatch(/public IP addresses/);
+  });
+
+  test('Terraform: a security group rule\'s self and a VPC\'s assign_generated_ipv6_cidr_block from a variable may be true', () => {
+    const g = extractTerraform({
+      t: {
+        resource: {
+          aws_vpc: { v: { cidr_block: '10.0.0.0/16', assign_generated_ipv6_cidr_block: '${var.v6}', tags: { 'jichitai:segment': 'LGWAN' } } },
+          aws_security_group: { g: { vpc_id: '${aws_vpc.v.id}' } },
+          aws_security_group_rule: {
+            r: { type: 'ingress', security_group_id: '${aws_security_group.g.id}', protocol: 'tcp', from_port: 443, to_port: 443, self: '${var.self}' },
+            t: { type: '${var.type}', security_group_id: '${aws_security_group.g.id}', protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'] },
+          },
+        },
+      },
+    });
+    const rule = g.nodes.get('aws_security_group_rule.r#0') as any;
+    expect(rule?.rule?.peerGroup).toEqual({ kind: 'node', id: 'aws_security_group.g' });
+    // A rule whose type is a variable allows both ways.
+    expect(['aws_security_group_rule.t#0', 'aws_security_group_rule.t#1'].map((id) => (g.nodes.get(id) as any)?.egress)).toEqual([false, true]);
+    expect((g.nodes.get('aws_vpc.v') as any)?.symbolicIpv6).toHaveLength(1);
   });
 });
