@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 105, cases: 291 },
-  cdktf: { mutations: 113, cases: 312 },
+  cdk: { mutations: 107, cases: 299 },
+  cdktf: { mutations: 115, cases: 320 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

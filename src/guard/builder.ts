@@ -1,8 +1,9 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import { BridgeAttachment, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
-  describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, propagatedDestination, Ref, RouteEdge, RouteTableNode,
-  RouteTarget, SecurityGroupNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue, VpcNode,
+  describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref, RouteEdge,
+  RouteTableNode, RouteTarget, SecurityGroupNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue,
+  VpcNode,
 } from './graph';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
 import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
@@ -100,6 +101,11 @@ export class GraphBuilder {
   private readonly pendingAssociations: { table: Ref; subnet: Ref }[] = [];
   private readonly pendingGatewayEndpoints: { table: Ref; endpoint: string }[] = [];
   private readonly pendingTransit: { table: Ref; apply: (t: TransitRouteTableNode) => void }[] = [];
+  private readonly pendingDefaultTables: { gateway: Ref; table: Ref; which: 'association' | 'propagation'; source: string }[] = [];
+  private readonly pendingDirectConnect: { node: NodeBase; gateway: Ref }[] = [];
+  private readonly pendingAccepters: {
+    node: NodeBase; attachment: Ref; kind: 'vpc' | 'peering'; switches: { defaultAssociation?: boolean; defaultPropagation?: boolean };
+  }[] = [];
   private readonly pendingAttachments: { gateway: Ref; vpc: Ref }[] = [];
   private readonly pendingDnsRules: { group: Ref; rule: DnsRuleGroupNode['rules'][number] }[] = [];
   private readonly pendingAclEntries: { acl: Ref; entry: NetworkAclEntry; source: string }[] = [];
@@ -185,6 +191,32 @@ export class GraphBuilder {
 
   public transit(table: Ref, apply: (t: TransitRouteTableNode) => void): void {
     this.pendingTransit.push({ table, apply });
+  }
+
+  /**
+   * A transit gateway's default association or propagation table named by a resource of its own (Terraform
+   * `aws_ec2_transit_gateway_default_route_table_association` / `_propagation`): it replaces the implicit default table.
+   */
+  public transitDefaultTable(gateway: Ref, table: Ref, which: 'association' | 'propagation', source: string): void {
+    this.pendingDefaultTables.push({ gateway, table, which, source });
+  }
+
+  /**
+   * A Direct Connect gateway associated with a gateway (`AWS::DirectConnect::DirectConnectGatewayAssociation`,
+   * `aws_dx_gateway_association`, `aws_dx_gateway_association_proposal`): with a transit gateway it is an attachment of its
+   * own, which neither engine can name; with a VPN gateway it is one of the networks behind that gateway (its label says).
+   */
+  public directConnectAssociation(node: NodeBase, gateway: Ref): void {
+    this.pendingDirectConnect.push({ node, gateway });
+  }
+
+  /**
+   * A Terraform accepter of another account's attachment (`aws_ec2_transit_gateway_vpc_attachment_accepter`,
+   * `_peering_attachment_accepter`): when the attachment it accepts is in the output, the accepter stands for it (its
+   * default-table switches apply); otherwise it is an attachment of its own whose network the output does not hold.
+   */
+  public accepter(node: NodeBase, attachment: Ref, kind: 'vpc' | 'peering', switches: { defaultAssociation?: boolean; defaultPropagation?: boolean }): void {
+    this.pendingAccepters.push({ node, attachment, kind, switches });
   }
 
   public gatewayAttachment(gateway: Ref, vpc: Ref): void {
@@ -284,6 +316,7 @@ export class GraphBuilder {
   }
 
   public build(): TopologyGraph {
+    this.addTransitAttachments();
     this.addImplicitNodes();
     this.applyBlocks();
     this.applySubnetBlocks();
@@ -336,6 +369,7 @@ export class GraphBuilder {
     for (const { acl: a, subnet, source } of this.pendingAclAssociations) {
       if (subnet.kind === 'node') acl(a, source)?.subnets.push(subnet.id);
     }
+    this.applyAccepters();
     this.applyTransitDefaults();
     const launched = launchBridges(this.pendingTemplates, this.pendingLaunchers);
     const bridges = [...this.pendingBridges, ...launched, ...gatewayBridges(this.nodes, this.engine)];
@@ -431,6 +465,70 @@ export class GraphBuilder {
   }
 
   /**
+   * The attachments that resources other than an attachment make (Direct Connect gateway associations with a transit
+   * gateway, accepters of attachments the output does not hold), and the default tables named by resources of their own.
+   */
+  private addTransitAttachments(): void {
+    for (const { node, gateway } of this.pendingDirectConnect) {
+      const target = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
+      const literal = gateway.kind === 'external' && /^tgw-/.test(gateway.value);
+      if (target?.type === 'transit-gateway' || literal) {
+        this.add({ ...node, type: 'transit-attachment', kind: 'direct-connect', transitGateway: gateway, subnets: [] } satisfies TransitAttachmentNode);
+      } else if (target?.type !== 'vpn-gateway' && !(gateway.kind === 'external' && /^vgw-/.test(gateway.value))) {
+        this.unresolvedValue(node.id, 'AssociatedGatewayId', `gateway ${describeRef(gateway)} is neither a transit gateway nor a VPN gateway the guard can place`,
+          'associate the Direct Connect gateway with a transit gateway or VPN gateway of the same app, or by its literal id');
+      }
+    }
+    for (const { node, attachment, kind, switches } of this.pendingAccepters) {
+      if (attachment.kind === 'node' && this.nodes.has(attachment.id)) continue;
+      this.add({
+        ...node,
+        type: 'transit-attachment',
+        kind,
+        transitGateway: { kind: 'external', value: 'known after apply' },
+        gatewayUnknown: true,
+        subnets: [],
+        ...(switches.defaultAssociation !== undefined ? { defaultAssociation: switches.defaultAssociation } : {}),
+        ...(switches.defaultPropagation !== undefined ? { defaultPropagation: switches.defaultPropagation } : {}),
+      } satisfies TransitAttachmentNode);
+    }
+    for (const { gateway, table, which, source } of this.pendingDefaultTables) {
+      const node = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
+      if (node?.type !== 'transit-gateway') {
+        this.unresolvedValue(source, 'transit_gateway_id', `transit gateway ${describeRef(gateway)} is not in the synthesized output`);
+        continue;
+      }
+      this.nodes.set(node.id, which === 'association' ? { ...node, associationDefaultRouteTable: table } : { ...node, propagationDefaultRouteTable: table });
+    }
+  }
+
+  /**
+   * An accepter of an attachment the output holds stands for that attachment: what names the accepter (an association,
+   * a propagation, a route) names the attachment, and the accepter's default-table switches are the attachment's.
+   */
+  private applyAccepters(): void {
+    const alias = new Map<string, string>();
+    for (const { node, attachment, switches } of this.pendingAccepters) {
+      const target = attachment.kind === 'node' ? this.nodes.get(attachment.id) : undefined;
+      if (target?.type !== 'transit-attachment') continue;
+      alias.set(node.id, target.id);
+      this.nodes.set(target.id, {
+        ...target,
+        ...(switches.defaultAssociation !== undefined ? { defaultAssociation: switches.defaultAssociation } : {}),
+        ...(switches.defaultPropagation !== undefined ? { defaultPropagation: switches.defaultPropagation } : {}),
+      });
+    }
+    if (alias.size === 0) return;
+    const to = (r: Ref): Ref => (r.kind === 'node' && alias.has(r.id) ? { kind: 'node', id: alias.get(r.id)! } : r);
+    for (const n of [...this.nodes.values()]) {
+      if (n.type !== 'transit-route-table') continue;
+      n.associations.splice(0, n.associations.length, ...n.associations.map(to));
+      n.propagations.splice(0, n.propagations.length, ...n.propagations.map(to));
+      n.routes.splice(0, n.routes.length, ...n.routes.map((r) => (r.attachment ? { ...r, attachment: to(r.attachment) } : r)));
+    }
+  }
+
+  /**
    * The transit gateway's default route tables as AWS applies them: an attachment without an explicit association is
    * associated with the default association table, and every attachment propagates into the default propagation table,
    * when the gateway (and, in Terraform, the attachment) leaves those defaults on.
@@ -444,7 +542,8 @@ export class GraphBuilder {
         const node = named?.kind === 'node' ? this.nodes.get(named.id) : this.nodes.get(implicitId.defaultTransitRouteTable(tgw.id));
         return node?.type === 'transit-route-table' ? node : undefined;
       };
-      const mine = attachments.filter((a) => a.transitGateway.kind === 'node' && a.transitGateway.id === tgw.id);
+      // An attachment whose gateway is known only after apply may be on any gateway of the output (fail closed).
+      const mine = attachments.filter((a) => a.gatewayUnknown || (a.transitGateway.kind === 'node' && a.transitGateway.id === tgw.id));
       const association = defaultTable(tgw.associationDefaultRouteTable);
       if (tgw.defaultRouteTableAssociation && association) {
         for (const a of mine) if (!associated.has(a.id) && a.defaultAssociation !== false) association.associations.push({ kind: 'node', id: a.id });

@@ -236,6 +236,9 @@ class TemplateReader {
         b.add({ ...base, type: 'transit-attachment', kind: 'vpn', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [], zone: tags['jichitai:zone'] });
       }
     }],
+    [['AWS::DirectConnect::DirectConnectGatewayAssociation'], (_reader, { b, base, noted, p }) => {
+      b.directConnectAssociation(base, noted('AssociatedGatewayId', p.AssociatedGatewayId));
+    }],
     [['AWS::EC2::TransitGatewayPeeringAttachment'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'transit-attachment', kind: 'peering', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [] });
     }],

@@ -328,6 +328,21 @@ class ConfigReader {
         b.add({ ...base, type: 'transit-attachment', kind: 'vpn', transitGateway, subnets: [], zone: tags['jichitai:zone'] });
       }
     }],
+    [['aws_ec2_transit_gateway_vpc_attachment_accepter', 'aws_ec2_transit_gateway_peering_attachment_accepter'], (_reader, { b, base, noted, p, type }) => {
+      b.accepter(base, noted('transit_gateway_attachment_id', p.transit_gateway_attachment_id), type.includes('_vpc_') ? 'vpc' : 'peering', {
+        defaultAssociation: optionalFlag(p.transit_gateway_default_route_table_association),
+        defaultPropagation: optionalFlag(p.transit_gateway_default_route_table_propagation),
+      });
+    }],
+    [['aws_dx_gateway_association', 'aws_dx_gateway_association_proposal'], (_reader, { b, base, noted, p }) => {
+      // Accepting another account's proposal (`proposal_id` alone): the gateway is the proposer's, not this output's.
+      const gateway = p.associated_gateway_id ?? p.vpn_gateway_id;
+      if (gateway !== undefined && gateway !== null) b.directConnectAssociation(base, noted('associated_gateway_id', gateway));
+    }],
+    [['aws_ec2_transit_gateway_default_route_table_association', 'aws_ec2_transit_gateway_default_route_table_propagation'], (_reader, { b, noted, p, id, type }) => {
+      b.transitDefaultTable(noted('transit_gateway_id', p.transit_gateway_id), noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id),
+        type.endsWith('_association') ? 'association' : 'propagation', id);
+    }],
     [['aws_ec2_transit_gateway_peering_attachment'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'transit-attachment', kind: 'peering', transitGateway: noted('transit_gateway_id', p.transit_gateway_id), subnets: [] });
     }],

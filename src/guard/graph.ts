@@ -38,7 +38,7 @@ export type Ref =
   | { readonly kind: 'external'; readonly value: string }
   | { readonly kind: 'unresolved'; readonly expression: string };
 
-interface NodeBase {
+export interface NodeBase {
   /** CloudFormation logical ID, or Terraform address (`aws_vpc.name`). */
   readonly id: string;
   /** The construct path, when the synthesized output records it. */
@@ -227,8 +227,14 @@ export function gatewayZone(g: VpnGatewayNode): string | undefined {
 
 export interface TransitAttachmentNode extends NodeBase {
   readonly type: 'transit-attachment';
-  readonly kind: 'vpc' | 'vpn' | 'peering';
+  /** `direct-connect`: a Direct Connect gateway associated with the transit gateway (the on-premises networks behind it). */
+  readonly kind: 'vpc' | 'vpn' | 'peering' | 'direct-connect';
   readonly transitGateway: Ref;
+  /**
+   * The gateway is known only after apply (a Terraform accepter's computed `transit_gateway_id`): it is one of this
+   * account's gateways, so the guard takes it to be any transit gateway of the output (semantics §5).
+   */
+  readonly gatewayUnknown?: boolean;
   readonly vpc?: Ref;
   readonly subnets: Ref[];
   /** For a VPN: the `jichitai:zone` tag of the VPN connection. */

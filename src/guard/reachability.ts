@@ -497,8 +497,9 @@ export class Reachability {
     const out: { id: string; what: string; tables: TransitRouteTableNode[] }[] = [];
     for (const a of nodesOf(this.graph, 'transit-attachment')) {
       const tables = this.tablesOfAttachment.get(a.id) ?? [];
-      if (a.kind === 'vpn' && !(a.zone && ZONES.has(a.zone))) out.push({ id: a.id, what: `VPN ${this.name(a.id)} (no known jichitai:zone label)`, tables });
-      else if (a.kind === 'peering') out.push({ id: a.id, what: `transit gateway peering attachment ${this.name(a.id)} (the peer gateway's networks)`, tables });
+      if (a.kind === 'vpn' && !(a.zone && ZONES.has(a.zone))) {out.push({ id: a.id, what: `VPN ${this.name(a.id)} (no known jichitai:zone label)`, tables });} else if (a.kind === 'peering') {out.push({ id: a.id, what: `transit gateway peering attachment ${this.name(a.id)} (the peer gateway's networks)`, tables });} else if (a.kind === 'direct-connect') {out.push({ id: a.id, what: `Direct Connect gateway association ${this.name(a.id)} (the networks behind the Direct Connect gateway)`, tables });} else if (a.kind === 'vpc' && !(a.vpc?.kind === 'node' && this.vpcs.has(a.vpc.id))) {
+        out.push({ id: a.id, what: `transit gateway VPC attachment ${this.name(a.id)} (its VPC is outside the synthesized output)`, tables });
+      }
     }
     for (const { id, zone, tables } of this.externalAttachments()) {
       if (zone === undefined) out.push({ id, what: `transit gateway attachment ${id} (outside the synthesized output; its route tables carry no one zone label)`, tables });

@@ -3,7 +3,7 @@
  * (extra L1 resources, property overrides, removed children) must be refused by the guard with the right rule,
  * while the untouched example synthesizes. Prints the tally at the end.
  */
-import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apprunner from 'aws-cdk-lib/aws-apprunner';
@@ -669,6 +669,29 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) {
       const vpn = new ec2.CfnVPNConnection(stack, 'MutVpn', { transitGatewayId: net.transitGatewayId, customerGatewayId: 'cgw-0123456789abcdef0', type: 'ipsec.1' });
       new ec2.CfnTransitGatewayRouteTableAssociation(stack, 'MutVpnAssociation', { transitGatewayRouteTableId: transitTable(net, 'LGWAN_WAN'), transitGatewayAttachmentId: vpn.ref });
+    },
+  },
+  {
+    // An existing VPC (a literal id) may hold anything: what enters from it counts as anything (fail closed).
+    name: 'an existing VPC outside the app attached to the transit gateway and associated with the LGWAN WAN\'s transit route table',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const attachment = new ec2.CfnTransitGatewayAttachment(stack, 'MutOutsideVpc', {
+        transitGatewayId: net.transitGatewayId, vpcId: 'vpc-0123456789abcdef0', subnetIds: ['subnet-0123456789abcdef0'],
+      });
+      new ec2.CfnTransitGatewayRouteTableAssociation(stack, 'MutOutsideVpcAssociation', { transitGatewayRouteTableId: transitTable(net, 'LGWAN_WAN'), transitGatewayAttachmentId: attachment.ref });
+    },
+  },
+  {
+    // Known only at deploy time, the entry's action decides what the NACL lets through.
+    name: 'a NACL entry of the My Number VPC whose action is a template parameter',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const action = new CfnParameter(stack, 'MutAclAction', { type: 'String', default: 'deny' });
+      const acl = new ec2.CfnNetworkAcl(stack, 'MutAcl', { vpcId: vpcOf(net.myNumber).ref });
+      new ec2.CfnNetworkAclEntry(stack, 'MutAclEntry', { networkAclId: acl.ref, ruleNumber: 90, protocol: -1, egress: true, ruleAction: action.valueAsString, cidrBlock: '0.0.0.0/0' });
     },
   },
   {

@@ -22,6 +22,7 @@ import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
 import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { Ec2TransitGatewayVpcAttachmentAccepter } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
@@ -33,6 +34,8 @@ import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { MainRouteTableAssociation } from '@cdktf/provider-aws/lib/main-route-table-association';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
+import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
 import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
@@ -56,7 +59,7 @@ import { VpcRouteServerVpcAssociation } from '@cdktf/provider-aws/lib/vpc-route-
 import { VpclatticeServiceNetworkVpcAssociation } from '@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
-import { Fn, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { Fn, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
 import { CROSS_ACCOUNT_MEMBER, memberInternetCidr, prefectureHub, REFERENCE_MEMBERS } from '../../examples/prefecture';
@@ -759,6 +762,27 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) {
       const vpn = new VpnConnection(stack, 'MutVpn', { transitGatewayId: net.transitGatewayId, customerGatewayId: 'cgw-0123456789abcdef0', type: 'ipsec.1' });
       new Ec2TransitGatewayRouteTableAssociation(stack, 'MutVpnAssociation', { transitGatewayRouteTableId: transitTable(net, 'LGWAN_WAN').id, transitGatewayAttachmentId: vpn.transitGatewayAttachmentId });
+    },
+  },
+  {
+    // Another account's VPC may hold anything: what enters from it counts as anything (fail closed).
+    name: 'another account\'s VPC attachment accepted and associated with the LGWAN WAN\'s transit route table',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const accepter = new Ec2TransitGatewayVpcAttachmentAccepter(stack, 'MutAccepter', { transitGatewayAttachmentId: 'tgw-attach-0123456789abcdef0' });
+      new Ec2TransitGatewayRouteTableAssociation(stack, 'MutAccepterAssociation', { transitGatewayRouteTableId: transitTable(net, 'LGWAN_WAN').id, transitGatewayAttachmentId: accepter.id });
+    },
+  },
+  {
+    // Known only at plan time, the rule's action decides what the NACL lets through.
+    name: 'a NACL rule of the My Number VPC whose action is an input variable',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const action = new TerraformVariable(stack, 'mut_acl_action', { type: 'string', default: 'deny' });
+      const acl = new NetworkAcl(stack, 'MutAcl', { vpcId: find<Vpc>(net.myNumber, '/Vpc').id });
+      new NetworkAclRule(stack, 'MutAclRule', { networkAclId: acl.id, ruleNumber: 90, protocol: '-1', egress: true, ruleAction: action.stringValue, cidrBlock: '0.0.0.0/0' });
     },
   },
   {

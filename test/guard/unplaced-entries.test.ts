@@ -91,3 +91,90 @@ describe('unplaced transit gateway entries (GUARD-1)', () => {
     expect(findings(graph({ 'jichitai:zone': 'LGWAN_WAN' }), 'GUARD-1')).toEqual([]);
   });
 });
+
+describe('attachments that other resources make, and default tables named by their own resources (GUARD-1)', () => {
+  /** A My Number VPC on a gateway `gateway` (Terraform arguments), its attachment with `mnAttachment`, and `more` resources. */
+  type Args = Record<string, unknown>;
+  const tf = (gateway: Args, more: Record<string, Args>, mnAttachment: Args = {}) => extractTerraform({
+    t: {
+      resource: {
+        aws_ec2_transit_gateway: { tgw: gateway },
+        aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+        aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
+        aws_ec2_transit_gateway_vpc_attachment: { mn: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'], ...mnAttachment } },
+        ...more,
+      },
+    },
+  });
+  const DEFAULTS_ON = {};
+  const dx = { aws_dx_gateway_association: { dx: { dx_gateway_id: 'a1b2c3d4-0000-0000-0000-000000000000', associated_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' } } };
+  const REACHES_MN = /^\[aws_subnet\.mn\] GUARD-1 critical .*reaches this My Number subnet \(10\.0\.1\.0\/24\)/;
+
+  test('a Direct Connect gateway association joins the default association table: its networks reach My Number (both engines)', () => {
+    expect(findings(tf(DEFAULTS_ON, dx), 'GUARD-1')).toContainEqual(expect.stringMatching(/^\[aws_subnet\.mn\] GUARD-1 critical .*traffic entering through Direct Connect gateway association aws_dx_gateway_association\.dx \(the networks behind the Direct Connect gateway\) reaches this My Number subnet/));
+    // Without it, nothing enters: no GUARD-1 (SEG-1 judges the default tables, acknowledgeable).
+    expect(findings(tf(DEFAULTS_ON, {}), 'GUARD-1')).toEqual([]);
+    // With default association off, the association joins no table: nothing enters.
+    expect(findings(tf({ default_route_table_association: 'disable' }, dx), 'GUARD-1')).toEqual([]);
+    // A proposal in the transit gateway owner's account is the same association; one with a VPN gateway is that gateway's business.
+    expect(findings(tf(DEFAULTS_ON, { aws_dx_gateway_association_proposal: { p: { ...dx.aws_dx_gateway_association.dx, dx_gateway_owner_account_id: '111122223333' } } }), 'GUARD-1'))
+      .toContainEqual(expect.stringMatching(/Direct Connect gateway association aws_dx_gateway_association_proposal\.p .* reaches this My Number subnet/));
+    expect(findings(tf(DEFAULTS_ON, { aws_dx_gateway_association: { dx: { dx_gateway_id: 'x', associated_gateway_id: 'vgw-0123456789abcdef0' } } }), 'GUARD-1')).toEqual([]);
+
+    const cfnDx = extractCloudFormation({
+      S: {
+        Resources: {
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: 'MY_NUMBER' }] } },
+          Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+          Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} },
+          Att: { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: { Ref: 'Tgw' }, VpcId: { Ref: 'Vpc' }, SubnetIds: [{ Ref: 'Sub' }] } },
+          Dx: { Type: 'AWS::DirectConnect::DirectConnectGatewayAssociation', Properties: { DirectConnectGatewayId: 'a1b2c3d4-0000-0000-0000-000000000000', AssociatedGatewayId: { Ref: 'Tgw' } } },
+        },
+      },
+    });
+    expect(findings(cfnDx, 'GUARD-1')).toContainEqual(expect.stringMatching(/^\[Sub\] GUARD-1 critical .*traffic entering through Direct Connect gateway association Dx .*reaches this My Number subnet/));
+  });
+
+  test('Terraform: a default association table named by its own resource is where an attachment without an association goes', () => {
+    // My Number propagates into `shared` only; the gateway's default propagation is off, so its implicit table is empty.
+    const shared = (named: boolean) => tf({ default_route_table_propagation: 'disable' }, {
+      ...dx,
+      aws_ec2_transit_gateway_route_table: { shared: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' } },
+      aws_ec2_transit_gateway_route_table_propagation: {
+        p: { transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.shared.id}', transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.mn.id}' },
+      },
+      ...(named ? {
+        aws_ec2_transit_gateway_default_route_table_association: {
+          d: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.shared.id}' },
+        },
+      } : {}),
+    }, { transit_gateway_default_route_table_association: false });
+    expect(findings(shared(false), 'GUARD-1')).toEqual([]);
+    expect(findings(shared(true), 'GUARD-1')).toEqual([expect.stringMatching(REACHES_MN)]);
+  });
+
+  test('Terraform: an accepter of another account\'s attachment is an entry on any gateway of the output; of one in the output, it sets its switches', () => {
+    const accepter = (attachment: string, association?: boolean) => ({
+      aws_ec2_transit_gateway_vpc_attachment_accepter: {
+        a: {
+          transit_gateway_attachment_id: attachment,
+          ...(association === undefined ? {} : { transit_gateway_default_route_table_association: association }),
+        },
+      },
+    });
+    expect(findings(tf(DEFAULTS_ON, accepter('tgw-attach-0123456789abcdef0')), 'GUARD-1')).toContainEqual(expect.stringMatching(
+      /^\[aws_subnet\.mn\] GUARD-1 critical .*traffic entering through transit gateway VPC attachment aws_ec2_transit_gateway_vpc_attachment_accepter\.a \(its VPC is outside the synthesized output\) reaches this My Number subnet/));
+    expect(findings(tf(DEFAULTS_ON, accepter('tgw-attach-0123456789abcdef0', false)), 'GUARD-1')).toEqual([]);
+    // Accepting the output's own attachment: the accepter stands for it, and its switch keeps it out of the default table.
+    const own = (association: boolean) => tf(DEFAULTS_ON, accepter('${aws_ec2_transit_gateway_vpc_attachment.mn.id}', association)).nodes.get('aws_ec2_transit_gateway.tgw#default-route-table') as any;
+    expect(own(true).associations).toEqual([{ kind: 'node', id: 'aws_ec2_transit_gateway_vpc_attachment.mn' }]);
+    expect(own(false).associations).toEqual([]);
+  });
+
+  test('a VPC attachment whose VPC the output does not hold is an unplaced entry', () => {
+    const other = { Other: { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: { Ref: 'Tgw' }, VpcId: 'vpc-0123456789abcdef0', SubnetIds: ['subnet-0123456789abcdef0'] } } };
+    expect(findings(cfn({ ...other, ...associate({ Ref: 'Other' }) }), 'GUARD-1')).toEqual([expect.stringMatching(
+      /^\[MnSub\] GUARD-1 critical .*traffic entering through transit gateway VPC attachment Other \(its VPC is outside the synthesized output\) reaches this My Number subnet/)]);
+    expect(findings(cfn(other), 'GUARD-1')).toEqual([]);
+  });
+});
