@@ -77,6 +77,9 @@ export function occupiedInfrastructureIn(ctx: GuardContext, segment: Segment): {
     .filter((o) => o.occupants.length > 0);
 }
 
+/** Load balancers as occupants: they run no code of their own (what they let in is judged by the rules that read them). */
+export const LOAD_BALANCERS: ReadonlySet<string> = new Set(['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer', 'aws_lb', 'aws_alb', 'aws_elb']);
+
 /** What a subnet holds, in words: each occupant's name and resource type. */
 export function occupantsInWords(graph: TopologyGraph, occupants: readonly OccupantNode[]): string {
   return occupants.map((o) => `${o.path ?? nameOf(graph, o.resource)} (${o.resourceType})`).join(', ');

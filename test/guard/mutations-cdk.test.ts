@@ -1146,6 +1146,14 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
     },
   },
   {
+    // The NAT gateway's subnet routes to the internet gateway: what runs there leaves around the inspection firewall.
+    name: 'SC-2: an instance placed in the hub\'s NAT gateway subnet',
+    rule: 'SC-2',
+    apply(p) {
+      new ec2.CfnInstance(p.hubStack, 'MutHubInstance', { imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: hubL1<ec2.CfnSubnet>(p, 'Subnet-public-1').ref });
+    },
+  },
+  {
     name: 'SC-3: the web ACL\'s association with the public web load balancer removed',
     rule: 'SC-3',
     apply(p) { hubL1(p, 'PublicWebAclAssociation').node.scope!.node.tryRemoveChild('PublicWebAclAssociation'); },

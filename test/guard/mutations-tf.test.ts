@@ -1272,6 +1272,14 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
     },
   },
   {
+    // The NAT gateway's subnet routes to the internet gateway: what runs there leaves around the inspection firewall.
+    name: 'SC-2: an instance placed in the hub\'s NAT gateway subnet',
+    rule: 'SC-2',
+    apply(p) {
+      new Instance(p.stack, 'MutHubInstance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: (hubResource(p, 'Subnet-public-1') as Subnet).id });
+    },
+  },
+  {
     name: 'SC-3: the web ACL\'s association with the public web load balancer removed',
     rule: 'SC-3',
     apply(p) { hubResource(p, 'PublicWebAclAssociation').node.scope!.node.tryRemoveChild('PublicWebAclAssociation'); },

@@ -10,7 +10,7 @@ import { Segment } from '../../model/segment';
 import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
-import { nameOf, occupantsInWords, occupantsOf, workloadSubnetsIn } from '../topology';
+import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf, workloadSubnetsIn } from '../topology';
 
 /**
  * Allow-list entries that qualify by themselves (AP-2): the domains, in Network Firewall notation, of catalogue
@@ -323,7 +323,6 @@ export const AP2: GuardRule = {
 };
 
 /** Load balancers run no code of their own: in a forward proxy's subnet they are its front, not a server (AP-7). */
-const LOAD_BALANCERS: ReadonlySet<string> = new Set(['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer', 'aws_lb', 'aws_alb', 'aws_elb']);
 
 /** The resources that run forward proxies: a proxy instance itself, its launch template, and the Auto Scaling groups that launch it. */
 function proxyFleet(graph: TopologyGraph, proxies: readonly UserDataNode[]): Set<string> {

@@ -18,7 +18,7 @@ import {
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardRule, Severity } from '../rule';
-import { nameOf } from '../topology';
+import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf } from '../topology';
 
 /** The member municipalities' address space: a proxy must refuse every destination in it (RFC 1918). */
 const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
@@ -289,7 +289,7 @@ export const SC2: GuardRule = {
   term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
   summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC (but an α′ member\'s LGWAN breakout, '
     + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (stateful default drop); '
-    + 'the hub has a web proxy whose internet path passes it.',
+    + 'the hub has a web proxy whose internet path passes it; what else runs in a hub subnet (a load balancer aside) reaches the internet only through it.',
   check(ctx) {
     const g = ctx.graph;
     const findings: Finding[] = [];
@@ -346,6 +346,24 @@ export const SC2: GuardRule = {
         fix: INSPECTION_FIX,
       }));
       if (bad.length === 0 && arrivals.some((a) => a.end.kind === 'internet')) good = true;
+    }
+    // What else runs in the hub's own subnets leaves where their routes lead: from the NAT gateways' or the firewall's
+    // subnets, around the inspection firewall. A load balancer runs no code (SC-3 judges what it lets in); the proxy's
+    // subnets are judged above.
+    const judged = new Set(proxies.flatMap((p) => p.subnets ?? []).map((s) => s.id));
+    const hubIds = new Set(hubs.map((v) => v.id));
+    for (const s of nodesOf(g, 'subnet').filter((x) => x.vpc.kind === 'node' && hubIds.has(x.vpc.id) && !judged.has(x.id))) {
+      const held = occupantsOf(g, s.id).filter((o) => !LOAD_BALANCERS.has(o.resourceType));
+      if (held.length === 0) continue;
+      const words = occupantsInWords(g, held);
+      const bad = ctx.reach.arrivals(s.id).filter((a) => (a.end.kind === 'internet' && !ok(a)) || a.end.kind === 'unknown');
+      findings.push(...firewallGateFindings(ctx, this, bad, (f) => inspectionProblem(g, f), {
+        firewall: bi('is not the hub\'s inspection firewall', 'ハブの検査用ではない'),
+        firewallFix: INSPECTION_FIX,
+        subject: bi(`a hub subnet holding ${words}, around the inspection firewall,`, `${words} を置いたハブのサブネットから、検査用ファイアウォールを通らずに`),
+        fix: bi('move it to the hub\'s services subnets, whose default route goes to the inspection firewall; the NAT gateways\' and the firewall\'s subnets hold those alone',
+          'ハブの services サブネット（デフォルトルートが検査用ファイアウォールへ向かう）に移す。NAT ゲートウェイとファイアウォールのサブネットには、それら以外を置かない'),
+      }));
     }
     if (!good && proxies.every((p) => p.subnets !== undefined)) {
       findings.push(finding(this, nameOf(g, hubs[0].id), bi('the hub has no web proxy whose way to the internet passes the inspection firewall',
