@@ -103,6 +103,7 @@ export class GraphBuilder {
   private readonly pendingTransit: { table: Ref; apply: (t: TransitRouteTableNode) => void }[] = [];
   private readonly pendingDefaultTables: { gateway: Ref; table: Ref; which: 'association' | 'propagation'; source: string }[] = [];
   private readonly pendingDirectConnect: { node: NodeBase; gateway: Ref }[] = [];
+  private readonly pendingShares: { gateway: Ref; by: string }[] = [];
   private readonly pendingAccepters: {
     node: NodeBase; attachment: Ref; kind: 'vpc' | 'peering'; switches: { defaultAssociation?: boolean; defaultPropagation?: boolean };
   }[] = [];
@@ -217,6 +218,14 @@ export class GraphBuilder {
    */
   public accepter(node: NodeBase, attachment: Ref, kind: 'vpc' | 'peering', switches: { defaultAssociation?: boolean; defaultPropagation?: boolean }): void {
     this.pendingAccepters.push({ node, attachment, kind, switches });
+  }
+
+  /**
+   * A transit gateway the output shares with other accounts (`by`: an AWS RAM share naming it, or the gateway itself when
+   * it accepts shared attachments automatically): their attachments, which the output cannot hold, join its default tables.
+   */
+  public sharedTransitGateway(gateway: Ref, by: string): void {
+    this.pendingShares.push({ gateway, by });
   }
 
   public gatewayAttachment(gateway: Ref, vpc: Ref): void {
@@ -490,6 +499,23 @@ export class GraphBuilder {
         subnets: [],
         ...(switches.defaultAssociation !== undefined ? { defaultAssociation: switches.defaultAssociation } : {}),
         ...(switches.defaultPropagation !== undefined ? { defaultPropagation: switches.defaultPropagation } : {}),
+      } satisfies TransitAttachmentNode);
+    }
+    // One stand-in per shared gateway whose default tables take attachments in (a gateway without them takes another
+    // account's attachment only where a table of the output associates it by id, which the guard reads as such).
+    for (const { gateway, by } of this.pendingShares) {
+      const tgw = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
+      const id = `${gateway.kind === 'node' ? gateway.id : ''}#shared-attachments`;
+      if (tgw?.type !== 'transit-gateway' || this.nodes.has(id) || !(tgw.defaultRouteTableAssociation || tgw.defaultRouteTablePropagation)) continue;
+      this.add({
+        id,
+        path: tgw.path ? `${tgw.path}/(attachments of the accounts it is shared with)` : undefined,
+        tags: {},
+        type: 'transit-attachment',
+        kind: 'vpc',
+        transitGateway: gateway,
+        subnets: [],
+        sharedBy: by,
       } satisfies TransitAttachmentNode);
     }
     for (const { gateway, table, which, source } of this.pendingDefaultTables) {

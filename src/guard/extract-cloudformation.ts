@@ -218,6 +218,8 @@ class TemplateReader {
         associationDefaultRouteTable: p.AssociationDefaultRouteTableId === undefined ? undefined : noted('AssociationDefaultRouteTableId', p.AssociationDefaultRouteTableId),
         propagationDefaultRouteTable: p.PropagationDefaultRouteTableId === undefined ? undefined : noted('PropagationDefaultRouteTableId', p.PropagationDefaultRouteTableId),
       });
+      // Accepting shared attachments automatically (or a value the guard cannot read): other accounts attach at will.
+      if (p.AutoAcceptSharedAttachments !== undefined && p.AutoAcceptSharedAttachments !== 'disable') b.sharedTransitGateway({ kind: 'node', id: base.id }, base.id);
     }],
     [['AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment'], (reader, { b, base, noted, p }) => {
       b.add({
@@ -235,6 +237,9 @@ class TemplateReader {
         // The VPN's transit gateway attachment is implicit; the VPN stands for it.
         b.add({ ...base, type: 'transit-attachment', kind: 'vpn', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [], zone: tags['jichitai:zone'] });
       }
+    }],
+    [['AWS::RAM::ResourceShare'], (reader, { b, p, id }) => {
+      for (const tgw of reader.mentioned(p.ResourceArns, 'AWS::EC2::TransitGateway')) b.sharedTransitGateway({ kind: 'node', id: tgw }, id);
     }],
     [['AWS::DirectConnect::DirectConnectGatewayAssociation'], (_reader, { b, base, noted, p }) => {
       b.directConnectAssociation(base, noted('AssociatedGatewayId', p.AssociatedGatewayId));
@@ -874,6 +879,33 @@ class TemplateReader {
     const imported = v['Fn::ImportValue'];
     const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
     return exported ? exported.reader.subnetsNamed(exported.value) : NONE;
+  }
+
+  /**
+   * The resources of a type that a value names anywhere inside it: `Ref`, `Fn::GetAtt`, `${Id}` in an `Fn::Sub` (an ARN
+   * built around the id, as a resource share's `ResourceArns` are), in id form.
+   */
+  public mentioned(value: unknown, type: string): string[] {
+    const out = new Set<string>();
+    const of = (logicalId: string) => {
+      if (this.resources[logicalId]?.Type === type) out.add(this.id(logicalId));
+    };
+    const walk = (v: any): void => {
+      if (typeof v !== 'object' || v === null) return;
+      if (Array.isArray(v)) {
+        v.forEach(walk);
+        return;
+      }
+      if (typeof v.Ref === 'string') of(v.Ref);
+      const att = getAtt(v);
+      if (att) of(att[0]);
+      const sub = v['Fn::Sub'];
+      const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+      if (text !== undefined) for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g)) of(m[1]);
+      for (const k in v) walk(v[k]);
+    };
+    walk(value);
+    return [...out];
   }
 
   /**

@@ -307,6 +307,10 @@ class ConfigReader {
         defaultRouteTableAssociation: p.default_route_table_association !== 'disable',
         defaultRouteTablePropagation: p.default_route_table_propagation !== 'disable',
       });
+      // Accepting shared attachments automatically (or a value the guard cannot read): other accounts attach at will.
+      if (p.auto_accept_shared_attachments !== undefined && p.auto_accept_shared_attachments !== null && p.auto_accept_shared_attachments !== 'disable') {
+        b.sharedTransitGateway({ kind: 'node', id: base.id }, base.id);
+      }
     }],
     [['aws_ec2_transit_gateway_vpc_attachment'], (reader, { b, base, noted, p }) => {
       b.add({
@@ -333,6 +337,10 @@ class ConfigReader {
         defaultAssociation: optionalFlag(p.transit_gateway_default_route_table_association),
         defaultPropagation: optionalFlag(p.transit_gateway_default_route_table_propagation),
       });
+    }],
+    [['aws_ram_resource_association'], (reader, { b, p, id }) => {
+      const shared = reader.ref(p.resource_arn);
+      if (shared.kind === 'node' && shared.id.startsWith('aws_ec2_transit_gateway.')) b.sharedTransitGateway(shared, id);
     }],
     [['aws_dx_gateway_association', 'aws_dx_gateway_association_proposal'], (_reader, { b, base, noted, p }) => {
       // Accepting another account's proposal (`proposal_id` alone): the gateway is the proposer's, not this output's.

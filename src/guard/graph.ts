@@ -235,6 +235,11 @@ export interface TransitAttachmentNode extends NodeBase {
    * account's gateways, so the guard takes it to be any transit gateway of the output (semantics §5).
    */
   readonly gatewayUnknown?: boolean;
+  /**
+   * A stand-in for the attachments other accounts make on a gateway the output shares (an AWS RAM share naming it, or
+   * `AutoAcceptSharedAttachments` on): what names the sharing. Such attachments join the gateway's default tables.
+   */
+  readonly sharedBy?: string;
   readonly vpc?: Ref;
   readonly subnets: Ref[];
   /** For a VPN: the `jichitai:zone` tag of the VPN connection. */

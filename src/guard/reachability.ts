@@ -497,15 +497,26 @@ export class Reachability {
     const out: { id: string; what: string; tables: TransitRouteTableNode[] }[] = [];
     for (const a of nodesOf(this.graph, 'transit-attachment')) {
       const tables = this.tablesOfAttachment.get(a.id) ?? [];
-      if (a.kind === 'vpn' && !(a.zone && ZONES.has(a.zone))) {out.push({ id: a.id, what: `VPN ${this.name(a.id)} (no known jichitai:zone label)`, tables });} else if (a.kind === 'peering') {out.push({ id: a.id, what: `transit gateway peering attachment ${this.name(a.id)} (the peer gateway's networks)`, tables });} else if (a.kind === 'direct-connect') {out.push({ id: a.id, what: `Direct Connect gateway association ${this.name(a.id)} (the networks behind the Direct Connect gateway)`, tables });} else if (a.kind === 'vpc' && !(a.vpc?.kind === 'node' && this.vpcs.has(a.vpc.id))) {
-        out.push({ id: a.id, what: `transit gateway VPC attachment ${this.name(a.id)} (its VPC is outside the synthesized output)`, tables });
-      }
+      const what = this.unplacedWhat(a);
+      if (what !== undefined) out.push({ id: a.id, what, tables });
     }
     for (const { id, zone, tables } of this.externalAttachments()) {
       if (zone === undefined) out.push({ id, what: `transit gateway attachment ${id} (outside the synthesized output; its route tables carry no one zone label)`, tables });
     }
     this.unplaced = out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     return this.unplaced;
+  }
+
+  /** What is behind an attachment of the output that the guard cannot place, in words; undefined for one it can. */
+  private unplacedWhat(a: TransitAttachmentNode): string | undefined {
+    if (a.kind === 'vpn') return a.zone && ZONES.has(a.zone) ? undefined : `VPN ${this.name(a.id)} (no known jichitai:zone label)`;
+    if (a.kind === 'peering') return `transit gateway peering attachment ${this.name(a.id)} (the peer gateway's networks)`;
+    if (a.kind === 'direct-connect') return `Direct Connect gateway association ${this.name(a.id)} (the networks behind the Direct Connect gateway)`;
+    if (a.sharedBy !== undefined) {
+      const gateway = a.transitGateway.kind === 'node' ? this.name(a.transitGateway.id) : describeRef(a.transitGateway);
+      return `the attachments other accounts make on transit gateway ${gateway} (shared by ${this.name(a.sharedBy)})`;
+    }
+    return a.vpc?.kind === 'node' && this.vpcs.has(a.vpc.id) ? undefined : `transit gateway VPC attachment ${this.name(a.id)} (its VPC is outside the synthesized output)`;
   }
 
   /** Where every header goes when it enters at one of the `unplacedEntries` (as from a zone, semantics §5). */

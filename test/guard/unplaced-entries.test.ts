@@ -178,3 +178,50 @@ describe('attachments that other resources make, and default tables named by the
     expect(findings(cfn(other), 'GUARD-1')).toEqual([]);
   });
 });
+
+describe('a transit gateway shared with other accounts (GUARD-1)', () => {
+  const shared = (gateway: Record<string, unknown>, share: 'ram' | 'auto' | 'none') => extractCloudFormation({
+    S: {
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: 'MY_NUMBER' }] } },
+        Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+        Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: { ...gateway, ...(share === 'auto' ? { AutoAcceptSharedAttachments: 'enable' } : {}) } },
+        Att: { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: { Ref: 'Tgw' }, VpcId: { Ref: 'Vpc' }, SubnetIds: [{ Ref: 'Sub' }] } },
+        ...(share === 'ram' ? {
+          Share: {
+            Type: 'AWS::RAM::ResourceShare',
+            Properties: { Name: 'tgw', Principals: ['111122223333'], ResourceArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:transit-gateway/${Tgw}' }] },
+          },
+        } : {}),
+      },
+    },
+  });
+  const SHARED = /^\[Sub\] GUARD-1 critical .*traffic entering through the attachments other accounts make on transit gateway Tgw \(shared by (Share|Tgw)\) reaches this My Number subnet/;
+
+  test('with the default tables on, what other accounts attach joins them: refused, shared by a RAM share or by accepting automatically', () => {
+    expect(findings(shared({}, 'ram'), 'GUARD-1')).toContainEqual(expect.stringMatching(SHARED));
+    expect(findings(shared({}, 'auto'), 'GUARD-1')).toContainEqual(expect.stringMatching(SHARED));
+    // Not shared: the template is the account's whole truth (SEG-1 judges the default tables).
+    expect(findings(shared({}, 'none'), 'GUARD-1')).toEqual([]);
+    // Shared without default tables: another account's attachment joins only a table that associates it by id (read as such).
+    expect(findings(shared({ DefaultRouteTableAssociation: 'disable', DefaultRouteTablePropagation: 'disable' }, 'ram'), 'GUARD-1')).toEqual([]);
+  });
+
+  test('Terraform: a RAM resource association naming the gateway\'s ARN', () => {
+    const graph = (shareIt: boolean) => extractTerraform({
+      t: {
+        resource: {
+          aws_ec2_transit_gateway: { tgw: {} },
+          aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+          aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
+          aws_ec2_transit_gateway_vpc_attachment: { mn: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'] } },
+          aws_ram_resource_share: { s: { name: 'tgw' } },
+          ...(shareIt ? { aws_ram_resource_association: { a: { resource_arn: '${aws_ec2_transit_gateway.tgw.arn}', resource_share_arn: '${aws_ram_resource_share.s.arn}' } } } : {}),
+        },
+      },
+    });
+    expect(findings(graph(true), 'GUARD-1')).toContainEqual(expect.stringMatching(
+      /^\[aws_subnet\.mn\] GUARD-1 critical .*the attachments other accounts make on transit gateway aws_ec2_transit_gateway\.tgw \(shared by aws_ram_resource_association\.a\) reaches this My Number subnet/));
+    expect(findings(graph(false), 'GUARD-1')).toEqual([]);
+  });
+});
