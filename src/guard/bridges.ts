@@ -3,7 +3,8 @@
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
  * Runner VPC ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC and the API
- * Gateway integrations, load balancer target groups and AppSync data sources that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
+ * Gateway integrations, load balancer target groups, AppSync data sources, IoT topic rules and Cognito user pool triggers
+ * that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
  * network's endpoint service, VPC Lattice service networks, EC2 Instance Connect Endpoints, internet-facing Transfer
  * Family servers, an instance with a public IP address or an Elastic IP address, ECS tasks with public IP addresses,
  * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch
@@ -139,6 +140,10 @@ function functionEntries(property: string, fn: FunctionPlacement): BridgeEntry[]
 export const INVOKED_FIX = 'let no API Gateway API, load balancer target group or AppSync data source invoke a function whose VpcConfig (vpc_config) '
   + 'is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: its callers reach code that runs inside the VPC (三層の対策)';
 
+/** How to fix a function in the My Number or LGWAN segment that an IoT rule or a Cognito user pool trigger invokes. */
+export const TRIGGERED_FIX = 'let no IoT topic rule or Cognito user pool trigger invoke a function whose VpcConfig (vpc_config) is in subnets of the My Number '
+  + 'or LGWAN segment; run such a function in subnets of the Internet segment only: devices and users on the internet reach code that runs inside the VPC (三層の対策)';
+
 /**
  * API Gateway integration types that never invoke a Lambda function (`HTTP`, `HTTP_PROXY`: a URL; `MOCK`: nothing). Any
  * other (`AWS`, `AWS_PROXY`, left out, unreadable) may.
@@ -240,6 +245,11 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_lb_target_group_attachment': 'the clients of a load balancer invoking a Lambda function',
   'AWS::AppSync::DataSource': 'the callers of an AppSync API invoking a Lambda function',
   'aws_appsync_datasource': 'the callers of an AppSync API invoking a Lambda function',
+  // Devices publishing to AWS IoT, users signing up or in to a user pool: the internet, with data the code reads.
+  'AWS::IoT::TopicRule': 'the devices publishing to an IoT topic rule invoking a Lambda function',
+  'aws_iot_topic_rule': 'the devices publishing to an IoT topic rule invoking a Lambda function',
+  'AWS::Cognito::UserPool': 'the users of a Cognito user pool whose triggers invoke a Lambda function',
+  'aws_cognito_user_pool': 'the users of a Cognito user pool whose triggers invoke a Lambda function',
   'AWS::AppRunner::Service': 'the internet through a public App Runner service with a VPC connector',
   'aws_apprunner_service': 'the internet through a public App Runner service with a VPC connector',
   // SSH / RDP from anywhere an IAM principal is, tunnelled into the subnet's instances.

@@ -2,7 +2,7 @@ import {
   APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, namedFunctionEntries,
   NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
-  subnetGroupEntries, taskEntries,
+  subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -568,6 +568,17 @@ class TemplateReader {
     [['AWS::AppSync::DataSource'], (reader, c) => {
       if (c.p.Type === 'AWS_LAMBDA' || typeof c.p.Type !== 'string') reader.invokedBridge(c, 'LambdaConfig.LambdaFunctionArn', c.p.LambdaConfig?.LambdaFunctionArn);
     }],
+    // What the internet triggers: an IoT topic rule's Lambda actions, a Cognito user pool's triggers.
+    [['AWS::IoT::TopicRule'], (reader, c) => {
+      const payload = c.p.TopicRulePayload;
+      const actions = [...(Array.isArray(payload?.Actions) ? payload.Actions : []), payload?.ErrorAction];
+      reader.invokedBridge(c, 'TopicRulePayload.Actions.Lambda.FunctionArn', actions.map((a: any) => a?.Lambda?.FunctionArn).filter((v) => v !== undefined), TRIGGERED_FIX);
+    }],
+    [['AWS::Cognito::UserPool'], (reader, c) => {
+      // Each trigger is a function ARN, or a block with one (`CustomEmailSender.LambdaArn`); `KMSKeyID` is a key.
+      const triggers = Object.entries(c.p.LambdaConfig ?? {}).filter(([k]) => k !== 'KMSKeyID').map(([, v]: [string, any]) => v?.LambdaArn ?? v);
+      reader.invokedBridge(c, 'LambdaConfig', triggers, TRIGGERED_FIX);
+    }],
     [['AWS::AppRunner::Service'], (reader, c) => {
       const n = c.p.NetworkConfiguration;
       const egress = n?.EgressConfiguration;
@@ -713,9 +724,9 @@ class TemplateReader {
   }
 
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
-  private invokedBridge(c: ReadContext, property: string, value: unknown): void {
+  private invokedBridge(c: ReadContext, property: string, value: unknown, fix = INVOKED_FIX): void {
     const entries = this.invoked(property, value);
-    if (entries.length > 0) this.bridge(c, entries, INVOKED_FIX);
+    if (entries.length > 0) this.bridge(c, entries, fix);
   }
 
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */

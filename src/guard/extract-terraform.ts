@@ -2,7 +2,7 @@ import {
   APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, namedFunctionEntries,
   NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
-  subnetGroupEntries, taskEntries,
+  subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
@@ -637,6 +637,18 @@ class ConfigReader {
     [['aws_appsync_datasource'], (reader, c) => {
       if (c.p.type === 'AWS_LAMBDA' || typeof c.p.type !== 'string') reader.invokedBridge(c, 'lambda_config.function_arn', one(c.p.lambda_config)?.function_arn);
     }],
+    // What the internet triggers: an IoT topic rule's Lambda actions, a Cognito user pool's triggers.
+    [['aws_iot_topic_rule'], (reader, c) => {
+      const actions = [...list(c.p.lambda), ...list(c.p.error_action).flatMap((e) => list(e?.lambda))];
+      const arns = actions.map((l) => l?.function_arn).filter((v) => v !== undefined);
+      reader.invokedBridge(c, 'lambda.function_arn', arns, TRIGGERED_FIX);
+    }],
+    [['aws_cognito_user_pool'], (reader, c) => {
+      // Each trigger is a function ARN, or a block with one (`custom_email_sender.lambda_arn`); `kms_key_id` is a key.
+      const triggers = Object.entries(one(c.p.lambda_config) ?? {}).filter(([k]) => k !== 'kms_key_id')
+        .map(([, v]) => (typeof v === 'object' && v !== null && !(v instanceof PlanReference) ? one(v)?.lambda_arn : v));
+      reader.invokedBridge(c, 'lambda_config', triggers.filter((v) => v !== undefined && v !== null), TRIGGERED_FIX);
+    }],
     [['aws_apprunner_service'], (reader, c) => {
       const n = one(c.p.network_configuration);
       const egress = one(n?.egress_configuration);
@@ -773,9 +785,9 @@ class ConfigReader {
   }
 
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
-  private invokedBridge(c: ReadContext, property: string, value: unknown): void {
+  private invokedBridge(c: ReadContext, property: string, value: unknown, fix = INVOKED_FIX): void {
     const entries = invokedEntries(property, value, this.functionsNamed(value), typeof value === 'string' ? value : JSON.stringify(value) ?? '');
-    if (entries.length > 0) this.bridge(c, entries, INVOKED_FIX);
+    if (entries.length > 0) this.bridge(c, entries, fix);
   }
 
   /**

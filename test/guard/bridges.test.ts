@@ -96,6 +96,8 @@ const FUNCTION_IN_SEGMENT: Case['with'] = {
 
 /** How the fix for what invokes such a function begins. */
 const INVOKED_FIX_START = 'let no API Gateway API, load balancer target group or AppSync data source invoke a function';
+/** How the fix for what the internet triggers begins. */
+const TRIGGERED_FIX_START = 'let no IoT topic rule or Cognito user pool trigger invoke a function';
 
 const CASES: readonly Case[] = [
   {
@@ -435,6 +437,34 @@ const CASES: readonly Case[] = [
     outside: {
       cfn: { ApiId: 'a', Name: 'd', Type: 'AWS_LAMBDA', LambdaConfig: { LambdaFunctionArn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' } },
       tf: { api_id: 'a', name: 'd', type: 'AWS_LAMBDA', lambda_config: [{ function_arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    // Devices on the internet publish; the rule's Lambda action runs the function in its VPC.
+    cfnType: 'AWS::IoT::TopicRule',
+    tfType: 'aws_iot_topic_rule',
+    cfn: () => ({ TopicRulePayload: { Sql: "SELECT * FROM 'sensors'", Actions: [{ Lambda: { FunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }] } }),
+    tf: () => ({ name: 'r', enabled: true, sql: "SELECT * FROM 'sensors'", sql_version: '2016-03-23', lambda: [{ function_arn: '${aws_lambda_function.fn.arn}' }] }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: TRIGGERED_FIX_START,
+    outside: {
+      cfn: { TopicRulePayload: { Sql: 's', Actions: [], ErrorAction: { Lambda: { FunctionArn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' } } } },
+      tf: { name: 'r', enabled: true, sql: 's', sql_version: '2016-03-23', error_action: [{ lambda: [{ function_arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    // Users on the internet sign up and in; the pool's triggers run the function in its VPC.
+    cfnType: 'AWS::Cognito::UserPool',
+    tfType: 'aws_cognito_user_pool',
+    cfn: () => ({ LambdaConfig: { PreSignUp: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
+    tf: () => ({ name: 'p', lambda_config: [{ pre_sign_up: '${aws_lambda_function.fn.arn}' }] }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: TRIGGERED_FIX_START,
+    outside: {
+      cfn: { LambdaConfig: { CustomEmailSender: { LambdaArn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other', LambdaVersion: 'V1_0' } } },
+      tf: { name: 'p', lambda_config: [{ custom_email_sender: [{ lambda_arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other', lambda_version: 'V1_0' }] }] },
       says: NOT_IN_OUTPUT,
     },
   },
