@@ -8,6 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apprunner from 'aws-cdk-lib/aws-apprunner';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -744,6 +745,17 @@ const MUTATIONS: Mutation[] = [
       const fn = functionIn(stack, subnet(net.lgwan, 'workload-1'));
       const handler = lambda.Function.fromFunctionAttributes(stack, 'MutHandler', { functionArn: fn.attrArn, sameEnvironment: true });
       new apigateway.RestApi(stack, 'MutApi').root.addMethod('GET', new apigateway.LambdaIntegration(handler));
+    },
+  },
+  {
+    // Users on the internet sign up: the pool's trigger runs code inside the segment (the way aws-cdk-lib's UserPool writes it).
+    name: 'a Cognito user pool whose pre-sign-up trigger runs a function whose VPC configuration is in a My Number subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const fn = functionIn(stack, subnet(net.myNumber, 'workload-1'));
+      const handler = lambda.Function.fromFunctionAttributes(stack, 'MutTrigger', { functionArn: fn.attrArn, sameEnvironment: true });
+      new cognito.UserPool(stack, 'MutPool', { lambdaTriggers: { preSignUp: handler } });
     },
   },
   {

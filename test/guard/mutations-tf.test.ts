@@ -28,6 +28,7 @@ import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-i
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { IotTopicRule } from '@cdktf/provider-aws/lib/iot-topic-rule';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
@@ -837,6 +838,16 @@ const MUTATIONS: Mutation[] = [
       new ApiGatewayIntegration(stack, 'MutIntegration', {
         restApiId: api.id, resourceId: api.rootResourceId, httpMethod: method.httpMethod, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: fn.invokeArn,
       });
+    },
+  },
+  {
+    // Devices on the internet publish: the rule's Lambda action runs code inside the segment.
+    name: 'an IoT topic rule whose Lambda action runs a function whose VPC configuration is in LGWAN subnets',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const fn = functionIn(stack, subnet(net.lgwan, 'workload-1'));
+      new IotTopicRule(stack, 'MutRule', { name: 'mut', enabled: true, sql: "SELECT * FROM 'sensors'", sqlVersion: '2016-03-23', lambda: [{ functionArn: fn.arn }] });
     },
   },
   {
