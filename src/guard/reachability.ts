@@ -88,6 +88,18 @@ interface SubnetInfo {
   readonly acls: NetworkAclNode[];
 }
 
+/**
+ * Where a network the guard cannot place enters (`unplacedEntries`): through transit route tables, or into VPCs (a peering
+ * with a VPC outside the output), with what is behind it in words.
+ */
+export interface UnplacedEntry {
+  readonly id: string;
+  readonly what: string;
+  readonly tables: readonly TransitRouteTableNode[];
+  /** The VPCs it enters directly (ids), each delivering by its local route. */
+  readonly vpcs?: readonly string[];
+}
+
 interface VpcInfo {
   readonly node: VpcNode;
   readonly blocks: { range: Range; prefix: Prefix }[];
@@ -154,7 +166,7 @@ export class Reachability {
   private readonly probeCache = new Map<string, { arrivals: Arrival[]; drops: Drop[] }>();
   private readonly zoneEntryCache = new Map<string, { id: string; tables: TransitRouteTableNode[] }[]>();
   /** `unplacedEntries`, found once. */
-  private unplaced?: { id: string; what: string; tables: TransitRouteTableNode[] }[];
+  private unplaced?: UnplacedEntry[];
   /** `externalAttachments`, found once. */
   private external?: { id: string; zone: string | undefined; tables: TransitRouteTableNode[] }[];
   private readonly allArrivalCache = new Map<string, Arrival[]>();
@@ -492,9 +504,9 @@ export class Reachability {
    * label, a peering attachment of the output (the peer gateway's networks), and an attachment named by id whose associated
    * route tables carry no one zone label. Each with what it is, in words, and the tables it is associated with; in id order.
    */
-  public unplacedEntries(): readonly { id: string; what: string; tables: TransitRouteTableNode[] }[] {
+  public unplacedEntries(): readonly UnplacedEntry[] {
     if (this.unplaced) return this.unplaced;
-    const out: { id: string; what: string; tables: TransitRouteTableNode[] }[] = [];
+    const out: UnplacedEntry[] = [];
     for (const a of nodesOf(this.graph, 'transit-attachment')) {
       const tables = this.tablesOfAttachment.get(a.id) ?? [];
       const what = this.unplacedWhat(a);
@@ -502,6 +514,14 @@ export class Reachability {
     }
     for (const { id, zone, tables } of this.externalAttachments()) {
       if (zone === undefined) out.push({ id, what: `transit gateway attachment ${id} (outside the synthesized output; its route tables carry no one zone label)`, tables });
+    }
+    // A VPC peering with a VPC the output does not hold: what the peer sends to this VPC's blocks is delivered (§4).
+    for (const p of nodesOf(this.graph, 'vpc-peering')) {
+      const sides = [p.vpc, p.peerVpc].map((r) => (r.kind === 'node' ? this.vpcs.get(r.id) : undefined));
+      const inside = sides.filter((v): v is VpcInfo => v !== undefined);
+      if (inside.length !== 1) continue;
+      const outside = describeRef(sides[0] ? p.peerVpc : p.vpc);
+      out.push({ id: p.id, what: `VPC peering ${this.name(p.id)} (the peer VPC ${outside} is outside the synthesized output)`, tables: [], vpcs: inside.map((v) => v.node.id) });
     }
     this.unplaced = out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     return this.unplaced;
@@ -520,11 +540,15 @@ export class Reachability {
   }
 
   /** Where every header goes when it enters at one of the `unplacedEntries` (as from a zone, semantics §5). */
-  public probeFromEntry(entry: { readonly id: string; readonly tables: readonly TransitRouteTableNode[] }): { arrivals: Arrival[]; drops: Drop[] } {
+  public probeFromEntry(entry: UnplacedEntry): { arrivals: Arrival[]; drops: Drop[] } {
     const headers = this.everyHeader();
     return this.probe(`entry ${entry.id}`, (walk) => {
       const step: Step = { node: entry.id, kind: 'attachment', detail: 'unplaced' };
       for (const table of entry.tables) this.routeTransit(walk, entry.id, table, headers, step, []);
+      for (const id of entry.vpcs ?? []) {
+        const vpc = this.vpcs.get(id);
+        if (vpc) this.enterFromGateway(walk, vpc, headers, { node: entry.id, kind: 'peering' });
+      }
     }, headers);
   }
 

@@ -225,3 +225,28 @@ describe('a transit gateway shared with other accounts (GUARD-1)', () => {
     expect(findings(graph(false), 'GUARD-1')).toEqual([]);
   });
 });
+
+describe('a VPC peering with a VPC outside the output (GUARD-1)', () => {
+  const peered = (peer: unknown, segment = 'MY_NUMBER', acl = false) => extractCloudFormation({
+    S: {
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: segment }] } },
+        Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+        Peer: { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: { Ref: 'Vpc' }, PeerVpcId: peer, PeerOwnerId: '111122223333' } },
+        ...(acl ? {
+          Acl: { Type: 'AWS::EC2::NetworkAcl', Properties: { VpcId: { Ref: 'Vpc' } } },
+          AclAssoc: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { NetworkAclId: { Ref: 'Acl' }, SubnetId: { Ref: 'Sub' } } },
+        } : {}),
+      },
+    },
+  });
+
+  test('what the peer sends is delivered by the local route: refused where it reaches a My Number or LGWAN subnet, with the fix', () => {
+    expect(findings(peered('vpc-0123456789abcdef0'), 'GUARD-1')).toEqual([expect.stringMatching(new RegExp('^\\[Sub\\] GUARD-1 critical .*traffic entering through VPC peering Peer '
+      + '\\(the peer VPC vpc-0123456789abcdef0 is outside the synthesized output\\) reaches this My Number subnet \\(10\\.0\\.1\\.0/24\\)\\. peering Peer → subnet Sub .*Fix: remove the peering'))]);
+    expect(findings(peered('vpc-0123456789abcdef0', 'LGWAN'), 'GUARD-1')).toEqual([expect.stringMatching(/reaches this LGWAN subnet/)]);
+    expect(findings(peered('vpc-0123456789abcdef0', 'INTERNET'), 'GUARD-1')).toEqual([]);
+    // A custom NACL without entries denies what enters: nothing arrives.
+    expect(findings(peered('vpc-0123456789abcdef0', 'MY_NUMBER', true), 'GUARD-1')).toEqual([]);
+  });
+});

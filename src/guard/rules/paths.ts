@@ -3,7 +3,7 @@ import { Segment } from '../../model/segment';
 import { SubnetNode } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
-import { Bilingual, finding, Finding, GuardContext, GuardRule, spaced } from '../rule';
+import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, spaced } from '../rule';
 import { nameOf, occupantsInWords, occupiedInfrastructureIn, subnetsIn } from '../topology';
 
 /** Every arrival from the given subnets that `ends` selects, source by source in id order. */
@@ -142,6 +142,8 @@ interface InboundSource {
   readonly kind: string;
   readonly from: Bilingual;
   readonly arrivals: () => readonly Arrival[];
+  /** The fix for this source's arrivals, when it is not the rule's. */
+  readonly fix?: Bilingual;
 }
 
 /**
@@ -203,9 +205,14 @@ export function unplacedInboundFindings(ctx: GuardContext, rule: GuardRule, segm
     kind: `entry ${entry.id}`,
     from: { en: `traffic entering through ${entry.what}`, ja: `${jaOrEn(entry.what)}から入る通信が` },
     arrivals: () => ctx.reach.probeFromEntry(entry).arrivals,
+    ...(entry.vpcs ? { fix: PEERING_FIX } : {}),
   }));
   return inboundFrom(ctx, rule, sources, segment, subject, fix, false);
 }
+
+/** How to fix a peering with a VPC the guard cannot place. */
+const PEERING_FIX = bi('remove the peering, or peer only VPCs of the same app with a segment label (segments meet only through transit gateway routes for declared flows)',
+  'ピアリングを削除するか、同じアプリの系のラベルを持つ VPC とだけピアリングする（系の間は、宣言した通信のための Transit Gateway の経路でだけつなぐ）');
 
 /** The findings of inbound sources at subnets of a segment (`inboundFindings`, `unplacedInboundFindings`). */
 function inboundFrom(
@@ -216,7 +223,7 @@ function inboundFrom(
   // A path the guard cannot follow reaches every subnet (semantics §9, the critical rules): with subnets of the segment
   // present, each such end is a finding, located where the path is lost.
   const present = subnetsIn(ctx, segment).length > 0;
-  for (const { kind, from, arrivals } of sources) {
+  for (const { kind, from, arrivals, fix: own } of sources) {
     for (const a of arrivals()) {
       if (a.end.kind === 'unknown' && present) {
         const key = `${kind}\u0000${a.end.node}\u0000${a.end.reason}`;
@@ -238,7 +245,7 @@ function inboundFrom(
       out.push(finding(rule, path, {
         en: `${from.en} reaches ${subject.en} (${destinations})`,
         ja: `${from.ja}${subject.ja}に届く（${jaDestinations(destinations)}）`,
-      }, gatewayFix(ctx, hops[0]?.node) ?? fix, hops));
+      }, gatewayFix(ctx, hops[0]?.node) ?? own ?? fix, hops));
     }
   }
   return out;
