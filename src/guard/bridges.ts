@@ -7,7 +7,8 @@
  * that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
  * network's endpoint service, VPC Lattice service networks, EC2 Instance Connect Endpoints, internet-facing Transfer
  * Family servers, an instance with a public IP address or an Elastic IP address, ECS tasks with public IP addresses,
- * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch
+ * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, an MSK cluster with
+ * public access, an Elastic Beanstalk environment with public instances or load balancer, a launch
  * template asking for a public IP address (placed where what launches it runs), and what launches a template the
  * output does not hold. The extractors record what each one attaches to; once every resource is read,
  * `resolveBridges` places the attachments and records one unresolved value per resource that touches the My Number or
@@ -33,6 +34,37 @@ const PUBLIC_ENDPOINT = 'the internet through the public endpoint of a publicly 
 /** How to fix a publicly accessible managed service in the My Number or LGWAN segment. */
 export const PUBLIC_SERVICE_FIX = 'make it private: PubliclyAccessible (publicly_accessible) false for a database or replication instance, '
   + 'DirectInternetAccess (direct_internet_access) Disabled for a notebook instance; or run it only in subnets of the Internet segment (三層の対策)';
+
+/** How to fix an MSK cluster with public access in the My Number or LGWAN segment. */
+export const MSK_FIX = 'turn public access off (BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type / public_access.type DISABLED), '
+  + 'or run the brokers only in subnets of the Internet segment (三層の対策)';
+
+/** How to fix an Elastic Beanstalk environment open to the internet in the My Number or LGWAN segment. */
+export const BEANSTALK_FIX = 'set aws:ec2:vpc AssociatePublicIpAddress to false and ELBScheme to internal, '
+  + 'or run the environment only in subnets of the Internet segment (三層の対策)';
+
+/**
+ * Where an Elastic Beanstalk environment lets the internet in (its option settings, `[namespace, name, value]`): its
+ * instances' subnets when `aws:ec2:vpc` `AssociatePublicIpAddress` may be on (true, or a value the guard cannot read),
+ * and its load balancer's subnets (`ELBSubnets`, else the instances') unless `ELBScheme` is `internal` or the
+ * environment is a single instance — Elastic Beanstalk makes a public load balancer by default. `subnets` turns a
+ * setting's value into the subnets it names. Source: Elastic Beanstalk developer guide, "General options for all
+ * environments" (aws:ec2:vpc, aws:elasticbeanstalk:environment).
+ */
+export function beanstalkEntries(settings: readonly (readonly [unknown, unknown, unknown])[], subnets: (value: unknown) => unknown): BridgeEntry[] {
+  const get = (namespace: string, name: string) => settings.find(([n, o]) => n === namespace && o === name)?.[2];
+  const instances = get('aws:ec2:vpc', 'Subnets');
+  const out: BridgeEntry[] = [];
+  if (instances !== undefined && mayBeOn(get('aws:ec2:vpc', 'AssociatePublicIpAddress')) && get('aws:ec2:vpc', 'AssociatePublicIpAddress') !== undefined) {
+    out.push(['aws:ec2:vpc Subnets', subnets(instances)]);
+  }
+  const balancer = get('aws:ec2:vpc', 'ELBSubnets') ?? instances;
+  const single = get('aws:elasticbeanstalk:environment', 'EnvironmentType') === 'SingleInstance';
+  if (balancer !== undefined && !single && get('aws:ec2:vpc', 'ELBScheme') !== 'internal') {
+    out.push([get('aws:ec2:vpc', 'ELBSubnets') !== undefined ? 'aws:ec2:vpc ELBSubnets' : 'aws:ec2:vpc Subnets (the load balancer\'s)', subnets(balancer)]);
+  }
+  return out;
+}
 
 /**
  * Whether a managed service may be publicly accessible: its setting is true ("Enabled"), cannot be read at synth time, or
@@ -277,6 +309,10 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_elb': INTERNET_FACING,
   // Read as a bridge only when publicly accessible (`publiclyAccessible`): AWS gives it a public IP address in its
   // subnets (those of its subnet group), which an internet gateway on the VPC delivers to whatever the routes.
+  'AWS::MSK::Cluster': 'the internet through the public brokers of an MSK cluster',
+  'aws_msk_cluster': 'the internet through the public brokers of an MSK cluster',
+  'AWS::ElasticBeanstalk::Environment': 'the internet through the public instances or load balancer of an Elastic Beanstalk environment',
+  'aws_elastic_beanstalk_environment': 'the internet through the public instances or load balancer of an Elastic Beanstalk environment',
   'AWS::RDS::DBInstance': PUBLIC_ENDPOINT,
   'aws_db_instance': PUBLIC_ENDPOINT,
   'aws_rds_cluster_instance': PUBLIC_ENDPOINT,

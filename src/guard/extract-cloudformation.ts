@@ -1,8 +1,8 @@
 import {
-  APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
-  FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, namedFunctionEntries,
-  NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
-  subnetGroupEntries, taskEntries, TRIGGERED_FIX,
+  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX,
+  exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries,
+  mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
+  recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -503,6 +503,20 @@ class TemplateReader {
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['AWS::RDS::DBInstance', 'AWS::Redshift::Cluster', 'AWS::DMS::ReplicationInstance', 'AWS::SageMaker::NotebookInstance'], (reader, c) => {
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
+    }],
+    // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
+    [['AWS::MSK::Cluster'], (reader, c) => {
+      const info = c.p.BrokerNodeGroupInfo;
+      const access = info?.ConnectivityInfo?.PublicAccess?.Type;
+      if (access !== undefined && access !== 'DISABLED') reader.bridge(c, [['BrokerNodeGroupInfo.ClientSubnets', info?.ClientSubnets]], MSK_FIX);
+    }],
+    [['AWS::ElasticBeanstalk::Environment'], (reader, c) => {
+      const options: any[] = Array.isArray(c.p.OptionSettings) ? c.p.OptionSettings : [];
+      const settings = options.map((o) => [o?.Namespace, o?.OptionName, o?.Value] as const);
+      // A list of subnets is one text: "subnet-a,subnet-b", or Fn::Join over references.
+      const subnets = (v: any) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()) : Array.isArray(v?.['Fn::Join']?.[1]) ? v['Fn::Join'][1] : v);
+      const entries = beanstalkEntries(settings, subnets);
+      if (entries.length > 0) reader.bridge(c, entries, BEANSTALK_FIX);
     }],
     // Network paths the guard does not model (bridges.ts): refused unless they end in the Internet segment (GUARD-1).
     [['AWS::EC2::ClientVpnEndpoint'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId ?? DEFAULT_VPC]])],

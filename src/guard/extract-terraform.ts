@@ -1,8 +1,8 @@
 import {
-  APP_RUNNER_FIX, awsService, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
-  FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, namedFunctionEntries,
-  NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
-  subnetGroupEntries, taskEntries, TRIGGERED_FIX,
+  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX,
+  exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries,
+  mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
+  recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
@@ -665,6 +665,23 @@ class ConfigReader {
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['aws_db_instance', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_dms_replication_instance', 'aws_sagemaker_notebook_instance'], (reader, c) => {
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
+    }],
+    // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
+    [['aws_msk_cluster'], (reader, c) => {
+      const info = one(c.p.broker_node_group_info);
+      const access = one(one(one(info?.connectivity_info)?.public_access))?.type;
+      if (access !== undefined && access !== null && access !== 'DISABLED') reader.bridge(c, [['broker_node_group_info.client_subnets', info?.client_subnets]], MSK_FIX);
+    }],
+    [['aws_elastic_beanstalk_environment'], (reader, c) => {
+      const settings = list(c.p.setting).map((s) => [s?.namespace, s?.name, s?.value] as const);
+      // A list of subnets is one text: "subnet-a,subnet-b", or interpolations of several subnets' ids.
+      const subnets = (v: unknown) => {
+        if (typeof v !== 'string') return v;
+        const named = [...v.matchAll(/\$\{(aws_subnet\.[A-Za-z0-9_-]+)\.id\}/g)].map((m) => `\${${m[1]}.id}`);
+        return named.length > 0 ? named : v.split(',').map((x) => x.trim());
+      };
+      const entries = beanstalkEntries(settings, subnets);
+      if (entries.length > 0) reader.bridge(c, entries, BEANSTALK_FIX);
     }],
     [['aws_ec2_instance_connect_endpoint'], (reader, c) => reader.bridge(c, [['subnet_id', c.p.subnet_id]])],
     [['aws_vpclattice_service_network_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_identifier', c.p.vpc_identifier]])],

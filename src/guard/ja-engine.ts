@@ -61,6 +61,8 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the callers of an API Gateway API invoking a Lambda function': 'Lambda 関数を呼び出す API Gateway API の呼び出し元',
   'the clients of a load balancer invoking a Lambda function': 'Lambda 関数を呼び出すロードバランサーのクライアント',
   'the callers of an AppSync API invoking a Lambda function': 'Lambda 関数を呼び出す AppSync API の呼び出し元',
+  'the internet through the public brokers of an MSK cluster': 'MSK クラスターの公開ブローカーを通るインターネット',
+  'the internet through the public instances or load balancer of an Elastic Beanstalk environment': 'Elastic Beanstalk 環境の公開インスタンスやロードバランサーを通るインターネット',
   'the devices publishing to an IoT topic rule invoking a Lambda function': 'Lambda 関数を呼び出す IoT トピックルールへ発行するデバイス',
   'the users of a Cognito user pool whose triggers invoke a Lambda function': 'トリガーが Lambda 関数を呼び出す Cognito ユーザープールの利用者',
   'the internet through a public App Runner service with a VPC connector': 'VPC コネクタを持つ公開 App Runner サービス経由のインターネット',
@@ -126,6 +128,10 @@ const PATTERNS: readonly Pattern[] = [
   [/^make the service private \(IsPubliclyAccessible \/ is_publicly_accessible false, reached through a VPC ingress connection\), or give its VPC connector subnets of the Internet segment only: a public service lets the internet call code whose traffic leaves into the VPC \(三層の対策\)$/,
     () => 'サービスを非公開にする（IsPubliclyAccessible / is_publicly_accessible を false にし、VPC イングレス接続から利用する）か、VPC コネクタのサブネットを'
       + 'インターネット接続系のサブネットだけにする。公開サービスでは、インターネットから呼び出したコードの通信が VPC の中へ出る（三層の対策）'],
+  [/^turn public access off \(BrokerNodeGroupInfo\.ConnectivityInfo\.PublicAccess\.Type \/ public_access\.type DISABLED\), or run the brokers only in subnets of the Internet segment \(三層の対策\)$/,
+    () => 'パブリックアクセスを無効にする（BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type / public_access.type を DISABLED）か、ブローカーをインターネット接続系のサブネットでだけ動かす（三層の対策）'],
+  [/^set aws:ec2:vpc AssociatePublicIpAddress to false and ELBScheme to internal, or run the environment only in subnets of the Internet segment \(三層の対策\)$/,
+    () => 'aws:ec2:vpc の AssociatePublicIpAddress を false、ELBScheme を internal にするか、環境をインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^let no IoT topic rule or Cognito user pool trigger invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: devices and users on the internet reach code that runs inside the VPC \(三層の対策\)$/,
     () => 'VpcConfig（vpc_config）がマイナンバー利用事務系・LGWAN接続系のサブネットにある関数を、IoT トピックルールや Cognito ユーザープールのトリガーから呼び出さない。'
       + 'そうした関数はインターネット接続系のサブネットでだけ動かす。インターネット上のデバイスや利用者が VPC の中で動くコードに届く（三層の対策）'],

@@ -469,6 +469,57 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    // Public access gives each broker an Elastic IP address in its client subnet.
+    cfnType: 'AWS::MSK::Cluster',
+    tfType: 'aws_msk_cluster',
+    cfn: (p) => ({
+      ClusterName: 'k',
+      KafkaVersion: '3.6.0',
+      NumberOfBrokerNodes: 2,
+      BrokerNodeGroupInfo: { InstanceType: 'kafka.m5.large', ClientSubnets: [{ Ref: `${p}Sub` }], ConnectivityInfo: { PublicAccess: { Type: 'SERVICE_PROVIDED_EIPS' } } },
+    }),
+    tf: (p) => ({
+      cluster_name: 'k',
+      kafka_version: '3.6.0',
+      number_of_broker_nodes: 2,
+      broker_node_group_info: [{ instance_type: 'kafka.m5.large', client_subnets: [`\${aws_subnet.${p}.id}`], connectivity_info: [{ public_access: [{ type: 'SERVICE_PROVIDED_EIPS' }] }] }],
+    }),
+    fix: 'turn public access off',
+    outside: {
+      cfn: { BrokerNodeGroupInfo: { ClientSubnets: ['subnet-0123456789abcdef0'], ConnectivityInfo: { PublicAccess: { Type: 'SERVICE_PROVIDED_EIPS' } } } },
+      tf: { broker_node_group_info: [{ client_subnets: ['subnet-0123456789abcdef0'], connectivity_info: [{ public_access: [{ type: 'SERVICE_PROVIDED_EIPS' }] }] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    // Instances with public IP addresses (the load balancer kept internal, so that the environment is one way in).
+    cfnType: 'AWS::ElasticBeanstalk::Environment',
+    tfType: 'aws_elastic_beanstalk_environment',
+    cfn: (p) => ({
+      ApplicationName: 'a',
+      OptionSettings: [
+        { Namespace: 'aws:ec2:vpc', OptionName: 'Subnets', Value: { 'Fn::Join': [',', [{ Ref: `${p}Sub` }]] } },
+        { Namespace: 'aws:ec2:vpc', OptionName: 'AssociatePublicIpAddress', Value: 'true' },
+        { Namespace: 'aws:ec2:vpc', OptionName: 'ELBScheme', Value: 'internal' },
+      ],
+    }),
+    tf: (p) => ({
+      name: 'e',
+      application: 'a',
+      setting: [
+        { namespace: 'aws:ec2:vpc', name: 'Subnets', value: `\${aws_subnet.${p}.id}` },
+        { namespace: 'aws:ec2:vpc', name: 'AssociatePublicIpAddress', value: 'true' },
+        { namespace: 'aws:ec2:vpc', name: 'ELBScheme', value: 'internal' },
+      ],
+    }),
+    fix: 'set aws:ec2:vpc AssociatePublicIpAddress to false',
+    outside: {
+      cfn: { OptionSettings: [{ Namespace: 'aws:ec2:vpc', OptionName: 'Subnets', Value: 'subnet-0123456789abcdef0' }, { Namespace: 'aws:ec2:vpc', OptionName: 'AssociatePublicIpAddress', Value: 'true' }, { Namespace: 'aws:ec2:vpc', OptionName: 'ELBScheme', Value: 'internal' }] },
+      tf: { name: 'e', application: 'a', setting: [{ namespace: 'aws:ec2:vpc', name: 'Subnets', value: 'subnet-0123456789abcdef0' }, { namespace: 'aws:ec2:vpc', name: 'AssociatePublicIpAddress', value: 'true' }, { namespace: 'aws:ec2:vpc', name: 'ELBScheme', value: 'internal' }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
     // A public App Runner service whose outgoing traffic enters the VPC through its VPC connector.
     cfnType: 'AWS::AppRunner::Service',
     tfType: 'aws_apprunner_service',
@@ -1053,5 +1104,22 @@ describe('network bridges in synthesized apps (the shapes the engines write)', (
     // And the CDKTF guard refuses the stack.
     tf.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA });
     expect(() => Testing.synth(stack, true)).toThrow(/GUARD-1 critical .*aws_ec2_client_vpn_network_association opens a path between remote users of a Client VPN endpoint and subnet aws_subnet\.MnSub of the MY_NUMBER segment/);
+  });
+});
+
+describe('an MSK cluster or an Elastic Beanstalk environment is a bridge only when it is open to the internet', () => {
+  const ebs = (settings: [string, string, string][]) => cfnGraph('AWS::ElasticBeanstalk::Environment', {
+    ApplicationName: 'a', OptionSettings: settings.map(([Namespace, OptionName, Value]) => ({ Namespace, OptionName, Value })),
+  });
+  const SUBNETS: [string, string, string] = ['aws:ec2:vpc', 'Subnets', 'subnet-0123456789abcdef0'];
+  test('private brokers, an internal single-instance environment without public IP addresses: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::MSK::Cluster', { BrokerNodeGroupInfo: { ClientSubnets: [{ Ref: 'MnSub' }], ConnectivityInfo: { PublicAccess: { Type: 'DISABLED' } } } }), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::MSK::Cluster', { BrokerNodeGroupInfo: { ClientSubnets: [{ Ref: 'MnSub' }] } }), 'Bridge')).toEqual([]);
+    expect(guardFindings(ebs([SUBNETS, ['aws:ec2:vpc', 'ELBScheme', 'internal']]), 'Bridge')).toEqual([]);
+    expect(guardFindings(ebs([SUBNETS, ['aws:elasticbeanstalk:environment', 'EnvironmentType', 'SingleInstance']]), 'Bridge')).toEqual([]);
+  });
+  test('Elastic Beanstalk makes a public load balancer unless told otherwise: a bridge at the load balancer\'s subnets', () => {
+    expect(guardFindings(ebs([SUBNETS]), 'Bridge')).toEqual([expect.stringMatching(/aws:ec2:vpc Subnets \(the load balancer's\)/)]);
+    expect(guardFindings(ebs([SUBNETS, ['aws:ec2:vpc', 'ELBSubnets', 'subnet-0fedcba9876543210']]), 'Bridge')).toEqual([expect.stringMatching(/aws:ec2:vpc ELBSubnets/)]);
   });
 });
