@@ -154,12 +154,13 @@ interface UnplacedGene {
 
 /**
  * One of §5's later transit entries, on the network's transit gateway if it has one. kind (Terraform; CloudFormation reads
- * kind mod 2, the two it can write): 0 a VPC attachment of a VPC the output does not hold (assoc > 0: explicitly associated
- * with tables[assoc - 1], else the default table; prop > 0: explicitly propagating into tables[prop - 1]; switches bits 1
+ * kind mod 2, the two it can write): 0 a VPC attachment of a VPC the output does not hold (assoc 2 or 3: explicitly associated
+ * with tables[assoc - 2], else the default table; prop > 0: explicitly propagating into tables[prop - 1]; switches bits 1
  * and 2, Terraform: its default association / propagation off); 1 a Direct Connect gateway association (switches mod 5 = 4,
  * Terraform: one that accepts another account's proposal, not read); 2 an accepter of another account's attachment by its
  * literal id (assoc, prop as for 0; switches mod 9: its two switches, each unset, true or false; `second`: a second transit
- * gateway with an attachment of one VPC, whose default tables the accepter joins too); 3 an accepter of a VPC attachment of
+ * gateway with an attachment of one VPC, whose default tables the accepter joins too, and then no explicit association);
+ * 3 an accepter of a VPC attachment of
  * the output (`pick`), with switches as for 2; 4 a default association and/or propagation table named by its own resource
  * (switches mod 3: association, propagation, both; the tables from `pick` and `assoc`). `inward`: a static route in the
  * entry's table (explicit, or the default one when a template can write it) toward a VPC attachment; `outward`: a static
@@ -355,7 +356,7 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
           prop: fc.oneof(fc.constant(0), nat(3)),
           switches: nat(8),
           pick: nat(7),
-          second: fc.option(fc.record({ defAssoc: fc.boolean(), defProp: fc.boolean(), vpc: nat(7) }), { freq: 2 }),
+          second: fc.option(fc.record({ defAssoc: fc.oneof(fc.constant(true), fc.boolean()), defProp: fc.boolean(), vpc: nat(7) }), { freq: 2 }),
           inward: fc.option(fc.record({ dest: destGene(6), att: nat(7) }), { freq: 2 }),
           outward: fc.option(fc.record({ table: nat(7), dest: destGene(6) }), { freq: 3 }),
         }), { minLength: 1, maxLength: 2 }),
@@ -422,6 +423,8 @@ class Decoder {
     // Tables a template can name: in CloudFormation not the implicit default table.
     const tables = () => net.tgwRouteTables.filter((t) => t.tgw === g.id && !(this.cfn && t.implicit));
     const explicitly = (gene: number) => (gene > 0 && tables().length > 0 ? tables()[(gene - 1) % tables().length] : undefined);
+    // Half the entries that a table can name are associated explicitly (assoc 2 or 3), half join the default tables.
+    const associated = (gene: number) => explicitly(gene >= 2 ? gene - 1 : 0);
     const writableDefault = () => (g.defaultAssociation
       ? tables().find((t) => t.id === (g.associationDefaultTable ?? implicitTableId(g.id))) : undefined);
     const sw = (v: number) => [undefined, true, false][v % 3];
@@ -439,7 +442,7 @@ class Decoder {
           ...(!this.cfn && e.switches & 1 ? { defaultAssociation: false as const } : {}),
           ...(!this.cfn && e.switches & 2 ? { defaultPropagation: false as const } : {}),
         });
-        own = explicitly(e.assoc);
+        own = associated(e.assoc);
         own?.associations.push(id);
         if (!own && !(!this.cfn && e.switches & 1)) own = writableDefault();
         explicitly(e.prop)?.propagations.push(id);
@@ -466,7 +469,8 @@ class Decoder {
           ...(propSwitch !== undefined ? { defaultPropagation: propSwitch } : {}),
         });
         if (e.second) this.addSecondGateway(e.second);
-        own = explicitly(e.assoc);
+        // With a second gateway, by default only: an explicit association would keep it out of both gateways' default tables.
+        own = e.second ? undefined : associated(e.assoc);
         own?.associations.push(id);
         if (!own && assocSwitch !== false) own = writableDefault();
         explicitly(e.prop)?.propagations.push(id);
@@ -514,8 +518,8 @@ class Decoder {
 
   /**
    * A second transit gateway (Terraform; TransitEntryGene.second), with its implicit default table when it has a default, and
-   * an attachment of one VPC's first subnet: an accepter's gateway is known only after apply, so it joins this gateway's
-   * default tables too (§5).
+   * an attachment of one VPC's first subnet (mostly a My Number or LGWAN VPC): an accepter's gateway is known only after
+   * apply, so it joins this gateway's default tables too (§5).
    */
   private addSecondGateway(s: { defAssoc: boolean; defProp: boolean; vpc: number }): void {
     const net = this.net;
@@ -524,7 +528,10 @@ class Decoder {
     if (!this.cfn && (s.defAssoc || s.defProp)) {
       net.tgwRouteTables.push({ id: implicitTableId('tgw1'), tgw: 'tgw1', implicit: true, associations: [], propagations: [] });
     }
-    const vpc = net.vpcs[s.vpc % net.vpcs.length];
+    // Mostly a My Number or LGWAN VPC, so that what enters there through the accepter decides GUARD-1 (§10).
+    const guarded = net.vpcs.filter((v) => v.segment === 'MY_NUMBER' || v.segment === 'LGWAN');
+    const pool = guarded.length > 0 && s.vpc % 4 !== 3 ? guarded : net.vpcs;
+    const vpc = pool[s.vpc % pool.length];
     const first = this.subnetsOf(vpc.id)[0];
     if (first) net.tgwAttachments.push({ id: `tgwatt${net.tgwAttachments.length}`, tgw: 'tgw1', vpc: vpc.id, subnets: [first.id] });
   }
