@@ -134,6 +134,51 @@ export class NetBuilder {
     return this;
   }
 
+  /** A VPC attachment of the output whose VPC the output does not hold: a literal VpcId and subnet ids (§5). */
+  outsideAttach(id: string, tgw: string, vpcId: string, subnetIds: string[],
+    opts: { noDefaultAssociation?: boolean; noDefaultPropagation?: boolean } = {}): this {
+    (this.net.outsideAttachments ??= []).push({
+      id,
+      tgw,
+      vpcId,
+      subnetIds,
+      ...(opts.noDefaultAssociation ? { defaultAssociation: false as const } : {}),
+      ...(opts.noDefaultPropagation ? { defaultPropagation: false as const } : {}),
+    });
+    return this;
+  }
+
+  /** A Direct Connect gateway associated with transit gateway `tgw` (§5); `acceptsProposal`: Terraform's proposal_id alone. */
+  dx(id: string, tgw: string, opts: { acceptsProposal?: boolean } = {}): this {
+    (this.net.dxAssociations ??= []).push({ id, tgw, ...(opts.acceptsProposal ? { acceptsProposal: true as const } : {}) });
+    return this;
+  }
+
+  /**
+   * A Terraform aws_ec2_transit_gateway_vpc_attachment_accepter of `attachment` (a VPC attachment of the output, or a literal
+   * `tgw-attach-…` id), with its two switches when given (§5).
+   */
+  accepter(id: string, attachment: string, opts: { defaultAssociation?: boolean; defaultPropagation?: boolean } = {}): this {
+    (this.net.accepters ??= []).push({
+      id,
+      attachment,
+      ...(opts.defaultAssociation !== undefined ? { defaultAssociation: opts.defaultAssociation } : {}),
+      ...(opts.defaultPropagation !== undefined ? { defaultPropagation: opts.defaultPropagation } : {}),
+    });
+    return this;
+  }
+
+  /**
+   * The gateway's default association / propagation table (CloudFormation AssociationDefaultRouteTableId /
+   * PropagationDefaultRouteTableId; Terraform aws_ec2_transit_gateway_default_route_table_association / _propagation).
+   */
+  defaultTables(tgw: string, tables: { association?: string; propagation?: string }): this {
+    const g = this.net.transitGateways.find((t) => t.id === tgw)!;
+    if (tables.association !== undefined) g.associationDefaultTable = tables.association;
+    if (tables.propagation !== undefined) g.propagationDefaultTable = tables.propagation;
+    return this;
+  }
+
   /** A transit route table; `implicit` names the gateway's implicit default table (Terraform). */
   tgwTable(id: string, tgw: string, opts: { associations?: string[]; propagations?: string[] } = {}): this {
     this.net.tgwRouteTables.push({ id, tgw, associations: opts.associations ?? [], propagations: opts.propagations ?? [] });

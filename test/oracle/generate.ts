@@ -18,7 +18,10 @@
  * VgwPropGene), which matters only where the network has a VPN gateway: the other networks are the ones they were.
  * One network in six lets a VPC Route Server propagate into one or two route tables of any segment (§4; see
  * RouteServerGene), drawn last as well. One network in eight gets a transit gateway peering attachment or an attachment
- * by literal id (§5: unplaced entries, beside the VPNs without a zone label; see UnplacedGene), drawn last too.
+ * by literal id (§5: unplaced entries, beside the VPNs without a zone label; see UnplacedGene), drawn last too. One network
+ * in eight gets one or two of §5's later entries (see TransitEntryGene), drawn after everything else: a VPC attachment of
+ * a VPC outside the output, a Direct Connect gateway association, and in Terraform an accepter of another account's
+ * attachment or of an attachment of the output, or a default table named by its own resource.
  *
  * Sizes stay small (≤ 4 VPCs and the hub, ≤ 10 subnets and the hub's 2, ≤ 25 VPC routes) so that the brute-force oracle
  * stays fast.
@@ -149,6 +152,31 @@ interface UnplacedGene {
   outward: { table: number; dest: DestGene } | null;
 }
 
+/**
+ * One of §5's later transit entries, on the network's transit gateway if it has one. kind (Terraform; CloudFormation reads
+ * kind mod 2, the two it can write): 0 a VPC attachment of a VPC the output does not hold (assoc 2 or 3: explicitly associated
+ * with tables[assoc - 2], else the default table; prop > 0: explicitly propagating into tables[prop - 1]; switches bits 1
+ * and 2, Terraform: its default association / propagation off); 1 a Direct Connect gateway association (switches mod 5 = 4,
+ * Terraform: one that accepts another account's proposal, not read); 2 an accepter of another account's attachment by its
+ * literal id (assoc, prop as for 0; switches mod 9: its two switches, each unset, true or false; `second`: a second transit
+ * gateway with an attachment of one VPC, whose default tables the accepter joins too, and then no explicit association);
+ * 3 an accepter of a VPC attachment of
+ * the output (`pick`), with switches as for 2; 4 a default association and/or propagation table named by its own resource
+ * (switches mod 3: association, propagation, both; the tables from `pick` and `assoc`). `inward`: a static route in the
+ * entry's table (explicit, or the default one when a template can write it) toward a VPC attachment; `outward`: a static
+ * route in any table toward the entry (kinds 0 and 2: those a table can name).
+ */
+interface TransitEntryGene {
+  kind: number;
+  assoc: number;
+  prop: number;
+  switches: number;
+  pick: number;
+  second: { defAssoc: boolean; defProp: boolean; vpc: number } | null;
+  inward: { dest: DestGene; att: number } | null;
+  outward: { table: number; dest: DestGene } | null;
+}
+
 export interface Genes {
   vpcs: VpcGene[];
   subnets: SubnetGene[];
@@ -176,6 +204,8 @@ export interface Genes {
   routeServers: RouteServerGene[];
   /** Empty in seven networks of eight, which then have no peering attachment or attachment by id. */
   unplaced: UnplacedGene[];
+  /** Empty in seven networks of eight, which then have none of §5's later entries (TransitEntryGene). */
+  transitEntries: TransitEntryGene[];
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -314,6 +344,24 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
         }), { minLength: 1, maxLength: 2 }),
       },
     ),
+    // Last, so that every gene before it is drawn as before it existed. One network in eight (only those with a transit
+    // gateway get anything).
+    transitEntries: fc.oneof(
+      { weight: 7, arbitrary: fc.constant([]) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.record({
+          kind: nat(4),
+          assoc: nat(3),
+          prop: fc.oneof(fc.constant(0), nat(3)),
+          switches: nat(8),
+          pick: nat(7),
+          second: fc.option(fc.record({ defAssoc: fc.oneof(fc.constant(true), fc.boolean()), defProp: fc.boolean(), vpc: nat(7) }), { freq: 2 }),
+          inward: fc.option(fc.record({ dest: destGene(6), att: nat(7) }), { freq: 2 }),
+          outward: fc.option(fc.record({ table: nat(7), dest: destGene(6) }), { freq: 3 }),
+        }), { minLength: 1, maxLength: 2 }),
+      },
+    ),
   });
 }
 
@@ -362,7 +410,130 @@ class Decoder {
     for (const p of g.vgwProps) this.addVgwPropagation(p);
     for (const r of g.routeServers) this.addRouteServerPropagation(r);
     for (const u of g.unplaced) this.addUnplaced(u);
+    for (const e of g.transitEntries ?? []) this.addTransitEntry(e);
     return net;
+  }
+
+  /** One of §5's later transit entries (TransitEntryGene), on the network's transit gateway if it has one. */
+  private addTransitEntry(e: TransitEntryGene): void {
+    const net = this.net;
+    if (net.transitGateways.length === 0) return;
+    const g = net.transitGateways[0];
+    const kind = this.cfn ? e.kind % 2 : e.kind;
+    // Tables a template can name: in CloudFormation not the implicit default table.
+    const tables = () => net.tgwRouteTables.filter((t) => t.tgw === g.id && !(this.cfn && t.implicit));
+    const explicitly = (gene: number) => (gene > 0 && tables().length > 0 ? tables()[(gene - 1) % tables().length] : undefined);
+    // Half the entries that a table can name are associated explicitly (assoc 2 or 3), half join the default tables.
+    const associated = (gene: number) => explicitly(gene >= 2 ? gene - 1 : 0);
+    const writableDefault = () => (g.defaultAssociation
+      ? tables().find((t) => t.id === (g.associationDefaultTable ?? implicitTableId(g.id))) : undefined);
+    const sw = (v: number) => [undefined, true, false][v % 3];
+    let id: string;
+    let own: TgwRouteTable | undefined;
+    switch (kind) {
+      case 0: {
+        const n = (net.outsideAttachments ??= []).length;
+        id = `tgwext${n}`;
+        net.outsideAttachments.push({
+          id,
+          tgw: g.id,
+          vpcId: `vpc-0${(0x0e11000000000000n + BigInt(n)).toString(16)}`,
+          subnetIds: [`subnet-0${(0x0e11000000000000n + BigInt(2 * n)).toString(16)}`, `subnet-0${(0x0e11000000000000n + BigInt(2 * n + 1)).toString(16)}`],
+          ...(!this.cfn && e.switches & 1 ? { defaultAssociation: false as const } : {}),
+          ...(!this.cfn && e.switches & 2 ? { defaultPropagation: false as const } : {}),
+        });
+        own = associated(e.assoc);
+        own?.associations.push(id);
+        if (!own && !(!this.cfn && e.switches & 1)) own = writableDefault();
+        explicitly(e.prop)?.propagations.push(id);
+        break;
+      }
+      case 1: {
+        const n = (net.dxAssociations ??= []).length;
+        const proposal = !this.cfn && e.switches % 5 === 4;
+        net.dxAssociations.push({ id: `dx${n}`, tgw: g.id, ...(proposal ? { acceptsProposal: true as const } : {}) });
+        // Neither engine can name its attachment: inward only through the default table, nothing outward.
+        if (!proposal) own = writableDefault();
+        this.addEntryRoutes(e, own, undefined);
+        return;
+      }
+      case 2: {
+        const n = (net.accepters ??= []).length;
+        id = `acc${n}`;
+        const s = e.switches % 9;
+        const [assocSwitch, propSwitch] = [sw(s), sw(Math.floor(s / 3))];
+        net.accepters.push({
+          id,
+          attachment: `tgw-attach-0${(0xacc0000000000000n + BigInt(n)).toString(16)}`,
+          ...(assocSwitch !== undefined ? { defaultAssociation: assocSwitch } : {}),
+          ...(propSwitch !== undefined ? { defaultPropagation: propSwitch } : {}),
+        });
+        if (e.second) this.addSecondGateway(e.second);
+        // With a second gateway, by default only: an explicit association would keep it out of both gateways' default tables.
+        own = e.second ? undefined : associated(e.assoc);
+        own?.associations.push(id);
+        if (!own && assocSwitch !== false) own = writableDefault();
+        explicitly(e.prop)?.propagations.push(id);
+        break;
+      }
+      case 3: {
+        const taken = new Set((net.accepters ?? []).map((a) => a.attachment));
+        const atts = [...net.tgwAttachments, ...(net.outsideAttachments ?? [])].filter((a) => !taken.has(a.id));
+        if (atts.length === 0) return;
+        const s = e.switches % 9;
+        const [assocSwitch, propSwitch] = [sw(s), sw(Math.floor(s / 3))];
+        (net.accepters ??= []).push({
+          id: `acc${net.accepters.length}`,
+          attachment: atts[e.pick % atts.length].id,
+          ...(assocSwitch !== undefined ? { defaultAssociation: assocSwitch } : {}),
+          ...(propSwitch !== undefined ? { defaultPropagation: propSwitch } : {}),
+        });
+        return;
+      }
+      default: {
+        // A Terraform default table named by its own resource. The implicit table stays (what names it still names it, §5).
+        const explicit = net.tgwRouteTables.filter((t) => t.tgw === g.id && !t.implicit);
+        if (explicit.length === 0) return;
+        const which = e.switches % 3;
+        if (which !== 1) g.associationDefaultTable ??= explicit[e.pick % explicit.length].id;
+        if (which !== 0) g.propagationDefaultTable ??= explicit[e.assoc % explicit.length].id;
+        return;
+      }
+    }
+    this.addEntryRoutes(e, own, id);
+  }
+
+  /** The entry's inward route (in `own`, toward a VPC attachment) and outward route (toward `id`, when a table can name it). */
+  private addEntryRoutes(e: TransitEntryGene, own: TgwRouteTable | undefined, id: string | undefined): void {
+    const net = this.net;
+    const atts = net.tgwAttachments.filter((a) => own !== undefined && a.tgw === own.tgw);
+    if (e.inward && own && atts.length > 0) {
+      net.tgwRoutes.push({ table: own.id, destination: this.dest(e.inward.dest), target: atts[e.inward.att % atts.length].id });
+    }
+    const tables = net.tgwRouteTables.filter((t) => t.tgw === 'tgw0' && !(this.cfn && t.implicit));
+    if (e.outward && id !== undefined && tables.length > 0) {
+      net.tgwRoutes.push({ table: tables[e.outward.table % tables.length].id, destination: this.dest(e.outward.dest), target: id });
+    }
+  }
+
+  /**
+   * A second transit gateway (Terraform; TransitEntryGene.second), with its implicit default table when it has a default, and
+   * an attachment of one VPC's first subnet (mostly a My Number or LGWAN VPC): an accepter's gateway is known only after
+   * apply, so it joins this gateway's default tables too (§5).
+   */
+  private addSecondGateway(s: { defAssoc: boolean; defProp: boolean; vpc: number }): void {
+    const net = this.net;
+    if (net.transitGateways.some((t) => t.id === 'tgw1')) return;
+    net.transitGateways.push({ id: 'tgw1', defaultAssociation: s.defAssoc, defaultPropagation: s.defProp });
+    if (!this.cfn && (s.defAssoc || s.defProp)) {
+      net.tgwRouteTables.push({ id: implicitTableId('tgw1'), tgw: 'tgw1', implicit: true, associations: [], propagations: [] });
+    }
+    // Mostly a My Number or LGWAN VPC, so that what enters there through the accepter decides GUARD-1 (§10).
+    const guarded = net.vpcs.filter((v) => v.segment === 'MY_NUMBER' || v.segment === 'LGWAN');
+    const pool = guarded.length > 0 && s.vpc % 4 !== 3 ? guarded : net.vpcs;
+    const vpc = pool[s.vpc % pool.length];
+    const first = this.subnetsOf(vpc.id)[0];
+    if (first) net.tgwAttachments.push({ id: `tgwatt${net.tgwAttachments.length}`, tgw: 'tgw1', vpc: vpc.id, subnets: [first.id] });
   }
 
   /** A peering attachment or an attachment by id (UnplacedGene), on the network's transit gateway if it has one. */

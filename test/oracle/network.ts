@@ -13,7 +13,7 @@
  * - a CloudFormation security group without egress rules keeps EC2's implicit allow-all egress; a Terraform group
  *   has exactly its listed rules; a default security group has only the rules listed here in both (§10);
  * - `TgwVpcAttachment.defaultAssociation / defaultPropagation = false` are Terraform arguments;
- *   `TransitGateway.associationDefaultTable / propagationDefaultTable` are CloudFormation properties;
+ *   `TransitGateway.associationDefaultTable / propagationDefaultTable`: see below;
  *   routes in a gateway's implicit default table (`TgwRouteTable.implicit`) can only be written in Terraform;
  * - `vgwPropagations` (route propagation from a VPN gateway into a VPC route table, §4) name an explicit table in
  *   CloudFormation only: `AWS::EC2::VPNGatewayRoutePropagation` takes route table ids, and `AWS::EC2::VPC` has no
@@ -23,6 +23,11 @@
  * - `routeServerPropagations` (route propagation from a VPC Route Server, §4) likewise: `AWS::EC2::RouteServerPropagation`
  *   takes a route table id, which CloudFormation has none of for the main table; Terraform names it by
  *   `main_route_table_id` / `default_route_table_id`.
+ * - `TransitGateway.associationDefaultTable / propagationDefaultTable` are read in both engines: CloudFormation writes them
+ *   as the gateway's properties, Terraform as `aws_ec2_transit_gateway_default_route_table_association` / `_propagation`
+ *   (§5: a default table named by a resource of its own replaces the implicit one).
+ * - `accepters` (`aws_ec2_transit_gateway_vpc_attachment_accepter`) exist only in Terraform: the oracle ignores them in a
+ *   CloudFormation network, and the CloudFormation renderer does not write them.
  */
 
 export type Engine = 'cloudformation' | 'terraform';
@@ -66,6 +71,15 @@ export interface Network {
    * The model labels no transit route table, so each is an unplaced entry and an unknown next hop.
    */
   literalAttachments?: LiteralAttachment[];
+  /**
+   * VPC attachments of the output whose VPC the output does not hold (a literal `vpc-…` id and literal subnet ids, §5):
+   * unplaced entries, unknown next hops, and a propagation that may announce any prefix. Absent means none.
+   */
+  outsideAttachments?: OutsideVpcAttachment[];
+  /** Direct Connect gateways associated with a transit gateway of the output (§5: unplaced entries). Absent means none. */
+  dxAssociations?: DxAssociation[];
+  /** Terraform `aws_ec2_transit_gateway_vpc_attachment_accepter` (§5). Absent means none; not read in CloudFormation. */
+  accepters?: TgwAccepter[];
   /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
   renderSeed: number;
 }
@@ -201,9 +215,12 @@ export interface TransitGateway {
   id: string;
   defaultAssociation: boolean;
   defaultPropagation: boolean;
-  /** CloudFormation AssociationDefaultRouteTableId: an explicit table id (absent: the implicit default table). */
+  /**
+   * The gateway's default association table, an explicit table id (absent: the implicit default table): CloudFormation
+   * AssociationDefaultRouteTableId, Terraform aws_ec2_transit_gateway_default_route_table_association.
+   */
   associationDefaultTable?: string;
-  /** CloudFormation PropagationDefaultRouteTableId. */
+  /** CloudFormation PropagationDefaultRouteTableId, Terraform aws_ec2_transit_gateway_default_route_table_propagation. */
   propagationDefaultTable?: string;
 }
 
@@ -240,21 +257,74 @@ export interface LiteralAttachment {
   id: string;
 }
 
+/**
+ * A VPC attachment of the output (AWS::EC2::TransitGatewayAttachment, aws_ec2_transit_gateway_vpc_attachment) whose VPC
+ * the output does not hold: `vpcId` is a literal `vpc-…` id, `subnetIds` literal `subnet-…` ids (§5 "Entering from a
+ * network the guard cannot place"). What enters there is routed by its associated table(s) like any attachment's
+ * (explicit, else the gateway's default association table); its propagation carries its VPC's blocks, which the output
+ * does not hold, so it may announce any prefix (read so by the oracle: see the note in oracle.ts); as a next hop it is
+ * unknown (a VPC outside the output).
+ */
+export interface OutsideVpcAttachment {
+  id: string;
+  tgw: string;
+  vpcId: string;
+  subnetIds: string[];
+  /** Terraform transit_gateway_default_route_table_association = false. */
+  defaultAssociation?: false;
+  /** Terraform transit_gateway_default_route_table_propagation = false. */
+  defaultPropagation?: false;
+}
+
+/**
+ * A Direct Connect gateway associated with transit gateway `tgw` (§5: AWS::DirectConnect::DirectConnectGatewayAssociation
+ * `AssociatedGatewayId`; aws_dx_gateway_association or aws_dx_gateway_association_proposal `associated_gateway_id`). Neither
+ * engine can name the attachment it makes: it joins the gateway's default association table (when default association is
+ * enabled) and propagates any prefix into the default propagation table (when default propagation is enabled); as a next
+ * hop it is unknown. The renderers pick the spelling (association or proposal, the DX gateway as a resource or a literal id).
+ *
+ * `acceptsProposal` (Terraform only): an aws_dx_gateway_association that accepts another account's proposal
+ * (`proposal_id` alone): on the proposer's gateway, not read (§5); `tgw` is then ignored.
+ */
+export interface DxAssociation {
+  id: string;
+  tgw: string;
+  acceptsProposal?: true;
+}
+
+/**
+ * A Terraform aws_ec2_transit_gateway_vpc_attachment_accepter (§5). `attachment` is what its transit_gateway_attachment_id
+ * names: a VPC attachment of the output (an id of `tgwAttachments` or `outsideAttachments`), for which the accepter stands
+ * (the renderer may spell any reference to that attachment as the accepter's id; the accepter's switches, when given,
+ * replace the attachment's); or a literal `tgw-attach-…` id of another account's attachment, which is an unplaced entry
+ * whose gateway is known only after apply: it joins the default tables of every transit gateway of the output (subject to
+ * each gateway's defaults and the switches here, unset = on), propagates any prefix, is an unknown next hop, and tables and
+ * routes name it by the accepter's own `id`.
+ */
+export interface TgwAccepter {
+  id: string;
+  attachment: string;
+  /** transit_gateway_default_route_table_association (absent: not written). */
+  defaultAssociation?: boolean;
+  /** transit_gateway_default_route_table_propagation (absent: not written). */
+  defaultPropagation?: boolean;
+}
+
 export interface TgwRouteTable {
   id: string;
   tgw: string;
   /** The gateway's implicit default table (Terraform association_default_route_table_id); never rendered as a resource. */
   implicit?: boolean;
-  /** Attachment ids (VPC, VPN, peering or literal) explicitly associated. */
+  /** Attachment ids (VPC, VPN, peering, literal, outside-VPC or a literal accepter's id) explicitly associated. */
   associations: string[];
-  /** Attachment ids (VPC or VPN) explicitly propagating. */
+  /** Attachment ids (VPC, VPN, outside-VPC or a literal accepter's id) explicitly propagating. */
   propagations: string[];
 }
 
 export interface TgwRoute {
   table: string;
   destination: string;
-  /** An attachment id (VPC, VPN, peering or literal), or a blackhole. */
+  /** An attachment id (VPC, VPN, peering, literal, outside-VPC or a literal accepter's id), or a blackhole. */
   target: string | 'blackhole';
 }
 
@@ -327,6 +397,9 @@ export function emptyNetwork(engine: Engine): Network {
     routeServerPropagations: [],
     tgwPeerings: [],
     literalAttachments: [],
+    outsideAttachments: [],
+    dxAssociations: [],
+    accepters: [],
     renderSeed: 0,
   };
 }

@@ -6,6 +6,7 @@ import { allow, deny, NetBuilder } from './build';
 import { Engine, SgRule } from './network';
 import { oracleVerdicts, reachSummary, runOracle } from './oracle';
 import { REGRESSIONS } from './regressions';
+import { renderTerraform } from './render-tf';
 
 const verdicts = (b: NetBuilder) => [...oracleVerdicts(b.net)].sort();
 
@@ -123,7 +124,7 @@ describe('§5 transit gateway paths to zones', () => {
     expect(verdicts(b)).toEqual(['LG-1']);
   });
 
-  test('CloudFormation: AssociationDefaultRouteTableId names the table an attachment without association uses', () => {
+  test('AssociationDefaultRouteTableId (Terraform: its own resource) names the table an attachment without association uses', () => {
     const b = new NetBuilder('cloudformation')
       .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').table('mn-rt', 'mn', ['mn-a'])
       .route('mn-rt', '0.0.0.0/0', { kind: 'tgw', id: 'tgw' })
@@ -132,9 +133,9 @@ describe('§5 transit gateway paths to zones', () => {
     expect(verdicts(b)).toEqual([]); // the implicit default table is empty
     b.net.transitGateways[0].associationDefaultTable = 'named';
     expect(verdicts(b)).toEqual(['MN-1']);
-    // Terraform has no such argument: the field is not read there.
+    // Terraform names it with aws_ec2_transit_gateway_default_route_table_association (§5, last bullet): the same table.
     b.net.engine = 'terraform';
-    expect(verdicts(b)).toEqual([]);
+    expect(verdicts(b)).toEqual(['MN-1']);
   });
 
   test('CloudFormation: PropagationDefaultRouteTableId names the table every attachment propagates into', () => {
@@ -1409,6 +1410,102 @@ describe('§10 the prefecture hub: its subnets are the security cloud (MN-1, LG-
     expect(verdicts(b)).toEqual([]);
     b.route('rth', '10.4.0.0/16', { kind: 'tgw', id: 't' }).tgwRoute('th', '10.4.0.0/16', 'ab');
     expect(verdicts(b)).toEqual(['SC-1']);
+  });
+});
+
+describe('§5 attachments other resources make, VPCs outside the output, default tables of their own', () => {
+  /** My Number m 10.0.1.0/24 and Internet i 10.2.1.0/24, attached to t (am, ai); nothing routes anywhere. */
+  const twoVpcs = (engine: Engine) => new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24')
+    .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i', 'inet', '10.2.1.0/24')
+    .tgw('t').attach('am', 't', 'mn', ['m']).attach('ai', 't', 'inet', ['i']);
+
+  test('an entry that joins the default tables meets its own any-prefix propagation there: unknown, which reaches My Number', () => {
+    for (const engine of ['cloudformation', 'terraform'] as const) {
+      // Default association and propagation on, one implicit table: d's own propagation is a candidate for every destination.
+      const b = twoVpcs(engine).dx('d', 't');
+      Object.assign(b.net.transitGateways[0], { defaultAssociation: true, defaultPropagation: true });
+      expect(verdicts(b)).toEqual(['GUARD-1/unplaced']);
+      // Without a My Number or LGWAN subnet an unknown end counts for nothing (§10 GUARD-1).
+      b.net.vpcs[0].segment = 'INTERNET';
+      expect(verdicts(b)).toEqual([]);
+    }
+  });
+
+  test('an attachment of a VPC outside the output: its subnets are none of the network\'s, so a static route to it ends unknown', () => {
+    for (const engine of ['cloudformation', 'terraform'] as const) {
+      const b = twoVpcs(engine).table('rti', 'inet', ['i']).route('rti', '0.0.0.0/0', { kind: 'tgw', id: 't' })
+        .outsideAttach('x', 't', 'vpc-0123456789abcdef0', ['subnet-0123456789abcdef0']).tgwTable('ti', 't', { associations: ['ai'] });
+      expect(verdicts(b)).toEqual([]);
+      b.tgwRoute('ti', '192.0.2.0/24', 'x');
+      expect(reachSummary(b.net).get('i')!.unknown).toBe(true);
+      expect(verdicts(b)).toEqual(['MN-2']);
+    }
+  });
+
+  test('CloudFormation has no accepter: the same network without it; Terraform\'s accepter joins every gateway\'s default table', () => {
+    const build = (engine: Engine) => {
+      const b = twoVpcs(engine).accepter('acc', 'tgw-attach-0aaaabbbbccccdddd')
+        .tgw('t2', { defaultAssociation: true }).attach('am2', 't2', 'mn', ['m']).tgwTable('td2', 't2', { propagations: ['am2'] })
+        .defaultTables('t2', { association: 'td2' });
+      return b;
+    };
+    expect(verdicts(build('terraform'))).toEqual(['GUARD-1/unplaced']);
+    expect(verdicts(build('cloudformation'))).toEqual([]);
+  });
+
+  test('an accepter\'s gateway is unknown: each gateway\'s own default decides whether it joins that gateway\'s table', () => {
+    // t: default association on, its implicit table routes m's block to am; t2: default association off.
+    const b = twoVpcs('terraform').accepter('acc', 'tgw-attach-0aaaabbbbccccdddd').tgw('t2');
+    b.net.transitGateways[0].defaultAssociation = true;
+    b.tgwRoute(b.implicitTable('t'), '10.0.1.0/24', 'am');
+    expect(verdicts(b)).toEqual(['GUARD-1/unplaced']);
+    b.net.transitGateways[0].defaultAssociation = false;
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('an accepter of an attachment of the output is no entry of its own', () => {
+    // am, accepted, joins t's default association table, which routes 10.2.1.0/24 → ai: the Internet subnet i is reached
+    // only from where m sends (m routes nothing), and no unplaced entry is added ⇒ nothing.
+    const b = twoVpcs('terraform').accepter('acc', 'am', { defaultAssociation: true });
+    b.net.transitGateways[0].defaultAssociation = true;
+    b.tgwRoute(b.implicitTable('t'), '10.2.1.0/24', 'ai');
+    expect(verdicts(b)).toEqual([]);
+    // m routing to t: the accepted attachment's table takes it to i ⇒ MN-2.
+    b.table('rtm', 'mn', ['m']).route('rtm', '10.2.0.0/16', { kind: 'tgw', id: 't' });
+    expect(verdicts(b)).toEqual(['MN-2']);
+  });
+
+  test('explain: the reasons name the new entries and next hops', () => {
+    // x does not propagate (Terraform switch), so d's propagation is the one candidate for what is not 10.0.0.0/16.
+    const b = twoVpcs('terraform').dx('d', 't')
+      .outsideAttach('x', 't', 'vpc-0123456789abcdef0', ['subnet-0123456789abcdef0'], { noDefaultPropagation: true })
+      .tgwTable('tx', 't', { associations: ['x'], propagations: ['am'] });
+    Object.assign(b.net.transitGateways[0], { defaultPropagation: true, propagationDefaultTable: 'tx' });
+    const reasons = runOracle(b.net, { explain: true }).reasons.join('\n');
+    expect(reasons).toMatch(/attachment x of vpc-0123456789abcdef0 \(outside the output\)/);
+    expect(reasons).toMatch(/→ tx → Direct Connect gateway association d \[/);
+  });
+});
+
+describe('renderers: the spellings the pinned regressions name', () => {
+  const tf = (name: string) => JSON.stringify(renderTerraform(REGRESSIONS.find((r) => r.name === name)!.net));
+  test('Direct Connect associations, accepters and the implicit table\'s attribute', () => {
+    expect(tf('unplaced-a-direct-connect-gateway-association-in-terraform (aws_dx_gateway_association, a literal DX gateway id)'))
+      .toMatch(/"aws_dx_gateway_association":\{"d":\{"dx_gateway_id":"5f294f92/);
+    expect(tf('unplaced-a-direct-connect-gateway-association-in-terraform (aws_dx_gateway_association_proposal)')).toMatch(/aws_dx_gateway_association_proposal/);
+    expect(tf('unplaced-a-direct-connect-gateway-association-in-terraform (aws_dx_gateway_association of an aws_dx_gateway)'))
+      .toMatch(/"dx_gateway_id":"\$\{aws_dx_gateway\.d\.id\}"/);
+    expect(tf('what-names-the-accepter-names-its-attachment (terraform, the association names the accepter)'))
+      .toMatch(/"transit_gateway_attachment_id":"\$\{aws_ec2_transit_gateway_vpc_attachment_accepter\.acc\.id\}","transit_gateway_route_table_id"/);
+    expect(tf('what-names-the-accepter-names-its-attachment (terraform, the association names the attachment)'))
+      .not.toMatch(/"transit_gateway_attachment_id":"\$\{aws_ec2_transit_gateway_vpc_attachment_accepter\.acc\.id\}","transit_gateway_route_table_id"/);
+    for (const attr of ['association_default_route_table_id', 'propagation_default_route_table_id']) {
+      const text = JSON.parse(tf(`the-implicit-table-keeps-its-name-when-a-resource-replaces-it (terraform, ${attr})`));
+      expect(text.resource.aws_ec2_transit_gateway_route.tgw_route0.transit_gateway_route_table_id).toBe(`\${aws_ec2_transit_gateway.t.${attr}}`);
+      expect(text.resource.aws_ec2_transit_gateway_default_route_table_association.t.transit_gateway_route_table_id)
+        .toBe('${aws_ec2_transit_gateway_route_table.tx.id}');
+    }
   });
 });
 

@@ -28,11 +28,13 @@
  *
  * GUARD-1's path part (§10, last clause) is compared as the pseudo-rule 'GUARD-1/unplaced': what enters at the unplaced
  * entries (§5: an unlabelled VPN attachment, a transit gateway peering attachment, an attachment by id whose tables carry
- * no zone label) is walked like what enters from a zone, and counts when it arrives in My Number or LGWAN, or ends
- * unknown while such a subnet is present.
+ * no zone label, a VPC attachment of a VPC the output does not hold, a Direct Connect gateway association, a Terraform
+ * accepter of an attachment the output does not hold) is walked like what enters from a zone, and counts when it arrives in
+ * My Number or LGWAN, or ends unknown while such a subnet is present. The last three are also propagations that may
+ * announce any prefix and unknown next hops wherever a transit table holds them, which every path rule sees.
  */
 import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
-import { NaclEntry, Network, Protocol, Segment, SgRule, Subnet, Zone } from './network';
+import { DxAssociation, NaclEntry, Network, Protocol, Segment, SgRule, Subnet, TgwAccepter, TransitGateway, Zone } from './network';
 
 /**
  * 'GUARD-1/unplaced' is no rule of its own: it is the part of GUARD-1 that is a path (§10 GUARD-1, last clause; §5
@@ -470,7 +472,7 @@ class Oracle {
       const nP = w.pp.length;
       this.walkFamily(family, out, coverSide, (push) => {
         for (const vpn of net.vpnAttachments) {
-          if (vpn.zone === zone) this.enterTransit(family, out, push, this.associatedTables(vpn.id, vpn.tgw), `${zone} → vpn ${vpn.id}`);
+          if (vpn.zone === zone) this.enterTransit(family, out, push, this.associatedTables(vpn.id), `${zone} → vpn ${vpn.id}`);
         }
       });
       for (const g of net.vpnGateways) {
@@ -534,14 +536,19 @@ class Oracle {
    * The unplaced entries of §5 ("Entering from a network the guard cannot place") with their associated tables: a VPN
    * attachment without a known zone label (the model's `zone` is absent; the renderers write no tag or another value), a
    * transit gateway peering attachment of the output, an attachment by id (its tables carry no zone label: the model
-   * labels none).
+   * labels none), a VPC attachment of the output whose VPC the output does not hold, a Direct Connect gateway association
+   * (one accepting another account's proposal is not read), and a Terraform accepter of an attachment the output does not
+   * hold. An accepter of an attachment the output holds stands for that attachment: no entry of its own.
    */
   private unplacedEntries(): { label: string; tables: string[] }[] {
     const net = this.net;
     return [
-      ...net.vpnAttachments.filter((v) => !v.zone).map((v) => ({ label: `vpn ${v.id} (no zone label)`, tables: this.associatedTables(v.id, v.tgw) })),
-      ...(net.tgwPeerings ?? []).map((p) => ({ label: `peering attachment ${p.id}`, tables: this.associatedTables(p.id, p.tgw) })),
-      ...(net.literalAttachments ?? []).map((a) => ({ label: `attachment ${a.id} (by id)`, tables: this.associatedTables(a.id, undefined) })),
+      ...net.vpnAttachments.filter((v) => !v.zone).map((v) => ({ label: `vpn ${v.id} (no zone label)`, tables: this.associatedTables(v.id) })),
+      ...(net.tgwPeerings ?? []).map((p) => ({ label: `peering attachment ${p.id}`, tables: this.associatedTables(p.id) })),
+      ...(net.literalAttachments ?? []).map((a) => ({ label: `attachment ${a.id} (by id)`, tables: this.associatedTables(a.id) })),
+      ...(net.outsideAttachments ?? []).map((a) => ({ label: `attachment ${a.id} of ${a.vpcId} (outside the output)`, tables: this.associatedTables(a.id) })),
+      ...this.dxAssociations().map((d) => ({ label: `Direct Connect gateway association ${d.id}`, tables: this.associatedTables(d.id) })),
+      ...this.literalAccepters().map((a) => ({ label: `accepter ${a.id} of ${a.attachment}`, tables: this.associatedTables(a.id) })),
     ];
   }
 
@@ -718,7 +725,7 @@ class Oracle {
       // The packet reaches the gateway through one of the attachment's subnets (every one is considered): X's outbound
       // and that subnet's inbound NACL, none if it is X itself.
       if (!att.subnets.some((y) => leaves(this.subnet(y)))) continue;
-      for (const tb of this.associatedTables(att.id, g.id)) {
+      for (const tb of this.associatedTables(att.id)) {
         for (const th of this.tgwLookup(tb, family, dst)) {
           if (th.k === T_BLACKHOLE) continue;
           if (th.k === T_UNKNOWN) {
@@ -737,18 +744,85 @@ class Oracle {
   }
 
   /**
-   * §5: the transit route tables an attachment is associated with. An attachment by id (`tgwId` undefined) has only the
-   * associations the output writes: whether its gateway associated it by default is not in the output.
+   * §5: the transit route tables an attachment is associated with: its explicit associations, else the default association
+   * table of each gateway it joins by default (defaultGateways). An attachment by id has only the associations the output
+   * writes: whether its gateway associated it by default is not in the output.
    */
-  private associatedTables(attId: string, tgwId: string | undefined): string[] {
+  private associatedTables(attId: string): string[] {
     const net = this.net;
     const explicit = net.tgwRouteTables.filter((t) => t.associations.includes(attId) && !(this.cfn && t.implicit)).map((t) => t.id);
-    if (explicit.length > 0 || tgwId === undefined) return explicit;
-    const g = net.transitGateways.find((t) => t.id === tgwId)!;
-    const att = net.tgwAttachments.find((a) => a.id === attId);
-    const tfOff = !this.cfn && att?.defaultAssociation === false;
-    if (!g.defaultAssociation || tfOff) return [];
-    return [(this.cfn ? g.associationDefaultTable : undefined) ?? implicitTableId(g.id)];
+    if (explicit.length > 0) return explicit;
+    return this.defaultGateways(attId, 'association').map((g) => this.defaultTable(g, 'association'));
+  }
+
+  /**
+   * §5: the gateways whose default association / propagation table an attachment joins (each with that default enabled):
+   * its own gateway for a VPC attachment (its VPC in the output or not; in Terraform unless its switch, or its accepter's
+   * when given, is false), a VPN, a peering (association only: AWS lets a peering attachment not propagate) or a Direct
+   * Connect association (neither engine can name its attachment, so only the default tables); every gateway of the output
+   * for an accepter of an attachment the output does not hold (its gateway is known only after apply), unless its own switch
+   * is false; none for an attachment by id.
+   */
+  private defaultGateways(attId: string, which: 'association' | 'propagation'): TransitGateway[] {
+    const net = this.net;
+    const on = (g: TransitGateway) => (which === 'association' ? g.defaultAssociation : g.defaultPropagation);
+    const gateway = (id: string) => net.transitGateways.filter((g) => g.id === id && on(g));
+    const vpcAtt = net.tgwAttachments.find((a) => a.id === attId) ?? (net.outsideAttachments ?? []).find((a) => a.id === attId);
+    if (vpcAtt) return this.switchOn(vpcAtt, which) ? gateway(vpcAtt.tgw) : [];
+    const vpn = net.vpnAttachments.find((v) => v.id === attId);
+    if (vpn) return gateway(vpn.tgw);
+    const peering = (net.tgwPeerings ?? []).find((p) => p.id === attId);
+    if (peering) return which === 'association' ? gateway(peering.tgw) : [];
+    const dx = this.dxAssociations().find((d) => d.id === attId);
+    if (dx) return gateway(dx.tgw);
+    const acc = this.literalAccepters().find((a) => a.id === attId);
+    if (acc) return (which === 'association' ? acc.defaultAssociation : acc.defaultPropagation) === false ? [] : net.transitGateways.filter(on);
+    return [];
+  }
+
+  /**
+   * A VPC attachment's own switch for the default association / propagation table (Terraform
+   * transit_gateway_default_route_table_association / _propagation; CloudFormation has none: on). An accepter of the
+   * attachment stands for it (§5): its switch, when given, is the attachment's.
+   */
+  private switchOn(att: { id: string; defaultAssociation?: false; defaultPropagation?: false }, which: 'association' | 'propagation'): boolean {
+    if (this.cfn) return true;
+    const acc = this.accepterOf(att.id);
+    const given = which === 'association' ? acc?.defaultAssociation : acc?.defaultPropagation;
+    if (given !== undefined) return given;
+    return (which === 'association' ? att.defaultAssociation : att.defaultPropagation) !== false;
+  }
+
+  /**
+   * §5: a gateway's default association / propagation table: the explicit table named as such (CloudFormation
+   * AssociationDefaultRouteTableId / PropagationDefaultRouteTableId; Terraform
+   * aws_ec2_transit_gateway_default_route_table_association / _propagation, which replaces the implicit one), else the implicit
+   * default table.
+   */
+  private defaultTable(g: TransitGateway, which: 'association' | 'propagation'): string {
+    return (which === 'association' ? g.associationDefaultTable : g.propagationDefaultTable) ?? implicitTableId(g.id);
+  }
+
+  /** Direct Connect gateway associations on a gateway of the output (one accepting another account's proposal is not read, §5). */
+  private dxAssociations(): DxAssociation[] {
+    return (this.net.dxAssociations ?? []).filter((d) => !d.acceptsProposal);
+  }
+
+  /** Terraform accepters (none in CloudFormation, which has no such resource). */
+  private accepters(): TgwAccepter[] {
+    return this.cfn ? [] : this.net.accepters ?? [];
+  }
+
+  /** The accepter standing for a VPC attachment of the output, if any. */
+  private accepterOf(attId: string): TgwAccepter | undefined {
+    return this.accepters().find((a) => a.attachment === attId);
+  }
+
+  /** Accepters of an attachment the output does not hold (a literal id): unplaced entries, named by the accepter's own id. */
+  private literalAccepters(): TgwAccepter[] {
+    const net = this.net;
+    const held = (id: string) => net.tgwAttachments.some((a) => a.id === id) || (net.outsideAttachments ?? []).some((a) => a.id === id);
+    return this.accepters().filter((a) => !held(a.attachment));
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -839,7 +913,12 @@ class Oracle {
   /**
    * §5: longest prefix match in a transit route table over its static routes and the blocks of its propagating VPC
    * attachments; a static route wins over a propagated one of the same length; several winners are all followed.
-   * A VPN propagation may announce any prefix: it is followed for every destination, besides the winners.
+   * A VPN propagation may announce any prefix: it is followed for every destination, besides the winners. So may the
+   * propagation of a Direct Connect association or of an accepter of an attachment the output does not hold (§5
+   * "Attachments that other resources make"), and — the oracle's reading, which §5 does not spell out — that of a VPC
+   * attachment whose VPC the output does not hold: "every block of the propagating VPC attachment's VPC" is then blocks
+   * the output does not hold, which may be anything (fail closed, as for a VPN's BGP). Each of those three is an unknown
+   * next hop (the VPC or network behind it is not in the output).
    */
   private tgwLookup(tableId: string, family: Family, dst: number): TgwHop[] {
     const ck = `${tableId}/${family}/${dst}`;
@@ -855,6 +934,11 @@ class Oracle {
       const vpn = net.vpnAttachments.find((a) => a.id === att);
       if ((net.tgwPeerings ?? []).some((p) => p.id === att)) return { k: T_UNKNOWN, label: `peering attachment ${att}` };
       if ((net.literalAttachments ?? []).some((a) => a.id === att)) return { k: T_UNKNOWN, label: `attachment ${att} (by id, no zone label)` };
+      const outside = (net.outsideAttachments ?? []).find((a) => a.id === att);
+      if (outside) return { k: T_UNKNOWN, label: `attachment ${att} of ${outside.vpcId} (a VPC outside the output)` };
+      if (this.dxAssociations().some((d) => d.id === att)) return { k: T_UNKNOWN, label: `Direct Connect gateway association ${att}` };
+      const acc = this.literalAccepters().find((a) => a.id === att);
+      if (acc) return { k: T_UNKNOWN, label: `accepter ${att} of ${acc.attachment} (outside the output)` };
       if (!vpn) throw new Error(`unknown attachment ${att}`);
       return { k: T_VPN, zone: vpn.zone, label: `vpn ${att}` };
     };
@@ -872,22 +956,22 @@ class Oracle {
       }
       if (p.len === staticBest) statics.push(r.target === 'blackhole' ? { k: T_BLACKHOLE, label: 'blackhole' } : toHop(r.target));
     }
-    // Propagations: explicit ones, plus every attachment of the gateway into its default propagation table.
+    // Propagations: explicit ones, plus every attachment that joins the gateway's default propagation table (defaultGateways).
     const props = new Set<string>(unwritable ? [] : net.tgwRouteTables.find((t) => t.id === tableId)?.propagations ?? []);
-    const defaultProp = (this.cfn ? g.propagationDefaultTable : undefined) ?? implicitTableId(g.id);
-    if (g.defaultPropagation && defaultProp === tableId) {
-      for (const a of net.tgwAttachments) {
-        if (a.tgw === g.id && !(!this.cfn && a.defaultPropagation === false)) props.add(a.id);
-      }
-      for (const a of net.vpnAttachments) if (a.tgw === g.id) props.add(a.id);
+    if (g.defaultPropagation && this.defaultTable(g, 'propagation') === tableId) {
+      const candidates = [
+        ...net.tgwAttachments, ...net.vpnAttachments, ...(net.outsideAttachments ?? []), ...this.dxAssociations(), ...this.literalAccepters(),
+      ];
+      for (const a of candidates) if (this.defaultGateways(a.id, 'propagation').includes(g)) props.add(a.id);
     }
     let propBest = -1;
     let propagated: TgwHop[] = [];
-    const vpn: TgwHop[] = [];
+    /** Propagations that may announce any prefix (all but those of VPC attachments the output holds). */
+    const anyPrefix: TgwHop[] = [];
     for (const id of props) {
       const a = net.tgwAttachments.find((t) => t.id === id);
       if (!a) {
-        vpn.push(toHop(id));
+        anyPrefix.push(toHop(id));
         continue;
       }
       for (const b of this.vpcBlocks(this.vpc(a.vpc), family)) {
@@ -903,7 +987,7 @@ class Oracle {
     if (staticBest < 0 && propBest < 0) result = [];
     else if (staticBest >= propBest) result = statics;
     else result = propagated;
-    result = [...result, ...vpn];
+    result = [...result, ...anyPrefix];
     this.tgwCache.set(ck, result);
     return result;
   }

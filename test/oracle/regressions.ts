@@ -144,6 +144,65 @@ const threeSegmentsOnATransitGateway = (engine: Network['engine']) => new NetBui
   .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i', 'inet', '10.2.1.0/24')
   .tgw('t').attach('am', 't', 'mn', ['m']).attach('al', 't', 'lg', ['l']).attach('ai', 't', 'inet', ['i']);
 
+/** The literal ids of a VPC outside the output and two of its subnets (§5: a VPC attachment of the output whose VPC it does not hold). */
+const OUTSIDE_VPC = 'vpc-0123456789abcdef0';
+const OUTSIDE_SUBNETS = ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'];
+/** Another account's attachment, accepted by the output (Terraform aws_ec2_transit_gateway_vpc_attachment_accepter). */
+const THEIR_ATTACHMENT = 'tgw-attach-0aaaabbbbccccdddd';
+
+/**
+ * threeSegmentsOnATransitGateway, with default association on for t and table td (empty) named as its default association
+ * table (CloudFormation AssociationDefaultRouteTableId, Terraform aws_ec2_transit_gateway_default_route_table_association):
+ * an attachment without an explicit association joins td. Default propagation stays off.
+ */
+const threeSegmentsWithDefaultAssociationTable = (engine: Network['engine']) => {
+  const b = threeSegmentsOnATransitGateway(engine).tgwTable('td', 't').defaultTables('t', { association: 'td' });
+  b.net.transitGateways[0].defaultAssociation = true;
+  return b;
+};
+
+/**
+ * A My Number VPC 10.0.0.0/16 whose subnet m 10.0.1.0/24 sends everything to transit gateway t (default propagation on,
+ * default association off), its attachment am associated with tm, which is t's default propagation table (named as in
+ * threeSegmentsWithDefaultAssociationTable). Only am propagates there: m's 10.0.x goes back to m (its own VPC's block)
+ * and the rest is dropped — unless something else propagates into tm.
+ */
+const myNumberOnADefaultPropagationTable = (engine: Network['engine']) => {
+  const b = new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m']).route('rtm', '0.0.0.0/0', { kind: 'tgw', id: 't' })
+    .tgw('t', { defaultPropagation: true }).attach('am', 't', 'mn', ['m']).tgwTable('tm', 't', { associations: ['am'] }).defaultTables('t', { propagation: 'tm' });
+  return b;
+};
+
+/**
+ * Terraform: transit gateway t (default propagation on) with a My Number attachment am (m 10.0.1.0/24) and a peering
+ * attachment x associated with tx, t's default propagation table (aws_ec2_transit_gateway_default_route_table_propagation).
+ * A peering attachment propagates nothing, so tx holds am's block exactly when am propagates by default: what enters at x
+ * then reaches m. `accepter`: an accepter of am giving transit_gateway_default_route_table_propagation (or none);
+ * `attachmentOff`: am's own switch false.
+ */
+const accepterOfMyNumber = (accepter: boolean | undefined, attachmentOff: boolean, renderSeed = 0) => {
+  const b = new NetBuilder('terraform')
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24')
+    .tgw('t', { defaultPropagation: true }).attach('am', 't', 'mn', ['m'], { noDefaultPropagation: attachmentOff })
+    .tgwPeering('x', 't').tgwTable('tx', 't', { associations: ['x'] }).defaultTables('t', { propagation: 'tx' });
+  if (accepter !== undefined) b.accepter('acc', 'am', { defaultPropagation: accepter });
+  b.net.renderSeed = renderSeed;
+  return b.net;
+};
+
+/**
+ * Terraform: threeSegmentsOnATransitGateway (t has no defaults) and a second gateway t2 with default association on
+ * (propagation off) and an attachment am2 of the My Number VPC, whose implicit default table routes m's block to am2; and
+ * an accepter of another account's attachment, with its association switch `assoc` (absent: not written).
+ */
+const accepterOfTheirs = (assoc?: boolean) => {
+  const b = threeSegmentsOnATransitGateway('terraform').accepter('acc', THEIR_ATTACHMENT, assoc === undefined ? {} : { defaultAssociation: assoc })
+    .tgw('t2', { defaultAssociation: true }).attach('am2', 't2', 'mn', ['m']);
+  b.tgwRoute(b.implicitTable('t2'), '10.0.1.0/24', 'am2');
+  return b;
+};
+
 export const REGRESSIONS: Regression[] = [
   ...(['cloudformation', 'terraform'] as const).flatMap((engine) => [
     {
@@ -816,4 +875,288 @@ export const REGRESSIONS: Regression[] = [
         .tgwTable('tx', 't', { associations: ['x'] }).tgwRoute('tx', '0.0.0.0/0', 'p').net,
     },
   ]),
+
+  // --- attachments other resources make, VPC attachments of VPCs outside the output, default tables of their own (§5) ---
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
+    {
+      name: `unplaced-an-attachment-of-a-vpc-outside-the-output-whose-table-propagates-my-number (${engine})`,
+      found: 'pin',
+      note: '§5: attachment x names a literal VpcId the output does not hold: an unplaced entry, routed by its table tx, which '
+        + 'propagates am: 10.0.0.0/16 → am, delivered in m ⇒ GUARD-1 (§10, last clause).',
+      expected: ['GUARD-1/unplaced'],
+      net: threeSegmentsOnATransitGateway(engine).outsideAttach('x', 't', OUTSIDE_VPC, OUTSIDE_SUBNETS)
+        .tgwTable('tx', 't', { associations: ['x'], propagations: ['am'] }).net,
+    },
+    {
+      name: `unplaced-an-attachment-of-a-vpc-outside-the-output-whose-table-reaches-only-the-internet-segment (${engine})`,
+      found: 'pin',
+      note: '§5: the same entry x, its table tx propagating only ai: what enters arrives at i (Internet segment) alone ⇒ nothing.',
+      expected: [],
+      net: threeSegmentsOnATransitGateway(engine).outsideAttach('x', 't', OUTSIDE_VPC, OUTSIDE_SUBNETS)
+        .tgwTable('tx', 't', { associations: ['x'], propagations: ['ai'] }).net,
+    },
+    {
+      name: `unplaced-an-attachment-of-a-vpc-outside-the-output-joins-the-default-association-table (${engine})`,
+      found: 'pin',
+      note: '§5: x has no explicit association, so it joins t\'s default association table td (named by its property / resource), '
+        + 'whose static route 10.1.1.0/24 → al delivers in the LGWAN subnet l ⇒ GUARD-1.',
+      expected: ['GUARD-1/unplaced'],
+      net: threeSegmentsWithDefaultAssociationTable(engine).outsideAttach('x', 't', OUTSIDE_VPC, OUTSIDE_SUBNETS).tgwRoute('td', '10.1.1.0/24', 'al').net,
+    },
+    {
+      name: `an-attachment-of-a-vpc-outside-the-output-propagates-any-prefix-and-is-an-unknown-next-hop (${engine})`,
+      found: 'pin',
+      note: '§5, the oracle\'s reading: x\'s (explicit) propagation into tm carries the blocks of a VPC the output does not hold, which may be '
+        + 'anything: a candidate for every destination, whose next hop (a VPC outside the output) is unknown. m\'s 0.0.0.0/0 → t → tm '
+        + 'ends unknown ⇒ MN-1 and MN-2 (§9). x\'s own entry has no table (t has no default association) ⇒ no GUARD-1.',
+      expected: ['MN-1', 'MN-2'],
+      net: (() => {
+        const b = myNumberOnADefaultPropagationTable(engine).outsideAttach('x', 't', OUTSIDE_VPC, OUTSIDE_SUBNETS);
+        b.net.tgwRouteTables.find((t) => t.id === 'tm')!.propagations.push('x');
+        b.net.transitGateways[0].defaultPropagation = false;
+        return b.net;
+      })(),
+    },
+    {
+      name: `unplaced-a-direct-connect-gateway-association-joins-the-default-association-table (${engine})`,
+      found: 'pin',
+      note: '§5: the Direct Connect association d makes an attachment neither engine can name: it joins t\'s default association '
+        + 'table td, which propagates am: 10.0.0.0/16 → am, delivered in m ⇒ GUARD-1.',
+      expected: ['GUARD-1/unplaced'],
+      net: (() => {
+        const b = threeSegmentsWithDefaultAssociationTable(engine).dx('d', 't');
+        b.net.tgwRouteTables.find((t) => t.id === 'td')!.propagations.push('am');
+        return b.net;
+      })(),
+    },
+    {
+      name: `unplaced-a-direct-connect-gateway-association-whose-default-table-reaches-only-the-internet-segment (${engine})`,
+      found: 'pin',
+      note: '§5: the same d; td propagates only ai ⇒ what enters arrives at i alone ⇒ nothing.',
+      expected: [],
+      net: (() => {
+        const b = threeSegmentsWithDefaultAssociationTable(engine).dx('d', 't');
+        b.net.tgwRouteTables.find((t) => t.id === 'td')!.propagations.push('ai');
+        return b.net;
+      })(),
+    },
+    {
+      name: `unplaced-a-direct-connect-gateway-association-without-default-association-enters-nowhere (${engine})`,
+      found: 'pin',
+      note: '§5: d joins the default tables only; with t\'s default association disabled it has no table, so nothing enters '
+        + '(td, which would reach m, is only named as the default association table) ⇒ nothing.',
+      expected: [],
+      net: (() => {
+        const b = threeSegmentsWithDefaultAssociationTable(engine).dx('d', 't');
+        b.net.tgwRouteTables.find((t) => t.id === 'td')!.propagations.push('am');
+        b.net.transitGateways[0].defaultAssociation = false;
+        return b.net;
+      })(),
+    },
+    {
+      name: `a-direct-connect-gateway-association-propagates-any-prefix-into-the-default-propagation-table (${engine})`,
+      found: 'pin',
+      note: '§5: d propagates into t\'s default propagation table tm (like a VPN\'s BGP: a candidate for every destination), and as '
+        + 'a next hop it is unknown: m\'s 0.0.0.0/0 → t → tm ends unknown ⇒ MN-1 and MN-2 (§9). d has no table of its own (t\'s '
+        + 'default association is off) ⇒ no GUARD-1.',
+      expected: ['MN-1', 'MN-2'],
+      net: myNumberOnADefaultPropagationTable(engine).dx('d', 't').net,
+    },
+    {
+      name: `without-the-direct-connect-association-the-default-propagation-table-holds-only-my-number (${engine})`,
+      found: 'pin',
+      note: '§5: the same network without d: tm holds am\'s 10.0.0.0/16 alone; m\'s other destinations are dropped ⇒ nothing.',
+      expected: [],
+      net: myNumberOnADefaultPropagationTable(engine).net,
+    },
+  ]),
+  ...([[0, 'aws_dx_gateway_association, a literal DX gateway id'], [1, 'aws_dx_gateway_association_proposal'],
+    [5, 'aws_dx_gateway_association of an aws_dx_gateway']] as const).map(([renderSeed, spelling]): Regression => ({
+    name: `unplaced-a-direct-connect-gateway-association-in-terraform (${spelling})`,
+    found: 'pin',
+    note: '§5: associated_gateway_id names t, whichever resource says it: d joins td, which propagates am ⇒ GUARD-1.',
+    expected: ['GUARD-1/unplaced'],
+    net: (() => {
+      const b = threeSegmentsWithDefaultAssociationTable('terraform').dx('d', 't');
+      b.net.tgwRouteTables.find((t) => t.id === 'td')!.propagations.push('am');
+      b.net.renderSeed = renderSeed;
+      return b.net;
+    })(),
+  })),
+  {
+    name: 'a-direct-connect-association-accepting-another-accounts-proposal-is-not-read (terraform)',
+    found: 'pin',
+    note: '§5: an aws_dx_gateway_association with proposal_id alone is on the proposer\'s gateway, not t: no entry here, although '
+      + 't\'s default association table td would reach m ⇒ nothing.',
+    expected: [],
+    net: (() => {
+      const b = threeSegmentsWithDefaultAssociationTable('terraform').dx('d', 't', { acceptsProposal: true });
+      b.net.tgwRouteTables.find((t) => t.id === 'td')!.propagations.push('am');
+      return b.net;
+    })(),
+  },
+  {
+    name: 'unplaced-an-attachment-of-a-vpc-outside-the-output-that-turns-its-default-association-off (terraform)',
+    found: 'pin',
+    note: '§5: with transit_gateway_default_route_table_association = false x joins no table, so what would reach l through td '
+      + 'enters nowhere ⇒ nothing.',
+    expected: [],
+    net: threeSegmentsWithDefaultAssociationTable('terraform').outsideAttach('x', 't', OUTSIDE_VPC, OUTSIDE_SUBNETS, { noDefaultAssociation: true })
+      .tgwRoute('td', '10.1.1.0/24', 'al').net,
+  },
+  {
+    name: 'unplaced-an-accepter-of-an-attachment-of-a-vpc-outside-the-output-gives-its-switch (terraform)',
+    found: 'pin',
+    note: '§5: the accepter of x stands for x and its switch transit_gateway_default_route_table_association = true is x\'s: x '
+      + 'joins td after all, whose route delivers in l ⇒ GUARD-1 (without the accepter: the previous case, nothing).',
+    expected: ['GUARD-1/unplaced'],
+    net: threeSegmentsWithDefaultAssociationTable('terraform').outsideAttach('x', 't', OUTSIDE_VPC, OUTSIDE_SUBNETS, { noDefaultAssociation: true })
+      .accepter('acc', 'x', { defaultAssociation: true }).tgwRoute('td', '10.1.1.0/24', 'al').net,
+  },
+  {
+    name: 'unplaced-an-accepter-of-another-accounts-attachment-joins-every-gateways-default-table (terraform)',
+    found: 'pin',
+    note: '§5: the accepter\'s gateway is known only after apply, so it joins the default association table of every gateway of '
+      + 'the output: t has none enabled, t2\'s implicit table routes 10.0.1.0/24 → am2, delivered in m ⇒ GUARD-1.',
+    expected: ['GUARD-1/unplaced'],
+    net: accepterOfTheirs().net,
+  },
+  {
+    name: 'unplaced-an-accepter-of-another-accounts-attachment-that-turns-its-default-association-off (terraform)',
+    found: 'pin',
+    note: '§5: transit_gateway_default_route_table_association = false on the accepter: it joins no default table ⇒ nothing.',
+    expected: [],
+    net: accepterOfTheirs(false).net,
+  },
+  {
+    name: 'unplaced-an-accepter-of-another-accounts-attachment-associated-by-its-own-id (terraform)',
+    found: 'pin',
+    note: '§5: tx associates the accepter (${aws_ec2_transit_gateway_vpc_attachment_accepter.acc.id}); an explicit association '
+      + 'replaces the default tables, t2\'s included. tx routes 10.1.1.0/24 → al, delivered in l ⇒ GUARD-1.',
+    expected: ['GUARD-1/unplaced'],
+    net: accepterOfTheirs().tgwTable('tx', 't', { associations: ['acc'] }).tgwRoute('tx', '10.1.1.0/24', 'al').net,
+  },
+  {
+    name: 'unplaced-an-accepter-of-another-accounts-attachment-associated-with-a-table-reaching-only-the-internet-segment (terraform)',
+    found: 'pin',
+    note: '§5: the same, tx routing 10.2.1.0/24 → ai instead: what enters arrives at i alone; t2\'s default table, which reaches '
+      + 'm, is not the accepter\'s once it is associated explicitly ⇒ nothing.',
+    expected: [],
+    net: accepterOfTheirs().tgwTable('tx', 't', { associations: ['acc'] }).tgwRoute('tx', '10.2.1.0/24', 'ai').net,
+  },
+  {
+    name: 'an-accepter-of-another-accounts-attachment-propagates-any-prefix-and-is-an-unknown-next-hop (terraform)',
+    found: 'pin',
+    note: '§5: tm holds the accepter\'s propagation (any prefix, an unknown next hop): m\'s 0.0.0.0/0 → t → tm ends unknown ⇒ '
+      + 'MN-1 and MN-2; the accepter joins no table (t has no default association) ⇒ no GUARD-1.',
+    expected: ['MN-1', 'MN-2'],
+    net: (() => {
+      const b = myNumberOnADefaultPropagationTable('terraform').accepter('acc', THEIR_ATTACHMENT, { defaultPropagation: false });
+      b.net.tgwRouteTables.find((t) => t.id === 'tm')!.propagations.push('acc');
+      b.net.transitGateways[0].defaultPropagation = false;
+      return b.net;
+    })(),
+  },
+  {
+    name: 'an-accepter-of-an-attachment-of-the-output-turns-its-default-propagation-off (terraform)',
+    found: 'pin',
+    note: '§5: the accepter of am says transit_gateway_default_route_table_propagation = false, which is am\'s: tx holds no route '
+      + 'to m, and what enters at the peering attachment x is dropped ⇒ nothing.',
+    expected: [],
+    net: accepterOfMyNumber(false, false),
+  },
+  {
+    name: 'an-attachment-of-the-output-propagating-by-default-without-an-accepter (terraform)',
+    found: 'pin',
+    note: '§5: without the accepter am propagates into tx, so what enters at x reaches m ⇒ GUARD-1.',
+    expected: ['GUARD-1/unplaced'],
+    net: accepterOfMyNumber(undefined, false),
+  },
+  {
+    name: 'an-accepter-of-an-attachment-of-the-output-turns-its-default-propagation-back-on (terraform)',
+    found: 'pin',
+    note: '§5: am says false, its accepter true: the accepter\'s switch, when given, is the attachment\'s ⇒ am propagates into tx ⇒ '
+      + 'GUARD-1 (with am\'s false alone: nothing, the next case).',
+    expected: ['GUARD-1/unplaced'],
+    net: accepterOfMyNumber(true, true),
+  },
+  {
+    name: 'an-attachment-of-the-output-that-turns-its-default-propagation-off (terraform)',
+    found: 'pin',
+    note: '§5: am\'s own transit_gateway_default_route_table_propagation = false, no accepter ⇒ tx holds nothing ⇒ nothing.',
+    expected: [],
+    net: accepterOfMyNumber(undefined, true),
+  },
+  ...([[1, 'the association names the accepter'], [0, 'the association names the attachment']] as const).map(([renderSeed, spelling]): Regression => ({
+    name: `what-names-the-accepter-names-its-attachment (terraform, ${spelling})`,
+    found: 'pin',
+    note: '§5: an accepter of am stands for am: tm\'s association, written as ${aws_ec2_transit_gateway_vpc_attachment_accepter.acc.id} '
+      + 'or as the attachment\'s id, is am\'s. m\'s 0.0.0.0/0 → t → tm → the peering attachment p: unknown ⇒ MN-1 and MN-2 (without '
+      + 'the association am would have no table, t having no default association, and the packets would be dropped).',
+    expected: ['MN-1', 'MN-2'],
+    net: (() => {
+      const b = new NetBuilder('terraform')
+        .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m']).route('rtm', '0.0.0.0/0', { kind: 'tgw', id: 't' })
+        .tgw('t').attach('am', 't', 'mn', ['m']).accepter('acc', 'am').tgwPeering('p', 't')
+        .tgwTable('tm', 't', { associations: ['am'] }).tgwRoute('tm', '0.0.0.0/0', 'p');
+      b.net.renderSeed = renderSeed;
+      return b.net;
+    })(),
+  })),
+  {
+    name: 'a-default-association-table-named-by-its-own-resource (terraform)',
+    found: 'pin',
+    note: '§5, last bullet: aws_ec2_transit_gateway_default_route_table_association makes td t\'s default association table: the '
+      + 'peering attachment x (no explicit association) joins td, whose route 10.0.1.0/24 → am delivers in m ⇒ GUARD-1.',
+    expected: ['GUARD-1/unplaced'],
+    net: threeSegmentsWithDefaultAssociationTable('terraform').tgwPeering('x', 't').tgwRoute('td', '10.0.1.0/24', 'am').net,
+  },
+  {
+    name: 'without-its-own-resource-the-default-association-table-is-the-implicit-one (terraform)',
+    found: 'pin',
+    note: '§5: the same without the resource: x joins t\'s implicit default table, which holds nothing ⇒ nothing.',
+    expected: [],
+    net: (() => {
+      const b = threeSegmentsWithDefaultAssociationTable('terraform').tgwPeering('x', 't').tgwRoute('td', '10.0.1.0/24', 'am');
+      delete b.net.transitGateways[0].associationDefaultTable;
+      return b.net;
+    })(),
+  },
+  {
+    name: 'a-default-propagation-table-named-by-its-own-resource (terraform)',
+    found: 'pin',
+    note: '§5, last bullet: aws_ec2_transit_gateway_default_route_table_propagation makes tx t\'s default propagation table: am '
+      + 'propagates 10.0.0.0/16 there, and what enters at the peering attachment x (associated with tx) reaches m ⇒ GUARD-1.',
+    expected: ['GUARD-1/unplaced'],
+    net: accepterOfMyNumber(undefined, false),
+  },
+  {
+    name: 'without-its-own-resource-the-default-propagation-table-is-the-implicit-one (terraform)',
+    found: 'pin',
+    note: '§5: the same without the resource: am propagates into t\'s implicit table, not tx ⇒ what enters at x is dropped ⇒ nothing.',
+    expected: [],
+    net: (() => {
+      const n = accepterOfMyNumber(undefined, false);
+      delete n.transitGateways[0].propagationDefaultTable;
+      return n;
+    })(),
+  },
+  ...([[0, 'association_default_route_table_id'], [1, 'propagation_default_route_table_id']] as const).map(([renderSeed, spelling]): Regression => ({
+    name: `the-implicit-table-keeps-its-name-when-a-resource-replaces-it (terraform, ${spelling})`,
+    found: 'pin',
+    note: '§5: "an implicit table the template cannot name except by aws_ec2_transit_gateway.x.association_default_route_table_id": '
+      + 'read as naming the implicit table also after aws_ec2_transit_gateway_default_route_table_association made tx the default '
+      + 'association table. The route 10.0.1.0/24 → am, written with this attribute, is in the implicit table, not in tx, where '
+      + 'the peering attachment x enters ⇒ nothing.',
+    expected: [],
+    net: (() => {
+      const b = new NetBuilder('terraform')
+        .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24')
+        .tgw('t', { defaultAssociation: true }).attach('am', 't', 'mn', ['m'], { noDefaultAssociation: true })
+        .tgwPeering('x', 't').tgwTable('tx', 't', { associations: ['x'] }).defaultTables('t', { association: 'tx' });
+      b.tgwRoute(b.implicitTable('t'), '10.0.1.0/24', 'am');
+      b.net.renderSeed = renderSeed;
+      return b.net;
+    })(),
+  })),
 ];

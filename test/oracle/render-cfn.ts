@@ -4,7 +4,7 @@
  *
  * What CloudFormation cannot express is not written: routes on a VPC's main route table, a VPN gateway's or route
  * server's route propagation into it, and aws_main_route_table_association (§4), routes in a transit gateway's implicit default table,
- * and the Terraform-only attachment flags. The oracle reads the network the same way (network.ts).
+ * the Terraform-only attachment flags and Terraform's attachment accepters. The oracle reads the network the same way (network.ts).
  */
 import { familyOf } from './addr';
 import { Network, OTHER_ZONE, otherZoneLabel, prng, RouteTarget, SgRule } from './network';
@@ -179,10 +179,14 @@ export function renderCloudFormation(net: Network): CfnTemplate {
       TransitGatewayId: ref(L.tgw(p.tgw)), PeerTransitGatewayId: 'tgw-0fedcba9876543210', PeerAccountId: '210987654321', PeerRegion: 'ap-northeast-3',
     });
   }
+  // VPC attachments of VPCs the output does not hold (§5): a literal VpcId and literal subnet ids.
+  for (const a of net.outsideAttachments ?? []) {
+    put(L.att(a.id), 'AWS::EC2::TransitGatewayAttachment', { TransitGatewayId: ref(L.tgw(a.tgw)), VpcId: a.vpcId, SubnetIds: a.subnetIds });
+  }
   // An attachment the output does not hold is written as its literal id.
   const literal = new Set((net.literalAttachments ?? []).map((a) => a.id));
   const attachmentRef = (id: string) => {
-    if (net.tgwAttachments.some((a) => a.id === id)) return ref(L.att(id));
+    if (net.tgwAttachments.some((a) => a.id === id) || (net.outsideAttachments ?? []).some((a) => a.id === id)) return ref(L.att(id));
     if ((net.tgwPeerings ?? []).some((p) => p.id === id)) return ref(L.tgwPeer(id));
     if (literal.has(id)) return id;
     return getAtt(L.vpn(id), 'TransitGatewayAttachmentId');
@@ -323,5 +327,30 @@ export function renderCloudFormation(net: Network): CfnTemplate {
     serverPropagations.filter((p) => p.server === rs.id).forEach((p, i) => put(`${L.rs(rs.id)}Propagation${i}`, 'AWS::EC2::RouteServerPropagation',
       { RouteServerId: ref(L.rs(rs.id)), RouteTableId: ref(L.table(p.table)) }, association ? [association] : []));
   }
+  renderDirectConnect(net, put);
   return { Resources: resources };
+}
+
+/**
+ * Direct Connect gateway associations with a transit gateway of the output (§5), from a stream of their own so that the
+ * coins above fall as before: the DX gateway a resource of the template or a literal id, allowed prefixes or none.
+ * A Terraform-only acceptance of another account's proposal (`acceptsProposal`) is not written.
+ */
+function renderDirectConnect(net: Network, put: (id: string, Type: string, Properties: Record<string, unknown>) => void): void {
+  const rnd = prng(net.renderSeed + 0x2545f491);
+  for (const d of net.dxAssociations ?? []) {
+    if (d.acceptsProposal) continue;
+    const gw = logical('DxGateway', d.id);
+    // A Direct Connect gateway's id is a UUID.
+    let gatewayId: unknown = `5f294f92-bafb-4011-916d-9b0b${(0xd0000000 + net.dxAssociations!.indexOf(d)).toString(16)}`;
+    if (rnd() < 0.5) {
+      put(gw, 'AWS::DirectConnect::DirectConnectGateway', { DirectConnectGatewayName: d.id, AmazonSideAsn: 64600 });
+      gatewayId = rnd() < 0.5 ? { Ref: gw } : { 'Fn::GetAtt': [gw, 'DirectConnectGatewayId'] };
+    }
+    put(logical('DxAssociation', d.id), 'AWS::DirectConnect::DirectConnectGatewayAssociation', {
+      DirectConnectGatewayId: gatewayId,
+      AssociatedGatewayId: { Ref: logical('Tgw', d.tgw) },
+      ...(rnd() < 0.5 ? { AllowedPrefixesToDirectConnectGateway: ['10.0.0.0/8'] } : {}),
+    });
+  }
 }

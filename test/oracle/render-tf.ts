@@ -3,7 +3,9 @@
  * `${type.name.attr}` strings, tags as maps). Equivalent spellings are picked with the network's renderSeed: tags or
  * provider default tags, inline or separate routes / rules, aws_default_route_table or routes on main_route_table_id,
  * a VPN gateway's route propagation as `propagating_vgws` or aws_vpn_gateway_route_propagation, a route server's into
- * the main table by main_route_table_id or default_route_table_id, and so on.
+ * the main table by main_route_table_id or default_route_table_id, and so on. The elements of §5 "Attachments that other
+ * resources make" (accepters, Direct Connect associations) and the default-table resources take their spellings from a
+ * stream of their own, so that a network without them renders as it did before they existed.
  */
 import { familyOf } from './addr';
 import { Network, OTHER_ZONE, otherZoneLabel, prng, RouteTarget, Segment, SgRule } from './network';
@@ -159,6 +161,16 @@ export function renderTerraform(net: Network): TfJson {
       ...(a.defaultPropagation === false ? { transit_gateway_default_route_table_propagation: false } : {}),
     });
   }
+  // VPC attachments of VPCs the output does not hold (§5): a literal vpc_id and literal subnet ids.
+  for (const a of net.outsideAttachments ?? []) {
+    put('aws_ec2_transit_gateway_vpc_attachment', tfName(a.id), {
+      transit_gateway_id: r('aws_ec2_transit_gateway', a.tgw),
+      vpc_id: a.vpcId,
+      subnet_ids: a.subnetIds,
+      ...(a.defaultAssociation === false ? { transit_gateway_default_route_table_association: false } : {}),
+      ...(a.defaultPropagation === false ? { transit_gateway_default_route_table_propagation: false } : {}),
+    });
+  }
   for (const v of net.vpnAttachments) {
     put('aws_customer_gateway', tfName(v.id), { bgp_asn: '65000', ip_address: '203.0.113.10', type: 'ipsec.1' });
     put('aws_vpn_connection', tfName(v.id), {
@@ -176,20 +188,68 @@ export function renderTerraform(net: Network): TfJson {
       peer_region: 'ap-northeast-3',
     });
   }
+  // Accepters (§5): of a VPC attachment of the output, whose references may then be spelled as the accepter's; or of another
+  // account's attachment by its literal id, which tables and routes name by the accepter's own id.
+  const other = prng(net.renderSeed + 0x68e31da4);
+  const vpcAttachment = (id: string) => net.tgwAttachments.some((a) => a.id === id) || (net.outsideAttachments ?? []).some((a) => a.id === id);
+  const accepterRef = (id: string) => r('aws_ec2_transit_gateway_vpc_attachment_accepter', id);
+  for (const a of net.accepters ?? []) {
+    put('aws_ec2_transit_gateway_vpc_attachment_accepter', tfName(a.id), {
+      transit_gateway_attachment_id: vpcAttachment(a.attachment) ? r('aws_ec2_transit_gateway_vpc_attachment', a.attachment) : a.attachment,
+      ...(a.defaultAssociation !== undefined ? { transit_gateway_default_route_table_association: a.defaultAssociation } : {}),
+      ...(a.defaultPropagation !== undefined ? { transit_gateway_default_route_table_propagation: a.defaultPropagation } : {}),
+      tags: { Name: a.id },
+    });
+  }
   // An attachment the output does not hold is written as its literal id.
   const literal = new Set((net.literalAttachments ?? []).map((a) => a.id));
   const attachmentRef = (id: string) => {
-    if (net.tgwAttachments.some((a) => a.id === id)) return r('aws_ec2_transit_gateway_vpc_attachment', id);
+    const acc = (net.accepters ?? []).find((a) => a.id === id || a.attachment === id);
+    if (acc && (acc.id === id || other() < 0.5)) return accepterRef(acc.id);
+    if (vpcAttachment(id)) return r('aws_ec2_transit_gateway_vpc_attachment', id);
     if ((net.tgwPeerings ?? []).some((p) => p.id === id)) return r('aws_ec2_transit_gateway_peering_attachment', id);
     if (literal.has(id)) return id;
     return r('aws_vpn_connection', id, 'transit_gateway_attachment_id');
   };
-  const implicitOf = new Map(net.transitGateways.map((g) => [implicitTableId(g.id), g.id]));
+  const implicitOf = new Map(net.transitGateways.map((g) => [implicitTableId(g.id), g]));
   const tableRef = (id: string) => {
     const g = implicitOf.get(id);
-    if (g) return r('aws_ec2_transit_gateway', g, coin() ? 'association_default_route_table_id' : 'propagation_default_route_table_id');
+    // Either attribute names the implicit table (§5), also when a default table named by its own resource (below) has
+    // replaced it in one role or both: the gateway's attribute is the table AWS made with it.
+    if (g) return r('aws_ec2_transit_gateway', g.id, coin() ? 'association_default_route_table_id' : 'propagation_default_route_table_id');
     return r('aws_ec2_transit_gateway_route_table', id);
   };
+  // §5: a default table named by a resource of its own.
+  for (const g of net.transitGateways) {
+    for (const [which, table] of [['association', g.associationDefaultTable], ['propagation', g.propagationDefaultTable]] as const) {
+      if (table === undefined) continue;
+      put(`aws_ec2_transit_gateway_default_route_table_${which}`, tfName(g.id), {
+        transit_gateway_id: r('aws_ec2_transit_gateway', g.id), transit_gateway_route_table_id: r('aws_ec2_transit_gateway_route_table', table),
+      });
+    }
+  }
+  // Direct Connect gateways associated with a gateway of the output (§5): an association or a proposal, the DX gateway a
+  // resource of the configuration or a literal id; an association that accepts another account's proposal names no gateway.
+  (net.dxAssociations ?? []).forEach((d, i) => {
+    let dxGateway = `5f294f92-bafb-4011-916d-9b0b${(0xd0000000 + i).toString(16)}`;
+    if (d.acceptsProposal) {
+      put('aws_dx_gateway_association', tfName(d.id), {
+        dx_gateway_id: dxGateway, proposal_id: `ac90e981-b718-4364-872d-65478c8${(0x4000 + i).toString(16)}`, associated_gateway_owner_account_id: '210987654321',
+      });
+      return;
+    }
+    const proposal = other() < 0.3;
+    if (!proposal && other() < 0.5) {
+      put('aws_dx_gateway', tfName(d.id), { name: d.id, amazon_side_asn: '64600' });
+      dxGateway = r('aws_dx_gateway', d.id);
+    }
+    put(proposal ? 'aws_dx_gateway_association_proposal' : 'aws_dx_gateway_association', tfName(d.id), {
+      dx_gateway_id: dxGateway,
+      associated_gateway_id: r('aws_ec2_transit_gateway', d.tgw),
+      ...(proposal ? { dx_gateway_owner_account_id: '210987654321' } : {}),
+      ...(other() < 0.5 ? { allowed_prefixes: ['10.0.0.0/8'] } : {}),
+    });
+  });
   for (const t of net.tgwRouteTables) {
     if (!implicitOf.has(t.id)) put('aws_ec2_transit_gateway_route_table', tfName(t.id), { transit_gateway_id: r('aws_ec2_transit_gateway', t.tgw) });
     t.associations.forEach((a, i) => put('aws_ec2_transit_gateway_route_table_association', `${tfName(t.id)}_assoc${i}`, {
