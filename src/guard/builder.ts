@@ -483,13 +483,20 @@ export class GraphBuilder {
       const literal = gateway.kind === 'external' && /^tgw-/.test(gateway.value);
       if (target?.type === 'transit-gateway' || literal) {
         this.add({ ...node, type: 'transit-attachment', kind: 'direct-connect', transitGateway: gateway, subnets: [] } satisfies TransitAttachmentNode);
-      } else if (target?.type !== 'vpn-gateway' && !(gateway.kind === 'external' && /^vgw-/.test(gateway.value))) {
-        this.unresolvedValue(node.id, 'AssociatedGatewayId', `gateway ${describeRef(gateway)} is neither a transit gateway nor a VPN gateway the guard can place`,
+      } else if (gateway.kind !== 'unresolved' && target?.type !== 'vpn-gateway' && !(gateway.kind === 'external' && /^vgw-/.test(gateway.value))) {
+        // (An unresolved reference is reported where it was read.)
+        this.unresolvedValue(node.id, this.engine === 'terraform' ? 'associated_gateway_id' : 'AssociatedGatewayId', `gateway ${describeRef(gateway)} is neither a transit gateway nor a VPN gateway the guard can place`,
           'associate the Direct Connect gateway with a transit gateway or VPN gateway of the same app, or by its literal id');
       }
     }
     for (const { node, attachment, kind, switches } of this.pendingAccepters) {
-      if (attachment.kind === 'node' && this.nodes.has(attachment.id)) continue;
+      const target = attachment.kind === 'node' ? this.nodes.get(attachment.id) : undefined;
+      if (target?.type === 'transit-attachment') continue;
+      if (target) {
+        this.unresolvedValue(node.id, 'transit_gateway_attachment_id', `${describeRef(attachment)} is a ${target.type}, not a transit-attachment`,
+          'accept a transit gateway attachment (its id)');
+        continue;
+      }
       this.add({
         ...node,
         type: 'transit-attachment',

@@ -223,6 +223,7 @@ const PATTERNS: readonly Pattern[] = [
   // Graph builder.
   [/^(.+) is a (.+), not a (.+)$/, (m) => `${m[1]} は ${m[2]} で、${m[3].split(' or ').join(' / ')} ではない`],
   [/^refer to the (.+) itself \(its id\)$/, (m) => `${m[1]} 自体（その ID）を参照する`],
+  [/^accept a transit gateway attachment \(its id\)$/, () => 'Transit Gateway アタッチメント（その ID）を受け入れる'],
   [/^(.+) may or may not hold the Amazon-provided IPv6 block of (.+), which is known only after deployment$/,
     (m) => `${m[1]} が ${m[2]} の Amazon 提供 IPv6 アドレス範囲を含むかどうかは、デプロイ後にしか分からない`],
   [/^give the VPC a literal IPv6 block \(IPAM \/ BYOIP\), or use only ::\/0 in routes and NACL entries$/,

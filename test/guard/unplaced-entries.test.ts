@@ -169,6 +169,9 @@ describe('attachments that other resources make, and default tables named by the
     const own = (association: boolean) => tf(DEFAULTS_ON, accepter('${aws_ec2_transit_gateway_vpc_attachment.mn.id}', association)).nodes.get('aws_ec2_transit_gateway.tgw#default-route-table') as any;
     expect(own(true).associations).toEqual([{ kind: 'node', id: 'aws_ec2_transit_gateway_vpc_attachment.mn' }]);
     expect(own(false).associations).toEqual([]);
+    // Accepting something that is no attachment cannot be placed: unresolved, not dropped.
+    expect(findings(tf(DEFAULTS_ON, accepter('${aws_vpc.mn.id}')), 'GUARD-1')).toContainEqual(expect.stringMatching(
+      /^\[aws_ec2_transit_gateway_vpc_attachment_accepter\.a\] GUARD-1 critical .*transit_gateway_attachment_id could not be resolved: aws_vpc\.mn is a vpc, not a transit-attachment/));
   });
 
   test('a VPC attachment whose VPC the output does not hold is an unplaced entry', () => {
