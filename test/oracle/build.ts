@@ -1,5 +1,5 @@
 /** Terse helpers for writing abstract networks by hand (unit tests, regressions). */
-import { emptyNetwork, Engine, NaclEntry, Network, RouteTarget, Segment, SgRule, Zone } from './network';
+import { emptyNetwork, Engine, NaclEntry, Network, RamSpelling, RouteTarget, Segment, SgRule, Zone } from './network';
 import { implicitTableId } from './oracle';
 
 export class NetBuilder {
@@ -200,6 +200,27 @@ export class NetBuilder {
 
   peering(id: string, vpc: string, peerVpc: string): this {
     this.net.peerings.push({ id, vpc, peerVpc });
+    return this;
+  }
+
+  /**
+   * A VPC peering between VPC `vpc` of the output and a VPC the output does not hold, by its literal id (§5: an unplaced entry
+   * into `vpc`; §4: a route to it ends unknown). `side`: the output's VPC as the requester (VpcId, the literal as PeerVpcId)
+   * or as the accepter (PeerVpcId, the literal as VpcId).
+   */
+  outsidePeering(id: string, vpc: string, peerVpcId: string, side: 'requester' | 'accepter' = 'requester'): this {
+    (this.net.outsidePeerings ??= []).push({ id, vpc, peerVpcId, side });
+    return this;
+  }
+
+  /**
+   * Share transit gateway `tgw` with other accounts (§5): `ram`, an AWS RAM share naming it (its CloudFormation spelling; Terraform
+   * always writes aws_ram_resource_association); `autoAccept`, AutoAcceptSharedAttachments `enable` (true) or `disable` (false).
+   */
+  share(tgw: string, opts: { ram?: RamSpelling; autoAccept?: boolean }): this {
+    const g = this.net.transitGateways.find((t) => t.id === tgw)!;
+    if (opts.ram !== undefined) g.ramShare = opts.ram;
+    if (opts.autoAccept !== undefined) g.autoAcceptSharedAttachments = opts.autoAccept;
     return this;
   }
 

@@ -80,6 +80,11 @@ export interface Network {
   dxAssociations?: DxAssociation[];
   /** Terraform `aws_ec2_transit_gateway_vpc_attachment_accepter` (§5). Absent means none; not read in CloudFormation. */
   accepters?: TgwAccepter[];
+  /**
+   * VPC peerings between a VPC of the output and one it does not hold (§5: unplaced entries into the output's VPC; §4: a
+   * route to one ends unknown). Absent means none.
+   */
+  outsidePeerings?: OutsidePeering[];
   /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
   renderSeed: number;
 }
@@ -222,6 +227,33 @@ export interface TransitGateway {
   associationDefaultTable?: string;
   /** CloudFormation PropagationDefaultRouteTableId, Terraform aws_ec2_transit_gateway_default_route_table_propagation. */
   propagationDefaultTable?: string;
+  /**
+   * Shared with other accounts by an AWS RAM share naming the gateway (§5): CloudFormation AWS::RAM::ResourceShare whose
+   * ResourceArns names it — `ref` (a Ref), `getatt` (Fn::GetAtt), `sub` (`${Tgw}` inside an Fn::Sub ARN), `join` (a Ref inside
+   * an Fn::Join ARN); Terraform aws_ram_resource_share plus aws_ram_resource_association with resource_arn =
+   * "${aws_ec2_transit_gateway.x.arn}" (every spelling). Absent: no share.
+   */
+  ramShare?: RamSpelling;
+  /**
+   * AutoAcceptSharedAttachments / auto_accept_shared_attachments: true writes `enable` (shared, §5), false writes `disable`
+   * (not shared by itself); absent: not written.
+   */
+  autoAcceptSharedAttachments?: boolean;
+}
+
+export type RamSpelling = 'ref' | 'getatt' | 'sub' | 'join';
+
+/**
+ * Is the gateway shared with other accounts (§5: a RAM share naming it, or AutoAcceptSharedAttachments other than `disable`)?
+ * A shared gateway with its default association or propagation on gets one stand-in for the attachments those accounts make.
+ */
+export function isShared(g: TransitGateway): boolean {
+  return g.ramShare !== undefined || g.autoAcceptSharedAttachments === true;
+}
+
+/** The id of a shared gateway's stand-in attachment (§5 `<tgw>#shared-attachments`). */
+export function sharedStandInId(tgwId: string): string {
+  return `${tgwId}#shared-attachments`;
 }
 
 export interface TgwVpcAttachment {
@@ -334,6 +366,21 @@ export interface Peering {
   peerVpc: string;
 }
 
+/**
+ * A VPC peering (AWS::EC2::VPCPeeringConnection, aws_vpc_peering_connection) between VPC `vpc` of the output and a VPC the
+ * output does not hold, `peerVpcId` (a literal `vpc-…` id). `side`: where the output's VPC is written — `requester` (VpcId /
+ * vpc_id, the literal as PeerVpcId / peer_vpc_id) or `accepter` (PeerVpcId / peer_vpc_id, the literal as VpcId / vpc_id).
+ * §5: an unplaced entry into `vpc` (a destination within one of its subnets' blocks is delivered to that subnet through its
+ * inbound NACL, as from a labelled VPN gateway); §4: a route to it (`{ kind: 'pcx', id }`, from a table of `vpc`) ends
+ * unknown. Its id never collides with a `Peering`'s, so that the renderers name both alike.
+ */
+export interface OutsidePeering {
+  id: string;
+  vpc: string;
+  peerVpcId: string;
+  side: 'requester' | 'accepter';
+}
+
 export interface NaclEntry {
   rule: number;
   egress: boolean;
@@ -400,6 +447,7 @@ export function emptyNetwork(engine: Engine): Network {
     outsideAttachments: [],
     dxAssociations: [],
     accepters: [],
+    outsidePeerings: [],
     renderSeed: 0,
   };
 }

@@ -29,12 +29,17 @@
  * GUARD-1's path part (§10, last clause) is compared as the pseudo-rule 'GUARD-1/unplaced': what enters at the unplaced
  * entries (§5: an unlabelled VPN attachment, a transit gateway peering attachment, an attachment by id whose tables carry
  * no zone label, a VPC attachment of a VPC the output does not hold, a Direct Connect gateway association, a Terraform
- * accepter of an attachment the output does not hold) is walked like what enters from a zone, and counts when it arrives in
- * My Number or LGWAN, or ends unknown while such a subnet is present. The last three are also propagations that may
- * announce any prefix and unknown next hops wherever a transit table holds them, which every path rule sees.
+ * accepter of an attachment the output does not hold, the stand-in for what other accounts attach to a shared gateway) is
+ * walked like what enters from a zone, and counts when it arrives in My Number or LGWAN, or ends unknown while such a subnet
+ * is present. The last four are also propagations that may announce any prefix and unknown next hops wherever a transit
+ * table holds them, which every path rule sees. A VPC peering with a VPC outside the output is an unplaced entry into the
+ * output's VPC (delivered to the subnet whose block holds the destination, through its inbound NACL, as from a labelled VPN
+ * gateway), and a route to it ends unknown (§4).
  */
 import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
-import { DxAssociation, NaclEntry, Network, Protocol, Segment, SgRule, Subnet, TgwAccepter, TransitGateway, Zone } from './network';
+import {
+  DxAssociation, isShared, NaclEntry, Network, Protocol, Segment, SgRule, sharedStandInId, Subnet, TgwAccepter, TransitGateway, Zone,
+} from './network';
 
 /**
  * 'GUARD-1/unplaced' is no rule of its own: it is the part of GUARD-1 that is a path (§10 GUARD-1, last clause; §5
@@ -467,38 +472,45 @@ class Oracle {
     const out = noArrivals();
     const net = this.net;
     for (const family of [4, 6] as const) {
-      const w = this.worlds[family];
-      const nA = w.count;
-      const nP = w.pp.length;
       this.walkFamily(family, out, coverSide, (push) => {
         for (const vpn of net.vpnAttachments) {
           if (vpn.zone === zone) this.enterTransit(family, out, push, this.associatedTables(vpn.id), `${zone} → vpn ${vpn.id}`);
         }
       });
       for (const g of net.vpnGateways) {
-        if (g.zone !== zone) continue;
-        const v = this.vpc(g.vpc);
-        this.subnets.forEach((_, t) => {
-          if (this.subnetVpc[t] !== v) return;
-          const span = this.ownSpan(t, family);
-          if (!span) return;
-          for (let src = 0; src < nA; src++) {
-            for (let pp = 0; pp < nP; pp++) {
-              if (!this.naclAllows(t, false, family, src, pp)) continue;
-              if (!out.subnets.has(t)) {
-                out.subnets.set(t, `${zone} → vgw ${g.id} → delivered in ${this.subnets[t].id} [${this.packet(family, src, span[0], pp)}]`);
-              }
-              if (this.segment(t) !== coverSide) continue;
-              const ck = `${t}/${family}/${src}/${pp}`;
-              let set = out.cover.get(ck);
-              if (!set) out.cover.set(ck, set = new Set());
-              for (let d = span[0]; d <= span[1]; d++) set.add(d);
-            }
-          }
-        });
+        if (g.zone === zone) this.deliverInto(this.vpc(g.vpc), family, out, coverSide, `${zone} → vgw ${g.id}`);
       }
     }
     return out;
+  }
+
+  /**
+   * What enters a VPC from outside without routing (§5: a VPN gateway labelled with a zone; a VPC peering with a VPC the
+   * output does not hold): packets of every source address, protocol and port; a destination within a subnet's block of
+   * the VPC is delivered to that subnet through its inbound NACL (§6); any other destination is dropped.
+   */
+  private deliverInto(v: number, family: Family, out: Arrivals, coverSide: Segment | undefined, entry: string): void {
+    const w = this.worlds[family];
+    const nA = w.count;
+    const nP = w.pp.length;
+    this.subnets.forEach((_, t) => {
+      if (this.subnetVpc[t] !== v) return;
+      const span = this.ownSpan(t, family);
+      if (!span) return;
+      for (let src = 0; src < nA; src++) {
+        for (let pp = 0; pp < nP; pp++) {
+          if (!this.naclAllows(t, false, family, src, pp)) continue;
+          if (!out.subnets.has(t)) {
+            out.subnets.set(t, `${entry} → delivered in ${this.subnets[t].id} [${this.packet(family, src, span[0], pp)}]`);
+          }
+          if (this.segment(t) !== coverSide) continue;
+          const ck = `${t}/${family}/${src}/${pp}`;
+          let set = out.cover.get(ck);
+          if (!set) out.cover.set(ck, set = new Set());
+          for (let d = span[0]; d <= span[1]; d++) set.add(d);
+        }
+      }
+    });
   }
 
   /**
@@ -541,6 +553,8 @@ class Oracle {
    * hold. An accepter of an attachment the output holds stands for that attachment: no entry of its own.
    */
   private unplacedEntries(): { label: string; tables: string[] }[] {
+    // (Stand-ins of shared gateways: see standIns. VPC peerings with a VPC outside the output enter without a transit
+    // table: fromUnplaced delivers them.)
     const net = this.net;
     return [
       ...net.vpnAttachments.filter((v) => !v.zone).map((v) => ({ label: `vpn ${v.id} (no zone label)`, tables: this.associatedTables(v.id) })),
@@ -549,7 +563,22 @@ class Oracle {
       ...(net.outsideAttachments ?? []).map((a) => ({ label: `attachment ${a.id} of ${a.vpcId} (outside the output)`, tables: this.associatedTables(a.id) })),
       ...this.dxAssociations().map((d) => ({ label: `Direct Connect gateway association ${d.id}`, tables: this.associatedTables(d.id) })),
       ...this.literalAccepters().map((a) => ({ label: `accepter ${a.id} of ${a.attachment}`, tables: this.associatedTables(a.id) })),
+      ...this.standIns().map((g) => ({ label: `the attachments other accounts make to shared ${g.id}`, tables: this.associatedTables(sharedStandInId(g.id)) })),
     ];
+  }
+
+  /**
+   * §5: the transit gateways of the output shared with other accounts (a RAM share naming the gateway, or
+   * AutoAcceptSharedAttachments `enable`) whose default association or propagation is on: each gets one stand-in attachment
+   * (`<tgw>#shared-attachments`) for what those accounts attach. A shared gateway with both defaults off gets nothing.
+   */
+  private standIns(): TransitGateway[] {
+    return this.net.transitGateways.filter((g) => isShared(g) && (g.defaultAssociation || g.defaultPropagation));
+  }
+
+  /** The gateway a stand-in attachment id stands for, if it is one. */
+  private standInOf(attId: string): TransitGateway | undefined {
+    return this.standIns().find((g) => sharedStandInId(g.id) === attId);
   }
 
   /**
@@ -559,12 +588,15 @@ class Oracle {
    */
   private fromUnplaced(): string[] {
     const entries = this.unplacedEntries().filter((e) => e.tables.length > 0);
-    if (entries.length === 0) return [];
+    const peerings = this.net.outsidePeerings ?? [];
+    if (entries.length === 0 && peerings.length === 0) return [];
     const out = noArrivals();
     for (const family of [4, 6] as const) {
       this.walkFamily(family, out, undefined, (push) => {
         for (const e of entries) this.enterTransit(family, out, push, e.tables, e.label);
       });
+      // §5: a VPC peering with a VPC the output does not hold enters the output's VPC as from a labelled VPN gateway.
+      for (const p of peerings) this.deliverInto(this.vpc(p.vpc), family, out, undefined, `peering ${p.id} with ${p.peerVpcId} (outside the output)`);
     }
     const guarded = (t: number) => this.segment(t) === 'MY_NUMBER' || this.segment(t) === 'LGWAN';
     const why: string[] = [];
@@ -761,7 +793,8 @@ class Oracle {
    * when given, is false), a VPN, a peering (association only: AWS lets a peering attachment not propagate) or a Direct
    * Connect association (neither engine can name its attachment, so only the default tables); every gateway of the output
    * for an accepter of an attachment the output does not hold (its gateway is known only after apply), unless its own switch
-   * is false; none for an attachment by id.
+   * is false; the shared gateway itself for its stand-in (§5: it joins the default tables like any attachment); none for an
+   * attachment by id.
    */
   private defaultGateways(attId: string, which: 'association' | 'propagation'): TransitGateway[] {
     const net = this.net;
@@ -777,6 +810,8 @@ class Oracle {
     if (dx) return gateway(dx.tgw);
     const acc = this.literalAccepters().find((a) => a.id === attId);
     if (acc) return (which === 'association' ? acc.defaultAssociation : acc.defaultPropagation) === false ? [] : net.transitGateways.filter(on);
+    const shared = this.standInOf(attId);
+    if (shared) return gateway(shared.id);
     return [];
   }
 
@@ -896,6 +931,9 @@ class Oracle {
       case 'tgw':
         return { k: H_TGW, tgw: this.tgwIndex.get(t.id)!, label: `tgw ${t.id}` };
       case 'pcx': {
+        // §4: a peering with a VPC outside the output ends unknown (not narrowed by the NACL of the subnet it leaves, §6).
+        const outside = (net.outsidePeerings ?? []).find((g) => g.id === t.id);
+        if (outside) return { k: H_UNKNOWN, label: `peering ${t.id} with ${outside.peerVpcId} (a VPC outside the output)` };
         const p = net.peerings.find((g) => g.id === t.id)!;
         const me = net.vpcs[vpcI].id;
         const peer = p.vpc === me ? p.peerVpc : p.peerVpc === me ? p.vpc : undefined;
@@ -917,8 +955,9 @@ class Oracle {
    * propagation of a Direct Connect association or of an accepter of an attachment the output does not hold (§5
    * "Attachments that other resources make"), and — the oracle's reading, which §5 does not spell out — that of a VPC
    * attachment whose VPC the output does not hold: "every block of the propagating VPC attachment's VPC" is then blocks
-   * the output does not hold, which may be anything (fail closed, as for a VPN's BGP). Each of those three is an unknown
-   * next hop (the VPC or network behind it is not in the output).
+   * the output does not hold, which may be anything (fail closed, as for a VPN's BGP). So does a shared gateway's stand-in
+   * for what other accounts attach (§5: it "propagates any prefix"), into the default propagation table only (no table can
+   * name it). Each of those four is an unknown next hop (the VPC or network behind it is not in the output).
    */
   private tgwLookup(tableId: string, family: Family, dst: number): TgwHop[] {
     const ck = `${tableId}/${family}/${dst}`;
@@ -939,6 +978,7 @@ class Oracle {
       if (this.dxAssociations().some((d) => d.id === att)) return { k: T_UNKNOWN, label: `Direct Connect gateway association ${att}` };
       const acc = this.literalAccepters().find((a) => a.id === att);
       if (acc) return { k: T_UNKNOWN, label: `accepter ${att} of ${acc.attachment} (outside the output)` };
+      if (this.standInOf(att)) return { k: T_UNKNOWN, label: `${att} (what other accounts attach to a shared gateway)` };
       if (!vpn) throw new Error(`unknown attachment ${att}`);
       return { k: T_VPN, zone: vpn.zone, label: `vpn ${att}` };
     };
@@ -961,6 +1001,7 @@ class Oracle {
     if (g.defaultPropagation && this.defaultTable(g, 'propagation') === tableId) {
       const candidates = [
         ...net.tgwAttachments, ...net.vpnAttachments, ...(net.outsideAttachments ?? []), ...this.dxAssociations(), ...this.literalAccepters(),
+        ...this.standIns().map((s) => ({ id: sharedStandInId(s.id) })),
       ];
       for (const a of candidates) if (this.defaultGateways(a.id, 'propagation').includes(g)) props.add(a.id);
     }

@@ -328,7 +328,56 @@ export function renderCloudFormation(net: Network): CfnTemplate {
       { RouteServerId: ref(L.rs(rs.id)), RouteTableId: ref(L.table(p.table)) }, association ? [association] : []));
   }
   renderDirectConnect(net, put);
+  renderSharing(net, put, resources);
   return { Resources: resources };
+}
+
+/**
+ * VPC peerings with a VPC the output does not hold and transit gateways shared with other accounts (§5), from a stream of
+ * their own so that the coins above fall as before (a network without them renders as it did before they existed).
+ * A peering writes the output's VPC as VpcId (requester) or PeerVpcId (accepter) and the other side's literal id, sometimes
+ * with the peer's account and region. A RAM share names the gateway by the network's spelling (Ref, Fn::GetAtt, `${Tgw}` in an
+ * Fn::Sub ARN, a Ref inside an Fn::Join ARN), with principals or not; a gateway shared by RAM sometimes also says AutoAcceptSharedAttachments `disable` (still shared: the share decides).
+ */
+function renderSharing(net: Network, put: (id: string, Type: string, Properties: Record<string, unknown>) => void,
+  resources: CfnTemplate['Resources']): void {
+  const rnd = prng(net.renderSeed + 0x1b873593);
+  for (const p of net.outsidePeerings ?? []) {
+    const own = { Ref: logical('Vpc', p.vpc) };
+    put(logical('Peering', p.id), 'AWS::EC2::VPCPeeringConnection', {
+      ...(p.side === 'requester' ? { VpcId: own, PeerVpcId: p.peerVpcId } : { VpcId: p.peerVpcId, PeerVpcId: own }),
+      ...(rnd() < 0.5 ? { PeerOwnerId: '210987654321', PeerRegion: 'ap-northeast-3' } : {}),
+      Tags: [{ Key: 'Name', Value: p.id }],
+    });
+  }
+  for (const g of net.transitGateways) {
+    const tgw = logical('Tgw', g.id);
+    let auto: string | undefined;
+    if (g.autoAcceptSharedAttachments !== undefined) auto = g.autoAcceptSharedAttachments ? 'enable' : 'disable';
+    else if (g.ramShare !== undefined && rnd() < 0.3) auto = 'disable';
+    if (auto !== undefined) resources[tgw].Properties.AutoAcceptSharedAttachments = auto;
+    if (g.ramShare === undefined) continue;
+    let arn: unknown;
+    switch (g.ramShare) {
+      case 'ref':
+        arn = { Ref: tgw };
+        break;
+      case 'getatt':
+        arn = { 'Fn::GetAtt': [tgw, 'TransitGatewayArn'] };
+        break;
+      case 'sub':
+        arn = { 'Fn::Sub': `arn:\${AWS::Partition}:ec2:\${AWS::Region}:\${AWS::AccountId}:transit-gateway/\${${tgw}}` };
+        break;
+      case 'join':
+        arn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':transit-gateway/', { Ref: tgw }]] };
+        break;
+    }
+    put(logical('RamShare', g.id), 'AWS::RAM::ResourceShare', {
+      Name: `${g.id}-share`,
+      ResourceArns: [arn],
+      ...(rnd() < 0.7 ? { Principals: ['210987654321'], AllowExternalPrincipals: true } : {}),
+    });
+  }
 }
 
 /**

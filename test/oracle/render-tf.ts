@@ -464,5 +464,40 @@ export function renderTerraform(net: Network): TfJson {
       });
     }
   }
+  renderSharing(net, put, resource);
   return { provider: { aws: providers }, resource };
+}
+
+/**
+ * VPC peerings with a VPC the output does not hold and transit gateways shared with other accounts (§5), from a stream of
+ * their own so that the coins above fall as before (a network without them renders as it did before they existed).
+ * A peering writes the output's VPC as vpc_id (requester) or peer_vpc_id (accepter) and the other side's literal id,
+ * sometimes with the peer's account and region. A RAM share is aws_ram_resource_share plus aws_ram_resource_association with
+ * resource_arn = "${aws_ec2_transit_gateway.x.arn}", sometimes with an aws_ram_principal_association; a gateway shared by RAM
+ * sometimes also says auto_accept_shared_attachments = "disable" (still shared: the share decides).
+ */
+function renderSharing(net: Network, put: (type: string, name: string, body: Record<string, unknown>) => void,
+  resource: TfJson['resource']): void {
+  const rnd = prng(net.renderSeed + 0x1b873593);
+  for (const p of net.outsidePeerings ?? []) {
+    const own = `\${aws_vpc.${tfName(p.vpc)}.id}`;
+    put('aws_vpc_peering_connection', tfName(p.id), {
+      ...(p.side === 'requester' ? { vpc_id: own, peer_vpc_id: p.peerVpcId } : { vpc_id: p.peerVpcId, peer_vpc_id: own }),
+      ...(rnd() < 0.5 ? { peer_owner_id: '210987654321', peer_region: 'ap-northeast-3' } : {}),
+      tags: { Name: p.id },
+    });
+  }
+  for (const g of net.transitGateways) {
+    const name = tfName(g.id);
+    let auto: string | undefined;
+    if (g.autoAcceptSharedAttachments !== undefined) auto = g.autoAcceptSharedAttachments ? 'enable' : 'disable';
+    else if (g.ramShare !== undefined && rnd() < 0.3) auto = 'disable';
+    if (auto !== undefined) resource.aws_ec2_transit_gateway[name].auto_accept_shared_attachments = auto;
+    if (g.ramShare === undefined) continue;
+    put('aws_ram_resource_share', name, { name: `${g.id}-share`, allow_external_principals: true });
+    put('aws_ram_resource_association', name, {
+      resource_arn: `\${aws_ec2_transit_gateway.${name}.arn}`, resource_share_arn: `\${aws_ram_resource_share.${name}.arn}`,
+    });
+    if (rnd() < 0.7) put('aws_ram_principal_association', name, { principal: '210987654321', resource_share_arn: `\${aws_ram_resource_share.${name}.arn}` });
+  }
 }
