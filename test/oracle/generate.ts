@@ -21,7 +21,9 @@
  * by literal id (§5: unplaced entries, beside the VPNs without a zone label; see UnplacedGene), drawn last too. One network
  * in eight gets one or two of §5's later entries (see TransitEntryGene), drawn after everything else: a VPC attachment of
  * a VPC outside the output, a Direct Connect gateway association, and in Terraform an accepter of another account's
- * attachment or of an attachment of the output, or a default table named by its own resource.
+ * attachment or of an attachment of the output, or a default table named by its own resource. One network in eight gets one
+ * or two of §5's entries through sharing (see ShareGene), drawn after all of those: a VPC peering with a VPC outside the
+ * output, or a transit gateway shared with other accounts (a RAM share, or auto-accepting shared attachments).
  *
  * Sizes stay small (≤ 4 VPCs and the hub, ≤ 10 subnets and the hub's 2, ≤ 25 VPC routes) so that the brute-force oracle
  * stays fast.
@@ -177,6 +179,26 @@ interface TransitEntryGene {
   outward: { table: number; dest: DestGene } | null;
 }
 
+/**
+ * §5's entries through sharing. kind 0: a VPC peering between a VPC of the output (`pick`: mostly a My Number or LGWAN VPC,
+ * so that what enters there decides GUARD-1, §10) and a VPC the output does not hold, the output's VPC written as the
+ * requester or (`accepter`) the accepter; `route`: a route in the table of one of that VPC's subnets toward the peering (§4: a
+ * peer VPC outside the output is unknown). kind 1: the transit gateway `pick` (of those the network has) shared with other
+ * accounts: `spelling` 0–3 a RAM share naming it by Ref, Fn::GetAtt, `${Tgw}` in an Fn::Sub ARN, a Ref in an Fn::Join ARN
+ * (Terraform: aws_ram_resource_association in every case), 4 AutoAcceptSharedAttachments `enable` alone, 5 both; `defaults`
+ * 1 turns the gateway's default propagation off (when its default association stays on), 2 its default association off (when
+ * its default propagation stays on), so that the stand-in is often not both an entry and its own unknown next hop. kind 2:
+ * AutoAcceptSharedAttachments `disable` alone on gateway `pick`, which shares nothing.
+ */
+interface ShareGene {
+  kind: number;
+  pick: number;
+  accepter: boolean;
+  spelling: number;
+  defaults: number;
+  route: { sub: number; dest: DestGene } | null;
+}
+
 export interface Genes {
   vpcs: VpcGene[];
   subnets: SubnetGene[];
@@ -206,6 +228,8 @@ export interface Genes {
   unplaced: UnplacedGene[];
   /** Empty in seven networks of eight, which then have none of §5's later entries (TransitEntryGene). */
   transitEntries: TransitEntryGene[];
+  /** Empty in seven networks of eight, which then have no outside peering and no shared gateway (ShareGene). */
+  shares: ShareGene[];
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -362,6 +386,22 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
         }), { minLength: 1, maxLength: 2 }),
       },
     ),
+    // Last, so that every gene before it is drawn as before it existed. One network in eight.
+    shares: fc.oneof(
+      { weight: 7, arbitrary: fc.constant([]) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.record({
+          // A peering one time in four, a shared gateway one in two (it decides a verdict less often), `disable` alone one in four.
+          kind: fc.oneof({ weight: 2, arbitrary: nat(1) }, { weight: 1, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) }),
+          pick: nat(7),
+          accepter: fc.boolean(),
+          spelling: nat(5),
+          defaults: fc.oneof(fc.constant(0), nat(2)),
+          route: fc.option(fc.record({ sub: nat(7), dest: destGene(6) }), { freq: 2 }),
+        }), { minLength: 1, maxLength: 2 }),
+      },
+    ),
   });
 }
 
@@ -411,7 +451,37 @@ class Decoder {
     for (const r of g.routeServers) this.addRouteServerPropagation(r);
     for (const u of g.unplaced) this.addUnplaced(u);
     for (const e of g.transitEntries ?? []) this.addTransitEntry(e);
+    for (const sh of g.shares ?? []) this.addShare(sh);
     return net;
+  }
+
+  /** A VPC peering with a VPC outside the output, or a transit gateway shared with other accounts (ShareGene). */
+  private addShare(sh: ShareGene): void {
+    const net = this.net;
+    if (sh.kind === 0) {
+      const guarded = net.vpcs.filter((v) => v.segment === 'MY_NUMBER' || v.segment === 'LGWAN');
+      const pool = guarded.length > 0 && sh.pick % 4 !== 3 ? guarded : net.vpcs;
+      const vpc = pool[sh.pick % pool.length];
+      const n = (net.outsidePeerings ??= []).length;
+      const id = `xpcx${n}`;
+      net.outsidePeerings.push({
+        id, vpc: vpc.id, peerVpcId: `vpc-0${(0x9ee0000000000000n + BigInt(n)).toString(16)}`, side: sh.accepter ? 'accepter' : 'requester',
+      });
+      const subs = this.subnetsOf(vpc.id);
+      if (sh.route && subs.length > 0) this.route(this.tableOf(subs[sh.route.sub % subs.length]), this.dest(sh.route.dest), { kind: 'pcx', id });
+      return;
+    }
+    if (net.transitGateways.length === 0) return;
+    const g = net.transitGateways[sh.pick % net.transitGateways.length];
+    if (sh.kind === 2) {
+      g.autoAcceptSharedAttachments ??= false;
+      return;
+    }
+    const spellings = ['ref', 'getatt', 'sub', 'join'] as const;
+    if (sh.spelling !== 4) g.ramShare = spellings[sh.spelling % 4];
+    if (sh.spelling >= 4) g.autoAcceptSharedAttachments = true;
+    if (sh.defaults === 1 && g.defaultAssociation) g.defaultPropagation = false;
+    if (sh.defaults === 2 && g.defaultPropagation) g.defaultAssociation = false;
   }
 
   /** One of §5's later transit entries (TransitEntryGene), on the network's transit gateway if it has one. */
