@@ -6,6 +6,7 @@ import { allow, deny, NetBuilder } from './build';
 import { Engine, SgRule } from './network';
 import { oracleVerdicts, reachSummary, runOracle } from './oracle';
 import { REGRESSIONS } from './regressions';
+import { renderCloudFormation } from './render-cfn';
 import { renderTerraform } from './render-tf';
 
 const verdicts = (b: NetBuilder) => [...oracleVerdicts(b.net)].sort();
@@ -1488,6 +1489,80 @@ describe('§5 attachments other resources make, VPCs outside the output, default
   });
 });
 
+describe('§5 entries through sharing: VPC peerings with a VPC outside the output, shared transit gateways', () => {
+  const mn = (engine: Engine) => new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24')
+    .subnet('m2', 'mn', '10.0.2.0/24');
+  const closed = [allow(100, true, '0.0.0.0/0'), deny(100, false, '0.0.0.0/0')];
+
+  test('a peering with an outside VPC enters every subnet of the output\'s VPC through its inbound NACL, either side', () => {
+    for (const engine of ['cloudformation', 'terraform'] as const) {
+      for (const side of ['requester', 'accepter'] as const) {
+        const b = mn(engine).outsidePeering('x', 'mn', 'vpc-0123456789abcdef0', side);
+        expect(verdicts(b)).toEqual(['GUARD-1/unplaced']);
+        // One subnet closed: the other is still entered; both closed: nothing.
+        b.nacl('n', 'mn', closed, ['m']);
+        expect(verdicts(b)).toEqual(['GUARD-1/unplaced']);
+        b.net.subnets[1].nacl = 'n';
+        expect(verdicts(b)).toEqual([]);
+      }
+    }
+  });
+
+  test('a peering with an outside VPC enters only its own VPC: the LGWAN segment counts, the Internet segment does not', () => {
+    const b = new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')
+      .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i', 'inet', '10.2.1.0/24').outsidePeering('x', 'inet', 'vpc-0123456789abcdef0');
+    expect(verdicts(b)).toEqual([]);
+    b.outsidePeering('y', 'lg', 'vpc-0fedcba987654321f');
+    expect(verdicts(b)).toEqual(['GUARD-1/unplaced']);
+  });
+
+  test('a route to a peering with an outside VPC ends unknown (§4), whatever the leaving subnet\'s NACL', () => {
+    const b = mn('cloudformation').nacl('n', 'mn', [deny(100, true, '0.0.0.0/0'), deny(100, false, '0.0.0.0/0')], ['m', 'm2'])
+      .outsidePeering('x', 'mn', 'vpc-0123456789abcdef0').table('rt', 'mn', ['m']).route('rt', '192.0.2.0/24', { kind: 'pcx', id: 'x' });
+    expect(reachSummary(b.net).get('m')!.unknown).toBe(true);
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+  });
+
+  test('a shared gateway\'s stand-in joins the default association table and is an entry; RAM or auto-accept; not `disable`', () => {
+    for (const engine of ['cloudformation', 'terraform'] as const) {
+      // td is t's default association table (default propagation off) and routes m's block to am (whose subnet is m).
+      const build = () => mn(engine).tgw('t', { defaultAssociation: true }).attach('am', 't', 'mn', ['m'])
+        .tgwTable('ta', 't', { associations: ['am'] }).tgwTable('td', 't').defaultTables('t', { association: 'td' })
+        .tgwRoute('td', '10.0.1.0/24', 'am');
+      expect(verdicts(build())).toEqual([]);
+      expect(verdicts(build().share('t', { ram: 'ref' }))).toEqual(['GUARD-1/unplaced']);
+      expect(verdicts(build().share('t', { autoAccept: true }))).toEqual(['GUARD-1/unplaced']);
+      expect(verdicts(build().share('t', { autoAccept: false }))).toEqual([]);
+      // Both defaults off: no stand-in.
+      const off = build().share('t', { ram: 'join' });
+      off.net.transitGateways[0].defaultAssociation = false;
+      expect(verdicts(off)).toEqual([]);
+    }
+  });
+
+  test('a shared gateway\'s stand-in propagates any prefix into the default propagation table: an unknown next hop', () => {
+    // am explicitly associated with td, t's default propagation table; default association off: the stand-in is no entry.
+    const b = mn('terraform').table('rt', 'mn', ['m']).route('rt', '10.9.0.0/16', { kind: 'tgw', id: 't' })
+      .tgw('t', { defaultPropagation: true }).attach('am', 't', 'mn', ['m']).tgwTable('td', 't', { associations: ['am'] })
+      .defaultTables('t', { propagation: 'td' });
+    expect(verdicts(b)).toEqual([]);
+    b.share('t', { ram: 'sub' });
+    expect(reachSummary(b.net).get('m')!.unknown).toBe(true);
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+    // Default association on as well, into td: the stand-in enters td and meets its own propagation ⇒ GUARD-1 too.
+    Object.assign(b.net.transitGateways[0], { defaultAssociation: true, associationDefaultTable: 'td' });
+    expect(verdicts(b)).toEqual(['GUARD-1/unplaced', 'MN-1', 'MN-2']);
+  });
+
+  test('explain: the reasons name the peering and the stand-in', () => {
+    const b = mn('cloudformation').outsidePeering('x', 'mn', 'vpc-0123456789abcdef0')
+      .tgw('t', { defaultAssociation: true, defaultPropagation: true }).share('t', { autoAccept: true });
+    const reasons = runOracle(b.net, { explain: true }).reasons.join('\n');
+    expect(reasons).toMatch(/peering x with vpc-0123456789abcdef0 \(outside the output\) → delivered in m/);
+    expect(reasons).toMatch(/the attachments other accounts make to shared t → t#default → t#shared-attachments/);
+  });
+});
+
 describe('renderers: the spellings the pinned regressions name', () => {
   const tf = (name: string) => JSON.stringify(renderTerraform(REGRESSIONS.find((r) => r.name === name)!.net));
   test('Direct Connect associations, accepters and the implicit table\'s attribute', () => {
@@ -1500,6 +1575,13 @@ describe('renderers: the spellings the pinned regressions name', () => {
       .toMatch(/"transit_gateway_attachment_id":"\$\{aws_ec2_transit_gateway_vpc_attachment_accepter\.acc\.id\}","transit_gateway_route_table_id"/);
     expect(tf('what-names-the-accepter-names-its-attachment (terraform, the association names the attachment)'))
       .not.toMatch(/"transit_gateway_attachment_id":"\$\{aws_ec2_transit_gateway_vpc_attachment_accepter\.acc\.id\}","transit_gateway_route_table_id"/);
+    const shared = JSON.parse(tf('unplaced-a-transit-gateway-shared-by-ram-enters-my-number-through-its-default-table (terraform, aws_ram_resource_association)'));
+    expect(shared.resource.aws_ram_resource_association.t.resource_arn).toBe('${aws_ec2_transit_gateway.t.arn}');
+    expect(shared.resource.aws_ram_resource_share.t).toBeDefined();
+    expect(JSON.parse(tf('unplaced-a-transit-gateway-auto-accepting-shared-attachments (terraform)')).resource.aws_ec2_transit_gateway.t
+      .auto_accept_shared_attachments).toBe('enable');
+    const accepter = JSON.parse(tf('unplaced-a-vpc-peering-with-a-vpc-outside-the-output-enters-my-number (terraform, the output\'s VPC as accepter)'));
+    expect(accepter.resource.aws_vpc_peering_connection.x).toMatchObject({ vpc_id: 'vpc-0123456789abcdef0', peer_vpc_id: '${aws_vpc.mn.id}' });
     for (const attr of ['association_default_route_table_id', 'propagation_default_route_table_id']) {
       const text = JSON.parse(tf(`the-implicit-table-keeps-its-name-when-a-resource-replaces-it (terraform, ${attr})`));
       expect(text.resource.aws_ec2_transit_gateway_route.tgw_route0.transit_gateway_route_table_id).toBe(`\${aws_ec2_transit_gateway.t.${attr}}`);
@@ -1507,6 +1589,22 @@ describe('renderers: the spellings the pinned regressions name', () => {
         .toBe('${aws_ec2_transit_gateway_route_table.tx.id}');
     }
   });
+});
+
+test('renderers: CloudFormation RAM shares name the gateway in the four spellings; a peering puts the output\'s VPC on either side', () => {
+  const cfn = (name: string) => renderCloudFormation(REGRESSIONS.find((r) => r.name === name)!.net).Resources;
+  const arn = (ram: string) => (cfn(`unplaced-a-transit-gateway-shared-by-ram-enters-my-number-through-its-default-table (cloudformation, ${ram})`)
+    .RamShareT.Properties.ResourceArns as unknown[])[0];
+  expect(arn('ref')).toEqual({ Ref: 'TgwT' });
+  expect(arn('getatt')).toEqual({ 'Fn::GetAtt': ['TgwT', 'TransitGatewayArn'] });
+  expect(JSON.stringify(arn('sub'))).toMatch(/"Fn::Sub":"arn:.*:transit-gateway\/\$\{TgwT\}"/);
+  expect(JSON.stringify(arn('join'))).toMatch(/"Fn::Join":\["",\[.*\{"Ref":"TgwT"\}\]\]/);
+  expect(cfn('unplaced-a-transit-gateway-auto-accepting-shared-attachments (cloudformation)').TgwT.Properties.AutoAcceptSharedAttachments).toBe('enable');
+  expect(cfn('a-transit-gateway-saying-disable-is-not-shared (cloudformation)').TgwT.Properties.AutoAcceptSharedAttachments).toBe('disable');
+  for (const side of ['requester', 'accepter'] as const) {
+    const p = cfn(`unplaced-a-vpc-peering-with-a-vpc-outside-the-output-enters-my-number (cloudformation, the output's VPC as ${side})`).PeeringX.Properties;
+    expect(side === 'requester' ? [p.VpcId, p.PeerVpcId] : [p.PeerVpcId, p.VpcId]).toEqual([{ Ref: 'VpcMn' }, 'vpc-0123456789abcdef0']);
+  }
 });
 
 describe('regressions.ts: the oracle alone gives each pinned verdict', () => {

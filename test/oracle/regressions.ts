@@ -203,6 +203,160 @@ const accepterOfTheirs = (assoc?: boolean) => {
   return b;
 };
 
+/** My Number VPC 10.0.0.0/16 with subnet m 10.0.1.0/24 (`denyIn`: m's NACL allows everything out and nothing in). */
+const myNumberAlone = (engine: Network['engine'], denyIn = false) => {
+  const b = new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24');
+  if (denyIn) b.nacl('n', 'mn', [allow(100, true, '0.0.0.0/0'), deny(100, false, '0.0.0.0/0')], ['m']);
+  return b;
+};
+
+/**
+ * My Number VPC 10.0.0.0/16: attachment subnet ma 10.0.9.0/28 (attachment am, kept out of the default association table) and
+ * m 10.0.1.0/24 (`denyIn`: m's NACL lets nothing in). Transit gateway t, default association on, default propagation off, its
+ * default association table the explicit td (CloudFormation AssociationDefaultRouteTableId, Terraform
+ * aws_ec2_transit_gateway_default_route_table_association), whose one route 10.0.1.0/24 → am leads into ma, routed on locally to m.
+ * Nothing is associated with td: only an attachment joining it by default gets there.
+ */
+const sharedGatewayIntoMyNumber = (engine: Network['engine'], denyIn = false) => {
+  const b = new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('ma', 'mn', '10.0.9.0/28').subnet('m', 'mn', '10.0.1.0/24')
+    .tgw('t', { defaultAssociation: true }).attach('am', 't', 'mn', ['ma'], { noDefaultAssociation: true })
+    .tgwTable('td', 't').defaultTables('t', { association: 'td' }).tgwRoute('td', '10.0.1.0/24', 'am');
+  if (engine === 'cloudformation') {
+    // CloudFormation has no switch to keep am out of the default table: associate it explicitly with a table of its own.
+    b.net.tgwAttachments[0] = { id: 'am', tgw: 't', vpc: 'mn', subnets: ['ma'] };
+    b.tgwTable('tm', 't', { associations: ['am'] });
+  }
+  if (denyIn) b.nacl('n', 'mn', [allow(100, true, '0.0.0.0/0'), deny(100, false, '0.0.0.0/0')], ['m']);
+  return b;
+};
+
+/** §5's entries through sharing: VPC peerings with a VPC outside the output, transit gateways shared with other accounts. */
+const SHARING: Regression[] = [
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine) => (['requester', 'accepter'] as const).flatMap((side): Regression[] => [
+    {
+      name: `unplaced-a-vpc-peering-with-a-vpc-outside-the-output-enters-my-number (${engine}, the output's VPC as ${side})`,
+      found: 'pin',
+      note: '§5: a VPC peering between mn and a VPC the output does not hold (a literal id) is an unplaced entry into mn: '
+        + 'every source, protocol and port; a destination in m\'s block is delivered to m (default NACL: all in) ⇒ GUARD-1 (§10). '
+        + 'Either side of the peering: the output\'s VPC as VpcId / vpc_id or as PeerVpcId / peer_vpc_id.',
+      expected: ['GUARD-1/unplaced'],
+      net: myNumberAlone(engine).outsidePeering('x', 'mn', OUTSIDE_VPC, side).net,
+    },
+    {
+      name: `a-vpc-peering-with-a-vpc-outside-the-output-behind-a-nacl-that-denies (${engine}, the output's VPC as ${side})`,
+      found: 'pin',
+      note: '§5, §6: what enters over the peering is delivered to m through m\'s inbound NACL, which denies everything ⇒ nothing.',
+      expected: [],
+      net: myNumberAlone(engine, true).outsidePeering('x', 'mn', OUTSIDE_VPC, side).net,
+    },
+  ])),
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
+    {
+      name: `unplaced-a-vpc-peering-with-a-vpc-outside-the-output-through-a-nacl-open-to-one-source (${engine})`,
+      found: 'pin',
+      note: '§5: packets of every source address, protocol and port: m\'s inbound NACL admitting only 192.0.2.0/24 on tcp 443 '
+        + 'still admits some of them ⇒ GUARD-1.',
+      expected: ['GUARD-1/unplaced'],
+      net: myNumberAlone(engine).outsidePeering('x', 'mn', OUTSIDE_VPC)
+        .nacl('n', 'mn', [allow(100, true, '0.0.0.0/0'), allow(100, false, '192.0.2.0/24', 'tcp', [443, 443])], ['m']).net,
+    },
+    {
+      name: `a-vpc-peering-with-a-vpc-outside-the-output-into-the-internet-segment (${engine})`,
+      found: 'pin',
+      note: '§10 GUARD-1: only an arrival at a My Number or LGWAN subnet counts; the peering enters the Internet VPC only ⇒ nothing.',
+      expected: [],
+      net: myNumberAlone(engine).vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i', 'inet', '10.2.1.0/24')
+        .outsidePeering('x', 'inet', OUTSIDE_VPC, 'accepter').net,
+    },
+    {
+      name: `a-route-to-a-vpc-peering-with-a-vpc-outside-the-output-ends-unknown (${engine})`,
+      found: 'pin',
+      note: '§4: a peer VPC outside the output is unknown: m\'s 172.16.0.0/12 → the peering ⇒ MN-1 and MN-2 (unknown reaches '
+        + 'everywhere, §9); not narrowed by m\'s NACL (§6), which lets nothing in, so the entry itself adds no GUARD-1.',
+      expected: ['MN-1', 'MN-2'],
+      net: myNumberAlone(engine, true).outsidePeering('x', 'mn', OUTSIDE_VPC).table('rt', 'mn', ['m'])
+        .route('rt', '172.16.0.0/12', { kind: 'pcx', id: 'x' }).net,
+    },
+  ]),
+  ...(['ref', 'getatt', 'sub', 'join'] as const).flatMap((ram) => (['cloudformation', 'terraform'] as const)
+    .filter((engine) => engine === 'cloudformation' || ram === 'sub').flatMap((engine): Regression[] => [
+      {
+        name: `unplaced-a-transit-gateway-shared-by-ram-enters-my-number-through-its-default-table (${engine}, ${engine === 'cloudformation' ? ram : 'aws_ram_resource_association'})`,
+        found: 'pin',
+        note: '§5: a RAM share naming t (CloudFormation ResourceArns by Ref, Fn::GetAtt, ${Tgw} in an Fn::Sub or a Ref in an '
+          + 'Fn::Join ARN; Terraform aws_ram_resource_association resource_arn = ${aws_ec2_transit_gateway.t.arn}), default '
+          + 'association on: the stand-in for other accounts\' attachments joins td, whose 10.0.1.0/24 → am leads into ma and '
+          + 'locally on to m ⇒ GUARD-1.',
+        expected: ['GUARD-1/unplaced'],
+        net: sharedGatewayIntoMyNumber(engine).share('t', { ram }).net,
+      },
+      {
+        name: `a-transit-gateway-shared-by-ram-behind-a-nacl-that-denies (${engine}, ${engine === 'cloudformation' ? ram : 'aws_ram_resource_association'})`,
+        found: 'pin',
+        note: '§5, §6: the same, m\'s inbound NACL denying everything: ma → m passes ma\'s outbound and m\'s inbound entries ⇒ nothing.',
+        expected: [],
+        net: sharedGatewayIntoMyNumber(engine, true).share('t', { ram }).net,
+      },
+    ])),
+  ...(['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
+    {
+      name: `a-transit-gateway-not-shared-has-no-stand-in (${engine})`,
+      found: 'pin',
+      note: '§5: the same gateway without a share: nothing is associated with td ⇒ nothing.',
+      expected: [],
+      net: sharedGatewayIntoMyNumber(engine).net,
+    },
+    {
+      name: `unplaced-a-transit-gateway-auto-accepting-shared-attachments (${engine})`,
+      found: 'pin',
+      note: '§5: AutoAcceptSharedAttachments / auto_accept_shared_attachments = enable shares t without a RAM share ⇒ the stand-in '
+        + 'joins td ⇒ GUARD-1.',
+      expected: ['GUARD-1/unplaced'],
+      net: sharedGatewayIntoMyNumber(engine).share('t', { autoAccept: true }).net,
+    },
+    {
+      name: `a-transit-gateway-saying-disable-is-not-shared (${engine})`,
+      found: 'pin',
+      note: '§5: AutoAcceptSharedAttachments `disable` alone shares nothing ⇒ nothing.',
+      expected: [],
+      net: sharedGatewayIntoMyNumber(engine).share('t', { autoAccept: false }).net,
+    },
+    {
+      name: `a-shared-transit-gateway-with-both-defaults-off-gets-no-stand-in (${engine})`,
+      found: 'pin',
+      note: '§5: a shared gateway (RAM and auto-accept) whose default association and propagation are both disabled gets nothing; '
+        + 'td, no longer a default table of anything, holds no attachment ⇒ nothing.',
+      expected: [],
+      net: (() => {
+        const b = sharedGatewayIntoMyNumber(engine).share('t', { ram: 'sub', autoAccept: true });
+        b.net.transitGateways[0].defaultAssociation = false;
+        return b.net;
+      })(),
+    },
+    {
+      name: `a-shared-transit-gateways-stand-in-propagates-any-prefix-and-is-an-unknown-next-hop (${engine})`,
+      found: 'pin',
+      note: '§5: t shared by RAM, default association off, default propagation on into td (PropagationDefaultRouteTableId / '
+        + 'aws_ec2_transit_gateway_default_route_table_propagation): the stand-in propagates any prefix into td, an unknown next '
+        + 'hop; m\'s 0.0.0.0/0 → t → td (am\'s explicit association) → unknown ⇒ MN-1 and MN-2. The stand-in is no entry: no '
+        + 'default association table ⇒ no GUARD-1.',
+      expected: ['MN-1', 'MN-2'],
+      net: new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rt', 'mn', ['m'])
+        .route('rt', '0.0.0.0/0', { kind: 'tgw', id: 't' }).tgw('t', { defaultPropagation: true }).attach('am', 't', 'mn', ['m'])
+        .tgwTable('td', 't', { associations: ['am'] }).defaultTables('t', { propagation: 'td' }).share('t', { ram: 'sub' }).net,
+    },
+    {
+      name: `a-shared-transit-gateway-without-default-propagation-adds-no-next-hop (${engine})`,
+      found: 'pin',
+      note: '§5: the same with default propagation off too (both defaults off: no stand-in): td holds no route ⇒ dropped ⇒ nothing.',
+      expected: [],
+      net: new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rt', 'mn', ['m'])
+        .route('rt', '0.0.0.0/0', { kind: 'tgw', id: 't' }).tgw('t').attach('am', 't', 'mn', ['m'])
+        .tgwTable('td', 't', { associations: ['am'] }).defaultTables('t', { propagation: 'td' }).share('t', { ram: 'sub' }).net,
+    },
+  ]),
+];
+
 export const REGRESSIONS: Regression[] = [
   ...(['cloudformation', 'terraform'] as const).flatMap((engine) => [
     {
@@ -1159,4 +1313,5 @@ export const REGRESSIONS: Regression[] = [
       return b.net;
     })(),
   })),
+  ...SHARING,
 ];
