@@ -5,7 +5,7 @@ import {
   recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
-import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
+import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { wafRule } from './waf';
 import { ROLE_TAG_KEY } from '../model/segment';
@@ -984,7 +984,7 @@ class TemplateReader {
   private sgRule(r: any, id: string): SecurityGroupRule {
     const peer = r.SourceSecurityGroupId ?? r.DestinationSecurityGroupId;
     return {
-      protocol: normaliseProtocol(r.IpProtocol),
+      protocol: groupRuleProtocol(r.IpProtocol),
       fromPort: port(r.FromPort),
       toPort: port(r.ToPort),
       cidr: this.cidr(r.CidrIp ?? r.CidrIpv6, id, 'CidrIp'),

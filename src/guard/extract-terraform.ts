@@ -6,7 +6,7 @@ import {
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
-import { EndpointPolicy, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
+import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -1000,7 +1000,7 @@ class ConfigReader {
    * is the owning group) and prefix list. Argument names differ by resource; every spelling is read.
    */
   private sgRules(id: string, group: Ref, r: any, protocol: unknown): SecurityGroupRule[] {
-    const base = { protocol: normaliseProtocol(protocol), fromPort: port(r.from_port), toPort: port(r.to_port) };
+    const base = { protocol: groupRuleProtocol(protocol), fromPort: port(r.from_port), toPort: port(r.to_port) };
     const peers: Partial<SecurityGroupRule>[] = [];
     for (const [property, value] of [['cidr_blocks', r.cidr_blocks], ['ipv6_cidr_blocks', r.ipv6_cidr_blocks]] as const) {
       // A whole list from an expression (`${var.cidrs}`) cannot be read: fail closed.

@@ -612,6 +612,16 @@ export function nodesOf<K extends GraphNode['type']>(graph: TopologyGraph, type:
 
 const PROTOCOLS: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp', '1': 'icmp', 'all': '-1', '-1': '-1' };
 
+/**
+ * A security group rule's protocol: a literal read as `normaliseProtocol` does; a value the guard cannot read at synth
+ * time (a parameter, a variable, a plan's unknown) is every protocol, `-1` — a security group rule only allows, so that
+ * is the most it could allow (semantics §7).
+ */
+export function groupRuleProtocol(protocol: unknown): string {
+  const literal = typeof protocol === 'number' || (typeof protocol === 'string' && !protocol.includes('${')) || protocol === undefined || protocol === null;
+  return literal ? normaliseProtocol(protocol) : '-1';
+}
+
 /** `6` → `tcp`, `all` → `-1`: one spelling for both engines. */
 export function normaliseProtocol(protocol: unknown): string {
   const p = String(protocol ?? '-1').toLowerCase();

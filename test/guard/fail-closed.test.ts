@@ -310,6 +310,15 @@ describe('a value the guard cannot read at synth time is read as the most it cou
     });
     const rule = g.nodes.get('aws_security_group_rule.r#0') as any;
     expect(rule?.rule?.peerGroup).toEqual({ kind: 'node', id: 'aws_security_group.g' });
+    // A rule whose protocol is a variable (or a parameter) allows every protocol; a literal stays as written.
+    const protocolOf = (protocol: unknown) => (extractTerraform({
+      t: { resource: { aws_security_group_rule: { p: { type: 'ingress', security_group_id: 'sg-0123456789abcdef0', protocol, from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] } } } },
+    }).nodes.get('aws_security_group_rule.p#0') as any)?.rule?.protocol;
+    expect([protocolOf('${var.protocol}'), protocolOf('tcp'), protocolOf('6')]).toEqual(['-1', 'tcp', 'tcp']);
+    const cfnProtocol = (extractCloudFormation({
+      S: { Resources: { R: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: 'sg-0123456789abcdef0', IpProtocol: { Ref: 'P' }, FromPort: 443, ToPort: 443, CidrIp: '10.0.0.0/8' } } } },
+    }).nodes.get('R') as any)?.rule?.protocol;
+    expect(cfnProtocol).toBe('-1');
     // A rule whose type is a variable allows both ways.
     expect(['aws_security_group_rule.t#0', 'aws_security_group_rule.t#1'].map((id) => (g.nodes.get(id) as any)?.egress)).toEqual([false, true]);
     expect((g.nodes.get('aws_vpc.v') as any)?.symbolicIpv6).toHaveLength(1);
