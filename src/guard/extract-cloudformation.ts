@@ -125,7 +125,10 @@ class TemplateReader {
       const found = ROUTE_TARGETS.filter(([prop]) => p[prop] !== undefined);
       const destination = str(p.DestinationCidrBlock) ?? str(p.DestinationIpv6CidrBlock) ?? str(p.DestinationPrefixListId);
       if (found.length !== 1 || destination === undefined) {
-        b.unresolvedValue(id, 'Destination/target', `a route needs one destination and one target; found ${found.length} targets`);
+        const written = p.DestinationCidrBlock ?? p.DestinationIpv6CidrBlock ?? p.DestinationPrefixListId;
+        b.unresolvedValue(id, 'Destination/target', found.length === 1 && written !== undefined
+          ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
+          : `a route needs one destination and one target; found ${found.length} targets`);
         return;
       }
       const [prop, kind] = found[0];

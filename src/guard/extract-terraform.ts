@@ -1057,7 +1057,10 @@ class ConfigReader {
     const destination = str(r.destination_cidr_block) ?? str(r.cidr_block) ?? str(r.destination_ipv6_cidr_block) ?? str(r.ipv6_cidr_block)
       ?? str(r.destination_prefix_list_id);
     if (found.length !== 1 || destination === undefined) {
-      this.b.unresolvedValue(source, 'destination/target', `a route needs one destination and one target; found ${found.length} targets`);
+      const written = r.destination_cidr_block ?? r.cidr_block ?? r.destination_ipv6_cidr_block ?? r.ipv6_cidr_block ?? r.destination_prefix_list_id;
+      this.b.unresolvedValue(source, 'destination/target', found.length === 1 && written !== undefined && written !== null && written !== ''
+        ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
+        : `a route needs one destination and one target; found ${found.length} targets`);
       return;
     }
     const [prop, kind] = found[0];

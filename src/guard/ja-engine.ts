@@ -177,6 +177,7 @@ const PATTERNS: readonly Pattern[] = [
   [/^(.+) cannot be read at synth time: the entry's (.+) decides what the NACL lets through$/,
     (m) => `${m[1]} は合成時に読めない: エントリの${NACL_PART[m[2]] ?? m[2]}で、ネットワーク ACL が通すものが決まる`],
   [/^write the (.+) of the entry as a literal$/, (m) => `エントリの${NACL_PART[m[1]] ?? m[1]}をリテラルで書く`],
+  [/^the route's destination (.+) cannot be read at synth time$/, (m) => `ルートの宛先 ${m[1]} は合成時に読めない`],
   [/^a route needs one destination and one target; found (\S+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],
   [/^PolicyDocument is text that is not JSON$/, () => 'PolicyDocument が JSON ではないテキスト'],
   // Extractors: Terraform configuration and plan.

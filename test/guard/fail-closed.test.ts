@@ -272,6 +272,20 @@ describe('a value the guard cannot read at synth time is read as the most it cou
     expect(inline).toMatch(/\[aws_subnet\.s\] MN-1 critical .*a My Number subnet reaches the internet/);
   });
 
+  test('a route whose destination is a parameter is unresolved, and the message says so', () => {
+    const found = findings(extractCloudFormation({
+      S: {
+        Parameters: { P: { Type: 'String' } },
+        Resources: {
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+          Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+          R: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Rt' }, DestinationCidrBlock: { Ref: 'P' }, TransitGatewayId: 'tgw-0123456789abcdef0' } },
+        },
+      },
+    }));
+    expect(found).toMatch(/\[R\] GUARD-1 critical .*the route's destination \{"Ref":"P"\} cannot be read at synth time/);
+  });
+
   test('MapPublicIpOnLaunch / map_public_ip_on_launch from a parameter or variable may be true (MN-1)', () => {
     const cfn = findings(extractCloudFormation({
       S: {
