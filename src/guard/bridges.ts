@@ -54,14 +54,12 @@ export const BEANSTALK_FIX = 'set aws:ec2:vpc AssociatePublicIpAddress to false 
 export function beanstalkEntries(settings: readonly (readonly [unknown, unknown, unknown])[], subnets: (value: unknown) => unknown): BridgeEntry[] {
   const get = (namespace: string, name: string) => settings.find(([n, o]) => n === namespace && o === name)?.[2];
   const instances = get('aws:ec2:vpc', 'Subnets');
+  const own = get('aws:ec2:vpc', 'ELBSubnets');
   const out: BridgeEntry[] = [];
-  if (instances !== undefined && mayBeOn(get('aws:ec2:vpc', 'AssociatePublicIpAddress')) && get('aws:ec2:vpc', 'AssociatePublicIpAddress') !== undefined) {
-    out.push(['aws:ec2:vpc Subnets', subnets(instances)]);
-  }
-  const balancer = get('aws:ec2:vpc', 'ELBSubnets') ?? instances;
+  if (instances !== undefined && mayBeOn(get('aws:ec2:vpc', 'AssociatePublicIpAddress'))) out.push(['aws:ec2:vpc Subnets', subnets(instances)]);
   const single = get('aws:elasticbeanstalk:environment', 'EnvironmentType') === 'SingleInstance';
-  if (balancer !== undefined && !single && get('aws:ec2:vpc', 'ELBScheme') !== 'internal') {
-    out.push([get('aws:ec2:vpc', 'ELBSubnets') !== undefined ? 'aws:ec2:vpc ELBSubnets' : 'aws:ec2:vpc Subnets (the load balancer\'s)', subnets(balancer)]);
+  if ((own ?? instances) !== undefined && !single && get('aws:ec2:vpc', 'ELBScheme') !== 'internal') {
+    out.push(own !== undefined ? ['aws:ec2:vpc ELBSubnets', subnets(own)] : ['aws:ec2:vpc Subnets (the load balancer\'s)', subnets(instances)]);
   }
   return out;
 }

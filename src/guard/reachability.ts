@@ -500,9 +500,11 @@ export class Reachability {
   }
 
   /**
-   * Where networks the guard cannot place enter the transit gateways (semantics §5): a VPN attachment without a known zone
-   * label, a peering attachment of the output (the peer gateway's networks), and an attachment named by id whose associated
-   * route tables carry no one zone label. Each with what it is, in words, and the tables it is associated with; in id order.
+   * Where networks the guard cannot place enter (semantics §5): the attachments `unplacedWhat` names (a VPN without a
+   * known zone label, a peering, a Direct Connect association, a shared gateway's stand-in, a VPC attachment of a VPC
+   * outside the output), an attachment named by id whose associated route tables carry no one zone label, and a VPC
+   * peering with a VPC outside the output (into the output's VPC). Each with what it is, in words, and the tables it is
+   * associated with or the VPCs it enters; in id order.
    */
   public unplacedEntries(): readonly UnplacedEntry[] {
     if (this.unplaced) return this.unplaced;

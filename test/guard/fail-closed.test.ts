@@ -209,25 +209,23 @@ describe('what AWS does by default', () => {
 });
 
 describe('a value the guard cannot read at synth time is read as the most it could allow', () => {
+  /** A template with parameter P, a My Number VPC (`Vpc`) and `resources`. */
+  const withParameter = (resources: Record<string, unknown>) => extractCloudFormation({
+    S: { Parameters: { P: { Type: 'String' } }, Resources: { Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } }, ...resources } },
+  });
   /** A My Number subnet whose route leads to an internet gateway, and a NACL whose outbound entry 100 alone lets it out. */
-  const mnBehindAcl = (entry: Record<string, unknown>) => extractCloudFormation({
-    S: {
-      Parameters: { P: { Type: 'String' } },
-      Resources: {
-        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
-        Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
-        Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
-        IgwAtt: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, InternetGatewayId: { Ref: 'Igw' } } },
-        Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
-        Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'Rt' }, SubnetId: { Ref: 'Sub' } } },
-        Out: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Rt' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } } },
-        Acl: { Type: 'AWS::EC2::NetworkAcl', Properties: { VpcId: { Ref: 'Vpc' } } },
-        AclAssoc: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { NetworkAclId: { Ref: 'Acl' }, SubnetId: { Ref: 'Sub' } } },
-        E100: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: -1, CidrBlock: '0.0.0.0/0', Egress: true, RuleAction: 'allow', RuleNumber: 100, ...entry } },
-        E200: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: -1, CidrBlock: '0.0.0.0/0', Egress: true, RuleAction: 'deny', RuleNumber: 200 } },
-        In100: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: -1, CidrBlock: '0.0.0.0/0', Egress: false, RuleAction: 'allow', RuleNumber: 100 } },
-      },
-    },
+  const mnBehindAcl = (entry: Record<string, unknown>) => withParameter({
+    Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+    Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+    IgwAtt: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, InternetGatewayId: { Ref: 'Igw' } } },
+    Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'Rt' }, SubnetId: { Ref: 'Sub' } } },
+    Out: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Rt' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } } },
+    Acl: { Type: 'AWS::EC2::NetworkAcl', Properties: { VpcId: { Ref: 'Vpc' } } },
+    AclAssoc: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { NetworkAclId: { Ref: 'Acl' }, SubnetId: { Ref: 'Sub' } } },
+    E100: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: -1, CidrBlock: '0.0.0.0/0', Egress: true, RuleAction: 'allow', RuleNumber: 100, ...entry } },
+    E200: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: -1, CidrBlock: '0.0.0.0/0', Egress: true, RuleAction: 'deny', RuleNumber: 200 } },
+    In100: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: -1, CidrBlock: '0.0.0.0/0', Egress: false, RuleAction: 'allow', RuleNumber: 100 } },
   });
   const findings = (g: ReturnType<typeof extractCloudFormation>) => checkTopology(g, { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
   const WAY_OUT = /\[Sub\] MN-1 critical .*a My Number subnet reaches the internet/;
@@ -273,28 +271,16 @@ describe('a value the guard cannot read at synth time is read as the most it cou
   });
 
   test('a route whose destination is a parameter is unresolved, and the message says so', () => {
-    const found = findings(extractCloudFormation({
-      S: {
-        Parameters: { P: { Type: 'String' } },
-        Resources: {
-          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
-          Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
-          R: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Rt' }, DestinationCidrBlock: { Ref: 'P' }, TransitGatewayId: 'tgw-0123456789abcdef0' } },
-        },
-      },
+    const found = findings(withParameter({
+      Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+      R: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Rt' }, DestinationCidrBlock: { Ref: 'P' }, TransitGatewayId: 'tgw-0123456789abcdef0' } },
     }));
     expect(found).toMatch(/\[R\] GUARD-1 critical .*the route's destination \{"Ref":"P"\} cannot be read at synth time/);
   });
 
   test('MapPublicIpOnLaunch / map_public_ip_on_launch from a parameter or variable may be true (MN-1)', () => {
-    const cfn = findings(extractCloudFormation({
-      S: {
-        Parameters: { P: { Type: 'String' } },
-        Resources: {
-          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
-          Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24', MapPublicIpOnLaunch: { Ref: 'P' } } },
-        },
-      },
+    const cfn = findings(withParameter({
+      Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24', MapPublicIpOnLaunch: { Ref: 'P' } } },
     }));
     expect(cfn).toMatch(/\[Sub\] MN-1 critical .*gives instances public IP addresses \(MapPublicIpOnLaunch\)/);
     const tfText = (value: unknown) => checkTopology(extractTerraform({

@@ -67,6 +67,11 @@ function functionIn(stack: Stack, where: ec2.CfnSubnet): lambda.CfnFunction {
   });
 }
 
+/** `functionIn` as the function an aws-cdk-lib construct invokes (an API integration, a user pool trigger). */
+function handlerIn(stack: Stack, where: ec2.CfnSubnet): lambda.IFunction {
+  return lambda.Function.fromFunctionAttributes(stack, 'MutHandler', { functionArn: functionIn(stack, where).attrArn, sameEnvironment: true });
+}
+
 function attachIgw(stack: Stack, segment: IConstruct, id: string): ec2.CfnInternetGateway {
   const igw = new ec2.CfnInternetGateway(stack, `${id}Igw`);
   new ec2.CfnVPCGatewayAttachment(stack, `${id}IgwAttachment`, { vpcId: vpcOf(segment).ref, internetGatewayId: igw.ref });
@@ -742,9 +747,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'GUARD-1',
     models: ALL,
     apply(stack, net) {
-      const fn = functionIn(stack, subnet(net.lgwan, 'workload-1'));
-      const handler = lambda.Function.fromFunctionAttributes(stack, 'MutHandler', { functionArn: fn.attrArn, sameEnvironment: true });
-      new apigateway.RestApi(stack, 'MutApi').root.addMethod('GET', new apigateway.LambdaIntegration(handler));
+      new apigateway.RestApi(stack, 'MutApi').root.addMethod('GET', new apigateway.LambdaIntegration(handlerIn(stack, subnet(net.lgwan, 'workload-1'))));
     },
   },
   {
@@ -753,9 +756,7 @@ const MUTATIONS: Mutation[] = [
     rule: 'GUARD-1',
     models: ALL,
     apply(stack, net) {
-      const fn = functionIn(stack, subnet(net.myNumber, 'workload-1'));
-      const handler = lambda.Function.fromFunctionAttributes(stack, 'MutTrigger', { functionArn: fn.attrArn, sameEnvironment: true });
-      new cognito.UserPool(stack, 'MutPool', { lambdaTriggers: { preSignUp: handler } });
+      new cognito.UserPool(stack, 'MutPool', { lambdaTriggers: { preSignUp: handlerIn(stack, subnet(net.myNumber, 'workload-1')) } });
     },
   },
   {
