@@ -19,6 +19,7 @@
  * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
  */
 import { gatewayZone, GraphNode, Ref, SubnetNode, VpcNode, VpnGatewayNode } from './graph';
+import { blocks } from './unreadable';
 import { Segment, SEGMENT_JA } from '../model/segment';
 
 /** What an internet-facing load balancer opens. */
@@ -183,11 +184,14 @@ export const NOT_FUNCTION_INTEGRATIONS: ReadonlySet<unknown> = new Set(['HTTP', 
 /**
  * Where the functions something invokes run, as bridge entries: each function of the output it names (`functions`) at
  * its VPC configuration's subnets (`functionEntries`; none for a function outside every VPC). When it names no function
- * of the output but its text (`text`) names a Lambda function (an ARN or invocation URI of a function elsewhere), the
- * value itself is the entry: the guard cannot tell where that function runs (fail closed). Else none.
+ * of the output but its text (`text`) names a Lambda function (an ARN or invocation URI of a function elsewhere), or it
+ * holds a value known only at deploy time (`deployTime`: a parameter, a variable), which may name any function, the value
+ * itself is the entry: the guard cannot tell where that function runs (fail closed). Else none.
  */
-export function invokedEntries(property: string, value: unknown, functions: readonly FunctionPlacement[], text: string): BridgeEntry[] {
-  return functions.length > 0 || /:lambda:|lambda\.amazonaws|aws_lambda_/.test(text) ? namedFunctionEntries(property, value, functions) : [];
+export function invokedEntries(
+  property: string, value: unknown, functions: readonly FunctionPlacement[], text: string, deployTime: boolean,
+): BridgeEntry[] {
+  return functions.length > 0 || deployTime || /:lambda:|lambda\.amazonaws|aws_lambda_/.test(text) ? namedFunctionEntries(property, value, functions) : [];
 }
 
 /**
@@ -204,7 +208,8 @@ export function namedFunctionEntries(property: string, value: unknown, functions
  * Runner's own network; a private service is reached through a VPC ingress connection, a bridge of its own.
  */
 export function publicServiceIntoVpc(egressType: unknown, isPublic: unknown): boolean {
-  const vpcEgress = egressType === 'VPC' || (egressType !== undefined && egressType !== null && typeof egressType !== 'string');
+  // Unreadable: a reference (CloudFormation) or an interpolation (Terraform).
+  const vpcEgress = egressType === 'VPC' || (egressType !== undefined && egressType !== null && (typeof egressType !== 'string' || egressType.includes('${')));
   // Left out, it is public (App Runner's default); only a literal false makes it private.
   return vpcEgress && isPublic !== false && isPublic !== 'false';
 }
@@ -378,7 +383,8 @@ export function mayBeOn(v: unknown): boolean {
  */
 export function instanceEntries(engine: 'cloudformation' | 'terraform', p: any, onlyPublic: boolean): BridgeEntry[] {
   if (engine === 'terraform') return !onlyPublic || mayBeOn(p.associate_public_ip_address) ? [['subnet_id', p.subnet_id ?? DEFAULT_VPC]] : [];
-  const interfaces: any[] = Array.isArray(p.NetworkInterfaces) ? p.NetworkInterfaces : [];
+  // Interfaces given by a parameter or condition are unreadable (GUARD-1): they may ask for a public IP address.
+  const interfaces: any[] = blocks(p.NetworkInterfaces);
   const own: BridgeEntry = ['SubnetId', p.SubnetId ?? DEFAULT_VPC];
   const out = interfaces.flatMap((n, i): BridgeEntry[] => {
     if (onlyPublic && !mayBeOn(n?.AssociatePublicIpAddress)) return [];
@@ -402,7 +408,7 @@ const INTERFACE_KEYS = {
  */
 export function exposedInterfaces(engine: 'cloudformation' | 'terraform', interfaces: unknown, property: string): BridgeEntry[] | undefined {
   const keys = INTERFACE_KEYS[engine];
-  const all: any[] = Array.isArray(interfaces) ? interfaces : interfaces && typeof interfaces === 'object' ? [interfaces] : [];
+  const all: any[] = blocks(interfaces);
   let exposed = false;
   const out: BridgeEntry[] = [];
   all.forEach((n, i) => {

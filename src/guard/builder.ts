@@ -1,10 +1,12 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import { BridgeAttachment, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
-  describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref, RouteEdge,
-  RouteTableNode, RouteTarget, SecurityGroupNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode, UnresolvedValue,
-  VpcNode,
+  describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, OccupantNode, propagatedDestination, Ref,
+  RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode,
+  UnresolvedValue, VpcNode,
 } from './graph';
+import { UNKNOWN_SUBNET } from './occupants';
+import { collectUnreadable, expressionText, pathTo } from './unreadable';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
 import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
 
@@ -119,6 +121,8 @@ export class GraphBuilder {
   private readonly pendingBridges: PendingBridge[] = [];
   private readonly pendingTemplates: PendingTemplate[] = [];
   private readonly pendingLaunchers: PendingLauncher[] = [];
+  /** Resources that name a subnet by a value known only at deploy time, with those properties (`occupant`). */
+  private readonly pendingUnplaced: { node: string; properties: string[] }[] = [];
   /** Default NACLs whose entries Terraform replaces (`aws_default_network_acl`), by id. */
   private readonly replacedDefaultAcls = new Set<string>();
 
@@ -151,6 +155,49 @@ export class GraphBuilder {
 
   public unresolvedValue(node: string, property: string, reason: string, fix?: string, rule?: UnresolvedValue['rule'], path?: string): void {
     this.unresolved.push({ node, property, reason, fix, ...(rule ? { rule } : {}), ...(path !== undefined ? { path } : {}) });
+  }
+
+  /**
+   * Read one resource (`read`), then record what its readers noted as unreadable (`unreadable`): one unresolved value
+   * (GUARD-1) per place, named by its property path in `properties`.
+   */
+  public reading(node: string, properties: unknown, read: () => void): void {
+    const found = collectUnreadable(read);
+    if (found.length === 0) return;
+    const places = new Set<string>();
+    for (const v of found) {
+      const where = pathTo(properties, v) ?? expressionText(v);
+      if (places.has(where)) continue;
+      places.add(where);
+      this.unresolvedValue(node, where, `${expressionText(v)} cannot be read at synth time, and the guard reads what it holds`,
+        'write it out as literal values in the template or configuration (no parameter, condition or variable), so that the guard can judge what it allows');
+    }
+  }
+
+  /**
+   * A resource that names subnets (`subnetMentions`): an occupant of those it names; a placement it cannot read
+   * (`UNKNOWN_SUBNET`) is unresolved, once per property, unless the resource's reader already reported a value of it.
+   */
+  public occupant(base: NodeBase, resourceType: string, mentions: OccupantNode['subnets']): void {
+    let known = mentions;
+    if (mentions.some((m) => m.subnet === UNKNOWN_SUBNET)) {
+      known = mentions.filter((m) => m.subnet !== UNKNOWN_SUBNET);
+      const unknown = mentions.filter((m) => m.subnet === UNKNOWN_SUBNET).map((m) => m.property);
+      this.pendingUnplaced.push({ node: base.id, properties: [...new Set(unknown)] });
+    }
+    if (known.length > 0) this.add({ ...base, id: `${base.id}#placed`, type: 'occupant', resource: base.id, resourceType, subnets: known });
+  }
+
+  /** The occupants' placements the guard cannot read, once every reader and bridge has reported what it could not resolve. */
+  private applyUnplaced(): void {
+    const reported = new Set(this.unresolved.map((u) => u.node));
+    for (const { node, properties } of this.pendingUnplaced) {
+      if (reported.has(node)) continue;
+      for (const property of properties) {
+        this.unresolvedValue(node, property, 'the subnet it names is known only at deploy time, so it may run in any subnet, the egress chain\'s own included',
+          'name the subnet by a reference to a subnet of the same app (Ref / GetAtt, or a Terraform reference), so that the guard can tell where it runs');
+      }
+    }
   }
 
   /** Record the resolution result, noting unresolved references. */
@@ -384,6 +431,7 @@ export class GraphBuilder {
     const bridges = [...this.pendingBridges, ...launched, ...gatewayBridges(this.nodes, this.engine)];
     resolveBridges(this.nodes, bridges,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
+    this.applyUnplaced();
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -645,10 +693,6 @@ function compareText(a: string, b: string): number {
 
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
-}
-
-export function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /** `ENABLED` / `DISABLED` as a boolean; anything else (a reference, a typo) is unreadable. */

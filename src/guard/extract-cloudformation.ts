@@ -4,15 +4,20 @@ import {
   mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
   recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
-import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
+import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { blocks, literalText, strings, unreadable } from './unreadable';
 import { wafRule } from './waf';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized CloudFormation template (the parts the guard reads). */
 export interface CloudFormationTemplate {
-  readonly Resources?: Record<string, { Type: string; Properties?: any; Metadata?: any }>;
+  readonly Resources?: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
+  /** Macros that process the template before deployment (`AWS::Serverless-2016-10-31`, `AWS::LanguageExtensions`, one's own). */
+  readonly Transform?: unknown;
+  /** Named conditions: `Fn::If` and a resource's `Condition` name one. */
+  readonly Conditions?: Record<string, unknown>;
   readonly Parameters?: Record<string, unknown>;
   readonly Outputs?: Record<string, { Value?: unknown; Export?: { Name?: unknown } }>;
 }
@@ -169,7 +174,7 @@ class TemplateReader {
         ...base,
         type: 'firewall',
         vpc: noted('VpcId', p.VpcId),
-        subnets: (p.SubnetMappings ?? []).map((m: any) => noted('SubnetMappings', m.SubnetId)),
+        subnets: blocks(p.SubnetMappings).map((m: any) => noted('SubnetMappings', m.SubnetId)),
         policy: noted('FirewallPolicyArn', p.FirewallPolicyArn),
       });
     }],
@@ -180,9 +185,9 @@ class TemplateReader {
         type: 'firewall-policy',
         statelessDefaultActions: strings(fp.StatelessDefaultActions),
         statefulDefaultActions: strings(fp.StatefulDefaultActions),
-        ruleGroups: (fp.StatefulRuleGroupReferences ?? []).map((r: any) => reader.ref(r.ResourceArn)),
+        ruleGroups: blocks(fp.StatefulRuleGroupReferences).map((r: any) => reader.ref(r.ResourceArn)),
         ruleOrder: ruleOrder(fp.StatefulEngineOptions?.RuleOrder),
-        ruleGroupPriorities: (fp.StatefulRuleGroupReferences ?? []).map((r: any) => port(r?.Priority)),
+        ruleGroupPriorities: blocks(fp.StatefulRuleGroupReferences).map((r: any) => port(r?.Priority)),
       });
     }],
     [['AWS::NetworkFirewall::RuleGroup'], (_reader, { b, base, p }) => {
@@ -194,7 +199,7 @@ class TemplateReader {
         domainList: list
           ? { targets: strings(list.Targets), targetTypes: strings(list.TargetTypes), generatedRulesType: String(list.GeneratedRulesType) }
           : undefined,
-        rulesString: str(source.RulesString),
+        rulesString: literalText(source.RulesString),
       });
     }],
     [['AWS::NetworkFirewall::LoggingConfiguration'], (reader, { b, base, noted, p }) => {
@@ -202,7 +207,7 @@ class TemplateReader {
         ...base,
         type: 'firewall-logging',
         firewall: noted('FirewallArn', p.FirewallArn),
-        destinations: (p.LoggingConfiguration?.LogDestinationConfigs ?? [])
+        destinations: blocks(p.LoggingConfiguration?.LogDestinationConfigs)
           .map((c: any) => ({
             logType: String(c.LogType),
             destinationType: String(c.LogDestinationType),
@@ -294,7 +299,7 @@ class TemplateReader {
       b.add({
         ...base,
         type: 'dns-rule-group',
-        rules: (p.FirewallRules ?? []).map((r: any) => ({ priority: Number(r.Priority), action: String(r.Action), domainList: noted('FirewallRules', r.FirewallDomainListId) })),
+        rules: blocks(p.FirewallRules).map((r: any) => ({ priority: Number(r.Priority), action: String(r.Action), domainList: noted('FirewallRules', r.FirewallDomainListId) })),
       });
     }],
     [['AWS::Route53Resolver::FirewallRuleGroupAssociation'], (_reader, { b, base, noted, p }) => {
@@ -311,7 +316,7 @@ class TemplateReader {
         ...base,
         type: 'resolver-endpoint',
         direction: String(p.Direction),
-        subnets: (Array.isArray(p.IpAddresses) ? p.IpAddresses : []).map((a: any) => noted('IpAddresses', a?.SubnetId)),
+        subnets: blocks(p.IpAddresses).map((a: any) => noted('IpAddresses', a?.SubnetId)),
       });
     }],
     [['AWS::Route53Resolver::ResolverRule'], (_reader, { b, base, noted, p }) => {
@@ -321,7 +326,7 @@ class TemplateReader {
         ruleType: String(p.RuleType),
         domainName: typeof p.DomainName === 'string' ? p.DomainName : undefined,
         // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
-        targets: (Array.isArray(p.TargetIps) ? p.TargetIps : [])
+        targets: blocks(p.TargetIps)
           .map((t: any) => ({ ip: literalIp(t?.Ip), port: t?.Port === undefined ? 53 : Number(t.Port) })),
         endpoint: p.ResolverEndpointId === undefined ? undefined : noted('ResolverEndpointId', p.ResolverEndpointId),
       });
@@ -330,11 +335,11 @@ class TemplateReader {
       b.add({ ...base, type: 'resolver-rule-association', rule: noted('ResolverRuleId', p.ResolverRuleId), vpc: noted('VPCId', p.VPCId) });
     }],
     [['AWS::EC2::SecurityGroup'], (reader, { b, base, noted, p, id }) => {
-      const listed = Array.isArray(p.SecurityGroupEgress) ? p.SecurityGroupEgress.map((r: any) => reader.sgRule(r, id)) : [];
+      const listed = blocks(p.SecurityGroupEgress).map((r: any) => reader.sgRule(r, id));
       // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own: an absent or
       // empty SecurityGroupEgress both leave it (and rules added as separate resources do not remove it).
       const egress = listed.length > 0 ? listed : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
-      b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: (p.SecurityGroupIngress ?? []).map((r: any) => reader.sgRule(r, id)), egress });
+      b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: blocks(p.SecurityGroupIngress).map((r: any) => reader.sgRule(r, id)), egress });
     }],
     [['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'], (reader, { b, base, noted, p, id, type }) => {
       b.add({ ...base, type: 'security-group-rule', group: noted('GroupId', p.GroupId), egress: type.endsWith('Egress'), rule: reader.sgRule(p, id) });
@@ -371,7 +376,7 @@ class TemplateReader {
       if (instance && p.LaunchTemplate !== undefined) reader.launcher(c, [['LaunchTemplate', templateValue(p.LaunchTemplate)]], placed ? instanceEntries('cloudformation', p, false) : []);
       const userData = d.UserData;
       if (userData === undefined) return;
-      const interfaces: any[] = Array.isArray(d.NetworkInterfaces) ? d.NetworkInterfaces : [];
+      const interfaces: any[] = blocks(d.NetworkInterfaces);
       const groups = [
         ...reader.refs(d.SecurityGroupIds), ...reader.refs(d.SecurityGroups),
         ...interfaces.flatMap((n) => reader.refs(instance ? n?.GroupSet : n?.Groups)),
@@ -389,7 +394,7 @@ class TemplateReader {
     }],
     [['AWS::ElasticLoadBalancingV2::LoadBalancer'], (reader, c) => {
       const { b, base, p, id } = c;
-      const mappings: any[] = Array.isArray(p.SubnetMappings) ? p.SubnetMappings : [];
+      const mappings: any[] = blocks(p.SubnetMappings);
       // Both default to what ELB does when they are not given: internet-facing, application.
       const scheme = p.Scheme === undefined ? 'internet-facing' : p.Scheme === 'internal' || p.Scheme === 'internet-facing' ? p.Scheme : 'unknown';
       const lbType = String(p.Type ?? 'application');
@@ -433,7 +438,7 @@ class TemplateReader {
         launchTemplate: noted('LaunchTemplate', named),
         subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
       });
-      const overrides: any[] = Array.isArray(mixed?.Overrides) ? mixed.Overrides : [];
+      const overrides: any[] = blocks(mixed?.Overrides);
       reader.launcher(c, [
         ...template !== undefined ? [['LaunchTemplate', named] as const] : [],
         ...overrides.flatMap((o, i) => (o?.LaunchTemplateSpecification === undefined ? []
@@ -454,21 +459,21 @@ class TemplateReader {
       const spot = c.type === 'AWS::EC2::SpotFleet';
       const data = spot ? c.p.SpotFleetRequestConfigData ?? {} : c.p;
       const at = spot ? 'SpotFleetRequestConfigData.' : '';
-      const configs: any[] = Array.isArray(data.LaunchTemplateConfigs) ? data.LaunchTemplateConfigs : [];
+      const configs: any[] = blocks(data.LaunchTemplateConfigs);
       // A fleet's instances run in its overrides' subnets (comma-separated lists allowed), else in the default VPC.
-      const subnets = configs.flatMap((t, i) => (Array.isArray(t?.Overrides) ? t.Overrides : []).flatMap((o: any, j: number): BridgeEntry[] =>
+      const subnets = configs.flatMap((t, i) => blocks(t?.Overrides).flatMap((o: any, j: number): BridgeEntry[] =>
         o?.SubnetId === undefined ? [] : [[`${at}LaunchTemplateConfigs[${i}].Overrides[${j}].SubnetId`, typeof o.SubnetId === 'string' ? o.SubnetId.split(',').map((x: string) => x.trim()) : o.SubnetId]]));
       if (configs.length > 0) {
         reader.launcher(c, configs.map((t, i) => [`${at}LaunchTemplateConfigs[${i}]`, templateValue(t?.LaunchTemplateSpecification)] as const),
           subnets.length > 0 ? subnets : [[`${at}LaunchTemplateConfigs[].Overrides[].SubnetId`, DEFAULT_VPC]]);
       }
       // A Spot Fleet's inline launch specifications ask for public IP addresses as an instance's interfaces do.
-      const specs: any[] = Array.isArray(data.LaunchSpecifications) ? data.LaunchSpecifications : [];
+      const specs: any[] = blocks(data.LaunchSpecifications);
       const inline = specs.flatMap((spec) => instanceEntries('cloudformation', spec ?? {}, true));
       if (inline.length > 0) reader.bridge(c, inline);
     }],
     [['AWS::WAFv2::WebACL'], (_reader, { b, base, p }) => {
-      b.add({ ...base, type: 'waf-web-acl', scope: String(p.Scope), rules: (Array.isArray(p.Rules) ? p.Rules : []).map(wafRule) });
+      b.add({ ...base, type: 'waf-web-acl', scope: String(p.Scope), rules: blocks(p.Rules).map(wafRule) });
     }],
     [['AWS::WAFv2::WebACLAssociation'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'waf-association', webAcl: noted('WebACLArn', p.WebACLArn), resource: noted('ResourceArn', p.ResourceArn) });
@@ -514,7 +519,7 @@ class TemplateReader {
       if (access !== undefined && access !== 'DISABLED') reader.bridge(c, [['BrokerNodeGroupInfo.ClientSubnets', info?.ClientSubnets]], MSK_FIX);
     }],
     [['AWS::ElasticBeanstalk::Environment'], (reader, c) => {
-      const options: any[] = Array.isArray(c.p.OptionSettings) ? c.p.OptionSettings : [];
+      const options: any[] = blocks(c.p.OptionSettings);
       const settings = options.map((o) => [o?.Namespace, o?.OptionName, o?.Value] as const);
       // A list of subnets is one text: "subnet-a,subnet-b", or Fn::Join over references.
       const subnets = (v: any) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()) : Array.isArray(v?.['Fn::Join']?.[1]) ? v['Fn::Join'][1] : v);
@@ -535,7 +540,7 @@ class TemplateReader {
     [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule'], (reader, c) => {
       const { p, type } = c;
       const network = (n: any, at: string) => taskEntries('cloudformation', n?.AwsvpcConfiguration ?? n?.AwsVpcConfiguration, `${at}.AwsvpcConfiguration`);
-      const targets: any[] = Array.isArray(p.Targets) ? p.Targets : [];
+      const targets: any[] = blocks(p.Targets);
       const entries = type === 'AWS::Events::Rule' ? targets.flatMap((t, i) => network(t?.EcsParameters?.NetworkConfiguration, `Targets[${i}].EcsParameters.NetworkConfiguration`))
         : type === 'AWS::Scheduler::Schedule' ? network(p.Target?.EcsParameters?.NetworkConfiguration, 'Target.EcsParameters.NetworkConfiguration')
           : network(p.NetworkConfiguration, 'NetworkConfiguration');
@@ -560,7 +565,7 @@ class TemplateReader {
       ['CidrOptions.SubnetIds', c.p.CidrOptions?.SubnetIds],
       ['RdsOptions.SubnetIds', c.p.RdsOptions?.SubnetIds],
     ])],
-    [['AWS::GlobalAccelerator::EndpointGroup'], (reader, c) => reader.bridge(c, (Array.isArray(c.p.EndpointConfigurations) ? c.p.EndpointConfigurations : [])
+    [['AWS::GlobalAccelerator::EndpointGroup'], (reader, c) => reader.bridge(c, blocks(c.p.EndpointConfigurations)
       .map((e: any) => ['EndpointConfigurations.EndpointId', e?.EndpointId] as const))],
     [['AWS::ApiGateway::VpcLink'], (reader, c) => reader.bridge(c, [['TargetArns', c.p.TargetArns]])],
     [['AWS::ApiGatewayV2::VpcLink'], (reader, c) => reader.bridge(c, [['SubnetIds', c.p.SubnetIds]])],
@@ -588,7 +593,7 @@ class TemplateReader {
     // What the internet triggers: an IoT topic rule's Lambda actions, a Cognito user pool's triggers.
     [['AWS::IoT::TopicRule'], (reader, c) => {
       const payload = c.p.TopicRulePayload;
-      const actions = [...(Array.isArray(payload?.Actions) ? payload.Actions : []), payload?.ErrorAction];
+      const actions = [...blocks(payload?.Actions), payload?.ErrorAction];
       reader.invokedBridge(c, 'TopicRulePayload.Actions.Lambda.FunctionArn', actions.map((a: any) => a?.Lambda?.FunctionArn).filter((v) => v !== undefined), TRIGGERED_FIX);
     }],
     [['AWS::Cognito::UserPool'], (reader, c) => {
@@ -620,6 +625,8 @@ class TemplateReader {
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
   private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
+  /** Whether the template names conditions, so that its values may be chosen by one (`Fn::If`). */
+  private readonly conditional: boolean;
 
   constructor(
     private readonly b: GraphBuilder,
@@ -630,6 +637,7 @@ class TemplateReader {
     private readonly exports: Exports = new Map(),
   ) {
     this.resources = template.Resources ?? {};
+    this.conditional = template.Conditions !== undefined && Object.keys(template.Conditions).length > 0;
   }
 
   /** Record this template's exported outputs (CDK's cross-stack references are exports and `Fn::ImportValue`). */
@@ -641,9 +649,20 @@ class TemplateReader {
   }
 
   public read(): void {
+    // A macro rewrites the template before CloudFormation deploys it (AWS::Serverless makes functions, APIs and their
+    // permissions): what is deployed is not what the guard reads (fail closed).
+    const transforms = this.template.Transform;
+    if (transforms !== undefined) {
+      this.b.unresolvedValue(this.id('Transform'), 'Transform', `the template is processed by ${JSON.stringify(transforms)} before deployment, and the guard reads it as written`,
+        'guard the processed template (aws cloudformation get-template --template-stage Processed, checked with jichitai-network check), '
+          + 'or write the network resources of a guarded stack without a transform');
+    }
     for (const [logicalId, resource] of Object.entries(this.resources)) {
-      // A resource under a condition may or may not exist; the guard does not evaluate conditions (fail closed).
-      if (resource.Condition !== undefined) {
+      // A resource under a condition may or may not exist; the guard does not evaluate conditions (fail closed). Only the
+      // types it reads matter: what it does not read (aws-cdk-lib's CDKMetadata, which an environment-agnostic stack
+      // makes conditional on its region) changes no verdict whether it exists or not, and one that only names a subnet is
+      // counted as running there either way.
+      if (resource.Condition !== undefined && TemplateReader.READERS.has(resource.Type)) {
         this.b.unresolvedValue(this.id(logicalId), 'Condition', `the resource exists only if condition ${JSON.stringify(resource.Condition)} holds, which the guard does not evaluate`,
           'keep network resources of a guarded stack unconditional (synthesize one template per variant instead)');
       }
@@ -799,7 +818,27 @@ class TemplateReader {
   private invoked(property: string, value: unknown): BridgeEntry[] {
     const functions: FunctionPlacement[] = [];
     this.functionsNamed(value, functions);
-    return invokedEntries(property, value, functions, JSON.stringify(value) ?? '');
+    return invokedEntries(property, value, functions, JSON.stringify(value) ?? '', this.deployTime(value));
+  }
+
+  /**
+   * Whether a value holds something known only at deploy time that may name anything: a template parameter (or any
+   * `Ref` to no resource of the template), an import of no export of the app, a condition's choice (`conditions`: unless
+   * the caller reads both branches).
+   */
+  private deployTime(value: unknown, conditions = true): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    if (Array.isArray(value)) return value.some((v) => this.deployTime(v, conditions));
+    const v = value as any;
+    if (typeof v.Ref === 'string') return !PSEUDO.test(v.Ref) && this.resources[v.Ref] === undefined;
+    if (conditions && v['Fn::If'] !== undefined) return true;
+    const imported = v['Fn::ImportValue'];
+    if (imported !== undefined) {
+      const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+      return exported ? exported.reader.deployTime(exported.value, conditions) : true;
+    }
+    for (const k in v) if (this.deployTime(v[k], conditions)) return true;
+    return false;
   }
 
   /** The functions of the app a value names (`Ref`, `Fn::GetAtt`, `Fn::Sub`, an export; an alias or version by its function), as placements. */
@@ -879,10 +918,19 @@ class TemplateReader {
       const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
       b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc: p.VpcId === undefined ? undefined : this.ref(p.VpcId), subnets });
     }
-    TemplateReader.READERS.get(type)?.(this, { b, base, noted, p, id, tags, type });
+    const read = TemplateReader.READERS.get(type);
+    // What a reader cannot read inside (a list or block given by a parameter or condition) is unresolved (`GraphBuilder.reading`).
+    if (read) {
+      b.reading(id, p, () => {
+        // A value chosen by a condition (Fn::If) is one of two the guard does not choose between: unresolved wherever it is,
+        // whichever reader reads it. Only a template with conditions can have one.
+        if (this.conditional) conditionalValues(p);
+        read(this, { b, base, noted, p, id, tags, type });
+      });
+    }
     if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v));
-      if (subnets.length > 0) b.add({ ...base, id: `${id}#placed`, type: 'occupant', resource: id, resourceType: type, subnets });
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false));
+      if (subnets.length > 0) b.occupant(base, type, subnets);
     }
   }
 
@@ -1094,6 +1142,20 @@ class TemplateReader {
  * The launch template a launch template specification names (`LaunchTemplateId` / `LaunchTemplateName`, EKS's `Id` /
  * `Name`). By name (`Fn::GetAtt [Template, LaunchTemplateName]`): the template itself, not the name it repeats.
  */
+/** Note every `Fn::If` in `value` as unreadable (`unreadable`): the guard does not evaluate conditions. */
+function conditionalValues(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const v of value) conditionalValues(v);
+    return;
+  }
+  if ('Fn::If' in value) {
+    unreadable(value);
+    return;
+  }
+  for (const v of Object.values(value)) conditionalValues(v);
+}
+
 function templateValue(spec: any): unknown {
   const name = spec?.LaunchTemplateName ?? spec?.Name;
   const byName = getAtt(name);

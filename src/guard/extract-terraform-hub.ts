@@ -6,6 +6,7 @@
  */
 import { GraphBuilder, str } from './builder';
 import { GraphNode, Ref } from './graph';
+import { blocks } from './unreadable';
 import { wafRule } from './waf';
 
 /** What a reader is given: the resource's arguments, its node's base, and the configuration reader's reference resolution. */
@@ -24,8 +25,8 @@ export interface HubReadContext {
 
 type HubReader = (c: HubReadContext) => void;
 
-/** A nested block: cdktf writes single blocks as objects, repeated ones as arrays. */
-function list(v: unknown): any[] {
+/** A list of values (ARNs): each is read by what reads it. */
+function values(v: unknown): any[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
 }
 
@@ -54,11 +55,11 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
   ['aws_lb_listener', listener],
   ['aws_alb_listener', listener],
   ['aws_wafv2_web_acl', ({ b, base, p, id }) => {
-    let rules: unknown[] = list(p.rule);
+    let rules: unknown[] = blocks(p.rule);
     if (p.rule_json !== undefined) {
       // A web ACL may give its rules as JSON text (CloudFormation's spelling); an expression cannot be read.
       try {
-        rules = [...rules, ...list(JSON.parse(String(p.rule_json)))];
+        rules = [...rules, ...blocks(JSON.parse(String(p.rule_json)))];
       } catch {
         b.unresolvedValue(id, 'rule_json', 'the rules are not JSON text the guard can read');
       }
@@ -70,7 +71,7 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
   }],
   ['aws_wafv2_web_acl_logging_configuration', (c) => {
     const { b, base, noted, p, id } = c;
-    b.add({ ...base, type: 'waf-logging', webAcl: noted('resource_arn', p.resource_arn), destinations: list(p.log_destination_configs).map((d) => b.noted(id, 'log_destination_configs', sink(c, d))) });
+    b.add({ ...base, type: 'waf-logging', webAcl: noted('resource_arn', p.resource_arn), destinations: values(p.log_destination_configs).map((d) => b.noted(id, 'log_destination_configs', sink(c, d))) });
   }],
   ['aws_s3_bucket', ({ b, base, p }) => {
     b.add({ ...base, type: 's3-bucket', name: typeof p.bucket === 'string' && !p.bucket.includes('${') ? p.bucket : undefined });
@@ -93,7 +94,7 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
   }],
   ['aws_kinesis_firehose_delivery_stream', (c) => {
     const { b, base, p, id } = c;
-    const configs = [...list(p.extended_s3_configuration), ...list(p.s3_configuration)];
+    const configs = [...blocks(p.extended_s3_configuration), ...blocks(p.s3_configuration)];
     b.add({ ...base, type: 'delivery-stream', buckets: configs.map((x) => b.noted(id, 'bucket_arn', sink(c, x?.bucket_arn))) });
   }],
 ]);

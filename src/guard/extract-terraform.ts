@@ -4,10 +4,11 @@ import {
   mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
   recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
-import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, strings } from './builder';
+import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { blocks, literalText, oneBlock, strings } from './unreadable';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
@@ -49,6 +50,9 @@ const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
 /** `aws_s3_bucket.logs` inside an interpolation; data sources, variables and locals are not resources. */
 const ADDRESS = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
 const INTERPOLATION = /\$\{([^}]*)\}/g;
+
+/** An interpolation of an input variable, a local or a module's output: it may stand for anything (a plan has resolved them). */
+const DEPLOY_TIME = /\$\{[^}]*\b(var|local|module)\./;
 
 /** A subnet named by its id or ARN in an interpolation (`${aws_subnet.name.id}`, inside a longer expression too). */
 const SUBNET_ID = /(?<![\w.])aws_subnet\.([A-Za-z0-9_-]+)\.(?:id|arn)\b/g;
@@ -200,7 +204,7 @@ class ConfigReader {
     [['aws_route_table'], (reader, { b, base, noted, p, id }) => {
       b.add({ ...base, type: 'route-table', vpc: noted('vpc_id', p.vpc_id), routes: [], subnets: [], gatewayEndpoints: [] });
       // Inline routes are as real as aws_route resources.
-      for (const r of list(p.route)) reader.route(id, { kind: 'node', id }, r);
+      for (const r of blocks(p.route)) reader.route(id, { kind: 'node', id }, r);
       reader.propagations(id, { kind: 'node', id }, p.propagating_vgws);
     }],
     [['aws_vpn_gateway_route_propagation'], (_reader, { b, noted, p, id }) => {
@@ -221,7 +225,7 @@ class ConfigReader {
     [['aws_default_route_table'], (reader, { noted, p, id }) => {
       // Terraform takes over the VPC's main route table: its routes are the listed ones (plus the local routes).
       const table = noted('default_route_table_id', p.default_route_table_id);
-      for (const r of list(p.route)) reader.route(id, table, r);
+      for (const r of blocks(p.route)) reader.route(id, table, r);
       reader.propagations(id, table, p.propagating_vgws);
     }],
     [['aws_main_route_table_association'], (_reader, { b, noted, p, id }) => {
@@ -252,25 +256,25 @@ class ConfigReader {
         ...base,
         type: 'firewall',
         vpc: noted('vpc_id', p.vpc_id),
-        subnets: list(p.subnet_mapping).map((m: any) => noted('subnet_mapping', m.subnet_id)),
+        subnets: blocks(p.subnet_mapping).map((m: any) => noted('subnet_mapping', m.subnet_id)),
         policy: noted('firewall_policy_arn', p.firewall_policy_arn),
       });
     }],
     [['aws_networkfirewall_firewall_policy'], (reader, { b, base, p }) => {
-      const fp = one(p.firewall_policy) ?? {};
+      const fp = oneBlock(p.firewall_policy) ?? {};
       b.add({
         ...base,
         type: 'firewall-policy',
         statelessDefaultActions: strings(fp.stateless_default_actions),
         statefulDefaultActions: strings(fp.stateful_default_actions),
-        ruleGroups: list(fp.stateful_rule_group_reference).map((r: any) => reader.ref(r.resource_arn)),
-        ruleOrder: ruleOrder(one(fp.stateful_engine_options)?.rule_order),
-        ruleGroupPriorities: list(fp.stateful_rule_group_reference).map((r: any) => port(r?.priority)),
+        ruleGroups: blocks(fp.stateful_rule_group_reference).map((r: any) => reader.ref(r.resource_arn)),
+        ruleOrder: ruleOrder(oneBlock(fp.stateful_engine_options)?.rule_order),
+        ruleGroupPriorities: blocks(fp.stateful_rule_group_reference).map((r: any) => port(r?.priority)),
       });
     }],
     [['aws_networkfirewall_rule_group'], (_reader, { b, base, p }) => {
-      const source = one(one(p.rule_group)?.rules_source) ?? {};
-      const domains = one(source.rules_source_list);
+      const source = oneBlock(oneBlock(p.rule_group)?.rules_source) ?? {};
+      const domains = oneBlock(source.rules_source_list);
       b.add({
         ...base,
         type: 'rule-group',
@@ -281,7 +285,7 @@ class ConfigReader {
             generatedRulesType: String(domains.generated_rules_type),
           }
           : undefined,
-        rulesString: str(source.rules_string),
+        rulesString: literalText(source.rules_string),
       });
     }],
     [['aws_networkfirewall_logging_configuration'], (reader, { b, base, noted, p }) => {
@@ -289,7 +293,7 @@ class ConfigReader {
         ...base,
         type: 'firewall-logging',
         firewall: noted('firewall_arn', p.firewall_arn),
-        destinations: list(one(p.logging_configuration)?.log_destination_config)
+        destinations: blocks(oneBlock(p.logging_configuration)?.log_destination_config)
           .map((c: any) => {
             const d = c.log_destination ?? {};
             const v = d.bucketName ?? d.logGroup ?? d.deliveryStream;
@@ -456,8 +460,8 @@ class ConfigReader {
         ...base,
         type: 'security-group',
         vpc: noted('vpc_id', p.vpc_id),
-        ingress: list(p.ingress).flatMap((r: any) => reader.sgRules(id, { kind: 'node', id }, r, r.protocol)),
-        egress: list(p.egress).flatMap((r: any) => reader.sgRules(id, { kind: 'node', id }, r, r.protocol)),
+        ingress: blocks(p.ingress).flatMap((r: any) => reader.sgRules(id, { kind: 'node', id }, r, r.protocol)),
+        egress: blocks(p.egress).flatMap((r: any) => reader.sgRules(id, { kind: 'node', id }, r, r.protocol)),
       });
     }],
     [['aws_security_group_rule'], (reader, { b, base, noted, p, id }) => {
@@ -488,8 +492,8 @@ class ConfigReader {
       // Terraform takes over the VPC's default group: its rules are the listed ones only.
       const vpc = noted('vpc_id', p.vpc_id);
       const group: Ref = vpc.kind === 'node' ? { kind: 'node', id: implicitId.defaultSecurityGroup(vpc.id) } : vpc;
-      for (const [egress, blocks] of [[false, p.ingress], [true, p.egress]] as const) {
-        list(blocks).flatMap((r: any) => reader.sgRules(id, group, r, r.protocol)).forEach((rule, i) => {
+      for (const [egress, written] of [[false, p.ingress], [true, p.egress]] as const) {
+        blocks(written).flatMap((r: any) => reader.sgRules(id, group, r, r.protocol)).forEach((rule, i) => {
           b.add({ ...base, id: `${id}#${egress ? 'egress' : 'ingress'}${i}`, type: 'security-group-rule', group, egress, rule });
         });
       }
@@ -508,13 +512,13 @@ class ConfigReader {
       if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'));
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
       const placed = p.subnet_id !== undefined || p.network_interface !== undefined;
-      if (type === 'aws_instance' && p.launch_template !== undefined) reader.launcher(c, [['launch_template', templateValue(one(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : []);
+      if (type === 'aws_instance' && p.launch_template !== undefined) reader.launcher(c, [['launch_template', templateValue(oneBlock(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : []);
       const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
       const text = encoded !== undefined ? userDataText(String(encoded)) : p.user_data !== undefined ? String(p.user_data) : undefined;
       if (text === undefined) return;
       // aws_launch_template: vpc_security_group_ids, security_group_names, network_interfaces { security_groups };
       // aws_instance: vpc_security_group_ids, security_groups, network_interface { network_interface_id } (an ENI by id).
-      const interfaces = list(type === 'aws_instance' ? p.network_interface : p.network_interfaces);
+      const interfaces = blocks(type === 'aws_instance' ? p.network_interface : p.network_interfaces);
       const groups = [
         ...reader.refs(p.vpc_security_group_ids), ...reader.refs(p.security_groups), ...reader.refs(p.security_group_names),
         ...interfaces.flatMap((n) => reader.refs(n?.security_groups)),
@@ -534,8 +538,8 @@ class ConfigReader {
     // instances from launch templates or a launch configuration (`launchBridges`).
     [['aws_autoscaling_group'], (reader, c) => {
       const { b, base, p, id } = c;
-      const mixed = one(one(p.mixed_instances_policy)?.launch_template);
-      const template = one(p.launch_template) ?? one(mixed?.launch_template_specification);
+      const mixed = oneBlock(oneBlock(p.mixed_instances_policy)?.launch_template);
+      const template = oneBlock(p.launch_template) ?? oneBlock(mixed?.launch_template_specification);
       b.add({
         ...base,
         type: 'auto-scaling-group',
@@ -544,30 +548,30 @@ class ConfigReader {
       });
       reader.launcher(c, [
         ...template !== undefined ? [['launch_template', templateValue(template)] as const] : [],
-        ...list(mixed?.override).flatMap((o, i) => (o?.launch_template_specification === undefined ? []
-          : [[`mixed_instances_policy.launch_template.override[${i}]`, templateValue(one(o.launch_template_specification))] as const])),
+        ...blocks(mixed?.override).flatMap((o, i) => (o?.launch_template_specification === undefined ? []
+          : [[`mixed_instances_policy.launch_template.override[${i}]`, templateValue(oneBlock(o.launch_template_specification))] as const])),
         ...p.launch_configuration !== undefined ? [['launch_configuration', p.launch_configuration] as const] : [],
       ], [['vpc_zone_identifier', p.vpc_zone_identifier ?? DEFAULT_VPC]]);
     }],
     [['aws_launch_configuration'], (reader, c) => reader.launchTemplate(c, exposedConfiguration(c.p.associate_public_ip_address))],
     [['aws_eks_node_group'], (reader, c) => {
-      if (c.p.launch_template !== undefined) reader.launcher(c, [['launch_template', templateValue(one(c.p.launch_template))]], [['subnet_ids', c.p.subnet_ids]]);
+      if (c.p.launch_template !== undefined) reader.launcher(c, [['launch_template', templateValue(oneBlock(c.p.launch_template))]], [['subnet_ids', c.p.subnet_ids]]);
     }],
     [['aws_batch_compute_environment'], (reader, c) => {
-      const r = one(c.p.compute_resources);
-      if (r?.launch_template !== undefined) reader.launcher(c, [['compute_resources.launch_template', templateValue(one(r.launch_template))]], [['compute_resources.subnets', r.subnets]]);
+      const r = oneBlock(c.p.compute_resources);
+      if (r?.launch_template !== undefined) reader.launcher(c, [['compute_resources.launch_template', templateValue(oneBlock(r.launch_template))]], [['compute_resources.subnets', r.subnets]]);
     }],
     [['aws_ec2_fleet', 'aws_spot_fleet_request'], (reader, c) => {
-      const configs = list(c.p.launch_template_config);
+      const configs = blocks(c.p.launch_template_config);
       // A fleet's instances run in its overrides' subnets, else in the default VPC.
-      const subnets = configs.flatMap((t, i) => list(t?.override ?? t?.overrides).flatMap((o: any, j: number): BridgeEntry[] =>
+      const subnets = configs.flatMap((t, i) => blocks(t?.override ?? t?.overrides).flatMap((o: any, j: number): BridgeEntry[] =>
         o?.subnet_id === undefined ? [] : [[`launch_template_config[${i}].override[${j}].subnet_id`, o.subnet_id]]));
       if (configs.length > 0) {
-        reader.launcher(c, configs.map((t, i) => [`launch_template_config[${i}]`, templateValue(one(t?.launch_template_specification))] as const),
+        reader.launcher(c, configs.map((t, i) => [`launch_template_config[${i}]`, templateValue(oneBlock(t?.launch_template_specification))] as const),
           subnets.length > 0 ? subnets : [['launch_template_config[].override[].subnet_id', DEFAULT_VPC]]);
       }
       // A Spot Fleet's inline launch specifications ask for public IP addresses as an instance does.
-      const inline = list(c.p.launch_specification).flatMap((spec) => instanceEntries('terraform', spec ?? {}, true));
+      const inline = blocks(c.p.launch_specification).flatMap((spec) => instanceEntries('terraform', spec ?? {}, true));
       if (inline.length > 0) reader.bridge(c, inline);
     }],
     [['aws_lb', 'aws_alb'], (reader, c) => {
@@ -576,12 +580,12 @@ class ConfigReader {
       b.add({
         ...base,
         type: 'load-balancer',
-        subnets: [...reader.refs(p.subnets), ...list(p.subnet_mapping).map((m) => reader.ref(m?.subnet_id))].map((r, i) => b.noted(id, `subnets[${i}]`, r)),
+        subnets: [...reader.refs(p.subnets), ...blocks(p.subnet_mapping).map((m) => reader.ref(m?.subnet_id))].map((r, i) => b.noted(id, `subnets[${i}]`, r)),
         securityGroups: reader.refs(p.security_groups).map((r, i) => b.noted(id, `security_groups[${i}]`, r)),
         ...scheme,
       });
       if (scheme.scheme !== 'internal' && scheme.lbType !== 'gateway') {
-        reader.bridge(c, [['subnets', p.subnets], ['subnet_mapping[].subnet_id', list(p.subnet_mapping).map((m) => m?.subnet_id)]], INTERNET_FACING_FIX);
+        reader.bridge(c, [['subnets', p.subnets], ['subnet_mapping[].subnet_id', blocks(p.subnet_mapping).map((m) => m?.subnet_id)]], INTERNET_FACING_FIX);
       }
     }],
     // A Classic Load Balancer takes no part in paths the guard follows; internet-facing (its default), it is a way in.
@@ -611,13 +615,13 @@ class ConfigReader {
     [['aws_ec2_transit_gateway_multicast_domain_association'], (reader, c) => reader.bridge(c, [['subnet_id', c.p.subnet_id]])],
     [['aws_ec2_traffic_mirror_session'], (reader, c) => reader.bridge(c, [['network_interface_id', c.p.network_interface_id, true]])],
     [['aws_verifiedaccess_endpoint'], (reader, c) => reader.bridge(c, [
-      ['load_balancer_options.load_balancer_arn', one(c.p.load_balancer_options)?.load_balancer_arn],
-      ['load_balancer_options.subnet_ids', one(c.p.load_balancer_options)?.subnet_ids],
-      ['network_interface_options.network_interface_id', one(c.p.network_interface_options)?.network_interface_id, true],
-      ['cidr_options.subnet_ids', one(c.p.cidr_options)?.subnet_ids],
-      ['rds_options.subnet_ids', one(c.p.rds_options)?.subnet_ids],
+      ['load_balancer_options.load_balancer_arn', oneBlock(c.p.load_balancer_options)?.load_balancer_arn],
+      ['load_balancer_options.subnet_ids', oneBlock(c.p.load_balancer_options)?.subnet_ids],
+      ['network_interface_options.network_interface_id', oneBlock(c.p.network_interface_options)?.network_interface_id, true],
+      ['cidr_options.subnet_ids', oneBlock(c.p.cidr_options)?.subnet_ids],
+      ['rds_options.subnet_ids', oneBlock(c.p.rds_options)?.subnet_ids],
     ])],
-    [['aws_globalaccelerator_endpoint_group'], (reader, c) => reader.bridge(c, list(c.p.endpoint_configuration)
+    [['aws_globalaccelerator_endpoint_group'], (reader, c) => reader.bridge(c, blocks(c.p.endpoint_configuration)
       .map((e: any) => ['endpoint_configuration.endpoint_id', e?.endpoint_id] as const))],
     [['aws_api_gateway_vpc_link'], (reader, c) => reader.bridge(c, [['target_arns', c.p.target_arns]])],
     [['aws_apigatewayv2_vpc_link'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]])],
@@ -635,29 +639,29 @@ class ConfigReader {
     }],
     [['aws_lb_target_group_attachment'], (reader, c) => reader.invokedBridge(c, 'target_id', c.p.target_id)],
     [['aws_appsync_datasource'], (reader, c) => {
-      if (c.p.type === 'AWS_LAMBDA' || typeof c.p.type !== 'string') reader.invokedBridge(c, 'lambda_config.function_arn', one(c.p.lambda_config)?.function_arn);
+      if (c.p.type === 'AWS_LAMBDA' || typeof c.p.type !== 'string') reader.invokedBridge(c, 'lambda_config.function_arn', oneBlock(c.p.lambda_config)?.function_arn);
     }],
     // What the internet triggers: an IoT topic rule's Lambda actions, a Cognito user pool's triggers.
     [['aws_iot_topic_rule'], (reader, c) => {
-      const actions = [...list(c.p.lambda), ...list(c.p.error_action).flatMap((e) => list(e?.lambda))];
+      const actions = [...blocks(c.p.lambda), ...blocks(c.p.error_action).flatMap((e) => blocks(e?.lambda))];
       const arns = actions.map((l) => l?.function_arn).filter((v) => v !== undefined);
       reader.invokedBridge(c, 'lambda.function_arn', arns, TRIGGERED_FIX);
     }],
     [['aws_cognito_user_pool'], (reader, c) => {
       // Each trigger is a function ARN, or a block with one (`custom_email_sender.lambda_arn`); `kms_key_id` is a key.
-      const triggers = Object.entries(one(c.p.lambda_config) ?? {}).filter(([k]) => k !== 'kms_key_id')
-        .map(([, v]) => (typeof v === 'object' && v !== null && !(v instanceof PlanReference) ? one(v)?.lambda_arn : v));
+      const triggers = Object.entries(oneBlock(c.p.lambda_config) ?? {}).filter(([k]) => k !== 'kms_key_id')
+        .map(([, v]) => (typeof v === 'object' && v !== null && !(v instanceof PlanReference) ? oneBlock(v)?.lambda_arn : v));
       reader.invokedBridge(c, 'lambda_config', triggers.filter((v) => v !== undefined && v !== null), TRIGGERED_FIX);
     }],
     [['aws_apprunner_service'], (reader, c) => {
-      const n = one(c.p.network_configuration);
-      const egress = one(n?.egress_configuration);
-      if (!publicServiceIntoVpc(egress?.egress_type, one(n?.ingress_configuration)?.is_publicly_accessible)) return;
+      const n = oneBlock(c.p.network_configuration);
+      const egress = oneBlock(n?.egress_configuration);
+      if (!publicServiceIntoVpc(egress?.egress_type, oneBlock(n?.ingress_configuration)?.is_publicly_accessible)) return;
       const at = 'network_configuration.egress_configuration.vpc_connector_arn';
       const connector = reader.named(egress?.vpc_connector_arn, 'aws_apprunner_vpc_connector');
       reader.bridge(c, connector ? [[`${at} → subnets`, connector.subnets]] : [[at, egress?.vpc_connector_arn]], APP_RUNNER_FIX);
     }],
-    [['aws_apprunner_vpc_ingress_connection'], (reader, c) => reader.bridge(c, [['ingress_vpc_configuration.vpc_id', one(c.p.ingress_vpc_configuration)?.vpc_id]])],
+    [['aws_apprunner_vpc_ingress_connection'], (reader, c) => reader.bridge(c, [['ingress_vpc_configuration.vpc_id', oneBlock(c.p.ingress_vpc_configuration)?.vpc_id]])],
     [['aws_ec2_local_gateway_route_table_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_id', c.p.vpc_id]])],
     [['aws_networkmanager_vpc_attachment'], (reader, c) => reader.bridge(c, [['vpc_arn', c.p.vpc_arn], ['subnet_arns', c.p.subnet_arns]])],
     // An Elastic IP address associated with an instance or an interface: the internet reaches it (an unassociated one,
@@ -668,12 +672,12 @@ class ConfigReader {
     }],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
     [['aws_msk_cluster'], (reader, c) => {
-      const info = one(c.p.broker_node_group_info);
-      const access = one(one(one(info?.connectivity_info)?.public_access))?.type;
+      const info = oneBlock(c.p.broker_node_group_info);
+      const access = oneBlock(oneBlock(oneBlock(info?.connectivity_info)?.public_access))?.type;
       if (access !== undefined && access !== null && access !== 'DISABLED') reader.bridge(c, [['broker_node_group_info.client_subnets', info?.client_subnets]], MSK_FIX);
     }],
     [['aws_elastic_beanstalk_environment'], (reader, c) => {
-      const settings = list(c.p.setting).map((s) => [s?.namespace, s?.name, s?.value] as const);
+      const settings = blocks(c.p.setting).map((s) => [s?.namespace, s?.name, s?.value] as const);
       // A list of subnets is one text: "subnet-a,subnet-b", or interpolations of several subnets' ids.
       const subnets = (v: unknown) => {
         if (typeof v !== 'string') return v;
@@ -687,20 +691,20 @@ class ConfigReader {
     [['aws_vpclattice_service_network_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_identifier', c.p.vpc_identifier]])],
     // A Lambda target group has no VPC.
     [['aws_vpclattice_target_group'], (reader, c) => {
-      if (c.p.type !== 'LAMBDA') reader.bridge(c, [['config.vpc_identifier', one(c.p.config)?.vpc_identifier]]);
+      if (c.p.type !== 'LAMBDA') reader.bridge(c, [['config.vpc_identifier', oneBlock(c.p.config)?.vpc_identifier]]);
     }],
     [['aws_vpclattice_resource_gateway'], (reader, c) => reader.bridge(c, c.p.subnet_ids !== undefined ? [['subnet_ids', c.p.subnet_ids]] : [['vpc_id', c.p.vpc_id]])],
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target or schedule runs.
     [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule'], (reader, c) => {
       const { p, type } = c;
-      const [config, at] = type === 'aws_cloudwatch_event_target' ? [one(one(p.ecs_target)?.network_configuration), 'ecs_target.network_configuration']
-        : type === 'aws_scheduler_schedule' ? [one(one(one(p.target)?.ecs_parameters)?.network_configuration), 'target.ecs_parameters.network_configuration']
-          : [one(p.network_configuration), 'network_configuration'];
+      const [config, at] = type === 'aws_cloudwatch_event_target' ? [oneBlock(oneBlock(p.ecs_target)?.network_configuration), 'ecs_target.network_configuration']
+        : type === 'aws_scheduler_schedule' ? [oneBlock(oneBlock(oneBlock(p.target)?.ecs_parameters)?.network_configuration), 'target.ecs_parameters.network_configuration']
+          : [oneBlock(p.network_configuration), 'network_configuration'];
       const entries = taskEntries('terraform', config, at);
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
     }],
     [['aws_transfer_server'], (reader, c) => {
-      const d = one(c.p.endpoint_details);
+      const d = oneBlock(c.p.endpoint_details);
       // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read (an
       // interpolation, or a plan's value known only after apply) may be one.
       const type = c.p.endpoint_type;
@@ -738,8 +742,8 @@ class ConfigReader {
       this.types.set(e.address, e.type);
       this.bodies.set(e.address, e.body);
     }
-    for (const provider of list(config.provider?.aws)) {
-      const tags = tagsOf(one(provider?.default_tags)?.tags);
+    for (const provider of blocks(config.provider?.aws)) {
+      const tags = tagsOf(oneBlock(provider?.default_tags)?.tags);
       this.defaultTags.set(typeof provider?.alias === 'string' ? `aws.${provider.alias}` : 'aws', tags);
     }
   }
@@ -803,7 +807,10 @@ class ConfigReader {
 
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
   private invokedBridge(c: ReadContext, property: string, value: unknown, fix = INVOKED_FIX): void {
-    const entries = invokedEntries(property, value, this.functionsNamed(value), typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+    const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+    // An input variable, a local or a module's output may name any function (a plan has resolved them).
+    const deployTime = !this.plan && DEPLOY_TIME.test(text);
+    const entries = invokedEntries(property, value, this.functionsNamed(value), text, deployTime);
     if (entries.length > 0) this.bridge(c, entries, fix);
   }
 
@@ -829,7 +836,7 @@ class ConfigReader {
         address = named;
       }
       if (this.types.get(address) !== 'aws_lambda_function') continue;
-      const config = one(this.bodies.get(address)?.vpc_config);
+      const config = oneBlock(this.bodies.get(address)?.vpc_config);
       out.push({ config, subnets: config?.subnet_ids, configAt: `${address}.vpc_config`, subnetsAt: `${address}.vpc_config.subnet_ids` });
     }
     return out;
@@ -954,12 +961,15 @@ class ConfigReader {
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) this.roleLabel(id, base, tags[ROLE_TAG_KEY], p);
     const read = ConfigReader.READERS.get(type);
-    if (read) read(this, { b, base, noted, p, id, tags, type });
-    // The prefecture hub's resource types (WAF, buckets, log subscriptions...), read in their own module.
-    else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
+    // What a reader cannot read inside (a block or list given by a variable) is unresolved (`GraphBuilder.reading`).
+    b.reading(id, p, () => {
+      if (read) read(this, { b, base, noted, p, id, tags, type });
+      // The prefecture hub's resource types (WAF, buckets, log subscriptions...), read in their own module.
+      else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
+    });
     if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true);
-      if (subnets.length > 0) b.add({ ...base, id: `${id}#placed`, type: 'occupant', resource: id, resourceType: type, subnets });
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => !this.plan && typeof v === 'string' && DEPLOY_TIME.test(v));
+      if (subnets.length > 0) b.occupant(base, type, subnets);
     }
   }
 
@@ -1005,15 +1015,15 @@ class ConfigReader {
     for (const [property, value] of [['cidr_blocks', r.cidr_blocks], ['ipv6_cidr_blocks', r.ipv6_cidr_blocks]] as const) {
       // A whole list from an expression (`${var.cidrs}`) cannot be read: fail closed.
       if (typeof value === 'string') this.b.unresolvedValue(id, property, `${value} is a list known only at plan time`);
-      for (const c of list(typeof value === 'string' ? undefined : value)) peers.push({ cidr: this.cidr(c, id, property) });
+      for (const c of valueList(typeof value === 'string' ? undefined : value)) peers.push({ cidr: this.cidr(c, id, property) });
     }
     for (const property of ['cidr_ipv4', 'cidr_ipv6'] as const) if (r[property] !== undefined) peers.push({ cidr: this.cidr(r[property], id, property) });
     for (const property of ['security_groups', 'source_security_group_id', 'referenced_security_group_id'] as const) {
-      for (const g of list(r[property])) peers.push({ peerGroup: this.b.noted(id, property, this.ref(g)) });
+      for (const g of valueList(r[property])) peers.push({ peerGroup: this.b.noted(id, property, this.ref(g)) });
     }
     // A `self` the guard cannot read (a variable) may be true: the group is a peer (fail closed).
     if (mayBeOn(r.self)) peers.push({ peerGroup: group });
-    for (const pl of [...list(r.prefix_list_ids), ...list(r.prefix_list_id)]) peers.push({ prefixList: this.render(pl) });
+    for (const pl of [...valueList(r.prefix_list_ids), ...valueList(r.prefix_list_id)]) peers.push({ prefixList: this.render(pl) });
     return peers.length > 0 ? peers.map((peer) => ({ ...base, ...peer })) : [base];
   }
 
@@ -1029,8 +1039,8 @@ class ConfigReader {
 
   /** The inline `ingress` / `egress` entries and `subnet_ids` of `aws_network_acl` or `aws_default_network_acl`. */
   private inlineAcl(id: string, acl: Ref, p: any): void {
-    for (const [egress, blocks, names] of [[false, p.ingress, INGRESS_NAMES], [true, p.egress, EGRESS_NAMES]] as const) {
-      for (const e of list(blocks)) this.b.aclEntry(acl, this.aclEntry(id, e, egress, e.rule_no, e.action, names), id);
+    for (const [egress, written, names] of [[false, p.ingress, INGRESS_NAMES], [true, p.egress, EGRESS_NAMES]] as const) {
+      for (const e of blocks(written)) this.b.aclEntry(acl, this.aclEntry(id, e, egress, e.rule_no, e.action, names), id);
     }
     for (const subnet of this.refs(p.subnet_ids)) this.b.aclAssociation(acl, this.b.noted(id, 'subnet_ids', subnet), id);
   }
@@ -1156,13 +1166,9 @@ function optionalFlag(v: unknown): boolean | undefined {
   return v === undefined || v === null ? undefined : mayBeOn(v);
 }
 
-/** A nested block: cdktf writes single blocks as objects, repeated ones as arrays. */
-function list(v: unknown): any[] {
+/** A list of values (ids, CIDRs): each is read by what reads it, which tells a reference from a literal. */
+function valueList(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-}
-
-function one(v: unknown): any {
-  return Array.isArray(v) ? v[0] : v;
 }
 
 function tagsOf(tags: unknown): Record<string, string> {

@@ -31,12 +31,28 @@ export const SUBNET_PLUMBING: ReadonlySet<string> = new Set([
 const NOT_PLACING = new Set(['//', 'Tags', 'tags', 'tags_all']);
 
 /**
+ * The subnet of a mention whose value cannot be read at synth time (`subnetMentions`' `unplaceable`): it may be any
+ * subnet, the egress chain's own included.
+ */
+export const UNKNOWN_SUBNET = '';
+
+/** Whether a key names where a resource runs (`SubnetId`, `subnet_ids`, `DBSubnetGroupName`, `VPCZoneIdentifier`). */
+function placingKey(k: string): boolean {
+  return k.includes('ubnet') || k === 'VPCZoneIdentifier' || k === 'vpc_zone_identifier';
+}
+
+/**
  * The subnets a resource's properties name, each with the property path that names it, in property order. `subnetsIn`
  * tells which subnets (graph node ids) one value names, or an empty list to look inside it; it is asked about every
  * object that is not an array, and about strings only when `strings` is set (a Terraform interpolation is a string; a
  * CloudFormation reference never is). Tags, and the `//` metadata of a Terraform JSON resource, are skipped.
+ *
+ * A key that names a placement (`placingKey`) whose value, or an element of it, `unplaceable` says is known only at
+ * deploy time (a template parameter, an input variable) is a mention of `UNKNOWN_SUBNET`: the guard cannot tell where
+ * the resource runs (fail closed).
  */
-export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) => readonly string[], strings = false): OccupantNode['subnets'] {
+export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) => readonly string[], strings = false,
+  unplaceable?: (value: unknown) => boolean): OccupantNode['subnets'] {
   const found: { property: string; subnet: string }[] = [];
   // The path is kept as a stack and joined only on a hit: most resources name no subnet, and their walk builds no text.
   const keys: (string | number)[] = [];
@@ -68,8 +84,10 @@ export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) 
     }
     for (const k in value) {
       if (NOT_PLACING.has(k)) continue;
+      const v = (value as Record<string, unknown>)[k];
       keys.push(k);
-      walk((value as Record<string, unknown>)[k]);
+      if (unplaceable && placingKey(k) && (Array.isArray(v) ? v.some(unplaceable) : unplaceable(v))) hit([UNKNOWN_SUBNET]);
+      walk(v);
       keys.pop();
     }
   };

@@ -324,3 +324,117 @@ describe('a value the guard cannot read at synth time is read as the most it cou
     expect((g.nodes.get('aws_vpc.v') as any)?.symbolicIpv6).toHaveLength(1);
   });
 });
+
+describe('what the guard reads inside must be written out: a block, a list or a rules string given by an expression is unresolved', () => {
+  const MN_VPC = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } };
+  /** The findings of a template with parameter P, condition C, a My Number VPC (`Vpc`) and `resources`. */
+  const cfn = (resources: Record<string, unknown>, more: Record<string, unknown> = {}) => checkTopology(extractCloudFormation({
+    S: { Parameters: { P: { Type: 'String' } }, Conditions: { C: { 'Fn::Equals': [{ Ref: 'P' }, 'x'] } }, Resources: { Vpc: MN_VPC, ...resources }, ...more } as any,
+  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+  /** The findings of a Terraform configuration with a My Number VPC (`aws_vpc.v`) and `resources`. */
+  const tfText = (resources: Record<string, Record<string, unknown>>) => checkTopology(extractTerraform({
+    t: { resource: { aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } }, ...resources } },
+  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+  const unresolved = (node: string, property: string) => new RegExp(`\\[${node.replace(/[.[\]]/g, '\\$&')}\\] GUARD-1 critical \\(三層の対策\\): ${property.replace(/[.[\]]/g, '\\$&')} could not be resolved: `);
+
+  test('CloudFormation: a security group\'s rules from a parameter or a condition (it was a crash), and one rule that is a condition', () => {
+    const group = (ingress: unknown) => ({ G: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'Vpc' }, GroupDescription: 'g', SecurityGroupIngress: ingress } } });
+    expect(cfn(group({ Ref: 'P' }))).toMatch(unresolved('G', 'SecurityGroupIngress'));
+    const rule = { IpProtocol: '-1', CidrIp: '0.0.0.0/0' };
+    expect(cfn(group({ 'Fn::If': ['C', [rule], []] }))).toMatch(unresolved('G', 'SecurityGroupIngress'));
+    expect(cfn(group([{ 'Fn::If': ['C', rule, { Ref: 'AWS::NoValue' }] }]))).toMatch(unresolved('G', 'SecurityGroupIngress[0]'));
+    expect(cfn(group([rule]))).not.toMatch(/GUARD-1/);
+  });
+
+  test('CloudFormation: a firewall\'s allow-list entry, rules string and rule group references from parameters', () => {
+    const found = cfn({
+      List: { Type: 'AWS::NetworkFirewall::RuleGroup', Properties: { Type: 'STATEFUL', Capacity: 10, RuleGroupName: 'l', RuleGroup: { RulesSource: { RulesSourceList: { Targets: ['.office.com', { Ref: 'P' }], TargetTypes: ['TLS_SNI'], GeneratedRulesType: 'ALLOWLIST' } } } } },
+      Rules: { Type: 'AWS::NetworkFirewall::RuleGroup', Properties: { Type: 'STATEFUL', Capacity: 10, RuleGroupName: 'r', RuleGroup: { RulesSource: { RulesString: { Ref: 'P' } } } } },
+      Policy: { Type: 'AWS::NetworkFirewall::FirewallPolicy', Properties: { FirewallPolicyName: 'p', FirewallPolicy: { StatelessDefaultActions: ['aws:forward_to_sfe'], StatelessFragmentDefaultActions: ['aws:forward_to_sfe'], StatefulRuleGroupReferences: { Ref: 'P' } } } },
+    });
+    expect(found).toMatch(unresolved('List', 'RuleGroup.RulesSource.RulesSourceList.Targets[1]'));
+    expect(found).toMatch(unresolved('Rules', 'RuleGroup.RulesSource.RulesString'));
+    expect(found).toMatch(unresolved('Policy', 'FirewallPolicy.StatefulRuleGroupReferences'));
+    expect(found).toMatch(/\{"Ref":"P"\} cannot be read at synth time, and the guard reads what it holds\. Fix: write it out as literal values/);
+  });
+
+  test('CloudFormation: a value chosen by a condition, a transform; aws-cdk-lib\'s conditional CDKMetadata is no finding', () => {
+    const found = cfn({
+      Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24', MapPublicIpOnLaunch: { 'Fn::If': ['C', true, false] } } },
+      CDKMetadata: { Type: 'AWS::CDK::Metadata', Condition: 'C', Properties: { Analytics: 'v2' } },
+    }, { Transform: 'AWS::Serverless-2016-10-31' });
+    expect(found).toMatch(unresolved('Sub', 'MapPublicIpOnLaunch'));
+    expect(found).toMatch(unresolved('Transform', 'Transform'));
+    expect(found).toMatch(/the template is processed by "AWS::Serverless-2016-10-31" before deployment, and the guard reads it as written/);
+    expect(found).not.toMatch(/CDKMetadata/);
+  });
+
+  test('CDK: an environment-agnostic stack with version reporting on (as `cdk synth` runs it) synthesizes under the guard', () => {
+    const app = new App({ analyticsReporting: true });
+    const stack = new Stack(app, 'Agnostic');
+    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: segment('MY_NUMBER') });
+    new ec2.CfnFlowLog(stack, 'Flow', { resourceId: vpc.ref, resourceType: 'VPC', trafficType: 'ALL', logDestinationType: 's3', logDestination: 'arn:aws:s3:::flow-logs' });
+    cdk.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA });
+    const template = app.synth().getStackByName('Agnostic').template;
+    // The condition the guard must not refuse is there.
+    expect(template.Resources.CDKMetadata.Condition).toBe('CDKMetadataAvailable');
+  });
+
+  test('Terraform: a security group\'s rule blocks, an allow-list entry, a rules string and interfaces from variables', () => {
+    const found = tfText({
+      aws_security_group: {
+        all: { vpc_id: '${aws_vpc.v.id}', ingress: '${var.rules}' },
+        one: { vpc_id: '${aws_vpc.v.id}', egress: ['${var.rule}'] },
+      },
+      aws_networkfirewall_rule_group: {
+        list: { name: 'l', type: 'STATEFUL', capacity: 10, rule_group: { rules_source: { rules_source_list: { targets: ['.office.com', '${var.domain}'], target_types: ['TLS_SNI'], generated_rules_type: 'ALLOWLIST' } } } },
+        rules: { name: 'r', type: 'STATEFUL', capacity: 10, rule_group: { rules_source: { rules_string: '${var.rules}' } } },
+      },
+      aws_launch_template: { lt: { network_interfaces: '${var.interfaces}' } },
+    });
+    expect(found).toMatch(unresolved('aws_security_group.all', 'ingress'));
+    expect(found).toMatch(unresolved('aws_security_group.one', 'egress[0]'));
+    expect(found).toMatch(unresolved('aws_networkfirewall_rule_group.list', 'rule_group.rules_source.rules_source_list.targets[1]'));
+    expect(found).toMatch(unresolved('aws_networkfirewall_rule_group.rules', 'rule_group.rules_source.rules_string'));
+    expect(found).toMatch(unresolved('aws_launch_template.lt', 'network_interfaces'));
+    // Written out, none of them is unresolved.
+    expect(tfText({ aws_security_group: { all: { vpc_id: '${aws_vpc.v.id}', ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] }] } } })).not.toMatch(/GUARD-1/);
+  });
+});
+
+describe('what invokes a function, or runs in a subnet, named by a value known only at deploy time may be anywhere', () => {
+  const MN_VPC = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } };
+  const cfn = (resources: Record<string, unknown>) => checkTopology(extractCloudFormation({
+    S: { Parameters: { P: { Type: 'String' } }, Resources: { Vpc: MN_VPC, ...resources } } as any,
+  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+  const tfText = (resources: Record<string, Record<string, unknown>>) => checkTopology(extractTerraform({
+    t: { resource: { aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } }, ...resources } },
+  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+
+  test('CloudFormation: a Cognito trigger and an API Gateway integration whose function is a parameter are refused; a literal non-Lambda URI is not', () => {
+    expect(cfn({ Pool: { Type: 'AWS::Cognito::UserPool', Properties: { LambdaConfig: { PreSignUp: { Ref: 'P' } } } } }))
+      .toMatch(/\[Pool\] GUARD-1 critical .*AWS::Cognito::UserPool opens a path between .*LambdaConfig, which cannot be resolved/);
+    const method = (uri: unknown) => cfn({ M: { Type: 'AWS::ApiGateway::Method', Properties: { HttpMethod: 'GET', ResourceId: 'r', RestApiId: 'a', Integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST', Uri: uri } } } });
+    expect(method({ Ref: 'P' })).toMatch(/\[M\] GUARD-1 critical .*Integration\.Uri, which cannot be resolved/);
+    expect(method('arn:aws:apigateway:ap-northeast-1:sqs:path/123456789012/queue')).not.toMatch(/\[M\]/);
+  });
+
+  test('Terraform: an IoT rule, an API Gateway integration and an App Runner egress from variables are refused', () => {
+    const found = tfText({
+      aws_iot_topic_rule: { r: { name: 'r', enabled: true, sql: 'SELECT * FROM \'t\'', sql_version: '2016-03-23', lambda: [{ function_arn: '${var.fn}' }] } },
+      aws_api_gateway_integration: { i: { rest_api_id: 'a', resource_id: 'r', http_method: 'GET', type: 'AWS_PROXY', uri: '${var.uri}' } },
+      aws_apprunner_service: { s: { service_name: 's', network_configuration: { egress_configuration: { egress_type: '${var.egress}', vpc_connector_arn: '${var.connector}' } } } },
+    });
+    expect(found).toMatch(/\[aws_iot_topic_rule\.r\] GUARD-1 critical .*lambda\.function_arn, which cannot be resolved/);
+    expect(found).toMatch(/\[aws_api_gateway_integration\.i\] GUARD-1 critical .*uri, which cannot be resolved/);
+    expect(found).toMatch(/\[aws_apprunner_service\.s\] GUARD-1 critical/);
+  });
+
+  test('an instance whose subnet is a parameter or a variable may run anywhere (GUARD-1); a literal subnet id outside the output is not judged', () => {
+    const unknown = /GUARD-1 critical .*could not be resolved: the subnet it names is known only at deploy time, so it may run in any subnet, the egress chain's own included/;
+    expect(cfn({ I: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0123456789abcdef0', SubnetId: { Ref: 'P' } } } })).toMatch(new RegExp(`\\[I\\] ${unknown.source}`));
+    expect(cfn({ I: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0123456789abcdef0', SubnetId: 'subnet-0123456789abcdef0' } } })).not.toMatch(/\[I\]/);
+    expect(tfText({ aws_instance: { i: { ami: 'ami-0123456789abcdef0', subnet_id: '${var.subnet}' } } })).toMatch(new RegExp(`\\[aws_instance\\.i\\] ${unknown.source}`));
+    expect(tfText({ aws_network_interface: { n: { subnet_id: '${local.subnet}' } } })).toMatch(/\[aws_network_interface\.n\] GUARD-1 critical .*subnet_id could not be resolved/);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Values the extractors read inside (a nested block, a list of blocks or of names, a rules string) that turn out to be
+ * expressions the guard cannot read at synth time: a template parameter or condition, a Terraform variable. Read as
+ * absent, such a value would hide what it may allow (a rule, a domain, a pass rule, a public IP address): the readers
+ * note it (`unreadable`) while `GraphBuilder.reading` reads a resource, which records it as unresolved (GUARD-1,
+ * docs/guard-semantics.md §3). Both engines' readers use these accessors.
+ */
+
+/** What the readers noted, while `collectUnreadable` runs (`depth` > 0): one array for every resource, emptied as read. */
+const noted: unknown[] = [];
+let depth = 0;
+
+/** Collect what `read` notes as unreadable (most resources note nothing, and allocate nothing here). */
+export function collectUnreadable(read: () => void): readonly unknown[] {
+  const start = noted.length;
+  depth++;
+  try {
+    read();
+  } finally {
+    depth--;
+  }
+  return noted.length === start ? NOTHING : noted.splice(start);
+}
+
+const NOTHING: readonly unknown[] = [];
+
+/** Note `value` as unreadable in the resource being read (outside `GraphBuilder.reading`, nothing is noted). */
+export function unreadable(value: unknown): void {
+  if (depth > 0) noted.push(value);
+}
+
+/** A CloudFormation intrinsic function or a Terraform interpolation: an expression, not a written-out value. */
+export function isExpression(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('${');
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  // One key, without listing the keys (this is asked about every block read).
+  let only: string | undefined;
+  for (const k in v) {
+    if (only !== undefined) return false;
+    only = k;
+  }
+  return only !== undefined && (only === 'Ref' || only === 'Condition' || only.startsWith('Fn::'));
+}
+
+/**
+ * A list of names (domains, actions): its literal strings. A list given by an expression, or an element that is one,
+ * is noted as unreadable (`unreadable`) rather than left out.
+ */
+export function strings(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    unreadable(v);
+    return [];
+  }
+  const out: string[] = [];
+  for (const x of v) {
+    if (typeof x === 'string' && !x.includes('${')) out.push(x);
+    else unreadable(x);
+  }
+  return out;
+}
+
+/**
+ * A list of blocks (rules, mappings, references): its written-out elements. The list given by an expression (a template
+ * parameter or condition, a Terraform variable), or an element that is one, is noted as unreadable (`unreadable`).
+ * cdktf writes a single nested block as an object: that is a list of one.
+ */
+export function blocks(v: unknown): any[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    if (typeof v === 'object' && !isExpression(v)) return [v];
+    unreadable(v);
+    return [];
+  }
+  if (!v.some((x) => typeof x !== 'object' || x === null || isExpression(x))) return v;
+  const out: any[] = [];
+  for (const x of v) {
+    if (typeof x === 'object' && x !== null && !isExpression(x)) out.push(x);
+    else unreadable(x);
+  }
+  return out;
+}
+
+/** One nested block (the first, when cdktf wrote a list); one given by an expression is noted as unreadable. */
+export function oneBlock(v: unknown): any {
+  const first = Array.isArray(v) ? v[0] : v;
+  if (first === undefined || first === null) return first;
+  if (typeof first === 'object' && !isExpression(first)) return first;
+  unreadable(first);
+  return undefined;
+}
+
+/** A text the guard reads inside (a rules string): a literal, or undefined; an expression is noted as unreadable. */
+export function literalText(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string' && !v.includes('${')) return v;
+  unreadable(v);
+  return undefined;
+}
+
+/** Where `value` is in `properties` (`egress[0]`, `RuleGroup.RulesSource.RulesSourceList.Targets`), if it is. */
+export function pathTo(properties: unknown, value: unknown): string | undefined {
+  const keys: (string | number)[] = [];
+  const walk = (v: unknown): boolean => {
+    if (v === value) return true;
+    if (typeof v !== 'object' || v === null) return false;
+    for (const [k, x] of Object.entries(v)) {
+      keys.push(Array.isArray(v) ? Number(k) : k);
+      if (walk(x)) return true;
+      keys.pop();
+    }
+    return false;
+  };
+  if (!walk(properties) || keys.length === 0) return undefined;
+  return keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
+/** An unreadable value in words: its expression, shortened. */
+export function expressionText(v: unknown): string {
+  const t = typeof v === 'string' ? v : JSON.stringify(v);
+  return t.length > 80 ? `${t.slice(0, 77)}...` : t;
+}
