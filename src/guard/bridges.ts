@@ -191,7 +191,11 @@ export const NOT_FUNCTION_INTEGRATIONS: ReadonlySet<unknown> = new Set(['HTTP', 
 export function invokedEntries(
   property: string, value: unknown, functions: readonly FunctionPlacement[], text: string, deployTime: boolean,
 ): BridgeEntry[] {
-  return functions.length > 0 || deployTime || /:lambda:|lambda\.amazonaws|aws_lambda_/.test(text) ? namedFunctionEntries(property, value, functions) : [];
+  if (functions.length > 0 || /:lambda:|lambda\.amazonaws|aws_lambda_/.test(text)) return namedFunctionEntries(property, value, functions);
+  // A deploy-time value may name any function, unless the URI's own text names another service (an API Gateway service
+  // integration: `arn:aws:apigateway:{region}:sqs:path/…`).
+  const service = /:apigateway:(?:\$\{[^}]*\}|[^:"]*):([a-z0-9-]+):/.exec(text)?.[1];
+  return deployTime && (service === undefined || service === 'lambda') ? namedFunctionEntries(property, value, functions) : [];
 }
 
 /**

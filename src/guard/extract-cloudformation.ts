@@ -832,6 +832,17 @@ class TemplateReader {
     const v = value as any;
     if (typeof v.Ref === 'string') return !PSEUDO.test(v.Ref) && this.resources[v.Ref] === undefined;
     if (conditions && v['Fn::If'] !== undefined) return true;
+    const sub = v['Fn::Sub'];
+    if (sub !== undefined) {
+      // `${Name}` of a parameter (not a resource, a pseudo parameter, or a variable of the Fn::Sub); `${!Name}` is literal.
+      const [text, variables] = typeof sub === 'string' ? [sub, {}] : Array.isArray(sub) ? [sub[0], sub[1] ?? {}] : [undefined, {}];
+      if (typeof text === 'string') {
+        for (const m of text.matchAll(/\$\{([^}!][^}.]*)[^}]*\}/g)) {
+          if (!(m[1] in variables) && !PSEUDO.test(m[1]) && this.resources[m[1]] === undefined) return true;
+        }
+      }
+      return this.deployTime(variables, conditions);
+    }
     const imported = v['Fn::ImportValue'];
     if (imported !== undefined) {
       const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;

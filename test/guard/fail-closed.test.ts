@@ -417,6 +417,10 @@ describe('what invokes a function, or runs in a subnet, named by a value known o
     const method = (uri: unknown) => cfn({ M: { Type: 'AWS::ApiGateway::Method', Properties: { HttpMethod: 'GET', ResourceId: 'r', RestApiId: 'a', Integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST', Uri: uri } } } });
     expect(method({ Ref: 'P' })).toMatch(/\[M\] GUARD-1 critical .*Integration\.Uri, which cannot be resolved/);
     expect(method('arn:aws:apigateway:ap-northeast-1:sqs:path/123456789012/queue')).not.toMatch(/\[M\]/);
+    // A parameter inside an Fn::Sub is known only at deploy time too; a service integration's URI names its service.
+    expect(method({ 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${P}/invocations' })).toMatch(/\[M\] GUARD-1 critical/);
+    expect(method({ 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:sqs:path/${AWS::AccountId}/${P}' })).not.toMatch(/\[M\]/);
+    expect(method({ 'Fn::Sub': ['${Arn}', { Arn: { Ref: 'P' } }] })).toMatch(/\[M\] GUARD-1 critical/);
   });
 
   test('Terraform: an IoT rule, an API Gateway integration and an App Runner egress from variables are refused', () => {
@@ -434,6 +438,7 @@ describe('what invokes a function, or runs in a subnet, named by a value known o
     const unknown = /GUARD-1 critical .*could not be resolved: the subnet it names is known only at deploy time, so it may run in any subnet, the egress chain's own included/;
     expect(cfn({ I: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0123456789abcdef0', SubnetId: { Ref: 'P' } } } })).toMatch(new RegExp(`\\[I\\] ${unknown.source}`));
     expect(cfn({ I: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0123456789abcdef0', SubnetId: 'subnet-0123456789abcdef0' } } })).not.toMatch(/\[I\]/);
+    expect(cfn({ I: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0123456789abcdef0', SubnetId: { 'Fn::Sub': '${P}' } } } })).toMatch(new RegExp(`\\[I\\] ${unknown.source}`));
     expect(tfText({ aws_instance: { i: { ami: 'ami-0123456789abcdef0', subnet_id: '${var.subnet}' } } })).toMatch(new RegExp(`\\[aws_instance\\.i\\] ${unknown.source}`));
     expect(tfText({ aws_network_interface: { n: { subnet_id: '${local.subnet}' } } })).toMatch(/\[aws_network_interface\.n\] GUARD-1 critical .*subnet_id could not be resolved/);
   });
