@@ -1,5 +1,5 @@
 /**
- * Long fuzz runs, two suites:
+ * Long fuzz runs, three suites:
  *
  * - `oracle` (the default): the guard's verdicts MN-1, MN-2, LG-1, MN-3, MN-4, SC-1 and GUARD-1 (path parts) against the brute-force oracle of
  *   test/oracle/ (test/guard/oracle-property.test.ts), on random topologies of both engines.
@@ -18,7 +18,14 @@
  *   --cases (mutated) defaults to 20000 per engine, --valid to 2000, --seed to a random one, --engine to both. Prints the
  *   tally lines; on a failure prints the case (its name replays it: test/fuzz/suite.ts mutatedCase / validCase) and
  *   exits 1: keep it in test/fuzz/regressions.ts.
+ *
+ * - `unreadable`: the unreadable-value sweep of test/guard/unreadable-sweep.test.ts over every (example, mutation) pair
+ *   of both mutation suites (or --cases N of them per engine, chosen with --seed): each value of what a mutation adds or
+ *   changes made a parameter, a condition's choice or a variable must leave it refused. Runs the Jest file; exits as it does.
+ *
+ *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite unreadable [--cases N] [--seed S]
  */
+import { spawnSync } from 'child_process';
 import { Engine as BlueprintEngine, ENGINES } from '../test/fuzz/run';
 import { failureReport, runMutated, runValid } from '../test/fuzz/suite';
 import { runProperty } from '../test/oracle/compare';
@@ -76,7 +83,16 @@ if (suite === 'blueprints') {
     }
   }
   process.exit(failed ? 1 : 0);
+} else if (suite === 'unreadable') {
+  const cases = arg('cases') ?? 'all';
+  console.log(`unreadable-value sweep: ${cases === 'all' ? 'every' : cases} (example, mutation) pair${cases === '1' ? '' : 's'} per engine, seed ${seed}`);
+  // The sweep reads the mutation suites through Jest's module system (their files register Jest tests): it runs in Jest.
+  const run = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['jest', '--ci', 'test/guard/unreadable-sweep.test.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, UNREADABLE_SWEEP_MUTATIONS: cases, UNREADABLE_SWEEP_SEED: String(seed) },
+  });
+  process.exit(run.status ?? 1);
 } else {
-  console.error(`unknown suite "${suite}": use oracle (the default) or blueprints`);
+  console.error(`unknown suite "${suite}": use oracle (the default), blueprints or unreadable`);
   process.exit(2);
 }

@@ -33,6 +33,20 @@ export function find<T extends IConstruct>(scope: IConstruct, suffix: string): T
   return c as T;
 }
 
+/** One engine's suite as `runMutationSuite` was given it. */
+export interface RegisteredSuite {
+  readonly engine: string;
+  readonly mutations: readonly Mutation<any, any>[];
+  readonly example: (name: string) => { stack: any; net: any };
+  readonly synth: (stack: any) => void;
+}
+
+/**
+ * The suites, for a test that reads them without running them (unreadable-sweep.test.ts): with `collectOnly` set, loading
+ * a mutation suite's file records its suite here and registers no test.
+ */
+export const registered: { collectOnly: boolean; readonly suites: RegisteredSuite[] } = { collectOnly: false, suites: [] };
+
 /**
  * Register the suite's tests for every example: `example(name)` builds a fresh one, `synth(stack)` synthesizes it with
  * the guard (and throws its refusal). Prints "guard mutation tally (<engine>): ..." after all of them.
@@ -44,6 +58,10 @@ export function runMutationSuite<Stack, Net>(
   synth: (stack: Stack) => void,
   supplementary: Readonly<Record<string, readonly Mutation<Stack, Net>[]>> = {},
 ): void {
+  if (registered.collectOnly) {
+    registered.suites.push({ engine, mutations, example, synth });
+    return;
+  }
   const tally = { tried: 0, refused: 0, wrongRule: [] as string[], falseAlarms: [] as string[] };
   const spy = jest.spyOn(evaluate, 'evaluateTopology');
   /** Synthesize; the refusal's text (empty when it synthesized) and every finding the guard reported. */
@@ -133,6 +151,7 @@ export function runPrefectureMutations<Prefecture>(
   build: () => Prefecture,
   synth: (prefecture: Prefecture) => void,
 ): void {
+  if (registered.collectOnly) return;
   const refusal = (p: Prefecture): string => {
     try {
       synth(p);

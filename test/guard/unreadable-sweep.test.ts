@@ -1,0 +1,206 @@
+/**
+ * Fail closed, swept (docs/guard-semantics.md §3): every forbidden change of the mutation suites stays refused when any
+ * one value of the resources it adds or changes becomes something the guard cannot read at synth time — a template
+ * parameter, a choice between two conditions (`Fn::If`, CloudFormation), an input variable (Terraform) — whole lists and
+ * nested blocks included. A pass would be a forbidden topology the guard lets through because a value was hidden from it.
+ *
+ * Each mutation is synthesized once with the guard; the templates it read and the options it judged them with are kept,
+ * and each variant is judged again with the same options (extract + evaluate, no synthesis). Any blocking finding is a
+ * refusal (GUARD-1 names what could not be read; another rule may still see the path).
+ *
+ * UNREADABLE_SWEEP_MUTATIONS (default 24 per engine: `npm test` stays quick; CI sets more in .ci/run; `all` takes every
+ * one) and UNREADABLE_SWEEP_SEED (default below) choose which (example, mutation) pairs are swept.
+ */
+import { registered, RegisteredSuite } from './mutation-suite';
+import { BLUEPRINTS } from '../../examples/blueprints';
+import * as evaluate from '../../src/guard/evaluate';
+import * as cfn from '../../src/guard/extract-cloudformation';
+import * as tf from '../../src/guard/extract-terraform';
+import { Rng } from '../fuzz/rng';
+
+// The suites' files record their mutations here instead of registering their tests.
+registered.collectOnly = true;
+/* eslint-disable @typescript-eslint/no-require-imports */
+require('./mutations-cdk.test');
+require('./mutations-tf.test');
+/* eslint-enable @typescript-eslint/no-require-imports */
+registered.collectOnly = false;
+
+const SEED = Number(process.env.UNREADABLE_SWEEP_SEED ?? 20261203);
+const COUNT = process.env.UNREADABLE_SWEEP_MUTATIONS === 'all' ? Infinity : Number(process.env.UNREADABLE_SWEEP_MUTATIONS ?? 24);
+
+type Path = readonly (string | number)[];
+
+/** What the guard read for one synthesis: its extractor's input, and the arguments of its one evaluation. */
+interface Read {
+  templates: Record<string, any>;
+  rest: unknown[];
+  evaluation: unknown[];
+}
+
+const realCfn = cfn.extractCloudFormation;
+const realTf = tf.extractTerraform;
+const realEvaluate = evaluate.evaluateTopology;
+let last: Partial<Read> = {};
+jest.spyOn(cfn, 'extractCloudFormation').mockImplementation((templates, ...rest) => {
+  last.templates = templates;
+  last.rest = rest;
+  return realCfn(templates, ...rest);
+});
+jest.spyOn(tf, 'extractTerraform').mockImplementation((stacks, ...rest) => {
+  last.templates = stacks;
+  last.rest = rest;
+  return realTf(stacks, ...rest);
+});
+jest.spyOn(evaluate, 'evaluateTopology').mockImplementation((...args) => {
+  last.evaluation = args;
+  return realEvaluate(...args);
+});
+
+/** Synthesize with the guard and keep what it read (a refusal is expected: it is the mutation's). */
+function read(suite: RegisteredSuite, stack: unknown): Read {
+  last = {};
+  try {
+    suite.synth(stack);
+  } catch {
+    // The refusal: judged again below.
+  }
+  if (!last.templates || !last.evaluation) throw new Error('test setup: the guard did not run');
+  return last as Read;
+}
+
+/**
+ * Whether `templates`, judged as the guard judged the original, are refused (a blocking finding), or still warned about
+ * under the mutation's own rule when that rule is a warning (AP-5).
+ */
+function refused(suite: RegisteredSuite, r: Read, templates: Record<string, any>, rule: string): boolean {
+  const graph = suite.engine === 'CDK' ? realCfn(templates, ...(r.rest as [])) : realTf(templates, ...(r.rest as []));
+  const [stackName, , options, acks, more] = r.evaluation as Parameters<typeof realEvaluate>;
+  // Judged afresh: not the findings or reachability computed for the original.
+  const outcome = realEvaluate(stackName, graph, options, acks, { ...more, reach: undefined, findings: undefined });
+  return outcome.blocking.length > 0 || outcome.warned.some((f) => f.ruleId === rule);
+}
+
+/** The paths of the values inside `v` (itself excluded): every leaf, list and block, an expression as one value. */
+function valuePaths(v: unknown, at: Path = [], out: Path[] = []): Path[] {
+  if (at.length > 0) out.push(at);
+  const expression = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && /^(Ref|Fn::)/.test(Object.keys(v)[0]);
+  if (v === null || typeof v !== 'object' || expression) return out;
+  if (Array.isArray(v)) v.forEach((x, i) => valuePaths(x, [...at, i], out));
+  else for (const [k, x] of Object.entries(v)) if (k !== '//' && k !== 'depends_on' && k !== 'lifecycle' && k !== 'provider') valuePaths(x, [...at, k], out);
+  return out;
+}
+
+function replaced(value: any, path: Path, by: (old: unknown) => unknown): any {
+  const copy = structuredClone(value);
+  let o = copy;
+  for (const k of path.slice(0, -1)) o = o[k];
+  o[path[path.length - 1]] = by(o[path[path.length - 1]]);
+  return copy;
+}
+
+/** The resources of a stack's template or configuration, each with a key to find it and its properties' path. */
+function resourcesOf(engine: string, template: any): { key: string; value: any; put: (t: any, v: any) => any }[] {
+  if (engine === 'CDK') {
+    return Object.entries<any>(template.Resources ?? {}).map(([id, r]) => ({
+      key: id,
+      value: r.Properties ?? {},
+      put: (t: any, v: any) => ({ ...t, Resources: { ...t.Resources, [id]: { ...r, Properties: v } } }),
+    }));
+  }
+  return Object.entries<any>(template.resource ?? {}).flatMap(([type, byName]) => Object.entries<any>(byName).map(([name, r]) => ({
+    key: `${type}.${name}`,
+    value: r,
+    put: (t: any, v: any) => ({ ...t, resource: { ...t.resource, [type]: { ...t.resource[type], [name]: v } } }),
+  })));
+}
+
+const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The ways a value is made unreadable in each engine, with what the template needs for it, and which values each applies
+ * to: a CloudFormation parameter is a string, a number or a list (`CommaDelimitedList`, `List<…>`), never an object, so a
+ * nested object is hidden by a condition only (a Terraform variable can be anything).
+ */
+interface Way {
+  readonly name: string;
+  readonly applies: (old: unknown) => boolean;
+  readonly by: (old: unknown) => unknown;
+  readonly declare: (t: any) => any;
+}
+
+const WAYS: Record<string, readonly Way[]> = {
+  CDK: [
+    {
+      name: 'a parameter',
+      applies: (old) => !isObject(old) || /^(Ref|Fn::)/.test(Object.keys(old as object)[0] ?? ''),
+      by: () => ({ Ref: 'SweptValue' }),
+      declare: (t) => ({ ...t, Parameters: { ...t.Parameters, SweptValue: { Type: 'String' } } }),
+    },
+    {
+      name: 'a condition\'s choice',
+      applies: () => true,
+      by: (old) => ({ 'Fn::If': ['SweptCondition', old, old] }),
+      declare: (t) => ({
+        ...t,
+        Parameters: { ...t.Parameters, SweptValue: { Type: 'String' } },
+        Conditions: { ...t.Conditions, SweptCondition: { 'Fn::Equals': [{ Ref: 'SweptValue' }, 'x'] } },
+      }),
+    },
+  ],
+  CDKTF: [{ name: 'an input variable', applies: () => true, by: () => '${var.swept}', declare: (t) => ({ ...t, variable: { ...t.variable, swept: {} } }) }],
+};
+
+const pairs = registered.suites.flatMap((suite) => Object.keys(BLUEPRINTS).flatMap((name) => suite.mutations
+  .filter((m) => m.models.includes(BLUEPRINTS[name].model))
+  .map((m) => ({ suite, name, mutation: m, label: `${suite.engine} ${name}: ${m.name}` }))));
+const rng = new Rng(SEED);
+const chosen = [...pairs].map((p) => ({ p, k: rng.next() })).sort((a, b) => a.k - b.k).map(({ p }) => p)
+  .filter((p, i, all) => all.slice(0, i).filter((q) => q.suite === p.suite).length < COUNT);
+
+test('both mutation suites were read', () => {
+  expect(registered.suites.map((s) => s.engine).sort()).toEqual(['CDK', 'CDKTF']);
+  expect(chosen.length).toBeGreaterThan(0);
+  // eslint-disable-next-line no-console
+  console.log(`unreadable-value sweep: ${chosen.length} of ${pairs.length} (example, mutation) pairs, seed ${SEED}`);
+});
+
+let swept = 0;
+afterAll(() => {
+  // eslint-disable-next-line no-console
+  console.log(`unreadable-value sweep: ${swept} variants judged`);
+});
+
+describe.each(chosen.map((c) => [c.label, c] as const))('%s', (_, { suite, name, mutation }) => {
+  test('stays refused with any one value of what it adds or changes unreadable', () => {
+    const before = read(suite, suite.example(name).stack).templates;
+    const { stack, net } = suite.example(name);
+    mutation.apply(stack, net);
+    const r = read(suite, stack);
+    // The sweep means something only if the mutation is refused judged this way (the suite itself checks the rule).
+    expect(refused(suite, r, r.templates, mutation.rule)).toBe(true);
+    const passed: string[] = [];
+    let variants = 0;
+    let removed = false;
+    for (const [stackName, template] of Object.entries(r.templates)) {
+      const old = new Map(resourcesOf(suite.engine, before[stackName] ?? {}).map((x) => [x.key, JSON.stringify(x.value)]));
+      const now = new Set(resourcesOf(suite.engine, template).map((x) => x.key));
+      removed ||= [...old.keys()].some((k) => !now.has(k));
+      for (const resource of resourcesOf(suite.engine, template)) {
+        if (old.get(resource.key) === JSON.stringify(resource.value)) continue;
+        for (const path of valuePaths(resource.value)) {
+          const value = path.reduce((o: any, k) => o[k], resource.value);
+          for (const way of WAYS[suite.engine].filter((w) => w.applies(value))) {
+            variants++;
+            const changed = way.declare(resource.put(template, replaced(resource.value, path, way.by)));
+            if (!refused(suite, r, { ...r.templates, [stackName]: changed }, mutation.rule)) passed.push(`${resource.key}.${path.join('.')} as ${way.name}`);
+          }
+        }
+      }
+    }
+    swept += variants;
+    // A mutation that only takes something away (a flow log, a route) leaves no value to hide.
+    expect(variants > 0 || removed).toBe(true);
+    expect(passed).toEqual([]);
+  });
+});
