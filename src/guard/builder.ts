@@ -109,7 +109,7 @@ export class GraphBuilder {
   private readonly pendingAccepters: {
     node: NodeBase; attachment: Ref; kind: 'vpc' | 'peering'; switches: { defaultAssociation?: boolean; defaultPropagation?: boolean };
   }[] = [];
-  private readonly pendingAttachments: { gateway: Ref; vpc: Ref }[] = [];
+  private readonly pendingAttachments: { gateway: Ref; vpc: Ref; outside?: { kind: 'internet-gateway' | 'vpn-gateway'; at: string } }[] = [];
   private readonly pendingDnsRules: { group: Ref; rule: DnsRuleGroupNode['rules'][number] }[] = [];
   private readonly pendingAclEntries: { acl: Ref; entry: NetworkAclEntry; source: string }[] = [];
   private readonly pendingAclAssociations: { acl: Ref; subnet: Ref; source: string }[] = [];
@@ -186,6 +186,22 @@ export class GraphBuilder {
       this.pendingUnplaced.push({ node: base.id, properties: [...new Set(unknown)] });
     }
     if (known.length > 0) this.add({ ...base, id: `${base.id}#placed`, type: 'occupant', resource: base.id, resourceType, subnets: known });
+  }
+
+  /**
+   * A gateway the output does not hold (`id`, a literal), attached to one of its VPCs: a node of its own, named by the
+   * attachment's path, so that the rules see it as they see one of the output's — an internet gateway in the My Number
+   * VPC, a VPN gateway without a zone label (a bridge, `gatewayBridges`).
+   */
+  private outsideGateway(id: string, vpc: Ref, outside: { kind: 'internet-gateway' | 'vpn-gateway'; at: string }): void {
+    const known = this.nodes.get(id);
+    if (known?.type === 'internet-gateway' || known?.type === 'vpn-gateway') {
+      known.vpcs.push(vpc);
+      return;
+    }
+    const base = { id, path: outside.at, tags: {} };
+    this.nodes.set(id, outside.kind === 'internet-gateway' ? { ...base, type: 'internet-gateway', vpcs: [vpc] }
+      : { ...base, type: 'vpn-gateway', vpcs: [vpc], zones: [], ingressTables: [] });
   }
 
   /** The occupants' placements the guard cannot read, once every reader and bridge has reported what it could not resolve. */
@@ -275,8 +291,12 @@ export class GraphBuilder {
     this.pendingShares.push({ gateway, by });
   }
 
-  public gatewayAttachment(gateway: Ref, vpc: Ref): void {
-    this.pendingAttachments.push({ gateway, vpc });
+  /**
+   * A gateway attached to a VPC. `outside`: what kind of gateway the attachment names and where it is written, for a
+   * gateway the output does not hold (a literal id): attached to a VPC of the output, it opens the same as one it holds.
+   */
+  public gatewayAttachment(gateway: Ref, vpc: Ref, outside?: { kind: 'internet-gateway' | 'vpn-gateway'; at: string }): void {
+    this.pendingAttachments.push({ gateway, vpc, outside });
   }
 
   /**
@@ -392,9 +412,10 @@ export class GraphBuilder {
       if (node?.type === 'transit-route-table') apply(node);
       else this.unresolvedValue(describeRef(t), 'TransitGatewayRouteTableId', `transit gateway route table ${describeRef(t)} is not in the synthesized output`);
     }
-    for (const { gateway, vpc } of this.pendingAttachments) {
+    for (const { gateway, vpc, outside } of this.pendingAttachments) {
       const node = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
       if (node?.type === 'internet-gateway' || node?.type === 'egress-only-internet-gateway' || node?.type === 'vpn-gateway') node.vpcs.push(vpc);
+      else if (gateway.kind === 'external' && outside && vpc.kind === 'node' && this.nodes.get(vpc.id)?.type === 'vpc') this.outsideGateway(gateway.value, vpc, outside);
     }
     for (const { gateway, zone } of this.pendingVpnZones) {
       const node = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;

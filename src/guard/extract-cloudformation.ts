@@ -159,9 +159,10 @@ class TemplateReader {
     [['AWS::EC2::EgressOnlyInternetGateway'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'egress-only-internet-gateway', vpcs: [noted('VpcId', p.VpcId)] });
     }],
-    [['AWS::EC2::VPCGatewayAttachment'], (_reader, { b, noted, p }) => {
-      if (p.InternetGatewayId !== undefined) b.gatewayAttachment(noted('InternetGatewayId', p.InternetGatewayId), noted('VpcId', p.VpcId));
-      if (p.VpnGatewayId !== undefined) b.gatewayAttachment(noted('VpnGatewayId', p.VpnGatewayId), noted('VpcId', p.VpcId));
+    [['AWS::EC2::VPCGatewayAttachment'], (_reader, { b, base, noted, p }) => {
+      const at = base.path ?? base.id;
+      if (p.InternetGatewayId !== undefined) b.gatewayAttachment(noted('InternetGatewayId', p.InternetGatewayId), noted('VpcId', p.VpcId), { kind: 'internet-gateway', at });
+      if (p.VpnGatewayId !== undefined) b.gatewayAttachment(noted('VpnGatewayId', p.VpnGatewayId), noted('VpcId', p.VpcId), { kind: 'vpn-gateway', at });
     }],
     [['AWS::EC2::VPNGateway'], (_reader, { b, base, tags }) => {
       b.add({ ...base, type: 'vpn-gateway', vpcs: [], ingressTables: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });

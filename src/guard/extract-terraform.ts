@@ -235,15 +235,15 @@ class ConfigReader {
       b.add({ ...base, type: 'vpn-gateway', vpcs: [], ingressTables: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
       if (p.vpc_id !== undefined) b.gatewayAttachment({ kind: 'node', id }, noted('vpc_id', p.vpc_id));
     }],
-    [['aws_vpn_gateway_attachment'], (_reader, { b, noted, p }) => {
-      b.gatewayAttachment(noted('vpn_gateway_id', p.vpn_gateway_id), noted('vpc_id', p.vpc_id));
+    [['aws_vpn_gateway_attachment'], (_reader, { b, base, noted, p }) => {
+      b.gatewayAttachment(noted('vpn_gateway_id', p.vpn_gateway_id), noted('vpc_id', p.vpc_id), { kind: 'vpn-gateway', at: base.path ?? base.id });
     }],
     [['aws_internet_gateway'], (_reader, { b, base, noted, p, id }) => {
       b.add({ ...base, type: 'internet-gateway', vpcs: [] });
       if (p.vpc_id !== undefined) b.gatewayAttachment({ kind: 'node', id }, noted('vpc_id', p.vpc_id));
     }],
-    [['aws_internet_gateway_attachment'], (_reader, { b, noted, p }) => {
-      b.gatewayAttachment(noted('internet_gateway_id', p.internet_gateway_id), noted('vpc_id', p.vpc_id));
+    [['aws_internet_gateway_attachment'], (_reader, { b, base, noted, p }) => {
+      b.gatewayAttachment(noted('internet_gateway_id', p.internet_gateway_id), noted('vpc_id', p.vpc_id), { kind: 'internet-gateway', at: base.path ?? base.id });
     }],
     [['aws_egress_only_internet_gateway'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'egress-only-internet-gateway', vpcs: [noted('vpc_id', p.vpc_id)] });

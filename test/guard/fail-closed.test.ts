@@ -443,3 +443,28 @@ describe('what invokes a function, or runs in a subnet, named by a value known o
     expect(tfText({ aws_network_interface: { n: { subnet_id: '${local.subnet}' } } })).toMatch(/\[aws_network_interface\.n\] GUARD-1 critical .*subnet_id could not be resolved/);
   });
 });
+
+describe('a gateway outside the output attached to a VPC of it opens what one of the output would', () => {
+  const vpc = (label: string) => ({ Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: label }] } });
+  const cfn = (label: string, attachment: Record<string, unknown>) => checkTopology(extractCloudFormation({
+    S: { Resources: { Vpc: vpc(label), Att: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, ...attachment } } } } as any,
+  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+  const tfText = (label: string, type: string, attachment: Record<string, unknown>) => checkTopology(extractTerraform({
+    t: { resource: { aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': label } } }, [type]: { a: { vpc_id: '${aws_vpc.v.id}', ...attachment } } } },
+  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+
+  test('an internet gateway by literal id in the My Number VPC is MN-1, both engines', () => {
+    expect(cfn('MY_NUMBER', { InternetGatewayId: 'igw-0123456789abcdef0' })).toMatch(/\[Att\] MN-1 critical .*internet-gateway igw-0123456789abcdef0 is attached to the My Number VPC/);
+    expect(tfText('MY_NUMBER', 'aws_internet_gateway_attachment', { internet_gateway_id: 'igw-0123456789abcdef0' }))
+      .toMatch(/\[aws_internet_gateway_attachment\.a\] MN-1 critical .*internet-gateway igw-0123456789abcdef0 is attached to the My Number VPC/);
+    // In the Internet segment it is what the segment may have.
+    expect(cfn('INTERNET', { InternetGatewayId: 'igw-0123456789abcdef0' })).not.toMatch(/\[Att\]/);
+  });
+
+  test('a VPN gateway by literal id in the LGWAN VPC has no zone label: GUARD-1, both engines', () => {
+    const unlabelled = 'GUARD-1 critical .*opens a path between the networks behind a VPN gateway without a zone label .* of the LGWAN segment';
+    expect(cfn('LGWAN', { VpnGatewayId: 'vgw-0123456789abcdef0' })).toMatch(new RegExp(`\\[Att\\] ${unlabelled}`));
+    expect(tfText('LGWAN', 'aws_vpn_gateway_attachment', { vpn_gateway_id: 'vgw-0123456789abcdef0' })).toMatch(new RegExp(`\\[aws_vpn_gateway_attachment\\.a\\] ${unlabelled}`));
+  });
+});
+
