@@ -7,6 +7,7 @@
  * The spec comes in BENCH_PROCESS (JSON, see `ProcessSpec`); aws-cdk-lib's validation is switched by the parent
  * through CDK_VALIDATION, exactly as a user would.
  */
+import * as fs from 'fs';
 import * as cdklib from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import * as cdktf from 'cdktf';
@@ -34,6 +35,11 @@ export interface ProcessResult {
   readonly cpu: number;
   /** Peak resident set size, MiB. */
   readonly rssMiB: number;
+  /**
+   * User + system CPU of the process's threads other than the main one (V8's workers: TurboFan's concurrent compiler,
+   * the parallel and concurrent garbage collector), seconds; undefined where /proc cannot tell (not Linux).
+   */
+  readonly cpuOther?: number;
   /** Resources in the synthesized output: the same with and without the guard, or the comparison is void. */
   readonly resources: number;
   /** Guard reports written (jichitai-guard-report.*.json): one per stack when guarded, none otherwise. */
@@ -70,9 +76,28 @@ function main(): void {
   process.on('exit', () => {
     // Taken as late as possible: everything the process did is in it.
     const usage = process.resourceUsage();
-    const result: ProcessResult = { cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, rssMiB: usage.maxRSS / 1024, ...counted };
+    const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+    const onMain = mainThreadCpu();
+    const result: ProcessResult = {
+      cpu, rssMiB: usage.maxRSS / 1024, ...(onMain === undefined ? {} : { cpuOther: Math.max(0, cpu - onMain) }), ...counted,
+    };
     process.stdout.write(`\n${RESULT_MARKER}${JSON.stringify(result)}\n`);
   });
+}
+
+/**
+ * The main thread's user + system CPU, seconds, from /proc/self/task/<pid>/stat (fields 14 and 15, in clock ticks: 100
+ * per second on Linux, `getconf CLK_TCK`); undefined where that file cannot be read.
+ */
+function mainThreadCpu(): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: the fields after it start past its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 main();

@@ -40,6 +40,8 @@ interface Sample {
   readonly cpu: number;
   readonly wall: number;
   readonly rssMiB: number;
+  /** CPU of the threads other than the main one (undefined where /proc cannot tell). */
+  readonly cpuOther?: number;
   readonly resources: number;
   readonly reports: number;
 }
@@ -103,7 +105,7 @@ function runProcess(script: string, c: WholeCase, withPeer: boolean, tmp: string
     throw new Error(`${label(c)} ${withPeer ? 'with' : 'without'} ${c.peer}: exit ${child.status ?? child.signal}\n${(child.stderr ?? '').slice(-4000)}`);
   }
   const result = JSON.parse(line.slice(RESULT_MARKER.length)) as ProcessResult;
-  return { cpu: result.cpu, wall, rssMiB: result.rssMiB, resources: result.resources, reports: result.reports };
+  return { cpu: result.cpu, wall, rssMiB: result.rssMiB, cpuOther: result.cpuOther, resources: result.resources, reports: result.reports };
 }
 
 export function label(c: WholeCase): string {
@@ -169,11 +171,22 @@ export function prefectureTable(rows: readonly WholeRow[], table: (header: strin
   );
 }
 
+/**
+ * The CPU of the threads besides the main one (V8 compiling and collecting garbage), medians without / with: what the
+ * guard costs that no timer inside it sees. '-' where /proc cannot tell.
+ */
+function offMain(r: WholeRow): string {
+  const of = (samples: readonly Sample[]) => samples.map((s) => s.cpuOther).filter((x): x is number => x !== undefined);
+  const without = of(r.without);
+  const withPeer = of(r.with);
+  return without.length > 0 && withPeer.length > 0 ? `${fix(median(without))} / ${fix(median(withPeer))}` : '-';
+}
+
 /** The whole-process table: one row per case. */
 export function wholeTable(rows: readonly WholeRow[], table: (header: string[], rows: string[][]) => string): string {
   return table(
     ['engine', 'N', 'aws-cdk-lib validation', 'added', 'pairs', 'CPU s without (min / med / max)', 'CPU s with', 'CPU ratio (med [min-max])',
-      'wall s without', 'wall s with', 'wall ratio', 'peak RSS MiB without / with (med)', 'RSS ratio'],
+      'wall s without', 'wall s with', 'wall ratio', 'CPU s off the main thread without / with (med)', 'peak RSS MiB without / with (med)', 'RSS ratio'],
     rows.map((r) => {
       const cpu = pairRatios(r, (s) => s.cpu);
       const wall = pairRatios(r, (s) => s.wall);
@@ -183,7 +196,7 @@ export function wholeTable(rows: readonly WholeRow[], table: (header: string[], 
         r.c.engine, String(r.c.municipalities), r.c.engine === 'cdk' ? (r.c.validation ? 'on' : 'off') : '-', r.c.peer, String(r.c.pairs),
         spread(r.without.map((s) => s.cpu)), spread(r.with.map((s) => s.cpu)),
         `${fix(median(cpu), 3)} [${fix(Math.min(...cpu), 2)}-${fix(Math.max(...cpu), 2)}]`,
-        spread(r.without.map((s) => s.wall)), spread(r.with.map((s) => s.wall)), fix(median(wall), 3),
+        spread(r.without.map((s) => s.wall)), spread(r.with.map((s) => s.wall)), fix(median(wall), 3), offMain(r),
         `${fix(rssWithout, 0)} / ${fix(rssWith, 0)}`, fix(rssWith / rssWithout, 3),
       ];
     }),
