@@ -8,7 +8,7 @@ import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOf
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
-import { blocks, literalText, oneBlock, strings } from './unreadable';
+import { blocks, literalText, oneBlock, STANDS_FOR_VALUE, strings } from './unreadable';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
@@ -101,6 +101,8 @@ export interface ResourceEntry {
  * instance it names (`attribute` of `address`): the reader takes it as it takes `${type.name.attribute}`.
  */
 export class PlanReference {
+  /** Where a block or a list of names is read, a reference is not one (`unreadable.ts`). */
+  public readonly [STANDS_FOR_VALUE] = true;
   constructor(public readonly address: string, public readonly type: string, public readonly attribute: string | undefined) {}
   public toString(): string {
     return `\${${this.address}${this.attribute === undefined ? '' : `.${this.attribute}`}}`;
@@ -112,6 +114,8 @@ export class PlanReference {
 
 /** A value of a plan known only after apply whose source the guard cannot pin to one resource: unresolved (fail closed). */
 export class PlanUnknown {
+  /** Where a block or a list of names is read, it is unreadable (`unreadable.ts`). */
+  public readonly [STANDS_FOR_VALUE] = true;
   constructor(public readonly node: string, public readonly property: string, public readonly reason: string) {}
   public toString(): string {
     return `(known after apply: ${this.reason})`;

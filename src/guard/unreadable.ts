@@ -29,10 +29,21 @@ export function unreadable(value: unknown): void {
   if (depth > 0) noted.push(value);
 }
 
-/** A CloudFormation intrinsic function or a Terraform interpolation: an expression, not a written-out value. */
+/**
+ * The mark of a value object that stands for something the extractor cannot write out: a Terraform plan's value known
+ * only after apply, or its reference to another resource's attribute (`PlanUnknown`, `PlanReference`). A shared symbol,
+ * so that this module needs nothing from the extractors.
+ */
+export const STANDS_FOR_VALUE: unique symbol = Symbol.for('jichitai-network.stands-for-value') as never;
+
+/**
+ * A CloudFormation intrinsic function, a Terraform interpolation or a plan's marker (`STANDS_FOR_VALUE`): an expression,
+ * not a written-out value.
+ */
 export function isExpression(v: unknown): boolean {
   if (typeof v === 'string') return v.includes('${');
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  if ((v as { [STANDS_FOR_VALUE]?: boolean })[STANDS_FOR_VALUE] === true) return true;
   // One key, without listing the keys (this is asked about every block read).
   let only: string | undefined;
   for (const k in v) {
@@ -117,6 +128,8 @@ export function pathTo(properties: unknown, value: unknown): string | undefined 
 
 /** An unreadable value in words: its expression, shortened. */
 export function expressionText(v: unknown): string {
+  // A plan's marker says why in full (its reason is the finding).
+  if (typeof v === 'object' && v !== null && (v as { [STANDS_FOR_VALUE]?: boolean })[STANDS_FOR_VALUE] === true) return String(v);
   const t = typeof v === 'string' ? v : JSON.stringify(v);
   return t.length > 80 ? `${t.slice(0, 77)}...` : t;
 }

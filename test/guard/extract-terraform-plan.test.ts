@@ -215,6 +215,22 @@ describe('extractTerraformPlan', () => {
     expect(findings.filter((f) => f.ruleId === 'GUARD-1').map((f) => f.path)).toEqual(expect.arrayContaining(['aws_route_table.rt', 'aws_nat_gateway.nat[0]']));
   });
 
+  test('a block or list of blocks known only after apply is unresolved where it is read, not read as an empty block (fail closed)', () => {
+    const g = extractTerraformPlan(plan([
+      vpc('aws_vpc.main', '10.0.0.0/16'),
+      {
+        address: 'aws_security_group.sg',
+        values: { name: 'sg', tags: null },
+        unknown: { id: true, vpc_id: true, ingress: true },
+        // Rules built from a data source read at apply time (a `dynamic` block over it, or a for expression).
+        expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main'), ingress: ref('data.aws_ec2_managed_prefix_list.x.entries', 'data.aws_ec2_managed_prefix_list.x') },
+      },
+    ]));
+    expect(g.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^aws_security_group\.sg ingress: \(known after apply: ingress is known only after apply: .*data\.aws_ec2_managed_prefix_list\.x.*\) cannot be read at synth time, and the guard reads what it holds$/),
+    ]));
+  });
+
   test('a list that may hold fewer resources than its expression names (a conditional) is unresolved, not read as all of them', () => {
     // subnet_ids = aws_vpc.main.enable_dns_support ? [aws_subnet.a.id] : [aws_subnet.b.id]: one place, three candidates. Read
     // as all, the NACL would seem to cover a subnet that in fact keeps the VPC's allow-all default NACL. (A condition on a
