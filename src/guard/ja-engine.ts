@@ -186,6 +186,9 @@ const PATTERNS: readonly Pattern[] = [
     () => '指定するサブネットがデプロイ時にしか決まらないため、どのサブネット（出口の経路自身のサブネットを含む）でも動き得る'],
   [/^name the subnet by a reference to a subnet of the same app \(Ref \/ GetAtt, or a Terraform reference\), so that the guard can tell where it runs$/,
     () => 'どこで動くかをガードが判断できるよう、同じアプリのサブネットへの参照（Ref / GetAtt、または Terraform の参照）でサブネットを指定する'],
+  // A plan's value known only after apply carries its own reason, worded by the patterns of the plan reader.
+  [/^\(known after apply: (.+)\) cannot be read at synth time, and the guard reads what it holds$/,
+    (m) => `（apply 後にしか決まらない: ${jaOrEn(m[1])}）は合成時に読めないが、ガードはその中身を読んで判定する`],
   [/^(.+) cannot be read at synth time, and the guard reads what it holds$/, (m) => `${m[1]} は合成時に読めないが、ガードはその中身を読んで判定する`],
   [/^write it out as literal values in the template or configuration \(no parameter, condition or variable\), so that the guard can judge what it allows$/,
     () => 'ガードが何を許すかを判定できるよう、テンプレートまたは構成にリテラルの値で書き出す（パラメータ・条件・変数を使わない）'],

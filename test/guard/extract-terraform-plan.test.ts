@@ -7,7 +7,9 @@ import { checkTopology } from '../../src/guard/check';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan, isTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { nodesOf, TopologyGraph } from '../../src/guard/graph';
+import { jaOrEn } from '../../src/guard/ja-engine';
 import { NetworkModel } from '../../src/model/network-model';
+import { notJapanese } from '../support/japanese';
 
 /** One planned resource: its known values, which of its values are known only after apply, and its configuration. */
 interface R {
@@ -229,6 +231,9 @@ describe('extractTerraformPlan', () => {
     expect(g.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`)).toEqual(expect.arrayContaining([
       expect.stringMatching(/^aws_security_group\.sg ingress: \(known after apply: ingress is known only after apply: .*data\.aws_ec2_managed_prefix_list\.x.*\) cannot be read at synth time, and the guard reads what it holds$/),
     ]));
+    // In Japanese too, the plan's own reason included.
+    const reason = g.unresolved.find((u) => u.node === 'aws_security_group.sg' && u.property === 'ingress')!.reason;
+    expect(notJapanese(jaOrEn(reason))).toBeUndefined();
   });
 
   test('a list that may hold fewer resources than its expression names (a conditional) is unresolved, not read as all of them', () => {
