@@ -85,7 +85,7 @@ if (suite === 'blueprints') {
   process.exit(failed ? 1 : 0);
 } else if (suite === 'unreadable') {
   const cases = arg('cases') ?? 'all';
-  console.log(`unreadable-value sweep: ${cases === 'all' ? 'every' : cases} (example, mutation) pair${cases === '1' ? '' : 's'} per engine, seed ${seed}`);
+  console.log(`unreadable-value sweep: ${cases === 'all' ? 'every (example, mutation) pair' : `${cases} (example, mutation) pairs per engine`}, seed ${seed}`);
   // The sweep reads the mutation suites through Jest's module system (their files register Jest tests): it runs in Jest.
   const run = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['jest', '--ci', 'test/guard/unreadable-sweep.test.ts'], {
     stdio: 'inherit',
