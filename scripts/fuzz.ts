@@ -20,8 +20,9 @@
  *   exits 1: keep it in test/fuzz/regressions.ts.
  *
  * - `unreadable`: the unreadable-value sweep of test/guard/unreadable-sweep.test.ts over every (example, mutation) pair
- *   of both mutation suites (or --cases N of them per engine, chosen with --seed): each value of what a mutation adds or
- *   changes made a parameter, a condition's choice or a variable must leave it refused. Runs the Jest file; exits as it does.
+ *   of both mutation suites and every mutation of the reference prefecture (or --cases N of each per engine, chosen with
+ *   --seed): each value of what a mutation adds or changes made a parameter, a condition's choice or a variable must
+ *   leave it refused. Runs the Jest file; exits as it does.
  *
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite unreadable [--cases N] [--seed S]
  */
@@ -89,7 +90,7 @@ if (suite === 'blueprints') {
   // The sweep reads the mutation suites through Jest's module system (their files register Jest tests): it runs in Jest.
   const run = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['jest', '--ci', 'test/guard/unreadable-sweep.test.ts'], {
     stdio: 'inherit',
-    env: { ...process.env, UNREADABLE_SWEEP_MUTATIONS: cases, UNREADABLE_SWEEP_SEED: String(seed) },
+    env: { ...process.env, UNREADABLE_SWEEP_MUTATIONS: cases, UNREADABLE_SWEEP_PREFECTURES: cases, UNREADABLE_SWEEP_SEED: String(seed) },
   });
   process.exit(run.status ?? 1);
 } else {

@@ -45,7 +45,17 @@ export interface RegisteredSuite {
  * The suites, for a test that reads them without running them (unreadable-sweep.test.ts): with `collectOnly` set, loading
  * a mutation suite's file records its suite here and registers no test.
  */
-export const registered: { collectOnly: boolean; readonly suites: RegisteredSuite[] } = { collectOnly: false, suites: [] };
+export const registered: { collectOnly: boolean; readonly suites: RegisteredSuite[]; readonly prefectures: RegisteredPrefectureSuite[] } = {
+  collectOnly: false, suites: [], prefectures: [],
+};
+
+/** One engine's prefecture suite as `runPrefectureMutations` was given it. */
+export interface RegisteredPrefectureSuite {
+  readonly engine: string;
+  readonly mutations: readonly PrefectureMutation<any>[];
+  readonly build: () => any;
+  readonly synth: (prefecture: any) => void;
+}
 
 /**
  * Register the suite's tests for every example: `example(name)` builds a fresh one, `synth(stack)` synthesizes it with
@@ -151,7 +161,10 @@ export function runPrefectureMutations<Prefecture>(
   build: () => Prefecture,
   synth: (prefecture: Prefecture) => void,
 ): void {
-  if (registered.collectOnly) return;
+  if (registered.collectOnly) {
+    registered.prefectures.push({ engine, mutations, build, synth });
+    return;
+  }
   const refusal = (p: Prefecture): string => {
     try {
       synth(p);

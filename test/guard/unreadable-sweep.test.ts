@@ -9,9 +9,10 @@
  * refusal (GUARD-1 names what could not be read; another rule may still see the path).
  *
  * UNREADABLE_SWEEP_MUTATIONS (default 24 per engine: `npm test` stays quick; CI sets more in .ci/run; `all` takes every
- * one) and UNREADABLE_SWEEP_SEED (default below) choose which (example, mutation) pairs are swept.
+ * one) and UNREADABLE_SWEEP_SEED (default below) choose which (example, mutation) pairs are swept;
+ * UNREADABLE_SWEEP_PREFECTURES (default 0; CI sets 2 per engine; `all`) which of the reference prefecture's mutations.
  */
-import { registered, RegisteredSuite } from './mutation-suite';
+import { registered } from './mutation-suite';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import * as evaluate from '../../src/guard/evaluate';
 import * as cfn from '../../src/guard/extract-cloudformation';
@@ -31,54 +32,60 @@ const COUNT = process.env.UNREADABLE_SWEEP_MUTATIONS === 'all' ? Infinity : Numb
 
 type Path = readonly (string | number)[];
 
-/** What the guard read for one synthesis: its extractor's input, and the arguments of its one evaluation. */
+/**
+ * What the guard read for one synthesis: its extractor's input (the call with the most stacks: a prefecture's connected
+ * set), and the arguments of every evaluation (one per guarded stack).
+ */
 interface Read {
-  templates: Record<string, any>;
-  rest: unknown[];
-  evaluation: unknown[];
+  readonly engine: string;
+  readonly templates: Record<string, any>;
+  readonly rest: unknown[];
+  readonly evaluations: Parameters<typeof realEvaluate>[];
 }
 
 const realCfn = cfn.extractCloudFormation;
 const realTf = tf.extractTerraform;
 const realEvaluate = evaluate.evaluateTopology;
-let last: Partial<Read> = {};
+let extracts: { templates: Record<string, any>; rest: unknown[] }[] = [];
+let evaluations: Parameters<typeof realEvaluate>[] = [];
 jest.spyOn(cfn, 'extractCloudFormation').mockImplementation((templates, ...rest) => {
-  last.templates = templates;
-  last.rest = rest;
+  extracts.push({ templates, rest });
   return realCfn(templates, ...rest);
 });
 jest.spyOn(tf, 'extractTerraform').mockImplementation((stacks, ...rest) => {
-  last.templates = stacks;
-  last.rest = rest;
+  extracts.push({ templates: stacks, rest });
   return realTf(stacks, ...rest);
 });
 jest.spyOn(evaluate, 'evaluateTopology').mockImplementation((...args) => {
-  last.evaluation = args;
+  evaluations.push(args);
   return realEvaluate(...args);
 });
 
 /** Synthesize with the guard and keep what it read (a refusal is expected: it is the mutation's). */
-function read(suite: RegisteredSuite, stack: unknown): Read {
-  last = {};
+function read(engine: string, synth: () => void): Read {
+  extracts = [];
+  evaluations = [];
   try {
-    suite.synth(stack);
+    synth();
   } catch {
     // The refusal: judged again below.
   }
-  if (!last.templates || !last.evaluation) throw new Error('test setup: the guard did not run');
-  return last as Read;
+  const widest = [...extracts].sort((a, b) => Object.keys(b.templates).length - Object.keys(a.templates).length)[0];
+  if (!widest || evaluations.length === 0) throw new Error('test setup: the guard did not run');
+  return { engine, ...widest, evaluations: [...evaluations] };
 }
 
 /**
- * Whether `templates`, judged as the guard judged the original, are refused (a blocking finding), or still warned about
- * under the mutation's own rule when that rule is a warning (AP-5).
+ * Whether `templates`, judged as the guard judged the original (every guarded stack's evaluation), are refused (a
+ * blocking finding), or still warned about under the mutation's own rule when that rule is a warning (AP-5).
  */
-function refused(suite: RegisteredSuite, r: Read, templates: Record<string, any>, rule: string): boolean {
-  const graph = suite.engine === 'CDK' ? realCfn(templates, ...(r.rest as [])) : realTf(templates, ...(r.rest as []));
-  const [stackName, , options, acks, more] = r.evaluation as Parameters<typeof realEvaluate>;
-  // Judged afresh: not the findings or reachability computed for the original.
-  const outcome = realEvaluate(stackName, graph, options, acks, { ...more, reach: undefined, findings: undefined });
-  return outcome.blocking.length > 0 || outcome.warned.some((f) => f.ruleId === rule);
+function refused(r: Read, templates: Record<string, any>, rule: string): boolean {
+  const graph = r.engine === 'CDK' ? realCfn(templates, ...(r.rest as [])) : realTf(templates, ...(r.rest as []));
+  return r.evaluations.some(([stackName, , options, acks, more]) => {
+    // Judged afresh: not the findings or reachability computed for the original.
+    const outcome = realEvaluate(stackName, graph, options, acks, { ...more, reach: undefined, findings: undefined });
+    return outcome.blocking.length > 0 || outcome.warned.some((f) => f.ruleId === rule);
+  });
 }
 
 /** The paths of the values inside `v` (itself excluded): every leaf, list and block, an expression as one value. */
@@ -171,36 +178,70 @@ afterAll(() => {
   console.log(`unreadable-value sweep: ${swept} variants judged`);
 });
 
-describe.each(chosen.map((c) => [c.label, c] as const))('%s', (_, { suite, name, mutation }) => {
-  test('stays refused with any one value of what it adds or changes unreadable', () => {
-    const before = read(suite, suite.example(name).stack).templates;
-    const { stack, net } = suite.example(name);
-    mutation.apply(stack, net);
-    const r = read(suite, stack);
-    // The sweep means something only if the mutation is refused judged this way (the suite itself checks the rule).
-    expect(refused(suite, r, r.templates, mutation.rule)).toBe(true);
-    const passed: string[] = [];
-    let variants = 0;
-    let removed = false;
-    for (const [stackName, template] of Object.entries(r.templates)) {
-      const old = new Map(resourcesOf(suite.engine, before[stackName] ?? {}).map((x) => [x.key, JSON.stringify(x.value)]));
-      const now = new Set(resourcesOf(suite.engine, template).map((x) => x.key));
-      removed ||= [...old.keys()].some((k) => !now.has(k));
-      for (const resource of resourcesOf(suite.engine, template)) {
-        if (old.get(resource.key) === JSON.stringify(resource.value)) continue;
-        for (const path of valuePaths(resource.value)) {
-          const value = path.reduce((o: any, k) => o[k], resource.value);
-          for (const way of WAYS[suite.engine].filter((w) => w.applies(value))) {
-            variants++;
-            const changed = way.declare(resource.put(template, replaced(resource.value, path, way.by)));
-            if (!refused(suite, r, { ...r.templates, [stackName]: changed }, mutation.rule)) passed.push(`${resource.key}.${path.join('.')} as ${way.name}`);
-          }
+/**
+ * Sweep one mutation: `before` what the guard read of the untouched deployment, `after` of the mutated one. Returns the
+ * variants that passed.
+ */
+function sweep(before: Read, after: Read, rule: string): { passed: string[]; variants: number; removed: boolean } {
+  // The sweep means something only if the mutation is refused judged this way (the suites check the rule).
+  expect(refused(after, after.templates, rule)).toBe(true);
+  const passed: string[] = [];
+  let variants = 0;
+  let removed = false;
+  for (const [stackName, template] of Object.entries(after.templates)) {
+    const old = new Map(resourcesOf(after.engine, before.templates[stackName] ?? {}).map((x) => [x.key, JSON.stringify(x.value)]));
+    const now = new Set(resourcesOf(after.engine, template).map((x) => x.key));
+    removed ||= [...old.keys()].some((k) => !now.has(k));
+    for (const resource of resourcesOf(after.engine, template)) {
+      if (old.get(resource.key) === JSON.stringify(resource.value)) continue;
+      for (const path of valuePaths(resource.value)) {
+        const value = path.reduce((o: any, k) => o[k], resource.value);
+        for (const way of WAYS[after.engine].filter((w) => w.applies(value))) {
+          variants++;
+          const changed = way.declare(resource.put(template, replaced(resource.value, path, way.by)));
+          if (!refused(after, { ...after.templates, [stackName]: changed }, rule)) passed.push(`${resource.key}.${path.join('.')} as ${way.name}`);
         }
       }
     }
-    swept += variants;
+  }
+  swept += variants;
+  return { passed, variants, removed };
+}
+
+describe.each(chosen.map((c) => [c.label, c] as const))('%s', (_, { suite, name, mutation }) => {
+  test('stays refused with any one value of what it adds or changes unreadable', () => {
+    const before = read(suite.engine, () => suite.synth(suite.example(name).stack));
+    const { stack, net } = suite.example(name);
+    mutation.apply(stack, net);
+    const { passed, variants, removed } = sweep(before, read(suite.engine, () => suite.synth(stack)), mutation.rule);
     // A mutation that only takes something away (a flow log, a route) leaves no value to hide.
     expect(variants > 0 || removed).toBe(true);
     expect(passed).toEqual([]);
   });
 });
+
+// The reference prefecture's mutations (SC-1 … SC-4 and a member's segment on the hub): every stack of the prefecture is
+// read and each guarded stack judged, so each costs a few seconds; CI and `npm run fuzz -- --suite unreadable` take them.
+const prefectures = registered.prefectures.flatMap((suite) => suite.mutations.map((m) => ({ suite, mutation: m, label: `${suite.engine} prefecture: ${m.name}` })));
+const PREFECTURES = process.env.UNREADABLE_SWEEP_PREFECTURES === 'all' ? Infinity : Number(process.env.UNREADABLE_SWEEP_PREFECTURES ?? 0);
+const prefectureRng = new Rng(SEED);
+const chosenPrefectures = [...prefectures].map((p) => ({ p, k: prefectureRng.next() })).sort((a, b) => a.k - b.k).map(({ p }) => p)
+  .filter((p, i, all) => all.slice(0, i).filter((q) => q.suite === p.suite).length < PREFECTURES);
+
+test('both prefecture suites were read', () => {
+  expect(registered.prefectures.map((s) => s.engine).sort()).toEqual(['CDK', 'CDKTF']);
+  // eslint-disable-next-line no-console
+  console.log(`unreadable-value sweep: ${chosenPrefectures.length} of ${prefectures.length} prefecture mutations`);
+});
+
+if (chosenPrefectures.length > 0) {
+  describe.each(chosenPrefectures.map((c) => [c.label, c] as const))('%s', (_, { suite, mutation }) => {
+    test('stays refused with any one value of what it adds or changes unreadable', () => {
+      const before = read(suite.engine, () => suite.synth(suite.build()));
+      const prefecture = suite.build();
+      mutation.apply(prefecture);
+      const { passed } = sweep(before, read(suite.engine, () => suite.synth(prefecture)), mutation.rule);
+      expect(passed).toEqual([]);
+    });
+  });
+}
