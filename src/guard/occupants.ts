@@ -42,6 +42,21 @@ function placingKey(k: string): boolean {
 }
 
 /**
+ * A nested block (`SubnetMappings[0]`, a Terraform `subnet_mapping`): its own keys say where it places, and the walk
+ * reaches them; its other values (an address, an allocation) place nothing. Not a block: a value, or a CloudFormation
+ * intrinsic function standing for one.
+ */
+function isBlock(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  let only: string | undefined;
+  for (const k in v) {
+    if (only !== undefined) return true;
+    only = k;
+  }
+  return only === undefined || !(only === 'Ref' || only.startsWith('Fn::'));
+}
+
+/**
  * The subnets a resource's properties name, each with the property path that names it, in property order. `subnetsIn`
  * tells which subnets (graph node ids) one value names, or an empty list to look inside it; it is asked about every
  * object that is not an array, and about strings only when `strings` is set (a Terraform interpolation is a string; a
@@ -60,6 +75,7 @@ export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) 
     const property = keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
     for (const subnet of named) found.push({ property, subnet });
   };
+  const unknownAt = (v: unknown) => !isBlock(v) && unplaceable!(v);
   const walk = (value: unknown): void => {
     if (typeof value === 'string') {
       if (strings) {
@@ -86,7 +102,7 @@ export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) 
       if (NOT_PLACING.has(k)) continue;
       const v = (value as Record<string, unknown>)[k];
       keys.push(k);
-      if (unplaceable && placingKey(k) && (Array.isArray(v) ? v.some(unplaceable) : unplaceable(v))) hit([UNKNOWN_SUBNET]);
+      if (unplaceable && placingKey(k) && (Array.isArray(v) ? v.some(unknownAt) : unknownAt(v))) hit([UNKNOWN_SUBNET]);
       walk(v);
       keys.pop();
     }

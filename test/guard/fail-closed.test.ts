@@ -441,6 +441,13 @@ describe('what invokes a function, or runs in a subnet, named by a value known o
     expect(cfn({ I: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0123456789abcdef0', SubnetId: { 'Fn::Sub': '${P}' } } } })).toMatch(new RegExp(`\\[I\\] ${unknown.source}`));
     expect(tfText({ aws_instance: { i: { ami: 'ami-0123456789abcdef0', subnet_id: '${var.subnet}' } } })).toMatch(new RegExp(`\\[aws_instance\\.i\\] ${unknown.source}`));
     expect(tfText({ aws_network_interface: { n: { subnet_id: '${local.subnet}' } } })).toMatch(/\[aws_network_interface\.n\] GUARD-1 critical .*subnet_id could not be resolved/);
+    // A block under a placing key places by its own keys: a parameter beside its subnet (an address) places nothing.
+    const nlb = (mapping: Record<string, unknown>) => cfn({
+      Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+      Nlb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'network', Scheme: 'internal', SubnetMappings: [mapping] } },
+    });
+    expect(nlb({ SubnetId: { Ref: 'Sub' }, PrivateIPv4Address: { Ref: 'P' } })).not.toMatch(/\[Nlb\]/);
+    expect(nlb({ SubnetId: { Ref: 'P' } })).toMatch(/\[Nlb\] GUARD-1 critical/);
   });
 });
 
