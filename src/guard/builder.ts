@@ -179,12 +179,9 @@ export class GraphBuilder {
    * (`UNKNOWN_SUBNET`) is unresolved, once per property, unless the resource's reader already reported a value of it.
    */
   public occupant(base: NodeBase, resourceType: string, mentions: OccupantNode['subnets']): void {
-    let known = mentions;
-    if (mentions.some((m) => m.subnet === UNKNOWN_SUBNET)) {
-      known = mentions.filter((m) => m.subnet !== UNKNOWN_SUBNET);
-      const unknown = mentions.filter((m) => m.subnet === UNKNOWN_SUBNET).map((m) => m.property);
-      this.pendingUnplaced.push({ node: base.id, properties: [...new Set(unknown)] });
-    }
+    const unknown = mentions.filter((m) => m.subnet === UNKNOWN_SUBNET);
+    if (unknown.length > 0) this.pendingUnplaced.push({ node: base.id, properties: [...new Set(unknown.map((m) => m.property))] });
+    const known = unknown.length > 0 ? mentions.filter((m) => m.subnet !== UNKNOWN_SUBNET) : mentions;
     if (known.length > 0) this.add({ ...base, id: `${base.id}#placed`, type: 'occupant', resource: base.id, resourceType, subnets: known });
   }
 

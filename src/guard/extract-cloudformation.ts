@@ -1150,10 +1150,6 @@ class TemplateReader {
 }
 
 /** `{ Fn::GetAtt: [id, attribute] }` (or its `id.attribute` string form) as [id, attribute]. */
-/**
- * The launch template a launch template specification names (`LaunchTemplateId` / `LaunchTemplateName`, EKS's `Id` /
- * `Name`). By name (`Fn::GetAtt [Template, LaunchTemplateName]`): the template itself, not the name it repeats.
- */
 /** Note every `Fn::If` in `value` as unreadable (`unreadable`): the guard does not evaluate conditions. */
 function conditionalValues(value: unknown): void {
   if (typeof value !== 'object' || value === null) return;
@@ -1168,6 +1164,10 @@ function conditionalValues(value: unknown): void {
   for (const v of Object.values(value)) conditionalValues(v);
 }
 
+/**
+ * The launch template a launch template specification names (`LaunchTemplateId` / `LaunchTemplateName`, EKS's `Id` /
+ * `Name`). By name (`Fn::GetAtt [Template, LaunchTemplateName]`): the template itself, not the name it repeats.
+ */
 function templateValue(spec: any): unknown {
   const name = spec?.LaunchTemplateName ?? spec?.Name;
   const byName = getAtt(name);

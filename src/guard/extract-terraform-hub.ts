@@ -6,7 +6,7 @@
  */
 import { GraphBuilder, str } from './builder';
 import { GraphNode, Ref } from './graph';
-import { blocks } from './unreadable';
+import { blocks, valueList } from './unreadable';
 import { wafRule } from './waf';
 
 /** What a reader is given: the resource's arguments, its node's base, and the configuration reader's reference resolution. */
@@ -25,10 +25,6 @@ export interface HubReadContext {
 
 type HubReader = (c: HubReadContext) => void;
 
-/** A list of values (ARNs): each is read by what reads it. */
-function values(v: unknown): any[] {
-  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-}
 
 function port(v: unknown): number | undefined {
   return typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
@@ -71,7 +67,7 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
   }],
   ['aws_wafv2_web_acl_logging_configuration', (c) => {
     const { b, base, noted, p, id } = c;
-    b.add({ ...base, type: 'waf-logging', webAcl: noted('resource_arn', p.resource_arn), destinations: values(p.log_destination_configs).map((d) => b.noted(id, 'log_destination_configs', sink(c, d))) });
+    b.add({ ...base, type: 'waf-logging', webAcl: noted('resource_arn', p.resource_arn), destinations: valueList(p.log_destination_configs).map((d) => b.noted(id, 'log_destination_configs', sink(c, d))) });
   }],
   ['aws_s3_bucket', ({ b, base, p }) => {
     b.add({ ...base, type: 's3-bucket', name: typeof p.bucket === 'string' && !p.bucket.includes('${') ? p.bucket : undefined });

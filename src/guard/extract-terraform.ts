@@ -8,7 +8,7 @@ import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOf
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
-import { blocks, literalText, oneBlock, STANDS_FOR_VALUE, strings } from './unreadable';
+import { blocks, literalText, oneBlock, STANDS_FOR_VALUE, strings, valueList } from './unreadable';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
@@ -51,7 +51,7 @@ const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
 const ADDRESS = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
 const INTERPOLATION = /\$\{([^}]*)\}/g;
 
-/** An interpolation of an input variable, a local or a module's output: it may stand for anything (a plan has resolved them). */
+/** An interpolation of an input variable, a local or a module's output (`ConfigReader.deployTime`). */
 const DEPLOY_TIME = /\$\{[^}]*\b(var|local|module)\./;
 
 /** A subnet named by its id or ARN in an interpolation (`${aws_subnet.name.id}`, inside a longer expression too). */
@@ -812,9 +812,7 @@ class ConfigReader {
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
   private invokedBridge(c: ReadContext, property: string, value: unknown, fix = INVOKED_FIX): void {
     const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
-    // An input variable, a local or a module's output may name any function (a plan has resolved them).
-    const deployTime = !this.plan && DEPLOY_TIME.test(text);
-    const entries = invokedEntries(property, value, this.functionsNamed(value), text, deployTime);
+    const entries = invokedEntries(property, value, this.functionsNamed(value), text, this.deployTime(text));
     if (entries.length > 0) this.bridge(c, entries, fix);
   }
 
@@ -957,6 +955,11 @@ class ConfigReader {
     return values.map((v) => this.ref(v));
   }
 
+  /** Whether text interpolates an input variable, a local or a module's output: it may stand for anything (a plan has resolved them). */
+  private deployTime(text: string): boolean {
+    return !this.plan && DEPLOY_TIME.test(text);
+  }
+
   private readResource(address: string, type: string, p: any): void {
     const id = this.id(address);
     const b = this.b;
@@ -972,7 +975,7 @@ class ConfigReader {
       else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
     });
     if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => !this.plan && typeof v === 'string' && DEPLOY_TIME.test(v));
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v));
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
   }
@@ -1170,10 +1173,6 @@ function optionalFlag(v: unknown): boolean | undefined {
   return v === undefined || v === null ? undefined : mayBeOn(v);
 }
 
-/** A list of values (ids, CIDRs): each is read by what reads it, which tells a reference from a literal. */
-function valueList(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-}
 
 function tagsOf(tags: unknown): Record<string, string> {
   const out: Record<string, string> = {};

@@ -10,6 +10,7 @@
  * not pass unseen (fail closed). What is known to be plumbing is the short list, so that is the list kept.
  */
 import { OccupantNode } from './graph';
+import { isExpression, propertyPath } from './unreadable';
 
 /**
  * Resource types that name a subnet without running anything in it: its route table and network ACL associations (and a
@@ -43,17 +44,11 @@ function placingKey(k: string): boolean {
 
 /**
  * A nested block (`SubnetMappings[0]`, a Terraform `subnet_mapping`): its own keys say where it places, and the walk
- * reaches them; its other values (an address, an allocation) place nothing. Not a block: a value, or a CloudFormation
- * intrinsic function standing for one.
+ * reaches them; its other values (an address, an allocation) place nothing. Not a block: a value, or an expression
+ * standing for one (`isExpression`).
  */
 function isBlock(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  let only: string | undefined;
-  for (const k in v) {
-    if (only !== undefined) return true;
-    only = k;
-  }
-  return only === undefined || !(only === 'Ref' || only.startsWith('Fn::'));
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isExpression(v);
 }
 
 /**
@@ -72,7 +67,7 @@ export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) 
   // The path is kept as a stack and joined only on a hit: most resources name no subnet, and their walk builds no text.
   const keys: (string | number)[] = [];
   const hit = (named: readonly string[]) => {
-    const property = keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+    const property = propertyPath(keys);
     for (const subnet of named) found.push({ property, subnet });
   };
   const unknownAt = (v: unknown) => !isBlock(v) && unplaceable!(v);

@@ -36,6 +36,11 @@ export function unreadable(value: unknown): void {
  */
 export const STANDS_FOR_VALUE: unique symbol = Symbol.for('jichitai-network.stands-for-value') as never;
 
+/** Whether `v` is a plan's marker (`STANDS_FOR_VALUE`). */
+function standsForValue(v: object): boolean {
+  return (v as { [STANDS_FOR_VALUE]?: boolean })[STANDS_FOR_VALUE] === true;
+}
+
 /**
  * A CloudFormation intrinsic function, a Terraform interpolation or a plan's marker (`STANDS_FOR_VALUE`): an expression,
  * not a written-out value.
@@ -43,7 +48,7 @@ export const STANDS_FOR_VALUE: unique symbol = Symbol.for('jichitai-network.stan
 export function isExpression(v: unknown): boolean {
   if (typeof v === 'string') return v.includes('${');
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  if ((v as { [STANDS_FOR_VALUE]?: boolean })[STANDS_FOR_VALUE] === true) return true;
+  if (standsForValue(v)) return true;
   // One key, without listing the keys (this is asked about every block read).
   let only: string | undefined;
   for (const k in v) {
@@ -92,6 +97,14 @@ export function blocks(v: unknown): any[] {
   return out;
 }
 
+/**
+ * A list of values (ids, CIDRs, ARNs): each is read by what reads it, which tells a reference from a literal. A single
+ * value is a list of one.
+ */
+export function valueList(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+}
+
 /** One nested block (the first, when cdktf wrote a list); one given by an expression is noted as unreadable. */
 export function oneBlock(v: unknown): any {
   const first = Array.isArray(v) ? v[0] : v;
@@ -122,14 +135,18 @@ export function pathTo(properties: unknown, value: unknown): string | undefined 
     }
     return false;
   };
-  if (!walk(properties) || keys.length === 0) return undefined;
+  return walk(properties) && keys.length > 0 ? propertyPath(keys) : undefined;
+}
+
+/** A property path in the findings' notation: `NetworkInterfaces[0].SubnetId`, `vpc_config[0].subnet_ids[1]`. */
+export function propertyPath(keys: readonly (string | number)[]): string {
   return keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
 
 /** An unreadable value in words: its expression, shortened. */
 export function expressionText(v: unknown): string {
   // A plan's marker says why in full (its reason is the finding).
-  if (typeof v === 'object' && v !== null && (v as { [STANDS_FOR_VALUE]?: boolean })[STANDS_FOR_VALUE] === true) return String(v);
+  if (typeof v === 'object' && v !== null && standsForValue(v)) return String(v);
   const t = typeof v === 'string' ? v : JSON.stringify(v);
   return t.length > 80 ? `${t.slice(0, 77)}...` : t;
 }
