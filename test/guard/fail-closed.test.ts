@@ -325,16 +325,24 @@ describe('a value the guard cannot read at synth time is read as the most it cou
   });
 });
 
+/** The findings (all rules, α) of a template with parameter P, a VPC `Vpc` labelled `label` and `resources`; `more` adds to the template. */
+function templateFindings(resources: Record<string, unknown>, more: Record<string, unknown> = {}, label = 'MY_NUMBER'): string {
+  const vpc = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: label }] } };
+  return checkTopology(extractCloudFormation({ S: { Parameters: { P: { Type: 'String' } }, Resources: { Vpc: vpc, ...resources }, ...more } as any }),
+    { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+}
+
+/** The findings (all rules, α) of a Terraform configuration with a VPC `aws_vpc.v` labelled `label` and `resources`. */
+function configFindings(resources: Record<string, Record<string, unknown>>, label = 'MY_NUMBER'): string {
+  return checkTopology(extractTerraform({ t: { resource: { aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': label } } }, ...resources } } }),
+    { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+}
+
 describe('what the guard reads inside must be written out: a block, a list or a rules string given by an expression is unresolved', () => {
-  const MN_VPC = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } };
-  /** The findings of a template with parameter P, condition C, a My Number VPC (`Vpc`) and `resources`. */
-  const cfn = (resources: Record<string, unknown>, more: Record<string, unknown> = {}) => checkTopology(extractCloudFormation({
-    S: { Parameters: { P: { Type: 'String' } }, Conditions: { C: { 'Fn::Equals': [{ Ref: 'P' }, 'x'] } }, Resources: { Vpc: MN_VPC, ...resources }, ...more } as any,
-  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
-  /** The findings of a Terraform configuration with a My Number VPC (`aws_vpc.v`) and `resources`. */
-  const tfText = (resources: Record<string, Record<string, unknown>>) => checkTopology(extractTerraform({
-    t: { resource: { aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } }, ...resources } },
-  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+  /** With condition C too. */
+  const cfn = (resources: Record<string, unknown>, more: Record<string, unknown> = {}) =>
+    templateFindings(resources, { Conditions: { C: { 'Fn::Equals': [{ Ref: 'P' }, 'x'] } }, ...more });
+  const tfText = configFindings;
   const unresolved = (node: string, property: string) => new RegExp(`\\[${node.replace(/[.[\]]/g, '\\$&')}\\] GUARD-1 critical \\(三層の対策\\): ${property.replace(/[.[\]]/g, '\\$&')} could not be resolved: `);
 
   test('CloudFormation: a security group\'s rules from a parameter or a condition (it was a crash), and one rule that is a condition', () => {
@@ -403,13 +411,8 @@ describe('what the guard reads inside must be written out: a block, a list or a 
 });
 
 describe('what invokes a function, or runs in a subnet, named by a value known only at deploy time may be anywhere', () => {
-  const MN_VPC = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } };
-  const cfn = (resources: Record<string, unknown>) => checkTopology(extractCloudFormation({
-    S: { Parameters: { P: { Type: 'String' } }, Resources: { Vpc: MN_VPC, ...resources } } as any,
-  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
-  const tfText = (resources: Record<string, Record<string, unknown>>) => checkTopology(extractTerraform({
-    t: { resource: { aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } }, ...resources } },
-  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+  const cfn = (resources: Record<string, unknown>) => templateFindings(resources);
+  const tfText = configFindings;
 
   test('CloudFormation: a Cognito trigger and an API Gateway integration whose function is a parameter are refused; a literal non-Lambda URI is not', () => {
     expect(cfn({ Pool: { Type: 'AWS::Cognito::UserPool', Properties: { LambdaConfig: { PreSignUp: { Ref: 'P' } } } } }))
@@ -452,13 +455,10 @@ describe('what invokes a function, or runs in a subnet, named by a value known o
 });
 
 describe('a gateway outside the output attached to a VPC of it opens what one of the output would', () => {
-  const vpc = (label: string) => ({ Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: label }] } });
-  const cfn = (label: string, attachment: Record<string, unknown>) => checkTopology(extractCloudFormation({
-    S: { Resources: { Vpc: vpc(label), Att: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, ...attachment } } } } as any,
-  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
-  const tfText = (label: string, type: string, attachment: Record<string, unknown>) => checkTopology(extractTerraform({
-    t: { resource: { aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': label } } }, [type]: { a: { vpc_id: '${aws_vpc.v.id}', ...attachment } } } },
-  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+  const cfn = (label: string, attachment: Record<string, unknown>) =>
+    templateFindings({ Att: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, ...attachment } } }, {}, label);
+  const tfText = (label: string, type: string, attachment: Record<string, unknown>) =>
+    configFindings({ [type]: { a: { vpc_id: '${aws_vpc.v.id}', ...attachment } } }, label);
 
   test('an internet gateway by literal id in the My Number VPC is MN-1, both engines', () => {
     expect(cfn('MY_NUMBER', { InternetGatewayId: 'igw-0123456789abcdef0' })).toMatch(/\[Att\] MN-1 critical .*internet-gateway igw-0123456789abcdef0 is attached to the My Number VPC/);
