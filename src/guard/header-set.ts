@@ -98,9 +98,14 @@ export function intersect(a: Box, b: Box): Box | undefined {
   return { d0, d1, s0, s1, p, q0, q1 };
 }
 
+/** Whether two boxes share a header (`intersect` without building the box). */
+export function overlaps(a: Box, b: Box): boolean {
+  return (a.p & b.p) !== 0 && a.d0 <= b.d1 && b.d0 <= a.d1 && a.s0 <= b.s1 && b.s0 <= a.s1 && a.q0 <= b.q1 && b.q0 <= a.q1;
+}
+
 /** a minus b, as disjoint boxes. */
 export function subtract(a: Box, b: Box): Box[] {
-  if (!intersect(a, b)) return [a];
+  if (!overlaps(a, b)) return [a];
   const out: Box[] = [];
   if (a.p & ~b.p) out.push({ ...a, p: a.p & ~b.p });
   let r: Box = { ...a, p: a.p & b.p };

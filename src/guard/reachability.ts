@@ -18,7 +18,7 @@ import {
 } from './graph';
 import {
   applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
-  subtract, withDestinations, withSources,
+  overlaps, subtract, withDestinations, withSources,
 } from './header-set';
 import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
 import { Segment } from '../model/segment';
@@ -49,6 +49,15 @@ interface Step {
   readonly prev?: Step;
   /** For a subnet step: the packets that reached the subnet on this path (recorded when the walk gets there, for `explain`). */
   headers?: HeaderSet;
+}
+
+/**
+ * A step with every field present, in one order: the walk's functions then see one object shape. Literals of different
+ * fields (and `headers` added later) made them polymorphic, and V8 threw their optimized code away and compiled it again
+ * several times per synthesis (`node --trace-deopt`: "wrong map"), which cost more CPU than the walk itself.
+ */
+function makeStep(node: string, kind: StepKind, prev: Step | undefined, detail?: string, table?: string): Step {
+  return { node, kind, detail, table, prev, headers: undefined };
 }
 
 /** A step of a path with what `explain` shows of it (`Reachability.steps`). */
@@ -121,10 +130,25 @@ interface Runs<C> {
   readonly ranges: readonly Range[];
 }
 
-type VpcChoice = { readonly kind: 'local'; readonly destination: string } | { readonly kind: 'route'; readonly edge: RouteEdge };
+// Each kind of choice has every field, made by one function, for one object shape (see makeStep).
+type VpcChoice =
+  | { readonly kind: 'local'; readonly destination: string; readonly edge: undefined }
+  | { readonly kind: 'route'; readonly destination: string; readonly edge: RouteEdge };
 type TransitChoice =
-  | { readonly kind: 'static'; readonly destination: string; readonly blackhole: boolean; readonly attachment?: Ref; readonly source: string }
-  | { readonly kind: 'propagated'; readonly destination: string; readonly attachment: Ref };
+  | { readonly kind: 'static'; readonly destination: string; readonly blackhole: boolean; readonly attachment: Ref | undefined; readonly source: string }
+  | { readonly kind: 'propagated'; readonly destination: string; readonly blackhole: false; readonly attachment: Ref; readonly source: undefined };
+
+function routeChoice(edge: RouteEdge): VpcChoice {
+  return { kind: 'route', destination: edge.destination, edge };
+}
+
+function localChoice(destination: string): VpcChoice {
+  return { kind: 'local', destination, edge: undefined };
+}
+
+function transitChoice(kind: 'static' | 'propagated', destination: string, attachment: Ref | undefined, blackhole = false, source?: string): TransitChoice {
+  return { kind, destination, blackhole, attachment, source } as TransitChoice;
+}
 
 interface Position {
   readonly subnet: SubnetInfo;
@@ -161,7 +185,9 @@ export class Reachability {
   private readonly transitRuns = new Map<string, Runs<TransitChoice>>();
   /** The runs of a transit route table whose routes lead somewhere (not only to a blackhole). */
   private readonly liveTransitRanges = new Map<string, Range[]>();
-  private readonly compiled = new Map<string, { entries: CompiledEntry[]; all: boolean }>();
+  /** Each NACL's outbound and inbound entries as boxes, by NACL id. */
+  private readonly compiledOut = new Map<string, { entries: CompiledEntry[]; all: boolean }>();
+  private readonly compiledIn = new Map<string, { entries: CompiledEntry[]; all: boolean }>();
   private readonly arrivalCache = new Map<string, Arrival[]>();
   private readonly probeCache = new Map<string, { arrivals: Arrival[]; drops: Drop[] }>();
   private readonly zoneEntryCache = new Map<string, { id: string; tables: TransitRouteTableNode[] }[]>();
@@ -420,7 +446,7 @@ export class Reachability {
     if (!s) return [];
     const walk: Walk = { from: subnetId, recordAll, segment: this.segmentOf(subnetId), out: [], onPath: new Set(), seen: new Map() };
     const start = s.sources.flatMap((src) => everything(this.protocols, this.atoms.family(familyOf(this.atoms.lo(src[0]))), src));
-    this.at(walk, { subnet: s, origin: subnetId }, start, { node: subnetId, kind: 'subnet' }, []);
+    this.at(walk, { subnet: s, origin: subnetId }, start, makeStep(subnetId, 'subnet', undefined), []);
     return walk.out;
   }
 
@@ -452,7 +478,7 @@ export class Reachability {
   public probeFromSubnet(subnetId: string, headers: Box[]): { arrivals: Arrival[]; drops: Drop[] } {
     const s = this.subnets.get(subnetId);
     if (!s) return { arrivals: [], drops: [] };
-    return this.probe(subnetId, (walk) => this.at(walk, { subnet: s, origin: subnetId }, headers, { node: subnetId, kind: 'subnet' }, []), headers);
+    return this.probe(subnetId, (walk) => this.at(walk, { subnet: s, origin: subnetId }, headers, makeStep(subnetId, 'subnet', undefined), []), headers);
   }
 
   /** Every address, protocol and port of both families, as sources and destinations: what an external zone may send. */
@@ -474,7 +500,7 @@ export class Reachability {
       const entries = this.zoneEntries(zone);
       const routing = entries.filter((e) => e.tables.some((t) => this.routesSome(t, headers)));
       for (const e of routing.length > 0 ? routing : entries) {
-        const step: Step = { node: e.id, kind: 'attachment', detail: zone };
+        const step = makeStep(e.id, 'attachment', undefined, zone);
         if (e.tables.length === 0) this.lost(e.id, () => `attachment ${e.id} is associated with no transit gateway route table`, headers);
         for (const table of e.tables) this.routeTransit(walk, e.id, table, headers, step, []);
       }
@@ -482,7 +508,7 @@ export class Reachability {
       for (const g of nodesOf(this.graph, 'vpn-gateway')) {
         const zones = new Set(g.zones);
         if (zones.size !== 1 || !zones.has(zone)) continue;
-        const step: Step = { node: g.id, kind: 'gateway', detail: 'vgw' };
+        const step = makeStep(g.id, 'gateway', undefined, 'vgw');
         for (const v of g.vpcs) {
           const vpc = v.kind === 'node' ? this.vpcs.get(v.id) : undefined;
           if (vpc) this.enterFromGateway(walk, vpc, headers, step);
@@ -545,11 +571,11 @@ export class Reachability {
   public probeFromEntry(entry: UnplacedEntry): { arrivals: Arrival[]; drops: Drop[] } {
     const headers = this.everyHeader();
     return this.probe(`entry ${entry.id}`, (walk) => {
-      const step: Step = { node: entry.id, kind: 'attachment', detail: 'unplaced' };
+      const step = makeStep(entry.id, 'attachment', undefined, 'unplaced');
       for (const table of entry.tables) this.routeTransit(walk, entry.id, table, headers, step, []);
       for (const id of entry.vpcs ?? []) {
         const vpc = this.vpcs.get(id);
-        if (vpc) this.enterFromGateway(walk, vpc, headers, { node: entry.id, kind: 'peering' });
+        if (vpc) this.enterFromGateway(walk, vpc, headers, makeStep(entry.id, 'peering', undefined));
       }
     }, headers);
   }
@@ -662,13 +688,7 @@ export class Reachability {
         const part = parts[r];
         if (part.length === 0) continue;
         for (const choice of runs[r].choices) {
-          const routed: Step = {
-            node: choice.kind === 'route' ? choice.edge.source : table.id,
-            kind: 'route',
-            prev: step,
-            table: table.id,
-            detail: choice.kind === 'route' ? choice.edge.destination : choice.destination,
-          };
+          const routed = makeStep(choice.kind === 'route' ? choice.edge.source : table.id, 'route', step, choice.destination, table.id);
           if (choice.kind === 'local') this.deliverLocally(walk, pos.subnet, pos.subnet.vpc, part, routed, firewalls);
           else this.follow(walk, pos, choice.edge, part, routed, firewalls);
         }
@@ -692,7 +712,7 @@ export class Reachability {
         if (unresolvable) break;
         const out = this.leave(from, part);
         const internet = this.internetRuns.flatMap(([a, b]) => withDestinations(out, a, b));
-        this.arrive(walk, { kind: 'internet' }, internet, { node: target, kind: 'gateway', detail: edge.target, prev: step }, firewalls);
+        this.arrive(walk, { kind: 'internet' }, internet, makeStep(target, 'gateway', step, edge.target), firewalls);
         return;
       }
       case RouteTarget.NAT_GATEWAY: {
@@ -702,12 +722,12 @@ export class Reachability {
         const entered = this.cross(from, natSubnet, part);
         const v4 = entered.filter((b) => familyOf(this.atoms.lo(b.d0)) === 4);
         const v6 = entered.filter((b) => familyOf(this.atoms.lo(b.d0)) === 6);
-        const natStep: Step = { node: nat.id, kind: 'nat', prev: step };
+        const natStep = makeStep(nat.id, 'nat', step);
         this.unknown(walk, nat.id, `IPv6 to NAT gateway ${nat.id} (NAT64) is not modelled`, 'route IPv6 elsewhere (an egress-only gateway is checked), or remove the IPv6 route', v6, natStep, firewalls);
         // The NAT's own address is somewhere in its subnet: that block is the new source.
         const natSources = natSubnet.sources.filter((r) => familyOf(this.atoms.lo(r[0])) === 4);
         const translated = natSources.flatMap((r) => withSources(v4, r[0], r[1]));
-        this.at(walk, { subnet: natSubnet, origin: nat.id }, translated, { node: natSubnet.node.id, kind: 'subnet', prev: natStep }, firewalls);
+        this.at(walk, { subnet: natSubnet, origin: nat.id }, translated, makeStep(natSubnet.node.id, 'subnet', natStep), firewalls);
         return;
       }
       case RouteTarget.FIREWALL_ENDPOINT:
@@ -718,10 +738,10 @@ export class Reachability {
         const inside = (via?.subnets ?? []).map((r) => (r.kind === 'node' ? this.subnets.get(r.id) : undefined)).filter((x): x is SubnetInfo => !!x);
         if (!via || inside.length === 0) break;
         const passed = fw ? [...firewalls, fw.id] : firewalls;
-        const viaStep: Step = { node: via.id, kind: fw ? 'firewall' : 'endpoint', prev: step };
+        const viaStep = makeStep(via.id, fw ? 'firewall' : 'endpoint', step);
         // The guard does not know the AZ: every subnet of the firewall / endpoint is followed (semantics §4).
         for (const s of inside) {
-          this.at(walk, { subnet: s, origin: pos.origin }, this.cross(from, s, part), { node: s.node.id, kind: 'subnet', prev: viaStep }, passed);
+          this.at(walk, { subnet: s, origin: pos.origin }, this.cross(from, s, part), makeStep(s.node.id, 'subnet', viaStep), passed);
         }
         return;
       }
@@ -734,7 +754,7 @@ export class Reachability {
         const mine = from.vpc?.node.id;
         const other = peering.vpc.kind === 'node' && peering.vpc.id === mine ? peering.peerVpc : peering.vpc;
         const peer = other.kind === 'node' ? this.vpcs.get(other.id) : undefined;
-        const peeringStep: Step = { node: peering.id, kind: 'peering', prev: step };
+        const peeringStep = makeStep(peering.id, 'peering', step);
         if (!peer) {
           this.unknown(walk, peering.id, `the peer VPC ${describeRef(other)} is not in the synthesized output`, 'synthesize the peer VPC in the guarded scope, or remove the peering', part, peeringStep, firewalls);
           return;
@@ -748,7 +768,7 @@ export class Reachability {
         const vgw = node?.type === 'vpn-gateway' ? node as VpnGatewayNode : undefined;
         if (!vgw) break;
         const zone = gatewayZone(vgw);
-        const vgwStep: Step = { node: vgw.id, kind: 'gateway', detail: 'vgw', prev: step };
+        const vgwStep = makeStep(vgw.id, 'gateway', step, 'vgw');
         if (zone) {this.arrive(walk, { kind: 'zone', zone }, this.leave(from, part), vgwStep, firewalls);} else {
           const zones = [...new Set(vgw.zones)];
           this.unknown(walk, vgw.id, zones.length > 1 ? `VPN gateway ${vgw.id} is labelled with several zones (${zones.join(', ')})` : `VPN gateway ${vgw.id} has no jichitai:zone label`,
@@ -760,7 +780,7 @@ export class Reachability {
         // Its routes lead to its BGP peers' network interfaces (appliances), which the guard does not follow.
         this.unknown(walk, edge.source, `route server ${target} propagates the routes its BGP peers advertise, toward network interfaces the guard does not follow`,
           'remove the route server propagation from the route table, or route to a gateway, NAT gateway, firewall endpoint, transit gateway or peering of the same app',
-          part, { node: target, kind: 'target', detail: edge.target, prev: step }, firewalls);
+          part, makeStep(target, 'target', step, edge.target), firewalls);
         return;
       default:
         break;
@@ -770,7 +790,7 @@ export class Reachability {
         : `${edge.target} ${target} forwards traffic where the guard cannot follow`;
     this.unknown(walk, edge.source, why,
       'route to a gateway, NAT gateway, firewall endpoint, transit gateway or peering of the same app, so that the guard can follow the path', part,
-      { node: target, kind: 'target', detail: edge.target, prev: step }, firewalls);
+      makeStep(target, 'target', step, edge.target), firewalls);
   }
 
   /** The transit gateway hop (semantics §5). */
@@ -778,7 +798,7 @@ export class Reachability {
     const from = pos.subnet;
     const vpcId = from.vpc?.node.id;
     const attachments = (vpcId ? this.attachmentsOf.get(vpcId) ?? [] : []).filter((a) => sameRef(a.transitGateway, gateway));
-    const tgwStep: Step = { node: describeRef(gateway), kind: 'tgw', prev: step };
+    const tgwStep = makeStep(describeRef(gateway), 'tgw', step);
     if (attachments.length === 0) {
       this.unknown(walk, describeRef(gateway), `the VPC has no attachment to transit gateway ${describeRef(gateway)} in the synthesized output`,
         'attach the VPC to the transit gateway in the same app (or remove the route)', part, tgwStep, firewalls);
@@ -811,7 +831,7 @@ export class Reachability {
       const p2 = parts[r];
       if (p2.length === 0) continue;
       for (const choice of runs[r].choices) {
-        const routed: Step = { node: choice.kind === 'static' ? choice.source : table.id, kind: 'tgw-route', table: table.id, detail: choice.destination, prev: tgwStep };
+        const routed = makeStep(choice.kind === 'static' ? choice.source : table.id, 'tgw-route', tgwStep, choice.destination, table.id);
         if (choice.kind === 'static' && choice.blackhole) {
           this.lost(choice.source, () => `blackhole ${choice.destination} in ${this.name(table.id)}`, p2);
           continue;
@@ -828,16 +848,16 @@ export class Reachability {
     // route table it is associated with, when that table is labelled with one (semantics §5).
     const declared = ref.kind === 'external' ? this.declaredZone(ref) : undefined;
     if (declared) {
-      this.arrive(walk, { kind: 'zone', zone: declared }, part, { node: describeRef(ref), kind: 'attachment', detail: declared, prev: step }, firewalls);
+      this.arrive(walk, { kind: 'zone', zone: declared }, part, makeStep(describeRef(ref), 'attachment', step, declared), firewalls);
       return;
     }
     if (next?.type !== 'transit-attachment') {
       this.unknown(walk, describeRef(ref), `transit gateway attachment ${describeRef(ref)} is not in the synthesized output`,
-        'route to an attachment (VPC or labelled VPN) of the same app', part, { node: describeRef(ref), kind: 'attachment', prev: step }, firewalls);
+        'route to an attachment (VPC or labelled VPN) of the same app', part, makeStep(describeRef(ref), 'attachment', step), firewalls);
       return;
     }
     const a = next as TransitAttachmentNode;
-    const attachmentStep: Step = { node: a.id, kind: 'attachment', detail: a.zone, prev: step };
+    const attachmentStep = makeStep(a.id, 'attachment', step, a.zone);
     if (a.kind === 'vpn') {
       if (a.zone && ZONES.has(a.zone)) {this.arrive(walk, { kind: 'zone', zone: a.zone }, part, attachmentStep, firewalls);} else {
         this.unknown(walk, a.id, `VPN ${a.id} has ${a.zone ? `the unknown zone label "${a.zone}"` : 'no jichitai:zone label'}`,
@@ -853,7 +873,7 @@ export class Reachability {
       return;
     }
     // Arriving from the gateway: no NACL on arrival; the attachment subnet's route table decides (semantics §5, §6).
-    for (const s of inside) this.at(walk, { subnet: s, origin }, part, { node: s.node.id, kind: 'subnet', prev: attachmentStep }, firewalls);
+    for (const s of inside) this.at(walk, { subnet: s, origin }, part, makeStep(s.node.id, 'subnet', attachmentStep), firewalls);
   }
 
   /** The zone of an attachment outside the output: the one zone label of the transit route tables associated with it. */
@@ -878,7 +898,7 @@ export class Reachability {
     for (const t of vpc.subnets) {
       const there = pieces.get(t);
       if (!there) continue;
-      this.arrive(walk, { kind: 'subnet', subnet: t.node.id }, t === from ? there : this.nacl(t, false, there), { node: t.node.id, kind: 'subnet', prev: step }, firewalls);
+      this.arrive(walk, { kind: 'subnet', subnet: t.node.id }, t === from ? there : this.nacl(t, false, there), makeStep(t.node.id, 'subnet', step), firewalls);
     }
   }
 
@@ -887,7 +907,7 @@ export class Reachability {
     const pieces = this.byHolder(vpc, part, (t) => this.wanted(walk, t));
     for (const t of vpc.subnets) {
       const there = pieces.get(t);
-      if (there) this.arrive(walk, { kind: 'subnet', subnet: t.node.id }, this.nacl(t, false, there), { node: t.node.id, kind: 'subnet', prev: step }, []);
+      if (there) this.arrive(walk, { kind: 'subnet', subnet: t.node.id }, this.nacl(t, false, there), makeStep(t.node.id, 'subnet', step), []);
     }
   }
 
@@ -945,12 +965,12 @@ export class Reachability {
     if (part.length === 0) return [];
     if (s.acls.length === 0) return [...part];
     const passed = s.acls.map((acl) => {
-      const key = `${acl.id}|${egress}`;
-      let compiled = this.compiled.get(key);
+      const known = egress ? this.compiledOut : this.compiledIn;
+      let compiled = known.get(acl.id);
       if (!compiled) {
         const entries = compileNacl(acl.entries, egress, this.atoms, this.protocols);
         compiled = { entries, all: allowsAll(entries, this.atoms, this.protocols) };
-        this.compiled.set(key, compiled);
+        known.set(acl.id, compiled);
       }
       return compiled.all ? [...part] : applyNacl(part, compiled.entries);
     });
@@ -971,15 +991,15 @@ export class Reachability {
     const propagated: VpcChoice[] = [];
     for (const edge of table.routes) {
       if (edge.propagated) {
-        propagated.push({ kind: 'route', edge });
+        propagated.push(routeChoice(edge));
         continue;
       }
       const p = parsePrefix(edge.destination);
-      if (p) entries.push({ range: this.atoms.range(p), length: p.length, priority: 0, choice: { kind: 'route', edge } });
-      else anywhere.push({ kind: 'route', edge }); // a prefix list or unreadable destination may match anything
+      if (p) entries.push({ range: this.atoms.range(p), length: p.length, priority: 0, choice: routeChoice(edge) });
+      else anywhere.push(routeChoice(edge)); // a prefix list or unreadable destination may match anything
     }
     const vpc = table.vpc.kind === 'node' ? this.vpcs.get(table.vpc.id) : undefined;
-    for (const b of vpc?.blocks ?? []) entries.push({ range: b.range, length: b.prefix.length, priority: 1, choice: { kind: 'local', destination: `${formatPrefix(b.prefix)} local` } });
+    for (const b of vpc?.blocks ?? []) entries.push({ range: b.range, length: b.prefix.length, priority: 1, choice: localChoice(`${formatPrefix(b.prefix)} local`) });
     // A VPN gateway's propagated prefixes may be anything, more specific than any static route, but never win over the
     // local route (AWS Site-to-Site VPN user guide, "Route tables and VPN route priority"): every address outside the
     // VPC's blocks may also go to the gateway (semantics §4).
@@ -996,7 +1016,7 @@ export class Reachability {
     const entries: PaintEntry<TransitChoice>[] = [];
     const anywhere: TransitChoice[] = [];
     for (const r of table.routes) {
-      const choice: TransitChoice = { kind: 'static', destination: r.destination, blackhole: r.blackhole, attachment: r.attachment, source: r.source };
+      const choice = transitChoice('static', r.destination, r.attachment, r.blackhole, r.source);
       const p = parsePrefix(r.destination);
       if (p) entries.push({ range: this.atoms.range(p), length: p.length, priority: 0, choice });
       else anywhere.push(choice);
@@ -1006,11 +1026,11 @@ export class Reachability {
       const vpc = a?.type === 'transit-attachment' && a.kind === 'vpc' && a.vpc?.kind === 'node' ? this.vpcs.get(a.vpc.id) : undefined;
       if (vpc && vpc.blocks.length > 0) {
         for (const b of vpc.blocks) {
-          entries.push({ range: b.range, length: b.prefix.length, priority: 1, choice: { kind: 'propagated', destination: `${formatPrefix(b.prefix)} (propagated)`, attachment: ref } });
+          entries.push({ range: b.range, length: b.prefix.length, priority: 1, choice: transitChoice('propagated', `${formatPrefix(b.prefix)} (propagated)`, ref) });
         }
       } else if (!(a?.type === 'transit-attachment' && a.kind === 'peering')) {
         // A VPN announces prefixes by BGP (any of them); an unreadable attachment could too.
-        anywhere.push({ kind: 'propagated', destination: 'any prefix (propagated)', attachment: ref });
+        anywhere.push(transitChoice('propagated', 'any prefix (propagated)', ref));
       }
     }
     const runs = withRanges(paint(this.atoms.size, entries, anywhere));
@@ -1119,7 +1139,16 @@ function allowsAll(entries: readonly CompiledEntry[], atoms: AtomTable, protocol
 /** The headers of `a` that no box of `b` holds. */
 export function subtractAll(a: HeaderSet, b: HeaderSet): Box[] {
   let out: Box[] = [...a];
-  for (const x of b) out = out.flatMap((y) => subtract(y, x));
+  for (const x of b) {
+    // Most boxes of b cut nothing (a rule's many peers, a set's many parts): no copy then, and no array per box.
+    if (!out.some((y) => overlaps(y, x))) continue;
+    const next: Box[] = [];
+    for (const y of out) {
+      if (overlaps(y, x)) next.push(...subtract(y, x));
+      else next.push(y);
+    }
+    out = next;
+  }
   return out;
 }
 
