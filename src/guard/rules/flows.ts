@@ -229,15 +229,23 @@ function findHostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNod
     GROUPS_BY_HOST.set(ctx.graph, index);
   }
   const named = index.get(host.name) ?? [];
-  const blocks = host.cidrs.map((c) => parsePrefix(c)).filter((p): p is NonNullable<typeof p> => p !== undefined);
+  const blocks = prefixesOf(host.cidrs);
   return named.filter((g) => {
     const vpc = deref<VpcNode>(ctx.graph, g.vpc);
     if (!vpc || vpc.type !== 'vpc') return true;
     if (vpc.segment !== undefined && vpc.segment !== host.zone) return false;
-    const own = vpc.cidrs.map((c) => parsePrefix(c)).filter((p): p is NonNullable<typeof p> => p !== undefined);
+    // Every member's host of a name is asked about every member's group of that name: each VPC's blocks are read once.
+    let own = VPC_PREFIXES.get(vpc);
+    if (!own) VPC_PREFIXES.set(vpc, own = prefixesOf(vpc.cidrs));
     return own.length === 0 || blocks.length === 0
       || blocks.some((b) => own.some((v) => v.family === b.family && v.lo <= b.lo && b.hi <= v.hi));
   });
+}
+
+const VPC_PREFIXES = new WeakMap<VpcNode, Prefix[]>();
+
+function prefixesOf(cidrs: readonly string[]): Prefix[] {
+  return cidrs.map((c) => parsePrefix(c)).filter((p): p is Prefix => p !== undefined);
 }
 
 /** The hosts' security groups must allow the request (they are stateful: the reply follows). */
