@@ -6,7 +6,9 @@
  * of the form a + b·N doubles at most when the members double; a term in N² (every member's flow walking every other
  * member's VPN, as probes from the LGWAN WAN once did) makes it more than double.
  */
+import { App } from 'aws-cdk-lib';
 import { Testing } from 'cdktf';
+import { buildCdkPrefecture } from '../../examples/cdk/_prefecture';
 import { buildTfPrefecture } from '../../examples/tf/_prefecture';
 import { renderConfig } from '../../src/cdktf/render-once';
 import { declaredPrefixes } from '../../src/guard/check';
@@ -47,3 +49,37 @@ test('doubling the members at most doubles every step of the reachability', () =
     expect({ step, ratio: eight[step] <= 2 * four[step] }).toEqual({ step, ratio: true });
   }
 }, 120_000);
+
+/**
+ * The CDK adapter's own work per prefecture: every member's stack is guarded, and each asks for the set's graph and
+ * findings. The set is extracted and checked once, and its parts (each member under its model, with its declarations) are
+ * built once: each member once rebuilt every member's part (quadratic in the members, `npm run bench`).
+ */
+describe('the CDK adapter does a prefecture\'s shared work once', () => {
+  function adapterWork(members: number): Record<string, number> {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const modules: Record<string, Record<string, unknown>> = {
+      withDeclarations: require('../../src/guard/declared'),
+      checkParts: require('../../src/guard/evaluate'),
+      extractCloudFormation: require('../../src/guard/extract-cloudformation'),
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const spies = Object.entries(modules).map(([name, m]) => [name, jest.spyOn(m as Record<string, () => unknown>, name as never)] as const);
+    try {
+      buildCdkPrefecture(members, new App()).app.synth();
+      return Object.fromEntries(spies.map(([name, spy]) => [name, spy.mock.calls.length]));
+    } finally {
+      for (const [, spy] of spies) spy.mockRestore();
+    }
+  }
+
+  test('one extraction and one check per synthesis; the parts grow with the members, not their square', () => {
+    const four = adapterWork(4);
+    const eight = adapterWork(8);
+    expect({ extractCloudFormation: four.extractCloudFormation, checkParts: four.checkParts }).toEqual({ extractCloudFormation: 1, checkParts: 1 });
+    expect({ extractCloudFormation: eight.extractCloudFormation, checkParts: eight.checkParts }).toEqual({ extractCloudFormation: 1, checkParts: 1 });
+    expect(four.withDeclarations).toBeGreaterThan(0);
+    expect({ four: four.withDeclarations, eight: eight.withDeclarations, linear: eight.withDeclarations <= 2 * four.withDeclarations })
+      .toEqual({ four: four.withDeclarations, eight: eight.withDeclarations, linear: true });
+  }, 300_000);
+});
