@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 109, cases: 304 },
-  cdktf: { mutations: 117, cases: 325 },
+  cdk: { mutations: 110, cases: 308 },
+  cdktf: { mutations: 118, cases: 329 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

@@ -4,9 +4,10 @@ import {
   mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
   recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
-import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str } from './builder';
+import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { changesReadService, parseSdkCall, serviceKey } from './sdk-calls';
 import { blocks, literalText, strings, unreadable } from './unreadable';
 import { wafRule } from './waf';
 import { ROLE_TAG_KEY } from '../model/segment';
@@ -625,6 +626,9 @@ class TemplateReader {
     }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
+  /** The services whose resources a reader reads (`AWS::<Service>::…`, as `serviceKey`): a custom resource's call that changes one is unresolved. */
+  private static readonly READ_SERVICES: ReadonlySet<string> = new Set([...TemplateReader.READERS.keys()].map((t) => serviceKey(t.split('::')[1] ?? '')));
+
   private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
   /** Whether the template names conditions, so that its values may be chosen by one (`Fn::If`). */
   private readonly conditional: boolean;
@@ -671,6 +675,8 @@ class TemplateReader {
         this.b.unresolvedValue(this.id(logicalId), 'TemplateURL', 'a nested stack\'s resources are not read by the guard',
           'build the network in this stack, or in a stack of its own that the guard reads (cross-stack references are followed)');
       }
+      const deployed = TEMPLATE_DEPLOYERS[resource.Type];
+      if (deployed) this.b.unresolvedValue(this.id(logicalId), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);
       this.readResource(logicalId, resource.Type, resource.Properties ?? {});
     }
   }
@@ -940,9 +946,35 @@ class TemplateReader {
         read(this, { b, base, noted, p, id, tags, type });
       });
     }
+    if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path);
     if (!SUBNET_PLUMBING.has(type)) {
       const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false));
       if (subnets.length > 0) b.occupant(base, type, subnets);
+    }
+  }
+
+  /**
+   * The AWS API calls of an aws-cdk-lib `AwsCustomResource` (sdk-calls.ts): a call that may change a service the guard reads
+   * makes at deploy time what the template does not hold, and a call the guard cannot read may be any (both unresolved).
+   * Other custom resources run code of their own, which the guard does not read. `Delete` runs when the resource goes
+   * away, not in the deployment the template describes.
+   */
+  private customResourceCalls(id: string, p: any, path: string | undefined): void {
+    for (const property of ['Create', 'Update']) {
+      if (p[property] === undefined) continue;
+      const call = parseSdkCall(this.render(p[property]));
+      if (!call) {
+        // aws-cdk-lib marks its AwsCustomResource with this property; another custom resource's `Create` may be anything of its own.
+        if (p.InstallLatestAwsSdk !== undefined) {
+          this.b.unresolvedValue(id, property, 'the AWS API call this custom resource (aws-cdk-lib AwsCustomResource) makes at deploy time cannot be read at synth time',
+            CUSTOM_RESOURCE_FIX, undefined, path);
+        }
+        continue;
+      }
+      if (changesReadService(call, TemplateReader.READ_SERVICES)) {
+        this.b.unresolvedValue(id, property, `custom resource calls ${call.service} ${call.action} at deploy time: what that changes is not in the template, and the guard judges the template`,
+          CUSTOM_RESOURCE_FIX, undefined, path);
+      }
     }
   }
 
@@ -1198,6 +1230,18 @@ function tagsOf(tags: unknown): Record<string, string> {
   return out;
 }
 
+
+/**
+ * Resources that deploy a template of their own, as a nested stack does: its resources (routes, gateways, groups) exist
+ * after deployment and the guard never reads them. Same for Terraform (`TEMPLATE_DEPLOYERS` in extract-terraform.ts).
+ */
+const TEMPLATE_DEPLOYERS: Readonly<Record<string, { property: string; reason: string }>> = {
+  'AWS::CloudFormation::StackSet': { property: 'TemplateBody / TemplateURL', reason: 'a stack set\'s stacks are not read by the guard' },
+  'AWS::ServiceCatalog::CloudFormationProvisionedProduct': { property: 'ProductId', reason: 'a provisioned product\'s stack is not read by the guard' },
+};
+
+const CUSTOM_RESOURCE_FIX = 'declare what the call makes as a resource of the template, which the guard reads (AWS::EC2::Route for createRoute, '
+  + 'AWS::EC2::SecurityGroupIngress for authorizeSecurityGroupIngress...), or call only actions that read (describe..., get..., list...)';
 
 /** `AWS::S3::Bucket` → `s3-bucket`: the name both engines' renderings share. */
 function neutralType(cfnType: string): string {

@@ -4,7 +4,7 @@ import {
   mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
   recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
-import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str } from './builder';
+import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
@@ -50,6 +50,14 @@ const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
 /** `aws_s3_bucket.logs` inside an interpolation; data sources, variables and locals are not resources. */
 const ADDRESS = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
 const INTERPOLATION = /\$\{([^}]*)\}/g;
+
+/** Resources that deploy a CloudFormation template of their own, whose resources the guard never reads (a module's twin). */
+const TEMPLATE_DEPLOYERS: Readonly<Record<string, { property: string; reason: string }>> = {
+  aws_cloudformation_stack: { property: 'template_body / template_url', reason: 'a CloudFormation stack\'s resources are not read by the guard' },
+  aws_cloudformation_stack_set: { property: 'template_body / template_url', reason: 'a stack set\'s stacks are not read by the guard' },
+  aws_cloudformation_stack_set_instance: { property: 'stack_set_name', reason: 'a stack set\'s stacks are not read by the guard' },
+  aws_servicecatalog_provisioned_product: { property: 'product_id', reason: 'a provisioned product\'s stack is not read by the guard' },
+};
 
 /** An interpolation of an input variable, a local or a module's output (`ConfigReader.deployTime`). */
 const DEPLOY_TIME = /\$\{[^}]*\b(var|local|module)\./;
@@ -765,6 +773,8 @@ class ConfigReader {
           this.b.unresolvedValue(this.id(address), meta, `${meta} makes a number of instances the guard does not expand`, 'write one resource per instance in a guarded stack');
         }
       }
+      const deployed = TEMPLATE_DEPLOYERS[type];
+      if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);
       this.readResource(address, type, body ?? {});
     }
   }

@@ -18,6 +18,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
 import { buildCdkExample } from '../../examples/cdk/_app';
@@ -675,6 +676,24 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) {
       const vpn = new ec2.CfnVPNConnection(stack, 'MutVpn', { transitGatewayId: net.transitGatewayId, customerGatewayId: 'cgw-0123456789abcdef0', type: 'ipsec.1' });
       new ec2.CfnTransitGatewayRouteTableAssociation(stack, 'MutVpnAssociation', { transitGatewayRouteTableId: transitTable(net, 'LGWAN_WAN'), transitGatewayAttachmentId: vpn.ref });
+    },
+  },
+  {
+    // What an AWS API call of a custom resource makes at deploy time is not in the template the guard judges.
+    name: 'an AwsCustomResource that creates a route to an internet gateway in a My Number route table at deploy time',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new cr.AwsCustomResource(stack, 'MutAtDeploy', {
+        onCreate: {
+          service: 'EC2',
+          action: 'createRoute',
+          parameters: { RouteTableId: table(net.myNumber, 'workload-1').ref, DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0123456789abcdef0' },
+          physicalResourceId: cr.PhysicalResourceId.of('mut-at-deploy'),
+        },
+        policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+        installLatestAwsSdk: false,
+      });
     },
   },
   {

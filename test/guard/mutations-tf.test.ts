@@ -10,6 +10,7 @@ import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api'
 import { ApprunnerService } from '@cdktf/provider-aws/lib/apprunner-service';
 import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-connector';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { CloudformationStack } from '@cdktf/provider-aws/lib/cloudformation-stack';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
@@ -763,6 +764,23 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) {
       const vpn = new VpnConnection(stack, 'MutVpn', { transitGatewayId: net.transitGatewayId, customerGatewayId: 'cgw-0123456789abcdef0', type: 'ipsec.1' });
       new Ec2TransitGatewayRouteTableAssociation(stack, 'MutVpnAssociation', { transitGatewayRouteTableId: transitTable(net, 'LGWAN_WAN').id, transitGatewayAttachmentId: vpn.transitGatewayAttachmentId });
+    },
+  },
+  {
+    // What a CloudFormation stack made by Terraform creates (here a route to the internet in a My Number route table,
+    // given the table's id) exists after deployment only: the guard reads the configuration, not the stack's template.
+    name: 'a CloudFormation stack whose template adds a route to an internet gateway in a My Number route table',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new CloudformationStack(stack, 'MutCfnStack', {
+        name: 'mut-cfn-stack',
+        parameters: { Table: table(net.myNumber, 'workload-1').id },
+        templateBody: JSON.stringify({
+          Parameters: { Table: { Type: 'String' } },
+          Resources: { Route: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0123456789abcdef0' } } },
+        }),
+      });
     },
   },
   {

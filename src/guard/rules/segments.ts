@@ -124,7 +124,7 @@ export const GUARD1: GuardRule = {
   summary: 'Fail closed: everything the guard needs resolves to something in the synthesized output (route targets, tables, VPC and subnet IDs, '
     + 'address blocks, segment labels), and a guarded scope holds something to check.',
   check(ctx) {
-    const findings = ctx.graph.unresolved.filter((u) => u.rule === undefined).map((u) => finding(this, nameOf(ctx.graph, u.node),
+    const findings = ctx.graph.unresolved.filter((u) => u.rule === undefined).map((u) => finding(this, u.path ?? nameOf(ctx.graph, u.node),
       bi(`${u.property} could not be resolved: ${u.reason}`, `${u.property} を解決できない: ${jaOrEn(u.reason)}`),
       u.fix ? bi(u.fix, jaOrEn(u.fix))
         : bi('refer to resources of the same app (Ref / GetAtt, or a Terraform reference) instead of deploy-time values, so that the guard can follow them',

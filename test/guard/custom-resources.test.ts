@@ -1,0 +1,167 @@
+/**
+ * What an aws-cdk-lib `AwsCustomResource` does at deploy time (src/guard/sdk-calls.ts): an AWS API call that changes a
+ * service the guard reads (a route, a security group rule, a transit gateway route...) makes what the template does not
+ * hold, so the guard cannot have judged it (GUARD-1); a call it cannot read may be any (GUARD-1); a call that only reads,
+ * tags or touches a service the guard does not read changes no verdict. Found by a probe: a `createRoute` of
+ * 0.0.0.0/0 into a My Number route table passed the guard.
+ */
+import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { AwsCustomResource, AwsCustomResourcePolicy, AwsSdkCall, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { buildCdkExample } from '../../examples/cdk/_app';
+import { GuardLanguage, NetworkModel } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { formatFinding, formatFindingIn } from '../../src/guard/rule';
+import { changesReadService, parseSdkCall, serviceKey } from '../../src/guard/sdk-calls';
+import { englishRun } from '../support/japanese';
+
+/** The α example with one AwsCustomResource making `call` on create; the guard's error lines (none: it synthesized). */
+function withCall(call: (myNumberTable: string) => AwsSdkCall): string[] {
+  const { app, stack } = buildCdkExample('alpha', new App());
+  const table = stack.node.findAll().find((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::EC2::RouteTable'
+    && c.node.path.includes('/MyNumber/')) as CfnResource;
+  new AwsCustomResource(stack, 'AtDeploy', {
+    onCreate: call(table.ref),
+    policy: AwsCustomResourcePolicy.fromSdkCalls({ resources: AwsCustomResourcePolicy.ANY_RESOURCE }),
+    installLatestAwsSdk: false,
+  });
+  try {
+    app.synth();
+    return [];
+  } catch (e) {
+    return (e as Error).message.split('\n').filter((l) => /GUARD-1/.test(l));
+  }
+}
+
+const physicalResourceId = PhysicalResourceId.of('at-deploy');
+
+describe('an AwsCustomResource that changes the network at deploy time is refused (GUARD-1)', () => {
+  test('a route to the internet created in a My Number route table', () => {
+    const lines = withCall((table) => ({
+      service: 'EC2',
+      action: 'createRoute',
+      physicalResourceId,
+      parameters: { RouteTableId: table, DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0123456789abcdef0' },
+    }));
+    expect(lines).toEqual([expect.stringMatching(/\[SampleCity-alpha\/AtDeploy\/Resource\/Default\] GUARD-1 critical \(三層の対策\): Create could not be resolved: custom resource calls EC2 createRoute at deploy time: what that changes is not in the template/)]);
+    expect(lines[0]).toMatch(/Fix: declare what the call makes as a resource of the template, which the guard reads \(AWS::EC2::Route for createRoute/);
+  });
+
+  test('in the SDK v3 spelling (client package, command name)', () => {
+    const lines = withCall((table) => ({
+      service: '@aws-sdk/client-ec2',
+      action: 'ReplaceRouteCommand',
+      physicalResourceId,
+      parameters: { RouteTableId: table, DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: 'tgw-0123456789abcdef0' },
+    }));
+    expect(lines).toEqual([expect.stringMatching(/GUARD-1 critical .*custom resource calls @aws-sdk\/client-ec2 ReplaceRouteCommand at deploy time/)]);
+  });
+
+  test('a call the guard cannot read (its text is no JSON once rendered) may be any', () => {
+    const stack = new Stack(new App(), 'S');
+    new CfnResource(stack, 'Call', {
+      type: 'Custom::AWS',
+      properties: { ServiceToken: 'arn:aws:lambda:ap-northeast-1:123456789012:function:provider', InstallLatestAwsSdk: false, Create: Fn.conditionIf('C', '{}', '{}') },
+    });
+    const graph = extractCloudFormation({ S: { Conditions: { C: { 'Fn::Equals': ['a', 'a'] } }, ...(stack as any)._toCloudFormation() } });
+    expect(graph.unresolved.map((u) => `${u.property}: ${u.reason}`)).toContain(
+      'Create: the AWS API call this custom resource (aws-cdk-lib AwsCustomResource) makes at deploy time cannot be read at synth time');
+  });
+
+  test('worded in Japanese without English left over', () => {
+    const { stack } = buildCdkExample('alpha', new App());
+    new AwsCustomResource(stack, 'AtDeploy', {
+      onCreate: { service: 'EC2', action: 'authorizeSecurityGroupIngress', physicalResourceId, parameters: { GroupId: 'sg-0123456789abcdef0', IpPermissions: [] } },
+      policy: AwsCustomResourcePolicy.fromSdkCalls({ resources: AwsCustomResourcePolicy.ANY_RESOURCE }),
+      installLatestAwsSdk: false,
+    });
+    const graph = extractCloudFormation({ S: (stack as any)._toCloudFormation() });
+    const found = checkTopology(graph, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+    expect(found.map(formatFinding)).toEqual([expect.stringMatching(/custom resource calls EC2 authorizeSecurityGroupIngress/)]);
+    const ja = formatFindingIn(found[0], GuardLanguage.JAPANESE);
+    expect(ja).toMatch(/カスタムリソースがデプロイ時に EC2 の authorizeSecurityGroupIngress を呼ぶ/);
+    expect(englishRun(ja)).toBeUndefined();
+  });
+});
+
+describe('calls that change nothing the guard reads pass', () => {
+  test.each<[string, AwsSdkCall]>([
+    ['a read-only call (the lookup this library makes itself)', { service: 'EC2', action: 'describeRouteTables', physicalResourceId }],
+    ['tags (the guard reads the template\'s labels; AWS routes no packet by a tag)', {
+      service: 'EC2', action: 'createTags', physicalResourceId, parameters: { Resources: ['rtb-0123456789abcdef0'], Tags: [{ Key: 'a', Value: 'b' }] },
+    }],
+    ['a service the guard reads no resource of', { service: 'SSM', action: 'putParameter', physicalResourceId, parameters: { Name: '/a', Value: 'b', Type: 'String' } }],
+  ])('%s', (_, call) => {
+    expect(withCall(() => call)).toEqual([]);
+  });
+
+  test('a custom resource of one\'s own (a function the guard does not read) with a Create property of its own', () => {
+    const stack = new Stack(new App(), 'S');
+    new CfnResource(stack, 'Own', { type: 'Custom::Seeder', properties: { ServiceToken: 'arn:aws:lambda:ap-northeast-1:123456789012:function:seed', Create: 'not json' } });
+    expect(extractCloudFormation({ S: (stack as any)._toCloudFormation() }).unresolved).toEqual([]);
+  });
+});
+
+describe('sdk-calls', () => {
+  test('service names of both SDK generations and of CloudFormation meet', () => {
+    expect(['EC2', '@aws-sdk/client-ec2', 'ec2'].map(serviceKey)).toEqual(['ec2', 'ec2', 'ec2']);
+    expect(['ELBv2', '@aws-sdk/client-elastic-load-balancing-v2', 'ElasticLoadBalancingV2'].map(serviceKey))
+      .toEqual(['elasticloadbalancingv2', 'elasticloadbalancingv2', 'elasticloadbalancingv2']);
+    expect(['CloudWatchLogs', '@aws-sdk/client-cloudwatch-logs', 'Logs'].map(serviceKey)).toEqual(['logs', 'logs', 'logs']);
+    expect(['Kafka', 'MSK'].map(serviceKey)).toEqual(['msk', 'msk']);
+  });
+
+  test('an action is a change unless it reads or touches what no rule reads', () => {
+    const ec2 = new Set(['ec2']);
+    const changes = (action: string) => changesReadService({ service: 'EC2', action }, ec2);
+    expect(['createRoute', 'CreateRouteCommand', 'modifyVpcAttribute', 'attachInternetGateway', ''].map(changes)).toEqual([true, true, true, true, true]);
+    expect(['describeRouteTables', 'getManagedPrefixListEntries', 'createTags', 'DeleteTagsCommand'].map(changes)).toEqual([false, false, false, false]);
+    expect(changesReadService({ service: 'SSM', action: 'putParameter' }, ec2)).toBe(false);
+  });
+
+  test('only JSON with a service and an action is a call', () => {
+    expect(parseSdkCall('{"service":"EC2","action":"createRoute","parameters":{}}')).toEqual({ service: 'EC2', action: 'createRoute' });
+    expect([parseSdkCall('not json'), parseSdkCall('{"service":"EC2"}'), parseSdkCall('"text"')]).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+/**
+ * Resources that deploy a CloudFormation template of their own, as a nested stack does (GUARD-1 since the first guard):
+ * a stack set, a Service Catalog provisioned product, and in Terraform a CloudFormation stack. What their templates make
+ * (a route to the internet in a My Number route table, given its id as a parameter) exists after deployment only.
+ */
+describe('a resource that deploys a template of its own is refused (GUARD-1), as a nested stack is', () => {
+  const cfnUnresolved = (type: string, properties: Record<string, unknown>) => {
+    const stack = new Stack(new App(), 'S');
+    new CfnResource(stack, 'Deployer', { type, properties });
+    return extractCloudFormation({ S: (stack as any)._toCloudFormation() }).unresolved.map((u) => `${u.property}: ${u.reason}. Fix: ${u.fix}`);
+  };
+  const FIX = 'Fix: write the network resources in a stack or configuration the guard reads, or check the deployed stack\'s template with jichitai-network check';
+
+  test('CloudFormation: a stack set and a provisioned product', () => {
+    expect(cfnUnresolved('AWS::CloudFormation::StackSet', { StackSetName: 's', PermissionModel: 'SELF_MANAGED', TemplateBody: '{"Resources":{}}' }))
+      .toEqual([`TemplateBody / TemplateURL: a stack set's stacks are not read by the guard. ${FIX}`]);
+    expect(cfnUnresolved('AWS::ServiceCatalog::CloudFormationProvisionedProduct', { ProductId: 'prod-abcdefghijklm', ProvisioningArtifactId: 'pa-abcdefghijklm' }))
+      .toEqual([`ProductId: a provisioned product's stack is not read by the guard. ${FIX}`]);
+  });
+
+  test.each([
+    ['aws_cloudformation_stack', { name: 's', template_body: '{"Resources":{}}' }, 'template_body / template_url: a CloudFormation stack\'s resources are not read by the guard'],
+    ['aws_cloudformation_stack_set', { name: 's', template_body: '{"Resources":{}}' }, 'template_body / template_url: a stack set\'s stacks are not read by the guard'],
+    ['aws_cloudformation_stack_set_instance', { stack_set_name: 's' }, 'stack_set_name: a stack set\'s stacks are not read by the guard'],
+    ['aws_servicecatalog_provisioned_product', { name: 'p', product_id: 'prod-abcdefghijklm' }, 'product_id: a provisioned product\'s stack is not read by the guard'],
+  ])('Terraform: %s', (type, body, expected) => {
+    const graph = extractTerraform({ t: { resource: { [type]: { deployer: body } } } });
+    expect(graph.unresolved.map((u) => `${u.property}: ${u.reason}. ${u.fix ? `Fix: ${u.fix}` : ''}`)).toEqual([`${expected}. ${FIX}`]);
+  });
+
+  test('the reasons and the fix have Japanese', () => {
+    const graph = extractTerraform({ t: { resource: { aws_cloudformation_stack: { deployer: { name: 's', template_body: '{}' } }, aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'LGWAN' } } } } } });
+    const found = checkTopology(graph, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1' && /deployer/.test(f.path));
+    expect(found).toHaveLength(1);
+    const ja = formatFindingIn(found[0], GuardLanguage.JAPANESE);
+    expect(ja).toMatch(/CloudFormation スタックのリソースはガードが読まない/);
+    expect(englishRun(ja)).toBeUndefined();
+  });
+});
