@@ -626,8 +626,13 @@ class TemplateReader {
     }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
-  /** The services whose resources a reader reads (`AWS::<Service>::…`, as `serviceKey`): a custom resource's call that changes one is unresolved. */
-  private static readonly READ_SERVICES: ReadonlySet<string> = new Set([...TemplateReader.READERS.keys()].map((t) => serviceKey(t.split('::')[1] ?? '')));
+  /**
+   * The services whose resources a reader reads (`AWS::<Service>::…`, as `serviceKey`), and those that deploy templates
+   * (a nested stack, `TEMPLATE_DEPLOYERS`): a custom resource's call that changes one is unresolved.
+   */
+  private static readonly READ_SERVICES: ReadonlySet<string> = new Set([
+    ...[...TemplateReader.READERS.keys()].map((t) => serviceKey(t.split('::')[1] ?? '')), 'cloudformation', 'servicecatalog',
+  ]);
 
   private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
   /** Whether the template names conditions, so that its values may be chosen by one (`Fn::If`). */

@@ -54,7 +54,8 @@ interface Step {
 /**
  * A step with every field present, in one order: the walk's functions then see one object shape. Literals of different
  * fields (and `headers` added later) made them polymorphic, and V8 threw their optimized code away and compiled it again
- * several times per synthesis (`node --trace-deopt`: "wrong map"), which cost more CPU than the walk itself.
+ * several times per synthesis (`node --trace-deopt`: "wrong map"): at 100 members about 200 ms of compiling `at` alone,
+ * which runs for 40 ms.
  */
 function makeStep(node: string, kind: StepKind, prev: Step | undefined, detail?: string, table?: string): Step {
   return { node, kind, detail, table, prev, headers: undefined };

@@ -58,6 +58,20 @@ describe('an AwsCustomResource that changes the network at deploy time is refuse
     expect(lines).toEqual([expect.stringMatching(/GUARD-1 critical .*custom resource calls @aws-sdk\/client-ec2 ReplaceRouteCommand at deploy time/)]);
   });
 
+  test('a stack created by a call deploys a template the guard does not read, as a nested stack would', () => {
+    const stack = new Stack(new App(), 'S');
+    new CfnResource(stack, 'Call', {
+      type: 'Custom::AWS',
+      properties: {
+        ServiceToken: 'arn:aws:lambda:ap-northeast-1:123456789012:function:provider',
+        InstallLatestAwsSdk: false,
+        Create: JSON.stringify({ service: 'CloudFormation', action: 'createStack', parameters: { StackName: 's', TemplateBody: '{}' } }),
+      },
+    });
+    expect(extractCloudFormation({ S: (stack as any)._toCloudFormation() }).unresolved.map((u) => `${u.property}: ${u.reason}`)).toEqual([
+      'Create: custom resource calls CloudFormation createStack at deploy time: what that changes is not in the template, and the guard judges the template']);
+  });
+
   test('a call the guard cannot read (its text is no JSON once rendered) may be any', () => {
     const stack = new Stack(new App(), 'S');
     new CfnResource(stack, 'Call', {
