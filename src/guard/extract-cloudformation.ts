@@ -7,8 +7,8 @@ import {
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
-import { changesReadService, parseSdkCall, serviceKey } from './sdk-calls';
-import { blocks, literalText, strings, unreadable } from './unreadable';
+import { changesReadService, parseSdkCall, SDK_CALL_FIX, sdkCallReason, SdkCaller, sdkIntegrationCalls, serviceKey } from './sdk-calls';
+import { blocks, isExpression, literalText, strings, unreadable } from './unreadable';
 import { wafRule } from './waf';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -88,6 +88,11 @@ type Reader = (reader: TemplateReader, c: ReadContext) => void;
 const CFN_ACL_NAMES = { ruleNumber: 'RuleNumber', egress: 'Egress', action: 'RuleAction' } as const;
 
 class TemplateReader {
+  /** `READ_SERVICES`, for the Terraform reader (`cloudFormationReadServices`). */
+  public static readServices(): ReadonlySet<string> {
+    return TemplateReader.READ_SERVICES;
+  }
+
   /**
    * What each resource type adds to the graph: one small function per type, not one switch over every type, so that V8
    * compiles (and, when a new object shape turns up, recompiles) only the readers of the types a template has; the one
@@ -952,6 +957,17 @@ class TemplateReader {
       });
     }
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path);
+    const integrations = SDK_INTEGRATIONS[type];
+    if (integrations) {
+      for (const [property, value] of integrations.properties(p)) {
+        if (value === undefined) continue;
+        const text = typeof value === 'object' && value !== null && !isExpression(value) ? JSON.stringify(value) : this.render(value);
+        for (const call of sdkIntegrationCalls(text)) {
+          if (!changesReadService(call, TemplateReader.READ_SERVICES)) continue;
+          this.b.unresolvedValue(id, property, sdkCallReason(integrations.caller, call), SDK_CALL_FIX, undefined, base.path);
+        }
+      }
+    }
     if (!SUBNET_PLUMBING.has(type)) {
       const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false));
       if (subnets.length > 0) b.occupant(base, type, subnets);
@@ -972,13 +988,12 @@ class TemplateReader {
         // aws-cdk-lib marks its AwsCustomResource with this property; another custom resource's `Create` may be anything of its own.
         if (p.InstallLatestAwsSdk !== undefined) {
           this.b.unresolvedValue(id, property, 'the AWS API call this custom resource (aws-cdk-lib AwsCustomResource) makes at deploy time cannot be read at synth time',
-            CUSTOM_RESOURCE_FIX, undefined, path);
+            SDK_CALL_FIX, undefined, path);
         }
         continue;
       }
       if (changesReadService(call, TemplateReader.READ_SERVICES)) {
-        this.b.unresolvedValue(id, property, `custom resource calls ${call.service} ${call.action} at deploy time: what that changes is not in the template, and the guard judges the template`,
-          CUSTOM_RESOURCE_FIX, undefined, path);
+        this.b.unresolvedValue(id, property, sdkCallReason('custom resource', call), SDK_CALL_FIX, undefined, path);
       }
     }
   }
@@ -1236,6 +1251,22 @@ function tagsOf(tags: unknown): Record<string, string> {
 }
 
 
+/** The services whose resources the CloudFormation reader reads, or that deploy templates (`TemplateReader.READ_SERVICES`). */
+export function cloudFormationReadServices(): ReadonlySet<string> {
+  return TemplateReader.readServices();
+}
+
+/** Resources that call AWS APIs by name when they run (sdk-calls.ts), with the properties that name the calls. */
+const SDK_INTEGRATIONS: Readonly<Record<string, { caller: SdkCaller; properties: (p: any) => [string, unknown][] }>> = {
+  'AWS::StepFunctions::StateMachine': {
+    caller: 'state machine',
+    properties: (p) => [
+      ['DefinitionString', p.DefinitionString], ['Definition', p.Definition], ['DefinitionSubstitutions', p.DefinitionSubstitutions],
+    ],
+  },
+  'AWS::Scheduler::Schedule': { caller: 'schedule', properties: (p) => [['Target.Arn', p.Target?.Arn]] },
+};
+
 /**
  * Resources that deploy a template of their own, as a nested stack does: its resources (routes, gateways, groups) exist
  * after deployment and the guard never reads them. Same for Terraform (`TEMPLATE_DEPLOYERS` in extract-terraform.ts).
@@ -1245,8 +1276,6 @@ const TEMPLATE_DEPLOYERS: Readonly<Record<string, { property: string; reason: st
   'AWS::ServiceCatalog::CloudFormationProvisionedProduct': { property: 'ProductId', reason: 'a provisioned product\'s stack is not read by the guard' },
 };
 
-const CUSTOM_RESOURCE_FIX = 'declare what the call makes as a resource of the template, which the guard reads (AWS::EC2::Route for createRoute, '
-  + 'AWS::EC2::SecurityGroupIngress for authorizeSecurityGroupIngress...), or call only actions that read (describe..., get..., list...)';
 
 /** `AWS::S3::Bucket` → `s3-bucket`: the name both engines' renderings share. */
 function neutralType(cfnType: string): string {

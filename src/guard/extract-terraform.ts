@@ -5,9 +5,11 @@ import {
   recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
+import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { changesReadService, SDK_CALL_FIX, sdkCallReason, SdkCaller, sdkIntegrationCalls } from './sdk-calls';
 import { blocks, literalText, oneBlock, STANDS_FOR_VALUE, strings, valueList } from './unreadable';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -58,6 +60,18 @@ const TEMPLATE_DEPLOYERS: Readonly<Record<string, { property: string; reason: st
   aws_cloudformation_stack_set_instance: { property: 'stack_set_name', reason: 'a stack set\'s stacks are not read by the guard' },
   aws_servicecatalog_provisioned_product: { property: 'product_id', reason: 'a provisioned product\'s stack is not read by the guard' },
 };
+
+/** Resources that call AWS APIs by name when they run (sdk-calls.ts), with the arguments that name the calls. */
+const SDK_INTEGRATIONS: Readonly<Record<string, { caller: SdkCaller; properties: (p: any) => [string, unknown][] }>> = {
+  aws_sfn_state_machine: { caller: 'state machine', properties: (p) => [['definition', p.definition]] },
+  aws_scheduler_schedule: { caller: 'schedule', properties: (p) => [['target.arn', oneBlock(p.target)?.arn]] },
+};
+
+/**
+ * The services a call may change to be judged: those of the resource types the CloudFormation reader reads (its
+ * `READ_SERVICES`, the same AWS services), for the Terraform resources that name calls the way CloudFormation ones do.
+ */
+const READ_SERVICES: ReadonlySet<string> = cloudFormationReadServices();
 
 /** An interpolation of an input variable, a local or a module's output (`ConfigReader.deployTime`). */
 const DEPLOY_TIME = /\$\{[^}]*\b(var|local|module)\./;
@@ -775,6 +789,15 @@ class ConfigReader {
       }
       const deployed = TEMPLATE_DEPLOYERS[type];
       if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);
+      const integrations = SDK_INTEGRATIONS[type];
+      for (const [property, value] of integrations?.properties(body ?? {}) ?? []) {
+        if (typeof value !== 'string') continue;
+        for (const call of sdkIntegrationCalls(value)) {
+          if (changesReadService(call, READ_SERVICES)) {
+            this.b.unresolvedValue(this.id(address), property, sdkCallReason(integrations!.caller, call), SDK_CALL_FIX);
+          }
+        }
+      }
       this.readResource(address, type, body ?? {});
     }
   }

@@ -160,8 +160,9 @@ const PATTERNS: readonly Pattern[] = [
     () => 'ネットワークリソースはガードが読むスタックか構成に書くか、デプロイするスタックのテンプレートを jichitai-network check で確認する'],
   [/^the AWS API call this custom resource \(aws-cdk-lib AwsCustomResource\) makes at deploy time cannot be read at synth time$/,
     () => 'このカスタムリソース（aws-cdk-lib の AwsCustomResource）がデプロイ時に呼ぶ AWS API を、合成時に読めない'],
-  [/^custom resource calls (\S+) (\S+) at deploy time: what that changes is not in the template, and the guard judges the template$/,
-    (m) => `カスタムリソースがデプロイ時に ${m[1]} の ${m[2]} を呼ぶ: それが変えるものはテンプレートになく、ガードはテンプレートを判定する`],
+  [/^(custom resource|state machine|schedule) calls (\S+) (\S+) (at deploy time|when it runs): what that changes is not in the template, and the guard judges the template$/,
+    (m) => `${{ 'custom resource': 'カスタムリソース', 'state machine': 'ステートマシン（Step Functions）', 'schedule': 'スケジュール（EventBridge Scheduler）' }[m[1]]}が`
+      + `${m[4] === 'at deploy time' ? 'デプロイ時' : '実行時'}に ${m[2]} の ${m[3]} を呼ぶ: それが変えるものはテンプレートになく、ガードはテンプレートを判定する`],
   [/^declare what the call makes as a resource of the template, which the guard reads \(AWS::EC2::Route for createRoute, AWS::EC2::SecurityGroupIngress for authorizeSecurityGroupIngress\.\.\.\), or call only actions that read \(describe\.\.\., get\.\.\., list\.\.\.\)$/,
     () => '呼び出しが作るものを、ガードが読むテンプレートのリソースとして宣言する（createRoute なら AWS::EC2::Route、authorizeSecurityGroupIngress なら '
       + 'AWS::EC2::SecurityGroupIngress など）か、読むだけのアクション（describe…、get…、list…）だけを呼ぶ'],

@@ -80,3 +80,30 @@ export function changesReadService(call: SdkCall, services: ReadonlySet<string>)
   const action = actionKey(call.action);
   return action === '' || (!READ_ONLY.test(action) && !CHANGES_NOTHING_READ.has(action));
 }
+
+/**
+ * Service integrations that call any AWS API by name when they run: a Step Functions task
+ * (`arn:aws:states:::aws-sdk:ec2:createRoute`, https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html)
+ * and an EventBridge Scheduler universal target (`arn:aws:scheduler:::aws-sdk:ec2:createRoute`,
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-universal.html). The partition may be a
+ * rendered reference (`arn:{partition}:states:::…`), or split from the rest by a join: the pattern starts at `:states:::`.
+ */
+const SDK_INTEGRATION = /:(?:states|scheduler):::aws-sdk:([A-Za-z0-9]+):([A-Za-z0-9]+)/g;
+
+/** The AWS API calls a text (a state machine's definition, a schedule's target) makes through SDK integrations. */
+export function sdkIntegrationCalls(text: string): SdkCall[] {
+  return [...text.matchAll(SDK_INTEGRATION)].map((m) => ({ service: m[1], action: m[2] }));
+}
+
+/** Who makes a call, and when: the words of the unresolved value's reason (and of its Japanese). */
+export type SdkCaller = 'custom resource' | 'state machine' | 'schedule';
+
+/** The reason a call that may change a service the guard reads is unresolved (GUARD-1). */
+export function sdkCallReason(caller: SdkCaller, call: SdkCall): string {
+  const when = caller === 'custom resource' ? 'at deploy time' : 'when it runs';
+  return `${caller} calls ${call.service} ${call.action} ${when}: what that changes is not in the template, and the guard judges the template`;
+}
+
+/** The fix for such a call. */
+export const SDK_CALL_FIX = 'declare what the call makes as a resource of the template, which the guard reads (AWS::EC2::Route for createRoute, '
+  + 'AWS::EC2::SecurityGroupIngress for authorizeSecurityGroupIngress...), or call only actions that read (describe..., get..., list...)';

@@ -69,7 +69,8 @@ describe('an AwsCustomResource that changes the network at deploy time is refuse
       },
     });
     expect(extractCloudFormation({ S: (stack as any)._toCloudFormation() }).unresolved.map((u) => `${u.property}: ${u.reason}`)).toEqual([
-      'Create: custom resource calls CloudFormation createStack at deploy time: what that changes is not in the template, and the guard judges the template']);
+      'Create: custom resource calls CloudFormation createStack at deploy time: what that changes is not in the template, and the guard judges the template',
+    ]);
   });
 
   test('a call the guard cannot read (its text is no JSON once rendered) may be any', () => {
@@ -176,6 +177,68 @@ describe('a resource that deploys a template of its own is refused (GUARD-1), as
     expect(found).toHaveLength(1);
     const ja = formatFindingIn(found[0], GuardLanguage.JAPANESE);
     expect(ja).toMatch(/CloudFormation スタックのリソースはガードが読まない/);
+    expect(englishRun(ja)).toBeUndefined();
+  });
+});
+
+/**
+ * AWS API calls configured to run later, by name: a Step Functions task of an SDK integration
+ * (`arn:aws:states:::aws-sdk:ec2:createRoute`) and an EventBridge Scheduler universal target
+ * (`arn:aws:scheduler:::aws-sdk:ec2:createRoute`). A call that may change a service the guard reads changes the network
+ * after the template was judged (GUARD-1); a read-only one does not.
+ */
+describe('a state machine or schedule that calls an AWS API changing the network is refused (GUARD-1)', () => {
+  const definition = (action: string) => ({
+    'Fn::Join': ['', ['{"StartAt":"T","States":{"T":{"Type":"Task","End":true,"Resource":"arn:', { Ref: 'AWS::Partition' },
+      `:states:::aws-sdk:ec2:${action}","Parameters":{"RouteTableId":"rtb-0123456789abcdef0","DestinationCidrBlock":"0.0.0.0/0","GatewayId":"igw-0123456789abcdef0"}}}}`]],
+  });
+  const cfn = (type: string, properties: Record<string, unknown>) =>
+    extractCloudFormation({ S: { Resources: { R: { Type: type, Properties: properties } } } }).unresolved.map((u) => `${u.property}: ${u.reason}`);
+
+  test('CloudFormation: a state machine\'s task (the definition as aws-cdk-lib renders it, joined around the partition)', () => {
+    expect(cfn('AWS::StepFunctions::StateMachine', { RoleArn: 'arn:aws:iam::123456789012:role/r', DefinitionString: definition('createRoute') })).toEqual([
+      'DefinitionString: state machine calls ec2 createRoute when it runs: what that changes is not in the template, and the guard judges the template',
+    ]);
+    expect(cfn('AWS::StepFunctions::StateMachine', { RoleArn: 'arn:aws:iam::123456789012:role/r', DefinitionString: definition('describeRouteTables') })).toEqual([]);
+  });
+
+  test('CloudFormation: a schedule\'s universal target', () => {
+    const target = (action: string) => ({ Arn: `arn:aws:scheduler:::aws-sdk:ec2:${action}`, RoleArn: 'arn:aws:iam::123456789012:role/r', Input: '{}' });
+    const props = (action: string) => ({ FlexibleTimeWindow: { Mode: 'OFF' }, ScheduleExpression: 'rate(1 hour)', Target: target(action) });
+    expect(cfn('AWS::Scheduler::Schedule', props('authorizeSecurityGroupIngress'))).toEqual([
+      'Target.Arn: schedule calls ec2 authorizeSecurityGroupIngress when it runs: what that changes is not in the template, and the guard judges the template',
+    ]);
+    expect(cfn('AWS::Scheduler::Schedule', props('describeSecurityGroups'))).toEqual([]);
+  });
+
+  test('Terraform: aws_sfn_state_machine and aws_scheduler_schedule', () => {
+    const graph = extractTerraform({
+      t: {
+        resource: {
+          aws_sfn_state_machine: {
+            m: { name: 'm', role_arn: 'arn:aws:iam::123456789012:role/r', definition: '{"StartAt":"T","States":{"T":{"Type":"Task","End":true,"Resource":"arn:aws:states:::aws-sdk:ec2:replaceRoute"}}}' },
+          },
+          aws_scheduler_schedule: {
+            s: { name: 's', schedule_expression: 'rate(1 hour)', flexible_time_window: [{ mode: 'OFF' }], target: [{ arn: 'arn:aws:scheduler:::aws-sdk:networkfirewall:updateFirewallPolicy', role_arn: 'arn:aws:iam::123456789012:role/r' }] },
+          },
+        },
+      },
+    });
+    expect(graph.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`)).toEqual([
+      'aws_sfn_state_machine.m definition: state machine calls ec2 replaceRoute when it runs: what that changes is not in the template, and the guard judges the template',
+      'aws_scheduler_schedule.s target.arn: schedule calls networkfirewall updateFirewallPolicy when it runs: what that changes is not in the template, and the guard judges the template',
+    ]);
+  });
+
+  test('in Japanese', () => {
+    const stack = new Stack(new App(), 'S');
+    new CfnResource(stack, 'Vpc', { type: 'AWS::EC2::VPC', properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'LGWAN' }] } });
+    new CfnResource(stack, 'Machine', { type: 'AWS::StepFunctions::StateMachine', properties: { RoleArn: 'arn:aws:iam::123456789012:role/r', DefinitionString: definition('createRoute') } });
+    const found = checkTopology(extractCloudFormation({ S: (stack as any)._toCloudFormation() }), { model: NetworkModel.ALPHA })
+      .filter((f) => f.ruleId === 'GUARD-1' && /Machine/.test(f.path));
+    expect(found).toHaveLength(1);
+    const ja = formatFindingIn(found[0], GuardLanguage.JAPANESE);
+    expect(ja).toMatch(/ステートマシン（Step Functions）が実行時に ec2 の createRoute を呼ぶ/);
     expect(englishRun(ja)).toBeUndefined();
   });
 });
