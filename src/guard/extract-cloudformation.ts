@@ -7,7 +7,10 @@ import {
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
-import { changesReadService, parseSdkCall, SDK_CALL_FIX, sdkCallReason, SdkCaller, sdkIntegrationCalls, serviceKey } from './sdk-calls';
+import {
+  changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls,
+  serviceKey,
+} from './sdk-calls';
 import { blocks, isExpression, literalText, strings, unreadable } from './unreadable';
 import { wafRule } from './waf';
 import { ROLE_TAG_KEY } from '../model/segment';
@@ -961,6 +964,14 @@ class TemplateReader {
     if (integrations) {
       for (const [property, value] of integrations.properties(p)) {
         if (value === undefined) continue;
+        // A condition's choice in a type a reader reads is reported already (`conditionalValues`, GUARD-1 at its path).
+        const chosen = this.conditional && TemplateReader.READERS.has(type) && JSON.stringify(value).includes('"Fn::If"');
+        if (chosen) continue;
+        // A definition in S3, or one a parameter, condition or import gives, may name any call.
+        if (property === 'DefinitionS3Location' || this.deployTime(value)) {
+          this.b.unresolvedValue(id, property, sdkCallsUnreadable(integrations.caller), SDK_CALLS_UNREADABLE_FIX, undefined, base.path);
+          continue;
+        }
         const text = typeof value === 'object' && value !== null && !isExpression(value) ? JSON.stringify(value) : this.render(value);
         for (const call of sdkIntegrationCalls(text)) {
           if (!changesReadService(call, TemplateReader.READ_SERVICES)) continue;
@@ -1262,6 +1273,7 @@ const SDK_INTEGRATIONS: Readonly<Record<string, { caller: SdkCaller; properties:
     caller: 'state machine',
     properties: (p) => [
       ['DefinitionString', p.DefinitionString], ['Definition', p.Definition], ['DefinitionSubstitutions', p.DefinitionSubstitutions],
+      ['DefinitionS3Location', p.DefinitionS3Location],
     ],
   },
   'AWS::Scheduler::Schedule': { caller: 'schedule', properties: (p) => [['Target.Arn', p.Target?.Arn]] },

@@ -9,7 +9,7 @@ import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
-import { changesReadService, SDK_CALL_FIX, sdkCallReason, SdkCaller, sdkIntegrationCalls } from './sdk-calls';
+import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls } from './sdk-calls';
 import { blocks, literalText, oneBlock, STANDS_FOR_VALUE, strings, valueList } from './unreadable';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -792,6 +792,11 @@ class ConfigReader {
       const integrations = SDK_INTEGRATIONS[type];
       for (const [property, value] of integrations?.properties(body ?? {}) ?? []) {
         if (typeof value !== 'string') continue;
+        // A variable, local, module output or file (`file()`, `templatefile()`) may name any call.
+        if (this.deployTime(value) || (!this.plan && /\$\{[^}]*\b(file|templatefile)\(/.test(value))) {
+          this.b.unresolvedValue(this.id(address), property, sdkCallsUnreadable(integrations!.caller), SDK_CALLS_UNREADABLE_FIX);
+          continue;
+        }
         for (const call of sdkIntegrationCalls(value)) {
           if (changesReadService(call, READ_SERVICES)) {
             this.b.unresolvedValue(this.id(address), property, sdkCallReason(integrations!.caller, call), SDK_CALL_FIX);

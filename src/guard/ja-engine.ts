@@ -163,6 +163,10 @@ const PATTERNS: readonly Pattern[] = [
   [/^(custom resource|state machine|schedule) calls (\S+) (\S+) (at deploy time|when it runs): what that changes is not in the template, and the guard judges the template$/,
     (m) => `${{ 'custom resource': 'カスタムリソース', 'state machine': 'ステートマシン（Step Functions）', 'schedule': 'スケジュール（EventBridge Scheduler）' }[m[1]]}が`
       + `${m[4] === 'at deploy time' ? 'デプロイ時' : '実行時'}に ${m[2]} の ${m[3]} を呼ぶ: それが変えるものはテンプレートになく、ガードはテンプレートを判定する`],
+  [/^the AWS API calls this (state machine|schedule) makes when it runs cannot be read at synth time$/,
+    (m) => `この${m[1] === 'state machine' ? 'ステートマシン（Step Functions）' : 'スケジュール（EventBridge Scheduler）'}が実行時に呼ぶ AWS API を、合成時に読めない`],
+  [/^write the definition or target out in the template or configuration \(no parameter, condition, import, variable or file\), so that the guard can read which AWS APIs it calls$/,
+    () => 'ガードが呼び出す AWS API を読めるよう、定義やターゲットをテンプレートか構成に書き出す（パラメータ・条件・インポート・変数・ファイルを使わない）'],
   [/^declare what the call makes as a resource of the template, which the guard reads \(AWS::EC2::Route for createRoute, AWS::EC2::SecurityGroupIngress for authorizeSecurityGroupIngress\.\.\.\), or call only actions that read \(describe\.\.\., get\.\.\., list\.\.\.\)$/,
     () => '呼び出しが作るものを、ガードが読むテンプレートのリソースとして宣言する（createRoute なら AWS::EC2::Route、authorizeSecurityGroupIngress なら '
       + 'AWS::EC2::SecurityGroupIngress など）か、読むだけのアクション（describe…、get…、list…）だけを呼ぶ'],

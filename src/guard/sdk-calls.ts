@@ -107,3 +107,12 @@ export function sdkCallReason(caller: SdkCaller, call: SdkCall): string {
 /** The fix for such a call. */
 export const SDK_CALL_FIX = 'declare what the call makes as a resource of the template, which the guard reads (AWS::EC2::Route for createRoute, '
   + 'AWS::EC2::SecurityGroupIngress for authorizeSecurityGroupIngress...), or call only actions that read (describe..., get..., list...)';
+
+/** The reason a text that names a resource's calls cannot be read (a parameter, a condition, a file): it may name any. */
+export function sdkCallsUnreadable(caller: SdkCaller): string {
+  return `the AWS API calls this ${caller} makes when it runs cannot be read at synth time`;
+}
+
+/** The fix for such a text. */
+export const SDK_CALLS_UNREADABLE_FIX = 'write the definition or target out in the template or configuration (no parameter, condition, import, '
+  + 'variable or file), so that the guard can read which AWS APIs it calls';

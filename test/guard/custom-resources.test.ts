@@ -230,6 +230,48 @@ describe('a state machine or schedule that calls an AWS API changing the network
     ]);
   });
 
+  test('a definition or target the guard cannot read (S3, a parameter, a condition; a variable or a file) may name any call', () => {
+    const machine = (props: Record<string, unknown>) => ({ RoleArn: 'arn:aws:iam::123456789012:role/r', ...props });
+    const template = {
+      Parameters: { Def: { Type: 'String' } },
+      Conditions: { C: { 'Fn::Equals': ['a', 'a'] } },
+      Resources: {
+        InS3: { Type: 'AWS::StepFunctions::StateMachine', Properties: machine({ DefinitionS3Location: { Bucket: 'b', Key: 'k' } }) },
+        ByParameter: { Type: 'AWS::StepFunctions::StateMachine', Properties: machine({ DefinitionString: { Ref: 'Def' } }) },
+        ByCondition: {
+          Type: 'AWS::Scheduler::Schedule',
+          Properties: {
+            FlexibleTimeWindow: { Mode: 'OFF' },
+            ScheduleExpression: 'rate(1 hour)',
+            Target: { Arn: { 'Fn::If': ['C', 'arn:aws:scheduler:::aws-sdk:ec2:describeVpcs', 'arn:aws:scheduler:::aws-sdk:ec2:createRoute'] }, RoleArn: 'arn:aws:iam::123456789012:role/r' },
+          },
+        },
+      },
+    };
+    const reason = (caller: string) => `the AWS API calls this ${caller} makes when it runs cannot be read at synth time`;
+    expect(extractCloudFormation({ S: template }).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`)).toEqual([
+      `InS3 DefinitionS3Location: ${reason('state machine')}`,
+      `ByParameter DefinitionString: ${reason('state machine')}`,
+      // A condition's choice in a schedule (a type the guard reads for its ECS tasks) is reported where it is, once.
+      expect.stringMatching(/^ByCondition Target\.Arn: \{"Fn::If".* cannot be read at synth time, and the guard reads what it holds$/),
+    ]);
+    const graph = extractTerraform({
+      t: {
+        variable: { def: { type: 'string' } },
+        resource: {
+          aws_sfn_state_machine: {
+            v: { name: 'v', role_arn: 'arn:aws:iam::123456789012:role/r', definition: '${var.def}' },
+            f: { name: 'f', role_arn: 'arn:aws:iam::123456789012:role/r', definition: '${file("machine.json")}' },
+          },
+        },
+      },
+    });
+    expect(graph.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`)).toEqual([
+      `aws_sfn_state_machine.v definition: ${reason('state machine')}`,
+      `aws_sfn_state_machine.f definition: ${reason('state machine')}`,
+    ]);
+  });
+
   test('in Japanese', () => {
     const stack = new Stack(new App(), 'S');
     new CfnResource(stack, 'Vpc', { type: 'AWS::EC2::VPC', properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'LGWAN' }] } });
@@ -240,5 +282,13 @@ describe('a state machine or schedule that calls an AWS API changing the network
     const ja = formatFindingIn(found[0], GuardLanguage.JAPANESE);
     expect(ja).toMatch(/ステートマシン（Step Functions）が実行時に ec2 の createRoute を呼ぶ/);
     expect(englishRun(ja)).toBeUndefined();
+    const unreadable = new Stack(new App(), 'U');
+    new CfnResource(unreadable, 'Vpc', { type: 'AWS::EC2::VPC', properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'LGWAN' }] } });
+    new CfnResource(unreadable, 'Machine', { type: 'AWS::StepFunctions::StateMachine', properties: { RoleArn: 'arn:aws:iam::123456789012:role/r', DefinitionS3Location: { Bucket: 'b', Key: 'k' } } });
+    const [inS3] = checkTopology(extractCloudFormation({ U: (unreadable as any)._toCloudFormation() }), { model: NetworkModel.ALPHA })
+      .filter((f) => f.ruleId === 'GUARD-1' && /Machine/.test(f.path));
+    const jaS3 = formatFindingIn(inS3, GuardLanguage.JAPANESE);
+    expect(jaS3).toMatch(/このステートマシン（Step Functions）が実行時に呼ぶ AWS API を、合成時に読めない/);
+    expect(englishRun(jaS3)).toBeUndefined();
   });
 });
