@@ -10,7 +10,7 @@ import { loadBalancerScheme, logSink, readHubResource } from './extract-terrafor
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls } from './sdk-calls';
-import { blocks, literalText, oneBlock, STANDS_FOR_VALUE, strings, valueList } from './unreadable';
+import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, valueList } from './unreadable';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
@@ -791,12 +791,16 @@ class ConfigReader {
       if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);
       const integrations = SDK_INTEGRATIONS[type];
       for (const [property, value] of integrations?.properties(body ?? {}) ?? []) {
-        if (typeof value !== 'string') continue;
-        // A variable, local, module output or file (`file()`, `templatefile()`) may name any call.
-        if (this.deployTime(value) || (!this.plan && /\$\{[^}]*\b(file|templatefile)\(/.test(value))) {
+        // A variable, local, module output or file (`file()`, `templatefile()`), or in a plan a value known only after
+        // apply, may name any call.
+        const unreadableValue = typeof value === 'string'
+          ? this.deployTime(value) || (!this.plan && /\$\{[^}]*\b(file|templatefile)\(/.test(value))
+          : isExpression(value);
+        if (unreadableValue) {
           this.b.unresolvedValue(this.id(address), property, sdkCallsUnreadable(integrations!.caller), SDK_CALLS_UNREADABLE_FIX);
           continue;
         }
+        if (typeof value !== 'string') continue;
         for (const call of sdkIntegrationCalls(value)) {
           if (changesReadService(call, READ_SERVICES)) {
             this.b.unresolvedValue(this.id(address), property, sdkCallReason(integrations!.caller, call), SDK_CALL_FIX);

@@ -444,3 +444,16 @@ describe('network bridges the guard does not model, in a plan (GUARD-1)', () => 
     expect(unknown.unresolved.find((u) => u.node === 'aws_transfer_server.sftp')!.reason).toMatch(/subnet aws_subnet\.lg of the LGWAN segment/);
   });
 });
+
+test('a state machine whose definition is known only after apply may call any AWS API: unresolved (GUARD-1)', () => {
+  const graph = extractTerraformPlan(plan([
+    {
+      address: 'aws_sfn_state_machine.m',
+      values: { name: 'm', role_arn: 'arn:aws:iam::123456789012:role/r', tags: null },
+      unknown: { id: true, arn: true, definition: true, tags_all: true },
+      expressions: { definition: ref('terraform_data.definition.output', 'terraform_data.definition') },
+    },
+  ]));
+  expect(graph.unresolved.filter((u) => u.node === 'aws_sfn_state_machine.m').map((u) => `${u.property}: ${u.reason}`))
+    .toEqual(['definition: the AWS API calls this state machine makes when it runs cannot be read at synth time']);
+});
