@@ -12,10 +12,10 @@ import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
 
 const SEGMENTS = new Set<string>(Object.values(Segment));
 
-/** The segment a tag set names, if it names a valid one. */
 /** The fix for a resource that deploys a template of its own (a stack set, a provisioned product, a Terraform-made stack), in both extractors. */
 export const TEMPLATE_DEPLOYER_FIX = 'write the network resources in a stack or configuration the guard reads, or check the deployed stack\'s template with jichitai-network check';
 
+/** The segment a tag set names, if it names a valid one. */
 export function segmentOfTags(tags: Readonly<Record<string, string>>): Segment | undefined {
   const value = tags[SEGMENT_TAG_KEY];
   return value !== undefined && SEGMENTS.has(value) ? value as Segment : undefined;

@@ -1261,7 +1261,6 @@ function tagsOf(tags: unknown): Record<string, string> {
   return out;
 }
 
-
 /** The services whose resources the CloudFormation reader reads, or that deploy templates (`TemplateReader.READ_SERVICES`). */
 export function cloudFormationReadServices(): ReadonlySet<string> {
   return TemplateReader.readServices();
@@ -1287,7 +1286,6 @@ const TEMPLATE_DEPLOYERS: Readonly<Record<string, { property: string; reason: st
   'AWS::CloudFormation::StackSet': { property: 'TemplateBody / TemplateURL', reason: 'a stack set\'s stacks are not read by the guard' },
   'AWS::ServiceCatalog::CloudFormationProvisionedProduct': { property: 'ProductId', reason: 'a provisioned product\'s stack is not read by the guard' },
 };
-
 
 /** `AWS::S3::Bucket` → `s3-bucket`: the name both engines' renderings share. */
 function neutralType(cfnType: string): string {

@@ -790,23 +790,7 @@ class ConfigReader {
       const deployed = TEMPLATE_DEPLOYERS[type];
       if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);
       const integrations = SDK_INTEGRATIONS[type];
-      for (const [property, value] of integrations?.properties(body ?? {}) ?? []) {
-        // A variable, local, module output or file (`file()`, `templatefile()`), or in a plan a value known only after
-        // apply, may name any call.
-        const unreadableValue = typeof value === 'string'
-          ? this.deployTime(value) || (!this.plan && /\$\{[^}]*\b(file|templatefile)\(/.test(value))
-          : isExpression(value);
-        if (unreadableValue) {
-          this.b.unresolvedValue(this.id(address), property, sdkCallsUnreadable(integrations!.caller), SDK_CALLS_UNREADABLE_FIX);
-          continue;
-        }
-        if (typeof value !== 'string') continue;
-        for (const call of sdkIntegrationCalls(value)) {
-          if (changesReadService(call, READ_SERVICES)) {
-            this.b.unresolvedValue(this.id(address), property, sdkCallReason(integrations!.caller, call), SDK_CALL_FIX);
-          }
-        }
-      }
+      if (integrations) this.sdkIntegrations(address, integrations, body ?? {});
       this.readResource(address, type, body ?? {});
     }
   }
@@ -995,6 +979,26 @@ class ConfigReader {
     // A plan's unresolvable value is reported where it is read, whichever argument holds it.
     for (const v of values) if (v instanceof PlanUnknown) this.b.unresolvedValue(v.node, v.property, v.reason);
     return values.map((v) => this.ref(v));
+  }
+
+  /** The AWS API calls a resource makes by name when it runs (`SDK_INTEGRATIONS`), judged as in the CloudFormation reader. */
+  private sdkIntegrations(address: string, integrations: (typeof SDK_INTEGRATIONS)[string], body: any): void {
+    for (const [property, value] of integrations.properties(body)) {
+      // A variable, local, module output or file (`file()`, `templatefile()`), or in a plan a value known only after
+      // apply, may name any call.
+      const unreadableValue = typeof value === 'string'
+        ? this.deployTime(value) || (!this.plan && /\$\{[^}]*\b(file|templatefile)\(/.test(value))
+        : isExpression(value);
+      if (unreadableValue) {
+        this.b.unresolvedValue(this.id(address), property, sdkCallsUnreadable(integrations.caller), SDK_CALLS_UNREADABLE_FIX);
+        continue;
+      }
+      if (typeof value !== 'string') continue;
+      for (const call of sdkIntegrationCalls(value)) {
+        if (!changesReadService(call, READ_SERVICES)) continue;
+        this.b.unresolvedValue(this.id(address), property, sdkCallReason(integrations.caller, call), SDK_CALL_FIX);
+      }
+    }
   }
 
   /** Whether text interpolates an input variable, a local or a module's output: it may stand for anything (a plan has resolved them). */
