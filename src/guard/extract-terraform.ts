@@ -79,6 +79,58 @@ const DEPLOY_TIME = /\$\{[^}]*\b(var|local|module)\./;
 /** A subnet named by its id or ARN in an interpolation (`${aws_subnet.name.id}`, inside a longer expression too). */
 const SUBNET_ID = /(?<![\w.])aws_subnet\.([A-Za-z0-9_-]+)\.(?:id|arn)\b/g;
 
+/** Part of a configuration's `resource` block that is not a resource the guard can read (`resourceEntries`). */
+interface MalformedBlock {
+  readonly address: string;
+  readonly property: string;
+  readonly reason: string;
+}
+
+const MALFORMED_FIX = 'write each resource once, as a JSON object under "resource" → type → name (the form cdktf synth writes)';
+
+/**
+ * The resources of a configuration's `resource` block. Terraform's JSON syntax accepts an array of objects wherever it
+ * expects an object for a block — the `resource` block itself, a type's object of names, a resource's body — each element
+ * read as a block of its own (https://developer.hashicorp.com/terraform/language/syntax/json, "Block Type Names" and
+ * "Nested Blocks"): `{"aws_db_instance": {"db": [{ ... }]}}` is the resource `aws_db_instance.db` with that body, and
+ * `terraform plan` reads it so. Read as an object, its body would have no arguments (a publicly accessible database
+ * read as a private one). Whatever is neither — a body that is a string or a number, two bodies for one address (which
+ * Terraform refuses as a duplicate) — is noted in `malformed` (GUARD-1), never dropped.
+ */
+function resourceEntries(block: unknown, malformed: MalformedBlock[]): ResourceEntry[] {
+  const out: ResourceEntry[] = [];
+  const seen = new Set<string>();
+  for (const byType of elementsOf(block, 'resource', 'resource', malformed)) {
+    for (const [type, byNameBlock] of Object.entries(byType)) {
+      for (const byName of elementsOf(byNameBlock, type, 'resource', malformed)) {
+        for (const [name, bodyBlock] of Object.entries(byName)) {
+          const address = `${type}.${name}`;
+          const bodies = elementsOf(bodyBlock ?? {}, address, 'body', malformed);
+          if (bodies.length === 0) continue;
+          if (seen.has(address) || bodies.length > 1) {
+            malformed.push({ address, property: 'body', reason: `${address} is declared more than once, which Terraform refuses; the guard reads its first body only` });
+          }
+          if (seen.has(address)) continue;
+          seen.add(address);
+          out.push({ address, type, body: bodies[0] });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A block's objects: the object itself, or each element of an array of them; anything else is noted as malformed. */
+function elementsOf(block: unknown, address: string, property: string, malformed: MalformedBlock[]): Record<string, any>[] {
+  if (block === undefined) return [];
+  const elements = Array.isArray(block) ? block : [block];
+  const objects = elements.filter((e): e is Record<string, any> => typeof e === 'object' && e !== null && !Array.isArray(e));
+  if (objects.length < elements.length) {
+    malformed.push({ address, property, reason: `${address} holds a value that is not a JSON object, which the guard cannot read as resources` });
+  }
+  return objects;
+}
+
 /** No subnet named (shared: most values name none). */
 const NONE: readonly string[] = [];
 
@@ -752,6 +804,8 @@ class ConfigReader {
   /** `default_tags` of each AWS provider configuration, by reference (`aws`, `aws.<alias>`). */
   private readonly defaultTags = new Map<string, Record<string, string>>();
   private readonly entries: readonly ResourceEntry[];
+  /** Parts of the `resource` block the guard cannot read as resources (`resourceEntries`), reported by `read`. */
+  private readonly malformed: MalformedBlock[] = [];
   /** Reading a plan: values are literals or markers, never `${…}` interpolations. */
   private readonly plan: boolean;
 
@@ -762,23 +816,25 @@ class ConfigReader {
     planEntries?: readonly ResourceEntry[],
   ) {
     this.plan = planEntries !== undefined;
-    this.entries = planEntries ?? Object.entries(config.resource ?? {})
-      .flatMap(([type, byName]) => Object.entries(byName).map(([name, body]) => ({ address: `${type}.${name}`, type, body: body ?? {} })));
+    this.entries = planEntries ?? resourceEntries(config.resource, this.malformed);
     for (const e of this.entries) {
       this.types.set(e.address, e.type);
       this.bodies.set(e.address, e.body);
     }
-    for (const provider of blocks(config.provider?.aws)) {
+    for (const provider of elementsOf(config.provider, 'provider', 'provider', this.malformed).flatMap((p) => blocks(p.aws))) {
       const tags = tagsOf(oneBlock(provider?.default_tags)?.tags);
       this.defaultTags.set(typeof provider?.alias === 'string' ? `aws.${provider.alias}` : 'aws', tags);
     }
   }
 
   public read(): void {
-    for (const name of Object.keys(this.config.module ?? {})) {
-      this.b.unresolvedValue(this.id(`module.${name}`), 'source', 'a module\'s resources are not read by the guard',
-        'write the module\'s network resources in the stack, or guard the module\'s own configuration');
+    for (const modules of elementsOf(this.config.module, 'module', 'module', this.malformed)) {
+      for (const name of Object.keys(modules)) {
+        this.b.unresolvedValue(this.id(`module.${name}`), 'source', 'a module\'s resources are not read by the guard',
+          'write the module\'s network resources in the stack, or guard the module\'s own configuration');
+      }
     }
+    for (const m of this.malformed) this.b.unresolvedValue(this.id(m.address), m.property, m.reason, MALFORMED_FIX);
     for (const { address, type, body } of this.entries) {
       // One resource read as one instance: count / for_each / dynamic blocks make an unknown number (fail closed). A
       // plan has expanded them: each instance is an entry of its own.

@@ -16,11 +16,12 @@ import { App, CfnCondition, CfnStack, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { TerraformStack, Testing } from 'cdktf';
-import { cdk, NetworkModel, tf } from '../../src';
+import { cdk, GuardLanguage, NetworkModel, tf } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
-import { formatFinding } from '../../src/guard/rule';
+import { formatFinding, formatFindingIn } from '../../src/guard/rule';
+import { englishRun } from '../support/japanese';
 
 const segment = (value: string) => [{ key: 'jichitai:segment', value }];
 
@@ -475,3 +476,48 @@ describe('a gateway outside the output attached to a VPC of it opens what one of
   });
 });
 
+
+describe('Terraform JSON written with arrays where it takes objects is read as Terraform reads it', () => {
+  // Terraform's JSON syntax takes an array of objects wherever it takes an object for a block, each element a block of
+  // its own (https://developer.hashicorp.com/terraform/language/syntax/json): read as an object, an array body would be a
+  // resource without arguments.
+  const publicDb = { db_subnet_group_name: 'given-elsewhere', publicly_accessible: true, engine: 'postgres', instance_class: 'db.t3.micro' };
+  const subnet = { aws_subnet: { s: { vpc_id: '${aws_vpc.v.id}', cidr_block: '10.0.0.0/24', map_public_ip_on_launch: true } } };
+  const findings = (resource: unknown, provider?: unknown) => checkTopology(extractTerraform({
+    t: { resource, ...(provider !== undefined ? { provider } : {}) } as any,
+  }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+  const vpc = { aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } } };
+
+  test.each([
+    ['a body', { ...vpc, ...subnet, aws_db_instance: { d: [publicDb] } }],
+    ['a type\'s names', { ...vpc, ...subnet, aws_db_instance: [{ d: publicDb }] }],
+    ['the resource block', [vpc, subnet, { aws_db_instance: { d: publicDb } }]],
+  ])('%s as an array of objects: the publicly accessible database and the public subnet are read', (_what, resource) => {
+    const found = findings(resource);
+    expect(found).toMatch(/aws_db_instance\.d\] GUARD-1 critical .*public endpoint of a publicly accessible database/);
+    expect(found).toMatch(/aws_subnet\.s\] MN-1 critical .*MapPublicIpOnLaunch/);
+  });
+
+  test('a provider block as an array: its default tags label the resources', () => {
+    const found = findings({ aws_vpc: { v: { cidr_block: '10.0.0.0/16' } }, ...subnet },
+      [{ aws: [{ region: 'ap-northeast-1', default_tags: [{ tags: { 'jichitai:segment': 'MY_NUMBER' } }] }] }]);
+    expect(found).toMatch(/aws_subnet\.s\] MN-1 critical .*MapPublicIpOnLaunch/);
+    expect(found).not.toMatch(/no segment label/);
+  });
+
+  test.each([
+    ['a body that is a string', { ...vpc, aws_db_instance: { d: 'publicly accessible' } }, /aws_db_instance\.d\] GUARD-1 critical .*not a JSON object/],
+    ['two bodies for one address', { ...vpc, aws_db_instance: { d: [{ engine: 'postgres' }, publicDb] } }, /aws_db_instance\.d\] GUARD-1 critical .*declared more than once/],
+    ['one address declared in two elements', [vpc, { aws_db_instance: { d: { engine: 'postgres' } } }, { aws_db_instance: { d: publicDb } }],
+      /aws_db_instance\.d\] GUARD-1 critical .*declared more than once/],
+  ])('%s is unresolved (GUARD-1), not dropped', (_what, resource, expected) => {
+    expect(findings(resource)).toMatch(expected);
+  });
+
+  test('worded in Japanese without English left over', () => {
+    const found = checkTopology(extractTerraform({ t: { resource: { ...vpc, aws_db_instance: { d: 'x', e: [{}, {}] } } } as any }), { model: NetworkModel.ALPHA })
+      .filter((f) => f.ruleId === 'GUARD-1').map((f) => formatFindingIn(f, GuardLanguage.JAPANESE));
+    expect(found).toEqual([expect.stringMatching(/JSON オブジェクトでない値/), expect.stringMatching(/複数回宣言されている/)]);
+    for (const ja of found) expect(englishRun(ja)).toBeUndefined();
+  });
+});
