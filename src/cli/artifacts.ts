@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliError } from './io';
+import { parseStrictJson, RepeatedKey } from './strict-json';
 import type { DescribedStack } from '../docs/scope';
 import { Acknowledgement, acknowledgementProblem, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { reportFileName } from '../guard/evaluate';
@@ -136,10 +137,18 @@ function readJson(file: string): unknown {
     throw new CliError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   try {
-    return JSON.parse(text);
+    return parseStrictJson(text, (keys) => new CliError(repeatedKeysMessage(file, keys)));
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(`${file}: not valid JSON (${(e as Error).message}). Give the synthesized JSON (cdk synth / cdktf synth output), not YAML or HCL`);
   }
+}
+
+/** A file whose objects repeat a key (`parseStrictJson`): what the guard would read is not what a deployment reads. */
+export function repeatedKeysMessage(file: string, keys: readonly RepeatedKey[]): string {
+  return `${file}: an object names the same key twice (${keys.map((k) => k.path).join(', ')}). JSON.parse keeps only the last, `
+    + 'while Terraform reads a repeated block key as another block, so the guard would not see what is deployed (GUARD-1, 三層の対策). '
+    + 'Write each key once (merge the repeated objects)';
 }
 
 function stackNameOfFile(file: string): string {

@@ -109,6 +109,9 @@ describe('verdicts and exit codes', () => {
       [file('plan2.json', '{"format_version":"2.0","terraform_version":"9.0.0","planned_values":{"root_module":{}}}'), 'format 2.0'],
       [file('state.json', '{"format_version":"1.0","terraform_version":"1.11.0","values":{"root_module":{}}}'), 'not a kind check reads'],
       [file('main.tf.json', '{"resource":{}}'), 'holds no VPC and no subnet'],
+      // A repeated key: JSON.parse keeps the last, Terraform applies both blocks (the first could hold a way out).
+      [file('repeated.tf.json', '{"resource":{"aws_internet_gateway":{"g":{}}},"resource":{"aws_vpc":{"v":{}}}}'), 'names the same key twice (resource)'],
+      [file('repeated.template.json', '{"Resources":{"A":{"Type":"AWS::S3::Bucket"},"\\u0041":{"Type":"AWS::EC2::VPC"}}}'), 'names the same key twice (Resources.A)'],
     ];
     for (const [input, message] of cases) {
       const r = await cli('check', input, '--model', 'α');
