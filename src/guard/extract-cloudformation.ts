@@ -11,7 +11,7 @@ import {
   changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls,
   serviceKey,
 } from './sdk-calls';
-import { blocks, isExpression, literalText, strings, unreadable } from './unreadable';
+import { blocks, isExpression, literalText, propertyPath, strings, unreadable } from './unreadable';
 import { wafRule } from './waf';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -672,10 +672,18 @@ class TemplateReader {
     const transforms = this.template.Transform;
     if (transforms !== undefined) {
       this.b.unresolvedValue(this.id('Transform'), 'Transform', `the template is processed by ${JSON.stringify(transforms)} before deployment, and the guard reads it as written`,
-        'guard the processed template (aws cloudformation get-template --template-stage Processed, checked with jichitai-network check), '
-          + 'or write the network resources of a guarded stack without a transform');
+        TRANSFORM_FIX);
     }
     for (const [logicalId, resource] of Object.entries(this.resources)) {
+      // A macro called inside the template (`Fn::Transform`, e.g. AWS::Include) rewrites that part before deployment, like
+      // a template-wide Transform: in place of resources it may add any resource, beside a resource's Type any type.
+      if (logicalId === 'Fn::Transform' || typeof resource !== 'object' || resource === null || 'Fn::Transform' in resource || typeof resource.Type !== 'string') {
+        const property = logicalId === 'Fn::Transform' ? 'Resources.Fn::Transform' : typeof resource === 'object' && resource !== null && 'Fn::Transform' in resource ? 'Fn::Transform' : 'Type';
+        this.b.unresolvedValue(this.id(logicalId), property, property === 'Type'
+          ? 'the resource has no Type the guard can read'
+          : 'a macro (Fn::Transform) rewrites this part of the template before deployment, and the guard reads it as written', TRANSFORM_FIX);
+        continue;
+      }
       // A resource under a condition may or may not exist; the guard does not evaluate conditions (fail closed). Only the
       // types it reads matter: what it does not read (aws-cdk-lib's CDKMetadata, which an environment-agnostic stack
       // makes conditional on its region) changes no verdict whether it exists or not, and one that only names a subnet is
@@ -958,6 +966,11 @@ class TemplateReader {
         if (this.conditional) conditionalValues(p);
         read(this, { b, base, noted, p, id, tags, type });
       });
+      const transformed = macroCall(p);
+      if (transformed !== undefined) {
+        b.unresolvedValue(id, transformed || 'Fn::Transform', 'a macro (Fn::Transform) rewrites this part of the template before deployment, and the guard reads it as written',
+          TRANSFORM_FIX, undefined, base.path);
+      }
     }
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path);
     const integrations = SDK_INTEGRATIONS[type];
@@ -1214,6 +1227,40 @@ class TemplateReader {
 
 /** `{ Fn::GetAtt: [id, attribute] }` (or its `id.attribute` string form) as [id, attribute]. */
 /** Note every `Fn::If` in `value` as unreadable (`unreadable`): the guard does not evaluate conditions. */
+/**
+ * Where a macro is called inside a resource's properties (`Fn::Transform` beside other keys, or alone): the property
+ * path of the first call (`''` at the properties themselves), or undefined. Only the types the guard reads are searched:
+ * a macro in another type's properties rewrites that resource only, which no rule reads.
+ */
+function macroCall(value: unknown, keys: (string | number)[] = []): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      if (typeof v !== 'object' || v === null) continue;
+      keys.push(i);
+      const found = macroCall(v, keys);
+      keys.pop();
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (k === 'Fn::Transform') return propertyPath(keys);
+    if (typeof v !== 'object' || v === null) continue;
+    keys.push(k);
+    const found = macroCall(v, keys);
+    keys.pop();
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** How to fix a template that a macro rewrites before deployment (a `Transform`, an `Fn::Transform`). */
+const TRANSFORM_FIX = 'guard the processed template (aws cloudformation get-template --template-stage Processed, checked with jichitai-network check), '
+  + 'or write the network resources of a guarded stack without a transform';
+
 function conditionalValues(value: unknown): void {
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {

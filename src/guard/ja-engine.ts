@@ -170,6 +170,9 @@ const PATTERNS: readonly Pattern[] = [
   [/^declare what the call makes as a resource of the template, which the guard reads \(AWS::EC2::Route for createRoute, AWS::EC2::SecurityGroupIngress for authorizeSecurityGroupIngress\.\.\.\), or call only actions that read \(describe\.\.\., get\.\.\., list\.\.\.\)$/,
     () => '呼び出しが作るものを、ガードが読むテンプレートのリソースとして宣言する（createRoute なら AWS::EC2::Route、authorizeSecurityGroupIngress なら '
       + 'AWS::EC2::SecurityGroupIngress など）か、読むだけのアクション（describe…、get…、list…）だけを呼ぶ'],
+  [/^a macro \(Fn::Transform\) rewrites this part of the template before deployment, and the guard reads it as written$/,
+    () => 'マクロ（Fn::Transform）がテンプレートのこの部分をデプロイ前に書き換えるが、ガードは書かれたとおりに読む'],
+  [/^the resource has no Type the guard can read$/, () => 'リソースにガードが読める Type がない'],
   [/^the template is processed by (.+) before deployment, and the guard reads it as written$/,
     (m) => `テンプレートはデプロイ前に ${m[1]} で処理されるが、ガードは書かれたとおりに読む`],
   [/^guard the processed template \(aws cloudformation get-template --template-stage Processed, checked with jichitai-network check\), or write the network resources of a guarded stack without a transform$/,

@@ -378,6 +378,40 @@ describe('what the guard reads inside must be written out: a block, a list or a 
     expect(found).not.toMatch(/CDKMetadata/);
   });
 
+  test('CloudFormation: a macro called inside the template (Fn::Transform) in the properties of a type the guard reads, or in place of resources', () => {
+    // AWS::Include inserts a snippet from S3 where it is called: beside a subnet's properties it may switch public IPs on.
+    const include = { Name: 'AWS::Include', Parameters: { Location: 's3://bucket/snippet.yaml' } };
+    const subnet = { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' };
+    const found = templateFindings({
+      'Sub': { Type: 'AWS::EC2::Subnet', Properties: { ...subnet, 'Fn::Transform': include } },
+      'G': { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'Vpc' }, GroupDescription: 'g', SecurityGroupIngress: [{ 'IpProtocol': 'tcp', 'FromPort': 443, 'ToPort': 443, 'CidrIp': '10.0.0.0/8', 'Fn::Transform': include }] } },
+      'Whole': { 'Type': 'AWS::EC2::RouteTable', 'Fn::Transform': include, 'Properties': { VpcId: { Ref: 'Vpc' } } },
+      'Fn::Transform': include,
+      // A type no rule reads: its macro rewrites that resource only.
+      'Dashboard': { Type: 'AWS::CloudWatch::Dashboard', Properties: { 'DashboardBody': '{}', 'Fn::Transform': include } },
+    });
+    expect(found).toMatch(unresolved('Sub', 'Fn::Transform'));
+    expect(found).toMatch(unresolved('G', 'SecurityGroupIngress[0]'));
+    expect(found).toMatch(unresolved('Whole', 'Fn::Transform'));
+    expect(found).toMatch(unresolved('Fn::Transform', 'Resources.Fn::Transform'));
+    expect(found).toMatch(/a macro \(Fn::Transform\) rewrites this part of the template before deployment, and the guard reads it as written/);
+    expect(found).not.toMatch(/\[Dashboard\]/);
+    // A resource without a Type was a crash.
+    expect(templateFindings({ NoType: { Properties: subnet } })).toMatch(/\[NoType\] GUARD-1 critical \(三層の対策\): Type could not be resolved: the resource has no Type the guard can read/);
+    expect(templateFindings({ Sub: { Type: 'AWS::EC2::Subnet', Properties: subnet } })).not.toMatch(/GUARD-1/);
+    const ja = checkTopology(extractCloudFormation({
+      S: {
+        Resources: {
+          'Vpc': { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+          'Fn::Transform': include,
+          'NoType': {},
+        },
+      } as any,
+    }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1').map((f) => formatFindingIn(f, GuardLanguage.JAPANESE));
+    expect(ja).toEqual([expect.stringMatching(/マクロ（Fn::Transform）/), expect.stringMatching(/Type がない/)]);
+    for (const text of ja) expect(englishRun(text)).toBeUndefined();
+  });
+
   test('CDK: an environment-agnostic stack with version reporting on (as `cdk synth` runs it) synthesizes under the guard', () => {
     const app = new App({ analyticsReporting: true });
     const stack = new Stack(app, 'Agnostic');
