@@ -104,13 +104,20 @@ export function gatewayBridges(nodes: ReadonlyMap<string, GraphNode>, engine: 'c
 
 /**
  * Whether a VPC endpoint's service name is an AWS service's (`com.amazonaws.<region>.<service>`, SageMaker's
- * `aws.sagemaker.<region>.<service>`; the region may be a reference), not an endpoint service of another network
- * (`com.amazonaws.vpce.<region>.vpce-svc-…`, AWS Marketplace and partner services alike). A name the guard cannot read is
- * not (fail closed). Source: Amazon VPC User Guide, "AWS services that integrate with AWS PrivateLink".
+ * `aws.sagemaker.<region>.<service>`), not an endpoint service of another network (`com.amazonaws.vpce.<region>.vpce-svc-…`,
+ * AWS Marketplace and partner services alike). Every part is written out, except that the region may be the stack's
+ * own (`REGION`: `AWS::Region`, an `aws_region` data source): a name with any other reference in it — a parameter, a
+ * variable, a `Fn::Sub` variable — may spell another network's service (`com.amazonaws.${S}` with `S` =
+ * `vpce.<region>.vpce-svc-…`), and a name the guard cannot read at all is not an AWS service either (fail closed).
+ * Source: Amazon VPC User Guide, "AWS services that integrate with AWS PrivateLink".
  */
 export function awsService(name: string): boolean {
-  return (name.startsWith('com.amazonaws.') && !name.startsWith('com.amazonaws.vpce.')) || name.startsWith('aws.sagemaker.');
+  const m = /^(com\.amazonaws|aws\.sagemaker)\.([a-z0-9-]+|\{region\})\.([a-z0-9-]+(?:\.[a-z0-9-]+)*)$/.exec(name);
+  return m !== null && !(m[1] === 'com.amazonaws' && m[2] === 'vpce');
 }
+
+/** How a service name's region is written where it is the stack's own (`awsService`). */
+export const REGION = '{region}';
 
 /** How to fix a VPC endpoint to another network's service in the My Number or LGWAN segment. */
 export const ENDPOINT_SERVICE_FIX = 'from the My Number or LGWAN segment connect only to AWS services (com.amazonaws.<region>.<service>); reach another '

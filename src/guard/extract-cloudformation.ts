@@ -1,5 +1,5 @@
 import {
-  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX,
+  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, REGION,
   exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries,
   mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
   recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
@@ -288,7 +288,7 @@ class TemplateReader {
     [['AWS::EC2::VPCEndpoint'], (reader, c) => {
       const { b, base, noted, p, id } = c;
       // An endpoint service of another network: a path to it the guard does not follow (bridges.ts).
-      if (!awsService(reader.renderText(p.ServiceName))) reader.bridge(c, p.SubnetIds !== undefined ? [['SubnetIds', p.SubnetIds]] : [['VpcId', p.VpcId]], ENDPOINT_SERVICE_FIX);
+      if (!awsService(reader.renderText(p.ServiceName, REGION))) reader.bridge(c, p.SubnetIds !== undefined ? [['SubnetIds', p.SubnetIds]] : [['VpcId', p.VpcId]], ENDPOINT_SERVICE_FIX);
       const routeTables = reader.refs(p.RouteTableIds);
       b.add({
         ...base,
@@ -1173,16 +1173,19 @@ class TemplateReader {
     return { kind: 'document', document: walk(value) };
   }
 
-  private renderText(value: unknown): string {
+  private renderText(value: unknown, region = '{reference}'): string {
     if (typeof value === 'string') return value;
     const v = value as any;
     if (v && typeof v === 'object' && Array.isArray(v['Fn::Join']) && Array.isArray(v['Fn::Join'][1])) {
-      return v['Fn::Join'][1].map((x: unknown) => this.renderText(x)).join(v['Fn::Join'][0]);
+      return v['Fn::Join'][1].map((x: unknown) => this.renderText(x, region)).join(v['Fn::Join'][0]);
     }
     if (v && typeof v === 'object' && 'Fn::Sub' in v) {
       const template = Array.isArray(v['Fn::Sub']) ? v['Fn::Sub'][0] : v['Fn::Sub'];
-      return String(template).replace(/\$\{(?!!)[^}]*\}/g, '{reference}');
+      // `${AWS::Region}` is the stack's region unless the variable map redefines it.
+      const own = !(Array.isArray(v['Fn::Sub']) && v['Fn::Sub'][1] && typeof v['Fn::Sub'][1] === 'object' && 'AWS::Region' in v['Fn::Sub'][1]);
+      return String(template).replace(/\$\{(?!!)([^}]*)\}/g, (_m, name: string) => (own && name.trim() === 'AWS::Region' ? region : '{reference}'));
     }
+    if (v && typeof v === 'object' && v.Ref === 'AWS::Region') return region;
     return '{reference}';
   }
 

@@ -1,5 +1,5 @@
 import {
-  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX,
+  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, REGION,
   exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries,
   mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
   recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
@@ -130,6 +130,9 @@ function elementsOf(block: unknown, address: string, property: string, malformed
   }
   return objects;
 }
+
+/** The region of an `aws_region` data source, the stack's own (a VPC endpoint's service name, `awsService`). */
+const OWN_REGION = /\$\{data\.aws_region\.[A-Za-z0-9_-]+\.(?:name|id|region)\}/g;
 
 /** No subnet named (shared: most values name none). */
 const NONE: readonly string[] = [];
@@ -464,7 +467,7 @@ class ConfigReader {
       const { b, base, noted, p, id } = c;
       // An endpoint service of another network: a path to it the guard does not follow (bridges.ts). A plan's template
       // (a name built from a data source's region) reads as its text.
-      if (!awsService(p.service_name === undefined || p.service_name === null ? '' : String(p.service_name))) {
+      if (!awsService(p.service_name === undefined || p.service_name === null ? '' : String(p.service_name).replace(OWN_REGION, REGION))) {
         reader.bridge(c, p.subnet_ids !== undefined ? [['subnet_ids', p.subnet_ids]] : [['vpc_id', p.vpc_id]], ENDPOINT_SERVICE_FIX);
       }
       const routeTables = reader.refs(p.route_table_ids);

@@ -843,6 +843,23 @@ describe('a VPC endpoint is a bridge only when its service is not an AWS service
     expect(region({ 'Fn::Sub': 'com.amazonaws.vpce.${AWS::Region}.vpce-svc-0123456789abcdef0' })).toHaveLength(1);
     expect(guardFindings(tfGraph('aws_vpc_endpoint', { vpc_id: '${aws_vpc.Lg.id}', service_name: 'com.amazonaws.${data.aws_region.current.name}.s3' }), 'aws_vpc_endpoint.Bridge')).toEqual([]);
   });
+
+  test('a name with a reference anywhere but the stack\'s region may spell another network\'s service: a bridge', () => {
+    const named = (service: unknown, more: Record<string, unknown> = {}) => guardFindings(cfnGraph('AWS::EC2::VPCEndpoint',
+      { VpcEndpointType: 'Interface', VpcId: { Ref: 'LgVpc' }, ServiceName: service, SubnetIds: [{ Ref: 'LgSub' }] }, more), 'Bridge');
+    const foreign = 'vpce.ap-northeast-1.vpce-svc-0123456789abcdef0';
+    // A Fn::Sub variable, a parameter, another resource's attribute; `AWS::Region` redefined by the variable map.
+    expect(named({ 'Fn::Sub': ['com.amazonaws.${S}', { S: foreign }] })).toHaveLength(1);
+    expect(named({ 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'P' }]] }, { P: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: foreign } } })).toHaveLength(1);
+    expect(named({ 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, '.', { 'Fn::GetAtt': ['Other', 'Name'] }]] })).toHaveLength(1);
+    expect(named({ 'Fn::Sub': ['com.amazonaws.${AWS::Region}.x', { 'AWS::Region': 'vpce.ap-northeast-1.vpce-svc-0123456789abcdef0' }] })).toHaveLength(1);
+    expect(named({ 'Fn::Sub': ['com.amazonaws.${AWS::Region}.${Name}', { Name: 'ssm' }] })).toHaveLength(1);
+    const tfNamed = (service: string) => guardFindings(tfGraph('aws_vpc_endpoint', { vpc_id: '${aws_vpc.Lg.id}', service_name: service }), 'aws_vpc_endpoint.Bridge');
+    expect(tfNamed('com.amazonaws.${var.service}')).toHaveLength(1);
+    expect(tfNamed('com.amazonaws.${local.service}')).toHaveLength(1);
+    expect(tfNamed('com.amazonaws.${data.aws_region.current.name}.${var.service}')).toHaveLength(1);
+    expect(tfNamed('com.amazonaws.ap-northeast-1.ssm')).toEqual([]);
+  });
 });
 
 describe('a VPC Lattice target group of Lambda functions has no VPC', () => {
