@@ -8,12 +8,13 @@ import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindin
 import { declaredPrefixes } from '../guard/check';
 import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
 import { checkParts, evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
-import { CloudFormationTemplate, ConstructPaths, extractCloudFormation } from '../guard/extract-cloudformation';
+import { CloudFormationTemplate, ConstructPaths, extractCloudFormation, outsideValues } from '../guard/extract-cloudformation';
 import { nodesOf, TopologyGraph } from '../guard/graph';
 import { evidenceOfOption, extractWithHub, HubEvidence, HubEvidenceRecord, hubStackKey, sameEvidence } from '../guard/hub-evidence';
 import { Reachability } from '../guard/reachability';
-import { whenWritten } from '../guard/render-hooks';
+import { classMethod, whenWritten } from '../guard/render-hooks';
 import { Finding, formatFindingIn, guardLanguageOf } from '../guard/rule';
+import { outsideReferences, unreadStackFinding } from '../guard/unread-stacks';
 import { checkGuardOptions } from '../model/design-documents-problems';
 import { GuardLanguage, SecurityCloudHubEvidence, TopologyGuardOptions } from '../model/guard-options';
 
@@ -166,7 +167,7 @@ export class TopologyGuard {
     const described = connected.length > 1 ? withUnguarded.map((s) => ({ name: s.stackName, path: s.node.path })) : undefined;
     if (options.designDocuments) documentsAtSynthesis(stack, graph, options, outcome, described);
     reportAtSynthesis(stack, reports.get(stack)!, outcome.report);
-    return [...problems, ...silenced, ...outcome.errors];
+    return [...problems, ...silenced, ...outcome.errors, ...unreadStacks(stack, language)];
   }
 }
 
@@ -206,6 +207,39 @@ function lazyPaths(stack: Stack, elements: readonly CfnElement[]): (logicalId: s
     map ??= new Map(elements.map((e) => [stack.resolve(e.logicalId) as string, e.node.path]));
     return map.get(logicalId);
   };
+}
+
+/**
+ * The stacks of the app that no guard reads (neither guarded nor linked to a guarded stack) and that name something
+ * outside themselves (unread-stacks.ts): one GUARD-1 finding each, reported by the app's first guarded stack only.
+ * Each is rendered and read on its own; an app whose stacks are all read pays only a walk over its stacks.
+ */
+function unreadStacks(stack: Stack, language: GuardLanguage): string[] {
+  const { all, links } = appStacks(stack.node.root);
+  const guardedStacks = all.filter((s) => guarded.has(s));
+  if (guardedStacks[0] !== stack) return [];
+  const read = new Set<Stack>(guardedStacks);
+  const queue = [...guardedStacks];
+  while (queue.length > 0) {
+    for (const next of links.get(queue.pop()!) ?? []) {
+      if (!read.has(next)) {
+        read.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  const out: string[] = [];
+  for (const s of all.filter((x) => !read.has(x))) {
+    let references: string[];
+    try {
+      const template = classMethod(s, '_toCloudFormation')() as CloudFormationTemplate;
+      references = [...new Set([...outsideValues(template), ...outsideReferences(extractCloudFormation({ [s.stackName]: template }))])];
+    } catch (e) {
+      references = [`${s.stackName} (the guard cannot read its template: ${(e as Error).message})`];
+    }
+    if (references.length > 0) out.push(unreadStackFinding(s.node.path, references, language));
+  }
+  return out;
 }
 
 /** The stacks of an app with their links, found once per validation pass (see `appStacks`). */

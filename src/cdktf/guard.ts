@@ -7,13 +7,14 @@ import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge } from '../guard/acknowledge';
 import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
 import { evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
-import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
+import { extractTerraform, outsideConfigValues, TerraformJson } from '../guard/extract-terraform';
 import { nodesOf, TopologyGraph } from '../guard/graph';
 import { evidenceOfOption, extractWithHub, sameEvidence } from '../guard/hub-evidence';
-import { whenWritten } from '../guard/render-hooks';
+import { classMethod, whenWritten } from '../guard/render-hooks';
 import { guardLanguageOf } from '../guard/rule';
+import { outsideReferences, unreadStackFinding } from '../guard/unread-stacks';
 import { checkGuardOptions } from '../model/design-documents-problems';
-import { SecurityCloudHubEvidence, TopologyGuardOptions } from '../model/guard-options';
+import { GuardLanguage, SecurityCloudHubEvidence, TopologyGuardOptions } from '../model/guard-options';
 
 /** The symbol cdktf looks up on any construct to let it write files next to the stack's configuration. */
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
@@ -116,8 +117,30 @@ export class TopologyGuard {
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));
     outcome.notes.forEach((n) => Annotations.of(stack).addInfo(n));
     reportAtSynthesis(stack, reports.get(stack)!, outcome.report, outcome.warnings);
-    return outcome.errors;
+    return [...outcome.errors, ...unreadStacks(stack, guardLanguageOf(options))];
   }
+}
+
+/**
+ * The stacks of the app that no guard reads (each Terraform stack is a configuration of its own: one not guarded is
+ * never read) and that name something outside themselves (unread-stacks.ts): one GUARD-1 finding each, reported by the
+ * app's first guarded stack only.
+ */
+function unreadStacks(stack: TerraformStack, language: GuardLanguage): string[] {
+  const all = stack.node.root.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  if (all.find((s) => guarded.has(s)) !== stack) return [];
+  const out: string[] = [];
+  for (const s of all.filter((x) => !guarded.has(x))) {
+    let references: string[];
+    try {
+      const config = classMethod(s, 'toTerraform')() as TerraformJson;
+      references = [...new Set([...outsideConfigValues(config), ...outsideReferences(extractTerraform({ [s.node.id]: config }))])];
+    } catch (e) {
+      references = [`${s.node.id} (the guard cannot read its configuration: ${(e as Error).message})`];
+    }
+    if (references.length > 0) out.push(unreadStackFinding(s.node.path, references, language));
+  }
+  return out;
 }
 
 // The two writers below are functions of their own so that what they keep until the synthesizer runs is only what they

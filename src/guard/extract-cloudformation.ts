@@ -11,6 +11,7 @@ import {
   changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls,
   serviceKey,
 } from './sdk-calls';
+import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, propertyPath, strings, unreadable } from './unreadable';
 import { wafRule } from './waf';
 import { ROLE_TAG_KEY } from '../model/segment';
@@ -101,6 +102,11 @@ class TemplateReader {
    * compiles (and, when a new object shape turns up, recompiles) only the readers of the types a template has; the one
    * big function cost more CPU to optimize than to run (`npm run bench`).
    */
+  /** Whether the reader reads resources of `type` (the types that make or change the network). */
+  public static reads(type: string): boolean {
+    return TemplateReader.READERS.has(type);
+  }
+
   private static readonly READERS: ReadonlyMap<string, Reader> = new Map(([
     [['AWS::EC2::VPC'], (_reader, { b, base, p, id, tags }) => {
       b.add({ ...base, type: 'vpc', cidr: str(p.CidrBlock), cidrs: [], symbolicIpv6: [], mainRouteTables: [], segment: segmentOfTags(tags) });
@@ -1263,6 +1269,22 @@ function macroCall(value: unknown, keys: (string | number)[] = []): string | und
 /** How to fix a template that a macro rewrites before deployment (a `Transform`, an `Fn::Transform`). */
 const TRANSFORM_FIX = 'guard the processed template (aws cloudformation get-template --template-stage Processed, checked with jichitai-network check), '
   + 'or write the network resources of a guarded stack without a transform';
+
+/**
+ * What a template names outside itself in the properties of the types the guard reads (unread-stacks.ts): a literal
+ * id, an import (`Fn::ImportValue`), a parameter (an SSM parameter's value, `AWS::SSM::Parameter::Value<String>`,
+ * included), a dynamic reference (`{{resolve:ssm:…}}`): `<logical ID> <property path> → <value>`, in template order.
+ */
+export function outsideValues(template: CloudFormationTemplate): string[] {
+  const parameters = new Set(Object.keys(template.Parameters ?? {}));
+  const read = Object.entries(template.Resources ?? {}).filter(([, r]) => typeof r === 'object' && r !== null && TemplateReader.reads(r.Type))
+    .map(([id, r]): [string, unknown] => [id, r.Properties]);
+  return namedOutside(read, (v) => {
+    if (typeof v === 'string') return LITERAL_ID.test(v) || v.includes('{{resolve:') ? v : undefined;
+    const o = v as Record<string, unknown>;
+    return 'Fn::ImportValue' in o || (typeof o.Ref === 'string' && parameters.has(o.Ref)) ? JSON.stringify(v) : undefined;
+  });
+}
 
 function conditionalValues(value: unknown): void {
   if (typeof value !== 'object' || value === null) return;

@@ -10,6 +10,7 @@ import { loadBalancerScheme, logSink, readHubResource } from './extract-terrafor
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls } from './sdk-calls';
+import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, valueList } from './unreadable';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -153,6 +154,19 @@ export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>
 }
 
 /**
+ * What a configuration names outside itself in the arguments of the types the guard reads (unread-stacks.ts): a literal
+ * id, a data source, an input variable, a local, a module's output (`${data.aws_vpc.mn.id}`, `${var.vpc_id}`), a remote
+ * state's output: `<address> <argument path> → <value>`, in order.
+ */
+export function outsideConfigValues(config: TerraformJson): string[] {
+  const read = resourceEntries(config.resource, []).filter((e) => ConfigReader.reads(e.type)).map((e): [string, unknown] => [e.address, e.body]);
+  return namedOutside(read, (v) => (typeof v === 'string' && (LITERAL_ID.test(v) || OUTSIDE.test(v)) ? v : undefined));
+}
+
+/** An interpolation of what is not a resource of the configuration: a data source, a variable, a local, a module. */
+const OUTSIDE = /\$\{[^}]*\b(?:data|var|local|module)\./;
+
+/**
  * A plan JSON (`terraform show -json`) has no `resource` block: read as a configuration it would give an empty graph, a
  * silent pass. It is refused with the function that reads it.
  */
@@ -245,6 +259,11 @@ const EGRESS_NAMES = { ruleNumber: 'egress.rule_no', egress: 'egress', action: '
 const INGRESS_NAMES = { ruleNumber: 'ingress.rule_no', egress: 'ingress', action: 'ingress.action' } as const;
 
 class ConfigReader {
+  /** Whether the reader reads resources of `type` (the types that make or change the network). */
+  public static reads(type: string): boolean {
+    return ConfigReader.READERS.has(type);
+  }
+
   /**
    * What each resource type adds to the graph: one small function per type, not one switch over every type, so that V8
    * compiles (and, when a new object shape turns up, recompiles) only the readers of the types a configuration has; the

@@ -1,15 +1,18 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Annotations as CoreAnnotations, App, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, App, Fn, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { breakoutPortReason } from '../../examples/blueprints';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { BLUEPRINTS, breakoutPortReason } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { generatedBlueprint } from '../../scripts/bench-apps';
-import { cdk, NetworkModel } from '../../src';
+import { cdk, GuardLanguage, NetworkModel } from '../../src';
 import * as extractCfn from '../../src/guard/extract-cloudformation';
 import { Reachability } from '../../src/guard/reachability';
+import { englishRun } from '../support/japanese';
 import { addTestWarningRule } from '../support/warning-rule';
 
 function outdir(): string {
@@ -250,5 +253,62 @@ describe('TopologyGuard (AWS CDK)', () => {
   test('the untouched example carries no guard warning', () => {
     const { stack } = buildCdkExample('beta-prime', new App());
     Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('jichitai-guard'));
+  });
+});
+
+describe('a stack of the app that no guard reads (GUARD-1)', () => {
+  // The My Number VPC's ids reach a second stack without a CDK reference (an SSM parameter, a hand-written import): its
+  // internet gateway and default route were never read.
+  const sibling = (how: 'ssm' | 'import' | 'literal' | 'own' | 'guarded' | 'direct') => {
+    const app = new App({ outdir: outdir() });
+    const { network } = buildCdkExample('alpha', app);
+    const vpc = network.myNumber.vpc;
+    const rt = vpc.selectSubnets(network.myNumber.workloadSubnets).subnets[0].routeTable.routeTableId;
+    const other = new Stack(app, 'Workload', { env: { region: 'ap-northeast-1' } });
+    const own = how === 'own' ? new ec2.CfnVPC(other, 'OwnVpc', { cidrBlock: '192.168.0.0/16' }) : undefined;
+    const ownRt = own ? new ec2.CfnRouteTable(other, 'OwnRt', { vpcId: own.ref }) : undefined;
+    const [vpcId, rtId] = how === 'ssm' ? [ssm.StringParameter.valueForStringParameter(other, '/net/mn/vpc'), ssm.StringParameter.valueForStringParameter(other, '/net/mn/rt')]
+      : how === 'import' ? [Fn.importValue('MnVpcId'), Fn.importValue('MnRtId')]
+        : how === 'literal' ? ['vpc-0123456789abcdef0', 'rtb-0123456789abcdef0']
+          : own ? [own.ref, ownRt!.ref] : [vpc.vpcId, rt];
+    const igw = new ec2.CfnInternetGateway(other, 'Igw');
+    new ec2.CfnVPCGatewayAttachment(other, 'IgwAtt', { vpcId, internetGatewayId: igw.ref });
+    new ec2.CfnRoute(other, 'Out', { routeTableId: rtId, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
+    new s3.CfnBucket(other, 'Bucket');
+    if (how === 'guarded') cdk.TopologyGuard.apply(other, { model: NetworkModel.ALPHA });
+    return app;
+  };
+  const errors = (app: App) => {
+    try {
+      app.synth();
+      return [];
+    } catch (e) {
+      return String((e as Error).message).split('\n').filter((l) => /critical|error \(|重大/.test(l)).map((l) => l.trim());
+    }
+  };
+
+  test.each(['ssm', 'import', 'literal'] as const)('its ids from outside (%s): refused, naming the stack and what it names', (how) => {
+    const found = errors(sibling(how));
+    expect(found).toEqual([expect.stringMatching(/^\[SampleCity-alpha\] \[Workload\] GUARD-1 critical \(三層の対策\): stack Workload is deployed with the guarded stacks, but no guard reads it .*Out.*Fix: guard it too/)]);
+    if (how === 'literal') expect(found[0]).toMatch(/IgwAtt VpcId → vpc-0123456789abcdef0/);
+  });
+
+  test('a stack that names nothing outside itself (its own VPC, a bucket), one a guard reads, one linked by a reference: no such finding', () => {
+    expect(errors(sibling('own'))).toEqual([]);
+    // Guarded, it is read by its own guard (an unlabelled VPC is its own finding there).
+    expect(errors(sibling('guarded')).join('\n')).not.toMatch(/no guard reads it/);
+    // Linked by a CDK reference: read together with the guarded stack, which refuses the gateway on its own terms.
+    expect(errors(sibling('direct'))).toEqual([expect.stringMatching(/\[Workload\/Igw\] MN-1 critical/)]);
+  });
+
+  test('worded in Japanese', () => {
+    const app = new App({ outdir: outdir() });
+    new cdk.MunicipalNetwork(new Stack(app, 'SampleCity-alpha', { env: { region: 'ap-northeast-1' } }), 'Network', { ...BLUEPRINTS.alpha, language: GuardLanguage.JAPANESE });
+    const other = new Stack(app, 'Workload', { env: { region: 'ap-northeast-1' } });
+    new ec2.CfnInternetGateway(other, 'Igw');
+    new ec2.CfnVPCGatewayAttachment(other, 'IgwAtt', { vpcId: 'vpc-0123456789abcdef0', internetGatewayId: 'igw-0123456789abcdef0' });
+    const found = errors(app);
+    expect(found).toEqual([expect.stringMatching(/\[Workload\] GUARD-1 重大（三層の対策）: スタック Workload はガード対象のスタックと一緒にデプロイされるが/)]);
+    expect(englishRun(found[0])).toBeUndefined();
   });
 });

@@ -2,6 +2,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { DataAwsRouteTable } from '@cdktf/provider-aws/lib/data-aws-route-table';
+import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -201,5 +203,43 @@ describe('TopologyGuard (CDKTF)', () => {
   test('a stack guarded twice with different models is an error', () => {
     const { stack } = buildTfExample('alpha', Testing.app());
     expect(() => tf.TopologyGuard.apply(stack, { model: NetworkModel.BETA })).toThrow(/already guarded as ALPHA/);
+  });
+});
+
+describe('a stack of the app that no guard reads (GUARD-1)', () => {
+  // A second Terraform stack finds the My Number VPC and route table with data sources (or literal ids) and attaches an
+  // internet gateway with a default route: it was never read.
+  const sibling = (how: 'data' | 'literal' | 'own' | 'guarded') => {
+    const app = Testing.app();
+    buildTfExample('alpha', app);
+    const other = offlineTokyoStack(app, 'Workload');
+    const own = how === 'own' ? new Vpc(other, 'Own', { cidrBlock: '192.168.0.0/16' }) : undefined;
+    const ownRt = own ? new RouteTable(other, 'OwnRt', { vpcId: own.id }) : undefined;
+    const [vpcId, rtId] = how === 'data'
+      ? [new DataAwsVpc(other, 'Mn', { tags: { 'jichitai:segment': 'MY_NUMBER' } }).id, new DataAwsRouteTable(other, 'MnRt', { subnetId: 'subnet-0123456789abcdef0' }).id]
+      : own ? [own.id, ownRt!.id] : ['vpc-0123456789abcdef0', 'rtb-0123456789abcdef0'];
+    const igw = new InternetGateway(other, 'Igw', { vpcId });
+    new Route(other, 'Out', { routeTableId: rtId, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+    if (how === 'guarded') tf.TopologyGuard.apply(other, { model: NetworkModel.ALPHA });
+    return app;
+  };
+  const errors = (app: App) => {
+    try {
+      app.synth();
+      return [];
+    } catch (e) {
+      return String((e as Error).message).split('\n').filter((l) => /GUARD-1|critical|error \(/.test(l)).map((l) => l.trim());
+    }
+  };
+
+  test.each(['data', 'literal'] as const)('its VPC and route table from outside (%s): refused, naming the stack and what it names', (how) => {
+    const found = errors(sibling(how));
+    expect(found).toEqual([expect.stringMatching(/^\[SampleCity-alpha\] \[Workload\] GUARD-1 critical \(三層の対策\): stack Workload is deployed with the guarded stacks, but no guard reads it .*aws_internet_gateway\.Igw vpc_id → .*Fix: guard it too/)]);
+    expect(found[0]).toMatch(how === 'data' ? /\$\{data\.aws_vpc\.Mn\.id\}/ : /vpc-0123456789abcdef0/);
+  });
+
+  test('a stack that names nothing outside itself, or one a guard reads: no such finding', () => {
+    expect(errors(sibling('own'))).toEqual([]);
+    expect(errors(sibling('guarded')).join('\n')).not.toMatch(/no guard reads it/);
   });
 });
