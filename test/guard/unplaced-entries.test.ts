@@ -274,6 +274,23 @@ describe('an association naming what is no transit gateway attachment the guard 
     expect(findings(cfn(byPeering, 'Mn', { 'jichitai:zone': 'LGWAN_WAN' }), 'GUARD-1')).toEqual([expect.stringMatching(/^\[MnSub\] .*Cloud WAN transit gateway peering Peering/)]);
   });
 
+  test('a propagation from the Cloud WAN peering, routed to from My Number, leads where the guard cannot follow (MN-1); no value is unresolved', () => {
+    const g = cfn({
+      ...byPeering,
+      MnAssoc: { Type: 'AWS::EC2::TransitGatewayRouteTableAssociation', Properties: { TransitGatewayRouteTableId: { Ref: 'Table' }, TransitGatewayAttachmentId: { Ref: 'MnAtt' } } },
+      PeeringProp: {
+        Type: 'AWS::EC2::TransitGatewayRouteTablePropagation',
+        Properties: { TransitGatewayRouteTableId: { Ref: 'Table' }, TransitGatewayAttachmentId: { 'Fn::GetAtt': ['Peering', 'TransitGatewayPeeringAttachmentId'] } },
+      },
+      MnRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'MnVpc' } } },
+      MnRtAssoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'MnRt' }, SubnetId: { Ref: 'MnSub' } } },
+      MnDefault: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'MnRt' }, DestinationCidrBlock: '0.0.0.0/0', TransitGatewayId: { Ref: 'Tgw' } } },
+    });
+    expect(findings(g, 'MN-1')).toContainEqual(expect.stringMatching(
+      new RegExp(`may reach everywhere: Cloud WAN transit gateway peering Peering leads to core network ${CORE}, where the guard cannot follow`)));
+    expect(g.unresolved).toEqual([]);
+  });
+
   test('a resource the guard does not read, one of another type, a value it cannot resolve: each an unplaced entry, in Japanese too', () => {
     const unread = { CwRtAtt: { Type: 'AWS::NetworkManager::TransitGatewayRouteTableAttachment', Properties: { PeeringId: 'peering-0123', TransitGatewayRouteTableArn: 'arn:aws:ec2:ap-northeast-1:123456789012:transit-gateway-route-table/tgw-rtb-0123' } } };
     const cases: [Record<string, unknown>, RegExp][] = [
