@@ -304,6 +304,9 @@ describe('an association naming what is no transit gateway attachment the guard 
       expect(found.filter((f) => f.path === 'MnSub').map(formatFinding)).toEqual([expect.stringMatching(reaches)]);
       for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
     }
+    // Named by a VPN gateway's id (another type), the entry is no gateway of the VPC: the fix is the association's, not detaching the gateway.
+    const vgw = { Vgw: { Type: 'AWS::EC2::VPNGateway', Properties: { Type: 'ipsec.1' } }, ...associate({ Ref: 'Vgw' }) };
+    expect(findings(cfn(vgw), 'GUARD-1')).toContainEqual(expect.stringMatching(/^\[MnSub\] .*traffic entering through Vgw \(a vpn-gateway, associated as a transit gateway attachment\).*Fix: associate the transit gateway route table only/));
     // The value that names another type or cannot be resolved is reported where it is read, as before (once per property).
     expect(findings(cfn(associate({ Ref: 'MnVpc' })), 'GUARD-1')).toContainEqual(expect.stringMatching(/^\[Table\] GUARD-1 .*MnVpc is a vpc, not a transit-attachment/));
     expect(findings(cfn(associate({ 'Fn::ImportValue': 'Other-AttachmentId' })), 'GUARD-1')).toContainEqual(expect.stringMatching(/^\[Assoc\] GUARD-1 .*TransitGatewayAttachmentId could not be resolved/));

@@ -248,10 +248,11 @@ function inboundFrom(
       if (ctx.keeps && !ctx.keeps(path)) continue;
       const destinations = ctx.reach.destinations(a.headers);
       const hops = ctx.reach.hops(a);
+      // A source's own fix first: an association naming a VPN gateway (a wrong type) enters at the gateway's id, but no VPC gateway attachment lets it in.
       out.push(finding(rule, path, {
         en: `${from.en} reaches ${subject.en} (${destinations})`,
         ja: `${from.ja}${subject.ja}に届く（${jaDestinations(destinations)}）`,
-      }, gatewayFix(ctx, hops[0]?.node) ?? own ?? fix, hops));
+      }, own ?? gatewayFix(ctx, hops[0]?.node) ?? fix, hops));
     }
   }
   return out;
