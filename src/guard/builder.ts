@@ -52,8 +52,9 @@ const REFERENCE_CHECKS: ReadonlyMap<string, ReferenceCheck> = new Map([
   }),
   check(['transit-route-table'], (n, expect) => {
     expect(n.id, 'TransitGatewayId', n.transitGateway, 'transit-gateway');
-    [...n.associations, ...n.propagations].forEach((a) => expect(n.id, 'TransitGatewayAttachmentId', a, 'transit-attachment'));
-    n.routes.forEach((r) => expect(r.source, 'TransitGatewayAttachmentId', r.attachment, 'transit-attachment'));
+    // A Cloud WAN peering is named for the attachment it makes, which the guard does not model (semantics §5): not a wrong type.
+    [...n.associations, ...n.propagations].forEach((a) => expect(n.id, 'TransitGatewayAttachmentId', a, 'transit-attachment', 'cloud-wan-peering'));
+    n.routes.forEach((r) => expect(r.source, 'TransitGatewayAttachmentId', r.attachment, 'transit-attachment', 'cloud-wan-peering'));
   }),
   check(['vpc-peering'], (n, expect) => {
     expect(n.id, 'VpcId', n.vpc, 'vpc');

@@ -271,6 +271,10 @@ class TemplateReader {
     [['AWS::EC2::TransitGatewayPeeringAttachment'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'transit-attachment', kind: 'peering', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [] });
     }],
+    // Read only to name it (its core network): the attachment it makes is no attachment the guard models (semantics §5).
+    [['AWS::NetworkManager::TransitGatewayPeering'], (reader, { b, base, p }) => {
+      b.add({ ...base, type: 'cloud-wan-peering', coreNetwork: reader.ref(p.CoreNetworkId) });
+    }],
     [['AWS::EC2::TransitGatewayRouteTable'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'transit-route-table', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), associations: [], propagations: [], routes: [] });
     }],

@@ -458,6 +458,10 @@ class ConfigReader {
     [['aws_ec2_transit_gateway_peering_attachment'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'transit-attachment', kind: 'peering', transitGateway: noted('transit_gateway_id', p.transit_gateway_id), subnets: [] });
     }],
+    // Read only to name it (its core network): the attachment it makes is no attachment the guard models (semantics §5).
+    [['aws_networkmanager_transit_gateway_peering'], (reader, { b, base, p }) => {
+      b.add({ ...base, type: 'cloud-wan-peering', coreNetwork: reader.ref(p.core_network_id) });
+    }],
     [['aws_ec2_transit_gateway_route_table'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'transit-route-table', transitGateway: noted('transit_gateway_id', p.transit_gateway_id), associations: [], propagations: [], routes: [] });
     }],

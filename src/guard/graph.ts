@@ -259,6 +259,19 @@ export interface TransitRouteTableNode extends NodeBase {
   readonly routes: { readonly source: string; readonly destination: string; readonly blackhole: boolean; readonly attachment?: Ref }[];
 }
 
+/**
+ * A Cloud WAN core network's peering with a transit gateway (`AWS::NetworkManager::TransitGatewayPeering`,
+ * `aws_networkmanager_transit_gateway_peering`), read only to name it: the transit gateway peering attachment it makes
+ * (`TransitGatewayPeeringAttachmentId`) is no attachment the guard models. What a transit route table associates it with
+ * lets in whatever the core network carries (an unplaced entry, docs/guard-semantics.md §5); a route or propagation to it
+ * leads where the guard cannot follow.
+ */
+export interface CloudWanPeeringNode extends NodeBase {
+  readonly type: 'cloud-wan-peering';
+  /** The core network (`CoreNetworkId` / `core_network_id`), for its name only. */
+  readonly coreNetwork: Ref;
+}
+
 export interface PeeringNode extends NodeBase {
   readonly type: 'vpc-peering';
   readonly vpc: Ref;
@@ -563,7 +576,7 @@ export interface NetworkAclNode extends NodeBase {
 export type GraphNode =
   | VpcNode | SubnetNode | RouteTableNode | InternetGatewayNode | EgressOnlyInternetGatewayNode | NatGatewayNode
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
-  | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode | VpnGatewayNode
+  | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode | VpnGatewayNode | CloudWanPeeringNode
   | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode
   | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | LogGroupNode
   | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode

@@ -108,6 +108,8 @@ export interface UnplacedEntry {
   readonly tables: readonly TransitRouteTableNode[];
   /** The VPCs it enters directly (ids), each delivering by its local route. */
   readonly vpcs?: readonly string[];
+  /** What a table associates that is no attachment the guard models (a Cloud WAN peering, a value it cannot resolve): no zone label places it. */
+  readonly unmodelled?: boolean;
 }
 
 interface VpcInfo {
@@ -541,8 +543,9 @@ export class Reachability {
       const what = this.unplacedWhat(a);
       if (what !== undefined) out.push({ id: a.id, what, tables });
     }
-    for (const { id, zone, tables } of this.externalAttachments()) {
-      if (zone === undefined) out.push({ id, what: `transit gateway attachment ${id} (outside the synthesized output; its route tables carry no one zone label)`, tables });
+    for (const { id, zone, tables, what } of this.externalAttachments()) {
+      if (what !== undefined) out.push({ id, what, tables, unmodelled: true });
+      else if (zone === undefined) out.push({ id, what: `transit gateway attachment ${id} (outside the synthesized output; its route tables carry no one zone label)`, tables });
     }
     // A VPC peering with a VPC the output does not hold: what the peer sends to this VPC's blocks is delivered (§4).
     for (const p of nodesOf(this.graph, 'vpc-peering')) {
@@ -608,18 +611,47 @@ export class Reachability {
   }
 
   /**
-   * The attachments the transit route tables' associations name by id (outside the output), each with those tables and
-   * the one zone label they carry (`declaredZone`), in order of first association: zone entries and unplaced entries
-   * alike start there. Found once.
+   * What the transit route tables' associations name that is no attachment the guard models, each with those tables, in
+   * order of first association: an attachment named by id (outside the output), with the one zone label its tables carry
+   * (`declaredZone`) — zone entries and unplaced entries alike start there; and, never placed by a label, a resource of
+   * the output the guard does not read as an attachment (a Cloud WAN peering, a type it does not read, a node of another
+   * type) or a value it cannot resolve, with what it is in words (`unmodelledWhat`): an unplaced entry. The value itself
+   * is reported where it is read (a wrong type, an unresolved value: GUARD-1); here it is where traffic may enter. Found once.
    */
-  private externalAttachments(): readonly { id: string; zone: string | undefined; tables: TransitRouteTableNode[] }[] {
+  private externalAttachments(): readonly { id: string; zone: string | undefined; tables: TransitRouteTableNode[]; what?: string }[] {
     if (this.external) return this.external;
     const byId = new Map<string, TransitRouteTableNode[]>();
+    const refs = new Map<string, Ref>();
+    // A value the guard cannot resolve is named on the path by a short stand-in, one per expression: `(unresolved)`, `(unresolved 2)`…
+    const unresolved = new Map<string, string>();
+    const standIn = (expression: string): string => {
+      const id = unresolved.get(expression) ?? (unresolved.size === 0 ? '(unresolved)' : `(unresolved ${unresolved.size + 1})`);
+      unresolved.set(expression, id);
+      return id;
+    };
     for (const t of nodesOf(this.graph, 'transit-route-table')) {
-      for (const r of t.associations) if (r.kind === 'external' && !byId.get(r.value)?.includes(t)) push(byId, r.value, t);
+      for (const r of t.associations) {
+        if (r.kind === 'node' && this.graph.nodes.get(r.id)?.type === 'transit-attachment') continue;
+        const id = r.kind === 'unresolved' ? standIn(r.expression) : describeRef(r);
+        if (byId.get(id)?.includes(t)) continue;
+        push(byId, id, t);
+        if (!refs.has(id)) refs.set(id, r);
+      }
     }
-    this.external = [...byId].map(([id, tables]) => ({ id, tables, zone: this.declaredZone({ kind: 'external', value: id }) }));
+    this.external = [...byId].map(([id, tables]) => {
+      const ref = refs.get(id)!;
+      return ref.kind === 'external' ? { id, tables, zone: this.declaredZone(ref) } : { id, tables, zone: undefined, what: this.unmodelledWhat(ref) };
+    });
     return this.external;
+  }
+
+  /** What an association names that is neither an attachment the guard models nor a literal id, in words (`externalAttachments`). */
+  private unmodelledWhat(ref: Ref): string {
+    if (ref.kind !== 'node') return `a transit gateway attachment the guard cannot resolve (${describeRef(ref)})`;
+    const node = this.graph.nodes.get(ref.id);
+    if (node?.type === 'cloud-wan-peering') return `Cloud WAN transit gateway peering ${this.name(ref.id)} (the networks of core network ${describeRef(node.coreNetwork)})`;
+    return node ? `${this.name(ref.id)} (a ${node.type}, associated as a transit gateway attachment)`
+      : `${this.name(ref.id)} (a resource the guard does not read, associated as a transit gateway attachment)`;
   }
 
   private probe(from: string, run: (walk: Walk) => void, headers: HeaderSet): { arrivals: Arrival[]; drops: Drop[] } {
@@ -850,6 +882,11 @@ export class Reachability {
     const declared = ref.kind === 'external' ? this.declaredZone(ref) : undefined;
     if (declared) {
       this.arrive(walk, { kind: 'zone', zone: declared }, part, makeStep(describeRef(ref), 'attachment', step, declared), firewalls);
+      return;
+    }
+    if (next?.type === 'cloud-wan-peering') {
+      this.unknown(walk, next.id, `Cloud WAN transit gateway peering ${next.id} leads to core network ${describeRef(next.coreNetwork)}, where the guard cannot follow`,
+        'route to an attachment (VPC or labelled VPN) of the same app', part, makeStep(next.id, 'attachment', step), firewalls);
       return;
     }
     if (next?.type !== 'transit-attachment') {

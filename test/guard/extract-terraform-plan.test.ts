@@ -457,3 +457,61 @@ test('a state machine whose definition is known only after apply may call any AW
   expect(graph.unresolved.filter((u) => u.node === 'aws_sfn_state_machine.m').map((u) => `${u.property}: ${u.reason}`))
     .toEqual(['definition: the AWS API calls this state machine makes when it runs cannot be read at synth time']);
 });
+
+test('a Cloud WAN peering of the transit gateway, associated with a table that reaches My Number: an unplaced entry, as in the configuration', () => {
+  const peering = 'aws_networkmanager_transit_gateway_peering.p.transit_gateway_peering_attachment_id';
+  const graph = (attachment: string[]) => extractTerraformPlan(plan([
+    vpc('aws_vpc.mn', '10.0.0.0/16'),
+    subnet('aws_subnet.mn', '10.0.1.0/24', ['aws_vpc.mn.id', 'aws_vpc.mn']),
+    {
+      address: 'aws_ec2_transit_gateway.tgw',
+      values: { default_route_table_association: 'disable', default_route_table_propagation: 'disable', tags: null },
+      unknown: { id: true, arn: true, association_default_route_table_id: true, propagation_default_route_table_id: true },
+    },
+    {
+      address: 'aws_ec2_transit_gateway_vpc_attachment.mn',
+      values: { transit_gateway_default_route_table_association: false, transit_gateway_default_route_table_propagation: false, tags: null },
+      unknown: { id: true, transit_gateway_id: true, vpc_id: true, subnet_ids: true },
+      expressions: {
+        transit_gateway_id: ref('aws_ec2_transit_gateway.tgw.id', 'aws_ec2_transit_gateway.tgw'),
+        vpc_id: ref('aws_vpc.mn.id', 'aws_vpc.mn'),
+        subnet_ids: ref('aws_subnet.mn.id', 'aws_subnet.mn'),
+      },
+    },
+    {
+      address: 'aws_networkmanager_transit_gateway_peering.p',
+      values: { core_network_id: 'core-network-0123456789abcdef0', tags: null },
+      unknown: { id: true, arn: true, transit_gateway_arn: true, transit_gateway_peering_attachment_id: true },
+      expressions: { core_network_id: constant('core-network-0123456789abcdef0'), transit_gateway_arn: ref('aws_ec2_transit_gateway.tgw.arn', 'aws_ec2_transit_gateway.tgw') },
+    },
+    {
+      address: 'aws_ec2_transit_gateway_route_table.t',
+      values: { tags: null },
+      unknown: { id: true, transit_gateway_id: true },
+      expressions: { transit_gateway_id: ref('aws_ec2_transit_gateway.tgw.id', 'aws_ec2_transit_gateway.tgw') },
+    },
+    {
+      address: 'aws_ec2_transit_gateway_route_table_propagation.p',
+      values: {},
+      unknown: { id: true, transit_gateway_route_table_id: true, transit_gateway_attachment_id: true },
+      expressions: {
+        transit_gateway_route_table_id: ref('aws_ec2_transit_gateway_route_table.t.id', 'aws_ec2_transit_gateway_route_table.t'),
+        transit_gateway_attachment_id: ref('aws_ec2_transit_gateway_vpc_attachment.mn.id', 'aws_ec2_transit_gateway_vpc_attachment.mn'),
+      },
+    },
+    {
+      address: 'aws_ec2_transit_gateway_route_table_association.a',
+      values: {},
+      unknown: { id: true, transit_gateway_route_table_id: true, transit_gateway_attachment_id: true },
+      expressions: {
+        transit_gateway_route_table_id: ref('aws_ec2_transit_gateway_route_table.t.id', 'aws_ec2_transit_gateway_route_table.t'),
+        transit_gateway_attachment_id: ref(...attachment),
+      },
+    },
+  ]));
+  const guard1 = (g: TopologyGraph) => checkTopology(g, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1').map((f) => `[${f.path}] ${f.message}`);
+  expect(guard1(graph([peering, 'aws_networkmanager_transit_gateway_peering.p']))).toEqual([expect.stringMatching(
+    /^\[aws_subnet\.mn\] traffic entering through Cloud WAN transit gateway peering aws_networkmanager_transit_gateway_peering\.p \(the networks of core network core-network-0123456789abcdef0\) reaches this My Number subnet/)]);
+  // Control: the table associated with the VPC attachment the plan holds.
+  expect(guard1(graph(['aws_ec2_transit_gateway_vpc_attachment.mn.id', 'aws_ec2_transit_gateway_vpc_attachment.mn']))).toEqual([]);
+});

@@ -9,8 +9,10 @@ import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { TopologyGraph } from '../../src/guard/graph';
-import { formatFinding } from '../../src/guard/rule';
+import { formatFinding, formatFindingIn } from '../../src/guard/rule';
+import { GuardLanguage } from '../../src/model/guard-options';
 import { NetworkModel } from '../../src/model/network-model';
+import { englishRun } from '../support/japanese';
 
 const SEG = 'jichitai:segment';
 
@@ -251,5 +253,90 @@ describe('a VPC peering with a VPC outside the output (GUARD-1)', () => {
     expect(findings(peered('vpc-0123456789abcdef0', 'INTERNET'), 'GUARD-1')).toEqual([]);
     // A custom NACL without entries denies what enters: nothing arrives.
     expect(findings(peered('vpc-0123456789abcdef0', 'MY_NUMBER', true), 'GUARD-1')).toEqual([]);
+  });
+});
+
+describe('an association naming what is no transit gateway attachment the guard models (GUARD-1)', () => {
+  const CORE = 'core-network-0123456789abcdef0';
+  const cloudWan = { Peering: { Type: 'AWS::NetworkManager::TransitGatewayPeering', Properties: { CoreNetworkId: CORE, TransitGatewayArn: { 'Fn::Sub': 'arn:aws:ec2:${AWS::Region}:${AWS::AccountId}:transit-gateway/${Tgw}' } } } };
+  const byPeering = { ...cloudWan, ...associate({ 'Fn::GetAtt': ['Peering', 'TransitGatewayPeeringAttachmentId'] }) };
+  const all = (g: TopologyGraph) => checkTopology(g, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+
+  test('a Cloud WAN peering of the transit gateway: what the core network sends reaches My Number, named, in Japanese too', () => {
+    expect(findings(cfn(byPeering), 'GUARD-1')).toEqual([expect.stringMatching(new RegExp('^\\[MnSub\\] GUARD-1 critical .*traffic entering through Cloud WAN transit gateway peering Peering '
+      + `\\(the networks of core network ${CORE}\\) reaches this My Number subnet \\(10\\.0\\.0\\.0/24\\)\\. attachment Peering \\(unplaced\\) → Table 10\\.0\\.0\\.0/16`))]);
+    expect(findings(cfn(byPeering), 'GUARD-1')).toEqual([expect.stringMatching(/Fix: associate the transit gateway route table only with attachments the guard reads/)]);
+    const ja = formatFindingIn(all(cfn(byPeering))[0], GuardLanguage.JAPANESE);
+    expect(ja).toMatch(new RegExp(`Cloud WAN の Transit Gateway ピアリング Peering（コアネットワーク ${CORE} の先のネットワーク）から入る通信が`));
+    expect(englishRun(ja)).toBeUndefined();
+    // Its table reaching only the Internet segment: nothing to report. A zone label on the table does not place a resource of the output.
+    expect(findings(cfn(byPeering, 'In'), 'GUARD-1')).toEqual([]);
+    expect(findings(cfn(byPeering, 'Mn', { 'jichitai:zone': 'LGWAN_WAN' }), 'GUARD-1')).toEqual([expect.stringMatching(/^\[MnSub\] .*Cloud WAN transit gateway peering Peering/)]);
+  });
+
+  test('a propagation from the Cloud WAN peering, routed to from My Number, leads where the guard cannot follow (MN-1); no value is unresolved', () => {
+    const g = cfn({
+      ...byPeering,
+      MnAssoc: { Type: 'AWS::EC2::TransitGatewayRouteTableAssociation', Properties: { TransitGatewayRouteTableId: { Ref: 'Table' }, TransitGatewayAttachmentId: { Ref: 'MnAtt' } } },
+      PeeringProp: {
+        Type: 'AWS::EC2::TransitGatewayRouteTablePropagation',
+        Properties: { TransitGatewayRouteTableId: { Ref: 'Table' }, TransitGatewayAttachmentId: { 'Fn::GetAtt': ['Peering', 'TransitGatewayPeeringAttachmentId'] } },
+      },
+      MnRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'MnVpc' } } },
+      MnRtAssoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'MnRt' }, SubnetId: { Ref: 'MnSub' } } },
+      MnDefault: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'MnRt' }, DestinationCidrBlock: '0.0.0.0/0', TransitGatewayId: { Ref: 'Tgw' } } },
+    });
+    expect(findings(g, 'MN-1')).toContainEqual(expect.stringMatching(
+      new RegExp(`may reach everywhere: Cloud WAN transit gateway peering Peering leads to core network ${CORE}, where the guard cannot follow`)));
+    expect(g.unresolved).toEqual([]);
+  });
+
+  test('a resource the guard does not read, one of another type, a value it cannot resolve: each an unplaced entry, in Japanese too', () => {
+    const unread = { CwRtAtt: { Type: 'AWS::NetworkManager::TransitGatewayRouteTableAttachment', Properties: { PeeringId: 'peering-0123', TransitGatewayRouteTableArn: 'arn:aws:ec2:ap-northeast-1:123456789012:transit-gateway-route-table/tgw-rtb-0123' } } };
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ ...unread, ...associate({ 'Fn::GetAtt': ['CwRtAtt', 'AttachmentId'] }) }, /traffic entering through CwRtAtt \(a resource the guard does not read, associated as a transit gateway attachment\) reaches this My Number subnet/],
+      [associate({ Ref: 'MnVpc' }), /traffic entering through MnVpc \(a vpc, associated as a transit gateway attachment\) reaches this My Number subnet/],
+      [associate({ 'Fn::ImportValue': 'Other-AttachmentId' }),
+        /traffic entering through a transit gateway attachment the guard cannot resolve \(Fn::ImportValue "Other-AttachmentId" names no export of the stacks the guard was given\) reaches this My Number subnet/],
+    ];
+    for (const [entry, reaches] of cases) {
+      const found = all(cfn(entry));
+      expect(found.filter((f) => f.path === 'MnSub').map(formatFinding)).toEqual([expect.stringMatching(reaches)]);
+      for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
+    }
+    // Named by a VPN gateway's id (another type), the entry is no gateway of the VPC: the fix is the association's, not detaching the gateway.
+    const vgw = { Vgw: { Type: 'AWS::EC2::VPNGateway', Properties: { Type: 'ipsec.1' } }, ...associate({ Ref: 'Vgw' }) };
+    expect(findings(cfn(vgw), 'GUARD-1')).toContainEqual(expect.stringMatching(/^\[MnSub\] .*traffic entering through Vgw \(a vpn-gateway, associated as a transit gateway attachment\).*Fix: associate the transit gateway route table only/));
+    // The value that names another type or cannot be resolved is reported where it is read, as before (once per property).
+    expect(findings(cfn(associate({ Ref: 'MnVpc' })), 'GUARD-1')).toContainEqual(expect.stringMatching(/^\[Table\] GUARD-1 .*MnVpc is a vpc, not a transit-attachment/));
+    expect(findings(cfn(associate({ 'Fn::ImportValue': 'Other-AttachmentId' })), 'GUARD-1')).toContainEqual(expect.stringMatching(/^\[Assoc\] GUARD-1 .*TransitGatewayAttachmentId could not be resolved/));
+  });
+
+  test('control: an association with a VPC attachment the guard models is no entry', () => {
+    expect(findings(cfn(associate({ Ref: 'InAtt' })), 'GUARD-1')).toEqual([]);
+    expect(findings(cfn(associate({ Ref: 'MnAtt' })), 'GUARD-1')).toEqual([]);
+  });
+
+  test('Terraform: a Cloud WAN peering, a resource the guard does not read; the VPC attachment as control', () => {
+    const graph = (attachment: string) => extractTerraform({
+      t: {
+        resource: {
+          aws_ec2_transit_gateway: { tgw: { default_route_table_association: 'disable', default_route_table_propagation: 'disable' } },
+          aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+          aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
+          aws_ec2_transit_gateway_vpc_attachment: { mn: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'] } },
+          aws_networkmanager_transit_gateway_peering: { p: { core_network_id: CORE, transit_gateway_arn: '${aws_ec2_transit_gateway.tgw.arn}' } },
+          aws_networkmanager_transit_gateway_route_table_attachment: { r: { peering_id: '${aws_networkmanager_transit_gateway_peering.p.id}', transit_gateway_route_table_arn: '${aws_ec2_transit_gateway_route_table.t.arn}' } },
+          aws_ec2_transit_gateway_route_table: { t: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' } },
+          aws_ec2_transit_gateway_route_table_propagation: { p: { transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.t.id}', transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.mn.id}' } },
+          aws_ec2_transit_gateway_route_table_association: { a: { transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.t.id}', transit_gateway_attachment_id: attachment } },
+        },
+      },
+    });
+    expect(findings(graph('${aws_networkmanager_transit_gateway_peering.p.transit_gateway_peering_attachment_id}'), 'GUARD-1')).toEqual([expect.stringMatching(new RegExp(
+      `^\\[aws_subnet\\.mn\\] GUARD-1 critical .*traffic entering through Cloud WAN transit gateway peering aws_networkmanager_transit_gateway_peering\\.p \\(the networks of core network ${CORE}\\) reaches this My Number subnet`))]);
+    expect(findings(graph('${aws_networkmanager_transit_gateway_route_table_attachment.r.id}'), 'GUARD-1')).toEqual([expect.stringMatching(
+      /^\[aws_subnet\.mn\] GUARD-1 critical .*traffic entering through aws_networkmanager_transit_gateway_route_table_attachment\.r \(a resource the guard does not read, associated as a transit gateway attachment\)/)]);
+    expect(findings(graph('${aws_ec2_transit_gateway_vpc_attachment.mn.id}'), 'GUARD-1')).toEqual([]);
   });
 });

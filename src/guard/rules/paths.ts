@@ -205,7 +205,7 @@ export function unplacedInboundFindings(ctx: GuardContext, rule: GuardRule, segm
     kind: `entry ${entry.id}`,
     from: { en: `traffic entering through ${entry.what}`, ja: `${jaOrEn(entry.what)}から入る通信が` },
     arrivals: () => ctx.reach.probeFromEntry(entry).arrivals,
-    ...(entry.vpcs ? { fix: PEERING_FIX } : {}),
+    ...(entry.vpcs ? { fix: PEERING_FIX } : entry.unmodelled ? { fix: UNMODELLED_FIX } : {}),
   }));
   return inboundFrom(ctx, rule, sources, segment, subject, fix, false);
 }
@@ -213,6 +213,12 @@ export function unplacedInboundFindings(ctx: GuardContext, rule: GuardRule, segm
 /** How to fix a peering with a VPC the guard cannot place. */
 const PEERING_FIX = bi('remove the peering, or peer only VPCs of the same app with a segment label (segments meet only through transit gateway routes for declared flows)',
   'ピアリングを削除するか、同じアプリの系のラベルを持つ VPC とだけピアリングする（系の間は、宣言した通信のための Transit Gateway の経路でだけつなぐ）');
+
+/** How to fix a transit gateway route table associated with what the guard does not model as an attachment (a Cloud WAN peering). */
+const UNMODELLED_FIX = bi('associate the transit gateway route table only with attachments the guard reads (VPC attachments of the same app, labelled VPNs, '
+  + 'an attachment by its literal id), or give the table no route toward the My Number and LGWAN segments (blackhole them)',
+'Transit Gateway ルートテーブルは、ガードが読めるアタッチメント（同じアプリの VPC アタッチメント、ラベル付きの VPN、リテラルの ID で指定したアタッチメント）とだけ関連付けるか、'
+  + 'そのルートテーブルにマイナンバー利用事務系・LGWAN接続系へのルートを置かない（ブラックホールにする）');
 
 /** The findings of inbound sources at subnets of a segment (`inboundFindings`, `unplacedInboundFindings`). */
 function inboundFrom(
@@ -242,10 +248,11 @@ function inboundFrom(
       if (ctx.keeps && !ctx.keeps(path)) continue;
       const destinations = ctx.reach.destinations(a.headers);
       const hops = ctx.reach.hops(a);
+      // A source's own fix first: an association naming a VPN gateway (a wrong type) enters at the gateway's id, but no VPC gateway attachment lets it in.
       out.push(finding(rule, path, {
         en: `${from.en} reaches ${subject.en} (${destinations})`,
         ja: `${from.ja}${subject.ja}に届く（${jaDestinations(destinations)}）`,
-      }, gatewayFix(ctx, hops[0]?.node) ?? own ?? fix, hops));
+      }, own ?? gatewayFix(ctx, hops[0]?.node) ?? fix, hops));
     }
   }
   return out;
