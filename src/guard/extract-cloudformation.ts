@@ -1247,22 +1247,12 @@ class TemplateReader {
  */
 function macroCall(value: unknown, keys: (string | number)[] = []): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const v = value[i];
-      if (typeof v !== 'object' || v === null) continue;
-      keys.push(i);
-      const found = macroCall(v, keys);
-      keys.pop();
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
+  const array = Array.isArray(value);
   for (const k in value) {
+    if (!array && k === 'Fn::Transform') return propertyPath(keys);
     const v = (value as Record<string, unknown>)[k];
-    if (k === 'Fn::Transform') return propertyPath(keys);
     if (typeof v !== 'object' || v === null) continue;
-    keys.push(k);
+    keys.push(array ? Number(k) : k);
     const found = macroCall(v, keys);
     keys.pop();
     if (found !== undefined) return found;
