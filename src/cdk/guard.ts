@@ -134,6 +134,7 @@ export class TopologyGuard {
       parts: withDeclarations(stack, parts.get(stack) ?? []),
       findings,
       hubEvidence: hubRecord,
+      outside: unreadStacks(stack),
     });
     // Each finding is annotated on its own construct (the stack when its path names none), with its rule's stable ID,
     // so that CDK's acknowledgement at any scope above it applies, as it does to every other CDK warning.
@@ -167,7 +168,7 @@ export class TopologyGuard {
     const described = connected.length > 1 ? withUnguarded.map((s) => ({ name: s.stackName, path: s.node.path })) : undefined;
     if (options.designDocuments) documentsAtSynthesis(stack, graph, options, outcome, described);
     reportAtSynthesis(stack, reports.get(stack)!, outcome.report);
-    return [...problems, ...silenced, ...outcome.errors, ...unreadStacks(stack, language)];
+    return [...problems, ...silenced, ...outcome.errors];
   }
 }
 
@@ -214,7 +215,7 @@ function lazyPaths(stack: Stack, elements: readonly CfnElement[]): (logicalId: s
  * outside themselves (unread-stacks.ts): one GUARD-1 finding each, reported by the app's first guarded stack only.
  * Each is rendered and read on its own; an app whose stacks are all read pays only a walk over its stacks.
  */
-function unreadStacks(stack: Stack, language: GuardLanguage): string[] {
+function unreadStacks(stack: Stack): Finding[] {
   const { all, links } = appStacks(stack.node.root);
   const guardedStacks = all.filter((s) => guarded.has(s));
   if (guardedStacks[0] !== stack) return [];
@@ -228,16 +229,16 @@ function unreadStacks(stack: Stack, language: GuardLanguage): string[] {
       }
     }
   }
-  const out: string[] = [];
+  const out: Finding[] = [];
   for (const s of all.filter((x) => !read.has(x))) {
     let references: string[];
     try {
       const template = classMethod(s, '_toCloudFormation')() as CloudFormationTemplate;
-      references = [...new Set([...outsideValues(template), ...outsideReferences(extractCloudFormation({ [s.stackName]: template }))])];
+      references = outsideReferences(outsideValues(template), extractCloudFormation({ [s.stackName]: template }));
     } catch (e) {
       references = [`${s.stackName} (the guard cannot read its template: ${(e as Error).message})`];
     }
-    if (references.length > 0) out.push(unreadStackFinding(s.node.path, references, language));
+    if (references.length > 0) out.push(unreadStackFinding(s.node.path, references));
   }
   return out;
 }

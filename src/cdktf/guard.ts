@@ -11,10 +11,10 @@ import { extractTerraform, outsideConfigValues, TerraformJson } from '../guard/e
 import { nodesOf, TopologyGraph } from '../guard/graph';
 import { evidenceOfOption, extractWithHub, sameEvidence } from '../guard/hub-evidence';
 import { classMethod, whenWritten } from '../guard/render-hooks';
-import { guardLanguageOf } from '../guard/rule';
+import { Finding, guardLanguageOf } from '../guard/rule';
 import { outsideReferences, unreadStackFinding } from '../guard/unread-stacks';
 import { checkGuardOptions } from '../model/design-documents-problems';
-import { GuardLanguage, SecurityCloudHubEvidence, TopologyGuardOptions } from '../model/guard-options';
+import { SecurityCloudHubEvidence, TopologyGuardOptions } from '../model/guard-options';
 
 /** The symbol cdktf looks up on any construct to let it write files next to the stack's configuration. */
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
@@ -112,12 +112,13 @@ export class TopologyGuard {
       flows: declaredFlowsOf(stack),
       hosts: declaredHostsOf(stack),
       parts: withDeclarations(stack, parts.get(stack) ?? []),
+      outside: unreadStacks(stack),
     });
     if (options.designDocuments) documentsAtSynthesis(stack, graph, options, outcome);
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));
     outcome.notes.forEach((n) => Annotations.of(stack).addInfo(n));
     reportAtSynthesis(stack, reports.get(stack)!, outcome.report, outcome.warnings);
-    return [...outcome.errors, ...unreadStacks(stack, guardLanguageOf(options))];
+    return outcome.errors;
   }
 }
 
@@ -126,19 +127,19 @@ export class TopologyGuard {
  * never read) and that name something outside themselves (unread-stacks.ts): one GUARD-1 finding each, reported by the
  * app's first guarded stack only.
  */
-function unreadStacks(stack: TerraformStack, language: GuardLanguage): string[] {
+function unreadStacks(stack: TerraformStack): Finding[] {
   const all = stack.node.root.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
   if (all.find((s) => guarded.has(s)) !== stack) return [];
-  const out: string[] = [];
+  const out: Finding[] = [];
   for (const s of all.filter((x) => !guarded.has(x))) {
     let references: string[];
     try {
       const config = classMethod(s, 'toTerraform')() as TerraformJson;
-      references = [...new Set([...outsideConfigValues(config), ...outsideReferences(extractTerraform({ [s.node.id]: config }))])];
+      references = outsideReferences(outsideConfigValues(config), extractTerraform({ [s.node.id]: config }));
     } catch (e) {
       references = [`${s.node.id} (the guard cannot read its configuration: ${(e as Error).message})`];
     }
-    if (references.length > 0) out.push(unreadStackFinding(s.node.path, references, language));
+    if (references.length > 0) out.push(unreadStackFinding(s.node.path, references));
   }
   return out;
 }

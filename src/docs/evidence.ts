@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 110, cases: 308 },
-  cdktf: { mutations: 118, cases: 329 },
+  cdk: { mutations: 111, cases: 312 },
+  cdktf: { mutations: 119, cases: 333 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

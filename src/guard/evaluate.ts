@@ -53,6 +53,8 @@ export function evaluateTopology(
     readonly findings?: readonly Finding[];
     /** The security cloud hub's evidence the graph was extracted with, recorded in the report. @default none */
     readonly hubEvidence?: HubEvidenceRecord;
+    /** Findings about what lies outside the graph (stacks of the app no guard reads, unread-stacks.ts). @default none */
+    readonly outside?: readonly Finding[];
   } = {},
 ): GuardOutcome {
   const language = guardLanguageOf(options);
@@ -66,7 +68,7 @@ export function evaluateTopology(
   const findings = (more.findings ?? (mixed
     ? checkParts(graph, mixed, { ...scope, reach: more.reach ?? new Reachability(graph, declaredPrefixes(more.flows ?? [])) })
     : checkTopology(graph, options, scope)))
-    .filter(more.reports ?? (() => true));
+    .filter(more.reports ?? (() => true)).concat(more.outside ?? []);
   const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);
   // REQUIREMENTS.md §3: a warning asks for a reason (e.g. AP-5's UDP media) but is no violation by itself.
   const blocking = open.filter((f) => f.severity !== Severity.WARNING);

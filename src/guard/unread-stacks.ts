@@ -10,9 +10,8 @@
  * VPC, a bucket) changes no network the guard reads, and is left alone.
  */
 import { TopologyGraph } from './graph';
-import { Finding, formatFindingIn, Severity } from './rule';
+import { Finding, Severity } from './rule';
 import { propertyPath } from './unreadable';
-import { GuardLanguage } from '../model/guard-options';
 
 /**
  * Literal ids of the networking resources a stack can name from outside itself (`vpc-…`, `subnet-…`, `rtb-…`, …), the
@@ -51,52 +50,62 @@ export function namedOutside(resources: readonly [string, unknown][], outside: (
 const LISTED = 5;
 
 /**
- * What a stack no guard reads names outside itself: `<resource> <property>` for a value it cannot resolve, `<node>
- * <field> → <id or expression>` for a reference out of the graph; in graph order, each once.
+ * What a stack no guard reads names outside itself: first `named` (what the engine's scan of its properties found:
+ * `<resource> <property> → <value>`), then what reading it left outside its graph and `named` does not already say —
+ * `<resource> <property>` for a value it cannot resolve, `<node> <field> → <id>` for a literal id, `<node> <field>` for
+ * a reference it cannot follow; in order, each once.
  */
-export function outsideReferences(graph: TopologyGraph): string[] {
-  const out: string[] = [];
-  for (const u of graph.unresolved) out.push(`${u.node} ${u.property}`);
+export function outsideReferences(named: readonly string[], graph: TopologyGraph): string[] {
+  const out = [...named];
+  const said = new Set(named.map((n) => n.split(' → ')[0]));
+  const add = (where: string, text: string) => {
+    if (!said.has(where)) out.push(text);
+    said.add(where);
+  };
+  for (const u of graph.unresolved) add(`${u.node} ${u.property}`, `${u.node} ${u.property}`);
   for (const node of graph.nodes.values()) {
     for (const [field, value] of Object.entries(node)) {
       const found = refsIn(value, 0);
-      if (found.length > 0) out.push(`${node.id} ${field} → ${found.join(', ')}`);
+      if (found.length > 0) add(`${node.id} ${field}`, `${node.id} ${field}${found.some((f) => f !== '') ? ` → ${found.filter((f) => f !== '').join(', ')}` : ''}`);
     }
   }
-  return [...new Set(out)];
+  return out;
 }
 
-/** The references in a node's property that point outside the graph: literal ids and what the guard cannot resolve. */
+/**
+ * The references in a node's property that point outside the graph: a literal id (its value), or what the guard cannot
+ * resolve (`''`: its expression is worded in English, and the property names it well enough).
+ */
 function refsIn(value: unknown, depth: number): string[] {
   if (typeof value !== 'object' || value === null || depth > 4) return [];
   if (Array.isArray(value)) return value.flatMap((v) => refsIn(v, depth + 1));
   const v = value as { kind?: unknown; value?: unknown; expression?: unknown };
   if (v.kind === 'external' && typeof v.value === 'string') return [v.value];
-  if (v.kind === 'unresolved' && typeof v.expression === 'string') return [v.expression];
+  if (v.kind === 'unresolved' && typeof v.expression === 'string') return [''];
   if (depth > 0 && Object.getPrototypeOf(value) !== Object.prototype) return [];
   return Object.values(value).flatMap((x) => refsIn(x, depth + 1));
 }
 
-/**
- * The finding (GUARD-1) for a stack of the app that no guard reads and that names `references` outside itself, worded
- * in `language`.
- */
-export function unreadStackFinding(stack: string, references: readonly string[], language: GuardLanguage): string {
+/** The finding (GUARD-1) for a stack of the app that no guard reads and that names `references` outside itself. */
+export function unreadStackFinding(stack: string, references: readonly string[]): Finding {
   const listed = references.slice(0, LISTED).join('; ');
-  const more = references.length > LISTED ? `; and ${references.length - LISTED} more` : '';
+  const more = references.length - LISTED;
   const apply = 'TopologyGuard.apply(stack, { model })';
-  const message = `stack ${stack} is deployed with the guarded stacks, but no guard reads it (it is not guarded and shares no reference `
-    + `with a guarded stack), and it names what lies outside itself, which may be a guarded network: ${listed}${more}`;
-  const fix = `guard it too (${apply}, its VPCs labelled with their segment), or refer to the guarded stacks' resources directly `
-    + '(cross-stack references) so that the guard reads them together, or move it to an app of its own';
-  const ja = language === GuardLanguage.JAPANESE ? {
-    message: `スタック ${stack} はガード対象のスタックと一緒にデプロイされるが、どのガードも読まない（ガード対象でなく、ガード対象のスタックとの参照もない）。`
-      + `そのスタックは自身の外にあるもの（ガード対象のネットワークかもしれない）を指している: ${listed}${more ? `、ほか ${references.length - LISTED} 件` : ''}`,
-    fix: `このスタックもガードする（${apply}。VPC には系のラベルを付ける）か、ガード対象のスタックのリソースを直接参照して（スタック間の参照）`
-      + '一緒に読ませるか、別のアプリに移す',
-  } : undefined;
-  const finding: Finding = {
-    ruleId: 'GUARD-1', severity: Severity.CRITICAL, term: '三層の対策', path: stack, message, hops: [], fix, ...(ja ? { ja } : {}),
+  return {
+    ruleId: 'GUARD-1',
+    severity: Severity.CRITICAL,
+    term: '三層の対策',
+    path: stack,
+    hops: [],
+    message: `stack ${stack} is deployed with the guarded stacks, but no guard reads it (it is not guarded and shares no reference `
+      + `with a guarded stack), and it names what lies outside itself, which may be a guarded network: ${listed}${more > 0 ? `; and ${more} more` : ''}`,
+    fix: `guard it too (${apply}, its VPCs labelled with their segment), or refer to the guarded stacks' resources directly `
+      + '(cross-stack references) so that the guard reads them together, or move it to an app of its own',
+    ja: {
+      message: `スタック ${stack} はガード対象のスタックと一緒にデプロイされるが、どのガードも読まない（ガード対象でなく、ガード対象のスタックとの参照もない）。`
+        + `そのスタックは自身の外にあるもの（ガード対象のネットワークかもしれない）を指している: ${listed}${more > 0 ? `、ほか ${more} 件` : ''}`,
+      fix: `このスタックもガードする（${apply}。VPC には系のラベルを付ける）か、ガード対象のスタックのリソースを直接参照して（スタック間の参照）`
+        + '一緒に読ませるか、別のアプリに移す',
+    },
   };
-  return formatFindingIn(finding, language);
 }

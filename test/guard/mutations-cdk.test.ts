@@ -16,6 +16,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import * as cr from 'aws-cdk-lib/custom-resources';
@@ -694,6 +695,20 @@ const MUTATIONS: Mutation[] = [
         policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
         installLatestAwsSdk: false,
       });
+    },
+  },
+  {
+    // A second stack of the app, with no reference to the guarded one, is read by no guard: given the My Number VPC's and
+    // route table's ids by SSM parameters, it attaches an internet gateway and routes to it.
+    name: 'a second stack of the app, given the My Number VPC and route table by SSM parameters, attaches an internet gateway and routes to it',
+    rule: 'GUARD-1',
+    models: ALL,
+    notSwept: 'the refusal is of the second stack, which the sweep does not re-read (test/guard/guard-cdk.test.ts and guard-tf.test.ts vary how it names the VPC)',
+    apply(stack) {
+      const other = new Stack(stack.node.root, 'MutSibling', { env: { region: 'ap-northeast-1' } });
+      const igw = new ec2.CfnInternetGateway(other, 'Igw');
+      new ec2.CfnVPCGatewayAttachment(other, 'IgwAttachment', { vpcId: ssm.StringParameter.valueForStringParameter(other, '/mut/my-number/vpc'), internetGatewayId: igw.ref });
+      new ec2.CfnRoute(other, 'Out', { routeTableId: ssm.StringParameter.valueForStringParameter(other, '/mut/my-number/rt'), destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
     },
   },
   {

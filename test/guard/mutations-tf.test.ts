@@ -12,6 +12,8 @@ import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-con
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { CloudformationStack } from '@cdktf/provider-aws/lib/cloudformation-stack';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
+import { DataAwsRouteTable } from '@cdktf/provider-aws/lib/data-aws-route-table';
+import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { DefaultRouteTable } from '@cdktf/provider-aws/lib/default-route-table';
@@ -41,6 +43,7 @@ import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
 import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
@@ -781,6 +784,22 @@ const MUTATIONS: Mutation[] = [
           Resources: { Route: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0123456789abcdef0' } } },
         }),
       });
+    },
+  },
+  {
+    // A second Terraform stack of the app is read by no guard: finding the My Number VPC and route table with data
+    // sources, it attaches an internet gateway and routes to it.
+    name: 'a second stack of the app finds the My Number VPC and route table with data sources, attaches an internet gateway and routes to it',
+    rule: 'GUARD-1',
+    models: ALL,
+    notSwept: 'the refusal is of the second stack, which the sweep does not re-read (test/guard/guard-cdk.test.ts and guard-tf.test.ts vary how it names the VPC)',
+    apply(stack) {
+      const other = new TerraformStack(stack.node.root, 'MutSibling');
+      new AwsProvider(other, 'aws', { region: 'ap-northeast-1' });
+      const vpc = new DataAwsVpc(other, 'MyNumber', { tags: { 'jichitai:segment': 'MY_NUMBER' } });
+      const rt = new DataAwsRouteTable(other, 'MyNumberTable', { vpcId: vpc.id, tags: { Name: 'workload-1' } });
+      const igw = new InternetGateway(other, 'Igw', { vpcId: vpc.id });
+      new Route(other, 'Out', { routeTableId: rt.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
     },
   },
   {

@@ -159,7 +159,7 @@ const WAYS: Record<string, readonly Way[]> = {
 };
 
 const pairs = registered.suites.flatMap((suite) => Object.keys(BLUEPRINTS).flatMap((name) => suite.mutations
-  .filter((m) => m.models.includes(BLUEPRINTS[name].model))
+  .filter((m) => m.models.includes(BLUEPRINTS[name].model) && m.notSwept === undefined)
   .map((m) => ({ suite, name, mutation: m, label: `${suite.engine} ${name}: ${m.name}` }))));
 const rng = new Rng(SEED);
 const chosen = [...pairs].map((p) => ({ p, k: rng.next() })).sort((a, b) => a.k - b.k).map(({ p }) => p)
