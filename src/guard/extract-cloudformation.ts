@@ -275,6 +275,16 @@ class TemplateReader {
     [['AWS::NetworkManager::TransitGatewayPeering'], (reader, { b, base, p }) => {
       b.add({ ...base, type: 'cloud-wan-peering', coreNetwork: reader.ref(p.CoreNetworkId) });
     }],
+    // Cloud WAN associates the transit route table it names (by ARN) with the peering, and propagates each way: a way in
+    // from the core network as an EC2 association would be. Source: AWS Cloud WAN User Guide, "Transit gateway route
+    // table attachments".
+    [['AWS::NetworkManager::TransitGatewayRouteTableAttachment'], (_reader, { b, noted, p }) => {
+      const peering = noted('PeeringId', p.PeeringId);
+      b.transit(noted('TransitGatewayRouteTableArn', namedIn(p.TransitGatewayRouteTableArn)), (t) => {
+        t.associations.push(peering);
+        t.propagations.push(peering);
+      });
+    }],
     [['AWS::EC2::TransitGatewayRouteTable'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'transit-route-table', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), associations: [], propagations: [], routes: [] });
     }],
@@ -1258,6 +1268,26 @@ function macroCall(value: unknown, keys: (string | number)[] = []): string | und
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * The one resource an ARN built around it names (`Fn::Sub` `…/${Table}`, `Fn::Join` with `{ Ref: Table }`), as a
+ * reference to it; anything else as it is (a literal ARN names what lies outside, an expression stays unresolved).
+ */
+function namedIn(value: unknown): unknown {
+  const refs = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    const o = v as Record<string, unknown>;
+    if (typeof o.Ref === 'string' && !o.Ref.startsWith('AWS::')) refs.add(o.Ref);
+    const sub = o['Fn::Sub'];
+    const text = Array.isArray(sub) ? sub[0] : sub;
+    if (typeof text === 'string') for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) refs.add(m[1]);
+    if (Array.isArray(sub) && sub[1]) return; // a variable map may rename anything: not read here
+    for (const x of Object.values(o)) walk(x);
+  };
+  walk(value);
+  return refs.size === 1 && typeof value === 'object' && value !== null ? { Ref: [...refs][0] } : value;
 }
 
 /** How to fix a template that a macro rewrites before deployment (a `Transform`, an `Fn::Transform`). */

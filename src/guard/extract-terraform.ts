@@ -462,6 +462,15 @@ class ConfigReader {
     [['aws_networkmanager_transit_gateway_peering'], (reader, { b, base, p }) => {
       b.add({ ...base, type: 'cloud-wan-peering', coreNetwork: reader.ref(p.core_network_id) });
     }],
+    // Cloud WAN associates the transit route table it names with the peering, and propagates each way (the CloudFormation
+    // reader's note).
+    [['aws_networkmanager_transit_gateway_route_table_attachment'], (_reader, { b, noted, p }) => {
+      const peering = noted('peering_id', p.peering_id);
+      b.transit(noted('transit_gateway_route_table_arn', p.transit_gateway_route_table_arn), (t) => {
+        t.associations.push(peering);
+        t.propagations.push(peering);
+      });
+    }],
     [['aws_ec2_transit_gateway_route_table'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'transit-route-table', transitGateway: noted('transit_gateway_id', p.transit_gateway_id), associations: [], propagations: [], routes: [] });
     }],

@@ -292,9 +292,9 @@ describe('an association naming what is no transit gateway attachment the guard 
   });
 
   test('a resource the guard does not read, one of another type, a value it cannot resolve: each an unplaced entry, in Japanese too', () => {
-    const unread = { CwRtAtt: { Type: 'AWS::NetworkManager::TransitGatewayRouteTableAttachment', Properties: { PeeringId: 'peering-0123', TransitGatewayRouteTableArn: 'arn:aws:ec2:ap-northeast-1:123456789012:transit-gateway-route-table/tgw-rtb-0123' } } };
+    const unread = { Topic: { Type: 'AWS::SNS::Topic', Properties: {} } };
     const cases: [Record<string, unknown>, RegExp][] = [
-      [{ ...unread, ...associate({ 'Fn::GetAtt': ['CwRtAtt', 'AttachmentId'] }) }, /traffic entering through CwRtAtt \(a resource the guard does not read, associated as a transit gateway attachment\) reaches this My Number subnet/],
+      [{ ...unread, ...associate({ 'Fn::GetAtt': ['Topic', 'TopicArn'] }) }, /traffic entering through Topic \(a resource the guard does not read, associated as a transit gateway attachment\) reaches this My Number subnet/],
       [associate({ Ref: 'MnVpc' }), /traffic entering through MnVpc \(a vpc, associated as a transit gateway attachment\) reaches this My Number subnet/],
       [associate({ 'Fn::ImportValue': 'Other-AttachmentId' }),
         /traffic entering through a transit gateway attachment the guard cannot resolve \(Fn::ImportValue "Other-AttachmentId" names no export of the stacks the guard was given\) reaches this My Number subnet/],
@@ -312,13 +312,27 @@ describe('an association naming what is no transit gateway attachment the guard 
     expect(findings(cfn(associate({ 'Fn::ImportValue': 'Other-AttachmentId' })), 'GUARD-1')).toContainEqual(expect.stringMatching(/^\[Assoc\] GUARD-1 .*TransitGatewayAttachmentId could not be resolved/));
   });
 
+  test('Cloud WAN\'s own association of a transit route table with the peering (a route table attachment, the table by ARN): the same entry', () => {
+    const byArn = (arn: unknown) => ({
+      ...cloudWan,
+      CwRtAtt: { Type: 'AWS::NetworkManager::TransitGatewayRouteTableAttachment', Properties: { PeeringId: { Ref: 'Peering' }, TransitGatewayRouteTableArn: arn } },
+    });
+    const reaches = new RegExp(`^\\[MnSub\\] GUARD-1 critical .*traffic entering through Cloud WAN transit gateway peering Peering \\(the networks of core network ${CORE}\\) reaches this My Number subnet`);
+    for (const arn of [
+      { 'Fn::Sub': 'arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:transit-gateway-route-table/${Table}' },
+      { 'Fn::Join': ['', ['arn:aws:ec2:ap-northeast-1:123456789012:transit-gateway-route-table/', { Ref: 'Table' }]] },
+    ]) expect(findings(cfn(byArn(arn)), 'GUARD-1')).toContainEqual(expect.stringMatching(reaches));
+    // A table the guard cannot tell: unresolved where it is read.
+    expect(findings(cfn(byArn({ 'Fn::ImportValue': 'TableArn' })), 'GUARD-1')).toContainEqual(expect.stringMatching(/^\[CwRtAtt\] GUARD-1 .*TransitGatewayRouteTableArn could not be resolved/));
+  });
+
   test('control: an association with a VPC attachment the guard models is no entry', () => {
     expect(findings(cfn(associate({ Ref: 'InAtt' })), 'GUARD-1')).toEqual([]);
     expect(findings(cfn(associate({ Ref: 'MnAtt' })), 'GUARD-1')).toEqual([]);
   });
 
   test('Terraform: a Cloud WAN peering, a resource the guard does not read; the VPC attachment as control', () => {
-    const graph = (attachment: string) => extractTerraform({
+    const graph = (attachment: string | undefined, more: Record<string, unknown> = {}) => extractTerraform({
       t: {
         resource: {
           aws_ec2_transit_gateway: { tgw: { default_route_table_association: 'disable', default_route_table_propagation: 'disable' } },
@@ -326,17 +340,26 @@ describe('an association naming what is no transit gateway attachment the guard 
           aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
           aws_ec2_transit_gateway_vpc_attachment: { mn: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'] } },
           aws_networkmanager_transit_gateway_peering: { p: { core_network_id: CORE, transit_gateway_arn: '${aws_ec2_transit_gateway.tgw.arn}' } },
-          aws_networkmanager_transit_gateway_route_table_attachment: { r: { peering_id: '${aws_networkmanager_transit_gateway_peering.p.id}', transit_gateway_route_table_arn: '${aws_ec2_transit_gateway_route_table.t.arn}' } },
+          aws_sns_topic: { r: {} },
           aws_ec2_transit_gateway_route_table: { t: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' } },
           aws_ec2_transit_gateway_route_table_propagation: { p: { transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.t.id}', transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.mn.id}' } },
-          aws_ec2_transit_gateway_route_table_association: { a: { transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.t.id}', transit_gateway_attachment_id: attachment } },
+          ...(attachment !== undefined ? {
+            aws_ec2_transit_gateway_route_table_association: { a: { transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.t.id}', transit_gateway_attachment_id: attachment } },
+          } : {}),
+          ...more,
         },
       },
     });
     expect(findings(graph('${aws_networkmanager_transit_gateway_peering.p.transit_gateway_peering_attachment_id}'), 'GUARD-1')).toEqual([expect.stringMatching(new RegExp(
       `^\\[aws_subnet\\.mn\\] GUARD-1 critical .*traffic entering through Cloud WAN transit gateway peering aws_networkmanager_transit_gateway_peering\\.p \\(the networks of core network ${CORE}\\) reaches this My Number subnet`))]);
-    expect(findings(graph('${aws_networkmanager_transit_gateway_route_table_attachment.r.id}'), 'GUARD-1')).toEqual([expect.stringMatching(
-      /^\[aws_subnet\.mn\] GUARD-1 critical .*traffic entering through aws_networkmanager_transit_gateway_route_table_attachment\.r \(a resource the guard does not read, associated as a transit gateway attachment\)/)]);
+    expect(findings(graph('${aws_sns_topic.r.arn}'), 'GUARD-1')).toEqual([expect.stringMatching(
+      /^\[aws_subnet\.mn\] GUARD-1 critical .*traffic entering through aws_sns_topic\.r \(a resource the guard does not read, associated as a transit gateway attachment\)/)]);
+    // Cloud WAN's own association of the table with the peering (a transit gateway route table attachment): the same entry.
+    const byCloudWan = { aws_networkmanager_transit_gateway_route_table_attachment: { r: { peering_id: '${aws_networkmanager_transit_gateway_peering.p.id}', transit_gateway_route_table_arn: '${aws_ec2_transit_gateway_route_table.t.arn}' } } };
+    // (And what it propagates into the table leads back into the core network, where the guard cannot follow.)
+    expect(findings(graph(undefined, byCloudWan), 'GUARD-1')).toContainEqual(expect.stringMatching(new RegExp(
+      `^\\[aws_subnet\\.mn\\] GUARD-1 critical .*traffic entering through Cloud WAN transit gateway peering aws_networkmanager_transit_gateway_peering\\.p \\(the networks of core network ${CORE}\\) reaches this My Number subnet`)));
+    expect(findings(graph(undefined), 'GUARD-1')).toEqual([]);
     expect(findings(graph('${aws_ec2_transit_gateway_vpc_attachment.mn.id}'), 'GUARD-1')).toEqual([]);
   });
 });
