@@ -77,6 +77,12 @@ export function publiclyAccessible(type: string, p: any): boolean {
   switch (type) {
     case 'AWS::RDS::DBInstance': case 'AWS::DMS::ReplicationInstance': case 'AWS::Redshift::Cluster':
       return p.PubliclyAccessible === undefined ? type !== 'AWS::Redshift::Cluster' : mayBeOn(p.PubliclyAccessible);
+    // A Multi-AZ DB cluster (one with a DB instance class of its own; an Aurora cluster's instances carry the setting): left
+    // out, public when its subnets' VPC has an internet gateway (CloudFormation reference, AWS::RDS::DBCluster
+    // PubliclyAccessible, "Valid for: Multi-AZ DB clusters only").
+    case 'AWS::RDS::DBCluster': return p.DBClusterInstanceClass !== undefined && (p.PubliclyAccessible === undefined || mayBeOn(p.PubliclyAccessible));
+    // Provider 5.100's `aws_rds_cluster` has no `publicly_accessible`: AWS's default above always applies to a Multi-AZ one.
+    case 'aws_rds_cluster': return p.db_cluster_instance_class !== undefined && p.db_cluster_instance_class !== null;
     case 'aws_db_instance': case 'aws_rds_cluster_instance': case 'aws_redshift_cluster': case 'aws_dms_replication_instance':
       return p.publicly_accessible === undefined || p.publicly_accessible === null ? type !== 'aws_db_instance' : mayBeOn(p.publicly_accessible);
     case 'AWS::SageMaker::NotebookInstance': return p.SubnetId !== undefined && p.DirectInternetAccess !== 'Disabled';
@@ -321,6 +327,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'AWS::ElasticBeanstalk::Environment': 'the internet through the public instances or load balancer of an Elastic Beanstalk environment',
   'aws_elastic_beanstalk_environment': 'the internet through the public instances or load balancer of an Elastic Beanstalk environment',
   'AWS::RDS::DBInstance': PUBLIC_ENDPOINT,
+  'AWS::RDS::DBCluster': PUBLIC_ENDPOINT,
+  'aws_rds_cluster': PUBLIC_ENDPOINT,
   'aws_db_instance': PUBLIC_ENDPOINT,
   'aws_rds_cluster_instance': PUBLIC_ENDPOINT,
   'AWS::Redshift::Cluster': PUBLIC_ENDPOINT,

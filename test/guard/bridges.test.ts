@@ -567,6 +567,20 @@ const CASES: readonly Case[] = [
     outside: { cfn: { Engine: 'aurora-postgresql', DBClusterIdentifier: 'other-cluster' }, tf: { cluster_identifier: 'other-cluster' }, says: NOT_IN_OUTPUT },
   },
   {
+    // A Multi-AZ DB cluster (a DB instance class of its own): left out, AWS makes it public when the VPC has an internet
+    // gateway; provider 5.x's aws_rds_cluster has no publicly_accessible, so AWS's default always applies.
+    cfnType: 'AWS::RDS::DBCluster',
+    tfType: 'aws_rds_cluster',
+    cfn: () => ({ Engine: 'postgres', DBClusterInstanceClass: 'db.m6gd.large', AllocatedStorage: 100, Iops: 1000, StorageType: 'io1', DBSubnetGroupName: { Ref: 'DbGroup' } }),
+    tf: () => ({ engine: 'postgres', db_cluster_instance_class: 'db.m6gd.large', allocated_storage: 100, iops: 1000, storage_type: 'io1', db_subnet_group_name: '${aws_db_subnet_group.grp.name}' }),
+    with: {
+      cfn: (p) => ({ DbGroup: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: `${p}Sub` }] } } }),
+      tf: (p) => ({ aws_db_subnet_group: { grp: { subnet_ids: [`\${aws_subnet.${p}.id}`] } } }),
+    },
+    fix: 'make it private',
+    outside: { cfn: { Engine: 'postgres', DBClusterInstanceClass: 'db.m6gd.large', PubliclyAccessible: true }, tf: { engine: 'postgres', db_cluster_instance_class: 'db.m6gd.large' }, says: /not given, which means the default VPC/ },
+  },
+  {
     cfnType: 'AWS::Redshift::Cluster',
     tfType: 'aws_redshift_cluster',
     cfn: () => ({ ClusterType: 'single-node', NodeType: 'ra3.xlplus', PubliclyAccessible: true, ClusterSubnetGroupName: { Ref: 'RsGroup' } }),
@@ -946,6 +960,24 @@ describe('a managed service is a bridge only when it may be publicly accessible'
       .toEqual([expect.stringMatching(/DBSubnetGroupName → SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment.* Fix: make it private/)]);
     expect(guardFindings(tfGraph('aws_db_instance', { publicly_accessible: '${var.public}', db_subnet_group_name: '${aws_db_subnet_group.grp.name}' },
       { aws_db_subnet_group: { grp: { subnet_ids: ['${aws_subnet.Mn.id}'] } } }), 'aws_db_instance.Bridge')).toEqual([expect.stringMatching(/subnet aws_subnet.Mn of the MY_NUMBER segment/)]);
+  });
+});
+
+describe('a DB cluster is a bridge only when it is a Multi-AZ DB cluster that may be publicly accessible', () => {
+  const group = { DbGroup: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: 'LgSub' }] } } };
+  const cluster = (extra: Record<string, unknown>) => guardFindings(cfnGraph('AWS::RDS::DBCluster', { Engine: 'postgres', DBSubnetGroupName: { Ref: 'DbGroup' }, ...extra }, group), 'Bridge');
+  const tfGroup = { aws_db_subnet_group: { grp: { subnet_ids: ['${aws_subnet.Lg.id}'] } } };
+  const tfCluster = (extra: Record<string, unknown>) => guardFindings(tfGraph('aws_rds_cluster', { engine: 'aurora-postgresql', db_subnet_group_name: '${aws_db_subnet_group.grp.name}', ...extra }, tfGroup),
+    'aws_rds_cluster.Bridge');
+  test('an Aurora cluster (its instances carry the setting), or a Multi-AZ one that is private: no bridge', () => {
+    expect(cluster({ Engine: 'aurora-postgresql' })).toEqual([]);
+    expect(cluster({ DBClusterInstanceClass: 'db.m6gd.large', PubliclyAccessible: false })).toEqual([]);
+    expect(tfCluster({})).toEqual([]);
+  });
+  test('a setting the guard cannot read may be true: refused in LGWAN (fail closed)', () => {
+    expect(cluster({ DBClusterInstanceClass: 'db.m6gd.large', PubliclyAccessible: { Ref: 'Public' } }))
+      .toEqual([expect.stringMatching(/DBSubnetGroupName → SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+    expect(tfCluster({ db_cluster_instance_class: '${var.class}' })).toEqual([expect.stringMatching(/subnet aws_subnet.Lg of the LGWAN segment/)]);
   });
 });
 
