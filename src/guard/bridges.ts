@@ -85,6 +85,10 @@ export function publiclyAccessible(type: string, p: any): boolean {
     case 'aws_rds_cluster': return p.db_cluster_instance_class !== undefined && p.db_cluster_instance_class !== null;
     case 'aws_db_instance': case 'aws_rds_cluster_instance': case 'aws_redshift_cluster': case 'aws_dms_replication_instance':
       return p.publicly_accessible === undefined || p.publicly_accessible === null ? type !== 'aws_db_instance' : mayBeOn(p.publicly_accessible);
+    // Left out: private (Redshift Serverless API reference, CreateWorkgroup `publiclyAccessible`: public access is turned
+    // on; the console and the provider 5.100 documentation of `publicly_accessible` leave it off).
+    case 'AWS::RedshiftServerless::Workgroup': return mayBeOn(p.PubliclyAccessible);
+    case 'aws_redshiftserverless_workgroup': return mayBeOn(p.publicly_accessible);
     case 'AWS::SageMaker::NotebookInstance': return p.SubnetId !== undefined && p.DirectInternetAccess !== 'Disabled';
     case 'aws_sagemaker_notebook_instance': return p.subnet_id !== undefined && p.direct_internet_access !== 'Disabled';
     default: return false;
@@ -333,6 +337,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_rds_cluster_instance': PUBLIC_ENDPOINT,
   'AWS::Redshift::Cluster': PUBLIC_ENDPOINT,
   'aws_redshift_cluster': PUBLIC_ENDPOINT,
+  'AWS::RedshiftServerless::Workgroup': PUBLIC_ENDPOINT,
+  'aws_redshiftserverless_workgroup': PUBLIC_ENDPOINT,
   'AWS::DMS::ReplicationInstance': PUBLIC_ENDPOINT,
   'aws_dms_replication_instance': PUBLIC_ENDPOINT,
   // A notebook instance in a subnet with direct internet access reaches the internet through SageMaker's own network.

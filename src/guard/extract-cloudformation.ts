@@ -519,7 +519,8 @@ class TemplateReader {
       b.add({ ...base, type: 'delivery-stream', buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))) });
     }],
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
-    [['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::Redshift::Cluster', 'AWS::DMS::ReplicationInstance', 'AWS::SageMaker::NotebookInstance'], (reader, c) => {
+    [['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Workgroup', 'AWS::DMS::ReplicationInstance',
+      'AWS::SageMaker::NotebookInstance'], (reader, c) => {
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
     }],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
@@ -810,6 +811,8 @@ class TemplateReader {
       }
       case 'AWS::RDS::DBCluster': return group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::RDS::DBSubnetGroup');
       case 'AWS::Redshift::Cluster': return group('ClusterSubnetGroupName', p.ClusterSubnetGroupName, 'AWS::Redshift::ClusterSubnetGroup');
+      // Without subnets, a workgroup is in the default VPC's.
+      case 'AWS::RedshiftServerless::Workgroup': return [['SubnetIds', p.SubnetIds ?? DEFAULT_VPC]];
       case 'AWS::DMS::ReplicationInstance': return group('ReplicationSubnetGroupIdentifier', p.ReplicationSubnetGroupIdentifier, 'AWS::DMS::ReplicationSubnetGroup');
       default: return [['SubnetId', p.SubnetId]];
     }

@@ -693,7 +693,8 @@ class ConfigReader {
     // An Elastic IP address associated with an instance or an interface: the internet reaches it (an unassociated one,
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
-    [['aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_dms_replication_instance', 'aws_sagemaker_notebook_instance'], (reader, c) => {
+    [['aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_redshiftserverless_workgroup', 'aws_dms_replication_instance',
+      'aws_sagemaker_notebook_instance'], (reader, c) => {
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
     }],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
@@ -913,6 +914,8 @@ class ConfigReader {
       }
       case 'aws_rds_cluster': return group('db_subnet_group_name', p.db_subnet_group_name, 'aws_db_subnet_group');
       case 'aws_redshift_cluster': return group('cluster_subnet_group_name', p.cluster_subnet_group_name, 'aws_redshift_subnet_group');
+      // Without subnets, a workgroup is in the default VPC's.
+      case 'aws_redshiftserverless_workgroup': return [['subnet_ids', p.subnet_ids ?? DEFAULT_VPC]];
       case 'aws_dms_replication_instance': return group('replication_subnet_group_id', p.replication_subnet_group_id, 'aws_dms_replication_subnet_group');
       default: return [['subnet_id', p.subnet_id]];
     }

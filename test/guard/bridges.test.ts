@@ -594,6 +594,16 @@ const CASES: readonly Case[] = [
     outside: { cfn: { PubliclyAccessible: true, ClusterSubnetGroupName: 'other-group' }, tf: { publicly_accessible: true, cluster_subnet_group_name: 'other-group' }, says: NOT_IN_OUTPUT },
   },
   {
+    // A Redshift Serverless workgroup: public when asked for (left out: private), in its subnets.
+    cfnType: 'AWS::RedshiftServerless::Workgroup',
+    tfType: 'aws_redshiftserverless_workgroup',
+    cfn: (p) => ({ WorkgroupName: 'w', NamespaceName: 'n', PubliclyAccessible: true, SubnetIds: [{ Ref: `${p}Sub` }] }),
+    tf: (p) => ({ workgroup_name: 'w', namespace_name: 'n', publicly_accessible: true, subnet_ids: [`\${aws_subnet.${p}.id}`] }),
+    fix: 'make it private',
+    // Without subnets: the default VPC's.
+    outside: { cfn: { WorkgroupName: 'w', NamespaceName: 'n', PubliclyAccessible: true }, tf: { workgroup_name: 'w', namespace_name: 'n', publicly_accessible: true }, says: /not given, which means the default VPC/ },
+  },
+  {
     // Left out: public (AWS's default for a replication instance).
     cfnType: 'AWS::DMS::ReplicationInstance',
     tfType: 'aws_dms_replication_instance',
@@ -978,6 +988,20 @@ describe('a DB cluster is a bridge only when it is a Multi-AZ DB cluster that ma
     expect(cluster({ DBClusterInstanceClass: 'db.m6gd.large', PubliclyAccessible: { Ref: 'Public' } }))
       .toEqual([expect.stringMatching(/DBSubnetGroupName → SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
     expect(tfCluster({ db_cluster_instance_class: '${var.class}' })).toEqual([expect.stringMatching(/subnet aws_subnet.Lg of the LGWAN segment/)]);
+  });
+});
+
+describe('a Redshift Serverless workgroup is a bridge only when it may be publicly accessible', () => {
+  test('left out (private, the API\'s default) or false: no bridge; a value the guard cannot read: refused in LGWAN', () => {
+    const cfn = (extra: Record<string, unknown>) => guardFindings(cfnGraph('AWS::RedshiftServerless::Workgroup', { WorkgroupName: 'w', SubnetIds: [{ Ref: 'LgSub' }], ...extra }), 'Bridge');
+    const terraform = (extra: Record<string, unknown>) => guardFindings(tfGraph('aws_redshiftserverless_workgroup', { workgroup_name: 'w', subnet_ids: ['${aws_subnet.Lg.id}'], ...extra }),
+      'aws_redshiftserverless_workgroup.Bridge');
+    expect(cfn({})).toEqual([]);
+    expect(cfn({ PubliclyAccessible: false })).toEqual([]);
+    expect(terraform({})).toEqual([]);
+    expect(terraform({ publicly_accessible: false })).toEqual([]);
+    expect(cfn({ PubliclyAccessible: { Ref: 'Public' } })).toEqual([expect.stringMatching(/SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+    expect(terraform({ publicly_accessible: '${var.public}' })).toEqual([expect.stringMatching(/subnet aws_subnet.Lg of the LGWAN segment/)]);
   });
 });
 
