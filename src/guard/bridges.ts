@@ -1,7 +1,7 @@
 /**
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
- * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
+ * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, CloudFront VPC origins, API Gateway VPC links, App
  * Runner VPC ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC and the API
  * Gateway integrations, load balancer target groups, AppSync data sources, IoT topic rules and Cognito user pool triggers
  * that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
@@ -249,6 +249,9 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_verifiedaccess_endpoint': 'the users of a Verified Access endpoint',
   'AWS::GlobalAccelerator::EndpointGroup': 'the internet through a Global Accelerator endpoint group',
   'aws_globalaccelerator_endpoint_group': 'the internet through a Global Accelerator endpoint group',
+  // CloudFront reaches a private load balancer or instance from the internet: placed at its subnets (`originEntries`).
+  'AWS::CloudFront::VpcOrigin': 'the internet through a CloudFront VPC origin',
+  'aws_cloudfront_vpc_origin': 'the internet through a CloudFront VPC origin',
   'AWS::ApiGateway::VpcLink': 'the callers of an API Gateway VPC link',
   'aws_api_gateway_vpc_link': 'the callers of an API Gateway VPC link',
   'AWS::ApiGatewayV2::VpcLink': 'the callers of an API Gateway VPC link',
@@ -385,6 +388,18 @@ export function eipEntries(
     else out.push([property, value, kind === 'interface']);
   }
   return out;
+}
+
+/**
+ * Where a CloudFront VPC origin lets the internet in, as bridge entries: its endpoint (`property` = `value`, the ARN of
+ * an Application or Network Load Balancer or an EC2 instance: CloudFormation reference, AWS::CloudFront::VpcOrigin
+ * VpcOriginEndpointConfig `Arn`) at the subnets of the instance when the output holds it (`instance` reads them, as for
+ * an Elastic IP address), else the value itself: a load balancer of the output is placed at its subnets, anything else
+ * cannot be placed.
+ */
+export function originEntries(property: string, value: unknown, instance: (value: unknown) => BridgeEntry[] | undefined): BridgeEntry[] {
+  const placed = value === undefined || value === null ? undefined : instance(value);
+  return placed ? placed.map(([p, v, eni]): BridgeEntry => [`${property} → ${p}`, v, eni]) : [[property, value]];
 }
 
 /** Whether a setting may be on: true, "true", or anything the guard cannot read at synth time (fail closed). */

@@ -1,8 +1,8 @@
 import {
   APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX,
   exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries,
-  mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
-  recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
+  mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc,
+  recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -578,6 +578,9 @@ class TemplateReader {
     ])],
     [['AWS::GlobalAccelerator::EndpointGroup'], (reader, c) => reader.bridge(c, blocks(c.p.EndpointConfigurations)
       .map((e: any) => ['EndpointConfigurations.EndpointId', e?.EndpointId] as const))],
+    [['AWS::CloudFront::VpcOrigin'], (reader, c) => {
+      reader.bridge(c, originEntries('VpcOriginEndpointConfig.Arn', c.p.VpcOriginEndpointConfig?.Arn, (v) => reader.instanceNamed(v)));
+    }],
     [['AWS::ApiGateway::VpcLink'], (reader, c) => reader.bridge(c, [['TargetArns', c.p.TargetArns]])],
     [['AWS::ApiGatewayV2::VpcLink'], (reader, c) => reader.bridge(c, [['SubnetIds', c.p.SubnetIds]])],
     // The internet calls the function; its code runs in the subnets of its VPC configuration.
@@ -925,6 +928,16 @@ class TemplateReader {
       const networkInterface = kind === 'interface' ? this.named(value, 'AWS::EC2::NetworkInterface') : undefined;
       return networkInterface ? [['SubnetId', networkInterface.SubnetId]] : undefined;
     });
+  }
+
+  /**
+   * Where the instance a value names runs (`instanceEntries`), when the template holds it: by `Ref`, `Fn::GetAtt`, or
+   * an ARN built from its id (`Fn::Sub`, `Fn::Join`) that names no other resource.
+   */
+  private instanceNamed(value: unknown): BridgeEntry[] | undefined {
+    const ids = this.referencedIds(value);
+    const instance = ids.length === 1 && this.resources[ids[0]]?.Type === 'AWS::EC2::Instance' ? this.resources[ids[0]].Properties ?? {} : undefined;
+    return instance ? instanceEntries('cloudformation', instance, false) : undefined;
   }
 
   /** The ids that name template parameters (known only at deploy time), not resources. */

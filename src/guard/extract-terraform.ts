@@ -1,8 +1,8 @@
 import {
   APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX,
   exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries,
-  mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
-  recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
+  mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc,
+  recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -649,6 +649,13 @@ class ConfigReader {
     ])],
     [['aws_globalaccelerator_endpoint_group'], (reader, c) => reader.bridge(c, blocks(c.p.endpoint_configuration)
       .map((e: any) => ['endpoint_configuration.endpoint_id', e?.endpoint_id] as const))],
+    [['aws_cloudfront_vpc_origin'], (reader, c) => {
+      const arn = oneBlock(c.p.vpc_origin_endpoint_config)?.arn;
+      reader.bridge(c, originEntries('vpc_origin_endpoint_config.arn', arn, (v) => {
+        const instance = reader.named(v, 'aws_instance', '(?:id|arn)');
+        return instance ? instanceEntries('terraform', instance, false) : undefined;
+      }));
+    }],
     [['aws_api_gateway_vpc_link'], (reader, c) => reader.bridge(c, [['target_arns', c.p.target_arns]])],
     [['aws_apigatewayv2_vpc_link'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]])],
     // The internet calls the function; its code runs in the subnets of its VPC configuration.

@@ -162,6 +162,18 @@ const CASES: readonly Case[] = [
     outside: { cfn: { ListenerArn: 'l', EndpointConfigurations: [{ EndpointId: 'i-0123456789abcdef0' }] }, tf: { listener_arn: 'l', endpoint_configuration: [{ endpoint_id: 'i-0123456789abcdef0' }] }, says: NOT_IN_OUTPUT },
   },
   {
+    // CloudFront reaches a private load balancer (or instance) of the VPC from the internet.
+    cfnType: 'AWS::CloudFront::VpcOrigin',
+    tfType: 'aws_cloudfront_vpc_origin',
+    cfn: (p) => ({ VpcOriginEndpointConfig: { Name: 'o', Arn: { Ref: `${p}Nlb` }, HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' } }),
+    tf: (p) => ({ vpc_origin_endpoint_config: [{ name: 'o', arn: `\${aws_lb.${p}.arn}`, http_port: 80, https_port: 443, origin_protocol_policy: 'https-only', origin_ssl_protocols: [{ items: ['TLSv1.2'], quantity: 1 }] }] }),
+    outside: {
+      cfn: { VpcOriginEndpointConfig: { Name: 'o', Arn: 'arn:aws:ec2:ap-northeast-1:111122223333:instance/i-0123456789abcdef0' } },
+      tf: { vpc_origin_endpoint_config: [{ name: 'o', arn: 'arn:aws:ec2:ap-northeast-1:111122223333:instance/i-0123456789abcdef0' }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
     cfnType: 'AWS::ApiGateway::VpcLink',
     tfType: 'aws_api_gateway_vpc_link',
     cfn: (p) => ({ Name: 'link', TargetArns: [{ Ref: `${p}Nlb` }] }),
@@ -809,6 +821,18 @@ describe('an Elastic IP address is a bridge only when associated', () => {
       .toEqual([expect.stringMatching(/network interface eni-0123456789abcdef0 .*which the guard does not model/)]);
     expect(guardFindings(tfGraph('aws_eip', { network_interface: '${aws_network_interface.Mn.id}' }), 'aws_eip.Bridge'))
       .toEqual([expect.stringMatching(/network_interface → subnet_id.*MY_NUMBER segment/)]);
+  });
+});
+
+describe('a CloudFront VPC origin on an instance of the output is placed at the instance\'s subnets', () => {
+  test('an instance ARN built from its id (Fn::Sub, ${aws_instance.x.arn}): its subnet; in the Internet segment, no bridge', () => {
+    const cfn = (p: Seg) => guardFindings(cfnGraph('AWS::CloudFront::VpcOrigin', {
+      VpcOriginEndpointConfig: { Name: 'o', Arn: { 'Fn::Sub': `arn:\${AWS::Partition}:ec2:\${AWS::Region}:\${AWS::AccountId}:instance/\${${p}Inst}` } },
+    }), 'Bridge');
+    expect(cfn('Lg')).toEqual([expect.stringMatching(/VpcOriginEndpointConfig\.Arn → SubnetId could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+    expect(cfn('In')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_cloudfront_vpc_origin', { vpc_origin_endpoint_config: [{ name: 'o', arn: '${aws_instance.Mn.arn}' }] }), 'aws_cloudfront_vpc_origin.Bridge'))
+      .toEqual([expect.stringMatching(/vpc_origin_endpoint_config\.arn → subnet_id .*subnet aws_subnet\.Mn of the MY_NUMBER segment/)]);
   });
 });
 
