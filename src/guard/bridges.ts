@@ -5,7 +5,8 @@
  * Runner VPC ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC and the API
  * Gateway integrations, load balancer target groups, AppSync data sources, IoT topic rules and Cognito user pool triggers
  * that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
- * network's endpoint service, VPC Lattice service networks, EC2 Instance Connect Endpoints, internet-facing Transfer
+ * network's endpoint service, VPC Lattice service networks, EC2 Instance Connect Endpoints, EKS clusters with a public
+ * API endpoint, internet-facing Transfer
  * Family servers, an instance with a public IP address or an Elastic IP address, ECS tasks with public IP addresses,
  * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, an MSK cluster with
  * public access, an Elastic Beanstalk environment with public instances or load balancer, a launch
@@ -125,6 +126,19 @@ export function awsService(name: string): boolean {
 /** How to fix a VPC endpoint to another network's service in the My Number or LGWAN segment. */
 export const ENDPOINT_SERVICE_FIX = 'from the My Number or LGWAN segment connect only to AWS services (com.amazonaws.<region>.<service>); reach another '
   + 'network\'s endpoint service from the Internet segment, or, in α′, through the breakout (三層の対策)';
+
+/** How to fix an EKS cluster whose public API endpoint reaches the My Number or LGWAN segment. */
+export const EKS_ENDPOINT_FIX = 'turn the public API endpoint off (ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access false, '
+  + 'with the private endpoint on), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods (三層の対策)';
+
+/**
+ * Whether an EKS cluster's public API endpoint may be on: true, unreadable, or left out — its default is true
+ * (CloudFormation reference, AWS::EKS::Cluster ResourcesVpcConfig `EndpointPublicAccess`; provider 5.100
+ * `aws_eks_cluster` `vpc_config.endpoint_public_access`, "Default: true").
+ */
+export function publicApiEndpoint(value: unknown): boolean {
+  return value === undefined || value === null || mayBeOn(value);
+}
 
 /** What a VPC Lattice association, target group or resource gateway opens. */
 const LATTICE = 'the services or clients of a VPC Lattice service network';
@@ -307,6 +321,10 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // SSH / RDP from anywhere an IAM principal is, tunnelled into the subnet's instances.
   'AWS::EC2::InstanceConnectEndpoint': 'remote users of an EC2 Instance Connect Endpoint',
   'aws_ec2_instance_connect_endpoint': 'remote users of an EC2 Instance Connect Endpoint',
+  // Read as a bridge only when its public API endpoint may be on (`publicApiEndpoint`): kubectl exec, port-forward and
+  // proxy from anywhere reach the pods and nodes in the cluster's subnets.
+  'AWS::EKS::Cluster': 'remote users of the public API endpoint of an EKS cluster',
+  'aws_eks_cluster': 'remote users of the public API endpoint of an EKS cluster',
   // Read as a bridge only when internet-facing: a VPC endpoint with Elastic IP addresses (`AddressAllocationIds`).
   'AWS::Transfer::Server': 'the internet through an internet-facing Transfer Family server',
   'aws_transfer_server': 'the internet through an internet-facing Transfer Family server',

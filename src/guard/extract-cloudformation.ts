@@ -1,8 +1,9 @@
 import {
-  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX,
-  exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries,
-  mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc,
-  recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
+  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX,
+  ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX,
+  INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX,
+  publicApiEndpoint, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
+  TRIGGERED_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -541,6 +542,10 @@ class TemplateReader {
     [['AWS::EC2::ClientVpnEndpoint'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId ?? DEFAULT_VPC]])],
     [['AWS::EC2::ClientVpnTargetNetworkAssociation'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
     [['AWS::EC2::InstanceConnectEndpoint'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
+    [['AWS::EKS::Cluster'], (reader, c) => {
+      const config = c.p.ResourcesVpcConfig;
+      if (publicApiEndpoint(config?.EndpointPublicAccess)) reader.bridge(c, [['ResourcesVpcConfig.SubnetIds', config?.SubnetIds]], EKS_ENDPOINT_FIX);
+    }],
     [['AWS::VpcLattice::ServiceNetworkVpcAssociation'], (reader, c) => reader.bridge(c, [['VpcIdentifier', c.p.VpcIdentifier]])],
     // A Lambda target group has no VPC.
     [['AWS::VpcLattice::TargetGroup'], (reader, c) => {

@@ -1,8 +1,9 @@
 import {
-  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX,
-  exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries,
-  mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc,
-  recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
+  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX,
+  ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX,
+  INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX,
+  publicApiEndpoint, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
+  TRIGGERED_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -722,6 +723,10 @@ class ConfigReader {
       if (entries.length > 0) reader.bridge(c, entries, BEANSTALK_FIX);
     }],
     [['aws_ec2_instance_connect_endpoint'], (reader, c) => reader.bridge(c, [['subnet_id', c.p.subnet_id]])],
+    [['aws_eks_cluster'], (reader, c) => {
+      const config = oneBlock(c.p.vpc_config);
+      if (publicApiEndpoint(config?.endpoint_public_access)) reader.bridge(c, [['vpc_config.subnet_ids', config?.subnet_ids]], EKS_ENDPOINT_FIX);
+    }],
     [['aws_vpclattice_service_network_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_identifier', c.p.vpc_identifier]])],
     // A Lambda target group has no VPC.
     [['aws_vpclattice_target_group'], (reader, c) => {

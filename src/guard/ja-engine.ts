@@ -48,6 +48,7 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through public IP addresses of ECS tasks': 'ECS タスクのパブリック IP アドレス経由のインターネット',
   'the services or clients of a VPC Lattice service network': 'VPC Lattice サービスネットワークのサービス・クライアント',
   'remote users of an EC2 Instance Connect Endpoint': 'EC2 Instance Connect エンドポイントのリモート利用者',
+  'remote users of the public API endpoint of an EKS cluster': 'EKS クラスターのパブリック API エンドポイントのリモート利用者',
   'the internet through an internet-facing Transfer Family server': 'インターネット向け Transfer Family サーバー経由のインターネット',
   'the internet through a public IP address of an instance': 'インスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through an Elastic IP address': 'Elastic IP アドレス経由のインターネット',
@@ -131,6 +132,9 @@ const PATTERNS: readonly Pattern[] = [
       + 'インターネット接続系のサブネットだけにする。公開サービスでは、インターネットから呼び出したコードの通信が VPC の中へ出る（三層の対策）'],
   [/^turn public access off \(BrokerNodeGroupInfo\.ConnectivityInfo\.PublicAccess\.Type \/ public_access\.type DISABLED\), or run the brokers only in subnets of the Internet segment \(三層の対策\)$/,
     () => 'パブリックアクセスを無効にする（BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type / public_access.type を DISABLED）か、ブローカーをインターネット接続系のサブネットでだけ動かす（三層の対策）'],
+  [/^turn the public API endpoint off \(ResourcesVpcConfig\.EndpointPublicAccess \/ vpc_config\.endpoint_public_access false, with the private endpoint on\), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods \(三層の対策\)$/,
+    () => 'パブリック API エンドポイントを無効にする（ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access を false にし、プライベートエンドポイントを有効にする）か、'
+      + 'クラスターをインターネット接続系のサブネットでだけ動かす。インターネットからの kubectl がノードやポッドに届く（三層の対策）'],
   [/^set aws:ec2:vpc AssociatePublicIpAddress to false and ELBScheme to internal, or run the environment only in subnets of the Internet segment \(三層の対策\)$/,
     () => 'aws:ec2:vpc の AssociatePublicIpAddress を false、ELBScheme を internal にするか、環境をインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^let no IoT topic rule or Cognito user pool trigger invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: devices and users on the internet reach code that runs inside the VPC \(三層の対策\)$/,

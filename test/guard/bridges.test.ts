@@ -337,6 +337,19 @@ const CASES: readonly Case[] = [
     outside: { cfn: { SubnetId: 'subnet-0123456789abcdef0' }, tf: { subnet_id: 'subnet-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
   },
   {
+    // The public API endpoint (on by default): kubectl from anywhere reaches the pods and nodes in the cluster's subnets.
+    cfnType: 'AWS::EKS::Cluster',
+    tfType: 'aws_eks_cluster',
+    cfn: (p) => ({ RoleArn: 'arn:aws:iam::111122223333:role/eks', ResourcesVpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }] } }),
+    tf: (p) => ({ name: 'c', role_arn: 'arn:aws:iam::111122223333:role/eks', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`] }] }),
+    fix: 'turn the public API endpoint off',
+    outside: {
+      cfn: { ResourcesVpcConfig: { EndpointPublicAccess: true, SubnetIds: ['subnet-0123456789abcdef0'] } },
+      tf: { name: 'c', vpc_config: [{ endpoint_public_access: true, subnet_ids: ['subnet-0123456789abcdef0'] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
     // Only internet-facing: a VPC endpoint with Elastic IP addresses.
     cfnType: 'AWS::Transfer::Server',
     tfType: 'aws_transfer_server',
@@ -833,6 +846,22 @@ describe('a CloudFront VPC origin on an instance of the output is placed at the 
     expect(cfn('In')).toEqual([]);
     expect(guardFindings(tfGraph('aws_cloudfront_vpc_origin', { vpc_origin_endpoint_config: [{ name: 'o', arn: '${aws_instance.Mn.arn}' }] }), 'aws_cloudfront_vpc_origin.Bridge'))
       .toEqual([expect.stringMatching(/vpc_origin_endpoint_config\.arn → subnet_id .*subnet aws_subnet\.Mn of the MY_NUMBER segment/)]);
+  });
+});
+
+describe('an EKS cluster is a bridge only when its public API endpoint may be on', () => {
+  test('off: no bridge; a value the guard cannot read: refused in LGWAN (fail closed)', () => {
+    const cfn = (access: unknown) => guardFindings(cfnGraph('AWS::EKS::Cluster', {
+      RoleArn: 'r', ResourcesVpcConfig: { EndpointPublicAccess: access, EndpointPrivateAccess: true, SubnetIds: [{ Ref: 'LgSub' }] },
+    }), 'Bridge');
+    const terraform = (access: unknown) => guardFindings(tfGraph('aws_eks_cluster', {
+      name: 'c', role_arn: 'r', vpc_config: [{ endpoint_public_access: access, endpoint_private_access: true, subnet_ids: ['${aws_subnet.Lg.id}'] }],
+    }), 'aws_eks_cluster.Bridge');
+    expect(cfn(false)).toEqual([]);
+    expect(cfn('false')).toEqual([]);
+    expect(terraform(false)).toEqual([]);
+    expect(cfn({ Ref: 'Public' })).toEqual([expect.stringMatching(/ResourcesVpcConfig\.SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+    expect(terraform('${var.public}')).toEqual([expect.stringMatching(/subnet aws_subnet\.Lg of the LGWAN segment/)]);
   });
 });
 
