@@ -367,6 +367,9 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_sagemaker_notebook_instance': 'the internet through the direct internet access of a SageMaker notebook instance',
   // Read as a bridge only when an interface asks for a public IP address (`launchBridges`): placed at the subnets of what
   // launches it in the output, or nowhere when nothing does.
+  // Terraform only: the account's default VPC, adopted (`adoptedDefaultEntries`), when labelled or giving public IP addresses.
+  'aws_default_vpc': 'the internet through the internet gateway AWS made for the default VPC',
+  'aws_default_subnet': 'the internet through the internet gateway AWS made for the default VPC',
   'AWS::EC2::LaunchTemplate': 'the internet through public IP addresses of the instances a launch template starts',
   'aws_launch_template': 'the internet through public IP addresses of the instances a launch template starts',
   'AWS::AutoScaling::LaunchConfiguration': 'the internet through public IP addresses of the instances a launch template starts',
@@ -539,6 +542,30 @@ export interface BridgeAttachment {
 /** An attachment left out where it names the VPC: the account's default VPC, which no template holds. */
 export const DEFAULT_VPC: Ref = { kind: 'unresolved', expression: 'not given, which means the default VPC' };
 
+/** Where Terraform's adopted default VPC or default subnet lies: the account's default VPC, which no template models. */
+export const ADOPTED_DEFAULT_VPC: Ref = { kind: 'unresolved', expression: 'the account\'s default VPC, which AWS made with an internet gateway and the guard does not model' };
+
+/** How to fix an adopted default VPC or default subnet that is labelled as a segment or gives public IP addresses. */
+export const DEFAULT_VPC_FIX = 'build the segments with aws_vpc and aws_subnet labelled jichitai:segment, not in the account\'s default VPC; '
+  + 'adopt it (aws_default_vpc, aws_default_subnet) only without a segment label and with map_public_ip_on_launch = false (三層の対策)';
+
+/**
+ * Terraform's adoption of the account's default VPC (`aws_default_vpc`) or of one of its default subnets
+ * (`aws_default_subnet`), as bridge entries: none when it is no way in. AWS made the default VPC with an internet gateway
+ * and a main route table that sends 0.0.0.0/0 to it, and its default subnets give their instances public IPv4 addresses
+ * (Amazon VPC User Guide, "Default VPCs"); the guard does not model it. Either one labelled as a segment
+ * (`jichitai:segment`, or tags the guard cannot read), and a default subnet whose `map_public_ip_on_launch` is left out
+ * (AWS's setting stays: on) or may be on, lie there: not placeable (fail closed). Untagged, the lock-down use (adopting
+ * it to remove its rules or turn public addresses off) is no bridge.
+ */
+export function adoptedDefaultEntries(type: string, p: any, tags: Readonly<Record<string, string>>): BridgeEntry[] {
+  const out: BridgeEntry[] = [];
+  const publicAddresses = p.map_public_ip_on_launch === undefined || p.map_public_ip_on_launch === null || mayBeOn(p.map_public_ip_on_launch);
+  if (type === 'aws_default_subnet' && publicAddresses) out.push(['map_public_ip_on_launch', ADOPTED_DEFAULT_VPC]);
+  if (tags['jichitai:segment'] !== undefined || typeof p.tags === 'string') out.push(['tags.jichitai:segment', ADOPTED_DEFAULT_VPC]);
+  return out;
+}
+
 /**
  * The attachments of a bridge from `[property, value, networkInterface?]` entries: a list value gives one attachment per
  * element, an absent value none (`DEFAULT_VPC` stands for itself). A bridge with no attachment at all has one that is
@@ -549,7 +576,10 @@ export function bridgeAttachments(entries: readonly (readonly [string, unknown, 
   for (const [property, value, networkInterface] of entries) {
     if (value === undefined || value === null) continue;
     const values = Array.isArray(value) ? value : [value];
-    for (const v of values) out.push({ property, ref: v === DEFAULT_VPC ? DEFAULT_VPC : ref(v), ...(networkInterface ? { networkInterface } : {}) });
+    for (const v of values) {
+      const own = v === DEFAULT_VPC || v === ADOPTED_DEFAULT_VPC;
+      out.push({ property, ref: own ? v as Ref : ref(v), ...(networkInterface ? { networkInterface } : {}) });
+    }
   }
   if (out.length === 0 && entries.length > 0) out.push({ property: entries.map(([p]) => p).join(' / '), ref: { kind: 'unresolved', expression: 'missing value' } });
   return out;

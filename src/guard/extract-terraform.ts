@@ -1,9 +1,9 @@
 import {
-  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX,
-  ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX,
-  INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX,
-  publicApiEndpoint, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
-  TRIGGERED_FIX,
+  adoptedDefaultEntries, APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, DEFAULT_VPC_FIX, ECS_TASKS_FIX,
+  eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries,
+  INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
+  PUBLIC_SERVICE_FIX, publicApiEndpoint, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries,
+  taskEntries, TRIGGERED_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -748,6 +748,10 @@ class ConfigReader {
       // interpolation, or a plan's value known only after apply) may be one.
       const type = c.p.endpoint_type;
       if ((type === 'VPC' || (type !== undefined && literal(type) === undefined)) && d?.address_allocation_ids !== undefined) reader.bridge(c, [['endpoint_details.subnet_ids', d.subnet_ids]]);
+    }],
+    [['aws_default_vpc', 'aws_default_subnet'], (reader, c) => {
+      const entries = adoptedDefaultEntries(c.type, c.p, c.tags);
+      if (entries.length > 0) reader.bridge(c, entries, DEFAULT_VPC_FIX);
     }],
     [['aws_eip'], (reader, c) => {
       const entries = reader.eip(['instance', c.p.instance], ['network_interface', c.p.network_interface]);

@@ -68,6 +68,7 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the devices publishing to an IoT topic rule invoking a Lambda function': 'Lambda 関数を呼び出す IoT トピックルールへ発行するデバイス',
   'the users of a Cognito user pool whose triggers invoke a Lambda function': 'トリガーが Lambda 関数を呼び出す Cognito ユーザープールの利用者',
   'the internet through a public App Runner service with a VPC connector': 'VPC コネクタを持つ公開 App Runner サービス経由のインターネット',
+  'the internet through the internet gateway AWS made for the default VPC': 'AWS が既定の VPC に作成したインターネットゲートウェイ経由のインターネット',
   'a network the guard does not model': 'ガードがモデル化していないネットワーク',
 };
 
@@ -112,6 +113,11 @@ const PATTERNS: readonly Pattern[] = [
     () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
       + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
   [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
+  [/^the account's default VPC, which AWS made with an internet gateway and the guard does not model$/,
+    () => 'アカウントの既定の VPC（AWS がインターネットゲートウェイ付きで作成し、ガードはモデル化していない）'],
+  [/^build the segments with aws_vpc and aws_subnet labelled jichitai:segment, not in the account's default VPC; adopt it \(aws_default_vpc, aws_default_subnet\) only without a segment label and with map_public_ip_on_launch = false \(三層の対策\)$/,
+    () => '系は、アカウントの既定の VPC ではなく、jichitai:segment のラベルを付けた aws_vpc と aws_subnet で構築する。既定の VPC を取り込む（aws_default_vpc、aws_default_subnet）のは、'
+      + '系のラベルを付けず、map_public_ip_on_launch = false にする場合だけにする（三層の対策）'],
   [/^make the load balancer internal \(Scheme: internal, internal = true\), or put it only in subnets of the Internet segment: no ingress from the internet into the My Number or LGWAN segment is acceptable \(三層の対策\)$/,
     () => 'ロードバランサーを内部向けにする（Scheme: internal、internal = true）か、インターネット接続系のサブネットにだけ置く。'
       + 'インターネットからマイナンバー利用事務系・LGWAN接続系への通信は、どの形でも認められない（三層の対策）'],

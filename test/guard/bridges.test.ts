@@ -1128,9 +1128,40 @@ describe('a launch template is a bridge only when an interface asks for a public
   });
 });
 
+/** Bridge types only Terraform has: the adoption of the account's default VPC and its default subnets. */
+const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc'];
+
+describe('Terraform\'s adopted default VPC or default subnet is a bridge when labelled as a segment or giving public IP addresses', () => {
+  const adopted = (type: string, body: any, others: Record<string, Record<string, any>> = {}) => {
+    const graph = tfGraph(type, body, others);
+    return { graph, found: guardFindings(graph, `${type}.Bridge`) };
+  };
+  test('a default subnet left as AWS made it (public IP addresses on launch): refused, and an instance placed in it no longer passes silently', () => {
+    const { graph, found } = adopted('aws_default_subnet', { availability_zone: 'ap-northeast-1a' },
+      { aws_instance: { inDefault: { ami: 'ami-0123456789abcdef0', subnet_id: '${aws_default_subnet.Bridge.id}' } } });
+    expect(found).toEqual([expect.stringMatching(new RegExp('map_public_ip_on_launch could not be resolved: aws_default_subnet opens a path between the internet through the internet gateway '
+      + 'AWS made for the default VPC and map_public_ip_on_launch, which cannot be resolved \\(the account\'s default VPC, which AWS made with an internet gateway and the guard does not model\\).* '
+      + 'Fix: build the segments with aws_vpc and aws_subnet labelled jichitai:segment'))]);
+    for (const u of graph.unresolved.filter((x) => x.node === 'aws_default_subnet.Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+    expect(adopted('aws_default_subnet', { availability_zone: 'a', map_public_ip_on_launch: '${var.public}' }).found).toHaveLength(1);
+  });
+  test('labelled as a segment (the default VPC or a default subnet), or with tags the guard cannot read: refused', () => {
+    expect(adopted('aws_default_vpc', { tags: { 'jichitai:segment': 'MY_NUMBER' } }).found).toEqual([expect.stringMatching(/tags\.jichitai:segment could not be resolved/)]);
+    expect(adopted('aws_default_vpc', { tags: '${var.tags}' }).found).toHaveLength(1);
+    expect(adopted('aws_default_subnet', { availability_zone: 'a', map_public_ip_on_launch: false, tags: { 'jichitai:segment': 'LGWAN' } }).found).toHaveLength(1);
+  });
+  test('adopted only to lock it down (no label, no public IP addresses): no bridge', () => {
+    expect(adopted('aws_default_vpc', { tags: { Name: 'default' } }).found).toEqual([]);
+    expect(adopted('aws_default_subnet', { availability_zone: 'a', map_public_ip_on_launch: false }).found).toEqual([]);
+  });
+});
+
 describe('network bridges: placement', () => {
-  test('every type is read by both engines (the table of the tests covers them all)', () => {
-    expect([...new Set(CASES.flatMap((c) => [c.cfnType, c.tfType]))].sort()).toEqual([...BRIDGE_TYPES].sort());
+  test('every type is read by both engines (the table of the tests covers them all; Terraform\'s adopted default VPC has its own tests)', () => {
+    expect([...new Set([...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY])].sort()).toEqual([...BRIDGE_TYPES].sort());
   });
 
   test('a subnet labelled MY_NUMBER in an Internet VPC is refused; an unlabelled VPC is refused; the prefecture hub is not', () => {
