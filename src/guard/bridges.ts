@@ -1,7 +1,8 @@
 /**
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
- * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, CloudFront VPC origins, API Gateway VPC links, App
+ * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator (endpoint groups, cross-account
+ * attachments), CloudFront VPC origins, API Gateway VPC links, App
  * Runner VPC ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC and the API
  * Gateway integrations, load balancer target groups, AppSync data sources, IoT topic rules and Cognito user pool triggers
  * that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
@@ -263,6 +264,9 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_verifiedaccess_endpoint': 'the users of a Verified Access endpoint',
   'AWS::GlobalAccelerator::EndpointGroup': 'the internet through a Global Accelerator endpoint group',
   'aws_globalaccelerator_endpoint_group': 'the internet through a Global Accelerator endpoint group',
+  // Another account's accelerator may add the endpoints it lists (load balancers, instances) to its endpoint groups.
+  'AWS::GlobalAccelerator::CrossAccountAttachment': 'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)',
+  'aws_globalaccelerator_cross_account_attachment': 'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)',
   // CloudFront reaches a private load balancer or instance from the internet: placed at its subnets (`originEntries`).
   'AWS::CloudFront::VpcOrigin': 'the internet through a CloudFront VPC origin',
   'aws_cloudfront_vpc_origin': 'the internet through a CloudFront VPC origin',

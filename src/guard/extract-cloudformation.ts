@@ -583,6 +583,12 @@ class TemplateReader {
     ])],
     [['AWS::GlobalAccelerator::EndpointGroup'], (reader, c) => reader.bridge(c, blocks(c.p.EndpointConfigurations)
       .map((e: any) => ['EndpointConfigurations.EndpointId', e?.EndpointId] as const))],
+    // The endpoints (not the BYOIP address ranges, `Cidr`) another account's accelerator may use.
+    [['AWS::GlobalAccelerator::CrossAccountAttachment'], (reader, c) => {
+      const entries = blocks(c.p.Resources).filter((r: any) => r?.Cidr === undefined || r?.EndpointId !== undefined)
+        .map((r: any): BridgeEntry => ['Resources.EndpointId', r?.EndpointId]);
+      if (entries.length > 0) reader.bridge(c, entries);
+    }],
     [['AWS::CloudFront::VpcOrigin'], (reader, c) => {
       reader.bridge(c, originEntries('VpcOriginEndpointConfig.Arn', c.p.VpcOriginEndpointConfig?.Arn, (v) => reader.instanceNamed(v)));
     }],

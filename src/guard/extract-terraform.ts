@@ -650,6 +650,12 @@ class ConfigReader {
     ])],
     [['aws_globalaccelerator_endpoint_group'], (reader, c) => reader.bridge(c, blocks(c.p.endpoint_configuration)
       .map((e: any) => ['endpoint_configuration.endpoint_id', e?.endpoint_id] as const))],
+    // The endpoints (not the BYOIP address ranges, `cidr_block`) another account's accelerator may use.
+    [['aws_globalaccelerator_cross_account_attachment'], (reader, c) => {
+      const entries = blocks(c.p.resource).filter((r) => r?.cidr_block === undefined || r?.endpoint_id !== undefined)
+        .map((r): BridgeEntry => ['resource.endpoint_id', r?.endpoint_id]);
+      if (entries.length > 0) reader.bridge(c, entries);
+    }],
     [['aws_cloudfront_vpc_origin'], (reader, c) => {
       const arn = oneBlock(c.p.vpc_origin_endpoint_config)?.arn;
       reader.bridge(c, originEntries('vpc_origin_endpoint_config.arn', arn, (v) => {

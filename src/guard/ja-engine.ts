@@ -38,6 +38,8 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the target a traffic mirror session copies the traffic to': 'トラフィックミラーリングセッションが通信をコピーする先のターゲット',
   'the users of a Verified Access endpoint': 'Verified Access エンドポイントの利用者',
   'the internet through a Global Accelerator endpoint group': 'Global Accelerator エンドポイントグループ経由のインターネット',
+  'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)':
+    '他のアカウントのアクセラレーター（Global Accelerator のクロスアカウントアタッチメント）経由のインターネット',
   'the internet through a CloudFront VPC origin': 'CloudFront の VPC オリジン経由のインターネット',
   'the callers of an API Gateway VPC link': 'API Gateway の VPC リンクの呼び出し元',
   'an App Runner service through a VPC ingress connection': 'VPC イングレス接続経由の App Runner サービス',

@@ -162,6 +162,14 @@ const CASES: readonly Case[] = [
     outside: { cfn: { ListenerArn: 'l', EndpointConfigurations: [{ EndpointId: 'i-0123456789abcdef0' }] }, tf: { listener_arn: 'l', endpoint_configuration: [{ endpoint_id: 'i-0123456789abcdef0' }] }, says: NOT_IN_OUTPUT },
   },
   {
+    // Another account's accelerator may put the listed endpoints behind its listeners; an address range (BYOIP) is no endpoint.
+    cfnType: 'AWS::GlobalAccelerator::CrossAccountAttachment',
+    tfType: 'aws_globalaccelerator_cross_account_attachment',
+    cfn: (p) => ({ Name: 'x', Principals: ['444455556666'], Resources: [{ Cidr: '203.0.113.0/24' }, { EndpointId: { Ref: `${p}Nlb` } }] }),
+    tf: (p) => ({ name: 'x', principals: ['444455556666'], resource: [{ cidr_block: '203.0.113.0/24' }, { endpoint_id: `\${aws_lb.${p}.arn}` }] }),
+    outside: { cfn: { Name: 'x', Resources: [{ EndpointId: 'i-0123456789abcdef0' }] }, tf: { name: 'x', resource: [{ endpoint_id: 'i-0123456789abcdef0' }] }, says: NOT_IN_OUTPUT },
+  },
+  {
     // CloudFront reaches a private load balancer (or instance) of the VPC from the internet.
     cfnType: 'AWS::CloudFront::VpcOrigin',
     tfType: 'aws_cloudfront_vpc_origin',
@@ -834,6 +842,14 @@ describe('an Elastic IP address is a bridge only when associated', () => {
       .toEqual([expect.stringMatching(/network interface eni-0123456789abcdef0 .*which the guard does not model/)]);
     expect(guardFindings(tfGraph('aws_eip', { network_interface: '${aws_network_interface.Mn.id}' }), 'aws_eip.Bridge'))
       .toEqual([expect.stringMatching(/network_interface → subnet_id.*MY_NUMBER segment/)]);
+  });
+});
+
+describe('a Global Accelerator cross-account attachment of address ranges only is no bridge', () => {
+  test('Cidr / cidr_block only: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::GlobalAccelerator::CrossAccountAttachment', { Name: 'x', Resources: [{ Cidr: '203.0.113.0/24' }] }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_globalaccelerator_cross_account_attachment', { name: 'x', resource: [{ cidr_block: '203.0.113.0/24' }] }),
+      'aws_globalaccelerator_cross_account_attachment.Bridge')).toEqual([]);
   });
 });
 
