@@ -192,8 +192,8 @@ function functionEntries(property: string, fn: FunctionPlacement): BridgeEntry[]
   return [[`${property} → ${fn.subnetsAt}`, fn.subnets]];
 }
 
-/** How to fix a function in the My Number or LGWAN segment that an API, a load balancer or an AppSync API invokes. */
-export const INVOKED_FIX = 'let no API Gateway API, load balancer target group or AppSync data source invoke a function whose VpcConfig (vpc_config) '
+/** How to fix a function in the My Number or LGWAN segment that an API, a load balancer, a VPC Lattice service or an AppSync API invokes. */
+export const INVOKED_FIX = 'let no API Gateway API or authorizer, load balancer or VPC Lattice target group, AppSync data source or authorizer invoke a function whose VpcConfig (vpc_config) '
   + 'is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: its callers reach code that runs inside the VPC (三層の対策)';
 
 /** How to fix a function in the My Number or LGWAN segment that an IoT rule or a Cognito user pool trigger invokes. */
@@ -311,10 +311,22 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_api_gateway_integration': 'the callers of an API Gateway API invoking a Lambda function',
   'AWS::ApiGatewayV2::Integration': 'the callers of an API Gateway API invoking a Lambda function',
   'aws_apigatewayv2_integration': 'the callers of an API Gateway API invoking a Lambda function',
+  // An authorizer runs its function for every caller of the API, before any integration; an HTTP API made by quick
+  // create (`Target`) integrates its target.
+  'AWS::ApiGateway::Authorizer': 'the callers of an API Gateway API invoking a Lambda function',
+  'aws_api_gateway_authorizer': 'the callers of an API Gateway API invoking a Lambda function',
+  'AWS::ApiGatewayV2::Authorizer': 'the callers of an API Gateway API invoking a Lambda function',
+  'aws_apigatewayv2_authorizer': 'the callers of an API Gateway API invoking a Lambda function',
+  'AWS::ApiGatewayV2::Api': 'the callers of an API Gateway API invoking a Lambda function',
+  'aws_apigatewayv2_api': 'the callers of an API Gateway API invoking a Lambda function',
   'AWS::ElasticLoadBalancingV2::TargetGroup': 'the clients of a load balancer invoking a Lambda function',
   'aws_lb_target_group_attachment': 'the clients of a load balancer invoking a Lambda function',
   'AWS::AppSync::DataSource': 'the callers of an AppSync API invoking a Lambda function',
   'aws_appsync_datasource': 'the callers of an AppSync API invoking a Lambda function',
+  'AWS::AppSync::GraphQLApi': 'the callers of an AppSync API invoking a Lambda function',
+  'aws_appsync_graphql_api': 'the callers of an AppSync API invoking a Lambda function',
+  // A target group of type LAMBDA (`AWS::VpcLattice::TargetGroup` above): the service network's clients invoke its functions.
+  'aws_vpclattice_target_group_attachment': LATTICE,
   // Devices publishing to AWS IoT, users signing up or in to a user pool: the internet, with data the code reads.
   'AWS::IoT::TopicRule': 'the devices publishing to an IoT topic rule invoking a Lambda function',
   'aws_iot_topic_rule': 'the devices publishing to an IoT topic rule invoking a Lambda function',

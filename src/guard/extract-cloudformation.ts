@@ -547,9 +547,10 @@ class TemplateReader {
       if (publicApiEndpoint(config?.EndpointPublicAccess)) reader.bridge(c, [['ResourcesVpcConfig.SubnetIds', config?.SubnetIds]], EKS_ENDPOINT_FIX);
     }],
     [['AWS::VpcLattice::ServiceNetworkVpcAssociation'], (reader, c) => reader.bridge(c, [['VpcIdentifier', c.p.VpcIdentifier]])],
-    // A Lambda target group has no VPC.
+    // A Lambda target group has no VPC: the service network's clients invoke its functions, in their subnets.
     [['AWS::VpcLattice::TargetGroup'], (reader, c) => {
       if (c.p.Type !== 'LAMBDA') reader.bridge(c, [['Config.VpcIdentifier', c.p.Config?.VpcIdentifier]]);
+      else reader.invokedBridge(c, 'Targets.Id', Array.isArray(c.p.Targets) ? c.p.Targets.map((t: any) => t?.Id) : c.p.Targets);
     }],
     [['AWS::VpcLattice::ResourceGateway'], (reader, c) => reader.bridge(c, c.p.SubnetIds !== undefined ? [['SubnetIds', c.p.SubnetIds]] : [['VpcIdentifier', c.p.VpcIdentifier]])],
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule or schedule runs.
@@ -606,6 +607,14 @@ class TemplateReader {
     }],
     [['AWS::ApiGatewayV2::Integration'], (reader, c) => {
       if (!NOT_FUNCTION_INTEGRATIONS.has(c.p.IntegrationType)) reader.invokedBridge(c, 'IntegrationUri', c.p.IntegrationUri);
+    }],
+    // An authorizer (a Lambda authorizer's URI; a Cognito or JWT authorizer has none), an HTTP API's quick-create target.
+    [['AWS::ApiGateway::Authorizer', 'AWS::ApiGatewayV2::Authorizer'], (reader, c) => reader.invokedBridge(c, 'AuthorizerUri', c.p.AuthorizerUri)],
+    [['AWS::ApiGatewayV2::Api'], (reader, c) => reader.invokedBridge(c, 'Target', c.p.Target)],
+    // An AppSync API's Lambda authorizers, the default one and the additional ones.
+    [['AWS::AppSync::GraphQLApi'], (reader, c) => {
+      const configs = [c.p.LambdaAuthorizerConfig, ...blocks(c.p.AdditionalAuthenticationProviders).map((a: any) => a?.LambdaAuthorizerConfig)];
+      reader.invokedBridge(c, 'LambdaAuthorizerConfig.AuthorizerUri', configs.map((l: any) => l?.AuthorizerUri).filter((v) => v !== undefined));
     }],
     [['AWS::ElasticLoadBalancingV2::TargetGroup'], (reader, c) => {
       const targets = c.p.Targets;

@@ -678,6 +678,20 @@ class ConfigReader {
       if (!NOT_FUNCTION_INTEGRATIONS.has(c.p.integration_type)) reader.invokedBridge(c, 'integration_uri', c.p.integration_uri);
     }],
     [['aws_lb_target_group_attachment'], (reader, c) => reader.invokedBridge(c, 'target_id', c.p.target_id)],
+    // An authorizer (a Lambda authorizer's URI; a Cognito or JWT authorizer has none), an HTTP API's quick-create target.
+    [['aws_api_gateway_authorizer', 'aws_apigatewayv2_authorizer'], (reader, c) => reader.invokedBridge(c, 'authorizer_uri', c.p.authorizer_uri)],
+    [['aws_apigatewayv2_api'], (reader, c) => reader.invokedBridge(c, 'target', c.p.target)],
+    // An AppSync API's Lambda authorizers, the default one and the additional ones.
+    [['aws_appsync_graphql_api'], (reader, c) => {
+      const configs = [c.p.lambda_authorizer_config, ...blocks(c.p.additional_authentication_provider).map((a) => a?.lambda_authorizer_config)];
+      reader.invokedBridge(c, 'lambda_authorizer_config.authorizer_uri', configs.map((l) => oneBlock(l)?.authorizer_uri).filter((v) => v !== undefined && v !== null));
+    }],
+    // A Lambda target group's targets (its type read from the group when the configuration holds it; an instance, IP or
+    // load balancer target names no function).
+    [['aws_vpclattice_target_group_attachment'], (reader, c) => {
+      const group = reader.named(c.p.target_group_identifier, 'aws_vpclattice_target_group');
+      if (group?.type === undefined || group.type === 'LAMBDA' || literal(group.type) === undefined) reader.invokedBridge(c, 'target.id', oneBlock(c.p.target)?.id);
+    }],
     [['aws_appsync_datasource'], (reader, c) => {
       if (c.p.type === 'AWS_LAMBDA' || typeof c.p.type !== 'string') reader.invokedBridge(c, 'lambda_config.function_arn', oneBlock(c.p.lambda_config)?.function_arn);
     }],
@@ -734,7 +748,7 @@ class ConfigReader {
       if (publicApiEndpoint(config?.endpoint_public_access)) reader.bridge(c, [['vpc_config.subnet_ids', config?.subnet_ids]], EKS_ENDPOINT_FIX);
     }],
     [['aws_vpclattice_service_network_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_identifier', c.p.vpc_identifier]])],
-    // A Lambda target group has no VPC.
+    // A Lambda target group has no VPC (its functions are attached by `aws_vpclattice_target_group_attachment`).
     [['aws_vpclattice_target_group'], (reader, c) => {
       if (c.p.type !== 'LAMBDA') reader.bridge(c, [['config.vpc_identifier', oneBlock(c.p.config)?.vpc_identifier]]);
     }],

@@ -148,8 +148,9 @@ const PATTERNS: readonly Pattern[] = [
   [/^let no IoT topic rule or Cognito user pool trigger invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: devices and users on the internet reach code that runs inside the VPC \(三層の対策\)$/,
     () => 'VpcConfig（vpc_config）がマイナンバー利用事務系・LGWAN接続系のサブネットにある関数を、IoT トピックルールや Cognito ユーザープールのトリガーから呼び出さない。'
       + 'そうした関数はインターネット接続系のサブネットでだけ動かす。インターネット上のデバイスや利用者が VPC の中で動くコードに届く（三層の対策）'],
-  [/^let no API Gateway API, load balancer target group or AppSync data source invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: its callers reach code that runs inside the VPC \(三層の対策\)$/,
-    () => 'VpcConfig（vpc_config）がマイナンバー利用事務系・LGWAN接続系のサブネットにある関数を、API Gateway API・ロードバランサーのターゲットグループ・AppSync のデータソースから'
+  [/^let no API Gateway API or authorizer, load balancer or VPC Lattice target group, AppSync data source or authorizer invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: its callers reach code that runs inside the VPC \(三層の対策\)$/,
+    () => 'VpcConfig（vpc_config）がマイナンバー利用事務系・LGWAN接続系のサブネットにある関数を、API Gateway の API・オーソライザー、ロードバランサー・VPC Lattice のターゲットグループ、'
+      + 'AppSync のデータソース・オーソライザーから'
       + '呼び出さない。そうした関数はインターネット接続系のサブネットでだけ動かす。呼び出し元が VPC の中で動くコードに届く（三層の対策）'],
   [/^nothing in the synthesized output launches it$/, () => '合成結果の中に、これを起動するものがない'],
   [/^the instances run where the launch template puts them$/, () => 'インスタンスは起動テンプレートが指定する場所で動く'],

@@ -95,7 +95,7 @@ const FUNCTION_IN_SEGMENT: Case['with'] = {
 };
 
 /** How the fix for what invokes such a function begins. */
-const INVOKED_FIX_START = 'let no API Gateway API, load balancer target group or AppSync data source invoke a function';
+const INVOKED_FIX_START = 'let no API Gateway API or authorizer, load balancer or VPC Lattice target group, AppSync data source or authorizer invoke a function';
 /** How the fix for what the internet triggers begins. */
 const TRIGGERED_FIX_START = 'let no IoT topic rule or Cognito user pool trigger invoke a function';
 
@@ -472,6 +472,71 @@ const CASES: readonly Case[] = [
       tf: { api_id: 'a', name: 'd', type: 'AWS_LAMBDA', lambda_config: [{ function_arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] },
       says: NOT_IN_OUTPUT,
     },
+  },
+  {
+    // An authorizer runs its function for every caller, before any integration.
+    cfnType: 'AWS::ApiGateway::Authorizer',
+    tfType: 'aws_api_gateway_authorizer',
+    cfn: () => ({
+      RestApiId: 'a',
+      Name: 'auth',
+      Type: 'TOKEN',
+      IdentitySource: 'method.request.header.Authorization',
+      AuthorizerUri: { 'Fn::Join': ['', ['arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': ['Fn', 'Arn'] }, '/invocations']] },
+    }),
+    tf: () => ({ rest_api_id: 'a', name: 'auth', type: 'TOKEN', authorizer_uri: '${aws_lambda_function.fn.invoke_arn}' }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
+    outside: { cfn: { RestApiId: 'a', Name: 'auth', Type: 'REQUEST', AuthorizerUri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' }, tf: { rest_api_id: 'a', name: 'auth', type: 'REQUEST', authorizer_uri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::ApiGatewayV2::Authorizer',
+    tfType: 'aws_apigatewayv2_authorizer',
+    cfn: () => ({
+      ApiId: 'a',
+      Name: 'auth',
+      AuthorizerType: 'REQUEST',
+      AuthorizerPayloadFormatVersion: '2.0',
+      AuthorizerUri: { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations' },
+    }),
+    tf: () => ({ api_id: 'a', name: 'auth', authorizer_type: 'REQUEST', authorizer_uri: '${aws_lambda_function.fn.invoke_arn}' }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
+    outside: { cfn: { ApiId: 'a', Name: 'auth', AuthorizerType: 'REQUEST', AuthorizerUri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' }, tf: { api_id: 'a', name: 'auth', authorizer_type: 'REQUEST', authorizer_uri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // An HTTP API made by quick create integrates its target.
+    cfnType: 'AWS::ApiGatewayV2::Api',
+    tfType: 'aws_apigatewayv2_api',
+    cfn: () => ({ Name: 'q', ProtocolType: 'HTTP', Target: { 'Fn::GetAtt': ['Fn', 'Arn'] } }),
+    tf: () => ({ name: 'q', protocol_type: 'HTTP', target: '${aws_lambda_function.fn.arn}' }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
+    outside: { cfn: { Name: 'q', ProtocolType: 'HTTP', Target: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }, tf: { name: 'q', protocol_type: 'HTTP', target: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // An AppSync API's Lambda authorizer, the default one or an additional one.
+    cfnType: 'AWS::AppSync::GraphQLApi',
+    tfType: 'aws_appsync_graphql_api',
+    cfn: () => ({ Name: 'g', AuthenticationType: 'AWS_LAMBDA', LambdaAuthorizerConfig: { AuthorizerUri: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
+    tf: () => ({ name: 'g', authentication_type: 'AWS_LAMBDA', lambda_authorizer_config: [{ authorizer_uri: '${aws_lambda_function.fn.arn}' }] }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
+    outside: {
+      cfn: { Name: 'g', AuthenticationType: 'API_KEY', AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_LAMBDA', LambdaAuthorizerConfig: { AuthorizerUri: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' } }] },
+      tf: { name: 'g', authentication_type: 'API_KEY', additional_authentication_provider: [{ authentication_type: 'AWS_LAMBDA', lambda_authorizer_config: [{ authorizer_uri: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    // A VPC Lattice target group of functions: the service network's clients invoke them.
+    cfnType: 'AWS::VpcLattice::TargetGroup',
+    tfType: 'aws_vpclattice_target_group_attachment',
+    cfn: () => ({ Type: 'LAMBDA', Targets: [{ Id: { 'Fn::GetAtt': ['Fn', 'Arn'] } }] }),
+    tf: () => ({ target_group_identifier: '${aws_vpclattice_target_group.tg.id}', target: [{ id: '${aws_lambda_function.fn.arn}' }] }),
+    with: { cfn: FUNCTION_IN_SEGMENT.cfn, tf: (p) => ({ ...FUNCTION_IN_SEGMENT.tf(p), aws_vpclattice_target_group: { tg: { name: 'tg', type: 'LAMBDA' } } }) },
+    fix: INVOKED_FIX_START,
+    outside: { cfn: { Type: 'LAMBDA', Targets: [{ Id: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] }, tf: { target_group_identifier: 'tg-0123456789abcdef0', target: [{ id: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] }, says: NOT_IN_OUTPUT },
   },
   {
     // Devices on the internet publish; the rule's Lambda action runs the function in its VPC.
@@ -1008,6 +1073,23 @@ describe('an API, a target group or an AppSync data source is a bridge only when
   test('an integration type left out may invoke a function: placed at the function\'s subnets', () => {
     expect(guardFindings(cfnGraph('AWS::ApiGatewayV2::Integration', { IntegrationUri: { 'Fn::GetAtt': ['Fn', 'Arn'] } }, lgFn), 'Bridge'))
       .toEqual([expect.stringMatching(/IntegrationUri → Fn\.VpcConfig\.SubnetIds .*subnet LgSub of the LGWAN segment/)]);
+  });
+});
+
+describe('an authorizer, a quick-create target or a Lattice target is a bridge only when it names a Lambda function', () => {
+  const lgFn = { Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: 'LgSub' }] } } } };
+  test('a Cognito or JWT authorizer, an HTTP target, a Lattice group of instances, an AppSync API without a Lambda authorizer: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::ApiGateway::Authorizer', { RestApiId: 'a', Name: 'c', Type: 'COGNITO_USER_POOLS', ProviderARNs: ['arn:aws:cognito-idp:x'] }, lgFn), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_apigatewayv2_authorizer', { api_id: 'a', name: 'j', authorizer_type: 'JWT', jwt_configuration: [{ issuer: 'https://example.jp' }] }),
+      'aws_apigatewayv2_authorizer.Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::ApiGatewayV2::Api', { Name: 'q', ProtocolType: 'HTTP', Target: 'https://example.jp/' }, lgFn), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::AppSync::GraphQLApi', { Name: 'g', AuthenticationType: 'API_KEY' }, lgFn), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_vpclattice_target_group_attachment', { target_group_identifier: '${aws_vpclattice_target_group.tg.id}', target: [{ id: '${var.target}' }] },
+      { aws_vpclattice_target_group: { tg: { name: 'tg', type: 'INSTANCE', config: [{ vpc_identifier: '${aws_vpc.In.id}' }] } } }), 'aws_vpclattice_target_group_attachment.Bridge')).toEqual([]);
+  });
+  test('an authorizer URI given by a template parameter may name any function: refused (fail closed)', () => {
+    expect(guardFindings(cfnGraph('AWS::ApiGateway::Authorizer', { RestApiId: 'a', Name: 'p', Type: 'TOKEN', AuthorizerUri: { Ref: 'AuthorizerUri' } }), 'Bridge'))
+      .toEqual([expect.stringMatching(/AuthorizerUri, which cannot be resolved/)]);
   });
 });
 
