@@ -312,13 +312,16 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'AWS::ApiGatewayV2::Integration': 'the callers of an API Gateway API invoking a Lambda function',
   'aws_apigatewayv2_integration': 'the callers of an API Gateway API invoking a Lambda function',
   // An authorizer runs its function for every caller of the API, before any integration; an HTTP API made by quick
-  // create (`Target`) integrates its target.
+  // create (`Target`) integrates its target, and its OpenAPI definition (`Body`) may hold integrations and authorizers.
   'AWS::ApiGateway::Authorizer': 'the callers of an API Gateway API invoking a Lambda function',
   'aws_api_gateway_authorizer': 'the callers of an API Gateway API invoking a Lambda function',
   'AWS::ApiGatewayV2::Authorizer': 'the callers of an API Gateway API invoking a Lambda function',
   'aws_apigatewayv2_authorizer': 'the callers of an API Gateway API invoking a Lambda function',
   'AWS::ApiGatewayV2::Api': 'the callers of an API Gateway API invoking a Lambda function',
   'aws_apigatewayv2_api': 'the callers of an API Gateway API invoking a Lambda function',
+  // Its OpenAPI definition (`definitionUris`), or one the guard cannot read.
+  'AWS::ApiGateway::RestApi': 'the callers of an API Gateway API invoking a Lambda function',
+  'aws_api_gateway_rest_api': 'the callers of an API Gateway API invoking a Lambda function',
   'AWS::ElasticLoadBalancingV2::TargetGroup': 'the clients of a load balancer invoking a Lambda function',
   'aws_lb_target_group_attachment': 'the clients of a load balancer invoking a Lambda function',
   'AWS::AppSync::DataSource': 'the callers of an AppSync API invoking a Lambda function',
@@ -582,6 +585,44 @@ export function adoptedDefaultEntries(type: string, p: any, tags: Readonly<Recor
   return out;
 }
 
+/** Where the functions of an API definition the guard cannot read run: it may name any function (fail closed). */
+export const UNREAD_DEFINITION: Ref = {
+  kind: 'unresolved',
+  expression: 'an API definition the guard cannot read (in S3, in a file or known only at deploy time), which may invoke any function',
+};
+
+/** Bridge entry values that are their own attachment, not values to resolve. */
+const OWN_REFS: ReadonlySet<unknown> = new Set([DEFAULT_VPC, ADOPTED_DEFAULT_VPC, UNREAD_DEFINITION]);
+
+/**
+ * The URIs through which an OpenAPI definition of an API Gateway API (`Body` / `body`) may invoke a Lambda function:
+ * each `x-amazon-apigateway-integration`'s `uri` unless its `type` is `http`, `http_proxy` or `mock`, and each
+ * `x-amazon-apigateway-authorizer`'s `authorizerUri`, wherever they are (paths, methods, security schemes, components).
+ * Source: API Gateway developer guide, "OpenAPI extensions to API Gateway".
+ */
+export function definitionUris(definition: unknown): unknown[] {
+  const out: unknown[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
+    if (!v || typeof v !== 'object') return;
+    for (const [k, x] of Object.entries(v as Record<string, any>)) {
+      if (k === 'x-amazon-apigateway-integration' && x && typeof x === 'object') {
+        const type = typeof x.type === 'string' ? x.type.toUpperCase() : x.type;
+        if (x.uri !== undefined && !NOT_FUNCTION_INTEGRATIONS.has(type)) out.push(x.uri);
+      } else if (k === 'x-amazon-apigateway-authorizer' && x && typeof x === 'object') {
+        if (x.authorizerUri !== undefined) out.push(x.authorizerUri);
+      } else {
+        walk(x);
+      }
+    }
+  };
+  walk(definition);
+  return out;
+}
+
 /**
  * The attachments of a bridge from `[property, value, networkInterface?]` entries: a list value gives one attachment per
  * element, an absent value none (`DEFAULT_VPC` stands for itself). A bridge with no attachment at all has one that is
@@ -593,8 +634,7 @@ export function bridgeAttachments(entries: readonly (readonly [string, unknown, 
     if (value === undefined || value === null) continue;
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) {
-      const own = v === DEFAULT_VPC || v === ADOPTED_DEFAULT_VPC;
-      out.push({ property, ref: own ? v as Ref : ref(v), ...(networkInterface ? { networkInterface } : {}) });
+      out.push({ property, ref: OWN_REFS.has(v) ? v as Ref : ref(v), ...(networkInterface ? { networkInterface } : {}) });
     }
   }
   if (out.length === 0 && entries.length > 0) out.push({ property: entries.map(([p]) => p).join(' / '), ref: { kind: 'unresolved', expression: 'missing value' } });

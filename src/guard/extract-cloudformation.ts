@@ -1,9 +1,9 @@
 import {
-  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX,
-  ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX,
-  INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX,
-  publicApiEndpoint, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries, taskEntries,
-  TRIGGERED_FIX,
+  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX, eipEntries,
+  EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries,
+  INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
+  PUBLIC_SERVICE_FIX, publicApiEndpoint, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries,
+  taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -610,7 +610,11 @@ class TemplateReader {
     }],
     // An authorizer (a Lambda authorizer's URI; a Cognito or JWT authorizer has none), an HTTP API's quick-create target.
     [['AWS::ApiGateway::Authorizer', 'AWS::ApiGatewayV2::Authorizer'], (reader, c) => reader.invokedBridge(c, 'AuthorizerUri', c.p.AuthorizerUri)],
-    [['AWS::ApiGatewayV2::Api'], (reader, c) => reader.invokedBridge(c, 'Target', c.p.Target)],
+    // An API's OpenAPI definition: its integrations and authorizers; one in S3 or given by an expression may hold any.
+    [['AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api'], (reader, c) => {
+      const entries = [...c.p.Target !== undefined ? reader.invoked('Target', c.p.Target) : [], ...reader.definition(c.p.Body, c.p.BodyS3Location)];
+      if (entries.length > 0) reader.bridge(c, entries, INVOKED_FIX);
+    }],
     // An AppSync API's Lambda authorizers, the default one and the additional ones.
     [['AWS::AppSync::GraphQLApi'], (reader, c) => {
       const configs = [c.p.LambdaAuthorizerConfig, ...blocks(c.p.AdditionalAuthenticationProviders).map((a: any) => a?.LambdaAuthorizerConfig)];
@@ -866,6 +870,25 @@ class TemplateReader {
     const functions: FunctionPlacement[] = [];
     this.functionsNamed(value, functions);
     return invokedEntries(property, value, functions, JSON.stringify(value) ?? '', this.deployTime(value));
+  }
+
+  /**
+   * Where the functions of an API's OpenAPI definition run (`definitionUris`, as `invoked`): a definition in S3
+   * (`BodyS3Location`), given by an expression, or text that is not JSON cannot be read (`UNREAD_DEFINITION`).
+   */
+  private definition(body: unknown, location: unknown): BridgeEntry[] {
+    if (location !== undefined) return [['BodyS3Location', UNREAD_DEFINITION]];
+    if (body === undefined || body === null) return [];
+    let parsed: unknown = body;
+    if (typeof body === 'string') {
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return [['Body', UNREAD_DEFINITION]];
+      }
+    }
+    if (typeof parsed !== 'object' || parsed === null || isExpression(parsed)) return [['Body', UNREAD_DEFINITION]];
+    return this.invoked('Body → x-amazon-apigateway-integration / -authorizer', definitionUris(parsed));
   }
 
   /**

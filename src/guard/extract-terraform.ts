@@ -1,9 +1,9 @@
 import {
-  adoptedDefaultEntries, APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, DEFAULT_VPC_FIX, ECS_TASKS_FIX,
-  eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries,
-  INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
-  PUBLIC_SERVICE_FIX, publicApiEndpoint, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries,
-  taskEntries, TRIGGERED_FIX,
+  adoptedDefaultEntries, APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, DEFAULT_VPC_FIX, definitionUris,
+  ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement,
+  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS,
+  originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
+  subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -680,7 +680,11 @@ class ConfigReader {
     [['aws_lb_target_group_attachment'], (reader, c) => reader.invokedBridge(c, 'target_id', c.p.target_id)],
     // An authorizer (a Lambda authorizer's URI; a Cognito or JWT authorizer has none), an HTTP API's quick-create target.
     [['aws_api_gateway_authorizer', 'aws_apigatewayv2_authorizer'], (reader, c) => reader.invokedBridge(c, 'authorizer_uri', c.p.authorizer_uri)],
-    [['aws_apigatewayv2_api'], (reader, c) => reader.invokedBridge(c, 'target', c.p.target)],
+    // An API's OpenAPI definition: its integrations and authorizers; one in a file or known only later may hold any.
+    [['aws_api_gateway_rest_api', 'aws_apigatewayv2_api'], (reader, c) => {
+      const entries = [...c.p.target !== undefined ? reader.invoked('target', c.p.target) : [], ...reader.definition(c.p.body)];
+      if (entries.length > 0) reader.bridge(c, entries, INVOKED_FIX);
+    }],
     // An AppSync API's Lambda authorizers, the default one and the additional ones.
     [['aws_appsync_graphql_api'], (reader, c) => {
       const configs = [c.p.lambda_authorizer_config, ...blocks(c.p.additional_authentication_provider).map((a) => a?.lambda_authorizer_config)];
@@ -874,9 +878,33 @@ class ConfigReader {
 
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
   private invokedBridge(c: ReadContext, property: string, value: unknown, fix = INVOKED_FIX): void {
-    const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
-    const entries = invokedEntries(property, value, this.functionsNamed(value), text, this.deployTime(text));
+    const entries = this.invoked(property, value);
     if (entries.length > 0) this.bridge(c, entries, fix);
+  }
+
+  /** Where the functions a value invokes run (`invokedEntries`). */
+  private invoked(property: string, value: unknown): BridgeEntry[] {
+    const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+    return invokedEntries(property, value, this.functionsNamed(value), text, this.deployTime(text));
+  }
+
+  /**
+   * Where the functions of an API's OpenAPI definition (`body`) run: a JSON document's integrations and authorizers
+   * (`definitionUris`, as `invoked`); other text (YAML, an expression such as `jsonencode(…)`) by the functions and
+   * Lambda ARNs it names. One from a file, a variable or, in a plan, known only after apply cannot be read (`UNREAD_DEFINITION`).
+   */
+  private definition(body: unknown): BridgeEntry[] {
+    if (body === undefined || body === null) return [];
+    if (typeof body !== 'string') return [['body', UNREAD_DEFINITION]];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed !== null && typeof parsed === 'object') return this.invoked('body → x-amazon-apigateway-integration / -authorizer', definitionUris(parsed));
+    if (this.deployTime(body) || /\$\{[^}]*\b(file|templatefile)\(/.test(body)) return [['body', UNREAD_DEFINITION]];
+    return this.invoked('body', body);
   }
 
   /**

@@ -115,6 +115,8 @@ const PATTERNS: readonly Pattern[] = [
     () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
       + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
   [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
+  [/^an API definition the guard cannot read \(in S3, in a file or known only at deploy time\), which may invoke any function$/,
+    () => 'ガードが読めない API 定義（S3 にある、ファイルにある、またはデプロイ時にしか決まらない）で、どの関数でも呼び出しうる'],
   [/^the account's default VPC, which AWS made with an internet gateway and the guard does not model$/,
     () => 'アカウントの既定の VPC（AWS がインターネットゲートウェイ付きで作成し、ガードはモデル化していない）'],
   [/^build the segments with aws_vpc and aws_subnet labelled jichitai:segment, not in the account's default VPC; adopt it \(aws_default_vpc, aws_default_subnet\) only without a segment label and with map_public_ip_on_launch = false \(三層の対策\)$/,

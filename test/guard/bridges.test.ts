@@ -515,6 +515,38 @@ const CASES: readonly Case[] = [
     outside: { cfn: { Name: 'q', ProtocolType: 'HTTP', Target: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }, tf: { name: 'q', protocol_type: 'HTTP', target: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }, says: NOT_IN_OUTPUT },
   },
   {
+    // An API's OpenAPI definition: its integrations (and authorizers) name the function.
+    cfnType: 'AWS::ApiGateway::RestApi',
+    tfType: 'aws_api_gateway_rest_api',
+    cfn: () => ({
+      Name: 'spec',
+      Body: {
+        openapi: '3.0.1',
+        paths: {
+          '/x': {
+            get: {
+              'x-amazon-apigateway-integration': {
+                type: 'aws_proxy', httpMethod: 'POST', uri: { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations' },
+              },
+            },
+          },
+        },
+      },
+    }),
+    tf: () => ({
+      name: 'spec',
+      body: JSON.stringify({ openapi: '3.0.1', paths: { '/x': { get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: '${aws_lambda_function.fn.invoke_arn}' } } } } }),
+    }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
+    // A definition in S3 or a file may integrate any function.
+    outside: {
+      cfn: { Name: 'spec', BodyS3Location: { Bucket: 'assets', Key: 'api.json' } },
+      tf: { name: 'spec', body: '${file("api.json")}' },
+      says: /which cannot be resolved \(an API definition the guard cannot read \(in S3, in a file or known only at deploy time\), which may invoke any function\)/,
+    },
+  },
+  {
     // An AppSync API's Lambda authorizer, the default one or an additional one.
     cfnType: 'AWS::AppSync::GraphQLApi',
     tfType: 'aws_appsync_graphql_api',
@@ -1086,6 +1118,24 @@ describe('an authorizer, a quick-create target or a Lattice target is a bridge o
     expect(guardFindings(cfnGraph('AWS::AppSync::GraphQLApi', { Name: 'g', AuthenticationType: 'API_KEY' }, lgFn), 'Bridge')).toEqual([]);
     expect(guardFindings(tfGraph('aws_vpclattice_target_group_attachment', { target_group_identifier: '${aws_vpclattice_target_group.tg.id}', target: [{ id: '${var.target}' }] },
       { aws_vpclattice_target_group: { tg: { name: 'tg', type: 'INSTANCE', config: [{ vpc_identifier: '${aws_vpc.In.id}' }] } } }), 'aws_vpclattice_target_group_attachment.Bridge')).toEqual([]);
+  });
+  test('an OpenAPI definition with HTTP or mock integrations only: no bridge; its authorizer naming the function, or a definition the guard cannot parse, is one', () => {
+    const spec = (integration: unknown, schemes: unknown = {}) => ({
+      openapi: '3.0.1', paths: { '/x': { get: { 'x-amazon-apigateway-integration': integration } } }, components: { securitySchemes: schemes },
+    });
+    const v2 = (body: unknown) => guardFindings(cfnGraph('AWS::ApiGatewayV2::Api', { Body: body }, lgFn), 'Bridge');
+    expect(v2(spec({ type: 'http_proxy', uri: 'https://example.jp/' }))).toEqual([]);
+    expect(v2(spec({ type: 'mock' }))).toEqual([]);
+    expect(v2(spec({ type: 'http_proxy', uri: 'https://example.jp/' }, { fn: { 'x-amazon-apigateway-authorizer': { type: 'request', authorizerUri: { 'Fn::GetAtt': ['Fn', 'Arn'] } } } })))
+      .toEqual([expect.stringMatching(/Body → x-amazon-apigateway-integration \/ -authorizer → Fn\.VpcConfig\.SubnetIds .*subnet LgSub of the LGWAN segment/)]);
+    expect(v2({ 'Fn::If': ['C', spec({ type: 'mock' }), spec({ type: 'mock' })] })).toEqual([expect.stringMatching(/an API definition the guard cannot read/)]);
+    const tfApi = (body: string) => guardFindings(tfGraph('aws_apigatewayv2_api', { name: 'a', protocol_type: 'HTTP', body },
+      { aws_lambda_function: { fn: { function_name: 'fn', vpc_config: [{ subnet_ids: ['${aws_subnet.Mn.id}'] }] } } }), 'aws_apigatewayv2_api.Bridge');
+    expect(tfApi(JSON.stringify(spec({ type: 'http_proxy', uri: 'https://example.jp/' })))).toEqual([]);
+    // Not JSON (jsonencode, YAML): read by the functions it names.
+    expect(tfApi('${jsonencode({ paths = { "/x" = { get = { "x-amazon-apigateway-integration" = { uri = aws_lambda_function.fn.invoke_arn } } } } })}'))
+      .toEqual([expect.stringMatching(/subnet aws_subnet\.Mn of the MY_NUMBER segment/)]);
+    expect(tfApi('${var.definition}')).toEqual([expect.stringMatching(/an API definition the guard cannot read/)]);
   });
   test('an authorizer URI given by a template parameter may name any function: refused (fail closed)', () => {
     expect(guardFindings(cfnGraph('AWS::ApiGateway::Authorizer', { RestApiId: 'a', Name: 'p', Type: 'TOKEN', AuthorizerUri: { Ref: 'AuthorizerUri' } }), 'Bridge'))
