@@ -154,7 +154,8 @@ export const ECS_TASKS_FIX = 'set AssignPublicIp to DISABLED (assign_public_ip =
 /**
  * The subnets of awsvpc ECS tasks that ask for a public IP address, as bridge entries (none when they do not): the
  * awsvpc configuration `config` (read from `property`) with `AssignPublicIp` ENABLED or unreadable (CloudFormation), or
- * `assign_public_ip` true or unreadable (Terraform). Its default is DISABLED / false.
+ * `assign_public_ip` true, `ENABLED` (an EventBridge pipe's) or unreadable (Terraform). Its default is DISABLED / false
+ * (Amazon ECS API reference, AwsVpcConfiguration `assignPublicIp`).
  */
 export function taskEntries(engine: 'cloudformation' | 'terraform', config: any, property: string): BridgeEntry[] {
   if (!config || typeof config !== 'object') return [];
@@ -162,7 +163,8 @@ export function taskEntries(engine: 'cloudformation' | 'terraform', config: any,
     const v = config.AssignPublicIp;
     return v === undefined || v === 'DISABLED' ? [] : [[`${property}.Subnets`, config.Subnets]];
   }
-  return mayBeOn(config.assign_public_ip) ? [[`${property}.subnets`, config.subnets]] : [];
+  // `aws_pipes_pipe` writes it as ENABLED / DISABLED, not a boolean.
+  return mayBeOn(config.assign_public_ip) && config.assign_public_ip !== 'DISABLED' ? [[`${property}.subnets`, config.subnets]] : [];
 }
 
 /** How to fix a Lambda function URL on a function in the My Number or LGWAN segment. */
@@ -296,6 +298,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_cloudwatch_event_target': ECS_TASKS,
   'AWS::Scheduler::Schedule': ECS_TASKS,
   'aws_scheduler_schedule': ECS_TASKS,
+  'AWS::Pipes::Pipe': ECS_TASKS,
+  'aws_pipes_pipe': ECS_TASKS,
   // A VPC Lattice service network joins its VPCs' clients with its services anywhere, other VPCs and accounts included.
   'AWS::VpcLattice::ServiceNetworkVpcAssociation': LATTICE,
   'aws_vpclattice_service_network_vpc_association': LATTICE,

@@ -553,14 +553,15 @@ class TemplateReader {
       else reader.invokedBridge(c, 'Targets.Id', Array.isArray(c.p.Targets) ? c.p.Targets.map((t: any) => t?.Id) : c.p.Targets);
     }],
     [['AWS::VpcLattice::ResourceGateway'], (reader, c) => reader.bridge(c, c.p.SubnetIds !== undefined ? [['SubnetIds', c.p.SubnetIds]] : [['VpcIdentifier', c.p.VpcIdentifier]])],
-    // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule or schedule runs.
-    [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule'], (reader, c) => {
+    // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule, schedule or pipe runs.
+    [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe'], (reader, c) => {
       const { p, type } = c;
       const network = (n: any, at: string) => taskEntries('cloudformation', n?.AwsvpcConfiguration ?? n?.AwsVpcConfiguration, `${at}.AwsvpcConfiguration`);
       const targets: any[] = blocks(p.Targets);
       const entries = type === 'AWS::Events::Rule' ? targets.flatMap((t, i) => network(t?.EcsParameters?.NetworkConfiguration, `Targets[${i}].EcsParameters.NetworkConfiguration`))
         : type === 'AWS::Scheduler::Schedule' ? network(p.Target?.EcsParameters?.NetworkConfiguration, 'Target.EcsParameters.NetworkConfiguration')
-          : network(p.NetworkConfiguration, 'NetworkConfiguration');
+          : type === 'AWS::Pipes::Pipe' ? network(p.TargetParameters?.EcsTaskParameters?.NetworkConfiguration, 'TargetParameters.EcsTaskParameters.NetworkConfiguration')
+            : network(p.NetworkConfiguration, 'NetworkConfiguration');
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
     }],
     [['AWS::Transfer::Server'], (reader, c) => {

@@ -757,12 +757,14 @@ class ConfigReader {
       if (c.p.type !== 'LAMBDA') reader.bridge(c, [['config.vpc_identifier', oneBlock(c.p.config)?.vpc_identifier]]);
     }],
     [['aws_vpclattice_resource_gateway'], (reader, c) => reader.bridge(c, c.p.subnet_ids !== undefined ? [['subnet_ids', c.p.subnet_ids]] : [['vpc_id', c.p.vpc_id]])],
-    // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target or schedule runs.
-    [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule'], (reader, c) => {
+    // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target, schedule or pipe runs.
+    [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule', 'aws_pipes_pipe'], (reader, c) => {
       const { p, type } = c;
+      const pipe = oneBlock(oneBlock(oneBlock(p.target_parameters)?.ecs_task_parameters)?.network_configuration);
       const [config, at] = type === 'aws_cloudwatch_event_target' ? [oneBlock(oneBlock(p.ecs_target)?.network_configuration), 'ecs_target.network_configuration']
         : type === 'aws_scheduler_schedule' ? [oneBlock(oneBlock(oneBlock(p.target)?.ecs_parameters)?.network_configuration), 'target.ecs_parameters.network_configuration']
-          : [oneBlock(p.network_configuration), 'network_configuration'];
+          : type === 'aws_pipes_pipe' ? [oneBlock(pipe?.aws_vpc_configuration), 'target_parameters.ecs_task_parameters.network_configuration.aws_vpc_configuration']
+            : [oneBlock(p.network_configuration), 'network_configuration'];
       const entries = taskEntries('terraform', config, at);
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
     }],

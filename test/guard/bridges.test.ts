@@ -316,6 +316,29 @@ const CASES: readonly Case[] = [
     outside: { cfn: { Target: { Arn: 'a', EcsParameters: { NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: ['subnet-0123456789abcdef0'] } } } } }, tf: { target: { arn: 'a', ecs_parameters: { network_configuration: { assign_public_ip: true, subnets: ['subnet-0123456789abcdef0'] } } } }, says: NOT_IN_OUTPUT },
   },
   {
+    // An EventBridge pipe whose target is an ECS task (Terraform writes ENABLED / DISABLED, not a boolean).
+    cfnType: 'AWS::Pipes::Pipe',
+    tfType: 'aws_pipes_pipe',
+    cfn: (p) => ({
+      RoleArn: 'r',
+      Source: 'arn:aws:sqs:x',
+      Target: 'arn:aws:ecs:x',
+      TargetParameters: { EcsTaskParameters: { TaskDefinitionArn: 't', NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: [{ Ref: `${p}Sub` }] } } } },
+    }),
+    tf: (p) => ({
+      role_arn: 'r',
+      source: 'arn:aws:sqs:x',
+      target: 'arn:aws:ecs:x',
+      target_parameters: [{ ecs_task_parameters: [{ task_definition_arn: 't', network_configuration: [{ aws_vpc_configuration: [{ assign_public_ip: 'ENABLED', subnets: [`\${aws_subnet.${p}.id}`] }] }] }] }],
+    }),
+    fix: 'set AssignPublicIp to DISABLED',
+    outside: {
+      cfn: { TargetParameters: { EcsTaskParameters: { NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: ['subnet-0123456789abcdef0'] } } } } },
+      tf: { target_parameters: [{ ecs_task_parameters: [{ network_configuration: [{ aws_vpc_configuration: [{ assign_public_ip: 'ENABLED', subnets: ['subnet-0123456789abcdef0'] }] }] }] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
     // VPC Lattice: a VPC's association with a service network, a target group in it, a resource gateway in its subnets.
     cfnType: 'AWS::VpcLattice::ServiceNetworkVpcAssociation',
     tfType: 'aws_vpclattice_service_network_vpc_association',
@@ -1052,6 +1075,11 @@ describe('ECS tasks are a bridge only when they ask for a public IP address', ()
     expect(tfService(false)).toEqual([]);
     expect(tfService(undefined)).toEqual([]);
     expect(tfService('${var.public}')).toHaveLength(1);
+    const pipe = (assign: unknown) => guardFindings(tfGraph('aws_pipes_pipe', {
+      target_parameters: [{ ecs_task_parameters: [{ network_configuration: [{ aws_vpc_configuration: [{ assign_public_ip: assign, subnets: ['${aws_subnet.Lg.id}'] }] }] }] }],
+    }), 'aws_pipes_pipe.Bridge');
+    expect(pipe('DISABLED')).toEqual([]);
+    expect(pipe(undefined)).toEqual([]);
   });
 });
 
