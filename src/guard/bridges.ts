@@ -21,7 +21,7 @@
  * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
  */
 import { gatewayZone, GraphNode, Ref, SubnetNode, VpcNode, VpnGatewayNode } from './graph';
-import { blocks } from './unreadable';
+import { blocks, isExpression } from './unreadable';
 import { Segment, SEGMENT_JA } from '../model/segment';
 
 /** What an internet-facing load balancer opens. */
@@ -300,6 +300,9 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_scheduler_schedule': ECS_TASKS,
   'AWS::Pipes::Pipe': ECS_TASKS,
   'aws_pipes_pipe': ECS_TASKS,
+  // Read as a bridge only when a Fargate container asks for a public IP address (`publicJob`); not placeable.
+  'AWS::Batch::JobDefinition': 'the internet through public IP addresses of AWS Batch Fargate jobs',
+  'aws_batch_job_definition': 'the internet through public IP addresses of AWS Batch Fargate jobs',
   // A VPC Lattice service network joins its VPCs' clients with its services anywhere, other VPCs and accounts included.
   'AWS::VpcLattice::ServiceNetworkVpcAssociation': LATTICE,
   'aws_vpclattice_service_network_vpc_association': LATTICE,
@@ -595,8 +598,32 @@ export const UNREAD_DEFINITION: Ref = {
   expression: 'an API definition the guard cannot read (in S3, in a file or known only at deploy time), which may invoke any function',
 };
 
+/** Where an AWS Batch job runs: the compute environment of the job queue it is submitted to, which no template names. */
+export const SUBMITTED_JOB: Ref = { kind: 'unresolved', expression: 'the subnets of the compute environment that runs the job, chosen when the job is submitted' };
+
 /** Bridge entry values that are their own attachment, not values to resolve. */
-const OWN_REFS: ReadonlySet<unknown> = new Set([DEFAULT_VPC, ADOPTED_DEFAULT_VPC, UNREAD_DEFINITION]);
+const OWN_REFS: ReadonlySet<unknown> = new Set([DEFAULT_VPC, ADOPTED_DEFAULT_VPC, UNREAD_DEFINITION, SUBMITTED_JOB]);
+
+/** How to fix an AWS Batch job definition whose Fargate containers ask for a public IP address. */
+export const BATCH_FIX = 'set networkConfiguration.assignPublicIp to DISABLED in the job definition (a Fargate job reaches the internet through a NAT gateway): '
+  + 'where a job runs is chosen when it is submitted, so the guard cannot place its public IP address (三層の対策)';
+
+/**
+ * Whether the Fargate containers of an AWS Batch job definition (`config`: its container properties, or one of its ECS
+ * properties' task properties) may ask for a public IP address: `network`.`assign` (`NetworkConfiguration.AssignPublicIp`,
+ * `networkConfiguration.assignPublicIp`) is `ENABLED` or cannot be read; left out, it is `DISABLED` (AWS Batch API
+ * reference, NetworkConfiguration `assignPublicIp`). Such a job is not placeable (`SUBMITTED_JOB`): it runs in the
+ * compute environment of the queue it is submitted to.
+ */
+export function publicJob(config: unknown, network: string, assign: string): boolean {
+  if (config === undefined || config === null) return false;
+  if (typeof config !== 'object' || isExpression(config)) return true;
+  const n = (config as Record<string, unknown>)[network];
+  if (n === undefined || n === null) return false;
+  if (typeof n !== 'object' || isExpression(n)) return true;
+  const v = (n as Record<string, unknown>)[assign];
+  return v !== undefined && v !== null && v !== 'DISABLED';
+}
 
 /**
  * The URIs through which an OpenAPI definition of an API Gateway API (`Body` / `body`) may invoke a Lambda function:

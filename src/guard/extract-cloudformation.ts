@@ -1,9 +1,9 @@
 import {
-  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX, eipEntries,
+  APP_RUNNER_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX, eipEntries,
   EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries,
   INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
-  PUBLIC_SERVICE_FIX, publicApiEndpoint, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, subnetGroupEntries,
-  taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
+  PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
+  SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -563,6 +563,16 @@ class TemplateReader {
           : type === 'AWS::Pipes::Pipe' ? network(p.TargetParameters?.EcsTaskParameters?.NetworkConfiguration, 'TargetParameters.EcsTaskParameters.NetworkConfiguration')
             : network(p.NetworkConfiguration, 'NetworkConfiguration');
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
+    }],
+    // Fargate jobs that ask for a public IP address, wherever they are submitted.
+    [['AWS::Batch::JobDefinition'], (reader, c) => {
+      const tasks = blocks(c.p.EcsProperties?.TaskProperties);
+      const entries: BridgeEntry[] = [
+        ...publicJob(c.p.ContainerProperties, 'NetworkConfiguration', 'AssignPublicIp') ? [['ContainerProperties.NetworkConfiguration.AssignPublicIp', SUBMITTED_JOB] as BridgeEntry] : [],
+        ...tasks.flatMap((t, i): BridgeEntry[] => (publicJob(t, 'NetworkConfiguration', 'AssignPublicIp')
+          ? [[`EcsProperties.TaskProperties[${i}].NetworkConfiguration.AssignPublicIp`, SUBMITTED_JOB]] : [])),
+      ];
+      if (entries.length > 0) reader.bridge(c, entries, BATCH_FIX);
     }],
     [['AWS::Transfer::Server'], (reader, c) => {
       const d = c.p.EndpointDetails;

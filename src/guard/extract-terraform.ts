@@ -1,9 +1,9 @@
 import {
-  adoptedDefaultEntries, APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, DEFAULT_VPC_FIX, definitionUris,
-  ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement,
-  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS,
-  originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
-  subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
+  adoptedDefaultEntries, APP_RUNNER_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, DEFAULT_VPC_FIX,
+  definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX,
+  FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries,
+  NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc,
+  recordBridge, recordLauncher, recordTemplate, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -767,6 +767,29 @@ class ConfigReader {
             : [oneBlock(p.network_configuration), 'network_configuration'];
       const entries = taskEntries('terraform', config, at);
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
+    }],
+    // Fargate jobs that ask for a public IP address, wherever they are submitted: the JSON of `container_properties` and
+    // of `ecs_properties`' `taskProperties`. Text that is not JSON (an expression, a file) may ask for one unless it says
+    // DISABLED; an EC2 job has no network configuration of its own.
+    [['aws_batch_job_definition'], (reader, c) => {
+      const fargate = !(Array.isArray(c.p.platform_capabilities) && c.p.platform_capabilities.every((x: unknown) => x === 'EC2'));
+      const read = (text: unknown): unknown => {
+        if (typeof text !== 'string') return text;
+        try {
+          return JSON.parse(text);
+        } catch {
+          const unread = /assignPublicIp/.test(text) ? !/"?assignPublicIp"?\s*[:=]\s*"DISABLED"/.test(text) : fargate && text.includes('${');
+          return unread ? 'unreadable' : undefined;
+        }
+      };
+      const ecs = read(c.p.ecs_properties) as any;
+      const tasks = ecs === 'unreadable' ? [ecs] : Array.isArray(ecs?.taskProperties) ? ecs.taskProperties : [];
+      const entries: BridgeEntry[] = [
+        ...publicJob(read(c.p.container_properties), 'networkConfiguration', 'assignPublicIp') ? [['container_properties networkConfiguration.assignPublicIp', SUBMITTED_JOB] as BridgeEntry] : [],
+        ...tasks.flatMap((t: unknown, i: number): BridgeEntry[] => (publicJob(t, 'networkConfiguration', 'assignPublicIp')
+          ? [[`ecs_properties taskProperties[${i}].networkConfiguration.assignPublicIp`, SUBMITTED_JOB]] : [])),
+      ];
+      if (entries.length > 0) reader.bridge(c, entries, BATCH_FIX);
     }],
     [['aws_transfer_server'], (reader, c) => {
       const d = oneBlock(c.p.endpoint_details);

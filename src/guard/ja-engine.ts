@@ -48,6 +48,7 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)': 'ゾーンのラベルがない VPN ゲートウェイの先のネットワーク（VPN 接続、Direct Connect）',
   'another network through its PrivateLink endpoint service (not an AWS service)': 'PrivateLink エンドポイントサービス経由の他のネットワーク（AWS のサービスではない）',
   'the internet through public IP addresses of ECS tasks': 'ECS タスクのパブリック IP アドレス経由のインターネット',
+  'the internet through public IP addresses of AWS Batch Fargate jobs': 'AWS Batch の Fargate ジョブのパブリック IP アドレス経由のインターネット',
   'the services or clients of a VPC Lattice service network': 'VPC Lattice サービスネットワークのサービス・クライアント',
   'remote users of an EC2 Instance Connect Endpoint': 'EC2 Instance Connect エンドポイントのリモート利用者',
   'remote users of the public API endpoint of an EKS cluster': 'EKS クラスターのパブリック API エンドポイントのリモート利用者',
@@ -115,6 +116,10 @@ const PATTERNS: readonly Pattern[] = [
     () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
       + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
   [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
+  [/^the subnets of the compute environment that runs the job, chosen when the job is submitted$/, () => 'ジョブを実行するコンピューティング環境のサブネット（ジョブの送信時に決まる）'],
+  [/^set networkConfiguration\.assignPublicIp to DISABLED in the job definition \(a Fargate job reaches the internet through a NAT gateway\): where a job runs is chosen when it is submitted, so the guard cannot place its public IP address \(三層の対策\)$/,
+    () => 'ジョブ定義の networkConfiguration.assignPublicIp を DISABLED にする（Fargate ジョブは NAT ゲートウェイ経由でインターネットに出る）。'
+      + 'ジョブがどこで動くかは送信時に決まるため、ガードはそのパブリック IP アドレスの位置を判断できない（三層の対策）'],
   [/^an API definition the guard cannot read \(in S3, in a file or known only at deploy time\), which may invoke any function$/,
     () => 'ガードが読めない API 定義（S3 にある、ファイルにある、またはデプロイ時にしか決まらない）で、どの関数でも呼び出しうる'],
   [/^the account's default VPC, which AWS made with an internet gateway and the guard does not model$/,

@@ -1335,9 +1335,46 @@ describe('Terraform\'s adopted default VPC or default subnet is a bridge when la
   });
 });
 
+/** Bridge types never placed (where they run is chosen later), with their own tests. */
+const NEVER_PLACED = ['AWS::Batch::JobDefinition', 'aws_batch_job_definition'];
+
+describe('an AWS Batch job definition whose Fargate containers ask for a public IP address is a bridge the guard cannot place', () => {
+  const cfn = (properties: any) => {
+    const graph = cfnGraph('AWS::Batch::JobDefinition', { Type: 'container', PlatformCapabilities: ['FARGATE'], ...properties });
+    return { graph, found: guardFindings(graph, 'Bridge') };
+  };
+  const terraform = (body: any) => guardFindings(tfGraph('aws_batch_job_definition', { name: 'j', type: 'container', platform_capabilities: ['FARGATE'], ...body }),
+    'aws_batch_job_definition.Bridge');
+  test('ENABLED (container or ECS task properties) or unreadable: refused wherever the compute environment is, with the job definition\'s fix', () => {
+    const { graph, found } = cfn({ ContainerProperties: { Image: 'i', NetworkConfiguration: { AssignPublicIp: 'ENABLED' } } });
+    expect(found).toEqual([expect.stringMatching(new RegExp('ContainerProperties\\.NetworkConfiguration\\.AssignPublicIp could not be resolved: AWS::Batch::JobDefinition opens a path between '
+      + 'the internet through public IP addresses of AWS Batch Fargate jobs and .*which cannot be resolved \\(the subnets of the compute environment that runs the job, chosen when the job is submitted\\)'
+      + '.* Fix: set networkConfiguration\\.assignPublicIp to DISABLED'))]);
+    for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+    expect(cfn({ EcsProperties: { TaskProperties: [{ Containers: [], NetworkConfiguration: { AssignPublicIp: { Ref: 'Public' } } }] } }).found)
+      .toEqual([expect.stringMatching(/EcsProperties\.TaskProperties\[0\]\.NetworkConfiguration\.AssignPublicIp could not be resolved/)]);
+    expect(terraform({ container_properties: JSON.stringify({ image: 'i', networkConfiguration: { assignPublicIp: 'ENABLED' } }) }))
+      .toEqual([expect.stringMatching(/container_properties networkConfiguration\.assignPublicIp could not be resolved/)]);
+    expect(terraform({ ecs_properties: JSON.stringify({ taskProperties: [{ networkConfiguration: { assignPublicIp: 'ENABLED' } }] }) })).toHaveLength(1);
+    expect(terraform({ container_properties: '${file("job.json")}' })).toHaveLength(1);
+  });
+  test('DISABLED or left out (the default), or an EC2 job: no bridge', () => {
+    expect(cfn({ ContainerProperties: { Image: 'i', NetworkConfiguration: { AssignPublicIp: 'DISABLED' } } }).found).toEqual([]);
+    expect(cfn({ ContainerProperties: { Image: 'i' } }).found).toEqual([]);
+    expect(terraform({ container_properties: JSON.stringify({ image: 'i', networkConfiguration: { assignPublicIp: 'DISABLED' } }) })).toEqual([]);
+    expect(terraform({ container_properties: JSON.stringify({ image: 'i' }) })).toEqual([]);
+    expect(terraform({ platform_capabilities: ['EC2'], container_properties: '${file("job.json")}' })).toEqual([]);
+    expect(terraform({ container_properties: '${jsonencode({ image = "i", networkConfiguration = { assignPublicIp = "DISABLED" } })}' })).toEqual([]);
+  });
+});
+
 describe('network bridges: placement', () => {
-  test('every type is read by both engines (the table of the tests covers them all; Terraform\'s adopted default VPC has its own tests)', () => {
-    expect([...new Set([...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY])].sort()).toEqual([...BRIDGE_TYPES].sort());
+  test('every type is read by both engines (the table of the tests covers them all; the adopted default VPC and Batch jobs have their own tests)', () => {
+    const types = [...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY, ...NEVER_PLACED];
+    expect([...new Set(types)].sort()).toEqual([...BRIDGE_TYPES].sort());
   });
 
   test('a subnet labelled MY_NUMBER in an Internet VPC is refused; an unlabelled VPC is refused; the prefecture hub is not', () => {
