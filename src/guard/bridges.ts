@@ -248,6 +248,9 @@ export function publicServiceIntoVpc(egressType: unknown, isPublic: unknown): bo
 /** What a launcher of instances opens when the guard cannot read its launch template. */
 const LAUNCHED = 'the internet through public IP addresses that a launch template outside the synthesized output may give';
 
+/** What an instance with network interfaces in more than one VPC opens. */
+export const MULTI_HOMED = 'the other VPCs of an instance whose network interfaces are in more than one VPC';
+
 /** What each resource type connects a VPC with (no " and " in a phrase: the Japanese wording splits on it). */
 const BRIDGED: Readonly<Record<string, string>> = {
   'AWS::EC2::ClientVpnEndpoint': 'remote users of a Client VPN endpoint',
@@ -358,6 +361,11 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // delivers to that address whatever the subnet's routes.
   'AWS::EC2::Instance': 'the internet through a public IP address of an instance',
   'aws_instance': 'the internet through a public IP address of an instance',
+  // An instance is also one (`MULTI_HOMED`, its own phrase) when its interfaces span VPCs (`homeEntries`), as is what
+  // attaches an interface of one VPC to an instance of another.
+  'AWS::EC2::NetworkInterfaceAttachment': MULTI_HOMED,
+  'aws_network_interface_attachment': MULTI_HOMED,
+  'aws_network_interface': MULTI_HOMED,
   // Read as a bridge only when associated with an instance or a network interface: placed at that instance's or
   // interface's subnet when the output holds it (`eipEntries`), else it cannot be placed.
   'AWS::EC2::EIP': 'the internet through an Elastic IP address',
@@ -516,9 +524,15 @@ export function exposedConfiguration(value: unknown): BridgeEntry[] | undefined 
   return mayBeOn(value) ? [] : undefined;
 }
 
+/** How a bridge differs from its type's: what it connects with, and whether it is one only across VPCs (`PendingBridge`). */
+export interface BridgeOptions {
+  readonly bridged?: string;
+  readonly multiVpc?: boolean;
+}
+
 /** Where the extractors hand bridges, launch templates and launchers on (the graph builder). */
 export interface BridgeSink {
-  bridge(node: string, type: string, attachments: readonly BridgeAttachment[], path?: string, fix?: string): void;
+  bridge(node: string, type: string, attachments: readonly BridgeAttachment[], path?: string, fix?: string, options?: BridgeOptions): void;
   launchTemplate(template: PendingTemplate): void;
   launcher(launcher: PendingLauncher): void;
 }
@@ -532,8 +546,37 @@ export interface BridgeSource {
 }
 
 /** Record a resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. */
-export function recordBridge({ b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, entries: readonly BridgeEntry[], fix?: string): void {
-  b.bridge(id, type, bridgeAttachments(entries, ref), base.path, fix);
+export function recordBridge(
+  { b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, entries: readonly BridgeEntry[], fix?: string, options?: BridgeOptions,
+): void {
+  b.bridge(id, type, bridgeAttachments(entries, ref), base.path, fix, options);
+}
+
+/** How to fix an instance with network interfaces in more than one VPC. */
+export const MULTI_HOMED_FIX = 'give an instance network interfaces in the subnets of one VPC only (its segment\'s), and connect segments only through '
+  + 'the routes and gateways the guard reads: a host in two VPCs forwards between them whatever their routes (三層の対策)';
+
+/**
+ * The subnets of all the network interfaces of an instance, as bridge entries: its own subnet (`SubnetId` / `subnet_id`;
+ * with neither it nor interfaces, the default VPC), each interface's `SubnetId`, and each interface given by id at that
+ * interface's subnet when the output holds it (`eniSubnet`), else the ENI (not placeable). With more than one they are a
+ * bridge (`MULTI_HOMED`) unless all lie in one VPC of the output: a host in two VPCs joins them.
+ */
+export function homeEntries(engine: 'cloudformation' | 'terraform', p: any, eniSubnet: (id: unknown) => unknown): BridgeEntry[] {
+  const k = engine === 'cloudformation' ? { own: 'SubnetId', list: 'NetworkInterfaces', eni: 'NetworkInterfaceId' }
+    : { own: 'subnet_id', list: 'network_interface', eni: 'network_interface_id' };
+  const interfaces: any[] = blocks(p[k.list]);
+  const out: BridgeEntry[] = p[k.own] !== undefined || interfaces.length === 0 ? [[k.own, p[k.own] ?? DEFAULT_VPC]] : [];
+  interfaces.forEach((n, i) => {
+    const at = `${k.list}[${i}]`;
+    if (n?.[k.own] !== undefined) {
+      out.push([`${at}.${k.own}`, n[k.own]]);
+    } else if (n?.[k.eni] !== undefined) {
+      const subnet = eniSubnet(n[k.eni]);
+      out.push(subnet !== undefined && subnet !== null ? [`${at}.${k.eni} → ${k.own}`, subnet] : [`${at}.${k.eni}`, n[k.eni], true]);
+    }
+  });
+  return out;
 }
 
 /** Record a launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
@@ -683,6 +726,8 @@ export interface PendingBridge {
   readonly bridged?: string;
   /** How to fix it, when not by removing it or moving it to the Internet segment. */
   readonly fix?: string;
+  /** A bridge only when its attachments do not all lie in one VPC of the output (a host with interfaces in several). */
+  readonly multiVpc?: boolean;
 }
 
 /**
@@ -777,6 +822,7 @@ const MIRROR_SESSIONS = new Set(['AWS::EC2::TrafficMirrorSession', 'aws_ec2_traf
 export function resolveBridges(nodes: ReadonlyMap<string, GraphNode>, pending: readonly PendingBridge[], unresolvedValue: Unresolved): void {
   const sorted = [...pending].sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
   for (const bridge of sorted) {
+    if (bridge.multiVpc && oneVpc(nodes, bridge.attachments)) continue;
     const places = [...new Set(bridge.attachments.flatMap((a) => placesOf(nodes, a)))];
     if (places.length === 0) continue;
     const properties = bridge.attachments.map((a) => a.property).filter((p, i, all) => all.indexOf(p) === i).join(', ');
@@ -792,6 +838,15 @@ export function resolveBridges(nodes: ReadonlyMap<string, GraphNode>, pending: r
       bridge.fix ?? `remove ${bridge.type}, or attach it only to a VPC labelled jichitai:segment = INTERNET (or a subnet or load balancer in one) in the same app `
         + '(or build it in another network\'s stack): into the My Number or LGWAN segment no form of it is acceptable (三層の対策)');
   }
+}
+
+/** Whether every attachment lies in one and the same VPC of the output (a subnet by its VPC). */
+function oneVpc(nodes: ReadonlyMap<string, GraphNode>, attachments: readonly BridgeAttachment[]): boolean {
+  const vpcs = attachments.map((a) => {
+    const node = !a.networkInterface && a.ref.kind === 'node' ? nodes.get(a.ref.id) : undefined;
+    return node?.type === 'vpc' ? node.id : node?.type === 'subnet' && node.vpc.kind === 'node' ? node.vpc.id : undefined;
+  });
+  return vpcs.every((v) => v !== undefined) && new Set(vpcs).size <= 1;
 }
 
 /** The places of one attachment the guard must refuse (empty: it lies only in the Internet segment or the hub). */

@@ -1,9 +1,9 @@
 import {
   APP_RUNNER_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX, eipEntries,
-  EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries,
-  INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
-  PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate,
-  SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
+  EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
+  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries,
+  NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc,
+  recordBridge, recordLauncher, recordTemplate, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -380,6 +380,9 @@ class TemplateReader {
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
       const exposed = instance ? instanceEntries('cloudformation', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);
+      // Interfaces in more than one VPC: a host joining them (bridges.ts `homeEntries`).
+      const homes = instance ? reader.homes(p) : [];
+      if (homes.length > 1) reader.multiHomed(c, homes);
       const d = instance ? p : p.LaunchTemplateData ?? {};
       if (!instance) reader.launchTemplate(c, exposedInterfaces('cloudformation', d.NetworkInterfaces, 'LaunchTemplateData.NetworkInterfaces'));
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
@@ -601,6 +604,15 @@ class TemplateReader {
         .map((r: any): BridgeEntry => ['Resources.EndpointId', r?.EndpointId]);
       if (entries.length > 0) reader.bridge(c, entries);
     }],
+    // An interface of one VPC attached to an instance of another: a host joining them.
+    [['AWS::EC2::NetworkInterfaceAttachment'], (reader, c) => {
+      const instance = reader.named(c.p.InstanceId, 'AWS::EC2::Instance');
+      const eni = reader.named(c.p.NetworkInterfaceId, 'AWS::EC2::NetworkInterface');
+      reader.multiHomed(c, [
+        ...instance ? reader.homes(instance).map(([p, v, e]): BridgeEntry => [`InstanceId → ${p}`, v, e]) : [['InstanceId', c.p.InstanceId] as BridgeEntry],
+        eni?.SubnetId !== undefined ? ['NetworkInterfaceId → SubnetId', eni.SubnetId] : ['NetworkInterfaceId', c.p.NetworkInterfaceId, true],
+      ]);
+    }],
     [['AWS::CloudFront::VpcOrigin'], (reader, c) => {
       reader.bridge(c, originEntries('VpcOriginEndpointConfig.Arn', c.p.VpcOriginEndpointConfig?.Arn, (v) => reader.instanceNamed(v)));
     }],
@@ -816,6 +828,16 @@ class TemplateReader {
   /** A resource that opens a path the guard does not model (bridges.ts). */
   private bridge(c: ReadContext, entries: readonly BridgeEntry[], fix?: string): void {
     recordBridge(c, (v) => this.ref(v), entries, fix);
+  }
+
+  /** An instance, or what attaches an interface to one, whose interfaces lie in `entries`: a bridge unless all are in one VPC. */
+  private multiHomed(c: ReadContext, entries: readonly BridgeEntry[]): void {
+    recordBridge(c, (v) => this.ref(v), entries, MULTI_HOMED_FIX, { bridged: MULTI_HOMED, multiVpc: true });
+  }
+
+  /** The subnets of all an instance's interfaces (`homeEntries`), an interface by id at its subnet when the template holds it. */
+  private homes(p: any): BridgeEntry[] {
+    return homeEntries('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId);
   }
 
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */

@@ -1,9 +1,10 @@
 import {
   adoptedDefaultEntries, APP_RUNNER_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, DEFAULT_VPC_FIX,
   definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX,
-  FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, namedFunctionEntries,
-  NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc,
-  recordBridge, recordLauncher, recordTemplate, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
+  FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX,
+  namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
+  publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
+  UNREAD_DEFINITION,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -536,6 +537,9 @@ class ConfigReader {
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
       const exposed = type === 'aws_instance' ? instanceEntries('terraform', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);
+      // Interfaces in more than one VPC: a host joining them (bridges.ts `homeEntries`).
+      const homes = type === 'aws_instance' ? reader.homes(p) : [];
+      if (homes.length > 1) reader.multiHomed(c, homes);
       if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'));
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
       const placed = p.subnet_id !== undefined || p.network_interface !== undefined;
@@ -655,6 +659,20 @@ class ConfigReader {
       const entries = blocks(c.p.resource).filter((r) => r?.cidr_block === undefined || r?.endpoint_id !== undefined)
         .map((r): BridgeEntry => ['resource.endpoint_id', r?.endpoint_id]);
       if (entries.length > 0) reader.bridge(c, entries);
+    }],
+    // An interface of one VPC attached to an instance of another: a host joining them (`aws_network_interface`'s own
+    // `attachment` blocks alike).
+    [['aws_network_interface_attachment', 'aws_network_interface'], (reader, c) => {
+      const attachments = c.type === 'aws_network_interface' ? blocks(c.p.attachment).map((a) => a?.instance) : [c.p.instance_id];
+      if (attachments.length === 0) return;
+      const eni = c.type === 'aws_network_interface' ? c.p : reader.named(c.p.network_interface_id, 'aws_network_interface', 'id');
+      const own: BridgeEntry = c.type === 'aws_network_interface' ? ['subnet_id', c.p.subnet_id]
+        : eni?.subnet_id !== undefined ? ['network_interface_id → subnet_id', eni.subnet_id] : ['network_interface_id', c.p.network_interface_id, true];
+      const at = c.type === 'aws_network_interface' ? 'attachment.instance' : 'instance_id';
+      reader.multiHomed(c, [own, ...attachments.flatMap((value): BridgeEntry[] => {
+        const instance = reader.named(value, 'aws_instance', 'id');
+        return instance ? reader.homes(instance).map(([p, v, e]): BridgeEntry => [`${at} → ${p}`, v, e]) : [[at, value]];
+      })]);
     }],
     [['aws_cloudfront_vpc_origin'], (reader, c) => {
       const arn = oneBlock(c.p.vpc_origin_endpoint_config)?.arn;
@@ -899,6 +917,16 @@ class ConfigReader {
       this.interpolations.set(value, ref);
     }
     return ref;
+  }
+
+  /** An instance, or what attaches an interface to one, whose interfaces lie in `entries`: a bridge unless all are in one VPC. */
+  private multiHomed(c: ReadContext, entries: readonly BridgeEntry[]): void {
+    recordBridge(c, (v) => this.ref(v), entries, MULTI_HOMED_FIX, { bridged: MULTI_HOMED, multiVpc: true });
+  }
+
+  /** The subnets of all an instance's interfaces (`homeEntries`), an interface by id at its subnet when the configuration holds it. */
+  private homes(p: any): BridgeEntry[] {
+    return homeEntries('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id);
   }
 
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */

@@ -72,6 +72,7 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the users of a Cognito user pool whose triggers invoke a Lambda function': 'トリガーが Lambda 関数を呼び出す Cognito ユーザープールの利用者',
   'the internet through a public App Runner service with a VPC connector': 'VPC コネクタを持つ公開 App Runner サービス経由のインターネット',
   'the internet through the internet gateway AWS made for the default VPC': 'AWS が既定の VPC に作成したインターネットゲートウェイ経由のインターネット',
+  'the other VPCs of an instance whose network interfaces are in more than one VPC': 'ネットワークインターフェースが複数の VPC にあるインスタンスの他の VPC',
   'a network the guard does not model': 'ガードがモデル化していないネットワーク',
 };
 
@@ -116,6 +117,9 @@ const PATTERNS: readonly Pattern[] = [
     () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
       + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
   [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
+  [/^give an instance network interfaces in the subnets of one VPC only \(its segment's\), and connect segments only through the routes and gateways the guard reads: a host in two VPCs forwards between them whatever their routes \(三層の対策\)$/,
+    () => 'インスタンスのネットワークインターフェースは 1 つの VPC（その系）のサブネットにだけ置き、系どうしはガードが読むルートとゲートウェイでだけ接続する。'
+      + '2 つの VPC にまたがるホストは、ルートに関係なくその間で転送できる（三層の対策）'],
   [/^the subnets of the compute environment that runs the job, chosen when the job is submitted$/, () => 'ジョブを実行するコンピューティング環境のサブネット（ジョブの送信時に決まる）'],
   [/^set networkConfiguration\.assignPublicIp to DISABLED in the job definition \(a Fargate job reaches the internet through a NAT gateway\): where a job runs is chosen when it is submitted, so the guard cannot place its public IP address \(三層の対策\)$/,
     () => 'ジョブ定義の networkConfiguration.assignPublicIp を DISABLED にする（Fargate ジョブは NAT ゲートウェイ経由でインターネットに出る）。'

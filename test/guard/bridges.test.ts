@@ -251,6 +251,19 @@ const CASES: readonly Case[] = [
     outside: { cfn: { AllocationId: 'eipalloc-0123' }, tf: { allocation_id: 'eipalloc-0123' }, says: /cannot be resolved \(missing value\)/ },
   },
   {
+    // An interface of segment p attached to an instance of the Internet segment: a host in two VPCs (none when both are the Internet's).
+    cfnType: 'AWS::EC2::NetworkInterfaceAttachment',
+    tfType: 'aws_network_interface_attachment',
+    cfn: (p) => ({ InstanceId: { Ref: 'InInst' }, NetworkInterfaceId: { Ref: `${p}Eni` }, DeviceIndex: '1' }),
+    tf: (p) => ({ instance_id: '${aws_instance.In.id}', network_interface_id: `\${aws_network_interface.${p}.id}`, device_index: 1 }),
+    fix: 'give an instance network interfaces in the subnets of one VPC only',
+    outside: {
+      cfn: { InstanceId: { Ref: 'InInst' }, NetworkInterfaceId: ENI, DeviceIndex: '1' },
+      tf: { instance_id: '${aws_instance.In.id}', network_interface_id: ENI, device_index: 1 },
+      says: /network interface eni-0123456789abcdef0 .*which the guard does not model/,
+    },
+  },
+  {
     // A VPN gateway only when attached without a zone label: the networks behind it enter the VPC.
     cfnType: 'AWS::EC2::VPNGateway',
     tfType: 'aws_vpn_gateway',
@@ -949,6 +962,34 @@ describe('an EC2 instance is a bridge only with a public IP address', () => {
   });
 });
 
+describe('an instance is a bridge when its network interfaces are in more than one VPC', () => {
+  const cfn = (interfaces: unknown[]) => guardFindings(cfnGraph('AWS::EC2::Instance', { ImageId: 'ami-0', NetworkInterfaces: interfaces }), 'Bridge');
+  test('interfaces in two VPCs (by subnet, or by an interface of the output): refused naming the closed one; in one VPC: no bridge', () => {
+    expect(cfn([{ DeviceIndex: '0', SubnetId: { Ref: 'InSub' } }, { DeviceIndex: '1', SubnetId: { Ref: 'LgSub' } }]))
+      .toEqual([expect.stringMatching(/AWS::EC2::Instance opens a path between the other VPCs of an instance whose network interfaces are in more than one VPC and subnet LgSub of the LGWAN segment.* Fix: give an instance/)]);
+    expect(cfn([{ DeviceIndex: '0', SubnetId: { Ref: 'InSub' } }, { DeviceIndex: '1', NetworkInterfaceId: { Ref: 'MnEni' } }]))
+      .toEqual([expect.stringMatching(/NetworkInterfaces\[1\]\.NetworkInterfaceId → SubnetId.*subnet MnSub of the MY_NUMBER segment/)]);
+    expect(cfn([{ DeviceIndex: '0', SubnetId: { Ref: 'LgSub' } }, { DeviceIndex: '1', NetworkInterfaceId: { Ref: 'LgEni' } }])).toEqual([]);
+    const graph = cfnGraph('AWS::EC2::Instance', { ImageId: 'ami-0', NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: { Ref: 'InSub' } }, { DeviceIndex: '1', SubnetId: { Ref: 'MnSub' } }] });
+    for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+  });
+  test('a second interface the guard cannot place (an ENI by id) is refused even with the first in the Internet segment', () => {
+    expect(cfn([{ DeviceIndex: '0', SubnetId: { Ref: 'InSub' } }, { DeviceIndex: '1', NetworkInterfaceId: ENI }]))
+      .toEqual([expect.stringMatching(/network interface eni-0123456789abcdef0 .*which the guard does not model/)]);
+  });
+  test('Terraform: an instance\'s network_interface, an interface\'s attachment block', () => {
+    expect(guardFindings(tfGraph('aws_instance', { ami: 'ami-0', subnet_id: '${aws_subnet.In.id}', network_interface: [{ network_interface_id: '${aws_network_interface.Mn.id}', device_index: 1 }] }),
+      'aws_instance.Bridge')).toEqual([expect.stringMatching(/network_interface\[0\]\.network_interface_id → subnet_id.*subnet aws_subnet\.Mn of the MY_NUMBER segment/)]);
+    expect(guardFindings(tfGraph('aws_network_interface', { subnet_id: '${aws_subnet.Lg.id}', attachment: [{ instance: '${aws_instance.In.id}', device_index: 1 }] }),
+      'aws_network_interface.Bridge')).toEqual([expect.stringMatching(/subnet aws_subnet\.Lg of the LGWAN segment/)]);
+    expect(guardFindings(tfGraph('aws_network_interface', { subnet_id: '${aws_subnet.In.id}', attachment: [{ instance: '${aws_instance.In.id}', device_index: 1 }] }),
+      'aws_network_interface.Bridge')).toEqual([]);
+  });
+});
+
 describe('an Elastic IP address is a bridge only when associated', () => {
   test('unassociated (a NAT gateway\'s): not a bridge', () => {
     expect(guardFindings(cfnGraph('AWS::EC2::EIP', { Domain: 'vpc' }), 'Bridge')).toEqual([]);
@@ -1304,8 +1345,8 @@ describe('a launch template is a bridge only when an interface asks for a public
   });
 });
 
-/** Bridge types only Terraform has: the adoption of the account's default VPC and its default subnets. */
-const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc'];
+/** Bridge types only Terraform has: the adoption of the account's default VPC and its default subnets, an interface's own attachments. */
+const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface'];
 
 describe('Terraform\'s adopted default VPC or default subnet is a bridge when labelled as a segment or giving public IP addresses', () => {
   const adopted = (type: string, body: any, others: Record<string, Record<string, any>> = {}) => {
