@@ -2,19 +2,20 @@
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
  * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator (endpoint groups, cross-account
- * attachments), CloudFront VPC origins, API Gateway VPC links, App
- * Runner VPC ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC and the API
- * Gateway integrations, load balancer target groups, AppSync data sources, IoT topic rules and Cognito user pool triggers
- * that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
- * network's endpoint service, VPC Lattice service networks, EC2 Instance Connect Endpoints, EKS clusters with a public
- * API endpoint, internet-facing Transfer
- * Family servers, an instance with a public IP address or an Elastic IP address, ECS tasks with public IP addresses,
- * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, an MSK cluster with
- * public access, an Elastic Beanstalk environment with public instances or load balancer, a launch
- * template asking for a public IP address (placed where what launches it runs), and what launches a template the
- * output does not hold. The extractors record what each one attaches to; once every resource is read,
- * `resolveBridges` places the attachments and records one unresolved value per resource that touches the My Number or
- * LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
+ * attachments), CloudFront VPC origins, API Gateway VPC links, App Runner VPC ingress and public services with a VPC
+ * connector, Lambda function URLs on functions in a VPC and the API Gateway integrations, authorizers and OpenAPI
+ * definitions, load balancer and VPC Lattice target groups, AppSync data sources and Lambda authorizers, IoT topic
+ * rules and Cognito user pool triggers that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways
+ * without a zone label, VPC endpoints to another network's endpoint service, VPC Lattice service networks, EC2 Instance
+ * Connect Endpoints, EKS clusters with a public API endpoint, internet-facing Transfer Family servers, an instance with
+ * a public IP address, an Elastic IP address or network interfaces in more than one VPC, ECS tasks (and Batch Fargate
+ * jobs) with public IP addresses, Terraform's adopted default VPC, an internet-facing load balancer, a publicly
+ * accessible database, replication instance or notebook, an MSK cluster with public access, an Elastic Beanstalk
+ * environment with public instances or load balancer, a launch template asking for a public IP address (placed where
+ * what launches it runs), and what launches a template the output does not hold. The extractors record what each one
+ * attaches to; once every resource is read, `resolveBridges` places the attachments and records one unresolved value
+ * per resource that touches the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail
+ * closed).
  *
  * An attachment only in the Internet segment (or the prefecture hub) is not recorded: public ingress into and egress
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long

@@ -1,6 +1,8 @@
 /**
  * Network bridges the guard does not model (src/guard/bridges.ts, GUARD-1): Client VPN, PrivateLink endpoint services,
- * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, API Gateway VPC links,
+ * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, CloudFront VPC origins,
+ * EKS public API endpoints, API Gateway VPC links, authorizers and OpenAPI definitions, a host in two VPCs, Batch jobs,
+ * Terraform's adopted default VPC,
  * App Runner VPC ingress and public services with a VPC connector, Lambda function URLs, Outposts local gateways, Cloud WAN, an instance with a public IP address, an associated Elastic IP,
  * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch template asking for a public IP address (placed where what launches it runs) and what launches a template the
  * output does not hold. Each one attached to the My Number or LGWAN segment, or to something the guard cannot place, is refused (critical, never acknowledgeable) — a traffic mirror session by SEG-1
