@@ -39,6 +39,10 @@ const PUBLIC_ENDPOINT = 'the internet through the public endpoint of a publicly 
 export const PUBLIC_SERVICE_FIX = 'make it private: PubliclyAccessible (publicly_accessible) false for a database or replication instance, '
   + 'DirectInternetAccess (direct_internet_access) Disabled for a notebook instance; or run it only in subnets of the Internet segment (三層の対策)';
 
+/** How to fix an AppStream fleet or image builder with default internet access in the My Number or LGWAN segment. */
+export const APPSTREAM_FIX = 'turn default internet access off (EnableDefaultInternetAccess / enable_default_internet_access false), '
+  + 'or run the fleet or image builder only in subnets of the Internet segment (三層の対策)';
+
 /** How to fix an MSK cluster with public access in the My Number or LGWAN segment. */
 export const MSK_FIX = 'turn public access off (BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type / public_access.type DISABLED), '
   + 'or run the brokers only in subnets of the Internet segment (三層の対策)';
@@ -92,6 +96,10 @@ export function publiclyAccessible(type: string, p: any): boolean {
     // on; the console and the provider 5.100 documentation of `publicly_accessible` leave it off).
     case 'AWS::RedshiftServerless::Workgroup': return mayBeOn(p.PubliclyAccessible);
     case 'aws_redshiftserverless_workgroup': return mayBeOn(p.publicly_accessible);
+    // An AppStream fleet or image builder in a VPC with default internet access: AWS gives its streaming instances public
+    // IP addresses in its subnets. Left out: off (CloudFormation reference, AWS::AppStream::Fleet EnableDefaultInternetAccess).
+    case 'AWS::AppStream::Fleet': case 'AWS::AppStream::ImageBuilder': return p.VpcConfig !== undefined && mayBeOn(p.EnableDefaultInternetAccess);
+    case 'aws_appstream_fleet': case 'aws_appstream_image_builder': return p.vpc_config !== undefined && mayBeOn(p.enable_default_internet_access);
     case 'AWS::SageMaker::NotebookInstance': return p.SubnetId !== undefined && p.DirectInternetAccess !== 'Disabled';
     case 'aws_sagemaker_notebook_instance': return p.subnet_id !== undefined && p.direct_internet_access !== 'Disabled';
     default: return false;
@@ -397,6 +405,10 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_redshiftserverless_workgroup': PUBLIC_ENDPOINT,
   'AWS::DMS::ReplicationInstance': PUBLIC_ENDPOINT,
   'aws_dms_replication_instance': PUBLIC_ENDPOINT,
+  'AWS::AppStream::Fleet': 'the internet through the default internet access of an AppStream fleet or image builder',
+  'aws_appstream_fleet': 'the internet through the default internet access of an AppStream fleet or image builder',
+  'AWS::AppStream::ImageBuilder': 'the internet through the default internet access of an AppStream fleet or image builder',
+  'aws_appstream_image_builder': 'the internet through the default internet access of an AppStream fleet or image builder',
   // A notebook instance in a subnet with direct internet access reaches the internet through SageMaker's own network.
   'AWS::SageMaker::NotebookInstance': 'the internet through the direct internet access of a SageMaker notebook instance',
   'aws_sagemaker_notebook_instance': 'the internet through the direct internet access of a SageMaker notebook instance',

@@ -73,6 +73,7 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through a public App Runner service with a VPC connector': 'VPC コネクタを持つ公開 App Runner サービス経由のインターネット',
   'the internet through the internet gateway AWS made for the default VPC': 'AWS が既定の VPC に作成したインターネットゲートウェイ経由のインターネット',
   'the other VPCs of an instance whose network interfaces are in more than one VPC': 'ネットワークインターフェースが複数の VPC にあるインスタンスの他の VPC',
+  'the internet through the default internet access of an AppStream fleet or image builder': 'AppStream のフリートやイメージビルダーの既定のインターネットアクセス経由のインターネット',
   'a network the guard does not model': 'ガードがモデル化していないネットワーク',
 };
 
@@ -154,6 +155,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^turn the public API endpoint off \(ResourcesVpcConfig\.EndpointPublicAccess \/ vpc_config\.endpoint_public_access false, with the private endpoint on\), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods \(三層の対策\)$/,
     () => 'パブリック API エンドポイントを無効にする（ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access を false にし、プライベートエンドポイントを有効にする）か、'
       + 'クラスターをインターネット接続系のサブネットでだけ動かす。インターネットからの kubectl がノードやポッドに届く（三層の対策）'],
+  [/^turn default internet access off \(EnableDefaultInternetAccess \/ enable_default_internet_access false\), or run the fleet or image builder only in subnets of the Internet segment \(三層の対策\)$/,
+    () => '既定のインターネットアクセスを無効にする（EnableDefaultInternetAccess / enable_default_internet_access を false）か、フリートやイメージビルダーをインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^set aws:ec2:vpc AssociatePublicIpAddress to false and ELBScheme to internal, or run the environment only in subnets of the Internet segment \(三層の対策\)$/,
     () => 'aws:ec2:vpc の AssociatePublicIpAddress を false、ELBScheme を internal にするか、環境をインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^let no IoT topic rule or Cognito user pool trigger invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: devices and users on the internet reach code that runs inside the VPC \(三層の対策\)$/,

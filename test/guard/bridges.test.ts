@@ -794,6 +794,33 @@ const CASES: readonly Case[] = [
     outside: { cfn: { InstanceType: 'ml.t3.medium', SubnetId: 'subnet-0123456789abcdef0' }, tf: { instance_type: 'ml.t3.medium', subnet_id: 'subnet-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
   },
   {
+    // An AppStream fleet in a VPC with default internet access: public IP addresses for its streaming instances.
+    cfnType: 'AWS::AppStream::Fleet',
+    tfType: 'aws_appstream_fleet',
+    cfn: (p) => ({ Name: 'f', InstanceType: 'stream.standard.small', ComputeCapacity: { DesiredInstances: 1 }, EnableDefaultInternetAccess: true, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }] } }),
+    tf: (p) => ({
+      name: 'f',
+      instance_type: 'stream.standard.small',
+      compute_capacity: [{ desired_instances: 1 }],
+      enable_default_internet_access: true,
+      vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`] }],
+    }),
+    fix: 'turn default internet access off',
+    outside: {
+      cfn: { Name: 'f', EnableDefaultInternetAccess: true, VpcConfig: { SubnetIds: ['subnet-0123456789abcdef0'] } },
+      tf: { name: 'f', enable_default_internet_access: true, vpc_config: [{ subnet_ids: ['subnet-0123456789abcdef0'] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    cfnType: 'AWS::AppStream::ImageBuilder',
+    tfType: 'aws_appstream_image_builder',
+    cfn: (p) => ({ Name: 'b', InstanceType: 'stream.standard.small', EnableDefaultInternetAccess: { Ref: 'Internet' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }] } }),
+    tf: (p) => ({ name: 'b', instance_type: 'stream.standard.small', enable_default_internet_access: '${var.internet}', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`] }] }),
+    fix: 'turn default internet access off',
+    outside: { cfn: { Name: 'b', EnableDefaultInternetAccess: true, VpcConfig: {} }, tf: { name: 'b', enable_default_internet_access: true, vpc_config: [{}] }, says: /cannot be resolved \(missing value\)/ },
+  },
+  {
     // A launch template only when an interface asks for a public IP address: placed where what launches it runs.
     cfnType: 'AWS::EC2::LaunchTemplate',
     tfType: 'aws_launch_template',
@@ -1274,6 +1301,15 @@ describe('a Redshift Serverless workgroup is a bridge only when it may be public
     expect(terraform({ publicly_accessible: false })).toEqual([]);
     expect(cfn({ PubliclyAccessible: { Ref: 'Public' } })).toEqual([expect.stringMatching(/SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
     expect(terraform({ publicly_accessible: '${var.public}' })).toEqual([expect.stringMatching(/subnet aws_subnet.Lg of the LGWAN segment/)]);
+  });
+});
+
+describe('an AppStream fleet is a bridge only with default internet access in a VPC', () => {
+  test('off (the default), or outside every VPC: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::AppStream::Fleet', { Name: 'f', VpcConfig: { SubnetIds: [{ Ref: 'LgSub' }] } }), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::AppStream::Fleet', { Name: 'f', EnableDefaultInternetAccess: true }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_appstream_fleet', { name: 'f', enable_default_internet_access: false, vpc_config: [{ subnet_ids: ['${aws_subnet.Lg.id}'] }] }),
+      'aws_appstream_fleet.Bridge')).toEqual([]);
   });
 });
 
