@@ -312,6 +312,9 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_scheduler_schedule': ECS_TASKS,
   'AWS::Pipes::Pipe': ECS_TASKS,
   'aws_pipes_pipe': ECS_TASKS,
+  // Read as a bridge only when a Task state runs ECS tasks asking for one (`runTaskEntries`).
+  'AWS::StepFunctions::StateMachine': ECS_TASKS,
+  'aws_sfn_state_machine': ECS_TASKS,
   // Read as a bridge only when a Fargate container asks for a public IP address (`publicJob`); not placeable.
   'AWS::Batch::JobDefinition': 'the internet through public IP addresses of AWS Batch Fargate jobs',
   'aws_batch_job_definition': 'the internet through public IP addresses of AWS Batch Fargate jobs',
@@ -657,8 +660,11 @@ export const UNREAD_DEFINITION: Ref = {
 /** Where an AWS Batch job runs: the compute environment of the job queue it is submitted to, which no template names. */
 export const SUBMITTED_JOB: Ref = { kind: 'unresolved', expression: 'the subnets of the compute environment that runs the job, chosen when the job is submitted' };
 
+/** Where the ECS tasks of a state machine definition the guard cannot parse run. */
+export const UNREAD_TASKS: Ref = { kind: 'unresolved', expression: 'the subnets of the ECS tasks a state machine definition the guard cannot parse runs' };
+
 /** Bridge entry values that are their own attachment, not values to resolve. */
-const OWN_REFS: ReadonlySet<unknown> = new Set([DEFAULT_VPC, ADOPTED_DEFAULT_VPC, UNREAD_DEFINITION, SUBMITTED_JOB]);
+const OWN_REFS: ReadonlySet<unknown> = new Set([DEFAULT_VPC, ADOPTED_DEFAULT_VPC, UNREAD_DEFINITION, SUBMITTED_JOB, UNREAD_TASKS]);
 
 /** How to fix an AWS Batch job definition whose Fargate containers ask for a public IP address. */
 export const BATCH_FIX = 'set networkConfiguration.assignPublicIp to DISABLED in the job definition (a Fargate job reaches the internet through a NAT gateway): '
@@ -679,6 +685,39 @@ export function publicJob(config: unknown, network: string, assign: string): boo
   if (typeof n !== 'object' || isExpression(n)) return true;
   const v = (n as Record<string, unknown>)[assign];
   return v !== undefined && v !== null && v !== 'DISABLED';
+}
+
+/**
+ * The ECS tasks a Step Functions state machine runs with a public IP address, as bridge entries (`taskEntries`): each
+ * Task state whose `Resource` is the ECS run-task integration (`arn:…:states:::ecs:runTask`, `.sync`,
+ * `.waitForTaskToken`), anywhere in the parsed definition (`Parallel` branches, `Map` iterators included), at its
+ * `Parameters` (JSONata: `Arguments`) `NetworkConfiguration.AwsvpcConfiguration` `Subnets` when `AssignPublicIp` is
+ * `ENABLED` or unreadable (a JSONPath `AssignPublicIp.$`, a JSONata expression). `subnets` maps a subnet value of the
+ * definition back to what the template or configuration wrote. Source: Step Functions developer guide, "Run Amazon ECS
+ * or Fargate tasks with Step Functions".
+ */
+export function runTaskEntries(definition: unknown, property: string, subnets: (v: unknown) => unknown): BridgeEntry[] {
+  const out: BridgeEntry[] = [];
+  const walk = (v: unknown, at: string): void => {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, `${at}[${i}]`));
+      return;
+    }
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, any>;
+    if (o.Type === 'Task' && typeof o.Resource === 'string' && /:states:::ecs:runTask/.test(o.Resource)) {
+      const config = (o.Parameters ?? o.Arguments)?.NetworkConfiguration?.AwsvpcConfiguration;
+      if (config && typeof config === 'object') {
+        const assign = config.AssignPublicIp ?? config['AssignPublicIp.$'];
+        const listed = config.Subnets ?? config['Subnets.$'];
+        const mapped = Array.isArray(listed) ? listed.map(subnets) : listed === undefined ? undefined : subnets(listed);
+        out.push(...taskEntries('cloudformation', { AssignPublicIp: assign, Subnets: mapped }, `${at}.NetworkConfiguration.AwsvpcConfiguration`));
+      }
+    }
+    for (const [k, x] of Object.entries(o)) walk(x, `${at}.${k}`);
+  };
+  walk(definition, property);
+  return out;
 }
 
 /**

@@ -3,7 +3,8 @@ import {
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
   instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries,
   NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc,
-  recordBridge, recordLauncher, recordTemplate, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
+  recordBridge, recordLauncher, recordTemplate, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION,
+  UNREAD_TASKS,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -1074,10 +1075,68 @@ class TemplateReader {
         }
       }
     }
+    // ECS tasks a state machine runs with public IP addresses (bridges.ts `runTaskEntries`).
+    if (type === 'AWS::StepFunctions::StateMachine') {
+      const entries = this.runTasks(p);
+      if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
+    }
     if (!SUBNET_PLUMBING.has(type)) {
       const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false));
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
+  }
+
+  /**
+   * The ECS tasks with public IP addresses of a state machine (`runTaskEntries`): its `Definition`, or its
+   * `DefinitionString` (text, `Fn::Join`, `Fn::Sub`) read with each reference, and each `DefinitionSubstitutions`
+   * value, kept as a token that maps a subnet back to what the template wrote. A definition that names a run-task
+   * integration but cannot be parsed is not placeable (`UNREAD_TASKS`); one given by a parameter, a condition or S3 is
+   * unresolved already (its calls cannot be read).
+   */
+  private runTasks(p: any): BridgeEntry[] {
+    const values = new Map<string, unknown>();
+    const token = (v: unknown): string => {
+      const t = `@@${values.size}@@`;
+      values.set(t, v);
+      return t;
+    };
+    const substitutions: Record<string, unknown> = p.DefinitionSubstitutions && typeof p.DefinitionSubstitutions === 'object' ? p.DefinitionSubstitutions : {};
+    const back = (v: unknown): unknown => {
+      if (typeof v !== 'string') return v;
+      if (values.has(v)) return values.get(v);
+      const key = /^\$\{([^}]+)\}$/.exec(v)?.[1];
+      return key !== undefined && key in substitutions ? substitutions[key] : v;
+    };
+    if (p.Definition !== undefined) return typeof p.Definition === 'object' && !isExpression(p.Definition) ? runTaskEntries(p.Definition, 'Definition', back) : [];
+    const sub = (text: string, vars: Record<string, unknown>): string => text.replace(/\$\{([^}!][^}]*)\}/g, (m, name: string) => {
+      if (name in vars) return typeof vars[name] === 'string' ? vars[name] as string : token(vars[name]);
+      if (PSEUDO.test(name) || name in substitutions) return m;
+      const [resource, attribute] = name.split('.');
+      return token(attribute !== undefined ? { 'Fn::GetAtt': [resource, attribute] } : { Ref: resource });
+    });
+    const render = (v: unknown): string | undefined => {
+      if (typeof v === 'string') return v;
+      const o = v as any;
+      if (!o || typeof o !== 'object') return undefined;
+      if (Array.isArray(o['Fn::Join']) && Array.isArray(o['Fn::Join'][1])) {
+        const parts = o['Fn::Join'][1].map(render);
+        return parts.some((x: unknown) => x === undefined) ? undefined : parts.join(o['Fn::Join'][0]);
+      }
+      const subbed = o['Fn::Sub'];
+      if (typeof subbed === 'string') return sub(subbed, {});
+      if (Array.isArray(subbed) && typeof subbed[0] === 'string') return sub(subbed[0], subbed[1] ?? {});
+      return typeof o.Ref === 'string' || o['Fn::GetAtt'] !== undefined ? token(v) : undefined;
+    };
+    if (p.DefinitionString === undefined) return [];
+    const text = render(p.DefinitionString);
+    let parsed: unknown;
+    try {
+      parsed = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed !== undefined) return runTaskEntries(parsed, 'DefinitionString', back);
+    return /ecs:runTask/.test(JSON.stringify(p.DefinitionString)) && !this.deployTime(p.DefinitionString) ? [['DefinitionString', UNREAD_TASKS]] : [];
   }
 
   /**

@@ -3,8 +3,8 @@ import {
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX,
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob,
-  publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, SUBMITTED_JOB, subnetGroupEntries, taskEntries,
-  TRIGGERED_FIX, UNREAD_DEFINITION,
+  publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
+  taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -876,6 +876,7 @@ class ConfigReader {
       if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);
       const integrations = SDK_INTEGRATIONS[type];
       if (integrations) this.sdkIntegrations(address, integrations, body ?? {});
+      if (type === 'aws_sfn_state_machine') this.runTasks(address, type, body ?? {});
       this.readResource(address, type, body ?? {});
     }
   }
@@ -1102,6 +1103,27 @@ class ConfigReader {
     // A plan's unresolvable value is reported where it is read, whichever argument holds it.
     for (const v of values) if (v instanceof PlanUnknown) this.b.unresolvedValue(v.node, v.property, v.reason);
     return values.map((v) => this.ref(v));
+  }
+
+  /**
+   * The ECS tasks with public IP addresses a state machine runs (`runTaskEntries`), read from its JSON `definition`
+   * (subnets as interpolations). A definition that names a run-task integration but is not JSON (`jsonencode(…)`) is not
+   * placeable (`UNREAD_TASKS`); one from a file, a variable or, in a plan, known only after apply is unresolved already.
+   */
+  private runTasks(address: string, type: string, body: any): void {
+    const definition = body.definition;
+    if (typeof definition !== 'string') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(definition);
+    } catch {
+      parsed = undefined;
+    }
+    const unread = this.deployTime(definition) || /\$\{[^}]*\b(file|templatefile)\(/.test(definition);
+    const entries: BridgeEntry[] = parsed !== undefined ? runTaskEntries(parsed, 'definition', (v) => v)
+      : /ecs:runTask/.test(definition) && !unread ? [['definition', UNREAD_TASKS]] : [];
+    const base = { path: body['//']?.metadata?.path as string | undefined };
+    if (entries.length > 0) recordBridge({ b: this.b, id: this.id(address), type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
   }
 
   /** The AWS API calls a resource makes by name when it runs (`SDK_INTEGRATIONS`), judged as in the CloudFormation reader. */

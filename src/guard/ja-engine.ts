@@ -118,6 +118,7 @@ const PATTERNS: readonly Pattern[] = [
     () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
       + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
   [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
+  [/^the subnets of the ECS tasks a state machine definition the guard cannot parse runs$/, () => 'ガードが解析できないステートマシン定義が実行する ECS タスクのサブネット'],
   [/^give an instance network interfaces in the subnets of one VPC only \(its segment's\), and connect segments only through the routes and gateways the guard reads: a host in two VPCs forwards between them whatever their routes \(三層の対策\)$/,
     () => 'インスタンスのネットワークインターフェースは 1 つの VPC（その系）のサブネットにだけ置き、系どうしはガードが読むルートとゲートウェイでだけ接続する。'
       + '2 つの VPC にまたがるホストは、ルートに関係なくその間で転送できる（三層の対策）'],

@@ -101,6 +101,17 @@ const INVOKED_FIX_START = 'let no API Gateway API or authorizer, load balancer o
 /** How the fix for what the internet triggers begins. */
 const TRIGGERED_FIX_START = 'let no IoT topic rule or Cognito user pool trigger invoke a function';
 
+/** A state machine definition with one ECS run-task state, inside a Parallel branch. */
+function runTaskDefinition(assign: string, subnet: string): string {
+  const task = {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::ecs:runTask',
+    End: true,
+    Parameters: { Cluster: 'c', TaskDefinition: 't', LaunchType: 'FARGATE', NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: assign, Subnets: [subnet] } } },
+  };
+  return JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'R', States: { R: task } }] } } });
+}
+
 const CASES: readonly Case[] = [
   {
     cfnType: 'AWS::EC2::ClientVpnEndpoint',
@@ -350,6 +361,27 @@ const CASES: readonly Case[] = [
     outside: {
       cfn: { TargetParameters: { EcsTaskParameters: { NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: ['subnet-0123456789abcdef0'] } } } } },
       tf: { target_parameters: [{ ecs_task_parameters: [{ network_configuration: [{ aws_vpc_configuration: [{ assign_public_ip: 'ENABLED', subnets: ['subnet-0123456789abcdef0'] }] }] }] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    // A state machine's ECS run-task state (the definition as aws-cdk-lib writes it: Fn::Join around references).
+    cfnType: 'AWS::StepFunctions::StateMachine',
+    tfType: 'aws_sfn_state_machine',
+    cfn: (p) => ({
+      RoleArn: 'r',
+      DefinitionString: {
+        'Fn::Join': ['', [
+          '{"StartAt":"R","States":{"R":{"Type":"Task","Resource":"arn:', { Ref: 'AWS::Partition' }, ':states:::ecs:runTask.sync","End":true,"Parameters":{"Cluster":"c",'
+            + '"TaskDefinition":"t","LaunchType":"FARGATE","NetworkConfiguration":{"AwsvpcConfiguration":{"AssignPublicIp":"ENABLED","Subnets":["', { Ref: `${p}Sub` }, '"]}}}}}}',
+        ]],
+      },
+    }),
+    tf: (p) => ({ name: 's', role_arn: 'r', definition: runTaskDefinition('ENABLED', `\${aws_subnet.${p}.id}`) }),
+    fix: 'set AssignPublicIp to DISABLED',
+    outside: {
+      cfn: { RoleArn: 'r', DefinitionString: runTaskDefinition('ENABLED', 'subnet-0123456789abcdef0') },
+      tf: { name: 's', role_arn: 'r', definition: runTaskDefinition('ENABLED', 'subnet-0123456789abcdef0') },
       says: NOT_IN_OUTPUT,
     },
   },
@@ -1150,6 +1182,23 @@ describe('ECS tasks are a bridge only when they ask for a public IP address', ()
     }), 'aws_pipes_pipe.Bridge');
     expect(pipe('DISABLED')).toEqual([]);
     expect(pipe(undefined)).toEqual([]);
+  });
+});
+
+describe('a state machine is a bridge only when it runs ECS tasks that ask for a public IP address', () => {
+  test('DISABLED or no run-task state: no bridge; Fn::Sub with DefinitionSubstitutions: placed; text the guard cannot parse: refused', () => {
+    const cfn = (properties: any) => guardFindings(cfnGraph('AWS::StepFunctions::StateMachine', { RoleArn: 'r', ...properties }), 'Bridge');
+    expect(cfn({ DefinitionString: runTaskDefinition('DISABLED', 'subnet-0123456789abcdef0') })).toEqual([]);
+    expect(cfn({ DefinitionString: '{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":1,"End":true}}}' })).toEqual([]);
+    expect(cfn({ DefinitionString: { 'Fn::Sub': runTaskDefinition('ENABLED', '${LgSub}') } }))
+      .toEqual([expect.stringMatching(/DefinitionString\.States\.P\.Branches\[0\]\.States\.R\.NetworkConfiguration\.AwsvpcConfiguration\.Subnets .*subnet LgSub of the LGWAN segment/)]);
+    expect(cfn({ DefinitionString: runTaskDefinition('ENABLED', '${Subnet}'), DefinitionSubstitutions: { Subnet: { Ref: 'MnSub' } } }))
+      .toEqual([expect.stringMatching(/subnet MnSub of the MY_NUMBER segment/)]);
+    expect(cfn({ DefinitionString: runTaskDefinition('ENABLED', '${Subnet}'), DefinitionSubstitutions: { Subnet: { Ref: 'InSub' } } })).toEqual([]);
+    const terraform = guardFindings(tfGraph('aws_sfn_state_machine', {
+      name: 's', role_arn: 'r', definition: '${jsonencode({ States = { R = { Resource = "arn:aws:states:::ecs:runTask", Parameters = { NetworkConfiguration = {} } } } })}',
+    }), 'aws_sfn_state_machine.Bridge');
+    expect(terraform).toEqual([expect.stringMatching(/the subnets of the ECS tasks a state machine definition the guard cannot parse runs/)]);
   });
 });
 
