@@ -1,25 +1,28 @@
 /**
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
- * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator, API Gateway VPC links, App
- * Runner VPC ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC and the API
- * Gateway integrations, load balancer target groups, AppSync data sources, IoT topic rules and Cognito user pool triggers
- * that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways without a zone label, VPC endpoints to another
- * network's endpoint service, VPC Lattice service networks, EC2 Instance Connect Endpoints, internet-facing Transfer
- * Family servers, an instance with a public IP address or an Elastic IP address, ECS tasks with public IP addresses,
- * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, an MSK cluster with
- * public access, an Elastic Beanstalk environment with public instances or load balancer, a launch
- * template asking for a public IP address (placed where what launches it runs), and what launches a template the
- * output does not hold. The extractors record what each one attaches to; once every resource is read,
- * `resolveBridges` places the attachments and records one unresolved value per resource that touches the My Number or
- * LGWAN segment, an unlabelled VPC, or anything it cannot place (fail closed).
+ * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator (endpoint groups, cross-account
+ * attachments), CloudFront VPC origins, API Gateway VPC links, App Runner VPC ingress and public services with a VPC
+ * connector, Lambda function URLs on functions in a VPC and the API Gateway integrations, authorizers and OpenAPI
+ * definitions, load balancer and VPC Lattice target groups, AppSync data sources and Lambda authorizers, IoT topic
+ * rules and Cognito user pool triggers that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways
+ * without a zone label, VPC endpoints to another network's endpoint service, VPC Lattice service networks, EC2 Instance
+ * Connect Endpoints, EKS clusters with a public API endpoint, internet-facing Transfer Family servers, an instance with
+ * a public IP address, an Elastic IP address or network interfaces in more than one VPC, ECS tasks (and Batch Fargate
+ * jobs) with public IP addresses, Terraform's adopted default VPC, an internet-facing load balancer, a publicly
+ * accessible database, replication instance or notebook, an MSK cluster with public access, an Elastic Beanstalk
+ * environment with public instances or load balancer, a launch template asking for a public IP address (placed where
+ * what launches it runs), and what launches a template the output does not hold. The extractors record what each one
+ * attaches to; once every resource is read, `resolveBridges` places the attachments and records one unresolved value
+ * per resource that touches the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail
+ * closed).
  *
  * An attachment only in the Internet segment (or the prefecture hub) is not recorded: public ingress into and egress
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
  * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
  */
 import { gatewayZone, GraphNode, Ref, SubnetNode, VpcNode, VpnGatewayNode } from './graph';
-import { blocks } from './unreadable';
+import { blocks, isExpression } from './unreadable';
 import { Segment, SEGMENT_JA } from '../model/segment';
 
 /** What an internet-facing load balancer opens. */
@@ -35,6 +38,10 @@ const PUBLIC_ENDPOINT = 'the internet through the public endpoint of a publicly 
 /** How to fix a publicly accessible managed service in the My Number or LGWAN segment. */
 export const PUBLIC_SERVICE_FIX = 'make it private: PubliclyAccessible (publicly_accessible) false for a database or replication instance, '
   + 'DirectInternetAccess (direct_internet_access) Disabled for a notebook instance; or run it only in subnets of the Internet segment (三層の対策)';
+
+/** How to fix an AppStream fleet or image builder with default internet access in the My Number or LGWAN segment. */
+export const APPSTREAM_FIX = 'turn default internet access off (EnableDefaultInternetAccess / enable_default_internet_access false), '
+  + 'or run the fleet or image builder only in subnets of the Internet segment (三層の対策)';
 
 /** How to fix an MSK cluster with public access in the My Number or LGWAN segment. */
 export const MSK_FIX = 'turn public access off (BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type / public_access.type DISABLED), '
@@ -77,8 +84,22 @@ export function publiclyAccessible(type: string, p: any): boolean {
   switch (type) {
     case 'AWS::RDS::DBInstance': case 'AWS::DMS::ReplicationInstance': case 'AWS::Redshift::Cluster':
       return p.PubliclyAccessible === undefined ? type !== 'AWS::Redshift::Cluster' : mayBeOn(p.PubliclyAccessible);
+    // A Multi-AZ DB cluster (one with a DB instance class of its own; an Aurora cluster's instances carry the setting): left
+    // out, public when its subnets' VPC has an internet gateway (CloudFormation reference, AWS::RDS::DBCluster
+    // PubliclyAccessible, "Valid for: Multi-AZ DB clusters only").
+    case 'AWS::RDS::DBCluster': return p.DBClusterInstanceClass !== undefined && (p.PubliclyAccessible === undefined || mayBeOn(p.PubliclyAccessible));
+    // Provider 5.100's `aws_rds_cluster` has no `publicly_accessible`: AWS's default above always applies to a Multi-AZ one.
+    case 'aws_rds_cluster': return p.db_cluster_instance_class !== undefined && p.db_cluster_instance_class !== null;
     case 'aws_db_instance': case 'aws_rds_cluster_instance': case 'aws_redshift_cluster': case 'aws_dms_replication_instance':
       return p.publicly_accessible === undefined || p.publicly_accessible === null ? type !== 'aws_db_instance' : mayBeOn(p.publicly_accessible);
+    // Left out: private (Redshift Serverless API reference, CreateWorkgroup `publiclyAccessible`: public access is turned
+    // on; the console and the provider 5.100 documentation of `publicly_accessible` leave it off).
+    case 'AWS::RedshiftServerless::Workgroup': return mayBeOn(p.PubliclyAccessible);
+    case 'aws_redshiftserverless_workgroup': return mayBeOn(p.publicly_accessible);
+    // An AppStream fleet or image builder in a VPC with default internet access: AWS gives its streaming instances public
+    // IP addresses in its subnets. Left out: off (CloudFormation reference, AWS::AppStream::Fleet EnableDefaultInternetAccess).
+    case 'AWS::AppStream::Fleet': case 'AWS::AppStream::ImageBuilder': return p.VpcConfig !== undefined && mayBeOn(p.EnableDefaultInternetAccess);
+    case 'aws_appstream_fleet': case 'aws_appstream_image_builder': return p.vpc_config !== undefined && mayBeOn(p.enable_default_internet_access);
     case 'AWS::SageMaker::NotebookInstance': return p.SubnetId !== undefined && p.DirectInternetAccess !== 'Disabled';
     case 'aws_sagemaker_notebook_instance': return p.subnet_id !== undefined && p.direct_internet_access !== 'Disabled';
     default: return false;
@@ -123,6 +144,19 @@ export const REGION = '{region}';
 export const ENDPOINT_SERVICE_FIX = 'from the My Number or LGWAN segment connect only to AWS services (com.amazonaws.<region>.<service>); reach another '
   + 'network\'s endpoint service from the Internet segment, or, in α′, through the breakout (三層の対策)';
 
+/** How to fix an EKS cluster whose public API endpoint reaches the My Number or LGWAN segment. */
+export const EKS_ENDPOINT_FIX = 'turn the public API endpoint off (ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access false, '
+  + 'with the private endpoint on), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods (三層の対策)';
+
+/**
+ * Whether an EKS cluster's public API endpoint may be on: true, unreadable, or left out — its default is true
+ * (CloudFormation reference, AWS::EKS::Cluster ResourcesVpcConfig `EndpointPublicAccess`; provider 5.100
+ * `aws_eks_cluster` `vpc_config.endpoint_public_access`, "Default: true").
+ */
+export function publicApiEndpoint(value: unknown): boolean {
+  return value === undefined || value === null || mayBeOn(value);
+}
+
 /** What a VPC Lattice association, target group or resource gateway opens. */
 const LATTICE = 'the services or clients of a VPC Lattice service network';
 
@@ -136,7 +170,8 @@ export const ECS_TASKS_FIX = 'set AssignPublicIp to DISABLED (assign_public_ip =
 /**
  * The subnets of awsvpc ECS tasks that ask for a public IP address, as bridge entries (none when they do not): the
  * awsvpc configuration `config` (read from `property`) with `AssignPublicIp` ENABLED or unreadable (CloudFormation), or
- * `assign_public_ip` true or unreadable (Terraform). Its default is DISABLED / false.
+ * `assign_public_ip` true, `ENABLED` (an EventBridge pipe's) or unreadable (Terraform). Its default is DISABLED / false
+ * (Amazon ECS API reference, AwsVpcConfiguration `assignPublicIp`).
  */
 export function taskEntries(engine: 'cloudformation' | 'terraform', config: any, property: string): BridgeEntry[] {
   if (!config || typeof config !== 'object') return [];
@@ -144,7 +179,8 @@ export function taskEntries(engine: 'cloudformation' | 'terraform', config: any,
     const v = config.AssignPublicIp;
     return v === undefined || v === 'DISABLED' ? [] : [[`${property}.Subnets`, config.Subnets]];
   }
-  return mayBeOn(config.assign_public_ip) ? [[`${property}.subnets`, config.subnets]] : [];
+  // `aws_pipes_pipe` writes it as ENABLED / DISABLED, not a boolean.
+  return mayBeOn(config.assign_public_ip) && config.assign_public_ip !== 'DISABLED' ? [[`${property}.subnets`, config.subnets]] : [];
 }
 
 /** How to fix a Lambda function URL on a function in the My Number or LGWAN segment. */
@@ -174,8 +210,8 @@ function functionEntries(property: string, fn: FunctionPlacement): BridgeEntry[]
   return [[`${property} → ${fn.subnetsAt}`, fn.subnets]];
 }
 
-/** How to fix a function in the My Number or LGWAN segment that an API, a load balancer or an AppSync API invokes. */
-export const INVOKED_FIX = 'let no API Gateway API, load balancer target group or AppSync data source invoke a function whose VpcConfig (vpc_config) '
+/** How to fix a function in the My Number or LGWAN segment that an API, a load balancer, a VPC Lattice service or an AppSync API invokes. */
+export const INVOKED_FIX = 'let no API Gateway API or authorizer, load balancer or VPC Lattice target group, AppSync data source or authorizer invoke a function whose VpcConfig (vpc_config) '
   + 'is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: its callers reach code that runs inside the VPC (三層の対策)';
 
 /** How to fix a function in the My Number or LGWAN segment that an IoT rule or a Cognito user pool trigger invokes. */
@@ -228,6 +264,9 @@ export function publicServiceIntoVpc(egressType: unknown, isPublic: unknown): bo
 /** What a launcher of instances opens when the guard cannot read its launch template. */
 const LAUNCHED = 'the internet through public IP addresses that a launch template outside the synthesized output may give';
 
+/** What an instance with network interfaces in more than one VPC opens. */
+export const MULTI_HOMED = 'the other VPCs of an instance whose network interfaces are in more than one VPC';
+
 /** What each resource type connects a VPC with (no " and " in a phrase: the Japanese wording splits on it). */
 const BRIDGED: Readonly<Record<string, string>> = {
   'AWS::EC2::ClientVpnEndpoint': 'remote users of a Client VPN endpoint',
@@ -246,6 +285,12 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_verifiedaccess_endpoint': 'the users of a Verified Access endpoint',
   'AWS::GlobalAccelerator::EndpointGroup': 'the internet through a Global Accelerator endpoint group',
   'aws_globalaccelerator_endpoint_group': 'the internet through a Global Accelerator endpoint group',
+  // Another account's accelerator may add the endpoints it lists (load balancers, instances) to its endpoint groups.
+  'AWS::GlobalAccelerator::CrossAccountAttachment': 'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)',
+  'aws_globalaccelerator_cross_account_attachment': 'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)',
+  // CloudFront reaches a private load balancer or instance from the internet: placed at its subnets (`originEntries`).
+  'AWS::CloudFront::VpcOrigin': 'the internet through a CloudFront VPC origin',
+  'aws_cloudfront_vpc_origin': 'the internet through a CloudFront VPC origin',
   'AWS::ApiGateway::VpcLink': 'the callers of an API Gateway VPC link',
   'aws_api_gateway_vpc_link': 'the callers of an API Gateway VPC link',
   'AWS::ApiGatewayV2::VpcLink': 'the callers of an API Gateway VPC link',
@@ -272,6 +317,14 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_cloudwatch_event_target': ECS_TASKS,
   'AWS::Scheduler::Schedule': ECS_TASKS,
   'aws_scheduler_schedule': ECS_TASKS,
+  'AWS::Pipes::Pipe': ECS_TASKS,
+  'aws_pipes_pipe': ECS_TASKS,
+  // Read as a bridge only when a Task state runs ECS tasks asking for one (`runTaskEntries`).
+  'AWS::StepFunctions::StateMachine': ECS_TASKS,
+  'aws_sfn_state_machine': ECS_TASKS,
+  // Read as a bridge only when a Fargate container asks for a public IP address (`publicJob`); not placeable.
+  'AWS::Batch::JobDefinition': 'the internet through public IP addresses of AWS Batch Fargate jobs',
+  'aws_batch_job_definition': 'the internet through public IP addresses of AWS Batch Fargate jobs',
   // A VPC Lattice service network joins its VPCs' clients with its services anywhere, other VPCs and accounts included.
   'AWS::VpcLattice::ServiceNetworkVpcAssociation': LATTICE,
   'aws_vpclattice_service_network_vpc_association': LATTICE,
@@ -287,10 +340,25 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_api_gateway_integration': 'the callers of an API Gateway API invoking a Lambda function',
   'AWS::ApiGatewayV2::Integration': 'the callers of an API Gateway API invoking a Lambda function',
   'aws_apigatewayv2_integration': 'the callers of an API Gateway API invoking a Lambda function',
+  // An authorizer runs its function for every caller of the API, before any integration; an HTTP API made by quick
+  // create (`Target`) integrates its target, and its OpenAPI definition (`Body`) may hold integrations and authorizers.
+  'AWS::ApiGateway::Authorizer': 'the callers of an API Gateway API invoking a Lambda function',
+  'aws_api_gateway_authorizer': 'the callers of an API Gateway API invoking a Lambda function',
+  'AWS::ApiGatewayV2::Authorizer': 'the callers of an API Gateway API invoking a Lambda function',
+  'aws_apigatewayv2_authorizer': 'the callers of an API Gateway API invoking a Lambda function',
+  'AWS::ApiGatewayV2::Api': 'the callers of an API Gateway API invoking a Lambda function',
+  'aws_apigatewayv2_api': 'the callers of an API Gateway API invoking a Lambda function',
+  // Its OpenAPI definition (`definitionUris`), or one the guard cannot read.
+  'AWS::ApiGateway::RestApi': 'the callers of an API Gateway API invoking a Lambda function',
+  'aws_api_gateway_rest_api': 'the callers of an API Gateway API invoking a Lambda function',
   'AWS::ElasticLoadBalancingV2::TargetGroup': 'the clients of a load balancer invoking a Lambda function',
   'aws_lb_target_group_attachment': 'the clients of a load balancer invoking a Lambda function',
   'AWS::AppSync::DataSource': 'the callers of an AppSync API invoking a Lambda function',
   'aws_appsync_datasource': 'the callers of an AppSync API invoking a Lambda function',
+  'AWS::AppSync::GraphQLApi': 'the callers of an AppSync API invoking a Lambda function',
+  'aws_appsync_graphql_api': 'the callers of an AppSync API invoking a Lambda function',
+  // A target group of type LAMBDA (`AWS::VpcLattice::TargetGroup` above): the service network's clients invoke its functions.
+  'aws_vpclattice_target_group_attachment': LATTICE,
   // Devices publishing to AWS IoT, users signing up or in to a user pool: the internet, with data the code reads.
   'AWS::IoT::TopicRule': 'the devices publishing to an IoT topic rule invoking a Lambda function',
   'aws_iot_topic_rule': 'the devices publishing to an IoT topic rule invoking a Lambda function',
@@ -301,6 +369,10 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // SSH / RDP from anywhere an IAM principal is, tunnelled into the subnet's instances.
   'AWS::EC2::InstanceConnectEndpoint': 'remote users of an EC2 Instance Connect Endpoint',
   'aws_ec2_instance_connect_endpoint': 'remote users of an EC2 Instance Connect Endpoint',
+  // Read as a bridge only when its public API endpoint may be on (`publicApiEndpoint`): kubectl exec, port-forward and
+  // proxy from anywhere reach the pods and nodes in the cluster's subnets.
+  'AWS::EKS::Cluster': 'remote users of the public API endpoint of an EKS cluster',
+  'aws_eks_cluster': 'remote users of the public API endpoint of an EKS cluster',
   // Read as a bridge only when internet-facing: a VPC endpoint with Elastic IP addresses (`AddressAllocationIds`).
   'AWS::Transfer::Server': 'the internet through an internet-facing Transfer Family server',
   'aws_transfer_server': 'the internet through an internet-facing Transfer Family server',
@@ -308,6 +380,11 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // delivers to that address whatever the subnet's routes.
   'AWS::EC2::Instance': 'the internet through a public IP address of an instance',
   'aws_instance': 'the internet through a public IP address of an instance',
+  // An instance is also one (`MULTI_HOMED`, its own phrase) when its interfaces span VPCs (`homeEntries`), as is what
+  // attaches an interface of one VPC to an instance of another.
+  'AWS::EC2::NetworkInterfaceAttachment': MULTI_HOMED,
+  'aws_network_interface_attachment': MULTI_HOMED,
+  'aws_network_interface': MULTI_HOMED,
   // Read as a bridge only when associated with an instance or a network interface: placed at that instance's or
   // interface's subnet when the output holds it (`eipEntries`), else it cannot be placed.
   'AWS::EC2::EIP': 'the internet through an Elastic IP address',
@@ -328,17 +405,28 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'AWS::ElasticBeanstalk::Environment': 'the internet through the public instances or load balancer of an Elastic Beanstalk environment',
   'aws_elastic_beanstalk_environment': 'the internet through the public instances or load balancer of an Elastic Beanstalk environment',
   'AWS::RDS::DBInstance': PUBLIC_ENDPOINT,
+  'AWS::RDS::DBCluster': PUBLIC_ENDPOINT,
+  'aws_rds_cluster': PUBLIC_ENDPOINT,
   'aws_db_instance': PUBLIC_ENDPOINT,
   'aws_rds_cluster_instance': PUBLIC_ENDPOINT,
   'AWS::Redshift::Cluster': PUBLIC_ENDPOINT,
   'aws_redshift_cluster': PUBLIC_ENDPOINT,
+  'AWS::RedshiftServerless::Workgroup': PUBLIC_ENDPOINT,
+  'aws_redshiftserverless_workgroup': PUBLIC_ENDPOINT,
   'AWS::DMS::ReplicationInstance': PUBLIC_ENDPOINT,
   'aws_dms_replication_instance': PUBLIC_ENDPOINT,
+  'AWS::AppStream::Fleet': 'the internet through the default internet access of an AppStream fleet or image builder',
+  'aws_appstream_fleet': 'the internet through the default internet access of an AppStream fleet or image builder',
+  'AWS::AppStream::ImageBuilder': 'the internet through the default internet access of an AppStream fleet or image builder',
+  'aws_appstream_image_builder': 'the internet through the default internet access of an AppStream fleet or image builder',
   // A notebook instance in a subnet with direct internet access reaches the internet through SageMaker's own network.
   'AWS::SageMaker::NotebookInstance': 'the internet through the direct internet access of a SageMaker notebook instance',
   'aws_sagemaker_notebook_instance': 'the internet through the direct internet access of a SageMaker notebook instance',
   // Read as a bridge only when an interface asks for a public IP address (`launchBridges`): placed at the subnets of what
   // launches it in the output, or nowhere when nothing does.
+  // Terraform only: the account's default VPC, adopted (`adoptedDefaultEntries`), when labelled or giving public IP addresses.
+  'aws_default_vpc': 'the internet through the internet gateway AWS made for the default VPC',
+  'aws_default_subnet': 'the internet through the internet gateway AWS made for the default VPC',
   'AWS::EC2::LaunchTemplate': 'the internet through public IP addresses of the instances a launch template starts',
   'aws_launch_template': 'the internet through public IP addresses of the instances a launch template starts',
   'AWS::AutoScaling::LaunchConfiguration': 'the internet through public IP addresses of the instances a launch template starts',
@@ -378,6 +466,18 @@ export function eipEntries(
     else out.push([property, value, kind === 'interface']);
   }
   return out;
+}
+
+/**
+ * Where a CloudFront VPC origin lets the internet in, as bridge entries: its endpoint (`property` = `value`, the ARN of
+ * an Application or Network Load Balancer or an EC2 instance: CloudFormation reference, AWS::CloudFront::VpcOrigin
+ * VpcOriginEndpointConfig `Arn`) at the subnets of the instance when the output holds it (`instance` reads them, as for
+ * an Elastic IP address), else the value itself: a load balancer of the output is placed at its subnets, anything else
+ * cannot be placed.
+ */
+export function originEntries(property: string, value: unknown, instance: (value: unknown) => BridgeEntry[] | undefined): BridgeEntry[] {
+  const placed = value === undefined || value === null ? undefined : instance(value);
+  return placed ? placed.map(([p, v, eni]): BridgeEntry => [`${property} → ${p}`, v, eni]) : [[property, value]];
 }
 
 /** Whether a setting may be on: true, "true", or anything the guard cannot read at synth time (fail closed). */
@@ -447,9 +547,15 @@ export function exposedConfiguration(value: unknown): BridgeEntry[] | undefined 
   return mayBeOn(value) ? [] : undefined;
 }
 
+/** How a bridge differs from its type's: what it connects with, and whether it is one only across VPCs (`PendingBridge`). */
+export interface BridgeOptions {
+  readonly bridged?: string;
+  readonly multiVpc?: boolean;
+}
+
 /** Where the extractors hand bridges, launch templates and launchers on (the graph builder). */
 export interface BridgeSink {
-  bridge(node: string, type: string, attachments: readonly BridgeAttachment[], path?: string, fix?: string): void;
+  bridge(node: string, type: string, attachments: readonly BridgeAttachment[], path?: string, fix?: string, options?: BridgeOptions): void;
   launchTemplate(template: PendingTemplate): void;
   launcher(launcher: PendingLauncher): void;
 }
@@ -463,8 +569,37 @@ export interface BridgeSource {
 }
 
 /** Record a resource that opens a path the guard does not model: what it attaches to, placed when the graph is built. */
-export function recordBridge({ b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, entries: readonly BridgeEntry[], fix?: string): void {
-  b.bridge(id, type, bridgeAttachments(entries, ref), base.path, fix);
+export function recordBridge(
+  { b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, entries: readonly BridgeEntry[], fix?: string, options?: BridgeOptions,
+): void {
+  b.bridge(id, type, bridgeAttachments(entries, ref), base.path, fix, options);
+}
+
+/** How to fix an instance with network interfaces in more than one VPC. */
+export const MULTI_HOMED_FIX = 'give an instance network interfaces in the subnets of one VPC only (its segment\'s), and connect segments only through '
+  + 'the routes and gateways the guard reads: a host in two VPCs forwards between them whatever their routes (三層の対策)';
+
+/**
+ * The subnets of all the network interfaces of an instance, as bridge entries: its own subnet (`SubnetId` / `subnet_id`;
+ * with neither it nor interfaces, the default VPC), each interface's `SubnetId`, and each interface given by id at that
+ * interface's subnet when the output holds it (`eniSubnet`), else the ENI (not placeable). With more than one they are a
+ * bridge (`MULTI_HOMED`) unless all lie in one VPC of the output: a host in two VPCs joins them.
+ */
+export function homeEntries(engine: 'cloudformation' | 'terraform', p: any, eniSubnet: (id: unknown) => unknown): BridgeEntry[] {
+  const k = engine === 'cloudformation' ? { own: 'SubnetId', list: 'NetworkInterfaces', eni: 'NetworkInterfaceId' }
+    : { own: 'subnet_id', list: 'network_interface', eni: 'network_interface_id' };
+  const interfaces: any[] = blocks(p[k.list]);
+  const out: BridgeEntry[] = p[k.own] !== undefined || interfaces.length === 0 ? [[k.own, p[k.own] ?? DEFAULT_VPC]] : [];
+  interfaces.forEach((n, i) => {
+    const at = `${k.list}[${i}]`;
+    if (n?.[k.own] !== undefined) {
+      out.push([`${at}.${k.own}`, n[k.own]]);
+    } else if (n?.[k.eni] !== undefined) {
+      const subnet = eniSubnet(n[k.eni]);
+      out.push(subnet !== undefined && subnet !== null ? [`${at}.${k.eni} → ${k.own}`, subnet] : [`${at}.${k.eni}`, n[k.eni], true]);
+    }
+  });
+  return out;
 }
 
 /** Record a launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
@@ -499,6 +634,128 @@ export interface BridgeAttachment {
 /** An attachment left out where it names the VPC: the account's default VPC, which no template holds. */
 export const DEFAULT_VPC: Ref = { kind: 'unresolved', expression: 'not given, which means the default VPC' };
 
+/** Where Terraform's adopted default VPC or default subnet lies: the account's default VPC, which no template models. */
+export const ADOPTED_DEFAULT_VPC: Ref = { kind: 'unresolved', expression: 'the account\'s default VPC, which AWS made with an internet gateway and the guard does not model' };
+
+/** How to fix an adopted default VPC or default subnet that is labelled as a segment or gives public IP addresses. */
+export const DEFAULT_VPC_FIX = 'build the segments with aws_vpc and aws_subnet labelled jichitai:segment, not in the account\'s default VPC; '
+  + 'adopt it (aws_default_vpc, aws_default_subnet) only without a segment label and with map_public_ip_on_launch = false (三層の対策)';
+
+/**
+ * Terraform's adoption of the account's default VPC (`aws_default_vpc`) or of one of its default subnets
+ * (`aws_default_subnet`), as bridge entries: none when it is no way in. AWS made the default VPC with an internet gateway
+ * and a main route table that sends 0.0.0.0/0 to it, and its default subnets give their instances public IPv4 addresses
+ * (Amazon VPC User Guide, "Default VPCs"); the guard does not model it. Either one labelled as a segment
+ * (`jichitai:segment`, or tags the guard cannot read), and a default subnet whose `map_public_ip_on_launch` is left out
+ * (AWS's setting stays: on) or may be on, lie there: not placeable (fail closed). Untagged, the lock-down use (adopting
+ * it to remove its rules or turn public addresses off) is no bridge.
+ */
+export function adoptedDefaultEntries(type: string, p: any, tags: Readonly<Record<string, string>>): BridgeEntry[] {
+  const out: BridgeEntry[] = [];
+  const publicAddresses = p.map_public_ip_on_launch === undefined || p.map_public_ip_on_launch === null || mayBeOn(p.map_public_ip_on_launch);
+  if (type === 'aws_default_subnet' && publicAddresses) out.push(['map_public_ip_on_launch', ADOPTED_DEFAULT_VPC]);
+  if (tags['jichitai:segment'] !== undefined || typeof p.tags === 'string') out.push(['tags.jichitai:segment', ADOPTED_DEFAULT_VPC]);
+  return out;
+}
+
+/** Where the functions of an API definition the guard cannot read run: it may name any function (fail closed). */
+export const UNREAD_DEFINITION: Ref = {
+  kind: 'unresolved',
+  expression: 'an API definition the guard cannot read (in S3, in a file or known only at deploy time), which may invoke any function',
+};
+
+/** Where an AWS Batch job runs: the compute environment of the job queue it is submitted to, which no template names. */
+export const SUBMITTED_JOB: Ref = { kind: 'unresolved', expression: 'the subnets of the compute environment that runs the job, chosen when the job is submitted' };
+
+/** Where the ECS tasks of a state machine definition the guard cannot parse run. */
+export const UNREAD_TASKS: Ref = { kind: 'unresolved', expression: 'the subnets of the ECS tasks a state machine definition the guard cannot parse runs' };
+
+/** Bridge entry values that are their own attachment, not values to resolve. */
+const OWN_REFS: ReadonlySet<unknown> = new Set([DEFAULT_VPC, ADOPTED_DEFAULT_VPC, UNREAD_DEFINITION, SUBMITTED_JOB, UNREAD_TASKS]);
+
+/** How to fix an AWS Batch job definition whose Fargate containers ask for a public IP address. */
+export const BATCH_FIX = 'set networkConfiguration.assignPublicIp to DISABLED in the job definition (a Fargate job reaches the internet through a NAT gateway): '
+  + 'where a job runs is chosen when it is submitted, so the guard cannot place its public IP address (三層の対策)';
+
+/**
+ * Whether the Fargate containers of an AWS Batch job definition (`config`: its container properties, or one of its ECS
+ * properties' task properties) may ask for a public IP address: `network`.`assign` (`NetworkConfiguration.AssignPublicIp`,
+ * `networkConfiguration.assignPublicIp`) is `ENABLED` or cannot be read; left out, it is `DISABLED` (AWS Batch API
+ * reference, NetworkConfiguration `assignPublicIp`). Such a job is not placeable (`SUBMITTED_JOB`): it runs in the
+ * compute environment of the queue it is submitted to.
+ */
+export function publicJob(config: unknown, network: string, assign: string): boolean {
+  if (config === undefined || config === null) return false;
+  if (typeof config !== 'object' || isExpression(config)) return true;
+  const n = (config as Record<string, unknown>)[network];
+  if (n === undefined || n === null) return false;
+  if (typeof n !== 'object' || isExpression(n)) return true;
+  const v = (n as Record<string, unknown>)[assign];
+  return v !== undefined && v !== null && v !== 'DISABLED';
+}
+
+/**
+ * The ECS tasks a Step Functions state machine runs with a public IP address, as bridge entries (`taskEntries`): each
+ * Task state whose `Resource` is the ECS run-task integration (`arn:…:states:::ecs:runTask`, `.sync`,
+ * `.waitForTaskToken`), anywhere in the parsed definition (`Parallel` branches, `Map` iterators included), at its
+ * `Parameters` (JSONata: `Arguments`) `NetworkConfiguration.AwsvpcConfiguration` `Subnets` when `AssignPublicIp` is
+ * `ENABLED` or unreadable (a JSONPath `AssignPublicIp.$`, a JSONata expression). `subnets` maps a subnet value of the
+ * definition back to what the template or configuration wrote. Source: Step Functions developer guide, "Run Amazon ECS
+ * or Fargate tasks with Step Functions".
+ */
+export function runTaskEntries(definition: unknown, property: string, subnets: (v: unknown) => unknown): BridgeEntry[] {
+  const out: BridgeEntry[] = [];
+  const walk = (v: unknown, at: string): void => {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, `${at}[${i}]`));
+      return;
+    }
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, any>;
+    if (o.Type === 'Task' && typeof o.Resource === 'string' && /:states:::ecs:runTask/.test(o.Resource)) {
+      const config = (o.Parameters ?? o.Arguments)?.NetworkConfiguration?.AwsvpcConfiguration;
+      if (config && typeof config === 'object') {
+        const assign = config.AssignPublicIp ?? config['AssignPublicIp.$'];
+        const listed = config.Subnets ?? config['Subnets.$'];
+        const mapped = Array.isArray(listed) ? listed.map(subnets) : listed === undefined ? undefined : subnets(listed);
+        out.push(...taskEntries('cloudformation', { AssignPublicIp: assign, Subnets: mapped }, `${at}.NetworkConfiguration.AwsvpcConfiguration`));
+      }
+    }
+    for (const [k, x] of Object.entries(o)) walk(x, `${at}.${k}`);
+  };
+  walk(definition, property);
+  return out;
+}
+
+/**
+ * The URIs through which an OpenAPI definition of an API Gateway API (`Body` / `body`) may invoke a Lambda function:
+ * each `x-amazon-apigateway-integration`'s `uri` unless its `type` is `http`, `http_proxy` or `mock`, and each
+ * `x-amazon-apigateway-authorizer`'s `authorizerUri`, wherever they are (paths, methods, security schemes, components).
+ * Source: API Gateway developer guide, "OpenAPI extensions to API Gateway".
+ */
+export function definitionUris(definition: unknown): unknown[] {
+  const out: unknown[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
+    if (!v || typeof v !== 'object') return;
+    for (const [k, x] of Object.entries(v as Record<string, any>)) {
+      if (k === 'x-amazon-apigateway-integration' && x && typeof x === 'object') {
+        const type = typeof x.type === 'string' ? x.type.toUpperCase() : x.type;
+        if (x.uri !== undefined && !NOT_FUNCTION_INTEGRATIONS.has(type)) out.push(x.uri);
+      } else if (k === 'x-amazon-apigateway-authorizer' && x && typeof x === 'object') {
+        if (x.authorizerUri !== undefined) out.push(x.authorizerUri);
+      } else {
+        walk(x);
+      }
+    }
+  };
+  walk(definition);
+  return out;
+}
+
 /**
  * The attachments of a bridge from `[property, value, networkInterface?]` entries: a list value gives one attachment per
  * element, an absent value none (`DEFAULT_VPC` stands for itself). A bridge with no attachment at all has one that is
@@ -509,7 +766,9 @@ export function bridgeAttachments(entries: readonly (readonly [string, unknown, 
   for (const [property, value, networkInterface] of entries) {
     if (value === undefined || value === null) continue;
     const values = Array.isArray(value) ? value : [value];
-    for (const v of values) out.push({ property, ref: v === DEFAULT_VPC ? DEFAULT_VPC : ref(v), ...(networkInterface ? { networkInterface } : {}) });
+    for (const v of values) {
+      out.push({ property, ref: OWN_REFS.has(v) ? v as Ref : ref(v), ...(networkInterface ? { networkInterface } : {}) });
+    }
   }
   if (out.length === 0 && entries.length > 0) out.push({ property: entries.map(([p]) => p).join(' / '), ref: { kind: 'unresolved', expression: 'missing value' } });
   return out;
@@ -526,6 +785,8 @@ export interface PendingBridge {
   readonly bridged?: string;
   /** How to fix it, when not by removing it or moving it to the Internet segment. */
   readonly fix?: string;
+  /** A bridge only when its attachments do not all lie in one VPC of the output (a host with interfaces in several). */
+  readonly multiVpc?: boolean;
 }
 
 /**
@@ -620,6 +881,7 @@ const MIRROR_SESSIONS = new Set(['AWS::EC2::TrafficMirrorSession', 'aws_ec2_traf
 export function resolveBridges(nodes: ReadonlyMap<string, GraphNode>, pending: readonly PendingBridge[], unresolvedValue: Unresolved): void {
   const sorted = [...pending].sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
   for (const bridge of sorted) {
+    if (bridge.multiVpc && oneVpc(nodes, bridge.attachments)) continue;
     const places = [...new Set(bridge.attachments.flatMap((a) => placesOf(nodes, a)))];
     if (places.length === 0) continue;
     const properties = bridge.attachments.map((a) => a.property).filter((p, i, all) => all.indexOf(p) === i).join(', ');
@@ -635,6 +897,15 @@ export function resolveBridges(nodes: ReadonlyMap<string, GraphNode>, pending: r
       bridge.fix ?? `remove ${bridge.type}, or attach it only to a VPC labelled jichitai:segment = INTERNET (or a subnet or load balancer in one) in the same app `
         + '(or build it in another network\'s stack): into the My Number or LGWAN segment no form of it is acceptable (三層の対策)');
   }
+}
+
+/** Whether every attachment lies in one and the same VPC of the output (a subnet by its VPC). */
+function oneVpc(nodes: ReadonlyMap<string, GraphNode>, attachments: readonly BridgeAttachment[]): boolean {
+  const vpcs = attachments.map((a) => {
+    const node = !a.networkInterface && a.ref.kind === 'node' ? nodes.get(a.ref.id) : undefined;
+    return node?.type === 'vpc' ? node.id : node?.type === 'subnet' && node.vpc.kind === 'node' ? node.vpc.id : undefined;
+  });
+  return vpcs.every((v) => v !== undefined) && new Set(vpcs).size <= 1;
 }
 
 /** The places of one attachment the guard must refuse (empty: it lies only in the Internet segment or the hub). */

@@ -1,5 +1,5 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
-import { BridgeAttachment, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
+import { BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, OccupantNode, propagatedDestination, Ref,
   RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode,
@@ -335,8 +335,8 @@ export class GraphBuilder {
    * A resource that opens a network path the guard does not model (Client VPN, PrivateLink, traffic mirroring...; see
    * bridges.ts): what it attaches to, placed once every resource is read.
    */
-  public bridge(node: string, type: string, attachments: readonly BridgeAttachment[], path?: string, fix?: string): void {
-    this.pendingBridges.push({ node, type, attachments, ...(path !== undefined ? { path } : {}), ...(fix !== undefined ? { fix } : {}) });
+  public bridge(node: string, type: string, attachments: readonly BridgeAttachment[], path?: string, fix?: string, options?: BridgeOptions): void {
+    this.pendingBridges.push({ node, type, attachments, ...(path !== undefined ? { path } : {}), ...(fix !== undefined ? { fix } : {}), ...options });
   }
 
   /**

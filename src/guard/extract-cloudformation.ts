@@ -1,8 +1,10 @@
 import {
-  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, REGION,
-  exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries,
-  mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
-  recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
+  APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX,
+  eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
+  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries,
+  NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc,
+  recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
+  UNREAD_DEFINITION, UNREAD_TASKS,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -399,6 +401,9 @@ class TemplateReader {
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
       const exposed = instance ? instanceEntries('cloudformation', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);
+      // Interfaces in more than one VPC: a host joining them (bridges.ts `homeEntries`).
+      const homes = instance ? reader.homes(p) : [];
+      if (homes.length > 1) reader.multiHomed(c, homes);
       const d = instance ? p : p.LaunchTemplateData ?? {};
       if (!instance) reader.launchTemplate(c, exposedInterfaces('cloudformation', d.NetworkInterfaces, 'LaunchTemplateData.NetworkInterfaces'));
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
@@ -539,8 +544,10 @@ class TemplateReader {
       b.add({ ...base, type: 'delivery-stream', buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))) });
     }],
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
-    [['AWS::RDS::DBInstance', 'AWS::Redshift::Cluster', 'AWS::DMS::ReplicationInstance', 'AWS::SageMaker::NotebookInstance'], (reader, c) => {
-      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
+    [['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Workgroup', 'AWS::DMS::ReplicationInstance',
+      'AWS::SageMaker::NotebookInstance', 'AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder'], (reader, c) => {
+      const appStream = c.type.startsWith('AWS::AppStream::');
+      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), appStream ? APPSTREAM_FIX : PUBLIC_SERVICE_FIX);
     }],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
     [['AWS::MSK::Cluster'], (reader, c) => {
@@ -560,21 +567,37 @@ class TemplateReader {
     [['AWS::EC2::ClientVpnEndpoint'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId ?? DEFAULT_VPC]])],
     [['AWS::EC2::ClientVpnTargetNetworkAssociation'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
     [['AWS::EC2::InstanceConnectEndpoint'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
+    [['AWS::EKS::Cluster'], (reader, c) => {
+      const config = c.p.ResourcesVpcConfig;
+      if (publicApiEndpoint(config?.EndpointPublicAccess)) reader.bridge(c, [['ResourcesVpcConfig.SubnetIds', config?.SubnetIds]], EKS_ENDPOINT_FIX);
+    }],
     [['AWS::VpcLattice::ServiceNetworkVpcAssociation'], (reader, c) => reader.bridge(c, [['VpcIdentifier', c.p.VpcIdentifier]])],
-    // A Lambda target group has no VPC.
+    // A Lambda target group has no VPC: the service network's clients invoke its functions, in their subnets.
     [['AWS::VpcLattice::TargetGroup'], (reader, c) => {
       if (c.p.Type !== 'LAMBDA') reader.bridge(c, [['Config.VpcIdentifier', c.p.Config?.VpcIdentifier]]);
+      else reader.invokedBridge(c, 'Targets.Id', Array.isArray(c.p.Targets) ? c.p.Targets.map((t: any) => t?.Id) : c.p.Targets);
     }],
     [['AWS::VpcLattice::ResourceGateway'], (reader, c) => reader.bridge(c, c.p.SubnetIds !== undefined ? [['SubnetIds', c.p.SubnetIds]] : [['VpcIdentifier', c.p.VpcIdentifier]])],
-    // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule or schedule runs.
-    [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule'], (reader, c) => {
+    // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule, schedule or pipe runs.
+    [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe'], (reader, c) => {
       const { p, type } = c;
       const network = (n: any, at: string) => taskEntries('cloudformation', n?.AwsvpcConfiguration ?? n?.AwsVpcConfiguration, `${at}.AwsvpcConfiguration`);
       const targets: any[] = blocks(p.Targets);
       const entries = type === 'AWS::Events::Rule' ? targets.flatMap((t, i) => network(t?.EcsParameters?.NetworkConfiguration, `Targets[${i}].EcsParameters.NetworkConfiguration`))
         : type === 'AWS::Scheduler::Schedule' ? network(p.Target?.EcsParameters?.NetworkConfiguration, 'Target.EcsParameters.NetworkConfiguration')
-          : network(p.NetworkConfiguration, 'NetworkConfiguration');
+          : type === 'AWS::Pipes::Pipe' ? network(p.TargetParameters?.EcsTaskParameters?.NetworkConfiguration, 'TargetParameters.EcsTaskParameters.NetworkConfiguration')
+            : network(p.NetworkConfiguration, 'NetworkConfiguration');
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
+    }],
+    // Fargate jobs that ask for a public IP address, wherever they are submitted.
+    [['AWS::Batch::JobDefinition'], (reader, c) => {
+      const tasks = blocks(c.p.EcsProperties?.TaskProperties);
+      const entries: BridgeEntry[] = [
+        ...publicJob(c.p.ContainerProperties, 'NetworkConfiguration', 'AssignPublicIp') ? [['ContainerProperties.NetworkConfiguration.AssignPublicIp', SUBMITTED_JOB] as BridgeEntry] : [],
+        ...tasks.flatMap((t, i): BridgeEntry[] => (publicJob(t, 'NetworkConfiguration', 'AssignPublicIp')
+          ? [[`EcsProperties.TaskProperties[${i}].NetworkConfiguration.AssignPublicIp`, SUBMITTED_JOB]] : [])),
+      ];
+      if (entries.length > 0) reader.bridge(c, entries, BATCH_FIX);
     }],
     [['AWS::Transfer::Server'], (reader, c) => {
       const d = c.p.EndpointDetails;
@@ -597,6 +620,24 @@ class TemplateReader {
     ])],
     [['AWS::GlobalAccelerator::EndpointGroup'], (reader, c) => reader.bridge(c, blocks(c.p.EndpointConfigurations)
       .map((e: any) => ['EndpointConfigurations.EndpointId', e?.EndpointId] as const))],
+    // The endpoints (not the BYOIP address ranges, `Cidr`) another account's accelerator may use.
+    [['AWS::GlobalAccelerator::CrossAccountAttachment'], (reader, c) => {
+      const entries = blocks(c.p.Resources).filter((r: any) => r?.Cidr === undefined || r?.EndpointId !== undefined)
+        .map((r: any): BridgeEntry => ['Resources.EndpointId', r?.EndpointId]);
+      if (entries.length > 0) reader.bridge(c, entries);
+    }],
+    // An interface of one VPC attached to an instance of another: a host joining them.
+    [['AWS::EC2::NetworkInterfaceAttachment'], (reader, c) => {
+      const instance = reader.named(c.p.InstanceId, 'AWS::EC2::Instance');
+      const eni = reader.named(c.p.NetworkInterfaceId, 'AWS::EC2::NetworkInterface');
+      reader.multiHomed(c, [
+        ...instance ? reader.homes(instance).map(([p, v, e]): BridgeEntry => [`InstanceId → ${p}`, v, e]) : [['InstanceId', c.p.InstanceId] as BridgeEntry],
+        eni?.SubnetId !== undefined ? ['NetworkInterfaceId → SubnetId', eni.SubnetId] : ['NetworkInterfaceId', c.p.NetworkInterfaceId, true],
+      ]);
+    }],
+    [['AWS::CloudFront::VpcOrigin'], (reader, c) => {
+      reader.bridge(c, originEntries('VpcOriginEndpointConfig.Arn', c.p.VpcOriginEndpointConfig?.Arn, (v) => reader.instanceNamed(v)));
+    }],
     [['AWS::ApiGateway::VpcLink'], (reader, c) => reader.bridge(c, [['TargetArns', c.p.TargetArns]])],
     [['AWS::ApiGatewayV2::VpcLink'], (reader, c) => reader.bridge(c, [['SubnetIds', c.p.SubnetIds]])],
     // The internet calls the function; its code runs in the subnets of its VPC configuration.
@@ -611,6 +652,18 @@ class TemplateReader {
     }],
     [['AWS::ApiGatewayV2::Integration'], (reader, c) => {
       if (!NOT_FUNCTION_INTEGRATIONS.has(c.p.IntegrationType)) reader.invokedBridge(c, 'IntegrationUri', c.p.IntegrationUri);
+    }],
+    // An authorizer (a Lambda authorizer's URI; a Cognito or JWT authorizer has none), an HTTP API's quick-create target.
+    [['AWS::ApiGateway::Authorizer', 'AWS::ApiGatewayV2::Authorizer'], (reader, c) => reader.invokedBridge(c, 'AuthorizerUri', c.p.AuthorizerUri)],
+    // An API's OpenAPI definition: its integrations and authorizers; one in S3 or given by an expression may hold any.
+    [['AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api'], (reader, c) => {
+      const entries = [...c.p.Target !== undefined ? reader.invoked('Target', c.p.Target) : [], ...reader.definition(c.p.Body, c.p.BodyS3Location)];
+      if (entries.length > 0) reader.bridge(c, entries, INVOKED_FIX);
+    }],
+    // An AppSync API's Lambda authorizers, the default one and the additional ones.
+    [['AWS::AppSync::GraphQLApi'], (reader, c) => {
+      const configs = [c.p.LambdaAuthorizerConfig, ...blocks(c.p.AdditionalAuthenticationProviders).map((a: any) => a?.LambdaAuthorizerConfig)];
+      reader.invokedBridge(c, 'LambdaAuthorizerConfig.AuthorizerUri', configs.map((l: any) => l?.AuthorizerUri).filter((v) => v !== undefined));
     }],
     [['AWS::ElasticLoadBalancingV2::TargetGroup'], (reader, c) => {
       const targets = c.p.Targets;
@@ -807,6 +860,16 @@ class TemplateReader {
     recordBridge(c, (v) => this.ref(v), entries, fix);
   }
 
+  /** An instance, or what attaches an interface to one, whose interfaces lie in `entries`: a bridge unless all are in one VPC. */
+  private multiHomed(c: ReadContext, entries: readonly BridgeEntry[]): void {
+    recordBridge(c, (v) => this.ref(v), entries, MULTI_HOMED_FIX, { bridged: MULTI_HOMED, multiVpc: true });
+  }
+
+  /** The subnets of all an instance's interfaces (`homeEntries`), an interface by id at its subnet when the template holds it. */
+  private homes(p: any): BridgeEntry[] {
+    return homeEntries('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId);
+  }
+
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
   private invokedBridge(c: ReadContext, property: string, value: unknown, fix = INVOKED_FIX): void {
     const entries = this.invoked(property, value);
@@ -836,7 +899,11 @@ class TemplateReader {
         return cluster ? group('DBClusterIdentifier → DBSubnetGroupName', cluster.DBSubnetGroupName, 'AWS::RDS::DBSubnetGroup')
           : group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::RDS::DBSubnetGroup');
       }
+      case 'AWS::RDS::DBCluster': return group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::RDS::DBSubnetGroup');
       case 'AWS::Redshift::Cluster': return group('ClusterSubnetGroupName', p.ClusterSubnetGroupName, 'AWS::Redshift::ClusterSubnetGroup');
+      // Without subnets, a workgroup is in the default VPC's.
+      case 'AWS::RedshiftServerless::Workgroup': return [['SubnetIds', p.SubnetIds ?? DEFAULT_VPC]];
+      case 'AWS::AppStream::Fleet': case 'AWS::AppStream::ImageBuilder': return [['VpcConfig.SubnetIds', p.VpcConfig?.SubnetIds]];
       case 'AWS::DMS::ReplicationInstance': return group('ReplicationSubnetGroupIdentifier', p.ReplicationSubnetGroupIdentifier, 'AWS::DMS::ReplicationSubnetGroup');
       default: return [['SubnetId', p.SubnetId]];
     }
@@ -867,6 +934,25 @@ class TemplateReader {
     const functions: FunctionPlacement[] = [];
     this.functionsNamed(value, functions);
     return invokedEntries(property, value, functions, JSON.stringify(value) ?? '', this.deployTime(value));
+  }
+
+  /**
+   * Where the functions of an API's OpenAPI definition run (`definitionUris`, as `invoked`): a definition in S3
+   * (`BodyS3Location`), given by an expression, or text that is not JSON cannot be read (`UNREAD_DEFINITION`).
+   */
+  private definition(body: unknown, location: unknown): BridgeEntry[] {
+    if (location !== undefined) return [['BodyS3Location', UNREAD_DEFINITION]];
+    if (body === undefined || body === null) return [];
+    let parsed: unknown = body;
+    if (typeof body === 'string') {
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return [['Body', UNREAD_DEFINITION]];
+      }
+    }
+    if (typeof parsed !== 'object' || parsed === null || isExpression(parsed)) return [['Body', UNREAD_DEFINITION]];
+    return this.invoked('Body → x-amazon-apigateway-integration / -authorizer', definitionUris(parsed));
   }
 
   /**
@@ -951,6 +1037,16 @@ class TemplateReader {
     });
   }
 
+  /**
+   * Where the instance a value names runs (`instanceEntries`), when the template holds it: by `Ref`, `Fn::GetAtt`, or
+   * an ARN built from its id (`Fn::Sub`, `Fn::Join`) that names no other resource.
+   */
+  private instanceNamed(value: unknown): BridgeEntry[] | undefined {
+    const ids = this.referencedIds(value);
+    const instance = ids.length === 1 && this.resources[ids[0]]?.Type === 'AWS::EC2::Instance' ? this.resources[ids[0]].Properties ?? {} : undefined;
+    return instance ? instanceEntries('cloudformation', instance, false) : undefined;
+  }
+
   /** The ids that name template parameters (known only at deploy time), not resources. */
   private parametersIn(ids: readonly string[]): string[] {
     return ids.filter((i) => this.template.Parameters && i in this.template.Parameters);
@@ -1012,10 +1108,68 @@ class TemplateReader {
         }
       }
     }
+    // ECS tasks a state machine runs with public IP addresses (bridges.ts `runTaskEntries`).
+    if (type === 'AWS::StepFunctions::StateMachine') {
+      const entries = this.runTasks(p);
+      if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
+    }
     if (!SUBNET_PLUMBING.has(type)) {
       const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false));
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
+  }
+
+  /**
+   * The ECS tasks with public IP addresses of a state machine (`runTaskEntries`): its `Definition`, or its
+   * `DefinitionString` (text, `Fn::Join`, `Fn::Sub`) read with each reference, and each `DefinitionSubstitutions`
+   * value, kept as a token that maps a subnet back to what the template wrote. A definition that names a run-task
+   * integration but cannot be parsed is not placeable (`UNREAD_TASKS`); one given by a parameter, a condition or S3 is
+   * unresolved already (its calls cannot be read).
+   */
+  private runTasks(p: any): BridgeEntry[] {
+    const values = new Map<string, unknown>();
+    const token = (v: unknown): string => {
+      const t = `@@${values.size}@@`;
+      values.set(t, v);
+      return t;
+    };
+    const substitutions: Record<string, unknown> = p.DefinitionSubstitutions && typeof p.DefinitionSubstitutions === 'object' ? p.DefinitionSubstitutions : {};
+    const back = (v: unknown): unknown => {
+      if (typeof v !== 'string') return v;
+      if (values.has(v)) return values.get(v);
+      const key = /^\$\{([^}]+)\}$/.exec(v)?.[1];
+      return key !== undefined && key in substitutions ? substitutions[key] : v;
+    };
+    if (p.Definition !== undefined) return typeof p.Definition === 'object' && !isExpression(p.Definition) ? runTaskEntries(p.Definition, 'Definition', back) : [];
+    const sub = (text: string, vars: Record<string, unknown>): string => text.replace(/\$\{([^}!][^}]*)\}/g, (m, name: string) => {
+      if (name in vars) return typeof vars[name] === 'string' ? vars[name] as string : token(vars[name]);
+      if (PSEUDO.test(name) || name in substitutions) return m;
+      const [resource, attribute] = name.split('.');
+      return token(attribute !== undefined ? { 'Fn::GetAtt': [resource, attribute] } : { Ref: resource });
+    });
+    const render = (v: unknown): string | undefined => {
+      if (typeof v === 'string') return v;
+      const o = v as any;
+      if (!o || typeof o !== 'object') return undefined;
+      if (Array.isArray(o['Fn::Join']) && Array.isArray(o['Fn::Join'][1])) {
+        const parts = o['Fn::Join'][1].map(render);
+        return parts.some((x: unknown) => x === undefined) ? undefined : parts.join(o['Fn::Join'][0]);
+      }
+      const subbed = o['Fn::Sub'];
+      if (typeof subbed === 'string') return sub(subbed, {});
+      if (Array.isArray(subbed) && typeof subbed[0] === 'string') return sub(subbed[0], subbed[1] ?? {});
+      return typeof o.Ref === 'string' || o['Fn::GetAtt'] !== undefined ? token(v) : undefined;
+    };
+    if (p.DefinitionString === undefined) return [];
+    const text = render(p.DefinitionString);
+    let parsed: unknown;
+    try {
+      parsed = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed !== undefined) return runTaskEntries(parsed, 'DefinitionString', back);
+    return /ecs:runTask/.test(JSON.stringify(p.DefinitionString)) && !this.deployTime(p.DefinitionString) ? [['DefinitionString', UNREAD_TASKS]] : [];
   }
 
   /**

@@ -1,8 +1,10 @@
 import {
-  APP_RUNNER_FIX, awsService, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, ECS_TASKS_FIX, eipEntries, ENDPOINT_SERVICE_FIX, REGION,
-  exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries,
-  mayBeOn, MSK_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, PUBLIC_SERVICE_FIX, publiclyAccessible, publicServiceIntoVpc, recordBridge,
-  recordLauncher, recordTemplate, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
+  adoptedDefaultEntries, APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC,
+  DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
+  FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX,
+  MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob,
+  publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
+  taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -622,6 +624,9 @@ class ConfigReader {
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
       const exposed = type === 'aws_instance' ? instanceEntries('terraform', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);
+      // Interfaces in more than one VPC: a host joining them (bridges.ts `homeEntries`).
+      const homes = type === 'aws_instance' ? reader.homes(p) : [];
+      if (homes.length > 1) reader.multiHomed(c, homes);
       if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'));
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
       const placed = p.subnet_id !== undefined || p.network_interface !== undefined;
@@ -736,6 +741,33 @@ class ConfigReader {
     ])],
     [['aws_globalaccelerator_endpoint_group'], (reader, c) => reader.bridge(c, blocks(c.p.endpoint_configuration)
       .map((e: any) => ['endpoint_configuration.endpoint_id', e?.endpoint_id] as const))],
+    // The endpoints (not the BYOIP address ranges, `cidr_block`) another account's accelerator may use.
+    [['aws_globalaccelerator_cross_account_attachment'], (reader, c) => {
+      const entries = blocks(c.p.resource).filter((r) => r?.cidr_block === undefined || r?.endpoint_id !== undefined)
+        .map((r): BridgeEntry => ['resource.endpoint_id', r?.endpoint_id]);
+      if (entries.length > 0) reader.bridge(c, entries);
+    }],
+    // An interface of one VPC attached to an instance of another: a host joining them (`aws_network_interface`'s own
+    // `attachment` blocks alike).
+    [['aws_network_interface_attachment', 'aws_network_interface'], (reader, c) => {
+      const attachments = c.type === 'aws_network_interface' ? blocks(c.p.attachment).map((a) => a?.instance) : [c.p.instance_id];
+      if (attachments.length === 0) return;
+      const eni = c.type === 'aws_network_interface' ? c.p : reader.named(c.p.network_interface_id, 'aws_network_interface', 'id');
+      const own: BridgeEntry = c.type === 'aws_network_interface' ? ['subnet_id', c.p.subnet_id]
+        : eni?.subnet_id !== undefined ? ['network_interface_id → subnet_id', eni.subnet_id] : ['network_interface_id', c.p.network_interface_id, true];
+      const at = c.type === 'aws_network_interface' ? 'attachment.instance' : 'instance_id';
+      reader.multiHomed(c, [own, ...attachments.flatMap((value): BridgeEntry[] => {
+        const instance = reader.named(value, 'aws_instance', 'id');
+        return instance ? reader.homes(instance).map(([p, v, e]): BridgeEntry => [`${at} → ${p}`, v, e]) : [[at, value]];
+      })]);
+    }],
+    [['aws_cloudfront_vpc_origin'], (reader, c) => {
+      const arn = oneBlock(c.p.vpc_origin_endpoint_config)?.arn;
+      reader.bridge(c, originEntries('vpc_origin_endpoint_config.arn', arn, (v) => {
+        const instance = reader.named(v, 'aws_instance', '(?:id|arn)');
+        return instance ? instanceEntries('terraform', instance, false) : undefined;
+      }));
+    }],
     [['aws_api_gateway_vpc_link'], (reader, c) => reader.bridge(c, [['target_arns', c.p.target_arns]])],
     [['aws_apigatewayv2_vpc_link'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]])],
     // The internet calls the function; its code runs in the subnets of its VPC configuration.
@@ -751,6 +783,24 @@ class ConfigReader {
       if (!NOT_FUNCTION_INTEGRATIONS.has(c.p.integration_type)) reader.invokedBridge(c, 'integration_uri', c.p.integration_uri);
     }],
     [['aws_lb_target_group_attachment'], (reader, c) => reader.invokedBridge(c, 'target_id', c.p.target_id)],
+    // An authorizer (a Lambda authorizer's URI; a Cognito or JWT authorizer has none), an HTTP API's quick-create target.
+    [['aws_api_gateway_authorizer', 'aws_apigatewayv2_authorizer'], (reader, c) => reader.invokedBridge(c, 'authorizer_uri', c.p.authorizer_uri)],
+    // An API's OpenAPI definition: its integrations and authorizers; one in a file or known only later may hold any.
+    [['aws_api_gateway_rest_api', 'aws_apigatewayv2_api'], (reader, c) => {
+      const entries = [...c.p.target !== undefined ? reader.invoked('target', c.p.target) : [], ...reader.definition(c.p.body)];
+      if (entries.length > 0) reader.bridge(c, entries, INVOKED_FIX);
+    }],
+    // An AppSync API's Lambda authorizers, the default one and the additional ones.
+    [['aws_appsync_graphql_api'], (reader, c) => {
+      const configs = [c.p.lambda_authorizer_config, ...blocks(c.p.additional_authentication_provider).map((a) => a?.lambda_authorizer_config)];
+      reader.invokedBridge(c, 'lambda_authorizer_config.authorizer_uri', configs.map((l) => oneBlock(l)?.authorizer_uri).filter((v) => v !== undefined && v !== null));
+    }],
+    // A Lambda target group's targets (its type read from the group when the configuration holds it; an instance, IP or
+    // load balancer target names no function).
+    [['aws_vpclattice_target_group_attachment'], (reader, c) => {
+      const group = reader.named(c.p.target_group_identifier, 'aws_vpclattice_target_group');
+      if (group?.type === undefined || group.type === 'LAMBDA' || literal(group.type) === undefined) reader.invokedBridge(c, 'target.id', oneBlock(c.p.target)?.id);
+    }],
     [['aws_appsync_datasource'], (reader, c) => {
       if (c.p.type === 'AWS_LAMBDA' || typeof c.p.type !== 'string') reader.invokedBridge(c, 'lambda_config.function_arn', oneBlock(c.p.lambda_config)?.function_arn);
     }],
@@ -780,8 +830,10 @@ class ConfigReader {
     // An Elastic IP address associated with an instance or an interface: the internet reaches it (an unassociated one,
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
-    [['aws_db_instance', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_dms_replication_instance', 'aws_sagemaker_notebook_instance'], (reader, c) => {
-      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), PUBLIC_SERVICE_FIX);
+    [['aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_redshiftserverless_workgroup', 'aws_dms_replication_instance',
+      'aws_sagemaker_notebook_instance', 'aws_appstream_fleet', 'aws_appstream_image_builder'], (reader, c) => {
+      const appStream = c.type.startsWith('aws_appstream_');
+      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), appStream ? APPSTREAM_FIX : PUBLIC_SERVICE_FIX);
     }],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
     [['aws_msk_cluster'], (reader, c) => {
@@ -801,20 +853,49 @@ class ConfigReader {
       if (entries.length > 0) reader.bridge(c, entries, BEANSTALK_FIX);
     }],
     [['aws_ec2_instance_connect_endpoint'], (reader, c) => reader.bridge(c, [['subnet_id', c.p.subnet_id]])],
+    [['aws_eks_cluster'], (reader, c) => {
+      const config = oneBlock(c.p.vpc_config);
+      if (publicApiEndpoint(config?.endpoint_public_access)) reader.bridge(c, [['vpc_config.subnet_ids', config?.subnet_ids]], EKS_ENDPOINT_FIX);
+    }],
     [['aws_vpclattice_service_network_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_identifier', c.p.vpc_identifier]])],
-    // A Lambda target group has no VPC.
+    // A Lambda target group has no VPC (its functions are attached by `aws_vpclattice_target_group_attachment`).
     [['aws_vpclattice_target_group'], (reader, c) => {
       if (c.p.type !== 'LAMBDA') reader.bridge(c, [['config.vpc_identifier', oneBlock(c.p.config)?.vpc_identifier]]);
     }],
     [['aws_vpclattice_resource_gateway'], (reader, c) => reader.bridge(c, c.p.subnet_ids !== undefined ? [['subnet_ids', c.p.subnet_ids]] : [['vpc_id', c.p.vpc_id]])],
-    // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target or schedule runs.
-    [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule'], (reader, c) => {
+    // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target, schedule or pipe runs.
+    [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule', 'aws_pipes_pipe'], (reader, c) => {
       const { p, type } = c;
+      const pipe = oneBlock(oneBlock(oneBlock(p.target_parameters)?.ecs_task_parameters)?.network_configuration);
       const [config, at] = type === 'aws_cloudwatch_event_target' ? [oneBlock(oneBlock(p.ecs_target)?.network_configuration), 'ecs_target.network_configuration']
         : type === 'aws_scheduler_schedule' ? [oneBlock(oneBlock(oneBlock(p.target)?.ecs_parameters)?.network_configuration), 'target.ecs_parameters.network_configuration']
-          : [oneBlock(p.network_configuration), 'network_configuration'];
+          : type === 'aws_pipes_pipe' ? [oneBlock(pipe?.aws_vpc_configuration), 'target_parameters.ecs_task_parameters.network_configuration.aws_vpc_configuration']
+            : [oneBlock(p.network_configuration), 'network_configuration'];
       const entries = taskEntries('terraform', config, at);
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
+    }],
+    // Fargate jobs that ask for a public IP address, wherever they are submitted: the JSON of `container_properties` and
+    // of `ecs_properties`' `taskProperties`. Text that is not JSON (an expression, a file) may ask for one unless it says
+    // DISABLED; an EC2 job has no network configuration of its own.
+    [['aws_batch_job_definition'], (reader, c) => {
+      const fargate = !(Array.isArray(c.p.platform_capabilities) && c.p.platform_capabilities.every((x: unknown) => x === 'EC2'));
+      const read = (text: unknown): unknown => {
+        if (typeof text !== 'string') return text;
+        try {
+          return JSON.parse(text);
+        } catch {
+          const unread = /assignPublicIp/.test(text) ? !/"?assignPublicIp"?\s*[:=]\s*"DISABLED"/.test(text) : fargate && text.includes('${');
+          return unread ? 'unreadable' : undefined;
+        }
+      };
+      const ecs = read(c.p.ecs_properties) as any;
+      const tasks = ecs === 'unreadable' ? [ecs] : Array.isArray(ecs?.taskProperties) ? ecs.taskProperties : [];
+      const entries: BridgeEntry[] = [
+        ...publicJob(read(c.p.container_properties), 'networkConfiguration', 'assignPublicIp') ? [['container_properties networkConfiguration.assignPublicIp', SUBMITTED_JOB] as BridgeEntry] : [],
+        ...tasks.flatMap((t: unknown, i: number): BridgeEntry[] => (publicJob(t, 'networkConfiguration', 'assignPublicIp')
+          ? [[`ecs_properties taskProperties[${i}].networkConfiguration.assignPublicIp`, SUBMITTED_JOB]] : [])),
+      ];
+      if (entries.length > 0) reader.bridge(c, entries, BATCH_FIX);
     }],
     [['aws_transfer_server'], (reader, c) => {
       const d = oneBlock(c.p.endpoint_details);
@@ -822,6 +903,10 @@ class ConfigReader {
       // interpolation, or a plan's value known only after apply) may be one.
       const type = c.p.endpoint_type;
       if ((type === 'VPC' || (type !== undefined && literal(type) === undefined)) && d?.address_allocation_ids !== undefined) reader.bridge(c, [['endpoint_details.subnet_ids', d.subnet_ids]]);
+    }],
+    [['aws_default_vpc', 'aws_default_subnet'], (reader, c) => {
+      const entries = adoptedDefaultEntries(c.type, c.p, c.tags);
+      if (entries.length > 0) reader.bridge(c, entries, DEFAULT_VPC_FIX);
     }],
     [['aws_eip'], (reader, c) => {
       const entries = reader.eip(['instance', c.p.instance], ['network_interface', c.p.network_interface]);
@@ -882,6 +967,7 @@ class ConfigReader {
       if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);
       const integrations = SDK_INTEGRATIONS[type];
       if (integrations) this.sdkIntegrations(address, integrations, body ?? {});
+      if (type === 'aws_sfn_state_machine') this.runTasks(address, type, body ?? {});
       this.readResource(address, type, body ?? {});
     }
   }
@@ -926,11 +1012,45 @@ class ConfigReader {
     return ref;
   }
 
+  /** An instance, or what attaches an interface to one, whose interfaces lie in `entries`: a bridge unless all are in one VPC. */
+  private multiHomed(c: ReadContext, entries: readonly BridgeEntry[]): void {
+    recordBridge(c, (v) => this.ref(v), entries, MULTI_HOMED_FIX, { bridged: MULTI_HOMED, multiVpc: true });
+  }
+
+  /** The subnets of all an instance's interfaces (`homeEntries`), an interface by id at its subnet when the configuration holds it. */
+  private homes(p: any): BridgeEntry[] {
+    return homeEntries('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id);
+  }
+
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
   private invokedBridge(c: ReadContext, property: string, value: unknown, fix = INVOKED_FIX): void {
-    const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
-    const entries = invokedEntries(property, value, this.functionsNamed(value), text, this.deployTime(text));
+    const entries = this.invoked(property, value);
     if (entries.length > 0) this.bridge(c, entries, fix);
+  }
+
+  /** Where the functions a value invokes run (`invokedEntries`). */
+  private invoked(property: string, value: unknown): BridgeEntry[] {
+    const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+    return invokedEntries(property, value, this.functionsNamed(value), text, this.deployTime(text));
+  }
+
+  /**
+   * Where the functions of an API's OpenAPI definition (`body`) run: a JSON document's integrations and authorizers
+   * (`definitionUris`, as `invoked`); other text (YAML, an expression such as `jsonencode(…)`) by the functions and
+   * Lambda ARNs it names. One from a file, a variable or, in a plan, known only after apply cannot be read (`UNREAD_DEFINITION`).
+   */
+  private definition(body: unknown): BridgeEntry[] {
+    if (body === undefined || body === null) return [];
+    if (typeof body !== 'string') return [['body', UNREAD_DEFINITION]];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed !== null && typeof parsed === 'object') return this.invoked('body → x-amazon-apigateway-integration / -authorizer', definitionUris(parsed));
+    if (this.deployTime(body) || /\$\{[^}]*\b(file|templatefile)\(/.test(body)) return [['body', UNREAD_DEFINITION]];
+    return this.invoked('body', body);
   }
 
   /**
@@ -1002,7 +1122,11 @@ class ConfigReader {
         const cluster = this.named(p.cluster_identifier, 'aws_rds_cluster');
         return cluster ? group('cluster_identifier → db_subnet_group_name', cluster.db_subnet_group_name, 'aws_db_subnet_group') : [['cluster_identifier', p.cluster_identifier]];
       }
+      case 'aws_rds_cluster': return group('db_subnet_group_name', p.db_subnet_group_name, 'aws_db_subnet_group');
       case 'aws_redshift_cluster': return group('cluster_subnet_group_name', p.cluster_subnet_group_name, 'aws_redshift_subnet_group');
+      // Without subnets, a workgroup is in the default VPC's.
+      case 'aws_redshiftserverless_workgroup': return [['subnet_ids', p.subnet_ids ?? DEFAULT_VPC]];
+      case 'aws_appstream_fleet': case 'aws_appstream_image_builder': return [['vpc_config.subnet_ids', oneBlock(p.vpc_config)?.subnet_ids]];
       case 'aws_dms_replication_instance': return group('replication_subnet_group_id', p.replication_subnet_group_id, 'aws_dms_replication_subnet_group');
       default: return [['subnet_id', p.subnet_id]];
     }
@@ -1070,6 +1194,27 @@ class ConfigReader {
     // A plan's unresolvable value is reported where it is read, whichever argument holds it.
     for (const v of values) if (v instanceof PlanUnknown) this.b.unresolvedValue(v.node, v.property, v.reason);
     return values.map((v) => this.ref(v));
+  }
+
+  /**
+   * The ECS tasks with public IP addresses a state machine runs (`runTaskEntries`), read from its JSON `definition`
+   * (subnets as interpolations). A definition that names a run-task integration but is not JSON (`jsonencode(…)`) is not
+   * placeable (`UNREAD_TASKS`); one from a file, a variable or, in a plan, known only after apply is unresolved already.
+   */
+  private runTasks(address: string, type: string, body: any): void {
+    const definition = body.definition;
+    if (typeof definition !== 'string') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(definition);
+    } catch {
+      parsed = undefined;
+    }
+    const unread = this.deployTime(definition) || /\$\{[^}]*\b(file|templatefile)\(/.test(definition);
+    const entries: BridgeEntry[] = parsed !== undefined ? runTaskEntries(parsed, 'definition', (v) => v)
+      : /ecs:runTask/.test(definition) && !unread ? [['definition', UNREAD_TASKS]] : [];
+    const base = { path: body['//']?.metadata?.path as string | undefined };
+    if (entries.length > 0) recordBridge({ b: this.b, id: this.id(address), type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
   }
 
   /** The AWS API calls a resource makes by name when it runs (`SDK_INTEGRATIONS`), judged as in the CloudFormation reader. */

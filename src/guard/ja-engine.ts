@@ -38,6 +38,9 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the target a traffic mirror session copies the traffic to': 'トラフィックミラーリングセッションが通信をコピーする先のターゲット',
   'the users of a Verified Access endpoint': 'Verified Access エンドポイントの利用者',
   'the internet through a Global Accelerator endpoint group': 'Global Accelerator エンドポイントグループ経由のインターネット',
+  'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)':
+    '他のアカウントのアクセラレーター（Global Accelerator のクロスアカウントアタッチメント）経由のインターネット',
+  'the internet through a CloudFront VPC origin': 'CloudFront の VPC オリジン経由のインターネット',
   'the callers of an API Gateway VPC link': 'API Gateway の VPC リンクの呼び出し元',
   'an App Runner service through a VPC ingress connection': 'VPC イングレス接続経由の App Runner サービス',
   'the on-premises network of an Outposts local gateway': 'Outposts ローカルゲートウェイのオンプレミスネットワーク',
@@ -45,8 +48,10 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)': 'ゾーンのラベルがない VPN ゲートウェイの先のネットワーク（VPN 接続、Direct Connect）',
   'another network through its PrivateLink endpoint service (not an AWS service)': 'PrivateLink エンドポイントサービス経由の他のネットワーク（AWS のサービスではない）',
   'the internet through public IP addresses of ECS tasks': 'ECS タスクのパブリック IP アドレス経由のインターネット',
+  'the internet through public IP addresses of AWS Batch Fargate jobs': 'AWS Batch の Fargate ジョブのパブリック IP アドレス経由のインターネット',
   'the services or clients of a VPC Lattice service network': 'VPC Lattice サービスネットワークのサービス・クライアント',
   'remote users of an EC2 Instance Connect Endpoint': 'EC2 Instance Connect エンドポイントのリモート利用者',
+  'remote users of the public API endpoint of an EKS cluster': 'EKS クラスターのパブリック API エンドポイントのリモート利用者',
   'the internet through an internet-facing Transfer Family server': 'インターネット向け Transfer Family サーバー経由のインターネット',
   'the internet through a public IP address of an instance': 'インスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through an Elastic IP address': 'Elastic IP アドレス経由のインターネット',
@@ -66,6 +71,9 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the devices publishing to an IoT topic rule invoking a Lambda function': 'Lambda 関数を呼び出す IoT トピックルールへ発行するデバイス',
   'the users of a Cognito user pool whose triggers invoke a Lambda function': 'トリガーが Lambda 関数を呼び出す Cognito ユーザープールの利用者',
   'the internet through a public App Runner service with a VPC connector': 'VPC コネクタを持つ公開 App Runner サービス経由のインターネット',
+  'the internet through the internet gateway AWS made for the default VPC': 'AWS が既定の VPC に作成したインターネットゲートウェイ経由のインターネット',
+  'the other VPCs of an instance whose network interfaces are in more than one VPC': 'ネットワークインターフェースが複数の VPC にあるインスタンスの他の VPC',
+  'the internet through the default internet access of an AppStream fleet or image builder': 'AppStream のフリートやイメージビルダーの既定のインターネットアクセス経由のインターネット',
   'a network the guard does not model': 'ガードがモデル化していないネットワーク',
 };
 
@@ -110,6 +118,21 @@ const PATTERNS: readonly Pattern[] = [
     () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
       + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
   [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
+  [/^the subnets of the ECS tasks a state machine definition the guard cannot parse runs$/, () => 'ガードが解析できないステートマシン定義が実行する ECS タスクのサブネット'],
+  [/^give an instance network interfaces in the subnets of one VPC only \(its segment's\), and connect segments only through the routes and gateways the guard reads: a host in two VPCs forwards between them whatever their routes \(三層の対策\)$/,
+    () => 'インスタンスのネットワークインターフェースは 1 つの VPC（その系）のサブネットにだけ置き、系どうしはガードが読むルートとゲートウェイでだけ接続する。'
+      + '2 つの VPC にまたがるホストは、ルートに関係なくその間で転送できる（三層の対策）'],
+  [/^the subnets of the compute environment that runs the job, chosen when the job is submitted$/, () => 'ジョブを実行するコンピューティング環境のサブネット（ジョブの送信時に決まる）'],
+  [/^set networkConfiguration\.assignPublicIp to DISABLED in the job definition \(a Fargate job reaches the internet through a NAT gateway\): where a job runs is chosen when it is submitted, so the guard cannot place its public IP address \(三層の対策\)$/,
+    () => 'ジョブ定義の networkConfiguration.assignPublicIp を DISABLED にする（Fargate ジョブは NAT ゲートウェイ経由でインターネットに出る）。'
+      + 'ジョブがどこで動くかは送信時に決まるため、ガードはそのパブリック IP アドレスの位置を判断できない（三層の対策）'],
+  [/^an API definition the guard cannot read \(in S3, in a file or known only at deploy time\), which may invoke any function$/,
+    () => 'ガードが読めない API 定義（S3 にある、ファイルにある、またはデプロイ時にしか決まらない）で、どの関数でも呼び出しうる'],
+  [/^the account's default VPC, which AWS made with an internet gateway and the guard does not model$/,
+    () => 'アカウントの既定の VPC（AWS がインターネットゲートウェイ付きで作成し、ガードはモデル化していない）'],
+  [/^build the segments with aws_vpc and aws_subnet labelled jichitai:segment, not in the account's default VPC; adopt it \(aws_default_vpc, aws_default_subnet\) only without a segment label and with map_public_ip_on_launch = false \(三層の対策\)$/,
+    () => '系は、アカウントの既定の VPC ではなく、jichitai:segment のラベルを付けた aws_vpc と aws_subnet で構築する。既定の VPC を取り込む（aws_default_vpc、aws_default_subnet）のは、'
+      + '系のラベルを付けず、map_public_ip_on_launch = false にする場合だけにする（三層の対策）'],
   [/^make the load balancer internal \(Scheme: internal, internal = true\), or put it only in subnets of the Internet segment: no ingress from the internet into the My Number or LGWAN segment is acceptable \(三層の対策\)$/,
     () => 'ロードバランサーを内部向けにする（Scheme: internal、internal = true）か、インターネット接続系のサブネットにだけ置く。'
       + 'インターネットからマイナンバー利用事務系・LGWAN接続系への通信は、どの形でも認められない（三層の対策）'],
@@ -130,13 +153,19 @@ const PATTERNS: readonly Pattern[] = [
       + 'インターネット接続系のサブネットだけにする。公開サービスでは、インターネットから呼び出したコードの通信が VPC の中へ出る（三層の対策）'],
   [/^turn public access off \(BrokerNodeGroupInfo\.ConnectivityInfo\.PublicAccess\.Type \/ public_access\.type DISABLED\), or run the brokers only in subnets of the Internet segment \(三層の対策\)$/,
     () => 'パブリックアクセスを無効にする（BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type / public_access.type を DISABLED）か、ブローカーをインターネット接続系のサブネットでだけ動かす（三層の対策）'],
+  [/^turn the public API endpoint off \(ResourcesVpcConfig\.EndpointPublicAccess \/ vpc_config\.endpoint_public_access false, with the private endpoint on\), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods \(三層の対策\)$/,
+    () => 'パブリック API エンドポイントを無効にする（ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access を false にし、プライベートエンドポイントを有効にする）か、'
+      + 'クラスターをインターネット接続系のサブネットでだけ動かす。インターネットからの kubectl がノードやポッドに届く（三層の対策）'],
+  [/^turn default internet access off \(EnableDefaultInternetAccess \/ enable_default_internet_access false\), or run the fleet or image builder only in subnets of the Internet segment \(三層の対策\)$/,
+    () => '既定のインターネットアクセスを無効にする（EnableDefaultInternetAccess / enable_default_internet_access を false）か、フリートやイメージビルダーをインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^set aws:ec2:vpc AssociatePublicIpAddress to false and ELBScheme to internal, or run the environment only in subnets of the Internet segment \(三層の対策\)$/,
     () => 'aws:ec2:vpc の AssociatePublicIpAddress を false、ELBScheme を internal にするか、環境をインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^let no IoT topic rule or Cognito user pool trigger invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: devices and users on the internet reach code that runs inside the VPC \(三層の対策\)$/,
     () => 'VpcConfig（vpc_config）がマイナンバー利用事務系・LGWAN接続系のサブネットにある関数を、IoT トピックルールや Cognito ユーザープールのトリガーから呼び出さない。'
       + 'そうした関数はインターネット接続系のサブネットでだけ動かす。インターネット上のデバイスや利用者が VPC の中で動くコードに届く（三層の対策）'],
-  [/^let no API Gateway API, load balancer target group or AppSync data source invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: its callers reach code that runs inside the VPC \(三層の対策\)$/,
-    () => 'VpcConfig（vpc_config）がマイナンバー利用事務系・LGWAN接続系のサブネットにある関数を、API Gateway API・ロードバランサーのターゲットグループ・AppSync のデータソースから'
+  [/^let no API Gateway API or authorizer, load balancer or VPC Lattice target group, AppSync data source or authorizer invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: its callers reach code that runs inside the VPC \(三層の対策\)$/,
+    () => 'VpcConfig（vpc_config）がマイナンバー利用事務系・LGWAN接続系のサブネットにある関数を、API Gateway の API・オーソライザー、ロードバランサー・VPC Lattice のターゲットグループ、'
+      + 'AppSync のデータソース・オーソライザーから'
       + '呼び出さない。そうした関数はインターネット接続系のサブネットでだけ動かす。呼び出し元が VPC の中で動くコードに届く（三層の対策）'],
   [/^nothing in the synthesized output launches it$/, () => '合成結果の中に、これを起動するものがない'],
   [/^the instances run where the launch template puts them$/, () => 'インスタンスは起動テンプレートが指定する場所で動く'],

@@ -59,11 +59,12 @@ const READ_ONLY = /^(describe|get|list|search|lookup|batchget)/;
 /**
  * Actions that change something no rule reads: tags (the guard reads the template's labels, and AWS routes no packet by
  * a tag), S3 objects (not a bucket's configuration), a log stream's events, a function's invocation (its code runs as
- * any function's does; the guard reads where it runs).
+ * any function's does; the guard reads where it runs), a CloudFront invalidation (cached objects, not a distribution's
+ * origins: CloudFront is read for its VPC origins, and a deployment's invalidation is the common call to it).
  */
 const CHANGES_NOTHING_READ = new Set([
   'createtags', 'deletetags', 'tagresource', 'untagresource', 'addtagstoresource', 'removetagsfromresource', 'addtags', 'removetags',
-  'putobject', 'deleteobject', 'deleteobjects', 'copyobject', 'putlogevents', 'createlogstream', 'invoke',
+  'putobject', 'deleteobject', 'deleteobjects', 'copyobject', 'putlogevents', 'createlogstream', 'invoke', 'createinvalidation',
 ]);
 
 /** The action as a v2 method name would write it, lower case: `CreateRouteCommand` and `createRoute` are `createroute`. */

@@ -1,6 +1,8 @@
 /**
  * Network bridges the guard does not model (src/guard/bridges.ts, GUARD-1): Client VPN, PrivateLink endpoint services,
- * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, API Gateway VPC links,
+ * Transit Gateway Connect and multicast, traffic mirroring, Verified Access, Global Accelerator, CloudFront VPC origins,
+ * EKS public API endpoints, API Gateway VPC links, authorizers and OpenAPI definitions, a host in two VPCs, Batch jobs,
+ * Terraform's adopted default VPC,
  * App Runner VPC ingress and public services with a VPC connector, Lambda function URLs, Outposts local gateways, Cloud WAN, an instance with a public IP address, an associated Elastic IP,
  * an internet-facing load balancer, a publicly accessible database, replication instance or notebook, a launch template asking for a public IP address (placed where what launches it runs) and what launches a template the
  * output does not hold. Each one attached to the My Number or LGWAN segment, or to something the guard cannot place, is refused (critical, never acknowledgeable) — a traffic mirror session by SEG-1
@@ -95,9 +97,20 @@ const FUNCTION_IN_SEGMENT: Case['with'] = {
 };
 
 /** How the fix for what invokes such a function begins. */
-const INVOKED_FIX_START = 'let no API Gateway API, load balancer target group or AppSync data source invoke a function';
+const INVOKED_FIX_START = 'let no API Gateway API or authorizer, load balancer or VPC Lattice target group, AppSync data source or authorizer invoke a function';
 /** How the fix for what the internet triggers begins. */
 const TRIGGERED_FIX_START = 'let no IoT topic rule or Cognito user pool trigger invoke a function';
+
+/** A state machine definition with one ECS run-task state, inside a Parallel branch. */
+function runTaskDefinition(assign: string, subnet: string): string {
+  const task = {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::ecs:runTask',
+    End: true,
+    Parameters: { Cluster: 'c', TaskDefinition: 't', LaunchType: 'FARGATE', NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: assign, Subnets: [subnet] } } },
+  };
+  return JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'R', States: { R: task } }] } } });
+}
 
 const CASES: readonly Case[] = [
   {
@@ -160,6 +173,26 @@ const CASES: readonly Case[] = [
     tf: (p) => ({ listener_arn: 'arn:aws:globalaccelerator::1:accelerator/a/listener/l', endpoint_configuration: [{ endpoint_id: `\${aws_lb.${p}.arn}` }] }),
     // An instance by id: not a load balancer the guard can place.
     outside: { cfn: { ListenerArn: 'l', EndpointConfigurations: [{ EndpointId: 'i-0123456789abcdef0' }] }, tf: { listener_arn: 'l', endpoint_configuration: [{ endpoint_id: 'i-0123456789abcdef0' }] }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // Another account's accelerator may put the listed endpoints behind its listeners; an address range (BYOIP) is no endpoint.
+    cfnType: 'AWS::GlobalAccelerator::CrossAccountAttachment',
+    tfType: 'aws_globalaccelerator_cross_account_attachment',
+    cfn: (p) => ({ Name: 'x', Principals: ['444455556666'], Resources: [{ Cidr: '203.0.113.0/24' }, { EndpointId: { Ref: `${p}Nlb` } }] }),
+    tf: (p) => ({ name: 'x', principals: ['444455556666'], resource: [{ cidr_block: '203.0.113.0/24' }, { endpoint_id: `\${aws_lb.${p}.arn}` }] }),
+    outside: { cfn: { Name: 'x', Resources: [{ EndpointId: 'i-0123456789abcdef0' }] }, tf: { name: 'x', resource: [{ endpoint_id: 'i-0123456789abcdef0' }] }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // CloudFront reaches a private load balancer (or instance) of the VPC from the internet.
+    cfnType: 'AWS::CloudFront::VpcOrigin',
+    tfType: 'aws_cloudfront_vpc_origin',
+    cfn: (p) => ({ VpcOriginEndpointConfig: { Name: 'o', Arn: { Ref: `${p}Nlb` }, HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' } }),
+    tf: (p) => ({ vpc_origin_endpoint_config: [{ name: 'o', arn: `\${aws_lb.${p}.arn}`, http_port: 80, https_port: 443, origin_protocol_policy: 'https-only', origin_ssl_protocols: [{ items: ['TLSv1.2'], quantity: 1 }] }] }),
+    outside: {
+      cfn: { VpcOriginEndpointConfig: { Name: 'o', Arn: 'arn:aws:ec2:ap-northeast-1:111122223333:instance/i-0123456789abcdef0' } },
+      tf: { vpc_origin_endpoint_config: [{ name: 'o', arn: 'arn:aws:ec2:ap-northeast-1:111122223333:instance/i-0123456789abcdef0' }] },
+      says: NOT_IN_OUTPUT,
+    },
   },
   {
     cfnType: 'AWS::ApiGateway::VpcLink',
@@ -231,6 +264,19 @@ const CASES: readonly Case[] = [
     outside: { cfn: { AllocationId: 'eipalloc-0123' }, tf: { allocation_id: 'eipalloc-0123' }, says: /cannot be resolved \(missing value\)/ },
   },
   {
+    // An interface of segment p attached to an instance of the Internet segment: a host in two VPCs (none when both are the Internet's).
+    cfnType: 'AWS::EC2::NetworkInterfaceAttachment',
+    tfType: 'aws_network_interface_attachment',
+    cfn: (p) => ({ InstanceId: { Ref: 'InInst' }, NetworkInterfaceId: { Ref: `${p}Eni` }, DeviceIndex: '1' }),
+    tf: (p) => ({ instance_id: '${aws_instance.In.id}', network_interface_id: `\${aws_network_interface.${p}.id}`, device_index: 1 }),
+    fix: 'give an instance network interfaces in the subnets of one VPC only',
+    outside: {
+      cfn: { InstanceId: { Ref: 'InInst' }, NetworkInterfaceId: ENI, DeviceIndex: '1' },
+      tf: { instance_id: '${aws_instance.In.id}', network_interface_id: ENI, device_index: 1 },
+      says: /network interface eni-0123456789abcdef0 .*which the guard does not model/,
+    },
+  },
+  {
     // A VPN gateway only when attached without a zone label: the networks behind it enter the VPC.
     cfnType: 'AWS::EC2::VPNGateway',
     tfType: 'aws_vpn_gateway',
@@ -296,6 +342,50 @@ const CASES: readonly Case[] = [
     outside: { cfn: { Target: { Arn: 'a', EcsParameters: { NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: ['subnet-0123456789abcdef0'] } } } } }, tf: { target: { arn: 'a', ecs_parameters: { network_configuration: { assign_public_ip: true, subnets: ['subnet-0123456789abcdef0'] } } } }, says: NOT_IN_OUTPUT },
   },
   {
+    // An EventBridge pipe whose target is an ECS task (Terraform writes ENABLED / DISABLED, not a boolean).
+    cfnType: 'AWS::Pipes::Pipe',
+    tfType: 'aws_pipes_pipe',
+    cfn: (p) => ({
+      RoleArn: 'r',
+      Source: 'arn:aws:sqs:x',
+      Target: 'arn:aws:ecs:x',
+      TargetParameters: { EcsTaskParameters: { TaskDefinitionArn: 't', NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: [{ Ref: `${p}Sub` }] } } } },
+    }),
+    tf: (p) => ({
+      role_arn: 'r',
+      source: 'arn:aws:sqs:x',
+      target: 'arn:aws:ecs:x',
+      target_parameters: [{ ecs_task_parameters: [{ task_definition_arn: 't', network_configuration: [{ aws_vpc_configuration: [{ assign_public_ip: 'ENABLED', subnets: [`\${aws_subnet.${p}.id}`] }] }] }] }],
+    }),
+    fix: 'set AssignPublicIp to DISABLED',
+    outside: {
+      cfn: { TargetParameters: { EcsTaskParameters: { NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED', Subnets: ['subnet-0123456789abcdef0'] } } } } },
+      tf: { target_parameters: [{ ecs_task_parameters: [{ network_configuration: [{ aws_vpc_configuration: [{ assign_public_ip: 'ENABLED', subnets: ['subnet-0123456789abcdef0'] }] }] }] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    // A state machine's ECS run-task state (the definition as aws-cdk-lib writes it: Fn::Join around references).
+    cfnType: 'AWS::StepFunctions::StateMachine',
+    tfType: 'aws_sfn_state_machine',
+    cfn: (p) => ({
+      RoleArn: 'r',
+      DefinitionString: {
+        'Fn::Join': ['', [
+          '{"StartAt":"R","States":{"R":{"Type":"Task","Resource":"arn:', { Ref: 'AWS::Partition' }, ':states:::ecs:runTask.sync","End":true,"Parameters":{"Cluster":"c",'
+            + '"TaskDefinition":"t","LaunchType":"FARGATE","NetworkConfiguration":{"AwsvpcConfiguration":{"AssignPublicIp":"ENABLED","Subnets":["', { Ref: `${p}Sub` }, '"]}}}}}}',
+        ]],
+      },
+    }),
+    tf: (p) => ({ name: 's', role_arn: 'r', definition: runTaskDefinition('ENABLED', `\${aws_subnet.${p}.id}`) }),
+    fix: 'set AssignPublicIp to DISABLED',
+    outside: {
+      cfn: { RoleArn: 'r', DefinitionString: runTaskDefinition('ENABLED', 'subnet-0123456789abcdef0') },
+      tf: { name: 's', role_arn: 'r', definition: runTaskDefinition('ENABLED', 'subnet-0123456789abcdef0') },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
     // VPC Lattice: a VPC's association with a service network, a target group in it, a resource gateway in its subnets.
     cfnType: 'AWS::VpcLattice::ServiceNetworkVpcAssociation',
     tfType: 'aws_vpclattice_service_network_vpc_association',
@@ -323,6 +413,19 @@ const CASES: readonly Case[] = [
     cfn: (p) => ({ SubnetId: { Ref: `${p}Sub` } }),
     tf: (p) => ({ subnet_id: `\${aws_subnet.${p}.id}` }),
     outside: { cfn: { SubnetId: 'subnet-0123456789abcdef0' }, tf: { subnet_id: 'subnet-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // The public API endpoint (on by default): kubectl from anywhere reaches the pods and nodes in the cluster's subnets.
+    cfnType: 'AWS::EKS::Cluster',
+    tfType: 'aws_eks_cluster',
+    cfn: (p) => ({ RoleArn: 'arn:aws:iam::111122223333:role/eks', ResourcesVpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }] } }),
+    tf: (p) => ({ name: 'c', role_arn: 'arn:aws:iam::111122223333:role/eks', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`] }] }),
+    fix: 'turn the public API endpoint off',
+    outside: {
+      cfn: { ResourcesVpcConfig: { EndpointPublicAccess: true, SubnetIds: ['subnet-0123456789abcdef0'] } },
+      tf: { name: 'c', vpc_config: [{ endpoint_public_access: true, subnet_ids: ['subnet-0123456789abcdef0'] }] },
+      says: NOT_IN_OUTPUT,
+    },
   },
   {
     // Only internet-facing: a VPC endpoint with Elastic IP addresses.
@@ -439,6 +542,103 @@ const CASES: readonly Case[] = [
       tf: { api_id: 'a', name: 'd', type: 'AWS_LAMBDA', lambda_config: [{ function_arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] },
       says: NOT_IN_OUTPUT,
     },
+  },
+  {
+    // An authorizer runs its function for every caller, before any integration.
+    cfnType: 'AWS::ApiGateway::Authorizer',
+    tfType: 'aws_api_gateway_authorizer',
+    cfn: () => ({
+      RestApiId: 'a',
+      Name: 'auth',
+      Type: 'TOKEN',
+      IdentitySource: 'method.request.header.Authorization',
+      AuthorizerUri: { 'Fn::Join': ['', ['arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': ['Fn', 'Arn'] }, '/invocations']] },
+    }),
+    tf: () => ({ rest_api_id: 'a', name: 'auth', type: 'TOKEN', authorizer_uri: '${aws_lambda_function.fn.invoke_arn}' }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
+    outside: { cfn: { RestApiId: 'a', Name: 'auth', Type: 'REQUEST', AuthorizerUri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' }, tf: { rest_api_id: 'a', name: 'auth', type: 'REQUEST', authorizer_uri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    cfnType: 'AWS::ApiGatewayV2::Authorizer',
+    tfType: 'aws_apigatewayv2_authorizer',
+    cfn: () => ({
+      ApiId: 'a',
+      Name: 'auth',
+      AuthorizerType: 'REQUEST',
+      AuthorizerPayloadFormatVersion: '2.0',
+      AuthorizerUri: { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations' },
+    }),
+    tf: () => ({ api_id: 'a', name: 'auth', authorizer_type: 'REQUEST', authorizer_uri: '${aws_lambda_function.fn.invoke_arn}' }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
+    outside: { cfn: { ApiId: 'a', Name: 'auth', AuthorizerType: 'REQUEST', AuthorizerUri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' }, tf: { api_id: 'a', name: 'auth', authorizer_type: 'REQUEST', authorizer_uri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-1:111122223333:function:other/invocations' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // An HTTP API made by quick create integrates its target.
+    cfnType: 'AWS::ApiGatewayV2::Api',
+    tfType: 'aws_apigatewayv2_api',
+    cfn: () => ({ Name: 'q', ProtocolType: 'HTTP', Target: { 'Fn::GetAtt': ['Fn', 'Arn'] } }),
+    tf: () => ({ name: 'q', protocol_type: 'HTTP', target: '${aws_lambda_function.fn.arn}' }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
+    outside: { cfn: { Name: 'q', ProtocolType: 'HTTP', Target: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }, tf: { name: 'q', protocol_type: 'HTTP', target: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // An API's OpenAPI definition: its integrations (and authorizers) name the function.
+    cfnType: 'AWS::ApiGateway::RestApi',
+    tfType: 'aws_api_gateway_rest_api',
+    cfn: () => ({
+      Name: 'spec',
+      Body: {
+        openapi: '3.0.1',
+        paths: {
+          '/x': {
+            get: {
+              'x-amazon-apigateway-integration': {
+                type: 'aws_proxy', httpMethod: 'POST', uri: { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations' },
+              },
+            },
+          },
+        },
+      },
+    }),
+    tf: () => ({
+      name: 'spec',
+      body: JSON.stringify({ openapi: '3.0.1', paths: { '/x': { get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: '${aws_lambda_function.fn.invoke_arn}' } } } } }),
+    }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
+    // A definition in S3 or a file may integrate any function.
+    outside: {
+      cfn: { Name: 'spec', BodyS3Location: { Bucket: 'assets', Key: 'api.json' } },
+      tf: { name: 'spec', body: '${file("api.json")}' },
+      says: /which cannot be resolved \(an API definition the guard cannot read \(in S3, in a file or known only at deploy time\), which may invoke any function\)/,
+    },
+  },
+  {
+    // An AppSync API's Lambda authorizer, the default one or an additional one.
+    cfnType: 'AWS::AppSync::GraphQLApi',
+    tfType: 'aws_appsync_graphql_api',
+    cfn: () => ({ Name: 'g', AuthenticationType: 'AWS_LAMBDA', LambdaAuthorizerConfig: { AuthorizerUri: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
+    tf: () => ({ name: 'g', authentication_type: 'AWS_LAMBDA', lambda_authorizer_config: [{ authorizer_uri: '${aws_lambda_function.fn.arn}' }] }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: INVOKED_FIX_START,
+    outside: {
+      cfn: { Name: 'g', AuthenticationType: 'API_KEY', AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_LAMBDA', LambdaAuthorizerConfig: { AuthorizerUri: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' } }] },
+      tf: { name: 'g', authentication_type: 'API_KEY', additional_authentication_provider: [{ authentication_type: 'AWS_LAMBDA', lambda_authorizer_config: [{ authorizer_uri: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    // A VPC Lattice target group of functions: the service network's clients invoke them.
+    cfnType: 'AWS::VpcLattice::TargetGroup',
+    tfType: 'aws_vpclattice_target_group_attachment',
+    cfn: () => ({ Type: 'LAMBDA', Targets: [{ Id: { 'Fn::GetAtt': ['Fn', 'Arn'] } }] }),
+    tf: () => ({ target_group_identifier: '${aws_vpclattice_target_group.tg.id}', target: [{ id: '${aws_lambda_function.fn.arn}' }] }),
+    with: { cfn: FUNCTION_IN_SEGMENT.cfn, tf: (p) => ({ ...FUNCTION_IN_SEGMENT.tf(p), aws_vpclattice_target_group: { tg: { name: 'tg', type: 'LAMBDA' } } }) },
+    fix: INVOKED_FIX_START,
+    outside: { cfn: { Type: 'LAMBDA', Targets: [{ Id: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] }, tf: { target_group_identifier: 'tg-0123456789abcdef0', target: [{ id: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }] }, says: NOT_IN_OUTPUT },
   },
   {
     // Devices on the internet publish; the rule's Lambda action runs the function in its VPC.
@@ -567,6 +767,20 @@ const CASES: readonly Case[] = [
     outside: { cfn: { Engine: 'aurora-postgresql', DBClusterIdentifier: 'other-cluster' }, tf: { cluster_identifier: 'other-cluster' }, says: NOT_IN_OUTPUT },
   },
   {
+    // A Multi-AZ DB cluster (a DB instance class of its own): left out, AWS makes it public when the VPC has an internet
+    // gateway; provider 5.x's aws_rds_cluster has no publicly_accessible, so AWS's default always applies.
+    cfnType: 'AWS::RDS::DBCluster',
+    tfType: 'aws_rds_cluster',
+    cfn: () => ({ Engine: 'postgres', DBClusterInstanceClass: 'db.m6gd.large', AllocatedStorage: 100, Iops: 1000, StorageType: 'io1', DBSubnetGroupName: { Ref: 'DbGroup' } }),
+    tf: () => ({ engine: 'postgres', db_cluster_instance_class: 'db.m6gd.large', allocated_storage: 100, iops: 1000, storage_type: 'io1', db_subnet_group_name: '${aws_db_subnet_group.grp.name}' }),
+    with: {
+      cfn: (p) => ({ DbGroup: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: `${p}Sub` }] } } }),
+      tf: (p) => ({ aws_db_subnet_group: { grp: { subnet_ids: [`\${aws_subnet.${p}.id}`] } } }),
+    },
+    fix: 'make it private',
+    outside: { cfn: { Engine: 'postgres', DBClusterInstanceClass: 'db.m6gd.large', PubliclyAccessible: true }, tf: { engine: 'postgres', db_cluster_instance_class: 'db.m6gd.large' }, says: /not given, which means the default VPC/ },
+  },
+  {
     cfnType: 'AWS::Redshift::Cluster',
     tfType: 'aws_redshift_cluster',
     cfn: () => ({ ClusterType: 'single-node', NodeType: 'ra3.xlplus', PubliclyAccessible: true, ClusterSubnetGroupName: { Ref: 'RsGroup' } }),
@@ -578,6 +792,16 @@ const CASES: readonly Case[] = [
     },
     fix: 'make it private',
     outside: { cfn: { PubliclyAccessible: true, ClusterSubnetGroupName: 'other-group' }, tf: { publicly_accessible: true, cluster_subnet_group_name: 'other-group' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // A Redshift Serverless workgroup: public when asked for (left out: private), in its subnets.
+    cfnType: 'AWS::RedshiftServerless::Workgroup',
+    tfType: 'aws_redshiftserverless_workgroup',
+    cfn: (p) => ({ WorkgroupName: 'w', NamespaceName: 'n', PubliclyAccessible: true, SubnetIds: [{ Ref: `${p}Sub` }] }),
+    tf: (p) => ({ workgroup_name: 'w', namespace_name: 'n', publicly_accessible: true, subnet_ids: [`\${aws_subnet.${p}.id}`] }),
+    fix: 'make it private',
+    // Without subnets: the default VPC's.
+    outside: { cfn: { WorkgroupName: 'w', NamespaceName: 'n', PubliclyAccessible: true }, tf: { workgroup_name: 'w', namespace_name: 'n', publicly_accessible: true }, says: /not given, which means the default VPC/ },
   },
   {
     // Left out: public (AWS's default for a replication instance).
@@ -600,6 +824,33 @@ const CASES: readonly Case[] = [
     tf: (p) => ({ name: 'n', role_arn: 'arn:aws:iam::111122223333:role/n', instance_type: 'ml.t3.medium', subnet_id: `\${aws_subnet.${p}.id}` }),
     fix: 'make it private',
     outside: { cfn: { InstanceType: 'ml.t3.medium', SubnetId: 'subnet-0123456789abcdef0' }, tf: { instance_type: 'ml.t3.medium', subnet_id: 'subnet-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // An AppStream fleet in a VPC with default internet access: public IP addresses for its streaming instances.
+    cfnType: 'AWS::AppStream::Fleet',
+    tfType: 'aws_appstream_fleet',
+    cfn: (p) => ({ Name: 'f', InstanceType: 'stream.standard.small', ComputeCapacity: { DesiredInstances: 1 }, EnableDefaultInternetAccess: true, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }] } }),
+    tf: (p) => ({
+      name: 'f',
+      instance_type: 'stream.standard.small',
+      compute_capacity: [{ desired_instances: 1 }],
+      enable_default_internet_access: true,
+      vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`] }],
+    }),
+    fix: 'turn default internet access off',
+    outside: {
+      cfn: { Name: 'f', EnableDefaultInternetAccess: true, VpcConfig: { SubnetIds: ['subnet-0123456789abcdef0'] } },
+      tf: { name: 'f', enable_default_internet_access: true, vpc_config: [{ subnet_ids: ['subnet-0123456789abcdef0'] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    cfnType: 'AWS::AppStream::ImageBuilder',
+    tfType: 'aws_appstream_image_builder',
+    cfn: (p) => ({ Name: 'b', InstanceType: 'stream.standard.small', EnableDefaultInternetAccess: { Ref: 'Internet' }, VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }] } }),
+    tf: (p) => ({ name: 'b', instance_type: 'stream.standard.small', enable_default_internet_access: '${var.internet}', vpc_config: [{ subnet_ids: [`\${aws_subnet.${p}.id}`] }] }),
+    fix: 'turn default internet access off',
+    outside: { cfn: { Name: 'b', EnableDefaultInternetAccess: true, VpcConfig: {} }, tf: { name: 'b', enable_default_internet_access: true, vpc_config: [{}] }, says: /cannot be resolved \(missing value\)/ },
   },
   {
     // A launch template only when an interface asks for a public IP address: placed where what launches it runs.
@@ -772,6 +1023,34 @@ describe('an EC2 instance is a bridge only with a public IP address', () => {
   });
 });
 
+describe('an instance is a bridge when its network interfaces are in more than one VPC', () => {
+  const cfn = (interfaces: unknown[]) => guardFindings(cfnGraph('AWS::EC2::Instance', { ImageId: 'ami-0', NetworkInterfaces: interfaces }), 'Bridge');
+  test('interfaces in two VPCs (by subnet, or by an interface of the output): refused naming the closed one; in one VPC: no bridge', () => {
+    expect(cfn([{ DeviceIndex: '0', SubnetId: { Ref: 'InSub' } }, { DeviceIndex: '1', SubnetId: { Ref: 'LgSub' } }]))
+      .toEqual([expect.stringMatching(/AWS::EC2::Instance opens a path between the other VPCs of an instance whose network interfaces are in more than one VPC and subnet LgSub of the LGWAN segment.* Fix: give an instance/)]);
+    expect(cfn([{ DeviceIndex: '0', SubnetId: { Ref: 'InSub' } }, { DeviceIndex: '1', NetworkInterfaceId: { Ref: 'MnEni' } }]))
+      .toEqual([expect.stringMatching(/NetworkInterfaces\[1\]\.NetworkInterfaceId → SubnetId.*subnet MnSub of the MY_NUMBER segment/)]);
+    expect(cfn([{ DeviceIndex: '0', SubnetId: { Ref: 'LgSub' } }, { DeviceIndex: '1', NetworkInterfaceId: { Ref: 'LgEni' } }])).toEqual([]);
+    const graph = cfnGraph('AWS::EC2::Instance', { ImageId: 'ami-0', NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: { Ref: 'InSub' } }, { DeviceIndex: '1', SubnetId: { Ref: 'MnSub' } }] });
+    for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+  });
+  test('a second interface the guard cannot place (an ENI by id) is refused even with the first in the Internet segment', () => {
+    expect(cfn([{ DeviceIndex: '0', SubnetId: { Ref: 'InSub' } }, { DeviceIndex: '1', NetworkInterfaceId: ENI }]))
+      .toEqual([expect.stringMatching(/network interface eni-0123456789abcdef0 .*which the guard does not model/)]);
+  });
+  test('Terraform: an instance\'s network_interface, an interface\'s attachment block', () => {
+    expect(guardFindings(tfGraph('aws_instance', { ami: 'ami-0', subnet_id: '${aws_subnet.In.id}', network_interface: [{ network_interface_id: '${aws_network_interface.Mn.id}', device_index: 1 }] }),
+      'aws_instance.Bridge')).toEqual([expect.stringMatching(/network_interface\[0\]\.network_interface_id → subnet_id.*subnet aws_subnet\.Mn of the MY_NUMBER segment/)]);
+    expect(guardFindings(tfGraph('aws_network_interface', { subnet_id: '${aws_subnet.Lg.id}', attachment: [{ instance: '${aws_instance.In.id}', device_index: 1 }] }),
+      'aws_network_interface.Bridge')).toEqual([expect.stringMatching(/subnet aws_subnet\.Lg of the LGWAN segment/)]);
+    expect(guardFindings(tfGraph('aws_network_interface', { subnet_id: '${aws_subnet.In.id}', attachment: [{ instance: '${aws_instance.In.id}', device_index: 1 }] }),
+      'aws_network_interface.Bridge')).toEqual([]);
+  });
+});
+
 describe('an Elastic IP address is a bridge only when associated', () => {
   test('unassociated (a NAT gateway\'s): not a bridge', () => {
     expect(guardFindings(cfnGraph('AWS::EC2::EIP', { Domain: 'vpc' }), 'Bridge')).toEqual([]);
@@ -785,6 +1064,42 @@ describe('an Elastic IP address is a bridge only when associated', () => {
       .toEqual([expect.stringMatching(/network interface eni-0123456789abcdef0 .*which the guard does not model/)]);
     expect(guardFindings(tfGraph('aws_eip', { network_interface: '${aws_network_interface.Mn.id}' }), 'aws_eip.Bridge'))
       .toEqual([expect.stringMatching(/network_interface → subnet_id.*MY_NUMBER segment/)]);
+  });
+});
+
+describe('a Global Accelerator cross-account attachment of address ranges only is no bridge', () => {
+  test('Cidr / cidr_block only: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::GlobalAccelerator::CrossAccountAttachment', { Name: 'x', Resources: [{ Cidr: '203.0.113.0/24' }] }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_globalaccelerator_cross_account_attachment', { name: 'x', resource: [{ cidr_block: '203.0.113.0/24' }] }),
+      'aws_globalaccelerator_cross_account_attachment.Bridge')).toEqual([]);
+  });
+});
+
+describe('a CloudFront VPC origin on an instance of the output is placed at the instance\'s subnets', () => {
+  test('an instance ARN built from its id (Fn::Sub, ${aws_instance.x.arn}): its subnet; in the Internet segment, no bridge', () => {
+    const cfn = (p: Seg) => guardFindings(cfnGraph('AWS::CloudFront::VpcOrigin', {
+      VpcOriginEndpointConfig: { Name: 'o', Arn: { 'Fn::Sub': `arn:\${AWS::Partition}:ec2:\${AWS::Region}:\${AWS::AccountId}:instance/\${${p}Inst}` } },
+    }), 'Bridge');
+    expect(cfn('Lg')).toEqual([expect.stringMatching(/VpcOriginEndpointConfig\.Arn → SubnetId could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+    expect(cfn('In')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_cloudfront_vpc_origin', { vpc_origin_endpoint_config: [{ name: 'o', arn: '${aws_instance.Mn.arn}' }] }), 'aws_cloudfront_vpc_origin.Bridge'))
+      .toEqual([expect.stringMatching(/vpc_origin_endpoint_config\.arn → subnet_id .*subnet aws_subnet\.Mn of the MY_NUMBER segment/)]);
+  });
+});
+
+describe('an EKS cluster is a bridge only when its public API endpoint may be on', () => {
+  test('off: no bridge; a value the guard cannot read: refused in LGWAN (fail closed)', () => {
+    const cfn = (access: unknown) => guardFindings(cfnGraph('AWS::EKS::Cluster', {
+      RoleArn: 'r', ResourcesVpcConfig: { EndpointPublicAccess: access, EndpointPrivateAccess: true, SubnetIds: [{ Ref: 'LgSub' }] },
+    }), 'Bridge');
+    const terraform = (access: unknown) => guardFindings(tfGraph('aws_eks_cluster', {
+      name: 'c', role_arn: 'r', vpc_config: [{ endpoint_public_access: access, endpoint_private_access: true, subnet_ids: ['${aws_subnet.Lg.id}'] }],
+    }), 'aws_eks_cluster.Bridge');
+    expect(cfn(false)).toEqual([]);
+    expect(cfn('false')).toEqual([]);
+    expect(terraform(false)).toEqual([]);
+    expect(cfn({ Ref: 'Public' })).toEqual([expect.stringMatching(/ResourcesVpcConfig\.SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+    expect(terraform('${var.public}')).toEqual([expect.stringMatching(/subnet aws_subnet\.Lg of the LGWAN segment/)]);
   });
 });
 
@@ -879,6 +1194,28 @@ describe('ECS tasks are a bridge only when they ask for a public IP address', ()
     expect(tfService(false)).toEqual([]);
     expect(tfService(undefined)).toEqual([]);
     expect(tfService('${var.public}')).toHaveLength(1);
+    const pipe = (assign: unknown) => guardFindings(tfGraph('aws_pipes_pipe', {
+      target_parameters: [{ ecs_task_parameters: [{ network_configuration: [{ aws_vpc_configuration: [{ assign_public_ip: assign, subnets: ['${aws_subnet.Lg.id}'] }] }] }] }],
+    }), 'aws_pipes_pipe.Bridge');
+    expect(pipe('DISABLED')).toEqual([]);
+    expect(pipe(undefined)).toEqual([]);
+  });
+});
+
+describe('a state machine is a bridge only when it runs ECS tasks that ask for a public IP address', () => {
+  test('DISABLED or no run-task state: no bridge; Fn::Sub with DefinitionSubstitutions: placed; text the guard cannot parse: refused', () => {
+    const cfn = (properties: any) => guardFindings(cfnGraph('AWS::StepFunctions::StateMachine', { RoleArn: 'r', ...properties }), 'Bridge');
+    expect(cfn({ DefinitionString: runTaskDefinition('DISABLED', 'subnet-0123456789abcdef0') })).toEqual([]);
+    expect(cfn({ DefinitionString: '{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":1,"End":true}}}' })).toEqual([]);
+    expect(cfn({ DefinitionString: { 'Fn::Sub': runTaskDefinition('ENABLED', '${LgSub}') } }))
+      .toEqual([expect.stringMatching(/DefinitionString\.States\.P\.Branches\[0\]\.States\.R\.NetworkConfiguration\.AwsvpcConfiguration\.Subnets .*subnet LgSub of the LGWAN segment/)]);
+    expect(cfn({ DefinitionString: runTaskDefinition('ENABLED', '${Subnet}'), DefinitionSubstitutions: { Subnet: { Ref: 'MnSub' } } }))
+      .toEqual([expect.stringMatching(/subnet MnSub of the MY_NUMBER segment/)]);
+    expect(cfn({ DefinitionString: runTaskDefinition('ENABLED', '${Subnet}'), DefinitionSubstitutions: { Subnet: { Ref: 'InSub' } } })).toEqual([]);
+    const terraform = guardFindings(tfGraph('aws_sfn_state_machine', {
+      name: 's', role_arn: 'r', definition: '${jsonencode({ States = { R = { Resource = "arn:aws:states:::ecs:runTask", Parameters = { NetworkConfiguration = {} } } } })}',
+    }), 'aws_sfn_state_machine.Bridge');
+    expect(terraform).toEqual([expect.stringMatching(/the subnets of the ECS tasks a state machine definition the guard cannot parse runs/)]);
   });
 });
 
@@ -935,6 +1272,41 @@ describe('an API, a target group or an AppSync data source is a bridge only when
   });
 });
 
+describe('an authorizer, a quick-create target or a Lattice target is a bridge only when it names a Lambda function', () => {
+  const lgFn = { Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [{ Ref: 'LgSub' }] } } } };
+  test('a Cognito or JWT authorizer, an HTTP target, a Lattice group of instances, an AppSync API without a Lambda authorizer: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::ApiGateway::Authorizer', { RestApiId: 'a', Name: 'c', Type: 'COGNITO_USER_POOLS', ProviderARNs: ['arn:aws:cognito-idp:x'] }, lgFn), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_apigatewayv2_authorizer', { api_id: 'a', name: 'j', authorizer_type: 'JWT', jwt_configuration: [{ issuer: 'https://example.jp' }] }),
+      'aws_apigatewayv2_authorizer.Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::ApiGatewayV2::Api', { Name: 'q', ProtocolType: 'HTTP', Target: 'https://example.jp/' }, lgFn), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::AppSync::GraphQLApi', { Name: 'g', AuthenticationType: 'API_KEY' }, lgFn), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_vpclattice_target_group_attachment', { target_group_identifier: '${aws_vpclattice_target_group.tg.id}', target: [{ id: '${var.target}' }] },
+      { aws_vpclattice_target_group: { tg: { name: 'tg', type: 'INSTANCE', config: [{ vpc_identifier: '${aws_vpc.In.id}' }] } } }), 'aws_vpclattice_target_group_attachment.Bridge')).toEqual([]);
+  });
+  test('an OpenAPI definition with HTTP or mock integrations only: no bridge; its authorizer naming the function, or a definition the guard cannot parse, is one', () => {
+    const spec = (integration: unknown, schemes: unknown = {}) => ({
+      openapi: '3.0.1', paths: { '/x': { get: { 'x-amazon-apigateway-integration': integration } } }, components: { securitySchemes: schemes },
+    });
+    const v2 = (body: unknown) => guardFindings(cfnGraph('AWS::ApiGatewayV2::Api', { Body: body }, lgFn), 'Bridge');
+    expect(v2(spec({ type: 'http_proxy', uri: 'https://example.jp/' }))).toEqual([]);
+    expect(v2(spec({ type: 'mock' }))).toEqual([]);
+    expect(v2(spec({ type: 'http_proxy', uri: 'https://example.jp/' }, { fn: { 'x-amazon-apigateway-authorizer': { type: 'request', authorizerUri: { 'Fn::GetAtt': ['Fn', 'Arn'] } } } })))
+      .toEqual([expect.stringMatching(/Body → x-amazon-apigateway-integration \/ -authorizer → Fn\.VpcConfig\.SubnetIds .*subnet LgSub of the LGWAN segment/)]);
+    expect(v2({ 'Fn::If': ['C', spec({ type: 'mock' }), spec({ type: 'mock' })] })).toEqual([expect.stringMatching(/an API definition the guard cannot read/)]);
+    const tfApi = (body: string) => guardFindings(tfGraph('aws_apigatewayv2_api', { name: 'a', protocol_type: 'HTTP', body },
+      { aws_lambda_function: { fn: { function_name: 'fn', vpc_config: [{ subnet_ids: ['${aws_subnet.Mn.id}'] }] } } }), 'aws_apigatewayv2_api.Bridge');
+    expect(tfApi(JSON.stringify(spec({ type: 'http_proxy', uri: 'https://example.jp/' })))).toEqual([]);
+    // Not JSON (jsonencode, YAML): read by the functions it names.
+    expect(tfApi('${jsonencode({ paths = { "/x" = { get = { "x-amazon-apigateway-integration" = { uri = aws_lambda_function.fn.invoke_arn } } } } })}'))
+      .toEqual([expect.stringMatching(/subnet aws_subnet\.Mn of the MY_NUMBER segment/)]);
+    expect(tfApi('${var.definition}')).toEqual([expect.stringMatching(/an API definition the guard cannot read/)]);
+  });
+  test('an authorizer URI given by a template parameter may name any function: refused (fail closed)', () => {
+    expect(guardFindings(cfnGraph('AWS::ApiGateway::Authorizer', { RestApiId: 'a', Name: 'p', Type: 'TOKEN', AuthorizerUri: { Ref: 'AuthorizerUri' } }), 'Bridge'))
+      .toEqual([expect.stringMatching(/AuthorizerUri, which cannot be resolved/)]);
+  });
+});
+
 describe('a Transfer Family server is a bridge only when internet-facing', () => {
   test('public (outside the VPC), or a VPC endpoint without Elastic IP addresses: no bridge', () => {
     expect(guardFindings(cfnGraph('AWS::Transfer::Server', { EndpointType: 'PUBLIC' }), 'Bridge')).toEqual([]);
@@ -963,6 +1335,47 @@ describe('a managed service is a bridge only when it may be publicly accessible'
       .toEqual([expect.stringMatching(/DBSubnetGroupName → SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment.* Fix: make it private/)]);
     expect(guardFindings(tfGraph('aws_db_instance', { publicly_accessible: '${var.public}', db_subnet_group_name: '${aws_db_subnet_group.grp.name}' },
       { aws_db_subnet_group: { grp: { subnet_ids: ['${aws_subnet.Mn.id}'] } } }), 'aws_db_instance.Bridge')).toEqual([expect.stringMatching(/subnet aws_subnet.Mn of the MY_NUMBER segment/)]);
+  });
+});
+
+describe('a DB cluster is a bridge only when it is a Multi-AZ DB cluster that may be publicly accessible', () => {
+  const group = { DbGroup: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: 'LgSub' }] } } };
+  const cluster = (extra: Record<string, unknown>) => guardFindings(cfnGraph('AWS::RDS::DBCluster', { Engine: 'postgres', DBSubnetGroupName: { Ref: 'DbGroup' }, ...extra }, group), 'Bridge');
+  const tfGroup = { aws_db_subnet_group: { grp: { subnet_ids: ['${aws_subnet.Lg.id}'] } } };
+  const tfCluster = (extra: Record<string, unknown>) => guardFindings(tfGraph('aws_rds_cluster', { engine: 'aurora-postgresql', db_subnet_group_name: '${aws_db_subnet_group.grp.name}', ...extra }, tfGroup),
+    'aws_rds_cluster.Bridge');
+  test('an Aurora cluster (its instances carry the setting), or a Multi-AZ one that is private: no bridge', () => {
+    expect(cluster({ Engine: 'aurora-postgresql' })).toEqual([]);
+    expect(cluster({ DBClusterInstanceClass: 'db.m6gd.large', PubliclyAccessible: false })).toEqual([]);
+    expect(tfCluster({})).toEqual([]);
+  });
+  test('a setting the guard cannot read may be true: refused in LGWAN (fail closed)', () => {
+    expect(cluster({ DBClusterInstanceClass: 'db.m6gd.large', PubliclyAccessible: { Ref: 'Public' } }))
+      .toEqual([expect.stringMatching(/DBSubnetGroupName → SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+    expect(tfCluster({ db_cluster_instance_class: '${var.class}' })).toEqual([expect.stringMatching(/subnet aws_subnet.Lg of the LGWAN segment/)]);
+  });
+});
+
+describe('a Redshift Serverless workgroup is a bridge only when it may be publicly accessible', () => {
+  test('left out (private, the API\'s default) or false: no bridge; a value the guard cannot read: refused in LGWAN', () => {
+    const cfn = (extra: Record<string, unknown>) => guardFindings(cfnGraph('AWS::RedshiftServerless::Workgroup', { WorkgroupName: 'w', SubnetIds: [{ Ref: 'LgSub' }], ...extra }), 'Bridge');
+    const terraform = (extra: Record<string, unknown>) => guardFindings(tfGraph('aws_redshiftserverless_workgroup', { workgroup_name: 'w', subnet_ids: ['${aws_subnet.Lg.id}'], ...extra }),
+      'aws_redshiftserverless_workgroup.Bridge');
+    expect(cfn({})).toEqual([]);
+    expect(cfn({ PubliclyAccessible: false })).toEqual([]);
+    expect(terraform({})).toEqual([]);
+    expect(terraform({ publicly_accessible: false })).toEqual([]);
+    expect(cfn({ PubliclyAccessible: { Ref: 'Public' } })).toEqual([expect.stringMatching(/SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
+    expect(terraform({ publicly_accessible: '${var.public}' })).toEqual([expect.stringMatching(/subnet aws_subnet.Lg of the LGWAN segment/)]);
+  });
+});
+
+describe('an AppStream fleet is a bridge only with default internet access in a VPC', () => {
+  test('off (the default), or outside every VPC: no bridge', () => {
+    expect(guardFindings(cfnGraph('AWS::AppStream::Fleet', { Name: 'f', VpcConfig: { SubnetIds: [{ Ref: 'LgSub' }] } }), 'Bridge')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::AppStream::Fleet', { Name: 'f', EnableDefaultInternetAccess: true }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_appstream_fleet', { name: 'f', enable_default_internet_access: false, vpc_config: [{ subnet_ids: ['${aws_subnet.Lg.id}'] }] }),
+      'aws_appstream_fleet.Bridge')).toEqual([]);
   });
 });
 
@@ -1036,9 +1449,77 @@ describe('a launch template is a bridge only when an interface asks for a public
   });
 });
 
+/** Bridge types only Terraform has: the adoption of the account's default VPC and its default subnets, an interface's own attachments. */
+const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface'];
+
+describe('Terraform\'s adopted default VPC or default subnet is a bridge when labelled as a segment or giving public IP addresses', () => {
+  const adopted = (type: string, body: any, others: Record<string, Record<string, any>> = {}) => {
+    const graph = tfGraph(type, body, others);
+    return { graph, found: guardFindings(graph, `${type}.Bridge`) };
+  };
+  test('a default subnet left as AWS made it (public IP addresses on launch): refused, and an instance placed in it no longer passes silently', () => {
+    const { graph, found } = adopted('aws_default_subnet', { availability_zone: 'ap-northeast-1a' },
+      { aws_instance: { inDefault: { ami: 'ami-0123456789abcdef0', subnet_id: '${aws_default_subnet.Bridge.id}' } } });
+    expect(found).toEqual([expect.stringMatching(new RegExp('map_public_ip_on_launch could not be resolved: aws_default_subnet opens a path between the internet through the internet gateway '
+      + 'AWS made for the default VPC and map_public_ip_on_launch, which cannot be resolved \\(the account\'s default VPC, which AWS made with an internet gateway and the guard does not model\\).* '
+      + 'Fix: build the segments with aws_vpc and aws_subnet labelled jichitai:segment'))]);
+    for (const u of graph.unresolved.filter((x) => x.node === 'aws_default_subnet.Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+    expect(adopted('aws_default_subnet', { availability_zone: 'a', map_public_ip_on_launch: '${var.public}' }).found).toHaveLength(1);
+  });
+  test('labelled as a segment (the default VPC or a default subnet), or with tags the guard cannot read: refused', () => {
+    expect(adopted('aws_default_vpc', { tags: { 'jichitai:segment': 'MY_NUMBER' } }).found).toEqual([expect.stringMatching(/tags\.jichitai:segment could not be resolved/)]);
+    expect(adopted('aws_default_vpc', { tags: '${var.tags}' }).found).toHaveLength(1);
+    expect(adopted('aws_default_subnet', { availability_zone: 'a', map_public_ip_on_launch: false, tags: { 'jichitai:segment': 'LGWAN' } }).found).toHaveLength(1);
+  });
+  test('adopted only to lock it down (no label, no public IP addresses): no bridge', () => {
+    expect(adopted('aws_default_vpc', { tags: { Name: 'default' } }).found).toEqual([]);
+    expect(adopted('aws_default_subnet', { availability_zone: 'a', map_public_ip_on_launch: false }).found).toEqual([]);
+  });
+});
+
+/** Bridge types never placed (where they run is chosen later), with their own tests. */
+const NEVER_PLACED = ['AWS::Batch::JobDefinition', 'aws_batch_job_definition'];
+
+describe('an AWS Batch job definition whose Fargate containers ask for a public IP address is a bridge the guard cannot place', () => {
+  const cfn = (properties: any) => {
+    const graph = cfnGraph('AWS::Batch::JobDefinition', { Type: 'container', PlatformCapabilities: ['FARGATE'], ...properties });
+    return { graph, found: guardFindings(graph, 'Bridge') };
+  };
+  const terraform = (body: any) => guardFindings(tfGraph('aws_batch_job_definition', { name: 'j', type: 'container', platform_capabilities: ['FARGATE'], ...body }),
+    'aws_batch_job_definition.Bridge');
+  test('ENABLED (container or ECS task properties) or unreadable: refused wherever the compute environment is, with the job definition\'s fix', () => {
+    const { graph, found } = cfn({ ContainerProperties: { Image: 'i', NetworkConfiguration: { AssignPublicIp: 'ENABLED' } } });
+    expect(found).toEqual([expect.stringMatching(new RegExp('ContainerProperties\\.NetworkConfiguration\\.AssignPublicIp could not be resolved: AWS::Batch::JobDefinition opens a path between '
+      + 'the internet through public IP addresses of AWS Batch Fargate jobs and .*which cannot be resolved \\(the subnets of the compute environment that runs the job, chosen when the job is submitted\\)'
+      + '.* Fix: set networkConfiguration\\.assignPublicIp to DISABLED'))]);
+    for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+    expect(cfn({ EcsProperties: { TaskProperties: [{ Containers: [], NetworkConfiguration: { AssignPublicIp: { Ref: 'Public' } } }] } }).found)
+      .toEqual([expect.stringMatching(/EcsProperties\.TaskProperties\[0\]\.NetworkConfiguration\.AssignPublicIp could not be resolved/)]);
+    expect(terraform({ container_properties: JSON.stringify({ image: 'i', networkConfiguration: { assignPublicIp: 'ENABLED' } }) }))
+      .toEqual([expect.stringMatching(/container_properties networkConfiguration\.assignPublicIp could not be resolved/)]);
+    expect(terraform({ ecs_properties: JSON.stringify({ taskProperties: [{ networkConfiguration: { assignPublicIp: 'ENABLED' } }] }) })).toHaveLength(1);
+    expect(terraform({ container_properties: '${file("job.json")}' })).toHaveLength(1);
+  });
+  test('DISABLED or left out (the default), or an EC2 job: no bridge', () => {
+    expect(cfn({ ContainerProperties: { Image: 'i', NetworkConfiguration: { AssignPublicIp: 'DISABLED' } } }).found).toEqual([]);
+    expect(cfn({ ContainerProperties: { Image: 'i' } }).found).toEqual([]);
+    expect(terraform({ container_properties: JSON.stringify({ image: 'i', networkConfiguration: { assignPublicIp: 'DISABLED' } }) })).toEqual([]);
+    expect(terraform({ container_properties: JSON.stringify({ image: 'i' }) })).toEqual([]);
+    expect(terraform({ platform_capabilities: ['EC2'], container_properties: '${file("job.json")}' })).toEqual([]);
+    expect(terraform({ container_properties: '${jsonencode({ image = "i", networkConfiguration = { assignPublicIp = "DISABLED" } })}' })).toEqual([]);
+  });
+});
+
 describe('network bridges: placement', () => {
-  test('every type is read by both engines (the table of the tests covers them all)', () => {
-    expect([...new Set(CASES.flatMap((c) => [c.cfnType, c.tfType]))].sort()).toEqual([...BRIDGE_TYPES].sort());
+  test('every type is read by both engines (the table of the tests covers them all; the adopted default VPC and Batch jobs have their own tests)', () => {
+    const types = [...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY, ...NEVER_PLACED];
+    expect([...new Set(types)].sort()).toEqual([...BRIDGE_TYPES].sort());
   });
 
   test('a subnet labelled MY_NUMBER in an Internet VPC is refused; an unlabelled VPC is refused; the prefecture hub is not', () => {

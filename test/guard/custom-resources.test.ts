@@ -133,6 +133,10 @@ describe('sdk-calls', () => {
     expect(['createRoute', 'CreateRouteCommand', 'modifyVpcAttribute', 'attachInternetGateway', ''].map(changes)).toEqual([true, true, true, true, true]);
     expect(['describeRouteTables', 'getManagedPrefixListEntries', 'createTags', 'DeleteTagsCommand'].map(changes)).toEqual([false, false, false, false]);
     expect(changesReadService({ service: 'SSM', action: 'putParameter' }, ec2)).toBe(false);
+    // CloudFront is read for its VPC origins: an invalidation changes cached objects only, a VPC origin's update is a change.
+    const cloudfront = new Set(['cloudfront']);
+    expect(changesReadService({ service: 'CloudFront', action: 'createInvalidation' }, cloudfront)).toBe(false);
+    expect(changesReadService({ service: 'CloudFront', action: 'updateVpcOrigin' }, cloudfront)).toBe(true);
   });
 
   test('only JSON with a service and an action is a call', () => {
