@@ -13,6 +13,7 @@ import { cdk, GuardLanguage, NetworkModel } from '../../src';
 import * as extractCfn from '../../src/guard/extract-cloudformation';
 import { Reachability } from '../../src/guard/reachability';
 import { englishRun } from '../support/japanese';
+import { refusals } from '../support/refusals';
 import { addTestWarningRule } from '../support/warning-rule';
 
 function outdir(): string {
@@ -278,14 +279,7 @@ describe('a stack of the app that no guard reads (GUARD-1)', () => {
     if (how === 'guarded') cdk.TopologyGuard.apply(other, { model: NetworkModel.ALPHA });
     return app;
   };
-  const errors = (app: App) => {
-    try {
-      app.synth();
-      return [];
-    } catch (e) {
-      return String((e as Error).message).split('\n').filter((l) => /critical|error \(|重大/.test(l)).map((l) => l.trim());
-    }
-  };
+  const errors = (app: App) => refusals(() => app.synth());
 
   test.each(['ssm', 'import', 'literal'] as const)('its ids from outside (%s): refused, naming the stack and what it names', (how) => {
     const found = errors(sibling(how));

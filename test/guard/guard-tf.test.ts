@@ -18,6 +18,7 @@ import { breakoutPortReason } from '../../examples/blueprints';
 import { buildTfExample, offlineTokyoStack } from '../../examples/tf/_app';
 import { generatedBlueprint } from '../../scripts/bench-apps';
 import { NetworkModel, tf } from '../../src';
+import { refusals } from '../support/refusals';
 import { transpileRepository } from '../support/transpiled';
 
 function outdir(): string {
@@ -223,14 +224,7 @@ describe('a stack of the app that no guard reads (GUARD-1)', () => {
     if (how === 'guarded') tf.TopologyGuard.apply(other, { model: NetworkModel.ALPHA });
     return app;
   };
-  const errors = (app: App) => {
-    try {
-      app.synth();
-      return [];
-    } catch (e) {
-      return String((e as Error).message).split('\n').filter((l) => /GUARD-1|critical|error \(/.test(l)).map((l) => l.trim());
-    }
-  };
+  const errors = (app: App) => refusals(() => app.synth());
 
   test.each(['data', 'literal'] as const)('its VPC and route table from outside (%s): refused, naming the stack and what it names', (how) => {
     const found = errors(sibling(how));
