@@ -43,6 +43,18 @@ export const PUBLIC_SERVICE_FIX = 'make it private: PubliclyAccessible (publicly
 export const APPSTREAM_FIX = 'turn default internet access off (EnableDefaultInternetAccess / enable_default_internet_access false), '
   + 'or run the fleet or image builder only in subnets of the Internet segment (三層の対策)';
 
+/** How to fix a managed application open to the internet whose code runs in the VPC (an MWAA environment, a SageMaker domain). */
+export const MANAGED_APP_FIX = 'make it private (WebserverAccessMode / webserver_access_mode PRIVATE_ONLY for an MWAA environment, '
+  + 'AppNetworkAccessType / app_network_access_type VpcOnly for a SageMaker domain), or run it only in subnets of the Internet segment (三層の対策)';
+
+/** The managed applications `MANAGED_APP_FIX` is for. */
+export const MANAGED_APPS: ReadonlySet<string> = new Set(['AWS::MWAA::Environment', 'aws_mwaa_environment', 'AWS::SageMaker::Domain', 'aws_sagemaker_domain']);
+
+/** Whether a value is a literal other than `open` (an expression may be `open`: fail closed). */
+function literallyNot(v: unknown, open: string): boolean {
+  return typeof v === 'string' && v !== open && !v.includes('${');
+}
+
 /** How to fix an MSK cluster with public access in the My Number or LGWAN segment. */
 export const MSK_FIX = 'turn public access off (BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type / public_access.type DISABLED), '
   + 'or run the brokers only in subnets of the Internet segment (三層の対策)';
@@ -100,6 +112,16 @@ export function publiclyAccessible(type: string, p: any): boolean {
     // IP addresses in its subnets. Left out: off (CloudFormation reference, AWS::AppStream::Fleet EnableDefaultInternetAccess).
     case 'AWS::AppStream::Fleet': case 'AWS::AppStream::ImageBuilder': return p.VpcConfig !== undefined && mayBeOn(p.EnableDefaultInternetAccess);
     case 'aws_appstream_fleet': case 'aws_appstream_image_builder': return p.vpc_config !== undefined && mayBeOn(p.enable_default_internet_access);
+    // An MWAA environment's Airflow web server on the internet (`PUBLIC_ONLY`; left out, `PRIVATE_ONLY`: the provider 5.100
+    // documentation of `webserver_access_mode`): its users run DAGs whose workers are in the environment's subnets.
+    case 'AWS::MWAA::Environment': return p.WebserverAccessMode !== undefined && !literallyNot(p.WebserverAccessMode, 'PUBLIC_ONLY');
+    case 'aws_mwaa_environment': return p.webserver_access_mode !== undefined && p.webserver_access_mode !== null && !literallyNot(p.webserver_access_mode, 'PUBLIC_ONLY');
+    // A SageMaker domain with internet access (`PublicInternetOnly`, also when left out: the CloudFormation reference of
+    // AWS::SageMaker::Domain AppNetworkAccessType and the provider's `app_network_access_type`): its users' Studio apps
+    // reach the internet and the domain's subnets.
+    case 'AWS::SageMaker::Domain': return p.AppNetworkAccessType === undefined || !literallyNot(p.AppNetworkAccessType, 'PublicInternetOnly');
+    case 'aws_sagemaker_domain': return p.app_network_access_type === undefined || p.app_network_access_type === null
+      || !literallyNot(p.app_network_access_type, 'PublicInternetOnly');
     case 'AWS::SageMaker::NotebookInstance': return p.SubnetId !== undefined && p.DirectInternetAccess !== 'Disabled';
     case 'aws_sagemaker_notebook_instance': return p.subnet_id !== undefined && p.direct_internet_access !== 'Disabled';
     default: return false;
@@ -420,6 +442,10 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'AWS::AppStream::ImageBuilder': 'the internet through the default internet access of an AppStream fleet or image builder',
   'aws_appstream_image_builder': 'the internet through the default internet access of an AppStream fleet or image builder',
   // A notebook instance in a subnet with direct internet access reaches the internet through SageMaker's own network.
+  'AWS::MWAA::Environment': 'the internet through the public web server of an MWAA environment',
+  'aws_mwaa_environment': 'the internet through the public web server of an MWAA environment',
+  'AWS::SageMaker::Domain': 'the internet through the internet access of a SageMaker domain',
+  'aws_sagemaker_domain': 'the internet through the internet access of a SageMaker domain',
   'AWS::SageMaker::NotebookInstance': 'the internet through the direct internet access of a SageMaker notebook instance',
   'aws_sagemaker_notebook_instance': 'the internet through the direct internet access of a SageMaker notebook instance',
   // Read as a bridge only when an interface asks for a public IP address (`launchBridges`): placed at the subnets of what

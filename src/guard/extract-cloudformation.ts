@@ -1,10 +1,10 @@
 import {
   APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX,
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
-  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries,
-  NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc,
-  recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX,
-  UNREAD_DEFINITION, UNREAD_TASKS,
+  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX,
+  namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
+  publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries,
+  TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -545,9 +545,9 @@ class TemplateReader {
     }],
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Workgroup', 'AWS::DMS::ReplicationInstance',
-      'AWS::SageMaker::NotebookInstance', 'AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder'], (reader, c) => {
-      const appStream = c.type.startsWith('AWS::AppStream::');
-      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), appStream ? APPSTREAM_FIX : PUBLIC_SERVICE_FIX);
+      'AWS::SageMaker::NotebookInstance', 'AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder', 'AWS::MWAA::Environment', 'AWS::SageMaker::Domain'], (reader, c) => {
+      const fix = c.type.startsWith('AWS::AppStream::') ? APPSTREAM_FIX : MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
+      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
     }],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
     [['AWS::MSK::Cluster'], (reader, c) => {
@@ -904,6 +904,8 @@ class TemplateReader {
       // Without subnets, a workgroup is in the default VPC's.
       case 'AWS::RedshiftServerless::Workgroup': return [['SubnetIds', p.SubnetIds ?? DEFAULT_VPC]];
       case 'AWS::AppStream::Fleet': case 'AWS::AppStream::ImageBuilder': return [['VpcConfig.SubnetIds', p.VpcConfig?.SubnetIds]];
+      case 'AWS::MWAA::Environment': return [['NetworkConfiguration.SubnetIds', p.NetworkConfiguration?.SubnetIds]];
+      case 'AWS::SageMaker::Domain': return [['SubnetIds', p.SubnetIds]];
       case 'AWS::DMS::ReplicationInstance': return group('ReplicationSubnetGroupIdentifier', p.ReplicationSubnetGroupIdentifier, 'AWS::DMS::ReplicationSubnetGroup');
       default: return [['SubnetId', p.SubnetId]];
     }

@@ -1,10 +1,10 @@
 import {
   adoptedDefaultEntries, APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC,
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
-  FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, mayBeOn, MSK_FIX,
-  MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob,
-  publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
-  taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
+  FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
+  mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX,
+  publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries,
+  SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -831,9 +831,9 @@ class ConfigReader {
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_redshiftserverless_workgroup', 'aws_dms_replication_instance',
-      'aws_sagemaker_notebook_instance', 'aws_appstream_fleet', 'aws_appstream_image_builder'], (reader, c) => {
-      const appStream = c.type.startsWith('aws_appstream_');
-      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), appStream ? APPSTREAM_FIX : PUBLIC_SERVICE_FIX);
+      'aws_sagemaker_notebook_instance', 'aws_appstream_fleet', 'aws_appstream_image_builder', 'aws_mwaa_environment', 'aws_sagemaker_domain'], (reader, c) => {
+      const fix = c.type.startsWith('aws_appstream_') ? APPSTREAM_FIX : MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
+      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
     }],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
     [['aws_msk_cluster'], (reader, c) => {
@@ -1127,6 +1127,8 @@ class ConfigReader {
       // Without subnets, a workgroup is in the default VPC's.
       case 'aws_redshiftserverless_workgroup': return [['subnet_ids', p.subnet_ids ?? DEFAULT_VPC]];
       case 'aws_appstream_fleet': case 'aws_appstream_image_builder': return [['vpc_config.subnet_ids', oneBlock(p.vpc_config)?.subnet_ids]];
+      case 'aws_mwaa_environment': return [['network_configuration.subnet_ids', oneBlock(p.network_configuration)?.subnet_ids]];
+      case 'aws_sagemaker_domain': return [['subnet_ids', p.subnet_ids]];
       case 'aws_dms_replication_instance': return group('replication_subnet_group_id', p.replication_subnet_group_id, 'aws_dms_replication_subnet_group');
       default: return [['subnet_id', p.subnet_id]];
     }

@@ -59,6 +59,8 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through the public endpoint of a publicly accessible database or replication instance':
     'パブリックアクセス可能なデータベース・レプリケーションインスタンスのパブリックエンドポイント経由のインターネット',
   'the internet through the direct internet access of a SageMaker notebook instance': 'SageMaker ノートブックインスタンスの直接インターネットアクセス経由のインターネット',
+  'the internet through the public web server of an MWAA environment': 'MWAA 環境の公開 Web サーバー経由のインターネット',
+  'the internet through the internet access of a SageMaker domain': 'SageMaker ドメインのインターネットアクセス経由のインターネット',
   'the internet through public IP addresses of the instances a launch template starts': '起動テンプレートが起動するインスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through public IP addresses that a launch template outside the synthesized output may give':
     '合成結果にない起動テンプレートが付与しうるパブリック IP アドレス経由のインターネット',
@@ -156,6 +158,9 @@ const PATTERNS: readonly Pattern[] = [
   [/^turn the public API endpoint off \(ResourcesVpcConfig\.EndpointPublicAccess \/ vpc_config\.endpoint_public_access false, with the private endpoint on\), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods \(三層の対策\)$/,
     () => 'パブリック API エンドポイントを無効にする（ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access を false にし、プライベートエンドポイントを有効にする）か、'
       + 'クラスターをインターネット接続系のサブネットでだけ動かす。インターネットからの kubectl がノードやポッドに届く（三層の対策）'],
+  [/^make it private \(WebserverAccessMode \/ webserver_access_mode PRIVATE_ONLY for an MWAA environment, AppNetworkAccessType \/ app_network_access_type VpcOnly for a SageMaker domain\), or run it only in subnets of the Internet segment \(三層の対策\)$/,
+    () => '非公開にする（MWAA 環境なら WebserverAccessMode / webserver_access_mode を PRIVATE_ONLY、SageMaker ドメインなら AppNetworkAccessType / '
+      + 'app_network_access_type を VpcOnly）か、インターネット接続系のサブネットだけで動かす（三層の対策）'],
   [/^turn default internet access off \(EnableDefaultInternetAccess \/ enable_default_internet_access false\), or run the fleet or image builder only in subnets of the Internet segment \(三層の対策\)$/,
     () => '既定のインターネットアクセスを無効にする（EnableDefaultInternetAccess / enable_default_internet_access を false）か、フリートやイメージビルダーをインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^set aws:ec2:vpc AssociatePublicIpAddress to false and ELBScheme to internal, or run the environment only in subnets of the Internet segment \(三層の対策\)$/,

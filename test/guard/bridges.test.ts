@@ -804,6 +804,32 @@ const CASES: readonly Case[] = [
     outside: { cfn: { WorkgroupName: 'w', NamespaceName: 'n', PubliclyAccessible: true }, tf: { workgroup_name: 'w', namespace_name: 'n', publicly_accessible: true }, says: /not given, which means the default VPC/ },
   },
   {
+    // An MWAA environment whose Airflow web server is public: its users run DAGs on workers in its subnets.
+    cfnType: 'AWS::MWAA::Environment',
+    tfType: 'aws_mwaa_environment',
+    cfn: (p) => ({ Name: 'e', WebserverAccessMode: 'PUBLIC_ONLY', NetworkConfiguration: { SubnetIds: [{ Ref: `${p}Sub` }] } }),
+    tf: (p) => ({ name: 'e', webserver_access_mode: 'PUBLIC_ONLY', network_configuration: [{ subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: [] }] }),
+    fix: 'make it private',
+    outside: {
+      cfn: { Name: 'e', WebserverAccessMode: 'PUBLIC_ONLY', NetworkConfiguration: { SubnetIds: ['subnet-0123456789abcdef0'] } },
+      tf: { name: 'e', webserver_access_mode: 'PUBLIC_ONLY', network_configuration: [{ subnet_ids: ['subnet-0123456789abcdef0'] }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    // A SageMaker domain with internet access (left out: PublicInternetOnly, AWS's default): its Studio apps in its subnets.
+    cfnType: 'AWS::SageMaker::Domain',
+    tfType: 'aws_sagemaker_domain',
+    cfn: (p) => ({ DomainName: 'd', AuthMode: 'IAM', VpcId: { Ref: `${p}Vpc` }, SubnetIds: [{ Ref: `${p}Sub` }] }),
+    tf: (p) => ({ domain_name: 'd', auth_mode: 'IAM', vpc_id: `\${aws_vpc.${p}.id}`, subnet_ids: [`\${aws_subnet.${p}.id}`] }),
+    fix: 'make it private',
+    outside: {
+      cfn: { DomainName: 'd', AppNetworkAccessType: 'PublicInternetOnly', SubnetIds: ['subnet-0123456789abcdef0'] },
+      tf: { domain_name: 'd', app_network_access_type: 'PublicInternetOnly', subnet_ids: ['subnet-0123456789abcdef0'] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
     // Left out: public (AWS's default for a replication instance).
     cfnType: 'AWS::DMS::ReplicationInstance',
     tfType: 'aws_dms_replication_instance',
@@ -1367,6 +1393,27 @@ describe('a Redshift Serverless workgroup is a bridge only when it may be public
     expect(terraform({ publicly_accessible: false })).toEqual([]);
     expect(cfn({ PubliclyAccessible: { Ref: 'Public' } })).toEqual([expect.stringMatching(/SubnetIds could not be resolved: .*subnet LgSub of the LGWAN segment/)]);
     expect(terraform({ publicly_accessible: '${var.public}' })).toEqual([expect.stringMatching(/subnet aws_subnet.Lg of the LGWAN segment/)]);
+  });
+});
+
+describe('an MWAA environment or a SageMaker domain is a bridge only when it may be open to the internet', () => {
+  test('private (MWAA\'s default, or said so), VPC only: no bridge; a value the guard cannot read: refused', () => {
+    const mwaa = (extra: Record<string, unknown>) => guardFindings(cfnGraph('AWS::MWAA::Environment', { Name: 'e', NetworkConfiguration: { SubnetIds: [{ Ref: 'LgSub' }] }, ...extra }), 'Bridge');
+    const tfMwaa = (extra: Record<string, unknown>) => guardFindings(tfGraph('aws_mwaa_environment', { name: 'e', network_configuration: [{ subnet_ids: ['${aws_subnet.Lg.id}'] }], ...extra }),
+      'aws_mwaa_environment.Bridge');
+    expect(mwaa({})).toEqual([]);
+    expect(mwaa({ WebserverAccessMode: 'PRIVATE_ONLY' })).toEqual([]);
+    expect(tfMwaa({})).toEqual([]);
+    expect(tfMwaa({ webserver_access_mode: 'PRIVATE_ONLY' })).toEqual([]);
+    expect(mwaa({ WebserverAccessMode: { Ref: 'Mode' } })).toHaveLength(1);
+    expect(tfMwaa({ webserver_access_mode: '${var.mode}' })).toHaveLength(1);
+    const domain = (extra: Record<string, unknown>) => guardFindings(cfnGraph('AWS::SageMaker::Domain', { DomainName: 'd', SubnetIds: [{ Ref: 'LgSub' }], ...extra }), 'Bridge');
+    const tfDomain = (extra: Record<string, unknown>) => guardFindings(tfGraph('aws_sagemaker_domain', { domain_name: 'd', subnet_ids: ['${aws_subnet.Lg.id}'], ...extra }),
+      'aws_sagemaker_domain.Bridge');
+    expect(domain({ AppNetworkAccessType: 'VpcOnly' })).toEqual([]);
+    expect(tfDomain({ app_network_access_type: 'VpcOnly' })).toEqual([]);
+    expect(domain({ AppNetworkAccessType: { Ref: 'Access' } })).toHaveLength(1);
+    expect(tfDomain({ app_network_access_type: '${var.access}' })).toHaveLength(1);
   });
 });
 
