@@ -47,6 +47,13 @@ export const APPSTREAM_FIX = 'turn default internet access off (EnableDefaultInt
 export const MANAGED_APP_FIX = 'make it private (WebserverAccessMode / webserver_access_mode PRIVATE_ONLY for an MWAA environment, '
   + 'AppNetworkAccessType / app_network_access_type VpcOnly for a SageMaker domain), or run it only in subnets of the Internet segment (三層の対策)';
 
+/** How to fix a managed VPC connection to a cluster of another VPC or account in the My Number or LGWAN segment. */
+export const MANAGED_CONNECTION_FIX = 'remove the managed VPC connection, or make it only in subnets of the Internet segment: from the My Number or LGWAN '
+  + 'segment reach only clusters in the segment\'s own VPC (三層の対策)';
+
+/** What a managed VPC connection opens: a cluster anywhere, in another VPC or account. */
+const MANAGED_CONNECTION = 'a cluster of another VPC or account through a managed VPC connection (MSK multi-VPC connectivity, a Redshift-managed VPC endpoint)';
+
 /** The managed applications `MANAGED_APP_FIX` is for. */
 export const MANAGED_APPS: ReadonlySet<string> = new Set(['AWS::MWAA::Environment', 'aws_mwaa_environment', 'AWS::SageMaker::Domain', 'aws_sagemaker_domain']);
 
@@ -442,6 +449,13 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'AWS::AppStream::ImageBuilder': 'the internet through the default internet access of an AppStream fleet or image builder',
   'aws_appstream_image_builder': 'the internet through the default internet access of an AppStream fleet or image builder',
   // A notebook instance in a subnet with direct internet access reaches the internet through SageMaker's own network.
+  // Endpoints AWS makes in the subnets for a cluster that may be in any VPC or account (always a bridge: what is behind
+  // them is another network). Sources: Amazon MSK Developer Guide, "Multi-VPC private connectivity"; Amazon Redshift
+  // Management Guide, "Working with Redshift-managed VPC endpoints".
+  'AWS::MSK::VpcConnection': MANAGED_CONNECTION,
+  'aws_msk_vpc_connection': MANAGED_CONNECTION,
+  'AWS::Redshift::EndpointAccess': MANAGED_CONNECTION,
+  'aws_redshift_endpoint_access': MANAGED_CONNECTION,
   'AWS::MWAA::Environment': 'the internet through the public web server of an MWAA environment',
   'aws_mwaa_environment': 'the internet through the public web server of an MWAA environment',
   'AWS::SageMaker::Domain': 'the internet through the internet access of a SageMaker domain',

@@ -1,10 +1,10 @@
 import {
   APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX,
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
-  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX,
-  namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
-  publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries,
-  TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
+  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX,
+  MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob,
+  publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
+  taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -577,6 +577,8 @@ class TemplateReader {
       if (c.p.Type !== 'LAMBDA') reader.bridge(c, [['Config.VpcIdentifier', c.p.Config?.VpcIdentifier]]);
       else reader.invokedBridge(c, 'Targets.Id', Array.isArray(c.p.Targets) ? c.p.Targets.map((t: any) => t?.Id) : c.p.Targets);
     }],
+    [['AWS::MSK::VpcConnection'], (reader, c) => reader.bridge(c, [['ClientSubnets', c.p.ClientSubnets]], MANAGED_CONNECTION_FIX)],
+    [['AWS::Redshift::EndpointAccess'], (reader, c) => reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX)],
     [['AWS::VpcLattice::ResourceGateway'], (reader, c) => reader.bridge(c, c.p.SubnetIds !== undefined ? [['SubnetIds', c.p.SubnetIds]] : [['VpcIdentifier', c.p.VpcIdentifier]])],
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule, schedule or pipe runs.
     [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe'], (reader, c) => {
@@ -905,6 +907,7 @@ class TemplateReader {
       case 'AWS::RedshiftServerless::Workgroup': return [['SubnetIds', p.SubnetIds ?? DEFAULT_VPC]];
       case 'AWS::AppStream::Fleet': case 'AWS::AppStream::ImageBuilder': return [['VpcConfig.SubnetIds', p.VpcConfig?.SubnetIds]];
       case 'AWS::MWAA::Environment': return [['NetworkConfiguration.SubnetIds', p.NetworkConfiguration?.SubnetIds]];
+      case 'AWS::Redshift::EndpointAccess': return group('SubnetGroupName', p.SubnetGroupName, 'AWS::Redshift::ClusterSubnetGroup');
       case 'AWS::SageMaker::Domain': return [['SubnetIds', p.SubnetIds]];
       case 'AWS::DMS::ReplicationInstance': return group('ReplicationSubnetGroupIdentifier', p.ReplicationSubnetGroupIdentifier, 'AWS::DMS::ReplicationSubnetGroup');
       default: return [['SubnetId', p.SubnetId]];

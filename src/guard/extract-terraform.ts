@@ -2,9 +2,9 @@ import {
   adoptedDefaultEntries, APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC,
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
-  mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX,
-  publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries,
-  SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
+  MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
+  PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
+  runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -862,6 +862,8 @@ class ConfigReader {
     [['aws_vpclattice_target_group'], (reader, c) => {
       if (c.p.type !== 'LAMBDA') reader.bridge(c, [['config.vpc_identifier', oneBlock(c.p.config)?.vpc_identifier]]);
     }],
+    [['aws_msk_vpc_connection'], (reader, c) => reader.bridge(c, [['client_subnets', c.p.client_subnets]], MANAGED_CONNECTION_FIX)],
+    [['aws_redshift_endpoint_access'], (reader, c) => reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX)],
     [['aws_vpclattice_resource_gateway'], (reader, c) => reader.bridge(c, c.p.subnet_ids !== undefined ? [['subnet_ids', c.p.subnet_ids]] : [['vpc_id', c.p.vpc_id]])],
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target, schedule or pipe runs.
     [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule', 'aws_pipes_pipe'], (reader, c) => {
@@ -1128,6 +1130,7 @@ class ConfigReader {
       case 'aws_redshiftserverless_workgroup': return [['subnet_ids', p.subnet_ids ?? DEFAULT_VPC]];
       case 'aws_appstream_fleet': case 'aws_appstream_image_builder': return [['vpc_config.subnet_ids', oneBlock(p.vpc_config)?.subnet_ids]];
       case 'aws_mwaa_environment': return [['network_configuration.subnet_ids', oneBlock(p.network_configuration)?.subnet_ids]];
+      case 'aws_redshift_endpoint_access': return group('subnet_group_name', p.subnet_group_name, 'aws_redshift_subnet_group');
       case 'aws_sagemaker_domain': return [['subnet_ids', p.subnet_ids]];
       case 'aws_dms_replication_instance': return group('replication_subnet_group_id', p.replication_subnet_group_id, 'aws_dms_replication_subnet_group');
       default: return [['subnet_id', p.subnet_id]];

@@ -804,6 +804,28 @@ const CASES: readonly Case[] = [
     outside: { cfn: { WorkgroupName: 'w', NamespaceName: 'n', PubliclyAccessible: true }, tf: { workgroup_name: 'w', namespace_name: 'n', publicly_accessible: true }, says: /not given, which means the default VPC/ },
   },
   {
+    // MSK multi-VPC private connectivity: endpoints in the client subnets to a cluster of another VPC or account.
+    cfnType: 'AWS::MSK::VpcConnection',
+    tfType: 'aws_msk_vpc_connection',
+    cfn: (p) => ({ Authentication: 'SASL_IAM', TargetClusterArn: 'arn:aws:kafka:ap-northeast-1:111122223333:cluster/c/0', VpcId: { Ref: `${p}Vpc` }, ClientSubnets: [{ Ref: `${p}Sub` }], SecurityGroups: [] }),
+    tf: (p) => ({ authentication: 'SASL_IAM', target_cluster_arn: 'arn:aws:kafka:ap-northeast-1:111122223333:cluster/c/0', vpc_id: `\${aws_vpc.${p}.id}`, client_subnets: [`\${aws_subnet.${p}.id}`], security_groups: [] }),
+    fix: 'remove the managed VPC connection',
+    outside: { cfn: { ClientSubnets: ['subnet-0123456789abcdef0'] }, tf: { client_subnets: ['subnet-0123456789abcdef0'] }, says: NOT_IN_OUTPUT },
+  },
+  {
+    // A Redshift-managed VPC endpoint in a subnet group, to a cluster that may be another VPC's or account's.
+    cfnType: 'AWS::Redshift::EndpointAccess',
+    tfType: 'aws_redshift_endpoint_access',
+    cfn: () => ({ EndpointName: 'e', ClusterIdentifier: 'c', SubnetGroupName: { Ref: 'RsGroup' }, VpcSecurityGroupIds: [] }),
+    tf: () => ({ endpoint_name: 'e', cluster_identifier: 'c', subnet_group_name: '${aws_redshift_subnet_group.grp.name}' }),
+    with: {
+      cfn: (p) => ({ RsGroup: { Type: 'AWS::Redshift::ClusterSubnetGroup', Properties: { Description: 'd', SubnetIds: [{ Ref: `${p}Sub` }] } } }),
+      tf: (p) => ({ aws_redshift_subnet_group: { grp: { name: 'g', subnet_ids: [`\${aws_subnet.${p}.id}`] } } }),
+    },
+    fix: 'remove the managed VPC connection',
+    outside: { cfn: { EndpointName: 'e', ClusterIdentifier: 'c', SubnetGroupName: 'other-group' }, tf: { endpoint_name: 'e', cluster_identifier: 'c', subnet_group_name: 'other-group' }, says: NOT_IN_OUTPUT },
+  },
+  {
     // An MWAA environment whose Airflow web server is public: its users run DAGs on workers in its subnets.
     cfnType: 'AWS::MWAA::Environment',
     tfType: 'aws_mwaa_environment',
