@@ -7,11 +7,13 @@ import {
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
+import { customResourcePowers } from './custom-resource-code';
+import { DEPLOY_CODE_FIX, deployCodeReason } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import {
-  changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls,
-  serviceKey,
+  actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
+  sdkIntegrationCalls, serviceKey,
 } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, propertyPath, strings, unreadable } from './unreadable';
@@ -1093,7 +1095,7 @@ class TemplateReader {
           TRANSFORM_FIX, undefined, base.path);
       }
     }
-    if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path);
+    if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path, type);
     const integrations = SDK_INTEGRATIONS[type];
     if (integrations) {
       for (const [property, value] of integrations.properties(p)) {
@@ -1183,7 +1185,7 @@ class TemplateReader {
    * Other custom resources run code of their own, which the guard does not read. `Delete` runs when the resource goes
    * away, not in the deployment the template describes.
    */
-  private customResourceCalls(id: string, p: any, path: string | undefined): void {
+  private customResourceCalls(id: string, p: any, path: string | undefined, type: string): void {
     for (const property of ['Create', 'Update']) {
       if (p[property] === undefined) continue;
       const call = parseSdkCall(this.render(p[property]));
@@ -1199,6 +1201,30 @@ class TemplateReader {
         this.b.unresolvedValue(id, property, sdkCallReason('custom resource', call), SDK_CALL_FIX, undefined, path);
       }
     }
+    if (type !== 'Custom::VpcRestrictDefaultSG') this.customResourceCode(id, p, path);
+  }
+
+  /**
+   * What the code behind a custom resource's service token may do at deploy time, bounded by its role's policies
+   * (custom-resource-code.ts): a role that may change the network, or one the guard cannot read, is unresolved. The calls
+   * of aws-cdk-lib `AwsCustomResource`s on the same function were judged above; the actions they name are not counted
+   * again. aws-cdk-lib's own `Custom::VpcRestrictDefaultSG` (a VPC's `restrictDefaultSecurityGroup`) only removes the
+   * rules of the VPC's default security group; it may add them back when the VPC is deleted.
+   */
+  private customResourceCode(id: string, p: any, path: string | undefined): void {
+    const token = JSON.stringify(p.ServiceToken);
+    const declared = new Set<string>();
+    for (const r of Object.values(this.resources)) {
+      const q = r.Properties;
+      if (q?.InstallLatestAwsSdk === undefined || JSON.stringify(q.ServiceToken) !== token) continue;
+      for (const property of ['Create', 'Update', 'Delete']) {
+        const call = q[property] === undefined ? undefined : parseSdkCall(this.render(q[property]));
+        if (call) declared.add(`${serviceKey(call.service)}:${actionKey(call.action)}`);
+      }
+    }
+    const view = { resources: this.resources, render: (v: unknown) => this.render(v), readServices: TemplateReader.READ_SERVICES };
+    const powers = customResourcePowers(view, p, declared);
+    if (powers.length > 0) this.b.unresolvedValue(id, 'ServiceToken', deployCodeReason('this custom resource', powers), DEPLOY_CODE_FIX, undefined, path);
   }
 
   /**

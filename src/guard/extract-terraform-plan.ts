@@ -40,6 +40,8 @@ export interface TerraformConfigResource {
   readonly expressions?: Record<string, unknown>;
   readonly count_expression?: TerraformPlanExpression;
   readonly for_each_expression?: TerraformPlanExpression;
+  /** Provisioners, by type (`local-exec`, `remote-exec`, `file`). */
+  readonly provisioners?: readonly { readonly type?: string }[];
 }
 
 /** A module of the configuration. */
@@ -121,7 +123,8 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   const major = /^(\d+)\./.exec(plan.format_version)?.[1];
   if (major !== '1') throw new Error(`Terraform plan JSON format ${plan.format_version} is not supported: the guard reads format 1.x (terraform show -json, Terraform 1.x)`);
   const builder = new GraphBuilder('terraform');
-  readPlanResources(builder, new PlanReader(plan).entries());
+  const reader = new PlanReader(plan);
+  readPlanResources(builder, reader.entries(), reader.dataEntries());
   return builder.build();
 }
 
@@ -167,10 +170,28 @@ class PlanReader {
         const body = this.value(r.address, '', r.values ?? {}, this.unknowns.get(r.address), config?.expressions, scope) as Record<string, unknown>;
         body.tags = this.tags(r, config);
         delete body.tags_all;
+        // Provisioners are in the configuration only (deploy-time code, read as a synthesized configuration's are).
+        if (config?.provisioners !== undefined) body.provisioner = config.provisioners.map((p) => ({ [String(p?.type)]: {} }));
         out.push({ address: r.address, type: r.type, body });
       }
     }
     return out.sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
+  }
+
+  /** The plan's data sources, addresses and types prefixed `data.` (only those that run code matter: `CODE_RUNNERS`). */
+  public dataEntries(): ResourceEntry[] {
+    // Read at plan time (in the planned values), or deferred to apply (a change of action `read`).
+    const types = new Map<string, string>();
+    const walk = (module: TerraformPlanModule) => {
+      for (const r of module.resources ?? []) if (r.mode === 'data') types.set(r.address, r.type);
+      for (const child of module.child_modules ?? []) walk(child);
+    };
+    walk(this.plan.planned_values?.root_module ?? {});
+    for (const rc of this.plan.resource_changes ?? []) {
+      const type = /(?:^|\.)data\.([A-Za-z0-9_-]+)\.[^.]+$/.exec(rc.address)?.[1];
+      if (rc.mode === 'data' && type !== undefined && !types.has(rc.address)) types.set(rc.address, type);
+    }
+    return [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([address, type]) => ({ address, type: `data.${type}`, body: {} }));
   }
 
   /**

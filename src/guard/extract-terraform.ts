@@ -7,6 +7,7 @@ import {
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
+import { TERRAFORM_CODE_FIX } from './deploy-code';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
@@ -23,6 +24,8 @@ export interface TerraformJson {
   /** Provider configurations: `default_tags` label every resource of the provider (semantics §10, labels). */
   readonly provider?: Record<string, unknown>;
   readonly module?: Record<string, unknown>;
+  /** Data sources: only those that run code (`external`, `aws_lambda_invocation`) matter to the guard (`deployTimeCode`). */
+  readonly data?: Record<string, unknown>;
 }
 
 /** Attributes that name what AWS creates with a VPC or transit gateway (semantics §4–§6). */
@@ -62,6 +65,19 @@ const TEMPLATE_DEPLOYERS: Readonly<Record<string, { property: string; reason: st
   aws_cloudformation_stack_set: { property: 'template_body / template_url', reason: 'a stack set\'s stacks are not read by the guard' },
   aws_cloudformation_stack_set_instance: { property: 'stack_set_name', reason: 'a stack set\'s stacks are not read by the guard' },
   aws_servicecatalog_provisioned_product: { property: 'product_id', reason: 'a provisioned product\'s stack is not read by the guard' },
+};
+
+/**
+ * What runs code at plan or apply time that the configuration does not hold (deploy-code.ts): a provisioner other than
+ * `file` (which copies files), a function invoked by `aws_lambda_invocation`, an `external` data source's program. Its
+ * code may change the network with terraform's credentials or the function's role; the guard reads neither (fail closed).
+ * https://developer.hashicorp.com/terraform/language/resources/provisioners/syntax,
+ * https://registry.terraform.io/providers/hashicorp/external/latest/docs/data-sources/external
+ */
+const CODE_RUNNERS: Readonly<Record<string, { property: string; reason: string }>> = {
+  'aws_lambda_invocation': { property: 'function_name', reason: 'it invokes a function at apply time, whose code the configuration does not hold, and it may change the network' },
+  'data.aws_lambda_invocation': { property: 'function_name', reason: 'it invokes a function at plan time, whose code the configuration does not hold, and it may change the network' },
+  'data.external': { property: 'program', reason: 'it runs a program on the machine that runs terraform, at plan time and with its credentials, and it may change the network' },
 };
 
 /** Resources that call AWS APIs by name when they run (sdk-calls.ts), with the arguments that name the calls. */
@@ -238,8 +254,8 @@ export class PlanTemplate {
  * values are literals (a string is never an interpolation) or `PlanReference` / `PlanUnknown` markers; tags are the
  * resource's `tags_all`.
  */
-export function readPlanResources(builder: GraphBuilder, entries: readonly ResourceEntry[]): void {
-  new ConfigReader(builder, {}, '', entries).read();
+export function readPlanResources(builder: GraphBuilder, entries: readonly ResourceEntry[], data: readonly ResourceEntry[] = []): void {
+  new ConfigReader(builder, {}, '', entries, data).read();
 }
 
 /** What a resource reader is given: the resource, its graph id, tags and path, and how to note an unresolved reference. */
@@ -926,6 +942,8 @@ class ConfigReader {
   /** `default_tags` of each AWS provider configuration, by reference (`aws`, `aws.<alias>`). */
   private readonly defaultTags = new Map<string, Record<string, string>>();
   private readonly entries: readonly ResourceEntry[];
+  /** The data sources, as resources are (`resourceEntries`): those that run code are unresolved (`deployTimeCode`). */
+  private readonly dataEntries: readonly ResourceEntry[];
   /** Parts of the `resource` block the guard cannot read as resources (`resourceEntries`), reported by `read`. */
   private readonly malformed: MalformedBlock[] = [];
   /** Reading a plan: values are literals or markers, never `${…}` interpolations. */
@@ -936,9 +954,12 @@ class ConfigReader {
     private readonly config: TerraformJson,
     private readonly prefix: string,
     planEntries?: readonly ResourceEntry[],
+    /** A plan's data sources (their addresses and types prefixed `data.`, as `dataEntries` are). */
+    planData?: readonly ResourceEntry[],
   ) {
     this.plan = planEntries !== undefined;
     this.entries = planEntries ?? resourceEntries(config.resource, this.malformed);
+    this.dataEntries = planData ?? resourceEntries(config.data, this.malformed).map((e) => ({ ...e, address: `data.${e.address}`, type: `data.${e.type}` }));
     for (const e of this.entries) {
       this.types.set(e.address, e.type);
       this.bodies.set(e.address, e.body);
@@ -970,7 +991,25 @@ class ConfigReader {
       const integrations = SDK_INTEGRATIONS[type];
       if (integrations) this.sdkIntegrations(address, integrations, body ?? {});
       if (type === 'aws_sfn_state_machine') this.runTasks(address, type, body ?? {});
+      this.deployTimeCode(address, type, body ?? {});
       this.readResource(address, type, body ?? {});
+    }
+    for (const { address, type, body } of this.dataEntries) this.deployTimeCode(address, type, body ?? {});
+  }
+
+  /** Code run at plan or apply time that the configuration does not hold (`CODE_RUNNERS`, provisioners): unresolved. */
+  private deployTimeCode(address: string, type: string, body: any): void {
+    const runner = CODE_RUNNERS[type];
+    if (runner) this.b.unresolvedValue(this.id(address), runner.property, runner.reason, TERRAFORM_CODE_FIX);
+    const provisioners = body.provisioner === undefined ? [] : Array.isArray(body.provisioner) ? body.provisioner : [body.provisioner];
+    for (const provisioner of provisioners) {
+      // A provisioner block is an object keyed by its type; anything else is read as a provisioner of unknown type.
+      const readable = typeof provisioner === 'object' && provisioner !== null && !Array.isArray(provisioner);
+      for (const kind of (readable ? Object.keys(provisioner) : ['(unreadable)']).filter((k) => k !== 'file')) {
+        const where = kind === 'local-exec' ? ' on the machine that runs terraform, with its credentials' : kind === 'remote-exec' ? ' on a remote host' : '';
+        this.b.unresolvedValue(this.id(address), `provisioner.${kind}`, `a ${kind} provisioner runs commands at apply time${where}, which the configuration does not show, and they may change the network`,
+          TERRAFORM_CODE_FIX);
+      }
     }
   }
 

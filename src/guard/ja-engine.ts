@@ -208,6 +208,22 @@ const PATTERNS: readonly Pattern[] = [
   [/^declare what the call makes as a resource of the template, which the guard reads \(AWS::EC2::Route for createRoute, AWS::EC2::SecurityGroupIngress for authorizeSecurityGroupIngress\.\.\.\), or call only actions that read \(describe\.\.\., get\.\.\., list\.\.\.\)$/,
     () => '呼び出しが作るものを、ガードが読むテンプレートのリソースとして宣言する（createRoute なら AWS::EC2::Route、authorizeSecurityGroupIngress なら '
       + 'AWS::EC2::SecurityGroupIngress など）か、読むだけのアクション（describe…、get…、list…）だけを呼ぶ'],
+  // Deploy-time code (deploy-code.ts, custom-resource-code.ts, Terraform's provisioners and invocations).
+  [/^this custom resource runs code at deploy time that the template does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
+    (m) => `このカスタムリソースは、テンプレートにないコードをデプロイ時に実行し、それがネットワークを変えうる: ${m[1].split('; ').map(jaPower).join('。')}`
+      + `${m[2] ? `（ほか ${m[2]} 件）` : ''}`],
+  [/^declare what the code makes as resources of the template, which the guard reads \(routes, gateways, security group rules\.\.\.\), and give the function's role only actions that read \(describe\.\.\., get\.\.\., list\.\.\.\) or touch no network \(logs, S3 objects, SSM parameters\), written out in the template$/,
+    () => 'コードが作るものを、ガードが読むテンプレートのリソース（ルート、ゲートウェイ、セキュリティグループのルールなど）として宣言し、関数のロールには読むだけの'
+      + 'アクション（describe…、get…、list…）か、ネットワークに触れないアクション（ログ、S3 オブジェクト、SSM パラメータ）だけを、テンプレートに書き出して与える'],
+  [/^a (\S+) provisioner runs commands at apply time( on the machine that runs terraform, with its credentials| on a remote host)?, which the configuration does not show, and they may change the network$/,
+    (m) => `${m[1]} プロビジョナーが apply 時に${m[2] === undefined ? '' : m[2].includes('remote') ? 'リモートホストで' : ' terraform を実行するマシンで、その認証情報を使って'}`
+      + 'コマンドを実行する。それは構成に現れず、ネットワークを変えうる'],
+  [/^it invokes a function at (apply|plan) time, whose code the configuration does not hold, and it may change the network$/,
+    (m) => `${m[1]} 時に関数を呼び出し、そのコードは構成にないため、ネットワークを変えうる`],
+  [/^it runs a program on the machine that runs terraform, at plan time and with its credentials, and it may change the network$/,
+    () => 'plan 時に terraform を実行するマシンで、その認証情報を使ってプログラムを実行し、それがネットワークを変えうる'],
+  [/^declare what the command or function makes as resources of the configuration, which the guard reads, and run other commands outside the guarded configuration$/,
+    () => 'コマンドや関数が作るものを、ガードが読む構成のリソースとして宣言し、ほかのコマンドはガード対象の構成の外で実行する'],
   [/^a macro \(Fn::Transform\) rewrites this part of the template before deployment, and the guard reads it as written$/,
     () => 'マクロ（Fn::Transform）がテンプレートのこの部分をデプロイ前に書き換えるが、ガードは書かれたとおりに読む'],
   [/^the resource has no Type the guard can read$/, () => 'リソースにガードが読める Type がない'],
@@ -382,6 +398,30 @@ const PATTERNS: readonly Pattern[] = [
   [/^is a single label, not a host name$/, () => 'が 1 つのラベルだけで、ホスト名ではない'],
   [/^(".+") covers a whole public suffix \((.+)\) \(TLD-wide, AP-2\)$/, (m) => `（${m[1]}）がパブリックサフィックス（${m[2]}）全体を対象にしている（TLD 全体、AP-2）`],
 ];
+
+/** One item of what lets deploy-time code change the network (custom-resource-code.ts), in Japanese. */
+function jaPower(text: string): string {
+  const problems: Readonly<Record<string, string>> = {
+    'its policy document is not written out in the template': 'ポリシードキュメントがテンプレートに書き出されていない',
+    'a statement of its policy is not written out': 'ポリシーのステートメントが書き出されていない',
+    'a statement allows every action but those it names (NotAction)': 'ステートメントが、名前を挙げたもの以外のすべてのアクションを許可している（NotAction）',
+    'an action of its policy is not written out': 'ポリシーのアクションが書き出されていない',
+  };
+  let m: RegExpExecArray | null;
+  if ((m = /^its service token (.+) is no Lambda function of this template, so nothing bounds the code it runs$/.exec(text))) {
+    return `サービストークン ${m[1]} がこのテンプレートの Lambda 関数ではなく、実行するコードを何も制限しない`;
+  }
+  if ((m = /^the role of (\S+) \((.+)\) is not a role of this template$/.exec(text))) return `${m[1]} のロール（${m[2]}）がこのテンプレートのロールではない`;
+  if ((m = /^(\S+) has managed policy (.+), which is not in the template$/.exec(text))) return `${m[1]} に、テンプレートにない管理ポリシー ${m[2]} が付いている`;
+  if ((m = /^(inline policy|policy) (\S+) of (\S+): (.+)$/.exec(text)) && problems[m[4]]) {
+    return `${m[3]} の${m[1] === 'policy' ? 'ポリシー' : 'インラインポリシー'} ${m[2]}: ${problems[m[4]]}`;
+  }
+  if ((m = /^(\S+) allows (\S+) on (.+), not only on (functions|state machines) of this template$/.exec(text))) {
+    return `${m[1]} が ${m[2]} を ${m[3]} に許可しており、このテンプレートの${m[4] === 'functions' ? '関数' : 'ステートマシン'}に限られない`;
+  }
+  if ((m = /^(\S+) allows (\S+)$/.exec(text))) return `${m[1]} が ${m[2]} を許可している`;
+  return text;
+}
 
 /** The Japanese of an engine text, or undefined when no pattern words it. */
 export function jaEngine(en: string): string | undefined {

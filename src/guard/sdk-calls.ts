@@ -68,8 +68,13 @@ const CHANGES_NOTHING_READ = new Set([
 ]);
 
 /** The action as a v2 method name would write it, lower case: `CreateRouteCommand` and `createRoute` are `createroute`. */
-function actionKey(action: string): string {
+export function actionKey(action: string): string {
   return action.replace(/Command$/, '').toLowerCase();
+}
+
+/** Whether an action (`actionKey`) changes nothing any rule reads (tags, S3 objects, log events...). */
+export function changesNothingRead(action: string): boolean {
+  return CHANGES_NOTHING_READ.has(action);
 }
 
 /**

@@ -515,3 +515,19 @@ test('a Cloud WAN peering of the transit gateway, associated with a table that r
   // Control: the table associated with the VPC attachment the plan holds.
   expect(guard1(graph(['aws_ec2_transit_gateway_vpc_attachment.mn.id', 'aws_ec2_transit_gateway_vpc_attachment.mn']))).toEqual([]);
 });
+
+describe('deploy-time code in a plan (src/guard/deploy-code.ts)', () => {
+  test('a provisioner of the configuration and a data source that runs code are unresolved, as in a synthesized configuration', () => {
+    const p = plan([vpc('aws_vpc.mn', '10.1.0.0/16')]) as any;
+    p.configuration.root_module.resources[0].provisioners = [{ type: 'local-exec', expressions: { command: constant('aws ec2 create-route') } }, { type: 'file' }];
+    p.planned_values.root_module.resources.push({ address: 'data.external.seed', mode: 'data', type: 'external', name: 'seed', values: { result: {} } });
+    // Deferred to apply (a data source that depends on what is created): only in the changes, with action read.
+    p.resource_changes.push({ address: 'data.aws_lambda_invocation.seed', mode: 'data', type: 'aws_lambda_invocation', name: 'seed', change: { actions: ['read'] } });
+    p.planned_values.root_module.resources.push({ address: 'data.aws_region.here', mode: 'data', type: 'aws_region', name: 'here', values: { name: 'ap-northeast-1' } });
+    expect(extractTerraformPlan(p).unresolved.map((u) => `${u.node} ${u.property}`)).toEqual([
+      'aws_vpc.mn provisioner.local-exec',
+      'data.aws_lambda_invocation.seed function_name',
+      'data.external.seed program',
+    ]);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Code that runs while a template is deployed: a custom resource's function (a CloudFormation `Custom::…` resource whose
+ * service token is a Lambda function), a Terraform provisioner, an `external` data source, an `aws_lambda_invocation`.
+ * Its code is not in the template, so what it changes never reaches the guard: a function that calls `ec2:CreateRoute`
+ * could add a default route to a My Number route table after the template was judged.
+ *
+ * The guard cannot read the code, but it can read what the code is allowed to do: the IAM policies of the function's role,
+ * when they are in the template. A role allowed to change a service the guard reads (`ec2:CreateRoute`, `ec2:*`, `*`), to
+ * run other code (`ssm:SendCommand`, `codebuild:StartBuild`, an invocation of a function the guard cannot follow) or to
+ * grant itself more (`iam:*`, `sts:AssumeRole`) may change the network: GUARD-1, fail closed. So is a role, policy or
+ * service token the guard cannot read. A role that can only read, write logs, or touch what no rule reads changes no
+ * verdict (docs/guard-semantics.md §10).
+ */
+import { actionKey, changesNothingRead, serviceKey } from './sdk-calls';
+
+/**
+ * IAM service prefixes named otherwise than the CloudFormation namespace whose resources the guard reads
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
+ */
+const IAM_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  elasticloadbalancing: ['elasticloadbalancing', 'elasticloadbalancingv2'],
+  es: ['opensearchservice', 'elasticsearch'],
+  airflow: ['mwaa'],
+  ds: ['directoryservice'],
+  elasticmapreduce: ['emr'],
+  firehose: ['kinesisfirehose'],
+};
+
+/**
+ * Services whose changes run code or apply templates with credentials of their own, or grant permissions: a role allowed
+ * to change them may make anything happen, the network included (fail closed). Keys as `serviceKey` writes them.
+ */
+const RUNS_OR_GRANTS: ReadonlySet<string> = new Set([
+  'iam', 'sts', 'ssm', 'ssmincidents', 'cloudformation', 'servicecatalog', 'codebuild', 'codepipeline', 'codedeploy', 'ecs', 'eks',
+  'batch', 'glue', 'sagemaker', 'elasticmapreduce', 'emrserverless', 'emrcontainers', 'datapipeline', 'scheduler', 'events', 'pipes',
+  'apprunner', 'amplify', 'elasticbeanstalk', 'imagebuilder', 'organizations', 'ram', 'config', 'lambda', 'states', 'lightsail',
+  'cloud9', 'gamelift', 'airflow', 'mwaa', 'ec2instanceconnect', 'ssmmessages', 'ec2messages',
+]);
+
+/**
+ * Changes of those services that run nothing and grant nothing: writing and deleting SSM parameters (aws-cdk-lib's
+ * cross-region references write them; a value the guard reads from a parameter is unresolved anyway).
+ */
+const HARMLESS_ACTIONS: ReadonlySet<string> = new Set([
+  'ssm:putparameter', 'ssm:deleteparameter', 'ssm:deleteparameters', 'ssm:labelparameterversion', 'ssm:unlabelparameterversion',
+]);
+
+/** Actions that start code the guard can follow to a role of the template: a function's invocation, a state machine's execution. */
+const FOLLOWED: Readonly<Record<string, 'function' | 'state machine'>> = {
+  'lambda:invokefunction': 'function',
+  'lambda:invokeasync': 'function',
+  'states:startexecution': 'state machine',
+  'states:startsyncexecution': 'state machine',
+};
+
+/** Actions that read only, as `sdk-calls` reads an SDK call's: a wildcard after such a prefix reads only too. */
+const READ_ONLY = /^(describe|get|list|search|lookup|batchget)/;
+
+/** What an IAM action allowed to deploy-time code means for the network. */
+export type ActionPower =
+  /** May change the network (or run or grant anything that could). */
+  | 'changes'
+  /** Starts a function or state machine the caller may follow to its role (`FOLLOWED`). */
+  | 'function' | 'state machine'
+  /** Changes nothing the guard reads. */
+  | undefined;
+
+/**
+ * What one IAM action (`ec2:CreateRoute`, `ec2:Describe*`, `*`) lets code do, given the services the guard reads
+ * (`serviceKey` keys). Wildcards are taken at their widest: `ec2:Create*` may create a route, `s3:*` anything of S3.
+ */
+export function actionPower(action: string, readServices: ReadonlySet<string>): ActionPower {
+  const colon = action.indexOf(':');
+  if (colon < 0) return 'changes'; // `*`, or no action the guard can name
+  const prefix = action.slice(0, colon).toLowerCase();
+  const name = action.slice(colon + 1).toLowerCase();
+  if (/[*?]/.test(prefix) || name === '') return 'changes';
+  const wild = name.search(/[*?]/);
+  const literal = wild < 0 ? name : name.slice(0, wild);
+  if (READ_ONLY.test(literal)) return undefined;
+  const keyed = `${prefix}:${name}`;
+  if (wild < 0) {
+    if (FOLLOWED[keyed]) return FOLLOWED[keyed];
+    if (HARMLESS_ACTIONS.has(keyed) || changesNothingRead(actionKey(name))) return undefined;
+  }
+  // Logs and S3 objects carry no packet: a function writing its own logs, a deployment copying files to a bucket.
+  if (prefix === 'logs') return undefined;
+  if (prefix === 's3' && /object|multipart|^abort/.test(name)) return undefined;
+  const services = IAM_PREFIXES[prefix] ?? [serviceKey(prefix)];
+  if (services.some((s) => readServices.has(s)) || RUNS_OR_GRANTS.has(serviceKey(prefix))) return 'changes';
+  return undefined;
+}
+
+/** The allowing statements of a policy document: their actions and resources as written. */
+export interface AllowedStatement {
+  readonly actions: readonly string[];
+  /** The statement's `Resource`, as one list (a single value becomes a list of one). */
+  readonly resources: readonly unknown[];
+}
+
+/**
+ * The allowing statements of an IAM policy document, or why it cannot be read (a document, statement list or action list
+ * given by a reference or condition; `NotAction`, which allows every action but those it names). A `Deny` is left out:
+ * the guard takes what is allowed at its widest.
+ */
+export function allowedStatements(document: unknown): { readonly statements: AllowedStatement[]; readonly problem?: string } {
+  const statements: AllowedStatement[] = [];
+  // A document given by a reference or chosen by a condition (`Ref`, `Fn::If`...) may be any.
+  if (typeof document !== 'object' || document === null || Array.isArray(document) || Object.keys(document).some((k) => k === 'Ref' || k.startsWith('Fn::'))) {
+    return { statements, problem: 'its policy document is not written out in the template' };
+  }
+  const raw = (document as Record<string, unknown>).Statement;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  for (const s of list) {
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) return { statements, problem: 'a statement of its policy is not written out' };
+    const st = s as Record<string, unknown>;
+    if (st.Effect === 'Deny') continue;
+    if (st.NotAction !== undefined) return { statements, problem: 'a statement allows every action but those it names (NotAction)' };
+    const actions = Array.isArray(st.Action) ? st.Action : [st.Action];
+    if (!actions.every((a): a is string => typeof a === 'string')) return { statements, problem: 'an action of its policy is not written out' };
+    const resources = Array.isArray(st.Resource) ? st.Resource : [st.Resource];
+    statements.push({ actions, resources });
+  }
+  return { statements };
+}
+
+/**
+ * AWS managed policies for Lambda functions that allow nothing of the network: writing the function's own logs, and the
+ * network interfaces Lambda makes for a function in a VPC (an interface of the function's subnets and groups, which the
+ * guard reads from the function; creating or deleting one attaches it to nothing).
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaBasicExecutionRole.html,
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaVPCAccessExecutionRole.html
+ */
+export const HARMLESS_MANAGED_POLICY = /:iam::aws:policy\/service-role\/(AWSLambdaBasicExecutionRole|AWSLambdaVPCAccessExecutionRole)$/;
+
+/** The reason deploy-time code may change the network: the first few of what allows it. */
+export function deployCodeReason(what: string, powers: readonly string[]): string {
+  const shown = powers.slice(0, 3).join('; ');
+  const more = powers.length > 3 ? ` (and ${powers.length - 3} more)` : '';
+  return `${what} runs code at deploy time that the template does not hold, and it may change the network: ${shown}${more}`;
+}
+
+/** The fix for deploy-time code that may change the network. */
+export const DEPLOY_CODE_FIX = 'declare what the code makes as resources of the template, which the guard reads (routes, gateways, '
+  + 'security group rules...), and give the function\'s role only actions that read (describe..., get..., list...) or touch no network '
+  + '(logs, S3 objects, SSM parameters), written out in the template';
+
+/** The fix for Terraform's deploy-time code (provisioners, `external`, `aws_lambda_invocation`). */
+export const TERRAFORM_CODE_FIX = 'declare what the command or function makes as resources of the configuration, which the guard reads, '
+  + 'and run other commands outside the guarded configuration';

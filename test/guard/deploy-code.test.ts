@@ -1,0 +1,232 @@
+/**
+ * Code that runs while the template is deployed (src/guard/deploy-code.ts): a custom resource's Lambda function, a
+ * Terraform provisioner, an `external` data source, an `aws_lambda_invocation`. Its code is not in the template, so what
+ * it changes never reaches the guard. The guard bounds a custom resource's code by its role's policies (GUARD-1 when
+ * they allow changing the network, running other code or granting more, or cannot be read), and refuses Terraform's
+ * runners outright. Found by a review: a custom resource whose function may call ec2:CreateRoute passed the guard.
+ */
+import { App, CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Testing } from 'cdktf';
+import { buildCdkExample } from '../../examples/cdk/_app';
+import { buildTfExample } from '../../examples/tf/_app';
+import { GuardLanguage, NetworkModel } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { actionPower, allowedStatements } from '../../src/guard/deploy-code';
+import { cloudFormationReadServices, extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { formatFindingIn } from '../../src/guard/rule';
+import { englishRun } from '../support/japanese';
+
+const code = lambda.Code.fromInline('exports.handler = async () => ({})');
+const fn = (scope: Stack, id: string, actions: string[] = []) => {
+  const f = new lambda.Function(scope, id, { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code });
+  if (actions.length > 0) f.addToRolePolicy(new iam.PolicyStatement({ actions, resources: ['*'] }));
+  return f;
+};
+
+/** The α example with `add` applied to its stack: the GUARD-1 lines of the refusal (none: it synthesized). */
+function refusedWith(add: (stack: Stack) => void): string[] {
+  const { app, stack } = buildCdkExample('alpha', new App());
+  add(stack);
+  try {
+    app.synth();
+    return [];
+  } catch (e) {
+    return (e as Error).message.split('\n').filter((l) => /GUARD-1/.test(l));
+  }
+}
+
+describe('a custom resource whose code may change the network at deploy time is refused (GUARD-1)', () => {
+  test('its function\'s role allows ec2:CreateRoute: the finding names the resource, the role and the action', () => {
+    const lines = refusedWith((s) => new CustomResource(s, 'Seeder', { serviceToken: fn(s, 'Fn', ['ec2:CreateRoute']).functionArn }));
+    expect(lines).toEqual([expect.stringMatching(/\[SampleCity-alpha\/Seeder\/Default\] GUARD-1 critical \(三層の対策\): ServiceToken could not be resolved: this custom resource runs code at deploy time that the template does not hold, and it may change the network: FnServiceRole\w+ allows ec2:CreateRoute\. Fix: declare what the code makes as resources of the template/)]);
+  });
+
+  test.each([
+    ['ec2:*', ['ec2:*']],
+    ['every action', ['*']],
+    ['a wildcard that may create', ['ec2:Create*']],
+    ['another service the guard reads (a load balancer\'s listener)', ['elasticloadbalancing:CreateListener']],
+    ['assuming another role', ['sts:AssumeRole']],
+    ['passing a role (to make something run with it)', ['iam:PassRole']],
+    ['running commands on instances', ['ssm:SendCommand']],
+    ['starting a build', ['codebuild:StartBuild']],
+    ['invoking any function', ['lambda:InvokeFunction']],
+  ])('%s', (_, actions) => {
+    expect(refusedWith((s) => new CustomResource(s, 'Seeder', { serviceToken: fn(s, 'Fn', actions).functionArn }))).toHaveLength(1);
+  });
+
+  test('the handler behind aws-cdk-lib\'s provider framework is followed from the framework\'s invocation', () => {
+    const lines = refusedWith((s) => {
+      const provider = new cr.Provider(s, 'Provider', { onEventHandler: fn(s, 'Handler', ['ec2:AttachInternetGateway']) });
+      new CustomResource(s, 'Seeder', { serviceToken: provider.serviceToken });
+    });
+    expect(lines).toEqual([expect.stringMatching(/Seeder\/Default\] GUARD-1 .*HandlerServiceRole\w+ allows ec2:AttachInternetGateway/)]);
+  });
+
+  test('a service token that is no function of the template (a literal ARN, an SNS topic) bounds nothing', () => {
+    expect(refusedWith((s) => new CustomResource(s, 'Seeder', { serviceToken: 'arn:aws:lambda:ap-northeast-1:123456789012:function:seed' })))
+      .toEqual([expect.stringMatching(/its service token arn:aws:lambda:ap-northeast-1:123456789012:function:seed is no Lambda function of this template/)]);
+    expect(refusedWith((s) => new CustomResource(s, 'Seeder', { serviceToken: new sns.Topic(s, 'Topic').topicArn })))
+      .toEqual([expect.stringMatching(/its service token \{sns-topic\} is no Lambda function of this template/)]);
+  });
+
+  test('a role or policy the guard cannot read bounds nothing: an imported role, NotAction, a managed policy not in the template', () => {
+    expect(refusedWith((s) => {
+      const f = new lambda.Function(s, 'Fn', {
+        runtime: lambda.Runtime.NODEJS_20_X,
+        handler: 'index.handler',
+        code,
+        role: iam.Role.fromRoleArn(s, 'Imported', 'arn:aws:iam::123456789012:role/deployer'),
+      });
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toEqual([expect.stringMatching(/the role of Fn\w+ \(arn:aws:iam::123456789012:role\/deployer\) is not a role of this template/)]);
+    expect(refusedWith((s) => {
+      const f = fn(s, 'Fn');
+      f.addToRolePolicy(new iam.PolicyStatement({ notActions: ['s3:DeleteBucket'], resources: ['*'] }));
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toEqual([expect.stringMatching(/a statement allows every action but those it names \(NotAction\)/)]);
+    expect(refusedWith((s) => {
+      const f = fn(s, 'Fn');
+      f.role!.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'));
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toEqual([expect.stringMatching(/has managed policy arn:\{partition\}:iam::aws:policy\/AdministratorAccess, which is not in the template/)]);
+  });
+
+  test('the reason and the fix have Japanese', () => {
+    const template = (() => {
+      const stack = new Stack(new App(), 'S');
+      const f = fn(stack, 'Fn', ['ec2:CreateRoute', 'sts:AssumeRole', 'ec2:ModifyVpcAttribute', 'ec2:CreateTransitGatewayRoute']);
+      f.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: ['arn:aws:lambda:ap-northeast-1:123456789012:function:other'] }));
+      new CustomResource(stack, 'Seeder', { serviceToken: f.functionArn });
+      new CustomResource(stack, 'Literal', { serviceToken: 'arn:aws:lambda:ap-northeast-1:123456789012:function:seed' });
+      return (stack as any)._toCloudFormation();
+    })();
+    const found = checkTopology(extractCloudFormation({ S: template }), { model: NetworkModel.ALPHA }).filter((f) => /ServiceToken/.test(f.message));
+    expect(found).toHaveLength(2);
+    for (const f of found) {
+      const ja = formatFindingIn(f, GuardLanguage.JAPANESE);
+      expect(ja).toMatch(/テンプレートにないコードをデプロイ時に実行し/);
+      expect(englishRun(ja)).toBeUndefined();
+    }
+    // Four powers and one invocation beyond the template: three are shown, the rest counted.
+    expect(found.map((f) => formatFindingIn(f, GuardLanguage.JAPANESE)).join('\n')).toMatch(/Fn\w+ が ec2:CreateRoute を許可している。.*（ほか 2 件）/);
+  });
+});
+
+describe('custom resources whose code cannot change the network pass', () => {
+  test.each([
+    ['a function with only its logs (AWSLambdaBasicExecutionRole)', (s: Stack) => new CustomResource(s, 'Seeder', { serviceToken: fn(s, 'Fn').functionArn })],
+    ['S3 objects, SSM parameters, reads and tags', (s: Stack) => new CustomResource(s, 'Seeder', {
+      serviceToken: fn(s, 'Fn', ['s3:PutObject', 's3:DeleteObject*', 'ssm:PutParameter', 'ec2:Describe*', 'ec2:CreateTags', 'logs:PutRetentionPolicy', 'dynamodb:PutItem']).functionArn,
+    })],
+    ['the provider framework with a waiter (its state machine and functions followed)', (s: Stack) => {
+      const provider = new cr.Provider(s, 'Provider', { onEventHandler: fn(s, 'Handler'), isCompleteHandler: fn(s, 'Done'), queryInterval: Duration.seconds(10) });
+      new CustomResource(s, 'Seeder', { serviceToken: provider.serviceToken });
+    }],
+    ['a function in a VPC (AWSLambdaVPCAccessExecutionRole)', (s: Stack) => {
+      const f = fn(s, 'Fn');
+      f.role!.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole'));
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    }],
+  ])('%s', (_, add) => {
+    expect(refusedWith(add)).toEqual([]);
+  });
+
+  test('aws-cdk-lib\'s restriction of a VPC\'s default security group (it removes the group\'s rules)', () => {
+    const stack = new Stack(new App(), 'S');
+    new ec2.Vpc(stack, 'Vpc', { restrictDefaultSecurityGroup: true, natGateways: 0, subnetConfiguration: [{ name: 'i', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    const template = (stack as any)._toCloudFormation();
+    expect(Object.values<any>(template.Resources).some((r) => r.Type === 'Custom::VpcRestrictDefaultSG')).toBe(true);
+    expect(extractCloudFormation({ S: template }).unresolved.filter((u) => u.property === 'ServiceToken')).toEqual([]);
+  });
+
+  test('an AwsCustomResource that only reads (the VPN attachment lookups of every example) is not counted twice', () => {
+    const stack = new Stack(new App(), 'S');
+    new CfnResource(stack, 'Marker', { type: 'AWS::EC2::VPC', properties: { CidrBlock: '10.0.0.0/16' } });
+    new cr.AwsCustomResource(stack, 'Lookup', {
+      onCreate: { service: 'EC2', action: 'describeVpcs', physicalResourceId: cr.PhysicalResourceId.of('x') },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+      installLatestAwsSdk: false,
+    });
+    new cr.AwsCustomResource(stack, 'Tagger', {
+      onCreate: { service: 'EC2', action: 'modifyVpcAttribute', physicalResourceId: cr.PhysicalResourceId.of('y') },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+      installLatestAwsSdk: false,
+    });
+    // The modifyVpcAttribute call is judged as a call (once), not again through the provider's role, which holds both calls' actions.
+    expect(extractCloudFormation({ S: (stack as any)._toCloudFormation() }).unresolved.map((u) => `${u.node} ${u.property}`))
+      .toEqual([expect.stringMatching(/^Tagger\w+ Create$/)]);
+  });
+});
+
+describe('Terraform: provisioners, external programs and function invocations are refused (GUARD-1)', () => {
+  const base = JSON.parse(Testing.synth(buildTfExample('alpha', Testing.app()).stack));
+  const unresolved = (edit: (c: any) => void) => {
+    const c = JSON.parse(JSON.stringify(base));
+    edit(c);
+    return extractTerraform({ s: c }).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
+  };
+
+  test('the example has none', () => {
+    expect(unresolved(() => undefined)).toEqual([]);
+  });
+
+  test.each([
+    ['a local-exec provisioner', (c: any) => { c.resource.terraform_data = { seed: { provisioner: [{ 'local-exec': { command: 'aws ec2 create-route' } }] } }; },
+      'terraform_data.seed provisioner.local-exec: a local-exec provisioner runs commands at apply time on the machine that runs terraform, with its credentials, '
+      + 'which the configuration does not show, and they may change the network'],
+    ['a remote-exec provisioner (the object form)', (c: any) => { c.resource.aws_instance = { ...c.resource.aws_instance, x: { provisioner: { 'remote-exec': { inline: ['x'] } } } }; },
+      'aws_instance.x provisioner.remote-exec: a remote-exec provisioner runs commands at apply time on a remote host, which the configuration does not show, and they may change the network'],
+    ['an external data source', (c: any) => { c.data = { ...c.data, external: { seed: { program: ['sh', '-c', 'aws ec2 create-route'] } } }; },
+      'data.external.seed program: it runs a program on the machine that runs terraform, at plan time and with its credentials, and it may change the network'],
+    ['aws_lambda_invocation', (c: any) => { c.resource.aws_lambda_invocation = { seed: { function_name: 'seed', input: '{}' } }; },
+      'aws_lambda_invocation.seed function_name: it invokes a function at apply time, whose code the configuration does not hold, and it may change the network'],
+    ['the aws_lambda_invocation data source', (c: any) => { c.data = { ...c.data, aws_lambda_invocation: { seed: { function_name: 'seed', input: '{}' } } }; },
+      'data.aws_lambda_invocation.seed function_name: it invokes a function at plan time, whose code the configuration does not hold, and it may change the network'],
+  ])('%s', (_, edit, expected) => {
+    expect(unresolved(edit)).toEqual([expected]);
+  });
+
+  test('a file provisioner copies files and runs nothing', () => {
+    expect(unresolved((c) => { c.resource.terraform_data = { seed: { provisioner: [{ file: { source: 'a', destination: 'b' } }] } }; })).toEqual([]);
+  });
+
+  test('in Japanese', () => {
+    const c = JSON.parse(JSON.stringify(base));
+    c.resource.terraform_data = { seed: { provisioner: [{ 'local-exec': { command: 'x' } }, { 'remote-exec': { inline: ['x'] } }] } };
+    c.resource.aws_lambda_invocation = { seed: { function_name: 'seed', input: '{}' } };
+    c.data = { ...c.data, external: { seed: { program: ['x'] } }, aws_lambda_invocation: { seed: { function_name: 'seed', input: '{}' } } };
+    const found = checkTopology(extractTerraform({ s: c }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+    expect(found).toHaveLength(5);
+    for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
+  });
+});
+
+describe('deploy-code', () => {
+  const read = cloudFormationReadServices();
+  test.each([
+    ['ec2:CreateRoute', 'changes'], ['ec2:create*', 'changes'], ['*', 'changes'], ['*:CreateRoute', 'changes'], ['ec2:*', 'changes'],
+    ['ec2:DescribeRouteTables', undefined], ['ec2:Describe*', undefined], ['ec2:Get*', undefined], ['ec2:CreateTags', undefined],
+    ['network-firewall:UpdateRuleGroup', 'changes'], ['elasticloadbalancing:ModifyListener', 'changes'], ['iam:PutRolePolicy', 'changes'],
+    ['sts:AssumeRole', 'changes'], ['lambda:InvokeFunction', 'function'], ['states:StartExecution', 'state machine'], ['lambda:Invoke*', 'changes'],
+    ['logs:CreateLogGroup', undefined], ['s3:PutObject', undefined], ['s3:PutBucketPolicy', 'changes'], ['s3:*', 'changes'],
+    ['ssm:PutParameter', undefined], ['ssm:SendCommand', 'changes'], ['dynamodb:PutItem', undefined], ['ses:SendEmail', undefined],
+  ])('%s: %s', (action, power) => {
+    expect(actionPower(action, read)).toBe(power);
+  });
+
+  test('statements: Deny is left out, a single statement or action is a list of one, what is not written out is a problem', () => {
+    expect(allowedStatements({ Statement: { Effect: 'Allow', Action: 'ec2:CreateRoute', Resource: '*' } })).toEqual({ statements: [{ actions: ['ec2:CreateRoute'], resources: ['*'] }] });
+    expect(allowedStatements({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] })).toEqual({ statements: [] });
+    expect(allowedStatements({ 'Fn::If': ['c', {}, {}] }).problem).toBe('its policy document is not written out in the template');
+    expect(allowedStatements({ Ref: 'Doc' }).problem).toBe('its policy document is not written out in the template');
+    expect(allowedStatements('{"Statement": []}').problem).toBe('its policy document is not written out in the template');
+    expect(allowedStatements({ Statement: [{ Effect: 'Allow', Action: { Ref: 'A' }, Resource: '*' }] }).problem).toBe('an action of its policy is not written out');
+  });
+});
