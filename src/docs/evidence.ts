@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 111, cases: 312 },
-  cdktf: { mutations: 119, cases: 333 },
+  cdk: { mutations: 112, cases: 316 },
+  cdktf: { mutations: 120, cases: 337 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

@@ -3,7 +3,7 @@
  * (extra L1 resources, property overrides, removed children) must be refused by the guard with the right rule,
  * while the untouched example synthesizes. Prints the tally at the end.
  */
-import { App, CfnParameter, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnResource, CustomResource, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apprunner from 'aws-cdk-lib/aws-apprunner';
@@ -12,6 +12,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -695,6 +696,22 @@ const MUTATIONS: Mutation[] = [
         policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
         installLatestAwsSdk: false,
       });
+    },
+  },
+  {
+    // A custom resource runs its function's code at deploy time; that function's role may create routes, so the code may
+    // add one the template never shows (src/guard/deploy-code.ts).
+    name: 'a custom resource whose function\'s role may create routes (its code could add a default route at deploy time)',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const seeder = new lambda.Function(stack, 'MutSeeder', {
+        runtime: lambda.Runtime.NODEJS_20_X,
+        handler: 'index.handler',
+        code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+      });
+      seeder.addToRolePolicy(new iam.PolicyStatement({ actions: ['ec2:CreateRoute'], resources: ['*'] }));
+      new CustomResource(stack, 'MutSeed', { serviceToken: seeder.functionArn, properties: { RouteTableId: table(net.myNumber, 'workload-1').ref } });
     },
   },
   {

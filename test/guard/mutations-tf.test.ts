@@ -64,7 +64,7 @@ import { VpcRouteServerVpcAssociation } from '@cdktf/provider-aws/lib/vpc-route-
 import { VpclatticeServiceNetworkVpcAssociation } from '@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
-import { Fn, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { DataResource, Fn, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
 import { CROSS_ACCOUNT_MEMBER, memberInternetCidr, prefectureHub, REFERENCE_MEMBERS } from '../../examples/prefecture';
@@ -783,6 +783,19 @@ const MUTATIONS: Mutation[] = [
           Parameters: { Table: { Type: 'String' } },
           Resources: { Route: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0123456789abcdef0' } } },
         }),
+      });
+    },
+  },
+  {
+    // A local-exec provisioner runs a command with terraform's credentials at apply time: here one that adds a default
+    // route to a My Number route table, which the configuration never shows (src/guard/deploy-code.ts).
+    name: 'a local-exec provisioner that adds a default route to a My Number route table at apply time',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new DataResource(stack, 'MutSeed', {
+        input: { table: table(net.myNumber, 'workload-1').id },
+        provisioners: [{ type: 'local-exec', command: `aws ec2 create-route --route-table-id ${table(net.myNumber, 'workload-1').id} --destination-cidr-block 0.0.0.0/0 --gateway-id igw-0123456789abcdef0` }],
       });
     },
   },
