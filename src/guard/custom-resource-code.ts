@@ -113,7 +113,13 @@ function policiesOf(view: TemplateView, role: string): { source: string; documen
     const text = view.render(arn);
     if (!HARMLESS_MANAGED_POLICY.test(text)) out.push({ source: `managed policy ${text}`, document: undefined });
   }
-  const names = (v: unknown) => (Array.isArray(v) ? v : [v]).some((x: any) => x?.Ref === role);
+  // A policy names its roles by `Ref` (or by a literal name, the role's `RoleName`); one whose roles are not written out
+  // (a parameter, a condition's choice, an import) may be attached to this role: counted as attached (fail closed).
+  const roleName = p.RoleName;
+  const names = (v: unknown) => v !== undefined && (Array.isArray(v) ? v : [v]).some((x: any) => {
+    if (typeof x === 'string') return x === roleName;
+    return typeof x?.Ref === 'string' ? x.Ref === role || view.resources[x.Ref] === undefined : true;
+  });
   for (const [id, r] of Object.entries(view.resources)) {
     const q = r.Properties ?? {};
     const attached = (r.Type === 'AWS::IAM::Policy' && names(q.Roles)) || (r.Type === 'AWS::IAM::RolePolicy' && names(q.RoleName))

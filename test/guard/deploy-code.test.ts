@@ -230,3 +230,39 @@ describe('deploy-code', () => {
     expect(allowedStatements({ Statement: [{ Effect: 'Allow', Action: { Ref: 'A' }, Resource: '*' }] }).problem).toBe('an action of its policy is not written out');
   });
 });
+
+describe('a policy that may be attached to the role counts', () => {
+  /** A custom resource on a function whose role has no policy of its own, and a policy `Roles` names as `roles`. */
+  const unresolved = (roles: unknown, roleName?: string) => {
+    const stack = new Stack(new App(), 'S');
+    new CfnResource(stack, 'Role', { type: 'AWS::IAM::Role', properties: { AssumeRolePolicyDocument: {}, ...(roleName ? { RoleName: roleName } : {}) } });
+    new CfnResource(stack, 'Fn', { type: 'AWS::Lambda::Function', properties: { Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: 'x' } } });
+    new CfnResource(stack, 'Other', { type: 'AWS::IAM::Role', properties: { AssumeRolePolicyDocument: {} } });
+    new CfnResource(stack, 'Policy', {
+      type: 'AWS::IAM::Policy',
+      properties: { PolicyName: 'p', Roles: roles, PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ec2:CreateRoute', Resource: '*' }] } },
+    });
+    new CfnResource(stack, 'Seed', { type: 'Custom::Seed', properties: { ServiceToken: { 'Fn::GetAtt': ['Fn', 'Arn'] } } });
+    const template = (stack as any)._toCloudFormation();
+    template.Parameters = { RoleParam: { Type: 'String' } };
+    template.Conditions = { C: { 'Fn::Equals': ['a', 'b'] } };
+    return extractCloudFormation({ S: template }).unresolved.filter((u) => u.property === 'ServiceToken').map((u) => u.reason);
+  };
+
+  // Every row has three entries: Jest hands a test function of three parameters a `done` callback in place of a missing one.
+  test.each([
+    ['by Ref', [{ Ref: 'Role' }], undefined],
+    ['by the role\'s name', ['seeder'], 'seeder'],
+    ['by a parameter (it may name this role)', [{ Ref: 'RoleParam' }], undefined],
+    ['chosen by a condition', [{ 'Fn::If': ['C', { Ref: 'Role' }, { Ref: 'Other' }] }], undefined],
+    ['a list chosen by a condition', { 'Fn::If': ['C', [{ Ref: 'Role' }], [{ Ref: 'Other' }]] }, undefined],
+    ['an import', [{ 'Fn::ImportValue': 'role-name' }], undefined],
+  ])('%s', (_, roles, roleName) => {
+    expect(unresolved(roles, roleName)).toEqual([expect.stringMatching(/Role allows ec2:CreateRoute$/)]);
+  });
+
+  test('controls: attached to another role of the template, or by another name', () => {
+    expect(unresolved([{ Ref: 'Other' }])).toEqual([]);
+    expect(unresolved(['someone-else'], 'seeder')).toEqual([]);
+  });
+});
