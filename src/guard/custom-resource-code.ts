@@ -110,7 +110,8 @@ function policiesOf(view: TemplateView, role: string): { source: string; documen
   for (const arn of managed) {
     const local = typeof arn?.Ref === 'string' && view.resources[arn.Ref]?.Type === 'AWS::IAM::ManagedPolicy' ? arn.Ref : undefined;
     if (local !== undefined) continue; // read below, with the managed policies attached from their side
-    const text = view.render(arn);
+    // aws-cdk-lib's own providers name the AWS managed policy with `Fn::Sub` around the partition.
+    const text = typeof arn?.['Fn::Sub'] === 'string' ? arn['Fn::Sub'] : view.render(arn);
     if (!HARMLESS_MANAGED_POLICY.test(text)) out.push({ source: `managed policy ${text}`, document: undefined });
   }
   // A policy names its roles by `Ref` (or by a literal name, the role's `RoleName`); one whose roles are not written out

@@ -53,6 +53,11 @@ const FOLLOWED: Readonly<Record<string, 'function' | 'state machine'>> = {
   'states:startsyncexecution': 'state machine',
 };
 
+/** CloudWatch Logs actions on a function's own logs (AWSLambdaBasicExecutionRole's, and aws-cdk-lib's log retention). */
+const LOGS_OWN: ReadonlySet<string> = new Set([
+  'createloggroup', 'createlogstream', 'putlogevents', 'putretentionpolicy', 'deleteretentionpolicy', 'tagloggroup', 'untagloggroup',
+]);
+
 /** Actions that read only, as `sdk-calls` reads an SDK call's: a wildcard after such a prefix reads only too. */
 const READ_ONLY = /^(describe|get|list|search|lookup|batchget)/;
 
@@ -83,9 +88,12 @@ export function actionPower(action: string, readServices: ReadonlySet<string>): 
     if (FOLLOWED[keyed]) return FOLLOWED[keyed];
     if (HARMLESS_ACTIONS.has(keyed) || changesNothingRead(actionKey(name))) return undefined;
   }
-  // Logs and S3 objects carry no packet: a function writing its own logs, a deployment copying files to a bucket.
-  if (prefix === 'logs') return undefined;
-  if (prefix === 's3' && /object|multipart|^abort/.test(name)) return undefined;
+  // CloudWatch Logs: a function's own log group, stream, events and retention are nothing a rule reads; deleting a log
+  // group or changing a subscription filter (a flow log's destination, the SIEM delivery of LOG-1) is.
+  if (prefix === 'logs' && wild < 0 && LOGS_OWN.has(name)) return undefined;
+  // S3: the guard reads a bucket as a log destination, nothing of its objects, policy or notifications; only deleting
+  // the bucket (or a wildcard that may) changes what it reads.
+  if (prefix === 's3' && !(wild < 0 ? name === 'deletebucket' : 'deletebucket'.startsWith(literal))) return undefined;
   const services = IAM_PREFIXES[prefix] ?? [serviceKey(prefix)];
   if (services.some((s) => readServices.has(s)) || RUNS_OR_GRANTS.has(serviceKey(prefix))) return 'changes';
   return undefined;

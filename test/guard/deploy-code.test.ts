@@ -5,10 +5,13 @@
  * they allow changing the network, running other code or granting more, or cannot be read), and refuses Terraform's
  * runners outright. Found by a review: a custom resource whose function may call ec2:CreateRoute passed the guard.
  */
-import { App, CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3d from 'aws-cdk-lib/aws-s3-deployment';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Testing } from 'cdktf';
@@ -138,6 +141,18 @@ describe('custom resources whose code cannot change the network pass', () => {
     expect(refusedWith(add)).toEqual([]);
   });
 
+  test.each([
+    ['a bucket\'s automatic deletion of objects', (s: Stack) => new s3.Bucket(s, 'B', { autoDeleteObjects: true, removalPolicy: RemovalPolicy.DESTROY })],
+    ['a bucket\'s event notification to a function', (s: Stack) => new s3.Bucket(s, 'B').addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn(s, 'F')))],
+    ['a bucket deployment', (s: Stack) => new s3d.BucketDeployment(s, 'D', { destinationBucket: new s3.Bucket(s, 'B'), sources: [s3d.Source.data('a.txt', 'x')] })],
+  ])('aws-cdk-lib\'s own providers: %s', (_, add) => {
+    const stack = new Stack(new App(), 'S');
+    add(stack);
+    const template = (stack as any)._toCloudFormation();
+    expect(Object.values<any>(template.Resources).some((r) => r.Type.startsWith('Custom::'))).toBe(true);
+    expect(extractCloudFormation({ S: template }).unresolved.filter((u) => u.property === 'ServiceToken')).toEqual([]);
+  });
+
   test('aws-cdk-lib\'s restriction of a VPC\'s default security group (it removes the group\'s rules)', () => {
     const stack = new Stack(new App(), 'S');
     new ec2.Vpc(stack, 'Vpc', { restrictDefaultSecurityGroup: true, natGateways: 0, subnetConfiguration: [{ name: 'i', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
@@ -215,7 +230,10 @@ describe('deploy-code', () => {
     ['ec2:DescribeRouteTables', undefined], ['ec2:Describe*', undefined], ['ec2:Get*', undefined], ['ec2:CreateTags', undefined],
     ['network-firewall:UpdateRuleGroup', 'changes'], ['elasticloadbalancing:ModifyListener', 'changes'], ['iam:PutRolePolicy', 'changes'],
     ['sts:AssumeRole', 'changes'], ['lambda:InvokeFunction', 'function'], ['states:StartExecution', 'state machine'], ['lambda:Invoke*', 'changes'],
-    ['logs:CreateLogGroup', undefined], ['s3:PutObject', undefined], ['s3:PutBucketPolicy', 'changes'], ['s3:*', 'changes'],
+    ['logs:CreateLogGroup', undefined], ['logs:PutRetentionPolicy', undefined], ['logs:DeleteLogGroup', 'changes'], ['logs:PutSubscriptionFilter', 'changes'],
+    ['logs:*', 'changes'], ['logs:Describe*', undefined],
+    ['s3:PutObject', undefined], ['s3:PutBucketPolicy', undefined], ['s3:PutBucketNotification', undefined], ['s3:DeleteObject*', undefined],
+    ['s3:DeleteBucket', 'changes'], ['s3:Delete*', 'changes'], ['s3:*', 'changes'],
     ['ssm:PutParameter', undefined], ['ssm:SendCommand', 'changes'], ['dynamodb:PutItem', undefined], ['ses:SendEmail', undefined],
   ])('%s: %s', (action, power) => {
     expect(actionPower(action, read)).toBe(power);
