@@ -58,8 +58,6 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
   withLoadOptions(withModelOptions(command), 'check only the stacks of these names (glob, * and ?; repeatable); default: every stack')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--output <file>', 'write the report to FILE (atomically) instead of standard output')
-    .option('--hub <artifact>', 'a member synthesized without its security cloud hub: the hub app\'s cdk.out or template (AWS CDK), or its cdk.tf.json / cdktf.out (CDKTF)')
-    .option('--hub-outputs <file>', 'the hub\'s deployed outputs (cdk deploy --outputs-file, or terraform output -json), which bind the member\'s literal hub IDs')
     .action((artifacts: string[], flags: CheckFlags) => {
       setExit(runCheck(artifacts, flags, io));
     });

@@ -23,6 +23,8 @@ interface DocsFlags {
   readonly mapping?: string;
   readonly segment: string[];
   readonly stack: string[];
+  readonly hub?: string;
+  readonly hubOutputs?: string;
   readonly outDir: string;
   /** `--language` (from withModelOptions): the documents' language too, Japanese when not given. */
   readonly language?: DocLanguage;
@@ -91,7 +93,8 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
         + 'describe every one of them (the 記載範囲 / Scope row says so). To describe each member and the hub only, synthesize with the guard into an empty directory\n');
     }
     for (const stack of u.stacks) {
-      const outcome = evaluateTopology(stack.name, u.graph, options, all, { reports: stack.reports, emptyIsError: false, ...scope });
+      const outcome = evaluateTopology(stack.name, u.graph, options, all,
+        { reports: stack.reports, emptyIsError: false, hubEvidence: u.hubEvidence, ...scope });
       if (outcome.blocking.length > 0) refused = true;
       const base = safeFileName(stack.name);
       if (names.has(base)) throw new CliError(`two stacks are both written as ${base}.design.*; pick one with --stack`);

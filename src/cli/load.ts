@@ -13,7 +13,7 @@ export interface LoadFlags {
   readonly segment: readonly string[];
   /** Stack name globs; none: every stack. */
   readonly stack: readonly string[];
-  /** The security cloud hub's artifact and deployed outputs, for a member synthesized without its hub (`check` only). */
+  /** The security cloud hub's artifact and deployed outputs, for a member synthesized without its hub (every command). */
   readonly hub?: string;
   readonly hubOutputs?: string;
 }
@@ -74,10 +74,16 @@ export function loadJudged(artifacts: readonly string[], flags: LoadFlags): { un
 
 const repeat = (v: string, prev: string[]) => [...prev, v];
 
-/** Add `--mapping`, `--segment` and `--stack` (the `LoadFlags`) to a command. */
+/**
+ * Add `--mapping`, `--segment`, `--stack`, `--hub` and `--hub-outputs` (the `LoadFlags`) to a command: every command that
+ * reads artifacts reads a member synthesized without its hub the same way, so that `explain`, `diff` and `docs` see the
+ * network `check` judged.
+ */
 export function withLoadOptions(command: Command, stackHelp: string): Command {
   return command
     .option('--mapping <file>', 'JSON file mapping construct paths, logical IDs, Terraform addresses or VPC CIDRs to segments, and acknowledgements')
     .option('--segment <SEGMENT=MATCHER>', 'map VPCs/subnets to a segment, e.g. MY_NUMBER=cidr:10.0.0.0/16 (repeatable)', repeat, [] as string[])
-    .option('--stack <name>', stackHelp, repeat, [] as string[]);
+    .option('--stack <name>', stackHelp, repeat, [] as string[])
+    .option('--hub <artifact>', 'a member synthesized without its security cloud hub: the hub app\'s cdk.out or template (AWS CDK), or its cdk.tf.json / cdktf.out (CDKTF)')
+    .option('--hub-outputs <file>', 'the hub\'s deployed outputs (cdk deploy --outputs-file, or terraform output -json), which bind the member\'s literal hub IDs');
 }

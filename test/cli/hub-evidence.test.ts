@@ -79,3 +79,36 @@ describe('check --hub', () => {
     expect(r.stderr).toMatch(/--hub-outputs .*bad\.json: must be a JSON object/);
   });
 });
+
+describe('explain, diff and docs --hub: the network check judged', () => {
+  test('explain: without the hub\'s evidence the Internet segment may reach everywhere through the unknown transit gateway (MN-2); with it, not', async () => {
+    const without = await cli('explain', 'MN-2', out, '--model', 'beta');
+    expect(without.code).toBe(1);
+    expect(without.stdout).toContain(`transit gateway ${DEPLOYED.transitGatewayId} is not in the synthesized output`);
+    const withHub = await cli('explain', 'MN-2', out, '--model', 'beta', '--hub', hub.artifact, '--hub-outputs', hub.outputs);
+    expect({ code: withHub.code, stderr: withHub.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(withHub.stdout).toMatch(/no MN-2 finding/);
+  });
+
+  test('docs: refused without the hub\'s evidence (exit 1), documented as compliant with it', async () => {
+    const without = await cli('docs', out, '--model', 'beta', '--format', 'md', '--out-dir', path.join(hub.dir, 'docs-without'));
+    expect(without.code).toBe(1);
+    const dir = path.join(hub.dir, 'docs-with');
+    const withHub = await cli('docs', out, '--model', 'beta', '--format', 'md', '--out-dir', dir, '--hub', hub.artifact, '--hub-outputs', hub.outputs);
+    expect({ code: withHub.code, stderr: withHub.stderr }).toEqual({ code: 0, stderr: `jichitai-network: wrote 1 file(s) for 1 stack(s) to ${dir}\n` });
+    const md = fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.md'))!), 'utf8');
+    // The documents' verdict row (ガードの判定): refused without the evidence, not with it.
+    const mdWithout = path.join(hub.dir, 'docs-without');
+    expect(fs.readFileSync(path.join(mdWithout, fs.readdirSync(mdWithout).find((f) => f.endsWith('.md'))!), 'utf8')).toMatch(/\| ガードの判定 \| 拒否（ブロッキングな指摘 \d+ 件） \|/);
+    expect(md).toMatch(/\| ガードの判定 \| /);
+    expect(md).not.toMatch(/\| ガードの判定 \| 拒否/);
+  });
+
+  test('diff: both sides read with the hub, and the flags checked as check checks them', async () => {
+    const same = await cli('diff', out, out, '--hub', hub.artifact, '--hub-outputs', hub.outputs);
+    expect({ code: same.code, stdout: same.stdout.trim() }).toEqual({ code: 0, stdout: 'no change in reachability' });
+    const alone = await cli('diff', out, out, '--hub', hub.artifact);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--hub is given without --hub-outputs');
+  });
+});
