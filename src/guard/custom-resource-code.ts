@@ -11,6 +11,8 @@ type Resources = Readonly<Record<string, { Type: string; Properties?: any }>>;
 /** How the template is read: its resources, a value as text, and the services the guard reads. */
 export interface TemplateView {
   readonly resources: Resources;
+  /** The template's `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy` and `AWS::IAM::RolePolicy` resources (`iamPolicies`). */
+  readonly policies: readonly (readonly [string, { Type: string; Properties?: any }])[];
   readonly render: (value: unknown) => string;
   readonly readServices: ReadonlySet<string>;
 }
@@ -121,11 +123,16 @@ function policiesOf(view: TemplateView, role: string): { source: string; documen
     if (typeof x === 'string') return x === roleName;
     return typeof x?.Ref === 'string' ? x.Ref === role || view.resources[x.Ref] === undefined : true;
   });
-  for (const [id, r] of Object.entries(view.resources)) {
+  for (const [id, r] of view.policies) {
     const q = r.Properties ?? {};
     const attached = (r.Type === 'AWS::IAM::Policy' && names(q.Roles)) || (r.Type === 'AWS::IAM::RolePolicy' && names(q.RoleName))
       || (r.Type === 'AWS::IAM::ManagedPolicy' && (names(q.Roles) || managed.some((m: any) => m?.Ref === id)));
     if (attached) out.push({ source: `policy ${id}`, document: q.PolicyDocument ?? null });
   }
   return out;
+}
+
+/** The IAM policy resources of a template, found once per template (`TemplateView.policies`). */
+export function iamPolicies(resources: Resources): [string, { Type: string; Properties?: any }][] {
+  return Object.entries(resources).filter(([, r]) => r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy' || r.Type === 'AWS::IAM::RolePolicy');
 }

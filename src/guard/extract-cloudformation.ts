@@ -7,7 +7,7 @@ import {
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
-import { customResourcePowers } from './custom-resource-code';
+import { customResourcePowers, iamPolicies, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
@@ -720,6 +720,8 @@ class TemplateReader {
   ]);
 
   private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
+  /** What custom resources are judged with (`codeView`), made on the first one. */
+  private code?: { view: TemplateView; declared: Map<string, Set<string>> };
   /** Whether the template names conditions, so that its values may be chosen by one (`Fn::If`). */
   private readonly conditional: boolean;
 
@@ -1212,19 +1214,34 @@ class TemplateReader {
    * rules of the VPC's default security group; it may add them back when the VPC is deleted.
    */
   private customResourceCode(id: string, p: any, path: string | undefined): void {
-    const token = JSON.stringify(p.ServiceToken);
-    const declared = new Set<string>();
+    const code = this.codeView();
+    const powers = customResourcePowers(code.view, p, code.declared.get(JSON.stringify(p.ServiceToken)) ?? new Set());
+    if (powers.length > 0) this.b.unresolvedValue(id, 'ServiceToken', deployCodeReason('this custom resource', powers), DEPLOY_CODE_FIX, undefined, path);
+  }
+
+  /**
+   * What every custom resource of the template is judged with, made once per template: the template's view, and the IAM
+   * actions the `AwsCustomResource` calls on each service token name (`service:action`, lower case).
+   */
+  private codeView(): { view: TemplateView; declared: Map<string, Set<string>> } {
+    if (this.code) return this.code;
+    const declared = new Map<string, Set<string>>();
     for (const r of Object.values(this.resources)) {
       const q = r.Properties;
-      if (q?.InstallLatestAwsSdk === undefined || JSON.stringify(q.ServiceToken) !== token) continue;
+      if (q?.InstallLatestAwsSdk === undefined) continue;
+      const token = JSON.stringify(q.ServiceToken);
+      const actions = declared.get(token) ?? new Set<string>();
+      declared.set(token, actions);
       for (const property of ['Create', 'Update', 'Delete']) {
         const call = q[property] === undefined ? undefined : parseSdkCall(this.render(q[property]));
-        if (call) declared.add(`${serviceKey(call.service)}:${actionKey(call.action)}`);
+        if (call) actions.add(`${serviceKey(call.service)}:${actionKey(call.action)}`);
       }
     }
-    const view = { resources: this.resources, render: (v: unknown) => this.render(v), readServices: TemplateReader.READ_SERVICES };
-    const powers = customResourcePowers(view, p, declared);
-    if (powers.length > 0) this.b.unresolvedValue(id, 'ServiceToken', deployCodeReason('this custom resource', powers), DEPLOY_CODE_FIX, undefined, path);
+    const view: TemplateView = {
+      resources: this.resources, policies: iamPolicies(this.resources), render: (v) => this.render(v), readServices: TemplateReader.READ_SERVICES,
+    };
+    this.code = { view, declared };
+    return this.code;
   }
 
   /**
