@@ -1,6 +1,7 @@
 /**
  * An independent reference reading of docs/guard-semantics.md §10, the bullet "Code that runs while the template is
- * deployed" (GUARD-1). Written from the documentation alone, without reading src/guard/deploy-code.ts or its tests.
+ * deployed" (GUARD-1), as revised in d244311. Written from the documentation alone, without reading
+ * src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
  *
  * CloudFormation: `cfnFlagged(template)` is the set of custom resources whose code "may change the network" (the guard
  * must then report an unresolved value on their `ServiceToken`). Terraform: `tfRefused(config)` is the set of
@@ -17,43 +18,54 @@ type Json = any;
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * - `quiet`: changes nothing a rule reads (reads, tags, a function's own logs, S3 objects and a bucket's policy or
- *   notifications, SSM parameters, and services neither read by the guard nor running code).
- * - `counts`: may change a service the guard reads, or a service that runs code / applies templates / grants.
- * - `invoke` / `start`: `lambda:InvokeFunction` / `states:StartExecution`, followed on functions / state machines of
- *   the template, counting on anything else.
+ * - `quiet`: "What changes nothing a rule reads" (reads, tags but IAM's own, a function's own logs, S3 but deleting a
+ *   bucket, SSM parameters), and services neither read by the guard nor running code nor granting.
+ * - `counts`: "may change a service whose resources the guard reads", or "a service that runs code or applies templates
+ *   with credentials of its own or grants permissions"; and "A wildcard counts unless what precedes it is a read verb".
+ * - `invoke` / `start`: "`lambda:InvokeFunction` / `lambda:InvokeAsync` on functions of the template … and
+ *   `states:StartExecution` / `states:StartSyncExecution` on state machines of the template (`Ref`) are followed to their
+ *   own roles …; on anything else they count."
  */
 export type ActionClass = 'quiet' | 'counts' | 'invoke' | 'start';
 
 /** Keys are lower case: IAM action names and wildcards match case-insensitively. */
 export const ACTIONS: Record<string, ActionClass> = {
-  // "actions that read (describe…, get…, list…, search…, lookup…, batchGet…)"; wildcards at their widest match reads only
+  // "actions that read (describe…, get…, list…, search…, lookup…, batchGet…)"; "A wildcard counts unless what precedes
+  // it is a read verb (ec2:Describe*)"
   'ec2:describeroutetables': 'quiet',
   'ec2:describe*': 'quiet',
   'ec2:describe?outetables': 'quiet',
   's3:getobject': 'quiet',
   'ec2:get*': 'quiet',
   'ec2:list*': 'quiet',
+  'ec2:search*': 'quiet',
+  'ec2:batchget*': 'quiet',
   'iam:get*': 'quiet',
   'iam:list*': 'quiet',
+  'lambda:get*': 'quiet',
   'lambda:getfunction': 'quiet',
   'sts:getcalleridentity': 'quiet',
   'dynamodb:batchgetitem': 'quiet',
+  'cloudtrail:lookupevents': 'quiet',
   'cloudformation:describestacks': 'quiet',
-  // "may change a service whose resources the guard reads (ec2:CreateRoute, ec2:*, *, elasticloadbalancing:CreateListener…)"
+  // "may change a service whose resources the guard reads (ec2:CreateRoute, ec2:*, *, elasticloadbalancing:CreateListener…)";
+  // a wildcard after no read verb counts ("the guard holds no list of every action")
   'ec2:createroute': 'counts',
   'ec2:*': 'counts',
   'ec2:create*': 'counts',
   'ec2:*route': 'counts',
+  'ec2:describ*': 'counts', // "Describ" is no read verb
   '*': 'counts',
   'elasticloadbalancing:createlistener': 'counts',
   'network-firewall:updaterulegroup': 'counts',
   // "a service that runs code or applies templates with credentials of its own or grants permissions (iam, sts, ssm but
   // its parameters, cloudformation, codebuild, ecs, lambda, states, events, scheduler…)"
   'iam:passrole': 'counts',
+  'iam:createservicelinkedrole': 'counts',
   'sts:assumerole': 'counts',
   'ssm:sendcommand': 'counts',
   'ssm:*': 'counts',
+  'ssm:*parameter': 'counts', // a wildcard after no read verb
   'codebuild:startbuild': 'counts',
   'cloudformation:createstack': 'counts',
   'events:puttargets': 'counts',
@@ -61,53 +73,68 @@ export const ACTIONS: Record<string, ActionClass> = {
   'scheduler:createschedule': 'counts',
   'lambda:*': 'counts',
   'lambda:updatefunctioncode': 'counts',
+  'lambda:invokefunctionurl': 'counts', // lambda runs code; only InvokeFunction / InvokeAsync are followed
+  'lambda:invoke*': 'counts', // a wildcard after no read verb; not one of the followed actions
   'states:*': 'counts',
-  // only states:StartExecution and lambda:InvokeFunction are named as followed: the other ways to start them count
-  // (known deviation K1: the library follows these two as well)
-  'states:startsyncexecution': 'counts',
-  'lambda:invokeasync': 'counts',
-  // "tags, a function's own logs (its log group, streams, events and retention …), S3 objects and a bucket's policy or
-  // notifications …, and SSM parameters change nothing a rule reads"
-  'ssm:putparameter': 'quiet',
-  'ssm:deleteparameter': 'quiet',
+  'states:start*': 'counts',
+  // "tags (CreateTags, TagResource…; not IAM's own tagging, iam:TagRole, which conditions may turn into permissions)"
   'ec2:createtags': 'quiet',
   'ec2:deletetags': 'quiet',
+  'lambda:tagresource': 'quiet',
+  'states:tagresource': 'quiet',
+  'elasticloadbalancing:addtags': 'quiet',
+  'iam:tagrole': 'counts',
+  'iam:untagrole': 'counts',
+  'iam:tag*': 'counts',
+  'ec2:*tags': 'counts', // "A wildcard counts unless what precedes it is a read verb"
+  'ec2:createtag*': 'counts', // likewise
+  // "a function's own logs (creating its log group and streams, writing events, setting its retention; any other
+  // CloudWatch Logs change counts: deleting a log group, a subscription filter, a destination)"
   'logs:createloggroup': 'quiet',
   'logs:createlogstream': 'quiet',
   'logs:putlogevents': 'quiet',
   'logs:putretentionpolicy': 'quiet',
-  's3:putobject': 'quiet',
-  's3:deleteobject*': 'quiet',
-  's3:putbucketpolicy': 'quiet',
-  's3:putbucketnotification': 'quiet',
-  'dynamodb:putitem': 'quiet',
-  'ses:sendemail': 'quiet',
-  // "not deleting a log group or changing a subscription filter", "not deleting the bucket, a log destination"
+  'logs:describeloggroups': 'quiet', // a read
   'logs:deleteloggroup': 'counts',
+  'logs:deletelogstream': 'counts',
   'logs:putsubscriptionfilter': 'counts',
   'logs:deletesubscriptionfilter': 'counts',
-  'logs:put*': 'counts', // at its widest: logs:PutSubscriptionFilter
+  'logs:putdestination': 'counts',
+  'logs:putresourcepolicy': 'counts',
+  'logs:put*': 'counts',
+  'logs:create*': 'counts',
   'logs:*': 'counts',
+  // "S3 but deleting a bucket (objects, a bucket's policy, notifications and settings …)"
+  's3:putobject': 'quiet',
+  's3:deleteobject': 'quiet',
+  's3:putbucketpolicy': 'quiet',
+  's3:deletebucketpolicy': 'quiet', // a bucket's policy, not the bucket
+  's3:putbucketnotification': 'quiet',
+  's3:putbucketacl': 'quiet',
+  's3:createbucket': 'quiet',
   's3:deletebucket': 'counts',
   's3:*': 'counts',
+  's3:delete*': 'counts',
+  's3:*bucket': 'counts',
+  // the letter counts these wildcards, the library does not (a test.failing; NOT_GENERATED)
+  's3:put*': 'counts',
+  's3:deleteobject*': 'counts',
+  // "and SSM parameters"
+  'ssm:putparameter': 'quiet',
+  'ssm:deleteparameter': 'quiet',
+  'ssm:deleteparameters': 'quiet',
+  // neither read by the guard nor running code nor granting; SNS / SQS: "functions started indirectly by what a role may
+  // write (… an SNS message's or SQS message's subscribers)" are not read
+  'dynamodb:putitem': 'quiet',
+  'ses:sendemail': 'quiet',
+  'sns:publish': 'quiet',
+  'sqs:sendmessage': 'quiet',
   // followed
   'lambda:invokefunction': 'invoke',
+  'lambda:invokeasync': 'invoke',
   'states:startexecution': 'start',
+  'states:startsyncexecution': 'start',
 };
-
-/**
- * Known deviations of the library from the doc's letter, each a reading the oracle can switch to (see the report):
- * - `followAlso` (K1): `states:StartSyncExecution` and `lambda:InvokeAsync` are followed like `states:StartExecution` /
- *   `lambda:InvokeFunction` (the doc names only those two; "on anything else they count").
- * - `byName` (K2): an `AWS::IAM::Policy` / `ManagedPolicy` of the template whose `Roles` names the role by its literal
- *   `RoleName` is read as attached (the doc lists "policies attached to the role … by the role's name" as not read).
- */
-export interface Reading {
-  followAlso?: boolean;
-  byName?: boolean;
-}
-
-const FOLLOWED_ALSO: Record<string, ActionClass> = { 'states:startsyncexecution': 'start', 'lambda:invokeasync': 'invoke' };
 
 /** The two AWS managed policies the doc says allow nothing of the network. */
 const QUIET_MANAGED = ['service-role/AWSLambdaBasicExecutionRole', 'service-role/AWSLambdaVPCAccessExecutionRole'];
@@ -131,7 +158,7 @@ function getAttArn(v: Json): string | undefined {
   return undefined;
 }
 
-/** The function of the template a policy `Resource` names: its ARN, or its ARN with `:*` (its versions and aliases). */
+/** "functions of the template (`Fn::GetAtt [G, Arn]`, also joined with `:*`)" */
 function functionOf(resources: Json, v: Json): string | undefined {
   let id = getAttArn(v);
   const join = v?.['Fn::Join'];
@@ -141,26 +168,39 @@ function functionOf(resources: Json, v: Json): string | undefined {
   return id && resources[id]?.Type === 'AWS::Lambda::Function' ? id : undefined;
 }
 
+/** "state machines of the template (`Ref`)": the letter names `Ref` only (`Fn::GetAtt [S, Arn]`: see the test.failing). */
 function stateMachineOf(resources: Json, v: Json): string | undefined {
-  const id = getAttArn(v) ?? (typeof v?.Ref === 'string' ? v.Ref : undefined);
+  const id = typeof v?.Ref === 'string' ? v.Ref : undefined;
   return id && resources[id]?.Type === 'AWS::StepFunctions::StateMachine' ? id : undefined;
 }
 
+/** A value "not written out (a parameter, a condition's choice, an import: such a policy may name it, and counts)". */
+function notWrittenOut(parameters: Json, v: Json): boolean {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    if (typeof v.Ref === 'string' && v.Ref in parameters) return true;
+    if ('Fn::If' in v || 'Fn::ImportValue' in v) return true;
+  }
+  return false;
+}
+
 /** The reason a custom resource's code is unbounded or may change the network, or undefined when it may not. */
-export function cfnVerdict(template: Json, id: string, reading: Reading = {}): string | undefined {
+export function cfnVerdict(template: Json, id: string): string | undefined {
   const resources = template.Resources ?? {};
   const parameters = template.Parameters ?? {};
   const seen = new Set<string>();
 
-  /** Does a `Roles` value (AWS::IAM::Policy, AWS::IAM::ManagedPolicy) attach the policy to role `r`? */
-  const attaches = (roles: Json, r: string): boolean => {
-    // Roles given whole by a parameter: which roles is not written out, so it may be r (see report: ambiguity A2).
-    if (roles && typeof roles.Ref === 'string' && roles.Ref in parameters) return true;
-    // A literal role name is "attached … by the role's name": not read (K2), unless reading.byName.
+  /** Does one role value (an element of `Roles`, or `AWS::IAM::RolePolicy` `RoleName`) name role `r`? */
+  const names = (v: Json, r: string): boolean => {
+    // "that name it, by `Ref` or by its `RoleName`"
+    if (v?.Ref === r) return true;
     const name = resources[r].Properties?.RoleName;
-    return asList(roles).some((e) => e?.Ref === r || (typeof e?.Ref === 'string' && e.Ref in parameters)
-      || (reading.byName === true && typeof e === 'string' && e === name));
+    if (typeof v === 'string' && typeof name === 'string' && v === name) return true;
+    // "or whose roles are not written out"
+    return notWrittenOut(parameters, v);
   };
+  /** `Roles` of an `AWS::IAM::Policy` / `AWS::IAM::ManagedPolicy`: the whole list may itself be not written out. */
+  const rolesName = (roles: Json, r: string): boolean =>
+    roles !== undefined && (notWrittenOut(parameters, roles) || asList(roles).some((e) => names(e, r)));
 
   const docCounts = (doc: Json, where: string): string | undefined => {
     for (const s of asList(doc?.Statement)) {
@@ -168,9 +208,10 @@ export function cfnVerdict(template: Json, id: string, reading: Reading = {}): s
       if (s.NotAction !== undefined) return `${where}: NotAction (unreadable)`;
       for (const a of asList(s.Action)) {
         const key = typeof a === 'string' ? a.toLowerCase() : '';
-        const cls = (reading.followAlso ? FOLLOWED_ALSO[key] : undefined) ?? ACTIONS[key];
+        const cls = ACTIONS[key];
         if (cls === undefined) throw new Error(`oracle: action ${JSON.stringify(a)} not in the vocabulary`);
         if (cls === 'quiet') continue;
+        // "the statement's `Resource` is not read, but for the followed actions"
         if (cls === 'counts') return `${where}: ${a}`;
         for (const res of asList(s.Resource)) {
           if (cls === 'invoke') {
@@ -197,10 +238,14 @@ export function cfnVerdict(template: Json, id: string, reading: Reading = {}): s
     for (const arn of asList(p.ManagedPolicyArns)) {
       const name = awsManagedName(arn);
       if (name !== undefined) {
+        // "AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole allow nothing of the network …; another
+        // managed policy the template does not hold bounds nothing"
         if (QUIET_MANAGED.includes(name)) continue;
         return `${r}: AWS managed ${name} not written out`;
       }
-      const m = typeof arn?.Ref === 'string' ? arn.Ref : undefined;
+      // "managed policies of the template it names"
+      const g = arn?.['Fn::GetAtt'];
+      const m = typeof arn?.Ref === 'string' ? arn.Ref : Array.isArray(g) && g[1] === 'PolicyArn' ? g[0] : undefined;
       if (m && resources[m]?.Type === 'AWS::IAM::ManagedPolicy') {
         const why = docCounts(resources[m].Properties?.PolicyDocument, m);
         if (why) return why;
@@ -208,15 +253,18 @@ export function cfnVerdict(template: Json, id: string, reading: Reading = {}): s
       }
       return `${r}: managed policy ${JSON.stringify(arn)} not written out`;
     }
+    // "inline `Policies`"
     for (const inline of asList(p.Policies)) {
       const why = docCounts(inline?.PolicyDocument, `${r}.${inline?.PolicyName}`);
       if (why) return why;
     }
+    // "the template's AWS::IAM::Policy, AWS::IAM::ManagedPolicy and AWS::IAM::RolePolicy that name it, by Ref or by its
+    // RoleName, or whose roles are not written out"
     for (const [pid, res] of Object.entries<Json>(resources)) {
       const pp = res.Properties ?? {};
       let attached = false;
-      if (res.Type === 'AWS::IAM::Policy' || res.Type === 'AWS::IAM::ManagedPolicy') attached = attaches(pp.Roles, r);
-      else if (res.Type === 'AWS::IAM::RolePolicy') attached = pp.RoleName?.Ref === r;
+      if (res.Type === 'AWS::IAM::Policy' || res.Type === 'AWS::IAM::ManagedPolicy') attached = rolesName(pp.Roles, r);
+      else if (res.Type === 'AWS::IAM::RolePolicy') attached = pp.RoleName !== undefined && names(pp.RoleName, r);
       if (attached) {
         const why = docCounts(pp.PolicyDocument, pid);
         if (why) return why;
@@ -226,26 +274,31 @@ export function cfnVerdict(template: Json, id: string, reading: Reading = {}): s
   };
 
   const functionCounts = (f: string): string | undefined => {
+    // "its role a role of the template"
     const r = getAttArn(resources[f].Properties?.Role);
     if (!r || resources[r]?.Type !== 'AWS::IAM::Role') return `function ${f}: role not a role of the template`;
     return roleCounts(r);
   };
 
+  // "The service token must be a Lambda function of the template (Fn::GetAtt [F, Arn]; anything else — a literal ARN,
+  // an SNS topic, Ref F — bounds nothing)"
   const token = resources[id].Properties?.ServiceToken;
   const f = getAttArn(token);
   if (!f || resources[f]?.Type !== 'AWS::Lambda::Function') return `service token ${JSON.stringify(token)} no function of the template`;
   return functionCounts(f);
 }
 
+/** "A custom resource (`Custom::…`, `AWS::CloudFormation::CustomResource`)"; "aws-cdk-lib's `Custom::VpcRestrictDefaultSG`
+ * … is left out". */
 export function isCustomResource(type: string): boolean {
   return type === 'AWS::CloudFormation::CustomResource' || (type.startsWith('Custom::') && type !== 'Custom::VpcRestrictDefaultSG');
 }
 
-export function cfnFlagged(template: Json, reading: Reading = {}): Map<string, string> {
+export function cfnFlagged(template: Json): Map<string, string> {
   const out = new Map<string, string>();
   for (const [id, res] of Object.entries<Json>(template.Resources ?? {})) {
     if (!isCustomResource(res.Type)) continue;
-    const why = cfnVerdict(template, id, reading);
+    const why = cfnVerdict(template, id);
     if (why) out.set(id, why);
   }
   return out;
@@ -322,8 +375,10 @@ export class Rng {
   }
 }
 
-const QUIET_VOCAB = Object.keys(ACTIONS).filter((a) => ACTIONS[a] === 'quiet');
-const COUNT_VOCAB = Object.keys(ACTIONS).filter((a) => ACTIONS[a] === 'counts');
+/** Classified above, but kept out of the generator: the doc decides them against the library (see the test.failing). */
+const NOT_GENERATED = new Set(['s3:put*', 's3:deleteobject*']);
+const QUIET_VOCAB = Object.keys(ACTIONS).filter((a) => ACTIONS[a] === 'quiet' && !NOT_GENERATED.has(a));
+const COUNT_VOCAB = Object.keys(ACTIONS).filter((a) => ACTIONS[a] === 'counts' && !NOT_GENERATED.has(a));
 
 /** Spell an action as the IAM docs do (service lower case, name capitalised), sometimes in another case. */
 const SPELLING: Record<string, string> = {
@@ -333,8 +388,21 @@ const SPELLING: Record<string, string> = {
   'ec2:createroute': 'ec2:CreateRoute',
   'ec2:create*': 'ec2:Create*',
   'ec2:*route': 'ec2:*Route',
+  'ec2:*tags': 'ec2:*Tags',
+  'ec2:createtags': 'ec2:CreateTags',
+  'ec2:createtag*': 'ec2:CreateTag*',
+  'iam:tagrole': 'iam:TagRole',
+  'iam:untagrole': 'iam:UntagRole',
+  'logs:deletelogstream': 'logs:DeleteLogStream',
+  'logs:putresourcepolicy': 'logs:PutResourcePolicy',
+  's3:putbucketacl': 's3:PutBucketAcl',
+  's3:createbucket': 's3:CreateBucket',
+  's3:deletebucket': 's3:DeleteBucket',
+  's3:deletebucketpolicy': 's3:DeleteBucketPolicy',
   'lambda:invokefunction': 'lambda:InvokeFunction',
+  'lambda:invokeasync': 'lambda:InvokeAsync',
   'states:startexecution': 'states:StartExecution',
+  'states:startsyncexecution': 'states:StartSyncExecution',
 };
 function spell(rng: Rng, a: string): string {
   if (rng.chance(0.05)) return rng.chance(0.5) ? a.toUpperCase() : a;
@@ -344,19 +412,26 @@ function spell(rng: Rng, a: string): string {
   return `${svc}:${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
 
-export interface GenOptions {
-  /** Generate `Roles: ["literal-name"]` policies (the "by the role's name" clause). */
-  literalRoleNames?: boolean;
-}
-
-export function genTemplate(rng: Rng, opts: GenOptions = {}): Json {
+/**
+ * A random template: roles (some with a `RoleName`), functions, state machines, managed policies, `AWS::IAM::Policy`
+ * and `AWS::IAM::RolePolicy` wired to roles by `Ref`, by name (matching or not), by a parameter, a condition's choice or
+ * an import, and custom resources on several kinds of service token.
+ *
+ * Left out on purpose (kept as test.failing or reported as ambiguities): `s3:Put*` / `s3:DeleteObject*`, a state machine
+ * by `Fn::GetAtt [S, Arn]`, a managed policy by `Fn::GetAtt [M, PolicyArn]`, `ec2:DescribeRoute*`,
+ * `logs:DeleteRetentionPolicy`, `logs:TagResource`, `logs:FilterLogEvents`, `sts:TagSession`, `sts:GetSessionToken`,
+ * `Fn::Sub '${G.Arn}:*'`.
+ */
+export function genTemplate(rng: Rng): Json {
   const R: Record<string, Json> = {};
   const P: Record<string, Json> = {};
+  let conditions = false;
   const roles = Array.from({ length: rng.int(1, 4) }, (_, i) => `Role${i}`);
   const fns = Array.from({ length: rng.int(1, 4) }, (_, i) => `Fn${i}`);
   const sms = Array.from({ length: rng.int(0, 2) }, (_, i) => `Sm${i}`);
   const managed = Array.from({ length: rng.int(0, 2) }, (_, i) => `Managed${i}`);
   const hasTopic = rng.chance(0.3);
+  const roleName = (r: string) => `${r.toLowerCase()}-name`;
 
   const resourceFor = (cls: ActionClass): Json => {
     if (cls === 'invoke') {
@@ -366,26 +441,25 @@ export function genTemplate(rng: Rng, opts: GenOptions = {}): Json {
         { 'Fn::Join': ['', [{ 'Fn::GetAtt': [g, 'Arn'] }, ':*']] },
         '*',
         'arn:aws:lambda:us-east-1:123456789012:function:elsewhere',
+        { Ref: g }, // "anything else": a function's name, not its ARN
+        ...(sms.length ? [{ Ref: rng.pick(sms) }] : []), // not a function
       ];
       const pickOne = () => (rng.chance(0.85) ? forms[rng.int(0, 1)] : rng.pick(forms));
       return rng.chance(0.15) ? [pickOne(), pickOne()] : pickOne();
     }
     if (cls === 'start') {
-      if (sms.length && rng.chance(0.9)) {
-        const sm = rng.pick(sms);
-        return rng.chance(0.5) ? { Ref: sm } : { 'Fn::GetAtt': [sm, 'Arn'] };
-      }
-      return rng.chance(0.5) ? '*' : 'arn:aws:states:us-east-1:123456789012:stateMachine:elsewhere';
+      if (sms.length && rng.chance(0.85)) return { Ref: rng.pick(sms) };
+      return rng.pick<Json>(['*', 'arn:aws:states:us-east-1:123456789012:stateMachine:elsewhere', { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] }]);
     }
     return rng.pick<Json>(['*', '*', 'arn:aws:s3:::some-bucket/*', { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] }]);
   };
 
   const pickAction = (): string => {
     const x = rng.next();
-    if (x < 0.68) return rng.pick(QUIET_VOCAB);
-    if (x < 0.76) return rng.pick(COUNT_VOCAB);
-    if (x < 0.9 || !sms.length) return 'lambda:invokefunction';
-    return 'states:startexecution';
+    if (x < 0.7) return rng.pick(QUIET_VOCAB);
+    if (x < 0.77) return rng.pick(COUNT_VOCAB);
+    if (x < 0.9 || !sms.length) return rng.chance(0.75) ? 'lambda:invokefunction' : 'lambda:invokeasync';
+    return rng.chance(0.75) ? 'states:startexecution' : 'states:startsyncexecution';
   };
 
   const genDoc = (): Json => {
@@ -402,6 +476,34 @@ export function genTemplate(rng: Rng, opts: GenOptions = {}): Json {
       return s;
     });
     return { Version: '2012-10-17', Statement: rng.chance(0.1) && statements.length === 1 ? statements[0] : statements };
+  };
+
+  /** One role value: by `Ref`, by name (a role's, perhaps one without `RoleName`, or no role's), a parameter, a
+   * condition's choice, an import. */
+  const oneRole = (): Json => {
+    const x = rng.next();
+    if (x < 0.55) return { Ref: rng.pick(roles) };
+    if (x < 0.7) return rng.chance(0.85) ? roleName(rng.pick(roles)) : 'no-such-role';
+    if (x < 0.8) {
+      P.RoleParam = { Type: 'String' };
+      return { Ref: 'RoleParam' };
+    }
+    if (x < 0.92) {
+      conditions = true;
+      return { 'Fn::If': ['IsProd', { Ref: rng.pick(roles) }, rng.chance(0.5) ? { Ref: 'AWS::NoValue' } : { Ref: rng.pick(roles) }] };
+    }
+    return { 'Fn::ImportValue': 'shared-role-name' };
+  };
+  /** A `Roles` list: usually a list of role values, sometimes a parameter or a condition's choice as a whole. */
+  const rolesList = (): Json => {
+    const x = rng.next();
+    if (x < 0.85) return Array.from({ length: rng.int(1, 2) }, oneRole);
+    if (x < 0.93) {
+      P.RoleNames = { Type: 'CommaDelimitedList' };
+      return { Ref: 'RoleNames' };
+    }
+    conditions = true;
+    return { 'Fn::If': ['IsProd', [{ Ref: rng.pick(roles) }], [{ Ref: rng.pick(roles) }]] };
   };
 
   const basic = 'service-role/AWSLambdaBasicExecutionRole';
@@ -428,29 +530,25 @@ export function genTemplate(rng: Rng, opts: GenOptions = {}): Json {
       },
     };
     if (rng.chance(0.8)) props.ManagedPolicyArns = Array.from({ length: rng.int(1, 2) }, managedArn);
-    if (rng.chance(0.5)) props.Policies = Array.from({ length: rng.int(1, 2) }, (_, i) => ({ PolicyName: `${r}Inline${i}`, PolicyDocument: genDoc() }));
-    if (opts.literalRoleNames) props.RoleName = `${r.toLowerCase()}-name`;
+    if (rng.chance(0.5)) {
+      props.Policies = Array.from({ length: rng.int(1, 2) }, (_, i) => ({ PolicyName: `${r}Inline${i}`, PolicyDocument: genDoc() }));
+    }
+    if (rng.chance(0.5)) props.RoleName = roleName(r);
     R[r] = { Type: 'AWS::IAM::Role', Properties: props };
   }
   for (const m of managed) {
     const props: Json = { PolicyDocument: genDoc() };
-    if (rng.chance(0.3)) props.Roles = [{ Ref: rng.pick(roles) }];
+    if (rng.chance(0.4)) props.Roles = rolesList();
     R[m] = { Type: 'AWS::IAM::ManagedPolicy', Properties: props };
   }
   for (let i = 0, n = rng.int(0, 3); i < n; i++) {
     const props: Json = { PolicyName: `Policy${i}`, PolicyDocument: genDoc() };
-    const x = rng.next();
-    if (x < 0.7) {props.Roles = [{ Ref: rng.pick(roles) }];} else if (x < 0.8) {
-      P.RoleNames = { Type: 'CommaDelimitedList' };
-      props.Roles = { Ref: 'RoleNames' };
-    } else if (x < 0.9 || !opts.literalRoleNames) {
-      P.RoleName = { Type: 'String' };
-      props.Roles = [{ Ref: 'RoleName' }];
-    } else {props.Roles = [`${rng.pick(roles).toLowerCase()}-name`];}
+    if (rng.chance(0.93)) props.Roles = rolesList();
+    else props.Users = ['some-user']; // names no role
     R[`Policy${i}`] = { Type: 'AWS::IAM::Policy', Properties: props };
   }
-  if (rng.chance(0.2)) {
-    R.RolePolicy0 = { Type: 'AWS::IAM::RolePolicy', Properties: { PolicyName: 'rp', RoleName: { Ref: rng.pick(roles) }, PolicyDocument: genDoc() } };
+  if (rng.chance(0.3)) {
+    R.RolePolicy0 = { Type: 'AWS::IAM::RolePolicy', Properties: { PolicyName: 'rp', RoleName: oneRole(), PolicyDocument: genDoc() } };
   }
   const roleArn = (): Json => (rng.chance(0.95) ? { 'Fn::GetAtt': [rng.pick(roles), 'Arn'] } : 'arn:aws:iam::123456789012:role/elsewhere');
   for (const f of fns) {
@@ -469,15 +567,21 @@ export function genTemplate(rng: Rng, opts: GenOptions = {}): Json {
   for (let i = 0, n = rng.int(1, 3); i < n; i++) {
     const x = rng.next();
     let token: Json;
-    if (x < 0.85) token = { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] };
-    else if (x < 0.9) token = 'arn:aws:lambda:us-east-1:123456789012:function:provider';
+    if (x < 0.82) token = { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] };
+    else if (x < 0.86) token = 'arn:aws:lambda:us-east-1:123456789012:function:provider';
+    else if (x < 0.9) token = { Ref: rng.pick(fns) }; // "Ref F — bounds nothing"
     else if (x < 0.95 && hasTopic) token = { Ref: 'Topic' };
     else if (sms.length) token = { 'Fn::GetAtt': [rng.pick(sms), 'Arn'] }; // a "function" of another type
     else token = { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] };
-    const type = rng.chance(0.25) ? 'AWS::CloudFormation::CustomResource' : rng.pick(['Custom::Something', 'Custom::Seeder']);
+    const type = rng.chance(0.1) ? 'Custom::VpcRestrictDefaultSG'
+      : rng.chance(0.25) ? 'AWS::CloudFormation::CustomResource' : rng.pick(['Custom::Something', 'Custom::Seeder']);
     R[`Custom${i}`] = { Type: type, Properties: { ServiceToken: token, Payload: `value-${i}` } };
   }
   const t: Json = { Resources: R };
+  if (conditions) {
+    P.Env = { Type: 'String' };
+    t.Conditions = { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } };
+  }
   if (Object.keys(P).length) t.Parameters = P;
   return t;
 }
@@ -493,7 +597,9 @@ export function genTerraform(rng: Rng): Json {
     const kinds = Array.from({ length: rng.int(1, 3) }, () => rng.pick(['local-exec', 'remote-exec', 'file', 'file', 'salt-masterless']));
     const bodyOf = (k: string): Json => {
       const b: Json =
-        k === 'local-exec' ? { command: 'echo hi' } : k === 'remote-exec' ? { inline: ['echo hi'] } : k === 'file' ? { source: 'a', destination: '/tmp/a' } : {};
+        k === 'local-exec' ? { command: 'echo hi' }
+          : k === 'remote-exec' ? { inline: ['echo hi'] }
+            : k === 'file' ? { source: 'a', destination: '/tmp/a' } : {};
       if (rng.chance(0.2)) b.when = 'destroy';
       return rng.chance(0.15) ? [b] : b;
     };
@@ -510,7 +616,19 @@ export function genTerraform(rng: Rng): Json {
       const body: Json = rng.chance(0.8) ? { provisioner: provisioner() } : {};
       if (rng.chance(0.3)) body.connection = { type: 'ssh', host: '10.0.0.1' };
       add(resource, rng.pick(['terraform_data', 'null_resource']), `r${i}`, body);
-    } else if (x < 0.45) {add(resource, 'aws_s3_bucket', `b${i}`, rng.chance(0.5) ? { provisioner: provisioner() } : { bucket: `b-${i}` });} else if (x < 0.55) {add(resource, 'aws_ssm_parameter', `p${i}`, { name: `/p/${i}`, type: 'String', value: 'v' });} else if (x < 0.65) {add(resource, 'aws_lambda_invocation', `i${i}`, { function_name: 'fn', input: '{}' });} else if (x < 0.75) {add(data, 'aws_lambda_invocation', `j${i}`, { function_name: 'fn', input: '{}' });} else if (x < 0.87) {add(data, 'external', `e${i}`, { program: ['python3', 'x.py'] });} else {add(data, rng.pick(['aws_caller_identity', 'aws_region']), `d${i}`, {});}
+    } else if (x < 0.45) {
+      add(resource, 'aws_s3_bucket', `b${i}`, rng.chance(0.5) ? { provisioner: provisioner() } : { bucket: `b-${i}` });
+    } else if (x < 0.55) {
+      add(resource, 'aws_ssm_parameter', `p${i}`, { name: `/p/${i}`, type: 'String', value: 'v' });
+    } else if (x < 0.65) {
+      add(resource, 'aws_lambda_invocation', `i${i}`, { function_name: 'fn', input: '{}' });
+    } else if (x < 0.75) {
+      add(data, 'aws_lambda_invocation', `j${i}`, { function_name: 'fn', input: '{}' });
+    } else if (x < 0.87) {
+      add(data, 'external', `e${i}`, { program: ['python3', 'x.py'] });
+    } else {
+      add(data, rng.pick(['aws_caller_identity', 'aws_region']), `d${i}`, {});
+    }
   }
   const c: Json = { resource };
   if (Object.keys(data).length) c.data = data;
