@@ -110,7 +110,9 @@ function policiesOf(view: TemplateView, role: string): { source: string; documen
   inline.forEach((policy: any, i: number) => out.push({ source: `inline policy ${policy?.PolicyName ?? i}`, document: policy?.PolicyDocument ?? null }));
   const managed = Array.isArray(p.ManagedPolicyArns) ? p.ManagedPolicyArns : p.ManagedPolicyArns === undefined ? [] : [p.ManagedPolicyArns];
   for (const arn of managed) {
-    const local = typeof arn?.Ref === 'string' && view.resources[arn.Ref]?.Type === 'AWS::IAM::ManagedPolicy' ? arn.Ref : undefined;
+    // A managed policy of the template, by `Ref` (its ARN) or `Fn::GetAtt [M, PolicyArn]`.
+    const named = typeof arn?.Ref === 'string' ? arn.Ref : attOf(arn, 'PolicyArn');
+    const local = named !== undefined && view.resources[named]?.Type === 'AWS::IAM::ManagedPolicy' ? named : undefined;
     if (local !== undefined) continue; // read below, with the managed policies attached from their side
     // aws-cdk-lib's own providers name the AWS managed policy with `Fn::Sub` around the partition.
     const text = typeof arn?.['Fn::Sub'] === 'string' ? arn['Fn::Sub'] : view.render(arn);
@@ -126,7 +128,7 @@ function policiesOf(view: TemplateView, role: string): { source: string; documen
   for (const [id, r] of view.policies) {
     const q = r.Properties ?? {};
     const attached = (r.Type === 'AWS::IAM::Policy' && names(q.Roles)) || (r.Type === 'AWS::IAM::RolePolicy' && names(q.RoleName))
-      || (r.Type === 'AWS::IAM::ManagedPolicy' && (names(q.Roles) || managed.some((m: any) => m?.Ref === id)));
+      || (r.Type === 'AWS::IAM::ManagedPolicy' && (names(q.Roles) || managed.some((m: any) => m?.Ref === id || attOf(m, 'PolicyArn') === id)));
     if (attached) out.push({ source: `policy ${id}`, document: q.PolicyDocument ?? null });
   }
   return out;
