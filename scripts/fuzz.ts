@@ -25,6 +25,13 @@
  *   leave it refused. Runs the Jest file; exits as it does.
  *
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite unreadable [--cases N] [--seed S]
+ *
+ * - `deploy-code`: the independent oracle of the deploy-time code check (test/oracle/deploy-code.oracle.test.ts): random
+ *   templates of custom resources, functions, roles and policies, and Terraform configurations with provisioners and
+ *   invocations, judged by the guard and by the oracle written from docs/guard-semantics.md §10 alone. --cases defaults
+ *   to 100000. Runs the Jest file; exits as it does.
+ *
+ *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite deploy-code [--cases N] [--seed S]
  */
 import { spawnSync } from 'child_process';
 import { Engine as BlueprintEngine, ENGINES } from '../test/fuzz/run';
@@ -93,7 +100,15 @@ if (suite === 'blueprints') {
     env: { ...process.env, UNREADABLE_SWEEP_MUTATIONS: cases, UNREADABLE_SWEEP_PREFECTURES: cases, UNREADABLE_SWEEP_SEED: String(seed) },
   });
   process.exit(run.status ?? 1);
+} else if (suite === 'deploy-code') {
+  const cases = arg('cases') ?? '100000';
+  console.log(`deploy-code oracle: ${cases} cases per engine, seed ${seed}`);
+  const run = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['jest', '--ci', 'test/oracle/deploy-code.oracle.test.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEPLOY_CODE_ORACLE_CASES: cases, DEPLOY_CODE_ORACLE_SEED: String(seed) },
+  });
+  process.exit(run.status ?? 1);
 } else {
-  console.error(`unknown suite "${suite}": use oracle (the default), blueprints or unreadable`);
+  console.error(`unknown suite "${suite}": use oracle (the default), blueprints, unreadable or deploy-code`);
   process.exit(2);
 }
