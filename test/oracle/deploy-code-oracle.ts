@@ -1,6 +1,7 @@
 /**
  * An independent reference reading of docs/guard-semantics.md §10, the bullet "Code that runs while the template is
- * deployed" (GUARD-1), as revised in d244311. Written from the documentation alone, without reading
+ * deployed" (GUARD-1), as revised in d244311 and again in b294c82 (S3 wildcards, state machines by `Fn::GetAtt`, managed
+ * policies by `Fn::GetAtt [M, PolicyArn]`, retention "setting or removing"). Written from the documentation alone, without reading
  * src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
  *
  * CloudFormation: `cfnFlagged(template)` is the set of custom resources whose code "may change the network" (the guard
@@ -23,8 +24,11 @@ type Json = any;
  * - `counts`: "may change a service whose resources the guard reads", or "a service that runs code or applies templates
  *   with credentials of its own or grants permissions"; and "A wildcard counts unless what precedes it is a read verb".
  * - `invoke` / `start`: "`lambda:InvokeFunction` / `lambda:InvokeAsync` on functions of the template … and
- *   `states:StartExecution` / `states:StartSyncExecution` on state machines of the template (`Ref`) are followed to their
- *   own roles …; on anything else they count."
+ *   `states:StartExecution` / `states:StartSyncExecution` on state machines of the template (`Ref`, `Fn::GetAtt [SM, Arn]`)
+ *   are followed to their own roles …; on anything else they count."
+ *
+ * S3 keys are also classified by the clause itself (`s3Class`): "S3 but deleting a bucket (…; an S3 wildcard counts only
+ * when it may match `DeleteBucket`, as `s3:*` and `s3:Delete*` do and `s3:Put*` does not)".
  */
 export type ActionClass = 'quiet' | 'counts' | 'invoke' | 'start';
 
@@ -88,12 +92,15 @@ export const ACTIONS: Record<string, ActionClass> = {
   'iam:tag*': 'counts',
   'ec2:*tags': 'counts', // "A wildcard counts unless what precedes it is a read verb"
   'ec2:createtag*': 'counts', // likewise
-  // "a function's own logs (creating its log group and streams, writing events, setting its retention; any other
-  // CloudWatch Logs change counts: deleting a log group, a subscription filter, a destination)"
+  // "a function's own logs (creating its log group and streams, writing events, setting or removing its retention; any
+  // other CloudWatch Logs change counts: deleting a log group, a subscription filter, a destination)"
   'logs:createloggroup': 'quiet',
   'logs:createlogstream': 'quiet',
   'logs:putlogevents': 'quiet',
   'logs:putretentionpolicy': 'quiet',
+  'logs:deleteretentionpolicy': 'quiet', // removing its retention
+  'logs:*retentionpolicy': 'counts', // "A wildcard counts unless what precedes it is a read verb"
+  'logs:putretention*': 'counts', // likewise
   'logs:describeloggroups': 'quiet', // a read
   'logs:deleteloggroup': 'counts',
   'logs:deletelogstream': 'counts',
@@ -104,7 +111,9 @@ export const ACTIONS: Record<string, ActionClass> = {
   'logs:put*': 'counts',
   'logs:create*': 'counts',
   'logs:*': 'counts',
-  // "S3 but deleting a bucket (objects, a bucket's policy, notifications and settings …)"
+  // "S3 but deleting a bucket (objects, a bucket's policy, notifications and settings …; an S3 wildcard counts only when
+  // it may match DeleteBucket, as s3:* and s3:Delete* do and s3:Put* does not)". Each class written here is checked
+  // against s3Class (the clause as a rule) when the module loads.
   's3:putobject': 'quiet',
   's3:deleteobject': 'quiet',
   's3:putbucketpolicy': 'quiet',
@@ -116,9 +125,23 @@ export const ACTIONS: Record<string, ActionClass> = {
   's3:*': 'counts',
   's3:delete*': 'counts',
   's3:*bucket': 'counts',
-  // the letter counts these wildcards, the library does not (a test.failing; NOT_GENERATED)
-  's3:put*': 'counts',
-  's3:deleteobject*': 'counts',
+  's3:deletebucket*': 'counts', // `*` may match nothing: DeleteBucket itself
+  's3:delete?ucket': 'counts',
+  's3:*bucket*': 'counts',
+  's3:d*': 'counts',
+  's3:?*': 'counts',
+  's3:put*': 'quiet',
+  's3:deleteobject*': 'quiet',
+  's3:putbucket*': 'quiet',
+  's3:deletebucketp*': 'quiet',
+  's3:create*': 'quiet',
+  // the doc reads these quiet (no match of DeleteBucket), the library counts them (a test.failing; NOT_GENERATED)
+  's3:*object': 'quiet',
+  's3:*object*': 'quiet',
+  's3:*policy': 'quiet',
+  's3:deletebucket?*': 'quiet', // at least one more character: DeleteBucketPolicy…, never DeleteBucket
+  's3:delete?': 'quiet',
+  's3:get*': 'quiet', // a read as well
   // "and SSM parameters"
   'ssm:putparameter': 'quiet',
   'ssm:deleteparameter': 'quiet',
@@ -135,6 +158,16 @@ export const ACTIONS: Record<string, ActionClass> = {
   'states:startexecution': 'start',
   'states:startsyncexecution': 'start',
 };
+
+/** "an S3 wildcard counts only when it may match `DeleteBucket`": `*` any run of characters, `?` one; case-insensitive. */
+export function s3Class(key: string): ActionClass {
+  const name = key.toLowerCase().replace(/^s3:/, '');
+  const pattern = [...name].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[a-z0-9]/.test(c) ? c : `\\${c}`)).join('');
+  return new RegExp(`^${pattern}$`).test('deletebucket') ? 'counts' : 'quiet';
+}
+for (const [k, cls] of Object.entries(ACTIONS)) {
+  if (k.startsWith('s3:') && s3Class(k) !== cls) throw new Error(`oracle: ${k} written ${cls}, the S3 clause reads ${s3Class(k)}`);
+}
 
 /** The two AWS managed policies the doc says allow nothing of the network. */
 const QUIET_MANAGED = ['service-role/AWSLambdaBasicExecutionRole', 'service-role/AWSLambdaVPCAccessExecutionRole'];
@@ -168,9 +201,9 @@ function functionOf(resources: Json, v: Json): string | undefined {
   return id && resources[id]?.Type === 'AWS::Lambda::Function' ? id : undefined;
 }
 
-/** "state machines of the template (`Ref`)": the letter names `Ref` only (`Fn::GetAtt [S, Arn]`: see the test.failing). */
+/** "state machines of the template (`Ref`, `Fn::GetAtt [SM, Arn]`)" */
 function stateMachineOf(resources: Json, v: Json): string | undefined {
-  const id = typeof v?.Ref === 'string' ? v.Ref : undefined;
+  const id = typeof v?.Ref === 'string' ? v.Ref : getAttArn(v);
   return id && resources[id]?.Type === 'AWS::StepFunctions::StateMachine' ? id : undefined;
 }
 
@@ -243,7 +276,7 @@ export function cfnVerdict(template: Json, id: string): string | undefined {
         if (QUIET_MANAGED.includes(name)) continue;
         return `${r}: AWS managed ${name} not written out`;
       }
-      // "managed policies of the template it names"
+      // "the managed policies of the template its ManagedPolicyArns names (Ref M or Fn::GetAtt [M, PolicyArn])"
       const g = arn?.['Fn::GetAtt'];
       const m = typeof arn?.Ref === 'string' ? arn.Ref : Array.isArray(g) && g[1] === 'PolicyArn' ? g[0] : undefined;
       if (m && resources[m]?.Type === 'AWS::IAM::ManagedPolicy') {
@@ -375,10 +408,15 @@ export class Rng {
   }
 }
 
-/** Classified above, but kept out of the generator: the doc decides them against the library (see the test.failing). */
-const NOT_GENERATED = new Set(['s3:put*', 's3:deleteobject*']);
+/**
+ * Classified above, but kept out of the generator: the doc decides them against the library (see the test.failing):
+ * S3 wildcards that cannot match DeleteBucket although what precedes their first wildcard may begin it.
+ */
+const NOT_GENERATED = new Set(['s3:*object', 's3:*object*', 's3:*policy', 's3:deletebucket?*', 's3:delete?']);
 const QUIET_VOCAB = Object.keys(ACTIONS).filter((a) => ACTIONS[a] === 'quiet' && !NOT_GENERATED.has(a));
 const COUNT_VOCAB = Object.keys(ACTIONS).filter((a) => ACTIONS[a] === 'counts' && !NOT_GENERATED.has(a));
+/** S3 wildcards, picked more often than their share of the vocabulary would. */
+const S3_WILDCARDS = Object.keys(ACTIONS).filter((a) => a.startsWith('s3:') && /[*?]/.test(a) && !NOT_GENERATED.has(a));
 
 /** Spell an action as the IAM docs do (service lower case, name capitalised), sometimes in another case. */
 const SPELLING: Record<string, string> = {
@@ -399,6 +437,20 @@ const SPELLING: Record<string, string> = {
   's3:createbucket': 's3:CreateBucket',
   's3:deletebucket': 's3:DeleteBucket',
   's3:deletebucketpolicy': 's3:DeleteBucketPolicy',
+  's3:deletebucket*': 's3:DeleteBucket*',
+  's3:delete?ucket': 's3:Delete?ucket',
+  's3:*bucket*': 's3:*Bucket*',
+  's3:deleteobject*': 's3:DeleteObject*',
+  's3:*object': 's3:*Object',
+  's3:*object*': 's3:*Object*',
+  's3:putbucket*': 's3:PutBucket*',
+  's3:deletebucketp*': 's3:DeleteBucketP*',
+  's3:deletebucket?*': 's3:DeleteBucket?*',
+  's3:*policy': 's3:*Policy',
+  'logs:deleteretentionpolicy': 'logs:DeleteRetentionPolicy',
+  'logs:putretentionpolicy': 'logs:PutRetentionPolicy',
+  'logs:*retentionpolicy': 'logs:*RetentionPolicy',
+  'logs:putretention*': 'logs:PutRetention*',
   'lambda:invokefunction': 'lambda:InvokeFunction',
   'lambda:invokeasync': 'lambda:InvokeAsync',
   'states:startexecution': 'states:StartExecution',
@@ -417,10 +469,13 @@ function spell(rng: Rng, a: string): string {
  * and `AWS::IAM::RolePolicy` wired to roles by `Ref`, by name (matching or not), by a parameter, a condition's choice or
  * an import, and custom resources on several kinds of service token.
  *
- * Left out on purpose (kept as test.failing or reported as ambiguities): `s3:Put*` / `s3:DeleteObject*`, a state machine
- * by `Fn::GetAtt [S, Arn]`, a managed policy by `Fn::GetAtt [M, PolicyArn]`, `ec2:DescribeRoute*`,
- * `logs:DeleteRetentionPolicy`, `logs:TagResource`, `logs:FilterLogEvents`, `sts:TagSession`, `sts:GetSessionToken`,
- * `Fn::Sub '${G.Arn}:*'`.
+ * Produced since the revision in b294c82: S3 wildcards on both sides of `DeleteBucket` (`s3:Put*`, `s3:DeleteObject*`,
+ * `s3:DeleteBucketP*`, `s3:DeleteBucket*`, `s3:Delete?ucket`…; not those of NOT_GENERATED), `states:Start…` on
+ * `Fn::GetAtt [SM, Arn]`, managed policies
+ * by `Fn::GetAtt [M, PolicyArn]`, `logs:DeleteRetentionPolicy`.
+ *
+ * Left out on purpose (reported as ambiguities): `ec2:DescribeRoute*`, `logs:TagResource`, `logs:FilterLogEvents`,
+ * `sts:TagSession`, `sts:GetSessionToken`, `Fn::Sub '${G.Arn}:*'`.
  */
 export function genTemplate(rng: Rng): Json {
   const R: Record<string, Json> = {};
@@ -448,7 +503,11 @@ export function genTemplate(rng: Rng): Json {
       return rng.chance(0.15) ? [pickOne(), pickOne()] : pickOne();
     }
     if (cls === 'start') {
-      if (sms.length && rng.chance(0.85)) return { Ref: rng.pick(sms) };
+      // "state machines of the template (Ref, Fn::GetAtt [SM, Arn])"
+      if (sms.length && rng.chance(0.85)) {
+        const sm = rng.pick(sms);
+        return rng.chance(0.5) ? { Ref: sm } : { 'Fn::GetAtt': [sm, 'Arn'] };
+      }
       return rng.pick<Json>(['*', 'arn:aws:states:us-east-1:123456789012:stateMachine:elsewhere', { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] }]);
     }
     return rng.pick<Json>(['*', '*', 'arn:aws:s3:::some-bucket/*', { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] }]);
@@ -456,7 +515,9 @@ export function genTemplate(rng: Rng): Json {
 
   const pickAction = (): string => {
     const x = rng.next();
-    if (x < 0.7) return rng.pick(QUIET_VOCAB);
+    if (x < 0.62) return rng.pick(QUIET_VOCAB);
+    if (x < 0.66) return rng.pick(S3_WILDCARDS);
+    if (x < 0.7) return rng.chance(0.5) ? 'logs:deleteretentionpolicy' : 'logs:putretentionpolicy';
     if (x < 0.77) return rng.pick(COUNT_VOCAB);
     if (x < 0.9 || !sms.length) return rng.chance(0.75) ? 'lambda:invokefunction' : 'lambda:invokeasync';
     return rng.chance(0.75) ? 'states:startexecution' : 'states:startsyncexecution';
@@ -518,7 +579,8 @@ export function genTemplate(rng: Rng): Json {
     }
     if (x < 0.8) return 'arn:aws:iam::aws:policy/AdministratorAccess';
     if (x < 0.83) return 'arn:aws:iam::123456789012:policy/customer-managed';
-    if (managed.length) return { Ref: rng.pick(managed) };
+    // "the managed policies of the template its ManagedPolicyArns names (Ref M or Fn::GetAtt [M, PolicyArn])"
+    if (managed.length) return rng.chance(0.5) ? { Ref: rng.pick(managed) } : { 'Fn::GetAtt': [rng.pick(managed), 'PolicyArn'] };
     return `arn:aws:iam::aws:policy/${basic}`;
   };
 
