@@ -93,10 +93,15 @@ export function actionPower(action: string, readServices: ReadonlySet<string>): 
   if (prefix === 'logs' && wild < 0 && LOGS_OWN.has(name)) return undefined;
   // S3: the guard reads a bucket as a log destination, nothing of its objects, policy or notifications; only deleting
   // the bucket (or a wildcard that may) changes what it reads.
-  if (prefix === 's3' && !(wild < 0 ? name === 'deletebucket' : 'deletebucket'.startsWith(literal))) return undefined;
+  if (prefix === 's3' && !matchesAction(name, 'deletebucket')) return undefined;
   const services = IAM_PREFIXES[prefix] ?? [serviceKey(prefix)];
   if (services.some((s) => readServices.has(s)) || RUNS_OR_GRANTS.has(serviceKey(prefix))) return 'changes';
   return undefined;
+}
+
+/** Whether an IAM action pattern (lower case; `*` any run of characters, `?` one) matches an action name (lower case). */
+function matchesAction(pattern: string, action: string): boolean {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(action);
 }
 
 /** The allowing statements of a policy document: their actions and resources as written. */

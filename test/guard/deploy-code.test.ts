@@ -284,3 +284,9 @@ describe('a policy that may be attached to the role counts', () => {
     expect(unresolved(['someone-else'], 'seeder')).toEqual([]);
   });
 });
+
+test('an S3 wildcard counts when the whole pattern may match DeleteBucket, not what precedes its first wildcard', () => {
+  const read = cloudFormationReadServices();
+  expect(['s3:*Object', 's3:DeleteBucket?*', 's3:Delete?', 's3:*Policy'].map((a) => actionPower(a, read))).toEqual([undefined, undefined, undefined, undefined]);
+  expect(['s3:*', 's3:D*', 's3:Delete?ucket', 's3:*Bucket', 's3:deletebucket'].map((a) => actionPower(a, read))).toEqual(['changes', 'changes', 'changes', 'changes', 'changes']);
+});
