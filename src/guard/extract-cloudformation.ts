@@ -8,7 +8,7 @@ import {
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers } from './custom-resource-code';
-import { DEPLOY_CODE_FIX, deployCodeReason } from './deploy-code';
+import { DEPLOY_CODE_FIX, deployCodeReason, REGISTRY_TYPE_FIX } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import {
@@ -1096,6 +1096,12 @@ class TemplateReader {
       }
     }
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path, type);
+    // A type of the CloudFormation registry that is no AWS type (a private or third-party extension, `Acme::Net::Route`):
+    // its handler runs at deploy time, with an execution role registered with the type, not in the template (deploy-code.ts).
+    if (!/^(AWS|Custom|Alexa)::/.test(type)) {
+      this.b.unresolvedValue(id, 'Type', `${type} is a resource type of the CloudFormation registry whose handler runs code at deploy time that the template does not hold, `
+        + 'and it may change the network', REGISTRY_TYPE_FIX, undefined, base.path);
+    }
     const integrations = SDK_INTEGRATIONS[type];
     if (integrations) {
       for (const [property, value] of integrations.properties(p)) {

@@ -218,6 +218,10 @@ const PATTERNS: readonly Pattern[] = [
   [/^a (\S+) provisioner runs commands at apply time( on the machine that runs terraform, with its credentials| on a remote host)?, which the configuration does not show, and they may change the network$/,
     (m) => `${m[1]} プロビジョナーが apply 時に${m[2] === undefined ? '' : m[2].includes('remote') ? 'リモートホストで' : ' terraform を実行するマシンで、その認証情報を使って'}`
       + 'コマンドを実行する。それは構成に現れず、ネットワークを変えうる'],
+  [/^(\S+) is a resource type of the CloudFormation registry whose handler runs code at deploy time that the template does not hold, and it may change the network$/,
+    (m) => `${m[1]} は CloudFormation レジストリのリソースタイプで、そのハンドラーがテンプレートにないコードをデプロイ時に実行し、それがネットワークを変えうる`],
+  [/^declare what the extension makes with AWS resource types, which the guard reads, or deploy the extension's resources outside the guarded template$/,
+    () => '拡張機能が作るものを、ガードが読む AWS のリソースタイプで宣言するか、拡張機能のリソースはガード対象のテンプレートの外でデプロイする'],
   [/^it invokes a function at (apply|plan) time, whose code the configuration does not hold, and it may change the network$/,
     (m) => `${m[1]} 時に関数を呼び出し、そのコードは構成にないため、ネットワークを変えうる`],
   [/^it runs a program on the machine that runs terraform, at plan time and with its credentials, and it may change the network$/,
@@ -418,6 +422,12 @@ function jaPower(text: string): string {
   }
   if ((m = /^(\S+) allows (\S+) on (.+), not only on (functions|state machines) of this template$/.exec(text))) {
     return `${m[1]} が ${m[2]} を ${m[3]} に許可しており、このテンプレートの${m[4] === 'functions' ? '関数' : 'ステートマシン'}に限られない`;
+  }
+  if ((m = /^the template makes access key (\S+), whose secret the code may be given$/.exec(text))) {
+    return `テンプレートがアクセスキー ${m[1]} を作り、そのシークレットがコードに渡されうる`;
+  }
+  if ((m = /^permission (\S+) lets (\S+) invoke (.+), not a function of this template$/.exec(text))) {
+    return `アクセス許可 ${m[1]} が ${m[2]} に ${m[3]} の呼び出しを許しており、それはこのテンプレートの関数ではない`;
   }
   if ((m = /^(\S+) allows (\S+)$/.exec(text))) return `${m[1]} が ${m[2]} を許可している`;
   return text;

@@ -5,7 +5,7 @@
  * they allow changing the network, running other code or granting more, or cannot be read), and refuses Terraform's
  * runners outright. Found by a review: a custom resource whose function may call ec2:CreateRoute passed the guard.
  */
-import { App, CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { App, CfnOutput, CfnParameter, CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -264,5 +264,98 @@ describe('a policy that may be attached to the role counts', () => {
   test('controls: attached to another role of the template, or by another name', () => {
     expect(unresolved([{ Ref: 'Other' }])).toEqual([]);
     expect(unresolved(['someone-else'], 'seeder')).toEqual([]);
+  });
+});
+
+/**
+ * Found by red team 22: ways for a custom resource's code to act beyond its own role's policies, and code the template
+ * runs at deploy time without a custom resource.
+ */
+describe('what a custom resource\'s code may use beyond its role\'s own policies counts (GUARD-1)', () => {
+  const power = (s: Stack, id: string, actions: string[], props: Partial<iam.RoleProps> = {}) => {
+    const role = new iam.Role(s, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), ...props });
+    role.addToPolicy(new iam.PolicyStatement({ actions, resources: ['*'] }));
+    return role;
+  };
+
+  test('a managed policy not in the template whose path spells an AWS managed policy\'s ARN', () => {
+    expect(refusedWith((s) => {
+      const f = fn(s, 'Fn');
+      f.role!.addManagedPolicy(iam.ManagedPolicy.fromManagedPolicyArn(s, 'Mp',
+        'arn:aws:iam::111111111111:policy/x:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'));
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toEqual([expect.stringMatching(/has managed policy arn:aws:iam::111111111111:policy\/x:iam::aws:policy\/service-role\/AWSLambdaBasicExecutionRole, which is not in the template/)]);
+  });
+
+  test.each([
+    ['its trust policy names the function\'s role', (_s: Stack, f: lambda.Function) => new iam.ArnPrincipal(f.role!.roleArn)],
+    ['its trust policy lets anyone (*)', () => new iam.AnyPrincipal()],
+    ['its trust policy names a principal the guard cannot read (a parameter)', (s: Stack) => new iam.ArnPrincipal(new CfnParameter(s, 'Who').valueAsString)],
+    ['unauthenticated Cognito identities may assume it', () => new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {}, 'sts:AssumeRoleWithWebIdentity')],
+  ])('a role of the template the function\'s role may assume without a policy of its own: %s', (_, principal) => {
+    expect(refusedWith((s) => {
+      const f = fn(s, 'Fn');
+      power(s, 'Power', ['ec2:CreateRoute'], { assumedBy: principal(s, f) });
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toContainEqual(expect.stringMatching(/Seeder\/Default\] GUARD-1 .*Power\w+ allows ec2:CreateRoute/));
+  });
+
+  test('a function whose permission lets the function\'s role (or anyone) invoke it: followed to its own role', () => {
+    for (const principal of [(f: lambda.Function) => f.role!.roleArn, () => '*']) {
+      expect(refusedWith((s) => {
+        const f = fn(s, 'Fn');
+        const other = fn(s, 'Other', ['ec2:CreateRoute']);
+        new lambda.CfnPermission(s, 'Invoke', { action: 'lambda:InvokeFunction', functionName: other.functionArn, principal: principal(f) });
+        new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+      })).toContainEqual(expect.stringMatching(/Seeder\/Default\] GUARD-1 .*OtherServiceRole\w+ allows ec2:CreateRoute/));
+    }
+    expect(refusedWith((s) => {
+      const f = fn(s, 'Fn');
+      new lambda.CfnPermission(s, 'Invoke', { action: 'lambda:InvokeFunction', functionName: 'arn:aws:lambda:ap-northeast-1:123456789012:function:x', principal: f.role!.roleArn });
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toEqual([expect.stringMatching(/permission Invoke lets FnServiceRole\w+ invoke arn:aws:lambda:ap-northeast-1:123456789012:function:x, not a function of this template/)]);
+  });
+
+  test('an access key of the template whose secret is handed on (an environment variable): its user may do anything', () => {
+    const lines = refusedWith((s) => {
+      const user = new iam.User(s, 'User');
+      const key = new iam.AccessKey(s, 'Key', { user });
+      const f = new lambda.Function(s, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code, environment: { SECRET: key.secretAccessKey.unsafeUnwrap() } });
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    });
+    expect(lines).toContainEqual(expect.stringMatching(/Seeder\/Default\] GUARD-1 .*the template makes access key Key\w+, whose secret the code may be given/));
+  });
+
+  test('a resource of a registry type that is no AWS type: its handler runs at deploy time', () => {
+    expect(refusedWith((s) => new CfnResource(s, 'Route', { type: 'Acme::Net::Route', properties: { RouteTableId: 'rtb-1', DestinationCidrBlock: '0.0.0.0/0' } })))
+      .toEqual([expect.stringMatching(/\/Route\] GUARD-1 .*Type could not be resolved: Acme::Net::Route is a resource type of the CloudFormation registry whose handler runs code/)]);
+  });
+
+  test('controls: a role trusting only a service or the account, a permission for a service, an unused access key, an inactive one', () => {
+    expect(refusedWith((s) => {
+      const f = fn(s, 'Fn');
+      power(s, 'Service', ['ec2:CreateRoute']);
+      power(s, 'Account', ['ec2:CreateRoute'], { assumedBy: new iam.AccountRootPrincipal() });
+      const other = fn(s, 'Other', ['ec2:CreateRoute']);
+      new lambda.CfnPermission(s, 'Invoke', { action: 'lambda:InvokeFunction', functionName: other.functionArn, principal: 'events.amazonaws.com' });
+      new iam.AccessKey(s, 'Key', { user: new iam.User(s, 'User') });
+      const inactive = new iam.AccessKey(s, 'Inactive', { user: new iam.User(s, 'User2'), status: iam.AccessKeyStatus.INACTIVE });
+      new CfnOutput(s, 'Unused', { value: inactive.secretAccessKey.unsafeUnwrap() });
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toEqual([]);
+  });
+
+  test('in Japanese', () => {
+    const stack = new Stack(new App(), 'S');
+    const f = fn(stack, 'Fn');
+    const key = new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User') });
+    new iam.CfnUserPolicy(stack, 'Hold', { userName: 'u', policyName: 'p', policyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: key.secretAccessKey.unsafeUnwrap() }] } });
+    new lambda.CfnPermission(stack, 'Invoke', { action: 'lambda:InvokeFunction', functionName: 'arn:aws:lambda:ap-northeast-1:123456789012:function:x', principal: f.role!.roleArn });
+    new CustomResource(stack, 'Seeder', { serviceToken: f.functionArn });
+    new CfnResource(stack, 'Route', { type: 'Acme::Net::Route', properties: {} });
+    const found = checkTopology(extractCloudFormation({ S: (stack as any)._toCloudFormation() }), { model: NetworkModel.ALPHA })
+      .filter((x) => /Seeder|Route/.test(x.path ?? ''));
+    expect(found).toHaveLength(2);
+    for (const x of found) expect(englishRun(formatFindingIn(x, GuardLanguage.JAPANESE))).toBeUndefined();
   });
 });
