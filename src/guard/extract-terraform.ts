@@ -12,7 +12,7 @@ import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
-import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls } from './sdk-calls';
+import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, valueList } from './unreadable';
 import { ROLE_TAG_KEY } from '../model/segment';
@@ -104,6 +104,9 @@ interface MalformedBlock {
   readonly property: string;
   readonly reason: string;
 }
+
+/** How to fix a network resource made through AWS Cloud Control (`cloudControl`). */
+const CLOUD_CONTROL_FIX = 'write the resource with the aws provider\'s own resource type (aws_route for AWS::EC2::Route...), which the guard reads';
 
 const MALFORMED_FIX = 'write each resource once, as a JSON object under "resource" → type → name (the form cdktf synth writes)';
 
@@ -992,6 +995,7 @@ class ConfigReader {
       if (integrations) this.sdkIntegrations(address, integrations, body ?? {});
       if (type === 'aws_sfn_state_machine') this.runTasks(address, type, body ?? {});
       this.deployTimeCode(address, type, body ?? {});
+      this.cloudControl(address, type, body ?? {});
       this.readResource(address, type, body ?? {});
     }
     for (const { address, type, body } of this.dataEntries) this.deployTimeCode(address, type, body ?? {});
@@ -1009,6 +1013,29 @@ class ConfigReader {
         const where = kind === 'local-exec' ? ' on the machine that runs terraform, with its credentials' : kind === 'remote-exec' ? ' on a remote host' : '';
         this.b.unresolvedValue(this.id(address), `provisioner.${kind}`, `a ${kind} provisioner runs commands at apply time${where}, which the configuration does not show, and they may change the network`,
           TERRAFORM_CODE_FIX);
+      }
+    }
+  }
+
+  /**
+   * A resource made through AWS Cloud Control (the `awscc` provider's `awscc_<service>_<type>`, the AWS provider's
+   * `aws_cloudcontrolapi_resource`) of a service whose resources the guard reads: the same AWS resource as a type the
+   * guard reads (`awscc_ec2_route` is an `AWS::EC2::Route`), which it does not read under that name (fail closed).
+   * https://registry.terraform.io/providers/hashicorp/awscc/latest/docs,
+   * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudcontrolapi_resource
+   */
+  private cloudControl(address: string, type: string, body: any): void {
+    const awscc = /^awscc_([a-z0-9]+)_/.exec(type);
+    if (awscc && READ_SERVICES.has(serviceKey(awscc[1]))) {
+      this.b.unresolvedValue(this.id(address), 'type', `${type} is a resource of the awscc provider (AWS Cloud Control) of a service whose resources the guard reads, `
+        + 'and the guard does not read it', CLOUD_CONTROL_FIX);
+    }
+    if (type === 'aws_cloudcontrolapi_resource') {
+      const typeName = body.type_name;
+      const service = typeof typeName === 'string' && !typeName.includes('${') ? /^AWS::([A-Za-z0-9]+)::/.exec(typeName)?.[1] : undefined;
+      if (service === undefined || READ_SERVICES.has(serviceKey(service))) {
+        this.b.unresolvedValue(this.id(address), 'type_name', 'it makes a resource through AWS Cloud Control whose type may be one the guard reads, '
+          + 'and the guard does not read it', CLOUD_CONTROL_FIX);
       }
     }
   }

@@ -359,3 +359,42 @@ describe('what a custom resource\'s code may use beyond its role\'s own policies
     for (const x of found) expect(englishRun(formatFindingIn(x, GuardLanguage.JAPANESE))).toBeUndefined();
   });
 });
+
+/** Found by red team 22: a network resource made through AWS Cloud Control is the resource, under a name the guard did not read. */
+describe('Terraform: network resources made through AWS Cloud Control are refused (GUARD-1)', () => {
+  const base = JSON.parse(Testing.synth(buildTfExample('alpha', Testing.app()).stack));
+  const unresolved = (edit: (c: any) => void) => {
+    const c = JSON.parse(JSON.stringify(base));
+    edit(c);
+    return extractTerraform({ s: c }).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
+  };
+
+  test.each([
+    ['an awscc route', (c: any) => { c.resource.awscc_ec2_route = { out: { route_table_id: 'rtb-1', destination_cidr_block: '0.0.0.0/0', gateway_id: 'igw-1' } }; },
+      'awscc_ec2_route.out type: awscc_ec2_route is a resource of the awscc provider (AWS Cloud Control) of a service whose resources the guard reads, and the guard does not read it'],
+    ['aws_cloudcontrolapi_resource of AWS::EC2::Route', (c: any) => {
+      c.resource.aws_cloudcontrolapi_resource = { out: { type_name: 'AWS::EC2::Route', desired_state: '{"RouteTableId":"rtb-1","DestinationCidrBlock":"0.0.0.0/0"}' } };
+    }, 'aws_cloudcontrolapi_resource.out type_name: it makes a resource through AWS Cloud Control whose type may be one the guard reads, and the guard does not read it'],
+    ['aws_cloudcontrolapi_resource of a type given by a variable', (c: any) => {
+      c.resource.aws_cloudcontrolapi_resource = { out: { type_name: '${var.kind}', desired_state: '{}' } };
+    }, 'aws_cloudcontrolapi_resource.out type_name: it makes a resource through AWS Cloud Control whose type may be one the guard reads, and the guard does not read it'],
+  ])('%s', (_, edit, expected) => {
+    expect(unresolved(edit)).toEqual([expected]);
+  });
+
+  test('controls: a service the guard does not read (an awscc topic, a Cloud Control queue)', () => {
+    expect(unresolved((c) => {
+      c.resource.awscc_sns_topic = { t: { topic_name: 'x' } };
+      c.resource.aws_cloudcontrolapi_resource = { q: { type_name: 'AWS::SQS::Queue', desired_state: '{}' } };
+    })).toEqual([]);
+  });
+
+  test('in Japanese', () => {
+    const c = JSON.parse(JSON.stringify(base));
+    c.resource.awscc_ec2_route = { out: { route_table_id: 'rtb-1' } };
+    c.resource.aws_cloudcontrolapi_resource = { out: { type_name: 'AWS::EC2::Route', desired_state: '{}' } };
+    const found = checkTopology(extractTerraform({ s: c }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+    expect(found).toHaveLength(2);
+    for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
+  });
+});
