@@ -86,6 +86,8 @@ export function actionPower(action: string, readServices: ReadonlySet<string>): 
   // Logs and S3 objects carry no packet: a function writing its own logs, a deployment copying files to a bucket.
   if (prefix === 'logs') return undefined;
   if (prefix === 's3' && /object|multipart|^abort/.test(name)) return undefined;
+  // Sending mail changes no SES receipt rule (the SES resources the guard reads).
+  if (prefix === 'ses' && name.startsWith('send')) return undefined;
   const services = IAM_PREFIXES[prefix] ?? [serviceKey(prefix)];
   if (services.some((s) => readServices.has(s)) || RUNS_OR_GRANTS.has(serviceKey(prefix))) return 'changes';
   return undefined;

@@ -5,6 +5,7 @@ import {
   MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
+  BridgeOptions, CLOUD9_FIX, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
@@ -585,8 +586,18 @@ class ConfigReader {
         endpoint: p.resolver_endpoint_id === undefined ? undefined : noted('resolver_endpoint_id', p.resolver_endpoint_id),
       });
     }],
-    [['aws_route53_resolver_rule_association'], (_reader, { b, base, noted, p }) => {
+    [['aws_route53_resolver_rule_association'], (reader, c) => {
+      const { b, base, noted, p } = c;
       b.add({ ...base, type: 'resolver-rule-association', rule: noted('resolver_rule_id', p.resolver_rule_id), vpc: noted('vpc_id', p.vpc_id) });
+      // The rule's outbound endpoint sends the VPC's queries from its subnets: a bridge when they are another VPC's.
+      const rule = reader.named(p.resolver_rule_id, 'aws_route53_resolver_rule');
+      if (rule && (rule.resolver_endpoint_id === undefined || rule.resolver_endpoint_id === null)) return; // a SYSTEM rule: the VPC's own resolver
+      const endpoint = rule ? reader.named(rule.resolver_endpoint_id, 'aws_route53_resolver_endpoint') : undefined;
+      const at = 'resolver_rule_id → resolver_endpoint_id';
+      const sent: BridgeEntry[] = !rule ? [['resolver_rule_id', p.resolver_rule_id]] : !endpoint ? [[at, rule.resolver_endpoint_id]]
+        : isExpression(endpoint.ip_address) ? [[`${at} → ip_address`, endpoint.ip_address]]
+          : blocks(endpoint.ip_address).map((a: any) => [`${at} → ip_address.subnet_id`, a?.subnet_id] as BridgeEntry);
+      reader.bridge(c, [['vpc_id', p.vpc_id], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
     }],
     [['aws_security_group'], (reader, { b, base, noted, p, id }) => {
       // Terraform removes the allow-all egress EC2 adds, so only the listed rules exist.
@@ -828,6 +839,14 @@ class ConfigReader {
       const actions = [...blocks(c.p.lambda), ...blocks(c.p.error_action).flatMap((e) => blocks(e?.lambda))];
       const arns = actions.map((l) => l?.function_arn).filter((v) => v !== undefined);
       reader.invokedBridge(c, 'lambda.function_arn', arns, TRIGGERED_FIX);
+    }],
+    [['aws_ses_receipt_rule'], (reader, c) => {
+      const arns = blocks(c.p.lambda_action).map((a: any) => a?.function_arn).filter((v) => v !== undefined);
+      reader.invokedBridge(c, 'lambda_action.function_arn', isExpression(c.p.lambda_action) ? c.p.lambda_action : arns, MAIL_FIX);
+    }],
+    // Cloud9 connects by SSH from the internet unless the environment uses Session Manager; without a subnet, the default VPC's.
+    [['aws_cloud9_environment_ec2'], (reader, c) => {
+      if (c.p.connection_type !== 'CONNECT_SSM') reader.bridge(c, [['subnet_id', c.p.subnet_id ?? DEFAULT_VPC]], CLOUD9_FIX);
     }],
     [['aws_cognito_user_pool'], (reader, c) => {
       // Each trigger is a function ARN, or a block with one (`custom_email_sender.lambda_arn`); `kms_key_id` is a key.
@@ -1153,8 +1172,8 @@ class ConfigReader {
    * A resource that opens a path the guard does not model (bridges.ts). A whole list from an expression
    * (`${var.subnets}`) is one value that names no resource: unresolved.
    */
-  private bridge(c: ReadContext, entries: readonly BridgeEntry[], fix?: string): void {
-    recordBridge(c, (v) => this.ref(v), entries, fix);
+  private bridge(c: ReadContext, entries: readonly BridgeEntry[], fix?: string, options?: BridgeOptions): void {
+    recordBridge(c, (v) => this.ref(v), entries, fix, options);
   }
 
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
