@@ -27,6 +27,10 @@ export interface TerraformJson {
   readonly module?: Record<string, unknown>;
   /** Data sources: only those that run code (`external`, `aws_lambda_invocation`) matter to the guard (`deployTimeCode`). */
   readonly data?: Record<string, unknown>;
+  /** Check blocks: their scoped data sources are read at plan time like the others (`dataEntries`). */
+  readonly check?: Record<string, unknown>;
+  /** Removed blocks: their destroy-time provisioners run at apply time (`deployTimeCode`). */
+  readonly removed?: unknown;
 }
 
 /** Attributes that name what AWS creates with a VPC or transit gateway (semantics §4–§6). */
@@ -105,6 +109,18 @@ interface MalformedBlock {
   readonly property: string;
   readonly reason: string;
 }
+
+/**
+ * Providers whose resources the guard reads (`aws`; `awscc` is judged by `cloudControl`) or that run nothing and change
+ * nothing of AWS: terraform's own (`terraform_data`), null, random, tls, time, local files, archives, cloud-init, http
+ * (reads a URL), external (refused by `CODE_RUNNERS`), template.
+ */
+const INERT_PROVIDERS: ReadonlySet<string> = new Set(['aws', 'awscc', 'terraform', 'null', 'random', 'tls', 'time', 'local', 'archive', 'cloudinit', 'http',
+  'external', 'template']);
+
+/** How to fix a resource of another provider (`otherProvider`). */
+const OTHER_PROVIDER_FIX = 'keep resources of other providers out of the guarded configuration, or write what they make with the aws provider\'s '
+  + 'resources, which the guard reads';
 
 /** How to fix a network resource made through AWS Cloud Control (`cloudControl`). */
 const CLOUD_CONTROL_FIX = 'write the resource with the aws provider\'s own resource type (aws_route for AWS::EC2::Route...), which the guard reads';
@@ -981,7 +997,11 @@ class ConfigReader {
   ) {
     this.plan = planEntries !== undefined;
     this.entries = planEntries ?? resourceEntries(config.resource, this.malformed);
-    this.dataEntries = planData ?? resourceEntries(config.data, this.malformed).map((e) => ({ ...e, address: `data.${e.address}`, type: `data.${e.type}` }));
+    // A check block's scoped data sources are read at plan time too (an `external` one runs its program).
+    const scoped = elementsOf(config.check, 'check', 'check', this.malformed).flatMap((checks) => Object.values(checks))
+      .flatMap((check) => elementsOf(check ?? {}, 'check', 'check', this.malformed)).map((check) => check.data).filter((d) => d !== undefined);
+    this.dataEntries = planData ?? [config.data, ...scoped].flatMap((d) => resourceEntries(d, this.malformed))
+      .map((e) => ({ ...e, address: `data.${e.address}`, type: `data.${e.type}` }));
     for (const e of this.entries) {
       this.types.set(e.address, e.type);
       this.bodies.set(e.address, e.body);
@@ -1015,15 +1035,42 @@ class ConfigReader {
       if (type === 'aws_sfn_state_machine') this.runTasks(address, type, body ?? {});
       this.deployTimeCode(address, type, body ?? {});
       this.cloudControl(address, type, body ?? {});
+      this.otherProvider(address, type, body ?? {});
       this.readResource(address, type, body ?? {});
     }
-    for (const { address, type, body } of this.dataEntries) this.deployTimeCode(address, type, body ?? {});
+    for (const { address, type, body } of this.dataEntries) {
+      this.deployTimeCode(address, type, body ?? {});
+      this.otherProvider(address, type.slice('data.'.length), body ?? {});
+    }
+    // A removed block's destroy-time provisioners run when terraform destroys what it names.
+    for (const removed of elementsOf(this.config.removed, 'removed', 'removed', this.malformed)) {
+      const from = typeof removed.from === 'string' ? removed.from.replace(/^\$\{(.*)\}$/, '$1') : 'removed';
+      this.deployTimeCode(`removed.${from}`, 'removed', removed);
+    }
+  }
+
+  /**
+   * A resource or data source of a provider the guard neither reads nor knows to be inert (`INERT_PROVIDERS`): the
+   * provider's own code runs at plan and apply time with terraform's credentials, and may run commands (`shell_script`)
+   * or change the network (fail closed). The provider is the resource's `provider` meta-argument, else its type's prefix.
+   */
+  private otherProvider(address: string, type: string, body: any): void {
+    const meta = typeof body.provider === 'string' ? body.provider.replace(/^\$\{(.*)\}$/, '$1').split('.')[0] : undefined;
+    const provider = meta ?? type.split('_')[0];
+    if (INERT_PROVIDERS.has(provider)) return;
+    this.b.unresolvedValue(this.id(address), 'provider', `it is of the ${provider} provider, whose code runs at plan and apply time with terraform's credentials, `
+      + 'which the guard does not read, and it may change the network', OTHER_PROVIDER_FIX);
   }
 
   /** Code run at plan or apply time that the configuration does not hold (`CODE_RUNNERS`, provisioners): unresolved. */
   private deployTimeCode(address: string, type: string, body: any): void {
     const runner = CODE_RUNNERS[type];
     if (runner) this.b.unresolvedValue(this.id(address), runner.property, runner.reason, TERRAFORM_CODE_FIX);
+    // The http data source reads a URL (GET, its default, or HEAD); another method asks the URL's handler to do something.
+    if (type === 'data.http' && body.method !== undefined && body.method !== null && body.method !== 'GET' && body.method !== 'HEAD') {
+      this.b.unresolvedValue(this.id(address), 'method', 'it sends a request at plan time that asks code the configuration does not hold to do something, '
+        + 'and it may change the network', TERRAFORM_CODE_FIX);
+    }
     const provisioners = body.provisioner === undefined ? [] : Array.isArray(body.provisioner) ? body.provisioner : [body.provisioner];
     for (const provisioner of provisioners) {
       // A provisioner block is an object keyed by its type; anything else is read as a provisioner of unknown type.

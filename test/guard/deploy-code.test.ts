@@ -398,3 +398,55 @@ describe('Terraform: network resources made through AWS Cloud Control are refuse
     for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
   });
 });
+
+/** Found by red team 22: Terraform code the guard did not see run (a check block's data source, a removed block, other providers, a POST). */
+describe('Terraform: more code that runs at plan or apply time is refused (GUARD-1)', () => {
+  const base = JSON.parse(Testing.synth(buildTfExample('alpha', Testing.app()).stack));
+  const unresolved = (edit: (c: any) => void) => {
+    const c = JSON.parse(JSON.stringify(base));
+    edit(c);
+    return extractTerraform({ s: c }).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
+  };
+
+  test.each([
+    ['an external data source scoped to a check block', (c: any) => {
+      c.check = { probe: { data: { external: { seed: { program: ['sh', '-c', 'aws ec2 create-route'] } } }, assert: [{ condition: '${true}', error_message: 'x' }] } };
+    }, 'data.external.seed program: it runs a program on the machine that runs terraform, at plan time and with its credentials, and it may change the network'],
+    ['a destroy-time provisioner of a removed block', (c: any) => {
+      c.removed = [{ from: 'aws_instance.old', lifecycle: [{ destroy: true }], provisioner: [{ 'local-exec': { when: 'destroy', command: 'aws ec2 create-route' } }] }];
+    }, 'removed.aws_instance.old provisioner.local-exec: a local-exec provisioner runs commands at apply time on the machine that runs terraform, with its credentials, '
+      + 'which the configuration does not show, and they may change the network'],
+    ['a resource of a provider that runs commands', (c: any) => { c.resource.shell_script = { seed: { lifecycle_commands: [{ create: 'aws ec2 create-route', delete: 'true' }] } }; },
+      'shell_script.seed provider: it is of the shell provider, whose code runs at plan and apply time with terraform\'s credentials, which the guard does not read, and it may change the network'],
+    ['a data source of such a provider', (c: any) => { c.data = { ...c.data, shell_script: { seed: { lifecycle_commands: [{ read: 'x' }] } } }; },
+      'data.shell_script.seed provider: it is of the shell provider, whose code runs at plan and apply time with terraform\'s credentials, which the guard does not read, and it may change the network'],
+    ['an aws type through another provider (its provider meta-argument)', (c: any) => { c.resource.aws_sns_topic = { t: { name: 't', provider: 'fork.tokyo' } }; },
+      'aws_sns_topic.t provider: it is of the fork provider, whose code runs at plan and apply time with terraform\'s credentials, which the guard does not read, and it may change the network'],
+    ['an http data source that POSTs', (c: any) => { c.data = { ...c.data, http: { seed: { url: 'https://api.example.jp/seed', method: 'POST', request_body: '{}' } } }; },
+      'data.http.seed method: it sends a request at plan time that asks code the configuration does not hold to do something, and it may change the network'],
+  ])('%s', (_, edit, expected) => {
+    expect(unresolved(edit)).toEqual([expected]);
+  });
+
+  test('controls: inert providers (random, tls, time, null, terraform_data), an aliased aws provider, an http GET, a check with an aws data source', () => {
+    expect(unresolved((c) => {
+      c.resource.random_id = { r: { byte_length: 4 } };
+      c.resource.tls_private_key = { k: { algorithm: 'ED25519' } };
+      c.resource.time_sleep = { s: { create_duration: '1s' } };
+      c.resource.null_resource = { n: { triggers: { a: 'b' } } };
+      c.resource.terraform_data = { d: { input: 'x' } };
+      c.resource.aws_sns_topic = { t: { name: 't', provider: 'aws.tokyo' } };
+      c.data = { ...c.data, http: { ip: { url: 'https://checkip.amazonaws.com' } } };
+      c.check = { region: { data: { aws_region: { here: {} } }, assert: [{ condition: '${true}', error_message: 'x' }] } };
+    })).toEqual([]);
+  });
+
+  test('in Japanese', () => {
+    const c = JSON.parse(JSON.stringify(base));
+    c.resource.shell_script = { seed: { lifecycle_commands: [{ create: 'x', delete: 'x' }] } };
+    c.data = { ...c.data, http: { seed: { url: 'https://api.example.jp/seed', method: 'POST' } } };
+    const found = checkTopology(extractTerraform({ s: c }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+    expect(found).toHaveLength(2);
+    for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
+  });
+});
