@@ -274,8 +274,10 @@ export class PlanTemplate {
  * values are literals (a string is never an interpolation) or `PlanReference` / `PlanUnknown` markers; tags are the
  * resource's `tags_all`.
  */
-export function readPlanResources(builder: GraphBuilder, entries: readonly ResourceEntry[], data: readonly ResourceEntry[] = []): void {
-  new ConfigReader(builder, {}, '', entries, data).read();
+export function readPlanResources(
+  builder: GraphBuilder, entries: readonly ResourceEntry[], data: readonly ResourceEntry[] = [], removed: readonly unknown[] = [],
+): void {
+  new ConfigReader(builder, removed.length > 0 ? { removed } : {}, '', entries, data).read();
 }
 
 /** What a resource reader is given: the resource, its graph id, tags and path, and how to note an unresolved reference. */
