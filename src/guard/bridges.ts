@@ -5,7 +5,8 @@
  * attachments), CloudFront VPC origins, API Gateway VPC links, App Runner VPC ingress and public services with a VPC
  * connector, Lambda function URLs on functions in a VPC and the API Gateway integrations, authorizers and OpenAPI
  * definitions, load balancer and VPC Lattice target groups, AppSync data sources and Lambda authorizers, IoT topic
- * rules and Cognito user pool triggers that invoke such functions, Outposts local gateways, Cloud WAN, VPN gateways
+ * rules, SES receipt rules and Cognito user pool triggers that invoke such functions, Cloud9 environments connecting by
+ * SSH, Resolver rule associations forwarding through another VPC's outbound endpoint, Outposts local gateways, Cloud WAN, VPN gateways
  * without a zone label, VPC endpoints to another network's endpoint service, VPC Lattice service networks, EC2 Instance
  * Connect Endpoints, EKS clusters with a public API endpoint, internet-facing Transfer Family servers, an instance with
  * a public IP address, an Elastic IP address or network interfaces in more than one VPC, ECS tasks (and Batch Fargate
@@ -247,6 +248,22 @@ export const INVOKED_FIX = 'let no API Gateway API or authorizer, load balancer 
 export const TRIGGERED_FIX = 'let no IoT topic rule or Cognito user pool trigger invoke a function whose VpcConfig (vpc_config) is in subnets of the My Number '
   + 'or LGWAN segment; run such a function in subnets of the Internet segment only: devices and users on the internet reach code that runs inside the VPC (三層の対策)';
 
+/** How to fix a function in the My Number or LGWAN segment that an SES receipt rule invokes. */
+export const MAIL_FIX = 'let no SES receipt rule invoke a function whose VpcConfig (vpc_config) is in subnets of the My Number or LGWAN segment; '
+  + 'run such a function in subnets of the Internet segment only: mail from the internet reaches code that runs inside the VPC (三層の対策)';
+
+/** What a resolver rule association opens: the resolvers its rule forwards a VPC's queries to, from another VPC's endpoint. */
+export const RESOLVER_FORWARDING = 'the resolvers a forwarding rule sends DNS queries to, through an outbound Resolver endpoint of another VPC';
+
+/** How to fix a resolver rule association whose queries leave the VPC through another VPC's outbound endpoint. */
+export const RESOLVER_FORWARDING_FIX = 'associate a forwarding rule only with the VPC of its outbound Resolver endpoint (the endpoint in subnets of the VPC\'s own '
+  + 'segment, whose routes the guard reads): the DNS queries of a My Number or LGWAN VPC sent out through another VPC\'s endpoint leave their segment, '
+  + 'and another VPC\'s queries sent through a My Number or LGWAN endpoint enter it (三層の対策)';
+
+/** How to fix a Cloud9 environment in the My Number or LGWAN segment. */
+export const CLOUD9_FIX = 'use ConnectionType (connection_type) CONNECT_SSM, or run the Cloud9 environment only in subnets of the Internet segment: with SSH, '
+  + 'Cloud9 connects from the internet to the environment\'s instance (三層の対策)';
+
 /**
  * API Gateway integration types that never invoke a Lambda function (`HTTP`, `HTTP_PROXY`: a URL; `MOCK`: nothing). Any
  * other (`AWS`, `AWS_PROXY`, left out, unreadable) may.
@@ -391,6 +408,15 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // Devices publishing to AWS IoT, users signing up or in to a user pool: the internet, with data the code reads.
   'AWS::IoT::TopicRule': 'the devices publishing to an IoT topic rule invoking a Lambda function',
   'aws_iot_topic_rule': 'the devices publishing to an IoT topic rule invoking a Lambda function',
+  // Mail from anyone on the internet, which an SES receipt rule hands to a Lambda action.
+  'AWS::SES::ReceiptRule': 'the senders of mail to an SES receipt rule invoking a Lambda function',
+  'aws_ses_receipt_rule': 'the senders of mail to an SES receipt rule invoking a Lambda function',
+  // Read as a bridge only when the association's VPC and its rule's outbound endpoint are not in one VPC (multiVpc).
+  'AWS::Route53Resolver::ResolverRuleAssociation': RESOLVER_FORWARDING,
+  'aws_route53_resolver_rule_association': RESOLVER_FORWARDING,
+  // SSH from Cloud9's service on the internet into the environment's instance (`ConnectionType` CONNECT_SSH, the default).
+  'AWS::Cloud9::EnvironmentEC2': 'remote users of a Cloud9 environment connecting by SSH',
+  'aws_cloud9_environment_ec2': 'remote users of a Cloud9 environment connecting by SSH',
   'AWS::Cognito::UserPool': 'the users of a Cognito user pool whose triggers invoke a Lambda function',
   'aws_cognito_user_pool': 'the users of a Cognito user pool whose triggers invoke a Lambda function',
   'AWS::AppRunner::Service': 'the internet through a public App Runner service with a VPC connector',

@@ -26,17 +26,37 @@ export function customResourcePowers(view: TemplateView, p: any, declared: Reado
   const start = codeAt(view, p.ServiceToken, 'function');
   if (!start) return [`its service token ${view.render(p.ServiceToken)} is no Lambda function of this template, so nothing bounds the code it runs`];
   const powers: string[] = [];
+  // Access keys the template makes and hands on (`Fn::GetAtt [K, SecretAccessKey]` anywhere in its resources): the secret
+  // may reach the code (a property, an environment variable, a secret or parameter it may read), which may then do
+  // whatever the keys' user may (fail closed). A secret nothing reads reaches no one.
+  const text = JSON.stringify(view.resources);
+  for (const [id, r] of Object.entries(view.resources)) {
+    if (r.Type !== 'AWS::IAM::AccessKey' || r.Properties?.Status === 'Inactive') continue;
+    if (text.includes(`"${id}","SecretAccessKey"`) || text.includes(`${id}.SecretAccessKey`)) powers.push(`the template makes access key ${id}, whose secret the code may be given`);
+  }
   const seen = new Set<string>([start]);
   const queue = [start];
+  const visit = (id: string) => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      queue.push(id);
+    }
+  };
   while (queue.length > 0) {
     const logicalId = queue.shift()!;
     const code = view.resources[logicalId];
-    const roleValue = code.Type === 'AWS::Lambda::Function' ? code.Properties?.Role : code.Properties?.RoleArn;
-    const role = roleId(view, roleValue);
-    if (!role) {
-      powers.push(`the role of ${logicalId} (${view.render(roleValue)}) is not a role of this template`);
-      continue;
+    let role: string | undefined = logicalId;
+    if (code.Type !== 'AWS::IAM::Role') {
+      const roleValue = code.Type === 'AWS::Lambda::Function' ? code.Properties?.Role : code.Properties?.RoleArn;
+      role = roleId(view, roleValue);
+      if (!role) {
+        powers.push(`the role of ${logicalId} (${view.render(roleValue)}) is not a role of this template`);
+        continue;
+      }
+      if (seen.has(role)) continue;
+      seen.add(role);
     }
+    grantsTo(view, role, powers).forEach(visit);
     for (const { source, document } of policiesOf(view, role)) {
       if (document === undefined) {
         powers.push(`${role} has ${source}, which is not in the template`);
@@ -59,17 +79,74 @@ export function customResourcePowers(view: TemplateView, p: any, declared: Reado
             powers.push(`${role} allows ${action} on ${s.resources.map((r) => view.render(r)).join(', ')}, not only on ${power === 'function' ? 'functions' : 'state machines'} of this template`);
             continue;
           }
-          for (const t of targets as string[]) {
-            if (!seen.has(t)) {
-              seen.add(t);
-              queue.push(t);
-            }
-          }
+          (targets as string[]).forEach(visit);
         }
       }
     }
   }
   return powers;
+}
+
+/**
+ * What the template lets `role` do without a policy of its own, by a resource-based policy (in one account, one that
+ * names the role needs no identity-based policy): roles whose trust policy lets it (or anyone: `*`, a principal the guard
+ * cannot read, unauthenticated Cognito identities) assume them, and functions whose `AWS::Lambda::Permission` lets it
+ * (or anyone) invoke them. The logical IDs to follow; a function outside the template is a power of its own.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ */
+function grantsTo(view: TemplateView, role: string, powers: string[]): string[] {
+  const out: string[] = [];
+  for (const [id, r] of Object.entries(view.resources)) {
+    const q = r.Properties ?? {};
+    if (r.Type === 'AWS::IAM::Role' && id !== role && trusts(view, role, q.AssumeRolePolicyDocument)) out.push(id);
+    if (r.Type === 'AWS::Lambda::Permission' && namesRole(view, role, q.Principal)) {
+      const target = codeAt(view, q.FunctionName, 'function') ?? (typeof q.FunctionName?.Ref === 'string' && view.resources[q.FunctionName.Ref]?.Type === 'AWS::Lambda::Function'
+        ? q.FunctionName.Ref : undefined);
+      if (target !== undefined) out.push(target);
+      else powers.push(`permission ${id} lets ${role} invoke ${view.render(q.FunctionName)}, not a function of this template`);
+    }
+  }
+  return out;
+}
+
+/** Whether a trust policy may let `role` assume its role: an allowing statement whose principal may be the role. */
+function trusts(view: TemplateView, role: string, document: unknown): boolean {
+  if (typeof document !== 'object' || document === null || Array.isArray(document) || Object.keys(document).some((k) => k === 'Ref' || k.startsWith('Fn::'))) return true;
+  const raw = (document as any).Statement;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return list.some((s: any) => {
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) return true;
+    if (s.Effect === 'Deny') return false;
+    if (s.NotPrincipal !== undefined) return true;
+    const principal = s.Principal;
+    if (principal === '*' || typeof principal !== 'object' || principal === null || Array.isArray(principal)) return true;
+    if (Object.keys(principal).some((k) => k === 'Ref' || k.startsWith('Fn::'))) return true;
+    // Unauthenticated Cognito identities: anyone may get the role's credentials, the code included.
+    const federated = Array.isArray(principal.Federated) ? principal.Federated : [principal.Federated];
+    if (federated.some((f: unknown) => typeof f !== 'string' ? f !== undefined : f === 'cognito-identity.amazonaws.com')) return true;
+    return principal.AWS !== undefined && namesRole(view, role, principal.AWS);
+  });
+}
+
+/**
+ * Whether a principal (`AWS` of a trust policy, a permission's `Principal`) may be `role` itself: the role's ARN, `*`, a
+ * literal role ARN of its name (or any, when the role has no `RoleName`: CloudFormation names it), or a value the guard
+ * cannot read. An account (`123456789012`, `…:root`) or a service needs the role's own policy, judged above.
+ */
+function namesRole(view: TemplateView, role: string, value: unknown): boolean {
+  const list = Array.isArray(value) ? value : [value];
+  const roleName = view.resources[role]?.Properties?.RoleName;
+  return list.some((v: any) => {
+    if (v === undefined || v === null) return false;
+    const att = attOf(v, 'Arn');
+    if (att !== undefined && view.resources[att] !== undefined) return att === role;
+    const text = typeof v === 'string' ? v : view.render(v);
+    if (text === '*') return true;
+    if (/^\d{12}$/.test(text) || /:root$/.test(text) || /\.amazonaws\.com(\.cn)?$/.test(text)) return false;
+    const name = /:role\/(?:.*\/)?([^/]+)$/.exec(text)?.[1];
+    if (typeof v === 'string' && name !== undefined) return typeof roleName !== 'string' || roleName === name;
+    return typeof v !== 'string';
+  });
 }
 
 /**

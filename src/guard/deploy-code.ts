@@ -94,6 +94,8 @@ export function actionPower(action: string, readServices: ReadonlySet<string>): 
   // S3: the guard reads a bucket as a log destination, nothing of its objects, policy or notifications; only deleting
   // the bucket (or a wildcard that may) changes what it reads.
   if (prefix === 's3' && !matchesAction(name, 'deletebucket')) return undefined;
+  // Sending mail changes no SES receipt rule (the SES resources the guard reads).
+  if (prefix === 'ses' && name.startsWith('send')) return undefined;
   const services = IAM_PREFIXES[prefix] ?? [serviceKey(prefix)];
   if (services.some((s) => readServices.has(s)) || RUNS_OR_GRANTS.has(serviceKey(prefix))) return 'changes';
   return undefined;
@@ -143,8 +145,10 @@ export function allowedStatements(document: unknown): { readonly statements: All
  * guard reads from the function; creating or deleting one attaches it to nothing).
  * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaBasicExecutionRole.html,
  * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaVPCAccessExecutionRole.html
+ * The whole ARN, from its start: a customer managed policy's path may hold `:iam::aws:policy/service-role/` (a path is any
+ * printable text between slashes), and its name may be the same.
  */
-export const HARMLESS_MANAGED_POLICY = /:iam::aws:policy\/service-role\/(AWSLambdaBasicExecutionRole|AWSLambdaVPCAccessExecutionRole)$/;
+export const HARMLESS_MANAGED_POLICY = /^arn:(aws|aws-cn|aws-us-gov|\{partition\}|\$\{AWS::Partition\}):iam::aws:policy\/service-role\/(AWSLambdaBasicExecutionRole|AWSLambdaVPCAccessExecutionRole)$/;
 
 /** The reason deploy-time code may change the network: the first few of what allows it. */
 export function deployCodeReason(what: string, powers: readonly string[]): string {
@@ -161,3 +165,7 @@ export const DEPLOY_CODE_FIX = 'declare what the code makes as resources of the 
 /** The fix for Terraform's deploy-time code (provisioners, `external`, `aws_lambda_invocation`). */
 export const TERRAFORM_CODE_FIX = 'declare what the command or function makes as resources of the configuration, which the guard reads, '
   + 'and run other commands outside the guarded configuration';
+
+/** The fix for a resource of a registry type that is no AWS type (a private or third-party extension). */
+export const REGISTRY_TYPE_FIX = 'declare what the extension makes with AWS resource types, which the guard reads, or deploy the extension\'s '
+  + 'resources outside the guarded template';

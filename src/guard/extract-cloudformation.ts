@@ -5,10 +5,11 @@ import {
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob,
   publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
+  BridgeOptions, CLOUD9_FIX, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, iamPolicies, TemplateView } from './custom-resource-code';
-import { DEPLOY_CODE_FIX, deployCodeReason } from './deploy-code';
+import { DEPLOY_CODE_FIX, deployCodeReason, REGISTRY_TYPE_FIX } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import {
@@ -365,8 +366,18 @@ class TemplateReader {
         endpoint: p.ResolverEndpointId === undefined ? undefined : noted('ResolverEndpointId', p.ResolverEndpointId),
       });
     }],
-    [['AWS::Route53Resolver::ResolverRuleAssociation'], (_reader, { b, base, noted, p }) => {
+    [['AWS::Route53Resolver::ResolverRuleAssociation'], (reader, c) => {
+      const { b, base, noted, p } = c;
       b.add({ ...base, type: 'resolver-rule-association', rule: noted('ResolverRuleId', p.ResolverRuleId), vpc: noted('VPCId', p.VPCId) });
+      // The rule's outbound endpoint sends the VPC's queries from its subnets: a bridge when they are another VPC's.
+      const rule = reader.named(p.ResolverRuleId, 'AWS::Route53Resolver::ResolverRule');
+      if (rule && rule.ResolverEndpointId === undefined) return; // a SYSTEM rule: the VPC's own resolver
+      const endpoint = rule ? reader.named(rule.ResolverEndpointId, 'AWS::Route53Resolver::ResolverEndpoint') : undefined;
+      const at = 'ResolverRuleId → ResolverEndpointId';
+      const sent: BridgeEntry[] = !rule ? [['ResolverRuleId', p.ResolverRuleId]] : !endpoint ? [[at, rule.ResolverEndpointId]]
+        : isExpression(endpoint.IpAddresses) ? [[`${at} → IpAddresses`, endpoint.IpAddresses]]
+          : blocks(endpoint.IpAddresses).map((a: any) => [`${at} → IpAddresses.SubnetId`, a?.SubnetId] as BridgeEntry);
+      reader.bridge(c, [['VPCId', p.VPCId], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
     }],
     [['AWS::EC2::SecurityGroup'], (reader, { b, base, noted, p, id }) => {
       const listed = blocks(p.SecurityGroupEgress).map((r: any) => reader.sgRule(r, id));
@@ -683,6 +694,15 @@ class TemplateReader {
       const actions = [...blocks(payload?.Actions), payload?.ErrorAction];
       reader.invokedBridge(c, 'TopicRulePayload.Actions.Lambda.FunctionArn', actions.map((a: any) => a?.Lambda?.FunctionArn).filter((v) => v !== undefined), TRIGGERED_FIX);
     }],
+    [['AWS::SES::ReceiptRule'], (reader, c) => {
+      const actions = c.p.Rule?.Actions;
+      reader.invokedBridge(c, 'Rule.Actions.LambdaAction.FunctionArn', isExpression(actions) ? actions
+        : blocks(actions).map((a: any) => a?.LambdaAction?.FunctionArn).filter((v) => v !== undefined), MAIL_FIX);
+    }],
+    // Cloud9 connects by SSH from the internet unless the environment uses Session Manager; without a subnet, the default VPC's.
+    [['AWS::Cloud9::EnvironmentEC2'], (reader, c) => {
+      if (c.p.ConnectionType !== 'CONNECT_SSM') reader.bridge(c, [['SubnetId', c.p.SubnetId ?? DEFAULT_VPC]], CLOUD9_FIX);
+    }],
     [['AWS::Cognito::UserPool'], (reader, c) => {
       // Each trigger is a function ARN, or a block with one (`CustomEmailSender.LambdaArn`); `KMSKeyID` is a key.
       const triggers = Object.entries(c.p.LambdaConfig ?? {}).filter(([k]) => k !== 'KMSKeyID').map(([, v]: [string, any]) => v?.LambdaArn ?? v);
@@ -862,8 +882,8 @@ class TemplateReader {
   }
 
   /** A resource that opens a path the guard does not model (bridges.ts). */
-  private bridge(c: ReadContext, entries: readonly BridgeEntry[], fix?: string): void {
-    recordBridge(c, (v) => this.ref(v), entries, fix);
+  private bridge(c: ReadContext, entries: readonly BridgeEntry[], fix?: string, options?: BridgeOptions): void {
+    recordBridge(c, (v) => this.ref(v), entries, fix, options);
   }
 
   /** An instance, or what attaches an interface to one, whose interfaces lie in `entries`: a bridge unless all are in one VPC. */
@@ -1098,6 +1118,12 @@ class TemplateReader {
       }
     }
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path, type);
+    // A type of the CloudFormation registry that is no AWS type (a private or third-party extension, `Acme::Net::Route`):
+    // its handler runs at deploy time, with an execution role registered with the type, not in the template (deploy-code.ts).
+    if (!/^(AWS|Custom|Alexa)::/.test(type)) {
+      this.b.unresolvedValue(id, 'Type', `${type} is a resource type of the CloudFormation registry whose handler runs code at deploy time that the template does not hold, `
+        + 'and it may change the network', REGISTRY_TYPE_FIX, undefined, base.path);
+    }
     const integrations = SDK_INTEGRATIONS[type];
     if (integrations) {
       for (const [property, value] of integrations.properties(p)) {

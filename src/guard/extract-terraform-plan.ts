@@ -124,7 +124,7 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   if (major !== '1') throw new Error(`Terraform plan JSON format ${plan.format_version} is not supported: the guard reads format 1.x (terraform show -json, Terraform 1.x)`);
   const builder = new GraphBuilder('terraform');
   const reader = new PlanReader(plan);
-  readPlanResources(builder, reader.entries(), reader.dataEntries());
+  readPlanResources(builder, reader.entries(), reader.dataEntries(), reader.destroyed());
   return builder.build();
 }
 
@@ -176,6 +176,35 @@ class PlanReader {
       }
     }
     return out.sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
+  }
+
+  /**
+   * Resource instances the plan only destroys (no planned value: a count or for_each that shrank) whose configuration
+   * has provisioners, as removed blocks (`{ from, provisioner }`): their destroy-time provisioners run at apply time.
+   */
+  public destroyed(): { from: string; provisioner: Record<string, unknown>[] }[] {
+    const planned = new Set<string>();
+    const walk = (module: TerraformPlanModule) => {
+      for (const r of module.resources ?? []) planned.add(r.address);
+      for (const child of module.child_modules ?? []) walk(child);
+    };
+    walk(this.plan.planned_values?.root_module ?? {});
+    const out: { from: string; provisioner: Record<string, unknown>[] }[] = [];
+    for (const rc of this.plan.resource_changes ?? []) {
+      if (rc.mode === 'data' || planned.has(rc.address) || !(rc.change?.actions ?? []).includes('delete')) continue;
+      // module.a[0].module.b.null_resource.x["k"]: the configuration of module a, then b, then the resource.
+      const parts = rc.address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]/g, '').split('.');
+      let config = this.plan.configuration?.root_module;
+      while (parts.length > 2 && parts[0] === 'module') {
+        config = config?.module_calls?.[parts[1]]?.module;
+        parts.splice(0, 2);
+      }
+      const resource = config?.resources?.find((c) => c.mode === 'managed' && c.type === parts[0] && c.name === parts[1]);
+      if (resource?.provisioners !== undefined && resource.provisioners.length > 0) {
+        out.push({ from: rc.address, provisioner: resource.provisioners.map((p) => ({ [String(p?.type)]: {} })) });
+      }
+    }
+    return out;
   }
 
   /** The plan's data sources, addresses and types prefixed `data.` (only those that run code matter: `CODE_RUNNERS`). */

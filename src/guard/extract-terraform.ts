@@ -5,6 +5,7 @@ import {
   MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
+  BridgeOptions, CLOUD9_FIX, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
@@ -12,7 +13,7 @@ import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
-import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls } from './sdk-calls';
+import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, valueList } from './unreadable';
 import { ROLE_TAG_KEY } from '../model/segment';
@@ -26,6 +27,10 @@ export interface TerraformJson {
   readonly module?: Record<string, unknown>;
   /** Data sources: only those that run code (`external`, `aws_lambda_invocation`) matter to the guard (`deployTimeCode`). */
   readonly data?: Record<string, unknown>;
+  /** Check blocks: their scoped data sources are read at plan time like the others (`dataEntries`). */
+  readonly check?: Record<string, unknown>;
+  /** Removed blocks: their destroy-time provisioners run at apply time (`deployTimeCode`). */
+  readonly removed?: unknown;
 }
 
 /** Attributes that name what AWS creates with a VPC or transit gateway (semantics §4–§6). */
@@ -104,6 +109,21 @@ interface MalformedBlock {
   readonly property: string;
   readonly reason: string;
 }
+
+/**
+ * Providers whose resources the guard reads (`aws`; `awscc` is judged by `cloudControl`) or that run nothing and change
+ * nothing of AWS: terraform's own (`terraform_data`), null, random, tls, time, local files, archives, cloud-init, http
+ * (reads a URL), external (refused by `CODE_RUNNERS`), template.
+ */
+const INERT_PROVIDERS: ReadonlySet<string> = new Set(['aws', 'awscc', 'terraform', 'null', 'random', 'tls', 'time', 'local', 'archive', 'cloudinit', 'http',
+  'external', 'template']);
+
+/** How to fix a resource of another provider (`otherProvider`). */
+const OTHER_PROVIDER_FIX = 'keep resources of other providers out of the guarded configuration, or write what they make with the aws provider\'s '
+  + 'resources, which the guard reads';
+
+/** How to fix a network resource made through AWS Cloud Control (`cloudControl`). */
+const CLOUD_CONTROL_FIX = 'write the resource with the aws provider\'s own resource type (aws_route for AWS::EC2::Route...), which the guard reads';
 
 const MALFORMED_FIX = 'write each resource once, as a JSON object under "resource" → type → name (the form cdktf synth writes)';
 
@@ -254,8 +274,10 @@ export class PlanTemplate {
  * values are literals (a string is never an interpolation) or `PlanReference` / `PlanUnknown` markers; tags are the
  * resource's `tags_all`.
  */
-export function readPlanResources(builder: GraphBuilder, entries: readonly ResourceEntry[], data: readonly ResourceEntry[] = []): void {
-  new ConfigReader(builder, {}, '', entries, data).read();
+export function readPlanResources(
+  builder: GraphBuilder, entries: readonly ResourceEntry[], data: readonly ResourceEntry[] = [], removed: readonly unknown[] = [],
+): void {
+  new ConfigReader(builder, removed.length > 0 ? { removed } : {}, '', entries, data).read();
 }
 
 /** What a resource reader is given: the resource, its graph id, tags and path, and how to note an unresolved reference. */
@@ -582,8 +604,18 @@ class ConfigReader {
         endpoint: p.resolver_endpoint_id === undefined ? undefined : noted('resolver_endpoint_id', p.resolver_endpoint_id),
       });
     }],
-    [['aws_route53_resolver_rule_association'], (_reader, { b, base, noted, p }) => {
+    [['aws_route53_resolver_rule_association'], (reader, c) => {
+      const { b, base, noted, p } = c;
       b.add({ ...base, type: 'resolver-rule-association', rule: noted('resolver_rule_id', p.resolver_rule_id), vpc: noted('vpc_id', p.vpc_id) });
+      // The rule's outbound endpoint sends the VPC's queries from its subnets: a bridge when they are another VPC's.
+      const rule = reader.named(p.resolver_rule_id, 'aws_route53_resolver_rule');
+      if (rule && (rule.resolver_endpoint_id === undefined || rule.resolver_endpoint_id === null)) return; // a SYSTEM rule: the VPC's own resolver
+      const endpoint = rule ? reader.named(rule.resolver_endpoint_id, 'aws_route53_resolver_endpoint') : undefined;
+      const at = 'resolver_rule_id → resolver_endpoint_id';
+      const sent: BridgeEntry[] = !rule ? [['resolver_rule_id', p.resolver_rule_id]] : !endpoint ? [[at, rule.resolver_endpoint_id]]
+        : isExpression(endpoint.ip_address) ? [[`${at} → ip_address`, endpoint.ip_address]]
+          : blocks(endpoint.ip_address).map((a: any) => [`${at} → ip_address.subnet_id`, a?.subnet_id] as BridgeEntry);
+      reader.bridge(c, [['vpc_id', p.vpc_id], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
     }],
     [['aws_security_group'], (reader, { b, base, noted, p, id }) => {
       // Terraform removes the allow-all egress EC2 adds, so only the listed rules exist.
@@ -826,6 +858,14 @@ class ConfigReader {
       const arns = actions.map((l) => l?.function_arn).filter((v) => v !== undefined);
       reader.invokedBridge(c, 'lambda.function_arn', arns, TRIGGERED_FIX);
     }],
+    [['aws_ses_receipt_rule'], (reader, c) => {
+      const arns = blocks(c.p.lambda_action).map((a: any) => a?.function_arn).filter((v) => v !== undefined);
+      reader.invokedBridge(c, 'lambda_action.function_arn', isExpression(c.p.lambda_action) ? c.p.lambda_action : arns, MAIL_FIX);
+    }],
+    // Cloud9 connects by SSH from the internet unless the environment uses Session Manager; without a subnet, the default VPC's.
+    [['aws_cloud9_environment_ec2'], (reader, c) => {
+      if (c.p.connection_type !== 'CONNECT_SSM') reader.bridge(c, [['subnet_id', c.p.subnet_id ?? DEFAULT_VPC]], CLOUD9_FIX);
+    }],
     [['aws_cognito_user_pool'], (reader, c) => {
       // Each trigger is a function ARN, or a block with one (`custom_email_sender.lambda_arn`); `kms_key_id` is a key.
       const triggers = Object.entries(oneBlock(c.p.lambda_config) ?? {}).filter(([k]) => k !== 'kms_key_id')
@@ -959,7 +999,11 @@ class ConfigReader {
   ) {
     this.plan = planEntries !== undefined;
     this.entries = planEntries ?? resourceEntries(config.resource, this.malformed);
-    this.dataEntries = planData ?? resourceEntries(config.data, this.malformed).map((e) => ({ ...e, address: `data.${e.address}`, type: `data.${e.type}` }));
+    // A check block's scoped data sources are read at plan time too (an `external` one runs its program).
+    const scoped = elementsOf(config.check, 'check', 'check', this.malformed).flatMap((checks) => Object.values(checks))
+      .flatMap((check) => elementsOf(check ?? {}, 'check', 'check', this.malformed)).map((check) => check.data).filter((d) => d !== undefined);
+    this.dataEntries = planData ?? [config.data, ...scoped].flatMap((d) => resourceEntries(d, this.malformed))
+      .map((e) => ({ ...e, address: `data.${e.address}`, type: `data.${e.type}` }));
     for (const e of this.entries) {
       this.types.set(e.address, e.type);
       this.bodies.set(e.address, e.body);
@@ -992,15 +1036,43 @@ class ConfigReader {
       if (integrations) this.sdkIntegrations(address, integrations, body ?? {});
       if (type === 'aws_sfn_state_machine') this.runTasks(address, type, body ?? {});
       this.deployTimeCode(address, type, body ?? {});
+      this.cloudControl(address, type, body ?? {});
+      this.otherProvider(address, type, body ?? {});
       this.readResource(address, type, body ?? {});
     }
-    for (const { address, type, body } of this.dataEntries) this.deployTimeCode(address, type, body ?? {});
+    for (const { address, type, body } of this.dataEntries) {
+      this.deployTimeCode(address, type, body ?? {});
+      this.otherProvider(address, type.slice('data.'.length), body ?? {});
+    }
+    // A removed block's destroy-time provisioners run when terraform destroys what it names.
+    for (const removed of elementsOf(this.config.removed, 'removed', 'removed', this.malformed)) {
+      const from = typeof removed.from === 'string' ? removed.from.replace(/^\$\{(.*)\}$/, '$1') : 'removed';
+      this.deployTimeCode(`removed.${from}`, 'removed', removed);
+    }
+  }
+
+  /**
+   * A resource or data source of a provider the guard neither reads nor knows to be inert (`INERT_PROVIDERS`): the
+   * provider's own code runs at plan and apply time with terraform's credentials, and may run commands (`shell_script`)
+   * or change the network (fail closed). The provider is the resource's `provider` meta-argument, else its type's prefix.
+   */
+  private otherProvider(address: string, type: string, body: any): void {
+    const meta = typeof body.provider === 'string' ? body.provider.replace(/^\$\{(.*)\}$/, '$1').split('.')[0] : undefined;
+    const provider = meta ?? type.split('_')[0];
+    if (INERT_PROVIDERS.has(provider)) return;
+    this.b.unresolvedValue(this.id(address), 'provider', `it is of the ${provider} provider, whose code runs at plan and apply time with terraform's credentials, `
+      + 'which the guard does not read, and it may change the network', OTHER_PROVIDER_FIX);
   }
 
   /** Code run at plan or apply time that the configuration does not hold (`CODE_RUNNERS`, provisioners): unresolved. */
   private deployTimeCode(address: string, type: string, body: any): void {
     const runner = CODE_RUNNERS[type];
     if (runner) this.b.unresolvedValue(this.id(address), runner.property, runner.reason, TERRAFORM_CODE_FIX);
+    // The http data source reads a URL (GET, its default, or HEAD); another method asks the URL's handler to do something.
+    if (type === 'data.http' && body.method !== undefined && body.method !== null && body.method !== 'GET' && body.method !== 'HEAD') {
+      this.b.unresolvedValue(this.id(address), 'method', 'it sends a request at plan time that asks code the configuration does not hold to do something, '
+        + 'and it may change the network', TERRAFORM_CODE_FIX);
+    }
     const provisioners = body.provisioner === undefined ? [] : Array.isArray(body.provisioner) ? body.provisioner : [body.provisioner];
     for (const provisioner of provisioners) {
       // A provisioner block is an object keyed by its type; anything else is read as a provisioner of unknown type.
@@ -1009,6 +1081,29 @@ class ConfigReader {
         const where = kind === 'local-exec' ? ' on the machine that runs terraform, with its credentials' : kind === 'remote-exec' ? ' on a remote host' : '';
         this.b.unresolvedValue(this.id(address), `provisioner.${kind}`, `a ${kind} provisioner runs commands at apply time${where}, which the configuration does not show, and they may change the network`,
           TERRAFORM_CODE_FIX);
+      }
+    }
+  }
+
+  /**
+   * A resource made through AWS Cloud Control (the `awscc` provider's `awscc_<service>_<type>`, the AWS provider's
+   * `aws_cloudcontrolapi_resource`) of a service whose resources the guard reads: the same AWS resource as a type the
+   * guard reads (`awscc_ec2_route` is an `AWS::EC2::Route`), which it does not read under that name (fail closed).
+   * https://registry.terraform.io/providers/hashicorp/awscc/latest/docs,
+   * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudcontrolapi_resource
+   */
+  private cloudControl(address: string, type: string, body: any): void {
+    const awscc = /^awscc_([a-z0-9]+)_/.exec(type);
+    if (awscc && READ_SERVICES.has(serviceKey(awscc[1]))) {
+      this.b.unresolvedValue(this.id(address), 'type', `${type} is a resource of the awscc provider (AWS Cloud Control) of a service whose resources the guard reads, `
+        + 'and the guard does not read it', CLOUD_CONTROL_FIX);
+    }
+    if (type === 'aws_cloudcontrolapi_resource') {
+      const typeName = body.type_name;
+      const service = typeof typeName === 'string' && !typeName.includes('${') ? /^AWS::([A-Za-z0-9]+)::/.exec(typeName)?.[1] : undefined;
+      if (service === undefined || READ_SERVICES.has(serviceKey(service))) {
+        this.b.unresolvedValue(this.id(address), 'type_name', 'it makes a resource through AWS Cloud Control whose type may be one the guard reads, '
+          + 'and the guard does not read it', CLOUD_CONTROL_FIX);
       }
     }
   }
@@ -1126,8 +1221,8 @@ class ConfigReader {
    * A resource that opens a path the guard does not model (bridges.ts). A whole list from an expression
    * (`${var.subnets}`) is one value that names no resource: unresolved.
    */
-  private bridge(c: ReadContext, entries: readonly BridgeEntry[], fix?: string): void {
-    recordBridge(c, (v) => this.ref(v), entries, fix);
+  private bridge(c: ReadContext, entries: readonly BridgeEntry[], fix?: string, options?: BridgeOptions): void {
+    recordBridge(c, (v) => this.ref(v), entries, fix, options);
   }
 
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */

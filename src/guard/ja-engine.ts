@@ -73,6 +73,10 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through the public brokers of an MSK cluster': 'MSK クラスターの公開ブローカーを通るインターネット',
   'the internet through the public instances or load balancer of an Elastic Beanstalk environment': 'Elastic Beanstalk 環境の公開インスタンスやロードバランサーを通るインターネット',
   'the devices publishing to an IoT topic rule invoking a Lambda function': 'Lambda 関数を呼び出す IoT トピックルールへ発行するデバイス',
+  'the senders of mail to an SES receipt rule invoking a Lambda function': 'Lambda 関数を呼び出す SES 受信ルールへメールを送る送信者',
+  'remote users of a Cloud9 environment connecting by SSH': 'SSH で接続する Cloud9 環境のリモート利用者',
+  'the resolvers a forwarding rule sends DNS queries to, through an outbound Resolver endpoint of another VPC':
+    '他の VPC のアウトバウンド Resolver エンドポイント経由で、転送ルールが DNS クエリを送るリゾルバー',
   'the users of a Cognito user pool whose triggers invoke a Lambda function': 'トリガーが Lambda 関数を呼び出す Cognito ユーザープールの利用者',
   'the internet through a public App Runner service with a VPC connector': 'VPC コネクタを持つ公開 App Runner サービス経由のインターネット',
   'the internet through the internet gateway AWS made for the default VPC': 'AWS が既定の VPC に作成したインターネットゲートウェイ経由のインターネット',
@@ -169,6 +173,16 @@ const PATTERNS: readonly Pattern[] = [
     () => '既定のインターネットアクセスを無効にする（EnableDefaultInternetAccess / enable_default_internet_access を false）か、フリートやイメージビルダーをインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^set aws:ec2:vpc AssociatePublicIpAddress to false and ELBScheme to internal, or run the environment only in subnets of the Internet segment \(三層の対策\)$/,
     () => 'aws:ec2:vpc の AssociatePublicIpAddress を false、ELBScheme を internal にするか、環境をインターネット接続系のサブネットでだけ動かす（三層の対策）'],
+  [/^let no SES receipt rule invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: mail from the internet reaches code that runs inside the VPC \(三層の対策\)$/,
+    () => 'VpcConfig（vpc_config）がマイナンバー利用事務系・LGWAN接続系のサブネットにある関数を、SES の受信ルールから呼び出さない。'
+      + 'そうした関数はインターネット接続系のサブネットでだけ動かす。インターネットからのメールが VPC の中で動くコードに届く（三層の対策）'],
+  [/^associate a forwarding rule only with the VPC of its outbound Resolver endpoint \(the endpoint in subnets of the VPC's own segment, whose routes the guard reads\): the DNS queries of a My Number or LGWAN VPC sent out through another VPC's endpoint leave their segment, and another VPC's queries sent through a My Number or LGWAN endpoint enter it \(三層の対策\)$/,
+    () => '転送ルールは、そのアウトバウンド Resolver エンドポイントがある VPC（エンドポイントは VPC 自身の系のサブネットに置き、その経路をガードが読む）にだけ関連付ける。'
+      + 'マイナンバー利用事務系・LGWAN接続系の VPC の DNS クエリが他の VPC のエンドポイントから送られれば系の外へ出て、他の VPC のクエリがマイナンバー利用事務系・LGWAN接続系の'
+      + 'エンドポイントから送られれば系の中へ入る（三層の対策）'],
+  [/^use ConnectionType \(connection_type\) CONNECT_SSM, or run the Cloud9 environment only in subnets of the Internet segment: with SSH, Cloud9 connects from the internet to the environment's instance \(三層の対策\)$/,
+    () => 'ConnectionType（connection_type）に CONNECT_SSM を使うか、Cloud9 環境をインターネット接続系のサブネットでだけ動かす。SSH では Cloud9 が'
+      + 'インターネットから環境のインスタンスへ接続する（三層の対策）'],
   [/^let no IoT topic rule or Cognito user pool trigger invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: devices and users on the internet reach code that runs inside the VPC \(三層の対策\)$/,
     () => 'VpcConfig（vpc_config）がマイナンバー利用事務系・LGWAN接続系のサブネットにある関数を、IoT トピックルールや Cognito ユーザープールのトリガーから呼び出さない。'
       + 'そうした関数はインターネット接続系のサブネットでだけ動かす。インターネット上のデバイスや利用者が VPC の中で動くコードに届く（三層の対策）'],
@@ -218,8 +232,24 @@ const PATTERNS: readonly Pattern[] = [
   [/^a (\S+) provisioner runs commands at apply time( on the machine that runs terraform, with its credentials| on a remote host)?, which the configuration does not show, and they may change the network$/,
     (m) => `${m[1]} プロビジョナーが apply 時に${m[2] === undefined ? '' : m[2].includes('remote') ? 'リモートホストで' : ' terraform を実行するマシンで、その認証情報を使って'}`
       + 'コマンドを実行する。それは構成に現れず、ネットワークを変えうる'],
+  [/^(\S+) is a resource type of the CloudFormation registry whose handler runs code at deploy time that the template does not hold, and it may change the network$/,
+    (m) => `${m[1]} は CloudFormation レジストリのリソースタイプで、そのハンドラーがテンプレートにないコードをデプロイ時に実行し、それがネットワークを変えうる`],
+  [/^declare what the extension makes with AWS resource types, which the guard reads, or deploy the extension's resources outside the guarded template$/,
+    () => '拡張機能が作るものを、ガードが読む AWS のリソースタイプで宣言するか、拡張機能のリソースはガード対象のテンプレートの外でデプロイする'],
+  [/^(\S+) is a resource of the awscc provider \(AWS Cloud Control\) of a service whose resources the guard reads, and the guard does not read it$/,
+    (m) => `${m[1]} は awscc プロバイダー（AWS Cloud Control）のリソースで、ガードがリソースを読むサービスのものだが、ガードはこれを読まない`],
+  [/^it makes a resource through AWS Cloud Control whose type may be one the guard reads, and the guard does not read it$/,
+    () => 'AWS Cloud Control を通じて、ガードが読むタイプでありうるリソースを作るが、ガードはこれを読まない'],
+  [/^write the resource with the aws provider's own resource type \(aws_route for AWS::EC2::Route\.\.\.\), which the guard reads$/,
+    () => 'リソースは、ガードが読む aws プロバイダー自身のリソースタイプ（AWS::EC2::Route なら aws_route など）で書く'],
   [/^it invokes a function at (apply|plan) time, whose code the configuration does not hold, and it may change the network$/,
     (m) => `${m[1]} 時に関数を呼び出し、そのコードは構成にないため、ネットワークを変えうる`],
+  [/^it sends a request at plan time that asks code the configuration does not hold to do something, and it may change the network$/,
+    () => 'plan 時に、構成にないコードに何かをさせるリクエストを送り、それがネットワークを変えうる'],
+  [/^it is of the (\S+) provider, whose code runs at plan and apply time with terraform's credentials, which the guard does not read, and it may change the network$/,
+    (m) => `${m[1]} プロバイダーのもので、そのコードは plan 時と apply 時に terraform の認証情報を使って動き、ガードはそれを読まず、ネットワークを変えうる`],
+  [/^keep resources of other providers out of the guarded configuration, or write what they make with the aws provider's resources, which the guard reads$/,
+    () => '他のプロバイダーのリソースはガード対象の構成に入れないか、それが作るものをガードが読む aws プロバイダーのリソースで書く'],
   [/^it runs a program on the machine that runs terraform, at plan time and with its credentials, and it may change the network$/,
     () => 'plan 時に terraform を実行するマシンで、その認証情報を使ってプログラムを実行し、それがネットワークを変えうる'],
   [/^declare what the command or function makes as resources of the configuration, which the guard reads, and run other commands outside the guarded configuration$/,
@@ -418,6 +448,12 @@ function jaPower(text: string): string {
   }
   if ((m = /^(\S+) allows (\S+) on (.+), not only on (functions|state machines) of this template$/.exec(text))) {
     return `${m[1]} が ${m[2]} を ${m[3]} に許可しており、このテンプレートの${m[4] === 'functions' ? '関数' : 'ステートマシン'}に限られない`;
+  }
+  if ((m = /^the template makes access key (\S+), whose secret the code may be given$/.exec(text))) {
+    return `テンプレートがアクセスキー ${m[1]} を作り、そのシークレットがコードに渡されうる`;
+  }
+  if ((m = /^permission (\S+) lets (\S+) invoke (.+), not a function of this template$/.exec(text))) {
+    return `アクセス許可 ${m[1]} が ${m[2]} に ${m[3]} の呼び出しを許しており、それはこのテンプレートの関数ではない`;
   }
   if ((m = /^(\S+) allows (\S+)$/.exec(text))) return `${m[1]} が ${m[2]} を許可している`;
   return text;

@@ -655,6 +655,48 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    // Mail from anyone on the internet; the receipt rule's Lambda action runs the function in its VPC (red team 22).
+    cfnType: 'AWS::SES::ReceiptRule',
+    tfType: 'aws_ses_receipt_rule',
+    cfn: () => ({ RuleSetName: 'rs', Rule: { Enabled: true, Actions: [{ LambdaAction: { FunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] }, InvocationType: 'Event' } }] } }),
+    tf: () => ({ name: 'r', rule_set_name: 'rs', enabled: true, lambda_action: [{ function_arn: '${aws_lambda_function.fn.arn}', invocation_type: 'Event', position: 1 }] }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: 'let no SES receipt rule invoke a function',
+    outside: {
+      cfn: { RuleSetName: 'rs', Rule: { Actions: [{ LambdaAction: { FunctionArn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' } }] } },
+      tf: { name: 'r', rule_set_name: 'rs', lambda_action: [{ function_arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other', position: 1 }] },
+      says: NOT_IN_OUTPUT,
+    },
+  },
+  {
+    // Cloud9 connects by SSH (its default) from the internet to the environment's instance in the subnet (red team 22).
+    cfnType: 'AWS::Cloud9::EnvironmentEC2',
+    tfType: 'aws_cloud9_environment_ec2',
+    cfn: (p) => ({ InstanceType: 't3.small', ImageId: 'amazonlinux-2023-x86_64', SubnetId: { Ref: `${p}Sub` } }),
+    tf: (p) => ({ name: 'ide', instance_type: 't3.small', image_id: 'amazonlinux-2023-x86_64', connection_type: 'CONNECT_SSH', subnet_id: `\${aws_subnet.${p}.id}` }),
+    fix: 'use ConnectionType',
+    outside: { cfn: { InstanceType: 't3.small', ImageId: 'amazonlinux-2023-x86_64' }, tf: { name: 'ide', instance_type: 't3.small', image_id: 'x' }, says: /not given, which means the default VPC/ },
+  },
+  {
+    // A VPC's DNS queries forwarded through an outbound Resolver endpoint in the Internet segment's VPC (red team 22).
+    cfnType: 'AWS::Route53Resolver::ResolverRuleAssociation',
+    tfType: 'aws_route53_resolver_rule_association',
+    cfn: (p) => ({ VPCId: { Ref: `${p}Vpc` }, ResolverRuleId: { 'Fn::GetAtt': ['Rule', 'ResolverRuleId'] } }),
+    tf: (p) => ({ vpc_id: `\${aws_vpc.${p}.id}`, resolver_rule_id: '${aws_route53_resolver_rule.rule.id}' }),
+    with: {
+      cfn: () => ({
+        Endpoint: { Type: 'AWS::Route53Resolver::ResolverEndpoint', Properties: { Direction: 'OUTBOUND', SecurityGroupIds: [], IpAddresses: [{ SubnetId: { Ref: 'InSub' } }, { SubnetId: { Ref: 'InSub' } }] } },
+        Rule: { Type: 'AWS::Route53Resolver::ResolverRule', Properties: { RuleType: 'FORWARD', DomainName: '.', ResolverEndpointId: { 'Fn::GetAtt': ['Endpoint', 'ResolverEndpointId'] }, TargetIps: [{ Ip: '203.0.113.53' }] } },
+      }),
+      tf: () => ({
+        aws_route53_resolver_endpoint: { ep: { direction: 'OUTBOUND', security_group_ids: [], ip_address: [{ subnet_id: '${aws_subnet.In.id}' }, { subnet_id: '${aws_subnet.In.id}' }] } },
+        aws_route53_resolver_rule: { rule: { rule_type: 'FORWARD', domain_name: '.', resolver_endpoint_id: '${aws_route53_resolver_endpoint.ep.id}', target_ip: [{ ip: '203.0.113.53' }] } },
+      }),
+    },
+    fix: 'associate a forwarding rule only with the VPC of its outbound Resolver endpoint',
+    outside: { cfn: { VPCId: { Ref: 'InVpc' }, ResolverRuleId: 'rslvr-rr-0123456789abcdef0' }, tf: { vpc_id: '${aws_vpc.In.id}', resolver_rule_id: 'rslvr-rr-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
     // Users on the internet sign up and in; the pool's triggers run the function in its VPC.
     cfnType: 'AWS::Cognito::UserPool',
     tfType: 'aws_cognito_user_pool',
@@ -1582,6 +1624,42 @@ describe('an AWS Batch job definition whose Fargate containers ask for a public 
     expect(terraform({ container_properties: JSON.stringify({ image: 'i' }) })).toEqual([]);
     expect(terraform({ platform_capabilities: ['EC2'], container_properties: '${file("job.json")}' })).toEqual([]);
     expect(terraform({ container_properties: '${jsonencode({ image = "i", networkConfiguration = { assignPublicIp = "DISABLED" } })}' })).toEqual([]);
+  });
+});
+
+/** Red team 22: a Cloud9 environment is a bridge only with SSH; a resolver rule association only across VPCs. */
+describe('a Cloud9 environment or a resolver rule association is a bridge only when it leads out of its VPC', () => {
+  test('Cloud9 with Session Manager (CONNECT_SSM): no bridge; a connection type the guard cannot read: refused', () => {
+    expect(guardFindings(cfnGraph('AWS::Cloud9::EnvironmentEC2', { InstanceType: 't3.small', ImageId: 'x', SubnetId: { Ref: 'MnSub' }, ConnectionType: 'CONNECT_SSM' }), 'Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_cloud9_environment_ec2', { name: 'i', instance_type: 't3.small', image_id: 'x', subnet_id: '${aws_subnet.Mn.id}', connection_type: 'CONNECT_SSM' }),
+      'aws_cloud9_environment_ec2.Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_cloud9_environment_ec2', { name: 'i', instance_type: 't3.small', image_id: 'x', subnet_id: '${aws_subnet.Mn.id}', connection_type: '${var.c}' }),
+      'aws_cloud9_environment_ec2.Bridge')).toHaveLength(1);
+  });
+
+  test('a forwarding rule whose endpoint is in the associated VPC, or a SYSTEM rule: no bridge; an endpoint of the rule not in the output: refused', () => {
+    const cfn = (endpointSubnet: string | undefined, vpc = 'MnVpc') => guardFindings(cfnGraph('AWS::Route53Resolver::ResolverRuleAssociation', {
+      VPCId: { Ref: vpc }, ResolverRuleId: { 'Fn::GetAtt': ['Rule', 'ResolverRuleId'] },
+    }, {
+      Endpoint: { Type: 'AWS::Route53Resolver::ResolverEndpoint', Properties: { Direction: 'OUTBOUND', SecurityGroupIds: [], IpAddresses: [{ SubnetId: { Ref: endpointSubnet ?? 'MnSub' } }] } },
+      Rule: {
+        Type: 'AWS::Route53Resolver::ResolverRule',
+        Properties: endpointSubnet === undefined ? { RuleType: 'SYSTEM', DomainName: 'example.jp' }
+          : { RuleType: 'FORWARD', DomainName: '.', ResolverEndpointId: endpointSubnet === 'none' ? 'rslvr-out-0123456789abcdef0' : { 'Fn::GetAtt': ['Endpoint', 'ResolverEndpointId'] } },
+      },
+    }), 'Bridge');
+    expect(cfn('MnSub')).toEqual([]);
+    expect(cfn(undefined)).toEqual([]);
+    expect(cfn('none')).toEqual([expect.stringMatching(/rslvr-out-0123456789abcdef0 \(ResolverRuleId → ResolverEndpointId\), which is not in the synthesized output/)]);
+    // The Internet segment's queries sent out through a My Number endpoint enter that segment.
+    expect(cfn('MnSub', 'InVpc')).toEqual([expect.stringMatching(/of the MY_NUMBER segment/)]);
+    const terraform = (rule: any) => guardFindings(tfGraph('aws_route53_resolver_rule_association', { vpc_id: '${aws_vpc.Lg.id}', resolver_rule_id: '${aws_route53_resolver_rule.rule.id}' }, {
+      aws_route53_resolver_endpoint: { ep: { direction: 'OUTBOUND', security_group_ids: [], ip_address: [{ subnet_id: '${aws_subnet.Lg.id}' }] } },
+      aws_route53_resolver_rule: { rule },
+    }), 'aws_route53_resolver_rule_association.Bridge');
+    expect(terraform({ rule_type: 'FORWARD', domain_name: '.', resolver_endpoint_id: '${aws_route53_resolver_endpoint.ep.id}' })).toEqual([]);
+    expect(terraform({ rule_type: 'SYSTEM', domain_name: 'example.jp' })).toEqual([]);
+    expect(terraform({ rule_type: 'FORWARD', domain_name: '.', resolver_endpoint_id: '${var.endpoint}' })).toHaveLength(1);
   });
 });
 

@@ -5,7 +5,7 @@
  * they allow changing the network, running other code or granting more, or cannot be read), and refuses Terraform's
  * runners outright. Found by a review: a custom resource whose function may call ec2:CreateRoute passed the guard.
  */
-import { App, CfnResource, CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, CfnOutput, CfnParameter, CfnResource, CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -289,4 +289,188 @@ test('an S3 wildcard counts when the whole pattern may match DeleteBucket, not w
   const read = cloudFormationReadServices();
   expect(['s3:*Object', 's3:DeleteBucket?*', 's3:Delete?', 's3:*Policy'].map((a) => actionPower(a, read))).toEqual([undefined, undefined, undefined, undefined]);
   expect(['s3:*', 's3:D*', 's3:Delete?ucket', 's3:*Bucket', 's3:deletebucket'].map((a) => actionPower(a, read))).toEqual(['changes', 'changes', 'changes', 'changes', 'changes']);
+});
+
+/**
+ * Found by red team 22: ways for a custom resource's code to act beyond its own role's policies, and code the template
+ * runs at deploy time without a custom resource.
+ */
+describe('what a custom resource\'s code may use beyond its role\'s own policies counts (GUARD-1)', () => {
+  const power = (s: Stack, id: string, actions: string[], props: Partial<iam.RoleProps> = {}) => {
+    const role = new iam.Role(s, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), ...props });
+    role.addToPolicy(new iam.PolicyStatement({ actions, resources: ['*'] }));
+    return role;
+  };
+
+  test('a managed policy not in the template whose path spells an AWS managed policy\'s ARN', () => {
+    expect(refusedWith((s) => {
+      const f = fn(s, 'Fn');
+      f.role!.addManagedPolicy(iam.ManagedPolicy.fromManagedPolicyArn(s, 'Mp',
+        'arn:aws:iam::111111111111:policy/x:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'));
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toEqual([expect.stringMatching(/has managed policy arn:aws:iam::111111111111:policy\/x:iam::aws:policy\/service-role\/AWSLambdaBasicExecutionRole, which is not in the template/)]);
+  });
+
+  test.each([
+    ['its trust policy names the function\'s role', (_s: Stack, f: lambda.Function) => new iam.ArnPrincipal(f.role!.roleArn)],
+    ['its trust policy lets anyone (*)', () => new iam.AnyPrincipal()],
+    ['its trust policy names a principal the guard cannot read (a parameter)', (s: Stack) => new iam.ArnPrincipal(new CfnParameter(s, 'Who').valueAsString)],
+    ['unauthenticated Cognito identities may assume it', () => new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {}, 'sts:AssumeRoleWithWebIdentity')],
+  ])('a role of the template the function\'s role may assume without a policy of its own: %s', (_, principal) => {
+    expect(refusedWith((s) => {
+      const f = fn(s, 'Fn');
+      power(s, 'Power', ['ec2:CreateRoute'], { assumedBy: principal(s, f) });
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toContainEqual(expect.stringMatching(/Seeder\/Default\] GUARD-1 .*Power\w+ allows ec2:CreateRoute/));
+  });
+
+  test('a function whose permission lets the function\'s role (or anyone) invoke it: followed to its own role', () => {
+    for (const principal of [(f: lambda.Function) => f.role!.roleArn, () => '*']) {
+      expect(refusedWith((s) => {
+        const f = fn(s, 'Fn');
+        const other = fn(s, 'Other', ['ec2:CreateRoute']);
+        new lambda.CfnPermission(s, 'Invoke', { action: 'lambda:InvokeFunction', functionName: other.functionArn, principal: principal(f) });
+        new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+      })).toContainEqual(expect.stringMatching(/Seeder\/Default\] GUARD-1 .*OtherServiceRole\w+ allows ec2:CreateRoute/));
+    }
+    expect(refusedWith((s) => {
+      const f = fn(s, 'Fn');
+      new lambda.CfnPermission(s, 'Invoke', { action: 'lambda:InvokeFunction', functionName: 'arn:aws:lambda:ap-northeast-1:123456789012:function:x', principal: f.role!.roleArn });
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toEqual([expect.stringMatching(/permission Invoke lets FnServiceRole\w+ invoke arn:aws:lambda:ap-northeast-1:123456789012:function:x, not a function of this template/)]);
+  });
+
+  test('an access key of the template whose secret is handed on (an environment variable): its user may do anything', () => {
+    const lines = refusedWith((s) => {
+      const user = new iam.User(s, 'User');
+      const key = new iam.AccessKey(s, 'Key', { user });
+      const f = new lambda.Function(s, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code, environment: { SECRET: key.secretAccessKey.unsafeUnwrap() } });
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    });
+    expect(lines).toContainEqual(expect.stringMatching(/Seeder\/Default\] GUARD-1 .*the template makes access key Key\w+, whose secret the code may be given/));
+  });
+
+  test('a resource of a registry type that is no AWS type: its handler runs at deploy time', () => {
+    expect(refusedWith((s) => new CfnResource(s, 'Route', { type: 'Acme::Net::Route', properties: { RouteTableId: 'rtb-1', DestinationCidrBlock: '0.0.0.0/0' } })))
+      .toEqual([expect.stringMatching(/\/Route\] GUARD-1 .*Type could not be resolved: Acme::Net::Route is a resource type of the CloudFormation registry whose handler runs code/)]);
+  });
+
+  test('controls: a role trusting only a service or the account, a permission for a service, an unused access key, an inactive one', () => {
+    expect(refusedWith((s) => {
+      const f = fn(s, 'Fn');
+      power(s, 'Service', ['ec2:CreateRoute']);
+      power(s, 'Account', ['ec2:CreateRoute'], { assumedBy: new iam.AccountRootPrincipal() });
+      const other = fn(s, 'Other', ['ec2:CreateRoute']);
+      new lambda.CfnPermission(s, 'Invoke', { action: 'lambda:InvokeFunction', functionName: other.functionArn, principal: 'events.amazonaws.com' });
+      new iam.AccessKey(s, 'Key', { user: new iam.User(s, 'User') });
+      const inactive = new iam.AccessKey(s, 'Inactive', { user: new iam.User(s, 'User2'), status: iam.AccessKeyStatus.INACTIVE });
+      new CfnOutput(s, 'Unused', { value: inactive.secretAccessKey.unsafeUnwrap() });
+      new CustomResource(s, 'Seeder', { serviceToken: f.functionArn });
+    })).toEqual([]);
+  });
+
+  test('in Japanese', () => {
+    const stack = new Stack(new App(), 'S');
+    const f = fn(stack, 'Fn');
+    const key = new iam.AccessKey(stack, 'Key', { user: new iam.User(stack, 'User') });
+    new iam.CfnUserPolicy(stack, 'Hold', { userName: 'u', policyName: 'p', policyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: key.secretAccessKey.unsafeUnwrap() }] } });
+    new lambda.CfnPermission(stack, 'Invoke', { action: 'lambda:InvokeFunction', functionName: 'arn:aws:lambda:ap-northeast-1:123456789012:function:x', principal: f.role!.roleArn });
+    new CustomResource(stack, 'Seeder', { serviceToken: f.functionArn });
+    new CfnResource(stack, 'Route', { type: 'Acme::Net::Route', properties: {} });
+    const found = checkTopology(extractCloudFormation({ S: (stack as any)._toCloudFormation() }), { model: NetworkModel.ALPHA })
+      .filter((x) => /Seeder|Route/.test(x.path ?? ''));
+    expect(found).toHaveLength(2);
+    for (const x of found) expect(englishRun(formatFindingIn(x, GuardLanguage.JAPANESE))).toBeUndefined();
+  });
+});
+
+/** Found by red team 22: a network resource made through AWS Cloud Control is the resource, under a name the guard did not read. */
+describe('Terraform: network resources made through AWS Cloud Control are refused (GUARD-1)', () => {
+  const base = JSON.parse(Testing.synth(buildTfExample('alpha', Testing.app()).stack));
+  const unresolved = (edit: (c: any) => void) => {
+    const c = JSON.parse(JSON.stringify(base));
+    edit(c);
+    return extractTerraform({ s: c }).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
+  };
+
+  test.each([
+    ['an awscc route', (c: any) => { c.resource.awscc_ec2_route = { out: { route_table_id: 'rtb-1', destination_cidr_block: '0.0.0.0/0', gateway_id: 'igw-1' } }; },
+      'awscc_ec2_route.out type: awscc_ec2_route is a resource of the awscc provider (AWS Cloud Control) of a service whose resources the guard reads, and the guard does not read it'],
+    ['aws_cloudcontrolapi_resource of AWS::EC2::Route', (c: any) => {
+      c.resource.aws_cloudcontrolapi_resource = { out: { type_name: 'AWS::EC2::Route', desired_state: '{"RouteTableId":"rtb-1","DestinationCidrBlock":"0.0.0.0/0"}' } };
+    }, 'aws_cloudcontrolapi_resource.out type_name: it makes a resource through AWS Cloud Control whose type may be one the guard reads, and the guard does not read it'],
+    ['aws_cloudcontrolapi_resource of a type given by a variable', (c: any) => {
+      c.resource.aws_cloudcontrolapi_resource = { out: { type_name: '${var.kind}', desired_state: '{}' } };
+    }, 'aws_cloudcontrolapi_resource.out type_name: it makes a resource through AWS Cloud Control whose type may be one the guard reads, and the guard does not read it'],
+  ])('%s', (_, edit, expected) => {
+    expect(unresolved(edit)).toEqual([expected]);
+  });
+
+  test('controls: a service the guard does not read (an awscc topic, a Cloud Control queue)', () => {
+    expect(unresolved((c) => {
+      c.resource.awscc_sns_topic = { t: { topic_name: 'x' } };
+      c.resource.aws_cloudcontrolapi_resource = { q: { type_name: 'AWS::SQS::Queue', desired_state: '{}' } };
+    })).toEqual([]);
+  });
+
+  test('in Japanese', () => {
+    const c = JSON.parse(JSON.stringify(base));
+    c.resource.awscc_ec2_route = { out: { route_table_id: 'rtb-1' } };
+    c.resource.aws_cloudcontrolapi_resource = { out: { type_name: 'AWS::EC2::Route', desired_state: '{}' } };
+    const found = checkTopology(extractTerraform({ s: c }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+    expect(found).toHaveLength(2);
+    for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
+  });
+});
+
+/** Found by red team 22: Terraform code the guard did not see run (a check block's data source, a removed block, other providers, a POST). */
+describe('Terraform: more code that runs at plan or apply time is refused (GUARD-1)', () => {
+  const base = JSON.parse(Testing.synth(buildTfExample('alpha', Testing.app()).stack));
+  const unresolved = (edit: (c: any) => void) => {
+    const c = JSON.parse(JSON.stringify(base));
+    edit(c);
+    return extractTerraform({ s: c }).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
+  };
+
+  test.each([
+    ['an external data source scoped to a check block', (c: any) => {
+      c.check = { probe: { data: { external: { seed: { program: ['sh', '-c', 'aws ec2 create-route'] } } }, assert: [{ condition: '${true}', error_message: 'x' }] } };
+    }, 'data.external.seed program: it runs a program on the machine that runs terraform, at plan time and with its credentials, and it may change the network'],
+    ['a destroy-time provisioner of a removed block', (c: any) => {
+      c.removed = [{ from: 'aws_instance.old', lifecycle: [{ destroy: true }], provisioner: [{ 'local-exec': { when: 'destroy', command: 'aws ec2 create-route' } }] }];
+    }, 'removed.aws_instance.old provisioner.local-exec: a local-exec provisioner runs commands at apply time on the machine that runs terraform, with its credentials, '
+      + 'which the configuration does not show, and they may change the network'],
+    ['a resource of a provider that runs commands', (c: any) => { c.resource.shell_script = { seed: { lifecycle_commands: [{ create: 'aws ec2 create-route', delete: 'true' }] } }; },
+      'shell_script.seed provider: it is of the shell provider, whose code runs at plan and apply time with terraform\'s credentials, which the guard does not read, and it may change the network'],
+    ['a data source of such a provider', (c: any) => { c.data = { ...c.data, shell_script: { seed: { lifecycle_commands: [{ read: 'x' }] } } }; },
+      'data.shell_script.seed provider: it is of the shell provider, whose code runs at plan and apply time with terraform\'s credentials, which the guard does not read, and it may change the network'],
+    ['an aws type through another provider (its provider meta-argument)', (c: any) => { c.resource.aws_sns_topic = { t: { name: 't', provider: 'fork.tokyo' } }; },
+      'aws_sns_topic.t provider: it is of the fork provider, whose code runs at plan and apply time with terraform\'s credentials, which the guard does not read, and it may change the network'],
+    ['an http data source that POSTs', (c: any) => { c.data = { ...c.data, http: { seed: { url: 'https://api.example.jp/seed', method: 'POST', request_body: '{}' } } }; },
+      'data.http.seed method: it sends a request at plan time that asks code the configuration does not hold to do something, and it may change the network'],
+  ])('%s', (_, edit, expected) => {
+    expect(unresolved(edit)).toEqual([expected]);
+  });
+
+  test('controls: inert providers (random, tls, time, null, terraform_data), an aliased aws provider, an http GET, a check with an aws data source', () => {
+    expect(unresolved((c) => {
+      c.resource.random_id = { r: { byte_length: 4 } };
+      c.resource.tls_private_key = { k: { algorithm: 'ED25519' } };
+      c.resource.time_sleep = { s: { create_duration: '1s' } };
+      c.resource.null_resource = { n: { triggers: { a: 'b' } } };
+      c.resource.terraform_data = { d: { input: 'x' } };
+      c.resource.aws_sns_topic = { t: { name: 't', provider: 'aws.tokyo' } };
+      c.data = { ...c.data, http: { ip: { url: 'https://checkip.amazonaws.com' } } };
+      c.check = { region: { data: { aws_region: { here: {} } }, assert: [{ condition: '${true}', error_message: 'x' }] } };
+    })).toEqual([]);
+  });
+
+  test('in Japanese', () => {
+    const c = JSON.parse(JSON.stringify(base));
+    c.resource.shell_script = { seed: { lifecycle_commands: [{ create: 'x', delete: 'x' }] } };
+    c.data = { ...c.data, http: { seed: { url: 'https://api.example.jp/seed', method: 'POST' } } };
+    const found = checkTopology(extractTerraform({ s: c }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+    expect(found).toHaveLength(2);
+    for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
+  });
 });

@@ -530,4 +530,34 @@ describe('deploy-time code in a plan (src/guard/deploy-code.ts)', () => {
       'data.external.seed program',
     ]);
   });
+
+  // Red team 22: a count or for_each that shrank destroys instances no planned value holds; their destroy-time provisioners run.
+  test('a provisioner of an instance the plan only destroys (no planned value), in a module too, is unresolved; a plain destroy is not', () => {
+    const p = plan([vpc('aws_vpc.mn', '10.1.0.0/16')]) as any;
+    p.configuration.root_module.resources.push({
+      address: 'terraform_data.seed',
+      mode: 'managed',
+      type: 'terraform_data',
+      name: 'seed',
+      provisioners: [{ type: 'local-exec', expressions: { command: constant('aws ec2 create-route') } }],
+    });
+    p.configuration.root_module.resources.push({ address: 'terraform_data.plain', mode: 'managed', type: 'terraform_data', name: 'plain' });
+    p.configuration.root_module.module_calls = {
+      net: {
+        source: './net',
+        module: {
+          resources: [
+            { address: 'terraform_data.seed', mode: 'managed', type: 'terraform_data', name: 'seed', provisioners: [{ type: 'remote-exec' }] },
+          ],
+        },
+      },
+    };
+    p.resource_changes.push({ address: 'terraform_data.seed[0]', mode: 'managed', type: 'terraform_data', name: 'seed', change: { actions: ['delete'] } });
+    p.resource_changes.push({ address: 'terraform_data.plain[0]', mode: 'managed', type: 'terraform_data', name: 'plain', change: { actions: ['delete'] } });
+    p.resource_changes.push({ address: 'module.net["a"].terraform_data.seed', mode: 'managed', type: 'terraform_data', name: 'seed', change: { actions: ['delete'] } });
+    expect(extractTerraformPlan(p).unresolved.map((u) => `${u.node} ${u.property}`)).toEqual([
+      'removed.terraform_data.seed[0] provisioner.local-exec',
+      'removed.module.net["a"].terraform_data.seed provisioner.remote-exec',
+    ]);
+  });
 });
