@@ -169,3 +169,7 @@ export const TERRAFORM_CODE_FIX = 'declare what the command or function makes as
 /** The fix for a resource of a registry type that is no AWS type (a private or third-party extension). */
 export const REGISTRY_TYPE_FIX = 'declare what the extension makes with AWS resource types, which the guard reads, or deploy the extension\'s '
   + 'resources outside the guarded template';
+
+/** The fix for a hook type registered or activated in the template (its handler's code and role are not in it). */
+export const HOOK_FIX = 'register and activate hook types outside the guarded template, or use a Lambda hook whose function and role are of the template '
+  + 'and allow only actions that read';

@@ -9,7 +9,7 @@ import {
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, iamPolicies, TemplateView } from './custom-resource-code';
-import { DEPLOY_CODE_FIX, deployCodeReason, REGISTRY_TYPE_FIX } from './deploy-code';
+import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import {
@@ -1120,6 +1120,15 @@ class TemplateReader {
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path, type);
     // A type of the CloudFormation registry that is no AWS type (a private or third-party extension, `Acme::Net::Route`):
     // its handler runs at deploy time, with an execution role registered with the type, not in the template (deploy-code.ts).
+    // A hook runs on the deployments of this stack (its next update) and the account's others: a Lambda hook's function
+    // bounded by its role like a custom resource's, a hook type's handler (registered or activated) by nothing the
+    // template holds.
+    if (type === 'AWS::CloudFormation::LambdaHook') this.customResourceCode(id, { ServiceToken: p.LambdaFunction }, base.path, 'this hook', 'LambdaFunction');
+    if (type === 'AWS::CloudFormation::HookVersion' || (type === 'AWS::CloudFormation::TypeActivation' && p.Type !== 'RESOURCE' && p.Type !== 'MODULE')) {
+      this.b.unresolvedValue(id, type === 'AWS::CloudFormation::HookVersion' ? 'SchemaHandlerPackage' : 'Type',
+        'it registers a hook whose handler runs on the deployments of this and other stacks, with code the template does not hold, and it may change the network',
+        HOOK_FIX, undefined, base.path);
+    }
     if (!/^(AWS|Custom|Alexa)::/.test(type)) {
       this.b.unresolvedValue(id, 'Type', `${type} is a resource type of the CloudFormation registry whose handler runs code at deploy time that the template does not hold, `
         + 'and it may change the network', REGISTRY_TYPE_FIX, undefined, base.path);
@@ -1239,10 +1248,10 @@ class TemplateReader {
    * again. aws-cdk-lib's own `Custom::VpcRestrictDefaultSG` (a VPC's `restrictDefaultSecurityGroup`) only removes the
    * rules of the VPC's default security group; it may add them back when the VPC is deleted.
    */
-  private customResourceCode(id: string, p: any, path: string | undefined): void {
+  private customResourceCode(id: string, p: any, path: string | undefined, what = 'this custom resource', tokenProperty = 'ServiceToken'): void {
     const code = this.codeView();
     const powers = customResourcePowers(code.view, p, code.declared.get(JSON.stringify(p.ServiceToken)) ?? new Set());
-    if (powers.length > 0) this.b.unresolvedValue(id, 'ServiceToken', deployCodeReason('this custom resource', powers), DEPLOY_CODE_FIX, undefined, path);
+    if (powers.length > 0) this.b.unresolvedValue(id, tokenProperty, deployCodeReason(what, powers), DEPLOY_CODE_FIX, undefined, path);
   }
 
   /**

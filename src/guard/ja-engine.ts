@@ -223,9 +223,13 @@ const PATTERNS: readonly Pattern[] = [
     () => '呼び出しが作るものを、ガードが読むテンプレートのリソースとして宣言する（createRoute なら AWS::EC2::Route、authorizeSecurityGroupIngress なら '
       + 'AWS::EC2::SecurityGroupIngress など）か、読むだけのアクション（describe…、get…、list…）だけを呼ぶ'],
   // Deploy-time code (deploy-code.ts, custom-resource-code.ts, Terraform's provisioners and invocations).
-  [/^this custom resource runs code at deploy time that the template does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
-    (m) => `このカスタムリソースは、テンプレートにないコードをデプロイ時に実行し、それがネットワークを変えうる: ${m[1].split('; ').map(jaPower).join('。')}`
-      + `${m[2] ? `（ほか ${m[2]} 件）` : ''}`],
+  [/^this (custom resource|hook) runs code at deploy time that the template does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
+    (m) => `この${m[1] === 'hook' ? 'フック' : 'カスタムリソース'}は、テンプレートにないコードをデプロイ時に実行し、それがネットワークを変えうる: `
+      + `${m[2].split('; ').map(jaPower).join('。')}${m[3] ? `（ほか ${m[3]} 件）` : ''}`],
+  [/^register and activate hook types outside the guarded template, or use a Lambda hook whose function and role are of the template and allow only actions that read$/,
+    () => 'フックのタイプはガード対象のテンプレートの外で登録・有効化するか、関数とロールがテンプレートにあり、読むだけのアクションしか許可しない Lambda フックを使う'],
+  [/^it registers a hook whose handler runs on the deployments of this and other stacks, with code the template does not hold, and it may change the network$/,
+    () => 'このスタックや他のスタックのデプロイ時に動くハンドラーを持つフックを登録し、そのコードはテンプレートになく、ネットワークを変えうる'],
   [/^declare what the code makes as resources of the template, which the guard reads \(routes, gateways, security group rules\.\.\.\), and give the function's role only actions that read \(describe\.\.\., get\.\.\., list\.\.\.\) or touch no network \(logs, S3 objects, SSM parameters\), written out in the template$/,
     () => 'コードが作るものを、ガードが読むテンプレートのリソース（ルート、ゲートウェイ、セキュリティグループのルールなど）として宣言し、関数のロールには読むだけの'
       + 'アクション（describe…、get…、list…）か、ネットワークに触れないアクション（ログ、S3 オブジェクト、SSM パラメータ）だけを、テンプレートに書き出して与える'],

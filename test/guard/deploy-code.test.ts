@@ -474,3 +474,45 @@ describe('Terraform: more code that runs at plan or apply time is refused (GUARD
     for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
   });
 });
+
+/** Found by red team 22: a hook runs code on this stack's next deployments (and the account's other stacks'). */
+describe('CloudFormation hooks are deploy-time code (GUARD-1)', () => {
+  const hook = (s: Stack, handler: lambda.Function | string) => new CfnResource(s, 'Hook', {
+    type: 'AWS::CloudFormation::LambdaHook',
+    properties: {
+      Alias: 'Acme::Hook::Seed',
+      LambdaFunction: typeof handler === 'string' ? handler : handler.functionArn,
+      ExecutionRole: 'arn:aws:iam::123456789012:role/hook',
+      HookStatus: 'ENABLED',
+      TargetOperations: ['STACK'],
+      FailureMode: 'FAIL',
+    },
+  });
+
+  test('a Lambda hook is bounded by its function\'s role like a custom resource', () => {
+    expect(refusedWith((s) => hook(s, fn(s, 'Fn', ['ec2:CreateRoute']))))
+      .toEqual([expect.stringMatching(/\/Hook\] GUARD-1 .*LambdaFunction could not be resolved: this hook runs code at deploy time .*FnServiceRole\w+ allows ec2:CreateRoute/)]);
+    expect(refusedWith((s) => hook(s, 'arn:aws:lambda:ap-northeast-1:123456789012:function:hook')))
+      .toEqual([expect.stringMatching(/\/Hook\] GUARD-1 .*is no Lambda function of this template/)]);
+    expect(refusedWith((s) => hook(s, fn(s, 'Fn')))).toEqual([]);
+  });
+
+  test('a hook type registered or activated: its handler is bounded by nothing the template holds', () => {
+    expect(refusedWith((s) => new CfnResource(s, 'Hook', {
+      type: 'AWS::CloudFormation::HookVersion', properties: { TypeName: 'Acme::Hook::Seed', SchemaHandlerPackage: 's3://b/hook.zip' },
+    }))).toEqual([expect.stringMatching(/\/Hook\] GUARD-1 .*SchemaHandlerPackage could not be resolved: it registers a hook whose handler runs/)]);
+    expect(refusedWith((s) => new CfnResource(s, 'Hook', { type: 'AWS::CloudFormation::TypeActivation', properties: { PublisherId: 'x', TypeName: 'Acme::Hook::Seed', Type: 'HOOK' } })))
+      .toHaveLength(1);
+    expect(refusedWith((s) => new CfnResource(s, 'Type', { type: 'AWS::CloudFormation::TypeActivation', properties: { PublisherId: 'x', TypeName: 'Acme::Net::Thing', Type: 'RESOURCE' } })))
+      .toEqual([]);
+  });
+
+  test('in Japanese', () => {
+    const stack = new Stack(new App(), 'S');
+    hook(stack, fn(stack, 'Fn', ['ec2:CreateRoute']));
+    new CfnResource(stack, 'Version', { type: 'AWS::CloudFormation::HookVersion', properties: { TypeName: 'Acme::Hook::Seed', SchemaHandlerPackage: 's3://b/hook.zip' } });
+    const found = checkTopology(extractCloudFormation({ S: (stack as any)._toCloudFormation() }), { model: NetworkModel.ALPHA }).filter((x) => /Hook|Version/.test(x.path ?? ''));
+    expect(found).toHaveLength(2);
+    for (const x of found) expect(englishRun(formatFindingIn(x, GuardLanguage.JAPANESE))).toBeUndefined();
+  });
+});
