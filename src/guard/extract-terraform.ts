@@ -31,6 +31,8 @@ export interface TerraformJson {
   readonly check?: Record<string, unknown>;
   /** Removed blocks: their destroy-time provisioners run at apply time (`deployTimeCode`). */
   readonly removed?: unknown;
+  /** Actions (Terraform 1.14): provider operations run at apply time or when invoked (`deployTimeCode`). */
+  readonly action?: unknown;
 }
 
 /** Attributes that name what AWS creates with a VPC or transit gateway (semantics §4–§6). */
@@ -1043,6 +1045,13 @@ class ConfigReader {
     for (const { address, type, body } of this.dataEntries) {
       this.deployTimeCode(address, type, body ?? {});
       this.otherProvider(address, type.slice('data.'.length), body ?? {});
+    }
+    // An action runs an operation of its provider (invoking a function, starting a build...) after a resource's lifecycle
+    // event (`lifecycle.action_trigger`) or when invoked (`terraform apply -invoke`).
+    // https://developer.hashicorp.com/terraform/language/block/action
+    for (const { address } of resourceEntries(this.config.action, this.malformed)) {
+      this.b.unresolvedValue(this.id(`action.${address}`), 'config', 'an action runs an operation of its provider at apply time or when invoked, which the '
+        + 'configuration does not show, and it may change the network', TERRAFORM_CODE_FIX);
     }
     // A removed block's destroy-time provisioners run when terraform destroys what it names.
     for (const removed of elementsOf(this.config.removed, 'removed', 'removed', this.malformed)) {
