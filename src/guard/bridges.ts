@@ -414,6 +414,9 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // Read as a bridge only when the association's VPC and its rule's outbound endpoint are not in one VPC (multiVpc).
   'AWS::Route53Resolver::ResolverRuleAssociation': RESOLVER_FORWARDING,
   'aws_route53_resolver_rule_association': RESOLVER_FORWARDING,
+  // A Route 53 profile's resolver rules, applied to the VPC it is associated with.
+  'AWS::Route53Profiles::ProfileAssociation': RESOLVER_FORWARDING,
+  'aws_route53profiles_association': RESOLVER_FORWARDING,
   // SSH from Cloud9's service on the internet into the environment's instance (`ConnectionType` CONNECT_SSH, the default).
   'AWS::Cloud9::EnvironmentEC2': 'remote users of a Cloud9 environment connecting by SSH',
   'aws_cloud9_environment_ec2': 'remote users of a Cloud9 environment connecting by SSH',

@@ -2,7 +2,8 @@
  * What a CloudFormation custom resource's code may do at deploy time (deploy-code.ts), read from the template: its
  * service token's Lambda function, that function's role, and every policy of the template attached to the role. A
  * function the role may invoke (aws-cdk-lib's custom resource provider framework invokes the user's handler) or a state
- * machine it may start is followed to its own role.
+ * machine it may start is followed to its own role, and so are what the template grants the role by resource-based
+ * policies (a role whose trust policy names it, a function whose permission names it) and access keys it hands on.
  */
 import { actionPower, allowedStatements, HARMLESS_MANAGED_POLICY } from './deploy-code';
 

@@ -694,6 +694,7 @@ class TemplateReader {
       const actions = [...blocks(payload?.Actions), payload?.ErrorAction];
       reader.invokedBridge(c, 'TopicRulePayload.Actions.Lambda.FunctionArn', actions.map((a: any) => a?.Lambda?.FunctionArn).filter((v) => v !== undefined), TRIGGERED_FIX);
     }],
+    [['AWS::Route53Profiles::ProfileAssociation'], (reader, c) => reader.profileAssociation(c)],
     [['AWS::SES::ReceiptRule'], (reader, c) => {
       const actions = c.p.Rule?.Actions;
       reader.invokedBridge(c, 'Rule.Actions.LambdaAction.FunctionArn', isExpression(actions) ? actions
@@ -900,6 +901,55 @@ class TemplateReader {
   private invokedBridge(c: ReadContext, property: string, value: unknown, fix = INVOKED_FIX): void {
     const entries = this.invoked(property, value);
     if (entries.length > 0) this.bridge(c, entries, fix);
+  }
+
+  /**
+   * A Route 53 profile associated with a VPC applies its resolver rules to the VPC's queries, as a rule association does:
+   * a bridge when a rule's outbound endpoint is another VPC's (`multiVpc`). The profile's resources are the
+   * `AWS::Route53Profiles::ProfileResourceAssociation`s that name it (or whose profile is not written out: it may be
+   * this one); a profile the template does not hold, or a resource that may be a rule of elsewhere, cannot be placed.
+   */
+  private profileAssociation(c: ReadContext): void {
+    const profileType = 'AWS::Route53Profiles::Profile';
+    const profile = this.logicalIdOf(c.p.ProfileId, profileType);
+    const sent: BridgeEntry[] = profile === undefined ? [['ProfileId', c.p.ProfileId]] : [];
+    for (const [id, r] of Object.entries(this.resources)) {
+      if (profile === undefined || r.Type !== 'AWS::Route53Profiles::ProfileResourceAssociation') continue;
+      const named = this.logicalIdOf(r.Properties?.ProfileId, profileType);
+      // Another profile of the template, or a literal id (a profile elsewhere), is not this one.
+      if (named !== profile && (named !== undefined || typeof r.Properties?.ProfileId === 'string')) continue;
+      sent.push(...this.forwardedFrom(`${id} ResourceArn`, r.Properties?.ResourceArn));
+    }
+    this.bridge(c, [['ResourceId', c.p.ResourceId], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
+  }
+
+  /**
+   * Where the queries a profile's resource forwards leave: a resolver rule's outbound endpoint's subnets (none for a
+   * rule without one); none for another resource of the template or a literal ARN of no rule (a hosted zone, a DNS
+   * Firewall rule group); the value itself otherwise.
+   */
+  private forwardedFrom(property: string, value: unknown): BridgeEntry[] {
+    const ruleId = this.logicalIdOf(value, 'AWS::Route53Resolver::ResolverRule');
+    if (ruleId === undefined) {
+      const other = typeof (value as any)?.Ref === 'string' ? (value as any).Ref : getAtt(value)?.[0];
+      if (other !== undefined && this.resources[other] !== undefined) return [];
+      // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
+      const text = typeof value === 'string' ? value : this.render(value);
+      return (typeof value === 'string' || /:hostedzone\/|:firewall-rule-group\//.test(text)) && !text.includes(':resolver-rule/') ? [] : [[property, value]];
+    }
+    const rule = this.resources[ruleId].Properties ?? {};
+    if (rule.ResolverEndpointId === undefined) return [];
+    const endpoint = this.named(rule.ResolverEndpointId, 'AWS::Route53Resolver::ResolverEndpoint');
+    const at = `${property} → ResolverEndpointId`;
+    if (!endpoint) return [[at, rule.ResolverEndpointId]];
+    if (isExpression(endpoint.IpAddresses)) return [[`${at} → IpAddresses`, endpoint.IpAddresses]];
+    return blocks(endpoint.IpAddresses).map((a: any) => [`${at} → IpAddresses.SubnetId`, a?.SubnetId] as BridgeEntry);
+  }
+
+  /** The logical ID of the resource of `type` a value names by `Ref` or `Fn::GetAtt`, or undefined. */
+  private logicalIdOf(value: unknown, type: string): string | undefined {
+    const id = typeof (value as any)?.Ref === 'string' ? (value as any).Ref as string : getAtt(value)?.[0];
+    return id !== undefined && this.resources[id]?.Type === type ? id : undefined;
   }
 
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */

@@ -31,6 +31,8 @@ export interface TerraformJson {
   readonly check?: Record<string, unknown>;
   /** Removed blocks: their destroy-time provisioners run at apply time (`deployTimeCode`). */
   readonly removed?: unknown;
+  /** Actions (Terraform 1.14): provider operations run at apply time or when invoked (`deployTimeCode`). */
+  readonly action?: unknown;
 }
 
 /** Attributes that name what AWS creates with a VPC or transit gateway (semantics §4–§6). */
@@ -858,6 +860,7 @@ class ConfigReader {
       const arns = actions.map((l) => l?.function_arn).filter((v) => v !== undefined);
       reader.invokedBridge(c, 'lambda.function_arn', arns, TRIGGERED_FIX);
     }],
+    [['aws_route53profiles_association'], (reader, c) => reader.profileAssociation(c)],
     [['aws_ses_receipt_rule'], (reader, c) => {
       const arns = blocks(c.p.lambda_action).map((a: any) => a?.function_arn).filter((v) => v !== undefined);
       reader.invokedBridge(c, 'lambda_action.function_arn', isExpression(c.p.lambda_action) ? c.p.lambda_action : arns, MAIL_FIX);
@@ -1043,6 +1046,13 @@ class ConfigReader {
     for (const { address, type, body } of this.dataEntries) {
       this.deployTimeCode(address, type, body ?? {});
       this.otherProvider(address, type.slice('data.'.length), body ?? {});
+    }
+    // An action runs an operation of its provider (invoking a function, starting a build...) after a resource's lifecycle
+    // event (`lifecycle.action_trigger`) or when invoked (`terraform apply -invoke`).
+    // https://developer.hashicorp.com/terraform/language/block/action
+    for (const { address } of resourceEntries(this.config.action, this.malformed)) {
+      this.b.unresolvedValue(this.id(`action.${address}`), 'config', 'an action runs an operation of its provider at apply time or when invoked, which the '
+        + 'configuration does not show, and it may change the network', TERRAFORM_CODE_FIX);
     }
     // A removed block's destroy-time provisioners run when terraform destroys what it names.
     for (const removed of elementsOf(this.config.removed, 'removed', 'removed', this.malformed)) {
@@ -1275,6 +1285,49 @@ class ConfigReader {
    * The arguments of the resource of `type` a value refers to (`${type.name.attribute}`, `attribute` a pattern; a plan's
    * reference), when the configuration holds it.
    */
+  /**
+   * A Route 53 profile associated with a VPC applies its resolver rules to the VPC's queries (`aws_route53profiles_resource_association`
+   * naming the profile, or whose profile is not written out), as the CloudFormation reader reads it (`profileAssociation`).
+   */
+  private profileAssociation(c: ReadContext): void {
+    const profileType = 'aws_route53profiles_profile';
+    const profile = this.addressOf(c.p.profile_id, profileType);
+    const sent: BridgeEntry[] = profile === undefined ? [['profile_id', c.p.profile_id]] : [];
+    for (const { address, type, body } of this.entries) {
+      if (profile === undefined || type !== 'aws_route53profiles_resource_association') continue;
+      const named = this.addressOf(body?.profile_id, profileType);
+      // Another profile of the configuration, or a literal id (a profile elsewhere), is not this one.
+      if (named !== profile && (named !== undefined || (typeof body?.profile_id === 'string' && !body.profile_id.includes('${')))) continue;
+      sent.push(...this.forwardedFrom(`${address} resource_arn`, body?.resource_arn));
+    }
+    this.bridge(c, [['resource_id', c.p.resource_id], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
+  }
+
+  /** Where the queries a profile's resource forwards leave (the CloudFormation reader's `forwardedFrom`). */
+  private forwardedFrom(property: string, value: unknown): BridgeEntry[] {
+    const rule = this.named(value, 'aws_route53_resolver_rule');
+    if (!rule) {
+      const other = value instanceof PlanReference ? value.address : typeof value === 'string' ? /^\$\{([a-z0-9_]+\.[^.}]+)\.[a-z_]+\}$/.exec(value)?.[1] : undefined;
+      if (other !== undefined && this.types.has(other)) return [];
+      // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
+      const literalOrNoRule = typeof value === 'string' && (!value.includes('${') || /:hostedzone\/|:firewall-rule-group\//.test(value));
+      return literalOrNoRule && !value.includes(':resolver-rule/') ? [] : [[property, value]];
+    }
+    if (rule.resolver_endpoint_id === undefined || rule.resolver_endpoint_id === null) return [];
+    const endpoint = this.named(rule.resolver_endpoint_id, 'aws_route53_resolver_endpoint');
+    const at = `${property} → resolver_endpoint_id`;
+    if (!endpoint) return [[at, rule.resolver_endpoint_id]];
+    if (isExpression(endpoint.ip_address)) return [[`${at} → ip_address`, endpoint.ip_address]];
+    return blocks(endpoint.ip_address).map((a: any) => [`${at} → ip_address.subnet_id`, a?.subnet_id] as BridgeEntry);
+  }
+
+  /** The address of the resource of `type` a value names (`${type.name.attr}`, a plan's reference), when the configuration holds it. */
+  private addressOf(value: unknown, type: string): string | undefined {
+    const address = value instanceof PlanReference ? value.address
+      : typeof value === 'string' ? new RegExp(`^\\$\\{(${type}\\.[^.}]+)\\.[a-z_]+\\}$`).exec(value)?.[1] : undefined;
+    return address !== undefined && this.types.get(address) === type ? address : undefined;
+  }
+
   private named(value: unknown, type: string, attribute = '[a-z_]+'): any {
     const address = value instanceof PlanReference ? value.address
       : typeof value === 'string' ? new RegExp(`^\\$\\{(${type}\\.[^.}]+)\\.${attribute}\\}$`).exec(value)?.[1] : undefined;

@@ -248,6 +248,8 @@ const PATTERNS: readonly Pattern[] = [
     () => 'リソースは、ガードが読む aws プロバイダー自身のリソースタイプ（AWS::EC2::Route なら aws_route など）で書く'],
   [/^it invokes a function at (apply|plan) time, whose code the configuration does not hold, and it may change the network$/,
     (m) => `${m[1]} 時に関数を呼び出し、そのコードは構成にないため、ネットワークを変えうる`],
+  [/^an action runs an operation of its provider at apply time or when invoked, which the configuration does not show, and it may change the network$/,
+    () => 'アクションが apply 時か呼び出し時にプロバイダーの操作を実行し、それは構成に現れず、ネットワークを変えうる'],
   [/^it sends a request at plan time that asks code the configuration does not hold to do something, and it may change the network$/,
     () => 'plan 時に、構成にないコードに何かをさせるリクエストを送り、それがネットワークを変えうる'],
   [/^it is of the (\S+) provider, whose code runs at plan and apply time with terraform's credentials, which the guard does not read, and it may change the network$/,

@@ -697,6 +697,29 @@ const CASES: readonly Case[] = [
     outside: { cfn: { VPCId: { Ref: 'InVpc' }, ResolverRuleId: 'rslvr-rr-0123456789abcdef0' }, tf: { vpc_id: '${aws_vpc.In.id}', resolver_rule_id: 'rslvr-rr-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
   },
   {
+    // A Route 53 profile's forwarding rule applied to the VPC, its outbound endpoint in the Internet segment's VPC (red team 22).
+    cfnType: 'AWS::Route53Profiles::ProfileAssociation',
+    tfType: 'aws_route53profiles_association',
+    cfn: (p) => ({ Name: 'a', ResourceId: { Ref: `${p}Vpc` }, ProfileId: { 'Fn::GetAtt': ['Profile', 'Id'] } }),
+    tf: (p) => ({ name: 'a', resource_id: `\${aws_vpc.${p}.id}`, profile_id: '${aws_route53profiles_profile.p.id}' }),
+    with: {
+      cfn: () => ({
+        Profile: { Type: 'AWS::Route53Profiles::Profile', Properties: { Name: 'p' } },
+        Endpoint: { Type: 'AWS::Route53Resolver::ResolverEndpoint', Properties: { Direction: 'OUTBOUND', SecurityGroupIds: [], IpAddresses: [{ SubnetId: { Ref: 'InSub' } }] } },
+        Rule: { Type: 'AWS::Route53Resolver::ResolverRule', Properties: { RuleType: 'FORWARD', DomainName: '.', ResolverEndpointId: { 'Fn::GetAtt': ['Endpoint', 'ResolverEndpointId'] } } },
+        Member: { Type: 'AWS::Route53Profiles::ProfileResourceAssociation', Properties: { Name: 'm', ProfileId: { 'Fn::GetAtt': ['Profile', 'Id'] }, ResourceArn: { 'Fn::GetAtt': ['Rule', 'Arn'] } } },
+      }),
+      tf: () => ({
+        aws_route53profiles_profile: { p: { name: 'p' } },
+        aws_route53_resolver_endpoint: { ep: { direction: 'OUTBOUND', security_group_ids: [], ip_address: [{ subnet_id: '${aws_subnet.In.id}' }] } },
+        aws_route53_resolver_rule: { rule: { rule_type: 'FORWARD', domain_name: '.', resolver_endpoint_id: '${aws_route53_resolver_endpoint.ep.id}' } },
+        aws_route53profiles_resource_association: { m: { name: 'm', profile_id: '${aws_route53profiles_profile.p.id}', resource_arn: '${aws_route53_resolver_rule.rule.arn}' } },
+      }),
+    },
+    fix: 'associate a forwarding rule only with the VPC of its outbound Resolver endpoint',
+    outside: { cfn: { Name: 'a', ResourceId: { Ref: 'InVpc' }, ProfileId: 'rp-0123456789abcdef0' }, tf: { name: 'a', resource_id: '${aws_vpc.In.id}', profile_id: 'rp-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
     // Users on the internet sign up and in; the pool's triggers run the function in its VPC.
     cfnType: 'AWS::Cognito::UserPool',
     tfType: 'aws_cognito_user_pool',
@@ -1660,6 +1683,32 @@ describe('a Cloud9 environment or a resolver rule association is a bridge only w
     expect(terraform({ rule_type: 'FORWARD', domain_name: '.', resolver_endpoint_id: '${aws_route53_resolver_endpoint.ep.id}' })).toEqual([]);
     expect(terraform({ rule_type: 'SYSTEM', domain_name: 'example.jp' })).toEqual([]);
     expect(terraform({ rule_type: 'FORWARD', domain_name: '.', resolver_endpoint_id: '${var.endpoint}' })).toHaveLength(1);
+  });
+
+  test('a profile holding only a hosted zone or a rule whose endpoint is in the VPC: no bridge; a resource of the profile that may be a rule elsewhere: refused', () => {
+    const profile = (resourceArn: unknown) => guardFindings(cfnGraph('AWS::Route53Profiles::ProfileAssociation', {
+      Name: 'a', ResourceId: { Ref: 'MnVpc' }, ProfileId: { 'Fn::GetAtt': ['Profile', 'Id'] },
+    }, {
+      Profile: { Type: 'AWS::Route53Profiles::Profile', Properties: { Name: 'p' } },
+      Zone: { Type: 'AWS::Route53::HostedZone', Properties: { Name: 'internal.example.jp', VPCs: [{ VPCId: { Ref: 'MnVpc' }, VPCRegion: 'ap-northeast-1' }] } },
+      Endpoint: { Type: 'AWS::Route53Resolver::ResolverEndpoint', Properties: { Direction: 'OUTBOUND', SecurityGroupIds: [], IpAddresses: [{ SubnetId: { Ref: 'MnSub' } }] } },
+      Rule: { Type: 'AWS::Route53Resolver::ResolverRule', Properties: { RuleType: 'FORWARD', DomainName: '.', ResolverEndpointId: { 'Fn::GetAtt': ['Endpoint', 'ResolverEndpointId'] } } },
+      Member: { Type: 'AWS::Route53Profiles::ProfileResourceAssociation', Properties: { Name: 'm', ProfileId: { 'Fn::GetAtt': ['Profile', 'Id'] }, ResourceArn: resourceArn } },
+    }), 'Bridge');
+    expect(profile({ 'Fn::Join': ['', ['arn:aws:route53:::hostedzone/', { Ref: 'Zone' }]] })).toEqual([]);
+    expect(profile({ 'Fn::GetAtt': ['Rule', 'Arn'] })).toEqual([]);
+    expect(profile('arn:aws:route53:::hostedzone/Z0123456789')).toEqual([]);
+    expect(profile('arn:aws:route53resolver:ap-northeast-1:111122223333:resolver-rule/rslvr-rr-0123')).toEqual([expect.stringMatching(/which is not in the synthesized output/)]);
+    const terraform = (resourceArn: string) => guardFindings(tfGraph('aws_route53profiles_association', {
+      name: 'a', resource_id: '${aws_vpc.Lg.id}', profile_id: '${aws_route53profiles_profile.p.id}',
+    }, {
+      aws_route53profiles_profile: { p: { name: 'p' } },
+      aws_route53_zone: { z: { name: 'internal.example.jp' } },
+      aws_route53profiles_resource_association: { m: { name: 'm', profile_id: '${aws_route53profiles_profile.p.id}', resource_arn: resourceArn } },
+    }), 'aws_route53profiles_association.Bridge');
+    expect(terraform('arn:aws:route53:::hostedzone/${aws_route53_zone.z.zone_id}')).toEqual([]);
+    expect(terraform('${aws_route53_zone.z.arn}')).toEqual([]);
+    expect(terraform('${var.rule_arn}')).toHaveLength(1);
   });
 });
 

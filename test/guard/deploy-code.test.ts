@@ -446,6 +446,10 @@ describe('Terraform: more code that runs at plan or apply time is refused (GUARD
       'data.shell_script.seed provider: it is of the shell provider, whose code runs at plan and apply time with terraform\'s credentials, which the guard does not read, and it may change the network'],
     ['an aws type through another provider (its provider meta-argument)', (c: any) => { c.resource.aws_sns_topic = { t: { name: 't', provider: 'fork.tokyo' } }; },
       'aws_sns_topic.t provider: it is of the fork provider, whose code runs at plan and apply time with terraform\'s credentials, which the guard does not read, and it may change the network'],
+    ['an action (Terraform 1.14), run after a resource is created or when invoked', (c: any) => {
+      c.action = { aws_lambda_invoke: { seed: { config: [{ function_name: 'seed', payload: '{}' }] } } };
+    }, 'action.aws_lambda_invoke.seed config: an action runs an operation of its provider at apply time or when invoked, which the configuration does not show, '
+      + 'and it may change the network'],
     ['an http data source that POSTs', (c: any) => { c.data = { ...c.data, http: { seed: { url: 'https://api.example.jp/seed', method: 'POST', request_body: '{}' } } }; },
       'data.http.seed method: it sends a request at plan time that asks code the configuration does not hold to do something, and it may change the network'],
   ])('%s', (_, edit, expected) => {
@@ -469,8 +473,9 @@ describe('Terraform: more code that runs at plan or apply time is refused (GUARD
     const c = JSON.parse(JSON.stringify(base));
     c.resource.shell_script = { seed: { lifecycle_commands: [{ create: 'x', delete: 'x' }] } };
     c.data = { ...c.data, http: { seed: { url: 'https://api.example.jp/seed', method: 'POST' } } };
+    c.action = { aws_lambda_invoke: { seed: { config: [{ function_name: 'seed' }] } } };
     const found = checkTopology(extractTerraform({ s: c }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
-    expect(found).toHaveLength(2);
+    expect(found).toHaveLength(3);
     for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
   });
 });
