@@ -32,6 +32,16 @@ const fn = (scope: Stack, id: string, actions: string[] = []) => {
   return f;
 };
 
+/** The CDKTF α example's configuration, synthesized once per describe block. */
+const tfExample = () => JSON.parse(Testing.synth(buildTfExample('alpha', Testing.app()).stack));
+
+/** What the guard cannot resolve in a copy of `base` after `edit`: `<node> <property>: <reason>`. */
+function tfUnresolved(base: unknown, edit: (c: any) => void): string[] {
+  const c = JSON.parse(JSON.stringify(base));
+  edit(c);
+  return extractTerraform({ s: c }).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
+}
+
 /** The α example with `add` applied to its stack: the GUARD-1 lines of the refusal (none: it synthesized). */
 function refusedWith(add: (stack: Stack) => void): string[] {
   const { app, stack } = buildCdkExample('alpha', new App());
@@ -181,12 +191,8 @@ describe('custom resources whose code cannot change the network pass', () => {
 });
 
 describe('Terraform: provisioners, external programs and function invocations are refused (GUARD-1)', () => {
-  const base = JSON.parse(Testing.synth(buildTfExample('alpha', Testing.app()).stack));
-  const unresolved = (edit: (c: any) => void) => {
-    const c = JSON.parse(JSON.stringify(base));
-    edit(c);
-    return extractTerraform({ s: c }).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
-  };
+  const base = tfExample();
+  const unresolved = (edit: (c: any) => void) => tfUnresolved(base, edit);
 
   test('the example has none', () => {
     expect(unresolved(() => undefined)).toEqual([]);
@@ -386,12 +392,8 @@ describe('what a custom resource\'s code may use beyond its role\'s own policies
 
 /** Found by red team 22: a network resource made through AWS Cloud Control is the resource, under a name the guard did not read. */
 describe('Terraform: network resources made through AWS Cloud Control are refused (GUARD-1)', () => {
-  const base = JSON.parse(Testing.synth(buildTfExample('alpha', Testing.app()).stack));
-  const unresolved = (edit: (c: any) => void) => {
-    const c = JSON.parse(JSON.stringify(base));
-    edit(c);
-    return extractTerraform({ s: c }).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
-  };
+  const base = tfExample();
+  const unresolved = (edit: (c: any) => void) => tfUnresolved(base, edit);
 
   test.each([
     ['an awscc route', (c: any) => { c.resource.awscc_ec2_route = { out: { route_table_id: 'rtb-1', destination_cidr_block: '0.0.0.0/0', gateway_id: 'igw-1' } }; },
@@ -425,12 +427,8 @@ describe('Terraform: network resources made through AWS Cloud Control are refuse
 
 /** Found by red team 22: Terraform code the guard did not see run (a check block's data source, a removed block, other providers, a POST). */
 describe('Terraform: more code that runs at plan or apply time is refused (GUARD-1)', () => {
-  const base = JSON.parse(Testing.synth(buildTfExample('alpha', Testing.app()).stack));
-  const unresolved = (edit: (c: any) => void) => {
-    const c = JSON.parse(JSON.stringify(base));
-    edit(c);
-    return extractTerraform({ s: c }).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
-  };
+  const base = tfExample();
+  const unresolved = (edit: (c: any) => void) => tfUnresolved(base, edit);
 
   test.each([
     ['an external data source scoped to a check block', (c: any) => {
