@@ -5,15 +5,19 @@
  * machine it may start is followed to its own role, and so are what the template grants the role by resource-based
  * policies (a role whose trust policy names it, a function whose permission names it) and access keys it hands on.
  */
-import { actionPower, allowedStatements, HARMLESS_MANAGED_POLICY } from './deploy-code';
+import { actionPower, allowedStatements, HARMLESS_MANAGED_POLICY, writtenOut } from './deploy-code';
 
 type Resources = Readonly<Record<string, { Type: string; Properties?: any }>>;
 
 /** How the template is read: its resources, a value as text, and the services the guard reads. */
 export interface TemplateView {
   readonly resources: Resources;
-  /** The template's `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy` and `AWS::IAM::RolePolicy` resources (`iamPolicies`). */
+  /** The template's `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy` and `AWS::IAM::RolePolicy` resources (`templateIam`). */
   readonly policies: readonly (readonly [string, { Type: string; Properties?: any }])[];
+  /** The template's roles and Lambda permissions, what may grant a role more without its own policy (`templateIam`). */
+  readonly grants: readonly (readonly [string, { Type: string; Properties?: any }])[];
+  /** The active access keys whose secret the template hands on (`templateIam`). */
+  readonly handedKeys: readonly string[];
   readonly render: (value: unknown) => string;
   readonly readServices: ReadonlySet<string>;
 }
@@ -26,15 +30,7 @@ export interface TemplateView {
 export function customResourcePowers(view: TemplateView, p: any, declared: ReadonlySet<string>): string[] {
   const start = codeAt(view, p.ServiceToken, 'function');
   if (!start) return [`its service token ${view.render(p.ServiceToken)} is no Lambda function of this template, so nothing bounds the code it runs`];
-  const powers: string[] = [];
-  // Access keys the template makes and hands on (`Fn::GetAtt [K, SecretAccessKey]` anywhere in its resources): the secret
-  // may reach the code (a property, an environment variable, a secret or parameter it may read), which may then do
-  // whatever the keys' user may (fail closed). A secret nothing reads reaches no one.
-  const text = JSON.stringify(view.resources);
-  for (const [id, r] of Object.entries(view.resources)) {
-    if (r.Type !== 'AWS::IAM::AccessKey' || r.Properties?.Status === 'Inactive') continue;
-    if (text.includes(`"${id}","SecretAccessKey"`) || text.includes(`${id}.SecretAccessKey`)) powers.push(`the template makes access key ${id}, whose secret the code may be given`);
-  }
+  const powers = view.handedKeys.map((id) => `the template makes access key ${id}, whose secret the code may be given`);
   const seen = new Set<string>([start]);
   const queue = [start];
   const visit = (id: string) => {
@@ -97,7 +93,7 @@ export function customResourcePowers(view: TemplateView, p: any, declared: Reado
  */
 function grantsTo(view: TemplateView, role: string, powers: string[]): string[] {
   const out: string[] = [];
-  for (const [id, r] of Object.entries(view.resources)) {
+  for (const [id, r] of view.grants) {
     const q = r.Properties ?? {};
     if (r.Type === 'AWS::IAM::Role' && id !== role && trusts(view, role, q.AssumeRolePolicyDocument)) out.push(id);
     if (r.Type === 'AWS::Lambda::Permission' && namesRole(view, role, q.Principal)) {
@@ -112,16 +108,15 @@ function grantsTo(view: TemplateView, role: string, powers: string[]): string[] 
 
 /** Whether a trust policy may let `role` assume its role: an allowing statement whose principal may be the role. */
 function trusts(view: TemplateView, role: string, document: unknown): boolean {
-  if (typeof document !== 'object' || document === null || Array.isArray(document) || Object.keys(document).some((k) => k === 'Ref' || k.startsWith('Fn::'))) return true;
-  const raw = (document as any).Statement;
+  if (!writtenOut(document)) return true;
+  const raw = document.Statement;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   return list.some((s: any) => {
     if (typeof s !== 'object' || s === null || Array.isArray(s)) return true;
     if (s.Effect === 'Deny') return false;
     if (s.NotPrincipal !== undefined) return true;
     const principal = s.Principal;
-    if (principal === '*' || typeof principal !== 'object' || principal === null || Array.isArray(principal)) return true;
-    if (Object.keys(principal).some((k) => k === 'Ref' || k.startsWith('Fn::'))) return true;
+    if (!writtenOut(principal)) return true;
     // Unauthenticated Cognito identities: anyone may get the role's credentials, the code included.
     const federated = Array.isArray(principal.Federated) ? principal.Federated : [principal.Federated];
     if (federated.some((f: unknown) => typeof f !== 'string' ? f !== undefined : f === 'cognito-identity.amazonaws.com')) return true;
@@ -212,7 +207,20 @@ function policiesOf(view: TemplateView, role: string): { source: string; documen
   return out;
 }
 
-/** The IAM policy resources of a template, found once per template (`TemplateView.policies`). */
-export function iamPolicies(resources: Resources): [string, { Type: string; Properties?: any }][] {
-  return Object.entries(resources).filter(([, r]) => r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy' || r.Type === 'AWS::IAM::RolePolicy');
+/**
+ * What of a template's IAM the custom resources are judged against, found once per template (a scan of every resource per
+ * custom resource made the guard's extraction 8% slower at 100 municipalities): its policies, what may grant a role more
+ * (roles, Lambda permissions), and its active access keys whose secret it hands on (`Fn::GetAtt [K, SecretAccessKey]`
+ * anywhere in its resources: the secret may reach the code — a property, an environment variable, a secret or parameter
+ * it may read — which may then do whatever the keys' user may, fail closed; a secret nothing reads reaches no one).
+ */
+export function templateIam(resources: Resources): Pick<TemplateView, 'policies' | 'grants' | 'handedKeys'> {
+  const entries = Object.entries(resources);
+  const keys = entries.filter(([, r]) => r.Type === 'AWS::IAM::AccessKey' && r.Properties?.Status !== 'Inactive');
+  const text = keys.length > 0 ? JSON.stringify(resources) : '';
+  return {
+    policies: entries.filter(([, r]) => r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy' || r.Type === 'AWS::IAM::RolePolicy'),
+    grants: entries.filter(([, r]) => r.Type === 'AWS::IAM::Role' || r.Type === 'AWS::Lambda::Permission'),
+    handedKeys: keys.map(([id]) => id).filter((id) => text.includes(`"${id}","SecretAccessKey"`) || text.includes(`${id}.SecretAccessKey`)),
+  };
 }

@@ -11,7 +11,7 @@
  * service token the guard cannot read. A role that can only read, write logs, or touch what no rule reads changes no
  * verdict (docs/guard-semantics.md §10).
  */
-import { actionKey, changesNothingRead, serviceKey } from './sdk-calls';
+import { actionKey, changesNothingRead, READ_ONLY, serviceKey } from './sdk-calls';
 
 /**
  * IAM service prefixes named otherwise than the CloudFormation namespace whose resources the guard reads
@@ -58,9 +58,6 @@ const LOGS_OWN: ReadonlySet<string> = new Set([
   'createloggroup', 'createlogstream', 'putlogevents', 'putretentionpolicy', 'deleteretentionpolicy', 'tagloggroup', 'untagloggroup',
 ]);
 
-/** Actions that read only, as `sdk-calls` reads an SDK call's: a wildcard after such a prefix reads only too. */
-const READ_ONLY = /^(describe|get|list|search|lookup|batchget)/;
-
 /** What an IAM action allowed to deploy-time code means for the network. */
 export type ActionPower =
   /** May change the network (or run or grant anything that could). */
@@ -82,6 +79,7 @@ export function actionPower(action: string, readServices: ReadonlySet<string>): 
   if (/[*?]/.test(prefix) || name === '') return 'changes';
   const wild = name.search(/[*?]/);
   const literal = wild < 0 ? name : name.slice(0, wild);
+  // Read-only verbs as `sdk-calls` reads an SDK call's: a wildcard after such a prefix reads only too.
   if (READ_ONLY.test(literal)) return undefined;
   const keyed = `${prefix}:${name}`;
   if (wild < 0) {
@@ -106,6 +104,14 @@ function matchesAction(pattern: string, action: string): boolean {
   return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(action);
 }
 
+/**
+ * Whether a policy document or principal is an object written out in the template: not a reference or a condition's
+ * choice (`Ref`, `Fn::If`...), which may be any.
+ */
+export function writtenOut(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.keys(value).some((k) => k === 'Ref' || k.startsWith('Fn::'));
+}
+
 /** The allowing statements of a policy document: their actions and resources as written. */
 export interface AllowedStatement {
   readonly actions: readonly string[];
@@ -120,8 +126,7 @@ export interface AllowedStatement {
  */
 export function allowedStatements(document: unknown): { readonly statements: AllowedStatement[]; readonly problem?: string } {
   const statements: AllowedStatement[] = [];
-  // A document given by a reference or chosen by a condition (`Ref`, `Fn::If`...) may be any.
-  if (typeof document !== 'object' || document === null || Array.isArray(document) || Object.keys(document).some((k) => k === 'Ref' || k.startsWith('Fn::'))) {
+  if (!writtenOut(document)) {
     return { statements, problem: 'its policy document is not written out in the template' };
   }
   const raw = (document as Record<string, unknown>).Statement;

@@ -8,7 +8,7 @@ import {
   BridgeOptions, CLOUD9_FIX, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
-import { customResourcePowers, iamPolicies, TemplateView } from './custom-resource-code';
+import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
@@ -1323,7 +1323,7 @@ class TemplateReader {
       }
     }
     const view: TemplateView = {
-      resources: this.resources, policies: iamPolicies(this.resources), render: (v) => this.render(v), readServices: TemplateReader.READ_SERVICES,
+      resources: this.resources, ...templateIam(this.resources), render: (v) => this.render(v), readServices: TemplateReader.READ_SERVICES,
     };
     this.code = { view, declared };
     return this.code;

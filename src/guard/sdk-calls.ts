@@ -54,7 +54,7 @@ const SDK_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** Actions that read only (`describeRouteTables`, `getManagedPrefixListEntries`, `listTagsForResource` ...). */
-const READ_ONLY = /^(describe|get|list|search|lookup|batchget)/;
+export const READ_ONLY = /^(describe|get|list|search|lookup|batchget)/;
 
 /**
  * Actions that change something no rule reads: tags (the guard reads the template's labels, and AWS routes no packet by
