@@ -372,11 +372,7 @@ class TemplateReader {
       // The rule's outbound endpoint sends the VPC's queries from its subnets: a bridge when they are another VPC's.
       const rule = reader.named(p.ResolverRuleId, 'AWS::Route53Resolver::ResolverRule');
       if (rule && rule.ResolverEndpointId === undefined) return; // a SYSTEM rule: the VPC's own resolver
-      const endpoint = rule ? reader.named(rule.ResolverEndpointId, 'AWS::Route53Resolver::ResolverEndpoint') : undefined;
-      const at = 'ResolverRuleId → ResolverEndpointId';
-      const sent: BridgeEntry[] = !rule ? [['ResolverRuleId', p.ResolverRuleId]] : !endpoint ? [[at, rule.ResolverEndpointId]]
-        : isExpression(endpoint.IpAddresses) ? [[`${at} → IpAddresses`, endpoint.IpAddresses]]
-          : blocks(endpoint.IpAddresses).map((a: any) => [`${at} → IpAddresses.SubnetId`, a?.SubnetId] as BridgeEntry);
+      const sent: BridgeEntry[] = !rule ? [['ResolverRuleId', p.ResolverRuleId]] : reader.outboundEntries('ResolverRuleId', rule);
       reader.bridge(c, [['VPCId', p.VPCId], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
     }],
     [['AWS::EC2::SecurityGroup'], (reader, { b, base, noted, p, id }) => {
@@ -937,7 +933,14 @@ class TemplateReader {
       const text = typeof value === 'string' ? value : this.render(value);
       return (typeof value === 'string' || /:hostedzone\/|:firewall-rule-group\//.test(text)) && !text.includes(':resolver-rule/') ? [] : [[property, value]];
     }
-    const rule = this.resources[ruleId].Properties ?? {};
+    return this.outboundEntries(property, this.resources[ruleId].Properties ?? {});
+  }
+
+  /**
+   * Where a resolver rule (named from `property`) sends the queries it forwards: its outbound endpoint's subnets; none for
+   * a rule without one (a SYSTEM rule); the endpoint or its addresses themselves when the template does not hold them.
+   */
+  private outboundEntries(property: string, rule: any): BridgeEntry[] {
     if (rule.ResolverEndpointId === undefined) return [];
     const endpoint = this.named(rule.ResolverEndpointId, 'AWS::Route53Resolver::ResolverEndpoint');
     const at = `${property} → ResolverEndpointId`;

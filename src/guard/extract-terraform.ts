@@ -612,11 +612,7 @@ class ConfigReader {
       // The rule's outbound endpoint sends the VPC's queries from its subnets: a bridge when they are another VPC's.
       const rule = reader.named(p.resolver_rule_id, 'aws_route53_resolver_rule');
       if (rule && (rule.resolver_endpoint_id === undefined || rule.resolver_endpoint_id === null)) return; // a SYSTEM rule: the VPC's own resolver
-      const endpoint = rule ? reader.named(rule.resolver_endpoint_id, 'aws_route53_resolver_endpoint') : undefined;
-      const at = 'resolver_rule_id → resolver_endpoint_id';
-      const sent: BridgeEntry[] = !rule ? [['resolver_rule_id', p.resolver_rule_id]] : !endpoint ? [[at, rule.resolver_endpoint_id]]
-        : isExpression(endpoint.ip_address) ? [[`${at} → ip_address`, endpoint.ip_address]]
-          : blocks(endpoint.ip_address).map((a: any) => [`${at} → ip_address.subnet_id`, a?.subnet_id] as BridgeEntry);
+      const sent: BridgeEntry[] = !rule ? [['resolver_rule_id', p.resolver_rule_id]] : reader.outboundEntries('resolver_rule_id', rule);
       reader.bridge(c, [['vpc_id', p.vpc_id], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
     }],
     [['aws_security_group'], (reader, { b, base, noted, p, id }) => {
@@ -1313,6 +1309,11 @@ class ConfigReader {
       const literalOrNoRule = typeof value === 'string' && (!value.includes('${') || /:hostedzone\/|:firewall-rule-group\//.test(value));
       return literalOrNoRule && !value.includes(':resolver-rule/') ? [] : [[property, value]];
     }
+    return this.outboundEntries(property, rule);
+  }
+
+  /** Where a resolver rule (named from `property`) sends the queries it forwards (the CloudFormation reader's `outboundEntries`). */
+  private outboundEntries(property: string, rule: any): BridgeEntry[] {
     if (rule.resolver_endpoint_id === undefined || rule.resolver_endpoint_id === null) return [];
     const endpoint = this.named(rule.resolver_endpoint_id, 'aws_route53_resolver_endpoint');
     const at = `${property} → resolver_endpoint_id`;
