@@ -11,6 +11,8 @@ export interface TerraformPlanResource {
   readonly type: string;
   readonly name: string;
   readonly index?: number | string;
+  /** The source address of the provider that manages it (`registry.terraform.io/hashicorp/aws`). */
+  readonly provider_name?: string;
   /** The planned values; those known only after apply are absent. */
   readonly values?: Record<string, unknown>;
 }
@@ -67,6 +69,7 @@ export interface TerraformPlanJson {
   readonly resource_changes?: readonly {
     readonly address: string;
     readonly mode?: string;
+    readonly provider_name?: string;
     readonly change?: { readonly actions?: readonly string[]; readonly after?: unknown; readonly after_unknown?: unknown };
   }[];
   readonly configuration?: {
@@ -172,7 +175,7 @@ class PlanReader {
         delete body.tags_all;
         // Provisioners are in the configuration only (deploy-time code, read as a synthesized configuration's are).
         if (config?.provisioners !== undefined) body.provisioner = config.provisioners.map((p) => ({ [String(p?.type)]: {} }));
-        out.push({ address: r.address, type: r.type, body });
+        out.push({ address: r.address, type: r.type, body, source: r.provider_name });
       }
     }
     return out.sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
@@ -210,17 +213,17 @@ class PlanReader {
   /** The plan's data sources, addresses and types prefixed `data.` (only those that run code matter: `CODE_RUNNERS`). */
   public dataEntries(): ResourceEntry[] {
     // Read at plan time (in the planned values), or deferred to apply (a change of action `read`).
-    const types = new Map<string, string>();
+    const types = new Map<string, { type: string; source?: string }>();
     const walk = (module: TerraformPlanModule) => {
-      for (const r of module.resources ?? []) if (r.mode === 'data') types.set(r.address, r.type);
+      for (const r of module.resources ?? []) if (r.mode === 'data') types.set(r.address, { type: r.type, source: r.provider_name });
       for (const child of module.child_modules ?? []) walk(child);
     };
     walk(this.plan.planned_values?.root_module ?? {});
     for (const rc of this.plan.resource_changes ?? []) {
       const type = /(?:^|\.)data\.([A-Za-z0-9_-]+)\.[^.]+$/.exec(rc.address)?.[1];
-      if (rc.mode === 'data' && type !== undefined && !types.has(rc.address)) types.set(rc.address, type);
+      if (rc.mode === 'data' && type !== undefined && !types.has(rc.address)) types.set(rc.address, { type, source: rc.provider_name });
     }
-    return [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([address, type]) => ({ address, type: `data.${type}`, body: {} }));
+    return [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([address, { type, source }]) => ({ address, type: `data.${type}`, body: {}, source }));
   }
 
   /**

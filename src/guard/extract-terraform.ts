@@ -31,6 +31,8 @@ export interface TerraformJson {
   readonly check?: Record<string, unknown>;
   /** Removed blocks: their destroy-time provisioners run at apply time (`deployTimeCode`). */
   readonly removed?: unknown;
+  /** Terraform settings: `required_providers` names where each provider comes from (`otherProvider`). */
+  readonly terraform?: unknown;
   /** Actions (Terraform 1.14): provider operations run at apply time or when invoked (`deployTimeCode`). */
   readonly action?: unknown;
 }
@@ -119,6 +121,44 @@ interface MalformedBlock {
  */
 const INERT_PROVIDERS: ReadonlySet<string> = new Set(['aws', 'awscc', 'terraform', 'null', 'random', 'tls', 'time', 'local', 'archive', 'cloudinit', 'http',
   'external', 'template']);
+
+/**
+ * The registries that publish HashiCorp's providers under the `hashicorp` namespace: Terraform's public registry, the
+ * default host of a source address, and OpenTofu's, which serves the same providers' releases
+ * (https://developer.hashicorp.com/terraform/language/providers/requirements#source-addresses,
+ * https://opentofu.org/docs/language/providers/requirements/#source-addresses).
+ */
+const PROVIDER_REGISTRIES: ReadonlySet<string> = new Set(['registry.terraform.io', 'registry.opentofu.org']);
+
+/**
+ * A provider source address written in full (`registry.terraform.io/hashicorp/aws`, lower case): a one-part address is a
+ * provider of the `hashicorp` namespace, a two-part one is on Terraform's public registry (the rules of the link above).
+ * Undefined for a value that is no source address.
+ */
+export function providerSourceAddress(source: unknown): string | undefined {
+  if (typeof source !== 'string') return undefined;
+  const parts = source.trim().toLowerCase().split('/');
+  if (parts.some((p) => !/^[a-z0-9][a-z0-9._-]*$/.test(p)) || parts.length > 3) return undefined;
+  const implied = parts.length === 1 ? ['registry.terraform.io', 'hashicorp'] : parts.length === 2 ? ['registry.terraform.io'] : [];
+  return [...implied, ...parts].join('/');
+}
+
+/**
+ * Whether a provider of local name `name` whose source is `address` (`providerSourceAddress`) is the provider the guard
+ * knows by that name: HashiCorp's, from a registry that publishes it, or Terraform's built-in `terraform` provider
+ * (https://developer.hashicorp.com/terraform/language/resources/terraform-data). A provider of the same name from another
+ * namespace or host (a fork) runs code the guard has not read, under resource types it reads as HashiCorp's provider
+ * makes them.
+ */
+function genuineProvider(name: string, address: string): boolean {
+  if (name === 'terraform') return address === 'terraform.io/builtin/terraform';
+  const [host, namespace, type] = address.split('/');
+  return PROVIDER_REGISTRIES.has(host) && namespace === 'hashicorp' && type === name;
+}
+
+/** How to fix a provider the configuration takes from another source than HashiCorp's (`otherProvider`). */
+const PROVIDER_SOURCE_FIX = 'take the provider from HashiCorp\'s namespace on the public registry (required_providers source hashicorp/<name>), '
+  + 'whose resources the guard reads';
 
 /** How to fix a resource of another provider (`otherProvider`). */
 const OTHER_PROVIDER_FIX = 'keep resources of other providers out of the guarded configuration, or write what they make with the aws provider\'s '
@@ -225,6 +265,8 @@ export interface ResourceEntry {
   readonly address: string;
   readonly type: string;
   readonly body: any;
+  /** A plan's `provider_name`: the source address of the provider that manages it (`otherProvider`). */
+  readonly source?: string;
 }
 
 /**
@@ -987,6 +1029,8 @@ class ConfigReader {
   private readonly malformed: MalformedBlock[] = [];
   /** Reading a plan: values are literals or markers, never `${…}` interpolations. */
   private readonly plan: boolean;
+  /** The source addresses `terraform.required_providers` gives each provider's local name (`providerSourceAddress`). */
+  private readonly sources = new Map<string, string[]>();
 
   constructor(
     private readonly b: GraphBuilder,
@@ -1007,6 +1051,17 @@ class ConfigReader {
       this.types.set(e.address, e.type);
       this.bodies.set(e.address, e.body);
     }
+    // The provider each local name stands for (`terraform.required_providers`): a plan names each resource's own.
+    for (const settings of elementsOf(config.terraform, 'terraform', 'terraform', this.malformed)) {
+      for (const required of elementsOf(settings.required_providers, 'terraform', 'required_providers', this.malformed)) {
+        for (const [name, requirement] of Object.entries(required)) {
+          // A version constraint alone (the form of Terraform 0.12) keeps the implied source, hashicorp/<name>.
+          const source = typeof requirement === 'string' ? name : (requirement as any)?.source ?? name;
+          const address = providerSourceAddress(source) ?? `(unreadable: ${JSON.stringify(source)})`;
+          this.sources.set(name, [...new Set([...this.sources.get(name) ?? [], address])]);
+        }
+      }
+    }
     for (const provider of elementsOf(config.provider, 'provider', 'provider', this.malformed).flatMap((p) => blocks(p.aws))) {
       const tags = tagsOf(oneBlock(provider?.default_tags)?.tags);
       this.defaultTags.set(typeof provider?.alias === 'string' ? `aws.${provider.alias}` : 'aws', tags);
@@ -1020,8 +1075,9 @@ class ConfigReader {
           'write the module\'s network resources in the stack, or guard the module\'s own configuration');
       }
     }
+    this.providerSources();
     for (const m of this.malformed) this.b.unresolvedValue(this.id(m.address), m.property, m.reason, MALFORMED_FIX);
-    for (const { address, type, body } of this.entries) {
+    for (const { address, type, body, source } of this.entries) {
       // One resource read as one instance: count / for_each / dynamic blocks make an unknown number (fail closed). A
       // plan has expanded them: each instance is an entry of its own.
       for (const meta of this.plan ? [] : ['count', 'for_each', 'dynamic'] as const) {
@@ -1036,12 +1092,12 @@ class ConfigReader {
       if (type === 'aws_sfn_state_machine') this.runTasks(address, type, body ?? {});
       this.deployTimeCode(address, type, body ?? {});
       this.cloudControl(address, type, body ?? {});
-      this.otherProvider(address, type, body ?? {});
+      this.otherProvider(address, type, body ?? {}, source);
       this.readResource(address, type, body ?? {});
     }
-    for (const { address, type, body } of this.dataEntries) {
+    for (const { address, type, body, source } of this.dataEntries) {
       this.deployTimeCode(address, type, body ?? {});
-      this.otherProvider(address, type.slice('data.'.length), body ?? {});
+      this.otherProvider(address, type.slice('data.'.length), body ?? {}, source);
     }
     // An action runs an operation of its provider (invoking a function, starting a build...) after a resource's lifecycle
     // event (`lifecycle.action_trigger`) or when invoked (`terraform apply -invoke`).
@@ -1060,14 +1116,41 @@ class ConfigReader {
   /**
    * A resource or data source of a provider the guard neither reads nor knows to be inert (`INERT_PROVIDERS`): the
    * provider's own code runs at plan and apply time with terraform's credentials, and may run commands (`shell_script`)
-   * or change the network (fail closed). The provider is the resource's `provider` meta-argument, else its type's prefix.
+   * or change the network (fail closed). The provider is the resource's `provider` meta-argument, else its type's prefix
+   * (in a plan, the provider named by its `provider_name`).
    */
-  private otherProvider(address: string, type: string, body: any): void {
+  private otherProvider(address: string, type: string, body: any, source: string | undefined): void {
     const meta = typeof body.provider === 'string' ? body.provider.replace(/^\$\{(.*)\}$/, '$1').split('.')[0] : undefined;
-    const provider = meta ?? type.split('_')[0];
+    const provider = (source === undefined ? undefined : providerSourceAddress(source)?.split('/')[2]) ?? meta ?? type.split('_')[0];
     if (INERT_PROVIDERS.has(provider)) return;
     this.b.unresolvedValue(this.id(address), 'provider', `it is of the ${provider} provider, whose code runs at plan and apply time with terraform's credentials, `
       + 'which the guard does not read, and it may change the network', OTHER_PROVIDER_FIX);
+  }
+
+  /**
+   * Providers of the names the guard reads or knows to be inert (`INERT_PROVIDERS`) taken from another source than
+   * HashiCorp's (`genuineProvider`): the configuration's `required_providers`, or the `provider_name` a plan gives each
+   * resource. Such a provider's code runs at plan and apply time with terraform's credentials and may make anything
+   * under the resource types the guard reads (fail closed): one finding per provider, named as Terraform names it
+   * (`provider["registry.terraform.io/acme/aws"]`).
+   */
+  private providerSources(): void {
+    const found = new Map<string, string>();
+    for (const [name, addresses] of this.sources) for (const address of addresses) found.set(address, name);
+    for (const { source } of [...this.entries, ...this.dataEntries]) {
+      if (source === undefined) continue;
+      const address = providerSourceAddress(source) ?? `(unreadable: ${JSON.stringify(source)})`;
+      const name = address.split('/')[2];
+      if (name !== undefined && INERT_PROVIDERS.has(name)) found.set(address, name);
+    }
+    for (const [address, name] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (!INERT_PROVIDERS.has(name) || genuineProvider(name, address)) continue;
+      // Named as Terraform names a provider (a source it cannot read, by its local name).
+      const id = address.startsWith('(') ? `provider.${name}` : `provider["${address}"]`;
+      this.b.unresolvedValue(this.id(id), 'source', `the ${name} provider comes from ${address}, not from HashiCorp: its code runs `
+        + `at plan and apply time with terraform's credentials, which the guard does not read, and it may make other resources than HashiCorp's ${name} provider `
+        + 'does, and change the network', PROVIDER_SOURCE_FIX);
+    }
   }
 
   /** Code run at plan or apply time that the configuration does not hold (`CODE_RUNNERS`, provisioners): unresolved. */

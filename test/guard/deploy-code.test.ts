@@ -478,6 +478,56 @@ describe('Terraform: more code that runs at plan or apply time is refused (GUARD
   });
 });
 
+/**
+ * A provider of a name the guard reads (aws) or knows to be inert (null, http...) taken from another source than
+ * HashiCorp's: its code runs with terraform's credentials and may make anything under the resource types the guard reads.
+ */
+describe('Terraform: a provider the guard reads or knows, taken from another source, is refused (GUARD-1)', () => {
+  const base = tfExample();
+  const unresolved = (edit: (c: any) => void) => tfUnresolved(base, edit);
+  const forked = (name: string, address: string) => `${address.startsWith('(') ? `provider.${name}` : `provider["${address}"]`} source: the ${name} provider comes from ${address}, not from HashiCorp: its code runs `
+    + `at plan and apply time with terraform's credentials, which the guard does not read, and it may make other resources than HashiCorp's ${name} provider `
+    + 'does, and change the network';
+
+  test.each([
+    ['a forked aws provider', (c: any) => { c.terraform.required_providers.aws = { source: 'acme/aws', version: '5.100.0' }; },
+      [forked('aws', 'registry.terraform.io/acme/aws')]],
+    ['the aws provider from another registry', (c: any) => { c.terraform.required_providers.aws = { source: 'tf.example.jp/hashicorp/aws' }; },
+      [forked('aws', 'tf.example.jp/hashicorp/aws')]],
+    ['the aws name given to another HashiCorp provider', (c: any) => { c.terraform.required_providers.aws = { source: 'hashicorp/awscc' }; },
+      [forked('aws', 'registry.terraform.io/hashicorp/awscc')]],
+    ['a forked null provider (null_resource runs its code)', (c: any) => {
+      c.terraform.required_providers.null = { source: 'acme/null' };
+      c.resource.null_resource = { n: { triggers: { a: 'b' } } };
+    }, [forked('null', 'registry.terraform.io/acme/null')]],
+    ['a source the guard cannot read', (c: any) => { c.terraform.required_providers.aws = { source: '${var.source}' }; },
+      [forked('aws', '(unreadable: "${var.source}")')]],
+    ['settings and requirements written as JSON arrays, declared twice', (c: any) => {
+      c.terraform = [c.terraform, { required_providers: [{ aws: { source: 'acme/aws' } }] }];
+    }, [forked('aws', 'registry.terraform.io/acme/aws')]],
+  ])('%s', (_, edit, expected) => {
+    expect(unresolved(edit)).toEqual(expected);
+  });
+
+  test('controls: HashiCorp\'s aws provider however its source is written, a version constraint alone, OpenTofu\'s registry, no requirement', () => {
+    for (const source of ['aws', 'hashicorp/aws', 'registry.terraform.io/hashicorp/aws', 'Registry.Terraform.io/HashiCorp/AWS', 'registry.opentofu.org/hashicorp/aws']) {
+      expect(unresolved((c) => { c.terraform.required_providers.aws = { source, version: '5.100.0' }; })).toEqual([]);
+    }
+    expect(unresolved((c) => { c.terraform.required_providers.aws = '~> 5.0'; })).toEqual([]);
+    expect(unresolved((c) => { delete c.terraform.required_providers; })).toEqual([]);
+    // A provider the guard neither reads nor knows is judged by its resources (`otherProvider`), not by its source.
+    expect(unresolved((c) => { c.terraform.required_providers.google = { source: 'acme/google' }; })).toEqual([]);
+  });
+
+  test('in Japanese', () => {
+    const c = JSON.parse(JSON.stringify(base));
+    c.terraform.required_providers.aws = { source: 'acme/aws' };
+    const found = checkTopology(extractTerraform({ s: c }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+    expect(found).toHaveLength(1);
+    expect(englishRun(formatFindingIn(found[0], GuardLanguage.JAPANESE))).toBeUndefined();
+  });
+});
+
 /** Found by red team 22: a hook runs code on this stack's next deployments (and the account's other stacks'). */
 describe('CloudFormation hooks are deploy-time code (GUARD-1)', () => {
   const hook = (s: Stack, handler: lambda.Function | string) => new CfnResource(s, 'Hook', {

@@ -531,6 +531,20 @@ describe('deploy-time code in a plan (src/guard/deploy-code.ts)', () => {
     ]);
   });
 
+  test('a resource or data source managed by a provider of another source than HashiCorp\'s is unresolved, once per provider', () => {
+    const p = plan([vpc('aws_vpc.mn', '10.1.0.0/16'), vpc('aws_vpc.lg', '10.2.0.0/16')]) as any;
+    p.planned_values.root_module.resources[0].provider_name = 'registry.terraform.io/acme/aws';
+    p.planned_values.root_module.resources[1].provider_name = 'registry.terraform.io/acme/aws';
+    p.planned_values.root_module.resources.push({ address: 'data.http.ip', mode: 'data', type: 'http', name: 'ip', provider_name: 'tf.example.jp/acme/http', values: {} });
+    p.planned_values.root_module.resources.push({ address: 'data.aws_region.here', mode: 'data', type: 'aws_region', name: 'here', provider_name: 'registry.terraform.io/hashicorp/aws', values: {} });
+    expect(extractTerraformPlan(p).unresolved.map((u) => `${u.node} ${u.property}`)).toEqual([
+      'provider["registry.terraform.io/acme/aws"] source',
+      'provider["tf.example.jp/acme/http"] source',
+    ]);
+    // Control: the plan helper's own resources (HashiCorp's aws provider).
+    expect(extractTerraformPlan(plan([vpc('aws_vpc.mn', '10.1.0.0/16')])).unresolved).toEqual([]);
+  });
+
   // Red team 22: a count or for_each that shrank destroys instances no planned value holds; their destroy-time provisioners run.
   test('a provisioner of an instance the plan only destroys (no planned value), in a module too, is unresolved; a plain destroy is not', () => {
     const p = plan([vpc('aws_vpc.mn', '10.1.0.0/16')]) as any;
