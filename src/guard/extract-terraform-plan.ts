@@ -58,6 +58,8 @@ export interface TerraformConfigModule {
     readonly module?: TerraformConfigModule;
   }>>;
   readonly outputs?: Readonly<Record<string, { readonly expression?: TerraformPlanExpression }>>;
+  /** Action blocks (Terraform 1.14), by their module-relative address (`action.aws_lambda_invoke.seed`). */
+  readonly actions?: readonly { readonly address?: string }[];
 }
 
 /** The parts of a Terraform plan JSON (`terraform show -json <planfile>`, format 1.x) the guard reads. */
@@ -127,7 +129,7 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   if (major !== '1') throw new Error(`Terraform plan JSON format ${plan.format_version} is not supported: the guard reads format 1.x (terraform show -json, Terraform 1.x)`);
   const builder = new GraphBuilder('terraform');
   const reader = new PlanReader(plan);
-  readPlanResources(builder, reader.entries(), reader.dataEntries(), reader.destroyed());
+  readPlanResources(builder, reader.entries(), reader.dataEntries(), reader.destroyed(), reader.actions());
   return builder.build();
 }
 
@@ -208,6 +210,21 @@ class PlanReader {
       }
     }
     return out;
+  }
+
+  /**
+   * The configuration's action blocks (Terraform 1.14), in every module: each runs an operation of its provider at apply
+   * time or when invoked (`terraform apply -invoke`), which the plan's resources do not show.
+   * https://developer.hashicorp.com/terraform/language/block/action
+   */
+  public actions(): string[] {
+    const out: string[] = [];
+    const walk = (module: TerraformConfigModule | undefined, prefix: string) => {
+      for (const a of module?.actions ?? []) out.push(`${prefix}${typeof a?.address === 'string' ? a.address : 'action.(unnamed)'}`);
+      for (const [name, call] of Object.entries(module?.module_calls ?? {})) walk(call?.module, `${prefix}module.${name}.`);
+    };
+    walk(this.plan.configuration?.root_module, '');
+    return out.sort();
   }
 
   /** The plan's data sources, addresses and types prefixed `data.` (only those that run code matter: `CODE_RUNNERS`). */

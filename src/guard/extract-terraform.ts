@@ -320,8 +320,9 @@ export class PlanTemplate {
  */
 export function readPlanResources(
   builder: GraphBuilder, entries: readonly ResourceEntry[], data: readonly ResourceEntry[] = [], removed: readonly unknown[] = [],
+  actions: readonly string[] = [],
 ): void {
-  new ConfigReader(builder, removed.length > 0 ? { removed } : {}, '', entries, data).read();
+  new ConfigReader(builder, removed.length > 0 ? { removed } : {}, '', entries, data, actions).read();
 }
 
 /** What a resource reader is given: the resource, its graph id, tags and path, and how to note an unresolved reference. */
@@ -1039,6 +1040,8 @@ class ConfigReader {
     planEntries?: readonly ResourceEntry[],
     /** A plan's data sources (their addresses and types prefixed `data.`, as `dataEntries` are). */
     planData?: readonly ResourceEntry[],
+    /** A plan's actions, by address (`action.<type>.<name>`, in a module `module.<call>.action.…`). */
+    private readonly planActions?: readonly string[],
   ) {
     this.plan = planEntries !== undefined;
     this.entries = planEntries ?? resourceEntries(config.resource, this.malformed);
@@ -1102,8 +1105,8 @@ class ConfigReader {
     // An action runs an operation of its provider (invoking a function, starting a build...) after a resource's lifecycle
     // event (`lifecycle.action_trigger`) or when invoked (`terraform apply -invoke`).
     // https://developer.hashicorp.com/terraform/language/block/action
-    for (const { address } of resourceEntries(this.config.action, this.malformed)) {
-      this.b.unresolvedValue(this.id(`action.${address}`), 'config', 'an action runs an operation of its provider at apply time or when invoked, which the '
+    for (const address of this.planActions ?? resourceEntries(this.config.action, this.malformed).map((a) => `action.${a.address}`)) {
+      this.b.unresolvedValue(this.id(address), 'config', 'an action runs an operation of its provider at apply time or when invoked, which the '
         + 'configuration does not show, and it may change the network', TERRAFORM_CODE_FIX);
     }
     // A removed block's destroy-time provisioners run when terraform destroys what it names.

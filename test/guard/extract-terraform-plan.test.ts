@@ -545,6 +545,17 @@ describe('deploy-time code in a plan (src/guard/deploy-code.ts)', () => {
     expect(extractTerraformPlan(plan([vpc('aws_vpc.mn', '10.1.0.0/16')])).unresolved).toEqual([]);
   });
 
+  test('an action block of the configuration (Terraform 1.14), in a module too, is unresolved, as in a synthesized configuration', () => {
+    const p = plan([vpc('aws_vpc.mn', '10.1.0.0/16')], { net: { resources: [] } }) as any;
+    // The shape of terraform show -json (Terraform 1.14): configuration.root_module.actions.
+    p.configuration.root_module.actions = [{ address: 'action.aws_lambda_invoke.seed', type: 'aws_lambda_invoke', name: 'seed', provider_config_key: 'aws' }];
+    p.configuration.root_module.module_calls.net.module.actions = [{ address: 'action.aws_lambda_invoke.again', type: 'aws_lambda_invoke', name: 'again' }];
+    expect(extractTerraformPlan(p).unresolved.map((u) => `${u.node} ${u.property}`)).toEqual([
+      'action.aws_lambda_invoke.seed config',
+      'module.net.action.aws_lambda_invoke.again config',
+    ]);
+  });
+
   // Red team 22: a count or for_each that shrank destroys instances no planned value holds; their destroy-time provisioners run.
   test('a provisioner of an instance the plan only destroys (no planned value), in a module too, is unresolved; a plain destroy is not', () => {
     const p = plan([vpc('aws_vpc.mn', '10.1.0.0/16')]) as any;
