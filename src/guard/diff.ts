@@ -8,7 +8,7 @@
 import { ALL_V4, ALL_V6, formatAddress, GLOBAL_UNICAST_V6, intervalToPrefixes, isInternet, parsePrefix } from './address-space';
 import { DeclaredHost } from './declared';
 import { TopologyGraph } from './graph';
-import { Box, HeaderSet, intersect, MAX_PORT, ProtocolTable, subtract } from './header-set';
+import { Box, HeaderSet, intersect, makeBox, MAX_PORT, ProtocolTable, subtract } from './header-set';
 import { Arrival, Reachability } from './reachability';
 
 /** The zones packets can come from that are not subnets of the network (a VPN's `jichitai:zone`, semantics §5). */
@@ -200,7 +200,7 @@ class JointSpace {
     for (const b of list) {
       let p = 0;
       for (const n of b.protocols) p |= this.protocols.mask(String(n))!; // eslint-disable-line no-bitwise
-      const box: Box = { d0: this.at(b.d0), d1: this.at(b.d1 + 1n) - 1, s0: this.at(b.s0), s1: this.at(b.s1 + 1n) - 1, p, q0: b.q0, q1: b.q1 };
+      const box = makeBox(this.at(b.d0), this.at(b.d1 + 1n) - 1, this.at(b.s0), this.at(b.s1 + 1n) - 1, p, b.q0, b.q1);
       seen.set(`${box.d0},${box.d1},${box.s0},${box.s1},${box.p},${box.q0},${box.q1}`, box);
     }
     return [...seen.values()];

@@ -24,6 +24,14 @@ export interface Box {
 
 export type HeaderSet = readonly Box[];
 
+/**
+ * A box, made in one place and never by a spread copy (`{ ...b, d1 }`): every box has the same fields in the same order,
+ * and a cut allocates only the boxes it keeps (`subtract` built a copy per dimension before).
+ */
+export function makeBox(d0: number, d1: number, s0: number, s1: number, p: number, q0: number, q1: number): Box {
+  return { d0, d1, s0, s1, p, q0, q1 };
+}
+
 export const MAX_PORT = 65535;
 
 /**
@@ -78,8 +86,8 @@ export class ProtocolTable {
 /** Every header of the given destination and source atoms: all protocols, all ports. */
 export function everything(protocols: ProtocolTable, d: [number, number], s: [number, number]): Box[] {
   return [
-    { d0: d[0], d1: d[1], s0: s[0], s1: s[1], p: ProtocolTable.PORTED, q0: 0, q1: MAX_PORT },
-    { d0: d[0], d1: d[1], s0: s[0], s1: s[1], p: protocols.all & ~ProtocolTable.PORTED, q0: 0, q1: MAX_PORT },
+    makeBox(d[0], d[1], s[0], s[1], ProtocolTable.PORTED, 0, MAX_PORT),
+    makeBox(d[0], d[1], s[0], s[1], protocols.all & ~ProtocolTable.PORTED, 0, MAX_PORT),
   ];
 }
 
@@ -95,7 +103,7 @@ export function intersect(a: Box, b: Box): Box | undefined {
   const q0 = Math.max(a.q0, b.q0);
   const q1 = Math.min(a.q1, b.q1);
   if (q0 > q1) return undefined;
-  return { d0, d1, s0, s1, p, q0, q1 };
+  return makeBox(d0, d1, s0, s1, p, q0, q1);
 }
 
 /** Whether two boxes share a header (`intersect` without building the box). */
@@ -107,14 +115,16 @@ export function overlaps(a: Box, b: Box): boolean {
 export function subtract(a: Box, b: Box): Box[] {
   if (!overlaps(a, b)) return [a];
   const out: Box[] = [];
-  if (a.p & ~b.p) out.push({ ...a, p: a.p & ~b.p });
-  let r: Box = { ...a, p: a.p & b.p };
-  if (r.d0 < b.d0) { out.push({ ...r, d1: b.d0 - 1 }); r = { ...r, d0: b.d0 }; }
-  if (r.d1 > b.d1) { out.push({ ...r, d0: b.d1 + 1 }); r = { ...r, d1: b.d1 }; }
-  if (r.s0 < b.s0) { out.push({ ...r, s1: b.s0 - 1 }); r = { ...r, s0: b.s0 }; }
-  if (r.s1 > b.s1) { out.push({ ...r, s0: b.s1 + 1 }); r = { ...r, s1: b.s1 }; }
-  if (r.q0 < b.q0) { out.push({ ...r, q1: b.q0 - 1 }); r = { ...r, q0: b.q0 }; }
-  if (r.q1 > b.q1) out.push({ ...r, q0: b.q1 + 1 });
+  if (a.p & ~b.p) out.push(makeBox(a.d0, a.d1, a.s0, a.s1, a.p & ~b.p, a.q0, a.q1));
+  // What is left of a after each cut, dimension by dimension: [d0, d1] × [s0, s1] × [q0, q1] with b's protocols.
+  const p = a.p & b.p;
+  let { d0, d1, s0, s1, q0, q1 } = a;
+  if (d0 < b.d0) { out.push(makeBox(d0, b.d0 - 1, s0, s1, p, q0, q1)); d0 = b.d0; }
+  if (d1 > b.d1) { out.push(makeBox(b.d1 + 1, d1, s0, s1, p, q0, q1)); d1 = b.d1; }
+  if (s0 < b.s0) { out.push(makeBox(d0, d1, s0, b.s0 - 1, p, q0, q1)); s0 = b.s0; }
+  if (s1 > b.s1) { out.push(makeBox(d0, d1, b.s1 + 1, s1, p, q0, q1)); s1 = b.s1; }
+  if (q0 < b.q0) { out.push(makeBox(d0, d1, s0, s1, p, q0, b.q0 - 1)); q0 = b.q0; }
+  if (q1 > b.q1) out.push(makeBox(d0, d1, s0, s1, p, b.q1 + 1, q1));
   return out;
 }
 
@@ -124,7 +134,7 @@ export function withDestinations(set: HeaderSet, d0: number, d1: number): Box[] 
   for (const b of set) {
     const lo = Math.max(b.d0, d0);
     const hi = Math.min(b.d1, d1);
-    if (lo <= hi) out.push(lo === b.d0 && hi === b.d1 ? b : { d0: lo, d1: hi, s0: b.s0, s1: b.s1, p: b.p, q0: b.q0, q1: b.q1 });
+    if (lo <= hi) out.push(lo === b.d0 && hi === b.d1 ? b : makeBox(lo, hi, b.s0, b.s1, b.p, b.q0, b.q1));
   }
   return out;
 }
@@ -146,7 +156,7 @@ export function bucketByDestination(set: HeaderSet, ranges: readonly (readonly [
     for (let i = lo; i < ranges.length && ranges[i][0] <= b.d1; i++) {
       const d0 = Math.max(b.d0, ranges[i][0]);
       const d1 = Math.min(b.d1, ranges[i][1]);
-      out[i].push(d0 === b.d0 && d1 === b.d1 ? b : { d0, d1, s0: b.s0, s1: b.s1, p: b.p, q0: b.q0, q1: b.q1 });
+      out[i].push(d0 === b.d0 && d1 === b.d1 ? b : makeBox(d0, d1, b.s0, b.s1, b.p, b.q0, b.q1));
     }
   }
   return out;
@@ -154,7 +164,7 @@ export function bucketByDestination(set: HeaderSet, ranges: readonly (readonly [
 
 /** The set with every source replaced by [s0, s1] (a NAT gateway's address). */
 export function withSources(set: HeaderSet, s0: number, s1: number): Box[] {
-  return set.map((b) => ({ ...b, s0, s1 }));
+  return set.map((b) => makeBox(b.d0, b.d1, s0, s1, b.p, b.q0, b.q1));
 }
 
 const KEYS = new WeakMap<HeaderSet, string>();
@@ -197,8 +207,8 @@ export function compileNacl(entries: readonly NetworkAclEntry[], egress: boolean
     const unported = mask & ~ProtocolTable.PORTED;
     const [q0, q1] = ported && mask !== protocols.all ? [e.fromPort ?? 0, e.toPort ?? MAX_PORT] : [0, MAX_PORT];
     const box = (p: number, from: number, to: number): Box => (egress
-      ? { d0: addresses[0], d1: addresses[1], s0: all[0], s1: all[1], p, q0: from, q1: to }
-      : { d0: all[0], d1: all[1], s0: addresses[0], s1: addresses[1], p, q0: from, q1: to });
+      ? makeBox(addresses[0], addresses[1], all[0], all[1], p, from, to)
+      : makeBox(all[0], all[1], addresses[0], addresses[1], p, from, to));
     const boxes: Box[] = [];
     if (ported) boxes.push(box(ported, Math.max(0, q0), Math.min(MAX_PORT, q1)));
     if (unported) boxes.push(box(unported, 0, MAX_PORT));

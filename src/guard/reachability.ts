@@ -17,7 +17,7 @@ import {
   ZONES,
 } from './graph';
 import {
-  applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, protocolBits, ProtocolTable, sharesProtocol,
+  applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, makeBox, protocolBits, ProtocolTable, sharesProtocol,
   overlaps, subtract, withDestinations, withSources,
 } from './header-set';
 import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
@@ -474,7 +474,7 @@ export class Reachability {
     if (!s || !d || s.family !== d.family) return undefined;
     const [s0, s1] = this.atoms.range(s);
     const [d0, d1] = this.atoms.range(d);
-    return ports.map((q) => ({ d0, d1, s0, s1, p: q.protocol === 'tcp' ? ProtocolTable.TCP : ProtocolTable.UDP, q0: q.fromPort, q1: q.toPort }));
+    return ports.map((q) => makeBox(d0, d1, s0, s1, q.protocol === 'tcp' ? ProtocolTable.TCP : ProtocolTable.UDP, q.fromPort, q.toPort));
   }
 
   /** Where the given headers go from a subnet, with every arrival (its own segment's too) and where packets were lost. */
@@ -1214,8 +1214,8 @@ function withoutDestinations(set: HeaderSet, ranges: readonly Range[]): HeaderSe
     const next: Box[] = [];
     for (const x of out) {
       if (x.d1 < a || x.d0 > b) { next.push(x); continue; }
-      if (x.d0 < a) next.push({ ...x, d1: a - 1 });
-      if (x.d1 > b) next.push({ ...x, d0: b + 1 });
+      if (x.d0 < a) next.push(makeBox(x.d0, a - 1, x.s0, x.s1, x.p, x.q0, x.q1));
+      if (x.d1 > b) next.push(makeBox(b + 1, x.d1, x.s0, x.s1, x.p, x.q0, x.q1));
     }
     out = next;
   }
