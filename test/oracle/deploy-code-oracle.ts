@@ -1,11 +1,14 @@
 /**
  * An independent reference reading of docs/guard-semantics.md §10, the bullet "Code that runs while the template is
  * deployed" (GUARD-1), as revised in d244311 and again in b294c82 (S3 wildcards, state machines by `Fn::GetAtt`, managed
- * policies by `Fn::GetAtt [M, PolicyArn]`, retention "setting or removing"). Written from the documentation alone, without reading
- * src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
+ * policies by `Fn::GetAtt [M, PolicyArn]`, retention "setting or removing"), and as extended since (what the code may use
+ * without a policy of its role, AWS managed policies by whole ARN, registry types, hooks; Terraform check and removed
+ * blocks, `http` methods, `action` blocks, other providers, Cloud Control). Written from the documentation alone, without
+ * reading src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
  *
- * CloudFormation: `cfnFlagged(template)` is the set of custom resources whose code "may change the network" (the guard
- * must then report an unresolved value on their `ServiceToken`). Terraform: `tfRefused(config)` is the set of
+ * CloudFormation: `cfnFlagged(template)` is the set of resources refused: custom resources and Lambda hooks whose code
+ * "may change the network" (the guard reports an unresolved `ServiceToken` / `LambdaFunction`), registry types, hook
+ * versions and activations of hooks. Terraform: `tfRefused(config)` is the set of
  * `node|kind` keys refused outright (kind: the provisioner type, or '' for a data source / resource refused whole).
  *
  * Random generators of templates and configurations (seeded, no Math.random) are at the end.
@@ -508,26 +511,40 @@ function provisionerKinds(v: Json): string[] {
 const KNOWN_PROVIDERS = ['aws', 'awscc', 'terraform', 'null', 'random', 'tls', 'time', 'local', 'archive', 'cloudinit', 'http',
   'external', 'template'];
 
-/** "its `provider` meta-argument's name, else its type's prefix" (`aws.west` → `aws`; `random_id` → `random`). */
+/** "its `provider` meta-argument's name, else its type's prefix" (`aws.west` or `${aws.west}` → `aws`; `random_id` →
+ * `random`). A meta-argument that names no provider (`${var.p}`) is of no provider the guard knows. */
 function providerOf(type: string, body: Json): string {
   const meta = body?.provider;
-  if (typeof meta === 'string') return meta.split('.')[0];
+  if (typeof meta === 'string') {
+    const m = /^(?:\$\{)?([a-z0-9-]+)(?:\.[A-Za-z0-9_-]+)?\}?$/.exec(meta);
+    return m && m[1] !== 'var' && m[1] !== 'local' ? m[1] : meta;
+  }
   return type.split('_')[0];
 }
 
 /**
  * Services whose resources the guard reads, for Cloud Control: "an `awscc_<service>_…` resource of a service whose
- * resources the guard reads (`awscc_ec2_route` is an `AWS::EC2::Route`)". The doc names no list; only services that
- * §4–§10 plainly read (EC2, ELBv2, Network Firewall, Route 53 Resolver) and services no clause mentions (DynamoDB, SQS,
- * SNS, ECR) are generated, so that the oracle need not guess at the rest (see UNSURE_CC_SERVICES).
+ * resources the guard reads (`awscc_ec2_route` is an `AWS::EC2::Route`)". The doc names no list. Generated: services
+ * whose Terraform resources §4–§10 plainly read (EC2 and its subnets, routes and groups; ELBv2; Network Firewall; Route 53
+ * Resolver; Lambda function URLs and VPC configurations; RDS public access; WAFv2 web ACLs and S3 / CloudWatch Logs as
+ * SC-4 destinations) and services no clause reads (DynamoDB, SQS, SNS, ECR; KMS, "the KMS key aside"). Not generated
+ * (the doc does not say; the library reads IAM as not read in Terraform): IAM, whose CloudFormation roles the
+ * deploy-time code check reads but whose Terraform resources no clause does.
  */
-export const CC_READ_SERVICES = ['ec2', 'elasticloadbalancingv2', 'networkfirewall', 'route53resolver'];
-export const CC_UNREAD_SERVICES = ['dynamodb', 'sqs', 'sns', 'ecr'];
+export const CC_READ_SERVICES = ['ec2', 'elasticloadbalancingv2', 'networkfirewall', 'route53resolver', 'lambda', 'rds', 'wafv2', 's3',
+  'logs'];
+export const CC_UNREAD_SERVICES = ['dynamodb', 'sqs', 'sns', 'ecr', 'kms'];
+/** The CloudFormation type names of some of these services (`AWS::<Service>::…`, the service lower case above). */
+const CC_TYPE_NAMES = ['AWS::EC2::Route', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::NetworkFirewall::Firewall',
+  'AWS::Route53Resolver::ResolverRule', 'AWS::Lambda::Url', 'AWS::RDS::DBInstance', 'AWS::WAFv2::WebACL', 'AWS::S3::Bucket',
+  'AWS::Logs::SubscriptionFilter', 'AWS::DynamoDB::Table', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::KMS::Key'];
 
 /** An `aws_cloudcontrolapi_resource`'s `type_name`: "whose `type_name` is of such a service or cannot be read". */
 function cloudControlRefused(typeName: Json): boolean {
   if (typeof typeName !== 'string' || typeName.includes('${')) return true;
   const m = /^AWS::([A-Za-z0-9]+)::[A-Za-z0-9]+$/.exec(typeName);
+  // a type of no AWS service (`Acme::Net::Route`) is a registry type, whose handler runs code ("A resource of a registry
+  // type that is no AWS type … runs its handler at deploy time"); the doc does not say it for Cloud Control (reported)
   if (!m) return true;
   const svc = m[1].toLowerCase();
   if (CC_READ_SERVICES.includes(svc)) return true;
@@ -1034,7 +1051,7 @@ export function genTerraform(rng: Rng): Json {
     } else if (x < 0.27) {
       const body: Json = rng.chance(0.5) ? { provisioner: provisioner() } : { bucket: `b-${i}` };
       // "its `provider` meta-argument's name, else its type's prefix"
-      if (rng.chance(0.25)) body.provider = rng.pick(['aws.west', 'aws', 'shell.x', 'google']);
+      if (rng.chance(0.25)) body.provider = rng.pick(['aws.west', 'aws', '${aws.west}', 'shell.x', '${shell.x}', 'google', 'awscc']);
       add(resource, 'aws_s3_bucket', `b${i}`, body);
     } else if (x < 0.32) {
       add(resource, 'aws_ssm_parameter', `p${i}`, { name: `/p/${i}`, type: 'String', value: 'v' });
@@ -1054,8 +1071,7 @@ export function genTerraform(rng: Rng): Json {
       add(resource, `awscc_${svc}_${rng.pick(['route', 'thing'])}`, `cc${i}`, rng.chance(0.3) ? { provisioner: provisioner() } : {});
     } else if (x < 0.72) {
       // "an `aws_cloudcontrolapi_resource` whose `type_name` is of such a service or cannot be read"
-      const typeName = rng.pick(['AWS::EC2::Route', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::NetworkFirewall::Firewall',
-        'AWS::Route53Resolver::ResolverRule', 'AWS::DynamoDB::Table', 'AWS::SQS::Queue', 'AWS::SNS::Topic', '${var.type_name}']);
+      const typeName = rng.chance(0.1) ? rng.pick(['${var.type_name}', 'Acme::Net::Route']) : rng.pick(CC_TYPE_NAMES);
       add(resource, 'aws_cloudcontrolapi_resource', `ccapi${i}`, { type_name: typeName, desired_state: '{}' });
     } else if (x < 0.8) {
       // "A check block's scoped data sources are read like the others"
