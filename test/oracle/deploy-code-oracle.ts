@@ -717,6 +717,9 @@ export function genTemplate(rng: Rng): Json {
   const sms = Array.from({ length: rng.int(0, 2) }, (_, i) => `Sm${i}`);
   const managed = Array.from({ length: rng.int(0, 2) }, (_, i) => `Managed${i}`);
   const hasTopic = rng.chance(0.3);
+  /** A template whose roles are mostly quiet, so that what the code may use without a policy (trust policies, Lambda
+   * permissions, access keys) decides more often. */
+  const quietWorld = rng.chance(0.35);
   let keyInCustom: Json;
   const roleName = (r: string) => `${r.toLowerCase()}-name`;
 
@@ -746,7 +749,7 @@ export function genTemplate(rng: Rng): Json {
   };
 
   const pickAction = (): string => {
-    const x = rng.next();
+    const x = quietWorld ? rng.next() * 0.66 + (rng.chance(0.08) ? 0.34 : 0) : rng.next();
     if (x < 0.62) return rng.pick(QUIET_VOCAB);
     if (x < 0.66) return rng.pick(S3_WILDCARDS);
     if (x < 0.7) return rng.chance(0.5) ? 'logs:deleteretentionpolicy' : 'logs:putretentionpolicy';
@@ -801,7 +804,7 @@ export function genTemplate(rng: Rng): Json {
 
   const basic = 'service-role/AWSLambdaBasicExecutionRole';
   const managedArn = (): Json => {
-    const x = rng.next();
+    const x = quietWorld && rng.chance(0.9) ? 0 : rng.next();
     if (x < 0.75) {
       const name = rng.chance(0.7) ? basic : 'service-role/AWSLambdaVPCAccessExecutionRole';
       const form = rng.int(0, 2);
@@ -877,6 +880,26 @@ export function genTemplate(rng: Rng): Json {
     if (rng.chance(0.5)) props.RoleName = roleName(r);
     R[r] = { Type: 'AWS::IAM::Role', Properties: props };
   }
+  // In a quiet template, a role that may create routes, and its function, which no service token names: reached only
+  // if a trust policy lets a role of the code assume it, or a permission lets one invoke the function.
+  const loud = quietWorld && rng.chance(0.7);
+  if (loud) {
+    R.Loud = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }, trustStatement()],
+        },
+        Policies: [{ PolicyName: 'routes', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:CreateRoute', Resource: '*' }] } }],
+      },
+    };
+    R.LoudFn = {
+      Type: 'AWS::Lambda::Function',
+      Properties: { Role: { 'Fn::GetAtt': ['Loud', 'Arn'] }, Handler: 'index.handler', Runtime: 'nodejs20.x', Code: { ZipFile: 'exports.handler = async () => {};' } },
+    };
+  }
+  const permissionTarget = (): string => (loud && rng.chance(0.6) ? 'LoudFn' : rng.pick(fns));
   for (const m of managed) {
     const props: Json = { PolicyDocument: genDoc() };
     if (rng.chance(0.4)) props.Roles = rolesList();
@@ -891,7 +914,7 @@ export function genTemplate(rng: Rng): Json {
   if (rng.chance(0.3)) {
     R.RolePolicy0 = { Type: 'AWS::IAM::RolePolicy', Properties: { PolicyName: 'rp', RoleName: oneRole(), PolicyDocument: genDoc() } };
   }
-  const roleArn = (): Json => (rng.chance(0.95) ? { 'Fn::GetAtt': [rng.pick(roles), 'Arn'] } : 'arn:aws:iam::123456789012:role/elsewhere');
+  const roleArn = (): Json => (quietWorld || rng.chance(0.95) ? { 'Fn::GetAtt': [rng.pick(roles), 'Arn'] } : 'arn:aws:iam::123456789012:role/elsewhere');
   for (const f of fns) {
     R[f] = {
       Type: 'AWS::Lambda::Function',
@@ -906,11 +929,11 @@ export function genTemplate(rng: Rng): Json {
   }
   // "a function whose `AWS::Lambda::Permission` lets the role or anyone invoke it [is followed] to its role (a function
   // outside the template counts)"
-  for (let i = 0, n = rng.chance(0.3) ? rng.int(1, 2) : 0; i < n; i++) {
+  for (let i = 0, n = rng.chance(loud ? 0.6 : 0.3) ? rng.int(1, 2) : 0; i < n; i++) {
     const x = rng.next();
     let fnValue: Json;
-    if (x < 0.55) fnValue = { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] };
-    else if (x < 0.8) fnValue = { Ref: rng.pick(fns) };
+    if (x < 0.55) fnValue = { 'Fn::GetAtt': [permissionTarget(), 'Arn'] };
+    else if (x < 0.8) fnValue = { Ref: permissionTarget() };
     else fnValue = rng.pick(['arn:aws:lambda:us-east-1:123456789012:function:elsewhere', 'elsewhere']);
     R[`Permission${i}`] = {
       Type: 'AWS::Lambda::Permission',
@@ -937,7 +960,7 @@ export function genTemplate(rng: Rng): Json {
   if (hasTopic) R.Topic = { Type: 'AWS::SNS::Topic', Properties: {} };
   /** A service token or a Lambda hook's function: "The service token must be a Lambda function of the template". */
   const token = (): Json => {
-    const x = rng.next();
+    const x = quietWorld && rng.chance(0.9) ? 0 : rng.next();
     if (x < 0.82) return { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] };
     if (x < 0.86) return 'arn:aws:lambda:us-east-1:123456789012:function:provider';
     if (x < 0.9) return { Ref: rng.pick(fns) }; // "Ref F — bounds nothing"
