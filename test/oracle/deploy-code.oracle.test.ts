@@ -4,16 +4,18 @@
  * b294c82, and as extended since: what the code may use without a policy of its role — trust policies, Lambda
  * permissions, handed-on access keys —, AWS managed policies by whole ARN, registry types, hooks; in Terraform check and
  * removed blocks, `http` methods, `action` blocks, other providers, Cloud Control). Every hand example below cites the
- * clause of the bullet it rests on. The property tests expect 0 disagreements; the one form where the doc decides against
- * the library (an access key's secret in `Outputs`) is a plain test below and is generated only with
+ * clause of the bullet it rests on. The property tests (templates, configurations, plans) expect 0 disagreements; the
+ * forms where the doc decides against the library (an access key's secret in `Outputs`; an `http` data source that does
+ * not GET, in a plan) are plain tests below, which fail until the library follows, and are generated only with
  * DEPLOY_CODE_ORACLE_KNOWN=1.
  *
  * DEPLOY_CODE_ORACLE_CASES (default 300) and DEPLOY_CODE_ORACLE_SEED (default 20240622) drive the property tests.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { cfnFlagged, genTemplate, genTerraform, isCustomResource, Rng, tfRefused } from './deploy-code-oracle';
+import { cfnFlagged, genPlan, genTemplate, genTerraform, isCustomResource, Rng, tfPlanRefused, tfRefused } from './deploy-code-oracle';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
+import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 
 const CASES = Number(process.env.DEPLOY_CODE_ORACLE_CASES ?? 300);
 const SEED = Number(process.env.DEPLOY_CODE_ORACLE_SEED ?? 20240622);
@@ -27,6 +29,14 @@ function libraryFlagged(template: any): string[] {
 
 function libraryRefused(config: any): string[] {
   const keys = extractTerraform({ s: config }).unresolved.map((u) => {
+    const m = /^provisioner\.(.+)$/.exec(u.property);
+    return `${u.node}|${m ? m[1] : ''}`;
+  });
+  return [...new Set(keys)].sort();
+}
+
+function libraryPlanRefused(plan: any): string[] {
+  const keys = extractTerraformPlan(plan).unresolved.map((u) => {
     const m = /^provisioner\.(.+)$/.exec(u.property);
     return `${u.node}|${m ? m[1] : ''}`;
   });
@@ -571,6 +581,98 @@ describe('deploy-code oracle: hand-derived examples (Terraform)', () => {
   });
 });
 
+/** A plan of one `terraform_data.r` with `count`, its configuration's provisioners `provisioners`, instances `planned`
+ * planned and `destroyed` only destroyed; and data sources (`data`: [type, values, as a read change]). */
+function planOf(provisioners: string[], planned: number[], destroyed: number[], data: Array<[string, any, boolean]> = []): any {
+  const inst = (i: number) => ({
+    address: `terraform_data.r[${i}]`,
+    mode: 'managed',
+    type: 'terraform_data',
+    name: 'r',
+    index: i,
+    provider_name: 'terraform.io/builtin/terraform',
+  });
+  return {
+    format_version: '1.2',
+    planned_values: {
+      root_module: {
+        resources: [...planned.map((i) => ({ ...inst(i), values: {} })),
+          ...data.filter(([, , read]) => !read).map(([type, values], i) => ({ address: `data.${type}.d${i}`, mode: 'data', type, name: `d${i}`, values }))],
+      },
+    },
+    resource_changes: [
+      ...planned.map((i) => ({ ...inst(i), change: { actions: ['no-op'], before: {}, after: {}, after_unknown: {} } })),
+      ...destroyed.map((i) => ({ ...inst(i), change: { actions: ['delete'], before: {}, after: null, after_unknown: {} } })),
+      ...data.filter(([, , read]) => read).map(([type, values], i) => ({
+        address: `data.${type}.d${i}`,
+        mode: 'data',
+        type,
+        name: `d${i}`,
+        change: { actions: ['read'], before: null, after: values, after_unknown: {} },
+      })),
+    ],
+    configuration: {
+      root_module: {
+        resources: [{
+          address: 'terraform_data.r',
+          mode: 'managed',
+          type: 'terraform_data',
+          name: 'r',
+          provider_config_key: 'terraform',
+          count_expression: { constant_value: planned.length },
+          provisioners: provisioners.map((type) => ({ type, expressions: { command: { constant_value: 'x' } } })),
+        }],
+      },
+    },
+  };
+}
+
+describe('deploy-code oracle: hand-derived examples (Terraform plans)', () => {
+  // "in a plan, the provisioners of the configuration and the data sources of the planned values and changes are read
+  // the same way, and so are the provisioners of an instance the plan only destroys (a change with action `delete` and
+  // no planned value: a count or for_each that shrank runs its destroy-time ones)"
+  const planCases: Array<[string, any, string[]]> = [
+    ['a planned instance\'s local-exec', planOf(['local-exec'], [0], []), ['terraform_data.r[0]|local-exec']],
+    ['an instance only destroyed (count shrank to 0)', planOf(['local-exec'], [], [0]), ['removed.terraform_data.r[0]|local-exec']],
+    ['a planned and a destroyed instance', planOf(['remote-exec', 'file'], [0], [1]),
+      ['removed.terraform_data.r[1]|remote-exec', 'terraform_data.r[0]|remote-exec']],
+    ['file provisioners only', planOf(['file'], [0], [1]), []],
+    ['a planned external data source', planOf([], [], [], [['external', { program: ['x'] }, false]]), ['data.external.d0|']],
+    ['an aws_lambda_invocation data source read at apply', planOf([], [], [], [['aws_lambda_invocation', { function_name: 'f' }, true]]),
+      ['data.aws_lambda_invocation.d0|']],
+    ['another provider\'s data source', planOf([], [], [], [['google_project', {}, false]]), ['data.google_project.d0|']],
+    ['an http GET', planOf([], [], [], [['http', { url: 'https://x', method: 'GET' }, false]]), []],
+  ];
+  test.each(planCases)('%s', (_name, p, expected) => {
+    expect(libraryPlanRefused(p)).toEqual(expected);
+  });
+  test.each(planCases)('oracle: %s', (_name, p, expected) => {
+    expect([...tfPlanRefused(p)].sort()).toEqual(expected);
+  });
+});
+
+/**
+ * Where the doc decides against the library (a plain test: it fails until the library follows; generated only with
+ * DEPLOY_CODE_ORACLE_KNOWN=1). "in a plan, … the data sources of the planned values and changes are read the same way"
+ * as a configuration's, and "an `http` data source whose `method` is not `GET` or `HEAD` (its default: a read) asks the
+ * URL's handler to do something … : GUARD-1". The library refuses a plan's `external` data source and another
+ * provider's, but not an `http` POST, planned or read at apply.
+ */
+describe('deploy-code oracle: an http data source that does not GET, in a plan', () => {
+  const planned = planOf([], [], [], [['http', { url: 'https://x', method: 'POST' }, false]]);
+  const read = planOf([], [], [], [['http', { url: 'https://x', method: 'POST' }, true]]);
+  test('oracle: refused', () => {
+    expect([...tfPlanRefused(planned)]).toEqual(['data.http.d0|']);
+    expect([...tfPlanRefused(read)]).toEqual(['data.http.d0|']);
+  });
+  test('library: refused (planned value)', () => {
+    expect(libraryPlanRefused(planned)).toEqual(['data.http.d0|']);
+  });
+  test('library: refused (read at apply)', () => {
+    expect(libraryPlanRefused(read)).toEqual(['data.http.d0|']);
+  });
+});
+
 // ------------------------------------------------------------------------------------------------------------
 // Property tests
 // ------------------------------------------------------------------------------------------------------------
@@ -610,6 +712,22 @@ describe('deploy-code oracle: seeded property', () => {
       }
     }
     console.log(`deploy-code oracle (terraform): ${CASES} cases, ${disagreements.length} disagreements, seed ${SEED}`
+      + (disagreements.length ? `\n${disagreements.slice(0, 3).join('\n\n')}` : ''));
+    expect(disagreements).toEqual([]);
+  });
+
+  test('Terraform plans: the refused (node, provisioner) are the oracle\'s', () => {
+    const rng = new Rng(SEED + 0x91a4);
+    const disagreements: string[] = [];
+    for (let i = 0; i < CASES; i++) {
+      const p = genPlan(rng);
+      const ours = [...tfPlanRefused(p)].sort();
+      const lib = libraryPlanRefused(p);
+      if (JSON.stringify(ours) !== JSON.stringify(lib)) {
+        disagreements.push(`case ${i} (seed ${SEED}): oracle ${JSON.stringify(ours)}, library ${JSON.stringify(lib)}\n${JSON.stringify(p)}`);
+      }
+    }
+    console.log(`deploy-code oracle (terraform plans): ${CASES} cases, ${disagreements.length} disagreements, seed ${SEED}`
       + (disagreements.length ? `\n${disagreements.slice(0, 3).join('\n\n')}` : ''));
     expect(disagreements).toEqual([]);
   });
