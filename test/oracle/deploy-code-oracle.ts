@@ -1,11 +1,14 @@
 /**
  * An independent reference reading of docs/guard-semantics.md §10, the bullet "Code that runs while the template is
  * deployed" (GUARD-1), as revised in d244311 and again in b294c82 (S3 wildcards, state machines by `Fn::GetAtt`, managed
- * policies by `Fn::GetAtt [M, PolicyArn]`, retention "setting or removing"). Written from the documentation alone, without reading
- * src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
+ * policies by `Fn::GetAtt [M, PolicyArn]`, retention "setting or removing"), and as extended since (what the code may use
+ * without a policy of its role, AWS managed policies by whole ARN, registry types, hooks; Terraform check and removed
+ * blocks, `http` methods, `action` blocks, other providers, Cloud Control). Written from the documentation alone, without
+ * reading src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
  *
- * CloudFormation: `cfnFlagged(template)` is the set of custom resources whose code "may change the network" (the guard
- * must then report an unresolved value on their `ServiceToken`). Terraform: `tfRefused(config)` is the set of
+ * CloudFormation: `cfnFlagged(template)` is the set of resources refused: custom resources and Lambda hooks whose code
+ * "may change the network" (the guard reports an unresolved `ServiceToken` / `LambdaFunction`), registry types, hook
+ * versions and activations of hooks. Terraform: `tfRefused(config)` is the set of
  * `node|kind` keys refused outright (kind: the provisioner type, or '' for a data source / resource refused whole).
  *
  * Random generators of templates and configurations (seeded, no Math.random) are at the end.
@@ -135,7 +138,8 @@ export const ACTIONS: Record<string, ActionClass> = {
   's3:putbucket*': 'quiet',
   's3:deletebucketp*': 'quiet',
   's3:create*': 'quiet',
-  // the doc reads these quiet (no match of DeleteBucket), the library counts them (a test.failing; NOT_GENERATED)
+  // cannot match DeleteBucket although what precedes their first wildcard may begin it (the library counted them until
+  // 24868ed; generated since)
   's3:*object': 'quiet',
   's3:*object*': 'quiet',
   's3:*policy': 'quiet',
@@ -178,7 +182,9 @@ function awsManagedName(v: Json): string | undefined {
   if (typeof v === 'string') {text = v;} else if (v && Array.isArray(v['Fn::Join']) && v['Fn::Join'][0] === '' && Array.isArray(v['Fn::Join'][1])) {
     text = v['Fn::Join'][1].map((p: Json) => (typeof p === 'string' ? p : p?.Ref === 'AWS::Partition' ? 'aws' : '\u0000')).join('');
   } else if (v && typeof v['Fn::Sub'] === 'string') {text = v['Fn::Sub'].replace('${AWS::Partition}', 'aws');}
-  const m = text !== undefined ? /^arn:aws:iam::aws:policy\/(.+)$/.exec(text) : null;
+  // "An AWS managed policy is known harmless only by its whole ARN": the account field `aws`, in any partition (the two
+  // policies are AWS's in each; the doc names them without a partition)
+  const m = text !== undefined ? /^arn:aws(?:-cn|-us-gov)?:iam::aws:policy\/(.+)$/.exec(text) : null;
   return m ? m[1] : undefined;
 }
 
@@ -216,8 +222,107 @@ function notWrittenOut(parameters: Json, v: Json): boolean {
   return false;
 }
 
-/** The reason a custom resource's code is unbounded or may change the network, or undefined when it may not. */
-export function cfnVerdict(template: Json, id: string): string | undefined {
+/** An intrinsic the oracle cannot read as a principal: a parameter, a condition's choice, an import (nothing else is
+ * generated as an intrinsic principal but `Fn::GetAtt [R, Arn]`). */
+function unreadablePrincipal(v: Json): boolean {
+  return !!v && typeof v === 'object' && !Array.isArray(v) && ('Ref' in v || 'Fn::If' in v || 'Fn::ImportValue' in v || 'Fn::Sub' in v);
+}
+
+/**
+ * "a literal role ARN of its name": `arn:<partition>:iam::<account>:role/<name>`. A role without a `RoleName` gets a name
+ * CloudFormation makes at deploy time, which the guard cannot know, and which a later version of the template may spell
+ * literally: any literal role ARN may be of its name (fail closed, "a value the guard cannot resolve"). The doc does not
+ * say what "its name" is for such a role (reported; the library reads it so).
+ */
+function literalRoleArnOf(resources: Json, v: Json, r: string): boolean {
+  if (typeof v !== 'string') return false;
+  const m = /^arn:aws[a-z-]*:iam::\d{12}:role\/(.+)$/.exec(v);
+  if (!m) return false;
+  const name = resources[r]?.Properties?.RoleName;
+  if (name === undefined) return true;
+  return typeof name === 'string' && m[1] === name;
+}
+
+/** Does one principal value of a trust policy or a Lambda permission name role `r`, or anyone?
+ * (trust) "lets the role (its ARN, a literal role ARN of its name, `*`, a principal the guard cannot read, …)";
+ * (permission) "lets the role or anyone". An account (`123456789012`, `…:root`), a service, another role: no. */
+function principalNames(resources: Json, v: Json, r: string): boolean {
+  if (v === '*') return true;
+  if (unreadablePrincipal(v)) return true;
+  if (getAttArn(v) === r && resources[r]?.Type === 'AWS::IAM::Role') return true;
+  return literalRoleArnOf(resources, v, r);
+}
+
+/**
+ * "unauthenticated Cognito identities": a `Federated: cognito-identity.amazonaws.com` statement that admits them — its
+ * condition on `cognito-identity.amazonaws.com:amr` holds `unauthenticated`, or it has no condition on `amr` at all
+ * (then every identity of the pool, unauthenticated ones included, may assume the role). A statement whose `amr`
+ * admits only `authenticated` is not one the clause names (the library counts it; reported, not generated).
+ */
+function unauthenticatedCognito(s: Json): boolean {
+  if (!asList(s.Principal?.Federated).includes('cognito-identity.amazonaws.com')) return false;
+  let amrSeen = false;
+  for (const cond of Object.values<Json>(s.Condition ?? {})) {
+    for (const [key, value] of Object.entries<Json>(cond ?? {})) {
+      if (key.toLowerCase() !== 'cognito-identity.amazonaws.com:amr') continue;
+      amrSeen = true;
+      if (asList(value).includes('unauthenticated')) return true;
+    }
+  }
+  return !amrSeen;
+}
+
+/** Does role `q`'s trust policy let role `r` assume it? "a role of the template whose trust policy lets the role (its
+ * ARN, a literal role ARN of its name, `*`, a principal the guard cannot read, unauthenticated Cognito identities)
+ * assume it". Only `Allow` statements let anything (a `Deny` takes away). */
+function trustLets(resources: Json, q: string, r: string): boolean {
+  for (const s of asList(resources[q].Properties?.AssumeRolePolicyDocument?.Statement)) {
+    if (s?.Effect !== 'Allow') continue;
+    const p = s.Principal;
+    if (p === '*' || unreadablePrincipal(p)) return true;
+    if (unreadablePrincipal(p?.AWS)) return true;
+    if (asList(p?.AWS).some((v) => principalNames(resources, v, r))) return true;
+    if (unauthenticatedCognito(s)) return true;
+  }
+  return false;
+}
+
+/** Active access keys whose secret the template hands on: "an active `AWS::IAM::AccessKey` whose secret the template
+ * hands on (`Fn::GetAtt [K, SecretAccessKey]` anywhere) counts (the code may be given the secret)". `Status` left out
+ * is `Active` (CloudFormation's default). */
+function handedOnKeys(template: Json): string[] {
+  const resources = template.Resources ?? {};
+  const active = Object.keys(resources).filter((k) => resources[k]?.Type === 'AWS::IAM::AccessKey'
+    && resources[k].Properties?.Status !== 'Inactive');
+  const handed = new Set<string>();
+  const walk = (v: Json): void => {
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
+    if (!v || typeof v !== 'object') return;
+    const g = v['Fn::GetAtt'];
+    if (Array.isArray(g) && g[1] === 'SecretAccessKey' && typeof g[0] === 'string') handed.add(g[0]);
+    if (typeof g === 'string' && g.endsWith('.SecretAccessKey')) handed.add(g.slice(0, -'.SecretAccessKey'.length));
+    // the same attribute in an `Fn::Sub` (`${K.SecretAccessKey}`) is the same value handed on
+    const sub = v['Fn::Sub'];
+    const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+    for (const m of (text ?? '').matchAll(/\$\{([A-Za-z0-9]+)\.SecretAccessKey\}/g)) handed.add(m[1]);
+    Object.values(v).forEach(walk);
+  };
+  walk(template);
+  return active.filter((k) => handed.has(k));
+}
+
+/**
+ * The reason the code behind `token` (a custom resource's `ServiceToken`, a Lambda hook's `LambdaFunction`) is
+ * unbounded or may change the network, or undefined when it may not.
+ *
+ * Every role the code may act as is judged the same way (a role is "followed to its policies"; an invoked function or
+ * started state machine "to its own roles"): its policies, and what it may use without one — roles that trust it,
+ * functions whose permission lets it invoke them.
+ */
+export function tokenVerdict(template: Json, token: Json): string | undefined {
   const resources = template.Resources ?? {};
   const parameters = template.Parameters ?? {};
   const seen = new Set<string>();
@@ -269,6 +374,8 @@ export function cfnVerdict(template: Json, id: string): string | undefined {
     seen.add(r);
     const p = resources[r].Properties ?? {};
     for (const arn of asList(p.ManagedPolicyArns)) {
+      // "An AWS managed policy is known harmless only by its whole ARN (a customer managed policy's path may spell
+      // `:iam::aws:policy/service-role/…`)": awsManagedName reads the whole ARN, account field `aws`.
       const name = awsManagedName(arn);
       if (name !== undefined) {
         // "AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole allow nothing of the network …; another
@@ -303,6 +410,24 @@ export function cfnVerdict(template: Json, id: string): string | undefined {
         if (why) return why;
       }
     }
+    // "What the code may use without a policy of its role counts too (in one account a resource-based policy that names
+    // a principal needs no identity-based one): a role of the template whose trust policy lets the role … assume it is
+    // followed to its policies"
+    for (const [q, res] of Object.entries<Json>(resources)) {
+      if (res.Type !== 'AWS::IAM::Role' || q === r || !trustLets(resources, q, r)) continue;
+      const why = roleCounts(q);
+      if (why) return `${q} trusts ${r}: ${why}`;
+    }
+    // "a function whose `AWS::Lambda::Permission` lets the role or anyone invoke it [is followed] to its role (a function
+    // outside the template counts)"
+    for (const [pid, res] of Object.entries<Json>(resources)) {
+      if (res.Type !== 'AWS::Lambda::Permission' || !principalNames(resources, res.Properties?.Principal, r)) continue;
+      const fnValue = res.Properties?.FunctionName;
+      const g = getAttArn(fnValue) ?? (typeof fnValue?.Ref === 'string' ? fnValue.Ref : undefined);
+      if (!g || resources[g]?.Type !== 'AWS::Lambda::Function') return `${pid}: ${r} may invoke ${JSON.stringify(fnValue)}, not of the template`;
+      const why = functionCounts(g);
+      if (why) return `${pid}: ${r} may invoke ${g}: ${why}`;
+    }
     return undefined;
   };
 
@@ -315,10 +440,17 @@ export function cfnVerdict(template: Json, id: string): string | undefined {
 
   // "The service token must be a Lambda function of the template (Fn::GetAtt [F, Arn]; anything else — a literal ARN,
   // an SNS topic, Ref F — bounds nothing)"
-  const token = resources[id].Properties?.ServiceToken;
   const f = getAttArn(token);
   if (!f || resources[f]?.Type !== 'AWS::Lambda::Function') return `service token ${JSON.stringify(token)} no function of the template`;
+  // "an active AWS::IAM::AccessKey whose secret the template hands on … counts (the code may be given the secret)"
+  const keys = handedOnKeys(template);
+  if (keys.length) return `access key ${keys[0]}: its secret is handed on`;
   return functionCounts(f);
+}
+
+/** The reason a custom resource's code is unbounded or may change the network, or undefined when it may not. */
+export function cfnVerdict(template: Json, id: string): string | undefined {
+  return tokenVerdict(template, template.Resources[id].Properties?.ServiceToken);
 }
 
 /** "A custom resource (`Custom::…`, `AWS::CloudFormation::CustomResource`)"; "aws-cdk-lib's `Custom::VpcRestrictDefaultSG`
@@ -327,11 +459,35 @@ export function isCustomResource(type: string): boolean {
   return type === 'AWS::CloudFormation::CustomResource' || (type.startsWith('Custom::') && type !== 'Custom::VpcRestrictDefaultSG');
 }
 
+/** "A resource of a registry type that is no AWS type (`Acme::Net::Route`: a private or third-party extension,
+ * `Alexa::` aside)". `Custom::` types are custom resources (above), not registry types. */
+export function isRegistryType(type: string): boolean {
+  return !type.startsWith('AWS::') && !type.startsWith('Custom::') && !type.startsWith('Alexa::');
+}
+
+/** The resources the check refuses (GUARD-1), with the reason: custom resources and Lambda hooks whose code may change
+ * the network, registry types, hook versions and activations of a type that is not a resource or a module. */
 export function cfnFlagged(template: Json): Map<string, string> {
   const out = new Map<string, string>();
   for (const [id, res] of Object.entries<Json>(template.Resources ?? {})) {
-    if (!isCustomResource(res.Type)) continue;
-    const why = cfnVerdict(template, id);
+    const p = res.Properties ?? {};
+    let why: string | undefined;
+    if (isCustomResource(res.Type)) {
+      why = cfnVerdict(template, id);
+    } else if (res.Type === 'AWS::CloudFormation::LambdaHook') {
+      // "an `AWS::CloudFormation::LambdaHook`'s `LambdaFunction` is bounded like a service token"
+      why = tokenVerdict(template, p.LambdaFunction);
+    } else if (res.Type === 'AWS::CloudFormation::HookVersion') {
+      // "an `AWS::CloudFormation::HookVersion` … (its handler's code and role are not in the template) is GUARD-1"
+      why = 'a hook version: its handler is not in the template';
+    } else if (res.Type === 'AWS::CloudFormation::TypeActivation') {
+      // "a `TypeActivation` of a type that is not `RESOURCE` or `MODULE` … is GUARD-1": a hook, or a type that cannot
+      // be read (fail closed)
+      if (p.Type !== 'RESOURCE' && p.Type !== 'MODULE') why = `activates a type ${JSON.stringify(p.Type)}`;
+    } else if (isRegistryType(res.Type)) {
+      // "runs its handler at deploy time with a role registered with the type: GUARD-1 at `Type`"
+      why = `registry type ${res.Type}`;
+    }
     if (why) out.set(id, why);
   }
   return out;
@@ -350,31 +506,105 @@ function provisionerKinds(v: Json): string[] {
   return kinds;
 }
 
-/** `node|kind` keys: a provisioner other than `file`, `aws_lambda_invocation` (both), `data.external`. */
-export function tfRefused(config: Json): Set<string> {
-  const out = new Set<string>();
-  for (const block of asList(config.resource)) {
+/** "other than `aws`, `awscc`, `terraform`, `null`, `random`, `tls`, `time`, `local`, `archive`, `cloudinit`, `http`,
+ * `external`, `template`": the providers the guard reads or knows to be inert. */
+const KNOWN_PROVIDERS = ['aws', 'awscc', 'terraform', 'null', 'random', 'tls', 'time', 'local', 'archive', 'cloudinit', 'http',
+  'external', 'template'];
+
+/** "its `provider` meta-argument's name, else its type's prefix" (`aws.west` or `${aws.west}` → `aws`; `random_id` →
+ * `random`). A meta-argument that names no provider (`${var.p}`) is of no provider the guard knows. */
+function providerOf(type: string, body: Json): string {
+  const meta = body?.provider;
+  if (typeof meta === 'string') {
+    const m = /^(?:\$\{)?([a-z0-9-]+)(?:\.[A-Za-z0-9_-]+)?\}?$/.exec(meta);
+    return m && m[1] !== 'var' && m[1] !== 'local' ? m[1] : meta;
+  }
+  return type.split('_')[0];
+}
+
+/**
+ * Services whose resources the guard reads, for Cloud Control: "an `awscc_<service>_…` resource of a service whose
+ * resources the guard reads (`awscc_ec2_route` is an `AWS::EC2::Route`)". The doc names no list. Generated: services
+ * whose Terraform resources §4–§10 plainly read (EC2 and its subnets, routes and groups; ELBv2; Network Firewall; Route 53
+ * Resolver; Lambda function URLs and VPC configurations; RDS public access; WAFv2 web ACLs and S3 / CloudWatch Logs as
+ * SC-4 destinations) and services no clause reads (DynamoDB, SQS, SNS, ECR; KMS, "the KMS key aside"). Not generated
+ * (the doc does not say; the library reads IAM as not read in Terraform): IAM, whose CloudFormation roles the
+ * deploy-time code check reads but whose Terraform resources no clause does.
+ */
+export const CC_READ_SERVICES = ['ec2', 'elasticloadbalancingv2', 'networkfirewall', 'route53resolver', 'lambda', 'rds', 'wafv2', 's3',
+  'logs'];
+export const CC_UNREAD_SERVICES = ['dynamodb', 'sqs', 'sns', 'ecr', 'kms'];
+/** The CloudFormation type names of some of these services (`AWS::<Service>::…`, the service lower case above). */
+const CC_TYPE_NAMES = ['AWS::EC2::Route', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::NetworkFirewall::Firewall',
+  'AWS::Route53Resolver::ResolverRule', 'AWS::Lambda::Url', 'AWS::RDS::DBInstance', 'AWS::WAFv2::WebACL', 'AWS::S3::Bucket',
+  'AWS::Logs::SubscriptionFilter', 'AWS::DynamoDB::Table', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::KMS::Key'];
+
+/** An `aws_cloudcontrolapi_resource`'s `type_name`: "whose `type_name` is of such a service or cannot be read". */
+function cloudControlRefused(typeName: Json): boolean {
+  if (typeof typeName !== 'string' || typeName.includes('${')) return true;
+  const m = /^AWS::([A-Za-z0-9]+)::[A-Za-z0-9]+$/.exec(typeName);
+  // a type of no AWS service (`Acme::Net::Route`) is a registry type, whose handler runs code ("A resource of a registry
+  // type that is no AWS type … runs its handler at deploy time"); the doc does not say it for Cloud Control (reported)
+  if (!m) return true;
+  const svc = m[1].toLowerCase();
+  if (CC_READ_SERVICES.includes(svc)) return true;
+  if (CC_UNREAD_SERVICES.includes(svc)) return false;
+  throw new Error(`oracle: Cloud Control service ${svc} not classified`);
+}
+
+/** `{ type: { name: body } }` blocks of Terraform JSON, each level possibly an array of objects. */
+function* blocks(v: Json): Generator<[string, string, Json]> {
+  for (const block of asList(v)) {
     for (const [type, names] of Object.entries<Json>(block ?? {})) {
       for (const namesEl of asList(names)) {
         for (const [name, bodies] of Object.entries<Json>(namesEl ?? {})) {
-          for (const body of asList(bodies)) {
-            const node = `${type}.${name}`;
-            if (type === 'aws_lambda_invocation') out.add(`${node}|`);
-            for (const k of provisionerKinds(body?.provisioner)) if (k !== 'file') out.add(`${node}|${k}`);
-          }
+          for (const body of asList(bodies)) yield [type, name, body];
         }
       }
     }
   }
-  for (const block of asList(config.data)) {
-    for (const [type, names] of Object.entries<Json>(block ?? {})) {
-      for (const namesEl of asList(names)) {
-        for (const name of Object.keys(namesEl ?? {})) {
-          if (type === 'external' || type === 'aws_lambda_invocation') out.add(`data.${type}.${name}|`);
-        }
-      }
+}
+
+/**
+ * `node|kind` keys the configuration is refused at (kind: the provisioner type, or '' for a block refused whole):
+ * - "a provisioner other than `file` …, an `aws_lambda_invocation` (resource or data source) and an `external` data
+ *   source run code the configuration does not hold and are refused outright";
+ * - "A check block's scoped data sources are read like the others" (node `data.<type>.<name>`), "a removed block's
+ *   (destroy-time) provisioners like a resource's" (node `removed.<from>`);
+ * - "an `http` data source whose `method` is not `GET` or `HEAD` (its default: a read)";
+ * - "an `action` block … runs code: GUARD-1" (node `action.<type>.<name>`);
+ * - "A resource or data source of a provider the guard neither reads nor knows to be inert … GUARD-1 at `provider`";
+ * - "an `awscc_<service>_…` resource of a service whose resources the guard reads …, and an
+ *   `aws_cloudcontrolapi_resource` whose `type_name` is of such a service or cannot be read, are GUARD-1".
+ */
+export function tfRefused(config: Json): Set<string> {
+  const out = new Set<string>();
+  const provisioners = (node: string, body: Json) => {
+    for (const k of provisionerKinds(body?.provisioner)) if (k !== 'file') out.add(`${node}|${k}`);
+  };
+  for (const [type, name, body] of blocks(config.resource)) {
+    const node = `${type}.${name}`;
+    if (type === 'aws_lambda_invocation') out.add(`${node}|`);
+    if (!KNOWN_PROVIDERS.includes(providerOf(type, body))) out.add(`${node}|`);
+    if (type.startsWith('awscc_') && CC_READ_SERVICES.includes(type.split('_')[1])) out.add(`${node}|`);
+    if (type.startsWith('awscc_') && !CC_READ_SERVICES.includes(type.split('_')[1]) && !CC_UNREAD_SERVICES.includes(type.split('_')[1])) {
+      throw new Error(`oracle: Cloud Control service of ${type} not classified`);
     }
+    if (type === 'aws_cloudcontrolapi_resource' && cloudControlRefused(body?.type_name)) out.add(`${node}|`);
+    provisioners(node, body);
   }
+  const dataSource = (type: string, name: string, body: Json) => {
+    const node = `data.${type}.${name}`;
+    if (type === 'external' || type === 'aws_lambda_invocation') out.add(`${node}|`);
+    if (!KNOWN_PROVIDERS.includes(providerOf(type, body))) out.add(`${node}|`);
+    if (type === 'http' && body?.method !== undefined && body.method !== 'GET' && body.method !== 'HEAD') out.add(`${node}|`);
+  };
+  for (const [type, name, body] of blocks(config.data)) dataSource(type, name, body);
+  for (const [, , check] of blocks(config.check === undefined ? undefined : { check: config.check })) {
+    for (const [type, name, body] of blocks(check?.data)) dataSource(type, name, body);
+  }
+  for (const removed of asList(config.removed)) provisioners(`removed.${removed?.from}`, removed);
+  for (const [type, name] of blocks(config.action)) out.add(`action.${type}.${name}|`);
   return out;
 }
 
@@ -408,11 +638,12 @@ export class Rng {
   }
 }
 
-/**
- * Classified above, but kept out of the generator: the doc decides them against the library (see the test.failing):
- * S3 wildcards that cannot match DeleteBucket although what precedes their first wildcard may begin it.
- */
-const NOT_GENERATED = new Set(['s3:*object', 's3:*object*', 's3:*policy', 's3:deletebucket?*', 's3:delete?']);
+/** Generate the forms where the doc decides against the library (kept as plain tests; off so that the property is
+ * green until the library follows): an access key's secret handed on in `Outputs`. */
+export const KNOWN_DISAGREEMENTS = process.env.DEPLOY_CODE_ORACLE_KNOWN === '1';
+
+/** Classified above, but kept out of the generator (none since the library matched S3 wildcards whole in 24868ed). */
+const NOT_GENERATED = new Set<string>();
 const QUIET_VOCAB = Object.keys(ACTIONS).filter((a) => ACTIONS[a] === 'quiet' && !NOT_GENERATED.has(a));
 const COUNT_VOCAB = Object.keys(ACTIONS).filter((a) => ACTIONS[a] === 'counts' && !NOT_GENERATED.has(a));
 /** S3 wildcards, picked more often than their share of the vocabulary would. */
@@ -486,6 +717,10 @@ export function genTemplate(rng: Rng): Json {
   const sms = Array.from({ length: rng.int(0, 2) }, (_, i) => `Sm${i}`);
   const managed = Array.from({ length: rng.int(0, 2) }, (_, i) => `Managed${i}`);
   const hasTopic = rng.chance(0.3);
+  /** A template whose roles are mostly quiet, so that what the code may use without a policy (trust policies, Lambda
+   * permissions, access keys) decides more often. */
+  const quietWorld = rng.chance(0.35);
+  let keyInCustom: Json;
   const roleName = (r: string) => `${r.toLowerCase()}-name`;
 
   const resourceFor = (cls: ActionClass): Json => {
@@ -514,7 +749,7 @@ export function genTemplate(rng: Rng): Json {
   };
 
   const pickAction = (): string => {
-    const x = rng.next();
+    const x = quietWorld ? rng.next() * 0.66 + (rng.chance(0.08) ? 0.34 : 0) : rng.next();
     if (x < 0.62) return rng.pick(QUIET_VOCAB);
     if (x < 0.66) return rng.pick(S3_WILDCARDS);
     if (x < 0.7) return rng.chance(0.5) ? 'logs:deleteretentionpolicy' : 'logs:putretentionpolicy';
@@ -569,7 +804,7 @@ export function genTemplate(rng: Rng): Json {
 
   const basic = 'service-role/AWSLambdaBasicExecutionRole';
   const managedArn = (): Json => {
-    const x = rng.next();
+    const x = quietWorld && rng.chance(0.9) ? 0 : rng.next();
     if (x < 0.75) {
       const name = rng.chance(0.7) ? basic : 'service-role/AWSLambdaVPCAccessExecutionRole';
       const form = rng.int(0, 2);
@@ -577,20 +812,67 @@ export function genTemplate(rng: Rng): Json {
       if (form === 1) return { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/${name}`]] };
       return { 'Fn::Sub': `arn:\${AWS::Partition}:iam::aws:policy/${name}` };
     }
-    if (x < 0.8) return 'arn:aws:iam::aws:policy/AdministratorAccess';
-    if (x < 0.83) return 'arn:aws:iam::123456789012:policy/customer-managed';
+    if (x < 0.78) return 'arn:aws:iam::aws:policy/AdministratorAccess';
+    if (x < 0.8) return 'arn:aws:iam::123456789012:policy/customer-managed';
+    // "An AWS managed policy is known harmless only by its whole ARN (a customer managed policy's path may spell
+    // `:iam::aws:policy/service-role/…`)": customer managed policies that imitate the two quiet ones
+    if (x < 0.83) {
+      return rng.pick<Json>([
+        `arn:aws:iam::123456789012:policy/x:iam::aws:policy/${basic}`,
+        `arn:aws:iam::123456789012:policy/${basic}`,
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, `:policy/${basic}`]] },
+        { 'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:policy/${basic}` },
+        { 'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:policy/x:iam::aws:policy/${basic}` },
+      ]);
+    }
     // "the managed policies of the template its ManagedPolicyArns names (Ref M or Fn::GetAtt [M, PolicyArn])"
     if (managed.length) return rng.chance(0.5) ? { Ref: rng.pick(managed) } : { 'Fn::GetAtt': [rng.pick(managed), 'PolicyArn'] };
     return `arn:aws:iam::aws:policy/${basic}`;
   };
 
+  /** A principal that names a role of the template or not: "its ARN, a literal role ARN of its name, `*`, a principal
+   * the guard cannot read"; and ones that name no role (an account, a service, a literal ARN of another name). */
+  const principal = (forPermission: boolean): Json => {
+    const x = rng.next();
+    if (x < 0.3) return { 'Fn::GetAtt': [rng.pick(roles), 'Arn'] };
+    if (x < 0.45) return `arn:aws:iam::123456789012:role/${rng.chance(0.85) ? roleName(rng.pick(roles)) : 'elsewhere'}`;
+    if (x < 0.55) return '*';
+    if (x < 0.65 && !forPermission) {
+      P.PrincipalParam = { Type: 'String' };
+      return { Ref: 'PrincipalParam' };
+    }
+    if (x < 0.8) return rng.chance(0.5) ? '123456789012' : 'arn:aws:iam::123456789012:root';
+    return forPermission ? rng.pick(['s3.amazonaws.com', 'events.amazonaws.com']) : 'arn:aws:iam::123456789012:user/someone';
+  };
+  /** A second statement of a role's trust policy. */
+  const trustStatement = (): Json => {
+    const effect = rng.chance(0.9) ? 'Allow' : 'Deny';
+    const x = rng.next();
+    if (x < 0.15) {
+      // "unauthenticated Cognito identities": `amr` holding `unauthenticated`, or not restricted; another federated
+      // provider is none (`authenticated` alone is not generated: see unauthenticatedCognito)
+      const cognito = rng.chance(0.85);
+      const amr = rng.chance(0.7) ? { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'unauthenticated' } } : {};
+      return {
+        Effect: effect,
+        Principal: { Federated: cognito ? 'cognito-identity.amazonaws.com' : 'accounts.google.com' },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { [cognito ? 'cognito-identity.amazonaws.com:aud' : 'accounts.google.com:aud']: 'us-east-1:11111111-2222-3333-4444-555555555555' },
+          ...(cognito ? amr : {}),
+        },
+      };
+    }
+    if (x < 0.22) return { Effect: effect, Principal: { Service: rng.pick(['states.amazonaws.com', 'ec2.amazonaws.com']) }, Action: 'sts:AssumeRole' };
+    if (x < 0.3) return { Effect: effect, Principal: '*', Action: 'sts:AssumeRole' };
+    const aws = rng.chance(0.8) ? principal(false) : [principal(false), principal(false)];
+    return { Effect: effect, Principal: { AWS: aws }, Action: 'sts:AssumeRole' };
+  };
+
   for (const r of roles) {
-    const props: Json = {
-      AssumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      },
-    };
+    const trust: Json[] = [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }];
+    if (rng.chance(0.3)) trust.push(trustStatement());
+    const props: Json = { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: trust } };
     if (rng.chance(0.8)) props.ManagedPolicyArns = Array.from({ length: rng.int(1, 2) }, managedArn);
     if (rng.chance(0.5)) {
       props.Policies = Array.from({ length: rng.int(1, 2) }, (_, i) => ({ PolicyName: `${r}Inline${i}`, PolicyDocument: genDoc() }));
@@ -598,6 +880,26 @@ export function genTemplate(rng: Rng): Json {
     if (rng.chance(0.5)) props.RoleName = roleName(r);
     R[r] = { Type: 'AWS::IAM::Role', Properties: props };
   }
+  // In a quiet template, a role that may create routes, and its function, which no service token names: reached only
+  // if a trust policy lets a role of the code assume it, or a permission lets one invoke the function.
+  const loud = quietWorld && rng.chance(0.7);
+  if (loud) {
+    R.Loud = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }, trustStatement()],
+        },
+        Policies: [{ PolicyName: 'routes', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:CreateRoute', Resource: '*' }] } }],
+      },
+    };
+    R.LoudFn = {
+      Type: 'AWS::Lambda::Function',
+      Properties: { Role: { 'Fn::GetAtt': ['Loud', 'Arn'] }, Handler: 'index.handler', Runtime: 'nodejs20.x', Code: { ZipFile: 'exports.handler = async () => {};' } },
+    };
+  }
+  const permissionTarget = (): string => (loud && rng.chance(0.6) ? 'LoudFn' : rng.pick(fns));
   for (const m of managed) {
     const props: Json = { PolicyDocument: genDoc() };
     if (rng.chance(0.4)) props.Roles = rolesList();
@@ -612,7 +914,7 @@ export function genTemplate(rng: Rng): Json {
   if (rng.chance(0.3)) {
     R.RolePolicy0 = { Type: 'AWS::IAM::RolePolicy', Properties: { PolicyName: 'rp', RoleName: oneRole(), PolicyDocument: genDoc() } };
   }
-  const roleArn = (): Json => (rng.chance(0.95) ? { 'Fn::GetAtt': [rng.pick(roles), 'Arn'] } : 'arn:aws:iam::123456789012:role/elsewhere');
+  const roleArn = (): Json => (quietWorld || rng.chance(0.95) ? { 'Fn::GetAtt': [rng.pick(roles), 'Arn'] } : 'arn:aws:iam::123456789012:role/elsewhere');
   for (const f of fns) {
     R[f] = {
       Type: 'AWS::Lambda::Function',
@@ -625,21 +927,88 @@ export function genTemplate(rng: Rng): Json {
       Properties: { RoleArn: roleArn(), DefinitionString: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}' },
     };
   }
-  if (hasTopic) R.Topic = { Type: 'AWS::SNS::Topic', Properties: {} };
-  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+  // "a function whose `AWS::Lambda::Permission` lets the role or anyone invoke it [is followed] to its role (a function
+  // outside the template counts)"
+  for (let i = 0, n = rng.chance(loud ? 0.6 : 0.3) ? rng.int(1, 2) : 0; i < n; i++) {
     const x = rng.next();
-    let token: Json;
-    if (x < 0.82) token = { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] };
-    else if (x < 0.86) token = 'arn:aws:lambda:us-east-1:123456789012:function:provider';
-    else if (x < 0.9) token = { Ref: rng.pick(fns) }; // "Ref F — bounds nothing"
-    else if (x < 0.95 && hasTopic) token = { Ref: 'Topic' };
-    else if (sms.length) token = { 'Fn::GetAtt': [rng.pick(sms), 'Arn'] }; // a "function" of another type
-    else token = { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] };
+    let fnValue: Json;
+    if (x < 0.55) fnValue = { 'Fn::GetAtt': [permissionTarget(), 'Arn'] };
+    else if (x < 0.8) fnValue = { Ref: permissionTarget() };
+    else fnValue = rng.pick(['arn:aws:lambda:us-east-1:123456789012:function:elsewhere', 'elsewhere']);
+    R[`Permission${i}`] = {
+      Type: 'AWS::Lambda::Permission',
+      Properties: { Action: 'lambda:InvokeFunction', FunctionName: fnValue, Principal: principal(true) },
+    };
+  }
+  // "an active `AWS::IAM::AccessKey` whose secret the template hands on (`Fn::GetAtt [K, SecretAccessKey]` anywhere)
+  // counts": active (Status Active or left out) or not, its secret handed on or only its id (`Ref K`)
+  const outputs: Json = {};
+  if (rng.chance(0.15)) {
+    R.User = { Type: 'AWS::IAM::User', Properties: {} };
+    const status = rng.pick([undefined, 'Active', 'Inactive']);
+    R.Key = { Type: 'AWS::IAM::AccessKey', Properties: { UserName: { Ref: 'User' }, ...(status ? { Status: status } : {}) } };
+    // the secret by `Fn::GetAtt` (list or dotted form) or in an `Fn::Sub`; or only the key's id
+    const secret = rng.pick<Json>([{ 'Fn::GetAtt': ['Key', 'SecretAccessKey'] }, { 'Fn::GetAtt': ['Key', 'SecretAccessKey'] },
+      { 'Fn::GetAtt': 'Key.SecretAccessKey' }, { 'Fn::Sub': '{"id":"${Key}","secret":"${Key.SecretAccessKey}"}' }, { Ref: 'Key' }]);
+    // handed on in a resource (a secret, the custom resource's own properties); in an output only when
+    // KNOWN_DISAGREEMENTS (the library does not read Outputs: see the test)
+    const where = rng.int(KNOWN_DISAGREEMENTS ? 0 : 1, 2);
+    if (where === 0) outputs.Secret = { Value: secret };
+    else if (where === 1) R.KeySecret = { Type: 'AWS::SecretsManager::Secret', Properties: { SecretString: secret } };
+    else keyInCustom = secret;
+  }
+  if (hasTopic) R.Topic = { Type: 'AWS::SNS::Topic', Properties: {} };
+  /** A service token or a Lambda hook's function: "The service token must be a Lambda function of the template". */
+  const token = (): Json => {
+    const x = quietWorld && rng.chance(0.9) ? 0 : rng.next();
+    if (x < 0.82) return { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] };
+    if (x < 0.86) return 'arn:aws:lambda:us-east-1:123456789012:function:provider';
+    if (x < 0.9) return { Ref: rng.pick(fns) }; // "Ref F — bounds nothing"
+    if (x < 0.95 && hasTopic) return { Ref: 'Topic' };
+    if (sms.length) return { 'Fn::GetAtt': [rng.pick(sms), 'Arn'] }; // a "function" of another type
+    return { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] };
+  };
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
     const type = rng.chance(0.1) ? 'Custom::VpcRestrictDefaultSG'
       : rng.chance(0.25) ? 'AWS::CloudFormation::CustomResource' : rng.pick(['Custom::Something', 'Custom::Seeder']);
-    R[`Custom${i}`] = { Type: type, Properties: { ServiceToken: token, Payload: `value-${i}` } };
+    R[`Custom${i}`] = { Type: type, Properties: { ServiceToken: token(), Payload: i === 0 && keyInCustom ? keyInCustom : `value-${i}` } };
+  }
+  // "an `AWS::CloudFormation::LambdaHook`'s `LambdaFunction` is bounded like a service token"
+  if (rng.chance(0.2)) {
+    R.Hook = {
+      Type: 'AWS::CloudFormation::LambdaHook',
+      Properties: {
+        Alias: 'Acme::Lambda::Hook',
+        LambdaFunction: token(),
+        ExecutionRole: { 'Fn::GetAtt': [rng.pick(roles), 'Arn'] },
+        FailureMode: 'FAIL',
+        HookStatus: 'ENABLED',
+        TargetOperations: ['RESOURCE'],
+      },
+    };
+  }
+  // "an `AWS::CloudFormation::HookVersion` or a `TypeActivation` of a type that is not `RESOURCE` or `MODULE` … is
+  // GUARD-1"
+  if (rng.chance(0.05)) {
+    R.HookVersion = { Type: 'AWS::CloudFormation::HookVersion', Properties: { TypeName: 'Acme::Net::Hook', SchemaHandlerPackage: 's3://b/h.zip' } };
+  }
+  if (rng.chance(0.1)) {
+    const x = rng.next();
+    let type: Json = x < 0.35 ? 'RESOURCE' : x < 0.6 ? 'MODULE' : 'HOOK';
+    if (x >= 0.9) {
+      P.TypeParam = { Type: 'String' };
+      type = { Ref: 'TypeParam' };
+    }
+    R.Activation = { Type: 'AWS::CloudFormation::TypeActivation', Properties: { Type: type, PublisherId: 'abc123', TypeName: 'Acme::Net::Thing' } };
+  }
+  // "A resource of a registry type that is no AWS type (`Acme::Net::Route`: a private or third-party extension,
+  // `Alexa::` aside) … GUARD-1 at `Type`"
+  if (rng.chance(0.1)) {
+    const type = rng.pick(['Acme::Net::Route', 'Acme::Dns::Record', 'Alexa::ASK::Skill', 'Alexa::ASK::Skill']);
+    R.Extension = { Type: type, Properties: { Name: 'x' } };
   }
   const t: Json = { Resources: R };
+  if (Object.keys(outputs).length) t.Outputs = outputs;
   if (conditions) {
     P.Env = { Type: 'String' };
     t.Conditions = { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } };
@@ -672,27 +1041,219 @@ export function genTerraform(rng: Rng): Json {
     }
     return kinds.map((k) => ({ [k]: bodyOf(k) }));
   };
-  for (let i = 0, n = rng.int(1, 5); i < n; i++) {
+  /** A data source body: inert, refused outright, an `http` request of some method, another provider's. */
+  const dataSource = (block: Json, i: number, where: string) => {
     const x = rng.next();
-    if (x < 0.35) {
+    if (x < 0.15) {
+      add(block, 'aws_lambda_invocation', `${where}j${i}`, { function_name: 'fn', input: '{}' });
+    } else if (x < 0.3) {
+      add(block, 'external', `${where}e${i}`, { program: ['python3', 'x.py'] });
+    } else if (x < 0.55) {
+      // "an `http` data source whose `method` is not `GET` or `HEAD` (its default: a read)"
+      const method = rng.pick([undefined, 'GET', 'HEAD', 'POST', '${var.method}']);
+      add(block, 'http', `${where}h${i}`, { url: 'https://example.com/x', ...(method ? { method } : {}) });
+    } else if (x < 0.7) {
+      // the inert utility providers' and Cloud Control's data sources (Cloud Control makes nothing by reading)
+      add(block, rng.pick(['archive_file', 'cloudinit_config', 'template_file', 'local_file', 'tls_certificate', 'awscc_ec2_vpc']), `${where}u${i}`, {});
+    } else if (x < 0.8) {
+      // "A resource or data source of a provider the guard neither reads nor knows to be inert"
+      add(block, rng.pick(['google_project', 'kubernetes_secret', 'vault_generic_secret']), `${where}o${i}`, {});
+    } else {
+      add(block, rng.pick(['aws_caller_identity', 'aws_region']), `${where}d${i}`, rng.chance(0.2) ? { provider: rng.pick(['aws.west', 'vault.x']) } : {});
+    }
+  };
+  const removed: Json[] = [];
+  const action: Json = {};
+  const check: Json = {};
+  for (let i = 0, n = rng.int(1, 6); i < n; i++) {
+    const x = rng.next();
+    if (x < 0.2) {
       const body: Json = rng.chance(0.8) ? { provisioner: provisioner() } : {};
       if (rng.chance(0.3)) body.connection = { type: 'ssh', host: '10.0.0.1' };
       add(resource, rng.pick(['terraform_data', 'null_resource']), `r${i}`, body);
-    } else if (x < 0.45) {
-      add(resource, 'aws_s3_bucket', `b${i}`, rng.chance(0.5) ? { provisioner: provisioner() } : { bucket: `b-${i}` });
-    } else if (x < 0.55) {
+    } else if (x < 0.27) {
+      const body: Json = rng.chance(0.5) ? { provisioner: provisioner() } : { bucket: `b-${i}` };
+      // "its `provider` meta-argument's name, else its type's prefix"
+      if (rng.chance(0.25)) body.provider = rng.pick(['aws.west', 'aws', '${aws.west}', 'shell.x', '${shell.x}', 'google', 'awscc']);
+      add(resource, 'aws_s3_bucket', `b${i}`, body);
+    } else if (x < 0.32) {
       add(resource, 'aws_ssm_parameter', `p${i}`, { name: `/p/${i}`, type: 'String', value: 'v' });
-    } else if (x < 0.65) {
+    } else if (x < 0.37) {
       add(resource, 'aws_lambda_invocation', `i${i}`, { function_name: 'fn', input: '{}' });
-    } else if (x < 0.75) {
-      add(data, 'aws_lambda_invocation', `j${i}`, { function_name: 'fn', input: '{}' });
-    } else if (x < 0.87) {
-      add(data, 'external', `e${i}`, { program: ['python3', 'x.py'] });
+    } else if (x < 0.5) {
+      dataSource(data, i, '');
+    } else if (x < 0.58) {
+      // the inert utility providers (and `terraform`, `null` above); another provider's resource; a provider meta-argument
+      const type = rng.pick(['random_id', 'tls_private_key', 'time_sleep', 'local_file', 'shell_script', 'kubernetes_job', 'google_compute_network']);
+      const body: Json = {};
+      if (rng.chance(0.2)) body.provider = rng.pick(['random.x', 'shell.x', 'aws.west']);
+      add(resource, type, `u${i}`, body);
+    } else if (x < 0.66) {
+      // "an `awscc_<service>_…` resource of a service whose resources the guard reads"
+      const svc = rng.chance(0.6) ? rng.pick(CC_READ_SERVICES) : rng.pick(CC_UNREAD_SERVICES);
+      add(resource, `awscc_${svc}_${rng.pick(['route', 'thing'])}`, `cc${i}`, rng.chance(0.3) ? { provisioner: provisioner() } : {});
+    } else if (x < 0.72) {
+      // "an `aws_cloudcontrolapi_resource` whose `type_name` is of such a service or cannot be read"
+      const typeName = rng.chance(0.1) ? rng.pick(['${var.type_name}', 'Acme::Net::Route']) : rng.pick(CC_TYPE_NAMES);
+      add(resource, 'aws_cloudcontrolapi_resource', `ccapi${i}`, { type_name: typeName, desired_state: '{}' });
+    } else if (x < 0.8) {
+      // "A check block's scoped data sources are read like the others"
+      const body: Json = { data: {}, assert: [{ condition: '${true}', error_message: 'x' }] };
+      dataSource(body.data, i, 'chk');
+      check[`c${i}`] = body;
+    } else if (x < 0.88) {
+      // "a removed block's (destroy-time) provisioners like a resource's"
+      const body: Json = { from: `aws_instance.gone${i}`, lifecycle: { destroy: rng.chance(0.8) } };
+      if (rng.chance(0.85)) body.provisioner = provisioner();
+      removed.push(body);
+    } else if (x < 0.93) {
+      // "an `action` block (Terraform 1.14: a provider operation such as `aws_lambda_invoke`, …) runs code: GUARD-1"
+      const type = rng.pick(['aws_lambda_invoke', 'aws_ec2_stop_instance', 'local_command']);
+      action[type] = action[type] ?? {};
+      action[type][`a${i}`] = rng.chance(0.8) ? { config: { function_name: 'fn', payload: '{}' } } : {};
     } else {
-      add(data, rng.pick(['aws_caller_identity', 'aws_region']), `d${i}`, {});
+      dataSource(data, i, '');
     }
   }
   const c: Json = { resource };
   if (Object.keys(data).length) c.data = data;
+  if (Object.keys(check).length) c.check = check;
+  if (removed.length) c.removed = removed.length === 1 && rng.chance(0.3) ? removed[0] : removed;
+  if (Object.keys(action).length) c.action = action;
   return c;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Terraform plans
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * `node|kind` keys a plan (`terraform show -json`, root module) is refused at: "in a plan, the provisioners of the
+ * configuration and the data sources of the planned values and changes are read the same way, and so are the
+ * provisioners of an instance the plan only destroys (a change with action `delete` and no planned value: a count or
+ * for_each that shrank runs its destroy-time ones)".
+ *
+ * - a planned managed instance: its configuration's provisioners other than `file`; an `aws_lambda_invocation`; a
+ *   resource of another provider (its type's prefix);
+ * - an instance the plan only destroys: its configuration's provisioners, at `removed.<address>` (the library's name for
+ *   it; the doc names no node);
+ * - a data source of the planned values or of a `read` change: `external`, `aws_lambda_invocation`, another provider's,
+ *   and an `http` data source whose `method` is not `GET` or `HEAD` ("read the same way": see the test of that form).
+ */
+export function tfPlanRefused(plan: Json): Set<string> {
+  const out = new Set<string>();
+  const config = new Map<string, Json>();
+  for (const r of asList(plan.configuration?.root_module?.resources)) config.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, r);
+  const provisionersOf = (r: Json): string[] =>
+    asList(config.get(`${r.type}.${r.name}`)?.provisioners).map((p: Json) => p?.type).filter((t: Json) => typeof t === 'string' && t !== 'file');
+  const planned = new Set<string>();
+  const dataSource = (address: string, type: string, values: Json) => {
+    if (type === 'external' || type === 'aws_lambda_invocation') out.add(`${address}|`);
+    if (!KNOWN_PROVIDERS.includes(type.split('_')[0])) out.add(`${address}|`);
+    const method = values?.method;
+    if (type === 'http' && method !== undefined && method !== null && method !== 'GET' && method !== 'HEAD') out.add(`${address}|`);
+  };
+  for (const r of asList(plan.planned_values?.root_module?.resources)) {
+    if (r.mode === 'data') {
+      dataSource(r.address, r.type, r.values);
+      continue;
+    }
+    planned.add(r.address);
+    for (const k of provisionersOf(r)) out.add(`${r.address}|${k}`);
+    if (r.type === 'aws_lambda_invocation' || !KNOWN_PROVIDERS.includes(r.type.split('_')[0])) out.add(`${r.address}|`);
+  }
+  for (const rc of asList(plan.resource_changes)) {
+    const actions = asList(rc.change?.actions);
+    if (rc.mode === 'data' && actions.includes('read')) dataSource(rc.address, rc.type, rc.change?.after);
+    if (rc.mode === 'managed' && actions.length === 1 && actions[0] === 'delete' && !planned.has(rc.address)) {
+      for (const k of provisionersOf(rc)) out.add(`removed.${rc.address}|${k}`);
+    }
+  }
+  return out;
+}
+
+/** A random plan: counted resources with configured provisioners whose count shrank (instances only destroyed), a
+ * resource replaced, data sources known at plan time (planned values) or read at apply (a `read` change). */
+export function genPlan(rng: Rng): Json {
+  const pv: Json[] = [];
+  const rc: Json[] = [];
+  const conf: Json[] = [];
+  const provider = (type: string) => `registry.terraform.io/hashicorp/${type.split('_')[0]}`;
+  for (let i = 0, n = rng.int(1, 4); i < n; i++) {
+    const type = rng.pick(['terraform_data', 'null_resource', 'aws_s3_bucket', 'aws_lambda_invocation', 'shell_script']);
+    const name = `r${i}`;
+    const counted = rng.chance(0.6);
+    const provisioners = rng.chance(0.7)
+      ? Array.from({ length: rng.int(1, 2) }, () => ({ type: rng.pick(['local-exec', 'remote-exec', 'file', 'file']), expressions: { command: { constant_value: 'x' } } }))
+      : [];
+    const plannedN = counted ? rng.int(0, 2) : 1;
+    const deletedN = counted ? rng.int(0, 2) : 0;
+    conf.push({
+      address: `${type}.${name}`,
+      mode: 'managed',
+      type,
+      name,
+      provider_config_key: type.split('_')[0],
+      expressions: {},
+      schema_version: 0,
+      ...(counted ? { count_expression: { constant_value: plannedN } } : {}),
+      ...(provisioners.length ? { provisioners } : {}),
+    });
+    const addr = (k: number) => (counted ? `${type}.${name}[${k}]` : `${type}.${name}`);
+    for (let k = 0; k < plannedN; k++) {
+      pv.push({ address: addr(k), mode: 'managed', type, name, ...(counted ? { index: k } : {}), provider_name: provider(type), schema_version: 0, values: {} });
+      const actions = rng.chance(0.2) ? ['delete', 'create'] : rng.pick([['no-op'], ['create'], ['update']]);
+      rc.push({
+        address: addr(k),
+        mode: 'managed',
+        type,
+        name,
+        ...(counted ? { index: k } : {}),
+        provider_name: provider(type),
+        change: { actions, before: actions[0] === 'create' ? null : {}, after: {}, after_unknown: {} },
+      });
+    }
+    for (let k = plannedN; k < plannedN + deletedN; k++) {
+      rc.push({
+        address: addr(k),
+        mode: 'managed',
+        type,
+        name,
+        index: k,
+        provider_name: provider(type),
+        change: { actions: ['delete'], before: {}, after: null, after_unknown: {} },
+      });
+    }
+  }
+  for (let i = 0, n = rng.int(0, 3); i < n; i++) {
+    const type = rng.pick(['external', 'aws_lambda_invocation', 'aws_region', 'http', 'http', 'google_project', 'archive_file']);
+    const name = `d${i}`;
+    const values: Json = {};
+    if (type === 'http') {
+      // POST only when KNOWN_DISAGREEMENTS: the library does not read an http data source's method in a plan
+      const method = rng.pick<string | null | undefined>(KNOWN_DISAGREEMENTS ? ['GET', 'HEAD', null, undefined, 'POST'] : ['GET', 'HEAD', null, undefined]);
+      if (method !== undefined) values.method = method;
+      values.url = 'https://example.com/x';
+    }
+    conf.push({ address: `data.${type}.${name}`, mode: 'data', type, name, provider_config_key: type.split('_')[0], expressions: {}, schema_version: 0 });
+    if (rng.chance(0.6)) {
+      pv.push({ address: `data.${type}.${name}`, mode: 'data', type, name, provider_name: provider(type), schema_version: 0, values });
+    } else {
+      rc.push({
+        address: `data.${type}.${name}`,
+        mode: 'data',
+        type,
+        name,
+        provider_name: provider(type),
+        change: { actions: ['read'], before: null, after: values, after_unknown: {} },
+      });
+    }
+  }
+  return {
+    format_version: '1.2',
+    terraform_version: '1.9.0',
+    planned_values: { root_module: { resources: pv } },
+    resource_changes: rc,
+    configuration: { root_module: { resources: conf } },
+  };
 }
