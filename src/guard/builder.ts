@@ -2,8 +2,8 @@ import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import { BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, OccupantNode, propagatedDestination, Ref,
-  RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode,
-  UnresolvedValue, VpcNode,
+  RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, SubnetNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode,
+  TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
 import { UNKNOWN_SUBNET } from './occupants';
 import { collectUnreadable, expressionText, pathTo } from './unreadable';
@@ -104,7 +104,7 @@ export class GraphBuilder {
   private readonly unresolved: UnresolvedValue[] = [];
   /** Routes and associations met before their table (the order of resources is arbitrary). */
   private readonly pendingRoutes: { table: Ref; edge: RouteEdge }[] = [];
-  private readonly pendingAssociations: { table: Ref; subnet: Ref }[] = [];
+  private readonly pendingAssociations: { table: Ref; subnet: Ref; source: string; property: string }[] = [];
   private readonly pendingGatewayEndpoints: { table: Ref; endpoint: string }[] = [];
   private readonly pendingTransit: { table: Ref; apply: (t: TransitRouteTableNode) => void }[] = [];
   private readonly pendingDefaultTables: { gateway: Ref; table: Ref; which: 'association' | 'propagation'; source: string }[] = [];
@@ -116,7 +116,7 @@ export class GraphBuilder {
   private readonly pendingAttachments: { gateway: Ref; vpc: Ref; outside?: { kind: 'internet-gateway' | 'vpn-gateway'; at: string } }[] = [];
   private readonly pendingDnsRules: { group: Ref; rule: DnsRuleGroupNode['rules'][number] }[] = [];
   private readonly pendingAclEntries: { acl: Ref; entry: NetworkAclEntry; source: string }[] = [];
-  private readonly pendingAclAssociations: { acl: Ref; subnet: Ref; source: string }[] = [];
+  private readonly pendingAclAssociations: { acl: Ref; subnet: Ref; source: string; property: string }[] = [];
   private readonly pendingBlocks: { vpc: Ref; block: { cidr?: unknown; amazonIpv6?: boolean }; source: string; property: string }[] = [];
   private readonly pendingSubnetBlocks: { subnet: Ref; cidr: unknown; source: string }[] = [];
   private readonly pendingEdgeAssociations: { table: Ref; gateway: Ref; source: string }[] = [];
@@ -246,8 +246,9 @@ export class GraphBuilder {
     this.route(table, { source, destination: propagatedDestination(`route server ${describeRef(server)}`), target: RouteTarget.ROUTE_SERVER, ref: server });
   }
 
-  public association(table: Ref, subnet: Ref): void {
-    this.pendingAssociations.push({ table, subnet });
+  /** A subnet's association with a route table (`property`: where the resource `source` names the subnet). */
+  public association(table: Ref, subnet: Ref, source: string, property: string): void {
+    this.pendingAssociations.push({ table, subnet, source, property });
   }
 
   public gatewayEndpoint(table: Ref, endpoint: string): void {
@@ -388,8 +389,8 @@ export class GraphBuilder {
   }
 
   /** A subnet's association with a network ACL (a subnet has exactly one). */
-  public aclAssociation(acl: Ref, subnet: Ref, source: string): void {
-    this.pendingAclAssociations.push({ acl, subnet, source });
+  public aclAssociation(acl: Ref, subnet: Ref, source: string, property: string): void {
+    this.pendingAclAssociations.push({ acl, subnet, source, property });
   }
 
   public build(): TopologyGraph {
@@ -406,6 +407,13 @@ export class GraphBuilder {
     for (const { table: t, edge } of this.pendingRoutes) table(t, 'RouteTableId', edge.source)?.routes.push(edge);
     for (const { table: t, subnet } of this.pendingAssociations) {
       if (subnet.kind === 'node') table(t, 'RouteTableId', subnet.id)?.subnets.push(subnet.id);
+    }
+    for (const { subnet, source, property } of [...this.pendingAssociations, ...this.pendingAclAssociations]) {
+      // A subnet the output does not hold, named by its id: the table or ACL decides its traffic, which the guard does not
+      // follow (its addresses are unknown). A value the guard cannot resolve is reported where it is read (`noted`).
+      if (subnet.kind === 'external') {
+        this.unresolvedValue(source, property, `subnet ${describeRef(subnet)} is not in the synthesized output, and the guard does not follow its traffic`);
+      }
     }
     for (const { table: t, endpoint } of this.pendingGatewayEndpoints) table(t, 'RouteTableIds', endpoint)?.gatewayEndpoints.push(endpoint);
     for (const { table: t, apply } of this.pendingTransit) {
@@ -432,6 +440,7 @@ export class GraphBuilder {
       if (node?.type === 'vpc' && table(t, 'route_table_id', source)) node.mainRouteTables.push(t);
       else if (node?.type !== 'vpc') this.unresolvedValue(source, 'vpc_id', `VPC ${describeRef(vpc)} is not in the synthesized output`);
     }
+    this.addOutsideSubnets();
     for (const { group, rule } of this.pendingDnsRules) {
       const node = group.kind === 'node' ? this.nodes.get(group.id) : undefined;
       if (node?.type === 'dns-rule-group') node.rules.push(rule);
@@ -458,6 +467,28 @@ export class GraphBuilder {
     this.checkReferenceTypes();
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved] };
+  }
+
+  /**
+   * The subnets of a VPC that the output does not hold use its main route table (semantics §2): where that table routes
+   * anywhere but inside the VPC (a route, a gateway endpoint), one subnet node stands for them (`SubnetNode.outside`),
+   * so that the rules follow those routes too. Without it a route no subnet of the output used was never followed.
+   */
+  private addOutsideSubnets(): void {
+    for (const vpc of [...this.nodes.values()].filter((n): n is VpcNode => n.type === 'vpc')) {
+      const mains = [implicitId.mainRouteTable(vpc.id), ...vpc.mainRouteTables.map((r) => (r.kind === 'node' ? r.id : ''))]
+        .map((id) => this.nodes.get(id)).filter((t): t is RouteTableNode => t?.type === 'route-table');
+      if (!mains.some((t) => t.routes.length > 0 || t.gatewayEndpoints.length > 0)) continue;
+      this.add({
+        id: implicitId.outsideSubnets(vpc.id),
+        path: vpc.path ? `${vpc.path}/(subnets outside the output)` : undefined,
+        tags: {},
+        type: 'subnet',
+        vpc: { kind: 'node', id: vpc.id },
+        mapPublicIpOnLaunch: false,
+        outside: true,
+      } satisfies SubnetNode);
+    }
   }
 
   /**

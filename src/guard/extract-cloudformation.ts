@@ -170,8 +170,8 @@ class TemplateReader {
     [['AWS::EC2::GatewayRouteTableAssociation'], (_reader, { b, noted, p, id }) => {
       b.edgeAssociation(noted('RouteTableId', p.RouteTableId), noted('GatewayId', p.GatewayId), id);
     }],
-    [['AWS::EC2::SubnetRouteTableAssociation'], (_reader, { b, noted, p }) => {
-      b.association(noted('RouteTableId', p.RouteTableId), noted('SubnetId', p.SubnetId));
+    [['AWS::EC2::SubnetRouteTableAssociation'], (_reader, { b, noted, p, id }) => {
+      b.association(noted('RouteTableId', p.RouteTableId), noted('SubnetId', p.SubnetId), id, 'SubnetId');
     }],
     [['AWS::EC2::InternetGateway'], (_reader, { b, base }) => {
       b.add({ ...base, type: 'internet-gateway', vpcs: [] });
@@ -402,7 +402,7 @@ class TemplateReader {
       }, id);
     }],
     [['AWS::EC2::SubnetNetworkAclAssociation'], (_reader, { b, noted, p, id }) => {
-      b.aclAssociation(noted('NetworkAclId', p.NetworkAclId), noted('SubnetId', p.SubnetId), id);
+      b.aclAssociation(noted('NetworkAclId', p.NetworkAclId), noted('SubnetId', p.SubnetId), id, 'SubnetId');
     }],
     [['AWS::EC2::LaunchTemplate', 'AWS::EC2::Instance'], (reader, c) => {
       const { b, base, p, id, type } = c;
@@ -1326,7 +1326,10 @@ class TemplateReader {
       }
     }
     const view: TemplateView = {
-      resources: this.resources, ...templateIam(this.resources), render: (v) => this.render(v), readServices: TemplateReader.READ_SERVICES,
+      resources: this.resources,
+      ...templateIam(this.resources, this.template.Outputs),
+      render: (v) => this.render(v),
+      readServices: TemplateReader.READ_SERVICES,
     };
     this.code = { view, declared };
     return this.code;

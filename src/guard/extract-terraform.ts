@@ -402,7 +402,7 @@ class ConfigReader {
       reader.route(id, noted('route_table_id', p.route_table_id), p);
     }],
     [['aws_route_table_association'], (_reader, { b, noted, p, id }) => {
-      if (p.subnet_id !== undefined) b.association(noted('route_table_id', p.route_table_id), noted('subnet_id', p.subnet_id));
+      if (p.subnet_id !== undefined) b.association(noted('route_table_id', p.route_table_id), noted('subnet_id', p.subnet_id), id, 'subnet_id');
       if (p.gateway_id !== undefined && p.gateway_id !== null && p.gateway_id !== '') {
         b.edgeAssociation(noted('route_table_id', p.route_table_id), noted('gateway_id', p.gateway_id), id);
       }
@@ -706,7 +706,7 @@ class ConfigReader {
       b.aclEntry(noted('network_acl_id', p.network_acl_id), reader.aclEntry(id, p, p.egress, p.rule_number, p.rule_action, RULE_NAMES), id);
     }],
     [['aws_network_acl_association'], (_reader, { b, noted, p, id }) => {
-      b.aclAssociation(noted('network_acl_id', p.network_acl_id), noted('subnet_id', p.subnet_id), id);
+      b.aclAssociation(noted('network_acl_id', p.network_acl_id), noted('subnet_id', p.subnet_id), id, 'subnet_id');
     }],
     [['aws_launch_template', 'aws_instance'], (reader, c) => {
       const { b, base, p, id, type } = c;
@@ -1610,7 +1610,7 @@ class ConfigReader {
     for (const [egress, written, names] of [[false, p.ingress, INGRESS_NAMES], [true, p.egress, EGRESS_NAMES]] as const) {
       for (const e of blocks(written)) this.b.aclEntry(acl, this.aclEntry(id, e, egress, e.rule_no, e.action, names), id);
     }
-    for (const subnet of this.refs(p.subnet_ids)) this.b.aclAssociation(acl, this.b.noted(id, 'subnet_ids', subnet), id);
+    for (const subnet of this.refs(p.subnet_ids)) this.b.aclAssociation(acl, this.b.noted(id, 'subnet_ids', subnet), id, 'subnet_ids');
   }
 
   /** A network ACL entry, inline (`rule_no`, `action`) or as `aws_network_acl_rule` (`rule_number`, `rule_action`). */

@@ -86,6 +86,13 @@ export interface SubnetNode extends NodeBase {
   readonly availabilityZone?: string;
   readonly mapPublicIpOnLaunch: boolean;
   readonly segment?: Segment;
+  /**
+   * Stands for the subnets of its VPC that the output does not hold (created elsewhere, later or by hand): without an
+   * association of their own they use the VPC's main route table and default network ACL, and they hold (and send from)
+   * the VPC's addresses that no subnet of the output holds. The graph builder adds one where the main route table
+   * routes somewhere other than inside the VPC (docs/guard-semantics.md §2).
+   */
+  readonly outside?: boolean;
 }
 
 /** What a VPC route sends traffic to. */
@@ -603,6 +610,7 @@ export const implicitId = {
   defaultNetworkAcl: (vpc: string) => `${vpc}#default-network-acl`,
   defaultSecurityGroup: (vpc: string) => `${vpc}#default-security-group`,
   defaultTransitRouteTable: (tgw: string) => `${tgw}#default-route-table`,
+  outsideSubnets: (vpc: string) => `${vpc}#subnets-outside-the-output`,
 };
 
 /** The nodes of each graph by type, built once per graph: rules ask for the same types many times. */

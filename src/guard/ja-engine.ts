@@ -406,6 +406,7 @@ const PATTERNS: readonly Pattern[] = [
     () => 'ガードが経路を追跡できるよう、同じアプリのゲートウェイ・NAT ゲートウェイ・ファイアウォールエンドポイント・Transit Gateway・ピアリングへルーティングする'],
   [/^the VPC has no attachment to transit gateway (.+) in the synthesized output$/, (m) => `合成結果に、この VPC の Transit Gateway ${m[1]} へのアタッチメントがない`],
   [/^attach the VPC to the transit gateway in the same app \(or remove the route\)$/, () => '同じアプリの中で VPC を Transit Gateway にアタッチする（またはルートを削除する）'],
+  [/^subnet (\S+) is not in the synthesized output, and the guard does not follow its traffic$/, (m) => `サブネット ${m[1]} が合成結果になく、ガードはその通信を追わない`],
   [/^transit gateway (.+) is not in the synthesized output, so its route tables are unknown$/, (m) => `Transit Gateway ${m[1]} が合成結果になく、そのルートテーブルが分からない`],
   [/^guard the stack that creates the transit gateway together with this one \(CDK cross-stack references are followed\)$/,
     () => 'Transit Gateway を作るスタックを、このスタックと一緒にガードする（CDK のスタック間参照は追跡する）'],

@@ -374,6 +374,19 @@ export class Reachability {
     const aclsOf = new Map<string, NetworkAclNode[]>();
     for (const a of nodesOf(this.graph, 'network-acl')) for (const s of a.subnets) push(aclsOf, s, a);
     for (const s of nodesOf(this.graph, 'subnet')) this.indexSubnet(s, tablesOf, aclsOf);
+    for (const s of this.subnets.values()) if (s.node.outside) this.placeOutside(s);
+  }
+
+  /**
+   * The subnets of a VPC that the output does not hold (`SubnetNode.outside`): they hold, and send from, the VPC's
+   * addresses that no subnet of the output holds (IPv6: any source, as for a subnet without a readable block, §2).
+   */
+  private placeOutside(s: SubnetInfo): void {
+    const held = mergeRanges((s.vpc?.subnets ?? []).filter((t) => t !== s).flatMap((t) => t.own));
+    const free = (s.vpc?.blocks ?? []).flatMap((b) => withoutRanges(b.range, held));
+    s.holds.push(...free);
+    s.sources.length = 0;
+    s.sources.push(...free.filter((r) => familyOf(this.atoms.lo(r[0])) === 4), this.atoms.family(6));
   }
 
   private indexTransit(): void {
@@ -418,7 +431,8 @@ export class Reachability {
       node: s,
       vpc,
       own,
-      holds: [...own, ...unread],
+      // The subnets outside the output hold what the others leave (`placeOutside`, once every subnet is indexed).
+      holds: s.outside ? [] : [...own, ...unread],
       sources,
       tables: tablesOf.get(s.id) ?? this.mainTables(vpc),
       acls: aclsOf.get(s.id) ?? this.defaultAcls(vpc),
