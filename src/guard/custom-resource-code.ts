@@ -211,13 +211,15 @@ function policiesOf(view: TemplateView, role: string): { source: string; documen
  * What of a template's IAM the custom resources are judged against, found once per template (a scan of every resource per
  * custom resource made the guard's extraction 8% slower at 100 municipalities): its policies, what may grant a role more
  * (roles, Lambda permissions), and its active access keys whose secret it hands on (`Fn::GetAtt [K, SecretAccessKey]`
- * anywhere in its resources: the secret may reach the code — a property, an environment variable, a secret or parameter
- * it may read — which may then do whatever the keys' user may, fail closed; a secret nothing reads reaches no one).
+ * anywhere in its resources or outputs: the secret may reach the code — a property, an environment variable, a secret or
+ * parameter it may read, a stack output — which may then do whatever the keys' user may, fail closed; a secret nothing
+ * reads reaches no one).
  */
-export function templateIam(resources: Resources): Pick<TemplateView, 'policies' | 'grants' | 'handedKeys'> {
+export function templateIam(resources: Resources, outputs?: unknown): Pick<TemplateView, 'policies' | 'grants' | 'handedKeys'> {
   const entries = Object.entries(resources);
   const keys = entries.filter(([, r]) => r.Type === 'AWS::IAM::AccessKey' && r.Properties?.Status !== 'Inactive');
-  const text = keys.length > 0 ? JSON.stringify(resources) : '';
+  // Anywhere: a stack output too, which the code may read with cloudformation:DescribeStacks (a read).
+  const text = keys.length > 0 ? JSON.stringify([resources, outputs ?? null]) : '';
   return {
     policies: entries.filter(([, r]) => r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy' || r.Type === 'AWS::IAM::RolePolicy'),
     grants: entries.filter(([, r]) => r.Type === 'AWS::IAM::Role' || r.Type === 'AWS::Lambda::Permission'),

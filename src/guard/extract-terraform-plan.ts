@@ -230,17 +230,23 @@ class PlanReader {
   /** The plan's data sources, addresses and types prefixed `data.` (only those that run code matter: `CODE_RUNNERS`). */
   public dataEntries(): ResourceEntry[] {
     // Read at plan time (in the planned values), or deferred to apply (a change of action `read`).
-    const types = new Map<string, { type: string; source?: string }>();
+    // With the values read (an http data source's method) or planned to be read; a value known only then is absent.
+    const types = new Map<string, { type: string; source?: string; body: unknown }>();
     const walk = (module: TerraformPlanModule) => {
-      for (const r of module.resources ?? []) if (r.mode === 'data') types.set(r.address, { type: r.type, source: r.provider_name });
+      for (const r of module.resources ?? []) if (r.mode === 'data') types.set(r.address, { type: r.type, source: r.provider_name, body: r.values });
       for (const child of module.child_modules ?? []) walk(child);
     };
     walk(this.plan.planned_values?.root_module ?? {});
     for (const rc of this.plan.resource_changes ?? []) {
       const type = /(?:^|\.)data\.([A-Za-z0-9_-]+)\.[^.]+$/.exec(rc.address)?.[1];
-      if (rc.mode === 'data' && type !== undefined && !types.has(rc.address)) types.set(rc.address, { type, source: rc.provider_name });
+      if (rc.mode !== 'data' || type === undefined || types.has(rc.address)) continue;
+      // An http data source's method known only when it is read may be any (fail closed).
+      const unknown = (rc.change?.after_unknown as Record<string, unknown> | undefined)?.method === true;
+      const after = typeof rc.change?.after === 'object' && rc.change.after !== null ? rc.change.after : {};
+      types.set(rc.address, { type, source: rc.provider_name, body: unknown ? { ...after, method: '(known after apply)' } : after });
     }
-    return [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([address, { type, source }]) => ({ address, type: `data.${type}`, body: {}, source }));
+    return [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([address, { type, source, body }]) => ({ address, type: `data.${type}`, body: typeof body === 'object' && body !== null ? body : {}, source }));
   }
 
   /**
