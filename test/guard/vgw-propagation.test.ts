@@ -109,9 +109,13 @@ describe('route propagation from a VPN gateway', () => {
     const resource = { aws_vpn_gateway_route_propagation: { sc: { vpn_gateway_id: '${aws_vpn_gateway.sc.id}', route_table_id: '${aws_route_table.mn.id}' } } };
     expect(mn1(tf({}, resource))).toEqual([expect.stringMatching(/any prefix \(propagated from aws_vpn_gateway\.sc\) → vgw aws_vpn_gateway\.sc\. Fix: /)]);
     expect(mn1(tf({ propagating_vgws: ['${aws_vpn_gateway.sc.id}'] }))).toHaveLength(1);
-    expect(mn1(tf({ propagating_vgws: ['${aws_vpn_gateway.sc.id}'] }, {}, true))).toHaveLength(1);
+    // The main table: the subnet, and the subnets outside the output that use it too (semantics §2), which reach the zone
+    // and are reached from it (their addresses have no network ACL of the output).
+    const bySubnet = (found: string[]) => [found.filter((f) => f.startsWith('[aws_subnet.mn]')).length,
+      found.filter((f) => f.startsWith('[aws_vpc.mn#subnets-outside-the-output]')).length];
+    expect(bySubnet(mn1(tf({ propagating_vgws: ['${aws_vpn_gateway.sc.id}'] }, {}, true)))).toEqual([1, 2]);
     const mainByResource = { aws_vpn_gateway_route_propagation: { sc: { vpn_gateway_id: '${aws_vpn_gateway.sc.id}', route_table_id: '${aws_vpc.mn.main_route_table_id}' } } };
-    expect(mn1(tf({}, mainByResource, true))).toHaveLength(1);
+    expect(bySubnet(mn1(tf({}, mainByResource, true)))).toEqual([1, 2]);
   });
 });
 
