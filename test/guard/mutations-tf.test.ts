@@ -1122,6 +1122,25 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // No subnet of the output uses the main table: a subnet added to the VPC later (by hand, another stack) would.
+    name: 'a route added to the My Number VPC\'s main_route_table_id that no subnet of the output uses (subnets added later would)',
+    rule: 'MN-1',
+    models: ALL,
+    apply(stack, net) {
+      new Route(stack, 'MutRoute', { routeTableId: find<Vpc>(net.myNumber, '/Vpc').mainRouteTableId, destinationCidrBlock: '0.0.0.0/0', transitGatewayId: net.transitGatewayId });
+      new Ec2TransitGatewayRoute(stack, 'MutTgw', { transitGatewayRouteTableId: transitTable(net, 'MY_NUMBER').id, destinationCidrBlock: '52.0.0.0/8', transitGatewayAttachmentId: securityCloud(net) });
+    },
+  },
+  {
+    // A provider named aws from another namespace runs its own code under the aws_* types the guard reads.
+    name: 'the aws provider taken from another namespace than HashiCorp\'s (a fork)',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack) {
+      stack.addOverride('terraform.required_providers.aws.source', 'acme-network/aws');
+    },
+  },
+  {
     name: 'a secondary block of the Internet VPC holding a subnet, routed from My Number',
     rule: 'MN-2',
     models: ALL,
