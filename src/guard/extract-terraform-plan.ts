@@ -67,7 +67,13 @@ export interface TerraformPlanJson {
   readonly resource_changes?: readonly {
     readonly address: string;
     readonly mode?: string;
-    readonly change?: { readonly actions?: readonly string[]; readonly after?: unknown; readonly after_unknown?: unknown };
+    readonly change?: {
+      readonly actions?: readonly string[];
+      readonly after?: unknown;
+      readonly after_unknown?: unknown;
+      /** Terraform 1.5: the change imports an existing resource (an import block). */
+      readonly importing?: { readonly id?: unknown };
+    };
   }[];
   readonly configuration?: {
     readonly provider_config?: Readonly<Record<string, { readonly expressions?: Record<string, unknown> }>>;
@@ -124,7 +130,7 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   if (major !== '1') throw new Error(`Terraform plan JSON format ${plan.format_version} is not supported: the guard reads format 1.x (terraform show -json, Terraform 1.x)`);
   const builder = new GraphBuilder('terraform');
   const reader = new PlanReader(plan);
-  readPlanResources(builder, reader.entries(), reader.dataEntries(), reader.destroyed());
+  readPlanResources(builder, reader.entries(), reader.dataEntries(), [...reader.destroyed(), ...reader.forgotten()], reader.imported());
   return builder.build();
 }
 
@@ -205,6 +211,25 @@ class PlanReader {
       }
     }
     return out;
+  }
+
+  /**
+   * Resource instances the plan imports (`change.importing`), as import blocks (`{ to, id }`): an existing resource keeps
+   * whatever the configuration does not set, which the plan does not show (a subnet's association with a table of no
+   * configuration, the gateways attached to a VPC).
+   */
+  public imported(): { to: string; id: unknown }[] {
+    return (this.plan.resource_changes ?? []).filter((rc) => rc.mode !== 'data' && rc.change?.importing !== undefined && rc.change.importing !== null)
+      .map((rc) => ({ to: rc.address, id: rc.change?.importing?.id }));
+  }
+
+  /**
+   * Resource instances the plan forgets (action `forget`: a removed block with `destroy = false`), as such removed blocks:
+   * terraform leaves them in the network and no longer shows them.
+   */
+  public forgotten(): { from: string; lifecycle: { destroy: false } }[] {
+    return (this.plan.resource_changes ?? []).filter((rc) => rc.mode !== 'data' && (rc.change?.actions ?? []).includes('forget'))
+      .map((rc) => ({ from: rc.address, lifecycle: { destroy: false } }));
   }
 
   /** The plan's data sources, addresses and types prefixed `data.` (only those that run code matter: `CODE_RUNNERS`). */

@@ -33,6 +33,8 @@ export interface TerraformJson {
   readonly removed?: unknown;
   /** Actions (Terraform 1.14): provider operations run at apply time or when invoked (`deployTimeCode`). */
   readonly action?: unknown;
+  /** Import blocks (Terraform 1.5, cdktf `importFrom`): existing resources the configuration adopts (`existingResources`). */
+  readonly import?: unknown;
 }
 
 /** Attributes that name what AWS creates with a VPC or transit gateway (semantics §4–§6). */
@@ -126,6 +128,10 @@ const OTHER_PROVIDER_FIX = 'keep resources of other providers out of the guarded
 
 /** How to fix a network resource made through AWS Cloud Control (`cloudControl`). */
 const CLOUD_CONTROL_FIX = 'write the resource with the aws provider\'s own resource type (aws_route for AWS::EC2::Route...), which the guard reads';
+
+/** How to fix an adopted or forgotten existing resource (`existingResources`). */
+const EXISTING_FIX = 'create the network resources in the configuration instead of importing existing ones, and destroy what it no longer '
+  + 'manages (no removed block with destroy = false)';
 
 const MALFORMED_FIX = 'write each resource once, as a JSON object under "resource" → type → name (the form cdktf synth writes)';
 
@@ -278,8 +284,9 @@ export class PlanTemplate {
  */
 export function readPlanResources(
   builder: GraphBuilder, entries: readonly ResourceEntry[], data: readonly ResourceEntry[] = [], removed: readonly unknown[] = [],
+  imports: readonly unknown[] = [],
 ): void {
-  new ConfigReader(builder, removed.length > 0 ? { removed } : {}, '', entries, data).read();
+  new ConfigReader(builder, { ...removed.length > 0 ? { removed } : {}, ...imports.length > 0 ? { import: imports } : {} }, '', entries, data).read();
 }
 
 /** What a resource reader is given: the resource, its graph id, tags and path, and how to note an unresolved reference. */
@@ -1054,6 +1061,41 @@ class ConfigReader {
     for (const removed of elementsOf(this.config.removed, 'removed', 'removed', this.malformed)) {
       const from = typeof removed.from === 'string' ? removed.from.replace(/^\$\{(.*)\}$/, '$1') : 'removed';
       this.deployTimeCode(`removed.${from}`, 'removed', removed);
+    }
+    this.existingResources();
+  }
+
+  /**
+   * Resources of the network that exist outside what the configuration makes: an import block adopts an existing resource,
+   * which keeps whatever the configuration does not set (a route table's routes when `route` is left out — an attribute
+   * as blocks —, a subnet's association with a table of no configuration, the gateways attached to a VPC), and a removed
+   * block with `lifecycle { destroy = false }` makes terraform forget a resource and leave it in place. The guard reads
+   * the configuration only: for a type it reads (or an address it cannot read, a whole module), unresolved (fail closed).
+   * https://developer.hashicorp.com/terraform/language/import, https://developer.hashicorp.com/terraform/language/resources/syntax#removing-resources
+   */
+  private existingResources(): void {
+    const address = (v: unknown) => (typeof v === 'string' ? v.replace(/^\$\{(.*)\}$/, '$1') : undefined);
+    // `module.a["k"].aws_vpc.x[0]` → `aws_vpc`; a module (`module.a`) or what cannot be read: undefined.
+    const typeOf = (a: string | undefined) => /(?:^|\.)(aws_[a-z0-9_]+)\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.exec(a ?? '')?.[1];
+    const read = (a: string | undefined) => {
+      const type = typeOf(a);
+      return type === undefined ? a === undefined || /(?:^|\.)module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.test(a) : ConfigReader.reads(type);
+    };
+    for (const imported of elementsOf(this.config.import, 'import', 'import', this.malformed)) {
+      const to = address(imported.to);
+      if (!read(to)) continue;
+      const id = typeof imported.id === 'string' ? imported.id : JSON.stringify(imported.id ?? null);
+      this.b.unresolvedValue(this.id(to ?? 'import'), 'import', `it imports an existing resource (${id}), which keeps whatever the configuration does not `
+        + 'set (routes, rules, associations, attached gateways), and the guard reads the configuration only', EXISTING_FIX);
+    }
+    for (const removed of elementsOf(this.config.removed, 'removed', 'removed', this.malformed)) {
+      const lifecycle = blocks(removed.lifecycle);
+      // `destroy` defaults to true; anything but a literal true (false, an expression) may leave the resource in place.
+      if (lifecycle.every((l) => l?.destroy === undefined || l.destroy === true || l.destroy === 'true')) continue;
+      const from = address(removed.from);
+      if (!read(from)) continue;
+      this.b.unresolvedValue(this.id(from ?? 'removed'), 'removed', 'terraform forgets the resource without destroying it (destroy = false): it stays in the '
+        + 'network, and the guard reads the configuration only', EXISTING_FIX);
     }
   }
 
