@@ -2,8 +2,8 @@ import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import { BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, OccupantNode, propagatedDestination, Ref,
-  RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode, TransitRouteTableNode,
-  UnresolvedValue, VpcNode,
+  RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, SecurityGroupRuleNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode,
+  TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
 import { UNKNOWN_SUBNET } from './occupants';
 import { collectUnreadable, expressionText, pathTo } from './unreadable';
@@ -122,6 +122,7 @@ export class GraphBuilder {
   private readonly pendingEdgeAssociations: { table: Ref; gateway: Ref; source: string }[] = [];
   private readonly pendingMainTables: { vpc: Ref; table: Ref; source: string }[] = [];
   private readonly pendingVpnZones: { gateway: Ref; zone: string }[] = [];
+  private readonly pendingGroupVpcs: { group: Ref; vpc: Ref; base: Omit<NodeBase, 'type'>; property: string }[] = [];
   private readonly pendingBridges: PendingBridge[] = [];
   private readonly pendingTemplates: PendingTemplate[] = [];
   private readonly pendingLaunchers: PendingLauncher[] = [];
@@ -387,6 +388,15 @@ export class GraphBuilder {
     }
   }
 
+  /**
+   * A security group associated with another VPC (`AWS::EC2::SecurityGroupVpcAssociation`,
+   * `aws_vpc_security_group_vpc_association`): instances of that VPC may use it, with its rules. The association becomes
+   * a group of that VPC with the group's rules (inline and separate), which the rules judge as any group of the VPC.
+   */
+  public securityGroupVpcAssociation(group: Ref, vpc: Ref, base: Omit<NodeBase, 'type'>, property: string): void {
+    this.pendingGroupVpcs.push({ group, vpc, base, property });
+  }
+
   /** A subnet's association with a network ACL (a subnet has exactly one). */
   public aclAssociation(acl: Ref, subnet: Ref, source: string): void {
     this.pendingAclAssociations.push({ acl, subnet, source });
@@ -454,10 +464,32 @@ export class GraphBuilder {
     resolveBridges(this.nodes, bridges,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.applyUnplaced();
+    this.applyGroupVpcs();
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved] };
+  }
+
+  /** A security group associated with another VPC: a group of that VPC with the same rules (`securityGroupVpcAssociation`). */
+  private applyGroupVpcs(): void {
+    for (const { group, vpc, base, property } of this.pendingGroupVpcs) {
+      const node = group.kind === 'node' ? this.nodes.get(group.id) : undefined;
+      if (node?.type !== 'security-group') {
+        if (group.kind !== 'unresolved') {
+          this.unresolvedValue(base.id, property, `security group ${describeRef(group)} is not in the synthesized output: its rules, which the VPC it is `
+            + 'associated with may use, cannot be read');
+        }
+        continue;
+      }
+      const separate = [...this.nodes.values()]
+        .filter((n): n is SecurityGroupRuleNode => n.type === 'security-group-rule' && n.group.kind === 'node' && n.group.id === node.id);
+      const rules = (egress: boolean) => [
+        ...(egress ? node.egress : node.ingress),
+        ...separate.filter((r) => r.egress === egress).map((r) => r.rule),
+      ];
+      this.add({ ...base, type: 'security-group', vpc, ingress: rules(false), egress: rules(true) } satisfies SecurityGroupNode);
+    }
   }
 
   /**

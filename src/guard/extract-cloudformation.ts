@@ -385,6 +385,9 @@ class TemplateReader {
     [['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'], (reader, { b, base, noted, p, id, type }) => {
       b.add({ ...base, type: 'security-group-rule', group: noted('GroupId', p.GroupId), egress: type.endsWith('Egress'), rule: reader.sgRule(p, id) });
     }],
+    [['AWS::EC2::SecurityGroupVpcAssociation'], (_reader, { b, base, noted, p }) => {
+      b.securityGroupVpcAssociation(noted('GroupId', p.GroupId), noted('VpcId', p.VpcId), base, 'GroupId');
+    }],
     [['AWS::EC2::NetworkAcl'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'network-acl', vpc: noted('VpcId', p.VpcId), subnets: [], entries: [] });
     }],

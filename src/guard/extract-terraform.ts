@@ -642,6 +642,9 @@ class ConfigReader {
         b.add({ ...base, id: `${id}#${i + d * rules.length}`, type: 'security-group-rule', group, egress, rule });
       }));
     }],
+    [['aws_vpc_security_group_vpc_association'], (_reader, { b, base, noted, p }) => {
+      b.securityGroupVpcAssociation(noted('security_group_id', p.security_group_id), noted('vpc_id', p.vpc_id), base, 'security_group_id');
+    }],
     [['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'], (reader, { b, base, noted, p, id, type }) => {
       const group = noted('security_group_id', p.security_group_id);
       b.add({ ...base, type: 'security-group-rule', group, egress: type.endsWith('egress_rule'), rule: reader.sgRules(id, group, p, p.ip_protocol)[0] });

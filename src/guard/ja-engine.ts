@@ -419,6 +419,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^the VPC or subnets of attachment (.+) are not in the synthesized output$/, (m) => `アタッチメント ${m[1]} の VPC またはサブネットが合成結果にない`],
   [/^(.+) attachment (.+) leads where the guard cannot follow$/, (m) => `${m[1]} アタッチメント ${m[2]} の先は、ガードが追跡できない`],
   [/^attach VPCs of the same app, or labelled VPNs, to the transit gateway$/, () => '同じアプリの VPC か、ラベル付きの VPN を Transit Gateway にアタッチする'],
+  [/^security group (.+) is not in the synthesized output: its rules, which the VPC it is associated with may use, cannot be read$/,
+    (m) => `セキュリティグループ ${m[1]} が合成結果になく、関連付けた VPC が使いうるそのルールを読めない`],
   [/^(.+) is not in the synthesized output$/, (m) => `${noun(m[1])} が合成結果にない`],
   // Reachability: where a packet is dropped (FLOW-1).
   [/^attachment (.+) is associated with no transit gateway route table$/, (m) => `アタッチメント ${m[1]} がどの Transit Gateway ルートテーブルにも関連付けられていない`],
