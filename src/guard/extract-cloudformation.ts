@@ -376,14 +376,17 @@ class TemplateReader {
       reader.bridge(c, [['VPCId', p.VPCId], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
     }],
     [['AWS::EC2::SecurityGroup'], (reader, { b, base, noted, p, id }) => {
-      const listed = blocks(p.SecurityGroupEgress).map((r: any) => reader.sgRule(r, id));
+      const written = blocks(p.SecurityGroupEgress);
       // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own: an absent or
       // empty SecurityGroupEgress both leave it (and rules added as separate resources do not remove it).
-      const egress = listed.length > 0 ? listed : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
-      b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: blocks(p.SecurityGroupIngress).map((r: any) => reader.sgRule(r, id)), egress });
+      const egress = written.length > 0 ? written.flatMap((r: any) => reader.sgRules(r, id)) : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
+      b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: blocks(p.SecurityGroupIngress).flatMap((r: any) => reader.sgRules(r, id)), egress });
     }],
     [['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'], (reader, { b, base, noted, p, id, type }) => {
-      b.add({ ...base, type: 'security-group-rule', group: noted('GroupId', p.GroupId), egress: type.endsWith('Egress'), rule: reader.sgRule(p, id) });
+      const group = noted('GroupId', p.GroupId);
+      // One node per peer (a prefix list of the template holds several addresses); the index keeps the ids apart.
+      const rules = reader.sgRules(p, id);
+      rules.forEach((rule, i) => b.add({ ...base, id: rules.length > 1 ? `${id}#${i}` : id, type: 'security-group-rule', group, egress: type.endsWith('Egress'), rule }));
     }],
     [['AWS::EC2::SecurityGroupVpcAssociation'], (_reader, { b, base, noted, p }) => {
       b.securityGroupVpcAssociation(noted('GroupId', p.GroupId), noted('VpcId', p.VpcId), base, 'GroupId');
@@ -1432,9 +1435,28 @@ class TemplateReader {
     return undefined;
   }
 
-  /** A security group rule in the neutral form. */
+  /**
+   * A security group rule in the neutral form, one per peer: a prefix list of the template (`AWS::EC2::PrefixList`, by
+   * `Ref` or `Fn::GetAtt [L, PrefixListId]`) is its entries' addresses; another (a literal id, a parameter) stays a
+   * prefix list, which the rules count as any address (semantics §10).
+   */
+  private sgRules(r: any, id: string): SecurityGroupRule[] {
+    const rule = this.sgRule(r, id);
+    const list = r.SourcePrefixListId ?? r.DestinationPrefixListId;
+    const att = getAtt(list);
+    const name = typeof list?.Ref === 'string' ? list.Ref : att && att[1] === 'PrefixListId' ? att[0] : undefined;
+    const target = name === undefined ? undefined : this.resources[name];
+    if (target?.Type !== 'AWS::EC2::PrefixList') return [rule];
+    const entries = blocks(target.Properties?.Entries);
+    return entries.flatMap((e: any) => {
+      const cidr = this.cidr(e?.Cidr, id, `${r.SourcePrefixListId !== undefined ? 'SourcePrefixListId' : 'DestinationPrefixListId'} → ${name}.Entries`);
+      return cidr === undefined ? [] : [{ ...rule, cidr }];
+    });
+  }
+
   private sgRule(r: any, id: string): SecurityGroupRule {
     const peer = r.SourceSecurityGroupId ?? r.DestinationSecurityGroupId;
+    const list = r.SourcePrefixListId ?? r.DestinationPrefixListId;
     return {
       protocol: groupRuleProtocol(r.IpProtocol),
       fromPort: port(r.FromPort),
@@ -1442,7 +1464,7 @@ class TemplateReader {
       cidr: this.cidr(r.CidrIp ?? r.CidrIpv6, id, 'CidrIp'),
       peerGroup: peer === undefined ? undefined
         : this.b.noted(id, r.SourceSecurityGroupId !== undefined ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', this.ref(peer)),
-      prefixList: typeof (r.SourcePrefixListId ?? r.DestinationPrefixListId) === 'string' ? (r.SourcePrefixListId ?? r.DestinationPrefixListId) : undefined,
+      prefixList: list === undefined ? undefined : typeof list === 'string' ? list : this.render(list),
     };
   }
 

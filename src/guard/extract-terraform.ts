@@ -647,7 +647,9 @@ class ConfigReader {
     }],
     [['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'], (reader, { b, base, noted, p, id, type }) => {
       const group = noted('security_group_id', p.security_group_id);
-      b.add({ ...base, type: 'security-group-rule', group, egress: type.endsWith('egress_rule'), rule: reader.sgRules(id, group, p, p.ip_protocol)[0] });
+      // One node per peer (a prefix list of the configuration holds several addresses); the index keeps the ids apart.
+      const rules = reader.sgRules(id, group, p, p.ip_protocol);
+      rules.forEach((rule, i) => b.add({ ...base, id: rules.length > 1 ? `${id}#${i}` : id, type: 'security-group-rule', group, egress: type.endsWith('egress_rule'), rule }));
     }],
     [['aws_network_acl'], (reader, { b, base, noted, p, id }) => {
       b.add({ ...base, type: 'network-acl', vpc: noted('vpc_id', p.vpc_id), subnets: [], entries: [] });
@@ -1550,8 +1552,33 @@ class ConfigReader {
     }
     // A `self` the guard cannot read (a variable) may be true: the group is a peer (fail closed).
     if (mayBeOn(r.self)) peers.push({ peerGroup: group });
-    for (const pl of [...valueList(r.prefix_list_ids), ...valueList(r.prefix_list_id)]) peers.push({ prefixList: this.render(pl) });
+    for (const pl of [...valueList(r.prefix_list_ids), ...valueList(r.prefix_list_id)]) {
+      const prefixList = this.render(pl);
+      const cidrs = this.prefixListCidrs(pl, id);
+      if (cidrs === undefined) peers.push({ prefixList });
+      else for (const cidr of cidrs) peers.push({ cidr, prefixList });
+    }
     return peers.length > 0 ? peers.map((peer) => ({ ...base, ...peer })) : [base];
+  }
+
+  /**
+   * The addresses of a prefix list of the configuration (`aws_ec2_managed_prefix_list`: its `entry` blocks and the
+   * `aws_ec2_managed_prefix_list_entry` resources that name it), for a security group rule whose peer it is; another (a
+   * literal id, a variable) is undefined: the rules count it as any address (semantics §10).
+   */
+  private prefixListCidrs(value: unknown, id: string): string[] | undefined {
+    if (this.named(value, 'aws_ec2_managed_prefix_list', 'id') === undefined) return undefined;
+    const list = this.ref(value);
+    if (list.kind !== 'node') return undefined;
+    const entries: unknown[] = [];
+    for (const e of this.entries) {
+      if (e.type === 'aws_ec2_managed_prefix_list' && this.id(e.address) === list.id) entries.push(...blocks(e.body?.entry).map((x: any) => x?.cidr));
+      if (e.type === 'aws_ec2_managed_prefix_list_entry') {
+        const named = this.ref(e.body?.prefix_list_id);
+        if (named.kind === 'node' && named.id === list.id) entries.push(e.body?.cidr);
+      }
+    }
+    return entries.flatMap((c) => this.cidr(c, id, `prefix_list_ids → ${list.id}`) ?? []);
   }
 
   /** A CIDR as text: a literal, or the `cidr_block` of a VPC or subnet of the configuration; anything else is unresolved (fail closed). */
