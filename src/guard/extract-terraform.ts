@@ -129,6 +129,10 @@ const OTHER_PROVIDER_FIX = 'keep resources of other providers out of the guarded
 /** How to fix a network resource made through AWS Cloud Control (`cloudControl`). */
 const CLOUD_CONTROL_FIX = 'write the resource with the aws provider\'s own resource type (aws_route for AWS::EC2::Route...), which the guard reads';
 
+/** How to fix the acceptance of a peering the configuration does not hold (`aws_vpc_peering_connection_accepter`). */
+const PEERING_ACCEPTER_FIX = 'make the peering in the configuration (aws_vpc_peering_connection between two VPCs it holds), or accept no peering '
+  + 'request into the guarded account';
+
 /** How to fix an adopted or forgotten existing resource (`existingResources`). */
 const EXISTING_FIX = 'create the network resources in the configuration instead of importing existing ones, and destroy what it no longer '
   + 'manages (no removed block with destroy = false)';
@@ -543,6 +547,14 @@ class ConfigReader {
     }],
     [['aws_vpc_peering_connection'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'vpc-peering', vpc: noted('vpc_id', p.vpc_id), peerVpc: noted('peer_vpc_id', p.peer_vpc_id) });
+    }],
+    [['aws_vpc_peering_connection_accepter'], (reader, { b, p, id }) => {
+      // Accepting a peering the configuration makes adds nothing; one it does not hold (another account's request, by its
+      // pcx- id) peers a VPC the guard cannot place with one of the account's, which the accepter does not name (its
+      // vpc_id is computed): a way in the guard cannot follow (fail closed).
+      if (reader.named(p.vpc_peering_connection_id, 'aws_vpc_peering_connection', 'id') !== undefined) return;
+      b.unresolvedValue(id, 'vpc_peering_connection_id', `it accepts VPC peering connection ${JSON.stringify(p.vpc_peering_connection_id ?? null)}, which is not `
+        + 'in the synthesized output: a VPC the guard cannot place is peered with a VPC the accepter does not name', PEERING_ACCEPTER_FIX);
     }],
     [['aws_vpc_endpoint'], (reader, c) => {
       const { b, base, noted, p, id } = c;

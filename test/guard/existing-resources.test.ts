@@ -105,3 +105,32 @@ describe('existing resources a Terraform configuration adopts or leaves in place
     ]);
   });
 });
+
+/**
+ * Found by red team 23: `aws_vpc_peering_connection_accepter` was not read. Accepting another account's peering request
+ * (by its pcx- id) peers a VPC the guard cannot place with one of the account's — the accepter does not name which (its
+ * vpc_id is computed) — so whatever lies in that VPC may send into the My Number segment. Unresolved now (GUARD-1);
+ * accepting a peering the configuration makes adds nothing.
+ */
+describe('a VPC peering accepted from outside the configuration (GUARD-1)', () => {
+  const accepter = (id: string) => {
+    const c = config();
+    c.resource.aws_vpc_peering_connection_accepter = { in: { vpc_peering_connection_id: id, auto_accept: true } };
+    return c as TerraformJson;
+  };
+
+  test('another account\'s peering request, by its id, is unresolved', () => {
+    const graph = extractTerraform({ s: accepter('pcx-0123456789abcdef0') });
+    expect(unresolved(graph)).toEqual(['aws_vpc_peering_connection_accepter.in vpc_peering_connection_id: it accepts VPC peering connection '
+      + '"pcx-0123456789abcdef0", which is not in the synthesized output: a VPC the guard cannot place is peered with a VPC the accepter does not name']);
+    expect(critical(graph)).toEqual(['GUARD-1 aws_vpc_peering_connection_accepter.in']);
+    expect(graph.unresolved.every((u) => jaOrEn(u.reason) !== u.reason && jaOrEn(u.fix!) !== u.fix)).toBe(true);
+  });
+
+  test('accepting a peering the configuration makes (both VPCs held) adds nothing', () => {
+    const c = accepter('${aws_vpc_peering_connection.p.id}') as any;
+    c.resource.aws_vpc.other = { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } };
+    c.resource.aws_vpc_peering_connection = { p: { vpc_id: '${aws_vpc.mn.id}', peer_vpc_id: '${aws_vpc.other.id}' } };
+    expect(unresolved(extractTerraform({ s: c }))).toEqual([]);
+  });
+});
