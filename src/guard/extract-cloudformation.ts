@@ -148,9 +148,16 @@ class TemplateReader {
     }],
     [['AWS::EC2::Route'], (reader, { b, noted, p, id }) => {
       const found = ROUTE_TARGETS.filter(([prop]) => p[prop] !== undefined);
-      const destination = str(p.DestinationCidrBlock) ?? str(p.DestinationIpv6CidrBlock) ?? str(p.DestinationPrefixListId);
+      // One destination: read as the first of two, a route to `::/0` beside a narrow IPv4 block would be dropped; AWS
+      // refuses such a route, and so does the guard.
+      const destinations = ['DestinationCidrBlock', 'DestinationIpv6CidrBlock', 'DestinationPrefixListId'].filter((prop) => p[prop] !== undefined);
+      if (destinations.length > 1) {
+        b.unresolvedValue(id, 'Destination/target', `a route needs one destination and one target; found ${destinations.length} destinations (${destinations.join(', ')})`);
+        return;
+      }
+      const written = destinations.length === 1 ? p[destinations[0]] : undefined;
+      const destination = str(written);
       if (found.length !== 1 || destination === undefined) {
-        const written = p.DestinationCidrBlock ?? p.DestinationIpv6CidrBlock ?? p.DestinationPrefixListId;
         b.unresolvedValue(id, 'Destination/target', found.length === 1 && written !== undefined
           ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
           : `a route needs one destination and one target; found ${found.length} targets`);

@@ -64,6 +64,9 @@ const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
   ['core_network_arn', RouteTarget.UNKNOWN],
 ];
 
+/** Destination arguments of `aws_route` and of inline `route` blocks: a route has exactly one. */
+const ROUTE_DESTINATIONS = ['destination_cidr_block', 'cidr_block', 'destination_ipv6_cidr_block', 'ipv6_cidr_block', 'destination_prefix_list_id'] as const;
+
 /** `aws_s3_bucket.logs` inside an interpolation; data sources, variables and locals are not resources. */
 const ADDRESS = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
 const INTERPOLATION = /\$\{([^}]*)\}/g;
@@ -1630,11 +1633,17 @@ class ConfigReader {
 
   private route(source: string, table: Ref, r: any): void {
     const found = ROUTE_TARGETS.filter(([prop]) => r[prop] !== undefined && r[prop] !== null && r[prop] !== '');
-    const destination = str(r.destination_cidr_block) ?? str(r.cidr_block) ?? str(r.destination_ipv6_cidr_block) ?? str(r.ipv6_cidr_block)
-      ?? str(r.destination_prefix_list_id);
+    // One destination (a plan writes the others as ""): read as the first of two, a route to `::/0` beside a narrow
+    // IPv4 block would be dropped; AWS refuses such a route, and so does the guard.
+    const destinations = ROUTE_DESTINATIONS.filter((prop) => r[prop] !== undefined && r[prop] !== null && r[prop] !== '');
+    if (destinations.length > 1) {
+      this.b.unresolvedValue(source, 'destination/target', `a route needs one destination and one target; found ${destinations.length} destinations (${destinations.join(', ')})`);
+      return;
+    }
+    const written = destinations.length === 1 ? r[destinations[0]] : undefined;
+    const destination = str(written);
     if (found.length !== 1 || destination === undefined) {
-      const written = r.destination_cidr_block ?? r.cidr_block ?? r.destination_ipv6_cidr_block ?? r.ipv6_cidr_block ?? r.destination_prefix_list_id;
-      this.b.unresolvedValue(source, 'destination/target', found.length === 1 && written !== undefined && written !== null && written !== ''
+      this.b.unresolvedValue(source, 'destination/target', found.length === 1 && written !== undefined
         ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
         : `a route needs one destination and one target; found ${found.length} targets`);
       return;

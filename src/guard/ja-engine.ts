@@ -312,6 +312,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^(.+) cannot be read at synth time, and the guard reads what it holds$/, (m) => `${m[1]} は合成時に読めないが、ガードはその中身を読んで判定する`],
   [/^write it out as literal values in the template or configuration \(no parameter, condition or variable\), so that the guard can judge what it allows$/,
     () => 'ガードが何を許すかを判定できるよう、テンプレートまたは構成にリテラルの値で書き出す（パラメータ・条件・変数を使わない）'],
+  [/^a route needs one destination and one target; found (\S+) destinations \((.+)\)$/,
+    (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、宛先が ${m[1]} 個ある（${m[2]}）`],
   [/^a route needs one destination and one target; found (\S+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],
   [/^PolicyDocument is text that is not JSON$/, () => 'PolicyDocument が JSON ではないテキスト'],
   // Extractors: Terraform configuration and plan.
