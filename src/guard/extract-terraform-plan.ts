@@ -1,5 +1,5 @@
 import { GraphBuilder } from './builder';
-import { PlanReference, PlanTemplate, PlanUnknown, readPlanResources, ResourceEntry } from './extract-terraform';
+import { PlanReference, PlanTemplate, PlanUnknown, readPlanResources, ResourceEntry, WRITTEN_ARGUMENTS } from './extract-terraform';
 import { TopologyGraph } from './graph';
 
 /** A resource of `planned_values` (a module's `resources`). */
@@ -176,6 +176,7 @@ class PlanReader {
         const body = this.value(r.address, '', r.values ?? {}, this.unknowns.get(r.address), config?.expressions, scope) as Record<string, unknown>;
         body.tags = this.tags(r, config);
         delete body.tags_all;
+        if (config !== undefined) (body as Record<symbol, unknown>)[WRITTEN_ARGUMENTS] = new Set(Object.keys(config.expressions ?? {}));
         // Provisioners are in the configuration only (deploy-time code, read as a synthesized configuration's are).
         if (config?.provisioners !== undefined) body.provisioner = config.provisioners.map((p) => ({ [String(p?.type)]: {} }));
         out.push({ address: r.address, type: r.type, body });

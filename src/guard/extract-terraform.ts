@@ -132,6 +132,17 @@ const OTHER_PROVIDER_FIX = 'keep resources of other providers out of the guarded
 /** How to fix a network resource made through AWS Cloud Control (`cloudControl`). */
 const CLOUD_CONTROL_FIX = 'write the resource with the aws provider\'s own resource type (aws_route for AWS::EC2::Route...), which the guard reads';
 
+/** How to fix a deny entry of its own on a NACL with inline entries (`aws_network_acl_rule`). */
+const INLINE_ACL_FIX = 'list the entry with the network ACL\'s inline ingress / egress blocks, or write every entry of that direction as an '
+  + 'aws_network_acl_rule (and none inline)';
+
+/**
+ * The arguments a plan's configuration writes for a resource (a `Set` under this key of its body; absent for a
+ * synthesized configuration, whose body is what it writes): an attribute as blocks left out is not managed, though its
+ * planned value holds what other resources made.
+ */
+export const WRITTEN_ARGUMENTS = Symbol('written arguments');
+
 /** How to fix the acceptance of a peering the configuration does not hold (`aws_vpc_peering_connection_accepter`). */
 const PEERING_ACCEPTER_FIX = 'make the peering in the configuration (aws_vpc_peering_connection between two VPCs it holds), or accept no peering '
   + 'request into the guarded account';
@@ -687,7 +698,17 @@ class ConfigReader {
       }
     }],
     [['aws_network_acl_rule'], (reader, { b, noted, p, id }) => {
-      b.aclEntry(noted('network_acl_id', p.network_acl_id), reader.aclEntry(id, p, p.egress, p.rule_number, p.rule_action, RULE_NAMES), id);
+      const acl = noted('network_acl_id', p.network_acl_id);
+      const entry = reader.aclEntry(id, p, p.egress, p.rule_number, p.rule_action, RULE_NAMES);
+      // A deny entry of a NACL whose entries in that direction are listed inline: terraform removes the entries the list
+      // does not hold on every apply (the provider's documented conflict), this one included (fail closed).
+      const direction = p.egress === true || p.egress === 'true' ? 'egress' : 'ingress';
+      if (typeof p.rule_action === 'string' && p.rule_action.toLowerCase() === 'deny' && reader.inlineEntries(acl, direction)) {
+        b.unresolvedValue(id, 'network_acl_id', `the network ACL lists its ${direction} entries inline, and terraform removes every other entry of that `
+          + 'direction on each apply, this deny entry included', INLINE_ACL_FIX);
+        return;
+      }
+      b.aclEntry(acl, entry, id);
     }],
     [['aws_network_acl_association'], (_reader, { b, noted, p, id }) => {
       b.aclAssociation(noted('network_acl_id', p.network_acl_id), noted('subnet_id', p.subnet_id), id);
@@ -1604,6 +1625,25 @@ class ConfigReader {
     if (typeof block === 'string' && !block.includes('${')) return block;
     this.b.unresolvedValue(id, property, `${JSON.stringify(value)} is not an address block the guard can read (a literal, or a VPC's or subnet's cidr_block)`);
     return undefined;
+  }
+
+  /**
+   * Whether a NACL's entries of one direction are listed inline, so that terraform manages them all: an `aws_network_acl`
+   * that writes `ingress` / `egress` (an attribute as blocks: left out, the entries are not managed), and the default NACL
+   * that an `aws_default_network_acl` takes over (it removes every entry it does not list). In a plan, what the
+   * configuration writes (`WRITTEN_ARGUMENTS`), not the planned value, which holds the other resources' entries too.
+   */
+  private inlineEntries(acl: Ref, direction: 'ingress' | 'egress'): boolean {
+    if (acl.kind !== 'node') return false;
+    return this.entries.some((e) => {
+      if (e.type === 'aws_network_acl' && this.id(e.address) === acl.id) {
+        const written: unknown = e.body?.[WRITTEN_ARGUMENTS];
+        return written instanceof Set ? written.has(direction) : e.body?.[direction] !== undefined && e.body?.[direction] !== null;
+      }
+      if (e.type !== 'aws_default_network_acl') return false;
+      const taken = this.ref(e.body?.default_network_acl_id);
+      return taken.kind === 'node' && taken.id === acl.id;
+    });
   }
 
   /** The inline `ingress` / `egress` entries and `subnet_ids` of `aws_network_acl` or `aws_default_network_acl`. */
