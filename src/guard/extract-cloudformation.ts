@@ -308,10 +308,12 @@ class TemplateReader {
       const attachment = noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
       b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.propagations.push(attachment));
     }],
-    [['AWS::EC2::TransitGatewayRoute'], (_reader, { b, noted, p, id }) => {
+    [['AWS::EC2::TransitGatewayRoute'], (reader, { b, noted, p, id }) => {
       const blackhole = p.Blackhole === true || p.Blackhole === 'true';
       const attachment = blackhole ? undefined : noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
-      const route = { source: id, destination: String(p.DestinationCidrBlock), blackhole, attachment };
+      // A destination the guard cannot read (a parameter) is unresolved, and meanwhile may match any address (semantics §5).
+      const destination = reader.cidr(p.DestinationCidrBlock, id, 'DestinationCidrBlock') ?? JSON.stringify(p.DestinationCidrBlock ?? null);
+      const route = { source: id, destination, blackhole, attachment };
       b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.routes.push(route));
     }],
     [['AWS::EC2::VPCPeeringConnection'], (_reader, { b, base, noted, p }) => {

@@ -551,10 +551,12 @@ class ConfigReader {
     }],
     // A prefix list reference is a route whose destinations the guard does not read: it may match any address, beside
     // the longest match (semantics §5), as a VPC route to a prefix list does.
-    [['aws_ec2_transit_gateway_route', 'aws_ec2_transit_gateway_prefix_list_reference'], (_reader, { b, noted, p, id, type }) => {
+    [['aws_ec2_transit_gateway_route', 'aws_ec2_transit_gateway_prefix_list_reference'], (reader, { b, noted, p, id, type }) => {
       const blackhole = p.blackhole === true || p.blackhole === 'true';
       const attachment = blackhole ? undefined : noted('transit_gateway_attachment_id', p.transit_gateway_attachment_id);
-      const destination = type === 'aws_ec2_transit_gateway_route' ? String(p.destination_cidr_block)
+      // A destination the guard cannot read (a variable) is unresolved, and meanwhile may match any address (semantics §5).
+      const destination = type === 'aws_ec2_transit_gateway_route'
+        ? reader.cidr(p.destination_cidr_block, id, 'destination_cidr_block') ?? String(p.destination_cidr_block)
         : `prefix list ${typeof p.prefix_list_id === 'string' ? p.prefix_list_id : '(known after apply)'}`;
       const route = { source: id, destination, blackhole, attachment };
       b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.routes.push(route));

@@ -73,3 +73,48 @@ describe('a route with more than one destination is unresolved (GUARD-1)', () =>
     expect(critical(graph)).toEqual(['MN-1 aws_subnet.mn']);
   });
 });
+
+/**
+ * Found by red team 23: a transit gateway route whose destination the guard cannot read (a parameter, a variable) was
+ * read as its text (`[object Object]`, `${var.cidr}`) with no finding: it matched every address (the path was seen) but
+ * nothing said why. Now it is unresolved (GUARD-1), as a VPC route's is, and still may match any address; a VPC's
+ * `CidrBlock` by `Fn::GetAtt` (aws-cdk-lib's `vpc.vpcCidrBlock`) or `${aws_vpc.x.cidr_block}` is read as the block.
+ */
+describe('a transit gateway route destination the guard cannot read is unresolved', () => {
+  test('CloudFormation: a parameter; a VPC\'s CidrBlock is read', () => {
+    const route = (destination: unknown) => extractCloudFormation({
+      s: {
+        Parameters: { Cidr: { Type: 'String' } },
+        Resources: {
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.2.0.0/16', Tags: tag('INTERNET') } },
+          Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} },
+          Trt: { Type: 'AWS::EC2::TransitGatewayRouteTable', Properties: { TransitGatewayId: { Ref: 'Tgw' } } },
+          Tr: { Type: 'AWS::EC2::TransitGatewayRoute', Properties: { TransitGatewayRouteTableId: { Ref: 'Trt' }, DestinationCidrBlock: destination, Blackhole: true } },
+        },
+      },
+    });
+    expect(reasons(route({ Ref: 'Cidr' }))).toEqual(['Tr DestinationCidrBlock: {"Ref":"Cidr"} is not an address block the guard can read: it comes from template '
+      + 'parameter Cidr, known only at deploy time']);
+    const read = route({ 'Fn::GetAtt': ['Vpc', 'CidrBlock'] });
+    expect(reasons(read)).toEqual([]);
+    expect((read.nodes.get('Trt') as any).routes.map((r: any) => r.destination)).toEqual(['10.2.0.0/16']);
+  });
+
+  test('Terraform: a variable; a VPC\'s cidr_block is read', () => {
+    const route = (destination: string) => extractTerraform({
+      s: {
+        resource: {
+          aws_vpc: { in: { cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } } },
+          aws_ec2_transit_gateway: { tgw: {} },
+          aws_ec2_transit_gateway_route_table: { trt: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' } },
+          aws_ec2_transit_gateway_route: { tr: { transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.trt.id}', destination_cidr_block: destination, blackhole: true } },
+        },
+      },
+    });
+    expect(reasons(route('${var.cidr}'))).toEqual(['aws_ec2_transit_gateway_route.tr destination_cidr_block: "${var.cidr}" is not an address block the guard '
+      + 'can read (a literal, or a VPC\'s or subnet\'s cidr_block)']);
+    const read = route('${aws_vpc.in.cidr_block}');
+    expect(reasons(read)).toEqual([]);
+    expect((read.nodes.get('aws_ec2_transit_gateway_route_table.trt') as any).routes.map((r: any) => r.destination)).toEqual(['10.2.0.0/16']);
+  });
+});
