@@ -488,7 +488,8 @@ export class GraphBuilder {
         ...(egress ? node.egress : node.ingress),
         ...separate.filter((r) => r.egress === egress).map((r) => r.rule),
       ];
-      this.add({ ...base, type: 'security-group', vpc, ingress: rules(false), egress: rules(true) } satisfies SecurityGroupNode);
+      // The group's own labels (jichitai:host, a role): the same group, used in another VPC.
+      this.add({ ...base, tags: node.tags, type: 'security-group', vpc, ingress: rules(false), egress: rules(true) } satisfies SecurityGroupNode);
     }
   }
 

@@ -69,6 +69,12 @@ describe('a security group associated with another VPC is a group of that VPC to
     expect(mn3(graph).sort()).toEqual(ALL_TRAFFIC('aws_vpc_security_group_vpc_association.shared'));
   });
 
+  test('the association carries the group\'s labels (a host group stays that host\'s)', () => {
+    const template = cfn({ GroupId: { 'Fn::GetAtt': ['LgSg', 'GroupId'] }, VpcId: { Ref: 'MnVpc' } });
+    template.Resources.LgSg.Properties.Tags = [{ Key: 'jichitai:host', Value: 'relay' }];
+    expect(extractCloudFormation({ s: template }).nodes.get('Shared')?.tags).toEqual({ 'jichitai:host': 'relay' });
+  });
+
   test('a group the output does not hold, associated with a VPC of the output, is unresolved (its rules cannot be read)', () => {
     const reason = 'security group sg-0123456789abcdef0 is not in the synthesized output: its rules, which the VPC it is associated with may use, cannot be read';
     const c = extractCloudFormation({ s: cfn({ GroupId: 'sg-0123456789abcdef0', VpcId: { Ref: 'MnVpc' } }) });
