@@ -2,7 +2,8 @@ import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import { BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, OccupantNode, propagatedDestination, Ref,
-  RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, SubnetNode, TopologyGraph, TransitAttachmentNode, TransitGatewayNode,
+  RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, SecurityGroupRuleNode, SubnetNode, TopologyGraph, TransitAttachmentNode,
+  TransitGatewayNode,
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
 import { UNKNOWN_SUBNET } from './occupants';
@@ -122,6 +123,7 @@ export class GraphBuilder {
   private readonly pendingEdgeAssociations: { table: Ref; gateway: Ref; source: string }[] = [];
   private readonly pendingMainTables: { vpc: Ref; table: Ref; source: string }[] = [];
   private readonly pendingVpnZones: { gateway: Ref; zone: string }[] = [];
+  private readonly pendingGroupVpcs: { group: Ref; vpc: Ref; base: Omit<NodeBase, 'type'>; property: string }[] = [];
   private readonly pendingBridges: PendingBridge[] = [];
   private readonly pendingTemplates: PendingTemplate[] = [];
   private readonly pendingLaunchers: PendingLauncher[] = [];
@@ -388,6 +390,15 @@ export class GraphBuilder {
     }
   }
 
+  /**
+   * A security group associated with another VPC (`AWS::EC2::SecurityGroupVpcAssociation`,
+   * `aws_vpc_security_group_vpc_association`): instances of that VPC may use it, with its rules. The association becomes
+   * a group of that VPC with the group's rules (inline and separate), which the rules judge as any group of the VPC.
+   */
+  public securityGroupVpcAssociation(group: Ref, vpc: Ref, base: Omit<NodeBase, 'type'>, property: string): void {
+    this.pendingGroupVpcs.push({ group, vpc, base, property });
+  }
+
   /** A subnet's association with a network ACL (a subnet has exactly one). */
   public aclAssociation(acl: Ref, subnet: Ref, source: string, property: string): void {
     this.pendingAclAssociations.push({ acl, subnet, source, property });
@@ -463,10 +474,33 @@ export class GraphBuilder {
     resolveBridges(this.nodes, bridges,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.applyUnplaced();
+    this.applyGroupVpcs();
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved] };
+  }
+
+  /** A security group associated with another VPC: a group of that VPC with the same rules (`securityGroupVpcAssociation`). */
+  private applyGroupVpcs(): void {
+    for (const { group, vpc, base, property } of this.pendingGroupVpcs) {
+      const node = group.kind === 'node' ? this.nodes.get(group.id) : undefined;
+      if (node?.type !== 'security-group') {
+        if (group.kind !== 'unresolved') {
+          this.unresolvedValue(base.id, property, `security group ${describeRef(group)} is not in the synthesized output: its rules, which the VPC it is `
+            + 'associated with may use, cannot be read');
+        }
+        continue;
+      }
+      const separate = [...this.nodes.values()]
+        .filter((n): n is SecurityGroupRuleNode => n.type === 'security-group-rule' && n.group.kind === 'node' && n.group.id === node.id);
+      const rules = (egress: boolean) => [
+        ...(egress ? node.egress : node.ingress),
+        ...separate.filter((r) => r.egress === egress).map((r) => r.rule),
+      ];
+      // The group's own labels (jichitai:host, a role): the same group, used in another VPC.
+      this.add({ ...base, tags: node.tags, type: 'security-group', vpc, ingress: rules(false), egress: rules(true) } satisfies SecurityGroupNode);
+    }
   }
 
   /**

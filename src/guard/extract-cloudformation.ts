@@ -148,9 +148,16 @@ class TemplateReader {
     }],
     [['AWS::EC2::Route'], (reader, { b, noted, p, id }) => {
       const found = ROUTE_TARGETS.filter(([prop]) => p[prop] !== undefined);
-      const destination = str(p.DestinationCidrBlock) ?? str(p.DestinationIpv6CidrBlock) ?? str(p.DestinationPrefixListId);
+      // One destination: read as the first of two, a route to `::/0` beside a narrow IPv4 block would be dropped; AWS
+      // refuses such a route, and so does the guard.
+      const destinations = ['DestinationCidrBlock', 'DestinationIpv6CidrBlock', 'DestinationPrefixListId'].filter((prop) => p[prop] !== undefined);
+      if (destinations.length > 1) {
+        b.unresolvedValue(id, 'Destination/target', `a route needs one destination and one target; found ${destinations.length} destinations (${destinations.join(', ')})`);
+        return;
+      }
+      const written = destinations.length === 1 ? p[destinations[0]] : undefined;
+      const destination = str(written);
       if (found.length !== 1 || destination === undefined) {
-        const written = p.DestinationCidrBlock ?? p.DestinationIpv6CidrBlock ?? p.DestinationPrefixListId;
         b.unresolvedValue(id, 'Destination/target', found.length === 1 && written !== undefined
           ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
           : `a route needs one destination and one target; found ${found.length} targets`);
@@ -301,10 +308,12 @@ class TemplateReader {
       const attachment = noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
       b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.propagations.push(attachment));
     }],
-    [['AWS::EC2::TransitGatewayRoute'], (_reader, { b, noted, p, id }) => {
+    [['AWS::EC2::TransitGatewayRoute'], (reader, { b, noted, p, id }) => {
       const blackhole = p.Blackhole === true || p.Blackhole === 'true';
       const attachment = blackhole ? undefined : noted('TransitGatewayAttachmentId', p.TransitGatewayAttachmentId);
-      const route = { source: id, destination: String(p.DestinationCidrBlock), blackhole, attachment };
+      // A destination the guard cannot read (a parameter) is unresolved, and meanwhile may match any address (semantics §5).
+      const destination = reader.cidr(p.DestinationCidrBlock, id, 'DestinationCidrBlock') ?? JSON.stringify(p.DestinationCidrBlock ?? null);
+      const route = { source: id, destination, blackhole, attachment };
       b.transit(noted('TransitGatewayRouteTableId', p.TransitGatewayRouteTableId), (t) => t.routes.push(route));
     }],
     [['AWS::EC2::VPCPeeringConnection'], (_reader, { b, base, noted, p }) => {
@@ -376,14 +385,20 @@ class TemplateReader {
       reader.bridge(c, [['VPCId', p.VPCId], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
     }],
     [['AWS::EC2::SecurityGroup'], (reader, { b, base, noted, p, id }) => {
-      const listed = blocks(p.SecurityGroupEgress).map((r: any) => reader.sgRule(r, id));
+      const written = blocks(p.SecurityGroupEgress);
       // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own: an absent or
       // empty SecurityGroupEgress both leave it (and rules added as separate resources do not remove it).
-      const egress = listed.length > 0 ? listed : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
-      b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: blocks(p.SecurityGroupIngress).map((r: any) => reader.sgRule(r, id)), egress });
+      const egress = written.length > 0 ? written.flatMap((r: any) => reader.sgRules(r, id)) : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
+      b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: blocks(p.SecurityGroupIngress).flatMap((r: any) => reader.sgRules(r, id)), egress });
     }],
     [['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'], (reader, { b, base, noted, p, id, type }) => {
-      b.add({ ...base, type: 'security-group-rule', group: noted('GroupId', p.GroupId), egress: type.endsWith('Egress'), rule: reader.sgRule(p, id) });
+      const group = noted('GroupId', p.GroupId);
+      // One node per peer (a prefix list of the template holds several addresses); the index keeps the ids apart.
+      const rules = reader.sgRules(p, id);
+      rules.forEach((rule, i) => b.add({ ...base, id: rules.length > 1 ? `${id}#${i}` : id, type: 'security-group-rule', group, egress: type.endsWith('Egress'), rule }));
+    }],
+    [['AWS::EC2::SecurityGroupVpcAssociation'], (_reader, { b, base, noted, p }) => {
+      b.securityGroupVpcAssociation(noted('GroupId', p.GroupId), noted('VpcId', p.VpcId), base, 'GroupId');
     }],
     [['AWS::EC2::NetworkAcl'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'network-acl', vpc: noted('VpcId', p.VpcId), subnets: [], entries: [] });
@@ -1432,9 +1447,28 @@ class TemplateReader {
     return undefined;
   }
 
-  /** A security group rule in the neutral form. */
+  /**
+   * A security group rule in the neutral form, one per peer: a prefix list of the template (`AWS::EC2::PrefixList`, by
+   * `Ref` or `Fn::GetAtt [L, PrefixListId]`) is its entries' addresses; another (a literal id, a parameter) stays a
+   * prefix list, which the rules count as any address (semantics §10).
+   */
+  private sgRules(r: any, id: string): SecurityGroupRule[] {
+    const rule = this.sgRule(r, id);
+    const list = r.SourcePrefixListId ?? r.DestinationPrefixListId;
+    const att = getAtt(list);
+    const name = typeof list?.Ref === 'string' ? list.Ref : att && att[1] === 'PrefixListId' ? att[0] : undefined;
+    const target = name === undefined ? undefined : this.resources[name];
+    if (target?.Type !== 'AWS::EC2::PrefixList') return [rule];
+    const entries = blocks(target.Properties?.Entries);
+    return entries.flatMap((e: any) => {
+      const cidr = this.cidr(e?.Cidr, id, `${r.SourcePrefixListId !== undefined ? 'SourcePrefixListId' : 'DestinationPrefixListId'} → ${name}.Entries`);
+      return cidr === undefined ? [] : [{ ...rule, cidr }];
+    });
+  }
+
   private sgRule(r: any, id: string): SecurityGroupRule {
     const peer = r.SourceSecurityGroupId ?? r.DestinationSecurityGroupId;
+    const list = r.SourcePrefixListId ?? r.DestinationPrefixListId;
     return {
       protocol: groupRuleProtocol(r.IpProtocol),
       fromPort: port(r.FromPort),
@@ -1442,7 +1476,7 @@ class TemplateReader {
       cidr: this.cidr(r.CidrIp ?? r.CidrIpv6, id, 'CidrIp'),
       peerGroup: peer === undefined ? undefined
         : this.b.noted(id, r.SourceSecurityGroupId !== undefined ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', this.ref(peer)),
-      prefixList: typeof (r.SourcePrefixListId ?? r.DestinationPrefixListId) === 'string' ? (r.SourcePrefixListId ?? r.DestinationPrefixListId) : undefined,
+      prefixList: list === undefined ? undefined : typeof list === 'string' ? list : this.render(list),
     };
   }
 

@@ -1,5 +1,5 @@
 import { GraphBuilder } from './builder';
-import { PlanReference, PlanTemplate, PlanUnknown, readPlanResources, ResourceEntry } from './extract-terraform';
+import { PlanReference, PlanTemplate, PlanUnknown, readPlanResources, ResourceEntry, WRITTEN_ARGUMENTS } from './extract-terraform';
 import { TopologyGraph } from './graph';
 
 /** A resource of `planned_values` (a module's `resources`). */
@@ -72,7 +72,13 @@ export interface TerraformPlanJson {
     readonly address: string;
     readonly mode?: string;
     readonly provider_name?: string;
-    readonly change?: { readonly actions?: readonly string[]; readonly after?: unknown; readonly after_unknown?: unknown };
+    readonly change?: {
+      readonly actions?: readonly string[];
+      readonly after?: unknown;
+      readonly after_unknown?: unknown;
+      /** Terraform 1.5: the change imports an existing resource (an import block). */
+      readonly importing?: { readonly id?: unknown };
+    };
   }[];
   readonly configuration?: {
     readonly provider_config?: Readonly<Record<string, { readonly expressions?: Record<string, unknown> }>>;
@@ -129,7 +135,8 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   if (major !== '1') throw new Error(`Terraform plan JSON format ${plan.format_version} is not supported: the guard reads format 1.x (terraform show -json, Terraform 1.x)`);
   const builder = new GraphBuilder('terraform');
   const reader = new PlanReader(plan);
-  readPlanResources(builder, reader.entries(), reader.dataEntries(), reader.destroyed(), reader.actions());
+  const removed = [...reader.destroyed(), ...reader.forgotten()];
+  readPlanResources(builder, reader.entries(), reader.dataEntries(), removed, reader.imported(), reader.actions());
   return builder.build();
 }
 
@@ -175,6 +182,7 @@ class PlanReader {
         const body = this.value(r.address, '', r.values ?? {}, this.unknowns.get(r.address), config?.expressions, scope) as Record<string, unknown>;
         body.tags = this.tags(r, config);
         delete body.tags_all;
+        if (config !== undefined) (body as Record<symbol, unknown>)[WRITTEN_ARGUMENTS] = new Set(Object.keys(config.expressions ?? {}));
         // Provisioners are in the configuration only (deploy-time code, read as a synthesized configuration's are).
         if (config?.provisioners !== undefined) body.provisioner = config.provisioners.map((p) => ({ [String(p?.type)]: {} }));
         out.push({ address: r.address, type: r.type, body, source: r.provider_name });
@@ -225,6 +233,25 @@ class PlanReader {
     };
     walk(this.plan.configuration?.root_module, '');
     return out.sort();
+  }
+
+  /**
+   * Resource instances the plan imports (`change.importing`), as import blocks (`{ to, id }`): an existing resource keeps
+   * whatever the configuration does not set, which the plan does not show (a subnet's association with a table of no
+   * configuration, the gateways attached to a VPC).
+   */
+  public imported(): { to: string; id: unknown }[] {
+    return (this.plan.resource_changes ?? []).filter((rc) => rc.mode !== 'data' && rc.change?.importing !== undefined && rc.change.importing !== null)
+      .map((rc) => ({ to: rc.address, id: rc.change?.importing?.id }));
+  }
+
+  /**
+   * Resource instances the plan forgets (action `forget`: a removed block with `destroy = false`), as such removed blocks:
+   * terraform leaves them in the network and no longer shows them.
+   */
+  public forgotten(): { from: string; lifecycle: { destroy: false } }[] {
+    return (this.plan.resource_changes ?? []).filter((rc) => rc.mode !== 'data' && (rc.change?.actions ?? []).includes('forget'))
+      .map((rc) => ({ from: rc.address, lifecycle: { destroy: false } }));
   }
 
   /** The plan's data sources, addresses and types prefixed `data.` (only those that run code matter: `CODE_RUNNERS`). */

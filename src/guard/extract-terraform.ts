@@ -35,6 +35,8 @@ export interface TerraformJson {
   readonly terraform?: unknown;
   /** Actions (Terraform 1.14): provider operations run at apply time or when invoked (`deployTimeCode`). */
   readonly action?: unknown;
+  /** Import blocks (Terraform 1.5, cdktf `importFrom`): existing resources the configuration adopts (`existingResources`). */
+  readonly import?: unknown;
 }
 
 /** Attributes that name what AWS creates with a VPC or transit gateway (semantics §4–§6). */
@@ -63,6 +65,9 @@ const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
   ['local_gateway_id', RouteTarget.UNKNOWN],
   ['core_network_arn', RouteTarget.UNKNOWN],
 ];
+
+/** Destination arguments of `aws_route` and of inline `route` blocks: a route has exactly one. */
+const ROUTE_DESTINATIONS = ['destination_cidr_block', 'cidr_block', 'destination_ipv6_cidr_block', 'ipv6_cidr_block', 'destination_prefix_list_id'] as const;
 
 /** `aws_s3_bucket.logs` inside an interpolation; data sources, variables and locals are not resources. */
 const ADDRESS = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
@@ -166,6 +171,25 @@ const OTHER_PROVIDER_FIX = 'keep resources of other providers out of the guarded
 
 /** How to fix a network resource made through AWS Cloud Control (`cloudControl`). */
 const CLOUD_CONTROL_FIX = 'write the resource with the aws provider\'s own resource type (aws_route for AWS::EC2::Route...), which the guard reads';
+
+/** How to fix a deny entry of its own on a NACL with inline entries (`aws_network_acl_rule`). */
+const INLINE_ACL_FIX = 'list the entry with the network ACL\'s inline ingress / egress blocks, or write every entry of that direction as an '
+  + 'aws_network_acl_rule (and none inline)';
+
+/**
+ * The arguments a plan's configuration writes for a resource (a `Set` under this key of its body; absent for a
+ * synthesized configuration, whose body is what it writes): an attribute as blocks left out is not managed, though its
+ * planned value holds what other resources made.
+ */
+export const WRITTEN_ARGUMENTS = Symbol('written arguments');
+
+/** How to fix the acceptance of a peering the configuration does not hold (`aws_vpc_peering_connection_accepter`). */
+const PEERING_ACCEPTER_FIX = 'make the peering in the configuration (aws_vpc_peering_connection between two VPCs it holds), or accept no peering '
+  + 'request into the guarded account';
+
+/** How to fix an adopted or forgotten existing resource (`existingResources`). */
+const EXISTING_FIX = 'create the network resources in the configuration instead of importing existing ones, and destroy what it no longer '
+  + 'manages (no removed block with destroy = false)';
 
 const MALFORMED_FIX = 'write each resource once, as a JSON object under "resource" → type → name (the form cdktf synth writes)';
 
@@ -320,9 +344,9 @@ export class PlanTemplate {
  */
 export function readPlanResources(
   builder: GraphBuilder, entries: readonly ResourceEntry[], data: readonly ResourceEntry[] = [], removed: readonly unknown[] = [],
-  actions: readonly string[] = [],
+  imports: readonly unknown[] = [], actions: readonly string[] = [],
 ): void {
-  new ConfigReader(builder, removed.length > 0 ? { removed } : {}, '', entries, data, actions).read();
+  new ConfigReader(builder, { ...removed.length > 0 ? { removed } : {}, ...imports.length > 0 ? { import: imports } : {} }, '', entries, data, actions).read();
 }
 
 /** What a resource reader is given: the resource, its graph id, tags and path, and how to note an unresolved reference. */
@@ -569,16 +593,26 @@ class ConfigReader {
     }],
     // A prefix list reference is a route whose destinations the guard does not read: it may match any address, beside
     // the longest match (semantics §5), as a VPC route to a prefix list does.
-    [['aws_ec2_transit_gateway_route', 'aws_ec2_transit_gateway_prefix_list_reference'], (_reader, { b, noted, p, id, type }) => {
+    [['aws_ec2_transit_gateway_route', 'aws_ec2_transit_gateway_prefix_list_reference'], (reader, { b, noted, p, id, type }) => {
       const blackhole = p.blackhole === true || p.blackhole === 'true';
       const attachment = blackhole ? undefined : noted('transit_gateway_attachment_id', p.transit_gateway_attachment_id);
-      const destination = type === 'aws_ec2_transit_gateway_route' ? String(p.destination_cidr_block)
+      // A destination the guard cannot read (a variable) is unresolved, and meanwhile may match any address (semantics §5).
+      const destination = type === 'aws_ec2_transit_gateway_route'
+        ? reader.cidr(p.destination_cidr_block, id, 'destination_cidr_block') ?? String(p.destination_cidr_block)
         : `prefix list ${typeof p.prefix_list_id === 'string' ? p.prefix_list_id : '(known after apply)'}`;
       const route = { source: id, destination, blackhole, attachment };
       b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.routes.push(route));
     }],
     [['aws_vpc_peering_connection'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'vpc-peering', vpc: noted('vpc_id', p.vpc_id), peerVpc: noted('peer_vpc_id', p.peer_vpc_id) });
+    }],
+    [['aws_vpc_peering_connection_accepter'], (reader, { b, p, id }) => {
+      // Accepting a peering the configuration makes adds nothing; one it does not hold (another account's request, by its
+      // pcx- id) peers a VPC the guard cannot place with one of the account's, which the accepter does not name (its
+      // vpc_id is computed): a way in the guard cannot follow (fail closed).
+      if (reader.named(p.vpc_peering_connection_id, 'aws_vpc_peering_connection', 'id') !== undefined) return;
+      b.unresolvedValue(id, 'vpc_peering_connection_id', `it accepts VPC peering connection ${JSON.stringify(p.vpc_peering_connection_id ?? null)}, which is not `
+        + 'in the synthesized output: a VPC the guard cannot place is peered with a VPC the accepter does not name', PEERING_ACCEPTER_FIX);
     }],
     [['aws_vpc_endpoint'], (reader, c) => {
       const { b, base, noted, p, id } = c;
@@ -678,9 +712,14 @@ class ConfigReader {
         b.add({ ...base, id: `${id}#${i + d * rules.length}`, type: 'security-group-rule', group, egress, rule });
       }));
     }],
+    [['aws_vpc_security_group_vpc_association'], (_reader, { b, base, noted, p }) => {
+      b.securityGroupVpcAssociation(noted('security_group_id', p.security_group_id), noted('vpc_id', p.vpc_id), base, 'security_group_id');
+    }],
     [['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'], (reader, { b, base, noted, p, id, type }) => {
       const group = noted('security_group_id', p.security_group_id);
-      b.add({ ...base, type: 'security-group-rule', group, egress: type.endsWith('egress_rule'), rule: reader.sgRules(id, group, p, p.ip_protocol)[0] });
+      // One node per peer (a prefix list of the configuration holds several addresses); the index keeps the ids apart.
+      const rules = reader.sgRules(id, group, p, p.ip_protocol);
+      rules.forEach((rule, i) => b.add({ ...base, id: rules.length > 1 ? `${id}#${i}` : id, type: 'security-group-rule', group, egress: type.endsWith('egress_rule'), rule }));
     }],
     [['aws_network_acl'], (reader, { b, base, noted, p, id }) => {
       b.add({ ...base, type: 'network-acl', vpc: noted('vpc_id', p.vpc_id), subnets: [], entries: [] });
@@ -703,7 +742,17 @@ class ConfigReader {
       }
     }],
     [['aws_network_acl_rule'], (reader, { b, noted, p, id }) => {
-      b.aclEntry(noted('network_acl_id', p.network_acl_id), reader.aclEntry(id, p, p.egress, p.rule_number, p.rule_action, RULE_NAMES), id);
+      const acl = noted('network_acl_id', p.network_acl_id);
+      const entry = reader.aclEntry(id, p, p.egress, p.rule_number, p.rule_action, RULE_NAMES);
+      // A deny entry of a NACL whose entries in that direction are listed inline: terraform removes the entries the list
+      // does not hold on every apply (the provider's documented conflict), this one included (fail closed).
+      const direction = p.egress === true || p.egress === 'true' ? 'egress' : 'ingress';
+      if (typeof p.rule_action === 'string' && p.rule_action.toLowerCase() === 'deny' && reader.inlineEntries(acl, direction)) {
+        b.unresolvedValue(id, 'network_acl_id', `the network ACL lists its ${direction} entries inline, and terraform removes every other entry of that `
+          + 'direction on each apply, this deny entry included', INLINE_ACL_FIX);
+        return;
+      }
+      b.aclEntry(acl, entry, id);
     }],
     [['aws_network_acl_association'], (_reader, { b, noted, p, id }) => {
       b.aclAssociation(noted('network_acl_id', p.network_acl_id), noted('subnet_id', p.subnet_id), id, 'subnet_id');
@@ -1113,6 +1162,41 @@ class ConfigReader {
     for (const removed of elementsOf(this.config.removed, 'removed', 'removed', this.malformed)) {
       const from = typeof removed.from === 'string' ? removed.from.replace(/^\$\{(.*)\}$/, '$1') : 'removed';
       this.deployTimeCode(`removed.${from}`, 'removed', removed);
+    }
+    this.existingResources();
+  }
+
+  /**
+   * Resources of the network that exist outside what the configuration makes: an import block adopts an existing resource,
+   * which keeps whatever the configuration does not set (a route table's routes when `route` is left out — an attribute
+   * as blocks —, a subnet's association with a table of no configuration, the gateways attached to a VPC), and a removed
+   * block with `lifecycle { destroy = false }` makes terraform forget a resource and leave it in place. The guard reads
+   * the configuration only: for a type it reads (or an address it cannot read, a whole module), unresolved (fail closed).
+   * https://developer.hashicorp.com/terraform/language/import, https://developer.hashicorp.com/terraform/language/resources/syntax#removing-resources
+   */
+  private existingResources(): void {
+    const address = (v: unknown) => (typeof v === 'string' ? v.replace(/^\$\{(.*)\}$/, '$1') : undefined);
+    // `module.a["k"].aws_vpc.x[0]` → `aws_vpc`; a module (`module.a`) or what cannot be read: undefined.
+    const typeOf = (a: string | undefined) => /(?:^|\.)(aws_[a-z0-9_]+)\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.exec(a ?? '')?.[1];
+    const read = (a: string | undefined) => {
+      const type = typeOf(a);
+      return type === undefined ? a === undefined || /(?:^|\.)module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.test(a) : ConfigReader.reads(type);
+    };
+    for (const imported of elementsOf(this.config.import, 'import', 'import', this.malformed)) {
+      const to = address(imported.to);
+      if (!read(to)) continue;
+      const id = typeof imported.id === 'string' ? imported.id : JSON.stringify(imported.id ?? null);
+      this.b.unresolvedValue(this.id(to ?? 'import'), 'import', `it imports an existing resource (${id}), which keeps whatever the configuration does not `
+        + 'set (routes, rules, associations, attached gateways), and the guard reads the configuration only', EXISTING_FIX);
+    }
+    for (const removed of elementsOf(this.config.removed, 'removed', 'removed', this.malformed)) {
+      const lifecycle = blocks(removed.lifecycle);
+      // `destroy` defaults to true; anything but a literal true (false, an expression) may leave the resource in place.
+      if (lifecycle.every((l) => l?.destroy === undefined || l.destroy === true || l.destroy === 'true')) continue;
+      const from = address(removed.from);
+      if (!read(from)) continue;
+      this.b.unresolvedValue(this.id(from ?? 'removed'), 'removed', 'terraform forgets the resource without destroying it (destroy = false): it stays in the '
+        + 'network, and the guard reads the configuration only', EXISTING_FIX);
     }
   }
 
@@ -1591,8 +1675,33 @@ class ConfigReader {
     }
     // A `self` the guard cannot read (a variable) may be true: the group is a peer (fail closed).
     if (mayBeOn(r.self)) peers.push({ peerGroup: group });
-    for (const pl of [...valueList(r.prefix_list_ids), ...valueList(r.prefix_list_id)]) peers.push({ prefixList: this.render(pl) });
+    for (const pl of [...valueList(r.prefix_list_ids), ...valueList(r.prefix_list_id)]) {
+      const prefixList = this.render(pl);
+      const cidrs = this.prefixListCidrs(pl, id);
+      if (cidrs === undefined) peers.push({ prefixList });
+      else for (const cidr of cidrs) peers.push({ cidr, prefixList });
+    }
     return peers.length > 0 ? peers.map((peer) => ({ ...base, ...peer })) : [base];
+  }
+
+  /**
+   * The addresses of a prefix list of the configuration (`aws_ec2_managed_prefix_list`: its `entry` blocks and the
+   * `aws_ec2_managed_prefix_list_entry` resources that name it), for a security group rule whose peer it is; another (a
+   * literal id, a variable) is undefined: the rules count it as any address (semantics §10).
+   */
+  private prefixListCidrs(value: unknown, id: string): string[] | undefined {
+    if (this.named(value, 'aws_ec2_managed_prefix_list', 'id') === undefined) return undefined;
+    const list = this.ref(value);
+    if (list.kind !== 'node') return undefined;
+    const entries: unknown[] = [];
+    for (const e of this.entries) {
+      if (e.type === 'aws_ec2_managed_prefix_list' && this.id(e.address) === list.id) entries.push(...blocks(e.body?.entry).map((x: any) => x?.cidr));
+      if (e.type === 'aws_ec2_managed_prefix_list_entry') {
+        const named = this.ref(e.body?.prefix_list_id);
+        if (named.kind === 'node' && named.id === list.id) entries.push(e.body?.cidr);
+      }
+    }
+    return entries.flatMap((c) => this.cidr(c, id, `prefix_list_ids → ${list.id}`) ?? []);
   }
 
   /** A CIDR as text: a literal, or the `cidr_block` of a VPC or subnet of the configuration; anything else is unresolved (fail closed). */
@@ -1603,6 +1712,25 @@ class ConfigReader {
     if (typeof block === 'string' && !block.includes('${')) return block;
     this.b.unresolvedValue(id, property, `${JSON.stringify(value)} is not an address block the guard can read (a literal, or a VPC's or subnet's cidr_block)`);
     return undefined;
+  }
+
+  /**
+   * Whether a NACL's entries of one direction are listed inline, so that terraform manages them all: an `aws_network_acl`
+   * that writes `ingress` / `egress` (an attribute as blocks: left out, the entries are not managed), and the default NACL
+   * that an `aws_default_network_acl` takes over (it removes every entry it does not list). In a plan, what the
+   * configuration writes (`WRITTEN_ARGUMENTS`), not the planned value, which holds the other resources' entries too.
+   */
+  private inlineEntries(acl: Ref, direction: 'ingress' | 'egress'): boolean {
+    if (acl.kind !== 'node') return false;
+    return this.entries.some((e) => {
+      if (e.type === 'aws_network_acl' && this.id(e.address) === acl.id) {
+        const written: unknown = e.body?.[WRITTEN_ARGUMENTS];
+        return written instanceof Set ? written.has(direction) : e.body?.[direction] !== undefined && e.body?.[direction] !== null;
+      }
+      if (e.type !== 'aws_default_network_acl') return false;
+      const taken = this.ref(e.body?.default_network_acl_id);
+      return taken.kind === 'node' && taken.id === acl.id;
+    });
   }
 
   /** The inline `ingress` / `egress` entries and `subnet_ids` of `aws_network_acl` or `aws_default_network_acl`. */
@@ -1632,11 +1760,17 @@ class ConfigReader {
 
   private route(source: string, table: Ref, r: any): void {
     const found = ROUTE_TARGETS.filter(([prop]) => r[prop] !== undefined && r[prop] !== null && r[prop] !== '');
-    const destination = str(r.destination_cidr_block) ?? str(r.cidr_block) ?? str(r.destination_ipv6_cidr_block) ?? str(r.ipv6_cidr_block)
-      ?? str(r.destination_prefix_list_id);
+    // One destination (a plan writes the others as ""): read as the first of two, a route to `::/0` beside a narrow
+    // IPv4 block would be dropped; AWS refuses such a route, and so does the guard.
+    const destinations = ROUTE_DESTINATIONS.filter((prop) => r[prop] !== undefined && r[prop] !== null && r[prop] !== '');
+    if (destinations.length > 1) {
+      this.b.unresolvedValue(source, 'destination/target', `a route needs one destination and one target; found ${destinations.length} destinations (${destinations.join(', ')})`);
+      return;
+    }
+    const written = destinations.length === 1 ? r[destinations[0]] : undefined;
+    const destination = str(written);
     if (found.length !== 1 || destination === undefined) {
-      const written = r.destination_cidr_block ?? r.cidr_block ?? r.destination_ipv6_cidr_block ?? r.ipv6_cidr_block ?? r.destination_prefix_list_id;
-      this.b.unresolvedValue(source, 'destination/target', found.length === 1 && written !== undefined && written !== null && written !== ''
+      this.b.unresolvedValue(source, 'destination/target', found.length === 1 && written !== undefined
         ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
         : `a route needs one destination and one target; found ${found.length} targets`);
       return;

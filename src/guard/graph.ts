@@ -535,6 +535,22 @@ export interface SecurityGroupRule {
   readonly prefixList?: string;
 }
 
+/**
+ * The peer addresses of a security group rule, as text: its CIDR; for a prefix list the guard could not read as addresses
+ * (a literal id, a parameter or variable: a prefix list of the output is read as its entries, one rule each), every
+ * address of both families (fail closed); none for a peer group or a CIDR it could not read (unresolved already).
+ */
+export function rulePeerCidrs(rule: SecurityGroupRule): readonly string[] {
+  if (rule.cidr !== undefined) return [rule.cidr];
+  return rule.prefixList !== undefined && rule.peerGroup === undefined ? ['0.0.0.0/0', '::/0'] : [];
+}
+
+/** How a rule's peer reads in a finding: its CIDR, else its prefix list. */
+export function rulePeerText(rule: SecurityGroupRule): { en: string; ja: string } {
+  if (rule.cidr !== undefined || rule.prefixList === undefined) return { en: String(rule.cidr), ja: String(rule.cidr) };
+  return { en: `prefix list ${rule.prefixList}`, ja: `プレフィックスリスト ${rule.prefixList}` };
+}
+
 /** A security group with its inline rules (CloudFormation's implicit allow-all egress included when none is given). */
 export interface SecurityGroupNode extends NodeBase {
   readonly type: 'security-group';

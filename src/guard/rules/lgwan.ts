@@ -6,7 +6,7 @@ import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-mod
 import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
 import { GLOBAL_UNICAST_V6, parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
-import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, VpcNode } from '../graph';
+import { deref, nodesOf, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, VpcNode } from '../graph';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, modelIndependent, Severity } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
@@ -156,17 +156,17 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
         if (deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other) wrong.push(bi(`${describe(r)} from security group ${peerGroup.id} of the ${other} segment`, `${SEGMENT_JA[other]}のセキュリティグループ ${peerGroup.id} からの ${describeJa(r)}`));
         continue;
       }
-      const peer = parsePrefix(r.cidr);
-      if (!peer) continue;
       // The part of the peer in the other segment must lie within the sources of the declared flows in this direction
       // that admit the rule's ports.
-      const parts = otherBlocks.filter((b) => b.lo <= peer.hi && peer.lo <= b.hi)
-        .map((b) => ({ lo: b.lo > peer.lo ? b.lo : peer.lo, hi: b.hi < peer.hi ? b.hi : peer.hi }));
+      const parts = rulePeerCidrs(r).map((c) => parsePrefix(c)).filter((peer): peer is Prefix => !!peer)
+        .flatMap((peer) => otherBlocks.filter((b) => b.lo <= peer.hi && peer.lo <= b.hi)
+          .map((b) => ({ lo: b.lo > peer.lo ? b.lo : peer.lo, hi: b.hi < peer.hi ? b.hi : peer.hi })));
       if (parts.length === 0) continue;
       const holds = (x: DeclaredFlow) => x.ports.some((p) => p.protocol === r.protocol
         && p.fromPort <= (r.fromPort ?? 0) && (r.toPort ?? 65535) <= p.toPort);
       const sources = into.filter(holds).flatMap((f) => f.from.cidrs.map((x) => parsePrefix(x))).filter((x): x is Prefix => !!x).sort(byLo);
-      if (!parts.every((part) => covered(sources, part))) wrong.push(bi(`${describe(r)} from ${r.cidr}`, `${r.cidr} からの ${describeJa(r)}`));
+      const peer = rulePeerText(r);
+      if (!parts.every((part) => covered(sources, part))) wrong.push(bi(`${describe(r)} from ${peer.en}`, `${peer.ja} からの ${describeJa(r)}`));
     }
     if (wrong.length === 0) continue;
     if ((ctx.flows ?? []).length === 0) {

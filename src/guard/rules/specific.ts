@@ -1,6 +1,6 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
-import { deref, nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
+import { deref, nodesOf, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
 import { Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { Arrival, subtractAll } from '../reachability';
@@ -82,8 +82,9 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
           relevant.push({ rule: r, group: peerGroup.id });
           continue;
         }
-        const peer = parsePrefix(r.cidr);
-        if (peer && otherBlocks.some((b) => b.lo <= peer.hi && peer.lo <= b.hi)) relevant.push({ rule: r, peer });
+        for (const peer of rulePeerCidrs(r).map((c) => parsePrefix(c))) {
+          if (peer && otherBlocks.some((b) => b.lo <= peer.hi && peer.lo <= b.hi)) relevant.push({ rule: r, peer });
+        }
       }
       const problems = groupProblems(relevant, otherBlocks, otherSubnets);
       if (problems.length > 0) {
@@ -107,8 +108,8 @@ function groupProblems(relevant: RelevantRule[], otherBlocks: Prefix[], otherSub
   const problems: Bilingual[] = [];
   for (const x of relevant) {
     if (x.rule.protocol !== '-1') continue;
-    problems.push(bi(`allow all traffic (${x.group ? `security group ${x.group}` : x.rule.cidr})`,
-      `すべての通信を許可している（${x.group ? `セキュリティグループ ${x.group}` : x.rule.cidr}）`));
+    problems.push(bi(`allow all traffic (${x.group ? `security group ${x.group}` : rulePeerText(x.rule).en})`,
+      `すべての通信を許可している（${x.group ? `セキュリティグループ ${x.group}` : rulePeerText(x.rule).ja}）`));
   }
   for (const protocol of ['tcp', 'udp']) everyPortProblems(relevant.filter((x) => x.rule.protocol === protocol), protocol, otherBlocks, problems);
   wholeSubnetProblem(relevant, otherSubnets, problems);

@@ -1,0 +1,120 @@
+/**
+ * Found by red team 23: a route with more than one destination. The readers took the first they found: a route to
+ * `10.9.0.0/16` and `::/0` through an internet gateway was read as `10.9.0.0/16` only (no internet address), and the My
+ * Number subnet behind it passed. AWS refuses such a route (and the Terraform provider such a plan), but the guard must
+ * not be the one to choose: unresolved (GUARD-1), both engines, `aws_route` and inline `route` blocks alike. A plan
+ * writes the destinations a route does not use as "": those are not destinations.
+ */
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
+import { TopologyGraph } from '../../src/guard/graph';
+import { jaOrEn } from '../../src/guard/ja-engine';
+import { NetworkModel } from '../../src/model/network-model';
+
+const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
+
+function cfn(route: Record<string, unknown>): Record<string, any> {
+  return {
+    Resources: {
+      MnVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
+      MnSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'MnVpc' }, CidrBlock: '10.0.0.0/24' } },
+      MnRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'MnVpc' } } },
+      MnAssoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'MnRt' }, SubnetId: { Ref: 'MnSub' } } },
+      InVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.2.0.0/16', Tags: tag('INTERNET') } },
+      Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+      IgwAtt: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'InVpc' }, InternetGatewayId: { Ref: 'Igw' } } },
+      Out: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'MnRt' }, GatewayId: { Ref: 'Igw' }, ...route } },
+    },
+  };
+}
+
+function tf(route: Record<string, unknown>, inline = false): TerraformJson {
+  const target = { gateway_id: '${aws_internet_gateway.igw.id}', ...route };
+  return {
+    resource: {
+      aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, in: { cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } } },
+      aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' } },
+      aws_route_table: { mn: { vpc_id: '${aws_vpc.mn.id}', ...inline ? { route: [target] } : {} } },
+      aws_route_table_association: { mn: { route_table_id: '${aws_route_table.mn.id}', subnet_id: '${aws_subnet.mn.id}' } },
+      aws_internet_gateway: { igw: { vpc_id: '${aws_vpc.in.id}' } },
+      ...inline ? {} : { aws_route: { out: { route_table_id: '${aws_route_table.mn.id}', ...target } } },
+    },
+  };
+}
+
+function critical(graph: TopologyGraph): string[] {
+  return checkTopology(graph, { model: NetworkModel.ALPHA }).filter((f) => f.severity === 'critical').map((f) => `${f.ruleId} ${f.path}`);
+}
+const reasons = (graph: TopologyGraph) => graph.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
+
+describe('a route with more than one destination is unresolved (GUARD-1)', () => {
+  test('CloudFormation: an IPv4 block and ::/0', () => {
+    const graph = extractCloudFormation({ s: cfn({ DestinationCidrBlock: '10.9.0.0/16', DestinationIpv6CidrBlock: '::/0' }) });
+    const reason = 'a route needs one destination and one target; found 2 destinations (DestinationCidrBlock, DestinationIpv6CidrBlock)';
+    expect(reasons(graph)).toEqual([`Out Destination/target: ${reason}`]);
+    expect(critical(graph)).toEqual(['GUARD-1 Out']);
+    expect(jaOrEn(reason)).not.toBe(reason);
+  });
+
+  test('Terraform: aws_route and an inline route block alike', () => {
+    const separate = extractTerraform({ s: tf({ destination_cidr_block: '10.9.0.0/16', destination_ipv6_cidr_block: '::/0' }) });
+    expect(reasons(separate)).toEqual(['aws_route.out destination/target: a route needs one destination and one target; found 2 destinations '
+      + '(destination_cidr_block, destination_ipv6_cidr_block)']);
+    expect(critical(separate)).toEqual(['GUARD-1 aws_route.out']);
+    const inline = extractTerraform({ s: tf({ cidr_block: '10.9.0.0/16', ipv6_cidr_block: '::/0' }, true) });
+    expect(reasons(inline)).toEqual(['aws_route_table.mn destination/target: a route needs one destination and one target; found 2 destinations '
+      + '(cidr_block, ipv6_cidr_block)']);
+  });
+
+  test('one destination, the others "" as a plan writes them: the route is read (::/0 to the internet gateway: MN-1)', () => {
+    const graph = extractTerraform({ s: tf({ cidr_block: '', ipv6_cidr_block: '::/0', destination_prefix_list_id: '' }, true) });
+    expect(reasons(graph)).toEqual([]);
+    expect(critical(graph)).toEqual(['MN-1 aws_subnet.mn']);
+  });
+});
+
+/**
+ * Found by red team 23: a transit gateway route whose destination the guard cannot read (a parameter, a variable) was
+ * read as its text (`[object Object]`, `${var.cidr}`) with no finding: it matched every address (the path was seen) but
+ * nothing said why. Now it is unresolved (GUARD-1), as a VPC route's is, and still may match any address; a VPC's
+ * `CidrBlock` by `Fn::GetAtt` (aws-cdk-lib's `vpc.vpcCidrBlock`) or `${aws_vpc.x.cidr_block}` is read as the block.
+ */
+describe('a transit gateway route destination the guard cannot read is unresolved', () => {
+  test('CloudFormation: a parameter; a VPC\'s CidrBlock is read', () => {
+    const route = (destination: unknown) => extractCloudFormation({
+      s: {
+        Parameters: { Cidr: { Type: 'String' } },
+        Resources: {
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.2.0.0/16', Tags: tag('INTERNET') } },
+          Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} },
+          Trt: { Type: 'AWS::EC2::TransitGatewayRouteTable', Properties: { TransitGatewayId: { Ref: 'Tgw' } } },
+          Tr: { Type: 'AWS::EC2::TransitGatewayRoute', Properties: { TransitGatewayRouteTableId: { Ref: 'Trt' }, DestinationCidrBlock: destination, Blackhole: true } },
+        },
+      },
+    });
+    expect(reasons(route({ Ref: 'Cidr' }))).toEqual(['Tr DestinationCidrBlock: {"Ref":"Cidr"} is not an address block the guard can read: it comes from template '
+      + 'parameter Cidr, known only at deploy time']);
+    const read = route({ 'Fn::GetAtt': ['Vpc', 'CidrBlock'] });
+    expect(reasons(read)).toEqual([]);
+    expect((read.nodes.get('Trt') as any).routes.map((r: any) => r.destination)).toEqual(['10.2.0.0/16']);
+  });
+
+  test('Terraform: a variable; a VPC\'s cidr_block is read', () => {
+    const route = (destination: string) => extractTerraform({
+      s: {
+        resource: {
+          aws_vpc: { in: { cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } } },
+          aws_ec2_transit_gateway: { tgw: {} },
+          aws_ec2_transit_gateway_route_table: { trt: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' } },
+          aws_ec2_transit_gateway_route: { tr: { transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.trt.id}', destination_cidr_block: destination, blackhole: true } },
+        },
+      },
+    });
+    expect(reasons(route('${var.cidr}'))).toEqual(['aws_ec2_transit_gateway_route.tr destination_cidr_block: "${var.cidr}" is not an address block the guard '
+      + 'can read (a literal, or a VPC\'s or subnet\'s cidr_block)']);
+    const read = route('${aws_vpc.in.cidr_block}');
+    expect(reasons(read)).toEqual([]);
+    expect((read.nodes.get('aws_ec2_transit_gateway_route_table.trt') as any).routes.map((r: any) => r.destination)).toEqual(['10.2.0.0/16']);
+  });
+});
