@@ -5,8 +5,11 @@
  * provider's schema (terraform and the provider process alike), whatever the size of the configuration: six
  * configurations cost about 28 s of CPU together against 78 s one by one.
  *
+ * Folders of HCL (test/fixtures/hcl) are planned together alike (`planFoldersTogether`), each with its own provider blocks.
+ *
  * Each configuration's plan is then cut out of the joint plan JSON and re-rooted (`moduleAsRoot`): the same JSON that
- * `terraform show -json` writes for the configuration alone (checked: equal but for the timestamp).
+ * `terraform show -json` writes for the configuration alone (checked for the CDKTF examples and the HCL fixtures: equal
+ * but for the timestamp and the order of relevant_attributes and of child modules, which terraform does not fix).
  *
  * A failure must still fail the test that owns the configuration, with its own error: when the joint run fails or warns
  * (or the configurations cannot share a root), every configuration is planned alone, as before, and each keeps its
@@ -91,12 +94,6 @@ function planAlone(setup: TerraformSetup, cwd: string, config: any): PlannedConf
 function planJointly(setup: TerraformSetup, cwd: string, configs: Readonly<Record<string, any>>): Record<string, PlannedConfiguration> {
   fs.mkdirSync(cwd, { recursive: true });
   const first = Object.values(configs)[0];
-  const root = {
-    terraform: { required_providers: first.terraform?.required_providers },
-    provider: first.provider,
-    module: Object.fromEntries(Object.keys(configs).map((name) => [name, { source: `./${name}` }])),
-  };
-  fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(root, undefined, 2));
   for (const [name, config] of Object.entries(configs)) {
     // The provider configuration (the same in all) is the root's; a backend belongs to the root alone (a module's
     // would be ignored with a warning); the state is not kept anyway (plan -refresh=false of an empty state).
@@ -104,16 +101,40 @@ function planJointly(setup: TerraformSetup, cwd: string, configs: Readonly<Recor
     fs.mkdirSync(path.join(cwd, name));
     fs.writeFileSync(path.join(cwd, name, 'cdk.tf.json'), JSON.stringify({ ...rest, terraform: terraformBlock }, undefined, 2));
   }
+  const root = { terraform: { required_providers: first.terraform?.required_providers }, provider: first.provider };
+  return planModules(setup, cwd, Object.fromEntries(Object.keys(configs).map((name) => [name, `./${name}`])), root, true);
+}
+
+/**
+ * Plans folders of Terraform configuration (name → the folder, relative to `cwd` or absolute) as child modules of one
+ * root module in `cwd`, and cuts each one's plan out of the joint plan. A folder keeps its own provider blocks (a module
+ * with provider configurations of its own: allowed without count, for_each or depends_on on its call), so the joint
+ * plan starts their provider processes once per folder still, but terraform itself (its schema load, its plan, show
+ * -json) runs once. Throws when the joint run fails: then plan each folder alone.
+ */
+export function planFoldersTogether(
+  setup: TerraformSetup, cwd: string, folders: Readonly<Record<string, string>>,
+): Record<string, PlannedConfiguration> {
+  for (const name of Object.keys(folders)) if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new Error(`${name} is not a Terraform identifier`);
+  fs.mkdirSync(cwd, { recursive: true });
+  return planModules(setup, cwd, folders, {}, false);
+}
+
+function planModules(
+  setup: TerraformSetup, cwd: string, folders: Readonly<Record<string, string>>, root: Record<string, unknown>, refuseWarnings: boolean,
+): Record<string, PlannedConfiguration> {
+  const module = Object.fromEntries(Object.entries(folders).map(([name, folder]) => [name, { source: folder }]));
+  fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify({ ...root, module }, undefined, 2));
   runTerraform(setup, cwd, ['init', '-input=false']);
   const output = runTerraform(setup, cwd, PLAN);
   // A warning could belong to any configuration: planned alone, each shows its own.
-  if (/Warning:/.test(output)) throw new Error(`the joint plan warned:\n${output.slice(-4000)}`);
+  if (refuseWarnings && /Warning:/.test(output)) throw new Error(`the joint plan warned:\n${output.slice(-4000)}`);
   const summary = SUMMARY.exec(output);
   if (!summary) throw new Error(`the joint plan printed no "Plan: N to add" summary:\n${output.slice(-4000)}`);
   const joint = showJson(setup, cwd);
   const out: Record<string, PlannedConfiguration> = {};
   let total = 0;
-  for (const name of Object.keys(configs)) {
+  for (const name of Object.keys(folders)) {
     const plan = moduleAsRoot(joint, name);
     const added = plan.resource_changes.filter((r: any) => r.change.actions.includes('create')).length;
     total += added;
@@ -138,13 +159,36 @@ export function moduleAsRoot(plan: any, name: string): any {
     return {
       ...rest,
       ...(m.resources ? { resources: m.resources.map((r: any) => ({ ...r, address: strip(r.address) })) } : {}),
-      ...(m.child_modules ? { child_modules: m.child_modules.map((c: any) => ({ ...module(c), address: strip(c.address) })) } : {}),
+      // In address order: terraform writes a module's children in no fixed order.
+      ...(m.child_modules ? {
+        child_modules: m.child_modules.map((c: any) => ({ ...module(c), address: strip(c.address) }))
+          .sort((a: any, b: any) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)),
+      } : {}),
     };
   };
   const rootOf = (root: any): any => {
     const child = (root?.child_modules ?? []).find((c: any) => c.address === call);
     return child ? module(child) : {};
   };
+  // A module's own provider configurations (a folder planned with its provider blocks) are keyed `module.<name>:aws`.
+  const keyPrefix = `${call}:`;
+  const rekey = (key: string): string => (key.startsWith(keyPrefix) ? key.slice(keyPrefix.length) : strip(key));
+  const providerConfigOf = (configs: Record<string, any>): Record<string, any> => Object.fromEntries(Object.entries(configs)
+    .filter(([key, c]) => !key.includes(':') || key.startsWith(keyPrefix) || key.startsWith(`${call}.`) || mine(c.module_address))
+    .map(([key, c]) => {
+      const { module_address: moduleAddress, ...config } = c;
+      return [rekey(key), moduleAddress && moduleAddress !== call ? { ...config, module_address: strip(moduleAddress) } : config];
+    }));
+  const withProviderKeys = (m: any): any => ({
+    ...m,
+    ...(m.resources ? {
+      resources: m.resources.map((r: any) => (r.provider_config_key ? { ...r, provider_config_key: rekey(r.provider_config_key) } : r)),
+    } : {}),
+    ...(m.module_calls ? {
+      module_calls: Object.fromEntries(Object.entries(m.module_calls)
+        .map(([k, c]: [string, any]) => [k, c.module ? { ...c, module: withProviderKeys(c.module) } : c])),
+    } : {}),
+  });
   const { output_changes: _outputs, ...rest } = plan;
   const out: any = {
     ...rest,
@@ -158,11 +202,27 @@ export function moduleAsRoot(plan: any, name: string): any {
         ...(rc.previous_address ? { previous_address: strip(rc.previous_address) } : {}),
       };
     }),
-    configuration: { ...plan.configuration, root_module: plan.configuration.root_module.module_calls[name].module },
+    configuration: {
+      ...plan.configuration,
+      provider_config: providerConfigOf(plan.configuration.provider_config ?? {}),
+      root_module: withProviderKeys(plan.configuration.root_module.module_calls[name].module),
+    },
   };
   if (plan.planned_values?.outputs) delete out.planned_values.outputs;
   if (plan.prior_state) {
     out.prior_state = { ...plan.prior_state, values: { ...plan.prior_state.values, root_module: rootOf(plan.prior_state.values?.root_module) } };
+  }
+  // The results of the variables' validation blocks and other checks, by the module they are in.
+  const checkAddress = (a: any): any => {
+    const { module: where, ...address } = a;
+    return { ...address, ...(where && where !== call ? { module: strip(where) } : {}), ...(a.to_display ? { to_display: strip(a.to_display) } : {}) };
+  };
+  if (plan.checks) {
+    out.checks = plan.checks.filter((c: any) => mine(c.address?.module)).map((c: any) => ({
+      ...c,
+      address: checkAddress(c.address),
+      ...(c.instances ? { instances: c.instances.map((i: any) => ({ ...i, address: checkAddress(i.address) })) } : {}),
+    }));
   }
   if (plan.relevant_attributes) {
     out.relevant_attributes = plan.relevant_attributes.filter((a: any) => mine(a.resource)).map((a: any) => ({ ...a, resource: strip(a.resource) }));
