@@ -34,6 +34,8 @@ export interface PlannedConfiguration {
   readonly together: boolean;
 }
 
+/** Between a module's name and its output's in the root outputs that carry a module's outputs. */
+const OUTPUT_SEPARATOR = '__';
 const PLAN = ['plan', '-input=false', '-lock=false', '-refresh=false', '-out=plan.bin'];
 const SUMMARY = /Plan: (\d+) to add, (\d+) to change, (\d+) to destroy/;
 
@@ -51,6 +53,7 @@ function showJson(setup: TerraformSetup, cwd: string): any {
 export function planTogether(setup: TerraformSetup, dir: string, configs: Readonly<Record<string, any>>): Record<string, PlannedConfiguration> {
   const names = Object.keys(configs);
   const reason = whyNotTogether(configs);
+  if (reason) process.stderr.write(`planTogether: each configuration is planned alone: ${reason}\n`);
   if (!reason && names.length > 1) {
     try {
       return planJointly(setup, path.join(dir, 'together'), configs);
@@ -69,8 +72,8 @@ function whyNotTogether(configs: Readonly<Record<string, any>>): string | undefi
   const values = Object.values(configs);
   for (const [name, c] of Object.entries(configs)) {
     if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) return `${name} is not a Terraform identifier`;
-    // Root-only blocks, and variables and outputs (a module's would need inputs, or would not reach the plan's root).
-    for (const block of ['variable', 'output', 'import', 'moved', 'removed', 'check']) if (c[block] !== undefined) return `${name} has ${block} blocks`;
+    // Root-only blocks, and variables (a module's would need inputs).
+    for (const block of ['variable', 'import', 'moved', 'removed', 'check']) if (c[block] !== undefined) return `${name} has ${block} blocks`;
     if (!isDeepStrictEqual(c.provider, values[0].provider)) return `${name} configures its provider differently`;
     if (!isDeepStrictEqual(c.terraform?.required_providers, values[0].terraform?.required_providers)) return `${name} requires other providers`;
   }
@@ -101,7 +104,14 @@ function planJointly(setup: TerraformSetup, cwd: string, configs: Readonly<Recor
     fs.mkdirSync(path.join(cwd, name));
     fs.writeFileSync(path.join(cwd, name, 'cdk.tf.json'), JSON.stringify({ ...rest, terraform: terraformBlock }, undefined, 2));
   }
-  const root = { terraform: { required_providers: first.terraform?.required_providers }, provider: first.provider };
+  // A module's outputs reach the plan's root only through root outputs: `<name>__<output>`, cut apart by moduleAsRoot.
+  const output = Object.fromEntries(Object.entries(configs).flatMap(([name, config]) => Object.entries(config.output ?? {})
+    .map(([key, o]: [string, any]) => [`${name}${OUTPUT_SEPARATOR}${key}`, { value: `\${module.${name}.${key}}`, ...(o.sensitive ? { sensitive: true } : {}) }])));
+  const root = {
+    terraform: { required_providers: first.terraform?.required_providers },
+    provider: first.provider,
+    ...(Object.keys(output).length > 0 ? { output } : {}),
+  };
   return planModules(setup, cwd, Object.fromEntries(Object.keys(configs).map((name) => [name, `./${name}`])), root, true);
 }
 
@@ -208,9 +218,19 @@ export function moduleAsRoot(plan: any, name: string): any {
       root_module: withProviderKeys(plan.configuration.root_module.module_calls[name].module),
     },
   };
-  if (plan.planned_values?.outputs) delete out.planned_values.outputs;
+  // The module's outputs, carried by root outputs `<name>__<output>` (planJointly).
+  const outputsOf = (outputs: Record<string, unknown> | undefined): Record<string, unknown> => Object.fromEntries(Object.entries(outputs ?? {})
+    .filter(([key]) => key.startsWith(`${name}${OUTPUT_SEPARATOR}`)).map(([key, o]) => [key.slice(name.length + OUTPUT_SEPARATOR.length), o]));
+  delete out.planned_values.outputs;
+  if (Object.keys(outputsOf(plan.planned_values?.outputs)).length > 0) out.planned_values.outputs = outputsOf(plan.planned_values.outputs);
+  if (Object.keys(outputsOf(plan.output_changes)).length > 0) out.output_changes = outputsOf(plan.output_changes);
   if (plan.prior_state) {
-    out.prior_state = { ...plan.prior_state, values: { ...plan.prior_state.values, root_module: rootOf(plan.prior_state.values?.root_module) } };
+    const { outputs: priorOutputs, ...values } = plan.prior_state.values ?? {};
+    const outputs = outputsOf(priorOutputs);
+    out.prior_state = {
+      ...plan.prior_state,
+      values: { ...(Object.keys(outputs).length > 0 ? { outputs } : {}), ...values, root_module: rootOf(plan.prior_state.values?.root_module) },
+    };
   }
   // The results of the variables' validation blocks and other checks, by the module they are in.
   const checkAddress = (a: any): any => {
