@@ -17,6 +17,7 @@ import { cli } from '../cli/support';
 import { parseCsv } from '../docs/support';
 import { planJson } from '../support/plan-json';
 import { findTerraform, findTerraformMirror, prepareTerraform, runTerraform, TerraformSetup } from '../support/terraform';
+import { PlannedConfiguration, planFoldersTogether } from '../support/terraform-together';
 import { requireTool } from '../support/tools';
 
 const terraform = findTerraform();
@@ -27,18 +28,28 @@ const haveTools = requireTool(terraform ? 'The offline AWS provider mirror' : 't
 const describeWithTerraform = haveTools ? describe : describe.skip;
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'hcl');
+const FIXTURE_NAMES = ['alpha-compliant', 'mn-nat', 'tgw-default-table'];
 /** An offline plan of a small network takes 5-30 s. */
 const TIMEOUT = 300_000;
 
 describeWithTerraform('plain-HCL networks planned with the real terraform (offline), judged from terraform show -json', () => {
   let dir: string;
   let setup: TerraformSetup;
+  let together: Record<string, PlannedConfiguration> | undefined;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-hcl-'));
     setup = prepareTerraform(dir, mirror!, terraform!);
     // The fixtures refer to ../modules: the copy keeps the layout (and keeps .terraform out of the repository).
     fs.cpSync(FIXTURES, path.join(dir, 'hcl'), { recursive: true });
-  });
+    // The three fixtures planned in one terraform run, as child modules of one root (test/support/terraform-together.ts):
+    // terraform loads the AWS provider's schema once instead of once per fixture and command. When the joint run
+    // fails, each test plans its fixture alone (below) and fails with its own error.
+    try {
+      together = planFoldersTogether(setup, dir, Object.fromEntries(FIXTURE_NAMES.map((f) => [f, `./hcl/${f}`])));
+    } catch (e) {
+      process.stderr.write(`the joint plan of the fixtures failed; each is planned alone\n${String((e as Error).message).slice(0, 2000)}\n`);
+    }
+  }, TIMEOUT);
   afterAll(() => {
     if (dir && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -46,12 +57,18 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
   /** Each fixture's plan JSON as a file, for the command line (the last test). */
   const planFiles: Record<string, string> = {};
 
-  /** init (from the mirror), plan -out (which validates), show -json; the findings of the plan as the α model. */
+  /**
+   * The fixture's plan JSON, from the joint run or else planned alone: init (from the mirror), plan -out (which
+   * validates), show -json. The findings of the plan as the α model.
+   */
   function check(fixture: string): { findings: Finding[]; plan: unknown } {
     const cwd = path.join(dir, 'hcl', fixture);
-    runTerraform(setup, cwd, ['init', '-input=false']);
-    // No separate `terraform validate`: the plan below validates first and fails alike (test/support/terraform.ts).
-    const plan = planJson(setup, cwd);
+    let plan = together?.[fixture]?.plan;
+    if (!plan) {
+      runTerraform(setup, cwd, ['init', '-input=false']);
+      // No separate `terraform validate`: the plan below validates first and fails alike (test/support/terraform.ts).
+      plan = planJson(setup, cwd);
+    }
     planFiles[fixture] = path.join(dir, `${fixture}.plan.json`);
     fs.writeFileSync(planFiles[fixture], JSON.stringify(plan));
     return { plan, findings: checkTopology(extractTerraformPlan(plan), { model: NetworkModel.ALPHA }) };
