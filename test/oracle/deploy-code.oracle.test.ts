@@ -626,7 +626,7 @@ describe('deploy-code oracle: where a provider comes from (Terraform configurati
 
 /**
  * Where the doc decides against the library (plain tests; generated only with DEPLOY_CODE_ORACLE_KNOWN=1): a fork whose
- * source is also HashiCorp's provider of another name. `aws` from `hashicorp/awscc` is a fork whatever else the block
+ * source is also HashiCorp's provider of another name, and two names whose sources are one unreadable text. `aws` from `hashicorp/awscc` is a fork whatever else the block
  * declares; the library reports it when `awscc` comes first and not when `aws` does (and likewise `random` from
  * `hashicorp/aws` beside `aws`).
  */
@@ -643,6 +643,14 @@ describe('deploy-code oracle: a fork whose source another name also declares', (
   });
   test('library: refused, the fork last', () => {
     expect(libraryRefused(after)).toEqual(expected);
+  });
+  // the same with two unreadable sources of one text: each name's is at `provider.<name>`; the library reports the last
+  const twoUnreadable = { terraform: { required_providers: { aws: { source: '${var.source}' }, http: { source: '${var.source}' } } } };
+  test('oracle: two unreadable sources of one text', () => {
+    expect([...tfRefused(twoUnreadable)].sort()).toEqual(['provider.aws|', 'provider.http|']);
+  });
+  test('library: two unreadable sources of one text', () => {
+    expect(libraryRefused(twoUnreadable)).toEqual(['provider.aws|', 'provider.http|']);
   });
 });
 
