@@ -423,7 +423,12 @@ class Oracle {
     // member. Only deliveries count: a packet that passes through B's NAT, firewall or attachment subnet (or the hub's)
     // on its way elsewhere has not arrived in B. SC-1's other conditions (with a hub, a VPC other than the hub's without
     // a code; a hub proxy that relays) are not paths: compare.ts leaves them out of the guard's verdict.
-    const memberOf = (t: number) => (this.hubSubnet[t] ? undefined : net.vpcs[this.subnetVpc[t]].municipality);
+    // §10 SC-1: "A subnet's member is its own code tag, else its VPC's": the subnet outside the output (§2) has no tag of
+    // its own, so it is a member only when the code is on the VPC (network.ts, municipalityOnSubnets).
+    const memberOf = (t: number) => {
+      const v = net.vpcs[this.subnetVpc[t]];
+      return this.hubSubnet[t] || (this.outside[t] && v.municipalityOnSubnets) ? undefined : v.municipality;
+    };
     const codes = new Set(this.subnets.map((_, t) => memberOf(t)).filter((c): c is string => c !== undefined));
     const hasHub = net.vpcs.some((v) => v.securityCloud === 'hub');
     if (codes.size >= 2 || hasHub) {
