@@ -1680,3 +1680,25 @@ describe('§2 the subnets of a VPC that the output does not hold', () => {
     expect(reachSummary(b.net).get('m')!.subnets).toEqual(['l', 'lg#subnets-outside-the-output', 'm']);
   });
 });
+
+describe('§2 and §10 SC-1: the member of the subnet outside the output', () => {
+  // "A subnet's member is its own code tag, else its VPC's": the outside subnet has no tag of its own.
+  const twoMembers = (onSubnets: boolean) => {
+    const b = new NetBuilder('terraform')
+      .vpc('a', 'INTERNET', '10.2.0.0/16', { municipality: '131016' })
+      .subnet('sa', 'a', '10.2.1.0/24')
+      .table('rta', 'a', ['sa'])
+      .table('rtmain', 'a', [], { main: true })
+      .route('rtmain', '0.0.0.0/0', { kind: 'eni', eni: 'eni-0123456789abcdef0' })
+      .vpc('b', 'INTERNET', '10.3.0.0/16', { municipality: '131024' })
+      .subnet('sb', 'b', '10.3.1.0/24');
+    b.net.vpcs[0].municipalityOnSubnets = onSubnets;
+    return b;
+  };
+  test('the code on the VPC: the outside subnet is of member 131016 and reaches unknown ⇒ SC-1 (and MN-2)', () => {
+    expect(verdicts(twoMembers(false))).toEqual(['MN-2', 'SC-1']);
+  });
+  test('the code on the subnets: the outside subnet is of no member ⇒ MN-2 only', () => {
+    expect(verdicts(twoMembers(true))).toEqual(['MN-2']);
+  });
+});
