@@ -3,7 +3,7 @@
  * deployed" (GUARD-1), as revised in d244311 and again in b294c82 (S3 wildcards, state machines by `Fn::GetAtt`, managed
  * policies by `Fn::GetAtt [M, PolicyArn]`, retention "setting or removing"), and as extended since (what the code may use
  * without a policy of its role, AWS managed policies by whole ARN, registry types, hooks; Terraform check and removed
- * blocks, `http` methods, `action` blocks, other providers, Cloud Control). Written from the documentation alone, without
+ * blocks, `http` methods, `action` blocks, other providers, where a provider comes from, Cloud Control). Written from the documentation alone, without
  * reading src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
  *
  * CloudFormation: `cfnFlagged(template)` is the set of resources refused: custom resources and Lambda hooks whose code
@@ -523,6 +523,61 @@ function providerOf(type: string, body: Json): string {
 }
 
 /**
+ * Where a provider comes from: "A provider of one of those names taken from another source than HashiCorp's
+ * (`terraform.required_providers.<name>.source` other than `hashicorp/<name>` on `registry.terraform.io` or
+ * `registry.opentofu.org`, a one-part source `<name>` and a version constraint alone meaning HashiCorp's, `terraform` only
+ * as the built-in `terraform.io/builtin/terraform`; in a plan, each resource's and data source's `provider_name`) is a
+ * fork … GUARD-1 at `provider["<source>"]`, once per provider."
+ *
+ * The full address of a source (`[<host>/]<namespace>/<type>`, the host `registry.terraform.io` and the namespace
+ * `hashicorp` when left out, compared without case as Terraform does), or undefined when it cannot be read: an
+ * interpolation, a value that is no string, a fourth part or an empty one. The doc names no node for a source it cannot
+ * read; the oracle's reading is `provider.<name>` (property `source`), the library's too.
+ */
+export function providerAddress(name: string, source: Json): string | undefined {
+  // "a one-part source `<name>` and a version constraint alone meaning HashiCorp's"
+  if (source === undefined || source === null) return `registry.terraform.io/hashicorp/${name.toLowerCase()}`;
+  if (typeof source !== 'string' || source.includes('${')) return undefined;
+  const parts = source.toLowerCase().split('/');
+  if (parts.length > 3 || parts.some((x) => !/^[a-z0-9][a-z0-9._-]*$/.test(x))) return undefined;
+  if (parts.length === 1) return `registry.terraform.io/hashicorp/${parts[0]}`;
+  if (parts.length === 2) return `registry.terraform.io/${parts.join('/')}`;
+  return parts.join('/');
+}
+
+/** Is the provider of this name at this address a fork: "other than `hashicorp/<name>` on `registry.terraform.io` or
+ * `registry.opentofu.org`", "`terraform` only as the built-in `terraform.io/builtin/terraform`". */
+export function isFork(name: string, address: string): boolean {
+  if (name === 'terraform') return address !== 'terraform.io/builtin/terraform';
+  return address !== `registry.terraform.io/hashicorp/${name}` && address !== `registry.opentofu.org/hashicorp/${name}`;
+}
+
+/** `terraform.required_providers` of a configuration: `[local name, value]` of every entry, the blocks and the
+ * `required_providers` values each possibly an array of objects (Terraform JSON). */
+function* requiredProviders(config: Json): Generator<[string, Json]> {
+  for (const t of asList(config.terraform)) {
+    for (const rp of asList(t?.required_providers)) {
+      for (const [name, v] of Object.entries<Json>(rp ?? {})) yield [name, v];
+    }
+  }
+}
+
+/** The fork keys of a configuration: `provider["<address>"]|`, or `provider.<name>|` when the source cannot be read. Only
+ * the names the guard reads or knows to be inert ("A provider of one of those names"); another name's resources are
+ * refused at `provider` already. A string value is a version constraint alone. */
+function configForks(config: Json): string[] {
+  const out: string[] = [];
+  for (const [name, v] of requiredProviders(config)) {
+    if (!KNOWN_PROVIDERS.includes(name)) continue;
+    const source = typeof v === 'string' ? undefined : v && typeof v === 'object' && !Array.isArray(v) ? v.source : v;
+    const address = providerAddress(name, source);
+    if (address === undefined) out.push(`provider.${name}|`);
+    else if (isFork(name, address)) out.push(`provider["${address}"]|`);
+  }
+  return out;
+}
+
+/**
  * Services whose resources the guard reads, for Cloud Control: "an `awscc_<service>_…` resource of a service whose
  * resources the guard reads (`awscc_ec2_route` is an `AWS::EC2::Route`)". The doc names no list. Generated: services
  * whose Terraform resources §4–§10 plainly read (EC2 and its subnets, routes and groups; ELBv2; Network Firewall; Route 53
@@ -605,6 +660,7 @@ export function tfRefused(config: Json): Set<string> {
   }
   for (const removed of asList(config.removed)) provisioners(`removed.${removed?.from}`, removed);
   for (const [type, name] of blocks(config.action)) out.add(`action.${type}.${name}|`);
+  for (const k of configForks(config)) out.add(k);
   return out;
 }
 
@@ -1116,6 +1172,39 @@ export function genTerraform(rng: Rng): Json {
     }
   }
   const c: Json = { resource };
+  // "A provider of one of those names taken from another source than HashiCorp's (`terraform.required_providers.<name>.source`
+  // …)": HashiCorp's in every spelling (one-, two-, three-part, case, OpenTofu's registry, a version constraint alone;
+  // `terraform` as the built-in), and forks (another namespace, another host, the `aws` name given to `hashicorp/awscc`,
+  // a source that cannot be read, `terraform` as a registry provider); a name the guard does not know as well.
+  if (rng.chance(0.35)) {
+    const rp: Json = {};
+    const addresses = new Set<string>();
+    for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+      const name = rng.pick(['aws', 'aws', 'awscc', 'random', 'null', 'terraform', 'http', 'tls', 'shell', 'google']);
+      const fork = rng.chance(0.35);
+      let source: Json;
+      if (name === 'terraform') {
+        source = fork ? rng.pick(['hashicorp/terraform', 'registry.terraform.io/hashicorp/terraform', 'acme/terraform'])
+          : rng.pick(['terraform.io/builtin/terraform', 'Terraform.io/Builtin/Terraform']);
+      } else if (fork) {
+        source = rng.pick([`acme/${name}`, `example.com/hashicorp/${name}`, `registry.terraform.io/acme/${name}`, `registry.opentofu.org/opentofu/${name}`,
+          name === 'aws' ? 'hashicorp/awscc' : `hashicorp/${name}x`, '${var.source}', `a/b/c/${name}`, `ACME/${name.toUpperCase()}`]);
+      } else {
+        source = rng.pick([`hashicorp/${name}`, name, `registry.terraform.io/hashicorp/${name}`, `registry.opentofu.org/hashicorp/${name}`,
+          `HashiCorp/${name.toUpperCase()}`, `Registry.Terraform.io/hashicorp/${name}`, undefined, undefined]);
+      }
+      const version = rng.pick([undefined, '~> 5.0', '>= 1.0']);
+      // two names from one source (or one unreadable source text) only with KNOWN_DISAGREEMENTS: the library then reports
+      // the name written last only (see the plain tests)
+      const address = providerAddress(name, source) ?? `unreadable ${JSON.stringify(source)}`;
+      if (!KNOWN_DISAGREEMENTS && (addresses.has(address) || name in rp)) continue;
+      addresses.add(address);
+      const entry: Json = { ...(source !== undefined ? { source } : {}), ...(version ? { version } : {}) };
+      rp[name] = source === undefined && version !== undefined && rng.chance(0.5) ? version : entry;
+    }
+    const block: Json = { required_providers: rng.chance(0.2) ? [rp] : rp };
+    c.terraform = rng.chance(0.2) ? [block, ...(rng.chance(0.5) ? [{ required_version: '>= 1.5' }] : [])] : block;
+  }
   if (Object.keys(data).length) c.data = data;
   if (Object.keys(check).length) c.check = check;
   if (removed.length) c.removed = removed.length === 1 && rng.chance(0.3) ? removed[0] : removed;
@@ -1147,24 +1236,38 @@ export function tfPlanRefused(plan: Json): Set<string> {
   const provisionersOf = (r: Json): string[] =>
     asList(config.get(`${r.type}.${r.name}`)?.provisioners).map((p: Json) => p?.type).filter((t: Json) => typeof t === 'string' && t !== 'file');
   const planned = new Set<string>();
-  const dataSource = (address: string, type: string, values: Json) => {
+  /** "in a plan, the provider is the one its `provider_name` names" (its type, the address's last part); without one,
+   * its type's prefix. "A provider of one of those names taken from another source than HashiCorp's (… in a plan, each
+   * resource's and data source's `provider_name`) is a fork …: GUARD-1 at `provider["<source>"]`, once per provider". */
+  const providerOfEntry = (r: Json): string => {
+    const prefix = String(r.type).split('_')[0];
+    if (typeof r.provider_name !== 'string') return prefix;
+    const address = providerAddress(prefix, r.provider_name);
+    if (address === undefined) return prefix;
+    const name = address.split('/')[2];
+    if (KNOWN_PROVIDERS.includes(name) && isFork(name, address)) out.add(`provider["${address}"]|`);
+    return name;
+  };
+  const dataSource = (address: string, type: string, values: Json, entry: Json) => {
     if (type === 'external' || type === 'aws_lambda_invocation') out.add(`${address}|`);
-    if (!KNOWN_PROVIDERS.includes(type.split('_')[0])) out.add(`${address}|`);
+    if (!KNOWN_PROVIDERS.includes(providerOfEntry(entry))) out.add(`${address}|`);
     const method = values?.method;
     if (type === 'http' && method !== undefined && method !== null && method !== 'GET' && method !== 'HEAD') out.add(`${address}|`);
   };
   for (const r of asList(plan.planned_values?.root_module?.resources)) {
     if (r.mode === 'data') {
-      dataSource(r.address, r.type, r.values);
+      dataSource(r.address, r.type, r.values, r);
       continue;
     }
     planned.add(r.address);
     for (const k of provisionersOf(r)) out.add(`${r.address}|${k}`);
-    if (r.type === 'aws_lambda_invocation' || !KNOWN_PROVIDERS.includes(r.type.split('_')[0])) out.add(`${r.address}|`);
+    if (r.type === 'aws_lambda_invocation' || !KNOWN_PROVIDERS.includes(providerOfEntry(r))) out.add(`${r.address}|`);
   }
   for (const rc of asList(plan.resource_changes)) {
     const actions = asList(rc.change?.actions);
-    if (rc.mode === 'data' && actions.includes('read')) dataSource(rc.address, rc.type, rc.change?.after);
+    // a change's provider runs too (an instance only destroyed is destroyed by its provider): its source is read
+    if (rc.mode !== 'data' || !actions.includes('read')) providerOfEntry(rc);
+    if (rc.mode === 'data' && actions.includes('read')) dataSource(rc.address, rc.type, rc.change?.after, rc);
     if (rc.mode === 'managed' && actions.length === 1 && actions[0] === 'delete' && !planned.has(rc.address)) {
       for (const k of provisionersOf(rc)) out.add(`removed.${rc.address}|${k}`);
     }
@@ -1178,9 +1281,25 @@ export function genPlan(rng: Rng): Json {
   const pv: Json[] = [];
   const rc: Json[] = [];
   const conf: Json[] = [];
-  const provider = (type: string) => `registry.terraform.io/hashicorp/${type.split('_')[0]}`;
+  /** "in a plan, each resource's and data source's `provider_name`": what `terraform show -json` writes (`terraform` the
+   * built-in, `shell` a third party's), and in one block of eight a fork ("another source than HashiCorp's") or a source
+   * that is HashiCorp's on OpenTofu's registry. */
+  const realProvider = (type: string): string => {
+    const p = type.split('_')[0];
+    return p === 'terraform' ? 'terraform.io/builtin/terraform' : p === 'shell' ? 'registry.terraform.io/scottwinkler/shell'
+      : `registry.terraform.io/hashicorp/${p}`;
+  };
+  const providerFor = (type: string): string => {
+    const p = type.split('_')[0];
+    const real = realProvider(type);
+    if (!rng.chance(0.125)) return real;
+    return rng.pick([`registry.terraform.io/acme/${p}`, `example.com/hashicorp/${p}`, `registry.opentofu.org/hashicorp/${p}`,
+      p === 'terraform' ? 'registry.terraform.io/hashicorp/terraform' : `registry.opentofu.org/opentofu/${p}`]);
+  };
   for (let i = 0, n = rng.int(1, 4); i < n; i++) {
     const type = rng.pick(['terraform_data', 'null_resource', 'aws_s3_bucket', 'aws_lambda_invocation', 'shell_script']);
+    const providerName = providerFor(type);
+    const provider = (_type: string) => providerName;
     const name = `r${i}`;
     const counted = rng.chance(0.6);
     const provisioners = rng.chance(0.7)
@@ -1220,7 +1339,9 @@ export function genPlan(rng: Rng): Json {
         type,
         name,
         index: k,
-        provider_name: provider(type),
+        // a fork only with KNOWN_DISAGREEMENTS: the library does not read the provider_name of an instance the plan only
+        // destroys (see the plain test)
+        provider_name: KNOWN_DISAGREEMENTS ? provider(type) : realProvider(type),
         change: { actions: ['delete'], before: {}, after: null, after_unknown: {} },
       });
     }
@@ -1228,6 +1349,8 @@ export function genPlan(rng: Rng): Json {
   for (let i = 0, n = rng.int(0, 3); i < n; i++) {
     const type = rng.pick(['external', 'aws_lambda_invocation', 'aws_region', 'http', 'http', 'google_project', 'archive_file']);
     const name = `d${i}`;
+    const providerName = providerFor(type);
+    const provider = (_type: string) => providerName;
     const values: Json = {};
     if (type === 'http') {
       // POST only when KNOWN_DISAGREEMENTS: the library does not read an http data source's method in a plan

@@ -3,10 +3,11 @@
  * The oracle (./deploy-code-oracle.ts) is written from the documentation alone (the bullet as revised in d244311 and
  * b294c82, and as extended since: what the code may use without a policy of its role — trust policies, Lambda
  * permissions, handed-on access keys —, AWS managed policies by whole ARN, registry types, hooks; in Terraform check and
- * removed blocks, `http` methods, `action` blocks, other providers, Cloud Control). Every hand example below cites the
+ * removed blocks, `http` methods, `action` blocks, other providers, where a provider comes from, Cloud Control). Every hand example below cites the
  * clause of the bullet it rests on. The property tests (templates, configurations, plans) expect 0 disagreements; the
  * forms where the doc decides against the library (an access key's secret in `Outputs`; an `http` data source that does
- * not GET, in a plan) are plain tests below, which fail until the library follows, and are generated only with
+ * not GET, in a plan; a fork whose source another name of the block also declares; a fork's `provider_name` on an
+ * instance the plan only destroys) are plain tests below, which fail until the library follows, and are generated only with
  * DEPLOY_CODE_ORACLE_KNOWN=1.
  *
  * DEPLOY_CODE_ORACLE_CASES (default 300) and DEPLOY_CODE_ORACLE_SEED (default 20240622) drive the property tests.
@@ -581,6 +582,78 @@ describe('deploy-code oracle: hand-derived examples (Terraform)', () => {
   });
 });
 
+/**
+ * "A provider of one of those names taken from another source than HashiCorp's (`terraform.required_providers.<name>.source`
+ * other than `hashicorp/<name>` on `registry.terraform.io` or `registry.opentofu.org`, a one-part source `<name>` and a
+ * version constraint alone meaning HashiCorp's, `terraform` only as the built-in `terraform.io/builtin/terraform`; in a
+ * plan, each resource's and data source's `provider_name`) is a fork …: GUARD-1 at `provider["<source>"]`, once per
+ * provider." The node names the source's full address; a source the guard cannot read is at `provider.<name>` (the doc
+ * names no node for it).
+ */
+describe('deploy-code oracle: where a provider comes from (Terraform configurations)', () => {
+  const rp = (required: any, rest: any = {}) => ({ terraform: { required_providers: required }, resource: { aws_s3_bucket: { b: {} } }, ...rest });
+  const fork = (a: string) => [`provider["${a}"]|`];
+  const cases: Array<[string, any, string[]]> = [
+    ['hashicorp/aws with a version', rp({ aws: { source: 'hashicorp/aws', version: '~> 5.0' } }), []],
+    ['a one-part source', rp({ aws: { source: 'aws' } }), []],
+    ['a version constraint alone (string)', rp({ aws: '~> 5.0' }), []],
+    ['a version constraint alone (object)', rp({ aws: { version: '~> 5.0' } }), []],
+    ['the three-part HashiCorp address', rp({ aws: { source: 'registry.terraform.io/hashicorp/aws' } }), []],
+    ['HashiCorp\'s on OpenTofu\'s registry', rp({ aws: { source: 'registry.opentofu.org/hashicorp/aws' } }), []],
+    ['HashiCorp\'s in other case', rp({ aws: { source: 'Registry.Terraform.io/HashiCorp/AWS' } }), []],
+    ['terraform as the built-in', rp({ terraform: { source: 'terraform.io/builtin/terraform' } }), []],
+    ['another namespace', rp({ aws: { source: 'acme/aws' } }), fork('registry.terraform.io/acme/aws')],
+    ['another namespace, upper case', rp({ aws: { source: 'ACME/AWS' } }), fork('registry.terraform.io/acme/aws')],
+    ['another host', rp({ aws: { source: 'example.com/hashicorp/aws' } }), fork('example.com/hashicorp/aws')],
+    ['OpenTofu\'s own aws', rp({ aws: { source: 'registry.opentofu.org/opentofu/aws' } }), fork('registry.opentofu.org/opentofu/aws')],
+    ['the aws name given to hashicorp/awscc', rp({ aws: { source: 'hashicorp/awscc' } }), fork('registry.terraform.io/hashicorp/awscc')],
+    ['an inert name given to hashicorp/aws', rp({ random: { source: 'hashicorp/aws' } }), fork('registry.terraform.io/hashicorp/aws')],
+    ['terraform from the registry', rp({ terraform: { source: 'hashicorp/terraform' } }), fork('registry.terraform.io/hashicorp/terraform')],
+    ['a source given by a variable', rp({ aws: { source: '${var.source}' } }), ['provider.aws|']],
+    ['a four-part source', rp({ aws: { source: 'a/b/c/aws' } }), ['provider.aws|']],
+    ['JSON arrays of blocks', { terraform: [{ required_providers: [{ aws: { source: 'acme/aws' } }] }] }, fork('registry.terraform.io/acme/aws')],
+    ['once per provider', { terraform: [{ required_providers: { aws: { source: 'acme/aws' } } }, { required_providers: { awscc: { source: 'acme/aws' } } }] },
+      fork('registry.terraform.io/acme/aws')],
+    ['a name the guard does not know (its resources are refused at provider)', rp({ shell: { source: 'scottwinkler/shell' } }), []],
+  ];
+  test.each(cases)('%s', (_name, config, expected) => {
+    expect(libraryRefused(config)).toEqual(expected);
+  });
+  test.each(cases)('oracle: %s', (_name, config, expected) => {
+    expect([...tfRefused(config)].sort()).toEqual(expected);
+  });
+});
+
+/**
+ * Where the doc decides against the library (plain tests; generated only with DEPLOY_CODE_ORACLE_KNOWN=1): a fork whose
+ * source is also HashiCorp's provider of another name, and two names whose sources are one unreadable text. `aws` from `hashicorp/awscc` is a fork whatever else the block
+ * declares; the library reports it when `awscc` comes first and not when `aws` does (and likewise `random` from
+ * `hashicorp/aws` beside `aws`).
+ */
+describe('deploy-code oracle: a fork whose source another name also declares', () => {
+  const before = { terraform: { required_providers: { aws: { source: 'hashicorp/awscc' }, awscc: {} } } };
+  const after = { terraform: { required_providers: { awscc: {}, aws: { source: 'hashicorp/awscc' } } } };
+  const expected = ['provider["registry.terraform.io/hashicorp/awscc"]|'];
+  test('oracle: refused in either order', () => {
+    expect([...tfRefused(before)]).toEqual(expected);
+    expect([...tfRefused(after)]).toEqual(expected);
+  });
+  test('library: refused, the fork first', () => {
+    expect(libraryRefused(before)).toEqual(expected);
+  });
+  test('library: refused, the fork last', () => {
+    expect(libraryRefused(after)).toEqual(expected);
+  });
+  // the same with two unreadable sources of one text: each name's is at `provider.<name>`; the library reports the last
+  const twoUnreadable = { terraform: { required_providers: { aws: { source: '${var.source}' }, http: { source: '${var.source}' } } } };
+  test('oracle: two unreadable sources of one text', () => {
+    expect([...tfRefused(twoUnreadable)].sort()).toEqual(['provider.aws|', 'provider.http|']);
+  });
+  test('library: two unreadable sources of one text', () => {
+    expect(libraryRefused(twoUnreadable)).toEqual(['provider.aws|', 'provider.http|']);
+  });
+});
+
 /** A plan of one `terraform_data.r` with `count`, its configuration's provisioners `provisioners`, instances `planned`
  * planned and `destroyed` only destroyed; and data sources (`data`: [type, values, as a read change]). */
 function planOf(provisioners: string[], planned: number[], destroyed: number[], data: Array<[string, any, boolean]> = []): any {
@@ -658,6 +731,57 @@ describe('deploy-code oracle: hand-derived examples (Terraform plans)', () => {
  * URL's handler to do something … : GUARD-1". The library refuses a plan's `external` data source and another
  * provider's, but not an `http` POST, planned or read at apply.
  */
+describe('deploy-code oracle: where a provider comes from (Terraform plans)', () => {
+  const one = (provider_name: string, type = 'aws_s3_bucket', mode = 'managed') => {
+    const address = `${mode === 'data' ? 'data.' : ''}${type}.x`;
+    const entry = { address, mode, type, name: 'x', provider_name };
+    return {
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [{ ...entry, values: {} }] } },
+      resource_changes: mode === 'data' ? [] : [{ ...entry, change: { actions: ['create'], before: null, after: {}, after_unknown: {} } }],
+      configuration: { root_module: { resources: [] } },
+    };
+  };
+  const cases: Array<[string, any, string[]]> = [
+    ['terraform_data of the built-in terraform', one('terraform.io/builtin/terraform', 'terraform_data'), []],
+    ['terraform_data of registry.terraform.io/hashicorp/terraform', one('registry.terraform.io/hashicorp/terraform', 'terraform_data'),
+      ['provider["registry.terraform.io/hashicorp/terraform"]|']],
+    ['HashiCorp\'s aws', one('registry.terraform.io/hashicorp/aws'), []],
+    ['HashiCorp\'s aws on OpenTofu\'s registry', one('registry.opentofu.org/hashicorp/aws'), []],
+    ['a fork of aws', one('registry.terraform.io/acme/aws'), ['provider["registry.terraform.io/acme/aws"]|']],
+    ['a fork of aws on another host (data source)', one('example.com/hashicorp/aws', 'aws_region', 'data'), ['provider["example.com/hashicorp/aws"]|']],
+    // "in a plan, the provider is the one its `provider_name` names"
+    ['a third party\'s provider', one('registry.terraform.io/scottwinkler/shell', 'shell_script'), ['shell_script.x|']],
+  ];
+  test.each(cases)('%s', (_name, p, expected) => {
+    expect(libraryPlanRefused(p)).toEqual(expected);
+  });
+  test.each(cases)('oracle: %s', (_name, p, expected) => {
+    expect([...tfPlanRefused(p)].sort()).toEqual(expected);
+  });
+  // An instance the plan only destroys is destroyed by its provider's code: "each resource's … `provider_name`". The
+  // library does not read it (a plain test; generated only with DEPLOY_CODE_ORACLE_KNOWN=1).
+  const destroyed = {
+    format_version: '1.2',
+    planned_values: { root_module: { resources: [] } },
+    resource_changes: [{
+      address: 'aws_s3_bucket.x',
+      mode: 'managed',
+      type: 'aws_s3_bucket',
+      name: 'x',
+      provider_name: 'registry.terraform.io/acme/aws',
+      change: { actions: ['delete'], before: {}, after: null, after_unknown: {} },
+    }],
+    configuration: { root_module: { resources: [] } },
+  };
+  test('oracle: a fork that only destroys', () => {
+    expect([...tfPlanRefused(destroyed)]).toEqual(['provider["registry.terraform.io/acme/aws"]|']);
+  });
+  test('library: a fork that only destroys', () => {
+    expect(libraryPlanRefused(destroyed)).toEqual(['provider["registry.terraform.io/acme/aws"]|']);
+  });
+});
+
 describe('deploy-code oracle: an http data source that does not GET, in a plan', () => {
   const planned = planOf([], [], [], [['http', { url: 'https://x', method: 'POST' }, false]]);
   const read = planOf([], [], [], [['http', { url: 'https://x', method: 'POST' }, true]]);

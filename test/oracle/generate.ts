@@ -105,7 +105,7 @@ interface WanLinkGene { mn: number; dest: number; vgw: boolean; back: number }
  * or a hub is; the hub's own conditions (every other VPC coded, the proxy's squid.conf) are not paths, which is all the
  * oracle decides (compare.ts leaves them out).
  */
-interface CodesGene { count: number; of: number[] }
+interface CodesGene { count: number; of: number[]; onSubnets?: boolean[] }
 /**
  * The prefecture hub (§10 MN-1: a VPC tagged `jichitai:security-cloud = hub`, no segment; its subnets are hub subnets).
  * It is added after the other VPCs' subnets, so that those stay as the genes made them, and before everything else, so
@@ -312,7 +312,15 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
     // the genes before it are drawn as before.
     codes: fc.oneof(
       { weight: 3, arbitrary: fc.constant(null) },
-      { weight: 2, arbitrary: fc.record({ count: nat(1), of: fc.array(nat(3), { minLength: MAX_VPCS, maxLength: MAX_VPCS }) }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          count: nat(1),
+          of: fc.array(nat(3), { minLength: MAX_VPCS, maxLength: MAX_VPCS }),
+          // the code on the VPC's subnets instead of the VPC (Vpc.municipalityOnSubnets), in one VPC of three
+          onSubnets: fc.array(oneIn(3), { minLength: MAX_VPCS, maxLength: MAX_VPCS }),
+        }),
+      },
     ),
     renderSeed: fc.nat(),
     // Last, so that every gene before it is drawn as before it existed.
@@ -686,6 +694,7 @@ class Decoder {
       const n = codes.count + 2;
       const pick = codes.of[i] % (n + 1);
       if (pick < n) vpc.municipality = MUNICIPALITY_CODES[(pick + i) % n];
+      if (pick < n && codes.onSubnets) vpc.municipalityOnSubnets = codes.onSubnets[i] ?? false;
     }
     this.net.vpcs.push(vpc);
     this.net.routeTables.push({ id: `rtmain${i}`, vpc: vpc.id, main: true });

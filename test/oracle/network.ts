@@ -110,6 +110,13 @@ export interface Vpc {
    * the VPC or on each of its subnets (a subnet's own code tag counts as its VPC's would). Absent: no member.
    */
   municipality?: string;
+  /**
+   * The renderers write the code on each of the VPC's subnets instead of the VPC. It matters for the subnets outside the
+   * output (§2: `<vpc>#subnets-outside-the-output`), which carry no tag of their own: "A subnet's member is its own code
+   * tag, else its VPC's" (§10 SC-1), so they are a member only when the VPC carries the code. Absent: a coin of the
+   * renderer decides (networks pinned before it existed), and the oracle takes the VPC's code.
+   */
+  municipalityOnSubnets?: boolean;
 }
 
 export interface Subnet {

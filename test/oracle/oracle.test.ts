@@ -1614,3 +1614,91 @@ describe('regressions.ts: the oracle alone gives each pinned verdict', () => {
     expect([...oracleVerdicts(r.net)].sort()).toEqual([...r.expected].sort());
   });
 });
+
+/**
+ * §2: "So are the subnets of a VPC that the output does not hold (created elsewhere, later or by hand) wherever the VPC's
+ * main route table routes anywhere but inside the VPC (an explicit route, a gateway endpoint, a propagation): they use
+ * the main route table(s) (§4) and the default network ACL, their segment is the VPC's, and one subnet stands for them
+ * all, named `<vpc>#subnets-outside-the-output` in findings; its block is unknown, and it holds (receives at, and sends
+ * from) the VPC's addresses that no subnet of the output holds, with any IPv6 source as below." §4: "In CloudFormation
+ * the main route table holds only the local routes".
+ */
+describe('§2 the subnets of a VPC that the output does not hold', () => {
+  /** An LGWAN VPC `cidr` whose one subnet l has its own table (local routes only); the main table routes 0.0.0.0/0 to i. */
+  const lgwanWithMainRoute = (engine: Engine, cidr = '10.1.0.0/16', subnetCidr = '10.1.1.0/24') => new NetBuilder(engine)
+    .vpc('lg', 'LGWAN', cidr)
+    .subnet('l', 'lg', subnetCidr)
+    .table('rtl', 'lg', ['l'])
+    .table('rtmain', 'lg', [], { main: true })
+    .igw('i', 'lg')
+    .route('rtmain', '0.0.0.0/0', { kind: 'igw', id: 'i' });
+
+  test('Terraform: a main-table route no subnet of the output uses is followed from the outside subnet ⇒ LG-1', () => {
+    const b = lgwanWithMainRoute('terraform');
+    expect(verdicts(b)).toEqual(['LG-1']);
+    const s = reachSummary(b.net);
+    expect(s.get('lg#subnets-outside-the-output')!.internet).toBe(true);
+    expect(s.get('l')!.internet).toBe(false);
+  });
+
+  test('CloudFormation: the main table holds only the local routes, so no outside subnet is a source ⇒ nothing', () => {
+    const b = lgwanWithMainRoute('cloudformation');
+    expect(verdicts(b)).toEqual([]);
+    expect(reachSummary(b.net).has('lg#subnets-outside-the-output')).toBe(false);
+  });
+
+  test('a main table of local routes only: no outside subnet', () => {
+    const b = lgwanWithMainRoute('terraform');
+    b.net.routes = [];
+    expect(verdicts(b)).toEqual([]);
+    expect(reachSummary(b.net).has('lg#subnets-outside-the-output')).toBe(false);
+  });
+
+  test('the subnets of the output hold every IPv4 address of the VPC: the outside subnet sends no IPv4 packet ⇒ nothing', () => {
+    // it still sends IPv6 from any source address, but the main table routes IPv4 only
+    const b = lgwanWithMainRoute('terraform', '10.1.0.0/24', '10.1.0.0/24');
+    expect(verdicts(b)).toEqual([]);
+    expect(reachSummary(b.net).get('lg#subnets-outside-the-output')!.internet).toBe(false);
+  });
+
+  test('any IPv6 source: a main-table ::/0 route to the internet gateway ⇒ LG-1, even with every IPv4 address held', () => {
+    const b = lgwanWithMainRoute('terraform', '10.1.0.0/24', '10.1.0.0/24').route('rtmain', '::/0', { kind: 'igw', id: 'i' });
+    expect(verdicts(b)).toEqual(['LG-1']);
+  });
+
+  test('the outside subnet uses the default NACL: a default NACL that lets nothing out ⇒ nothing', () => {
+    const b = lgwanWithMainRoute('terraform').defaultNacl('lg', []);
+    expect(verdicts(b)).toEqual([]);
+  });
+
+  test('it receives at the VPC\'s addresses no subnet holds: a My Number subnet peered with the VPC delivers there', () => {
+    // mn routes 10.1.0.0/16 over the peering; 10.1.1.0/24 is delivered to l, and 10.1.2.0 (no subnet of the output) to
+    // the outside subnet, both through the default NACL's inbound entry (§6).
+    const b = lgwanWithMainRoute('terraform').defaultNacl('lg', [allow(10, false, '0.0.0.0/0')])
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .peering('p', 'mn', 'lg').route('rtm', '10.1.0.0/16', { kind: 'pcx', id: 'p' });
+    expect(reachSummary(b.net).get('m')!.subnets).toEqual(['l', 'lg#subnets-outside-the-output', 'm']);
+  });
+});
+
+describe('§2 and §10 SC-1: the member of the subnet outside the output', () => {
+  // "A subnet's member is its own code tag, else its VPC's": the outside subnet has no tag of its own.
+  const twoMembers = (onSubnets: boolean) => {
+    const b = new NetBuilder('terraform')
+      .vpc('a', 'INTERNET', '10.2.0.0/16', { municipality: '131016' })
+      .subnet('sa', 'a', '10.2.1.0/24')
+      .table('rta', 'a', ['sa'])
+      .table('rtmain', 'a', [], { main: true })
+      .route('rtmain', '0.0.0.0/0', { kind: 'eni', eni: 'eni-0123456789abcdef0' })
+      .vpc('b', 'INTERNET', '10.3.0.0/16', { municipality: '131024' })
+      .subnet('sb', 'b', '10.3.1.0/24');
+    b.net.vpcs[0].municipalityOnSubnets = onSubnets;
+    return b;
+  };
+  test('the code on the VPC: the outside subnet is of member 131016 and reaches unknown ⇒ SC-1 (and MN-2)', () => {
+    expect(verdicts(twoMembers(false))).toEqual(['MN-2', 'SC-1']);
+  });
+  test('the code on the subnets: the outside subnet is of no member ⇒ MN-2 only', () => {
+    expect(verdicts(twoMembers(true))).toEqual(['MN-2']);
+  });
+});

@@ -180,6 +180,9 @@ class Oracle {
   private readonly subnetIndex = new Map<string, number>();
   private readonly vpcIndex = new Map<string, number>();
   private readonly subnetVpc: number[];
+  /** Is each subnet the one standing for the VPC's subnets outside the output (§2)? */
+  private readonly outside: boolean[];
+  private readonly heldCache = new Map<string, number[]>();
   /** Each VPC's segment tag; undefined for a hub VPC (§10 MN-1: it needs none). */
   private readonly segOfVpc: (Segment | undefined)[];
   /** Is each subnet a hub subnet (§10 MN-1: of a VPC tagged `jichitai:security-cloud = hub`)? */
@@ -216,7 +219,14 @@ class Oracle {
     this.cfn = net.engine === 'cloudformation';
     this.explain = options.explain ?? false;
     net.vpcs.forEach((v, i) => this.vpcIndex.set(v.id, i));
-    this.subnets = net.subnets;
+    // §2: "So are the subnets of a VPC that the output does not hold (created elsewhere, later or by hand) wherever the
+    // VPC's main route table routes anywhere but inside the VPC (an explicit route, a gateway endpoint, a propagation):
+    // they use the main route table(s) (§4) and the default network ACL, their segment is the VPC's, and one subnet
+    // stands for them all, named `<vpc>#subnets-outside-the-output`". They are appended after the network's subnets
+    // (`outside` marks them); "its block is unknown" (ownSpan: none), and what it holds is heldAtoms'.
+    const outsideSubnets = net.vpcs.filter((v) => this.mainRoutesOut(v.id)).map((v) => ({ id: outsideSubnetId(v.id), vpc: v.id, cidr: '' }));
+    this.subnets = [...net.subnets, ...outsideSubnets];
+    this.outside = this.subnets.map((_, i) => i >= net.subnets.length);
     this.subnets.forEach((s, i) => this.subnetIndex.set(s.id, i));
     this.subnetVpc = this.subnets.map((s) => this.vpc(s.vpc));
     this.segOfVpc = net.vpcs.map((v) => v.segment);
@@ -413,7 +423,12 @@ class Oracle {
     // member. Only deliveries count: a packet that passes through B's NAT, firewall or attachment subnet (or the hub's)
     // on its way elsewhere has not arrived in B. SC-1's other conditions (with a hub, a VPC other than the hub's without
     // a code; a hub proxy that relays) are not paths: compare.ts leaves them out of the guard's verdict.
-    const memberOf = (t: number) => (this.hubSubnet[t] ? undefined : net.vpcs[this.subnetVpc[t]].municipality);
+    // §10 SC-1: "A subnet's member is its own code tag, else its VPC's": the subnet outside the output (§2) has no tag of
+    // its own, so it is a member only when the code is on the VPC (network.ts, municipalityOnSubnets).
+    const memberOf = (t: number) => {
+      const v = net.vpcs[this.subnetVpc[t]];
+      return this.hubSubnet[t] || (this.outside[t] && v.municipalityOnSubnets) ? undefined : v.municipality;
+    };
     const codes = new Set(this.subnets.map((_, t) => memberOf(t)).filter((c): c is string => c !== undefined));
     const hasHub = net.vpcs.some((v) => v.securityCloud === 'hub');
     if (codes.size >= 2 || hasHub) {
@@ -447,6 +462,9 @@ class Oracle {
       const srcAtoms: number[] = [];
       if (own) for (let a = own[0]; a <= own[1]; a++) srcAtoms.push(a);
       else if (family === 6) for (let a = 0; a < nA; a++) srcAtoms.push(a);
+      // §2: the subnet outside the output "holds (receives at, and sends from) the VPC's addresses that no subnet of the
+      // output holds, with any IPv6 source as below" (its block unknown: any IPv6 source, above).
+      else if (this.outside[s]) srcAtoms.push(...this.heldAtoms(s, 4));
       const startName = `${this.subnets[s].id}`;
       this.walkFamily(family, out, coverSide, (push) => {
         for (const src of srcAtoms) {
@@ -495,6 +513,10 @@ class Oracle {
     const nP = w.pp.length;
     this.subnets.forEach((_, t) => {
       if (this.subnetVpc[t] !== v) return;
+      if (this.outside[t]) {
+        this.deliverOutside(t, family, out, entry);
+        return;
+      }
       const span = this.ownSpan(t, family);
       if (!span) return;
       for (let src = 0; src < nA; src++) {
@@ -511,6 +533,23 @@ class Oracle {
         }
       }
     });
+  }
+
+  /**
+   * deliverInto for the subnet outside the output (§2): it receives at the VPC's addresses no subnet of the output holds,
+   * through the default NACL. Its block is unknown, so MN-3's whole-block test (cover) does not read it.
+   */
+  private deliverOutside(t: number, family: Family, out: Arrivals, entry: string): void {
+    const held = this.heldAtoms(t, family);
+    if (held.length === 0 || out.subnets.has(t)) return;
+    const w = this.worlds[family];
+    for (let src = 0; src < w.count; src++) {
+      for (let pp = 0; pp < w.pp.length; pp++) {
+        if (!this.naclAllows(t, false, family, src, pp)) continue;
+        out.subnets.set(t, `${entry} → delivered in ${this.subnets[t].id} [${this.packet(family, src, held[0], pp)}]`);
+        return;
+      }
+    }
   }
 
   /**
@@ -1060,9 +1099,11 @@ class Oracle {
     let found = -1;
     if (this.vpcBlocks(vpcI, family).some((b) => contains(b, addr))) {
       found = this.subnets.findIndex((s, i) => {
-        const b = this.blockOf(s, family);
+        const b = this.outside[i] ? undefined : this.blockOf(s, family);
         return this.subnetVpc[i] === vpcI && b !== undefined && contains(b, addr);
       });
+      // §2: the VPC's addresses no subnet of the output holds are the outside subnet's, where it exists.
+      if (found < 0) found = this.subnets.findIndex((_, i) => this.outside[i] && this.subnetVpc[i] === vpcI);
     }
     this.holdingCache.set(ck, found);
     return found;
@@ -1351,9 +1392,48 @@ class Oracle {
     return s.ipv6Cidr ? prefix(s.ipv6Cidr) : undefined;
   }
 
+  /** §2: does the VPC's main route table (or, in Terraform, the table made main as well) route anywhere but inside the
+   * VPC: an explicit route or a propagation (a VPN gateway's, a route server's)? The model has no gateway endpoints. In
+   * CloudFormation the main table holds only the local routes (§4). */
+  private mainRoutesOut(vpcId: string): boolean {
+    const net = this.net;
+    if (this.cfn) return false;
+    const tables = new Set<string>();
+    const main = net.routeTables.find((t) => t.vpc === vpcId && t.main);
+    if (main) tables.add(main.id);
+    const made = net.vpcs.find((v) => v.id === vpcId)?.mainRouteTable;
+    if (made !== undefined) tables.add(made);
+    return net.routes.some((r) => tables.has(r.table)) || (net.vgwPropagations ?? []).some((p) => tables.has(p.table))
+      || (net.routeServerPropagations ?? []).some((p) => tables.has(p.table));
+  }
+
+  /** The atoms of the VPC's blocks of one family that no subnet of the output holds: the outside subnet's (§2). */
+  private heldAtoms(s: number, family: Family): number[] {
+    const ck = `${s}/${family}`;
+    let held = this.heldCache.get(ck);
+    if (held) return held;
+    const v = this.subnetVpc[s];
+    const w = this.worlds[family];
+    const blocks = this.vpcBlocks(v, family);
+    const subnetBlocks = this.net.subnets.filter((x) => x.vpc === this.net.vpcs[v].id)
+      .map((x) => this.blockOf(x, family)).filter((b): b is Prefix => b !== undefined);
+    held = [];
+    for (let a = 0; a < w.count; a++) {
+      const addr = w.rep(a);
+      if (blocks.some((b) => contains(b, addr)) && !subnetBlocks.some((b) => contains(b, addr))) held.push(a);
+    }
+    this.heldCache.set(ck, held);
+    return held;
+  }
+
   private ownSpan(s: number, family: Family): [number, number] | undefined {
     const ck = `${s}/${family}`;
     if (this.spanCache.has(ck)) return this.spanCache.get(ck);
+    // §2: the outside subnet's "block is unknown"
+    if (this.outside[s]) {
+      this.spanCache.set(ck, undefined);
+      return undefined;
+    }
     const b = this.blockOf(this.subnets[s], family);
     const span = b ? this.worlds[family].span(b) : undefined;
     this.spanCache.set(ck, span);
@@ -1381,6 +1461,11 @@ class Oracle {
     if (i === undefined) throw new Error(`unknown route table ${id}`);
     return i;
   }
+}
+
+/** §2: "one subnet stands for them all, named `<vpc>#subnets-outside-the-output` in findings". */
+export function outsideSubnetId(vpcId: string): string {
+  return `${vpcId}#subnets-outside-the-output`;
 }
 
 export function implicitTableId(tgwId: string): string {

@@ -866,8 +866,10 @@ export const REGRESSIONS: Regression[] = [
     name: 'vgw-propagation-into-the-terraform-main-table-leaves-a-subnet-with-its-own-table-alone',
     found: 'pin',
     note: '§4: a subnet with an explicit association uses that table only; the main table\'s propagation from v (SECURITY_CLOUD) is not '
-      + 'its route ⇒ nothing (what enters at v is stopped by m\'s inbound NACL).',
-    expected: [],
+      + 'its route (what enters at v is stopped by m\'s inbound NACL). But §2 (since 454f9f3): the main table routes out of the VPC, so '
+      + 'mn#subnets-outside-the-output (the VPC\'s addresses m does not hold, the default NACL) is a source on it and reaches '
+      + 'SECURITY_CLOUD, and what enters at v is delivered there ⇒ MN-1 (nothing before).',
+    expected: ['MN-1'],
     net: (() => {
       const n = myNumberWithPropagation('terraform', 'SECURITY_CLOUD', { main: true });
       n.routeTables.push({ id: 'rtm', vpc: 'mn' });
@@ -1314,4 +1316,35 @@ export const REGRESSIONS: Regression[] = [
     })(),
   })),
   ...SHARING,
+  // --- §2 the subnets of a VPC outside the output (since 454f9f3), and §10 SC-1's member of that subnet -------------
+  ...[0, 1, 2].map((renderSeed): Regression => ({
+    name: `a-terraform-main-table-route-no-subnet-uses-is-followed-from-the-outside-subnet (renderSeed ${renderSeed})`,
+    found: 'pin',
+    note: '§2: l has a table of local routes only, but the main table routes 0.0.0.0/0 to the internet gateway; '
+      + 'lg#subnets-outside-the-output (10.1.0.0/16 but l\'s block, the default NACL) uses it ⇒ LG-1 (nothing before 454f9f3).',
+    expected: ['LG-1'],
+    net: (() => {
+      const b = new NetBuilder('terraform').vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').table('rtl', 'lg', ['l'])
+        .table('rtmain', 'lg', [], { main: true }).igw('i', 'lg').route('rtmain', '0.0.0.0/0', { kind: 'igw', id: 'i' });
+      b.net.renderSeed = renderSeed;
+      return b.net;
+    })(),
+  })),
+  ...([false, true] as const).map((onSubnets): Regression => ({
+    name: `the-member-of-the-outside-subnet (the code on the ${onSubnets ? 'subnets' : 'VPC'})`,
+    found: 'pin',
+    note: '§2 and §10 SC-1 ("A subnet\'s member is its own code tag, else its VPC\'s"): the main table of Internet VPC a (member '
+      + '131016) routes to a network interface the output does not hold (unknown); a#subnets-outside-the-output reaches it ⇒ MN-2, and '
+      + (onSubnets ? 'with the code on a\'s subnets only, the outside subnet is of no member ⇒ no SC-1.'
+        : 'with the code on the VPC, the outside subnet is of member 131016 and unknown reaches member 131024 ⇒ SC-1.'),
+    expected: onSubnets ? ['MN-2'] : ['MN-2', 'SC-1'],
+    net: (() => {
+      const b = new NetBuilder('terraform').vpc('a', 'INTERNET', '10.2.0.0/16', { municipality: '131016' }).subnet('sa', 'a', '10.2.1.0/24')
+        .table('rta', 'a', ['sa']).table('rtmain', 'a', [], { main: true })
+        .route('rtmain', '0.0.0.0/0', { kind: 'eni', eni: 'eni-0123456789abcdef0' })
+        .vpc('b', 'INTERNET', '10.3.0.0/16', { municipality: '131024' }).subnet('sb', 'b', '10.3.1.0/24');
+      b.net.vpcs[0].municipalityOnSubnets = onSubnets;
+      return b.net;
+    })(),
+  })),
 ];

@@ -63,7 +63,8 @@ export function renderCloudFormation(net: Network): CfnTemplate {
   const codeOnSubnets = new Set<string>();
 
   for (const v of net.vpcs) {
-    const onSubnets = v.municipality !== undefined && coin(0.3);
+    // the coin is thrown as before when the model decides (municipalityOnSubnets), so that the rest renders the same
+    const onSubnets = v.municipality !== undefined && (((c) => v.municipalityOnSubnets ?? c)(coin(0.3)));
     if (onSubnets) codeOnSubnets.add(v.id);
     put(L.vpc(v.id), 'AWS::EC2::VPC', {
       CidrBlock: v.cidr,

@@ -84,7 +84,9 @@ export function renderTerraform(net: Network): TfJson {
       body.tags = { Name: v.id, [SEGMENT_TAG]: v.segment };
     }
     if (v.municipality !== undefined) {
-      if (coin(0.3)) codeOnSubnets.add(v.id);
+      // the coin is thrown as before when the model decides (municipalityOnSubnets), so that the rest renders the same
+      const c = coin(0.3);
+      if (v.municipalityOnSubnets ?? c) codeOnSubnets.add(v.id);
       else body.tags = { ...body.tags as Record<string, string>, [MUNICIPALITY_TAG]: v.municipality };
     }
     if (v.ipv6Cidr && coin()) body.ipv6_cidr_block = v.ipv6Cidr;
