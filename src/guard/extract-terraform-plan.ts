@@ -136,7 +136,8 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   const builder = new GraphBuilder('terraform');
   const reader = new PlanReader(plan);
   const removed = [...reader.destroyed(), ...reader.forgotten()];
-  readPlanResources(builder, reader.entries(), reader.dataEntries(), removed, reader.imported(), reader.actions());
+  const providers = (plan.resource_changes ?? []).map((rc) => rc.provider_name).filter((p): p is string => typeof p === 'string');
+  readPlanResources(builder, reader.entries(), reader.dataEntries(), removed, reader.imported(), reader.actions(), providers);
   return builder.build();
 }
 

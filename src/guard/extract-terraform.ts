@@ -344,9 +344,10 @@ export class PlanTemplate {
  */
 export function readPlanResources(
   builder: GraphBuilder, entries: readonly ResourceEntry[], data: readonly ResourceEntry[] = [], removed: readonly unknown[] = [],
-  imports: readonly unknown[] = [], actions: readonly string[] = [],
+  imports: readonly unknown[] = [], actions: readonly string[] = [], providers: readonly string[] = [],
 ): void {
-  new ConfigReader(builder, { ...removed.length > 0 ? { removed } : {}, ...imports.length > 0 ? { import: imports } : {} }, '', entries, data, actions).read();
+  const config = { ...removed.length > 0 ? { removed } : {}, ...imports.length > 0 ? { import: imports } : {} };
+  new ConfigReader(builder, config, '', entries, data, actions, providers).read();
 }
 
 /** What a resource reader is given: the resource, its graph id, tags and path, and how to note an unresolved reference. */
@@ -1091,6 +1092,8 @@ class ConfigReader {
     planData?: readonly ResourceEntry[],
     /** A plan's actions, by address (`action.<type>.<name>`, in a module `module.<call>.action.…`). */
     private readonly planActions?: readonly string[],
+    /** The `provider_name` of every change of a plan (an instance it only destroys too). */
+    private readonly planProviders?: readonly string[],
   ) {
     this.plan = planEntries !== undefined;
     this.entries = planEntries ?? resourceEntries(config.resource, this.malformed);
@@ -1222,15 +1225,18 @@ class ConfigReader {
    * (`provider["registry.terraform.io/acme/aws"]`).
    */
   private providerSources(): void {
-    const found = new Map<string, string>();
-    for (const [name, addresses] of this.sources) for (const address of addresses) found.set(address, name);
-    for (const { source } of [...this.entries, ...this.dataEntries]) {
+    // Each (local name, source) pair once: two names may share a source, or one unreadable source text.
+    const found = new Map<string, { name: string; address: string }>();
+    const note = (name: string, address: string) => found.set(`${address}\n${name}`, { name, address });
+    for (const [name, addresses] of this.sources) for (const address of addresses) note(name, address);
+    // A plan's resources and data sources, and the instances it only destroys (the provider's code runs for that too).
+    for (const source of [...this.entries, ...this.dataEntries].map((e) => e.source).concat(this.planProviders ?? [])) {
       if (source === undefined) continue;
       const address = providerSourceAddress(source) ?? `(unreadable: ${JSON.stringify(source)})`;
       const name = address.split('/')[2];
-      if (name !== undefined && INERT_PROVIDERS.has(name)) found.set(address, name);
+      if (name !== undefined && INERT_PROVIDERS.has(name)) note(name, address);
     }
-    for (const [address, name] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const { name, address } of [...found.keys()].sort().map((k) => found.get(k)!)) {
       if (!INERT_PROVIDERS.has(name) || genuineProvider(name, address)) continue;
       // Named as Terraform names a provider (a source it cannot read, by its local name).
       const id = address.startsWith('(') ? `provider.${name}` : `provider["${address}"]`;
