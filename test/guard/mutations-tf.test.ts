@@ -1136,6 +1136,8 @@ const MUTATIONS: Mutation[] = [
     name: 'the aws provider taken from another namespace than HashiCorp\'s (a fork)',
     rule: 'GUARD-1',
     models: ALL,
+    notSwept: 'it changes the terraform settings, no resource: the sweep has no value of a resource to hide (an unreadable source is a case of '
+      + 'test/guard/deploy-code.test.ts)',
     apply(stack) {
       stack.addOverride('terraform.required_providers.aws.source', 'acme-network/aws');
     },
