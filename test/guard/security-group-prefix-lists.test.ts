@@ -11,18 +11,15 @@ import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
+import { myNumberAndLgwan } from '../support/two-segments';
 
-const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
 const PL = 'pl-0123456789abcdef0';
 
 /** A My Number group whose rules name `peer` (a prefix list); `entries`: the template's prefix list. */
 function cfn(peer: unknown, protocol: Record<string, unknown>, entries: string[] = ['10.1.0.0/16']): Record<string, any> {
   return {
     Resources: {
-      MnVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
-      MnSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'MnVpc' }, CidrBlock: '10.0.0.0/24' } },
-      LgVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.0.0/16', Tags: tag('LGWAN') } },
-      LgSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'LgVpc' }, CidrBlock: '10.1.0.0/24' } },
+      ...myNumberAndLgwan(),
       Lg: { Type: 'AWS::EC2::PrefixList', Properties: { AddressFamily: 'IPv4', MaxEntries: 5, PrefixListName: 'lg', Entries: entries.map((Cidr) => ({ Cidr })) } },
       MnSg: {
         Type: 'AWS::EC2::SecurityGroup',

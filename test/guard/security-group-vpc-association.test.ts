@@ -12,17 +12,14 @@ import { extractTerraform, TerraformJson } from '../../src/guard/extract-terrafo
 import { TopologyGraph } from '../../src/guard/graph';
 import { jaOrEn } from '../../src/guard/ja-engine';
 import { NetworkModel } from '../../src/model/network-model';
+import { myNumberAndLgwan } from '../support/two-segments';
 
-const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
 
 /** A My Number and an LGWAN VPC; an LGWAN group opening all traffic within LGWAN (one direction inline, the other a resource of its own). */
 function cfn(association?: Record<string, unknown>): Record<string, any> {
   return {
     Resources: {
-      MnVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
-      MnSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'MnVpc' }, CidrBlock: '10.0.0.0/24' } },
-      LgVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.0.0/16', Tags: tag('LGWAN') } },
-      LgSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'LgVpc' }, CidrBlock: '10.1.0.0/24' } },
+      ...myNumberAndLgwan(),
       LgSg: {
         Type: 'AWS::EC2::SecurityGroup',
         Properties: { GroupDescription: 'LGWAN hosts', VpcId: { Ref: 'LgVpc' }, SecurityGroupEgress: [{ IpProtocol: '-1', CidrIp: '10.1.0.0/16' }] },
