@@ -3,7 +3,9 @@
  * deployed" (GUARD-1), as revised in d244311 and again in b294c82 (S3 wildcards, state machines by `Fn::GetAtt`, managed
  * policies by `Fn::GetAtt [M, PolicyArn]`, retention "setting or removing"), and as extended since (what the code may use
  * without a policy of its role, AWS managed policies by whole ARN, registry types, hooks; Terraform check and removed
- * blocks, `http` methods, `action` blocks, other providers, where a provider comes from, Cloud Control). Written from the documentation alone, without
+ * blocks, `http` methods, `action` blocks, other providers, where a provider comes from, Cloud Control), and §3's clause on
+ * Terraform `import` blocks and `removed` blocks that forget (plans: `change.importing`, action `forget`). Written from the
+ * documentation alone, without
  * reading src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
  *
  * CloudFormation: `cfnFlagged(template)` is the set of resources refused: custom resources and Lambda hooks whose code
@@ -607,6 +609,58 @@ function cloudControlRefused(typeName: Json): boolean {
   throw new Error(`oracle: Cloud Control service ${svc} not classified`);
 }
 
+/**
+ * docs/guard-semantics.md §3, "What the configuration makes is all there is.": "A Terraform `import` block (cdktf
+ * `importFrom`) adopts an existing resource instead, which keeps whatever the configuration does not set …, and a
+ * `removed` block with `lifecycle { destroy = false }` makes terraform forget a resource and leave it in the network.
+ * Either, for a type the guard reads (or a whole module, or an address it cannot read), is unresolved (GUARD-1) at that
+ * address; in a plan, a change that imports (`change.importing`) or forgets (action `forget`) is read the same way (§11)."
+ * Also §10 GUARD-1: "an existing resource a Terraform configuration imports or forgets (§3)".
+ *
+ * "a type the guard reads": the doc holds no list. Generated and classified here: types §3–§10 name as read
+ * (`aws_vpc`, `aws_subnet`, `aws_route_table`, `aws_network_acl`, `aws_instance`), and types no clause of the doc names
+ * or reads (SSM parameters, DynamoDB tables, SQS queues, SNS topics). Any other type throws (not classified).
+ */
+export const ADOPT_READ_TYPES = ['aws_vpc', 'aws_subnet', 'aws_route_table', 'aws_network_acl', 'aws_instance'];
+/** Types the doc names as read that the library does not refuse when imported or forgotten (generated only with
+ * KNOWN_DISAGREEMENTS; see the plain test): §8 "A prefix list peer is its entries … when the output holds it
+ * (`aws_ec2_managed_prefix_list` `entry` and `aws_ec2_managed_prefix_list_entry`)", §10 "its VPC connector
+ * (`AWS::AppRunner::VpcConnector`, `aws_apprunner_vpc_connector`) when the output holds it", "the rules its resource
+ * associations (…, `aws_route53profiles_resource_association`, …) add". */
+export const ADOPT_READ_TYPES_LIBRARY_SKIPS = ['aws_ec2_managed_prefix_list', 'aws_ec2_managed_prefix_list_entry', 'aws_apprunner_vpc_connector',
+  'aws_route53profiles_resource_association'];
+export const ADOPT_UNREAD_TYPES = ['aws_ssm_parameter', 'aws_dynamodb_table', 'aws_sqs_queue', 'aws_sns_topic'];
+
+function adoptedTypeRead(type: string): boolean {
+  if (ADOPT_READ_TYPES.includes(type) || ADOPT_READ_TYPES_LIBRARY_SKIPS.includes(type)) return true;
+  if (ADOPT_UNREAD_TYPES.includes(type)) return false;
+  throw new Error(`oracle: type ${type} of an import / removed block not classified`);
+}
+
+/** The node an `import` block's `to` or a `removed` block's `from` is refused at, if refused: the address itself when
+ * it is a resource of a type the guard reads (in the root module or a module: `module.net.aws_vpc.a`), a whole module
+ * (`module.net`), or an address the oracle cannot read (an interpolation, no address at all; the doc names no other node:
+ * "at that address"). A resource of a type no rule reads is not refused. */
+function adoptedNode(address: Json): string | undefined {
+  if (typeof address !== 'string') return String(address); // not generated: the doc names no node for it
+  const parts = address.split('.');
+  const name = /^[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]+\])?$/;
+  let i = 0;
+  while (i + 1 < parts.length && parts[i] === 'module' && name.test(parts[i + 1])) i += 2;
+  const rest = parts.slice(i);
+  if (rest.length === 0 && i > 0) return address; // "a whole module"
+  if (rest.length === 2 && /^[a-z][a-z0-9]*_[a-z0-9_]+$/.test(rest[0]) && name.test(rest[1])) return adoptedTypeRead(rest[0]) ? address : undefined;
+  return address; // "an address it cannot read"
+}
+
+/** A removed block's `lifecycle.destroy`: `false`, or its JSON string `"false"` (Terraform converts it). The doc names
+ * only `destroy = false`; a value that cannot be read (an interpolation: Terraform itself wants a literal) may be false,
+ * and the library reads it so, which the doc allows ("What the guard reads inside must be written out"). */
+function forgets(destroy: Json): boolean {
+  if (destroy === false || destroy === 'false') return true;
+  return typeof destroy === 'string' && destroy.includes('${');
+}
+
 /** `{ type: { name: body } }` blocks of Terraform JSON, each level possibly an array of objects. */
 function* blocks(v: Json): Generator<[string, string, Json]> {
   for (const block of asList(v)) {
@@ -658,7 +712,19 @@ export function tfRefused(config: Json): Set<string> {
   for (const [, , check] of blocks(config.check === undefined ? undefined : { check: config.check })) {
     for (const [type, name, body] of blocks(check?.data)) dataSource(type, name, body);
   }
-  for (const removed of asList(config.removed)) provisioners(`removed.${removed?.from}`, removed);
+  for (const removed of asList(config.removed)) {
+    provisioners(`removed.${removed?.from}`, removed);
+    // §3: "a `removed` block with `lifecycle { destroy = false }` makes terraform forget a resource …: unresolved"
+    if (asList(removed?.lifecycle).some((l: Json) => forgets(l?.destroy))) {
+      const node = adoptedNode(removed.from);
+      if (node !== undefined) out.add(`${node}|`);
+    }
+  }
+  // §3: "A Terraform `import` block (cdktf `importFrom`) adopts an existing resource instead …: unresolved"
+  for (const imp of asList(config.import)) {
+    const node = adoptedNode(imp?.to);
+    if (node !== undefined) out.add(`${node}|`);
+  }
   for (const [type, name] of blocks(config.action)) out.add(`action.${type}.${name}|`);
   for (const k of configForks(config)) out.add(k);
   return out;
@@ -1119,6 +1185,21 @@ export function genTerraform(rng: Rng): Json {
     }
   };
   const removed: Json[] = [];
+  const imports: Json[] = [];
+  /** An address of a removed block's `from` or an import block's `to`: a type the guard reads or one no rule reads, in the
+   * root module or a module, a whole module, an address that cannot be read. */
+  const adoptAddress = (name: string, removedBlock: boolean): string => {
+    const x = rng.next();
+    const type = rng.chance(0.6) ? rng.pick([...ADOPT_READ_TYPES, ...(KNOWN_DISAGREEMENTS ? ADOPT_READ_TYPES_LIBRARY_SKIPS : [])])
+      : rng.pick(ADOPT_UNREAD_TYPES);
+    const index = rng.pick(['', '', '', '[0]', '["a"]']);
+    if (x < 0.7 || (x >= 0.9 && !KNOWN_DISAGREEMENTS)) return `${type}.${name}${index}`;
+    if (x < 0.8) return `module.${rng.pick(['net', 'app', 'net[0]', 'net["a"]'])}.${type}.${name}${index}`;
+    if (x < 0.9) return `module.${name}${rng.pick(['', '[0]'])}`;
+    // "an address it cannot read": the library reports none (see the plain test); an interpolation only in import blocks,
+    // the library naming a removed block's provisioners after the interpolation's inside (`removed.var.address`)
+    return rng.pick(removedBlock ? ['not-an-address', 'var.address'] : ['${var.address}', 'not-an-address', 'aws_vpc.${var.n}']);
+  };
   const action: Json = {};
   const check: Json = {};
   for (let i = 0, n = rng.int(1, 6); i < n; i++) {
@@ -1159,10 +1240,16 @@ export function genTerraform(rng: Rng): Json {
       check[`c${i}`] = body;
     } else if (x < 0.88) {
       // "a removed block's (destroy-time) provisioners like a resource's"
-      const body: Json = { from: `aws_instance.gone${i}`, lifecycle: { destroy: rng.chance(0.8) } };
-      if (rng.chance(0.85)) body.provisioner = provisioner();
+      // and §3: "a `removed` block with `lifecycle { destroy = false }` … for a type the guard reads (or a whole module, or
+      // an address it cannot read), is unresolved (GUARD-1) at that address"
+      const destroy = rng.pick<Json>([true, true, false, false, false, 'false', 'true', '${var.destroy}']);
+      const body: Json = { from: adoptAddress(`gone${i}`, true), lifecycle: rng.chance(0.1) ? [{ destroy }] : { destroy } };
+      if (rng.chance(0.7)) body.provisioner = provisioner();
       removed.push(body);
-    } else if (x < 0.93) {
+    } else if (x < 0.9) {
+      // §3: "A Terraform `import` block (cdktf `importFrom`) adopts an existing resource instead"
+      imports.push({ to: adoptAddress(`imp${i}`, false), id: `id-${i}` });
+    } else if (x < 0.94) {
       // "an `action` block (Terraform 1.14: a provider operation such as `aws_lambda_invoke`, …) runs code: GUARD-1"
       const type = rng.pick(['aws_lambda_invoke', 'aws_ec2_stop_instance', 'local_command']);
       action[type] = action[type] ?? {};
@@ -1209,6 +1296,7 @@ export function genTerraform(rng: Rng): Json {
   if (Object.keys(check).length) c.check = check;
   if (removed.length) c.removed = removed.length === 1 && rng.chance(0.3) ? removed[0] : removed;
   if (Object.keys(action).length) c.action = action;
+  if (imports.length) c.import = imports.length === 1 && rng.chance(0.3) ? imports[0] : imports;
   return c;
 }
 
@@ -1268,6 +1356,11 @@ export function tfPlanRefused(plan: Json): Set<string> {
     // a change's provider runs too (an instance only destroyed is destroyed by its provider): its source is read
     if (rc.mode !== 'data' || !actions.includes('read')) providerOfEntry(rc);
     if (rc.mode === 'data' && actions.includes('read')) dataSource(rc.address, rc.type, rc.change?.after, rc);
+    // §3: "in a plan, a change that imports (`change.importing`) or forgets (action `forget`) is read the same way (§11)";
+    // §11: "one the plan forgets (action `forget`) stays in the network and one it imports (`change.importing`) keeps what
+    // the configuration does not set: unresolved (§3)" — for a type the guard reads, at the change's address
+    const importing = rc.change?.importing !== undefined && rc.change?.importing !== null;
+    if (rc.mode === 'managed' && (actions.includes('forget') || importing) && adoptedTypeRead(String(rc.type))) out.add(`${rc.address}|`);
     if (rc.mode === 'managed' && actions.length === 1 && actions[0] === 'delete' && !planned.has(rc.address)) {
       for (const k of provisionersOf(rc)) out.add(`removed.${rc.address}|${k}`);
     }
@@ -1345,6 +1438,31 @@ export function genPlan(rng: Rng): Json {
         change: { actions: ['delete'], before: {}, after: null, after_unknown: {} },
       });
     }
+  }
+  // §3 / §11: an existing resource the plan imports (`change.importing`) or forgets (action `forget`), of a type the guard
+  // reads or not; and the same types planned without importing (harmless)
+  for (let i = 0, n = rng.int(0, 2); i < n; i++) {
+    const type = rng.chance(0.6) ? rng.pick([...ADOPT_READ_TYPES, ...(KNOWN_DISAGREEMENTS ? ADOPT_READ_TYPES_LIBRARY_SKIPS : [])])
+      : rng.pick(ADOPT_UNREAD_TYPES);
+    const name = `a${i}`;
+    // planned (imported or not), only the read types whose planned values the network reading resolves as written here
+    // (a VPC with its block and segment, an instance outside every subnet); forgotten, any
+    const kind = ['aws_vpc', 'aws_instance', ...ADOPT_UNREAD_TYPES].includes(type) ? rng.pick(['import', 'import', 'forget', 'forget', 'plain']) : 'forget';
+    const address = `${type}.${name}`;
+    const entry = { address, mode: 'managed', type, name, provider_name: 'registry.terraform.io/hashicorp/aws' };
+    const values = type === 'aws_vpc' ? { cidr_block: `10.${i}.0.0/16`, tags_all: { 'jichitai:segment': 'INTERNET' } } : {};
+    if (kind !== 'forget') pv.push({ ...entry, schema_version: 0, values });
+    const actions = kind === 'forget' ? ['forget'] : rng.pick([['no-op'], ['update'], ['create']]);
+    rc.push({
+      ...entry,
+      change: {
+        actions,
+        before: actions[0] === 'create' ? null : {},
+        after: kind === 'forget' ? null : values,
+        after_unknown: {},
+        ...(kind === 'import' ? { importing: { id: `id-${i}` } } : kind === 'plain' && rng.chance(0.3) ? { importing: null } : {}),
+      },
+    });
   }
   for (let i = 0, n = rng.int(0, 3); i < n; i++) {
     const type = rng.pick(['external', 'aws_lambda_invocation', 'aws_region', 'http', 'http', 'google_project', 'archive_file']);

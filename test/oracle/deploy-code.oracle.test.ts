@@ -3,11 +3,13 @@
  * The oracle (./deploy-code-oracle.ts) is written from the documentation alone (the bullet as revised in d244311 and
  * b294c82, and as extended since: what the code may use without a policy of its role — trust policies, Lambda
  * permissions, handed-on access keys —, AWS managed policies by whole ARN, registry types, hooks; in Terraform check and
- * removed blocks, `http` methods, `action` blocks, other providers, where a provider comes from, Cloud Control). Every hand example below cites the
+ * removed blocks, `http` methods, `action` blocks, other providers, where a provider comes from, Cloud Control; §3's import
+ * blocks and removed blocks that forget, and a plan's imports and forgets). Every hand example below cites the
  * clause of the bullet it rests on. The property tests (templates, configurations, plans) expect 0 disagreements; the
  * forms where the doc decides against the library (an access key's secret in `Outputs`; an `http` data source that does
  * not GET, in a plan; a fork whose source another name of the block also declares; a fork's `provider_name` on an
- * instance the plan only destroys) are plain tests below, which fail until the library follows, and are generated only with
+ * instance the plan only destroys; an import or forget of an address the guard cannot read or of a type the doc names as
+ * read that the library leaves out) are plain tests below, which fail until the library follows, and are generated only with
  * DEPLOY_CODE_ORACLE_KNOWN=1.
  *
  * DEPLOY_CODE_ORACLE_CASES (default 300) and DEPLOY_CODE_ORACLE_SEED (default 20240622) drive the property tests.
@@ -794,6 +796,102 @@ describe('deploy-code oracle: an http data source that does not GET, in a plan',
   });
   test('library: refused (read at apply)', () => {
     expect(libraryPlanRefused(read)).toEqual(['data.http.d0|']);
+  });
+});
+
+/**
+ * docs/guard-semantics.md §3, "What the configuration makes is all there is.": "A Terraform `import` block (cdktf
+ * `importFrom`) adopts an existing resource instead, which keeps whatever the configuration does not set …, and a
+ * `removed` block with `lifecycle { destroy = false }` makes terraform forget a resource and leave it in the network.
+ * Either, for a type the guard reads (or a whole module, or an address it cannot read), is unresolved (GUARD-1) at that
+ * address; in a plan, a change that imports (`change.importing`) or forgets (action `forget`) is read the same way (§11)."
+ */
+describe('deploy-code oracle: an existing resource imported or forgotten (§3, §11)', () => {
+  const forget = (from: string, extra: any = {}) => ({ removed: [{ from, lifecycle: { destroy: false }, ...extra }] });
+  const cases: Array<[string, any, string[]]> = [
+    ['removed, destroy = false: an instance left in the network', forget('aws_instance.gone'), ['aws_instance.gone|']],
+    ['removed, destroy = true: destroyed, nothing left', { removed: [{ from: 'aws_instance.gone', lifecycle: { destroy: true } }] }, []],
+    ['removed, destroy = false: a type no rule reads (SSM parameter)', forget('aws_ssm_parameter.p'), []],
+    ['removed, destroy = false: a whole module', forget('module.net'), ['module.net|']],
+    ['removed, destroy = false: a VPC in a module', forget('module.net.aws_vpc.main'), ['module.net.aws_vpc.main|']],
+    ['removed, destroy = false, with a destroy-time local-exec (read as a resource\'s too)',
+      forget('aws_route_table.rt', { provisioner: [{ 'local-exec': { when: 'destroy', command: 'x' } }] }),
+      ['aws_route_table.rt|', 'removed.aws_route_table.rt|local-exec']],
+    ['removed, destroy = "false" (the JSON string Terraform converts)', { removed: { from: 'aws_subnet.s', lifecycle: { destroy: 'false' } } },
+      ['aws_subnet.s|']],
+    ['import (cdktf importFrom): a route table keeps the routes the configuration leaves out',
+      { import: [{ to: 'aws_route_table.main', id: 'rtb-0123' }], resource: { aws_route_table: { main: { vpc_id: 'vpc-1' } } } },
+      ['aws_route_table.main|']],
+    ['import: a single object, an indexed VPC', { import: { to: 'aws_vpc.v[0]', id: 'vpc-0123' } }, ['aws_vpc.v[0]|']],
+    ['import: an SQS queue (no rule reads it)', { import: [{ to: 'aws_sqs_queue.q', id: 'https://sqs/q' }] }, []],
+  ];
+  test.each(cases)('%s', (_name, config, expected) => {
+    expect(libraryRefused(config)).toEqual(expected);
+  });
+  test.each(cases)('oracle: %s', (_name, config, expected) => {
+    expect([...tfRefused(config)].sort()).toEqual(expected);
+  });
+
+  /** A plan of one `<type>.a`: imported, forgotten, or planned without importing. */
+  const adoptPlan = (type: string, kind: 'import' | 'forget' | 'plain', values: any = {}) => {
+    const entry = { address: `${type}.a`, mode: 'managed', type, name: 'a', provider_name: 'registry.terraform.io/hashicorp/aws' };
+    return {
+      format_version: '1.2',
+      planned_values: { root_module: { resources: kind === 'forget' ? [] : [{ ...entry, schema_version: 0, values }] } },
+      resource_changes: [{
+        ...entry,
+        change: {
+          actions: kind === 'forget' ? ['forget'] : ['no-op'],
+          before: {},
+          after: kind === 'forget' ? null : values,
+          after_unknown: {},
+          importing: kind === 'import' ? { id: 'x' } : null,
+        },
+      }],
+      configuration: { root_module: { resources: [] } },
+    };
+  };
+  const vpc = { cidr_block: '10.0.0.0/16', tags_all: { 'jichitai:segment': 'INTERNET' } };
+  const planCases: Array<[string, any, string[]]> = [
+    ['plan: a VPC forgotten (action forget)', adoptPlan('aws_vpc', 'forget'), ['aws_vpc.a|']],
+    ['plan: a VPC imported (change.importing)', adoptPlan('aws_vpc', 'import', vpc), ['aws_vpc.a|']],
+    ['plan: a VPC planned, importing null', adoptPlan('aws_vpc', 'plain', vpc), []],
+    ['plan: an instance imported', adoptPlan('aws_instance', 'import'), ['aws_instance.a|']],
+    ['plan: an SSM parameter forgotten', adoptPlan('aws_ssm_parameter', 'forget'), []],
+    ['plan: a DynamoDB table imported', adoptPlan('aws_dynamodb_table', 'import'), []],
+  ];
+  test.each(planCases)('%s', (_name, p, expected) => {
+    expect(libraryPlanRefused(p)).toEqual(expected);
+  });
+  test.each(planCases)('oracle: %s', (_name, p, expected) => {
+    expect([...tfPlanRefused(p)].sort()).toEqual(expected);
+  });
+});
+
+/**
+ * Where the doc decides against the library (plain tests: they fail until the library follows; generated only with
+ * DEPLOY_CODE_ORACLE_KNOWN=1): §3 "or an address it cannot read" — the library reports none; and types the doc names as
+ * read (§8 `aws_ec2_managed_prefix_list` / `aws_ec2_managed_prefix_list_entry` "when the output holds it", §10
+ * `aws_apprunner_vpc_connector` "when the output holds it", `aws_route53profiles_resource_association`) — the library
+ * does not refuse them imported or forgotten.
+ */
+describe('deploy-code oracle: imported or forgotten, where the doc decides against the library', () => {
+  const cases: Array<[string, any, string[]]> = [
+    ['removed, destroy = false: an address it cannot read', { removed: [{ from: 'not-an-address', lifecycle: { destroy: false } }] },
+      ['not-an-address|']],
+    ['import: an address given by a variable', { import: [{ to: '${var.address}', id: 'x' }] }, ['${var.address}|']],
+    ['import: a prefix list (its entries kept)', { import: [{ to: 'aws_ec2_managed_prefix_list.pl', id: 'pl-1' }] },
+      ['aws_ec2_managed_prefix_list.pl|']],
+    ['removed, destroy = false: an App Runner VPC connector', { removed: [{ from: 'aws_apprunner_vpc_connector.c', lifecycle: { destroy: false } }] },
+      ['aws_apprunner_vpc_connector.c|']],
+    ['import: a Route 53 profile resource association', { import: [{ to: 'aws_route53profiles_resource_association.r', id: 'x' }] },
+      ['aws_route53profiles_resource_association.r|']],
+  ];
+  test.each(cases)('oracle: %s', (_name, config, expected) => {
+    expect([...tfRefused(config)].sort()).toEqual(expected);
+  });
+  test.each(cases)('library: %s', (_name, config, expected) => {
+    expect(libraryRefused(config)).toEqual(expected);
   });
 });
 
