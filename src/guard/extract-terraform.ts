@@ -187,6 +187,14 @@ export const WRITTEN_ARGUMENTS = Symbol('written arguments');
 const PEERING_ACCEPTER_FIX = 'make the peering in the configuration (aws_vpc_peering_connection between two VPCs it holds), or accept no peering '
   + 'request into the guarded account';
 
+/**
+ * Types the guard reads where another resource names them, without a reader of their own (`existingResources`): prefix
+ * lists and their entries (security group rules toward them), App Runner VPC connectors (a service's egress), Route 53
+ * profile associations (resolver rules applied to a VPC).
+ */
+const READ_BY_NAME: ReadonlySet<string> = new Set(['aws_ec2_managed_prefix_list', 'aws_ec2_managed_prefix_list_entry', 'aws_apprunner_vpc_connector',
+  'aws_route53profiles_resource_association']);
+
 /** How to fix an adopted or forgotten existing resource (`existingResources`). */
 const EXISTING_FIX = 'create the network resources in the configuration instead of importing existing ones, and destroy what it no longer '
   + 'manages (no removed block with destroy = false)';
@@ -1179,17 +1187,23 @@ class ConfigReader {
    */
   private existingResources(): void {
     const address = (v: unknown) => (typeof v === 'string' ? v.replace(/^\$\{(.*)\}$/, '$1') : undefined);
-    // `module.a["k"].aws_vpc.x[0]` → `aws_vpc`; a module (`module.a`) or what cannot be read: undefined.
-    const typeOf = (a: string | undefined) => /(?:^|\.)(aws_[a-z0-9_]+)\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.exec(a ?? '')?.[1];
+    // `module.a["k"].aws_vpc.x[0]` → `aws_vpc`: a type the guard reads (by a reader of its own, or where another
+    // resource names it); a whole module (`module.a`), or an address that cannot be read (a value, an expression): counted.
+    const type = (a: string) => /^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*([a-z][a-z0-9_]*)\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.exec(a)?.[1];
+    // An input variable, a local, a data source… names no resource: an address that cannot be read.
+    const readable = (a: string | undefined): a is string => a !== undefined && !a.includes('${')
+      && (/(?:^|\.)module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.test(a) || !['var', 'local', 'data', 'each', 'count', 'path', 'self', 'terraform', undefined].includes(type(a)));
     const read = (a: string | undefined) => {
-      const type = typeOf(a);
-      return type === undefined ? a === undefined || /(?:^|\.)module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.test(a) : ConfigReader.reads(type);
+      if (!readable(a) || /(?:^|\.)module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.test(a)) return true;
+      return ConfigReader.reads(type(a)!) || READ_BY_NAME.has(type(a)!);
     };
+    // Named as written where it cannot be read (`${var.address}`).
+    const node = (a: string | undefined, raw: unknown, fallback: string) => (readable(a) ? a : typeof raw === 'string' ? raw : fallback);
     for (const imported of elementsOf(this.config.import, 'import', 'import', this.malformed)) {
       const to = address(imported.to);
       if (!read(to)) continue;
       const id = typeof imported.id === 'string' ? imported.id : JSON.stringify(imported.id ?? null);
-      this.b.unresolvedValue(this.id(to ?? 'import'), 'import', `it imports an existing resource (${id}), which keeps whatever the configuration does not `
+      this.b.unresolvedValue(this.id(node(to, imported.to, 'import')), 'import', `it imports an existing resource (${id}), which keeps whatever the configuration does not `
         + 'set (routes, rules, associations, attached gateways), and the guard reads the configuration only', EXISTING_FIX);
     }
     for (const removed of elementsOf(this.config.removed, 'removed', 'removed', this.malformed)) {
@@ -1198,7 +1212,7 @@ class ConfigReader {
       if (lifecycle.every((l) => l?.destroy === undefined || l.destroy === true || l.destroy === 'true')) continue;
       const from = address(removed.from);
       if (!read(from)) continue;
-      this.b.unresolvedValue(this.id(from ?? 'removed'), 'removed', 'terraform forgets the resource without destroying it (destroy = false): it stays in the '
+      this.b.unresolvedValue(this.id(node(from, removed.from, 'removed')), 'removed', 'terraform forgets the resource without destroying it (destroy = false): it stays in the '
         + 'network, and the guard reads the configuration only', EXISTING_FIX);
     }
   }
