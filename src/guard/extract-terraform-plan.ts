@@ -136,8 +136,7 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   const builder = new GraphBuilder('terraform');
   const reader = new PlanReader(plan);
   const removed = [...reader.destroyed(), ...reader.forgotten()];
-  const providers = (plan.resource_changes ?? []).map((rc) => rc.provider_name).filter((p): p is string => typeof p === 'string');
-  readPlanResources(builder, reader.entries(), reader.dataEntries(), removed, reader.imported(), reader.actions(), providers);
+  readPlanResources(builder, reader.entries(), reader.dataEntries(), removed, reader.imported(), reader.actions(), reader.providers());
   return builder.build();
 }
 
@@ -234,6 +233,11 @@ class PlanReader {
     };
     walk(this.plan.configuration?.root_module, '');
     return out.sort();
+  }
+
+  /** The `provider_name` of every change, an instance the plan only destroys too (its provider's code runs for that). */
+  public providers(): string[] {
+    return (this.plan.resource_changes ?? []).map((rc) => rc.provider_name).filter((p): p is string => typeof p === 'string');
   }
 
   /**

@@ -1189,13 +1189,15 @@ class ConfigReader {
     const address = (v: unknown) => (typeof v === 'string' ? v.replace(/^\$\{(.*)\}$/, '$1') : undefined);
     // `module.a["k"].aws_vpc.x[0]` → `aws_vpc`: a type the guard reads (by a reader of its own, or where another
     // resource names it); a whole module (`module.a`), or an address that cannot be read (a value, an expression): counted.
+    const MODULE = /(?:^|\.)module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/;
     const type = (a: string) => /^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*([a-z][a-z0-9_]*)\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.exec(a)?.[1];
     // An input variable, a local, a data source… names no resource: an address that cannot be read.
-    const readable = (a: string | undefined): a is string => a !== undefined && !a.includes('${')
-      && (/(?:^|\.)module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.test(a) || !['var', 'local', 'data', 'each', 'count', 'path', 'self', 'terraform', undefined].includes(type(a)));
+    const NO_RESOURCE = [undefined, 'var', 'local', 'data', 'each', 'count', 'path', 'self', 'terraform'];
+    const readable = (a: string | undefined): a is string => a !== undefined && !a.includes('${') && (MODULE.test(a) || !NO_RESOURCE.includes(type(a)));
     const read = (a: string | undefined) => {
-      if (!readable(a) || /(?:^|\.)module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.test(a)) return true;
-      return ConfigReader.reads(type(a)!) || READ_BY_NAME.has(type(a)!);
+      if (!readable(a) || MODULE.test(a)) return true;
+      const t = type(a)!;
+      return ConfigReader.reads(t) || READ_BY_NAME.has(t);
     };
     // Named as written where it cannot be read (`${var.address}`).
     const node = (a: string | undefined, raw: unknown, fallback: string) => (readable(a) ? a : typeof raw === 'string' ? raw : fallback);

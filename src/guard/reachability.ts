@@ -385,7 +385,6 @@ export class Reachability {
     const held = mergeRanges((s.vpc?.subnets ?? []).filter((t) => t !== s).flatMap((t) => t.own));
     const free = (s.vpc?.blocks ?? []).flatMap((b) => withoutRanges(b.range, held));
     s.holds.push(...free);
-    s.sources.length = 0;
     s.sources.push(...free.filter((r) => familyOf(this.atoms.lo(r[0])) === 4), this.atoms.family(6));
   }
 
@@ -431,9 +430,9 @@ export class Reachability {
       node: s,
       vpc,
       own,
-      // The subnets outside the output hold what the others leave (`placeOutside`, once every subnet is indexed).
+      // The subnets outside the output hold, and send from, what the others leave (`placeOutside`, once every subnet is indexed).
       holds: s.outside ? [] : [...own, ...unread],
-      sources,
+      sources: s.outside ? [] : sources,
       tables: tablesOf.get(s.id) ?? this.mainTables(vpc),
       acls: aclsOf.get(s.id) ?? this.defaultAcls(vpc),
     };
