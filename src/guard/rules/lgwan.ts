@@ -1,6 +1,6 @@
 import { hostGroups } from './flows';
 import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, outOrUnknown, pathFindings } from './paths';
-import { byLo, covered, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
+import { byLo, covered, outsidePeerGroup, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
 import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
@@ -154,6 +154,13 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
       if (peerGroup?.type === 'security-group') {
         if (deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other) wrong.push(bi(`${describe(r)} from security group ${peerGroup.id} of the ${other} segment`, `${SEGMENT_JA[other]}のセキュリティグループ ${peerGroup.id} からの ${describeJa(r)}`));
+        continue;
+      }
+      // A peer group the guard cannot place may be one of the other segment (fail closed, as MN-3 / LG-2's group part).
+      const outside = outsidePeerGroup(ctx, r);
+      if (outside !== undefined) {
+        wrong.push(bi(`${describe(r)} from security group ${outside}, outside what the guard reads (it may be of the ${other} segment)`,
+          `ガードが読む範囲外のセキュリティグループ ${outside}（${SEGMENT_JA[other]}のものかもしれない）からの ${describeJa(r)}`));
         continue;
       }
       // The part of the peer in the other segment must lie within the sources of the declared flows in this direction

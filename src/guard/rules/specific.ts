@@ -1,6 +1,6 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
-import { deref, nodesOf, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
+import { deref, describeRef, nodesOf, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
 import { Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { Arrival, subtractAll } from '../reachability';
@@ -75,11 +75,18 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
   for (const group of nodesOf(ctx.graph, 'security-group')) {
     if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
     for (const egress of [false, true]) {
-      const relevant: { rule: SecurityGroupRule; peer?: Prefix; group?: string }[] = [];
+      const relevant: RelevantRule[] = [];
       for (const r of rulesOf(ctx.graph, group, egress)) {
         const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
         if (other.segment !== undefined && peerGroup?.type === 'security-group' && deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other.segment) {
           relevant.push({ rule: r, group: peerGroup.id });
+          continue;
+        }
+        // A peer group the guard cannot place (a literal id of a group outside the output, a value it cannot read) may be a
+        // group of the other segment: counted as one (fail closed, semantics §10).
+        const outside = outsidePeerGroup(ctx, r);
+        if (other.segment !== undefined && outside !== undefined) {
+          relevant.push({ rule: r, group: outside, outside: true });
           continue;
         }
         for (const peer of rulePeerCidrs(r).map((c) => parsePrefix(c))) {
@@ -99,7 +106,19 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
   return findings;
 }
 
-type RelevantRule = { rule: SecurityGroupRule; peer?: Prefix; group?: string };
+type RelevantRule = { rule: SecurityGroupRule; peer?: Prefix; group?: string; outside?: boolean };
+
+/** Said of a peer group outside the output: after its name in English, before it in Japanese. */
+const OUTSIDE = bi(' outside what the guard reads', 'ガードが読む範囲外の');
+
+/**
+ * The peer group of a rule when it is no security group of the graph (a literal `sg-…` id, another account's group, a
+ * value the guard cannot resolve), named as written; undefined otherwise.
+ */
+export function outsidePeerGroup(ctx: GuardContext, r: SecurityGroupRule): string | undefined {
+  if (r.peerGroup === undefined || deref<SecurityGroupNode>(ctx.graph, r.peerGroup)?.type === 'security-group') return undefined;
+  return describeRef(r.peerGroup);
+}
 
 /** Why the rules of one group and direction toward the other side are too wide (every reason, in a fixed order). */
 function groupProblems(relevant: RelevantRule[], otherBlocks: Prefix[], otherSubnets: { text: string; p: Prefix }[]): Bilingual[] {
@@ -108,8 +127,9 @@ function groupProblems(relevant: RelevantRule[], otherBlocks: Prefix[], otherSub
   const problems: Bilingual[] = [];
   for (const x of relevant) {
     if (x.rule.protocol !== '-1') continue;
-    problems.push(bi(`allow all traffic (${x.group ? `security group ${x.group}` : rulePeerText(x.rule).en})`,
-      `すべての通信を許可している（${x.group ? `セキュリティグループ ${x.group}` : rulePeerText(x.rule).ja}）`));
+    const where = x.outside ? OUTSIDE : bi('', '');
+    problems.push(bi(`allow all traffic (${x.group ? `security group ${x.group}${where.en}` : rulePeerText(x.rule).en})`,
+      `すべての通信を許可している（${x.group ? `${where.ja}セキュリティグループ ${x.group}` : rulePeerText(x.rule).ja}）`));
   }
   for (const protocol of ['tcp', 'udp']) everyPortProblems(relevant.filter((x) => x.rule.protocol === protocol), protocol, otherBlocks, problems);
   wholeSubnetProblem(relevant, otherSubnets, problems);
@@ -122,7 +142,10 @@ function everyPortProblems(ported: RelevantRule[], protocol: string, otherBlocks
   // One peer group at a time; one peer address at a time, at the lower ends of the rules' CIDRs clipped to the other side.
   const groups = [...new Set(ported.map((x) => x.group).filter((g): g is string => !!g))];
   for (const g of groups) {
-    if (coversAllPorts(ported.filter((x) => x.group === g))) problems.push(bi(`open every ${protocol} port to security group ${g}`, `セキュリティグループ ${g} に ${protocol} の全ポートを開いている`));
+    const where = ported.some((x) => x.group === g && x.outside) ? OUTSIDE : bi('', '');
+    if (coversAllPorts(ported.filter((x) => x.group === g))) {
+      problems.push(bi(`open every ${protocol} port to security group ${g}${where.en}`, `${where.ja}セキュリティグループ ${g} に ${protocol} の全ポートを開いている`));
+    }
   }
   const points = new Set<bigint>();
   for (const x of ported) {
