@@ -138,6 +138,15 @@ project.addTask('eslint:fix', {
 project.jest?.addReporter(new JestReporter('<rootDir>/test/support/skip-reporter.js'));
 // `npm test` runs Jest and ESLint at the same time, each on its share of the two cores (scripts/test.js says why).
 project.testTask.reset('node scripts/test.js', { receiveArgs: true });
+// ts-jest, with src/index.ts's engines made lazy as in lib/index.js (test/support/lazy-engines-transform.js says why).
+project.package.file.addOverride('jest.transform', { '^.+\\.[t]sx?$': ['<rootDir>/test/support/lazy-engines-transform.js', { tsconfig: 'test/tsconfig.json' }] });
+// `npm test` leaves out the suites that run real programs (test/integration/); this runs them, and CI runs both.
+project.addTask('test:integration', {
+  description: 'The integration suites (test/integration/): real terraform offline, Squid, c-icap, Postfix, headless Chromium, the cdk CLI, '
+    + 'npm pack and installs, the Python wheel. `npm test` leaves them out; CI runs both (.ci/run).',
+  exec: 'node scripts/test.js --integration',
+  receiveArgs: true,
+});
 
 project.addTask('synth:examples', {
   description: 'Synthesize every reference deployment in examples/ (CloudFormation via the CDK CLI).',

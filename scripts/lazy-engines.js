@@ -11,18 +11,35 @@
 'use strict';
 const fs = require('fs');
 
-const file = process.argv[2] ?? 'lib/index.js';
-const submodules = { cdk: './cdk', tf: './cdktf' };
-let js = fs.readFileSync(file, 'utf-8');
-for (const [name, path] of Object.entries(submodules)) {
-  const eager = `exports.${name} = __importStar(require("${path}"));`;
-  const lazy = `Object.defineProperty(exports, "${name}", { enumerable: true, configurable: true, get: function () { return require("${path}"); } });`;
-  if (js.includes(lazy)) continue; // already rewritten (compile ran twice without cleaning lib/)
-  const at = js.indexOf(eager);
-  if (at < 0 || js.indexOf(eager, at + 1) >= 0) {
-    console.error(`${file}: expected exactly one \`${eager}\` (from src/index.ts); the engine submodules cannot be made lazy`);
+const SUBMODULES = { cdk: './cdk', tf: './cdktf' };
+
+/**
+ * The compiled root module with its engine submodules as lazy getters. Throws when the compiled shape is not the one
+ * expected (exactly one eager `require` per engine), so that a change of compiler output cannot leave them eager silently.
+ * Also used by the Jest transform (test/support/lazy-engines-transform.js): the tests load src/index.ts as the package does.
+ */
+function lazyEngines(js, file) {
+  for (const [name, path] of Object.entries(SUBMODULES)) {
+    const eager = `exports.${name} = __importStar(require("${path}"));`;
+    const lazy = `Object.defineProperty(exports, "${name}", { enumerable: true, configurable: true, get: function () { return require("${path}"); } });`;
+    if (js.includes(lazy)) continue; // already rewritten (compile ran twice without cleaning lib/)
+    const at = js.indexOf(eager);
+    if (at < 0 || js.indexOf(eager, at + 1) >= 0) {
+      throw new Error(`${file}: expected exactly one \`${eager}\` (from src/index.ts); the engine submodules cannot be made lazy`);
+    }
+    js = js.replace(eager, lazy);
+  }
+  return js;
+}
+
+module.exports = { lazyEngines };
+
+if (require.main === module) {
+  const file = process.argv[2] ?? 'lib/index.js';
+  try {
+    fs.writeFileSync(file, lazyEngines(fs.readFileSync(file, 'utf-8'), file));
+  } catch (e) {
+    console.error(e.message);
     process.exit(1);
   }
-  js = js.replace(eager, lazy);
 }
-fs.writeFileSync(file, js);

@@ -5,10 +5,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { exampleInput } from './support';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { designFiles } from '../../src/docs/files';
 import { ALL_RULES } from '../../src/guard/rules';
+import { exampleInput } from '../docs/support';
 import { closeBrowser, REPORTS, requireChromium, withPage } from '../support/browser';
 
 // Callbacks of `evaluate` run in the page: its globals are reached through globalThis (the tests compile without the DOM library).

@@ -13,9 +13,9 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Testing } from 'cdktf';
-import { member } from './member-fixtures';
 import { offlineTokyoStack } from '../../examples/tf/_app';
 import { ISecurityCloud, tf } from '../../src';
+import { member } from '../security-cloud/member-fixtures';
 import { findTerraform, findTerraformMirror, prepareTerraform, runTerraform, TerraformSetup } from '../support/terraform';
 import { requireTool } from '../support/tools';
 

@@ -7,8 +7,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { hubProps } from './fixtures';
 import { planSecurityCloud } from '../../src/plan/security-cloud';
+import { hubProps } from '../security-cloud/fixtures';
 import { expectSquidAccepts, squid, squidUser } from '../support/squid';
 import { findExecutable, requireTool } from '../support/tools';
 
