@@ -1052,6 +1052,16 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A group made outside the app (by hand, another stack or account) may be one of the LGWAN segment (fail closed).
+    name: 'a My Number host\'s security group admitting all traffic from a security group outside the app (a literal sg- id)',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      const groupId = l1<ec2.CfnSecurityGroup>(net.myNumber, '/HostSecurityGroup-resident-registry').attrGroupId;
+      new ec2.CfnSecurityGroupIngress(stack, 'MutOutsidePeer', { groupId, ipProtocol: '-1', sourceSecurityGroupId: 'sg-0123456789abcdef0' });
+    },
+  },
+  {
     name: 'every TCP port of a My Number host opened to an LGWAN host in two rules (1-32767, 32768-65535)',
     rule: 'MN-3',
     models: ALL,

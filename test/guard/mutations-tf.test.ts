@@ -1198,6 +1198,22 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A group made outside the app (by hand, another stack or account) may be one of the LGWAN segment (fail closed).
+    name: 'a My Number host\'s security group admitting all traffic from a security group outside the configuration (a literal sg- id)',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new SecurityGroupRule(stack, 'MutOutsidePeer', {
+        type: 'ingress',
+        securityGroupId: net.myNumber.securityGroupFor('resident-registry').id,
+        protocol: '-1',
+        fromPort: 0,
+        toPort: 0,
+        sourceSecurityGroupId: 'sg-0123456789abcdef0',
+      });
+    },
+  },
+  {
     name: 'every TCP port of a My Number host opened to an LGWAN host in two rules (1-32767, 32768-65535)',
     rule: 'MN-3',
     models: ALL,
