@@ -325,6 +325,11 @@ const PATTERNS: readonly Pattern[] = [
   [/^a route needs one destination and one target; found (\S+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],
   [/^PolicyDocument is text that is not JSON$/, () => 'PolicyDocument が JSON ではないテキスト'],
   // Extractors: Terraform configuration and plan.
+  [/^it is a Terraform configuration file beside (\S+): Terraform loads every \.tf \/ \.tf\.json file of the directory \(OpenTofu also \.tofu \/ \.tofu\.json\) and merges override files; the guard reads (\S+) only$/,
+    (m) => `${m[1]} と同じディレクトリにある Terraform の構成ファイル: Terraform はディレクトリの .tf / .tf.json ファイルをすべて読み込み（OpenTofu は .tofu / .tofu.json も）、`
+      + `オーバーライドファイル（override.tf など）をマージするが、ガードが読むのは ${m[2]} だけ`],
+  [/^move the resources into the CDKTF app, or check terraform show -json of a plan of this directory instead$/,
+    () => 'リソースを CDKTF アプリに移すか、代わりにこのディレクトリの plan を terraform show -json にして検査する'],
   [/^the plan is not complete \(complete = (\S+)\): it leaves changes for a later plan and apply \(a plan made with -target, or one that defers changes\), which the guard does not see$/,
     (m) => `plan が完全ではない（complete = ${m[1]}）: 後の plan と apply に回した変更があり（-target で作った plan、または変更を遅延する plan）、ガードはそれを見ない`],
   [/^plan the whole configuration \(no -target, nothing deferred\) so that the plan is complete, and check that plan$/,
