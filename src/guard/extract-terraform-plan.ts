@@ -84,6 +84,12 @@ export interface TerraformPlanJson {
     readonly provider_config?: Readonly<Record<string, { readonly expressions?: Record<string, unknown> }>>;
     readonly root_module?: TerraformConfigModule;
   };
+  /** Terraform 1.6+: false when the plan leaves changes for a later plan and apply (`-target`, deferred changes). */
+  readonly complete?: boolean;
+  /** Terraform 1.5+: true when planning stopped at an error (what was planned so far). */
+  readonly errored?: boolean;
+  /** Terraform 1.9+ (deferred actions): the resource changes left for a later plan and apply, with why. */
+  readonly deferred_changes?: readonly { readonly resource_change?: { readonly address?: string }; readonly reason?: string }[];
 }
 
 /**
@@ -137,8 +143,44 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   const reader = new PlanReader(plan);
   const removed = [...reader.destroyed(), ...reader.forgotten()];
   readPlanResources(builder, reader.entries(), reader.dataEntries(), removed, reader.imported(), reader.actions(), reader.providers());
+  partialPlan(builder, plan);
   return builder.build();
 }
+
+/**
+ * A plan that does not show the whole network it belongs to is judged as what it shows, and each way it is partial is
+ * GUARD-1 (fail closed), one finding per cause, named `(plan)` with the plan's field: `complete` other than true (the
+ * plan leaves changes for a later plan and apply: `-target`, deferred actions), `errored` other than false (planning
+ * stopped at an error), and `deferred_changes` holding anything (each deferred resource named by its
+ * `resource_change.address`, with its `reason`). Field names: the plan representation of Terraform's JSON output format
+ * (https://developer.hashicorp.com/terraform/internals/json-format; hashicorp/terraform internal/command/jsonplan/plan.go:
+ * `complete`, `errored`, `deferred_changes[]` of `{ resource_change, reason }`). A plan of an older Terraform has none of
+ * them, and is whole.
+ */
+function partialPlan(builder: GraphBuilder, plan: TerraformPlanJson): void {
+  if (plan.complete !== undefined && plan.complete !== true) {
+    builder.unresolvedValue(PLAN_NODE, 'complete', `the plan is not complete (complete = ${JSON.stringify(plan.complete)}): it leaves changes for a later plan `
+      + 'and apply (a plan made with -target, or one that defers changes), which the guard does not see',
+    'plan the whole configuration (no -target, nothing deferred) so that the plan is complete, and check that plan');
+  }
+  if (plan.errored !== undefined && plan.errored !== false) {
+    builder.unresolvedValue(PLAN_NODE, 'errored', `the plan errored (errored = ${JSON.stringify(plan.errored)}): Terraform stopped planning at an error, `
+      + 'so the plan holds only what was planned before it',
+    'correct the errors terraform plan reports, and check the plan it then makes');
+  }
+  const deferred = plan.deferred_changes;
+  if (deferred === undefined || deferred === null || (Array.isArray(deferred) && deferred.length === 0)) return;
+  const named = (Array.isArray(deferred) ? deferred : [deferred]).map((d, i) => {
+    const address = typeof d?.resource_change?.address === 'string' ? d.resource_change.address : `deferred_changes[${i}]`;
+    return typeof d?.reason === 'string' ? `${address} (${d.reason})` : address;
+  }).join(', ');
+  builder.unresolvedValue(PLAN_NODE, 'deferred_changes', `the plan defers the changes of ${named} to a later plan and apply, which the guard does not see`,
+    'give the deferred resources values known at plan time (their count, for_each and provider configuration not taken from resources yet to be '
+    + 'created), so that the plan defers nothing, and check that plan');
+}
+
+/** Where the findings about the plan as a whole are located: no resource holds them. */
+const PLAN_NODE = '(plan)';
 
 /** A module instance: its address prefix (`module.a["x"].`, empty for the root) and its configuration. */
 interface ModuleScope {

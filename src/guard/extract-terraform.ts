@@ -253,14 +253,27 @@ const NONE: readonly string[] = [];
 /**
  * Build the topology graph of one or more synthesized Terraform JSON configurations (the stacks of one cdktf
  * app). Addresses of different stacks are prefixed with the stack name when more than one is given.
+ *
+ * `beside` names, per stack, the other Terraform configuration files of the directory its configuration was read from
+ * (`extra.tf`, `main_override.tf.json`; the CLI lists them): Terraform loads every `.tf` and `.tf.json` file of its
+ * working directory and merges the override files into the others, so what it applies there is not the configuration
+ * read here. Each is unresolved (GUARD-1), named by its file name (docs/guard-semantics.md §10).
  */
-export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>, bound: BoundIds = {}): TopologyGraph {
+export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>, bound: BoundIds = {},
+  beside: Readonly<Record<string, { readonly read: string; readonly files: readonly string[] }>> = {}): TopologyGraph {
   const builder = new GraphBuilder('terraform', bound.bindings, bound.unresolved);
   const names = Object.keys(stacks).sort();
   for (const stack of names) {
     const config = stacks[stack];
+    const prefix = names.length > 1 ? `${stack}/` : '';
     refusePlan(config, names.length > 1 ? stack : undefined);
-    new ConfigReader(builder, config, names.length > 1 ? `${stack}/` : '').read();
+    new ConfigReader(builder, config, prefix).read();
+    const read = beside[stack]?.read ?? 'cdk.tf.json';
+    for (const file of [...beside[stack]?.files ?? []].sort()) {
+      builder.unresolvedValue(`${prefix}${file}`, 'file', `it is a Terraform configuration file beside ${read}: Terraform loads every .tf / .tf.json file of `
+        + `the directory (OpenTofu also .tofu / .tofu.json) and merges override files; the guard reads ${read} only`,
+      'move the resources into the CDKTF app, or check terraform show -json of a plan of this directory instead');
+    }
   }
   return builder.build();
 }

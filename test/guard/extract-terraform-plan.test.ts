@@ -586,3 +586,46 @@ describe('deploy-time code in a plan (src/guard/deploy-code.ts)', () => {
     ]);
   });
 });
+
+// A plan of Terraform 1.10+ may not show the whole network: judged as the whole, it would pass what a later plan adds.
+describe('a plan that does not show everything (GUARD-1, semantics §11)', () => {
+  const deferred = [
+    { reason: 'instance_count_unknown', resource_change: { address: 'aws_route.to_igw', mode: 'managed', type: 'aws_route', name: 'to_igw', change: { actions: ['create'] } } },
+    { reason: 'provider_config_unknown', resource_change: { address: 'module.net.aws_internet_gateway.this', change: { actions: ['create'] } } },
+    // No address to name (fail closed: still counted, by its place in the list).
+    { resource_change: {} },
+  ];
+  const partial = (fields: Record<string, unknown>) => ({ ...plan([vpc('aws_vpc.mn', '10.1.0.0/16')]) as object, ...fields });
+  const named = (g: TopologyGraph) => g.unresolved.map((u) => `${u.node} ${u.property}`);
+
+  test.each([
+    ['complete = false (a -target plan, or one that defers changes)', { complete: false }, '(plan) complete'],
+    ['errored = true (planning stopped at an error)', { errored: true }, '(plan) errored'],
+    ['deferred_changes holding resources (deferred actions)', { complete: false, deferred_changes: deferred }, '(plan) deferred_changes'],
+  ])('%s is GUARD-1, and the rest of the plan is still read', (_, fields, where) => {
+    const g = extractTerraformPlan(partial(fields));
+    expect(named(g)).toContain(where);
+    expect(node(g, 'aws_vpc.mn')).toMatchObject({ type: 'vpc', cidr: '10.1.0.0/16' });
+    const findings = checkTopology(g, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1' && f.path === '(plan)');
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(f.severity).toBe('critical');
+      expect([notJapanese(f.ja?.message), notJapanese(f.ja?.fix)]).toEqual([undefined, undefined]);
+    }
+  });
+
+  test('one finding per cause; the deferred one names each deferred resource with its reason', () => {
+    const g = extractTerraformPlan(partial({ complete: false, errored: true, deferred_changes: deferred }));
+    expect(named(g)).toEqual(['(plan) complete', '(plan) errored', '(plan) deferred_changes']);
+    expect(g.unresolved[2].reason).toBe('the plan defers the changes of aws_route.to_igw (instance_count_unknown), module.net.aws_internet_gateway.this '
+      + '(provider_config_unknown), deferred_changes[2] to a later plan and apply, which the guard does not see');
+    expect(g.unresolved[0].reason).toContain('complete = false');
+    expect(g.unresolved[1].reason).toContain('errored = true');
+  });
+
+  test('a whole plan (complete, not errored, nothing deferred) and a plan of an older Terraform (no such fields) are no finding', () => {
+    expect(named(extractTerraformPlan(partial({ complete: true, errored: false, deferred_changes: [] })))).toEqual([]);
+    expect(named(extractTerraformPlan(partial({ applyable: true, complete: true, errored: false })))).toEqual([]);
+    expect(named(extractTerraformPlan(plan([vpc('aws_vpc.mn', '10.1.0.0/16')])))).toEqual([]);
+  });
+});
