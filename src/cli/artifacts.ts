@@ -11,6 +11,7 @@ import { extractTerraformPlan, isTerraformPlan } from '../guard/extract-terrafor
 import { TopologyGraph } from '../guard/graph';
 import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, HubEvidenceSource, hubStackKey, readHubEvidence } from '../guard/hub-evidence';
 import { Finding } from '../guard/rule';
+import { terraformFilesBeside } from '../guard/terraform-files';
 
 /** The kinds of artifact `check` reads. */
 export type ArtifactKind = 'cdk-out' | 'cloudformation-template' | 'cdktf-out' | 'terraform-json' | 'terraform-plan';
@@ -383,38 +384,11 @@ function loadCdktfOut(dir: string, selected: StackFilter, hub?: HubEvidenceSourc
 }
 
 function terraformUnit(name: string, config: TerraformJson, file: string, hub?: HubEvidenceSource): CheckUnit {
-  const beside = { [name]: { read: path.basename(file), files: configurationFilesBeside(file) } };
+  const beside = { [name]: { read: path.basename(file), files: terraformFilesBeside(file) } };
   if (!hub) return { graph: extractTerraform({ [name]: config }, {}, beside), stacks: [{ name, file, localId: (id) => localIdOf(id, '') }] };
   const withHub = extractWithHub(evidenceFor(hub, 'terraform'),
     (hubStacks, bound) => extractTerraform({ [name]: config, ...hubStacks } as Record<string, TerraformJson>, bound, beside));
   // The hub's findings (in no stack of the artifact) are reported with the member's; other members' are theirs.
   const mine = (f: Finding) => !withHub.othersFinding(f.path);
   return { graph: withHub.graph, hubEvidence: withHub.record, stacks: [{ name, file, reports: mine, localId: (id) => localIdOf(id, `${name}/`) }] };
-}
-
-/**
- * The other Terraform configuration files in the directory of a configuration file the CLI reads (`cdk.tf.json`, or
- * any `*.tf.json` given on the command line), by name, sorted: Terraform loads every `.tf` and `.tf.json` file of its
- * working directory and merges `override.tf`, `override.tf.json`, `*_override.tf` and `*_override.tf.json` into the
- * others (https://developer.hashicorp.com/terraform/language/files, .../language/files/override; OpenTofu also `.tofu`
- * and `.tofu.json`, https://opentofu.org/docs/language/files/override), so a route in `extra.tf` beside `cdk.tf.json` is
- * applied though the guard never read it (GUARD-1). Variable files (`.tfvars`,
- * `.tfvars.json`), the lock file, state and `.terraform/` are no configuration; Terraform skips hidden files (a name
- * starting with ".") and directories, so they are left out too. A file given under another name (`stack.json`) is no
- * file of a Terraform working directory: nothing beside it counts.
- */
-function configurationFilesBeside(file: string): string[] {
-  const self = path.basename(file);
-  if (!/\.(?:tf|tofu)\.json$/.test(self)) return [];
-  const dir = path.dirname(file);
-  return fs.readdirSync(dir).filter((n) => n !== self && !n.startsWith('.') && /\.(?:tf|tofu)(?:\.json)?$/.test(n) && !isDirectory(path.join(dir, n))).sort();
-}
-
-/** A directory (Terraform reads no directory as a file); what cannot be stat'ed (a broken link) counts as a file. */
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

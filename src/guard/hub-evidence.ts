@@ -12,6 +12,7 @@ import { BoundIds } from './builder';
 import type { CloudFormationTemplate } from './extract-cloudformation';
 import type { TerraformJson } from './extract-terraform';
 import { GraphNode, nodesOf, Ref, TopologyGraph, UnresolvedValue } from './graph';
+import { terraformFilesBeside } from './terraform-files';
 import { SecurityCloudHubEvidence } from '../model/guard-options';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
 
@@ -126,7 +127,10 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
     const tf = [path.join(at, 'cdk.tf.json'), ...listStacks(path.join(at, 'stacks'))];
     const tfFiles = tf.filter((f) => fs.existsSync(f));
     if (tfFiles.length > 0) {
-      for (const f of tfFiles) stacks[path.basename(path.dirname(path.resolve(f)))] = read(f, flag) as TerraformJson ?? {};
+      for (const f of tfFiles) {
+        stacks[path.basename(path.dirname(path.resolve(f)))] = read(f, flag) as TerraformJson ?? {};
+        besideHub(f, flag, problems);
+      }
       return { stacks, paths, kind: 'terraform' };
     }
     const manifest = read(path.join(at, 'manifest.json'), flag) as { artifacts?: Record<string, any> } | undefined;
@@ -149,10 +153,23 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
   if (json && typeof json === 'object' && 'resource' in json) {
     const base = path.basename(at).replace(/\.json$/, '');
     stacks[base === 'cdk.tf' ? path.basename(path.dirname(path.resolve(at))) : base] = json as TerraformJson;
+    besideHub(at, flag, problems);
     return { stacks, paths, kind: 'terraform' };
   }
   problems.push(`${flag} ${at}: neither a CloudFormation template ("Resources") nor a Terraform JSON configuration ("resource"); give the hub's synthesized artifact`);
   return { stacks, paths };
+}
+
+/**
+ * The hub's configuration must be all of it: other Terraform files beside it (`extra.tf`, an override file) change what
+ * Terraform applies there, and the guard reads the one file (terraform-files.ts). Refused, as other evidence that does
+ * not show the deployed hub is.
+ */
+function besideHub(file: string, flag: string, problems: string[]): void {
+  const others = terraformFilesBeside(file);
+  if (others.length === 0) return;
+  problems.push(`${flag} ${file}: ${others.join(', ')} ${others.length === 1 ? 'lies' : 'lie'} beside it, and Terraform loads every .tf / .tf.json file of the `
+    + 'directory (merging override files) while the guard reads this one only; move those resources into the hub\'s CDKTF app, or remove the files');
 }
 
 function listStacks(dir: string): string[] {

@@ -156,4 +156,16 @@ describe('a member in another app, guarded with its hub\'s evidence (CDKTF)', ()
     fs.writeFileSync(hub.outputs, JSON.stringify({ stale_output: { value: 'x', type: 'string' } }));
     expect(refusal(memberApp(hub).synth)).toMatch(/securityCloudHub\.outputs .*stack hub has no output stale_output/);
   });
+
+  test('other Terraform files beside the hub\'s cdk.tf.json (Terraform applies them too) are an error naming them; variables and state are not', () => {
+    const hub = hubEvidence();
+    const dir = path.dirname(hub.artifact);
+    fs.writeFileSync(path.join(dir, 'terraform.tfvars'), '');
+    fs.writeFileSync(path.join(dir, 'terraform.tfstate'), '{}');
+    expect(() => memberApp(hub).synth()).not.toThrow();
+    fs.writeFileSync(path.join(dir, 'extra.tf'), 'resource "aws_route" "x" {}\n');
+    fs.writeFileSync(path.join(dir, 'main_override.tf.json'), '{}');
+    expect(refusal(memberApp(hub).synth)).toMatch(
+      /securityCloudHub\.artifact .*cdk\.tf\.json: extra\.tf, main_override\.tf\.json lie beside it, and Terraform loads every \.tf \/ \.tf\.json file/);
+  });
 });
