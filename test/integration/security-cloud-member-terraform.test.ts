@@ -6,16 +6,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
-import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
-import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { Subnet } from '@cdktf/provider-aws/lib/subnet';
-import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Testing } from 'cdktf';
 import { offlineTokyoStack } from '../../examples/tf/_app';
-import { ISecurityCloud, tf } from '../../src';
+import { tf } from '../../src';
 import { member } from '../security-cloud/member-fixtures';
+import { handWrittenHub } from '../security-cloud/tf-hand-written-hub';
 import { findTerraform, findTerraformMirror, prepareTerraform, runTerraform, TerraformSetup } from '../support/terraform';
 import { requireTool } from '../support/tools';
 
@@ -41,22 +36,7 @@ describeWithTerraform('a CDKTF member of the hub with the real terraform (offlin
   function prepare(name: string, withHub: boolean): { cwd: string; declared: number } {
     const stack = offlineTokyoStack(Testing.app(), name);
     if (withHub) {
-      const tgw = new Ec2TransitGateway(stack, 'HubTgw', { defaultRouteTableAssociation: 'disable', defaultRouteTablePropagation: 'disable' });
-      const vpc = new Vpc(stack, 'HubVpc', { cidrBlock: '172.31.0.0/16' });
-      const subnet = new Subnet(stack, 'HubTransit', { vpcId: vpc.id, cidrBlock: '172.31.0.0/28', availabilityZone: 'ap-northeast-1a' });
-      const attachment = new Ec2TransitGatewayVpcAttachment(stack, 'HubAttachment', { transitGatewayId: tgw.id, vpcId: vpc.id, subnetIds: [subnet.id] });
-      const table = new Ec2TransitGatewayRouteTable(stack, 'HubTable', { transitGatewayId: tgw.id });
-      const bucket = new S3Bucket(stack, 'HubSiem', { bucketPrefix: 'aws-waf-logs-' });
-      const hub: ISecurityCloud = {
-        connectionFor: () => ({
-          transitGatewayId: tgw.id,
-          hubCidr: '172.31.0.0/16',
-          dnsAddresses: ['172.31.1.10', '172.31.2.10'],
-          siemBucketArn: bucket.arn,
-          hubRouteTableId: table.id,
-          hubAttachmentId: attachment.id,
-        }),
-      };
+      const hub = handWrittenHub(stack, ['172.31.1.10', '172.31.2.10']);
       const { internet: _, ...base } = member();
       new tf.MunicipalNetwork(stack, 'Network', { ...base, securityCloud: hub });
     } else {

@@ -3,14 +3,9 @@
  * guard: the hub is not built here): the hub attachment, the routes to the hub CIDR and no default route, DNS
  * forwarding, the SIEM prefix, the tags, the same-app membership; a hub of the same stack referenced by tokens.
  */
-import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
-import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
-import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { Subnet } from '@cdktf/provider-aws/lib/subnet';
-import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Testing, TerraformStack } from 'cdktf';
 import { CROSS_ACCOUNT_HUB, HUB, member } from './member-fixtures';
+import { handWrittenHub } from './tf-hand-written-hub';
 import { alphaPrime, beta } from '../../examples/blueprints';
 import { offlineTokyoStack } from '../../examples/tf/_app';
 import { ISecurityCloud, tf } from '../../src';
@@ -97,24 +92,7 @@ test('α′ member: the breakout firewall logs under members/<code>/network-fire
 
 test('a hub of the same stack, by securityCloud: tokens become Terraform references', () => {
   const { internet: _, ...base } = member();
-  const config = synth(base, (stack) => {
-    const tgw = new Ec2TransitGateway(stack, 'HubTgw', { defaultRouteTableAssociation: 'disable', defaultRouteTablePropagation: 'disable' });
-    const vpc = new Vpc(stack, 'HubVpc', { cidrBlock: '172.31.0.0/16' });
-    const subnet = new Subnet(stack, 'HubTransit', { vpcId: vpc.id, cidrBlock: '172.31.0.0/28', availabilityZone: 'ap-northeast-1a' });
-    const attachment = new Ec2TransitGatewayVpcAttachment(stack, 'HubAttachment', { transitGatewayId: tgw.id, vpcId: vpc.id, subnetIds: [subnet.id] });
-    const table = new Ec2TransitGatewayRouteTable(stack, 'HubTable', { transitGatewayId: tgw.id });
-    const bucket = new S3Bucket(stack, 'HubSiem', { bucketPrefix: 'aws-waf-logs-' });
-    return {
-      connectionFor: () => ({
-        transitGatewayId: tgw.id,
-        hubCidr: '172.31.0.0/16',
-        dnsAddresses: ['172.31.1.10'],
-        siemBucketArn: bucket.arn,
-        hubRouteTableId: table.id,
-        hubAttachmentId: attachment.id,
-      }),
-    };
-  });
+  const config = synth(base, (stack) => handWrittenHub(stack, ['172.31.1.10']));
   const attachments = Object.values(of(config, 'aws_ec2_transit_gateway_vpc_attachment'));
   expect(attachments.filter((a) => a.transit_gateway_id === '${aws_ec2_transit_gateway.HubTgw.id}')).toHaveLength(2); // the hub's own and the member's
   const propagations = Object.values(of(config, 'aws_ec2_transit_gateway_route_table_propagation'));
