@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { Page } from 'playwright-core';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { renderNetworkDiagram } from '../../src/docs/diagram';
 import { svgToPng } from '../../src/docs/png';
@@ -21,6 +22,16 @@ const ENGINES: Engine[] = ['cloudformation', 'terraform'];
 describe('diagram in headless Chromium', () => {
   if (!requireChromium()) return;
   afterAll(closeBrowser);
+
+  /** The `data-id` of every group matched by `selector` whose text does not fit inside its box. */
+  function overflowing(p: Page, selector: string): Promise<string[]> {
+    return p.evaluate((matched) => [...(globalThis as any).document.querySelectorAll(matched)].flatMap((g: any) => {
+      const r = g.querySelector('rect').getBBox();
+      const t = g.querySelector('text').getBBox();
+      const fits = t.x >= r.x && t.y >= r.y && t.x + t.width <= r.x + r.width + 0.5 && t.y + t.height <= r.y + r.height + 0.5;
+      return fits ? [] : [g.getAttribute('data-id')];
+    }), selector);
+  }
 
   /** An HTML page that inlines the SVG, as the HTML report does. */
   function htmlPage(file: string, svg: string): string {
@@ -62,13 +73,7 @@ describe('diagram in headless Chromium', () => {
         visible(await label.boundingBox());
       }
       // The box sizes are estimated without font metrics at synth: every label must still fit in its box.
-      const overflowing = await p.evaluate(() => [...(globalThis as any).document.querySelectorAll('g.jn-node')].flatMap((g: any) => {
-        const r = g.querySelector('rect').getBBox();
-        const t = g.querySelector('text').getBBox();
-        const fits = t.x >= r.x && t.y >= r.y && t.x + t.width <= r.x + r.width + 0.5 && t.y + t.height <= r.y + r.height + 0.5;
-        return fits ? [] : [g.getAttribute('data-id')];
-      }));
-      expect(overflowing).toEqual([]);
+      expect(await overflowing(p, 'g.jn-node')).toEqual([]);
     }, viewport);
     expect(fs.statSync(path.join(REPORTS, `diagram-${name}.png`)).size).toBeGreaterThan(10_000);
   });
@@ -83,13 +88,7 @@ describe('diagram in headless Chromium', () => {
       for (const selector of ['g.jn-security-cloud > rect', 'g.jn-security-cloud > text', ...['MY_NUMBER', 'LGWAN', 'INTERNET'].map((s) => `g.jn-segment[data-segment="${s}"] > text`)]) {
         await expect(p.locator(selector).isVisible()).resolves.toBe(true);
       }
-      const overflowing = await p.evaluate(() => [...(globalThis as any).document.querySelectorAll('g.jn-node, g.jn-cluster')].flatMap((g: any) => {
-        const r = g.querySelector('rect').getBBox();
-        const t = g.querySelector('text').getBBox();
-        const fits = t.x >= r.x && t.y >= r.y && t.x + t.width <= r.x + r.width + 0.5 && t.y + t.height <= r.y + r.height + 0.5;
-        return fits ? [] : [g.getAttribute('data-id')];
-      }));
-      expect(overflowing).toEqual([]);
+      expect(await overflowing(p, 'g.jn-node, g.jn-cluster')).toEqual([]);
     }, { width: Number(root.attrs.width), height: Number(root.attrs.height) });
     expect(fs.statSync(path.join(REPORTS, `${file}.png`)).size).toBeGreaterThan(10_000);
   });
