@@ -11,6 +11,7 @@ import { checkParts, evaluateTopology, GuardedPart, GuardOutcome, reportFileName
 import { CloudFormationTemplate, ConstructPaths, extractCloudFormation, outsideValues } from '../guard/extract-cloudformation';
 import { nodesOf, TopologyGraph } from '../guard/graph';
 import { evidenceOfOption, extractWithHub, HubEvidence, HubEvidenceRecord, hubStackKey, sameEvidence } from '../guard/hub-evidence';
+import { oncePerValidation } from '../guard/memo';
 import { Reachability } from '../guard/reachability';
 import { classMethod, whenWritten } from '../guard/render-hooks';
 import { Finding, formatFindingIn, guardLanguageOf } from '../guard/rule';
@@ -253,34 +254,30 @@ interface AppStacks {
 const appStacksOf = new WeakMap<IConstruct, AppStacks>();
 
 /**
- * Every stack of the app and their dependency links, built once per validation pass: every guarded stack asks, and
- * asking each stack about every other made the guard quadratic in the number of stacks (`npm run bench` at 300
- * municipalities). Validation is synchronous, so the answer is dropped at the next microtask: a later synthesis of the
- * same app (stacks added since) builds it afresh.
+ * Every stack of the app and their dependency links, built once per validation pass (`oncePerValidation`): every guarded
+ * stack asks, and asking each stack about every other made the guard quadratic in the number of stacks (`npm run bench`
+ * at 300 municipalities).
  */
 function appStacks(root: IConstruct): AppStacks {
-  const known = appStacksOf.get(root);
-  if (known) return known;
-  // Walk down to the stacks only, never into them.
-  const all: Stack[] = [];
-  const visit = (c: IConstruct): void => {
-    for (const child of c.node.children) {
-      if (Stack.isStack(child)) all.push(child);
-      else visit(child);
+  return oncePerValidation(appStacksOf, root, () => {
+    // Walk down to the stacks only, never into them.
+    const all: Stack[] = [];
+    const visit = (c: IConstruct): void => {
+      for (const child of c.node.children) {
+        if (Stack.isStack(child)) all.push(child);
+        else visit(child);
+      }
+    };
+    visit(root);
+    const links = new Map<Stack, Set<Stack>>(all.map((s) => [s, new Set<Stack>()]));
+    for (const s of all) {
+      for (const d of s.dependencies) {
+        links.get(s)?.add(d);
+        links.get(d)?.add(s);
+      }
     }
-  };
-  visit(root);
-  const links = new Map<Stack, Set<Stack>>(all.map((s) => [s, new Set<Stack>()]));
-  for (const s of all) {
-    for (const d of s.dependencies) {
-      links.get(s)?.add(d);
-      links.get(d)?.add(s);
-    }
-  }
-  const made = { all, links };
-  appStacksOf.set(root, made);
-  queueMicrotask(() => appStacksOf.delete(root));
-  return made;
+    return { all, links };
+  });
 }
 
 /** A connected set's graph, and its reachability shared by the set's guarded stacks (built when first asked). */
@@ -312,12 +309,7 @@ const graphsOf = new WeakMap<IConstruct, Map<string, ConnectedGraph>>();
  */
 function connectedGraph(connected: readonly Stack[], evidence: HubEvidence | undefined): ConnectedGraph {
   const root = connected[0].node.root;
-  let known = graphsOf.get(root);
-  if (!known) {
-    known = new Map();
-    graphsOf.set(root, known);
-    queueMicrotask(() => graphsOf.delete(root));
-  }
+  const known = oncePerValidation(graphsOf, root, () => new Map<string, ConnectedGraph>());
   const key = [...connected.map((s) => s.node.path), ...(evidence ? [evidence.source.artifact, evidence.source.outputs] : [])].join('\n');
   let made = known.get(key);
   if (!made) {

@@ -10,6 +10,7 @@ import { evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuarde
 import { extractTerraform, outsideConfigValues, TerraformJson } from '../guard/extract-terraform';
 import { nodesOf, TopologyGraph } from '../guard/graph';
 import { evidenceOfOption, extractWithHub, sameEvidence } from '../guard/hub-evidence';
+import { oncePerValidation } from '../guard/memo';
 import { classMethod, whenWritten } from '../guard/render-hooks';
 import { Finding, guardLanguageOf } from '../guard/rule';
 import { outsideReferences, unreadStackFinding } from '../guard/unread-stacks';
@@ -145,18 +146,12 @@ function unreadStacks(stack: TerraformStack): Finding[] {
 }
 
 /**
- * Every stack of the app, found once per validation pass: every guarded stack asks (only the first acts on it), and each
- * walking the whole construct tree made the guard quadratic in the stacks (at 100 municipalities 1.7 s of a 13 s synth,
- * `npm run bench`). Validation is synchronous, so the answer is dropped at the next microtask: a later synthesis of the
- * same app (stacks added since) finds them afresh.
+ * Every stack of the app, found once per validation pass (`oncePerValidation`): every guarded stack asks (only the first
+ * acts on it), and each walking the whole construct tree made the guard quadratic in the stacks (at 100 municipalities
+ * 1.7 s of a 13 s synth, `npm run bench`).
  */
 function appStacks(root: IConstruct): TerraformStack[] {
-  const known = appStacksOf.get(root);
-  if (known) return known;
-  const all = root.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
-  appStacksOf.set(root, all);
-  queueMicrotask(() => appStacksOf.delete(root));
-  return all;
+  return oncePerValidation(appStacksOf, root, () => root.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c)));
 }
 
 const appStacksOf = new WeakMap<IConstruct, TerraformStack[]>();

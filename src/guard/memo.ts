@@ -13,3 +13,18 @@ export function memoizeBounded<T>(limit: number, compute: (key: string) => T): (
     return value;
   };
 }
+
+/**
+ * `make()` for `key` (an app's root construct) once per validation pass: aws-cdk-lib and cdktf validate every stack of
+ * an app in one synchronous job, and each guarded stack asks (asking every stack about every other made the guard
+ * quadratic in the stacks). The value is dropped at the next microtask, so a later synthesis of the same app (stacks
+ * added since) computes it afresh.
+ */
+export function oncePerValidation<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  cache.set(key, made);
+  queueMicrotask(() => cache.delete(key));
+  return made;
+}
