@@ -498,8 +498,14 @@ export class GraphBuilder {
         ...(egress ? node.egress : node.ingress),
         ...separate.filter((r) => r.egress === egress).map((r) => r.rule),
       ];
-      // The group's own labels (jichitai:host, a role): the same group, used in another VPC.
-      this.add({ ...base, tags: node.tags, type: 'security-group', vpc, ingress: rules(false), egress: rules(true) } satisfies SecurityGroupNode);
+      // The group's own labels (jichitai:host, a role): the same group, used in another VPC. Rules that name the group as
+      // their peer find its VPCs through `associationOf` (`groupVpcs`).
+      this.add({
+        ...base, tags: node.tags, type: 'security-group', vpc, ingress: rules(false), egress: rules(true), associationOf: node.id,
+      } satisfies SecurityGroupNode);
+      // A role (PL-1) holds for the group's members in that VPC too.
+      const role = this.nodes.get(`${node.id}#role`);
+      if (role?.type === 'role-label') this.add({ ...role, id: `${base.id}#role`, path: base.path, resource: base.id, vpc, subnets: [] });
     }
   }
 

@@ -559,6 +559,11 @@ export interface SecurityGroupNode extends NodeBase {
   readonly vpc: Ref;
   readonly ingress: SecurityGroupRule[];
   readonly egress: SecurityGroupRule[];
+  /**
+   * For a group's association with another VPC (the builder's `securityGroupVpcAssociation`): the id of the group it
+   * stands for in that VPC (`vpc`).
+   */
+  readonly associationOf?: string;
 }
 
 /** A rule written as its own resource (`AWS::EC2::SecurityGroupIngress`, `aws_security_group_rule`, …). */
@@ -669,6 +674,36 @@ export function normaliseProtocol(protocol: unknown): string {
 export function rulesOf(graph: TopologyGraph, group: SecurityGroupNode, egress: boolean): SecurityGroupRule[] {
   const separate = separateRules(graph).get(`${egress ? 'e' : 'i'}${group.id}`) ?? [];
   return [...(egress ? group.egress : group.ingress), ...separate];
+}
+
+/**
+ * The VPCs whose instances and interfaces may use a security group: its own, then those it is associated with
+ * (`AWS::EC2::SecurityGroupVpcAssociation`, `aws_vpc_security_group_vpc_association`; AWS, 2024), each with the
+ * association that names it (`via`). A rule naming the group as its peer matches its members in all of them. An
+ * association node stands for its group: the same VPCs. A `vpc` that is no VPC node of the graph is one the guard cannot
+ * place (a literal `vpc-…` id, a parameter or variable).
+ */
+export function groupVpcs(graph: TopologyGraph, group: SecurityGroupNode): readonly { readonly vpc: Ref; readonly via?: string }[] {
+  const own = group.associationOf !== undefined ? deref<SecurityGroupNode>(graph, { kind: 'node', id: group.associationOf }) ?? group : group;
+  const associations = groupAssociations(graph).get(own.id) ?? [];
+  return [{ vpc: own.vpc }, ...associations.map((a) => ({ vpc: a.vpc, via: a.id }))];
+}
+
+/** The association nodes of each group, built once per graph. */
+const GROUP_ASSOCIATIONS = new WeakMap<TopologyGraph, Map<string, SecurityGroupNode[]>>();
+
+function groupAssociations(graph: TopologyGraph): Map<string, SecurityGroupNode[]> {
+  let index = GROUP_ASSOCIATIONS.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const a of nodesOf(graph, 'security-group')) {
+      if (a.associationOf === undefined) continue;
+      const list = index.get(a.associationOf);
+      if (list) list.push(a); else index.set(a.associationOf, [a]);
+    }
+    GROUP_ASSOCIATIONS.set(graph, index);
+  }
+  return index;
 }
 
 /** The rules written as resources of their own, by direction and group, built once per graph (rules ask per group). */

@@ -1062,6 +1062,24 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A group of the My Number VPC associated with the LGWAN VPC (AWS::EC2::SecurityGroupVpcAssociation) may have LGWAN
+    // members; its own rules (HTTPS to one My Number address) are harmless, the host's rule naming it as a peer is not.
+    name: 'a My Number host\'s security group admitting all traffic from a My Number security group associated with the LGWAN VPC',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      const oneHost = net.myNumber.vpcCidr.replace(/\/\d+$/, '/32');
+      const shared = new ec2.CfnSecurityGroup(stack, 'MutSharedGroup', {
+        groupDescription: 'shared with the LGWAN VPC',
+        vpcId: vpcOf(net.myNumber).ref,
+        securityGroupEgress: [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: oneHost }],
+      });
+      new ec2.CfnSecurityGroupVpcAssociation(stack, 'MutSharedGroupAssociation', { groupId: shared.attrGroupId, vpcId: vpcOf(net.lgwan).ref });
+      const groupId = l1<ec2.CfnSecurityGroup>(net.myNumber, '/HostSecurityGroup-resident-registry').attrGroupId;
+      new ec2.CfnSecurityGroupIngress(stack, 'MutAssociatedPeer', { groupId, ipProtocol: '-1', sourceSecurityGroupId: shared.attrGroupId });
+    },
+  },
+  {
     name: 'every TCP port of a My Number host opened to an LGWAN host in two rules (1-32767, 32768-65535)',
     rule: 'MN-3',
     models: ALL,

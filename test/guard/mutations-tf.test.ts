@@ -61,6 +61,7 @@ import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connec
 import { VpcRouteServer } from '@cdktf/provider-aws/lib/vpc-route-server';
 import { VpcRouteServerPropagation } from '@cdktf/provider-aws/lib/vpc-route-server-propagation';
 import { VpcRouteServerVpcAssociation } from '@cdktf/provider-aws/lib/vpc-route-server-vpc-association';
+import { VpcSecurityGroupVpcAssociation } from '@cdktf/provider-aws/lib/vpc-security-group-vpc-association';
 import { VpclatticeServiceNetworkVpcAssociation } from '@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
@@ -1210,6 +1211,29 @@ const MUTATIONS: Mutation[] = [
         fromPort: 0,
         toPort: 0,
         sourceSecurityGroupId: 'sg-0123456789abcdef0',
+      });
+    },
+  },
+  {
+    // A group of the My Number VPC associated with the LGWAN VPC (aws_vpc_security_group_vpc_association) may have LGWAN
+    // members; its own rules (HTTPS to one My Number address) are harmless, the host's rule naming it as a peer is not.
+    name: 'a My Number host\'s security group admitting all traffic from a My Number security group associated with the LGWAN VPC',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      const oneHost = net.myNumber.vpcCidr.replace(/\/\d+$/, '/32');
+      const shared = new SecurityGroup(stack, 'MutSharedGroup', {
+        vpcId: net.myNumber.vpcId,
+        egress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: [oneHost] }],
+      });
+      new VpcSecurityGroupVpcAssociation(stack, 'MutSharedGroupAssociation', { securityGroupId: shared.id, vpcId: net.lgwan.vpcId });
+      new SecurityGroupRule(stack, 'MutAssociatedPeer', {
+        type: 'ingress',
+        securityGroupId: net.myNumber.securityGroupFor('resident-registry').id,
+        protocol: '-1',
+        fromPort: 0,
+        toPort: 0,
+        sourceSecurityGroupId: shared.id,
       });
     },
   },

@@ -1,6 +1,6 @@
 import { hostGroups } from './flows';
 import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, outOrUnknown, pathFindings } from './paths';
-import { byLo, covered, outsidePeerGroup, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
+import { byLo, covered, groupOf, outsidePeerGroup, peerGroupIn, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
 import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
@@ -144,7 +144,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
   }
   const findings: Finding[] = [];
   for (const group of nodesOf(ctx.graph, 'security-group')) {
-    if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
+    if (!groupOf(ctx, group, own)) continue;
     const wrong: { en: string; ja: string }[] = [];
     // A group labelled as a host's (jichitai:host) is admitted only by the flows into that host: the relay's flow into the
     // file server does not let the relay open connections into another server. An unlabelled group may guard any host,
@@ -153,7 +153,12 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
     for (const r of rulesOf(ctx.graph, group, false)) {
       const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
       if (peerGroup?.type === 'security-group') {
-        if (deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other) wrong.push(bi(`${describe(r)} from security group ${peerGroup.id} of the ${other} segment`, `${SEGMENT_JA[other]}のセキュリティグループ ${peerGroup.id} からの ${describeJa(r)}`));
+        // A group of the other segment, or one associated with a VPC of it (or with one the guard cannot place).
+        const where = peerGroupIn(ctx, peerGroup, other);
+        if (where) {
+          wrong.push(bi(`${describe(r)} from security group ${peerGroup.id}${where.en.length > 0 ? where.en : ` of the ${other} segment`}`,
+            `${where.ja.length > 0 ? where.ja : SEGMENT_JA[other] + 'の'}セキュリティグループ ${peerGroup.id} からの ${describeJa(r)}`));
+        }
         continue;
       }
       // A peer group the guard cannot place may be one of the other segment (fail closed, as MN-3 / LG-2's group part).

@@ -12,7 +12,7 @@ import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY, SECURITY_CLOUD
 import { Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import {
-  BucketNode, deref, FirewallNode, FirewallPolicyNode, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
+  BucketNode, deref, FirewallNode, FirewallPolicyNode, groupVpcs, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
   WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
@@ -114,7 +114,10 @@ interface HubProxy {
 function hubProxies(graph: TopologyGraph): HubProxy[] {
   const out: HubProxy[] = [];
   for (const { node, conf } of proxyConfigs(graph)) {
-    const vpcs = node.securityGroups.map((g) => deref(graph, g)).map((g) => (g?.type === 'security-group' ? deref<VpcNode>(graph, g.vpc) : undefined));
+    // A group is placed in its own VPC and in those it is associated with (`groupVpcs`): an association with the hub VPC
+    // makes the instance a possible hub server, one with a VPC the guard cannot place leaves it unplaced.
+    const vpcs = node.securityGroups.map((g) => deref(graph, g))
+      .flatMap((g) => (g?.type === 'security-group' ? groupVpcs(graph, g).map((x) => deref<VpcNode>(graph, x.vpc)) : [undefined]));
     const unplaced = vpcs.length === 0 || vpcs.some((v) => v === undefined);
     const hub = hubFunction(node.tags) === HubFunction.PROXY || vpcs.some((v) => v?.hub === true) || unplaced;
     if (!hub) continue;
@@ -512,7 +515,7 @@ export const SC4: GuardRule = {
     for (const lg of groups.filter((x) => serverLog(x.tags))) wanted.set(lg.name ?? lg.id, lg.id);
     const inHub = (u: UserDataNode) => u.securityGroups.some((r) => {
       const group = deref(g, r);
-      return group?.type === 'security-group' && deref<VpcNode>(g, group.vpc)?.hub === true;
+      return group?.type === 'security-group' && groupVpcs(g, group).some((x) => deref<VpcNode>(g, x.vpc)?.hub === true);
     });
     const hubUserData = nodesOf(g, 'user-data').filter((u) => serverLog(u.tags) || inHub(u) || hubProxies(g).some((p) => p.node.id === u.id));
     for (const u of hubUserData) {

@@ -1,6 +1,6 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
-import { deref, describeRef, nodesOf, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
+import { deref, describeRef, groupVpcs, nodesOf, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
 import { Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { Arrival, subtractAll } from '../reachability';
@@ -73,20 +73,21 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
   const otherBlocks = [...other.blocks];
   const otherSubnets = [...other.wholes];
   for (const group of nodesOf(ctx.graph, 'security-group')) {
-    if (deref<VpcNode>(ctx.graph, group.vpc)?.segment !== own) continue;
+    if (!groupOf(ctx, group, own)) continue;
     for (const egress of [false, true]) {
       const relevant: RelevantRule[] = [];
       for (const r of rulesOf(ctx.graph, group, egress)) {
         const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
-        if (other.segment !== undefined && peerGroup?.type === 'security-group' && deref<VpcNode>(ctx.graph, peerGroup.vpc)?.segment === other.segment) {
-          relevant.push({ rule: r, group: peerGroup.id });
+        const where = other.segment !== undefined && peerGroup?.type === 'security-group' ? peerGroupIn(ctx, peerGroup, other.segment) : undefined;
+        if (peerGroup && where) {
+          relevant.push({ rule: r, group: peerGroup.id, where });
           continue;
         }
         // A peer group the guard cannot place (a literal id of a group outside the output, a value it cannot read) may be a
         // group of the other segment: counted as one (fail closed, semantics §10).
         const outside = outsidePeerGroup(ctx, r);
         if (other.segment !== undefined && outside !== undefined) {
-          relevant.push({ rule: r, group: outside, outside: true });
+          relevant.push({ rule: r, group: outside, where: OUTSIDE });
           continue;
         }
         for (const peer of rulePeerCidrs(r).map((c) => parsePrefix(c))) {
@@ -106,10 +107,47 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
   return findings;
 }
 
-type RelevantRule = { rule: SecurityGroupRule; peer?: Prefix; group?: string; outside?: boolean };
+/** A rule toward the other side: its peer address, or its peer group and how that group may be of the other side (`where`). */
+type RelevantRule = { rule: SecurityGroupRule; peer?: Prefix; group?: string; where?: Bilingual };
 
 /** Said of a peer group outside the output: after its name in English, before it in Japanese. */
 const OUTSIDE = bi(' outside what the guard reads', 'ガードが読む範囲外の');
+
+/**
+ * Whether a security group is judged as a group of `segment`: its VPC is of that segment — or it is an association with
+ * a VPC the guard cannot place (a literal `vpc-…` id, a parameter or variable), whose members may be in a VPC of any
+ * segment (fail closed, semantics §10).
+ */
+export function groupOf(ctx: GuardContext, group: SecurityGroupNode, segment: Segment): boolean {
+  const vpc = deref<VpcNode>(ctx.graph, group.vpc);
+  return vpc?.segment === segment || (group.associationOf !== undefined && vpc?.type !== 'vpc');
+}
+
+/**
+ * Whether a peer security group may have members in `segment`, and how, said after the group's name in English and before
+ * it in Japanese: its own VPC is of that segment (nothing said); it is associated with a VPC of it (`groupVpcs`), or with
+ * one the guard cannot place (a literal `vpc-…` id, a parameter or variable: fail closed), the association named.
+ * Undefined when none of its VPCs is of the segment.
+ */
+export function peerGroupIn(ctx: GuardContext, group: SecurityGroupNode, segment: Segment): Bilingual | undefined {
+  for (const { vpc: ref, via } of groupVpcs(ctx.graph, group)) {
+    const vpc = deref<VpcNode>(ctx.graph, ref);
+    if (via === undefined) {
+      if (vpc?.segment === segment) return bi('', '');
+      continue;
+    }
+    if (vpc?.type === 'vpc' && vpc.segment === segment) {
+      return bi(`, associated with ${segment} VPC ${vpc.id} by ${via}`, `${via} で${SEGMENT_JA[segment]}の VPC ${vpc.id} に関連付けられた`);
+    }
+    if (vpc?.type !== 'vpc') {
+      // A literal id is named as written; a value the guard cannot read is reported by GUARD-1 with its expression.
+      const named = ref.kind === 'unresolved' ? bi('a VPC it cannot read', 'ガードが読めない VPC') : bi(`VPC ${describeRef(ref)}`, `ガードが位置を特定できない VPC ${describeRef(ref)}`);
+      return bi(`, associated by ${via} with ${named.en}, which the guard cannot place (it may be of the ${segment} segment)`,
+        `${via} で、${named.ja}（${SEGMENT_JA[segment]}のものかもしれない）に関連付けられた`);
+    }
+  }
+  return undefined;
+}
 
 /**
  * The peer group of a rule when it is no security group of the graph (a literal `sg-…` id, another account's group, a
@@ -127,7 +165,7 @@ function groupProblems(relevant: RelevantRule[], otherBlocks: Prefix[], otherSub
   const problems: Bilingual[] = [];
   for (const x of relevant) {
     if (x.rule.protocol !== '-1') continue;
-    const where = x.outside ? OUTSIDE : bi('', '');
+    const where = x.where ?? bi('', '');
     problems.push(bi(`allow all traffic (${x.group ? `security group ${x.group}${where.en}` : rulePeerText(x.rule).en})`,
       `すべての通信を許可している（${x.group ? `${where.ja}セキュリティグループ ${x.group}` : rulePeerText(x.rule).ja}）`));
   }
@@ -142,7 +180,7 @@ function everyPortProblems(ported: RelevantRule[], protocol: string, otherBlocks
   // One peer group at a time; one peer address at a time, at the lower ends of the rules' CIDRs clipped to the other side.
   const groups = [...new Set(ported.map((x) => x.group).filter((g): g is string => !!g))];
   for (const g of groups) {
-    const where = ported.some((x) => x.group === g && x.outside) ? OUTSIDE : bi('', '');
+    const where = ported.find((x) => x.group === g)?.where ?? bi('', '');
     if (coversAllPorts(ported.filter((x) => x.group === g))) {
       problems.push(bi(`open every ${protocol} port to security group ${g}${where.en}`, `${where.ja}セキュリティグループ ${g} に ${protocol} の全ポートを開いている`));
     }
