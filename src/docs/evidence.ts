@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 113, cases: 320 },
-  cdktf: { mutations: 123, cases: 349 },
+  cdk: { mutations: 114, cases: 324 },
+  cdktf: { mutations: 124, cases: 353 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */
