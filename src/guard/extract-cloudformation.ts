@@ -156,8 +156,12 @@ class TemplateReader {
         return;
       }
       const written = destinations.length === 1 ? p[destinations[0]] : undefined;
+      // A prefix list of the template is its entries, one route each (as a security group rule's peer is, semantics §4); one
+      // without entries is filled from elsewhere, and read as a prefix list the guard cannot read (fail closed).
+      const read = destinations[0] === 'DestinationPrefixListId' ? reader.prefixListCidrs(written, id, 'DestinationPrefixListId') : undefined;
+      const entries = read?.length ? read : undefined;
       const destination = str(written);
-      if (found.length !== 1 || destination === undefined) {
+      if (found.length !== 1 || (destination === undefined && entries === undefined)) {
         b.unresolvedValue(id, 'Destination/target', found.length === 1 && written !== undefined
           ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
           : `a route needs one destination and one target; found ${found.length} targets`);
@@ -165,7 +169,8 @@ class TemplateReader {
       }
       const [prop, kind] = found[0];
       const ref = noted(prop, p[prop]);
-      b.route(noted('RouteTableId', p.RouteTableId), { source: id, destination, target: reader.routeTarget(kind, ref), ref });
+      const table = noted('RouteTableId', p.RouteTableId);
+      for (const d of entries ?? [destination!]) b.route(table, { source: id, destination: d, target: reader.routeTarget(kind, ref), ref });
     }],
     [['AWS::EC2::VPNGatewayRoutePropagation'], (reader, { b, noted, p, id }) => {
       const gateway = noted('VpnGatewayId', p.VpnGatewayId);
@@ -1454,16 +1459,22 @@ class TemplateReader {
    */
   private sgRules(r: any, id: string): SecurityGroupRule[] {
     const rule = this.sgRule(r, id);
-    const list = r.SourcePrefixListId ?? r.DestinationPrefixListId;
+    const cidrs = this.prefixListCidrs(r.SourcePrefixListId ?? r.DestinationPrefixListId, id,
+      r.SourcePrefixListId !== undefined ? 'SourcePrefixListId' : 'DestinationPrefixListId');
+    return cidrs === undefined ? [rule] : cidrs.map((cidr) => ({ ...rule, cidr }));
+  }
+
+  /**
+   * The addresses of a prefix list of the template (`AWS::EC2::PrefixList`, by `Ref` or `Fn::GetAtt [L, PrefixListId]`):
+   * its entries' blocks (one it cannot read is unresolved); another (a literal id, a parameter) is undefined.
+   */
+  private prefixListCidrs(list: unknown, id: string, property: string): string[] | undefined {
     const att = getAtt(list);
-    const name = typeof list?.Ref === 'string' ? list.Ref : att && att[1] === 'PrefixListId' ? att[0] : undefined;
+    const ref = (list as { Ref?: unknown } | undefined)?.Ref;
+    const name = typeof ref === 'string' ? ref : att && att[1] === 'PrefixListId' ? att[0] : undefined;
     const target = name === undefined ? undefined : this.resources[name];
-    if (target?.Type !== 'AWS::EC2::PrefixList') return [rule];
-    const entries = blocks(target.Properties?.Entries);
-    return entries.flatMap((e: any) => {
-      const cidr = this.cidr(e?.Cidr, id, `${r.SourcePrefixListId !== undefined ? 'SourcePrefixListId' : 'DestinationPrefixListId'} → ${name}.Entries`);
-      return cidr === undefined ? [] : [{ ...rule, cidr }];
-    });
+    if (target?.Type !== 'AWS::EC2::PrefixList') return undefined;
+    return blocks(target.Properties?.Entries).flatMap((e: any) => this.cidr(e?.Cidr, id, `${property} → ${name}.Entries`) ?? []);
   }
 
   private sgRule(r: any, id: string): SecurityGroupRule {

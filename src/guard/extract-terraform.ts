@@ -613,17 +613,20 @@ class ConfigReader {
       const attachment = noted('transit_gateway_attachment_id', p.transit_gateway_attachment_id);
       b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.propagations.push(attachment));
     }],
-    // A prefix list reference is a route whose destinations the guard does not read: it may match any address, beside
-    // the longest match (semantics §5), as a VPC route to a prefix list does.
+    // A prefix list reference is a route to the list's entries when the configuration holds the list with entries; to
+    // another (a literal id, a variable, a list filled from elsewhere) it is a route whose destinations the guard does not
+    // read: it may match any address, beside the longest match (semantics §5), as a VPC route to such a prefix list does.
     [['aws_ec2_transit_gateway_route', 'aws_ec2_transit_gateway_prefix_list_reference'], (reader, { b, noted, p, id, type }) => {
       const blackhole = p.blackhole === true || p.blackhole === 'true';
       const attachment = blackhole ? undefined : noted('transit_gateway_attachment_id', p.transit_gateway_attachment_id);
       // A destination the guard cannot read (a variable) is unresolved, and meanwhile may match any address (semantics §5).
+      const read = type === 'aws_ec2_transit_gateway_route' ? undefined : reader.prefixListCidrs(p.prefix_list_id, id, 'prefix_list_id');
+      const entries = read?.length ? read : undefined;
       const destination = type === 'aws_ec2_transit_gateway_route'
         ? reader.cidr(p.destination_cidr_block, id, 'destination_cidr_block') ?? String(p.destination_cidr_block)
         : `prefix list ${typeof p.prefix_list_id === 'string' ? p.prefix_list_id : '(known after apply)'}`;
-      const route = { source: id, destination, blackhole, attachment };
-      b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.routes.push(route));
+      const routes = (entries ?? [destination]).map((d) => ({ source: id, destination: d, blackhole, attachment }));
+      b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.routes.push(...routes));
     }],
     [['aws_vpc_peering_connection'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'vpc-peering', vpc: noted('vpc_id', p.vpc_id), peerVpc: noted('peer_vpc_id', p.peer_vpc_id) });
@@ -1724,7 +1727,7 @@ class ConfigReader {
    * `aws_ec2_managed_prefix_list_entry` resources that name it), for a security group rule whose peer it is; another (a
    * literal id, a variable) is undefined: the rules count it as any address (semantics §10).
    */
-  private prefixListCidrs(value: unknown, id: string): string[] | undefined {
+  private prefixListCidrs(value: unknown, id: string, property = 'prefix_list_ids'): string[] | undefined {
     if (this.named(value, 'aws_ec2_managed_prefix_list', 'id') === undefined) return undefined;
     const list = this.ref(value);
     if (list.kind !== 'node') return undefined;
@@ -1736,7 +1739,7 @@ class ConfigReader {
         if (named.kind === 'node' && named.id === list.id) entries.push(e.body?.cidr);
       }
     }
-    return entries.flatMap((c) => this.cidr(c, id, `prefix_list_ids → ${list.id}`) ?? []);
+    return entries.flatMap((c) => this.cidr(c, id, `${property} → ${list.id}`) ?? []);
   }
 
   /** A CIDR as text: a literal, or the `cidr_block` of a VPC or subnet of the configuration; anything else is unresolved (fail closed). */
@@ -1803,8 +1806,12 @@ class ConfigReader {
       return;
     }
     const written = destinations.length === 1 ? r[destinations[0]] : undefined;
+    // A prefix list of the configuration is its entries, one route each (as a security group rule's peer is, semantics §4); one
+    // without entries is filled from elsewhere, and read as a prefix list the guard cannot read (fail closed).
+    const read = destinations[0] === 'destination_prefix_list_id' ? this.prefixListCidrs(written, source, 'destination_prefix_list_id') : undefined;
+    const entries = read?.length ? read : undefined;
     const destination = str(written);
-    if (found.length !== 1 || destination === undefined) {
+    if (found.length !== 1 || (destination === undefined && entries === undefined)) {
       this.b.unresolvedValue(source, 'destination/target', found.length === 1 && written !== undefined
         ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
         : `a route needs one destination and one target; found ${found.length} targets`);
@@ -1812,7 +1819,7 @@ class ConfigReader {
     }
     const [prop, kind] = found[0];
     const ref = this.b.noted(source, prop, this.ref(r[prop]));
-    this.b.route(table, { source, destination, target: this.routeTarget(kind, ref), ref });
+    for (const d of entries ?? [destination!]) this.b.route(table, { source, destination: d, target: this.routeTarget(kind, ref), ref });
   }
 
   /** `propagating_vgws` of a route table: route propagation from each VPN gateway it lists. */

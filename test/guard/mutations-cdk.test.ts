@@ -1112,6 +1112,18 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(_, net) { l1(net, 'Transit/Route-MY_NUMBER-ac140a05p32').node.scope!.node.tryRemoveChild('Route-MY_NUMBER-ac140a05p32'); },
   },
+  {
+    // A prefix list outside the app may or may not hold the server: the flow is not shown open (fail closed).
+    name: 'the My Number routes of the declared flow to the intermediate server pointed at a prefix list outside the app (a literal pl- id)',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(_, net) {
+      for (const r of net.myNumber.node.findAll().filter((c): c is ec2.CfnRoute => c instanceof ec2.CfnRoute && c.node.id.endsWith('-ac140a05p32'))) {
+        r.addPropertyDeletionOverride('DestinationCidrBlock');
+        r.addPropertyOverride('DestinationPrefixListId', 'pl-0123456789abcdef0');
+      }
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

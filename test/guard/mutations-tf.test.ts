@@ -1270,6 +1270,18 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(_, net) { find(net, 'Transit/Route-MY_NUMBER-ac140a05p32').node.scope!.node.tryRemoveChild('Route-MY_NUMBER-ac140a05p32'); },
   },
+  {
+    // A prefix list outside the app may or may not hold the server: the flow is not shown open (fail closed).
+    name: 'the My Number routes of the declared flow to the intermediate server pointed at a prefix list outside the app (a literal pl- id)',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(_, net) {
+      for (const r of net.myNumber.node.findAll().filter((c): c is Route => c instanceof Route && c.node.id.endsWith('-ac140a05p32'))) {
+        r.addOverride('destination_cidr_block', null);
+        r.addOverride('destination_prefix_list_id', 'pl-0123456789abcdef0');
+      }
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {

@@ -1,7 +1,7 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow, DeclaredHost } from '../declared';
-import { deref, nodesOf, rulesOf, SecurityGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
+import { deref, nodesOf, rulePeerText, rulesOf, SecurityGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { Box, intersect, MAX_PORT } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival, Drop, subtractAll } from '../reachability';
@@ -35,7 +35,7 @@ export const FLOW1: GuardRule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const flow of ctx.flows ?? []) {
-      const problems: { text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']> }[] = [];
+      const problems: { text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']>; unread?: boolean }[] = [];
       for (const direction of ['request', 'reply'] as const) {
         const [src, dst] = direction === 'request' ? [flow.from, flow.to] : [flow.to, flow.from];
         const ports: Ports = direction === 'request' ? flow.ports
@@ -44,13 +44,16 @@ export const FLOW1: GuardRule = {
       }
       problems.push(...groupProblems(ctx, flow));
       if (problems.length === 0) continue;
+      const unread = problems.some((p) => p.unread) ? bi('; for a route whose destination the guard cannot read, write the destination as a literal CIDR or define the '
+        + 'prefix list in the same app (its entries are then read)', '。ガードが読めない宛先のルートは、宛先を CIDR のリテラルで書くか、プレフィックスリストを同じアプリで定義する（エントリが読まれる）')
+        : bi('', '');
       const where = hostGroups(ctx, flow.from)[0] ?? hostGroups(ctx, flow.to)[0];
       findings.push(finding(this, where ? nameOf(ctx.graph, where.id) : `(flow ${flow.name})`, {
         en: `declared flow "${flow.name}" (${flow.kind}: ${flow.from.name} → ${flow.to.name}, ${portsText(flow.ports)}) does not work: ${problems.map((p) => p.text.en).join('; ')}`,
         ja: `宣言した通信 "${flow.name}"（${flow.kind}: ${flow.from.name} → ${flow.to.name}、${portsText(flow.ports)}）が通らない: ${problems.map((p) => p.text.ja).join('。')}`,
       }, bi('open the hop named (route both ways, transit gateway route, NACL entry, security group rule) for the declared hosts and ports only, or '
-          + 'correct the declaration',
-      '指摘した箇所（往復のルート、Transit Gateway のルート、NACL のエントリ、セキュリティグループのルール）を、宣言したホストとポートに限って開けるか、宣言を直す'),
+          + `correct the declaration${unread.en}`,
+      `指摘した箇所（往復のルート、Transit Gateway のルート、NACL のエントリ、セキュリティグループのルール）を、宣言したホストとポートに限って開けるか、宣言を直す${unread.ja}`),
       problems.find((p) => p.hops)?.hops ?? []));
     }
     return findings;
@@ -59,7 +62,7 @@ export const FLOW1: GuardRule = {
 
 /** One direction of a flow between two blocks: what of it does not arrive, and where it is lost. */
 function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: DeclaredHost, s: string, dst: DeclaredHost, d: string, ports: Ports):
-{ text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']> }[] {
+{ text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']>; unread?: boolean }[] {
   const what = bi(`the ${direction} (${portsText(ports)}) from ${s} to ${d}`, `${s} から ${d} への${direction === 'request' ? '要求' : '応答'}（${portsText(ports)}）`);
   const unreadable = (x: string) => bi(`${what.en}: ${x} is not an address block the guard can read`, `${what.ja}: ${x} はガードが読めるアドレス範囲ではない`);
   const sp = parsePrefix(s);
@@ -81,22 +84,75 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
     if (!requested) return [{ text: unreadable(d) }];
     probes.push({ ...ctx.reach.probeFromZone(src.zone, requested), requested });
   }
-  const out: { text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']> }[] = [];
+  const out: { text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']>; unread?: boolean }[] = [];
   const arrived = arrivesAt(ctx, dst, d);
   for (const { arrivals, drops, requested } of probes) {
-    const missing = subtractAll(requested, arrivals.filter(arrived).flatMap((a) => a.headers));
+    // The walk follows a route whose destination it cannot read for every address (semantics §4): what arrives along a
+    // table holding one is what may arrive, no proof that it does (fail closed).
+    const reaching = arrivals.filter(arrived).map((a) => ({ a, doubt: unreadOnPath(ctx, a) }));
+    const missing = subtractAll(requested, reaching.filter((x) => !x.doubt).flatMap((x) => x.a.headers));
     if (missing.length === 0) continue;
+    const doubted = reaching.find((x) => x.doubt && overlaps(x.a.headers, missing));
+    const destinations = ctx.reach.destinations(missing);
+    if (doubted) {
+      const { table, routes } = doubted.doubt!;
+      const list = routes.join(', ');
+      out.push({
+        text: bi(`${what.en} is not shown to arrive: on its way, ${nameOf(ctx.graph, table)} holds a route to ${list}, a destination the guard cannot read `
+          + `(a prefix list the output does not hold, or a value known only at deploy time), so which route the packets take is unknown (fail closed) (${destinations})`,
+        `${what.ja}が届くとは示せない: 経路上の ${nameOf(ctx.graph, table)} に、ガードが読めない宛先 ${list}（出力にないプレフィックスリスト、またはデプロイ時にしか`
+          + `分からない値）へのルートがあり、パケットがどのルートを通るか分からない（フェイルクローズ）（${jaDestinations(destinations)}）`),
+        hops: ctx.reach.hops(doubted.a),
+        unread: true,
+      });
+      continue;
+    }
     const lost = drops.find((x) => overlaps(x.headers, missing));
     const elsewhere = arrivals.find((a) => !arrived(a) && overlaps(a.headers, missing));
     const where = lost ? bi(`dropped by ${lost.reason}`, `が ${jaOrEn(lost.reason)} で破棄される`)
       : elsewhere ? bi(`it ends at ${endText(ctx, elsewhere).en}`, `が${spaced(endText(ctx, elsewhere).ja)}に行き着く`) : bi('no path carries it', 'を運ぶ経路がない');
-    const destinations = ctx.reach.destinations(missing);
     out.push({
       text: bi(`${what.en} is ${where.en} (${destinations})`, `${what.ja}${where.ja}（${jaDestinations(destinations)}）`),
       hops: elsewhere ? ctx.reach.hops(elsewhere) : undefined,
     });
   }
   return out;
+}
+
+/** The routes of each route table (VPC or transit) whose destination the guard cannot read, by table id; built once per graph. */
+const UNREAD_ROUTES = new WeakMap<TopologyGraph, Map<string, string[]>>();
+
+/**
+ * The first route table on an arrival's path that holds a route whose destination the guard cannot read (a prefix list
+ * the output does not hold, a parameter or variable), with those destinations. Such a route may match the packets with
+ * a longer prefix than the route they took, or be the one they took without matching them. Only a literal host route
+ * (/32, /128) is sure to win: nothing is longer, and AWS prefers a static route to a prefix list of the same length
+ * (VPC and transit gateway route priority). Propagated routes are not values the guard failed to read.
+ */
+function unreadOnPath(ctx: GuardContext, a: Arrival): { table: string; routes: string[] } | undefined {
+  let unread = UNREAD_ROUTES.get(ctx.graph);
+  if (!unread) {
+    unread = new Map();
+    for (const t of nodesOf(ctx.graph, 'route-table')) {
+      const routes = t.routes.filter((r) => !r.propagated && parsePrefix(r.destination) === undefined).map((r) => r.destination);
+      if (routes.length > 0) unread.set(t.id, [...new Set(routes)]);
+    }
+    for (const t of nodesOf(ctx.graph, 'transit-route-table')) {
+      const routes = t.routes.filter((r) => parsePrefix(r.destination) === undefined).map((r) => r.destination);
+      if (routes.length > 0) unread.set(t.id, [...new Set(routes)]);
+    }
+    UNREAD_ROUTES.set(ctx.graph, unread);
+  }
+  if (unread.size === 0) return undefined;
+  for (const s of ctx.reach.steps(a)) {
+    const routes = s.table === undefined || (s.kind !== 'route' && s.kind !== 'tgw-route') ? undefined : unread.get(s.table);
+    if (!routes) continue;
+    // The destination of the route taken, without a suffix (`10.0.0.0/16 local`, `… (propagated)`).
+    const taken = parsePrefix(s.detail?.split(' ')[0]);
+    if (taken && taken.length === (taken.family === 4 ? 32 : 128)) continue;
+    return { table: s.table!, routes };
+  }
+  return undefined;
 }
 
 /** A segment's subnets with their blocks sorted by the block's start, and the widest block's span; built once per graph. */
@@ -276,9 +332,14 @@ function groupProblems(ctx: GuardContext, flow: DeclaredFlow): { text: Bilingual
         for (const [a, b] of ranges) if (a <= next && b >= next) next = b + 1;
         if (next <= port.toPort) {
           const ids = groups.map((g) => g.id).join(', ');
+          // A rule to a prefix list the output does not hold may or may not hold the peer: not counted, and said so.
+          const unread = [...new Map(rules.filter((r) => r.cidr === undefined && r.prefixList !== undefined && (r.protocol === '-1' || r.protocol === port.protocol))
+            .map((r) => [r.prefixList, rulePeerText(r)] as const)).values()];
+          const why = unread.length === 0 ? bi('', '') : bi(` (their rules to ${unread.map((u) => u.en).join(', ')} count for nothing: the guard cannot read whether `
+            + `it holds ${c}, fail closed)`, `（${unread.map((u) => u.ja).join('、')} へのルールは数えない: ${c} を含むかガードが読めない。フェイルクローズ）`);
           out.push({
-            text: bi(`the ${egress ? 'egress' : 'ingress'} rules of ${ids} do not allow ${port.protocol} ${portText(port)} ${egress ? 'to' : 'from'} ${c}`,
-              `${ids} の${egress ? 'アウトバウンド' : 'インバウンド'}ルールが、${c} ${egress ? 'への' : 'からの'} ${port.protocol} ${portText(port)} を許可していない`),
+            text: bi(`the ${egress ? 'egress' : 'ingress'} rules of ${ids} do not allow ${port.protocol} ${portText(port)} ${egress ? 'to' : 'from'} ${c}${why.en}`,
+              `${ids} の${egress ? 'アウトバウンド' : 'インバウンド'}ルールが、${c} ${egress ? 'への' : 'からの'} ${port.protocol} ${portText(port)} を許可していない${why.ja}`),
           });
         }
       }
