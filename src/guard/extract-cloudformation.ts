@@ -1461,7 +1461,9 @@ class TemplateReader {
     const rule = this.sgRule(r, id);
     const cidrs = this.prefixListCidrs(r.SourcePrefixListId ?? r.DestinationPrefixListId, id,
       r.SourcePrefixListId !== undefined ? 'SourcePrefixListId' : 'DestinationPrefixListId');
-    return cidrs === undefined ? [rule] : cidrs.map((cidr) => ({ ...rule, cidr }));
+    // A list of the template without entries is filled from elsewhere (by hand, the API): one the guard cannot read, as a
+    // literal id is — every address (fail closed, semantics §10).
+    return cidrs === undefined || cidrs.length === 0 ? [rule] : cidrs.map((cidr) => ({ ...rule, cidr }));
   }
 
   /**

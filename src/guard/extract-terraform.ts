@@ -1716,7 +1716,9 @@ class ConfigReader {
     for (const pl of [...valueList(r.prefix_list_ids), ...valueList(r.prefix_list_id)]) {
       const prefixList = this.render(pl);
       const cidrs = this.prefixListCidrs(pl, id);
-      if (cidrs === undefined) peers.push({ prefixList });
+      // A list of the configuration without entries is filled from elsewhere (another configuration's
+      // `aws_ec2_managed_prefix_list_entry`, by hand): one the guard cannot read, as a literal id is (fail closed).
+      if (cidrs === undefined || cidrs.length === 0) peers.push({ prefixList });
       else for (const cidr of cidrs) peers.push({ cidr, prefixList });
     }
     return peers.length > 0 ? peers.map((peer) => ({ ...base, ...peer })) : [base];

@@ -82,4 +82,14 @@ describe('a security group rule toward a prefix list (MN-3 security-group part)'
     expect(mn3(extractCloudFormation({ s: cfn(PL, ALL) }))).toEqual(allTraffic('MnSg', `prefix list ${PL}`));
     expect(mn3(extractTerraform({ s: tf(PL, TF_ALL) }))).toEqual(allTraffic('aws_security_group.mn', `prefix list ${PL}`));
   });
+
+  test('a prefix list of the output without entries is filled from elsewhere (by hand, another configuration): read as one the guard cannot read, so all '
+    + 'traffic to it is MN-3', () => {
+    const cfnFindings = mn3(extractCloudFormation({ s: cfn({ Ref: 'Lg' }, ALL, []) }));
+    expect(cfnFindings).toHaveLength(2);
+    expect(cfnFindings.every((f) => f.startsWith('MN-3 MnSg: ') && f.includes('allow all traffic (prefix list '))).toBe(true);
+    const tfFindings = mn3(extractTerraform({ s: tf('${aws_ec2_managed_prefix_list.lg.id}', TF_ALL, []) }));
+    expect(tfFindings).toHaveLength(2);
+    expect(tfFindings.every((f) => f.startsWith('MN-3 aws_security_group.mn: ') && f.includes('allow all traffic (prefix list '))).toBe(true);
+  });
 });
