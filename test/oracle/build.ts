@@ -48,6 +48,21 @@ export class NetBuilder {
     return this;
   }
 
+  /**
+   * A prefix list of the output (§4): `entries` of one family; none makes a list without entries (filled from elsewhere).
+   * `separateEntries`: Terraform writes the entries as aws_ec2_managed_prefix_list_entry resources.
+   */
+  prefixList(id: string, family: 4 | 6, entries: string[], opts: { separateEntries?: boolean } = {}): this {
+    (this.net.prefixLists ??= []).push({ id, family, entries, ...(opts.separateEntries ? { separateEntries: true } : {}) });
+    return this;
+  }
+
+  /** A VPC route to a prefix list: one of `prefixList`'s, or a literal `pl-…` id of a list the output does not hold (§4). */
+  routeToList(table: string, prefixList: string, target: RouteTarget): this {
+    this.net.routes.push({ table, prefixList, target });
+    return this;
+  }
+
   igw(id: string, vpc?: string): this {
     this.net.internetGateways.push({ id, ...(vpc ? { vpc } : {}) });
     return this;
@@ -195,6 +210,12 @@ export class NetBuilder {
 
   tgwRoute(table: string, destination: string, target: string | 'blackhole'): this {
     this.net.tgwRoutes.push({ table, destination, target });
+    return this;
+  }
+
+  /** A Terraform transit gateway prefix list reference (§5): a list of `prefixList`'s or a literal `pl-…` id. */
+  tgwRouteToList(table: string, prefixList: string, target: string | 'blackhole'): this {
+    this.net.tgwRoutes.push({ table, prefixList, target });
     return this;
   }
 

@@ -23,7 +23,10 @@
  * a VPC outside the output, a Direct Connect gateway association, and in Terraform an accepter of another account's
  * attachment or of an attachment of the output, or a default table named by its own resource. One network in eight gets one
  * or two of §5's entries through sharing (see ShareGene), drawn after all of those: a VPC peering with a VPC outside the
- * output, or a transit gateway shared with other accounts (a RAM share, or auto-accepting shared attachments).
+ * output, or a transit gateway shared with other accounts (a RAM share, or auto-accepting shared attachments). One network in
+ * five gets one to three routes to prefix lists (§4, §5; see PrefixRouteGene), drawn last of all: a list of the output with
+ * entries, a literal `pl-…` id or a list without entries, as a VPC route's destination and, in Terraform, as a transit gateway
+ * prefix list reference.
  *
  * Sizes stay small (≤ 4 VPCs and the hub, ≤ 10 subnets and the hub's 2, ≤ 25 VPC routes) so that the brute-force oracle
  * stays fast.
@@ -199,6 +202,34 @@ interface ShareGene {
   route: { sub: number; dest: DestGene } | null;
 }
 
+/** A VPC route's table, literal destination and target, as RouteGene picks them. */
+interface PickedRoute { table: string; destination: string; target: RouteTarget }
+
+/**
+ * A route whose destination is a prefix list (§4 VPC routes; §5 Terraform transit gateway prefix list references). `tgw`:
+ * a transit route (Terraform only: CloudFormation has AWS::EC2::TransitGatewayRoute only; nothing happens in CloudFormation or
+ * without a transit route table). `convert`: an existing literal route of the kind (picked by `ref`) gets the list as its
+ * destination instead, its prefix becoming the list's first entry, so that the paths the other genes built keep their
+ * destination and gain the list's other entries; else a new route (VPC: `ref` picks the table and `kind` / `targetRef` the
+ * target as for RouteGene; transit: `targetRef` 0 a blackhole, else an attachment of the table's gateway). `list`: 0 and 1 a
+ * list of the output with its entries (the converted prefix and `entries`, of the list's family), 2 a literal `pl-…` id of a
+ * list the output does not hold, 3 a list of the output without entries. `reuse` > 0: a list of the network already made
+ * (of the family, when it matters) instead of a new one. `separate`: Terraform writes a new list's entries as
+ * aws_ec2_managed_prefix_list_entry resources.
+ */
+interface PrefixRouteGene {
+  tgw: boolean;
+  convert: boolean;
+  ref: number;
+  kind: number;
+  targetRef: number;
+  list: number;
+  v6: boolean;
+  entries: DestGene[];
+  reuse: number;
+  separate: boolean;
+}
+
 export interface Genes {
   vpcs: VpcGene[];
   subnets: SubnetGene[];
@@ -230,6 +261,8 @@ export interface Genes {
   transitEntries: TransitEntryGene[];
   /** Empty in seven networks of eight, which then have no outside peering and no shared gateway (ShareGene). */
   shares: ShareGene[];
+  /** Empty in four networks of five, which then have no prefix list (PrefixRouteGene). Optional: pinned genes predate it. */
+  prefixRoutes?: PrefixRouteGene[];
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -410,6 +443,27 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
         }), { minLength: 1, maxLength: 2 }),
       },
     ),
+    // Last, so that every gene before it is drawn as before it existed. One network in five: a list the guard cannot read
+    // sends what passes its table everywhere its target leads (§4), which would crowd out the other paths if more frequent.
+    prefixRoutes: fc.oneof(
+      { weight: 4, arbitrary: fc.constant([]) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.record({
+          tgw: oneIn(3),
+          convert: fc.boolean(),
+          ref: nat(31),
+          kind: nat(9),
+          targetRef: nat(15),
+          // A list with entries half the time, a literal id and a list without entries a quarter each.
+          list: nat(3),
+          v6: oneIn(4),
+          entries: fc.array(destGene(4), { maxLength: 2 }),
+          reuse: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: nat(3) }),
+          separate: fc.boolean(),
+        }), { minLength: 1, maxLength: 3 }),
+      },
+    ),
   });
 }
 
@@ -460,7 +514,84 @@ class Decoder {
     for (const u of g.unplaced) this.addUnplaced(u);
     for (const e of g.transitEntries ?? []) this.addTransitEntry(e);
     for (const sh of g.shares ?? []) this.addShare(sh);
+    for (const p of g.prefixRoutes ?? []) this.addPrefixRoute(p);
     return net;
+  }
+
+  /** A route to a prefix list (PrefixRouteGene). */
+  private addPrefixRoute(p: PrefixRouteGene): void {
+    const net = this.net;
+    if (p.tgw) {
+      // CloudFormation has no transit gateway prefix list reference.
+      if (this.cfn || net.tgwRouteTables.length === 0) return;
+      const literal = net.tgwRoutes.filter((r) => r.destination !== undefined);
+      if (p.convert && literal.length > 0) {
+        const r = literal[p.ref % literal.length];
+        const list = this.listFor(p, r.destination!);
+        // AWS takes one reference per table and list.
+        if (list === undefined || net.tgwRoutes.some((o) => o.table === r.table && o.prefixList === list)) return;
+        delete r.destination;
+        r.prefixList = list;
+        return;
+      }
+      const table = net.tgwRouteTables[p.ref % net.tgwRouteTables.length];
+      const targets = [...net.tgwAttachments, ...net.vpnAttachments].filter((a) => a.tgw === table.tgw).map((a) => a.id);
+      const target = p.targetRef === 0 || targets.length === 0 ? 'blackhole' : targets[(p.targetRef - 1) % targets.length];
+      const list = this.listFor(p, undefined);
+      if (list === undefined || net.tgwRoutes.some((o) => o.table === table.id && o.prefixList === list)) return;
+      net.tgwRoutes.push({ table: table.id, prefixList: list, target });
+      return;
+    }
+    // Routes a template can write (in CloudFormation not on a main table, which it does not render).
+    const writable = new Set(net.routeTables.filter((t) => !(this.cfn && t.main)).map((t) => t.id));
+    const literal = net.routes.filter((r) => r.destination !== undefined && writable.has(r.table));
+    if (p.convert && literal.length > 0) {
+      const r = literal[p.ref % literal.length];
+      const list = this.listFor(p, r.destination!);
+      if (list === undefined || net.routes.some((o) => o.table === r.table && o.prefixList === list)) return;
+      delete r.destination;
+      r.prefixList = list;
+      return;
+    }
+    const picked = this.routeTarget(p.ref, '0.0.0.0/0', p.kind, p.targetRef);
+    if (!picked || net.routes.length >= MAX_ROUTES) return;
+    // An egress-only gateway takes IPv6 routes only: an IPv6 list (the picked destination says so).
+    const list = this.listFor(p, picked.destination.includes(':') ? '::/0' : undefined);
+    if (list === undefined || net.routes.some((o) => o.table === picked.table && o.prefixList === list)) return;
+    net.routes.push({ table: picked.table, prefixList: list, target: picked.target });
+  }
+
+  /**
+   * The prefix list of a PrefixRouteGene: a literal `pl-…` id, a list without entries, or a list with entries (`first`, the
+   * converted route's prefix, then the gene's entries of the same family). `first` (when given) fixes the family. Undefined
+   * when the gene reuses a list of another family than `first`'s.
+   */
+  private listFor(p: PrefixRouteGene, first: string | undefined): string | undefined {
+    const net = this.net;
+    const lists = (net.prefixLists ??= []);
+    const family: 4 | 6 = first !== undefined ? (first.includes(':') ? 6 : 4) : p.v6 ? 6 : 4;
+    if (p.list === 2) {
+      // A list the output does not hold: one literal id per gene (ids look like AWS's, pl- and 17 hex digits).
+      const n = net.routes.filter((r) => r.prefixList?.startsWith('pl-')).length + net.tgwRoutes.filter((r) => r.prefixList?.startsWith('pl-')).length;
+      return `pl-0123456789abc${(0xd000 + n).toString(16)}`;
+    }
+    if (p.reuse > 0) {
+      const same = lists.filter((l) => l.family === family && (p.list === 3) === (l.entries.length === 0));
+      if (same.length > 0) return same[(p.reuse - 1) % same.length].id;
+    }
+    const entries: string[] = [];
+    if (p.list !== 3) {
+      if (first !== undefined) entries.push(first);
+      for (const d of p.entries) {
+        const e = this.dest({ ...d, v6: family === 6 });
+        if (!entries.includes(e)) entries.push(e);
+      }
+      // Without a converted prefix or entries of its own, a list still holds one entry.
+      if (entries.length === 0) entries.push(this.dest({ v6: family === 6, kind: p.ref % 7, ref: p.targetRef }));
+    }
+    const id = `pl${lists.length}`;
+    lists.push({ id, family, entries, ...(!this.cfn && p.separate && entries.length > 0 ? { separateEntries: true } : {}) });
+    return id;
   }
 
   /** A VPC peering with a VPC outside the output, or a transit gateway shared with other accounts (ShareGene). */
@@ -1224,10 +1355,19 @@ class Decoder {
   }
 
   private addRouteTo(tableRef: number, dest: string, kind: number, ref: number): void {
+    const picked = this.routeTarget(tableRef, dest, kind, ref);
+    if (picked) this.route(picked.table, picked.destination, picked.target);
+  }
+
+  /**
+   * A table (of those a template can write), and a target of its VPC of the kind (RouteGene.kind), for a route to `dest`
+   * (made ::/0 for an egress-only gateway, which takes IPv6 routes only); undefined when the VPC has no such target.
+   */
+  private routeTarget(tableRef: number, dest: string, kind: number, ref: number): PickedRoute | undefined {
     const r = { table: tableRef, kind, ref };
     const net = this.net;
     const tables = net.routeTables.filter((t) => !(this.cfn && t.main));
-    if (tables.length === 0) return;
+    if (tables.length === 0) return undefined;
     const table = tables[r.table % tables.length];
     const vpc = table.vpc;
     const pick = <T>(xs: T[]): T | undefined => (xs.length === 0 ? undefined : xs[r.ref % xs.length]);
@@ -1286,7 +1426,7 @@ class Decoder {
         target = { kind: 'eni', eni: `eni-0${(0xabc0000000000000n + BigInt(r.ref)).toString(16)}` };
         break;
     }
-    if (target) this.route(table.id, destination, target);
+    return target ? { table: table.id, destination, target } : undefined;
   }
 
   /** A literal destination: fixed public / private prefixes, blocks of the network, halves and hosts of subnets. */

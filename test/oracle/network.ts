@@ -85,6 +85,8 @@ export interface Network {
    * route to one ends unknown). Absent means none.
    */
   outsidePeerings?: OutsidePeering[];
+  /** Prefix lists of the output that routes name (§4, §5). Absent means none. */
+  prefixLists?: PrefixList[];
   /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
   renderSeed: number;
 }
@@ -149,11 +151,43 @@ export type RouteTarget =
   | { kind: 'vgw'; id: string }
   | { kind: 'eni'; eni: string };
 
+/**
+ * A VPC route. Its destination is a literal prefix (`destination`) or a prefix list (`prefixList`): exactly one of the two.
+ */
 export interface Route {
   table: string;
   /** IPv4 or IPv6 literal prefix. */
-  destination: string;
+  destination?: string;
+  /**
+   * The route's destination prefix list (§4): the id of one of the network's `prefixLists` (a list the output holds: one
+   * route per entry, or, without entries, one the guard cannot read), or a literal `pl-…` id of a list the output does not
+   * hold (the guard cannot read it: followed for every destination besides the longest match).
+   */
+  prefixList?: string;
   target: RouteTarget;
+}
+
+/**
+ * A customer-managed prefix list of the output (AWS::EC2::PrefixList; aws_ec2_managed_prefix_list). §4: a route to it is one
+ * route per entry (as a security group rule's peer is); a list without entries is filled from elsewhere and counts as one the
+ * guard cannot read. §5 likewise for a Terraform transit gateway prefix list reference.
+ */
+export interface PrefixList {
+  id: string;
+  /** AddressFamily / address_family: every entry is of this family. */
+  family: 4 | 6;
+  /** Literal prefixes of `family`; empty: a list without entries. */
+  entries: string[];
+  /**
+   * Terraform rendering: the entries as aws_ec2_managed_prefix_list_entry resources naming the list (absent: `entry` blocks
+   * of the list). The provider forbids mixing the two on one list, so a list is written one way or the other.
+   */
+  separateEntries?: boolean;
+}
+
+/** The prefix list of the network that `id` names, undefined for a literal `pl-…` id (a list the output does not hold). */
+export function heldPrefixList(net: Network, id: string): PrefixList | undefined {
+  return (net.prefixLists ?? []).find((l) => l.id === id);
 }
 
 export interface InternetGateway {
@@ -362,7 +396,15 @@ export interface TgwRouteTable {
 
 export interface TgwRoute {
   table: string;
-  destination: string;
+  /** A literal prefix; exactly one of `destination` and `prefixList`. */
+  destination?: string;
+  /**
+   * Terraform only (aws_ec2_transit_gateway_prefix_list_reference, §5): a prefix list of the network (`prefixLists`) or a literal
+   * `pl-…` id. A list the output holds with entries is one static route per entry; any other is a candidate for every
+   * destination beside the longest match (a blackhole one drops nothing). Neither written nor read in CloudFormation, which has
+   * no transit gateway prefix list reference.
+   */
+  prefixList?: string;
   /** An attachment id (VPC, VPN, peering, literal, outside-VPC or a literal accepter's id), or a blackhole. */
   target: string | 'blackhole';
 }
@@ -455,6 +497,7 @@ export function emptyNetwork(engine: Engine): Network {
     dxAssociations: [],
     accepters: [],
     outsidePeerings: [],
+    prefixLists: [],
     renderSeed: 0,
   };
 }

@@ -1702,3 +1702,129 @@ describe('§2 and §10 SC-1: the member of the subnet outside the output', () =>
     expect(verdicts(twoMembers(true))).toEqual(['MN-2']);
   });
 });
+
+describe('§4 and §5 routes to prefix lists', () => {
+  // A My Number subnet m whose table rtm sends 0.0.0.0/0 over a peering with another My Number VPC (10.5.0.0/16): an
+  // internet destination is dropped there (§4: not in the peer's blocks), so only what else rtm routes decides MN-1. The
+  // internet gateway is attached to no VPC (§4: not checked; an attached one in a My Number VPC would be MN-1 by itself).
+  const peered = (engine: Engine = 'cloudformation') => new NetBuilder(engine)
+    .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+    .vpc('mn2', 'MY_NUMBER', '10.5.0.0/16').subnet('m2', 'mn2', '10.5.1.0/24')
+    .peering('p', 'mn', 'mn2').route('rtm', '0.0.0.0/0', { kind: 'pcx', id: 'p' }).igw('i');
+
+  test.each(['cloudformation', 'terraform'] as const)('%s: a list of the output is one route per entry, in the longest match', (engine) => {
+    // 8.8.8.0/24 → igw: the longest match for 8.8.8.x ⇒ MN-1
+    expect(verdicts(peered(engine).prefixList('pl', 4, ['8.8.8.0/24']).routeToList('rtm', 'pl', { kind: 'igw', id: 'i' }))).toEqual(['MN-1']);
+    // a non-internet entry: the gateway reaches nothing (§9) ⇒ none
+    expect(verdicts(peered(engine).prefixList('pl', 4, ['10.9.0.0/16']).routeToList('rtm', 'pl', { kind: 'igw', id: 'i' }))).toEqual([]);
+    // two entries, each its own route ⇒ MN-1 through the second
+    expect(verdicts(peered(engine).prefixList('pl', 4, ['10.9.0.0/16', '52.0.0.0/8'], { separateEntries: true })
+      .routeToList('rtm', 'pl', { kind: 'igw', id: 'i' }))).toEqual(['MN-1']);
+  });
+
+  test('an entry loses to a longer route and beats a shorter one', () => {
+    // 0.0.0.0/0 → igw, and the list's two /1 halves → the peering: every internet address takes a /1 ⇒ dropped ⇒ none
+    const b = new NetBuilder('terraform')
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .vpc('mn2', 'MY_NUMBER', '10.5.0.0/16').subnet('m2', 'mn2', '10.5.1.0/24').peering('p', 'mn', 'mn2').igw('i')
+      .route('rtm', '0.0.0.0/0', { kind: 'igw', id: 'i' })
+      .prefixList('halves', 4, ['0.0.0.0/1', '128.0.0.0/1']).routeToList('rtm', 'halves', { kind: 'pcx', id: 'p' });
+    expect(verdicts(b)).toEqual([]);
+    // a /32 to the gateway is longer than a /1 ⇒ MN-1
+    b.route('rtm', '8.8.8.8/32', { kind: 'igw', id: 'i' });
+    expect(verdicts(b)).toEqual(['MN-1']);
+  });
+
+  test('an entry of the same prefix as another route: both are followed', () => {
+    // §4 "Two explicit routes with the same destination in one table are both followed"
+    const b = peered().prefixList('pl', 4, ['0.0.0.0/0']).routeToList('rtm', 'pl', { kind: 'igw', id: 'i' });
+    expect(verdicts(b)).toEqual(['MN-1']);
+  });
+
+  test('an entry of the VPC\'s own block replaces the local route, as a literal route does', () => {
+    // 10.0.0.0/16 → a network interface: 10.0.2.x (not m's own block) ends unknown ⇒ MN-1 and MN-2
+    const b = peered().prefixList('pl', 4, ['10.0.0.0/16']).routeToList('rtm', 'pl', { kind: 'eni', eni: 'eni-0123456789abcdef0' });
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+  });
+
+  test.each(['cloudformation', 'terraform'] as const)('%s: a literal pl- id, or a list of the output without entries, matches every destination', (engine) => {
+    // besides the longest match (the peering, which drops internet destinations) ⇒ MN-1
+    expect(verdicts(peered(engine).routeToList('rtm', 'pl-0123456789abcdef0', { kind: 'igw', id: 'i' }))).toEqual(['MN-1']);
+    expect(verdicts(peered(engine).prefixList('pl', 4, []).routeToList('rtm', 'pl', { kind: 'igw', id: 'i' }))).toEqual(['MN-1']);
+  });
+
+  test('a list the guard cannot read is followed inside the VPC\'s blocks too, beside the local route', () => {
+    // 10.0.2.x (in the VPC, no subnet's) goes local (dropped: no subnet holds it) and to the interface (unknown) ⇒ MN-1, MN-2
+    const b = new NetBuilder('cloudformation').vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .prefixList('pl', 6, []).routeToList('rtm', 'pl', { kind: 'eni', eni: 'eni-0123456789abcdef0' });
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+    const s = reachSummary(b.net).get('m')!;
+    expect(s.unknown).toBe(true);
+  });
+
+  test('explain: the reason names the list', () => {
+    const r = runOracle(peered().routeToList('rtm', 'pl-0123456789abcdef0', { kind: 'igw', id: 'i' }).net, { explain: true });
+    expect(r.reasons.join('\n')).toContain('prefix list pl-0123456789abcdef0');
+  });
+
+  describe('§5 Terraform transit gateway prefix list references', () => {
+    test('to a list of the output with entries: one static route per entry, in the longest match', () => {
+      // the My Number spoke sends everything to the gateway; its table: 0.0.0.0/0 → the security-cloud VPN, and a list of
+      // both /1 halves → blackhole (longer) ⇒ dropped ⇒ none; one half only ⇒ MN-1 through the other
+      const both = myNumberSpoke('terraform').vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwRoute('tgw-mn', '0.0.0.0/0', 'vpn-sc')
+        .prefixList('pl', 4, ['0.0.0.0/1', '128.0.0.0/1']).tgwRouteToList('tgw-mn', 'pl', 'blackhole');
+      expect(verdicts(both)).toEqual([]);
+      const half = myNumberSpoke('terraform').vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwRoute('tgw-mn', '0.0.0.0/0', 'vpn-sc')
+        .prefixList('pl', 4, ['0.0.0.0/1']).tgwRouteToList('tgw-mn', 'pl', 'blackhole');
+      expect(verdicts(half)).toEqual(['MN-1']);
+    });
+
+    test('entries are static routes: they win over a propagated block of the same length', () => {
+      // the Internet VPC 10.2.0.0/16 propagates into the spoke's table; the list's 10.2.0.0/16 → blackhole wins ⇒ none
+      const b = withInternetVpc(myNumberSpoke('terraform', '10.2.0.0/16'));
+      b.net.tgwRouteTables.find((t) => t.id === 'tgw-mn')!.propagations.push('att-inet');
+      expect(verdicts(b)).toEqual(['MN-2']);
+      b.prefixList('pl', 4, ['10.2.0.0/16']).tgwRouteToList('tgw-mn', 'pl', 'blackhole');
+      expect(verdicts(b)).toEqual([]);
+    });
+
+    test('to a literal id or a list without entries: a candidate for every destination beside the longest match', () => {
+      // the only route: 10.0.0.0/8 → blackhole; the reference to the security-cloud VPN still takes every destination ⇒ MN-1
+      for (const list of ['pl-0123456789abcdef0', 'pl']) {
+        const b = myNumberSpoke('terraform').vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwRoute('tgw-mn', '0.0.0.0/0', 'blackhole')
+          .prefixList('pl', 4, []).tgwRouteToList('tgw-mn', list, 'vpn-sc');
+        expect(verdicts(b)).toEqual(['MN-1']);
+      }
+    });
+
+    test('a blackhole reference the guard cannot read drops nothing', () => {
+      const b = myNumberSpoke('terraform').vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwRoute('tgw-mn', '0.0.0.0/0', 'vpn-sc')
+        .tgwRouteToList('tgw-mn', 'pl-0123456789abcdef0', 'blackhole');
+      expect(verdicts(b)).toEqual(['MN-1']);
+    });
+
+    test('CloudFormation has no transit gateway prefix list reference: neither written nor read', () => {
+      const b = myNumberSpoke('cloudformation').vpn('vpn-sc', 'tgw', 'SECURITY_CLOUD').tgwRouteToList('tgw-mn', 'pl-0123456789abcdef0', 'vpn-sc');
+      expect(verdicts(b)).toEqual([]);
+      expect(JSON.stringify(renderCloudFormation(b.net))).not.toContain('pl-0123456789abcdef0');
+    });
+  });
+
+  test('rendering: CloudFormation AWS::EC2::PrefixList and DestinationPrefixListId; Terraform entry blocks or entry resources', () => {
+    const b = peered('cloudformation').prefixList('pl', 4, ['52.0.0.0/8']).routeToList('rtm', 'pl', { kind: 'igw', id: 'i' })
+      .prefixList('empty', 6, []).routeToList('rtm', 'empty', { kind: 'igw', id: 'i' });
+    const cfn = renderCloudFormation(b.net).Resources;
+    expect(cfn.PrefixListPl).toMatchObject({ Type: 'AWS::EC2::PrefixList', Properties: { AddressFamily: 'IPv4', Entries: [{ Cidr: '52.0.0.0/8' }] } });
+    expect(cfn.PrefixListEmpty.Properties).toMatchObject({ AddressFamily: 'IPv6', MaxEntries: 5 });
+    expect(cfn.PrefixListEmpty.Properties.Entries ?? []).toEqual([]);
+    expect(Object.values(cfn).filter((r) => r.Type === 'AWS::EC2::Route').map((r) => r.Properties.DestinationPrefixListId).filter(Boolean)).toHaveLength(2);
+    b.net.engine = 'terraform';
+    b.net.prefixLists![0].separateEntries = true;
+    const tf = renderTerraform(b.net).resource;
+    expect(tf.aws_ec2_managed_prefix_list.pl.entry).toBeUndefined();
+    expect(tf.aws_ec2_managed_prefix_list_entry.pl_entry0).toEqual({
+      cidr: '52.0.0.0/8', description: 'pl 52.0.0.0/8', prefix_list_id: '${aws_ec2_managed_prefix_list.pl.id}',
+    });
+    expect(tf.aws_ec2_managed_prefix_list.empty).not.toHaveProperty('entry');
+  });
+});

@@ -36,9 +36,9 @@
  * output's VPC (delivered to the subnet whose block holds the destination, through its inbound NACL, as from a labelled VPN
  * gateway), and a route to it ends unknown (§4).
  */
-import { Family, Prefix, contains, formatAddress, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
+import { Family, Prefix, contains, formatAddress, formatPrefix, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
 import {
-  DxAssociation, isShared, NaclEntry, Network, Protocol, Segment, SgRule, sharedStandInId, Subnet, TgwAccepter, TransitGateway, Zone,
+  DxAssociation, heldPrefixList, isShared, NaclEntry, Network, Protocol, Segment, SgRule, sharedStandInId, Subnet, TgwAccepter, TransitGateway, Zone,
 } from './network';
 
 /**
@@ -909,6 +909,9 @@ class Oracle {
    * the VPC's blocks the local route wins over any propagated prefix, so there it adds nothing. A route server propagating
    * into the table (§4 "Route propagation from a VPC Route Server") may have put any prefix there, the VPC's blocks
    * included: for every destination it is followed besides the winners (the local route included), and ends unknown.
+   * A route to a prefix list the output holds is one route per entry (routeDestinations); a route to one the guard cannot
+   * read (a literal `pl-…` id, a list without entries) is followed for every destination of either family besides the
+   * winners, like a route server's propagation (§4 says "every destination", whatever the list's AddressFamily).
    * (A destination in the block of the subnet the packet is in never gets here: it is delivered without routing, §4.)
    */
   private lookup(table: number, family: Family, dst: number): Hop[] {
@@ -923,19 +926,36 @@ class Oracle {
     for (const b of this.vpcBlocks(vpcI, family)) {
       if (contains(b, addr) && b.len > localLen) localLen = b.len;
     }
+    /** Routes whose destination the guard cannot read: they may match any address (§4). */
+    const anywhere: Hop[] = [];
     for (const r of this.tableRoutes[table]) {
-      const p = prefix(r.destination);
-      if (p.family !== family || !contains(p, addr)) continue;
-      if (p.len > best) {
-        best = p.len;
-        winners = [];
+      const dests = this.routeDestinations(r);
+      if (dests === 'any') {
+        const h = this.hop(r.target, vpcI);
+        anywhere.push({ ...h, label: `${h.label} (prefix list ${r.prefixList}, which the guard cannot read: any destination)` });
+        continue;
       }
-      if (p.len === best) winners.push(this.hop(r.target, vpcI));
+      for (const p of dests) {
+        if (p.family !== family || !contains(p, addr)) continue;
+        if (p.len > best) {
+          best = p.len;
+          winners = [];
+        }
+        if (p.len === best) {
+          const h = this.hop(r.target, vpcI);
+          winners.push(r.prefixList === undefined ? h : { ...h, label: `${h.label} (prefix list ${r.prefixList} entry ${formatPrefix(p.family, p.lo, p.len)})` });
+        }
+      }
     }
     // An explicit route of the local route's length replaces it; a longer local route wins.
     let result: Hop[];
     if (localLen > best) result = [{ k: H_LOCAL, vpc: vpcI, label: 'local' }];
     else result = winners;
+    // §4: "A route whose destination is not a literal prefix (a prefix list the output does not hold, a list without
+    // entries, an unresolvable value) may match any address: it is followed for every destination, in addition to the
+    // longest match" — inside the VPC's blocks too (nothing there says the local route wins over it, unlike a propagation
+    // from a VPN gateway).
+    result = [...result, ...anywhere];
     // Outside every block of the VPC (localLen < 0, whatever the explicit routes say), each propagating gateway too.
     if (localLen < 0) {
       for (const g of this.tableVgws[table]) {
@@ -946,6 +966,21 @@ class Oracle {
     for (const s of this.tableServers[table]) result = [...result, { k: H_UNKNOWN, label: `route server ${s} (propagated: toward a BGP peer's interface)` }];
     this.lookupCache.set(ck, result);
     return result;
+  }
+
+  /**
+   * §4 / §5: the prefixes a route stands for — its literal destination; for a prefix list the output holds, one route per
+   * entry; 'any' for a route whose destination the guard cannot read (a literal `pl-…` id of a list the output does not
+   * hold, or a list of the output without entries, which "counts as one the guard cannot read").
+   */
+  private routeDestinations(r: { destination?: string; prefixList?: string }): Prefix[] | 'any' {
+    if (r.prefixList === undefined) {
+      if (r.destination === undefined) throw new Error('a route without a destination');
+      return [prefix(r.destination)];
+    }
+    const list = heldPrefixList(this.net, r.prefixList);
+    if (list === undefined || list.entries.length === 0) return 'any';
+    return list.entries.map(prefix);
   }
 
   private hop(t: Network['routes'][number]['target'], vpcI: number): Hop {
@@ -997,6 +1032,9 @@ class Oracle {
    * the output does not hold, which may be anything (fail closed, as for a VPN's BGP). So does a shared gateway's stand-in
    * for what other accounts attach (§5: it "propagates any prefix"), into the default propagation table only (no table can
    * name it). Each of those four is an unknown next hop (the VPC or network behind it is not in the output).
+   * A Terraform prefix list reference to a list the output holds with entries is one static route per entry; one to another
+   * list (a literal `pl-…` id, a list without entries) is a candidate for every destination beside the longest match, and
+   * adds nothing when it is a blackhole (§5). CloudFormation has no such reference: it is not read there.
    */
   private tgwLookup(tableId: string, family: Family, dst: number): TgwHop[] {
     const ck = `${tableId}/${family}/${dst}`;
@@ -1025,15 +1063,29 @@ class Oracle {
     const unwritable = this.cfn && tableId === implicitTableId(g.id);
     let staticBest = -1;
     let statics: TgwHop[] = [];
+    /** Prefix list references the guard cannot read: candidates for every destination beside the longest match (§5). */
+    const anyList: TgwHop[] = [];
     for (const r of net.tgwRoutes) {
       if (r.table !== tableId || unwritable) continue;
-      const p = prefix(r.destination);
-      if (p.family !== family || !contains(p, addr)) continue;
-      if (p.len > staticBest) {
-        staticBest = p.len;
-        statics = [];
+      // CloudFormation has no transit gateway prefix list reference: such a route is neither written nor read (network.ts).
+      if (r.prefixList !== undefined && this.cfn) continue;
+      const dests = this.routeDestinations(r);
+      if (dests === 'any') {
+        // "a blackhole one then drops nothing the guard counts": it adds no candidate.
+        if (r.target !== 'blackhole') {
+          const h = toHop(r.target);
+          anyList.push({ ...h, label: `${h.label} (prefix list reference ${r.prefixList}, which the guard cannot read: any destination)` });
+        }
+        continue;
       }
-      if (p.len === staticBest) statics.push(r.target === 'blackhole' ? { k: T_BLACKHOLE, label: 'blackhole' } : toHop(r.target));
+      for (const p of dests) {
+        if (p.family !== family || !contains(p, addr)) continue;
+        if (p.len > staticBest) {
+          staticBest = p.len;
+          statics = [];
+        }
+        if (p.len === staticBest) statics.push(r.target === 'blackhole' ? { k: T_BLACKHOLE, label: 'blackhole' } : toHop(r.target));
+      }
     }
     // Propagations: explicit ones, plus every attachment that joins the gateway's default propagation table (defaultGateways).
     const props = new Set<string>(unwritable ? [] : net.tgwRouteTables.find((t) => t.id === tableId)?.propagations ?? []);
@@ -1067,7 +1119,7 @@ class Oracle {
     if (staticBest < 0 && propBest < 0) result = [];
     else if (staticBest >= propBest) result = statics;
     else result = propagated;
-    result = [...result, ...anyPrefix];
+    result = [...result, ...anyPrefix, ...anyList];
     this.tgwCache.set(ck, result);
     return result;
   }
@@ -1352,8 +1404,8 @@ class Oracle {
     const cidrs: string[] = [];
     for (const v of net.vpcs) cidrs.push(...vpcCidrs(v));
     for (const s of net.subnets) cidrs.push(s.cidr, ...(s.ipv6Cidr ? [s.ipv6Cidr] : []));
-    for (const r of net.routes) cidrs.push(r.destination);
-    for (const r of net.tgwRoutes) cidrs.push(r.destination);
+    for (const r of [...net.routes, ...net.tgwRoutes]) if (r.destination !== undefined) cidrs.push(r.destination);
+    for (const l of net.prefixLists ?? []) cidrs.push(...l.entries);
     const entries = [...net.nacls.flatMap((n) => n.entries), ...net.vpcs.flatMap((v) => v.defaultNaclEntries ?? [])];
     for (const e of entries) cidrs.push(e.cidr);
     cidrs.push(...NON_INTERNET_V4, INTERNET_V6);

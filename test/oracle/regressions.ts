@@ -1347,4 +1347,57 @@ export const REGRESSIONS: Regression[] = [
       return b.net;
     })(),
   })),
+  // --- §4 / §5 routes to prefix lists: readings where the text leaves room ------------------------------------------------
+  ...([['cloudformation', 0], ['terraform', 0], ['terraform', 1]] as const).map(([engine, renderSeed]): Regression => ({
+    name: `a-prefix-list-entry-of-the-same-prefix-as-a-literal-route-both-followed (${engine}, renderSeed ${renderSeed})`,
+    found: 'pin',
+    note: '§4: an entry is one route ("as a security group rule\'s peer is"), and "Two explicit routes with the same destination in '
+      + 'one table are both followed": m routes 0.0.0.0/0 over a peering (internet destinations dropped there) and, through list pl '
+      + '[0.0.0.0/0], to an internet gateway: both are followed ⇒ MN-1 (AWS would prefer the literal route; the guard over-approximates).',
+    expected: ['MN-1'],
+    net: (() => {
+      const b = new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+        .vpc('mn2', 'MY_NUMBER', '10.5.0.0/16').subnet('m2', 'mn2', '10.5.1.0/24').peering('p', 'mn', 'mn2').igw('i')
+        .route('rtm', '0.0.0.0/0', { kind: 'pcx', id: 'p' }).prefixList('pl', 4, ['0.0.0.0/0']).routeToList('rtm', 'pl', { kind: 'igw', id: 'i' });
+      b.net.renderSeed = renderSeed;
+      return b.net;
+    })(),
+  })),
+  ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
+    name: `a-prefix-list-entry-of-the-vpc-block-replaces-the-local-route (${engine})`,
+    found: 'pin',
+    note: '§4: an entry is one route, and "an explicit route for the same prefix as a local route replaces it": list pl [10.0.0.0/16] '
+      + '→ a network interface; 10.0.2.x (outside m\'s own block) ends unknown ⇒ MN-1 and MN-2.',
+    expected: ['MN-1', 'MN-2'],
+    net: new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .prefixList('pl', 4, ['10.0.0.0/16']).routeToList('rtm', 'pl', { kind: 'eni', eni: 'eni-0123456789abcdef0' }).net,
+  })),
+  ...([false, true] as const).map((held): Regression => ({
+    name: `${held ? 'an-ipv4-list-without-entries' : 'a-literal-pl-id'}-matches-ipv6-destinations-too (terraform)`,
+    found: 'pin',
+    note: '§4: a route whose destination the guard cannot read "may match any address: it is followed for every destination" — '
+      + 'of both families, whatever the list\'s AddressFamily: LGWAN subnet l (no IPv6 block: any IPv6 source, §2) routes '
+      + `${held ? 'an IPv4 list of the output without entries' : 'a literal pl- id'} to NAT gateway n; IPv4 goes on by n's table `
+      + '(local routes only), IPv6 (NAT64) is unknown ⇒ LG-1. (CloudFormation is left out: there the guard follows a route to a list of '
+      + 'the template without entries nowhere — it reports the destination unresolved, GUARD-1 — which disagrees with §4.)',
+    expected: ['LG-1'],
+    net: (() => {
+      const b = new NetBuilder('terraform').vpc('lg', 'LGWAN', '10.1.0.0/16', { ipv6: '2001:db8:1::/56' })
+        .subnet('l', 'lg', '10.1.1.0/24').subnet('sn', 'lg', '10.1.2.0/24').table('rtl', 'lg', ['l']).table('rtn', 'lg', ['sn']).nat('n', 'sn');
+      if (held) b.prefixList('pl', 4, []);
+      b.routeToList('rtl', held ? 'pl' : 'pl-0123456789abcdef0', { kind: 'nat', id: 'n' });
+      return b.net;
+    })(),
+  })),
+  {
+    name: 'a-transit-prefix-list-reference-the-guard-cannot-read-to-a-blackhole-drops-nothing (terraform)',
+    found: 'pin',
+    note: '§5: a reference to a list the guard does not read is a candidate for every destination beside the longest match, "a blackhole '
+      + 'one then drops nothing the guard counts": m → the gateway, whose table sends 0.0.0.0/0 to the SECURITY_CLOUD VPN and a literal '
+      + 'pl- id to a blackhole ⇒ MN-1.',
+    expected: ['MN-1'],
+    net: new NetBuilder('terraform').vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .route('rtm', '0.0.0.0/0', { kind: 'tgw', id: 't' }).tgw('t').attach('am', 't', 'mn', ['m']).vpn('sc', 't', 'SECURITY_CLOUD')
+      .tgwTable('tt', 't', { associations: ['am'] }).tgwRoute('tt', '0.0.0.0/0', 'sc').tgwRouteToList('tt', 'pl-0123456789abcdef0', 'blackhole').net,
+  },
 ];

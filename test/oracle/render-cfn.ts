@@ -203,7 +203,8 @@ export function renderCloudFormation(net: Network): CfnTemplate {
     }));
   }
   net.tgwRoutes.forEach((r, i) => {
-    if (implicit.has(r.table)) return;
+    // CloudFormation has AWS::EC2::TransitGatewayRoute only: no prefix list reference (network.ts).
+    if (implicit.has(r.table) || r.prefixList !== undefined) return;
     put(`TgwRoute${i}`, 'AWS::EC2::TransitGatewayRoute', {
       TransitGatewayRouteTableId: ref(L.tgwTable(r.table)),
       DestinationCidrBlock: r.destination,
@@ -238,11 +239,15 @@ export function renderCloudFormation(net: Network): CfnTemplate {
         return [{ NetworkInterfaceId: t.eni }, []];
     }
   };
+  const prefixListId = renderPrefixLists(net, put);
   net.routes.forEach((r, i) => {
     if (mainTables.has(r.table)) return;
     const vpc = net.routeTables.find((t) => t.id === r.table)!.vpc;
     const [props, dependsOn] = target(r.target, vpc);
-    const dest = familyOf(r.destination) === 6 ? { DestinationIpv6CidrBlock: r.destination } : { DestinationCidrBlock: r.destination };
+    let dest: Record<string, unknown>;
+    if (r.prefixList !== undefined) dest = { DestinationPrefixListId: prefixListId(r.prefixList) };
+    else if (familyOf(r.destination!) === 6) dest = { DestinationIpv6CidrBlock: r.destination };
+    else dest = { DestinationCidrBlock: r.destination };
     put(`Route${i}`, 'AWS::EC2::Route', { RouteTableId: ref(L.table(r.table)), ...dest, ...props }, dependsOn);
   });
 
@@ -379,6 +384,30 @@ function renderSharing(net: Network, put: (id: string, Type: string, Properties:
       ...(rnd() < 0.7 ? { Principals: ['210987654321'], AllowExternalPrincipals: true } : {}),
     });
   }
+}
+
+/**
+ * The network's prefix lists (§4) as AWS::EC2::PrefixList, from a stream of their own so that the coins above fall as before
+ * (a network without prefix lists renders as it did before they existed): MaxEntries at least the entries (AWS wants it), a
+ * list without entries with `Entries` left out or empty. Returns how a route names a list: a list of the template by `Ref` or
+ * `Fn::GetAtt [L, PrefixListId]`, any other id as the literal `pl-…` it is.
+ */
+function renderPrefixLists(net: Network, put: (id: string, Type: string, Properties: Record<string, unknown>) => void): (id: string) => unknown {
+  const rnd = prng(net.renderSeed + 0x27d4eb2f);
+  for (const l of net.prefixLists ?? []) {
+    put(logical('PrefixList', l.id), 'AWS::EC2::PrefixList', {
+      PrefixListName: l.id,
+      AddressFamily: l.family === 6 ? 'IPv6' : 'IPv4',
+      MaxEntries: Math.max(5, l.entries.length),
+      ...(l.entries.length > 0 || rnd() < 0.5 ? { Entries: l.entries.map((c) => ({ Cidr: c, Description: `${l.id} ${c}` })) } : {}),
+      Tags: [{ Key: 'Name', Value: l.id }],
+    });
+  }
+  return (id) => {
+    if (!(net.prefixLists ?? []).some((l) => l.id === id)) return id;
+    const L = logical('PrefixList', id);
+    return rnd() < 0.5 ? { Ref: L } : { 'Fn::GetAtt': [L, 'PrefixListId'] };
+  };
 }
 
 /**

@@ -261,11 +261,18 @@ export function renderTerraform(net: Network): TfJson {
       transit_gateway_attachment_id: attachmentRef(a), transit_gateway_route_table_id: tableRef(t.id),
     }));
   }
-  net.tgwRoutes.forEach((rt, i) => put('aws_ec2_transit_gateway_route', `tgw_route${i}`, {
-    destination_cidr_block: rt.destination,
-    transit_gateway_route_table_id: tableRef(rt.table),
-    ...(rt.target === 'blackhole' ? { blackhole: true } : { transit_gateway_attachment_id: attachmentRef(rt.target) }),
-  }));
+  const prefixListId = renderPrefixLists(net, put);
+  net.tgwRoutes.forEach((rt, i) => {
+    const to = rt.target === 'blackhole' ? { blackhole: true } : { transit_gateway_attachment_id: attachmentRef(rt.target) };
+    if (rt.prefixList !== undefined) {
+      // §5: a prefix list reference (AWS allows one per table and list; the generator makes no second).
+      put('aws_ec2_transit_gateway_prefix_list_reference', `tgw_pl_reference${i}`, {
+        prefix_list_id: prefixListId(rt.prefixList), transit_gateway_route_table_id: tableRef(rt.table), ...to,
+      });
+      return;
+    }
+    put('aws_ec2_transit_gateway_route', `tgw_route${i}`, { destination_cidr_block: rt.destination, transit_gateway_route_table_id: tableRef(rt.table), ...to });
+  });
 
   // Route tables and routes.
   const target = (t: RouteTarget): Record<string, unknown> => {
@@ -292,12 +299,18 @@ export function renderTerraform(net: Network): TfJson {
         return { network_interface_id: t.eni };
     }
   };
-  const inlineRoute = (rt: Network['routes'][number]) => ({
-    ...(familyOf(rt.destination) === 6 ? { ipv6_cidr_block: rt.destination } : { cidr_block: rt.destination }), ...target(rt.target),
-  });
+  const inlineDestination = (rt: Network['routes'][number]) => {
+    if (rt.prefixList !== undefined) return { destination_prefix_list_id: prefixListId(rt.prefixList) };
+    return familyOf(rt.destination!) === 6 ? { ipv6_cidr_block: rt.destination } : { cidr_block: rt.destination };
+  };
+  const inlineRoute = (rt: Network['routes'][number]) => ({ ...inlineDestination(rt), ...target(rt.target) });
+  const separateDestination = (rt: Network['routes'][number]) => {
+    if (rt.prefixList !== undefined) return { destination_prefix_list_id: prefixListId(rt.prefixList) };
+    return familyOf(rt.destination!) === 6 ? { destination_ipv6_cidr_block: rt.destination } : { destination_cidr_block: rt.destination };
+  };
   const separateRoute = (tableId: string, rt: Network['routes'][number], i: number) => put('aws_route', `route${i}`, {
     route_table_id: tableId,
-    ...(familyOf(rt.destination) === 6 ? { destination_ipv6_cidr_block: rt.destination } : { destination_cidr_block: rt.destination }),
+    ...separateDestination(rt),
     ...target(rt.target),
   });
   // Route propagation from VPN gateways (§4): `propagating_vgws` on the table, or one aws_vpn_gateway_route_propagation per
@@ -468,6 +481,31 @@ export function renderTerraform(net: Network): TfJson {
   }
   renderSharing(net, put, resource);
   return { provider: { aws: providers }, resource };
+}
+
+/**
+ * The network's prefix lists (§4, §5) as aws_ec2_managed_prefix_list, with their entries as `entry` blocks or as
+ * aws_ec2_managed_prefix_list_entry resources naming the list (PrefixList.separateEntries; never both on one list, which the
+ * provider forbids); a list without entries has neither. No coin is thrown: a network without prefix lists renders as before.
+ * Returns how a route names a list: `${aws_ec2_managed_prefix_list.x.id}` for a list of the configuration, any other id as the
+ * literal `pl-…` it is.
+ */
+function renderPrefixLists(net: Network, put: (type: string, name: string, body: Record<string, unknown>) => void): (id: string) => string {
+  for (const l of net.prefixLists ?? []) {
+    const name = tfName(l.id);
+    const entries = l.entries.map((c) => ({ cidr: c, description: `${l.id} ${c}` }));
+    put('aws_ec2_managed_prefix_list', name, {
+      name: l.id,
+      address_family: l.family === 6 ? 'IPv6' : 'IPv4',
+      max_entries: Math.max(5, l.entries.length),
+      ...(l.separateEntries || entries.length === 0 ? {} : { entry: entries }),
+      tags: { Name: l.id },
+    });
+    if (l.separateEntries) {
+      entries.forEach((e, i) => put('aws_ec2_managed_prefix_list_entry', `${name}_entry${i}`, { ...e, prefix_list_id: `\${aws_ec2_managed_prefix_list.${name}.id}` }));
+    }
+  }
+  return (id) => ((net.prefixLists ?? []).some((l) => l.id === id) ? `\${aws_ec2_managed_prefix_list.${tfName(id)}.id}` : id);
 }
 
 /**
