@@ -160,7 +160,9 @@ class TemplateReader {
       // without entries is filled from elsewhere, and read as a prefix list the guard cannot read (fail closed).
       const read = destinations[0] === 'DestinationPrefixListId' ? reader.prefixListCidrs(written, id, 'DestinationPrefixListId') : undefined;
       const entries = read?.length ? read : undefined;
-      const destination = str(written);
+      // A list of the template without entries is named by its logical ID, and followed for every destination as a literal
+      // `pl-` id is (semantics §4); not unresolved: nothing the template could say would make it readable.
+      const destination = str(written) ?? (read !== undefined ? `prefix list ${(written as { Ref?: string }).Ref ?? getAtt(written)![0]}` : undefined);
       if (found.length !== 1 || (destination === undefined && entries === undefined)) {
         b.unresolvedValue(id, 'Destination/target', found.length === 1 && written !== undefined
           ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`

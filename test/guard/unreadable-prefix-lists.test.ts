@@ -26,6 +26,7 @@ import { declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { formatFinding } from '../../src/guard/rule';
+import { NetworkModel } from '../../src/model/network-model';
 
 const find = <T>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
 const PL = 'pl-0123456789abcdef0';
@@ -238,5 +239,39 @@ describe('FLOW-1: what arrives along a route table holding a route the guard can
     expect(tfFindings(rules, (stack) => {
       new Ec2ManagedPrefixList(stack, 'List', { addressFamily: 'IPv4', maxEntries: 2, name: 'wan', entry: [{ cidr: '172.20.10.5/32' }] });
     }, egress({ prefix_list_ids: ['${aws_ec2_managed_prefix_list.List.id}'] }))).toEqual([]);
+  });
+});
+
+/**
+ * Found by the reachability oracle (seed 20261400, CloudFormation only): a route to a prefix list the template holds
+ * without entries was refused as unresolvable (GUARD-1) and followed for no destination, where semantics §4 follows it
+ * for every destination, as a literal `pl-` id (and Terraform did).
+ */
+describe('a route to a prefix list of the output without entries (semantics §4)', () => {
+  const template = (entries: unknown) => ({
+    Resources: {
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+      Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
+      Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+      Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'Sub' }, RouteTableId: { Ref: 'Rt' } } },
+      Pl: { Type: 'AWS::EC2::PrefixList', Properties: { AddressFamily: 'IPv4', MaxEntries: 5, PrefixListName: 'pl', ...entries as object } },
+      Out: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Rt' }, DestinationPrefixListId: { Ref: 'Pl' }, NetworkInterfaceId: 'eni-0abc0000000000007' } },
+    },
+  });
+  const verdicts = (t: unknown) => [...new Set(checkTopology(extractCloudFormation({ s: t as any }), { model: NetworkModel.ALPHA })
+    .map((f) => f.ruleId))].sort();
+
+  test('followed for every destination (the interface is an end the guard cannot follow: MN-1, MN-2), not unresolved', () => {
+    for (const entries of [{}, { Entries: [] }]) {
+      const found = verdicts(template(entries));
+      expect(found).toEqual(expect.arrayContaining(['MN-1', 'MN-2']));
+      expect(found).not.toContain('GUARD-1');
+    }
+  });
+
+  test('control: the same list with an entry is that entry, one route (still to the interface: MN-1, MN-2)', () => {
+    const found = verdicts(template({ Entries: [{ Cidr: '192.0.2.0/24' }] }));
+    expect(found).toEqual(expect.arrayContaining(['MN-1', 'MN-2']));
+    expect(found).not.toContain('GUARD-1');
   });
 });
