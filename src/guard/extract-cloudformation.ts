@@ -389,7 +389,9 @@ class TemplateReader {
       // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own: an absent or
       // empty SecurityGroupEgress both leave it (and rules added as separate resources do not remove it).
       const egress = written.length > 0 ? written.flatMap((r: any) => reader.sgRules(r, id)) : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
-      b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: blocks(p.SecurityGroupIngress).flatMap((r: any) => reader.sgRules(r, id)), egress });
+      // Without a VpcId the group is the default VPC's, which the guard does not model (GUARD-1; judged as of every segment).
+      const vpc = p.VpcId === undefined ? b.noted(id, 'VpcId', DEFAULT_VPC) : noted('VpcId', p.VpcId);
+      b.add({ ...base, type: 'security-group', vpc, ingress: blocks(p.SecurityGroupIngress).flatMap((r: any) => reader.sgRules(r, id)), egress });
     }],
     [['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'], (reader, { b, base, noted, p, id, type }) => {
       const group = noted('GroupId', p.GroupId);

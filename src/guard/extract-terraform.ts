@@ -719,7 +719,8 @@ class ConfigReader {
       b.add({
         ...base,
         type: 'security-group',
-        vpc: noted('vpc_id', p.vpc_id),
+        // Without a vpc_id the group is the default VPC's, which the guard does not model (GUARD-1; judged as of every segment).
+        vpc: p.vpc_id === undefined || p.vpc_id === null ? b.noted(id, 'vpc_id', DEFAULT_VPC) : noted('vpc_id', p.vpc_id),
         ingress: blocks(p.ingress).flatMap((r: any) => reader.sgRules(id, { kind: 'node', id }, r, r.protocol)),
         egress: blocks(p.egress).flatMap((r: any) => reader.sgRules(id, { kind: 'node', id }, r, r.protocol)),
       });
