@@ -1170,7 +1170,9 @@ class TemplateReader {
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) {
       const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
-      b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc: p.VpcId === undefined ? undefined : this.ref(p.VpcId), subnets });
+      // A security group without a VpcId is the default VPC's.
+      const vpc = p.VpcId !== undefined ? this.ref(p.VpcId) : type === 'AWS::EC2::SecurityGroup' ? DEFAULT_VPC : undefined;
+      b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc, subnets });
     }
     const read = TemplateReader.READERS.get(type);
     // What a reader cannot read inside (a list or block given by a parameter or condition) is unresolved (`GraphBuilder.reading`).

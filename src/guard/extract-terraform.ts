@@ -1647,7 +1647,7 @@ class ConfigReader {
     const tags = this.tags(p);
     const base = { id, path: p['//']?.metadata?.path as string | undefined, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
-    if (tags[ROLE_TAG_KEY] !== undefined) this.roleLabel(id, base, tags[ROLE_TAG_KEY], p);
+    if (tags[ROLE_TAG_KEY] !== undefined) this.roleLabel(id, type, base, tags[ROLE_TAG_KEY], p);
     const read = ConfigReader.READERS.get(type);
     // What a reader cannot read inside (a block or list given by a variable) is unresolved (`GraphBuilder.reading`).
     b.reading(id, p, () => {
@@ -1688,9 +1688,12 @@ class ConfigReader {
    * type reach it late, and inlined into the loop over every resource their new object shapes made V8 throw away and
    * recompile that loop.
    */
-  private roleLabel(id: string, base: ReadContext['base'], role: string, p: any): void {
+  private roleLabel(id: string, type: string, base: ReadContext['base'], role: string, p: any): void {
     const subnets = [...this.refs(p.subnet_id), ...this.refs(p.subnet_ids), ...this.refs(p.vpc_zone_identifier)];
-    this.b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role, vpc: p.vpc_id === undefined ? undefined : this.ref(p.vpc_id), subnets });
+    // A security group without a vpc_id is the default VPC's.
+    const unset = p.vpc_id === undefined || p.vpc_id === null;
+    const vpc = !unset ? this.ref(p.vpc_id) : type === 'aws_security_group' ? DEFAULT_VPC : undefined;
+    this.b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role, vpc, subnets });
   }
 
   /**

@@ -18,6 +18,7 @@ import { myNumberAndLgwan } from '../support/two-segments';
 
 const OUTSIDE_VPC = 'vpc-0123456789abcdef0';
 const SEG = 'jichitai:segment';
+const ROLE = 'jichitai:role';
 
 /** One My Number host's address, HTTPS: a rule toward it covers no whole subnet and no LGWAN address. */
 const ONE_HOST = [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.0.0.10/32' }];
@@ -167,6 +168,63 @@ describe('a peer security group in a VPC the guard cannot place counts as one of
       'MN-3 Sg: security group Sg, in VPC vpc-0fedcba9876543210, which the guard cannot place (it may be of the MY_NUMBER segment): its ingress rules from the LGWAN '
       + `segment allow all traffic (security group Peer, ${literal} (it may be of the LGWAN segment))`,
     ]);
+  });
+});
+
+describe('PL-1: a role label the guard cannot place may be in a segment the model does not allow', () => {
+  const labelled = (vpc: unknown) => {
+    const t = cfn(vpc, ONE_HOST);
+    t.Resources.Sg.Properties.Tags = [{ Key: ROLE, Value: 'MY_NUMBER_SYSTEM' }];
+    return t;
+  };
+  const pl1 = (at: string, where: string) => `PL-1 ${at}: a My Number system (マイナンバー利用事務系の業務システム) ${where} `
+    + '(it may be of LGWAN接続系 or インターネット接続系), but αモデル places them in マイナンバー利用事務系';
+
+  test('a My Number system\'s group in a literal VPC, both engines', () => {
+    expect(findings(extractCloudFormation({ s: labelled(OUTSIDE_VPC) }), ['PL-1'])).toEqual([pl1('Sg', literal)]);
+    const g = extractTerraform({ s: tf(OUTSIDE_VPC, { ingress: [], tags: { [ROLE]: 'MY_NUMBER_SYSTEM' } }) });
+    expect(findings(g, ['PL-1'])).toEqual([pl1('aws_security_group.sg', literal)]);
+  });
+
+  test('its group without a VpcId is the default VPC\'s', () => {
+    expect(findings(extractCloudFormation({ s: labelled(undefined) }), ['PL-1'])).toEqual([pl1('Sg', 'in the default VPC, which the guard does not model')]);
+  });
+
+  test('an instance in a subnet given by a literal id (Terraform)', () => {
+    const instance = { aws_instance: { app: { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', subnet_id: 'subnet-0123456789abcdef0', tags: { [ROLE]: 'MY_NUMBER_SYSTEM' } } } };
+    expect(findings(extractTerraform({ s: tf('${aws_vpc.mn.id}', { ingress: [] }, instance) }), ['PL-1']))
+      .toEqual([pl1('aws_instance.app', 'in subnet subnet-0123456789abcdef0, which the guard cannot place')]);
+  });
+
+  test('an association of a labelled group with a literal VPC', () => {
+    const t = labelled({ Ref: 'MnVpc' });
+    t.Resources.Assoc = { Type: 'AWS::EC2::SecurityGroupVpcAssociation', Properties: { GroupId: { 'Fn::GetAtt': ['Sg', 'GroupId'] }, VpcId: OUTSIDE_VPC } };
+    expect(findings(extractCloudFormation({ s: t }), ['PL-1'])).toEqual([pl1('Assoc', literal)]);
+  });
+
+  test('subnets of two segments: the one the model does not allow is named', () => {
+    const t = cfn({ Ref: 'MnVpc' }, ONE_HOST, {
+      Asg: {
+        Type: 'AWS::AutoScaling::AutoScalingGroup',
+        Properties: { MinSize: '1', MaxSize: '1', VPCZoneIdentifier: [{ Ref: 'MnSub' }, { Ref: 'LgSub' }], Tags: [{ Key: ROLE, Value: 'MY_NUMBER_SYSTEM', PropagateAtLaunch: true }] },
+      },
+    });
+    expect(findings(extractCloudFormation({ s: t }), ['PL-1']))
+      .toEqual(['PL-1 Asg: a My Number system (マイナンバー利用事務系の業務システム) in LGWAN接続系, but αモデル places them in マイナンバー利用事務系']);
+  });
+
+  test('controls: in the My Number VPC, or a subnet of it: no finding', () => {
+    expect(findings(extractCloudFormation({ s: labelled({ Ref: 'MnVpc' }) }), ['PL-1'])).toEqual([]);
+    const instance = { aws_instance: { app: { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', subnet_id: '${aws_subnet.mn.id}', tags: { [ROLE]: 'MY_NUMBER_SYSTEM' } } } };
+    expect(findings(extractTerraform({ s: tf('${aws_vpc.mn.id}', { ingress: [] }, instance) }), ['PL-1'])).toEqual([]);
+  });
+
+  test('worded in Japanese too', () => {
+    const found = checkTopology(extractCloudFormation({ s: labelled(OUTSIDE_VPC) }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'PL-1');
+    expect(found[0].ja?.message).toBe(`マイナンバー利用事務系の業務システムがガードが位置を特定できない VPC ${OUTSIDE_VPC}（LGWAN接続系またはインターネット接続系のものかもしれない）`
+      + 'にあるが、αモデルではマイナンバー利用事務系に置く');
+    expect(notJapanese(found[0].ja?.message)).toBeUndefined();
+    expect(notJapanese(found[0].ja?.fix)).toBeUndefined();
   });
 });
 
