@@ -396,7 +396,9 @@ class TemplateReader {
       // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own: an absent or
       // empty SecurityGroupEgress both leave it (and rules added as separate resources do not remove it).
       const egress = written.length > 0 ? written.flatMap((r: any) => reader.sgRules(r, id)) : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
-      b.add({ ...base, type: 'security-group', vpc: noted('VpcId', p.VpcId), ingress: blocks(p.SecurityGroupIngress).flatMap((r: any) => reader.sgRules(r, id)), egress });
+      // Without a VpcId the group is the default VPC's, which the guard does not model (GUARD-1; judged as of every segment).
+      const vpc = p.VpcId === undefined ? b.noted(id, 'VpcId', DEFAULT_VPC) : noted('VpcId', p.VpcId);
+      b.add({ ...base, type: 'security-group', vpc, ingress: blocks(p.SecurityGroupIngress).flatMap((r: any) => reader.sgRules(r, id)), egress });
     }],
     [['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'], (reader, { b, base, noted, p, id, type }) => {
       const group = noted('GroupId', p.GroupId);
@@ -1175,7 +1177,9 @@ class TemplateReader {
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) {
       const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
-      b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc: p.VpcId === undefined ? undefined : this.ref(p.VpcId), subnets });
+      // A security group without a VpcId is the default VPC's.
+      const vpc = p.VpcId !== undefined ? this.ref(p.VpcId) : type === 'AWS::EC2::SecurityGroup' ? DEFAULT_VPC : undefined;
+      b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc, subnets });
     }
     const read = TemplateReader.READERS.get(type);
     // What a reader cannot read inside (a list or block given by a parameter or condition) is unresolved (`GraphBuilder.reading`).

@@ -722,7 +722,8 @@ class ConfigReader {
       b.add({
         ...base,
         type: 'security-group',
-        vpc: noted('vpc_id', p.vpc_id),
+        // Without a vpc_id the group is the default VPC's, which the guard does not model (GUARD-1; judged as of every segment).
+        vpc: p.vpc_id === undefined || p.vpc_id === null ? b.noted(id, 'vpc_id', DEFAULT_VPC) : noted('vpc_id', p.vpc_id),
         ingress: blocks(p.ingress).flatMap((r: any) => reader.sgRules(id, { kind: 'node', id }, r, r.protocol)),
         egress: blocks(p.egress).flatMap((r: any) => reader.sgRules(id, { kind: 'node', id }, r, r.protocol)),
       });
@@ -1649,7 +1650,7 @@ class ConfigReader {
     const tags = this.tags(p);
     const base = { id, path: p['//']?.metadata?.path as string | undefined, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
-    if (tags[ROLE_TAG_KEY] !== undefined) this.roleLabel(id, base, tags[ROLE_TAG_KEY], p);
+    if (tags[ROLE_TAG_KEY] !== undefined) this.roleLabel(id, type, base, tags[ROLE_TAG_KEY], p);
     const read = ConfigReader.READERS.get(type);
     // What a reader cannot read inside (a block or list given by a variable) is unresolved (`GraphBuilder.reading`).
     b.reading(id, p, () => {
@@ -1690,9 +1691,12 @@ class ConfigReader {
    * type reach it late, and inlined into the loop over every resource their new object shapes made V8 throw away and
    * recompile that loop.
    */
-  private roleLabel(id: string, base: ReadContext['base'], role: string, p: any): void {
+  private roleLabel(id: string, type: string, base: ReadContext['base'], role: string, p: any): void {
     const subnets = [...this.refs(p.subnet_id), ...this.refs(p.subnet_ids), ...this.refs(p.vpc_zone_identifier)];
-    this.b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role, vpc: p.vpc_id === undefined ? undefined : this.ref(p.vpc_id), subnets });
+    // A security group without a vpc_id is the default VPC's.
+    const unset = p.vpc_id === undefined || p.vpc_id === null;
+    const vpc = !unset ? this.ref(p.vpc_id) : type === 'aws_security_group' ? DEFAULT_VPC : undefined;
+    this.b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role, vpc, subnets });
   }
 
   /**

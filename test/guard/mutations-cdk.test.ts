@@ -1080,6 +1080,21 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A group made in a VPC named by its literal id (the My Number VPC's, pasted by hand) may have My Number members: the
+    // guard cannot place that VPC, so the group is judged as one of every segment (semantics §7).
+    name: 'a security group in a VPC given by a literal id admitting all traffic from the LGWAN VPC\'s block',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnSecurityGroup(stack, 'MutUnplacedGroup', {
+        groupDescription: 'in the My Number VPC, by its id',
+        vpcId: 'vpc-0123456789abcdef0',
+        securityGroupIngress: [{ ipProtocol: '-1', cidrIp: net.lgwan.vpcCidr }],
+        securityGroupEgress: [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: net.myNumber.vpcCidr.replace(/\/\d+$/, '/32') }],
+      });
+    },
+  },
+  {
     name: 'every TCP port of a My Number host opened to an LGWAN host in two rules (1-32767, 32768-65535)',
     rule: 'MN-3',
     models: ALL,

@@ -149,7 +149,8 @@ describe('an association with a VPC the guard cannot place, as a group of its ow
 
   test('its members may be in the My Number VPC: its rules toward LGWAN are judged as a My Number group\'s', () => {
     expect(findings(extractCloudFormation({ s: lgwanGroup(OUTSIDE_VPC) }), ['MN-3', 'GUARD-1']))
-      .toEqual(['MN-3 Assoc: security group Assoc: its egress rules toward the LGWAN segment allow all traffic (10.1.0.0/16)']);
+      .toEqual([`MN-3 Assoc: security group Assoc, in VPC ${OUTSIDE_VPC}, which the guard cannot place (it may be of the MY_NUMBER segment): `
+        + 'its egress rules toward the LGWAN segment allow all traffic (10.1.0.0/16)']);
   });
 
   test('control: associated with another LGWAN VPC, it opens traffic within LGWAN only', () => {

@@ -1,6 +1,6 @@
 import { hostGroups } from './flows';
 import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, outOrUnknown, pathFindings } from './paths';
-import { byLo, covered, groupOf, outsidePeerGroup, peerGroupIn, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
+import { byLo, covered, groupIn, outsidePeerGroup, peerGroupIn, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
 import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
@@ -144,7 +144,10 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
   }
   const findings: Finding[] = [];
   for (const group of nodesOf(ctx.graph, 'security-group')) {
-    if (!groupOf(ctx, group, own)) continue;
+    const placed = groupIn(ctx, group, own);
+    if (!placed) continue;
+    // Said of the group: of `own`, or in a VPC the guard cannot place (which may be of `own`).
+    const ofOwn = placed.en.length > 0 ? bi(`${placed.en},`, placed.ja) : bi(` of the ${own} segment`, `${SEGMENT_JA[own]}の`);
     const wrong: { en: string; ja: string }[] = [];
     // A group labelled as a host's (jichitai:host) is admitted only by the flows into that host: the relay's flow into the
     // file server does not let the relay open connections into another server. An unlabelled group may guard any host,
@@ -154,7 +157,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
       if (peerGroup?.type === 'security-group') {
         // A group of the other segment, or one associated with a VPC of it (or with one the guard cannot place).
-        const where = peerGroupIn(ctx, peerGroup, other);
+        const where = peerGroupIn(ctx, peerGroup, other, group);
         if (where) {
           wrong.push(bi(`${describe(r)} from security group ${peerGroup.id}${where.en.length > 0 ? where.en : ` of the ${other} segment`}`,
             `${where.ja.length > 0 ? where.ja : SEGMENT_JA[other] + 'の'}セキュリティグループ ${peerGroup.id} からの ${describeJa(r)}`));
@@ -186,9 +189,9 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       // that is said, as a warning that asks for the declarations or a reason, not passed over.
       findings.push({
         ...finding(rule, nameOf(ctx.graph, group.id), {
-          en: `security group ${group.id} of the ${own} segment lets the ${other} segment open connections into it (${wrong.map((w) => w.en).join('; ')}); with no flow declared, `
+          en: `security group ${group.id}${ofOwn.en} lets the ${other} segment open connections into it (${wrong.map((w) => w.en).join('; ')}); with no flow declared, `
             + 'the guard cannot tell whether that is the direction the model gives (sanitization relay into LGWAN, screen transfer from the terminals\' segment)',
-          ja: `${SEGMENT_JA[own]}のセキュリティグループ ${group.id} が、${SEGMENT_JA[other]}からの接続開始を受け入れている（${wrong.map((w) => w.ja).join('、')}）。`
+          ja: `${ofOwn.ja}セキュリティグループ ${group.id} が、${SEGMENT_JA[other]}からの接続開始を受け入れている（${wrong.map((w) => w.ja).join('、')}）。`
             + '通信が 1 つも宣言されていないため、それがモデルの定める向き（無害化の中継から LGWAN接続系へ、画面転送は端末のある系から）かどうかをガードが判断できない',
         }, bi('declare the flows (MunicipalNetwork flows, or --blueprint for the CLI) so that the direction is proven, or acknowledge LG-2 here with the reason',
           '向きを証明できるよう通信を宣言する（MunicipalNetwork の flows、CLI では --blueprint）か、ここで理由を付けて LG-2 を例外承認する')),
@@ -201,10 +204,10 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       ...(other === terminals ? [bi('its terminals\' screen transfer (画面転送)', '端末からの画面転送（画面転送）')] : []),
     ];
     findings.push(finding(rule, nameOf(ctx.graph, group.id), {
-      en: `security group ${group.id} of the ${own} segment lets the ${other} segment open connections into it (${wrong.map((w) => w.en).join('; ')}), `
+      en: `security group ${group.id}${ofOwn.en} lets the ${other} segment open connections into it (${wrong.map((w) => w.en).join('; ')}), `
         + `which no declared ${other} → ${own} flow of the model's direction admits; in ${ctx.model} the ${other} segment opens connections into ${own} `
         + `${ways.length > 0 ? `only as ${ways.map((w) => w.en).join(' and ')}` : 'never (screen transfer goes from the terminals\' segment, files only into LGWAN)'}`,
-      ja: `${SEGMENT_JA[own]}のセキュリティグループ ${group.id} が、${SEGMENT_JA[other]}からの接続開始を受け入れている（${wrong.map((w) => w.ja).join('、')}）が、`
+      ja: `${ofOwn.ja}セキュリティグループ ${group.id} が、${SEGMENT_JA[other]}からの接続開始を受け入れている（${wrong.map((w) => w.ja).join('、')}）が、`
         + `これを認める、モデルの向きの ${other} → ${own} の宣言済み通信がない。${MODEL_JA[ctx.model]}で${SEGMENT_JA[other]}から${SEGMENT_JA[own]}へ接続を開始できるのは`
         + `${ways.length > 0 ? `${ways.map((w) => w.ja).join('と')}だけ` : '一切なし（画面転送は端末のある系から、ファイルは LGWAN接続系へのみ）'}`,
     }, {

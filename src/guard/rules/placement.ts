@@ -1,7 +1,8 @@
+import { inUnplacedVpc } from './specific';
 import { HostRole } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
-import { Segment, SEGMENT_JA } from '../../model/segment';
-import { deref, nodesOf, RoleLabelNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
+import { ALL_SEGMENTS, Segment, SEGMENT_JA } from '../../model/segment';
+import { deref, nodesOf, Ref, RoleLabelNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { ALL_MODELS, bi, finding, Finding, GuardRule, Severity } from '../rule';
 import { nameOf, segmentOf } from '../topology';
 
@@ -12,6 +13,31 @@ export function segmentOfLabel(graph: TopologyGraph, label: RoleLabelNode): Segm
   const segments = new Set(label.subnets.map((r) => deref<SubnetNode>(graph, r)).filter((s): s is SubnetNode => s?.type === 'subnet')
     .map((s) => segmentOf(graph, s)));
   return segments.size === 1 ? [...segments][0] : undefined;
+}
+
+/**
+ * Where a labelled resource may sit, for PL-1: the segments of its VPC, else of the subnets it names (each of them); and
+ * the first VPC or subnet it names that the guard cannot place (a literal id, a parameter or variable, none given for a
+ * security group: the default VPC), which may be of any segment (fail closed). A VPC or subnet of the output without a
+ * segment label places it nowhere: GUARD-1 reports that VPC.
+ */
+function labelPlaces(graph: TopologyGraph, label: RoleLabelNode): { segments: Segment[]; unplaced?: { ref: Ref; what: 'VPC' | 'subnet' } } {
+  const vpc = label.vpc === undefined ? undefined : deref<VpcNode>(graph, label.vpc);
+  if (vpc?.type === 'vpc' && vpc.segment) return { segments: [vpc.segment] };
+  const segments = new Set<Segment>();
+  let unplaced: { ref: Ref; what: 'VPC' | 'subnet' } | undefined;
+  for (const ref of label.subnets) {
+    const subnet = deref<SubnetNode>(graph, ref);
+    if (subnet?.type !== 'subnet') {
+      unplaced ??= { ref, what: 'subnet' };
+      continue;
+    }
+    const segment = segmentOf(graph, subnet);
+    if (segment !== undefined) segments.add(segment);
+  }
+  // Subnets the guard places say where it is, whatever VPC it names.
+  if (label.subnets.length === 0 && label.vpc !== undefined && vpc?.type !== 'vpc') unplaced = { ref: label.vpc, what: 'VPC' };
+  return { segments: [...segments], unplaced };
 }
 
 /** The segments the model allows for a role; undefined when the placement table says nothing about it. */
@@ -49,13 +75,31 @@ export const PL1: GuardRule = {
     const findings: Finding[] = [];
     for (const label of nodesOf(ctx.graph, 'role-label')) {
       const allowed = allowedSegments(ctx.model, label.role);
-      const segment = segmentOfLabel(ctx.graph, label);
-      if (!allowed || segment === undefined || allowed.includes(segment)) continue;
-      findings.push(finding(this, label.path ?? nameOf(ctx.graph, label.resource),
-        bi(`${ROLE_JA[label.role]} in ${SEGMENT_JA[segment]}, but ${MODEL_JA[ctx.model]} places them in ${allowed.map((s) => SEGMENT_JA[s]).join(' or ')}`,
-          `${ROLE_ONLY_JA[label.role]}が${SEGMENT_JA[segment]}にあるが、${MODEL_JA[ctx.model]}では${allowed.map((s) => SEGMENT_JA[s]).join('または')}に置く`),
-        bi(`move it to ${allowed.join(' or ')}, or build the network in the model that matches where it is`,
-          `${allowed.map((s) => `${SEGMENT_JA[s]}（${s}）`).join('または')}へ移すか、今の配置に合うモデルでネットワークを構築する`)));
+      if (!allowed) continue;
+      const { segments, unplaced } = labelPlaces(ctx.graph, label);
+      const places = allowed.map((s) => SEGMENT_JA[s]);
+      const at = label.path ?? nameOf(ctx.graph, label.resource);
+      // Every segment it is in must be allowed (subnets of two segments: the wrong one is named).
+      const segment = segments.find((s) => !allowed.includes(s));
+      if (segment !== undefined) {
+        findings.push(finding(this, at,
+          bi(`${ROLE_JA[label.role]} in ${SEGMENT_JA[segment]}, but ${MODEL_JA[ctx.model]} places them in ${places.join(' or ')}`,
+            `${ROLE_ONLY_JA[label.role]}が${SEGMENT_JA[segment]}にあるが、${MODEL_JA[ctx.model]}では${places.join('または')}に置く`),
+          bi(`move it to ${allowed.join(' or ')}, or build the network in the model that matches where it is`,
+            `${allowed.map((s) => `${SEGMENT_JA[s]}（${s}）`).join('または')}へ移すか、今の配置に合うモデルでネットワークを構築する`)));
+        continue;
+      }
+      if (!unplaced) continue;
+      // A VPC or subnet the guard cannot place may be of a segment the model does not allow (fail closed).
+      const others = ALL_SEGMENTS.filter((s) => !allowed.includes(s)).map((s) => SEGMENT_JA[s]);
+      const where = inUnplacedVpc(unplaced.ref, bi(others.join(' or '), others.join('または')), unplaced.what);
+      findings.push(finding(this, at,
+        bi(`${ROLE_JA[label.role]} ${where.en}, but ${MODEL_JA[ctx.model]} places them in ${places.join(' or ')}`,
+          `${ROLE_ONLY_JA[label.role]}が${where.ja}が、${MODEL_JA[ctx.model]}では${places.join('または')}に置く`),
+        bi(`place it by a reference to a ${unplaced.what} of ${allowed.join(' or ')} in the same app (Ref / GetAtt, or a Terraform reference), `
+          + 'not a literal id or a value known only at deploy time, so that the guard can tell where it is',
+        `ガードが位置を判断できるよう、リテラルの ID やデプロイ時に決まる値ではなく、同じアプリの${allowed.map((s) => `${SEGMENT_JA[s]}（${s}）`).join('または')}の`
+          + `${unplaced.what === 'VPC' ? 'VPC' : 'サブネット'}を参照して置く（Ref / GetAtt、または Terraform の参照）`)));
     }
     return findings;
   },

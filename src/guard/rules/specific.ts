@@ -1,6 +1,7 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
-import { deref, describeRef, groupVpcs, nodesOf, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
+import { DEFAULT_VPC } from '../bridges';
+import { deref, describeRef, groupVpcs, nodesOf, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
 import { Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { Arrival, subtractAll } from '../reachability';
@@ -73,12 +74,13 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
   const otherBlocks = [...other.blocks];
   const otherSubnets = [...other.wholes];
   for (const group of nodesOf(ctx.graph, 'security-group')) {
-    if (!groupOf(ctx, group, own)) continue;
+    const placed = groupIn(ctx, group, own);
+    if (!placed) continue;
     for (const egress of [false, true]) {
       const relevant: RelevantRule[] = [];
       for (const r of rulesOf(ctx.graph, group, egress)) {
         const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
-        const where = other.segment !== undefined && peerGroup?.type === 'security-group' ? peerGroupIn(ctx, peerGroup, other.segment) : undefined;
+        const where = other.segment !== undefined && peerGroup?.type === 'security-group' ? peerGroupIn(ctx, peerGroup, other.segment, group) : undefined;
         if (peerGroup && where) {
           relevant.push({ rule: r, group: peerGroup.id, where });
           continue;
@@ -98,8 +100,8 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
       if (problems.length > 0) {
         const all = joinBi(problems, '; ', '、');
         findings.push(finding(rule, nameOf(ctx.graph, group.id), {
-          en: `security group ${group.id}: its ${egress ? 'egress rules toward' : 'ingress rules from'} the ${other.name.en} ${all.en}`,
-          ja: `セキュリティグループ ${group.id}: ${other.name.ja}${egress ? 'へのアウトバウンドルール' : 'からのインバウンドルール'}が${all.ja}`,
+          en: `security group ${group.id}${placed.en}: its ${egress ? 'egress rules toward' : 'ingress rules from'} the ${other.name.en} ${all.en}`,
+          ja: `${placed.ja}セキュリティグループ ${group.id}: ${other.name.ja}${egress ? 'へのアウトバウンドルール' : 'からのインバウンドルール'}が${all.ja}`,
         }, fix));
       }
     }
@@ -114,27 +116,55 @@ type RelevantRule = { rule: SecurityGroupRule; peer?: Prefix; group?: string; wh
 const OUTSIDE = bi(' outside what the guard reads', 'ガードが読む範囲外の');
 
 /**
- * Whether a security group is judged as a group of `segment`: its VPC is of that segment — or it is an association with
- * a VPC the guard cannot place (a literal `vpc-…` id, a parameter or variable), whose members may be in a VPC of any
- * segment (fail closed, semantics §10).
+ * A security group is judged as a group of `segment` when its VPC is of that segment (nothing said) — or when the guard
+ * cannot place its VPC (a literal `vpc-…` id, a parameter or variable, a Terraform data source, none given: the default
+ * VPC), an association's or the group's own: its members may be in a VPC of any segment (fail closed, semantics §7, §10),
+ * and the VPC is named, after the group's name in English and before it in Japanese. Undefined otherwise.
  */
-export function groupOf(ctx: GuardContext, group: SecurityGroupNode, segment: Segment): boolean {
+export function groupIn(ctx: GuardContext, group: SecurityGroupNode, segment: Segment): Bilingual | undefined {
   const vpc = deref<VpcNode>(ctx.graph, group.vpc);
-  return vpc?.segment === segment || (group.associationOf !== undefined && vpc?.type !== 'vpc');
+  if (vpc?.type === 'vpc') return vpc.segment === segment ? NOTHING : undefined;
+  const where = inUnplacedVpc(group.vpc, bi(`the ${segment} segment`, SEGMENT_JA[segment]));
+  return bi(`, ${where.en}`, where.ja);
+}
+
+const NOTHING = bi('', '');
+
+/**
+ * Where something in a VPC (or subnet) the guard cannot place is, and which segments that VPC may be of (`may`: "the LGWAN segment",
+ * "LGWAN接続系"): in English a phrase (`in VPC vpc-…, which the guard cannot place (it may be of the LGWAN segment)`), in
+ * Japanese one that goes before the thing's name. A literal id is named as written, no VpcId as the default VPC; a value
+ * the guard cannot read is reported by GUARD-1 with its expression.
+ */
+export function inUnplacedVpc(ref: Ref, may: Bilingual, what: 'VPC' | 'subnet' = 'VPC'): Bilingual {
+  const maybe = bi(`(it may be of ${may.en})`, `（${may.ja}のものかもしれない）`);
+  const ja = what === 'VPC' ? ' VPC' : 'サブネット';
+  if (what === 'VPC' && ref.kind === 'unresolved' && ref.expression === describeRef(DEFAULT_VPC)) {
+    return bi(`in the default VPC, which the guard does not model ${maybe.en}`, `ガードがモデル化しない既定の VPC${maybe.ja}にある`);
+  }
+  if (ref.kind === 'unresolved') return bi(`in a ${what} the guard cannot read ${maybe.en}`, `ガードが読めない${ja}${maybe.ja}にある`);
+  return bi(`in ${what} ${describeRef(ref)}, which the guard cannot place ${maybe.en}`, `ガードが位置を特定できない${ja} ${describeRef(ref)}${maybe.ja}にある`);
 }
 
 /**
  * Whether a peer security group may have members in `segment`, and how, said after the group's name in English and before
- * it in Japanese: its own VPC is of that segment (nothing said); it is associated with a VPC of it (`groupVpcs`), or with
- * one the guard cannot place (a literal `vpc-…` id, a parameter or variable: fail closed), the association named.
- * Undefined when none of its VPCs is of the segment.
+ * it in Japanese: its own VPC is of that segment (nothing said), or one the guard cannot place (named); it is associated
+ * with a VPC of it (`groupVpcs`), or with one the guard cannot place (a literal `vpc-…` id, a parameter or variable: fail
+ * closed), the association named. Undefined when none of its VPCs is of the segment. A peer whose own VPC is that of the
+ * group being judged (`judged`: the group itself, or one of the same literal VPC id) has its members there in the judged
+ * group's segment, not the other.
  */
-export function peerGroupIn(ctx: GuardContext, group: SecurityGroupNode, segment: Segment): Bilingual | undefined {
+export function peerGroupIn(ctx: GuardContext, group: SecurityGroupNode, segment: Segment, judged?: SecurityGroupNode): Bilingual | undefined {
   for (const { vpc: ref, via } of groupVpcs(ctx.graph, group)) {
     const vpc = deref<VpcNode>(ctx.graph, ref);
     if (via === undefined) {
-      if (vpc?.segment === segment) return bi('', '');
-      continue;
+      if (vpc?.type === 'vpc') {
+        if (vpc.segment === segment) return NOTHING;
+        continue;
+      }
+      if (judged && sameVpc(group, judged)) continue;
+      const where = inUnplacedVpc(ref, bi(`the ${segment} segment`, SEGMENT_JA[segment]));
+      return bi(`, ${where.en}`, where.ja);
     }
     if (vpc?.type === 'vpc' && vpc.segment === segment) {
       return bi(`, associated with ${segment} VPC ${vpc.id} by ${via}`, `${via} で${SEGMENT_JA[segment]}の VPC ${vpc.id} に関連付けられた`);
@@ -147,6 +177,15 @@ export function peerGroupIn(ctx: GuardContext, group: SecurityGroupNode, segment
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a peer group's own VPC, one the guard cannot place, is the judged group's VPC: the same group, or the same
+ * literal `vpc-…` id (two values it cannot read may differ).
+ */
+function sameVpc(peer: SecurityGroupNode, judged: SecurityGroupNode): boolean {
+  if (peer.id === judged.id) return true;
+  return peer.vpc.kind === 'external' && judged.vpc.kind === 'external' && peer.vpc.value === judged.vpc.value;
 }
 
 /**
