@@ -759,8 +759,11 @@ class ConfigReader {
     }],
     [['aws_default_security_group'], (reader, { b, base, noted, p, id }) => {
       // Terraform takes over the VPC's default group: its rules are the listed ones only.
-      const vpc = noted('vpc_id', p.vpc_id);
-      const group: Ref = vpc.kind === 'node' ? { kind: 'node', id: implicitId.defaultSecurityGroup(vpc.id) } : vpc;
+      // Without a vpc_id it is the default VPC's default group. A VPC the guard cannot place leaves a group outside the output,
+      // named by the VPC (its rules are judged as of every segment, `outsideGroups`).
+      const vpc = p.vpc_id === undefined || p.vpc_id === null ? b.noted(id, 'vpc_id', DEFAULT_VPC) : noted('vpc_id', p.vpc_id);
+      const group: Ref = vpc.kind === 'node' ? { kind: 'node', id: implicitId.defaultSecurityGroup(vpc.id) }
+        : vpc.kind === 'external' ? { kind: 'external', value: implicitId.defaultSecurityGroup(vpc.value) } : vpc;
       for (const [egress, written] of [[false, p.ingress], [true, p.egress]] as const) {
         blocks(written).flatMap((r: any) => reader.sgRules(id, group, r, r.protocol)).forEach((rule, i) => {
           b.add({ ...base, id: `${id}#${egress ? 'egress' : 'ingress'}${i}`, type: 'security-group-rule', group, egress, rule });
