@@ -1177,8 +1177,8 @@ class TemplateReader {
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) {
       const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
-      // A security group without a VpcId is the default VPC's.
-      const vpc = p.VpcId !== undefined ? this.ref(p.VpcId) : type === 'AWS::EC2::SecurityGroup' ? DEFAULT_VPC : undefined;
+      // A security group without a VpcId is the default VPC's, and so is an instance or Auto Scaling group naming no subnet.
+      const vpc = p.VpcId !== undefined ? this.ref(p.VpcId) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
       b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc, subnets });
     }
     const read = TemplateReader.READERS.get(type);
@@ -1738,4 +1738,18 @@ function neutralType(cfnType: string): string {
 function logDestination(config: any, render: (v: unknown) => string): string | undefined {
   const v = config?.bucketName ?? config?.logGroup ?? config?.deliveryStream;
   return v === undefined ? undefined : render(v);
+}
+
+/**
+ * Whether a labelled resource that names no VPC runs in the account's default VPC (PL-1, semantics §7): a security group
+ * without a VpcId; an instance with no SubnetId, no interfaces and no launch template (which may name subnets); an Auto
+ * Scaling group without VPCZoneIdentifier (as bridges.ts reads them). Other resources without a subnet may be in no VPC.
+ */
+function inDefaultVpc(type: string, p: any): boolean {
+  switch (type) {
+    case 'AWS::EC2::SecurityGroup': return true;
+    case 'AWS::EC2::Instance': return p.SubnetId === undefined && p.NetworkInterfaces === undefined && p.LaunchTemplate === undefined;
+    case 'AWS::AutoScaling::AutoScalingGroup': return p.VPCZoneIdentifier === undefined;
+    default: return false;
+  }
 }

@@ -759,8 +759,11 @@ class ConfigReader {
     }],
     [['aws_default_security_group'], (reader, { b, base, noted, p, id }) => {
       // Terraform takes over the VPC's default group: its rules are the listed ones only.
-      const vpc = noted('vpc_id', p.vpc_id);
-      const group: Ref = vpc.kind === 'node' ? { kind: 'node', id: implicitId.defaultSecurityGroup(vpc.id) } : vpc;
+      // Without a vpc_id it is the default VPC's default group. A VPC the guard cannot place leaves a group outside the output,
+      // named by the VPC (its rules are judged as of every segment, `outsideGroups`).
+      const vpc = p.vpc_id === undefined || p.vpc_id === null ? b.noted(id, 'vpc_id', DEFAULT_VPC) : noted('vpc_id', p.vpc_id);
+      const group: Ref = vpc.kind === 'node' ? { kind: 'node', id: implicitId.defaultSecurityGroup(vpc.id) }
+        : vpc.kind === 'external' ? { kind: 'external', value: implicitId.defaultSecurityGroup(vpc.value) } : vpc;
       for (const [egress, written] of [[false, p.ingress], [true, p.egress]] as const) {
         blocks(written).flatMap((r: any) => reader.sgRules(id, group, r, r.protocol)).forEach((rule, i) => {
           b.add({ ...base, id: `${id}#${egress ? 'egress' : 'ingress'}${i}`, type: 'security-group-rule', group, egress, rule });
@@ -1693,9 +1696,9 @@ class ConfigReader {
    */
   private roleLabel(id: string, type: string, base: ReadContext['base'], role: string, p: any): void {
     const subnets = [...this.refs(p.subnet_id), ...this.refs(p.subnet_ids), ...this.refs(p.vpc_zone_identifier)];
-    // A security group without a vpc_id is the default VPC's.
+    // A security group without a vpc_id is the default VPC's, and so is an instance or Auto Scaling group naming no subnet.
     const unset = p.vpc_id === undefined || p.vpc_id === null;
-    const vpc = !unset ? this.ref(p.vpc_id) : type === 'aws_security_group' ? DEFAULT_VPC : undefined;
+    const vpc = !unset ? this.ref(p.vpc_id) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
     this.b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role, vpc, subnets });
   }
 
@@ -1948,4 +1951,20 @@ function ruleOrder(v: unknown): 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unkno
 /** A port (or ICMP type/code) given as a number or a numeric string. */
 function port(v: unknown): number | undefined {
   return typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/**
+ * Whether a labelled resource that names no VPC runs in the account's default VPC (PL-1, semantics §7): a security group
+ * without a vpc_id; an instance with no subnet_id, no network interface and no launch template (which may name subnets);
+ * an Auto Scaling group without vpc_zone_identifier (as bridges.ts reads them). Other resources without a subnet may be
+ * in no VPC.
+ */
+function inDefaultVpc(type: string, p: any): boolean {
+  const unset = (v: unknown) => v === undefined || v === null;
+  switch (type) {
+    case 'aws_security_group': return true;
+    case 'aws_instance': return unset(p.subnet_id) && unset(p.network_interface) && unset(p.primary_network_interface) && unset(p.launch_template);
+    case 'aws_autoscaling_group': return unset(p.vpc_zone_identifier);
+    default: return false;
+  }
 }

@@ -564,6 +564,11 @@ export interface SecurityGroupNode extends NodeBase {
    * stands for in that VPC (`vpc`).
    */
   readonly associationOf?: string;
+  /**
+   * For a stand-in of a group the output does not hold (`outsideGroups`): the group as the rules written for it name it
+   * (a literal `sg-…` id, a value the guard cannot read), and the rule resource that names it first (`at`).
+   */
+  readonly outside?: { readonly ref: Ref; readonly at: string };
 }
 
 /** A rule written as its own resource (`AWS::EC2::SecurityGroupIngress`, `aws_security_group_rule`, …). */
@@ -672,6 +677,8 @@ export function normaliseProtocol(protocol: unknown): string {
 
 /** Every rule of a group in one direction: inline ones and those written as separate resources. */
 export function rulesOf(graph: TopologyGraph, group: SecurityGroupNode, egress: boolean): SecurityGroupRule[] {
+  // A stand-in holds its rules itself (its name may be that of a node of another type).
+  if (group.outside) return [...(egress ? group.egress : group.ingress)];
   const separate = separateRules(graph).get(`${egress ? 'e' : 'i'}${group.id}`) ?? [];
   return [...(egress ? group.egress : group.ingress), ...separate];
 }
@@ -688,6 +695,52 @@ export function groupVpcs(graph: TopologyGraph, group: SecurityGroupNode): reado
   const associations = groupAssociations(graph).get(own.id) ?? [];
   return [{ vpc: own.vpc }, ...associations.map((a) => ({ vpc: a.vpc, via: a.id }))];
 }
+
+/** The stand-ins for groups the output does not hold, built once per graph. */
+const OUTSIDE_GROUPS = new WeakMap<TopologyGraph, SecurityGroupNode[]>();
+
+/**
+ * Groups the output does not hold that rule resources of its own are written for (`AWS::EC2::SecurityGroupIngress` with
+ * a literal `sg-…` GroupId or a parameter, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule` with a
+ * literal `security_group_id` or a variable, `aws_default_security_group` of a VPC the guard cannot place): one stand-in
+ * per group as written, holding those rules and in no VPC of the output. Its members may be anywhere, so rules judge it
+ * as a group of every segment (semantics §7); GUARD-1 reports the values it cannot read besides.
+ */
+export function outsideGroups(graph: TopologyGraph): readonly SecurityGroupNode[] {
+  let list = OUTSIDE_GROUPS.get(graph);
+  if (!list) {
+    const byGroup = new Map<string, { ref: Ref; at: string; ingress: SecurityGroupRule[]; egress: SecurityGroupRule[] }>();
+    for (const r of nodesOf(graph, 'security-group-rule')) {
+      if (deref<GraphNode>(graph, r.group)?.type === 'security-group') continue;
+      const key = `${r.group.kind}:${describeRef(r.group)}`;
+      let g = byGroup.get(key);
+      if (!g) byGroup.set(key, g = { ref: r.group, at: r.id, ingress: [], egress: [] });
+      (r.egress ? g.egress : g.ingress).push(r.rule);
+    }
+    const named = (g: { ref: Ref; at: string }) => {
+      if (g.ref.kind !== 'unresolved') return describeRef(g.ref);
+      // A value the guard cannot read is named by the property that gives it (GUARD-1 says why), in no language.
+      const resource = g.at.replace(/#.*$/, '');
+      const value = graph.unresolved.find((u) => u.node === resource && u.reason === (g.ref as { expression: string }).expression);
+      return value ? `${resource}.${value.property}` : `(${g.ref.expression})`;
+    };
+    list = [...byGroup.values()].map((g): SecurityGroupNode => ({
+      // Named as written: a literal id, or the property that gives a value the guard cannot read.
+      id: named(g),
+      tags: {},
+      type: 'security-group',
+      vpc: OUTSIDE_VPC,
+      ingress: g.ingress,
+      egress: g.egress,
+      outside: { ref: g.ref, at: g.at },
+    }));
+    OUTSIDE_GROUPS.set(graph, list);
+  }
+  return list;
+}
+
+/** The VPC of a stand-in (`outsideGroups`): none the guard can read, and unlike any other (no two share it). */
+const OUTSIDE_VPC: Ref = { kind: 'unresolved', expression: 'the VPC of a security group outside the synthesized output' };
 
 /** The association nodes of each group, built once per graph. */
 const GROUP_ASSOCIATIONS = new WeakMap<TopologyGraph, Map<string, SecurityGroupNode[]>>();

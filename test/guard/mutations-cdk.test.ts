@@ -1095,6 +1095,47 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A rule added to a group made elsewhere (by its literal id: it may be a My Number group) is judged as a rule of a
+    // group of every segment (semantics §7).
+    name: 'a rule on a group outside the output, by its literal id, admitting all traffic from the LGWAN VPC\'s block',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnSecurityGroupIngress(stack, 'MutOutsideGroupRule', { groupId: 'sg-0123456789abcdef0', ipProtocol: '-1', cidrIp: net.lgwan.vpcCidr });
+    },
+  },
+  {
+    // A business system whose subnets lie in the Internet and LGWAN segments (both allowed in β′, so PL-1 is quiet) may run
+    // in the Internet segment: BP-1 judges its own group, here one in the LGWAN VPC admitting all traffic.
+    name: 'β′: a business system in an Internet and an LGWAN subnet whose own group admits all traffic from the Internet segment',
+    rule: 'BP-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(stack, net) {
+      const tags = [{ key: 'jichitai:role', value: 'BUSINESS_SYSTEM' }, { key: 'jichitai:host', value: 'mut-ledger' }];
+      new ec2.CfnSecurityGroup(stack, 'MutLedgerGroup', {
+        groupDescription: 'ledger', vpcId: net.lgwan.vpc.vpcId, securityGroupIngress: [{ ipProtocol: '-1', cidrIp: net.internet.vpcCidr }], tags,
+      });
+      new autoscaling.CfnAutoScalingGroup(stack, 'MutLedger', {
+        minSize: '1',
+        maxSize: '1',
+        vpcZoneIdentifier: [subnet(net.internet, 'workload-1').ref, subnet(net.lgwan, 'workload-1').ref],
+        tags: tags.map((t) => ({ ...t, propagateAtLaunch: true })),
+      });
+    },
+  },
+  {
+    // An instance naming no subnet runs in the default VPC, which the guard does not model: a My Number system there may
+    // be in any segment (PL-1, semantics §7).
+    name: 'a My Number system instance naming no subnet (the default VPC)',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack) {
+      new ec2.CfnInstance(stack, 'MutDefaultVpcInstance', {
+        imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro', tags: [{ key: 'jichitai:role', value: 'MY_NUMBER_SYSTEM' }],
+      });
+    },
+  },
+  {
     name: 'every TCP port of a My Number host opened to an LGWAN host in two rules (1-32767, 32768-65535)',
     rule: 'MN-3',
     models: ALL,

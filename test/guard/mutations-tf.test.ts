@@ -1252,6 +1252,44 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A rule added to a group made elsewhere (by its literal id: it may be a My Number group) is judged as a rule of a
+    // group of every segment (semantics §7).
+    name: 'a rule on a group outside the output, by its literal id, admitting all traffic from the LGWAN VPC\'s block',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      new SecurityGroupRule(stack, 'MutOutsideGroupRule', {
+        type: 'ingress', securityGroupId: 'sg-0123456789abcdef0', protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: [net.lgwan.vpcCidr],
+      });
+    },
+  },
+  {
+    // A business system's own group in a VPC given by its literal id may be in the Internet segment: BP-1 judges it there,
+    // naming the VPC (PL-1 besides: it may be of the My Number segment). (The provider's aws_autoscaling_group labels by
+    // `tag` blocks, which the guard does not read as a role: the CDK suite's Auto Scaling group spanning two segments has
+    // no Terraform twin.)
+    name: 'β′: a business system\'s own group in a VPC given by a literal id, admitting all traffic from the Internet segment',
+    rule: 'BP-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(stack, net) {
+      new SecurityGroup(stack, 'MutLedgerGroup', {
+        vpcId: 'vpc-0123456789abcdef0',
+        ingress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: [net.internet.vpcCidr] }],
+        tags: { 'jichitai:role': 'BUSINESS_SYSTEM', 'jichitai:host': 'mut-ledger' },
+      });
+    },
+  },
+  {
+    // An instance naming no subnet runs in the default VPC, which the guard does not model: a My Number system there may
+    // be in any segment (PL-1, semantics §7).
+    name: 'a My Number system instance naming no subnet (the default VPC)',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack) {
+      new Instance(stack, 'MutDefaultVpcInstance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' } });
+    },
+  },
+  {
     name: 'every TCP port of a My Number host opened to an LGWAN host in two rules (1-32767, 32768-65535)',
     rule: 'MN-3',
     models: ALL,

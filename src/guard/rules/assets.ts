@@ -1,4 +1,4 @@
-import { segmentOfLabel } from './placement';
+import { labelMayBeIn } from './placement';
 import { HostRole } from '../../model/flows';
 import { NetworkModel } from '../../model/network-model';
 import { ALL_SEGMENTS, HOST_TAG_KEY, ROLE_TAG_KEY, Segment } from '../../model/segment';
@@ -25,9 +25,15 @@ export const BP1: GuardRule = {
     const findings: Finding[] = [];
     const subnetBlocks = ALL_SEGMENTS.flatMap((s) => subnetsIn(ctx, s)).flatMap((t) => [t.cidr, t.ipv6Cidr].map((c) => parsePrefix(c)))
       .filter((p): p is Prefix => !!p);
-    const labels = nodesOf(ctx.graph, 'role-label').filter((l) => l.role === HostRole.BUSINESS_SYSTEM && segmentOfLabel(ctx.graph, l) === Segment.INTERNET);
+    // A business system the guard cannot place (a VPC or subnet outside what it reads, subnets of two segments) may be in
+    // the Internet segment: judged as one there, named (fail closed, as PL-1).
+    const labels = nodesOf(ctx.graph, 'role-label').filter((l) => l.role === HostRole.BUSINESS_SYSTEM)
+      .flatMap((label) => {
+        const where = labelMayBeIn(ctx.graph, label, Segment.INTERNET);
+        return where ? [{ label, where }] : [];
+      });
     const groups = nodesOf(ctx.graph, 'security-group');
-    for (const label of labels) {
+    for (const { label, where } of labels) {
       const labelled = ctx.graph.nodes.get(label.resource);
       const host = label.tags[HOST_TAG_KEY];
       // The asset's own groups: the labelled group itself, or the groups labelled as the same host's.
@@ -35,8 +41,8 @@ export const BP1: GuardRule = {
         : groups.filter((g) => host !== undefined && g.tags[HOST_TAG_KEY] === host && g.tags[ROLE_TAG_KEY] === HostRole.BUSINESS_SYSTEM);
       if (own.length === 0) {
         findings.push(finding(this, label.path ?? nameOf(ctx.graph, label.resource),
-          bi(`business system ${host ?? label.resource} has no security group of its own (labelled ${HOST_TAG_KEY} and ${ROLE_TAG_KEY}=${HostRole.BUSINESS_SYSTEM})`,
-            `業務システム ${host ?? label.resource} に専用のセキュリティグループ（ラベル ${HOST_TAG_KEY} と ${ROLE_TAG_KEY}=${HostRole.BUSINESS_SYSTEM}）がない`),
+          bi(`business system ${host ?? label.resource}${where.en} has no security group of its own (labelled ${HOST_TAG_KEY} and ${ROLE_TAG_KEY}=${HostRole.BUSINESS_SYSTEM})`,
+            `${where.ja}業務システム ${host ?? label.resource} に専用のセキュリティグループ（ラベル ${HOST_TAG_KEY} と ${ROLE_TAG_KEY}=${HostRole.BUSINESS_SYSTEM}）がない`),
           bi('give each business system its own security group that admits only its declared clients and ports',
             '業務システムごとに、宣言したクライアントとポートだけを受け入れる専用のセキュリティグループを設ける')));
         continue;
@@ -46,7 +52,8 @@ export const BP1: GuardRule = {
         if (problems.length > 0) {
           const all = joinBi(problems, '; ', '、');
           findings.push(finding(this, nameOf(ctx.graph, g.id),
-            bi(`business system ${g.tags[HOST_TAG_KEY] ?? g.id}: security group ${g.id} ${all.en}`, `業務システム ${g.tags[HOST_TAG_KEY] ?? g.id}: セキュリティグループ ${g.id} が${all.ja}`),
+            bi(`business system ${g.tags[HOST_TAG_KEY] ?? g.id}${where.en}: security group ${g.id} ${all.en}`,
+              `${where.ja}業務システム ${g.tags[HOST_TAG_KEY] ?? g.id}: セキュリティグループ ${g.id} が${all.ja}`),
             bi('admit only the declared clients (host CIDRs or their security groups) on the declared ports (情報資産単位でのアクセス制御)',
               '宣言したクライアント（ホストの CIDR か、そのセキュリティグループ）だけを、宣言したポートで受け入れる（情報資産単位でのアクセス制御）')));
         }

@@ -1,6 +1,6 @@
 import { hostGroups } from './flows';
 import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, outOrUnknown, pathFindings } from './paths';
-import { byLo, covered, groupIn, outsidePeerGroup, peerGroupIn, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
+import { byLo, covered, groupIn, groupPath, judgedGroups, outsidePeerGroup, peerGroupIn, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
 import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
@@ -143,7 +143,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
     }
   }
   const findings: Finding[] = [];
-  for (const group of nodesOf(ctx.graph, 'security-group')) {
+  for (const group of judgedGroups(ctx)) {
     const placed = groupIn(ctx, group, own);
     if (!placed) continue;
     // Said of the group: of `own`, or in a VPC the guard cannot place (which may be of `own`).
@@ -165,7 +165,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
         continue;
       }
       // A peer group the guard cannot place may be one of the other segment (fail closed, as MN-3 / LG-2's group part).
-      const outside = outsidePeerGroup(ctx, r);
+      const outside = outsidePeerGroup(ctx, r, group);
       if (outside !== undefined) {
         wrong.push(bi(`${describe(r)} from security group ${outside}, outside what the guard reads (it may be of the ${other} segment)`,
           `ガードが読む範囲外のセキュリティグループ ${outside}（${SEGMENT_JA[other]}のものかもしれない）からの ${describeJa(r)}`));
@@ -188,7 +188,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       // Nothing declared at all (a hand-built stack, or the CLI without --blueprint): the direction cannot be judged, and
       // that is said, as a warning that asks for the declarations or a reason, not passed over.
       findings.push({
-        ...finding(rule, nameOf(ctx.graph, group.id), {
+        ...finding(rule, groupPath(ctx, group), {
           en: `security group ${group.id}${ofOwn.en} lets the ${other} segment open connections into it (${wrong.map((w) => w.en).join('; ')}); with no flow declared, `
             + 'the guard cannot tell whether that is the direction the model gives (sanitization relay into LGWAN, screen transfer from the terminals\' segment)',
           ja: `${ofOwn.ja}セキュリティグループ ${group.id} が、${SEGMENT_JA[other]}からの接続開始を受け入れている（${wrong.map((w) => w.ja).join('、')}）。`
@@ -203,7 +203,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       ...(own === Segment.LGWAN ? [bi('sanitization relays sending files in (無害化)', '無害化の中継がファイルを送り込む場合（無害化）')] : []),
       ...(other === terminals ? [bi('its terminals\' screen transfer (画面転送)', '端末からの画面転送（画面転送）')] : []),
     ];
-    findings.push(finding(rule, nameOf(ctx.graph, group.id), {
+    findings.push(finding(rule, groupPath(ctx, group), {
       en: `security group ${group.id}${ofOwn.en} lets the ${other} segment open connections into it (${wrong.map((w) => w.en).join('; ')}), `
         + `which no declared ${other} → ${own} flow of the model's direction admits; in ${ctx.model} the ${other} segment opens connections into ${own} `
         + `${ways.length > 0 ? `only as ${ways.map((w) => w.en).join(' and ')}` : 'never (screen transfer goes from the terminals\' segment, files only into LGWAN)'}`,

@@ -40,6 +40,20 @@ function labelPlaces(graph: TopologyGraph, label: RoleLabelNode): { segments: Se
   return { segments: [...segments], unplaced };
 }
 
+/**
+ * Whether a labelled resource may sit in `segment`, and how that is said (after its name in English, before it in
+ * Japanese): its VPC or one of its subnets is of the segment (nothing said), or — placed in no segment by what the guard
+ * reads — it names a VPC or subnet the guard cannot place (named: it may be of the segment, fail closed). Undefined
+ * otherwise. Rules that judge a role in one segment (BP-1) judge such a label too, as PL-1 does.
+ */
+export function labelMayBeIn(graph: TopologyGraph, label: RoleLabelNode, segment: Segment): { en: string; ja: string } | undefined {
+  const { segments, unplaced } = labelPlaces(graph, label);
+  if (segments.includes(segment)) return bi('', '');
+  if (!unplaced) return undefined;
+  const where = inUnplacedVpc(unplaced.ref, bi(`the ${segment} segment`, SEGMENT_JA[segment]), unplaced.what);
+  return bi(`, ${where.en}`, where.ja);
+}
+
 /** The segments the model allows for a role; undefined when the placement table says nothing about it. */
 function allowedSegments(model: NetworkModel, role: string): readonly Segment[] | undefined {
   const placement = MODEL_PLACEMENT[model];

@@ -1,7 +1,7 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
 import { DEFAULT_VPC } from '../bridges';
-import { deref, describeRef, groupVpcs, nodesOf, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
+import { deref, describeRef, groupVpcs, nodesOf, outsideGroups, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
 import { Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { Arrival, subtractAll } from '../reachability';
@@ -73,7 +73,7 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
   const findings: Finding[] = [];
   const otherBlocks = [...other.blocks];
   const otherSubnets = [...other.wholes];
-  for (const group of nodesOf(ctx.graph, 'security-group')) {
+  for (const group of judgedGroups(ctx)) {
     const placed = groupIn(ctx, group, own);
     if (!placed) continue;
     for (const egress of [false, true]) {
@@ -87,7 +87,7 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
         }
         // A peer group the guard cannot place (a literal id of a group outside the output, a value it cannot read) may be a
         // group of the other segment: counted as one (fail closed, semantics §10).
-        const outside = outsidePeerGroup(ctx, r);
+        const outside = outsidePeerGroup(ctx, r, group);
         if (other.segment !== undefined && outside !== undefined) {
           relevant.push({ rule: r, group: outside, where: OUTSIDE });
           continue;
@@ -99,7 +99,7 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
       const problems = groupProblems(relevant, otherBlocks, otherSubnets);
       if (problems.length > 0) {
         const all = joinBi(problems, '; ', '、');
-        findings.push(finding(rule, nameOf(ctx.graph, group.id), {
+        findings.push(finding(rule, groupPath(ctx, group), {
           en: `security group ${group.id}${placed.en}: its ${egress ? 'egress rules toward' : 'ingress rules from'} the ${other.name.en} ${all.en}`,
           ja: `${placed.ja}セキュリティグループ ${group.id}: ${other.name.ja}${egress ? 'へのアウトバウンドルール' : 'からのインバウンドルール'}が${all.ja}`,
         }, fix));
@@ -122,6 +122,9 @@ const OUTSIDE = bi(' outside what the guard reads', 'ガードが読む範囲外
  * and the VPC is named, after the group's name in English and before it in Japanese. Undefined otherwise.
  */
 export function groupIn(ctx: GuardContext, group: SecurityGroupNode, segment: Segment): Bilingual | undefined {
+  if (group.outside) {
+    return bi(`, a group outside what the guard reads, which may be of the ${segment} segment`, `ガードが読む範囲外の、${SEGMENT_JA[segment]}のものかもしれない`);
+  }
   const vpc = deref<VpcNode>(ctx.graph, group.vpc);
   if (vpc?.type === 'vpc') return vpc.segment === segment ? NOTHING : undefined;
   const where = inUnplacedVpc(group.vpc, bi(`the ${segment} segment`, SEGMENT_JA[segment]));
@@ -192,9 +195,26 @@ function sameVpc(peer: SecurityGroupNode, judged: SecurityGroupNode): boolean {
  * The peer group of a rule when it is no security group of the graph (a literal `sg-…` id, another account's group, a
  * value the guard cannot resolve), named as written; undefined otherwise.
  */
-export function outsidePeerGroup(ctx: GuardContext, r: SecurityGroupRule): string | undefined {
+export function outsidePeerGroup(ctx: GuardContext, r: SecurityGroupRule, judged?: SecurityGroupNode): string | undefined {
   if (r.peerGroup === undefined || deref<SecurityGroupNode>(ctx.graph, r.peerGroup)?.type === 'security-group') return undefined;
+  // A group outside the output naming itself (the same literal id): its members share its VPC and so its segment.
+  if (judged?.outside?.ref.kind === 'external' && r.peerGroup.kind === 'external' && judged.outside.ref.value === r.peerGroup.value) return undefined;
   return describeRef(r.peerGroup);
+}
+
+/**
+ * The groups the rules on security groups judge: those of the output, then stand-ins for groups outside it that rule
+ * resources are written for (`outsideGroups`, semantics §7).
+ */
+export function judgedGroups(ctx: GuardContext): readonly SecurityGroupNode[] {
+  return [...nodesOf(ctx.graph, 'security-group'), ...outsideGroups(ctx.graph)];
+}
+
+/** Where a finding about a group points: the group, or for a stand-in the rule resource that names it first. */
+export function groupPath(ctx: GuardContext, group: SecurityGroupNode): string {
+  if (!group.outside) return nameOf(ctx.graph, group.id);
+  // A rule resource read as several nodes (`<id>#<n>`) is named as the resource.
+  return ctx.graph.nodes.get(group.outside.at)?.path ?? group.outside.at.replace(/#.*$/, '');
 }
 
 /** Why the rules of one group and direction toward the other side are too wide (every reason, in a fixed order). */
