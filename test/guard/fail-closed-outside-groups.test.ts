@@ -19,7 +19,7 @@ import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwan } from '../support/two-segments';
+import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
 const OUTSIDE_SG = 'sg-0123456789abcdef0';
 const OUTSIDE_VPC = 'vpc-0123456789abcdef0';
@@ -47,14 +47,7 @@ function cfnRule(group: unknown, type = 'AWS::EC2::SecurityGroupIngress', rule: 
 function tf(extra: Record<string, unknown>): TerraformJson {
   return {
     resource: {
-      aws_vpc: {
-        mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } },
-        lg: { cidr_block: '10.1.0.0/16', tags: { [SEG]: 'LGWAN' } },
-      },
-      aws_subnet: {
-        mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' },
-        lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' },
-      },
+      ...myNumberAndLgwanTf(),
       ...extra,
     },
   } as TerraformJson;

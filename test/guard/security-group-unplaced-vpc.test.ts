@@ -14,7 +14,7 @@ import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwan } from '../support/two-segments';
+import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
 const OUTSIDE_VPC = 'vpc-0123456789abcdef0';
 const SEG = 'jichitai:segment';
@@ -43,14 +43,7 @@ function tf(vpc: string | undefined, group: Record<string, unknown> = {}, extra:
   return {
     data: { aws_vpc: { lg: { tags: { [SEG]: 'LGWAN' } } } },
     resource: {
-      aws_vpc: {
-        mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } },
-        lg: { cidr_block: '10.1.0.0/16', tags: { [SEG]: 'LGWAN' } },
-      },
-      aws_subnet: {
-        mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' },
-        lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' },
-      },
+      ...myNumberAndLgwanTf(),
       aws_security_group: {
         sg: { ...vpc === undefined ? {} : { vpc_id: vpc }, ingress: [{ protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['10.1.0.0/16'] }], ...group },
       },

@@ -11,3 +11,12 @@ export function myNumberAndLgwan(): Record<string, unknown> {
     LgSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'LgVpc' }, CidrBlock: '10.1.0.0/24' } },
   };
 }
+
+/** The same two segments as Terraform resources: `aws_vpc.mn` / `aws_subnet.mn` and `aws_vpc.lg` / `aws_subnet.lg`. */
+export function myNumberAndLgwanTf(): { aws_vpc: Record<string, unknown>; aws_subnet: Record<string, unknown> } {
+  const tags = (segment: string) => ({ 'jichitai:segment': segment });
+  return {
+    aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: tags('MY_NUMBER') }, lg: { cidr_block: '10.1.0.0/16', tags: tags('LGWAN') } },
+    aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' }, lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' } },
+  };
+}
