@@ -1,3 +1,4 @@
+import { oncePer } from './memo';
 import { SECURITY_CLOUD_MEMBER_ZONE } from '../model/security-cloud';
 import { Segment } from '../model/segment';
 
@@ -696,9 +697,6 @@ export function groupVpcs(graph: TopologyGraph, group: SecurityGroupNode): reado
   return [{ vpc: own.vpc }, ...associations.map((a) => ({ vpc: a.vpc, via: a.id }))];
 }
 
-/** The stand-ins for groups the output does not hold, built once per graph. */
-const OUTSIDE_GROUPS = new WeakMap<TopologyGraph, SecurityGroupNode[]>();
-
 /**
  * Groups the output does not hold that rule resources of its own are written for (`AWS::EC2::SecurityGroupIngress` with
  * a literal `sg-…` GroupId or a parameter, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule` with a
@@ -706,73 +704,56 @@ const OUTSIDE_GROUPS = new WeakMap<TopologyGraph, SecurityGroupNode[]>();
  * per group as written, holding those rules and in no VPC of the output. Its members may be anywhere, so rules judge it
  * as a group of every segment (semantics §7); GUARD-1 reports the values it cannot read besides.
  */
-export function outsideGroups(graph: TopologyGraph): readonly SecurityGroupNode[] {
-  let list = OUTSIDE_GROUPS.get(graph);
-  if (!list) {
-    const byGroup = new Map<string, { ref: Ref; at: string; ingress: SecurityGroupRule[]; egress: SecurityGroupRule[] }>();
-    for (const r of nodesOf(graph, 'security-group-rule')) {
-      if (deref<GraphNode>(graph, r.group)?.type === 'security-group') continue;
-      const key = `${r.group.kind}:${describeRef(r.group)}`;
-      let g = byGroup.get(key);
-      if (!g) byGroup.set(key, g = { ref: r.group, at: r.id, ingress: [], egress: [] });
-      (r.egress ? g.egress : g.ingress).push(r.rule);
-    }
-    const named = (g: { ref: Ref; at: string }) => {
-      if (g.ref.kind !== 'unresolved') return describeRef(g.ref);
-      // A value the guard cannot read is named by the property that gives it (GUARD-1 says why), in no language.
-      const resource = g.at.replace(/#.*$/, '');
-      const value = graph.unresolved.find((u) => u.node === resource && u.reason === (g.ref as { expression: string }).expression);
-      return value ? `${resource}.${value.property}` : `(${g.ref.expression})`;
-    };
-    list = [...byGroup.values()].map((g): SecurityGroupNode => ({
-      // Named as written: a literal id, or the property that gives a value the guard cannot read.
-      id: named(g),
-      tags: {},
-      type: 'security-group',
-      vpc: OUTSIDE_VPC,
-      ingress: g.ingress,
-      egress: g.egress,
-      outside: { ref: g.ref, at: g.at },
-    }));
-    OUTSIDE_GROUPS.set(graph, list);
+export const outsideGroups = oncePer((graph: TopologyGraph): readonly SecurityGroupNode[] => {
+  const byGroup = new Map<string, { ref: Ref; at: string; ingress: SecurityGroupRule[]; egress: SecurityGroupRule[] }>();
+  for (const r of nodesOf(graph, 'security-group-rule')) {
+    if (deref<GraphNode>(graph, r.group)?.type === 'security-group') continue;
+    const key = `${r.group.kind}:${describeRef(r.group)}`;
+    let g = byGroup.get(key);
+    if (!g) byGroup.set(key, g = { ref: r.group, at: r.id, ingress: [], egress: [] });
+    (r.egress ? g.egress : g.ingress).push(r.rule);
   }
-  return list;
-}
+  const named = (g: { ref: Ref; at: string }) => {
+    if (g.ref.kind !== 'unresolved') return describeRef(g.ref);
+    // A value the guard cannot read is named by the property that gives it (GUARD-1 says why), in no language.
+    const resource = g.at.replace(/#.*$/, '');
+    const value = graph.unresolved.find((u) => u.node === resource && u.reason === (g.ref as { expression: string }).expression);
+    return value ? `${resource}.${value.property}` : `(${g.ref.expression})`;
+  };
+  return [...byGroup.values()].map((g): SecurityGroupNode => ({
+    // Named as written: a literal id, or the property that gives a value the guard cannot read.
+    id: named(g),
+    tags: {},
+    type: 'security-group',
+    vpc: OUTSIDE_VPC,
+    ingress: g.ingress,
+    egress: g.egress,
+    outside: { ref: g.ref, at: g.at },
+  }));
+});
 
 /** The VPC of a stand-in (`outsideGroups`): none the guard can read, and unlike any other (no two share it). */
 const OUTSIDE_VPC: Ref = { kind: 'unresolved', expression: 'the VPC of a security group outside the synthesized output' };
 
 /** The association nodes of each group, built once per graph. */
-const GROUP_ASSOCIATIONS = new WeakMap<TopologyGraph, Map<string, SecurityGroupNode[]>>();
-
-function groupAssociations(graph: TopologyGraph): Map<string, SecurityGroupNode[]> {
-  let index = GROUP_ASSOCIATIONS.get(graph);
-  if (!index) {
-    index = new Map();
-    for (const a of nodesOf(graph, 'security-group')) {
-      if (a.associationOf === undefined) continue;
-      const list = index.get(a.associationOf);
-      if (list) list.push(a); else index.set(a.associationOf, [a]);
-    }
-    GROUP_ASSOCIATIONS.set(graph, index);
+const groupAssociations = oncePer((graph: TopologyGraph): Map<string, SecurityGroupNode[]> => {
+  const index = new Map<string, SecurityGroupNode[]>();
+  for (const a of nodesOf(graph, 'security-group')) {
+    if (a.associationOf === undefined) continue;
+    const list = index.get(a.associationOf);
+    if (list) list.push(a); else index.set(a.associationOf, [a]);
   }
   return index;
-}
+});
 
 /** The rules written as resources of their own, by direction and group, built once per graph (rules ask per group). */
-const SEPARATE_RULES = new WeakMap<TopologyGraph, Map<string, SecurityGroupRule[]>>();
-
-function separateRules(graph: TopologyGraph): Map<string, SecurityGroupRule[]> {
-  let index = SEPARATE_RULES.get(graph);
-  if (!index) {
-    index = new Map();
-    for (const r of nodesOf(graph, 'security-group-rule')) {
-      if (r.group.kind !== 'node') continue;
-      const key = `${r.egress ? 'e' : 'i'}${r.group.id}`;
-      const list = index.get(key);
-      if (list) list.push(r.rule); else index.set(key, [r.rule]);
-    }
-    SEPARATE_RULES.set(graph, index);
+const separateRules = oncePer((graph: TopologyGraph): Map<string, SecurityGroupRule[]> => {
+  const index = new Map<string, SecurityGroupRule[]>();
+  for (const r of nodesOf(graph, 'security-group-rule')) {
+    if (r.group.kind !== 'node') continue;
+    const key = `${r.egress ? 'e' : 'i'}${r.group.id}`;
+    const list = index.get(key);
+    if (list) list.push(r.rule); else index.set(key, [r.rule]);
   }
   return index;
-}
+});

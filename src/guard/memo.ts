@@ -28,3 +28,16 @@ export function oncePerValidation<K extends object, V>(cache: WeakMap<K, V>, key
   queueMicrotask(() => cache.delete(key));
   return made;
 }
+
+/**
+ * `make(key)` once per object (a topology graph), kept as long as the object lives: the indexes the rules ask for again
+ * and again (a group's separate rules, its VPC associations) are built on the first question.
+ */
+export function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, value = make(key));
+    return value;
+  };
+}
