@@ -222,7 +222,8 @@ class PlanReader {
         if (r.mode !== 'managed') continue;
         const config = scope.config?.resources?.find((c) => c.mode === 'managed' && c.type === r.type && c.name === r.name);
         const body = this.value(r.address, '', r.values ?? {}, this.unknowns.get(r.address), config?.expressions, scope) as Record<string, unknown>;
-        body.tags = this.tags(r, config);
+        // An Auto Scaling group has no tags map: its tag blocks are its tags, and default_tags do not apply to it.
+        if (r.type !== 'aws_autoscaling_group') body.tags = this.tags(r, config);
         delete body.tags_all;
         if (config !== undefined) (body as Record<symbol, unknown>)[WRITTEN_ARGUMENTS] = new Set(Object.keys(config.expressions ?? {}));
         // Provisioners are in the configuration only (deploy-time code, read as a synthesized configuration's are).

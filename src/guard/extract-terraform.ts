@@ -15,7 +15,7 @@ import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, 
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
-import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, valueList } from './unreadable';
+import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
 import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
@@ -1326,8 +1326,12 @@ class ConfigReader {
     }
   }
 
-  /** A resource's tags over its provider's default tags (the resource's own win, as in the AWS provider). */
-  private tags(p: any): Record<string, string> {
+  /**
+   * A resource's tags over its provider's default tags (the resource's own win, as in the AWS provider). An Auto Scaling
+   * group's are its tag blocks alone (`autoScalingTags`); what of them it cannot read goes to `unread`.
+   */
+  private tags(type: string, p: any, unread: unknown[]): Record<string, string> {
+    if (type === 'aws_autoscaling_group') return autoScalingTags(p, unread);
     const provider = typeof p.provider === 'string' ? p.provider.replace(/^\$\{(.*)\}$/, '$1') : 'aws';
     return { ...(this.defaultTags.get(provider) ?? {}), ...tagsOf(p.tags) };
   }
@@ -1650,13 +1654,15 @@ class ConfigReader {
   private readResource(address: string, type: string, p: any): void {
     const id = this.id(address);
     const b = this.b;
-    const tags = this.tags(p);
+    const unreadTags: unknown[] = [];
+    const tags = this.tags(type, p, unreadTags);
     const base = { id, path: p['//']?.metadata?.path as string | undefined, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) this.roleLabel(id, type, base, tags[ROLE_TAG_KEY], p);
     const read = ConfigReader.READERS.get(type);
     // What a reader cannot read inside (a block or list given by a variable) is unresolved (`GraphBuilder.reading`).
     b.reading(id, p, () => {
+      for (const v of unreadTags) unreadable(v);
       if (read) read(this, { b, base, noted, p, id, tags, type });
       // The prefecture hub's resource types (WAF, buckets, log subscriptions...), read in their own module.
       else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
@@ -1919,6 +1925,30 @@ function optionalFlag(v: unknown): boolean | undefined {
   return v === undefined || v === null ? undefined : mayBeOn(v);
 }
 
+
+/**
+ * An Auto Scaling group's tags: its `tag` blocks (`key`, `value`, `propagate_at_launch`) and the `tags` list of maps of
+ * provider versions before 5. It has no `tags` map (nor `tags_all`), and the provider's `default_tags` do not apply to it:
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group#tag,
+ * https://developer.hashicorp.com/terraform/tutorials/aws/aws-default-tags. Whether a tag propagates to the instances
+ * does not matter: a label declares the group, as CloudFormation's `Tags` do. A tag that may be a label and cannot be
+ * read — the list or a block given by an expression, a key, a `jichitai:` key's value — goes to `unread` (GUARD-1): read
+ * as absent, it would hide a role.
+ */
+function autoScalingTags(p: any, unread: unknown[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const list of [p.tag, Array.isArray(p.tags) || isExpression(p.tags) ? p.tags : undefined]) {
+    // cdktf writes a single block as an object: a list of one.
+    for (const t of Array.isArray(list) ? list : list === undefined || list === null ? [] : [list]) {
+      if (typeof t !== 'object' || t === null || isExpression(t)) unread.push(t);
+      else if (isExpression(t.key)) unread.push(t.key);
+      else if (typeof t.key !== 'string') continue;
+      else if (typeof t.value === 'string' && !isExpression(t.value)) out[t.key] = t.value;
+      else if (t.key.startsWith('jichitai:') && t.value !== undefined && t.value !== null) unread.push(t.value);
+    }
+  }
+  return out;
+}
 
 function tagsOf(tags: unknown): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1265,9 +1265,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     // A business system's own group in a VPC given by its literal id may be in the Internet segment: BP-1 judges it there,
-    // naming the VPC (PL-1 besides: it may be of the My Number segment). (The provider's aws_autoscaling_group labels by
-    // `tag` blocks, which the guard does not read as a role: the CDK suite's Auto Scaling group spanning two segments has
-    // no Terraform twin.)
+    // naming the VPC (PL-1 besides: it may be of the My Number segment).
     name: 'β′: a business system\'s own group in a VPC given by a literal id, admitting all traffic from the Internet segment',
     rule: 'BP-1',
     models: [NetworkModel.BETA_PRIME],
@@ -1276,6 +1274,32 @@ const MUTATIONS: Mutation[] = [
         vpcId: 'vpc-0123456789abcdef0',
         ingress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: [net.internet.vpcCidr] }],
         tags: { 'jichitai:role': 'BUSINESS_SYSTEM', 'jichitai:host': 'mut-ledger' },
+      });
+    },
+  },
+  {
+    // The CDK suite's twin: a business system whose subnets lie in the Internet and LGWAN segments (both allowed in β′, so
+    // PL-1 is quiet) may run in the Internet segment, and BP-1 judges its own group. Its labels are the Auto Scaling
+    // group's `tag` blocks: the provider's aws_autoscaling_group has no tags map (semantics §3).
+    name: 'β′: a business system labelled by an Auto Scaling group\'s tag blocks, in an Internet and an LGWAN subnet, whose own group admits all traffic',
+    rule: 'BP-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(stack, net) {
+      new SecurityGroup(stack, 'MutLedgerGroup', {
+        vpcId: net.lgwan.vpcId,
+        ingress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: [net.internet.vpcCidr] }],
+        tags: { 'jichitai:role': 'BUSINESS_SYSTEM', 'jichitai:host': 'mut-ledger-asg' },
+      });
+      const template = new LaunchTemplate(stack, 'MutLedgerTemplate', { imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro' });
+      new AutoscalingGroup(stack, 'MutLedger', {
+        minSize: 1,
+        maxSize: 1,
+        vpcZoneIdentifier: [subnet(net.internet, 'workload-1').id, subnet(net.lgwan, 'workload-1').id],
+        launchTemplate: { id: template.id, version: template.latestVersion.toString() },
+        tag: [
+          { key: 'jichitai:role', value: 'BUSINESS_SYSTEM', propagateAtLaunch: true },
+          { key: 'jichitai:host', value: 'mut-ledger-asg', propagateAtLaunch: true },
+        ],
       });
     },
   },
