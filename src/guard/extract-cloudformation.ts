@@ -19,7 +19,7 @@ import {
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, propertyPath, strings, unreadable } from './unreadable';
 import { wafRule } from './waf';
-import { ROLE_TAG_KEY } from '../model/segment';
+import { LABEL_TAG_PREFIX, ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized CloudFormation template (the parts the guard reads). */
 export interface CloudFormationTemplate {
@@ -1172,7 +1172,9 @@ class TemplateReader {
   private readResource(logicalId: string, type: string, p: any): void {
     const id = this.id(logicalId);
     const b = this.b;
-    const tags = tagsOf(p.Tags);
+    const unreadTags: unknown[] = [];
+    const tags = tagsOf(p.Tags, unreadTags);
+    if (unreadTags.length > 0) b.reading(id, p, () => unreadTags.forEach((v) => unreadable(v)));
     const base = { id, path: this.pathOf(logicalId), tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) {
@@ -1697,9 +1699,21 @@ function port(v: unknown): number | undefined {
   return typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined;
 }
 
-function tagsOf(tags: unknown): Record<string, string> {
+/**
+ * A resource's tags (`[{ Key, Value }]`). What may be a label (`jichitai:…`) and cannot be read goes to `unread` (GUARD-1,
+ * fail closed: an unread role or segment would take the resource out of the rules that judge labels): the whole list
+ * given by an intrinsic (a parameter, a condition), an entry or a key given by one, a `jichitai:` key's value given by one.
+ */
+function tagsOf(tags: unknown, unread: unknown[] = []): Record<string, string> {
   const out: Record<string, string> = {};
-  if (Array.isArray(tags)) for (const t of tags) if (t && typeof t.Key === 'string' && typeof t.Value === 'string') out[t.Key] = t.Value;
+  if (isExpression(tags)) unread.push(tags);
+  if (!Array.isArray(tags)) return out;
+  for (const t of tags) {
+    if (typeof t !== 'object' || t === null || isExpression(t) || isExpression(t.Key)) unread.push(t);
+    else if (typeof t.Key !== 'string') continue;
+    else if (typeof t.Value === 'string') out[t.Key] = t.Value;
+    else if (t.Key.startsWith(LABEL_TAG_PREFIX) && t.Value !== undefined && t.Value !== null) unread.push(t.Value);
+  }
   return out;
 }
 

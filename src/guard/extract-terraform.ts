@@ -16,7 +16,7 @@ import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
-import { ROLE_TAG_KEY } from '../model/segment';
+import { LABEL_TAG_PREFIX, ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
 export interface TerraformJson {
@@ -1333,7 +1333,7 @@ class ConfigReader {
   private tags(type: string, p: any, unread: unknown[]): Record<string, string> {
     if (type === 'aws_autoscaling_group') return autoScalingTags(p, unread);
     const provider = typeof p.provider === 'string' ? p.provider.replace(/^\$\{(.*)\}$/, '$1') : 'aws';
-    return { ...(this.defaultTags.get(provider) ?? {}), ...tagsOf(p.tags) };
+    return { ...(this.defaultTags.get(provider) ?? {}), ...tagsOf(p.tags, unread, this.plan) };
   }
 
   private id(address: string): string {
@@ -1944,16 +1944,30 @@ function autoScalingTags(p: any, unread: unknown[]): Record<string, string> {
       else if (isExpression(t.key)) unread.push(t.key);
       else if (typeof t.key !== 'string') continue;
       else if (typeof t.value === 'string' && !isExpression(t.value)) out[t.key] = t.value;
-      else if (t.key.startsWith('jichitai:') && t.value !== undefined && t.value !== null) unread.push(t.value);
+      else if (t.key.startsWith(LABEL_TAG_PREFIX) && t.value !== undefined && t.value !== null) unread.push(t.value);
     }
   }
   return out;
 }
 
-function tagsOf(tags: unknown): Record<string, string> {
+/**
+ * A resource's `tags` map. What may be a label (`jichitai:…`) and cannot be read goes to `unread` (GUARD-1, fail closed, as
+ * `autoScalingTags`): the whole map given by an expression (`${var.tags}`, a plan's value known after apply), a key given
+ * by one, a `jichitai:` key's value given by one. Provider `default_tags` are read with no `unread`: an expression there is
+ * not read (left as before).
+ */
+function tagsOf(tags: unknown, unread?: unknown[], plan = false): Record<string, string> {
   const out: Record<string, string> = {};
-  if (tags && typeof tags === 'object' && !Array.isArray(tags)) {
-    for (const [k, v] of Object.entries(tags)) if (typeof v === 'string') out[k] = v;
+  // In a plan every string is a value (`${` in it is text); what is known only after apply stands for a value.
+  const expression = (v: unknown) => (plan ? typeof v === 'object' && v !== null && isExpression(v) : isExpression(v));
+  if (expression(tags)) unread?.push(tags);
+  if (tags && typeof tags === 'object' && !Array.isArray(tags) && !expression(tags)) {
+    for (const [k, v] of Object.entries(tags)) {
+      const label = k.startsWith(LABEL_TAG_PREFIX);
+      if (!plan && k.includes('${')) unread?.push(v);
+      else if (label && (expression(v) || typeof v !== 'string') && v !== undefined && v !== null) unread?.push(v);
+      else if (typeof v === 'string') out[k] = v;
+    }
   }
   return out;
 }

@@ -40,6 +40,9 @@ export enum Zone {
   SECURITY_CLOUD = 'SECURITY_CLOUD',
 }
 
+/** The prefix of every tag key the guard reads as a label (segment, host, role, zone, the security cloud's). */
+export const LABEL_TAG_PREFIX = 'jichitai:';
+
 /** Tag key that carries a resource's segment; the guard reads it from synthesized output. */
 export const SEGMENT_TAG_KEY = 'jichitai:segment';
 
