@@ -1333,7 +1333,9 @@ class ConfigReader {
   private tags(type: string, p: any, unread: unknown[]): Record<string, string> {
     if (type === 'aws_autoscaling_group') return autoScalingTags(p, unread);
     const provider = typeof p.provider === 'string' ? p.provider.replace(/^\$\{(.*)\}$/, '$1') : 'aws';
-    return { ...(this.defaultTags.get(provider) ?? {}), ...tagsOf(p.tags, unread, this.plan) };
+    // The adopted default VPC and subnets report their unreadable labels themselves, as a bridge (bridges.ts).
+    const adopted = type === 'aws_default_vpc' || type === 'aws_default_subnet';
+    return { ...(this.defaultTags.get(provider) ?? {}), ...tagsOf(p.tags, adopted ? undefined : unread, this.plan) };
   }
 
   private id(address: string): string {
