@@ -14,7 +14,7 @@ import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwan } from '../support/two-segments';
+import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
 const SEG = 'jichitai:segment';
 const ROLE = 'jichitai:role';
@@ -29,19 +29,12 @@ const tag = (key: unknown, value: unknown, propagate_at_launch: unknown = true) 
 
 /** My Number 10.0.0.0/16, LGWAN 10.1.0.0/16 and Internet 10.2.0.0/16, a subnet each (mn, lg, in), with `extra` resources. */
 function tf(extra: Record<string, unknown>, top: Record<string, unknown> = {}): TerraformJson {
+  const two = myNumberAndLgwanTf();
   return {
     ...top,
     resource: {
-      aws_vpc: {
-        mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } },
-        lg: { cidr_block: '10.1.0.0/16', tags: { [SEG]: 'LGWAN' } },
-        in: { cidr_block: '10.2.0.0/16', tags: { [SEG]: 'INTERNET' } },
-      },
-      aws_subnet: {
-        mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' },
-        lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' },
-        in: { vpc_id: '${aws_vpc.in.id}', cidr_block: '10.2.0.0/24' },
-      },
+      aws_vpc: { ...two.aws_vpc, in: { cidr_block: '10.2.0.0/16', tags: { [SEG]: 'INTERNET' } } },
+      aws_subnet: { ...two.aws_subnet, in: { vpc_id: '${aws_vpc.in.id}', cidr_block: '10.2.0.0/24' } },
       aws_launch_template: { t: { image_id: 'ami-0123456789abcdef0', instance_type: 't3.micro' } },
       ...extra,
     },

@@ -17,7 +17,7 @@ import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwan } from '../support/two-segments';
+import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
 const OUTSIDE_VPC = 'vpc-0123456789abcdef0';
 const SEG = 'jichitai:segment';
@@ -54,18 +54,11 @@ function cfn(vpc: unknown, protocol: Record<string, unknown> = { IpProtocol: '-1
 
 /** The same in Terraform (the peer in an inline block); Terraform adds no implicit egress. */
 function tf(vpc: string | undefined): TerraformJson {
+  const two = myNumberAndLgwanTf();
   return {
     resource: {
-      aws_vpc: {
-        mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } },
-        mn2: { cidr_block: '10.2.0.0/16', tags: { [SEG]: 'MY_NUMBER' } },
-        lg: { cidr_block: '10.1.0.0/16', tags: { [SEG]: 'LGWAN' } },
-      },
-      aws_subnet: {
-        mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' },
-        mn2: { vpc_id: '${aws_vpc.mn2.id}', cidr_block: '10.2.0.0/24' },
-        lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' },
-      },
+      aws_vpc: { ...two.aws_vpc, mn2: { cidr_block: '10.2.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+      aws_subnet: { ...two.aws_subnet, mn2: { vpc_id: '${aws_vpc.mn2.id}', cidr_block: '10.2.0.0/24' } },
       aws_security_group: {
         shared: { vpc_id: '${aws_vpc.mn.id}' },
         mn: { vpc_id: '${aws_vpc.mn.id}', ingress: [{ protocol: '-1', from_port: 0, to_port: 0, security_groups: ['${aws_security_group.shared.id}'] }] },
