@@ -13,6 +13,7 @@ import { extractTerraform, TerraformJson } from '../../src/guard/extract-terrafo
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
+import { handPlan, PlannedResource } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
 import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
@@ -131,10 +132,9 @@ describe('a synthesized configuration: an Auto Scaling group\'s tag blocks are i
 });
 
 /** A plan of the three segments and `extra` resources (address, values, after_unknown, configuration expressions). */
-interface PlanResource { address: string; values: Record<string, unknown>; unknown?: unknown; expressions?: Record<string, unknown> }
+type PlanResource = PlannedResource;
 
 function plan(extra: PlanResource[], defaults?: Record<string, string>): unknown {
-  const parts = (address: string) => ({ type: address.split('.')[0], name: address.split('.')[1] });
   const vpc = (name: string, cidr: string, segment: string): PlanResource => ({
     address: `aws_vpc.${name}`, values: { cidr_block: cidr, tags: { [SEG]: segment }, tags_all: { ...defaults, [SEG]: segment } }, unknown: { id: true },
   });
@@ -152,18 +152,7 @@ function plan(extra: PlanResource[], defaults?: Record<string, string>): unknown
   ];
   const provider: Record<string, unknown> = { region: { constant_value: 'ap-northeast-1' } };
   if (defaults) provider.default_tags = [{ tags: { constant_value: defaults } }];
-  return {
-    format_version: '1.2',
-    terraform_version: '1.11.4',
-    planned_values: { root_module: { resources: resources.map((r) => ({ address: r.address, mode: 'managed', ...parts(r.address), values: r.values })) } },
-    resource_changes: resources.map((r) => ({
-      address: r.address, mode: 'managed', ...parts(r.address), change: { actions: ['create'], before: null, after: r.values, after_unknown: r.unknown ?? {} },
-    })),
-    configuration: {
-      provider_config: { aws: { name: 'aws', expressions: provider } },
-      root_module: { resources: resources.map((r) => ({ address: r.address, mode: 'managed', ...parts(r.address), provider_config_key: 'aws', expressions: r.expressions ?? {} })) },
-    },
-  };
+  return handPlan(resources, provider);
 }
 
 /** An Auto Scaling group in `subnet` with planned `tag` blocks (as `terraform show -json` gives them: no tags, no tags_all). */

@@ -18,6 +18,7 @@ import { extractTerraform, TerraformJson } from '../../src/guard/extract-terrafo
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
+import { handPlan } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
 import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
@@ -107,7 +108,6 @@ describe('rules written for a group the output does not hold are judged as a gro
   });
 
   test('a Terraform plan: a group id looked up by a data source is a literal', () => {
-    const parts = (address: string) => ({ type: address.replace(/^data\./, '').split('.')[0], name: address.split('.').pop() });
     const resources = [
       { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', tags: null, tags_all: { [SEG]: 'MY_NUMBER' } }, unknown: { id: true } },
       { address: 'aws_vpc.lg', values: { cidr_block: '10.1.0.0/16', tags: null, tags_all: { [SEG]: 'LGWAN' } }, unknown: { id: true } },
@@ -119,18 +119,7 @@ describe('rules written for a group the output does not hold are judged as a gro
         expressions: { security_group_id: { references: ['data.aws_security_group.existing.id', 'data.aws_security_group.existing'] } },
       },
     ] as { address: string; mode?: string; values: unknown; unknown?: unknown; expressions?: unknown }[];
-    const plan = {
-      format_version: '1.2',
-      terraform_version: '1.11.4',
-      planned_values: { root_module: { resources: resources.map((r) => ({ address: r.address, mode: r.mode ?? 'managed', ...parts(r.address), values: r.values })) } },
-      resource_changes: resources.filter((r) => r.mode !== 'data').map((r) => ({
-        address: r.address, mode: 'managed', ...parts(r.address), change: { actions: ['create'], before: null, after: r.values, after_unknown: r.unknown ?? {} },
-      })),
-      configuration: {
-        provider_config: { aws: { name: 'aws', expressions: { region: { constant_value: 'ap-northeast-1' } } } },
-        root_module: { resources: resources.map((r) => ({ address: r.address, mode: r.mode ?? 'managed', ...parts(r.address), provider_config_key: 'aws', expressions: r.expressions ?? {} })) },
-      },
-    };
+    const plan = handPlan(resources);
     expect(findings(extractTerraformPlan(plan as any), ['MN-3', 'GUARD-1'])).toEqual([mn3('aws_vpc_security_group_ingress_rule.in', OUTSIDE_SG)]);
   });
 

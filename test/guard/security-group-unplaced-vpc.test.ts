@@ -13,6 +13,7 @@ import { extractTerraform, TerraformJson } from '../../src/guard/extract-terrafo
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
+import { handPlan } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
 import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
@@ -225,25 +226,7 @@ describe('a Terraform plan: a group in a VPC looked up by a data source has that
   const ref = (...references: string[]) => ({ references });
   type Values = Record<string, unknown>;
   type R = { address: string; mode?: string; values: Values; unknown?: Values; expressions?: Values };
-  function plan(resources: R[]): unknown {
-    const parts = (address: string) => {
-      const [type, name] = address.replace(/^data\./, '').split('.');
-      return { type, name };
-    };
-    const managed = resources.filter((r) => r.mode !== 'data');
-    return {
-      format_version: '1.2',
-      terraform_version: '1.11.4',
-      planned_values: { root_module: { resources: resources.map((r) => ({ address: r.address, mode: r.mode ?? 'managed', ...parts(r.address), values: r.values })) } },
-      resource_changes: managed.map((r) => ({
-        address: r.address, mode: 'managed', ...parts(r.address), change: { actions: ['create'], before: null, after: r.values, after_unknown: r.unknown ?? {} },
-      })),
-      configuration: {
-        provider_config: { aws: { name: 'aws', expressions: { region: { constant_value: 'ap-northeast-1' } } } },
-        root_module: { resources: resources.map((r) => ({ address: r.address, mode: r.mode ?? 'managed', ...parts(r.address), provider_config_key: 'aws', expressions: r.expressions ?? {} })) },
-      },
-    };
-  }
+  const plan = (resources: R[]) => handPlan(resources);
   const vpc = (name: string, cidr: string, segment: string): R => ({
     address: `aws_vpc.${name}`, values: { cidr_block: cidr, tags: null, tags_all: { [SEG]: segment } }, unknown: { id: true, arn: true },
   });

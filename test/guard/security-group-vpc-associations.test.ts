@@ -16,6 +16,7 @@ import { extractTerraform, TerraformJson } from '../../src/guard/extract-terrafo
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
+import { handPlan } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
 import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
@@ -218,21 +219,7 @@ describe('PL-1: a role label of a security group holds in the VPCs it is associa
 describe('the Terraform plan reader reads the association as the configuration reader does', () => {
   const ref = (...references: string[]) => ({ references });
   type R = { address: string; values: Record<string, unknown>; unknown?: Record<string, unknown>; expressions?: Record<string, unknown> };
-  function plan(resources: R[]): unknown {
-    const parts = (address: string) => ({ type: address.split('.')[0], name: address.split('.')[1] });
-    return {
-      format_version: '1.2',
-      terraform_version: '1.11.4',
-      planned_values: { root_module: { resources: resources.map((r) => ({ address: r.address, mode: 'managed', ...parts(r.address), values: r.values })) } },
-      resource_changes: resources.map((r) => ({
-        address: r.address, mode: 'managed', ...parts(r.address), change: { actions: ['create'], before: null, after: r.values, after_unknown: r.unknown ?? {} },
-      })),
-      configuration: {
-        provider_config: { aws: { name: 'aws', expressions: { region: { constant_value: 'ap-northeast-1' } } } },
-        root_module: { resources: resources.map((r) => ({ address: r.address, mode: 'managed', ...parts(r.address), provider_config_key: 'aws', expressions: r.expressions ?? {} })) },
-      },
-    };
-  }
+  const plan = (resources: R[]) => handPlan(resources);
   const vpc = (name: string, cidr: string, segment: string): R => ({
     address: `aws_vpc.${name}`, values: { cidr_block: cidr, tags: null, tags_all: { [SEG]: segment } }, unknown: { id: true, arn: true },
   });
