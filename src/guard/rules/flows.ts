@@ -4,6 +4,7 @@ import { DeclaredFlow, DeclaredHost } from '../declared';
 import { deref, nodesOf, rulePeerText, rulesOf, SecurityGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { Box, intersect, MAX_PORT } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
+import { oncePer } from '../memo';
 import { Arrival, Drop, subtractAll } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
@@ -120,7 +121,18 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
 }
 
 /** The routes of each route table (VPC or transit) whose destination the guard cannot read, by table id; built once per graph. */
-const UNREAD_ROUTES = new WeakMap<TopologyGraph, Map<string, string[]>>();
+const unreadRoutes = oncePer((graph: TopologyGraph): Map<string, string[]> => {
+  const unread = new Map<string, string[]>();
+  for (const t of nodesOf(graph, 'route-table')) {
+    const routes = t.routes.filter((r) => !r.propagated && parsePrefix(r.destination) === undefined).map((r) => r.destination);
+    if (routes.length > 0) unread.set(t.id, [...new Set(routes)]);
+  }
+  for (const t of nodesOf(graph, 'transit-route-table')) {
+    const routes = t.routes.filter((r) => parsePrefix(r.destination) === undefined).map((r) => r.destination);
+    if (routes.length > 0) unread.set(t.id, [...new Set(routes)]);
+  }
+  return unread;
+});
 
 /**
  * The first route table on an arrival's path that holds a route whose destination the guard cannot read (a prefix list
@@ -130,19 +142,7 @@ const UNREAD_ROUTES = new WeakMap<TopologyGraph, Map<string, string[]>>();
  * (VPC and transit gateway route priority). Propagated routes are not values the guard failed to read.
  */
 function unreadOnPath(ctx: GuardContext, a: Arrival): { table: string; routes: string[] } | undefined {
-  let unread = UNREAD_ROUTES.get(ctx.graph);
-  if (!unread) {
-    unread = new Map();
-    for (const t of nodesOf(ctx.graph, 'route-table')) {
-      const routes = t.routes.filter((r) => !r.propagated && parsePrefix(r.destination) === undefined).map((r) => r.destination);
-      if (routes.length > 0) unread.set(t.id, [...new Set(routes)]);
-    }
-    for (const t of nodesOf(ctx.graph, 'transit-route-table')) {
-      const routes = t.routes.filter((r) => parsePrefix(r.destination) === undefined).map((r) => r.destination);
-      if (routes.length > 0) unread.set(t.id, [...new Set(routes)]);
-    }
-    UNREAD_ROUTES.set(ctx.graph, unread);
-  }
+  const unread = unreadRoutes(ctx.graph);
   if (unread.size === 0) return undefined;
   for (const s of ctx.reach.steps(a)) {
     const routes = s.table === undefined || (s.kind !== 'route' && s.kind !== 'tgw-route') ? undefined : unread.get(s.table);
