@@ -506,6 +506,11 @@ export interface RoleLabelNode extends NodeBase {
   readonly vpc?: Ref;
   /** The subnets it names (instances, Auto Scaling groups...), if any. */
   readonly subnets: Ref[];
+  /**
+   * What else places it that the guard cannot place (an instance's network interface given by id, or its launch template,
+   * outside the output or given by an expression): it may be of any segment (fail closed).
+   */
+  readonly elsewhere?: readonly { readonly ref: Ref; readonly what: 'network interface' | 'launch template' }[];
 }
 
 /**

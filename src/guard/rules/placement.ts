@@ -15,17 +15,20 @@ export function segmentOfLabel(graph: TopologyGraph, label: RoleLabelNode): Segm
   return segments.size === 1 ? [...segments][0] : undefined;
 }
 
+/** What places a label that the guard cannot place. */
+type Unplaced = { ref: Ref; what: 'VPC' | 'subnet' | 'network interface' | 'launch template' };
+
 /**
  * Where a labelled resource may sit, for PL-1: the segments of its VPC, else of the subnets it names (each of them); and
- * the first VPC or subnet it names that the guard cannot place (a literal id, a parameter or variable, none given for a
- * security group: the default VPC), which may be of any segment (fail closed). A VPC or subnet of the output without a
- * segment label places it nowhere: GUARD-1 reports that VPC.
+ * the first VPC, subnet, network interface or launch template it names that the guard cannot place (a literal id, a
+ * parameter or variable, none given for a security group: the default VPC), which may be of any segment (fail closed). A
+ * VPC or subnet of the output without a segment label places it nowhere: GUARD-1 reports that VPC.
  */
-function labelPlaces(graph: TopologyGraph, label: RoleLabelNode): { segments: Segment[]; unplaced?: { ref: Ref; what: 'VPC' | 'subnet' } } {
+function labelPlaces(graph: TopologyGraph, label: RoleLabelNode): { segments: Segment[]; unplaced?: Unplaced } {
   const vpc = label.vpc === undefined ? undefined : deref<VpcNode>(graph, label.vpc);
   if (vpc?.type === 'vpc' && vpc.segment) return { segments: [vpc.segment] };
   const segments = new Set<Segment>();
-  let unplaced: { ref: Ref; what: 'VPC' | 'subnet' } | undefined;
+  let unplaced: Unplaced | undefined = label.elsewhere?.[0];
   for (const ref of label.subnets) {
     const subnet = deref<SubnetNode>(graph, ref);
     if (subnet?.type !== 'subnet') {
@@ -36,7 +39,7 @@ function labelPlaces(graph: TopologyGraph, label: RoleLabelNode): { segments: Se
     if (segment !== undefined) segments.add(segment);
   }
   // Subnets the guard places say where it is, whatever VPC it names.
-  if (label.subnets.length === 0 && label.vpc !== undefined && vpc?.type !== 'vpc') unplaced = { ref: label.vpc, what: 'VPC' };
+  if (label.subnets.length === 0 && !label.elsewhere && label.vpc !== undefined && vpc?.type !== 'vpc') unplaced = { ref: label.vpc, what: 'VPC' };
   return { segments: [...segments], unplaced };
 }
 
@@ -107,13 +110,15 @@ export const PL1: GuardRule = {
       // A VPC or subnet the guard cannot place may be of a segment the model does not allow (fail closed).
       const others = ALL_SEGMENTS.filter((s) => !allowed.includes(s)).map((s) => SEGMENT_JA[s]);
       const where = inUnplacedVpc(unplaced.ref, bi(others.join(' or '), others.join('または')), unplaced.what);
+      // An interface or a launch template outside the output: its subnet is what to reference.
+      const kind = unplaced.what === 'VPC' ? 'VPC' : 'subnet';
       findings.push(finding(this, at,
         bi(`${ROLE_JA[label.role]} ${where.en}, but ${MODEL_JA[ctx.model]} places them in ${places.join(' or ')}`,
           `${ROLE_ONLY_JA[label.role]}が${where.ja}が、${MODEL_JA[ctx.model]}では${places.join('または')}に置く`),
-        bi(`place it by a reference to a ${unplaced.what} of ${allowed.join(' or ')} in the same app (Ref / GetAtt, or a Terraform reference), `
+        bi(`place it by a reference to a ${kind} of ${allowed.join(' or ')} in the same app (Ref / GetAtt, or a Terraform reference), `
           + 'not a literal id or a value known only at deploy time, so that the guard can tell where it is',
         `ガードが位置を判断できるよう、リテラルの ID やデプロイ時に決まる値ではなく、同じアプリの${allowed.map((s) => `${SEGMENT_JA[s]}（${s}）`).join('または')}の`
-          + `${unplaced.what === 'VPC' ? 'VPC' : 'サブネット'}を参照して置く（Ref / GetAtt、または Terraform の参照）`)));
+          + `${kind === 'VPC' ? 'VPC' : 'サブネット'}を参照して置く（Ref / GetAtt、または Terraform の参照）`)));
     }
     return findings;
   },
