@@ -11,7 +11,7 @@ import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMP
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
-import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { LITERAL_SUBNET_ID, SUBNET_PLUMBING, subnetMentions } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
@@ -1173,6 +1173,11 @@ class TemplateReader {
     return instance ? instanceEntries('cloudformation', instance, false) : undefined;
   }
 
+  /** A literal subnet id (`subnet-…`) that names no subnet of the output (`subnetMentions`' `outside`): the id, else undefined. */
+  private outsideSubnet(value: unknown): string | undefined {
+    return typeof value === 'string' && LITERAL_SUBNET_ID.test(value) && this.b.external(value).kind === 'external' ? value : undefined;
+  }
+
   /** The ids that name template parameters (known only at deploy time), not resources. */
   private parametersIn(ids: readonly string[]): string[] {
     return ids.filter((i) => this.template.Parameters && i in this.template.Parameters);
@@ -1264,7 +1269,7 @@ class TemplateReader {
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
     }
     if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false));
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false), (v) => this.outsideSubnet(v));
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
   }

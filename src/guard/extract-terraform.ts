@@ -12,7 +12,7 @@ import { TERRAFORM_CODE_FIX } from './deploy-code';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
-import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { LITERAL_SUBNET_ID, SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
@@ -1670,9 +1670,14 @@ class ConfigReader {
       else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
     });
     if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v));
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v), (v) => this.outsideSubnet(v));
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
+  }
+
+  /** A literal subnet id (`subnet-…`) that names no subnet of the output (`subnetMentions`' `outside`): the id, else undefined. */
+  private outsideSubnet(value: unknown): string | undefined {
+    return typeof value === 'string' && LITERAL_SUBNET_ID.test(value) && this.b.external(value).kind === 'external' ? value : undefined;
   }
 
   /**

@@ -189,3 +189,93 @@ describe('PL-1: a planned Terraform instance placed by its launch template', () 
     expect(findings(extractTerraformPlan(plan(planned('mn')) as any), ['PL-1', 'GUARD-1'])).toEqual([]);
   });
 });
+
+/**
+ * AP-7 (α′): compute the guard cannot place may sit in an LGWAN subnet routed to the breakout (fail closed, semantics §10).
+ * Its label loops skipped a label in a subnet outside the output (a literal `subnet-…` id), and an unlabelled resource
+ * there was judged by no rule; a labelled instance placed only by its interfaces was not judged at all.
+ */
+describe('AP-7: compute placed where the guard cannot place it, and an instance placed by its interfaces', () => {
+  const OUTSIDE_SUBNET = 'subnet-0123456789abcdef0';
+  const ap7 = (g: TopologyGraph, model = NetworkModel.ALPHA_PRIME) => findings(g, ['AP-7'], model);
+  const system = (role: string) => [{ Key: ROLE, Value: role }];
+  const onlyTerminals = 'only terminal pools (業務端末) and update clients may use the breakout';
+  const labelledOutside = (at: string, role: string, where: string) => `AP-7 ${at}: labelled ${role}, it sits ${where}, which the guard cannot place `
+    + `(it may be of the LGWAN segment), and so perhaps in an LGWAN subnet that reaches the breakout; ${onlyTerminals} (fail closed)`;
+  const unlabelledOutside = (at: string, type: string, property: string) => `AP-7 ${at}: ${type} ${at} runs in subnet ${OUTSIDE_SUBNET} (${property}), `
+    + 'which the guard cannot place: it may be an LGWAN subnet that reaches the breakout, and nothing says that what runs there is a terminal pool (業務端末) '
+    + `or update client; ${onlyTerminals} (fail closed)`;
+
+  test('CloudFormation: a labelled instance in a literal subnet, one by an interface outside the output; an unlabelled function there', () => {
+    const t = cfn({
+      App: instance({ SubnetId: OUTSIDE_SUBNET }, system('BUSINESS_SYSTEM')),
+      Relay: instance({ NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: ENI }] }, system('SANITIZATION_RELAY')),
+      Fn: {
+        Type: 'AWS::Lambda::Function',
+        Properties: { Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' }, Runtime: 'python3.12', Handler: 'i.h', VpcConfig: { SubnetIds: [OUTSIDE_SUBNET] } },
+      },
+    });
+    expect(ap7(extractCloudFormation({ s: t }))).toEqual([
+      labelledOutside('App', 'BUSINESS_SYSTEM', `in subnet ${OUTSIDE_SUBNET}`),
+      unlabelledOutside('Fn', 'AWS::Lambda::Function', 'VpcConfig.SubnetIds[0]'),
+      labelledOutside('Relay', 'SANITIZATION_RELAY', `in network interface ${ENI}`),
+    ]);
+  });
+
+  test('Terraform: an unlabelled instance in a literal subnet; a labelled Auto Scaling group there', () => {
+    const t = tf({
+      aws_instance: { app: { ami: AMI, subnet_id: OUTSIDE_SUBNET } },
+      aws_autoscaling_group: { asg: { min_size: 1, max_size: 1, vpc_zone_identifier: [OUTSIDE_SUBNET], tag: [{ key: ROLE, value: 'BUSINESS_SYSTEM', propagate_at_launch: true }] } },
+    });
+    expect(ap7(extractTerraform({ s: t }))).toEqual([
+      labelledOutside('aws_autoscaling_group.asg', 'BUSINESS_SYSTEM', `in subnet ${OUTSIDE_SUBNET}`),
+      unlabelledOutside('aws_instance.app', 'aws_instance', 'subnet_id'),
+    ]);
+  });
+
+  test('a plan: an unlabelled instance in a literal subnet no evidence binds', () => {
+    const p = handPlan([{ address: 'aws_instance.app', values: { ami: AMI, subnet_id: OUTSIDE_SUBNET, tags: null }, unknown: { id: true } }]);
+    expect(ap7(extractTerraformPlan(p as any))).toEqual([unlabelledOutside('aws_instance.app', 'aws_instance', 'subnet_id')]);
+  });
+
+  test('a labelled instance placed by its interface in a terminal subnet routed to the internet: AP-7 (it was placed nowhere)', () => {
+    const t = cfn({
+      Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+      IgwAttachment: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'LgVpc' }, InternetGatewayId: { Ref: 'Igw' } } },
+      Table: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'LgVpc' } } },
+      Out: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } } },
+      Association: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'LgSub' }, RouteTableId: { Ref: 'Table' } } },
+      App: instance({ NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: { Ref: 'LgSub' } }] }, system('BUSINESS_SYSTEM')),
+    });
+    (t.Resources as any).LgSub.Properties.Tags = [{ Key: 'jichitai:subnet-role', Value: 'terminals' }];
+    expect(ap7(extractCloudFormation({ s: t }))).toEqual([`AP-7 App: labelled BUSINESS_SYSTEM, it sits in LgSub, which reaches the internet; ${onlyTerminals}`]);
+  });
+
+  test('worded in Japanese too', () => {
+    const t = cfn({ App: instance({ SubnetId: OUTSIDE_SUBNET }, system('BUSINESS_SYSTEM')), Other: instance({ SubnetId: OUTSIDE_SUBNET }, []) });
+    const found = checkTopology(extractCloudFormation({ s: t }), { model: NetworkModel.ALPHA_PRIME }).filter((f) => f.ruleId === 'AP-7');
+    expect(found.map((f) => f.ja?.message)).toEqual([
+      `ラベル BUSINESS_SYSTEM のリソースがガードが位置を特定できないサブネット ${OUTSIDE_SUBNET}（LGWAN接続系のものかもしれない）にある。`
+        + 'ブレイクアウトに届く LGWAN接続系のサブネットにあるかもしれない。ローカルブレイクアウトを使えるのは業務端末（端末プール）とセキュリティ更新の取得元だけ（フェイルクローズ）',
+      `AWS::EC2::Instance Other が、ガードが位置を特定できないサブネット ${OUTSIDE_SUBNET}（SubnetId）で動く。ブレイクアウトに届く LGWAN接続系のサブネットかもしれず、`
+        + 'そこで動くものが業務端末（端末プール）やセキュリティ更新の取得元だとは分からない。ローカルブレイクアウトを使えるのは業務端末（端末プール）とセキュリティ更新の取得元だけ（フェイルクローズ）',
+    ]);
+    for (const f of found) {
+      expect(notJapanese(f.ja?.message)).toBeUndefined();
+      expect(notJapanese(f.ja?.fix)).toBeUndefined();
+    }
+  });
+
+  test('controls: terminals, a load balancer, a route table association in a literal subnet; another model; a subnet of the output without a way out', () => {
+    const t = cfn({
+      Terminals: instance({ SubnetId: OUTSIDE_SUBNET }, system('BUSINESS_TERMINALS')),
+      Lb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Scheme: 'internal', Subnets: [OUTSIDE_SUBNET, 'subnet-0123456789abcdef1'] } },
+      Table: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'LgVpc' } } },
+      Association: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: OUTSIDE_SUBNET, RouteTableId: { Ref: 'Table' } } },
+      App: instance({ SubnetId: { Ref: 'LgSub' } }, system('BUSINESS_SYSTEM')),
+    });
+    expect(ap7(extractCloudFormation({ s: t }))).toEqual([]);
+    const outside = cfn({ App: instance({ SubnetId: OUTSIDE_SUBNET }, system('BUSINESS_SYSTEM')), Other: instance({ SubnetId: OUTSIDE_SUBNET }, []) });
+    expect(ap7(extractCloudFormation({ s: outside }), NetworkModel.ALPHA)).toEqual([]);
+  });
+});

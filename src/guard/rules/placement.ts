@@ -57,6 +57,17 @@ export function labelMayBeIn(graph: TopologyGraph, label: RoleLabelNode, segment
   return bi(`, ${where.en}`, where.ja);
 }
 
+/**
+ * Where a labelled resource names a VPC, subnet, network interface or launch template the guard cannot place, said as
+ * `labelMayBeIn` says it (`in subnet subnet-…, which the guard cannot place (it may be of the LGWAN segment)`), whatever
+ * else places it; undefined when it names none. AP-7 judges such a label as one that may be in an LGWAN subnet with a way
+ * out (fail closed).
+ */
+export function labelUnplacedIn(graph: TopologyGraph, label: RoleLabelNode, segment: Segment): { en: string; ja: string } | undefined {
+  const { unplaced } = labelPlaces(graph, label);
+  return unplaced && inUnplacedVpc(unplaced.ref, bi(`the ${segment} segment`, SEGMENT_JA[segment]), unplaced.what);
+}
+
 /** The segments the model allows for a role; undefined when the placement table says nothing about it. */
 function allowedSegments(model: NetworkModel, role: string): readonly Segment[] | undefined {
   const placement = MODEL_PLACEMENT[model];
