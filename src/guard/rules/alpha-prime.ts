@@ -351,7 +351,8 @@ export const AP7: GuardRule = {
     + 'LGWAN host sits in a subnet without a way out and outside what the security groups in front of a forward proxy admit; an LGWAN subnet '
     + 'with a way out must be known to hold only those (its block covered by declared terminal pools or update clients, the tag '
     + 'jichitai:subnet-role=terminals, or a forward proxy\'s own subnet holding nothing but the proxy and its load balancer): any other counts as holding '
-    + 'servers (fail closed).',
+    + 'servers (fail closed). What runs where the guard cannot place it (a labelled resource in a subnet, VPC, network interface or launch template '
+    + 'outside the output, an unlabelled one in a literal subnet id) counts as in such a subnet (fail closed).',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const findings: Finding[] = [];
