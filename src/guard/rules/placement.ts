@@ -6,7 +6,12 @@ import { deref, nodesOf, Ref, RoleLabelNode, SubnetNode, TopologyGraph, VpcNode 
 import { ALL_MODELS, bi, finding, Finding, GuardRule, Severity } from '../rule';
 import { nameOf, segmentOf } from '../topology';
 
-/** Where a labelled resource sits: its VPC's segment, else the segment of the subnets it names (one, or none if they disagree). */
+/**
+ * Where a labelled resource sits: its VPC's segment, else the segment of the subnets it names (one, or none if they
+ * disagree, a subnet in a VPC without a segment label included). For a label that meets a requirement (AP-6: a
+ * sanitization relay in the scope, in LGWAN), where none means it does not count (fail closed); rules that refuse what
+ * a label may be (PL-1, BP-1, AP-7) use `labelPlaces`, which takes each segment it may be in.
+ */
 export function segmentOfLabel(graph: TopologyGraph, label: RoleLabelNode): Segment | undefined {
   const vpc = deref<VpcNode>(graph, label.vpc);
   if (vpc?.type === 'vpc' && vpc.segment) return vpc.segment;
