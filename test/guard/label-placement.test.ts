@@ -80,6 +80,20 @@ describe('PL-1: a CloudFormation instance placed by its network interfaces or it
     expect(findings(extractCloudFormation({ s: byTemplate }), ['PL-1'])).toEqual([PL1_UNPLACED('App', 'launch template', LT)]);
   });
 
+  test('interfaces given by a parameter or condition: labels it cannot place (GUARD-1 besides)', () => {
+    const unread = 'PL-1 App: a My Number system (マイナンバー利用事務系の業務システム) in a network interface the guard cannot read (it may be of LGWAN接続系 '
+      + 'or インターネット接続系), but αモデル places them in マイナンバー利用事務系';
+    const byParameter = { ...cfn({ App: instance({ NetworkInterfaces: { Ref: 'Nics' } }) }), Parameters: { Nics: { Type: 'String' } } };
+    expect(findings(extractCloudFormation({ s: byParameter }), ['PL-1'])).toEqual([unread]);
+    const byCondition = {
+      ...cfn({ App: instance({ NetworkInterfaces: [{ 'Fn::If': ['Mn', { DeviceIndex: '0', SubnetId: { Ref: 'MnSub' } }, { DeviceIndex: '0', SubnetId: { Ref: 'LgSub' } }] }] }) }),
+      Parameters: { Where: { Type: 'String' } },
+      Conditions: { Mn: { 'Fn::Equals': [{ Ref: 'Where' }, 'mn'] } },
+    };
+    expect(findings(extractCloudFormation({ s: byCondition }), ['PL-1'])).toEqual([unread]);
+    expect(findings(extractCloudFormation({ s: byCondition }), ['GUARD-1'])).not.toEqual([]);
+  });
+
   test('a template of the output whose interfaces name no subnet: the default VPC', () => {
     const t = cfn({
       Lt: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: AMI } } },
@@ -140,6 +154,13 @@ describe('PL-1: a Terraform instance placed by its network interfaces or its lau
     expect(findings(extractTerraform({ s: byEni }), ['PL-1'])).toEqual([PL1_UNPLACED('aws_instance.app', 'network interface', ENI)]);
     const byTemplate = tf({ aws_instance: { app: { launch_template: { id: LT }, tags: TF_ROLE } } });
     expect(findings(extractTerraform({ s: byTemplate }), ['PL-1'])).toEqual([PL1_UNPLACED('aws_instance.app', 'launch template', LT)]);
+  });
+
+  test('a launch template given by a variable: a label it cannot place (GUARD-1 besides)', () => {
+    const t = tf({ aws_instance: { app: { launch_template: '${var.template}', tags: TF_ROLE } } });
+    expect(findings(extractTerraform({ s: t }), ['PL-1'])).toEqual(['PL-1 aws_instance.app: a My Number system (マイナンバー利用事務系の業務システム) in a launch '
+      + 'template the guard cannot read (it may be of LGWAN接続系 or インターネット接続系), but αモデル places them in マイナンバー利用事務系']);
+    expect(findings(extractTerraform({ s: t }), ['GUARD-1'])).not.toEqual([]);
   });
 
   test('controls: in the My Number subnet by its template or its interface: no PL-1', () => {
