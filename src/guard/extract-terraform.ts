@@ -1250,7 +1250,8 @@ class ConfigReader {
     const node = (a: string | undefined, raw: unknown, fallback: string) => (readable(a) ? a : typeof raw === 'string' ? raw : fallback);
     for (const imported of elementsOf(this.config.import, 'import', 'import', this.malformed)) {
       const to = address(imported.to);
-      if (!read(to)) continue;
+      // An imported tag resource (`TAG_RESOURCES`) is the tag the configuration sets, which the guard reads.
+      if (!read(to) || (readable(to) && !MODULE.test(to) && TAG_RESOURCES[type(to)!] !== undefined)) continue;
       const id = typeof imported.id === 'string' ? imported.id : JSON.stringify(imported.id ?? null);
       this.b.unresolvedValue(this.id(node(to, imported.to, 'import')), 'import', `it imports an existing resource (${id}), which keeps whatever the configuration does not `
         + 'set (routes, rules, associations, attached gateways), and the guard reads the configuration only', EXISTING_FIX);

@@ -141,6 +141,19 @@ describe('a synthesized configuration: a label set by a tag resource is its targ
     ]);
   });
 
+  test('a tag resource terraform forgets (removed, destroy = false) leaves its tag in place, which the configuration no longer shows: GUARD-1; '
+    + 'an imported one is the tag it sets', () => {
+    const config = tf({ aws_instance: instance('mn') }) as Record<string, unknown>;
+    config.removed = [{ from: 'aws_ec2_tag.role', lifecycle: { destroy: false } }];
+    expect(findings(extractTerraform({ s: config as TerraformJson }), ['PL-1', 'GUARD-1'])).toEqual([
+      'GUARD-1 aws_ec2_tag.role: removed could not be resolved: terraform forgets the resource without destroying it (destroy = false): it stays in the network, '
+      + 'and the guard reads the configuration only',
+    ]);
+    const imported = tf({ aws_instance: instance('mn'), aws_ec2_tag: { role: { resource_id: '${aws_instance.x.id}', key: ROLE, value: 'MY_NUMBER_SYSTEM' } } }) as Record<string, unknown>;
+    imported.import = [{ to: 'aws_ec2_tag.role', id: 'i-0123456789abcdef0,jichitai:role' }];
+    expect(findings(extractTerraform({ s: imported as TerraformJson }), ['PL-1', 'GUARD-1'])).toEqual([]);
+  });
+
   test('worded in Japanese too', () => {
     const config = tf({
       aws_instance: instance('lg'),
