@@ -262,8 +262,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^it sets the label (.+) on a resource the guard cannot tie to one of the output \((.+)\): read as absent, the label would take that resource out of the rules that judge labels$/,
     (m) => `ラベル ${m[1]} を、ガードが合成結果のリソースに結び付けられないリソースに付けている（${jaOrEn(m[2])}）。ラベルがないものとして読むと、そのリソースがラベルで判定するルールから外れてしまう`],
   [/^it sets the label (\S+) = (.+) on (\S+), where (.+): which value the resource ends with depends on the order of apply, and the guard does not pick one$/,
-    (m) => `${m[3]} にラベル ${m[1]} = ${m[2]} を付けているが、${m[4].replace(/its own tags set (\S+)/g, 'リソース自身のタグは $1').replace(/(\S+) sets (\S+)/g, '$1 は $2')} `
-      + 'を設定している。リソースに最後に残る値は apply の順序で決まり、ガードはどちらかを選ばない'],
+    (m) => `${m[3]} にラベル ${m[1]} = ${m[2]} を付けているが、${m[4].replace(/its own tags set (\S+)/g, 'リソース自身のタグは $1').replace(/(\S+) sets (\S+)/g, '$1 は $2')
+      .replace(/, /g, '、')} を設定している。リソースに最後に残る値は apply の順序で決まり、ガードはどの値も選ばない`],
   [/^(.+) does not name a resource of the output by its id$/, (m) => `${m[1]} は合成結果のリソースを ID で指していない`],
   [/^(.+) is the id of a resource outside the output$/, (m) => `${m[1]} は合成結果の外のリソースの ID`],
   [/^(.+) is the id of several resources of the output \((.+)\)$/, (m) => `${m[1]} は合成結果の複数のリソース（${m[2]}）の ID`],
