@@ -1447,8 +1447,9 @@ class ConfigReader {
       const m = /^\$\{([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/.exec(value);
       return m && this.types.get(`${m[1]}.${m[2]}`) === m[1] && itself(m[1], m[3]) ? this.id(`${m[1]}.${m[2]}`) : notNamed;
     }
+    // Bound by the evidence to a resource of this configuration (the labels of another are read by its own reader).
     const bound = this.b.external(value);
-    if (bound.kind === 'node') return bound.id;
+    if (bound.kind === 'node' && bound.id.startsWith(this.prefix) && this.types.has(bound.id.slice(this.prefix.length))) return bound.id;
     const named = this.entries.filter((e) => e.body?.id === value || e.body?.arn === value || (e.type === 'aws_autoscaling_group' && e.body?.name === value));
     if (named.length > 1) return { reason: `${value} is the id of several resources of the output (${named.map((e) => e.address).join(', ')})` };
     return named.length === 1 ? this.id(named[0].address) : { reason: `${value} is the id of a resource outside the output` };

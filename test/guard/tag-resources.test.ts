@@ -154,6 +154,17 @@ describe('a synthesized configuration: a label set by a tag resource is its targ
     expect(findings(extractTerraform({ s: imported as TerraformJson }), ['PL-1', 'GUARD-1'])).toEqual([]);
   });
 
+  test('a literal id the evidence binds: a resource of the same configuration is labelled; one of another stack is outside (GUARD-1)', () => {
+    const tagged = { aws_ec2_tag: { seg: { resource_id: 'subnet-0123456789abcdef0', key: SEG, value: 'MY_NUMBER' } } };
+    const same = extractTerraform({ s: tf(tagged) }, { bindings: new Map([['subnet-0123456789abcdef0', 'aws_subnet.lg']]) });
+    expect(findings(same, ['SEG-1', 'GUARD-1'])).toEqual([SEG1]);
+    const other = extractTerraform({ a: { resource: tagged } as TerraformJson, b: tf({}) }, { bindings: new Map([['subnet-0123456789abcdef0', 'b/aws_subnet.lg']]) });
+    expect(findings(other, ['SEG-1', 'GUARD-1'])).toEqual([
+      'GUARD-1 a/aws_ec2_tag.seg: resource_id could not be resolved: it sets the label jichitai:segment = MY_NUMBER on a resource the guard cannot tie to one of the '
+      + 'output (subnet-0123456789abcdef0 is the id of a resource outside the output): read as absent, the label would take that resource out of the rules that judge labels',
+    ]);
+  });
+
   test('worded in Japanese too', () => {
     const config = tf({
       aws_instance: instance('lg'),
