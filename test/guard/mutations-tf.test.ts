@@ -10,6 +10,7 @@ import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api'
 import { ApprunnerService } from '@cdktf/provider-aws/lib/apprunner-service';
 import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-connector';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { AutoscalingGroupTagA } from '@cdktf/provider-aws/lib/autoscaling-group-tag';
 import { CloudformationStack } from '@cdktf/provider-aws/lib/cloudformation-stack';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { DataAwsRouteTable } from '@cdktf/provider-aws/lib/data-aws-route-table';
@@ -19,6 +20,7 @@ import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { DefaultRouteTable } from '@cdktf/provider-aws/lib/default-route-table';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
+import { Ec2Tag } from '@cdktf/provider-aws/lib/ec2-tag';
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
@@ -1301,6 +1303,42 @@ const MUTATIONS: Mutation[] = [
           { key: 'jichitai:host', value: 'mut-ledger-asg', propagateAtLaunch: true },
         ],
       });
+    },
+  },
+  {
+    // A label set by a resource that tags another is its target's (semantics §3): the group's role comes from an
+    // aws_autoscaling_group_tag, not from its own tag blocks.
+    name: 'a My Number system Auto Scaling group in an LGWAN subnet, its role label set by aws_autoscaling_group_tag',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      const template = new LaunchTemplate(stack, 'MutSystemTemplate', { imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro' });
+      const group = new AutoscalingGroup(stack, 'MutSystem', {
+        minSize: 1,
+        maxSize: 1,
+        vpcZoneIdentifier: [subnet(net.lgwan, 'workload-1').id],
+        launchTemplate: { id: template.id, version: template.latestVersion.toString() },
+      });
+      new AutoscalingGroupTagA(stack, 'MutSystemRole', { autoscalingGroupName: group.name, tag: { key: 'jichitai:role', value: 'MY_NUMBER_SYSTEM', propagateAtLaunch: true } });
+    },
+  },
+  {
+    name: 'a My Number system instance in an LGWAN subnet, its role label set by aws_ec2_tag',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      const system = new Instance(stack, 'MutSystemInstance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.lgwan, 'workload-1').id });
+      new Ec2Tag(stack, 'MutSystemInstanceRole', { resourceId: system.id, key: 'jichitai:role', value: 'MY_NUMBER_SYSTEM' });
+    },
+  },
+  {
+    // An LGWAN subnet relabelled as My Number by an aws_ec2_tag while its own tags say LGWAN: which label it ends with
+    // depends on the order of apply (the provider's docs: not both ways), and the guard does not pick one (semantics §3).
+    name: 'an LGWAN workload subnet labelled jichitai:segment = MY_NUMBER by aws_ec2_tag, against its own tags',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new Ec2Tag(stack, 'MutSubnetSegment', { resourceId: subnet(net.lgwan, 'workload-1').id, key: 'jichitai:segment', value: 'MY_NUMBER' });
     },
   },
   {
