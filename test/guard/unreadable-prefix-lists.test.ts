@@ -57,6 +57,10 @@ string[] {
     .filter((f) => rules.includes(f.ruleId)).map(formatFinding);
 }
 
+/** A Terraform route (by a pattern of its address) whose destination is `${var.destination}`: unresolved. */
+const varDestination = (route: string) => expect.stringMatching(new RegExp(`^\\[${route}\\] GUARD-1 critical .*destination_cidr_block could not be resolved: `
+  + 'the route\'s destination "\\$\\{var\\.destination\\}" cannot be read at synth time'));
+
 /** The α′ breakout: the firewall endpoint the proxy subnet's default route uses. */
 const cdkBreakout = (net: any): string => (net.lgwan.node.findAll() as IConstruct[])
   .map((c) => c as ec2.CfnRoute).find((r) => r.node.id.startsWith('Route-proxy-1-') && r.vpcEndpointId !== undefined)!.vpcEndpointId!;
@@ -81,11 +85,12 @@ describe('AP-7: a route of a server subnet toward the breakout whose destination
     })).toEqual(servers(new RegExp(`RouteTableworkload1\\w* ${PL}`)));
   });
 
-  test('CloudFormation: a template parameter is refused as unresolved (GUARD-1), naming the parameter', () => {
+  test('CloudFormation: a template parameter is refused as unresolved (GUARD-1), naming the parameter, and followed for every address', () => {
     expect(cdkFindings(rules, (stack, net) => {
       const p = new CfnParameter(stack, 'Destination', { type: 'String' });
       new ec2.CfnRoute(stack, 'Out', { routeTableId: cdkTable(net.lgwan, 'workload-1'), destinationCidrBlock: p.valueAsString, vpcEndpointId: cdkBreakout(net) });
-    })).toEqual([expect.stringMatching(/^\[Out\] GUARD-1 critical .*the route's destination \{"Ref":"Destination"\} cannot be read at synth time/)]);
+    })).toEqual([expect.stringMatching(/^\[Out\] GUARD-1 critical .*the route's destination \{"Ref":"Destination"\} cannot be read at synth time/),
+      ...servers(/RouteTableworkload1\w* \{"Ref":"Destination"\}/)]);
   });
 
   test('CloudFormation: a prefix list of the template is its entries (no longer refused as unresolved); toward the internet, AP-7', () => {
@@ -102,8 +107,9 @@ describe('AP-7: a route of a server subnet toward the breakout whose destination
 
   test('Terraform: a literal prefix list id and a variable may match the internet: the servers are named, and the path names the route', () => {
     expect(tfFindings(rules, out(() => ({ destinationPrefixListId: PL })))).toEqual(servers(new RegExp(`RouteTable-workload-1_\\w+ ${PL}`)));
+    // A variable is unresolved too (GUARD-1, as a CloudFormation parameter), and still followed for every address.
     expect(tfFindings(rules, out((stack) => ({ destinationCidrBlock: new TerraformVariable(stack, 'destination', { type: 'string' }).stringValue }))))
-      .toEqual(servers(/RouteTable-workload-1_\w+ \$\{var\.destination\}/));
+      .toEqual([varDestination('aws_route.Out'), ...servers(/RouteTable-workload-1_\w+ \$\{var\.destination\}/)]);
   });
 
   test('Terraform: a prefix list of the configuration is its entries (it was followed for every address); toward the internet, AP-7', () => {
@@ -186,7 +192,8 @@ describe('FLOW-1: what arrives along a route table holding a route the guard can
     expect(tfFindings(rules, (stack, net) => {
       const v = new TerraformVariable(stack, 'destination', { type: 'string' });
       for (const r of tfFlowRoutes(net)) r.addOverride('destination_cidr_block', v.stringValue);
-    })).toEqual([unproven(/aws_route_table\.\w*MyNumber_RouteTable-workload-1_\w+/, /\$\{var\.destination\}/)]);
+    })).toEqual([varDestination('aws_route\\.\\w*MyNumber_Route-workload-1-ac140a05p32_\\w+'), varDestination('aws_route\\.\\w*MyNumber_Route-workload-2-ac140a05p32_\\w+'),
+      unproven(/aws_route_table\.\w*MyNumber_RouteTable-workload-1_\w+/, /\$\{var\.destination\}/)]);
   });
 
   test('Terraform: a prefix list of the configuration is read as its entries: one holding the host proves the flow, one that does not drops it', () => {
