@@ -176,7 +176,10 @@ class TemplateReader {
       const [prop, kind] = found[0];
       const ref = noted(prop, p[prop]);
       const table = noted('RouteTableId', p.RouteTableId);
-      for (const d of entries ?? [destination]) b.route(table, { source: id, destination: d, target: reader.routeTarget(kind, ref), ref });
+      const prefixList = entries && ((written as { Ref?: string }).Ref ?? getAtt(written)?.[0]);
+      for (const d of entries ?? [destination]) {
+        b.route(table, { source: id, destination: d, target: reader.routeTarget(kind, ref), ref, ...prefixList ? { prefixList } : {} });
+      }
     }],
     [['AWS::EC2::VPNGatewayRoutePropagation'], (reader, { b, noted, p, id }) => {
       const gateway = noted('VpnGatewayId', p.VpnGatewayId);

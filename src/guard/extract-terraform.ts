@@ -625,7 +625,9 @@ class ConfigReader {
       const destination = type === 'aws_ec2_transit_gateway_route'
         ? reader.cidr(p.destination_cidr_block, id, 'destination_cidr_block') ?? String(p.destination_cidr_block)
         : `prefix list ${typeof p.prefix_list_id === 'string' ? p.prefix_list_id : '(known after apply)'}`;
-      const routes = (entries ?? [destination]).map((d) => ({ source: id, destination: d, blackhole, attachment }));
+      const list = entries ? reader.ref(p.prefix_list_id) : undefined;
+      const prefixList = list?.kind === 'node' ? { prefixList: list.id } : {};
+      const routes = (entries ?? [destination]).map((d) => ({ source: id, destination: d, blackhole, attachment, ...prefixList }));
       b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.routes.push(...routes));
     }],
     [['aws_vpc_peering_connection'], (_reader, { b, base, noted, p }) => {
@@ -1845,7 +1847,10 @@ class ConfigReader {
     if (unread) this.b.unresolvedValue(source, destinations[0], `the route's destination ${JSON.stringify(String(written))} cannot be read at synth time`);
     const [prop, kind] = found[0];
     const ref = this.b.noted(source, prop, this.ref(r[prop]));
-    for (const d of entries ?? [destination!]) this.b.route(table, { source, destination: d, target: this.routeTarget(kind, ref), ref });
+    const list = entries ? this.ref(written) : undefined;
+    const prefixList = list?.kind === 'node' ? list.id : undefined;
+    const fromList = prefixList ? { prefixList } : {};
+    for (const d of entries ?? [destination!]) this.b.route(table, { source, destination: d, target: this.routeTarget(kind, ref), ref, ...fromList });
   }
 
   /** `propagating_vgws` of a route table: route propagation from each VPN gateway it lists. */

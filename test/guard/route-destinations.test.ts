@@ -151,7 +151,8 @@ describe('a Terraform VPC route destination the guard cannot read is unresolved,
   });
 
   test('plan: a destination known only after apply is unresolved and followed for every address; a variable is its value', () => {
-    const plan = (destination: Record<string, unknown>, unknown: Record<string, unknown>, expressions: Record<string, unknown> = {}) => extractTerraformPlan(handPlan([
+    type Values = Record<string, unknown>;
+    const plan = (destination: Values, unknown: Values, expressions: Values = {}) => extractTerraformPlan(handPlan([
       { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, unknown: { id: true } },
       { address: 'aws_vpc.in', values: { cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } }, unknown: { id: true } },
       { address: 'aws_subnet.mn', values: { cidr_block: '10.0.0.0/24' }, unknown: { id: true, vpc_id: true }, expressions: { vpc_id: { references: ['aws_vpc.mn.id', 'aws_vpc.mn'] } } },

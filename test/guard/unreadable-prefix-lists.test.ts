@@ -282,3 +282,103 @@ describe('a route to a prefix list of the output without entries (semantics §4)
     expect(found).not.toContain('GUARD-1');
   });
 });
+
+/**
+ * Found by review: the walk follows every route of a block that ties on length (semantics §4, §5), but AWS uses one: a
+ * static route before a prefix list's entry of the same length (VPC "Route priority and prefix lists"; transit gateway
+ * "Route evaluation order"), and one of several prefix lists' entries chosen at random. FLOW-1 took an arrival along the
+ * losing prefix list route as proof: the flow to the intermediate server passed with its own route a prefix list's
+ * entry and a static route of the same block sending it to a network interface. Now such an arrival proves nothing;
+ * the static route's does. Both engines, VPC and transit gateway route tables, on the α′ reference example.
+ */
+describe('FLOW-1: an arrival by a route that another of the same block may beat is no proof', () => {
+  const rules = ['FLOW-1', 'GUARD-1'];
+  const ENI = 'eni-0abc0000000000007';
+  const tied = (table: RegExp, why: RegExp) => expect.stringMatching(new RegExp(`${FLOW.source}.*the request \\(tcp 443\\) from 10\\.0\\.0\\.10/32 `
+    + `to 172\\.20\\.10\\.5/32 is not shown to arrive: on its way, ${table.source} routes it by 172\\.20\\.10\\.5/32 \\(an entry of prefix list \\S+\\), `
+    + `which AWS may not use: ${why.source} \\(fail closed\\).*Fix: .*give a block one route`));
+  const cdkWorkload = /\w*MyNumberRouteTableworkload1\w*/;
+  const tfWorkload = /aws_route_table\.\w*MyNumber_RouteTable-workload-1_\w+/;
+  const STATIC_WINS = new RegExp(`a static route to the same block toward ${ENI} takes priority over a prefix list's entry \\(AWS route priority\\)`);
+  const LISTS_TIE = /prefix lists hold the same block toward different targets \(.*\), and AWS picks one of them/;
+
+  /** CloudFormation: the flow's routes to the list `own` (or left static), and beside them in each workload table a route to `beside` toward `target`. */
+  const cdkTie = (own: boolean, beside: 'static' | 'list', target: 'eni' | 'tgw') => (stack: Stack, net: cdk.MunicipalNetwork) => {
+    const list = (id: string) => new ec2.CfnPrefixList(stack, id, { addressFamily: 'IPv4', maxEntries: 2, prefixListName: id, entries: [{ cidr: '172.20.10.5/32' }] });
+    if (own) {
+      const mine = list('Own');
+      for (const r of cdkFlowRoutes(net)) {
+        r.addPropertyDeletionOverride('DestinationCidrBlock');
+        r.addPropertyOverride('DestinationPrefixListId', mine.attrPrefixListId);
+      }
+    }
+    const other = beside === 'list' ? list('Other') : undefined;
+    for (const key of ['workload-1', 'workload-2']) {
+      new ec2.CfnRoute(stack, `Beside-${key}`, {
+        routeTableId: cdkTable(net.myNumber, key),
+        ...other ? { destinationPrefixListId: other.attrPrefixListId } : { destinationCidrBlock: '172.20.10.5/32' },
+        ...target === 'eni' ? { networkInterfaceId: ENI } : { transitGatewayId: net.transitGatewayId },
+      });
+    }
+  };
+
+  test('CloudFormation: the flow\'s own route a prefix list\'s entry, beside a static route of the same block to an interface', () => {
+    expect(cdkFindings(rules, cdkTie(true, 'static', 'eni'))).toEqual([tied(cdkWorkload, STATIC_WINS)]);
+  });
+
+  test('CloudFormation: two prefix lists\' entries of the same block toward different targets; toward the same one, proof', () => {
+    expect(cdkFindings(rules, cdkTie(true, 'list', 'eni'))).toEqual([tied(cdkWorkload, LISTS_TIE)]);
+    expect(cdkFindings(rules, cdkTie(true, 'list', 'tgw'))).toEqual([]);
+  });
+
+  test('CloudFormation control: the flow\'s own static route beats a prefix list\'s entry of the same block (the flow is open)', () => {
+    expect(cdkFindings(rules, cdkTie(false, 'list', 'eni'))).toEqual([]);
+  });
+
+  /** Terraform: as `cdkTie`. */
+  const tfTie = (own: boolean, beside: 'static' | 'list', target: 'eni' | 'tgw') => (stack: TerraformStack, net: tf.MunicipalNetwork) => {
+    const list = (id: string) => new Ec2ManagedPrefixList(stack, id, { addressFamily: 'IPv4', maxEntries: 2, name: id, entry: [{ cidr: '172.20.10.5/32' }] });
+    if (own) {
+      const mine = list('Own');
+      for (const r of tfFlowRoutes(net)) {
+        r.addOverride('destination_cidr_block', null);
+        r.addOverride('destination_prefix_list_id', mine.id);
+      }
+    }
+    const other = beside === 'list' ? list('Other') : undefined;
+    for (const key of ['workload-1', 'workload-2']) {
+      new Route(stack, `Beside-${key}`, {
+        routeTableId: tfTable(net.myNumber, key),
+        ...other ? { destinationPrefixListId: other.id } : { destinationCidrBlock: '172.20.10.5/32' },
+        ...target === 'eni' ? { networkInterfaceId: ENI } : { transitGatewayId: net.transitGatewayId },
+      });
+    }
+  };
+
+  test('Terraform: the flow\'s own route a prefix list\'s entry beside a static route to an interface; two lists; the controls', () => {
+    expect(tfFindings(rules, tfTie(true, 'static', 'eni'))).toEqual([tied(tfWorkload, STATIC_WINS)]);
+    expect(tfFindings(rules, tfTie(true, 'list', 'eni'))).toEqual([tied(tfWorkload, LISTS_TIE)]);
+    expect(tfFindings(rules, tfTie(true, 'list', 'tgw'))).toEqual([]);
+    expect(tfFindings(rules, tfTie(false, 'list', 'eni'))).toEqual([]);
+  });
+
+  test('Terraform: a transit route table\'s prefix list reference loses to a static route (here a blackhole) of the same block', () => {
+    const referenced = (blackholeStatic: boolean) => (stack: TerraformStack, net: tf.MunicipalNetwork) => {
+      const route = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32');
+      const list = new Ec2ManagedPrefixList(stack, 'List', { addressFamily: 'IPv4', maxEntries: 2, name: 'wan', entry: [{ cidr: '172.20.10.5/32' }] });
+      new Ec2TransitGatewayPrefixListReference(stack, 'Reference', {
+        transitGatewayRouteTableId: find<Ec2TransitGatewayRouteTable>(net, 'Transit/RouteTable-MY_NUMBER').id,
+        prefixListId: list.id,
+        ...blackholeStatic ? { transitGatewayAttachmentId: route.transitGatewayAttachmentIdInput } : { blackhole: true },
+      });
+      if (blackholeStatic) {
+        route.addOverride('transit_gateway_attachment_id', null);
+        route.addOverride('blackhole', true);
+      }
+    };
+    expect(tfFindings(rules, referenced(true))).toEqual([tied(/aws_ec2_transit_gateway_route_table\.\w*RouteTable-MY_NUMBER_\w+/,
+      /a static route to the same block toward blackhole takes priority over a prefix list's entry \(AWS route priority\)/)]);
+    // Control: the static route to the VPN beats the reference to a blackhole.
+    expect(tfFindings(rules, referenced(false))).toEqual([]);
+  });
+});
