@@ -382,3 +382,20 @@ describe('FLOW-1: an arrival by a route that another of the same block may beat 
     expect(tfFindings(rules, referenced(false))).toEqual([]);
   });
 });
+
+/**
+ * A decision (semantics §10, FLOW-1): propagated routes are not weighed as ties or as unreadable destinations. A VPN's
+ * propagation leads to the zone its label names, and FLOW-1 takes a host declared in that zone as announced by it: a
+ * flow reached only along the propagation proves open (refusing it would fail every flow to a zone reached by BGP).
+ */
+describe('FLOW-1: a VPN\'s propagated routes prove a flow to the zone the VPN is labelled with', () => {
+  test('CloudFormation: the flow\'s static transit route replaced by the LGWAN WAN VPN\'s propagation into the My Number transit table', () => {
+    expect(cdkFindings(['FLOW-1', 'GUARD-1'], (stack, net) => {
+      const route = find<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32');
+      new ec2.CfnTransitGatewayRouteTablePropagation(stack, 'Propagation', {
+        transitGatewayAttachmentId: route.transitGatewayAttachmentId!, transitGatewayRouteTableId: route.transitGatewayRouteTableId,
+      });
+      route.node.scope!.node.tryRemoveChild(route.node.id);
+    })).toEqual([]);
+  });
+});
