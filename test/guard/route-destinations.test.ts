@@ -150,7 +150,7 @@ describe('a Terraform VPC route destination the guard cannot read is unresolved,
     expect(critical(graph)).toEqual(['MN-1 aws_subnet.mn']);
   });
 
-  test('plan: a destination known only after apply is unresolved and followed for every address; a variable is its value', () => {
+  test('plan: a list without entries is a list; a destination known only after apply is unresolved, and both are followed for every address', () => {
     type Values = Record<string, unknown>;
     const plan = (destination: Values, unknown: Values, expressions: Values = {}) => extractTerraformPlan(handPlan([
       { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, unknown: { id: true } },
@@ -163,6 +163,7 @@ describe('a Terraform VPC route destination the guard cannot read is unresolved,
         unknown: { id: true, route_table_id: true, subnet_id: true },
         expressions: { route_table_id: { references: ['aws_route_table.mn.id', 'aws_route_table.mn'] }, subnet_id: { references: ['aws_subnet.mn.id', 'aws_subnet.mn'] } },
       },
+      { address: 'aws_ec2_managed_prefix_list.empty', values: { address_family: 'IPv4', max_entries: 2, name: 'empty', entry: [] }, unknown: { id: true } },
       { address: 'aws_internet_gateway.igw', values: {}, unknown: { id: true, vpc_id: true }, expressions: { vpc_id: { references: ['aws_vpc.in.id', 'aws_vpc.in'] } } },
       {
         address: 'aws_route.out',
@@ -175,6 +176,11 @@ describe('a Terraform VPC route destination the guard cannot read is unresolved,
         },
       },
     ]) as any);
+    // A prefix list of the plan without entries (filled from elsewhere) is a list the guard cannot read, as in a
+    // configuration: followed for every address, not unresolved (it was unresolved and followed for none).
+    const empty = plan({}, { destination_prefix_list_id: true }, { destination_prefix_list_id: { references: ['aws_ec2_managed_prefix_list.empty.id', 'aws_ec2_managed_prefix_list.empty'] } });
+    expect(reasons(empty)).toEqual([]);
+    expect(critical(empty)).toEqual(['MN-1 aws_subnet.mn']);
     // Another resource's attribute known only after apply (an IPAM-allocated block).
     const unknown = plan({}, { destination_cidr_block: true }, { destination_cidr_block: { references: ['aws_vpc.in.cidr_block', 'aws_vpc.in'] } });
     expect(reasons(unknown)).toEqual(['aws_route.out destination_cidr_block: the route\'s destination "${aws_vpc.in.cidr_block}" cannot be read at synth time']);
