@@ -648,7 +648,9 @@ class ConfigReader {
       const destination = type === 'aws_ec2_transit_gateway_route'
         ? reader.cidr(p.destination_cidr_block, id, 'destination_cidr_block') ?? String(p.destination_cidr_block)
         : `prefix list ${typeof p.prefix_list_id === 'string' ? p.prefix_list_id : '(known after apply)'}`;
-      const routes = (entries ?? [destination]).map((d) => ({ source: id, destination: d, blackhole, attachment }));
+      const list = entries ? reader.ref(p.prefix_list_id) : undefined;
+      const prefixList = list?.kind === 'node' ? { prefixList: list.id } : {};
+      const routes = (entries ?? [destination]).map((d) => ({ source: id, destination: d, blackhole, attachment, ...prefixList }));
       b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.routes.push(...routes));
     }],
     [['aws_vpc_peering_connection'], (_reader, { b, base, noted, p }) => {
@@ -1942,18 +1944,30 @@ class ConfigReader {
     const written = destinations.length === 1 ? r[destinations[0]] : undefined;
     // A prefix list of the configuration is its entries, one route each (as a security group rule's peer is, semantics §4); one
     // without entries is filled from elsewhere, and read as a prefix list the guard cannot read (fail closed).
-    const read = destinations[0] === 'destination_prefix_list_id' ? this.prefixListCidrs(written, source, 'destination_prefix_list_id') : undefined;
+    const listed = destinations[0] === 'destination_prefix_list_id';
+    const read = listed ? this.prefixListCidrs(written, source, 'destination_prefix_list_id') : undefined;
     const entries = read?.length ? read : undefined;
-    const destination = str(written);
+    // A destination the guard cannot read is unresolved (GUARD-1), as a CloudFormation parameter is, and meanwhile is
+    // followed for every address (semantics §4): an interpolation of a block (a variable, another resource's attribute)
+    // or, in a plan, a value known only after apply; for a prefix list, a variable, local or module output (a list of the
+    // configuration, or a data source's, is a list as a literal pl- id is).
+    const unread = read === undefined && written !== undefined && (typeof written === 'string'
+      ? !this.plan && (listed ? DEPLOY_TIME.test(written) : written.includes('${'))
+      : written instanceof PlanReference || written instanceof PlanUnknown || written instanceof PlanTemplate);
+    const destination = str(written) ?? (unread || read !== undefined ? String(written) : undefined);
     if (found.length !== 1 || (destination === undefined && entries === undefined)) {
       this.b.unresolvedValue(source, 'destination/target', found.length === 1 && written !== undefined
         ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
         : `a route needs one destination and one target; found ${found.length} targets`);
       return;
     }
+    if (unread) this.b.unresolvedValue(source, destinations[0], `the route's destination ${JSON.stringify(String(written))} cannot be read at synth time`);
     const [prop, kind] = found[0];
     const ref = this.b.noted(source, prop, this.ref(r[prop]));
-    for (const d of entries ?? [destination!]) this.b.route(table, { source, destination: d, target: this.routeTarget(kind, ref), ref });
+    const list = entries ? this.ref(written) : undefined;
+    const prefixList = list?.kind === 'node' ? list.id : undefined;
+    const fromList = prefixList ? { prefixList } : {};
+    for (const d of entries ?? [destination!]) this.b.route(table, { source, destination: d, target: this.routeTarget(kind, ref), ref, ...fromList });
   }
 
   /** `propagating_vgws` of a route table: route propagation from each VPN gateway it lists. */

@@ -20,8 +20,10 @@ import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { DefaultRouteTable } from '@cdktf/provider-aws/lib/default-route-table';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
+import { Ec2ManagedPrefixList } from '@cdktf/provider-aws/lib/ec2-managed-prefix-list';
 import { Ec2Tag } from '@cdktf/provider-aws/lib/ec2-tag';
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
+import { Ec2TransitGatewayPrefixListReference } from '@cdktf/provider-aws/lib/ec2-transit-gateway-prefix-list-reference';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
@@ -1393,6 +1395,49 @@ const MUTATIONS: Mutation[] = [
       for (const r of net.myNumber.node.findAll().filter((c): c is Route => c instanceof Route && c.node.id.endsWith('-ac140a05p32'))) {
         r.addOverride('destination_cidr_block', null);
         r.addOverride('destination_prefix_list_id', 'pl-0123456789abcdef0');
+      }
+    },
+  },
+  {
+    // AWS prefers a static route to a prefix list's entry of the same block: the list's route to the server is not used.
+    name: 'the My Number routes of the declared flow to the intermediate server made a prefix list\'s entry, beside a static route of the same block to a network interface',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(stack, net) {
+      const list = new Ec2ManagedPrefixList(stack, 'MutList', { addressFamily: 'IPv4', maxEntries: 2, name: 'mut-wan', entry: [{ cidr: '172.20.10.5/32' }] });
+      for (const r of net.myNumber.node.findAll().filter((c): c is Route => c instanceof Route && c.node.id.endsWith('-ac140a05p32'))) {
+        r.addOverride('destination_cidr_block', null);
+        r.addOverride('destination_prefix_list_id', list.id);
+        new Route(stack, `Mut${r.node.id}`, { routeTableId: r.routeTableIdInput!, destinationCidrBlock: '172.20.10.5/32', networkInterfaceId: 'eni-0abc0000000000007' });
+      }
+    },
+  },
+  {
+    // AWS prefers a static route to a prefix list reference of the same block: the blackhole wins over the reference.
+    name: 'the transit route of the declared flow to the intermediate server made a blackhole, beside a prefix list reference of the same block to the VPN',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(stack, net) {
+      const route = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32');
+      const list = new Ec2ManagedPrefixList(stack, 'MutList', { addressFamily: 'IPv4', maxEntries: 2, name: 'mut-wan', entry: [{ cidr: '172.20.10.5/32' }] });
+      new Ec2TransitGatewayPrefixListReference(stack, 'MutReference', {
+        transitGatewayRouteTableId: route.transitGatewayRouteTableIdInput!,
+        prefixListId: list.id,
+        transitGatewayAttachmentId: route.transitGatewayAttachmentIdInput,
+      });
+      route.addOverride('transit_gateway_attachment_id', null);
+      route.addOverride('blackhole', true);
+    },
+  },
+  {
+    // Known only at plan time, the destination decides where the route sends what (a CloudFormation parameter is refused alike).
+    name: 'the My Number routes of the declared flow to the intermediate server given their destination by an input variable',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const destination = new TerraformVariable(stack, 'mut_route_destination', { type: 'string', default: '172.20.10.5/32' });
+      for (const r of net.myNumber.node.findAll().filter((c): c is Route => c instanceof Route && c.node.id.endsWith('-ac140a05p32'))) {
+        r.addOverride('destination_cidr_block', destination.stringValue);
       }
     },
   },
