@@ -162,17 +162,24 @@ class TemplateReader {
       const entries = read?.length ? read : undefined;
       // A list of the template without entries is named by its logical ID, and followed for every destination as a literal
       // `pl-` id is (semantics §4); not unresolved: nothing the template could say would make it readable.
-      const destination = str(written) ?? (read !== undefined ? `prefix list ${(written as { Ref?: string }).Ref ?? getAtt(written)![0]}` : undefined);
-      if (found.length !== 1 || (destination === undefined && entries === undefined)) {
-        b.unresolvedValue(id, 'Destination/target', found.length === 1 && written !== undefined
-          ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
-          : `a route needs one destination and one target; found ${found.length} targets`);
+      const listed = read !== undefined ? `prefix list ${(written as { Ref?: string }).Ref ?? getAtt(written)![0]}` : undefined;
+      if (found.length !== 1 || written === undefined) {
+        b.unresolvedValue(id, 'Destination/target', `a route needs one destination and one target; found ${found.length} targets`);
         return;
+      }
+      // A destination the guard cannot read (a parameter, another resource's attribute) is unresolved, and meanwhile is
+      // followed for every address (semantics §4), as a Terraform variable is.
+      const destination = str(written) ?? listed ?? JSON.stringify(written);
+      if (str(written) === undefined && listed === undefined) {
+        b.unresolvedValue(id, 'Destination/target', `the route's destination ${JSON.stringify(written)} cannot be read at synth time`);
       }
       const [prop, kind] = found[0];
       const ref = noted(prop, p[prop]);
       const table = noted('RouteTableId', p.RouteTableId);
-      for (const d of entries ?? [destination!]) b.route(table, { source: id, destination: d, target: reader.routeTarget(kind, ref), ref });
+      const prefixList = entries && ((written as { Ref?: string }).Ref ?? getAtt(written)?.[0]);
+      for (const d of entries ?? [destination]) {
+        b.route(table, { source: id, destination: d, target: reader.routeTarget(kind, ref), ref, ...prefixList ? { prefixList } : {} });
+      }
     }],
     [['AWS::EC2::VPNGatewayRoutePropagation'], (reader, { b, noted, p, id }) => {
       const gateway = noted('VpnGatewayId', p.VpnGatewayId);

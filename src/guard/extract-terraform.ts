@@ -193,7 +193,30 @@ const PEERING_ACCEPTER_FIX = 'make the peering in the configuration (aws_vpc_pee
  * profile associations (resolver rules applied to a VPC).
  */
 const READ_BY_NAME: ReadonlySet<string> = new Set(['aws_ec2_managed_prefix_list', 'aws_ec2_managed_prefix_list_entry', 'aws_apprunner_vpc_connector',
-  'aws_route53profiles_resource_association']);
+  'aws_route53profiles_resource_association', 'aws_autoscaling_group_tag', 'aws_ec2_tag', 'aws_ecs_tag', 'aws_dynamodb_tag', 'aws_transfer_tag']);
+
+/**
+ * Resources that tag another resource (AWS provider 5.100.0 schema): the argument naming the resource they tag, and
+ * their tags with the property path of each key and value. `aws_ec2_tag` (`resource_id`, `key`, `value`) tags any EC2
+ * resource (a VPC, a subnet, an instance, a security group, a transit gateway attachment); `aws_autoscaling_group_tag`
+ * (`autoscaling_group_name`, one `tag` block: `key`, `value`, `propagate_at_launch`) an Auto Scaling group;
+ * `aws_ecs_tag`, `aws_dynamodb_tag`, `aws_transfer_tag` (`resource_arn`, `key`, `value`) a resource of their service.
+ * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_tag,
+ * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/autoscaling_group_tag
+ */
+type TagsOf = (p: any) => { key: unknown; value: unknown; at: string }[];
+const TAG_RESOURCES: Readonly<Record<string, { readonly target: string; readonly tags: TagsOf }>> = {
+  aws_ec2_tag: { target: 'resource_id', tags: (p) => [{ key: p.key, value: p.value, at: '' }] },
+  aws_ecs_tag: { target: 'resource_arn', tags: (p) => [{ key: p.key, value: p.value, at: '' }] },
+  aws_dynamodb_tag: { target: 'resource_arn', tags: (p) => [{ key: p.key, value: p.value, at: '' }] },
+  aws_transfer_tag: { target: 'resource_arn', tags: (p) => [{ key: p.key, value: p.value, at: '' }] },
+  // One block, which cdktf writes as an object (`blocks` notes one given by an expression as unreadable).
+  aws_autoscaling_group_tag: { target: 'autoscaling_group_name', tags: (p) => blocks(p.tag).map((t, i) => ({ key: t.key, value: t.value, at: Array.isArray(p.tag) ? `tag[${i}].` : 'tag.' })) },
+};
+
+/** How to fix a label a tag resource sets that the guard cannot read or tie to its resource (`ConfigReader.tagResources`). */
+const TAG_RESOURCE_FIX = 'write the label in the tags of the resource it labels (an Auto Scaling group\'s tag blocks), or tag a resource of the configuration '
+  + 'named by its id (${aws_vpc.x.id}, ${aws_autoscaling_group.x.name}), with a literal key and value, and only one way';
 
 /** How to fix an adopted or forgotten existing resource (`existingResources`). */
 const EXISTING_FIX = 'create the network resources in the configuration instead of importing existing ones, and destroy what it no longer '
@@ -625,7 +648,9 @@ class ConfigReader {
       const destination = type === 'aws_ec2_transit_gateway_route'
         ? reader.cidr(p.destination_cidr_block, id, 'destination_cidr_block') ?? String(p.destination_cidr_block)
         : `prefix list ${typeof p.prefix_list_id === 'string' ? p.prefix_list_id : '(known after apply)'}`;
-      const routes = (entries ?? [destination]).map((d) => ({ source: id, destination: d, blackhole, attachment }));
+      const list = entries ? reader.ref(p.prefix_list_id) : undefined;
+      const prefixList = list?.kind === 'node' ? { prefixList: list.id } : {};
+      const routes = (entries ?? [destination]).map((d) => ({ source: id, destination: d, blackhole, attachment, ...prefixList }));
       b.transit(noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id), (t) => t.routes.push(...routes));
     }],
     [['aws_vpc_peering_connection'], (_reader, { b, base, noted, p }) => {
@@ -1101,6 +1126,8 @@ class ConfigReader {
   private readonly interpolations = new Map<string, Ref>();
   /** `default_tags` of each AWS provider configuration, by reference (`aws`, `aws.<alias>`). */
   private readonly defaultTags = new Map<string, Record<string, string>>();
+  /** The labels tag resources (`TAG_RESOURCES`) set on resources of the output, by the labelled resource's node id (`tagResources`). */
+  private readonly addedLabels = new Map<string, { readonly key: string; readonly value: string; readonly from: string; readonly at: string }[]>();
   private readonly entries: readonly ResourceEntry[];
   /** The data sources, as resources are (`resourceEntries`): those that run code are unresolved (`deployTimeCode`). */
   private readonly dataEntries: readonly ResourceEntry[];
@@ -1160,6 +1187,8 @@ class ConfigReader {
     }
     this.providerSources();
     for (const m of this.malformed) this.b.unresolvedValue(this.id(m.address), m.property, m.reason, MALFORMED_FIX);
+    // Before any resource is read: a tag resource may label one read before it.
+    this.tagResources();
     for (const { address, type, body, source } of this.entries) {
       // One resource read as one instance: count / for_each / dynamic blocks make an unknown number (fail closed). A
       // plan has expanded them: each instance is an entry of its own.
@@ -1223,7 +1252,8 @@ class ConfigReader {
     const node = (a: string | undefined, raw: unknown, fallback: string) => (readable(a) ? a : typeof raw === 'string' ? raw : fallback);
     for (const imported of elementsOf(this.config.import, 'import', 'import', this.malformed)) {
       const to = address(imported.to);
-      if (!read(to)) continue;
+      // An imported tag resource (`TAG_RESOURCES`) is the tag the configuration sets, which the guard reads.
+      if (!read(to) || (readable(to) && !MODULE.test(to) && TAG_RESOURCES[type(to)!] !== undefined)) continue;
       const id = typeof imported.id === 'string' ? imported.id : JSON.stringify(imported.id ?? null);
       this.b.unresolvedValue(this.id(node(to, imported.to, 'import')), 'import', `it imports an existing resource (${id}), which keeps whatever the configuration does not `
         + 'set (routes, rules, associations, attached gateways), and the guard reads the configuration only', EXISTING_FIX);
@@ -1328,14 +1358,103 @@ class ConfigReader {
 
   /**
    * A resource's tags over its provider's default tags (the resource's own win, as in the AWS provider). An Auto Scaling
-   * group's are its tag blocks alone (`autoScalingTags`); what of them it cannot read goes to `unread`.
+   * group's are its tag blocks alone (`autoScalingTags`); what of them it cannot read goes to `unread`. Then the labels
+   * tag resources set on it (`tagResources`): a label set to another value by its own tags or by another tag resource is
+   * unresolved at each tag resource that sets it, and read as absent (the provider's docs: a tag resource is not to be
+   * combined with the tagged resource's own tags, which would remove its tag; the guard does not pick one).
    */
-  private tags(type: string, p: any, unread: unknown[]): Record<string, string> {
-    if (type === 'aws_autoscaling_group') return autoScalingTags(p, unread);
+  private tags(id: string, type: string, p: any, unread: unknown[]): Record<string, string> {
+    const own = type === 'aws_autoscaling_group' ? autoScalingTags(p, unread) : this.ownTags(type, p, unread);
+    const added = this.addedLabels.get(id);
+    if (added === undefined) return own;
+    const out = { ...own };
+    for (const key of new Set(added.map((a) => a.key))) {
+      const setting = added.filter((a) => a.key === key);
+      const values = [...new Set([...own[key] !== undefined ? [own[key]] : [], ...setting.map((a) => a.value)])];
+      if (values.length === 1) {
+        out[key] = values[0];
+        continue;
+      }
+      delete out[key];
+      const mine = own[key] !== undefined ? `its own tags set ${own[key]}` : undefined;
+      for (const a of setting) {
+        const others = [mine, ...setting.filter((o) => o !== a).map((o) => `${o.from} sets ${o.value}`)].filter((x) => x !== undefined).join(', ');
+        this.b.unresolvedValue(a.from, `${a.at}key`, `it sets the label ${key} = ${a.value} on ${id}, where ${others}: which value the resource ends with `
+          + 'depends on the order of apply, and the guard does not pick one', TAG_RESOURCE_FIX);
+      }
+    }
+    return out;
+  }
+
+  /** A resource's own `tags` over its provider's default tags. */
+  private ownTags(type: string, p: any, unread: unknown[]): Record<string, string> {
     const provider = typeof p.provider === 'string' ? p.provider.replace(/^\$\{(.*)\}$/, '$1') : 'aws';
     // The adopted default VPC and subnets report their unreadable labels themselves, as a bridge (bridges.ts).
     const adopted = type === 'aws_default_vpc' || type === 'aws_default_subnet';
     return { ...(this.defaultTags.get(provider) ?? {}), ...tagsOf(p.tags, adopted ? undefined : unread, this.plan) };
+  }
+
+  /**
+   * The labels (`jichitai:…` keys) each tag resource (`TAG_RESOURCES`) sets on the resource it names, which `tags` reads
+   * as that resource's. Fail closed: a key the guard cannot read (it may be a label), or the value of a label, is
+   * unresolved at its place (`GraphBuilder.reading`); a label on a resource the guard cannot tie to one of the output
+   * (`tagTarget`) is unresolved at the argument that names it. A tag that is no label changes nothing, read or not.
+   */
+  private tagResources(): void {
+    for (const { address, type, body } of this.entries) {
+      const tagging = TAG_RESOURCES[type];
+      if (tagging === undefined) continue;
+      const id = this.id(address);
+      const p = body ?? {};
+      // In a plan every string is a value; its markers (known after apply) are objects.
+      const written = (v: unknown): v is string => typeof v === 'string' && (this.plan || !v.includes('${'));
+      const labels: { key: string; value: string; at: string }[] = [];
+      this.b.reading(id, p, () => {
+        for (const { key, value, at } of tagging.tags(p)) {
+          // A required argument left out is terraform's error, not a label.
+          if (key === undefined || key === null) continue;
+          if (!written(key)) unreadable(key);
+          else if (!key.startsWith(LABEL_TAG_PREFIX) || value === undefined || value === null) continue;
+          else if (!written(value)) unreadable(value);
+          else labels.push({ key, value, at });
+        }
+      });
+      if (labels.length === 0) continue;
+      const target = this.tagTarget(p[tagging.target]);
+      if (typeof target !== 'string') {
+        this.b.unresolvedValue(id, tagging.target, `it sets the label ${labels.map((l) => `${l.key} = ${l.value}`).join(', ')} on a resource the guard cannot tie to `
+          + `one of the output (${target.reason}): read as absent, the label would take that resource out of the rules that judge labels`, TAG_RESOURCE_FIX);
+        continue;
+      }
+      const list = this.addedLabels.get(target) ?? [];
+      list.push(...labels.map((l) => ({ ...l, from: id })));
+      this.addedLabels.set(target, list);
+    }
+  }
+
+  /**
+   * The node id of the resource a tag resource's target names: a resource of the output by its id or ARN (an Auto
+   * Scaling group also by its name, which is its id) — an interpolation (`${aws_vpc.x.id}`), a plan's reference, or a
+   * literal the evidence binds or (in a plan) a resource's planned id, ARN or name. Else why not.
+   */
+  private tagTarget(value: unknown): string | { reason: string } {
+    const itself = (type: string, attribute: string | undefined) => attribute === 'id' || attribute === 'arn' || (type === 'aws_autoscaling_group' && attribute === 'name');
+    const notNamed = { reason: `${String(value)} does not name a resource of the output by its id` };
+    if (value instanceof PlanUnknown) return { reason: value.reason };
+    if (value instanceof PlanReference) {
+      return itself(value.type, value.attribute) && this.types.has(value.address) ? this.id(value.address) : notNamed;
+    }
+    if (typeof value !== 'string') return notNamed;
+    if (!this.plan && value.includes('${')) {
+      const m = /^\$\{([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/.exec(value);
+      return m && this.types.get(`${m[1]}.${m[2]}`) === m[1] && itself(m[1], m[3]) ? this.id(`${m[1]}.${m[2]}`) : notNamed;
+    }
+    // Bound by the evidence to a resource of this configuration (the labels of another are read by its own reader).
+    const bound = this.b.external(value);
+    if (bound.kind === 'node' && bound.id.startsWith(this.prefix) && this.types.has(bound.id.slice(this.prefix.length))) return bound.id;
+    const named = this.entries.filter((e) => e.body?.id === value || e.body?.arn === value || (e.type === 'aws_autoscaling_group' && e.body?.name === value));
+    if (named.length > 1) return { reason: `${value} is the id of several resources of the output (${named.map((e) => e.address).join(', ')})` };
+    return named.length === 1 ? this.id(named[0].address) : { reason: `${value} is the id of a resource outside the output` };
   }
 
   private id(address: string): string {
@@ -1657,7 +1776,7 @@ class ConfigReader {
     const id = this.id(address);
     const b = this.b;
     const unreadTags: unknown[] = [];
-    const tags = this.tags(type, p, unreadTags);
+    const tags = this.tags(id, type, p, unreadTags);
     const base = { id, path: p['//']?.metadata?.path as string | undefined, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) this.roleLabel(id, type, base, tags[ROLE_TAG_KEY], p);
@@ -1856,18 +1975,30 @@ class ConfigReader {
     const written = destinations.length === 1 ? r[destinations[0]] : undefined;
     // A prefix list of the configuration is its entries, one route each (as a security group rule's peer is, semantics §4); one
     // without entries is filled from elsewhere, and read as a prefix list the guard cannot read (fail closed).
-    const read = destinations[0] === 'destination_prefix_list_id' ? this.prefixListCidrs(written, source, 'destination_prefix_list_id') : undefined;
+    const listed = destinations[0] === 'destination_prefix_list_id';
+    const read = listed ? this.prefixListCidrs(written, source, 'destination_prefix_list_id') : undefined;
     const entries = read?.length ? read : undefined;
-    const destination = str(written);
+    // A destination the guard cannot read is unresolved (GUARD-1), as a CloudFormation parameter is, and meanwhile is
+    // followed for every address (semantics §4): an interpolation of a block (a variable, another resource's attribute)
+    // or, in a plan, a value known only after apply; for a prefix list, a variable, local or module output (a list of the
+    // configuration, or a data source's, is a list as a literal pl- id is).
+    const unread = read === undefined && written !== undefined && (typeof written === 'string'
+      ? !this.plan && (listed ? DEPLOY_TIME.test(written) : written.includes('${'))
+      : written instanceof PlanReference || written instanceof PlanUnknown || written instanceof PlanTemplate);
+    const destination = str(written) ?? (unread || read !== undefined ? String(written) : undefined);
     if (found.length !== 1 || (destination === undefined && entries === undefined)) {
       this.b.unresolvedValue(source, 'destination/target', found.length === 1 && written !== undefined
         ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
         : `a route needs one destination and one target; found ${found.length} targets`);
       return;
     }
+    if (unread) this.b.unresolvedValue(source, destinations[0], `the route's destination ${JSON.stringify(String(written))} cannot be read at synth time`);
     const [prop, kind] = found[0];
     const ref = this.b.noted(source, prop, this.ref(r[prop]));
-    for (const d of entries ?? [destination!]) this.b.route(table, { source, destination: d, target: this.routeTarget(kind, ref), ref });
+    const list = entries ? this.ref(written) : undefined;
+    const prefixList = list?.kind === 'node' ? list.id : undefined;
+    const fromList = prefixList ? { prefixList } : {};
+    for (const d of entries ?? [destination!]) this.b.route(table, { source, destination: d, target: this.routeTarget(kind, ref), ref, ...fromList });
   }
 
   /** `propagating_vgws` of a route table: route propagation from each VPN gateway it lists. */

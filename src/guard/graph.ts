@@ -125,6 +125,11 @@ export interface RouteEdge {
    * route to it for every destination outside the table's VPC (docs/guard-semantics.md §4); `destination` only names it.
    */
   readonly propagated?: boolean;
+  /**
+   * The prefix list an entry's route comes from (its node id), when the route is one entry of a list the output holds:
+   * AWS prefers a static route of the same length to it (FLOW-1, docs/guard-semantics.md §10).
+   */
+  readonly prefixList?: string;
 }
 
 /**
@@ -264,7 +269,16 @@ export interface TransitRouteTableNode extends NodeBase {
   readonly transitGateway: Ref;
   readonly associations: Ref[];
   readonly propagations: Ref[];
-  readonly routes: { readonly source: string; readonly destination: string; readonly blackhole: boolean; readonly attachment?: Ref }[];
+  readonly routes: TransitRoute[];
+}
+
+/** A transit gateway route; `prefixList`: the list an entry's route comes from (a reference to a list the output holds), as a VPC route's. */
+export interface TransitRoute {
+  readonly source: string;
+  readonly destination: string;
+  readonly blackhole: boolean;
+  readonly attachment?: Ref;
+  readonly prefixList?: string;
 }
 
 /**

@@ -258,6 +258,18 @@ const PATTERNS: readonly Pattern[] = [
     (m) => `合成結果にない VPC ピアリング接続 ${m[1]} を承諾しており、ガードが位置づけられない VPC が、承諾側が指定しない VPC とピアリングされる`],
   [/^make the peering in the configuration \(aws_vpc_peering_connection between two VPCs it holds\), or accept no peering request into the guarded account$/,
     () => 'ピアリングは構成で作成する（構成にある 2 つの VPC の間の aws_vpc_peering_connection）か、ガード対象のアカウントではピアリング要求を承諾しない'],
+  // Labels set by a resource that tags another (extract-terraform.ts `tagResources`).
+  [/^it sets the label (.+) on a resource the guard cannot tie to one of the output \((.+)\): read as absent, the label would take that resource out of the rules that judge labels$/,
+    (m) => `ラベル ${m[1]} を、ガードが合成結果のリソースに結び付けられないリソースに付けている（${jaOrEn(m[2])}）。ラベルがないものとして読むと、そのリソースがラベルで判定するルールから外れてしまう`],
+  [/^it sets the label (\S+) = (.+) on (\S+), where (.+): which value the resource ends with depends on the order of apply, and the guard does not pick one$/,
+    (m) => `${m[3]} にラベル ${m[1]} = ${m[2]} を付けているが、${m[4].replace(/its own tags set (\S+)/g, 'リソース自身のタグは $1').replace(/(\S+) sets (\S+)/g, '$1 は $2')
+      .replace(/, /g, '、')} を設定している。リソースに最後に残る値は apply の順序で決まり、ガードはどの値も選ばない`],
+  [/^(.+) does not name a resource of the output by its id$/, (m) => `${m[1]} は合成結果のリソースを ID で指していない`],
+  [/^(.+) is the id of a resource outside the output$/, (m) => `${m[1]} は合成結果の外のリソースの ID`],
+  [/^(.+) is the id of several resources of the output \((.+)\)$/, (m) => `${m[1]} は合成結果の複数のリソース（${m[2]}）の ID`],
+  [/^write the label in the tags of the resource it labels \(an Auto Scaling group's tag blocks\), or tag a resource of the configuration named by its id \((.+)\), with a literal key and value, and only one way$/,
+    (m) => `ラベルは、ラベルを付けるリソース自身のタグ（Auto Scaling グループなら tag ブロック）に書くか、構成内のリソースを ID（${m[1]}）で指してタグ付けする。`
+      + 'キーと値はリテラルで書き、どちらか一方の方法だけを使う'],
   [/^it imports an existing resource \((.+)\), which keeps whatever the configuration does not set \(routes, rules, associations, attached gateways\), and the guard reads the configuration only$/,
     (m) => `既存のリソース（${m[1]}）をインポートしており、構成が設定しないもの（ルート、ルール、関連付け、アタッチされたゲートウェイ）はそのまま残るが、ガードは構成しか読まない`],
   [/^terraform forgets the resource without destroying it \(destroy = false\): it stays in the network, and the guard reads the configuration only$/,

@@ -1181,6 +1181,20 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // AWS prefers a static route to a prefix list's entry of the same block: the list's route to the server is not used.
+    name: 'the My Number routes of the declared flow to the intermediate server made a prefix list\'s entry, beside a static route of the same block to a network interface',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(stack, net) {
+      const list = new ec2.CfnPrefixList(stack, 'MutList', { addressFamily: 'IPv4', maxEntries: 2, prefixListName: 'mut-wan', entries: [{ cidr: '172.20.10.5/32' }] });
+      for (const r of net.myNumber.node.findAll().filter((c): c is ec2.CfnRoute => c instanceof ec2.CfnRoute && c.node.id.endsWith('-ac140a05p32'))) {
+        r.addPropertyDeletionOverride('DestinationCidrBlock');
+        r.addPropertyOverride('DestinationPrefixListId', list.attrPrefixListId);
+        new ec2.CfnRoute(stack, `Mut${r.node.id}`, { routeTableId: r.routeTableId, destinationCidrBlock: '172.20.10.5/32', networkInterfaceId: 'eni-0abc0000000000007' });
+      }
+    },
+  },
+  {
     // A labelled instance sits where its interfaces are, as the guard reads them for reachability (semantics §7): placed
     // only by an interface, it was placed nowhere and PL-1 could not judge it.
     name: 'a My Number system instance placed only by its network interface, in an LGWAN workload subnet',

@@ -10,6 +10,7 @@ import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api'
 import { ApprunnerService } from '@cdktf/provider-aws/lib/apprunner-service';
 import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-connector';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { AutoscalingGroupTagA } from '@cdktf/provider-aws/lib/autoscaling-group-tag';
 import { CloudformationStack } from '@cdktf/provider-aws/lib/cloudformation-stack';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { DataAwsRouteTable } from '@cdktf/provider-aws/lib/data-aws-route-table';
@@ -19,7 +20,10 @@ import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { DefaultRouteTable } from '@cdktf/provider-aws/lib/default-route-table';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { Ec2ClientVpnNetworkAssociation } from '@cdktf/provider-aws/lib/ec2-client-vpn-network-association';
+import { Ec2ManagedPrefixList } from '@cdktf/provider-aws/lib/ec2-managed-prefix-list';
+import { Ec2Tag } from '@cdktf/provider-aws/lib/ec2-tag';
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
+import { Ec2TransitGatewayPrefixListReference } from '@cdktf/provider-aws/lib/ec2-transit-gateway-prefix-list-reference';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
@@ -1304,6 +1308,42 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A label set by a resource that tags another is its target's (semantics §3): the group's role comes from an
+    // aws_autoscaling_group_tag, not from its own tag blocks.
+    name: 'a My Number system Auto Scaling group in an LGWAN subnet, its role label set by aws_autoscaling_group_tag',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      const template = new LaunchTemplate(stack, 'MutSystemTemplate', { imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro' });
+      const group = new AutoscalingGroup(stack, 'MutSystem', {
+        minSize: 1,
+        maxSize: 1,
+        vpcZoneIdentifier: [subnet(net.lgwan, 'workload-1').id],
+        launchTemplate: { id: template.id, version: template.latestVersion.toString() },
+      });
+      new AutoscalingGroupTagA(stack, 'MutSystemRole', { autoscalingGroupName: group.name, tag: { key: 'jichitai:role', value: 'MY_NUMBER_SYSTEM', propagateAtLaunch: true } });
+    },
+  },
+  {
+    name: 'a My Number system instance in an LGWAN subnet, its role label set by aws_ec2_tag',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      const system = new Instance(stack, 'MutSystemInstance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.lgwan, 'workload-1').id });
+      new Ec2Tag(stack, 'MutSystemInstanceRole', { resourceId: system.id, key: 'jichitai:role', value: 'MY_NUMBER_SYSTEM' });
+    },
+  },
+  {
+    // An LGWAN subnet relabelled as My Number by an aws_ec2_tag while its own tags say LGWAN: which label it ends with
+    // depends on the order of apply (the provider's docs: not both ways), and the guard does not pick one (semantics §3).
+    name: 'an LGWAN workload subnet labelled jichitai:segment = MY_NUMBER by aws_ec2_tag, against its own tags',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new Ec2Tag(stack, 'MutSubnetSegment', { resourceId: subnet(net.lgwan, 'workload-1').id, key: 'jichitai:segment', value: 'MY_NUMBER' });
+    },
+  },
+  {
     // An instance naming no subnet runs in the default VPC, which the guard does not model: a My Number system there may
     // be in any segment (PL-1, semantics §7).
     name: 'a My Number system instance naming no subnet (the default VPC)',
@@ -1355,6 +1395,49 @@ const MUTATIONS: Mutation[] = [
       for (const r of net.myNumber.node.findAll().filter((c): c is Route => c instanceof Route && c.node.id.endsWith('-ac140a05p32'))) {
         r.addOverride('destination_cidr_block', null);
         r.addOverride('destination_prefix_list_id', 'pl-0123456789abcdef0');
+      }
+    },
+  },
+  {
+    // AWS prefers a static route to a prefix list's entry of the same block: the list's route to the server is not used.
+    name: 'the My Number routes of the declared flow to the intermediate server made a prefix list\'s entry, beside a static route of the same block to a network interface',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(stack, net) {
+      const list = new Ec2ManagedPrefixList(stack, 'MutList', { addressFamily: 'IPv4', maxEntries: 2, name: 'mut-wan', entry: [{ cidr: '172.20.10.5/32' }] });
+      for (const r of net.myNumber.node.findAll().filter((c): c is Route => c instanceof Route && c.node.id.endsWith('-ac140a05p32'))) {
+        r.addOverride('destination_cidr_block', null);
+        r.addOverride('destination_prefix_list_id', list.id);
+        new Route(stack, `Mut${r.node.id}`, { routeTableId: r.routeTableIdInput!, destinationCidrBlock: '172.20.10.5/32', networkInterfaceId: 'eni-0abc0000000000007' });
+      }
+    },
+  },
+  {
+    // AWS prefers a static route to a prefix list reference of the same block: the blackhole wins over the reference.
+    name: 'the transit route of the declared flow to the intermediate server made a blackhole, beside a prefix list reference of the same block to the VPN',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(stack, net) {
+      const route = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32');
+      const list = new Ec2ManagedPrefixList(stack, 'MutList', { addressFamily: 'IPv4', maxEntries: 2, name: 'mut-wan', entry: [{ cidr: '172.20.10.5/32' }] });
+      new Ec2TransitGatewayPrefixListReference(stack, 'MutReference', {
+        transitGatewayRouteTableId: route.transitGatewayRouteTableIdInput!,
+        prefixListId: list.id,
+        transitGatewayAttachmentId: route.transitGatewayAttachmentIdInput,
+      });
+      route.addOverride('transit_gateway_attachment_id', null);
+      route.addOverride('blackhole', true);
+    },
+  },
+  {
+    // Known only at plan time, the destination decides where the route sends what (a CloudFormation parameter is refused alike).
+    name: 'the My Number routes of the declared flow to the intermediate server given their destination by an input variable',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const destination = new TerraformVariable(stack, 'mut_route_destination', { type: 'string', default: '172.20.10.5/32' });
+      for (const r of net.myNumber.node.findAll().filter((c): c is Route => c instanceof Route && c.node.id.endsWith('-ac140a05p32'))) {
+        r.addOverride('destination_cidr_block', destination.stringValue);
       }
     },
   },

@@ -8,9 +8,11 @@
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
+import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { jaOrEn } from '../../src/guard/ja-engine';
 import { NetworkModel } from '../../src/model/network-model';
+import { handPlan } from '../support/hand-plan';
 
 const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
 
@@ -116,5 +118,76 @@ describe('a transit gateway route destination the guard cannot read is unresolve
     const read = route('${aws_vpc.in.cidr_block}');
     expect(reasons(read)).toEqual([]);
     expect((read.nodes.get('aws_ec2_transit_gateway_route_table.trt') as any).routes.map((r: any) => r.destination)).toEqual(['10.2.0.0/16']);
+  });
+});
+
+/**
+ * Found by review (parity): a Terraform VPC route whose destination is an interpolation (`${var.cidr}`, another
+ * resource's attribute) was followed for every address with no finding, where a CloudFormation parameter is unresolved
+ * (GUARD-1). Now it is unresolved too, and still followed for every address (semantics §4); so is, in a plan, a
+ * destination known only after apply (it was unresolved and followed for none). A variable as the route's target was
+ * unresolved already (controls). A prefix list of the configuration without entries, or a data source's, stays a prefix
+ * list the guard cannot read, not unresolved (as a literal `pl-` id).
+ */
+describe('a Terraform VPC route destination the guard cannot read is unresolved, and followed for every address', () => {
+  test.each([false, true])('configuration: a variable as the destination, a variable as the target (inline: %s)', (inline) => {
+    const where = inline ? 'aws_route_table.mn' : 'aws_route.out';
+    const destination = extractTerraform({ s: tf({ [inline ? 'cidr_block' : 'destination_cidr_block']: '${var.cidr}' }, inline) });
+    expect(reasons(destination)).toEqual([`${where} ${inline ? 'cidr_block' : 'destination_cidr_block'}: the route's destination "\${var.cidr}" cannot be read at synth time`]);
+    // Followed for every address: to the internet gateway (MN-1).
+    expect(critical(destination)).toEqual([`GUARD-1 ${where}`, 'MN-1 aws_subnet.mn']);
+    const listed = extractTerraform({ s: tf({ destination_prefix_list_id: '${var.list}' }, inline) });
+    expect(reasons(listed)).toEqual([`${where} destination_prefix_list_id: the route's destination "\${var.list}" cannot be read at synth time`]);
+    expect(critical(listed)).toEqual([`GUARD-1 ${where}`, 'MN-1 aws_subnet.mn']);
+    const target = extractTerraform({ s: tf({ [inline ? 'cidr_block' : 'destination_cidr_block']: '0.0.0.0/0', gateway_id: '${var.gateway}' }, inline) });
+    // Unresolved already (a target the guard cannot follow: MN-2 too).
+    expect(critical(target)).toEqual([`GUARD-1 ${where}`, 'MN-1 aws_subnet.mn', 'MN-2 aws_subnet.mn']);
+  });
+
+  test('configuration: a data source\'s prefix list stays a list the guard cannot read (followed for every address, not unresolved)', () => {
+    const graph = extractTerraform({ s: tf({ destination_prefix_list_id: '${data.aws_ec2_managed_prefix_list.cloudfront.id}' }) });
+    expect(reasons(graph)).toEqual([]);
+    expect(critical(graph)).toEqual(['MN-1 aws_subnet.mn']);
+  });
+
+  test('plan: a list without entries is a list; a destination known only after apply is unresolved, and both are followed for every address', () => {
+    type Values = Record<string, unknown>;
+    const plan = (destination: Values, unknown: Values, expressions: Values = {}) => extractTerraformPlan(handPlan([
+      { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, unknown: { id: true } },
+      { address: 'aws_vpc.in', values: { cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } }, unknown: { id: true } },
+      { address: 'aws_subnet.mn', values: { cidr_block: '10.0.0.0/24' }, unknown: { id: true, vpc_id: true }, expressions: { vpc_id: { references: ['aws_vpc.mn.id', 'aws_vpc.mn'] } } },
+      { address: 'aws_route_table.mn', values: {}, unknown: { id: true, vpc_id: true }, expressions: { vpc_id: { references: ['aws_vpc.mn.id', 'aws_vpc.mn'] } } },
+      {
+        address: 'aws_route_table_association.mn',
+        values: {},
+        unknown: { id: true, route_table_id: true, subnet_id: true },
+        expressions: { route_table_id: { references: ['aws_route_table.mn.id', 'aws_route_table.mn'] }, subnet_id: { references: ['aws_subnet.mn.id', 'aws_subnet.mn'] } },
+      },
+      { address: 'aws_ec2_managed_prefix_list.empty', values: { address_family: 'IPv4', max_entries: 2, name: 'empty', entry: [] }, unknown: { id: true } },
+      { address: 'aws_internet_gateway.igw', values: {}, unknown: { id: true, vpc_id: true }, expressions: { vpc_id: { references: ['aws_vpc.in.id', 'aws_vpc.in'] } } },
+      {
+        address: 'aws_route.out',
+        values: destination,
+        unknown: { id: true, route_table_id: true, gateway_id: true, ...unknown },
+        expressions: {
+          route_table_id: { references: ['aws_route_table.mn.id', 'aws_route_table.mn'] },
+          gateway_id: { references: ['aws_internet_gateway.igw.id', 'aws_internet_gateway.igw'] },
+          ...expressions,
+        },
+      },
+    ]) as any);
+    // A prefix list of the plan without entries (filled from elsewhere) is a list the guard cannot read, as in a
+    // configuration: followed for every address, not unresolved (it was unresolved and followed for none).
+    const empty = plan({}, { destination_prefix_list_id: true }, { destination_prefix_list_id: { references: ['aws_ec2_managed_prefix_list.empty.id', 'aws_ec2_managed_prefix_list.empty'] } });
+    expect(reasons(empty)).toEqual([]);
+    expect(critical(empty)).toEqual(['MN-1 aws_subnet.mn']);
+    // Another resource's attribute known only after apply (an IPAM-allocated block).
+    const unknown = plan({}, { destination_cidr_block: true }, { destination_cidr_block: { references: ['aws_vpc.in.cidr_block', 'aws_vpc.in'] } });
+    expect(reasons(unknown)).toEqual(['aws_route.out destination_cidr_block: the route\'s destination "${aws_vpc.in.cidr_block}" cannot be read at synth time']);
+    expect(critical(unknown)).toEqual(['GUARD-1 aws_route.out', 'MN-1 aws_subnet.mn']);
+    // A variable's value is in the plan: a literal block, read.
+    const known = plan({ destination_cidr_block: '0.0.0.0/0' }, {});
+    expect(reasons(known)).toEqual([]);
+    expect(critical(known)).toEqual(['MN-1 aws_subnet.mn']);
   });
 });

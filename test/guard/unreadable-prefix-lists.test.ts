@@ -57,6 +57,10 @@ string[] {
     .filter((f) => rules.includes(f.ruleId)).map(formatFinding);
 }
 
+/** A Terraform route (by a pattern of its address) whose destination is `${var.destination}`: unresolved. */
+const varDestination = (route: string) => expect.stringMatching(new RegExp(`^\\[${route}\\] GUARD-1 critical .*destination_cidr_block could not be resolved: `
+  + 'the route\'s destination "\\$\\{var\\.destination\\}" cannot be read at synth time'));
+
 /** The α′ breakout: the firewall endpoint the proxy subnet's default route uses. */
 const cdkBreakout = (net: any): string => (net.lgwan.node.findAll() as IConstruct[])
   .map((c) => c as ec2.CfnRoute).find((r) => r.node.id.startsWith('Route-proxy-1-') && r.vpcEndpointId !== undefined)!.vpcEndpointId!;
@@ -81,11 +85,12 @@ describe('AP-7: a route of a server subnet toward the breakout whose destination
     })).toEqual(servers(new RegExp(`RouteTableworkload1\\w* ${PL}`)));
   });
 
-  test('CloudFormation: a template parameter is refused as unresolved (GUARD-1), naming the parameter', () => {
+  test('CloudFormation: a template parameter is refused as unresolved (GUARD-1), naming the parameter, and followed for every address', () => {
     expect(cdkFindings(rules, (stack, net) => {
       const p = new CfnParameter(stack, 'Destination', { type: 'String' });
       new ec2.CfnRoute(stack, 'Out', { routeTableId: cdkTable(net.lgwan, 'workload-1'), destinationCidrBlock: p.valueAsString, vpcEndpointId: cdkBreakout(net) });
-    })).toEqual([expect.stringMatching(/^\[Out\] GUARD-1 critical .*the route's destination \{"Ref":"Destination"\} cannot be read at synth time/)]);
+    })).toEqual([expect.stringMatching(/^\[Out\] GUARD-1 critical .*the route's destination \{"Ref":"Destination"\} cannot be read at synth time/),
+      ...servers(/RouteTableworkload1\w* \{"Ref":"Destination"\}/)]);
   });
 
   test('CloudFormation: a prefix list of the template is its entries (no longer refused as unresolved); toward the internet, AP-7', () => {
@@ -102,8 +107,9 @@ describe('AP-7: a route of a server subnet toward the breakout whose destination
 
   test('Terraform: a literal prefix list id and a variable may match the internet: the servers are named, and the path names the route', () => {
     expect(tfFindings(rules, out(() => ({ destinationPrefixListId: PL })))).toEqual(servers(new RegExp(`RouteTable-workload-1_\\w+ ${PL}`)));
+    // A variable is unresolved too (GUARD-1, as a CloudFormation parameter), and still followed for every address.
     expect(tfFindings(rules, out((stack) => ({ destinationCidrBlock: new TerraformVariable(stack, 'destination', { type: 'string' }).stringValue }))))
-      .toEqual(servers(/RouteTable-workload-1_\w+ \$\{var\.destination\}/));
+      .toEqual([varDestination('aws_route.Out'), ...servers(/RouteTable-workload-1_\w+ \$\{var\.destination\}/)]);
   });
 
   test('Terraform: a prefix list of the configuration is its entries (it was followed for every address); toward the internet, AP-7', () => {
@@ -186,7 +192,8 @@ describe('FLOW-1: what arrives along a route table holding a route the guard can
     expect(tfFindings(rules, (stack, net) => {
       const v = new TerraformVariable(stack, 'destination', { type: 'string' });
       for (const r of tfFlowRoutes(net)) r.addOverride('destination_cidr_block', v.stringValue);
-    })).toEqual([unproven(/aws_route_table\.\w*MyNumber_RouteTable-workload-1_\w+/, /\$\{var\.destination\}/)]);
+    })).toEqual([varDestination('aws_route\\.\\w*MyNumber_Route-workload-1-ac140a05p32_\\w+'), varDestination('aws_route\\.\\w*MyNumber_Route-workload-2-ac140a05p32_\\w+'),
+      unproven(/aws_route_table\.\w*MyNumber_RouteTable-workload-1_\w+/, /\$\{var\.destination\}/)]);
   });
 
   test('Terraform: a prefix list of the configuration is read as its entries: one holding the host proves the flow, one that does not drops it', () => {
@@ -273,5 +280,122 @@ describe('a route to a prefix list of the output without entries (semantics §4)
     const found = verdicts(template({ Entries: [{ Cidr: '192.0.2.0/24' }] }));
     expect(found).toEqual(expect.arrayContaining(['MN-1', 'MN-2']));
     expect(found).not.toContain('GUARD-1');
+  });
+});
+
+/**
+ * Found by review: the walk follows every route of a block that ties on length (semantics §4, §5), but AWS uses one: a
+ * static route before a prefix list's entry of the same length (VPC "Route priority and prefix lists"; transit gateway
+ * "Route evaluation order"), and one of several prefix lists' entries chosen at random. FLOW-1 took an arrival along the
+ * losing prefix list route as proof: the flow to the intermediate server passed with its own route a prefix list's
+ * entry and a static route of the same block sending it to a network interface. Now such an arrival proves nothing;
+ * the static route's does. Both engines, VPC and transit gateway route tables, on the α′ reference example.
+ */
+describe('FLOW-1: an arrival by a route that another of the same block may beat is no proof', () => {
+  const rules = ['FLOW-1', 'GUARD-1'];
+  const ENI = 'eni-0abc0000000000007';
+  const tied = (table: RegExp, why: RegExp) => expect.stringMatching(new RegExp(`${FLOW.source}.*the request \\(tcp 443\\) from 10\\.0\\.0\\.10/32 `
+    + `to 172\\.20\\.10\\.5/32 is not shown to arrive: on its way, ${table.source} routes it by 172\\.20\\.10\\.5/32 \\(an entry of prefix list \\S+\\), `
+    + `which AWS may not use: ${why.source} \\(fail closed\\).*Fix: .*give a block one route`));
+  const cdkWorkload = /\w*MyNumberRouteTableworkload1\w*/;
+  const tfWorkload = /aws_route_table\.\w*MyNumber_RouteTable-workload-1_\w+/;
+  const STATIC_WINS = new RegExp(`a static route to the same block toward ${ENI} takes priority over a prefix list's entry \\(AWS route priority\\)`);
+  const LISTS_TIE = /prefix lists hold the same block toward different targets \(.*\), and AWS picks one of them/;
+
+  /** CloudFormation: the flow's routes to the list `own` (or left static), and beside them in each workload table a route to `beside` toward `target`. */
+  const cdkTie = (own: boolean, beside: 'static' | 'list', target: 'eni' | 'tgw') => (stack: Stack, net: cdk.MunicipalNetwork) => {
+    const list = (id: string) => new ec2.CfnPrefixList(stack, id, { addressFamily: 'IPv4', maxEntries: 2, prefixListName: id, entries: [{ cidr: '172.20.10.5/32' }] });
+    if (own) {
+      const mine = list('Own');
+      for (const r of cdkFlowRoutes(net)) {
+        r.addPropertyDeletionOverride('DestinationCidrBlock');
+        r.addPropertyOverride('DestinationPrefixListId', mine.attrPrefixListId);
+      }
+    }
+    const other = beside === 'list' ? list('Other') : undefined;
+    for (const key of ['workload-1', 'workload-2']) {
+      new ec2.CfnRoute(stack, `Beside-${key}`, {
+        routeTableId: cdkTable(net.myNumber, key),
+        ...other ? { destinationPrefixListId: other.attrPrefixListId } : { destinationCidrBlock: '172.20.10.5/32' },
+        ...target === 'eni' ? { networkInterfaceId: ENI } : { transitGatewayId: net.transitGatewayId },
+      });
+    }
+  };
+
+  test('CloudFormation: the flow\'s own route a prefix list\'s entry, beside a static route of the same block to an interface', () => {
+    expect(cdkFindings(rules, cdkTie(true, 'static', 'eni'))).toEqual([tied(cdkWorkload, STATIC_WINS)]);
+  });
+
+  test('CloudFormation: two prefix lists\' entries of the same block toward different targets; toward the same one, proof', () => {
+    expect(cdkFindings(rules, cdkTie(true, 'list', 'eni'))).toEqual([tied(cdkWorkload, LISTS_TIE)]);
+    expect(cdkFindings(rules, cdkTie(true, 'list', 'tgw'))).toEqual([]);
+  });
+
+  test('CloudFormation control: the flow\'s own static route beats a prefix list\'s entry of the same block (the flow is open)', () => {
+    expect(cdkFindings(rules, cdkTie(false, 'list', 'eni'))).toEqual([]);
+  });
+
+  /** Terraform: as `cdkTie`. */
+  const tfTie = (own: boolean, beside: 'static' | 'list', target: 'eni' | 'tgw') => (stack: TerraformStack, net: tf.MunicipalNetwork) => {
+    const list = (id: string) => new Ec2ManagedPrefixList(stack, id, { addressFamily: 'IPv4', maxEntries: 2, name: id, entry: [{ cidr: '172.20.10.5/32' }] });
+    if (own) {
+      const mine = list('Own');
+      for (const r of tfFlowRoutes(net)) {
+        r.addOverride('destination_cidr_block', null);
+        r.addOverride('destination_prefix_list_id', mine.id);
+      }
+    }
+    const other = beside === 'list' ? list('Other') : undefined;
+    for (const key of ['workload-1', 'workload-2']) {
+      new Route(stack, `Beside-${key}`, {
+        routeTableId: tfTable(net.myNumber, key),
+        ...other ? { destinationPrefixListId: other.id } : { destinationCidrBlock: '172.20.10.5/32' },
+        ...target === 'eni' ? { networkInterfaceId: ENI } : { transitGatewayId: net.transitGatewayId },
+      });
+    }
+  };
+
+  test('Terraform: the flow\'s own route a prefix list\'s entry beside a static route to an interface; two lists; the controls', () => {
+    expect(tfFindings(rules, tfTie(true, 'static', 'eni'))).toEqual([tied(tfWorkload, STATIC_WINS)]);
+    expect(tfFindings(rules, tfTie(true, 'list', 'eni'))).toEqual([tied(tfWorkload, LISTS_TIE)]);
+    expect(tfFindings(rules, tfTie(true, 'list', 'tgw'))).toEqual([]);
+    expect(tfFindings(rules, tfTie(false, 'list', 'eni'))).toEqual([]);
+  });
+
+  test('Terraform: a transit route table\'s prefix list reference loses to a static route (here a blackhole) of the same block', () => {
+    const referenced = (blackholeStatic: boolean) => (stack: TerraformStack, net: tf.MunicipalNetwork) => {
+      const route = find<Ec2TransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32');
+      const list = new Ec2ManagedPrefixList(stack, 'List', { addressFamily: 'IPv4', maxEntries: 2, name: 'wan', entry: [{ cidr: '172.20.10.5/32' }] });
+      new Ec2TransitGatewayPrefixListReference(stack, 'Reference', {
+        transitGatewayRouteTableId: find<Ec2TransitGatewayRouteTable>(net, 'Transit/RouteTable-MY_NUMBER').id,
+        prefixListId: list.id,
+        ...blackholeStatic ? { transitGatewayAttachmentId: route.transitGatewayAttachmentIdInput } : { blackhole: true },
+      });
+      if (blackholeStatic) {
+        route.addOverride('transit_gateway_attachment_id', null);
+        route.addOverride('blackhole', true);
+      }
+    };
+    expect(tfFindings(rules, referenced(true))).toEqual([tied(/aws_ec2_transit_gateway_route_table\.\w*RouteTable-MY_NUMBER_\w+/,
+      /a static route to the same block toward blackhole takes priority over a prefix list's entry \(AWS route priority\)/)]);
+    // Control: the static route to the VPN beats the reference to a blackhole.
+    expect(tfFindings(rules, referenced(false))).toEqual([]);
+  });
+});
+
+/**
+ * A decision (semantics §10, FLOW-1): propagated routes are not weighed as ties or as unreadable destinations. A VPN's
+ * propagation leads to the zone its label names, and FLOW-1 takes a host declared in that zone as announced by it: a
+ * flow reached only along the propagation proves open (refusing it would fail every flow to a zone reached by BGP).
+ */
+describe('FLOW-1: a VPN\'s propagated routes prove a flow to the zone the VPN is labelled with', () => {
+  test('CloudFormation: the flow\'s static transit route replaced by the LGWAN WAN VPN\'s propagation into the My Number transit table', () => {
+    expect(cdkFindings(['FLOW-1', 'GUARD-1'], (stack, net) => {
+      const route = find<ec2.CfnTransitGatewayRoute>(net, 'Transit/Route-MY_NUMBER-ac140a05p32');
+      new ec2.CfnTransitGatewayRouteTablePropagation(stack, 'Propagation', {
+        transitGatewayAttachmentId: route.transitGatewayAttachmentId!, transitGatewayRouteTableId: route.transitGatewayRouteTableId,
+      });
+      route.node.scope!.node.tryRemoveChild(route.node.id);
+    })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow, DeclaredHost } from '../declared';
-import { deref, nodesOf, rulePeerText, rulesOf, SecurityGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
+import { deref, describeRef, nodesOf, Ref, rulePeerText, rulesOf, SecurityGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { Box, intersect, MAX_PORT } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { oncePer } from '../memo';
@@ -36,7 +36,7 @@ export const FLOW1: GuardRule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const flow of ctx.flows ?? []) {
-      const problems: { text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']>; unread?: boolean }[] = [];
+      const problems: Problem[] = [];
       for (const direction of ['request', 'reply'] as const) {
         const [src, dst] = direction === 'request' ? [flow.from, flow.to] : [flow.to, flow.from];
         const ports: Ports = direction === 'request' ? flow.ports
@@ -45,9 +45,8 @@ export const FLOW1: GuardRule = {
       }
       problems.push(...groupProblems(ctx, flow));
       if (problems.length === 0) continue;
-      const unread = problems.some((p) => p.unread) ? bi('; for a route whose destination the guard cannot read, write the destination as a literal CIDR or define the '
-        + 'prefix list in the same app (its entries are then read)', '。ガードが読めない宛先のルートは、宛先を CIDR のリテラルで書くか、プレフィックスリストを同じアプリで定義する（エントリが読まれる）')
-        : bi('', '');
+      const unread = bi(`${problems.some((p) => p.unread) ? UNREAD_FIX.en : ''}${problems.some((p) => p.tie) ? TIE_FIX.en : ''}`,
+        `${problems.some((p) => p.unread) ? UNREAD_FIX.ja : ''}${problems.some((p) => p.tie) ? TIE_FIX.ja : ''}`);
       const where = hostGroups(ctx, flow.from)[0] ?? hostGroups(ctx, flow.to)[0];
       findings.push(finding(this, where ? nameOf(ctx.graph, where.id) : `(flow ${flow.name})`, {
         en: `declared flow "${flow.name}" (${flow.kind}: ${flow.from.name} → ${flow.to.name}, ${portsText(flow.ports)}) does not work: ${problems.map((p) => p.text.en).join('; ')}`,
@@ -61,9 +60,23 @@ export const FLOW1: GuardRule = {
   },
 };
 
+const UNREAD_FIX = bi('; for a route whose destination the guard cannot read, write the destination as a literal CIDR or define the prefix list in the same '
+  + 'app (its entries are then read)', '。ガードが読めない宛先のルートは、宛先を CIDR のリテラルで書くか、プレフィックスリストを同じアプリで定義する（エントリが読まれる）');
+const TIE_FIX = bi('; give a block one route (a static route, or one prefix list\'s entry) toward the target the flow needs',
+  '。一つのアドレス範囲には、通信に必要なターゲットへのルートを一つだけ（静的ルートか、一つのプレフィックスリストのエントリ）書く');
+
+/** What keeps a flow from being shown open: the text, the path it names, and which fix it calls for. */
+interface Problem {
+  readonly text: Bilingual;
+  readonly hops?: ReturnType<GuardContext['reach']['hops']>;
+  /** A route whose destination the guard cannot read is on the way. */
+  readonly unread?: boolean;
+  /** The route taken is one AWS may not use (another of the same block may win). */
+  readonly tie?: boolean;
+}
+
 /** One direction of a flow between two blocks: what of it does not arrive, and where it is lost. */
-function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: DeclaredHost, s: string, dst: DeclaredHost, d: string, ports: Ports):
-{ text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']>; unread?: boolean }[] {
+function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: DeclaredHost, s: string, dst: DeclaredHost, d: string, ports: Ports): Problem[] {
   const what = bi(`the ${direction} (${portsText(ports)}) from ${s} to ${d}`, `${s} から ${d} への${direction === 'request' ? '要求' : '応答'}（${portsText(ports)}）`);
   const unreadable = (x: string) => bi(`${what.en}: ${x} is not an address block the guard can read`, `${what.ja}: ${x} はガードが読めるアドレス範囲ではない`);
   const sp = parsePrefix(s);
@@ -85,26 +98,23 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
     if (!requested) return [{ text: unreadable(d) }];
     probes.push({ ...ctx.reach.probeFromZone(src.zone, requested), requested });
   }
-  const out: { text: Bilingual; hops?: ReturnType<GuardContext['reach']['hops']>; unread?: boolean }[] = [];
+  const out: Problem[] = [];
   const arrived = arrivesAt(ctx, dst, d);
   for (const { arrivals, drops, requested } of probes) {
-    // The walk follows a route whose destination it cannot read for every address (semantics §4): what arrives along a
-    // table holding one is what may arrive, no proof that it does (fail closed).
-    const reaching = arrivals.filter(arrived).map((a) => ({ a, doubt: unreadOnPath(ctx, a) }));
+    // The walk over-approximates routing (semantics §4, §5): what arrives along a table holding a route whose destination
+    // it cannot read, or by a route AWS may not use, is what may arrive, no proof that it does (fail closed).
+    const reaching = arrivals.filter(arrived).map((a) => ({ a, doubt: doubtOnPath(ctx, a) }));
     const missing = subtractAll(requested, reaching.filter((x) => !x.doubt).flatMap((x) => x.a.headers));
     if (missing.length === 0) continue;
     const doubted = reaching.find((x) => x.doubt && overlaps(x.a.headers, missing));
     const destinations = ctx.reach.destinations(missing);
     if (doubted) {
-      const { table, routes } = doubted.doubt!;
-      const list = routes.join(', ');
+      const { why, unread } = doubted.doubt!;
       out.push({
-        text: bi(`${what.en} is not shown to arrive: on its way, ${nameOf(ctx.graph, table)} holds a route to ${list}, a destination the guard cannot read `
-          + `(a prefix list the output does not hold, or a value known only at deploy time), so which route the packets take is unknown (fail closed) (${destinations})`,
-        `${what.ja}が届くとは示せない: 経路上の ${nameOf(ctx.graph, table)} に、ガードが読めない宛先 ${list}（出力にないプレフィックスリスト、またはデプロイ時にしか`
-          + `分からない値）へのルートがあり、パケットがどのルートを通るか分からない（フェイルクローズ）（${jaDestinations(destinations)}）`),
+        text: bi(`${what.en} is not shown to arrive: on its way, ${why.en} (fail closed) (${destinations})`,
+          `${what.ja}が届くとは示せない: 経路上の${spaced(why.ja)}（フェイルクローズ）（${jaDestinations(destinations)}）`),
         hops: ctx.reach.hops(doubted.a),
-        unread: true,
+        ...unread ? { unread: true } : { tie: true },
       });
       continue;
     }
@@ -134,23 +144,116 @@ const unreadRoutes = oncePer((graph: TopologyGraph): Map<string, string[]> => {
   return unread;
 });
 
+/** A route of a table as FLOW-1 weighs it against the others of its block: its resource, target, and prefix list. */
+interface BlockRoute {
+  readonly source: string;
+  /** The target, as a key: the same key, the same place. */
+  readonly target: string;
+  /** The target in words. */
+  readonly name: string;
+  readonly prefixList?: string;
+}
+
+const blockKey = (p: Prefix) => `${p.family}:${p.lo}/${p.length}`;
+
 /**
- * The first route table on an arrival's path that holds a route whose destination the guard cannot read (a prefix list
- * the output does not hold, a parameter or variable), with those destinations. Such a route may match the packets with
- * a longer prefix than the route they took, or be the one they took without matching them. Only a literal host route
- * (/32, /128) is sure to win: nothing is longer, and AWS prefers a static route to a prefix list of the same length
- * (VPC and transit gateway route priority). Propagated routes are not values the guard failed to read.
+ * The literal routes of each route table (VPC or transit) by their block (`family:start/length`), by table id, for the
+ * blocks whose routes go toward more than one target (the others decide nothing); built once per graph. Propagated
+ * routes are left out.
  */
-function unreadOnPath(ctx: GuardContext, a: Arrival): { table: string; routes: string[] } | undefined {
+const contestedBlocks = oncePer((graph: TopologyGraph): Map<string, Map<string, BlockRoute[]>> => {
+  const tables = new Map<string, Map<string, BlockRoute[]>>();
+  const add = (table: string, destination: string, r: BlockRoute) => {
+    const p = parsePrefix(destination);
+    if (!p) return;
+    let t = tables.get(table);
+    if (!t) tables.set(table, t = new Map());
+    const list = t.get(blockKey(p));
+    if (list) list.push(r);
+    else t.set(blockKey(p), [r]);
+  };
+  const named = (ref: Ref) => (ref.kind === 'node' ? nameOf(graph, ref.id) : describeRef(ref));
+  for (const t of nodesOf(graph, 'route-table')) {
+    for (const r of t.routes) {
+      if (r.propagated) continue;
+      add(t.id, r.destination, { source: r.source, target: `${r.target} ${describeRef(r.ref)}`, name: named(r.ref), prefixList: r.prefixList });
+    }
+  }
+  for (const t of nodesOf(graph, 'transit-route-table')) {
+    for (const r of t.routes) {
+      const target = r.blackhole ? 'blackhole' : r.attachment ? describeRef(r.attachment) : 'no attachment';
+      const name = r.blackhole || !r.attachment ? target : named(r.attachment);
+      add(t.id, r.destination, { source: r.source, target, name, prefixList: r.prefixList });
+    }
+  }
+  for (const [id, t] of tables) {
+    for (const [key, routes] of t) if (new Set(routes.map((r) => r.target)).size <= 1) t.delete(key);
+    if (t.size === 0) tables.delete(id);
+  }
+  return tables;
+});
+
+/** Why an arrival proves nothing: in words, and whether a route the guard cannot read is the cause. */
+interface Doubt {
+  readonly why: Bilingual;
+  readonly unread: boolean;
+}
+
+/**
+ * Why what an arrival carries may not arrive, at the first route table on its path where the walk (semantics §4, §5)
+ * may have followed a route AWS does not use:
+ * - the table holds a route whose destination the guard cannot read (a prefix list the output does not hold, a
+ *   parameter or variable): it may match the packets with a longer prefix than the route they took, or be the one they
+ *   took without matching them. Only a literal host route (/32, /128) is sure to win: nothing is longer, and AWS prefers
+ *   a static route to a prefix list of the same length. Propagated routes are not values the guard failed to read;
+ * - the route taken is one of several of the table with the same block toward different targets, and AWS may prefer
+ *   another: a static route wins over a prefix list's entry of the same length (VPC "Route priority and prefix lists",
+ *   transit gateway "Route evaluation order"); among prefix lists' entries AWS picks one; of static duplicates AWS
+ *   keeps one. Inline routes of one table share their source: when the taken route cannot be told from a loser of its
+ *   block that way, neither proves.
+ */
+function doubtOnPath(ctx: GuardContext, a: Arrival): Doubt | undefined {
   const unread = unreadRoutes(ctx.graph);
-  if (unread.size === 0) return undefined;
+  const blocks = contestedBlocks(ctx.graph);
+  if (unread.size === 0 && blocks.size === 0) return undefined;
   for (const s of ctx.reach.steps(a)) {
-    const routes = s.table === undefined || (s.kind !== 'route' && s.kind !== 'tgw-route') ? undefined : unread.get(s.table);
-    if (!routes) continue;
+    if (s.table === undefined || (s.kind !== 'route' && s.kind !== 'tgw-route')) continue;
+    const table = nameOf(ctx.graph, s.table);
     // The destination of the route taken, without a suffix (`10.0.0.0/16 local`, `… (propagated)`).
-    const taken = parsePrefix(s.detail?.split(' ')[0]);
-    if (taken && taken.length === (taken.family === 4 ? 32 : 128)) continue;
-    return { table: s.table!, routes };
+    const [first, suffix] = (s.detail ?? '').split(' ');
+    const taken = parsePrefix(first);
+    const routes = unread.get(s.table);
+    if (routes && !(taken && taken.length === (taken.family === 4 ? 32 : 128))) {
+      const list = routes.join(', ');
+      return {
+        why: bi(`${table} holds a route to ${list}, a destination the guard cannot read (a prefix list the output does not hold, or a value known only at deploy `
+          + 'time), so which route the packets take is unknown',
+        `${table} に、ガードが読めない宛先 ${list}（出力にないプレフィックスリスト、またはデプロイ時にしか分からない値）へのルートがあり、パケットがどのルートを通るか分からない`),
+        unread: true,
+      };
+    }
+    const block = !taken || suffix !== undefined ? undefined : blocks.get(s.table)?.get(blockKey(taken));
+    if (!block) continue;
+    const took = block.filter((r) => r.source === s.node);
+    const statics = block.filter((r) => !r.prefixList);
+    const winners = statics.length > 0 ? statics : block;
+    const targets = [...new Map(winners.map((r) => [r.target, r.name])).values()];
+    if (targets.length === 1 && took.length > 0 && took.every((r) => r.target === winners[0].target)) continue;
+    const list = took.find((r) => r.prefixList)?.prefixList;
+    const route = bi(`${table} routes it by ${first}${list ? ` (an entry of prefix list ${nameOf(ctx.graph, list)})` : ''}`,
+      `${table} は ${first}${list ? `（プレフィックスリスト ${nameOf(ctx.graph, list)} のエントリ）` : ''} のルートで運ぶ`);
+    const why = statics.length > 0 && targets.length === 1
+      ? bi(`a static route to the same block toward ${targets[0]} takes priority over a prefix list's entry (AWS route priority)`,
+        `同じ範囲への静的ルート（${targets[0]} 宛て）がプレフィックスリストのエントリより優先される（AWS のルートの優先順位）`)
+      : statics.length > 0
+        ? bi(`routes to the same block go toward different targets (${targets.join(', ')}), and AWS keeps one of them`,
+          `同じ範囲へのルートが異なるターゲット（${targets.join('、')}）に向かい、AWS はそのうち一つしか持たない`)
+        : bi(`prefix lists hold the same block toward different targets (${targets.join(', ')}), and AWS picks one of them`,
+          `同じ範囲を異なるターゲット（${targets.join('、')}）に向けるプレフィックスリストがあり、AWS はそのうち一つを選ぶ`);
+    return {
+      why: bi(`${route.en}, which AWS may not use: ${why.en}`, `${route.ja}が、AWS がそれを使うとは限らない: ${why.ja}`),
+      unread: false,
+    };
   }
   return undefined;
 }
