@@ -336,7 +336,8 @@ function connectedGraph(connected: readonly Stack[], evidence: HubEvidence | und
     // A member of a hub in another app: the hub's artifact joins the set, its outputs bind the member's literal IDs.
     const withHub = evidence ? extractWithHub(evidence, (hubStacks, bound) => extractCloudFormation(
       { ...templates, ...hubStacks } as Record<string, CloudFormationTemplate>,
-      { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound, tags)) : undefined;
+      { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound,
+      { ...tags, ...Object.fromEntries(Object.entries(evidence.tags).map(([n, t]) => [hubStackKey(n), t])) })) : undefined;
     const graph = withHub?.graph ?? extractCloudFormation(templates, paths, {}, tags);
     let reach: Reachability | undefined;
     let findings: Finding[] | undefined;

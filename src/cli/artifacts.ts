@@ -322,7 +322,8 @@ function cloudFormationUnit(stacks: Record<string, TemplateFile>, selected: Stac
   // A member of a hub in another app: the hub's artifact joins the unit, its outputs bind the member's literal IDs.
   const withHub = evidence ? extractWithHub(evidence, (hubStacks, bound) => extractCloudFormation(
     { ...templates, ...hubStacks } as Record<string, CloudFormationTemplate>,
-    { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound, tags)) : undefined;
+    { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound,
+    { ...tags, ...Object.fromEntries(Object.entries(evidence.tags).map(([n, t]) => [hubStackKey(n), t])) })) : undefined;
   const graph = withHub?.graph ?? extractCloudFormation(templates, paths, {}, tags);
   const prefixed = names.length > 1 || withHub !== undefined;
   return {
