@@ -94,13 +94,23 @@ export type StackTags = readonly unknown[];
 function labelsOfStack(b: GraphBuilder, stack: string, prefix: string, tags: StackTags | undefined): Record<string, string> {
   if (tags === undefined) return {};
   const unread: unknown[] = [];
-  const labels = Object.fromEntries(Object.entries(tagsOf(tags, unread)).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+  // aws-cdk-lib writes a token's placeholder (`${Token[…]}`) into the manifest's tags: a value known only at deploy time.
+  const placeholder = (v: unknown) => typeof v === 'string' && CDK_TOKEN.test(v);
+  const read = tags.filter((t: any) => {
+    const token = placeholder(t?.Key) || (typeof t?.Key === 'string' && t.Key.startsWith(LABEL_TAG_PREFIX) && placeholder(t.Value));
+    if (token) unread.push(t);
+    return !token;
+  });
+  const labels = Object.fromEntries(Object.entries(tagsOf(read, unread)).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
   for (const v of unread) {
     b.unresolvedValue(`${prefix}${STACK_TAGS_NODE}`, 'Tags', `the stack's tag ${expressionText(v)} cannot be read at synth time, and CloudFormation gives a stack's tags to `
       + 'its resources: it may be a label of each', STACK_TAGS_FIX, undefined, `${stack}/${STACK_TAGS_NODE}`);
   }
   return labels;
 }
+
+/** aws-cdk-lib's placeholder of a token in a string (`${Token[TOKEN.15]}`, `${Token[AWS.Region.8]}`). */
+const CDK_TOKEN = /\$\{Token\[/;
 
 /** Where a finding about a stack's own tags lies (no resource of the template holds them). */
 const STACK_TAGS_NODE = 'Tags';

@@ -116,6 +116,8 @@ describe('jichitai-network check', () => {
     const app = new App({ outdir: out });
     // Synthesized without the guard, as a pipeline may meet it.
     network(new Stack(app, 'Tagged', { ...stackProps, tags: { [ROLE]: 'MY_NUMBER_SYSTEM' } }));
+    // aws-cdk-lib writes a token's placeholder ("${Token[…]}") into the manifest's tags, which the CDK CLI would deploy.
+    network(new Stack(app, 'TokenTagged', { ...stackProps, tags: { [ROLE]: Fn.ref('AWS::Region') } }));
     app.synth();
   });
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -125,6 +127,14 @@ describe('jichitai-network check', () => {
     expect(r.code).toBe(1);
     const [report] = JSON.parse(r.stdout);
     expect(report.violations.filter((f: { ruleId: string }) => f.ruleId === 'PL-1').map((f: { path: string }) => f.path)).toContain('Tagged/Host');
+  });
+
+  test('a cloud assembly: a stack tag holding a token\'s placeholder is unresolved (GUARD-1)', async () => {
+    expect(readJson(path.join(out, 'manifest.json')).artifacts.TokenTagged.properties.tags[ROLE]).toMatch(/^\$\{Token\[/);
+    const r = await cli('check', out, '--model', 'α', '--format', 'json', '--stack', 'TokenTagged');
+    expect(r.code).toBe(1);
+    const [report] = JSON.parse(r.stdout);
+    expect(report.violations.filter((f: { ruleId: string }) => f.ruleId === 'GUARD-1').map((f: { path: string }) => f.path)).toEqual(['TokenTagged/Tags']);
   });
 
   test('a bare template holds no stack tags: tags given at deployment are outside what the guard reads (semantics §3)', async () => {
