@@ -49,7 +49,7 @@ function verdicts(resources: Record<string, any>, tags?: StackTags): string[] {
 const stackProps: StackProps = { env: { region: 'ap-northeast-1' } };
 
 describe('aws-cdk-lib puts a stack\'s own tags in the manifest, not in the template (pinned: an upgrade that changes it fails here)', () => {
-  test('StackProps.tags and addStackTag: the manifest only; Tags.of(stack): the resources and the manifest', () => {
+  test('StackProps.tags, addStackTag and Tags.of limited to the stack: the manifest only; Tags.of(stack): the resources and the manifest', () => {
     const out = tempDir('stack-tags-pin');
     try {
       const app = new App({ outdir: out });
@@ -61,6 +61,9 @@ describe('aws-cdk-lib puts a stack\'s own tags in the manifest, not in the templ
       const aspect = new Stack(app, 'Aspect');
       new ec2.CfnVPC(aspect, 'Vpc', { cidrBlock: '10.0.0.0/16' });
       Tags.of(aspect).add(SEGMENT, 'LGWAN');
+      const only = new Stack(app, 'StackOnly');
+      new ec2.CfnVPC(only, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+      Tags.of(only).add(ROLE, 'BUSINESS_SYSTEM', { includeResourceTypes: ['aws:cdk:stack'] });
       app.synth();
       const manifest = readJson(path.join(out, 'manifest.json'));
       const tagsOf = (id: string) => manifest.artifacts[id].properties.tags;
@@ -68,6 +71,7 @@ describe('aws-cdk-lib puts a stack\'s own tags in the manifest, not in the templ
       expect([tagsOf('Props'), vpcTags('Props')]).toEqual([{ [SEGMENT]: 'MY_NUMBER' }, undefined]);
       expect([tagsOf('Added'), vpcTags('Added')]).toEqual([{ [ROLE]: 'MY_NUMBER_SYSTEM' }, undefined]);
       expect([tagsOf('Aspect'), vpcTags('Aspect')]).toEqual([{ [SEGMENT]: 'LGWAN' }, [{ Key: SEGMENT, Value: 'LGWAN' }]]);
+      expect([tagsOf('StackOnly'), vpcTags('StackOnly')]).toEqual([{ [ROLE]: 'BUSINESS_SYSTEM' }, undefined]);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
