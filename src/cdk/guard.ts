@@ -8,7 +8,7 @@ import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindin
 import { declaredPrefixes } from '../guard/check';
 import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
 import { checkParts, evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
-import { CloudFormationTemplate, ConstructPaths, extractCloudFormation, outsideValues } from '../guard/extract-cloudformation';
+import { CloudFormationTemplate, ConstructPaths, extractCloudFormation, outsideValues, StackTags } from '../guard/extract-cloudformation';
 import { nodesOf, TopologyGraph } from '../guard/graph';
 import { evidenceOfOption, extractWithHub, HubEvidence, HubEvidenceRecord, hubStackKey, sameEvidence } from '../guard/hub-evidence';
 import { oncePerValidation } from '../guard/memo';
@@ -199,6 +199,17 @@ function documentsAtSynthesis(stack: Stack, graph: TopologyGraph, options: Topol
 }
 
 /**
+ * The tags the stack is deployed with (semantics §3): its tag manager's, which aws-cdk-lib writes to the cloud assembly's
+ * manifest (`tags` of the stack artifact) and the CDK CLI passes to CloudFormation, which gives them to the stack's
+ * resources. They are in no template: `new Stack(…, { tags })` and `stack.addStackTag` tag the stack only, and
+ * `Tags.of(scope).add` tags the stack as well as the resources it reaches. A key or value known at deploy time (a token)
+ * is given as what it resolves to, an expression.
+ */
+function stackTagsOf(stack: Stack): StackTags {
+  return Object.entries(stack.tags.tagValues()).map(([Key, Value]) => stack.resolve({ Key, Value }));
+}
+
+/**
  * The construct path of a logical ID, for resources without `aws:cdk:path` metadata (`cdk synth --no-path-metadata`,
  * apps outside the CLI): the map is built on the first question, since resolving every element's logical ID costs
  * about as much as the rules themselves (npm run bench).
@@ -315,16 +326,19 @@ function connectedGraph(connected: readonly Stack[], evidence: HubEvidence | und
   if (!made) {
     const templates: Record<string, any> = {};
     const paths: Record<string, ConstructPaths> = {};
+    const tags: Record<string, StackTags> = {};
     for (const s of connected) {
       const { template, elements } = renderTemplate(s);
       templates[s.stackName] = template;
       paths[s.stackName] = lazyPaths(s, elements);
+      tags[s.stackName] = stackTagsOf(s);
     }
     // A member of a hub in another app: the hub's artifact joins the set, its outputs bind the member's literal IDs.
     const withHub = evidence ? extractWithHub(evidence, (hubStacks, bound) => extractCloudFormation(
       { ...templates, ...hubStacks } as Record<string, CloudFormationTemplate>,
-      { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound)) : undefined;
-    const graph = withHub?.graph ?? extractCloudFormation(templates, paths);
+      { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound,
+      { ...tags, ...Object.fromEntries(Object.entries(evidence.tags).map(([n, t]) => [hubStackKey(n), t])) })) : undefined;
+    const graph = withHub?.graph ?? extractCloudFormation(templates, paths, {}, tags);
     let reach: Reachability | undefined;
     let findings: Finding[] | undefined;
     const guardedStacks = connected.filter((s) => guarded.has(s));

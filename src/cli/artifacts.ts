@@ -5,7 +5,7 @@ import { parseStrictJson, RepeatedKey } from './strict-json';
 import type { DescribedStack } from '../docs/scope';
 import { Acknowledgement, acknowledgementProblem, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { reportFileName } from '../guard/evaluate';
-import { CloudFormationTemplate, extractCloudFormation } from '../guard/extract-cloudformation';
+import { CloudFormationTemplate, extractCloudFormation, StackTags } from '../guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { extractTerraformPlan, isTerraformPlan } from '../guard/extract-terraform-plan';
 import { TopologyGraph } from '../guard/graph';
@@ -170,6 +170,8 @@ interface TemplateFile {
   readonly acknowledgements?: Acknowledgement[];
   /** Whether the CDK guard checked the stack at synth: its report lies next to the template (`guardedAtSynth`). */
   readonly guarded?: boolean;
+  /** The tags the stack is deployed with: a cloud assembly's stack artifact's `tags` (`stackTagsOf`). */
+  readonly tags?: StackTags;
 }
 
 /**
@@ -209,12 +211,24 @@ function collectStacks(dir: string, into: Record<string, TemplateFile>, seen: Se
         file,
         constructPath: typeof artifact.displayName === 'string' ? artifact.displayName : id,
         guarded: guardedAtSynth(dir, id, name),
+        tags: stackTagsOf(dir, id, artifact.properties?.tags),
         ...metadataOf(dir, artifact),
       };
     } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       collectStacks(path.join(dir, artifact.properties.directoryName), into, seen);
     }
   }
+}
+
+/**
+ * The tags a stack artifact is deployed with (semantics §3): its `tags` property, which the CDK CLI passes to CloudFormation
+ * (`cdk deploy --tags` replaces them: tags given at deployment are not in the assembly), and CloudFormation gives to the
+ * stack's resources. Cloud assembly schema: `AwsCloudFormationStackProperties.tags`, a map of strings.
+ */
+function stackTagsOf(dir: string, id: string, tags: unknown): StackTags {
+  if (tags === undefined) return [];
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) throw new CliError(`${dir}/manifest.json: stack artifact ${id} has tags that are no map of strings`);
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
 
 /**
@@ -303,12 +317,14 @@ function cloudFormationUnit(stacks: Record<string, TemplateFile>, selected: Stac
   const names = Object.keys(stacks).sort();
   const templates = Object.fromEntries(names.map((n) => [n, stacks[n].template]));
   const paths = Object.fromEntries(names.filter((n) => stacks[n].paths).map((n) => [n, stacks[n].paths!]));
+  const tags = Object.fromEntries(names.filter((n) => stacks[n].tags).map((n) => [n, stacks[n].tags!]));
   const evidence = hub ? evidenceFor(hub, 'cloudformation') : undefined;
   // A member of a hub in another app: the hub's artifact joins the unit, its outputs bind the member's literal IDs.
   const withHub = evidence ? extractWithHub(evidence, (hubStacks, bound) => extractCloudFormation(
     { ...templates, ...hubStacks } as Record<string, CloudFormationTemplate>,
-    { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound)) : undefined;
-  const graph = withHub?.graph ?? extractCloudFormation(templates, paths);
+    { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound,
+    { ...tags, ...Object.fromEntries(Object.entries(evidence.tags).map(([n, t]) => [hubStackKey(n), t])) })) : undefined;
+  const graph = withHub?.graph ?? extractCloudFormation(templates, paths, {}, tags);
   const prefixed = names.length > 1 || withHub !== undefined;
   return {
     graph,

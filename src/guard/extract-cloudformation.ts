@@ -17,7 +17,7 @@ import {
   sdkIntegrationCalls, serviceKey,
 } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
-import { blocks, isExpression, literalText, propertyPath, strings, unreadable } from './unreadable';
+import { blocks, expressionText, isExpression, literalText, propertyPath, strings, unreadable } from './unreadable';
 import { wafRule } from './waf';
 import { LABEL_TAG_PREFIX, ROLE_TAG_KEY } from '../model/segment';
 
@@ -66,16 +66,56 @@ export function extractCloudFormation(
   templates: Readonly<Record<string, CloudFormationTemplate>>,
   paths: Readonly<Record<string, ConstructPaths>> = {},
   bound: BoundIds = {},
+  stackTags: Readonly<Record<string, StackTags>> = {},
 ): TopologyGraph {
   const builder = new GraphBuilder('cloudformation', bound.bindings, bound.unresolved);
   const names = Object.keys(templates).sort();
   const exports: Exports = new Map();
-  const readers = names.map((stack) => new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}, exports));
+  const readers = names.map((stack) => new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}, exports,
+    labelsOfStack(builder, stack, names.length > 1 ? `${stack}/` : '', stackTags[stack])));
   // Every export first, so that a stack can import from one read after it.
   for (const reader of readers) reader.registerExports();
   for (const reader of readers) reader.read();
   return builder.build();
 }
+
+/**
+ * The tags a stack is deployed with, as CloudFormation's `CreateStack` takes them (`[{ Key, Value }]`): a CDK stack's
+ * (`new Stack(…, { tags })`, `Tags.of(stack)`, `stack.addStackTag`), which the cloud assembly's manifest records and the
+ * CDK CLI passes at deploy. CloudFormation gives them to the stack's resources, so a `jichitai:` one is a label of each
+ * (`labelsOfStack`). A key or value known only at deploy time is given as its expression.
+ */
+export type StackTags = readonly unknown[];
+
+/**
+ * The labels (`jichitai:` tags) of a stack's tags. One the guard cannot read (a key or value given by an expression: a CDK
+ * token) is unresolved (GUARD-1) at the stack: it may label every resource of the stack.
+ */
+function labelsOfStack(b: GraphBuilder, stack: string, prefix: string, tags: StackTags | undefined): Record<string, string> {
+  if (tags === undefined) return {};
+  const unread: unknown[] = [];
+  // aws-cdk-lib writes a token's placeholder (`${Token[…]}`) into the manifest's tags: a value known only at deploy time.
+  const placeholder = (v: unknown) => typeof v === 'string' && CDK_TOKEN.test(v);
+  const read = tags.filter((t: any) => {
+    const token = placeholder(t?.Key) || (typeof t?.Key === 'string' && t.Key.startsWith(LABEL_TAG_PREFIX) && placeholder(t.Value));
+    if (token) unread.push(t);
+    return !token;
+  });
+  const labels = Object.fromEntries(Object.entries(tagsOf(read, unread)).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+  for (const v of unread) {
+    b.unresolvedValue(`${prefix}${STACK_TAGS_NODE}`, 'Tags', `the stack's tag ${expressionText(v)} cannot be read at synth time, and CloudFormation gives a stack's tags to `
+      + 'its resources: it may be a label of each', STACK_TAGS_FIX, undefined, `${stack}/${STACK_TAGS_NODE}`);
+  }
+  return labels;
+}
+
+/** aws-cdk-lib's placeholder of a token in a string (`${Token[TOKEN.15]}`, `${Token[AWS.Region.8]}`). */
+const CDK_TOKEN = /\$\{Token\[/;
+
+/** Where a finding about a stack's own tags lies (no resource of the template holds them). */
+const STACK_TAGS_NODE = 'Tags';
+
+const STACK_TAGS_FIX = 'give each jichitai: tag of the stack a literal key and value (or tag the resources themselves), so that the guard reads the labels deployed';
 
 /** Construct paths by logical ID: a map, or a function asked only where the template has no `aws:cdk:path` metadata. */
 export type ConstructPaths = Readonly<Record<string, string>> | ((logicalId: string) => string | undefined);
@@ -780,6 +820,8 @@ class TemplateReader {
     /** Construct paths by logical ID, when the caller knows the construct tree. */
     private readonly paths: ConstructPaths,
     private readonly exports: Exports = new Map(),
+    /** The stack's `jichitai:` tags (`labelsOfStack`): labels of every resource of the template, over its own tags. */
+    private readonly stackLabels: Readonly<Record<string, string>> = {},
   ) {
     this.resources = template.Resources ?? {};
     this.conditional = template.Conditions !== undefined && Object.keys(template.Conditions).length > 0;
@@ -1201,13 +1243,37 @@ class TemplateReader {
     return this.paths[logicalId] ?? fromMetadata;
   }
 
+  /**
+   * A resource's tags with the stack's labels: CloudFormation gives the stack's tags to its resources (semantics §3). Which
+   * value a resource keeps when its own tag has the same key and another value is not documented: the guard does not pick
+   * one (GUARD-1, and the label read as absent). The same value both ways is that value.
+   */
+  private withStackLabels(id: string, path: string | undefined, own: Record<string, string>): Record<string, string> {
+    const keys = Object.keys(this.stackLabels);
+    if (keys.length === 0) return own;
+    const tags = { ...own };
+    for (const key of keys) {
+      const value = this.stackLabels[key];
+      if (own[key] === undefined || own[key] === value) {
+        tags[key] = value;
+        continue;
+      }
+      delete tags[key];
+      this.b.unresolvedValue(id, `Tags (${key})`, `the stack's tag ${key} = ${JSON.stringify(value)} and the resource's own ${JSON.stringify(own[key])} differ, and `
+        + 'CloudFormation does not document which one the resource keeps', 'give the label one value: remove it from the stack\'s tags or from the resource\'s, or make the two equal',
+      undefined, path);
+    }
+    return tags;
+  }
+
   private readResource(logicalId: string, type: string, p: any): void {
     const id = this.id(logicalId);
     const b = this.b;
     const unreadTags: unknown[] = [];
-    const tags = tagsOf(p.Tags, unreadTags);
+    const path = this.pathOf(logicalId);
+    const tags = this.withStackLabels(id, path, tagsOf(p.Tags, unreadTags));
     if (unreadTags.length > 0) b.reading(id, p, () => unreadTags.forEach((v) => unreadable(v)));
-    const base = { id, path: this.pathOf(logicalId), tags };
+    const base = { id, path, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) {
       const label = { ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY] } as const;

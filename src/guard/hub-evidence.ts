@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BoundIds } from './builder';
-import type { CloudFormationTemplate } from './extract-cloudformation';
+import type { CloudFormationTemplate, StackTags } from './extract-cloudformation';
 import type { TerraformJson } from './extract-terraform';
 import { GraphNode, nodesOf, Ref, TopologyGraph, UnresolvedValue } from './graph';
 import { terraformFilesBeside } from './terraform-files';
@@ -35,6 +35,11 @@ export interface HubEvidence {
   readonly stacks: Readonly<Record<string, CloudFormationTemplate | TerraformJson>>;
   /** Construct paths by logical ID per stack, from a cloud assembly's manifest (findings name hub constructs). */
   readonly paths: Readonly<Record<string, Record<string, string>>>;
+  /**
+   * The tags each stack of a cloud assembly is deployed with (its artifact's `tags`, semantics §3): CloudFormation gives
+   * them to the stack's resources, so a `jichitai:` one labels the hub's resources. None for a template or Terraform.
+   */
+  readonly tags: Readonly<Record<string, StackTags>>;
   /** The deployed output values by stack and output name (strings only: ids and ARNs). */
   readonly outputs: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
@@ -85,7 +90,7 @@ export function readHubEvidence(source: HubEvidenceSource, engine: TopologyGraph
       return undefined;
     }
   };
-  const { stacks, paths, kind } = readArtifact(source, read, problems);
+  const { stacks, paths, tags, kind } = readArtifact(source, read, problems);
   const outputsJson = read(source.outputs, source.outputsFlag);
   const outputs = outputsJson === undefined ? {} : readOutputs(source, outputsJson, stacks, kind, problems);
   if (kind !== undefined && kind !== engine) {
@@ -93,7 +98,7 @@ export function readHubEvidence(source: HubEvidenceSource, engine: TopologyGraph
       + `but this guard reads ${engine === 'cloudformation' ? 'CloudFormation (AWS CDK)' : 'Terraform (CDKTF)'}; give the hub synthesized with the same engine as the member`);
   }
   if (problems.length > 0) throw new HubEvidenceError(problems);
-  return { engine, source, files, stacks, paths, outputs };
+  return { engine, source, files, stacks, paths, tags, outputs };
 }
 
 /**
@@ -109,19 +114,26 @@ export function evidenceOfOption(given: SecurityCloudHubEvidence, engine: Topolo
   }
 }
 
-function readArtifact(source: HubEvidenceSource, read: (file: string, flag: string) => unknown, problems: string[]): {
-  stacks: Record<string, CloudFormationTemplate | TerraformJson>; paths: Record<string, Record<string, string>>; kind?: TopologyGraph['engine'];
-} {
+/** What a hub's artifact holds: its stacks, with their construct paths and (a cloud assembly's) tags, and its engine. */
+interface HubArtifact {
+  stacks: Record<string, CloudFormationTemplate | TerraformJson>;
+  paths: Record<string, Record<string, string>>;
+  tags: Record<string, StackTags>;
+  kind?: TopologyGraph['engine'];
+}
+
+function readArtifact(source: HubEvidenceSource, read: (file: string, flag: string) => unknown, problems: string[]): HubArtifact {
   const flag = source.artifactFlag;
   const at = source.artifact;
   const stacks: Record<string, CloudFormationTemplate | TerraformJson> = {};
   const paths: Record<string, Record<string, string>> = {};
+  const tags: Record<string, StackTags> = {};
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(at);
   } catch (e) {
     problems.push(`${flag} ${at}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}); give the hub app's cdk.out directory or template (AWS CDK), or its cdk.tf.json (CDKTF)`);
-    return { stacks, paths };
+    return { stacks, paths, tags };
   }
   if (stat.isDirectory()) {
     const tf = [path.join(at, 'cdk.tf.json'), ...listStacks(path.join(at, 'stacks'))];
@@ -131,33 +143,39 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
         stacks[path.basename(path.dirname(path.resolve(f)))] = read(f, flag) as TerraformJson ?? {};
         besideHub(f, flag, problems);
       }
-      return { stacks, paths, kind: 'terraform' };
+      return { stacks, paths, tags, kind: 'terraform' };
     }
     const manifest = read(path.join(at, 'manifest.json'), flag) as { artifacts?: Record<string, any> } | undefined;
-    if (manifest === undefined) return { stacks, paths };
+    if (manifest === undefined) return { stacks, paths, tags };
     for (const [id, artifact] of Object.entries(manifest.artifacts ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (artifact?.type !== 'aws:cloudformation:stack' || typeof artifact.properties?.templateFile !== 'string') continue;
       const name = typeof artifact.properties.stackName === 'string' ? artifact.properties.stackName : id;
       stacks[name] = read(path.join(at, artifact.properties.templateFile), flag) as CloudFormationTemplate ?? {};
       paths[name] = logicalIdPaths(artifact.metadata);
+      const given = artifact.properties.tags;
+      if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
+        problems.push(`${flag} ${at}: stack artifact ${id} has tags that are no map of strings; give the cloud assembly the synthesizer wrote`);
+      } else if (given !== undefined) {
+        tags[name] = Object.entries(given).map(([Key, Value]) => ({ Key, Value }));
+      }
     }
     if (Object.keys(stacks).length === 0) problems.push(`${flag} ${at}: the cloud assembly holds no CloudFormation stack; give the hub app's cdk.out`);
-    return { stacks, paths, kind: 'cloudformation' };
+    return { stacks, paths, tags, kind: 'cloudformation' };
   }
   const json = read(at, flag) as Record<string, unknown> | undefined;
-  if (json === undefined) return { stacks, paths };
+  if (json === undefined) return { stacks, paths, tags };
   if (json && typeof json === 'object' && ('Resources' in json || 'AWSTemplateFormatVersion' in json)) {
     stacks[path.basename(at).replace(/\.template\.json$|\.json$/, '')] = json as CloudFormationTemplate;
-    return { stacks, paths, kind: 'cloudformation' };
+    return { stacks, paths, tags, kind: 'cloudformation' };
   }
   if (json && typeof json === 'object' && 'resource' in json) {
     const base = path.basename(at).replace(/\.json$/, '');
     stacks[base === 'cdk.tf' ? path.basename(path.dirname(path.resolve(at))) : base] = json as TerraformJson;
     besideHub(at, flag, problems);
-    return { stacks, paths, kind: 'terraform' };
+    return { stacks, paths, tags, kind: 'terraform' };
   }
   problems.push(`${flag} ${at}: neither a CloudFormation template ("Resources") nor a Terraform JSON configuration ("resource"); give the hub's synthesized artifact`);
-  return { stacks, paths };
+  return { stacks, paths, tags };
 }
 
 /**

@@ -49,6 +49,19 @@ describe('check --hub', () => {
     expect(record.boundAttachments.map((b: any) => [b.localGovernmentCode, b.attachmentId])).toEqual([[MEMBER_CODE, DEPLOYED.memberAttachmentId]]);
   });
 
+  test('the hub stack\'s own tags in its cloud assembly label the hub\'s resources: one that differs from a resource\'s own is GUARD-1', async () => {
+    const tagged = hubEvidence();
+    const manifestFile = path.join(tagged.artifact, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    manifest.artifacts.Hub.properties.tags = { 'jichitai:security-cloud': 'SIEM' };
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 1));
+    const r = await cli('check', memberOut(tagged), '--model', 'beta', '--hub', tagged.artifact, '--hub-outputs', tagged.outputs, '--format', 'json');
+    expect(r.code).toBe(1);
+    const [report] = JSON.parse(r.stdout);
+    expect(report.violations.filter((f: any) => f.ruleId === 'GUARD-1').map((f: any) => f.message))
+      .toContainEqual(expect.stringMatching(/^Tags \(jichitai:security-cloud\) could not be resolved: the stack's tag jichitai:security-cloud = "SIEM" and the resource's own "hub" differ/));
+  });
+
   test('the same verdict as the synth-time guard on a faulty hub: its proxy around the inspection firewall (SC-2)', async () => {
     const faulty = hubEvidence((t) => {
       const [[nat]] = ofType(t.Hub, 'AWS::EC2::NatGateway');

@@ -1136,6 +1136,22 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A stack's own tags are in no template: the CDK CLI passes them to CloudFormation, which gives them to the stack's
+    // resources (semantics §3). Every resource of the network becomes a My Number system, the LGWAN ones included.
+    name: 'a My Number system role given as a tag of the stack itself (addStackTag: in no template)',
+    rule: 'PL-1',
+    models: ALL,
+    notSwept: 'it tags the stack, no resource: the sweep has no value of a resource to hide (a stack tag given by a token is a case of test/guard/stack-tags.test.ts)',
+    apply(stack) { stack.addStackTag('jichitai:role', 'MY_NUMBER_SYSTEM'); },
+  },
+  {
+    name: 'a segment given as a tag of the stack itself, unlike the VPCs\' own (which one a VPC keeps is undocumented)',
+    rule: 'GUARD-1',
+    models: ALL,
+    notSwept: 'it tags the stack, no resource: the sweep has no value of a resource to hide (a stack tag given by a token is a case of test/guard/stack-tags.test.ts)',
+    apply(stack) { stack.addStackTag('jichitai:segment', 'INTERNET'); },
+  },
+  {
     name: 'every TCP port of a My Number host opened to an LGWAN host in two rules (1-32767, 32768-65535)',
     rule: 'MN-3',
     models: ALL,
