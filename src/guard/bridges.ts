@@ -671,6 +671,55 @@ export function homeEntries(engine: 'cloudformation' | 'terraform', p: any, eniS
   return out;
 }
 
+/**
+ * One place an instance may run, for its role label: a subnet (`value` names it), a network interface or launch template
+ * the guard cannot place (given by id outside the output, or by an expression), or the default VPC.
+ */
+export type InstancePlace = readonly ['subnet' | 'network interface' | 'launch template', unknown] | readonly ['default VPC'];
+
+/** The property names `instancePlaces` reads, per engine. */
+const PLACE_KEYS = {
+  cloudformation: { own: 'SubnetId', lists: ['NetworkInterfaces'], eni: 'NetworkInterfaceId', template: 'LaunchTemplate' },
+  terraform: { own: 'subnet_id', lists: ['network_interface', 'primary_network_interface'], eni: 'network_interface_id', template: 'launch_template' },
+} as const;
+
+/**
+ * Where a labelled EC2 instance may run (PL-1, BP-1, AP-7; docs/guard-semantics.md §7), read as `homeEntries` reads its
+ * interfaces for reachability: its own subnet (`SubnetId` / `subnet_id`), each interface's subnet, an interface given by
+ * id at that interface's subnet when the output holds it (`eniSubnet`), else that interface. Without a subnet or an
+ * interface of its own, it runs where its launch template's interfaces say (`template` gives the template's interface
+ * list when the output holds the template, undefined when not: a template outside the output may put it anywhere). A
+ * list or an interface given by an expression may name any subnet (fail closed). With none of these it runs in the
+ * account's default VPC. Terraform's `network_interface` / `primary_network_interface` give an ENI by id only.
+ */
+export function instancePlaces(
+  engine: 'cloudformation' | 'terraform', p: any, eniSubnet: (id: unknown) => unknown, template: (spec: unknown) => { interfaces: unknown } | undefined,
+): InstancePlace[] {
+  const k = PLACE_KEYS[engine];
+  const out: InstancePlace[] = [];
+  const interfaces = (list: unknown) => {
+    for (const n of Array.isArray(list) ? list : list === undefined || list === null ? [] : [list]) {
+      if (typeof n !== 'object' || n === null || isExpression(n)) {
+        out.push(['network interface', n]);
+      } else if (n[k.own] !== undefined) {
+        out.push(['subnet', n[k.own]]);
+      } else if (n[k.eni] !== undefined) {
+        const subnet = eniSubnet(n[k.eni]);
+        out.push(subnet !== undefined && subnet !== null ? ['subnet', subnet] : ['network interface', n[k.eni]]);
+      }
+    }
+  };
+  if (p[k.own] !== undefined && p[k.own] !== null) out.push(['subnet', p[k.own]]);
+  for (const list of k.lists) interfaces(isExpression(p[list]) ? [p[list]] : p[list]);
+  const spec = p[k.template];
+  if (out.length === 0 && spec !== undefined && spec !== null) {
+    const held = template(spec);
+    if (held === undefined) out.push(['launch template', spec]);
+    else interfaces(isExpression(held.interfaces) ? [held.interfaces] : held.interfaces);
+  }
+  return out.length > 0 ? out : [['default VPC']];
+}
+
 /** Record a launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
 export function recordTemplate({ b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, exposed: readonly BridgeEntry[] | undefined): void {
   const path = base.path !== undefined ? { path: base.path } : {};

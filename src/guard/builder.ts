@@ -1,12 +1,12 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import { BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
 import {
-  describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, OccupantNode, propagatedDestination, Ref,
+  describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref,
   RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, SecurityGroupRuleNode, SubnetNode, TopologyGraph, TransitAttachmentNode,
   TransitGatewayNode,
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
-import { UNKNOWN_SUBNET } from './occupants';
+import { SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { collectUnreadable, expressionText, pathTo } from './unreadable';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
 import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
@@ -184,11 +184,18 @@ export class GraphBuilder {
    * A resource that names subnets (`subnetMentions`): an occupant of those it names; a placement it cannot read
    * (`UNKNOWN_SUBNET`) is unresolved, once per property, unless the resource's reader already reported a value of it.
    */
-  public occupant(base: NodeBase, resourceType: string, mentions: OccupantNode['subnets']): void {
+  public occupant(base: NodeBase, resourceType: string, mentions: readonly SubnetMention[]): void {
     const unknown = mentions.filter((m) => m.subnet === UNKNOWN_SUBNET);
     if (unknown.length > 0) this.pendingUnplaced.push({ node: base.id, properties: [...new Set(unknown.map((m) => m.property))] });
-    const known = unknown.length > 0 ? mentions.filter((m) => m.subnet !== UNKNOWN_SUBNET) : mentions;
-    if (known.length > 0) this.add({ ...base, id: `${base.id}#placed`, type: 'occupant', resource: base.id, resourceType, subnets: known });
+    const plain = unknown.length === 0 && !mentions.some((m) => m.outside);
+    const known = plain ? mentions : mentions.filter((m) => m.subnet !== UNKNOWN_SUBNET && !m.outside);
+    // Subnets outside the output, named by a literal id (`SubnetMention.outside`): kept apart, for AP-7.
+    const outside = plain ? [] : mentions.filter((m) => m.outside).map(({ property, subnet }) => ({ property, subnet }));
+    if (known.length > 0 || outside.length > 0) {
+      this.add({
+        ...base, id: `${base.id}#placed`, type: 'occupant', resource: base.id, resourceType, subnets: known, ...(outside.length > 0 ? { outside } : {}),
+      });
+    }
   }
 
   /**

@@ -5,13 +5,13 @@ import {
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob,
   publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
-  BridgeOptions, CLOUD9_FIX, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
+  BridgeOptions, CLOUD9_FIX, instancePlaces, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
-import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
-import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
+import { LITERAL_SUBNET_ID, SUBNET_PLUMBING, subnetMentions } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
@@ -966,6 +966,26 @@ class TemplateReader {
     return homeEntries('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId);
   }
 
+  /**
+   * Where a labelled instance runs (`instancePlaces`): the subnets of its interfaces, an interface by id at its subnet when
+   * the template holds it, else its launch template's interfaces when the template holds it; the default VPC without any.
+   */
+  private instanceLabelPlaces(p: any): Pick<RoleLabelNode, 'vpc' | 'subnets' | 'elsewhere'> {
+    const places = instancePlaces('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId, (spec) => {
+      const template = this.named(templateValue(spec), 'AWS::EC2::LaunchTemplate');
+      return template ? { interfaces: template.LaunchTemplateData?.NetworkInterfaces } : undefined;
+    });
+    const subnets: Ref[] = [];
+    const elsewhere: { ref: Ref; what: 'network interface' | 'launch template' }[] = [];
+    let vpc: Ref | undefined;
+    for (const [what, value] of places) {
+      if (what === 'default VPC') vpc = DEFAULT_VPC;
+      else if (what === 'subnet') subnets.push(this.ref(value));
+      else elsewhere.push({ ref: this.ref(what === 'launch template' ? templateValue(value) : value), what });
+    }
+    return { vpc, subnets, ...(elsewhere.length > 0 ? { elsewhere } : {}) };
+  }
+
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
   private invokedBridge(c: ReadContext, property: string, value: unknown, fix = INVOKED_FIX): void {
     const entries = this.invoked(property, value);
@@ -1202,6 +1222,11 @@ class TemplateReader {
     return instance ? instanceEntries('cloudformation', instance, false) : undefined;
   }
 
+  /** A literal subnet id (`subnet-…`) that names no subnet of the output (`subnetMentions`' `outside`): the id, else undefined. */
+  private outsideSubnet(value: unknown): string | undefined {
+    return typeof value === 'string' && LITERAL_SUBNET_ID.test(value) && this.b.external(value).kind === 'external' ? value : undefined;
+  }
+
   /** The ids that name template parameters (known only at deploy time), not resources. */
   private parametersIn(ids: readonly string[]): string[] {
     return ids.filter((i) => this.template.Parameters && i in this.template.Parameters);
@@ -1251,10 +1276,15 @@ class TemplateReader {
     const base = { id, path, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) {
-      const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
-      // A security group without a VpcId is the default VPC's, and so is an instance or Auto Scaling group naming no subnet.
-      const vpc = p.VpcId !== undefined ? this.ref(p.VpcId) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
-      b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY], vpc, subnets });
+      const label = { ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY] } as const;
+      if (type === 'AWS::EC2::Instance') {
+        b.add({ ...label, ...this.instanceLabelPlaces(p) });
+      } else {
+        const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
+        // A security group without a VpcId is the default VPC's, and so is an Auto Scaling group naming no subnet.
+        const vpc = p.VpcId !== undefined ? this.ref(p.VpcId) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
+        b.add({ ...label, vpc, subnets });
+      }
     }
     const read = TemplateReader.READERS.get(type);
     // What a reader cannot read inside (a list or block given by a parameter or condition) is unresolved (`GraphBuilder.reading`).
@@ -1312,7 +1342,7 @@ class TemplateReader {
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
     }
     if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false));
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false), (v) => this.outsideSubnet(v));
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
   }
@@ -1829,13 +1859,12 @@ function logDestination(config: any, render: (v: unknown) => string): string | u
 
 /**
  * Whether a labelled resource that names no VPC runs in the account's default VPC (PL-1, semantics §7): a security group
- * without a VpcId; an instance with no SubnetId, no interfaces and no launch template (which may name subnets); an Auto
- * Scaling group without VPCZoneIdentifier (as bridges.ts reads them). Other resources without a subnet may be in no VPC.
+ * without a VpcId; an Auto Scaling group without VPCZoneIdentifier (as bridges.ts reads them). An instance is placed by
+ * `instancePlaces`. Other resources without a subnet may be in no VPC.
  */
 function inDefaultVpc(type: string, p: any): boolean {
   switch (type) {
     case 'AWS::EC2::SecurityGroup': return true;
-    case 'AWS::EC2::Instance': return p.SubnetId === undefined && p.NetworkInterfaces === undefined && p.LaunchTemplate === undefined;
     case 'AWS::AutoScaling::AutoScalingGroup': return p.VPCZoneIdentifier === undefined;
     default: return false;
   }

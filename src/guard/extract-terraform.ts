@@ -5,14 +5,14 @@ import {
   MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
-  BridgeOptions, CLOUD9_FIX, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
+  BridgeOptions, CLOUD9_FIX, instancePlaces, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
-import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
-import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
+import { LITERAL_SUBNET_ID, SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
@@ -1789,9 +1789,14 @@ class ConfigReader {
       else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
     });
     if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v));
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v), (v) => this.outsideSubnet(v));
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
+  }
+
+  /** A literal subnet id (`subnet-…`) that names no subnet of the output (`subnetMentions`' `outside`): the id, else undefined. */
+  private outsideSubnet(value: unknown): string | undefined {
+    return typeof value === 'string' && LITERAL_SUBNET_ID.test(value) && this.b.external(value).kind === 'external' ? value : undefined;
   }
 
   /**
@@ -1822,11 +1827,37 @@ class ConfigReader {
    * recompile that loop.
    */
   private roleLabel(id: string, type: string, base: ReadContext['base'], role: string, p: any): void {
+    const label = { ...base, id: `${id}#role`, type: 'role-label', resource: id, role } as const;
+    if (type === 'aws_instance') {
+      this.b.add({ ...label, ...this.instanceLabelPlaces(p) });
+      return;
+    }
     const subnets = [...this.refs(p.subnet_id), ...this.refs(p.subnet_ids), ...this.refs(p.vpc_zone_identifier)];
-    // A security group without a vpc_id is the default VPC's, and so is an instance or Auto Scaling group naming no subnet.
+    // A security group without a vpc_id is the default VPC's, and so is an Auto Scaling group naming no subnet.
     const unset = p.vpc_id === undefined || p.vpc_id === null;
     const vpc = !unset ? this.ref(p.vpc_id) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
-    this.b.add({ ...base, id: `${id}#role`, type: 'role-label', resource: id, role, vpc, subnets });
+    this.b.add({ ...label, vpc, subnets });
+  }
+
+  /**
+   * Where a labelled instance runs (`instancePlaces`): its subnet, its interfaces by id at their subnets when the
+   * configuration holds them, else its launch template's `network_interfaces` when the configuration holds the template;
+   * the default VPC without any.
+   */
+  private instanceLabelPlaces(p: any): Pick<RoleLabelNode, 'vpc' | 'subnets' | 'elsewhere'> {
+    const places = instancePlaces('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id, (spec) => {
+      const template = this.named(templateValue(oneBlock(spec)), 'aws_launch_template');
+      return template ? { interfaces: template.network_interfaces } : undefined;
+    });
+    const subnets: Ref[] = [];
+    const elsewhere: { ref: Ref; what: 'network interface' | 'launch template' }[] = [];
+    let vpc: Ref | undefined;
+    for (const [what, value] of places) {
+      if (what === 'default VPC') vpc = DEFAULT_VPC;
+      else if (what === 'subnet') subnets.push(this.ref(value));
+      else elsewhere.push({ ref: what === 'launch template' ? this.templateRef(templateValue(oneBlock(value))) : this.ref(value), what });
+    }
+    return { vpc, subnets, ...(elsewhere.length > 0 ? { elsewhere } : {}) };
   }
 
   /**
@@ -2132,15 +2163,13 @@ function port(v: unknown): number | undefined {
 
 /**
  * Whether a labelled resource that names no VPC runs in the account's default VPC (PL-1, semantics §7): a security group
- * without a vpc_id; an instance with no subnet_id, no network interface and no launch template (which may name subnets);
- * an Auto Scaling group without vpc_zone_identifier (as bridges.ts reads them). Other resources without a subnet may be
- * in no VPC.
+ * without a vpc_id; an Auto Scaling group without vpc_zone_identifier (as bridges.ts reads them). An instance is placed
+ * by `instancePlaces`. Other resources without a subnet may be in no VPC.
  */
 function inDefaultVpc(type: string, p: any): boolean {
   const unset = (v: unknown) => v === undefined || v === null;
   switch (type) {
     case 'aws_security_group': return true;
-    case 'aws_instance': return unset(p.subnet_id) && unset(p.network_interface) && unset(p.primary_network_interface) && unset(p.launch_template);
     case 'aws_autoscaling_group': return unset(p.vpc_zone_identifier);
     default: return false;
   }

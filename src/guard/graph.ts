@@ -520,6 +520,11 @@ export interface RoleLabelNode extends NodeBase {
   readonly vpc?: Ref;
   /** The subnets it names (instances, Auto Scaling groups...), if any. */
   readonly subnets: Ref[];
+  /**
+   * What else places it that the guard cannot place (an instance's network interface given by id, or its launch template,
+   * outside the output or given by an expression): it may be of any segment (fail closed).
+   */
+  readonly elsewhere?: readonly { readonly ref: Ref; readonly what: 'network interface' | 'launch template' }[];
 }
 
 /**
@@ -538,6 +543,11 @@ export interface OccupantNode extends NodeBase {
   readonly resourceType: string;
   /** The subnets it names, each with the property that names it (`NetworkInterfaces[0].SubnetId`, `vpc_config[0].subnet_ids[1]`). */
   readonly subnets: readonly { readonly property: string; readonly subnet: string }[];
+  /**
+   * The subnets outside the output it names by a literal id (`subnet-…`), each with the property: the guard cannot tell
+   * their segment or routes (AP-7 judges what runs there, semantics §10).
+   */
+  readonly outside?: readonly { readonly property: string; readonly subnet: string }[];
 }
 
 /** One security group rule, normalised: protocol `tcp` | `udp` | `icmp` | `-1` (all) | a number; ports when given. */

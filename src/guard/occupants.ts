@@ -9,7 +9,6 @@
  * groups, functions, containers, clusters, databases, resolver endpoints…); a resource the guard has no entry for must
  * not pass unseen (fail closed). What is known to be plumbing is the short list, so that is the list kept.
  */
-import { OccupantNode } from './graph';
 import { isExpression, propertyPath } from './unreadable';
 
 /**
@@ -37,6 +36,19 @@ const NOT_PLACING = new Set(['//', 'Tags', 'tags', 'tags_all']);
  */
 export const UNKNOWN_SUBNET = '';
 
+/**
+ * One subnet a resource names (`subnetMentions`): a subnet node's id, `UNKNOWN_SUBNET`, or — `outside` — the literal id
+ * (`subnet-…`) of a subnet the output does not hold.
+ */
+export interface SubnetMention {
+  readonly property: string;
+  readonly subnet: string;
+  readonly outside?: boolean;
+}
+
+/** A subnet's id as AWS writes it: a literal value naming one outside the output. */
+export const LITERAL_SUBNET_ID = /^subnet-[0-9a-f]+$/;
+
 /** Whether a key names where a resource runs (`SubnetId`, `subnet_ids`, `DBSubnetGroupName`, `VPCZoneIdentifier`). */
 function placingKey(k: string): boolean {
   return k.includes('ubnet') || k === 'VPCZoneIdentifier' || k === 'vpc_zone_identifier';
@@ -59,11 +71,12 @@ function isBlock(v: unknown): boolean {
  *
  * A key that names a placement (`placingKey`) whose value, or an element of it, `unplaceable` says is known only at
  * deploy time (a template parameter, an input variable) is a mention of `UNKNOWN_SUBNET`: the guard cannot tell where
- * the resource runs (fail closed).
+ * the resource runs (fail closed). One whose value, or an element of it, `outside` gives a literal subnet id for (a
+ * subnet the output does not hold) is an `outside` mention of that id.
  */
 export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) => readonly string[], strings = false,
-  unplaceable?: (value: unknown) => boolean): OccupantNode['subnets'] {
-  const found: { property: string; subnet: string }[] = [];
+  unplaceable?: (value: unknown) => boolean, outside?: (value: unknown) => string | undefined): SubnetMention[] {
+  const found: SubnetMention[] = [];
   // The path is kept as a stack and joined only on a hit: most resources name no subnet, and their walk builds no text.
   const keys: (string | number)[] = [];
   const hit = (named: readonly string[]) => {
@@ -98,6 +111,13 @@ export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) 
       const v = (value as Record<string, unknown>)[k];
       keys.push(k);
       if (unplaceable && placingKey(k) && (Array.isArray(v) ? v.some(unknownAt) : unknownAt(v))) hit([UNKNOWN_SUBNET]);
+      if (outside && placingKey(k)) {
+        const list = Array.isArray(v);
+        (list ? v : [v]).forEach((x: unknown, i: number) => {
+          const id = typeof x === 'string' ? outside(x) : undefined;
+          if (id !== undefined) found.push({ property: propertyPath(list ? [...keys, i] : keys), subnet: id, outside: true });
+        });
+      }
       walk(v);
       keys.pop();
     }

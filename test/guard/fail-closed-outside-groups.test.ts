@@ -256,7 +256,12 @@ describe('PL-1: a labelled instance or Auto Scaling group naming no subnet runs 
       },
     };
     expect(findings(extractCloudFormation({ s: t }), ['PL-1'])).toEqual([]);
-    const instance = { aws_instance: { app: { instance_type: 't3.micro', launch_template: { id: 'lt-0123456789abcdef0' }, tags: { [ROLE]: 'MY_NUMBER_SYSTEM' } } } };
+    // A launch template of the configuration whose interface is in the My Number subnet (one outside it may put the instance
+    // anywhere: label-placement.test.ts).
+    const instance = {
+      aws_launch_template: { lt: { image_id: 'ami-0123456789abcdef0', network_interfaces: { device_index: 0, subnet_id: '${aws_subnet.mn.id}' } } },
+      aws_instance: { app: { instance_type: 't3.micro', launch_template: { id: '${aws_launch_template.lt.id}' }, tags: { [ROLE]: 'MY_NUMBER_SYSTEM' } } },
+    };
     expect(findings(extractTerraform({ s: tf(instance) }), ['PL-1'])).toEqual([]);
   });
 });

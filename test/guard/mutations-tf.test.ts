@@ -1441,6 +1441,56 @@ const MUTATIONS: Mutation[] = [
       }
     },
   },
+  {
+    // The CDK suite's twin: a labelled instance sits where its interfaces are, as the guard reads them for reachability
+    // (semantics §7); placed only by an interface, it was placed nowhere and PL-1 could not judge it.
+    name: 'a My Number system instance placed only by its network interface (an aws_network_interface in an LGWAN workload subnet)',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      const eni = new NetworkInterface(stack, 'MutEni', { subnetId: subnet(net.lgwan, 'workload-1').id });
+      new Instance(stack, 'MutByInterface', {
+        ami: 'ami-0123456789abcdef0',
+        instanceType: 't3.micro',
+        networkInterface: [{ deviceIndex: 0, networkInterfaceId: eni.id }],
+        tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' },
+      });
+    },
+  },
+  {
+    // Without a subnet or an interface of its own, an instance runs where its launch template's interfaces are.
+    name: 'a My Number system instance launched from a launch template whose network interface is in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      const template = new LaunchTemplate(stack, 'MutTemplate', {
+        imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro', networkInterfaces: [{ deviceIndex: 0, subnetId: subnet(net.lgwan, 'workload-1').id }],
+      });
+      new Instance(stack, 'MutFromTemplate', { launchTemplate: { id: template.id, version: '$Latest' }, tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' } });
+    },
+  },
+  {
+    // A subnet outside the configuration (made by hand in the LGWAN VPC, routed to the breakout firewall) may hold
+    // servers that break out: what runs there is judged as in such a subnet (fail closed, semantics §10).
+    name: 'α′: an EC2 instance in a subnet outside the configuration (a literal subnet- id)',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack) {
+      new Instance(stack, 'MutOutsideSubnet', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: 'subnet-0123456789abcdef0' });
+    },
+  },
+  {
+    // A label the guard cannot place may sit in an LGWAN subnet with a way out, as PL-1 and BP-1 judge it (a relay's role
+    // has no placement of PL-1's).
+    name: 'α′: a sanitization relay instance (labelled) in a subnet outside the configuration (a literal subnet- id)',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack) {
+      new Instance(stack, 'MutOutsideRelay', {
+        ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: 'subnet-0123456789abcdef0', tags: { 'jichitai:role': 'SANITIZATION_RELAY' },
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {

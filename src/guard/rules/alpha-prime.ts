@@ -1,6 +1,7 @@
 import { parsePrefix } from '../address-space';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, UserDataNode, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
+import { labelUnplacedIn } from './placement';
 import { clientsText, mayUse, ProxyClients, proxyClients, proxyLaunchers, proxySubnets } from './proxy-clients';
 import { byLo, covered } from './specific';
 import { CloudServiceCatalogue } from '../../model/catalogue';
@@ -350,7 +351,8 @@ export const AP7: GuardRule = {
     + 'LGWAN host sits in a subnet without a way out and outside what the security groups in front of a forward proxy admit; an LGWAN subnet '
     + 'with a way out must be known to hold only those (its block covered by declared terminal pools or update clients, the tag '
     + 'jichitai:subnet-role=terminals, or a forward proxy\'s own subnet holding nothing but the proxy and its load balancer): any other counts as holding '
-    + 'servers (fail closed).',
+    + 'servers (fail closed). What runs where the guard cannot place it (a labelled resource in a subnet, VPC, network interface or launch template '
+    + 'outside the output, an unlabelled one in a literal subnet id) counts as in such a subnet (fail closed).',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const findings: Finding[] = [];
@@ -401,6 +403,36 @@ export const AP7: GuardRule = {
           fix('it', 'このリソース'), ctx.reach.hops(out)));
         break;
       }
+    }
+    // What runs where the guard cannot place it — a labelled resource in a subnet, VPC, network interface or launch template
+    // outside the output (or the default VPC), an unlabelled one in a subnet outside the output (a literal subnet-… id) — may
+    // sit in an LGWAN subnet routed to the breakout, one that no terminal pool, update client or subnet tag accounts for:
+    // judged so (fail closed, semantics §10), as PL-1 and BP-1 judge a label they cannot place.
+    const placeIt = bi('place it by a reference to a subnet of the same app (Ref / GetAtt, or a Terraform reference), not a literal id or a value known '
+      + 'only at deploy time, so that the guard can tell whether its subnet reaches the breakout; servers and systems of the LGWAN segment keep no way out',
+    'ガードがそのサブネットからブレイクアウトに届くかを判断できるよう、リテラルの ID やデプロイ時に決まる値ではなく、同じアプリのサブネットを参照して置く'
+      + '（Ref / GetAtt、または Terraform の参照）。LGWAN接続系のサーバ・システムは外へ出る経路を持たない');
+    const labelled = new Set<string>();
+    for (const label of nodesOf(ctx.graph, 'role-label')) {
+      labelled.add(label.resource);
+      if (label.role === 'BUSINESS_TERMINALS' || flaggedLabels.has(label.id)) continue;
+      const where = labelUnplacedIn(ctx.graph, label, Segment.LGWAN);
+      if (!where) continue;
+      flaggedLabels.add(label.id);
+      findings.push(finding(this, nameOf(ctx.graph, label.resource),
+        bi(`labelled ${label.role}, it sits ${where.en}, and so perhaps in an LGWAN subnet that reaches the breakout; ${onlyTerminals.en} (fail closed)`,
+          `ラベル ${label.role} のリソースが${where.ja}。ブレイクアウトに届く LGWAN接続系のサブネットにあるかもしれない。${onlyTerminals.ja}（フェイルクローズ）`),
+        placeIt));
+    }
+    for (const o of nodesOf(ctx.graph, 'occupant')) {
+      if (!o.outside || labelled.has(o.resource) || LOAD_BALANCERS.has(o.resourceType)) continue;
+      const { property, subnet } = o.outside[0];
+      findings.push(finding(this, nameOf(ctx.graph, o.resource),
+        bi(`${o.resourceType} ${nameOf(ctx.graph, o.resource)} runs in subnet ${subnet} (${property}), which the guard cannot place: it may be an LGWAN subnet `
+          + `that reaches the breakout, and nothing says that what runs there is a terminal pool (業務端末) or update client; ${onlyTerminals.en} (fail closed)`,
+        `${o.resourceType} ${nameOf(ctx.graph, o.resource)} が、ガードが位置を特定できないサブネット ${subnet}（${property}）で動く。ブレイクアウトに届く `
+          + `LGWAN接続系のサブネットかもしれず、そこで動くものが業務端末（端末プール）やセキュリティ更新の取得元だとは分からない。${onlyTerminals.ja}（フェイルクローズ）`),
+        placeIt));
     }
     // Every other subnet with a way out must be known to hold only breakout clients (fail closed): a subnet the user added
     // and routed to the breakout holds whatever runs there — servers too — unless something says otherwise. Known are: a

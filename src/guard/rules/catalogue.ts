@@ -265,7 +265,9 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
       + 'それ以外の宣言済み・ロール付きのLGWANホストは、外へ出る経路のないサブネットに置き、フォワードプロキシの前段のセキュリティグループが許可する範囲の外に置くこと。'
       + '外へ出る経路のある LGWAN接続系のサブネットは、それらだけを収容すると分かること（宣言した端末プール・更新の取得元がブロックを覆う、タグ '
       + 'jichitai:subnet-role=terminals、またはプロキシとそのロードバランサーのほかに何もないフォワードプロキシ自身のサブネット）。'
-      + 'それ以外はサーバを収容するものとみなす（フェイルクローズ）。',
+      + 'それ以外はサーバを収容するものとみなす（フェイルクローズ）。'
+      + 'ガードが位置を特定できない所で動くもの（出力の外のサブネット・VPC・ネットワークインターフェース・起動テンプレートに置いたラベル付きのリソース、'
+      + 'リテラルのサブネット ID に置いたラベルなしのリソース）は、そのようなサブネットにあるものとみなす（フェイルクローズ）。',
     rationale: 'The guideline opens the breakout for the business terminals\' use of specific cloud services; servers and systems of the LGWAN '
       + 'segment keep no way out. MunicipalNetwork lays out terminal subnets (the only ones routed to the breakout and admitted by the proxy) '
       + 'apart from workload subnets.',

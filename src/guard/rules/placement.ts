@@ -6,7 +6,12 @@ import { deref, nodesOf, Ref, RoleLabelNode, SubnetNode, TopologyGraph, VpcNode 
 import { ALL_MODELS, bi, finding, Finding, GuardRule, Severity } from '../rule';
 import { nameOf, segmentOf } from '../topology';
 
-/** Where a labelled resource sits: its VPC's segment, else the segment of the subnets it names (one, or none if they disagree). */
+/**
+ * Where a labelled resource sits: its VPC's segment, else the segment of the subnets it names (one, or none if they
+ * disagree, a subnet in a VPC without a segment label included). For a label that meets a requirement (AP-6: a
+ * sanitization relay in the scope, in LGWAN), where none means it does not count (fail closed); rules that refuse what
+ * a label may be (PL-1, BP-1, AP-7) use `labelPlaces`, which takes each segment it may be in.
+ */
 export function segmentOfLabel(graph: TopologyGraph, label: RoleLabelNode): Segment | undefined {
   const vpc = deref<VpcNode>(graph, label.vpc);
   if (vpc?.type === 'vpc' && vpc.segment) return vpc.segment;
@@ -15,17 +20,20 @@ export function segmentOfLabel(graph: TopologyGraph, label: RoleLabelNode): Segm
   return segments.size === 1 ? [...segments][0] : undefined;
 }
 
+/** What places a label that the guard cannot place. */
+type Unplaced = { ref: Ref; what: 'VPC' | 'subnet' | 'network interface' | 'launch template' };
+
 /**
  * Where a labelled resource may sit, for PL-1: the segments of its VPC, else of the subnets it names (each of them); and
- * the first VPC or subnet it names that the guard cannot place (a literal id, a parameter or variable, none given for a
- * security group: the default VPC), which may be of any segment (fail closed). A VPC or subnet of the output without a
- * segment label places it nowhere: GUARD-1 reports that VPC.
+ * the first VPC, subnet, network interface or launch template it names that the guard cannot place (a literal id, a
+ * parameter or variable, none given for a security group: the default VPC), which may be of any segment (fail closed). A
+ * VPC or subnet of the output without a segment label places it nowhere: GUARD-1 reports that VPC.
  */
-function labelPlaces(graph: TopologyGraph, label: RoleLabelNode): { segments: Segment[]; unplaced?: { ref: Ref; what: 'VPC' | 'subnet' } } {
+function labelPlaces(graph: TopologyGraph, label: RoleLabelNode): { segments: Segment[]; unplaced?: Unplaced } {
   const vpc = label.vpc === undefined ? undefined : deref<VpcNode>(graph, label.vpc);
   if (vpc?.type === 'vpc' && vpc.segment) return { segments: [vpc.segment] };
   const segments = new Set<Segment>();
-  let unplaced: { ref: Ref; what: 'VPC' | 'subnet' } | undefined;
+  let unplaced: Unplaced | undefined = label.elsewhere?.[0];
   for (const ref of label.subnets) {
     const subnet = deref<SubnetNode>(graph, ref);
     if (subnet?.type !== 'subnet') {
@@ -36,7 +44,7 @@ function labelPlaces(graph: TopologyGraph, label: RoleLabelNode): { segments: Se
     if (segment !== undefined) segments.add(segment);
   }
   // Subnets the guard places say where it is, whatever VPC it names.
-  if (label.subnets.length === 0 && label.vpc !== undefined && vpc?.type !== 'vpc') unplaced = { ref: label.vpc, what: 'VPC' };
+  if (label.subnets.length === 0 && !label.elsewhere && label.vpc !== undefined && vpc?.type !== 'vpc') unplaced = { ref: label.vpc, what: 'VPC' };
   return { segments: [...segments], unplaced };
 }
 
@@ -52,6 +60,17 @@ export function labelMayBeIn(graph: TopologyGraph, label: RoleLabelNode, segment
   if (!unplaced) return undefined;
   const where = inUnplacedVpc(unplaced.ref, bi(`the ${segment} segment`, SEGMENT_JA[segment]), unplaced.what);
   return bi(`, ${where.en}`, where.ja);
+}
+
+/**
+ * Where a labelled resource names a VPC, subnet, network interface or launch template the guard cannot place, said as
+ * `labelMayBeIn` says it (`in subnet subnet-…, which the guard cannot place (it may be of the LGWAN segment)`), whatever
+ * else places it; undefined when it names none. AP-7 judges such a label as one that may be in an LGWAN subnet with a way
+ * out (fail closed).
+ */
+export function labelUnplacedIn(graph: TopologyGraph, label: RoleLabelNode, segment: Segment): { en: string; ja: string } | undefined {
+  const { unplaced } = labelPlaces(graph, label);
+  return unplaced && inUnplacedVpc(unplaced.ref, bi(`the ${segment} segment`, SEGMENT_JA[segment]), unplaced.what);
 }
 
 /** The segments the model allows for a role; undefined when the placement table says nothing about it. */
@@ -107,13 +126,15 @@ export const PL1: GuardRule = {
       // A VPC or subnet the guard cannot place may be of a segment the model does not allow (fail closed).
       const others = ALL_SEGMENTS.filter((s) => !allowed.includes(s)).map((s) => SEGMENT_JA[s]);
       const where = inUnplacedVpc(unplaced.ref, bi(others.join(' or '), others.join('または')), unplaced.what);
+      // An interface or a launch template outside the output: its subnet is what to reference.
+      const kind = unplaced.what === 'VPC' ? 'VPC' : 'subnet';
       findings.push(finding(this, at,
         bi(`${ROLE_JA[label.role]} ${where.en}, but ${MODEL_JA[ctx.model]} places them in ${places.join(' or ')}`,
           `${ROLE_ONLY_JA[label.role]}が${where.ja}が、${MODEL_JA[ctx.model]}では${places.join('または')}に置く`),
-        bi(`place it by a reference to a ${unplaced.what} of ${allowed.join(' or ')} in the same app (Ref / GetAtt, or a Terraform reference), `
+        bi(`place it by a reference to a ${kind} of ${allowed.join(' or ')} in the same app (Ref / GetAtt, or a Terraform reference), `
           + 'not a literal id or a value known only at deploy time, so that the guard can tell where it is',
         `ガードが位置を判断できるよう、リテラルの ID やデプロイ時に決まる値ではなく、同じアプリの${allowed.map((s) => `${SEGMENT_JA[s]}（${s}）`).join('または')}の`
-          + `${unplaced.what === 'VPC' ? 'VPC' : 'サブネット'}を参照して置く（Ref / GetAtt、または Terraform の参照）`)));
+          + `${kind === 'VPC' ? 'VPC' : 'サブネット'}を参照して置く（Ref / GetAtt、または Terraform の参照）`)));
     }
     return findings;
   },

@@ -133,15 +133,18 @@ export function groupIn(ctx: GuardContext, group: SecurityGroupNode, segment: Se
 
 const NOTHING = bi('', '');
 
+/** What `inUnplacedVpc` names, in Japanese (a space before a Latin word). */
+const UNPLACED_JA = { 'VPC': ' VPC', 'subnet': 'サブネット', 'network interface': 'ネットワークインターフェース', 'launch template': '起動テンプレート' } as const;
+
 /**
  * Where something in a VPC (or subnet) the guard cannot place is, and which segments that VPC may be of (`may`: "the LGWAN segment",
  * "LGWAN接続系"): in English a phrase (`in VPC vpc-…, which the guard cannot place (it may be of the LGWAN segment)`), in
  * Japanese one that goes before the thing's name. A literal id is named as written, no VpcId as the default VPC; a value
  * the guard cannot read is reported by GUARD-1 with its expression.
  */
-export function inUnplacedVpc(ref: Ref, may: Bilingual, what: 'VPC' | 'subnet' = 'VPC'): Bilingual {
+export function inUnplacedVpc(ref: Ref, may: Bilingual, what: 'VPC' | 'subnet' | 'network interface' | 'launch template' = 'VPC'): Bilingual {
   const maybe = bi(`(it may be of ${may.en})`, `（${may.ja}のものかもしれない）`);
-  const ja = what === 'VPC' ? ' VPC' : 'サブネット';
+  const ja = UNPLACED_JA[what];
   if (what === 'VPC' && ref.kind === 'unresolved' && ref.expression === describeRef(DEFAULT_VPC)) {
     return bi(`in the default VPC, which the guard does not model ${maybe.en}`, `ガードがモデル化しない既定の VPC${maybe.ja}にある`);
   }
