@@ -8,6 +8,8 @@
  * in both engines and in plans. Free-text keys (host, municipality...) take any value; tags outside the namespace are
  * not labels.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
@@ -222,6 +224,24 @@ describe('once, and in any case', () => {
   test('a tag resource setting a key of the namespace in another case: at its target', () => {
     const config = tf({}, {}, { aws_ec2_tag: { role: { resource_id: '${aws_instance.host.id}', key: 'JICHITAI:ROLE', value: 'MY_NUMBER_SYSTEM' } } });
     expect(verdicts(extractTerraform({ s: config })).filter((f) => /^GUARD-1 aws_instance\.host: tags \(JICHITAI:ROLE\) could not be resolved/.test(f))).toHaveLength(1);
+  });
+});
+
+describe('the vocabulary is the library\'s', () => {
+  /** Every `jichitai:<key>` written in a quoted string or template of the library's sources. */
+  function keysInSources(dir: string): Set<string> {
+    const out = new Set<string>();
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) keysInSources(file).forEach((k) => out.add(k));
+      else if (entry.name.endsWith('.ts')) for (const m of fs.readFileSync(file, 'utf8').matchAll(/['`"](jichitai:[a-z][a-z-]*)/g)) out.add(m[1]);
+    }
+    return out;
+  }
+
+  test('every key the library writes or reads is in it (and nothing else)', () => {
+    const keys = [...keysInSources(path.join(__dirname, '../../src'))].sort();
+    expect(keys).toEqual([...LABEL_VOCABULARY.keys()].sort());
   });
 });
 
