@@ -8,6 +8,7 @@ import {
 } from './graph';
 import { SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { collectUnreadable, expressionText, pathTo } from './unreadable';
+import { labelProblems } from '../model/labels';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
 import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
 
@@ -157,6 +158,26 @@ export class GraphBuilder {
       return;
     }
     this.nodes.set(node.id, node);
+  }
+
+  /**
+   * A resource's labels against the label vocabulary (src/model/labels.ts), for both extractors: a key of the library's
+   * namespace (`jichitai:`) the guard does not know, or a value an enumerated key does not take, is unresolved (GUARD-1)
+   * at the resource, `property(key)` naming the tag (docs/guard-semantics.md §3). Read as absent or unknown, a misspelt
+   * label would take the resource out of the rules that judge labels: a My Number system labelled `MY_NUMBER_SYTEM` in an
+   * LGWAN subnet would pass PL-1, a subnet's misspelt segment would give it its VPC's.
+   */
+  public labels(node: string, tags: Readonly<Record<string, string>>, property: (key: string) => string, path?: string): void {
+    for (const p of labelProblems(tags)) {
+      if (p.problem === 'key') {
+        this.unresolvedValue(node, property(p.key), `${p.key} is not a label key the guard knows, and the jichitai: prefix is the library's namespace: `
+          + 'a misspelt label would leave the resource unlabelled, out of the rules that judge labels',
+        `use one of the label keys ${p.valid.join(', ')}, or remove the tag`, undefined, path);
+      } else {
+        this.unresolvedValue(node, property(p.key), `${JSON.stringify(p.value)} is not a value of the label ${p.key}: the rules that judge it would pass over the resource`,
+          `give ${p.key} one of its values: ${p.valid.join(', ')}`, undefined, path);
+      }
+    }
   }
 
   public unresolvedValue(node: string, property: string, reason: string, fix?: string, rule?: UnresolvedValue['rule'], path?: string): void {

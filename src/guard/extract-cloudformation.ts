@@ -19,7 +19,8 @@ import {
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, expressionText, isExpression, literalText, propertyPath, strings, unreadable } from './unreadable';
 import { wafRule } from './waf';
-import { LABEL_TAG_PREFIX, ROLE_TAG_KEY } from '../model/segment';
+import { isLabelNamespace } from '../model/labels';
+import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized CloudFormation template (the parts the guard reads). */
 export interface CloudFormationTemplate {
@@ -97,11 +98,11 @@ function labelsOfStack(b: GraphBuilder, stack: string, prefix: string, tags: Sta
   // aws-cdk-lib writes a token's placeholder (`${Token[…]}`) into the manifest's tags: a value known only at deploy time.
   const placeholder = (v: unknown) => typeof v === 'string' && CDK_TOKEN.test(v);
   const read = tags.filter((t: any) => {
-    const token = placeholder(t?.Key) || (typeof t?.Key === 'string' && t.Key.startsWith(LABEL_TAG_PREFIX) && placeholder(t.Value));
+    const token = placeholder(t?.Key) || (typeof t?.Key === 'string' && isLabelNamespace(t.Key) && placeholder(t.Value));
     if (token) unread.push(t);
     return !token;
   });
-  const labels = Object.fromEntries(Object.entries(tagsOf(read, unread)).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+  const labels = Object.fromEntries(Object.entries(tagsOf(read, unread)).filter(([k]) => isLabelNamespace(k)));
   for (const v of unread) {
     b.unresolvedValue(`${prefix}${STACK_TAGS_NODE}`, 'Tags', `the stack's tag ${expressionText(v)} cannot be read at synth time, and CloudFormation gives a stack's tags to `
       + 'its resources: it may be a label of each', STACK_TAGS_FIX, undefined, `${stack}/${STACK_TAGS_NODE}`);
@@ -1273,6 +1274,8 @@ class TemplateReader {
     const path = this.pathOf(logicalId);
     const tags = this.withStackLabels(id, path, tagsOf(p.Tags, unreadTags));
     if (unreadTags.length > 0) b.reading(id, p, () => unreadTags.forEach((v) => unreadable(v)));
+    // A label the vocabulary does not hold (a misspelt key or value) is unresolved (semantics §3).
+    b.labels(id, tags, (key) => `Tags (${key})`, path);
     const base = { id, path, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) {
@@ -1815,7 +1818,7 @@ function tagsOf(tags: unknown, unread: unknown[] = []): Record<string, string> {
     if (typeof t !== 'object' || t === null || isExpression(t) || isExpression(t.Key)) unread.push(t);
     else if (typeof t.Key !== 'string') continue;
     else if (typeof t.Value === 'string') out[t.Key] = t.Value;
-    else if (t.Key.startsWith(LABEL_TAG_PREFIX) && t.Value !== undefined && t.Value !== null) unread.push(t.Value);
+    else if (isLabelNamespace(t.Key) && t.Value !== undefined && t.Value !== null) unread.push(t.Value);
   }
   return out;
 }

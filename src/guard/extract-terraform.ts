@@ -16,7 +16,8 @@ import { LITERAL_SUBNET_ID, SUBNET_PLUMBING, subnetMentions } from './occupants'
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
-import { LABEL_TAG_PREFIX, ROLE_TAG_KEY } from '../model/segment';
+import { isLabelNamespace } from '../model/labels';
+import { ROLE_TAG_KEY } from '../model/segment';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
 export interface TerraformJson {
@@ -1414,7 +1415,7 @@ class ConfigReader {
           // A required argument left out is terraform's error, not a label.
           if (key === undefined || key === null) continue;
           if (!written(key)) unreadable(key);
-          else if (!key.startsWith(LABEL_TAG_PREFIX) || value === undefined || value === null) continue;
+          else if (!isLabelNamespace(key) || value === undefined || value === null) continue;
           else if (!written(value)) unreadable(value);
           else labels.push({ key, value, at });
         }
@@ -1778,6 +1779,8 @@ class ConfigReader {
     const unreadTags: unknown[] = [];
     const tags = this.tags(id, type, p, unreadTags);
     const base = { id, path: p['//']?.metadata?.path as string | undefined, tags };
+    // A label the vocabulary does not hold (a misspelt key or value) is unresolved (semantics §3).
+    b.labels(id, tags, (key) => `${type === 'aws_autoscaling_group' ? 'tag' : 'tags'} (${key})`);
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     if (tags[ROLE_TAG_KEY] !== undefined) this.roleLabel(id, type, base, tags[ROLE_TAG_KEY], p);
     const read = ConfigReader.READERS.get(type);
@@ -2108,7 +2111,7 @@ function autoScalingTags(p: any, unread: unknown[]): Record<string, string> {
       else if (isExpression(t.key)) unread.push(t.key);
       else if (typeof t.key !== 'string') continue;
       else if (typeof t.value === 'string' && !isExpression(t.value)) out[t.key] = t.value;
-      else if (t.key.startsWith(LABEL_TAG_PREFIX) && t.value !== undefined && t.value !== null) unread.push(t.value);
+      else if (isLabelNamespace(t.key) && t.value !== undefined && t.value !== null) unread.push(t.value);
     }
   }
   return out;
@@ -2127,7 +2130,7 @@ function tagsOf(tags: unknown, unread?: unknown[], plan = false): Record<string,
   if (expression(tags)) unread?.push(tags);
   if (tags && typeof tags === 'object' && !Array.isArray(tags) && !expression(tags)) {
     for (const [k, v] of Object.entries(tags)) {
-      const label = k.startsWith(LABEL_TAG_PREFIX);
+      const label = isLabelNamespace(k);
       if (!plan && k.includes('${')) unread?.push(v);
       else if (label && (expression(v) || typeof v !== 'string') && v !== undefined && v !== null) unread?.push(v);
       else if (typeof v === 'string') out[k] = v;

@@ -341,6 +341,13 @@ const PATTERNS: readonly Pattern[] = [
     (m) => `スタックのタグ ${m[1]} = ${m[2]} とリソース自身のタグ ${m[3]} が異なり、リソースにどちらが残るかは CloudFormation の文書に定めがない`],
   [/^give the label one value: remove it from the stack's tags or from the resource's, or make the two equal$/,
     () => 'ラベルの値を一つにする: スタックのタグかリソースのタグから外すか、両者を同じ値にする'],
+  // The label vocabulary (semantics §3, builder.ts `labels`): a misspelt key or value of the jichitai: namespace.
+  [/^(\S+) is not a label key the guard knows, and the jichitai: prefix is the library's namespace: a misspelt label would leave the resource unlabelled, out of the rules that judge labels$/,
+    (m) => `${m[1]} はガードが知るラベルのキーではない。接頭辞 jichitai: はこのライブラリの名前空間で、綴りを誤ったラベルはリソースをラベルのないものにし、ラベルで判定するルールから外してしまう`],
+  [/^use one of the label keys (.+), or remove the tag$/, (m) => `ラベルのキー ${m[1]} のいずれかを使うか、タグを削除する`],
+  [/^(.+) is not a value of the label (\S+): the rules that judge it would pass over the resource$/,
+    (m) => `${m[1]} はラベル ${m[2]} の値ではなく、このラベルで判定するルールがリソースを見過ごしてしまう`],
+  [/^give (\S+) one of its values: (.+)$/, (m) => `${m[1]} の値は次のいずれかにする: ${m[2]}`],
   [/^a route needs one destination and one target; found (\S+) destinations \((.+)\)$/,
     (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、宛先が ${m[1]} 個ある（${m[2]}）`],
   [/^a route needs one destination and one target; found (\S+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],

@@ -1136,6 +1136,43 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A label the guard does not know is unresolved (semantics §3): read as an unknown role, the misspelt value took the
+    // My Number system out of PL-1, which judges the roles it knows, and it passed in the LGWAN segment.
+    name: 'a My Number system instance in an LGWAN subnet labelled with a misspelt role (jichitai:role = MY_NUMBER_SYTEM)',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnInstance(stack, 'MutMisspeltRole', {
+        imageId: 'ami-0123456789abcdef0',
+        instanceType: 't3.micro',
+        subnetId: subnet(net.lgwan, 'workload-1').ref,
+        tags: [{ key: 'jichitai:role', value: 'MY_NUMBER_SYTEM' }],
+      });
+    },
+  },
+  {
+    // A key of the jichitai: namespace the guard does not know: read as no label, the instance was unlabelled.
+    name: 'a My Number system instance in an LGWAN subnet labelled with a misspelt key (jichitai:rol = MY_NUMBER_SYSTEM)',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnInstance(stack, 'MutMisspeltRoleKey', {
+        imageId: 'ami-0123456789abcdef0',
+        instanceType: 't3.micro',
+        subnetId: subnet(net.lgwan, 'workload-1').ref,
+        tags: [{ key: 'jichitai:rol', value: 'MY_NUMBER_SYSTEM' }],
+      });
+    },
+  },
+  {
+    // A subnet's segment value the guard does not know gave it its VPC's segment: SEG-1 never saw a My Number subnet
+    // in the LGWAN VPC.
+    name: 'an LGWAN workload subnet labelled with a misspelt My Number segment (jichitai:segment = MY_NUMBR)',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(_stack, net) { subnet(net.lgwan, 'workload-1').tags.setTag('jichitai:segment', 'MY_NUMBR', 1000); },
+  },
+  {
     // A stack's own tags are in no template: the CDK CLI passes them to CloudFormation, which gives them to the stack's
     // resources (semantics §3). Every resource of the network becomes a My Number system, the LGWAN ones included.
     name: 'a My Number system role given as a tag of the stack itself (addStackTag: in no template)',

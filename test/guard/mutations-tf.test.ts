@@ -1354,6 +1354,40 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A label the guard does not know is unresolved (semantics §3): read as an unknown role, the misspelt value took the
+    // My Number system out of PL-1, which judges the roles it knows, and it passed in the LGWAN segment.
+    name: 'a My Number system instance in an LGWAN subnet labelled with a misspelt role (jichitai:role = MY_NUMBER_SYTEM)',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new Instance(stack, 'MutMisspeltRole', {
+        ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.lgwan, 'workload-1').id, tags: { 'jichitai:role': 'MY_NUMBER_SYTEM' },
+      });
+    },
+  },
+  {
+    // A key of the jichitai: namespace the guard does not know: read as no label, the instance was unlabelled.
+    name: 'a My Number system instance in an LGWAN subnet labelled with a misspelt key (jichitai:rol = MY_NUMBER_SYSTEM)',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new Instance(stack, 'MutMisspeltRoleKey', {
+        ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.lgwan, 'workload-1').id, tags: { 'jichitai:rol': 'MY_NUMBER_SYSTEM' },
+      });
+    },
+  },
+  {
+    // A subnet's segment value the guard does not know gave it its VPC's segment: SEG-1 never saw a My Number subnet
+    // in the LGWAN VPC.
+    name: 'an LGWAN workload subnet labelled with a misspelt My Number segment (jichitai:segment = MY_NUMBR)',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(_stack, net) {
+      const s = subnet(net.lgwan, 'workload-1');
+      s.tags = { ...s.tagsInput, 'jichitai:segment': 'MY_NUMBR' };
+    },
+  },
+  {
     name: 'every TCP port of a My Number host opened to an LGWAN host in two rules (1-32767, 32768-65535)',
     rule: 'MN-3',
     models: ALL,

@@ -53,11 +53,14 @@ describe('unplaced transit gateway entries (GUARD-1)', () => {
       + '→ attachment MnAtt → subnet MnSub \\(10\\.0\\.0\\.0/24\\)\\. Fix: tag the VPN connection'))]);
   });
 
-  test('labelled, the same VPN is a zone: MN-1 judges it, not GUARD-1; an unknown label is no label', () => {
+  test('labelled, the same VPN is a zone: MN-1 judges it, not GUARD-1; an unknown label is no label, and refused itself (the label vocabulary)', () => {
     const labelled = cfn(vpn('SECURITY_CLOUD'));
     expect(findings(labelled, 'GUARD-1')).toEqual([]);
     expect(findings(labelled, 'MN-1')).toEqual([expect.stringMatching(/traffic entering from the security cloud/)]);
-    expect(findings(cfn(vpn('SOMEWHERE')), 'GUARD-1')).toEqual([expect.stringMatching(/traffic entering through VPN Vpn/)]);
+    expect(findings(cfn(vpn('SOMEWHERE')), 'GUARD-1')).toEqual([
+      expect.stringMatching(/^\[MnSub\] GUARD-1 .*traffic entering through VPN Vpn/),
+      expect.stringMatching(/^\[Vpn\] GUARD-1 .*Tags \(jichitai:zone\) could not be resolved: "SOMEWHERE" is not a value of the label jichitai:zone/),
+    ]);
   });
 
   test('an entry whose table reaches only the Internet segment, or that no table holds: no finding', () => {

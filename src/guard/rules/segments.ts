@@ -133,6 +133,8 @@ export const GUARD1: GuardRule = {
     for (const vpc of nodesOf(ctx.graph, 'vpc')) {
       if (!vpc.segment && !vpc.hub) {
         const tag = vpc.tags[SEGMENT_TAG_KEY];
+        // A value outside the label vocabulary is reported where the extractor read it, once (builder.ts `labels`).
+        if (tag !== undefined && ctx.graph.unresolved.some((u) => u.node === vpc.id && u.property.endsWith(`(${SEGMENT_TAG_KEY})`))) continue;
         findings.push(finding(this, nameOf(ctx.graph, vpc.id),
           tag === undefined ? bi('the VPC has no segment label, so the guard cannot tell which rules protect it', 'VPC に系のラベルがなく、どのルールで守るべきかをガードが判断できない')
             : bi(`the VPC's segment label "${tag}" is not MY_NUMBER, LGWAN or INTERNET`, `VPC の系のラベル "${tag}" が MY_NUMBER・LGWAN・INTERNET のいずれでもない`),
