@@ -1491,6 +1491,39 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // The CDK suite's twin: a launch template's tag_specifications for instances label every instance it launches
+    // (semantics §3); they were never read, and an Auto Scaling group without a role of its own passed PL-1.
+    name: 'an Auto Scaling group in an LGWAN workload subnet launching a template that tags its instances as My Number systems',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      const template = new LaunchTemplate(stack, 'MutLabelledTemplate', {
+        imageId: 'ami-0123456789abcdef0',
+        instanceType: 't3.micro',
+        tagSpecifications: [{ resourceType: 'instance', tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' } }],
+      });
+      new AutoscalingGroup(stack, 'MutLabelledGroup', {
+        minSize: 1,
+        maxSize: 1,
+        vpcZoneIdentifier: [subnet(net.lgwan, 'workload-1').id],
+        launchTemplate: { id: template.id, version: '$Latest' },
+      });
+    },
+  },
+  {
+    // Such a template that nothing in the configuration launches may be launched from outside it, anywhere (fail closed).
+    name: 'a launch template tagging its instances as My Number systems that nothing in the configuration launches',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack) {
+      new LaunchTemplate(stack, 'MutUnlaunchedTemplate', {
+        imageId: 'ami-0123456789abcdef0',
+        instanceType: 't3.micro',
+        tagSpecifications: [{ resourceType: 'instance', tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' } }],
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {
