@@ -1073,7 +1073,7 @@ export function launchedLabels(
 }
 
 /** Where a launcher's placement attachments place a label: subnets, network interfaces (not placeable), the default VPC. */
-function attachmentPlaces(placement: readonly BridgeAttachment[]): LabelPlaces {
+export function attachmentPlaces(placement: readonly BridgeAttachment[]): LabelPlaces {
   let vpc: Ref | undefined;
   const subnets: Ref[] = [];
   const elsewhere: { ref: Ref; what: 'network interface' }[] = [];

@@ -6,7 +6,7 @@ import {
   publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instancePlaces, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
-  InstancePlace, LabelPlaces, TemplateRole,
+  attachmentPlaces, bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -585,8 +585,12 @@ class TemplateReader {
         reader.launcher(c, configs.map((t, i) => [`${at}LaunchTemplateConfigs[${i}]`, templateValue(t?.LaunchTemplateSpecification)] as const),
           subnets.length > 0 ? subnets : [[`${at}LaunchTemplateConfigs[].Overrides[].SubnetId`, DEFAULT_VPC]]);
       }
-      // A Spot Fleet's inline launch specifications ask for public IP addresses as an instance's interfaces do.
+      // The tags a fleet gives its instances label them (semantics §3): an EC2 Fleet's TagSpecifications for instances,
+      // where its overrides put them; a Spot Fleet launch specification's, where that specification puts them.
       const specs: any[] = blocks(data.LaunchSpecifications);
+      if (!spot) reader.launchedLabel(c, 'TagSpecifications', c.p.TagSpecifications, subnets.length > 0 ? subnets : [['LaunchTemplateConfigs[].Overrides[].SubnetId', DEFAULT_VPC]]);
+      specs.forEach((spec, i) => reader.launchedLabel(c, `${at}LaunchSpecifications[${i}]`, spec.TagSpecifications, instanceEntries('cloudformation', spec, false)));
+      // A Spot Fleet's inline launch specifications ask for public IP addresses as an instance's interfaces do.
       const inline = specs.flatMap((spec) => instanceEntries('cloudformation', spec ?? {}, true));
       if (inline.length > 0) reader.bridge(c, inline);
     }],
@@ -996,6 +1000,28 @@ class TemplateReader {
     const places = this.labelPlacesOf(instancePlaces('cloudformation', { LaunchTemplate: {} }, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId,
       () => ({ interfaces: d.NetworkInterfaces })));
     return { role, tags: labels, places };
+  }
+
+  /**
+   * The role label that tag specifications (`specs`, at `property`) give the instances a fleet launches (`launchedTags`),
+   * placed at `entries`: none without a role. What the guard cannot read in them is unresolved (GUARD-1 at its path).
+   */
+  private launchedLabel(c: ReadContext, property: string, specs: unknown, entries: readonly BridgeEntry[]): void {
+    const unread: unknown[] = [];
+    const tags = launchedTags(specs, unread);
+    unread.forEach((v) => unreadable(v));
+    const role = tags[ROLE_TAG_KEY];
+    if (role === undefined) return;
+    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+    c.b.add({
+      id: `${c.id}#role:${property}`,
+      type: 'role-label',
+      tags: labels,
+      resource: c.id,
+      role,
+      ...attachmentPlaces(bridgeAttachments(entries, (v) => this.ref(v))),
+      ...(c.base.path !== undefined ? { path: c.base.path } : {}),
+    });
   }
 
   /** A label's places from `instancePlaces`. */

@@ -6,7 +6,7 @@ import {
   PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instancePlaces, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
-  InstancePlace, LabelPlaces, TemplateRole,
+  attachmentPlaces, bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
@@ -883,6 +883,8 @@ class ConfigReader {
         reader.launcher(c, configs.map((t, i) => [`launch_template_config[${i}]`, templateValue(oneBlock(t?.launch_template_specification))] as const),
           subnets.length > 0 ? subnets : [['launch_template_config[].override[].subnet_id', DEFAULT_VPC]]);
       }
+      // The tags a Spot Fleet's launch specification gives its instances label them, where it puts them (semantics §3).
+      blocks(c.p.launch_specification).forEach((spec, i) => reader.launchedLabel(c, `launch_specification[${i}]`, spec.tags, instanceEntries('terraform', spec, false)));
       // A Spot Fleet's inline launch specifications ask for public IP addresses as an instance does.
       const inline = blocks(c.p.launch_specification).flatMap((spec) => instanceEntries('terraform', spec ?? {}, true));
       if (inline.length > 0) reader.bridge(c, inline);
@@ -1872,6 +1874,28 @@ class ConfigReader {
     const places = this.labelPlacesOf(instancePlaces('terraform', { launch_template: {} }, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id,
       () => ({ interfaces: p.network_interfaces })));
     return { role, tags: labels, places };
+  }
+
+  /**
+   * The role label that the tags a fleet gives its instances (`tags`, at `property`) give them (`tagsOf`), placed at
+   * `entries`: none without a role. What the guard cannot read in them is unresolved (GUARD-1 at its path).
+   */
+  private launchedLabel(c: ReadContext, property: string, tags: unknown, entries: readonly BridgeEntry[]): void {
+    const unread: unknown[] = [];
+    const read = tagsOf(tags, unread, this.plan);
+    unread.forEach((v) => unreadable(v));
+    const role = read[ROLE_TAG_KEY];
+    if (role === undefined) return;
+    const labels = Object.fromEntries(Object.entries(read).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+    c.b.add({
+      id: `${c.id}#role:${property}`,
+      type: 'role-label',
+      tags: labels,
+      resource: c.id,
+      role,
+      ...attachmentPlaces(bridgeAttachments(entries, (v) => this.ref(v))),
+      ...(c.base.path !== undefined ? { path: c.base.path } : {}),
+    });
   }
 
   /** A label's places from `instancePlaces`. */

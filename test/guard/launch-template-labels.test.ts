@@ -78,6 +78,28 @@ describe('PL-1: CloudFormation launch templates labelled by their tag specificat
     expect(findings(extractCloudFormation({ s: t }), ['PL-1'])).toEqual([PL1_LG('Batch'), PL1_LG('Fleet'), PL1_LG('Nodes')]);
   });
 
+  test('the tags a fleet gives its instances: an EC2 Fleet\'s TagSpecifications, a Spot Fleet launch specification\'s, in LGWAN: PL-1', () => {
+    const t = cfn({
+      Lt: template([]),
+      Fleet: {
+        Type: 'AWS::EC2::EC2Fleet',
+        Properties: {
+          LaunchTemplateConfigs: [{ LaunchTemplateSpecification: { LaunchTemplateId: { Ref: 'Lt' }, Version: '1' }, Overrides: [{ SubnetId: { Ref: 'LgSub' } }] }],
+          TagSpecifications: FOR_INSTANCES(),
+        },
+      },
+      Spot: {
+        Type: 'AWS::EC2::SpotFleet',
+        Properties: { SpotFleetRequestConfigData: { LaunchSpecifications: [{ ImageId: AMI, SubnetId: { Ref: 'LgSub' }, TagSpecifications: FOR_INSTANCES() }] } },
+      },
+    });
+    expect(findings(extractCloudFormation({ s: t }), ['PL-1', 'GUARD-1'])).toEqual([PL1_LG('Fleet'), PL1_LG('Spot')]);
+    // The fleet's own tags (ResourceType fleet) are no labels of its instances.
+    (t.Resources as any).Fleet.Properties.TagSpecifications = FOR_INSTANCES('MY_NUMBER_SYSTEM', 'fleet');
+    (t.Resources as any).Spot.Properties.SpotFleetRequestConfigData.LaunchSpecifications[0].SubnetId = { Ref: 'MnSub' };
+    expect(findings(extractCloudFormation({ s: t }), ['PL-1', 'GUARD-1'])).toEqual([]);
+  });
+
   test('a labelled template no launcher of the output uses: a label it cannot place', () => {
     const t = cfn({ Lt: template(FOR_INSTANCES()) });
     expect(findings(extractCloudFormation({ s: t }), ['PL-1', 'GUARD-1'])).toEqual([PL1_TEMPLATE('Lt', 'Lt')]);
@@ -134,6 +156,15 @@ describe('PL-1: Terraform launch templates labelled by their tag_specifications 
       aws_instance: { app: { subnet_id: '${aws_subnet.lg.id}', launch_template: { name: '${aws_launch_template.lt.name}' } } },
     });
     expect(findings(extractTerraform({ s: t }), ['PL-1', 'GUARD-1'])).toEqual([PL1_LG('aws_autoscaling_group.asg'), PL1_LG('aws_instance.app')]);
+  });
+
+  test('the tags a Spot Fleet launch specification gives its instances, in LGWAN: PL-1', () => {
+    const t = tf({
+      aws_spot_fleet_request: {
+        spot: { iam_fleet_role: 'arn:aws:iam::123456789012:role/f', target_capacity: 1, launch_specification: [{ ami: AMI, instance_type: 't3.micro', subnet_id: '${aws_subnet.lg.id}', tags: { [ROLE]: 'MY_NUMBER_SYSTEM' } }] },
+      },
+    });
+    expect(findings(extractTerraform({ s: t }), ['PL-1', 'GUARD-1'])).toEqual([PL1_LG('aws_spot_fleet_request.spot')]);
   });
 
   test('a labelled template nothing in the configuration launches: a label it cannot place', () => {

@@ -1300,6 +1300,26 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // The tags a Spot Fleet's launch specification gives its instances label them, where it puts them (semantics §3).
+    name: 'a Spot Fleet whose launch specification tags its instances as My Number systems in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnSpotFleet(stack, 'MutLabelledSpotFleet', {
+        spotFleetRequestConfigData: {
+          iamFleetRole: 'arn:aws:iam::111122223333:role/mut-fleet',
+          targetCapacity: 1,
+          launchSpecifications: [{
+            imageId: 'ami-0123456789abcdef0',
+            instanceType: 't3.micro',
+            subnetId: subnet(net.lgwan, 'workload-1').ref,
+            tagSpecifications: [{ resourceType: 'instance', tags: [{ key: 'jichitai:role', value: 'MY_NUMBER_SYSTEM' }] }],
+          }],
+        },
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

@@ -56,6 +56,7 @@ import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
+import { SpotFleetRequest } from '@cdktf/provider-aws/lib/spot-fleet-request';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
@@ -1521,6 +1522,21 @@ const MUTATIONS: Mutation[] = [
         imageId: 'ami-0123456789abcdef0',
         instanceType: 't3.micro',
         tagSpecifications: [{ resourceType: 'instance', tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' } }],
+      });
+    },
+  },
+  {
+    // The tags a Spot Fleet's launch specification gives its instances label them, where it puts them (semantics §3).
+    name: 'a Spot Fleet whose launch specification tags its instances as My Number systems in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      new SpotFleetRequest(stack, 'MutLabelledSpotFleet', {
+        iamFleetRole: 'arn:aws:iam::111122223333:role/mut-fleet',
+        targetCapacity: 1,
+        launchSpecification: [{
+          ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.lgwan, 'workload-1').id, tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' },
+        }],
       });
     },
   },
