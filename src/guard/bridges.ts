@@ -22,7 +22,7 @@
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
  * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
  */
-import { gatewayZone, GraphNode, Ref, SubnetNode, VpcNode, VpnGatewayNode } from './graph';
+import { gatewayZone, GraphNode, Ref, RoleLabelNode, SubnetNode, VpcNode, VpnGatewayNode } from './graph';
 import { blocks, isExpression } from './unreadable';
 import { Segment, SEGMENT_JA } from '../model/segment';
 
@@ -720,17 +720,33 @@ export function instancePlaces(
   return out.length > 0 ? out : [['default VPC']];
 }
 
-/** Record a launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
-export function recordTemplate({ b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, exposed: readonly BridgeEntry[] | undefined): void {
+/**
+ * Record a launch template or launch configuration, with the entries of its interfaces that ask for a public IP address
+ * and the role its instance tag specifications give the instances it launches (`launchedLabels`).
+ */
+export function recordTemplate(
+  { b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, exposed: readonly BridgeEntry[] | undefined, role?: TemplateRole,
+): void {
   const path = base.path !== undefined ? { path: base.path } : {};
-  b.launchTemplate({ node: id, type, ...(exposed ? { exposed: bridgeAttachments(exposed, ref) } : {}), ...path });
+  b.launchTemplate({ node: id, type, ...(exposed ? { exposed: bridgeAttachments(exposed, ref) } : {}), ...(role ? { role } : {}), ...path });
 }
 
-/** Record what launches instances from `templates` (`[property, template]`), its instances running at `placement`. */
+/**
+ * Record what launches instances from `templates` (`[property, template]`), its instances running at `placement`
+ * (`labelPlaces`: where an instance's role label is placed, `instancePlaces`, when it is an instance).
+ */
 export function recordLauncher(
   { b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, templates: readonly (readonly [string, Ref])[], placement: readonly BridgeEntry[],
+  labelPlaces?: LabelPlaces,
 ): void {
-  b.launcher({ node: id, type, templates, placement: bridgeAttachments(placement, ref), ...(base.path !== undefined ? { path: base.path } : {}) });
+  b.launcher({
+    node: id,
+    type,
+    templates,
+    placement: bridgeAttachments(placement, ref),
+    ...(labelPlaces ? { labelPlaces } : {}),
+    ...(base.path !== undefined ? { path: base.path } : {}),
+  });
 }
 
 /** The resource types the extractors read as bridges (both engines). */
@@ -915,7 +931,24 @@ export interface PendingTemplate {
   readonly node: string;
   readonly type: string;
   readonly exposed?: readonly BridgeAttachment[];
+  /** The role its instance tag specifications give what it launches (`launchedLabels`). */
+  readonly role?: TemplateRole;
   readonly path?: string;
+}
+
+/** Where a role label is placed: a VPC, subnets, and what places it that the guard cannot place. */
+export type LabelPlaces = Pick<RoleLabelNode, 'vpc' | 'subnets' | 'elsewhere'>;
+
+/**
+ * The role (`jichitai:role`) a launch template's tag specifications for instances give every instance it launches
+ * (CloudFormation `LaunchTemplateData.TagSpecifications[]`, Terraform `tag_specifications`, `ResourceType` instance),
+ * with the template's other `jichitai:` tags for instances, and where its own interfaces place those instances.
+ */
+export interface TemplateRole {
+  readonly role: string;
+  readonly tags: Readonly<Record<string, string>>;
+  /** Where its instances run when what launches it names no subnet or interface (an instance): its interfaces' places. */
+  readonly places: LabelPlaces;
 }
 
 /** What launches instances from launch templates (an Auto Scaling group, an instance, a fleet...): the templates, and where the instances run. */
@@ -925,6 +958,8 @@ export interface PendingLauncher {
   /** `[property, template]`: each template it names. */
   readonly templates: readonly (readonly [string, Ref])[];
   readonly placement: readonly BridgeAttachment[];
+  /** An instance: where its role label is placed (`instancePlaces`), its launch template's interfaces included. */
+  readonly labelPlaces?: LabelPlaces;
   readonly path?: string;
 }
 
@@ -978,6 +1013,76 @@ export function launchBridges(templates: readonly PendingTemplate[], launchers: 
     out.push({ node: t.node, type: t.type, attachments, fix: TEMPLATE_FIX, ...(t.path !== undefined ? { path: t.path } : {}) });
   }
   return out;
+}
+
+/** How to fix a launcher whose own role differs from its launch template's. */
+export const LAUNCHED_ROLE_FIX = 'give the label one value: remove it from the launch template\'s tag specifications or from the resource\'s tags, or make the two equal';
+
+/**
+ * Role labels of launch templates (docs/guard-semantics.md §3, §7): a template whose tag specifications for instances
+ * give `jichitai:role` labels every instance it launches. Each launcher of the output that names a template of the
+ * output with a role (an Auto Scaling group, an instance, a fleet, a node group, a compute environment) gets that label,
+ * placed where it runs its instances (`placement`; an instance by `labelPlaces`; none given: the template's own
+ * interfaces). A launcher with its own role of the same value is judged by it already; of another value, which one its
+ * instances get is not decided by the guard (GUARD-1 at the property naming the template). A labelled template no
+ * launcher of the output names may be launched from outside it, anywhere: a label placed at its own interfaces' subnets
+ * and at the template itself, which the guard cannot place (PL-1 reports it, fail closed).
+ */
+export function launchedLabels(
+  templates: readonly PendingTemplate[], launchers: readonly PendingLauncher[], ownRole: (node: string) => string | undefined, unresolved: Unresolved,
+): RoleLabelNode[] {
+  const byId = new Map(templates.map((t) => [t.node, t]));
+  const launched = new Set<string>();
+  const out: RoleLabelNode[] = [];
+  for (const l of launchers) {
+    const labelled = new Set<string>();
+    for (const [property, ref] of l.templates) {
+      const t = ref.kind === 'node' ? byId.get(ref.id) : undefined;
+      if (!t) continue;
+      launched.add(t.node);
+      if (!t.role || labelled.has(t.node)) continue;
+      labelled.add(t.node);
+      const own = ownRole(l.node);
+      if (own === t.role.role) continue;
+      if (own !== undefined) {
+        unresolved(l.node, property, `launch template ${t.node} gives the instances it launches the tag jichitai:role = ${JSON.stringify(t.role.role)} and the `
+          + `resource's own is ${JSON.stringify(own)}, and the guard does not decide which one the instances get`, LAUNCHED_ROLE_FIX, undefined, l.path);
+        continue;
+      }
+      const places = l.labelPlaces ?? (l.placement.length > 0 ? attachmentPlaces(l.placement) : t.role.places);
+      out.push({
+        id: `${l.node}#role:${t.node}`, type: 'role-label', tags: t.role.tags, resource: l.node, role: t.role.role, ...places, ...(l.path !== undefined ? { path: l.path } : {}),
+      });
+    }
+  }
+  for (const t of templates) {
+    if (!t.role || launched.has(t.node)) continue;
+    const self = { ref: { kind: 'node', id: t.node } as Ref, what: 'launch template' as const };
+    out.push({
+      id: `${t.node}#launched-role`,
+      type: 'role-label',
+      tags: t.role.tags,
+      resource: t.node,
+      role: t.role.role,
+      subnets: t.role.places.subnets,
+      elsewhere: [self, ...t.role.places.elsewhere ?? []],
+      ...(t.path !== undefined ? { path: t.path } : {}),
+    });
+  }
+  return out;
+}
+
+/** Where a launcher's placement attachments place a label: subnets, network interfaces (not placeable), the default VPC. */
+export function attachmentPlaces(placement: readonly BridgeAttachment[]): LabelPlaces {
+  let vpc: Ref | undefined;
+  const subnets: Ref[] = [];
+  const elsewhere: { ref: Ref; what: 'network interface' }[] = [];
+  for (const a of placement) {
+    if (a.networkInterface) elsewhere.push({ ref: a.ref, what: 'network interface' });
+    else if (a.ref === DEFAULT_VPC) vpc = DEFAULT_VPC;
+    else subnets.push(a.ref);
+  }
+  return { vpc, subnets, ...(elsewhere.length > 0 ? { elsewhere } : {}) };
 }
 
 type Unresolved = (node: string, property: string, reason: string, fix: string, rule?: 'SEG-1', path?: string) => void;

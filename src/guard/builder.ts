@@ -1,5 +1,7 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
-import { BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges } from './bridges';
+import {
+  BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, launchedLabels, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges,
+} from './bridges';
 import {
   describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref,
   RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, SecurityGroupRuleNode, SubnetNode, TopologyGraph, TransitAttachmentNode,
@@ -498,6 +500,13 @@ export class GraphBuilder {
     this.applyAccepters();
     this.applyTransitDefaults();
     const launched = launchBridges(this.pendingTemplates, this.pendingLaunchers);
+    // Launch templates' role labels, at what launches them (semantics §3, §7).
+    const ownRole = (node: string) => {
+      const own = this.nodes.get(`${node}#role`);
+      return own?.type === 'role-label' ? own.role : undefined;
+    };
+    for (const label of launchedLabels(this.pendingTemplates, this.pendingLaunchers, ownRole,
+      (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path))) this.add(label);
     const bridges = [...this.pendingBridges, ...launched, ...gatewayBridges(this.nodes, this.engine)];
     resolveBridges(this.nodes, bridges,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));

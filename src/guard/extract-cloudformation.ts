@@ -6,6 +6,7 @@ import {
   publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instancePlaces, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
+  attachmentPlaces, bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -486,10 +487,12 @@ class TemplateReader {
       const homes = instance ? reader.homes(p) : [];
       if (homes.length > 1) reader.multiHomed(c, homes);
       const d = instance ? p : p.LaunchTemplateData ?? {};
-      if (!instance) reader.launchTemplate(c, exposedInterfaces('cloudformation', d.NetworkInterfaces, 'LaunchTemplateData.NetworkInterfaces'));
+      if (!instance) reader.launchTemplate(c, exposedInterfaces('cloudformation', d.NetworkInterfaces, 'LaunchTemplateData.NetworkInterfaces'), reader.templateRole(d));
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
       const placed = p.SubnetId !== undefined || Array.isArray(p.NetworkInterfaces);
-      if (instance && p.LaunchTemplate !== undefined) reader.launcher(c, [['LaunchTemplate', templateValue(p.LaunchTemplate)]], placed ? instanceEntries('cloudformation', p, false) : []);
+      if (instance && p.LaunchTemplate !== undefined) {
+        reader.launcher(c, [['LaunchTemplate', templateValue(p.LaunchTemplate)]], placed ? instanceEntries('cloudformation', p, false) : [], reader.instanceLabelPlaces(p));
+      }
       const userData = d.UserData;
       if (userData === undefined) return;
       const interfaces: any[] = blocks(d.NetworkInterfaces);
@@ -583,8 +586,12 @@ class TemplateReader {
         reader.launcher(c, configs.map((t, i) => [`${at}LaunchTemplateConfigs[${i}]`, templateValue(t?.LaunchTemplateSpecification)] as const),
           subnets.length > 0 ? subnets : [[`${at}LaunchTemplateConfigs[].Overrides[].SubnetId`, DEFAULT_VPC]]);
       }
-      // A Spot Fleet's inline launch specifications ask for public IP addresses as an instance's interfaces do.
+      // The tags a fleet gives its instances label them (semantics §3): an EC2 Fleet's TagSpecifications for instances,
+      // where its overrides put them; a Spot Fleet launch specification's, where that specification puts them.
       const specs: any[] = blocks(data.LaunchSpecifications);
+      if (!spot) reader.launchedLabel(c, 'TagSpecifications', c.p.TagSpecifications, subnets.length > 0 ? subnets : [['LaunchTemplateConfigs[].Overrides[].SubnetId', DEFAULT_VPC]]);
+      specs.forEach((spec, i) => reader.launchedLabel(c, `${at}LaunchSpecifications[${i}]`, spec.TagSpecifications, instanceEntries('cloudformation', spec, false)));
+      // A Spot Fleet's inline launch specifications ask for public IP addresses as an instance's interfaces do.
       const inline = specs.flatMap((spec) => instanceEntries('cloudformation', spec ?? {}, true));
       if (inline.length > 0) reader.bridge(c, inline);
     }],
@@ -972,10 +979,54 @@ class TemplateReader {
    * the template holds it, else its launch template's interfaces when the template holds it; the default VPC without any.
    */
   private instanceLabelPlaces(p: any): Pick<RoleLabelNode, 'vpc' | 'subnets' | 'elsewhere'> {
-    const places = instancePlaces('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId, (spec) => {
+    return this.labelPlacesOf(instancePlaces('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId, (spec) => {
       const template = this.named(templateValue(spec), 'AWS::EC2::LaunchTemplate');
       return template ? { interfaces: template.LaunchTemplateData?.NetworkInterfaces } : undefined;
+    }));
+  }
+
+  /**
+   * The role a launch template's tag specifications for instances give what it launches (`launchedTags`; bridges.ts
+   * `launchedLabels`), with where its own interfaces place its instances; undefined without one. A specification the
+   * guard cannot read is unresolved (GUARD-1 at its path).
+   */
+  private templateRole(d: any): TemplateRole | undefined {
+    const unread: unknown[] = [];
+    const tags = launchedTags(d.TagSpecifications, unread);
+    unread.forEach((v) => unreadable(v));
+    const role = tags[ROLE_TAG_KEY];
+    if (role === undefined) return undefined;
+    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+    // As an instance with no subnet or interface of its own runs: where the template's interfaces say.
+    const places = this.labelPlacesOf(instancePlaces('cloudformation', { LaunchTemplate: {} }, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId,
+      () => ({ interfaces: d.NetworkInterfaces })));
+    return { role, tags: labels, places };
+  }
+
+  /**
+   * The role label that tag specifications (`specs`, at `property`) give the instances a fleet launches (`launchedTags`),
+   * placed at `entries`: none without a role. What the guard cannot read in them is unresolved (GUARD-1 at its path).
+   */
+  private launchedLabel(c: ReadContext, property: string, specs: unknown, entries: readonly BridgeEntry[]): void {
+    const unread: unknown[] = [];
+    const tags = launchedTags(specs, unread);
+    unread.forEach((v) => unreadable(v));
+    const role = tags[ROLE_TAG_KEY];
+    if (role === undefined) return;
+    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+    c.b.add({
+      id: `${c.id}#role:${property}`,
+      type: 'role-label',
+      tags: labels,
+      resource: c.id,
+      role,
+      ...attachmentPlaces(bridgeAttachments(entries, (v) => this.ref(v))),
+      ...(c.base.path !== undefined ? { path: c.base.path } : {}),
     });
+  }
+
+  /** A label's places from `instancePlaces`. */
+  private labelPlacesOf(places: readonly InstancePlace[]): LabelPlaces {
     const subnets: Ref[] = [];
     const elsewhere: { ref: Ref; what: 'network interface' | 'launch template' }[] = [];
     let vpc: Ref | undefined;
@@ -1050,13 +1101,15 @@ class TemplateReader {
   }
 
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
-  private launchTemplate(c: ReadContext, exposed: readonly BridgeEntry[] | undefined): void {
-    recordTemplate(c, (v) => this.ref(v), exposed);
+  private launchTemplate(c: ReadContext, exposed: readonly BridgeEntry[] | undefined, role?: TemplateRole): void {
+    recordTemplate(c, (v) => this.ref(v), exposed, role);
   }
 
-  /** What launches instances from `templates` (`[property, value]`), its instances running at `placement`. */
-  private launcher(c: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[]): void {
-    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.ref(value)]), placement);
+  /** What launches instances from `templates` (`[property, value]`), its instances running at `placement` (`labelPlaces`: an instance's label). */
+  private launcher(
+    c: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[], labelPlaces?: LabelPlaces,
+  ): void {
+    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.ref(value)]), placement, labelPlaces);
   }
 
   /**
@@ -1819,6 +1872,31 @@ function tagsOf(tags: unknown, unread: unknown[] = []): Record<string, string> {
     else if (typeof t.Key !== 'string') continue;
     else if (typeof t.Value === 'string') out[t.Key] = t.Value;
     else if (isLabelNamespace(t.Key) && t.Value !== undefined && t.Value !== null) unread.push(t.Value);
+  }
+  return out;
+}
+
+/**
+ * The tags a launch template's `LaunchTemplateData.TagSpecifications` give each instance it launches: those of the
+ * specifications for `instance` (not `volume`, `network-interface`, `spot-instances-request`), read by `tagsOf`. A list
+ * or specification given by an intrinsic may hold any; a `ResourceType` given by one may be `instance` (its tags are
+ * read, and the type goes to `unread` when they hold a `jichitai:` key).
+ */
+function launchedTags(specs: unknown, unread: unknown[]): Record<string, string> {
+  if (isExpression(specs)) unread.push(specs);
+  if (!Array.isArray(specs)) return {};
+  const out: Record<string, string> = {};
+  for (const s of specs) {
+    if (typeof s !== 'object' || s === null || isExpression(s)) {
+      unread.push(s);
+      continue;
+    }
+    if (s.ResourceType !== 'instance' && !isExpression(s.ResourceType)) continue;
+    const before = unread.length;
+    const tags = tagsOf(s.Tags, unread);
+    const labelled = unread.length > before || Object.keys(tags).some((k) => k.startsWith(LABEL_TAG_PREFIX));
+    if (isExpression(s.ResourceType) && labelled) unread.push(s.ResourceType);
+    Object.assign(out, tags);
   }
   return out;
 }

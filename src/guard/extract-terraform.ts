@@ -6,6 +6,7 @@ import {
   PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instancePlaces, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
+  attachmentPlaces, bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
@@ -820,10 +821,12 @@ class ConfigReader {
       // Interfaces in more than one VPC: a host joining them (bridges.ts `homeEntries`).
       const homes = type === 'aws_instance' ? reader.homes(p) : [];
       if (homes.length > 1) reader.multiHomed(c, homes);
-      if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'));
+      if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'), reader.templateRole(p));
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
       const placed = p.subnet_id !== undefined || p.network_interface !== undefined;
-      if (type === 'aws_instance' && p.launch_template !== undefined) reader.launcher(c, [['launch_template', templateValue(oneBlock(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : []);
+      if (type === 'aws_instance' && p.launch_template !== undefined) {
+        reader.launcher(c, [['launch_template', templateValue(oneBlock(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : [], reader.instanceLabelPlaces(p));
+      }
       const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
       const text = encoded !== undefined ? userDataText(String(encoded)) : p.user_data !== undefined ? String(p.user_data) : undefined;
       if (text === undefined) return;
@@ -881,6 +884,8 @@ class ConfigReader {
         reader.launcher(c, configs.map((t, i) => [`launch_template_config[${i}]`, templateValue(oneBlock(t?.launch_template_specification))] as const),
           subnets.length > 0 ? subnets : [['launch_template_config[].override[].subnet_id', DEFAULT_VPC]]);
       }
+      // The tags a Spot Fleet's launch specification gives its instances label them, where it puts them (semantics §3).
+      blocks(c.p.launch_specification).forEach((spec, i) => reader.launchedLabel(c, `launch_specification[${i}]`, spec.tags, instanceEntries('terraform', spec, false)));
       // A Spot Fleet's inline launch specifications ask for public IP addresses as an instance does.
       const inline = blocks(c.p.launch_specification).flatMap((spec) => instanceEntries('terraform', spec ?? {}, true));
       if (inline.length > 0) reader.bridge(c, inline);
@@ -1570,16 +1575,18 @@ class ConfigReader {
   }
 
   /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
-  private launchTemplate(c: ReadContext, exposed: readonly BridgeEntry[] | undefined): void {
-    recordTemplate(c, (v) => this.ref(v), exposed);
+  private launchTemplate(c: ReadContext, exposed: readonly BridgeEntry[] | undefined, role?: TemplateRole): void {
+    recordTemplate(c, (v) => this.ref(v), exposed, role);
   }
 
   /**
    * What launches instances from `templates` (`[property, value]`), its instances running at `placement`. A template
    * named by its name (`${aws_launch_template.x.name}`) is the template itself, not the name it repeats.
    */
-  private launcher(c: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[]): void {
-    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.templateRef(value)]), placement);
+  private launcher(
+    c: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[], labelPlaces?: LabelPlaces,
+  ): void {
+    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.templateRef(value)]), placement, labelPlaces);
   }
 
   /** The launch template or launch configuration a value names: by its name (`${aws_launch_template.x.name}`, a plan's reference) the resource itself. */
@@ -1848,10 +1855,54 @@ class ConfigReader {
    * the default VPC without any.
    */
   private instanceLabelPlaces(p: any): Pick<RoleLabelNode, 'vpc' | 'subnets' | 'elsewhere'> {
-    const places = instancePlaces('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id, (spec) => {
+    return this.labelPlacesOf(instancePlaces('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id, (spec) => {
       const template = this.named(templateValue(oneBlock(spec)), 'aws_launch_template');
       return template ? { interfaces: template.network_interfaces } : undefined;
+    }));
+  }
+
+  /**
+   * The role an `aws_launch_template`'s `tag_specifications` for instances give what it launches (`launchedTags`;
+   * bridges.ts `launchedLabels`), with where its own `network_interfaces` place its instances; undefined without one. A
+   * block the guard cannot read is unresolved (GUARD-1 at its path).
+   */
+  private templateRole(p: any): TemplateRole | undefined {
+    const unread: unknown[] = [];
+    const tags = launchedTags(p.tag_specifications, unread, this.plan);
+    unread.forEach((v) => unreadable(v));
+    const role = tags[ROLE_TAG_KEY];
+    if (role === undefined) return undefined;
+    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+    // As an instance with no subnet or interface of its own runs: where the template's interfaces say.
+    const places = this.labelPlacesOf(instancePlaces('terraform', { launch_template: {} }, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id,
+      () => ({ interfaces: p.network_interfaces })));
+    return { role, tags: labels, places };
+  }
+
+  /**
+   * The role label that the tags a fleet gives its instances (`tags`, at `property`) give them (`tagsOf`), placed at
+   * `entries`: none without a role. What the guard cannot read in them is unresolved (GUARD-1 at its path).
+   */
+  private launchedLabel(c: ReadContext, property: string, tags: unknown, entries: readonly BridgeEntry[]): void {
+    const unread: unknown[] = [];
+    const read = tagsOf(tags, unread, this.plan);
+    unread.forEach((v) => unreadable(v));
+    const role = read[ROLE_TAG_KEY];
+    if (role === undefined) return;
+    const labels = Object.fromEntries(Object.entries(read).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+    c.b.add({
+      id: `${c.id}#role:${property}`,
+      type: 'role-label',
+      tags: labels,
+      resource: c.id,
+      role,
+      ...attachmentPlaces(bridgeAttachments(entries, (v) => this.ref(v))),
+      ...(c.base.path !== undefined ? { path: c.base.path } : {}),
     });
+  }
+
+  /** A label's places from `instancePlaces`. */
+  private labelPlacesOf(places: readonly InstancePlace[]): LabelPlaces {
     const subnets: Ref[] = [];
     const elsewhere: { ref: Ref; what: 'network interface' | 'launch template' }[] = [];
     let vpc: Ref | undefined;
@@ -2135,6 +2186,34 @@ function tagsOf(tags: unknown, unread?: unknown[], plan = false): Record<string,
       else if (label && (expression(v) || typeof v !== 'string') && v !== undefined && v !== null) unread?.push(v);
       else if (typeof v === 'string') out[k] = v;
     }
+  }
+  return out;
+}
+
+/**
+ * The tags an `aws_launch_template`'s `tag_specifications` give each instance it launches: those of the blocks for
+ * `instance` (not `volume`, `network-interface`, `spot-instances-request`), read by `tagsOf`. A list or block given by
+ * an expression may hold any; a `resource_type` given by one may be `instance` (its tags are read, and the type goes to
+ * `unread` when they hold a `jichitai:` key).
+ */
+function launchedTags(specs: unknown, unread: unknown[], plan: boolean): Record<string, string> {
+  const expression = (v: unknown) => (plan ? typeof v === 'object' && v !== null && isExpression(v) : isExpression(v));
+  if (expression(specs)) {
+    unread.push(specs);
+    return {};
+  }
+  const out: Record<string, string> = {};
+  for (const s of Array.isArray(specs) ? specs : specs === undefined || specs === null ? [] : [specs]) {
+    if (typeof s !== 'object' || s === null || expression(s)) {
+      unread.push(s);
+      continue;
+    }
+    if (s.resource_type !== 'instance' && !expression(s.resource_type)) continue;
+    const before = unread.length;
+    const tags = tagsOf(s.tags, unread, plan);
+    const labelled = unread.length > before || Object.keys(tags).some((k) => k.startsWith(LABEL_TAG_PREFIX));
+    if (expression(s.resource_type) && labelled) unread.push(s.resource_type);
+    Object.assign(out, tags);
   }
   return out;
 }

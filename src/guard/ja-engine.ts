@@ -348,6 +348,11 @@ const PATTERNS: readonly Pattern[] = [
   [/^(.+) is not a value of the label (\S+): the rules that judge it would pass over the resource$/,
     (m) => `${m[1]} はラベル ${m[2]} の値ではなく、このラベルで判定するルールがリソースを見過ごしてしまう`],
   [/^give (\S+) one of its values: (.+)$/, (m) => `${m[1]} の値は次のいずれかにする: ${m[2]}`],
+  // A launch template's role for its instances against the launcher's own (semantics §3).
+  [/^launch template (\S+) gives the instances it launches the tag jichitai:role = (.+) and the resource's own is (.+), and the guard does not decide which one the instances get$/,
+    (m) => `起動テンプレート ${m[1]} は起動するインスタンスにタグ jichitai:role = ${m[2]} を付けるが、リソース自身のタグは ${m[3]} で、インスタンスにどちらが付くかをガードは決めない`],
+  [/^give the label one value: remove it from the launch template's tag specifications or from the resource's tags, or make the two equal$/,
+    () => 'ラベルの値を一つにする: 起動テンプレートのタグ指定（TagSpecifications）かリソースのタグから外すか、両者を同じ値にする'],
   [/^a route needs one destination and one target; found (\S+) destinations \((.+)\)$/,
     (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、宛先が ${m[1]} 個ある（${m[2]}）`],
   [/^a route needs one destination and one target; found (\S+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],

@@ -1302,6 +1302,61 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // A launch template's tag specifications for instances label every instance it launches (semantics §3): they were
+    // never read, and an Auto Scaling group without a role of its own passed PL-1.
+    name: 'an Auto Scaling group in an LGWAN workload subnet launching a template that tags its instances as My Number systems',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      const template = new ec2.CfnLaunchTemplate(stack, 'MutLabelledTemplate', {
+        launchTemplateData: {
+          imageId: 'ami-0123456789abcdef0',
+          tagSpecifications: [{ resourceType: 'instance', tags: [{ key: 'jichitai:role', value: 'MY_NUMBER_SYSTEM' }] }],
+        },
+      });
+      new autoscaling.CfnAutoScalingGroup(stack, 'MutLabelledGroup', {
+        minSize: '1',
+        maxSize: '1',
+        vpcZoneIdentifier: [subnet(net.lgwan, 'workload-1').ref],
+        launchTemplate: { launchTemplateId: template.ref, version: template.attrLatestVersionNumber },
+      });
+    },
+  },
+  {
+    // Such a template that nothing in the app launches may be launched from outside it, anywhere (fail closed).
+    name: 'a launch template tagging its instances as My Number systems that nothing in the app launches',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack) {
+      new ec2.CfnLaunchTemplate(stack, 'MutUnlaunchedTemplate', {
+        launchTemplateData: {
+          imageId: 'ami-0123456789abcdef0',
+          tagSpecifications: [{ resourceType: 'instance', tags: [{ key: 'jichitai:role', value: 'MY_NUMBER_SYSTEM' }] }],
+        },
+      });
+    },
+  },
+  {
+    // The tags a Spot Fleet's launch specification gives its instances label them, where it puts them (semantics §3).
+    name: 'a Spot Fleet whose launch specification tags its instances as My Number systems in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnSpotFleet(stack, 'MutLabelledSpotFleet', {
+        spotFleetRequestConfigData: {
+          iamFleetRole: 'arn:aws:iam::111122223333:role/mut-fleet',
+          targetCapacity: 1,
+          launchSpecifications: [{
+            imageId: 'ami-0123456789abcdef0',
+            instanceType: 't3.micro',
+            subnetId: subnet(net.lgwan, 'workload-1').ref,
+            tagSpecifications: [{ resourceType: 'instance', tags: [{ key: 'jichitai:role', value: 'MY_NUMBER_SYSTEM' }] }],
+          }],
+        },
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

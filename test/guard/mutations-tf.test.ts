@@ -56,6 +56,7 @@ import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
+import { SpotFleetRequest } from '@cdktf/provider-aws/lib/spot-fleet-request';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
@@ -1522,6 +1523,54 @@ const MUTATIONS: Mutation[] = [
     apply(stack) {
       new Instance(stack, 'MutOutsideRelay', {
         ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: 'subnet-0123456789abcdef0', tags: { 'jichitai:role': 'SANITIZATION_RELAY' },
+      });
+    },
+  },
+  {
+    // The CDK suite's twin: a launch template's tag_specifications for instances label every instance it launches
+    // (semantics §3); they were never read, and an Auto Scaling group without a role of its own passed PL-1.
+    name: 'an Auto Scaling group in an LGWAN workload subnet launching a template that tags its instances as My Number systems',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      const template = new LaunchTemplate(stack, 'MutLabelledTemplate', {
+        imageId: 'ami-0123456789abcdef0',
+        instanceType: 't3.micro',
+        tagSpecifications: [{ resourceType: 'instance', tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' } }],
+      });
+      new AutoscalingGroup(stack, 'MutLabelledGroup', {
+        minSize: 1,
+        maxSize: 1,
+        vpcZoneIdentifier: [subnet(net.lgwan, 'workload-1').id],
+        launchTemplate: { id: template.id, version: '$Latest' },
+      });
+    },
+  },
+  {
+    // Such a template that nothing in the configuration launches may be launched from outside it, anywhere (fail closed).
+    name: 'a launch template tagging its instances as My Number systems that nothing in the configuration launches',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack) {
+      new LaunchTemplate(stack, 'MutUnlaunchedTemplate', {
+        imageId: 'ami-0123456789abcdef0',
+        instanceType: 't3.micro',
+        tagSpecifications: [{ resourceType: 'instance', tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' } }],
+      });
+    },
+  },
+  {
+    // The tags a Spot Fleet's launch specification gives its instances label them, where it puts them (semantics §3).
+    name: 'a Spot Fleet whose launch specification tags its instances as My Number systems in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      new SpotFleetRequest(stack, 'MutLabelledSpotFleet', {
+        iamFleetRole: 'arn:aws:iam::111122223333:role/mut-fleet',
+        targetCapacity: 1,
+        launchSpecification: [{
+          ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.lgwan, 'workload-1').id, tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' },
+        }],
       });
     },
   },
