@@ -487,7 +487,7 @@ class TemplateReader {
       const homes = instance ? reader.homes(p) : [];
       if (homes.length > 1) reader.multiHomed(c, homes);
       const d = instance ? p : p.LaunchTemplateData ?? {};
-      if (!instance) reader.launchTemplate(c, exposedInterfaces('cloudformation', d.NetworkInterfaces, 'LaunchTemplateData.NetworkInterfaces'), reader.templateRole(d));
+      if (!instance) reader.launchTemplate(c, exposedInterfaces('cloudformation', d.NetworkInterfaces, 'LaunchTemplateData.NetworkInterfaces'), reader.templateRole(c, d));
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
       const placed = p.SubnetId !== undefined || Array.isArray(p.NetworkInterfaces);
       if (instance && p.LaunchTemplate !== undefined) {
@@ -990,13 +990,14 @@ class TemplateReader {
    * `launchedLabels`), with where its own interfaces place its instances; undefined without one. A specification the
    * guard cannot read is unresolved (GUARD-1 at its path).
    */
-  private templateRole(d: any): TemplateRole | undefined {
+  private templateRole(c: ReadContext, d: any): TemplateRole | undefined {
     const unread: unknown[] = [];
     const tags = launchedTags(d.TagSpecifications, unread);
     unread.forEach((v) => unreadable(v));
+    c.b.labels(c.id, tags, (key) => `LaunchTemplateData.TagSpecifications (${key})`, c.base.path);
     const role = tags[ROLE_TAG_KEY];
     if (role === undefined) return undefined;
-    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => isLabelNamespace(k)));
     // As an instance with no subnet or interface of its own runs: where the template's interfaces say.
     const places = this.labelPlacesOf(instancePlaces('cloudformation', { LaunchTemplate: {} }, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId,
       () => ({ interfaces: d.NetworkInterfaces })));
@@ -1011,9 +1012,10 @@ class TemplateReader {
     const unread: unknown[] = [];
     const tags = launchedTags(specs, unread);
     unread.forEach((v) => unreadable(v));
+    c.b.labels(c.id, tags, (key) => `${property} (${key})`, c.base.path);
     const role = tags[ROLE_TAG_KEY];
     if (role === undefined) return;
-    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => isLabelNamespace(k)));
     c.b.add({
       id: `${c.id}#role:${property}`,
       type: 'role-label',
@@ -1894,7 +1896,7 @@ function launchedTags(specs: unknown, unread: unknown[]): Record<string, string>
     if (s.ResourceType !== 'instance' && !isExpression(s.ResourceType)) continue;
     const before = unread.length;
     const tags = tagsOf(s.Tags, unread);
-    const labelled = unread.length > before || Object.keys(tags).some((k) => k.startsWith(LABEL_TAG_PREFIX));
+    const labelled = unread.length > before || Object.keys(tags).some((k) => isLabelNamespace(k));
     if (isExpression(s.ResourceType) && labelled) unread.push(s.ResourceType);
     Object.assign(out, tags);
   }

@@ -821,7 +821,7 @@ class ConfigReader {
       // Interfaces in more than one VPC: a host joining them (bridges.ts `homeEntries`).
       const homes = type === 'aws_instance' ? reader.homes(p) : [];
       if (homes.length > 1) reader.multiHomed(c, homes);
-      if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'), reader.templateRole(p));
+      if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'), reader.templateRole(c, p));
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
       const placed = p.subnet_id !== undefined || p.network_interface !== undefined;
       if (type === 'aws_instance' && p.launch_template !== undefined) {
@@ -1866,13 +1866,14 @@ class ConfigReader {
    * bridges.ts `launchedLabels`), with where its own `network_interfaces` place its instances; undefined without one. A
    * block the guard cannot read is unresolved (GUARD-1 at its path).
    */
-  private templateRole(p: any): TemplateRole | undefined {
+  private templateRole(c: ReadContext, p: any): TemplateRole | undefined {
     const unread: unknown[] = [];
     const tags = launchedTags(p.tag_specifications, unread, this.plan);
     unread.forEach((v) => unreadable(v));
+    c.b.labels(c.id, tags, (key) => `tag_specifications (${key})`, c.base.path);
     const role = tags[ROLE_TAG_KEY];
     if (role === undefined) return undefined;
-    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => isLabelNamespace(k)));
     // As an instance with no subnet or interface of its own runs: where the template's interfaces say.
     const places = this.labelPlacesOf(instancePlaces('terraform', { launch_template: {} }, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id,
       () => ({ interfaces: p.network_interfaces })));
@@ -1887,9 +1888,10 @@ class ConfigReader {
     const unread: unknown[] = [];
     const read = tagsOf(tags, unread, this.plan);
     unread.forEach((v) => unreadable(v));
+    c.b.labels(c.id, read, (key) => `${property}.tags (${key})`, c.base.path);
     const role = read[ROLE_TAG_KEY];
     if (role === undefined) return;
-    const labels = Object.fromEntries(Object.entries(read).filter(([k]) => k.startsWith(LABEL_TAG_PREFIX)));
+    const labels = Object.fromEntries(Object.entries(read).filter(([k]) => isLabelNamespace(k)));
     c.b.add({
       id: `${c.id}#role:${property}`,
       type: 'role-label',
@@ -2211,7 +2213,7 @@ function launchedTags(specs: unknown, unread: unknown[], plan: boolean): Record<
     if (s.resource_type !== 'instance' && !expression(s.resource_type)) continue;
     const before = unread.length;
     const tags = tagsOf(s.tags, unread, plan);
-    const labelled = unread.length > before || Object.keys(tags).some((k) => k.startsWith(LABEL_TAG_PREFIX));
+    const labelled = unread.length > before || Object.keys(tags).some((k) => isLabelNamespace(k));
     if (expression(s.resource_type) && labelled) unread.push(s.resource_type);
     Object.assign(out, tags);
   }

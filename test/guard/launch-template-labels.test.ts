@@ -238,3 +238,48 @@ describe('PL-1: a planned launch template labelled for its instances', () => {
     expect(findings(extractTerraformPlan(plan('mn') as any), ['PL-1', 'GUARD-1'])).toEqual([]);
   });
 });
+
+describe('the label vocabulary (semantics §3) holds for the tags a template or fleet gives its instances', () => {
+  const misspelt = (f: string[]) => f.filter((x) => x.startsWith('GUARD-1') && /is not a (label key the guard knows|value of the label)/.test(x));
+
+  test('CloudFormation: a misspelt role value or key in a launch template\'s or a Spot Fleet\'s tags for instances: GUARD-1', () => {
+    const t = cfn({
+      Lt: template(FOR_INSTANCES('MY_NUMBER_SYTEM')),
+      Asg: asg({ Ref: 'LgSub' }),
+      Spot: {
+        Type: 'AWS::EC2::SpotFleet',
+        Properties: {
+          SpotFleetRequestConfigData: {
+            LaunchSpecifications: [{
+              ImageId: AMI,
+              SubnetId: { Ref: 'LgSub' },
+              TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'jichitai:rol', Value: 'MY_NUMBER_SYSTEM' }] }],
+            }],
+          },
+        },
+      },
+    });
+    const found = misspelt(findings(extractCloudFormation({ s: t }), ['GUARD-1']));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^GUARD-1 Lt: LaunchTemplateData\.TagSpecifications \(jichitai:role\) could not be resolved: "MY_NUMBER_SYTEM"/);
+    expect(found[1]).toMatch(/^GUARD-1 Spot: SpotFleetRequestConfigData\.LaunchSpecifications\[0\] \(jichitai:rol\) could not be resolved: jichitai:rol is not a label key/);
+  });
+
+  test('Terraform: a misspelt role value in tag_specifications, a misspelt key in a Spot Fleet launch specification\'s tags: GUARD-1', () => {
+    const t = tf({
+      aws_launch_template: { lt: { image_id: AMI, tag_specifications: [{ resource_type: 'instance', tags: { [ROLE]: 'MY_NUMBER_SYTEM' } }] } },
+      aws_autoscaling_group: { asg: { min_size: 1, max_size: 1, vpc_zone_identifier: ['${aws_subnet.lg.id}'], launch_template: { id: '${aws_launch_template.lt.id}' } } },
+      aws_spot_fleet_request: {
+        spot: {
+          iam_fleet_role: 'arn:aws:iam::123456789012:role/f',
+          target_capacity: 1,
+          launch_specification: [{ ami: AMI, instance_type: 't3.micro', subnet_id: '${aws_subnet.lg.id}', tags: { 'jichitai:rol': 'MY_NUMBER_SYSTEM' } }],
+        },
+      },
+    });
+    const found = misspelt(findings(extractTerraform({ s: t }), ['GUARD-1']));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^GUARD-1 aws_launch_template\.lt: tag_specifications \(jichitai:role\) could not be resolved: "MY_NUMBER_SYTEM"/);
+    expect(found[1]).toMatch(/^GUARD-1 aws_spot_fleet_request\.spot: launch_specification\[0\]\.tags \(jichitai:rol\) could not be resolved: jichitai:rol is not a label key/);
+  });
+});
