@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 126, cases: 363 },
-  cdktf: { mutations: 140, cases: 405 },
+  cdk: { mutations: 132, cases: 387 },
+  cdktf: { mutations: 146, cases: 429 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */
