@@ -1243,7 +1243,9 @@ describe('a VPN gateway is a bridge only when attached without one known zone la
     expect(guardFindings(tfGraph('aws_vpn_gateway', { vpc_id: '${aws_vpc.Lg.id}', tags: { 'jichitai:zone': 'LGWAN_WAN' } }), 'aws_vpn_gateway.Bridge')).toEqual([]);
   });
   test('a label naming no known zone, or two zones, is no label: refused in LGWAN', () => {
-    expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', zone('HEAD_OFFICE'), attach), 'Bridge')).toEqual([expect.stringMatching(/VPC LgVpc of the LGWAN segment/)]);
+    // The unknown value is also refused as such (the label vocabulary, semantics §3).
+    expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', zone('HEAD_OFFICE'), attach), 'Bridge'))
+      .toEqual([expect.stringMatching(/"HEAD_OFFICE" is not a value of the label jichitai:zone/), expect.stringMatching(/VPC LgVpc of the LGWAN segment/)]);
     const vpn = { Vpn: { Type: 'AWS::EC2::VPNConnection', Properties: { Type: 'ipsec.1', CustomerGatewayId: 'cgw-0123', VpnGatewayId: { Ref: 'Bridge' }, Tags: [{ Key: 'jichitai:zone', Value: 'SECURITY_CLOUD' }] } } };
     expect(guardFindings(cfnGraph('AWS::EC2::VPNGateway', zone('LGWAN_WAN'), { ...attach, ...vpn }), 'Bridge')).toHaveLength(1);
   });
