@@ -10,9 +10,9 @@ import {
 } from './graph';
 import { SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { collectUnreadable, expressionText, pathTo } from './unreadable';
-import { labelProblems } from '../model/labels';
+import { isLabelNamespace, labelProblems } from '../model/labels';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
-import { Segment, SEGMENT_TAG_KEY } from '../model/segment';
+import { ROLE_TAG_KEY, Segment, SEGMENT_TAG_KEY } from '../model/segment';
 
 const SEGMENTS = new Set<string>(Object.values(Segment));
 
@@ -180,6 +180,19 @@ export class GraphBuilder {
           `give ${p.key} one of its values: ${p.valid.join(', ')}`, undefined, path);
       }
     }
+  }
+
+  /**
+   * The role that tags for instances (a launch template's or a fleet's, `tags`, read by the engine's reader) give what
+   * `node` launches, with its labels, after checking them against the label vocabulary (`labels`, `property(key)` naming
+   * the tag); undefined without a role (semantics §3).
+   */
+  public launchedRole(node: string, tags: Readonly<Record<string, string>>, property: (key: string) => string, path?: string):
+  { role: string; tags: Record<string, string> } | undefined {
+    this.labels(node, tags, property, path);
+    const role = tags[ROLE_TAG_KEY];
+    if (role === undefined) return undefined;
+    return { role, tags: Object.fromEntries(Object.entries(tags).filter(([k]) => isLabelNamespace(k))) };
   }
 
   public unresolvedValue(node: string, property: string, reason: string, fix?: string, rule?: UnresolvedValue['rule'], path?: string): void {

@@ -994,14 +994,12 @@ class TemplateReader {
     const unread: unknown[] = [];
     const tags = launchedTags(d.TagSpecifications, unread);
     unread.forEach((v) => unreadable(v));
-    c.b.labels(c.id, tags, (key) => `LaunchTemplateData.TagSpecifications (${key})`, c.base.path);
-    const role = tags[ROLE_TAG_KEY];
-    if (role === undefined) return undefined;
-    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => isLabelNamespace(k)));
+    const launched = c.b.launchedRole(c.id, tags, (key) => `LaunchTemplateData.TagSpecifications (${key})`, c.base.path);
+    if (!launched) return undefined;
     // As an instance with no subnet or interface of its own runs: where the template's interfaces say.
     const places = this.labelPlacesOf(instancePlaces('cloudformation', { LaunchTemplate: {} }, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId,
       () => ({ interfaces: d.NetworkInterfaces })));
-    return { role, tags: labels, places };
+    return { ...launched, places };
   }
 
   /**
@@ -1012,16 +1010,13 @@ class TemplateReader {
     const unread: unknown[] = [];
     const tags = launchedTags(specs, unread);
     unread.forEach((v) => unreadable(v));
-    c.b.labels(c.id, tags, (key) => `${property} (${key})`, c.base.path);
-    const role = tags[ROLE_TAG_KEY];
-    if (role === undefined) return;
-    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => isLabelNamespace(k)));
+    const launched = c.b.launchedRole(c.id, tags, (key) => `${property} (${key})`, c.base.path);
+    if (!launched) return;
     c.b.add({
       id: `${c.id}#role:${property}`,
       type: 'role-label',
-      tags: labels,
+      ...launched,
       resource: c.id,
-      role,
       ...attachmentPlaces(bridgeAttachments(entries, (v) => this.ref(v))),
       ...(c.base.path !== undefined ? { path: c.base.path } : {}),
     });

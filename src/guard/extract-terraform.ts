@@ -1870,14 +1870,12 @@ class ConfigReader {
     const unread: unknown[] = [];
     const tags = launchedTags(p.tag_specifications, unread, this.plan);
     unread.forEach((v) => unreadable(v));
-    c.b.labels(c.id, tags, (key) => `tag_specifications (${key})`, c.base.path);
-    const role = tags[ROLE_TAG_KEY];
-    if (role === undefined) return undefined;
-    const labels = Object.fromEntries(Object.entries(tags).filter(([k]) => isLabelNamespace(k)));
+    const launched = c.b.launchedRole(c.id, tags, (key) => `tag_specifications (${key})`, c.base.path);
+    if (!launched) return undefined;
     // As an instance with no subnet or interface of its own runs: where the template's interfaces say.
     const places = this.labelPlacesOf(instancePlaces('terraform', { launch_template: {} }, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id,
       () => ({ interfaces: p.network_interfaces })));
-    return { role, tags: labels, places };
+    return { ...launched, places };
   }
 
   /**
@@ -1888,16 +1886,13 @@ class ConfigReader {
     const unread: unknown[] = [];
     const read = tagsOf(tags, unread, this.plan);
     unread.forEach((v) => unreadable(v));
-    c.b.labels(c.id, read, (key) => `${property}.tags (${key})`, c.base.path);
-    const role = read[ROLE_TAG_KEY];
-    if (role === undefined) return;
-    const labels = Object.fromEntries(Object.entries(read).filter(([k]) => isLabelNamespace(k)));
+    const launched = c.b.launchedRole(c.id, read, (key) => `${property}.tags (${key})`, c.base.path);
+    if (!launched) return;
     c.b.add({
       id: `${c.id}#role:${property}`,
       type: 'role-label',
-      tags: labels,
+      ...launched,
       resource: c.id,
-      role,
       ...attachmentPlaces(bridgeAttachments(entries, (v) => this.ref(v))),
       ...(c.base.path !== undefined ? { path: c.base.path } : {}),
     });
