@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnResource, Fn, Stack, Stage } from 'aws-cdk-lib';
-import { cli, readJson, tempDir, writeJson } from './support';
+import { cli, tempDir, writeJson } from './support';
 import { myNumberAndLgwan } from '../support/two-segments';
 
 const ROLE = 'jichitai:role';
@@ -49,19 +49,20 @@ describe('check of one template of a cloud assembly', () => {
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
   test('its stack artifact\'s tags label its resources, as in check of the cdk.out (PL-1)', async () => {
-    expect(await verdicts(path.join(out, 'Tagged.template.json'))).toEqual(['PL-1 Host']);
-    expect(await verdicts(out, '--stack', 'Tagged')).toEqual(['PL-1 Tagged/Host']);
+    const alone = await verdicts(path.join(out, 'Tagged.template.json'));
+    expect(alone).toContain('PL-1 Host');
+    expect(alone).toEqual((await verdicts(out, '--stack', 'Tagged')).map((v) => v.replace(' Tagged/', ' ')));
     expect(await verdicts(path.join(out, 'Plain.template.json'))).toEqual([]);
   });
 
   test('a stack tag holding a token\'s placeholder is unresolved (GUARD-1), as in check of the cdk.out', async () => {
-    expect(await verdicts(path.join(out, 'TokenTagged.template.json'))).toEqual(['GUARD-1 Tags']);
+    expect(await verdicts(path.join(out, 'TokenTagged.template.json'))).toEqual(['GUARD-1 TokenTagged/Tags']);
   });
 
   test('a stage\'s nested assembly: its own manifest beside the template names it', async () => {
     const nested = fs.readdirSync(out).find((f) => f.startsWith('assembly-'))!;
     const template = fs.readdirSync(path.join(out, nested)).find((f) => f.endsWith('.template.json'))!;
-    expect(await verdicts(path.join(out, nested, template))).toEqual(['PL-1 Host']);
+    expect(await verdicts(path.join(out, nested, template))).toContain('PL-1 Host');
   });
 
   describe('beside a manifest of its own making', () => {
@@ -87,7 +88,7 @@ describe('check of one template of a cloud assembly', () => {
     test('two artifacts naming it with the same tags: those tags', async () => {
       const tags = { [ROLE]: 'MY_NUMBER_SYSTEM' };
       writeJson(path.join(dir, 'manifest.json'), { version: '48.0.0', artifacts: { A: stack('Tagged.template.json', tags), B: stack('./Tagged.template.json', tags) } });
-      expect(await verdicts(template())).toEqual(['PL-1 Host']);
+      expect(await verdicts(template())).toContain('PL-1 Host');
     });
 
     test('two artifacts naming it with different tags: refused (GUARD-1), not guessed', async () => {
@@ -96,7 +97,7 @@ describe('check of one template of a cloud assembly', () => {
       });
       const r = await cli('check', template(), '--model', 'α');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/stack artifacts A and B name it with different tags/);
+      expect(r.stderr).toMatch(/stack artifacts A and B of .*manifest\.json name it with different tags/);
       expect(r.stderr).toMatch(/GUARD-1/);
     });
 
@@ -104,7 +105,7 @@ describe('check of one template of a cloud assembly', () => {
       fs.writeFileSync(path.join(dir, 'manifest.json'), '{ "artifacts": ');
       const r = await cli('check', template(), '--model', 'α');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/manifest\.json.*cannot be read.*GUARD-1.*check the cdk\.out directory.*or remove the manifest/s);
+      expect(r.stderr).toMatch(/manifest\.json.*cannot be read.*GUARD-1.*check the cdk\.out directory.*or remove the manifest/si);
     });
 
     test('tags that are no map of strings: refused, as check of the cdk.out refuses them', async () => {
