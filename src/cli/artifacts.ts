@@ -73,9 +73,12 @@ export function loadArtifact(input: string, selected: StackFilter = () => true, 
   switch (kind) {
     case 'cdk-out':
       return { input, kind, ...loadCdkOut(input, selected, hub) };
-    case 'cloudformation-template':
+    case 'cloudformation-template': {
       if (!selected(name)) return { input, kind, units: [] };
-      return { input, kind, units: [cloudFormationUnit({ [name]: { template: json as CloudFormationTemplate, file: input } }, selected, hub)] };
+      // A template of a cloud assembly is deployed with its stack artifact's tags (assemblyTagsOf).
+      const stack: TemplateFile = { template: json as CloudFormationTemplate, file: input, tags: assemblyTagsOf(input) };
+      return { input, kind, units: [cloudFormationUnit({ [name]: stack }, selected, hub)] };
+    }
     case 'cdktf-out':
       return { input, kind, units: loadCdktfOut(input, selected, hub) };
     case 'terraform-json':
@@ -198,26 +201,75 @@ function collectStacks(dir: string, into: Record<string, TemplateFile>, seen: Se
   const real = fs.realpathSync(dir);
   if (seen.has(real)) return;
   seen.add(real);
-  const manifest = readJson(path.join(dir, 'manifest.json')) as { artifacts?: Record<string, any> };
-  for (const [id, artifact] of Object.entries(manifest?.artifacts ?? {})) {
-    if (artifact?.type === 'aws:cloudformation:stack') {
-      const templateFile = artifact.properties?.templateFile;
-      if (typeof templateFile !== 'string') throw new CliError(`${dir}/manifest.json: stack artifact ${id} names no templateFile`);
-      const name = typeof artifact.properties?.stackName === 'string' ? artifact.properties.stackName : id;
-      if (into[name]) throw new CliError(`${dir}: two stacks are named ${name}; check each cloud assembly on its own`);
-      const file = path.join(dir, templateFile);
-      into[name] = {
-        template: readJson(file) as CloudFormationTemplate,
-        file,
-        constructPath: typeof artifact.displayName === 'string' ? artifact.displayName : id,
-        guarded: guardedAtSynth(dir, id, name),
-        tags: stackTagsOf(dir, id, artifact.properties?.tags),
-        ...metadataOf(dir, artifact),
-      };
-    } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
+  const manifest = readJson(path.join(dir, 'manifest.json')) as Manifest;
+  for (const { id, artifact, name, file, tags } of stackArtifactsOf(dir, manifest)) {
+    if (into[name]) throw new CliError(`${dir}: two stacks are named ${name}; check each cloud assembly on its own`);
+    into[name] = {
+      template: readJson(file) as CloudFormationTemplate,
+      file,
+      constructPath: typeof artifact.displayName === 'string' ? artifact.displayName : id,
+      guarded: guardedAtSynth(dir, id, name),
+      tags,
+      ...metadataOf(dir, artifact),
+    };
+  }
+  for (const artifact of Object.values(manifest?.artifacts ?? {})) {
+    if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       collectStacks(path.join(dir, artifact.properties.directoryName), into, seen);
     }
   }
+}
+
+type Manifest = { artifacts?: Record<string, any> } | null;
+
+/** One `aws:cloudformation:stack` artifact of a manifest: its stack name, template file and the tags it is deployed with. */
+interface StackArtifact {
+  readonly id: string;
+  readonly artifact: any;
+  readonly name: string;
+  readonly file: string;
+  readonly tags: StackTags;
+}
+
+/** The stack artifacts of one manifest, in its order (not its nested assemblies': each has a manifest of its own). */
+function stackArtifactsOf(dir: string, manifest: Manifest): StackArtifact[] {
+  return Object.entries(manifest?.artifacts ?? {}).filter(([, artifact]) => artifact?.type === 'aws:cloudformation:stack').map(([id, artifact]) => {
+    const templateFile = artifact.properties?.templateFile;
+    if (typeof templateFile !== 'string') throw new CliError(`${dir}/manifest.json: stack artifact ${id} names no templateFile`);
+    const name = typeof artifact.properties?.stackName === 'string' ? artifact.properties.stackName : id;
+    return { id, artifact, name, file: path.join(dir, templateFile), tags: stackTagsOf(dir, id, artifact.properties?.tags) };
+  });
+}
+
+/**
+ * The tags a template checked on its own is deployed with, when it lies in a cloud assembly (semantics §3): the
+ * `manifest.json` beside it (a `cdk.out`, or a stage's nested `assembly-*`) names it as a stack artifact's `templateFile`,
+ * whose `tags` are read as `check` of the cdk.out reads them. None beside it, or one that names it in no artifact: a bare
+ * template, whose stack tags are unknown (undefined). What cannot be told is refused, not guessed (GUARD-1): a manifest
+ * that cannot be read, or artifacts that name the file with different tags.
+ */
+function assemblyTagsOf(template: string): StackTags | undefined {
+  const dir = path.dirname(template);
+  const manifestFile = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(manifestFile)) return undefined;
+  const unknown = 'so the tags its stack is deployed with, which CloudFormation gives to its resources and whose jichitai: ones are labels, '
+    + 'are unknown (GUARD-1, 三層の対策)';
+  let naming: StackArtifact[];
+  try {
+    const real = fs.realpathSync(template);
+    naming = stackArtifactsOf(dir, readJson(manifestFile) as Manifest).filter((a) => fs.existsSync(a.file) && fs.realpathSync(a.file) === real);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    throw new CliError(`${template}: the cloud assembly manifest beside it (${manifestFile}) cannot be read, ${unknown}. `
+      + 'Check the cdk.out directory (the synthesizer\'s output as written), or remove the manifest.json if the template is of no cloud assembly', [e.message]);
+  }
+  const key = (tags: StackTags) => JSON.stringify((tags as { Key: string; Value: unknown }[]).map((t) => [t.Key, t.Value]).sort());
+  const differs = naming.find((a) => key(a.tags) !== key(naming[0].tags));
+  if (differs) {
+    throw new CliError(`${template}: stack artifacts ${naming[0].id} and ${differs.id} of ${manifestFile} name it with different tags, ${unknown}. `
+      + 'Check the cdk.out directory, whose stacks are checked each with its own tags');
+  }
+  return naming[0]?.tags;
 }
 
 /**

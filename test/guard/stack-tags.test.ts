@@ -142,8 +142,15 @@ describe('jichitai-network check', () => {
   });
 
   test('a bare template holds no stack tags: tags given at deployment are outside what the guard reads (semantics §3)', async () => {
-    const r = await cli('check', path.join(out, 'Tagged.template.json'), '--model', 'α', '--format', 'json');
-    const [report] = JSON.parse(r.stdout);
-    expect(report.violations.filter((f: { ruleId: string }) => f.ruleId === 'PL-1')).toEqual([]);
+    // Outside the cloud assembly: no manifest beside it names it (test/cli/template-in-assembly.test.ts: one that does).
+    const bare = tempDir('stack-tags-bare');
+    try {
+      fs.copyFileSync(path.join(out, 'Tagged.template.json'), path.join(bare, 'Tagged.template.json'));
+      const r = await cli('check', path.join(bare, 'Tagged.template.json'), '--model', 'α', '--format', 'json');
+      const [report] = JSON.parse(r.stdout);
+      expect(report.violations.filter((f: { ruleId: string }) => f.ruleId === 'PL-1')).toEqual([]);
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
   });
 });
