@@ -352,7 +352,7 @@ export const AP7: GuardRule = {
     + 'with a way out must be known to hold only those (its block covered by declared terminal pools or update clients, the tag '
     + 'jichitai:subnet-role=terminals, or a forward proxy\'s own subnet holding nothing but the proxy and its load balancer): any other counts as holding '
     + 'servers (fail closed). What runs where the guard cannot place it (a labelled resource in a subnet, VPC, network interface or launch template '
-    + 'outside the output, an unlabelled one in a literal subnet id) counts as in such a subnet (fail closed).',
+    + 'outside the output, an unlabelled one in a literal subnet id or on a network interface outside the output) counts as in such a subnet (fail closed).',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const findings: Finding[] = [];
