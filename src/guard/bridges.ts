@@ -23,7 +23,8 @@
  * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
  */
 import { gatewayZone, GraphNode, Ref, RoleLabelNode, SubnetNode, VpcNode, VpnGatewayNode } from './graph';
-import { blocks, isExpression } from './unreadable';
+import { SubnetMention } from './occupants';
+import { blocks, expressionText, isExpression } from './unreadable';
 import { Segment, SEGMENT_JA } from '../model/segment';
 
 /** What an internet-facing load balancer opens. */
@@ -718,6 +719,29 @@ export function instancePlaces(
     else interfaces(isExpression(held.interfaces) ? [held.interfaces] : held.interfaces);
   }
   return out.length > 0 ? out : [['default VPC']];
+}
+
+/**
+ * The network interfaces an EC2 instance names that the guard cannot place (semantics §10), each with the property that
+ * names it, as an `outside` mention (`via`) naming the interface by its id or expression: an interface by id the output
+ * does not hold (`eniSubnet` gives no subnet for it: a literal `eni-…`, a parameter, a variable), or an interface or list
+ * given by an expression. An unlabelled instance on one may run in any subnet (AP-7 judges it, fail closed); a labelled
+ * one is placed by `instancePlaces`.
+ */
+export function interfacesElsewhere(engine: 'cloudformation' | 'terraform', p: any, eniSubnet: (id: unknown) => unknown): SubnetMention[] {
+  const k = PLACE_KEYS[engine];
+  const out: SubnetMention[] = [];
+  const push = (property: string, value: unknown) => out.push({ property, subnet: expressionText(value), outside: true, via: 'network interface' });
+  for (const list of k.lists) {
+    const v = p[list];
+    if (v === undefined || v === null) continue;
+    (Array.isArray(v) ? v : [v]).forEach((n: any, i: number) => {
+      const at = Array.isArray(v) ? `${list}[${i}]` : list;
+      if (typeof n !== 'object' || n === null || isExpression(n)) push(at, n);
+      else if (n[k.own] === undefined && n[k.eni] !== undefined && (eniSubnet(n[k.eni]) ?? null) === null) push(`${at}.${k.eni}`, n[k.eni]);
+    });
+  }
+  return out;
 }
 
 /**

@@ -225,8 +225,9 @@ export class GraphBuilder {
     if (unknown.length > 0) this.pendingUnplaced.push({ node: base.id, properties: [...new Set(unknown.map((m) => m.property))] });
     const plain = unknown.length === 0 && !mentions.some((m) => m.outside);
     const known = plain ? mentions : mentions.filter((m) => m.subnet !== UNKNOWN_SUBNET && !m.outside);
-    // Subnets outside the output, named by a literal id (`SubnetMention.outside`): kept apart, for AP-7.
-    const outside = plain ? [] : mentions.filter((m) => m.outside).map(({ property, subnet }) => ({ property, subnet }));
+    // Subnets outside the output, named by a literal id, and interfaces outside it (`SubnetMention.outside`): kept apart, for AP-7.
+    const outside = plain ? [] : mentions.filter((m) => m.outside)
+      .map(({ property, subnet, via }) => ({ property, subnet, ...(via ? { via } : {}) }));
     if (known.length > 0 || outside.length > 0) {
       this.add({
         ...base, id: `${base.id}#placed`, type: 'occupant', resource: base.id, resourceType, subnets: known, ...(outside.length > 0 ? { outside } : {}),

@@ -5,7 +5,7 @@ import {
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob,
   publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
-  BridgeOptions, CLOUD9_FIX, instancePlaces, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
+  BridgeOptions, CLOUD9_FIX, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   attachmentPlaces, bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
@@ -1396,6 +1396,8 @@ class TemplateReader {
     }
     if (!SUBNET_PLUMBING.has(type)) {
       const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false), (v) => this.outsideSubnet(v));
+      // An instance on a network interface the template does not hold runs where the guard cannot place it (AP-7).
+      if (type === 'AWS::EC2::Instance') subnets.push(...interfacesElsewhere('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId));
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
   }

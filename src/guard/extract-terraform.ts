@@ -5,7 +5,7 @@ import {
   MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
-  BridgeOptions, CLOUD9_FIX, instancePlaces, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
+  BridgeOptions, CLOUD9_FIX, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   attachmentPlaces, bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
@@ -1800,6 +1800,8 @@ class ConfigReader {
     });
     if (!SUBNET_PLUMBING.has(type)) {
       const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v), (v) => this.outsideSubnet(v));
+      // An instance on a network interface the configuration does not hold runs where the guard cannot place it (AP-7).
+      if (type === 'aws_instance') subnets.push(...interfacesElsewhere('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id));
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
   }

@@ -545,9 +545,10 @@ export interface OccupantNode extends NodeBase {
   readonly subnets: readonly { readonly property: string; readonly subnet: string }[];
   /**
    * The subnets outside the output it names by a literal id (`subnet-…`), each with the property: the guard cannot tell
-   * their segment or routes (AP-7 judges what runs there, semantics §10).
+   * their segment or routes (AP-7 judges what runs there, semantics §10). With `via`, an instance's network interface the
+   * output does not hold (its id or expression in `subnet`): the subnet it puts the instance in is one the guard cannot tell.
    */
-  readonly outside?: readonly { readonly property: string; readonly subnet: string }[];
+  readonly outside?: readonly { readonly property: string; readonly subnet: string; readonly via?: 'network interface' }[];
 }
 
 /** One security group rule, normalised: protocol `tcp` | `udp` | `icmp` | `-1` (all) | a number; ports when given. */

@@ -38,12 +38,14 @@ export const UNKNOWN_SUBNET = '';
 
 /**
  * One subnet a resource names (`subnetMentions`): a subnet node's id, `UNKNOWN_SUBNET`, or — `outside` — the literal id
- * (`subnet-…`) of a subnet the output does not hold.
+ * (`subnet-…`) of a subnet the output does not hold, or — `outside` and `via` — a network interface the output does not
+ * hold that places an instance (bridges.ts `interfacesElsewhere`), named by its id or expression.
  */
 export interface SubnetMention {
   readonly property: string;
   readonly subnet: string;
   readonly outside?: boolean;
+  readonly via?: 'network interface';
 }
 
 /** A subnet's id as AWS writes it: a literal value naming one outside the output. */

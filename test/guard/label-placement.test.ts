@@ -287,6 +287,62 @@ describe('AP-7: compute placed where the guard cannot place it, and an instance 
     }
   });
 
+  /** An unlabelled instance placed only by a network interface the output does not hold (semantics §10): placed nowhere before. */
+  const byInterface = (at: string, type: string, eni: string, property: string) => `AP-7 ${at}: ${type} ${at} runs on network interface ${eni} (${property}), `
+    + 'which the guard cannot place: it may be in an LGWAN subnet that reaches the breakout, and nothing says that what runs there is a terminal pool (業務端末) '
+    + `or update client; ${onlyTerminals} (fail closed)`;
+
+  test('CloudFormation: an unlabelled instance on an interface by a literal id or a parameter; one on an interface of the output is placed by it', () => {
+    const t = {
+      ...cfn({
+        Literal: instance({ NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: ENI }] }, []),
+        Param: instance({ NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: { Ref: 'Eni' } }] }, []),
+        Nic: { Type: 'AWS::EC2::NetworkInterface', Properties: { SubnetId: { Ref: 'MnSub' } } },
+        Held: instance({ NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: { Ref: 'Nic' } }] }, []),
+      }),
+      Parameters: { Eni: { Type: 'String' } },
+    };
+    expect(ap7(extractCloudFormation({ s: t }))).toEqual([
+      byInterface('Literal', 'AWS::EC2::Instance', ENI, 'NetworkInterfaces[0].NetworkInterfaceId'),
+      byInterface('Param', 'AWS::EC2::Instance', '{"Ref":"Eni"}', 'NetworkInterfaces[0].NetworkInterfaceId'),
+    ]);
+    const ja = checkTopology(extractCloudFormation({ s: t }), { model: NetworkModel.ALPHA_PRIME }).filter((f) => f.ruleId === 'AP-7' && f.path === 'Literal');
+    expect(ja.map((f) => f.ja?.message)).toEqual([`AWS::EC2::Instance Literal が、ガードが位置を特定できないネットワークインターフェース ${ENI}`
+      + '（NetworkInterfaces[0].NetworkInterfaceId）上で動く。ブレイクアウトに届く LGWAN接続系のサブネットにあるかもしれず、そこで動くものが業務端末（端末プール）や'
+      + 'セキュリティ更新の取得元だとは分からない。ローカルブレイクアウトを使えるのは業務端末（端末プール）とセキュリティ更新の取得元だけ（フェイルクローズ）']);
+    expect(notJapanese(ja[0].ja?.message)).toBeUndefined();
+  });
+
+  test('Terraform: an unlabelled instance on a network_interface by a literal id or a variable; one on an interface of the configuration is placed by it', () => {
+    const t = tf({
+      aws_network_interface: { nic: { subnet_id: '${aws_subnet.mn.id}' } },
+      aws_instance: {
+        literal: { ami: AMI, network_interface: [{ device_index: 0, network_interface_id: ENI }] },
+        variable: { ami: AMI, network_interface: [{ device_index: 0, network_interface_id: '${var.eni}' }] },
+        held: { ami: AMI, network_interface: [{ device_index: 0, network_interface_id: '${aws_network_interface.nic.id}' }] },
+      },
+    });
+    expect(ap7(extractTerraform({ s: t }))).toEqual([
+      byInterface('aws_instance.literal', 'aws_instance', ENI, 'network_interface[0].network_interface_id'),
+      byInterface('aws_instance.variable', 'aws_instance', '${var.eni}', 'network_interface[0].network_interface_id'),
+    ]);
+  });
+
+  test('a plan: an unlabelled instance on a network interface by a literal id', () => {
+    const p = handPlan([{
+      address: 'aws_instance.app', values: { ami: AMI, network_interface: [{ device_index: 0, network_interface_id: ENI }], tags: null }, unknown: { id: true },
+    }]);
+    expect(ap7(extractTerraformPlan(p as any))).toEqual([byInterface('aws_instance.app', 'aws_instance', ENI, 'network_interface[0].network_interface_id')]);
+  });
+
+  test('an unlabelled instance from a launch template outside the output is refused already (a launcher bridge), not by AP-7', () => {
+    const t = cfn({ App: instance({ LaunchTemplate: { LaunchTemplateId: LT, Version: '1' } }, []) });
+    const all = checkTopology(extractCloudFormation({ s: t }), { model: NetworkModel.ALPHA_PRIME }).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+    expect(all.filter((f) => f.includes(' App: '))).toEqual([
+      expect.stringMatching(/^GUARD-1 App: LaunchTemplate \(lt-0123456789abcdef0\) → placement could not be resolved: .* a launch template outside the synthesized output /),
+    ]);
+  });
+
   test('controls: terminals, a load balancer, a route table association in a literal subnet; another model; a subnet of the output without a way out', () => {
     const t = cfn({
       Terminals: instance({ SubnetId: OUTSIDE_SUBNET }, system('BUSINESS_TERMINALS')),

@@ -1357,6 +1357,18 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // An interface made by hand (in an LGWAN subnet routed to the breakout firewall) may put the instance there: judged as
+    // in such a subnet, as one in a subnet outside the app (fail closed, semantics §10).
+    name: 'α′: an EC2 instance on a network interface outside the app (a literal eni- id)',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack) {
+      new ec2.CfnInstance(stack, 'MutOutsideInterface', {
+        imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro', networkInterfaces: [{ deviceIndex: '0', networkInterfaceId: 'eni-0123456789abcdef0' }],
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

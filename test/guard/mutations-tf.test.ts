@@ -1574,6 +1574,18 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // An interface made by hand (in an LGWAN subnet routed to the breakout firewall) may put the instance there: judged as
+    // in such a subnet, as one in a subnet outside the configuration (fail closed, semantics §10).
+    name: 'α′: an EC2 instance on a network interface outside the configuration (a literal eni- id)',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack) {
+      new Instance(stack, 'MutOutsideInterface', {
+        ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', networkInterface: [{ deviceIndex: 0, networkInterfaceId: 'eni-0123456789abcdef0' }],
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {

@@ -352,7 +352,7 @@ export const AP7: GuardRule = {
     + 'with a way out must be known to hold only those (its block covered by declared terminal pools or update clients, the tag '
     + 'jichitai:subnet-role=terminals, or a forward proxy\'s own subnet holding nothing but the proxy and its load balancer): any other counts as holding '
     + 'servers (fail closed). What runs where the guard cannot place it (a labelled resource in a subnet, VPC, network interface or launch template '
-    + 'outside the output, an unlabelled one in a literal subnet id) counts as in such a subnet (fail closed).',
+    + 'outside the output, an unlabelled one in a literal subnet id or on a network interface outside the output) counts as in such a subnet (fail closed).',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const findings: Finding[] = [];
@@ -426,12 +426,17 @@ export const AP7: GuardRule = {
     }
     for (const o of nodesOf(ctx.graph, 'occupant')) {
       if (!o.outside || labelled.has(o.resource) || LOAD_BALANCERS.has(o.resourceType)) continue;
-      const { property, subnet } = o.outside[0];
+      const { property, subnet, via } = o.outside[0];
+      // On a network interface the output does not hold, its subnet is one the guard cannot tell either.
+      const where = via ? bi(`on network interface ${subnet} (${property}), which the guard cannot place: it may be in an LGWAN subnet`,
+        `ネットワークインターフェース ${subnet}（${property}）上で動く。ブレイクアウトに届く LGWAN接続系のサブネットにあるかもしれず`)
+        : bi(`in subnet ${subnet} (${property}), which the guard cannot place: it may be an LGWAN subnet`,
+          `サブネット ${subnet}（${property}）で動く。ブレイクアウトに届く LGWAN接続系のサブネットかもしれず`);
       findings.push(finding(this, nameOf(ctx.graph, o.resource),
-        bi(`${o.resourceType} ${nameOf(ctx.graph, o.resource)} runs in subnet ${subnet} (${property}), which the guard cannot place: it may be an LGWAN subnet `
+        bi(`${o.resourceType} ${nameOf(ctx.graph, o.resource)} runs ${where.en} `
           + `that reaches the breakout, and nothing says that what runs there is a terminal pool (業務端末) or update client; ${onlyTerminals.en} (fail closed)`,
-        `${o.resourceType} ${nameOf(ctx.graph, o.resource)} が、ガードが位置を特定できないサブネット ${subnet}（${property}）で動く。ブレイクアウトに届く `
-          + `LGWAN接続系のサブネットかもしれず、そこで動くものが業務端末（端末プール）やセキュリティ更新の取得元だとは分からない。${onlyTerminals.ja}（フェイルクローズ）`),
+        `${o.resourceType} ${nameOf(ctx.graph, o.resource)} が、ガードが位置を特定できない${where.ja}、`
+          + `そこで動くものが業務端末（端末プール）やセキュリティ更新の取得元だとは分からない。${onlyTerminals.ja}（フェイルクローズ）`),
         placeIt));
     }
     // Every other subnet with a way out must be known to hold only breakout clients (fail closed): a subnet the user added

@@ -267,7 +267,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
       + 'jichitai:subnet-role=terminals、またはプロキシとそのロードバランサーのほかに何もないフォワードプロキシ自身のサブネット）。'
       + 'それ以外はサーバを収容するものとみなす（フェイルクローズ）。'
       + 'ガードが位置を特定できない所で動くもの（出力の外のサブネット・VPC・ネットワークインターフェース・起動テンプレートに置いたラベル付きのリソース、'
-      + 'リテラルのサブネット ID に置いたラベルなしのリソース）は、そのようなサブネットにあるものとみなす（フェイルクローズ）。',
+      + 'リテラルのサブネット ID や出力の外のネットワークインターフェースに置いたラベルなしのリソース）は、そのようなサブネットにあるものとみなす（フェイルクローズ）。',
     rationale: 'The guideline opens the breakout for the business terminals\' use of specific cloud services; servers and systems of the LGWAN '
       + 'segment keep no way out. MunicipalNetwork lays out terminal subnets (the only ones routed to the breakout and admitted by the proxy) '
       + 'apart from workload subnets.',
