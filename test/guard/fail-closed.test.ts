@@ -472,7 +472,7 @@ describe('what invokes a function, or runs in a subnet, named by a value known o
     expect(found).toMatch(/\[aws_apprunner_service\.s\] GUARD-1 critical/);
   });
 
-  test('an instance whose subnet is a parameter or a variable may run anywhere (GUARD-1); a literal subnet id outside the output is not judged', () => {
+  test('an instance whose subnet is a parameter or a variable may run anywhere (GUARD-1); a literal subnet id outside the output raises no GUARD-1 (in α′, AP-7 judges it: label-placement.test.ts)', () => {
     const unknown = /GUARD-1 critical .*could not be resolved: the subnet it names is known only at deploy time, so it may run in any subnet, the egress chain's own included/;
     expect(cfn({ I: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0123456789abcdef0', SubnetId: { Ref: 'P' } } } })).toMatch(new RegExp(`\\[I\\] ${unknown.source}`));
     expect(cfn({ I: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0123456789abcdef0', SubnetId: 'subnet-0123456789abcdef0' } } })).not.toMatch(/\[I\]/);
