@@ -721,22 +721,33 @@ export function instancePlaces(
   return out.length > 0 ? out : [['default VPC']];
 }
 
+/** Where a launch template's data and interfaces are (`interfacesElsewhere`), by engine. */
+const TEMPLATE_INTERFACES = {
+  cloudformation: { data: 'LaunchTemplateData', lists: ['NetworkInterfaces'] },
+  terraform: { data: undefined, lists: ['network_interfaces'] },
+} as const;
+
 /**
- * The network interfaces an EC2 instance names that the guard cannot place (semantics §10), each with the property that
- * names it, as an `outside` mention (`via`) naming the interface by its id or expression: an interface by id the output
- * does not hold (`eniSubnet` gives no subnet for it: a literal `eni-…`, a parameter, a variable), or an interface or list
- * given by an expression. An unlabelled instance on one may run in any subnet (AP-7 judges it, fail closed); a labelled
- * one is placed by `instancePlaces`.
+ * The network interfaces an EC2 instance — or, with `template`, a launch template for what it launches
+ * (`LaunchTemplateData.NetworkInterfaces`, `network_interfaces`) — names that the guard cannot place (semantics §10),
+ * each with the property that names it, as an `outside` mention (`via`) naming the interface by its id or expression: an
+ * interface by id the output does not hold (`eniSubnet` gives no subnet for it: a literal `eni-…`, a parameter, a
+ * variable), or an interface or list given by an expression. An unlabelled instance on one may run in any subnet (AP-7
+ * judges it, fail closed); a labelled one is placed by `instancePlaces`.
  */
-export function interfacesElsewhere(engine: 'cloudformation' | 'terraform', p: any, eniSubnet: (id: unknown) => unknown): SubnetMention[] {
+export function interfacesElsewhere(engine: 'cloudformation' | 'terraform', p: any, eniSubnet: (id: unknown) => unknown, template = false): SubnetMention[] {
   const k = PLACE_KEYS[engine];
+  const t = TEMPLATE_INTERFACES[engine];
   const out: SubnetMention[] = [];
   const push = (property: string, value: unknown) => out.push({ property, subnet: expressionText(value), outside: true, via: 'network interface' });
-  for (const list of k.lists) {
-    const v = p[list];
+  const data = template && t.data ? p?.[t.data] : p;
+  if (typeof data !== 'object' || data === null || isExpression(data)) return out;
+  for (const list of template ? t.lists : k.lists) {
+    const v = data[list];
     if (v === undefined || v === null) continue;
+    const name = template && t.data ? `${t.data}.${list}` : list;
     (Array.isArray(v) ? v : [v]).forEach((n: any, i: number) => {
-      const at = Array.isArray(v) ? `${list}[${i}]` : list;
+      const at = Array.isArray(v) ? `${name}[${i}]` : name;
       if (typeof n !== 'object' || n === null || isExpression(n)) push(at, n);
       else if (n[k.own] === undefined && n[k.eni] !== undefined && (eniSubnet(n[k.eni]) ?? null) === null) push(`${at}.${k.eni}`, n[k.eni]);
     });

@@ -1397,7 +1397,10 @@ class TemplateReader {
     if (!SUBNET_PLUMBING.has(type)) {
       const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false), (v) => this.outsideSubnet(v));
       // An instance on a network interface the template does not hold runs where the guard cannot place it (AP-7).
-      if (type === 'AWS::EC2::Instance') subnets.push(...interfacesElsewhere('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId));
+      // So does what a launch template launches on one (its own interfaces).
+      if (type === 'AWS::EC2::Instance' || type === 'AWS::EC2::LaunchTemplate') {
+        subnets.push(...interfacesElsewhere('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId, type !== 'AWS::EC2::Instance'));
+      }
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
   }

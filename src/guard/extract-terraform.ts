@@ -1801,7 +1801,10 @@ class ConfigReader {
     if (!SUBNET_PLUMBING.has(type)) {
       const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v), (v) => this.outsideSubnet(v));
       // An instance on a network interface the configuration does not hold runs where the guard cannot place it (AP-7).
-      if (type === 'aws_instance') subnets.push(...interfacesElsewhere('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id));
+      // So does what a launch template launches on one (its own interfaces).
+      if (type === 'aws_instance' || type === 'aws_launch_template') {
+        subnets.push(...interfacesElsewhere('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id, type !== 'aws_instance'));
+      }
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
   }

@@ -343,6 +343,68 @@ describe('AP-7: compute placed where the guard cannot place it, and an instance 
     ]);
   });
 
+  /** An unlabelled launch template whose own interfaces name one the output does not hold: what it launches runs there. */
+  const ltData = (eni: unknown) => ({ Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: AMI, NetworkInterfaces: [{ DeviceIndex: 0, NetworkInterfaceId: eni }] } } });
+
+  test('CloudFormation: an unlabelled launch template on an interface by a literal id or a parameter; one on an interface of the output is placed by it', () => {
+    const t = {
+      ...cfn({
+        Literal: ltData(ENI),
+        Param: ltData({ Ref: 'Eni' }),
+        Nic: { Type: 'AWS::EC2::NetworkInterface', Properties: { SubnetId: { Ref: 'MnSub' } } },
+        Held: ltData({ Ref: 'Nic' }),
+      }),
+      Parameters: { Eni: { Type: 'String' } },
+    };
+    expect(ap7(extractCloudFormation({ s: t }))).toEqual([
+      byInterface('Literal', 'AWS::EC2::LaunchTemplate', ENI, 'LaunchTemplateData.NetworkInterfaces[0].NetworkInterfaceId'),
+      byInterface('Param', 'AWS::EC2::LaunchTemplate', '{"Ref":"Eni"}', 'LaunchTemplateData.NetworkInterfaces[0].NetworkInterfaceId'),
+    ]);
+  });
+
+  test('Terraform: an unlabelled launch template on a network_interfaces id by a literal or a variable; one on an interface of the configuration is placed by it', () => {
+    const lt = (eni: string) => ({ image_id: AMI, network_interfaces: [{ device_index: 0, network_interface_id: eni }] });
+    const t = tf({
+      aws_network_interface: { nic: { subnet_id: '${aws_subnet.mn.id}' } },
+      aws_launch_template: { literal: lt(ENI), variable: lt('${var.eni}'), held: lt('${aws_network_interface.nic.id}') },
+    });
+    expect(ap7(extractTerraform({ s: t }))).toEqual([
+      byInterface('aws_launch_template.literal', 'aws_launch_template', ENI, 'network_interfaces[0].network_interface_id'),
+      byInterface('aws_launch_template.variable', 'aws_launch_template', '${var.eni}', 'network_interfaces[0].network_interface_id'),
+    ]);
+  });
+
+  test('a plan: an unlabelled launch template on a network interface by a literal id', () => {
+    const p = handPlan([{
+      address: 'aws_launch_template.lt', values: { image_id: AMI, network_interfaces: [{ device_index: 0, network_interface_id: ENI }], tags: null }, unknown: { id: true },
+    }]);
+    expect(ap7(extractTerraformPlan(p as any))).toEqual([byInterface('aws_launch_template.lt', 'aws_launch_template', ENI, 'network_interfaces[0].network_interface_id')]);
+  });
+
+  test('an interface attached by its own resource to or from what the output does not hold is refused already (a host in two VPCs), not by AP-7', () => {
+    const multiHomed = /^GUARD-1 Att: .*could not be resolved: AWS::EC2::NetworkInterfaceAttachment opens a path between the other VPCs of an instance /;
+    const all = (r: Record<string, unknown>) => checkTopology(extractCloudFormation({ s: cfn(r) }), { model: NetworkModel.ALPHA_PRIME })
+      .filter((f) => f.ruleId === 'AP-7' || f.path === 'Att').map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+    const attach = (InstanceId: unknown, NetworkInterfaceId: unknown) => ({ Type: 'AWS::EC2::NetworkInterfaceAttachment', Properties: { InstanceId, NetworkInterfaceId, DeviceIndex: '1' } });
+    // An instance of the output given an interface outside it; an interface of the output (LGWAN) attached to an instance outside it.
+    expect(all({ App: instance({ SubnetId: { Ref: 'MnSub' } }, []), Att: attach({ Ref: 'App' }, ENI) })).toEqual([expect.stringMatching(multiHomed)]);
+    expect(all({ Nic: { Type: 'AWS::EC2::NetworkInterface', Properties: { SubnetId: { Ref: 'LgSub' } } }, Att: attach('i-0123456789abcdef0', { Ref: 'Nic' }) }))
+      .toEqual([expect.stringMatching(multiHomed)]);
+    const tfAll = (r: Record<string, unknown>) => checkTopology(extractTerraform({ s: tf(r) }), { model: NetworkModel.ALPHA_PRIME })
+      .filter((f) => f.ruleId === 'AP-7' || f.ruleId === 'GUARD-1').map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+    expect(tfAll({
+      aws_instance: { app: { ami: AMI, subnet_id: '${aws_subnet.mn.id}' } },
+      aws_network_interface_attachment: { att: { instance_id: '${aws_instance.app.id}', network_interface_id: '${var.eni}', device_index: 1 } },
+    })).toEqual([expect.stringMatching(/^GUARD-1 aws_network_interface_attachment.att: .*opens a path between the other VPCs of an instance /)]);
+    expect(tfAll({ aws_network_interface: { nic: { subnet_id: '${aws_subnet.lg.id}', attachment: [{ instance: 'i-0123456789abcdef0', device_index: 1 }] } } }))
+      .toEqual([expect.stringMatching(/^GUARD-1 aws_network_interface.nic: .*opens a path between the other VPCs of an instance /)]);
+    const p = handPlan([
+      { address: 'aws_network_interface_attachment.att', values: { instance_id: 'i-0123456789abcdef0', network_interface_id: ENI, device_index: 1 }, unknown: { id: true } },
+    ]);
+    expect(checkTopology(extractTerraformPlan(p as any), { model: NetworkModel.ALPHA_PRIME }).map((f) => `${f.ruleId} ${f.path}: ${f.message}`))
+      .toContainEqual(expect.stringMatching(/^GUARD-1 aws_network_interface_attachment.att: .*opens a path between the other VPCs of an instance /));
+  });
+
   test('controls: terminals, a load balancer, a route table association in a literal subnet; another model; a subnet of the output without a way out', () => {
     const t = cfn({
       Terminals: instance({ SubnetId: OUTSIDE_SUBNET }, system('BUSINESS_TERMINALS')),

@@ -1586,6 +1586,18 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // What a launch template launches runs on its own interfaces: one made by hand (possibly in an LGWAN subnet routed to the
+    // breakout firewall) is judged as in such a subnet (fail closed, semantics §10).
+    name: 'α′: a launch template whose network interface is outside the configuration (a literal eni- id)',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack) {
+      new LaunchTemplate(stack, 'MutOutsideInterfaceTemplate', {
+        imageId: 'ami-0123456789abcdef0', networkInterfaces: [{ deviceIndex: 0, networkInterfaceId: 'eni-0123456789abcdef0' }],
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {
