@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 132, cases: 387 },
-  cdktf: { mutations: 146, cases: 429 },
+  cdk: { mutations: 134, cases: 389 },
+  cdktf: { mutations: 148, cases: 431 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */
