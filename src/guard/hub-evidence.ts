@@ -9,6 +9,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BoundIds } from './builder';
+import { assemblyStacksOf, assemblyTagsOf, CloudAssemblyError } from './cloud-assembly';
 import type { CloudFormationTemplate, StackTags } from './extract-cloudformation';
 import type { TerraformJson } from './extract-terraform';
 import { GraphNode, nodesOf, Ref, TopologyGraph, UnresolvedValue } from './graph';
@@ -128,6 +129,13 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
   const stacks: Record<string, CloudFormationTemplate | TerraformJson> = {};
   const paths: Record<string, Record<string, string>> = {};
   const tags: Record<string, StackTags> = {};
+  // A manifest is read as the other files are (recorded with its hash), but what cannot be read stops its reading.
+  const readManifest = (file: string): unknown => {
+    const before = problems.length;
+    const json = read(file, flag);
+    if (problems.length > before) throw new CloudAssemblyError(problems.splice(before).map((p) => p.replace(`${flag} `, '')).join('; '));
+    return json;
+  };
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(at);
@@ -145,19 +153,13 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
       }
       return { stacks, paths, tags, kind: 'terraform' };
     }
-    const manifest = read(path.join(at, 'manifest.json'), flag) as { artifacts?: Record<string, any> } | undefined;
-    if (manifest === undefined) return { stacks, paths, tags };
-    for (const [id, artifact] of Object.entries(manifest.artifacts ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (artifact?.type !== 'aws:cloudformation:stack' || typeof artifact.properties?.templateFile !== 'string') continue;
-      const name = typeof artifact.properties.stackName === 'string' ? artifact.properties.stackName : id;
-      stacks[name] = read(path.join(at, artifact.properties.templateFile), flag) as CloudFormationTemplate ?? {};
+    // As check of the cdk.out reads it (cloud-assembly.ts): nested assemblies followed, a broken manifest refused.
+    const artifacts = fromAssembly(() => assemblyStacksOf(at, readManifest), flag, problems);
+    if (artifacts === undefined) return { stacks, paths, tags };
+    for (const { name, artifact, file, tags: given } of artifacts) {
+      stacks[name] = read(file, flag) as CloudFormationTemplate ?? {};
       paths[name] = logicalIdPaths(artifact.metadata);
-      const given = artifact.properties.tags;
-      if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
-        problems.push(`${flag} ${at}: stack artifact ${id} has tags that are no map of strings; give the cloud assembly the synthesizer wrote`);
-      } else if (given !== undefined) {
-        tags[name] = Object.entries(given).map(([Key, Value]) => ({ Key, Value }));
-      }
+      tags[name] = given;
     }
     if (Object.keys(stacks).length === 0) problems.push(`${flag} ${at}: the cloud assembly holds no CloudFormation stack; give the hub app's cdk.out`);
     return { stacks, paths, tags, kind: 'cloudformation' };
@@ -165,7 +167,11 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
   const json = read(at, flag) as Record<string, unknown> | undefined;
   if (json === undefined) return { stacks, paths, tags };
   if (json && typeof json === 'object' && ('Resources' in json || 'AWSTemplateFormatVersion' in json)) {
-    stacks[path.basename(at).replace(/\.template\.json$|\.json$/, '')] = json as CloudFormationTemplate;
+    const name = path.basename(at).replace(/\.template\.json$|\.json$/, '');
+    stacks[name] = json as CloudFormationTemplate;
+    // A template of a cloud assembly is deployed with its stack artifact's tags, as check of the template reads them.
+    const given = fromAssembly(() => assemblyTagsOf(at, readManifest), flag, problems);
+    if (given !== undefined) tags[name] = given;
     return { stacks, paths, tags, kind: 'cloudformation' };
   }
   if (json && typeof json === 'object' && 'resource' in json) {
@@ -176,6 +182,17 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
   }
   problems.push(`${flag} ${at}: neither a CloudFormation template ("Resources") nor a Terraform JSON configuration ("resource"); give the hub's synthesized artifact`);
   return { stacks, paths, tags };
+}
+
+/** What cloud-assembly.ts read of the hub's cloud assembly, or undefined with why it could not as a problem. */
+function fromAssembly<T>(read: () => T, flag: string, problems: string[]): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof CloudAssemblyError)) throw e;
+    problems.push(`${flag} ${[e.message, ...e.problems].join(': ')}; give the cloud assembly the synthesizer wrote`);
+    return undefined;
+  }
 }
 
 /**
