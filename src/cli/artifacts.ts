@@ -4,7 +4,7 @@ import { CliError } from './io';
 import { parseStrictJson, RepeatedKey } from './strict-json';
 import type { DescribedStack } from '../docs/scope';
 import { Acknowledgement, acknowledgementProblem, ruleOfGuardFindingId } from '../guard/acknowledge';
-import { assemblyStacksOf, assemblyTagsOf, CloudAssemblyError } from '../guard/cloud-assembly';
+import { artifactMetadataOf, assemblyStacksOf, assemblyTagsOf, CloudAssemblyError, logicalIdPathsOf, StackArtifact } from '../guard/cloud-assembly';
 import { reportFileName } from '../guard/evaluate';
 import { CloudFormationTemplate, extractCloudFormation, StackTags } from '../guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
@@ -200,14 +200,15 @@ function loadCdkOut(input: string, selected: StackFilter, hub?: HubEvidenceSourc
 }
 
 function collectStacks(dir: string, into: Record<string, TemplateFile>): void {
-  for (const { id, artifact, name, file, tags, dir: at } of ofAssembly(() => assemblyStacksOf(dir, readAssemblyJson))) {
+  for (const stack of ofAssembly(() => assemblyStacksOf(dir, readAssemblyJson))) {
+    const { id, artifact, name, file, tags } = stack;
     into[name] = {
       template: readJson(file) as CloudFormationTemplate,
       file,
       constructPath: typeof artifact.displayName === 'string' ? artifact.displayName : id,
-      guarded: guardedAtSynth(at, id, name),
+      guarded: guardedAtSynth(stack.dir, id, name),
       tags,
-      ...metadataOf(at, artifact),
+      ...metadataOf(stack),
     };
   }
 }
@@ -255,19 +256,14 @@ function guardedAtSynth(dir: string, artifactId: string, stackName: string): boo
  * (`aws:cdk:acknowledged-rules`, `{ "jichitai-guard::<rule>": reason }` on the acknowledging construct), checked as
  * TopologyGuard.acknowledge checks them.
  */
-function metadataOf(dir: string, artifact: any): { paths: Record<string, string>; acknowledgements: Acknowledgement[] } {
-  const metadata: Record<string, unknown> = { ...(artifact.metadata ?? {}) };
-  if (typeof artifact.additionalMetadataFile === 'string' && fs.existsSync(path.join(dir, artifact.additionalMetadataFile))) {
-    Object.assign(metadata, readJson(path.join(dir, artifact.additionalMetadataFile)));
-  }
-  const paths: Record<string, string> = {};
+function metadataOf(stack: StackArtifact): { paths: Record<string, string>; acknowledgements: Acknowledgement[] } {
+  const metadata = ofAssembly(() => artifactMetadataOf(stack, readAssemblyJson));
   const acknowledgements: Acknowledgement[] = [];
   const problems: string[] = [];
   for (const [where, entries] of Object.entries(metadata)) {
     if (!Array.isArray(entries)) continue;
     const scopePath = where.replace(/^\//, '');
     for (const e of entries) {
-      if (e?.type === 'aws:cdk:logicalId' && typeof e.data === 'string') paths[e.data] = scopePath;
       if (e?.type !== 'aws:cdk:acknowledged-rules' || !e.data || typeof e.data !== 'object') continue;
       for (const [id, reason] of Object.entries(e.data as Record<string, unknown>)) {
         const ruleId = ruleOfGuardFindingId(id);
@@ -278,8 +274,8 @@ function metadataOf(dir: string, artifact: any): { paths: Record<string, string>
       }
     }
   }
-  if (problems.length > 0) throw new CliError(`${dir}: the cloud assembly records acknowledgements the guard refuses`, problems);
-  return { paths, acknowledgements };
+  if (problems.length > 0) throw new CliError(`${stack.dir}: the cloud assembly records acknowledgements the guard refuses`, problems);
+  return { paths: logicalIdPathsOf(metadata), acknowledgements };
 }
 
 /** Stacks linked by imports of each other's exports, transitively, in name order. */

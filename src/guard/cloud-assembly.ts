@@ -117,3 +117,24 @@ function stackTagsOf(dir: string, id: string, tags: unknown): StackTags {
   }
   return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
+
+/**
+ * A stack artifact's metadata: its `metadata`, and the `additionalMetadataFile` (`<id>.metadata.json`) newer CDK versions
+ * write it to instead, by construct path (`/Stack/Construct`).
+ */
+export function artifactMetadataOf(stack: StackArtifact, readJson: ReadJson): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { ...(stack.artifact.metadata ?? {}) };
+  const file = stack.artifact.additionalMetadataFile;
+  if (typeof file === 'string' && fs.existsSync(path.join(stack.dir, file))) Object.assign(metadata, readJson(path.join(stack.dir, file)));
+  return metadata;
+}
+
+/** The `aws:cdk:logicalId` entries of a stack artifact's metadata: construct path by logical ID. */
+export function logicalIdPathsOf(metadata: Record<string, unknown>): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const [where, entries] of Object.entries(metadata)) {
+    if (!Array.isArray(entries)) continue;
+    for (const e of entries) if (e?.type === 'aws:cdk:logicalId' && typeof e.data === 'string') paths[e.data] = where.replace(/^\//, '');
+  }
+  return paths;
+}

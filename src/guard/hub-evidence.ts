@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BoundIds } from './builder';
-import { assemblyStacksOf, assemblyTagsOf, CloudAssemblyError } from './cloud-assembly';
+import { artifactMetadataOf, assemblyStacksOf, assemblyTagsOf, CloudAssemblyError, logicalIdPathsOf } from './cloud-assembly';
 import type { CloudFormationTemplate, StackTags } from './extract-cloudformation';
 import type { TerraformJson } from './extract-terraform';
 import { GraphNode, nodesOf, Ref, TopologyGraph, UnresolvedValue } from './graph';
@@ -156,10 +156,11 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
     // As check of the cdk.out reads it (cloud-assembly.ts): nested assemblies followed, a broken manifest refused.
     const artifacts = fromAssembly(() => assemblyStacksOf(at, readManifest), flag, problems);
     if (artifacts === undefined) return { stacks, paths, tags };
-    for (const { name, artifact, file, tags: given } of artifacts) {
-      stacks[name] = read(file, flag) as CloudFormationTemplate ?? {};
-      paths[name] = logicalIdPaths(artifact.metadata);
-      tags[name] = given;
+    for (const stack of artifacts) {
+      stacks[stack.name] = read(stack.file, flag) as CloudFormationTemplate ?? {};
+      // Inline or in the artifact's additionalMetadataFile, as check reads them.
+      paths[stack.name] = logicalIdPathsOf(fromAssembly(() => artifactMetadataOf(stack, readManifest), flag, problems) ?? {});
+      tags[stack.name] = stack.tags;
     }
     if (Object.keys(stacks).length === 0) problems.push(`${flag} ${at}: the cloud assembly holds no CloudFormation stack; give the hub app's cdk.out`);
     return { stacks, paths, tags, kind: 'cloudformation' };
@@ -209,16 +210,6 @@ function besideHub(file: string, flag: string, problems: string[]): void {
 
 function listStacks(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((n) => path.join(dir, n, 'cdk.tf.json')) : [];
-}
-
-/** `aws:cdk:logicalId` metadata of a manifest's stack artifact: construct path by logical ID. */
-function logicalIdPaths(metadata: unknown): Record<string, string> {
-  const paths: Record<string, string> = {};
-  for (const [where, entries] of Object.entries((metadata ?? {}) as Record<string, unknown>)) {
-    if (!Array.isArray(entries)) continue;
-    for (const e of entries) if (e?.type === 'aws:cdk:logicalId' && typeof e.data === 'string') paths[e.data] = where.replace(/^\//, '');
-  }
-  return paths;
 }
 
 /** The outputs file, checked against the artifact's stacks and declared outputs. */
