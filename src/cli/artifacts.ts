@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliError } from './io';
-import { parseStrictJson, RepeatedKey } from './strict-json';
 import type { DescribedStack } from '../docs/scope';
 import { Acknowledgement, acknowledgementProblem, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { artifactMetadataOf, assemblyStacksOf, assemblyTagsOf, CloudAssemblyError, logicalIdPathsOf, StackArtifact } from '../guard/cloud-assembly';
@@ -12,6 +11,7 @@ import { extractTerraformPlan, isTerraformPlan } from '../guard/extract-terrafor
 import { TopologyGraph } from '../guard/graph';
 import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, HubEvidenceSource, hubStackKey, readHubEvidence } from '../guard/hub-evidence';
 import { Finding } from '../guard/rule';
+import { parseStrictJson, RepeatedKey } from '../guard/strict-json';
 import { terraformFilesBeside } from '../guard/terraform-files';
 
 /** The kinds of artifact `check` reads. */

@@ -13,6 +13,7 @@ import { artifactMetadataOf, assemblyStacksOf, assemblyTagsOf, CloudAssemblyErro
 import type { CloudFormationTemplate, StackTags } from './extract-cloudformation';
 import type { TerraformJson } from './extract-terraform';
 import { GraphNode, nodesOf, Ref, TopologyGraph, UnresolvedValue } from './graph';
+import { parseStrictJson, RepeatedKey } from './strict-json';
 import { terraformFilesBeside } from './terraform-files';
 import { SecurityCloudHubEvidence } from '../model/guard-options';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
@@ -52,6 +53,13 @@ export class HubEvidenceError extends Error {
   }
 }
 
+/** A file of the evidence repeats a key (`parseStrictJson`). */
+class RepeatedKeys extends Error {
+  constructor(public readonly keys: readonly RepeatedKey[]) {
+    super('repeated keys');
+  }
+}
+
 /** The evidence given for a stack by another `TopologyGuard.apply`: the same files, or an error (one stack joins one hub). */
 export function sameEvidence(where: string, a: SecurityCloudHubEvidence | undefined, b: SecurityCloudHubEvidence): SecurityCloudHubEvidence {
   if (a && (a.artifact !== b.artifact || a.outputs !== b.outputs)) {
@@ -85,9 +93,13 @@ export function readHubEvidence(source: HubEvidenceSource, engine: TopologyGraph
     }
     files.push({ path: file, sha256: createHash('sha256').update(bytes).digest('hex') });
     try {
-      return JSON.parse(bytes.toString('utf8'));
+      // As check reads its inputs (strict-json.ts): a repeated key is read otherwise by other readers of the file.
+      return parseStrictJson(bytes.toString('utf8'), (keys) => new RepeatedKeys(keys));
     } catch (e) {
-      problems.push(`${flag} ${file}: not valid JSON (${(e as Error).message}); give the JSON the synthesizer or the deployment wrote`);
+      problems.push(e instanceof RepeatedKeys
+        ? `${flag} ${file}: an object names the same key twice (${e.keys.map((k) => k.path).join(', ')}); JSON.parse keeps only the last, while other readers `
+          + 'of the file may not, so the guard would not see what is deployed (GUARD-1): give the JSON the synthesizer or the deployment wrote, each key once'
+        : `${flag} ${file}: not valid JSON (${(e as Error).message}); give the JSON the synthesizer or the deployment wrote`);
       return undefined;
     }
   };

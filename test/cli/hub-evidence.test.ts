@@ -93,6 +93,21 @@ describe('check --hub', () => {
     expect(r.stderr).toMatch(/--hub .*manifest\.json: stack artifact OtherMember names no templateFile/);
   });
 
+  test('a hub manifest that names a key twice is ambiguous evidence (exit 2), as check refuses it: JSON.parse would keep the last', async () => {
+    const twice = hubEvidence();
+    const manifestFile = path.join(twice.artifact, 'manifest.json');
+    const text = fs.readFileSync(manifestFile, 'utf8');
+    const props = /"Hub": \{[^]*?"properties": \{/.exec(text)!;
+    const at = props.index + props[0].length;
+    fs.writeFileSync(manifestFile, `${text.slice(0, at)}"tags": { "jichitai:security-cloud": "SIEM" }, "tags": {},${text.slice(at)}`);
+    const joined = await cli('check', memberOut(twice), '--model', 'beta', '--hub', twice.artifact, '--hub-outputs', twice.outputs);
+    expect(joined.code).toBe(2);
+    expect(joined.stderr).toMatch(/--hub .*manifest\.json: an object names the same key twice \(artifacts\.Hub\.properties\.tags\)/);
+    const alone = await cli('check', twice.artifact, '--model', 'beta');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/manifest\.json: an object names the same key twice \(artifacts\.Hub\.properties\.tags\)/);
+  });
+
   test('a hub cdk.out whose stacks are in a stage\'s nested assembly (assembly-*) is followed, as check of the cdk.out follows it', async () => {
     const staged = hubEvidence();
     const outer = path.join(staged.dir, 'staged.out');
