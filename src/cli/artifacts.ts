@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliError } from './io';
-import { parseStrictJson, RepeatedKey } from './strict-json';
 import type { DescribedStack } from '../docs/scope';
 import { Acknowledgement, acknowledgementProblem, ruleOfGuardFindingId } from '../guard/acknowledge';
+import { artifactMetadataOf, assemblyStacksOf, assemblyTagsOf, CloudAssemblyError, logicalIdPathsOf, StackArtifact } from '../guard/cloud-assembly';
 import { reportFileName } from '../guard/evaluate';
 import { CloudFormationTemplate, extractCloudFormation, StackTags } from '../guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
@@ -11,6 +11,7 @@ import { extractTerraformPlan, isTerraformPlan } from '../guard/extract-terrafor
 import { TopologyGraph } from '../guard/graph';
 import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, HubEvidenceSource, hubStackKey, readHubEvidence } from '../guard/hub-evidence';
 import { Finding } from '../guard/rule';
+import { parseStrictJson, RepeatedKey } from '../guard/strict-json';
 import { terraformFilesBeside } from '../guard/terraform-files';
 
 /** The kinds of artifact `check` reads. */
@@ -76,7 +77,8 @@ export function loadArtifact(input: string, selected: StackFilter = () => true, 
     case 'cloudformation-template': {
       if (!selected(name)) return { input, kind, units: [] };
       // A template of a cloud assembly is deployed with its stack artifact's tags (assemblyTagsOf).
-      const stack: TemplateFile = { template: json as CloudFormationTemplate, file: input, tags: assemblyTagsOf(input) };
+      const tags = ofAssembly(() => assemblyTagsOf(input, readAssemblyJson));
+      const stack: TemplateFile = { template: json as CloudFormationTemplate, file: input, tags };
       return { input, kind, units: [cloudFormationUnit({ [name]: stack }, selected, hub)] };
     }
     case 'cdktf-out':
@@ -173,7 +175,7 @@ interface TemplateFile {
   readonly acknowledgements?: Acknowledgement[];
   /** Whether the CDK guard checked the stack at synth: its report lies next to the template (`guardedAtSynth`). */
   readonly guarded?: boolean;
-  /** The tags the stack is deployed with: a cloud assembly's stack artifact's `tags` (`stackTagsOf`). */
+  /** The tags the stack is deployed with: a cloud assembly's stack artifact's `tags` (cloud-assembly.ts). */
   readonly tags?: StackTags;
 }
 
@@ -185,7 +187,7 @@ interface TemplateFile {
 function loadCdkOut(input: string, selected: StackFilter, hub?: HubEvidenceSource): { units: CheckUnit[]; acknowledgements: Acknowledgement[] } {
   const dir = path.basename(input) === 'manifest.json' ? path.dirname(input) : input;
   const stacks: Record<string, TemplateFile> = {};
-  collectStacks(dir, stacks, new Set());
+  collectStacks(dir, stacks);
   if (Object.keys(stacks).length === 0) {
     throw new CliError(`${dir}: the cloud assembly holds no CloudFormation stack (no artifact of type aws:cloudformation:stack in manifest.json): nothing to check`);
   }
@@ -197,90 +199,38 @@ function loadCdkOut(input: string, selected: StackFilter, hub?: HubEvidenceSourc
   };
 }
 
-function collectStacks(dir: string, into: Record<string, TemplateFile>, seen: Set<string>): void {
-  const real = fs.realpathSync(dir);
-  if (seen.has(real)) return;
-  seen.add(real);
-  const manifest = readJson(path.join(dir, 'manifest.json')) as Manifest;
-  for (const { id, artifact, name, file, tags } of stackArtifactsOf(dir, manifest)) {
-    if (into[name]) throw new CliError(`${dir}: two stacks are named ${name}; check each cloud assembly on its own`);
+function collectStacks(dir: string, into: Record<string, TemplateFile>): void {
+  for (const stack of ofAssembly(() => assemblyStacksOf(dir, readAssemblyJson))) {
+    const { id, artifact, name, file, tags } = stack;
     into[name] = {
       template: readJson(file) as CloudFormationTemplate,
       file,
       constructPath: typeof artifact.displayName === 'string' ? artifact.displayName : id,
-      guarded: guardedAtSynth(dir, id, name),
+      guarded: guardedAtSynth(stack.dir, id, name),
       tags,
-      ...metadataOf(dir, artifact),
+      ...metadataOf(stack),
     };
   }
-  for (const artifact of Object.values(manifest?.artifacts ?? {})) {
-    if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
-      collectStacks(path.join(dir, artifact.properties.directoryName), into, seen);
-    }
-  }
 }
 
-type Manifest = { artifacts?: Record<string, any> } | null;
-
-/** One `aws:cloudformation:stack` artifact of a manifest: its stack name, template file and the tags it is deployed with. */
-interface StackArtifact {
-  readonly id: string;
-  readonly artifact: any;
-  readonly name: string;
-  readonly file: string;
-  readonly tags: StackTags;
-}
-
-/** The stack artifacts of one manifest, in its order (not its nested assemblies': each has a manifest of its own). */
-function stackArtifactsOf(dir: string, manifest: Manifest): StackArtifact[] {
-  return Object.entries(manifest?.artifacts ?? {}).filter(([, artifact]) => artifact?.type === 'aws:cloudformation:stack').map(([id, artifact]) => {
-    const templateFile = artifact.properties?.templateFile;
-    if (typeof templateFile !== 'string') throw new CliError(`${dir}/manifest.json: stack artifact ${id} names no templateFile`);
-    const name = typeof artifact.properties?.stackName === 'string' ? artifact.properties.stackName : id;
-    return { id, artifact, name, file: path.join(dir, templateFile), tags: stackTagsOf(dir, id, artifact.properties?.tags) };
-  });
-}
-
-/**
- * The tags a template checked on its own is deployed with, when it lies in a cloud assembly (semantics §3): the
- * `manifest.json` beside it (a `cdk.out`, or a stage's nested `assembly-*`) names it as a stack artifact's `templateFile`,
- * whose `tags` are read as `check` of the cdk.out reads them. None beside it, or one that names it in no artifact: a bare
- * template, whose stack tags are unknown (undefined). What cannot be told is refused, not guessed (GUARD-1): a manifest
- * that cannot be read, or artifacts that name the file with different tags.
- */
-function assemblyTagsOf(template: string): StackTags | undefined {
-  const dir = path.dirname(template);
-  const manifestFile = path.join(dir, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) return undefined;
-  const unknown = 'so the tags its stack is deployed with, which CloudFormation gives to its resources and whose jichitai: ones are labels, '
-    + 'are unknown (GUARD-1, 三層の対策)';
-  let naming: StackArtifact[];
+/** A JSON file of a cloud assembly, read as `check` reads its inputs (`readJson`), for cloud-assembly.ts. */
+function readAssemblyJson(file: string): unknown {
   try {
-    const real = fs.realpathSync(template);
-    naming = stackArtifactsOf(dir, readJson(manifestFile) as Manifest).filter((a) => fs.existsSync(a.file) && fs.realpathSync(a.file) === real);
+    return readJson(file);
   } catch (e) {
-    if (!(e instanceof CliError)) throw e;
-    throw new CliError(`${template}: the cloud assembly manifest beside it (${manifestFile}) cannot be read, ${unknown}. `
-      + 'Check the cdk.out directory (the synthesizer\'s output as written), or remove the manifest.json if the template is of no cloud assembly', [e.message]);
+    if (e instanceof CliError) throw new CloudAssemblyError(e.message, e.problems);
+    throw e;
   }
-  const key = (tags: StackTags) => JSON.stringify((tags as { Key: string; Value: unknown }[]).map((t) => [t.Key, t.Value]).sort());
-  const differs = naming.find((a) => key(a.tags) !== key(naming[0].tags));
-  if (differs) {
-    throw new CliError(`${template}: stack artifacts ${naming[0].id} and ${differs.id} of ${manifestFile} name it with different tags, ${unknown}. `
-      + 'Check the cdk.out directory, whose stacks are checked each with its own tags');
-  }
-  return naming[0]?.tags;
 }
 
-/**
- * The tags a stack artifact is deployed with (semantics §3): its `tags` property, which the CDK CLI passes to CloudFormation
- * (`cdk deploy --tags` replaces them: tags given at deployment are not in the assembly), and CloudFormation gives to the
- * stack's resources. Cloud assembly schema: `AwsCloudFormationStackProperties.tags`, a map of strings.
- */
-function stackTagsOf(dir: string, id: string, tags: unknown): StackTags {
-  if (tags === undefined) return [];
-  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) throw new CliError(`${dir}/manifest.json: stack artifact ${id} has tags that are no map of strings`);
-  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+/** What cloud-assembly.ts read, or why it could not: an unusable input. */
+function ofAssembly<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof CloudAssemblyError) throw new CliError(e.message, e.problems);
+    throw e;
+  }
 }
 
 /**
@@ -306,19 +256,14 @@ function guardedAtSynth(dir: string, artifactId: string, stackName: string): boo
  * (`aws:cdk:acknowledged-rules`, `{ "jichitai-guard::<rule>": reason }` on the acknowledging construct), checked as
  * TopologyGuard.acknowledge checks them.
  */
-function metadataOf(dir: string, artifact: any): { paths: Record<string, string>; acknowledgements: Acknowledgement[] } {
-  const metadata: Record<string, unknown> = { ...(artifact.metadata ?? {}) };
-  if (typeof artifact.additionalMetadataFile === 'string' && fs.existsSync(path.join(dir, artifact.additionalMetadataFile))) {
-    Object.assign(metadata, readJson(path.join(dir, artifact.additionalMetadataFile)));
-  }
-  const paths: Record<string, string> = {};
+function metadataOf(stack: StackArtifact): { paths: Record<string, string>; acknowledgements: Acknowledgement[] } {
+  const metadata = ofAssembly(() => artifactMetadataOf(stack, readAssemblyJson));
   const acknowledgements: Acknowledgement[] = [];
   const problems: string[] = [];
   for (const [where, entries] of Object.entries(metadata)) {
     if (!Array.isArray(entries)) continue;
     const scopePath = where.replace(/^\//, '');
     for (const e of entries) {
-      if (e?.type === 'aws:cdk:logicalId' && typeof e.data === 'string') paths[e.data] = scopePath;
       if (e?.type !== 'aws:cdk:acknowledged-rules' || !e.data || typeof e.data !== 'object') continue;
       for (const [id, reason] of Object.entries(e.data as Record<string, unknown>)) {
         const ruleId = ruleOfGuardFindingId(id);
@@ -329,8 +274,8 @@ function metadataOf(dir: string, artifact: any): { paths: Record<string, string>
       }
     }
   }
-  if (problems.length > 0) throw new CliError(`${dir}: the cloud assembly records acknowledgements the guard refuses`, problems);
-  return { paths, acknowledgements };
+  if (problems.length > 0) throw new CliError(`${stack.dir}: the cloud assembly records acknowledgements the guard refuses`, problems);
+  return { paths: logicalIdPathsOf(metadata), acknowledgements };
 }
 
 /** Stacks linked by imports of each other's exports, transitively, in name order. */

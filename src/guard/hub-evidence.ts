@@ -9,9 +9,11 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BoundIds } from './builder';
+import { artifactMetadataOf, assemblyStacksOf, assemblyTagsOf, CloudAssemblyError, logicalIdPathsOf } from './cloud-assembly';
 import type { CloudFormationTemplate, StackTags } from './extract-cloudformation';
 import type { TerraformJson } from './extract-terraform';
 import { GraphNode, nodesOf, Ref, TopologyGraph, UnresolvedValue } from './graph';
+import { parseStrictJson, RepeatedKey } from './strict-json';
 import { terraformFilesBeside } from './terraform-files';
 import { SecurityCloudHubEvidence } from '../model/guard-options';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
@@ -51,6 +53,13 @@ export class HubEvidenceError extends Error {
   }
 }
 
+/** A file of the evidence repeats a key (`parseStrictJson`). */
+class RepeatedKeys extends Error {
+  constructor(public readonly keys: readonly RepeatedKey[]) {
+    super('repeated keys');
+  }
+}
+
 /** The evidence given for a stack by another `TopologyGuard.apply`: the same files, or an error (one stack joins one hub). */
 export function sameEvidence(where: string, a: SecurityCloudHubEvidence | undefined, b: SecurityCloudHubEvidence): SecurityCloudHubEvidence {
   if (a && (a.artifact !== b.artifact || a.outputs !== b.outputs)) {
@@ -84,9 +93,13 @@ export function readHubEvidence(source: HubEvidenceSource, engine: TopologyGraph
     }
     files.push({ path: file, sha256: createHash('sha256').update(bytes).digest('hex') });
     try {
-      return JSON.parse(bytes.toString('utf8'));
+      // As check reads its inputs (strict-json.ts): a repeated key is read otherwise by other readers of the file.
+      return parseStrictJson(bytes.toString('utf8'), (keys) => new RepeatedKeys(keys));
     } catch (e) {
-      problems.push(`${flag} ${file}: not valid JSON (${(e as Error).message}); give the JSON the synthesizer or the deployment wrote`);
+      problems.push(e instanceof RepeatedKeys
+        ? `${flag} ${file}: an object names the same key twice (${e.keys.map((k) => k.path).join(', ')}); JSON.parse keeps only the last, while other readers `
+          + 'of the file may not, so the guard would not see what is deployed (GUARD-1): give the JSON the synthesizer or the deployment wrote, each key once'
+        : `${flag} ${file}: not valid JSON (${(e as Error).message}); give the JSON the synthesizer or the deployment wrote`);
       return undefined;
     }
   };
@@ -128,6 +141,13 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
   const stacks: Record<string, CloudFormationTemplate | TerraformJson> = {};
   const paths: Record<string, Record<string, string>> = {};
   const tags: Record<string, StackTags> = {};
+  // A manifest is read as the other files are (recorded with its hash), but what cannot be read stops its reading.
+  const readManifest = (file: string): unknown => {
+    const before = problems.length;
+    const json = read(file, flag);
+    if (problems.length > before) throw new CloudAssemblyError(problems.splice(before).map((p) => p.replace(`${flag} `, '')).join('; '));
+    return json;
+  };
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(at);
@@ -145,19 +165,14 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
       }
       return { stacks, paths, tags, kind: 'terraform' };
     }
-    const manifest = read(path.join(at, 'manifest.json'), flag) as { artifacts?: Record<string, any> } | undefined;
-    if (manifest === undefined) return { stacks, paths, tags };
-    for (const [id, artifact] of Object.entries(manifest.artifacts ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (artifact?.type !== 'aws:cloudformation:stack' || typeof artifact.properties?.templateFile !== 'string') continue;
-      const name = typeof artifact.properties.stackName === 'string' ? artifact.properties.stackName : id;
-      stacks[name] = read(path.join(at, artifact.properties.templateFile), flag) as CloudFormationTemplate ?? {};
-      paths[name] = logicalIdPaths(artifact.metadata);
-      const given = artifact.properties.tags;
-      if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
-        problems.push(`${flag} ${at}: stack artifact ${id} has tags that are no map of strings; give the cloud assembly the synthesizer wrote`);
-      } else if (given !== undefined) {
-        tags[name] = Object.entries(given).map(([Key, Value]) => ({ Key, Value }));
-      }
+    // As check of the cdk.out reads it (cloud-assembly.ts): nested assemblies followed, a broken manifest refused.
+    const artifacts = fromAssembly(() => assemblyStacksOf(at, readManifest), flag, problems);
+    if (artifacts === undefined) return { stacks, paths, tags };
+    for (const stack of artifacts) {
+      stacks[stack.name] = read(stack.file, flag) as CloudFormationTemplate ?? {};
+      // Inline or in the artifact's additionalMetadataFile, as check reads them.
+      paths[stack.name] = logicalIdPathsOf(fromAssembly(() => artifactMetadataOf(stack, readManifest), flag, problems) ?? {});
+      tags[stack.name] = stack.tags;
     }
     if (Object.keys(stacks).length === 0) problems.push(`${flag} ${at}: the cloud assembly holds no CloudFormation stack; give the hub app's cdk.out`);
     return { stacks, paths, tags, kind: 'cloudformation' };
@@ -165,7 +180,11 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
   const json = read(at, flag) as Record<string, unknown> | undefined;
   if (json === undefined) return { stacks, paths, tags };
   if (json && typeof json === 'object' && ('Resources' in json || 'AWSTemplateFormatVersion' in json)) {
-    stacks[path.basename(at).replace(/\.template\.json$|\.json$/, '')] = json as CloudFormationTemplate;
+    const name = path.basename(at).replace(/\.template\.json$|\.json$/, '');
+    stacks[name] = json as CloudFormationTemplate;
+    // A template of a cloud assembly is deployed with its stack artifact's tags, as check of the template reads them.
+    const given = fromAssembly(() => assemblyTagsOf(at, readManifest), flag, problems);
+    if (given !== undefined) tags[name] = given;
     return { stacks, paths, tags, kind: 'cloudformation' };
   }
   if (json && typeof json === 'object' && 'resource' in json) {
@@ -176,6 +195,17 @@ function readArtifact(source: HubEvidenceSource, read: (file: string, flag: stri
   }
   problems.push(`${flag} ${at}: neither a CloudFormation template ("Resources") nor a Terraform JSON configuration ("resource"); give the hub's synthesized artifact`);
   return { stacks, paths, tags };
+}
+
+/** What cloud-assembly.ts read of the hub's cloud assembly, or undefined with why it could not as a problem. */
+function fromAssembly<T>(read: () => T, flag: string, problems: string[]): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof CloudAssemblyError)) throw e;
+    problems.push(`${flag} ${[e.message, ...e.problems].join(': ')}; give the cloud assembly the synthesizer wrote`);
+    return undefined;
+  }
 }
 
 /**
@@ -192,16 +222,6 @@ function besideHub(file: string, flag: string, problems: string[]): void {
 
 function listStacks(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((n) => path.join(dir, n, 'cdk.tf.json')) : [];
-}
-
-/** `aws:cdk:logicalId` metadata of a manifest's stack artifact: construct path by logical ID. */
-function logicalIdPaths(metadata: unknown): Record<string, string> {
-  const paths: Record<string, string> = {};
-  for (const [where, entries] of Object.entries((metadata ?? {}) as Record<string, unknown>)) {
-    if (!Array.isArray(entries)) continue;
-    for (const e of entries) if (e?.type === 'aws:cdk:logicalId' && typeof e.data === 'string') paths[e.data] = where.replace(/^\//, '');
-  }
-  return paths;
 }
 
 /** The outputs file, checked against the artifact's stacks and declared outputs. */

@@ -44,8 +44,8 @@ describe('check --hub', () => {
     expect(report.violations).toEqual([]);
     const record = report.securityCloudHub;
     expect(new Map(record.files.map((f: any) => [f.path, f.sha256])).get(hub.outputs)).toBe(sha256(hub.outputs));
-    const [[tgw]] = ofType(hub.hub, 'AWS::EC2::TransitGateway');
-    expect(record.boundOutputs).toContainEqual(expect.objectContaining({ value: DEPLOYED.transitGatewayId, node: `hub:Hub/${tgw}` }));
+    // The hub node by its construct path, from the manifest's metadata (the additionalMetadataFile the CDK writes), as check reads it.
+    expect(record.boundOutputs).toContainEqual(expect.objectContaining({ value: DEPLOYED.transitGatewayId, node: 'Hub/SecurityCloud/TransitGateway' }));
     expect(record.boundAttachments.map((b: any) => [b.localGovernmentCode, b.attachmentId])).toEqual([[MEMBER_CODE, DEPLOYED.memberAttachmentId]]);
   });
 
@@ -60,6 +60,68 @@ describe('check --hub', () => {
     const [report] = JSON.parse(r.stdout);
     expect(report.violations.filter((f: any) => f.ruleId === 'GUARD-1').map((f: any) => f.message))
       .toContainEqual(expect.stringMatching(/^Tags \(jichitai:security-cloud\) could not be resolved: the stack's tag jichitai:security-cloud = "SIEM" and the resource's own "hub" differ/));
+  });
+
+  test('a hub given as one template of its cloud assembly is read with its stack\'s tags, as check of the template reads them (GUARD-1)', async () => {
+    const tagged = hubEvidence();
+    const manifestFile = path.join(tagged.artifact, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    manifest.artifacts.Hub.properties.tags = { 'jichitai:security-cloud': 'SIEM' };
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 1));
+    const template = path.join(tagged.artifact, 'Hub.template.json');
+    const r = await cli('check', memberOut(tagged), '--model', 'beta', '--hub', template, '--hub-outputs', tagged.outputs, '--format', 'json');
+    expect(r.code).toBe(1);
+    const [report] = JSON.parse(r.stdout);
+    expect(report.violations.filter((f: any) => f.ruleId === 'GUARD-1').map((f: any) => f.message))
+      .toContainEqual(expect.stringMatching(/^Tags \(jichitai:security-cloud\) could not be resolved: the stack's tag jichitai:security-cloud = "SIEM" and the resource's own "hub" differ/));
+  });
+
+  test('a manifest beside a hub template that cannot be read, or a broken stack artifact in the hub\'s cdk.out, is unusable evidence (exit 2)', async () => {
+    const broken = hubEvidence();
+    const manifestFile = path.join(broken.artifact, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    const memberDir = memberOut(broken);
+    fs.writeFileSync(manifestFile, '{ "artifacts": ');
+    const beside = await cli('check', memberDir, '--model', 'beta', '--hub', path.join(broken.artifact, 'Hub.template.json'), '--hub-outputs', broken.outputs);
+    expect(beside.code).toBe(2);
+    expect(beside.stderr).toMatch(/--hub .*Hub\.template\.json: the cloud assembly manifest beside it .*manifest\.json\) cannot be read/);
+    // An artifact naming no template: check of the cdk.out refuses it; the hub's evidence skipped it.
+    manifest.artifacts.OtherMember.properties.templateFile = undefined;
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 1));
+    const r = await cli('check', memberDir, '--model', 'beta', '--hub', broken.artifact, '--hub-outputs', broken.outputs);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--hub .*manifest\.json: stack artifact OtherMember names no templateFile/);
+  });
+
+  test('a hub manifest that names a key twice is ambiguous evidence (exit 2), as check refuses it: JSON.parse would keep the last', async () => {
+    const twice = hubEvidence();
+    const manifestFile = path.join(twice.artifact, 'manifest.json');
+    const text = fs.readFileSync(manifestFile, 'utf8');
+    const props = /"Hub": \{[^]*?"properties": \{/.exec(text)!;
+    const at = props.index + props[0].length;
+    fs.writeFileSync(manifestFile, `${text.slice(0, at)}"tags": { "jichitai:security-cloud": "SIEM" }, "tags": {},${text.slice(at)}`);
+    const joined = await cli('check', memberOut(twice), '--model', 'beta', '--hub', twice.artifact, '--hub-outputs', twice.outputs);
+    expect(joined.code).toBe(2);
+    expect(joined.stderr).toMatch(/--hub .*manifest\.json: an object names the same key twice \(artifacts\.Hub\.properties\.tags\)/);
+    const alone = await cli('check', twice.artifact, '--model', 'beta');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/manifest\.json: an object names the same key twice \(artifacts\.Hub\.properties\.tags\)/);
+  });
+
+  test('a hub cdk.out whose stacks are in a stage\'s nested assembly (assembly-*) is followed, as check of the cdk.out follows it', async () => {
+    const staged = hubEvidence();
+    const outer = path.join(staged.dir, 'staged.out');
+    fs.mkdirSync(outer);
+    fs.renameSync(staged.artifact, path.join(outer, 'assembly-Pref'));
+    fs.writeFileSync(path.join(outer, 'manifest.json'), JSON.stringify({
+      version: '36.0.0',
+      artifacts: { 'assembly-Pref': { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Pref', displayName: 'Pref' } } },
+    }, null, 1));
+    const r = await cli('check', memberOut(staged), '--model', 'beta', '--hub', outer, '--hub-outputs', staged.outputs, '--format', 'json');
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const [report] = JSON.parse(r.stdout);
+    expect(report.securityCloudHub.stacks).toEqual(['Hub', 'OtherMember']);
+    expect(report.securityCloudHub.boundAttachments.map((b: any) => b.localGovernmentCode)).toEqual([MEMBER_CODE]);
   });
 
   test('the same verdict as the synth-time guard on a faulty hub: its proxy around the inspection firewall (SC-2)', async () => {

@@ -1,8 +1,8 @@
 /**
- * The CLI's JSON reader refuses an object that repeats a key (src/cli/strict-json.ts): JSON.parse keeps the last,
+ * The CLI's JSON reader refuses an object that repeats a key (src/guard/strict-json.ts): JSON.parse keeps the last,
  * Terraform applies both. The scan is checked here against texts whose repeats are known by construction.
  */
-import { parseStrictJson, repeatedKeys } from '../../src/cli/strict-json';
+import { parseStrictJson, repeatedKeys } from '../../src/guard/strict-json';
 
 const paths = (text: string) => repeatedKeys(text).map((k) => k.path);
 

@@ -58,6 +58,26 @@ describe('hub evidence', () => {
     }
   });
 
+  test('a cloud assembly is read as check reads it: nested stage assemblies followed, a template inside one with its stack\'s tags', () => {
+    const { artifact, outputs } = files({ name: 'hub.out/assembly-Pref/Hub.template.json', json: TEMPLATE }, { Hub: { TgwId: 'tgw-1' } });
+    const nested = path.dirname(artifact);
+    const outer = path.dirname(nested);
+    const stack = { type: 'aws:cloudformation:stack', properties: { templateFile: 'Hub.template.json', tags: { 'jichitai:security-cloud': 'hub' } } };
+    fs.writeFileSync(path.join(nested, 'manifest.json'), JSON.stringify({ artifacts: { Hub: stack } }));
+    fs.writeFileSync(path.join(outer, 'manifest.json'), JSON.stringify({ artifacts: { 'assembly-Pref': { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Pref' } } } }));
+    const option = { artifactFlag: 'securityCloudHub.artifact', outputsFlag: 'securityCloudHub.outputs' };
+    for (const given of [outer, artifact]) {
+      const evidence = readHubEvidence({ artifact: given, outputs, ...option }, 'cloudformation');
+      expect({ stacks: Object.keys(evidence.stacks), tags: evidence.tags }).toEqual({ stacks: ['Hub'], tags: { Hub: [{ Key: 'jichitai:security-cloud', Value: 'hub' }] } });
+    }
+    // Two stacks of one name in the assembly and its nested one cannot be told apart.
+    fs.writeFileSync(path.join(outer, 'Hub.template.json'), JSON.stringify(TEMPLATE));
+    fs.writeFileSync(path.join(outer, 'manifest.json'), JSON.stringify({
+      artifacts: { 'Hub': stack, 'assembly-Pref': { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Pref' } } },
+    }));
+    expect(() => readHubEvidence({ artifact: outer, outputs, ...option }, 'cloudformation')).toThrow(/securityCloudHub\.artifact .*assembly-Pref: two stacks are named Hub/);
+  });
+
   test('outputs with no value of the hub are refused, naming the flag', () => {
     expect(() => readHubEvidence({ ...files({ name: 'Hub.template.json', json: TEMPLATE }, {}), ...FLAGS }, 'cloudformation'))
       .toThrow(/--hub-outputs .*outputs\.json: holds no output value of the hub/);

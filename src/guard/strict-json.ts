@@ -1,5 +1,6 @@
 /**
- * JSON as the CLI reads it: `JSON.parse`, refusing an object that names one key twice.
+ * JSON as the CLI and the security cloud hub's evidence (hub-evidence.ts) read it: `JSON.parse`, refusing an object that
+ * names one key twice.
  *
  * `JSON.parse` keeps the last of two equal keys and drops the first without a word, while other readers of the same
  * file do not: Terraform's JSON syntax reads a repeated block key as another block (two `"resource"` keys are two
