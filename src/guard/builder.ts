@@ -1,6 +1,7 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import {
-  BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, launchedLabels, PendingBridge, PendingLauncher, PendingTemplate, resolveBridges,
+  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, launchedLabels, PendingBridge, PendingLauncher, PendingTemplate,
+  resolveBridges,
 } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref,
@@ -193,6 +194,17 @@ export class GraphBuilder {
     const role = tags[ROLE_TAG_KEY];
     if (role === undefined) return undefined;
     return { role, tags: Object.fromEntries(Object.entries(tags).filter(([k]) => isLabelNamespace(k))) };
+  }
+
+  /**
+   * The role label that tags for instances (a fleet's, `tags`, read by the engine's reader at `at`) give what `node`
+   * launches (`launchedRole`), placed where `placement` runs them: none without a role.
+   */
+  public launchedLabel(node: string, at: string, tags: Readonly<Record<string, string>>, property: (key: string) => string,
+    placement: readonly BridgeAttachment[], path?: string): void {
+    const launched = this.launchedRole(node, tags, property, path);
+    if (!launched) return;
+    this.add({ id: `${node}#role:${at}`, type: 'role-label', ...launched, resource: node, ...attachmentPlaces(placement), ...(path !== undefined ? { path } : {}) });
   }
 
   public unresolvedValue(node: string, property: string, reason: string, fix?: string, rule?: UnresolvedValue['rule'], path?: string): void {

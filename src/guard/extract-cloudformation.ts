@@ -6,7 +6,7 @@ import {
   publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
-  attachmentPlaces, bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
+  bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -1010,16 +1010,7 @@ class TemplateReader {
     const unread: unknown[] = [];
     const tags = launchedTags(specs, unread);
     unread.forEach((v) => unreadable(v));
-    const launched = c.b.launchedRole(c.id, tags, (key) => `${property} (${key})`, c.base.path);
-    if (!launched) return;
-    c.b.add({
-      id: `${c.id}#role:${property}`,
-      type: 'role-label',
-      ...launched,
-      resource: c.id,
-      ...attachmentPlaces(bridgeAttachments(entries, (v) => this.ref(v))),
-      ...(c.base.path !== undefined ? { path: c.base.path } : {}),
-    });
+    c.b.launchedLabel(c.id, property, tags, (key) => `${property} (${key})`, bridgeAttachments(entries, (v) => this.ref(v)), c.base.path);
   }
 
   /** A label's places from `instancePlaces`. */

@@ -6,7 +6,7 @@ import {
   PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
-  attachmentPlaces, bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
+  bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
@@ -1891,16 +1891,7 @@ class ConfigReader {
     const unread: unknown[] = [];
     const read = tagsOf(tags, unread, this.plan);
     unread.forEach((v) => unreadable(v));
-    const launched = c.b.launchedRole(c.id, read, (key) => `${property}.tags (${key})`, c.base.path);
-    if (!launched) return;
-    c.b.add({
-      id: `${c.id}#role:${property}`,
-      type: 'role-label',
-      ...launched,
-      resource: c.id,
-      ...attachmentPlaces(bridgeAttachments(entries, (v) => this.ref(v))),
-      ...(c.base.path !== undefined ? { path: c.base.path } : {}),
-    });
+    c.b.launchedLabel(c.id, property, read, (key) => `${property}.tags (${key})`, bridgeAttachments(entries, (v) => this.ref(v)), c.base.path);
   }
 
   /** A label's places from `instancePlaces`. */
