@@ -20,6 +20,13 @@ const SEGMENTS = new Set<string>(Object.values(Segment));
 /** The fix for a resource that deploys a template of its own (a stack set, a provisioned product, a Terraform-made stack), in both extractors. */
 export const TEMPLATE_DEPLOYER_FIX = 'write the network resources in a stack or configuration the guard reads, or check the deployed stack\'s template with jichitai-network check';
 
+/**
+ * The reason for a route with a target and no destination, in both extractors (a plan leaves out a destination known
+ * only after apply that the configuration does not name): not followed, unresolved (GUARD-1).
+ */
+export const NO_DESTINATION = 'a route needs one destination and one target; found a target and no destination (in a plan: a destination known only '
+  + 'after apply that the configuration does not name)';
+
 /** The segment a tag set names, if it names a valid one. */
 export function segmentOfTags(tags: Readonly<Record<string, string>>): Segment | undefined {
   const value = tags[SEGMENT_TAG_KEY];

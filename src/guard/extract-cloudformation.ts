@@ -8,7 +8,7 @@ import {
   BridgeOptions, CLOUD9_FIX, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
-import { BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
+import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
@@ -206,7 +206,8 @@ class TemplateReader {
       // `pl-` id is (semantics §4); not unresolved: nothing the template could say would make it readable.
       const listed = read !== undefined ? `prefix list ${(written as { Ref?: string }).Ref ?? getAtt(written)![0]}` : undefined;
       if (found.length !== 1 || written === undefined) {
-        b.unresolvedValue(id, 'Destination/target', `a route needs one destination and one target; found ${found.length} targets`);
+        b.unresolvedValue(id, 'Destination/target', found.length !== 1 ? `a route needs one destination and one target; found ${found.length} targets`
+          : NO_DESTINATION);
         return;
       }
       // A destination the guard cannot read (a parameter, another resource's attribute) is unresolved, and meanwhile is

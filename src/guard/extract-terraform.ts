@@ -8,7 +8,7 @@ import {
   BridgeOptions, CLOUD9_FIX, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
-import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
+import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
@@ -2036,7 +2036,7 @@ class ConfigReader {
     if (found.length !== 1 || (destination === undefined && entries === undefined)) {
       this.b.unresolvedValue(source, 'destination/target', found.length === 1 && written !== undefined
         ? `the route's destination ${JSON.stringify(written)} cannot be read at synth time`
-        : `a route needs one destination and one target; found ${found.length} targets`);
+        : found.length !== 1 ? `a route needs one destination and one target; found ${found.length} targets` : NO_DESTINATION);
       return;
     }
     if (unread) this.b.unresolvedValue(source, destinations[0], `the route's destination ${JSON.stringify(String(written))} cannot be read at synth time`);

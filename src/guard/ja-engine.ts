@@ -355,6 +355,8 @@ const PATTERNS: readonly Pattern[] = [
     () => 'ラベルの値を一つにする: 起動テンプレートのタグ指定（TagSpecifications）かリソースのタグから外すか、両者を同じ値にする'],
   [/^a route needs one destination and one target; found (\S+) destinations \((.+)\)$/,
     (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、宛先が ${m[1]} 個ある（${m[2]}）`],
+  [/^a route needs one destination and one target; found a target and no destination \(in a plan: a destination known only after apply that the configuration does not name\)$/,
+    () => 'ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットだけがあり宛先がない（プランでは、構成が名指しせず適用後にしか分からない宛先）'],
   [/^a route needs one destination and one target; found (\S+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],
   [/^PolicyDocument is text that is not JSON$/, () => 'PolicyDocument が JSON ではないテキスト'],
   // Extractors: Terraform configuration and plan.

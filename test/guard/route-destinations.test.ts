@@ -69,6 +69,20 @@ describe('a route with more than one destination is unresolved (GUARD-1)', () =>
       + '(cidr_block, ipv6_cidr_block)']);
   });
 
+  test('a target and no destination: unresolved, saying so (it said "found 1 targets"), in both engines and both languages', () => {
+    const reason = 'a route needs one destination and one target; found a target and no destination (in a plan: a destination known only after apply '
+      + 'that the configuration does not name)';
+    const graph = extractCloudFormation({ s: cfn({}) });
+    expect(reasons(graph)).toEqual([`Out Destination/target: ${reason}`]);
+    expect(critical(graph)).toEqual(['GUARD-1 Out']);
+    expect(reasons(extractTerraform({ s: tf({}) }))).toEqual([`aws_route.out destination/target: ${reason}`]);
+    expect(reasons(extractTerraform({ s: tf({}, true) }))).toEqual([`aws_route_table.mn destination/target: ${reason}`]);
+    expect(jaOrEn(reason)).not.toBe(reason);
+    // Two targets still say how many.
+    expect(reasons(extractCloudFormation({ s: cfn({ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0123' }) })))
+      .toEqual(['Out Destination/target: a route needs one destination and one target; found 2 targets']);
+  });
+
   test('one destination, the others "" as a plan writes them: the route is read (::/0 to the internet gateway: MN-1)', () => {
     const graph = extractTerraform({ s: tf({ cidr_block: '', ipv6_cidr_block: '::/0', destination_prefix_list_id: '' }, true) });
     expect(reasons(graph)).toEqual([]);
