@@ -1107,6 +1107,22 @@ export function launchedLabels(
   return out;
 }
 
+/**
+ * Where an instance's places (`instancePlaces`) put its role label: subnets (`ref` names them), the default VPC, and the
+ * network interfaces and launch templates the guard cannot place (`templateRef` names a template as the engine does).
+ */
+export function instanceLabelPlaces(places: readonly InstancePlace[], ref: (v: unknown) => Ref, templateRef: (v: unknown) => Ref): LabelPlaces {
+  const subnets: Ref[] = [];
+  const elsewhere: { ref: Ref; what: 'network interface' | 'launch template' }[] = [];
+  let vpc: Ref | undefined;
+  for (const [what, value] of places) {
+    if (what === 'default VPC') vpc = DEFAULT_VPC;
+    else if (what === 'subnet') subnets.push(ref(value));
+    else elsewhere.push({ ref: what === 'launch template' ? templateRef(value) : ref(value), what });
+  }
+  return { vpc, subnets, ...(elsewhere.length > 0 ? { elsewhere } : {}) };
+}
+
 /** Where a launcher's placement attachments place a label: subnets, network interfaces (not placeable), the default VPC. */
 export function attachmentPlaces(placement: readonly BridgeAttachment[]): LabelPlaces {
   let vpc: Ref | undefined;

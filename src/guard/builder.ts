@@ -9,7 +9,7 @@ import {
   TransitGatewayNode,
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
-import { SubnetMention, UNKNOWN_SUBNET } from './occupants';
+import { LITERAL_SUBNET_ID, SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { collectUnreadable, expressionText, pathTo } from './unreadable';
 import { isLabelNamespace, labelProblems } from '../model/labels';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
@@ -157,6 +157,11 @@ export class GraphBuilder {
   public external(value: string): Ref {
     const id = this.bindings.get(value) ?? this.bindings.get(s3BucketArnOf(value) ?? '');
     return id !== undefined ? { kind: 'node', id } : { kind: 'external', value };
+  }
+
+  /** A literal subnet id (`subnet-…`) that names no subnet of the output (`subnetMentions`' `outside`): the id, else undefined. */
+  public outsideSubnet(value: unknown): string | undefined {
+    return typeof value === 'string' && LITERAL_SUBNET_ID.test(value) && this.external(value).kind === 'external' ? value : undefined;
   }
 
   public add(node: GraphNode): void {

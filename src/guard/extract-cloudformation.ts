@@ -5,14 +5,14 @@ import {
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob,
   publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
-  BridgeOptions, CLOUD9_FIX, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
+  BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
-import { LITERAL_SUBNET_ID, SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
@@ -972,7 +972,7 @@ class TemplateReader {
 
   /** The subnets of all an instance's interfaces (`homeEntries`), an interface by id at its subnet when the template holds it. */
   private homes(p: any): BridgeEntry[] {
-    return homeEntries('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId);
+    return homeEntries('cloudformation', p, this.interfaceSubnet);
   }
 
   /**
@@ -980,7 +980,7 @@ class TemplateReader {
    * the template holds it, else its launch template's interfaces when the template holds it; the default VPC without any.
    */
   private instanceLabelPlaces(p: any): Pick<RoleLabelNode, 'vpc' | 'subnets' | 'elsewhere'> {
-    return this.labelPlacesOf(instancePlaces('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId, (spec) => {
+    return this.labelPlaces(instancePlaces('cloudformation', p, this.interfaceSubnet, (spec) => {
       const template = this.named(templateValue(spec), 'AWS::EC2::LaunchTemplate');
       return template ? { interfaces: template.LaunchTemplateData?.NetworkInterfaces } : undefined;
     }));
@@ -998,7 +998,7 @@ class TemplateReader {
     const launched = c.b.launchedRole(c.id, tags, (key) => `LaunchTemplateData.TagSpecifications (${key})`, c.base.path);
     if (!launched) return undefined;
     // As an instance with no subnet or interface of its own runs: where the template's interfaces say.
-    const places = this.labelPlacesOf(instancePlaces('cloudformation', { LaunchTemplate: {} }, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId,
+    const places = this.labelPlaces(instancePlaces('cloudformation', { LaunchTemplate: {} }, this.interfaceSubnet,
       () => ({ interfaces: d.NetworkInterfaces })));
     return { ...launched, places };
   }
@@ -1014,17 +1014,13 @@ class TemplateReader {
     c.b.launchedLabel(c.id, property, tags, (key) => `${property} (${key})`, bridgeAttachments(entries, (v) => this.ref(v)), c.base.path);
   }
 
-  /** A label's places from `instancePlaces`. */
-  private labelPlacesOf(places: readonly InstancePlace[]): LabelPlaces {
-    const subnets: Ref[] = [];
-    const elsewhere: { ref: Ref; what: 'network interface' | 'launch template' }[] = [];
-    let vpc: Ref | undefined;
-    for (const [what, value] of places) {
-      if (what === 'default VPC') vpc = DEFAULT_VPC;
-      else if (what === 'subnet') subnets.push(this.ref(value));
-      else elsewhere.push({ ref: this.ref(what === 'launch template' ? templateValue(value) : value), what });
-    }
-    return { vpc, subnets, ...(elsewhere.length > 0 ? { elsewhere } : {}) };
+
+  /** The subnet of a network interface the template holds, named by `Ref` / `Fn::GetAtt` (undefined when it holds none). */
+  private readonly interfaceSubnet = (v: unknown): unknown => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId;
+
+  /** Where an instance's places put its role label (bridges.ts `instanceLabelPlaces`). */
+  private labelPlaces(places: readonly InstancePlace[]): LabelPlaces {
+    return instanceLabelPlaces(places, (v) => this.ref(v), (v) => this.ref(templateValue(v)));
   }
 
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
@@ -1265,10 +1261,6 @@ class TemplateReader {
     return instance ? instanceEntries('cloudformation', instance, false) : undefined;
   }
 
-  /** A literal subnet id (`subnet-…`) that names no subnet of the output (`subnetMentions`' `outside`): the id, else undefined. */
-  private outsideSubnet(value: unknown): string | undefined {
-    return typeof value === 'string' && LITERAL_SUBNET_ID.test(value) && this.b.external(value).kind === 'external' ? value : undefined;
-  }
 
   /** The ids that name template parameters (known only at deploy time), not resources. */
   private parametersIn(ids: readonly string[]): string[] {
@@ -1387,11 +1379,11 @@ class TemplateReader {
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
     }
     if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false), (v) => this.outsideSubnet(v));
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false), (v) => this.b.outsideSubnet(v));
       // An instance on a network interface the template does not hold runs where the guard cannot place it (AP-7).
       // So does what a launch template launches on one (its own interfaces).
       if (type === 'AWS::EC2::Instance' || type === 'AWS::EC2::LaunchTemplate') {
-        subnets.push(...interfacesElsewhere('cloudformation', p, (v) => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId, type !== 'AWS::EC2::Instance'));
+        subnets.push(...interfacesElsewhere('cloudformation', p, this.interfaceSubnet, type !== 'AWS::EC2::Instance'));
       }
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }

@@ -5,7 +5,7 @@ import {
   MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
-  BridgeOptions, CLOUD9_FIX, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
+  BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
@@ -13,7 +13,7 @@ import { TERRAFORM_CODE_FIX } from './deploy-code';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
-import { LITERAL_SUBNET_ID, SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
@@ -1504,7 +1504,7 @@ class ConfigReader {
 
   /** The subnets of all an instance's interfaces (`homeEntries`), an interface by id at its subnet when the configuration holds it. */
   private homes(p: any): BridgeEntry[] {
-    return homeEntries('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id);
+    return homeEntries('terraform', p, this.interfaceSubnet);
   }
 
   /** A resource that invokes functions for its callers: a bridge at the functions' subnets, when it invokes any (`invokedEntries`). */
@@ -1799,20 +1799,16 @@ class ConfigReader {
       else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
     });
     if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v), (v) => this.outsideSubnet(v));
+      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v), (v) => this.b.outsideSubnet(v));
       // An instance on a network interface the configuration does not hold runs where the guard cannot place it (AP-7).
       // So does what a launch template launches on one (its own interfaces).
       if (type === 'aws_instance' || type === 'aws_launch_template') {
-        subnets.push(...interfacesElsewhere('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id, type !== 'aws_instance'));
+        subnets.push(...interfacesElsewhere('terraform', p, this.interfaceSubnet, type !== 'aws_instance'));
       }
       if (subnets.length > 0) b.occupant(base, type, subnets);
     }
   }
 
-  /** A literal subnet id (`subnet-…`) that names no subnet of the output (`subnetMentions`' `outside`): the id, else undefined. */
-  private outsideSubnet(value: unknown): string | undefined {
-    return typeof value === 'string' && LITERAL_SUBNET_ID.test(value) && this.b.external(value).kind === 'external' ? value : undefined;
-  }
 
   /**
    * The subnets of the configuration one value names as a subnet — `${aws_subnet.x.id}` (or `.arn`, a resource share's)
@@ -1860,10 +1856,18 @@ class ConfigReader {
    * the default VPC without any.
    */
   private instanceLabelPlaces(p: any): Pick<RoleLabelNode, 'vpc' | 'subnets' | 'elsewhere'> {
-    return this.labelPlacesOf(instancePlaces('terraform', p, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id, (spec) => {
+    return this.labelPlaces(instancePlaces('terraform', p, this.interfaceSubnet, (spec) => {
       const template = this.named(templateValue(oneBlock(spec)), 'aws_launch_template');
       return template ? { interfaces: template.network_interfaces } : undefined;
     }));
+  }
+
+  /** The subnet of a network interface the configuration holds, named by a reference (undefined when it holds none). */
+  private readonly interfaceSubnet = (v: unknown): unknown => this.named(v, 'aws_network_interface', 'id')?.subnet_id;
+
+  /** Where an instance's places put its role label (bridges.ts `instanceLabelPlaces`). */
+  private labelPlaces(places: readonly InstancePlace[]): LabelPlaces {
+    return instanceLabelPlaces(places, (v) => this.ref(v), (v) => this.templateRef(templateValue(oneBlock(v))));
   }
 
   /**
@@ -1878,7 +1882,7 @@ class ConfigReader {
     const launched = c.b.launchedRole(c.id, tags, (key) => `tag_specifications (${key})`, c.base.path);
     if (!launched) return undefined;
     // As an instance with no subnet or interface of its own runs: where the template's interfaces say.
-    const places = this.labelPlacesOf(instancePlaces('terraform', { launch_template: {} }, (v) => this.named(v, 'aws_network_interface', 'id')?.subnet_id,
+    const places = this.labelPlaces(instancePlaces('terraform', { launch_template: {} }, this.interfaceSubnet,
       () => ({ interfaces: p.network_interfaces })));
     return { ...launched, places };
   }
@@ -1894,18 +1898,6 @@ class ConfigReader {
     c.b.launchedLabel(c.id, property, read, (key) => `${property}.tags (${key})`, bridgeAttachments(entries, (v) => this.ref(v)), c.base.path);
   }
 
-  /** A label's places from `instancePlaces`. */
-  private labelPlacesOf(places: readonly InstancePlace[]): LabelPlaces {
-    const subnets: Ref[] = [];
-    const elsewhere: { ref: Ref; what: 'network interface' | 'launch template' }[] = [];
-    let vpc: Ref | undefined;
-    for (const [what, value] of places) {
-      if (what === 'default VPC') vpc = DEFAULT_VPC;
-      else if (what === 'subnet') subnets.push(this.ref(value));
-      else elsewhere.push({ ref: what === 'launch template' ? this.templateRef(templateValue(oneBlock(value))) : this.ref(value), what });
-    }
-    return { vpc, subnets, ...(elsewhere.length > 0 ? { elsewhere } : {}) };
-  }
 
   /**
    * The rules of one Terraform rule block or rule resource, one per peer: each IPv4/IPv6 CIDR, security group (`self`
