@@ -10,7 +10,7 @@ import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '.
 import { checkParts, evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { CloudFormationTemplate, ConstructPaths, extractCloudFormation, outsideValues, StackTags } from '../guard/extract-cloudformation';
 import { nodesOf, TopologyGraph } from '../guard/graph';
-import { evidenceOfOption, extractWithHub, HubEvidence, HubEvidenceRecord, hubStackKey, sameEvidence } from '../guard/hub-evidence';
+import { evidenceOfOption, extractWithHub, HubEvidence, HubEvidenceRecord, sameEvidence, withHubStacks } from '../guard/hub-evidence';
 import { oncePerValidation } from '../guard/memo';
 import { Reachability } from '../guard/reachability';
 import { classMethod, whenWritten } from '../guard/render-hooks';
@@ -336,8 +336,8 @@ function connectedGraph(connected: readonly Stack[], evidence: HubEvidence | und
     // A member of a hub in another app: the hub's artifact joins the set, its outputs bind the member's literal IDs.
     const withHub = evidence ? extractWithHub(evidence, (hubStacks, bound) => extractCloudFormation(
       { ...templates, ...hubStacks } as Record<string, CloudFormationTemplate>,
-      { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound,
-      { ...tags, ...Object.fromEntries(Object.entries(evidence.tags).map(([n, t]) => [hubStackKey(n), t])) })) : undefined;
+      withHubStacks(paths, evidence.paths), bound,
+      withHubStacks(tags, evidence.tags))) : undefined;
     const graph = withHub?.graph ?? extractCloudFormation(templates, paths, {}, tags);
     let reach: Reachability | undefined;
     let findings: Finding[] | undefined;

@@ -9,7 +9,7 @@ import { CloudFormationTemplate, extractCloudFormation, StackTags } from '../gua
 import { extractTerraform, TerraformJson } from '../guard/extract-terraform';
 import { extractTerraformPlan, isTerraformPlan } from '../guard/extract-terraform-plan';
 import { TopologyGraph } from '../guard/graph';
-import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, HubEvidenceSource, hubStackKey, readHubEvidence } from '../guard/hub-evidence';
+import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, HubEvidenceSource, readHubEvidence, withHubStacks } from '../guard/hub-evidence';
 import { Finding } from '../guard/rule';
 import { parseStrictJson, RepeatedKey } from '../guard/strict-json';
 import { terraformFilesBeside } from '../guard/terraform-files';
@@ -319,8 +319,8 @@ function cloudFormationUnit(stacks: Record<string, TemplateFile>, selected: Stac
   // A member of a hub in another app: the hub's artifact joins the unit, its outputs bind the member's literal IDs.
   const withHub = evidence ? extractWithHub(evidence, (hubStacks, bound) => extractCloudFormation(
     { ...templates, ...hubStacks } as Record<string, CloudFormationTemplate>,
-    { ...paths, ...Object.fromEntries(Object.entries(evidence.paths).map(([n, p]) => [hubStackKey(n), p])) }, bound,
-    { ...tags, ...Object.fromEntries(Object.entries(evidence.tags).map(([n, t]) => [hubStackKey(n), t])) })) : undefined;
+    withHubStacks(paths, evidence.paths), bound,
+    withHubStacks(tags, evidence.tags))) : undefined;
   const graph = withHub?.graph ?? extractCloudFormation(templates, paths, {}, tags);
   const prefixed = names.length > 1 || withHub !== undefined;
   return {

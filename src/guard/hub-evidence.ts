@@ -74,6 +74,11 @@ export function hubStackKey(stack: string): string {
   return `hub:${stack}`;
 }
 
+/** A member's records by stack (construct paths, stack tags) with the hub's evidence's beside them, under `hubStackKey`. */
+export function withHubStacks<T, H extends T>(own: Readonly<Record<string, T>>, hub: Readonly<Record<string, H>>): Record<string, T> {
+  return { ...own, ...Object.fromEntries(Object.entries(hub).map(([n, v]) => [hubStackKey(n), v])) };
+}
+
 /**
  * Read the hub's artifact (CloudFormation: a cdk.out directory or a template JSON; Terraform: a cdk.tf.json or a
  * cdktf.out directory) and its outputs (`cdk deploy --outputs-file`: { stack: { output: value } }; `terraform output
