@@ -2153,6 +2153,11 @@ function autoScalingTags(p: any, unread: unknown[]): Record<string, string> {
   return out;
 }
 
+/** Whether `v` is an expression (`isExpression`); in a plan every string is a value (`${` in it is text), and only its markers stand for one. */
+function isExpressionIn(v: unknown, plan: boolean): boolean {
+  return plan ? typeof v === 'object' && v !== null && isExpression(v) : isExpression(v);
+}
+
 /**
  * A resource's `tags` map. What may be a label (`jichitai:…`) and cannot be read goes to `unread` (GUARD-1, fail closed, as
  * `autoScalingTags`): the whole map given by an expression (`${var.tags}`, a plan's value known after apply), a key given
@@ -2162,7 +2167,7 @@ function autoScalingTags(p: any, unread: unknown[]): Record<string, string> {
 function tagsOf(tags: unknown, unread?: unknown[], plan = false): Record<string, string> {
   const out: Record<string, string> = {};
   // In a plan every string is a value (`${` in it is text); what is known only after apply stands for a value.
-  const expression = (v: unknown) => (plan ? typeof v === 'object' && v !== null && isExpression(v) : isExpression(v));
+  const expression = (v: unknown) => isExpressionIn(v, plan);
   if (expression(tags)) unread?.push(tags);
   if (tags && typeof tags === 'object' && !Array.isArray(tags) && !expression(tags)) {
     for (const [k, v] of Object.entries(tags)) {
@@ -2182,7 +2187,7 @@ function tagsOf(tags: unknown, unread?: unknown[], plan = false): Record<string,
  * `unread` when they hold a `jichitai:` key).
  */
 function launchedTags(specs: unknown, unread: unknown[], plan: boolean): Record<string, string> {
-  const expression = (v: unknown) => (plan ? typeof v === 'object' && v !== null && isExpression(v) : isExpression(v));
+  const expression = (v: unknown) => isExpressionIn(v, plan);
   if (expression(specs)) {
     unread.push(specs);
     return {};
