@@ -11,19 +11,14 @@ import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
-import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan, PlannedResource } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
+import { findings, myNumberAndLgwan, myNumberAndLgwanTf, PL1_LG } from '../support/two-segments';
 
 const SEG = 'jichitai:segment';
 const ROLE = 'jichitai:role';
 const HOST = 'jichitai:host';
-
-function findings(graph: TopologyGraph, rules: string[], model = NetworkModel.ALPHA): string[] {
-  return checkTopology(graph, { model }).filter((f) => rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`).sort();
-}
 
 /** `tag` blocks as the provider (and cdktf) writes them. */
 const tag = (key: unknown, value: unknown, propagate_at_launch: unknown = true) => ({ key, value, propagate_at_launch });
@@ -50,8 +45,6 @@ function asg(subnet: string, labels: Record<string, unknown>): Record<string, un
     },
   };
 }
-
-const PL1_LG = (at: string) => `PL-1 ${at}: a My Number system (マイナンバー利用事務系の業務システム) in LGWAN接続系, but αモデル places them in マイナンバー利用事務系`;
 
 describe('a synthesized configuration: an Auto Scaling group\'s tag blocks are its labels', () => {
   test('a My Number system in an LGWAN subnet by its tag block: PL-1, as its CloudFormation twin', () => {

@@ -20,17 +20,13 @@ import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
+import { findings, myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
 const OUTSIDE_SG = 'sg-0123456789abcdef0';
 const OUTSIDE_VPC = 'vpc-0123456789abcdef0';
 const SEG = 'jichitai:segment';
 const ROLE = 'jichitai:role';
 const HOST = 'jichitai:host';
-
-function findings(graph: TopologyGraph, rules: string[], model = NetworkModel.ALPHA): string[] {
-  return checkTopology(graph, { model }).filter((f) => rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`).sort();
-}
 
 /** MN-3 for the rules written for a group outside the output, named `group`, at the rule resource `at`. */
 const mn3 = (at: string, group: string, direction = 'ingress rules from', what = 'allow all traffic (10.1.0.0/16)') =>

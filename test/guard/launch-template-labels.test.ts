@@ -10,22 +10,14 @@ import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
-import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan, PlannedResource } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
+import { findings, myNumberAndLgwan, myNumberAndLgwanTf, PL1_LG } from '../support/two-segments';
 
 const ROLE = 'jichitai:role';
 const SEG = 'jichitai:segment';
 const AMI = 'ami-0123456789abcdef0';
-
-function findings(graph: TopologyGraph, rules: string[], model = NetworkModel.ALPHA): string[] {
-  return checkTopology(graph, { model }).filter((f) => rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`).sort();
-}
-
-/** PL-1 for a My Number system in the LGWAN segment (α). */
-const PL1_LG = (at: string) => `PL-1 ${at}: a My Number system (マイナンバー利用事務系の業務システム) in LGWAN接続系, but αモデル places them in マイナンバー利用事務系`;
 
 /** PL-1 for a My Number system in a launch template the guard cannot place (α). */
 const PL1_TEMPLATE = (at: string, id: string) => `PL-1 ${at}: a My Number system (マイナンバー利用事務系の業務システム) in launch template ${id}, `

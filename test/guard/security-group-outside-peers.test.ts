@@ -8,10 +8,9 @@
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
-import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwan } from '../support/two-segments';
+import { findings, myNumberAndLgwan } from '../support/two-segments';
 
 const OUTSIDE_SG = 'sg-0123456789abcdef0';
 const NARROW_EGRESS = { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.1.0.0/16' };
@@ -51,10 +50,6 @@ function tf(peer: string, protocol: { p: string; from: number; to: number }): Te
       },
     },
   };
-}
-
-function findings(graph: TopologyGraph, rules: string[], model = NetworkModel.ALPHA): string[] {
-  return checkTopology(graph, { model }).filter((f) => rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`).sort();
 }
 
 const ALL = { IpProtocol: '-1' };

@@ -11,11 +11,10 @@ import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
-import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
+import { findings, myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
 const OUTSIDE_VPC = 'vpc-0123456789abcdef0';
 const SEG = 'jichitai:segment';
@@ -51,10 +50,6 @@ function tf(vpc: string | undefined, group: Record<string, unknown> = {}, extra:
       ...extra,
     },
   } as TerraformJson;
-}
-
-function findings(graph: TopologyGraph, rules: string[]): string[] {
-  return checkTopology(graph, { model: NetworkModel.ALPHA }).filter((f) => rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`).sort();
 }
 
 /** MN-3 for a group in a VPC the guard cannot place (`where`: `in VPC vpc-…, which the guard cannot place`), judged as My Number. */

@@ -18,7 +18,7 @@ import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
+import { findings, myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
 const OUTSIDE_VPC = 'vpc-0123456789abcdef0';
 const SEG = 'jichitai:segment';
@@ -67,10 +67,6 @@ function tf(vpc: string | undefined): TerraformJson {
       ...vpc === undefined ? {} : { aws_vpc_security_group_vpc_association: { assoc: { security_group_id: '${aws_security_group.shared.id}', vpc_id: vpc } } },
     },
   };
-}
-
-function findings(graph: TopologyGraph, rules: string[]): string[] {
-  return checkTopology(graph, { model: NetworkModel.ALPHA }).filter((f) => rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`).sort();
 }
 
 const mn3 = (group: string, how: string) =>
@@ -251,7 +247,6 @@ describe('the Terraform plan reader reads the association as the configuration r
     expect(findings(extractTerraformPlan(plan(resources('mn2')) as any), ['MN-3', 'GUARD-1'])).toEqual([]);
   });
 });
-
 
 describe('a security cloud hub proxy found by its security group: the group\'s associations count', () => {
   /** The prefecture's proxy group made in member A's VPC, associated with the hub VPC when `associated`. */

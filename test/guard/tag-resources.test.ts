@@ -11,18 +11,13 @@
 import { checkTopology } from '../../src/guard/check';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
-import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan, PlannedResource } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
-import { myNumberAndLgwanTf } from '../support/two-segments';
+import { findings, myNumberAndLgwanTf, PL1_LG } from '../support/two-segments';
 
 const SEG = 'jichitai:segment';
 const ROLE = 'jichitai:role';
-
-function findings(graph: TopologyGraph, rules: string[], model = NetworkModel.ALPHA): string[] {
-  return checkTopology(graph, { model }).filter((f) => rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`).sort();
-}
 
 /** My Number 10.0.0.0/16 and LGWAN 10.1.0.0/16, a subnet each (mn, lg), with `extra` resources. */
 function tf(extra: Record<string, Record<string, unknown>>): TerraformJson {
@@ -51,7 +46,6 @@ const asg = (subnet: string, tag?: unknown) => ({
 const asgTag = (group: unknown, key: unknown, value: unknown) => ({ autoscaling_group_name: group, tag: { key, value, propagate_at_launch: true } });
 const instance = (subnet: string) => ({ x: { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', subnet_id: `\${aws_subnet.${subnet}.id}` } });
 
-const PL1_LG = (at: string) => `PL-1 ${at}: a My Number system (マイナンバー利用事務系の業務システム) in LGWAN接続系, but αモデル places them in マイナンバー利用事務系`;
 const SEG1 = 'SEG-1 aws_subnet.lg: the subnet is labelled MY_NUMBER but its VPC is LGWAN';
 
 describe('a synthesized configuration: a label set by a tag resource is its target\'s', () => {
