@@ -71,7 +71,8 @@ export function isLabelNamespace(key: string): boolean {
 /** The labels of a tag set that the vocabulary does not hold, in key order. */
 export function labelProblems(tags: Readonly<Record<string, string>>): LabelProblem[] {
   const out: LabelProblem[] = [];
-  for (const key of Object.keys(tags).sort()) {
+  // Every resource's tags are asked about, and almost none has a problem: sorted only when one has.
+  for (const key in tags) {
     if (!isLabelNamespace(key)) continue;
     const value = tags[key];
     if (!LABEL_VOCABULARY.has(key)) {
@@ -81,5 +82,5 @@ export function labelProblems(tags: Readonly<Record<string, string>>): LabelProb
     const values = LABEL_VOCABULARY.get(key);
     if (values !== undefined && !values.includes(value)) out.push({ key, value, problem: 'value', valid: values });
   }
-  return out;
+  return out.length > 1 ? out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : out;
 }
