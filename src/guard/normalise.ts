@@ -38,12 +38,18 @@ export interface NeutralNetwork {
   readonly dnsFirewalls: { segment: string; rules: { priority: number; action: string; domains: string[] }[] }[];
   readonly vpcEndpoints: { segment: string; type: string; service: string; subnets: string[] }[];
   readonly flowLogs: { segment: string; trafficType: string; destinationType: string; destination: string }[];
-  /** Resources labelled with a host role (PL-1): where each one sits. */
-  readonly roleLabels: { role: string; host: string; segment: string; subnets: string[] }[];
+  /**
+   * Resources labelled with a host role (PL-1): where each one sits, and what else places it that the guard cannot place
+   * (an interface or launch template outside the output, `what:reference`).
+   */
+  readonly roleLabels: { role: string; host: string; segment: string; subnets: string[]; elsewhere: string[] }[];
   /** Boot scripts (the tenant proxy's configuration), as the guard reads them (AP-3, AP-6). */
   readonly userData: { resourceType: string; text: string }[];
-  /** What runs in which subnets (resources that name subnets, their plumbing aside), by the blocks of those subnets. */
-  readonly occupants: { subnets: string[] }[];
+  /**
+   * What runs in which subnets (resources that name subnets, their plumbing aside), by the blocks of those subnets, and
+   * the subnets outside the output it names (`subnet:reference` or `network interface:reference`).
+   */
+  readonly occupants: { subnets: string[]; outside: string[] }[];
 }
 
 const UNKNOWN = '?';
@@ -184,10 +190,13 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
       host: r.tags[HOST_TAG_KEY] ?? UNKNOWN,
       segment: r.vpc === undefined ? UNKNOWN : segmentOfVpc(r.vpc),
       subnets: r.subnets.map(subnetCidr).sort(),
+      elsewhere: (r.elsewhere ?? []).map((e) => `${e.what}:${other(e.ref)}`).sort(),
     }))),
     userData: sorted(nodesOf(graph, 'user-data').map((u) => ({ resourceType: u.resourceType, text: u.text }))),
     occupants: sorted(nodesOf(graph, 'occupant').map((o) => ({
       subnets: [...new Set(o.subnets.map((s) => subnetCidr({ kind: 'node', id: s.subnet })))].sort(),
+      // A literal id is the same text in both engines; an expression's wording names engine ids.
+      outside: [...new Set((o.outside ?? []).map((x) => `${x.via ?? 'subnet'}:${/^(subnet|eni)-[0-9a-f]+$/.test(x.subnet) ? x.subnet : 'expression'}`))].sort(),
     }))),
   };
 }

@@ -136,6 +136,38 @@ describe('the comparison', () => {
     expect({ ...tf, dnsFirewalls: cdk.dnsFirewalls }).toEqual(cdk);
   });
 
+  test('compares what places a resource outside the output (an interface, a literal subnet), and sees it differ', () => {
+    // A role-labelled instance on an interface the output does not hold, and an instance in a literal subnet.
+    const template = cdkTemplate('alpha');
+    const role = [{ Key: 'jichitai:role', Value: 'MY_NUMBER_SYSTEM' }];
+    const withInstances = (eni: string) => ({
+      ...template,
+      Resources: {
+        ...template.Resources,
+        LabelledOnEni: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', Tags: role, NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: eni }] } },
+        InLiteralSubnet: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SubnetId: 'subnet-0abc1234' } },
+      },
+    });
+    const config = tfConfig('alpha');
+    const withTfInstances = (eni: string): TerraformJson => ({
+      ...config,
+      resource: {
+        ...config.resource,
+        aws_instance: {
+          ...(config.resource?.aws_instance ?? {}),
+          labelled_on_eni: { ami: 'ami-12345678', tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' }, network_interface: [{ device_index: 0, network_interface_id: eni }] },
+          in_literal_subnet: { ami: 'ami-12345678', subnet_id: 'subnet-0abc1234' },
+        },
+      },
+    });
+    const cdkOut = normalise(cdkGraph(withInstances('eni-0abc1234')));
+    expect(cdkOut.roleLabels.flatMap((r) => r.elsewhere)).toEqual(['network interface:external:eni-0abc1234']);
+    expect(cdkOut.occupants.flatMap((o) => o.outside)).toEqual(expect.arrayContaining(['subnet:subnet-0abc1234']));
+    expect(normalise(tfGraph(withTfInstances('eni-0abc1234')))).toEqual(cdkOut);
+    // Another interface in one engine only is a difference the comparison must see.
+    expect(normalise(tfGraph(withTfInstances('eni-0def5678')))).not.toEqual(cdkOut);
+  });
+
   test('does not depend on the order of resources in either output', () => {
     const reversed = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).reverse());
     const template = cdkTemplate('alpha');
