@@ -3,7 +3,7 @@
  * (extra L1 resources, property overrides, removed children) must be refused by the guard with the right rule,
  * while the untouched example synthesizes. Prints the tally at the end.
  */
-import { App, CfnParameter, CfnResource, CustomResource, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnResource, CustomResource, Fn, Stack, Tags } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apprunner from 'aws-cdk-lib/aws-apprunner';
@@ -1534,6 +1534,12 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
     name: 'SC-4: the α member\'s Internet flow log sent to a bucket of its own',
     rule: 'SC-4',
     apply(p) { l1<ec2.CfnFlowLog>(p.members[0].network, 'Internet/FlowLog').addPropertyOverride('LogDestination', 'arn:aws:s3:::sample-town-001-own-logs'); },
+  },
+  {
+    // A misspelt hub function would leave the hub's inspection firewall unrecognised by the SC rules (label vocabulary).
+    name: 'GUARD-1: the hub\'s inspection firewall labelled with a misspelt hub function (jichitai:hub-function = inspecton)',
+    rule: 'GUARD-1',
+    apply(p) { Tags.of(hubL1(p, 'Firewall-1')).add('jichitai:hub-function', 'inspecton', { priority: 1000 }); },
   },
 ];
 

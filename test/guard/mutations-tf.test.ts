@@ -1749,6 +1749,12 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
     rule: 'SC-4',
     apply(p) { find<TerraformResource>(p.members[0], 'Internet/FlowLog').addOverride('log_destination', 'arn:aws:s3:::sample-town-001-own-logs'); },
   },
+  {
+    // A misspelt hub function would leave the hub's inspection firewall unrecognised by the SC rules (label vocabulary).
+    name: 'GUARD-1: the hub\'s inspection firewall labelled with a misspelt hub function (jichitai:hub-function = inspecton)',
+    rule: 'GUARD-1',
+    apply(p) { hubResource(p, 'Firewall-1').addOverride('tags.jichitai:hub-function', 'inspecton'); },
+  },
 ];
 
 runPrefectureMutations('CDKTF', PREFECTURE_MUTATIONS, () => buildTfPrefecture(REFERENCE_MEMBERS, Testing.app()), (p) => { Testing.synth(p.stack, true); });
