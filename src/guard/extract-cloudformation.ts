@@ -12,7 +12,7 @@ import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentO
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
-import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
@@ -1312,15 +1312,20 @@ class TemplateReader {
     b.labels(id, tags, (key) => `Tags (${key})`, path);
     const base = { id, path, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
-    if (tags[ROLE_TAG_KEY] !== undefined) {
+    const occupies = !SUBNET_PLUMBING.has(type);
+    const labelled = tags[ROLE_TAG_KEY] !== undefined;
+    // Where the resource runs: the guard's occupant reading, which places its role label too (semantics §7).
+    const subnets = occupies || labelled ? this.subnetMentions(type, p) : [];
+    if (labelled) {
       const label = { ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY] } as const;
       if (type === 'AWS::EC2::Instance') {
         b.add({ ...label, ...this.instanceLabelPlaces(p) });
       } else {
-        const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
         // A security group without a VpcId is the default VPC's, and so is an Auto Scaling group naming no subnet.
-        const vpc = p.VpcId !== undefined ? this.ref(p.VpcId) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
-        b.add({ ...label, vpc, subnets });
+        const vpc = type === 'AWS::EC2::VPC' ? { kind: 'node', id } as const
+          : p.VpcId !== undefined ? this.ref(p.VpcId) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
+        const through = placingValues(p).map((v) => this.ref(v)).filter((r) => r.kind === 'node');
+        b.roleLabel(label, type, subnets, through, vpc);
       }
     }
     const read = TemplateReader.READERS.get(type);
@@ -1378,15 +1383,20 @@ class TemplateReader {
       const entries = this.runTasks(p);
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
     }
-    if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false), (v) => this.b.outsideSubnet(v));
-      // An instance on a network interface the template does not hold runs where the guard cannot place it (AP-7).
-      // So does what a launch template launches on one (its own interfaces).
-      if (type === 'AWS::EC2::Instance' || type === 'AWS::EC2::LaunchTemplate') {
-        subnets.push(...interfacesElsewhere('cloudformation', p, this.interfaceSubnet, type !== 'AWS::EC2::Instance'));
-      }
-      if (subnets.length > 0) b.occupant(base, type, subnets);
+    if (occupies && subnets.length > 0) b.occupant(base, type, subnets);
+  }
+
+  /**
+   * The subnets a resource names (`subnetMentions`), and for an instance or a launch template the network interfaces
+   * outside the template it runs on: an instance on one runs where the guard cannot place it (AP-7), and so does what a
+   * launch template launches on one (its own interfaces).
+   */
+  private subnetMentions(type: string, p: any): SubnetMention[] {
+    const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false), (v) => this.b.outsideSubnet(v));
+    if (type === 'AWS::EC2::Instance' || type === 'AWS::EC2::LaunchTemplate') {
+      subnets.push(...interfacesElsewhere('cloudformation', p, this.interfaceSubnet, type !== 'AWS::EC2::Instance'));
     }
+    return subnets;
   }
 
   /**
