@@ -1598,6 +1598,28 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // A role label sits where the guard's occupant reading places its resource (semantics §7): the label read only a
+    // top-level subnet_id / subnet_ids / vpc_zone_identifier, and a function's vpc_config placed it nowhere.
+    name: 'a Lambda function labelled as a My Number system with its vpc_config in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) { functionIn(stack, subnet(net.lgwan, 'workload-1')).addOverride('tags', { 'jichitai:role': 'MY_NUMBER_SYSTEM' }); },
+  },
+  {
+    // The same for a service's network configuration: a business system in a terminal subnet that breaks out passed AP-7.
+    name: 'α′: an ECS service labelled as a business system with its network configuration in an LGWAN terminal subnet',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new EcsService(stack, 'MutLabelledService', {
+        name: 'mut',
+        launchType: 'FARGATE',
+        networkConfiguration: { subnets: [subnet(net.lgwan, 'terminals-1').id] },
+        tags: { 'jichitai:role': 'BUSINESS_SYSTEM' },
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {
