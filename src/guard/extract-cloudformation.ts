@@ -574,6 +574,8 @@ class TemplateReader {
     [['AWS::Batch::ComputeEnvironment'], (reader, c) => {
       const r = c.p.ComputeResources;
       if (r?.LaunchTemplate !== undefined) reader.launcher(c, [['ComputeResources.LaunchTemplate', templateValue(r.LaunchTemplate)]], [['ComputeResources.Subnets', r.Subnets]]);
+      // The tags the compute environment gives the instances it launches label them, in its subnets (semantics §3).
+      if (r?.Tags !== undefined) reader.launchedLabel(c, 'ComputeResources.Tags', r.Tags, [['ComputeResources.Subnets', r.Subnets ?? DEFAULT_VPC]], tagsOf);
     }],
     [['AWS::EC2::EC2Fleet', 'AWS::EC2::SpotFleet'], (reader, c) => {
       const spot = c.type === 'AWS::EC2::SpotFleet';
@@ -1004,12 +1006,13 @@ class TemplateReader {
   }
 
   /**
-   * The role label that tag specifications (`specs`, at `property`) give the instances a fleet launches (`launchedTags`),
-   * placed at `entries`: none without a role. What the guard cannot read in them is unresolved (GUARD-1 at its path).
+   * The role label that tag specifications (`specs`, at `property`) give the instances a fleet launches (`launchedTags`;
+   * `read` for a compute environment's tags, a map), placed at `entries`: none without a role. What the guard cannot read in them is unresolved (GUARD-1 at its path).
    */
-  private launchedLabel(c: ReadContext, property: string, specs: unknown, entries: readonly BridgeEntry[]): void {
+  private launchedLabel(c: ReadContext, property: string, specs: unknown, entries: readonly BridgeEntry[],
+    read: (specs: unknown, unread: unknown[]) => Record<string, string> = launchedTags): void {
     const unread: unknown[] = [];
-    const tags = launchedTags(specs, unread);
+    const tags = read(specs, unread);
     unread.forEach((v) => unreadable(v));
     c.b.launchedLabel(c.id, property, tags, (key) => `${property} (${key})`, bridgeAttachments(entries, (v) => this.ref(v)), c.base.path);
   }
@@ -1855,13 +1858,21 @@ function port(v: unknown): number | undefined {
 }
 
 /**
- * A resource's tags (`[{ Key, Value }]`). What may be a label (`jichitai:…`) and cannot be read goes to `unread` (GUARD-1,
+ * A resource's tags (`[{ Key, Value }]`, or a map of key to value). What may be a label (`jichitai:…`) and cannot be read goes to `unread` (GUARD-1,
  * fail closed: an unread role or segment would take the resource out of the rules that judge labels): the whole list
  * given by an intrinsic (a parameter, a condition), an entry or a key given by one, a `jichitai:` key's value given by one.
  */
 function tagsOf(tags: unknown, unread: unknown[] = []): Record<string, string> {
   const out: Record<string, string> = {};
-  if (isExpression(tags)) unread.push(tags);
+  if (isExpression(tags)) {unread.push(tags);} else if (typeof tags === 'object' && tags !== null && !Array.isArray(tags)) {
+    // Tags written as a map of key to value (`AWS::EKS::Nodegroup`, `AWS::Batch::ComputeEnvironment`, `AWS::MSK::Cluster`,
+    // `AWS::SSM::Parameter`…: the type's `Tags` is a JSON object), read as the list is.
+    for (const [k, v] of Object.entries(tags)) {
+      if (typeof v === 'string') out[k] = v;
+      else if (isLabelNamespace(k) && v !== undefined && v !== null) unread.push(v);
+    }
+    return out;
+  }
   if (!Array.isArray(tags)) return out;
   for (const t of tags) {
     if (typeof t !== 'object' || t === null || isExpression(t) || isExpression(t.Key)) unread.push(t);

@@ -874,6 +874,8 @@ class ConfigReader {
     [['aws_batch_compute_environment'], (reader, c) => {
       const r = oneBlock(c.p.compute_resources);
       if (r?.launch_template !== undefined) reader.launcher(c, [['compute_resources.launch_template', templateValue(oneBlock(r.launch_template))]], [['compute_resources.subnets', r.subnets]]);
+      // The tags the compute environment gives the instances it launches label them, in its subnets (semantics §3).
+      if (r?.tags !== undefined && r.tags !== null) reader.launchedLabel(c, 'compute_resources', r.tags, [['compute_resources.subnets', r.subnets ?? DEFAULT_VPC]]);
     }],
     [['aws_ec2_fleet', 'aws_spot_fleet_request'], (reader, c) => {
       const configs = blocks(c.p.launch_template_config);
