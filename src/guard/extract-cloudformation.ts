@@ -1864,7 +1864,11 @@ function port(v: unknown): number | undefined {
  */
 function tagsOf(tags: unknown, unread: unknown[] = []): Record<string, string> {
   const out: Record<string, string> = {};
-  if (isExpression(tags)) {unread.push(tags);} else if (typeof tags === 'object' && tags !== null && !Array.isArray(tags)) {
+  if (isExpression(tags)) {
+    unread.push(tags);
+    return out;
+  }
+  if (typeof tags === 'object' && tags !== null && !Array.isArray(tags)) {
     // Tags written as a map of key to value (`AWS::EKS::Nodegroup`, `AWS::Batch::ComputeEnvironment`, `AWS::MSK::Cluster`,
     // `AWS::SSM::Parameter`…: the type's `Tags` is a JSON object), read as the list is.
     for (const [k, v] of Object.entries(tags)) {

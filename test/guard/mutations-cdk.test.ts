@@ -1404,6 +1404,37 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // CloudFormation Tags written as a map (a node group's) were never read as labels (semantics §3).
+    name: 'an EKS node group tagged (a map of tags) as a My Number system in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      new CfnResource(stack, 'MutLabelledNodegroup', {
+        type: 'AWS::EKS::Nodegroup',
+        properties: {
+          ClusterName: 'mut', NodeRole: 'arn:aws:iam::111122223333:role/mut', Subnets: [subnet(net.lgwan, 'workload-1').ref], Tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' },
+        },
+      });
+    },
+  },
+  {
+    // The tags a compute environment gives the instances it launches label them, in its subnets (semantics §3).
+    name: 'a Batch compute environment whose tags for its instances label them My Number systems in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      new CfnResource(stack, 'MutLabelledComputeEnvironment', {
+        type: 'AWS::Batch::ComputeEnvironment',
+        properties: {
+          Type: 'MANAGED',
+          ComputeResources: {
+            Type: 'EC2', MaxvCpus: 4, InstanceRole: 'mut', InstanceTypes: ['m5.large'], Subnets: [subnet(net.lgwan, 'workload-1').ref], Tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' },
+          },
+        },
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

@@ -11,6 +11,7 @@ import { ApprunnerService } from '@cdktf/provider-aws/lib/apprunner-service';
 import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-connector';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { AutoscalingGroupTagA } from '@cdktf/provider-aws/lib/autoscaling-group-tag';
+import { BatchComputeEnvironment } from '@cdktf/provider-aws/lib/batch-compute-environment';
 import { CloudformationStack } from '@cdktf/provider-aws/lib/cloudformation-stack';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { DataAwsRouteTable } from '@cdktf/provider-aws/lib/data-aws-route-table';
@@ -1617,6 +1618,20 @@ const MUTATIONS: Mutation[] = [
         launchType: 'FARGATE',
         networkConfiguration: { subnets: [subnet(net.lgwan, 'terminals-1').id] },
         tags: { 'jichitai:role': 'BUSINESS_SYSTEM' },
+      });
+    },
+  },
+  {
+    // The tags a compute environment gives the instances it launches label them, in its subnets (semantics §3).
+    name: 'a Batch compute environment whose tags for its instances label them My Number systems in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      new BatchComputeEnvironment(stack, 'MutLabelledComputeEnvironment', {
+        type: 'MANAGED',
+        computeResources: {
+          type: 'EC2', maxVcpus: 4, instanceRole: 'mut', instanceType: ['m5.large'], subnets: [subnet(net.lgwan, 'workload-1').id], tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' },
+        },
       });
     },
   },
