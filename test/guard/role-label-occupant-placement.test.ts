@@ -16,8 +16,10 @@ import { buildCdkExample } from '../../examples/cdk/_app';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
+import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
+import { handPlan, PlannedResource } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
 import { findings, myNumberAndLgwan, myNumberAndLgwanTf, PL1_LG } from '../support/two-segments';
 
@@ -87,6 +89,31 @@ describe('PL-1: a labelled resource sits in the subnets its occupant reading fin
   test('Terraform control: a function in the My Number subnet, no finding', () => {
     const g = tf({ aws_lambda_function: { f: { function_name: 'f', role: IAM_ROLE, vpc_config: { subnet_ids: ['${aws_subnet.mn.id}'], security_group_ids: [] }, tags: TF_MY_NUMBER } } });
     expect(pl1(g)).toEqual([]);
+  });
+});
+
+describe('PL-1: a planned Terraform function placed by its vpc_config', () => {
+  const planned = (subnet: string): unknown => {
+    const vpc = (name: string, cidr: string, segment: string): PlannedResource => ({
+      address: `aws_vpc.${name}`, values: { cidr_block: cidr, tags: { 'jichitai:segment': segment } }, unknown: { id: true },
+    });
+    const sub = (name: string, cidr: string): PlannedResource => ({
+      address: `aws_subnet.${name}`,
+      values: { cidr_block: cidr, tags: null },
+      unknown: { id: true, vpc_id: true },
+      expressions: { vpc_id: { references: [`aws_vpc.${name}.id`, `aws_vpc.${name}`] } },
+    });
+    return handPlan([vpc('mn', '10.0.0.0/16', 'MY_NUMBER'), vpc('lg', '10.1.0.0/16', 'LGWAN'), sub('mn', '10.0.0.0/24'), sub('lg', '10.1.0.0/24'), {
+      address: 'aws_lambda_function.f',
+      values: { function_name: 'f', role: IAM_ROLE, vpc_config: [{ security_group_ids: [] }], tags: TF_MY_NUMBER },
+      unknown: { id: true, vpc_config: [{ subnet_ids: true }] },
+      expressions: { vpc_config: [{ subnet_ids: { references: [`aws_subnet.${subnet}.id`, `aws_subnet.${subnet}`] } }] },
+    }]);
+  };
+
+  test('in an LGWAN subnet: PL-1; in the My Number subnet: none', () => {
+    expect(findings(extractTerraformPlan(planned('lg') as any), ['PL-1', 'GUARD-1'])).toEqual([PL1_LG('aws_lambda_function.f')]);
+    expect(findings(extractTerraformPlan(planned('mn') as any), ['PL-1', 'GUARD-1'])).toEqual([]);
   });
 });
 
