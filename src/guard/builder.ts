@@ -306,6 +306,12 @@ export class GraphBuilder {
       const seen = new Set(subnets.map((r) => (r.kind === 'node' ? r.id : '')));
       for (const ref of through) {
         if (ref.kind !== 'node') continue;
+        // A subnet named by a literal id the evidence binds (a hub's), which the occupant reading of a template does not read.
+        if (this.nodes.get(ref.id)?.type === 'subnet') {
+          if (!seen.has(ref.id)) subnets.push(ref);
+          seen.add(ref.id);
+          continue;
+        }
         // A subnet group whose subnets the guard cannot read (a parameter, a variable): reported at the group (`applyUnplaced`).
         if (this.pendingUnplaced.some((u) => u.node === ref.id)) subnets.push({ kind: 'unresolved', expression: ref.id });
         const occupant = this.nodes.get(`${ref.id}#placed`);

@@ -66,6 +66,13 @@ describe('PL-1: a labelled resource sits in the subnets its occupant reading fin
     expect(pl1(cfn(CFN_IN_LGWAN))).toEqual(['Alb', 'Db', 'Fn', 'Nlb', 'Notebook', 'Svc'].map(PL1_LG));
   });
 
+  test('CloudFormation: a function in an LGWAN subnet named by a literal id the evidence binds (a hub\'s deployed subnet): PL-1', () => {
+    const id = 'subnet-0123456789abcdef0';
+    const fn = { Type: 'AWS::Lambda::Function', Properties: { Role: IAM_ROLE, Code: { ZipFile: 'x' }, Runtime: 'python3.12', Handler: 'i.h', VpcConfig: { SubnetIds: [id] }, Tags: MY_NUMBER } };
+    const g = extractCloudFormation({ s: { Resources: { ...myNumberAndLgwan(), Fn: fn } } as any }, {}, { bindings: new Map([[id, 'LgSub']]) });
+    expect(pl1(g)).toEqual([PL1_LG('Fn')]);
+  });
+
   test('CloudFormation controls: the same in the My Number subnet, no finding', () => {
     const inMn = JSON.parse(JSON.stringify(CFN_IN_LGWAN).replace(/"LgSub"/g, '"MnSub"'));
     expect(pl1(cfn(inMn))).toEqual([]);
