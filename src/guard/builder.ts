@@ -4,12 +4,12 @@ import {
   resolveBridges,
 } from './bridges';
 import {
-  describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref,
+  describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref, RoleLabelNode,
   RouteEdge, RouteTableNode, RouteTarget, SecurityGroupNode, SecurityGroupRuleNode, SubnetNode, TopologyGraph, TransitAttachmentNode,
   TransitGatewayNode,
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
-import { LITERAL_SUBNET_ID, SubnetMention, UNKNOWN_SUBNET } from './occupants';
+import { labelPlacesNothing, LITERAL_SUBNET_ID, SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { collectUnreadable, expressionText, pathTo } from './unreadable';
 import { isLabelNamespace, labelProblems } from '../model/labels';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
@@ -19,6 +19,9 @@ const SEGMENTS = new Set<string>(Object.values(Segment));
 
 /** The fix for a resource that deploys a template of its own (a stack set, a provisioned product, a Terraform-made stack), in both extractors. */
 export const TEMPLATE_DEPLOYER_FIX = 'write the network resources in a stack or configuration the guard reads, or check the deployed stack\'s template with jichitai-network check';
+
+/** A network interface's id as AWS writes it. */
+const LITERAL_INTERFACE_ID = /^eni-[0-9a-f]+$/;
 
 /**
  * The reason for a route with a target and no destination, in both extractors (a plan leaves out a destination known
@@ -140,6 +143,8 @@ export class GraphBuilder {
   private readonly pendingLaunchers: PendingLauncher[] = [];
   /** Resources that name a subnet by a value known only at deploy time, with those properties (`occupant`). */
   private readonly pendingUnplaced: { node: string; properties: string[] }[] = [];
+  /** Role labels with the resources of the output their resource names where it runs (a subnet group), and its type (`roleLabel`). */
+  private readonly pendingLabels: { label: string; through: readonly Ref[]; resourceType: string }[] = [];
   /** Default NACLs whose entries Terraform replaces (`aws_default_network_acl`), by id. */
   private readonly replacedDefaultAcls = new Set<string>();
 
@@ -256,6 +261,70 @@ export class GraphBuilder {
       this.add({
         ...base, id: `${base.id}#placed`, type: 'occupant', resource: base.id, resourceType, subnets: known, ...(outside.length > 0 ? { outside } : {}),
       });
+    }
+  }
+
+  /**
+   * A resource's role label (`jichitai:role`, semantics §7), placed where the guard's occupant reading of the resource
+   * places it (`subnetMentions`, the same reading for both engines): each subnet it names (one the guard cannot read, or
+   * outside the output, may be of any segment), each network interface outside the output it runs on; and, once every
+   * resource is read, the subnets of each resource of the output it names where it runs (`through`: a database's subnet
+   * group, which is an occupant of its subnets). Naming none, it is placed by `vpc` (its `VpcId`, the default VPC, the
+   * VPC itself); naming nothing at all, it is a label the guard cannot place (`RoleLabelNode.nowhere`), unless its type
+   * runs nothing in a network (`labelPlacesNothing`).
+   */
+  public roleLabel(label: Omit<RoleLabelNode, 'subnets' | 'vpc' | 'elsewhere' | 'nowhere'>, resourceType: string,
+    mentions: readonly SubnetMention[], through: readonly Ref[], vpc: Ref | undefined): void {
+    const subnets: Ref[] = [];
+    const elsewhere: { ref: Ref; what: 'network interface' }[] = [];
+    const seen = new Set<string>();
+    for (const m of mentions) {
+      if (m.via) {
+        elsewhere.push({ ref: LITERAL_INTERFACE_ID.test(m.subnet) ? { kind: 'external', value: m.subnet } : { kind: 'unresolved', expression: m.subnet }, what: m.via });
+      } else if (m.subnet === UNKNOWN_SUBNET) {
+        subnets.push({ kind: 'unresolved', expression: m.property });
+      } else if (m.outside) {
+        subnets.push({ kind: 'external', value: m.subnet });
+      } else if (!seen.has(m.subnet)) {
+        seen.add(m.subnet);
+        subnets.push({ kind: 'node', id: m.subnet });
+      }
+    }
+    this.add({ ...label, vpc, subnets, ...(elsewhere.length > 0 ? { elsewhere } : {}) });
+    this.pendingLabels.push({ label: label.id, through, resourceType });
+  }
+
+  /**
+   * The role labels' placements through the resources their resources name (`roleLabel`), once every occupant is read;
+   * a label still placed by nothing is one the guard cannot place (`RoleLabelNode.nowhere`).
+   */
+  private applyLabels(): void {
+    for (const { label, through, resourceType } of this.pendingLabels) {
+      const node = this.nodes.get(label);
+      if (node?.type !== 'role-label') continue;
+      const subnets = [...node.subnets];
+      const seen = new Set(subnets.map((r) => (r.kind === 'node' ? r.id : '')));
+      for (const ref of through) {
+        if (ref.kind !== 'node') continue;
+        // A subnet named by a literal id the evidence binds (a hub's), which the occupant reading of a template does not read.
+        if (this.nodes.get(ref.id)?.type === 'subnet') {
+          if (!seen.has(ref.id)) subnets.push(ref);
+          seen.add(ref.id);
+          continue;
+        }
+        // A subnet group whose subnets the guard cannot read (a parameter, a variable): reported at the group (`applyUnplaced`).
+        if (this.pendingUnplaced.some((u) => u.node === ref.id)) subnets.push({ kind: 'unresolved', expression: ref.id });
+        const occupant = this.nodes.get(`${ref.id}#placed`);
+        if (occupant?.type !== 'occupant') continue;
+        for (const { subnet } of occupant.subnets) {
+          if (seen.has(subnet)) continue;
+          seen.add(subnet);
+          subnets.push({ kind: 'node', id: subnet });
+        }
+        for (const o of occupant.outside ?? []) if (!o.via) subnets.push({ kind: 'external', value: o.subnet });
+      }
+      const nowhere = subnets.length === 0 && !node.elsewhere && node.vpc === undefined && !labelPlacesNothing(resourceType);
+      if (subnets.length !== node.subnets.length || nowhere) this.nodes.set(label, { ...node, subnets, ...(nowhere ? { nowhere: true } : {}) });
     }
   }
 
@@ -549,6 +618,7 @@ export class GraphBuilder {
     resolveBridges(this.nodes, bridges,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.applyUnplaced();
+    this.applyLabels();
     this.applyGroupVpcs();
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();

@@ -12,7 +12,7 @@ import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentO
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
-import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
@@ -574,6 +574,8 @@ class TemplateReader {
     [['AWS::Batch::ComputeEnvironment'], (reader, c) => {
       const r = c.p.ComputeResources;
       if (r?.LaunchTemplate !== undefined) reader.launcher(c, [['ComputeResources.LaunchTemplate', templateValue(r.LaunchTemplate)]], [['ComputeResources.Subnets', r.Subnets]]);
+      // The tags the compute environment gives the instances it launches label them, in its subnets (semantics §3).
+      if (r?.Tags !== undefined) reader.launchedLabel(c, 'ComputeResources.Tags', r.Tags, [['ComputeResources.Subnets', r.Subnets ?? DEFAULT_VPC]], tagsOf);
     }],
     [['AWS::EC2::EC2Fleet', 'AWS::EC2::SpotFleet'], (reader, c) => {
       const spot = c.type === 'AWS::EC2::SpotFleet';
@@ -1004,12 +1006,13 @@ class TemplateReader {
   }
 
   /**
-   * The role label that tag specifications (`specs`, at `property`) give the instances a fleet launches (`launchedTags`),
-   * placed at `entries`: none without a role. What the guard cannot read in them is unresolved (GUARD-1 at its path).
+   * The role label that tag specifications (`specs`, at `property`) give the instances a fleet launches (`launchedTags`;
+   * `read` for a compute environment's tags, a map), placed at `entries`: none without a role. What the guard cannot read in them is unresolved (GUARD-1 at its path).
    */
-  private launchedLabel(c: ReadContext, property: string, specs: unknown, entries: readonly BridgeEntry[]): void {
+  private launchedLabel(c: ReadContext, property: string, specs: unknown, entries: readonly BridgeEntry[],
+    read: (specs: unknown, unread: unknown[]) => Record<string, string> = launchedTags): void {
     const unread: unknown[] = [];
-    const tags = launchedTags(specs, unread);
+    const tags = read(specs, unread);
     unread.forEach((v) => unreadable(v));
     c.b.launchedLabel(c.id, property, tags, (key) => `${property} (${key})`, bridgeAttachments(entries, (v) => this.ref(v)), c.base.path);
   }
@@ -1312,15 +1315,20 @@ class TemplateReader {
     b.labels(id, tags, (key) => `Tags (${key})`, path);
     const base = { id, path, tags };
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
-    if (tags[ROLE_TAG_KEY] !== undefined) {
+    const occupies = !SUBNET_PLUMBING.has(type);
+    const labelled = tags[ROLE_TAG_KEY] !== undefined;
+    // Where the resource runs: the guard's occupant reading, which places its role label too (semantics §7).
+    const subnets = occupies || labelled ? this.subnetMentions(type, p) : [];
+    if (labelled) {
       const label = { ...base, id: `${id}#role`, type: 'role-label', resource: id, role: tags[ROLE_TAG_KEY] } as const;
       if (type === 'AWS::EC2::Instance') {
         b.add({ ...label, ...this.instanceLabelPlaces(p) });
       } else {
-        const subnets = [...this.refs(p.SubnetId), ...this.refs(p.SubnetIds), ...this.refs(p.VPCZoneIdentifier)];
         // A security group without a VpcId is the default VPC's, and so is an Auto Scaling group naming no subnet.
-        const vpc = p.VpcId !== undefined ? this.ref(p.VpcId) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
-        b.add({ ...label, vpc, subnets });
+        const vpc = type === 'AWS::EC2::VPC' ? { kind: 'node', id } as const
+          : p.VpcId !== undefined ? this.ref(p.VpcId) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
+        const through = placingValues(p).map((v) => this.ref(v)).filter((r) => r.kind === 'node');
+        b.roleLabel(label, type, subnets, through, vpc);
       }
     }
     const read = TemplateReader.READERS.get(type);
@@ -1378,15 +1386,20 @@ class TemplateReader {
       const entries = this.runTasks(p);
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
     }
-    if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false), (v) => this.b.outsideSubnet(v));
-      // An instance on a network interface the template does not hold runs where the guard cannot place it (AP-7).
-      // So does what a launch template launches on one (its own interfaces).
-      if (type === 'AWS::EC2::Instance' || type === 'AWS::EC2::LaunchTemplate') {
-        subnets.push(...interfacesElsewhere('cloudformation', p, this.interfaceSubnet, type !== 'AWS::EC2::Instance'));
-      }
-      if (subnets.length > 0) b.occupant(base, type, subnets);
+    if (occupies && subnets.length > 0) b.occupant(base, type, subnets);
+  }
+
+  /**
+   * The subnets a resource names (`subnetMentions`), and for an instance or a launch template the network interfaces
+   * outside the template it runs on: an instance on one runs where the guard cannot place it (AP-7), and so does what a
+   * launch template launches on one (its own interfaces).
+   */
+  private subnetMentions(type: string, p: any): SubnetMention[] {
+    const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), false, (v) => this.deployTime(v, false), (v) => this.b.outsideSubnet(v));
+    if (type === 'AWS::EC2::Instance' || type === 'AWS::EC2::LaunchTemplate') {
+      subnets.push(...interfacesElsewhere('cloudformation', p, this.interfaceSubnet, type !== 'AWS::EC2::Instance'));
     }
+    return subnets;
   }
 
   /**
@@ -1845,13 +1858,25 @@ function port(v: unknown): number | undefined {
 }
 
 /**
- * A resource's tags (`[{ Key, Value }]`). What may be a label (`jichitai:…`) and cannot be read goes to `unread` (GUARD-1,
+ * A resource's tags (`[{ Key, Value }]`, or a map of key to value). What may be a label (`jichitai:…`) and cannot be read goes to `unread` (GUARD-1,
  * fail closed: an unread role or segment would take the resource out of the rules that judge labels): the whole list
  * given by an intrinsic (a parameter, a condition), an entry or a key given by one, a `jichitai:` key's value given by one.
  */
 function tagsOf(tags: unknown, unread: unknown[] = []): Record<string, string> {
   const out: Record<string, string> = {};
-  if (isExpression(tags)) unread.push(tags);
+  if (isExpression(tags)) {
+    unread.push(tags);
+    return out;
+  }
+  if (typeof tags === 'object' && tags !== null && !Array.isArray(tags)) {
+    // Tags written as a map of key to value (`AWS::EKS::Nodegroup`, `AWS::Batch::ComputeEnvironment`, `AWS::MSK::Cluster`,
+    // `AWS::SSM::Parameter`…: the type's `Tags` is a JSON object), read as the list is.
+    for (const [k, v] of Object.entries(tags)) {
+      if (typeof v === 'string') out[k] = v;
+      else if (isLabelNamespace(k) && v !== undefined && v !== null) unread.push(v);
+    }
+    return out;
+  }
   if (!Array.isArray(tags)) return out;
   for (const t of tags) {
     if (typeof t !== 'object' || t === null || isExpression(t) || isExpression(t.Key)) unread.push(t);

@@ -13,7 +13,7 @@ import { TERRAFORM_CODE_FIX } from './deploy-code';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
-import { SUBNET_PLUMBING, subnetMentions } from './occupants';
+import { placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
@@ -874,6 +874,8 @@ class ConfigReader {
     [['aws_batch_compute_environment'], (reader, c) => {
       const r = oneBlock(c.p.compute_resources);
       if (r?.launch_template !== undefined) reader.launcher(c, [['compute_resources.launch_template', templateValue(oneBlock(r.launch_template))]], [['compute_resources.subnets', r.subnets]]);
+      // The tags the compute environment gives the instances it launches label them, in its subnets (semantics §3).
+      if (r?.tags !== undefined && r.tags !== null) reader.launchedLabel(c, 'compute_resources', r.tags, [['compute_resources.subnets', r.subnets ?? DEFAULT_VPC]]);
     }],
     [['aws_ec2_fleet', 'aws_spot_fleet_request'], (reader, c) => {
       const configs = blocks(c.p.launch_template_config);
@@ -1789,7 +1791,11 @@ class ConfigReader {
     // A label the vocabulary does not hold (a misspelt key or value) is unresolved (semantics §3).
     b.labels(id, tags, (key) => `${type === 'aws_autoscaling_group' ? 'tag' : 'tags'} (${key})`);
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
-    if (tags[ROLE_TAG_KEY] !== undefined) this.roleLabel(id, type, base, tags[ROLE_TAG_KEY], p);
+    const occupies = !SUBNET_PLUMBING.has(type);
+    const labelled = tags[ROLE_TAG_KEY] !== undefined;
+    // Where the resource runs: the guard's occupant reading, which places its role label too (semantics §7).
+    const subnets = occupies || labelled ? this.subnetMentions(type, p) : [];
+    if (labelled) this.roleLabel(id, type, base, tags[ROLE_TAG_KEY], p, subnets);
     const read = ConfigReader.READERS.get(type);
     // What a reader cannot read inside (a block or list given by a variable) is unresolved (`GraphBuilder.reading`).
     b.reading(id, p, () => {
@@ -1798,15 +1804,20 @@ class ConfigReader {
       // The prefecture hub's resource types (WAF, buckets, log subscriptions...), read in their own module.
       else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
     });
-    if (!SUBNET_PLUMBING.has(type)) {
-      const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v), (v) => this.b.outsideSubnet(v));
-      // An instance on a network interface the configuration does not hold runs where the guard cannot place it (AP-7).
-      // So does what a launch template launches on one (its own interfaces).
-      if (type === 'aws_instance' || type === 'aws_launch_template') {
-        subnets.push(...interfacesElsewhere('terraform', p, this.interfaceSubnet, type !== 'aws_instance'));
-      }
-      if (subnets.length > 0) b.occupant(base, type, subnets);
+    if (occupies && subnets.length > 0) b.occupant(base, type, subnets);
+  }
+
+  /**
+   * The subnets a resource names (`subnetMentions`), and for an instance or a launch template the network interfaces
+   * outside the configuration it runs on: an instance on one runs where the guard cannot place it (AP-7), and so does
+   * what a launch template launches on one (its own interfaces).
+   */
+  private subnetMentions(type: string, p: any): SubnetMention[] {
+    const subnets = subnetMentions(p, (v) => this.subnetsNamed(v), true, (v) => typeof v === 'string' && this.deployTime(v), (v) => this.b.outsideSubnet(v));
+    if (type === 'aws_instance' || type === 'aws_launch_template') {
+      subnets.push(...interfacesElsewhere('terraform', p, this.interfaceSubnet, type !== 'aws_instance'));
     }
+    return subnets;
   }
 
 
@@ -1837,17 +1848,17 @@ class ConfigReader {
    * type reach it late, and inlined into the loop over every resource their new object shapes made V8 throw away and
    * recompile that loop.
    */
-  private roleLabel(id: string, type: string, base: ReadContext['base'], role: string, p: any): void {
+  private roleLabel(id: string, type: string, base: ReadContext['base'], role: string, p: any, subnets: readonly SubnetMention[]): void {
     const label = { ...base, id: `${id}#role`, type: 'role-label', resource: id, role } as const;
     if (type === 'aws_instance') {
       this.b.add({ ...label, ...this.instanceLabelPlaces(p) });
       return;
     }
-    const subnets = [...this.refs(p.subnet_id), ...this.refs(p.subnet_ids), ...this.refs(p.vpc_zone_identifier)];
     // A security group without a vpc_id is the default VPC's, and so is an Auto Scaling group naming no subnet.
     const unset = p.vpc_id === undefined || p.vpc_id === null;
-    const vpc = !unset ? this.ref(p.vpc_id) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
-    this.b.add({ ...label, vpc, subnets });
+    const vpc = type === 'aws_vpc' ? { kind: 'node', id } as const : !unset ? this.ref(p.vpc_id) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
+    const through = placingValues(p).map((v) => this.ref(v)).filter((r) => r.kind === 'node');
+    this.b.roleLabel(label, type, subnets, through, vpc);
   }
 
   /**

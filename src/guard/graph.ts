@@ -525,6 +525,12 @@ export interface RoleLabelNode extends NodeBase {
    * outside the output or given by an expression): it may be of any segment (fail closed).
    */
   readonly elsewhere?: readonly { readonly ref: Ref; readonly what: 'network interface' | 'launch template' }[];
+  /**
+   * Set when the resource names no subnet, VPC, network interface or launch template that places it — nor a resource
+   * of the output (a subnet group) whose subnets do — and is of a type that may run in a network (`labelPlacesNothing`
+   * says which do not): a label the guard cannot place, which may be of any segment (fail closed, semantics §7).
+   */
+  readonly nowhere?: true;
 }
 
 /**

@@ -127,3 +127,56 @@ export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) 
   walk(properties);
   return found;
 }
+
+/**
+ * The values a resource's properties give under a key that names where it runs (`placingKey`: `DBSubnetGroupName`,
+ * `CacheSubnetGroupName`, `subnet_group_name`…), nested blocks included and tags skipped, each element of a list on its
+ * own: what may name a resource of the output (a subnet group) whose own subnets place it (`GraphBuilder.roleLabel`).
+ */
+export function placingValues(properties: unknown): unknown[] {
+  const found: unknown[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    for (const k in value) {
+      if (NOT_PLACING.has(k)) continue;
+      const v = (value as Record<string, unknown>)[k];
+      if (placingKey(k)) for (const x of Array.isArray(v) ? v : [v]) if (!isBlock(x)) found.push(x);
+      walk(v);
+    }
+  };
+  walk(properties);
+  return found;
+}
+
+/**
+ * Resource types a role label (`jichitai:role`) cannot place and that run nothing in a network, so that a label on one —
+ * from a CloudFormation stack's tags or a Terraform provider's `default_tags`, which label every resource, or from
+ * `Tags.of(construct)` reaching a construct's IAM role — is not judged (docs/guard-semantics.md §7): identity, keys,
+ * logs, metrics, buckets, parameters, secrets, queues and topics, image repositories, event rules, a function's
+ * permissions, versions, aliases and URLs (the function is placed by its own `VpcConfig`), a launch template's own tags
+ * (its tags for instances label what it launches, §3), and the network's own structure that names no subnet or VPC
+ * (routes, gateways and their attachments, addresses, rules written apart from their group or ACL, transit gateways,
+ * VPN connections, prefix lists, DHCP options, tag resources). Every other labelled resource that names no subnet or VPC
+ * the guard reads is a label it cannot place (fail closed).
+ */
+const PLACES_NOTHING = new RegExp('^(?:AWS::(?:IAM|KMS|Logs|S3|S3Express|SSM|SNS|SQS|SecretsManager|CloudWatch|Events|ECR|CDK)::'
+  + '|AWS::Lambda::(?:Permission|Version|Alias|EventInvokeConfig|Url)$'
+  + '|AWS::EC2::(?:LaunchTemplate|Route|InternetGateway|EgressOnlyInternetGateway|VPCGatewayAttachment|EIP|EIPAssociation|SecurityGroupIngress'
+  + '|SecurityGroupEgress|NetworkAclEntry|TransitGateway\\w*|VPNGateway|VPNGatewayRoutePropagation|CustomerGateway|VPNConnection|VPNConnectionRoute'
+  + '|PrefixList|DHCPOptions|VPCDHCPOptionsAssociation)$'
+  + '|aws_(?:iam|kms|cloudwatch|s3|ssm|sns|sqs|secretsmanager|ecr)_'
+  + '|aws_lambda_(?:permission|alias|function_url|function_event_invoke_config)$'
+  + '|aws_(?:launch_template|route|internet_gateway|internet_gateway_attachment|egress_only_internet_gateway|eip|eip_association|security_group_rule'
+  + '|vpc_security_group_ingress_rule|vpc_security_group_egress_rule|network_acl_rule|vpn_gateway|vpn_gateway_attachment|vpn_gateway_route_propagation'
+  + '|customer_gateway|vpn_connection|vpn_connection_route|ec2_managed_prefix_list|ec2_managed_prefix_list_entry|vpc_dhcp_options'
+  + '|vpc_dhcp_options_association|ec2_tag|autoscaling_group_tag|ecs_tag|dynamodb_tag|transfer_tag)$'
+  + '|aws_ec2_transit_gateway\\w*$)');
+
+/** Whether a role label on a resource of this type places nothing and is not judged (`PLACES_NOTHING`). */
+export function labelPlacesNothing(resourceType: string): boolean {
+  return PLACES_NOTHING.test(resourceType);
+}

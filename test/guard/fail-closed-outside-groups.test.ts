@@ -239,7 +239,7 @@ describe('PL-1: a labelled instance or Auto Scaling group naming no subnet runs 
     expect(findings(extractTerraform({ s: tf(instance) }), ['PL-1'])).toEqual([pl1('aws_instance.app')]);
   });
 
-  test('controls: an instance in a My Number subnet, by its interfaces or a launch template; a function in no VPC', () => {
+  test('controls: an instance in a My Number subnet, by its interfaces or a launch template; a function in no VPC is not in the default VPC', () => {
     const t = {
       Resources: {
         ...myNumberAndLgwan(),
@@ -251,7 +251,9 @@ describe('PL-1: a labelled instance or Auto Scaling group naming no subnet runs 
         Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' }, Runtime: 'python3.12', Handler: 'i.h', Tags: tags } },
       },
     };
-    expect(findings(extractCloudFormation({ s: t }), ['PL-1'])).toEqual([]);
+    // A function outside any VPC runs in none of the account's VPCs: a label the guard cannot place (label-placement.test.ts).
+    expect(findings(extractCloudFormation({ s: t }), ['PL-1'])).toEqual(['PL-1 Fn: a My Number system (マイナンバー利用事務系の業務システム) where the guard '
+      + 'cannot place it, naming no subnet or VPC that it reads (it may be of LGWAN接続系 or インターネット接続系), but αモデル places them in マイナンバー利用事務系']);
     // A launch template of the configuration whose interface is in the My Number subnet (one outside it may put the instance
     // anywhere: label-placement.test.ts).
     const instance = {

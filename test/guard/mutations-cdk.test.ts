@@ -1381,6 +1381,60 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // A role label sits where the guard's occupant reading places its resource (semantics §7): the label read only a
+    // top-level SubnetId / SubnetIds / VPCZoneIdentifier, and a function's VpcConfig placed it nowhere.
+    name: 'a Lambda function labelled as a My Number system with its VpcConfig in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) { Tags.of(functionIn(stack, subnet(net.lgwan, 'workload-1'))).add('jichitai:role', 'MY_NUMBER_SYSTEM'); },
+  },
+  {
+    // The same for a service's awsvpc subnets: a business system in a terminal subnet that breaks out passed AP-7.
+    name: 'α′: an ECS service labelled as a business system with its awsvpc subnets in an LGWAN terminal subnet',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new ecs.CfnService(stack, 'MutLabelledService', {
+        cluster: 'mut',
+        taskDefinition: 'arn:aws:ecs:ap-northeast-1:111122223333:task-definition/mut:1',
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: [subnet(net.lgwan, 'terminals-1').ref] } },
+        tags: [{ key: 'jichitai:role', value: 'BUSINESS_SYSTEM' }],
+      });
+    },
+  },
+  {
+    // CloudFormation Tags written as a map (a node group's) were never read as labels (semantics §3).
+    name: 'an EKS node group tagged (a map of tags) as a My Number system in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      new CfnResource(stack, 'MutLabelledNodegroup', {
+        type: 'AWS::EKS::Nodegroup',
+        properties: {
+          ClusterName: 'mut', NodeRole: 'arn:aws:iam::111122223333:role/mut', Subnets: [subnet(net.lgwan, 'workload-1').ref], Tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' },
+        },
+      });
+    },
+  },
+  {
+    // The tags a compute environment gives the instances it launches label them, in its subnets (semantics §3).
+    name: 'a Batch compute environment whose tags for its instances label them My Number systems in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      new CfnResource(stack, 'MutLabelledComputeEnvironment', {
+        type: 'AWS::Batch::ComputeEnvironment',
+        properties: {
+          Type: 'MANAGED',
+          ComputeResources: {
+            Type: 'EC2', MaxvCpus: 4, InstanceRole: 'mut', InstanceTypes: ['m5.large'], Subnets: [subnet(net.lgwan, 'workload-1').ref], Tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' },
+          },
+        },
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

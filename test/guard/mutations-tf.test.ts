@@ -11,6 +11,7 @@ import { ApprunnerService } from '@cdktf/provider-aws/lib/apprunner-service';
 import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-connector';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { AutoscalingGroupTagA } from '@cdktf/provider-aws/lib/autoscaling-group-tag';
+import { BatchComputeEnvironment } from '@cdktf/provider-aws/lib/batch-compute-environment';
 import { CloudformationStack } from '@cdktf/provider-aws/lib/cloudformation-stack';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { DataAwsRouteTable } from '@cdktf/provider-aws/lib/data-aws-route-table';
@@ -1595,6 +1596,42 @@ const MUTATIONS: Mutation[] = [
     apply(stack) {
       new LaunchTemplate(stack, 'MutOutsideInterfaceTemplate', {
         imageId: 'ami-0123456789abcdef0', networkInterfaces: [{ deviceIndex: 0, networkInterfaceId: 'eni-0123456789abcdef0' }],
+      });
+    },
+  },
+  {
+    // A role label sits where the guard's occupant reading places its resource (semantics §7): the label read only a
+    // top-level subnet_id / subnet_ids / vpc_zone_identifier, and a function's vpc_config placed it nowhere.
+    name: 'a Lambda function labelled as a My Number system with its vpc_config in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) { functionIn(stack, subnet(net.lgwan, 'workload-1')).addOverride('tags', { 'jichitai:role': 'MY_NUMBER_SYSTEM' }); },
+  },
+  {
+    // The same for a service's network configuration: a business system in a terminal subnet that breaks out passed AP-7.
+    name: 'α′: an ECS service labelled as a business system with its network configuration in an LGWAN terminal subnet',
+    rule: 'AP-7',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      new EcsService(stack, 'MutLabelledService', {
+        name: 'mut',
+        launchType: 'FARGATE',
+        networkConfiguration: { subnets: [subnet(net.lgwan, 'terminals-1').id] },
+        tags: { 'jichitai:role': 'BUSINESS_SYSTEM' },
+      });
+    },
+  },
+  {
+    // The tags a compute environment gives the instances it launches label them, in its subnets (semantics §3).
+    name: 'a Batch compute environment whose tags for its instances label them My Number systems in an LGWAN workload subnet',
+    rule: 'PL-1',
+    models: ALL,
+    apply(stack, net) {
+      new BatchComputeEnvironment(stack, 'MutLabelledComputeEnvironment', {
+        type: 'MANAGED',
+        computeResources: {
+          type: 'EC2', maxVcpus: 4, instanceRole: 'mut', instanceType: ['m5.large'], subnets: [subnet(net.lgwan, 'workload-1').id], tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' },
+        },
       });
     },
   },

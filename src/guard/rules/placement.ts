@@ -21,7 +21,7 @@ export function segmentOfLabel(graph: TopologyGraph, label: RoleLabelNode): Segm
 }
 
 /** What places a label that the guard cannot place. */
-type Unplaced = { ref: Ref; what: 'VPC' | 'subnet' | 'network interface' | 'launch template' };
+type Unplaced = { ref: Ref; what: 'VPC' | 'subnet' | 'network interface' | 'launch template' | 'nothing' };
 
 /**
  * Where a labelled resource may sit, for PL-1: the segments of its VPC, else of the subnets it names (each of them); and
@@ -45,6 +45,8 @@ function labelPlaces(graph: TopologyGraph, label: RoleLabelNode): { segments: Se
   }
   // Subnets the guard places say where it is, whatever VPC it names.
   if (label.subnets.length === 0 && !label.elsewhere && label.vpc !== undefined && vpc?.type !== 'vpc') unplaced = { ref: label.vpc, what: 'VPC' };
+  // Naming nothing that places it (a function outside any VPC, a service whose subnets are not read): any segment.
+  if (label.nowhere) unplaced = { ref: { kind: 'unresolved', expression: label.resource }, what: 'nothing' };
   return { segments: [...segments], unplaced };
 }
 

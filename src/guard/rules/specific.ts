@@ -142,8 +142,13 @@ const UNPLACED_JA = { 'VPC': ' VPC', 'subnet': 'サブネット', 'network inter
  * Japanese one that goes before the thing's name. A literal id is named as written, no VpcId as the default VPC; a value
  * the guard cannot read is reported by GUARD-1 with its expression.
  */
-export function inUnplacedVpc(ref: Ref, may: Bilingual, what: 'VPC' | 'subnet' | 'network interface' | 'launch template' = 'VPC'): Bilingual {
+export function inUnplacedVpc(ref: Ref, may: Bilingual, what: 'VPC' | 'subnet' | 'network interface' | 'launch template' | 'nothing' = 'VPC'): Bilingual {
   const maybe = bi(`(it may be of ${may.en})`, `（${may.ja}のものかもしれない）`);
+  // A labelled resource that names no subnet, VPC, interface or template the guard reads (RoleLabelNode.nowhere).
+  if (what === 'nothing') {
+    return bi(`where the guard cannot place it, naming no subnet or VPC that it reads ${maybe.en}`,
+      `ガードが読めるサブネットも VPC も指定しておらず、位置を特定できない場所${maybe.ja}にある`);
+  }
   const ja = UNPLACED_JA[what];
   if (what === 'VPC' && ref.kind === 'unresolved' && ref.expression === describeRef(DEFAULT_VPC)) {
     return bi(`in the default VPC, which the guard does not model ${maybe.en}`, `ガードがモデル化しない既定の VPC${maybe.ja}にある`);
