@@ -119,6 +119,29 @@ describe('a dynamic reference where the guard reads a value is unresolved (GUARD
   });
 });
 
+describe('a dynamic reference in what bounds deploy-time code counts, as a parameter does', () => {
+  /** The unresolved reasons at a custom resource's service token, with the policy `policy` of the template. */
+  const serviceToken = (policy: Record<string, unknown>) => {
+    const resources = {
+      Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } },
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: 'x' } } },
+      Policy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', ...policy } },
+      Seed: { Type: 'Custom::Seed', Properties: { ServiceToken: { 'Fn::GetAtt': ['Fn', 'Arn'] } } },
+    };
+    return extractCloudFormation({ S: { Resources: resources } as any }).unresolved.filter((u) => u.property === 'ServiceToken').map((u) => u.reason);
+  };
+
+  test('an action of the role\'s policy: it may be any action', () => {
+    expect(serviceToken({ Roles: [{ Ref: 'Role' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: D('action'), Resource: '*' }] } }))
+      .toEqual([expect.stringMatching(/an action of its policy is not written out$/)]);
+  });
+
+  test('a role a policy is attached to: it may be this role', () => {
+    expect(serviceToken({ Roles: [D('role')], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ec2:CreateRoute', Resource: '*' }] } }))
+      .toEqual([expect.stringMatching(/Role allows ec2:CreateRoute$/)]);
+  });
+});
+
 describe('aws-cdk-lib\'s ssm.StringParameter.valueForStringParameter', () => {
   test('as the peer of a My Number security group rule: synthesis is refused (GUARD-1)', () => {
     const app = new App();
