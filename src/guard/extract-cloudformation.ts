@@ -1193,6 +1193,7 @@ class TemplateReader {
     if (sub !== undefined) {
       // `${Name}` of a parameter (not a resource, a pseudo parameter, or a variable of the Fn::Sub); `${!Name}` is literal.
       const [text, variables] = typeof sub === 'string' ? [sub, {}] : Array.isArray(sub) ? [sub[0], sub[1] ?? {}] : [undefined, {}];
+      if (isDynamicReference(text)) return true;
       if (typeof text === 'string') {
         for (const m of text.matchAll(/\$\{([^}!][^}.]*)[^}]*\}/g)) {
           if (!(m[1] in variables) && !PSEUDO.test(m[1]) && this.resources[m[1]] === undefined) return true;

@@ -57,6 +57,13 @@ describe('a dynamic reference where the guard reads a value is unresolved (GUARD
     })).toEqual(['A VpcId could not be resolved: dynamic reference {{resolve:ssm:/net/vpc}} is known only at deploy time']);
   });
 
+  test('a subnet a resource runs in (an occupant), the reference alone or in an Fn::Sub', () => {
+    for (const subnet of [D('subnet'), { 'Fn::Sub': D('subnet') }]) {
+      const fn = { F: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { SubnetIds: [subnet], SecurityGroupIds: [] } } } };
+      expect(guard1(fn)).toEqual([expect.stringMatching(/^F VpcConfig\.SubnetIds could not be resolved: the subnet it names is known only at deploy time/)]);
+    }
+  });
+
   test('a tag\'s key, and a label\'s value', () => {
     expect(guard1({ I: { Type: 'AWS::EC2::Instance', Properties: { SubnetId: { Ref: 'LgSub' }, Tags: [{ Key: D('k'), Value: 'MY_NUMBER_SYSTEM' }] } } }))
       .toEqual([expect.stringMatching(/^I Tags\[0\] could not be resolved: .* cannot be read at synth time/)]);
