@@ -143,6 +143,17 @@ describe('a dynamic reference in what bounds deploy-time code counts, as a param
       .toEqual([expect.stringMatching(/an action of its policy is not written out$/)]);
   });
 
+  test('a permission\'s principal: it may be the role, which may then invoke the function named', () => {
+    const resources = {
+      Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } },
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: 'x' } } },
+      Perm: { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other', Principal: D('principal') } },
+      Seed: { Type: 'Custom::Seed', Properties: { ServiceToken: { 'Fn::GetAtt': ['Fn', 'Arn'] } } },
+    };
+    const reasons = extractCloudFormation({ S: { Resources: resources } as any }).unresolved.filter((u) => u.property === 'ServiceToken').map((u) => u.reason);
+    expect(reasons).toEqual([expect.stringMatching(/permission Perm lets Role invoke .*function:other, not a function of this template/)]);
+  });
+
   test('a role a policy is attached to: it may be this role', () => {
     expect(serviceToken({ Roles: [D('role')], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ec2:CreateRoute', Resource: '*' }] } }))
       .toEqual([expect.stringMatching(/Role allows ec2:CreateRoute$/)]);
