@@ -61,7 +61,7 @@ export const MANAGED_APPS: ReadonlySet<string> = new Set(['AWS::MWAA::Environmen
 
 /** Whether a value is a literal other than `open` (an expression may be `open`: fail closed). */
 function literallyNot(v: unknown, open: string): boolean {
-  return typeof v === 'string' && v !== open && !v.includes('${');
+  return typeof v === 'string' && v !== open && !isExpression(v);
 }
 
 /** How to fix an MSK cluster with public access in the My Number or LGWAN segment. */
@@ -302,8 +302,8 @@ export function namedFunctionEntries(property: string, value: unknown, functions
  * Runner's own network; a private service is reached through a VPC ingress connection, a bridge of its own.
  */
 export function publicServiceIntoVpc(egressType: unknown, isPublic: unknown): boolean {
-  // Unreadable: a reference (CloudFormation) or an interpolation (Terraform).
-  const vpcEgress = egressType === 'VPC' || (egressType !== undefined && egressType !== null && (typeof egressType !== 'string' || egressType.includes('${')));
+  // Unreadable: a reference or dynamic reference (CloudFormation) or an interpolation (Terraform).
+  const vpcEgress = egressType === 'VPC' || (egressType !== undefined && egressType !== null && (typeof egressType !== 'string' || isExpression(egressType)));
   // Left out, it is public (App Runner's default); only a literal false makes it private.
   return vpcEgress && isPublic !== false && isPublic !== 'false';
 }

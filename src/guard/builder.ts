@@ -10,7 +10,7 @@ import {
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
 import { labelPlacesNothing, LITERAL_SUBNET_ID, SubnetMention, UNKNOWN_SUBNET } from './occupants';
-import { collectUnreadable, expressionText, pathTo } from './unreadable';
+import { collectUnreadable, expressionText, isDynamicReference, pathTo } from './unreadable';
 import { isLabelNamespace, labelProblems } from '../model/labels';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
 import { ROLE_TAG_KEY, Segment, SEGMENT_TAG_KEY } from '../model/segment';
@@ -929,8 +929,9 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A literal string, or undefined: a CloudFormation dynamic reference (`isDynamicReference`) is none. */
 export function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
+  return typeof v === 'string' && !isDynamicReference(v) ? v : undefined;
 }
 
 /** `ENABLED` / `DISABLED` as a boolean; anything else (a reference, a typo) is unreadable. */

@@ -6,6 +6,7 @@
  * policies (a role whose trust policy names it, a function whose permission names it) and access keys it hands on.
  */
 import { actionPower, allowedStatements, HARMLESS_MANAGED_POLICY, writtenOut } from './deploy-code';
+import { isDynamicReference } from './unreadable';
 
 type Resources = Readonly<Record<string, { Type: string; Properties?: any }>>;
 
@@ -134,6 +135,8 @@ function namesRole(view: TemplateView, role: string, value: unknown): boolean {
   const roleName = view.resources[role]?.Properties?.RoleName;
   return list.some((v: any) => {
     if (v === undefined || v === null) return false;
+    // A dynamic reference (`isDynamicReference`) may name the role, as a parameter may.
+    if (isDynamicReference(v)) return true;
     const att = attOf(v, 'Arn');
     if (att !== undefined && view.resources[att] !== undefined) return att === role;
     const text = typeof v === 'string' ? v : view.render(v);
@@ -192,10 +195,11 @@ function policiesOf(view: TemplateView, role: string): { source: string; documen
     if (!HARMLESS_MANAGED_POLICY.test(text)) out.push({ source: `managed policy ${text}`, document: undefined });
   }
   // A policy names its roles by `Ref` (or by a literal name, the role's `RoleName`); one whose roles are not written out
-  // (a parameter, a condition's choice, an import) may be attached to this role: counted as attached (fail closed).
+  // (a parameter, a condition's choice, an import, a dynamic reference) may be attached to this role: counted as attached
+  // (fail closed).
   const roleName = p.RoleName;
   const names = (v: unknown) => v !== undefined && (Array.isArray(v) ? v : [v]).some((x: any) => {
-    if (typeof x === 'string') return x === roleName;
+    if (typeof x === 'string') return x === roleName || isDynamicReference(x);
     return typeof x?.Ref === 'string' ? x.Ref === role || view.resources[x.Ref] === undefined : true;
   });
   for (const [id, r] of view.policies) {

@@ -12,6 +12,7 @@
  * verdict (docs/guard-semantics.md §10).
  */
 import { actionKey, changesNothingRead, READ_ONLY, serviceKey } from './sdk-calls';
+import { isDynamicReference } from './unreadable';
 
 /**
  * IAM service prefixes named otherwise than the CloudFormation namespace whose resources the guard reads
@@ -137,7 +138,8 @@ export function allowedStatements(document: unknown): { readonly statements: All
     if (st.Effect === 'Deny') continue;
     if (st.NotAction !== undefined) return { statements, problem: 'a statement allows every action but those it names (NotAction)' };
     const actions = Array.isArray(st.Action) ? st.Action : [st.Action];
-    if (!actions.every((a): a is string => typeof a === 'string')) return { statements, problem: 'an action of its policy is not written out' };
+    // A dynamic reference (CloudFormation, `isDynamicReference`) may be any action.
+    if (!actions.every((a): a is string => typeof a === 'string' && !isDynamicReference(a))) return { statements, problem: 'an action of its policy is not written out' };
     const resources = Array.isArray(st.Resource) ? st.Resource : [st.Resource];
     statements.push({ actions, resources });
   }

@@ -18,7 +18,10 @@ import {
   sdkIntegrationCalls, serviceKey,
 } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
-import { blocks, expressionText, isExpression, literalText, propertyPath, strings, unreadable } from './unreadable';
+import {
+  blocks, expressionText, holdsDynamicReference, isDynamicReference, isExpression, literalText, propertyPath, readingCloudFormation, strings,
+  unreadable,
+} from './unreadable';
 import { wafRule } from './waf';
 import { isLabelNamespace } from '../model/labels';
 import { ROLE_TAG_KEY } from '../model/segment';
@@ -70,15 +73,18 @@ export function extractCloudFormation(
   bound: BoundIds = {},
   stackTags: Readonly<Record<string, StackTags>> = {},
 ): TopologyGraph {
-  const builder = new GraphBuilder('cloudformation', bound.bindings, bound.unresolved);
-  const names = Object.keys(templates).sort();
-  const exports: Exports = new Map();
-  const readers = names.map((stack) => new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}, exports,
-    labelsOfStack(builder, stack, names.length > 1 ? `${stack}/` : '', stackTags[stack])));
-  // Every export first, so that a stack can import from one read after it.
-  for (const reader of readers) reader.registerExports();
-  for (const reader of readers) reader.read();
-  return builder.build();
+  // A dynamic reference (`{{resolve:ssm:…}}`) is an expression while the templates are read (`readingCloudFormation`).
+  return readingCloudFormation(() => {
+    const builder = new GraphBuilder('cloudformation', bound.bindings, bound.unresolved);
+    const names = Object.keys(templates).sort();
+    const exports: Exports = new Map();
+    const readers = names.map((stack) => new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}, exports,
+      labelsOfStack(builder, stack, names.length > 1 ? `${stack}/` : '', stackTags[stack])));
+    // Every export first, so that a stack can import from one read after it.
+    for (const reader of readers) reader.registerExports();
+    for (const reader of readers) reader.read();
+    return builder.build();
+  });
 }
 
 /**
@@ -696,7 +702,7 @@ class TemplateReader {
       const d = c.p.EndpointDetails;
       // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read may be one.
       const type = c.p.EndpointType;
-      if ((type === 'VPC' || (type !== undefined && typeof type !== 'string')) && d?.AddressAllocationIds !== undefined) reader.bridge(c, [['EndpointDetails.SubnetIds', d.SubnetIds]]);
+      if ((type === 'VPC' || (type !== undefined && (typeof type !== 'string' || isExpression(type)))) && d?.AddressAllocationIds !== undefined) reader.bridge(c, [['EndpointDetails.SubnetIds', d.SubnetIds]]);
     }],
     [['AWS::EC2::VPCEndpointService'], (reader, c) => reader.bridge(c, [
       ['NetworkLoadBalancerArns', c.p.NetworkLoadBalancerArns], ['GatewayLoadBalancerArns', c.p.GatewayLoadBalancerArns],
@@ -760,11 +766,11 @@ class TemplateReader {
     }],
     [['AWS::ElasticLoadBalancingV2::TargetGroup'], (reader, c) => {
       const targets = c.p.Targets;
-      const lambda = c.p.TargetType === 'lambda' || (c.p.TargetType !== undefined && typeof c.p.TargetType !== 'string');
+      const lambda = c.p.TargetType === 'lambda' || (c.p.TargetType !== undefined && (typeof c.p.TargetType !== 'string' || isExpression(c.p.TargetType)));
       if (lambda) reader.invokedBridge(c, 'Targets.Id', Array.isArray(targets) ? targets.map((t: any) => t?.Id) : targets);
     }],
     [['AWS::AppSync::DataSource'], (reader, c) => {
-      if (c.p.Type === 'AWS_LAMBDA' || typeof c.p.Type !== 'string') reader.invokedBridge(c, 'LambdaConfig.LambdaFunctionArn', c.p.LambdaConfig?.LambdaFunctionArn);
+      if (c.p.Type === 'AWS_LAMBDA' || typeof c.p.Type !== 'string' || isExpression(c.p.Type)) reader.invokedBridge(c, 'LambdaConfig.LambdaFunctionArn', c.p.LambdaConfig?.LambdaFunctionArn);
     }],
     // What the internet triggers: an IoT topic rule's Lambda actions, a Cognito user pool's triggers.
     [['AWS::IoT::TopicRule'], (reader, c) => {
@@ -928,6 +934,8 @@ class TemplateReader {
    */
   private ref(value: unknown): Ref {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
+    // A dynamic reference is known only at deploy time, as a template parameter is (semantics §3).
+    if (isDynamicReference(value)) return { kind: 'unresolved', expression: dynamicReferenceText(value) };
     if (typeof value === 'string' || typeof value === 'number') return this.b.external(String(value));
     // What AWS creates with a VPC, named by attribute: its default NACL and default security group (semantics §6, §10).
     const att = getAtt(value);
@@ -1064,7 +1072,7 @@ class TemplateReader {
       if (other !== undefined && this.resources[other] !== undefined) return [];
       // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
       const text = typeof value === 'string' ? value : this.render(value);
-      return (typeof value === 'string' || /:hostedzone\/|:firewall-rule-group\//.test(text)) && !text.includes(':resolver-rule/') ? [] : [[property, value]];
+      return ((typeof value === 'string' && !isDynamicReference(value)) || /:hostedzone\/|:firewall-rule-group\//.test(text)) && !text.includes(':resolver-rule/') ? [] : [[property, value]];
     }
     return this.outboundEntries(property, this.resources[ruleId].Properties ?? {});
   }
@@ -1178,6 +1186,7 @@ class TemplateReader {
    * the caller reads both branches).
    */
   private deployTime(value: unknown, conditions = true): boolean {
+    if (isDynamicReference(value)) return true;
     if (typeof value !== 'object' || value === null) return false;
     if (Array.isArray(value)) return value.some((v) => this.deployTime(v, conditions));
     const v = value as any;
@@ -1187,6 +1196,7 @@ class TemplateReader {
     if (sub !== undefined) {
       // `${Name}` of a parameter (not a resource, a pseudo parameter, or a variable of the Fn::Sub); `${!Name}` is literal.
       const [text, variables] = typeof sub === 'string' ? [sub, {}] : Array.isArray(sub) ? [sub[0], sub[1] ?? {}] : [undefined, {}];
+      if (isDynamicReference(text)) return true;
       if (typeof text === 'string') {
         for (const m of text.matchAll(/\$\{([^}!][^}.]*)[^}]*\}/g)) {
           if (!(m[1] in variables) && !PSEUDO.test(m[1]) && this.resources[m[1]] === undefined) return true;
@@ -1597,6 +1607,11 @@ class TemplateReader {
    */
   private cidr(value: unknown, id: string, property: string): string | undefined {
     if (value === undefined || value === null) return undefined;
+    if (isDynamicReference(value)) {
+      this.b.unresolvedValue(id, property, `${JSON.stringify(value)} is not an address block the guard can read: it is a dynamic reference, known only at deploy time`,
+        'write the CIDR as a literal in the template (or resolve the parameter when synthesizing), so that the guard can judge the rule');
+      return undefined;
+    }
     if (typeof value === 'string') return value;
     const v = value as any;
     const imported = v['Fn::ImportValue'];
@@ -1652,7 +1667,7 @@ class TemplateReader {
       protocol: groupRuleProtocol(r.IpProtocol),
       fromPort: port(r.FromPort),
       toPort: port(r.ToPort),
-      cidr: this.cidr(r.CidrIp ?? r.CidrIpv6, id, 'CidrIp'),
+      cidr: this.cidr(r.CidrIp ?? r.CidrIpv6, id, r.CidrIp === undefined && r.CidrIpv6 !== undefined ? 'CidrIpv6' : 'CidrIp'),
       peerGroup: peer === undefined ? undefined
         : this.b.noted(id, r.SourceSecurityGroupId !== undefined ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', this.ref(peer)),
       prefixList: list === undefined ? undefined : typeof list === 'string' ? list : this.render(list),
@@ -1725,7 +1740,7 @@ class TemplateReader {
     const join = v && typeof v === 'object' && Array.isArray(v['Fn::Join']) && Array.isArray(v['Fn::Join'][1]) ? v['Fn::Join'][1] as unknown[] : undefined;
     if (join) {
       // Pseudo parameters (`AWS::Partition`) are parts of an ARN, not what it names.
-      const parts = join.filter((x: any) => typeof x !== 'string' && !(x && typeof x.Ref === 'string' && PSEUDO.test(x.Ref)));
+      const parts = join.filter((x: any) => (typeof x !== 'string' || isDynamicReference(x)) && !(x && typeof x.Ref === 'string' && PSEUDO.test(x.Ref)));
       if (parts.length === 0) return { kind: 'external', value: this.render(value) };
       if (parts.length === 1) return this.ref(parts[0]);
     }
@@ -1752,6 +1767,11 @@ class TemplateReader {
     }
     return kind;
   }
+}
+
+/** Why a dynamic reference (`isDynamicReference`) cannot be read, as a template parameter's reason says it. */
+function dynamicReferenceText(value: string): string {
+  return `dynamic reference ${expressionText(value)} is known only at deploy time`;
 }
 
 /** `{ Fn::GetAtt: [id, attribute] }` (or its `id.attribute` string form) as [id, attribute]. */
@@ -1810,7 +1830,7 @@ export function outsideValues(template: CloudFormationTemplate): string[] {
   const read = Object.entries(template.Resources ?? {}).filter(([, r]) => typeof r === 'object' && r !== null && TemplateReader.reads(r.Type))
     .map(([id, r]): [string, unknown] => [id, r.Properties]);
   return namedOutside(read, (v) => {
-    if (typeof v === 'string') return LITERAL_ID.test(v) || v.includes('{{resolve:') ? v : undefined;
+    if (typeof v === 'string') return LITERAL_ID.test(v) || holdsDynamicReference(v) ? v : undefined;
     const o = v as Record<string, unknown>;
     return 'Fn::ImportValue' in o || (typeof o.Ref === 'string' && parameters.has(o.Ref)) ? JSON.stringify(v) : undefined;
   });
@@ -1881,7 +1901,7 @@ function tagsOf(tags: unknown, unread: unknown[] = []): Record<string, string> {
   for (const t of tags) {
     if (typeof t !== 'object' || t === null || isExpression(t) || isExpression(t.Key)) unread.push(t);
     else if (typeof t.Key !== 'string') continue;
-    else if (typeof t.Value === 'string') out[t.Key] = t.Value;
+    else if (typeof t.Value === 'string' && !isDynamicReference(t.Value)) out[t.Key] = t.Value;
     else if (isLabelNamespace(t.Key) && t.Value !== undefined && t.Value !== null) unread.push(t.Value);
   }
   return out;

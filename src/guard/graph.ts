@@ -1,4 +1,5 @@
 import { oncePer } from './memo';
+import { isExpression } from './unreadable';
 import { SECURITY_CLOUD_MEMBER_ZONE } from '../model/security-cloud';
 import { Segment } from '../model/segment';
 
@@ -697,7 +698,7 @@ const PROTOCOLS: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp', '
  * is the most it could allow (semantics §7).
  */
 export function groupRuleProtocol(protocol: unknown): string {
-  const literal = typeof protocol === 'number' || (typeof protocol === 'string' && !protocol.includes('${')) || protocol === undefined || protocol === null;
+  const literal = typeof protocol === 'number' || (typeof protocol === 'string' && !isExpression(protocol)) || protocol === undefined || protocol === null;
   return literal ? normaliseProtocol(protocol) : '-1';
 }
 

@@ -42,11 +42,55 @@ function standsForValue(v: object): boolean {
 }
 
 /**
- * A CloudFormation intrinsic function, a Terraform interpolation or a plan's marker (`STANDS_FOR_VALUE`): an expression,
- * not a written-out value.
+ * The opening of a CloudFormation dynamic reference, `{{resolve:service-name:reference-key}}` (services `ssm`, `ssm-secure`,
+ * `secretsmanager`): CloudFormation puts in the value stored in Parameter Store or Secrets Manager when it deploys the
+ * stack, wherever the reference stands in a property's string, text around it or not
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html). aws-cdk-lib writes one for
+ * `ssm.StringParameter.valueForStringParameter(…, version)` and `SecretValue`s.
+ */
+const DYNAMIC_REFERENCE = '{{resolve:';
+
+/** Whether a CloudFormation template's text holds a dynamic reference (`DYNAMIC_REFERENCE`), whatever reads it. */
+export function holdsDynamicReference(text: string): boolean {
+  return text.includes(DYNAMIC_REFERENCE);
+}
+
+/** Greater than 0 while a CloudFormation template is read (`readingCloudFormation`): only there is `{{resolve:` an expression. */
+let cloudFormation = 0;
+
+/**
+ * Read a CloudFormation template (`read`): meanwhile a string holding a dynamic reference (`DYNAMIC_REFERENCE`) is an
+ * expression (`isExpression`, `isDynamicReference`), known only at deploy time as a template parameter is. In Terraform
+ * (configuration or plan) `{{resolve:` is text, as any other.
+ */
+export function readingCloudFormation<T>(read: () => T): T {
+  cloudFormation++;
+  try {
+    return read();
+  } finally {
+    cloudFormation--;
+  }
+}
+
+/** A string of a CloudFormation template that holds a dynamic reference (`readingCloudFormation`). */
+export function isDynamicReference(v: unknown): v is string {
+  return cloudFormation > 0 && typeof v === 'string' && v.includes(DYNAMIC_REFERENCE);
+}
+
+/**
+ * A string standing for a value, not written out: a Terraform interpolation (`${…}`); while a CloudFormation template is
+ * read, a dynamic reference (`isDynamicReference`) too.
+ */
+function textExpression(v: string): boolean {
+  return v.includes('${') || (cloudFormation > 0 && v.includes(DYNAMIC_REFERENCE));
+}
+
+/**
+ * A CloudFormation intrinsic function or dynamic reference, a Terraform interpolation or a plan's marker
+ * (`STANDS_FOR_VALUE`): an expression, not a written-out value.
  */
 export function isExpression(v: unknown): boolean {
-  if (typeof v === 'string') return v.includes('${');
+  if (typeof v === 'string') return textExpression(v);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   if (standsForValue(v)) return true;
   // One key, without listing the keys (this is asked about every block read).
@@ -70,7 +114,7 @@ export function strings(v: unknown): string[] {
   }
   const out: string[] = [];
   for (const x of v) {
-    if (typeof x === 'string' && !x.includes('${')) out.push(x);
+    if (typeof x === 'string' && !textExpression(x)) out.push(x);
     else unreadable(x);
   }
   return out;
@@ -117,7 +161,7 @@ export function oneBlock(v: unknown): any {
 /** A text the guard reads inside (a rules string): a literal, or undefined; an expression is noted as unreadable. */
 export function literalText(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string' && !v.includes('${')) return v;
+  if (typeof v === 'string' && !textExpression(v)) return v;
   unreadable(v);
   return undefined;
 }

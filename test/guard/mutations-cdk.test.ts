@@ -1435,6 +1435,40 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // A CloudFormation dynamic reference is known only at deploy time, as a template parameter is: the rule it is the peer
+    // of is unresolved, not left out (semantics §3, §10 FLOW-1).
+    name: 'a My Number security group allowing all traffic from a CIDR given by an SSM dynamic reference',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const group = new ec2.SecurityGroup(stack, 'MutDynrefSg', { vpc: net.myNumber.vpc, allowAllOutbound: false });
+      group.addIngressRule(ec2.Peer.ipv4(ssm.StringParameter.valueForStringParameter(stack, '/mut/peer-cidr', 1)), ec2.Port.allTraffic());
+    },
+  },
+  {
+    // A route's destination given by a dynamic reference is followed for every address, and unresolved (semantics §4).
+    name: 'a route from a My Number table over the transit gateway to a destination given by an SSM dynamic reference',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new ec2.CfnRoute(stack, 'MutDynrefRoute', {
+        routeTableId: table(net.myNumber, 'workload-1').ref,
+        destinationCidrBlock: ssm.StringParameter.valueForStringParameter(stack, '/mut/destination', 1),
+        transitGatewayId: net.transitGatewayId,
+      });
+    },
+  },
+  {
+    // Rules the guard cannot read, ahead of the FQDN allow-list, may pass anything around it.
+    name: 'α′: the breakout firewall\'s port rule group (ahead of the allow-list) whose rules string is an SSM dynamic reference',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      l1(net.lgwan, 'Firewall/RuleGroup-ports').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        ssm.StringParameter.valueForStringParameter(stack, '/mut/rules', 1));
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

@@ -1,8 +1,9 @@
 /**
  * Fail closed, swept (docs/guard-semantics.md §3): every forbidden change of the mutation suites stays refused when any
  * one value of the resources it adds or changes becomes something the guard cannot read at synth time — a template
- * parameter, a choice between two conditions (`Fn::If`, CloudFormation), an input variable (Terraform) — whole lists and
- * nested blocks included. A pass would be a forbidden topology the guard lets through because a value was hidden from it.
+ * parameter, a choice between two conditions (`Fn::If`), a dynamic reference (`{{resolve:ssm:…}}`, CloudFormation), an input
+ * variable (Terraform) — whole lists and nested blocks included. A pass would be a forbidden topology the guard lets
+ * through because a value was hidden from it.
  *
  * Each mutation is synthesized once with the guard; the templates it read and the options it judged them with are kept,
  * and each variant is judged again with the same options (extract + evaluate, no synthesis). Any blocking finding is a
@@ -153,6 +154,13 @@ const WAYS: Record<string, readonly Way[]> = {
         Parameters: { ...t.Parameters, SweptValue: { Type: 'String' } },
         Conditions: { ...t.Conditions, SweptCondition: { 'Fn::Equals': [{ Ref: 'SweptValue' }, 'x'] } },
       }),
+    },
+    {
+      // A dynamic reference (`{{resolve:ssm:…}}`) is a string CloudFormation fills in at deploy time: it stands for a leaf.
+      name: 'a dynamic reference',
+      applies: (old) => typeof old !== 'object' || old === null,
+      by: () => '{{resolve:ssm:/swept/value:1}}',
+      declare: (t) => t,
     },
   ],
   CDKTF: [{ name: 'an input variable', applies: () => true, by: () => '${var.swept}', declare: (t) => ({ ...t, variable: { ...t.variable, swept: {} } }) }],
