@@ -1598,6 +1598,20 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // The provider gives its default tags to every resource of it: a role from a variable may make the instance a My Number
+    // system in the Internet segment, which the guard cannot read (semantics §3, red team 27 finding 6).
+    name: 'an aliased AWS provider whose default_tags give jichitai:role from a variable, with an instance of it in an Internet workload subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const role = new TerraformVariable(stack, 'mut_default_role', { type: 'string', default: 'MY_NUMBER_SYSTEM' });
+      const provider = new AwsProvider(stack, 'MutLabelledProvider', {
+        alias: 'labelled', region: 'ap-northeast-1', defaultTags: [{ tags: { 'jichitai:role': role.stringValue } }],
+      });
+      new Instance(stack, 'MutDefaultTagged', { provider, ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.internet, 'workload-1').id });
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {
