@@ -7,6 +7,7 @@ import {
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
@@ -1038,10 +1039,18 @@ class ConfigReader {
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_redshiftserverless_workgroup', 'aws_dms_replication_instance',
-      'aws_sagemaker_notebook_instance', 'aws_appstream_fleet', 'aws_appstream_image_builder', 'aws_mwaa_environment', 'aws_sagemaker_domain'], (reader, c) => {
-      const fix = c.type.startsWith('aws_appstream_') ? APPSTREAM_FIX : MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
+      'aws_sagemaker_notebook_instance', 'aws_mwaa_environment', 'aws_sagemaker_domain'], (reader, c) => {
+      const fix = MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
     }],
+    // In a VPC: its users stream, from the internet, a desktop that works in its subnets; with default internet access
+    // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`).
+    [['aws_appstream_fleet', 'aws_appstream_image_builder'], (reader, c) => {
+      if (c.p.vpc_config === undefined || c.p.vpc_config === null) return;
+      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), APPSTREAM_FIX);
+      else reader.bridge(c, reader.serviceSubnets(c.type, c.p), APPSTREAM_STREAMING_FIX, { bridged: APPSTREAM_STREAMING });
+    }],
+    [['aws_workspacesweb_network_settings'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]], SECURE_BROWSER_FIX)],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
     [['aws_msk_cluster'], (reader, c) => {
       const info = oneBlock(c.p.broker_node_group_info);

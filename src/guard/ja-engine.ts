@@ -81,6 +81,8 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through a public App Runner service with a VPC connector': 'VPC コネクタを持つ公開 App Runner サービス経由のインターネット',
   'the internet through the internet gateway AWS made for the default VPC': 'AWS が既定の VPC に作成したインターネットゲートウェイ経由のインターネット',
   'the other VPCs of an instance whose network interfaces are in more than one VPC': 'ネットワークインターフェースが複数の VPC にあるインスタンスの他の VPC',
+  'remote users streaming the desktop of an AppStream fleet or image builder': 'AppStream のフリートやイメージビルダーのデスクトップをストリーミングするリモート利用者',
+  'remote users of the browsers of a WorkSpaces Secure Browser portal': 'WorkSpaces Secure Browser ポータルのブラウザーのリモート利用者',
   'the internet through the default internet access of an AppStream fleet or image builder': 'AppStream のフリートやイメージビルダーの既定のインターネットアクセス経由のインターネット',
   'a network the guard does not model': 'ガードがモデル化していないネットワーク',
 };
@@ -169,6 +171,10 @@ const PATTERNS: readonly Pattern[] = [
   [/^make it private \(WebserverAccessMode \/ webserver_access_mode PRIVATE_ONLY for an MWAA environment, AppNetworkAccessType \/ app_network_access_type VpcOnly for a SageMaker domain\), or run it only in subnets of the Internet segment \(三層の対策\)$/,
     () => '非公開にする（MWAA 環境なら WebserverAccessMode / webserver_access_mode を PRIVATE_ONLY、SageMaker ドメインなら AppNetworkAccessType / '
       + 'app_network_access_type を VpcOnly）か、インターネット接続系のサブネットだけで動かす（三層の対策）'],
+  [/^run the fleet or image builder only in subnets of the Internet segment, or outside every VPC: its users stream, from the internet, a desktop that works in its subnets \(三層の対策\)$/,
+    () => 'フリートやイメージビルダーはインターネット接続系のサブネットだけで動かすか、VPC の外で動かす。利用者はそのサブネットで動くデスクトップをインターネットからストリーミングする（三層の対策）'],
+  [/^give the portal network settings only in subnets of the Internet segment: its users browse, from the internet, with browsers that work in those subnets \(三層の対策\)$/,
+    () => 'ポータルのネットワーク設定にはインターネット接続系のサブネットだけを指定する。利用者はそのサブネットで動くブラウザーでインターネットから閲覧する（三層の対策）'],
   [/^turn default internet access off \(EnableDefaultInternetAccess \/ enable_default_internet_access false\), or run the fleet or image builder only in subnets of the Internet segment \(三層の対策\)$/,
     () => '既定のインターネットアクセスを無効にする（EnableDefaultInternetAccess / enable_default_internet_access を false）か、フリートやイメージビルダーをインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^set aws:ec2:vpc AssociatePublicIpAddress to false and ELBScheme to internal, or run the environment only in subnets of the Internet segment \(三層の対策\)$/,

@@ -966,6 +966,15 @@ const CASES: readonly Case[] = [
     outside: { cfn: { Name: 'b', EnableDefaultInternetAccess: true, VpcConfig: {} }, tf: { name: 'b', enable_default_internet_access: true, vpc_config: [{}] }, says: /cannot be resolved \(missing value\)/ },
   },
   {
+    // WorkSpaces Secure Browser: the portal's browsers work in the network settings' subnets, its users on the internet.
+    cfnType: 'AWS::WorkSpacesWeb::NetworkSettings',
+    tfType: 'aws_workspacesweb_network_settings',
+    cfn: (p) => ({ VpcId: { Ref: `${p}Vpc` }, SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: ['sg-0123456789abcdef0'] }),
+    tf: (p) => ({ vpc_id: `\${aws_vpc.${p}.id}`, subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: ['sg-0123456789abcdef0'] }),
+    fix: 'give the portal network settings only in subnets of the Internet segment',
+    outside: { cfn: { SubnetIds: ['subnet-0123456789abcdef0'] }, tf: { subnet_ids: ['subnet-0123456789abcdef0'] }, says: NOT_IN_OUTPUT },
+  },
+  {
     // A launch template only when an interface asks for a public IP address: placed where what launches it runs.
     cfnType: 'AWS::EC2::LaunchTemplate',
     tfType: 'aws_launch_template',
@@ -1506,12 +1515,32 @@ describe('an MWAA environment or a SageMaker domain is a bridge only when it may
   });
 });
 
-describe('an AppStream fleet is a bridge only with default internet access in a VPC', () => {
-  test('off (the default), or outside every VPC: no bridge', () => {
-    expect(guardFindings(cfnGraph('AWS::AppStream::Fleet', { Name: 'f', VpcConfig: { SubnetIds: [{ Ref: 'LgSub' }] } }), 'Bridge')).toEqual([]);
+describe('an AppStream fleet or image builder in a VPC is a bridge: its users stream, from the internet, a desktop that works in its subnets', () => {
+  const STREAMING = /opens a path between remote users streaming the desktop of an AppStream fleet or image builder and .*Fix: run the fleet or image builder only in subnets of the Internet segment/;
+
+  test('outside every VPC: no bridge', () => {
     expect(guardFindings(cfnGraph('AWS::AppStream::Fleet', { Name: 'f', EnableDefaultInternetAccess: true }), 'Bridge')).toEqual([]);
-    expect(guardFindings(tfGraph('aws_appstream_fleet', { name: 'f', enable_default_internet_access: false, vpc_config: [{ subnet_ids: ['${aws_subnet.Lg.id}'] }] }),
-      'aws_appstream_fleet.Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_appstream_image_builder', { name: 'b', enable_default_internet_access: false }), 'aws_appstream_image_builder.Bridge')).toEqual([]);
+  });
+
+  test.each(['Fleet', 'ImageBuilder'])('%s without default internet access: refused in My Number and LGWAN subnets, left alone in the Internet segment, refused unplaced', (kind) => {
+    const cfnType = `AWS::AppStream::${kind}`;
+    const tfType = kind === 'Fleet' ? 'aws_appstream_fleet' : 'aws_appstream_image_builder';
+    const cfn = (subnet: unknown) => guardFindings(cfnGraph(cfnType, { Name: 'f', EnableDefaultInternetAccess: false, VpcConfig: { SubnetIds: [subnet] } }), 'Bridge');
+    const terraform = (subnet: string) => guardFindings(tfGraph(tfType, { name: 'f', vpc_config: [{ subnet_ids: [subnet] }] }), `${tfType}.Bridge`);
+    for (const p of ['Mn', 'Lg']) {
+      expect(cfn({ Ref: `${p}Sub` })).toEqual([expect.stringMatching(STREAMING)]);
+      expect(terraform(`\${aws_subnet.${p}.id}`)).toEqual([expect.stringMatching(STREAMING)]);
+    }
+    expect(cfn({ Ref: 'InSub' })).toEqual([]);
+    expect(terraform('${aws_subnet.In.id}')).toEqual([]);
+    expect(cfn('subnet-0123456789abcdef0')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+    expect(terraform('subnet-0123456789abcdef0')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+    const graph = cfnGraph(cfnType, { Name: 'f', VpcConfig: { SubnetIds: [{ Ref: 'LgSub' }] } });
+    for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
   });
 });
 
