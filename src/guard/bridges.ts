@@ -62,6 +62,13 @@ export const APPSTREAM_STREAMING_FIX = 'run the fleet or image builder only in s
 export const SECURE_BROWSER_FIX = 'give the portal network settings only in subnets of the Internet segment: its users browse, from the internet, '
   + 'with browsers that work in those subnets (三層の対策)';
 
+/**
+ * How to fix Amazon WorkSpaces in the My Number or LGWAN segment: a WorkSpace works in the subnets its directory is
+ * registered with (`aws_workspaces_directory` `subnet_ids`), and its user connects to it from the internet.
+ */
+export const WORKSPACES_FIX = 'register the WorkSpaces directory with subnets of the Internet segment only (aws_workspaces_directory subnet_ids) in the '
+  + 'configuration: its users work, from the internet, on desktops in those subnets (三層の対策)';
+
 /** How to fix a managed application open to the internet whose code runs in the VPC (an MWAA environment, a SageMaker domain). */
 export const MANAGED_APP_FIX = 'make it private (WebserverAccessMode / webserver_access_mode PRIVATE_ONLY for an MWAA environment, '
   + 'AppNetworkAccessType / app_network_access_type VpcOnly for a SageMaker domain), or run it only in subnets of the Internet segment (三層の対策)';
@@ -497,6 +504,12 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // browsers connect to the VPC through network interfaces in `SubnetIds` (CloudFormation reference,
   // AWS::WorkSpacesWeb::NetworkSettings; provider 5.100 `aws_workspacesweb_network_settings` `subnet_ids`); the portal's
   // users browse from the internet. The portal may be made outside the output (provider 5.100 has no portal resource).
+  // Amazon WorkSpaces: a WorkSpace works in the subnets its directory is registered with (RegisterWorkspaceDirectory
+  // `SubnetIds`; `aws_workspaces_directory` `subnet_ids`, left out: chosen by AWS), its user connects from the internet.
+  // CloudFormation has no registration: an `AWS::WorkSpaces::Workspace` cannot be placed.
+  'AWS::WorkSpaces::Workspace': 'remote users of Amazon WorkSpaces desktops',
+  'aws_workspaces_directory': 'remote users of Amazon WorkSpaces desktops',
+  'aws_workspaces_workspace': 'remote users of Amazon WorkSpaces desktops',
   'AWS::WorkSpacesWeb::NetworkSettings': 'remote users of the browsers of a WorkSpaces Secure Browser portal',
   'aws_workspacesweb_network_settings': 'remote users of the browsers of a WorkSpaces Secure Browser portal',
   'AWS::AppStream::Fleet': 'the internet through the default internet access of an AppStream fleet or image builder',

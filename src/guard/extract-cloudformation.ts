@@ -7,7 +7,7 @@ import {
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -647,6 +647,8 @@ class TemplateReader {
       else reader.bridge(c, reader.serviceSubnets(c.type, c.p), APPSTREAM_STREAMING_FIX, { bridged: APPSTREAM_STREAMING });
     }],
     [['AWS::WorkSpacesWeb::NetworkSettings'], (reader, c) => reader.bridge(c, [['SubnetIds', c.p.SubnetIds]], SECURE_BROWSER_FIX)],
+    // Its directory's registration (the subnets it works in) is made outside the template: it cannot be placed.
+    [['AWS::WorkSpaces::Workspace'], (reader, c) => reader.bridge(c, [['DirectoryId', c.p.DirectoryId]], WORKSPACES_FIX)],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
     [['AWS::MSK::Cluster'], (reader, c) => {
       const info = c.p.BrokerNodeGroupInfo;

@@ -7,7 +7,7 @@ import {
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
@@ -1051,6 +1051,13 @@ class ConfigReader {
       else reader.bridge(c, reader.serviceSubnets(c.type, c.p), APPSTREAM_STREAMING_FIX, { bridged: APPSTREAM_STREAMING });
     }],
     [['aws_workspacesweb_network_settings'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]], SECURE_BROWSER_FIX)],
+    // A registered directory's WorkSpaces work in its subnet_ids (left out: chosen by AWS, not placeable); a WorkSpace of a
+    // directory the configuration registers is that directory's bridge, one of another directory cannot be placed.
+    [['aws_workspaces_directory'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]], WORKSPACES_FIX)],
+    [['aws_workspaces_workspace'], (reader, c) => {
+      const registered = reader.named(c.p.directory_id, 'aws_workspaces_directory', '(?:id|directory_id)');
+      if (registered === undefined) reader.bridge(c, [['directory_id', c.p.directory_id]], WORKSPACES_FIX);
+    }],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
     [['aws_msk_cluster'], (reader, c) => {
       const info = oneBlock(c.p.broker_node_group_info);

@@ -1544,6 +1544,45 @@ describe('an AppStream fleet or image builder in a VPC is a bridge: its users st
   });
 });
 
+/** Amazon WorkSpaces: read by both engines, not alike (CloudFormation has no directory registration), with a test of their own. */
+const WORKSPACES_TYPES = ['AWS::WorkSpaces::Workspace', 'aws_workspaces_directory', 'aws_workspaces_workspace'];
+
+describe('Amazon WorkSpaces: its users work, from the internet, on desktops in the subnets its directory is registered with', () => {
+  const WORKSPACES = /opens a path between remote users of Amazon WorkSpaces desktops and .*Fix: register the WorkSpaces directory with subnets of the Internet segment only/;
+  const directory = (subnets?: string[]) => ({ directory_id: 'd-0123456789', ...subnets ? { subnet_ids: subnets } : {} });
+
+  test('Terraform: a registered directory is placed at its subnet_ids: refused in My Number and LGWAN, left alone in the Internet segment', () => {
+    for (const p of ['Mn', 'Lg']) {
+      expect(guardFindings(tfGraph('aws_workspaces_directory', directory([`\${aws_subnet.${p}.id}`])), 'aws_workspaces_directory.Bridge'))
+        .toEqual([expect.stringMatching(WORKSPACES)]);
+    }
+    expect(guardFindings(tfGraph('aws_workspaces_directory', directory(['${aws_subnet.In.id}'])), 'aws_workspaces_directory.Bridge')).toEqual([]);
+  });
+
+  test('Terraform: subnet_ids left out (AWS chooses) or a subnet outside the configuration: refused', () => {
+    expect(guardFindings(tfGraph('aws_workspaces_directory', directory()), 'aws_workspaces_directory.Bridge')).toHaveLength(1);
+    expect(guardFindings(tfGraph('aws_workspaces_directory', directory(['subnet-0123456789abcdef0'])), 'aws_workspaces_directory.Bridge'))
+      .toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+  });
+
+  test('Terraform: a WorkSpace of a directory the configuration registers is that directory\'s bridge; of another directory, refused', () => {
+    const registered = { aws_workspaces_directory: { d: directory(['${aws_subnet.In.id}']) } };
+    expect(guardFindings(tfGraph('aws_workspaces_workspace', { directory_id: '${aws_workspaces_directory.d.id}', bundle_id: 'wsb-1', user_name: 'u' }, registered),
+      'aws_workspaces_workspace.Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_workspaces_workspace', { directory_id: 'd-0123456789', bundle_id: 'wsb-1', user_name: 'u' }), 'aws_workspaces_workspace.Bridge'))
+      .toEqual([expect.stringMatching(WORKSPACES)]);
+  });
+
+  test('CloudFormation: the registration is never in a template, so a WorkSpace cannot be placed: refused, worded in Japanese', () => {
+    const graph = cfnGraph('AWS::WorkSpaces::Workspace', { DirectoryId: 'd-0123456789', BundleId: 'wsb-1', UserName: 'u' });
+    expect(guardFindings(graph, 'Bridge')).toEqual([expect.stringMatching(WORKSPACES)]);
+    for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+  });
+});
+
 describe('a launch template is a bridge only when an interface asks for a public IP address', () => {
   const asg = (template: unknown, subnet: Seg) => ({ Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '1', LaunchTemplate: template, VPCZoneIdentifier: [{ Ref: `${subnet}Sub` }] } });
   const publicTemplate = (extra: Record<string, unknown> = {}) => ({
@@ -1745,7 +1784,7 @@ describe('a Cloud9 environment or a resolver rule association is a bridge only w
 
 describe('network bridges: placement', () => {
   test('every type is read by both engines (the table of the tests covers them all; the adopted default VPC and Batch jobs have their own tests)', () => {
-    const types = [...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY, ...NEVER_PLACED];
+    const types = [...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY, ...NEVER_PLACED, ...WORKSPACES_TYPES];
     expect([...new Set(types)].sort()).toEqual([...BRIDGE_TYPES].sort());
   });
 

@@ -1412,6 +1412,16 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // Its user works, from the internet, on a desktop in the subnets its directory is registered with, which no template
+    // holds: it cannot be placed (semantics §10).
+    name: 'an Amazon WorkSpace (its directory registered outside the app)',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack) {
+      new CfnResource(stack, 'MutWorkSpace', { type: 'AWS::WorkSpaces::Workspace', properties: { DirectoryId: 'd-0123456789', BundleId: 'wsb-0123456789', UserName: 'mut' } });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

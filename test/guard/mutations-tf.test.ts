@@ -71,6 +71,7 @@ import { VpcSecurityGroupVpcAssociation } from '@cdktf/provider-aws/lib/vpc-secu
 import { VpclatticeServiceNetworkVpcAssociation } from '@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
+import { WorkspacesDirectory } from '@cdktf/provider-aws/lib/workspaces-directory';
 import { WorkspaceswebNetworkSettings } from '@cdktf/provider-aws/lib/workspacesweb-network-settings';
 import { DataResource, Fn, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
@@ -1637,6 +1638,15 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) {
       const where = subnet(net.lgwan, 'workload-1');
       new WorkspaceswebNetworkSettings(stack, 'MutSecureBrowser', { vpcId: where.vpcId, subnetIds: [where.id], securityGroupIds: ['sg-0123456789abcdef0'] });
+    },
+  },
+  {
+    // Its WorkSpaces' users work, from the internet, on desktops in the subnets it is registered with (semantics §10).
+    name: 'a WorkSpaces directory registered with a My Number workload subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new WorkspacesDirectory(stack, 'MutWorkSpaces', { directoryId: 'd-0123456789', subnetIds: [subnet(net.myNumber, 'workload-1').id] });
     },
   },
 ];
