@@ -11,7 +11,8 @@
  * Connect Endpoints, EKS clusters with a public API endpoint, internet-facing Transfer Family servers, an instance with
  * a public IP address, an Elastic IP address or network interfaces in more than one VPC, ECS tasks (and Batch Fargate
  * jobs) with public IP addresses, Terraform's adopted default VPC, an internet-facing load balancer, a publicly
- * accessible database, replication instance or notebook, an MSK cluster with public access, an Elastic Beanstalk
+ * accessible database, replication instance or notebook, an AppStream fleet or image builder in a VPC, WorkSpaces Secure
+ * Browser network settings, an MSK cluster with public access, an Elastic Beanstalk
  * environment with public instances or load balancer, a launch template asking for a public IP address (placed where
  * what launches it runs), and what launches a template the output does not hold. The extractors record what each one
  * attaches to; once every resource is read, `resolveBridges` places the attachments and records one unresolved value
@@ -44,6 +45,29 @@ export const PUBLIC_SERVICE_FIX = 'make it private: PubliclyAccessible (publicly
 /** How to fix an AppStream fleet or image builder with default internet access in the My Number or LGWAN segment. */
 export const APPSTREAM_FIX = 'turn default internet access off (EnableDefaultInternetAccess / enable_default_internet_access false), '
   + 'or run the fleet or image builder only in subnets of the Internet segment (三層の対策)';
+
+/**
+ * What an AppStream 2.0 fleet or image builder in a VPC opens whatever its internet access: its streaming instances have
+ * a network interface in its subnets (API reference, VpcConfig `SubnetIds`: "the subnets to which a network interface is
+ * attached from the fleet instance or image builder instance"), and AppStream streams their desktop to its users, who
+ * connect from the internet. Like an EC2 Instance Connect Endpoint, it lets people on the internet work inside the subnet.
+ */
+export const APPSTREAM_STREAMING = 'remote users streaming the desktop of an AppStream fleet or image builder';
+
+/** How to fix an AppStream fleet or image builder streaming from the My Number or LGWAN segment. */
+export const APPSTREAM_STREAMING_FIX = 'run the fleet or image builder only in subnets of the Internet segment, or outside every VPC: its users stream, '
+  + 'from the internet, a desktop that works in its subnets (三層の対策)';
+
+/** How to fix WorkSpaces Secure Browser network settings in the My Number or LGWAN segment. */
+export const SECURE_BROWSER_FIX = 'give the portal network settings only in subnets of the Internet segment: its users browse, from the internet, '
+  + 'with browsers that work in those subnets (三層の対策)';
+
+/**
+ * How to fix Amazon WorkSpaces in the My Number or LGWAN segment: a WorkSpace works in the subnets its directory is
+ * registered with (`aws_workspaces_directory` `subnet_ids`), and its user connects to it from the internet.
+ */
+export const WORKSPACES_FIX = 'register the WorkSpaces directory with subnets of the Internet segment only (aws_workspaces_directory subnet_ids) in the '
+  + 'configuration: its users work, from the internet, on desktops in those subnets (三層の対策)';
 
 /** How to fix a managed application open to the internet whose code runs in the VPC (an MWAA environment, a SageMaker domain). */
 export const MANAGED_APP_FIX = 'make it private (WebserverAccessMode / webserver_access_mode PRIVATE_ONLY for an MWAA environment, '
@@ -474,6 +498,20 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_redshiftserverless_workgroup': PUBLIC_ENDPOINT,
   'AWS::DMS::ReplicationInstance': PUBLIC_ENDPOINT,
   'aws_dms_replication_instance': PUBLIC_ENDPOINT,
+  // An AppStream fleet or image builder in a VPC: its users stream its desktop from the internet (`APPSTREAM_STREAMING`); with
+  // default internet access, also the internet through the public IP addresses AWS gives its instances (the phrase below).
+  // WorkSpaces Secure Browser network settings: once associated with a web portal, the streaming instances of the portal's
+  // browsers connect to the VPC through network interfaces in `SubnetIds` (CloudFormation reference,
+  // AWS::WorkSpacesWeb::NetworkSettings; provider 5.100 `aws_workspacesweb_network_settings` `subnet_ids`); the portal's
+  // users browse from the internet. The portal may be made outside the output (provider 5.100 has no portal resource).
+  // Amazon WorkSpaces: a WorkSpace works in the subnets its directory is registered with (RegisterWorkspaceDirectory
+  // `SubnetIds`; `aws_workspaces_directory` `subnet_ids`, left out: chosen by AWS), its user connects from the internet.
+  // CloudFormation has no registration: an `AWS::WorkSpaces::Workspace` cannot be placed.
+  'AWS::WorkSpaces::Workspace': 'remote users of Amazon WorkSpaces desktops',
+  'aws_workspaces_directory': 'remote users of Amazon WorkSpaces desktops',
+  'aws_workspaces_workspace': 'remote users of Amazon WorkSpaces desktops',
+  'AWS::WorkSpacesWeb::NetworkSettings': 'remote users of the browsers of a WorkSpaces Secure Browser portal',
+  'aws_workspacesweb_network_settings': 'remote users of the browsers of a WorkSpaces Secure Browser portal',
   'AWS::AppStream::Fleet': 'the internet through the default internet access of an AppStream fleet or image builder',
   'aws_appstream_fleet': 'the internet through the default internet access of an AppStream fleet or image builder',
   'AWS::AppStream::ImageBuilder': 'the internet through the default internet access of an AppStream fleet or image builder',

@@ -7,6 +7,7 @@ import {
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -642,10 +643,20 @@ class TemplateReader {
     }],
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Workgroup', 'AWS::DMS::ReplicationInstance',
-      'AWS::SageMaker::NotebookInstance', 'AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder', 'AWS::MWAA::Environment', 'AWS::SageMaker::Domain'], (reader, c) => {
-      const fix = c.type.startsWith('AWS::AppStream::') ? APPSTREAM_FIX : MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
+      'AWS::SageMaker::NotebookInstance', 'AWS::MWAA::Environment', 'AWS::SageMaker::Domain'], (reader, c) => {
+      const fix = MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
     }],
+    // In a VPC: its users stream, from the internet, a desktop that works in its subnets; with default internet access
+    // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`).
+    [['AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder'], (reader, c) => {
+      if (c.p.VpcConfig === undefined) return;
+      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), APPSTREAM_FIX);
+      else reader.bridge(c, reader.serviceSubnets(c.type, c.p), APPSTREAM_STREAMING_FIX, { bridged: APPSTREAM_STREAMING });
+    }],
+    [['AWS::WorkSpacesWeb::NetworkSettings'], (reader, c) => reader.bridge(c, [['SubnetIds', c.p.SubnetIds]], SECURE_BROWSER_FIX)],
+    // Its directory's registration (the subnets it works in) is made outside the template: it cannot be placed.
+    [['AWS::WorkSpaces::Workspace'], (reader, c) => reader.bridge(c, [['DirectoryId', c.p.DirectoryId]], WORKSPACES_FIX)],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
     [['AWS::MSK::Cluster'], (reader, c) => {
       const info = c.p.BrokerNodeGroupInfo;

@@ -1,6 +1,10 @@
 import { GraphBuilder } from './builder';
-import { PlanReference, PlanTemplate, PlanUnknown, readPlanResources, ResourceEntry, WRITTEN_ARGUMENTS } from './extract-terraform';
+import {
+  DEFAULT_TAGS_FIX, DefaultTags, defaultTagsOf, defaultTagsReason, knownDefaults, PlanReference, PlanTemplate, PlanUnknown, readPlanResources,
+  ResourceEntry, WRITTEN_ARGUMENTS,
+} from './extract-terraform';
 import { TopologyGraph } from './graph';
+import { expressionText } from './unreadable';
 
 /** A resource of `planned_values` (a module's `resources`). */
 export interface TerraformPlanResource {
@@ -143,6 +147,7 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   const reader = new PlanReader(plan);
   const removed = [...reader.destroyed(), ...reader.forgotten()];
   readPlanResources(builder, reader.entries(), reader.dataEntries(), removed, reader.imported(), reader.actions(), reader.providers());
+  for (const p of reader.unreadDefaultTags()) builder.unresolvedValue(p.node, p.property, p.reason, DEFAULT_TAGS_FIX);
   partialPlan(builder, plan);
   return builder.build();
 }
@@ -196,6 +201,10 @@ class PlanReader {
   /** Every managed resource instance of the plan, by address, with its type. */
   private readonly planned = new Map<string, string>();
   private readonly unknowns = new Map<string, unknown>();
+  /** Each provider configuration's default tags (`providerDefaults`), by its key. */
+  private readonly defaults = new Map<string, DefaultTags>();
+  /** The resources whose tags_all is known only after apply, by the key of their provider configuration whose default tags the guard cannot read. */
+  private readonly unreadDefaults = new Map<string, string[]>();
 
   constructor(private readonly plan: TerraformPlanJson) {
     for (const rc of plan.resource_changes ?? []) if (rc.change) this.unknowns.set(rc.address, rc.change.after_unknown);
@@ -326,16 +335,65 @@ class PlanReader {
 
   /**
    * `tags_all`: the resource's tags over its provider's `default_tags`, as the provider applies them. Where it is known
-   * only after apply (a resource without tags of its own), the resource's `tags` over the constant default tags of
-   * its provider configuration.
+   * only after apply (a resource without tags of its own), the resource's `tags` over the default tags of its provider
+   * configuration (`providerDefaults`), without the labels they may set and the guard cannot read (reported once per
+   * provider configuration, `unreadDefaultTags`). Own tags known only after apply are a marker (GUARD-1 at the
+   * resource, semantics §3): the whole map, or each value of it.
    */
-  private tags(r: TerraformPlanResource, config: TerraformConfigResource | undefined): Record<string, unknown> {
+  private tags(r: TerraformPlanResource, config: TerraformConfigResource | undefined): unknown {
     const all = r.values?.tags_all;
     if (all && typeof all === 'object' && !Array.isArray(all)) return all as Record<string, unknown>;
-    const own = r.values?.tags && typeof r.values.tags === 'object' ? r.values.tags as Record<string, unknown> : {};
-    const provider = config?.provider_config_key === undefined ? undefined : this.plan.configuration?.provider_config?.[config.provider_config_key];
-    const defaults = (provider?.expressions?.default_tags as any)?.[0]?.tags?.constant_value;
-    return { ...(defaults && typeof defaults === 'object' ? defaults : {}), ...own };
+    const unknown = this.unknowns.get(r.address) as Record<string, unknown> | undefined;
+    const key = config?.provider_config_key;
+    const d = key === undefined ? undefined : this.providerDefaults(key);
+    if (key !== undefined && d !== undefined && d.unread.length > 0 && containsUnknown(unknown?.tags_all)) {
+      this.unreadDefaults.set(key, [...this.unreadDefaults.get(key) ?? [], r.address]);
+    }
+    if (unknown?.tags === true) return new PlanUnknown(r.address, 'tags', 'tags is known only after apply: which keys it holds is not in the plan');
+    const own: Record<string, unknown> = { ...r.values?.tags && typeof r.values.tags === 'object' ? r.values.tags as Record<string, unknown> : {} };
+    if (unknown?.tags && typeof unknown.tags === 'object') {
+      for (const [k, u] of Object.entries(unknown.tags)) if (u === true) own[k] = new PlanUnknown(r.address, `tags.${k}`, `tags.${k} is known only after apply and the configuration does not say from what`);
+    }
+    return { ...knownDefaults(d), ...own };
+  }
+
+  /**
+   * The default tags of a provider configuration (`configuration.provider_config[key].expressions.default_tags`): each
+   * block's `tags` expression a constant map (a JSON configuration's with its interpolations as text, read as a synthesized
+   * configuration's are: `defaultTagsOf`), or one the plan records only as its references (an input variable, a local),
+   * which may hold any label.
+   */
+  private providerDefaults(key: string): DefaultTags {
+    const known = this.defaults.get(key);
+    if (known !== undefined) return known;
+    const expressions = this.plan.configuration?.provider_config?.[key]?.expressions;
+    const list = expressions?.default_tags;
+    const blocks = (Array.isArray(list) ? list : list === undefined || list === null ? [] : [list]).map((block: any) => {
+      const e = block?.tags;
+      if (e === undefined || e === null) return {};
+      if (isLeaf(e) && e.constant_value !== undefined && e.constant_value !== null && typeof e.constant_value === 'object') return { tags: e.constant_value };
+      const refs = isLeaf(e) ? [...new Set(e.references ?? [])] : [];
+      const longest = refs.filter((r) => !refs.some((o) => o !== r && (o.startsWith(`${r}.`) || o.startsWith(`${r}[`))));
+      return { tags: `\${${longest.length > 0 ? longest.join(', ') : 'an expression'}}` };
+    });
+    const d = defaultTagsOf({ default_tags: blocks });
+    this.defaults.set(key, d);
+    return d;
+  }
+
+  /**
+   * The provider configurations whose default tags may hold a label the guard cannot read, given to a resource whose
+   * tags_all is known only after apply: one finding each, at the provider configuration (`provider.aws.<alias>`, in a
+   * module `module.<call>.provider.aws`). Known tags_all are what the provider applies: nothing to report for them.
+   */
+  public unreadDefaultTags(): { node: string; property: string; reason: string }[] {
+    return [...this.unreadDefaults].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, resources]) => {
+      const d = this.defaults.get(key)!;
+      const colon = key.lastIndexOf(':');
+      const node = colon < 0 ? `provider.${key}` : `${key.slice(0, colon)}.provider.${key.slice(colon + 1)}`;
+      const reference = colon < 0 ? key : key.slice(colon + 1);
+      return { node, property: d.unread[0].property, reason: defaultTagsReason(d.unread.map((u) => expressionText(u.value)), reference, resources) };
+    });
   }
 
   /**

@@ -7,6 +7,7 @@ import {
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
@@ -16,7 +17,7 @@ import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, 
 import { placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
-import { blocks, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
+import { blocks, expressionText, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
 import { isLabelNamespace } from '../model/labels';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -1040,9 +1041,24 @@ class ConfigReader {
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_redshiftserverless_workgroup', 'aws_dms_replication_instance',
-      'aws_sagemaker_notebook_instance', 'aws_appstream_fleet', 'aws_appstream_image_builder', 'aws_mwaa_environment', 'aws_sagemaker_domain'], (reader, c) => {
-      const fix = c.type.startsWith('aws_appstream_') ? APPSTREAM_FIX : MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
+      'aws_sagemaker_notebook_instance', 'aws_mwaa_environment', 'aws_sagemaker_domain'], (reader, c) => {
+      const fix = MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
+    }],
+    // In a VPC: its users stream, from the internet, a desktop that works in its subnets; with default internet access
+    // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`).
+    [['aws_appstream_fleet', 'aws_appstream_image_builder'], (reader, c) => {
+      if (c.p.vpc_config === undefined || c.p.vpc_config === null) return;
+      if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), APPSTREAM_FIX);
+      else reader.bridge(c, reader.serviceSubnets(c.type, c.p), APPSTREAM_STREAMING_FIX, { bridged: APPSTREAM_STREAMING });
+    }],
+    [['aws_workspacesweb_network_settings'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]], SECURE_BROWSER_FIX)],
+    // A registered directory's WorkSpaces work in its subnet_ids (left out: chosen by AWS, not placeable); a WorkSpace of a
+    // directory the configuration registers is that directory's bridge, one of another directory cannot be placed.
+    [['aws_workspaces_directory'], (reader, c) => reader.bridge(c, [['subnet_ids', c.p.subnet_ids]], WORKSPACES_FIX)],
+    [['aws_workspaces_workspace'], (reader, c) => {
+      const registered = reader.named(c.p.directory_id, 'aws_workspaces_directory', '(?:id|directory_id)');
+      if (registered === undefined) reader.bridge(c, [['directory_id', c.p.directory_id]], WORKSPACES_FIX);
     }],
     // Public brokers (Elastic IPs AWS gives them in their client subnets), public instances or load balancer.
     [['aws_msk_cluster'], (reader, c) => {
@@ -1133,7 +1149,7 @@ class ConfigReader {
   private readonly bodies = new Map<string, any>();
   private readonly interpolations = new Map<string, Ref>();
   /** `default_tags` of each AWS provider configuration, by reference (`aws`, `aws.<alias>`). */
-  private readonly defaultTags = new Map<string, Record<string, string>>();
+  private readonly defaultTags = new Map<string, DefaultTags>();
   /** The labels tag resources (`TAG_RESOURCES`) set on resources of the output, by the labelled resource's node id (`tagResources`). */
   private readonly addedLabels = new Map<string, { readonly key: string; readonly value: string; readonly from: string; readonly at: string }[]>();
   private readonly entries: readonly ResourceEntry[];
@@ -1181,8 +1197,7 @@ class ConfigReader {
       }
     }
     for (const provider of elementsOf(config.provider, 'provider', 'provider', this.malformed).flatMap((p) => blocks(p.aws))) {
-      const tags = tagsOf(oneBlock(provider?.default_tags)?.tags);
-      this.defaultTags.set(typeof provider?.alias === 'string' ? `aws.${provider.alias}` : 'aws', tags);
+      this.defaultTags.set(typeof provider?.alias === 'string' ? `aws.${provider.alias}` : 'aws', defaultTagsOf(provider));
     }
   }
 
@@ -1194,6 +1209,12 @@ class ConfigReader {
       }
     }
     this.providerSources();
+    // Provider default_tags that may hold a label the guard cannot read: once per provider block (semantics §3).
+    for (const [reference, d] of this.defaultTags) {
+      if (d.unread.length === 0) continue;
+      this.b.unresolvedValue(this.id(`provider.${reference}`), d.unread[0].property, defaultTagsReason(d.unread.map((u) => expressionText(u.value)), reference),
+        DEFAULT_TAGS_FIX);
+    }
     for (const m of this.malformed) this.b.unresolvedValue(this.id(m.address), m.property, m.reason, MALFORMED_FIX);
     // Before any resource is read: a tag resource may label one read before it.
     this.tagResources();
@@ -1399,7 +1420,7 @@ class ConfigReader {
     const provider = typeof p.provider === 'string' ? p.provider.replace(/^\$\{(.*)\}$/, '$1') : 'aws';
     // The adopted default VPC and subnets report their unreadable labels themselves, as a bridge (bridges.ts).
     const adopted = type === 'aws_default_vpc' || type === 'aws_default_subnet';
-    return { ...(this.defaultTags.get(provider) ?? {}), ...tagsOf(p.tags, adopted ? undefined : unread, this.plan) };
+    return { ...knownDefaults(this.defaultTags.get(provider)), ...tagsOf(p.tags, adopted ? undefined : unread, this.plan) };
   }
 
   /**
@@ -2172,8 +2193,7 @@ function isExpressionIn(v: unknown, plan: boolean): boolean {
 /**
  * A resource's `tags` map. What may be a label (`jichitai:…`) and cannot be read goes to `unread` (GUARD-1, fail closed, as
  * `autoScalingTags`): the whole map given by an expression (`${var.tags}`, a plan's value known after apply), a key given
- * by one, a `jichitai:` key's value given by one. Provider `default_tags` are read with no `unread`: an expression there is
- * not read (left as before).
+ * by one, a `jichitai:` key's value given by one. Provider `default_tags` are read by `defaultTagsOf`.
  */
 function tagsOf(tags: unknown, unread?: unknown[], plan = false): Record<string, string> {
   const out: Record<string, string> = {};
@@ -2190,6 +2210,71 @@ function tagsOf(tags: unknown, unread?: unknown[], plan = false): Record<string,
   }
   return out;
 }
+
+/**
+ * What a provider configuration's `default_tags` give every resource of the provider that does not set the tag itself
+ * (semantics §3): its literal tags, the `jichitai:` keys whose value it may set and the guard cannot read (`unknown`:
+ * `any` when a key, or the whole map, cannot be read), and those expressions with where they are (`unread`).
+ */
+export interface DefaultTags {
+  readonly tags: Readonly<Record<string, string>>;
+  readonly unknown: 'any' | ReadonlySet<string>;
+  readonly unread: readonly { readonly property: string; readonly value: unknown }[];
+}
+
+/**
+ * The `default_tags` of an AWS provider block (a synthesized configuration's, or a plan's constant written as JSON):
+ * each block's `tags` map read as `tagsOf` reads a resource's. The block or the map given by an expression, a key given
+ * by one, a `dynamic "default_tags"` block: any label may be set (`unknown` = `any`); a `jichitai:` key's value given by
+ * one: that label. A tag that is no label given by an expression is not read, and not reported.
+ */
+export function defaultTagsOf(provider: any): DefaultTags {
+  const tags: Record<string, string> = {};
+  const unknown = new Set<string>();
+  const unread: { property: string; value: unknown }[] = [];
+  let any = false;
+  const note = (property: string, value: unknown, key?: string) => {
+    unread.push({ property, value });
+    if (key === undefined) any = true;
+    else unknown.add(key);
+  };
+  if (provider?.dynamic?.default_tags !== undefined) note('dynamic.default_tags', provider.dynamic.default_tags);
+  const list = provider?.default_tags;
+  const all = Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
+  all.forEach((block: any, i: number) => {
+    const at = Array.isArray(list) ? `default_tags[${i}]` : 'default_tags';
+    if (typeof block !== 'object' || block === null || isExpression(block)) return note(at, block);
+    const map = block.tags;
+    if (map === undefined || map === null) return;
+    if (typeof map !== 'object' || Array.isArray(map) || isExpression(map)) return note(`${at}.tags`, map);
+    for (const [k, v] of Object.entries(map)) {
+      if (k.includes('${')) note(`${at}.tags`, k);
+      else if (isLabelNamespace(k) && v !== undefined && v !== null && (typeof v !== 'string' || isExpression(v))) note(`${at}.tags.${k}`, v, k);
+      else if (typeof v === 'string') tags[k] = v;
+    }
+  });
+  return { tags, unknown: any ? 'any' : unknown, unread };
+}
+
+/** The default tags a resource of the provider is known to get: without the labels the provider may set and the guard cannot read. */
+export function knownDefaults(d: DefaultTags | undefined): Record<string, string> {
+  if (d === undefined) return {};
+  const unknown = d.unknown;
+  if (unknown !== 'any' && unknown.size === 0) return { ...d.tags };
+  return Object.fromEntries(Object.entries(d.tags).filter(([k]) => !isLabelNamespace(k) || (unknown !== 'any' && !unknown.has(k))));
+}
+
+/** Why a provider's default tags the guard cannot read are unresolved (`what`: their expressions; `reference`: `aws`, `aws.<alias>`). */
+export function defaultTagsReason(what: readonly string[], reference: string, plan?: readonly string[]): string {
+  const given = plan === undefined ? `each resource of ${reference} that does not set the tag itself`
+    : `${plan.join(', ')}, whose tags_all ${plan.length === 1 ? 'is' : 'are'} known only after apply`;
+  return `the provider's default_tags (${what.join(', ')}) cannot be read ${plan === undefined ? 'at synth time' : 'from the plan'}, and the provider `
+    + `gives them to ${given}: they may hold a label of each`;
+}
+
+/** How to fix provider default tags the guard cannot read. */
+export const DEFAULT_TAGS_FIX = 'give each jichitai: tag of the provider\'s default_tags a literal key and value (or tag the resources themselves), '
+  + 'so that the guard reads the labels deployed';
 
 /**
  * The tags an `aws_launch_template`'s `tag_specifications` give each instance it launches: those of the blocks for

@@ -966,6 +966,15 @@ const CASES: readonly Case[] = [
     outside: { cfn: { Name: 'b', EnableDefaultInternetAccess: true, VpcConfig: {} }, tf: { name: 'b', enable_default_internet_access: true, vpc_config: [{}] }, says: /cannot be resolved \(missing value\)/ },
   },
   {
+    // WorkSpaces Secure Browser: the portal's browsers work in the network settings' subnets, its users on the internet.
+    cfnType: 'AWS::WorkSpacesWeb::NetworkSettings',
+    tfType: 'aws_workspacesweb_network_settings',
+    cfn: (p) => ({ VpcId: { Ref: `${p}Vpc` }, SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: ['sg-0123456789abcdef0'] }),
+    tf: (p) => ({ vpc_id: `\${aws_vpc.${p}.id}`, subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: ['sg-0123456789abcdef0'] }),
+    fix: 'give the portal network settings only in subnets of the Internet segment',
+    outside: { cfn: { SubnetIds: ['subnet-0123456789abcdef0'] }, tf: { subnet_ids: ['subnet-0123456789abcdef0'] }, says: NOT_IN_OUTPUT },
+  },
+  {
     // A launch template only when an interface asks for a public IP address: placed where what launches it runs.
     cfnType: 'AWS::EC2::LaunchTemplate',
     tfType: 'aws_launch_template',
@@ -1506,12 +1515,71 @@ describe('an MWAA environment or a SageMaker domain is a bridge only when it may
   });
 });
 
-describe('an AppStream fleet is a bridge only with default internet access in a VPC', () => {
-  test('off (the default), or outside every VPC: no bridge', () => {
-    expect(guardFindings(cfnGraph('AWS::AppStream::Fleet', { Name: 'f', VpcConfig: { SubnetIds: [{ Ref: 'LgSub' }] } }), 'Bridge')).toEqual([]);
+describe('an AppStream fleet or image builder in a VPC is a bridge: its users stream, from the internet, a desktop that works in its subnets', () => {
+  const STREAMING = /opens a path between remote users streaming the desktop of an AppStream fleet or image builder and .*Fix: run the fleet or image builder only in subnets of the Internet segment/;
+
+  test('outside every VPC: no bridge', () => {
     expect(guardFindings(cfnGraph('AWS::AppStream::Fleet', { Name: 'f', EnableDefaultInternetAccess: true }), 'Bridge')).toEqual([]);
-    expect(guardFindings(tfGraph('aws_appstream_fleet', { name: 'f', enable_default_internet_access: false, vpc_config: [{ subnet_ids: ['${aws_subnet.Lg.id}'] }] }),
-      'aws_appstream_fleet.Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_appstream_image_builder', { name: 'b', enable_default_internet_access: false }), 'aws_appstream_image_builder.Bridge')).toEqual([]);
+  });
+
+  test.each(['Fleet', 'ImageBuilder'])('%s without default internet access: refused in My Number and LGWAN subnets, left alone in the Internet segment, refused unplaced', (kind) => {
+    const cfnType = `AWS::AppStream::${kind}`;
+    const tfType = kind === 'Fleet' ? 'aws_appstream_fleet' : 'aws_appstream_image_builder';
+    const cfn = (subnet: unknown) => guardFindings(cfnGraph(cfnType, { Name: 'f', EnableDefaultInternetAccess: false, VpcConfig: { SubnetIds: [subnet] } }), 'Bridge');
+    const terraform = (subnet: string) => guardFindings(tfGraph(tfType, { name: 'f', vpc_config: [{ subnet_ids: [subnet] }] }), `${tfType}.Bridge`);
+    for (const p of ['Mn', 'Lg']) {
+      expect(cfn({ Ref: `${p}Sub` })).toEqual([expect.stringMatching(STREAMING)]);
+      expect(terraform(`\${aws_subnet.${p}.id}`)).toEqual([expect.stringMatching(STREAMING)]);
+    }
+    expect(cfn({ Ref: 'InSub' })).toEqual([]);
+    expect(terraform('${aws_subnet.In.id}')).toEqual([]);
+    expect(cfn('subnet-0123456789abcdef0')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+    expect(terraform('subnet-0123456789abcdef0')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+    const graph = cfnGraph(cfnType, { Name: 'f', VpcConfig: { SubnetIds: [{ Ref: 'LgSub' }] } });
+    for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+  });
+});
+
+/** Amazon WorkSpaces: read by both engines, not alike (CloudFormation has no directory registration), with a test of their own. */
+const WORKSPACES_TYPES = ['AWS::WorkSpaces::Workspace', 'aws_workspaces_directory', 'aws_workspaces_workspace'];
+
+describe('Amazon WorkSpaces: its users work, from the internet, on desktops in the subnets its directory is registered with', () => {
+  const WORKSPACES = /opens a path between remote users of Amazon WorkSpaces desktops and .*Fix: register the WorkSpaces directory with subnets of the Internet segment only/;
+  const directory = (subnets?: string[]) => ({ directory_id: 'd-0123456789', ...subnets ? { subnet_ids: subnets } : {} });
+
+  test('Terraform: a registered directory is placed at its subnet_ids: refused in My Number and LGWAN, left alone in the Internet segment', () => {
+    for (const p of ['Mn', 'Lg']) {
+      expect(guardFindings(tfGraph('aws_workspaces_directory', directory([`\${aws_subnet.${p}.id}`])), 'aws_workspaces_directory.Bridge'))
+        .toEqual([expect.stringMatching(WORKSPACES)]);
+    }
+    expect(guardFindings(tfGraph('aws_workspaces_directory', directory(['${aws_subnet.In.id}'])), 'aws_workspaces_directory.Bridge')).toEqual([]);
+  });
+
+  test('Terraform: subnet_ids left out (AWS chooses) or a subnet outside the configuration: refused', () => {
+    expect(guardFindings(tfGraph('aws_workspaces_directory', directory()), 'aws_workspaces_directory.Bridge')).toHaveLength(1);
+    expect(guardFindings(tfGraph('aws_workspaces_directory', directory(['subnet-0123456789abcdef0'])), 'aws_workspaces_directory.Bridge'))
+      .toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+  });
+
+  test('Terraform: a WorkSpace of a directory the configuration registers is that directory\'s bridge; of another directory, refused', () => {
+    const registered = { aws_workspaces_directory: { d: directory(['${aws_subnet.In.id}']) } };
+    expect(guardFindings(tfGraph('aws_workspaces_workspace', { directory_id: '${aws_workspaces_directory.d.id}', bundle_id: 'wsb-1', user_name: 'u' }, registered),
+      'aws_workspaces_workspace.Bridge')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_workspaces_workspace', { directory_id: 'd-0123456789', bundle_id: 'wsb-1', user_name: 'u' }), 'aws_workspaces_workspace.Bridge'))
+      .toEqual([expect.stringMatching(WORKSPACES)]);
+  });
+
+  test('CloudFormation: the registration is never in a template, so a WorkSpace cannot be placed: refused, worded in Japanese', () => {
+    const graph = cfnGraph('AWS::WorkSpaces::Workspace', { DirectoryId: 'd-0123456789', BundleId: 'wsb-1', UserName: 'u' });
+    expect(guardFindings(graph, 'Bridge')).toEqual([expect.stringMatching(WORKSPACES)]);
+    for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
   });
 });
 
@@ -1716,7 +1784,7 @@ describe('a Cloud9 environment or a resolver rule association is a bridge only w
 
 describe('network bridges: placement', () => {
   test('every type is read by both engines (the table of the tests covers them all; the adopted default VPC and Batch jobs have their own tests)', () => {
-    const types = [...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY, ...NEVER_PLACED];
+    const types = [...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY, ...NEVER_PLACED, ...WORKSPACES_TYPES];
     expect([...new Set(types)].sort()).toEqual([...BRIDGE_TYPES].sort());
   });
 

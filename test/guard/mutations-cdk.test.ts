@@ -1469,6 +1469,47 @@ const MUTATIONS: Mutation[] = [
         ssm.StringParameter.valueForStringParameter(stack, '/mut/rules', 1));
     },
   },
+  {
+    // Its users stream, from the internet, a desktop that works in the subnet, default internet access or not (semantics §10).
+    name: 'an AppStream fleet without default internet access in a My Number workload subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new CfnResource(stack, 'MutAppStreamFleet', {
+        type: 'AWS::AppStream::Fleet',
+        properties: {
+          Name: 'mut-fleet',
+          InstanceType: 'stream.standard.small',
+          ComputeCapacity: { DesiredInstances: 1 },
+          EnableDefaultInternetAccess: false,
+          VpcConfig: { SubnetIds: [subnet(net.myNumber, 'workload-1').ref] },
+        },
+      });
+    },
+  },
+  {
+    // A WorkSpaces Secure Browser portal's browsers work in its network settings' subnets, its users on the internet.
+    name: 'WorkSpaces Secure Browser network settings in an LGWAN workload subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const where = subnet(net.lgwan, 'workload-1');
+      new CfnResource(stack, 'MutSecureBrowser', {
+        type: 'AWS::WorkSpacesWeb::NetworkSettings',
+        properties: { VpcId: where.vpcId, SubnetIds: [where.ref], SecurityGroupIds: ['sg-0123456789abcdef0'] },
+      });
+    },
+  },
+  {
+    // Its user works, from the internet, on a desktop in the subnets its directory is registered with, which no template
+    // holds: it cannot be placed (semantics §10).
+    name: 'an Amazon WorkSpace (its directory registered outside the app)',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack) {
+      new CfnResource(stack, 'MutWorkSpace', { type: 'AWS::WorkSpaces::Workspace', properties: { DirectoryId: 'd-0123456789', BundleId: 'wsb-0123456789', UserName: 'mut' } });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

@@ -9,6 +9,7 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApprunnerService } from '@cdktf/provider-aws/lib/apprunner-service';
 import { ApprunnerVpcConnector } from '@cdktf/provider-aws/lib/apprunner-vpc-connector';
+import { AppstreamFleet } from '@cdktf/provider-aws/lib/appstream-fleet';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { AutoscalingGroupTagA } from '@cdktf/provider-aws/lib/autoscaling-group-tag';
 import { BatchComputeEnvironment } from '@cdktf/provider-aws/lib/batch-compute-environment';
@@ -71,6 +72,8 @@ import { VpcSecurityGroupVpcAssociation } from '@cdktf/provider-aws/lib/vpc-secu
 import { VpclatticeServiceNetworkVpcAssociation } from '@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
+import { WorkspacesDirectory } from '@cdktf/provider-aws/lib/workspaces-directory';
+import { WorkspaceswebNetworkSettings } from '@cdktf/provider-aws/lib/workspacesweb-network-settings';
 import { DataResource, Fn, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
@@ -1633,6 +1636,54 @@ const MUTATIONS: Mutation[] = [
           type: 'EC2', maxVcpus: 4, instanceRole: 'mut', instanceType: ['m5.large'], subnets: [subnet(net.lgwan, 'workload-1').id], tags: { 'jichitai:role': 'MY_NUMBER_SYSTEM' },
         },
       });
+    },
+  },
+  {
+    // The provider gives its default tags to every resource of it: a role from a variable may make the instance a My Number
+    // system in the Internet segment, which the guard cannot read (semantics §3, red team 27 finding 6).
+    name: 'an aliased AWS provider whose default_tags give jichitai:role from a variable, with an instance of it in an Internet workload subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const role = new TerraformVariable(stack, 'mut_default_role', { type: 'string', default: 'MY_NUMBER_SYSTEM' });
+      const provider = new AwsProvider(stack, 'MutLabelledProvider', {
+        alias: 'labelled', region: 'ap-northeast-1', defaultTags: [{ tags: { 'jichitai:role': role.stringValue } }],
+      });
+      new Instance(stack, 'MutDefaultTagged', { provider, ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: subnet(net.internet, 'workload-1').id });
+    },
+  },
+  {
+    // Its users stream, from the internet, a desktop that works in the subnet, default internet access or not (semantics §10).
+    name: 'an AppStream fleet without default internet access in a My Number workload subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new AppstreamFleet(stack, 'MutAppStreamFleet', {
+        name: 'mut-fleet',
+        instanceType: 'stream.standard.small',
+        computeCapacity: { desiredInstances: 1 },
+        enableDefaultInternetAccess: false,
+        vpcConfig: { subnetIds: [subnet(net.myNumber, 'workload-1').id] },
+      });
+    },
+  },
+  {
+    // A WorkSpaces Secure Browser portal's browsers work in its network settings' subnets, its users on the internet.
+    name: 'WorkSpaces Secure Browser network settings in an LGWAN workload subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      const where = subnet(net.lgwan, 'workload-1');
+      new WorkspaceswebNetworkSettings(stack, 'MutSecureBrowser', { vpcId: where.vpcId, subnetIds: [where.id], securityGroupIds: ['sg-0123456789abcdef0'] });
+    },
+  },
+  {
+    // Its WorkSpaces' users work, from the internet, on desktops in the subnets it is registered with (semantics §10).
+    name: 'a WorkSpaces directory registered with a My Number workload subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new WorkspacesDirectory(stack, 'MutWorkSpaces', { directoryId: 'd-0123456789', subnetIds: [subnet(net.myNumber, 'workload-1').id] });
     },
   },
 ];
