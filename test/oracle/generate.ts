@@ -26,7 +26,9 @@
  * output, or a transit gateway shared with other accounts (a RAM share, or auto-accepting shared attachments). One network in
  * five gets one to three routes to prefix lists (§4, §5; see PrefixRouteGene), drawn last of all: a list of the output with
  * entries, a literal `pl-…` id or a list without entries, as a VPC route's destination and, in Terraform, as a transit gateway
- * prefix list reference.
+ * prefix list reference. One network in four (Terraform) gives one to three labels another way than by the element's own tags
+ * (§3; see LabelSourceGene), drawn after everything else: an `aws_ec2_tag` alone, beside the own tag or another tag resource of
+ * the same value, or of another value (ambiguous: read as absent), or on a target the guard cannot tie to the output.
  *
  * Sizes stay small (≤ 4 VPCs and the hub, ≤ 10 subnets and the hub's 2, ≤ 25 VPC routes) so that the brute-force oracle
  * stays fast.
@@ -34,7 +36,8 @@
 import * as fc from 'fast-check';
 import { formatPrefix, prefix } from './addr';
 import {
-  emptyNetwork, Engine, NaclEntry, Network, Protocol, RouteTable, RouteTarget, Segment, SgRule, Subnet, TgwRouteTable, Vpc, Zone,
+  emptyNetwork, Engine, NaclEntry, Network, ownTagKey, Protocol, RouteTable, RouteTarget, Segment, SgRule, Subnet, TaggedKind, TgwRouteTable, Vpc,
+  Zone,
 } from './network';
 import { implicitTableId } from './oracle';
 
@@ -230,6 +233,18 @@ interface PrefixRouteGene {
   separate: boolean;
 }
 
+/**
+ * A label given another way than by its element's own tags (§3). Terraform: an `aws_ec2_tag` (CloudFormation has no resource
+ * that tags another, §3: nothing happens there). what: 0 a VPC's segment, 1 a member VPC's code (one whose code is on the VPC),
+ * 2 the hub's `jichitai:security-cloud`, 3 a subnet's segment (always its VPC's, or ambiguous), 4 a VPN connection's zone,
+ * 5 a VPN gateway's zone (4 and 5 give an unlabelled one the zone `value` picks), 6 a label on a target the guard cannot tie to
+ * the output, 7 a `Name` tag (no label: nothing). `pick`: the element. mode: 0 the tag resource alone (the element's own tag
+ * left out), 1 both ways with the same value, 2 two tag resources with the same value, 3 two values (ambiguous: GUARD-1 at the
+ * tag resources and the label read as absent; for a VPC's segment and the hub's tag, which the model cannot leave absent,
+ * mode 1 instead). `arn`: the target named by its ARN rather than its id.
+ */
+interface LabelSourceGene { what: number; pick: number; mode: number; arn: boolean; value: number }
+
 export interface Genes {
   vpcs: VpcGene[];
   subnets: SubnetGene[];
@@ -263,6 +278,8 @@ export interface Genes {
   shares: ShareGene[];
   /** Empty in four networks of five, which then have no prefix list (PrefixRouteGene). Optional: pinned genes predate it. */
   prefixRoutes?: PrefixRouteGene[];
+  /** Empty in three networks of four, which then give every label by own tags (LabelSourceGene). Optional: pinned genes predate it. */
+  labelSources?: LabelSourceGene[];
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -464,6 +481,25 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
         }), { minLength: 1, maxLength: 3 }),
       },
     ),
+    // Last, so that every gene before it is drawn as before it existed. One network in four; an ambiguous label (mode 3) one
+    // gene in seven.
+    labelSources: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.record({
+          what: nat(7),
+          pick: nat(15),
+          mode: fc.oneof(
+            { weight: 3, arbitrary: fc.constant(0) },
+            { weight: 2, arbitrary: fc.integer({ min: 1, max: 2 }) },
+            { weight: 1, arbitrary: fc.constant(3) },
+          ),
+          arn: fc.boolean(),
+          value: nat(7),
+        }), { minLength: 1, maxLength: 3 }),
+      },
+    ),
   });
 }
 
@@ -515,7 +551,103 @@ class Decoder {
     for (const e of g.transitEntries ?? []) this.addTransitEntry(e);
     for (const sh of g.shares ?? []) this.addShare(sh);
     for (const p of g.prefixRoutes ?? []) this.addPrefixRoute(p);
+    for (const l of g.labelSources ?? []) this.addLabelSource(l);
     return net;
+  }
+
+  // Labels from other sources (§3) -------------------------------------------------------------------------------------
+
+  private addLabelSource(l: LabelSourceGene): void {
+    const net = this.net;
+    if (this.cfn) return;
+    const tags = (net.tagResources ??= []);
+    const omitted = (net.ownTagsOmitted ??= []);
+    const attr: 'id' | 'arn' = l.arn ? 'arn' : 'id';
+    const tag = (kind: TaggedKind, id: string, key: string, value: string) => {
+      tags.push({ id: `tag${tags.length}`, target: { kind, id, attr }, key, value });
+    };
+    const omit = (kind: TaggedKind, id: string, key: string) => {
+      const k = ownTagKey(kind, id, key);
+      if (!omitted.includes(k)) omitted.push(k);
+    };
+    /** The label `key` = `value` of an element given by mode; `other` for an ambiguous one. */
+    const give = (kind: TaggedKind, id: string, key: string, value: string, other: string | undefined, mode: number) => {
+      if (mode === 3 && other !== undefined) {
+        // Two values: the own tag and a tag resource, or (value odd) two tag resources.
+        if (l.value & 1) {
+          omit(kind, id, key);
+          tag(kind, id, key, value);
+        }
+        tag(kind, id, key, other);
+        return;
+      }
+      if (mode === 0 || mode === 2) omit(kind, id, key);
+      tag(kind, id, key, value);
+      if (mode === 2) tag(kind, id, key, value);
+    };
+    const pick = <T>(xs: T[]): T | undefined => (xs.length === 0 ? undefined : xs[l.pick % xs.length]);
+    const zones: Zone[] = ['LGWAN_WAN', 'SECURITY_CLOUD'];
+    switch (l.what) {
+      case 0: {
+        const v = pick(net.vpcs.filter((x) => x.segment !== undefined));
+        if (v) give('vpc', v.id, 'jichitai:segment', v.segment!, undefined, l.mode === 3 ? 1 : l.mode);
+        return;
+      }
+      case 1: {
+        const v = pick(net.vpcs.filter((x) => x.municipality !== undefined && x.municipalityOnSubnets === false));
+        if (!v) return;
+        const other = MUNICIPALITY_CODES.find((c) => c !== v.municipality)!;
+        give('vpc', v.id, 'jichitai:municipality', v.municipality!, other, l.mode);
+        return;
+      }
+      case 2: {
+        const v = net.vpcs.find((x) => x.securityCloud === 'hub');
+        if (v) give('vpc', v.id, 'jichitai:security-cloud', 'hub', undefined, l.mode === 3 ? 1 : l.mode);
+        return;
+      }
+      case 3: {
+        const s = pick(net.subnets.filter((x) => net.vpcs.find((v) => v.id === x.vpc)!.segment !== undefined && x.segmentTag === undefined));
+        if (!s) return;
+        const seg = net.vpcs.find((v) => v.id === s.vpc)!.segment!;
+        // The subnet's own tag, when given, is its VPC's segment; mode 0 leaves it out (nothing to omit).
+        if (l.mode !== 0 && (l.mode !== 3 || !(l.value & 1))) s.segmentTag = seg;
+        if (l.mode === 3) tag('subnet', s.id, 'jichitai:segment', SEGMENTS.find((x) => x !== seg)!);
+        if (l.mode === 3 && l.value & 1) tag('subnet', s.id, 'jichitai:segment', seg);
+        if (l.mode !== 3) tag('subnet', s.id, 'jichitai:segment', seg);
+        if (l.mode === 2) tag('subnet', s.id, 'jichitai:segment', seg);
+        return;
+      }
+      case 4:
+      case 5: {
+        const kind = l.what === 4 ? 'vpn' : 'vgw';
+        const el = pick<{ id: string; zone?: Zone }>(l.what === 4 ? net.vpnAttachments : net.vpnGateways);
+        if (!el) return;
+        el.zone ??= zones[l.value % 2];
+        give(kind, el.id, 'jichitai:zone', el.zone, zones.find((z) => z !== el.zone), l.mode);
+        return;
+      }
+      case 6: {
+        // A label on a target the guard cannot tie to the output: a literal id, or another attribute of an element.
+        const v = pick(net.vpcs);
+        const vpn = pick(net.vpnAttachments);
+        const seg = SEGMENTS[l.value % 3];
+        if (l.mode === 0 || !v) {
+          tags.push({ id: `tag${tags.length}`, untied: { literal: 'vpc-0a1b2c3d4e5f60718' }, key: 'jichitai:segment', value: seg });
+        } else if (l.mode === 3 && vpn) {
+          tags.push({ id: `tag${tags.length}`, untied: { kind: 'vpn', id: vpn.id, attr: 'transit_gateway_attachment_id' }, key: 'jichitai:zone', value: zones[l.value % 2] });
+        } else {
+          const a = l.value & 1 ? 'main_route_table_id' : 'default_security_group_id';
+          tags.push({ id: `tag${tags.length}`, untied: { kind: 'vpc', id: v.id, attr: a }, key: 'jichitai:segment', value: seg });
+        }
+        return;
+      }
+      default: {
+        // No label: changes nothing and is not reported, whatever its target (§3).
+        const v = pick(net.vpcs);
+        if (l.mode === 0 || !v) tags.push({ id: `tag${tags.length}`, untied: { literal: 'subnet-0a1b2c3d4e5f60718' }, key: 'Name', value: 'x' });
+        else tag('vpc', v.id, 'Name', `named-${v.id}`);
+      }
+    }
   }
 
   /** A route to a prefix list (PrefixRouteGene). */

@@ -87,8 +87,44 @@ export interface Network {
   outsidePeerings?: OutsidePeering[];
   /** Prefix lists of the output that routes name (§4, §5). Absent means none. */
   prefixLists?: PrefixList[];
+  /**
+   * Terraform resources that tag another resource (§3 "A Terraform resource that tags another": `aws_ec2_tag`). Absent means
+   * none; neither written nor read in CloudFormation, which has no such resource. The oracle reads the labels they set with
+   * the target's own tags (labels.ts).
+   */
+  tagResources?: TagResource[];
+  /**
+   * Labels an element's own tags leave out although its field here holds them (`<kind>:<id>|<key>`, see `ownTagKey`): the
+   * renderers write no such tag (nor a provider default tag for it), so that only tag resources give the label. Absent
+   * means none; ignored in CloudFormation.
+   */
+  ownTagsOmitted?: string[];
   /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
   renderSeed: number;
+}
+
+/** The elements a tag resource can label here: a VPC, a subnet, a VPN connection (`vpnAttachments`), a VPN gateway. */
+export type TaggedKind = 'vpc' | 'subnet' | 'vpn' | 'vgw';
+export type LabelKey = 'jichitai:segment' | 'jichitai:zone' | 'jichitai:municipality' | 'jichitai:security-cloud';
+
+/** The entry of `ownTagsOmitted` for one element's own tag. */
+export function ownTagKey(kind: TaggedKind, id: string, key: string): string {
+  return `${kind}:${id}|${key}`;
+}
+
+/**
+ * An `aws_ec2_tag` (§3): `key` / `value` on what `resource_id` names. `target`: an element of the network by
+ * `${<type>.<name>.id}` or `.arn` (a tie, §3). `untied`: a target the guard cannot tie to a resource of the output — a literal
+ * id of a resource outside it (`literal`), or another attribute of an element (`attr`: what AWS makes with a resource, not
+ * the resource: a VPC's `main_route_table_id` / `default_security_group_id`, a VPN connection's
+ * `transit_gateway_attachment_id`). Exactly one of `target` and `untied`.
+ */
+export interface TagResource {
+  id: string;
+  target?: { kind: TaggedKind; id: string; attr: 'id' | 'arn' };
+  untied?: { literal: string } | { kind: TaggedKind; id: string; attr: string };
+  key: string;
+  value: string;
 }
 
 export interface Vpc {
@@ -131,6 +167,12 @@ export interface Subnet {
   routeTable?: string;
   /** Explicitly associated custom NACL (absent: the VPC's default NACL). */
   nacl?: string;
+  /**
+   * The subnet's own `jichitai:segment` tag (§3: a subnet's segment is its own tag, else its VPC's). The generator writes it
+   * only with its VPC's segment, or beside a tag resource that makes the label ambiguous (read as absent): the oracle models
+   * no subnet of another segment than its VPC's, and refuses such a network (labels.ts). Absent: no tag.
+   */
+  segmentTag?: Segment;
 }
 
 /** A VPC route table; `main` marks the VPC's own main table (Terraform aws_default_route_table / main_route_table_id). */

@@ -1828,3 +1828,81 @@ describe('§4 and §5 routes to prefix lists', () => {
     expect(tf.aws_ec2_managed_prefix_list.empty).not.toHaveProperty('entry');
   });
 });
+
+describe('§3 labels a Terraform tag resource sets', () => {
+  /** m → the gateway, whose table sends 52.0.0.0/8 to VPN v: SECURITY_CLOUD by its own tag (or as the test changes it). */
+  const toVpn = (engine: Engine = 'terraform') => myNumberSpoke(engine).vpn('v', 'tgw', 'SECURITY_CLOUD').tgwRoute('tgw-mn', '52.0.0.0/8', 'v');
+
+  test('a zone only a tag resource sets is the connection\'s label (by id or ARN); the same value both ways is that value', () => {
+    for (const arn of [false, true]) {
+      const b = toVpn().omitOwnTag('vpn', 'v', 'jichitai:zone').tagResource('t', { kind: 'vpn', id: 'v', arn }, 'jichitai:zone', 'SECURITY_CLOUD');
+      expect(verdicts(b)).toEqual(['MN-1']);
+      const tf = renderTerraform(b.net).resource;
+      expect(tf.aws_vpn_connection.v.tags).toEqual({ Name: 'v' });
+      expect(tf.aws_ec2_tag.t).toEqual({ resource_id: `\${aws_vpn_connection.v.${arn ? 'arn' : 'id'}}`, key: 'jichitai:zone', value: 'SECURITY_CLOUD' });
+    }
+    expect(verdicts(toVpn().tagResource('t', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'SECURITY_CLOUD'))).toEqual(['MN-1']);
+    // Two tag resources of one value, without an own tag: that value (LGWAN_WAN: no way out; 52.0.0.0/8 is a run of more than
+    // 256 WAN addresses ⇒ MN-3's WAN part, §10).
+    expect(verdicts(toVpn().omitOwnTag('vpn', 'v', 'jichitai:zone').tagResource('t1', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN')
+      .tagResource('t2', { kind: 'vpn', id: 'v', arn: true }, 'jichitai:zone', 'LGWAN_WAN'))).toEqual(['MN-3']);
+  });
+
+  test('two values (own tag and tag resource, or two tag resources): GUARD-1 at each tag resource, and the label read as absent', () => {
+    // An unlabelled VPN: unknown next hop (§5) ⇒ MN-1 and MN-2, as the untagged one of the §5 test above.
+    const own = toVpn().tagResource('t', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN');
+    expect(verdicts(own)).toEqual(['GUARD-1/label t', 'MN-1', 'MN-2']);
+    const two = toVpn().omitOwnTag('vpn', 'v', 'jichitai:zone').tagResource('t1', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'SECURITY_CLOUD')
+      .tagResource('t2', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN');
+    expect(verdicts(two)).toEqual(['GUARD-1/label t1', 'GUARD-1/label t2', 'MN-1', 'MN-2']);
+    // The own tag and a tag resource of the same value, beside one of another: all three values count, both tag resources reported.
+    const three = toVpn().tagResource('t1', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'SECURITY_CLOUD')
+      .tagResource('t2', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN');
+    expect(verdicts(three)).toEqual(['GUARD-1/label t1', 'GUARD-1/label t2', 'MN-1', 'MN-2']);
+  });
+
+  test('CloudFormation has no resource that tags another: the own tags are all', () => {
+    const b = toVpn('cloudformation').tagResource('t', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN');
+    expect(verdicts(b)).toEqual(['MN-1']);
+    expect(JSON.stringify(renderCloudFormation(b.net))).not.toContain('LGWAN_WAN');
+  });
+
+  test('a label on a target the guard cannot tie to the output is GUARD-1 at the tag resource and labels nothing; a Name tag is nothing', () => {
+    const literal = toVpn().tagResource('t', { untied: { literal: 'vpc-0a1b2c3d4e5f60718' } }, 'jichitai:segment', 'INTERNET');
+    expect(verdicts(literal)).toEqual(['GUARD-1/label t', 'MN-1']);
+    // transit_gateway_attachment_id is what AWS makes with the connection, not the connection: its label stays SECURITY_CLOUD.
+    const attr = toVpn().tagResource('t', { untied: { kind: 'vpn', id: 'v', attr: 'transit_gateway_attachment_id' } }, 'jichitai:zone', 'LGWAN_WAN');
+    expect(verdicts(attr)).toEqual(['GUARD-1/label t', 'MN-1']);
+    expect(renderTerraform(attr.net).resource.aws_ec2_tag.t.resource_id).toBe('${aws_vpn_connection.v.transit_gateway_attachment_id}');
+    const name = toVpn().tagResource('n1', { untied: { literal: 'subnet-0a1b2c3d4e5f60718' } }, 'Name', 'x')
+      .tagResource('n2', { kind: 'vpn', id: 'v' }, 'Name', 'y');
+    expect(verdicts(name)).toEqual(['MN-1']);
+  });
+
+  test('a VPC\'s segment and a subnet\'s: only by a tag resource; a subnet\'s ambiguous one is read as absent, so it takes its VPC\'s', () => {
+    const moved = toVpn().omitOwnTag('vpc', 'mn', 'jichitai:segment').tagResource('t', { kind: 'vpc', id: 'mn', arn: true }, 'jichitai:segment', 'MY_NUMBER');
+    expect(verdicts(moved)).toEqual(['MN-1']);
+    expect(renderTerraform(moved.net).resource.aws_vpc.mn.tags).toEqual({ Name: 'mn' });
+    const sub = toVpn().tagResource('t', { kind: 'subnet', id: 'mn-a' }, 'jichitai:segment', 'INTERNET');
+    sub.net.subnets[0].segmentTag = 'MY_NUMBER';
+    expect(verdicts(sub)).toEqual(['GUARD-1/label t', 'MN-1']);
+    expect(renderTerraform(sub.net).resource.aws_subnet.mn_a.tags).toMatchObject({ 'jichitai:segment': 'MY_NUMBER' });
+  });
+
+  test('a member\'s code: by a tag resource alone it is the VPC\'s; two values make it no member', () => {
+    const members = (engine: Engine = 'terraform') => new NetBuilder(engine)
+      .vpc('a', 'INTERNET', '10.0.0.0/16', { municipality: '131016' }).subnet('sa', 'a', '10.0.1.0/24').table('rta', 'a', ['sa'])
+      .route('rta', '10.1.0.0/16', { kind: 'pcx', id: 'p' })
+      .vpc('b', 'INTERNET', '10.1.0.0/16', { municipality: '131024' }).subnet('sb', 'b', '10.1.1.0/24').peering('p', 'a', 'b');
+    const base = members();
+    base.net.vpcs.forEach((v) => { v.municipalityOnSubnets = false; });
+    expect(verdicts(base)).toEqual(['SC-1']);
+    const moved = members().omitOwnTag('vpc', 'b', 'jichitai:municipality').tagResource('t', { kind: 'vpc', id: 'b' }, 'jichitai:municipality', '131024');
+    moved.net.vpcs.forEach((v) => { v.municipalityOnSubnets = false; });
+    expect(verdicts(moved)).toEqual(['SC-1']);
+    const ambiguous = members().tagResource('t', { kind: 'vpc', id: 'b' }, 'jichitai:municipality', '131032');
+    ambiguous.net.vpcs.forEach((v) => { v.municipalityOnSubnets = false; });
+    // b is no member: a's arrival there is no other member's (§10 SC-1: two codes present no more).
+    expect(verdicts(ambiguous)).toEqual(['GUARD-1/label t']);
+  });
+});
