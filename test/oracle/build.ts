@@ -1,6 +1,6 @@
 /** Terse helpers for writing abstract networks by hand (unit tests, regressions). */
 import {
-  emptyNetwork, Engine, NaclEntry, Network, ownTagKey, RamSpelling, RouteTarget, Segment, SgRule, TaggedKind, TagResource, Zone,
+  emptyNetwork, Engine, NaclEntry, Network, ownTagKey, RamSpelling, Role, RouteTarget, Segment, SgRule, TaggedKind, TagResource, Zone,
 } from './network';
 import { implicitTableId } from './oracle';
 
@@ -278,6 +278,19 @@ export class NetBuilder {
   /** The element's own tags leave label `key` out (only tag resources give it). */
   omitOwnTag(kind: TaggedKind, id: string, key: string): this {
     (this.net.ownTagsOmitted ??= []).push(ownTagKey(kind, id, key));
+    return this;
+  }
+
+  /** A launch template (§3) whose tag specifications for `instance` carry `role` (none: no such specification). */
+  launchTemplate(id: string, role?: Role, opts: { volumeRole?: Role } = {}): this {
+    (this.net.launchTemplates ??= []).push({ id, ...(role ? { role } : {}), ...(opts.volumeRole ? { volumeRole: opts.volumeRole } : {}) });
+    return this;
+  }
+
+  /** An Auto Scaling group or instance launching template `template` in `subnets` (§3, §7). */
+  launcher(id: string, kind: 'asg' | 'instance', template: string, subnets: string[],
+    opts: { role?: Role; byName?: boolean; tagResourceRole?: Role; tagResourceByName?: boolean } = {}): this {
+    (this.net.launchers ??= []).push({ id, kind, template, subnets, ...opts });
     return this;
   }
 

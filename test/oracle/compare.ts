@@ -1,17 +1,18 @@
 /**
  * The comparison the property test, the regression replay and scripts/fuzz.ts share: render a network for its engine,
  * run the guard, and compare its verdicts for the oracle's rules (ORACLE_RULES: MN-1, MN-2, LG-1, MN-3, MN-4, SC-1, and
- * GUARD-1's path part as 'GUARD-1/unplaced') with the oracle's, and GUARD-1 at each tag resource ('GUARD-1/label <id>', §3).
+ * GUARD-1's path part as 'GUARD-1/unplaced', PL-1 for the roles of launchers and launch templates) with the oracle's, and
+ * GUARD-1 at each tag resource and launcher ('GUARD-1/label <id>', §3).
  * The guard runs with model ALPHA (LG-1 and MN-4 apply to it; MN-1, MN-2, MN-3 and SC-1 to every model).
  *
  * This file (not the oracle) is the one place that imports the guard.
  */
 import * as fc from 'fast-check';
 import { networkArbitrary } from './generate';
-import { Engine, Network } from './network';
+import { Engine, groupTagId, Network } from './network';
 import { ORACLE_RULES, OracleRule, runOracle } from './oracle';
-import { renderCloudFormation } from './render-cfn';
-import { renderTerraform, tagResourceName } from './render-tf';
+import { launcherLogicalId, renderCloudFormation } from './render-cfn';
+import { groupTagAddress, launcherAddress, renderTerraform, tagResourceName } from './render-tf';
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
@@ -62,10 +63,20 @@ function unplacedPath(f: { ruleId: string; message: string }): boolean {
 const TAG_RESOURCE_PATH = /^aws_ec2_tag\.([^./[\s]+)$/;
 function labelVerdicts(net: Network, findings: readonly { ruleId: string; path?: string }[]): OracleRule[] {
   const byName = new Map((net.tagResources ?? []).map((t) => [tagResourceName(t.id), t.id]));
+  // §3 launch templates: GUARD-1 at a launcher (its own role and its template's differ) and at a group's tag resource.
+  const tf = net.engine === 'terraform';
+  const byPath = new Map<string, string>();
+  for (const l of net.launchers ?? []) {
+    byPath.set(tf ? launcherAddress(l) : launcherLogicalId(l), l.id);
+    if (tf && l.kind === 'asg') byPath.set(groupTagAddress(l.id), groupTagId(l.id));
+  }
   const out: OracleRule[] = [];
   for (const f of findings) {
-    const m = f.ruleId === 'GUARD-1' && f.path !== undefined ? TAG_RESOURCE_PATH.exec(f.path) : null;
+    if (f.ruleId !== 'GUARD-1' || f.path === undefined) continue;
+    const m = TAG_RESOURCE_PATH.exec(f.path);
     if (m) out.push(`GUARD-1/label ${byName.get(m[1]) ?? `(unknown ${m[1]})`}`);
+    const launcher = byPath.get(f.path);
+    if (launcher !== undefined) out.push(`GUARD-1/label ${launcher}`);
   }
   return out;
 }

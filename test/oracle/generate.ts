@@ -28,7 +28,10 @@
  * entries, a literal `pl-…` id or a list without entries, as a VPC route's destination and, in Terraform, as a transit gateway
  * prefix list reference. One network in four (Terraform) gives one to three labels another way than by the element's own tags
  * (§3; see LabelSourceGene), drawn after everything else: an `aws_ec2_tag` alone, beside the own tag or another tag resource of
- * the same value, or of another value (ambiguous: read as absent), or on a target the guard cannot tie to the output.
+ * the same value, or of another value (ambiguous: read as absent), or on a target the guard cannot tie to the output. One
+ * network in five, drawn last of all, gets one or two launch templates whose tags for instances give a role (§3), with Auto
+ * Scaling groups and instances that launch them (see LaunchGene; PL-1 in α), their own roles sometimes another than the
+ * template's (GUARD-1 at the launcher) and, in Terraform, a group's role from an `aws_autoscaling_group_tag`.
  *
  * Sizes stay small (≤ 4 VPCs and the hub, ≤ 10 subnets and the hub's 2, ≤ 25 VPC routes) so that the brute-force oracle
  * stays fast.
@@ -36,8 +39,8 @@
 import * as fc from 'fast-check';
 import { formatPrefix, prefix } from './addr';
 import {
-  emptyNetwork, Engine, NaclEntry, Network, ownTagKey, Protocol, RouteTable, RouteTarget, Segment, SgRule, Subnet, TaggedKind, TgwRouteTable, Vpc,
-  Zone,
+  emptyNetwork, Engine, NaclEntry, Network, ownTagKey, Protocol, Role, RouteTable, RouteTarget, Segment, SgRule, Subnet, TaggedKind, TgwRouteTable,
+  Vpc, Zone,
 } from './network';
 import { implicitTableId } from './oracle';
 
@@ -245,6 +248,22 @@ interface PrefixRouteGene {
  */
 interface LabelSourceGene { what: number; pick: number; mode: number; arn: boolean; value: number }
 
+/**
+ * A launch template and what launches it (§3 "A launch template's tags for instances", §7; PL-1). `role`: the template's tag
+ * specifications for `instance` give ROLES[role - 1] (0: none); `volume`: one for `volume` gives a role too (no label). Each
+ * launcher: an Auto Scaling group (`asg`) or an instance, in `count` subnets (a group: of one VPC, from subnet `sub`; an instance:
+ * one; 0: none, the default VPC) of a VPC with a segment; `own`: its own role, 0 none, 1 the template's (or ROLES[ownRole] when
+ * the template has none), 2 another than the template's (two values: GUARD-1 at the launcher, §3); `byName`: it names the
+ * template by name; `tagRes` (Terraform groups): an `aws_autoscaling_group_tag` sets the group's role, 1 to its own (or the
+ * template's) value, 2 to another.
+ */
+interface LaunchGene {
+  role: number;
+  volume: boolean;
+  launchers: { asg: boolean; sub: number; count: number; own: number; ownRole: number; byName: boolean; tagRes: number; tagByName: boolean }[];
+}
+const ROLES: Role[] = ['BUSINESS_TERMINALS', 'BUSINESS_SYSTEM', 'MY_NUMBER_SYSTEM', 'OTHER'];
+
 export interface Genes {
   vpcs: VpcGene[];
   subnets: SubnetGene[];
@@ -280,6 +299,8 @@ export interface Genes {
   prefixRoutes?: PrefixRouteGene[];
   /** Empty in three networks of four, which then give every label by own tags (LabelSourceGene). Optional: pinned genes predate it. */
   labelSources?: LabelSourceGene[];
+  /** Empty in four networks of five, which then launch nothing (LaunchGene). Optional: pinned genes predate it. */
+  launches?: LaunchGene[];
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -500,6 +521,30 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
         }), { minLength: 1, maxLength: 3 }),
       },
     ),
+    // Last, so that every gene before it is drawn as before it existed. One network in five; a launcher's own role other than
+    // its template's (two values) one in seven, a group's tag resource one in four.
+    launches: fc.oneof(
+      { weight: 4, arbitrary: fc.constant([]) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.record({
+          role: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 4 }) }),
+          volume: oneIn(4),
+          launchers: fc.array(fc.record({
+            asg: fc.boolean(),
+            sub: nat(15),
+            count: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 5, arbitrary: fc.integer({ min: 1, max: 3 }) }),
+            own: fc.oneof(
+              { weight: 4, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) },
+            ),
+            ownRole: nat(3),
+            byName: fc.boolean(),
+            tagRes: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 2 }) }),
+            tagByName: fc.boolean(),
+          }), { maxLength: 2 }),
+        }), { minLength: 1, maxLength: 2 }),
+      },
+    ),
   });
 }
 
@@ -552,7 +597,44 @@ class Decoder {
     for (const sh of g.shares ?? []) this.addShare(sh);
     for (const p of g.prefixRoutes ?? []) this.addPrefixRoute(p);
     for (const l of g.labelSources ?? []) this.addLabelSource(l);
+    for (const l of g.launches ?? []) this.addLaunch(l);
     return net;
+  }
+
+  /** A launch template and its launchers (LaunchGene). */
+  private addLaunch(g: LaunchGene): void {
+    const net = this.net;
+    const templates = (net.launchTemplates ??= []);
+    const launchers = (net.launchers ??= []);
+    const id = `lt${templates.length}`;
+    const role = g.role === 0 ? undefined : ROLES[g.role - 1];
+    templates.push({ id, ...(role ? { role } : {}), ...(g.volume ? { volumeRole: ROLES[(g.role + 1) % ROLES.length] } : {}) });
+    // Subnets of a VPC with a segment (not the hub's).
+    const candidates = net.subnets.filter((s) => net.vpcs.find((v) => v.id === s.vpc)!.segment !== undefined);
+    for (const l of g.launchers) {
+      let subnets: string[] = [];
+      if (candidates.length > 0 && l.count > 0) {
+        const first = candidates[l.sub % candidates.length];
+        const same = candidates.filter((s) => s.vpc === first.vpc);
+        const start = same.indexOf(first);
+        subnets = l.asg ? same.slice(start, start + l.count).map((s) => s.id) : [first.id];
+      }
+      const own = l.own === 0 ? undefined : l.own === 1 ? role ?? ROLES[l.ownRole]
+        : ROLES.filter((r) => r !== role)[l.ownRole % (role ? ROLES.length - 1 : ROLES.length)];
+      const launcherId = `${l.asg ? 'asg' : 'inst'}${launchers.length}`;
+      const base = own ?? role ?? ROLES[l.ownRole];
+      const tagRole = !l.asg || this.cfn || l.tagRes === 0 ? undefined
+        : l.tagRes === 1 ? base : ROLES.filter((r) => r !== base)[l.ownRole % (ROLES.length - 1)];
+      launchers.push({
+        id: launcherId,
+        kind: l.asg ? 'asg' : 'instance',
+        template: id,
+        subnets,
+        ...(l.byName ? { byName: true } : {}),
+        ...(own ? { role: own } : {}),
+        ...(tagRole ? { tagResourceRole: tagRole, ...(l.tagByName ? { tagResourceByName: true } : {}) } : {}),
+      });
+    }
   }
 
   // Labels from other sources (§3) -------------------------------------------------------------------------------------

@@ -15,7 +15,9 @@
  * The result is the network with each label field set to what the guard reads (an ambiguous label removed), which the walk
  * then uses as before, and the tag resources at which GUARD-1 holds.
  */
-import { LabelKey, Network, OTHER_ZONE, otherZoneLabel, ownTagKey, Segment, TaggedKind, TagResource, Zone } from './network';
+import {
+  groupTagId, LabelKey, Network, OTHER_ZONE, otherZoneLabel, ownTagKey, Role, Segment, TaggedKind, TagResource, Zone,
+} from './network';
 
 export interface ResolvedLabels {
   readonly net: Network;
@@ -92,4 +94,81 @@ export function resolveLabels(input: Network): ResolvedLabels {
     else delete g.zone;
   }
   return { net, unresolved };
+}
+
+/**
+ * Where each model places the roles PL-1 judges (README "The four network models": business terminals and systems; a My
+ * Number system in the My Number segment in every model). β′ keeps some business systems in LGWAN: both are allowed there.
+ * Other roles (`OTHER`) are not judged by PL-1.
+ */
+const PLACES: Record<string, Partial<Record<Role, readonly Segment[]>>> = {
+  ALPHA: { BUSINESS_TERMINALS: ['LGWAN'], BUSINESS_SYSTEM: ['LGWAN'], MY_NUMBER_SYSTEM: ['MY_NUMBER'] },
+  ALPHA_PRIME: { BUSINESS_TERMINALS: ['LGWAN'], BUSINESS_SYSTEM: ['LGWAN'], MY_NUMBER_SYSTEM: ['MY_NUMBER'] },
+  BETA: { BUSINESS_TERMINALS: ['INTERNET'], BUSINESS_SYSTEM: ['LGWAN'], MY_NUMBER_SYSTEM: ['MY_NUMBER'] },
+  BETA_PRIME: { BUSINESS_TERMINALS: ['INTERNET'], BUSINESS_SYSTEM: ['INTERNET', 'LGWAN'], MY_NUMBER_SYSTEM: ['MY_NUMBER'] },
+};
+
+export interface LaunchVerdicts {
+  /** Why PL-1 holds (empty: it does not). */
+  readonly pl1: string[];
+  /** Launcher id or group tag resource id (network.ts groupTagId) → why GUARD-1 holds there. */
+  readonly unresolved: Map<string, string>;
+}
+
+/**
+ * PL-1 and GUARD-1 for the roles of launchers and launch templates (§3 "A launch template's tags for instances", §7), on a
+ * network whose segments are read (resolveLabels):
+ * - a launcher's own role: its own tag, and in Terraform a group's `aws_autoscaling_group_tag` read with it (two values: GUARD-1
+ *   at the tag resource, read as absent, §3);
+ * - a template's role "is a role label of each launcher of the output that names the template … placed where that launcher runs
+ *   its instances": a group's subnets (none: the default VPC), an instance's subnet, else the template's interfaces (none here:
+ *   the default VPC). "A launcher with its own role of the same value is judged by that label already. With another value …
+ *   GUARD-1 at the launcher's property that names the template, and neither value picked for its instances": the template's role
+ *   is not placed there, the launcher's own label stays the launcher's (§3: "a label declares the group");
+ * - "A labelled template that no launcher of the output names … its label is placed … at the template itself, which the guard
+ *   cannot place, so that PL-1 reports it"; a label in the default VPC "is reported so" (§7): a label the guard cannot place
+ *   may be in a segment the model does not allow for the role.
+ */
+export function launchVerdicts(net: Network, model: string): LaunchVerdicts {
+  const pl1: string[] = [];
+  const unresolved = new Map<string, string>();
+  const places = PLACES[model];
+  const segmentOf = (subnet: string) => net.vpcs.find((v) => v.id === net.subnets.find((s) => s.id === subnet)!.vpc)!.segment;
+  const judge = (role: Role | undefined, where: string, subnets: string[] | undefined) => {
+    const allowed = role !== undefined ? places[role] : undefined;
+    if (!allowed) return;
+    if (subnets === undefined || subnets.length === 0) {
+      pl1.push(`${role} ${where} cannot be placed (${subnets === undefined ? 'a template nothing launches' : 'the default VPC'})`);
+      return;
+    }
+    for (const s of subnets) {
+      const seg = segmentOf(s);
+      if (seg === undefined || !allowed.includes(seg)) pl1.push(`${role} ${where} in subnet ${s} of ${seg ?? 'no segment'}`);
+    }
+  };
+  const templates = net.launchTemplates ?? [];
+  const launchers = net.launchers ?? [];
+  for (const l of launchers) {
+    const values = new Set<Role>();
+    if (l.role !== undefined) values.add(l.role);
+    const byTagResource = net.engine === 'terraform' && l.kind === 'asg' ? l.tagResourceRole : undefined;
+    if (byTagResource !== undefined) values.add(byTagResource);
+    let own: Role | undefined = [...values][0];
+    if (values.size > 1) {
+      unresolved.set(groupTagId(l.id), `jichitai:role set to ${[...values].join(' and ')} on group ${l.id}: ambiguous, read as absent`);
+      own = undefined;
+    }
+    const template = templates.find((t) => t.id === l.template)!.role;
+    judge(own, `(launcher ${l.id}'s own)`, l.subnets);
+    if (template === undefined || template === own) continue;
+    if (own !== undefined) {
+      unresolved.set(l.id, `launcher ${l.id}'s own role ${own} and template ${l.template}'s ${template} for its instances`);
+      continue;
+    }
+    judge(template, `(template ${l.template}, launched by ${l.id})`, l.subnets);
+  }
+  for (const t of templates) {
+    if (!launchers.some((l) => l.template === t.id)) judge(t.role, `(template ${t.id})`, undefined);
+  }
+  return { pl1, unresolved };
 }

@@ -99,8 +99,51 @@ export interface Network {
    * means none; ignored in CloudFormation.
    */
   ownTagsOmitted?: string[];
+  /** Launch templates of the output (§3 "A launch template's tags for instances"). Absent means none. */
+  launchTemplates?: LaunchTemplate[];
+  /** Auto Scaling groups and instances that launch them (§3, §7). Absent means none. */
+  launchers?: Launcher[];
   /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
   renderSeed: number;
+}
+
+/** The `jichitai:role` values the generator uses: the three PL-1 places (§10; README "The four network models") and one it does not. */
+export type Role = 'BUSINESS_TERMINALS' | 'BUSINESS_SYSTEM' | 'MY_NUMBER_SYSTEM' | 'OTHER';
+
+/**
+ * A launch template of the output (CloudFormation `AWS::EC2::LaunchTemplate`, Terraform `aws_launch_template`) without network
+ * interfaces. `role`: its tag specifications for `instance` carry `jichitai:role` (§3: a role label of each launcher of the output
+ * that names it). `volumeRole`: a tag specification for `volume` carries one, which tags no compute and is no label (§3).
+ */
+export interface LaunchTemplate {
+  id: string;
+  role?: Role;
+  volumeRole?: Role;
+}
+
+/**
+ * What launches a template (§3, §7): an Auto Scaling group (`asg`: placed at its subnets, none = the default VPC) or an EC2
+ * instance (`instance`: at its subnet; without one at the template's interfaces, of which the model's templates have none = the
+ * default VPC). `template` names one of `launchTemplates`, by id or (`byName`) by name. `subnets`: of one VPC, not the hub's; an
+ * instance has at most one. `role`: its own `jichitai:role` tag (a group's `Tags` / `tag` block, an instance's tags).
+ * `tagResourceRole` (Terraform groups only): an `aws_autoscaling_group_tag` naming the group sets `jichitai:role` (§3: a label of
+ * the group, read with its own tags), `tagResourceByName`: by `${aws_autoscaling_group.x.name}` (else `.id`, the same: a group's
+ * id is its name).
+ */
+export interface Launcher {
+  id: string;
+  kind: 'asg' | 'instance';
+  template: string;
+  byName?: boolean;
+  subnets: string[];
+  role?: Role;
+  tagResourceRole?: Role;
+  tagResourceByName?: boolean;
+}
+
+/** The id by which the oracle names an Auto Scaling group's tag resource (`aws_autoscaling_group_tag`). */
+export function groupTagId(launcherId: string): string {
+  return `${launcherId}-tag`;
 }
 
 /** The elements a tag resource can label here: a VPC, a subnet, a VPN connection (`vpnAttachments`), a VPN gateway. */

@@ -1906,3 +1906,52 @@ describe('§3 labels a Terraform tag resource sets', () => {
     expect(verdicts(ambiguous)).toEqual(['GUARD-1/label t']);
   });
 });
+
+describe('§3 and §7 the role a launch template gives its instances (PL-1, α)', () => {
+  const twoSegments = (engine: Engine) => new NetBuilder(engine).vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')
+    .subnet('l2', 'lg', '10.1.2.0/24').vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24');
+
+  test.each(['cloudformation', 'terraform'] as const)('a template\'s role is placed at each launcher\'s subnets (%s)', (engine) => {
+    // A business system (LGWAN in α) launched in LGWAN: nothing; in My Number: PL-1.
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', ['l', 'l2']))).toEqual([]);
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('i', 'instance', 't', ['m'], { byName: true })))
+      .toEqual(['PL-1']);
+    // A tag specification for volumes is no label.
+    expect(verdicts(twoSegments(engine).launchTemplate('t', undefined, { volumeRole: 'MY_NUMBER_SYSTEM' }).launcher('g', 'asg', 't', ['l'])))
+      .toEqual([]);
+    // OTHER is no role PL-1 judges.
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'OTHER').launcher('g', 'asg', 't', ['m']))).toEqual([]);
+  });
+
+  test.each(['cloudformation', 'terraform'] as const)('what cannot be placed: no subnets (the default VPC), no launcher (%s)', (engine) => {
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', []))).toEqual(['PL-1']);
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('i', 'instance', 't', []))).toEqual(['PL-1']);
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM'))).toEqual(['PL-1']);
+    expect(verdicts(twoSegments(engine).launchTemplate('t'))).toEqual([]);
+  });
+
+  test.each(['cloudformation', 'terraform'] as const)('the launcher\'s own role: the same value is that value; another is GUARD-1 at the launcher (%s)', (engine) => {
+    const same = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('g', 'asg', 't', ['m'], { role: 'MY_NUMBER_SYSTEM' });
+    expect(verdicts(same)).toEqual([]);
+    // Own MY_NUMBER_SYSTEM in My Number (fine), the template's BUSINESS_SYSTEM not picked for its instances: only GUARD-1.
+    const other = twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', ['m'], { role: 'MY_NUMBER_SYSTEM' });
+    expect(verdicts(other)).toEqual(['GUARD-1/label g']);
+    // The launcher's own label stays its own: a business system in My Number ⇒ PL-1 as well.
+    const wrong = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('i', 'instance', 't', ['m'], { role: 'BUSINESS_SYSTEM' });
+    expect(verdicts(wrong)).toEqual(['GUARD-1/label i', 'PL-1']);
+  });
+
+  test('Terraform: a group\'s role from aws_autoscaling_group_tag is read with its own tag blocks', () => {
+    const byTag = twoSegments('terraform').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM' });
+    expect(verdicts(byTag)).toEqual(['PL-1']);
+    const ambiguous = twoSegments('terraform').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { role: 'BUSINESS_SYSTEM', tagResourceRole: 'MY_NUMBER_SYSTEM' });
+    expect(verdicts(ambiguous)).toEqual(['GUARD-1/label g-tag']);
+    // Read as absent, the group takes its template's role for its instances.
+    const withTemplate = twoSegments('terraform').launchTemplate('t', 'BUSINESS_TERMINALS')
+      .launcher('g', 'asg', 't', ['m'], { role: 'BUSINESS_SYSTEM', tagResourceRole: 'MY_NUMBER_SYSTEM', tagResourceByName: true });
+    expect(verdicts(withTemplate)).toEqual(['GUARD-1/label g-tag', 'PL-1']);
+    // CloudFormation has no such resource.
+    const cfn = twoSegments('cloudformation').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM' });
+    expect(verdicts(cfn)).toEqual([]);
+  });
+});

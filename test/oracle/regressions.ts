@@ -1436,4 +1436,26 @@ export const REGRESSIONS: Regression[] = [
       .tagResource('sg', { untied: { kind: 'vpc', id: 'lg', attr: 'default_security_group_id' } }, 'jichitai:segment', 'INTERNET')
       .tagResource('name', { untied: { literal: 'subnet-0a1b2c3d4e5f60718' } }, 'Name', 'x').net,
   },
+  // --- §3 / §7 the role a launch template gives its instances (PL-1) ------------------------------------------------------------
+  ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
+    name: `a-template-role-other-than-the-launchers-own-is-guard-1-at-the-launcher (${engine})`,
+    found: 'pin',
+    note: '§3: "With another value … GUARD-1 at the launcher\'s property that names the template, and neither value picked for its '
+      + 'instances"; the group\'s own label stays its own ("a label declares the group"): group g in My Number subnet m labelled '
+      + 'BUSINESS_SYSTEM (α: LGWAN) launches template t whose instances are MY_NUMBER_SYSTEM ⇒ GUARD-1 at g and PL-1 for g\'s own label. '
+      + 'Instance i in m names t by name and carries no role: t\'s MY_NUMBER_SYSTEM in My Number, nothing.',
+    expected: ['GUARD-1/label g', 'PL-1'],
+    net: new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').launchTemplate('t', 'MY_NUMBER_SYSTEM')
+      .launcher('g', 'asg', 't', ['m'], { role: 'BUSINESS_SYSTEM' }).launcher('i', 'instance', 't', ['m'], { byName: true }).net,
+  })),
+  ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
+    name: `a-labelled-template-nothing-launches-cannot-be-placed (${engine})`,
+    found: 'pin',
+    note: '§3: "A labelled template that no launcher of the output names may be launched from outside the output … anywhere: … PL-1 '
+      + 'reports it as a label it cannot place" (BUSINESS_TERMINALS, α: LGWAN); a template whose only role is in a tag specification for '
+      + 'volume is no label.',
+    expected: ['PL-1'],
+    net: new NetBuilder(engine).vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').launchTemplate('t', 'BUSINESS_TERMINALS')
+      .launchTemplate('v', undefined, { volumeRole: 'MY_NUMBER_SYSTEM' }).net,
+  })),
 ];

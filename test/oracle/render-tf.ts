@@ -510,7 +510,63 @@ export function renderTerraform(net: Network): TfJson {
     else resourceId = r(TAGGED_TYPE[t.untied!.kind], t.untied!.id, t.untied!.attr);
     put('aws_ec2_tag', tfName(t.id), { resource_id: resourceId, key: t.key, value: t.value });
   }
+  renderLaunches(net, put, subnetRef);
   return { provider: { aws: providers }, resource };
+}
+
+const ROLE_TAG = 'jichitai:role';
+
+/** The Terraform address of a launcher, and of a group's tag resource (compare.ts ties the guard's findings to them). */
+export function launcherAddress(l: { id: string; kind: 'asg' | 'instance' }): string {
+  return `${l.kind === 'asg' ? 'aws_autoscaling_group' : 'aws_instance'}.${tfName(l.id)}`;
+}
+export function groupTagAddress(launcherId: string): string {
+  return `aws_autoscaling_group_tag.${tfName(launcherId)}`;
+}
+
+/**
+ * Launch templates and what launches them (§3 "A launch template's tags for instances"): a template's `tag_specifications` for
+ * `instance` (and one for `volume`, no label); a group's `launch_template` (by `id` or `name`) and `vpc_zone_identifier`, its
+ * `tag` blocks and an `aws_autoscaling_group_tag` naming it; an instance's `launch_template` and `subnet_id`, its `tags`.
+ */
+function renderLaunches(
+  net: Network, put: (type: string, name: string, body: Record<string, unknown>) => void, subnetRef: (id: string) => string,
+): void {
+  const lt = (id: string, attr: string) => `\${aws_launch_template.${tfName(id)}.${attr}}`;
+  for (const t of net.launchTemplates ?? []) {
+    const specs = [
+      ...(t.role !== undefined ? [{ resource_type: 'instance', tags: { Name: t.id, [ROLE_TAG]: t.role } }] : []),
+      ...(t.volumeRole !== undefined ? [{ resource_type: 'volume', tags: { [ROLE_TAG]: t.volumeRole } }] : []),
+    ];
+    put('aws_launch_template', tfName(t.id), {
+      name: t.id, image_id: 'ami-0123456789abcdef0', instance_type: 't3.micro', ...(specs.length > 0 ? { tag_specifications: specs } : {}),
+    });
+  }
+  for (const l of net.launchers ?? []) {
+    const template = l.byName ? { name: lt(l.template, 'name'), version: '$Latest' } : { id: lt(l.template, 'id'), version: '$Latest' };
+    if (l.kind === 'asg') {
+      put('aws_autoscaling_group', tfName(l.id), {
+        name: l.id,
+        min_size: 0,
+        max_size: 1,
+        launch_template: template,
+        ...(l.subnets.length > 0 ? { vpc_zone_identifier: l.subnets.map(subnetRef) } : {}),
+        ...(l.role !== undefined ? { tag: [{ key: ROLE_TAG, value: l.role, propagate_at_launch: true }] } : {}),
+      });
+      if (l.tagResourceRole !== undefined) {
+        put('aws_autoscaling_group_tag', tfName(l.id), {
+          autoscaling_group_name: `\${aws_autoscaling_group.${tfName(l.id)}.${l.tagResourceByName ? 'name' : 'id'}}`,
+          tag: { key: ROLE_TAG, value: l.tagResourceRole, propagate_at_launch: true },
+        });
+      }
+    } else {
+      put('aws_instance', tfName(l.id), {
+        launch_template: template,
+        ...(l.subnets.length > 0 ? { subnet_id: subnetRef(l.subnets[0]) } : {}),
+        ...(l.role !== undefined ? { tags: { [ROLE_TAG]: l.role } } : {}),
+      });
+    }
+  }
 }
 
 /**
