@@ -1,6 +1,6 @@
 /** Terse helpers for writing abstract networks by hand (unit tests, regressions). */
 import {
-  emptyNetwork, Engine, NaclEntry, Network, ownTagKey, RamSpelling, Role, RouteTarget, Segment, SgRule, TaggedKind, TagResource, Zone,
+  emptyNetwork, Engine, Launcher, NaclEntry, Network, ownTagKey, RamSpelling, Role, RouteTarget, Segment, SgRule, TaggedKind, TagResource, Zone,
 } from './network';
 import { implicitTableId } from './oracle';
 
@@ -288,7 +288,7 @@ export class NetBuilder {
   }
 
   /** An Auto Scaling group or instance launching template `template` in `subnets` (§3, §7). */
-  launcher(id: string, kind: 'asg' | 'instance', template: string, subnets: string[],
+  launcher(id: string, kind: Launcher['kind'], template: string, subnets: string[],
     opts: { role?: Role; byName?: boolean; tagResourceRole?: Role; tagResourceByName?: boolean } = {}): this {
     (this.net.launchers ??= []).push({ id, kind, template, subnets, ...opts });
     return this;

@@ -12,7 +12,7 @@ import { networkArbitrary } from './generate';
 import { Engine, groupTagId, Network } from './network';
 import { ORACLE_RULES, OracleRule, runOracle } from './oracle';
 import { launcherLogicalId, renderCloudFormation } from './render-cfn';
-import { groupTagAddress, launcherAddress, renderTerraform, tagResourceName } from './render-tf';
+import { launcherAddress, launcherTagAddress, renderTerraform, tagResourceName } from './render-tf';
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
@@ -68,15 +68,15 @@ function labelVerdicts(net: Network, findings: readonly { ruleId: string; path?:
   const byPath = new Map<string, string>();
   for (const l of net.launchers ?? []) {
     byPath.set(tf ? launcherAddress(l) : launcherLogicalId(l), l.id);
-    if (tf && l.kind === 'asg') byPath.set(groupTagAddress(l.id), groupTagId(l.id));
+    if (tf && l.kind !== 'fleet') byPath.set(launcherTagAddress(l), groupTagId(l.id));
   }
   const out: OracleRule[] = [];
   for (const f of findings) {
     if (f.ruleId !== 'GUARD-1' || f.path === undefined) continue;
-    const m = TAG_RESOURCE_PATH.exec(f.path);
-    if (m) out.push(`GUARD-1/label ${byName.get(m[1]) ?? `(unknown ${m[1]})`}`);
     const launcher = byPath.get(f.path);
+    const m = TAG_RESOURCE_PATH.exec(f.path);
     if (launcher !== undefined) out.push(`GUARD-1/label ${launcher}`);
+    else if (m) out.push(`GUARD-1/label ${byName.get(m[1]) ?? `(unknown ${m[1]})`}`);
   }
   return out;
 }

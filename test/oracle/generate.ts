@@ -254,13 +254,25 @@ interface LabelSourceGene { what: number; pick: number; mode: number; arn: boole
  * launcher: an Auto Scaling group (`asg`) or an instance, in `count` subnets (a group: of one VPC, from subnet `sub`; an instance:
  * one; 0: none, the default VPC) of a VPC with a segment; `own`: its own role, 0 none, 1 the template's (or ROLES[ownRole] when
  * the template has none), 2 another than the template's (two values: GUARD-1 at the launcher, §3); `byName`: it names the
- * template by name; `tagRes` (Terraform groups): an `aws_autoscaling_group_tag` sets the group's role, 1 to its own (or the
- * template's) value, 2 to another.
+ * template by name; `tagRes` (Terraform): an `aws_autoscaling_group_tag` (an instance: `aws_ec2_tag`) sets its role, 1 to its own (or the
+ * template's) value, 2 to another. `fleet`: an EC2 Fleet instead (placed as a group; its own role, CloudFormation only, is its tags for
+ * instances, judged beside the template's); `mixed`: a group names the template in its mixed instances policy.
  */
 interface LaunchGene {
   role: number;
   volume: boolean;
-  launchers: { asg: boolean; sub: number; count: number; own: number; ownRole: number; byName: boolean; tagRes: number; tagByName: boolean }[];
+  launchers: {
+    asg: boolean;
+    sub: number;
+    count: number;
+    own: number;
+    ownRole: number;
+    byName: boolean;
+    tagRes: number;
+    tagByName: boolean;
+    fleet: boolean;
+    mixed: boolean;
+  }[];
 }
 const ROLES: Role[] = ['BUSINESS_TERMINALS', 'BUSINESS_SYSTEM', 'MY_NUMBER_SYSTEM', 'OTHER'];
 
@@ -541,6 +553,8 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
             byName: fc.boolean(),
             tagRes: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 2 }) }),
             tagByName: fc.boolean(),
+            fleet: oneIn(5),
+            mixed: oneIn(4),
           }), { maxLength: 2 }),
         }), { minLength: 1, maxLength: 2 }),
       },
@@ -617,13 +631,19 @@ class Decoder {
         const first = candidates[l.sub % candidates.length];
         const same = candidates.filter((s) => s.vpc === first.vpc);
         const start = same.indexOf(first);
-        subnets = l.asg ? same.slice(start, start + l.count).map((s) => s.id) : [first.id];
+        subnets = l.asg || l.fleet ? same.slice(start, start + l.count).map((s) => s.id) : [first.id];
+      }
+      if (l.fleet) {
+        const fleetId = `fleet${launchers.length}`;
+        const fleetRole = this.cfn && l.own > 0 ? ROLES[l.ownRole] : undefined;
+        launchers.push({ id: fleetId, kind: 'fleet', template: id, subnets, ...(l.byName ? { byName: true } : {}), ...(fleetRole ? { role: fleetRole } : {}) });
+        continue;
       }
       const own = l.own === 0 ? undefined : l.own === 1 ? role ?? ROLES[l.ownRole]
         : ROLES.filter((r) => r !== role)[l.ownRole % (role ? ROLES.length - 1 : ROLES.length)];
       const launcherId = `${l.asg ? 'asg' : 'inst'}${launchers.length}`;
       const base = own ?? role ?? ROLES[l.ownRole];
-      const tagRole = !l.asg || this.cfn || l.tagRes === 0 ? undefined
+      const tagRole = this.cfn || l.tagRes === 0 ? undefined
         : l.tagRes === 1 ? base : ROLES.filter((r) => r !== base)[l.ownRole % (ROLES.length - 1)];
       launchers.push({
         id: launcherId,
@@ -631,6 +651,7 @@ class Decoder {
         template: id,
         subnets,
         ...(l.byName ? { byName: true } : {}),
+        ...(l.asg && l.mixed ? { mixed: true } : {}),
         ...(own ? { role: own } : {}),
         ...(tagRole ? { tagResourceRole: tagRole, ...(l.tagByName ? { tagResourceByName: true } : {}) } : {}),
       });

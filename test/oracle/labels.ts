@@ -150,16 +150,21 @@ export function launchVerdicts(net: Network, model: string): LaunchVerdicts {
   const launchers = net.launchers ?? [];
   for (const l of launchers) {
     const values = new Set<Role>();
-    if (l.role !== undefined) values.add(l.role);
-    const byTagResource = net.engine === 'terraform' && l.kind === 'asg' ? l.tagResourceRole : undefined;
+    if (l.role !== undefined && !(l.kind === 'fleet' && net.engine === 'terraform')) values.add(l.role);
+    const byTagResource = net.engine === 'terraform' && l.kind !== 'fleet' ? l.tagResourceRole : undefined;
     if (byTagResource !== undefined) values.add(byTagResource);
     let own: Role | undefined = [...values][0];
     if (values.size > 1) {
-      unresolved.set(groupTagId(l.id), `jichitai:role set to ${[...values].join(' and ')} on group ${l.id}: ambiguous, read as absent`);
+      unresolved.set(groupTagId(l.id), `jichitai:role set to ${[...values].join(' and ')} on ${l.kind} ${l.id}: ambiguous, read as absent`);
       own = undefined;
     }
     const template = templates.find((t) => t.id === l.template)!.role;
     judge(own, `(launcher ${l.id}'s own)`, l.subnets);
+    // §3: a fleet's own tags for its instances and its template's are each judged.
+    if (l.kind === 'fleet') {
+      judge(template, `(template ${l.template}, launched by fleet ${l.id})`, l.subnets);
+      continue;
+    }
     if (template === undefined || template === own) continue;
     if (own !== undefined) {
       unresolved.set(l.id, `launcher ${l.id}'s own role ${own} and template ${l.template}'s ${template} for its instances`);

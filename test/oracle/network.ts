@@ -126,13 +126,21 @@ export interface LaunchTemplate {
  * instance (`instance`: at its subnet; without one at the template's interfaces, of which the model's templates have none = the
  * default VPC). `template` names one of `launchTemplates`, by id or (`byName`) by name. `subnets`: of one VPC, not the hub's; an
  * instance has at most one. `role`: its own `jichitai:role` tag (a group's `Tags` / `tag` block, an instance's tags).
- * `tagResourceRole` (Terraform groups only): an `aws_autoscaling_group_tag` naming the group sets `jichitai:role` (§3: a label of
+ * `tagResourceRole` (Terraform groups and instances): an `aws_autoscaling_group_tag` naming the group, or an `aws_ec2_tag` naming the
+ * instance (by `.id`, or `tagResourceByName`: `.arn`), sets `jichitai:role` (§3: a label of
  * the group, read with its own tags), `tagResourceByName`: by `${aws_autoscaling_group.x.name}` (else `.id`, the same: a group's
  * id is its name).
  */
 export interface Launcher {
   id: string;
-  kind: 'asg' | 'instance';
+  /**
+   * `fleet`: an EC2 Fleet (`AWS::EC2::EC2Fleet`, `aws_ec2_fleet`) whose `LaunchTemplateConfigs` name the template, placed at its
+   * overrides' subnets (none: the default VPC); its `role` is its own `TagSpecifications` for `instance` (CloudFormation only:
+   * Terraform's `aws_ec2_fleet` gives its instances no tags of its own), "such a label and a template's are each judged" (§3).
+   */
+  kind: 'asg' | 'instance' | 'fleet';
+  /** A group names the template in its mixed instances policy rather than its `LaunchTemplate` (§3). */
+  mixed?: boolean;
   template: string;
   byName?: boolean;
   subnets: string[];
@@ -141,7 +149,7 @@ export interface Launcher {
   tagResourceByName?: boolean;
 }
 
-/** The id by which the oracle names an Auto Scaling group's tag resource (`aws_autoscaling_group_tag`). */
+/** The id by which the oracle names a launcher's tag resource (`aws_autoscaling_group_tag`, an instance's `aws_ec2_tag`). */
 export function groupTagId(launcherId: string): string {
   return `${launcherId}-tag`;
 }

@@ -1941,6 +1941,18 @@ describe('§3 and §7 the role a launch template gives its instances (PL-1, α)'
     expect(verdicts(wrong)).toEqual(['GUARD-1/label i', 'PL-1']);
   });
 
+  test.each(['cloudformation', 'terraform'] as const)('a fleet and a group\'s mixed instances policy launch the template too (%s)', (engine) => {
+    const fleet = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('f', 'fleet', 't', ['m']);
+    expect(verdicts(fleet)).toEqual([]);
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('f', 'fleet', 't', [], { byName: true }))).toEqual(['PL-1']);
+    // A fleet's own tags for its instances and its template's are each judged (no GUARD-1); Terraform's fleet has none.
+    const own = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('f', 'fleet', 't', ['m'], { role: 'BUSINESS_SYSTEM' });
+    expect(verdicts(own)).toEqual(engine === 'cloudformation' ? ['PL-1'] : []);
+    const mixed = twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', ['m'], { byName: true });
+    mixed.net.launchers![0].mixed = true;
+    expect(verdicts(mixed)).toEqual(['PL-1']);
+  });
+
   test('Terraform: a group\'s role from aws_autoscaling_group_tag is read with its own tag blocks', () => {
     const byTag = twoSegments('terraform').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM' });
     expect(verdicts(byTag)).toEqual(['PL-1']);
@@ -1950,6 +1962,14 @@ describe('§3 and §7 the role a launch template gives its instances (PL-1, α)'
     const withTemplate = twoSegments('terraform').launchTemplate('t', 'BUSINESS_TERMINALS')
       .launcher('g', 'asg', 't', ['m'], { role: 'BUSINESS_SYSTEM', tagResourceRole: 'MY_NUMBER_SYSTEM', tagResourceByName: true });
     expect(verdicts(withTemplate)).toEqual(['GUARD-1/label g-tag', 'PL-1']);
+    // An instance's role from an aws_ec2_tag naming it (by id or ARN), read with its own tags.
+    for (const tagResourceByName of [false, true]) {
+      const inst = twoSegments('terraform').launchTemplate('t').launcher('i', 'instance', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM', tagResourceByName });
+      expect(verdicts(inst)).toEqual(['PL-1']);
+      expect(renderTerraform(inst.net).resource.aws_ec2_tag.i_role.resource_id).toBe(`\${aws_instance.i.${tagResourceByName ? 'arn' : 'id'}}`);
+    }
+    expect(verdicts(twoSegments('terraform').launchTemplate('t').launcher('i', 'instance', 't', ['l'], { role: 'OTHER', tagResourceRole: 'OTHER' })))
+      .toEqual([]);
     // CloudFormation has no such resource.
     const cfn = twoSegments('cloudformation').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM' });
     expect(verdicts(cfn)).toEqual([]);

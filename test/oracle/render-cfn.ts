@@ -342,8 +342,8 @@ export function renderCloudFormation(net: Network): CfnTemplate {
 const ROLE_TAG = 'jichitai:role';
 
 /** The logical ID of a launcher (compare.ts ties the guard's findings to it). */
-export function launcherLogicalId(l: { id: string; kind: 'asg' | 'instance' }): string {
-  return logical(l.kind === 'asg' ? 'Asg' : 'Instance', l.id);
+export function launcherLogicalId(l: { id: string; kind: 'asg' | 'instance' | 'fleet' }): string {
+  return logical(l.kind === 'asg' ? 'Asg' : l.kind === 'fleet' ? 'Fleet' : 'Instance', l.id);
 }
 
 /**
@@ -368,11 +368,21 @@ function renderLaunches(net: Network, put: (id: string, type: string, props: Rec
       ...(l.byName ? { LaunchTemplateName: getAtt(lt(l.template), 'LaunchTemplateName') } : { LaunchTemplateId: ref(lt(l.template)) }),
       Version: getAtt(lt(l.template), 'LatestVersionNumber'),
     };
-    if (l.kind === 'asg') {
+    if (l.kind === 'fleet') {
+      put(launcherLogicalId(l), 'AWS::EC2::EC2Fleet', {
+        Type: 'instant',
+        TargetCapacitySpecification: { TotalTargetCapacity: 1, DefaultTargetCapacityType: 'on-demand' },
+        LaunchTemplateConfigs: [{
+          LaunchTemplateSpecification: template,
+          ...(l.subnets.length > 0 ? { Overrides: l.subnets.map((x) => ({ SubnetId: ref(subnet(x)) })) } : {}),
+        }],
+        ...(l.role !== undefined ? { TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: ROLE_TAG, Value: l.role }] }] } : {}),
+      });
+    } else if (l.kind === 'asg') {
       put(launcherLogicalId(l), 'AWS::AutoScaling::AutoScalingGroup', {
         MinSize: '0',
         MaxSize: '1',
-        LaunchTemplate: template,
+        ...(l.mixed ? { MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: template } } } : { LaunchTemplate: template }),
         ...(l.subnets.length > 0 ? { VPCZoneIdentifier: l.subnets.map((x) => ref(subnet(x))) } : {}),
         ...(l.role !== undefined ? { Tags: [{ Key: ROLE_TAG, Value: l.role, PropagateAtLaunch: true }] } : {}),
       });

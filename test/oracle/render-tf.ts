@@ -517,11 +517,11 @@ export function renderTerraform(net: Network): TfJson {
 const ROLE_TAG = 'jichitai:role';
 
 /** The Terraform address of a launcher, and of a group's tag resource (compare.ts ties the guard's findings to them). */
-export function launcherAddress(l: { id: string; kind: 'asg' | 'instance' }): string {
-  return `${l.kind === 'asg' ? 'aws_autoscaling_group' : 'aws_instance'}.${tfName(l.id)}`;
+export function launcherAddress(l: { id: string; kind: 'asg' | 'instance' | 'fleet' }): string {
+  return `${l.kind === 'asg' ? 'aws_autoscaling_group' : l.kind === 'fleet' ? 'aws_ec2_fleet' : 'aws_instance'}.${tfName(l.id)}`;
 }
-export function groupTagAddress(launcherId: string): string {
-  return `aws_autoscaling_group_tag.${tfName(launcherId)}`;
+export function launcherTagAddress(l: { id: string; kind: 'asg' | 'instance' | 'fleet' }): string {
+  return l.kind === 'asg' ? `aws_autoscaling_group_tag.${tfName(l.id)}` : `aws_ec2_tag.${tfName(l.id)}_role`;
 }
 
 /**
@@ -544,12 +544,24 @@ function renderLaunches(
   }
   for (const l of net.launchers ?? []) {
     const template = l.byName ? { name: lt(l.template, 'name'), version: '$Latest' } : { id: lt(l.template, 'id'), version: '$Latest' };
-    if (l.kind === 'asg') {
+    if (l.kind === 'fleet') {
+      // aws_ec2_fleet gives its instances no tags of its own (provider 5.100.0): the model's fleet role is not written.
+      put('aws_ec2_fleet', tfName(l.id), {
+        type: 'instant',
+        target_capacity_specification: { default_target_capacity_type: 'on-demand', total_target_capacity: 1 },
+        launch_template_config: [{
+          launch_template_specification: l.byName ? { launch_template_name: lt(l.template, 'name'), version: '$Latest' }
+            : { launch_template_id: lt(l.template, 'id'), version: '$Latest' },
+          ...(l.subnets.length > 0 ? { override: l.subnets.map((x) => ({ subnet_id: subnetRef(x) })) } : {}),
+        }],
+      });
+    } else if (l.kind === 'asg') {
+      const spec = l.byName ? { launch_template_name: lt(l.template, 'name'), version: '$Latest' } : { launch_template_id: lt(l.template, 'id'), version: '$Latest' };
       put('aws_autoscaling_group', tfName(l.id), {
         name: l.id,
         min_size: 0,
         max_size: 1,
-        launch_template: template,
+        ...(l.mixed ? { mixed_instances_policy: { launch_template: { launch_template_specification: spec } } } : { launch_template: template }),
         ...(l.subnets.length > 0 ? { vpc_zone_identifier: l.subnets.map(subnetRef) } : {}),
         ...(l.role !== undefined ? { tag: [{ key: ROLE_TAG, value: l.role, propagate_at_launch: true }] } : {}),
       });
@@ -565,6 +577,11 @@ function renderLaunches(
         ...(l.subnets.length > 0 ? { subnet_id: subnetRef(l.subnets[0]) } : {}),
         ...(l.role !== undefined ? { tags: { [ROLE_TAG]: l.role } } : {}),
       });
+      if (l.tagResourceRole !== undefined) {
+        put('aws_ec2_tag', `${tfName(l.id)}_role`, {
+          resource_id: `\${aws_instance.${tfName(l.id)}.${l.tagResourceByName ? 'arn' : 'id'}}`, key: ROLE_TAG, value: l.tagResourceRole,
+        });
+      }
     }
   }
 }
