@@ -11,8 +11,8 @@ import * as fc from 'fast-check';
 import { networkArbitrary } from './generate';
 import { Engine, groupTagId, Network } from './network';
 import { ORACLE_RULES, OracleRule, runOracle } from './oracle';
-import { launcherLogicalId, renderCloudFormation } from './render-cfn';
-import { launcherAddress, launcherTagAddress, renderTerraform, tagResourceName } from './render-tf';
+import { launcherLogicalId, launchTemplateLogicalId, renderCloudFormation } from './render-cfn';
+import { launcherAddress, launcherTagAddress, launchTemplateAddress, renderTerraform, tagResourceName } from './render-tf';
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
@@ -66,6 +66,7 @@ function labelVerdicts(net: Network, findings: readonly { ruleId: string; path?:
   // §3 launch templates: GUARD-1 at a launcher (its own role and its template's differ) and at a group's tag resource.
   const tf = net.engine === 'terraform';
   const byPath = new Map<string, string>();
+  for (const t of net.launchTemplates ?? []) byPath.set(tf ? launchTemplateAddress(t.id) : launchTemplateLogicalId(t.id), t.id);
   for (const l of net.launchers ?? []) {
     byPath.set(tf ? launcherAddress(l) : launcherLogicalId(l), l.id);
     if (tf && l.kind !== 'fleet') byPath.set(launcherTagAddress(l), groupTagId(l.id));

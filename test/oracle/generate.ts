@@ -39,8 +39,8 @@
 import * as fc from 'fast-check';
 import { formatPrefix, prefix } from './addr';
 import {
-  emptyNetwork, Engine, NaclEntry, Network, ownTagKey, Protocol, Role, RouteTable, RouteTarget, Segment, SgRule, Subnet, TaggedKind, TgwRouteTable,
-  Vpc, Zone,
+  emptyNetwork, Engine, MISSPELT_ROLE, NaclEntry, Network, ownTagKey, Protocol, Role, RouteTable, RouteTarget, Segment, SgRule, Subnet, TaggedKind,
+  TgwRouteTable, Vpc, Zone,
 } from './network';
 import { implicitTableId } from './oracle';
 
@@ -256,7 +256,9 @@ interface LabelSourceGene { what: number; pick: number; mode: number; arn: boole
  * the template has none), 2 another than the template's (two values: GUARD-1 at the launcher, §3); `byName`: it names the
  * template by name; `tagRes` (Terraform): an `aws_autoscaling_group_tag` (an instance: `aws_ec2_tag`) sets its role, 1 to its own (or the
  * template's) value, 2 to another. `fleet`: an EC2 Fleet instead (placed as a group; its own role, CloudFormation only, is its tags for
- * instances, judged beside the template's); `mixed`: a group names the template in its mixed instances policy.
+ * instances, judged beside the template's); `mixed`: a group names the template in its mixed instances policy; `literal`: a group or
+ * instance names it by a literal name (a template outside the output, §10). `misspelt`: the template's role is MISSPELT_ROLE (§3
+ * vocabulary).
  */
 interface LaunchGene {
   role: number;
@@ -272,7 +274,9 @@ interface LaunchGene {
     tagByName: boolean;
     fleet: boolean;
     mixed: boolean;
+    literal: boolean;
   }[];
+  misspelt: boolean;
 }
 const ROLES: Role[] = ['BUSINESS_TERMINALS', 'BUSINESS_SYSTEM', 'MY_NUMBER_SYSTEM', 'OTHER'];
 
@@ -541,6 +545,7 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
         weight: 1,
         arbitrary: fc.array(fc.record({
           role: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 4 }) }),
+          misspelt: oneIn(10),
           volume: oneIn(4),
           launchers: fc.array(fc.record({
             asg: fc.boolean(),
@@ -555,6 +560,7 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
             tagByName: fc.boolean(),
             fleet: oneIn(5),
             mixed: oneIn(4),
+            literal: oneIn(10),
           }), { maxLength: 2 }),
         }), { minLength: 1, maxLength: 2 }),
       },
@@ -621,7 +627,7 @@ class Decoder {
     const templates = (net.launchTemplates ??= []);
     const launchers = (net.launchers ??= []);
     const id = `lt${templates.length}`;
-    const role = g.role === 0 ? undefined : ROLES[g.role - 1];
+    const role = g.misspelt ? MISSPELT_ROLE : g.role === 0 ? undefined : ROLES[g.role - 1];
     templates.push({ id, ...(role ? { role } : {}), ...(g.volume ? { volumeRole: ROLES[(g.role + 1) % ROLES.length] } : {}) });
     // Subnets of a VPC with a segment (not the hub's).
     const candidates = net.subnets.filter((s) => net.vpcs.find((v) => v.id === s.vpc)!.segment !== undefined);
@@ -652,6 +658,7 @@ class Decoder {
         subnets,
         ...(l.byName ? { byName: true } : {}),
         ...(l.asg && l.mixed ? { mixed: true } : {}),
+        ...(l.literal && subnets.length > 0 ? { literalName: true } : {}),
         ...(own ? { role: own } : {}),
         ...(tagRole ? { tagResourceRole: tagRole, ...(l.tagByName ? { tagResourceByName: true } : {}) } : {}),
       });

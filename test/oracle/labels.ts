@@ -16,7 +16,7 @@
  * then uses as before, and the tag resources at which GUARD-1 holds.
  */
 import {
-  groupTagId, LabelKey, Network, OTHER_ZONE, otherZoneLabel, ownTagKey, Role, Segment, TaggedKind, TagResource, Zone,
+  groupTagId, LabelKey, MISSPELT_ROLE, Network, OTHER_ZONE, otherZoneLabel, ownTagKey, Role, Segment, TaggedKind, TagResource, Zone,
 } from './network';
 
 export interface ResolvedLabels {
@@ -158,8 +158,13 @@ export function launchVerdicts(net: Network, model: string): LaunchVerdicts {
       unresolved.set(groupTagId(l.id), `jichitai:role set to ${[...values].join(' and ')} on ${l.kind} ${l.id}: ambiguous, read as absent`);
       own = undefined;
     }
-    const template = templates.find((t) => t.id === l.template)!.role;
     judge(own, `(launcher ${l.id}'s own)`, l.subnets);
+    // §10: a launcher naming a template by a literal name launches a template the output does not hold: a bridge (GUARD-1) at it.
+    if (l.literalName) {
+      unresolved.set(l.id, `launcher ${l.id} names its template by a literal name (a template outside the output)`);
+      continue;
+    }
+    const template = templates.find((t) => t.id === l.template)!.role;
     // §3: a fleet's own tags for its instances and its template's are each judged.
     if (l.kind === 'fleet') {
       judge(template, `(template ${l.template}, launched by fleet ${l.id})`, l.subnets);
@@ -173,7 +178,9 @@ export function launchVerdicts(net: Network, model: string): LaunchVerdicts {
     judge(template, `(template ${l.template}, launched by ${l.id})`, l.subnets);
   }
   for (const t of templates) {
-    if (!launchers.some((l) => l.template === t.id)) judge(t.role, `(template ${t.id})`, undefined);
+    if (!launchers.some((l) => l.template === t.id && !l.literalName)) judge(t.role, `(template ${t.id})`, undefined);
+    // §3 vocabulary: a value of an enumerated key that is not one of its values, GUARD-1 at the resource that carries it.
+    if (t.role === MISSPELT_ROLE) unresolved.set(t.id, `template ${t.id}'s tags for instances give jichitai:role = ${t.role}, no role`);
   }
   return { pl1, unresolved };
 }

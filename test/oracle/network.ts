@@ -107,8 +107,12 @@ export interface Network {
   renderSeed: number;
 }
 
-/** The `jichitai:role` values the generator uses: the three PL-1 places (§10; README "The four network models") and one it does not. */
-export type Role = 'BUSINESS_TERMINALS' | 'BUSINESS_SYSTEM' | 'MY_NUMBER_SYSTEM' | 'OTHER';
+/**
+ * The `jichitai:role` values the generator uses: the three PL-1 places (§10; README "The four network models"), one it does not
+ * judge, and a misspelt one (§3 "The label vocabulary": GUARD-1 at the resource that carries it, read as written meanwhile).
+ */
+export type Role = 'BUSINESS_TERMINALS' | 'BUSINESS_SYSTEM' | 'MY_NUMBER_SYSTEM' | 'OTHER' | typeof MISSPELT_ROLE;
+export const MISSPELT_ROLE = 'MY_NUMBER_SYTEM';
 
 /**
  * A launch template of the output (CloudFormation `AWS::EC2::LaunchTemplate`, Terraform `aws_launch_template`) without network
@@ -141,6 +145,12 @@ export interface Launcher {
   kind: 'asg' | 'instance' | 'fleet';
   /** A group names the template in its mixed instances policy rather than its `LaunchTemplate` (§3). */
   mixed?: boolean;
+  /**
+   * A group or instance names the template by a literal name (its `LaunchTemplateName` / `name` as a string): a template the output
+   * does not hold (§10: "Whatever launches a template the output does not hold (a literal id or name) is a bridge of its own at its
+   * subnets"), so the model's template is not launched by it. Only with subnets.
+   */
+  literalName?: boolean;
   template: string;
   byName?: boolean;
   subnets: string[];

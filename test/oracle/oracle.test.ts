@@ -1953,6 +1953,18 @@ describe('§3 and §7 the role a launch template gives its instances (PL-1, α)'
     expect(verdicts(mixed)).toEqual(['PL-1']);
   });
 
+  test.each(['cloudformation', 'terraform'] as const)('a template named by a literal name, a misspelt role (%s)', (engine) => {
+    // §10: a literal name names a template outside the output (a bridge, GUARD-1 at the launcher); the template of the output then
+    // is launched by nothing of the output ⇒ PL-1 (it cannot be placed).
+    const literal = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('g', 'asg', 't', ['m']);
+    literal.net.launchers![0].literalName = true;
+    expect(verdicts(literal)).toEqual(['GUARD-1/label g', 'PL-1']);
+    // §3 vocabulary: GUARD-1 at the template; read as written, it is no role PL-1 judges, and another value than the launcher's own.
+    const misspelt = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYTEM').launcher('g', 'asg', 't', ['m'])
+      .launcher('i', 'instance', 't', ['l'], { role: 'BUSINESS_SYSTEM' });
+    expect(verdicts(misspelt)).toEqual(['GUARD-1/label i', 'GUARD-1/label t']);
+  });
+
   test('Terraform: a group\'s role from aws_autoscaling_group_tag is read with its own tag blocks', () => {
     const byTag = twoSegments('terraform').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM' });
     expect(verdicts(byTag)).toEqual(['PL-1']);

@@ -342,6 +342,9 @@ export function renderCloudFormation(net: Network): CfnTemplate {
 const ROLE_TAG = 'jichitai:role';
 
 /** The logical ID of a launcher (compare.ts ties the guard's findings to it). */
+export function launchTemplateLogicalId(id: string): string {
+  return logical('LaunchTemplate', id);
+}
 export function launcherLogicalId(l: { id: string; kind: 'asg' | 'instance' | 'fleet' }): string {
   return logical(l.kind === 'asg' ? 'Asg' : l.kind === 'fleet' ? 'Fleet' : 'Instance', l.id);
 }
@@ -364,7 +367,7 @@ function renderLaunches(net: Network, put: (id: string, type: string, props: Rec
     });
   }
   for (const l of net.launchers ?? []) {
-    const template = {
+    const template = l.literalName ? { LaunchTemplateName: l.template, Version: '1' } : {
       ...(l.byName ? { LaunchTemplateName: getAtt(lt(l.template), 'LaunchTemplateName') } : { LaunchTemplateId: ref(lt(l.template)) }),
       Version: getAtt(lt(l.template), 'LatestVersionNumber'),
     };

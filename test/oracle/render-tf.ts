@@ -520,6 +520,9 @@ const ROLE_TAG = 'jichitai:role';
 export function launcherAddress(l: { id: string; kind: 'asg' | 'instance' | 'fleet' }): string {
   return `${l.kind === 'asg' ? 'aws_autoscaling_group' : l.kind === 'fleet' ? 'aws_ec2_fleet' : 'aws_instance'}.${tfName(l.id)}`;
 }
+export function launchTemplateAddress(id: string): string {
+  return `aws_launch_template.${tfName(id)}`;
+}
 export function launcherTagAddress(l: { id: string; kind: 'asg' | 'instance' | 'fleet' }): string {
   return l.kind === 'asg' ? `aws_autoscaling_group_tag.${tfName(l.id)}` : `aws_ec2_tag.${tfName(l.id)}_role`;
 }
@@ -543,7 +546,8 @@ function renderLaunches(
     });
   }
   for (const l of net.launchers ?? []) {
-    const template = l.byName ? { name: lt(l.template, 'name'), version: '$Latest' } : { id: lt(l.template, 'id'), version: '$Latest' };
+    const template = l.literalName ? { name: l.template, version: '$Latest' }
+      : l.byName ? { name: lt(l.template, 'name'), version: '$Latest' } : { id: lt(l.template, 'id'), version: '$Latest' };
     if (l.kind === 'fleet') {
       // aws_ec2_fleet gives its instances no tags of its own (provider 5.100.0): the model's fleet role is not written.
       put('aws_ec2_fleet', tfName(l.id), {
