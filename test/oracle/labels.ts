@@ -159,9 +159,12 @@ export function launchVerdicts(net: Network, model: string): LaunchVerdicts {
       own = undefined;
     }
     judge(own, `(launcher ${l.id}'s own)`, l.subnets);
-    // §10: a launcher naming a template by a literal name launches a template the output does not hold: a bridge (GUARD-1) at it.
+    // §10: a launcher naming a template by a literal name launches a template the output does not hold: "a bridge of its own at its
+    // subnets" (GUARD-1 at it), reported where an attachment "lies in a My Number or LGWAN VPC"; "Attachments only in the Internet
+    // segment or the prefecture hub are not reported" (§10 "Network bridges"). The model's template is not launched by it.
     if (l.literalName) {
-      unresolved.set(l.id, `launcher ${l.id} names its template by a literal name (a template outside the output)`);
+      const guarded = l.subnets.filter((s) => segmentOf(s) === 'MY_NUMBER' || segmentOf(s) === 'LGWAN');
+      if (guarded.length > 0) unresolved.set(l.id, `launcher ${l.id} launches a template outside the output (a literal name) in ${guarded.join(', ')}`);
       continue;
     }
     const template = templates.find((t) => t.id === l.template)!.role;

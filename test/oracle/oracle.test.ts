@@ -1959,6 +1959,11 @@ describe('§3 and §7 the role a launch template gives its instances (PL-1, α)'
     const literal = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('g', 'asg', 't', ['m']);
     literal.net.launchers![0].literalName = true;
     expect(verdicts(literal)).toEqual(['GUARD-1/label g', 'PL-1']);
+    // §10 "Network bridges": "Attachments only in the Internet segment or the prefecture hub are not reported".
+    const inInternet = new NetBuilder(engine).vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('s', 'inet', '10.2.1.0/24').launchTemplate('t')
+      .launcher('i', 'instance', 't', ['s'], { role: 'OTHER' });
+    inInternet.net.launchers![0].literalName = true;
+    expect(verdicts(inInternet)).toEqual([]);
     // §3 vocabulary: GUARD-1 at the template; read as written, it is no role PL-1 judges, and another value than the launcher's own.
     const misspelt = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYTEM').launcher('g', 'asg', 't', ['m'])
       .launcher('i', 'instance', 't', ['l'], { role: 'BUSINESS_SYSTEM' });
