@@ -648,7 +648,8 @@ class Decoder {
       const own = l.own === 0 ? undefined : l.own === 1 ? role ?? ROLES[l.ownRole]
         : ROLES.filter((r) => r !== role)[l.ownRole % (role ? ROLES.length - 1 : ROLES.length)];
       const launcherId = `${l.asg ? 'asg' : 'inst'}${launchers.length}`;
-      const base = own ?? role ?? ROLES[l.ownRole];
+      // A tag resource's role is never the misspelt one (where the guard reports that is not the oracle's question here).
+      const base = own !== undefined && own !== MISSPELT_ROLE ? own : role !== undefined && role !== MISSPELT_ROLE ? role : ROLES[l.ownRole];
       const tagRole = this.cfn || l.tagRes === 0 ? undefined
         : l.tagRes === 1 ? base : ROLES.filter((r) => r !== base)[l.ownRole % (ROLES.length - 1)];
       launchers.push({

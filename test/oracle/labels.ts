@@ -151,6 +151,8 @@ export function launchVerdicts(net: Network, model: string): LaunchVerdicts {
   for (const l of launchers) {
     const values = new Set<Role>();
     if (l.role !== undefined && !(l.kind === 'fleet' && net.engine === 'terraform')) values.add(l.role);
+    // §3 vocabulary: a misspelt role in the launcher's own tags is GUARD-1 at it, read as written meanwhile.
+    if (values.has(MISSPELT_ROLE)) unresolved.set(l.id, `launcher ${l.id}'s own tags give jichitai:role = ${MISSPELT_ROLE}, no role`);
     const byTagResource = net.engine === 'terraform' && l.kind !== 'fleet' ? l.tagResourceRole : undefined;
     if (byTagResource !== undefined) values.add(byTagResource);
     let own: Role | undefined = [...values][0];

@@ -560,7 +560,8 @@ function renderLaunches(
         }],
       });
     } else if (l.kind === 'asg') {
-      const spec = l.byName ? { launch_template_name: lt(l.template, 'name'), version: '$Latest' } : { launch_template_id: lt(l.template, 'id'), version: '$Latest' };
+      const spec = l.literalName ? { launch_template_name: l.template, version: '$Latest' }
+        : l.byName ? { launch_template_name: lt(l.template, 'name'), version: '$Latest' } : { launch_template_id: lt(l.template, 'id'), version: '$Latest' };
       put('aws_autoscaling_group', tfName(l.id), {
         name: l.id,
         min_size: 0,
