@@ -1968,6 +1968,13 @@ describe('§3 and §7 the role a launch template gives its instances (PL-1, α)'
     const misspelt = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYTEM').launcher('g', 'asg', 't', ['m'])
       .launcher('i', 'instance', 't', ['l'], { role: 'BUSINESS_SYSTEM' });
     expect(verdicts(misspelt)).toEqual(['GUARD-1/label i', 'GUARD-1/label t']);
+    // "wherever the label comes from (its own tags, …)": a launcher's own misspelt role too, whatever else sets the key.
+    const own = twoSegments(engine).launchTemplate('t').launcher('i', 'instance', 't', ['l'], { role: 'MY_NUMBER_SYTEM' });
+    expect(verdicts(own)).toEqual(['GUARD-1/label i']);
+    if (engine === 'terraform') {
+      own.net.launchers![0].tagResourceRole = 'BUSINESS_SYSTEM';
+      expect(verdicts(own)).toEqual(['GUARD-1/label i', 'GUARD-1/label i-tag']);
+    }
   });
 
   test('Terraform: a group\'s role from aws_autoscaling_group_tag is read with its own tag blocks', () => {
