@@ -1,5 +1,7 @@
 /** Terse helpers for writing abstract networks by hand (unit tests, regressions). */
-import { emptyNetwork, Engine, NaclEntry, Network, RamSpelling, RouteTarget, Segment, SgRule, Zone } from './network';
+import {
+  emptyNetwork, Engine, Launcher, NaclEntry, Network, ownTagKey, RamSpelling, Role, RouteTarget, Segment, SgRule, TaggedKind, TagResource, Zone,
+} from './network';
 import { implicitTableId } from './oracle';
 
 export class NetBuilder {
@@ -258,6 +260,37 @@ export class NetBuilder {
 
   sg(id: string, vpc: string, ingress: SgRule[], egress: SgRule[], opts: { isDefault?: boolean } = {}): this {
     this.net.securityGroups.push({ id, vpc, ingress, egress, ...(opts.isDefault ? { isDefault: true } : {}) });
+    return this;
+  }
+
+  /**
+   * A Terraform `aws_ec2_tag` (§3) on element `kind:id` (by its id, or `arn`), or on `untied` (a literal id, or another attribute
+   * of an element). `ownOmitted`: the element's own tags leave the key out.
+   */
+  tagResource(id: string, target: { kind: TaggedKind; id: string; arn?: boolean } | { untied: NonNullable<TagResource['untied']> },
+    key: string, value: string): this {
+    const tags = (this.net.tagResources ??= []);
+    if ('untied' in target) tags.push({ id, untied: target.untied, key, value });
+    else tags.push({ id, target: { kind: target.kind, id: target.id, attr: target.arn ? 'arn' : 'id' }, key, value });
+    return this;
+  }
+
+  /** The element's own tags leave label `key` out (only tag resources give it). */
+  omitOwnTag(kind: TaggedKind, id: string, key: string): this {
+    (this.net.ownTagsOmitted ??= []).push(ownTagKey(kind, id, key));
+    return this;
+  }
+
+  /** A launch template (§3) whose tag specifications for `instance` carry `role` (none: no such specification). */
+  launchTemplate(id: string, role?: Role, opts: { volumeRole?: Role } = {}): this {
+    (this.net.launchTemplates ??= []).push({ id, ...(role ? { role } : {}), ...(opts.volumeRole ? { volumeRole: opts.volumeRole } : {}) });
+    return this;
+  }
+
+  /** An Auto Scaling group or instance launching template `template` in `subnets` (§3, §7). */
+  launcher(id: string, kind: Launcher['kind'], template: string, subnets: string[],
+    opts: { role?: Role; byName?: boolean; tagResourceRole?: Role; tagResourceByName?: boolean } = {}): this {
+    (this.net.launchers ??= []).push({ id, kind, template, subnets, ...opts });
     return this;
   }
 

@@ -1,17 +1,18 @@
 /**
  * The comparison the property test, the regression replay and scripts/fuzz.ts share: render a network for its engine,
  * run the guard, and compare its verdicts for the oracle's rules (ORACLE_RULES: MN-1, MN-2, LG-1, MN-3, MN-4, SC-1, and
- * GUARD-1's path part as 'GUARD-1/unplaced') with the oracle's.
+ * GUARD-1's path part as 'GUARD-1/unplaced', PL-1 for the roles of launchers and launch templates) with the oracle's, and
+ * GUARD-1 at each tag resource and launcher ('GUARD-1/label <id>', §3).
  * The guard runs with model ALPHA (LG-1 and MN-4 apply to it; MN-1, MN-2, MN-3 and SC-1 to every model).
  *
  * This file (not the oracle) is the one place that imports the guard.
  */
 import * as fc from 'fast-check';
 import { networkArbitrary } from './generate';
-import { Engine, Network } from './network';
+import { Engine, groupTagId, Network } from './network';
 import { ORACLE_RULES, OracleRule, runOracle } from './oracle';
-import { renderCloudFormation } from './render-cfn';
-import { renderTerraform } from './render-tf';
+import { launcherLogicalId, launchTemplateLogicalId, renderCloudFormation } from './render-cfn';
+import { launcherAddress, launcherTagAddress, launchTemplateAddress, renderTerraform, tagResourceName } from './render-tf';
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
@@ -54,6 +55,33 @@ function unplacedPath(f: { ruleId: string; message: string }): boolean {
   return f.ruleId === 'GUARD-1' && f.message.startsWith(UNPLACED_PREFIX);
 }
 
+/**
+ * GUARD-1 at a tag resource (§3: an ambiguous label, an untied target) is compared as 'GUARD-1/label <id>', the tag resource
+ * named by its id in the network: every GUARD-1 finding located at an `aws_ec2_tag` counts, so that one the oracle does not
+ * expect (a Name tag, a tied label set one way) shows up as a disagreement.
+ */
+const TAG_RESOURCE_PATH = /^aws_ec2_tag\.([^./[\s]+)$/;
+function labelVerdicts(net: Network, findings: readonly { ruleId: string; path?: string }[]): OracleRule[] {
+  const byName = new Map((net.tagResources ?? []).map((t) => [tagResourceName(t.id), t.id]));
+  // §3 launch templates: GUARD-1 at a launcher (its own role and its template's differ) and at a group's tag resource.
+  const tf = net.engine === 'terraform';
+  const byPath = new Map<string, string>();
+  for (const t of net.launchTemplates ?? []) byPath.set(tf ? launchTemplateAddress(t.id) : launchTemplateLogicalId(t.id), t.id);
+  for (const l of net.launchers ?? []) {
+    byPath.set(tf ? launcherAddress(l) : launcherLogicalId(l), l.id);
+    if (tf && l.kind !== 'fleet') byPath.set(launcherTagAddress(l), groupTagId(l.id));
+  }
+  const out: OracleRule[] = [];
+  for (const f of findings) {
+    if (f.ruleId !== 'GUARD-1' || f.path === undefined) continue;
+    const launcher = byPath.get(f.path);
+    const m = TAG_RESOURCE_PATH.exec(f.path);
+    if (launcher !== undefined) out.push(`GUARD-1/label ${launcher}`);
+    else if (m) out.push(`GUARD-1/label ${byName.get(m[1]) ?? `(unknown ${m[1]})`}`);
+  }
+  return out;
+}
+
 /** The guard's verdicts for the compared rules on a rendered network. */
 export function guardVerdicts(net: Network): { verdicts: Set<OracleRule>; findings: string[] } {
   const graph = net.engine === 'cloudformation'
@@ -64,9 +92,11 @@ export function guardVerdicts(net: Network): { verdicts: Set<OracleRule>; findin
   const relevant = findings.filter((f) => wanted.has(f.ruleId) && !sc1NotAPath(f));
   const verdicts = new Set(relevant.map((f) => f.ruleId).filter((id): id is OracleRule => (ORACLE_RULES as readonly string[]).includes(id)));
   if (relevant.some(unplacedPath)) verdicts.add('GUARD-1/unplaced');
+  for (const v of labelVerdicts(net, findings as readonly { ruleId: string; path?: string }[])) verdicts.add(v);
   return {
     verdicts,
-    findings: relevant.map((f) => `${f.ruleId}: ${(f as unknown as { message?: string }).message ?? JSON.stringify(f)}`),
+    findings: relevant.map((f) => `${f.ruleId}${(f as { path?: string }).path ? ` at ${(f as { path?: string }).path}` : ''}: `
+      + `${(f as unknown as { message?: string }).message ?? JSON.stringify(f)}`),
   };
 }
 

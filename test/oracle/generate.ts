@@ -26,7 +26,12 @@
  * output, or a transit gateway shared with other accounts (a RAM share, or auto-accepting shared attachments). One network in
  * five gets one to three routes to prefix lists (§4, §5; see PrefixRouteGene), drawn last of all: a list of the output with
  * entries, a literal `pl-…` id or a list without entries, as a VPC route's destination and, in Terraform, as a transit gateway
- * prefix list reference.
+ * prefix list reference. One network in four (Terraform) gives one to three labels another way than by the element's own tags
+ * (§3; see LabelSourceGene), drawn after everything else: an `aws_ec2_tag` alone, beside the own tag or another tag resource of
+ * the same value, or of another value (ambiguous: read as absent), or on a target the guard cannot tie to the output. One
+ * network in five, drawn last of all, gets one or two launch templates whose tags for instances give a role (§3), with Auto
+ * Scaling groups and instances that launch them (see LaunchGene; PL-1 in α), their own roles sometimes another than the
+ * template's (GUARD-1 at the launcher) and, in Terraform, a group's role from an `aws_autoscaling_group_tag`.
  *
  * Sizes stay small (≤ 4 VPCs and the hub, ≤ 10 subnets and the hub's 2, ≤ 25 VPC routes) so that the brute-force oracle
  * stays fast.
@@ -34,7 +39,8 @@
 import * as fc from 'fast-check';
 import { formatPrefix, prefix } from './addr';
 import {
-  emptyNetwork, Engine, NaclEntry, Network, Protocol, RouteTable, RouteTarget, Segment, SgRule, Subnet, TgwRouteTable, Vpc, Zone,
+  emptyNetwork, Engine, MISSPELT_ROLE, NaclEntry, Network, ownTagKey, Protocol, Role, RouteTable, RouteTarget, Segment, SgRule, Subnet, TaggedKind,
+  TgwRouteTable, Vpc, Zone,
 } from './network';
 import { implicitTableId } from './oracle';
 
@@ -230,6 +236,50 @@ interface PrefixRouteGene {
   separate: boolean;
 }
 
+/**
+ * A label given another way than by its element's own tags (§3). Terraform: an `aws_ec2_tag` (CloudFormation has no resource
+ * that tags another, §3: nothing happens there). what: 0 a VPC's segment, 1 a member VPC's code (one whose code is on the VPC),
+ * 2 the hub's `jichitai:security-cloud`, 3 a subnet's segment (always its VPC's, or ambiguous), 4 a VPN connection's zone,
+ * 5 a VPN gateway's zone (4 and 5 give an unlabelled one the zone `value` picks), 6 a label on a target the guard cannot tie to
+ * the output, 7 a `Name` tag (no label: nothing). `pick`: the element. mode: 0 the tag resource alone (the element's own tag
+ * left out), 1 both ways with the same value, 2 two tag resources with the same value, 3 two values (ambiguous: GUARD-1 at the
+ * tag resources and the label read as absent; for a VPC's segment and the hub's tag, which the model cannot leave absent,
+ * mode 1 instead). `arn`: the target named by its ARN rather than its id.
+ */
+interface LabelSourceGene { what: number; pick: number; mode: number; arn: boolean; value: number }
+
+/**
+ * A launch template and what launches it (§3 "A launch template's tags for instances", §7; PL-1). `role`: the template's tag
+ * specifications for `instance` give ROLES[role - 1] (0: none); `volume`: one for `volume` gives a role too (no label). Each
+ * launcher: an Auto Scaling group (`asg`) or an instance, in `count` subnets (a group: of one VPC, from subnet `sub`; an instance:
+ * one; 0: none, the default VPC) of a VPC with a segment; `own`: its own role, 0 none, 1 the template's (or ROLES[ownRole] when
+ * the template has none), 2 another than the template's (two values: GUARD-1 at the launcher, §3); `byName`: it names the
+ * template by name; `tagRes` (Terraform): an `aws_autoscaling_group_tag` (an instance: `aws_ec2_tag`) sets its role, 1 to its own (or the
+ * template's) value, 2 to another. `fleet`: an EC2 Fleet instead (placed as a group; its own role, CloudFormation only, is its tags for
+ * instances, judged beside the template's); `mixed`: a group names the template in its mixed instances policy; `literal`: a group or
+ * instance names it by a literal name (a template outside the output, §10). `misspelt`: the template's role is MISSPELT_ROLE (§3
+ * vocabulary).
+ */
+interface LaunchGene {
+  role: number;
+  volume: boolean;
+  launchers: {
+    asg: boolean;
+    sub: number;
+    count: number;
+    own: number;
+    ownRole: number;
+    byName: boolean;
+    tagRes: number;
+    tagByName: boolean;
+    fleet: boolean;
+    mixed: boolean;
+    literal: boolean;
+  }[];
+  misspelt: boolean;
+}
+const ROLES: Role[] = ['BUSINESS_TERMINALS', 'BUSINESS_SYSTEM', 'MY_NUMBER_SYSTEM', 'OTHER'];
+
 export interface Genes {
   vpcs: VpcGene[];
   subnets: SubnetGene[];
@@ -263,6 +313,10 @@ export interface Genes {
   shares: ShareGene[];
   /** Empty in four networks of five, which then have no prefix list (PrefixRouteGene). Optional: pinned genes predate it. */
   prefixRoutes?: PrefixRouteGene[];
+  /** Empty in three networks of four, which then give every label by own tags (LabelSourceGene). Optional: pinned genes predate it. */
+  labelSources?: LabelSourceGene[];
+  /** Empty in four networks of five, which then launch nothing (LaunchGene). Optional: pinned genes predate it. */
+  launches?: LaunchGene[];
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -464,6 +518,53 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
         }), { minLength: 1, maxLength: 3 }),
       },
     ),
+    // Last, so that every gene before it is drawn as before it existed. One network in four; an ambiguous label (mode 3) one
+    // gene in seven.
+    labelSources: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.record({
+          what: nat(7),
+          pick: nat(15),
+          mode: fc.oneof(
+            { weight: 3, arbitrary: fc.constant(0) },
+            { weight: 2, arbitrary: fc.integer({ min: 1, max: 2 }) },
+            { weight: 1, arbitrary: fc.constant(3) },
+          ),
+          arn: fc.boolean(),
+          value: nat(7),
+        }), { minLength: 1, maxLength: 3 }),
+      },
+    ),
+    // Last, so that every gene before it is drawn as before it existed. One network in five; a launcher's own role other than
+    // its template's (two values) one in seven, a group's tag resource one in four.
+    launches: fc.oneof(
+      { weight: 4, arbitrary: fc.constant([]) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.record({
+          role: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 4 }) }),
+          misspelt: oneIn(10),
+          volume: oneIn(4),
+          launchers: fc.array(fc.record({
+            asg: fc.boolean(),
+            sub: nat(15),
+            count: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 5, arbitrary: fc.integer({ min: 1, max: 3 }) }),
+            own: fc.oneof(
+              { weight: 4, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) },
+            ),
+            ownRole: nat(3),
+            byName: fc.boolean(),
+            tagRes: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 2 }) }),
+            tagByName: fc.boolean(),
+            fleet: oneIn(5),
+            mixed: oneIn(4),
+            literal: oneIn(10),
+          }), { maxLength: 2 }),
+        }), { minLength: 1, maxLength: 2 }),
+      },
+    ),
   });
 }
 
@@ -515,7 +616,149 @@ class Decoder {
     for (const e of g.transitEntries ?? []) this.addTransitEntry(e);
     for (const sh of g.shares ?? []) this.addShare(sh);
     for (const p of g.prefixRoutes ?? []) this.addPrefixRoute(p);
+    for (const l of g.labelSources ?? []) this.addLabelSource(l);
+    for (const l of g.launches ?? []) this.addLaunch(l);
     return net;
+  }
+
+  /** A launch template and its launchers (LaunchGene). */
+  private addLaunch(g: LaunchGene): void {
+    const net = this.net;
+    const templates = (net.launchTemplates ??= []);
+    const launchers = (net.launchers ??= []);
+    const id = `lt${templates.length}`;
+    const role = g.misspelt ? MISSPELT_ROLE : g.role === 0 ? undefined : ROLES[g.role - 1];
+    templates.push({ id, ...(role ? { role } : {}), ...(g.volume ? { volumeRole: ROLES[(g.role + 1) % ROLES.length] } : {}) });
+    // Subnets of a VPC with a segment (not the hub's).
+    const candidates = net.subnets.filter((s) => net.vpcs.find((v) => v.id === s.vpc)!.segment !== undefined);
+    for (const l of g.launchers) {
+      let subnets: string[] = [];
+      if (candidates.length > 0 && l.count > 0) {
+        const first = candidates[l.sub % candidates.length];
+        const same = candidates.filter((s) => s.vpc === first.vpc);
+        const start = same.indexOf(first);
+        subnets = l.asg || l.fleet ? same.slice(start, start + l.count).map((s) => s.id) : [first.id];
+      }
+      if (l.fleet) {
+        const fleetId = `fleet${launchers.length}`;
+        const fleetRole = this.cfn && l.own > 0 ? ROLES[l.ownRole] : undefined;
+        launchers.push({ id: fleetId, kind: 'fleet', template: id, subnets, ...(l.byName ? { byName: true } : {}), ...(fleetRole ? { role: fleetRole } : {}) });
+        continue;
+      }
+      const own = l.own === 0 ? undefined : l.own === 1 ? role ?? ROLES[l.ownRole]
+        : ROLES.filter((r) => r !== role)[l.ownRole % (role ? ROLES.length - 1 : ROLES.length)];
+      const launcherId = `${l.asg ? 'asg' : 'inst'}${launchers.length}`;
+      // A tag resource's role is never the misspelt one (where the guard reports that is not the oracle's question here).
+      const base = own !== undefined && own !== MISSPELT_ROLE ? own : role !== undefined && role !== MISSPELT_ROLE ? role : ROLES[l.ownRole];
+      const tagRole = this.cfn || l.tagRes === 0 ? undefined
+        : l.tagRes === 1 ? base : ROLES.filter((r) => r !== base)[l.ownRole % (ROLES.length - 1)];
+      launchers.push({
+        id: launcherId,
+        kind: l.asg ? 'asg' : 'instance',
+        template: id,
+        subnets,
+        ...(l.byName ? { byName: true } : {}),
+        ...(l.asg && l.mixed ? { mixed: true } : {}),
+        ...(l.literal && subnets.length > 0 ? { literalName: true } : {}),
+        ...(own ? { role: own } : {}),
+        ...(tagRole ? { tagResourceRole: tagRole, ...(l.tagByName ? { tagResourceByName: true } : {}) } : {}),
+      });
+    }
+  }
+
+  // Labels from other sources (§3) -------------------------------------------------------------------------------------
+
+  private addLabelSource(l: LabelSourceGene): void {
+    const net = this.net;
+    if (this.cfn) return;
+    const tags = (net.tagResources ??= []);
+    const omitted = (net.ownTagsOmitted ??= []);
+    const attr: 'id' | 'arn' = l.arn ? 'arn' : 'id';
+    const tag = (kind: TaggedKind, id: string, key: string, value: string) => {
+      tags.push({ id: `tag${tags.length}`, target: { kind, id, attr }, key, value });
+    };
+    const omit = (kind: TaggedKind, id: string, key: string) => {
+      const k = ownTagKey(kind, id, key);
+      if (!omitted.includes(k)) omitted.push(k);
+    };
+    /** The label `key` = `value` of an element given by mode; `other` for an ambiguous one. */
+    const give = (kind: TaggedKind, id: string, key: string, value: string, other: string | undefined, mode: number) => {
+      if (mode === 3 && other !== undefined) {
+        // Two values: the own tag and a tag resource, or (value odd) two tag resources.
+        if (l.value & 1) {
+          omit(kind, id, key);
+          tag(kind, id, key, value);
+        }
+        tag(kind, id, key, other);
+        return;
+      }
+      if (mode === 0 || mode === 2) omit(kind, id, key);
+      tag(kind, id, key, value);
+      if (mode === 2) tag(kind, id, key, value);
+    };
+    const pick = <T>(xs: T[]): T | undefined => (xs.length === 0 ? undefined : xs[l.pick % xs.length]);
+    const zones: Zone[] = ['LGWAN_WAN', 'SECURITY_CLOUD'];
+    switch (l.what) {
+      case 0: {
+        const v = pick(net.vpcs.filter((x) => x.segment !== undefined));
+        if (v) give('vpc', v.id, 'jichitai:segment', v.segment!, undefined, l.mode === 3 ? 1 : l.mode);
+        return;
+      }
+      case 1: {
+        const v = pick(net.vpcs.filter((x) => x.municipality !== undefined && x.municipalityOnSubnets === false));
+        if (!v) return;
+        const other = MUNICIPALITY_CODES.find((c) => c !== v.municipality)!;
+        give('vpc', v.id, 'jichitai:municipality', v.municipality!, other, l.mode);
+        return;
+      }
+      case 2: {
+        const v = net.vpcs.find((x) => x.securityCloud === 'hub');
+        if (v) give('vpc', v.id, 'jichitai:security-cloud', 'hub', undefined, l.mode === 3 ? 1 : l.mode);
+        return;
+      }
+      case 3: {
+        const s = pick(net.subnets.filter((x) => net.vpcs.find((v) => v.id === x.vpc)!.segment !== undefined && x.segmentTag === undefined));
+        if (!s) return;
+        const seg = net.vpcs.find((v) => v.id === s.vpc)!.segment!;
+        // The subnet's own tag, when given, is its VPC's segment; mode 0 leaves it out (nothing to omit).
+        if (l.mode !== 0 && (l.mode !== 3 || !(l.value & 1))) s.segmentTag = seg;
+        if (l.mode === 3) tag('subnet', s.id, 'jichitai:segment', SEGMENTS.find((x) => x !== seg)!);
+        if (l.mode === 3 && l.value & 1) tag('subnet', s.id, 'jichitai:segment', seg);
+        if (l.mode !== 3) tag('subnet', s.id, 'jichitai:segment', seg);
+        if (l.mode === 2) tag('subnet', s.id, 'jichitai:segment', seg);
+        return;
+      }
+      case 4:
+      case 5: {
+        const kind = l.what === 4 ? 'vpn' : 'vgw';
+        const el = pick<{ id: string; zone?: Zone }>(l.what === 4 ? net.vpnAttachments : net.vpnGateways);
+        if (!el) return;
+        el.zone ??= zones[l.value % 2];
+        give(kind, el.id, 'jichitai:zone', el.zone, zones.find((z) => z !== el.zone), l.mode);
+        return;
+      }
+      case 6: {
+        // A label on a target the guard cannot tie to the output: a literal id, or another attribute of an element.
+        const v = pick(net.vpcs);
+        const vpn = pick(net.vpnAttachments);
+        const seg = SEGMENTS[l.value % 3];
+        if (l.mode === 0 || !v) {
+          tags.push({ id: `tag${tags.length}`, untied: { literal: 'vpc-0a1b2c3d4e5f60718' }, key: 'jichitai:segment', value: seg });
+        } else if (l.mode === 3 && vpn) {
+          tags.push({ id: `tag${tags.length}`, untied: { kind: 'vpn', id: vpn.id, attr: 'transit_gateway_attachment_id' }, key: 'jichitai:zone', value: zones[l.value % 2] });
+        } else {
+          const a = l.value & 1 ? 'main_route_table_id' : 'default_security_group_id';
+          tags.push({ id: `tag${tags.length}`, untied: { kind: 'vpc', id: v.id, attr: a }, key: 'jichitai:segment', value: seg });
+        }
+        return;
+      }
+      default: {
+        // No label: changes nothing and is not reported, whatever its target (§3).
+        const v = pick(net.vpcs);
+        if (l.mode === 0 || !v) tags.push({ id: `tag${tags.length}`, untied: { literal: 'subnet-0a1b2c3d4e5f60718' }, key: 'Name', value: 'x' });
+        else tag('vpc', v.id, 'Name', `named-${v.id}`);
+      }
+    }
   }
 
   /** A route to a prefix list (PrefixRouteGene). */

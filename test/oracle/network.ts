@@ -87,8 +87,105 @@ export interface Network {
   outsidePeerings?: OutsidePeering[];
   /** Prefix lists of the output that routes name (§4, §5). Absent means none. */
   prefixLists?: PrefixList[];
+  /**
+   * Terraform resources that tag another resource (§3 "A Terraform resource that tags another": `aws_ec2_tag`). Absent means
+   * none; neither written nor read in CloudFormation, which has no such resource. The oracle reads the labels they set with
+   * the target's own tags (labels.ts).
+   */
+  tagResources?: TagResource[];
+  /**
+   * Labels an element's own tags leave out although its field here holds them (`<kind>:<id>|<key>`, see `ownTagKey`): the
+   * renderers write no such tag (nor a provider default tag for it), so that only tag resources give the label. Absent
+   * means none; ignored in CloudFormation.
+   */
+  ownTagsOmitted?: string[];
+  /** Launch templates of the output (§3 "A launch template's tags for instances"). Absent means none. */
+  launchTemplates?: LaunchTemplate[];
+  /** Auto Scaling groups and instances that launch them (§3, §7). Absent means none. */
+  launchers?: Launcher[];
   /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
   renderSeed: number;
+}
+
+/**
+ * The `jichitai:role` values the generator uses: the three PL-1 places (§10; README "The four network models"), one it does not
+ * judge, and a misspelt one (§3 "The label vocabulary": GUARD-1 at the resource that carries it, read as written meanwhile).
+ */
+export type Role = 'BUSINESS_TERMINALS' | 'BUSINESS_SYSTEM' | 'MY_NUMBER_SYSTEM' | 'OTHER' | typeof MISSPELT_ROLE;
+export const MISSPELT_ROLE = 'MY_NUMBER_SYTEM';
+
+/**
+ * A launch template of the output (CloudFormation `AWS::EC2::LaunchTemplate`, Terraform `aws_launch_template`) without network
+ * interfaces. `role`: its tag specifications for `instance` carry `jichitai:role` (§3: a role label of each launcher of the output
+ * that names it). `volumeRole`: a tag specification for `volume` carries one, which tags no compute and is no label (§3).
+ */
+export interface LaunchTemplate {
+  id: string;
+  role?: Role;
+  volumeRole?: Role;
+}
+
+/**
+ * What launches a template (§3, §7): an Auto Scaling group (`asg`: placed at its subnets, none = the default VPC) or an EC2
+ * instance (`instance`: at its subnet; without one at the template's interfaces, of which the model's templates have none = the
+ * default VPC). `template` names one of `launchTemplates`, by id or (`byName`) by name. `subnets`: of one VPC, not the hub's; an
+ * instance has at most one. `role`: its own `jichitai:role` tag (a group's `Tags` / `tag` block, an instance's tags).
+ * `tagResourceRole` (Terraform groups and instances): an `aws_autoscaling_group_tag` naming the group, or an `aws_ec2_tag` naming the
+ * instance (by `.id`, or `tagResourceByName`: `.arn`), sets `jichitai:role` (§3: a label of
+ * the group, read with its own tags), `tagResourceByName`: by `${aws_autoscaling_group.x.name}` (else `.id`, the same: a group's
+ * id is its name).
+ */
+export interface Launcher {
+  id: string;
+  /**
+   * `fleet`: an EC2 Fleet (`AWS::EC2::EC2Fleet`, `aws_ec2_fleet`) whose `LaunchTemplateConfigs` name the template, placed at its
+   * overrides' subnets (none: the default VPC); its `role` is its own `TagSpecifications` for `instance` (CloudFormation only:
+   * Terraform's `aws_ec2_fleet` gives its instances no tags of its own), "such a label and a template's are each judged" (§3).
+   */
+  kind: 'asg' | 'instance' | 'fleet';
+  /** A group names the template in its mixed instances policy rather than its `LaunchTemplate` (§3). */
+  mixed?: boolean;
+  /**
+   * A group or instance names the template by a literal name (its `LaunchTemplateName` / `name` as a string): a template the output
+   * does not hold (§10: "Whatever launches a template the output does not hold (a literal id or name) is a bridge of its own at its
+   * subnets"), so the model's template is not launched by it. Only with subnets.
+   */
+  literalName?: boolean;
+  template: string;
+  byName?: boolean;
+  subnets: string[];
+  role?: Role;
+  tagResourceRole?: Role;
+  tagResourceByName?: boolean;
+}
+
+/** The id by which the oracle names a launcher's tag resource (`aws_autoscaling_group_tag`, an instance's `aws_ec2_tag`). */
+export function groupTagId(launcherId: string): string {
+  return `${launcherId}-tag`;
+}
+
+/** The elements a tag resource can label here: a VPC, a subnet, a VPN connection (`vpnAttachments`), a VPN gateway. */
+export type TaggedKind = 'vpc' | 'subnet' | 'vpn' | 'vgw';
+export type LabelKey = 'jichitai:segment' | 'jichitai:zone' | 'jichitai:municipality' | 'jichitai:security-cloud';
+
+/** The entry of `ownTagsOmitted` for one element's own tag. */
+export function ownTagKey(kind: TaggedKind, id: string, key: string): string {
+  return `${kind}:${id}|${key}`;
+}
+
+/**
+ * An `aws_ec2_tag` (§3): `key` / `value` on what `resource_id` names. `target`: an element of the network by
+ * `${<type>.<name>.id}` or `.arn` (a tie, §3). `untied`: a target the guard cannot tie to a resource of the output — a literal
+ * id of a resource outside it (`literal`), or another attribute of an element (`attr`: what AWS makes with a resource, not
+ * the resource: a VPC's `main_route_table_id` / `default_security_group_id`, a VPN connection's
+ * `transit_gateway_attachment_id`). Exactly one of `target` and `untied`.
+ */
+export interface TagResource {
+  id: string;
+  target?: { kind: TaggedKind; id: string; attr: 'id' | 'arn' };
+  untied?: { literal: string } | { kind: TaggedKind; id: string; attr: string };
+  key: string;
+  value: string;
 }
 
 export interface Vpc {
@@ -131,6 +228,12 @@ export interface Subnet {
   routeTable?: string;
   /** Explicitly associated custom NACL (absent: the VPC's default NACL). */
   nacl?: string;
+  /**
+   * The subnet's own `jichitai:segment` tag (§3: a subnet's segment is its own tag, else its VPC's). The generator writes it
+   * only with its VPC's segment, or beside a tag resource that makes the label ambiguous (read as absent): the oracle models
+   * no subnet of another segment than its VPC's, and refuses such a network (labels.ts). Absent: no tag.
+   */
+  segmentTag?: Segment;
 }
 
 /** A VPC route table; `main` marks the VPC's own main table (Terraform aws_default_route_table / main_route_table_id). */

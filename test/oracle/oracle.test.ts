@@ -1828,3 +1828,174 @@ describe('§4 and §5 routes to prefix lists', () => {
     expect(tf.aws_ec2_managed_prefix_list.empty).not.toHaveProperty('entry');
   });
 });
+
+describe('§3 labels a Terraform tag resource sets', () => {
+  /** m → the gateway, whose table sends 52.0.0.0/8 to VPN v: SECURITY_CLOUD by its own tag (or as the test changes it). */
+  const toVpn = (engine: Engine = 'terraform') => myNumberSpoke(engine).vpn('v', 'tgw', 'SECURITY_CLOUD').tgwRoute('tgw-mn', '52.0.0.0/8', 'v');
+
+  test('a zone only a tag resource sets is the connection\'s label (by id or ARN); the same value both ways is that value', () => {
+    for (const arn of [false, true]) {
+      const b = toVpn().omitOwnTag('vpn', 'v', 'jichitai:zone').tagResource('t', { kind: 'vpn', id: 'v', arn }, 'jichitai:zone', 'SECURITY_CLOUD');
+      expect(verdicts(b)).toEqual(['MN-1']);
+      const tf = renderTerraform(b.net).resource;
+      expect(tf.aws_vpn_connection.v.tags).toEqual({ Name: 'v' });
+      expect(tf.aws_ec2_tag.t).toEqual({ resource_id: `\${aws_vpn_connection.v.${arn ? 'arn' : 'id'}}`, key: 'jichitai:zone', value: 'SECURITY_CLOUD' });
+    }
+    expect(verdicts(toVpn().tagResource('t', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'SECURITY_CLOUD'))).toEqual(['MN-1']);
+    // Two tag resources of one value, without an own tag: that value (LGWAN_WAN: no way out; 52.0.0.0/8 is a run of more than
+    // 256 WAN addresses ⇒ MN-3's WAN part, §10).
+    expect(verdicts(toVpn().omitOwnTag('vpn', 'v', 'jichitai:zone').tagResource('t1', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN')
+      .tagResource('t2', { kind: 'vpn', id: 'v', arn: true }, 'jichitai:zone', 'LGWAN_WAN'))).toEqual(['MN-3']);
+  });
+
+  test('two values (own tag and tag resource, or two tag resources): GUARD-1 at each tag resource, and the label read as absent', () => {
+    // An unlabelled VPN: unknown next hop (§5) ⇒ MN-1 and MN-2, as the untagged one of the §5 test above.
+    const own = toVpn().tagResource('t', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN');
+    expect(verdicts(own)).toEqual(['GUARD-1/label t', 'MN-1', 'MN-2']);
+    const two = toVpn().omitOwnTag('vpn', 'v', 'jichitai:zone').tagResource('t1', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'SECURITY_CLOUD')
+      .tagResource('t2', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN');
+    expect(verdicts(two)).toEqual(['GUARD-1/label t1', 'GUARD-1/label t2', 'MN-1', 'MN-2']);
+    // The own tag and a tag resource of the same value, beside one of another: all three values count, both tag resources reported.
+    const three = toVpn().tagResource('t1', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'SECURITY_CLOUD')
+      .tagResource('t2', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN');
+    expect(verdicts(three)).toEqual(['GUARD-1/label t1', 'GUARD-1/label t2', 'MN-1', 'MN-2']);
+  });
+
+  test('CloudFormation has no resource that tags another: the own tags are all', () => {
+    const b = toVpn('cloudformation').tagResource('t', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN');
+    expect(verdicts(b)).toEqual(['MN-1']);
+    expect(JSON.stringify(renderCloudFormation(b.net))).not.toContain('LGWAN_WAN');
+  });
+
+  test('a label on a target the guard cannot tie to the output is GUARD-1 at the tag resource and labels nothing; a Name tag is nothing', () => {
+    const literal = toVpn().tagResource('t', { untied: { literal: 'vpc-0a1b2c3d4e5f60718' } }, 'jichitai:segment', 'INTERNET');
+    expect(verdicts(literal)).toEqual(['GUARD-1/label t', 'MN-1']);
+    // transit_gateway_attachment_id is what AWS makes with the connection, not the connection: its label stays SECURITY_CLOUD.
+    const attr = toVpn().tagResource('t', { untied: { kind: 'vpn', id: 'v', attr: 'transit_gateway_attachment_id' } }, 'jichitai:zone', 'LGWAN_WAN');
+    expect(verdicts(attr)).toEqual(['GUARD-1/label t', 'MN-1']);
+    expect(renderTerraform(attr.net).resource.aws_ec2_tag.t.resource_id).toBe('${aws_vpn_connection.v.transit_gateway_attachment_id}');
+    const name = toVpn().tagResource('n1', { untied: { literal: 'subnet-0a1b2c3d4e5f60718' } }, 'Name', 'x')
+      .tagResource('n2', { kind: 'vpn', id: 'v' }, 'Name', 'y');
+    expect(verdicts(name)).toEqual(['MN-1']);
+  });
+
+  test('a VPC\'s segment and a subnet\'s: only by a tag resource; a subnet\'s ambiguous one is read as absent, so it takes its VPC\'s', () => {
+    const moved = toVpn().omitOwnTag('vpc', 'mn', 'jichitai:segment').tagResource('t', { kind: 'vpc', id: 'mn', arn: true }, 'jichitai:segment', 'MY_NUMBER');
+    expect(verdicts(moved)).toEqual(['MN-1']);
+    expect(renderTerraform(moved.net).resource.aws_vpc.mn.tags).toEqual({ Name: 'mn' });
+    const sub = toVpn().tagResource('t', { kind: 'subnet', id: 'mn-a' }, 'jichitai:segment', 'INTERNET');
+    sub.net.subnets[0].segmentTag = 'MY_NUMBER';
+    expect(verdicts(sub)).toEqual(['GUARD-1/label t', 'MN-1']);
+    expect(renderTerraform(sub.net).resource.aws_subnet.mn_a.tags).toMatchObject({ 'jichitai:segment': 'MY_NUMBER' });
+  });
+
+  test('a member\'s code: by a tag resource alone it is the VPC\'s; two values make it no member', () => {
+    const members = (engine: Engine = 'terraform') => new NetBuilder(engine)
+      .vpc('a', 'INTERNET', '10.0.0.0/16', { municipality: '131016' }).subnet('sa', 'a', '10.0.1.0/24').table('rta', 'a', ['sa'])
+      .route('rta', '10.1.0.0/16', { kind: 'pcx', id: 'p' })
+      .vpc('b', 'INTERNET', '10.1.0.0/16', { municipality: '131024' }).subnet('sb', 'b', '10.1.1.0/24').peering('p', 'a', 'b');
+    const base = members();
+    base.net.vpcs.forEach((v) => { v.municipalityOnSubnets = false; });
+    expect(verdicts(base)).toEqual(['SC-1']);
+    const moved = members().omitOwnTag('vpc', 'b', 'jichitai:municipality').tagResource('t', { kind: 'vpc', id: 'b' }, 'jichitai:municipality', '131024');
+    moved.net.vpcs.forEach((v) => { v.municipalityOnSubnets = false; });
+    expect(verdicts(moved)).toEqual(['SC-1']);
+    const ambiguous = members().tagResource('t', { kind: 'vpc', id: 'b' }, 'jichitai:municipality', '131032');
+    ambiguous.net.vpcs.forEach((v) => { v.municipalityOnSubnets = false; });
+    // b is no member: a's arrival there is no other member's (§10 SC-1: two codes present no more).
+    expect(verdicts(ambiguous)).toEqual(['GUARD-1/label t']);
+  });
+});
+
+describe('§3 and §7 the role a launch template gives its instances (PL-1, α)', () => {
+  const twoSegments = (engine: Engine) => new NetBuilder(engine).vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')
+    .subnet('l2', 'lg', '10.1.2.0/24').vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24');
+
+  test.each(['cloudformation', 'terraform'] as const)('a template\'s role is placed at each launcher\'s subnets (%s)', (engine) => {
+    // A business system (LGWAN in α) launched in LGWAN: nothing; in My Number: PL-1.
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', ['l', 'l2']))).toEqual([]);
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('i', 'instance', 't', ['m'], { byName: true })))
+      .toEqual(['PL-1']);
+    // A tag specification for volumes is no label.
+    expect(verdicts(twoSegments(engine).launchTemplate('t', undefined, { volumeRole: 'MY_NUMBER_SYSTEM' }).launcher('g', 'asg', 't', ['l'])))
+      .toEqual([]);
+    // OTHER is no role PL-1 judges.
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'OTHER').launcher('g', 'asg', 't', ['m']))).toEqual([]);
+  });
+
+  test.each(['cloudformation', 'terraform'] as const)('what cannot be placed: no subnets (the default VPC), no launcher (%s)', (engine) => {
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', []))).toEqual(['PL-1']);
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('i', 'instance', 't', []))).toEqual(['PL-1']);
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM'))).toEqual(['PL-1']);
+    expect(verdicts(twoSegments(engine).launchTemplate('t'))).toEqual([]);
+  });
+
+  test.each(['cloudformation', 'terraform'] as const)('the launcher\'s own role: the same value is that value; another is GUARD-1 at the launcher (%s)', (engine) => {
+    const same = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('g', 'asg', 't', ['m'], { role: 'MY_NUMBER_SYSTEM' });
+    expect(verdicts(same)).toEqual([]);
+    // Own MY_NUMBER_SYSTEM in My Number (fine), the template's BUSINESS_SYSTEM not picked for its instances: only GUARD-1.
+    const other = twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', ['m'], { role: 'MY_NUMBER_SYSTEM' });
+    expect(verdicts(other)).toEqual(['GUARD-1/label g']);
+    // The launcher's own label stays its own: a business system in My Number ⇒ PL-1 as well.
+    const wrong = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('i', 'instance', 't', ['m'], { role: 'BUSINESS_SYSTEM' });
+    expect(verdicts(wrong)).toEqual(['GUARD-1/label i', 'PL-1']);
+  });
+
+  test.each(['cloudformation', 'terraform'] as const)('a fleet and a group\'s mixed instances policy launch the template too (%s)', (engine) => {
+    const fleet = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('f', 'fleet', 't', ['m']);
+    expect(verdicts(fleet)).toEqual([]);
+    expect(verdicts(twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('f', 'fleet', 't', [], { byName: true }))).toEqual(['PL-1']);
+    // A fleet's own tags for its instances and its template's are each judged (no GUARD-1); Terraform's fleet has none.
+    const own = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('f', 'fleet', 't', ['m'], { role: 'BUSINESS_SYSTEM' });
+    expect(verdicts(own)).toEqual(engine === 'cloudformation' ? ['PL-1'] : []);
+    const mixed = twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', ['m'], { byName: true });
+    mixed.net.launchers![0].mixed = true;
+    expect(verdicts(mixed)).toEqual(['PL-1']);
+  });
+
+  test.each(['cloudformation', 'terraform'] as const)('a template named by a literal name, a misspelt role (%s)', (engine) => {
+    // §10: a literal name names a template outside the output (a bridge, GUARD-1 at the launcher); the template of the output then
+    // is launched by nothing of the output ⇒ PL-1 (it cannot be placed).
+    const literal = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('g', 'asg', 't', ['m']);
+    literal.net.launchers![0].literalName = true;
+    expect(verdicts(literal)).toEqual(['GUARD-1/label g', 'PL-1']);
+    // §10 "Network bridges": "Attachments only in the Internet segment or the prefecture hub are not reported".
+    const inInternet = new NetBuilder(engine).vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('s', 'inet', '10.2.1.0/24').launchTemplate('t')
+      .launcher('i', 'instance', 't', ['s'], { role: 'OTHER' });
+    inInternet.net.launchers![0].literalName = true;
+    expect(verdicts(inInternet)).toEqual([]);
+    // §3 vocabulary: GUARD-1 at the template; read as written, it is no role PL-1 judges, and another value than the launcher's own.
+    const misspelt = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYTEM').launcher('g', 'asg', 't', ['m'])
+      .launcher('i', 'instance', 't', ['l'], { role: 'BUSINESS_SYSTEM' });
+    expect(verdicts(misspelt)).toEqual(['GUARD-1/label i', 'GUARD-1/label t']);
+    // "wherever the label comes from (its own tags, …)": a launcher's own misspelt role too, whatever else sets the key.
+    const own = twoSegments(engine).launchTemplate('t').launcher('i', 'instance', 't', ['l'], { role: 'MY_NUMBER_SYTEM' });
+    expect(verdicts(own)).toEqual(['GUARD-1/label i']);
+    if (engine === 'terraform') {
+      own.net.launchers![0].tagResourceRole = 'BUSINESS_SYSTEM';
+      expect(verdicts(own)).toEqual(['GUARD-1/label i', 'GUARD-1/label i-tag']);
+    }
+  });
+
+  test('Terraform: a group\'s role from aws_autoscaling_group_tag is read with its own tag blocks', () => {
+    const byTag = twoSegments('terraform').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM' });
+    expect(verdicts(byTag)).toEqual(['PL-1']);
+    const ambiguous = twoSegments('terraform').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { role: 'BUSINESS_SYSTEM', tagResourceRole: 'MY_NUMBER_SYSTEM' });
+    expect(verdicts(ambiguous)).toEqual(['GUARD-1/label g-tag']);
+    // Read as absent, the group takes its template's role for its instances.
+    const withTemplate = twoSegments('terraform').launchTemplate('t', 'BUSINESS_TERMINALS')
+      .launcher('g', 'asg', 't', ['m'], { role: 'BUSINESS_SYSTEM', tagResourceRole: 'MY_NUMBER_SYSTEM', tagResourceByName: true });
+    expect(verdicts(withTemplate)).toEqual(['GUARD-1/label g-tag', 'PL-1']);
+    // An instance's role from an aws_ec2_tag naming it (by id or ARN), read with its own tags.
+    for (const tagResourceByName of [false, true]) {
+      const inst = twoSegments('terraform').launchTemplate('t').launcher('i', 'instance', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM', tagResourceByName });
+      expect(verdicts(inst)).toEqual(['PL-1']);
+      expect(renderTerraform(inst.net).resource.aws_ec2_tag.i_role.resource_id).toBe(`\${aws_instance.i.${tagResourceByName ? 'arn' : 'id'}}`);
+    }
+    expect(verdicts(twoSegments('terraform').launchTemplate('t').launcher('i', 'instance', 't', ['l'], { role: 'OTHER', tagResourceRole: 'OTHER' })))
+      .toEqual([]);
+    // CloudFormation has no such resource.
+    const cfn = twoSegments('cloudformation').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM' });
+    expect(verdicts(cfn)).toEqual([]);
+  });
+});

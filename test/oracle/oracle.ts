@@ -37,6 +37,7 @@
  * gateway), and a route to it ends unknown (§4).
  */
 import { Family, Prefix, contains, formatAddress, formatPrefix, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
+import { launchVerdicts, resolveLabels } from './labels';
 import {
   DxAssociation, heldPrefixList, isShared, NaclEntry, Network, Protocol, Segment, SgRule, sharedStandInId, Subnet, TgwAccepter, TransitGateway, Zone,
 } from './network';
@@ -45,8 +46,14 @@ import {
  * 'GUARD-1/unplaced' is no rule of its own: it is the part of GUARD-1 that is a path (§10 GUARD-1, last clause; §5
  * "Entering from a network the guard cannot place"), which compare.ts reads off the guard's GUARD-1 findings.
  */
-export type OracleRule = 'MN-1' | 'MN-2' | 'LG-1' | 'MN-3' | 'MN-4' | 'SC-1' | 'GUARD-1/unplaced';
-export const ORACLE_RULES: readonly OracleRule[] = ['MN-1', 'MN-2', 'LG-1', 'MN-3', 'MN-4', 'SC-1', 'GUARD-1/unplaced'];
+export type OracleRule = 'MN-1' | 'MN-2' | 'LG-1' | 'MN-3' | 'MN-4' | 'SC-1' | 'PL-1' | 'GUARD-1/unplaced' | LabelVerdict;
+/**
+ * GUARD-1 at one tag resource (§3 "A Terraform resource that tags another": an ambiguous label, an untied target), named by the
+ * tag resource's id in the network (labels.ts). Not in ORACLE_RULES: compare.ts reads these off the guard's GUARD-1 findings
+ * located at a tag resource.
+ */
+export type LabelVerdict = `GUARD-1/label ${string}`;
+export const ORACLE_RULES: readonly OracleRule[] = ['MN-1', 'MN-2', 'LG-1', 'MN-3', 'MN-4', 'SC-1', 'PL-1', 'GUARD-1/unplaced'];
 
 export interface OracleResult {
   readonly verdicts: Set<OracleRule>;
@@ -1633,9 +1640,22 @@ export interface ReachSummary {
 }
 
 export function reachSummary(net: Network): Map<string, ReachSummary> {
-  return new Oracle(net, {}).summary();
+  return new Oracle(resolveLabels(net).net, {}).summary();
 }
 
 export function runOracle(net: Network, options: OracleOptions = {}): OracleResult {
-  return new Oracle(net, options).run();
+  // §3: the labels the guard reads (own tags and tag resources), and GUARD-1 where a tag resource's label cannot be read.
+  const labels = resolveLabels(net);
+  const result = new Oracle(labels.net, options).run();
+  // §3, §7: the roles of launchers and launch templates (PL-1), and GUARD-1 where one cannot be read.
+  const launches = launchVerdicts(labels.net, options.model ?? 'ALPHA');
+  if (launches.pl1.length > 0) {
+    result.verdicts.add('PL-1');
+    result.reasons.push(...launches.pl1.map((why) => `PL-1: ${why}`));
+  }
+  for (const [id, why] of [...labels.unresolved, ...launches.unresolved]) {
+    result.verdicts.add(`GUARD-1/label ${id}`);
+    result.reasons.push(`GUARD-1/label ${id}: ${why}`);
+  }
+  return result;
 }

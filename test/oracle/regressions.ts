@@ -1400,4 +1400,62 @@ export const REGRESSIONS: Regression[] = [
       .route('rtm', '0.0.0.0/0', { kind: 'tgw', id: 't' }).tgw('t').attach('am', 't', 'mn', ['m']).vpn('sc', 't', 'SECURITY_CLOUD')
       .tgwTable('tt', 't', { associations: ['am'] }).tgwRoute('tt', '0.0.0.0/0', 'sc').tgwRouteToList('tt', 'pl-0123456789abcdef0', 'blackhole').net,
   },
+  // --- §3 labels a Terraform tag resource sets ------------------------------------------------------------------------------
+  ...([false, true] as const).map((arn): Regression => ({
+    name: `a-segment-only-a-tag-resource-sets-is-the-vpc-label (terraform, by ${arn ? 'ARN' : 'id'})`,
+    found: 'pin',
+    note: '§3: a jichitai: tag set by aws_ec2_tag "is a label of the target, read with its own tags, when the target is a resource of '
+      + 'the output named by its id or ARN": VPC mn carries no segment tag of its own, a tag resource makes it MY_NUMBER; m routes '
+      + '0.0.0.0/0 to an internet gateway ⇒ MN-1 (read as unlabelled, m would be no source, §2).',
+    expected: ['MN-1'],
+    net: new NetBuilder('terraform').vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .igw('i', 'mn').route('rtm', '0.0.0.0/0', { kind: 'igw', id: 'i' })
+      .omitOwnTag('vpc', 'mn', 'jichitai:segment').tagResource('t', { kind: 'vpc', id: 'mn', arn }, 'jichitai:segment', 'MY_NUMBER').net,
+  })),
+  {
+    name: 'a-zone-set-two-ways-is-ambiguous-and-read-as-absent (terraform)',
+    found: 'pin',
+    note: '§3: "A label set to two values — by the target\'s own tags … and a tag resource … GUARD-1 at each tag resource that sets it, '
+      + 'and the label read as absent": VPN v is SECURITY_CLOUD by its own tag and LGWAN_WAN by tag resource t, so it has no zone: '
+      + 'm\'s 52.0.0.0/8 through the gateway to v ends unknown (§5) ⇒ MN-1, MN-2, and GUARD-1 at t.',
+    expected: ['GUARD-1/label t', 'MN-1', 'MN-2'],
+    net: new NetBuilder('terraform').vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+      .route('rtm', '0.0.0.0/0', { kind: 'tgw', id: 'tgw' }).tgw('tgw').attach('am', 'tgw', 'mn', ['m'])
+      .tgwTable('tt', 'tgw', { associations: ['am'] }).vpn('v', 'tgw', 'SECURITY_CLOUD').tgwRoute('tt', '52.0.0.0/8', 'v')
+      .tagResource('t', { kind: 'vpn', id: 'v' }, 'jichitai:zone', 'LGWAN_WAN').net,
+  },
+  {
+    name: 'a-label-on-a-literal-id-or-another-attribute-is-untied (terraform)',
+    found: 'pin',
+    note: '§3: a jichitai: tag "on a target it cannot tie to a resource of the output — … a literal id of a resource outside the output '
+      + '…, another attribute (… default_security_group_id …)" is GUARD-1 at the tag resource; a Name tag "changes nothing and is not '
+      + 'reported, whatever its target". Nothing else here is a finding.',
+    expected: ['GUARD-1/label lit', 'GUARD-1/label sg'],
+    net: new NetBuilder('terraform').vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')
+      .tagResource('lit', { untied: { literal: 'vpc-0a1b2c3d4e5f60718' } }, 'jichitai:segment', 'LGWAN')
+      .tagResource('sg', { untied: { kind: 'vpc', id: 'lg', attr: 'default_security_group_id' } }, 'jichitai:segment', 'INTERNET')
+      .tagResource('name', { untied: { literal: 'subnet-0a1b2c3d4e5f60718' } }, 'Name', 'x').net,
+  },
+  // --- §3 / §7 the role a launch template gives its instances (PL-1) ------------------------------------------------------------
+  ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
+    name: `a-template-role-other-than-the-launchers-own-is-guard-1-at-the-launcher (${engine})`,
+    found: 'pin',
+    note: '§3: "With another value … GUARD-1 at the launcher\'s property that names the template, and neither value picked for its '
+      + 'instances"; the group\'s own label stays its own ("a label declares the group"): group g in My Number subnet m labelled '
+      + 'BUSINESS_SYSTEM (α: LGWAN) launches template t whose instances are MY_NUMBER_SYSTEM ⇒ GUARD-1 at g and PL-1 for g\'s own label. '
+      + 'Instance i in m names t by name and carries no role: t\'s MY_NUMBER_SYSTEM in My Number, nothing.',
+    expected: ['GUARD-1/label g', 'PL-1'],
+    net: new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').launchTemplate('t', 'MY_NUMBER_SYSTEM')
+      .launcher('g', 'asg', 't', ['m'], { role: 'BUSINESS_SYSTEM' }).launcher('i', 'instance', 't', ['m'], { byName: true }).net,
+  })),
+  ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
+    name: `a-labelled-template-nothing-launches-cannot-be-placed (${engine})`,
+    found: 'pin',
+    note: '§3: "A labelled template that no launcher of the output names may be launched from outside the output … anywhere: … PL-1 '
+      + 'reports it as a label it cannot place" (BUSINESS_TERMINALS, α: LGWAN); a template whose only role is in a tag specification for '
+      + 'volume is no label.',
+    expected: ['PL-1'],
+    net: new NetBuilder(engine).vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').launchTemplate('t', 'BUSINESS_TERMINALS')
+      .launchTemplate('v', undefined, { volumeRole: 'MY_NUMBER_SYSTEM' }).net,
+  })),
 ];

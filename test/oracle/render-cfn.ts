@@ -335,7 +335,68 @@ export function renderCloudFormation(net: Network): CfnTemplate {
   }
   renderDirectConnect(net, put);
   renderSharing(net, put, resources);
+  renderLaunches(net, put, L.subnet);
   return { Resources: resources };
+}
+
+const ROLE_TAG = 'jichitai:role';
+
+/** The logical ID of a launcher (compare.ts ties the guard's findings to it). */
+export function launchTemplateLogicalId(id: string): string {
+  return logical('LaunchTemplate', id);
+}
+export function launcherLogicalId(l: { id: string; kind: 'asg' | 'instance' | 'fleet' }): string {
+  return logical(l.kind === 'asg' ? 'Asg' : l.kind === 'fleet' ? 'Fleet' : 'Instance', l.id);
+}
+
+/**
+ * Launch templates and what launches them (§3 "A launch template's tags for instances"): a template's `TagSpecifications` for
+ * `instance` (and one for `volume`, no label); a group's `LaunchTemplate` (`LaunchTemplateId` by Ref, or `LaunchTemplateName` by
+ * Fn::GetAtt) and `VPCZoneIdentifier`, an instance's `LaunchTemplate` and `SubnetId`; their own `jichitai:role` tags.
+ */
+function renderLaunches(net: Network, put: (id: string, type: string, props: Record<string, unknown>) => void, subnet: (id: string) => string): void {
+  const lt = (id: string) => logical('LaunchTemplate', id);
+  for (const t of net.launchTemplates ?? []) {
+    const specs = [
+      ...(t.role !== undefined ? [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: t.id }, { Key: ROLE_TAG, Value: t.role }] }] : []),
+      ...(t.volumeRole !== undefined ? [{ ResourceType: 'volume', Tags: [{ Key: ROLE_TAG, Value: t.volumeRole }] }] : []),
+    ];
+    put(lt(t.id), 'AWS::EC2::LaunchTemplate', {
+      LaunchTemplateName: t.id,
+      LaunchTemplateData: { ImageId: 'ami-0123456789abcdef0', InstanceType: 't3.micro', ...(specs.length > 0 ? { TagSpecifications: specs } : {}) },
+    });
+  }
+  for (const l of net.launchers ?? []) {
+    const template = l.literalName ? { LaunchTemplateName: l.template, Version: '1' } : {
+      ...(l.byName ? { LaunchTemplateName: getAtt(lt(l.template), 'LaunchTemplateName') } : { LaunchTemplateId: ref(lt(l.template)) }),
+      Version: getAtt(lt(l.template), 'LatestVersionNumber'),
+    };
+    if (l.kind === 'fleet') {
+      put(launcherLogicalId(l), 'AWS::EC2::EC2Fleet', {
+        Type: 'instant',
+        TargetCapacitySpecification: { TotalTargetCapacity: 1, DefaultTargetCapacityType: 'on-demand' },
+        LaunchTemplateConfigs: [{
+          LaunchTemplateSpecification: template,
+          ...(l.subnets.length > 0 ? { Overrides: l.subnets.map((x) => ({ SubnetId: ref(subnet(x)) })) } : {}),
+        }],
+        ...(l.role !== undefined ? { TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: ROLE_TAG, Value: l.role }] }] } : {}),
+      });
+    } else if (l.kind === 'asg') {
+      put(launcherLogicalId(l), 'AWS::AutoScaling::AutoScalingGroup', {
+        MinSize: '0',
+        MaxSize: '1',
+        ...(l.mixed ? { MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: template } } } : { LaunchTemplate: template }),
+        ...(l.subnets.length > 0 ? { VPCZoneIdentifier: l.subnets.map((x) => ref(subnet(x))) } : {}),
+        ...(l.role !== undefined ? { Tags: [{ Key: ROLE_TAG, Value: l.role, PropagateAtLaunch: true }] } : {}),
+      });
+    } else {
+      put(launcherLogicalId(l), 'AWS::EC2::Instance', {
+        LaunchTemplate: template,
+        ...(l.subnets.length > 0 ? { SubnetId: ref(subnet(l.subnets[0])) } : {}),
+        ...(l.role !== undefined ? { Tags: [{ Key: ROLE_TAG, Value: l.role }] } : {}),
+      });
+    }
+  }
 }
 
 /**

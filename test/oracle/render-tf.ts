@@ -8,7 +8,7 @@
  * stream of their own, so that a network without them renders as it did before they existed.
  */
 import { familyOf } from './addr';
-import { Network, OTHER_ZONE, otherZoneLabel, prng, RouteTarget, Segment, SgRule } from './network';
+import { Network, OTHER_ZONE, otherZoneLabel, ownTagKey, prng, RouteTarget, Segment, SgRule, TaggedKind } from './network';
 import { implicitTableId } from './oracle';
 
 export interface TfJson {
@@ -29,6 +29,14 @@ function tfName(id: string): string {
   const n = id.replace(/[^A-Za-z0-9_]+/g, '_');
   return /^[A-Za-z_]/.test(n) ? n : `r_${n}`;
 }
+
+/** The Terraform name of a tag resource (`aws_ec2_tag.<name>`), by which compare.ts ties the guard's findings to it. */
+export function tagResourceName(id: string): string {
+  return tfName(id);
+}
+
+/** The Terraform type of an element a tag resource names (network.ts TaggedKind). */
+const TAGGED_TYPE: Record<TaggedKind, string> = { vpc: 'aws_vpc', subnet: 'aws_subnet', vpn: 'aws_vpn_connection', vgw: 'aws_vpn_gateway' };
 
 export function renderTerraform(net: Network): TfJson {
   const rnd = prng(net.renderSeed + 0x5f3759df);
@@ -64,10 +72,18 @@ export function renderTerraform(net: Network): TfJson {
   // A member's code goes on the VPC, or on each of its subnets (a subnet's own tag, §10 SC-1). The coin is only thrown
   // for a VPC with a code, so that networks without codes render exactly as they did before codes existed.
   const codeOnSubnets = new Set<string>();
+  // Labels only tag resources give (§3): the element's own tags leave them out.
+  const omitted = new Set(net.ownTagsOmitted ?? []);
+  const own = (kind: TaggedKind, id: string, key: string) => !omitted.has(ownTagKey(kind, id, key));
   for (const v of net.vpcs) {
     const body: Record<string, unknown> = { cidr_block: v.cidr, enable_dns_support: true, enable_dns_hostnames: true };
     const style = rnd();
-    if (v.segment === undefined) {
+    if (v.segment !== undefined && !own('vpc', v.id, SEGMENT_TAG)) {
+      // The segment only from a tag resource: no own tag, no provider default tag.
+      body.tags = { Name: v.id };
+    } else if (v.segment === undefined && v.securityCloud !== undefined && !own('vpc', v.id, SECURITY_CLOUD_TAG)) {
+      body.tags = { Name: v.id };
+    } else if (v.segment === undefined) {
       // The hub (no segment): its security-cloud tag in its own tags, or in the default tags of a provider of its own.
       if (v.securityCloud !== undefined && style >= 0.7) {
         body.provider = hubProvider(v.securityCloud);
@@ -87,7 +103,7 @@ export function renderTerraform(net: Network): TfJson {
       // the coin is thrown as before when the model decides (municipalityOnSubnets), so that the rest renders the same
       const c = coin(0.3);
       if (v.municipalityOnSubnets ?? c) codeOnSubnets.add(v.id);
-      else body.tags = { ...body.tags as Record<string, string>, [MUNICIPALITY_TAG]: v.municipality };
+      else if (own('vpc', v.id, MUNICIPALITY_TAG)) body.tags = { ...body.tags as Record<string, string>, [MUNICIPALITY_TAG]: v.municipality };
     }
     if (v.ipv6Cidr && coin()) body.ipv6_cidr_block = v.ipv6Cidr;
     else if (v.ipv6Cidr) put('aws_vpc_ipv6_cidr_block_association', `${tfName(v.id)}_ipv6`, { vpc_id: vpcRef(v.id), ipv6_cidr_block: v.ipv6Cidr });
@@ -101,7 +117,11 @@ export function renderTerraform(net: Network): TfJson {
       availability_zone: 'ap-northeast-1a',
       ...(s.ipv6Cidr ? { ipv6_cidr_block: s.ipv6Cidr } : {}),
       ...(s.mapPublicIpOnLaunch ? { map_public_ip_on_launch: true } : {}),
-      tags: { Name: s.id, ...(codeOnSubnets.has(s.vpc) ? { [MUNICIPALITY_TAG]: net.vpcs.find((v) => v.id === s.vpc)!.municipality! } : {}) },
+      tags: {
+        Name: s.id,
+        ...(codeOnSubnets.has(s.vpc) ? { [MUNICIPALITY_TAG]: net.vpcs.find((v) => v.id === s.vpc)!.municipality! } : {}),
+        ...(s.segmentTag !== undefined ? { [SEGMENT_TAG]: s.segmentTag } : {}),
+      },
     });
   }
 
@@ -143,7 +163,9 @@ export function renderTerraform(net: Network): TfJson {
       subnet_ids: [subnetRef(e.subnet)],
     });
   }
-  for (const g of net.vpnGateways) put('aws_vpn_gateway', tfName(g.id), { vpc_id: vpcRef(g.vpc), tags: g.zone ? { [ZONE_TAG]: g.zone } : { Name: g.id } });
+  for (const g of net.vpnGateways) {
+    put('aws_vpn_gateway', tfName(g.id), { vpc_id: vpcRef(g.vpc), tags: g.zone && own('vgw', g.id, ZONE_TAG) ? { [ZONE_TAG]: g.zone } : { Name: g.id } });
+  }
   for (const p of net.peerings) put('aws_vpc_peering_connection', tfName(p.id), { vpc_id: vpcRef(p.vpc), peer_vpc_id: vpcRef(p.peerVpc), auto_accept: true });
 
   // Transit gateway.
@@ -179,7 +201,7 @@ export function renderTerraform(net: Network): TfJson {
       customer_gateway_id: r('aws_customer_gateway', v.id),
       transit_gateway_id: r('aws_ec2_transit_gateway', v.tgw),
       type: 'ipsec.1',
-      tags: v.zone ? { [ZONE_TAG]: v.zone } : otherZoneLabel(net, v.id) ? { [ZONE_TAG]: OTHER_ZONE } : { Name: v.id },
+      tags: v.zone ? (own('vpn', v.id, ZONE_TAG) ? { [ZONE_TAG]: v.zone } : { Name: v.id }) : otherZoneLabel(net, v.id) ? { [ZONE_TAG]: OTHER_ZONE } : { Name: v.id },
     });
   }
   for (const p of net.tgwPeerings ?? []) {
@@ -480,7 +502,93 @@ export function renderTerraform(net: Network): TfJson {
     }
   }
   renderSharing(net, put, resource);
+  // Tag resources (§3): resource_id names the target by its id or ARN, or something the guard cannot tie to the output.
+  for (const t of net.tagResources ?? []) {
+    let resourceId: string;
+    if (t.target) resourceId = r(TAGGED_TYPE[t.target.kind], t.target.id, t.target.attr);
+    else if (t.untied && 'literal' in t.untied) resourceId = t.untied.literal;
+    else resourceId = r(TAGGED_TYPE[t.untied!.kind], t.untied!.id, t.untied!.attr);
+    put('aws_ec2_tag', tfName(t.id), { resource_id: resourceId, key: t.key, value: t.value });
+  }
+  renderLaunches(net, put, subnetRef);
   return { provider: { aws: providers }, resource };
+}
+
+const ROLE_TAG = 'jichitai:role';
+
+/** The Terraform address of a launcher, and of a group's tag resource (compare.ts ties the guard's findings to them). */
+export function launcherAddress(l: { id: string; kind: 'asg' | 'instance' | 'fleet' }): string {
+  return `${l.kind === 'asg' ? 'aws_autoscaling_group' : l.kind === 'fleet' ? 'aws_ec2_fleet' : 'aws_instance'}.${tfName(l.id)}`;
+}
+export function launchTemplateAddress(id: string): string {
+  return `aws_launch_template.${tfName(id)}`;
+}
+export function launcherTagAddress(l: { id: string; kind: 'asg' | 'instance' | 'fleet' }): string {
+  return l.kind === 'asg' ? `aws_autoscaling_group_tag.${tfName(l.id)}` : `aws_ec2_tag.${tfName(l.id)}_role`;
+}
+
+/**
+ * Launch templates and what launches them (§3 "A launch template's tags for instances"): a template's `tag_specifications` for
+ * `instance` (and one for `volume`, no label); a group's `launch_template` (by `id` or `name`) and `vpc_zone_identifier`, its
+ * `tag` blocks and an `aws_autoscaling_group_tag` naming it; an instance's `launch_template` and `subnet_id`, its `tags`.
+ */
+function renderLaunches(
+  net: Network, put: (type: string, name: string, body: Record<string, unknown>) => void, subnetRef: (id: string) => string,
+): void {
+  const lt = (id: string, attr: string) => `\${aws_launch_template.${tfName(id)}.${attr}}`;
+  for (const t of net.launchTemplates ?? []) {
+    const specs = [
+      ...(t.role !== undefined ? [{ resource_type: 'instance', tags: { Name: t.id, [ROLE_TAG]: t.role } }] : []),
+      ...(t.volumeRole !== undefined ? [{ resource_type: 'volume', tags: { [ROLE_TAG]: t.volumeRole } }] : []),
+    ];
+    put('aws_launch_template', tfName(t.id), {
+      name: t.id, image_id: 'ami-0123456789abcdef0', instance_type: 't3.micro', ...(specs.length > 0 ? { tag_specifications: specs } : {}),
+    });
+  }
+  for (const l of net.launchers ?? []) {
+    const template = l.literalName ? { name: l.template, version: '$Latest' }
+      : l.byName ? { name: lt(l.template, 'name'), version: '$Latest' } : { id: lt(l.template, 'id'), version: '$Latest' };
+    if (l.kind === 'fleet') {
+      // aws_ec2_fleet gives its instances no tags of its own (provider 5.100.0): the model's fleet role is not written.
+      put('aws_ec2_fleet', tfName(l.id), {
+        type: 'instant',
+        target_capacity_specification: { default_target_capacity_type: 'on-demand', total_target_capacity: 1 },
+        launch_template_config: [{
+          launch_template_specification: l.byName ? { launch_template_name: lt(l.template, 'name'), version: '$Latest' }
+            : { launch_template_id: lt(l.template, 'id'), version: '$Latest' },
+          ...(l.subnets.length > 0 ? { override: l.subnets.map((x) => ({ subnet_id: subnetRef(x) })) } : {}),
+        }],
+      });
+    } else if (l.kind === 'asg') {
+      const spec = l.literalName ? { launch_template_name: l.template, version: '$Latest' }
+        : l.byName ? { launch_template_name: lt(l.template, 'name'), version: '$Latest' } : { launch_template_id: lt(l.template, 'id'), version: '$Latest' };
+      put('aws_autoscaling_group', tfName(l.id), {
+        name: l.id,
+        min_size: 0,
+        max_size: 1,
+        ...(l.mixed ? { mixed_instances_policy: { launch_template: { launch_template_specification: spec } } } : { launch_template: template }),
+        ...(l.subnets.length > 0 ? { vpc_zone_identifier: l.subnets.map(subnetRef) } : {}),
+        ...(l.role !== undefined ? { tag: [{ key: ROLE_TAG, value: l.role, propagate_at_launch: true }] } : {}),
+      });
+      if (l.tagResourceRole !== undefined) {
+        put('aws_autoscaling_group_tag', tfName(l.id), {
+          autoscaling_group_name: `\${aws_autoscaling_group.${tfName(l.id)}.${l.tagResourceByName ? 'name' : 'id'}}`,
+          tag: { key: ROLE_TAG, value: l.tagResourceRole, propagate_at_launch: true },
+        });
+      }
+    } else {
+      put('aws_instance', tfName(l.id), {
+        launch_template: template,
+        ...(l.subnets.length > 0 ? { subnet_id: subnetRef(l.subnets[0]) } : {}),
+        ...(l.role !== undefined ? { tags: { [ROLE_TAG]: l.role } } : {}),
+      });
+      if (l.tagResourceRole !== undefined) {
+        put('aws_ec2_tag', `${tfName(l.id)}_role`, {
+          resource_id: `\${aws_instance.${tfName(l.id)}.${l.tagResourceByName ? 'arn' : 'id'}}`, key: ROLE_TAG, value: l.tagResourceRole,
+        });
+      }
+    }
+  }
 }
 
 /**
