@@ -13,7 +13,7 @@ import { customResourcePowers, templateIam, TemplateView } from './custom-resour
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import {
   EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, StatelessRule,
-  statelessMatchText, TopologyGraph, TransitAttachmentNode,
+  statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import {
@@ -1855,7 +1855,7 @@ function statelessRules(v: any): StatelessRule[] | undefined {
     return {
       priority: port(r.Priority),
       actions: actionNames(r.RuleDefinition?.Actions),
-      match: statelessMatchText({
+      match: statelessMatch({
         protocols: valueList(m.Protocols),
         sources: blocks(m.Sources).map((a: any) => a.AddressDefinition),
         destinations: blocks(m.Destinations).map((a: any) => a.AddressDefinition),

@@ -14,7 +14,7 @@ import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
 import {
   EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, StatelessRule,
-  statelessMatchText, TopologyGraph,
+  statelessMatch, TopologyGraph,
 } from './graph';
 import { SUBNET_PLUMBING, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
@@ -2243,7 +2243,7 @@ function statelessRules(v: unknown): StatelessRule[] | undefined {
     return {
       priority: port(r.priority),
       actions: actionNames(definition.actions),
-      match: statelessMatchText({
+      match: statelessMatch({
         protocols: valueList(m.protocols),
         sources: blocks(m.source).map((a: any) => a.address_definition),
         destinations: blocks(m.destination).map((a: any) => a.address_definition),

@@ -216,22 +216,29 @@ export interface FirewallPolicyNode extends NodeBase {
 export interface StatelessRule {
   readonly priority?: number;
   readonly actions: string[];
-  readonly match: string;
+  readonly match: StatelessMatch;
 }
 
-/** A stateless rule's match attributes in words, as both engines' readers give them; no attribute matches every packet. */
-export function statelessMatchText(m: {
+/** A stateless rule's match attributes, as both engines' readers give them (values as written); an empty list matches everything. */
+export interface StatelessMatch {
+  readonly protocols: string[];
+  readonly sources: string[];
+  readonly destinations: string[];
+  /** `443`, `1024-65535`. */
+  readonly destinationPorts: string[];
+}
+
+/** `StatelessMatch` from the readers' raw values. */
+export function statelessMatch(m: {
   protocols: unknown[]; sources: unknown[]; destinations: unknown[]; destinationPorts: [unknown, unknown][];
-}): string {
+}): StatelessMatch {
   const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
-  const parts = [
-    m.protocols.length > 0 ? `protocols ${m.protocols.map(show).join(', ')}` : 'any protocol',
-    `from ${m.sources.length > 0 ? m.sources.map(show).join(', ') : 'anywhere'}`,
-    `to ${m.destinations.length > 0 ? m.destinations.map(show).join(', ') : 'anywhere'}`,
-    m.destinationPorts.length > 0 ? `ports ${m.destinationPorts.map(([a, b]) => (show(a) === show(b) ? show(a) : `${show(a)}-${show(b)}`)).join(', ')}` : 'any port',
-  ];
-  const text = parts.join(' ');
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  return {
+    protocols: m.protocols.map(show),
+    sources: m.sources.map(show),
+    destinations: m.destinations.map(show),
+    destinationPorts: m.destinationPorts.map(([a, b]) => (show(a) === show(b) ? show(a) : `${show(a)}-${show(b)}`)),
+  };
 }
 
 export interface RuleGroupNode extends NodeBase {

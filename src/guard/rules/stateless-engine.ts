@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_RuleDefinition.html
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/stateless-default-actions.html
  */
-import { deref, FirewallPolicyNode, Ref, RuleGroupNode, TopologyGraph } from '../graph';
+import { deref, FirewallPolicyNode, Ref, RuleGroupNode, StatelessMatch, TopologyGraph } from '../graph';
 import { jaOrEn } from '../ja-engine';
 import { bi, Bilingual } from '../rule';
 
@@ -31,6 +31,24 @@ function judge(actions: readonly string[]): 'pass' | 'unknown' | 'kept' {
 }
 
 const listed = (actions: readonly string[], none: string) => actions.join(', ') || none;
+
+/** A stateless rule's match attributes in words: what it matches (an empty attribute matches everything). */
+function matchText(m: StatelessMatch): Bilingual {
+  const en = [
+    m.protocols.length > 0 ? `protocols ${m.protocols.join(', ')}` : 'any protocol',
+    `from ${m.sources.join(', ') || 'anywhere'}`,
+    `to ${m.destinations.join(', ') || 'anywhere'}`,
+    m.destinationPorts.length > 0 ? `ports ${m.destinationPorts.join(', ')}` : 'any port',
+  ].join(' ');
+  const ja = [
+    m.protocols.length > 0 ? `プロトコル ${m.protocols.join(', ')}` : 'すべてのプロトコル',
+    `送信元 ${m.sources.join(', ') || 'すべて'}`,
+    `宛先 ${m.destinations.join(', ') || 'すべて'}`,
+    m.destinationPorts.length > 0 ? `ポート ${m.destinationPorts.join(', ')}` : 'すべてのポート',
+  ].join('、');
+  const cut = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}...` : t);
+  return bi(cut(en), cut(ja));
+}
 
 /**
  * Why a firewall's stateless engine may let packets around its stateful rules, or undefined when it cannot: both default
@@ -75,8 +93,9 @@ function statelessGroupProblem(graph: TopologyGraph, ref: Ref): Bilingual | unde
   for (const rule of group.statelessRules) {
     const verdict = judge(rule.actions);
     if (verdict === 'kept') continue;
-    const which = `priority ${rule.priority ?? 'unreadable'}, ${rule.match}; actions: ${listed(rule.actions, 'none')}`;
-    const whichJa = `優先度 ${rule.priority ?? '読めない'}、${jaOrEn(rule.match)}、アクション: ${jaOrEn(listed(rule.actions, 'なし'))}`;
+    const match = matchText(rule.match);
+    const which = `priority ${rule.priority ?? 'unreadable'}, ${match.en}; actions: ${listed(rule.actions, 'none')}`;
+    const whichJa = `優先度 ${rule.priority ?? '読めない'}、${match.ja}、アクション: ${jaOrEn(listed(rule.actions, 'なし'))}`;
     return verdict === 'pass'
       ? bi(`stateless rule group ${group.id} passes packets around it (${which})`, `ステートレスのルールグループ ${group.id} がパケットをステートフルエンジンを通さずに通す（${whichJa}）`)
       : bi(`the actions of a rule of stateless rule group ${group.id} cannot be judged (${which})`,
