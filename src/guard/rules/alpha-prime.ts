@@ -286,7 +286,8 @@ export const AP1: GuardRule = {
   severity: Severity.CRITICAL,
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ローカルブレイクアウト',
-  summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host); no route bypasses it '
+  summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host), and lets nothing '
+    + 'around it (no stateless aws:pass; no pass rule ahead of the allow-list, and after it none but to literal address blocks on given ports); no route bypasses it '
     + '(the security cloud is the internet side too), no path past it ends where the guard cannot follow, and nothing but the chain runs in the '
     + 'breakout\'s own subnets (firewall, NAT gateway), whose routes lead out around the filter.',
   check(ctx) {

@@ -290,7 +290,8 @@ export const SC2: GuardRule = {
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
   summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC (but an α′ member\'s LGWAN breakout, '
-    + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (stateful default drop); '
+    + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (every packet to the '
+    + 'stateful engine, no stateless aws:pass; stateful default drop); '
     + 'the hub has a web proxy whose internet path passes it; what else runs in a hub subnet (a load balancer aside) reaches the internet only through it.',
   check(ctx) {
     const g = ctx.graph;
