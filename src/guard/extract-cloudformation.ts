@@ -12,7 +12,10 @@ import {
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
-import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph, TransitAttachmentNode } from './graph';
+import {
+  EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, StatelessRule,
+  statelessMatch, TopologyGraph, TransitAttachmentNode,
+} from './graph';
 import { placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
@@ -20,8 +23,8 @@ import {
 } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import {
-  blocks, expressionText, holdsDynamicReference, isDynamicReference, isExpression, literalText, propertyPath, readingCloudFormation, strings,
-  unreadable,
+  actionNames, blocks, expressionText, holdsDynamicReference, isDynamicReference, isExpression, literalText, propertyPath, readingCloudFormation,
+  strings, unreadable, valueList,
 } from './unreadable';
 import { wafRule } from './waf';
 import { isLabelNamespace } from '../model/labels';
@@ -275,11 +278,14 @@ class TemplateReader {
       b.add({
         ...base,
         type: 'firewall-policy',
-        statelessDefaultActions: strings(fp.StatelessDefaultActions),
+        statelessDefaultActions: actionNames(fp.StatelessDefaultActions),
+        statelessFragmentDefaultActions: actionNames(fp.StatelessFragmentDefaultActions),
+        statelessRuleGroups: blocks(fp.StatelessRuleGroupReferences).map((r: any) => reader.ref(r.ResourceArn)),
         statefulDefaultActions: strings(fp.StatefulDefaultActions),
         ruleGroups: blocks(fp.StatefulRuleGroupReferences).map((r: any) => reader.ref(r.ResourceArn)),
         ruleOrder: ruleOrder(fp.StatefulEngineOptions?.RuleOrder),
         ruleGroupPriorities: blocks(fp.StatefulRuleGroupReferences).map((r: any) => port(r?.Priority)),
+        ruleGroupOverrides: blocks(fp.StatefulRuleGroupReferences).map((r: any) => overrideAction(r?.Override)),
       });
     }],
     [['AWS::NetworkFirewall::RuleGroup'], (_reader, { b, base, p }) => {
@@ -292,6 +298,7 @@ class TemplateReader {
           ? { targets: strings(list.Targets), targetTypes: strings(list.TargetTypes), generatedRulesType: String(list.GeneratedRulesType) }
           : undefined,
         rulesString: literalText(source.RulesString),
+        statelessRules: statelessRules(source.StatelessRulesAndCustomActions),
       });
     }],
     [['AWS::NetworkFirewall::LoggingConfiguration'], (reader, { b, base, noted, p }) => {
@@ -1875,6 +1882,41 @@ function getAtt(value: unknown): [string, string] | undefined {
   if (Array.isArray(v) && v.length === 2) return [String(v[0]), String(v[1])];
   if (typeof v === 'string' && v.includes('.')) return [v.slice(0, v.indexOf('.')), v.slice(v.indexOf('.') + 1)];
   return undefined;
+}
+
+/**
+ * A stateless rule group's rules (`StatelessRulesAndCustomActions`): none when it is absent; undefined (the rules cannot be
+ * read) when it is given by an expression, which is noted as unreadable.
+ */
+function statelessRules(v: any): StatelessRule[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (isExpression(v)) {
+    unreadable(v);
+    return undefined;
+  }
+  return blocks(v.StatelessRules).map((r: any) => {
+    const m = r.RuleDefinition?.MatchAttributes ?? {};
+    return {
+      priority: port(r.Priority),
+      actions: actionNames(r.RuleDefinition?.Actions),
+      match: statelessMatch({
+        protocols: valueList(m.Protocols),
+        sources: blocks(m.Sources).map((a: any) => a.AddressDefinition),
+        destinations: blocks(m.Destinations).map((a: any) => a.AddressDefinition),
+        destinationPorts: blocks(m.DestinationPorts).map((x: any) => [x.FromPort, x.ToPort]),
+      }),
+    };
+  });
+}
+
+/** A stateful rule group reference's `Override.Action` (only `DROP_TO_ALERT` exists); one given by an expression, as its text. */
+function overrideAction(v: any): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  const action = isExpression(v) ? v : v.Action;
+  if (action === undefined || action === null) return undefined;
+  if (typeof action === 'string') return action;
+  unreadable(action);
+  return `{${expressionText(action)}}`;
 }
 
 /** A policy's stateful rule order: absent means AWS's default action order; anything unreadable is `unknown`. */

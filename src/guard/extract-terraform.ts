@@ -13,11 +13,14 @@ import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTIN
 import { TERRAFORM_CODE_FIX } from './deploy-code';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource } from './extract-terraform-hub';
-import { EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, TopologyGraph } from './graph';
+import {
+  EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, StatelessRule,
+  statelessMatch, TopologyGraph,
+} from './graph';
 import { placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
-import { blocks, expressionText, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
+import { actionNames, blocks, expressionText, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
 import { isLabelNamespace } from '../model/labels';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -522,11 +525,14 @@ class ConfigReader {
       b.add({
         ...base,
         type: 'firewall-policy',
-        statelessDefaultActions: strings(fp.stateless_default_actions),
+        statelessDefaultActions: actionNames(fp.stateless_default_actions),
+        statelessFragmentDefaultActions: actionNames(fp.stateless_fragment_default_actions),
+        statelessRuleGroups: blocks(fp.stateless_rule_group_reference).map((r: any) => reader.ref(r.resource_arn)),
         statefulDefaultActions: strings(fp.stateful_default_actions),
         ruleGroups: blocks(fp.stateful_rule_group_reference).map((r: any) => reader.ref(r.resource_arn)),
         ruleOrder: ruleOrder(oneBlock(fp.stateful_engine_options)?.rule_order),
         ruleGroupPriorities: blocks(fp.stateful_rule_group_reference).map((r: any) => port(r?.priority)),
+        ruleGroupOverrides: blocks(fp.stateful_rule_group_reference).map((r: any) => overrideAction(r?.override)),
       });
     }],
     [['aws_networkfirewall_rule_group'], (_reader, { b, base, p }) => {
@@ -543,6 +549,7 @@ class ConfigReader {
           }
           : undefined,
         rulesString: literalText(source.rules_string),
+        statelessRules: statelessRules(source.stateless_rules_and_custom_actions),
       });
     }],
     [['aws_networkfirewall_logging_configuration'], (reader, { b, base, noted, p }) => {
@@ -2316,6 +2323,42 @@ function userDataText(value: string): string {
     else if (/^[a-z_]+\./.test(m[2] ?? '')) parts.push('{reference}');
   }
   return parts.join('');
+}
+
+/**
+ * A stateless rule group's rules (`stateless_rules_and_custom_actions`): none when the block is absent; undefined (the
+ * rules cannot be read) when it is given by an expression, which is noted as unreadable.
+ */
+function statelessRules(v: unknown): StatelessRule[] | undefined {
+  if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return undefined;
+  const block = oneBlock(v);
+  if (block === undefined || block === null) return undefined;
+  return blocks(block.stateless_rule).map((r: any) => {
+    const definition = oneBlock(r.rule_definition) ?? {};
+    const m = oneBlock(definition.match_attributes) ?? {};
+    return {
+      priority: port(r.priority),
+      actions: actionNames(definition.actions),
+      match: statelessMatch({
+        protocols: valueList(m.protocols),
+        sources: blocks(m.source).map((a: any) => a.address_definition),
+        destinations: blocks(m.destination).map((a: any) => a.address_definition),
+        destinationPorts: blocks(m.destination_port).map((x: any) => [x.from_port, x.to_port]),
+      }),
+    };
+  });
+}
+
+/** A stateful rule group reference's `override` action (only `DROP_TO_ALERT` exists); one given by an expression, as its text. */
+function overrideAction(v: unknown): string | undefined {
+  if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return undefined;
+  const block = oneBlock(v);
+  if (block === undefined) return `{${expressionText(v)}}`;
+  const action = block?.action;
+  if (action === undefined || action === null) return undefined;
+  if (typeof action === 'string' && !action.includes('${')) return action;
+  unreadable(action);
+  return `{${expressionText(action)}}`;
 }
 
 /** A policy's stateful rule order: absent means AWS's default action order; anything unreadable is `unknown`. */

@@ -180,7 +180,16 @@ export interface FirewallNode extends NodeBase {
 
 export interface FirewallPolicyNode extends NodeBase {
   readonly type: 'firewall-policy';
+  /**
+   * What the stateless engine does with a packet no stateless rule matched (`StatelessDefaultActions`), and with a UDP
+   * fragment (`StatelessFragmentDefaultActions`): only `aws:forward_to_sfe` hands it to the stateful rules. An element
+   * given by an expression is kept as its expression text (`{expr}`), so that it is never read as a known action.
+   * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_FirewallPolicy.html
+   */
   readonly statelessDefaultActions: string[];
+  readonly statelessFragmentDefaultActions: string[];
+  /** The stateless rule groups (`StatelessRuleGroupReferences`): they run on every packet before the stateful engine. */
+  readonly statelessRuleGroups: Ref[];
   readonly statefulDefaultActions: string[];
   readonly ruleGroups: Ref[];
   /**
@@ -192,12 +201,53 @@ export interface FirewallPolicyNode extends NodeBase {
   readonly ruleOrder: 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown';
   /** The `Priority` of each entry of `ruleGroups`, in the same order; undefined where it is absent or cannot be read. */
   readonly ruleGroupPriorities: (number | undefined)[];
+  /**
+   * The `Override.Action` of each entry of `ruleGroups`, in the same order (`DROP_TO_ALERT`: the group's drops only alert;
+   * an expression is kept as its text); undefined where the reference has none.
+   * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_StatefulRuleGroupOverride.html
+   */
+  readonly ruleGroupOverrides: (string | undefined)[];
+}
+
+/**
+ * A stateless rule (`StatelessRulesAndCustomActions.StatelessRules`): its actions (one standard action, `aws:pass`,
+ * `aws:drop` or `aws:forward_to_sfe`, and custom action names; an element given by an expression kept as its text) and
+ * its match attributes in words. https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_RuleDefinition.html
+ */
+export interface StatelessRule {
+  readonly priority?: number;
+  readonly actions: string[];
+  readonly match: StatelessMatch;
+}
+
+/** A stateless rule's match attributes, as both engines' readers give them (values as written); an empty list matches everything. */
+export interface StatelessMatch {
+  readonly protocols: string[];
+  readonly sources: string[];
+  readonly destinations: string[];
+  /** `443`, `1024-65535`. */
+  readonly destinationPorts: string[];
+}
+
+/** `StatelessMatch` from the readers' raw values. */
+export function statelessMatch(m: {
+  protocols: unknown[]; sources: unknown[]; destinations: unknown[]; destinationPorts: [unknown, unknown][];
+}): StatelessMatch {
+  const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
+  return {
+    protocols: m.protocols.map(show),
+    sources: m.sources.map(show),
+    destinations: m.destinations.map(show),
+    destinationPorts: m.destinationPorts.map(([a, b]) => (show(a) === show(b) ? show(a) : `${show(a)}-${show(b)}`)),
+  };
 }
 
 export interface RuleGroupNode extends NodeBase {
   readonly type: 'rule-group';
   readonly domainList?: { readonly targets: string[]; readonly targetTypes: string[]; readonly generatedRulesType: string };
   readonly rulesString?: string;
+  /** The stateless rules, when the group's rules source is `StatelessRulesAndCustomActions`. */
+  readonly statelessRules?: StatelessRule[];
 }
 
 export interface FirewallLoggingNode extends NodeBase {

@@ -121,6 +121,24 @@ export function strings(v: unknown): string[] {
 }
 
 /**
+ * A list of action names that a rule judges by exact value (a firewall policy's stateless default actions, a stateless
+ * rule's actions): `strings`, except that what is given by an expression (the list, or an element) is kept as its
+ * expression text in braces as well as noted as unreadable, so that no rule reads it as a known action (fail closed).
+ */
+export function actionNames(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    unreadable(v);
+    return [`{${expressionText(v)}}`];
+  }
+  return v.map((x) => {
+    if (typeof x === 'string' && !x.includes('${')) return x;
+    unreadable(x);
+    return `{${expressionText(x)}}`;
+  });
+}
+
+/**
  * A list of blocks (rules, mappings, references): its written-out elements. The list given by an expression (a template
  * parameter or condition, a Terraform variable), or an element that is one, is noted as unreadable (`unreadable`).
  * cdktf writes a single nested block as an object: that is a list of one.

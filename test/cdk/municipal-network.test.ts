@@ -83,8 +83,13 @@ describe('MunicipalNetwork', () => {
   });
 
   test('user IPS rules and extra rule groups land on the breakout firewall policy (IDS/IPS hook, AP-4)', () => {
-    const arn = 'arn:aws:network-firewall:ap-northeast-1:123456789012:stateful-rulegroup/managed-threats';
+    const arn = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder';
     const rule = 'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"test"; tls.sni; content:"bad.example"; sid:2000001; rev:1;)';
+    // A group of the account's own is outside the synthesized output: the guard cannot read whether it passes what the
+    // allow-list does not judge, so AP-1 refuses it (fail closed); an AWS managed group passes nothing.
+    const own = 'arn:aws:network-firewall:ap-northeast-1:123456789012:stateful-rulegroup/own-threats';
+    expect(() => synth({ ...alphaPrime, breakout: { ...alphaPrime.breakout!, extraStatefulRuleGroupArns: [own] } }))
+      .toThrow(/AP-1 critical .*rule group arn:aws:network-firewall:ap-northeast-1:123456789012:stateful-rulegroup\/own-threats is outside the synthesized output/);
     const { template } = synth({ ...alphaPrime, breakout: { ...alphaPrime.breakout!, ipsRules: [rule], extraStatefulRuleGroupArns: [arn] } });
     template.hasResourceProperties('AWS::NetworkFirewall::RuleGroup', { RuleGroup: { RulesSource: { RulesString: rule } } });
     const policy = Object.values(template.findResources('AWS::NetworkFirewall::FirewallPolicy'))[0] as any;

@@ -1510,6 +1510,71 @@ const MUTATIONS: Mutation[] = [
       new CfnResource(stack, 'MutWorkSpace', { type: 'AWS::WorkSpaces::Workspace', properties: { DirectoryId: 'd-0123456789', BundleId: 'wsb-0123456789', UserName: 'mut' } });
     },
   },
+  {
+    // The stateless engine runs first: aws:pass there "discontinues all inspection" and never reaches the allow-list.
+    name: 'the α′ breakout policy\'s stateless default action is aws:pass (override)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatelessDefaultActions', ['aws:pass']); },
+  },
+  {
+    name: 'the α′ breakout policy\'s stateless fragment default action is aws:pass (override)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatelessFragmentDefaultActions', ['aws:pass']); },
+  },
+  {
+    name: 'a stateless rule group that passes every packet added to the α′ breakout policy',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const group = new nfw.CfnRuleGroup(stack, 'MutStatelessPass', {
+        ruleGroupName: 'mut-stateless-pass',
+        type: 'STATELESS',
+        capacity: 10,
+        ruleGroup: { rulesSource: { statelessRulesAndCustomActions: { statelessRules: [{ priority: 1, ruleDefinition: { actions: ['aws:pass'], matchAttributes: {} } }] } } },
+      });
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatelessRuleGroupReferences', [{ Priority: 1, ResourceArn: group.attrRuleGroupArn }]);
+    },
+  },
+  {
+    // Under strict order what the domain list does not judge (every protocol but HTTP and TLS) reaches groups after it.
+    name: 'a rule group passing SSH to anywhere placed after the α′ allow-list (strict order)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const group = new nfw.CfnRuleGroup(stack, 'MutPassLate', {
+        ruleGroupName: 'mut-pass-late',
+        type: 'STATEFUL',
+        capacity: 10,
+        ruleGroup: {
+          statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
+          rulesSource: { rulesString: 'pass ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"ssh"; sid:1000902; rev:1;)' },
+        },
+      });
+      const policy = l1<nfw.CfnFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+      const references = [...(fp.statefulRuleGroupReferences as any[]), { resourceArn: group.attrRuleGroupArn, priority: 600 }];
+      policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: references };
+    },
+  },
+  {
+    name: 'the built-in Internet egress (stand-in) hands packets around its stateful engine (stateless default aws:pass, override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { l1(net.internet, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatelessDefaultActions', ['aws:pass']); },
+  },
+  {
+    // DROP_TO_ALERT turns the managed group's drops into alerts: no IPS in drop mode is left.
+    name: 'the built-in Internet egress\'s IPS replaced by an AWS managed threat group overridden to alert (DROP_TO_ALERT, override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      l1(net.internet, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', [{
+        Priority: 100, ResourceArn: 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder', Override: { Action: 'DROP_TO_ALERT' },
+      }]);
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

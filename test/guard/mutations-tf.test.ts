@@ -1686,6 +1686,85 @@ const MUTATIONS: Mutation[] = [
       new WorkspacesDirectory(stack, 'MutWorkSpaces', { directoryId: 'd-0123456789', subnetIds: [subnet(net.myNumber, 'workload-1').id] });
     },
   },
+  {
+    // The stateless engine runs first: aws:pass there "discontinues all inspection" and never reaches the allow-list.
+    name: 'the α′ breakout policy\'s stateless default action is aws:pass (block replaced through the escape hatch)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statelessDefaultActions: ['aws:pass'] });
+    },
+  },
+  {
+    name: 'the α′ breakout policy\'s stateless fragment default action is aws:pass (block replaced through the escape hatch)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statelessFragmentDefaultActions: ['aws:pass'] });
+    },
+  },
+  {
+    name: 'a stateless rule group that passes every packet added to the α′ breakout policy (block replaced through the escape hatch)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const group = new NetworkfirewallRuleGroup(stack, 'MutStatelessPass', {
+        name: 'mut-stateless-pass',
+        type: 'STATELESS',
+        capacity: 10,
+        ruleGroup: { rulesSource: { statelessRulesAndCustomActions: { statelessRule: [{ priority: 1, ruleDefinition: { actions: ['aws:pass'], matchAttributes: {} } }] } } } as any,
+      });
+      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statelessRuleGroupReference: [{ priority: 1, resourceArn: group.arn }] });
+    },
+  },
+  {
+    // Under strict order what the domain list does not judge (every protocol but HTTP and TLS) reaches groups after it.
+    name: 'a rule group passing SSH to anywhere placed after the α′ allow-list (strict order, block replaced through the escape hatch)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      const group = new NetworkfirewallRuleGroup(stack, 'MutPassLate', {
+        name: 'mut-pass-late',
+        type: 'STATEFUL',
+        capacity: 10,
+        ruleGroup: {
+          statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
+          rulesSource: { rulesString: 'pass ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"ssh"; sid:1000902; rev:1;)' },
+        },
+      });
+      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const input = policy.firewallPolicyInput!;
+      const references = [...(input.statefulRuleGroupReference as any[]), { resourceArn: group.arn, priority: 600 }];
+      policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: references });
+    },
+  },
+  {
+    name: 'the built-in Internet egress (stand-in) hands packets around its stateful engine (stateless default aws:pass, block replaced through the escape hatch)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.internet, 'Firewall/Policy');
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statelessDefaultActions: ['aws:pass'] });
+    },
+  },
+  {
+    // DROP_TO_ALERT turns the managed group's drops into alerts: no IPS in drop mode is left.
+    name: 'the built-in Internet egress\'s IPS replaced by an AWS managed threat group overridden to alert (DROP_TO_ALERT, block replaced through the escape hatch)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.internet, 'Firewall/Policy');
+      policy.putFirewallPolicy({
+        ...policy.firewallPolicyInput!,
+        statefulRuleGroupReference: [{
+          priority: 100, resourceArn: 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder', override: { action: 'DROP_TO_ALERT' },
+        }],
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {

@@ -81,8 +81,23 @@ describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it'
     expect(found).toMatch(/Fix: use STRICT_ORDER and keep rule groups ahead of the allow-list to drop, reject and alert rules/);
   });
 
-  test('the same group after the allow-list is not a bypass of it (AP-5 judges the ports it opens)', () => {
-    expect(findingsAfter(withRuleGroup(PASS_ALL, 900), 'AP-1')).toEqual([]);
+  test('after the allow-list, what it does not judge (every protocol but HTTP and TLS) still reaches a pass rule: a whole transport or an open destination is refused', () => {
+    const found = findingsAfter(withRuleGroup(PASS_ALL, 900), 'AP-1').join('\n');
+    expect(found).toMatch(/lets traffic around its FQDN allow-list: rule group \S+ holds a pass rule to destinations that are not literal address blocks, or for a whole transport \(pass ip /);
+    expect(found).toMatch(/reaches it after the allow-list \(priority 900; the allow-list's 400\)/);
+    const ssh = 'pass ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"ssh"; sid:1000901; rev:1;)';
+    expect(findingsAfter(withRuleGroup(ssh, 600), 'AP-1').join('\n')).toMatch(/holds a pass rule to destinations that are not literal address blocks.*\(pass ssh /);
+    const everywhere = 'pass udp $HOME_NET any -> [0.0.0.0/0] 5000:5010 (msg:"all"; sid:1000902; rev:1;)';
+    expect(findingsAfter(withRuleGroup(everywhere, 600), 'AP-1').join('\n')).toMatch(/holds a pass rule to destinations that are not literal address blocks/);
+  });
+
+  test('after the allow-list, a pass to literal address blocks on given ports is an IP allow-list (as the media allowances are); a group the guard cannot read fails closed', () => {
+    const vendor = 'pass udp $HOME_NET any -> [203.0.113.0/24,2001:db8::/48] 5000:5010 (msg:"vendor media"; sid:1000903; rev:1;)';
+    expect(findingsAfter(withRuleGroup(vendor, 600), 'AP-1')).toEqual([]);
+    const foreign = 'arn:aws:network-firewall:ap-northeast-1:111122223333:stateful-rulegroup/unknown';
+    expect(findingsAfter(withRuleGroup(undefined, 900, foreign), 'AP-1').join('\n')).toMatch(/rule group arn:aws:network-firewall:.*unknown is outside the synthesized output.*after the allow-list/);
+    const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
+    expect(findingsAfter(withRuleGroup(undefined, 900, managed), 'AP-1')).toEqual([]);
   });
 
   test('under the default action order every pass rule wins: the example\'s own media rules then bypass the allow-list', () => {

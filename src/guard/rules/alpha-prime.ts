@@ -4,6 +4,7 @@ import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOr
 import { labelUnplacedIn } from './placement';
 import { clientsText, mayUse, ProxyClients, proxyClients, proxyLaunchers, proxySubnets } from './proxy-clients';
 import { byLo, covered } from './specific';
+import { statelessBypassProblem } from './stateless-engine';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { domainProblems } from '../../model/domains';
 import { NetworkModel } from '../../model/network-model';
@@ -88,7 +89,15 @@ function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: Fire
   const allowAt = allowPriorities.some((p) => p === undefined) ? Infinity : Math.min(...allowPriorities as number[]);
   for (const { ref, priority } of refs) {
     if (isAllowList(ref)) continue;
-    if (strict && priority !== undefined && priority > allowAt) continue;
+    if (strict && priority !== undefined && priority > allowAt) {
+      // After the allow-list: what the domain list does not judge (every protocol but HTTP and TLS) still reaches this group.
+      const after = afterAllowListProblem(graph, ref);
+      if (after === undefined) continue;
+      return bi(`firewall ${firewallId} lets traffic around its FQDN allow-list: ${after.en}, and under strict order what the allow-list does not judge `
+        + `(every protocol but HTTP and TLS) reaches it after the allow-list (priority ${priority}; the allow-list's ${allowAt})`,
+      `ファイアウォール ${firewallId} で、FQDN 許可リストを迂回して通信が通る: ${after.ja}。STRICT_ORDER では、許可リストが判断しない通信（HTTP・TLS 以外のすべて）が`
+        + `許可リストの後でこのグループに届く（優先度 ${priority}、許可リストは ${allowAt}）`);
+    }
     const problem = passingProblem(graph, ref);
     if (problem === undefined) continue;
     return strict
@@ -102,6 +111,37 @@ function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: Fire
   return undefined;
 }
 
+/**
+ * Why a rule group after the allow-list (strict order) may pass traffic the allow-list does not judge: a `pass` rule that
+ * passes a whole transport (`passesTransport`), or whose destination is not a literal list of address blocks (none of
+ * them the whole address space; both address fields for `<>`), or rules the guard cannot read. A `pass` to literal
+ * blocks on given ports is an IP allow-list, as the α′ media allowances are (AP-5); a deny-list or an AWS managed group
+ * passes nothing.
+ */
+function afterAllowListProblem(graph: TopologyGraph, ref: Ref): Bilingual | undefined {
+  const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
+  if (group?.type !== 'rule-group' || group.domainList || group.rulesString === undefined) return passingProblem(graph, ref);
+  const open = suricataLines(group).find((l) => /^pass\s/i.test(l) && (passesTransport(l) || !toLiteralBlocks(l)));
+  if (open === undefined) return undefined;
+  const shown = open.length > 100 ? `${open.slice(0, 97)}...` : open;
+  return bi(`rule group ${group.id} holds a pass rule to destinations that are not literal address blocks, or for a whole transport (${shown})`,
+    `ルールグループ ${group.id} に、リテラルのアドレスブロック以外の宛先へ、またはトランスポート全体を通す pass ルールがある（${shown}）`);
+}
+
+/** Whether a Suricata rule's destination (both address fields for `<>`) is a literal list of address blocks, none of them `/0`. */
+function toLiteralBlocks(line: string): boolean {
+  const words = line.split(/\s+/);
+  const literal = (field: string | undefined) => {
+    const items = (field ?? '').replace(/^\[(.*)\]$/, '$1').split(',');
+    return items.every((v) => {
+      const p = parsePrefix(v.includes('/') ? v : `${v}/${v.includes(':') ? 128 : 32}`);
+      return p !== undefined && !/\/0$/.test(v);
+    });
+  };
+  if (words[4] === '->') return literal(words[5]);
+  return words[4] === '<>' && literal(words[2]) && literal(words[5]);
+}
+
 /** A firewall's policy when it drops by default, or why it does not count as dropping by default. */
 function dropByDefault(ctx: GuardContext, firewallId: string): { policy: FirewallPolicyNode } | { problem: Bilingual } {
   const fw = ctx.graph.nodes.get(firewallId) as FirewallNode | undefined;
@@ -109,6 +149,9 @@ function dropByDefault(ctx: GuardContext, firewallId: string): { policy: Firewal
   if (!policy || policy.type !== 'firewall-policy') {
     return { problem: bi(`the policy of firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} のポリシーが合成結果にない`) };
   }
+  // The stateless engine runs first: what it passes never meets the stateful rules (allow-list, IPS, default drop).
+  const stateless = statelessBypassProblem(ctx.graph, firewallId, policy);
+  if (stateless) return { problem: stateless };
   if (!policy.statefulDefaultActions.some((a) => DROPS.has(a))) {
     return {
       problem: bi(`firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`,
@@ -146,13 +189,15 @@ export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string)
   const base = dropByDefault(ctx, firewallId);
   if ('problem' in base) return base.problem;
   let dropping = false;
-  for (const ref of base.policy.ruleGroups) {
+  for (const [i, ref] of base.policy.ruleGroups.entries()) {
+    // An override (DROP_TO_ALERT, or one the guard cannot read) turns the group's drops into alerts: it is no IPS in drop mode.
+    const alertsOnly = base.policy.ruleGroupOverrides[i] !== undefined;
     if (ref.kind === 'external') {
       if (!AWS_MANAGED_GROUP.test(ref.value)) {
         return bi(`rule group ${ref.value} of firewall ${firewallId} is outside the synthesized output, so its rules cannot be read`,
           `ファイアウォール ${firewallId} のルールグループ ${ref.value} が合成結果の外にあり、そのルールを読めない`);
       }
-      dropping = true;
+      if (!alertsOnly) dropping = true;
       continue;
     }
     const group = deref<RuleGroupNode>(ctx.graph, ref);
@@ -161,7 +206,7 @@ export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string)
         `ファイアウォール ${firewallId} のルールグループを読めない（${ref.kind === 'unresolved' ? jaOrEn(ref.expression) : ref.id}）`);
     }
     if (group.domainList) {
-      if (group.domainList.generatedRulesType === 'DENYLIST') dropping = true;
+      if (group.domainList.generatedRulesType === 'DENYLIST' && !alertsOnly) dropping = true;
       continue;
     }
     if (group.rulesString === undefined) return unreadableRules(group.id);
@@ -172,11 +217,11 @@ export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string)
       return bi(`rule group ${group.id} of firewall ${firewallId} passes a whole transport (${shown})`,
         `ファイアウォール ${firewallId} のルールグループ ${group.id} が、トランスポート全体を通過させる（${shown}）`);
     }
-    if (lines.some(isDropLine)) dropping = true;
+    if (lines.some(isDropLine) && !alertsOnly) dropping = true;
   }
   if (!dropping) {
-    return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject rule, deny-list or AWS managed threat group)`,
-      `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（drop・reject のルール、拒否リスト、AWS マネージドの脅威ルールグループのいずれもない）`);
+    return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject rule, deny-list or AWS managed threat group without an override to alert)`,
+      `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（drop・reject のルール、拒否リスト、アラートへのオーバーライドのない AWS マネージドの脅威ルールグループのいずれもない）`);
   }
   return ipsAheadProblem(ctx.graph, firewallId, base.policy);
 }
@@ -200,9 +245,11 @@ function ipsAheadProblem(graph: TopologyGraph, firewallId: string, policy: Firew
       name: ref.kind === 'external' ? ref.value : ref.kind === 'node' ? ref.id : ref.expression,
       priority: policy.ruleGroupPriorities?.[i],
       passing: passingProblem(graph, ref) !== undefined,
-      // A deny-list, an AWS managed group, or a drop rule (above the group's first pass rule, for `dropsFirst`).
-      drops: (ref.kind === 'external' && AWS_MANAGED_GROUP.test(ref.value)) || group?.domainList?.generatedRulesType === 'DENYLIST' || lines.some(isDropLine),
-      dropsFirst: firstPass > 0 && lines.slice(0, firstPass).some(isDropLine),
+      // A deny-list, an AWS managed group, or a drop rule (above the group's first pass rule, for `dropsFirst`); none with
+      // an override, which turns its drops into alerts (DROP_TO_ALERT).
+      drops: policy.ruleGroupOverrides[i] === undefined && ((ref.kind === 'external' && AWS_MANAGED_GROUP.test(ref.value))
+        || group?.domainList?.generatedRulesType === 'DENYLIST' || lines.some(isDropLine)),
+      dropsFirst: policy.ruleGroupOverrides[i] === undefined && firstPass > 0 && lines.slice(0, firstPass).some(isDropLine),
     };
   });
   const strict = policy.ruleOrder === 'STRICT_ORDER';
@@ -239,15 +286,18 @@ export const AP1: GuardRule = {
   severity: Severity.CRITICAL,
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ローカルブレイクアウト',
-  summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host); no route bypasses it '
+  summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host), and lets nothing '
+    + 'around it (no stateless aws:pass; no pass rule ahead of the allow-list, and after it none but to literal address blocks on given ports); no route bypasses it '
     + '(the security cloud is the internet side too), no path past it ends where the guard cannot follow, and nothing but the chain runs in the '
     + 'breakout\'s own subnets (firewall, NAT gateway), whose routes lead out around the filter.',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const fix = bi('send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict), an ALLOWLIST '
-      + 'domain rule group, STRICT_ORDER, and no pass rule in a group ahead of the allow-list',
+      + 'domain rule group, STRICT_ORDER, stateless default actions aws:forward_to_sfe with no stateless pass rule, no pass rule in a group ahead of the allow-list, '
+      + 'and after it only pass rules to literal address blocks on given ports',
     'LGWAN接続系のデフォルトルートをブレイクアウト用ファイアウォールのエンドポイントへ向け、ファイアウォールポリシーに aws:drop_established（または drop_strict）、'
-      + 'ALLOWLIST のドメインルールグループ、STRICT_ORDER を設定して、許可リストより先に評価されるグループに pass ルールを置かない');
+      + 'ALLOWLIST のドメインルールグループ、STRICT_ORDER、ステートレスのデフォルトアクション aws:forward_to_sfe を設定して、ステートレスの pass ルールを置かず、'
+      + '許可リストより先に評価されるグループに pass ルールを置かず、許可リストより後にはリテラルのアドレスブロックと特定のポートへの pass ルールだけを置く');
     // Every way out (or a path the guard cannot follow) must pass a firewall that drops by default and allow-lists FQDNs.
     const filtered = (a: Arrival) => a.firewalls.some((f) => breakoutFirewallProblem(ctx, f) === undefined);
     const bypassing = arrivalsFrom(ctx, subnets, (a) => (a.end.kind === 'internet' || a.end.kind === 'unknown') && !filtered(a));
@@ -278,11 +328,16 @@ export const AP1: GuardRule = {
       if (problem) {
         findings.push(finding(this, nameOf(ctx.graph, fw.id), problem, /around its FQDN allow-list/.test(problem.en)
           ? bi('use STRICT_ORDER and keep rule groups ahead of the allow-list to drop, reject and alert rules (breakout.ipsRules may not pass); '
-            + 'give a group that must pass traffic a priority after the allow-list\'s',
+            + 'give a group that must pass traffic a priority after the allow-list\'s, and there pass only to literal address blocks on given ports '
+            + '(an IP allow-list, as the media allowances are)',
           'STRICT_ORDER にし、許可リストより先に評価されるルールグループには drop・reject・alert のルールだけを置く（breakout.ipsRules に pass は書けない）。'
-            + '通信を通す必要のあるグループには、許可リストより後の優先度を付ける')
-          : bi('set the stateful default actions to aws:drop_established (or aws:drop_strict) and attach the allow-list rule group',
-            'ステートフルのデフォルトアクションを aws:drop_established（または aws:drop_strict）にし、許可リストのルールグループを関連付ける')));
+            + '通信を通す必要のあるグループには許可リストより後の優先度を付け、そこではリテラルのアドレスブロックと特定のポートへだけ通す（メディアの許可と同じ IP 許可リスト）')
+          : /stateful engine/.test(problem.en)
+            ? bi('set the stateless default actions and stateless fragment default actions to aws:forward_to_sfe, and take aws:pass out of the stateless rule groups '
+              + '(or the groups out of the policy)',
+            'ステートレスのデフォルトアクションとフラグメントのデフォルトアクションを aws:forward_to_sfe にし、ステートレスのルールグループから aws:pass を除く（またはそのグループをポリシーから外す）')
+            : bi('set the stateful default actions to aws:drop_established (or aws:drop_strict) and attach the allow-list rule group',
+              'ステートフルのデフォルトアクションを aws:drop_established（または aws:drop_strict）にし、許可リストのルールグループを関連付ける')));
       }
     }
     return findings;

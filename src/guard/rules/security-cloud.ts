@@ -7,6 +7,7 @@ import { proxyConfigs, SquidConf } from './breakout-controls';
 import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
 import { proxySubnets } from './proxy-clients';
+import { statelessBypassProblem } from './stateless-engine';
 import { NetworkModel } from '../../model/network-model';
 import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
 import { Segment } from '../../model/segment';
@@ -87,11 +88,9 @@ function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual 
   }
   const policy = deref<FirewallPolicyNode>(graph, fw.policy);
   if (policy?.type !== 'firewall-policy') return bi(`the policy of firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} のポリシーが合成結果にない`);
-  // A stateless `aws:pass` default sends packets around the stateful engine (its rules never see them).
-  if (!policy.statelessDefaultActions.includes('aws:forward_to_sfe') || policy.statelessDefaultActions.includes('aws:pass')) {
-    return bi(`firewall ${firewallId} does not hand every packet to the stateful engine (stateless default actions: ${policy.statelessDefaultActions.join(', ') || 'none'})`,
-      `ファイアウォール ${firewallId} がすべてのパケットをステートフルエンジンに渡していない（ステートレスのデフォルトアクション: ${policy.statelessDefaultActions.join(', ') || 'なし'}）`);
-  }
+  // A stateless `aws:pass` (a default, or a rule of a stateless group) sends packets around the stateful engine.
+  const stateless = statelessBypassProblem(graph, firewallId, policy);
+  if (stateless) return stateless;
   if (!policy.statefulDefaultActions.some((a) => a === 'aws:drop_strict' || a === 'aws:drop_established')) {
     return bi(`firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`,
       `ファイアウォール ${firewallId} が既定で通信を通す（ステートフルのデフォルトアクション: ${policy.statefulDefaultActions.join(', ') || 'なし'}）`);
@@ -291,7 +290,8 @@ export const SC2: GuardRule = {
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
   summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC (but an α′ member\'s LGWAN breakout, '
-    + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (stateful default drop); '
+    + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (every packet to the '
+    + 'stateful engine, no stateless aws:pass; stateful default drop); '
     + 'the hub has a web proxy whose internet path passes it; what else runs in a hub subnet (a load balancer aside) reaches the internet only through it.',
   check(ctx) {
     const g = ctx.graph;
