@@ -1412,6 +1412,10 @@ class ConfigReader {
         continue;
       }
       delete out[key];
+      // Read as absent, the label escapes the vocabulary check of the final tags (`readResource`): each value is checked
+      // where it is written, so that a misspelt one is reported beside the ambiguity (semantics §3, the label vocabulary).
+      if (own[key] !== undefined) this.b.labels(id, { [key]: own[key] }, (k) => `${type === 'aws_autoscaling_group' ? 'tag' : 'tags'} (${k})`);
+      for (const a of setting) this.b.labels(a.from, { [key]: a.value }, () => `${a.at}value`);
       const mine = own[key] !== undefined ? `its own tags set ${own[key]}` : undefined;
       for (const a of setting) {
         const others = [mine, ...setting.filter((o) => o !== a).map((o) => `${o.from} sets ${o.value}`)].filter((x) => x !== undefined).join(', ');

@@ -135,6 +135,25 @@ describe('a synthesized configuration: a label set by a tag resource is its targ
     ]);
   });
 
+  test('a misspelt value among two values set both ways is still reported where it is written (found by the oracle fuzz)', () => {
+    // The ambiguous label is read as absent; the vocabulary check of the final tags no longer saw the misspelt own value.
+    const own = tf({
+      aws_instance: { i: { ...instance('lg').x, tags: { [ROLE]: 'MY_NUMBER_SYTEM' } } },
+      aws_ec2_tag: { role: { resource_id: '${aws_instance.i.id}', key: ROLE, value: 'BUSINESS_SYSTEM' } },
+    });
+    const ownFindings = findings(extractTerraform({ s: own }), ['PL-1', 'GUARD-1']);
+    expect(ownFindings).toContainEqual(expect.stringMatching(/^GUARD-1 aws_instance\.i: tags \(jichitai:role\) could not be resolved: "MY_NUMBER_SYTEM" is not a value of the label/));
+    expect(ownFindings).toContainEqual(expect.stringMatching(/^GUARD-1 aws_ec2_tag\.role: key could not be resolved: it sets the label/));
+    // A group's tag block misspelt, and a tag resource's value misspelt (reported at the tag resource that writes it).
+    const group = tf({
+      aws_autoscaling_group: asg('lg', { key: ROLE, value: 'MY_NUMBER_SYTEM', propagate_at_launch: true }),
+      aws_autoscaling_group_tag: { role: asgTag('${aws_autoscaling_group.asg.name}', ROLE, 'BUSINES_SYSTEM') },
+    });
+    const groupFindings = findings(extractTerraform({ s: group }), ['PL-1', 'GUARD-1']);
+    expect(groupFindings).toContainEqual(expect.stringMatching(/^GUARD-1 aws_autoscaling_group\.asg: tag \(jichitai:role\) could not be resolved: "MY_NUMBER_SYTEM" is not/));
+    expect(groupFindings).toContainEqual(expect.stringMatching(/^GUARD-1 aws_autoscaling_group_tag\.role: tag\.value could not be resolved: "BUSINES_SYSTEM" is not/));
+  });
+
   test('a tag resource terraform forgets (removed, destroy = false) leaves its tag in place, which the configuration no longer shows: GUARD-1; '
     + 'an imported one is the tag it sets', () => {
     const config = tf({ aws_instance: instance('mn') }) as Record<string, unknown>;
