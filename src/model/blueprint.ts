@@ -131,6 +131,7 @@ export interface BreakoutOptions {
   readonly ipsRules?: string[];
   /**
    * ARNs of extra stateful rule groups (e.g. AWS managed threat signatures) to put on the firewall, after the allow-list.
+   *
    * The guard cannot read a group of your own account from here: AP-1 refuses it (it may pass what the allow-list does
    * not judge), unless acknowledged; AWS managed groups (account `aws-managed`) pass nothing.
    * @default - none
