@@ -132,7 +132,7 @@ export function actionNames(v: unknown): string[] {
     return [`{${expressionText(v)}}`];
   }
   return v.map((x) => {
-    if (typeof x === 'string' && !x.includes('${')) return x;
+    if (typeof x === 'string' && !textExpression(x)) return x;
     unreadable(x);
     return `{${expressionText(x)}}`;
   });
