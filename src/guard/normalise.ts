@@ -29,6 +29,11 @@ export interface NeutralNetwork {
     segment: string;
     subnets: string[];
     statelessDefaultActions: string[];
+    statelessFragmentDefaultActions: string[];
+    /** The stateless rule groups' rules (priority, actions, what they match), one list per group. */
+    statelessRules: string[][];
+    /** The stateful rule groups' overrides (`DROP_TO_ALERT`), by group position; `none` where a group has none. */
+    overrides: string[];
     statefulDefaultActions: string[];
     domainLists: { targets: string[]; targetTypes: string[]; generatedRulesType: string }[];
     /** One entry per Suricata rule group, its lines in their written order (under STRICT_ORDER the order is meaning). */
@@ -148,6 +153,12 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
         subnets: f.subnets.map(subnetCidr).sort(),
         // Default actions are a set: the API gives their order no meaning.
         statelessDefaultActions: policy?.type === 'firewall-policy' ? [...policy.statelessDefaultActions].sort() : [],
+        statelessFragmentDefaultActions: policy?.type === 'firewall-policy' ? [...policy.statelessFragmentDefaultActions].sort() : [],
+        statelessRules: policy?.type === 'firewall-policy' ? policy.statelessRuleGroups.map((r) => {
+          const g = deref(graph, r);
+          return g?.type === 'rule-group' ? (g.statelessRules ?? []).map((x) => JSON.stringify({ ...x, actions: [...x.actions].sort() })).sort() : [other(r)];
+        }).sort((a, b) => (a.join() < b.join() ? -1 : a.join() > b.join() ? 1 : 0)) : [],
+        overrides: policy?.type === 'firewall-policy' ? policy.ruleGroupOverrides.map((o) => o ?? 'none').sort() : [],
         statefulDefaultActions: policy?.type === 'firewall-policy' ? [...policy.statefulDefaultActions].sort() : [],
         domainLists: sorted(groups.flatMap((g) => (g?.type === 'rule-group' && g.domainList
           ? [{

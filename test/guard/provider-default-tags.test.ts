@@ -80,7 +80,8 @@ describe('provider default_tags given by an expression are unresolved (GUARD-1),
 
   test('controls: literal default tags label as before, and a tag that is no label given by an expression is not reported', () => {
     expect(at(found(extractTerraform({ s: tf({ default_tags: { tags: { [ROLE]: 'MY_NUMBER_SYSTEM', Owner: '${var.role}' } } }) }))))
-      .toEqual(['PL-1 aws_instance.a', 'PL-1 aws_instance.b', 'PL-1 aws_subnet.lg']);
+      // Every resource of the provider gets the role: the LGWAN VPC itself is placed by itself (semantics §7).
+      .toEqual(['PL-1 aws_instance.a', 'PL-1 aws_instance.b', 'PL-1 aws_subnet.lg', 'PL-1 aws_vpc.lg']);
     expect(at(found(extractTerraform({ s: tf({ default_tags: { tags: { Owner: '${var.role}' } } }) })))).toEqual([]);
   });
 

@@ -168,6 +168,20 @@ describe('the comparison', () => {
     expect(normalise(tfGraph(withTfInstances('eni-0def5678')))).not.toEqual(cdkOut);
   });
 
+  test('sees a firewall policy\'s stateless fragment default action changed in Terraform (fields AP-1, IN-1, SC-2 read)', () => {
+    const cdkPrime = normalise(cdkGraph(cdkTemplate('alpha-prime')));
+    const config = tfConfig('alpha-prime');
+    expect(normalise(tfGraph(config))).toEqual(cdkPrime);
+    const policies = (config.resource as Record<string, Record<string, any>>).aws_networkfirewall_firewall_policy;
+    const [first] = Object.values(policies);
+    const body = Array.isArray(first.firewall_policy) ? first.firewall_policy[0] : first.firewall_policy;
+    body.stateless_fragment_default_actions = ['aws:pass'];
+    const changed = normalise(tfGraph(config));
+    expect(changed).not.toEqual(cdkPrime);
+    expect(changed.firewalls.some((f) => f.statelessFragmentDefaultActions.includes('aws:pass'))).toBe(true);
+    expect({ ...changed, firewalls: cdkPrime.firewalls }).toEqual(cdkPrime);
+  });
+
   test('does not depend on the order of resources in either output', () => {
     const reversed = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).reverse());
     const template = cdkTemplate('alpha');
