@@ -23,8 +23,8 @@ import {
 } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import {
-  actionNames, blocks, expressionText, holdsDynamicReference, isDynamicReference, isExpression, literalText, propertyPath, readingCloudFormation,
-  strings, unreadable, valueList,
+  actionName, actionNames, blocks, expressionText, holdsDynamicReference, isDynamicReference, isExpression, literalText, propertyPath,
+  readingCloudFormation, strings, unreadable, valueList,
 } from './unreadable';
 import { wafRule } from './waf';
 import { isLabelNamespace } from '../model/labels';
@@ -1913,10 +1913,7 @@ function statelessRules(v: any): StatelessRule[] | undefined {
 function overrideAction(v: any): string | undefined {
   if (v === undefined || v === null) return undefined;
   const action = isExpression(v) ? v : v.Action;
-  if (action === undefined || action === null) return undefined;
-  if (typeof action === 'string') return action;
-  unreadable(action);
-  return `{${expressionText(action)}}`;
+  return action === undefined || action === null ? undefined : actionName(action);
 }
 
 /** A policy's stateful rule order: absent means AWS's default action order; anything unreadable is `unknown`. */

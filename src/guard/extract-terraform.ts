@@ -20,7 +20,7 @@ import {
 import { placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
-import { actionNames, blocks, expressionText, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
+import { actionName, actionNames, blocks, expressionText, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
 import { isLabelNamespace } from '../model/labels';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -2359,10 +2359,7 @@ function overrideAction(v: unknown): string | undefined {
   const block = oneBlock(v);
   if (block === undefined) return `{${expressionText(v)}}`;
   const action = block?.action;
-  if (action === undefined || action === null) return undefined;
-  if (typeof action === 'string' && !action.includes('${')) return action;
-  unreadable(action);
-  return `{${expressionText(action)}}`;
+  return action === undefined || action === null ? undefined : actionName(action);
 }
 
 /** A policy's stateful rule order: absent means AWS's default action order; anything unreadable is `unknown`. */

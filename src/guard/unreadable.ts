@@ -127,15 +127,17 @@ export function strings(v: unknown): string[] {
  */
 export function actionNames(v: unknown): string[] {
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) {
-    unreadable(v);
-    return [`{${expressionText(v)}}`];
-  }
-  return v.map((x) => {
-    if (typeof x === 'string' && !textExpression(x)) return x;
-    unreadable(x);
-    return `{${expressionText(x)}}`;
-  });
+  return Array.isArray(v) ? v.map(actionName) : [actionName(v)];
+}
+
+/**
+ * One action name a rule judges by exact value (an element of `actionNames`, a stateful group reference's override
+ * action): the literal string, or — given by an expression — its expression text in braces, noted as unreadable.
+ */
+export function actionName(v: unknown): string {
+  if (typeof v === 'string' && !textExpression(v)) return v;
+  unreadable(v);
+  return `{${expressionText(v)}}`;
 }
 
 /**

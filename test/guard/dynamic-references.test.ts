@@ -95,6 +95,26 @@ describe('a dynamic reference where the guard reads a value is unresolved (GUARD
     expect(guard1(policy)).toEqual([expect.stringMatching(/^P FirewallPolicy\.StatelessDefaultActions\[0\] could not be resolved/)]);
   });
 
+  test('a stateful rule group reference\'s override action: unresolved (it may turn the group\'s drops into alerts)', () => {
+    const policy = {
+      P: {
+        Type: 'AWS::NetworkFirewall::FirewallPolicy',
+        Properties: {
+          FirewallPolicyName: 'p',
+          FirewallPolicy: {
+            StatelessDefaultActions: ['aws:forward_to_sfe'], StatelessFragmentDefaultActions: ['aws:forward_to_sfe'], StatefulDefaultActions: ['aws:drop_established'],
+            StatefulRuleGroupReferences: [{
+              ResourceArn: 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder',
+              Priority: 1,
+              Override: { Action: D('override') },
+            }],
+          },
+        },
+      },
+    };
+    expect(guard1(policy)).toEqual([expect.stringMatching(/^P FirewallPolicy\.StatefulRuleGroupReferences\[0\]\.Override\.Action could not be resolved/)]);
+  });
+
   test('a route\'s destination: unresolved, and followed for every address', () => {
     const peering = {
       Pcx: { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: { Ref: 'MnVpc' }, PeerVpcId: { Ref: 'LgVpc' } } },
