@@ -84,7 +84,7 @@ const MANAGED_CONNECTION = 'a cluster of another VPC or account through a manage
 export const MANAGED_APPS: ReadonlySet<string> = new Set(['AWS::MWAA::Environment', 'aws_mwaa_environment', 'AWS::SageMaker::Domain', 'aws_sagemaker_domain']);
 
 /** Whether a value is a literal other than `open` (an expression may be `open`: fail closed). */
-function literallyNot(v: unknown, open: string): boolean {
+export function literallyNot(v: unknown, open: string): boolean {
   return typeof v === 'string' && v !== open && !isExpression(v);
 }
 

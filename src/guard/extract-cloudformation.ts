@@ -7,7 +7,7 @@ import {
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, literallyNot, SECURE_BROWSER_FIX, WORKSPACES_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -720,7 +720,7 @@ class TemplateReader {
       const d = c.p.EndpointDetails;
       // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read may be one.
       const type = c.p.EndpointType;
-      if ((type === 'VPC' || (type !== undefined && (typeof type !== 'string' || isExpression(type)))) && d?.AddressAllocationIds !== undefined) reader.bridge(c, [['EndpointDetails.SubnetIds', d.SubnetIds]]);
+      if (type !== undefined && !literallyNot(type, 'VPC') && d?.AddressAllocationIds !== undefined) reader.bridge(c, [['EndpointDetails.SubnetIds', d.SubnetIds]]);
     }],
     [['AWS::EC2::VPCEndpointService'], (reader, c) => reader.bridge(c, [
       ['NetworkLoadBalancerArns', c.p.NetworkLoadBalancerArns], ['GatewayLoadBalancerArns', c.p.GatewayLoadBalancerArns],
@@ -784,11 +784,11 @@ class TemplateReader {
     }],
     [['AWS::ElasticLoadBalancingV2::TargetGroup'], (reader, c) => {
       const targets = c.p.Targets;
-      const lambda = c.p.TargetType === 'lambda' || (c.p.TargetType !== undefined && (typeof c.p.TargetType !== 'string' || isExpression(c.p.TargetType)));
+      const lambda = c.p.TargetType !== undefined && !literallyNot(c.p.TargetType, 'lambda');
       if (lambda) reader.invokedBridge(c, 'Targets.Id', Array.isArray(targets) ? targets.map((t: any) => t?.Id) : targets);
     }],
     [['AWS::AppSync::DataSource'], (reader, c) => {
-      if (c.p.Type === 'AWS_LAMBDA' || typeof c.p.Type !== 'string' || isExpression(c.p.Type)) reader.invokedBridge(c, 'LambdaConfig.LambdaFunctionArn', c.p.LambdaConfig?.LambdaFunctionArn);
+      if (!literallyNot(c.p.Type, 'AWS_LAMBDA')) reader.invokedBridge(c, 'LambdaConfig.LambdaFunctionArn', c.p.LambdaConfig?.LambdaFunctionArn);
     }],
     // What the internet triggers: an IoT topic rule's Lambda actions, a Cognito user pool's triggers.
     [['AWS::IoT::TopicRule'], (reader, c) => {

@@ -7,7 +7,7 @@ import {
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, literallyNot, SECURE_BROWSER_FIX, WORKSPACES_FIX,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
@@ -1010,7 +1010,8 @@ class ConfigReader {
       if (group?.type === undefined || group.type === 'LAMBDA' || literal(group.type) === undefined) reader.invokedBridge(c, 'target.id', oneBlock(c.p.target)?.id);
     }],
     [['aws_appsync_datasource'], (reader, c) => {
-      if (c.p.type === 'AWS_LAMBDA' || typeof c.p.type !== 'string') reader.invokedBridge(c, 'lambda_config.function_arn', oneBlock(c.p.lambda_config)?.function_arn);
+      // A type given by an expression may be AWS_LAMBDA (fail closed).
+      if (!literallyNot(c.p.type, 'AWS_LAMBDA')) reader.invokedBridge(c, 'lambda_config.function_arn', oneBlock(c.p.lambda_config)?.function_arn);
     }],
     // What the internet triggers: an IoT topic rule's Lambda actions, a Cognito user pool's triggers.
     [['aws_iot_topic_rule'], (reader, c) => {

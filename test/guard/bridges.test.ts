@@ -1125,6 +1125,14 @@ describe.each(ENGINES)('network bridges the guard does not model (%s)', (_engine
   });
 });
 
+test('a data source whose type is given by an expression may invoke a function: refused in both engines (fail closed)', () => {
+  const c = CASES.find((x) => x.cfnType === 'AWS::AppSync::DataSource')!;
+  const template = { ...c.cfn('Mn'), Type: { Ref: 'SourceType' } };
+  const body = { ...c.tf('Mn'), type: '${var.source_type}' };
+  expect(guardFindings(cfnGraph(c.cfnType, template, c.with!.cfn('Mn')), 'Bridge')).toHaveLength(1);
+  expect(guardFindings(tfGraph(c.tfType, body, c.with!.tf('Mn')), `${c.tfType}.Bridge`)).toHaveLength(1);
+});
+
 describe('an EC2 instance is a bridge only with a public IP address', () => {
   const cfnInstance = (ni: Record<string, unknown>) => guardFindings(cfnGraph('AWS::EC2::Instance', { ImageId: 'ami-0', NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: { Ref: 'LgSub' }, ...ni }] }), 'Bridge');
   const tfInstance = (body: Record<string, unknown>) => guardFindings(tfGraph('aws_instance', { ami: 'ami-0', subnet_id: '${aws_subnet.Lg.id}', ...body }), 'aws_instance.Bridge');
