@@ -1043,7 +1043,6 @@ class TemplateReader {
     c.b.launchedLabel(c.id, property, tags, (key) => `${property} (${key})`, bridgeAttachments(entries, (v) => this.ref(v)), c.base.path);
   }
 
-
   /** The subnet of a network interface the template holds, named by `Ref` / `Fn::GetAtt` (undefined when it holds none). */
   private readonly interfaceSubnet = (v: unknown): unknown => this.named(v, 'AWS::EC2::NetworkInterface')?.SubnetId;
 
@@ -1291,7 +1290,6 @@ class TemplateReader {
     const instance = ids.length === 1 && this.resources[ids[0]]?.Type === 'AWS::EC2::Instance' ? this.resources[ids[0]].Properties ?? {} : undefined;
     return instance ? instanceEntries('cloudformation', instance, false) : undefined;
   }
-
 
   /** The ids that name template parameters (known only at deploy time), not resources. */
   private parametersIn(ids: readonly string[]): string[] {

@@ -1415,7 +1415,7 @@ class ConfigReader {
       delete out[key];
       // Read as absent, the label escapes the vocabulary check of the final tags (`readResource`): each value is checked
       // where it is written, so that a misspelt one is reported beside the ambiguity (semantics §3, the label vocabulary).
-      if (own[key] !== undefined) this.b.labels(id, { [key]: own[key] }, (k) => `${type === 'aws_autoscaling_group' ? 'tag' : 'tags'} (${k})`);
+      if (own[key] !== undefined) this.b.labels(id, { [key]: own[key] }, (k) => tagProperty(type, k));
       for (const a of setting) this.b.labels(a.from, { [key]: a.value }, () => `${a.at}value`);
       const mine = own[key] !== undefined ? `its own tags set ${own[key]}` : undefined;
       for (const a of setting) {
@@ -1822,7 +1822,7 @@ class ConfigReader {
     const tags = this.tags(id, type, p, unreadTags);
     const base = { id, path: p['//']?.metadata?.path as string | undefined, tags };
     // A label the vocabulary does not hold (a misspelt key or value) is unresolved (semantics §3).
-    b.labels(id, tags, (key) => `${type === 'aws_autoscaling_group' ? 'tag' : 'tags'} (${key})`);
+    b.labels(id, tags, (key) => tagProperty(type, key));
     const noted = (property: string, value: unknown) => b.noted(id, property, this.ref(value));
     const occupies = !SUBNET_PLUMBING.has(type);
     const labelled = tags[ROLE_TAG_KEY] !== undefined;
@@ -1852,7 +1852,6 @@ class ConfigReader {
     }
     return subnets;
   }
-
 
   /**
    * The subnets of the configuration one value names as a subnet — `${aws_subnet.x.id}` (or `.arn`, a resource share's)
@@ -1941,7 +1940,6 @@ class ConfigReader {
     unread.forEach((v) => unreadable(v));
     c.b.launchedLabel(c.id, property, read, (key) => `${property}.tags (${key})`, bridgeAttachments(entries, (v) => this.ref(v)), c.base.path);
   }
-
 
   /**
    * The rules of one Terraform rule block or rule resource, one per peer: each IPv4/IPv6 CIDR, security group (`self`
@@ -2172,7 +2170,6 @@ function optionalFlag(v: unknown): boolean | undefined {
   return v === undefined || v === null ? undefined : mayBeOn(v);
 }
 
-
 /**
  * An Auto Scaling group's tags: its `tag` blocks (`key`, `value`, `propagate_at_launch`) and the `tags` list of maps of
  * provider versions before 5. It has no `tags` map (nor `tags_all`), and the provider's `default_tags` do not apply to it:
@@ -2195,6 +2192,11 @@ function autoScalingTags(p: any, unread: unknown[]): Record<string, string> {
     }
   }
   return out;
+}
+
+/** Where a resource's tag `key` is written, as a finding names it: an Auto Scaling group's `tag` blocks, any other's `tags` map. */
+function tagProperty(type: string, key: string): string {
+  return `${type === 'aws_autoscaling_group' ? 'tag' : 'tags'} (${key})`;
 }
 
 /** Whether `v` is an expression (`isExpression`); in a plan every string is a value (`${` in it is text), and only its markers stand for one. */

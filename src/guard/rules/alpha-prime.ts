@@ -241,15 +241,16 @@ function ipsAheadProblem(graph: TopologyGraph, firewallId: string, policy: Firew
     const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
     const lines = group?.type === 'rule-group' && !group.domainList && group.rulesString !== undefined ? suricataLines(group) : [];
     const firstPass = lines.findIndex((l) => /^pass\s/i.test(l));
+    // An override turns the group's drops into alerts (DROP_TO_ALERT).
+    const alertsOnly = policy.ruleGroupOverrides[i] !== undefined;
     return {
       name: ref.kind === 'external' ? ref.value : ref.kind === 'node' ? ref.id : ref.expression,
       priority: policy.ruleGroupPriorities?.[i],
       passing: passingProblem(graph, ref) !== undefined,
-      // A deny-list, an AWS managed group, or a drop rule (above the group's first pass rule, for `dropsFirst`); none with
-      // an override, which turns its drops into alerts (DROP_TO_ALERT).
-      drops: policy.ruleGroupOverrides[i] === undefined && ((ref.kind === 'external' && AWS_MANAGED_GROUP.test(ref.value))
+      // A deny-list, an AWS managed group, or a drop rule (above the group's first pass rule, for `dropsFirst`).
+      drops: !alertsOnly && ((ref.kind === 'external' && AWS_MANAGED_GROUP.test(ref.value))
         || group?.domainList?.generatedRulesType === 'DENYLIST' || lines.some(isDropLine)),
-      dropsFirst: policy.ruleGroupOverrides[i] === undefined && firstPass > 0 && lines.slice(0, firstPass).some(isDropLine),
+      dropsFirst: !alertsOnly && firstPass > 0 && lines.slice(0, firstPass).some(isDropLine),
     };
   });
   const strict = policy.ruleOrder === 'STRICT_ORDER';
