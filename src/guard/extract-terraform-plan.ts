@@ -347,7 +347,9 @@ class PlanReader {
     const key = config?.provider_config_key;
     const d = key === undefined ? undefined : this.providerDefaults(key);
     if (key !== undefined && d !== undefined && d.unread.length > 0 && containsUnknown(unknown?.tags_all)) {
-      this.unreadDefaults.set(key, [...this.unreadDefaults.get(key) ?? [], r.address]);
+      const given = this.unreadDefaults.get(key);
+      if (given) given.push(r.address);
+      else this.unreadDefaults.set(key, [r.address]);
     }
     if (unknown?.tags === true) return new PlanUnknown(r.address, 'tags', 'tags is known only after apply: which keys it holds is not in the plan');
     const own: Record<string, unknown> = { ...r.values?.tags && typeof r.values.tags === 'object' ? r.values.tags as Record<string, unknown> : {} };
