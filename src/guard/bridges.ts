@@ -327,7 +327,7 @@ export function namedFunctionEntries(property: string, value: unknown, functions
  */
 export function publicServiceIntoVpc(egressType: unknown, isPublic: unknown): boolean {
   // Unreadable: a reference or dynamic reference (CloudFormation) or an interpolation (Terraform).
-  const vpcEgress = egressType === 'VPC' || (egressType !== undefined && egressType !== null && (typeof egressType !== 'string' || isExpression(egressType)));
+  const vpcEgress = egressType !== undefined && egressType !== null && !literallyNot(egressType, 'VPC');
   // Left out, it is public (App Runner's default); only a literal false makes it private.
   return vpcEgress && isPublic !== false && isPublic !== 'false';
 }
