@@ -102,7 +102,9 @@ describe('a dynamic reference where the guard reads a value is unresolved (GUARD
         Properties: {
           FirewallPolicyName: 'p',
           FirewallPolicy: {
-            StatelessDefaultActions: ['aws:forward_to_sfe'], StatelessFragmentDefaultActions: ['aws:forward_to_sfe'], StatefulDefaultActions: ['aws:drop_established'],
+            StatelessDefaultActions: ['aws:forward_to_sfe'],
+            StatelessFragmentDefaultActions: ['aws:forward_to_sfe'],
+            StatefulDefaultActions: ['aws:drop_established'],
             StatefulRuleGroupReferences: [{
               ResourceArn: 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder',
               Priority: 1,
