@@ -4,7 +4,7 @@ import { Segment } from '../../model/segment';
 import { nodesOf } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardRule, Severity, spaced } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardRule, modelIndependent, Severity, spaced } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
 
 const MY_NUMBER_TO_INTERNET = 'マイナンバー利用事務系 → インターネット';
@@ -95,10 +95,13 @@ export const MN3: GuardRule = {
     const fix = bi('route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
       '特定通信として宣言した接続先（ホストの CIDR）とポートだけをルーティングし、許可する');
     return [
-      ...widePaths(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
-      ...widePaths(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
-      ...unnarrowedGroups(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
-      ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
+      // Paths and group rules read only the graph: once for every model of a prefecture (the WAN below reads the declared hosts).
+      ...modelIndependent(ctx, 'MN-3 paths and groups', () => [
+        ...widePaths(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
+        ...widePaths(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
+        ...unnarrowedGroups(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
+        ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
+      ]),
       ...wanPaths(ctx, this, Segment.MY_NUMBER, {
         subnet: bi('this My Number subnet', 'このマイナンバー利用事務系のサブネット'),
         flow: bi('specific communication (特定通信)', '特定通信'),

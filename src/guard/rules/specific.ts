@@ -4,6 +4,7 @@ import { DEFAULT_VPC } from '../bridges';
 import { deref, describeRef, groupVpcs, nodesOf, outsideGroups, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
 import { Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
+import { oncePer } from '../memo';
 import { Arrival, subtractAll } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
@@ -320,6 +321,62 @@ export const WAN_ZONE = 'LGWAN_WAN';
  */
 const MAX_UNDECLARED_RUN = 256n;
 
+/** The runs of addresses (lo, hi) some box of `headers` holds, each family apart, in order. */
+function addressRuns(ctx: GuardContext, headers: HeaderSet): [bigint, bigint][] {
+  const sorted = headers.map((b) => [ctx.reach.atoms.lo(b.d0), ctx.reach.atoms.hi(b.d1)] as [bigint, bigint])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: [bigint, bigint][] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    // IPv6 follows IPv4 on the one address axis: a run never crosses from one family into the other.
+    if (last && r[0] <= last[1] + 1n && familyOf(r[0]) === familyOf(last[0])) last[1] = last[1] > r[1] ? last[1] : r[1];
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/** What `wanPaths` asks the reachability about a segment, which no model or declaration changes. */
+interface WanReach {
+  /** Each subnet of the segment that reaches the WAN: its arrivals there and the runs of WAN addresses they carry. */
+  readonly toWan: readonly { source: string; arrivals: Arrival[]; runs: [bigint, bigint][] }[];
+  /** Every WAN address block some subnet of the segment reaches (for the security-group check). */
+  readonly wanBlocks: readonly Prefix[];
+  /** What the WAN may send to each subnet of the segment. */
+  readonly fromWan: ReadonlyMap<string, Arrival[]>;
+}
+
+/**
+ * `WanReach` once per reachability and segment: a prefecture's graph is checked once per model present (`checkParts`),
+ * and MN-3 and LG-3 ask in every pass; only the findings below read the declared flows.
+ */
+const wanReachOf = oncePer((_reach: GuardContext['reach']) => new Map<Segment, WanReach>());
+
+function wanReach(ctx: GuardContext, segment: Segment): WanReach {
+  const known = wanReachOf(ctx.reach);
+  const had = known.get(segment);
+  if (had) return had;
+  const toWan: { source: string; arrivals: Arrival[]; runs: [bigint, bigint][] }[] = [];
+  const wanBlocks: Prefix[] = [];
+  for (const source of subnetsIn(ctx, segment)) {
+    const arrivals = ctx.reach.arrivals(source.id).filter((a) => a.end.kind === 'zone' && a.end.zone === WAN_ZONE);
+    if (arrivals.length === 0) continue;
+    const runs = addressRuns(ctx, arrivals.flatMap((a) => a.headers));
+    for (const [lo, hi] of runs) wanBlocks.push({ family: familyOf(lo), lo, hi, length: 1 });
+    toWan.push({ source: source.id, arrivals, runs });
+  }
+  // Everything the WAN may send (the reachability caches the walk: MN-3, LG-1 and LG-3 ask the same question).
+  const fromWan = new Map<string, Arrival[]>();
+  for (const a of ctx.reach.probeFromZone(WAN_ZONE, ctx.reach.everyHeader()).arrivals) {
+    if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== segment) continue;
+    const list = fromWan.get(a.end.subnet);
+    if (list) list.push(a);
+    else fromWan.set(a.end.subnet, [a]);
+  }
+  const made = { toWan, wanBlocks, fromWan };
+  known.set(segment, made);
+  return made;
+}
+
 /** How one rule names its side and its declared flows in the findings of `wanPaths`. */
 export interface WanWords {
   /** `this LGWAN subnet`, `この LGWAN接続系のサブネット`. */
@@ -353,30 +410,14 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
         return [];
       }
     });
-  const runs = (headers: HeaderSet): [bigint, bigint][] => {
-    const sorted = headers.map((b) => [ctx.reach.atoms.lo(b.d0), ctx.reach.atoms.hi(b.d1)] as [bigint, bigint])
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const out: [bigint, bigint][] = [];
-    for (const r of sorted) {
-      const last = out[out.length - 1];
-      // IPv6 follows IPv4 on the one address axis: a run never crosses from one family into the other.
-      if (last && r[0] <= last[1] + 1n && familyOf(r[0]) === familyOf(last[0])) last[1] = last[1] > r[1] ? last[1] : r[1];
-      else out.push([r[0], r[1]]);
-    }
-    return out;
-  };
 
   // Segment → WAN. Every arrival of the subnet at the WAN counts together (semantics §10: the subnet's arrivals): two
   // adjacent /24 routes make one run of 512 addresses.
-  const wanBlocks: Prefix[] = [];
+  const { toWan: reaching, wanBlocks, fromWan } = wanReach(ctx, segment);
   const allowedWan = hostBoxes(WAN_ZONE);
-  for (const source of subnetsIn(ctx, segment)) {
-    const toWan = ctx.reach.arrivals(source.id).filter((a) => a.end.kind === 'zone' && a.end.zone === WAN_ZONE);
-    if (toWan.length === 0) continue;
-    const reached = runs(toWan.flatMap((a) => a.headers));
-    for (const [lo, hi] of reached) wanBlocks.push({ family: familyOf(lo), lo, hi, length: 1 });
-    // The WAN blocks above serve the security-group check of every part; the finding below is this subnet's alone.
-    if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, source.id))) continue;
+  for (const { source, arrivals: toWan, runs: reached } of reaching) {
+    // The WAN blocks serve the security-group check of every part; the finding below is this subnet's alone.
+    if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, source))) continue;
     let wide: { a: Arrival; extra: HeaderSet } | undefined;
     if (declared) {
       wide = toWan.map((a) => ({ a, extra: subtractAll(a.headers, allowedWan) })).find((x) => x.extra.length > 0);
@@ -388,7 +429,7 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
     }
     if (!wide) continue;
     const extra = ctx.reach.destinations(wide.extra);
-    findings.push(finding(rule, nameOf(ctx.graph, source.id), declared
+    findings.push(finding(rule, nameOf(ctx.graph, source), declared
       ? bi(`traffic from ${words.subnet.en} reaches LGWAN WAN addresses that no declared ${words.flow.en} flow names (${extra})`,
         `${words.subnet.ja}からの通信が、宣言したどの${words.flow.ja}の通信にもない LGWAN のアドレスに届く（${jaDestinations(extra)}）`)
       : bi(`traffic from ${words.subnet.en} reaches a run of LGWAN WAN addresses wider than a /24 (${extra}), not ${words.service.en}`,
@@ -398,14 +439,8 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
 
   // WAN → segment: what every entry delivers to one subnet counts together (a /25 route and a propagated /16 can
   // between them carry the whole subnet).
-  // Everything the WAN may send (the reachability caches the walk: MN-3, LG-1 and LG-3 ask the same question).
-  const byTarget = new Map<string, Arrival[]>();
-  for (const a of ctx.reach.probeFromZone(WAN_ZONE, ctx.reach.everyHeader()).arrivals) {
-    if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== segment) continue;
-    byTarget.set(a.end.subnet, [...(byTarget.get(a.end.subnet) ?? []), a]);
-  }
   const allowedHere = hostBoxes(segment);
-  for (const [target, arrivals] of byTarget) {
+  for (const [target, arrivals] of fromWan) {
     if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, target))) continue;
     const beyond = declared ? arrivals.map((a) => ({ a, extra: subtractAll(a.headers, allowedHere) })).find((x) => x.extra.length > 0) : undefined;
     const union = declared ? [] : arrivals.flatMap((a) => a.headers);
