@@ -197,14 +197,30 @@ interface ModuleScope {
 
 type Resolution = { readonly ok: true; readonly refs: readonly PlanReference[] } | { readonly ok: false; readonly reason: string };
 
+/**
+ * Whether a known `tags_all` lacks the provider's default tags: a key of them the resource does not set itself is
+ * missing, or — default tags given as one expression, whose keys the plan does not show — it holds nothing beyond the
+ * resource's own tags. The AWS provider applies default tags known at plan time, all of them, and leaves those known
+ * only after apply out of the plan's tags_all (tags_all is then the own tags), which is no evidence of what is deployed.
+ * (Default tags legitimately empty, or all set by the resource itself, are taken as lacking: fail closed.)
+ */
+function lacksDefaults(all: Record<string, unknown>, ownTags: unknown, d: DefaultTags): boolean {
+  const own = new Set(ownTags !== null && typeof ownTags === 'object' ? Object.keys(ownTags) : []);
+  if (d.unknown === 'any') return d.unread.length > 0 && Object.keys(all).every((k) => own.has(k));
+  return [...Object.keys(d.tags), ...d.unknown].some((k) => !own.has(k) && !(k in all));
+}
+
 class PlanReader {
   /** Every managed resource instance of the plan, by address, with its type. */
   private readonly planned = new Map<string, string>();
   private readonly unknowns = new Map<string, unknown>();
   /** Each provider configuration's default tags (`providerDefaults`), by its key. */
   private readonly defaults = new Map<string, DefaultTags>();
-  /** The resources whose tags_all is known only after apply, by the key of their provider configuration whose default tags the guard cannot read. */
-  private readonly unreadDefaults = new Map<string, string[]>();
+  /**
+   * By the key of a provider configuration whose default tags the guard cannot read, its resources whose tags_all is
+   * known only after apply (`after`), and those whose tags_all the plan gives without the default tags (`without`).
+   */
+  private readonly unreadDefaults = new Map<string, { readonly after: string[]; readonly without: string[] }>();
 
   constructor(private readonly plan: TerraformPlanJson) {
     for (const rc of plan.resource_changes ?? []) if (rc.change) this.unknowns.set(rc.address, rc.change.after_unknown);
@@ -334,22 +350,30 @@ class PlanReader {
   }
 
   /**
-   * `tags_all`: the resource's tags over its provider's `default_tags`, as the provider applies them. Where it is known
-   * only after apply (a resource without tags of its own), the resource's `tags` over the default tags of its provider
-   * configuration (`providerDefaults`), without the labels they may set and the guard cannot read (reported once per
-   * provider configuration, `unreadDefaultTags`). Own tags known only after apply are a marker (GUARD-1 at the
+   * `tags_all`: the resource's tags over its provider's `default_tags`, as the provider applies them — unless it lacks
+   * default tags (`lacksDefaults`): the AWS provider leaves default tags known only after apply out of tags_all in the
+   * plan (terraform 1.11, provider 5.100: `tags_all` is then the resource's own tags, known). Where tags_all is known only
+   * after apply (a resource without tags of its own) or lacks them, the resource's `tags` over the default tags of its
+   * provider configuration (`providerDefaults`), without the labels they may set and the guard cannot read (reported
+   * once per provider configuration, `unreadDefaultTags`). Own tags known only after apply are a marker (GUARD-1 at the
    * resource, semantics §3): the whole map, or each value of it.
    */
   private tags(r: TerraformPlanResource, config: TerraformConfigResource | undefined): unknown {
-    const all = r.values?.tags_all;
-    if (all && typeof all === 'object' && !Array.isArray(all)) return all as Record<string, unknown>;
     const unknown = this.unknowns.get(r.address) as Record<string, unknown> | undefined;
     const key = config?.provider_config_key;
     const d = key === undefined ? undefined : this.providerDefaults(key);
-    if (key !== undefined && d !== undefined && d.unread.length > 0 && containsUnknown(unknown?.tags_all)) {
-      const given = this.unreadDefaults.get(key);
-      if (given) given.push(r.address);
-      else this.unreadDefaults.set(key, [r.address]);
+    const all = r.values?.tags_all;
+    const note = (kind: 'after' | 'without') => {
+      if (key === undefined || d === undefined || d.unread.length === 0) return;
+      const given = this.unreadDefaults.get(key) ?? { after: [], without: [] };
+      given[kind].push(r.address);
+      this.unreadDefaults.set(key, given);
+    };
+    if (all && typeof all === 'object' && !Array.isArray(all)) {
+      if (d === undefined || !lacksDefaults(all as Record<string, unknown>, r.values?.tags, d)) return all as Record<string, unknown>;
+      note('without');
+    } else if (containsUnknown(unknown?.tags_all)) {
+      note('after');
     }
     if (unknown?.tags === true) return new PlanUnknown(r.address, 'tags', 'tags is known only after apply: which keys it holds is not in the plan');
     const own: Record<string, unknown> = { ...r.values?.tags && typeof r.values.tags === 'object' ? r.values.tags as Record<string, unknown> : {} };

@@ -832,7 +832,7 @@ class ConfigReader {
       if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'), reader.templateRole(c, p));
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
       const placed = p.subnet_id !== undefined || p.network_interface !== undefined;
-      if (type === 'aws_instance' && p.launch_template !== undefined) {
+      if (type === 'aws_instance' && blockGiven(p.launch_template)) {
         reader.launcher(c, [['launch_template', templateValue(oneBlock(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : [], reader.instanceLabelPlaces(p));
       }
       const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
@@ -877,11 +877,11 @@ class ConfigReader {
     }],
     [['aws_launch_configuration'], (reader, c) => reader.launchTemplate(c, exposedConfiguration(c.p.associate_public_ip_address))],
     [['aws_eks_node_group'], (reader, c) => {
-      if (c.p.launch_template !== undefined) reader.launcher(c, [['launch_template', templateValue(oneBlock(c.p.launch_template))]], [['subnet_ids', c.p.subnet_ids]]);
+      if (blockGiven(c.p.launch_template)) reader.launcher(c, [['launch_template', templateValue(oneBlock(c.p.launch_template))]], [['subnet_ids', c.p.subnet_ids]]);
     }],
     [['aws_batch_compute_environment'], (reader, c) => {
       const r = oneBlock(c.p.compute_resources);
-      if (r?.launch_template !== undefined) reader.launcher(c, [['compute_resources.launch_template', templateValue(oneBlock(r.launch_template))]], [['compute_resources.subnets', r.subnets]]);
+      if (blockGiven(r?.launch_template)) reader.launcher(c, [['compute_resources.launch_template', templateValue(oneBlock(r.launch_template))]], [['compute_resources.subnets', r.subnets]]);
       // The tags the compute environment gives the instances it launches label them, in its subnets (semantics §3).
       if (r?.tags !== undefined && r.tags !== null) reader.launchedLabel(c, 'compute_resources', r.tags, [['compute_resources.subnets', r.subnets ?? DEFAULT_VPC]]);
     }],
@@ -2149,6 +2149,14 @@ class ConfigReader {
 const TEMPLATE_TYPES = /^aws_launch_(template|configuration)$/;
 const TEMPLATE_BY_NAME = /^\$\{(aws_launch_(?:template|configuration)\.[A-Za-z0-9_-]+)\.name\}$/;
 
+/**
+ * Whether a nested block is given: a list of no blocks is none (a plan writes an unset block as `[]`: `terraform show
+ * -json` gives every aws_instance `launch_template: []`), an expression may stand for some.
+ */
+function blockGiven(v: unknown): boolean {
+  return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+}
+
 /** The launch template a specification block names: `id` / `name` (Auto Scaling, instances, EKS), `launch_template_id` / `launch_template_name`. */
 function templateValue(spec: any): unknown {
   return spec?.id ?? spec?.launch_template_id ?? spec?.name ?? spec?.launch_template_name;
@@ -2279,9 +2287,13 @@ export function knownDefaults(d: DefaultTags | undefined): Record<string, string
 }
 
 /** Why a provider's default tags the guard cannot read are unresolved (`what`: their expressions; `reference`: `aws`, `aws.<alias>`). */
-export function defaultTagsReason(what: readonly string[], reference: string, plan?: readonly string[]): string {
-  const given = plan === undefined ? `each resource of ${reference} that does not set the tag itself`
-    : `${plan.join(', ')}, whose tags_all ${plan.length === 1 ? 'is' : 'are'} known only after apply`;
+export function defaultTagsReason(what: readonly string[], reference: string,
+  plan?: { readonly after: readonly string[]; readonly without: readonly string[] }): string {
+  const after = plan && plan.after.length > 0 ? `${plan.after.join(', ')}, whose tags_all ${plan.after.length === 1 ? 'is' : 'are'} known only after apply` : '';
+  const without = plan && plan.without.length > 0
+    ? `${plan.without.join(', ')}, whose tags_all in the plan ${plan.without.length === 1 ? 'lacks' : 'lack'} them (the provider leaves default tags known only after apply out of it)`
+    : '';
+  const given = plan === undefined ? `each resource of ${reference} that does not set the tag itself` : [after, without].filter((x) => x !== '').join(', and to ');
   return `the provider's default_tags (${what.join(', ')}) cannot be read ${plan === undefined ? 'at synth time' : 'from the plan'}, and the provider `
     + `gives them to ${given}: they may hold a label of each`;
 }

@@ -352,8 +352,12 @@ const PATTERNS: readonly Pattern[] = [
   // A Terraform provider's default_tags (semantics §3): the provider gives them to its resources.
   [/^the provider's default_tags \((.+)\) cannot be read at synth time, and the provider gives them to each resource of (\S+) that does not set the tag itself: they may hold a label of each$/,
     (m) => `プロバイダーの default_tags（${m[1]}）は合成時に読めないが、プロバイダーはそれを ${m[2]} のリソースのうちそのタグを自ら設定しないものすべてに付けるため、各リソースのラベルを含み得る`],
-  [/^the provider's default_tags \((.+)\) cannot be read from the plan, and the provider gives them to (.+), whose tags_all (?:is|are) known only after apply: they may hold a label of each$/,
-    (m) => `プロバイダーの default_tags（${m[1]}）は plan から読めないが、プロバイダーはそれを ${m[2]}（tags_all は apply 後にしか決まらない）に付けるため、各リソースのラベルを含み得る`],
+  [/^the provider's default_tags \((.+)\) cannot be read from the plan, and the provider gives them to (.+): they may hold a label of each$/,
+    (m) => `プロバイダーの default_tags（${m[1]}）は plan から読めないが、プロバイダーはそれを ${m[2]
+      .replace(/, whose tags_all (?:is|are) known only after apply/g, '（tags_all は apply 後にしか決まらない）')
+      .replace(/, whose tags_all in the plan lacks? them \(the provider leaves default tags known only after apply out of it\)/g,
+        '（plan の tags_all にそれが含まれない。apply 後にしか決まらない default_tags を、プロバイダーは plan の tags_all から外す）')
+      .replace(/, and to /g, '、および ')}に付けるため、各リソースのラベルを含み得る`],
   [/^give each jichitai: tag of the provider's default_tags a literal key and value \(or tag the resources themselves\), so that the guard reads the labels deployed$/,
     () => 'デプロイされるラベルをガードが読めるよう、プロバイダーの default_tags の jichitai: タグはキーと値をリテラルで書く（またはリソース自体にタグを付ける）'],
   [/^which keys it holds is not in the plan$/, () => 'どのキーを持つかは plan に記録されていない'],

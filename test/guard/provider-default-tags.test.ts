@@ -99,7 +99,7 @@ describe('provider default_tags given by an expression are unresolved (GUARD-1),
 
 describe('in a plan: known tags_all is what the provider applies; else the provider configuration\'s default tags', () => {
   /** A plan of the two segments and an instance of `provider_config_key` `key` in the LGWAN subnet, as terraform show -json writes it. */
-  function plan(instance: { tags?: unknown; tagsAll?: unknown; unknown?: Record<string, unknown> }, defaults: unknown, key = 'aws.mn'): unknown {
+  function plan(instance: { tags?: unknown; tagsAll?: unknown; unknown?: Record<string, unknown>; values?: Record<string, unknown> }, defaults: unknown, key = 'aws.mn'): unknown {
     type Planned = {
       address: string; type: string; name: string; values: Record<string, unknown>; unknown?: unknown; expressions?: unknown; key?: string;
     };
@@ -118,7 +118,9 @@ describe('in a plan: known tags_all is what the provider applies; else the provi
         type: 'aws_instance',
         name: 'h',
         key,
-        values: { ami: 'ami-12345678', ...instance.tags === undefined ? {} : { tags: instance.tags }, ...instance.tagsAll === undefined ? {} : { tags_all: instance.tagsAll } },
+        values: {
+          ami: 'ami-12345678', ...instance.values, ...instance.tags === undefined ? {} : { tags: instance.tags }, ...instance.tagsAll === undefined ? {} : { tags_all: instance.tagsAll },
+        },
         unknown: { subnet_id: true, ...instance.unknown },
         expressions: { subnet_id: { references: ['aws_subnet.lg.id', 'aws_subnet.lg'] } },
       },
@@ -147,6 +149,29 @@ describe('in a plan: known tags_all is what the provider applies; else the provi
     const fs = found(extractTerraformPlan(plan({ unknown: { tags: true, tags_all: true } }, fromVariable)));
     expect(at(fs)).toEqual(['GUARD-1 aws_instance.h', 'GUARD-1 provider.aws.mn']);
     japanese(fs.find((f) => f.path === 'aws_instance.h')!);
+  });
+
+  // Seen in a real offline plan (test/integration/terraform-plan.test.ts, fixture default-tags-after-apply): with a default
+  // tag known only after apply, the AWS provider leaves every default tag out of tags_all, which is then the resource's own
+  // tags, known — and the plan records the default_tags map by its references only.
+  test('tags_all known but lacking the provider\'s default tags (one of them known only after apply): GUARD-1 at the provider configuration', () => {
+    const fs = found(extractTerraformPlan(plan({ tags: { Name: 'h' }, tagsAll: { Name: 'h' } }, { references: ['aws_vpc.lg.id', 'aws_vpc.lg'] })));
+    expect(at(fs)).toEqual(['GUARD-1 provider.aws.mn']);
+    expect(fs[0].message).toMatch(/cannot be read from the plan, and the provider gives them to aws_instance\.h, whose tags_all in the plan lacks them/);
+    japanese(fs[0]);
+  });
+
+  test('a constant default role the plan\'s tags_all lacks (another default tag known only after apply) is the resource\'s label: PL-1', () => {
+    // A JSON configuration's constant map, one value an interpolation of an id known only after apply.
+    const defaults = { constant_value: { [ROLE]: 'MY_NUMBER_SYSTEM', Owner: '${aws_vpc.lg.id}' }, references: ['aws_vpc.lg.id', 'aws_vpc.lg'] };
+    expect(at(found(extractTerraformPlan(plan({ tags: { Name: 'h' }, tagsAll: { Name: 'h' } }, defaults))))).toEqual(['PL-1 aws_instance.h']);
+  });
+
+  test('controls: tags_all holding the default tags is authoritative; an instance\'s launch_template: [] names no template', () => {
+    expect(at(found(extractTerraformPlan(plan({ tags: { Name: 'h' }, tagsAll: { Name: 'h', Project: 'p' } }, fromVariable))))).toEqual([]);
+    // terraform show -json gives every aws_instance `launch_template: []` (the fixture above).
+    expect(at(found(extractTerraformPlan(plan({ tags: { Name: 'h' }, tagsAll: { Name: 'h', Project: 'p' }, values: { launch_template: [] } }, fromVariable)))))
+      .toEqual([]);
   });
 
   test('controls: tags_all known is authoritative (PL-1, no GUARD-1); a constant default role is read; a JSON configuration\'s Name interpolation is no label', () => {

@@ -28,7 +28,7 @@ const haveTools = requireTool(terraform ? 'The offline AWS provider mirror' : 't
 const describeWithTerraform = haveTools ? describe : describe.skip;
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'hcl');
-const FIXTURE_NAMES = ['alpha-compliant', 'mn-nat', 'tgw-default-table'];
+const FIXTURE_NAMES = ['alpha-compliant', 'default-tags-after-apply', 'mn-nat', 'tgw-default-table'];
 /** An offline plan of a small network takes 5-30 s. */
 const TIMEOUT = 300_000;
 
@@ -113,8 +113,22 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     expect(mn2.map((f) => f.path)).toContain('module.network.module.my_number.aws_subnet.this[0]');
   }, TIMEOUT);
 
+  test('default-tags-after-apply: default tags known only after apply, which the plan leaves out of tags_all, are GUARD-1 at the provider', () => {
+    const { findings, plan } = check('default-tags-after-apply');
+    // The real plan's shape: the instance's tags_all is known and holds only its own tags; the default_tags map is
+    // recorded as its references only.
+    const change = (plan as any).resource_changes.find((r: any) => r.address === 'aws_instance.app').change;
+    expect(change.after.tags_all).toEqual({ Name: 'app' });
+    expect(change.after.launch_template).toEqual([]);
+    const guard = findings.filter((f) => f.ruleId === 'GUARD-1');
+    expect(guard.map((f) => f.path)).toEqual(['provider.aws.labelled']);
+    expect(guard[0].message).toMatch(/default_tags.*cannot be read from the plan, and the provider gives them to aws_instance\.app, whose tags_all in the plan lacks them/);
+    // An instance's `launch_template: []` (every aws_instance of a plan has one) names no template.
+    expect(findings.filter((f) => f.path === 'aws_instance.app')).toEqual([]);
+  }, TIMEOUT);
+
   test('through the command line: the compliant plan exits 0, the My Number → NAT plan exits 1 with MN-1, diff names what the NAT opens', async () => {
-    expect(Object.keys(planFiles).sort()).toEqual(['alpha-compliant', 'mn-nat', 'tgw-default-table']);
+    expect(Object.keys(planFiles).sort()).toEqual(['alpha-compliant', 'default-tags-after-apply', 'mn-nat', 'tgw-default-table']);
     const ok = await cli('check', '--model', 'α', planFiles['alpha-compliant']);
     expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
     const refused = await cli('check', '--model', 'alpha', '--format', 'sarif', planFiles['mn-nat']);
