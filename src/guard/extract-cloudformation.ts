@@ -1677,15 +1677,20 @@ class TemplateReader {
   }
 
   private sgRule(r: any, id: string): SecurityGroupRule {
-    const peer = r.SourceSecurityGroupId ?? r.DestinationSecurityGroupId;
+    // An ingress peer named by its group name (`SourceSecurityGroupName`: "for security groups in a nondefault VPC, you
+    // must specify the group ID", CloudFormation reference, AWS::EC2::SecurityGroupIngress) is a group the guard reads
+    // by that name: a literal one is outside the output (fail closed, semantics §10), not a rule without a peer.
+    const named = r.SourceSecurityGroupId === undefined && r.DestinationSecurityGroupId === undefined ? r.SourceSecurityGroupName : undefined;
+    const peer = r.SourceSecurityGroupId ?? r.DestinationSecurityGroupId ?? named;
     const list = r.SourcePrefixListId ?? r.DestinationPrefixListId;
+    const peerProperty = r.SourceSecurityGroupId !== undefined ? 'SourceSecurityGroupId'
+      : r.DestinationSecurityGroupId !== undefined ? 'DestinationSecurityGroupId' : 'SourceSecurityGroupName';
     return {
       protocol: groupRuleProtocol(r.IpProtocol),
       fromPort: port(r.FromPort),
       toPort: port(r.ToPort),
       cidr: this.cidr(r.CidrIp ?? r.CidrIpv6, id, r.CidrIp === undefined && r.CidrIpv6 !== undefined ? 'CidrIpv6' : 'CidrIp'),
-      peerGroup: peer === undefined ? undefined
-        : this.b.noted(id, r.SourceSecurityGroupId !== undefined ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', this.ref(peer)),
+      peerGroup: peer === undefined ? undefined : this.b.noted(id, peerProperty, this.ref(peer)),
       prefixList: list === undefined ? undefined : typeof list === 'string' ? list : this.render(list),
     };
   }

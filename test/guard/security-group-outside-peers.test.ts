@@ -76,6 +76,21 @@ describe('a security group rule whose peer group lies outside what the guard rea
     expect(findings(extractTerraform({ s: tf(OUTSIDE_SG, TF_HTTPS) }), ['MN-3'])).toEqual([]);
   });
 
+  test('an ingress peer named by its group name (SourceSecurityGroupName) is a group outside what the guard reads, not a rule without a peer', () => {
+    // Before, the rule had no peer at all and a My Number group admitting everything from a group named by name passed MN-3.
+    const named = (name: string, protocol: Record<string, unknown>) => {
+      const t = cfn(OUTSIDE_SG, protocol);
+      t.Resources.MnSg.Properties.SecurityGroupIngress = [{ ...protocol, SourceSecurityGroupName: name }];
+      delete t.Resources.MnOut;
+      return t;
+    };
+    expect(findings(extractCloudFormation({ s: named('default', ALL) }), ['MN-3'])).toEqual([
+      'MN-3 MnSg: security group MnSg: its ingress rules from the LGWAN segment allow all traffic (security group default outside what the guard reads)',
+    ]);
+    // Control: one port is specific communication.
+    expect(findings(extractCloudFormation({ s: named('default', HTTPS) }), ['MN-3'])).toEqual([]);
+  });
+
   test('a group of the output in the My Number VPC itself is no peer of the other side: no finding', () => {
     expect(findings(extractCloudFormation({ s: cfn({ 'Fn::GetAtt': ['MnSg', 'GroupId'] }, ALL) }), ['MN-3'])).toEqual([]);
   });
