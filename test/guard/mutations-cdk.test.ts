@@ -1575,6 +1575,16 @@ const MUTATIONS: Mutation[] = [
       }]);
     },
   },
+  {
+    // Named by its name, a peer group is one the guard cannot place (CloudFormation: default VPC only): it may be LGWAN's.
+    name: 'a My Number host\'s security group admitting all traffic from a security group named by its name (SourceSecurityGroupName)',
+    rule: 'MN-3',
+    models: ALL,
+    apply(stack, net) {
+      const groupId = l1<ec2.CfnSecurityGroup>(net.myNumber, '/HostSecurityGroup-resident-registry').attrGroupId;
+      new ec2.CfnSecurityGroupIngress(stack, 'MutNamedPeer', { groupId, ipProtocol: '-1', sourceSecurityGroupName: 'default' });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {
