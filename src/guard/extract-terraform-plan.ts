@@ -103,7 +103,7 @@ export interface TerraformPlanJson {
  * holds one value.
  */
 const LIST_ARGUMENTS = new Set([
-  'subnet_ids', 'route_table_ids', 'security_group_ids', 'security_groups', 'vpc_zone_identifier', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids',
+  'subnet_ids', 'subnets', 'route_table_ids', 'security_group_ids', 'security_groups', 'vpc_zone_identifier', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids',
   // SC-4: where a web ACL logs.
   'log_destination_configs',
   // What the network bridges the guard does not model attach to (GUARD-1, bridges.ts).

@@ -28,7 +28,7 @@ const haveTools = requireTool(terraform ? 'The offline AWS provider mirror' : 't
 const describeWithTerraform = haveTools ? describe : describe.skip;
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'hcl');
-const FIXTURE_NAMES = ['alpha-compliant', 'default-tags-after-apply', 'mn-nat', 'tgw-default-table'];
+const FIXTURE_NAMES = ['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'tgw-default-table'];
 /** An offline plan of a small network takes 5-30 s. */
 const TIMEOUT = 300_000;
 
@@ -113,6 +113,27 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     expect(mn2.map((f) => f.path)).toContain('module.network.module.my_number.aws_subnet.this[0]');
   }, TIMEOUT);
 
+  test('alpha-workloads: the workloads an integrator adds (instances, an Auto Scaling group, a database, a function, EFS, an endpoint, an internal load balancer, ECS) pass', () => {
+    const { findings, plan } = check('alpha-workloads');
+    // No finding at all: each is one a user would meet on a compliant network (before: GUARD-1 for every planned
+    // aws_instance's launch_template: [], and for a load balancer's subnets from a module output).
+    expect(findings.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
+    const graph = extractTerraformPlan(plan);
+    expect(graph.unresolved).toEqual([]);
+    // Read, not skipped: the roles are placed in the My Number subnets, and the same plan with the database made public
+    // is refused (the reading of the workloads is live).
+    const roles = nodesOf(graph, 'role-label').map((l) => [l.resource, l.role, l.subnets.map((s) => (s.kind === 'node' ? s.id : s.kind))]);
+    expect(roles).toEqual([
+      ['aws_autoscaling_group.mn_app', 'MY_NUMBER_SYSTEM', ['module.network.module.my_number.aws_subnet.this[0]', 'module.network.module.my_number.aws_subnet.this[1]']],
+      ['aws_instance.mn_batch', 'MY_NUMBER_SYSTEM', ['module.network.module.my_number.aws_subnet.this[0]']],
+    ]);
+    const exposed = JSON.parse(JSON.stringify(plan));
+    const db = (p: any) => p.planned_values.root_module.resources.find((r: any) => r.address === 'aws_db_instance.mn');
+    db(exposed).values.publicly_accessible = true;
+    expect(checkTopology(extractTerraformPlan(exposed), { model: NetworkModel.ALPHA }).filter((f) => f.severity !== Severity.WARNING).map((f) => `${f.ruleId} ${f.path}`))
+      .toEqual(['GUARD-1 aws_db_instance.mn']);
+  }, TIMEOUT);
+
   test('default-tags-after-apply: default tags known only after apply, which the plan leaves out of tags_all, are GUARD-1 at the provider', () => {
     const { findings, plan } = check('default-tags-after-apply');
     // The real plan's shape: the instance's tags_all is known and holds only its own tags; the default_tags map is
@@ -128,7 +149,7 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
   }, TIMEOUT);
 
   test('through the command line: the compliant plan exits 0, the My Number → NAT plan exits 1 with MN-1, diff names what the NAT opens', async () => {
-    expect(Object.keys(planFiles).sort()).toEqual(['alpha-compliant', 'default-tags-after-apply', 'mn-nat', 'tgw-default-table']);
+    expect(Object.keys(planFiles).sort()).toEqual(['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'tgw-default-table']);
     const ok = await cli('check', '--model', 'α', planFiles['alpha-compliant']);
     expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
     const refused = await cli('check', '--model', 'alpha', '--format', 'sarif', planFiles['mn-nat']);
