@@ -566,10 +566,13 @@ class TemplateReader {
       const mixed = p.MixedInstancesPolicy?.LaunchTemplate;
       const template = p.LaunchTemplate ?? mixed?.LaunchTemplateSpecification;
       const named = templateValue(template);
+      // What its instances boot from: a launch template, or a launch configuration (aws-cdk-lib's AutoScalingGroup makes
+      // one unless @aws-cdk/aws-autoscaling:generateLaunchTemplateInsteadOfLaunchConfig is set); neither is a value missing.
+      const configuration = template === undefined && p.LaunchConfigurationName !== undefined;
       b.add({
         ...base,
         type: 'auto-scaling-group',
-        launchTemplate: noted('LaunchTemplate', named),
+        launchTemplate: configuration ? noted('LaunchConfigurationName', p.LaunchConfigurationName) : noted('LaunchTemplate', named),
         subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
       });
       const overrides: any[] = blocks(mixed?.Overrides);
@@ -581,7 +584,21 @@ class TemplateReader {
       ], [['VPCZoneIdentifier', p.VPCZoneIdentifier ?? DEFAULT_VPC]]);
     }],
     // What else launches instances from launch templates (`launchBridges`), and a launch configuration's public IP address.
-    [['AWS::AutoScaling::LaunchConfiguration'], (reader, c) => reader.launchTemplate(c, exposedConfiguration(c.p.AssociatePublicIpAddress))],
+    [['AWS::AutoScaling::LaunchConfiguration'], (reader, c) => {
+      reader.launchTemplate(c, exposedConfiguration(c.p.AssociatePublicIpAddress));
+      // Its boot script, as a launch template's: a proxy it starts is one the rules read (AP-3, AP-6, AP-7, SC-2).
+      const { b, base, p, id } = c;
+      if (p.UserData === undefined) return;
+      b.add({
+        ...base,
+        type: 'user-data',
+        resourceType: 'launch-template',
+        text: reader.userDataText(p.UserData),
+        securityGroups: reader.refs(p.SecurityGroups).map((r, i) => b.noted(id, `SecurityGroups[${i}]`, r)),
+        otherInterfaces: false,
+        subnets: undefined,
+      });
+    }],
     [['AWS::EKS::Nodegroup'], (reader, c) => {
       if (c.p.LaunchTemplate !== undefined) reader.launcher(c, [['LaunchTemplate', templateValue(c.p.LaunchTemplate)]], [['Subnets', c.p.Subnets]]);
     }],

@@ -862,10 +862,13 @@ class ConfigReader {
       const { b, base, p, id } = c;
       const mixed = oneBlock(oneBlock(p.mixed_instances_policy)?.launch_template);
       const template = oneBlock(p.launch_template) ?? oneBlock(mixed?.launch_template_specification);
+      // What its instances boot from: a launch template, or a launch configuration; neither is a value missing.
+      const configuration = template === undefined && p.launch_configuration !== undefined && p.launch_configuration !== null;
       b.add({
         ...base,
         type: 'auto-scaling-group',
-        launchTemplate: b.noted(id, 'launch_template', reader.templateRef(templateValue(template))),
+        launchTemplate: configuration ? b.noted(id, 'launch_configuration', reader.templateRef(p.launch_configuration))
+          : b.noted(id, 'launch_template', reader.templateRef(templateValue(template))),
         subnets: reader.refs(p.vpc_zone_identifier).map((r, i) => b.noted(id, `vpc_zone_identifier[${i}]`, r)),
       });
       reader.launcher(c, [
@@ -875,7 +878,23 @@ class ConfigReader {
         ...p.launch_configuration !== undefined ? [['launch_configuration', p.launch_configuration] as const] : [],
       ], [['vpc_zone_identifier', p.vpc_zone_identifier ?? DEFAULT_VPC]]);
     }],
-    [['aws_launch_configuration'], (reader, c) => reader.launchTemplate(c, exposedConfiguration(c.p.associate_public_ip_address))],
+    [['aws_launch_configuration'], (reader, c) => {
+      reader.launchTemplate(c, exposedConfiguration(c.p.associate_public_ip_address));
+      // Its boot script, as a launch template's: a proxy it starts is one the rules read (AP-3, AP-6, AP-7, SC-2).
+      const { b, base, p, id } = c;
+      const text = p.user_data_base64 !== undefined && p.user_data_base64 !== null ? userDataText(String(p.user_data_base64))
+        : p.user_data !== undefined && p.user_data !== null ? String(p.user_data) : undefined;
+      if (text === undefined) return;
+      b.add({
+        ...base,
+        type: 'user-data',
+        resourceType: 'launch-template',
+        text,
+        securityGroups: reader.refs(p.security_groups).map((r, i) => b.noted(id, `security_groups[${i}]`, r)),
+        otherInterfaces: false,
+        subnets: undefined,
+      });
+    }],
     [['aws_eks_node_group'], (reader, c) => {
       if (blockGiven(c.p.launch_template)) reader.launcher(c, [['launch_template', templateValue(oneBlock(c.p.launch_template))]], [['subnet_ids', c.p.subnet_ids]]);
     }],
