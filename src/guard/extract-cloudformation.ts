@@ -13,8 +13,8 @@ import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentO
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import {
-  EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, StatelessRule,
-  statelessMatch, TopologyGraph, TransitAttachmentNode,
+  EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule,
+  StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
 import {
@@ -459,7 +459,7 @@ class TemplateReader {
       const written = blocks(p.SecurityGroupEgress);
       // EC2 gives a new VPC security group an allow-all egress rule unless the template lists its own: an absent or
       // empty SecurityGroupEgress both leave it (and rules added as separate resources do not remove it).
-      const egress = written.length > 0 ? written.flatMap((r: any) => reader.sgRules(r, id)) : [{ protocol: '-1', cidr: '0.0.0.0/0' }];
+      const egress = written.length > 0 ? written.flatMap((r: any) => reader.sgRules(r, id)) : [EC2_DEFAULT_EGRESS];
       // Without a VpcId the group is the default VPC's, which the guard does not model (GUARD-1; judged as of every segment).
       const vpc = p.VpcId === undefined ? b.noted(id, 'VpcId', DEFAULT_VPC) : noted('VpcId', p.VpcId);
       b.add({ ...base, type: 'security-group', vpc, ingress: blocks(p.SecurityGroupIngress).flatMap((r: any) => reader.sgRules(r, id)), egress });

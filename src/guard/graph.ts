@@ -628,8 +628,25 @@ export function rulePeerCidrs(rule: SecurityGroupRule): readonly string[] {
   return rule.prefixList !== undefined && rule.peerGroup === undefined ? ['0.0.0.0/0', '::/0'] : [];
 }
 
-/** How a rule's peer reads in a finding: its CIDR, else its prefix list. */
+/**
+ * The egress rule EC2 gives a new VPC security group whose template lists no egress rule of its own (CloudFormation
+ * reference, AWS::EC2::SecurityGroup: "if you do not add egress rules, we add egress rules that allow all outbound
+ * IPv4 and IPv6 traffic"). One object, so that a finding can say where its 0.0.0.0/0 comes from: a group whose only
+ * egress rules are separate resources (aws-cdk-lib writes a rule to another group so) has it too, as far as the
+ * documentation goes. Every field written, as the extractors write a rule's (one object shape).
+ */
+export const EC2_DEFAULT_EGRESS: SecurityGroupRule = {
+  protocol: '-1', fromPort: undefined, toPort: undefined, cidr: '0.0.0.0/0', peerGroup: undefined, prefixList: undefined,
+};
+
+/** How a rule's peer reads in a finding: its CIDR (said to be EC2's default egress when it is), else its prefix list. */
 export function rulePeerText(rule: SecurityGroupRule): { en: string; ja: string } {
+  if (rule === EC2_DEFAULT_EGRESS) {
+    return {
+      en: '0.0.0.0/0: the default egress rule EC2 gives a group whose SecurityGroupEgress lists no rule, which rules written as separate resources do not replace',
+      ja: '0.0.0.0/0。SecurityGroupEgress にルールを書かないグループに EC2 が付ける既定の送信ルールで、別リソースとして書いたルールはこれに代わらない',
+    };
+  }
   if (rule.cidr !== undefined || rule.prefixList === undefined) return { en: String(rule.cidr), ja: String(rule.cidr) };
   return { en: `prefix list ${rule.prefixList}`, ja: `プレフィックスリスト ${rule.prefixList}` };
 }
