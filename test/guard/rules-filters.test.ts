@@ -39,7 +39,7 @@ describe('MN-3 security groups (特定通信)', () => {
     const graph = cfn((stack, vpc) => new ec2.CfnSecurityGroup(stack, 'Host', { vpcId: vpc.ref, groupDescription: 'x' }));
     const [group] = nodesOf(graph, 'security-group');
     expect(rulesOf(graph, group, true)).toEqual([{ protocol: '-1', cidr: '0.0.0.0/0' }]);
-    expect(mn3(graph)).toEqual([expect.stringMatching(/MN-3 critical \(特定通信\): security group Host: its egress rules toward the LGWAN segment allow all traffic \(0\.0\.0\.0\/0\)/)]);
+    expect(mn3(graph)).toEqual([expect.stringMatching(/MN-3 critical \(特定通信\): security group Host: its egress rules toward the LGWAN segment allow all traffic \(0\.0\.0\.0\/0: the default egress rule EC2 gives a group whose SecurityGroupEgress lists no rule/)]);
   });
 
   test('a peer security group in the LGWAN VPC: a port is narrow enough, all traffic is not', () => {
