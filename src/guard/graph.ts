@@ -591,8 +591,9 @@ export interface RoleLabelNode extends NodeBase {
  * and network ACL associations, NAT gateways, firewalls, VPC endpoints, flow logs, transit gateway attachments…): an
  * instance, a network interface, an Auto Scaling group or launch template, a function's VPC configuration, a database's
  * subnet group, a resolver endpoint, a resource share, anything else. The guard counts it as running in those subnets
- * (fail closed): the egress chain's own subnets must hold nothing else (AP-1, IN-1; semantics §10). Its id is the
- * resource's id followed by `#placed`.
+ * (fail closed): the egress chain's own subnets must hold nothing else (AP-1, IN-1; semantics §10). One of a type the
+ * guard does not know (occupants.ts `KNOWN_OCCUPANTS`) in the My Number or LGWAN segment is also GUARD-2: it may open a
+ * path of its own beside its subnets' routes. Its id is the resource's id followed by `#placed`.
  */
 export interface OccupantNode extends NodeBase {
   readonly type: 'occupant';

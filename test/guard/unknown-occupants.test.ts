@@ -114,6 +114,17 @@ describe('GUARD-2: an occupant of a type the guard does not know (CloudFormation
     expect(guard2(g)).toEqual([expect.stringMatching(/^\[aws_foo_bar\.mine\] GUARD-2 error .*aws_foo_bar runs in subnet aws_subnet\.mn of the MY_NUMBER segment/)]);
   });
 
+  test('an ECS Express gateway service (which makes its own public load balancer) in an LGWAN-labelled subnet of an Internet VPC is refused', () => {
+    const g = cfn({
+      LgSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'InVpc' }, CidrBlock: '10.2.1.0/24', Tags: [{ Key: 'jichitai:segment', Value: 'LGWAN' }] } },
+      Express: {
+        Type: 'AWS::ECS::ExpressGatewayService',
+        Properties: { InfrastructureRoleArn: 'arn:aws:iam::111122223333:role/r', NetworkConfiguration: { Subnets: [{ Ref: 'LgSub' }], SecurityGroups: [] } },
+      },
+    });
+    expect(guard2(g)).toEqual([expect.stringMatching(/^\[Express\] GUARD-2 error .*: NetworkConfiguration\.Subnets\[0\]: AWS::ECS::ExpressGatewayService runs in subnet LgSub of the LGWAN segment/)]);
+  });
+
   test('in the Internet segment only: not reported (as a bridge there is not)', () => {
     expect(guard2(cfn({ Agent: runtime({ Ref: 'InSub' }), Foo: { Type: 'AWS::Foo::Bar', Properties: { SubnetId: { Ref: 'InSub' } } } }))).toEqual([]);
     expect(guard2(tfGraph({ aws_foo_bar: { x: { subnet_ids: ['${aws_subnet.In.id}'] } } }))).toEqual([]);
