@@ -32,7 +32,7 @@ export const SUBNET_PLUMBING: ReadonlySet<string> = new Set([
 /**
  * Occupant types the guard knows (docs/guard-semantics.md §10): resources whose only network presence is network
  * interfaces in the subnets they name (or their subnet group names), so that their traffic follows those subnets' routes,
- * which the guard models. A resource of any other type that names a subnet (`unknownOccupant`) may open a path of its own
+ * which the guard models. A resource of any other type that names a subnet (`knownOccupant`) may open a path of its own
  * beside the VPC's routes — a public endpoint, a load balancer AWS makes for it, an invocation from the internet — which
  * the guard cannot tell: in the My Number or LGWAN segment, an unlabelled VPC or where the guard cannot place it, it is
  * reported (GUARD-2), as every type AWS adds after this list. A type that does open such a path, when the guard reads it
@@ -109,15 +109,15 @@ const READ_FOR_OTHER_REASONS: ReadonlySet<string> = new Set([
 const BROKERS: Readonly<Record<string, string>> = { 'AWS::AmazonMQ::Broker': 'PubliclyAccessible', 'aws_mq_broker': 'publicly_accessible' };
 
 /**
- * Whether a resource of `type` (properties `p`) naming a subnet is an occupant the guard knows (`KNOWN_OCCUPANTS`): one
- * of that list (a broker only when literally not publicly accessible), the subnets' plumbing, a type the engine's
- * reader reads (`reads`; but `READ_FOR_OTHER_REASONS`), or a bridge (`bridges`, bridges.ts `BRIDGE_TYPES`), which keeps its own finding. A resource of
- * the CloudFormation registry that is no AWS type is refused on its own (GUARD-1), and a custom resource is judged by
- * the code it runs (custom-resource-code.ts): neither is asked about here.
+ * Whether a resource of `type` (properties `p`) naming a subnet is an occupant the guard knows: one of `KNOWN_OCCUPANTS`
+ * (a broker only when not publicly accessible), the subnets' plumbing, a type the engine's reader reads (`reads`, but
+ * `READ_FOR_OTHER_REASONS`), or a bridge (`bridges`: bridges.ts `BRIDGE_TYPES`), which keeps its own finding. A resource
+ * of the CloudFormation registry that is no AWS type is refused on its own (GUARD-1) and not asked about here. A custom
+ * resource is not known: its handler may make anything in the subnets it is given.
  */
 export function knownOccupant(type: string, p: any, reads: boolean, bridges: ReadonlySet<string>): boolean {
-  if ((reads && !READ_FOR_OTHER_REASONS.has(type)) || SUBNET_PLUMBING.has(type) || bridges.has(type) || type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return true;
-  if (type.includes('::') && !type.startsWith('AWS::')) return true;
+  if ((reads && !READ_FOR_OTHER_REASONS.has(type)) || SUBNET_PLUMBING.has(type) || bridges.has(type)) return true;
+  if (/^(?!AWS::|Custom::|Alexa::)\w+::/.test(type)) return true;
   if (!KNOWN_OCCUPANTS.has(type)) return false;
   const broker = BROKERS[type];
   if (broker === undefined) return true;

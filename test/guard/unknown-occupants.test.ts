@@ -165,6 +165,11 @@ describe('GUARD-2: an occupant of a type the guard does not know (CloudFormation
     ]);
   });
 
+  test('a custom resource given a My Number subnet is no known occupant: its handler may make anything there', () => {
+    const g = cfn({ Maker: { Type: 'Custom::Maker', Properties: { ServiceToken: 'arn:aws:lambda:ap-northeast-1:111122223333:function:maker', SubnetId: { Ref: 'MnSub' } } } });
+    expect(guard2(g)).toEqual([expect.stringMatching(/^\[Maker\] GUARD-2 error .*: SubnetId: Custom::Maker runs in subnet MnSub of the MY_NUMBER segment/)]);
+  });
+
   test('a known bridge keeps its own finding (GUARD-1), not GUARD-2; plumbing is neither', () => {
     const g = cfn({
       Remote: { Type: 'AWS::EC2::ClientVpnTargetNetworkAssociation', Properties: { ClientVpnEndpointId: 'cvpn-endpoint-0123', SubnetId: { Ref: 'MnSub' } } },
