@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 152, cases: 434 },
-  cdktf: { mutations: 162, cases: 463 },
+  cdk: { mutations: 153, cases: 438 },
+  cdktf: { mutations: 163, cases: 467 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

@@ -23,8 +23,8 @@
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
  * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
  */
-import { gatewayZone, GraphNode, Ref, RoleLabelNode, SubnetNode, VpcNode, VpnGatewayNode } from './graph';
-import { SubnetMention } from './occupants';
+import { gatewayZone, GraphNode, Ref, RoleLabelNode, SubnetNode, UnresolvedValue, VpcNode, VpnGatewayNode } from './graph';
+import { SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { blocks, expressionText, isExpression } from './unreadable';
 import { Segment, SEGMENT_JA } from '../model/segment';
 
@@ -825,6 +825,9 @@ export function recordLauncher(
 /** The resource types the extractors read as bridges (both engines). */
 export const BRIDGE_TYPES: readonly string[] = Object.keys(BRIDGED).sort();
 
+/** `BRIDGE_TYPES` as a set, for the extractors' occupant reading (occupants.ts `knownOccupant`). */
+export const BRIDGE_TYPE_SET: ReadonlySet<string> = new Set(BRIDGE_TYPES);
+
 /** What a bridge connects with, as `resolveBridges` words it. */
 export function bridgedWith(type: string): string {
   return BRIDGED[type] ?? 'a network the guard does not model';
@@ -1174,7 +1177,7 @@ export function attachmentPlaces(placement: readonly BridgeAttachment[]): LabelP
   return { vpc, subnets, ...(elsewhere.length > 0 ? { elsewhere } : {}) };
 }
 
-type Unresolved = (node: string, property: string, reason: string, fix: string, rule?: 'SEG-1', path?: string) => void;
+type Unresolved = (node: string, property: string, reason: string, fix: string, rule?: UnresolvedValue['rule'], path?: string) => void;
 
 /**
  * Traffic mirror sessions copy an interface's packets to a target; the IDS hook (`trafficMirroring`) makes them for
@@ -1208,6 +1211,54 @@ export function resolveBridges(nodes: ReadonlyMap<string, GraphNode>, pending: r
       `${bridge.type} opens a path between ${bridge.bridged ?? bridgedWith(bridge.type)} and ${places.join('; ')}; the guard does not model it`,
       bridge.fix ?? `remove ${bridge.type}, or attach it only to a VPC labelled jichitai:segment = INTERNET (or a subnet or load balancer in one) in the same app `
         + '(or build it in another network\'s stack): into the My Number or LGWAN segment no form of it is acceptable (三層の対策)');
+  }
+}
+
+/** An occupant of a type the guard does not know (occupants.ts `knownOccupant`), with the subnets it names. */
+export interface PendingUnknownOccupant {
+  readonly node: string;
+  readonly type: string;
+  readonly mentions: readonly SubnetMention[];
+  readonly path?: string;
+}
+
+/** Where an occupant names a subnet by a value known only at deploy time (`UNKNOWN_SUBNET`). */
+const DEPLOY_TIME_SUBNET = 'a subnet known only at deploy time';
+
+/** How to fix an occupant of a type the guard does not know in the My Number or LGWAN segment (GUARD-2). */
+export function unknownOccupantFix(type: string): string {
+  return `run ${type} only in subnets of the Internet segment; or, if AWS documents that ${type} has no network path of its own (only network interfaces `
+    + 'in the subnets it names, whose traffic follows their routes), acknowledge GUARD-2 on this resource with that reason, and ask the project to add the '
+    + 'type to the occupants the guard knows (三層の対策)';
+}
+
+/**
+ * Occupants of a type the guard does not know (docs/guard-semantics.md §10, GUARD-2): the subnets each names are placed
+ * as a bridge's are (`placesOf`: a subnet by its own and its VPC's segment label; a subnet outside the output, one named
+ * by a deploy-time value or a network interface the output does not hold cannot be placed), and one unresolved value of
+ * rule GUARD-2 is recorded per resource that lies in the My Number or LGWAN segment, an unlabelled VPC, or anywhere the
+ * guard cannot place. Its traffic is judged by its subnets' routes as any occupant's is; what the guard cannot tell is
+ * whether the type opens a path of its own beside them (a public endpoint, a load balancer of its own, calls from the
+ * internet). In the Internet segment only it is not recorded, as a bridge is not. Resources in id order.
+ */
+export function unknownOccupants(
+  nodes: ReadonlyMap<string, GraphNode>, pending: readonly PendingUnknownOccupant[], unresolvedValue: Unresolved,
+): void {
+  const sorted = [...pending].sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+  for (const o of sorted) {
+    // In property order (`SubnetIds[0]` before `SubnetIds[2]`), whichever way the walk found them (`subnetMentions`).
+    const mentions = [...o.mentions].sort((a, b) => a.property.localeCompare(b.property, 'en', { numeric: true }));
+    const attachments = mentions.map((m): BridgeAttachment => {
+      if (m.via) return { property: m.property, ref: { kind: 'external', value: m.subnet }, networkInterface: true };
+      if (m.subnet === UNKNOWN_SUBNET) return { property: m.property, ref: { kind: 'unresolved', expression: DEPLOY_TIME_SUBNET } };
+      return { property: m.property, ref: m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet } };
+    });
+    const places = [...new Set(attachments.flatMap((a) => placesOf(nodes, a)))];
+    if (places.length === 0) continue;
+    const properties = attachments.map((a) => a.property).filter((p, i, all) => all.indexOf(p) === i).join(', ');
+    unresolvedValue(o.node, properties, `${o.type} runs in ${places.join('; ')}, and the guard does not know whether this resource type opens a network `
+      + 'path of its own beside the routes of its subnets (a public endpoint, a load balancer of its own, calls from the internet)',
+    unknownOccupantFix(o.type), 'GUARD-2', o.path);
   }
 }
 

@@ -1,7 +1,7 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import {
   attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, launchedLabels, PendingBridge, PendingLauncher, PendingTemplate,
-  resolveBridges,
+  PendingUnknownOccupant, resolveBridges, unknownOccupants,
 } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref, RoleLabelNode,
@@ -143,6 +143,8 @@ export class GraphBuilder {
   private readonly pendingLaunchers: PendingLauncher[] = [];
   /** Resources that name a subnet by a value known only at deploy time, with those properties (`occupant`). */
   private readonly pendingUnplaced: { node: string; properties: string[] }[] = [];
+  /** Occupants of a type the guard does not know, with the subnets they name (`occupant`, `unknownOccupants`). */
+  private readonly pendingUnknownTypes: PendingUnknownOccupant[] = [];
   /** Role labels with the resources of the output their resource names where it runs (a subnet group), and its type (`roleLabel`). */
   private readonly pendingLabels: { label: string; through: readonly Ref[]; resourceType: string }[] = [];
   /** Default NACLs whose entries Terraform replaces (`aws_default_network_acl`), by id. */
@@ -248,8 +250,13 @@ export class GraphBuilder {
   /**
    * A resource that names subnets (`subnetMentions`): an occupant of those it names; a placement it cannot read
    * (`UNKNOWN_SUBNET`) is unresolved, once per property, unless the resource's reader already reported a value of it.
+   * Of a type the guard does not know (`knownType` false, occupants.ts `knownOccupant`), it is also judged where it lies
+   * once every subnet is read (`unknownOccupants`, GUARD-2).
    */
-  public occupant(base: NodeBase, resourceType: string, mentions: readonly SubnetMention[]): void {
+  public occupant(base: NodeBase, resourceType: string, mentions: readonly SubnetMention[], knownType = true): void {
+    if (!knownType) {
+      this.pendingUnknownTypes.push({ node: base.id, type: resourceType, mentions, ...(base.path !== undefined ? { path: base.path } : {}) });
+    }
     const unknown = mentions.filter((m) => m.subnet === UNKNOWN_SUBNET);
     if (unknown.length > 0) this.pendingUnplaced.push({ node: base.id, properties: [...new Set(unknown.map((m) => m.property))] });
     const plain = unknown.length === 0 && !mentions.some((m) => m.outside);
@@ -618,6 +625,8 @@ export class GraphBuilder {
     resolveBridges(this.nodes, bridges,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.applyUnplaced();
+    unknownOccupants(this.nodes, this.pendingUnknownTypes,
+      (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.applyLabels();
     this.applyGroupVpcs();
     this.checkIpv6Ambiguity();

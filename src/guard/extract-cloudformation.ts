@@ -7,7 +7,7 @@ import {
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, literallyNot, SECURE_BROWSER_FIX, WORKSPACES_FIX,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, literallyNot, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -16,7 +16,7 @@ import {
   EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule,
   StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
-import { placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
+import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
@@ -1429,7 +1429,7 @@ class TemplateReader {
       const entries = this.runTasks(p);
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
     }
-    if (occupies && subnets.length > 0) b.occupant(base, type, subnets);
+    if (occupies && subnets.length > 0) b.occupant(base, type, subnets, knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET));
   }
 
   /**

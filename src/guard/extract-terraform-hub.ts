@@ -95,6 +95,11 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
   }],
 ]);
 
+/** Whether `readHubResource` reads resources of `type`. */
+export function readsHubResource(type: string): boolean {
+  return READERS.has(type);
+}
+
 /** Read a resource of a type the security cloud's rules need; other types are left alone. */
 export function readHubResource(type: string, c: HubReadContext): void {
   READERS.get(type)?.(c);

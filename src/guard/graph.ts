@@ -26,10 +26,12 @@ export interface UnresolvedValue {
   readonly fix?: string;
   /**
    * The rule that judges it, when not GUARD-1 (critical, never acknowledged): SEG-1 for a traffic mirror session, whose
-   * copy the guard cannot place but which the IDS hook needs — an error a reason can acknowledge (naming the IDS).
+   * copy the guard cannot place but which the IDS hook needs — an error a reason can acknowledge (naming the IDS); GUARD-2
+   * for an occupant of a resource type the guard does not know (bridges.ts `unknownOccupants`), which a reason citing
+   * AWS's documentation of the type can acknowledge.
    * @default GUARD-1
    */
-  readonly rule?: 'SEG-1';
+  readonly rule?: 'SEG-1' | 'GUARD-2';
   /** The construct path of `node` when it is no graph node (a bridge resource), for the finding's location. */
   readonly path?: string;
 }
@@ -589,8 +591,9 @@ export interface RoleLabelNode extends NodeBase {
  * and network ACL associations, NAT gateways, firewalls, VPC endpoints, flow logs, transit gateway attachments…): an
  * instance, a network interface, an Auto Scaling group or launch template, a function's VPC configuration, a database's
  * subnet group, a resolver endpoint, a resource share, anything else. The guard counts it as running in those subnets
- * (fail closed): the egress chain's own subnets must hold nothing else (AP-1, IN-1; semantics §10). Its id is the
- * resource's id followed by `#placed`.
+ * (fail closed): the egress chain's own subnets must hold nothing else (AP-1, IN-1; semantics §10). One of a type the
+ * guard does not know (occupants.ts `KNOWN_OCCUPANTS`) in the My Number or LGWAN segment is also GUARD-2: it may open a
+ * path of its own beside its subnets' routes. Its id is the resource's id followed by `#placed`.
  */
 export interface OccupantNode extends NodeBase {
   readonly type: 'occupant';

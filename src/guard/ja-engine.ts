@@ -128,6 +128,15 @@ const PATTERNS: readonly Pattern[] = [
   [/^mirror only interfaces of one segment to an IDS appliance \(mirror target\) in that same segment, and acknowledge SEG-1 on the session with the reason naming the IDS appliance and the mirrored interfaces' segment; or remove the session$/,
     () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
       + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
+  // An occupant of a resource type the guard does not know (bridges.ts `unknownOccupants`, GUARD-2).
+  [/^(\S+) runs in (.+), and the guard does not know whether this resource type opens a network path of its own beside the routes of its subnets \(a public endpoint, a load balancer of its own, calls from the internet\)$/,
+    (m) => `${m[1]} が次の場所で動く: ${m[2].split('; ').map(bridgePlace).join('、')}。このリソースタイプが、サブネットのルートとは別に独自のネットワーク経路`
+      + '（パブリックエンドポイント、独自のロードバランサー、インターネットからの呼び出し）を開くかどうかを、ガードは知らない'],
+  [/^run (\S+) only in subnets of the Internet segment; or, if AWS documents that \S+ has no network path of its own \(only network interfaces in the subnets it names, whose traffic follows their routes\), acknowledge GUARD-2 on this resource with that reason, and ask the project to add the type to the occupants the guard knows \(三層の対策\)$/,
+    (m) => `${m[1]} はインターネット接続系のサブネットでだけ動かす。または、${m[1]} が独自のネットワーク経路を持たない（指定したサブネットのネットワークインターフェースだけで、`
+      + 'その通信はサブネットのルートに従う）と AWS が文書で示しているなら、その理由を書いてこのリソースで GUARD-2 を例外承認し、このタイプをガードが知る配置先のリソースタイプに加えるよう'
+      + 'プロジェクトに依頼する（三層の対策）'],
+  [/^a subnet known only at deploy time$/, () => 'デプロイ時にしか決まらないサブネット'],
   [/^not given, which means the default VPC$/, () => '指定がなく、既定の VPC を意味する'],
   [/^the subnets of the ECS tasks a state machine definition the guard cannot parse runs$/, () => 'ガードが解析できないステートマシン定義が実行する ECS タスクのサブネット'],
   [/^give an instance network interfaces in the subnets of one VPC only \(its segment's\), and connect segments only through the routes and gateways the guard reads: a host in two VPCs forwards between them whatever their routes \(三層の対策\)$/,

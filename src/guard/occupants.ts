@@ -7,7 +7,9 @@
  * Why a walk over every property rather than a list of placement properties: the resource types that run code or hold
  * network interfaces in a subnet are many and grow every year (instances, interfaces, launch templates, Auto Scaling
  * groups, functions, containers, clusters, databases, resolver endpoints…); a resource the guard has no entry for must
- * not pass unseen (fail closed). What is known to be plumbing is the short list, so that is the list kept.
+ * not pass unseen (fail closed). What is known to be plumbing is the short list, so that is the list kept. Whether an
+ * occupant's traffic only follows its subnets' routes is known for the types of `KNOWN_OCCUPANTS`; one of another type
+ * in the My Number or LGWAN segment is reported (GUARD-2, bridges.ts `unknownOccupants`).
  */
 import { isExpression, propertyPath } from './unreadable';
 
@@ -26,6 +28,103 @@ export const SUBNET_PLUMBING: ReadonlySet<string> = new Set([
   'aws_nat_gateway', 'aws_networkfirewall_firewall', 'aws_vpc_endpoint', 'aws_vpc_endpoint_subnet_association', 'aws_flow_log',
   'aws_ec2_transit_gateway_vpc_attachment', 'aws_ec2_subnet_cidr_reservation',
 ]);
+
+/**
+ * Occupant types the guard knows (docs/guard-semantics.md §10): resources whose only network presence is network
+ * interfaces in the subnets they name (or their subnet group names), so that their traffic follows those subnets' routes,
+ * which the guard models. A resource of any other type that names a subnet (`knownOccupant`) may open a path of its own
+ * beside the VPC's routes — a public endpoint, a load balancer AWS makes for it, an invocation from the internet — which
+ * the guard cannot tell: in the My Number or LGWAN segment, an unlabelled VPC or where the guard cannot place it, it is
+ * reported (GUARD-2), as every type AWS adds after this list. A type that does open such a path, when the guard reads it
+ * (bridges.ts), is known through `BRIDGE_TYPES` and keeps its own finding; what the extractors read themselves and the
+ * subnets' plumbing (`SUBNET_PLUMBING`) are known too (`knownOccupant`).
+ */
+export const KNOWN_OCCUPANTS: ReadonlySet<string> = new Set([
+  // Compute. An instance, its interfaces, what launches instances (Amazon EC2 User Guide, "Elastic network interfaces":
+  // an interface is in one subnet and its traffic uses that subnet's route table); a public address is a bridge
+  // (bridges.ts). Lambda: "Lambda creates a Hyperplane ENI ... in the subnets of the VPC configuration" and a function in
+  // a VPC reaches the internet only through a NAT gateway of the VPC (Lambda Developer Guide, "Giving Lambda functions
+  // access to resources in an Amazon VPC"). ECS awsvpc tasks and Fargate (EKS) pods get an interface each in the
+  // service's or profile's subnets (Amazon ECS Developer Guide, "Amazon ECS task networking"; EKS User Guide, "Fargate
+  // profile"); EKS node groups and Batch compute environments launch EC2 instances there. CodeBuild builds, Synthetics
+  // canaries and SageMaker models (VpcConfig) run with interfaces in the given subnets ("Use CodeBuild with Amazon VPC";
+  // "Running a canary in a VPC"; "Give SageMaker hosted endpoints access to resources in your Amazon VPC").
+  'AWS::EC2::Instance', 'AWS::EC2::NetworkInterface', 'AWS::EC2::NetworkInterfaceAttachment', 'AWS::EC2::LaunchTemplate', 'AWS::EC2::SpotFleet',
+  'AWS::EC2::EC2Fleet', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::Lambda::Function', 'AWS::ECS::Service', 'AWS::ECS::TaskSet',
+  'AWS::EKS::Nodegroup', 'AWS::EKS::FargateProfile', 'AWS::Batch::ComputeEnvironment', 'AWS::CodeBuild::Project', 'AWS::CodeBuild::Fleet',
+  'AWS::Synthetics::Canary', 'AWS::SageMaker::Model',
+  'aws_instance', 'aws_network_interface', 'aws_network_interface_attachment', 'aws_launch_template', 'aws_spot_fleet_request', 'aws_ec2_fleet',
+  'aws_autoscaling_group', 'aws_lambda_function', 'aws_ecs_service', 'aws_ecs_task_set', 'aws_eks_node_group', 'aws_eks_fargate_profile',
+  'aws_batch_compute_environment', 'aws_codebuild_project', 'aws_codebuild_fleet', 'aws_synthetics_canary', 'aws_sagemaker_model',
+  // Databases and caches in a VPC: the instances' interfaces are in the subnets of their subnet group, and a publicly
+  // accessible one is a bridge (bridges.ts `publiclyAccessible`); the others have no endpoint outside the VPC (Amazon RDS
+  // User Guide, "Working with a DB instance in a VPC"; DocumentDB, Neptune: "Amazon VPC and Amazon DocumentDB / Neptune";
+  // ElastiCache, MemoryDB, DAX, Redshift: their subnet groups; an RDS Proxy "is in the same VPC as the database ... not
+  // publicly accessible", RDS User Guide, "Amazon RDS Proxy").
+  'AWS::RDS::DBSubnetGroup', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::RDS::DBProxy', 'AWS::RDS::DBProxyEndpoint',
+  'AWS::DocDB::DBSubnetGroup', 'AWS::DocDB::DBCluster', 'AWS::DocDB::DBInstance', 'AWS::DocDBElastic::Cluster',
+  'AWS::Neptune::DBSubnetGroup', 'AWS::Neptune::DBCluster', 'AWS::Neptune::DBInstance',
+  'AWS::ElastiCache::SubnetGroup', 'AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::ServerlessCache',
+  'AWS::MemoryDB::SubnetGroup', 'AWS::MemoryDB::Cluster', 'AWS::Redshift::ClusterSubnetGroup', 'AWS::DAX::SubnetGroup', 'AWS::DAX::Cluster',
+  'aws_db_subnet_group', 'aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_db_proxy', 'aws_db_proxy_endpoint',
+  'aws_docdb_subnet_group', 'aws_docdb_cluster', 'aws_docdb_cluster_instance', 'aws_docdbelastic_cluster',
+  'aws_neptune_subnet_group', 'aws_neptune_cluster', 'aws_neptune_cluster_instance',
+  'aws_elasticache_subnet_group', 'aws_elasticache_cluster', 'aws_elasticache_replication_group', 'aws_elasticache_serverless_cache',
+  'aws_memorydb_subnet_group', 'aws_memorydb_cluster', 'aws_redshift_subnet_group', 'aws_dax_subnet_group', 'aws_dax_cluster',
+  // Storage and search: mount targets and file systems are interfaces in their subnets ("Amazon EFS: mount targets";
+  // FSx: "the file system's elastic network interfaces"); an OpenSearch domain in a VPC "has no public endpoint" (OpenSearch
+  // Service Developer Guide, "Launching your domains within a VPC"), and OpenSearch Serverless VPC endpoints are interface
+  // endpoints of the service.
+  'AWS::EFS::MountTarget', 'AWS::FSx::FileSystem', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain', 'AWS::OpenSearchServerless::VpcEndpoint',
+  'aws_efs_mount_target', 'aws_fsx_lustre_file_system', 'aws_fsx_windows_file_system', 'aws_fsx_ontap_file_system', 'aws_fsx_openzfs_file_system',
+  'aws_opensearch_domain', 'aws_elasticsearch_domain', 'aws_opensearchserverless_vpc_endpoint', 'aws_opensearch_vpc_endpoint', 'aws_elasticsearch_vpc_endpoint',
+  // Messaging: MSK Serverless and MSK Connect workers are interfaces in the given subnets (a provisioned cluster with public
+  // access is a bridge). An Amazon MQ broker only when it is not publicly accessible (`knownOccupant`): a public one "can be
+  // accessed from outside the VPC" (Amazon MQ Developer Guide, "Accessing ... brokers").
+  'AWS::MSK::ServerlessCluster', 'AWS::KafkaConnect::Connector', 'AWS::AmazonMQ::Broker',
+  'aws_msk_serverless_cluster', 'aws_mskconnect_connector', 'aws_mq_broker',
+  // Directories, DNS and integration: Directory Service domain controllers, Resolver endpoints' IP addresses, Glue
+  // connections, DMS replication subnet groups and serverless replications, App Runner VPC connectors (the service's
+  // outbound traffic only; a public service with one is a bridge) are interfaces in the subnets they name (AWS Directory
+  // Service Admin Guide, "Prerequisites"; Route 53 Developer Guide, "Resolver endpoints"; Glue, "Connecting to a VPC";
+  // DMS, "Setting up a network for a replication instance"; App Runner, "Enabling VPC access for outgoing traffic").
+  'AWS::DirectoryService::MicrosoftAD', 'AWS::DirectoryService::SimpleAD', 'AWS::Route53Resolver::ResolverEndpoint', 'AWS::Glue::Connection',
+  'AWS::DMS::ReplicationSubnetGroup', 'AWS::DMS::ReplicationConfig', 'AWS::AppRunner::VpcConnector',
+  'aws_directory_service_directory', 'aws_route53_resolver_endpoint', 'aws_glue_connection', 'aws_dms_replication_subnet_group',
+  'aws_dms_replication_config', 'aws_apprunner_vpc_connector',
+]);
+
+/**
+ * Types an engine's reader reads for something else than where they run, and so not known occupants by being read: a
+ * resource share is read for the transit gateways it shares — a subnet it shares lets other accounts run in that subnet
+ * whatever they like, which no output of this app holds (AWS RAM User Guide, "Shareable resources": "Amazon VPC subnets");
+ * a delivery stream is read for the buckets it delivers logs to (SC-4) — in a VPC it delivers what any caller of the
+ * Firehose API puts into interfaces in its subnets (Amazon Data Firehose Developer Guide, "Deliver data to ... in a VPC").
+ */
+const READ_FOR_OTHER_REASONS: ReadonlySet<string> = new Set([
+  'AWS::RAM::ResourceShare', 'aws_ram_resource_association', 'AWS::KinesisFirehose::DeliveryStream', 'aws_kinesis_firehose_delivery_stream',
+]);
+
+/** Amazon MQ brokers, known occupants only when not publicly accessible (`KNOWN_OCCUPANTS`). */
+const BROKERS: Readonly<Record<string, string>> = { 'AWS::AmazonMQ::Broker': 'PubliclyAccessible', 'aws_mq_broker': 'publicly_accessible' };
+
+/**
+ * Whether a resource of `type` (properties `p`) naming a subnet is an occupant the guard knows: one of `KNOWN_OCCUPANTS`
+ * (a broker only when not publicly accessible), the subnets' plumbing, a type the engine's reader reads (`reads`, but
+ * `READ_FOR_OTHER_REASONS`), or a bridge (`bridges`: bridges.ts `BRIDGE_TYPES`), which keeps its own finding. A resource
+ * of the CloudFormation registry that is no AWS type is refused on its own (GUARD-1) and not asked about here. A custom
+ * resource is not known: its handler may make anything in the subnets it is given.
+ */
+export function knownOccupant(type: string, p: any, reads: boolean, bridges: ReadonlySet<string>): boolean {
+  if ((reads && !READ_FOR_OTHER_REASONS.has(type)) || SUBNET_PLUMBING.has(type) || bridges.has(type)) return true;
+  if (/^(?!AWS::|Custom::|Alexa::)\w+::/.test(type)) return true;
+  if (!KNOWN_OCCUPANTS.has(type)) return false;
+  const broker = BROKERS[type];
+  if (broker === undefined) return true;
+  // Left out: private in the provider (5.100 documentation of `publicly_accessible`, default false); CloudFormation requires it.
+  const v = p?.[broker];
+  return v === false || v === 'false' || (type === 'aws_mq_broker' && (v === undefined || v === null));
+}
 
 /** Keys whose values never place anything: tags (a subnet id in a tag value is a label, not a placement). */
 const NOT_PLACING = new Set(['//', 'Tags', 'tags', 'tags_all']);

@@ -8,6 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apprunner from 'aws-cdk-lib/aws-apprunner';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -1583,6 +1584,21 @@ const MUTATIONS: Mutation[] = [
     apply(stack, net) {
       const groupId = l1<ec2.CfnSecurityGroup>(net.myNumber, '/HostSecurityGroup-resident-registry').attrGroupId;
       new ec2.CfnSecurityGroupIngress(stack, 'MutNamedPeer', { groupId, ipProtocol: '-1', sourceSecurityGroupName: 'default' });
+    },
+  },
+  {
+    // A type the guard does not know (occupants.ts KNOWN_OCCUPANTS): an AgentCore runtime is invoked through the AgentCore
+    // API from anywhere, a path beside its subnets' routes the guard cannot tell (GUARD-2).
+    name: 'an Amazon Bedrock AgentCore runtime in VPC mode in a My Number subnet (a resource type the guard does not know)',
+    rule: 'GUARD-2',
+    models: ALL,
+    apply(stack, net) {
+      new agentcore.CfnRuntime(stack, 'MutAgentRuntime', {
+        agentRuntimeName: 'mut',
+        roleArn: 'arn:aws:iam::111122223333:role/mut',
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: '111122223333.dkr.ecr.ap-northeast-1.amazonaws.com/mut:1' } },
+        networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: [subnet(net.myNumber, 'workload-1').ref], securityGroups: ['sg-0123456789abcdef0'] } },
+      });
     },
   },
 ];

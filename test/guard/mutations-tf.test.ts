@@ -1765,6 +1765,21 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // A type the guard does not know (occupants.ts KNOWN_OCCUPANTS), as a provider newer than the library's writes it: an
+    // AgentCore runtime is invoked through the AgentCore API from anywhere, a path beside its subnets' routes (GUARD-2).
+    name: 'an Amazon Bedrock AgentCore runtime in VPC mode in a My Number subnet (a resource type the guard does not know, escape hatch)',
+    rule: 'GUARD-2',
+    models: ALL,
+    apply(stack, net) {
+      const runtime = new TerraformResource(stack, 'MutAgentRuntime', { terraformResourceType: 'aws_bedrockagentcore_agent_runtime' });
+      runtime.addOverride('agent_runtime_name', 'mut');
+      runtime.addOverride('role_arn', 'arn:aws:iam::111122223333:role/mut');
+      runtime.addOverride('network_configuration', [{
+        network_mode: 'VPC', network_mode_config: [{ subnets: [subnet(net.myNumber, 'workload-1').id], security_groups: ['sg-0123456789abcdef0'] }],
+      }]);
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {

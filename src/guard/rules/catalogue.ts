@@ -395,4 +395,13 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
       + 'path into a pass.',
     citations: [],
   },
+  'GUARD-2': {
+    summaryJa: '型によるフェイルクローズ: マイナンバー利用事務系・LGWAN接続系のサブネット（またはガードが位置を判断できないサブネット）で動くものは、サブネットのルートとは別の独自の経路を持たないと'
+      + 'ガードが知っているリソースタイプであるか、理由を付けて例外承認されていること（三層の対策）。',
+    rationale: 'A principle of the library, not a guideline requirement: the guard judges what runs in a subnet by the subnet\'s routes, and refuses the '
+      + 'resource types it knows to open a path of their own beside them (GUARD-1); a type it does not know may be one of those, so in the My Number or '
+      + 'LGWAN segment it is reported rather than passed. An error, not critical: AWS adds resource types every year, and a legitimate one whose '
+      + 'documentation shows it has no path of its own is acknowledged on that resource with that reason, recorded in the report, until the guard knows it.',
+    citations: [],
+  },
 };

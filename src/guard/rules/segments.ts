@@ -160,3 +160,23 @@ export const GUARD1: GuardRule = {
     return findings;
   },
 };
+
+/**
+ * GUARD-2: an occupant of a resource type the guard does not know (src/guard/occupants.ts `KNOWN_OCCUPANTS`) in the My
+ * Number or LGWAN segment, an unlabelled VPC or where the guard cannot place it (docs/guard-semantics.md §10). Its
+ * traffic is judged by its subnets' routes; whether the type opens a path of its own beside them the guard cannot tell.
+ * Not critical, unlike GUARD-1: a legitimate type AWS added after the guard's list would otherwise have no way through
+ * but a release of the guard; a reason citing AWS's documentation of the type acknowledges it on that resource.
+ */
+export const GUARD2: GuardRule = {
+  id: 'GUARD-2',
+  severity: Severity.ERROR,
+  models: ALL_MODELS,
+  term: '三層の対策',
+  summary: 'Fail closed on resource types: what runs in a subnet of the My Number or LGWAN segment (or one the guard cannot place) is of a type the guard knows '
+    + 'has no network path of its own beside the subnet\'s routes, or is acknowledged with a reason.',
+  check(ctx) {
+    return ctx.graph.unresolved.filter((x) => x.rule === this.id).map((u) => finding(this, u.path ?? nameOf(ctx.graph, u.node),
+      bi(`${u.property}: ${u.reason}`, `${u.property}: ${jaOrEn(u.reason)}`), bi(u.fix ?? '', jaOrEn(u.fix ?? ''))));
+  },
+};
