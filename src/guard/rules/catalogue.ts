@@ -182,11 +182,14 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'AP-1': {
     summaryJa: 'LGWAN接続系からインターネットへは、既定で遮断し FQDN 許可リスト（TLS SNI / HTTP Host）で許可し、それを迂回させない（ステートレスの aws:pass がなく、'
-      + '許可リストより前に pass ルールがなく、後にはリテラルのアドレスブロックと特定のポートへの pass ルールだけがある）ファイアウォールを通る場合のみで、迂回する経路がないこと'
+      + '許可リストより前に pass ルールがなく、後にはリテラルのアドレスブロックと特定のポートへの pass ルールだけがあり、そのアドレスは合わせて IPv4 の /8、IPv6 の /12 以内）'
+      + 'ファイアウォールを通る場合のみで、迂回する経路がないこと'
       + '（自治体情報セキュリティクラウドもインターネット側）。ファイアウォールの先でガードが追跡できない経路もないこと。'
       + 'ブレイクアウト自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと（そのルートはフィルタを迂回して外へ向かう）。',
     rationale: 'The α′ local breakout exists only to reach allow-listed cloud services; anything past the allow-list is the LGWAN segment on '
-      + 'the internet. Critical.',
+      + 'the internet. Critical. An IP allow-list after the FQDN one (meeting media, which no domain names) names a vendor\'s published ranges: '
+      + 'together the pass rules there may reach no more addresses than IANA allocates to a regional registry at a time (a /8 of IPv4, a /12 '
+      + 'of IPv6), or two halves of the internet would pass as two blocks.',
     citations: [
       MIC_DESTINATION,
       {
