@@ -3,6 +3,7 @@
  * read from what was synthesized (firewall rule groups, the proxy configuration inside launch-template user data).
  */
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -280,7 +281,9 @@ describe('AP-3 tenant access control (テナントアクセス制御)', () => {
 describe('AP-4 IDS/IPS on the breakout path', () => {
   test('signatures are told apart from port and domain filters', () => {
     expect(hasIpsSignature('drop ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; sid:1;)')).toBe(true);
-    expect(hasIpsSignature('alert tcp any any -> any 443 (msg:"x"; app-layer-protocol:!tls; sid:1;)')).toBe(true);
+    // An alert detects and blocks nothing: AP-4 asks for 検知及び遮断.
+    expect(hasIpsSignature('alert tcp any any -> any 443 (msg:"x"; app-layer-protocol:!tls; sid:1;)')).toBe(false);
+    expect(hasIpsSignature('reject tcp any any -> any 443 (msg:"x"; app-layer-protocol:!tls; sid:1;)')).toBe(true);
     expect(hasIpsSignature('drop tcp $HOME_NET any -> $EXTERNAL_NET !443 (msg:"ports"; flow:to_server; sid:1;)')).toBe(false);
     expect(hasIpsSignature('pass udp $HOME_NET any -> [52.112.0.0/14] 3478:3481 (msg:"media"; sid:1;)')).toBe(false);
   });
@@ -302,6 +305,37 @@ describe('AP-4 IDS/IPS on the breakout path', () => {
         'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder');
     }, 'AP-4');
     expect(found).toEqual([]);
+  });
+
+  test('IDS/IPS blocks what it detects (検知及び遮断): a managed threat group overridden to alert (DROP_TO_ALERT) or alert-only signatures are refused', () => {
+    const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
+    const alerting = findingsAfter((_, net) => {
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'drop tcp any any -> any 443 (msg:"port"; sid:1000101; rev:1;)');
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.ResourceArn', managed);
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Override', { Action: 'DROP_TO_ALERT' });
+    }, 'AP-4').join('\n');
+    expect(alerting).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS signature in drop mode \(only filters by port or domain, alert rules, or groups overridden to alert\)/);
+    expect(alerting).toMatch(/Fix: add IPS rules that drop .*without an override to alert/);
+    // The built-in IPS group overridden to alert is no IPS either.
+    expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/Policy')
+      .addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Override', { Action: 'DROP_TO_ALERT' }), 'AP-4').join('\n')).toMatch(/no IDS\/IPS signature in drop mode/);
+    // Signatures that only alert.
+    expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+      'alert ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"ssh"; flow:to_server,established; sid:1000102; rev:1;)'), 'AP-4').join('\n')).toMatch(/no IDS\/IPS signature in drop mode/);
+  });
+
+  test('IDS/IPS in Terraform: a managed threat group overridden to alert is refused', () => {
+    const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
+    const app = Testing.app();
+    const { stack, network } = buildTfExample('alpha-prime', app);
+    const policy = network.lgwan.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as NetworkfirewallFirewallPolicy;
+    const input = policy.firewallPolicyInput!;
+    const rest = (input.statefulRuleGroupReference as any[]).slice(1);
+    policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: [{ priority: 100, resourceArn: managed, override: { action: 'DROP_TO_ALERT' } }, ...rest] });
+    const graph = extractTerraform({ tf: JSON.parse(Testing.synth(stack)) });
+    const found = checkTopology(graph, { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase })
+      .filter((f) => f.ruleId === 'AP-4').map(formatFinding).join('\n');
+    expect(found).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS signature in drop mode/);
   });
 });
 
