@@ -168,6 +168,27 @@ describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it'
     expect(findingsAfter(withRuleGroup(undefined, 50, managed), 'AP-1')).toEqual([]);
   });
 
+  test('a domain list whose generated rules type is not exactly one that passes nothing may be an allow-list of its own (allowlist, another case)', () => {
+    const domainList = (type: string) => (stack: Stack, net: cdk.MunicipalNetwork) => {
+      const group = new nfw.CfnRuleGroup(stack, 'ExtraList', {
+        ruleGroupName: 'extra-list',
+        type: 'STATEFUL',
+        capacity: 10,
+        ruleGroup: {
+          statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
+          rulesSource: { rulesSourceList: { generatedRulesType: type, targets: ['.example.com'], targetTypes: ['TLS_SNI', 'HTTP_HOST'] } },
+        },
+      });
+      const policy = l1<nfw.CfnFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+      const references = [...(fp.statefulRuleGroupReferences as any[]), { resourceArn: group.attrRuleGroupArn, priority: 50 }];
+      policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: references };
+    };
+    expect(findingsAfter(domainList('DENYLIST'), 'AP-1')).toEqual([]);
+    expect(findingsAfter(domainList('allowlist'), 'AP-1').join('\n'))
+      .toMatch(/rule group ExtraList generates its rules as allowlist, not exactly a type that passes nothing \(DENYLIST, REJECTLIST, ALERTLIST\): it may be an allow-list of its own.*runs ahead of the allow-list \(priority 50/);
+  });
+
   test('the IPS group turned into a pass rule is an allow-list bypass too', () => {
     expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', PASS_ALL), 'AP-1').join('\n'))
       .toMatch(/RuleGroup-?ips\S* holds a pass rule.*\(priority 100; the allow-list's 400\)/);

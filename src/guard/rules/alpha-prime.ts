@@ -1,4 +1,5 @@
 import { Family, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
+import { CLOSED, literallyClosed } from '../enums';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, UserDataNode, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
 import { labelUnplacedIn } from './placement';
@@ -50,8 +51,12 @@ function passingProblem(graph: TopologyGraph, ref: Ref): Bilingual | undefined {
   const group = deref<RuleGroupNode>(graph, ref);
   if (group?.type !== 'rule-group') return bi(`${ref.id} is not a rule group of the synthesized output`, `${ref.id} は合成結果のルールグループではない`);
   if (group.domainList) {
-    return group.domainList.generatedRulesType === 'ALLOWLIST'
-      ? bi(`rule group ${group.id} is an allow-list of its own`, `ルールグループ ${group.id} が独自の許可リストになっている`) : undefined;
+    const type = group.domainList.generatedRulesType;
+    if (type === 'ALLOWLIST') return bi(`rule group ${group.id} is an allow-list of its own`, `ルールグループ ${group.id} が独自の許可リストになっている`);
+    // Any type but exactly one that passes nothing may be an allow-list (another case, an expression: enums.ts).
+    return literallyClosed(type, CLOSED.domainListNotAllow) ? undefined
+      : bi(`rule group ${group.id} generates its rules as ${type}, not exactly a type that passes nothing (${CLOSED.domainListNotAllow.join(', ')}): it may be an allow-list of its own`,
+        `ルールグループ ${group.id} のルール生成の種類が ${type} で、何も通さない種類（${CLOSED.domainListNotAllow.join('、')}）のいずれとも完全には一致しない: 独自の許可リストになっているおそれがある`);
   }
   if (group.rulesString === undefined) return unreadableRules(group.id);
   const pass = group.rulesString.split('\n').map((l) => l.trim()).find((l) => /^pass\s/i.test(l));
