@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 151, cases: 430 },
-  cdktf: { mutations: 162, cases: 463 },
+  cdk: { mutations: 154, cases: 436 },
+  cdktf: { mutations: 165, cases: 469 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */
