@@ -23,6 +23,7 @@
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
  * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
  */
+import { CLOSED, literallyClosed } from './enums';
 import { gatewayZone, GraphNode, Ref, RoleLabelNode, SubnetNode, UnresolvedValue, VpcNode, VpnGatewayNode } from './graph';
 import { SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { blocks, expressionText, isExpression } from './unreadable';
@@ -83,11 +84,6 @@ const MANAGED_CONNECTION = 'a cluster of another VPC or account through a manage
 /** The managed applications `MANAGED_APP_FIX` is for. */
 export const MANAGED_APPS: ReadonlySet<string> = new Set(['AWS::MWAA::Environment', 'aws_mwaa_environment', 'AWS::SageMaker::Domain', 'aws_sagemaker_domain']);
 
-/** Whether a value is a literal other than `open` (an expression may be `open`: fail closed). */
-export function literallyNot(v: unknown, open: string): boolean {
-  return typeof v === 'string' && v !== open && !isExpression(v);
-}
-
 /** How to fix an MSK cluster with public access in the My Number or LGWAN segment. */
 export const MSK_FIX = 'turn public access off (BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type / public_access.type DISABLED), '
   + 'or run the brokers only in subnets of the Internet segment (三層の対策)';
@@ -147,14 +143,14 @@ export function publiclyAccessible(type: string, p: any): boolean {
     case 'aws_appstream_fleet': case 'aws_appstream_image_builder': return p.vpc_config !== undefined && mayBeOn(p.enable_default_internet_access);
     // An MWAA environment's Airflow web server on the internet (`PUBLIC_ONLY`; left out, `PRIVATE_ONLY`: the provider 5.100
     // documentation of `webserver_access_mode`): its users run DAGs whose workers are in the environment's subnets.
-    case 'AWS::MWAA::Environment': return p.WebserverAccessMode !== undefined && !literallyNot(p.WebserverAccessMode, 'PUBLIC_ONLY');
-    case 'aws_mwaa_environment': return p.webserver_access_mode !== undefined && p.webserver_access_mode !== null && !literallyNot(p.webserver_access_mode, 'PUBLIC_ONLY');
+    case 'AWS::MWAA::Environment': return p.WebserverAccessMode !== undefined && !literallyClosed(p.WebserverAccessMode, CLOSED.mwaaWebserverAccess);
+    case 'aws_mwaa_environment': return p.webserver_access_mode !== undefined && p.webserver_access_mode !== null && !literallyClosed(p.webserver_access_mode, CLOSED.mwaaWebserverAccess);
     // A SageMaker domain with internet access (`PublicInternetOnly`, also when left out: the CloudFormation reference of
     // AWS::SageMaker::Domain AppNetworkAccessType and the provider's `app_network_access_type`): its users' Studio apps
     // reach the internet and the domain's subnets.
-    case 'AWS::SageMaker::Domain': return p.AppNetworkAccessType === undefined || !literallyNot(p.AppNetworkAccessType, 'PublicInternetOnly');
+    case 'AWS::SageMaker::Domain': return p.AppNetworkAccessType === undefined || !literallyClosed(p.AppNetworkAccessType, CLOSED.sagemakerAppNetworkAccess);
     case 'aws_sagemaker_domain': return p.app_network_access_type === undefined || p.app_network_access_type === null
-      || !literallyNot(p.app_network_access_type, 'PublicInternetOnly');
+      || !literallyClosed(p.app_network_access_type, CLOSED.sagemakerAppNetworkAccess);
     case 'AWS::SageMaker::NotebookInstance': return p.SubnetId !== undefined && p.DirectInternetAccess !== 'Disabled';
     case 'aws_sagemaker_notebook_instance': return p.subnet_id !== undefined && p.direct_internet_access !== 'Disabled';
     default: return false;
@@ -327,7 +323,7 @@ export function namedFunctionEntries(property: string, value: unknown, functions
  */
 export function publicServiceIntoVpc(egressType: unknown, isPublic: unknown): boolean {
   // Unreadable: a reference or dynamic reference (CloudFormation) or an interpolation (Terraform).
-  const vpcEgress = egressType !== undefined && egressType !== null && !literallyNot(egressType, 'VPC');
+  const vpcEgress = egressType !== undefined && egressType !== null && !literallyClosed(egressType, CLOSED.appRunnerEgress);
   // Left out, it is public (App Runner's default); only a literal false makes it private.
   return vpcEgress && isPublic !== false && isPublic !== 'false';
 }

@@ -7,11 +7,12 @@ import {
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, literallyNot, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
+import { CLOSED, literallyClosed } from './enums';
 import {
   EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule,
   StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
@@ -704,10 +705,13 @@ class TemplateReader {
       if (publicApiEndpoint(config?.EndpointPublicAccess)) reader.bridge(c, [['ResourcesVpcConfig.SubnetIds', config?.SubnetIds]], EKS_ENDPOINT_FIX);
     }],
     [['AWS::VpcLattice::ServiceNetworkVpcAssociation'], (reader, c) => reader.bridge(c, [['VpcIdentifier', c.p.VpcIdentifier]])],
-    // A Lambda target group has no VPC: the service network's clients invoke its functions, in their subnets.
+    // A Lambda target group has no VPC: the service network's clients invoke its functions, in their subnets. A type the
+    // guard cannot read, or not exactly one AWS documents, may be either (enums.ts).
     [['AWS::VpcLattice::TargetGroup'], (reader, c) => {
-      if (c.p.Type !== 'LAMBDA') reader.bridge(c, [['Config.VpcIdentifier', c.p.Config?.VpcIdentifier]]);
-      else reader.invokedBridge(c, 'Targets.Id', Array.isArray(c.p.Targets) ? c.p.Targets.map((t: any) => t?.Id) : c.p.Targets);
+      if (!literallyClosed(c.p.Type, CLOSED.latticeWithoutVpc)) reader.bridge(c, [['Config.VpcIdentifier', c.p.Config?.VpcIdentifier]]);
+      if (!literallyClosed(c.p.Type, CLOSED.latticeNotLambda)) {
+        reader.invokedBridge(c, 'Targets.Id', Array.isArray(c.p.Targets) ? c.p.Targets.map((t: any) => t?.Id) : c.p.Targets);
+      }
     }],
     [['AWS::MSK::VpcConnection'], (reader, c) => reader.bridge(c, [['ClientSubnets', c.p.ClientSubnets]], MANAGED_CONNECTION_FIX)],
     [['AWS::Redshift::EndpointAccess'], (reader, c) => reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX)],
@@ -737,7 +741,7 @@ class TemplateReader {
       const d = c.p.EndpointDetails;
       // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read may be one.
       const type = c.p.EndpointType;
-      if (type !== undefined && !literallyNot(type, 'VPC') && d?.AddressAllocationIds !== undefined) reader.bridge(c, [['EndpointDetails.SubnetIds', d.SubnetIds]]);
+      if (type !== undefined && !literallyClosed(type, CLOSED.transferEndpoint) && d?.AddressAllocationIds !== undefined) reader.bridge(c, [['EndpointDetails.SubnetIds', d.SubnetIds]]);
     }],
     [['AWS::EC2::VPCEndpointService'], (reader, c) => reader.bridge(c, [
       ['NetworkLoadBalancerArns', c.p.NetworkLoadBalancerArns], ['GatewayLoadBalancerArns', c.p.GatewayLoadBalancerArns],
@@ -801,11 +805,11 @@ class TemplateReader {
     }],
     [['AWS::ElasticLoadBalancingV2::TargetGroup'], (reader, c) => {
       const targets = c.p.Targets;
-      const lambda = c.p.TargetType !== undefined && !literallyNot(c.p.TargetType, 'lambda');
+      const lambda = c.p.TargetType !== undefined && !literallyClosed(c.p.TargetType, CLOSED.elbTargetType);
       if (lambda) reader.invokedBridge(c, 'Targets.Id', Array.isArray(targets) ? targets.map((t: any) => t?.Id) : targets);
     }],
     [['AWS::AppSync::DataSource'], (reader, c) => {
-      if (!literallyNot(c.p.Type, 'AWS_LAMBDA')) reader.invokedBridge(c, 'LambdaConfig.LambdaFunctionArn', c.p.LambdaConfig?.LambdaFunctionArn);
+      if (!literallyClosed(c.p.Type, CLOSED.appSyncDataSource)) reader.invokedBridge(c, 'LambdaConfig.LambdaFunctionArn', c.p.LambdaConfig?.LambdaFunctionArn);
     }],
     // What the internet triggers: an IoT topic rule's Lambda actions, a Cognito user pool's triggers.
     [['AWS::IoT::TopicRule'], (reader, c) => {

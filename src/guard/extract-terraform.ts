@@ -7,10 +7,11 @@ import {
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, literallyNot, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
+import { CLOSED, literallyClosed } from './enums';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
@@ -1026,11 +1027,11 @@ class ConfigReader {
     // load balancer target names no function).
     [['aws_vpclattice_target_group_attachment'], (reader, c) => {
       const group = reader.named(c.p.target_group_identifier, 'aws_vpclattice_target_group');
-      if (group?.type === undefined || group.type === 'LAMBDA' || literal(group.type) === undefined) reader.invokedBridge(c, 'target.id', oneBlock(c.p.target)?.id);
+      if (!literallyClosed(group?.type, CLOSED.latticeNotLambda)) reader.invokedBridge(c, 'target.id', oneBlock(c.p.target)?.id);
     }],
     [['aws_appsync_datasource'], (reader, c) => {
       // A type given by an expression may be AWS_LAMBDA (fail closed).
-      if (!literallyNot(c.p.type, 'AWS_LAMBDA')) reader.invokedBridge(c, 'lambda_config.function_arn', oneBlock(c.p.lambda_config)?.function_arn);
+      if (!literallyClosed(c.p.type, CLOSED.appSyncDataSource)) reader.invokedBridge(c, 'lambda_config.function_arn', oneBlock(c.p.lambda_config)?.function_arn);
     }],
     // What the internet triggers: an IoT topic rule's Lambda actions, a Cognito user pool's triggers.
     [['aws_iot_topic_rule'], (reader, c) => {
@@ -1112,7 +1113,7 @@ class ConfigReader {
     [['aws_vpclattice_service_network_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_identifier', c.p.vpc_identifier]])],
     // A Lambda target group has no VPC (its functions are attached by `aws_vpclattice_target_group_attachment`).
     [['aws_vpclattice_target_group'], (reader, c) => {
-      if (c.p.type !== 'LAMBDA') reader.bridge(c, [['config.vpc_identifier', oneBlock(c.p.config)?.vpc_identifier]]);
+      if (!literallyClosed(c.p.type, CLOSED.latticeWithoutVpc)) reader.bridge(c, [['config.vpc_identifier', oneBlock(c.p.config)?.vpc_identifier]]);
     }],
     [['aws_msk_vpc_connection'], (reader, c) => reader.bridge(c, [['client_subnets', c.p.client_subnets]], MANAGED_CONNECTION_FIX)],
     [['aws_redshift_endpoint_access'], (reader, c) => reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX)],
@@ -1156,7 +1157,7 @@ class ConfigReader {
       // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read (an
       // interpolation, or a plan's value known only after apply) may be one.
       const type = c.p.endpoint_type;
-      if ((type === 'VPC' || (type !== undefined && literal(type) === undefined)) && d?.address_allocation_ids !== undefined) reader.bridge(c, [['endpoint_details.subnet_ids', d.subnet_ids]]);
+      if (type !== undefined && type !== null && !literallyClosed(type, CLOSED.transferEndpoint) && d?.address_allocation_ids !== undefined) reader.bridge(c, [['endpoint_details.subnet_ids', d.subnet_ids]]);
     }],
     [['aws_default_vpc', 'aws_default_subnet'], (reader, c) => {
       const entries = adoptedDefaultEntries(c.type, c.p, c.tags);

@@ -126,6 +126,9 @@ export interface BreakoutOptions {
   readonly services: BreakoutServiceProps[];
   /**
    * Suricata-compatible IPS rules for the breakout firewall (the IDS/IPS hook, AP-4).
+   *
+   * AP-4 counts a `drop` or `reject` rule that inspects content or protocol: an `alert` rule detects and does not
+   * block, and the deck's IDS/IPS does both (検知及び遮断).
    * @default - a built-in rule set that drops traffic whose TLS SNI or HTTP Host is not allow-listed
    */
   readonly ipsRules?: string[];

@@ -7,6 +7,7 @@
 import { bi } from './bilingual';
 import { MunicipalNetworkBlueprintProps } from './blueprint';
 import { CloudServiceCatalogue } from './catalogue';
+import { Ipv4Cidr } from './cidr';
 import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from './cloud-service';
 import { domainProblems, isSubdomainPattern, patternCovers, patternsOverlap } from './domains';
 import { HostDeclaration, HostRole } from './flows';
@@ -335,6 +336,8 @@ interface CheckedService {
   readonly domains: { readonly domain: string; readonly index: number }[];
   /** The well-formed tenant-restriction hosts, with their index. */
   readonly tenantHosts: { readonly host: string; readonly index: number }[];
+  /** The well-formed media CIDRs. */
+  readonly mediaCidrs: Ipv4Cidr[];
 }
 
 export function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps, hosts: Map<string, HostDeclaration>): void {
@@ -360,6 +363,7 @@ export function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps
     }
   }
   checkAcrossServices(p, checked, communication);
+  checkMediaBound(p, checked);
   if (theCase === AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD && breakout.fileDownloadRestricted !== true) {
     p.add('breakout.fileDownloadRestricted', bi('is not true: case イ forbids downloading files into LGWAN (AP-6, ダウンロード制限)', 'が true ではない: ケース（イ）では LGWAN接続系へのファイルのダウンロードを禁止する（AP-6、ダウンロード制限）'), bi('set fileDownloadRestricted: true (the proxy blocks downloads), or choose case ウ with a sanitization relay', 'fileDownloadRestricted: true にする（プロキシがダウンロードを遮断する）か、無害化の中継を置いてケース（ウ）を選ぶ'));
   }
@@ -453,12 +457,14 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
   }
 
   // Media that bypasses the proxy (AP-5).
+  const mediaCidrs: Ipv4Cidr[] = [];
   if (s.media !== undefined) {
     const m: unknown = s.media;
     if (!isObject(m)) {
       p.add(`${sp}.media`, bi('must be an object', 'はオブジェクトでなければならない'), bi('give { cidrs, ports, reason, documentationUrl }', '{ cidrs, ports, reason, documentationUrl } を指定する'));
     } else {
       checkCidrList(p, `${sp}.media.cidrs`, m.cidrs, true).forEach((c, j) => {
+        mediaCidrs.push(c);
         if (c.prefixLength === 0) p.add(`${sp}.media.cidrs[${j}]`, bi('0.0.0.0/0 allows every destination (AP-5)', '0.0.0.0/0 はすべての宛先を許可してしまう（AP-5）'), bi("list the vendor's published media ranges", 'ベンダーが公開するメディアのアドレス範囲を挙げる'));
       });
       if (!Array.isArray(m.ports) || m.ports.length === 0) {
@@ -528,7 +534,7 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
   }
 
   const tenantHosts = checkTenantRestriction(p, base, sp, entry, s, domains.map((d) => d.domain), ctx.communication);
-  return { index: i, path, id: validId ? s.id : undefined, category: s.category, domains, tenantHosts };
+  return { index: i, path, id: validId ? s.id : undefined, category: s.category, domains, tenantHosts, mediaCidrs };
 }
 
 /** The tenant-restriction scheme of a service and the entry's tenant settings; returns the well-formed hosts. */
@@ -637,6 +643,26 @@ function checkTenantRestriction(
     }
   }
   return hosts;
+}
+
+/**
+ * The media ranges of all the services together, merged, hold no more addresses than a /8: the breakout firewall passes
+ * them after the FQDN allow-list, and the guard refuses more (AP-1, src/guard/rules/alpha-prime.ts PASS_BOUND, the unit
+ * IANA allocates to a regional registry). A vendor publishes far narrower ranges (Microsoft Teams: a /14 and a /15).
+ */
+function checkMediaBound(p: Problems, services: readonly CheckedService[]): void {
+  const blocks = services.flatMap((s) => s.mediaCidrs).sort((a, b) => a.network - b.network);
+  let total = 0;
+  let end = -1;
+  for (const c of blocks) {
+    if (c.last <= end) continue;
+    total += c.last - Math.max(c.network, end + 1) + 1;
+    end = c.last;
+  }
+  if (total <= 2 ** 24) return;
+  p.add('breakout.services', bi(`the media ranges (media.cidrs) together hold ${total} addresses, more than a /8 holds: the breakout firewall would pass most of the internet around its FQDN allow-list (AP-1)`,
+    `メディアのアドレス範囲（media.cidrs）が合わせて ${total} 個のアドレスになり、/8 を超える: ブレイクアウトのファイアウォールが FQDN 許可リストを迂回してインターネットの大半を通すことになる（AP-1）`),
+  bi("list the vendor's published media ranges, together no more addresses than a /8", 'ベンダーが公開するメディアのアドレス範囲を、合わせて /8 以内で挙げる'));
 }
 
 const nameIsBad = (v: string) => textProblem(v, MAX_NAME) !== undefined;

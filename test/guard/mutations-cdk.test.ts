@@ -1601,6 +1601,44 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // Literal blocks, none a /0, on given ports: yet the two halves are the whole internet (AP-1's bound, a /8 of IPv4).
+    name: 'the α′ media rule (after the allow-list) passing UDP to the whole internet in two halves, [0.0.0.0/1,128.0.0.0/1] (override)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      l1(net.lgwan, 'Firewall/RuleGroup-media').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        'pass udp $HOME_NET any -> [0.0.0.0/1,128.0.0.0/1] 3478:3481 (msg:"halves"; sid:1000301; rev:1;)');
+    },
+  },
+  {
+    // DROP_TO_ALERT turns the group's drops into alerts: it detects and blocks nothing (AP-4: 検知及び遮断).
+    name: 'the α′ breakout\'s IPS group replaced by an AWS managed threat group overridden to alert (DROP_TO_ALERT, override)',
+    rule: 'AP-4',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const policy = l1(net.lgwan, 'Firewall/Policy');
+      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.ResourceArn',
+        'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder');
+      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Override', { Action: 'DROP_TO_ALERT' });
+    },
+  },
+  {
+    // Not exactly PRIVATE_ONLY: the guard does not know what AWS makes of the public value in another case (enums.ts).
+    name: 'an MWAA environment whose web server access mode is public_only (lowercase) in a My Number workload subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new CfnResource(stack, 'MutMwaa', {
+        type: 'AWS::MWAA::Environment',
+        properties: {
+          Name: 'mut-mwaa',
+          WebserverAccessMode: 'public_only',
+          NetworkConfiguration: { SubnetIds: [subnet(net.myNumber, 'workload-1').ref], SecurityGroupIds: ['sg-0123456789abcdef0'] },
+        },
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

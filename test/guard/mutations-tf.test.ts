@@ -43,6 +43,7 @@ import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { MainRouteTableAssociation } from '@cdktf/provider-aws/lib/main-route-table-association';
+import { MwaaEnvironment } from '@cdktf/provider-aws/lib/mwaa-environment';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
 import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
@@ -1778,6 +1779,45 @@ const MUTATIONS: Mutation[] = [
       runtime.addOverride('network_configuration', [{
         network_mode: 'VPC', network_mode_config: [{ subnets: [subnet(net.myNumber, 'workload-1').id], security_groups: ['sg-0123456789abcdef0'] }],
       }]);
+    },
+  },
+  {
+    // Literal blocks, none a /0, on given ports: yet the two halves are the whole internet (AP-1's bound, a /8 of IPv4).
+    name: 'the α′ media rule (after the allow-list) passing UDP to the whole internet in two halves, [0.0.0.0/1,128.0.0.0/1] (addOverride)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      find<TerraformResource>(net.lgwan, 'Firewall/RuleGroup-media')
+        .addOverride('rule_group.rules_source.rules_string', 'pass udp $HOME_NET any -> [0.0.0.0/1,128.0.0.0/1] 3478:3481 (msg:"halves"; sid:1000301; rev:1;)');
+    },
+  },
+  {
+    // DROP_TO_ALERT turns the group's drops into alerts: it detects and blocks nothing (AP-4: 検知及び遮断).
+    name: 'the α′ breakout\'s IPS group replaced by an AWS managed threat group overridden to alert (DROP_TO_ALERT, block replaced through the escape hatch)',
+    rule: 'AP-4',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const input = policy.firewallPolicyInput!;
+      const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder';
+      const references = [{ priority: 100, resourceArn: managed, override: { action: 'DROP_TO_ALERT' } }, ...(input.statefulRuleGroupReference as any[]).slice(1)];
+      policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: references });
+    },
+  },
+  {
+    // Not exactly PRIVATE_ONLY: the guard does not know what AWS makes of the public value in another case (enums.ts).
+    name: 'an MWAA environment whose web server access mode is public_only (lowercase) in a My Number workload subnet',
+    rule: 'GUARD-1',
+    models: ALL,
+    apply(stack, net) {
+      new MwaaEnvironment(stack, 'MutMwaa', {
+        name: 'mut-mwaa',
+        dagS3Path: 'dags/',
+        executionRoleArn: 'arn:aws:iam::111122223333:role/mut',
+        sourceBucketArn: 'arn:aws:s3:::mut',
+        webserverAccessMode: 'public_only',
+        networkConfiguration: { subnetIds: [subnet(net.myNumber, 'workload-1').id], securityGroupIds: ['sg-0123456789abcdef0'] },
+      });
     },
   },
 ];

@@ -3,6 +3,7 @@
  * read from what was synthesized (firewall rule groups, the proxy configuration inside launch-template user data).
  */
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -88,7 +89,7 @@ describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it'
     const ssh = 'pass ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"ssh"; sid:1000901; rev:1;)';
     expect(findingsAfter(withRuleGroup(ssh, 600), 'AP-1').join('\n')).toMatch(/holds a pass rule to destinations that are not literal address blocks.*\(pass ssh /);
     const everywhere = 'pass udp $HOME_NET any -> [0.0.0.0/0] 5000:5010 (msg:"all"; sid:1000902; rev:1;)';
-    expect(findingsAfter(withRuleGroup(everywhere, 600), 'AP-1').join('\n')).toMatch(/holds a pass rule to destinations that are not literal address blocks/);
+    expect(findingsAfter(withRuleGroup(everywhere, 600), 'AP-1').join('\n')).toMatch(/the pass rules after it \(rule groups [^)]*\) reach, their blocks merged, 4294967296 IPv4 addresses/);
   });
 
   test('after the allow-list, a pass to literal address blocks on given ports is an IP allow-list (as the media allowances are); a group the guard cannot read fails closed', () => {
@@ -98,6 +99,60 @@ describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it'
     expect(findingsAfter(withRuleGroup(undefined, 900, foreign), 'AP-1').join('\n')).toMatch(/rule group arn:aws:network-firewall:.*unknown is outside the synthesized output.*after the allow-list/);
     const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
     expect(findingsAfter(withRuleGroup(undefined, 900, managed), 'AP-1')).toEqual([]);
+  });
+
+  test('after the allow-list, literal blocks that together cover most of the internet are no IP allow-list: merged per family, bounded by a /8 of IPv4 and a /12 of IPv6', () => {
+    // The whole internet in two halves, on given ports: literal blocks, none a /0, yet everything.
+    const halves = 'pass udp $HOME_NET any -> [0.0.0.0/1,128.0.0.0/1] 1:65535 (msg:"halves"; sid:1000904; rev:1;)';
+    const found = findingsAfter(withRuleGroup(halves, 600), 'AP-1').join('\n');
+    expect(found).toMatch(/AP-1 critical .*lets traffic around its FQDN allow-list: the pass rules after it \(rule groups \S+RuleGroupmedia\S+, ExtraGroup\) reach, their blocks merged, 4294967296 IPv4 addresses \(the widest run 0\.0\.0\.0\/0\), more than a \/8 holds/);
+    expect(found).toMatch(/Fix: .*together no more addresses than a \/8 of IPv4 or a \/12 of IPv6/);
+    // Adjacent and overlapping blocks are joined; two rules (here on different ports) count together, with the media
+    // group's Teams ranges (52.112.0.0/14, 52.122.0.0/15: 393,216 addresses).
+    const split = [
+      'pass tcp $HOME_NET any -> [10.0.0.0/8,11.0.0.0/8] 443 (msg:"a"; sid:1000905; rev:1;)',
+      'pass udp $HOME_NET any -> [12.0.0.0/7,12.128.0.0/9] 3478 (msg:"b"; sid:1000906; rev:1;)',
+    ].join('\n');
+    expect(findingsAfter(withRuleGroup(split, 600), 'AP-1').join('\n')).toMatch(/reach, their blocks merged, 67502080 IPv4 addresses \(the widest run 10\.0\.0\.0\/7 \+ 12\.0\.0\.0\/7\)/);
+    // A /9 besides the media ranges is within the bound, a /8 besides them is not; an IPv6 list wider than a /12 is not
+    // either (the families are bounded apart).
+    expect(findingsAfter(withRuleGroup('pass udp $HOME_NET any -> [3.0.0.0/9,2001:db8::/32] 3478 (msg:"c"; sid:1000907; rev:1;)', 600), 'AP-1')).toEqual([]);
+    expect(findingsAfter(withRuleGroup('pass udp $HOME_NET any -> [3.0.0.0/8] 3478 (msg:"c"; sid:1000907; rev:1;)', 600), 'AP-1').join('\n'))
+      .toMatch(/reach, their blocks merged, 17170432 IPv4 addresses \(the widest run 3\.0\.0\.0\/8\), more than a \/8 holds/);
+    expect(findingsAfter(withRuleGroup('pass udp $HOME_NET any -> [2000::/4,3000::/4] 3478 (msg:"d"; sid:1000908; rev:1;)', 600), 'AP-1').join('\n'))
+      .toMatch(/reach, their blocks merged, \d+ IPv6 addresses \(the widest run 2000::\/3\), more than a \/12 holds/);
+    // A /0 written with two digits is the whole space too.
+    expect(findingsAfter(withRuleGroup('pass udp $HOME_NET any -> [0.0.0.0/00] 3478 (msg:"e"; sid:1000909; rev:1;)', 600), 'AP-1').join('\n')).toMatch(/4294967296 IPv4 addresses/);
+  });
+
+  test('after the allow-list, an address list with spaces is read as Suricata reads it (the same bound); a negated list and any stay refused', () => {
+    // Suricata splits the header on spaces outside brackets and skips spaces before each item of a list.
+    const spaced = 'pass udp $HOME_NET any -> [0.0.0.0/1, 128.0.0.0/1] 3478 (msg:"spaced"; sid:1000910; rev:1;)';
+    expect(findingsAfter(withRuleGroup(spaced, 600), 'AP-1').join('\n')).toMatch(/reach, their blocks merged, 4294967296 IPv4 addresses/);
+    expect(findingsAfter(withRuleGroup('pass udp $HOME_NET any -> [203.0.113.0/24, 198.51.100.0/24] 3478 (msg:"ok"; sid:1000911; rev:1;)', 600), 'AP-1')).toEqual([]);
+    // A spaced list in the source field no longer shifts the port field: tcp to every port is a whole transport.
+    expect(findingsAfter(withRuleGroup('pass tcp [10.0.0.0/8, 172.16.0.0/12] any -> [203.0.113.0/24, 198.51.100.0/24] any (msg:"t"; sid:1000912; rev:1;)', 600), 'AP-1').join('\n'))
+      .toMatch(/not literal address blocks, or for a whole transport/);
+    for (const to of ['![10.0.0.0/8]', '[0.0.0.0/1,!10.0.0.0/8]', 'any', '$EXTERNAL_NET', '@media_ranges']) {
+      expect(findingsAfter(withRuleGroup(`pass udp $HOME_NET any -> ${to} 3478 (msg:"n"; sid:1000913; rev:1;)`, 600), 'AP-1').join('\n')).toMatch(/not literal address blocks/);
+    }
+  });
+
+  test('two groups after the allow-list each passing half the internet pass all of it', () => {
+    const second = (stack: Stack, net: cdk.MunicipalNetwork) => {
+      withRuleGroup('pass udp $HOME_NET any -> [0.0.0.0/1] 3478 (msg:"low"; sid:1000914; rev:1;)', 600)(stack, net);
+      const group = new nfw.CfnRuleGroup(stack, 'ExtraGroup2', {
+        ruleGroupName: 'extra2',
+        type: 'STATEFUL',
+        capacity: 10,
+        ruleGroup: { statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' }, rulesSource: { rulesString: 'pass udp $HOME_NET any -> [128.0.0.0/1] 3478 (msg:"high"; sid:1000915; rev:1;)' } },
+      });
+      const policy = l1<nfw.CfnFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+      const references = [...(fp.statefulRuleGroupReferences as any[]), { resourceArn: group.attrRuleGroupArn, priority: 700 }];
+      policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: references };
+    };
+    expect(findingsAfter(second, 'AP-1').join('\n')).toMatch(/the pass rules after it \(rule groups \S+, ExtraGroup, ExtraGroup2\) reach, their blocks merged, 4294967296 IPv4 addresses/);
   });
 
   test('under the default action order every pass rule wins: the example\'s own media rules then bypass the allow-list', () => {
@@ -111,6 +166,27 @@ describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it'
     expect(findingsAfter(withRuleGroup(undefined, 50, foreign), 'AP-1').join('\n')).toMatch(/rule group arn:aws:network-firewall:.*unknown is outside the synthesized output/);
     const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
     expect(findingsAfter(withRuleGroup(undefined, 50, managed), 'AP-1')).toEqual([]);
+  });
+
+  test('a domain list whose generated rules type is not exactly one that passes nothing may be an allow-list of its own (allowlist, another case)', () => {
+    const domainList = (type: string) => (stack: Stack, net: cdk.MunicipalNetwork) => {
+      const group = new nfw.CfnRuleGroup(stack, 'ExtraList', {
+        ruleGroupName: 'extra-list',
+        type: 'STATEFUL',
+        capacity: 10,
+        ruleGroup: {
+          statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
+          rulesSource: { rulesSourceList: { generatedRulesType: type, targets: ['.example.com'], targetTypes: ['TLS_SNI', 'HTTP_HOST'] } },
+        },
+      });
+      const policy = l1<nfw.CfnFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+      const references = [...(fp.statefulRuleGroupReferences as any[]), { resourceArn: group.attrRuleGroupArn, priority: 50 }];
+      policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: references };
+    };
+    expect(findingsAfter(domainList('DENYLIST'), 'AP-1')).toEqual([]);
+    expect(findingsAfter(domainList('allowlist'), 'AP-1').join('\n'))
+      .toMatch(/rule group ExtraList generates its rules as allowlist, not exactly a type that passes nothing \(DENYLIST, REJECTLIST, ALERTLIST\): it may be an allow-list of its own.*runs ahead of the allow-list \(priority 50/);
   });
 
   test('the IPS group turned into a pass rule is an allow-list bypass too', () => {
@@ -226,7 +302,9 @@ describe('AP-3 tenant access control (テナントアクセス制御)', () => {
 describe('AP-4 IDS/IPS on the breakout path', () => {
   test('signatures are told apart from port and domain filters', () => {
     expect(hasIpsSignature('drop ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; sid:1;)')).toBe(true);
-    expect(hasIpsSignature('alert tcp any any -> any 443 (msg:"x"; app-layer-protocol:!tls; sid:1;)')).toBe(true);
+    // An alert detects and blocks nothing: AP-4 asks for 検知及び遮断.
+    expect(hasIpsSignature('alert tcp any any -> any 443 (msg:"x"; app-layer-protocol:!tls; sid:1;)')).toBe(false);
+    expect(hasIpsSignature('reject tcp any any -> any 443 (msg:"x"; app-layer-protocol:!tls; sid:1;)')).toBe(true);
     expect(hasIpsSignature('drop tcp $HOME_NET any -> $EXTERNAL_NET !443 (msg:"ports"; flow:to_server; sid:1;)')).toBe(false);
     expect(hasIpsSignature('pass udp $HOME_NET any -> [52.112.0.0/14] 3478:3481 (msg:"media"; sid:1;)')).toBe(false);
   });
@@ -248,6 +326,37 @@ describe('AP-4 IDS/IPS on the breakout path', () => {
         'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder');
     }, 'AP-4');
     expect(found).toEqual([]);
+  });
+
+  test('IDS/IPS blocks what it detects (検知及び遮断): a managed threat group overridden to alert (DROP_TO_ALERT) or alert-only signatures are refused', () => {
+    const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
+    const alerting = findingsAfter((_, net) => {
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'drop tcp any any -> any 443 (msg:"port"; sid:1000101; rev:1;)');
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.ResourceArn', managed);
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Override', { Action: 'DROP_TO_ALERT' });
+    }, 'AP-4').join('\n');
+    expect(alerting).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS signature in drop mode \(only filters by port or domain, alert rules, or groups overridden to alert\)/);
+    expect(alerting).toMatch(/Fix: add IPS rules that drop .*without an override to alert/);
+    // The built-in IPS group overridden to alert is no IPS either.
+    expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/Policy')
+      .addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Override', { Action: 'DROP_TO_ALERT' }), 'AP-4').join('\n')).toMatch(/no IDS\/IPS signature in drop mode/);
+    // Signatures that only alert.
+    expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+      'alert ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"ssh"; flow:to_server,established; sid:1000102; rev:1;)'), 'AP-4').join('\n')).toMatch(/no IDS\/IPS signature in drop mode/);
+  });
+
+  test('IDS/IPS in Terraform: a managed threat group overridden to alert is refused', () => {
+    const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
+    const app = Testing.app();
+    const { stack, network } = buildTfExample('alpha-prime', app);
+    const policy = network.lgwan.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as NetworkfirewallFirewallPolicy;
+    const input = policy.firewallPolicyInput!;
+    const rest = (input.statefulRuleGroupReference as any[]).slice(1);
+    policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: [{ priority: 100, resourceArn: managed, override: { action: 'DROP_TO_ALERT' } }, ...rest] });
+    const graph = extractTerraform({ tf: JSON.parse(Testing.synth(stack)) });
+    const found = checkTopology(graph, { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase })
+      .filter((f) => f.ruleId === 'AP-4').map(formatFinding).join('\n');
+    expect(found).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS signature in drop mode/);
   });
 });
 

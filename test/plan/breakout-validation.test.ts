@@ -153,6 +153,10 @@ describe('malformed service definitions are reported, never crash the planner', 
       /\.tenantRestriction\.headers\] must be a list/],
     ['media without ports', { media: { cidrs: ['198.51.100.0/24'], reason: 'UDP media of the meetings', documentationUrl: 'https://example.com/ips' } },
       /\.media\.ports\] must be a non-empty list of ports/],
+    // Two halves of the internet, none a /0: the breakout firewall would pass them around the allow-list (AP-1's bound).
+    ['media ranges that together hold more than a /8', {
+      media: { cidrs: ['0.0.0.0/1', '128.0.0.0/1'], ports: [Port.udpRange(3478, 3481)], reason: 'UDP media of the meetings', documentationUrl: 'https://example.com/ips' },
+    }, /^\[breakout\.services\] the media ranges \(media\.cidrs\) together hold 4294967296 addresses, more than a \/8 holds.*\(AP-1\)/],
     ['a plain object as a port', { ports: [{ protocol: 'tcp', fromPort: 443, toPort: 443 }, 'x'] }, /\.ports\[1\]\] is not a port/],
     ['an empty port list', { ports: [] }, /\.ports\] must be a non-empty list/],
     ['a category that does not exist', { category: 'SUPER' }, /\.category\] "SUPER" is not a CloudServiceCategory/],

@@ -1,4 +1,5 @@
-import { parsePrefix } from '../address-space';
+import { Family, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
+import { CLOSED, literallyClosed } from '../enums';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, UserDataNode, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
 import { labelUnplacedIn } from './placement';
@@ -50,8 +51,12 @@ function passingProblem(graph: TopologyGraph, ref: Ref): Bilingual | undefined {
   const group = deref<RuleGroupNode>(graph, ref);
   if (group?.type !== 'rule-group') return bi(`${ref.id} is not a rule group of the synthesized output`, `${ref.id} は合成結果のルールグループではない`);
   if (group.domainList) {
-    return group.domainList.generatedRulesType === 'ALLOWLIST'
-      ? bi(`rule group ${group.id} is an allow-list of its own`, `ルールグループ ${group.id} が独自の許可リストになっている`) : undefined;
+    const type = group.domainList.generatedRulesType;
+    if (type === 'ALLOWLIST') return bi(`rule group ${group.id} is an allow-list of its own`, `ルールグループ ${group.id} が独自の許可リストになっている`);
+    // Any type but exactly one that passes nothing may be an allow-list (another case, an expression: enums.ts).
+    return literallyClosed(type, CLOSED.domainListNotAllow) ? undefined
+      : bi(`rule group ${group.id} generates its rules as ${type}, not exactly a type that passes nothing (${CLOSED.domainListNotAllow.join(', ')}): it may be an allow-list of its own`,
+        `ルールグループ ${group.id} のルール生成の種類が ${type} で、何も通さない種類（${CLOSED.domainListNotAllow.join('、')}）のいずれとも完全には一致しない: 独自の許可リストになっているおそれがある`);
   }
   if (group.rulesString === undefined) return unreadableRules(group.id);
   const pass = group.rulesString.split('\n').map((l) => l.trim()).find((l) => /^pass\s/i.test(l));
@@ -87,15 +92,19 @@ function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: Fire
   const strict = policy.ruleOrder === 'STRICT_ORDER';
   // The allow-list decides at its first group; if the guard cannot read its priority, every other group counts as ahead.
   const allowAt = allowPriorities.some((p) => p === undefined) ? Infinity : Math.min(...allowPriorities as number[]);
+  const passes: { group: string; blocks: Prefix[] }[] = [];
   for (const { ref, priority } of refs) {
     if (isAllowList(ref)) continue;
     if (strict && priority !== undefined && priority > allowAt) {
       // After the allow-list: what the domain list does not judge (every protocol but HTTP and TLS) still reaches this group.
-      const after = afterAllowListProblem(graph, ref);
-      if (after === undefined) continue;
-      return bi(`firewall ${firewallId} lets traffic around its FQDN allow-list: ${after.en}, and under strict order what the allow-list does not judge `
+      const after = afterAllowListPasses(graph, ref);
+      if ('blocks' in after) {
+        passes.push({ group: ref.kind === 'node' ? ref.id : ref.kind === 'external' ? ref.value : ref.expression, blocks: after.blocks });
+        continue;
+      }
+      return bi(`firewall ${firewallId} lets traffic around its FQDN allow-list: ${after.problem.en}, and under strict order what the allow-list does not judge `
         + `(every protocol but HTTP and TLS) reaches it after the allow-list (priority ${priority}; the allow-list's ${allowAt})`,
-      `ファイアウォール ${firewallId} で、FQDN 許可リストを迂回して通信が通る: ${after.ja}。STRICT_ORDER では、許可リストが判断しない通信（HTTP・TLS 以外のすべて）が`
+      `ファイアウォール ${firewallId} で、FQDN 許可リストを迂回して通信が通る: ${after.problem.ja}。STRICT_ORDER では、許可リストが判断しない通信（HTTP・TLS 以外のすべて）が`
         + `許可リストの後でこのグループに届く（優先度 ${priority}、許可リストは ${allowAt}）`);
     }
     const problem = passingProblem(graph, ref);
@@ -108,38 +117,128 @@ function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: Fire
       : bi(`firewall ${firewallId} lets traffic around its FQDN allow-list: ${problem.en}, and under the ${orderText(policy).en} every pass rule wins over the allow-list`,
         `ファイアウォール ${firewallId} で、FQDN 許可リストを迂回して通信が通る: ${problem.ja}。${orderText(policy).ja}では、どの pass ルールも許可リストより優先される`);
   }
-  return undefined;
+  const wide = widePassProblem(passes);
+  return wide && bi(`firewall ${firewallId} lets traffic around its FQDN allow-list: ${wide.en}`,
+    `ファイアウォール ${firewallId} で、FQDN 許可リストを迂回して通信が通る: ${wide.ja}`);
 }
 
 /**
- * Why a rule group after the allow-list (strict order) may pass traffic the allow-list does not judge: a `pass` rule that
- * passes a whole transport (`passesTransport`), or whose destination is not a literal list of address blocks (none of
- * them the whole address space; both address fields for `<>`), or rules the guard cannot read. A `pass` to literal
- * blocks on given ports is an IP allow-list, as the α′ media allowances are (AP-5); a deny-list or an AWS managed group
- * passes nothing.
+ * What a rule group after the allow-list (strict order) passes that the allow-list does not judge: the address blocks
+ * its `pass` rules reach, or why it may pass more. A `pass` rule that passes a whole transport (`passesTransport`), or
+ * whose destination is not a literal list of address blocks (both address fields for `<>`), or rules the guard cannot
+ * read, may pass anything. A `pass` to literal blocks on given ports is an IP allow-list, as the α′ media allowances are
+ * (AP-5), within the bound the firewall's passes share (`widePassProblem`); a deny-list or an AWS managed group passes
+ * nothing.
  */
-function afterAllowListProblem(graph: TopologyGraph, ref: Ref): Bilingual | undefined {
+function afterAllowListPasses(graph: TopologyGraph, ref: Ref): { problem: Bilingual } | { blocks: Prefix[] } {
   const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
-  if (group?.type !== 'rule-group' || group.domainList || group.rulesString === undefined) return passingProblem(graph, ref);
-  const open = suricataLines(group).find((l) => /^pass\s/i.test(l) && (passesTransport(l) || !toLiteralBlocks(l)));
-  if (open === undefined) return undefined;
-  const shown = open.length > 100 ? `${open.slice(0, 97)}...` : open;
-  return bi(`rule group ${group.id} holds a pass rule to destinations that are not literal address blocks, or for a whole transport (${shown})`,
-    `ルールグループ ${group.id} に、リテラルのアドレスブロック以外の宛先へ、またはトランスポート全体を通す pass ルールがある（${shown}）`);
+  if (group?.type !== 'rule-group' || group.domainList || group.rulesString === undefined) {
+    const problem = passingProblem(graph, ref);
+    return problem ? { problem } : { blocks: [] };
+  }
+  const blocks: Prefix[] = [];
+  for (const line of suricataLines(group).filter((l) => /^pass\s/i.test(l))) {
+    const to = passesTransport(line) ? undefined : literalBlocks(line);
+    if (to === undefined) {
+      const shown = line.length > 100 ? `${line.slice(0, 97)}...` : line;
+      return {
+        problem: bi(`rule group ${group.id} holds a pass rule to destinations that are not literal address blocks, or for a whole transport (${shown})`,
+          `ルールグループ ${group.id} に、リテラルのアドレスブロック以外の宛先へ、またはトランスポート全体を通す pass ルールがある（${shown}）`),
+      };
+    }
+    blocks.push(...to);
+  }
+  return { blocks };
 }
 
-/** Whether a Suricata rule's destination (both address fields for `<>`) is a literal list of address blocks, none of them `/0`. */
-function toLiteralBlocks(line: string): boolean {
-  const words = line.split(/\s+/);
-  const literal = (field: string | undefined) => {
-    const items = (field ?? '').replace(/^\[(.*)\]$/, '$1').split(',');
-    return items.every((v) => {
-      const p = parsePrefix(v.includes('/') ? v : `${v}/${v.includes(':') ? 128 : 32}`);
-      return p !== undefined && !/\/0$/.test(v);
-    });
+/**
+ * The fields of a Suricata rule header (action, protocol, source, source port, direction, destination, destination
+ * port), split as Suricata splits them: the address and port fields are lists that may hold spaces inside their
+ * brackets (`[1.2.3.0/24, 5.6.7.0/24]`), which Suricata skips before each item; outside brackets whitespace separates
+ * fields. What follows the seventh field (the options) is left out. Suricata's SigParseList and
+ * DetectAddressParseString (src/detect-parse.c, src/detect-engine-address.c);
+ * https://docs.suricata.io/en/latest/rules/intro.html#source-and-destination (`[10.0.0.0/24, !10.0.0.5]`).
+ */
+export function headerFields(line: string): string[] {
+  const fields: string[] = [];
+  let depth = 0;
+  let field = '';
+  for (const c of line) {
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    if (/\s/.test(c)) {
+      if (depth > 0) continue;
+      if (field !== '') fields.push(field);
+      field = '';
+      if (fields.length === 7) return fields;
+      continue;
+    }
+    field += c;
+  }
+  if (field !== '') fields.push(field);
+  return fields.slice(0, 7);
+}
+
+/**
+ * The address blocks a Suricata rule's destination (both address fields for `<>`) names when it is a literal list of
+ * them (an IPv4 / IPv6 address or CIDR, one or a `[a,b]` list); else undefined: `any`, a `$` variable (`$EXTERNAL_NET`,
+ * an IP set), an `@` IP set reference, a negation, a range or anything else the guard does not read.
+ */
+function literalBlocks(line: string): Prefix[] | undefined {
+  const fields = headerFields(line);
+  const literal = (field: string | undefined): Prefix[] | undefined => {
+    const blocks = (field ?? '').replace(/^\[(.*)\]$/, '$1').split(',')
+      .map((v) => parsePrefix(v.includes('/') ? v : `${v}/${v.includes(':') ? 128 : 32}`));
+    return blocks.every((b) => b !== undefined) ? blocks as Prefix[] : undefined;
   };
-  if (words[4] === '->') return literal(words[5]);
-  return words[4] === '<>' && literal(words[2]) && literal(words[5]);
+  if (fields[4] === '->') return literal(fields[5]);
+  if (fields[4] !== '<>') return undefined;
+  const [source, destination] = [literal(fields[2]), literal(fields[5])];
+  return source && destination ? [...source, ...destination] : undefined;
+}
+
+/**
+ * The most addresses of a family that the pass rules after the allow-list may reach together: a /8 of IPv4, a /12 of
+ * IPv6, the unit IANA allocates to a regional internet registry (IANA IPv4 Address Space Registry, by /8; IPv6 Global
+ * Unicast Address Assignments, 2400::/12 to APNIC and the like). A vendor publishes far narrower ranges (the α′ media
+ * allowance of Microsoft Teams, the Microsoft 365 "Optimize" ranges 52.112.0.0/14 and 52.122.0.0/15, hold 393,216
+ * addresses); blocks that together hold more than a registry's allocation are most of the internet, not an IP
+ * allow-list, and two halves (`[0.0.0.0/1,128.0.0.0/1]`) are all of it.
+ * https://www.iana.org/assignments/ipv4-address-space/ https://www.iana.org/assignments/ipv6-unicast-address-assignments/
+ */
+const PASS_BOUND: Readonly<Record<Family, { addresses: bigint; prefix: string }>> = {
+  4: { addresses: 2n ** 24n, prefix: '/8' },
+  6: { addresses: 2n ** 116n, prefix: '/12' },
+};
+
+/**
+ * Whether the blocks the pass rules after the allow-list reach, merged per family (overlapping and adjacent blocks
+ * joined, IPv4 and IPv6 apart), hold more addresses than `PASS_BOUND`: the allow-list is then no longer what decides
+ * where the breakout leads (AP-1). Every pass rule of every group after it counts together, whatever its protocol and
+ * ports: two rules, or two groups, each passing half the internet pass all of it.
+ */
+function widePassProblem(passes: readonly { group: string; blocks: readonly Prefix[] }[]): Bilingual | undefined {
+  for (const family of [4, 6] as const) {
+    const runs: { lo: bigint; hi: bigint }[] = [];
+    for (const b of passes.flatMap((p) => p.blocks).filter((x) => x.family === family).sort(byLo)) {
+      const last = runs[runs.length - 1];
+      if (last && b.lo <= last.hi + 1n) last.hi = b.hi > last.hi ? b.hi : last.hi;
+      else runs.push({ lo: b.lo, hi: b.hi });
+    }
+    const total = runs.reduce((n, r) => n + r.hi - r.lo + 1n, 0n);
+    const bound = PASS_BOUND[family];
+    if (total <= bound.addresses) continue;
+    const names = [...new Set(passes.filter((p) => p.blocks.some((b) => b.family === family)).map((p) => p.group))];
+    const groups = names.join(', ');
+    const widest = runs.reduce((a, r) => (r.hi - r.lo > a.hi - a.lo ? r : a));
+    const prefixes = intervalToPrefixes(widest.lo, widest.hi);
+    const run = prefixes.length > 3 ? `${prefixes.slice(0, 3).join(' + ')} + …` : prefixes.join(' + ');
+    return bi(`the pass rules after it (rule group${names.length > 1 ? 's' : ''} ${groups}) reach, their blocks merged, ${total} IPv${family} addresses (the widest run ${run}), `
+      + `more than a ${bound.prefix} holds: an IP allow-list names a vendor's published ranges, not most of the internet`,
+    `許可リストより後の pass ルール（ルールグループ ${groups}）の宛先ブロックを統合すると IPv${family} アドレス ${total} 個（最も広い連続範囲 ${run}）になり、`
+      + `${bound.prefix} を超える: IP 許可リストはベンダーが公開するアドレス範囲を挙げるもので、インターネットの大半ではない`);
+  }
+  return undefined;
 }
 
 /** A firewall's policy when it drops by default, or why it does not count as dropping by default. */
@@ -173,7 +272,7 @@ function suricataLines(group: RuleGroupNode): string[] {
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rules-examples.html
  */
 function passesTransport(line: string): boolean {
-  const words = line.split(/\s+/);
+  const words = headerFields(line);
   if (words[0]?.toLowerCase() !== 'pass') return false;
   const protocol = words[1]?.toLowerCase();
   return protocol === 'ip' || ((protocol === 'tcp' || protocol === 'udp' || protocol === 'icmp') && words[6]?.replace(/\(.*$/, '') === 'any');
@@ -288,14 +387,15 @@ export const AP1: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ローカルブレイクアウト',
   summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host), and lets nothing '
-    + 'around it (no stateless aws:pass; no pass rule ahead of the allow-list, and after it none but to literal address blocks on given ports); no route bypasses it '
+    + 'around it (no stateless aws:pass; no pass rule ahead of the allow-list, and after it none but to literal address blocks on given ports, together no more '
+    + 'addresses than a /8 of IPv4 or a /12 of IPv6); no route bypasses it '
     + '(the security cloud is the internet side too), no path past it ends where the guard cannot follow, and nothing but the chain runs in the '
     + 'breakout\'s own subnets (firewall, NAT gateway), whose routes lead out around the filter.',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
     const fix = bi('send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict), an ALLOWLIST '
       + 'domain rule group, STRICT_ORDER, stateless default actions aws:forward_to_sfe with no stateless pass rule, no pass rule in a group ahead of the allow-list, '
-      + 'and after it only pass rules to literal address blocks on given ports',
+      + 'and after it only pass rules to literal address blocks on given ports, together no more addresses than a /8 of IPv4 or a /12 of IPv6',
     'LGWAN接続系のデフォルトルートをブレイクアウト用ファイアウォールのエンドポイントへ向け、ファイアウォールポリシーに aws:drop_established（または drop_strict）、'
       + 'ALLOWLIST のドメインルールグループ、STRICT_ORDER、ステートレスのデフォルトアクション aws:forward_to_sfe を設定して、ステートレスの pass ルールを置かず、'
       + '許可リストより先に評価されるグループに pass ルールを置かず、許可リストより後にはリテラルのアドレスブロックと特定のポートへの pass ルールだけを置く');
@@ -329,10 +429,11 @@ export const AP1: GuardRule = {
       if (problem) {
         findings.push(finding(this, nameOf(ctx.graph, fw.id), problem, /around its FQDN allow-list/.test(problem.en)
           ? bi('use STRICT_ORDER and keep rule groups ahead of the allow-list to drop, reject and alert rules (breakout.ipsRules may not pass); '
-            + 'give a group that must pass traffic a priority after the allow-list\'s, and there pass only to literal address blocks on given ports '
-            + '(an IP allow-list, as the media allowances are)',
+            + 'give a group that must pass traffic a priority after the allow-list\'s, and there pass only to literal address blocks on given ports, '
+            + 'together no more addresses than a /8 of IPv4 or a /12 of IPv6 (an IP allow-list of a vendor\'s published ranges, as the media allowances are)',
           'STRICT_ORDER にし、許可リストより先に評価されるルールグループには drop・reject・alert のルールだけを置く（breakout.ipsRules に pass は書けない）。'
-            + '通信を通す必要のあるグループには許可リストより後の優先度を付け、そこではリテラルのアドレスブロックと特定のポートへだけ通す（メディアの許可と同じ IP 許可リスト）')
+            + '通信を通す必要のあるグループには許可リストより後の優先度を付け、そこではリテラルのアドレスブロックと特定のポートへだけ通し、アドレスは合わせて IPv4 の /8、'
+            + 'IPv6 の /12 以内にする（メディアの許可と同じ、ベンダーが公開するアドレス範囲の IP 許可リスト）')
           : /stateful engine/.test(problem.en)
             ? bi('set the stateless default actions and stateless fragment default actions to aws:forward_to_sfe, and take aws:pass out of the stateless rule groups '
               + '(or the groups out of the policy)',

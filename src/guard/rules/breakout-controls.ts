@@ -366,35 +366,51 @@ const DETECTION = /\b(content|pcre|app-layer-protocol|tls\.|http\.|dns\.|ja3|fil
 /** Suricata application-layer protocols in the rule header (`drop ssh …`). */
 const APP_PROTOCOLS = /^(alert|drop|reject|rejectsrc|rejectdst|rejectboth)\s+(http|http2|tls|ssh|smb|dns|ftp|smtp|imap|krb5|dcerpc|rdp|sip|snmp|quic)\b/;
 
-/** Whether a rules string holds at least one IDS/IPS signature. */
+/**
+ * Whether a rules string holds at least one IPS signature in drop mode: a `drop` or `reject` rule that inspects content
+ * or protocol. An `alert` signature detects and does not block, and AP-4's IDS/IPS is to 「検知及び遮断を行う」.
+ */
 export function hasIpsSignature(rulesString: string | undefined): boolean {
   return (rulesString ?? '').split('\n').map((l) => l.trim()).some((l) =>
-    /^(alert|drop|reject|rejectsrc|rejectdst|rejectboth)\s/.test(l) && (APP_PROTOCOLS.test(l) || DETECTION.test(l)));
+    /^(drop|reject|rejectsrc|rejectdst|rejectboth)\s/.test(l) && (APP_PROTOCOLS.test(l) || DETECTION.test(l)));
 }
 
 /** AWS managed threat-signature rule groups (IPS) referenced by ARN. https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html */
 const MANAGED_THREAT_SIGNATURES = /:aws-managed:stateful-rulegroup\/ThreatSignatures/;
 
-/** AP-4: IDS/IPS on the breakout path. */
+/**
+ * AP-4: IDS/IPS on the breakout path, blocking as well as detecting (the deck: 「不正な通信の検知及び遮断を行う」): a rule
+ * group of the breakout policy with an IPS signature in drop mode, or an AWS managed threat-signature group, either
+ * without an override. An override (`DROP_TO_ALERT`, or one the guard cannot read) turns the group's drops into alerts
+ * (https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_StatefulRuleGroupOverride.html): it detects
+ * and blocks nothing, as IN-1 reads it too. A GWLB endpoint in the LGWAN VPC puts an appliance inline, where it can
+ * block what it detects.
+ */
 export const AP4: GuardRule = {
   id: 'AP-4',
   severity: Severity.ERROR,
   models: [NetworkModel.ALPHA_PRIME],
   term: 'IDS/IPS',
-  summary: 'IDS/IPS is on the breakout path: IPS signatures (or AWS managed threat signatures) in the breakout firewall policy, or a GWLB endpoint for an IDS appliance.',
+  summary: 'IDS/IPS is on the breakout path and blocks what it detects: IPS signatures in drop mode (or AWS managed threat signatures) in the breakout firewall '
+    + 'policy, none overridden to alert (DROP_TO_ALERT), or a GWLB endpoint for an IDS appliance.',
   check(ctx: GuardContext) {
     const lgwanVpcs = new Set(nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === Segment.LGWAN).map((v) => v.id));
     const gwlb = nodesOf(ctx.graph, 'vpc-endpoint').some((e) => e.endpointType === 'GatewayLoadBalancer' && e.vpc.kind === 'node' && lgwanVpcs.has(e.vpc.id));
     if (gwlb) return [];
-    return breakoutFirewalls(ctx.graph).filter(({ policy }) => {
-      const signatures = groupsOf(ctx.graph, policy).some((g) => hasIpsSignature(g.rulesString));
-      const managed = (policy?.ruleGroups ?? []).some((r) => r.kind === 'external' && MANAGED_THREAT_SIGNATURES.test(r.value));
-      return !signatures && !managed;
-    }).map(({ firewall }) => finding(this, nameOf(ctx.graph, firewall.id),
-      bi(`the breakout firewall ${firewall.id} has no IDS/IPS signature (only filters by port or domain) and no GWLB IDS endpoint is in the LGWAN VPC`,
-        `ブレイクアウト用ファイアウォール ${firewall.id} に IDS/IPS のシグネチャがなく（ポートやドメインでのフィルタのみ）、LGWAN接続系の VPC に IDS 用の GWLB エンドポイントもない`),
-      bi('add IPS rules (breakout.ipsRules, or the built-in defaults), an AWS managed ThreatSignatures rule group, or a GWLB endpoint of an IDS appliance',
-        'IPS ルール（breakout.ipsRules か組み込みの既定値）、AWS マネージドの ThreatSignatures ルールグループ、または IDS アプライアンスの GWLB エンドポイントを追加する')));
+    return breakoutFirewalls(ctx.graph).filter(({ policy }) => !(policy?.ruleGroups ?? []).some((r, i) => {
+      if (policy!.ruleGroupOverrides[i] !== undefined) return false;
+      if (r.kind === 'external') return MANAGED_THREAT_SIGNATURES.test(r.value);
+      const group = deref<RuleGroupNode>(ctx.graph, r);
+      return group?.type === 'rule-group' && hasIpsSignature(group.rulesString);
+    })).map(({ firewall }) => finding(this, nameOf(ctx.graph, firewall.id),
+      bi(`the breakout firewall ${firewall.id} has no IDS/IPS signature in drop mode (only filters by port or domain, alert rules, or groups overridden to alert) `
+        + 'and no GWLB IDS endpoint is in the LGWAN VPC',
+      `ブレイクアウト用ファイアウォール ${firewall.id} に遮断モードの IDS/IPS のシグネチャがなく（ポートやドメインでのフィルタ、alert のルール、アラートへオーバーライドしたグループのみ）、`
+        + 'LGWAN接続系の VPC に IDS 用の GWLB エンドポイントもない'),
+      bi('add IPS rules that drop (breakout.ipsRules, or the built-in defaults), an AWS managed ThreatSignatures rule group without an override to alert, '
+        + 'or a GWLB endpoint of an IDS appliance',
+      '遮断する IPS ルール（breakout.ipsRules か組み込みの既定値）、アラートへのオーバーライドのない AWS マネージドの ThreatSignatures ルールグループ、'
+        + 'または IDS アプライアンスの GWLB エンドポイントを追加する')));
   },
 };
 

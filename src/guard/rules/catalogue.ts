@@ -182,11 +182,14 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'AP-1': {
     summaryJa: 'LGWAN接続系からインターネットへは、既定で遮断し FQDN 許可リスト（TLS SNI / HTTP Host）で許可し、それを迂回させない（ステートレスの aws:pass がなく、'
-      + '許可リストより前に pass ルールがなく、後にはリテラルのアドレスブロックと特定のポートへの pass ルールだけがある）ファイアウォールを通る場合のみで、迂回する経路がないこと'
+      + '許可リストより前に pass ルールがなく、後にはリテラルのアドレスブロックと特定のポートへの pass ルールだけがあり、そのアドレスは合わせて IPv4 の /8、IPv6 の /12 以内）'
+      + 'ファイアウォールを通る場合のみで、迂回する経路がないこと'
       + '（自治体情報セキュリティクラウドもインターネット側）。ファイアウォールの先でガードが追跡できない経路もないこと。'
       + 'ブレイクアウト自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと（そのルートはフィルタを迂回して外へ向かう）。',
     rationale: 'The α′ local breakout exists only to reach allow-listed cloud services; anything past the allow-list is the LGWAN segment on '
-      + 'the internet. Critical.',
+      + 'the internet. Critical. An IP allow-list after the FQDN one (meeting media, which no domain names) names a vendor\'s published ranges: '
+      + 'together the pass rules there may reach no more addresses than IANA allocates to a regional registry at a time (a /8 of IPv4, a /12 '
+      + 'of IPv6), or two halves of the internet would pass as two blocks.',
     citations: [
       MIC_DESTINATION,
       {
@@ -230,8 +233,10 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     }],
   },
   'AP-4': {
-    summaryJa: 'ブレイクアウトの経路上に IDS/IPS があること（ファイアウォールポリシーの IPS シグネチャか AWS マネージドの脅威シグネチャ、または IDS 装置の GWLB エンドポイント）。',
-    rationale: 'The deck lists IDS/IPS for the communication-tool cases; the library applies it to case ア too.',
+    summaryJa: 'ブレイクアウトの経路上に、検知した通信を遮断する IDS/IPS があること（ファイアウォールポリシーの遮断モードの IPS シグネチャか AWS マネージドの脅威シグネチャで、'
+      + 'アラートへのオーバーライド（DROP_TO_ALERT）がないもの、または IDS 装置の GWLB エンドポイント）。',
+    rationale: 'The deck lists IDS/IPS for the communication-tool cases; the library applies it to case ア too. The deck asks for detection and '
+      + 'blocking (検知及び遮断), so alert-only rules, and a group whose drops an override turns into alerts (DROP_TO_ALERT), do not count.',
     citations: [{ source: SOURCES.MIC_2024, where: 'α\'モデル ケース（イ）（ウ）の技術的対策 — IDS/IPS', quote: 'ネットワーク上の通信パケットを収集・解析し、不正な通信の検知及び遮断を行う。' }],
   },
   'AP-5': {
