@@ -314,7 +314,9 @@ export class Reachability {
 
   /** The destinations of a header set, as prefixes (the first few), for messages. */
   public destinations(headers: HeaderSet, max = 3): string {
-    const ranges = mergeRanges(headers.map((b) => [b.d0, b.d1] as Range));
+    const destinations: Range[] = [];
+    for (const b of headers) destinations.push([b.d0, b.d1]);
+    const ranges = mergeRanges(destinations);
     // Every internet address of a family reads as such, not as the few dozen prefixes it takes.
     const words: string[] = [];
     let rest = ranges;
@@ -323,7 +325,9 @@ export class Reachability {
       const internet = this.internetRuns.filter(([a]) => a >= f0 && a <= f1);
       if (internet.length > 0 && internet.every(([a, b]) => ranges.some(([c, d]) => c <= a && b <= d))) {
         words.push(`every IPv${family} internet address`);
-        rest = mergeRanges(rest.flatMap(([a, b]) => withoutRanges([a, b], internet)));
+        const outside: Range[] = [];
+        for (const r of rest) outside.push(...withoutRanges(r, internet));
+        rest = mergeRanges(outside);
       }
     }
     const prefixes = rest.flatMap(([a, b]) => intervalToPrefixes(this.atoms.lo(a), this.atoms.hi(b)));
@@ -337,7 +341,10 @@ export class Reachability {
    * the point made of their largest lower bounds, so trying those points is exact.
    */
   public coversWhole(headers: HeaderSet, range: Range): boolean {
-    const relevant = headers.filter((b) => b.d1 >= range[0] && b.d0 <= range[1]);
+    // Pushed, not filtered: the interpreter's filter returns a holey array for a holey set, an optimized one a packed
+    // array, and the `length` below deoptimized on the second.
+    const relevant: Box[] = [];
+    for (const b of headers) if (b.d1 >= range[0] && b.d0 <= range[1]) relevant.push(b);
     if (relevant.length === 0) return false;
     const sources = [...new Set(relevant.map((b) => b.s0))];
     const ports = [...new Set(relevant.map((b) => b.q0))];
@@ -345,8 +352,12 @@ export class Reachability {
     for (const s of sources) {
       for (const bit of bits) {
         for (const q of ports) {
-          const holding = relevant.filter((b) => b.s0 <= s && s <= b.s1 && sharesProtocol(b.p, bit) && b.q0 <= q && q <= b.q1);
-          const merged = mergeRanges(holding.map((b) => [Math.max(b.d0, range[0]), Math.min(b.d1, range[1])] as Range));
+          const holding: Range[] = [];
+          for (const b of relevant) {
+            if (b.s0 > s || s > b.s1 || !sharesProtocol(b.p, bit) || b.q0 > q || q > b.q1) continue;
+            holding.push([Math.max(b.d0, range[0]), Math.min(b.d1, range[1])]);
+          }
+          const merged = mergeRanges(holding);
           if (merged.length === 1 && merged[0][0] === range[0] && merged[0][1] === range[1]) return true;
         }
       }
@@ -386,7 +397,9 @@ export class Reachability {
    * addresses that no subnet of the output holds (IPv6: any source, as for a subnet without a readable block, §2).
    */
   private placeOutside(s: SubnetInfo): void {
-    const held = mergeRanges((s.vpc?.subnets ?? []).filter((t) => t !== s).flatMap((t) => t.own));
+    const own: Range[] = [];
+    for (const t of s.vpc?.subnets ?? []) if (t !== s) own.push(...t.own);
+    const held = mergeRanges(own);
     const free = (s.vpc?.blocks ?? []).flatMap((b) => withoutRanges(b.range, held));
     s.holds.push(...free);
     s.sources.push(...free.filter((r) => familyOf(this.atoms.lo(r[0])) === 4), this.atoms.family(6));
@@ -1279,6 +1292,7 @@ function withoutRanges(range: Range, cut: Range[]): Range[] {
   return out;
 }
 
+/** Sorted, merged ranges (callers push the ranges they give: a mapped or flatMapped list has another array shape). */
 function mergeRanges(ranges: Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const out: Range[] = [];
