@@ -1262,7 +1262,7 @@ class ConfigReader {
     // event (`lifecycle.action_trigger`) or when invoked (`terraform apply -invoke`).
     // https://developer.hashicorp.com/terraform/language/block/action
     const actions: string[] = [];
-    if (this.planActions) actions.push(...this.planActions);
+    if (this.planActions) for (const a of this.planActions) actions.push(a);
     else for (const a of resourceEntries(this.config.action, this.malformed)) actions.push(`action.${a.address}`);
     for (const address of actions) {
       this.b.unresolvedValue(this.id(address), 'config', 'an action runs an operation of its provider at apply time or when invoked, which the '
@@ -1350,7 +1350,7 @@ class ConfigReader {
     const sources: (string | undefined)[] = [];
     for (const e of this.entries) sources.push(e.source);
     for (const e of this.dataEntries) sources.push(e.source);
-    if (this.planProviders) sources.push(...this.planProviders);
+    for (const source of this.planProviders ?? []) sources.push(source);
     for (const source of sources) {
       if (source === undefined) continue;
       const address = providerSourceAddress(source) ?? `(unreadable: ${JSON.stringify(source)})`;

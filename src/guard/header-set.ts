@@ -146,6 +146,11 @@ export function withinRanges(set: HeaderSet, ranges: readonly (readonly [number,
   return out;
 }
 
+/** Append every element of `xs` to `out` (a loop: `out.push(...xs)` is bounded by the engine's argument count). */
+export function appendAll<T>(out: T[], xs: readonly T[]): void {
+  for (let i = 0; i < xs.length; i++) out.push(xs[i]);
+}
+
 function pushWithDestinations(out: Box[], set: HeaderSet, d0: number, d1: number): void {
   for (const b of set) {
     const lo = Math.max(b.d0, d0);

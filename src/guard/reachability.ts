@@ -18,7 +18,7 @@ import {
 } from './graph';
 import {
   applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, makeBox, protocolBits, ProtocolTable, sharesProtocol,
-  boxText, overlaps, subtract, withDestinations, withinRanges, withSourcesIn,
+  appendAll, boxText, overlaps, subtract, withDestinations, withinRanges, withSourcesIn,
 } from './header-set';
 import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
 import { Segment } from '../model/segment';
@@ -829,7 +829,7 @@ export class Reachability {
         }
         // Not transitive: delivered in the peer VPC or dropped.
         const inPeer: Box[] = [];
-        for (const b of peer.blocks) inPeer.push(...withDestinations(part, b.range[0], b.range[1]));
+        for (const b of peer.blocks) appendAll(inPeer, withDestinations(part, b.range[0], b.range[1]));
         this.deliverLocally(walk, from, peer, inPeer, peeringStep, firewalls);
         return;
       }
@@ -1035,7 +1035,7 @@ export class Reachability {
       byAcls.set(key, y);
     }
     const union: Box[] = [];
-    for (const [key, y] of byAcls) union.push(...(key === '' ? part : this.nacl(y, false, out)));
+    for (const [key, y] of byAcls) appendAll(union, key === '' ? part : this.nacl(y, false, out));
     return dedupe(union);
   }
 
@@ -1065,7 +1065,7 @@ export class Reachability {
         compiled = { entries, all: allowsAll(entries, this.atoms, this.protocols) };
         known.set(acl.id, compiled);
       }
-      passed.push(...(compiled.all ? part : applyNacl(part, compiled.entries)));
+      appendAll(passed, compiled.all ? part : applyNacl(part, compiled.entries));
     }
     const out = s.acls.length === 1 ? passed : dedupe(passed);
     if (this.dropLog) {

@@ -2,7 +2,7 @@ import { Segment, SEGMENT_JA } from '../../model/segment';
 import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
 import { DEFAULT_VPC } from '../bridges';
 import { deref, describeRef, groupVpcs, nodesOf, outsideGroups, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
-import { Box, everything, HeaderSet, MAX_PORT } from '../header-set';
+import { appendAll, Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { Arrival, subtractAll } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi } from '../rule';
@@ -122,7 +122,7 @@ type RelevantRule = { rule: SecurityGroupRule; peer?: Prefix; group?: string; wh
  */
 function headersOf(arrivals: readonly Arrival[]): Box[] {
   const out: Box[] = [];
-  for (const a of arrivals) out.push(...a.headers);
+  for (const a of arrivals) appendAll(out, a.headers);
   return out;
 }
 
