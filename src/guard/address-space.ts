@@ -36,10 +36,16 @@ export function parsePrefix(text: unknown): Prefix | undefined {
 function parseV4(text: string): Prefix | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
   if (!m) return undefined;
-  const octets = m.slice(1, 5).map(Number);
+  // Octet by octet, not `m.slice(1, 5).map(Number)`: an optimized map returned a holey array of doubles, and the
+  // `some` after it deoptimized on it.
   const length = Number(m[5]);
-  if (octets.some((o) => o > 255) || length > 32) return undefined;
-  const address = octets.reduce((acc, o) => acc * 256n + BigInt(o), 0n);
+  if (length > 32) return undefined;
+  let address = 0n;
+  for (let i = 1; i <= 4; i++) {
+    const octet = Number(m[i]);
+    if (octet > 255) return undefined;
+    address = address * 256n + BigInt(octet);
+  }
   return block(4, address, length);
 }
 
@@ -76,9 +82,12 @@ export function prefixAt(family: Family, network: bigint, length: number): Prefi
 
 /** `a.b.c.d` / compressed IPv6 text of an address of the combined space. */
 export function formatAddress(value: bigint): string {
-  if (value < V6_BASE) return [24n, 16n, 8n, 0n].map((s) => String((value / 2n ** s) % 256n)).join('.');
+  // Written out and pushed, not mapped and joined: `map(...).join` deoptimized once the function was optimized (an
+  // optimized map returns a holey array, the interpreter's a packed one).
+  if (value < V6_BASE) return `${(value / 16777216n) % 256n}.${(value / 65536n) % 256n}.${(value / 256n) % 256n}.${value % 256n}`;
   const v = value - V6_BASE;
-  const groups = [...Array(8)].map((_, i) => Number((v / 2n ** BigInt(112 - i * 16)) % 65536n));
+  const groups: number[] = [];
+  for (let i = 0; i < 8; i++) groups.push(Number((v / 2n ** BigInt(112 - i * 16)) % 65536n));
   // Compress the longest run of two or more zero groups (RFC 5952).
   let best = -1;
   let bestLength = 1;
@@ -89,7 +98,8 @@ export function formatAddress(value: bigint): string {
     if (j - i > bestLength) { best = i; bestLength = j - i; }
     i = j;
   }
-  const hex = groups.map((g) => g.toString(16));
+  const hex: string[] = [];
+  for (const g of groups) hex.push(g.toString(16));
   if (best < 0) return hex.join(':');
   return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLength).join(':')}`;
 }

@@ -1318,7 +1318,12 @@ class TemplateReader {
   }
 
   private refs(value: unknown): Ref[] {
-    return Array.isArray(value) ? value.map((v) => this.ref(v)) : value === undefined ? [] : [this.ref(value)];
+    // One list pushed to for every case: the reachability's loops over a node's refs then see one array shape (an
+    // optimized `map` returns a holey array, the interpreter's a packed one, and `[]` holds small integers).
+    const out: Ref[] = [];
+    if (Array.isArray(value)) for (const v of value) out.push(this.ref(v));
+    else if (value !== undefined) out.push(this.ref(value));
+    return out;
   }
 
   private pathOf(logicalId: string): string | undefined {
@@ -1374,7 +1379,11 @@ class TemplateReader {
         // A security group without a VpcId is the default VPC's, and so is an Auto Scaling group naming no subnet.
         const vpc = type === 'AWS::EC2::VPC' ? { kind: 'node', id } as const
           : p.VpcId !== undefined ? this.ref(p.VpcId) : inDefaultVpc(type, p) ? DEFAULT_VPC : undefined;
-        const through = placingValues(p).map((v) => this.ref(v)).filter((r) => r.kind === 'node');
+        const through: Ref[] = [];
+        for (const v of placingValues(p)) {
+          const r = this.ref(v);
+          if (r.kind === 'node') through.push(r);
+        }
         b.roleLabel(label, type, subnets, through, vpc);
       }
     }
@@ -1583,8 +1592,9 @@ class TemplateReader {
     const sub = v['Fn::Sub'];
     const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
     if (text !== undefined) {
-      const ids = [...text.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1]).filter(subnet);
-      if (ids.length > 0) return ids.map((i) => this.id(i));
+      const ids: string[] = [];
+      for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) if (subnet(m[1])) ids.push(this.id(m[1]));
+      if (ids.length > 0) return ids;
     }
     const imported = v['Fn::ImportValue'];
     const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
@@ -1626,7 +1636,11 @@ class TemplateReader {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
     const v = value as any;
     if (v && typeof v === 'object') {
-      if (Array.isArray(v['Fn::Join']) && Array.isArray(v['Fn::Join'][1])) return v['Fn::Join'][1].map((x: unknown) => this.render(x)).join(v['Fn::Join'][0]);
+      if (Array.isArray(v['Fn::Join']) && Array.isArray(v['Fn::Join'][1])) {
+        const parts: string[] = [];
+        for (const x of v['Fn::Join'][1]) parts.push(this.render(x));
+        return parts.join(v['Fn::Join'][0]);
+      }
       const id = typeof v.Ref === 'string' ? v.Ref : Array.isArray(v['Fn::GetAtt']) ? String(v['Fn::GetAtt'][0]) : undefined;
       if (id !== undefined) {
         if (PSEUDO.test(id)) return `{${id.slice('AWS::'.length).toLowerCase()}}`;
@@ -2034,7 +2048,10 @@ const TEMPLATE_DEPLOYERS: Readonly<Record<string, { property: string; reason: st
 
 /** `AWS::S3::Bucket` → `s3-bucket`: the name both engines' renderings share. */
 function neutralType(cfnType: string): string {
-  return cfnType.replace(/^AWS::/, '').split('::').map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()).join('-');
+  // Parts pushed, not mapped: `map(...).join` deoptimized once the function was optimized (a holey array from map).
+  const parts: string[] = [];
+  for (const part of cfnType.replace(/^AWS::/, '').split('::')) parts.push(part.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase());
+  return parts.join('-');
 }
 
 /** The bucket, log group or delivery stream of a Network Firewall log destination, rendered. */

@@ -1205,10 +1205,20 @@ class ConfigReader {
     this.plan = planEntries !== undefined;
     this.entries = planEntries ?? resourceEntries(config.resource, this.malformed);
     // A check block's scoped data sources are read at plan time too (an `external` one runs its program).
-    const scoped = elementsOf(config.check, 'check', 'check', this.malformed).flatMap((checks) => Object.values(checks))
-      .flatMap((check) => elementsOf(check ?? {}, 'check', 'check', this.malformed)).map((check) => check.data).filter((d) => d !== undefined);
-    this.dataEntries = planData ?? [config.data, ...scoped].flatMap((d) => resourceEntries(d, this.malformed))
-      .map((e) => ({ ...e, address: `data.${e.address}`, type: `data.${e.type}` }));
+    // Pushed, not `.map(...).filter(...)`: the filter's site deoptimized on the holey array an optimized map returns.
+    const scoped: any[] = [];
+    for (const check of elementsOf(config.check, 'check', 'check', this.malformed).flatMap((checks) => Object.values(checks))
+      .flatMap((c) => elementsOf(c ?? {}, 'check', 'check', this.malformed))) {
+      if (check.data !== undefined) scoped.push(check.data);
+    }
+    // Pushed, not mapped: `read` loops over these, and deoptimized on the holey array an optimized map returns.
+    const dataEntries: ResourceEntry[] = [];
+    if (!planData) {
+      for (const d of [config.data, ...scoped]) {
+        for (const e of resourceEntries(d, this.malformed)) dataEntries.push({ ...e, address: `data.${e.address}`, type: `data.${e.type}` });
+      }
+    }
+    this.dataEntries = planData ?? dataEntries;
     for (const e of this.entries) {
       this.types.set(e.address, e.type);
       this.bodies.set(e.address, e.body);
@@ -1271,7 +1281,10 @@ class ConfigReader {
     // An action runs an operation of its provider (invoking a function, starting a build...) after a resource's lifecycle
     // event (`lifecycle.action_trigger`) or when invoked (`terraform apply -invoke`).
     // https://developer.hashicorp.com/terraform/language/block/action
-    for (const address of this.planActions ?? resourceEntries(this.config.action, this.malformed).map((a) => `action.${a.address}`)) {
+    const actions: string[] = [];
+    if (this.planActions) for (const a of this.planActions) actions.push(a);
+    else for (const a of resourceEntries(this.config.action, this.malformed)) actions.push(`action.${a.address}`);
+    for (const address of actions) {
       this.b.unresolvedValue(this.id(address), 'config', 'an action runs an operation of its provider at apply time or when invoked, which the '
         + 'configuration does not show, and it may change the network', TERRAFORM_CODE_FIX);
     }
@@ -1353,13 +1366,19 @@ class ConfigReader {
     const note = (name: string, address: string) => found.set(`${address}\n${name}`, { name, address });
     for (const [name, addresses] of this.sources) for (const address of addresses) note(name, address);
     // A plan's resources and data sources, and the instances it only destroys (the provider's code runs for that too).
-    for (const source of [...this.entries, ...this.dataEntries].map((e) => e.source).concat(this.planProviders ?? [])) {
+    // Pushed into one list (a mapped one is holey once optimized, and the loop's site deoptimized on it).
+    const sources: (string | undefined)[] = [];
+    for (const e of this.entries) sources.push(e.source);
+    for (const e of this.dataEntries) sources.push(e.source);
+    for (const source of this.planProviders ?? []) sources.push(source);
+    for (const source of sources) {
       if (source === undefined) continue;
       const address = providerSourceAddress(source) ?? `(unreadable: ${JSON.stringify(source)})`;
       const name = address.split('/')[2];
       if (name !== undefined && INERT_PROVIDERS.has(name)) note(name, address);
     }
-    for (const { name, address } of [...found.keys()].sort().map((k) => found.get(k)!)) {
+    for (const k of [...found.keys()].sort()) {
+      const { name, address } = found.get(k)!;
       if (!INERT_PROVIDERS.has(name) || genuineProvider(name, address)) continue;
       // Named as Terraform names a provider (a source it cannot read, by its local name).
       const id = address.startsWith('(') ? `provider.${name}` : `provider["${address}"]`;
@@ -1785,8 +1804,13 @@ class ConfigReader {
   private refs(value: unknown): Ref[] {
     const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
     // A plan's unresolvable value is reported where it is read, whichever argument holds it.
-    for (const v of values) if (v instanceof PlanUnknown) this.b.unresolvedValue(v.node, v.property, v.reason);
-    return values.map((v) => this.ref(v));
+    const out: Ref[] = [];
+    for (const v of values) {
+      if (v instanceof PlanUnknown) this.b.unresolvedValue(v.node, v.property, v.reason);
+      out.push(this.ref(v));
+    }
+    // One list pushed to (`refs` of extract-cloudformation.ts): one array shape for the reachability's loops.
+    return out;
   }
 
   /**

@@ -131,12 +131,32 @@ export function subtract(a: Box, b: Box): Box[] {
 /** The part of a set whose destinations are in [d0, d1]. */
 export function withDestinations(set: HeaderSet, d0: number, d1: number): Box[] {
   const out: Box[] = [];
+  pushWithDestinations(out, set, d0, d1);
+  return out;
+}
+
+/**
+ * The parts of a set whose destinations are in each of the ranges, in one list (`ranges.flatMap((r) =>
+ * withDestinations(set, ...r))` without flatMap: V8 builds flatMap's result, and an optimized `map`'s, as a holey array,
+ * a second array shape that sites expecting packed arrays deoptimize on; a list pushed to stays packed).
+ */
+export function withinRanges(set: HeaderSet, ranges: readonly (readonly [number, number])[]): Box[] {
+  const out: Box[] = [];
+  for (const r of ranges) pushWithDestinations(out, set, r[0], r[1]);
+  return out;
+}
+
+/** Append every element of `xs` to `out` (a loop: `out.push(...xs)` is bounded by the engine's argument count). */
+export function appendAll<T>(out: T[], xs: readonly T[]): void {
+  for (let i = 0; i < xs.length; i++) out.push(xs[i]);
+}
+
+function pushWithDestinations(out: Box[], set: HeaderSet, d0: number, d1: number): void {
   for (const b of set) {
     const lo = Math.max(b.d0, d0);
     const hi = Math.min(b.d1, d1);
     if (lo <= hi) out.push(lo === b.d0 && hi === b.d1 ? b : makeBox(lo, hi, b.s0, b.s1, b.p, b.q0, b.q1));
   }
-  return out;
 }
 
 /**
@@ -144,7 +164,9 @@ export function withDestinations(set: HeaderSet, d0: number, d1: number): Box[] 
  * a VPC). Each box is placed by binary search, so the cost is boxes × (log ranges + ranges it spans), not boxes × ranges.
  */
 export function bucketByDestination(set: HeaderSet, ranges: readonly (readonly [number, number])[]): Box[][] {
-  const out: Box[][] = ranges.map(() => []);
+  // Pushed, not `ranges.map(() => [])`: an optimized `map` returns a holey array (see `withinRanges`).
+  const out: Box[][] = [];
+  for (let i = 0; i < ranges.length; i++) out.push([]);
   for (const b of set) {
     let lo = 0;
     let hi = ranges.length;
@@ -164,16 +186,37 @@ export function bucketByDestination(set: HeaderSet, ranges: readonly (readonly [
 
 /** The set with every source replaced by [s0, s1] (a NAT gateway's address). */
 export function withSources(set: HeaderSet, s0: number, s1: number): Box[] {
-  return set.map((b) => makeBox(b.d0, b.d1, s0, s1, b.p, b.q0, b.q1));
+  const out: Box[] = [];
+  pushWithSources(out, set, s0, s1);
+  return out;
+}
+
+/** The set with every source replaced by each of the ranges in turn, in one list (packed: see `withinRanges`). */
+export function withSourcesIn(set: HeaderSet, ranges: readonly (readonly [number, number])[]): Box[] {
+  const out: Box[] = [];
+  for (const r of ranges) pushWithSources(out, set, r[0], r[1]);
+  return out;
+}
+
+function pushWithSources(out: Box[], set: HeaderSet, s0: number, s1: number): void {
+  for (const b of set) out.push(makeBox(b.d0, b.d1, s0, s1, b.p, b.q0, b.q1));
 }
 
 const KEYS = new WeakMap<HeaderSet, string>();
+
+/** A box's bounds as text (set keys, duplicate tests). */
+export function boxText(b: Box): string {
+  return `${b.d0},${b.d1},${b.s0},${b.s1},${b.p},${b.q0},${b.q1}`;
+}
 
 /** A stable text of a set, for memoisation (remembered per set). */
 export function keyOf(set: HeaderSet): string {
   let key = KEYS.get(set);
   if (key === undefined) {
-    key = set.map((b) => `${b.d0},${b.d1},${b.s0},${b.s1},${b.p},${b.q0},${b.q1}`).sort().join(';');
+    // Pushed, not mapped: the sort below would deoptimize on the holey array an optimized `map` returns (`withinRanges`).
+    const texts: string[] = [];
+    for (const b of set) texts.push(boxText(b));
+    key = texts.sort().join(';');
     KEYS.set(set, key);
   }
   return key;

@@ -18,7 +18,7 @@ import {
 } from './graph';
 import {
   applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, makeBox, protocolBits, ProtocolTable, sharesProtocol,
-  overlaps, subtract, withDestinations, withSources,
+  appendAll, boxText, overlaps, subtract, withDestinations, withinRanges, withSourcesIn,
 } from './header-set';
 import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
 import { Segment } from '../model/segment';
@@ -304,13 +304,19 @@ export class Reachability {
   public blocksOf(subnetId: string): { text: string; range: Range }[] {
     const s = this.subnets.get(subnetId);
     if (!s) return [];
-    return [s.node.cidr, s.node.ipv6Cidr].map((text) => ({ text, p: parsePrefix(text) }))
-      .filter((x): x is { text: string; p: Prefix } => x.p !== undefined).map(({ text, p }) => ({ text, range: this.atoms.range(p) }));
+    const out: { text: string; range: Range }[] = [];
+    for (const text of [s.node.cidr, s.node.ipv6Cidr]) {
+      const p = parsePrefix(text);
+      if (p !== undefined) out.push({ text: text!, range: this.atoms.range(p) });
+    }
+    return out;
   }
 
   /** The destinations of a header set, as prefixes (the first few), for messages. */
   public destinations(headers: HeaderSet, max = 3): string {
-    const ranges = mergeRanges(headers.map((b) => [b.d0, b.d1] as Range));
+    const destinations: Range[] = [];
+    for (const b of headers) destinations.push([b.d0, b.d1]);
+    const ranges = mergeRanges(destinations);
     // Every internet address of a family reads as such, not as the few dozen prefixes it takes.
     const words: string[] = [];
     let rest = ranges;
@@ -319,7 +325,9 @@ export class Reachability {
       const internet = this.internetRuns.filter(([a]) => a >= f0 && a <= f1);
       if (internet.length > 0 && internet.every(([a, b]) => ranges.some(([c, d]) => c <= a && b <= d))) {
         words.push(`every IPv${family} internet address`);
-        rest = mergeRanges(rest.flatMap(([a, b]) => withoutRanges([a, b], internet)));
+        const outside: Range[] = [];
+        for (const r of rest) outside.push(...withoutRanges(r, internet));
+        rest = mergeRanges(outside);
       }
     }
     const prefixes = rest.flatMap(([a, b]) => intervalToPrefixes(this.atoms.lo(a), this.atoms.hi(b)));
@@ -333,7 +341,10 @@ export class Reachability {
    * the point made of their largest lower bounds, so trying those points is exact.
    */
   public coversWhole(headers: HeaderSet, range: Range): boolean {
-    const relevant = headers.filter((b) => b.d1 >= range[0] && b.d0 <= range[1]);
+    // Pushed, not filtered: the interpreter's filter returns a holey array for a holey set, an optimized one a packed
+    // array, and the `length` below deoptimized on the second.
+    const relevant: Box[] = [];
+    for (const b of headers) if (b.d1 >= range[0] && b.d0 <= range[1]) relevant.push(b);
     if (relevant.length === 0) return false;
     const sources = [...new Set(relevant.map((b) => b.s0))];
     const ports = [...new Set(relevant.map((b) => b.q0))];
@@ -341,8 +352,12 @@ export class Reachability {
     for (const s of sources) {
       for (const bit of bits) {
         for (const q of ports) {
-          const holding = relevant.filter((b) => b.s0 <= s && s <= b.s1 && sharesProtocol(b.p, bit) && b.q0 <= q && q <= b.q1);
-          const merged = mergeRanges(holding.map((b) => [Math.max(b.d0, range[0]), Math.min(b.d1, range[1])] as Range));
+          const holding: Range[] = [];
+          for (const b of relevant) {
+            if (b.s0 > s || s > b.s1 || !sharesProtocol(b.p, bit) || b.q0 > q || q > b.q1) continue;
+            holding.push([Math.max(b.d0, range[0]), Math.min(b.d1, range[1])]);
+          }
+          const merged = mergeRanges(holding);
           if (merged.length === 1 && merged[0][0] === range[0] && merged[0][1] === range[1]) return true;
         }
       }
@@ -382,7 +397,9 @@ export class Reachability {
    * addresses that no subnet of the output holds (IPv6: any source, as for a subnet without a readable block, §2).
    */
   private placeOutside(s: SubnetInfo): void {
-    const held = mergeRanges((s.vpc?.subnets ?? []).filter((t) => t !== s).flatMap((t) => t.own));
+    const own: Range[] = [];
+    for (const t of s.vpc?.subnets ?? []) if (t !== s) own.push(...t.own);
+    const held = mergeRanges(own);
     const free = (s.vpc?.blocks ?? []).flatMap((b) => withoutRanges(b.range, held));
     s.holds.push(...free);
     s.sources.push(...free.filter((r) => familyOf(this.atoms.lo(r[0])) === 4), this.atoms.family(6));
@@ -461,7 +478,8 @@ export class Reachability {
     const s = this.subnets.get(subnetId);
     if (!s) return [];
     const walk: Walk = { from: subnetId, recordAll, segment: this.segmentOf(subnetId), out: [], onPath: new Set(), seen: new Map() };
-    const start = s.sources.flatMap((src) => everything(this.protocols, this.atoms.family(familyOf(this.atoms.lo(src[0]))), src));
+    const start: Box[] = [];
+    for (const src of s.sources) start.push(...everything(this.protocols, this.atoms.family(familyOf(this.atoms.lo(src[0]))), src));
     this.at(walk, { subnet: s, origin: subnetId }, start, makeStep(subnetId, 'subnet', undefined), []);
     return walk.out;
   }
@@ -487,7 +505,9 @@ export class Reachability {
     if (!s || !d || s.family !== d.family) return undefined;
     const [s0, s1] = this.atoms.range(s);
     const [d0, d1] = this.atoms.range(d);
-    return ports.map((q) => makeBox(d0, d1, s0, s1, q.protocol === 'tcp' ? ProtocolTable.TCP : ProtocolTable.UDP, q.fromPort, q.toPort));
+    const out: Box[] = [];
+    for (const q of ports) out.push(makeBox(d0, d1, s0, s1, q.protocol === 'tcp' ? ProtocolTable.TCP : ProtocolTable.UDP, q.fromPort, q.toPort));
+    return out;
   }
 
   /** Where the given headers go from a subnet, with every arrival (its own segment's too) and where packets were lost. */
@@ -499,7 +519,8 @@ export class Reachability {
 
   /** Every address, protocol and port of both families, as sources and destinations: what an external zone may send. */
   public everyHeader(): Box[] {
-    return ([4, 6] as const).flatMap((f) => everything(this.protocols, this.atoms.family(f), this.atoms.family(f)));
+    const [v4, v6] = [this.atoms.family(4), this.atoms.family(6)];
+    return [...everything(this.protocols, v4, v4), ...everything(this.protocols, v6, v6)];
   }
 
   /**
@@ -669,7 +690,8 @@ export class Reachability {
 
   private probe(from: string, run: (walk: Walk) => void, headers: HeaderSet): { arrivals: Arrival[]; drops: Drop[] } {
     // The same question is asked again when several guarded stacks share this reachability (a prefecture's members).
-    const key = `${from}\u0000${headers.map((b) => `${b.d0},${b.d1},${b.s0},${b.s1},${b.p},${b.q0},${b.q1}`).join(';')}`;
+    let key = from;
+    for (let i = 0; i < headers.length; i++) key += `${i === 0 ? '\u0000' : ';'}${boxText(headers[i])}`;
     let known = this.probeCache.get(key);
     if (!known) {
       known = this.runProbe(from, run);
@@ -721,7 +743,7 @@ export class Reachability {
     let rest: HeaderSet = headers;
     if (pos.subnet.own.length > 0) {
       if (this.wanted(walk, pos.subnet)) {
-        this.arrive(walk, { kind: 'subnet', subnet: pos.subnet.node.id }, pos.subnet.own.flatMap(([a, b]) => withDestinations(headers, a, b)), step, firewalls);
+        this.arrive(walk, { kind: 'subnet', subnet: pos.subnet.node.id }, withinRanges(headers, pos.subnet.own), step, firewalls);
       }
       rest = withoutDestinations(headers, pos.subnet.own);
     }
@@ -757,7 +779,7 @@ export class Reachability {
       case RouteTarget.EGRESS_ONLY_INTERNET_GATEWAY: {
         if (unresolvable) break;
         const out = this.leave(from, part);
-        const internet = this.internetRuns.flatMap(([a, b]) => withDestinations(out, a, b));
+        const internet = withinRanges(out, this.internetRuns);
         this.arrive(walk, { kind: 'internet' }, internet, makeStep(target, 'gateway', step, edge.target), firewalls);
         return;
       }
@@ -772,7 +794,7 @@ export class Reachability {
         this.unknown(walk, nat.id, `IPv6 to NAT gateway ${nat.id} (NAT64) is not modelled`, 'route IPv6 elsewhere (an egress-only gateway is checked), or remove the IPv6 route', v6, natStep, firewalls);
         // The NAT's own address is somewhere in its subnet: that block is the new source.
         const natSources = natSubnet.sources.filter((r) => familyOf(this.atoms.lo(r[0])) === 4);
-        const translated = natSources.flatMap((r) => withSources(v4, r[0], r[1]));
+        const translated = withSourcesIn(v4, natSources);
         this.at(walk, { subnet: natSubnet, origin: nat.id }, translated, makeStep(natSubnet.node.id, 'subnet', natStep), firewalls);
         return;
       }
@@ -781,7 +803,7 @@ export class Reachability {
         const fw = node?.type === 'firewall' ? node as FirewallNode : undefined;
         const gwlb = node?.type === 'vpc-endpoint' && (node as VpcEndpointNode).endpointType === 'GatewayLoadBalancer' ? node as VpcEndpointNode : undefined;
         const via = fw ?? gwlb;
-        const inside = (via?.subnets ?? []).map((r) => (r.kind === 'node' ? this.subnets.get(r.id) : undefined)).filter((x): x is SubnetInfo => !!x);
+        const inside = this.subnetsIn(via?.subnets ?? []);
         if (!via || inside.length === 0) break;
         const passed = fw ? [...firewalls, fw.id] : firewalls;
         const viaStep = makeStep(via.id, fw ? 'firewall' : 'endpoint', step);
@@ -806,7 +828,8 @@ export class Reachability {
           return;
         }
         // Not transitive: delivered in the peer VPC or dropped.
-        const inPeer = peer.blocks.flatMap((b) => withDestinations(part, b.range[0], b.range[1]));
+        const inPeer: Box[] = [];
+        for (const b of peer.blocks) appendAll(inPeer, withDestinations(part, b.range[0], b.range[1]));
         this.deliverLocally(walk, from, peer, inPeer, peeringStep, firewalls);
         return;
       }
@@ -839,6 +862,16 @@ export class Reachability {
       makeStep(target, 'target', step, edge.target), firewalls);
   }
 
+  /** The subnets the refs name that the output holds, in order (a loop, not `map` + `filter`: see `withinRanges`). */
+  private subnetsIn(refs: readonly Ref[]): SubnetInfo[] {
+    const out: SubnetInfo[] = [];
+    for (const r of refs) {
+      const s = r.kind === 'node' ? this.subnets.get(r.id) : undefined;
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
   /** The transit gateway hop (semantics §5). */
   private throughTransit(walk: Walk, pos: Position, gateway: Ref, part: HeaderSet, step: Step, firewalls: readonly string[]): void {
     const from = pos.subnet;
@@ -851,7 +884,7 @@ export class Reachability {
       return;
     }
     for (const attachment of attachments) {
-      const inside = attachment.subnets.map((r) => (r.kind === 'node' ? this.subnets.get(r.id) : undefined)).filter((x): x is SubnetInfo => !!x);
+      const inside = this.subnetsIn(attachment.subnets);
       // The packet reaches the gateway through the attachment's interface in one of its subnets (AZ unknown: any).
       const entered = inside.length > 0 ? this.crossAny(from, inside, part) : [...part];
       if (deref<GraphNode>(this.graph, attachment.transitGateway)?.type !== 'transit-gateway') {
@@ -917,7 +950,7 @@ export class Reachability {
       return;
     }
     const vpc = a.kind === 'vpc' && a.vpc?.kind === 'node' ? this.vpcs.get(a.vpc.id) : undefined;
-    const inside = a.subnets.map((r) => (r.kind === 'node' ? this.subnets.get(r.id) : undefined)).filter((x): x is SubnetInfo => !!x);
+    const inside = this.subnetsIn(a.subnets);
     if (!vpc || inside.length === 0) {
       this.unknown(walk, a.id, a.kind === 'vpc' ? `the VPC or subnets of attachment ${a.id} are not in the synthesized output` : `${a.kind} attachment ${a.id} leads where the guard cannot follow`,
         'attach VPCs of the same app, or labelled VPNs, to the transit gateway', part, attachmentStep, firewalls);
@@ -943,7 +976,7 @@ export class Reachability {
     const pieces = this.byHolder(vpc, this.nacl(from, true, part), (t) => t !== from && this.wanted(walk, t));
     // Within the sender's own subnet no NACL applies.
     if (from.vpc === vpc && this.wanted(walk, from)) {
-      const own = from.holds.flatMap(([a, b]) => withDestinations(part, a, b));
+      const own = withinRanges(part, from.holds);
       if (own.length > 0) pieces.set(from, [...(pieces.get(from) ?? []), ...own]);
     }
     for (const t of vpc.subnets) {
@@ -996,8 +1029,14 @@ export class Reachability {
   private crossAny(x: SubnetInfo, ys: SubnetInfo[], part: HeaderSet): Box[] {
     const out = this.nacl(x, true, part);
     const byAcls = new Map<string, SubnetInfo>();
-    for (const y of ys) byAcls.set(y === x ? '' : y.acls.map((a) => a.id).join(','), y);
-    return dedupe([...byAcls].flatMap(([key, y]) => (key === '' ? [...part] : this.nacl(y, false, out))));
+    for (const y of ys) {
+      let key = '';
+      if (y !== x) for (let i = 0; i < y.acls.length; i++) key += i === 0 ? y.acls[i].id : `,${y.acls[i].id}`;
+      byAcls.set(key, y);
+    }
+    const union: Box[] = [];
+    for (const [key, y] of byAcls) appendAll(union, key === '' ? part : this.nacl(y, false, out));
+    return dedupe(union);
   }
 
   /** Leaving subnet X for subnet Y: X's outbound NACL, then Y's inbound one; nothing within one subnet (semantics §6). */
@@ -1015,7 +1054,10 @@ export class Reachability {
   private nacl(s: SubnetInfo, egress: boolean, part: HeaderSet): Box[] {
     if (part.length === 0) return [];
     if (s.acls.length === 0) return [...part];
-    const passed = s.acls.map((acl) => {
+    // Pushed into one list, not `acls.map(...).flat()`: flat's result, and an optimized map's, is a holey array, a second
+    // array shape for every site a header set reaches (`withinRanges`).
+    const passed: Box[] = [];
+    for (const acl of s.acls) {
       const known = egress ? this.compiledOut : this.compiledIn;
       let compiled = known.get(acl.id);
       if (!compiled) {
@@ -1023,9 +1065,9 @@ export class Reachability {
         compiled = { entries, all: allowsAll(entries, this.atoms, this.protocols) };
         known.set(acl.id, compiled);
       }
-      return compiled.all ? [...part] : applyNacl(part, compiled.entries);
-    });
-    const out = passed.length === 1 ? passed[0] : dedupe(passed.flat());
+      appendAll(passed, compiled.all ? part : applyNacl(part, compiled.entries));
+    }
+    const out = s.acls.length === 1 ? passed : dedupe(passed);
     if (this.dropLog) {
       this.lost(s.node.id, () => `the ${egress ? 'outbound' : 'inbound'} entries of ${s.acls.map((a) => this.name(a.id)).join(', ')} (subnet ${this.name(s.node.id)})`,
         subtractAll(part, out));
@@ -1207,7 +1249,7 @@ export function subtractAll(a: HeaderSet, b: HeaderSet): Box[] {
 function dedupe(boxes: Box[]): Box[] {
   const seen = new Set<string>();
   return boxes.filter((b) => {
-    const k = `${b.d0},${b.d1},${b.s0},${b.s1},${b.p},${b.q0},${b.q1}`;
+    const k = boxText(b);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -1215,7 +1257,9 @@ function dedupe(boxes: Box[]): Box[] {
 }
 
 function withRanges<C>(runs: Run<C>[]): Runs<C> {
-  return { runs, ranges: runs.map((r) => [r.a0, r.a1] as Range) };
+  const ranges: Range[] = [];
+  for (const r of runs) ranges.push([r.a0, r.a1]);
+  return { runs, ranges };
 }
 
 /** Headers whose destinations lie outside every given range. */
@@ -1248,6 +1292,7 @@ function withoutRanges(range: Range, cut: Range[]): Range[] {
   return out;
 }
 
+/** Sorted, merged ranges (callers push the ranges they give: a mapped or flatMapped list has another array shape). */
 function mergeRanges(ranges: Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const out: Range[] = [];

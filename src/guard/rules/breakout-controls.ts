@@ -99,7 +99,8 @@ function parseSquid(text: string): SquidConf {
   const directives: string[][] = [];
   // Squid ends a line at a carriage return and joins a line ending in a backslash with the next (src/cache_cf.cc).
   const lines: string[] = [];
-  for (const l of text.split('\n').map((x) => x.replace(/\r.*$/, ''))) {
+  for (const raw of text.split('\n')) {
+    const l = raw.replace(/\r.*$/, '');
     const last = lines.length - 1;
     if (last >= 0 && lines[last].endsWith('\\')) lines[last] = lines[last].slice(0, -1) + l.trimStart();
     else lines.push(l);
@@ -142,10 +143,38 @@ function translateRegex(source: string, ignoreCase: boolean): RegExp | undefined
 const anyOf = (xs: Tri[]): Tri => (xs.some((x) => x === true) ? true : xs.every((x) => x === false) ? false : undefined);
 const allOf = (xs: Tri[]): Tri => (xs.some((x) => x === false) ? false : xs.every((x) => x === true) ? true : undefined);
 
+// The verdict lists that anyOf / allOf take, and the rule lists of firstMatch, are pushed, not mapped: an optimized
+// `map` returns a holey array, the interpreter's a packed one, and the optimized anyOf / allOf / firstMatch were thrown
+// away when the second shape reached them ('wrong map').
+
+/** The verdicts of the named ACLs, in order. */
+function verdictsOf(conf: SquidConf, names: readonly string[], facts: Facts, seen?: ReadonlySet<string>): Tri[] {
+  const out: Tri[] = [];
+  for (const n of names) out.push(aclMatches(conf, n, facts, seen));
+  return out;
+}
+
+/** A first-match rule: its action and the ACLs that must all match. */
+interface SquidRule {
+  readonly action: string;
+  readonly acls: readonly string[];
+}
+
+/** The rule a directive's words give, the action at `at` and the ACLs after it. */
+function ruleAt(d: readonly string[], at: number): SquidRule {
+  return { action: d[at], acls: d.slice(at + 1) };
+}
+
+function regexVerdicts(line: AclLine, subject: string): Tri[] {
+  const out: Tri[] = [];
+  for (const v of line.values) out.push(posixRegex(v, line.flags.includes('-i'))?.test(subject));
+  return out;
+}
+
 function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: ReadonlySet<string>): Tri {
   const host = facts.host.toLowerCase();
   const regexes = (subject: string | undefined): Tri => (subject === undefined ? undefined
-    : anyOf(line.values.map((v) => posixRegex(v, line.flags.includes('-i'))?.test(subject))));
+    : anyOf(regexVerdicts(line, subject)));
   // A quoted value names a file of values, which the guard does not read.
   if (line.values.length === 0 || line.values.some((v) => v.startsWith('"'))) return undefined;
   switch (line.type) {
@@ -160,9 +189,9 @@ function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: Read
     case 'ssl::server_name_regex':
       return regexes(host);
     case 'any-of':
-      return anyOf(line.values.map((n) => aclMatches(conf, n, facts, seen)));
+      return anyOf(verdictsOf(conf, line.values, facts, seen));
     case 'all-of':
-      return allOf(line.values.map((n) => aclMatches(conf, n, facts, seen)));
+      return allOf(verdictsOf(conf, line.values, facts, seen));
     case 'rep_header':
       return facts.reply && line.flags[0]?.toLowerCase() === 'content-disposition' ? regexes(facts.reply.contentDisposition ?? '') : undefined;
     case 'rep_mime_type':
@@ -194,15 +223,17 @@ function evaluateAcl(conf: SquidConf, name: string, facts: Facts, seen: Readonly
   const lines = conf.acls.get(name);
   // `all` is Squid's predefined ACL (every address); any other name without a definition is unknown.
   if (!lines) return name === 'all' ? true : undefined;
-  if (seen.has(name) || new Set(lines.map((l) => l.type)).size > 1) return undefined;
+  if (seen.has(name) || lines.some((l) => l.type !== lines[0].type)) return undefined;
   const inner = new Set([...seen, name]);
-  return anyOf(lines.map((l) => aclLineMatches(conf, l, facts, inner)));
+  const verdicts: Tri[] = [];
+  for (const l of lines) verdicts.push(aclLineMatches(conf, l, facts, inner));
+  return anyOf(verdicts);
 }
 
 /** The action of the first rule of a first-match list that applies: `none` if none does, `unknown` if one may or may not. */
-function firstMatch(conf: SquidConf, rules: readonly { action: string; acls: readonly string[] }[], facts: Facts): string {
+function firstMatch(conf: SquidConf, rules: readonly SquidRule[], facts: Facts): string {
   for (const r of rules) {
-    const m = allOf(r.acls.map((a) => aclMatches(conf, a, facts)));
+    const m = allOf(verdictsOf(conf, r.acls, facts));
     if (m === false) continue;
     return m === true ? r.action : 'unknown';
   }
@@ -211,8 +242,8 @@ function firstMatch(conf: SquidConf, rules: readonly { action: string; acls: rea
 
 /** What `ssl_bump` does with a TLS connection whose SNI is the host, after the step-1 peek. */
 function bumpAction(conf: SquidConf, facts: Facts): string {
-  const rules = conf.directives.filter((d) => d[0] === 'ssl_bump' && d[1] !== 'peek' && d[1] !== 'stare')
-    .map((d) => ({ action: d[1], acls: d.slice(2) }));
+  const rules: SquidRule[] = [];
+  for (const d of conf.directives) if (d[0] === 'ssl_bump' && d[1] !== 'peek' && d[1] !== 'stare') rules.push(ruleAt(d, 1));
   return firstMatch(conf, rules, facts);
 }
 
@@ -221,9 +252,11 @@ function bumpAction(conf: SquidConf, facts: Facts): string {
  * header's name decide, or, if there are none, those for `All` (https://www.squid-cache.org/Doc/config/request_header_access/).
  */
 function deletesClientCopy(conf: SquidConf, header: string, facts: Facts): boolean {
-  const rulesFor = (name: string) => conf.directives
-    .filter((d) => d[0] === 'request_header_access' && d[1]?.toLowerCase() === name.toLowerCase())
-    .map((d) => ({ action: d[2], acls: d.slice(3) }));
+  const rulesFor = (name: string) => {
+    const rules: SquidRule[] = [];
+    for (const d of conf.directives) if (d[0] === 'request_header_access' && d[1]?.toLowerCase() === name.toLowerCase()) rules.push(ruleAt(d, 2));
+    return rules;
+  };
   const own = rulesFor(header);
   return firstMatch(conf, own.length > 0 ? own : rulesFor('All'), facts) === 'deny';
 }
@@ -232,12 +265,13 @@ function deletesClientCopy(conf: SquidConf, header: string, facts: Facts): boole
 function addsValue(conf: SquidConf, header: string, facts: Facts): boolean {
   return conf.directives.some((d) => d[0] === 'request_header_add' && d[1]?.toLowerCase() === header.toLowerCase()
     && /^"[^"]*[^"\s][^"]*"$/.test(d[2] ?? '') && !/\{(tenants|directoryId|policyId)\}/.test(d[2])
-    && allOf(d.slice(3).map((a) => aclMatches(conf, a, facts))) === true);
+    && allOf(verdictsOf(conf, d.slice(3), facts)) === true);
 }
 
 /** What `http_reply_access` does with a reply from the host. */
 function replyAction(conf: SquidConf, facts: Facts): string {
-  const rules = conf.directives.filter((d) => d[0] === 'http_reply_access').map((d) => ({ action: d[1], acls: d.slice(2) }));
+  const rules: SquidRule[] = [];
+  for (const d of conf.directives) if (d[0] === 'http_reply_access') rules.push(ruleAt(d, 1));
   return firstMatch(conf, rules, facts);
 }
 
@@ -526,7 +560,8 @@ function adaptationFor(conf: SquidConf, facts: Facts): string {
   const ids = [...new Set(conf.directives.filter((d) => d[0] === 'adaptation_access' && d[1] !== undefined).map((d) => d[1]))]
     .filter((id) => !requestOnly.has(id));
   for (const id of ids) {
-    const rules = conf.directives.filter((d) => d[0] === 'adaptation_access' && d[1] === id).map((d) => ({ action: d[2], acls: d.slice(3) }));
+    const rules: SquidRule[] = [];
+    for (const d of conf.directives) if (d[0] === 'adaptation_access' && d[1] === id) rules.push(ruleAt(d, 2));
     const action = firstMatch(conf, rules, facts);
     if (action === 'allow') return id;
     if (action !== 'deny' && action !== 'none') return 'unknown';

@@ -279,9 +279,13 @@ function subnetsOverlapping(ctx: GuardContext, segment: Segment, sp: Prefix): { 
   }
   let known = index.get(segment);
   if (!known) {
-    const blocks = subnetsIn(ctx, segment).map((t, rank) => ({ t, p: parsePrefix(t.cidr) ?? parsePrefix(t.ipv6Cidr), rank }))
-      .filter((x): x is { t: SubnetNode; p: Prefix; rank: number } => x.p !== undefined)
-      .sort((a, b) => a.p.family - b.p.family || (a.p.lo < b.p.lo ? -1 : a.p.lo > b.p.lo ? 1 : 0));
+    // Pushed, not `map(...).filter(...)`: the filter's site deoptimized on the holey array an optimized map returns.
+    const blocks: { t: SubnetNode; p: Prefix; rank: number }[] = [];
+    subnetsIn(ctx, segment).forEach((t, rank) => {
+      const p = parsePrefix(t.cidr) ?? parsePrefix(t.ipv6Cidr);
+      if (p !== undefined) blocks.push({ t, p, rank });
+    });
+    blocks.sort((a, b) => a.p.family - b.p.family || (a.p.lo < b.p.lo ? -1 : a.p.lo > b.p.lo ? 1 : 0));
     known = { blocks, widest: blocks.reduce((w, x) => (x.p.hi - x.p.lo > w ? x.p.hi - x.p.lo : w), 0n) };
     index.set(segment, known);
   }
@@ -456,5 +460,8 @@ function portText(p: { fromPort: number; toPort: number }): string {
 }
 
 function portsText(ports: Ports): string {
-  return ports.map((p) => `${p.protocol} ${portText(p)}`).join(', ');
+  // Concatenated, not `map(...).join`: the join's site deoptimized on the holey array an optimized map returns.
+  let out = '';
+  for (let i = 0; i < ports.length; i++) out += `${i === 0 ? '' : ', '}${ports[i].protocol} ${portText(ports[i])}`;
+  return out;
 }

@@ -2,7 +2,7 @@ import { Segment, SEGMENT_JA } from '../../model/segment';
 import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
 import { DEFAULT_VPC } from '../bridges';
 import { deref, describeRef, groupVpcs, nodesOf, outsideGroups, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
-import { Box, everything, HeaderSet, MAX_PORT } from '../header-set';
+import { appendAll, Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { oncePer } from '../memo';
 import { Arrival, subtractAll } from '../reachability';
@@ -30,7 +30,7 @@ export function widePaths(ctx: GuardContext, rule: GuardRule, from: Segment, to:
     }
     const wide: { target: string; block: string; via: Arrival }[] = [];
     for (const [target, arrivals] of byTarget) {
-      const headers = arrivals.flatMap((a) => a.headers);
+      const headers = headersOf(arrivals);
       const whole = ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(headers, b.range));
       if (whole) wide.push({ target, block: whole.text, via: arrivals[0] });
     }
@@ -93,7 +93,10 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
           relevant.push({ rule: r, group: outside, where: OUTSIDE });
           continue;
         }
-        for (const peer of rulePeerCidrs(r).map((c) => parsePrefix(c))) {
+        // Parsed in the loop, not `rulePeerCidrs(r).map(parsePrefix)`: an optimized map returns a holey array, and this
+        // loop's site, fed packed ones before, deoptimized on it.
+        for (const c of rulePeerCidrs(r)) {
+          const peer = parsePrefix(c);
           if (peer && otherBlocks.some((b) => b.lo <= peer.hi && peer.lo <= b.hi)) relevant.push({ rule: r, peer });
         }
       }
@@ -114,6 +117,16 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
 type RelevantRule = { rule: SecurityGroupRule; peer?: Prefix; group?: string; where?: Bilingual };
 
 /** Said of a peer group outside the output: after its name in English, before it in Japanese. */
+/**
+ * The header sets of the arrivals in one list, pushed (`flatMap` builds a holey array, the reachability's sets are packed:
+ * two array shapes at `coversWhole`'s sites).
+ */
+function headersOf(arrivals: readonly Arrival[]): Box[] {
+  const out: Box[] = [];
+  for (const a of arrivals) appendAll(out, a.headers);
+  return out;
+}
+
 const OUTSIDE = bi(' outside what the guard reads', 'ガードが読む範囲外の');
 
 /**
@@ -443,7 +456,7 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
   for (const [target, arrivals] of fromWan) {
     if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, target))) continue;
     const beyond = declared ? arrivals.map((a) => ({ a, extra: subtractAll(a.headers, allowedHere) })).find((x) => x.extra.length > 0) : undefined;
-    const union = declared ? [] : arrivals.flatMap((a) => a.headers);
+    const union = declared ? [] : headersOf(arrivals);
     const whole = declared ? undefined : ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(union, b.range));
     if (!beyond && !whole) continue;
     findings.push(finding(rule, nameOf(ctx.graph, target), beyond
