@@ -17,7 +17,7 @@ import {
   EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule,
   StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
-import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
+import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
@@ -1442,7 +1442,13 @@ class TemplateReader {
       const entries = this.runTasks(p);
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
     }
-    if (occupies && subnets.length > 0) b.occupant(base, type, subnets, knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET));
+    if (occupies && subnets.length > 0) {
+      b.occupant(base, type, subnets, knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET));
+    } else if (occupies && !knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET)) {
+      // A type the guard does not know whose network placement is a value it cannot read may run in any subnet (GUARD-2).
+      const hidden = unreadNetworkBlock(p, (v) => this.deployTime(v, false));
+      if (hidden !== undefined) b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
+    }
   }
 
   /**

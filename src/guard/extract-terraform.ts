@@ -18,7 +18,7 @@ import {
   EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, StatelessRule,
   statelessMatch, TopologyGraph,
 } from './graph';
-import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions } from './occupants';
+import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { actionName, actionNames, blocks, expressionText, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
@@ -1883,6 +1883,10 @@ class ConfigReader {
     });
     if (occupies && subnets.length > 0) {
       b.occupant(base, type, subnets, knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET));
+    } else if (occupies && !knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET)) {
+      // A type the guard does not know whose network placement is a value it cannot read may run in any subnet (GUARD-2).
+      const hidden = unreadNetworkBlock(p, (v) => typeof v === 'string' && this.deployTime(v));
+      if (hidden !== undefined) b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
     }
   }
 

@@ -228,6 +228,46 @@ export function subnetMentions(properties: unknown, subnetsIn: (value: unknown) 
 }
 
 /**
+ * Keys (case and underscores aside) under which AWS resource types write where they run in a VPC, as a block or list
+ * that holds the subnets: Lambda's, CodeBuild's and SageMaker's `VpcConfig`, ECS's and Bedrock AgentCore's
+ * `NetworkConfiguration` (with its `NetworkModeConfig`), Directory Service's `VpcSettings`, OpenSearch's `VPCOptions`,
+ * an instance's `NetworkInterfaces`, and any key naming subnets.
+ */
+const NETWORK_BLOCK = /^(?:vpcconfig(?:uration)?|networkconfig(?:uration)?|networkmodeconfig|vpcsettings|vpcoptions|networkinterfaces?|.*subnet.*)$/;
+
+/**
+ * The first property (path) where a resource gives where it runs in a VPC by a value the guard cannot read: a key of
+ * `NETWORK_BLOCK` whose value, or an element of it, `unreadable` says is known only at deploy time (a block or list
+ * given by a template parameter or an input variable). Asked of a resource of a type the guard does not know that names
+ * no subnet it can read (`subnetMentions` found none): such a value may hold any subnet, so the resource may run in any
+ * (GUARD-2, fail closed). Tags are skipped. Undefined when there is none.
+ */
+export function unreadNetworkBlock(properties: unknown, unreadable: (value: unknown) => boolean): string | undefined {
+  const keys: (string | number)[] = [];
+  const walk = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null || isExpression(value)) return false;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        keys.push(i);
+        if (walk(value[i])) return true;
+        keys.pop();
+      }
+      return false;
+    }
+    for (const k in value) {
+      if (NOT_PLACING.has(k)) continue;
+      const v = (value as Record<string, unknown>)[k];
+      keys.push(k);
+      if (NETWORK_BLOCK.test(k.replace(/_/g, '').toLowerCase()) && (Array.isArray(v) ? v.some((x) => unreadable(x)) : unreadable(v))) return true;
+      if (walk(v)) return true;
+      keys.pop();
+    }
+    return false;
+  };
+  return walk(properties) ? propertyPath(keys) : undefined;
+}
+
+/**
  * The values a resource's properties give under a key that names where it runs (`placingKey`: `DBSubnetGroupName`,
  * `CacheSubnetGroupName`, `subnet_group_name`…), nested blocks included and tags skipped, each element of a list on its
  * own: what may name a resource of the output (a subnet group) whose own subnets place it (`GraphBuilder.roleLabel`).

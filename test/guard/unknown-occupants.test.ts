@@ -93,6 +93,20 @@ describe('GUARD-2: an occupant of a type the guard does not know (CloudFormation
     ]);
   });
 
+  // Found by the unreadable-value sweep on the AgentCore mutation: its network block given by an input variable named no
+  // subnet the guard could read, and the runtime passed.
+  test('its network placement given by a parameter or variable (a whole block or list) may be any subnet: refused; a known type is not asked', () => {
+    const hidden = cfn({ Agent: { ...runtime({ Ref: 'MnSub' }), Properties: { ...runtime({ Ref: 'MnSub' }).Properties, NetworkConfiguration: { Ref: 'Net' } } } });
+    expect(guard2(hidden)).toEqual([expect.stringMatching(/^\[Agent\] GUARD-2 error \(三層の対策\): NetworkConfiguration: AWS::BedrockAgentCore::Runtime runs in NetworkConfiguration, which cannot be resolved \(a subnet known only at deploy time\)/)]);
+    const runtimeTf = (config: unknown) => tfGraph({ aws_bedrockagentcore_agent_runtime: { a: { agent_runtime_name: 'a', network_configuration: config } } });
+    expect(guard2(runtimeTf('${var.net}'))).toEqual([expect.stringMatching(/^\[aws_bedrockagentcore_agent_runtime\.a\] GUARD-2 error .*: network_configuration: /)]);
+    expect(guard2(runtimeTf([{ network_mode: 'VPC', network_mode_config: '${var.config}' }])))
+      .toEqual([expect.stringMatching(/: network_configuration\[0\]\.network_mode_config: aws_bedrockagentcore_agent_runtime runs in network_configuration\[0\]\.network_mode_config, which cannot be resolved/)]);
+    // Controls: public network mode (no block given by a variable) names no subnet; a known type with its VpcConfig from a variable is not GUARD-2.
+    expect(guard2(runtimeTf([{ network_mode: 'PUBLIC' }]))).toEqual([]);
+    expect(guard2(tfGraph({ aws_lambda_function: { f: { function_name: 'f', role: 'arn:aws:iam::111122223333:role/r', vpc_config: '${var.vpc}' } } }))).toEqual([]);
+  });
+
   test('a Terraform plan (ids known only after apply, the subnet named by a reference): refused in My Number, not in Internet', () => {
     const vpc = (name: string, cidr: string, segment: string): PlannedResource => ({
       address: `aws_vpc.${name}`, values: { cidr_block: cidr, tags: { 'jichitai:segment': segment }, tags_all: { 'jichitai:segment': segment } }, unknown: { id: true },
