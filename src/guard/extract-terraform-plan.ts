@@ -205,6 +205,8 @@ type Resolution = { readonly ok: true; readonly refs: readonly PlanReference[] }
  * (Default tags legitimately empty, or all set by the resource itself, are taken as lacking: fail closed.)
  */
 function lacksDefaults(all: Record<string, unknown>, ownTags: unknown, d: DefaultTags): boolean {
+  // A provider without default tags (most resources of most plans) gives nothing to lack: no set of own keys to build.
+  if (d.unread.length === 0 && d.unknown !== 'any' && d.unknown.size === 0 && Object.keys(d.tags).length === 0) return false;
   const own = new Set(ownTags !== null && typeof ownTags === 'object' ? Object.keys(ownTags) : []);
   if (d.unknown === 'any') return d.unread.length > 0 && Object.keys(all).every((k) => own.has(k));
   return [...Object.keys(d.tags), ...d.unknown].some((k) => !own.has(k) && !(k in all));
