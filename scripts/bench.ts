@@ -22,6 +22,9 @@
  *   in-process: BENCH_BREAKDOWN=none skips it; BENCH_REPS (runs per generated size, default 7 up to 10 municipalities
  *     and 3 above), BENCH_EXAMPLE_REPS (default 9), BENCH_SIZES (default 10,100), BENCH_EXAMPLES (default all; "none").
  *   prefecture (issue 16): BENCH_PREFECTURE (default 10,50,100 members; "none" skips), BENCH_PREFECTURE_PAIRS (default 2).
+ *   instructions (scripts/bench-instructions.ts: the same whole processes under Valgrind's Callgrind, instructions per
+ *     thread, deterministic where CPU time is not; about 15 times slower, so off unless asked): BENCH_INSTRUCTIONS (sizes of
+ *     the generated app, e.g. 40,100; default none), BENCH_INSTRUCTIONS_PREFECTURE (prefecture sizes; default none).
  *   both: BENCH_ENGINES (default cdk,tf).
  *   check (scripts/bench-check.ts: `jichitai-network check` of the synthesized N-municipality cdk.out, as fresh processes of
  *     the compiled CLI, next to the synth time): BENCH_CHECK=none skips it, BENCH_CHECK=only runs it alone; BENCH_N (default
@@ -38,6 +41,7 @@ import * as cdklib from 'aws-cdk-lib';
 import * as cdktf from 'cdktf';
 import { addCdkMunicipalities, addTfMunicipalities, countOutput, guardOptions, ROTATION } from './bench-apps';
 import { checkTable, CheckRow, measureCheck } from './bench-check';
+import { findValgrind, instructionTable, InstructionRow, measureInstructions } from './bench-instructions';
 import { compileProcessApp, exponent, growthTable, label, measureWhole, median, prefectureTable, WholeCase, wholeTable, WholeRow, wholeTmp } from './bench-whole';
 import { BLUEPRINTS } from '../examples/blueprints';
 import { buildCdkExample } from '../examples/cdk/_app';
@@ -502,7 +506,25 @@ function printWhole(rows: WholeRow[]): void {
   }
 }
 
-function main(): number {
+/** The cases counted in instructions (BENCH_INSTRUCTIONS, BENCH_INSTRUCTIONS_PREFECTURE: sizes; default none). */
+function instructionCases(): WholeCase[] {
+  const sizes = (name: string) => (process.env[name] ?? '').split(',').map(Number).filter((n) => n > 0);
+  return ENGINES.flatMap((engine) => [
+    ...sizes('BENCH_INSTRUCTIONS').map((n): WholeCase => ({ engine, municipalities: n, validation: false, peer: 'guard', pairs: 1 })),
+    ...sizes('BENCH_INSTRUCTIONS_PREFECTURE').map((n): WholeCase => ({ engine, municipalities: n, validation: false, peer: 'guard', pairs: 1, prefecture: true })),
+  ]);
+}
+
+function printInstructions(rows: InstructionRow[]): void {
+  if (rows.length === 0) return;
+  console.log('\nInstructions of whole processes (Valgrind Callgrind, per thread; aws-cdk-lib validation off): the same app without');
+  console.log('and with the guard, run at the same time; main thread = the app, the synthesis and the guard\'s code; other threads =');
+  console.log('V8\'s workers (TurboFan\'s concurrent compiler, the parallel and concurrent garbage collector). Unlike CPU time, these');
+  console.log('counts do not depend on the machine\'s load (two runs of the same app differ by about 0.05%)\n');
+  console.log(instructionTable(rows, table));
+}
+
+async function main(): Promise<number> {
   printMachine();
   const rows: Row[] = [];
   const failures: string[] = [];
@@ -512,7 +534,13 @@ function main(): number {
   const cases = [...wholeCases(), ...prefectureCases()];
   const checkCase = CHECK !== 'none' && ENGINES.includes('cdk');
   let checked: CheckRow | undefined;
-  if (cases.length > 0 || checkCase) {
+  const counted = instructionCases();
+  const valgrind = counted.length > 0 ? findValgrind() : undefined;
+  if (counted.length > 0 && !valgrind) {
+    console.error(`\n*** SKIPPED: the instruction counts (${counted.map(label).join('; ')}): valgrind is not installed (Debian: apt-get install valgrind) ***\n`);
+  }
+  const instructions: InstructionRow[] = [];
+  if (cases.length > 0 || checkCase || valgrind) {
     process.stderr.write('compiling the whole-process app (scripts/bench-process.ts) and the CLI (src/cli/bin.ts)\n');
     const script = compileProcessApp();
     const tmp = wholeTmp();
@@ -534,11 +562,20 @@ function main(): number {
           failures.push('check');
         }
       }
+      for (const c of valgrind ? counted : []) {
+        try {
+          instructions.push(await measureInstructions(valgrind!, script, c, tmp));
+        } catch (e) {
+          console.error(String(e));
+          failures.push(`${label(c)} (instructions)`);
+        }
+      }
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
     printWhole(whole);
     printPrefecture(prefecture);
+    printInstructions(instructions);
     if (checked) {
       console.log('\n`jichitai-network check` of the synthesized cdk.out (fresh processes of the compiled CLI, one per model of the rotation,');
       console.log('summed), next to the `cdk synth` that made it (one process, guard on, aws-cdk-lib validation as set)\n');
@@ -628,11 +665,11 @@ if (CHILD) {
     fs.rmSync(tmpRoot, { recursive: true, force: true });
     process.exit(130);
   });
-  let code = 1;
-  try {
-    code = main();
-  } finally {
+  void main().then((code) => code, (e: unknown) => {
+    console.error(e);
+    return 1;
+  }).then((code) => {
     fs.rmSync(tmpRoot, { recursive: true, force: true });
-  }
-  process.exit(code);
+    process.exit(code);
+  });
 }

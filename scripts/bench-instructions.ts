@@ -1,0 +1,129 @@
+/**
+ * Instruction counts of whole processes (issue 17): the deterministic companion of the CPU-time table.
+ *
+ * CPU time on a shared machine varies by half between identical runs (the same unguarded process took 10.6 to 18.3 s
+ * of CPU in one afternoon), which hides a guard costing a few percent. The number of instructions the process executes
+ * does not depend on the machine's load: here each side runs under Valgrind's Callgrind, which counts them per thread
+ * (the main thread, where the app, the synthesis and the guard's own code run, apart from V8's worker threads: TurboFan's
+ * concurrent compiler and the parallel and concurrent garbage collector). Two runs of the same app differed by 0.04%
+ * (the JIT's timing); the two sides therefore run at the same time, one per core.
+ *
+ * Valgrind slows a process down about 15 times (an app of 100 municipalities takes about 8 minutes per side), so this
+ * part of `npm run bench` runs only when asked (BENCH_INSTRUCTIONS), and only where `valgrind` is installed (Debian:
+ * `apt-get install valgrind`); it says so when it is not.
+ */
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RESULT_MARKER } from './bench-apps';
+import type { ProcessResult, ProcessSpec } from './bench-process';
+import { label, WholeCase } from './bench-whole';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** Instructions executed by one process, on its main thread and on all its other threads together. */
+export interface InstructionCount {
+  readonly main: number;
+  readonly other: number;
+}
+
+export interface InstructionRow {
+  readonly c: WholeCase;
+  readonly without: InstructionCount;
+  readonly with: InstructionCount;
+  readonly resources: number;
+}
+
+/** The `valgrind` program on PATH, or undefined. */
+export function findValgrind(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, 'valgrind');
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+/** Both sides of `c` (without and with the guard), run at the same time under Callgrind. */
+export async function measureInstructions(valgrind: string, script: string, c: WholeCase, tmp: string): Promise<InstructionRow> {
+  if (c.peer !== 'guard') throw new Error(`${label(c)}: instruction counts compare the guard only`);
+  process.stderr.write(`  ${label(c)}, instructions under valgrind (both sides at once)...\n`);
+  const [without, withGuard] = await Promise.all([false, true].map((guard) => countProcess(valgrind, script, c, guard, tmp)));
+  if (without.result.resources !== withGuard.result.resources) {
+    throw new Error(`${label(c)}: the output differs with and without (${without.result.resources} / ${withGuard.result.resources} resources)`);
+  }
+  if (withGuard.result.reports === 0 || without.result.reports !== 0) {
+    throw new Error(`${label(c)}: guard reports written ${withGuard.result.reports} with, ${without.result.reports} without`);
+  }
+  return { c, without: without.count, with: withGuard.count, resources: withGuard.result.resources };
+}
+
+async function countProcess(
+  valgrind: string, script: string, c: WholeCase, guard: boolean, tmp: string,
+): Promise<{ count: InstructionCount; result: ProcessResult }> {
+  const dir = fs.mkdtempSync(path.join(tmp, 'callgrind-'));
+  const outdir = path.join(dir, 'out');
+  fs.mkdirSync(outdir);
+  const spec: ProcessSpec = { engine: c.engine, municipalities: c.municipalities, guard, nag: false, prefecture: c.prefecture === true, outdir };
+  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_PROCESS: JSON.stringify(spec) };
+  delete env.CDK_VALIDATION;
+  if (!c.validation) env.CDK_VALIDATION = 'false';
+  // --separate-threads: one count per thread (file cg.out-01 is the main thread, the first one started). V8 writes the
+  // code it compiles into memory at run time: --smc-check=all-non-file makes Valgrind notice it (Valgrind manual,
+  // "--smc-check"), or it would run stale translations.
+  const args = ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${path.join(dir, 'cg.out')}`,
+    '--smc-check=all-non-file', process.execPath, script];
+  try {
+    const { code, stdout, stderr } = await run(valgrind, args, env);
+    const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
+    if (code !== 0 || !line) throw new Error(`${label(c)} ${guard ? 'with' : 'without'} guard under valgrind: exit ${code}\n${stderr.slice(-4000)}`);
+    const perThread = fs.readdirSync(dir).filter((f) => /^cg\.out-\d+$/.test(f)).sort().map((f) => {
+      const summary = fs.readFileSync(path.join(dir, f), 'utf8').match(/^summary:\s+(\d+)/m);
+      if (!summary) throw new Error(`${label(c)}: no summary line in ${f}`);
+      return { thread: Number(f.slice('cg.out-'.length)), instructions: Number(summary[1]) };
+    });
+    const main = perThread.find((t) => t.thread === 1);
+    if (!main) throw new Error(`${label(c)}: callgrind wrote no count for the main thread`);
+    const other = perThread.filter((t) => t !== main).reduce((sum, t) => sum + t.instructions, 0);
+    return { count: { main: main.instructions, other }, result: JSON.parse(line.slice(RESULT_MARKER.length)) as ProcessResult };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function run(program: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    // Valgrind's own report goes to stderr; only its tail is kept for an error message.
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr = (stderr + d).slice(-16_000); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const giga = (n: number) => (n / 1e9).toFixed(2);
+
+/** The instruction table: one row per case, in billions (G) of instructions. */
+export function instructionTable(rows: readonly InstructionRow[], table: (header: string[], rows: string[][]) => string): string {
+  return table(
+    ['engine', 'app', 'N', 'resources', 'G instr. without (main + other threads)', 'G instr. with', 'ratio',
+      "guard's extra: main thread", "guard's extra: other threads"],
+    rows.map((r) => {
+      const total = (x: InstructionCount) => x.main + x.other;
+      return [
+        r.c.engine, r.c.prefecture ? 'prefecture' : 'municipalities', String(r.c.municipalities), String(r.resources),
+        `${giga(total(r.without))} (${giga(r.without.main)} + ${giga(r.without.other)})`,
+        `${giga(total(r.with))} (${giga(r.with.main)} + ${giga(r.with.other)})`,
+        (total(r.with) / total(r.without)).toFixed(3),
+        giga(r.with.main - r.without.main), giga(r.with.other - r.without.other),
+      ];
+    }),
+  );
+}
