@@ -144,6 +144,8 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
   }
   const findings: Finding[] = [];
   for (const group of judgedGroups(ctx)) {
+    // Its one finding is at the group: one the caller drops (another model's part of a prefecture) is not worked out.
+    if (ctx.keeps && !ctx.keeps(groupPath(ctx, group))) continue;
     const placed = groupIn(ctx, group, own);
     if (!placed) continue;
     // Said of the group: of `own`, or in a VPC the guard cannot place (which may be of `own`).

@@ -1,0 +1,88 @@
+/**
+ * A prefecture's graph is checked once per model present (`checkParts`), and each model keeps only the findings in its
+ * own members' parts (and in no part). Rules may skip working out a finding the caller would drop (`GuardContext.keeps`,
+ * to save the other models' share of the work: issue 16); skipping must never change what is kept. Here the reference
+ * prefecture (one Terraform stack, a member of each model) gets the same violations in every member, and the findings of
+ * `checkParts` are compared with those of a check that skips nothing: each model's rules over the whole graph with no
+ * `keeps`, each finding kept by the owner of its path, as `checkParts` decides.
+ */
+import { Testing } from 'cdktf';
+import { buildTfPrefecture } from '../../examples/tf/_prefecture';
+import { renderConfig } from '../../src/cdktf/render-once';
+import { checkTopology, declaredPrefixes } from '../../src/guard/check';
+import { withDeclarations } from '../../src/guard/declared';
+import { checkParts, GuardedPart } from '../../src/guard/evaluate';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { Reachability } from '../../src/guard/reachability';
+import { Finding, formatFinding } from '../../src/guard/rule';
+
+/** The prefecture's Terraform JSON with, in member i (10.i.0.0/16), violations of LG-1 and LG-2 (both parts of LG-2). */
+function violatedPrefecture(): { json: any; parts: GuardedPart[] } {
+  const p = buildTfPrefecture(4, Testing.app());
+  // Rendered as the guard reads it (with each resource's construct path), not as written (Testing.synth drops the paths).
+  const json = JSON.parse(JSON.stringify(renderConfig(p.stack)));
+  p.members.forEach((_m, i) => {
+    const n = i + 1;
+    const member = `Member00${n}`;
+    const group = Object.keys(json.resource.aws_security_group).find((k) => k.startsWith(`${member}_Lgwan_HostSecurityGroup-finance-system_`));
+    const subnet = Object.keys(json.resource.aws_subnet).find((k) => k.startsWith(`${member}_Lgwan_Subnet-workload-1_`));
+    if (!group || !subnet) throw new Error(`the prefecture's ${member} has no LGWAN finance-system group or workload subnet`);
+    // LG-2: the Internet segment's workload subnet opens SSH into an LGWAN server (no declared flow admits it).
+    json.resource.aws_security_group_rule = {
+      ...json.resource.aws_security_group_rule,
+      [`${member}_InjectedSsh`]: {
+        'type': 'ingress',
+        'security_group_id': `\${aws_security_group.${group}.id}`,
+        'protocol': 'tcp',
+        'from_port': 22,
+        'to_port': 22,
+        'cidr_blocks': [`10.${n}.128.0/20`],
+        '//': { metadata: { path: `prefecture/ExamplePref/${member}/InjectedSsh` } },
+      },
+    };
+    // LG-1: an LGWAN subnet that hands out public IP addresses.
+    json.resource.aws_subnet[subnet].map_public_ip_on_launch = true;
+  });
+  const parts = withDeclarations(p.stack, p.members.map((m) => ({
+    part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
+    scope: m,
+  })));
+  return { json, parts };
+}
+
+/** The part a path lies in: the longest scope path it starts with (a whole step), as checkParts decides. */
+function ownerOf(parts: readonly GuardedPart[], path: string): GuardedPart | undefined {
+  return [...parts].sort((a, b) => b.scopePath.length - a.scopePath.length)
+    .find((p) => path === p.scopePath || path.startsWith(`${p.scopePath}/`));
+}
+
+const key = (f: Finding) => `${f.ruleId} ${f.path}: ${formatFinding(f)}`;
+
+test('a prefecture\'s check per model keeps exactly what a check that skips nothing keeps', () => {
+  const { json, parts } = violatedPrefecture();
+  const graph = extractTerraform({ prefecture: json });
+  const flows = parts.flatMap((x) => x.flows ?? []);
+  const actual = checkParts(graph, parts, { name: 'prefecture', reach: new Reachability(graph, declaredPrefixes(flows)) }).map(key);
+
+  // The reference: every model's rules over the whole graph, nothing skipped, then the owner test.
+  const expected = new Set<string>();
+  const models = new Map(parts.map((p) => [`${p.options.model}/${p.options.alphaPrimeCase ?? ''}`, p.options]));
+  for (const [model, options] of models) {
+    const own = parts.filter((p) => `${p.options.model}/${p.options.alphaPrimeCase ?? ''}` === model);
+    const found = checkTopology(graph, options, {
+      name: 'prefecture', flows: own.flatMap((p) => p.flows ?? []), hosts: own.flatMap((p) => p.hosts ?? []),
+    });
+    for (const f of found) {
+      const owner = ownerOf(parts, f.path);
+      if (owner === undefined || `${owner.options.model}/${owner.options.alphaPrimeCase ?? ''}` === model) expected.add(key(f));
+    }
+  }
+  expect(actual).toEqual([...expected].sort((a, b) => actual.indexOf(a) - actual.indexOf(b)));
+  expect(new Set(actual)).toEqual(expected);
+  // The comparison has teeth: the injected violations are found in the members of every model, by the rules that skip.
+  for (const member of ['Member001', 'Member002', 'Member003', 'Member004']) {
+    const inMember = actual.filter((line) => line.includes(`/${member}/`));
+    expect({ member, lg1: inMember.some((l) => l.startsWith('LG-1 ')), lg2: inMember.filter((l) => l.startsWith('LG-2 ') && l.includes('open connections')).length > 0 })
+      .toEqual({ member, lg1: true, lg2: true });
+  }
+}, 120_000);
