@@ -84,7 +84,8 @@ export interface Arrival {
   readonly step: Step;
 }
 
-type Range = [number, number];
+/** @internal */
+export type Range = [number, number];
 
 interface SubnetInfo {
   readonly node: SubnetNode;
@@ -121,7 +122,8 @@ interface VpcInfo {
 }
 
 /** A route table or transit gateway route table cut into runs of address classes with the routes that win there. */
-interface Run<C> {
+/** @internal */
+export interface Run<C> {
   readonly a0: number;
   readonly a1: number;
   readonly choices: readonly C[];
@@ -1159,7 +1161,8 @@ export class Reachability {
   }
 }
 
-interface PaintEntry<C> {
+/** One route of a table to paint: its block as a range of address classes. @internal (exported for its property test) */
+export interface PaintEntry<C> {
   readonly range: Range;
   readonly length: number;
   /** Lower wins among routes of the same block. */
@@ -1171,8 +1174,16 @@ interface PaintEntry<C> {
  * Longest prefix match over every address class at once: blocks are painted longest first (blocks of one length are
  * disjoint or equal), each class keeping the first paint; equal blocks keep every entry of the best priority.
  * `anywhere` choices join every class; `outside.choices` every class outside the `outside.except` ranges.
+ *
+ * What is painted is not each class but each segment between two consecutive ends of the table's ranges (the classes of a
+ * segment are painted alike, so a run is a union of whole segments): a table costs in its own routes, not in the classes of
+ * the whole graph. Painting every class made a prefecture's work grow with the square of its members (one table of classes
+ * for the hub and every member, hundreds of route tables each painted over all of it). @internal (exported for its
+ * property test)
  */
-function paint<C>(size: number, entries: PaintEntry<C>[], anywhere: C[], outside?: { choices: C[]; except: Range[] }): Run<C>[] {
+export function paint<C>(
+  size: number, entries: readonly PaintEntry<C>[], anywhere: readonly C[], outside?: { choices: readonly C[]; except: readonly Range[] },
+): Run<C>[] {
   const groups = new Map<string, { range: Range; length: number; best: number; choices: C[] }>();
   for (const e of entries) {
     const key = `${e.range[0]}-${e.range[1]}`;
@@ -1187,24 +1198,53 @@ function paint<C>(size: number, entries: PaintEntry<C>[], anywhere: C[], outside
     }
   }
   const ordered = [...groups.values()].sort((a, b) => b.length - a.length || a.range[0] - b.range[0]);
-  const painted = new Int32Array(size).fill(-1);
-  ordered.forEach((g, i) => {
-    for (let a = g.range[0]; a <= g.range[1]; a++) if (painted[a] === -1) painted[a] = i;
-  });
-  // Which classes the `outside` choices join (1), so that a run never straddles an excepted range's edge.
-  const joins = new Uint8Array(outside ? size : 0);
+  // The segments: from each cut to the next (the last cut is `size`). A cut more than needed splits a segment whose
+  // halves get the same paint, and the runs below join them again.
+  const cuts: number[] = [0, size];
+  const cut = (lo: number, hi: number) => {
+    if (lo > 0 && lo < size) cuts.push(lo);
+    if (hi + 1 > 0 && hi + 1 < size) cuts.push(hi + 1);
+  };
+  for (const g of ordered) cut(g.range[0], g.range[1]);
+  for (const [lo, hi] of outside?.except ?? []) cut(lo, hi);
+  cuts.sort((a, b) => a - b);
+  const starts: number[] = [];
+  for (const c of cuts) if (starts.length === 0 || starts[starts.length - 1] !== c) starts.push(c);
+  const segments = starts.length - 1;
+  // The segment a class lies in: the last start at or below it.
+  const segmentOf = (a: number): number => {
+    let lo = 0;
+    let hi = segments - 1;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi + 1) / 2);
+      if (starts[mid] <= a) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const painted = new Int32Array(segments).fill(-1);
+  for (let i = 0; i < ordered.length; i++) {
+    const [lo, hi] = ordered[i].range;
+    if (lo > hi || hi < 0 || lo >= size) continue;
+    for (let x = segmentOf(lo < 0 ? 0 : lo); x < segments && starts[x] <= hi; x++) if (painted[x] === -1) painted[x] = i;
+  }
+  // Which segments the `outside` choices join (1), so that a run never straddles an excepted range's edge.
+  const joins = new Uint8Array(outside ? segments : 0);
   if (outside) {
     joins.fill(1);
-    for (const [lo, hi] of outside.except) joins.fill(0, lo, hi + 1);
+    for (const [lo, hi] of outside.except) {
+      if (lo > hi || hi < 0 || lo >= size) continue;
+      for (let x = segmentOf(lo < 0 ? 0 : lo); x < segments && starts[x] <= hi; x++) joins[x] = 0;
+    }
   }
   const runs: Run<C>[] = [];
-  for (let a = 0; a < size;) {
-    let b = a;
-    while (b + 1 < size && painted[b + 1] === painted[a] && (!outside || joins[b + 1] === joins[a])) b++;
-    let choices = painted[a] === -1 ? anywhere : [...ordered[painted[a]].choices, ...anywhere];
-    if (outside && joins[a] === 1) choices = [...choices, ...outside.choices];
-    if (choices.length > 0) runs.push({ a0: a, a1: b, choices });
-    a = b + 1;
+  for (let x = 0; x < segments;) {
+    let y = x;
+    while (y + 1 < segments && painted[y + 1] === painted[x] && (!outside || joins[y + 1] === joins[x])) y++;
+    let choices: readonly C[] = painted[x] === -1 ? anywhere : [...ordered[painted[x]].choices, ...anywhere];
+    if (outside && joins[x] === 1) choices = [...choices, ...outside.choices];
+    if (choices.length > 0) runs.push({ a0: starts[x], a1: starts[y + 1] - 1, choices });
+    x = y + 1;
   }
   return runs;
 }
