@@ -77,15 +77,17 @@ test('property: painting segments gives the runs of deciding class by class', ()
   }), { numRuns: 3000, seed: 20261205 });
 });
 
-test('a table of one route in a large table of classes has as few runs as its route makes', () => {
-  // 1,000,000 classes (a prefecture's), one /16-like block in the middle and a default route: three runs.
-  const runs = paint(1_000_000, [
-    { range: [400_000, 499_999], length: 16, priority: 0, choice: 'tgw' },
-    { range: [0, 999_999], length: 0, priority: 0, choice: 'nat' },
+test('a table\'s cost does not grow with the classes of the graph: one route among 2^40 classes is three runs', () => {
+  // Painting every class could not even allocate this many (nor paint a prefecture's hundreds of tables over its
+  // thousands of classes in linear time); painting the segments between the ranges' ends does it at once.
+  const size = 2 ** 40;
+  const runs = paint(size, [
+    { range: [2 ** 39, 2 ** 39 + 2 ** 24 - 1], length: 16, priority: 0, choice: 'tgw' },
+    { range: [0, size - 1], length: 0, priority: 0, choice: 'nat' },
   ], []);
   expect(runs).toEqual([
-    { a0: 0, a1: 399_999, choices: ['nat'] },
-    { a0: 400_000, a1: 499_999, choices: ['tgw'] },
-    { a0: 500_000, a1: 999_999, choices: ['nat'] },
+    { a0: 0, a1: 2 ** 39 - 1, choices: ['nat'] },
+    { a0: 2 ** 39, a1: 2 ** 39 + 2 ** 24 - 1, choices: ['tgw'] },
+    { a0: 2 ** 39 + 2 ** 24, a1: size - 1, choices: ['nat'] },
   ]);
 });
