@@ -5,8 +5,10 @@
  * of CPU in one afternoon), which hides a guard costing a few percent. The number of instructions the process executes
  * does not depend on the machine's load: here each side runs under Valgrind's Callgrind, which counts them per thread
  * (the main thread, where the app, the synthesis and the guard's own code run, apart from V8's worker threads: TurboFan's
- * concurrent compiler and the parallel and concurrent garbage collector). Two runs of the same app differed by 0.04%
- * (the JIT's timing); the two sides therefore run at the same time, one per core.
+ * concurrent compiler and the parallel and concurrent garbage collector). Two runs of the same app side by side, one per
+ * core, differed by 0.04%; with four runs sharing the two cores, by up to 0.5% (V8 compiles on threads of its own, and
+ * when the optimized code arrives changes how much runs before it). The two sides therefore run at the same time, one
+ * per core, and nothing else should.
  *
  * Valgrind slows a process down about 15 times (an app of 100 municipalities takes about 8 minutes per side), so this
  * part of `npm run bench` runs only when asked (BENCH_INSTRUCTIONS), and only where `valgrind` is installed (Debian:

@@ -84,7 +84,7 @@ export interface Arrival {
   readonly step: Step;
 }
 
-/** @internal */
+/** A range of address classes, both ends included. */
 export type Range = [number, number];
 
 interface SubnetInfo {
@@ -122,7 +122,6 @@ interface VpcInfo {
 }
 
 /** A route table or transit gateway route table cut into runs of address classes with the routes that win there. */
-/** @internal */
 export interface Run<C> {
   readonly a0: number;
   readonly a1: number;
@@ -1161,7 +1160,7 @@ export class Reachability {
   }
 }
 
-/** One route of a table to paint: its block as a range of address classes. @internal (exported for its property test) */
+/** One route of a table to paint: its block as a range of address classes (exported for its property test). */
 export interface PaintEntry<C> {
   readonly range: Range;
   readonly length: number;
@@ -1178,8 +1177,7 @@ export interface PaintEntry<C> {
  * What is painted is not each class but each segment between two consecutive ends of the table's ranges (the classes of a
  * segment are painted alike, so a run is a union of whole segments): a table costs in its own routes, not in the classes of
  * the whole graph. Painting every class made a prefecture's work grow with the square of its members (one table of classes
- * for the hub and every member, hundreds of route tables each painted over all of it). @internal (exported for its
- * property test)
+ * for the hub and every member, hundreds of route tables each painted over all of it). Exported for its property test.
  */
 export function paint<C>(
   size: number, entries: readonly PaintEntry<C>[], anywhere: readonly C[], outside?: { choices: readonly C[]; except: readonly Range[] },
