@@ -107,3 +107,35 @@ test('the CDKTF adapter walks the app\'s construct tree for its stacks once per 
   expect(two).toBeGreaterThan(0);
   expect({ two, four }).toEqual({ two, four: two });
 }, 300_000);
+
+/**
+ * FLOW-1 and LG-2 find each declared host's security groups by its name (`jichitai:host`) and blocks. A prefecture's
+ * members declare hosts of the same names: comparing each member's host with every member's group of that name grew with
+ * the square of the members. The groups are indexed by their VPC's blocks now; counted here by the graph lookups made.
+ */
+test('finding the security groups of every declared host of a prefecture grows linearly with the members', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const graphModule = require('../../src/guard/graph') as Record<string, () => unknown>;
+  const { hostGroups } = require('../../src/guard/rules/flows') as typeof import('../../src/guard/rules/flows');
+  const { declaredHostsOf, declaredFlowsOf } = require('../../src/guard/declared') as typeof import('../../src/guard/declared');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  function lookups(members: number): { lookups: number; found: number } {
+    const p = buildTfPrefecture(members, Testing.app());
+    const graph = extractTerraform({ prefecture: JSON.parse(JSON.stringify(renderConfig(p.stack))) });
+    const hosts = p.members.flatMap((m) => [...declaredHostsOf(m), ...declaredFlowsOf(m).flatMap((f) => [f.from, f.to])]);
+    const spy = jest.spyOn(graphModule, 'deref');
+    try {
+      const found = hosts.reduce((n, h) => n + hostGroups({ graph } as never, h).length, 0);
+      return { lookups: spy.mock.calls.length, found };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const four = lookups(4);
+  const eight = lookups(8);
+  // Every member's hosts are found (each in its own member's groups), and the work at most doubles.
+  expect(four.found).toBeGreaterThan(0);
+  expect(eight.found).toBe(2 * four.found);
+  expect({ four: four.lookups, eight: eight.lookups, linear: eight.lookups <= 2 * four.lookups })
+    .toEqual({ four: four.lookups, eight: eight.lookups, linear: true });
+}, 120_000);

@@ -358,8 +358,22 @@ function endText(ctx: GuardContext, a: Arrival): Bilingual {
   }
 }
 
-/** The security groups labelled with each host name (`jichitai:host`), built once per graph. */
-const GROUPS_BY_HOST = new WeakMap<TopologyGraph, Map<string, SecurityGroupNode[]>>();
+/**
+ * The security groups labelled with each host name (`jichitai:host`), built once per graph, in graph order: those the
+ * host's blocks cannot rule out (a VPC the guard cannot read, or one with no readable block) apart, and the others by
+ * each block of their VPC (`vpcBlockKey`), so that a host finds the groups whose VPC holds it by its own blocks' prefixes
+ * instead of comparing every group of its name (a prefecture's members each declare hosts of the same names: comparing
+ * each with every member's group grew with the square of the members).
+ */
+interface NamedGroups {
+  readonly all: readonly { readonly g: SecurityGroupNode; readonly vpc?: VpcNode }[];
+  /** Indexes into `all` of the groups whose VPC is unreadable (always candidates) or has no readable block. */
+  readonly loose: readonly number[];
+  /** Indexes into `all` by a block of the group's VPC. */
+  readonly byBlock: ReadonlyMap<string, readonly number[]>;
+}
+
+const GROUPS_BY_HOST = new WeakMap<TopologyGraph, Map<string, NamedGroups>>();
 
 /** Each declared host's groups, per graph: every model's FLOW-1 and LG-2 ask for the same hosts (a prefecture's hundreds). */
 const GROUPS_OF_HOST = new WeakMap<TopologyGraph, WeakMap<DeclaredHost, readonly SecurityGroupNode[]>>();
@@ -378,34 +392,69 @@ export function hostGroups(ctx: GuardContext, host: DeclaredHost): readonly Secu
   return groups;
 }
 
-function findHostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNode[] {
-  let index = GROUPS_BY_HOST.get(ctx.graph);
-  if (!index) {
-    index = new Map();
-    for (const g of nodesOf(ctx.graph, 'security-group')) {
-      const name = g.tags['jichitai:host'];
-      if (name === undefined) continue;
-      const list = index.get(name);
-      if (list) list.push(g);
-      else index.set(name, [g]);
+/** A block as a key: its family, length and first address (host bits are cleared by parsePrefix). */
+const vpcBlockKey = (family: number, length: number, lo: bigint) => `${family}/${length}/${lo}`;
+
+function namedGroups(graph: TopologyGraph): Map<string, NamedGroups> {
+  let index = GROUPS_BY_HOST.get(graph);
+  if (index) return index;
+  const building = new Map<string, { all: { g: SecurityGroupNode; vpc?: VpcNode }[]; loose: number[]; byBlock: Map<string, number[]> }>();
+  for (const g of nodesOf(graph, 'security-group')) {
+    const name = g.tags['jichitai:host'];
+    if (name === undefined) continue;
+    let entry = building.get(name);
+    if (!entry) building.set(name, entry = { all: [], loose: [], byBlock: new Map() });
+    const vpc = deref<VpcNode>(graph, g.vpc);
+    const at = entry.all.length;
+    const placed = vpc?.type === 'vpc' ? vpc : undefined;
+    entry.all.push({ g, vpc: placed });
+    const own = placed ? prefixesOf(placed.cidrs) : [];
+    if (own.length === 0) {
+      entry.loose.push(at);
+      continue;
     }
-    GROUPS_BY_HOST.set(ctx.graph, index);
+    for (const v of own) {
+      const key = vpcBlockKey(v.family, v.length, v.lo);
+      const list = entry.byBlock.get(key);
+      if (list) {
+        if (list[list.length - 1] !== at) list.push(at);
+      } else {
+        entry.byBlock.set(key, [at]);
+      }
+    }
   }
-  const named = index.get(host.name) ?? [];
-  const blocks = prefixesOf(host.cidrs);
-  return named.filter((g) => {
-    const vpc = deref<VpcNode>(ctx.graph, g.vpc);
-    if (!vpc || vpc.type !== 'vpc') return true;
-    if (vpc.segment !== undefined && vpc.segment !== host.zone) return false;
-    // Every member's host of a name is asked about every member's group of that name: each VPC's blocks are read once.
-    let own = VPC_PREFIXES.get(vpc);
-    if (!own) VPC_PREFIXES.set(vpc, own = prefixesOf(vpc.cidrs));
-    return own.length === 0 || blocks.length === 0
-      || blocks.some((b) => own.some((v) => v.family === b.family && v.lo <= b.lo && b.hi <= v.hi));
-  });
+  index = building;
+  GROUPS_BY_HOST.set(graph, index);
+  return index;
 }
 
-const VPC_PREFIXES = new WeakMap<VpcNode, Prefix[]>();
+function findHostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNode[] {
+  const named = namedGroups(ctx.graph).get(host.name);
+  if (!named) return [];
+  // A group whose VPC is of another segment is not the host's; one the guard cannot place may be.
+  const inSegment = (i: number) => {
+    const vpc = named.all[i].vpc;
+    return vpc === undefined || vpc.segment === undefined || vpc.segment === host.zone;
+  };
+  const blocks = prefixesOf(host.cidrs);
+  // No readable block of the host: every group of its name in its segment may be its.
+  if (blocks.length === 0) return named.all.flatMap((e, i) => (inSegment(i) ? [e.g] : []));
+  const chosen = new Set<number>(named.loose.filter(inSegment));
+  // A VPC block holds the host's block when it is one of the block's own prefixes: look each of them up.
+  for (const b of blocks) {
+    const width = b.family === 4 ? 32 : 128;
+    const base = b.family === 4 ? 0n : V6_BASE;
+    for (let length = 0; length <= b.length; length++) {
+      const size = 2n ** BigInt(width - length);
+      const lo = base + ((b.lo - base) / size) * size;
+      for (const i of named.byBlock.get(vpcBlockKey(b.family, length, lo)) ?? []) if (inSegment(i)) chosen.add(i);
+    }
+  }
+  return [...chosen].sort((x, y) => x - y).map((i) => named.all[i].g);
+}
+
+/** Where IPv6 addresses start in the combined space of address-space.ts (IPv6 address b is 2^32 + b). */
+const V6_BASE = 2n ** 32n;
 
 function prefixesOf(cidrs: readonly string[]): Prefix[] {
   return cidrs.map((c) => parsePrefix(c)).filter((p): p is Prefix => p !== undefined);
