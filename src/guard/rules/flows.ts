@@ -437,9 +437,15 @@ function findHostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNod
     return vpc === undefined || vpc.segment === undefined || vpc.segment === host.zone;
   };
   const blocks = prefixesOf(host.cidrs);
+  // Lists pushed, not mapped: a mapped list here (holey) deoptimized the function ("wrong map", --trace-deopt).
+  const out: SecurityGroupNode[] = [];
   // No readable block of the host: every group of its name in its segment may be its.
-  if (blocks.length === 0) return named.all.flatMap((e, i) => (inSegment(i) ? [e.g] : []));
-  const chosen = new Set<number>(named.loose.filter(inSegment));
+  if (blocks.length === 0) {
+    for (let i = 0; i < named.all.length; i++) if (inSegment(i)) out.push(named.all[i].g);
+    return out;
+  }
+  const chosen = new Set<number>();
+  for (const i of named.loose) if (inSegment(i)) chosen.add(i);
   // A VPC block holds the host's block when it is one of the block's own prefixes: look each of them up.
   for (const b of blocks) {
     const width = b.family === 4 ? 32 : 128;
@@ -450,7 +456,11 @@ function findHostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNod
       for (const i of named.byBlock.get(vpcBlockKey(b.family, length, lo)) ?? []) if (inSegment(i)) chosen.add(i);
     }
   }
-  return [...chosen].sort((x, y) => x - y).map((i) => named.all[i].g);
+  const order: number[] = [];
+  for (const i of chosen) order.push(i);
+  order.sort((x, y) => x - y);
+  for (const i of order) out.push(named.all[i].g);
+  return out;
 }
 
 /** Where IPv6 addresses start in the combined space of address-space.ts (IPv6 address b is 2^32 + b). */
