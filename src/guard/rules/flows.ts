@@ -1,5 +1,5 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
-import { parsePrefix, Prefix } from '../address-space';
+import { ALL_V4, ALL_V6, parsePrefix, Prefix, prefixAt } from '../address-space';
 import { DeclaredFlow, DeclaredHost } from '../declared';
 import { deref, describeRef, nodesOf, Ref, rulePeerText, rulesOf, SecurityGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { Box, intersect, MAX_PORT } from '../header-set';
@@ -361,7 +361,7 @@ function endText(ctx: GuardContext, a: Arrival): Bilingual {
 /**
  * The security groups labelled with each host name (`jichitai:host`), built once per graph, in graph order: those the
  * host's blocks cannot rule out (a VPC the guard cannot read, or one with no readable block) apart, and the others by
- * each block of their VPC (`vpcBlockKey`), so that a host finds the groups whose VPC holds it by its own blocks' prefixes
+ * each block of their VPC (`blockKey`), so that a host finds the groups whose VPC holds it by its own blocks' prefixes
  * instead of comparing every group of its name (a prefecture's members each declare hosts of the same names: comparing
  * each with every member's group grew with the square of the members).
  */
@@ -392,9 +392,6 @@ export function hostGroups(ctx: GuardContext, host: DeclaredHost): readonly Secu
   return groups;
 }
 
-/** A block as a key: its family, length and first address (host bits are cleared by parsePrefix). */
-const vpcBlockKey = (family: number, length: number, lo: bigint) => `${family}/${length}/${lo}`;
-
 function namedGroups(graph: TopologyGraph): Map<string, NamedGroups> {
   let index = GROUPS_BY_HOST.get(graph);
   if (index) return index;
@@ -414,7 +411,7 @@ function namedGroups(graph: TopologyGraph): Map<string, NamedGroups> {
       continue;
     }
     for (const v of own) {
-      const key = vpcBlockKey(v.family, v.length, v.lo);
+      const key = blockKey(v);
       const list = entry.byBlock.get(key);
       if (list) {
         if (list[list.length - 1] !== at) list.push(at);
@@ -448,12 +445,9 @@ function findHostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNod
   for (const i of named.loose) if (inSegment(i)) chosen.add(i);
   // A VPC block holds the host's block when it is one of the block's own prefixes: look each of them up.
   for (const b of blocks) {
-    const width = b.family === 4 ? 32 : 128;
-    const base = b.family === 4 ? 0n : V6_BASE;
+    const offset = b.lo - (b.family === 4 ? ALL_V4.lo : ALL_V6.lo);
     for (let length = 0; length <= b.length; length++) {
-      const size = 2n ** BigInt(width - length);
-      const lo = base + ((b.lo - base) / size) * size;
-      for (const i of named.byBlock.get(vpcBlockKey(b.family, length, lo)) ?? []) if (inSegment(i)) chosen.add(i);
+      for (const i of named.byBlock.get(blockKey(prefixAt(b.family, offset, length))) ?? []) if (inSegment(i)) chosen.add(i);
     }
   }
   const order: number[] = [];
@@ -462,9 +456,6 @@ function findHostGroups(ctx: GuardContext, host: DeclaredHost): SecurityGroupNod
   for (const i of order) out.push(named.all[i].g);
   return out;
 }
-
-/** Where IPv6 addresses start in the combined space of address-space.ts (IPv6 address b is 2^32 + b). */
-const V6_BASE = 2n ** 32n;
 
 function prefixesOf(cidrs: readonly string[]): Prefix[] {
   return cidrs.map((c) => parsePrefix(c)).filter((p): p is Prefix => p !== undefined);
