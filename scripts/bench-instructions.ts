@@ -18,8 +18,8 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { RESULT_MARKER } from './bench-apps';
-import type { ProcessResult, ProcessSpec } from './bench-process';
-import { label, WholeCase } from './bench-whole';
+import type { ProcessResult } from './bench-process';
+import { checkComparable, label, processEnv, WholeCase } from './bench-whole';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -55,12 +55,7 @@ export async function measureInstructions(valgrind: string, script: string, c: W
   if (c.peer !== 'guard') throw new Error(`${label(c)}: instruction counts compare the guard only`);
   process.stderr.write(`  ${label(c)}, instructions under valgrind (both sides at once)...\n`);
   const [without, withGuard] = await Promise.all([false, true].map((guard) => countProcess(valgrind, script, c, guard, tmp)));
-  if (without.result.resources !== withGuard.result.resources) {
-    throw new Error(`${label(c)}: the output differs with and without (${without.result.resources} / ${withGuard.result.resources} resources)`);
-  }
-  if (withGuard.result.reports === 0 || without.result.reports !== 0) {
-    throw new Error(`${label(c)}: guard reports written ${withGuard.result.reports} with, ${without.result.reports} without`);
-  }
+  checkComparable(c, [without.result], [withGuard.result]);
   return { c, without: without.count, with: withGuard.count, resources: withGuard.result.resources };
 }
 
@@ -70,10 +65,7 @@ async function countProcess(
   const dir = fs.mkdtempSync(path.join(tmp, 'callgrind-'));
   const outdir = path.join(dir, 'out');
   fs.mkdirSync(outdir);
-  const spec: ProcessSpec = { engine: c.engine, municipalities: c.municipalities, guard, nag: false, prefecture: c.prefecture === true, outdir };
-  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_PROCESS: JSON.stringify(spec) };
-  delete env.CDK_VALIDATION;
-  if (!c.validation) env.CDK_VALIDATION = 'false';
+  const env = processEnv(c, guard, outdir);
   // --separate-threads: one count per thread (file cg.out-01 is the main thread, the first one started). V8 writes the
   // code it compiles into memory at run time: --smc-check=all-non-file makes Valgrind notice it (Valgrind manual,
   // "--smc-check"), or it would run stale translations.

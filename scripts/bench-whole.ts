@@ -83,8 +83,11 @@ export function compileProcessApp(): string {
   return path.join(outDir, 'scripts', 'bench-process.js');
 }
 
-function runProcess(script: string, c: WholeCase, withPeer: boolean, tmp: string): Sample {
-  const outdir = fs.mkdtempSync(path.join(tmp, 'out-'));
+/**
+ * The environment of one whole-process run of `c` (with or without its peer) synthesizing into `outdir`: the spec in
+ * BENCH_PROCESS, and aws-cdk-lib's validation switched with CDK_VALIDATION exactly as a user would.
+ */
+export function processEnv(c: WholeCase, withPeer: boolean, outdir: string): NodeJS.ProcessEnv {
   const spec: ProcessSpec = {
     engine: c.engine,
     municipalities: c.municipalities,
@@ -96,6 +99,12 @@ function runProcess(script: string, c: WholeCase, withPeer: boolean, tmp: string
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_PROCESS: JSON.stringify(spec) };
   delete env.CDK_VALIDATION;
   if (!c.validation) env.CDK_VALIDATION = 'false';
+  return env;
+}
+
+function runProcess(script: string, c: WholeCase, withPeer: boolean, tmp: string): Sample {
+  const outdir = fs.mkdtempSync(path.join(tmp, 'out-'));
+  const env = processEnv(c, withPeer, outdir);
   const started = performance.now();
   const child = spawnSync(process.execPath, [script], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   const wall = (performance.now() - started) / 1000;
@@ -122,17 +131,27 @@ export function measureWhole(script: string, c: WholeCase, tmp: string): WholeRo
     process.stderr.write(` ${i + 1}`);
   }
   process.stderr.write('\n');
-  // The comparison is void if the peer changed what was synthesized, or the guard did not run where it should.
-  const resources = new Set([...row.without, ...row.with].map((s) => s.resources));
+  checkComparable(c, row.without, row.with);
+  return row;
+}
+
+/** What a run synthesized: its resources and the guard reports written. */
+export interface RunOutput {
+  readonly resources: number;
+  readonly reports: number;
+}
+
+/** Throws when the runs of `c` cannot be compared: the peer changed what was synthesized, or the guard did not run where it should. */
+export function checkComparable(c: WholeCase, without: readonly RunOutput[], withPeer: readonly RunOutput[]): void {
+  const resources = new Set([...without, ...withPeer].map((s) => s.resources));
   if (resources.size !== 1) throw new Error(`${label(c)}: the output differs with and without (${[...resources].join(' / ')} resources)`);
   // One report per guarded stack: a prefecture's member stacks (CDK; the hub's stack is checked with them), or its one
   // Terraform stack.
   const guardedStacks = c.prefecture && c.engine === 'tf' ? 1 : c.municipalities;
   const expectedReports = c.peer === 'guard' ? guardedStacks : 0;
-  if (row.with.some((s) => s.reports !== expectedReports) || row.without.some((s) => s.reports !== 0)) {
-    throw new Error(`${label(c)}: guard reports written ${row.with.map((s) => s.reports).join(',')} with, ${row.without.map((s) => s.reports).join(',')} without; expected ${expectedReports} and 0`);
+  if (withPeer.some((s) => s.reports !== expectedReports) || without.some((s) => s.reports !== 0)) {
+    throw new Error(`${label(c)}: guard reports written ${withPeer.map((s) => s.reports).join(',')} with, ${without.map((s) => s.reports).join(',')} without; expected ${expectedReports} and 0`);
   }
-  return row;
 }
 
 export function median(xs: readonly number[]): number {
