@@ -103,7 +103,7 @@ describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it'
 
   test('after the allow-list, literal blocks that together cover most of the internet are no IP allow-list: merged per family, bounded by a /8 of IPv4 and a /12 of IPv6', () => {
     // The whole internet in two halves, on given ports: literal blocks, none a /0, yet everything.
-    const halves = 'pass udp $HOME_NET any -> [0.0.0.0/1,128.0.0.0/1] 1:65535 (msg:"halves"; sid:1000904; rev:1;)';
+    const halves = 'pass udp $HOME_NET any -> [0.0.0.0/1,128.0.0.0/1] 3478:3481 (msg:"halves"; sid:1000904; rev:1;)';
     const found = findingsAfter(withRuleGroup(halves, 600), 'AP-1').join('\n');
     expect(found).toMatch(/AP-1 critical .*lets traffic around its FQDN allow-list: the pass rules after it \(rule groups \S+RuleGroupmedia\S+, ExtraGroup\) reach, their blocks merged, 4294967296 IPv4 addresses \(the widest run 0\.0\.0\.0\/0\), more than a \/8 holds/);
     expect(found).toMatch(/Fix: .*together no more addresses than a \/8 of IPv4 or a \/12 of IPv6/);
@@ -121,6 +121,9 @@ describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it'
       .toMatch(/reach, their blocks merged, 17170432 IPv4 addresses \(the widest run 3\.0\.0\.0\/8\), more than a \/8 holds/);
     expect(findingsAfter(withRuleGroup('pass udp $HOME_NET any -> [2000::/4,3000::/4] 3478 (msg:"d"; sid:1000908; rev:1;)', 600), 'AP-1').join('\n'))
       .toMatch(/reach, their blocks merged, \d+ IPv6 addresses \(the widest run 2000::\/3\), more than a \/12 holds/);
+    // Literal blocks on every port (a range written out, as `any` is) pass a whole transport, however narrow the blocks.
+    expect(findingsAfter(withRuleGroup('pass udp $HOME_NET any -> [203.0.113.0/24] 1:65535 (msg:"f"; sid:1000929; rev:1;)', 600), 'AP-1').join('\n'))
+      .toMatch(/holds a pass rule to destinations that are not literal address blocks, or for a whole transport \(pass udp /);
     // A /0 written with two digits is the whole space too.
     expect(findingsAfter(withRuleGroup('pass udp $HOME_NET any -> [0.0.0.0/00] 3478 (msg:"e"; sid:1000909; rev:1;)', 600), 'AP-1').join('\n')).toMatch(/4294967296 IPv4 addresses/);
   });

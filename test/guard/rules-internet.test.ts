@@ -16,6 +16,7 @@ import { checkTopology } from '../../src/guard/check';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { nodesOf } from '../../src/guard/graph';
 import { formatFinding } from '../../src/guard/rule';
+import { coversEveryPort } from '../../src/guard/rules/alpha-prime';
 
 const cfn = (net: any, segment: 'internet', suffix: string) =>
   net[segment].node.findAll().find((c: any) => c.node.path.endsWith(suffix)) as CfnResource;
@@ -72,6 +73,41 @@ describe('IN-1: the built-in stand-in for the security cloud inspects', () => {
     expect(exampleFindings('beta-prime', 'IN-1', (_, net) =>
       cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString',
         'pass tls $HOME_NET any -> $EXTERNAL_NET any (msg:"tls"; flow:to_server,established; sid:1000411; rev:1;)'))).toEqual([]);
+  });
+});
+
+describe('IN-1: a pass rule passes a whole transport when its ports cover every port, or its protocol is no application-layer one', () => {
+  const withWebRules = (rules: string) => exampleFindings('beta-prime', 'IN-1', (_, net) =>
+    cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString', rules)).join('\n');
+
+  test.each([
+    ['every port as a range', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 1:65535'],
+    ['two ranges that meet', 'pass udp $HOME_NET any -> $EXTERNAL_NET [1:1023, 1024:]'],
+    ['a nested list', 'pass tcp $HOME_NET any -> $EXTERNAL_NET [[1:80],81:65535]'],
+    ['a negation (every port but one)', 'pass tcp $HOME_NET any -> $EXTERNAL_NET !25'],
+    ['a port variable the guard does not read', 'pass tcp $HOME_NET any -> $EXTERNAL_NET $ALL_PORTS'],
+    ['pkthdr (any packet)', 'pass pkthdr $HOME_NET any -> $EXTERNAL_NET any'],
+    ['a protocol the guard does not know', 'pass gre $HOME_NET any -> $EXTERNAL_NET any'],
+  ])('%s is refused', (_, rule) => {
+    expect(withWebRules(`${rule} (msg:"wide"; sid:1000415; rev:1;)`)).toMatch(/passes a whole transport \(pass /);
+  });
+
+  test.each([
+    ['named ports', 'pass tcp $HOME_NET any -> $EXTERNAL_NET [80,443]'],
+    ['every port but port 1', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 2:65535'],
+    ['an application-layer protocol on any port', 'pass dns $HOME_NET any -> $EXTERNAL_NET any'],
+  ])('%s passes no whole transport', (_, rule) => {
+    expect(withWebRules(`${rule} (msg:"narrow"; sid:1000416; rev:1;)`)).not.toMatch(/whole transport/);
+  });
+});
+
+describe('coversEveryPort: a Suricata port field read as Suricata reads it, unreadable counting as every port', () => {
+  test.each([
+    ['any', true], ['1:65535', true], ['0:65535', true], ['1:', true], ['[1:100,101:65535]', true], ['[101:65535, 1:100]', true],
+    ['[1:100,[101:200,201:]]', true], ['!80', true], ['[1:1024,!80]', true], ['$HTTP_PORTS', true], ['', true], ['1:70000', true],
+    ['80', false], ['[80,443]', false], ['2:65535', false], ['1:65534', false], ['[1:100,102:65535]', false], ['1024:', false],
+  ])('%s → %s', (field, every) => {
+    expect(coversEveryPort(field)).toBe(every);
   });
 });
 

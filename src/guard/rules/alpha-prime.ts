@@ -266,16 +266,84 @@ function suricataLines(group: RuleGroupNode): string[] {
 }
 
 /**
- * A `pass` rule that lets a whole transport through whatever it carries: protocol `ip`, or `tcp` / `udp` / `icmp` to
- * any destination port. Rules on an application-layer protocol (`tls`, `http`, `dns`...) pass only what the engine
- * recognised as that protocol, so they are inspection, not a way around it.
+ * Suricata's application-layer protocols, as a rule's protocol field names them: a `pass` rule on one passes only what
+ * the engine recognised as that protocol. https://docs.suricata.io/en/latest/rules/intro.html#protocol (the list of
+ * Suricata 7, which Network Firewall runs; https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-limitations-caveats.html
+ * lists the ones it leaves out, IKEv2 among them, which the service then refuses).
+ */
+const APPLICATION_PROTOCOLS: ReadonlySet<string> = new Set([
+  'http', 'http1', 'http2', 'ftp', 'tls', 'smb', 'dcerpc', 'dns', 'smtp', 'imap', 'pop3', 'ssh', 'nfs', 'ntp', 'dhcp', 'tftp',
+  'krb5', 'snmp', 'sip', 'rfb', 'mqtt', 'rdp', 'modbus', 'dnp3', 'enip', 'quic', 'pgsql', 'telnet', 'msn', 'bittorrent-dht',
+]);
+
+/** Transports whose rules name ports: the others (`ip`, `icmp`, `pkthdr`…) match whatever port a packet has. */
+const PORTED_TRANSPORTS: ReadonlySet<string> = new Set(['tcp', 'udp', 'sctp']);
+
+/**
+ * A `pass` rule that lets a whole transport through whatever it carries: a protocol that is no application-layer
+ * protocol (`ip`, `icmp`, `pkthdr`, which matches any packet, or one the guard does not know: fail closed), or `tcp` /
+ * `udp` / `sctp` to every destination port (`coversEveryPort`). Rules on an application-layer protocol (`tls`, `http`,
+ * `dns`...) pass only what the engine recognised as that protocol, so they are inspection, not a way around it.
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rules-examples.html
  */
 function passesTransport(line: string): boolean {
   const words = headerFields(line);
   if (words[0]?.toLowerCase() !== 'pass') return false;
-  const protocol = words[1]?.toLowerCase();
-  return protocol === 'ip' || ((protocol === 'tcp' || protocol === 'udp' || protocol === 'icmp') && words[6]?.replace(/\(.*$/, '') === 'any');
+  const protocol = words[1]?.toLowerCase() ?? '';
+  if (APPLICATION_PROTOCOLS.has(protocol)) return false;
+  return !PORTED_TRANSPORTS.has(protocol) || coversEveryPort(words[6]?.replace(/\(.*$/, '') ?? '');
+}
+
+/**
+ * Whether a Suricata port field may match every port from 1 to 65535 (port 0 carries no TCP or UDP service): `any`, or
+ * a list of ports and ranges (`80`, `1024:`, `[1:1023,1024:65535]`, nested lists) that together hold them all. A
+ * negation (`!80`, `[1:1024,!80]`: every port but some), a variable (`$HTTP_PORTS`, a port set of the rule group's that
+ * the guard does not read) or anything else the guard does not read counts as every port (fail closed).
+ * https://docs.suricata.io/en/latest/rules/intro.html#ports-source-and-destination
+ */
+export function coversEveryPort(field: string): boolean {
+  const ranges: [number, number][] = [];
+  const read = (spec: string): boolean => {
+    const s = spec.trim();
+    if (s.startsWith('[') && s.endsWith(']')) return listItems(s.slice(1, -1)).every(read);
+    if (s === 'any') {
+      ranges.push([0, 65535]);
+      return true;
+    }
+    const m = /^(\d{1,5})(:(\d{1,5})?)?$/.exec(s);
+    if (!m) return false;
+    const lo = Number(m[1]);
+    const hi = m[2] === undefined ? lo : m[3] === undefined ? 65535 : Number(m[3]);
+    if (hi > 65535 || lo > hi) return false;
+    ranges.push([lo, hi]);
+    return true;
+  };
+  if (!read(field)) return true;
+  let next = 1;
+  for (const [lo, hi] of ranges.sort((a, b) => a[0] - b[0])) {
+    if (lo > next) return false;
+    next = Math.max(next, hi + 1);
+  }
+  return next > 65535;
+}
+
+/** The items of a Suricata list's inside, split at the commas outside nested brackets. */
+function listItems(inside: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let item = '';
+  for (const c of inside) {
+    if (c === ',' && depth === 0) {
+      items.push(item);
+      item = '';
+      continue;
+    }
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    item += c;
+  }
+  items.push(item);
+  return items;
 }
 
 /**
