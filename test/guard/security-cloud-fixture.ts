@@ -23,6 +23,8 @@ export interface Mutation {
   readonly servicesToNat?: boolean;
   /** The firewall policy passes by default. */
   readonly firewallPasses?: boolean;
+  /** A stateful rule group of the firewall policy (strict order, priority 100) holding these Suricata rules. */
+  readonly firewallRules?: string;
   /** The public web ALB's web ACL. */
   readonly waf?: 'sqli' | 'none' | 'common-only' | 'sqli-count' | 'sqli-match' | 'sqli-not';
   /** The mail NLB's listener ports. */
@@ -173,10 +175,22 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
         StatelessFragmentDefaultActions: ['aws:forward_to_sfe'],
         StatefulDefaultActions: m.firewallPasses ? [] : ['aws:drop_strict', 'aws:alert_strict'],
         StatefulEngineOptions: { RuleOrder: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER' },
+        ...(m.firewallRules !== undefined ? { StatefulRuleGroupReferences: [{ ResourceArn: ref('FirewallRules'), Priority: 100 }] } : {}),
       },
       Tags: hubTags('inspection'),
     },
   };
+  if (m.firewallRules !== undefined) {
+    hub.FirewallRules = {
+      Type: 'AWS::NetworkFirewall::RuleGroup',
+      Properties: {
+        RuleGroupName: 'hub-rules',
+        Type: 'STATEFUL',
+        Capacity: 100,
+        RuleGroup: { StatefulRuleOptions: { RuleOrder: 'STRICT_ORDER' }, RulesSource: { RulesString: m.firewallRules } },
+      },
+    };
+  }
   hub.Firewall = {
     Type: 'AWS::NetworkFirewall::Firewall',
     Properties: { FirewallName: 'hub', VpcId: ref('HubVpc'), SubnetMappings: [{ SubnetId: ref('HubfirewallSubnet') }], FirewallPolicyArn: ref('FirewallPolicy'), Tags: hubTags('inspection') },
@@ -340,9 +354,18 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
       stateless_fragment_default_actions: ['aws:forward_to_sfe'],
       stateful_default_actions: m.firewallPasses ? [] : ['aws:drop_strict', 'aws:alert_strict'],
       stateful_engine_options: { rule_order: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER' },
+      ...(m.firewallRules !== undefined ? { stateful_rule_group_reference: [{ resource_arn: arn('aws_networkfirewall_rule_group.hub'), priority: 100 }] } : {}),
     },
     tags: hubTags('inspection'),
   });
+  if (m.firewallRules !== undefined) {
+    put('aws_networkfirewall_rule_group', 'hub', {
+      name: 'hub-rules',
+      type: 'STATEFUL',
+      capacity: 100,
+      rule_group: { stateful_rule_options: { rule_order: 'STRICT_ORDER' }, rules_source: { rules_string: m.firewallRules } },
+    });
+  }
   put('aws_networkfirewall_firewall', 'hub', {
     name: 'hub', vpc_id: id('aws_vpc.hub'), subnet_mapping: [{ subnet_id: id('aws_subnet.hub_firewall') }], firewall_policy_arn: arn('aws_networkfirewall_firewall_policy.hub'), tags: hubTags('inspection'),
   });

@@ -52,6 +52,10 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
     ['SC-2: the guard cannot tell where the proxy runs (no Auto Scaling group)', { noProxyGroup: true },
       /SC-2 error .*the guard cannot tell which subnets the hub proxy runs in/],
     ['SC-2: the inspection firewall passes by default', { firewallPasses: true }, /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ passes by default/],
+    ['SC-2: a rule group of the inspection firewall passes every TCP port (a range written out)', { firewallRules: 'pass tcp $HOME_NET any -> $EXTERNAL_NET 1:65535 (msg:"all tcp"; sid:1; rev:1;)' },
+      /SC-2 error .*through a firewall that is not the hub's inspection firewall: rule group \S+ of firewall \S+ passes a whole transport \(pass tcp \$HOME_NET any -> \$EXTERNAL_NET 1:65535/],
+    ['SC-2: a rule group of the inspection firewall passes any packet (pkthdr)', { firewallRules: 'pass pkthdr $HOME_NET any -> $EXTERNAL_NET any (msg:"all"; sid:1; rev:1;)' },
+      /SC-2 error .*passes a whole transport \(pass pkthdr /],
     ['SC-3: the public web ALB has no web ACL', { waf: 'none' }, /SC-3 error .*the public web entrance is not protected against SQL injection: no WAFv2 web ACL is associated/],
     ['SC-3: the web ACL has no SQL-injection rule', { waf: 'common-only' }, /SC-3 error .*has no rule that blocks SQL injection/],
     ['SC-3: the SQLi rule set only counts', { waf: 'sqli-count' }, /SC-3 error .*has no rule that blocks SQL injection/],
@@ -74,6 +78,11 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
       expect([notJapanese(f.ja?.message), notJapanese(f.ja?.fix)]).toEqual([undefined, undefined]);
       expect(formatFindingIn(f, GuardLanguage.JAPANESE)).toMatch(new RegExp(`\\] ${rule} (重大|エラー)（[^]*対処: `));
     }
+  });
+
+  test('a rule group of the inspection firewall that passes named ports or an application-layer protocol keeps it the inspection firewall', () => {
+    const narrow = 'pass tls any any -> any 443 (msg:"tls"; sid:1; rev:1;)\npass tcp any any -> any [25,587] (msg:"mail"; sid:2; rev:1;)';
+    expect(lines(check(graphOf({ firewallRules: narrow })))).toEqual([]);
   });
 
   test('exact paths: a route to member B without the propagation, or the propagation without the route, is no path (dropped at the transit table, or never routed)', () => {

@@ -347,6 +347,40 @@ function listItems(inside: string): string[] {
 }
 
 /**
+ * Why a rule group of a firewall that must drop by default may pass traffic around that default (IN-1, and SC-2 for the
+ * hub's inspection firewall), or undefined: it is outside the synthesized output (unless AWS managed), cannot be read
+ * (fail closed), or holds a `pass` rule for a whole transport (`passesTransport`). A domain list passes no transport.
+ */
+export function groupPassProblem(graph: TopologyGraph, firewallId: string, ref: Ref): Bilingual | undefined {
+  if (ref.kind === 'external') {
+    return AWS_MANAGED_GROUP.test(ref.value) ? undefined
+      : bi(`rule group ${ref.value} of firewall ${firewallId} is outside the synthesized output, so its rules cannot be read`,
+        `ファイアウォール ${firewallId} のルールグループ ${ref.value} が合成結果の外にあり、そのルールを読めない`);
+  }
+  const group = deref<RuleGroupNode>(graph, ref);
+  if (group?.type !== 'rule-group') {
+    return bi(`a rule group of firewall ${firewallId} cannot be read (${ref.kind === 'unresolved' ? ref.expression : ref.id})`,
+      `ファイアウォール ${firewallId} のルールグループを読めない（${ref.kind === 'unresolved' ? jaOrEn(ref.expression) : ref.id}）`);
+  }
+  if (group.domainList) return undefined;
+  if (group.rulesString === undefined) return unreadableRules(group.id);
+  const open = suricataLines(group).find(passesTransport);
+  if (!open) return undefined;
+  const shown = open.length > 100 ? `${open.slice(0, 97)}...` : open;
+  return bi(`rule group ${group.id} of firewall ${firewallId} passes a whole transport (${shown})`,
+    `ファイアウォール ${firewallId} のルールグループ ${group.id} が、トランスポート全体を通過させる（${shown}）`);
+}
+
+/** Whether a rule group the guard read (`groupPassProblem` found none) drops something: an AWS managed group, a deny-list, a drop or reject rule. */
+function dropsSome(graph: TopologyGraph, ref: Ref): boolean {
+  if (ref.kind === 'external') return true;
+  const group = deref<RuleGroupNode>(graph, ref);
+  if (group?.type !== 'rule-group') return false;
+  if (group.domainList) return group.domainList.generatedRulesType === 'DENYLIST';
+  return suricataLines(group).some(isDropLine);
+}
+
+/**
  * Whether a firewall inspects the way a stand-in for the security cloud must (IN-1): it drops by default, holds IPS
  * rules in drop mode (a readable group with a `drop` or `reject` rule, a deny-list, or an AWS managed threat group), no
  * group passes a whole transport around that default, and what is passed has met the IPS first (`ipsAheadProblem`);
@@ -357,34 +391,10 @@ export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string)
   if ('problem' in base) return base.problem;
   let dropping = false;
   for (const [i, ref] of base.policy.ruleGroups.entries()) {
+    const problem = groupPassProblem(ctx.graph, firewallId, ref);
+    if (problem) return problem;
     // An override (DROP_TO_ALERT, or one the guard cannot read) turns the group's drops into alerts: it is no IPS in drop mode.
-    const alertsOnly = base.policy.ruleGroupOverrides[i] !== undefined;
-    if (ref.kind === 'external') {
-      if (!AWS_MANAGED_GROUP.test(ref.value)) {
-        return bi(`rule group ${ref.value} of firewall ${firewallId} is outside the synthesized output, so its rules cannot be read`,
-          `ファイアウォール ${firewallId} のルールグループ ${ref.value} が合成結果の外にあり、そのルールを読めない`);
-      }
-      if (!alertsOnly) dropping = true;
-      continue;
-    }
-    const group = deref<RuleGroupNode>(ctx.graph, ref);
-    if (group?.type !== 'rule-group') {
-      return bi(`a rule group of firewall ${firewallId} cannot be read (${ref.kind === 'unresolved' ? ref.expression : ref.id})`,
-        `ファイアウォール ${firewallId} のルールグループを読めない（${ref.kind === 'unresolved' ? jaOrEn(ref.expression) : ref.id}）`);
-    }
-    if (group.domainList) {
-      if (group.domainList.generatedRulesType === 'DENYLIST' && !alertsOnly) dropping = true;
-      continue;
-    }
-    if (group.rulesString === undefined) return unreadableRules(group.id);
-    const lines = suricataLines(group);
-    const open = lines.find(passesTransport);
-    if (open) {
-      const shown = open.length > 100 ? `${open.slice(0, 97)}...` : open;
-      return bi(`rule group ${group.id} of firewall ${firewallId} passes a whole transport (${shown})`,
-        `ファイアウォール ${firewallId} のルールグループ ${group.id} が、トランスポート全体を通過させる（${shown}）`);
-    }
-    if (lines.some(isDropLine) && !alertsOnly) dropping = true;
+    if (base.policy.ruleGroupOverrides[i] === undefined && dropsSome(ctx.graph, ref)) dropping = true;
   }
   if (!dropping) {
     return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject rule, deny-list or AWS managed threat group without an override to alert)`,

@@ -3,6 +3,7 @@
  * = `hub`) and its member municipalities (tag `jichitai:municipality`), as the app synthesized them. The paths are the
  * exact reachability engine's (docs/guard-semantics.md); the hub's functions are found by `jichitai:hub-function`.
  */
+import { groupPassProblem } from './alpha-prime';
 import { proxyConfigs, SquidConf } from './breakout-controls';
 import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
@@ -78,7 +79,7 @@ function endsInSiem(graph: TopologyGraph, sink: Ref): boolean {
   return stream?.type === 'delivery-stream' && stream.buckets.length > 0 && stream.buckets.every((b) => isSiemSink(graph, b));
 }
 
-/** Why a firewall is not the hub's inspection firewall (in a hub VPC or tagged `inspection`, stateful default drop). */
+/** Why a firewall is not the hub's inspection firewall (in a hub VPC or tagged `inspection`, stateful default drop, no group around it: `groupPassProblem`). */
 function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual | undefined {
   const fw = graph.nodes.get(firewallId) as FirewallNode | undefined;
   if (fw?.type !== 'firewall') return bi(`firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} が合成結果にない`);
@@ -94,6 +95,11 @@ function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual 
   if (!policy.statefulDefaultActions.some((a) => a === 'aws:drop_strict' || a === 'aws:drop_established')) {
     return bi(`firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`,
       `ファイアウォール ${firewallId} が既定で通信を通す（ステートフルのデフォルトアクション: ${policy.statefulDefaultActions.join(', ') || 'なし'}）`);
+  }
+  // A group that passes a whole transport (or cannot be read) lets traffic around the default drop, as for IN-1's stand-in.
+  for (const ref of policy.ruleGroups) {
+    const problem = groupPassProblem(graph, firewallId, ref);
+    if (problem) return problem;
   }
   return undefined;
 }
@@ -291,7 +297,7 @@ export const SC2: GuardRule = {
   term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
   summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC (but an α′ member\'s LGWAN breakout, '
     + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (every packet to the '
-    + 'stateful engine, no stateless aws:pass; stateful default drop); '
+    + 'stateful engine, no stateless aws:pass; stateful default drop; no rule group that passes a whole transport or cannot be read); '
     + 'the hub has a web proxy whose internet path passes it; what else runs in a hub subnet (a load balancer aside) reaches the internet only through it.',
   check(ctx) {
     const g = ctx.graph;
