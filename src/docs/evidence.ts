@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 156, cases: 444 },
-  cdktf: { mutations: 166, cases: 473 },
+  cdk: { mutations: 157, cases: 445 },
+  cdktf: { mutations: 167, cases: 474 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

@@ -1639,6 +1639,16 @@ const MUTATIONS: Mutation[] = [
       });
     },
   },
+  {
+    // Every port written as a range is every port, as `any` is (passesTransport reads the port field's union).
+    name: 'the built-in Internet egress passes TCP to ports 1:65535 ahead of its default drop (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      l1(net.internet, 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        'pass tcp $HOME_NET any -> $EXTERNAL_NET 1:65535 (msg:"every port"; sid:1000998; rev:1;)');
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {
