@@ -470,7 +470,15 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
       if (!Array.isArray(m.ports) || m.ports.length === 0) {
         p.add(`${sp}.media.ports`, bi('must be a non-empty list of ports (AP-5)', 'はポートの空でないリストでなければならない（AP-5）'), bi('e.g. [Port.udpRange(3478, 3481)]', '例: [Port.udpRange(3478, 3481)]'));
       } else {
-        m.ports.forEach((q: unknown, j: number) => checkPort(p, `${sp}.media.ports[${j}]`, q));
+        m.ports.forEach((q: unknown, j: number) => {
+          // The firewall passes each media port range in a rule of its own: one range of every port is a whole transport
+          // past the FQDN allow-list, which the guard refuses (AP-1).
+          if (checkPort(p, `${sp}.media.ports[${j}]`, q) && q.fromPort === 1 && q.toPort === 65535) {
+            p.add(`${sp}.media.ports[${j}]`, bi(`opens every ${q.protocol} port (1-65535), a whole transport past the FQDN allow-list (AP-1)`,
+              `${q.protocol} のすべてのポート（1-65535）を開け、FQDN 許可リストを迂回してトランスポート全体を通してしまう（AP-1）`),
+            bi("list the vendor's published media ports, e.g. Port.udpRange(3478, 3481)", 'ベンダーが公開するメディアのポートを挙げる。例: Port.udpRange(3478, 3481)'));
+          }
+        });
       }
       const reason = textProblem(m.reason, MAX_TEXT);
       if (reason) p.add(`${sp}.media.reason`, `${reason} (AP-5)`, 'say in plain text why the media bypasses the proxy');

@@ -157,6 +157,10 @@ describe('malformed service definitions are reported, never crash the planner', 
     ['media ranges that together hold more than a /8', {
       media: { cidrs: ['0.0.0.0/1', '128.0.0.0/1'], ports: [Port.udpRange(3478, 3481)], reason: 'UDP media of the meetings', documentationUrl: 'https://example.com/ips' },
     }, /^\[breakout\.services\] the media ranges \(media\.cidrs\) together hold 4294967296 addresses, more than a \/8 holds.*\(AP-1\)/],
+    // One range of every port is a whole transport past the allow-list (AP-1), whatever the ranges.
+    ['media on every UDP port', {
+      media: { cidrs: ['198.51.100.0/24'], ports: [Port.udp(3478), Port.udpRange(1, 65535)], reason: 'UDP media of the meetings', documentationUrl: 'https://example.com/ips' },
+    }, /\.media\.ports\[1\]\] opens every udp port \(1-65535\), a whole transport past the FQDN allow-list \(AP-1\)\. Fix: list the vendor's published media ports/],
     ['a plain object as a port', { ports: [{ protocol: 'tcp', fromPort: 443, toPort: 443 }, 'x'] }, /\.ports\[1\]\] is not a port/],
     ['an empty port list', { ports: [] }, /\.ports\] must be a non-empty list/],
     ['a category that does not exist', { category: 'SUPER' }, /\.category\] "SUPER" is not a CloudServiceCategory/],
