@@ -5,7 +5,8 @@
  * of CPU in one afternoon), which hides a guard costing a few percent. The number of instructions the process executes
  * does not depend on the machine's load: here each side runs under Valgrind's Callgrind, which counts them per thread
  * (the main thread, where the app, the synthesis and the guard's own code run, apart from V8's worker threads: TurboFan's
- * concurrent compiler and the parallel and concurrent garbage collector). Two runs of the same app side by side, one per
+ * concurrent compiler and the parallel and concurrent garbage collector; what the compiler's tasks run is split off by
+ * function name, `COMPILE_TASK`). Two runs of the same app side by side, one per
  * core, differed by 0.04%; with four runs sharing the two cores, by up to 0.5% (V8 compiles on threads of its own, and
  * when the optimized code arrives changes how much runs before it). The two sides therefore run at the same time, one
  * per core, and nothing else should.
@@ -27,7 +28,18 @@ const ROOT = path.resolve(__dirname, '..');
 export interface InstructionCount {
   readonly main: number;
   readonly other: number;
+  /**
+   * Of `other`, what TurboFan's concurrent compile tasks executed (`COMPILE_TASK`, inclusive), or undefined when no
+   * thread ran a function of that name (another V8 may name it differently).
+   */
+  readonly compiler: number | undefined;
 }
+
+/**
+ * The function V8 (11.3, Node 20) runs each concurrent TurboFan compile job in, on its worker threads
+ * (src/compiler-dispatcher/optimizing-compile-dispatcher.cc): the cost under it is compiling JavaScript to optimized code.
+ */
+const COMPILE_TASK = 'v8::internal::OptimizingCompileDispatcher::CompileTask::RunInternal()';
 
 export interface InstructionRow {
   readonly c: WholeCase;
@@ -78,15 +90,35 @@ async function countProcess(
     const perThread = fs.readdirSync(dir).filter((f) => /^cg\.out-\d+$/.test(f)).sort().map((f) => {
       const summary = fs.readFileSync(path.join(dir, f), 'utf8').match(/^summary:\s+(\d+)/m);
       if (!summary) throw new Error(`${label(c)}: no summary line in ${f}`);
-      return { thread: Number(f.slice('cg.out-'.length)), instructions: Number(summary[1]) };
+      return { file: f, thread: Number(f.slice('cg.out-'.length)), instructions: Number(summary[1]) };
     });
     const main = perThread.find((t) => t.thread === 1);
     if (!main) throw new Error(`${label(c)}: callgrind wrote no count for the main thread`);
-    const other = perThread.filter((t) => t !== main).reduce((sum, t) => sum + t.instructions, 0);
-    return { count: { main: main.instructions, other }, result: JSON.parse(line.slice(RESULT_MARKER.length)) as ProcessResult };
+    const others = perThread.filter((t) => t !== main);
+    const other = others.reduce((sum, t) => sum + t.instructions, 0);
+    let compiler: number | undefined;
+    for (const t of others) {
+      const compiled = await compileTaskCost(valgrind, path.join(dir, t.file));
+      if (compiled !== undefined) compiler = (compiler ?? 0) + compiled;
+    }
+    return { count: { main: main.instructions, other, compiler }, result: JSON.parse(line.slice(RESULT_MARKER.length)) as ProcessResult };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The inclusive cost of `COMPILE_TASK` in one thread's Callgrind file, read with `callgrind_annotate` (installed with
+ * Valgrind, beside it), or undefined when the thread never ran it.
+ */
+async function compileTaskCost(valgrind: string, file: string): Promise<number | undefined> {
+  const annotate = path.join(path.dirname(valgrind), 'callgrind_annotate');
+  const { code, stdout, stderr } = await run(annotate, ['--inclusive=yes', '--threshold=100', file], process.env);
+  if (code !== 0) throw new Error(`${annotate} ${file}: exit ${code}\n${stderr.slice(-2000)}`);
+  // A line is `<count with commas> (<percent>)  ???:<function> [<object>]`.
+  const hit = stdout.split('\n').find((l) => l.includes(`:${COMPILE_TASK}`));
+  const count = hit?.trim().match(/^([\d,]+)/);
+  return count ? Number(count[1].replace(/,/g, '')) : undefined;
 }
 
 function run(program: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -108,7 +140,7 @@ const giga = (n: number) => (n / 1e9).toFixed(2);
 export function instructionTable(rows: readonly InstructionRow[], table: (header: string[], rows: string[][]) => string): string {
   return table(
     ['engine', 'app', 'N', 'resources', 'G instr. without (main + other threads)', 'G instr. with', 'ratio',
-      "guard's extra: main thread", "guard's extra: other threads"],
+      "guard's extra: main thread", "guard's extra: other threads", 'of which TurboFan compiling'],
     rows.map((r) => {
       const total = (x: InstructionCount) => x.main + x.other;
       return [
@@ -117,6 +149,7 @@ export function instructionTable(rows: readonly InstructionRow[], table: (header
         `${giga(total(r.with))} (${giga(r.with.main)} + ${giga(r.with.other)})`,
         (total(r.with) / total(r.without)).toFixed(3),
         giga(r.with.main - r.without.main), giga(r.with.other - r.without.other),
+        r.with.compiler !== undefined && r.without.compiler !== undefined ? giga(r.with.compiler - r.without.compiler) : 'not found',
       ];
     }),
   );

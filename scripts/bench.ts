@@ -521,7 +521,9 @@ function printInstructions(rows: InstructionRow[]): void {
   console.log('and with the guard, run at the same time; main thread = the app, the synthesis and the guard\'s code; other threads =');
   console.log('V8\'s workers (TurboFan\'s concurrent compiler, the parallel and concurrent garbage collector). Unlike CPU time, these');
   console.log('counts do not depend on the machine\'s load (two runs of the same app side by side differed by 0.04%, by up to 0.5% when');
-  console.log('four runs shared the two cores)\n');
+  console.log('four runs shared the two cores). "of which TurboFan compiling": the part of the other threads\' extra spent in V8\'s');
+  console.log('concurrent compile tasks (OptimizingCompileDispatcher::CompileTask, inclusive), i.e. compiling the guard\'s code to');
+  console.log('optimized machine code; the rest of the other threads is garbage collection\n');
   console.log(instructionTable(rows, table));
 }
 
