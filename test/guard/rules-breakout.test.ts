@@ -373,6 +373,16 @@ describe('AP-5 通信路暗号化: only TLS to cloud services, and the proxy aut
     expect(nonTlsPorts('drop tcp $HOME_NET any -> $EXTERNAL_NET !443 (msg:"ports"; sid:2;)')).toEqual([]);
   });
 
+  test('a pass rule\'s header is read as Suricata splits it: spaced lists, any port, both port fields of <>, a header cut short', () => {
+    const rules = (...lines: string[]) => nonTlsPorts(lines.map((l, i) => `${l} (msg:"r"; sid:${i + 1};)`).join('\n'));
+    expect(rules('pass udp $HOME_NET any -> [52.112.0.0/14, 52.122.0.0/15] 3478:3481')).toEqual(['udp/3478:3481']);
+    expect(rules('pass tcp $HOME_NET any -> [203.0.113.0/24] [443, 8443]')).toEqual(['tcp/8443']);
+    expect(rules('pass udp $HOME_NET any -> [203.0.113.0/24] any')).toEqual(['udp/any']);
+    expect(rules('pass tcp [203.0.113.0/24] 8443 <> $HOME_NET any')).toEqual(['tcp/8443', 'tcp/any']);
+    expect(rules('pass ip $HOME_NET any -> [203.0.113.0/24] any')).toEqual(['ip/any']);
+    expect(nonTlsPorts('pass udp $HOME_NET any -> \\')).toEqual(['udp/?']);
+  });
+
   test('unacknowledged, other ports are refused; the examples acknowledge them with the catalogue\'s vendor reasons', () => {
     const stack = new Stack(new App(), 'Bare');
     new cdk.MunicipalNetwork(stack, 'Network', blueprint);

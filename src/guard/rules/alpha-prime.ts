@@ -328,7 +328,7 @@ export function coversEveryPort(field: string): boolean {
 }
 
 /** The items of a Suricata list's inside, split at the commas outside nested brackets. */
-function listItems(inside: string): string[] {
+export function listItems(inside: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let item = '';

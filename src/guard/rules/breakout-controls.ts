@@ -7,7 +7,7 @@ import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { deref, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { nameOf } from '../topology';
-import { breakoutFirewalls } from './alpha-prime';
+import { breakoutFirewalls, headerFields, listItems } from './alpha-prime';
 import { segmentOfLabel } from './placement';
 import { memoizeBounded } from '../memo';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
@@ -448,14 +448,24 @@ export const AP4: GuardRule = {
   },
 };
 
-/** The ports other than TLS 443 that a breakout rules string lets through. */
+/**
+ * The ports other than TLS 443 that a breakout rules string lets through, as `<protocol>/<port>` (`udp/3478:3481`,
+ * `tcp/any`): the destination ports of each `pass` rule (both port fields for `<>`, which matches either way), its
+ * header read as Suricata splits it (`headerFields`: spaced lists included), and the ports our port filter's negated
+ * list leaves open. A list's items are reported one by one; a field that is no list of ports (`any`, a variable, a
+ * negation) is reported as written, and a header cut short as `?`.
+ */
 export function nonTlsPorts(rulesString: string | undefined): string[] {
   const out = new Set<string>();
   for (const line of (rulesString ?? '').split('\n').map((l) => l.trim())) {
-    // pass <proto> <src> <sport> -> <dst> <dport> (…)
-    const pass = /^pass\s+(\S+)\s+\S+\s+\S+\s+->\s+\S+\s+(\S+)\s*\(/.exec(line);
-    if (pass) {
-      for (const p of portList(pass[2])) if (!(pass[1] === 'tcp' || pass[1] === 'tls') || p !== '443') out.add(`${pass[1]}/${p}`);
+    const header = headerFields(line);
+    if (header[0]?.toLowerCase() === 'pass') {
+      const protocol = (header[1] ?? '?').toLowerCase();
+      // A header cut short (a rule continued on the next line, or malformed) names ports the guard cannot read: `?`.
+      const fields = header.length < 7 ? ['?'] : header[4] === '<>' ? [header[3], header[6]] : [header[6]];
+      for (const field of fields) {
+        for (const p of portList(field.replace(/\(.*$/, ''))) if (!((protocol === 'tcp' || protocol === 'tls') && p === '443')) out.add(`${protocol}/${p}`);
+      }
       continue;
     }
     // Our port filter: drop tcp … -> $EXTERNAL_NET !<allowed> (…) lets the negated ports through.
@@ -465,8 +475,11 @@ export function nonTlsPorts(rulesString: string | undefined): string[] {
   return [...out].sort();
 }
 
+/** The items of a port field: a list's items (nested lists flattened), or the field itself. */
 function portList(spec: string): string[] {
-  return spec.replace(/^\[|\]$/g, '').split(',').map((p) => p.trim()).filter((p) => p !== '' && p !== 'any');
+  const s = spec.trim();
+  if (!(s.startsWith('[') && s.endsWith(']'))) return s === '' ? [] : [s];
+  return listItems(s.slice(1, -1)).flatMap(portList);
 }
 
 /**
