@@ -303,22 +303,18 @@ function passesTransport(line: string): boolean {
  */
 export function coversEveryPort(field: string): boolean {
   const ranges: [number, number][] = [];
-  const read = (spec: string): boolean => {
-    const s = spec.trim();
-    if (s.startsWith('[') && s.endsWith(']')) return listItems(s.slice(1, -1)).every(read);
-    if (s === 'any') {
+  for (const item of portItems(field)) {
+    if (item === 'any') {
       ranges.push([0, 65535]);
-      return true;
+      continue;
     }
-    const m = /^(\d{1,5})(:(\d{1,5})?)?$/.exec(s);
-    if (!m) return false;
+    const m = /^(\d{1,5})(:(\d{1,5})?)?$/.exec(item);
+    if (!m) return true;
     const lo = Number(m[1]);
     const hi = m[2] === undefined ? lo : m[3] === undefined ? 65535 : Number(m[3]);
-    if (hi > 65535 || lo > hi) return false;
+    if (hi > 65535 || lo > hi) return true;
     ranges.push([lo, hi]);
-    return true;
-  };
-  if (!read(field)) return true;
+  }
   let next = 1;
   for (const [lo, hi] of ranges.sort((a, b) => a[0] - b[0])) {
     if (lo > next) return false;
@@ -327,8 +323,17 @@ export function coversEveryPort(field: string): boolean {
   return next > 65535;
 }
 
+/**
+ * The items of a Suricata port field, trimmed: a list's items (nested lists flattened), or the field itself. An empty
+ * item (`''`, `[80,]`) is kept, for the reader to refuse or skip.
+ */
+export function portItems(field: string): string[] {
+  const s = field.trim();
+  return s.startsWith('[') && s.endsWith(']') ? listItems(s.slice(1, -1)).flatMap(portItems) : [s];
+}
+
 /** The items of a Suricata list's inside, split at the commas outside nested brackets. */
-export function listItems(inside: string): string[] {
+function listItems(inside: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let item = '';

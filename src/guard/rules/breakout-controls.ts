@@ -7,7 +7,7 @@ import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { deref, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { nameOf } from '../topology';
-import { breakoutFirewalls, headerFields, listItems } from './alpha-prime';
+import { breakoutFirewalls, headerFields, portItems } from './alpha-prime';
 import { segmentOfLabel } from './placement';
 import { memoizeBounded } from '../memo';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
@@ -464,22 +464,15 @@ export function nonTlsPorts(rulesString: string | undefined): string[] {
       // A header cut short (a rule continued on the next line, or malformed) names ports the guard cannot read: `?`.
       const fields = header.length < 7 ? ['?'] : header[4] === '<>' ? [header[3], header[6]] : [header[6]];
       for (const field of fields) {
-        for (const p of portList(field.replace(/\(.*$/, ''))) if (!((protocol === 'tcp' || protocol === 'tls') && p === '443')) out.add(`${protocol}/${p}`);
+        for (const p of portItems(field.replace(/\(.*$/, ''))) if (p !== '' && !((protocol === 'tcp' || protocol === 'tls') && p === '443')) out.add(`${protocol}/${p}`);
       }
       continue;
     }
     // Our port filter: drop tcp … -> $EXTERNAL_NET !<allowed> (…) lets the negated ports through.
     const filter = /^drop\s+tcp\s+\S+\s+\S+\s+->\s+\S+\s+!(\S+)\s*\(/.exec(line);
-    if (filter) for (const p of portList(filter[1])) if (p !== '443') out.add(`tcp/${p}`);
+    if (filter) for (const p of portItems(filter[1])) if (p !== '' && p !== '443') out.add(`tcp/${p}`);
   }
   return [...out].sort();
-}
-
-/** The items of a port field: a list's items (nested lists flattened), or the field itself. */
-function portList(spec: string): string[] {
-  const s = spec.trim();
-  if (!(s.startsWith('[') && s.endsWith(']'))) return s === '' ? [] : [s];
-  return listItems(s.slice(1, -1)).flatMap(portList);
 }
 
 /**
