@@ -1220,19 +1220,21 @@ export function paint<C>(
     }
     return lo;
   };
+  // The first and last segment of a range of classes (clipped to the table's), or none.
+  const segmentsIn = ([lo, hi]: Range): [number, number] | undefined =>
+    (lo > hi || hi < 0 || lo >= size ? undefined : [segmentOf(lo < 0 ? 0 : lo), segmentOf(hi >= size ? size - 1 : hi)]);
   const painted = new Int32Array(segments).fill(-1);
   for (let i = 0; i < ordered.length; i++) {
-    const [lo, hi] = ordered[i].range;
-    if (lo > hi || hi < 0 || lo >= size) continue;
-    for (let x = segmentOf(lo < 0 ? 0 : lo); x < segments && starts[x] <= hi; x++) if (painted[x] === -1) painted[x] = i;
+    const [x0, x1] = segmentsIn(ordered[i].range) ?? [0, -1];
+    for (let x = x0; x <= x1; x++) if (painted[x] === -1) painted[x] = i;
   }
   // Which segments the `outside` choices join (1), so that a run never straddles an excepted range's edge.
   const joins = new Uint8Array(outside ? segments : 0);
   if (outside) {
     joins.fill(1);
-    for (const [lo, hi] of outside.except) {
-      if (lo > hi || hi < 0 || lo >= size) continue;
-      for (let x = segmentOf(lo < 0 ? 0 : lo); x < segments && starts[x] <= hi; x++) joins[x] = 0;
+    for (const range of outside.except) {
+      const [x0, x1] = segmentsIn(range) ?? [0, -1];
+      joins.fill(0, x0, x1 + 1);
     }
   }
   const runs: Run<C>[] = [];
