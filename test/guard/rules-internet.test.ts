@@ -101,6 +101,34 @@ describe('IN-1: a pass rule passes a whole transport when its ports cover every 
   });
 });
 
+describe('IN-1: a bidirectional pass rule (<>) matches both ways, and a TCP rule held to the handshake passes no whole transport', () => {
+  const withWebRules = (rules: string) => exampleFindings('beta-prime', 'IN-1', (_, net) =>
+    cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString', rules)).join('\n');
+
+  test.each([
+    // Back the other way: from port 443 of the home network to every port outside.
+    ['named ports one way, every port back', 'pass tcp $EXTERNAL_NET any <> $HOME_NET 443 (msg:"both ways"; sid:1000417; rev:1;)'],
+    ['a direction the guard does not read', 'pass tcp $EXTERNAL_NET any => $HOME_NET 443 (msg:"odd"; sid:1000417; rev:1;)'],
+    // UDP has no handshake: a one-way stream is never established.
+    ['UDP held to not_established', 'pass udp $HOME_NET any <> $EXTERNAL_NET 443 (msg:"udp"; flow:not_established; sid:1000417; rev:1;)'],
+    // An escaped semicolon belongs to the value: the flow keyword inside msg is no option.
+    ['a flow keyword inside another option\'s value', 'pass tcp $HOME_NET any <> $EXTERNAL_NET 443 (msg:"x\\; flow:not_established"; sid:1000417; rev:1;)'],
+    ['not_established beside stateless', 'pass tcp $HOME_NET any <> $EXTERNAL_NET 443 (msg:"s"; flow:stateless,not_established; sid:1000417; rev:1;)'],
+    ['two flow options', 'pass tcp $HOME_NET any <> $EXTERNAL_NET 443 (msg:"two"; flow:not_established; flow:to_server; sid:1000417; rev:1;)'],
+  ])('%s is refused', (_, rule) => {
+    expect(withWebRules(rule)).toMatch(/passes a whole transport \(pass /);
+  });
+
+  test.each([
+    // AWS's strict-order pattern, and the security cloud hub's own rule.
+    ['the TCP handshake both ways', 'pass tcp $HOME_NET any <> $EXTERNAL_NET [80,443] (msg:"handshake"; flow:not_established; sid:1000418; rev:1;)'],
+    ['the TCP handshake to every port, spaced', 'pass tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"handshake"; flow: to_server, not_established; sid:1000418; rev:1;)'],
+    ['named ports both ways', 'pass tcp $HOME_NET [1024:65000] <> $EXTERNAL_NET 443 (msg:"narrow"; sid:1000418; rev:1;)'],
+  ])('%s passes no whole transport', (_, rule) => {
+    expect(withWebRules(rule)).not.toMatch(/whole transport/);
+  });
+});
+
 describe('coversEveryPort: a Suricata port field read as Suricata reads it, unreadable counting as every port', () => {
   test.each([
     ['any', true], ['1:65535', true], ['0:65535', true], ['1:', true], ['[1:100,101:65535]', true], ['[101:65535, 1:100]', true],

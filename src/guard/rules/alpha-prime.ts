@@ -282,16 +282,71 @@ const PORTED_TRANSPORTS: ReadonlySet<string> = new Set(['tcp', 'udp', 'sctp']);
 /**
  * A `pass` rule that lets a whole transport through whatever it carries: a protocol that is no application-layer
  * protocol (`ip`, `icmp`, `pkthdr`, which matches any packet, or one the guard does not know: fail closed), or `tcp` /
- * `udp` / `sctp` to every destination port (`coversEveryPort`). Rules on an application-layer protocol (`tls`, `http`,
- * `dns`...) pass only what the engine recognised as that protocol, so they are inspection, not a way around it.
+ * `udp` / `sctp` to every destination port (`coversEveryPort`). A bidirectional rule (`<>`, or a direction the guard
+ * does not read) matches its packets both ways, so its source port field is a destination port field too:
+ * `pass tcp $EXTERNAL_NET any <> $HOME_NET 443` passes TCP from port 443 of the home network to every port outside.
+ * Rules on an application-layer protocol (`tls`, `http`, `dns`...) pass only what the engine recognised as that
+ * protocol, so they are inspection, not a way around it; a TCP rule held to the handshake (`handshakeOnly`) passes what
+ * `aws:drop_established`, a default drop the rules accept, passes too.
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rules-examples.html
+ * https://docs.suricata.io/en/latest/rules/intro.html#direction
  */
 function passesTransport(line: string): boolean {
   const words = headerFields(line);
   if (words[0]?.toLowerCase() !== 'pass') return false;
   const protocol = words[1]?.toLowerCase() ?? '';
   if (APPLICATION_PROTOCOLS.has(protocol)) return false;
-  return !PORTED_TRANSPORTS.has(protocol) || coversEveryPort(words[6]?.replace(/\(.*$/, '') ?? '');
+  if (!PORTED_TRANSPORTS.has(protocol)) return true;
+  const fields = words[4] === '->' ? [words[6]] : [words[6], words[3]];
+  if (!fields.some((f) => coversEveryPort(f?.replace(/\(.*$/, '') ?? ''))) return false;
+  return !(protocol === 'tcp' && handshakeOnly(line));
+}
+
+/**
+ * Whether a TCP rule's options hold it to the packets of connections not yet established (one `flow` option with
+ * `not_established`, and neither `established` nor `stateless`): the handshake, which the stateful default action
+ * `aws:drop_established` passes for every port ("allows the layer 3 and 4 connection establishment packets"), and which
+ * AWS's strict-order pattern passes with `flow:not_established` under `aws:drop_strict`.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
+ * https://docs.suricata.io/en/latest/rules/flow-keywords.html#flow
+ */
+function handshakeOnly(line: string): boolean {
+  const flows = ruleOptions(line)?.filter((o) => o.name === 'flow');
+  if (flows?.length !== 1) return false;
+  const values = flows[0].value.split(',').map((v) => v.trim().toLowerCase());
+  return values.includes('not_established') && !values.includes('established') && !values.includes('stateless');
+}
+
+/**
+ * A rule's options, the `name:value` pairs between the parentheses after its header, split at the semicolons Suricata
+ * splits at: not at an escaped one (`\;`, which a value such as `msg` must use), so that a value cannot pose as an
+ * option. Undefined when there are no parentheses or the header before them is not the seven fields.
+ * https://docs.suricata.io/en/latest/rules/intro.html#rule-options
+ */
+function ruleOptions(line: string): { name: string; value: string }[] | undefined {
+  const open = line.indexOf('(');
+  const close = line.lastIndexOf(')');
+  if (open < 0 || close < open || headerFields(line.slice(0, open)).length !== 7) return undefined;
+  const options: string[] = [];
+  let option = '';
+  const inside = line.slice(open + 1, close);
+  for (let i = 0; i < inside.length; i++) {
+    const c = inside[i];
+    if (c === '\\') {
+      option += c + (inside[i + 1] ?? '');
+      i++;
+    } else if (c === ';') {
+      options.push(option);
+      option = '';
+    } else {
+      option += c;
+    }
+  }
+  options.push(option);
+  return options.map((o) => o.trim()).filter((o) => o !== '').map((o) => {
+    const colon = o.indexOf(':');
+    return colon < 0 ? { name: o.toLowerCase(), value: '' } : { name: o.slice(0, colon).trim().toLowerCase(), value: o.slice(colon + 1) };
+  });
 }
 
 /**
