@@ -32,6 +32,9 @@ function tfFindings(name: string, ruleId: string, change: (net: tf.MunicipalNetw
 }
 const tfr = (net: tf.MunicipalNetwork, suffix: string) =>
   net.internet.node.findAll().find((c) => c.node.path.endsWith(suffix)) as TerraformResource;
+/** IN-1's findings on the β′ example (the built-in stand-in) with its web pass group's rules replaced. */
+const withWebRules = (rules: string) => exampleFindings('beta-prime', 'IN-1', (_, net) =>
+  cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString', rules)).join('\n');
 
 describe('IN-1: the built-in stand-in for the security cloud inspects', () => {
   test('the β′ example (built-in stand-in) and the α example (security cloud) comply, in both engines', () => {
@@ -77,9 +80,6 @@ describe('IN-1: the built-in stand-in for the security cloud inspects', () => {
 });
 
 describe('IN-1: a pass rule passes a whole transport when its ports cover every port, or its protocol is no application-layer one', () => {
-  const withWebRules = (rules: string) => exampleFindings('beta-prime', 'IN-1', (_, net) =>
-    cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString', rules)).join('\n');
-
   test.each([
     ['every port as a range', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 1:65535'],
     ['two ranges that meet', 'pass udp $HOME_NET any -> $EXTERNAL_NET [1:1023, 1024:]'],
@@ -102,9 +102,6 @@ describe('IN-1: a pass rule passes a whole transport when its ports cover every 
 });
 
 describe('IN-1: a bidirectional pass rule (<>) matches both ways, and a TCP rule held to the handshake passes no whole transport', () => {
-  const withWebRules = (rules: string) => exampleFindings('beta-prime', 'IN-1', (_, net) =>
-    cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString', rules)).join('\n');
-
   test.each([
     // Back the other way: from port 443 of the home network to every port outside.
     ['named ports one way, every port back', 'pass tcp $EXTERNAL_NET any <> $HOME_NET 443 (msg:"both ways"; sid:1000417; rev:1;)'],
