@@ -145,7 +145,7 @@ describe('IN-1: the β′ stand-in for the security cloud', () => {
       .addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', [{ Priority: 100, ResourceArn: MANAGED, ...(override ? { Override: override } : {}) }]));
     expect(cfnManaged()).toEqual([]);
     expect(cfnManaged({ Action: 'DROP_TO_ALERT' }).join('\n'))
-      .toMatch(/has no IPS rule in drop mode \(no drop or reject rule, deny-list or AWS managed threat group without an override to alert\)/);
+      .toMatch(/has no IPS rule in drop mode \(no drop or reject signature inspecting content or protocol, deny-list or AWS managed threat group without an override to alert\)/);
     const tfManaged = (override?: { action: string }) => tfFindings('beta-prime', 'IN-1', (_, net) => {
       const policy = tfPolicy(net.internet);
       const references = [{ priority: 100, resourceArn: MANAGED, ...(override ? { override } : {}) }];

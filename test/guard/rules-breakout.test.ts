@@ -19,7 +19,8 @@ import { checkTopology } from '../../src/guard/check';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { nodesOf } from '../../src/guard/graph';
 import { formatFinding } from '../../src/guard/rule';
-import { hasIpsSignature, nonTlsPorts } from '../../src/guard/rules/breakout-controls';
+import { hasIpsSignature } from '../../src/guard/rules/alpha-prime';
+import { nonTlsPorts } from '../../src/guard/rules/breakout-controls';
 import { planOf } from '../../src/plan/cache';
 
 const blueprint = BLUEPRINTS['alpha-prime'];
@@ -310,6 +311,19 @@ describe('AP-4 IDS/IPS on the breakout path', () => {
     expect(hasIpsSignature('reject tcp any any -> any 443 (msg:"x"; app-layer-protocol:!tls; sid:1;)')).toBe(true);
     expect(hasIpsSignature('drop tcp $HOME_NET any -> $EXTERNAL_NET !443 (msg:"ports"; flow:to_server; sid:1;)')).toBe(false);
     expect(hasIpsSignature('pass udp $HOME_NET any -> [52.112.0.0/14] 3478:3481 (msg:"media"; sid:1;)')).toBe(false);
+  });
+
+  test('a keyword is read as an option, never as a word in another option\'s value', () => {
+    // Port filters whose messages name detection keywords: no signature.
+    expect(hasIpsSignature('drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"content filter for tls.sni and http.host"; sid:1;)')).toBe(false);
+    expect(hasIpsSignature('drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"x\\; content:\\"y\\""; sid:1;)')).toBe(false);
+    expect(hasIpsSignature('drop tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"ssh pcre dsize"; flow:to_server; sid:1;)')).toBe(false);
+    // A protocol-like word that is not the header's protocol field.
+    expect(hasIpsSignature('drop tls-x $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; sid:1;)')).toBe(false);
+    // The keywords themselves, spaced as Suricata allows.
+    expect(hasIpsSignature('drop tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"x";  content:"evil"; sid:1;)')).toBe(true);
+    expect(hasIpsSignature('drop tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; tls.sni; content:"evil.example"; sid:1;)')).toBe(true);
+    expect(hasIpsSignature('reject tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ja3.hash; content:"e7d705a3286e19ea42f587b344ee6865"; sid:1;)')).toBe(true);
   });
 
   test('the α′ example (built-in IPS rules) is compliant', () => {

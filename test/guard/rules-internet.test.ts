@@ -68,6 +68,19 @@ describe('IN-1: the built-in stand-in for the security cloud inspects', () => {
     expect(found.join('\n')).toMatch(/has no IPS rule in drop mode/);
   });
 
+  test('a port filter\'s drop is no IPS: a stand-in whose only drop rules filter ports, or name keywords only in a message, is refused', () => {
+    const withoutDenyList = (ipsRules: string) => exampleFindings('beta-prime', 'IN-1', (_, net) => {
+      cfn(net, 'internet', 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', ipsRules);
+      const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
+      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.filter((r) => r.priority !== 200).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority })));
+    }).join('\n');
+    expect(withoutDenyList('drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"no SMTP out"; sid:1000402; rev:1;)')).toMatch(/has no IPS rule in drop mode/);
+    expect(withoutDenyList('drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"content and pcre"; sid:1000402; rev:1;)')).toMatch(/has no IPS rule in drop mode/);
+    // A signature, its action in capitals as Suricata accepts: the stand-in inspects.
+    expect(withoutDenyList('DROP tls $HOME_NET any -> $EXTERNAL_NET any (msg:"bad"; tls.sni; content:"bad.example"; sid:1000402; rev:1;)')).toBe('');
+  });
+
   test('a pass rule over a whole transport defeats the default drop and is refused; an application-layer pass is not', () => {
     const found = exampleFindings('beta-prime', 'IN-1', (_, net) =>
       cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString',

@@ -323,7 +323,7 @@ function handshakeOnly(line: string): boolean {
  * option. Undefined when there are no parentheses or the header before them is not the seven fields.
  * https://docs.suricata.io/en/latest/rules/intro.html#rule-options
  */
-function ruleOptions(line: string): { name: string; value: string }[] | undefined {
+export function ruleOptions(line: string): { name: string; value: string }[] | undefined {
   const open = line.indexOf('(');
   const close = line.lastIndexOf(')');
   if (open < 0 || close < open || headerFields(line.slice(0, open)).length !== 7) return undefined;
@@ -431,18 +431,21 @@ export function groupPassProblem(graph: TopologyGraph, firewallId: string, ref: 
     `ファイアウォール ${firewallId} のルールグループ ${group.id} が、トランスポート全体を通過させる（${shown}）`);
 }
 
-/** Whether a rule group the guard read (`groupPassProblem` found none) drops something: an AWS managed group, a deny-list, a drop or reject rule. */
+/**
+ * Whether a rule group the guard read (`groupPassProblem` found none) is IPS in drop mode: an AWS managed group, a
+ * deny-list, or an IPS signature that drops (`isSignatureLine`; a port filter's `drop` inspects nothing).
+ */
 function dropsSome(graph: TopologyGraph, ref: Ref): boolean {
   if (ref.kind === 'external') return true;
   const group = deref<RuleGroupNode>(graph, ref);
   if (group?.type !== 'rule-group') return false;
   if (group.domainList) return group.domainList.generatedRulesType === 'DENYLIST';
-  return suricataLines(group).some(isDropLine);
+  return suricataLines(group).some(isSignatureLine);
 }
 
 /**
  * Whether a firewall inspects the way a stand-in for the security cloud must (IN-1): it drops by default, holds IPS
- * rules in drop mode (a readable group with a `drop` or `reject` rule, a deny-list, or an AWS managed threat group), no
+ * rules in drop mode (a readable group with a `drop` or `reject` signature, a deny-list, or an AWS managed threat group), no
  * group passes a whole transport around that default, and what is passed has met the IPS first (`ipsAheadProblem`);
  * else why not. Rule groups the guard cannot read count as passing everything (fail closed).
  */
@@ -457,20 +460,44 @@ export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string)
     if (base.policy.ruleGroupOverrides[i] === undefined && dropsSome(ctx.graph, ref)) dropping = true;
   }
   if (!dropping) {
-    return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject rule, deny-list or AWS managed threat group without an override to alert)`,
-      `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（drop・reject のルール、拒否リスト、アラートへのオーバーライドのない AWS マネージドの脅威ルールグループのいずれもない）`);
+    return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject signature inspecting content or protocol, deny-list or AWS managed threat group without an override to alert)`,
+      `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（内容やプロトコルを検査する drop・reject のシグネチャ、拒否リスト、アラートへのオーバーライドのない AWS マネージドの脅威ルールグループのいずれもない）`);
   }
   return ipsAheadProblem(ctx.graph, firewallId, base.policy);
 }
 
-const isDropLine = (line: string) => /^(drop|reject|rejectsrc|rejectdst|rejectboth)\s/i.test(line);
+/**
+ * Suricata keywords that inspect content or protocol, i.e. what makes a rule an IDS/IPS signature rather than a port
+ * filter: matched against the names of a rule's options (`ruleOptions`), never against its text, so that a word in a
+ * value (`msg:"content filter"`) does not make a port filter a signature.
+ * https://docs.suricata.io/en/latest/rules/payload-keywords.html https://docs.suricata.io/en/latest/rules/tls-keywords.html
+ */
+const DETECTION = /^(content|pcre|app-layer-protocol|flowbits|threshold|detection_filter|byte_test|dsize|ja3s?(\..*|_hash|_string)?|(tls|http|dns|file)\..+)$/;
+/** Suricata application-layer protocols in the rule header (`drop ssh …`). */
+const APP_PROTOCOLS = /^(alert|drop|reject|rejectsrc|rejectdst|rejectboth)\s+(http|http2|tls|ssh|smb|dns|ftp|smtp|imap|krb5|dcerpc|rdp|sip|snmp|quic)\s/i;
+
+/**
+ * Whether a rules string holds at least one IPS signature in drop mode: a `drop` or `reject` rule on an
+ * application-layer protocol, or one with an option that inspects content or protocol (`DETECTION`). An `alert`
+ * signature detects and does not block, and AP-4's IDS/IPS is to 「検知及び遮断を行う」.
+ */
+export function hasIpsSignature(rulesString: string | undefined): boolean {
+  return (rulesString ?? '').split('\n').some((l) => isSignatureLine(l.trim()));
+}
+
+/** Whether one Suricata rule is an IPS signature in drop mode (`hasIpsSignature`). */
+function isSignatureLine(line: string): boolean {
+  // Suricata reads the action and the protocol in any case (strcasecmp, src/detect-parse.c).
+  return /^(drop|reject|rejectsrc|rejectdst|rejectboth)\s/i.test(line)
+    && (APP_PROTOCOLS.test(line) || (ruleOptions(line) ?? []).some((o) => DETECTION.test(o.name)));
+}
 
 /**
  * Whether traffic the stand-in passes can skip its IPS (IN-1): a `pass` rule ends a flow's evaluation, so the drop rules
  * inspect a passed flow only if they run first. Under the default action order every `pass` rule of every group runs
  * before every `drop` (so any group that may pass, other than an AWS managed one, skips the IPS); under strict order each
- * group that may pass needs a dropping group at a lower priority number, or, inside the same group, a drop rule above
- * its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
+ * group that may pass needs a dropping group (`dropsSome`) at a lower priority number, or, inside the same group, an IPS
+ * signature in drop mode above its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
 function ipsAheadProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
@@ -486,8 +513,8 @@ function ipsAheadProblem(graph: TopologyGraph, firewallId: string, policy: Firew
       passing: passingProblem(graph, ref) !== undefined,
       // A deny-list, an AWS managed group, or a drop rule (above the group's first pass rule, for `dropsFirst`).
       drops: !alertsOnly && ((ref.kind === 'external' && AWS_MANAGED_GROUP.test(ref.value))
-        || group?.domainList?.generatedRulesType === 'DENYLIST' || lines.some(isDropLine)),
-      dropsFirst: !alertsOnly && firstPass > 0 && lines.slice(0, firstPass).some(isDropLine),
+        || group?.domainList?.generatedRulesType === 'DENYLIST' || lines.some(isSignatureLine)),
+      dropsFirst: !alertsOnly && firstPass > 0 && lines.slice(0, firstPass).some(isSignatureLine),
     };
   });
   const strict = policy.ruleOrder === 'STRICT_ORDER';

@@ -7,7 +7,7 @@ import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { deref, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { nameOf } from '../topology';
-import { breakoutFirewalls, headerFields, portItems } from './alpha-prime';
+import { breakoutFirewalls, hasIpsSignature, headerFields, portItems } from './alpha-prime';
 import { segmentOfLabel } from './placement';
 import { memoizeBounded } from '../memo';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
@@ -393,20 +393,6 @@ function withoutTenantControl(
       `サービスの定義に tenantRestriction の方式を書く（プロキシがそのヘッダーを付与する）か、${other.ja}`)));
   }
   return findings;
-}
-
-/** Suricata keywords that inspect content or protocol, i.e. what makes a rule an IDS/IPS signature rather than a port filter. */
-const DETECTION = /\b(content|pcre|app-layer-protocol|tls\.|http\.|dns\.|ja3|file\.|flowbits|threshold|detection_filter|byte_test|dsize)\b/;
-/** Suricata application-layer protocols in the rule header (`drop ssh …`). */
-const APP_PROTOCOLS = /^(alert|drop|reject|rejectsrc|rejectdst|rejectboth)\s+(http|http2|tls|ssh|smb|dns|ftp|smtp|imap|krb5|dcerpc|rdp|sip|snmp|quic)\b/;
-
-/**
- * Whether a rules string holds at least one IPS signature in drop mode: a `drop` or `reject` rule that inspects content
- * or protocol. An `alert` signature detects and does not block, and AP-4's IDS/IPS is to 「検知及び遮断を行う」.
- */
-export function hasIpsSignature(rulesString: string | undefined): boolean {
-  return (rulesString ?? '').split('\n').map((l) => l.trim()).some((l) =>
-    /^(drop|reject|rejectsrc|rejectdst|rejectboth)\s/.test(l) && (APP_PROTOCOLS.test(l) || DETECTION.test(l)));
 }
 
 /** AWS managed threat-signature rule groups (IPS) referenced by ARN. https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html */
