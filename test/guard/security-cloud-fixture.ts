@@ -25,6 +25,11 @@ export interface Mutation {
   readonly firewallPasses?: boolean;
   /** A stateful rule group of the firewall policy (strict order, priority 100) holding these Suricata rules. */
   readonly firewallRules?: string;
+  /**
+   * The firewall's IPS group (priority 50, an IPS signature in drop mode): `none` leaves it out, `port-filter` holds a
+   * port filter's drop instead, `late` puts it at priority 300, after `firewallRules`.
+   */
+  readonly ips?: 'signature' | 'none' | 'port-filter' | 'late';
   /** The public web ALB's web ACL. */
   readonly waf?: 'sqli' | 'none' | 'common-only' | 'sqli-count' | 'sqli-match' | 'sqli-not';
   /** The mail NLB's listener ports. */
@@ -60,6 +65,18 @@ const SIEM_NAME = 'aws-waf-logs-pref-siem';
 const DNS_ADDRESS = '10.100.1.10';
 
 /** The proxy's boot script: squid.conf, and the CloudWatch agent shipping the access log to the proxy's log group. */
+/** The IPS group's rules: a signature that drops by TLS SNI (suricata tls.sni + content), or a port filter's drop. */
+function ipsRules(m: Mutation): string {
+  return m.ips === 'port-filter'
+    ? 'drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"no SMTP but the relay\'s"; sid:2; rev:1;)'
+    : 'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"blocked domain"; tls.sni; content:"malware.example"; nocase; endswith; sid:2; rev:1;)';
+}
+
+/** The IPS group's priority, or undefined when the policy has none. */
+function ipsPriority(m: Mutation): number | undefined {
+  return m.ips === 'none' ? undefined : m.ips === 'late' ? 300 : 50;
+}
+
 export function proxyBootScript(variant: Mutation['squid'] = 'deny-first'): string {
   const deny = 'http_access deny to_private';
   const access = variant === 'no-deny' ? ['http_access allow clients']
@@ -175,11 +192,25 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
         StatelessFragmentDefaultActions: ['aws:forward_to_sfe'],
         StatefulDefaultActions: m.firewallPasses ? [] : ['aws:drop_strict', 'aws:alert_strict'],
         StatefulEngineOptions: { RuleOrder: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER' },
-        ...(m.firewallRules !== undefined ? { StatefulRuleGroupReferences: [{ ResourceArn: ref('FirewallRules'), Priority: 100 }] } : {}),
+        StatefulRuleGroupReferences: [
+          ...(ipsPriority(m) !== undefined ? [{ ResourceArn: ref('FirewallIps'), Priority: ipsPriority(m) }] : []),
+          ...(m.firewallRules !== undefined ? [{ ResourceArn: ref('FirewallRules'), Priority: 100 }] : []),
+        ],
       },
       Tags: hubTags('inspection'),
     },
   };
+  if (ipsPriority(m) !== undefined) {
+    hub.FirewallIps = {
+      Type: 'AWS::NetworkFirewall::RuleGroup',
+      Properties: {
+        RuleGroupName: 'hub-ips',
+        Type: 'STATEFUL',
+        Capacity: 100,
+        RuleGroup: { StatefulRuleOptions: { RuleOrder: 'STRICT_ORDER' }, RulesSource: { RulesString: ipsRules(m) } },
+      },
+    };
+  }
   if (m.firewallRules !== undefined) {
     hub.FirewallRules = {
       Type: 'AWS::NetworkFirewall::RuleGroup',
@@ -354,10 +385,21 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
       stateless_fragment_default_actions: ['aws:forward_to_sfe'],
       stateful_default_actions: m.firewallPasses ? [] : ['aws:drop_strict', 'aws:alert_strict'],
       stateful_engine_options: { rule_order: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER' },
-      ...(m.firewallRules !== undefined ? { stateful_rule_group_reference: [{ resource_arn: arn('aws_networkfirewall_rule_group.hub'), priority: 100 }] } : {}),
+      stateful_rule_group_reference: [
+        ...(ipsPriority(m) !== undefined ? [{ resource_arn: arn('aws_networkfirewall_rule_group.hub_ips'), priority: ipsPriority(m) }] : []),
+        ...(m.firewallRules !== undefined ? [{ resource_arn: arn('aws_networkfirewall_rule_group.hub'), priority: 100 }] : []),
+      ],
     },
     tags: hubTags('inspection'),
   });
+  if (ipsPriority(m) !== undefined) {
+    put('aws_networkfirewall_rule_group', 'hub_ips', {
+      name: 'hub-ips',
+      type: 'STATEFUL',
+      capacity: 100,
+      rule_group: { stateful_rule_options: { rule_order: 'STRICT_ORDER' }, rules_source: { rules_string: ipsRules(m) } },
+    });
+  }
   if (m.firewallRules !== undefined) {
     put('aws_networkfirewall_rule_group', 'hub', {
       name: 'hub-rules',

@@ -452,18 +452,25 @@ function dropsSome(graph: TopologyGraph, ref: Ref): boolean {
 export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string): Bilingual | undefined {
   const base = dropByDefault(ctx, firewallId);
   if ('problem' in base) return base.problem;
-  let dropping = false;
-  for (const [i, ref] of base.policy.ruleGroups.entries()) {
+  for (const ref of base.policy.ruleGroups) {
     const problem = groupPassProblem(ctx.graph, firewallId, ref);
     if (problem) return problem;
-    // An override (DROP_TO_ALERT, or one the guard cannot read) turns the group's drops into alerts: it is no IPS in drop mode.
-    if (base.policy.ruleGroupOverrides[i] === undefined && dropsSome(ctx.graph, ref)) dropping = true;
   }
-  if (!dropping) {
+  return ipsProblem(ctx.graph, firewallId, base.policy);
+}
+
+/**
+ * Why a firewall's policy is no IPS in drop mode ahead of what it passes (IN-1's stand-in, SC-2's hub inspection
+ * firewall), or undefined: a group that drops (`dropsSome`) without an override, and every group that may pass has met
+ * one first (`ipsAheadProblem`).
+ */
+export function ipsProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
+  // An override (DROP_TO_ALERT, or one the guard cannot read) turns the group's drops into alerts: it is no IPS in drop mode.
+  if (!policy.ruleGroups.some((ref, i) => policy.ruleGroupOverrides[i] === undefined && dropsSome(graph, ref))) {
     return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject signature inspecting content or protocol, deny-list or AWS managed threat group without an override to alert)`,
       `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（内容やプロトコルを検査する drop・reject のシグネチャ、拒否リスト、アラートへのオーバーライドのない AWS マネージドの脅威ルールグループのいずれもない）`);
   }
-  return ipsAheadProblem(ctx.graph, firewallId, base.policy);
+  return ipsAheadProblem(graph, firewallId, policy);
 }
 
 /**

@@ -341,7 +341,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'SC-2': {
     summaryJa: 'ハブがある場合: 構成団体の VPC にインターネットゲートウェイ・Egress-only インターネットゲートウェイ・パブリック NAT ゲートウェイがなく（AP ルールが扱う α′ の LGWAN接続系の'
       + 'ローカルブレイクアウトを除く）、構成団体のインターネット接続系の'
-      + 'インターネットへの経路はすべてハブの検査用ファイアウォール（すべてのパケットをステートフルエンジンに渡し、ステートレスの aws:pass がなく、ステートフルの既定で遮断し、トランスポート全体を通すルールグループや読めないルールグループがない）を通り、ハブにはその検査を通ってインターネットに出る Web プロキシがあり、'
+      + 'インターネットへの経路はすべてハブの検査用ファイアウォール（すべてのパケットをステートフルエンジンに渡し、ステートレスの aws:pass がなく、ステートフルの既定で遮断し、トランスポート全体を通すルールグループや読めないルールグループがなく、通すものより先に遮断モードの IPS がある）を通り、ハブにはその検査を通ってインターネットに出る Web プロキシがあり、'
       + 'ハブのサブネットに置いたもの（ロードバランサーを除く）も検査を通らずにインターネットに出ないこと。',
     rationale: 'Aggregating the internet exits (インターネット接続口を集約) means the members have none of their own; the hub\'s exit is worth '
       + 'aggregating only if it inspects (gateway firewall, URL filter) and the members browse through its proxy.',

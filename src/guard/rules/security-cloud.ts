@@ -3,7 +3,7 @@
  * = `hub`) and its member municipalities (tag `jichitai:municipality`), as the app synthesized them. The paths are the
  * exact reachability engine's (docs/guard-semantics.md); the hub's functions are found by `jichitai:hub-function`.
  */
-import { groupPassProblem } from './alpha-prime';
+import { groupPassProblem, ipsProblem } from './alpha-prime';
 import { proxyConfigs, SquidConf } from './breakout-controls';
 import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
@@ -79,7 +79,10 @@ function endsInSiem(graph: TopologyGraph, sink: Ref): boolean {
   return stream?.type === 'delivery-stream' && stream.buckets.length > 0 && stream.buckets.every((b) => isSiemSink(graph, b));
 }
 
-/** Why a firewall is not the hub's inspection firewall (in a hub VPC or tagged `inspection`, stateful default drop, no group around it: `groupPassProblem`). */
+/**
+ * Why a firewall is not the hub's inspection firewall (in a hub VPC or tagged `inspection`, stateful default drop, no
+ * group around it: `groupPassProblem`, IPS in drop mode ahead of what it passes: `ipsProblem`).
+ */
 function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual | undefined {
   const fw = graph.nodes.get(firewallId) as FirewallNode | undefined;
   if (fw?.type !== 'firewall') return bi(`firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} が合成結果にない`);
@@ -101,7 +104,9 @@ function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual 
     const problem = groupPassProblem(graph, firewallId, ref);
     if (problem) return problem;
   }
-  return undefined;
+  // The security cloud's gateway firewall detects and blocks with IDS/IPS (the hub's 不正通信検知), in drop mode and
+  // ahead of what it passes, as IN-1 asks of the stand-in.
+  return ipsProblem(graph, firewallId, policy);
 }
 
 /** A hub web proxy: a Squid configuration of the hub, and the subnets its instances run in (undefined: unknown). */
@@ -297,7 +302,7 @@ export const SC2: GuardRule = {
   term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
   summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC (but an α′ member\'s LGWAN breakout, '
     + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (every packet to the '
-    + 'stateful engine, no stateless aws:pass; stateful default drop; no rule group that passes a whole transport or cannot be read); '
+    + 'stateful engine, no stateless aws:pass; stateful default drop; no rule group that passes a whole transport or cannot be read; IPS in drop mode ahead of what it passes); '
     + 'the hub has a web proxy whose internet path passes it; what else runs in a hub subnet (a load balancer aside) reaches the internet only through it.',
   check(ctx) {
     const g = ctx.graph;
