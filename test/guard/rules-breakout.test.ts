@@ -397,6 +397,15 @@ describe('AP-5 通信路暗号化: only TLS to cloud services, and the proxy aut
     expect(nonTlsPorts('pass udp $HOME_NET any -> \\')).toEqual(['udp/?']);
   });
 
+  test('the port filter\'s header is read the same way: a spaced negated list, the action in capitals, a reject', () => {
+    const rules = (...lines: string[]) => nonTlsPorts(lines.map((l, i) => `${l} (msg:"r"; flow:to_server; sid:${i + 1};)`).join('\n'));
+    expect(rules('drop tcp $HOME_NET any -> $EXTERNAL_NET ![80, 443, 8080]')).toEqual(['tcp/80', 'tcp/8080']);
+    expect(rules('DROP tcp $HOME_NET any -> $EXTERNAL_NET ![443,8443]')).toEqual(['tcp/8443']);
+    expect(rules('reject tcp [10.0.0.0/16, 10.1.0.0/16] any -> $EXTERNAL_NET !25')).toEqual(['tcp/25']);
+    // A drop of named ports opens nothing.
+    expect(rules('drop tcp $HOME_NET any -> $EXTERNAL_NET [25, 587]')).toEqual([]);
+  });
+
   test('unacknowledged, other ports are refused; the examples acknowledge them with the catalogue\'s vendor reasons', () => {
     const stack = new Stack(new App(), 'Bare');
     new cdk.MunicipalNetwork(stack, 'Network', blueprint);

@@ -454,9 +454,11 @@ export function nonTlsPorts(rulesString: string | undefined): string[] {
       }
       continue;
     }
-    // Our port filter: drop tcp … -> $EXTERNAL_NET !<allowed> (…) lets the negated ports through.
-    const filter = /^drop\s+tcp\s+\S+\s+\S+\s+->\s+\S+\s+!(\S+)\s*\(/.exec(line);
-    if (filter) for (const p of portItems(filter[1])) if (p !== '' && p !== '443') out.add(`tcp/${p}`);
+    // Our port filter, `drop tcp … -> $EXTERNAL_NET !<allowed> (…)`, lets the negated ports through; its header read the
+    // same way (`[80, 443]` spaced, `DROP`, `reject`).
+    const negated = header.length === 7 && /^(drop|reject|rejectsrc|rejectdst|rejectboth)$/i.test(header[0]) && header[1].toLowerCase() === 'tcp'
+      && header[4] === '->' && header[6].startsWith('!') ? header[6].slice(1).replace(/\(.*$/, '') : undefined;
+    if (negated !== undefined) for (const p of portItems(negated)) if (p !== '' && p !== '443') out.add(`tcp/${p}`);
   }
   return [...out].sort();
 }
