@@ -480,8 +480,14 @@ export function ipsProblem(graph: TopologyGraph, firewallId: string, policy: Fir
  * https://docs.suricata.io/en/latest/rules/payload-keywords.html https://docs.suricata.io/en/latest/rules/tls-keywords.html
  */
 const DETECTION = /^(content|pcre|app-layer-protocol|flowbits|threshold|detection_filter|byte_test|dsize|ja3s?(\..*|_hash|_string)?|(tls|http|dns|file)\..+)$/;
-/** Suricata application-layer protocols in the rule header (`drop ssh …`). */
-const APP_PROTOCOLS = /^(alert|drop|reject|rejectsrc|rejectdst|rejectboth)\s+(http|http2|tls|ssh|smb|dns|ftp|smtp|imap|krb5|dcerpc|rdp|sip|snmp|quic)\s/i;
+/** Application-layer protocols whose blocking rule (`drop ssh …`) is a signature by its protocol alone. */
+const SIGNATURE_PROTOCOLS: ReadonlySet<string> = new Set(['http', 'http2', 'tls', 'ssh', 'smb', 'dns', 'ftp', 'smtp', 'imap', 'krb5', 'dcerpc', 'rdp', 'sip', 'snmp', 'quic']);
+
+/**
+ * Suricata's actions that block what they match, in any case as Suricata reads them (strcasecmp, src/detect-parse.c).
+ * https://docs.suricata.io/en/latest/rules/intro.html#action
+ */
+export const BLOCKING_ACTIONS = /^(drop|reject|rejectsrc|rejectdst|rejectboth)$/i;
 
 /**
  * Whether a rules string holds at least one IPS signature in drop mode: a `drop` or `reject` rule on an
@@ -494,9 +500,9 @@ export function hasIpsSignature(rulesString: string | undefined): boolean {
 
 /** Whether one Suricata rule is an IPS signature in drop mode (`hasIpsSignature`). */
 function isSignatureLine(line: string): boolean {
-  // Suricata reads the action and the protocol in any case (strcasecmp, src/detect-parse.c).
-  return /^(drop|reject|rejectsrc|rejectdst|rejectboth)\s/i.test(line)
-    && (APP_PROTOCOLS.test(line) || (ruleOptions(line) ?? []).some((o) => DETECTION.test(o.name)));
+  const [action, protocol] = line.split(/\s+/, 2);
+  return BLOCKING_ACTIONS.test(action) && protocol !== undefined
+    && (SIGNATURE_PROTOCOLS.has(protocol.toLowerCase()) || (ruleOptions(line) ?? []).some((o) => DETECTION.test(o.name)));
 }
 
 /**

@@ -7,7 +7,7 @@ import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { deref, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { nameOf } from '../topology';
-import { breakoutFirewalls, hasIpsSignature, headerFields, portItems } from './alpha-prime';
+import { BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, portItems } from './alpha-prime';
 import { segmentOfLabel } from './placement';
 import { memoizeBounded } from '../memo';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
@@ -456,7 +456,7 @@ export function nonTlsPorts(rulesString: string | undefined): string[] {
     }
     // Our port filter, `drop tcp … -> $EXTERNAL_NET !<allowed> (…)`, lets the negated ports through; its header read the
     // same way (`[80, 443]` spaced, `DROP`, `reject`).
-    const negated = header.length === 7 && /^(drop|reject|rejectsrc|rejectdst|rejectboth)$/i.test(header[0]) && header[1].toLowerCase() === 'tcp'
+    const negated = header.length === 7 && BLOCKING_ACTIONS.test(header[0]) && header[1].toLowerCase() === 'tcp'
       && header[4] === '->' && header[6].startsWith('!') ? header[6].slice(1).replace(/\(.*$/, '') : undefined;
     if (negated !== undefined) for (const p of portItems(negated)) if (p !== '' && p !== '443') out.add(`tcp/${p}`);
   }
