@@ -345,6 +345,22 @@ describe('AP-4 IDS/IPS on the breakout path', () => {
     expect(found).toEqual([]);
   });
 
+  test('the IPS runs before what the breakout passes (strict order): an IPS group behind the allow-list is refused', () => {
+    // Reference 0 is the built-in IPS group (priority 100); the allow-list is at 400.
+    const late = findingsAfter((_, net) => l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Priority', 450), 'AP-4').join('\n');
+    expect(late).toMatch(/AP-4 error \(IDS\/IPS\): the breakout's IDS\/IPS does not inspect what the breakout passes: firewall \S+ passes traffic in rule group \S+ \(priority 400\) before any IPS group drops it/);
+    // An AWS managed threat group behind the allow-list, the built-in signatures gone, is no better.
+    const managedLate = findingsAfter((_, net) => {
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'drop tcp any any -> any 25 (msg:"port"; sid:1000101; rev:1;)');
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.4', {
+        ResourceArn: 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder', Priority: 1000,
+      });
+    }, 'AP-4').join('\n');
+    expect(managedLate).toMatch(/before any IPS group drops it/);
+    // Moved ahead of everything, it inspects.
+    expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Priority', 50), 'AP-4')).toEqual([]);
+  });
+
   test('IDS/IPS blocks what it detects (検知及び遮断): a managed threat group overridden to alert (DROP_TO_ALERT) or alert-only signatures are refused', () => {
     const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
     const alerting = findingsAfter((_, net) => {

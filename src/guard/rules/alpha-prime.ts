@@ -509,11 +509,13 @@ function isSignatureLine(line: string): boolean {
  * Whether traffic the stand-in passes can skip its IPS (IN-1): a `pass` rule ends a flow's evaluation, so the drop rules
  * inspect a passed flow only if they run first. Under the default action order every `pass` rule of every group runs
  * before every `drop` (so any group that may pass, other than an AWS managed one, skips the IPS); under strict order each
- * group that may pass needs a dropping group (`dropsSome`) at a lower priority number, or, inside the same group, an IPS
- * signature in drop mode above its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
+ * group that may pass needs a dropping group (`dropsSome`; for AP-4, a group `isIps` counts) at a lower priority number,
+ * or, inside the same group, an IPS signature in drop mode above its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
-function ipsAheadProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
+export function ipsAheadProblem(
+  graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, isIps?: (ref: Ref) => boolean,
+): Bilingual | undefined {
   const entries = policy.ruleGroups.map((ref, i) => {
     const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
     const lines = group?.type === 'rule-group' && !group.domainList && group.rulesString !== undefined ? suricataLines(group) : [];
@@ -524,8 +526,9 @@ function ipsAheadProblem(graph: TopologyGraph, firewallId: string, policy: Firew
       name: ref.kind === 'external' ? ref.value : ref.kind === 'node' ? ref.id : ref.expression,
       priority: policy.ruleGroupPriorities?.[i],
       passing: passingProblem(graph, ref) !== undefined,
-      // A deny-list, an AWS managed group, or a drop rule (above the group's first pass rule, for `dropsFirst`).
-      drops: !alertsOnly && ((ref.kind === 'external' && AWS_MANAGED_GROUP.test(ref.value))
+      // What `isIps` counts (AP-4's signatures), else a deny-list, an AWS managed group, or a signature; and for
+      // `dropsFirst`, a signature above the group's first pass rule.
+      drops: !alertsOnly && (isIps ? isIps(ref) : (ref.kind === 'external' && AWS_MANAGED_GROUP.test(ref.value))
         || group?.domainList?.generatedRulesType === 'DENYLIST' || lines.some(isSignatureLine)),
       dropsFirst: !alertsOnly && firstPass > 0 && lines.slice(0, firstPass).some(isSignatureLine),
     };

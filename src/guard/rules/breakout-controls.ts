@@ -5,9 +5,9 @@ import { domainProblems, patternCovers, patternsOverlap } from '../../model/doma
 import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
-import { deref, FirewallPolicyNode, nodesOf, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
+import { deref, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { nameOf } from '../topology';
-import { BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, portItems } from './alpha-prime';
+import { BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAheadProblem, portItems } from './alpha-prime';
 import { segmentOfLabel } from './placement';
 import { memoizeBounded } from '../memo';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
@@ -412,25 +412,42 @@ export const AP4: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'IDS/IPS',
   summary: 'IDS/IPS is on the breakout path and blocks what it detects: IPS signatures in drop mode (or AWS managed threat signatures) in the breakout firewall '
-    + 'policy, none overridden to alert (DROP_TO_ALERT), or a GWLB endpoint for an IDS appliance.',
+    + 'policy, none overridden to alert (DROP_TO_ALERT), ahead of the allow-list and every group that passes (strict order), or a GWLB endpoint for an IDS appliance.',
   check(ctx: GuardContext) {
     const lgwanVpcs = new Set(nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === Segment.LGWAN).map((v) => v.id));
     const gwlb = nodesOf(ctx.graph, 'vpc-endpoint').some((e) => e.endpointType === 'GatewayLoadBalancer' && e.vpc.kind === 'node' && lgwanVpcs.has(e.vpc.id));
     if (gwlb) return [];
-    return breakoutFirewalls(ctx.graph).filter(({ policy }) => !(policy?.ruleGroups ?? []).some((r, i) => {
-      if (policy!.ruleGroupOverrides[i] !== undefined) return false;
+    const isIps = (r: Ref): boolean => {
       if (r.kind === 'external') return MANAGED_THREAT_SIGNATURES.test(r.value);
       const group = deref<RuleGroupNode>(ctx.graph, r);
       return group?.type === 'rule-group' && hasIpsSignature(group.rulesString);
-    })).map(({ firewall }) => finding(this, nameOf(ctx.graph, firewall.id),
-      bi(`the breakout firewall ${firewall.id} has no IDS/IPS signature in drop mode (only filters by port or domain, alert rules, or groups overridden to alert) `
-        + 'and no GWLB IDS endpoint is in the LGWAN VPC',
-      `ブレイクアウト用ファイアウォール ${firewall.id} に遮断モードの IDS/IPS のシグネチャがなく（ポートやドメインでのフィルタ、alert のルール、アラートへオーバーライドしたグループのみ）、`
-        + 'LGWAN接続系の VPC に IDS 用の GWLB エンドポイントもない'),
-      bi('add IPS rules that drop (breakout.ipsRules, or the built-in defaults), an AWS managed ThreatSignatures rule group without an override to alert, '
-        + 'or a GWLB endpoint of an IDS appliance',
-      '遮断する IPS ルール（breakout.ipsRules か組み込みの既定値）、アラートへのオーバーライドのない AWS マネージドの ThreatSignatures ルールグループ、'
-        + 'または IDS アプライアンスの GWLB エンドポイントを追加する')));
+    };
+    const findings: Finding[] = [];
+    for (const { firewall, policy } of breakoutFirewalls(ctx.graph)) {
+      const where = nameOf(ctx.graph, firewall.id);
+      if (!(policy?.ruleGroups ?? []).some((r, i) => policy!.ruleGroupOverrides[i] === undefined && isIps(r))) {
+        findings.push(finding(this, where,
+          bi(`the breakout firewall ${firewall.id} has no IDS/IPS signature in drop mode (only filters by port or domain, alert rules, or groups overridden to alert) `
+            + 'and no GWLB IDS endpoint is in the LGWAN VPC',
+          `ブレイクアウト用ファイアウォール ${firewall.id} に遮断モードの IDS/IPS のシグネチャがなく（ポートやドメインでのフィルタ、alert のルール、アラートへオーバーライドしたグループのみ）、`
+            + 'LGWAN接続系の VPC に IDS 用の GWLB エンドポイントもない'),
+          bi('add IPS rules that drop (breakout.ipsRules, or the built-in defaults), an AWS managed ThreatSignatures rule group without an override to alert, '
+            + 'or a GWLB endpoint of an IDS appliance',
+          '遮断する IPS ルール（breakout.ipsRules か組み込みの既定値）、アラートへのオーバーライドのない AWS マネージドの ThreatSignatures ルールグループ、'
+            + 'または IDS アプライアンスの GWLB エンドポイントを追加する')));
+        continue;
+      }
+      // A pass ends a flow's evaluation: what the allow-list (or a media allowance) passes before the IPS group runs is
+      // never inspected (「不正な通信の検知及び遮断」 of the traffic that goes out).
+      const late = ipsAheadProblem(ctx.graph, firewall.id, policy!, isIps);
+      if (late) {
+        findings.push(finding(this, where,
+          bi(`the breakout's IDS/IPS does not inspect what the breakout passes: ${late.en}`, `ブレイクアウトの IDS/IPS が、ブレイクアウトの通す通信を検査しない: ${late.ja}`),
+          bi('give the IPS rule group a lower priority number than the allow-list and every group that passes, under strict order (the built-in IPS group is at 100)',
+            'STRICT_ORDER で、IPS のルールグループに許可リストと通信を通すすべてのグループより小さい優先度番号を付ける（組み込みの IPS グループは 100）')));
+      }
+    }
+    return findings;
   },
 };
 
