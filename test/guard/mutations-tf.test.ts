@@ -1805,6 +1805,18 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // A pass ends a flow's evaluation: an IPS group behind the allow-list (priority 400) inspects nothing the breakout lets out.
+    name: 'the α′ breakout\'s IPS group moved behind the allow-list (priority 450, block replaced through the escape hatch)',
+    rule: 'AP-4',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const input = policy.firewallPolicyInput!;
+      const [ips, ...rest] = input.statefulRuleGroupReference as any[];
+      policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: [{ ...ips, priority: 450 }, ...rest] });
+    },
+  },
+  {
     // Not exactly PRIVATE_ONLY: the guard does not know what AWS makes of the public value in another case (enums.ts).
     name: 'an MWAA environment whose web server access mode is public_only (lowercase) in a My Number workload subnet',
     rule: 'GUARD-1',
