@@ -506,11 +506,12 @@ function isSignatureLine(line: string): boolean {
 }
 
 /**
- * Whether traffic the stand-in passes can skip its IPS (IN-1): a `pass` rule ends a flow's evaluation, so the drop rules
- * inspect a passed flow only if they run first. Under the default action order every `pass` rule of every group runs
- * before every `drop` (so any group that may pass, other than an AWS managed one, skips the IPS); under strict order each
- * group that may pass needs a dropping group (`dropsSome`; for AP-4, a group `isIps` counts) at a lower priority number,
- * or, inside the same group, an IPS signature in drop mode above its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
+ * Whether traffic a firewall passes can skip its IPS (IN-1's stand-in, SC-2's hub inspection firewall, AP-4's breakout):
+ * a `pass` rule ends a flow's evaluation, so the drop rules inspect a passed flow only if they run first. Under the
+ * default action order every `pass` rule of every group runs before every `drop` (so any group that may pass, other than
+ * an AWS managed one, skips the IPS); under strict order each group that may pass needs a dropping group (`dropsSome`;
+ * for AP-4, a group `isIps` counts) at a lower priority number, or, inside the same group, an IPS signature in drop mode
+ * above its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
 export function ipsAheadProblem(
