@@ -436,7 +436,7 @@ export function groupPassProblem(graph: TopologyGraph, firewallId: string, ref: 
  * deny-list, or an IPS signature that drops (`isSignatureLine`; a port filter's `drop` inspects nothing).
  */
 function dropsSome(graph: TopologyGraph, ref: Ref): boolean {
-  if (ref.kind === 'external') return true;
+  if (ref.kind === 'external') return AWS_MANAGED_GROUP.test(ref.value);
   const group = deref<RuleGroupNode>(graph, ref);
   if (group?.type !== 'rule-group') return false;
   if (group.domainList) return group.domainList.generatedRulesType === 'DENYLIST';
@@ -470,7 +470,7 @@ export function ipsProblem(graph: TopologyGraph, firewallId: string, policy: Fir
     return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject signature inspecting content or protocol, deny-list or AWS managed threat group without an override to alert)`,
       `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（内容やプロトコルを検査する drop・reject のシグネチャ、拒否リスト、アラートへのオーバーライドのない AWS マネージドの脅威ルールグループのいずれもない）`);
   }
-  return ipsAheadProblem(graph, firewallId, policy);
+  return ipsAheadProblem(graph, firewallId, policy, (ref) => dropsSome(graph, ref));
 }
 
 /**
@@ -509,13 +509,13 @@ function isSignatureLine(line: string): boolean {
  * Whether traffic a firewall passes can skip its IPS (IN-1's stand-in, SC-2's hub inspection firewall, AP-4's breakout):
  * a `pass` rule ends a flow's evaluation, so the drop rules inspect a passed flow only if they run first. Under the
  * default action order every `pass` rule of every group runs before every `drop` (so any group that may pass, other than
- * an AWS managed one, skips the IPS); under strict order each group that may pass needs a dropping group (`dropsSome`;
- * for AP-4, a group `isIps` counts) at a lower priority number, or, inside the same group, an IPS signature in drop mode
- * above its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
+ * an AWS managed one, skips the IPS); under strict order each group that may pass needs a group `isIps` counts (IN-1 and
+ * SC-2: `dropsSome`; AP-4: its signatures and managed threat groups) at a lower priority number, or, inside the same
+ * group, an IPS signature in drop mode above its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
 export function ipsAheadProblem(
-  graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, isIps?: (ref: Ref) => boolean,
+  graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, isIps: (ref: Ref) => boolean,
 ): Bilingual | undefined {
   const entries = policy.ruleGroups.map((ref, i) => {
     const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
@@ -527,10 +527,8 @@ export function ipsAheadProblem(
       name: ref.kind === 'external' ? ref.value : ref.kind === 'node' ? ref.id : ref.expression,
       priority: policy.ruleGroupPriorities?.[i],
       passing: passingProblem(graph, ref) !== undefined,
-      // What `isIps` counts (AP-4's signatures), else a deny-list, an AWS managed group, or a signature; and for
-      // `dropsFirst`, a signature above the group's first pass rule.
-      drops: !alertsOnly && (isIps ? isIps(ref) : (ref.kind === 'external' && AWS_MANAGED_GROUP.test(ref.value))
-        || group?.domainList?.generatedRulesType === 'DENYLIST' || lines.some(isSignatureLine)),
+      // An IPS group (`isIps`), or for `dropsFirst`, a signature above the group's first pass rule.
+      drops: !alertsOnly && isIps(ref),
       dropsFirst: !alertsOnly && firstPass > 0 && lines.slice(0, firstPass).some(isSignatureLine),
     };
   });
