@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 158, cases: 446 },
-  cdktf: { mutations: 168, cases: 475 },
+  cdk: { mutations: 160, cases: 448 },
+  cdktf: { mutations: 170, cases: 477 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

@@ -23,7 +23,24 @@ const FORWARD_TO_STATEFUL = ['aws:forward_to_sfe'];
 const DROP_BY_DEFAULT = ['aws:drop_established', 'aws:alert_established'];
 
 /** Suricata signature IDs: 1,000,000+ is the local range (Suricata rule format docs). */
-const SID_BASE = { ips: 1_000_100, ports: 1_000_200, media: 1_000_300, egress: 1_000_400 } as const;
+const SID_BASE = { ips: 1_000_100, ports: 1_000_200, media: 1_000_300, egress: 1_000_400, nonTcp: 1_000_500 } as const;
+
+/**
+ * The rule that drops what `aws:drop_established` lets through: traffic that is not TCP and that no rule passed.
+ * "Drop established" drops only the packets of established connections, and Suricata marks a UDP, ICMP or other IP flow
+ * established only once packets went both ways, so a host could send datagrams one way to any address around the
+ * allow-list. TCP is left to the default action (`ip_proto:!6`), which lets its handshake through for the SNI / Host
+ * rules to read. Last in strict order, after every group that passes.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
+ * https://docs.suricata.io/en/latest/rules/header-keywords.html#ip-proto (the `!` operator: detect-ipproto.c)
+ */
+function nonTcpDropRule(sid: number, ruleId: string): string {
+  return `drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"${ruleId} non-TCP traffic that no rule passed, which aws:drop_established would let through one way"; `
+    + `ip_proto:!6; sid:${sid}; rev:1;)`;
+}
+
+/** Priority of the non-TCP drop group: after every group that passes (the media allowances at 500, the stand-in's web at 300). */
+const NON_TCP_PRIORITY = 900;
 
 /** `tcp/443`, `udp/3478-3481`: read from the fields, so that a plain object given as a port works too. */
 const portKey = (p: Port) => (p.fromPort === p.toPort ? `${p.protocol}/${p.fromPort}` : `${p.protocol}/${p.fromPort}-${p.toPort}`);
@@ -61,8 +78,9 @@ function userIpsRules(rules: readonly string[]): string[] {
  * The α′ local-breakout firewall of the LGWAN segment (AP-1, AP-4, AP-5): strict order, default drop. In order: the
  * IPS rules and the port restriction to the declared TCP ports (drop and alert only, so that they also see the traffic
  * the allow-list lets through), then the FQDN allow-list on TLS SNI and HTTP Host, then the UDP media allowances by IP
- * and port. Under strict order the first `pass` ends the evaluation of a flow, so no group ahead of the allow-list may
- * pass anything (AP-1); the media `pass` rules come after it, where they can only add UDP to the vendors' ranges.
+ * and port, then the drop of all other non-TCP traffic (`nonTcpDropRule`). Under strict order the first `pass` ends
+ * the evaluation of a flow, so no group ahead of the allow-list may pass anything (AP-1); the media `pass` rules come
+ * after it, where they can only add UDP to the vendors' ranges.
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
 export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOptions): FirewallPlan {
@@ -109,6 +127,7 @@ export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOption
   if (mediaLines.length > 0) {
     groups.push(ruleGroup('media', 500, 'Meeting media by IP/port allow-list (AP-5)', homeNet, mediaLines));
   }
+  groups.push(ruleGroup('nontcp', NON_TCP_PRIORITY, 'Non-TCP traffic that no rule passed is dropped (AP-1)', homeNet, [nonTcpDropRule(SID_BASE.nonTcp + 1, 'AP-1')]));
 
   return {
     key: 'Breakout',
@@ -140,8 +159,8 @@ function webPassRules(sidBase: number): string[] {
  * The built-in egress of the Internet segment (proofs of concept only, standing in for the prefecture security cloud,
  * 自治体情報セキュリティクラウド). It inspects rather than merely logs (IN-1): strict order, drop by default (the same
  * default actions as the α′ breakout), the IPS rules in drop mode first, then the optional domain deny-list, then web
- * traffic (TLS to 443, HTTP to 80) passes. Everything else — other ports, other protocols on the web ports, QUIC — is
- * dropped and logged. It has no web proxy (the security cloud's proxy is not stood in for).
+ * traffic (TLS to 443, HTTP to 80) passes, then non-TCP traffic is dropped (`nonTcpDropRule`). Everything else —
+ * other ports, other protocols on the web ports, QUIC — is dropped and logged. It has no web proxy (the security cloud's proxy is not stood in for).
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
 export function planBuiltInEgressFirewall(internetCidr: string, blockedDomains: readonly string[]): FirewallPlan {
@@ -163,6 +182,7 @@ export function planBuiltInEgressFirewall(internetCidr: string, blockedDomains: 
   }
   groups.push(ruleGroup('web', 300, 'Web traffic (TLS to 443, HTTP to 80) passes; everything else is dropped by default (IN-1)', homeNet,
     webPassRules(SID_BASE.egress)));
+  groups.push(ruleGroup('nontcp', NON_TCP_PRIORITY, 'Non-TCP traffic that no rule passed is dropped (IN-1)', homeNet, [nonTcpDropRule(SID_BASE.egress + 21, 'IN-1')]));
   return {
     key: 'Egress',
     segment: Segment.INTERNET,

@@ -1656,6 +1656,25 @@ const MUTATIONS: Mutation[] = [
         'pass tcp $HOME_NET any -> $EXTERNAL_NET 1:65535 (msg:"every port"; sid:1000998; rev:1;)');
     },
   },
+  {
+    // aws:drop_established drops established connections only; a UDP flow is established after a reply, ICMP likewise.
+    name: 'the breakout firewall drops only UDP of what is not TCP, leaving ICMP and other protocols to aws:drop_established (override)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      l1(net.lgwan, 'Firewall/RuleGroup-nontcp').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        'drop udp $HOME_NET any -> $EXTERNAL_NET any (msg:"udp only"; sid:1000997; rev:1;)');
+    },
+  },
+  {
+    name: 'the built-in Internet egress only alerts on what is not TCP, leaving it to aws:drop_established (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      l1(net.internet, 'Firewall/RuleGroup-nontcp').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        'alert ip $HOME_NET any -> $EXTERNAL_NET any (msg:"log only"; ip_proto:!6; sid:1000996; rev:1;)');
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

@@ -439,9 +439,10 @@ const MUTATIONS: Mutation[] = [
     models: [NetworkModel.BETA_PRIME],
     apply(_, net) {
       const policy = find<NetworkfirewallFirewallPolicy>(net.internet, 'Firewall/Policy');
-      // The web group is the last by priority (each `.arn` read is a fresh token, so it cannot be compared).
+      // The web group is the one at priority 300 (each `.arn` read is a fresh token, so it cannot be compared).
       const refs = policy.firewallPolicyInput!.statefulRuleGroupReference as { resourceArn: string; priority: number }[];
-      const web = Math.max(...refs.map((r) => r.priority));
+      const web = 300;
+      if (!refs.some((r) => r.priority === web)) throw new Error('test setup: the stand-in has no rule group at priority 300');
       policy.putFirewallPolicy({
         ...policy.firewallPolicyInput!,
         statefulRuleGroupReference: refs.map((r) => ({ ...r, priority: r.priority === web ? 1 : r.priority })),
@@ -1840,6 +1841,25 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) {
       find<NetworkfirewallRuleGroup>(net.internet, 'Firewall/RuleGroup-web').addOverride('rule_group.rules_source.rules_string',
         'pass tcp $HOME_NET any -> $EXTERNAL_NET 1:65535 (msg:"every port"; sid:1000998; rev:1;)');
+    },
+  },
+  {
+    // aws:drop_established drops established connections only; a UDP flow is established after a reply, ICMP likewise.
+    name: 'the breakout firewall drops only UDP of what is not TCP, leaving ICMP and other protocols to aws:drop_established (override)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      find<NetworkfirewallRuleGroup>(net.lgwan, 'Firewall/RuleGroup-nontcp').addOverride('rule_group.rules_source.rules_string',
+        'drop udp $HOME_NET any -> $EXTERNAL_NET any (msg:"udp only"; sid:1000997; rev:1;)');
+    },
+  },
+  {
+    name: 'the built-in Internet egress only alerts on what is not TCP, leaving it to aws:drop_established (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      find<NetworkfirewallRuleGroup>(net.internet, 'Firewall/RuleGroup-nontcp').addOverride('rule_group.rules_source.rules_string',
+        'alert ip $HOME_NET any -> $EXTERNAL_NET any (msg:"log only"; ip_proto:!6; sid:1000996; rev:1;)');
     },
   },
 ];

@@ -76,6 +76,16 @@ describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it'
     expect(findingsAfter(() => undefined, 'AP-1')).toEqual([]);
   });
 
+  test('under aws:drop_established, a breakout without its non-TCP drop lets UDP and ICMP out one way: refused (critical), with the fix', () => {
+    const found = findingsAfter((_, net) => {
+      const policy = l1<nfw.CfnFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.filter((r) => r.priority !== 900).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority })));
+    }, 'AP-1').join('\n');
+    expect(found).toMatch(/AP-1 critical \(ローカルブレイクアウト\): .*drops by default with aws:drop_established only, which drops the packets of established connections: UDP, ICMP and other non-TCP traffic sent one way is never established and passes/);
+    expect(found).toMatch(/Fix: add, in a rule group without an override to alert, a rule dropping all non-TCP traffic, after the groups that pass \(drop ip \$HOME_NET any -> \$EXTERNAL_NET any \(ip_proto:!6; …\)/);
+  });
+
   test('a group with a pass rule ahead of the allow-list under strict order is refused (critical)', () => {
     const found = findingsAfter(withRuleGroup(PASS_ALL, 50), 'AP-1').join('\n');
     expect(found).toMatch(/AP-1 critical \(ローカルブレイクアウト\): .*lets traffic around its FQDN allow-list: rule group \S+ holds a pass rule \(pass ip \$HOME_NET any/);

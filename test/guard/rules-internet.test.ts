@@ -139,6 +139,66 @@ describe('IN-1: a bidirectional pass rule (<>) matches both ways, and a TCP rule
   });
 });
 
+describe('IN-1: under aws:drop_established, a rule drops what is not TCP (one-way UDP and ICMP are never established)', () => {
+  /** IN-1's findings on the β′ example with the non-TCP drop group's rules replaced. */
+  const withNonTcpRules = (rules: string) => exampleFindings('beta-prime', 'IN-1', (_, net) =>
+    cfn(net, 'internet', 'Firewall/RuleGroup-nontcp').addPropertyOverride('RuleGroup.RulesSource.RulesString', rules)).join('\n');
+  const refused = /does not stand in for the security cloud: firewall \S+ drops by default with aws:drop_established only, which drops the packets of established connections: UDP, ICMP and other non-TCP traffic sent one way is never established and passes, and no rule drops it/;
+
+  test('a stand-in without its non-TCP drop group is refused, in both engines', () => {
+    const withoutGroup = exampleFindings('beta-prime', 'IN-1', (_, net) => {
+      const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
+      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.filter((r) => r.priority !== 900).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority })));
+    });
+    expect(withoutGroup.join('\n')).toMatch(refused);
+    const tfFound = tfFindings('beta-prime', 'IN-1', (net) => {
+      const policy = tfr(net, 'Firewall/Policy') as NetworkfirewallFirewallPolicy;
+      const input = policy.firewallPolicyInput!;
+      const refs = input.statefulRuleGroupReference as any[];
+      policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: refs.filter((r) => r.priority !== 900) });
+    });
+    expect(tfFound.join('\n')).toMatch(/drops by default with aws:drop_established only/);
+  });
+
+  test('its drop rule overridden to alert is refused; under aws:drop_strict no such rule is needed', () => {
+    expect(exampleFindings('beta-prime', 'IN-1', (_, net) => {
+      const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
+      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+      const alerting = (r: any) => (r.priority === 900 ? { Override: { Action: 'DROP_TO_ALERT' } } : {});
+      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority, ...alerting(r) })));
+    }).join('\n')).toMatch(refused);
+    expect(exampleFindings('beta-prime', 'IN-1', (_, net) => {
+      cfn(net, 'internet', 'Firewall/RuleGroup-nontcp').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'alert ip any any -> any any (msg:"log"; sid:1000431; rev:1;)');
+      cfn(net, 'internet', 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulDefaultActions', ['aws:drop_strict', 'aws:alert_strict']);
+    })).toEqual([]);
+  });
+
+  test.each([
+    ['UDP only', 'drop udp $HOME_NET any -> $EXTERNAL_NET any (msg:"udp"; sid:1000432; rev:1;)'],
+    ['an alert', 'alert ip $HOME_NET any -> $EXTERNAL_NET any (msg:"log"; ip_proto:!6; sid:1000432; rev:1;)'],
+    ['UDP left out too', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!17; sid:1000432; rev:1;)'],
+    ['one protocol only', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:1; sid:1000432; rev:1;)'],
+    ['two ip_proto options', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; ip_proto:!17; sid:1000432; rev:1;)'],
+    ['an option that narrows it', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; flow:established; sid:1000432; rev:1;)'],
+    ['a threshold', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; threshold:type limit, track by_src, count 1, seconds 60; sid:1000432; rev:1;)'],
+    ['a literal source block', 'drop ip 10.0.128.0/24 any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; sid:1000432; rev:1;)'],
+    ['a literal destination block', 'drop ip $HOME_NET any -> 203.0.113.0/24 any (msg:"x"; ip_proto:!6; sid:1000432; rev:1;)'],
+    ['the words only in a message', 'alert ip $HOME_NET any -> $EXTERNAL_NET any (msg:"drop ip $HOME_NET any -> $EXTERNAL_NET any\\; ip_proto:!6"; sid:1000432; rev:1;)'],
+    ['a direction the guard does not read', 'drop ip $HOME_NET any => $EXTERNAL_NET any (msg:"x"; ip_proto:!6; sid:1000432; rev:1;)'],
+  ])('%s is refused', (_, rule) => {
+    expect(withNonTcpRules(rule)).toMatch(refused);
+  });
+
+  test.each([
+    ['the plan\'s own rule, spaced, TCP by name', 'DROP ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto: ! tcp; sid:1000433; rev:1;)'],
+    ['every packet, both ways', 'reject ip any any <> any any (msg:"all"; classtype:policy-violation; sid:1000433; rev:2;)'],
+    ['beside other rules', 'drop udp $HOME_NET any -> $EXTERNAL_NET 53 (msg:"dns"; sid:1000434; rev:1;)\ndrop ip $HOME_NET any -> any any (msg:"x"; ip_proto:!6; metadata:created 2026; sid:1000433; rev:1;)'],
+  ])('%s keeps the stand-in inspecting', (_, rule) => {
+    expect(withNonTcpRules(rule)).toBe('');
+  });
+});
+
 describe('coversEveryPort: a Suricata port field read as Suricata reads it, unreadable counting as every port', () => {
   test.each([
     ['any', true], ['1:65535', true], ['0:65535', true], ['1:', true], ['[1:100,101:65535]', true], ['[101:65535, 1:100]', true],

@@ -23,6 +23,8 @@ export interface Mutation {
   readonly servicesToNat?: boolean;
   /** The firewall policy passes by default. */
   readonly firewallPasses?: boolean;
+  /** The firewall policy's stateful default drops established connections only (`aws:drop_established`), not every packet. */
+  readonly dropEstablished?: boolean;
   /** A stateful rule group of the firewall policy (strict order, priority 100) holding these Suricata rules. */
   readonly firewallRules?: string;
   /**
@@ -75,6 +77,11 @@ function ipsRules(m: Mutation): string {
 /** The IPS group's priority, or undefined when the policy has none. */
 function ipsPriority(m: Mutation): number | undefined {
   return m.ips === 'none' ? undefined : m.ips === 'late' ? 300 : 50;
+}
+
+/** The hub firewall's stateful default actions when it drops by default. */
+function defaultDrop(m: Mutation): string[] {
+  return m.dropEstablished ? ['aws:drop_established', 'aws:alert_established'] : ['aws:drop_strict', 'aws:alert_strict'];
 }
 
 export function proxyBootScript(variant: Mutation['squid'] = 'deny-first'): string {
@@ -190,7 +197,7 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
       FirewallPolicy: {
         StatelessDefaultActions: ['aws:forward_to_sfe'],
         StatelessFragmentDefaultActions: ['aws:forward_to_sfe'],
-        StatefulDefaultActions: m.firewallPasses ? [] : ['aws:drop_strict', 'aws:alert_strict'],
+        StatefulDefaultActions: m.firewallPasses ? [] : defaultDrop(m),
         StatefulEngineOptions: { RuleOrder: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER' },
         StatefulRuleGroupReferences: [
           ...(ipsPriority(m) !== undefined ? [{ ResourceArn: ref('FirewallIps'), Priority: ipsPriority(m) }] : []),
@@ -383,7 +390,7 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
     firewall_policy: {
       stateless_default_actions: ['aws:forward_to_sfe'],
       stateless_fragment_default_actions: ['aws:forward_to_sfe'],
-      stateful_default_actions: m.firewallPasses ? [] : ['aws:drop_strict', 'aws:alert_strict'],
+      stateful_default_actions: m.firewallPasses ? [] : defaultDrop(m),
       stateful_engine_options: { rule_order: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER' },
       stateful_rule_group_reference: [
         ...(ipsPriority(m) !== undefined ? [{ resource_arn: arn('aws_networkfirewall_rule_group.hub_ips'), priority: ipsPriority(m) }] : []),

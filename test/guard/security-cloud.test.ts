@@ -62,6 +62,8 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
       /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ has no IPS rule in drop mode/],
     ['SC-2: the web passes before the IPS group runs (strict order)', { ips: 'late', firewallRules: 'pass tls $HOME_NET any -> $EXTERNAL_NET 443 (msg:"web"; flow:to_server,established; sid:1; rev:1;)' },
       /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ passes traffic in rule group \S+ \(priority 100\) before any IPS group drops it/],
+    ['SC-2: the inspection firewall drops established connections only (aws:drop_established) and no rule drops what is not TCP', { dropEstablished: true },
+      /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ drops by default with aws:drop_established only, which drops the packets of established connections: UDP, ICMP and other non-TCP traffic sent one way is never established and passes, and no rule drops it/],
     ['SC-3: the public web ALB has no web ACL', { waf: 'none' }, /SC-3 error .*the public web entrance is not protected against SQL injection: no WAFv2 web ACL is associated/],
     ['SC-3: the web ACL has no SQL-injection rule', { waf: 'common-only' }, /SC-3 error .*has no rule that blocks SQL injection/],
     ['SC-3: the SQLi rule set only counts', { waf: 'sqli-count' }, /SC-3 error .*has no rule that blocks SQL injection/],
@@ -89,6 +91,15 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
   test('a rule group of the inspection firewall that passes named ports or an application-layer protocol keeps it the inspection firewall', () => {
     const narrow = 'pass tls any any -> any 443 (msg:"tls"; sid:1; rev:1;)\npass tcp any any -> any [25,587] (msg:"mail"; sid:2; rev:1;)';
     expect(lines(check(graphOf({ firewallRules: narrow })))).toEqual([]);
+  });
+
+  test('under aws:drop_established, a rule dropping every non-TCP packet keeps it the inspection firewall (CloudFormation and Terraform)', () => {
+    const catchAll = 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"not TCP"; ip_proto:!6; sid:9; rev:1;)';
+    const mutation = { dropEstablished: true, firewallRules: catchAll };
+    for (const graph of [graphOf(mutation), extractTerraform({ prefecture: prefectureTf(mutation) })]) {
+      expect(lines(check(graph))).toEqual([]);
+    }
+    expect(lines(check(extractTerraform({ prefecture: prefectureTf({ dropEstablished: true }) }))).join('\n')).toMatch(/SC-2 error .*drops by default with aws:drop_established only/);
   });
 
   test('exact paths: a route to member B without the propagation, or the propagation without the route, is no path (dropped at the transit table, or never routed)', () => {

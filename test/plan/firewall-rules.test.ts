@@ -52,6 +52,19 @@ describe('α′ breakout firewall plan', () => {
     expect(group('media').priority).toBeGreaterThan(allowAt);
   });
 
+  // aws:drop_established drops only established connections, and a UDP or ICMP flow is established only after a reply:
+  // without a drop of its own, one-way non-TCP traffic would leave around the allow-list.
+  test('non-TCP traffic no rule passed is dropped by a rule of its own, last, after the media pass rules (AP-1)', () => {
+    const last = plan.ruleGroups[plan.ruleGroups.length - 1];
+    expect(last.key).toBe('nontcp');
+    expect(last.priority).toBeGreaterThan(group('media').priority);
+    const lines = last.rulesString!.split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^drop ip \$HOME_NET any -> \$EXTERNAL_NET any \(msg:"AP-1 [^";]*"; ip_proto:!6; sid:\d+; rev:1;\)$/);
+    const sids = plan.ruleGroups.flatMap((g) => (g.rulesString ?? '').split('\n')).map((l) => /sid:(\d+)/.exec(l)?.[1]).filter((x) => x !== undefined);
+    expect(new Set(sids).size).toBe(sids.length);
+  });
+
   test('a pass rule in the user\'s IPS rules is never planned (defence in depth behind validation)', () => {
     expect(() => planBreakoutFirewall('10.0.64.0/18', { services: [{ service: meet }], ipsRules: ['pass ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; sid:1; rev:1;)'] }))
       .toThrow(/\[breakout\.ipsRules\] cannot be put on the breakout firewall:\nipsRules\[0\] is a pass rule/);
@@ -92,9 +105,9 @@ describe('α′ breakout firewall plan', () => {
 
 describe('built-in Internet egress firewall plan', () => {
   test('IPS and web always, deny-list only when domains are given, in that order', () => {
-    expect(planBuiltInEgressFirewall('10.0.128.0/18', []).ruleGroups.map((g) => [g.key, g.priority])).toEqual([['ips', 100], ['web', 300]]);
+    expect(planBuiltInEgressFirewall('10.0.128.0/18', []).ruleGroups.map((g) => [g.key, g.priority])).toEqual([['ips', 100], ['web', 300], ['nontcp', 900]]);
     const withDeny = planBuiltInEgressFirewall('10.0.128.0/18', ['*.bad.test']);
-    expect(withDeny.ruleGroups.map((g) => g.key)).toEqual(['ips', 'denylist', 'web']);
+    expect(withDeny.ruleGroups.map((g) => g.key)).toEqual(['ips', 'denylist', 'web', 'nontcp']);
     expect(withDeny.ruleGroups.find((g) => g.key === 'denylist')!.domainList!.targets).toEqual(['.bad.test']);
   });
 
@@ -109,6 +122,8 @@ describe('built-in Internet egress firewall plan', () => {
       'pass tls $HOME_NET any -> $EXTERNAL_NET 443',
       'pass http $HOME_NET any -> $EXTERNAL_NET 80',
     ]);
+    // What is not TCP and not passed is dropped by a rule, not left to aws:drop_established (one-way UDP, ICMP).
+    expect(plan.ruleGroups.find((g) => g.key === 'nontcp')!.rulesString).toMatch(/^drop ip \$HOME_NET any -> \$EXTERNAL_NET any \(msg:"IN-1 [^";]*"; ip_proto:!6; sid:\d+; rev:1;\)$/);
     // Signature IDs are unique over the whole policy.
     const sids = plan.ruleGroups.flatMap((g) => (g.rulesString ?? '').match(/sid:\d+/g) ?? []);
     expect(new Set(sids).size).toBe(sids.length);

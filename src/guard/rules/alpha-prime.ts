@@ -257,7 +257,52 @@ function dropByDefault(ctx: GuardContext, firewallId: string): { policy: Firewal
         `ファイアウォール ${firewallId} が既定で通信を通す（ステートフルのデフォルトアクション: ${policy.statefulDefaultActions.join(', ') || 'なし'}）`),
     };
   }
-  return { policy };
+  const oneWay = establishedOnlyProblem(ctx.graph, firewallId, policy);
+  return oneWay ? { problem: oneWay } : { policy };
+}
+
+/** Options that name, number or describe a rule and match nothing (a rule holding only these matches on its header alone). */
+const DESCRIPTIVE_OPTIONS: ReadonlySet<string> = new Set(['msg', 'sid', 'rev', 'gid', 'classtype', 'metadata', 'reference', 'priority']);
+
+/**
+ * Whether a Suricata rule drops every packet that is not TCP, from the home network to the outside: a blocking action,
+ * protocol `ip`, addresses `any` or `$HOME_NET` to `any` or `$EXTERNAL_NET`, ports `any`, one way or both, and no option
+ * that matches anything but `ip_proto:!6` (TCP, which the default action drops once established, left out). The guard
+ * does not read rule variables: `$HOME_NET` and `$EXTERNAL_NET` are taken as the rule group's home network and the rest.
+ * https://docs.suricata.io/en/latest/rules/header-keywords.html#ip-proto
+ */
+function dropsNonTcp(line: string): boolean {
+  const [action, protocol, source, sourcePort, direction, destination, destinationPort] = headerFields(line);
+  if (destinationPort === undefined || !BLOCKING_ACTIONS.test(action) || protocol.toLowerCase() !== 'ip') return false;
+  if ((source !== 'any' && source !== '$HOME_NET') || sourcePort !== 'any' || (direction !== '->' && direction !== '<>')) return false;
+  if ((destination !== 'any' && destination !== '$EXTERNAL_NET') || destinationPort.replace(/\(.*$/, '') !== 'any') return false;
+  const options = ruleOptions(line);
+  if (options === undefined) return false;
+  const protocols = options.filter((o) => o.name === 'ip_proto');
+  if (protocols.length > 1 || protocols.some((o) => !/^\s*!\s*(6|tcp)\s*$/i.test(o.value))) return false;
+  return options.every((o) => o.name === 'ip_proto' || DESCRIPTIVE_OPTIONS.has(o.name));
+}
+
+/**
+ * Why a firewall that drops by default with `aws:drop_established` (and not `aws:drop_strict`) still lets traffic out
+ * one way (AP-1, IN-1, SC-2), or undefined. "Drop established" drops only the packets of established connections, and
+ * Suricata marks a UDP, ICMP or other IP flow established only once packets went both ways: a host could send datagrams
+ * to any address around every allow-list, unless a rule of a group without an override to alert drops what is not TCP
+ * (`dropsNonTcp`). Under `aws:drop_strict` every packet no rule passed is dropped.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
+ * https://docs.suricata.io/en/latest/rules/flow-keywords.html#flow
+ */
+export function establishedOnlyProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
+  if (policy.statefulDefaultActions.includes('aws:drop_strict')) return undefined;
+  for (let i = 0; i < policy.ruleGroups.length; i++) {
+    if (policy.ruleGroupOverrides[i] !== undefined) continue;
+    const group = deref<RuleGroupNode>(graph, policy.ruleGroups[i]);
+    if (group?.type === 'rule-group' && suricataLines(group).some(dropsNonTcp)) return undefined;
+  }
+  return bi(`firewall ${firewallId} drops by default with aws:drop_established only, which drops the packets of established connections: `
+    + 'UDP, ICMP and other non-TCP traffic sent one way is never established and passes, and no rule drops it',
+  `ファイアウォール ${firewallId} の既定の遮断が aws:drop_established だけで、確立済みの接続のパケットしか遮断しない: `
+    + '一方向に送られる UDP・ICMP などの TCP 以外の通信は確立済みにならずに通過し、それを遮断するルールもない');
 }
 
 /** The Suricata rules of a readable rule group, one per line, comments and blank lines left out. */
@@ -566,17 +611,19 @@ export const AP1: GuardRule = {
   severity: Severity.CRITICAL,
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ローカルブレイクアウト',
-  summary: 'LGWAN reaches the internet only through a firewall that drops by default and allows an FQDN list (TLS SNI / HTTP Host), and lets nothing '
+  summary: 'LGWAN reaches the internet only through a firewall that drops by default (aws:drop_strict, or aws:drop_established with a rule dropping what is '
+    + 'not TCP) and allows an FQDN list (TLS SNI / HTTP Host), and lets nothing '
     + 'around it (no stateless aws:pass; no pass rule ahead of the allow-list, and after it none but to literal address blocks on given ports, together no more '
     + 'addresses than a /8 of IPv4 or a /12 of IPv6); no route bypasses it '
     + '(the security cloud is the internet side too), no path past it ends where the guard cannot follow, and nothing but the chain runs in the '
     + 'breakout\'s own subnets (firewall, NAT gateway), whose routes lead out around the filter.',
   check(ctx) {
     const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
-    const fix = bi('send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established (or drop_strict), an ALLOWLIST '
+    const fix = bi('send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established with a rule dropping all non-TCP traffic '
+      + '(or aws:drop_strict), an ALLOWLIST '
       + 'domain rule group, STRICT_ORDER, stateless default actions aws:forward_to_sfe with no stateless pass rule, no pass rule in a group ahead of the allow-list, '
       + 'and after it only pass rules to literal address blocks on given ports, together no more addresses than a /8 of IPv4 or a /12 of IPv6',
-    'LGWAN接続系のデフォルトルートをブレイクアウト用ファイアウォールのエンドポイントへ向け、ファイアウォールポリシーに aws:drop_established（または drop_strict）、'
+    'LGWAN接続系のデフォルトルートをブレイクアウト用ファイアウォールのエンドポイントへ向け、ファイアウォールポリシーに aws:drop_established と TCP 以外のすべての通信を遮断するルール（または aws:drop_strict）、'
       + 'ALLOWLIST のドメインルールグループ、STRICT_ORDER、ステートレスのデフォルトアクション aws:forward_to_sfe を設定して、ステートレスの pass ルールを置かず、'
       + '許可リストより先に評価されるグループに pass ルールを置かず、許可リストより後にはリテラルのアドレスブロックと特定のポートへの pass ルールだけを置く');
     // Every way out (or a path the guard cannot follow) must pass a firewall that drops by default and allow-lists FQDNs.
@@ -618,8 +665,14 @@ export const AP1: GuardRule = {
             ? bi('set the stateless default actions and stateless fragment default actions to aws:forward_to_sfe, and take aws:pass out of the stateless rule groups '
               + '(or the groups out of the policy)',
             'ステートレスのデフォルトアクションとフラグメントのデフォルトアクションを aws:forward_to_sfe にし、ステートレスのルールグループから aws:pass を除く（またはそのグループをポリシーから外す）')
-            : bi('set the stateful default actions to aws:drop_established (or aws:drop_strict) and attach the allow-list rule group',
-              'ステートフルのデフォルトアクションを aws:drop_established（または aws:drop_strict）にし、許可リストのルールグループを関連付ける')));
+            : /aws:drop_established only/.test(problem.en)
+              ? bi('add, in a rule group without an override to alert, a rule dropping all non-TCP traffic, after the groups that pass '
+                + '(drop ip $HOME_NET any -> $EXTERNAL_NET any (ip_proto:!6; …), as the breakout plans it), or use aws:drop_strict with a pass rule for the TCP '
+                + 'handshake (flow:not_established) on the allowed ports',
+              'アラートへのオーバーライドのないルールグループに、通過させるグループより後で TCP 以外のすべての通信を遮断するルールを置く（ブレイクアウトが計画する '
+                + 'drop ip $HOME_NET any -> $EXTERNAL_NET any (ip_proto:!6; …)）か、許可するポートの TCP ハンドシェイクを通す pass ルール（flow:not_established）と aws:drop_strict を使う')
+              : bi('set the stateful default actions to aws:drop_established (with a rule dropping all non-TCP traffic) or aws:drop_strict, and attach the allow-list rule group',
+                'ステートフルのデフォルトアクションを aws:drop_established（TCP 以外のすべての通信を遮断するルールとともに）または aws:drop_strict にし、許可リストのルールグループを関連付ける')));
       }
     }
     return findings;

@@ -3,7 +3,7 @@
  * = `hub`) and its member municipalities (tag `jichitai:municipality`), as the app synthesized them. The paths are the
  * exact reachability engine's (docs/guard-semantics.md); the hub's functions are found by `jichitai:hub-function`.
  */
-import { groupPassProblem, ipsProblem } from './alpha-prime';
+import { establishedOnlyProblem, groupPassProblem, ipsProblem } from './alpha-prime';
 import { proxyConfigs, SquidConf } from './breakout-controls';
 import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
@@ -99,6 +99,9 @@ function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual 
     return bi(`firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`,
       `ファイアウォール ${firewallId} が既定で通信を通す（ステートフルのデフォルトアクション: ${policy.statefulDefaultActions.join(', ') || 'なし'}）`);
   }
+  // aws:drop_established alone lets non-TCP traffic out one way (UDP, ICMP): a rule must drop it.
+  const oneWay = establishedOnlyProblem(graph, firewallId, policy);
+  if (oneWay) return oneWay;
   // A group that passes a whole transport (or cannot be read) lets traffic around the default drop, as for IN-1's stand-in.
   for (const ref of policy.ruleGroups) {
     const problem = groupPassProblem(graph, firewallId, ref);
@@ -302,7 +305,7 @@ export const SC2: GuardRule = {
   term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
   summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC (but an α′ member\'s LGWAN breakout, '
     + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (every packet to the '
-    + 'stateful engine, no stateless aws:pass; stateful default drop; no rule group that passes a whole transport or cannot be read; IPS in drop mode ahead of what it passes); '
+    + 'stateful engine, no stateless aws:pass; stateful default drop, under aws:drop_established with a rule dropping what is not TCP; no rule group that passes a whole transport or cannot be read; IPS in drop mode ahead of what it passes); '
     + 'the hub has a web proxy whose internet path passes it; what else runs in a hub subnet (a load balancer aside) reaches the internet only through it.',
   check(ctx) {
     const g = ctx.graph;
