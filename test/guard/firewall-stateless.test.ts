@@ -141,15 +141,18 @@ describe('IN-1: the β′ stand-in for the security cloud', () => {
   });
 
   test('an AWS managed group overridden to alert (DROP_TO_ALERT) is no IPS in drop mode, in both engines', () => {
-    const cfnManaged = (override?: unknown) => exampleFindings('beta-prime', 'IN-1', (_, net) => cfnPolicy(net.internet)
-      .addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', [{ Priority: 100, ResourceArn: MANAGED, ...(override ? { Override: override } : {}) }]));
+    // The managed group alone, under aws:drop_strict (aws:drop_established would also need a rule dropping what is not TCP).
+    const cfnManaged = (override?: unknown) => exampleFindings('beta-prime', 'IN-1', (_, net) => {
+      cfnPolicy(net.internet).addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', [{ Priority: 100, ResourceArn: MANAGED, ...(override ? { Override: override } : {}) }]);
+      cfnPolicy(net.internet).addPropertyOverride('FirewallPolicy.StatefulDefaultActions', ['aws:drop_strict']);
+    });
     expect(cfnManaged()).toEqual([]);
     expect(cfnManaged({ Action: 'DROP_TO_ALERT' }).join('\n'))
       .toMatch(/has no IPS rule in drop mode \(no drop or reject signature inspecting content or protocol, deny-list or AWS managed threat group without an override to alert\)/);
     const tfManaged = (override?: { action: string }) => tfFindings('beta-prime', 'IN-1', (_, net) => {
       const policy = tfPolicy(net.internet);
       const references = [{ priority: 100, resourceArn: MANAGED, ...(override ? { override } : {}) }];
-      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulRuleGroupReference: references });
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulRuleGroupReference: references, statefulDefaultActions: ['aws:drop_strict'] });
     });
     expect(tfManaged()).toEqual([]);
     expect(tfManaged({ action: 'DROP_TO_ALERT' }).join('\n')).toMatch(/has no IPS rule in drop mode/);
