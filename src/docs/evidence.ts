@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 160, cases: 448 },
-  cdktf: { mutations: 170, cases: 477 },
+  cdk: { mutations: 162, cases: 450 },
+  cdktf: { mutations: 172, cases: 479 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

@@ -285,6 +285,7 @@ class TemplateReader {
         statefulDefaultActions: strings(fp.StatefulDefaultActions),
         ruleGroups: blocks(fp.StatefulRuleGroupReferences).map((r: any) => reader.ref(r.ResourceArn)),
         ruleOrder: ruleOrder(fp.StatefulEngineOptions?.RuleOrder),
+        streamExceptionPolicy: streamExceptionPolicy(fp.StatefulEngineOptions?.StreamExceptionPolicy),
         ruleGroupPriorities: blocks(fp.StatefulRuleGroupReferences).map((r: any) => port(r?.Priority)),
         ruleGroupOverrides: blocks(fp.StatefulRuleGroupReferences).map((r: any) => overrideAction(r?.Override)),
       });
@@ -1964,6 +1965,12 @@ function overrideAction(v: any): string | undefined {
 function ruleOrder(v: unknown): 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown' {
   if (v === undefined || v === null) return 'DEFAULT_ACTION_ORDER';
   return v === 'STRICT_ORDER' || v === 'DEFAULT_ACTION_ORDER' ? v : 'unknown';
+}
+
+/** A policy's stream exception policy: absent means AWS's default, `DROP`; anything unreadable is `unknown`. */
+function streamExceptionPolicy(v: unknown): 'DROP' | 'REJECT' | 'CONTINUE' | 'unknown' {
+  if (v === undefined || v === null) return 'DROP';
+  return v === 'DROP' || v === 'REJECT' || v === 'CONTINUE' ? v : 'unknown';
 }
 
 /** A port (or ICMP type/code) given as a number or a numeric string. */

@@ -532,6 +532,7 @@ class ConfigReader {
         statefulDefaultActions: strings(fp.stateful_default_actions),
         ruleGroups: blocks(fp.stateful_rule_group_reference).map((r: any) => reader.ref(r.resource_arn)),
         ruleOrder: ruleOrder(oneBlock(fp.stateful_engine_options)?.rule_order),
+        streamExceptionPolicy: streamExceptionPolicy(oneBlock(fp.stateful_engine_options)?.stream_exception_policy),
         ruleGroupPriorities: blocks(fp.stateful_rule_group_reference).map((r: any) => port(r?.priority)),
         ruleGroupOverrides: blocks(fp.stateful_rule_group_reference).map((r: any) => overrideAction(r?.override)),
       });
@@ -2431,6 +2432,12 @@ function overrideAction(v: unknown): string | undefined {
 function ruleOrder(v: unknown): 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown' {
   if (v === undefined || v === null) return 'DEFAULT_ACTION_ORDER';
   return v === 'STRICT_ORDER' || v === 'DEFAULT_ACTION_ORDER' ? v : 'unknown';
+}
+
+/** A policy's stream exception policy: absent means AWS's default, `DROP`; anything unreadable is `unknown`. */
+function streamExceptionPolicy(v: unknown): 'DROP' | 'REJECT' | 'CONTINUE' | 'unknown' {
+  if (v === undefined || v === null) return 'DROP';
+  return v === 'DROP' || v === 'REJECT' || v === 'CONTINUE' ? v : 'unknown';
 }
 
 /** A port (or ICMP type/code) given as a number or a numeric string. */

@@ -201,6 +201,14 @@ export interface FirewallPolicyNode extends NodeBase {
    * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
    */
   readonly ruleOrder: 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown';
+  /**
+   * What the stateful engine does with a connection that broke midstream (`StatefulEngineOptions.StreamExceptionPolicy`):
+   * `DROP` (AWS's default when none is given) and `REJECT` drop what follows; `CONTINUE` applies the rules to it without
+   * the connection's context, so that rules depending on it (an application-layer allow-list, IPS signatures,
+   * `aws:drop_established`) no longer match; `unknown` when the value cannot be read.
+   * https://docs.aws.amazon.com/network-firewall/latest/developerguide/stream-exception-policy.html
+   */
+  readonly streamExceptionPolicy: 'DROP' | 'REJECT' | 'CONTINUE' | 'unknown';
   /** The `Priority` of each entry of `ruleGroups`, in the same order; undefined where it is absent or cannot be read. */
   readonly ruleGroupPriorities: (number | undefined)[];
   /**

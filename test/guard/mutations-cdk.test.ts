@@ -1675,6 +1675,23 @@ const MUTATIONS: Mutation[] = [
         'alert ip $HOME_NET any -> $EXTERNAL_NET any (msg:"log only"; ip_proto:!6; sid:1000996; rev:1;)');
     },
   },
+  {
+    // CONTINUE applies the rules without the connection's context after a break: the allow-list and drop_established stop matching.
+    name: 'the breakout firewall goes on with a connection broken midstream (stream exception policy CONTINUE)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulEngineOptions.StreamExceptionPolicy', 'CONTINUE');
+    },
+  },
+  {
+    name: 'the built-in Internet egress goes on with a connection broken midstream (stream exception policy CONTINUE)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      l1(net.internet, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulEngineOptions.StreamExceptionPolicy', 'CONTINUE');
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

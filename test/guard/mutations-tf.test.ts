@@ -1862,6 +1862,25 @@ const MUTATIONS: Mutation[] = [
         'alert ip $HOME_NET any -> $EXTERNAL_NET any (msg:"log only"; ip_proto:!6; sid:1000996; rev:1;)');
     },
   },
+  {
+    // CONTINUE applies the rules without the connection's context after a break: the allow-list and drop_established stop matching.
+    name: 'the breakout firewall goes on with a connection broken midstream (stream exception policy CONTINUE)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulEngineOptions: { ruleOrder: 'STRICT_ORDER', streamExceptionPolicy: 'CONTINUE' } });
+    },
+  },
+  {
+    name: 'the built-in Internet egress goes on with a connection broken midstream (stream exception policy CONTINUE)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      const policy = find<NetworkfirewallFirewallPolicy>(net.internet, 'Firewall/Policy');
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulEngineOptions: { ruleOrder: 'STRICT_ORDER', streamExceptionPolicy: 'CONTINUE' } });
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {

@@ -86,6 +86,13 @@ describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it'
     expect(found).toMatch(/Fix: add, in a rule group without an override to alert, a rule dropping all non-TCP traffic, after the groups that pass \(drop ip \$HOME_NET any -> \$EXTERNAL_NET any \(ip_proto:!6; …\)/);
   });
 
+  test('a breakout firewall that goes on with a connection broken midstream (stream exception policy CONTINUE) is refused (critical), with the fix', () => {
+    const found = findingsAfter((_, net) => l1<nfw.CfnFirewallPolicy>(net.lgwan, 'Firewall/Policy')
+      .addPropertyOverride('FirewallPolicy.StatefulEngineOptions.StreamExceptionPolicy', 'CONTINUE'), 'AP-1').join('\n');
+    expect(found).toMatch(/AP-1 critical .*goes on with a connection broken midstream \(stream exception policy CONTINUE\)/);
+    expect(found).toMatch(/Fix: set the policy's stream exception policy \(StatefulEngineOptions\.StreamExceptionPolicy\) to DROP, AWS's default, or REJECT/);
+  });
+
   test('a group with a pass rule ahead of the allow-list under strict order is refused (critical)', () => {
     const found = findingsAfter(withRuleGroup(PASS_ALL, 50), 'AP-1').join('\n');
     expect(found).toMatch(/AP-1 critical \(ローカルブレイクアウト\): .*lets traffic around its FQDN allow-list: rule group \S+ holds a pass rule \(pass ip \$HOME_NET any/);

@@ -199,6 +199,27 @@ describe('IN-1: under aws:drop_established, a rule drops what is not TCP (one-wa
   });
 });
 
+describe('IN-1: a stand-in that goes on with a connection broken midstream (stream exception policy CONTINUE) no longer inspects it', () => {
+  const withStreamPolicy = (value: unknown) => exampleFindings('beta-prime', 'IN-1', (_, net) =>
+    cfn(net, 'internet', 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulEngineOptions.StreamExceptionPolicy', value)).join('\n');
+
+  test('CONTINUE, or a value the guard cannot read, is refused; REJECT and DROP are not', () => {
+    expect(withStreamPolicy('CONTINUE')).toMatch(/does not stand in for the security cloud: firewall \S+ goes on with a connection broken midstream \(stream exception policy CONTINUE\): its rules then see the packets without the connection's context, so the allow-list, the IPS signatures and aws:drop_established no longer match them/);
+    expect(withStreamPolicy({ 'Fn::ImportValue': 'stream-policy' })).toMatch(/goes on with a connection broken midstream \(stream exception policy a value the guard cannot read\)/);
+    expect(withStreamPolicy('REJECT')).toBe('');
+    expect(withStreamPolicy('DROP')).toBe('');
+  });
+
+  test('the same in Terraform', () => {
+    const found = tfFindings('beta-prime', 'IN-1', (net) => {
+      const policy = tfr(net, 'Firewall/Policy') as NetworkfirewallFirewallPolicy;
+      const input = policy.firewallPolicyInput!;
+      policy.putFirewallPolicy({ ...input, statefulEngineOptions: { ruleOrder: 'STRICT_ORDER', streamExceptionPolicy: 'CONTINUE' } });
+    });
+    expect(found.join('\n')).toMatch(/goes on with a connection broken midstream \(stream exception policy CONTINUE\)/);
+  });
+});
+
 describe('coversEveryPort: a Suricata port field read as Suricata reads it, unreadable counting as every port', () => {
   test.each([
     ['any', true], ['1:65535', true], ['0:65535', true], ['1:', true], ['[1:100,101:65535]', true], ['[101:65535, 1:100]', true],

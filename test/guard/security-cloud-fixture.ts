@@ -25,6 +25,8 @@ export interface Mutation {
   readonly firewallPasses?: boolean;
   /** The firewall policy's stateful default drops established connections only (`aws:drop_established`), not every packet. */
   readonly dropEstablished?: boolean;
+  /** The firewall policy goes on with a connection broken midstream (stream exception policy `CONTINUE`). */
+  readonly streamContinue?: boolean;
   /** A stateful rule group of the firewall policy (strict order, priority 100) holding these Suricata rules. */
   readonly firewallRules?: string;
   /**
@@ -198,7 +200,7 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
         StatelessDefaultActions: ['aws:forward_to_sfe'],
         StatelessFragmentDefaultActions: ['aws:forward_to_sfe'],
         StatefulDefaultActions: m.firewallPasses ? [] : defaultDrop(m),
-        StatefulEngineOptions: { RuleOrder: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER' },
+        StatefulEngineOptions: { RuleOrder: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER', ...(m.streamContinue ? { StreamExceptionPolicy: 'CONTINUE' } : {}) },
         StatefulRuleGroupReferences: [
           ...(ipsPriority(m) !== undefined ? [{ ResourceArn: ref('FirewallIps'), Priority: ipsPriority(m) }] : []),
           ...(m.firewallRules !== undefined ? [{ ResourceArn: ref('FirewallRules'), Priority: 100 }] : []),
@@ -391,7 +393,7 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
       stateless_default_actions: ['aws:forward_to_sfe'],
       stateless_fragment_default_actions: ['aws:forward_to_sfe'],
       stateful_default_actions: m.firewallPasses ? [] : defaultDrop(m),
-      stateful_engine_options: { rule_order: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER' },
+      stateful_engine_options: { rule_order: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER', ...(m.streamContinue ? { stream_exception_policy: 'CONTINUE' } : {}) },
       stateful_rule_group_reference: [
         ...(ipsPriority(m) !== undefined ? [{ resource_arn: arn('aws_networkfirewall_rule_group.hub_ips'), priority: ipsPriority(m) }] : []),
         ...(m.firewallRules !== undefined ? [{ resource_arn: arn('aws_networkfirewall_rule_group.hub'), priority: 100 }] : []),

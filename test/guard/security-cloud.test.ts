@@ -64,6 +64,8 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
       /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ passes traffic in rule group \S+ \(priority 100\) before any IPS group drops it/],
     ['SC-2: the inspection firewall drops established connections only (aws:drop_established) and no rule drops what is not TCP', { dropEstablished: true },
       /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ drops by default with aws:drop_established only, which drops the packets of established connections: UDP, ICMP and other non-TCP traffic sent one way is never established and passes, and no rule drops it/],
+    ['SC-2: the inspection firewall goes on with a connection broken midstream (stream exception policy CONTINUE)', { streamContinue: true },
+      /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ goes on with a connection broken midstream \(stream exception policy CONTINUE\)/],
     ['SC-3: the public web ALB has no web ACL', { waf: 'none' }, /SC-3 error .*the public web entrance is not protected against SQL injection: no WAFv2 web ACL is associated/],
     ['SC-3: the web ACL has no SQL-injection rule', { waf: 'common-only' }, /SC-3 error .*has no rule that blocks SQL injection/],
     ['SC-3: the SQLi rule set only counts', { waf: 'sqli-count' }, /SC-3 error .*has no rule that blocks SQL injection/],

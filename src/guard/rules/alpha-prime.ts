@@ -251,6 +251,8 @@ function dropByDefault(ctx: GuardContext, firewallId: string): { policy: Firewal
   // The stateless engine runs first: what it passes never meets the stateful rules (allow-list, IPS, default drop).
   const stateless = statelessBypassProblem(ctx.graph, firewallId, policy);
   if (stateless) return { problem: stateless };
+  const stream = streamExceptionProblem(firewallId, policy);
+  if (stream) return { problem: stream };
   if (!policy.statefulDefaultActions.some((a) => DROPS.has(a))) {
     return {
       problem: bi(`firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`,
@@ -259,6 +261,24 @@ function dropByDefault(ctx: GuardContext, firewallId: string): { policy: Firewal
   }
   const oneWay = establishedOnlyProblem(ctx.graph, firewallId, policy);
   return oneWay ? { problem: oneWay } : { policy };
+}
+
+/**
+ * Why a firewall that must drop by default lets a connection broken midstream through its rules (AP-1, IN-1, SC-2), or
+ * undefined: its stream exception policy is `CONTINUE`, which applies the rules to what follows the break without the
+ * connection's context ("rules that depend on this context" stop matching: an application-layer allow-list, IPS
+ * signatures, and `aws:drop_established`, where AWS names only `aws:drop_strict` as still matching), or one the guard
+ * cannot read (fail closed). `DROP`, AWS's default, and `REJECT` drop what follows the break.
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/stream-exception-policy.html
+ */
+export function streamExceptionProblem(firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
+  if (policy.streamExceptionPolicy === 'DROP' || policy.streamExceptionPolicy === 'REJECT') return undefined;
+  const value = policy.streamExceptionPolicy === 'CONTINUE' ? 'CONTINUE' : 'a value the guard cannot read';
+  const valueJa = policy.streamExceptionPolicy === 'CONTINUE' ? 'CONTINUE' : 'ガードが読めない値';
+  return bi(`firewall ${firewallId} goes on with a connection broken midstream (stream exception policy ${value}): its rules then see the packets without `
+    + 'the connection\'s context, so the allow-list, the IPS signatures and aws:drop_established no longer match them',
+  `ファイアウォール ${firewallId} が途中で切れた接続をそのまま続ける（ストリーム例外ポリシー ${valueJa}）: その後のパケットは接続の文脈なしに`
+    + 'ルールで評価され、許可リスト・IPS シグネチャ・aws:drop_established が一致しなくなる');
 }
 
 /** Options that name, number or describe a rule and match nothing (a rule holding only these matches on its header alone). */
@@ -605,6 +625,32 @@ export function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): 
   return ruleOrderProblem(ctx.graph, firewallId, policy);
 }
 
+/** How to mend a breakout firewall, by what `breakoutFirewallProblem` found wrong with it (the first fix whose pattern its text matches). */
+const BREAKOUT_FIREWALL_FIXES: readonly [RegExp, Bilingual][] = [
+  [/around its FQDN allow-list/, bi('use STRICT_ORDER and keep rule groups ahead of the allow-list to drop, reject and alert rules (breakout.ipsRules may not pass); '
+    + 'give a group that must pass traffic a priority after the allow-list\'s, and there pass only to literal address blocks on given ports, '
+    + 'together no more addresses than a /8 of IPv4 or a /12 of IPv6 (an IP allow-list of a vendor\'s published ranges, as the media allowances are)',
+  'STRICT_ORDER にし、許可リストより先に評価されるルールグループには drop・reject・alert のルールだけを置く（breakout.ipsRules に pass は書けない）。'
+    + '通信を通す必要のあるグループには許可リストより後の優先度を付け、そこではリテラルのアドレスブロックと特定のポートへだけ通し、アドレスは合わせて IPv4 の /8、'
+    + 'IPv6 の /12 以内にする（メディアの許可と同じ、ベンダーが公開するアドレス範囲の IP 許可リスト）')],
+  [/stateful engine/, bi('set the stateless default actions and stateless fragment default actions to aws:forward_to_sfe, and take aws:pass out of the stateless rule groups '
+    + '(or the groups out of the policy)',
+  'ステートレスのデフォルトアクションとフラグメントのデフォルトアクションを aws:forward_to_sfe にし、ステートレスのルールグループから aws:pass を除く（またはそのグループをポリシーから外す）')],
+  [/connection broken midstream/, bi('set the policy\'s stream exception policy (StatefulEngineOptions.StreamExceptionPolicy) to DROP, AWS\'s default, or REJECT',
+    'ポリシーのストリーム例外ポリシー（StatefulEngineOptions.StreamExceptionPolicy）を AWS の既定の DROP または REJECT にする')],
+  [/aws:drop_established only/, bi('add, in a rule group without an override to alert, a rule dropping all non-TCP traffic, after the groups that pass '
+    + '(drop ip $HOME_NET any -> $EXTERNAL_NET any (ip_proto:!6; …), as the breakout plans it), or use aws:drop_strict with a pass rule for the TCP '
+    + 'handshake (flow:not_established) on the allowed ports',
+  'アラートへのオーバーライドのないルールグループに、通過させるグループより後で TCP 以外のすべての通信を遮断するルールを置く（ブレイクアウトが計画する '
+    + 'drop ip $HOME_NET any -> $EXTERNAL_NET any (ip_proto:!6; …)）か、許可するポートの TCP ハンドシェイクを通す pass ルール（flow:not_established）と aws:drop_strict を使う')],
+];
+
+function breakoutFirewallFix(problem: Bilingual): Bilingual {
+  return BREAKOUT_FIREWALL_FIXES.find(([pattern]) => pattern.test(problem.en))?.[1]
+    ?? bi('set the stateful default actions to aws:drop_established (with a rule dropping all non-TCP traffic) or aws:drop_strict, and attach the allow-list rule group',
+      'ステートフルのデフォルトアクションを aws:drop_established（TCP 以外のすべての通信を遮断するルールとともに）または aws:drop_strict にし、許可リストのルールグループを関連付ける');
+}
+
 /** AP-1: the α′ breakout goes through a default-drop firewall with an FQDN allow-list; nothing bypasses it. */
 export const AP1: GuardRule = {
   id: 'AP-1',
@@ -612,7 +658,7 @@ export const AP1: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ローカルブレイクアウト',
   summary: 'LGWAN reaches the internet only through a firewall that drops by default (aws:drop_strict, or aws:drop_established with a rule dropping what is '
-    + 'not TCP) and allows an FQDN list (TLS SNI / HTTP Host), and lets nothing '
+    + 'not TCP; a connection broken midstream dropped, not continued) and allows an FQDN list (TLS SNI / HTTP Host), and lets nothing '
     + 'around it (no stateless aws:pass; no pass rule ahead of the allow-list, and after it none but to literal address blocks on given ports, together no more '
     + 'addresses than a /8 of IPv4 or a /12 of IPv6); no route bypasses it '
     + '(the security cloud is the internet side too), no path past it ends where the guard cannot follow, and nothing but the chain runs in the '
@@ -654,25 +700,7 @@ export const AP1: GuardRule = {
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);
       if (problem) {
-        findings.push(finding(this, nameOf(ctx.graph, fw.id), problem, /around its FQDN allow-list/.test(problem.en)
-          ? bi('use STRICT_ORDER and keep rule groups ahead of the allow-list to drop, reject and alert rules (breakout.ipsRules may not pass); '
-            + 'give a group that must pass traffic a priority after the allow-list\'s, and there pass only to literal address blocks on given ports, '
-            + 'together no more addresses than a /8 of IPv4 or a /12 of IPv6 (an IP allow-list of a vendor\'s published ranges, as the media allowances are)',
-          'STRICT_ORDER にし、許可リストより先に評価されるルールグループには drop・reject・alert のルールだけを置く（breakout.ipsRules に pass は書けない）。'
-            + '通信を通す必要のあるグループには許可リストより後の優先度を付け、そこではリテラルのアドレスブロックと特定のポートへだけ通し、アドレスは合わせて IPv4 の /8、'
-            + 'IPv6 の /12 以内にする（メディアの許可と同じ、ベンダーが公開するアドレス範囲の IP 許可リスト）')
-          : /stateful engine/.test(problem.en)
-            ? bi('set the stateless default actions and stateless fragment default actions to aws:forward_to_sfe, and take aws:pass out of the stateless rule groups '
-              + '(or the groups out of the policy)',
-            'ステートレスのデフォルトアクションとフラグメントのデフォルトアクションを aws:forward_to_sfe にし、ステートレスのルールグループから aws:pass を除く（またはそのグループをポリシーから外す）')
-            : /aws:drop_established only/.test(problem.en)
-              ? bi('add, in a rule group without an override to alert, a rule dropping all non-TCP traffic, after the groups that pass '
-                + '(drop ip $HOME_NET any -> $EXTERNAL_NET any (ip_proto:!6; …), as the breakout plans it), or use aws:drop_strict with a pass rule for the TCP '
-                + 'handshake (flow:not_established) on the allowed ports',
-              'アラートへのオーバーライドのないルールグループに、通過させるグループより後で TCP 以外のすべての通信を遮断するルールを置く（ブレイクアウトが計画する '
-                + 'drop ip $HOME_NET any -> $EXTERNAL_NET any (ip_proto:!6; …)）か、許可するポートの TCP ハンドシェイクを通す pass ルール（flow:not_established）と aws:drop_strict を使う')
-              : bi('set the stateful default actions to aws:drop_established (with a rule dropping all non-TCP traffic) or aws:drop_strict, and attach the allow-list rule group',
-                'ステートフルのデフォルトアクションを aws:drop_established（TCP 以外のすべての通信を遮断するルールとともに）または aws:drop_strict にし、許可リストのルールグループを関連付ける')));
+        findings.push(finding(this, nameOf(ctx.graph, fw.id), problem, breakoutFirewallFix(problem)));
       }
     }
     return findings;

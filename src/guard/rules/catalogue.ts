@@ -181,7 +181,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     citations: [{ source: SOURCES.NEC, where: 'LGWAN接続系 No.6 外部との接続 (1)', quote: 'LGWAN-ASP(LGWANメール含む)など特定通信限定とすること。' }],
   },
   'AP-1': {
-    summaryJa: 'LGWAN接続系からインターネットへは、既定で遮断し（aws:drop_strict、または aws:drop_established と TCP 以外を遮断するルール）FQDN 許可リスト（TLS SNI / HTTP Host）で許可し、それを迂回させない（ステートレスの aws:pass がなく、'
+    summaryJa: 'LGWAN接続系からインターネットへは、既定で遮断し（aws:drop_strict、または aws:drop_established と TCP 以外を遮断するルール。途中で切れた接続は続けずに遮断）FQDN 許可リスト（TLS SNI / HTTP Host）で許可し、それを迂回させない（ステートレスの aws:pass がなく、'
       + '許可リストより前に pass ルールがなく、後にはリテラルのアドレスブロックと特定のポートへの pass ルールだけがあり、そのアドレスは合わせて IPv4 の /8、IPv6 の /12 以内）'
       + 'ファイアウォールを通る場合のみで、迂回する経路がないこと'
       + '（自治体情報セキュリティクラウドもインターネット側）。ファイアウォールの先でガードが追跡できない経路もないこと。'
@@ -286,7 +286,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'IN-1': {
     summaryJa: 'インターネット接続系の出口は自治体情報セキュリティクラウド経由のみで、業務サブネットから IGW・NAT へ直接向かう経路がないこと。'
-      + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し（aws:drop_strict、または aws:drop_established と TCP 以外を遮断するルール）、すべてのパケットをステートフルエンジンに渡し、IPS ルールはアラートへオーバーライドされない遮断モードで、'
+      + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し（aws:drop_strict、または aws:drop_established と TCP 以外を遮断するルール。途中で切れた接続は続けずに遮断）、すべてのパケットをステートフルエンジンに渡し、IPS ルールはアラートへオーバーライドされない遮断モードで、'
       + '何かを通すより先に評価される）。既定で通すファイアウォールは数えない。'
       + '出口経路自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと。',
     rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it. '
@@ -342,7 +342,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'SC-2': {
     summaryJa: 'ハブがある場合: 構成団体の VPC にインターネットゲートウェイ・Egress-only インターネットゲートウェイ・パブリック NAT ゲートウェイがなく（AP ルールが扱う α′ の LGWAN接続系の'
       + 'ローカルブレイクアウトを除く）、構成団体のインターネット接続系の'
-      + 'インターネットへの経路はすべてハブの検査用ファイアウォール（すべてのパケットをステートフルエンジンに渡し、ステートレスの aws:pass がなく、ステートフルの既定で遮断し（aws:drop_established なら TCP 以外を遮断するルールとともに）、トランスポート全体を通すルールグループや読めないルールグループがなく、通すものより先に遮断モードの IPS がある）を通り、ハブにはその検査を通ってインターネットに出る Web プロキシがあり、'
+      + 'インターネットへの経路はすべてハブの検査用ファイアウォール（すべてのパケットをステートフルエンジンに渡し、ステートレスの aws:pass がなく、ステートフルの既定で遮断し（aws:drop_established なら TCP 以外を遮断するルールとともに）、途中で切れた接続を続けずに遮断し、トランスポート全体を通すルールグループや読めないルールグループがなく、通すものより先に遮断モードの IPS がある）を通り、ハブにはその検査を通ってインターネットに出る Web プロキシがあり、'
       + 'ハブのサブネットに置いたもの（ロードバランサーを除く）も検査を通らずにインターネットに出ないこと。',
     rationale: 'Aggregating the internet exits (インターネット接続口を集約) means the members have none of their own; the hub\'s exit is worth '
       + 'aggregating only if it inspects (gateway firewall, URL filter) and the members browse through its proxy.',

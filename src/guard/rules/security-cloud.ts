@@ -3,7 +3,7 @@
  * = `hub`) and its member municipalities (tag `jichitai:municipality`), as the app synthesized them. The paths are the
  * exact reachability engine's (docs/guard-semantics.md); the hub's functions are found by `jichitai:hub-function`.
  */
-import { establishedOnlyProblem, groupPassProblem, ipsProblem } from './alpha-prime';
+import { establishedOnlyProblem, groupPassProblem, ipsProblem, streamExceptionProblem } from './alpha-prime';
 import { proxyConfigs, SquidConf } from './breakout-controls';
 import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
@@ -95,6 +95,9 @@ function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual 
   // A stateless `aws:pass` (a default, or a rule of a stateless group) sends packets around the stateful engine.
   const stateless = statelessBypassProblem(graph, firewallId, policy);
   if (stateless) return stateless;
+  // A connection broken midstream goes on without its context (CONTINUE): the rules depending on it stop matching.
+  const stream = streamExceptionProblem(firewallId, policy);
+  if (stream) return stream;
   if (!policy.statefulDefaultActions.some((a) => a === 'aws:drop_strict' || a === 'aws:drop_established')) {
     return bi(`firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`,
       `ファイアウォール ${firewallId} が既定で通信を通す（ステートフルのデフォルトアクション: ${policy.statefulDefaultActions.join(', ') || 'なし'}）`);
@@ -290,8 +293,8 @@ export const SC1: GuardRule = {
 const memberVpcs = (graph: TopologyGraph): VpcNode[] => nodesOf(graph, 'vpc').filter((v) => !v.hub);
 
 const INSPECTION_FIX = bi('route the path through the hub\'s inspection firewall (AWS Network Firewall, stateless default aws:forward_to_sfe, stateful default '
-  + 'aws:drop_strict) before the NAT gateway', '経路を NAT ゲートウェイより前に、ハブの検査用ファイアウォール（AWS Network Firewall、ステートレスの既定 aws:forward_to_sfe、'
-  + 'ステートフルの既定 aws:drop_strict）に通す');
+  + 'aws:drop_strict, stream exception policy DROP or REJECT) before the NAT gateway', '経路を NAT ゲートウェイより前に、ハブの検査用ファイアウォール（AWS Network Firewall、'
+  + 'ステートレスの既定 aws:forward_to_sfe、ステートフルの既定 aws:drop_strict、ストリーム例外ポリシー DROP または REJECT）に通す');
 
 /**
  * SC-2 (error): the members' internet exit is the hub's: no internet gateway, egress-only gateway or public NAT gateway in a
@@ -305,7 +308,7 @@ export const SC2: GuardRule = {
   term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
   summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC (but an α′ member\'s LGWAN breakout, '
     + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (every packet to the '
-    + 'stateful engine, no stateless aws:pass; stateful default drop, under aws:drop_established with a rule dropping what is not TCP; no rule group that passes a whole transport or cannot be read; IPS in drop mode ahead of what it passes); '
+    + 'stateful engine, no stateless aws:pass; stateful default drop, under aws:drop_established with a rule dropping what is not TCP; a connection broken midstream dropped, not continued; no rule group that passes a whole transport or cannot be read; IPS in drop mode ahead of what it passes); '
     + 'the hub has a web proxy whose internet path passes it; what else runs in a hub subnet (a load balancer aside) reaches the internet only through it.',
   check(ctx) {
     const g = ctx.graph;
