@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 162, cases: 450 },
-  cdktf: { mutations: 172, cases: 479 },
+  cdk: { mutations: 163, cases: 451 },
+  cdktf: { mutations: 173, cases: 480 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

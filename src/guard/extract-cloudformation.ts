@@ -14,8 +14,8 @@ import { customResourcePowers, templateIam, TemplateView } from './custom-resour
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed } from './enums';
 import {
-  EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule,
-  StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
+  EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, RuleGroupNode,
+  SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
@@ -24,8 +24,8 @@ import {
 } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import {
-  actionName, actionNames, blocks, expressionText, holdsDynamicReference, isDynamicReference, isExpression, literalText, propertyPath,
-  readingCloudFormation, strings, unreadable, valueList,
+  actionName, actionNames, blocks, expressionText, holdsDynamicReference, ipSetDefinition, isDynamicReference, isExpression, literalText,
+  propertyPath, readingCloudFormation, strings, unreadable, valueList,
 } from './unreadable';
 import { wafRule } from './waf';
 import { isLabelNamespace } from '../model/labels';
@@ -288,6 +288,7 @@ class TemplateReader {
         streamExceptionPolicy: streamExceptionPolicy(fp.StatefulEngineOptions?.StreamExceptionPolicy),
         ruleGroupPriorities: blocks(fp.StatefulRuleGroupReferences).map((r: any) => port(r?.Priority)),
         ruleGroupOverrides: blocks(fp.StatefulRuleGroupReferences).map((r: any) => overrideAction(r?.Override)),
+        homeNet: cfnIpSet(fp.PolicyVariables, 'RuleVariables', 'HOME_NET'),
       });
     }],
     [['AWS::NetworkFirewall::RuleGroup'], (_reader, { b, base, p }) => {
@@ -301,6 +302,7 @@ class TemplateReader {
           : undefined,
         rulesString: literalText(source.RulesString),
         statelessRules: statelessRules(source.StatelessRulesAndCustomActions),
+        ipSets: cfnIpSets(p.RuleGroup?.RuleVariables),
       });
     }],
     [['AWS::NetworkFirewall::LoggingConfiguration'], (reader, { b, base, noted, p }) => {
@@ -1965,6 +1967,29 @@ function overrideAction(v: any): string | undefined {
 function ruleOrder(v: unknown): 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown' {
   if (v === undefined || v === null) return 'DEFAULT_ACTION_ORDER';
   return v === 'STRICT_ORDER' || v === 'DEFAULT_ACTION_ORDER' ? v : 'unknown';
+}
+
+/**
+ * The IP set `name` of a map of IP sets (`holder[key][name].Definition`), as `ipSetDefinition` reads it: `unknown` when a
+ * level of it is an expression, absent when a level is absent.
+ */
+function cfnIpSet(holder: unknown, key: string, name: string): readonly string[] | 'unknown' | undefined {
+  if (holder === undefined || holder === null) return undefined;
+  if (typeof holder !== 'object' || isExpression(holder)) return 'unknown';
+  const sets = (holder as Record<string, unknown>)[key];
+  if (sets === undefined || sets === null) return undefined;
+  if (typeof sets !== 'object' || isExpression(sets)) return 'unknown';
+  const set = (sets as Record<string, unknown>)[name];
+  if (set === undefined || set === null) return undefined;
+  if (typeof set !== 'object' || isExpression(set)) return 'unknown';
+  return ipSetDefinition((set as Record<string, unknown>).Definition) ?? 'unknown';
+}
+
+/** A rule group's own HOME_NET and EXTERNAL_NET (`RuleVariables.IPSets`). */
+function cfnIpSets(variables: unknown): RuleGroupNode['ipSets'] {
+  const home = cfnIpSet(variables, 'IPSets', 'HOME_NET');
+  const external = cfnIpSet(variables, 'IPSets', 'EXTERNAL_NET');
+  return { ...(home !== undefined ? { HOME_NET: home } : {}), ...(external !== undefined ? { EXTERNAL_NET: external } : {}) };
 }
 
 /** A policy's stream exception policy: absent means AWS's default, `DROP`; anything unreadable is `unknown`. */

@@ -15,13 +15,13 @@ import { CLOSED, literallyClosed } from './enums';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
-  EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, SecurityGroupRule, StatelessRule,
+  EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule,
   statelessMatch, TopologyGraph,
 } from './graph';
 import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
-import { actionName, actionNames, blocks, expressionText, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
+import { actionName, actionNames, blocks, expressionText, ipSetDefinition, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
 import { isLabelNamespace } from '../model/labels';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -535,6 +535,7 @@ class ConfigReader {
         streamExceptionPolicy: streamExceptionPolicy(oneBlock(fp.stateful_engine_options)?.stream_exception_policy),
         ruleGroupPriorities: blocks(fp.stateful_rule_group_reference).map((r: any) => port(r?.priority)),
         ruleGroupOverrides: blocks(fp.stateful_rule_group_reference).map((r: any) => overrideAction(r?.override)),
+        homeNet: tfIpSets(quietBlock(fp.policy_variables), 'rule_variables').HOME_NET,
       });
     }],
     [['aws_networkfirewall_rule_group'], (_reader, { b, base, p }) => {
@@ -552,6 +553,7 @@ class ConfigReader {
           : undefined,
         rulesString: literalText(source.rules_string),
         statelessRules: statelessRules(source.stateless_rules_and_custom_actions),
+        ipSets: tfIpSets(quietBlock(quietBlock(p.rule_group)?.rule_variables), 'ip_sets'),
       });
     }],
     [['aws_networkfirewall_logging_configuration'], (reader, { b, base, noted, p }) => {
@@ -2432,6 +2434,34 @@ function overrideAction(v: unknown): string | undefined {
 function ruleOrder(v: unknown): 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown' {
   if (v === undefined || v === null) return 'DEFAULT_ACTION_ORDER';
   return v === 'STRICT_ORDER' || v === 'DEFAULT_ACTION_ORDER' ? v : 'unknown';
+}
+
+/** A nested block (one object, or a list of one as a plan gives it), undefined when absent, `unknown` when an expression. */
+function quietBlock(v: unknown): any {
+  const first = Array.isArray(v) ? v[0] : v;
+  if (first === undefined || first === null) return undefined;
+  return typeof first === 'object' && !isExpression(first) ? first : 'unknown';
+}
+
+/**
+ * The HOME_NET and EXTERNAL_NET IP sets of a block of `{ key, ip_set { definition } }` blocks (a rule group's
+ * `rule_variables.ip_sets`, a policy's `policy_variables.rule_variables`), as `ipSetDefinition` reads them, without
+ * reporting: `unknown` where a level is an expression. When the list itself cannot be read, either may be in it.
+ */
+function tfIpSets(holder: any, key: string): RuleGroupNode['ipSets'] {
+  if (holder === undefined) return {};
+  const list = holder === 'unknown' ? 'unknown' : holder[key];
+  if (list === undefined || list === null) return {};
+  if (!Array.isArray(list) || list.some((x) => typeof x !== 'object' || x === null || isExpression(x) || isExpression(x.key))) {
+    return { HOME_NET: 'unknown', EXTERNAL_NET: 'unknown' };
+  }
+  const out: { HOME_NET?: readonly string[] | 'unknown'; EXTERNAL_NET?: readonly string[] | 'unknown' } = {};
+  for (const entry of list) {
+    if (entry.key !== 'HOME_NET' && entry.key !== 'EXTERNAL_NET') continue;
+    const set = quietBlock(entry.ip_set);
+    out[entry.key as 'HOME_NET' | 'EXTERNAL_NET'] = set === undefined || set === 'unknown' ? 'unknown' : ipSetDefinition(set.definition) ?? 'unknown';
+  }
+  return out;
 }
 
 /** A policy's stream exception policy: absent means AWS's default, `DROP`; anything unreadable is `unknown`. */

@@ -209,6 +209,12 @@ export interface FirewallPolicyNode extends NodeBase {
    * https://docs.aws.amazon.com/network-firewall/latest/developerguide/stream-exception-policy.html
    */
   readonly streamExceptionPolicy: 'DROP' | 'REJECT' | 'CONTINUE' | 'unknown';
+  /**
+   * The policy's `HOME_NET` (`PolicyVariables.RuleVariables`), `unknown` when unreadable, absent when not given: then
+   * "Network Firewall by default uses the CIDR of your inspection VPC".
+   * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html
+   */
+  readonly homeNet?: readonly string[] | 'unknown';
   /** The `Priority` of each entry of `ruleGroups`, in the same order; undefined where it is absent or cannot be read. */
   readonly ruleGroupPriorities: (number | undefined)[];
   /**
@@ -258,6 +264,11 @@ export interface RuleGroupNode extends NodeBase {
   readonly rulesString?: string;
   /** The stateless rules, when the group's rules source is `StatelessRulesAndCustomActions`. */
   readonly statelessRules?: StatelessRule[];
+  /**
+   * The group's own `HOME_NET` and `EXTERNAL_NET` IP sets (`RuleVariables.IPSets`): their definitions, `unknown` when the
+   * guard cannot read them (an expression, an element that is not text), absent when the group does not define them.
+   */
+  readonly ipSets: { readonly HOME_NET?: readonly string[] | 'unknown'; readonly EXTERNAL_NET?: readonly string[] | 'unknown' };
 }
 
 export interface FirewallLoggingNode extends NodeBase {

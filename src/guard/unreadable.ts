@@ -103,6 +103,18 @@ export function isExpression(v: unknown): boolean {
 }
 
 /**
+ * A Network Firewall IP set's definition (a list of CIDR texts) read without reporting: `unknown` when the list, or an
+ * element, is an expression or not text; undefined when absent. The rules that read IP sets judge an unknown one
+ * themselves (a rule that needs it counts for nothing), so it is no GUARD-1 finding of its own.
+ */
+export function ipSetDefinition(v: unknown): readonly string[] | 'unknown' | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) return 'unknown';
+  for (const x of v) if (typeof x !== 'string' || textExpression(x)) return 'unknown';
+  return v as string[];
+}
+
+/**
  * A list of names (domains, actions): its literal strings. A list given by an expression, or an element that is one,
  * is noted as unreadable (`unreadable`) rather than left out.
  */

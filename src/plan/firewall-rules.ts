@@ -30,12 +30,14 @@ const SID_BASE = { ips: 1_000_100, ports: 1_000_200, media: 1_000_300, egress: 1
  * "Drop established" drops only the packets of established connections, and Suricata marks a UDP, ICMP or other IP flow
  * established only once packets went both ways, so a host could send datagrams one way to any address around the
  * allow-list. TCP is left to the default action (`ip_proto:!6`), which lets its handshake through for the SNI / Host
- * rules to read. Last in strict order, after every group that passes.
+ * rules to read. From `any` source, so that no host outside `HOME_NET` is missed; to `$EXTERNAL_NET`, every address
+ * outside the segment's block (the group's `HOME_NET`), so that replies and ICMP errors toward the segment are left to
+ * the flows they belong to. Last in strict order, after every group that passes.
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  * https://docs.suricata.io/en/latest/rules/header-keywords.html#ip-proto (the `!` operator: detect-ipproto.c)
  */
 function nonTcpDropRule(sid: number, ruleId: string): string {
-  return `drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"${ruleId} non-TCP traffic that no rule passed, which aws:drop_established would let through one way"; `
+  return `drop ip any any -> $EXTERNAL_NET any (msg:"${ruleId} non-TCP traffic that no rule passed, which aws:drop_established would let through one way"; `
     + `ip_proto:!6; sid:${sid}; rev:1;)`;
 }
 

@@ -1692,6 +1692,15 @@ const MUTATIONS: Mutation[] = [
       l1(net.internet, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulEngineOptions.StreamExceptionPolicy', 'CONTINUE');
     },
   },
+  {
+    // $EXTERNAL_NET is every address outside HOME_NET: with HOME_NET everything, the non-TCP drop matches nothing.
+    name: 'the breakout firewall\'s non-TCP drop group gets HOME_NET 0.0.0.0/0, so its $EXTERNAL_NET is empty (override)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      l1(net.lgwan, 'Firewall/RuleGroup-nontcp').addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', ['0.0.0.0/0']);
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

@@ -1881,6 +1881,15 @@ const MUTATIONS: Mutation[] = [
       policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulEngineOptions: { ruleOrder: 'STRICT_ORDER', streamExceptionPolicy: 'CONTINUE' } });
     },
   },
+  {
+    // $EXTERNAL_NET is every address outside HOME_NET: with HOME_NET everything, the non-TCP drop matches nothing.
+    name: 'the breakout firewall\'s non-TCP drop group gets HOME_NET 0.0.0.0/0, so its $EXTERNAL_NET is empty (override)',
+    rule: 'AP-1',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      find<NetworkfirewallRuleGroup>(net.lgwan, 'Firewall/RuleGroup-nontcp').addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['0.0.0.0/0'] } }]);
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {

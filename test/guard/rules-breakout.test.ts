@@ -83,7 +83,7 @@ describe('AP-1 the allow-list decides: no rule group passes traffic ahead of it'
       policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.filter((r) => r.priority !== 900).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority })));
     }, 'AP-1').join('\n');
     expect(found).toMatch(/AP-1 critical \(ローカルブレイクアウト\): .*drops by default with aws:drop_established only, which drops the packets of established connections: UDP, ICMP and other non-TCP traffic sent one way is never established and passes/);
-    expect(found).toMatch(/Fix: add, in a rule group without an override to alert, a rule dropping all non-TCP traffic, after the groups that pass \(drop ip \$HOME_NET any -> \$EXTERNAL_NET any \(ip_proto:!6; …\)/);
+    expect(found).toMatch(/Fix: add, in a rule group without an override to alert, a rule dropping all non-TCP traffic, after the groups that pass \(drop ip any any -> \$EXTERNAL_NET any \(ip_proto:!6; …\)/);
   });
 
   test('a breakout firewall that goes on with a connection broken midstream (stream exception policy CONTINUE) is refused (critical), with the fix', () => {

@@ -6,6 +6,7 @@ import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfi
 import { Route53ResolverRule } from '@cdktf/provider-aws/lib/route53-resolver-rule';
 import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-resolver-rule-association';
 import { CfnResource } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
 import { TerraformResource, Testing } from 'cdktf';
@@ -175,27 +176,66 @@ describe('IN-1: under aws:drop_established, a rule drops what is not TCP (one-wa
   });
 
   test.each([
-    ['UDP only', 'drop udp $HOME_NET any -> $EXTERNAL_NET any (msg:"udp"; sid:1000432; rev:1;)'],
-    ['an alert', 'alert ip $HOME_NET any -> $EXTERNAL_NET any (msg:"log"; ip_proto:!6; sid:1000432; rev:1;)'],
-    ['UDP left out too', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!17; sid:1000432; rev:1;)'],
-    ['one protocol only', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:1; sid:1000432; rev:1;)'],
-    ['two ip_proto options', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; ip_proto:!17; sid:1000432; rev:1;)'],
-    ['an option that narrows it', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; flow:established; sid:1000432; rev:1;)'],
-    ['a threshold', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; threshold:type limit, track by_src, count 1, seconds 60; sid:1000432; rev:1;)'],
+    ['UDP only', 'drop udp any any -> $EXTERNAL_NET any (msg:"udp"; sid:1000432; rev:1;)'],
+    ['an alert', 'alert ip any any -> $EXTERNAL_NET any (msg:"log"; ip_proto:!6; sid:1000432; rev:1;)'],
+    ['UDP left out too', 'drop ip any any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!17; sid:1000432; rev:1;)'],
+    ['one protocol only', 'drop ip any any -> $EXTERNAL_NET any (msg:"x"; ip_proto:1; sid:1000432; rev:1;)'],
+    ['two ip_proto options', 'drop ip any any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; ip_proto:!17; sid:1000432; rev:1;)'],
+    ['an option that narrows it', 'drop ip any any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; flow:established; sid:1000432; rev:1;)'],
+    ['a threshold', 'drop ip any any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; threshold:type limit, track by_src, count 1, seconds 60; sid:1000432; rev:1;)'],
+    // A host outside the variable (another block of the segment, a VPC routed through the firewall) is not matched.
+    ['a $HOME_NET source', 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; sid:1000432; rev:1;)'],
     ['a literal source block', 'drop ip 10.0.128.0/24 any -> $EXTERNAL_NET any (msg:"x"; ip_proto:!6; sid:1000432; rev:1;)'],
-    ['a literal destination block', 'drop ip $HOME_NET any -> 203.0.113.0/24 any (msg:"x"; ip_proto:!6; sid:1000432; rev:1;)'],
-    ['the words only in a message', 'alert ip $HOME_NET any -> $EXTERNAL_NET any (msg:"drop ip $HOME_NET any -> $EXTERNAL_NET any\\; ip_proto:!6"; sid:1000432; rev:1;)'],
-    ['a direction the guard does not read', 'drop ip $HOME_NET any => $EXTERNAL_NET any (msg:"x"; ip_proto:!6; sid:1000432; rev:1;)'],
+    ['a literal destination block', 'drop ip any any -> 203.0.113.0/24 any (msg:"x"; ip_proto:!6; sid:1000432; rev:1;)'],
+    ['another variable as destination', 'drop ip any any -> $INTERNET any (msg:"x"; ip_proto:!6; sid:1000432; rev:1;)'],
+    ['the words only in a message', 'alert ip any any -> $EXTERNAL_NET any (msg:"drop ip any any -> $EXTERNAL_NET any\\; ip_proto:!6"; sid:1000432; rev:1;)'],
+    ['a direction the guard does not read', 'drop ip any any => $EXTERNAL_NET any (msg:"x"; ip_proto:!6; sid:1000432; rev:1;)'],
   ])('%s is refused', (_, rule) => {
     expect(withNonTcpRules(rule)).toMatch(refused);
   });
 
   test.each([
-    ['the plan\'s own rule, spaced, TCP by name', 'DROP ip $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ip_proto: ! tcp; sid:1000433; rev:1;)'],
+    ['the plan\'s own rule, spaced, TCP by name', 'DROP ip any any -> $EXTERNAL_NET any (msg:"x"; ip_proto: ! tcp; sid:1000433; rev:1;)'],
     ['every packet, both ways', 'reject ip any any <> any any (msg:"all"; classtype:policy-violation; sid:1000433; rev:2;)'],
-    ['beside other rules', 'drop udp $HOME_NET any -> $EXTERNAL_NET 53 (msg:"dns"; sid:1000434; rev:1;)\ndrop ip $HOME_NET any -> any any (msg:"x"; ip_proto:!6; metadata:created 2026; sid:1000433; rev:1;)'],
+    ['beside other rules', 'drop udp $HOME_NET any -> $EXTERNAL_NET 53 (msg:"dns"; sid:1000434; rev:1;)\ndrop ip any any -> any any (msg:"x"; ip_proto:!6; metadata:created 2026; sid:1000433; rev:1;)'],
   ])('%s keeps the stand-in inspecting', (_, rule) => {
     expect(withNonTcpRules(rule)).toBe('');
+  });
+});
+
+describe('IN-1: the non-TCP drop\'s $EXTERNAL_NET holds every internet address only when every HOME_NET that may apply holds no public one', () => {
+  const refused = /firewall \S+ drops by default with aws:drop_established only/;
+  const group = (net: any) => cfn(net, 'internet', 'Firewall/RuleGroup-nontcp');
+  const policy = (net: any) => cfn(net, 'internet', 'Firewall/Policy');
+  const found = (change: (net: any) => void) => exampleFindings('beta-prime', 'IN-1', (_, net) => change(net)).join('\n');
+
+  test('the plan\'s HOME_NET (the segment\'s block) holds no public address; so does the VPC\'s block, AWS\'s default when none is given', () => {
+    expect(found(() => undefined)).toBe('');
+    expect(found((net) => group(net).addPropertyDeletionOverride('RuleGroup.RuleVariables'))).toBe('');
+  });
+
+  test.each([
+    ['the group\'s HOME_NET is everything', (net: any) => group(net).addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', ['0.0.0.0/0'])],
+    ['the group\'s HOME_NET holds a public block', (net: any) => group(net).addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', ['10.0.128.0/18', '203.0.113.0/24'])],
+    ['the group\'s HOME_NET cannot be read', (net: any) => group(net).addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', { 'Fn::Split': [',', { 'Fn::ImportValue': 'home' }] })],
+    ['the group defines EXTERNAL_NET', (net: any) => group(net).addPropertyOverride('RuleGroup.RuleVariables.IPSets.EXTERNAL_NET.Definition', ['198.51.100.0/24'])],
+    ['the policy\'s HOME_NET holds a public block', (net: any) => policy(net).addPropertyOverride('FirewallPolicy.PolicyVariables.RuleVariables.HOME_NET.Definition', ['0.0.0.0/1'])],
+    ['neither gives one, and the VPC has an Amazon-provided IPv6 block', (net: any) => {
+      group(net).addPropertyDeletionOverride('RuleGroup.RuleVariables');
+      new ec2.CfnVPCCidrBlock(net.internet, 'MutIpv6', { vpcId: (net.internet.vpc as ec2.IVpc).vpcId, amazonProvidedIpv6CidrBlock: true });
+    }],
+  ])('%s: refused', (_, change) => {
+    expect(found(change)).toMatch(refused);
+  });
+
+  test('the same in Terraform', () => {
+    const tfFound = tfFindings('beta-prime', 'IN-1', (net) => {
+      tfr(net, 'Firewall/RuleGroup-nontcp').addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['0.0.0.0/0'] } }]);
+    });
+    expect(tfFound.join('\n')).toMatch(refused);
+    expect(tfFindings('beta-prime', 'IN-1', (net) => {
+      tfr(net, 'Firewall/RuleGroup-nontcp').addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['10.0.128.0/18'] } }]);
+    })).toEqual([]);
   });
 });
 

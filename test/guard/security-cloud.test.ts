@@ -96,7 +96,7 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
   });
 
   test('under aws:drop_established, a rule dropping every non-TCP packet keeps it the inspection firewall (CloudFormation and Terraform)', () => {
-    const catchAll = 'drop ip $HOME_NET any -> $EXTERNAL_NET any (msg:"not TCP"; ip_proto:!6; sid:9; rev:1;)';
+    const catchAll = 'drop ip any any -> $EXTERNAL_NET any (msg:"not TCP"; ip_proto:!6; sid:9; rev:1;)';
     const mutation = { dropEstablished: true, firewallRules: catchAll };
     for (const graph of [graphOf(mutation), extractTerraform({ prefecture: prefectureTf(mutation) })]) {
       expect(lines(check(graph))).toEqual([]);

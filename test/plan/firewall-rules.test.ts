@@ -60,7 +60,7 @@ describe('α′ breakout firewall plan', () => {
     expect(last.priority).toBeGreaterThan(group('media').priority);
     const lines = last.rulesString!.split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^drop ip \$HOME_NET any -> \$EXTERNAL_NET any \(msg:"AP-1 [^";]*"; ip_proto:!6; sid:\d+; rev:1;\)$/);
+    expect(lines[0]).toMatch(/^drop ip any any -> \$EXTERNAL_NET any \(msg:"AP-1 [^";]*"; ip_proto:!6; sid:\d+; rev:1;\)$/);
     const sids = plan.ruleGroups.flatMap((g) => (g.rulesString ?? '').split('\n')).map((l) => /sid:(\d+)/.exec(l)?.[1]).filter((x) => x !== undefined);
     expect(new Set(sids).size).toBe(sids.length);
   });
@@ -123,7 +123,7 @@ describe('built-in Internet egress firewall plan', () => {
       'pass http $HOME_NET any -> $EXTERNAL_NET 80',
     ]);
     // What is not TCP and not passed is dropped by a rule, not left to aws:drop_established (one-way UDP, ICMP).
-    expect(plan.ruleGroups.find((g) => g.key === 'nontcp')!.rulesString).toMatch(/^drop ip \$HOME_NET any -> \$EXTERNAL_NET any \(msg:"IN-1 [^";]*"; ip_proto:!6; sid:\d+; rev:1;\)$/);
+    expect(plan.ruleGroups.find((g) => g.key === 'nontcp')!.rulesString).toMatch(/^drop ip any any -> \$EXTERNAL_NET any \(msg:"IN-1 [^";]*"; ip_proto:!6; sid:\d+; rev:1;\)$/);
     // Signature IDs are unique over the whole policy.
     const sids = plan.ruleGroups.flatMap((g) => (g.rulesString ?? '').match(/sid:\d+/g) ?? []);
     expect(new Set(sids).size).toBe(sids.length);

@@ -284,18 +284,46 @@ export function streamExceptionProblem(firewallId: string, policy: FirewallPolic
 /** Options that name, number or describe a rule and match nothing (a rule holding only these matches on its header alone). */
 const DESCRIPTIVE_OPTIONS: ReadonlySet<string> = new Set(['msg', 'sid', 'rev', 'gid', 'classtype', 'metadata', 'reference', 'priority']);
 
+/** Address blocks no internet host holds: RFC 1918, shared (RFC 6598), loopback, link-local, unique local and link-local IPv6. */
+const NOT_PUBLIC: readonly Prefix[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', 'fc00::/7', 'fe80::/10']
+  .map((p) => parsePrefix(p)!);
+
 /**
- * Whether a Suricata rule drops every packet that is not TCP, from the home network to the outside: a blocking action,
- * protocol `ip`, addresses `any` or `$HOME_NET` to `any` or `$EXTERNAL_NET`, ports `any`, one way or both, and no option
- * that matches anything but `ip_proto:!6` (TCP, which the default action drops once established, left out). The guard
- * does not read rule variables: `$HOME_NET` and `$EXTERNAL_NET` are taken as the rule group's home network and the rest.
+ * Whether a rule group's `$EXTERNAL_NET` holds every internet address: the group does not define it (then it is every
+ * address outside `HOME_NET`), and every `HOME_NET` that may apply — the group's own, the policy's
+ * (`PolicyVariables`), or else the firewall VPC's blocks, AWS's default — is known and holds no public address. Which
+ * of the group's and the policy's wins is not read: both must hold.
+ * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html
+ */
+function externalHoldsInternet(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, group: RuleGroupNode): boolean {
+  if (group.ipSets.EXTERNAL_NET !== undefined) return false;
+  const homes: (readonly string[] | 'unknown')[] = [];
+  if (group.ipSets.HOME_NET !== undefined) homes.push(group.ipSets.HOME_NET);
+  if (policy.homeNet !== undefined) homes.push(policy.homeNet);
+  if (homes.length === 0) {
+    const vpc = deref<VpcNode>(graph, (graph.nodes.get(firewallId) as FirewallNode | undefined)?.vpc);
+    // An Amazon-provided IPv6 block is public; a primary block that is no literal is not known.
+    if (vpc?.type !== 'vpc' || vpc.cidr === undefined || vpc.symbolicIpv6.length > 0) return false;
+    homes.push(vpc.cidrs);
+  }
+  return homes.every((home) => home !== 'unknown' && home.every((text) => {
+    const p = parsePrefix(text);
+    return p !== undefined && NOT_PUBLIC.some((n) => n.family === p.family && n.lo <= p.lo && p.hi <= n.hi);
+  }));
+}
+
+/**
+ * Whether a Suricata rule drops every packet that is not TCP from anywhere to the internet: a blocking action, protocol
+ * `ip`, source `any` (a `$HOME_NET` source would miss a host outside that variable), destination `any` or
+ * `$EXTERNAL_NET` when it holds every internet address (`externalHolds`), ports `any`, one way or both, and no option
+ * that matches anything but `ip_proto:!6` (TCP, which the default action drops once established, left out).
  * https://docs.suricata.io/en/latest/rules/header-keywords.html#ip-proto
  */
-function dropsNonTcp(line: string): boolean {
+function dropsNonTcp(line: string, externalHolds: () => boolean): boolean {
   const [action, protocol, source, sourcePort, direction, destination, destinationPort] = headerFields(line);
   if (destinationPort === undefined || !BLOCKING_ACTIONS.test(action) || protocol.toLowerCase() !== 'ip') return false;
-  if ((source !== 'any' && source !== '$HOME_NET') || sourcePort !== 'any' || (direction !== '->' && direction !== '<>')) return false;
-  if ((destination !== 'any' && destination !== '$EXTERNAL_NET') || destinationPort.replace(/\(.*$/, '') !== 'any') return false;
+  if (source !== 'any' || sourcePort !== 'any' || (direction !== '->' && direction !== '<>')) return false;
+  if (destinationPort.replace(/\(.*$/, '') !== 'any' || (destination !== 'any' && (destination !== '$EXTERNAL_NET' || !externalHolds()))) return false;
   const options = ruleOptions(line);
   if (options === undefined) return false;
   const protocols = options.filter((o) => o.name === 'ip_proto');
@@ -308,7 +336,7 @@ function dropsNonTcp(line: string): boolean {
  * one way (AP-1, IN-1, SC-2), or undefined. "Drop established" drops only the packets of established connections, and
  * Suricata marks a UDP, ICMP or other IP flow established only once packets went both ways: a host could send datagrams
  * to any address around every allow-list, unless a rule of a group without an override to alert drops what is not TCP
- * (`dropsNonTcp`). Under `aws:drop_strict` every packet no rule passed is dropped.
+ * from anywhere to the internet (`dropsNonTcp`). Under `aws:drop_strict` every packet no rule passed is dropped.
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  * https://docs.suricata.io/en/latest/rules/flow-keywords.html#flow
  */
@@ -317,7 +345,10 @@ export function establishedOnlyProblem(graph: TopologyGraph, firewallId: string,
   for (let i = 0; i < policy.ruleGroups.length; i++) {
     if (policy.ruleGroupOverrides[i] !== undefined) continue;
     const group = deref<RuleGroupNode>(graph, policy.ruleGroups[i]);
-    if (group?.type === 'rule-group' && suricataLines(group).some(dropsNonTcp)) return undefined;
+    if (group?.type !== 'rule-group') continue;
+    let holds: boolean | undefined;
+    const externalHolds = () => (holds ??= externalHoldsInternet(graph, firewallId, policy, group));
+    if (suricataLines(group).some((line) => dropsNonTcp(line, externalHolds))) return undefined;
   }
   return bi(`firewall ${firewallId} drops by default with aws:drop_established only, which drops the packets of established connections: `
     + 'UDP, ICMP and other non-TCP traffic sent one way is never established and passes, and no rule drops it',
@@ -639,10 +670,10 @@ const BREAKOUT_FIREWALL_FIXES: readonly [RegExp, Bilingual][] = [
   [/connection broken midstream/, bi('set the policy\'s stream exception policy (StatefulEngineOptions.StreamExceptionPolicy) to DROP, AWS\'s default, or REJECT',
     'ポリシーのストリーム例外ポリシー（StatefulEngineOptions.StreamExceptionPolicy）を AWS の既定の DROP または REJECT にする')],
   [/aws:drop_established only/, bi('add, in a rule group without an override to alert, a rule dropping all non-TCP traffic, after the groups that pass '
-    + '(drop ip $HOME_NET any -> $EXTERNAL_NET any (ip_proto:!6; …), as the breakout plans it), or use aws:drop_strict with a pass rule for the TCP '
+    + '(drop ip any any -> $EXTERNAL_NET any (ip_proto:!6; …), as the breakout plans it), or use aws:drop_strict with a pass rule for the TCP '
     + 'handshake (flow:not_established) on the allowed ports',
-  'アラートへのオーバーライドのないルールグループに、通過させるグループより後で TCP 以外のすべての通信を遮断するルールを置く（ブレイクアウトが計画する '
-    + 'drop ip $HOME_NET any -> $EXTERNAL_NET any (ip_proto:!6; …)）か、許可するポートの TCP ハンドシェイクを通す pass ルール（flow:not_established）と aws:drop_strict を使う')],
+  'アラートへのオーバーライドのないルールグループに、通過させるグループより後で TCP 以外のすべての通信を遮断するルールを置く（ブレイクアウトが計画する、'
+    + '送信元 any・宛先 $EXTERNAL_NET・ip_proto:!6 の drop ip ルール）か、許可するポートの TCP ハンドシェイクを通す pass ルール（flow:not_established）と aws:drop_strict を使う')],
 ];
 
 function breakoutFirewallFix(problem: Bilingual): Bilingual {

@@ -35,11 +35,11 @@ export const IN1: GuardRule = {
     return [...placed, ...firewallGateFindings(ctx, this, uninspected, (f) => inspectingFirewallProblem(ctx, f), {
       firewall: bi('does not stand in for the security cloud', '自治体情報セキュリティクラウドの代わりにならない'),
       firewallFix: bi('give the stand-in firewall\'s policy stateless default actions aws:forward_to_sfe (no stateless aws:pass), aws:drop_strict (or aws:drop_established '
-        + 'with a rule dropping all non-TCP traffic: drop ip $HOME_NET any -> $EXTERNAL_NET any (ip_proto:!6; …)), the stream exception policy DROP (the default) '
+        + 'with a rule dropping all non-TCP traffic: drop ip any any -> $EXTERNAL_NET any (ip_proto:!6; …)), the stream exception policy DROP (the default) '
         + 'or REJECT, and IPS rules in drop mode (no override to alert), STRICT_ORDER with '
         + 'the IPS groups at lower priority numbers than any group that passes, and no rule group passing a whole transport (InternetEgressMode.BUILT_IN plans this), or route the default route to the transit gateway toward the security cloud',
       '代替ファイアウォールのポリシーにステートレスのデフォルトアクション aws:forward_to_sfe（ステートレスの aws:pass なし）、aws:drop_strict（または aws:drop_established と、'
-        + 'TCP 以外のすべての通信を遮断するルール drop ip $HOME_NET any -> $EXTERNAL_NET any (ip_proto:!6; …)）、ストリーム例外ポリシー DROP（既定）または REJECT と'
+        + 'TCP 以外のすべての通信を遮断するルール。送信元 any・宛先 $EXTERNAL_NET・ip_proto:!6 の drop ip ルール）、ストリーム例外ポリシー DROP（既定）または REJECT と'
         + '遮断モードの IPS ルール（アラートへのオーバーライドなし）を設定し、STRICT_ORDER で IPS のルールグループを'
         + '通過させるどのグループよりも小さい優先度番号にして、トランスポート全体を通過させるルールグループを置かない（InternetEgressMode.BUILT_IN がこの構成を作る）か、'
         + 'デフォルトルートを Transit Gateway 経由で自治体情報セキュリティクラウドへ向ける'),
