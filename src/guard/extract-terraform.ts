@@ -535,7 +535,7 @@ class ConfigReader {
         streamExceptionPolicy: streamExceptionPolicy(oneBlock(fp.stateful_engine_options)?.stream_exception_policy),
         ruleGroupPriorities: blocks(fp.stateful_rule_group_reference).map((r: any) => port(r?.priority)),
         ruleGroupOverrides: blocks(fp.stateful_rule_group_reference).map((r: any) => overrideAction(r?.override)),
-        homeNet: tfIpSets(quietBlock(fp.policy_variables), 'rule_variables').HOME_NET,
+        homeNet: tfIpSets(nestedBlock(fp, 'policy_variables'), 'rule_variables').HOME_NET,
       });
     }],
     [['aws_networkfirewall_rule_group'], (_reader, { b, base, p }) => {
@@ -553,7 +553,7 @@ class ConfigReader {
           : undefined,
         rulesString: literalText(source.rules_string),
         statelessRules: statelessRules(source.stateless_rules_and_custom_actions),
-        ipSets: tfIpSets(quietBlock(quietBlock(p.rule_group)?.rule_variables), 'ip_sets'),
+        ipSets: tfIpSets(nestedBlock(quietBlock(p.rule_group), 'rule_variables'), 'ip_sets'),
       });
     }],
     [['aws_networkfirewall_logging_configuration'], (reader, { b, base, noted, p }) => {
@@ -2443,6 +2443,13 @@ function quietBlock(v: unknown): any {
   return typeof first === 'object' && !isExpression(first) ? first : 'unknown';
 }
 
+/** The nested block `key` of a block read by `quietBlock`; `unknown` when the parent is, or when a `dynamic` block makes it. */
+function nestedBlock(parent: any, key: string): any {
+  if (parent === undefined) return undefined;
+  if (parent === 'unknown' || parent.dynamic?.[key] !== undefined) return 'unknown';
+  return quietBlock(parent[key]);
+}
+
 /**
  * The HOME_NET and EXTERNAL_NET IP sets of a block of `{ key, ip_set { definition } }` blocks (a rule group's
  * `rule_variables.ip_sets`, a policy's `policy_variables.rule_variables`), as `ipSetDefinition` reads them, without
@@ -2450,7 +2457,7 @@ function quietBlock(v: unknown): any {
  */
 function tfIpSets(holder: any, key: string): RuleGroupNode['ipSets'] {
   if (holder === undefined) return {};
-  const list = holder === 'unknown' ? 'unknown' : holder[key];
+  const list = holder === 'unknown' || holder.dynamic?.[key] !== undefined ? 'unknown' : holder[key];
   if (list === undefined || list === null) return {};
   if (!Array.isArray(list) || list.some((x) => typeof x !== 'object' || x === null || isExpression(x) || isExpression(x.key))) {
     return { HOME_NET: 'unknown', EXTERNAL_NET: 'unknown' };

@@ -233,6 +233,12 @@ describe('IN-1: the non-TCP drop\'s $EXTERNAL_NET holds every internet address o
       tfr(net, 'Firewall/RuleGroup-nontcp').addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['0.0.0.0/0'] } }]);
     });
     expect(tfFound.join('\n')).toMatch(refused);
+    // A dynamic block may define HOME_NET as anything: the guard does not expand it.
+    expect(tfFindings('beta-prime', 'IN-1', (net) => {
+      const tfGroup = tfr(net, 'Firewall/RuleGroup-nontcp');
+      tfGroup.addOverride('rule_group.rule_variables.ip_sets', undefined);
+      tfGroup.addOverride('rule_group.rule_variables.dynamic.ip_sets', { for_each: '${var.sets}', content: { key: '${ip_sets.key}', ip_set: { definition: '${ip_sets.value}' } } });
+    }).join('\n')).toMatch(refused);
     expect(tfFindings('beta-prime', 'IN-1', (net) => {
       tfr(net, 'Firewall/RuleGroup-nontcp').addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['10.0.128.0/18'] } }]);
     })).toEqual([]);
