@@ -531,8 +531,10 @@ class ConfigReader {
         statelessRuleGroups: blocks(fp.stateless_rule_group_reference).map((r: any) => reader.ref(r.resource_arn)),
         statefulDefaultActions: strings(fp.stateful_default_actions),
         ruleGroups: blocks(fp.stateful_rule_group_reference).map((r: any) => reader.ref(r.resource_arn)),
-        ruleOrder: ruleOrder(oneBlock(fp.stateful_engine_options)?.rule_order),
-        streamExceptionPolicy: streamExceptionPolicy(oneBlock(fp.stateful_engine_options)?.stream_exception_policy),
+        // A dynamic block may set either to anything: the guard does not expand it.
+        ruleOrder: fp.dynamic?.stateful_engine_options !== undefined ? 'unknown' : ruleOrder(oneBlock(fp.stateful_engine_options)?.rule_order),
+        streamExceptionPolicy: fp.dynamic?.stateful_engine_options !== undefined ? 'unknown'
+          : streamExceptionPolicy(oneBlock(fp.stateful_engine_options)?.stream_exception_policy),
         ruleGroupPriorities: blocks(fp.stateful_rule_group_reference).map((r: any) => port(r?.priority)),
         ruleGroupOverrides: blocks(fp.stateful_rule_group_reference).map((r: any) => overrideAction(r?.override)),
         homeNet: tfIpSets(nestedBlock(fp, 'policy_variables'), 'rule_variables').HOME_NET,

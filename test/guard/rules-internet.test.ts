@@ -263,6 +263,13 @@ describe('IN-1: a stand-in that goes on with a connection broken midstream (stre
       policy.putFirewallPolicy({ ...input, statefulEngineOptions: { ruleOrder: 'STRICT_ORDER', streamExceptionPolicy: 'CONTINUE' } });
     });
     expect(found.join('\n')).toMatch(/goes on with a connection broken midstream \(stream exception policy CONTINUE\)/);
+    // A dynamic block may set it to anything: the guard does not expand it.
+    const dynamic = tfFindings('beta-prime', 'IN-1', (net) => {
+      const policy = tfr(net, 'Firewall/Policy');
+      policy.addOverride('firewall_policy.stateful_engine_options', undefined);
+      policy.addOverride('firewall_policy.dynamic.stateful_engine_options', { for_each: '${var.engine}', content: { rule_order: 'STRICT_ORDER', stream_exception_policy: '${stateful_engine_options.value}' } });
+    });
+    expect(dynamic.join('\n')).toMatch(/goes on with a connection broken midstream \(stream exception policy a value the guard cannot read\)/);
   });
 });
 
