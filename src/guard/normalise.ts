@@ -1,5 +1,6 @@
 import {
-  deref, FirewallNode, NatGatewayNode, nodesOf, Ref, RouteTarget, SubnetNode, TopologyGraph, TransitAttachmentNode, VpcNode, VpcEndpointNode,
+  deref, FirewallNode, NatGatewayNode, nodesOf, Ref, RouteTarget, RuleGroupNode, SubnetNode, TopologyGraph, TransitAttachmentNode, VpcNode,
+  VpcEndpointNode,
 } from './graph';
 import { HOST_TAG_KEY } from '../model/segment';
 
@@ -35,6 +36,11 @@ export interface NeutralNetwork {
     /** The stateful rule groups' overrides (`DROP_TO_ALERT`), by group position; `none` where a group has none. */
     overrides: string[];
     statefulDefaultActions: string[];
+    /** What the stateful engine does after a connection breaks midstream; the policy's HOME_NET (`none` when not given). */
+    streamExceptionPolicy: string;
+    homeNet: string[];
+    /** Each stateful rule group's own HOME_NET and EXTERNAL_NET, as JSON. */
+    ipSets: string[];
     domainLists: { targets: string[]; targetTypes: string[]; generatedRulesType: string }[];
     /** One entry per Suricata rule group, its lines in their written order (under STRICT_ORDER the order is meaning). */
     rules: string[][];
@@ -58,6 +64,12 @@ export interface NeutralNetwork {
 }
 
 const UNKNOWN = '?';
+
+/** A rule group's HOME_NET and EXTERNAL_NET as text, in a fixed order whichever order the engine wrote them in. */
+function ipSetsText(sets: RuleGroupNode['ipSets']): string {
+  const one = (v: readonly string[] | 'unknown' | undefined) => (v === undefined ? 'none' : v === 'unknown' ? UNKNOWN : [...v].sort().join(','));
+  return `HOME_NET=${one(sets.HOME_NET)} EXTERNAL_NET=${one(sets.EXTERNAL_NET)}`;
+}
 const UNLABELLED = 'unlabelled';
 const SUBNET_ROLE_TAG_KEY = 'jichitai:subnet-role';
 
@@ -160,6 +172,9 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
         }).sort((a, b) => (a.join() < b.join() ? -1 : a.join() > b.join() ? 1 : 0)) : [],
         overrides: policy?.type === 'firewall-policy' ? policy.ruleGroupOverrides.map((o) => o ?? 'none').sort() : [],
         statefulDefaultActions: policy?.type === 'firewall-policy' ? [...policy.statefulDefaultActions].sort() : [],
+        streamExceptionPolicy: policy?.type === 'firewall-policy' ? policy.streamExceptionPolicy : UNKNOWN,
+        homeNet: policy?.type !== 'firewall-policy' ? [UNKNOWN] : policy.homeNet === undefined ? ['none'] : policy.homeNet === 'unknown' ? [UNKNOWN] : [...policy.homeNet].sort(),
+        ipSets: sorted(groups.flatMap((g) => (g?.type === 'rule-group' && g.rulesString ? [ipSetsText(g.ipSets)] : []))),
         domainLists: sorted(groups.flatMap((g) => (g?.type === 'rule-group' && g.domainList
           ? [{
             targets: [...g.domainList.targets].sort(),

@@ -4,6 +4,8 @@
  * (segments, CIDRs, route targets, transit routes, firewall lists and default actions, DNS lists, log
  * destinations), must be the same network.
  */
+import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
+import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { Route53ResolverFirewallDomainList } from '@cdktf/provider-aws/lib/route53-resolver-firewall-domain-list';
 import { App } from 'aws-cdk-lib';
@@ -134,6 +136,22 @@ describe('the comparison', () => {
     }, false)));
     expect(tf).not.toEqual(cdk);
     expect({ ...tf, dnsFirewalls: cdk.dnsFirewalls }).toEqual(cdk);
+  });
+
+  test('sees a Terraform rule group\'s HOME_NET changed (the non-TCP drop\'s $EXTERNAL_NET depends on it), and a policy\'s stream exception policy', () => {
+    const cdkPrime = normalise(cdkGraph(cdkTemplate('beta-prime')));
+    const group = (network: any) => find<NetworkfirewallRuleGroup>(network.internet, (c) => c.node.path.endsWith('Firewall/RuleGroup-nontcp'), 'non-TCP drop group');
+    const home = normalise(tfGraph(tfConfig('beta-prime', ({ network }) => {
+      group(network).addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }]);
+    }, false)));
+    expect(home).not.toEqual(cdkPrime);
+    expect({ ...home, firewalls: cdkPrime.firewalls }).toEqual(cdkPrime);
+    const stream = normalise(tfGraph(tfConfig('beta-prime', ({ network }) => {
+      const policy = find<NetworkfirewallFirewallPolicy>(network.internet, (c) => c instanceof NetworkfirewallFirewallPolicy, 'firewall policy');
+      policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulEngineOptions: { ruleOrder: 'STRICT_ORDER', streamExceptionPolicy: 'REJECT' } });
+    }, false)));
+    expect(stream.firewalls.map((f) => f.streamExceptionPolicy)).toContain('REJECT');
+    expect({ ...stream, firewalls: cdkPrime.firewalls }).toEqual(cdkPrime);
   });
 
   test('compares what places a resource outside the output (an interface, a literal subnet), and sees it differ', () => {
