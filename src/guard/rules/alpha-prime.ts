@@ -242,14 +242,14 @@ function widePassProblem(passes: readonly { group: string; blocks: readonly Pref
 }
 
 /** A firewall's policy when it drops by default, or why it does not count as dropping by default. */
-function dropByDefault(ctx: GuardContext, firewallId: string): { policy: FirewallPolicyNode } | { problem: Bilingual } {
-  const fw = ctx.graph.nodes.get(firewallId) as FirewallNode | undefined;
-  const policy = deref<FirewallPolicyNode>(ctx.graph, fw?.policy);
+function dropByDefault(graph: TopologyGraph, firewallId: string): { policy: FirewallPolicyNode } | { problem: Bilingual } {
+  const fw = graph.nodes.get(firewallId) as FirewallNode | undefined;
+  const policy = deref<FirewallPolicyNode>(graph, fw?.policy);
   if (!policy || policy.type !== 'firewall-policy') {
     return { problem: bi(`the policy of firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} のポリシーが合成結果にない`) };
   }
   // The stateless engine runs first: what it passes never meets the stateful rules (allow-list, IPS, default drop).
-  const stateless = statelessBypassProblem(ctx.graph, firewallId, policy);
+  const stateless = statelessBypassProblem(graph, firewallId, policy);
   if (stateless) return { problem: stateless };
   const stream = streamExceptionProblem(firewallId, policy);
   if (stream) return { problem: stream };
@@ -259,7 +259,7 @@ function dropByDefault(ctx: GuardContext, firewallId: string): { policy: Firewal
         `ファイアウォール ${firewallId} が既定で通信を通す（ステートフルのデフォルトアクション: ${policy.statefulDefaultActions.join(', ') || 'なし'}）`),
     };
   }
-  const oneWay = establishedOnlyProblem(ctx.graph, firewallId, policy);
+  const oneWay = establishedOnlyProblem(graph, firewallId, policy);
   return oneWay ? { problem: oneWay } : { policy };
 }
 
@@ -271,7 +271,7 @@ function dropByDefault(ctx: GuardContext, firewallId: string): { policy: Firewal
  * cannot read (fail closed). `DROP`, AWS's default, and `REJECT` drop what follows the break.
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/stream-exception-policy.html
  */
-export function streamExceptionProblem(firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
+function streamExceptionProblem(firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
   if (policy.streamExceptionPolicy === 'DROP' || policy.streamExceptionPolicy === 'REJECT') return undefined;
   const value = policy.streamExceptionPolicy === 'CONTINUE' ? 'CONTINUE' : 'a value the guard cannot read';
   const valueJa = policy.streamExceptionPolicy === 'CONTINUE' ? 'CONTINUE' : 'ガードが読めない値';
@@ -340,7 +340,7 @@ function dropsNonTcp(line: string, externalHolds: () => boolean): boolean {
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  * https://docs.suricata.io/en/latest/rules/flow-keywords.html#flow
  */
-export function establishedOnlyProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
+function establishedOnlyProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
   if (policy.statefulDefaultActions.includes('aws:drop_strict')) return undefined;
   for (let i = 0; i < policy.ruleGroups.length; i++) {
     if (policy.ruleGroupOverrides[i] !== undefined) continue;
@@ -507,7 +507,7 @@ function listItems(inside: string): string[] {
  * hub's inspection firewall), or undefined: it is outside the synthesized output (unless AWS managed), cannot be read
  * (fail closed), or holds a `pass` rule for a whole transport (`passesTransport`). A domain list passes no transport.
  */
-export function groupPassProblem(graph: TopologyGraph, firewallId: string, ref: Ref): Bilingual | undefined {
+function groupPassProblem(graph: TopologyGraph, firewallId: string, ref: Ref): Bilingual | undefined {
   if (ref.kind === 'external') {
     return AWS_MANAGED_GROUP.test(ref.value) ? undefined
       : bi(`rule group ${ref.value} of firewall ${firewallId} is outside the synthesized output, so its rules cannot be read`,
@@ -540,19 +540,20 @@ function dropsSome(graph: TopologyGraph, ref: Ref): boolean {
 }
 
 /**
- * Whether a firewall inspects the way a stand-in for the security cloud must (IN-1): it drops by default, holds IPS
+ * Whether a firewall inspects the way a stand-in for the security cloud must (IN-1), and the hub's inspection firewall
+ * too (SC-2): it drops by default, holds IPS
  * rules in drop mode (a readable group with a `drop` or `reject` signature, a deny-list, or an AWS managed threat group), no
  * group passes a whole transport around that default, and what is passed has met the IPS first (`ipsAheadProblem`);
  * else why not. Rule groups the guard cannot read count as passing everything (fail closed).
  */
-export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string): Bilingual | undefined {
-  const base = dropByDefault(ctx, firewallId);
+export function inspectingFirewallProblem(graph: TopologyGraph, firewallId: string): Bilingual | undefined {
+  const base = dropByDefault(graph, firewallId);
   if ('problem' in base) return base.problem;
   for (const ref of base.policy.ruleGroups) {
-    const problem = groupPassProblem(ctx.graph, firewallId, ref);
+    const problem = groupPassProblem(graph, firewallId, ref);
     if (problem) return problem;
   }
-  return ipsProblem(ctx.graph, firewallId, base.policy);
+  return ipsProblem(graph, firewallId, base.policy);
 }
 
 /**
@@ -560,7 +561,7 @@ export function inspectingFirewallProblem(ctx: GuardContext, firewallId: string)
  * firewall), or undefined: a group that drops (`dropsSome`) without an override, and every group that may pass has met
  * one first (`ipsAheadProblem`).
  */
-export function ipsProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
+function ipsProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
   // An override (DROP_TO_ALERT, or one the guard cannot read) turns the group's drops into alerts: it is no IPS in drop mode.
   if (!policy.ruleGroups.some((ref, i) => policy.ruleGroupOverrides[i] === undefined && dropsSome(graph, ref))) {
     return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject signature inspecting content or protocol, deny-list or AWS managed threat group without an override to alert)`,
@@ -648,7 +649,7 @@ export function ipsAheadProblem(
 
 /** Whether a firewall drops by default and filters on an FQDN allow-list that nothing passes traffic around; else why not. */
 export function breakoutFirewallProblem(ctx: GuardContext, firewallId: string): Bilingual | undefined {
-  const base = dropByDefault(ctx, firewallId);
+  const base = dropByDefault(ctx.graph, firewallId);
   if ('problem' in base) return base.problem;
   const policy = base.policy;
   const lists = policy.ruleGroups.map((r) => deref<RuleGroupNode>(ctx.graph, r)).filter((g) => g?.type === 'rule-group' && g.domainList?.generatedRulesType === 'ALLOWLIST');

@@ -22,7 +22,7 @@ export const IN1: GuardRule = {
     + 'stateful engine; IPS rules in drop mode, not overridden to alert, that run before anything passes): a firewall that passes by default does not count; '
     + 'nothing but the chain runs in the egress chain\'s own subnets (firewall, NAT gateway).',
   check(ctx) {
-    const inspected = (a: Arrival) => a.firewalls.some((f) => inspectingFirewallProblem(ctx, f) === undefined);
+    const inspected = (a: Arrival) => a.firewalls.some((f) => inspectingFirewallProblem(ctx.graph, f) === undefined);
     const uninspected = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'internet' && !inspected(a));
     // What runs in the egress chain's own subnets (a stand-in's firewall and NAT gateway, or a NAT gateway the user added)
     // leaves by their routes, around the inspection: those subnets hold the chain only (semantics §10).
@@ -32,7 +32,7 @@ export const IN1: GuardRule = {
       fix: bi(`move ${held} to an Internet-segment workload subnet: the subnets of the firewall endpoints and the NAT gateway hold nothing else`,
         `${held} をインターネット接続系の業務サブネットへ移す。ファイアウォールのエンドポイントと NAT ゲートウェイのサブネットには、ほかに何も置かない`),
     }));
-    return [...placed, ...firewallGateFindings(ctx, this, uninspected, (f) => inspectingFirewallProblem(ctx, f), {
+    return [...placed, ...firewallGateFindings(ctx, this, uninspected, (f) => inspectingFirewallProblem(ctx.graph, f), {
       firewall: bi('does not stand in for the security cloud', '自治体情報セキュリティクラウドの代わりにならない'),
       firewallFix: bi('give the stand-in firewall\'s policy stateless default actions aws:forward_to_sfe (no stateless aws:pass), aws:drop_strict (or aws:drop_established '
         + 'with a rule dropping all non-TCP traffic: drop ip any any -> $EXTERNAL_NET any (ip_proto:!6; …)), the stream exception policy DROP (the default) '

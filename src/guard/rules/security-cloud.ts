@@ -3,18 +3,17 @@
  * = `hub`) and its member municipalities (tag `jichitai:municipality`), as the app synthesized them. The paths are the
  * exact reachability engine's (docs/guard-semantics.md); the hub's functions are found by `jichitai:hub-function`.
  */
-import { establishedOnlyProblem, groupPassProblem, ipsProblem, streamExceptionProblem } from './alpha-prime';
+import { inspectingFirewallProblem } from './alpha-prime';
 import { proxyConfigs, SquidConf } from './breakout-controls';
 import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
 import { proxySubnets } from './proxy-clients';
-import { statelessBypassProblem } from './stateless-engine';
 import { NetworkModel } from '../../model/network-model';
 import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
 import { Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import {
-  BucketNode, deref, FirewallNode, FirewallPolicyNode, groupVpcs, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
+  BucketNode, deref, FirewallNode, groupVpcs, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
   WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
@@ -80,8 +79,8 @@ function endsInSiem(graph: TopologyGraph, sink: Ref): boolean {
 }
 
 /**
- * Why a firewall is not the hub's inspection firewall (in a hub VPC or tagged `inspection`, stateful default drop, no
- * group around it: `groupPassProblem`, IPS in drop mode ahead of what it passes: `ipsProblem`).
+ * Why a firewall is not the hub's inspection firewall: in a hub VPC or tagged `inspection`, and inspecting as IN-1 asks
+ * of the stand-in (`inspectingFirewallProblem`: default drop, no group around it, IPS in drop mode ahead of what it passes).
  */
 function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual | undefined {
   const fw = graph.nodes.get(firewallId) as FirewallNode | undefined;
@@ -90,29 +89,9 @@ function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual 
   if (!inHub && hubFunction(fw.tags) !== HubFunction.INSPECTION) {
     return bi(`firewall ${firewallId} is not the hub's inspection firewall`, `ファイアウォール ${firewallId} はハブの検査用ファイアウォールではない`);
   }
-  const policy = deref<FirewallPolicyNode>(graph, fw.policy);
-  if (policy?.type !== 'firewall-policy') return bi(`the policy of firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} のポリシーが合成結果にない`);
-  // A stateless `aws:pass` (a default, or a rule of a stateless group) sends packets around the stateful engine.
-  const stateless = statelessBypassProblem(graph, firewallId, policy);
-  if (stateless) return stateless;
-  // A connection broken midstream goes on without its context (CONTINUE): the rules depending on it stop matching.
-  const stream = streamExceptionProblem(firewallId, policy);
-  if (stream) return stream;
-  if (!policy.statefulDefaultActions.some((a) => a === 'aws:drop_strict' || a === 'aws:drop_established')) {
-    return bi(`firewall ${firewallId} passes by default (stateful default actions: ${policy.statefulDefaultActions.join(', ') || 'none'})`,
-      `ファイアウォール ${firewallId} が既定で通信を通す（ステートフルのデフォルトアクション: ${policy.statefulDefaultActions.join(', ') || 'なし'}）`);
-  }
-  // aws:drop_established alone lets non-TCP traffic out one way (UDP, ICMP): a rule must drop it.
-  const oneWay = establishedOnlyProblem(graph, firewallId, policy);
-  if (oneWay) return oneWay;
-  // A group that passes a whole transport (or cannot be read) lets traffic around the default drop, as for IN-1's stand-in.
-  for (const ref of policy.ruleGroups) {
-    const problem = groupPassProblem(graph, firewallId, ref);
-    if (problem) return problem;
-  }
-  // The security cloud's gateway firewall detects and blocks with IDS/IPS (the hub's 不正通信検知), in drop mode and
-  // ahead of what it passes, as IN-1 asks of the stand-in.
-  return ipsProblem(graph, firewallId, policy);
+  // The hub's gateway firewall inspects as IN-1 asks of the stand-in: every packet to the stateful engine, a default
+  // drop, no group around it, IDS/IPS in drop mode (the hub's 不正通信検知) ahead of what it passes.
+  return inspectingFirewallProblem(graph, firewallId);
 }
 
 /** A hub web proxy: a Squid configuration of the hub, and the subnets its instances run in (undefined: unknown). */
