@@ -44,3 +44,15 @@ export const CLOSED = {
    */
   domainListNotAllow: ['DENYLIST', 'REJECTLIST', 'ALERTLIST'],
 } as const satisfies Record<string, readonly string[]>;
+
+/** A Network Firewall policy's stateful rule order (both readers): absent means AWS's default action order; anything unreadable is `unknown`. */
+export function ruleOrder(v: unknown): 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown' {
+  if (v === undefined || v === null) return 'DEFAULT_ACTION_ORDER';
+  return v === 'STRICT_ORDER' || v === 'DEFAULT_ACTION_ORDER' ? v : 'unknown';
+}
+
+/** A Network Firewall policy's stream exception policy (both readers): absent means AWS's default, `DROP`; anything unreadable is `unknown`. */
+export function streamExceptionPolicy(v: unknown): 'DROP' | 'REJECT' | 'CONTINUE' | 'unknown' {
+  if (v === undefined || v === null) return 'DROP';
+  return v === 'DROP' || v === 'REJECT' || v === 'CONTINUE' ? v : 'unknown';
+}

@@ -12,7 +12,7 @@ import {
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
-import { CLOSED, literallyClosed } from './enums';
+import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
   EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, RuleGroupNode,
   SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
@@ -1963,12 +1963,6 @@ function overrideAction(v: any): string | undefined {
   return action === undefined || action === null ? undefined : actionName(action);
 }
 
-/** A policy's stateful rule order: absent means AWS's default action order; anything unreadable is `unknown`. */
-function ruleOrder(v: unknown): 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown' {
-  if (v === undefined || v === null) return 'DEFAULT_ACTION_ORDER';
-  return v === 'STRICT_ORDER' || v === 'DEFAULT_ACTION_ORDER' ? v : 'unknown';
-}
-
 /**
  * The IP set `name` of a map of IP sets (`holder[key][name].Definition`), as `ipSetDefinition` reads it: `unknown` when a
  * level of it is an expression, absent when a level is absent.
@@ -1990,12 +1984,6 @@ function cfnIpSets(variables: unknown): RuleGroupNode['ipSets'] {
   const home = cfnIpSet(variables, 'IPSets', 'HOME_NET');
   const external = cfnIpSet(variables, 'IPSets', 'EXTERNAL_NET');
   return { ...(home !== undefined ? { HOME_NET: home } : {}), ...(external !== undefined ? { EXTERNAL_NET: external } : {}) };
-}
-
-/** A policy's stream exception policy: absent means AWS's default, `DROP`; anything unreadable is `unknown`. */
-function streamExceptionPolicy(v: unknown): 'DROP' | 'REJECT' | 'CONTINUE' | 'unknown' {
-  if (v === undefined || v === null) return 'DROP';
-  return v === 'DROP' || v === 'REJECT' || v === 'CONTINUE' ? v : 'unknown';
 }
 
 /** A port (or ICMP type/code) given as a number or a numeric string. */

@@ -11,7 +11,7 @@ import {
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
-import { CLOSED, literallyClosed } from './enums';
+import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
@@ -2432,12 +2432,6 @@ function overrideAction(v: unknown): string | undefined {
   return action === undefined || action === null ? undefined : actionName(action);
 }
 
-/** A policy's stateful rule order: absent means AWS's default action order; anything unreadable is `unknown`. */
-function ruleOrder(v: unknown): 'STRICT_ORDER' | 'DEFAULT_ACTION_ORDER' | 'unknown' {
-  if (v === undefined || v === null) return 'DEFAULT_ACTION_ORDER';
-  return v === 'STRICT_ORDER' || v === 'DEFAULT_ACTION_ORDER' ? v : 'unknown';
-}
-
 /** A nested block (one object, or a list of one as a plan gives it), undefined when absent, `unknown` when an expression. */
 function quietBlock(v: unknown): any {
   const first = Array.isArray(v) ? v[0] : v;
@@ -2471,12 +2465,6 @@ function tfIpSets(holder: any, key: string): RuleGroupNode['ipSets'] {
     out[entry.key as 'HOME_NET' | 'EXTERNAL_NET'] = set === undefined || set === 'unknown' ? 'unknown' : ipSetDefinition(set.definition) ?? 'unknown';
   }
   return out;
-}
-
-/** A policy's stream exception policy: absent means AWS's default, `DROP`; anything unreadable is `unknown`. */
-function streamExceptionPolicy(v: unknown): 'DROP' | 'REJECT' | 'CONTINUE' | 'unknown' {
-  if (v === undefined || v === null) return 'DROP';
-  return v === 'DROP' || v === 'REJECT' || v === 'CONTINUE' ? v : 'unknown';
 }
 
 /** A port (or ICMP type/code) given as a number or a numeric string. */
