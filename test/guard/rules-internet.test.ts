@@ -22,6 +22,17 @@ import { coversEveryPort } from '../../src/guard/rules/alpha-prime';
 const cfn = (net: any, segment: 'internet', suffix: string) =>
   net[segment].node.findAll().find((c: any) => c.node.path.endsWith(suffix)) as CfnResource;
 
+/**
+ * Rewrite the β′ stand-in policy's stateful rule group references (CloudFormation's casing): `keep` picks the ones to
+ * keep, `extra` adds properties (an `Override`) to one.
+ */
+function editStandInGroups(net: any, keep: (priority: number) => boolean, extra: (priority: number) => object = () => ({})): void {
+  const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
+  const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+  policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences',
+    refs.filter((r) => keep(r.priority)).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority, ...extra(r.priority) })));
+}
+
 /** One rule's findings on a CDKTF reference example after a change (the guard's own run skipped). */
 function tfFindings(name: string, ruleId: string, change: (net: tf.MunicipalNetwork) => void = () => undefined): string[] {
   const { stack, network } = buildTfExample(name, Testing.app());
@@ -62,9 +73,7 @@ describe('IN-1: the built-in stand-in for the security cloud inspects', () => {
     expect(exampleFindings('beta-prime', 'IN-1', (_, net) => alertOnly(net))).toEqual([]);
     const found = exampleFindings('beta-prime', 'IN-1', (_, net) => {
       alertOnly(net);
-      const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
-      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
-      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.filter((r) => r.priority !== 200).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority })));
+      editStandInGroups(net, (priority) => priority !== 200);
     });
     expect(found.join('\n')).toMatch(/has no IPS rule in drop mode/);
   });
@@ -72,9 +81,7 @@ describe('IN-1: the built-in stand-in for the security cloud inspects', () => {
   test('a port filter\'s drop is no IPS: a stand-in whose only drop rules filter ports, or name keywords only in a message, is refused', () => {
     const withoutDenyList = (ipsRules: string) => exampleFindings('beta-prime', 'IN-1', (_, net) => {
       cfn(net, 'internet', 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', ipsRules);
-      const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
-      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
-      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.filter((r) => r.priority !== 200).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority })));
+      editStandInGroups(net, (priority) => priority !== 200);
     }).join('\n');
     expect(withoutDenyList('drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"no SMTP out"; sid:1000402; rev:1;)')).toMatch(/has no IPS rule in drop mode/);
     expect(withoutDenyList('drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"content and pcre"; sid:1000402; rev:1;)')).toMatch(/has no IPS rule in drop mode/);
@@ -148,9 +155,7 @@ describe('IN-1: under aws:drop_established, a rule drops what is not TCP (one-wa
 
   test('a stand-in without its non-TCP drop group is refused, in both engines', () => {
     const withoutGroup = exampleFindings('beta-prime', 'IN-1', (_, net) => {
-      const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
-      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
-      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.filter((r) => r.priority !== 900).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority })));
+      editStandInGroups(net, (priority) => priority !== 900);
     });
     expect(withoutGroup.join('\n')).toMatch(refused);
     const tfFound = tfFindings('beta-prime', 'IN-1', (net) => {
@@ -164,10 +169,7 @@ describe('IN-1: under aws:drop_established, a rule drops what is not TCP (one-wa
 
   test('its drop rule overridden to alert is refused; under aws:drop_strict no such rule is needed', () => {
     expect(exampleFindings('beta-prime', 'IN-1', (_, net) => {
-      const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
-      const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
-      const alerting = (r: any) => (r.priority === 900 ? { Override: { Action: 'DROP_TO_ALERT' } } : {});
-      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority, ...alerting(r) })));
+      editStandInGroups(net, () => true, (priority) => (priority === 900 ? { Override: { Action: 'DROP_TO_ALERT' } } : {}));
     }).join('\n')).toMatch(refused);
     expect(exampleFindings('beta-prime', 'IN-1', (_, net) => {
       cfn(net, 'internet', 'Firewall/RuleGroup-nontcp').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'alert ip any any -> any any (msg:"log"; sid:1000431; rev:1;)');
