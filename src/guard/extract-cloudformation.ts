@@ -1968,15 +1968,14 @@ function overrideAction(v: any): string | undefined {
  * level of it is an expression, absent when a level is absent.
  */
 function cfnIpSet(holder: unknown, key: string, name: string): readonly string[] | 'unknown' | undefined {
-  if (holder === undefined || holder === null) return undefined;
-  if (typeof holder !== 'object' || isExpression(holder)) return 'unknown';
-  const sets = (holder as Record<string, unknown>)[key];
-  if (sets === undefined || sets === null) return undefined;
-  if (typeof sets !== 'object' || isExpression(sets)) return 'unknown';
-  const set = (sets as Record<string, unknown>)[name];
-  if (set === undefined || set === null) return undefined;
-  if (typeof set !== 'object' || isExpression(set)) return 'unknown';
-  return ipSetDefinition((set as Record<string, unknown>).Definition) ?? 'unknown';
+  let level = holder;
+  for (const next of [key, name, 'Definition']) {
+    if (level === undefined || level === null) return undefined;
+    if (typeof level !== 'object' || isExpression(level)) return 'unknown';
+    level = (level as Record<string, unknown>)[next];
+  }
+  // A set without a definition is one the guard cannot read.
+  return ipSetDefinition(level) ?? 'unknown';
 }
 
 /** A rule group's own HOME_NET and EXTERNAL_NET (`RuleVariables.IPSets`). */
