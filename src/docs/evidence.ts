@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 163, cases: 451 },
-  cdktf: { mutations: 173, cases: 480 },
+  cdk: { mutations: 164, cases: 452 },
+  cdktf: { mutations: 174, cases: 481 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

@@ -313,6 +313,25 @@ export class Reachability {
     return out;
   }
 
+  /**
+   * The source addresses of an arrival's packets where they passed a firewall (recorded at each subnet the walk entered
+   * right behind it: a firewall changes no address, a NAT gateway before it would have), as intervals of the combined
+   * space; every address when the path does not pass it or did not record them (fail closed).
+   */
+  public sourcesThrough(arrival: Arrival, firewallId: string): { lo: bigint; hi: bigint }[] {
+    const ranges: Range[] = [];
+    let found = false;
+    for (let s: Step | undefined = arrival.step; s; s = s.prev) {
+      if (s.kind !== 'subnet' || s.prev?.kind !== 'firewall' || s.prev.node !== firewallId || !s.headers) continue;
+      found = true;
+      for (const box of s.headers) ranges.push([box.s0, box.s1]);
+    }
+    if (!found) return [{ lo: this.atoms.lo(0), hi: this.atoms.hi(this.atoms.size - 1) }];
+    const out: { lo: bigint; hi: bigint }[] = [];
+    for (const [x, y] of mergeRanges(ranges)) out.push({ lo: this.atoms.lo(x), hi: this.atoms.hi(y) });
+    return out;
+  }
+
   /** The destinations of a header set, as prefixes (the first few), for messages. */
   public destinations(headers: HeaderSet, max = 3): string {
     const destinations: Range[] = [];

@@ -1701,6 +1701,17 @@ const MUTATIONS: Mutation[] = [
       l1(net.lgwan, 'Firewall/RuleGroup-nontcp').addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', ['0.0.0.0/0']);
     },
   },
+  {
+    // A signature on $HOME_NET inspects nothing from a host outside it: the IPS no longer applies to the segment's traffic.
+    name: 'the built-in Internet egress\'s IPS and deny-list groups get HOME_NET 10.99.0.0/16, which the segment does not send from (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      for (const key of ['ips', 'denylist']) {
+        l1(net.internet, `Firewall/RuleGroup-${key}`).addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', ['10.99.0.0/16']);
+      }
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

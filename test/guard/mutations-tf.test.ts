@@ -1890,6 +1890,17 @@ const MUTATIONS: Mutation[] = [
       find<NetworkfirewallRuleGroup>(net.lgwan, 'Firewall/RuleGroup-nontcp').addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['0.0.0.0/0'] } }]);
     },
   },
+  {
+    // A signature on $HOME_NET inspects nothing from a host outside it: the IPS no longer applies to the segment's traffic.
+    name: 'the built-in Internet egress\'s IPS and deny-list groups get HOME_NET 10.99.0.0/16, which the segment does not send from (override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) {
+      for (const key of ['ips', 'denylist']) {
+        find<NetworkfirewallRuleGroup>(net.internet, `Firewall/RuleGroup-${key}`).addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }]);
+      }
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {

@@ -285,6 +285,86 @@ describe('coversEveryPort: a Suricata port field read as Suricata reads it, unre
   });
 });
 
+describe('IN-1: the stand-in\'s IPS applies to the addresses the segment sends from (a signature on $HOME_NET inspects nothing outside it)', () => {
+  const found = (change: (net: any) => void) => exampleFindings('beta-prime', 'IN-1', (_, net) => change(net)).join('\n');
+  const group = (net: any, key: string) => cfn(net, 'internet', `Firewall/RuleGroup-${key}`);
+  const policy = (net: any) => cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
+  const homeOf = (net: any, key: string, definition: unknown) => group(net, key).addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', definition);
+  const rules = (net: any, key: string, lines: string[]) => group(net, key).addPropertyOverride('RuleGroup.RulesSource.RulesString', lines.join('\n'));
+  const notApplied = /does not stand in for the security cloud: the IPS rules in drop mode of firewall \S+ do not apply to this traffic \(from 10\.0\.1\d\d\.0\/\d+ to [^)]+\): no signature's addresses hold both ends/;
+  /** The stand-in's groups but the IPS group and the deny-list, with an AWS managed threat group at priority 100. */
+  const managedOnly = (net: any) => {
+    const refs = (policy(net).firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+    policy(net).addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', [
+      { ResourceArn: 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder', Priority: 100 },
+      ...refs.filter((r) => r.priority > 200).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority })),
+    ]);
+  };
+
+  test('the plan\'s groups hold the segment\'s block as HOME_NET; without it, the VPC\'s block (AWS\'s default) holds the subnets too', () => {
+    expect(found(() => undefined)).toBe('');
+    expect(found((net) => ['ips', 'denylist'].forEach((k) => group(net, k).addPropertyDeletionOverride('RuleGroup.RuleVariables')))).toBe('');
+  });
+
+  test.each([
+    ['the IPS group\'s and the deny-list\'s HOME_NET are another block', (net: any) => ['ips', 'denylist'].forEach((k) => homeOf(net, k, ['10.99.0.0/16']))],
+    ['neither sets HOME_NET, and the policy\'s is another block (a centralized firewall given other spokes)', (net: any) => {
+      ['ips', 'denylist'].forEach((k) => group(net, k).addPropertyDeletionOverride('RuleGroup.RuleVariables'));
+      policy(net).addPropertyOverride('FirewallPolicy.PolicyVariables.RuleVariables.HOME_NET.Definition', ['10.99.0.0/16']);
+    }],
+    ['the IPS group\'s HOME_NET cannot be read', (net: any) => {
+      homeOf(net, 'ips', { 'Fn::Split': [',', { 'Fn::ImportValue': 'home' }] });
+      homeOf(net, 'denylist', ['10.99.0.0/16']);
+    }],
+    ['the signatures name other literal sources and destinations, or a negation', (net: any) => {
+      rules(net, 'ips', [
+        'drop tls 10.99.0.0/16 any -> 198.51.100.0/24 any (msg:"x"; tls.sni; content:"bad.example"; sid:1000431; rev:1;)',
+        'drop tls [!10.99.0.0/16] any -> any any (msg:"x"; tls.sni; content:"bad.example"; sid:1000432; rev:1;)',
+      ]);
+      homeOf(net, 'denylist', ['10.99.0.0/16']);
+    }],
+    ['an AWS managed threat group, with the policy\'s HOME_NET another block', (net: any) => {
+      managedOnly(net);
+      policy(net).addPropertyOverride('FirewallPolicy.PolicyVariables.RuleVariables.HOME_NET.Definition', ['10.99.0.0/16']);
+    }],
+  ])('%s: refused, naming the addresses', (_, change) => {
+    expect(found(change)).toMatch(notApplied);
+  });
+
+  test('a signature from any source, or on $EXTERNAL_NET toward $HOME_NET (what comes back), applies; so does a managed group under the VPC\'s block', () => {
+    const viaIps = (line: string) => found((net) => {
+      rules(net, 'ips', [line]);
+      homeOf(net, 'denylist', ['10.99.0.0/16']);
+    });
+    expect(viaIps('drop tls any any -> any any (msg:"x"; tls.sni; content:"bad.example"; sid:1000433; rev:1;)')).toBe('');
+    expect(viaIps('drop http $EXTERNAL_NET any -> $HOME_NET any (msg:"x"; flow:to_client; http.stat_code; content:"200"; sid:1000434; rev:1;)')).toBe('');
+    expect(viaIps('drop tls [10.0.0.0/8,$HOME_NET] any -> any any (msg:"x"; tls.sni; content:"bad.example"; sid:1000435; rev:1;)')).toBe('');
+    expect(found(managedOnly)).toBe('');
+  });
+
+  test('what passes must meet an IPS that applies first: one ahead that does not apply does not count', () => {
+    const refs = (net: any) => (policy(net).firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+    // The web group at 150: behind the IPS group (100), ahead of the deny-list (200).
+    const webAt150 = (net: any) => policy(net).addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences',
+      refs(net).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority === 300 ? 150 : r.priority })));
+    expect(found(webAt150)).toBe('');
+    expect(found((net) => {
+      webAt150(net);
+      homeOf(net, 'ips', ['10.99.0.0/16']);
+    })).toMatch(/passes traffic in rule group \S*RuleGroupweb\S* \(priority 150\) before any IPS group drops it/);
+  });
+
+  test('the same in Terraform', () => {
+    const other = [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }];
+    expect(tfFindings('beta-prime', 'IN-1', (net) => {
+      ['ips', 'denylist'].forEach((k) => tfr(net, `Firewall/RuleGroup-${k}`).addOverride('rule_group.rule_variables.ip_sets', other));
+    }).join('\n')).toMatch(notApplied);
+    expect(tfFindings('beta-prime', 'IN-1', (net) => {
+      tfr(net, 'Firewall/RuleGroup-denylist').addOverride('rule_group.rule_variables.ip_sets', other);
+    })).toEqual([]);
+  });
+});
+
 describe('IN-1: what the stand-in passes must have met its IPS first (rule order)', () => {
   /** The stand-in policy's group references, with the web pass group moved to `webPriority`. */
   const reorder = (net: any, webPriority: number) => {

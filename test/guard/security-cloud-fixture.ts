@@ -31,9 +31,10 @@ export interface Mutation {
   readonly firewallRules?: string;
   /**
    * The firewall's IPS group (priority 50, an IPS signature in drop mode): `none` leaves it out, `port-filter` holds a
-   * port filter's drop instead, `late` puts it at priority 300, after `firewallRules`.
+   * port filter's drop instead, `late` puts it at priority 300, after `firewallRules`, `elsewhere` gives the group a
+   * HOME_NET of the members' blocks, which the traffic through the firewall (the hub's proxies) does not come from.
    */
-  readonly ips?: 'signature' | 'none' | 'port-filter' | 'late';
+  readonly ips?: 'signature' | 'none' | 'port-filter' | 'late' | 'elsewhere';
   /** The public web ALB's web ACL. */
   readonly waf?: 'sqli' | 'none' | 'common-only' | 'sqli-count' | 'sqli-match' | 'sqli-not';
   /** The mail NLB's listener ports. */
@@ -216,7 +217,11 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
         RuleGroupName: 'hub-ips',
         Type: 'STATEFUL',
         Capacity: 100,
-        RuleGroup: { StatefulRuleOptions: { RuleOrder: 'STRICT_ORDER' }, RulesSource: { RulesString: ipsRules(m) } },
+        RuleGroup: {
+          StatefulRuleOptions: { RuleOrder: 'STRICT_ORDER' },
+          RulesSource: { RulesString: ipsRules(m) },
+          ...(m.ips === 'elsewhere' ? { RuleVariables: { IPSets: { HOME_NET: { Definition: MEMBERS.map((x) => x.cidr) } } } } : {}),
+        },
       },
     };
   }
@@ -406,7 +411,11 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
       name: 'hub-ips',
       type: 'STATEFUL',
       capacity: 100,
-      rule_group: { stateful_rule_options: { rule_order: 'STRICT_ORDER' }, rules_source: { rules_string: ipsRules(m) } },
+      rule_group: {
+        stateful_rule_options: { rule_order: 'STRICT_ORDER' },
+        rules_source: { rules_string: ipsRules(m) },
+        ...(m.ips === 'elsewhere' ? { rule_variables: { ip_sets: [{ key: 'HOME_NET', ip_set: { definition: MEMBERS.map((x) => x.cidr) } }] } } : {}),
+      },
     });
   }
   if (m.firewallRules !== undefined) {

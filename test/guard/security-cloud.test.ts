@@ -62,6 +62,8 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
       /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ has no IPS rule in drop mode/],
     ['SC-2: the web passes before the IPS group runs (strict order)', { ips: 'late', firewallRules: 'pass tls $HOME_NET any -> $EXTERNAL_NET 443 (msg:"web"; flow:to_server,established; sid:1; rev:1;)' },
       /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ passes traffic in rule group \S+ \(priority 100\) before any IPS group drops it/],
+    ['SC-2: the inspection firewall\'s IPS is written for other addresses (its HOME_NET the members\' blocks, not the hub proxies\' they inspect)', { ips: 'elsewhere' },
+      /SC-2 error .*through a firewall that is not the hub's inspection firewall: the IPS rules in drop mode of firewall \S+ do not apply to this traffic \(from 10\.100\.1\.0\/24 to [^)]+\)/],
     ['SC-2: the inspection firewall drops established connections only (aws:drop_established) and no rule drops what is not TCP', { dropEstablished: true },
       /SC-2 error .*through a firewall that is not the hub's inspection firewall: firewall \S+ drops by default with aws:drop_established only, which drops the packets of established connections: UDP, ICMP and other non-TCP traffic sent one way is never established and passes, and no rule drops it/],
     ['SC-2: the inspection firewall goes on with a connection broken midstream (stream exception policy CONTINUE)', { streamContinue: true },

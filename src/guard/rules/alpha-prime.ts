@@ -1,4 +1,4 @@
-import { Family, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
+import { ALL_V4, ALL_V6, Family, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
 import { CLOSED, literallyClosed } from '../enums';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, UserDataNode, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
@@ -288,28 +288,118 @@ const DESCRIPTIVE_OPTIONS: ReadonlySet<string> = new Set(['msg', 'sid', 'rev', '
 const NOT_PUBLIC: readonly Prefix[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', 'fc00::/7', 'fe80::/10']
   .map((p) => parsePrefix(p)!);
 
+/** A set of addresses of the combined space (address-space.ts): sorted, disjoint, non-adjacent intervals. */
+type Addresses = readonly Pick<Prefix, 'lo' | 'hi'>[];
+
+/** Every IPv4 and IPv6 address: the combined space is one interval (IPv6 starts where IPv4 ends). */
+const EVERY_ADDRESS: Addresses = [{ lo: ALL_V4.lo, hi: ALL_V6.hi }];
+
+/** Intervals sorted and merged (overlapping and adjacent ones joined). */
+function merged(intervals: readonly Pick<Prefix, 'lo' | 'hi'>[]): Addresses {
+  const out: { lo: bigint; hi: bigint }[] = [];
+  for (const x of [...intervals].sort(byLo)) {
+    const last = out[out.length - 1];
+    if (last && x.lo <= last.hi + 1n) last.hi = x.hi > last.hi ? x.hi : last.hi;
+    else out.push({ lo: x.lo, hi: x.hi });
+  }
+  return out;
+}
+
+/** Every address outside the set. */
+function complement(a: Addresses): Addresses {
+  const out: { lo: bigint; hi: bigint }[] = [];
+  let next = ALL_V4.lo;
+  for (const x of a) {
+    if (x.lo > next) out.push({ lo: next, hi: x.lo - 1n });
+    next = x.hi + 1n;
+  }
+  if (next <= ALL_V6.hi) out.push({ lo: next, hi: ALL_V6.hi });
+  return out;
+}
+
+/** Whether every address of `need` is in `set`. */
+function holdsAll(set: Addresses, need: Addresses): boolean {
+  return need.every((x) => covered(set, x));
+}
+
+/** An IP set's definition as addresses (each entry an address or CIDR block), or undefined when one entry is neither. */
+function ipSetAddresses(definition: readonly string[]): Addresses | undefined {
+  const prefixes = definition.map(parsePrefix);
+  return prefixes.every((p) => p !== undefined) ? merged(prefixes as Prefix[]) : undefined;
+}
+
+/**
+ * A rule group's `$HOME_NET`: the group's own (`RuleVariables`), else the policy's (`PolicyVariables`: "Policy variables
+ * affect all rule groups that don't already define HOME_NET"), else the firewall VPC's blocks, AWS's default ("If you
+ * don't override HOME_NET with your own CIDRs, Network Firewall by default uses the CIDR of your inspection VPC").
+ * `surely` holds the addresses surely in it (undefined: none known). `atMost` holds every address it may hold, for
+ * `$EXTERNAL_NET`, its negation: AWS also says that EXTERNAL_NET is the negation of the policy's HOME_NET once the policy
+ * defines one, so the group's and the policy's are both counted there; undefined when not known (a definition the guard
+ * cannot read, an Amazon-provided IPv6 block, a primary block that is no literal). An AWS managed group (`group`
+ * undefined) has the policy's.
+ * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/troubleshooting-rules.html
+ */
+function homeNet(
+  graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, group: RuleGroupNode | undefined,
+): { surely?: Addresses; atMost?: Addresses } {
+  const defined: (readonly string[] | 'unknown')[] = [];
+  if (group?.ipSets.HOME_NET !== undefined) defined.push(group.ipSets.HOME_NET);
+  if (policy.homeNet !== undefined) defined.push(policy.homeNet);
+  if (defined.length === 0) {
+    const vpc = deref<VpcNode>(graph, (graph.nodes.get(firewallId) as FirewallNode | undefined)?.vpc);
+    if (vpc?.type !== 'vpc') return {};
+    // The literal blocks are surely in it; an Amazon-provided IPv6 block (public, its value unknown) or a primary block
+    // that is no literal leaves the most it may hold unknown.
+    const known = merged(vpc.cidrs.map(parsePrefix).filter((p): p is Prefix => p !== undefined));
+    const whole = vpc.cidr !== undefined && vpc.symbolicIpv6.length === 0 && vpc.cidrs.every((c) => parsePrefix(c) !== undefined);
+    return { surely: known.length > 0 ? known : undefined, atMost: whole ? known : undefined };
+  }
+  const sets = defined.map((d) => (d === 'unknown' ? undefined : ipSetAddresses(d)));
+  // The first defined is the one that applies (the group's before the policy's).
+  return { surely: sets[0], atMost: sets.every((x) => x !== undefined) ? merged((sets as Addresses[]).flat()) : undefined };
+}
+
+/**
+ * The addresses a rule group's `$EXTERNAL_NET` surely holds: its own definition, or, when the group does not define it,
+ * every address outside each `HOME_NET` that may apply (Suricata's `!$HOME_NET`, which Network Firewall uses by default).
+ */
+function externalNetSurely(
+  graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, group: RuleGroupNode | undefined,
+): Addresses | undefined {
+  const own = group?.ipSets.EXTERNAL_NET;
+  if (own !== undefined) return own === 'unknown' ? undefined : ipSetAddresses(own);
+  const home = homeNet(graph, firewallId, policy, group).atMost;
+  return home && complement(home);
+}
+
 /**
  * Whether a rule group's `$EXTERNAL_NET` holds every internet address: the group does not define it (then it is every
- * address outside `HOME_NET`), and every `HOME_NET` that may apply — the group's own, the policy's
- * (`PolicyVariables`), or else the firewall VPC's blocks, AWS's default — is known and holds no public address. Which
- * of the group's and the policy's wins is not read: both must hold.
- * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html
+ * address outside `HOME_NET`), and every `HOME_NET` that may apply (`homeNet`) is known and holds no public address.
  */
 function externalHoldsInternet(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, group: RuleGroupNode): boolean {
   if (group.ipSets.EXTERNAL_NET !== undefined) return false;
-  const homes: (readonly string[] | 'unknown')[] = [];
-  if (group.ipSets.HOME_NET !== undefined) homes.push(group.ipSets.HOME_NET);
-  if (policy.homeNet !== undefined) homes.push(policy.homeNet);
-  if (homes.length === 0) {
-    const vpc = deref<VpcNode>(graph, (graph.nodes.get(firewallId) as FirewallNode | undefined)?.vpc);
-    // An Amazon-provided IPv6 block is public; a primary block that is no literal is not known.
-    if (vpc?.type !== 'vpc' || vpc.cidr === undefined || vpc.symbolicIpv6.length > 0) return false;
-    homes.push(vpc.cidrs);
+  const home = homeNet(graph, firewallId, policy, group).atMost;
+  return home !== undefined && home.every((x) => NOT_PUBLIC.some((n) => n.lo <= x.lo && x.hi <= n.hi));
+}
+
+/**
+ * The addresses a Suricata address field surely matches in a rule group (`any`, `$HOME_NET`, `$EXTERNAL_NET`, an
+ * address or CIDR block, a `[a,b]` list of these), or undefined: a negation (`!10.0.0.0/8`, which a list may hold too), an
+ * IP set variable other than those two, an `@` IP set reference, or anything else the guard does not read.
+ * https://docs.suricata.io/en/latest/rules/intro.html#source-and-destination
+ */
+function fieldAddresses(field: string, vars: { home: () => Addresses | undefined; external: () => Addresses | undefined }): Addresses | undefined {
+  const text = field.trim();
+  if (text.startsWith('[') && text.endsWith(']')) {
+    const parts = listItems(text.slice(1, -1)).map((item) => fieldAddresses(item, vars));
+    return parts.length > 0 && parts.every((x) => x !== undefined) ? merged((parts as Addresses[]).flat()) : undefined;
   }
-  return homes.every((home) => home !== 'unknown' && home.every((text) => {
-    const p = parsePrefix(text);
-    return p !== undefined && NOT_PUBLIC.some((n) => n.family === p.family && n.lo <= p.lo && p.hi <= n.hi);
-  }));
+  if (text === 'any') return EVERY_ADDRESS;
+  if (text === '$HOME_NET') return vars.home();
+  if (text === '$EXTERNAL_NET') return vars.external();
+  const p = parsePrefix(text.includes('/') ? text : `${text}/${text.includes(':') ? 128 : 32}`);
+  return p && [p];
 }
 
 /**
@@ -542,32 +632,108 @@ function dropsSome(graph: TopologyGraph, ref: Ref): boolean {
 /**
  * Whether a firewall inspects the way a stand-in for the security cloud must (IN-1), and the hub's inspection firewall
  * too (SC-2): it drops by default, holds IPS
- * rules in drop mode (a readable group with a `drop` or `reject` signature, a deny-list, or an AWS managed threat group), no
- * group passes a whole transport around that default, and what is passed has met the IPS first (`ipsAheadProblem`);
- * else why not. Rule groups the guard cannot read count as passing everything (fail closed).
+ * rules in drop mode (a readable group with a `drop` or `reject` signature, a deny-list, or an AWS managed threat group)
+ * that apply to the traffic's addresses (`traffic`, `ipsScope`), no group passes a whole transport around
+ * that default, and what is passed has met the IPS first (`ipsAheadProblem`); else why not. Rule groups the guard cannot
+ * read count as passing everything (fail closed).
  */
-export function inspectingFirewallProblem(graph: TopologyGraph, firewallId: string): Bilingual | undefined {
+export function inspectingFirewallProblem(graph: TopologyGraph, firewallId: string, traffic: Traffic): Bilingual | undefined {
   const base = dropByDefault(graph, firewallId);
   if ('problem' in base) return base.problem;
   for (const ref of base.policy.ruleGroups) {
     const problem = groupPassProblem(graph, firewallId, ref);
     if (problem) return problem;
   }
-  return ipsProblem(graph, firewallId, base.policy);
+  return ipsProblem(graph, firewallId, base.policy, traffic);
+}
+
+/** The two ends of some traffic: the addresses it comes from, and those it goes to. */
+export interface Traffic {
+  readonly sources: Addresses;
+  readonly destinations: Addresses;
 }
 
 /**
- * Why a firewall's policy is no IPS in drop mode ahead of what it passes (IN-1's stand-in, SC-2's hub inspection
- * firewall), or undefined: a group that drops (`dropsSome`) without an override, and every group that may pass has met
- * one first (`ipsAheadProblem`).
+ * The traffic of an arrival as a firewall on its way sees it: the addresses its packets had there (`sourcesThrough`),
+ * and where it arrives.
  */
-function ipsProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode): Bilingual | undefined {
+export function arrivalTraffic(ctx: GuardContext, a: Arrival, firewallId: string): Traffic {
+  const destinations: { lo: bigint; hi: bigint }[] = [];
+  for (const b of a.headers) destinations.push({ lo: ctx.reach.atoms.lo(b.d0), hi: ctx.reach.atoms.hi(b.d1) });
+  return { sources: ctx.reach.sourcesThrough(a, firewallId), destinations: merged(destinations) };
+}
+
+/**
+ * Why a firewall's policy is no IPS in drop mode ahead of what it passes for some traffic (IN-1's stand-in,
+ * SC-2's hub inspection firewall), or undefined: a group that drops (`dropsSome`) without an override, one of them
+ * applying to the traffic (`ipsScope`), and every group that may pass has met one that applies first (`ipsAheadProblem`).
+ */
+function ipsProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic): Bilingual | undefined {
   // An override (DROP_TO_ALERT, or one the guard cannot read) turns the group's drops into alerts: it is no IPS in drop mode.
-  if (!policy.ruleGroups.some((ref, i) => policy.ruleGroupOverrides[i] === undefined && dropsSome(graph, ref))) {
+  const active = (i: number) => policy.ruleGroupOverrides[i] === undefined;
+  if (!policy.ruleGroups.some((ref, i) => active(i) && dropsSome(graph, ref))) {
     return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject signature inspecting content or protocol, deny-list or AWS managed threat group without an override to alert)`,
       `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（内容やプロトコルを検査する drop・reject のシグネチャ、拒否リスト、アラートへのオーバーライドのない AWS マネージドの脅威ルールグループのいずれもない）`);
   }
-  return ipsAheadProblem(graph, firewallId, policy, (ref) => dropsSome(graph, ref));
+  const scope = ipsScope(graph, firewallId, policy, traffic);
+  if (!policy.ruleGroups.some((ref, i) => active(i) && scope.applies(ref))) {
+    const [from, to] = [addressesText(traffic.sources), addressesText(traffic.destinations)];
+    return bi(`the IPS rules in drop mode of firewall ${firewallId} do not apply to this traffic (from ${from} to ${to}): no signature's addresses hold both ends, `
+      + 'and the sources are outside the HOME_NET of its deny-lists and AWS managed groups (a HOME_NET no rule group or policy sets is the firewall VPC\'s CIDR)',
+    `ファイアウォール ${firewallId} の遮断モードの IPS ルールが、この通信（送信元 ${from}、宛先 ${to}）に適用されない: 両端のアドレスを含むシグネチャがなく、`
+      + '送信元は拒否リストや AWS マネージドのルールグループの HOME_NET（ルールグループにもポリシーにも設定がなければファイアウォールの VPC の CIDR）の外にある');
+  }
+  return ipsAheadProblem(graph, firewallId, policy, scope.applies, scope.signature);
+}
+
+/** A set of addresses as CIDR blocks, for messages (the first three, then how many more). */
+function addressesText(set: Addresses): string {
+  const blocks = set.flatMap((x) => intervalToPrefixes(x.lo, x.hi));
+  return blocks.length > 3 ? `${blocks.slice(0, 3).join(', ')} and ${blocks.length - 3} more` : blocks.join(', ') || 'none';
+}
+
+/**
+ * Which IPS rules apply to some traffic: an IPS signature (`isSignatureLine`) whose address fields surely hold its two
+ * ends (`fieldAddresses`, with the group's `$HOME_NET` and `$EXTERNAL_NET`), the sources in the source field and the
+ * destinations in the destination field, or the other way round (a signature on what comes back); a deny-list, whose
+ * generated rules match from the group's `$HOME_NET` to its `$EXTERNAL_NET`, and an AWS managed group, whose signatures are
+ * written on the policy's, when those hold the sources and the destinations. A signature on `$HOME_NET` inspects nothing
+ * from a host outside it, and Network Firewall takes the inspection VPC's CIDR for a `HOME_NET` nothing sets, so a
+ * centralized firewall inspecting other VPCs must set it ("you might want to override the HOME_NET variable with the
+ * CIDRs of your home networks"; "domain list inspection only includes traffic coming from the VPC where you deploy the
+ * firewall").
+ * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html
+ * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_RulesSourceList.html
+ */
+function ipsScope(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic): {
+  applies: (ref: Ref) => boolean; signature: (group: RuleGroupNode | undefined, line: string) => boolean;
+} {
+  const holds = (set: Addresses | undefined, need: Addresses) => set !== undefined && holdsAll(set, need);
+  const vars = (group: RuleGroupNode | undefined) => ({
+    home: () => homeNet(graph, firewallId, policy, group).surely,
+    external: () => externalNetSurely(graph, firewallId, policy, group),
+  });
+  // A deny-list's generated rules and a managed group's signatures: from $HOME_NET to $EXTERNAL_NET.
+  const homeToExternal = (group: RuleGroupNode | undefined) => {
+    const v = vars(group);
+    return holds(v.home(), traffic.sources) && holds(v.external(), traffic.destinations);
+  };
+  const signature = (group: RuleGroupNode | undefined, line: string) => {
+    if (!isSignatureLine(line)) return false;
+    const fields = headerFields(line);
+    const v = vars(group);
+    const [source, destination] = [fields[2], fields[5]].map((f) => (f === undefined ? undefined : fieldAddresses(f, v)));
+    return (holds(source, traffic.sources) && holds(destination, traffic.destinations))
+      || (holds(source, traffic.destinations) && holds(destination, traffic.sources));
+  };
+  const applies = (ref: Ref) => {
+    if (ref.kind === 'external') return AWS_MANAGED_GROUP.test(ref.value) && homeToExternal(undefined);
+    const group = deref<RuleGroupNode>(graph, ref);
+    if (group?.type !== 'rule-group') return false;
+    if (group.domainList) return group.domainList.generatedRulesType === 'DENYLIST' && homeToExternal(group);
+    return suricataLines(group).some((l) => signature(group, l));
+  };
+  return { applies, signature };
 }
 
 /**
@@ -607,12 +773,14 @@ function isSignatureLine(line: string): boolean {
  * a `pass` rule ends a flow's evaluation, so the drop rules inspect a passed flow only if they run first. Under the
  * default action order every `pass` rule of every group runs before every `drop` (so any group that may pass, other than
  * an AWS managed one, skips the IPS); under strict order each group that may pass needs a group `isIps` counts (IN-1 and
- * SC-2: `dropsSome`; AP-4: its signatures and managed threat groups) at a lower priority number, or, inside the same
- * group, an IPS signature in drop mode above its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
+ * SC-2: one that applies to the traffic, `ipsScope`; AP-4: its signatures and managed threat groups) at a lower priority
+ * number, or, inside the same group, a `signature` (an IPS signature in drop mode; IN-1 and SC-2: one that applies)
+ * above its first pass rule. Unreadable priorities and groups count as running first and passing (fail closed).
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
 export function ipsAheadProblem(
   graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, isIps: (ref: Ref) => boolean,
+  signature: (group: RuleGroupNode | undefined, line: string) => boolean = (_, line) => isSignatureLine(line),
 ): Bilingual | undefined {
   const entries = policy.ruleGroups.map((ref, i) => {
     const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
@@ -626,7 +794,7 @@ export function ipsAheadProblem(
       passing: passingProblem(graph, ref) !== undefined,
       // An IPS group (`isIps`), or for `dropsFirst`, a signature above the group's first pass rule.
       drops: !alertsOnly && isIps(ref),
-      dropsFirst: !alertsOnly && firstPass > 0 && lines.slice(0, firstPass).some(isSignatureLine),
+      dropsFirst: !alertsOnly && firstPass > 0 && lines.slice(0, firstPass).some((l) => signature(group, l)),
     };
   });
   const strict = policy.ruleOrder === 'STRICT_ORDER';

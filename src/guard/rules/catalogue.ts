@@ -287,7 +287,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'IN-1': {
     summaryJa: 'インターネット接続系の出口は自治体情報セキュリティクラウド経由のみで、業務サブネットから IGW・NAT へ直接向かう経路がないこと。'
       + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し（aws:drop_strict、または aws:drop_established と TCP 以外を遮断するルール。途中で切れた接続は続けずに遮断）、すべてのパケットをステートフルエンジンに渡し、IPS ルールはアラートへオーバーライドされない遮断モードで、'
-      + '何かを通すより先に評価される）。既定で通すファイアウォールは数えない。'
+      + '通信のアドレスを対象に含み（$HOME_NET のシグネチャはその外を検査しない）、何かを通すより先に評価される）。既定で通すファイアウォールは数えない。'
       + '出口経路自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと。',
     rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it. '
       + 'A stand-in only stands in if it inspects: a firewall whose default passes everything is an exit with a log, not a security cloud.',
@@ -342,7 +342,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'SC-2': {
     summaryJa: 'ハブがある場合: 構成団体の VPC にインターネットゲートウェイ・Egress-only インターネットゲートウェイ・パブリック NAT ゲートウェイがなく（AP ルールが扱う α′ の LGWAN接続系の'
       + 'ローカルブレイクアウトを除く）、構成団体のインターネット接続系の'
-      + 'インターネットへの経路はすべてハブの検査用ファイアウォール（すべてのパケットをステートフルエンジンに渡し、ステートレスの aws:pass がなく、ステートフルの既定で遮断し（aws:drop_established なら TCP 以外を遮断するルールとともに）、途中で切れた接続を続けずに遮断し、トランスポート全体を通すルールグループや読めないルールグループがなく、通すものより先に遮断モードの IPS がある）を通り、ハブにはその検査を通ってインターネットに出る Web プロキシがあり、'
+      + 'インターネットへの経路はすべてハブの検査用ファイアウォール（すべてのパケットをステートフルエンジンに渡し、ステートレスの aws:pass がなく、ステートフルの既定で遮断し（aws:drop_established なら TCP 以外を遮断するルールとともに）、途中で切れた接続を続けずに遮断し、トランスポート全体を通すルールグループや読めないルールグループがなく、通信のアドレスを対象に含む遮断モードの IPS が通すものより先にある）を通り、ハブにはその検査を通ってインターネットに出る Web プロキシがあり、'
       + 'ハブのサブネットに置いたもの（ロードバランサーを除く）も検査を通らずにインターネットに出ないこと。',
     rationale: 'Aggregating the internet exits (インターネット接続口を集約) means the members have none of their own; the hub\'s exit is worth '
       + 'aggregating only if it inspects (gateway firewall, URL filter) and the members browse through its proxy.',

@@ -1,4 +1,4 @@
-import { inspectingFirewallProblem } from './alpha-prime';
+import { arrivalTraffic, inspectingFirewallProblem } from './alpha-prime';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings } from './paths';
 import { isHubSubnet } from './security-cloud';
 import { Segment } from '../../model/segment';
@@ -19,10 +19,11 @@ export const IN1: GuardRule = {
   summary: 'INTERNET-segment egress only via the security cloud, never a direct IGW/NAT route from workload subnets; a built-in stand-in must '
     + 'itself inspect (drop by default, with aws:drop_strict or with aws:drop_established and a rule dropping what is not TCP, and a connection broken '
     + 'midstream dropped, not continued; every packet to the '
-    + 'stateful engine; IPS rules in drop mode, not overridden to alert, that run before anything passes): a firewall that passes by default does not count; '
+    + 'stateful engine; IPS rules in drop mode, not overridden to alert, that apply to the traffic\'s addresses (a signature on $HOME_NET inspects nothing outside it) '
+    + 'and run before anything passes): a firewall that passes by default does not count; '
     + 'nothing but the chain runs in the egress chain\'s own subnets (firewall, NAT gateway).',
   check(ctx) {
-    const inspected = (a: Arrival) => a.firewalls.some((f) => inspectingFirewallProblem(ctx.graph, f) === undefined);
+    const inspected = (a: Arrival) => a.firewalls.some((f) => inspectingFirewallProblem(ctx.graph, f, arrivalTraffic(ctx, a, f)) === undefined);
     const uninspected = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'internet' && !inspected(a));
     // What runs in the egress chain's own subnets (a stand-in's firewall and NAT gateway, or a NAT gateway the user added)
     // leaves by their routes, around the inspection: those subnets hold the chain only (semantics §10).
@@ -32,15 +33,15 @@ export const IN1: GuardRule = {
       fix: bi(`move ${held} to an Internet-segment workload subnet: the subnets of the firewall endpoints and the NAT gateway hold nothing else`,
         `${held} をインターネット接続系の業務サブネットへ移す。ファイアウォールのエンドポイントと NAT ゲートウェイのサブネットには、ほかに何も置かない`),
     }));
-    return [...placed, ...firewallGateFindings(ctx, this, uninspected, (f) => inspectingFirewallProblem(ctx.graph, f), {
+    return [...placed, ...firewallGateFindings(ctx, this, uninspected, (f, a) => inspectingFirewallProblem(ctx.graph, f, arrivalTraffic(ctx, a, f)), {
       firewall: bi('does not stand in for the security cloud', '自治体情報セキュリティクラウドの代わりにならない'),
       firewallFix: bi('give the stand-in firewall\'s policy stateless default actions aws:forward_to_sfe (no stateless aws:pass), aws:drop_strict (or aws:drop_established '
         + 'with a rule dropping all non-TCP traffic: drop ip any any -> $EXTERNAL_NET any (ip_proto:!6; …)), the stream exception policy DROP (the default) '
-        + 'or REJECT, and IPS rules in drop mode (no override to alert), STRICT_ORDER with '
+        + 'or REJECT, and IPS rules in drop mode (no override to alert) whose addresses hold the segment\'s (the groups\' HOME_NET), STRICT_ORDER with '
         + 'the IPS groups at lower priority numbers than any group that passes, and no rule group passing a whole transport (InternetEgressMode.BUILT_IN plans this), or route the default route to the transit gateway toward the security cloud',
       '代替ファイアウォールのポリシーにステートレスのデフォルトアクション aws:forward_to_sfe（ステートレスの aws:pass なし）、aws:drop_strict（または aws:drop_established と、'
         + 'TCP 以外のすべての通信を遮断するルール。送信元 any・宛先 $EXTERNAL_NET・ip_proto:!6 の drop ip ルール）、ストリーム例外ポリシー DROP（既定）または REJECT と'
-        + '遮断モードの IPS ルール（アラートへのオーバーライドなし）を設定し、STRICT_ORDER で IPS のルールグループを'
+        + 'セグメントのアドレスを対象に含む（ルールグループの HOME_NET に含む）遮断モードの IPS ルール（アラートへのオーバーライドなし）を設定し、STRICT_ORDER で IPS のルールグループを'
         + '通過させるどのグループよりも小さい優先度番号にして、トランスポート全体を通過させるルールグループを置かない（InternetEgressMode.BUILT_IN がこの構成を作る）か、'
         + 'デフォルトルートを Transit Gateway 経由で自治体情報セキュリティクラウドへ向ける'),
       subject: bi('an Internet-segment workload subnet, directly, without the security cloud or a firewall,',

@@ -72,7 +72,7 @@ export function pathFindings(ctx: GuardContext, rule: GuardRule, arrivals: reado
  * follow — as `pathFindings`.
  */
 export function firewallGateFindings(
-  ctx: GuardContext, rule: GuardRule, arrivals: readonly Arrival[], problemOf: (firewall: string) => Bilingual | undefined,
+  ctx: GuardContext, rule: GuardRule, arrivals: readonly Arrival[], problemOf: (firewall: string, arrival: Arrival) => Bilingual | undefined,
   words: { readonly firewall: Bilingual; readonly firewallFix: Bilingual; readonly subject: Bilingual; readonly fix: Bilingual },
 ): Finding[] {
   const findings: Finding[] = [];
@@ -81,7 +81,7 @@ export function firewallGateFindings(
     if (seen.has(a.from)) continue;
     seen.add(a.from);
     const destinations = ctx.reach.destinations(a.headers);
-    const problem = problemOf(a.firewalls[0]);
+    const problem = problemOf(a.firewalls[0], a);
     findings.push(finding(rule, nameOf(ctx.graph, a.from), {
       en: `${destinations} on the internet is reached through a firewall that ${words.firewall.en}: ${problem?.en}`,
       ja: `インターネットの ${jaDestinations(destinations)} に、${words.firewall.ja}ファイアウォールを通って届く: ${problem?.ja}`,

@@ -3,7 +3,7 @@
  * = `hub`) and its member municipalities (tag `jichitai:municipality`), as the app synthesized them. The paths are the
  * exact reachability engine's (docs/guard-semantics.md); the hub's functions are found by `jichitai:hub-function`.
  */
-import { inspectingFirewallProblem } from './alpha-prime';
+import { arrivalTraffic, inspectingFirewallProblem } from './alpha-prime';
 import { proxyConfigs, SquidConf } from './breakout-controls';
 import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
@@ -18,7 +18,7 @@ import {
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf } from '../topology';
 
 /** The member municipalities' address space: a proxy must refuse every destination in it (RFC 1918). */
@@ -82,7 +82,8 @@ function endsInSiem(graph: TopologyGraph, sink: Ref): boolean {
  * Why a firewall is not the hub's inspection firewall: in a hub VPC or tagged `inspection`, and inspecting as IN-1 asks
  * of the stand-in (`inspectingFirewallProblem`: default drop, no group around it, IPS in drop mode ahead of what it passes).
  */
-function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual | undefined {
+function inspectionProblem(ctx: GuardContext, firewallId: string, arrival: Arrival): Bilingual | undefined {
+  const graph = ctx.graph;
   const fw = graph.nodes.get(firewallId) as FirewallNode | undefined;
   if (fw?.type !== 'firewall') return bi(`firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} が合成結果にない`);
   const inHub = deref<VpcNode>(graph, fw.vpc)?.hub === true;
@@ -91,7 +92,7 @@ function inspectionProblem(graph: TopologyGraph, firewallId: string): Bilingual 
   }
   // The hub's gateway firewall inspects as IN-1 asks of the stand-in: every packet to the stateful engine, a default
   // drop, no group around it, IDS/IPS in drop mode (the hub's 不正通信検知) ahead of what it passes.
-  return inspectingFirewallProblem(graph, firewallId);
+  return inspectingFirewallProblem(graph, firewallId, arrivalTraffic(ctx, arrival, firewallId));
 }
 
 /** A hub web proxy: a Squid configuration of the hub, and the subnets its instances run in (undefined: unknown). */
@@ -272,8 +273,9 @@ export const SC1: GuardRule = {
 const memberVpcs = (graph: TopologyGraph): VpcNode[] => nodesOf(graph, 'vpc').filter((v) => !v.hub);
 
 const INSPECTION_FIX = bi('route the path through the hub\'s inspection firewall (AWS Network Firewall, stateless default aws:forward_to_sfe, stateful default '
-  + 'aws:drop_strict, stream exception policy DROP or REJECT) before the NAT gateway', '経路を NAT ゲートウェイより前に、ハブの検査用ファイアウォール（AWS Network Firewall、'
-  + 'ステートレスの既定 aws:forward_to_sfe、ステートフルの既定 aws:drop_strict、ストリーム例外ポリシー DROP または REJECT）に通す');
+  + 'aws:drop_strict, stream exception policy DROP or REJECT, IPS rules in drop mode whose HOME_NET holds the addresses it inspects) before the NAT gateway',
+'経路を NAT ゲートウェイより前に、ハブの検査用ファイアウォール（AWS Network Firewall、ステートレスの既定 aws:forward_to_sfe、ステートフルの既定 aws:drop_strict、'
+  + 'ストリーム例外ポリシー DROP または REJECT、検査するアドレスを HOME_NET に含む遮断モードの IPS ルール）に通す');
 
 /**
  * SC-2 (error): the members' internet exit is the hub's: no internet gateway, egress-only gateway or public NAT gateway in a
@@ -287,7 +289,7 @@ export const SC2: GuardRule = {
   term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
   summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC (but an α′ member\'s LGWAN breakout, '
     + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (every packet to the '
-    + 'stateful engine, no stateless aws:pass; stateful default drop, under aws:drop_established with a rule dropping what is not TCP; a connection broken midstream dropped, not continued; no rule group that passes a whole transport or cannot be read; IPS in drop mode ahead of what it passes); '
+    + 'stateful engine, no stateless aws:pass; stateful default drop, under aws:drop_established with a rule dropping what is not TCP; a connection broken midstream dropped, not continued; no rule group that passes a whole transport or cannot be read; IPS in drop mode that applies to the traffic\'s addresses, ahead of what it passes); '
     + 'the hub has a web proxy whose internet path passes it; what else runs in a hub subnet (a load balancer aside) reaches the internet only through it.',
   check(ctx) {
     const g = ctx.graph;
@@ -316,10 +318,10 @@ export const SC2: GuardRule = {
         findings.push(finding(this, nameOf(g, nat.id), bi(`member subnet ${nameOf(g, s.id)} holds a public NAT gateway`, `構成団体のサブネット ${nameOf(g, s.id)} にパブリック NAT ゲートウェイがある`), gatewayFix));
       }
     }
-    const ok = (a: Arrival) => a.firewalls.some((f) => inspectionProblem(g, f) === undefined);
+    const ok = (a: Arrival) => a.firewalls.some((f) => inspectionProblem(ctx, f, a) === undefined);
     const memberInternet = nodesOf(g, 'subnet').filter((s) => memberVpcIds.has(s.vpc.kind === 'node' ? s.vpc.id : '') && ctx.reach.segmentOf(s.id) === Segment.INTERNET);
     const uninspected = memberInternet.flatMap((s) => ctx.reach.arrivals(s.id)).filter((a) => (a.end.kind === 'internet' && !ok(a)) || a.end.kind === 'unknown');
-    findings.push(...firewallGateFindings(ctx, this, uninspected, (f) => inspectionProblem(g, f), {
+    findings.push(...firewallGateFindings(ctx, this, uninspected, (f, a) => inspectionProblem(ctx, f, a), {
       firewall: bi('is not the hub\'s inspection firewall', 'ハブの検査用ではない'),
       firewallFix: INSPECTION_FIX,
       subject: bi('a member\'s Internet-segment subnet, around the hub\'s inspection firewall,', '構成団体のインターネット接続系のサブネットから、ハブの検査用ファイアウォールを通らずに'),
@@ -338,7 +340,7 @@ export const SC2: GuardRule = {
       }
       const arrivals = proxy.subnets.flatMap((s) => ctx.reach.arrivals(s.id));
       const bad = arrivals.filter((a) => (a.end.kind === 'internet' && !ok(a)) || a.end.kind === 'unknown');
-      findings.push(...firewallGateFindings(ctx, this, bad, (f) => inspectionProblem(g, f), {
+      findings.push(...firewallGateFindings(ctx, this, bad, (f, a) => inspectionProblem(ctx, f, a), {
         firewall: bi('is not the hub\'s inspection firewall', 'ハブの検査用ではない'),
         firewallFix: INSPECTION_FIX,
         subject: bi('a subnet of the hub proxy, around the inspection firewall,', 'ハブのプロキシのサブネットから、検査用ファイアウォールを通らずに'),
@@ -356,7 +358,7 @@ export const SC2: GuardRule = {
       if (held.length === 0) continue;
       const words = occupantsInWords(g, held);
       const bad = ctx.reach.arrivals(s.id).filter((a) => (a.end.kind === 'internet' && !ok(a)) || a.end.kind === 'unknown');
-      findings.push(...firewallGateFindings(ctx, this, bad, (f) => inspectionProblem(g, f), {
+      findings.push(...firewallGateFindings(ctx, this, bad, (f, a) => inspectionProblem(ctx, f, a), {
         firewall: bi('is not the hub\'s inspection firewall', 'ハブの検査用ではない'),
         firewallFix: INSPECTION_FIX,
         subject: bi(`a hub subnet holding ${words}, around the inspection firewall,`, `${words} を置いたハブのサブネットから、検査用ファイアウォールを通らずに`),

@@ -309,10 +309,10 @@ function coversAllPorts(rules: RelevantRule[]): boolean {
   return next > MAX_PORT;
 }
 
-export const byLo = (a: Prefix, b: Prefix) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+export const byLo = (a: Pick<Prefix, 'lo'>, b: Pick<Prefix, 'lo'>) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
 
 /** Whether the union of the prefixes (sorted by their lower end, `byLo`) holds every address of `block`. */
-export function covered(prefixes: readonly Prefix[], block: Pick<Prefix, 'lo' | 'hi'>): boolean {
+export function covered(prefixes: readonly Pick<Prefix, 'lo' | 'hi'>[], block: Pick<Prefix, 'lo' | 'hi'>): boolean {
   let next = block.lo;
   for (const p of prefixes) {
     if (p.hi < next) continue;
