@@ -1712,6 +1712,15 @@ const MUTATIONS: Mutation[] = [
       }
     },
   },
+  {
+    // A signature on $HOME_NET inspects nothing from a host outside it: the breakout's IPS no longer applies to what goes out.
+    name: 'the breakout firewall\'s IPS group gets HOME_NET 10.99.0.0/16, which the LGWAN segment does not send from (override)',
+    rule: 'AP-4',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) {
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', ['10.99.0.0/16']);
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

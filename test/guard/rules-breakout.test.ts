@@ -410,6 +410,54 @@ describe('AP-4 IDS/IPS on the breakout path', () => {
   });
 });
 
+describe('AP-4: the breakout\'s IDS/IPS applies to the addresses the LGWAN segment sends from (a signature on $HOME_NET inspects nothing outside it)', () => {
+  const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
+  const setHome = (net: cdk.MunicipalNetwork, definition: unknown) =>
+    l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', definition);
+  const notApplied = /AP-4 error \(IDS\/IPS\): the breakout's IDS\/IPS does not apply to what subnet \S+ sends out through firewall \S+: the IPS rules in drop mode of firewall \S+ do not apply to this traffic \(from 10\.\d+\.\d+\.\d+\/\d+/;
+
+  test('the plan\'s IPS group holds the segment\'s block as HOME_NET, and without it the VPC\'s block (AWS\'s default) holds the subnets: compliant', () => {
+    expect(findingsAfter(() => undefined, 'AP-4')).toEqual([]);
+    expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyDeletionOverride('RuleGroup.RuleVariables'), 'AP-4')).toEqual([]);
+  });
+
+  test('the IPS group\'s HOME_NET another block, or a managed threat group under the policy\'s HOME_NET of another block: refused, naming the subnet and the addresses', () => {
+    const other = findingsAfter((_, net) => setHome(net, ['10.99.0.0/16']), 'AP-4').join('\n');
+    expect(other).toMatch(notApplied);
+    expect(other).toMatch(/Fix: give the IPS rule group \(and the policy\) a HOME_NET that holds the LGWAN segment's addresses/);
+    expect(findingsAfter((_, net) => {
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'drop tcp any any -> any 25 (msg:"port"; sid:1000101; rev:1;)');
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.ResourceArn', managed);
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.PolicyVariables.RuleVariables.HOME_NET.Definition', ['10.99.0.0/16']);
+    }, 'AP-4').join('\n')).toMatch(notApplied);
+  });
+
+  test('an IPS that applies must run before what passes: one ahead that does not apply does not count', () => {
+    // The built-in group (100) no longer applies; a managed threat group that does (the VPC's block) runs after the allow-list (400).
+    const found = findingsAfter((_, net) => {
+      setHome(net, ['10.99.0.0/16']);
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.5', { ResourceArn: managed, Priority: 1000 });
+    }, 'AP-4').join('\n');
+    expect(found).toMatch(/AP-4 error \(IDS\/IPS\): the breakout's IDS\/IPS does not inspect what subnet \S+ sends out: firewall \S+ passes traffic in rule group \S+ \(priority \d+\) before any IPS group drops it/);
+    expect(findingsAfter((_, net) => {
+      setHome(net, ['10.99.0.0/16']);
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.5', { ResourceArn: managed, Priority: 50 });
+    }, 'AP-4')).toEqual([]);
+  });
+
+  test('the same in Terraform', () => {
+    const found = (change: (network: any) => void) => {
+      const { stack, network } = buildTfExample('alpha-prime', Testing.app());
+      change(network);
+      const graph = extractTerraform({ tf: JSON.parse(Testing.synth(stack)) });
+      return checkTopology(graph, { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase }).filter((f) => f.ruleId === 'AP-4').map(formatFinding).join('\n');
+    };
+    const group = (network: any) => network.lgwan.node.findAll().find((c: IConstruct) => c.node.path.endsWith('Firewall/RuleGroup-ips'));
+    expect(found((network) => group(network).addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }]))).toMatch(notApplied);
+    expect(found(() => undefined)).toBe('');
+  });
+});
+
 describe('AP-5 通信路暗号化: only TLS to cloud services, and the proxy authenticates them by their certificates', () => {
   test('ports besides 443 are read from pass rules and from the port filter', () => {
     expect(nonTlsPorts([

@@ -676,14 +676,22 @@ function ipsProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPo
       `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（内容やプロトコルを検査する drop・reject のシグネチャ、拒否リスト、アラートへのオーバーライドのない AWS マネージドの脅威ルールグループのいずれもない）`);
   }
   const scope = ipsScope(graph, firewallId, policy, traffic);
-  if (!policy.ruleGroups.some((ref, i) => active(i) && scope.applies(ref))) {
-    const [from, to] = [addressesText(traffic.sources), addressesText(traffic.destinations)];
-    return bi(`the IPS rules in drop mode of firewall ${firewallId} do not apply to this traffic (from ${from} to ${to}): no signature's addresses hold both ends, `
-      + 'and the sources are outside the HOME_NET of its deny-lists and AWS managed groups (a HOME_NET no rule group or policy sets is the firewall VPC\'s CIDR)',
-    `ファイアウォール ${firewallId} の遮断モードの IPS ルールが、この通信（送信元 ${from}、宛先 ${to}）に適用されない: 両端のアドレスを含むシグネチャがなく、`
-      + '送信元は拒否リストや AWS マネージドのルールグループの HOME_NET（ルールグループにもポリシーにも設定がなければファイアウォールの VPC の CIDR）の外にある');
-  }
+  if (!policy.ruleGroups.some((ref, i) => active(i) && scope.applies(ref))) return ipsAddressProblem(firewallId, traffic);
   return ipsAheadProblem(graph, firewallId, policy, scope.applies, scope.signature);
+}
+
+/**
+ * A firewall's IPS rules in drop mode, none of which applies to some traffic (`ipsScope`), in words; `groups` names the
+ * groups that count by their HOME_NET (IN-1 and SC-2: deny-lists and AWS managed groups; AP-4: managed threat groups).
+ */
+export function ipsAddressProblem(
+  firewallId: string, traffic: Traffic, groups = bi('deny-lists and AWS managed groups', '拒否リストや AWS マネージドのルールグループ'),
+): Bilingual {
+  const [from, to] = [addressesText(traffic.sources), addressesText(traffic.destinations)];
+  return bi(`the IPS rules in drop mode of firewall ${firewallId} do not apply to this traffic (from ${from} to ${to}): no signature's addresses hold both ends, `
+    + `and the sources are outside the HOME_NET of its ${groups.en} (a HOME_NET no rule group or policy sets is the firewall VPC's CIDR)`,
+  `ファイアウォール ${firewallId} の遮断モードの IPS ルールが、この通信（送信元 ${from}、宛先 ${to}）に適用されない: 両端のアドレスを含むシグネチャがなく、`
+    + `送信元は${groups.ja}の HOME_NET（ルールグループにもポリシーにも設定がなければファイアウォールの VPC の CIDR）の外にある`);
 }
 
 /** A set of addresses as CIDR blocks, for messages (the first three, then how many more). */
@@ -705,7 +713,7 @@ function addressesText(set: Addresses): string {
  * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html
  * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_RulesSourceList.html
  */
-function ipsScope(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic): {
+export function ipsScope(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic): {
   applies: (ref: Ref) => boolean; signature: (group: RuleGroupNode | undefined, line: string) => boolean;
 } {
   const holds = (set: Addresses | undefined, need: Addresses) => set !== undefined && holdsAll(set, need);

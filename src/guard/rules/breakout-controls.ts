@@ -6,8 +6,9 @@ import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { deref, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
-import { nameOf } from '../topology';
-import { BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAheadProblem, portItems } from './alpha-prime';
+import { nameOf, workloadSubnetsIn } from '../topology';
+import { arrivalTraffic, BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAddressProblem, ipsAheadProblem, ipsScope, portItems } from './alpha-prime';
+import { arrivalsFrom } from './paths';
 import { segmentOfLabel } from './placement';
 import { memoizeBounded } from '../memo';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
@@ -398,13 +399,53 @@ function withoutTenantControl(
 /** AWS managed threat-signature rule groups (IPS) referenced by ARN. https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html */
 const MANAGED_THREAT_SIGNATURES = /:aws-managed:stateful-rulegroup\/ThreatSignatures/;
 
+/** How to put the breakout's IPS ahead of what passes. */
+const AHEAD_FIX = bi('give the IPS rule group a lower priority number than the allow-list and every group that passes, under strict order (the built-in IPS group is at 100)',
+  'STRICT_ORDER で、IPS のルールグループに許可リストと通信を通すすべてのグループより小さい優先度番号を付ける（組み込みの IPS グループは 100）');
+
+/**
+ * Why the breakout's IDS/IPS does not inspect the traffic of an LGWAN subnet that goes out through the firewall, for the
+ * first such path (one finding per firewall), or undefined: among the groups AP-4 counts (`isIps`), one must apply to
+ * the path's addresses and run before every group that passes (`ipsScope`, as IN-1 reads the stand-in): a signature on
+ * `$HOME_NET` inspects nothing from a host outside it, and a HOME_NET no group or policy sets is the firewall VPC's CIDR.
+ */
+function unappliedIps(
+  ctx: GuardContext, firewallId: string, policy: FirewallPolicyNode, isIps: (r: Ref) => boolean,
+): { problem: Bilingual; fix: Bilingual } | undefined {
+  const through = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.LGWAN), (a) => a.end.kind === 'internet' && a.firewalls.includes(firewallId));
+  for (const a of through) {
+    const traffic = arrivalTraffic(ctx, a, firewallId);
+    const scope = ipsScope(ctx.graph, firewallId, policy, traffic);
+    const applies = (r: Ref) => isIps(r) && scope.applies(r);
+    const from = nameOf(ctx.graph, a.from);
+    if (!policy.ruleGroups.some((r, i) => policy.ruleGroupOverrides[i] === undefined && applies(r))) {
+      const why = ipsAddressProblem(firewallId, traffic, bi('AWS managed threat groups', 'AWS マネージドの脅威ルールグループ'));
+      return {
+        problem: bi(`the breakout's IDS/IPS does not apply to what subnet ${from} sends out through firewall ${firewallId}: ${why.en}`,
+          `ブレイクアウトの IDS/IPS が、サブネット ${from} からファイアウォール ${firewallId} を通って出る通信に適用されない: ${why.ja}`),
+        fix: bi('give the IPS rule group (and the policy) a HOME_NET that holds the LGWAN segment\'s addresses, or write the signatures on them (the built-in IPS group\'s HOME_NET is the segment\'s block)',
+          'IPS のルールグループ（とポリシー）の HOME_NET に LGWAN接続系のアドレスを含めるか、シグネチャをそのアドレスについて書く（組み込みの IPS グループの HOME_NET はセグメントのブロック）'),
+      };
+    }
+    const late = ipsAheadProblem(ctx.graph, firewallId, policy, applies, scope.signature);
+    if (late) {
+      return {
+        problem: bi(`the breakout's IDS/IPS does not inspect what subnet ${from} sends out: ${late.en}`, `ブレイクアウトの IDS/IPS が、サブネット ${from} から出る通信を検査しない: ${late.ja}`),
+        fix: AHEAD_FIX,
+      };
+    }
+  }
+  return undefined;
+}
+
 /**
  * AP-4: IDS/IPS on the breakout path, blocking as well as detecting (the deck: 「不正な通信の検知及び遮断を行う」): a rule
  * group of the breakout policy with an IPS signature in drop mode, or an AWS managed threat-signature group, either
  * without an override. An override (`DROP_TO_ALERT`, or one the guard cannot read) turns the group's drops into alerts
  * (https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_StatefulRuleGroupOverride.html): it detects
- * and blocks nothing, as IN-1 reads it too. A GWLB endpoint in the LGWAN VPC puts an appliance inline, where it can
- * block what it detects.
+ * and blocks nothing, as IN-1 reads it too. The IPS must also apply to what goes out (`unappliedIps`): a signature on
+ * `$HOME_NET` inspects nothing from a host outside it. A GWLB endpoint in the LGWAN VPC puts an appliance inline, where
+ * it can block what it detects.
  */
 export const AP4: GuardRule = {
   id: 'AP-4',
@@ -412,7 +453,8 @@ export const AP4: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'IDS/IPS',
   summary: 'IDS/IPS is on the breakout path and blocks what it detects: IPS signatures in drop mode (or AWS managed threat signatures) in the breakout firewall '
-    + 'policy, none overridden to alert (DROP_TO_ALERT), ahead of the allow-list and every group that passes (strict order), or a GWLB endpoint for an IDS appliance.',
+    + 'policy, none overridden to alert (DROP_TO_ALERT), that apply to the addresses the LGWAN segment sends out from (a signature on $HOME_NET inspects nothing '
+    + 'outside it), ahead of the allow-list and every group that passes (strict order), or a GWLB endpoint for an IDS appliance.',
   check(ctx: GuardContext) {
     const lgwanVpcs = new Set(nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === Segment.LGWAN).map((v) => v.id));
     const gwlb = nodesOf(ctx.graph, 'vpc-endpoint').some((e) => e.endpointType === 'GatewayLoadBalancer' && e.vpc.kind === 'node' && lgwanVpcs.has(e.vpc.id));
@@ -443,9 +485,11 @@ export const AP4: GuardRule = {
       if (late) {
         findings.push(finding(this, where,
           bi(`the breakout's IDS/IPS does not inspect what the breakout passes: ${late.en}`, `ブレイクアウトの IDS/IPS が、ブレイクアウトの通す通信を検査しない: ${late.ja}`),
-          bi('give the IPS rule group a lower priority number than the allow-list and every group that passes, under strict order (the built-in IPS group is at 100)',
-            'STRICT_ORDER で、IPS のルールグループに許可リストと通信を通すすべてのグループより小さい優先度番号を付ける（組み込みの IPS グループは 100）')));
+          AHEAD_FIX));
+        continue;
       }
+      const missed = unappliedIps(ctx, firewall.id, policy!, isIps);
+      if (missed) findings.push(finding(this, where, missed.problem, missed.fix));
     }
     return findings;
   },
