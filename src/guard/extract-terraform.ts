@@ -1269,6 +1269,7 @@ class ConfigReader {
           this.b.unresolvedValue(this.id(address), meta, `${meta} makes a number of instances the guard does not expand`, 'write one resource per instance in a guarded stack');
         }
       }
+      if (!this.plan && ConfigReader.READERS.has(type)) this.nestedDynamics(address, type, body ?? {});
       const deployed = TEMPLATE_DEPLOYERS[type];
       if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);
       const integrations = SDK_INTEGRATIONS[type];
@@ -1864,6 +1865,38 @@ class ConfigReader {
     return !this.plan && DEPLOY_TIME.test(text);
   }
 
+  /**
+   * A `dynamic` block inside a block of a resource the guard reads (`firewall_policy { dynamic
+   * "stateless_rule_group_reference" { … } }`) makes blocks the guard does not expand. Read as absent, they would hide
+   * what they add — a stateless rule group that passes every packet around the stateful engine, a rule group's rules —
+   * so each is unresolved (GUARD-1), but for those the resource's reader takes as unknown itself (`READ_AS_UNKNOWN`). A
+   * `dynamic` block at the top of the resource is the loop's (`dynamic` above); a plan has expanded them all.
+   */
+  private nestedDynamics(address: string, type: string, body: any): void {
+    const known = READ_AS_UNKNOWN[type] ?? [];
+    const walk = (value: unknown, path: readonly string[]): void => {
+      if (Array.isArray(value)) {
+        for (const v of value) walk(v, path);
+        return;
+      }
+      if (typeof value !== 'object' || value === null) return;
+      for (const [key, v] of Object.entries(value)) {
+        // The top level's `dynamic` is the loop's; `//` is CDKTF's metadata.
+        if (path.length === 0 && (key === 'dynamic' || key === '//')) continue;
+        if (key === 'dynamic' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+          for (const name of Object.keys(v)) {
+            const where = [...path, 'dynamic', name].join('.');
+            if (known.includes(where)) continue;
+            this.b.unresolvedValue(this.id(address), where, `a dynamic block makes ${name} blocks the guard does not expand`, 'write the blocks out, one per block, in a guarded stack');
+          }
+          continue;
+        }
+        walk(v, [...path, key]);
+      }
+    };
+    walk(body, []);
+  }
+
   private readResource(address: string, type: string, p: any): void {
     const id = this.id(address);
     const b = this.b;
@@ -2438,6 +2471,17 @@ function quietBlock(v: unknown): any {
   if (first === undefined || first === null) return undefined;
   return typeof first === 'object' && !isExpression(first) ? first : 'unknown';
 }
+
+/**
+ * The nested `dynamic` blocks a resource's reader reads as unknown itself (`nestedBlock`, `tfIpSets`, a policy's engine
+ * options), by resource type and path: `nestedDynamics` leaves them to it.
+ */
+const READ_AS_UNKNOWN: Readonly<Record<string, readonly string[]>> = {
+  aws_networkfirewall_firewall_policy: [
+    'firewall_policy.dynamic.stateful_engine_options', 'firewall_policy.dynamic.policy_variables', 'firewall_policy.policy_variables.dynamic.rule_variables',
+  ],
+  aws_networkfirewall_rule_group: ['rule_group.dynamic.rule_variables', 'rule_group.rule_variables.dynamic.ip_sets'],
+};
 
 /** The nested block `key` of a block read by `quietBlock`; `unknown` when the parent is, or when a `dynamic` block makes it. */
 function nestedBlock(parent: any, key: string): any {

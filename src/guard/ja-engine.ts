@@ -418,6 +418,8 @@ const PATTERNS: readonly Pattern[] = [
     (m) => `${m[1]} が複数回宣言されている（Terraform は受け付けない）。ガードは最初の本体だけを読む`],
   [/^write each resource once, as a JSON object under "resource" → type → name \(the form cdktf synth writes\)$/,
     () => '各リソースを 1 回だけ、"resource" → 種類 → 名前 の下の JSON オブジェクトとして書く（cdktf synth が書く形）'],
+  [/^a dynamic block makes (\S+) blocks the guard does not expand$/, (m) => `dynamic ブロックが、ガードが展開しない ${m[1]} ブロックを作る`],
+  [/^write the blocks out, one per block, in a guarded stack$/, () => 'ガード対象のスタックでは、ブロックを 1 つずつ書き出す'],
   [/^(\S+) makes a number of instances the guard does not expand$/, (m) => `${m[1]} は、ガードが展開しない数のインスタンスを作る`],
   [/^write one resource per instance in a guarded stack$/, () => 'ガード対象のスタックでは、インスタンスごとに 1 つのリソースを書く'],
   [/^(.+) is a template, not one resource$/, (m) => `${m[1]} はテンプレート文字列で、1 つのリソースではない`],

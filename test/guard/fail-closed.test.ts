@@ -16,6 +16,7 @@ import { App, CfnCondition, CfnStack, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { TerraformStack, Testing } from 'cdktf';
+import { buildTfExample } from '../../examples/tf/_app';
 import { cdk, GuardLanguage, NetworkModel, tf } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
@@ -113,6 +114,37 @@ describe('what the guard cannot read is critical (GUARD-1) and cannot be acknowl
     expect(found).toMatch(/\[aws_route\.Many\] GUARD-1 critical .*count could not be resolved/);
     expect(found).toMatch(/\[module\.edge\] GUARD-1 critical .*a module's resources are not read/);
     expect(found).toMatch(/\[aws_subnet\.Sub\] GUARD-1 critical .*VpcId could not be resolved: aws_route_table\.Rt is a route-table, not a vpc\. Fix: refer to the vpc itself/);
+  });
+
+  test('Terraform: a dynamic block nested in a block the guard reads is unresolved; those its reader takes as unknown, and other resources\' ones, are not', () => {
+    const found = (change: (network: tf.MunicipalNetwork, json: any) => void) => {
+      const { stack, network } = buildTfExample('beta-prime', Testing.app());
+      const json = JSON.parse(Testing.synth(stack, false));
+      change(network, json);
+      return checkTopology(extractTerraform({ t: json }), { model: network.blueprint.model })
+        .filter((f) => f.ruleId === 'GUARD-1').map(formatFinding).join('\n');
+    };
+    const only = (json: any, type: string) => Object.values(json.resource[type])[0] as any;
+    const policyOf = (json: any) => Object.entries(json.resource.aws_networkfirewall_firewall_policy).find(([k]) => k.includes('Internet'))![1] as any;
+    // A stateless rule group reference the guard would read as absent: it may pass every packet around the stateful engine.
+    expect(found((_, json) => {
+      policyOf(json).firewall_policy.dynamic = { stateless_rule_group_reference: { for_each: '${var.groups}', content: { priority: 1, resource_arn: '${stateless_rule_group_reference.value}' } } };
+    })).toMatch(/\[aws_networkfirewall_firewall_policy\.\S+\] GUARD-1 critical .*firewall_policy\.dynamic\.stateless_rule_group_reference could not be resolved: a dynamic block makes stateless_rule_group_reference blocks the guard does not expand\. Fix: write the blocks out, one per block, in a guarded stack/);
+    // A rule group's stateless rules, deeper down.
+    expect(found((_, json) => {
+      const group = only(json, 'aws_networkfirewall_rule_group');
+      group.rule_group.rules_source.dynamic = { stateless_rules_and_custom_actions: { for_each: '${var.rules}', content: {} } };
+    })).toMatch(/GUARD-1 critical .*rule_group\.rules_source\.dynamic\.stateless_rules_and_custom_actions could not be resolved/);
+    // What the readers take as unknown themselves (the engine options, the rule variables) is theirs to judge.
+    expect(found((_, json) => {
+      policyOf(json).firewall_policy.dynamic = { stateful_engine_options: { for_each: '${var.engine}', content: { rule_order: 'STRICT_ORDER' } } };
+      const group = only(json, 'aws_networkfirewall_rule_group');
+      group.rule_group.rule_variables = { dynamic: { ip_sets: { for_each: '${var.sets}', content: { key: 'HOME_NET', ip_set: { definition: ['10.0.0.0/8'] } } } } };
+    })).toBe('');
+    // A resource the guard does not read.
+    expect(found((_, json) => {
+      json.resource.aws_s3_bucket_lifecycle_configuration = { life: { bucket: 'b', rule: [{ id: 'r', status: 'Enabled', dynamic: { transition: { for_each: '${var.t}', content: { days: 30, storage_class: 'GLACIER' } } } }] } };
+    })).toBe('');
   });
 
   test('an Amazon-provided IPv6 block next to a literal IPv6 prefix inside 2000::/3 is ambiguous', () => {
