@@ -332,6 +332,12 @@ export class Reachability {
     return out;
   }
 
+  /** Whether an arrival's path passed a Gateway Load Balancer endpoint (an appliance inline on the way). */
+  public passesEndpoint(arrival: Arrival): boolean {
+    for (let s: Step | undefined = arrival.step; s; s = s.prev) if (s.kind === 'endpoint') return true;
+    return false;
+  }
+
   /** The destinations of a header set, as prefixes (the first few), for messages. */
   public destinations(headers: HeaderSet, max = 3): string {
     const destinations: Range[] = [];

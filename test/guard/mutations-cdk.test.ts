@@ -1721,6 +1721,19 @@ const MUTATIONS: Mutation[] = [
       l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', ['10.99.0.0/16']);
     },
   },
+  {
+    // A GWLB endpoint inspects only what is routed through it: one in the VPC that no route leads through is no IDS.
+    name: 'the α′ breakout\'s IPS rules replaced by a pass, beside a GWLB endpoint in the LGWAN VPC that no route leads through',
+    rule: 'AP-4',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"x"; sid:1000101; rev:1;)');
+      const applianceSubnet = new ec2.CfnSubnet(stack, 'MutApplianceSubnet', { vpcId: vpcOf(net.lgwan).ref, cidrBlock: '10.0.97.0/28', availabilityZone: 'ap-northeast-1a' });
+      new ec2.CfnVPCEndpoint(stack, 'MutAppliance', {
+        vpcId: vpcOf(net.lgwan).ref, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'GatewayLoadBalancer', subnetIds: [applianceSubnet.ref],
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: Stack; net: Net } {

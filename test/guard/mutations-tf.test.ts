@@ -1910,6 +1910,19 @@ const MUTATIONS: Mutation[] = [
       find<NetworkfirewallRuleGroup>(net.lgwan, 'Firewall/RuleGroup-ips').addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }]);
     },
   },
+  {
+    // A GWLB endpoint inspects only what is routed through it: one in the VPC that no route leads through is no IDS.
+    name: 'the α′ breakout\'s IPS rules replaced by a pass, beside a GWLB endpoint in the LGWAN VPC that no route leads through',
+    rule: 'AP-4',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(stack, net) {
+      find<NetworkfirewallRuleGroup>(net.lgwan, 'Firewall/RuleGroup-ips').addOverride('rule_group.rules_source.rules_string', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"x"; sid:1000101; rev:1;)');
+      const applianceSubnet = new Subnet(stack, 'MutApplianceSubnet', { vpcId: net.lgwan.vpcId, cidrBlock: '10.0.97.0/28', availabilityZone: 'ap-northeast-1a' });
+      new VpcEndpoint(stack, 'MutAppliance', {
+        vpcId: net.lgwan.vpcId, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'GatewayLoadBalancer', subnetIds: [applianceSubnet.id],
+      });
+    },
+  },
 ];
 
 function example(name: string): { stack: TerraformStack; net: Net } {

@@ -458,6 +458,46 @@ describe('AP-4: the breakout\'s IDS/IPS applies to the addresses the LGWAN segme
   });
 });
 
+describe('AP-4: a GWLB endpoint of an IDS appliance counts only on the way out', () => {
+  const noIps = (net: cdk.MunicipalNetwork) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+    'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"anything"; sid:1000101; rev:1;)');
+  /** A GWLB endpoint in a subnet of its own in the LGWAN VPC, whose table sends 0.0.0.0/0 on to the firewall endpoint. */
+  const endpoint = (stack: Stack, net: cdk.MunicipalNetwork) => {
+    const vpcId = (net.lgwan.vpc as ec2.IVpc).vpcId;
+    const subnet = new ec2.CfnSubnet(stack, 'ApplianceSubnet', { vpcId, cidrBlock: '10.0.97.0/28', availabilityZone: 'ap-northeast-1a' });
+    const table = new ec2.CfnRouteTable(stack, 'ApplianceTable', { vpcId });
+    new ec2.CfnSubnetRouteTableAssociation(stack, 'ApplianceAssoc', { subnetId: subnet.ref, routeTableId: table.ref });
+    const proxyRoute = net.lgwan.node.findAll().find((c) => c instanceof ec2.CfnRoute && c.node.path.includes('Route-proxy-1-') && c.destinationCidrBlock === '0.0.0.0/0') as ec2.CfnRoute;
+    new ec2.CfnRoute(stack, 'ApplianceOut', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: proxyRoute.vpcEndpointId });
+    const gwlb = new ec2.CfnVPCEndpoint(stack, 'Appliance', {
+      vpcId, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'GatewayLoadBalancer', subnetIds: [subnet.ref],
+    });
+    return { proxyRoute, gwlb };
+  };
+
+  test('an endpoint no route leads through inspects nothing: the breakout without IPS is refused', () => {
+    expect(findingsAfter((stack, net) => {
+      noIps(net);
+      endpoint(stack, net);
+    }, 'AP-4').join('\n')).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS signature in drop mode .* and no GWLB endpoint of an IDS appliance is on the way out/);
+  });
+
+  test('every way out through the endpoint needs no IPS of the firewall\'s; the terminals\' media routes straight to the firewall still do', () => {
+    const through = (which: RegExp) => findingsAfter((stack, net) => {
+      noIps(net);
+      const { gwlb } = endpoint(stack, net);
+      for (const c of net.lgwan.node.findAll()) {
+        if (!(c instanceof ec2.CfnRoute) || c.vpcEndpointId === undefined || !which.test(c.node.path)) continue;
+        c.addPropertyDeletionOverride('VpcEndpointId');
+        c.addPropertyOverride('VpcEndpointId', gwlb.ref);
+      }
+    }, 'AP-4');
+    // The proxies' default routes only: the terminals reach the meeting media ranges through the firewall alone.
+    expect(through(/Route-proxy-/).join('\n')).toMatch(/the breakout firewall \S+ has no IDS\/IPS signature in drop mode/);
+    expect(through(/Route-(proxy|terminals)-/)).toEqual([]);
+  });
+});
+
 describe('AP-5 通信路暗号化: only TLS to cloud services, and the proxy authenticates them by their certificates', () => {
   test('ports besides 443 are read from pass rules and from the port filter', () => {
     expect(nonTlsPorts([

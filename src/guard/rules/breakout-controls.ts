@@ -6,6 +6,7 @@ import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { deref, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
+import { Arrival } from '../reachability';
 import { nameOf, workloadSubnetsIn } from '../topology';
 import { arrivalTraffic, BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAddressProblem, ipsAheadProblem, ipsScope, portItems } from './alpha-prime';
 import { arrivalsFrom } from './paths';
@@ -410,9 +411,8 @@ const AHEAD_FIX = bi('give the IPS rule group a lower priority number than the a
  * `$HOME_NET` inspects nothing from a host outside it, and a HOME_NET no group or policy sets is the firewall VPC's CIDR.
  */
 function unappliedIps(
-  ctx: GuardContext, firewallId: string, policy: FirewallPolicyNode, isIps: (r: Ref) => boolean,
+  ctx: GuardContext, firewallId: string, policy: FirewallPolicyNode, isIps: (r: Ref) => boolean, through: readonly Arrival[],
 ): { problem: Bilingual; fix: Bilingual } | undefined {
-  const through = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.LGWAN), (a) => a.end.kind === 'internet' && a.firewalls.includes(firewallId));
   for (const a of through) {
     const traffic = arrivalTraffic(ctx, a, firewallId);
     const scope = ipsScope(ctx.graph, firewallId, policy, traffic);
@@ -444,8 +444,10 @@ function unappliedIps(
  * without an override. An override (`DROP_TO_ALERT`, or one the guard cannot read) turns the group's drops into alerts
  * (https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_StatefulRuleGroupOverride.html): it detects
  * and blocks nothing, as IN-1 reads it too. The IPS must also apply to what goes out (`unappliedIps`): a signature on
- * `$HOME_NET` inspects nothing from a host outside it. A GWLB endpoint in the LGWAN VPC puts an appliance inline, where
- * it can block what it detects.
+ * `$HOME_NET` inspects nothing from a host outside it. A GWLB endpoint puts an appliance inline, where it can block what
+ * it detects: a path to the internet that passes one needs no IPS of the firewall's, one that does not does (an endpoint
+ * in the VPC that no route leads through inspects nothing). A firewall on no such path at all is judged by its policy
+ * alone, and not at all when the LGWAN VPC holds a GWLB endpoint.
  */
 export const AP4: GuardRule = {
   id: 'AP-4',
@@ -454,11 +456,12 @@ export const AP4: GuardRule = {
   term: 'IDS/IPS',
   summary: 'IDS/IPS is on the breakout path and blocks what it detects: IPS signatures in drop mode (or AWS managed threat signatures) in the breakout firewall '
     + 'policy, none overridden to alert (DROP_TO_ALERT), that apply to the addresses the LGWAN segment sends out from (a signature on $HOME_NET inspects nothing '
-    + 'outside it), ahead of the allow-list and every group that passes (strict order), or a GWLB endpoint for an IDS appliance.',
+    + 'outside it), ahead of the allow-list and every group that passes (strict order), or a GWLB endpoint of an IDS appliance on the path.',
   check(ctx: GuardContext) {
     const lgwanVpcs = new Set(nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === Segment.LGWAN).map((v) => v.id));
     const gwlb = nodesOf(ctx.graph, 'vpc-endpoint').some((e) => e.endpointType === 'GatewayLoadBalancer' && e.vpc.kind === 'node' && lgwanVpcs.has(e.vpc.id));
-    if (gwlb) return [];
+    // The paths out of the LGWAN segment, but those an appliance inspects inline (a GWLB endpoint on the way).
+    const out = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.LGWAN), (a) => a.end.kind === 'internet');
     const isIps = (r: Ref): boolean => {
       if (r.kind === 'external') return MANAGED_THREAT_SIGNATURES.test(r.value);
       const group = deref<RuleGroupNode>(ctx.graph, r);
@@ -467,16 +470,19 @@ export const AP4: GuardRule = {
     const findings: Finding[] = [];
     for (const { firewall, policy } of breakoutFirewalls(ctx.graph)) {
       const where = nameOf(ctx.graph, firewall.id);
+      const through = out.filter((a) => a.firewalls.includes(firewall.id));
+      const bare = through.filter((a) => !ctx.reach.passesEndpoint(a));
+      if (through.length > 0 ? bare.length === 0 : gwlb) continue;
       if (!(policy?.ruleGroups ?? []).some((r, i) => policy!.ruleGroupOverrides[i] === undefined && isIps(r))) {
         findings.push(finding(this, where,
           bi(`the breakout firewall ${firewall.id} has no IDS/IPS signature in drop mode (only filters by port or domain, alert rules, or groups overridden to alert) `
-            + 'and no GWLB IDS endpoint is in the LGWAN VPC',
+            + 'and no GWLB endpoint of an IDS appliance is on the way out',
           `ブレイクアウト用ファイアウォール ${firewall.id} に遮断モードの IDS/IPS のシグネチャがなく（ポートやドメインでのフィルタ、alert のルール、アラートへオーバーライドしたグループのみ）、`
-            + 'LGWAN接続系の VPC に IDS 用の GWLB エンドポイントもない'),
+            + '出口の経路上に IDS アプライアンスの GWLB エンドポイントもない'),
           bi('add IPS rules that drop (breakout.ipsRules, or the built-in defaults), an AWS managed ThreatSignatures rule group without an override to alert, '
-            + 'or a GWLB endpoint of an IDS appliance',
-          '遮断する IPS ルール（breakout.ipsRules か組み込みの既定値）、アラートへのオーバーライドのない AWS マネージドの ThreatSignatures ルールグループ、'
-            + 'または IDS アプライアンスの GWLB エンドポイントを追加する')));
+            + 'or route the breakout path through a GWLB endpoint of an IDS appliance',
+          '遮断する IPS ルール（breakout.ipsRules か組み込みの既定値）か、アラートへのオーバーライドのない AWS マネージドの ThreatSignatures ルールグループ'
+            + 'を追加するか、ブレイクアウトの経路を IDS アプライアンスの GWLB エンドポイント経由にする')));
         continue;
       }
       // A pass ends a flow's evaluation: what the allow-list (or a media allowance) passes before the IPS group runs is
@@ -488,7 +494,7 @@ export const AP4: GuardRule = {
           AHEAD_FIX));
         continue;
       }
-      const missed = unappliedIps(ctx, firewall.id, policy!, isIps);
+      const missed = unappliedIps(ctx, firewall.id, policy!, isIps, bare);
       if (missed) findings.push(finding(this, where, missed.problem, missed.fix));
     }
     return findings;

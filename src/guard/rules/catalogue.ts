@@ -235,7 +235,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'AP-4': {
     summaryJa: 'ブレイクアウトの経路上に、検知した通信を遮断する IDS/IPS があること（ファイアウォールポリシーの遮断モードの IPS シグネチャか AWS マネージドの脅威シグネチャで、'
       + 'アラートへのオーバーライド（DROP_TO_ALERT）がなく、LGWAN接続系から出る通信のアドレスを対象に含み（$HOME_NET のシグネチャはその外を検査しない）、'
-      + 'STRICT_ORDER で許可リストと通信を通すすべてのグループより先に評価されるもの、または IDS 装置の GWLB エンドポイント）。',
+      + 'STRICT_ORDER で許可リストと通信を通すすべてのグループより先に評価されるもの、または経路上の IDS 装置の GWLB エンドポイント）。',
     rationale: 'The deck lists IDS/IPS for the communication-tool cases; the library applies it to case ア too. The deck asks for detection and '
       + 'blocking (検知及び遮断), so alert-only rules, and a group whose drops an override turns into alerts (DROP_TO_ALERT), do not count; '
       + 'nor does an IPS group that runs after the allow-list, since a pass ends a flow\'s evaluation and what the breakout lets out is then never inspected.',
