@@ -14,6 +14,8 @@
  *
  * Jest gives each test file its own copy of process.env, so the switch never leaks into a suite that keeps validation.
  */
+import * as path from 'path';
+
 const KEEPS_VALIDATION = [/[/\\]test[/\\]cdk[/\\]models\.test\.ts$/, /[/\\]test[/\\]integration[/\\]/];
 const SKIPS_VALIDATION = [/[/\\]test[/\\]integration[/\\](squid|icap)\.test\.ts$/];
 
@@ -34,4 +36,10 @@ if (!KEEPS_VALIDATION.some((re) => re.test(testPath)) || SKIPS_VALIDATION.some((
   // was about a quarter of the CPU of test/guard/mutations-tf.test.ts (9 s of 36 s, `--cpu-prof`). Here the capture
   // records nothing, as if the trace were empty; what cdktf synthesizes does not change.
   jest.mock('cdktf/lib/tokens/private/stack-trace', () => ({ captureStackTrace: (): string[] => [] }));
+  // aws-cdk-lib writes the construct tree (tree.json, for the console's tree view) at every synthesis unless an App is
+  // given treeMetadata: false, and no context key turns it off; nothing here reads it, and writing it was about a fifth
+  // of an example's synthesis (the α′ example: 64 against 80-90 ms). Its TreeMetadata construct (added at synthesis,
+  // core/lib/private/synthesis.js injectTreeMetadata) becomes a class that adds nothing. The package's exports map hides
+  // the module's name, so it is named by its file.
+  jest.mock(path.join(path.dirname(require.resolve('aws-cdk-lib')), 'core', 'lib', 'private', 'tree-metadata.js'), () => ({ TreeMetadata: class {} }));
 }
