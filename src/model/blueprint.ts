@@ -128,8 +128,9 @@ export interface BreakoutOptions {
    * Suricata-compatible IPS rules for the breakout firewall (the IDS/IPS hook, AP-4).
    *
    * AP-4 counts a `drop` or `reject` rule that inspects content or protocol: an `alert` rule detects and does not
-   * block, and the deck's IDS/IPS does both (検知及び遮断).
-   * @default - a built-in rule set that drops traffic whose TLS SNI or HTTP Host is not allow-listed
+   * block, and the deck's IDS/IPS does both (検知及び遮断). It counts only a rule whose addresses hold the LGWAN
+   * segment's traffic: the rule group's `HOME_NET` is the segment's block, so write the rules on `$HOME_NET` (or `any`).
+   * @default - built-in protocol enforcement: anything on TCP 443 that is not TLS, and SSH sessions to the internet, are dropped
    */
   readonly ipsRules?: string[];
   /**
