@@ -685,19 +685,21 @@ function ipsProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPo
  * groups that count by their HOME_NET (IN-1 and SC-2: deny-lists and AWS managed groups; AP-4: managed threat groups).
  */
 export function ipsAddressProblem(
-  firewallId: string, traffic: Traffic, groups = bi('deny-lists and AWS managed groups', '拒否リストや AWS マネージドのルールグループ'),
+  firewallId: string, traffic: Traffic, groups = bi('deny-list or AWS managed group', '拒否リストや AWS マネージドのルールグループ'),
 ): Bilingual {
   const [from, to] = [addressesText(traffic.sources), addressesText(traffic.destinations)];
-  return bi(`the IPS rules in drop mode of firewall ${firewallId} do not apply to this traffic (from ${from} to ${to}): no signature's addresses hold both ends, `
-    + `and the sources are outside the HOME_NET of its ${groups.en} (a HOME_NET no rule group or policy sets is the firewall VPC's CIDR)`,
-  `ファイアウォール ${firewallId} の遮断モードの IPS ルールが、この通信（送信元 ${from}、宛先 ${to}）に適用されない: 両端のアドレスを含むシグネチャがなく、`
-    + `送信元は${groups.ja}の HOME_NET（ルールグループにもポリシーにも設定がなければファイアウォールの VPC の CIDR）の外にある`);
+  return bi(`the IPS rules in drop mode of firewall ${firewallId} do not apply to this traffic (from ${from.en} to ${to.en}): no signature's addresses hold both ends, `
+    + `and no ${groups.en} has the sources in its HOME_NET and the destinations in its EXTERNAL_NET (a HOME_NET no rule group or policy sets is the firewall VPC's CIDR)`,
+  `ファイアウォール ${firewallId} の遮断モードの IPS ルールが、この通信（送信元 ${from.ja}、宛先 ${to.ja}）に適用されない: 両端のアドレスを含むシグネチャがなく、`
+    + `送信元を HOME_NET に、宛先を EXTERNAL_NET に含む${groups.ja}もない（ルールグループにもポリシーにも設定のない HOME_NET はファイアウォールの VPC の CIDR）`);
 }
 
 /** A set of addresses as CIDR blocks, for messages (the first three, then how many more). */
-function addressesText(set: Addresses): string {
+function addressesText(set: Addresses): Bilingual {
   const blocks = set.flatMap((x) => intervalToPrefixes(x.lo, x.hi));
-  return blocks.length > 3 ? `${blocks.slice(0, 3).join(', ')} and ${blocks.length - 3} more` : blocks.join(', ') || 'none';
+  if (blocks.length === 0) return bi('no address', 'アドレスなし');
+  const shown = blocks.slice(0, 3).join(', ');
+  return blocks.length > 3 ? bi(`${shown} and ${blocks.length - 3} more`, `${shown} ほか ${blocks.length - 3} 個`) : bi(shown, shown);
 }
 
 /**

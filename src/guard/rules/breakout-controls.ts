@@ -419,7 +419,7 @@ function unappliedIps(
     const applies = (r: Ref) => isIps(r) && scope.applies(r);
     const from = nameOf(ctx.graph, a.from);
     if (!policy.ruleGroups.some((r, i) => policy.ruleGroupOverrides[i] === undefined && applies(r))) {
-      const why = ipsAddressProblem(firewallId, traffic, bi('AWS managed threat groups', 'AWS マネージドの脅威ルールグループ'));
+      const why = ipsAddressProblem(firewallId, traffic, bi('AWS managed threat group', 'AWS マネージドの脅威ルールグループ'));
       return {
         problem: bi(`the breakout's IDS/IPS does not apply to what subnet ${from} sends out through firewall ${firewallId}: ${why.en}`,
           `ブレイクアウトの IDS/IPS が、サブネット ${from} からファイアウォール ${firewallId} を通って出る通信に適用されない: ${why.ja}`),
