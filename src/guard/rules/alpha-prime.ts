@@ -187,14 +187,18 @@ export function headerFields(line: string): string[] {
 function literalBlocks(line: string): Prefix[] | undefined {
   const fields = headerFields(line);
   const literal = (field: string | undefined): Prefix[] | undefined => {
-    const blocks = (field ?? '').replace(/^\[(.*)\]$/, '$1').split(',')
-      .map((v) => parsePrefix(v.includes('/') ? v : `${v}/${v.includes(':') ? 128 : 32}`));
+    const blocks = (field ?? '').replace(/^\[(.*)\]$/, '$1').split(',').map(addressLiteral);
     return blocks.every((b) => b !== undefined) ? blocks as Prefix[] : undefined;
   };
   if (fields[4] === '->') return literal(fields[5]);
   if (fields[4] !== '<>') return undefined;
   const [source, destination] = [literal(fields[2]), literal(fields[5])];
   return source && destination ? [...source, ...destination] : undefined;
+}
+
+/** A Suricata address literal: a CIDR block, or one address (a /32 or /128). */
+function addressLiteral(text: string): Prefix | undefined {
+  return parsePrefix(text.includes('/') ? text : `${text}/${text.includes(':') ? 128 : 32}`);
 }
 
 /**
@@ -219,12 +223,7 @@ const PASS_BOUND: Readonly<Record<Family, { addresses: bigint; prefix: string }>
  */
 function widePassProblem(passes: readonly { group: string; blocks: readonly Prefix[] }[]): Bilingual | undefined {
   for (const family of [4, 6] as const) {
-    const runs: { lo: bigint; hi: bigint }[] = [];
-    for (const b of passes.flatMap((p) => p.blocks).filter((x) => x.family === family).sort(byLo)) {
-      const last = runs[runs.length - 1];
-      if (last && b.lo <= last.hi + 1n) last.hi = b.hi > last.hi ? b.hi : last.hi;
-      else runs.push({ lo: b.lo, hi: b.hi });
-    }
+    const runs = merged(passes.flatMap((p) => p.blocks).filter((x) => x.family === family));
     const total = runs.reduce((n, r) => n + r.hi - r.lo + 1n, 0n);
     const bound = PASS_BOUND[family];
     if (total <= bound.addresses) continue;
@@ -398,7 +397,7 @@ function fieldAddresses(field: string, vars: { home: () => Addresses | undefined
   if (text === 'any') return EVERY_ADDRESS;
   if (text === '$HOME_NET') return vars.home();
   if (text === '$EXTERNAL_NET') return vars.external();
-  const p = parsePrefix(text.includes('/') ? text : `${text}/${text.includes(':') ? 128 : 32}`);
+  const p = addressLiteral(text);
   return p && [p];
 }
 
