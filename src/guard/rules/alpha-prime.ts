@@ -674,9 +674,23 @@ function ipsProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPo
     return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject signature inspecting content or protocol, deny-list or AWS managed threat group without an override to alert)`,
       `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（内容やプロトコルを検査する drop・reject のシグネチャ、拒否リスト、アラートへのオーバーライドのない AWS マネージドの脅威ルールグループのいずれもない）`);
   }
+  const applied = appliedIpsProblem(graph, firewallId, policy, traffic, () => true);
+  return applied && ('late' in applied ? applied.late : ipsAddressProblem(firewallId, traffic));
+}
+
+/**
+ * Whether IPS rules that count (`counts`: every IPS group for IN-1 and SC-2; AP-4's own choice) apply to some traffic
+ * ahead of what the firewall passes: `unapplied` when no group without an override applies to it (`ipsScope`), `late`
+ * with the reason when a group that passes meets none that applies first (`ipsAheadProblem`), else undefined.
+ */
+export function appliedIpsProblem(
+  graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic, counts: (ref: Ref) => boolean,
+): { unapplied: true } | { late: Bilingual } | undefined {
   const scope = ipsScope(graph, firewallId, policy, traffic);
-  if (!policy.ruleGroups.some((ref, i) => active(i) && scope.applies(ref))) return ipsAddressProblem(firewallId, traffic);
-  return ipsAheadProblem(graph, firewallId, policy, scope.applies, scope.signature);
+  const applies = (ref: Ref) => counts(ref) && scope.applies(ref);
+  if (!policy.ruleGroups.some((ref, i) => policy.ruleGroupOverrides[i] === undefined && applies(ref))) return { unapplied: true };
+  const late = ipsAheadProblem(graph, firewallId, policy, applies, scope.signature);
+  return late && { late };
 }
 
 /**
@@ -714,14 +728,26 @@ function addressesText(set: Addresses): Bilingual {
  * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html
  * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_RulesSourceList.html
  */
-export function ipsScope(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic): {
+function ipsScope(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic): {
   applies: (ref: Ref) => boolean; signature: (group: RuleGroupNode | undefined, line: string) => boolean;
 } {
   const holds = (set: Addresses | undefined, need: Addresses) => set !== undefined && holdsAll(set, need);
-  const vars = (group: RuleGroupNode | undefined) => ({
-    home: () => homeNet(graph, firewallId, policy, group).surely,
-    external: () => externalNetSurely(graph, firewallId, policy, group),
-  });
+  // A group's variables, read once for all its signatures, and only when a field names them.
+  type Vars = { home: () => Addresses | undefined; external: () => Addresses | undefined };
+  const varsOf = new Map<RuleGroupNode | undefined, Vars>();
+  const vars = (group: RuleGroupNode | undefined): Vars => {
+    let v = varsOf.get(group);
+    if (!v) {
+      let home: { value: Addresses | undefined } | undefined;
+      let external: { value: Addresses | undefined } | undefined;
+      v = {
+        home: () => (home ??= { value: homeNet(graph, firewallId, policy, group).surely }).value,
+        external: () => (external ??= { value: externalNetSurely(graph, firewallId, policy, group) }).value,
+      };
+      varsOf.set(group, v);
+    }
+    return v;
+  };
   // A deny-list's generated rules and a managed group's signatures: from $HOME_NET to $EXTERNAL_NET.
   const homeToExternal = (group: RuleGroupNode | undefined) => {
     const v = vars(group);

@@ -8,7 +8,7 @@ import { Segment } from '../../model/segment';
 import { deref, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { Arrival } from '../reachability';
 import { nameOf, workloadSubnetsIn } from '../topology';
-import { arrivalTraffic, BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAddressProblem, ipsAheadProblem, ipsScope, portItems } from './alpha-prime';
+import { appliedIpsProblem, arrivalTraffic, BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAddressProblem, ipsAheadProblem, portItems } from './alpha-prime';
 import { arrivalsFrom } from './paths';
 import { segmentOfLabel } from './placement';
 import { memoizeBounded } from '../memo';
@@ -415,25 +415,22 @@ function unappliedIps(
 ): { problem: Bilingual; fix: Bilingual } | undefined {
   for (const a of through) {
     const traffic = arrivalTraffic(ctx, a, firewallId);
-    const scope = ipsScope(ctx.graph, firewallId, policy, traffic);
-    const applies = (r: Ref) => isIps(r) && scope.applies(r);
+    const applied = appliedIpsProblem(ctx.graph, firewallId, policy, traffic, isIps);
+    if (!applied) continue;
     const from = nameOf(ctx.graph, a.from);
-    if (!policy.ruleGroups.some((r, i) => policy.ruleGroupOverrides[i] === undefined && applies(r))) {
-      const why = ipsAddressProblem(firewallId, traffic, bi('AWS managed threat group', 'AWS マネージドの脅威ルールグループ'));
+    if ('late' in applied) {
       return {
-        problem: bi(`the breakout's IDS/IPS does not apply to what subnet ${from} sends out through firewall ${firewallId}: ${why.en}`,
-          `ブレイクアウトの IDS/IPS が、サブネット ${from} からファイアウォール ${firewallId} を通って出る通信に適用されない: ${why.ja}`),
-        fix: bi('give the IPS rule group (and the policy) a HOME_NET that holds the LGWAN segment\'s addresses, or write the signatures on them (the built-in IPS group\'s HOME_NET is the segment\'s block)',
-          'IPS のルールグループ（とポリシー）の HOME_NET に LGWAN接続系のアドレスを含めるか、シグネチャをそのアドレスについて書く（組み込みの IPS グループの HOME_NET はセグメントのブロック）'),
-      };
-    }
-    const late = ipsAheadProblem(ctx.graph, firewallId, policy, applies, scope.signature);
-    if (late) {
-      return {
-        problem: bi(`the breakout's IDS/IPS does not inspect what subnet ${from} sends out: ${late.en}`, `ブレイクアウトの IDS/IPS が、サブネット ${from} から出る通信を検査しない: ${late.ja}`),
+        problem: bi(`the breakout's IDS/IPS does not inspect what subnet ${from} sends out: ${applied.late.en}`, `ブレイクアウトの IDS/IPS が、サブネット ${from} から出る通信を検査しない: ${applied.late.ja}`),
         fix: AHEAD_FIX,
       };
     }
+    const why = ipsAddressProblem(firewallId, traffic, bi('AWS managed threat group', 'AWS マネージドの脅威ルールグループ'));
+    return {
+      problem: bi(`the breakout's IDS/IPS does not apply to what subnet ${from} sends out through firewall ${firewallId}: ${why.en}`,
+        `ブレイクアウトの IDS/IPS が、サブネット ${from} からファイアウォール ${firewallId} を通って出る通信に適用されない: ${why.ja}`),
+      fix: bi('give the IPS rule group (and the policy) a HOME_NET that holds the LGWAN segment\'s addresses, or write the signatures on them (the built-in IPS group\'s HOME_NET is the segment\'s block)',
+        'IPS のルールグループ（とポリシー）の HOME_NET に LGWAN接続系のアドレスを含めるか、シグネチャをそのアドレスについて書く（組み込みの IPS グループの HOME_NET はセグメントのブロック）'),
+    };
   }
   return undefined;
 }
