@@ -270,6 +270,8 @@ export function ipsRuleProblems(rule: unknown): string[] {
   if (rule.length > MAX_IPS_RULE) return [`is ${rule.length} characters long (at most ${MAX_IPS_RULE})`];
   if (!/^[\x20-\x7e]+$/.test(rule)) return [`${show(rule)} has characters other than printable ASCII`];
   if (REFERENCE_START.test(rule)) return [`${show(rule)} contains "\${" or "%{", which Terraform reads as an interpolation`];
+  // Suricata's rule loader skips a line that starts with a space or tab (DetectLoadSigFile): the rule would never run.
+  if (/^\s/.test(rule)) return [`${show(rule)} starts with whitespace, and Suricata skips a rule line that does: give it without indentation`];
   const m = IPS_RULE.exec(rule.trim());
   if (!m) return [`${show(rule)} is not "action proto src sport -> dst dport (options;)" with single spaces, $HOME_NET / $EXTERNAL_NET / IPv4 addresses and numeric ports`];
   const problems: string[] = [];

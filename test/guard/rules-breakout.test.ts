@@ -515,7 +515,10 @@ describe('AP-5 通信路暗号化: only TLS to cloud services, and the proxy aut
     expect(rules('pass udp $HOME_NET any -> [203.0.113.0/24] any')).toEqual(['udp/any']);
     expect(rules('pass tcp [203.0.113.0/24] 8443 <> $HOME_NET any')).toEqual(['tcp/8443', 'tcp/any']);
     expect(rules('pass ip $HOME_NET any -> [203.0.113.0/24] any')).toEqual(['ip/any']);
-    expect(nonTlsPorts('pass udp $HOME_NET any -> \\')).toEqual(['udp/?']);
+    expect(nonTlsPorts('pass udp $HOME_NET any ->')).toEqual(['udp/?']);
+    // A rule continued with a backslash is one rule to Suricata's loader; one that nothing continues cannot be read.
+    expect(nonTlsPorts('pass udp $HOME_NET any -> \\\n[203.0.113.0/24] 3478 (msg:"r"; sid:1;)')).toEqual(['udp/3478']);
+    expect(nonTlsPorts('pass udp $HOME_NET any -> \\')).toEqual(['?']);
   });
 
   test('the port filter\'s header is read the same way: a spaced negated list, the action in capitals, a reject', () => {

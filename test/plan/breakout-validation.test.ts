@@ -317,6 +317,8 @@ describe('user IPS rules: drop, alert or reject only, one rule each, in a restri
     ['drop tcp any any -> any any (msg:"${var.x}"; sid:1; rev:1;)', /Terraform reads as an interpolation/],
     ['drop tcp any any -> any any (msg:"unterminated; sid:1; rev:1;)', /do not parse/],
     ['sdrop tcp any any -> any any (sid:1; rev:1;)', /action "sdrop"/],
+    // Suricata's loader skips an indented line: the IPS rule would never run.
+    [' drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; tls.sni; content:"bad.example"; sid:1; rev:1;)', /starts with whitespace, and Suricata skips a rule line that does/],
   ])('refused: %j', (rule, expected) => {
     expect(ipsRuleProblems(rule).join('\n')).toMatch(expected);
   });

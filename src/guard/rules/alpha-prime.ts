@@ -13,6 +13,7 @@ import { Segment } from '../../model/segment';
 import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
+import { LoadedRules, loadedRules } from '../suricata-rules';
 import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf, workloadSubnetsIn } from '../topology';
 
 /**
@@ -58,17 +59,30 @@ function passingProblem(graph: TopologyGraph, ref: Ref): Bilingual | undefined {
       : bi(`rule group ${group.id} generates its rules as ${type}, not exactly a type that passes nothing (${CLOSED.domainListNotAllow.join(', ')}): it may be an allow-list of its own`,
         `ルールグループ ${group.id} のルール生成の種類が ${type} で、何も通さない種類（${CLOSED.domainListNotAllow.join('、')}）のいずれとも完全には一致しない: 独自の許可リストになっているおそれがある`);
   }
-  if (group.rulesString === undefined) return unreadableRules(group.id);
-  const pass = group.rulesString.split('\n').map((l) => l.trim()).find((l) => /^pass\s/i.test(l));
+  const loaded = groupRules(group);
+  if ('problem' in loaded) return loaded.problem;
+  const pass = loaded.rules.find((l) => /^pass\s/i.test(l));
   if (pass === undefined) return undefined;
   const shown = pass.length > 100 ? `${pass.slice(0, 97)}...` : pass;
   return bi(`rule group ${group.id} holds a pass rule (${shown})`, `ルールグループ ${group.id} に pass ルールがある（${shown}）`);
 }
 
-/** A rule group whose rules are neither a literal RulesString nor a domain list. */
-function unreadableRules(id: string): Bilingual {
-  return bi(`the rules of rule group ${id} cannot be read (only a literal RulesString or domain list can)`,
-    `ルールグループ ${id} のルールを読めない（読めるのはリテラルの RulesString かドメインリストだけ）`);
+/** A rule group whose rules the guard cannot read: neither a literal RulesString nor a domain list, or `why` (`loadedRules`). */
+function unreadableRules(id: string, why?: Bilingual): Bilingual {
+  return why
+    ? bi(`the rules of rule group ${id} cannot be read: ${why.en}`, `ルールグループ ${id} のルールを読めない: ${why.ja}`)
+    : bi(`the rules of rule group ${id} cannot be read (only a literal RulesString or domain list can)`,
+      `ルールグループ ${id} のルールを読めない（読めるのはリテラルの RulesString かドメインリストだけ）`);
+}
+
+/**
+ * The rules Suricata runs from a group's rules string (`loadedRules`: continued lines joined, comments skipped as its
+ * loader skips them), or why the guard cannot read them, in words that name the group.
+ */
+function groupRules(group: RuleGroupNode): LoadedRules {
+  if (group.rulesString === undefined) return { problem: unreadableRules(group.id) };
+  const loaded = loadedRules(group.rulesString);
+  return 'problem' in loaded ? { problem: unreadableRules(group.id, loaded.problem) } : loaded;
 }
 
 /** The rule order as worded in the findings. */
@@ -132,7 +146,7 @@ function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: Fire
  */
 function afterAllowListPasses(graph: TopologyGraph, ref: Ref): { problem: Bilingual } | { blocks: Prefix[] } {
   const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
-  if (group?.type !== 'rule-group' || group.domainList || group.rulesString === undefined) {
+  if (group?.type !== 'rule-group' || group.domainList || 'problem' in groupRules(group)) {
     const problem = passingProblem(graph, ref);
     return problem ? { problem } : { blocks: [] };
   }
@@ -445,9 +459,13 @@ function establishedOnlyProblem(graph: TopologyGraph, firewallId: string, policy
     + '一方向に送られる UDP・ICMP などの TCP 以外の通信は確立済みにならずに通過し、それを遮断するルールもない');
 }
 
-/** The Suricata rules of a readable rule group, one per line, comments and blank lines left out. */
-function suricataLines(group: RuleGroupNode): string[] {
-  return (group.rulesString ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+/**
+ * The Suricata rules of a rule group as the engine loads them (`groupRules`), none when the guard cannot read them: a
+ * caller that needs a group's passes asks `passingProblem` / `groupPassProblem`, which say why.
+ */
+function suricataLines(group: RuleGroupNode): readonly string[] {
+  const loaded = groupRules(group);
+  return 'rules' in loaded ? loaded.rules : [];
 }
 
 /**
@@ -608,8 +626,9 @@ function groupPassProblem(graph: TopologyGraph, firewallId: string, ref: Ref): B
       `ファイアウォール ${firewallId} のルールグループを読めない（${ref.kind === 'unresolved' ? jaOrEn(ref.expression) : ref.id}）`);
   }
   if (group.domainList) return undefined;
-  if (group.rulesString === undefined) return unreadableRules(group.id);
-  const open = suricataLines(group).find(passesTransport);
+  const loaded = groupRules(group);
+  if ('problem' in loaded) return loaded.problem;
+  const open = loaded.rules.find(passesTransport);
   if (!open) return undefined;
   const shown = open.length > 100 ? `${open.slice(0, 97)}...` : open;
   return bi(`rule group ${group.id} of firewall ${firewallId} passes a whole transport (${shown})`,
@@ -793,7 +812,8 @@ export const BLOCKING_ACTIONS = /^(drop|reject|rejectsrc|rejectdst|rejectboth)$/
  * signature detects and does not block, and AP-4's IDS/IPS is to 「検知及び遮断を行う」.
  */
 export function hasIpsSignature(rulesString: string | undefined): boolean {
-  return (rulesString ?? '').split('\n').some((l) => isSignatureLine(l.trim()));
+  const loaded = rulesString === undefined ? undefined : loadedRules(rulesString);
+  return loaded !== undefined && 'rules' in loaded && loaded.rules.some(isSignatureLine);
 }
 
 /** Whether one Suricata rule is an IPS signature in drop mode (`hasIpsSignature`). */
@@ -819,7 +839,7 @@ export function ipsAheadProblem(
 ): Bilingual | undefined {
   const entries = policy.ruleGroups.map((ref, i) => {
     const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
-    const lines = group?.type === 'rule-group' && !group.domainList && group.rulesString !== undefined ? suricataLines(group) : [];
+    const lines = group?.type === 'rule-group' && !group.domainList ? suricataLines(group) : [];
     const firstPass = lines.findIndex((l) => /^pass\s/i.test(l));
     // An override turns the group's drops into alerts (DROP_TO_ALERT).
     const alertsOnly = policy.ruleGroupOverrides[i] !== undefined;

@@ -13,6 +13,7 @@ import { arrivalsFrom } from './paths';
 import { segmentOfLabel } from './placement';
 import { memoizeBounded } from '../memo';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { loadedRules } from '../suricata-rules';
 
 /*
  * The controls the MIC deck (seed 002) asks of the α′ breakout besides the firewall itself (AP-1/AP-2):
@@ -503,15 +504,18 @@ export const AP4: GuardRule = {
  * `tcp/any`): the destination ports of each `pass` rule (both port fields for `<>`, which matches either way), its
  * header read as Suricata splits it (`headerFields`: spaced lists included), and the ports our port filter's negated
  * list leaves open. A list's items are reported one by one; a field that is no list of ports (`any`, a variable, a
- * negation) is reported as written, and a header cut short as `?`.
+ * negation) is reported as written, and a header cut short as `?`. The rules are the ones Suricata loads
+ * (`loadedRules`: a rule continued over lines is one); rules the guard cannot read may let any port through: `?`.
  */
 export function nonTlsPorts(rulesString: string | undefined): string[] {
   const out = new Set<string>();
-  for (const line of (rulesString ?? '').split('\n').map((l) => l.trim())) {
+  const loaded = loadedRules(rulesString ?? '');
+  if ('problem' in loaded) return ['?'];
+  for (const line of loaded.rules) {
     const header = headerFields(line);
     if (header[0]?.toLowerCase() === 'pass') {
       const protocol = (header[1] ?? '?').toLowerCase();
-      // A header cut short (a rule continued on the next line, or malformed) names ports the guard cannot read: `?`.
+      // A header cut short (malformed) names ports the guard cannot read: `?`.
       const fields = header.length < 7 ? ['?'] : header[4] === '<>' ? [header[3], header[6]] : [header[6]];
       for (const field of fields) {
         for (const p of portItems(field.replace(/\(.*$/, ''))) if (p !== '' && !((protocol === 'tcp' || protocol === 'tls') && p === '443')) out.add(`${protocol}/${p}`);
