@@ -836,8 +836,9 @@ class ConfigReader {
       const homes = type === 'aws_instance' ? reader.homes(p) : [];
       if (homes.length > 1) reader.multiHomed(c, homes);
       if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'), reader.templateRole(c, p));
-      // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
-      const placed = p.subnet_id !== undefined || p.network_interface !== undefined;
+      // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`). A plan
+      // writes an unset `network_interface` as `[]` (`blockGiven`): no interface of its own.
+      const placed = p.subnet_id !== undefined || blockGiven(p.network_interface);
       if (type === 'aws_instance' && blockGiven(p.launch_template)) {
         reader.launcher(c, [['launch_template', templateValue(oneBlock(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : [], reader.instanceLabelPlaces(p));
       }
@@ -879,7 +880,8 @@ class ConfigReader {
       });
       reader.launcher(c, [
         ...template !== undefined ? [['launch_template', templateValue(template)] as const] : [],
-        ...blocks(mixed?.override).flatMap((o, i) => (o?.launch_template_specification === undefined ? []
+        // An override without a template of its own launches the policy's (a plan writes it `launch_template_specification: []`).
+        ...blocks(mixed?.override).flatMap((o, i) => (!blockGiven(o?.launch_template_specification) ? []
           : [[`mixed_instances_policy.launch_template.override[${i}]`, templateValue(oneBlock(o.launch_template_specification))] as const])),
         ...p.launch_configuration !== undefined ? [['launch_configuration', p.launch_configuration] as const] : [],
       ], [['vpc_zone_identifier', p.vpc_zone_identifier ?? DEFAULT_VPC]]);
@@ -1079,9 +1081,11 @@ class ConfigReader {
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
     }],
     // In a VPC: its users stream, from the internet, a desktop that works in its subnets; with default internet access
-    // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`).
+    // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`). Without `vpc_config` (a plan of an existing one
+    // writes `vpc_config: []`, `blockGiven`) it runs in AppStream's own network, in no VPC of the account
+    // (https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/appstream_fleet#vpc_config).
     [['aws_appstream_fleet', 'aws_appstream_image_builder'], (reader, c) => {
-      if (c.p.vpc_config === undefined || c.p.vpc_config === null) return;
+      if (!blockGiven(c.p.vpc_config)) return;
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), APPSTREAM_FIX);
       else reader.bridge(c, reader.serviceSubnets(c.type, c.p), APPSTREAM_STREAMING_FIX, { bridged: APPSTREAM_STREAMING });
     }],
@@ -1162,7 +1166,10 @@ class ConfigReader {
       // Internet-facing when its VPC endpoint has Elastic IP addresses; an endpoint type the guard cannot read (an
       // interpolation, or a plan's value known only after apply) may be one.
       const type = c.p.endpoint_type;
-      if (type !== undefined && type !== null && !literallyClosed(type, CLOSED.transferEndpoint) && d?.address_allocation_ids !== undefined) reader.bridge(c, [['endpoint_details.subnet_ids', d.subnet_ids]]);
+      // No allocation id (a plan of an existing server writes `address_allocation_ids: []`) is no Elastic IP address.
+      if (type !== undefined && type !== null && !literallyClosed(type, CLOSED.transferEndpoint) && blockGiven(d?.address_allocation_ids)) {
+        reader.bridge(c, [['endpoint_details.subnet_ids', d.subnet_ids]]);
+      }
     }],
     [['aws_default_vpc', 'aws_default_subnet'], (reader, c) => {
       const entries = adoptedDefaultEntries(c.type, c.p, c.tags);
@@ -1987,7 +1994,9 @@ class ConfigReader {
    * the default VPC without any.
    */
   private instanceLabelPlaces(p: any): Pick<RoleLabelNode, 'vpc' | 'subnets' | 'elsewhere'> {
-    return this.labelPlaces(instancePlaces('terraform', p, this.interfaceSubnet, (spec) => {
+    // A plan writes every aws_instance's unset `launch_template` as `[]` (`blockGiven`): no template, not one the guard cannot read.
+    const instance = blockGiven(p.launch_template) ? p : { ...p, launch_template: undefined };
+    return this.labelPlaces(instancePlaces('terraform', instance, this.interfaceSubnet, (spec) => {
       const template = this.named(templateValue(oneBlock(spec)), 'aws_launch_template');
       return template ? { interfaces: template.network_interfaces } : undefined;
     }));
@@ -2238,8 +2247,8 @@ const TEMPLATE_TYPES = /^aws_launch_(template|configuration)$/;
 const TEMPLATE_BY_NAME = /^\$\{(aws_launch_(?:template|configuration)\.[A-Za-z0-9_-]+)\.name\}$/;
 
 /**
- * Whether a nested block is given: a list of no blocks is none (a plan writes an unset block as `[]`: `terraform show
- * -json` gives every aws_instance `launch_template: []`), an expression may stand for some.
+ * Whether a nested block (or a list of ids) is given: a list of no blocks is none (a plan writes an unset block as `[]`:
+ * `terraform show -json` gives every aws_instance `launch_template: []`), an expression may stand for some.
  */
 function blockGiven(v: unknown): boolean {
   return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
