@@ -971,8 +971,8 @@ class TemplateReader {
 
   /**
    * Resolve a property value to a node. A literal is an external id; an expression must refer to exactly one
-   * resource of the template. A value returned by a custom resource is followed to the one modelled resource
-   * it was asked about (our VPN attachment look-up), otherwise it stays unresolved.
+   * resource of the template. A value returned by a custom resource is whatever its code returns: it stays unresolved,
+   * but for the one look-up whose answer the guard can tell from the template (`lookedUpVpn`, our VPN attachment).
    */
   private ref(value: unknown): Ref {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
@@ -985,8 +985,9 @@ class TemplateReader {
       if (att[1] === 'DefaultNetworkAcl') return { kind: 'node', id: implicitId.defaultNetworkAcl(this.id(att[0])) };
       if (att[1] === 'DefaultSecurityGroup') return { kind: 'node', id: implicitId.defaultSecurityGroup(this.id(att[0])) };
     }
-    // An attribute that repeats a property of the resource (`Fn::GetAtt [Subnet, VpcId]`) is that property's value.
-    const repeated = att ? this.resources[att[0]]?.Properties?.[att[1]] : undefined;
+    // An attribute that repeats a property of an AWS resource (`Fn::GetAtt [Subnet, VpcId]`) is that property's value.
+    // Not a custom resource's or a registry type's: their attributes are whatever their code returns.
+    const repeated = att && isAwsType(this.resources[att[0]]?.Type) ? this.resources[att[0]]?.Properties?.[att[1]] : undefined;
     if (repeated !== undefined && repeated !== value) return this.ref(repeated);
     const imported = (value as any)['Fn::ImportValue'];
     if (imported !== undefined) {
@@ -1005,11 +1006,41 @@ class TemplateReader {
     const target = this.resources[ids[0]];
     if (!target) return { kind: 'unresolved', expression: `${ids[0]} is not a resource of this template` };
     if (target.Type.startsWith('Custom::') || target.Type === 'AWS::CloudFormation::CustomResource') {
-      const asked = [...this.referenced(target.Properties ?? {})].filter((i) => this.resources[i]?.Type === 'AWS::EC2::VPNConnection');
-      if (asked.length === 1) return { kind: 'node', id: this.id(asked[0]) };
+      const vpn = att && att[0] === ids[0] ? this.lookedUpVpn(target, att[1]) : undefined;
+      if (vpn) return { kind: 'node', id: this.id(vpn) };
       return { kind: 'unresolved', expression: `a value returned at deploy time by custom resource ${ids[0]}` };
     }
     return { kind: 'node', id: this.id(ids[0]) };
+  }
+
+  /**
+   * The VPN connection whose transit gateway attachment a custom resource looks up, when the template shows that this is
+   * all its answer can be (src/cdk/transit-hub.ts makes it: `AWS::EC2::VPNConnection` returns no attachment id), else
+   * undefined. The resource must be aws-cdk-lib's `AwsCustomResource` (type `Custom::AWS`, its service token the arn of
+   * the provider function aws-cdk-lib names after the singleton's uuid 679f53fa-c002-430c-b0da-5b7982bd2287, which
+   * returns the response field asked for), its `Create` and any `Update` the call EC2 DescribeTransitGatewayAttachments
+   * in the stack's own account (no `assumedRoleArn`) with a `resource-id` filter naming exactly one VPN connection of
+   * the template by `Ref` (a VPN connection has one attachment) and no filter but `transit-gateway-id`, `resource-type`
+   * and `state` besides, and the value read the first attachment's id. Any other custom resource's value may be any
+   * attachment (it names the VPN only in passing, or its code returns what it likes).
+   * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeTransitGatewayAttachments.html
+   */
+  private lookedUpVpn(target: { Type: string; Properties?: any }, attribute: string): string | undefined {
+    const p = target.Properties ?? {};
+    if (target.Type !== 'Custom::AWS' || attribute !== 'TransitGatewayAttachments.0.TransitGatewayAttachmentId') return undefined;
+    const token = getAtt(p.ServiceToken);
+    if (!token || token[1] !== 'Arn' || !token[0].startsWith(AWS_CUSTOM_RESOURCE_PROVIDER) || this.resources[token[0]]?.Type !== 'AWS::Lambda::Function') return undefined;
+    const vpns = new Set<string>();
+    for (const property of ['Create', 'Update']) {
+      if (property === 'Create' ? p.Create === undefined : p.Update === undefined) {
+        if (property === 'Create') return undefined;
+        continue;
+      }
+      const vpn = lookupCallVpn(markedCall(p[property]), (id) => this.resources[id]?.Type);
+      if (!vpn) return undefined;
+      vpns.add(vpn);
+    }
+    return vpns.size === 1 ? [...vpns][0] : undefined;
   }
 
   /** A resource that opens a path the guard does not model (bridges.ts). */
@@ -1837,6 +1868,73 @@ class TemplateReader {
 /** Why a dynamic reference (`isDynamicReference`) cannot be read, as a template parameter's reason says it. */
 function dynamicReferenceText(value: string): string {
   return `dynamic reference ${expressionText(value)} is known only at deploy time`;
+}
+
+/** A type AWS defines (not `Custom::`, `AWS::CloudFormation::CustomResource` or a registry extension's). */
+function isAwsType(type: string | undefined): boolean {
+  return type !== undefined && type.startsWith('AWS::') && type !== 'AWS::CloudFormation::CustomResource';
+}
+
+/**
+ * The logical id prefix aws-cdk-lib gives the provider function of its `AwsCustomResource`, a singleton named after
+ * the uuid 679f53fa-c002-430c-b0da-5b7982bd2287 (aws-cdk-lib/custom-resources, aws-custom-resource.ts).
+ */
+const AWS_CUSTOM_RESOURCE_PROVIDER = 'AWS679f53fac002430cb0da5b7982bd2287';
+
+/**
+ * What stands for a `Ref` in a call `markedCall` parsed: a NUL, written into the JSON text as the escape `\u0000`
+ * (JSON holds no raw control character), which no literal part of the call may hold itself.
+ */
+const REF_MARK = '\u0000ref:';
+
+/**
+ * An `AwsCustomResource` call (its `Create` / `Update`: JSON text cut around references, `Fn::Join` with `""`) parsed,
+ * each `Ref` left as `REF_MARK` + the logical id in the string it fills; undefined for anything else (another
+ * intrinsic, a part that holds the mark).
+ */
+function markedCall(value: unknown): any {
+  let text: string;
+  if (typeof value === 'string') {
+    text = value;
+  } else {
+    const join = (value as any)?.['Fn::Join'];
+    if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return undefined;
+    const parts: string[] = [];
+    for (const part of join[1]) {
+      if (typeof part === 'string' && !part.includes('\\u0000')) parts.push(part);
+      else if (typeof part?.Ref === 'string' && !PSEUDO.test(part.Ref) && /^[A-Za-z0-9]+$/.test(part.Ref)) parts.push(`\\u0000ref:${part.Ref}`);
+      else return undefined;
+    }
+    text = parts.join('');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The filters a transit gateway attachment look-up may have besides `resource-id`: they only narrow what it finds. */
+const NARROWING_FILTERS: ReadonlySet<string> = new Set(['transit-gateway-id', 'resource-type', 'state']);
+
+/** The VPN connection a parsed look-up call (`markedCall`) pins by its `resource-id` filter (see `lookedUpVpn`), else undefined. */
+function lookupCallVpn(call: any, typeOf: (id: string) => string | undefined): string | undefined {
+  if (typeof call !== 'object' || call === null || typeof call.service !== 'string' || typeof call.action !== 'string') return undefined;
+  if (serviceKey(call.service) !== 'ec2' || call.action.toLowerCase() !== 'describetransitgatewayattachments' || call.assumedRoleArn !== undefined) return undefined;
+  const parameters = call.parameters;
+  if (typeof parameters !== 'object' || parameters === null || Object.keys(parameters).join() !== 'Filters' || !Array.isArray(parameters.Filters)) return undefined;
+  let vpn: string | undefined;
+  for (const filter of parameters.Filters) {
+    if (filter?.Name === 'resource-id') {
+      const values = filter.Values;
+      const id = Array.isArray(values) && values.length === 1 && typeof values[0] === 'string' && values[0].startsWith(REF_MARK) ? values[0].slice(REF_MARK.length) : undefined;
+      if (vpn !== undefined || id === undefined || typeOf(id) !== 'AWS::EC2::VPNConnection') return undefined;
+      vpn = id;
+    } else if (!NARROWING_FILTERS.has(filter?.Name)) {
+      return undefined;
+    }
+  }
+  return vpn;
 }
 
 /** `{ Fn::GetAtt: [id, attribute] }` (or its `id.attribute` string form) as [id, attribute]. */
