@@ -56,8 +56,37 @@ const IMPLICIT_ATTRIBUTES: Readonly<Record<string, (id: string) => string>> = {
   'aws_ec2_transit_gateway.propagation_default_route_table_id': implicitId.defaultTransitRouteTable,
 };
 
-/** Attributes that are their resource's own name: a reference to one names the resource itself. */
-const SELF_NAMES: ReadonlySet<string> = new Set(['aws_s3_bucket.bucket']);
+/**
+ * Attributes, besides `id` and `arn`, that name their resource itself, or what the guard reads it as: a bucket by its
+ * name, a DB subnet group by its name (its id), a route server by its id, a VPN connection and a Cloud WAN transit
+ * gateway peering by their transit gateway attachment (the attachment routes lead to).
+ */
+const SELF_NAMES: ReadonlySet<string> = new Set([
+  'aws_s3_bucket.bucket', 'aws_db_subnet_group.name', 'aws_vpc_route_server.route_server_id', 'aws_vpn_connection.transit_gateway_attachment_id',
+  'aws_networkmanager_transit_gateway_peering.transit_gateway_peering_attachment_id',
+]);
+
+/** Whether `attribute` of a `type` resource names the resource itself (`id`, `arn`, `SELF_NAMES`). */
+function namesItself(type: string, attribute: string): boolean {
+  return attribute === 'id' || attribute === 'arn' || SELF_NAMES.has(`${type}.${attribute}`);
+}
+
+/** `${aws_type.name.attribute}`, the reference cdktf writes for a token. */
+const ATTRIBUTE_REFERENCE = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/;
+
+/** One such reference between literal text (an S3 prefix after a bucket's arn: a log destination). */
+const EMBEDDED_REFERENCE = /^[^$%]*\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}[^$%]*$/;
+
+/**
+ * Expressions the library writes whose value can only be the resource they read from: a firewall's endpoint id from its
+ * `firewall_status` (src/cdktf/network-firewall.ts; a `for` over its sync states), and a bucket's name cut from its arn
+ * (src/cdktf/log-archive.ts). The address is the one group.
+ */
+const SELF_EXPRESSIONS: readonly RegExp[] = [
+  /^\$\{tolist\((aws_networkfirewall_firewall\.[A-Za-z0-9_-]+)\.firewall_status\[0\]\.sync_states\)\[\d+\]\.attachment\[0\]\.endpoint_id\}$/,
+  /^\$\{element\(\[for (\w+) in tolist\((aws_networkfirewall_firewall\.[A-Za-z0-9_-]+)\.firewall_status\[0\]\.sync_states\) : \1\.attachment\[0\]\.endpoint_id\], \d+\)\}$/,
+  /^\$\{element\(split\(":::", (aws_s3_bucket\.[A-Za-z0-9_-]+)\.arn\), 1\)\}$/,
+];
 
 /** Target arguments of `aws_route` (and of inline `route` blocks) and the kind of target each names. */
 const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
@@ -1795,23 +1824,41 @@ class ConfigReader {
     if (make && (this.plan || this.types.has(address))) return { kind: 'node', id: make(this.id(address)) };
     // A resource's own name names the resource, whatever its value is made of (`aws_s3_bucket.x.bucket` is the bucket,
     // not the account id its name may interpolate).
-    if (attribute === 'id' || attribute === 'arn' || SELF_NAMES.has(`${type}.${attribute}`)) return undefined;
+    if (namesItself(type, attribute)) return undefined;
     const argument = this.bodies.get(address)?.[attribute];
     // In a configuration only a string is a value to follow; a plan's argument may be a marker.
-    return argument !== undefined && argument !== self && (this.plan || typeof argument === 'string') ? this.ref(argument) : undefined;
+    if (argument !== undefined && argument !== self && (this.plan || typeof argument === 'string')) return this.ref(argument);
+    // Any other attribute holds what AWS or the configuration put there (a tag, another resource's id), not the resource.
+    return { kind: 'unresolved', expression: `${address}.${attribute} is not ${address}'s id, and no argument the guard can follow` };
   }
 
+  /**
+   * An interpolation as the node it names: a reference to a resource's id (`ATTRIBUTE_REFERENCE`, `namesItself`), or
+   * to an attribute the guard follows (`attributeRef`), one embedded in literal text (a log destination's prefix), or
+   * an expression the library writes that can only give its resource (`SELF_EXPRESSIONS`). Any other expression is
+   * unresolved, even one naming a single resource: it computes a value from it (`tags["Peer"]`, a conditional, a
+   * literal it may choose), which the guard does not evaluate.
+   */
   private interpolation(value: string): Ref {
-    const attribute = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/.exec(value);
-    const named = attribute ? this.attributeRef(`${attribute[1]}.${attribute[2]}`, attribute[1], attribute[3], value) : undefined;
-    if (named) return named;
-    const ids = [...this.referenced(value)];
+    const attribute = ATTRIBUTE_REFERENCE.exec(value);
+    if (attribute) {
+      const address = `${attribute[1]}.${attribute[2]}`;
+      const named = this.attributeRef(address, attribute[1], attribute[3], value);
+      if (named) return named;
+      return this.types.has(address) ? { kind: 'node', id: this.id(address) } : { kind: 'unresolved', expression: `${address} is not a resource of this configuration` };
+    }
     if (/\$\{[^}]*\bvar\./.test(value)) return { kind: 'unresolved', expression: `${value} uses an input variable, known only at plan time` };
+    const embedded = EMBEDDED_REFERENCE.exec(value);
+    const address = embedded && namesItself(embedded[1], embedded[3]) ? `${embedded[1]}.${embedded[2]}`
+      : SELF_EXPRESSIONS.map((e) => e.exec(value)).find((m) => m)?.filter((g) => g?.startsWith('aws_'))[0];
+    if (address !== undefined) {
+      return this.types.has(address) ? { kind: 'node', id: this.id(address) } : { kind: 'unresolved', expression: `${address} is not a resource of this configuration` };
+    }
+    const ids = [...this.referenced(value)];
     if (ids.length !== 1) {
       return { kind: 'unresolved', expression: `${value} refers to ${ids.length === 0 ? 'no resource' : `several resources (${ids.join(', ')})`}` };
     }
-    if (!this.types.has(ids[0])) return { kind: 'unresolved', expression: `${ids[0]} is not a resource of this configuration` };
-    return { kind: 'node', id: this.id(ids[0]) };
+    return { kind: 'unresolved', expression: `${value} computes a value from ${ids[0]} that the guard does not evaluate (only a reference to its id names it)` };
   }
 
   private refs(value: unknown): Ref[] {
