@@ -1010,6 +1010,9 @@ class TemplateReader {
       if (vpn) return { kind: 'node', id: this.id(vpn) };
       return { kind: 'unresolved', expression: `a value returned at deploy time by custom resource ${ids[0]}` };
     }
+    if (!namesItsResource(value)) {
+      return { kind: 'unresolved', expression: `${JSON.stringify(value)} computes a value from ${ids[0]} that the guard does not evaluate (only Ref, GetAtt or an ARN around one names it)` };
+    }
     return { kind: 'node', id: this.id(ids[0]) };
   }
 
@@ -1868,6 +1871,42 @@ class TemplateReader {
 /** Why a dynamic reference (`isDynamicReference`) cannot be read, as a template parameter's reason says it. */
 function dynamicReferenceText(value: string): string {
   return `dynamic reference ${expressionText(value)} is known only at deploy time`;
+}
+
+/** `{ Ref: id }` or `{ Fn::GetAtt: … }` alone. */
+function plainReference(value: unknown): boolean {
+  const v = value as any;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && ((keys[0] === 'Ref' && typeof v.Ref === 'string') || keys[0] === 'Fn::GetAtt');
+}
+
+/**
+ * Whether an expression that refers to one resource (`referencedIds`) has that resource for its value, so that the
+ * reader may take it for the resource: a `Ref` or `Fn::GetAtt`; an ARN written around one (`Fn::Join` with `""` of
+ * literal text, pseudo parameters and that reference; `Fn::Sub` without a variable map), which holds the whole id; a
+ * firewall endpoint cut from the firewall's `EndpointIds` (`Fn::Select [1, Fn::Split [":", Fn::Select [n, Fn::GetAtt
+ * [firewall, EndpointIds]]]]`, aws-cdk-lib's and AWS's pattern); or a condition's choice, which `conditionalValues`
+ * reports. Any other expression computes a value from the resource (an element of a list that also holds a literal
+ * id, a piece of a split), which the guard does not evaluate.
+ */
+function namesItsResource(value: unknown): boolean {
+  if (plainReference(value)) return true;
+  const v = value as any;
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length !== 1) return false;
+  if ('Fn::If' in v) return true;
+  if ('Fn::Sub' in v) return typeof v['Fn::Sub'] === 'string';
+  const join = v['Fn::Join'];
+  if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1])) {
+    const parts = join[1] as unknown[];
+    return parts.filter(plainReference).filter((x: any) => !(typeof x.Ref === 'string' && PSEUDO.test(x.Ref))).length === 1
+      && parts.every((x) => typeof x === 'string' || plainReference(x));
+  }
+  const select = v['Fn::Select'];
+  const split = Array.isArray(select) && String(select[0]) === '1' ? select[1]?.['Fn::Split'] : undefined;
+  const inner = Array.isArray(split) && split[0] === ':' ? split[1]?.['Fn::Select'] : undefined;
+  const att = Array.isArray(inner) && /^\d+$/.test(String(inner[0])) ? getAtt(inner[1]) : undefined;
+  return att !== undefined && att[1] === 'EndpointIds';
 }
 
 /** A type AWS defines (not `Custom::`, `AWS::CloudFormation::CustomResource` or a registry extension's). */
