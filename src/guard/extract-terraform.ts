@@ -59,11 +59,14 @@ const IMPLICIT_ATTRIBUTES: Readonly<Record<string, (id: string) => string>> = {
 /**
  * Attributes, besides `id` and `arn`, that name their resource itself, or what the guard reads it as: a bucket by its
  * name, a DB subnet group by its name (its id), a route server by its id, a VPN connection and a Cloud WAN transit
- * gateway peering by their transit gateway attachment (the attachment routes lead to).
+ * gateway peering by their transit gateway attachment (the attachment routes lead to), a firewall by its status.
  */
 const SELF_NAMES: ReadonlySet<string> = new Set([
   'aws_s3_bucket.bucket', 'aws_db_subnet_group.name', 'aws_vpc_route_server.route_server_id', 'aws_vpn_connection.transit_gateway_attachment_id',
   'aws_networkmanager_transit_gateway_peering.transit_gateway_peering_attachment_id',
+  // What AWS reports of a firewall (its endpoints and their subnets): a plan records only the attribute of
+  // `tolist(…firewall_status[0].sync_states)[0].attachment[0].endpoint_id`, and nothing in it is another resource's id.
+  'aws_networkfirewall_firewall.firewall_status',
 ]);
 
 /** Whether `attribute` of a `type` resource names the resource itself (`id`, `arn`, `SELF_NAMES`). */
