@@ -14,7 +14,8 @@
  * accessible database, replication instance or notebook, an AppStream fleet or image builder in a VPC, WorkSpaces Secure
  * Browser network settings, an MSK cluster with public access, an Elastic Beanstalk
  * environment with public instances or load balancer, a launch template asking for a public IP address (placed where
- * what launches it runs), and what launches a template the output does not hold. The extractors record what each one
+ * what launches it runs), what launches a template whose network interfaces are in more than one VPC (and such a
+ * template nothing in the output launches), and what launches a template the output does not hold. The extractors record what each one
  * attaches to; once every resource is read, `resolveBridges` places the attachments and records one unresolved value
  * per resource that touches the My Number or LGWAN segment, an unlabelled VPC, or anything it cannot place (fail
  * closed).
@@ -527,7 +528,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'AWS::SageMaker::NotebookInstance': 'the internet through the direct internet access of a SageMaker notebook instance',
   'aws_sagemaker_notebook_instance': 'the internet through the direct internet access of a SageMaker notebook instance',
   // Read as a bridge only when an interface asks for a public IP address (`launchBridges`): placed at the subnets of what
-  // launches it in the output, or nowhere when nothing does.
+  // launches it in the output, or nowhere when nothing does. A template whose interfaces are in more than one VPC makes
+  // what launches it a bridge (`MULTI_HOMED`, its own phrase), or itself when nothing in the output launches it.
   // Terraform only: the account's default VPC, adopted (`adoptedDefaultEntries`), when labelled or giving public IP addresses.
   'aws_default_vpc': 'the internet through the internet gateway AWS made for the default VPC',
   'aws_default_subnet': 'the internet through the internet gateway AWS made for the default VPC',
@@ -633,6 +635,73 @@ export function exposedInterfaces(engine: 'cloudformation' | 'terraform', interf
     else if (n[keys.eni] !== undefined) out.push([`${property}[${i}].${keys.eni}`, n[keys.eni], true]);
   });
   return exposed ? out : undefined;
+}
+
+/**
+ * The network interfaces a launch template (`interfaces`, read from `property`) gives every instance it launches, as
+ * `launchBridges` judges a host in more than one VPC (docs/guard-semantics.md §7, §10): how many there are (`count`),
+ * where those that name a subnet or an interface lie (`homes`: its `SubnetId` / `subnet_id`; an interface by id at that
+ * interface's subnet when the output holds it, `eniSubnet`, else the ENI, which the guard does not model), and whether
+ * one names neither (`open`: it lands where what launches the template puts the instance). EC2 attaches every one at
+ * launch, each in its own subnet, and an instance may have interfaces in several VPCs of the account (multi-VPC ENI
+ * attachments): a template whose interfaces name subnets of two VPCs makes every instance it launches a bridge, as the
+ * same interfaces written on the instance do (`homeEntries`). An interface, or the list, given by an expression may
+ * name any subnet, or hold any number of interfaces: a home that cannot be placed (fail closed; the template's reading
+ * already notes it unreadable).
+ */
+export function templateInterfaces(
+  engine: 'cloudformation' | 'terraform', interfaces: unknown, property: string, eniSubnet: (id: unknown) => unknown,
+): TemplateInterfaces {
+  const k = INTERFACE_KEYS[engine];
+  if (interfaces === undefined || interfaces === null) return { count: 0, homes: [], open: false };
+  if (typeof interfaces !== 'object' || isExpression(interfaces)) return { count: 2, homes: [[property, interfaces]], open: false };
+  const list: unknown[] = Array.isArray(interfaces) ? interfaces : [interfaces];
+  const homes: BridgeEntry[] = [];
+  let open = false;
+  let count = 0;
+  list.forEach((n: any, i) => {
+    if (n === undefined || n === null) return;
+    count++;
+    const at = Array.isArray(interfaces) ? `${property}[${i}]` : property;
+    if (typeof n !== 'object' || isExpression(n)) {
+      homes.push([at, n]);
+    } else if (n[k.subnet] !== undefined && n[k.subnet] !== null) {
+      homes.push([`${at}.${k.subnet}`, n[k.subnet]]);
+    } else if (n[k.eni] !== undefined && n[k.eni] !== null) {
+      const subnet = eniSubnet(n[k.eni]);
+      homes.push(subnet !== undefined && subnet !== null ? [`${at}.${k.eni} → ${k.subnet}`, subnet] : [`${at}.${k.eni}`, n[k.eni], true]);
+    } else {
+      open = true;
+    }
+  });
+  return { count, homes, open };
+}
+
+/** A launch template's interfaces as `templateInterfaces` reads them: how many, where those naming a subnet or interface lie, whether one names neither. */
+export interface TemplateInterfaces {
+  readonly count: number;
+  readonly homes: readonly BridgeEntry[];
+  readonly open: boolean;
+}
+
+/**
+ * The network interfaces of its own an EC2 instance launched from a template adds to the template's, as `launchBridges`
+ * reads them: how many it lists (`NetworkInterfaces` / `network_interface`), and where it and they lie (`homes`, from
+ * `homeEntries`: its own subnet and its interfaces' subnets; none when it gives neither, `placed` false). RunInstances
+ * parameters override the template's (EC2 API reference, LaunchTemplateConfig `Overrides`; the provider's
+ * `aws_instance` `launch_template`), but the guard does not model how EC2 merges two interface lists: it counts both
+ * (conservatively, a host may get every one of them).
+ */
+export function launcherInterfaces(engine: 'cloudformation' | 'terraform', p: any, homes: readonly BridgeEntry[], placed: boolean): LauncherInterfaces {
+  const list = p[engine === 'cloudformation' ? 'NetworkInterfaces' : 'network_interface'];
+  const interfaces = Array.isArray(list) ? list.filter((n) => n !== undefined && n !== null).length : list !== undefined && list !== null ? 1 : 0;
+  return { interfaces, homes: placed ? homes : [] };
+}
+
+/** An instance's own interfaces beside its template's (`launcherInterfaces`). */
+export interface LauncherInterfaces {
+  readonly interfaces: number;
+  readonly homes: readonly BridgeEntry[];
 }
 
 /**
@@ -790,23 +859,28 @@ export function interfacesElsewhere(engine: 'cloudformation' | 'terraform', p: a
 }
 
 /**
- * Record a launch template or launch configuration, with the entries of its interfaces that ask for a public IP address
- * and the role its instance tag specifications give the instances it launches (`launchedLabels`).
+ * Record a launch template or launch configuration, with the entries of its interfaces that ask for a public IP address,
+ * the role its instance tag specifications give the instances it launches (`launchedLabels`), and the network
+ * interfaces it gives them (`templateInterfaces`; a launch configuration has none).
  */
 export function recordTemplate(
   { b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, exposed: readonly BridgeEntry[] | undefined, role?: TemplateRole,
+  interfaces?: TemplateInterfaces,
 ): void {
   const path = base.path !== undefined ? { path: base.path } : {};
-  b.launchTemplate({ node: id, type, ...(exposed ? { exposed: bridgeAttachments(exposed, ref) } : {}), ...(role ? { role } : {}), ...path });
+  const homes = interfaces ? { interfaces: { count: interfaces.count, homes: bridgeAttachments(interfaces.homes, ref), open: interfaces.open } } : {};
+  const publicIp = exposed ? { exposed: bridgeAttachments(exposed, ref) } : {};
+  b.launchTemplate({ node: id, type, ...publicIp, ...(role ? { role } : {}), ...homes, ...path });
 }
 
 /**
  * Record what launches instances from `templates` (`[property, template]`), its instances running at `placement`
- * (`labelPlaces`: where an instance's role label is placed, `instancePlaces`, when it is an instance).
+ * (`labelPlaces`: where an instance's role label is placed, `instancePlaces`, when it is an instance; `own`: an
+ * instance's own interfaces, `launcherInterfaces`).
  */
 export function recordLauncher(
   { b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, templates: readonly (readonly [string, Ref])[], placement: readonly BridgeEntry[],
-  labelPlaces?: LabelPlaces,
+  labelPlaces?: LabelPlaces, own?: LauncherInterfaces,
 ): void {
   b.launcher({
     node: id,
@@ -814,6 +888,7 @@ export function recordLauncher(
     templates,
     placement: bridgeAttachments(placement, ref),
     ...(labelPlaces ? { labelPlaces } : {}),
+    ...(own ? { own: { interfaces: own.interfaces, homes: bridgeAttachments(own.homes, ref) } } : {}),
     ...(base.path !== undefined ? { path: base.path } : {}),
   });
 }
@@ -1005,6 +1080,8 @@ export interface PendingTemplate {
   readonly exposed?: readonly BridgeAttachment[];
   /** The role its instance tag specifications give what it launches (`launchedLabels`). */
   readonly role?: TemplateRole;
+  /** The network interfaces it gives what it launches (`templateInterfaces`), their homes placed; none for a launch configuration. */
+  readonly interfaces?: { readonly count: number; readonly homes: readonly BridgeAttachment[]; readonly open: boolean };
   readonly path?: string;
 }
 
@@ -1032,6 +1109,8 @@ export interface PendingLauncher {
   readonly placement: readonly BridgeAttachment[];
   /** An instance: where its role label is placed (`instancePlaces`), its launch template's interfaces included. */
   readonly labelPlaces?: LabelPlaces;
+  /** An instance: the interfaces of its own and where it and they lie (`launcherInterfaces`), beside its template's. */
+  readonly own?: { readonly interfaces: number; readonly homes: readonly BridgeAttachment[] };
   readonly path?: string;
 }
 
@@ -1046,15 +1125,31 @@ const LAUNCHER_FIX = 'launch from a launch template of the same app (the guard t
  * where its interfaces' subnets and the subnets of everything in the output that launches it are; with neither, it
  * cannot be placed (what launches it is outside the output). A launcher naming a template the output does not hold is a
  * bridge of its own at its subnets: the guard cannot read whether that template asks for public IP addresses.
+ *
+ * A host in more than one VPC (`MULTI_HOMED`) through a template's interfaces: every launcher of the output (an
+ * instance, an Auto Scaling group, a fleet, a node group, a compute environment) is one for each template it launches
+ * whose interfaces, with the subnets the launcher gives them (`launchedHomes`), do not all lie in one VPC of the output;
+ * a template no launcher of the output names is one itself when its own interfaces do not (whatever launches it from
+ * outside gets them all).
  */
 export function launchBridges(templates: readonly PendingTemplate[], launchers: readonly PendingLauncher[]): PendingBridge[] {
   const byId = new Map(templates.map((t) => [t.node, t]));
   const users = new Map<string, BridgeAttachment[]>();
+  const launched = new Set<string>();
   const out: PendingBridge[] = [];
+  const multiHomed = (node: string, type: string, attachments: readonly BridgeAttachment[], path: string | undefined): PendingBridge => ({
+    node, type, attachments, bridged: MULTI_HOMED, fix: MULTI_HOMED_FIX, multiVpc: true, ...(path !== undefined ? { path } : {}),
+  });
   for (const l of launchers) {
     const unknown: string[] = [];
+    const homed = new Set<string>();
     for (const [property, ref] of l.templates) {
       const template = ref.kind === 'node' ? byId.get(ref.id) : undefined;
+      if (template) launched.add(template.node);
+      // Once per template (an Auto Scaling group may name one twice, as its own and an override's).
+      const homes = template && !homed.has(template.node) ? launchedHomes(l, template, property) : undefined;
+      if (template) homed.add(template.node);
+      if (homes) out.push(multiHomed(l.node, l.type, homes, l.path));
       if (!template) {unknown.push(`${property} (${show(ref)})`);} else if (template.exposed) {
         const list = users.get(template.node) ?? [];
         // No placement of its own (an instance that gives no subnet): the template's interfaces' subnets, else the default VPC.
@@ -1077,6 +1172,9 @@ export function launchBridges(templates: readonly PendingTemplate[], launchers: 
     }
   }
   for (const t of templates) {
+    // Launched from outside the output only: its own interfaces are every launched instance's.
+    const own = t.interfaces;
+    if (!launched.has(t.node) && own && own.count >= 2 && own.homes.length > 0) out.push(multiHomed(t.node, t.type, own.homes, t.path));
     if (!t.exposed) continue;
     const attachments = [...t.exposed, ...users.get(t.node) ?? []];
     if (attachments.length === 0) {
@@ -1085,6 +1183,30 @@ export function launchBridges(templates: readonly PendingTemplate[], launchers: 
     out.push({ node: t.node, type: t.type, attachments, fix: TEMPLATE_FIX, ...(t.path !== undefined ? { path: t.path } : {}) });
   }
   return out;
+}
+
+/**
+ * The interfaces an instance that `l` launches from template `t` (named at `property`) may get, as attachments for a
+ * multi-VPC bridge (`oneVpc`), or undefined when it cannot be in two VPCs through the template: the template names no
+ * subnet or interface for any of its interfaces (all land in the one subnet the launcher picks for the instance), or
+ * the instance gets a single interface. Else the template's interfaces that name one (as `<property> (<template>) →
+ * <its property>`), with where the launcher puts the instance — it fills or overrides the subnet of the instance's
+ * primary interface (RunInstances parameters and fleet or Auto Scaling overrides override the template's): an
+ * instance's own subnet and interfaces (counted beside the template's, conservatively: `launcherInterfaces`), the
+ * subnets of any other launcher. Where the launcher names no subnet (an instance without one; a fleet without overrides,
+ * an Auto Scaling group without subnets, read as the default VPC), an interface of the template naming none lands in
+ * the default VPC, and one that names its subnet keeps it.
+ */
+function launchedHomes(l: PendingLauncher, t: PendingTemplate, property: string): BridgeAttachment[] | undefined {
+  const i = t.interfaces;
+  if (!i || i.homes.length === 0 || i.count + (l.own?.interfaces ?? 0) < 2) return undefined;
+  const fixed = i.homes.map((a) => ({ ...a, property: `${property} (${t.node}) → ${a.property}` }));
+  // `DEFAULT_VPC` stands for "no subnet given": it holds only an interface that names none.
+  const placement = l.own ? l.own.homes : l.placement;
+  const given = placement.filter((a) => a.ref !== DEFAULT_VPC);
+  if (given.length > 0 || !i.open) return [...fixed, ...given];
+  const unset = placement.filter((a) => a.ref === DEFAULT_VPC);
+  return [...fixed, ...unset.length > 0 ? unset : [{ property: l.type.startsWith('AWS::') ? 'SubnetId' : 'subnet_id', ref: DEFAULT_VPC }]];
 }
 
 /** How to fix a launcher whose own role differs from its launch template's. */

@@ -6,7 +6,7 @@ import {
   publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
-  bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
+  bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
@@ -506,11 +506,17 @@ class TemplateReader {
       const homes = instance ? reader.homes(p) : [];
       if (homes.length > 1) reader.multiHomed(c, homes);
       const d = instance ? p : p.LaunchTemplateData ?? {};
-      if (!instance) reader.launchTemplate(c, exposedInterfaces('cloudformation', d.NetworkInterfaces, 'LaunchTemplateData.NetworkInterfaces'), reader.templateRole(c, d));
-      // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`).
+      // The template's interfaces: a public IP address, and (for a host in more than one VPC) where each one is.
+      if (!instance) {
+        reader.launchTemplate(c, exposedInterfaces('cloudformation', d.NetworkInterfaces, 'LaunchTemplateData.NetworkInterfaces'), reader.templateRole(c, d),
+          ['LaunchTemplateData.NetworkInterfaces', d.NetworkInterfaces]);
+      }
+      // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`); its
+      // own interfaces, with the template's, may put it in more than one VPC.
       const placed = p.SubnetId !== undefined || Array.isArray(p.NetworkInterfaces);
       if (instance && p.LaunchTemplate !== undefined) {
-        reader.launcher(c, [['LaunchTemplate', templateValue(p.LaunchTemplate)]], placed ? instanceEntries('cloudformation', p, false) : [], reader.instanceLabelPlaces(p));
+        reader.launcher(c, [['LaunchTemplate', templateValue(p.LaunchTemplate)]], placed ? instanceEntries('cloudformation', p, false) : [], reader.instanceLabelPlaces(p),
+          launcherInterfaces('cloudformation', p, homes, placed));
       }
       const userData = d.UserData;
       if (userData === undefined) return;
@@ -1171,16 +1177,27 @@ class TemplateReader {
     return id !== undefined && this.resources[id]?.Type === type ? id : undefined;
   }
 
-  /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
-  private launchTemplate(c: ReadContext, exposed: readonly BridgeEntry[] | undefined, role?: TemplateRole): void {
-    recordTemplate(c, (v) => this.ref(v), exposed, role);
+  /**
+   * A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address, and
+   * (a template) its interface list `[property, value]`, read by `templateInterfaces` with an interface by id at its
+   * subnet when the template holds it.
+   */
+  private launchTemplate(
+    c: ReadContext, exposed: readonly BridgeEntry[] | undefined, role?: TemplateRole, interfaces?: readonly [string, unknown],
+  ): void {
+    const homes = interfaces ? templateInterfaces('cloudformation', interfaces[1], interfaces[0], this.interfaceSubnet) : undefined;
+    recordTemplate(c, (v) => this.ref(v), exposed, role, homes);
   }
 
-  /** What launches instances from `templates` (`[property, value]`), its instances running at `placement` (`labelPlaces`: an instance's label). */
+  /**
+   * What launches instances from `templates` (`[property, value]`), its instances running at `placement` (`labelPlaces`:
+   * an instance's label; `own`: an instance's own interfaces, `launcherInterfaces`).
+   */
   private launcher(
     c: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[], labelPlaces?: LabelPlaces,
+    own?: LauncherInterfaces,
   ): void {
-    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.ref(value)]), placement, labelPlaces);
+    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.ref(value)]), placement, labelPlaces, own);
   }
 
   /**

@@ -6,7 +6,7 @@ import {
   PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
-  bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole,
+  bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
@@ -867,12 +867,18 @@ class ConfigReader {
       // Interfaces in more than one VPC: a host joining them (bridges.ts `homeEntries`).
       const homes = type === 'aws_instance' ? reader.homes(p) : [];
       if (homes.length > 1) reader.multiHomed(c, homes);
-      if (type === 'aws_launch_template') reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'), reader.templateRole(c, p));
+      // The template's interfaces: a public IP address, and (for a host in more than one VPC) where each one is.
+      if (type === 'aws_launch_template') {
+        reader.launchTemplate(c, exposedInterfaces('terraform', p.network_interfaces, 'network_interfaces'), reader.templateRole(c, p),
+          ['network_interfaces', p.network_interfaces]);
+      }
       // Without a subnet of its own, an instance runs where its launch template's interfaces say (`launchBridges`). A plan
-      // writes an unset `network_interface` as `[]` (`blockGiven`): no interface of its own.
+      // writes an unset `network_interface` as `[]` (`blockGiven`): no interface of its own. Its own interfaces, with the
+      // template's, may put it in more than one VPC.
       const placed = p.subnet_id !== undefined || blockGiven(p.network_interface);
       if (type === 'aws_instance' && blockGiven(p.launch_template)) {
-        reader.launcher(c, [['launch_template', templateValue(oneBlock(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : [], reader.instanceLabelPlaces(p));
+        reader.launcher(c, [['launch_template', templateValue(oneBlock(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : [], reader.instanceLabelPlaces(p),
+          launcherInterfaces('terraform', p, homes, placed));
       }
       const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
       const text = encoded !== undefined ? userDataText(String(encoded)) : p.user_data !== undefined ? String(p.user_data) : undefined;
@@ -1693,19 +1699,28 @@ class ConfigReader {
     recordBridge(c, (v) => this.ref(v), entries, fix, options);
   }
 
-  /** A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address. */
-  private launchTemplate(c: ReadContext, exposed: readonly BridgeEntry[] | undefined, role?: TemplateRole): void {
-    recordTemplate(c, (v) => this.ref(v), exposed, role);
+  /**
+   * A launch template or launch configuration, with the entries of its interfaces that ask for a public IP address, and
+   * (a template) its interface list `[property, value]`, read by `templateInterfaces` with an interface by id at its
+   * subnet when the configuration holds it.
+   */
+  private launchTemplate(
+    c: ReadContext, exposed: readonly BridgeEntry[] | undefined, role?: TemplateRole, interfaces?: readonly [string, unknown],
+  ): void {
+    const homes = interfaces ? templateInterfaces('terraform', interfaces[1], interfaces[0], this.interfaceSubnet) : undefined;
+    recordTemplate(c, (v) => this.ref(v), exposed, role, homes);
   }
 
   /**
-   * What launches instances from `templates` (`[property, value]`), its instances running at `placement`. A template
-   * named by its name (`${aws_launch_template.x.name}`) is the template itself, not the name it repeats.
+   * What launches instances from `templates` (`[property, value]`), its instances running at `placement` (`own`: an
+   * instance's own interfaces, `launcherInterfaces`). A template named by its name (`${aws_launch_template.x.name}`) is
+   * the template itself, not the name it repeats.
    */
   private launcher(
     c: ReadContext, templates: readonly (readonly [string, unknown])[], placement: readonly BridgeEntry[], labelPlaces?: LabelPlaces,
+    own?: LauncherInterfaces,
   ): void {
-    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.templateRef(value)]), placement, labelPlaces);
+    recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.templateRef(value)]), placement, labelPlaces, own);
   }
 
   /** The launch template or launch configuration a value names: by its name (`${aws_launch_template.x.name}`, a plan's reference) the resource itself. */
