@@ -61,10 +61,21 @@ function passingProblem(graph: TopologyGraph, ref: Ref): Bilingual | undefined {
   }
   const loaded = groupRules(group);
   if ('problem' in loaded) return loaded.problem;
-  const pass = loaded.rules.find((l) => /^pass\s/i.test(l));
+  const pass = loaded.rules.find(isPassRule);
   if (pass === undefined) return undefined;
   const shown = pass.length > 100 ? `${pass.slice(0, 97)}...` : pass;
   return bi(`rule group ${group.id} holds a pass rule (${shown})`, `ルールグループ ${group.id} に pass ルールがある（${shown}）`);
+}
+
+/**
+ * A rule that lets what it matches through, uninspected from then on: a `pass`, or any rule with the `bypass` keyword,
+ * which takes the flow out of further inspection ("the flow will be bypassed"; the IPS then forwards its packets).
+ * Network Firewall does not list it among the keywords it leaves out, so it counts as a pass (fail closed).
+ * https://docs.suricata.io/en/latest/rules/bypass-keyword.html
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-limitations-caveats.html
+ */
+export function isPassRule(line: string): boolean {
+  return /^pass\s/i.test(line) || (/\bbypass\b/i.test(line) && (ruleOptions(line) ?? []).some((o) => o.name === 'bypass'));
 }
 
 /** A rule group whose rules the guard cannot read: neither a literal RulesString nor a domain list, or `why` (`loadedRules`). */
@@ -151,7 +162,7 @@ function afterAllowListPasses(graph: TopologyGraph, ref: Ref): { problem: Biling
     return problem ? { problem } : { blocks: [] };
   }
   const blocks: Prefix[] = [];
-  for (const line of suricataLines(group).filter((l) => /^pass\s/i.test(l))) {
+  for (const line of suricataLines(group).filter(isPassRule)) {
     const to = passesTransport(line) ? undefined : literalBlocks(line);
     if (to === undefined) {
       const shown = line.length > 100 ? `${line.slice(0, 97)}...` : line;
@@ -496,7 +507,7 @@ const PORTED_TRANSPORTS: ReadonlySet<string> = new Set(['tcp', 'udp', 'sctp']);
  */
 function passesTransport(line: string): boolean {
   const words = headerFields(line);
-  if (words[0]?.toLowerCase() !== 'pass') return false;
+  if (!isPassRule(line)) return false;
   const protocol = words[1]?.toLowerCase() ?? '';
   if (APPLICATION_PROTOCOLS.has(protocol)) return false;
   if (!PORTED_TRANSPORTS.has(protocol)) return true;
@@ -840,7 +851,7 @@ export function ipsAheadProblem(
   const entries = policy.ruleGroups.map((ref, i) => {
     const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
     const lines = group?.type === 'rule-group' && !group.domainList ? suricataLines(group) : [];
-    const firstPass = lines.findIndex((l) => /^pass\s/i.test(l));
+    const firstPass = lines.findIndex(isPassRule);
     // An override turns the group's drops into alerts (DROP_TO_ALERT).
     const alertsOnly = policy.ruleGroupOverrides[i] !== undefined;
     return {

@@ -8,7 +8,10 @@ import { Segment } from '../../model/segment';
 import { deref, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { Arrival } from '../reachability';
 import { nameOf, workloadSubnetsIn } from '../topology';
-import { appliedIpsProblem, arrivalTraffic, BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAddressProblem, ipsAheadProblem, portItems } from './alpha-prime';
+import {
+  appliedIpsProblem, arrivalTraffic, BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAddressProblem, ipsAheadProblem,
+  isPassRule, portItems,
+} from './alpha-prime';
 import { arrivalsFrom } from './paths';
 import { segmentOfLabel } from './placement';
 import { memoizeBounded } from '../memo';
@@ -71,6 +74,8 @@ type Tri = boolean | undefined;
 /** What the guard asks about: a request to (or a TLS handshake for) `host`, and optionally its reply. */
 interface Facts {
   readonly host: string;
+  /** The SslBump step the question is asked at (`at_step`), for `ssl_bump`'s rules; none: `at_step` is unknown. */
+  readonly step?: 1 | 2 | 3;
   readonly reply?: { readonly contentDisposition?: string; readonly mimeType?: string };
 }
 
@@ -85,6 +90,23 @@ interface AclLine {
 export interface SquidConf {
   readonly acls: ReadonlyMap<string, readonly AclLine[]>;
   readonly directives: readonly (readonly string[])[];
+  /**
+   * Why the guard cannot tell which directives Squid loads (`parseSquid`): a conditional or an included file. Then
+   * nothing about the configuration counts as compliant.
+   */
+  readonly unreadable?: string;
+}
+
+/**
+ * squid.conf's preprocessor lines: `if <expression>` … `endif` choose lines by a condition the guard does not evaluate
+ * (`if false` hides what it holds; an expression is `true`, `false` or an integer comparison, `${process_number}`
+ * substituted), and `include` loads a file it does not read. The user data is a whole boot script, so a shell `if
+ * [[ … ]]; then` is none of these (a lone `else` is Squid's only after an `if`, which this already catches).
+ * https://www.squid-cache.org/Doc/config/ (Conditional configuration; include)
+ */
+function preprocessorLine(w: readonly string[]): boolean {
+  if (w[0] === 'endif' || w[0] === 'include') return true;
+  return w[0] === 'if' && /^if\s+(true|false|\S+\s*=\s*\S+)$/.test(w.join(' ')) && !w.some((x) => x.includes(';') || x === 'then' || x.startsWith('['));
 }
 
 /** A squid.conf line as Squid splits it: whitespace-separated words, `"…"` quoted; a word starting with `#` ends the line. */
@@ -108,9 +130,11 @@ function parseSquid(text: string): SquidConf {
     if (last >= 0 && lines[last].endsWith('\\')) lines[last] = lines[last].slice(0, -1) + l.trimStart();
     else lines.push(l);
   }
+  let unreadable: string | undefined;
   for (const line of lines) {
     const w = words(line.trim());
     if (w.length === 0) continue;
+    if (preprocessorLine(w)) unreadable ??= `"${w.join(' ')}"`;
     directives.push(w);
     if (w[0] === 'acl' && w.length >= 3) {
       const [, name, type, ...rest] = w;
@@ -121,7 +145,7 @@ function parseSquid(text: string): SquidConf {
       acls.set(name, [...(acls.get(name) ?? []), { type, flags, values: rest }]);
     }
   }
-  return { acls, directives };
+  return { acls, directives, unreadable };
 }
 
 /** Translated expressions, keyed by the flag (`i` or `-`) and the source: the same few ACL values recur in every stack. */
@@ -199,6 +223,12 @@ function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: Read
       return facts.reply && line.flags[0]?.toLowerCase() === 'content-disposition' ? regexes(facts.reply.contentDisposition ?? '') : undefined;
     case 'rep_mime_type':
       return facts.reply ? regexes(facts.reply.mimeType ?? '') : undefined;
+    case 'at_step': {
+      // SslBump1 (before the SNI), SslBump2 (after peeking at it), SslBump3 (after the server's certificate).
+      // https://www.squid-cache.org/Doc/config/acl/ (at_step)
+      const steps = line.values.map((v) => /^SslBump([123])$/.exec(v)?.[1]);
+      return facts.step === undefined || steps.some((x) => x === undefined) ? undefined : steps.includes(String(facts.step));
+    }
     default:
       return undefined;
   }
@@ -211,7 +241,7 @@ function aclMatches(conf: SquidConf, name: string, facts: Facts, seen?: Readonly
   if (seen) return evaluateAcl(conf, name, facts, seen);
   let verdicts = VERDICTS.get(conf);
   if (!verdicts) VERDICTS.set(conf, verdicts = new Map());
-  const key = [name, facts.host, facts.reply ? `${facts.reply.contentDisposition ?? '\u0001'}\u0000${facts.reply.mimeType ?? '\u0001'}` : '\u0002'].join('\u0000');
+  const key = [name, facts.host, String(facts.step ?? 0), facts.reply ? `${facts.reply.contentDisposition ?? '\u0001'}\u0000${facts.reply.mimeType ?? '\u0001'}` : '\u0002'].join('\u0000');
   if (verdicts.has(key)) return verdicts.get(key);
   const verdict = evaluateAcl(conf, name, facts, new Set());
   verdicts.set(key, verdict);
@@ -243,11 +273,18 @@ function firstMatch(conf: SquidConf, rules: readonly SquidRule[], facts: Facts):
   return 'none';
 }
 
-/** What `ssl_bump` does with a TLS connection whose SNI is the host, after the step-1 peek. */
+/**
+ * What `ssl_bump` does at step 2 with a TLS connection whose SNI is the host (the step-1 peek read it): every rule is
+ * asked again at each step, so a `peek` or `stare` that still matches at step 2 is the answer, and peeking then rules
+ * out bumping ("Peeking at the server certificate (during step 2) usually precludes bumping of the connection at step
+ * 3"); only a rule held to step 1 (`at_step SslBump1`) stays behind. An unreadable configuration is `unknown`.
+ * https://www.squid-cache.org/Doc/config/ssl_bump/
+ */
 function bumpAction(conf: SquidConf, facts: Facts): string {
+  if (conf.unreadable) return 'unknown';
   const rules: SquidRule[] = [];
-  for (const d of conf.directives) if (d[0] === 'ssl_bump' && d[1] !== 'peek' && d[1] !== 'stare') rules.push(ruleAt(d, 1));
-  return firstMatch(conf, rules, facts);
+  for (const d of conf.directives) if (d[0] === 'ssl_bump') rules.push(ruleAt(d, 1));
+  return firstMatch(conf, rules, { ...facts, step: 2 });
 }
 
 /**
@@ -264,10 +301,14 @@ function deletesClientCopy(conf: SquidConf, header: string, facts: Facts): boole
   return firstMatch(conf, own.length > 0 ? own : rulesFor('All'), facts) === 'deny';
 }
 
-/** Whether a value of the proxy's own is added to requests to the host (`request_header_add`: every matching line applies). */
+/**
+ * Whether a value of the proxy's own is added to requests to the host (`request_header_add`: every matching line
+ * applies): a literal, since Squid expands `%` macros inside a quoted value ("%macros are processed"), and
+ * `%>h{name}` is the client's own copy of a header. https://www.squid-cache.org/Doc/config/request_header_add/
+ */
 function addsValue(conf: SquidConf, header: string, facts: Facts): boolean {
   return conf.directives.some((d) => d[0] === 'request_header_add' && d[1]?.toLowerCase() === header.toLowerCase()
-    && /^"[^"]*[^"\s][^"]*"$/.test(d[2] ?? '') && !/\{(tenants|directoryId|policyId)\}/.test(d[2])
+    && /^"[^"%]*[^"\s%][^"%]*"$/.test(d[2] ?? '') && !/\{(tenants|directoryId|policyId)\}/.test(d[2])
     && allOf(verdictsOf(conf, d.slice(3), facts)) === true);
 }
 
@@ -513,7 +554,7 @@ export function nonTlsPorts(rulesString: string | undefined): string[] {
   if ('problem' in loaded) return ['?'];
   for (const line of loaded.rules) {
     const header = headerFields(line);
-    if (header[0]?.toLowerCase() === 'pass') {
+    if (isPassRule(line)) {
       const protocol = (header[1] ?? '?').toLowerCase();
       // A header cut short (malformed) names ports the guard cannot read: `?`.
       const fields = header.length < 7 ? ['?'] : header[4] === '<>' ? [header[3], header[6]] : [header[6]];
@@ -538,6 +579,10 @@ export function nonTlsPorts(rulesString: string | undefined): string[] {
  * https://www.squid-cache.org/Doc/config/tls_outgoing_options/ https://www.squid-cache.org/Doc/config/sslproxy_cert_error/
  */
 function certificateProblem(conf: SquidConf): Bilingual | undefined {
+  if (conf.unreadable) {
+    return bi(`the configuration holds ${conf.unreadable}, so the guard cannot tell which directives Squid loads`,
+      `設定に ${conf.unreadable} があり、Squid がどのディレクティブを読み込むかガードが判断できない`);
+  }
   for (const d of conf.directives) {
     const line = d.join(' ');
     if (d[0] === 'sslproxy_cert_error' && d[1] === 'allow') return bi(`"${line}" accepts certificates that fail verification`, `"${line}" が検証に失敗した証明書を受け入れる`);

@@ -1,0 +1,84 @@
+/**
+ * The α′ proxy's configuration is judged by what Squid loads, and the breakout firewall's rules by what Suricata runs.
+ * A tester showed four ways a configuration looked compliant line by line while Squid did otherwise (real Squid 5.7
+ * for the first three): the bump and the tenant header inside `if false` … `endif`; an `include` of another file;
+ * `ssl_bump peek all`, which peeks again at step 2 and so rules out bumping; and a tenant header whose value is the
+ * client's own copy (`%>h{…}`, a macro Squid expands). And a Suricata rule with `bypass` ahead of the allow-list lets
+ * its flow through uninspected, as a `pass` does.
+ */
+import { CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
+import { exampleFindings } from './example-findings';
+import { cdk } from '../../src';
+import { planOf } from '../../src/plan/cache';
+
+type Change = (stack: Stack, net: cdk.MunicipalNetwork) => void;
+
+function l1<T extends CfnResource>(net: cdk.MunicipalNetwork, suffix: string): T {
+  return net.lgwan.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
+}
+
+/** The α′ example's proxy boot script rewritten (what a user overriding the launch template would do). */
+const withBootScript = (edit: (script: string) => string): Change => (_, net) => {
+  const script = planOf(net.blueprint).tenantProxy!.bootScript;
+  l1<ec2.CfnLaunchTemplate>(net, 'TenantProxy/LaunchTemplate').addPropertyOverride('LaunchTemplateData.UserData', Fn.base64(edit(script)));
+};
+
+/** A line of the script matching `pattern`, rewritten. */
+const rewrite = (pattern: RegExp, to: (line: string) => string) => (script: string) => {
+  if (!script.split('\n').some((l) => pattern.test(l))) throw new Error(`test setup: no line matching ${pattern}`);
+  return script.split('\n').map((l) => (pattern.test(l) ? to(l) : l)).join('\n');
+};
+
+const ap3 = (change: Change) => exampleFindings('alpha-prime', 'AP-3', change).join('\n');
+const NOT_BUMPED = /AP-3 error \(テナントアクセス制御\): the proxy does not bump login\.microsoft\.com/;
+
+describe('AP-3: the proxy is judged by what Squid loads', () => {
+  test('the α′ example complies: its boot script\'s shell conditionals are no squid.conf conditionals', () => {
+    expect(ap3(() => undefined)).toBe('');
+  });
+
+  test('the bump inside "if false" … "endif": Squid skips it, so the configuration cannot be read', () => {
+    expect(ap3(withBootScript(rewrite(/^ssl_bump bump bump_sni$/, (l) => `if false\n${l}\nendif`)))).toMatch(NOT_BUMPED);
+  });
+
+  test('an include of a file the guard does not read: refused, and AP-5 cannot vouch for its certificates', () => {
+    const change = withBootScript(rewrite(/^ssl_bump peek step1$/, (l) => `include /etc/squid/extra.conf\n${l}`));
+    expect(ap3(change)).toMatch(NOT_BUMPED);
+    expect(exampleFindings('alpha-prime', 'AP-5', change).join('\n'))
+      .toMatch(/AP-5 critical .*the configuration holds "include \/etc\/squid\/extra\.conf", so the guard cannot tell which directives Squid loads/);
+  });
+
+  test('"ssl_bump peek all" peeks again at step 2, which rules out bumping: refused; "peek step1" does not', () => {
+    expect(ap3(withBootScript(rewrite(/^ssl_bump peek step1$/, () => 'ssl_bump peek all')))).toMatch(NOT_BUMPED);
+  });
+
+  test('a tenant header whose value is a macro (the client\'s own copy) is not the proxy\'s value: refused', () => {
+    const own = withBootScript(rewrite(/^request_header_add sec-Restrict-Tenant-Access-Policy "[^"]+" tenant_microsoft_365$/,
+      () => 'request_header_add sec-Restrict-Tenant-Access-Policy "%>h{sec-Restrict-Tenant-Access-Policy}" tenant_microsoft_365'));
+    expect(ap3(own)).toMatch(/AP-3 error .*for Microsoft 365/);
+  });
+});
+
+describe('AP-1: a Suricata rule with bypass lets its flow through like a pass', () => {
+  const withGroup = (rulesString: string, priority: number): Change => (stack, net) => {
+    const group = new nfw.CfnRuleGroup(stack, 'ExtraGroup', {
+      ruleGroupName: 'extra',
+      type: 'STATEFUL',
+      capacity: 10,
+      ruleGroup: { statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' }, rulesSource: { rulesString } },
+    });
+    const policy = l1<nfw.CfnFirewallPolicy>(net, 'Firewall/Policy');
+    const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+    const refs = [...(fp.statefulRuleGroupReferences as any[]), { resourceArn: group.attrRuleGroupArn, priority }];
+    policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: refs };
+  };
+
+  test('an alert with bypass ahead of the allow-list is refused; the same alert without it is not', () => {
+    const rule = (options: string) => `alert http $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; http.host; content:"evil.example"; ${options}sid:1000950; rev:1;)`;
+    expect(exampleFindings('alpha-prime', 'AP-1', withGroup(rule('bypass; '), 300)).join('\n'))
+      .toMatch(/AP-1 critical .*lets traffic around its FQDN allow-list: rule group \S+ holds a pass rule \(alert http .*bypass/);
+    expect(exampleFindings('alpha-prime', 'AP-1', withGroup(rule(''), 300))).toEqual([]);
+  });
+});
