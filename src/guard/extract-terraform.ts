@@ -766,7 +766,8 @@ class ConfigReader {
         ...base,
         type: 'resolver-endpoint',
         direction: String(p.direction),
-        subnets: (Array.isArray(p.ip_address) ? p.ip_address : []).map((a: any) => noted('ip_address', a?.subnet_id)),
+        // `blocks`: one block written as an object is one address; an expression is reported (it may name any subnet).
+        subnets: blocks(p.ip_address).map((a: any) => noted('ip_address', a?.subnet_id)),
       });
     }],
     [['aws_route53_resolver_rule'], (_reader, { b, base, noted, p }) => {
@@ -776,7 +777,7 @@ class ConfigReader {
         ruleType: String(p.rule_type),
         domainName: literal(p.domain_name),
         // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
-        targets: (Array.isArray(p.target_ip) ? p.target_ip : [])
+        targets: blocks(p.target_ip)
           .map((t: any) => ({ ip: literalIp(t?.ip), port: t?.port === undefined ? 53 : Number(t.port) })),
         endpoint: p.resolver_endpoint_id === undefined ? undefined : noted('resolver_endpoint_id', p.resolver_endpoint_id),
       });

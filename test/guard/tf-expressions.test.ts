@@ -54,3 +54,19 @@ describe('an expression that computes a value from a resource does not name it',
       .toMatch(/\[aws_route\.Extra\] GUARD-1 critical .*aws_route_table\.\S+\.owner_id is not aws_route_table\.\S+'s id, and no argument the guard can follow/);
   });
 });
+
+describe('a Resolver endpoint\'s or rule\'s list given by an expression may name anything: GUARD-1, not an empty list', () => {
+  test('ip_address and target_ip as variables are reported at the endpoint and the rule', () => {
+    const json = {
+      resource: {
+        aws_vpc: { In: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } } },
+        aws_subnet: { In: { vpc_id: '${aws_vpc.In.id}', cidr_block: '10.0.1.0/24' } },
+        aws_route53_resolver_endpoint: { ep: { direction: 'OUTBOUND', security_group_ids: [], ip_address: '${var.ips}' } },
+        aws_route53_resolver_rule: { rule: { rule_type: 'FORWARD', domain_name: '.', resolver_endpoint_id: '${aws_route53_resolver_endpoint.ep.id}', target_ip: '${var.targets}' } },
+      },
+    };
+    const found = checkTopology(extractTerraform({ s: json }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+    expect(found).toMatch(/\[aws_route53_resolver_endpoint\.ep\] GUARD-1 critical .*ip_address could not be resolved: \$\{var\.ips\} cannot be read at synth time/);
+    expect(found).toMatch(/\[aws_route53_resolver_rule\.rule\] GUARD-1 critical .*target_ip could not be resolved: \$\{var\.targets\} cannot be read at synth time/);
+  });
+});
