@@ -1951,6 +1951,7 @@ const REF_MARK = '\u0000ref:';
 function markedCall(value: unknown): any {
   let text: string;
   if (typeof value === 'string') {
+    if (value.includes('\\u0000')) return undefined;
     text = value;
   } else {
     const join = (value as any)?.['Fn::Join'];
