@@ -1819,7 +1819,10 @@ class TemplateReader {
           const sub = (v as any)['Fn::Sub'];
           if (sub !== undefined) {
             const template = Array.isArray(sub) ? sub[0] : sub;
-            return String(template).replace(/\$\{(?!!)([^}]*)\}/g, (_, name: string) => (PSEUDO.test(name) ? `{${name.slice('AWS::'.length).toLowerCase()}}` : '{reference}'));
+            // A variable map may redefine a pseudo parameter's name (`{ 'AWS::AccountId': '999999999999' }`): then it is that value.
+            const map = Array.isArray(sub) && sub[1] && typeof sub[1] === 'object' ? sub[1] as Record<string, unknown> : {};
+            return String(template).replace(/\$\{(?!!)([^}]*)\}/g, (_, name: string) => (PSEUDO.test(name) && !(name in map)
+              ? `{${name.slice('AWS::'.length).toLowerCase()}}` : '{reference}'));
           }
           return this.render(v);
         }

@@ -2283,7 +2283,7 @@ class ConfigReader {
       if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       if (typeof v !== 'string') return v;
       if (!template) return v;
-      return this.renderText(v.replace(INTERPOLATION, (whole, expr: string) => (/^\s*aws_ec2_transit_gateway\.[\w-]+\.owner_id\s*$/.test(expr) ? '${data.aws_caller_identity.owner.account_id}' : whole)));
+      return this.renderText(v.replace(INTERPOLATION, (whole, expr: string) => (this.ownGatewayOwner(expr) ? DEPLOYING_ACCOUNT : whole)));
     };
     return { kind: 'document', document: walk(document) };
   }
@@ -2296,17 +2296,44 @@ class ConfigReader {
     return this.renderText(value);
   }
 
+  /**
+   * Whether an interpolation is the deploying account: a caller identity's `account_id` read with the default aws
+   * provider (a provider alias may hold another account's credentials; in a plan the configuration's expression is
+   * kept, `extract-terraform-plan.ts`). Any other expression on it (`replace(…)`, another attribute) computes a value.
+   * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/data-sources/caller_identity
+   */
+  private deployingAccount(expr: string): boolean {
+    const m = /^\s*(data\.aws_caller_identity\.[\w-]+)\.account_id\s*$/.exec(expr);
+    if (!m) return false;
+    if (this.plan) return true;
+    const entry = this.dataEntries.find((e) => e.address === m[1]);
+    return entry !== undefined && (entry.body?.provider === undefined || entry.body.provider === 'aws');
+  }
+
+  /** `aws_ec2_transit_gateway.x.owner_id` of a gateway the configuration makes with the default aws provider: the deploying account. */
+  private ownGatewayOwner(expr: string): boolean {
+    const m = /^\s*(aws_ec2_transit_gateway\.[\w-]+)\.owner_id\s*$/.exec(expr);
+    if (!m) return false;
+    const body = this.bodies.get(m[1]);
+    return this.plan || (body !== undefined && (body.provider === undefined || body.provider === 'aws'));
+  }
+
   /** Configuration text with its interpolations replaced by what they stand for. */
   private renderText(value: string): string {
     return value.replace(INTERPOLATION, (_, expr: string) => {
       if (/\bdata\.aws_region\./.test(expr)) return '{region}';
       if (/\bdata\.aws_partition\./.test(expr)) return '{partition}';
-      if (/\bdata\.aws_caller_identity\./.test(expr)) return '{accountid}';
+      if (expr === DEPLOYING_ACCOUNT_EXPRESSION || this.deployingAccount(expr)) return '{accountid}';
+      if (/\bdata\.aws_caller_identity\./.test(expr)) return `{${expr}}`;
       const a = [...expr.matchAll(ADDRESS)][0];
       return a ? `{${a[1].replace(/^aws_/, '').replace(/_/g, '-')}}` : `{${expr}}`;
     });
   }
 }
+
+/** What a policy's reference to the deploying account is rewritten to before `renderText` (`ownGatewayOwner`). */
+const DEPLOYING_ACCOUNT_EXPRESSION = '\u0001deploying-account';
+const DEPLOYING_ACCOUNT = `\${${DEPLOYING_ACCOUNT_EXPRESSION}}`;
 
 /** A literal string (no interpolation). */
 const TEMPLATE_TYPES = /^aws_launch_(template|configuration)$/;

@@ -3,8 +3,10 @@
  * own account), in both engines: the reference deployments comply; widened routes, open groups and missing or open
  * endpoint policies are refused. Also the plan and validation behind LG-3.
  */
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { NetworkAclAssociation } from '@cdktf/provider-aws/lib/network-acl-association';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
@@ -286,6 +288,29 @@ describe('MN-5: the My Number segment\'s VPC endpoints hold to the own account',
       expect.stringMatching(/\.logs\) in the My Number VPC: it has no endpoint policy/),
       expect.stringMatching(/\.ssm\) in the My Number VPC: its endpoint policy cannot be read: policy is not JSON text/),
     ]);
+  });
+
+  test('the deploying account is read only from what can only be it: a Fn::Sub variable map may redefine AWS::AccountId', () => {
+    const redefined = { 'Fn::Sub': ['${AWS::AccountId}', { 'AWS::AccountId': '999999999999' }] };
+    expect(cdkFindings('beta', 'MN-5', (_, net) => find<CfnResource>(net.myNumber, '/Endpoint-ssmmessages')
+      .addPropertyOverride('PolicyDocument.Statement.0.Condition.StringEquals.aws:PrincipalAccount', redefined)))
+      .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement "OwnAccountPrincipalsOnly" allows any principal .* with a value the guard can read \("\{reference\}"/)]);
+  });
+
+  test('Terraform: only a caller identity\'s account_id, read with the default provider, is the deploying account', () => {
+    const policy = (account: string) => JSON.stringify({
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': account } } }],
+    });
+    const withPolicy = (account: string) => tfFindings('beta', 'MN-5', (stack, net) => {
+      new DataAwsCallerIdentity(stack, 'me');
+      new DataAwsCallerIdentity(stack, 'them', { provider: new AwsProvider(stack, 'other', { alias: 'other', region: 'ap-northeast-1' }) });
+      find<TerraformResource>(net.myNumber, '/Endpoint-ssmmessages').addOverride('policy', policy(account));
+    });
+    expect(withPolicy('${data.aws_caller_identity.me.account_id}')).toEqual([]);
+    expect(withPolicy('${replace(data.aws_caller_identity.me.account_id, "1", "9")}'))
+      .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 allows any principal .* with a value the guard can read/)]);
+    expect(withPolicy('${data.aws_caller_identity.them.account_id}'))
+      .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 allows any principal .* with a value the guard can read/)]);
   });
 
   test('LGWAN and Internet endpoints are not MN-5\'s business', () => {
