@@ -157,12 +157,15 @@ function ruleOrderProblem(graph: TopologyGraph, firewallId: string, policy: Fire
  */
 function afterAllowListPasses(graph: TopologyGraph, ref: Ref): { problem: Bilingual } | { blocks: Prefix[] } {
   const group = ref.kind === 'node' ? deref<RuleGroupNode>(graph, ref) : undefined;
-  if (group?.type !== 'rule-group' || group.domainList || 'problem' in groupRules(group)) {
+  if (group?.type !== 'rule-group' || group.domainList) {
     const problem = passingProblem(graph, ref);
     return problem ? { problem } : { blocks: [] };
   }
+  // Rules the guard cannot read may pass anything (`passingProblem` says the same).
+  const loaded = groupRules(group);
+  if ('problem' in loaded) return { problem: loaded.problem };
   const blocks: Prefix[] = [];
-  for (const line of suricataLines(group).filter(isPassRule)) {
+  for (const line of loaded.rules.filter(isPassRule)) {
     const to = passesTransport(line) ? undefined : literalBlocks(line);
     if (to === undefined) {
       const shown = line.length > 100 ? `${line.slice(0, 97)}...` : line;
