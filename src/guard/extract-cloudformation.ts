@@ -1039,17 +1039,10 @@ class TemplateReader {
     if (target.Type !== 'Custom::AWS' || attribute !== 'TransitGatewayAttachments.0.TransitGatewayAttachmentId') return undefined;
     const token = getAtt(p.ServiceToken);
     if (!token || token[1] !== 'Arn' || !token[0].startsWith(AWS_CUSTOM_RESOURCE_PROVIDER) || this.resources[token[0]]?.Type !== 'AWS::Lambda::Function') return undefined;
-    const vpns = new Set<string>();
-    for (const property of ['Create', 'Update']) {
-      if (property === 'Create' ? p.Create === undefined : p.Update === undefined) {
-        if (property === 'Create') return undefined;
-        continue;
-      }
-      const vpn = lookupCallVpn(markedCall(p[property]), (id) => this.resources[id]?.Type);
-      if (!vpn) return undefined;
-      vpns.add(vpn);
-    }
-    return vpns.size === 1 ? [...vpns][0] : undefined;
+    if (p.Create === undefined) return undefined;
+    const typeOf = (id: string) => this.resources[id]?.Type;
+    const vpns = (p.Update === undefined ? [p.Create] : [p.Create, p.Update]).map((call) => lookupCallVpn(markedCall(call), typeOf));
+    return vpns.every((v) => v !== undefined && v === vpns[0]) ? vpns[0] : undefined;
   }
 
   /** A resource that opens a path the guard does not model (bridges.ts). */

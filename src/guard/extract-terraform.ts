@@ -1862,22 +1862,23 @@ class ConfigReader {
     const attribute = ATTRIBUTE_REFERENCE.exec(value);
     if (attribute) {
       const address = `${attribute[1]}.${attribute[2]}`;
-      const named = this.attributeRef(address, attribute[1], attribute[3], value);
-      if (named) return named;
-      return this.types.has(address) ? { kind: 'node', id: this.id(address) } : { kind: 'unresolved', expression: `${address} is not a resource of this configuration` };
+      return this.attributeRef(address, attribute[1], attribute[3], value) ?? this.resourceRef(address);
     }
     if (/\$\{[^}]*\bvar\./.test(value)) return { kind: 'unresolved', expression: `${value} uses an input variable, known only at plan time` };
     const embedded = EMBEDDED_REFERENCE.exec(value);
     const address = embedded && namesItself(embedded[1], embedded[3]) ? `${embedded[1]}.${embedded[2]}`
       : SELF_EXPRESSIONS.map((e) => e.exec(value)).find((m) => m)?.filter((g) => g?.startsWith('aws_'))[0];
-    if (address !== undefined) {
-      return this.types.has(address) ? { kind: 'node', id: this.id(address) } : { kind: 'unresolved', expression: `${address} is not a resource of this configuration` };
-    }
+    if (address !== undefined) return this.resourceRef(address);
     const ids = [...this.referenced(value)];
     if (ids.length !== 1) {
       return { kind: 'unresolved', expression: `${value} refers to ${ids.length === 0 ? 'no resource' : `several resources (${ids.join(', ')})`}` };
     }
     return { kind: 'unresolved', expression: `${value} computes a value from ${ids[0]} that the guard does not evaluate (only a reference to its id names it)` };
+  }
+
+  /** The node of a resource of the configuration by its address (`aws_x.name`), or unresolved when it holds none. */
+  private resourceRef(address: string): Ref {
+    return this.types.has(address) ? { kind: 'node', id: this.id(address) } : { kind: 'unresolved', expression: `${address} is not a resource of this configuration` };
   }
 
   private refs(value: unknown): Ref[] {
@@ -2306,16 +2307,14 @@ class ConfigReader {
     const m = /^\s*(data\.aws_caller_identity\.[\w-]+)\.account_id\s*$/.exec(expr);
     if (!m) return false;
     if (this.plan) return true;
-    const entry = this.dataEntries.find((e) => e.address === m[1]);
-    return entry !== undefined && (entry.body?.provider === undefined || entry.body.provider === 'aws');
+    return onDefaultProvider(this.dataEntries.find((e) => e.address === m[1])?.body);
   }
 
   /** `aws_ec2_transit_gateway.x.owner_id` of a gateway the configuration makes with the default aws provider: the deploying account. */
   private ownGatewayOwner(expr: string): boolean {
     const m = /^\s*(aws_ec2_transit_gateway\.[\w-]+)\.owner_id\s*$/.exec(expr);
     if (!m) return false;
-    const body = this.bodies.get(m[1]);
-    return this.plan || (body !== undefined && (body.provider === undefined || body.provider === 'aws'));
+    return this.plan || onDefaultProvider(this.bodies.get(m[1]));
   }
 
   /** Configuration text with its interpolations replaced by what they stand for. */
@@ -2329,6 +2328,11 @@ class ConfigReader {
       return a ? `{${a[1].replace(/^aws_/, '').replace(/_/g, '-')}}` : `{${expr}}`;
     });
   }
+}
+
+/** Whether a resource or data source of the configuration (its body) is read with the default `aws` provider, not an alias. */
+function onDefaultProvider(body: any): boolean {
+  return body !== undefined && (body?.provider === undefined || body.provider === 'aws');
 }
 
 /** What a policy's reference to the deploying account is rewritten to before `renderText` (`ownGatewayOwner`). */
