@@ -14,8 +14,8 @@ import { customResourcePowers, templateIam, TemplateView } from './custom-resour
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
-  EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, RuleGroupNode,
-  SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
+  BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget,
+  RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
@@ -583,6 +583,8 @@ class TemplateReader {
         ...base,
         type: 'auto-scaling-group',
         launchTemplate: configuration ? noted('LaunchConfigurationName', p.LaunchConfigurationName) : noted('LaunchTemplate', named),
+        overrides: blocks(mixed?.Overrides).filter((o) => o?.LaunchTemplateSpecification !== undefined)
+          .map((o) => reader.ref(templateValue(o.LaunchTemplateSpecification))),
         subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
       });
       const overrides: any[] = blocks(mixed?.Overrides);
@@ -1839,6 +1841,11 @@ class TemplateReader {
       return String(template).replace(/\$\{(?!!)([^}]*)\}/g, (_m, name: string) => (own && name.trim() === 'AWS::Region' ? region : '{reference}'));
     }
     if (v && typeof v === 'object' && v.Ref === 'AWS::Region') return region;
+    // Base64 of a literal is that text; of anything else, base64 text whatever the value (the boot script's grammar
+    // tells it apart from a reference that may hold any text).
+    if (v && typeof v === 'object' && 'Fn::Base64' in v) {
+      return typeof v['Fn::Base64'] === 'string' ? Buffer.from(v['Fn::Base64']).toString('base64') : BASE64_REFERENCE;
+    }
     return '{reference}';
   }
 

@@ -15,8 +15,8 @@ import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enu
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
-  EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule,
-  statelessMatch, TopologyGraph,
+  BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, RuleGroupNode,
+  SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
 import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
@@ -915,6 +915,8 @@ class ConfigReader {
         type: 'auto-scaling-group',
         launchTemplate: configuration ? b.noted(id, 'launch_configuration', reader.templateRef(p.launch_configuration))
           : b.noted(id, 'launch_template', reader.templateRef(templateValue(template))),
+        overrides: blocks(mixed?.override).filter((o) => blockGiven(o?.launch_template_specification))
+          .map((o) => reader.templateRef(templateValue(oneBlock(o.launch_template_specification)))),
         subnets: reader.refs(p.vpc_zone_identifier).map((r, i) => b.noted(id, `vpc_zone_identifier[${i}]`, r)),
       });
       reader.launcher(c, [
@@ -2530,10 +2532,24 @@ function launchedTags(specs: unknown, unread: unknown[], plan: boolean): Record<
  */
 function userDataText(value: string): string {
   if (!value.includes('${')) return Buffer.from(value, 'base64').toString('utf8');
+  // The one expression the library writes (src/cdktf/tenant-proxy.ts): literal parts decoded, a reference encoded, joined
+  // and encoded. Anything else — another function, a file, a template — may hold any text: the whole is unknown, and no
+  // part of it is read as if the rest were not there.
+  const joined = /^\$\{base64encode\(join\("", \[(.*)\]\)\)\}$/s.exec(value)?.[1];
+  if (joined === undefined) return '{reference}';
+  const item = /base64decode\("([A-Za-z0-9+/=]*)"\)|base64encode\(([A-Za-z_][A-Za-z0-9_.-]*)\)/y;
   const parts: string[] = [];
-  for (const m of value.matchAll(/base64decode\("([A-Za-z0-9+/=]*)"\)|([^,\s\[\]]+)/g)) {
-    if (m[1] !== undefined) parts.push(Buffer.from(m[1], 'base64').toString('utf8'));
-    else if (/^[a-z_]+\./.test(m[2] ?? '')) parts.push('{reference}');
+  for (let at = 0; at < joined.length;) {
+    if (parts.length > 0) {
+      if (!joined.startsWith(', ', at)) return '{reference}';
+      at += 2;
+    }
+    item.lastIndex = at;
+    const m = item.exec(joined);
+    if (!m) return '{reference}';
+    // A reference encoded in base64: its value, whatever it is, is base64 text (the boot script's grammar tells it apart).
+    parts.push(m[1] !== undefined ? Buffer.from(m[1], 'base64').toString('utf8') : BASE64_REFERENCE);
+    at = item.lastIndex;
   }
   return parts.join('');
 }

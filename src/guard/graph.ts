@@ -461,8 +461,15 @@ export interface FlowLogNode extends NodeBase {
 }
 
 /**
+ * How a user-data text reads a part known only at deploy time that the engine encodes in base64 (CloudFormation
+ * `Fn::Base64`, Terraform `base64encode`): whatever its value, base64 text, which cannot end a quoted shell word.
+ */
+export const BASE64_REFERENCE = '{base64-reference}';
+
+/**
  * The boot script of a launch template or an instance, decoded to text. Parts the extractor cannot know at synth
- * time (a secret ARN given as a reference) read `{reference}`. The guard reads proxy configurations from it (AP-3, AP-6).
+ * time read `{reference}`, or `BASE64_REFERENCE` when the engine encodes them (a secret ARN given as a reference). The
+ * guard reads proxy configurations from it (AP-3, AP-6).
  */
 export interface UserDataNode extends NodeBase {
   readonly type: 'user-data';
@@ -506,6 +513,8 @@ export interface ListenerNode extends NodeBase {
 export interface AutoScalingGroupNode extends NodeBase {
   readonly type: 'auto-scaling-group';
   readonly launchTemplate: Ref;
+  /** The launch templates its mixed-instances overrides name besides: its instances may boot from them too. */
+  readonly overrides: Ref[];
   readonly subnets: Ref[];
 }
 

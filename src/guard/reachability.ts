@@ -20,6 +20,7 @@ import {
   applyNacl, Box, bucketByDestination, CompiledEntry, compileNacl, everything, HeaderSet, keyOf, makeBox, protocolBits, ProtocolTable, sharesProtocol,
   appendAll, boxText, overlaps, subtract, withDestinations, withinRanges, withSourcesIn,
 } from './header-set';
+import { CloudServiceCatalogue } from '../model/catalogue';
 import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
 import { Segment } from '../model/segment';
 
@@ -236,6 +237,9 @@ export class Reachability {
       }
     }
     extraPrefixes.forEach(add);
+    // The meeting-media ranges AP-3 / AP-6 let LGWAN terminals reach around the proxy (rules/proxy-exits.ts) are atoms of
+    // their own, so that a finding names exactly the addresses outside them.
+    for (const s of CloudServiceCatalogue.all()) s.media?.cidrs.forEach(add);
     this.atoms = new AtomTable(prefixes);
     this.protocols = new ProtocolTable(protocolNumbers);
     for (let a = 0; a < this.atoms.size;) {

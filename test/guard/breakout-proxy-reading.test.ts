@@ -6,7 +6,7 @@
  * client's own copy (`%>h{…}`, a macro Squid expands). And a Suricata rule with `bypass` ahead of the allow-list lets
  * its flow through uninspected, as a `pass` does.
  */
-import { CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { exampleFindings } from './example-findings';
@@ -58,6 +58,50 @@ describe('AP-3: the proxy is judged by what Squid loads', () => {
     const own = withBootScript(rewrite(/^request_header_add sec-Restrict-Tenant-Access-Policy "[^"]+" tenant_microsoft_365$/,
       () => 'request_header_add sec-Restrict-Tenant-Access-Policy "%>h{sec-Restrict-Tenant-Access-Policy}" tenant_microsoft_365'));
     expect(ap3(own)).toMatch(/AP-3 error .*for Microsoft 365/);
+  });
+});
+
+describe('AP-3 / AP-5: the proxy is judged by the squid.conf its boot script writes, and only a script the guard recognises', () => {
+  /** The script with `line` added after the line matching `at`. */
+  const after = (at: RegExp, line: string) => (script: string) => {
+    const lines = script.split('\n');
+    const i = lines.findIndex((l) => at.test(l));
+    if (i < 0) throw new Error(`test setup: no line matching ${at}`);
+    return [...lines.slice(0, i + 1), line, ...lines.slice(i + 1)].join('\n');
+  };
+  const EOF = /^JICHITAI_SQUID_CONF$/;
+
+  test.each([
+    ['sed -i after the heredoc', "sed -i 's/^ssl_bump bump bump_sni$/ssl_bump splice all/' /etc/squid/squid.conf"],
+    ['a line appended to squid.conf', "echo 'ssl_bump splice all' >> /etc/squid/squid.conf"],
+    ['a configuration fetched from S3 over it', 'aws s3 cp s3://bucket/squid.conf /etc/squid/squid.conf'],
+    ['a variable-built path', "C=/etc/sq; sed -i '1i ssl_bump splice all' ${C}uid/squid.conf"],
+  ])('%s: the configuration cannot be read, so AP-3 refuses and AP-5 cannot vouch for its certificates', (_, line) => {
+    const change = withBootScript(after(EOF, line));
+    const text = ap3(change);
+    expect(text).toMatch(NOT_BUMPED);
+    expect(text).toMatch(/the guard cannot tell from the boot script which configuration Squid loads: line \d+ is not a command of the proxy boot scripts/);
+    expect(exampleFindings('alpha-prime', 'AP-5', change).join('\n')).toMatch(/AP-5 critical .*the guard cannot tell from the boot script which configuration Squid loads/);
+  });
+
+  test('the CA secret ARN from a parameter: read when CloudFormation encodes it (Fn::Base64), refused when the raw value sits in the quotes', () => {
+    const arnPart = (encoded: boolean): Change => (stack, net) => {
+      const { head, tail } = planOf(net.blueprint).tenantProxy!.bootScriptParts;
+      const arn = new CfnParameter(stack, 'CaSecretArn', { type: 'String' }).valueAsString;
+      l1<ec2.CfnLaunchTemplate>(net, 'TenantProxy/LaunchTemplate')
+        .addPropertyOverride('LaunchTemplateData.UserData', Fn.base64(Fn.join('', [head, encoded ? Fn.base64(arn) : arn, tail])));
+    };
+    expect(ap3(arnPart(true))).toBe('');
+    expect(ap3(arnPart(false))).toMatch(/line \d+ is not a command of the proxy boot scripts the guard reads: "SECRET_ARN_BASE64='\{reference\}'"/);
+  });
+
+  test('squid started on another configuration file: refused', () => {
+    expect(ap3(withBootScript(after(/^systemctl enable --now squid$/, 'squid -f /tmp/other.conf')))).toMatch(NOT_BUMPED);
+  });
+
+  test('the same edit inside the heredoc is what Squid loads, and is judged as such', () => {
+    expect(ap3(withBootScript(rewrite(/^ssl_bump bump bump_sni$/, () => 'ssl_bump splice all')))).toMatch(NOT_BUMPED);
+    expect(ap3(withBootScript(rewrite(/^ssl_bump bump bump_sni$/, () => 'ssl_bump splice all')))).not.toMatch(/boot script/);
   });
 });
 

@@ -17,7 +17,7 @@ import { buildTfExample } from '../../examples/tf/_app';
 import { AlphaPrimeCase, Blueprint, cdk, CloudServiceCatalogue } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractTerraform } from '../../src/guard/extract-terraform';
-import { nodesOf } from '../../src/guard/graph';
+import { BASE64_REFERENCE, nodesOf } from '../../src/guard/graph';
 import { formatFinding } from '../../src/guard/rule';
 import { hasIpsSignature } from '../../src/guard/rules/alpha-prime';
 import { nonTlsPorts } from '../../src/guard/rules/breakout-controls';
@@ -315,8 +315,23 @@ describe('AP-3 tenant access control (テナントアクセス制御)', () => {
     // The way src/cdktf/tenant-proxy.ts writes it when the ARN is a reference: the ARN only ever base64-encoded.
     new LaunchTemplate(stack, 'Lt', { userData: TfFn.base64encode(TfFn.join('', [TfFn.base64decode(b64(head)), TfFn.base64encode(arn.stringValue), TfFn.base64decode(b64(tail))])) });
     const [node] = nodesOf(extractTerraform({ ud: JSON.parse(Testing.synth(stack)) }), 'user-data');
-    expect(node.text).toBe(`${head}${tail}`);
+    expect(node.text).toBe(`${head}${BASE64_REFERENCE}${tail}`);
     expect(node.text).toMatch(/^request_header_add sec-Restrict-Tenant-Access-Policy "/m);
+  });
+
+  test('the Terraform extractor reads no part of a user-data expression it does not know: another function or item makes it all unknown', () => {
+    const { head, tail } = planOf(new cdk.MunicipalNetwork(new Stack(new App(), 'x'), 'n', blueprint).blueprint).tenantProxy!.bootScriptParts;
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    const textOf = (items: (arn: string) => string[]) => {
+      const stack = new TerraformStack(Testing.app(), 'ud');
+      const arn = new TerraformVariable(stack, 'ca', { type: 'string' });
+      new LaunchTemplate(stack, 'Lt', { userData: TfFn.base64encode(TfFn.join('', items(arn.stringValue))) });
+      return nodesOf(extractTerraform({ ud: JSON.parse(Testing.synth(stack)) }), 'user-data')[0].text;
+    };
+    // The ARN not encoded (it may hold a quote and a command), a file's text appended, or a part the reader skipped before.
+    expect(textOf((arn) => [TfFn.base64decode(b64(head)), arn, TfFn.base64decode(b64(tail))])).toBe('{reference}');
+    expect(textOf((arn) => [TfFn.base64decode(b64(head)), TfFn.base64encode(arn), TfFn.base64decode(b64(tail)), TfFn.file('extra.sh')])).toBe('{reference}');
+    expect(textOf((arn) => [TfFn.base64decode(b64(head)), TfFn.base64encode(arn), TfFn.base64decode(b64(tail)), TfFn.upper(arn)])).toBe('{reference}');
   });
 });
 

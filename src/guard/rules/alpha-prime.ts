@@ -1,9 +1,10 @@
 import { ALL_V4, ALL_V6, Family, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
 import { CLOSED, literallyClosed } from '../enums';
-import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, UserDataNode, VpcNode } from '../graph';
+import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
 import { labelUnplacedIn } from './placement';
-import { clientsText, mayUse, ProxyClients, proxyClients, proxyLaunchers, proxySubnets } from './proxy-clients';
+import { clientsText, mayUse, proxyClients, proxySubnets } from './proxy-clients';
+import { proxyFleet, proxyOnlySubnets, relaysToBreakout } from './proxy-exits';
 import { byLo, covered } from './specific';
 import { statelessBypassProblem } from './stateless-engine';
 import { CloudServiceCatalogue } from '../../model/catalogue';
@@ -1010,13 +1011,6 @@ export const AP2: GuardRule = {
   },
 };
 
-/** Load balancers run no code of their own: in a forward proxy's subnet they are its front, not a server (AP-7). */
-
-/** The resources that run forward proxies: a proxy instance itself, its launch template, and the Auto Scaling groups that launch it. */
-function proxyFleet(graph: TopologyGraph, proxies: readonly UserDataNode[]): Set<string> {
-  return new Set(proxies.flatMap((p) => [p.id, ...proxyLaunchers(graph, p).map((a) => a.id)]));
-}
-
 /** The tag MunicipalNetwork puts on every subnet it lays out (src/cdk, src/cdktf segment networks), and a terminal pool's value. */
 const SUBNET_ROLE_TAG = 'jichitai:subnet-role';
 const TERMINAL_SUBNET_ROLE = 'terminals';
@@ -1136,13 +1130,13 @@ export const AP7: GuardRule = {
     const allProxies = proxyClients(ctx.graph);
     const proxyPlaces = new Set(allProxies.flatMap((c) => proxySubnets(ctx.graph, c.proxy) ?? []).map((s) => s.id));
     const fleet = proxyFleet(ctx.graph, allProxies.map((c) => c.proxy));
+    const proxyOnly = proxyOnlySubnets(ctx);
     for (const subnet of subnets) {
-      if (flaggedSubnets.has(subnet.id) || subnet.tags[SUBNET_ROLE_TAG] === TERMINAL_SUBNET_ROLE) continue;
-      // A proxy's subnet holds the proxy, unless something else runs there too (an occupant that is neither the proxy's
-      // instances nor a load balancer, which runs no code of its own): that may be a server using the proxy's way out.
+      if (flaggedSubnets.has(subnet.id) || subnet.tags[SUBNET_ROLE_TAG] === TERMINAL_SUBNET_ROLE || proxyOnly.has(subnet.id)) continue;
+      // A proxy's subnet that holds something else too (an occupant that is neither the proxy's instances nor a load
+      // balancer): that may be a server using the proxy's way out.
       const besides = proxyPlaces.has(subnet.id)
         ? occupantsOf(ctx.graph, subnet.id).filter((o) => !fleet.has(o.resource) && !LOAD_BALANCERS.has(o.resourceType)) : [];
-      if (proxyPlaces.has(subnet.id) && besides.length === 0) continue;
       const block = subnet.cidr === undefined ? undefined : parsePrefix(subnet.cidr);
       if (block && covered(clientBlocks.filter((b) => b.family === block.family).sort(byLo), block)) continue;
       const out = outOf(subnet);
@@ -1169,17 +1163,10 @@ export const AP7: GuardRule = {
     // A forward proxy relays to the breakout whatever its own subnet's routes are: a host its security groups (or those
     // of a load balancer in front of it) admit uses the breakout through it (semantics §7, forward proxies). One finding
     // per host: those whose own subnet already reaches out are named above.
-    // Only a proxy whose relayed traffic can take the breakout counts: one whose instances' subnets reach the internet or
-    // a cloud service (or a place the guard cannot follow) along a path through an LGWAN subnet — the α′ tenant
-    // proxy. A prefecture hub's proxy in the same graph relays through the hub's own firewall and NAT, and its way back
-    // into the members (the hub transit gateway) meets only their Internet segments: what its security groups admit does
-    // not lead to the breakout. A proxy whose subnets the guard cannot read may run anywhere, the breakout too (fail closed).
-    const relaysToBreakout = (c: ProxyClients) => {
-      const placed = proxySubnets(ctx.graph, c.proxy);
-      return !placed || placed.some((s) => ctx.reach.arrivals(s.id).some((a) => isOut(a)
-        && ctx.reach.hops(a).some((h) => ctx.graph.nodes.get(h.node)?.type === 'subnet' && ctx.reach.segmentOf(h.node) === Segment.LGWAN)));
-    };
-    const proxies = allProxies.filter(relaysToBreakout);
+    // Only a proxy whose relayed traffic can take the breakout counts (`relaysToBreakout`): a prefecture hub's proxy in
+    // the same graph relays through the hub's own firewall and NAT, and its way back into the members (the hub transit
+    // gateway) meets only their Internet segments: what its security groups admit does not lead to the breakout.
+    const proxies = allProxies.filter((c) => relaysToBreakout(ctx, c.proxy));
     for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient && !flaggedHosts.has(h.name))) {
       const used = proxies.find((c) => mayUse(c, host.cidrs));
       if (!used) continue;

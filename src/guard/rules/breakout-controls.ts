@@ -1,3 +1,4 @@
+import { segmentOfLabel } from './placement';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { Ipv4Cidr } from '../../model/cidr';
 import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from '../../model/cloud-service';
@@ -5,6 +6,7 @@ import { domainProblems, patternCovers, patternsOverlap } from '../../model/doma
 import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
+import { squidConfiguration } from '../boot-script';
 import { deref, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { Arrival } from '../reachability';
 import { nameOf, workloadSubnetsIn } from '../topology';
@@ -13,7 +15,7 @@ import {
   isPassRule, portItems,
 } from './alpha-prime';
 import { arrivalsFrom } from './paths';
-import { segmentOfLabel } from './placement';
+import { aroundTheProxyFindings, breakoutProxyConfigs } from './proxy-exits';
 import { memoizeBounded } from '../memo';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { loadedRules } from '../suricata-rules';
@@ -91,10 +93,10 @@ export interface SquidConf {
   readonly acls: ReadonlyMap<string, readonly AclLine[]>;
   readonly directives: readonly (readonly string[])[];
   /**
-   * Why the guard cannot tell which directives Squid loads (`parseSquid`): a conditional or an included file. Then
-   * nothing about the configuration counts as compliant.
+   * Why the guard cannot tell which directives Squid loads: a conditional or an included file (`parseSquid`), or a boot
+   * script it does not recognise (`squidConfiguration`). Then nothing about the configuration counts as compliant.
    */
-  readonly unreadable?: string;
+  readonly unreadable?: Bilingual;
 }
 
 /**
@@ -130,11 +132,14 @@ function parseSquid(text: string): SquidConf {
     if (last >= 0 && lines[last].endsWith('\\')) lines[last] = lines[last].slice(0, -1) + l.trimStart();
     else lines.push(l);
   }
-  let unreadable: string | undefined;
+  let unreadable: Bilingual | undefined;
   for (const line of lines) {
     const w = words(line.trim());
     if (w.length === 0) continue;
-    if (preprocessorLine(w)) unreadable ??= `"${w.join(' ')}"`;
+    if (preprocessorLine(w)) {
+      unreadable ??= bi(`the configuration holds "${w.join(' ')}", so the guard cannot tell which directives Squid loads`,
+        `設定に "${w.join(' ')}" があり、Squid がどのディレクティブを読み込むかガードが判断できない`);
+    }
     directives.push(w);
     if (w[0] === 'acl' && w.length >= 3) {
       const [, name, type, ...rest] = w;
@@ -322,13 +327,26 @@ function replyAction(conf: SquidConf, facts: Facts): string {
 /** Parsed configurations per graph: four rules read them. */
 const CONFIGS = new WeakMap<TopologyGraph, { node: UserDataNode; conf: SquidConf }[]>();
 
-/** The Squid configurations found in user data: every script that configures `http_port`. */
+/**
+ * The Squid configurations found in user data: every script that configures `http_port`, a proxy. What Squid loads is
+ * the squid.conf the script writes, when the guard recognises the script (`squidConfiguration`); otherwise the whole
+ * script is read as before, marked unreadable, so that nothing in it counts as compliant.
+ */
 export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: SquidConf }[] {
   let configs = CONFIGS.get(graph);
   if (!configs) {
-    configs = nodesOf(graph, 'user-data')
-      .map((node) => ({ node, conf: parseSquid(node.text) }))
-      .filter((c) => c.conf.directives.some((d) => d[0] === 'http_port'));
+    configs = [];
+    for (const node of nodesOf(graph, 'user-data')) {
+      const whole = parseSquid(node.text);
+      if (!whole.directives.some((d) => d[0] === 'http_port')) continue;
+      const script = squidConfiguration(node.text);
+      const conf = script.kind === 'read' ? parseSquid(script.text) : {
+        ...whole,
+        unreadable: bi(`the guard cannot tell from the boot script which configuration Squid loads: ${script.why.en}`,
+          `ブートスクリプトから、Squid が読み込む設定をガードが判断できない: ${script.why.ja}`),
+      };
+      configs.push({ node, conf });
+    }
     CONFIGS.set(graph, configs);
   }
   return configs;
@@ -346,15 +364,20 @@ export const AP3: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'テナントアクセス制御',
   summary: 'Cases イ/ウ: every allow-listed service that supports tenant restriction passes a TLS-intercepting proxy that deletes the client\'s copy of '
-    + 'its header and adds the configured tenant value; a communication tool without a header scheme (or a place no catalogue service lists) needs '
+    + 'its header and adds the configured tenant value — every proxy that may relay to the breakout, read from the squid.conf its boot script '
+    + 'writes (a script the guard does not recognise is unreadable) —, and no LGWAN subnet but a proxy\'s own reaches out around it (only the '
+    + 'catalogue\'s meeting-media ranges); a communication tool without a header scheme (or a place no catalogue service lists) needs '
     + 'an acknowledgement naming the service-side setting.',
   check(ctx: GuardContext) {
     const tenantCases: (AlphaPrimeCase | undefined)[] = [AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD, AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION];
     if (!tenantCases.includes(ctx.alphaPrimeCase)) return [];
     const targets = allowListed(ctx.graph);
-    const configs = proxyConfigs(ctx.graph);
+    // Every proxy that relays to the breakout must apply the control: a terminal may be sent to any of them.
+    const configs = breakoutProxyConfigs(ctx);
     const where = configs[0] ? nameOf(ctx.graph, configs[0].node.id) : breakoutFirewalls(ctx.graph).map((f) => nameOf(ctx.graph, f.firewall.id))[0] ?? 'LGWAN';
-    const findings: Finding[] = [];
+    // A configuration the guard cannot read complies with nothing: the findings say why.
+    const unread = configs.find((c) => c.conf.unreadable)?.conf.unreadable;
+    const findings: Finding[] = aroundTheProxyFindings(this, ctx, bi('the proxy\'s tenant headers', 'プロキシのテナントヘッダー'));
     const schemes = tenantSchemes();
     // Per host: every allow-listed place where a catalogue scheme applies must be bumped, and there the proxy must
     // delete the client's copy of each of the scheme's headers and add its own value, with ACLs matching that host
@@ -364,7 +387,7 @@ export const AP3: GuardRule = {
     for (const place of places) {
       const candidates = schemes.filter((s) => s.scheme.hosts.some((h) => patternsOverlap(h, place)));
       const facts: Facts = { host: probeHost(place) };
-      const done = candidates.some((c) => configs.some(({ conf }) => bumpAction(conf, facts) === 'bump'
+      const done = configs.length > 0 && configs.every(({ conf }) => candidates.some((c) => bumpAction(conf, facts) === 'bump'
         && c.scheme.headers.every((h) => deletesClientCopy(conf, h.name, facts) && addsValue(conf, h.name, facts))));
       if (!done) {
         const labels = [...new Set(candidates.map((c) => `${c.service.name} (${c.scheme.headers.map((h) => h.name).join(', ')})`))];
@@ -379,8 +402,8 @@ export const AP3: GuardRule = {
         configs.length === 0
           ? bi(`${missed.join(', ')} ${missed.length > 1 ? 'are' : 'is'} allow-listed, but no tenant-restriction proxy configuration is in the synthesized output for ${label}`,
             `${missed.join(', ')} を許可リストに載せているが、${labelJa} のテナント制限を行うプロキシの設定が合成結果にない`)
-          : bi(`the proxy does not bump ${missed.join(', ')} and replace the client's tenant header there for ${label}`,
-            `プロキシが ${missed.join(', ')} の TLS を復号（bump）して、クライアントが送った ${labelJa} のテナントヘッダーを置き換えていない`),
+          : bi(`the proxy does not bump ${missed.join(', ')} and replace the client's tenant header there for ${label}${unread ? ` (${unread.en})` : ''}`,
+            `プロキシが ${missed.join(', ')} の TLS を復号（bump）して、クライアントが送った ${labelJa} のテナントヘッダーを置き換えていない${unread ? `（${unread.ja}）` : ''}`),
         bi('list the service with its tenant settings in breakout.services and give breakout.tenantProxy (the proxy bumps each sign-in host, deletes '
           + 'client-sent copies of the header and adds yours, with ACLs matching that host)',
         'サービスをテナント設定とともに breakout.services に挙げ、breakout.tenantProxy を指定する（プロキシがサインインの各ホストの TLS を復号し、'
@@ -420,7 +443,7 @@ function withoutTenantControl(
   const unknown = targets.filter((t) => !known.some((k) => k === t || (k.startsWith('.') && t.endsWith(k))))
     .flatMap(ourPatterns).filter((t) => domainProblems(t).length === 0);
   const addedHeaders = (conf: SquidConf) => [...new Set(conf.directives.filter((d) => d[0] === 'request_header_add' && d[1]).map((d) => d[1]))];
-  const controlled = (place: string) => configs.some(({ conf }) => {
+  const controlled = (place: string) => configs.length > 0 && configs.every(({ conf }) => {
     const facts: Facts = { host: probeHost(place) };
     return bumpAction(conf, facts) === 'bump' && addedHeaders(conf).some((h) => deletesClientCopy(conf, h, facts) && addsValue(conf, h, facts));
   });
@@ -579,10 +602,7 @@ export function nonTlsPorts(rulesString: string | undefined): string[] {
  * https://www.squid-cache.org/Doc/config/tls_outgoing_options/ https://www.squid-cache.org/Doc/config/sslproxy_cert_error/
  */
 function certificateProblem(conf: SquidConf): Bilingual | undefined {
-  if (conf.unreadable) {
-    return bi(`the configuration holds ${conf.unreadable}, so the guard cannot tell which directives Squid loads`,
-      `設定に ${conf.unreadable} があり、Squid がどのディレクティブを読み込むかガードが判断できない`);
-  }
+  if (conf.unreadable) return conf.unreadable;
   for (const d of conf.directives) {
     const line = d.join(' ');
     if (d[0] === 'sslproxy_cert_error' && d[1] === 'allow') return bi(`"${line}" accepts certificates that fail verification`, `"${line}" が検証に失敗した証明書を受け入れる`);
@@ -727,6 +747,7 @@ function notEssentialSanitizer(ctx: GuardContext, conf: SquidConf, id: string): 
 
 /** What the proxy does with a download reply from `host`: `denied`, `sanitized`, or why neither. */
 function fileReplyFate(ctx: GuardContext, conf: SquidConf, host: string, reply: NonNullable<Facts['reply']>): 'denied' | 'sanitized' | Bilingual {
+  if (conf.unreadable) return conf.unreadable;
   if (bumpAction(conf, { host }) !== 'bump') return bi(`${host} is not bumped, so the proxy never reads its replies`, `${host} の TLS を復号（bump）していないため、プロキシはその応答を読まない`);
   if (replyAction(conf, { host, reply }) === 'deny') return 'denied';
   if (!icapEnabled(conf)) return bi('ICAP is not enabled (icap_enable on)', 'ICAP が有効になっていない（icap_enable on）');
@@ -773,7 +794,8 @@ export const AP6: GuardRule = {
   term: 'ファイルダウンロード制限',
   summary: 'Case イ: the proxy refuses file downloads (Content-Disposition: attachment, file MIME types) from the allow-listed communication tools. '
     + 'Case ウ: on every allow-listed host of a communication tool the proxy bumps and hands those file replies to an ICAP RESPMOD sanitization '
-    + 'service (無害化) at an LGWAN address, with bypass=off (fails closed), or denies them; a sanitization relay alone is not enough.',
+    + 'service (無害化) at an LGWAN address, with bypass=off (fails closed), or denies them; a sanitization relay alone is not enough. '
+    + 'In both, every proxy that may relay to the breakout does so, and no LGWAN subnet but a proxy\'s own reaches out around it (as AP-3).',
   check(ctx: GuardContext) {
     const sanitizing = ctx.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION;
     if (!sanitizing && ctx.alphaPrimeCase !== AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD) return [];
@@ -784,21 +806,25 @@ export const AP6: GuardRule = {
     const tools = CloudServiceCatalogue.all().filter((s) => s.category === CloudServiceCategory.COMMUNICATION_TOOL)
       .map((tool) => ({ tool, places: allowListedWithin(targets, tool.domains).filter((place) => !otherKind.some((d) => patternCovers(d, place))) }))
       .filter((t) => t.places.length > 0);
-    if (tools.length === 0) return sanitizing ? sanitizationRelayFindings(this, ctx) : [];
-    const configs = proxyConfigs(ctx.graph);
+    const around = aroundTheProxyFindings(this, ctx, sanitizing ? bi('the proxy\'s sanitization', 'プロキシの無害化') : bi('the proxy\'s download restriction', 'プロキシのダウンロード制限'));
+    if (tools.length === 0) return [...around, ...sanitizing ? sanitizationRelayFindings(this, ctx) : []];
+    // Every proxy that relays to the breakout must apply the control: a terminal may be sent to any of them.
+    const configs = breakoutProxyConfigs(ctx);
     const where = breakoutFirewalls(ctx.graph).map((f) => nameOf(ctx.graph, f.firewall.id))[0] ?? 'LGWAN';
-    if (sanitizing) return sanitizationFindings(this, ctx, tools, configs, where);
+    if (sanitizing) return [...around, ...sanitizationFindings(this, ctx, tools, configs, where)];
     // A download is a reply with Content-Disposition: attachment, or one with a file MIME type. On every allow-listed host
     // of a communication tool, the proxy must bump the connection (it reads no reply inside a spliced tunnel) and deny
     // both before any rule allows them.
     const refuses = (conf: SquidConf, host: string) => bumpAction(conf, { host }) === 'bump'
       && DOWNLOAD_PROBES.every((reply) => replyAction(conf, { host, reply }) === 'deny');
     const failing = tools
-      .map(({ tool, places }) => ({ tool, missed: places.filter((place) => !configs.some(({ conf }) => refuses(conf, probeHost(place)))) }))
+      .map(({ tool, places }) => ({
+        tool, missed: places.filter((place) => configs.length === 0 || !configs.every(({ conf }) => refuses(conf, probeHost(place)))),
+      }))
       .filter((t) => t.missed.length > 0);
-    if (failing.length === 0) return [];
+    if (failing.length === 0) return around;
     const hosts = [...new Set(failing.flatMap((f) => f.missed))];
-    return [finding(this, where, bi(`case イ allows ${failing.map((t) => t.tool.name).join(', ')}, but no proxy refuses file downloads from them `
+    return [...around, finding(this, where, bi(`case イ allows ${failing.map((t) => t.tool.name).join(', ')}, but no proxy refuses file downloads from them `
       + `(${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` and ${hosts.length - 5} more` : ''}: not bumped, or an attachment or file MIME type reply is not denied first)`,
     `ケース（イ）で ${failing.map((t) => t.tool.name).join(', ')} を許可しているが、そこからのファイルダウンロードを拒否するプロキシがない`
       + `（${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` ほか ${hosts.length - 5} 件` : ''}: TLS を復号（bump）していないか、添付ファイルやファイルの MIME タイプの応答を先に拒否していない）`),
@@ -812,7 +838,7 @@ export const AP6: GuardRule = {
  * each download probe. Sanitized replies also need a SANITIZATION_RELAY labelled in LGWAN; denial alone, a relay.
  */
 function sanitizationFindings(rule: GuardRule, ctx: GuardContext, tools: { tool: CloudServiceDefinition; places: string[] }[],
-  configs: { conf: SquidConf }[], where: string): Finding[] {
+  configs: readonly { conf: SquidConf }[], where: string): Finding[] {
   const fix = bi('give breakout.sanitizationService (a declared LGWAN host with role SANITIZATION_RELAY) and breakout.tenantProxy: the proxy bumps '
     + 'the tools\' hosts and hands their file replies to the ICAP RESPMOD service with bypass=off (icap_enable on, adaptation_access allowing them)',
   'breakout.sanitizationService（ロール SANITIZATION_RELAY の、宣言した LGWAN接続系のホスト）と breakout.tenantProxy を指定する: プロキシがツールのホストの TLS を復号し、'
@@ -823,13 +849,13 @@ function sanitizationFindings(rule: GuardRule, ctx: GuardContext, tools: { tool:
     for (const place of places) {
       const host = probeHost(place);
       const fates = configs.map(({ conf }) => DOWNLOAD_PROBES.map((reply) => fileReplyFate(ctx, conf, host, reply)));
-      const good = fates.find((f) => f.every((x) => x === 'denied' || x === 'sanitized'));
-      if (good) {
-        sanitized ||= good.includes('sanitized');
+      const bad = fates.find((f) => !f.every((x) => x === 'denied' || x === 'sanitized'));
+      if (fates.length > 0 && !bad) {
+        sanitized ||= fates.some((f) => f.includes('sanitized'));
         continue;
       }
-      const why = configs.length === 0 ? bi('no proxy configuration is in the synthesized output', 'プロキシの設定が合成結果にない')
-        : fates[0].find((x): x is Bilingual => x !== 'denied' && x !== 'sanitized')!;
+      const why = !bad ? bi('no proxy configuration is in the synthesized output', 'プロキシの設定が合成結果にない')
+        : bad.find((x): x is Bilingual => x !== 'denied' && x !== 'sanitized')!;
       missed.push({ tool: tool.name, place, why });
     }
   }

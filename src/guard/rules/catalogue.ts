@@ -222,10 +222,14 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'AP-3': {
     summaryJa: 'ケース（イ）（ウ）: テナント制限に対応する許可リストのサービスは、TLS を復号するプロキシを通り、クライアントが送ったヘッダーを削除したうえで設定したテナントの値を付与すること。'
+      + 'ブレイクアウトへ中継しうるプロキシはすべてそうし（設定は起動スクリプトが書く squid.conf から読み、ガードが認識しないスクリプトは読めないものとする）、'
+      + 'プロキシ専用のサブネット以外の LGWAN接続系のサブネットはプロキシを迂回して外へ出ない（カタログの Web 会議メディアの範囲だけは可）。'
       + 'ヘッダーによる制限のないコミュニケーションツール（Zoom、Box など）やカタログにない接続先は、サービス側の設定を記した例外承認が必要。',
     rationale: 'Tenant access control keeps the breakout to the municipality\'s own tenant; a header the client can forge or omit does not. The deck '
       + 'lists it for cases イ and ウ without exception, so a tool the proxy cannot restrict is refused until someone records which setting of '
-      + 'the service does it, and a destination the guard does not know counts as one it cannot restrict (fail closed).',
+      + 'the service does it, and a destination the guard does not know counts as one it cannot restrict (fail closed). The header holds only '
+      + 'on traffic that passes the proxy: so every proxy a terminal may be sent to must add it, and no terminal may leave around the proxies '
+      + '(a firewall\'s FQDN allow-list lets the sign-in hosts through by name, to any address).',
     citations: [{
       source: SOURCES.MIC_2024,
       where: 'α\'モデル ケース（イ）（ウ）の技術的対策 — ローカルブレイクアウトテナントアクセス制御',
@@ -254,7 +258,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'AP-6': {
     summaryJa: 'ケース（イ）: 許可リストのコミュニケーションツールからのファイルダウンロードをプロキシで拒否すること。ケース（ウ）: ツールの各ホストを'
       + 'プロキシが復号し、ファイルとなる応答を LGWAN 接続系のアドレスにある ICAP RESPMOD の無害化サービス（bypass=off、停止時は拒否）に渡すか、'
-      + '拒否すること。無害化の中継があるだけでは不十分。',
+      + '拒否すること。無害化の中継があるだけでは不十分。どちらも、ブレイクアウトへ中継しうるプロキシはすべてそうし、プロキシ専用のサブネット以外の'
+      + ' LGWAN接続系のサブネットはプロキシを迂回して外へ出ない（AP-3 と同じ）。',
     rationale: 'Case イ brings no file into LGWAN; case ウ brings files in only after sanitization, so the sanitization must be on the path every '
       + 'file takes: the proxy hands each file reply of a communication tool to the sanitizer (ICAP RESPMOD, RFC 3507) and refuses it while the '
       + 'sanitizer cannot answer (Squid bypass=off), or refuses file replies and files come in only through the relay. A relay somewhere '

@@ -129,7 +129,8 @@ export const LOG1: GuardRule = {
       }
     }
     for (const { node, conf } of proxyConfigs(ctx.graph)) {
-      const problem = proxyLogProblem(ctx.graph, node, conf.directives.filter((d) => d[0] === 'access_log'));
+      // What Squid loads cannot be read: its access_log neither.
+      const problem = conf.unreadable ?? proxyLogProblem(ctx.graph, node, conf.directives.filter((d) => d[0] === 'access_log'));
       if (problem) {
         add(node.id, bi(`the proxy's access log is not shipped: ${problem.en}`, `プロキシのアクセスログが転送されていない: ${problem.ja}`),
           bi('keep access_log stdio:/var/log/squid/access.log and the CloudWatch agent configuration of the generated boot script, and the log group it names',

@@ -131,9 +131,9 @@ export function mayUse(clients: ProxyClients, cidrs: readonly string[]): boolean
   return cidrs.map((c) => parsePrefix(c)).some((p) => p === undefined || clients.blocks.some((b) => overlaps(b, p)));
 }
 
-/** The Auto Scaling groups that launch a proxy's launch template. */
+/** The Auto Scaling groups that launch a proxy's launch template (as theirs, or as a mixed-instances override's). */
 export function proxyLaunchers(graph: TopologyGraph, proxy: UserDataNode): AutoScalingGroupNode[] {
-  return nodesOf(graph, 'auto-scaling-group').filter((a) => a.launchTemplate.kind === 'node' && a.launchTemplate.id === proxy.id);
+  return nodesOf(graph, 'auto-scaling-group').filter((a) => [a.launchTemplate, ...a.overrides].some((t) => t.kind === 'node' && t.id === proxy.id));
 }
 
 /**

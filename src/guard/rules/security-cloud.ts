@@ -128,6 +128,8 @@ function hubProxies(graph: TopologyGraph): HubProxy[] {
  * the guard cannot read in those ACLs does not count as denied.
  */
 function relayProblem(conf: SquidConf, memberBlocks: readonly string[]): Bilingual | undefined {
+  // What Squid loads cannot be read: nothing in it counts as denying.
+  if (conf.unreadable) return conf.unreadable;
   const denied: Prefix[] = [];
   for (const d of conf.directives) {
     if (d[0] !== 'http_access') continue;

@@ -1,0 +1,129 @@
+import { parsePrefix, Prefix } from '../address-space';
+import { proxyConfigs, SquidConf } from './breakout-controls';
+import { outOrUnknown, pathFindings } from './paths';
+import { proxyClients, proxyLaunchers, proxySubnets } from './proxy-clients';
+import { CloudServiceCatalogue } from '../../model/catalogue';
+import { Segment } from '../../model/segment';
+import { AutoScalingGroupNode, TopologyGraph, UserDataNode } from '../graph';
+import { Box, makeBox } from '../header-set';
+import { Arrival, Reachability } from '../reachability';
+import { bi, Bilingual, Finding, GuardContext, GuardRule } from '../rule';
+import { LOAD_BALANCERS, occupantsOf, workloadSubnetsIn } from '../topology';
+
+/*
+ * Where the α′ breakout's web traffic may leave LGWAN in cases イ/ウ (semantics §10, forward proxies): the proxy controls
+ * (tenant headers, AP-3; downloads and sanitization, AP-6) hold only if every way out passes a proxy that applies them.
+ * So the proxies that count are those that run where their traffic takes the breakout, every one of them must comply,
+ * and no other LGWAN subnet has a way out, but to the meeting-media ranges the vendors list.
+ */
+
+/**
+ * The resources that run forward proxies: a proxy instance itself, its launch template, and the Auto Scaling groups that
+ * launch it — only those whose every template (mixed-instances overrides too) is a proxy's: an override may boot anything.
+ */
+export function proxyFleet(graph: TopologyGraph, proxies: readonly UserDataNode[]): Set<string> {
+  const ids = new Set(proxies.map((p) => p.id));
+  const onlyProxies = (a: AutoScalingGroupNode) => [a.launchTemplate, ...a.overrides].every((t) => t.kind === 'node' && ids.has(t.id));
+  return new Set(proxies.flatMap((p) => [p.id, ...proxyLaunchers(graph, p).filter(onlyProxies).map((a) => a.id)]));
+}
+
+/** Per walk of the paths (a check), the answers below: several rules ask them. */
+const EXITS = new WeakMap<Reachability, { proxyOnly: Set<string>; running: { node: UserDataNode; conf: SquidConf }[]; around?: Arrival[] }>();
+
+function exits(ctx: GuardContext) {
+  let out = EXITS.get(ctx.reach);
+  if (!out) {
+    const proxies = proxyClients(ctx.graph).map((c) => c.proxy);
+    const places = new Set(proxies.flatMap((p) => proxySubnets(ctx.graph, p) ?? []).map((s) => s.id));
+    const fleet = proxyFleet(ctx.graph, proxies);
+    // A proxy's subnet holds the proxy, unless something else runs there too (an occupant that is neither the proxy's
+    // instances nor a load balancer, which runs no code of its own): that may use the proxy's way out around it.
+    const proxyOnly = new Set([...places]
+      .filter((id) => occupantsOf(ctx.graph, id).every((o) => fleet.has(o.resource) || LOAD_BALANCERS.has(o.resourceType))));
+    const running = proxyConfigs(ctx.graph).filter((c) => relaysToBreakout(ctx, c.node));
+    EXITS.set(ctx.reach, out = { proxyOnly, running });
+  }
+  return out;
+}
+
+/** The LGWAN subnets that are a forward proxy's own and hold nothing besides the proxy and its load balancers. */
+export function proxyOnlySubnets(ctx: GuardContext): ReadonlySet<string> {
+  return exits(ctx).proxyOnly;
+}
+
+/**
+ * Whether a proxy's relayed traffic can take the breakout: its instances' subnets reach the internet or a cloud service
+ * (or a place the guard cannot follow) along a path through an LGWAN subnet — the α′ tenant proxy. A prefecture hub's
+ * proxy in the same graph relays through the hub's own firewall and NAT. A proxy whose subnets the guard cannot read
+ * may run anywhere, the breakout too (fail closed), and so may a launch template no Auto Scaling group launches.
+ */
+export function relaysToBreakout(ctx: GuardContext, proxy: UserDataNode): boolean {
+  const isOut = outOrUnknown(ctx);
+  const placed = proxySubnets(ctx.graph, proxy);
+  return !placed || placed.some((s) => ctx.reach.arrivals(s.id).some((a) => isOut(a)
+    && ctx.reach.hops(a).some((h) => ctx.graph.nodes.get(h.node)?.type === 'subnet' && ctx.reach.segmentOf(h.node) === Segment.LGWAN)));
+}
+
+/**
+ * The Squid configurations of the proxies that relay to the breakout (`relaysToBreakout`): each of them must apply the
+ * controls, since a terminal may be sent to any. One that nothing runs there (a prefecture hub's) does not vouch for them.
+ */
+export function breakoutProxyConfigs(ctx: GuardContext): readonly { node: UserDataNode; conf: SquidConf }[] {
+  return exits(ctx).running;
+}
+
+/** The vendor-listed meeting-media ranges of the catalogue's services (UDP media, which no HTTP proxy carries). */
+const MEDIA: readonly Prefix[] = CloudServiceCatalogue.all().flatMap((s) => s.media?.cidrs ?? []).map((c) => parsePrefix(c)!);
+
+/** The packets of `box` bound outside the atom ranges `skip` (sorted, disjoint). */
+function outside(box: Box, skip: readonly (readonly [number, number])[]): Box[] {
+  const out: Box[] = [];
+  let from = box.d0;
+  for (const [a, b] of skip) {
+    if (b < from || a > box.d1) continue;
+    if (a > from) out.push(makeBox(from, a - 1, box.s0, box.s1, box.p, box.q0, box.q1));
+    from = b + 1;
+  }
+  if (from <= box.d1) out.push(from === box.d0 ? box : makeBox(from, box.d1, box.s0, box.s1, box.p, box.q0, box.q1));
+  return out;
+}
+
+/**
+ * The ways out of LGWAN around the proxies, in cases イ/ウ: every path from an LGWAN subnet that is not a proxy's own
+ * (`proxyOnlySubnets`) to the internet, the security cloud or a place the guard cannot follow, with the packets that
+ * get there — but those bound for the meeting-media ranges the catalogue lists (Microsoft publishes its sign-in hosts
+ * elsewhere, so no tenant header is at stake there). A firewall on the path is not counted on: its allow-list lets the
+ * sign-in hosts through by name, whatever address a terminal sends them to.
+ */
+export function aroundTheProxy(ctx: GuardContext): readonly Arrival[] {
+  const x = exits(ctx);
+  if (!x.around) {
+    const isOut = outOrUnknown(ctx);
+    // Atoms of their own (the Reachability adds them), so that what lies outside them is a union of atoms.
+    const media = MEDIA.map((p) => ctx.reach.atoms.range(p)).sort((a, b) => a[0] - b[0]);
+    const around: Arrival[] = [];
+    for (const subnet of workloadSubnetsIn(ctx, Segment.LGWAN)) {
+      if (x.proxyOnly.has(subnet.id)) continue;
+      for (const a of ctx.reach.arrivals(subnet.id)) {
+        if (!isOut(a)) continue;
+        const headers = a.end.kind === 'internet' ? a.headers.flatMap((b) => outside(b, media)) : a.headers;
+        if (headers.length > 0) around.push({ ...a, headers });
+      }
+    }
+    x.around = around;
+  }
+  return x.around;
+}
+
+/**
+ * AP-3's and AP-6's findings for the ways out around the proxies (`aroundTheProxy`): one per source subnet, naming the
+ * control the path escapes (`control`: "the proxy's tenant headers").
+ */
+export function aroundTheProxyFindings(rule: GuardRule, ctx: GuardContext, control: Bilingual): Finding[] {
+  return pathFindings(ctx, rule, aroundTheProxy(ctx),
+    bi(`an LGWAN subnet that is not a forward proxy's own, around ${control.en},`, `フォワードプロキシ専用ではない LGWAN接続系のサブネットから、${control.ja}を通らずに`),
+    bi('remove the way out: in cases イ/ウ LGWAN subnets reach cloud services only through the tenant-restriction proxy (breakout.tenantProxy), '
+      + 'but for routes to the meeting-media ranges a catalogue service lists; a proxy\'s own subnet holds nothing but the proxy and its load balancer',
+    '外へ出る経路を外す。ケース（イ）（ウ）では、LGWAN接続系のサブネットはテナント制限のプロキシ（breakout.tenantProxy）を通ってだけクラウドサービスに届く'
+      + '（カタログのサービスが挙げる Web 会議メディアの範囲へのルートは除く）。プロキシ専用のサブネットには、プロキシとそのロードバランサーのほかに何も置かない'));
+}

@@ -1,0 +1,176 @@
+/**
+ * α′ cases イ/ウ: the proxy's controls (tenant headers, AP-3; download restriction and sanitization, AP-6) hold only if
+ * the terminals cannot go around the proxy, and only if every proxy they may be sent to applies them. Outside testers
+ * showed both holes: a `0.0.0.0/0` from the terminal tables to the breakout firewall passed AP-1 (the path meets the
+ * firewall), AP-7 (terminal subnets) and AP-3 / AP-6 (some Squid configuration complied); and a launch template nothing
+ * launched, holding the generated script, vouched for a proxy that splices the sign-in hosts.
+ */
+import { Instance } from '@cdktf/provider-aws/lib/instance';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { exampleFindings } from './example-findings';
+import { alphaPrime } from '../../examples/blueprints';
+import { buildTfExample } from '../../examples/tf/_app';
+import { AlphaPrimeCase, cdk } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { formatFinding } from '../../src/guard/rule';
+import { planOf } from '../../src/plan/cache';
+
+type Change = (stack: Stack, net: cdk.MunicipalNetwork) => void;
+
+function all<T>(scope: IConstruct, test: (c: any) => boolean): T[] {
+  const found = scope.node.findAll().filter(test);
+  if (found.length === 0) throw new Error('test setup: nothing found');
+  return found as T[];
+}
+
+const l1 = <T extends CfnResource>(scope: IConstruct, suffix: string): T => all<T>(scope, (c) => c.node.path.endsWith(suffix))[0];
+
+/** The terminal tables' routes to the first Teams media range (the firewall endpoint their target), given another destination. */
+const mediaRoutesTo = (destination: string): Change => (_, net) => {
+  for (const r of all<ec2.CfnRoute>(net.lgwan, (c) => c instanceof ec2.CfnRoute && c.destinationCidrBlock === '52.112.0.0/14')) {
+    r.addPropertyOverride('DestinationCidrBlock', destination);
+  }
+};
+
+/** The proxy's boot script with every line matching `pattern` rewritten. */
+const rewritten = (pattern: RegExp, to: string) => (script: string) => {
+  if (!pattern.test(script)) throw new Error(`test setup: no line matching ${pattern}`);
+  return script.split('\n').map((l) => (pattern.test(l) ? to : l)).join('\n');
+};
+
+const SPLICE = rewritten(/^ssl_bump bump bump_sni$/m, 'ssl_bump splice all');
+
+/** The α′ proxy's launch template running `edit` of the generated script instead. */
+const proxyRuns = (edit: (script: string) => string): Change => (_, net) => {
+  const script = planOf(net.blueprint).tenantProxy!.bootScript;
+  l1<ec2.CfnLaunchTemplate>(net.lgwan, 'TenantProxy/LaunchTemplate').addPropertyOverride('LaunchTemplateData.UserData', Fn.base64(edit(script)));
+};
+
+/** A launch template of its own holding `edit` of the generated script, which no Auto Scaling group launches. */
+const spareTemplate = (edit: (script: string) => string): Change => (stack, net) => {
+  new ec2.CfnLaunchTemplate(stack, 'SpareProxy', {
+    launchTemplateData: { imageId: 'ami-0123456789abcdef0', userData: Fn.base64(edit(planOf(net.blueprint).tenantProxy!.bootScript)) },
+  });
+};
+
+const both = (...changes: Change[]): Change => (stack, net) => changes.forEach((c) => c(stack, net));
+
+const findings = (ruleId: string, change: Change, alphaPrimeCase?: AlphaPrimeCase) =>
+  exampleFindings('alpha-prime', ruleId, change, alphaPrimeCase).join('\n');
+
+const AROUND = /an LGWAN subnet that is not a forward proxy's own, around the proxy's tenant headers, reaches the internet \(1\.0\.0\.0\/8, 2\.0\.0\.0\/7, 4\.0\.0\.0\/6, \d+ more prefixes\)/;
+
+describe('AP-3 / AP-6: no way out of LGWAN around the proxy', () => {
+  test('the α′ example complies: its terminal subnets are routed to the Teams media ranges only', () => {
+    expect(findings('AP-3', () => undefined)).toBe('');
+    expect(findings('AP-6', () => undefined)).toBe('');
+  });
+
+  test('a default route from the terminal tables to the breakout firewall is refused by AP-3 and AP-6, and passes AP-1 and AP-7', () => {
+    const change = mediaRoutesTo('0.0.0.0/0');
+    expect(findings('AP-3', change)).toMatch(AROUND);
+    expect(findings('AP-6', change)).toMatch(/AP-6 error .*around the proxy's download restriction, reaches the internet/);
+    // What the other rules say of it is unchanged: the path meets the firewall, and the subnets hold terminals.
+    expect(findings('AP-1', change)).toBe('');
+    expect(findings('AP-7', change)).toBe('');
+  });
+
+  test('case ウ names the sanitization the path escapes', () => {
+    expect(findings('AP-6', mediaRoutesTo('0.0.0.0/0'), AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION))
+      .toMatch(/around the proxy's sanitization, reaches the internet/);
+  });
+
+  test('a route to the sign-in hosts\' own range (Microsoft\'s 20.190.128.0/18) is refused: only the media ranges are exempt', () => {
+    expect(findings('AP-3', mediaRoutesTo('20.190.128.0/18'))).toMatch(/around the proxy's tenant headers, reaches the internet \(20\.190\.128\.0\/18\)/);
+  });
+
+  test('a route to part of a media range stays exempt; one wider than it is not', () => {
+    expect(findings('AP-3', mediaRoutesTo('52.113.0.0/16'))).toBe('');
+    expect(findings('AP-3', mediaRoutesTo('52.112.0.0/13'))).toMatch(/reaches the internet \(52\.116\.0\.0\/14/);
+  });
+
+  test('case ア has no proxy controls: the same route is not AP-3\'s concern', () => {
+    expect(findings('AP-3', mediaRoutesTo('0.0.0.0/0'), AlphaPrimeCase.LICENSE_AND_UPDATES)).toBe('');
+  });
+
+  test('a server beside the proxy in its subnet uses the proxy subnet\'s way out around it', () => {
+    const beside: Change = (stack, net) => {
+      new ec2.CfnInstance(stack, 'Beside', { imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: l1<ec2.CfnSubnet>(net.lgwan, '/Subnet-proxy-1').ref });
+    };
+    expect(findings('AP-3', beside)).toMatch(/\[NetworkLgwanSubnetproxy1[0-9A-F]{8}\] AP-3 error \(テナントアクセス制御\): .*around the proxy's tenant headers, reaches the internet/);
+  });
+});
+
+describe('AP-3 / AP-6: every proxy that may relay to the breakout applies the controls', () => {
+  test('a launch template nothing launches, holding the generated script, does not vouch for a proxy that splices', () => {
+    expect(findings('AP-3', proxyRuns(SPLICE))).toMatch(/the proxy does not bump login\.microsoft\.com/);
+    expect(findings('AP-3', both(proxyRuns(SPLICE), spareTemplate((s) => s)))).toMatch(/the proxy does not bump login\.microsoft\.com/);
+    expect(findings('AP-6', both(proxyRuns(SPLICE), spareTemplate((s) => s)))).toMatch(/no proxy refuses file downloads/);
+  });
+
+  test('a spare launch template that splices is refused though the running proxy complies: anyone may launch it later', () => {
+    expect(findings('AP-3', spareTemplate((s) => s))).toBe('');
+    expect(findings('AP-3', spareTemplate(SPLICE))).toMatch(/the proxy does not bump login\.microsoft\.com/);
+  });
+});
+
+describe('AP-3 / AP-7: the proxy\'s Auto Scaling group is the proxy only if every template it may boot is a proxy\'s', () => {
+  /** The proxy group's template moved into a mixed-instances policy whose override boots another template. */
+  const overridden = (overrideUserData?: string): Change => (stack, net) => {
+    const other = new ec2.CfnLaunchTemplate(stack, 'Other', {
+      launchTemplateData: { imageId: 'ami-0123456789abcdef0', userData: overrideUserData === undefined ? undefined : Fn.base64(overrideUserData) },
+    });
+    const group = l1<CfnResource>(net.lgwan, 'TenantProxy/AutoScalingGroup');
+    const template = (group as any).launchTemplate;
+    group.addPropertyDeletionOverride('LaunchTemplate');
+    group.addPropertyOverride('MixedInstancesPolicy', {
+      LaunchTemplate: {
+        LaunchTemplateSpecification: { LaunchTemplateId: template.launchTemplateId, Version: template.version },
+        Overrides: [{ InstanceType: 't3.small' }, { InstanceType: 't3.micro', LaunchTemplateSpecification: { LaunchTemplateId: other.ref, Version: other.attrLatestVersionNumber } }],
+      },
+    });
+  };
+
+  test('an override booting a template without the proxy makes the proxy subnets servers with a way out around the proxy', () => {
+    expect(findings('AP-3', overridden())).toMatch(/\[NetworkLgwanSubnetproxy1[0-9A-F]{8}\] AP-3 error .*around the proxy's tenant headers, reaches the internet \(1\.0\.0\.0\/8/);
+    expect(findings('AP-7', overridden())).toMatch(/it holds a forward proxy, but also/);
+  });
+
+  test('an override booting the proxy\'s own script is still the proxy (and must comply like it)', () => {
+    const script = (net: cdk.MunicipalNetwork) => planOf(net.blueprint).tenantProxy!.bootScript;
+    const same: Change = (stack, net) => overridden(script(net))(stack, net);
+    expect(findings('AP-3', same)).toBe('');
+    const splicing: Change = (stack, net) => overridden(SPLICE(script(net)))(stack, net);
+    expect(findings('AP-3', splicing)).toMatch(/the proxy does not bump login\.microsoft\.com/);
+  });
+});
+
+describe('CDKTF', () => {
+  const tfFindings = (ruleId: string, change: (stack: IConstruct, lgwan: IConstruct) => void): string => {
+    const { stack, network } = buildTfExample('alpha-prime', Testing.app());
+    change(stack, network.lgwan);
+    const graph = extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) });
+    return checkTopology(graph, { model: alphaPrime.model, alphaPrimeCase: alphaPrime.alphaPrimeCase })
+      .filter((f) => f.ruleId === ruleId).map(formatFinding).join('\n');
+  };
+
+  test('the example complies; a default route from the terminal tables, or a server beside the proxy, is refused', () => {
+    expect(tfFindings('AP-3', () => undefined)).toBe('');
+    const defaultRoute = (_: IConstruct, lgwan: IConstruct) => {
+      for (const r of all<Route>(lgwan, (c) => c instanceof Route && c.destinationCidrBlockInput === '52.112.0.0/14')) r.addOverride('destination_cidr_block', '0.0.0.0/0');
+    };
+    expect(tfFindings('AP-3', defaultRoute)).toMatch(AROUND);
+    expect(tfFindings('AP-6', defaultRoute)).toMatch(/around the proxy's download restriction/);
+    const beside = (stack: IConstruct, lgwan: IConstruct) => {
+      const proxySubnet = all<Subnet>(lgwan, (c) => c instanceof Subnet && c.node.path.endsWith('/Subnet-proxy-1'))[0];
+      new Instance(stack, 'Beside', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: proxySubnet.id });
+    };
+    expect(tfFindings('AP-3', beside)).toMatch(/Subnet-proxy-1.*around the proxy's tenant headers, reaches the internet/);
+  });
+});
