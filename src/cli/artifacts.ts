@@ -68,7 +68,7 @@ export interface LoadedArtifact {
  * Read one artifact named on the command line. THE SWITCH PER KIND is `loadArtifact` below: a new kind (the Terraform
  * plan extractor) is one `case` that returns its units.
  */
-export function loadArtifact(input: string, selected: StackFilter = () => true, hub?: HubEvidenceSource): LoadedArtifact {
+export function loadArtifact(input: string, selected: StackFilter = () => true, hub?: HubEvidenceSource, account?: string): LoadedArtifact {
   const { kind, json } = detectKind(input);
   const name = stackNameOfFile(input);
   switch (kind) {
@@ -89,14 +89,14 @@ export function loadArtifact(input: string, selected: StackFilter = () => true, 
       // Plain HCL planned anywhere: node ids are the resources' addresses (module.x.aws_subnet.y[0]).
       if (hub) throw new CliError(`${input}: --hub binds a member's synthesized configuration (cdk.tf.json); a plan's values are already resolved by Terraform. Check the member's cdk.tf.json with --hub`);
       if (!selected(name)) return { input, kind, units: [] };
-      return { input, kind, units: [{ graph: planGraph(input, json), stacks: [{ name, file: input, localId: (id) => id }] }] };
+      return { input, kind, units: [{ graph: planGraph(input, json, account), stacks: [{ name, file: input, localId: (id) => id }] }] };
   }
 }
 
 /** A plan's graph; a plan the reader refuses (another format version) is an unusable input, not a bug. */
-function planGraph(input: string, json: unknown): TopologyGraph {
+function planGraph(input: string, json: unknown, account?: string): TopologyGraph {
   try {
-    return extractTerraformPlan(json);
+    return extractTerraformPlan(json, { account });
   } catch (e) {
     throw new CliError(`${input}: ${(e as Error).message}`);
   }

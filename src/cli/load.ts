@@ -16,6 +16,8 @@ export interface LoadFlags {
   /** The security cloud hub's artifact and deployed outputs, for a member synthesized without its hub (every command). */
   readonly hub?: string;
   readonly hubOutputs?: string;
+  /** The account Terraform plans deploy to, where a plan cannot say (MN-5 reads its literal account IDs as the own account). */
+  readonly account?: string;
 }
 
 /** One graph of an artifact, with the segment mapping applied, and the stacks reported from it. */
@@ -45,7 +47,14 @@ export function loadJudged(artifacts: readonly string[], flags: LoadFlags): { un
       : '--hub is given without --hub-outputs: give the hub\'s deployed outputs (cdk deploy --outputs-file, or terraform output -json) with --hub-outputs']);
   }
   const hub = flags.hub === undefined ? undefined : { artifact: flags.hub, outputs: flags.hubOutputs!, artifactFlag: '--hub', outputsFlag: '--hub-outputs' };
-  const loaded = artifacts.map((a) => loadArtifact(a, selected, hub));
+  if (flags.account !== undefined && !/^\d{12}$/.test(flags.account)) {
+    throw new CliError(`--account ${flags.account} is not a 12-digit AWS account ID`, ['give the account the Terraform plan deploys to, e.g. --account 111122223333']);
+  }
+  const loaded = artifacts.map((a) => loadArtifact(a, selected, hub, flags.account));
+  if (flags.account !== undefined && !loaded.some((a) => a.kind === 'terraform-plan')) {
+    throw new CliError('--account applies to Terraform plans only', ['a synthesized template or configuration names the deploying account by reference (AWS::AccountId, '
+      + 'the caller identity); remove --account, or give the plan (terraform show -json)']);
+  }
   const unpicked = patterns.filter((x) => !picked.has(x.p)).map((x) => `--stack ${x.p} names no stack of the artifacts; correct it or remove it`);
   if (unpicked.length > 0) throw new CliError('--stack: a pattern names no stack', unpicked);
   const used = new Set<SegmentMatcher>();
@@ -85,5 +94,6 @@ export function withLoadOptions(command: Command, stackHelp: string): Command {
     .option('--segment <SEGMENT=MATCHER>', 'map VPCs/subnets to a segment, e.g. MY_NUMBER=cidr:10.0.0.0/16 (repeatable)', repeat, [] as string[])
     .option('--stack <name>', stackHelp, repeat, [] as string[])
     .option('--hub <artifact>', 'a member synthesized without its security cloud hub: the hub app\'s cdk.out or template (AWS CDK), or its cdk.tf.json / cdktf.out (CDKTF)')
-    .option('--hub-outputs <file>', 'the hub\'s deployed outputs (cdk deploy --outputs-file, or terraform output -json), which bind the member\'s literal hub IDs');
+    .option('--hub-outputs <file>', 'the hub\'s deployed outputs (cdk deploy --outputs-file, or terraform output -json), which bind the member\'s literal hub IDs')
+    .option('--account <id>', 'the AWS account a Terraform plan deploys to, where the plan cannot say (offline): its literal account IDs in endpoint policies are the own account (MN-5)');
 }

@@ -124,6 +124,17 @@ function resourceType(address: string): string {
 /** Follows of module outputs and input variables: deeper than any real module tree, small enough to stop a cycle. */
 const MAX_DEPTH = 32;
 
+/** How to read a plan. */
+export interface TerraformPlanOptions {
+  /**
+   * The AWS account the plan deploys to, where the plan cannot say (an offline plan reads no caller identity, and
+   * `allowed_account_ids` needs one): a literal account ID equal to it in an endpoint policy is the own account (MN-5).
+   * A plan that says otherwise (`allowed_account_ids`, the caller identity) is refused.
+   * @default - the plan's own word only
+   */
+  readonly account?: string;
+}
+
 /** Whether a JSON value is a Terraform plan (`terraform show -json <planfile>`), not a configuration or a template. */
 export function isTerraformPlan(json: unknown): json is TerraformPlanJson {
   if (!json || typeof json !== 'object' || Array.isArray(json)) return false;
@@ -136,7 +147,7 @@ export function isTerraformPlan(json: unknown): json is TerraformPlanJson {
  * (hand-written HCL, modules, CDKTF). Node ids are the resources' Terraform addresses. What is read and how values
  * known only after apply are resolved: docs/guard-semantics.md §11.
  */
-export function extractTerraformPlan(plan: unknown): TopologyGraph {
+export function extractTerraformPlan(plan: unknown, options: TerraformPlanOptions = {}): TopologyGraph {
   if (!isTerraformPlan(plan)) {
     throw new Error('Not a Terraform plan JSON: expected the output of terraform show -json <planfile> (format_version and planned_values); '
       + 'a synthesized configuration (cdk.tf.json) is read by extractTerraform');
@@ -146,7 +157,14 @@ export function extractTerraformPlan(plan: unknown): TopologyGraph {
   const builder = new GraphBuilder('terraform');
   const reader = new PlanReader(plan);
   const removed = [...reader.destroyed(), ...reader.forgotten()];
-  readPlanResources(builder, reader.entries(), reader.dataEntries(), removed, reader.imported(), reader.actions(), reader.providers());
+  if (options.account !== undefined && !/^\d{12}$/.test(options.account)) throw new Error(`account ${JSON.stringify(options.account)} is not a 12-digit AWS account ID`);
+  const planned = reader.deployingAccount();
+  if (planned !== undefined && options.account !== undefined && planned !== options.account) {
+    throw new Error(`the plan deploys to account ${planned} (the default provider's allowed_account_ids or caller identity), not ${options.account}: correct the account given`);
+  }
+  readPlanResources(
+    builder, reader.entries(), reader.dataEntries(), removed, reader.imported(), reader.actions(), reader.providers(), planned ?? options.account,
+  );
   for (const p of reader.unreadDefaultTags()) builder.unresolvedValue(p.node, p.property, p.reason, DEFAULT_TAGS_FIX);
   partialPlan(builder, plan);
   return builder.build();
@@ -330,6 +348,28 @@ class PlanReader {
   }
 
   /** The plan's data sources, addresses and types prefixed `data.` (only those that run code matter: `CODE_RUNNERS`). */
+  /**
+   * The account the plan deploys to with the default `aws` provider, where the plan says so (MN-5 compares endpoint
+   * policies' literal accounts with it): the provider's `allowed_account_ids` holding one literal ID (Terraform refuses to
+   * run against any other account), or the account ID of the root module's caller identity read with it. Undefined
+   * otherwise (a literal account then stays a literal, which MN-5 cannot take for the own account).
+   * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs#allowed_account_ids
+   */
+  public deployingAccount(): string | undefined {
+    const expressions = this.plan.configuration?.provider_config?.aws?.expressions;
+    const allowed = (expressions?.allowed_account_ids as { constant_value?: unknown } | undefined)?.constant_value;
+    if (Array.isArray(allowed) && allowed.length === 1 && typeof allowed[0] === 'string' && /^\d{12}$/.test(allowed[0])) return allowed[0];
+    const config = this.plan.configuration?.root_module?.resources ?? [];
+    const ids = new Set<unknown>();
+    for (const r of this.plan.planned_values?.root_module?.resources ?? []) {
+      if (r.mode !== 'data' || r.type !== 'aws_caller_identity') continue;
+      const c = config.find((x) => x.mode === 'data' && x.type === r.type && x.name === r.name);
+      if (c?.provider_config_key === 'aws') ids.add(r.values?.account_id);
+    }
+    const [only] = ids;
+    return ids.size === 1 && typeof only === 'string' && /^\d{12}$/.test(only) ? only : undefined;
+  }
+
   public dataEntries(): ResourceEntry[] {
     // Read at plan time (in the planned values), or deferred to apply (a change of action `read`).
     // With the values read (an http data source's method) or planned to be read; a value known only then is absent.

@@ -427,10 +427,10 @@ export class PlanTemplate {
  */
 export function readPlanResources(
   builder: GraphBuilder, entries: readonly ResourceEntry[], data: readonly ResourceEntry[] = [], removed: readonly unknown[] = [],
-  imports: readonly unknown[] = [], actions: readonly string[] = [], providers: readonly string[] = [],
+  imports: readonly unknown[] = [], actions: readonly string[] = [], providers: readonly string[] = [], account?: string,
 ): void {
   const config = { ...removed.length > 0 ? { removed } : {}, ...imports.length > 0 ? { import: imports } : {} };
-  new ConfigReader(builder, config, '', entries, data, actions, providers).read();
+  new ConfigReader(builder, config, '', entries, data, actions, providers, account).read();
 }
 
 /** What a resource reader is given: the resource, its graph id, tags and path, and how to note an unresolved reference. */
@@ -1254,6 +1254,8 @@ class ConfigReader {
     private readonly planActions?: readonly string[],
     /** The `provider_name` of every change of a plan (an instance it only destroys too). */
     private readonly planProviders?: readonly string[],
+    /** The account a plan deploys to with the default provider, where it says so (`PlanReader.deployingAccount`). */
+    private readonly planAccount?: string,
   ) {
     this.plan = planEntries !== undefined;
     this.entries = planEntries ?? resourceEntries(config.resource, this.malformed);
@@ -2281,11 +2283,13 @@ class ConfigReader {
     } catch {
       return { kind: 'unreadable', reason: 'policy is not JSON text (a Terraform expression such as jsonencode() or a policy document data source cannot be read at synth time)' };
     }
+    const account = this.planAccount;
     const walk = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(walk);
       if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       if (typeof v !== 'string') return v;
-      if (!template) return v;
+      // A plan's value known at plan time holds the account as a literal: the deploying account where the plan says so.
+      if (!template) return account === undefined ? v : v === account ? '{accountid}' : v.replace(new RegExp(`^(arn:[^:]*:[^:]*:[^:]*:)${account}:`), '$1{accountid}:');
       return this.renderText(v.replace(INTERPOLATION, (whole, expr: string) => (this.ownGatewayOwner(expr) ? DEPLOYING_ACCOUNT : whole)));
     };
     return { kind: 'document', document: walk(document) };

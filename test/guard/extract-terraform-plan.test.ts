@@ -8,6 +8,7 @@ import { extractTerraform, TerraformJson } from '../../src/guard/extract-terrafo
 import { extractTerraformPlan, isTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { nodesOf, TopologyGraph } from '../../src/guard/graph';
 import { jaOrEn } from '../../src/guard/ja-engine';
+import { endpointPolicyProblem } from '../../src/guard/rules/endpoints';
 import { NetworkModel } from '../../src/model/network-model';
 import { notJapanese } from '../support/japanese';
 
@@ -627,5 +628,56 @@ describe('a plan that does not show everything (GUARD-1, semantics §11)', () =>
     expect(named(extractTerraformPlan(partial({ complete: true, errored: false, deferred_changes: [] })))).toEqual([]);
     expect(named(extractTerraformPlan(partial({ applyable: true, complete: true, errored: false })))).toEqual([]);
     expect(named(extractTerraformPlan(plan([vpc('aws_vpc.mn', '10.1.0.0/16')])))).toEqual([]);
+  });
+});
+
+describe('MN-5 in a plan: a literal account is the own account only where the plan, or the user, says which account it deploys to', () => {
+  const ACCOUNT = '111122223333';
+  const policy = JSON.stringify({
+    Statement: [{
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+      Action: '*',
+      Resource: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:*`,
+      Condition: { StringEquals: { 'aws:ResourceAccount': ACCOUNT } },
+    }],
+  });
+  const endpointPlan = (providerExpressions: Record<string, unknown> = {}, callerIdentity?: { account: string; provider: string }): any => {
+    const p: any = plan([
+      vpc('aws_vpc.mn', '10.0.0.0/16'),
+      {
+        address: 'aws_vpc_endpoint.logs',
+        values: { vpc_endpoint_type: 'Interface', service_name: 'com.amazonaws.ap-northeast-1.logs', policy, tags: null },
+        unknown: { id: true, vpc_id: true, tags_all: true },
+        expressions: { vpc_id: ref('aws_vpc.mn.id', 'aws_vpc.mn') },
+      },
+    ], {}, { aws: { name: 'aws', expressions: { region: constant('ap-northeast-1'), ...providerExpressions } } });
+    if (callerIdentity) {
+      p.planned_values.root_module.resources.push({ address: 'data.aws_caller_identity.me', mode: 'data', type: 'aws_caller_identity', name: 'me', values: { account_id: callerIdentity.account } });
+      p.configuration.root_module.resources.push({ address: 'data.aws_caller_identity.me', mode: 'data', type: 'aws_caller_identity', name: 'me', provider_config_key: callerIdentity.provider });
+    }
+    return p;
+  };
+  const problem = (p: unknown, account?: string) => endpointPolicyProblem(nodesOf(extractTerraformPlan(p, { account }), 'vpc-endpoint')[0])?.en;
+
+  test('nothing says which account: the literal is no proof of the own account (fail closed)', () => {
+    expect(problem(endpointPlan())).toMatch(/"111122223333" is a literal account/);
+  });
+
+  test('the default provider\'s allowed_account_ids, its caller identity, or the account given: the literal is the own account on both sides', () => {
+    expect(problem(endpointPlan({ allowed_account_ids: constant([ACCOUNT]) }))).toBeUndefined();
+    expect(problem(endpointPlan({}, { account: ACCOUNT, provider: 'aws' }))).toBeUndefined();
+    expect(problem(endpointPlan(), ACCOUNT)).toBeUndefined();
+  });
+
+  test('another account is still another: allowed_account_ids or a caller identity of a different account, one read through an alias', () => {
+    expect(problem(endpointPlan({ allowed_account_ids: constant(['999999999999']) }))).toMatch(/is a literal account/);
+    expect(problem(endpointPlan({ allowed_account_ids: constant([ACCOUNT, '999999999999']) }))).toMatch(/is a literal account/);
+    expect(problem(endpointPlan({}, { account: ACCOUNT, provider: 'aws.other' }))).toMatch(/is a literal account/);
+  });
+
+  test('an account given that the plan contradicts, or that is no account ID, is refused', () => {
+    expect(() => problem(endpointPlan({ allowed_account_ids: constant(['999999999999']) }), ACCOUNT)).toThrow(/the plan deploys to account 999999999999 .* not 111122223333/);
+    expect(() => problem(endpointPlan(), '1111')).toThrow(/is not a 12-digit AWS account ID/);
   });
 });

@@ -274,8 +274,8 @@ describe('MN-5: the My Number segment\'s VPC endpoints hold to the own account',
     });
     expect(found).toEqual([
       expect.stringMatching(/MN-5 error .*\.logs\) in the My Number VPC: it has no endpoint policy, so AWS attaches the default one/),
-      expect.stringMatching(/\.ssm\) in the My Number VPC: statement 0 allows any principal on any account's resources \("\*"\) without a StringEquals condition/),
-      expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement "OwnAccountPrincipalsOnly" allows any principal .* with a value the guard can read \("\{\\"Fn::ImportValue\\":\\"SomeAccount\\"\}" is known only at deploy time/),
+      expect.stringMatching(/\.ssm\) in the My Number VPC: statement 0 lets principals of other accounts act \("\*"\): .*; statement 0 allows other accounts' resources \("\*"\)/),
+      expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement "OwnAccountPrincipalsOnly" lets principals of other accounts act .* \("\{\\"Fn::ImportValue\\":\\"SomeAccount\\"\}" is a literal account, an organisation or a value known only at deploy time/),
     ]);
   });
 
@@ -294,7 +294,7 @@ describe('MN-5: the My Number segment\'s VPC endpoints hold to the own account',
     const redefined = { 'Fn::Sub': ['${AWS::AccountId}', { 'AWS::AccountId': '999999999999' }] };
     expect(cdkFindings('beta', 'MN-5', (_, net) => find<CfnResource>(net.myNumber, '/Endpoint-ssmmessages')
       .addPropertyOverride('PolicyDocument.Statement.0.Condition.StringEquals.aws:PrincipalAccount', redefined)))
-      .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement "OwnAccountPrincipalsOnly" allows any principal .* with a value the guard can read \("\{reference\}"/)]);
+      .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement "OwnAccountPrincipalsOnly" lets principals of other accounts act .* \("\{reference\}" is a literal account/)]);
   });
 
   test('Terraform: only a caller identity\'s account_id, read with the default provider, is the deploying account', () => {
@@ -308,9 +308,9 @@ describe('MN-5: the My Number segment\'s VPC endpoints hold to the own account',
     });
     expect(withPolicy('${data.aws_caller_identity.me.account_id}')).toEqual([]);
     expect(withPolicy('${replace(data.aws_caller_identity.me.account_id, "1", "9")}'))
-      .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 allows any principal .* with a value the guard can read/)]);
+      .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 lets principals of other accounts act .* is a literal account/)]);
     expect(withPolicy('${data.aws_caller_identity.them.account_id}'))
-      .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 allows any principal .* with a value the guard can read/)]);
+      .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 lets principals of other accounts act .* is a literal account/)]);
   });
 
   test('LGWAN and Internet endpoints are not MN-5\'s business', () => {
@@ -318,34 +318,50 @@ describe('MN-5: the My Number segment\'s VPC endpoints hold to the own account',
   });
 
   describe('statements', () => {
-    const node = (statement: unknown): VpcEndpointNode => ({
+    const node = (statement: unknown, serviceName = 'com.amazonaws.{region}.s3'): VpcEndpointNode => ({
       id: 'e',
       type: 'vpc-endpoint',
       tags: {},
       vpc: { kind: 'node', id: 'v' },
       endpointType: 'Interface',
-      serviceName: 's3',
+      serviceName,
       routeTables: [],
       subnets: [],
       policy: { kind: 'document', document: { Statement: [statement] } },
     });
     const allowAll = { Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*' };
+    const own = (condition: Record<string, string>) => ({ ...allowAll, Condition: { StringEquals: condition } });
     test.each([
-      ['a literal account with StringEquals', { ...allowAll, Condition: { StringEquals: { 'aws:ResourceAccount': '111122223333' } } }],
-      ['the organisation of the resource', { ...allowAll, Condition: { StringEquals: { 'aws:ResourceOrgID': 'o-a1b2c3d4e5' } } }],
-      ['the deploying account', { ...allowAll, Condition: { StringEquals: { 'aws:PrincipalAccount': '{accountid}' } } }],
-      ['one named principal', { ...allowAll, Principal: { AWS: 'arn:aws:iam::111122223333:role/admin' } }],
-      ['AWS-owned documents only', { ...allowAll, Resource: 'arn:aws:ssm:ap-northeast-1::document/*' }],
+      ['both sides pinned to the deploying account', own({ 'aws:PrincipalAccount': '{accountid}', 'aws:ResourceAccount': '{accountid}' })],
+      ['the two pins in two operators (ANDed)', { ...allowAll, Condition: { StringEquals: { 'aws:PrincipalAccount': '{accountid}' }, StringEqualsIgnoreCase: { 'aws:ResourceAccount': ['{accountid}'] } } }],
+      ['principals named in the account, resources pinned', { ...own({ 'aws:ResourceAccount': '{accountid}' }), Principal: { AWS: ['arn:aws:iam::{accountid}:role/admin', '{accountid}'] } }],
+      ['resource ARNs in the account', { ...own({ 'aws:PrincipalAccount': '{accountid}' }), Resource: ['arn:aws:logs:{region}:{accountid}:log-group:x:*'] }],
+      ['AWS-owned SSM documents and public parameters', { ...own({ 'aws:PrincipalAccount': '{accountid}' }), Resource: ['arn:aws:ssm:ap-northeast-1::document/*', 'arn:{partition}:ssm:{region}::parameter/aws/*'] }],
       ['a deny', { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }],
     ])('held: %s', (_, statement) => {
       expect(endpointPolicyProblem(node(statement))).toBeUndefined();
     });
+    test('the SSM agent\'s message channels have no resources: the principal side alone holds them', () => {
+      const principalOnly = own({ 'aws:PrincipalAccount': '{accountid}' });
+      expect(endpointPolicyProblem(node(principalOnly, 'com.amazonaws.{region}.ssmmessages'))).toBeUndefined();
+      expect(endpointPolicyProblem(node(principalOnly, 'com.amazonaws.{region}.ec2messages'))).toBeUndefined();
+      expect(endpointPolicyProblem(node(principalOnly))?.en).toMatch(/allows other accounts' resources \("\*"\)/);
+    });
     test.each([
       ['no condition', allowAll],
-      ['IfExists (passes when the key is absent)', { ...allowAll, Condition: { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } } }],
-      ['a wildcard value', { ...allowAll, Condition: { StringLike: { 'aws:ResourceAccount': '*' } } }],
-      ['a value known only at deploy time', { ...allowAll, Condition: { StringEquals: { 'aws:ResourceAccount': '{reference}' } } }],
-      ['any account\'s buckets', { ...allowAll, Resource: 'arn:aws:s3:::*' }],
+      ['IfExists (passes when the key is absent)', { ...allowAll, Condition: { StringEqualsIfExists: { 'aws:ResourceAccount': '{accountid}', 'aws:PrincipalAccount': '{accountid}' } } }],
+      ['a wildcard value', { ...allowAll, Condition: { StringLike: { 'aws:ResourceAccount': '*', 'aws:PrincipalAccount': '{accountid}' } } }],
+      ['a value known only at deploy time', own({ 'aws:ResourceAccount': '{reference}', 'aws:PrincipalAccount': '{accountid}' })],
+      ['any account\'s buckets', { ...own({ 'aws:PrincipalAccount': '{accountid}' }), Resource: 'arn:aws:s3:::*' }],
+      ['the own principals on a named bucket (S3 ARNs name no account)', { ...own({ 'aws:PrincipalAccount': '{accountid}' }), Resource: 'arn:aws:s3:::attacker-bucket/*' }],
+      ['the own principals on any account\'s resources (aws:PrincipalAccount alone)', own({ 'aws:PrincipalAccount': '{accountid}' })],
+      ['the own resources for any principal (aws:ResourceAccount alone)', own({ 'aws:ResourceAccount': '{accountid}' })],
+      ['a literal account ID (the guard cannot tell it is the deploying one)', own({ 'aws:ResourceAccount': '111122223333', 'aws:PrincipalAccount': '111122223333' })],
+      ['one value of two is another account', own({ 'aws:ResourceAccount': ['{accountid}', '999999999999'] as any, 'aws:PrincipalAccount': '{accountid}' })],
+      ['an organisation (it holds other accounts)', own({ 'aws:ResourceOrgID': 'o-a1b2c3d4e5', 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' })],
+      ['a principal named in another account', { ...own({ 'aws:ResourceAccount': '{accountid}' }), Principal: { AWS: 'arn:aws:iam::999999999999:role/admin' } }],
+      ['a service principal', { ...own({ 'aws:ResourceAccount': '{accountid}' }), Principal: { Service: 'ec2.amazonaws.com' } }],
+      ['an SSM document of another account', { ...own({ 'aws:PrincipalAccount': '{accountid}' }), Resource: 'arn:aws:ssm:ap-northeast-1:999999999999:document/x' }],
       ['NotResource', { Effect: 'Allow', Principal: '*', Action: '*', NotResource: 'arn:aws:s3:::mine/*' }],
       ['an unreadable effect', { ...allowAll, Effect: { 'Fn::If': [] } }],
     ])('refused: %s', (_, statement) => {

@@ -61,6 +61,9 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
    * The fixture's plan JSON, from the joint run or else planned alone: init (from the mirror), plan -out (which
    * validates), show -json. The findings of the plan as the α model.
    */
+  /** The account a fixture deploys to, given as a user of an offline plan gives it (`--account`): the plan cannot say (MN-5). */
+  const ACCOUNTS: Record<string, string> = { 'alpha-workloads': '111122223333' };
+
   function check(fixture: string): { findings: Finding[]; plan: unknown } {
     const cwd = path.join(dir, 'hcl', fixture);
     let plan = together?.[fixture]?.plan;
@@ -71,7 +74,7 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     }
     planFiles[fixture] = path.join(dir, `${fixture}.plan.json`);
     fs.writeFileSync(planFiles[fixture], JSON.stringify(plan));
-    return { plan, findings: checkTopology(extractTerraformPlan(plan), { model: NetworkModel.ALPHA }) };
+    return { plan, findings: checkTopology(extractTerraformPlan(plan, { account: ACCOUNTS[fixture] }), { model: NetworkModel.ALPHA }) };
   }
   const blocking = (findings: Finding[]) => findings.filter((f) => f.severity !== Severity.WARNING).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
 
@@ -113,12 +116,17 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     expect(mn2.map((f) => f.path)).toContain('module.network.module.my_number.aws_subnet.this[0]');
   }, TIMEOUT);
 
-  test('alpha-workloads: the workloads an integrator adds (instances, an Auto Scaling group, a database, a function, EFS, an endpoint, an internal load balancer, ECS) pass', () => {
+  test('alpha-workloads: the workloads an integrator adds (instances, an Auto Scaling group, a database, a function, EFS, an endpoint, an internal load balancer, ECS) pass', async () => {
     const { findings, plan } = check('alpha-workloads');
     // No finding at all: each is one a user would meet on a compliant network (before: GUARD-1 for every planned
     // aws_instance's launch_template: [], and for a load balancer's subnets from a module output).
     expect(findings.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
-    const graph = extractTerraformPlan(plan);
+    // The endpoint policy's literal account is the own account only because the account is given (MN-5: an offline plan
+    // reads no caller identity): without it, MN-5 refuses, and so does the command line until --account says it.
+    expect(checkTopology(extractTerraformPlan(plan), { model: NetworkModel.ALPHA }).map((f) => `${f.ruleId} ${f.path}`)).toEqual(['MN-5 aws_vpc_endpoint.mn_ssm']);
+    expect((await cli('check', '--model', 'α', planFiles['alpha-workloads'])).code).toBe(1);
+    expect((await cli('check', '--model', 'α', '--account', '111122223333', planFiles['alpha-workloads'])).code).toBe(0);
+    const graph = extractTerraformPlan(plan, { account: '111122223333' });
     expect(graph.unresolved).toEqual([]);
     // Read, not skipped: the roles are placed in the My Number subnets, and the same plan with the database made public
     // is refused (the reading of the workloads is live).
@@ -130,7 +138,7 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     const exposed = JSON.parse(JSON.stringify(plan));
     const db = (p: any) => p.planned_values.root_module.resources.find((r: any) => r.address === 'aws_db_instance.mn');
     db(exposed).values.publicly_accessible = true;
-    expect(checkTopology(extractTerraformPlan(exposed), { model: NetworkModel.ALPHA }).filter((f) => f.severity !== Severity.WARNING).map((f) => `${f.ruleId} ${f.path}`))
+    expect(checkTopology(extractTerraformPlan(exposed, { account: '111122223333' }), { model: NetworkModel.ALPHA }).filter((f) => f.severity !== Severity.WARNING).map((f) => `${f.ruleId} ${f.path}`))
       .toEqual(['GUARD-1 aws_db_instance.mn']);
   }, TIMEOUT);
 

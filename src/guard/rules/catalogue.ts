@@ -144,11 +144,14 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     citations: [{ source: SOURCES.NEC, where: 'マイナンバー利用事務系 No.2 外部との接続 (2)', quote: '特定通信先のサーバーや端末もインターネットとの通信ができないこと。' }],
   },
   'MN-5': {
-    summaryJa: 'マイナンバー利用事務系の VPC エンドポイントはすべて、自団体のアカウントに限るエンドポイントポリシーを持つこと: どのプリンシパルにもどのアカウントのリソースにも'
-      + '許可する Allow 文を、ガードが読める aws:ResourceAccount / aws:ResourceOrgID / aws:PrincipalAccount の StringEquals 条件なしに置かないこと。',
+    summaryJa: 'マイナンバー利用事務系の VPC エンドポイントはすべて、両側を自団体のアカウントに限るエンドポイントポリシーを持つこと: どの Allow 文も、操作する主体'
+      + '（aws:PrincipalAccount の StringEquals 条件、またはアカウント内のプリンシパルの指定）と対象（aws:ResourceAccount、またはアカウント内のリソースの ARN や AWS 所有の SSM ドキュメント。'
+      + 'SSM のメッセージチャネルは対象なし）を、ガードが読めるデプロイ先のアカウントに固定すること（リテラルのアカウント ID、組織、デプロイ時の値は不可）。',
     rationale: 'A VPC endpoint is a path from the segment to AWS APIs; with the default policy it reaches any account\'s resources, so data of the '
       + 'My Number segment could be written to another account (a personal bucket, say) without a route ever leaving the VPC. The policy holds '
-      + 'the endpoint to the municipality\'s own account, with the AWS-owned resources Systems Manager needs as named exceptions. An error, '
+      + 'the endpoint to the municipality\'s own account on both sides — the own principals may otherwise write to a bucket of another account, and '
+      + 'someone else\'s credentials may otherwise act from the segment —, with the AWS-owned resources Systems Manager needs as named exceptions. '
+      + 'A literal account ID proves nothing unless the guard knows it is the deploying account. An error, '
       + 'not critical: the seed does not name AWS APIs, and IAM still governs who may call them.',
     citations: [FUJITSU_MY_NUMBER],
   },

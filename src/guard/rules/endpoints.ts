@@ -5,45 +5,77 @@ import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, j
 import { nameOf } from '../topology';
 
 /**
- * Condition keys that tie a request to one account or organisation: the caller's (`aws:PrincipalAccount`,
- * `aws:PrincipalOrgID`) or the resource owner's (`aws:ResourceAccount`, `aws:ResourceOrgID`).
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
- */
-const ACCOUNT_KEYS = new Set(['aws:resourceaccount', 'aws:resourceorgid', 'aws:principalaccount', 'aws:principalorgid']);
-
-/**
  * Operators that require the key to be present and equal to a value. `…IfExists` variants pass when the key is absent
  * and `StringNotEquals` / `StringLike` with wildcards do not pin one account, so they do not count.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
 const EXACT_OPERATORS = new Set(['stringequals', 'stringequalsignorecase']);
 
-/** A value the guard can read as one account or organisation: the deploying account, a 12-digit account ID, an organisation ID. */
-function pinnedValue(v: unknown): boolean {
-  return typeof v === 'string' && (v === '{accountid}' || /^\d{12}$/.test(v) || /^o-[a-z0-9]{10,32}$/.test(v));
-}
+/**
+ * The deploying account as the readers write it: CloudFormation's `AWS::AccountId`, Terraform's caller identity read with
+ * the default provider, and, in a plan, that caller identity's account ID. A literal account ID or an organisation is
+ * not: the guard cannot tell it is the municipality's own account (an organisation holds other accounts too).
+ */
+const OWN_ACCOUNT = '{accountid}';
 
-/** `*`, or an ARN pattern whose account field holds a wildcard: any account's resources. */
-function anyAccount(resource: unknown): boolean {
-  if (typeof resource !== 'string') return true;
-  if (resource === '*') return true;
-  const parts = resource.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return true;
-  // S3 ARNs have no account field: a bucket pattern with a wildcard may name any account's bucket.
-  if (parts[2] === 's3') return /[*?]/.test(parts.slice(5).join(':').split('/')[0]);
-  return /[*?]/.test(parts[4]);
-}
+/**
+ * The message channels of the Systems Manager agent: their actions name no resource type, so a request carries no
+ * resource account to compare (src/plan/endpoint-policy.ts); only the principal side can be held.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsessionmanagermessagegatewayservice.html
+ */
+const MESSAGE_CHANNELS = /(^|\.)(ssmmessages|ec2messages)$/;
 
-function anyPrincipal(principal: unknown): boolean {
-  if (principal === '*') return true;
-  if (principal && typeof principal === 'object') {
-    return Object.values(principal as Record<string, unknown>).some((v) => v === '*' || (Array.isArray(v) && v.includes('*')));
+/** What a statement's StringEquals conditions say of `key`: pinned to the own account, or the first other value given. */
+function conditionOn(condition: Record<string, unknown>, key: string): { pinned: boolean; other?: unknown } {
+  let other: unknown;
+  for (const [operator, keys] of Object.entries(condition)) {
+    if (!EXACT_OPERATORS.has(operator.toLowerCase()) || keys === null || typeof keys !== 'object') continue;
+    for (const [k, value] of Object.entries(keys as Record<string, unknown>)) {
+      if (k.toLowerCase() !== key) continue;
+      // Conditions are ANDed, values of one key ORed: one block whose every value is the own account pins the key.
+      const values = Array.isArray(value) ? value : [value];
+      if (values.length > 0 && values.every((v) => v === OWN_ACCOUNT)) return { pinned: true };
+      other ??= values.find((v) => v !== OWN_ACCOUNT);
+    }
   }
-  return false;
+  return { pinned: false, other };
 }
 
-/** Why one Allow statement is not held to one account, or undefined when it is. */
-function statementProblem(s: unknown, index: number): Bilingual | undefined {
+/** Principals that are all the own account's: `{ AWS: … }` naming the account or IAM ARNs in it (never `*`, a service or a federation). */
+function ownPrincipals(principal: unknown): boolean {
+  if (!principal || typeof principal !== 'object' || Array.isArray(principal)) return false;
+  return Object.entries(principal as Record<string, unknown>).every(([kind, v]) => kind === 'AWS'
+    && (Array.isArray(v) ? v : [v]).every((x) => x === OWN_ACCOUNT || (typeof x === 'string' && /^arn:[^:]+:iam::\{accountid\}:/.test(x))));
+}
+
+/**
+ * A resource the own account holds, by its ARN: an account field that is the own account (S3 ARNs have none), or
+ * AWS's own Systems Manager documents and public parameters (an empty account field), which the agent reads.
+ * https://github.com/aws-samples/data-perimeter-policy-examples (vpc_endpoint_policies/ssm_endpoint_policy.json)
+ */
+function ownOrAwsResource(resource: unknown): boolean {
+  if (typeof resource !== 'string') return false;
+  const parts = resource.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn' || parts[2] === 's3') return false;
+  if (parts[4] === OWN_ACCOUNT) return true;
+  return parts[2] === 'ssm' && parts[4] === '' && /^(document\/|parameter\/aws\/)/.test(parts.slice(5).join(':'));
+}
+
+/** ` (the value: why it is not the own account)` for a message, or nothing. */
+function otherValue(value: unknown): Bilingual {
+  return value === undefined ? bi('', '') : bi(` (${JSON.stringify(value)} is a literal account, an organisation or a value known only at deploy time, `
+    + 'not the deploying account as the guard can read it; fail closed)', `（${JSON.stringify(value)} はリテラルのアカウント、組織、またはデプロイ時にしか決まらない値で、`
+    + 'ガードが読めるデプロイ先のアカウントではない。フェイルクローズ）');
+}
+
+/**
+ * Why one Allow statement is not held to the own account, or undefined when it is: both sides must be the deploying
+ * account's — who acts (a StringEquals on `aws:PrincipalAccount`, or principals named in the account) and on what (a
+ * StringEquals on `aws:ResourceAccount`, or resource ARNs in the account or AWS's own SSM documents), but for the
+ * message channels, which have no resources. Either side open is a path to another account: the own principals writing
+ * to a bucket elsewhere, or someone else's credentials used from the segment.
+ */
+function statementProblem(s: unknown, index: number, serviceName: string): Bilingual | undefined {
   if (!s || typeof s !== 'object' || Array.isArray(s)) return bi(`statement ${index} cannot be read`, `ステートメント ${index} を読めない`);
   const st = s as Record<string, unknown>;
   const label = `statement ${typeof st.Sid === 'string' ? `"${st.Sid}"` : index}`;
@@ -53,24 +85,27 @@ function statementProblem(s: unknown, index: number): Bilingual | undefined {
   if ('NotPrincipal' in st || 'NotResource' in st) {
     return bi(`${label} uses NotPrincipal / NotResource, which allows everything not listed`, `${labelJa} が NotPrincipal / NotResource を使っていて、列挙したもの以外をすべて許可する`);
   }
+  const condition = st.Condition ?? {};
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return bi(`${label} has a condition the guard cannot read`, `${labelJa} の Condition をガードが読めない`);
+  const problems: Bilingual[] = [];
+  const principals = conditionOn(condition as Record<string, unknown>, 'aws:principalaccount');
+  if (!principals.pinned && !ownPrincipals(st.Principal)) {
+    const why = otherValue(principals.other);
+    problems.push(bi(`${label} lets principals of other accounts act (${JSON.stringify(st.Principal ?? '*')}): no StringEquals condition on aws:PrincipalAccount `
+      + `names the deploying account only${why.en}`,
+    `${labelJa} が他のアカウントのプリンシパルにも操作を許可している（${JSON.stringify(st.Principal ?? '*')}）: aws:PrincipalAccount に対する StringEquals の条件で`
+      + `デプロイ先のアカウントだけを指定していない${why.ja}`));
+  }
   const resources = Array.isArray(st.Resource) ? st.Resource : [st.Resource];
-  if (!anyPrincipal(st.Principal) && typeof st.Principal === 'object') return undefined;
-  if (!resources.some(anyAccount)) return undefined;
-  const condition = st.Condition;
-  if (condition !== undefined && (typeof condition !== 'object' || condition === null)) return bi(`${label} has a condition the guard cannot read`, `${labelJa} の Condition をガードが読めない`);
-  const values = Object.entries((condition ?? {}) as Record<string, unknown>)
-    .filter(([operator, keys]) => EXACT_OPERATORS.has(operator.toLowerCase()) && keys !== null && typeof keys === 'object')
-    .flatMap(([, keys]) => Object.entries(keys as Record<string, unknown>).filter(([key]) => ACCOUNT_KEYS.has(key.toLowerCase())))
-    .map(([, value]) => value);
-  if (values.some((value) => (Array.isArray(value) ? value.length > 0 && value.every(pinnedValue) : pinnedValue(value)))) return undefined;
-  // A value the guard cannot read (a reference other than the deploying account) could name any account: fail closed.
-  const unread = values.find((value) => value !== undefined);
-  return bi(`${label} allows any principal on any account's resources (${JSON.stringify(st.Resource)}) without a StringEquals condition on `
-    + `aws:ResourceAccount, aws:ResourceOrgID or aws:PrincipalAccount${unread !== undefined
-      ? ` with a value the guard can read (${JSON.stringify(unread)} is known only at deploy time or is no account; fail closed)` : ''}`,
-  `${labelJa} が、どのプリンシパルにもどのアカウントのリソース（${JSON.stringify(st.Resource)}）への操作も許可している。`
-    + `aws:ResourceAccount・aws:ResourceOrgID・aws:PrincipalAccount に対する${unread !== undefined ? 'ガードが読める値の' : ''} StringEquals の条件がない${unread !== undefined
-      ? `（${JSON.stringify(unread)} はデプロイ時にしか決まらないか、アカウントではない。フェイルクローズ）` : ''}`);
+  const owned = conditionOn(condition as Record<string, unknown>, 'aws:resourceaccount');
+  if (!MESSAGE_CHANNELS.test(serviceName) && !owned.pinned && !(resources.length > 0 && resources.every(ownOrAwsResource))) {
+    const why = otherValue(owned.other);
+    problems.push(bi(`${label} allows other accounts' resources (${JSON.stringify(st.Resource)}): no StringEquals condition on aws:ResourceAccount `
+      + `names the deploying account only${why.en}`,
+    `${labelJa} が他のアカウントのリソース（${JSON.stringify(st.Resource)}）への操作も許可している: aws:ResourceAccount に対する StringEquals の条件で`
+      + `デプロイ先のアカウントだけを指定していない${why.ja}`));
+  }
+  return problems.length > 0 ? joinBi(problems) : undefined;
 }
 
 /** Why an endpoint's policy does not hold it to the own account, or undefined when it does. */
@@ -86,7 +121,7 @@ export function endpointPolicyProblem(e: VpcEndpointNode): Bilingual | undefined
   const statements = doc && typeof doc === 'object' ? doc.Statement : undefined;
   const list = Array.isArray(statements) ? statements : statements && typeof statements === 'object' ? [statements] : undefined;
   if (!list) return bi('its endpoint policy has no statement list the guard can read (fail closed)', 'エンドポイントポリシーに、ガードが読める Statement のリストがない（フェイルクローズ）');
-  const problems = list.map((s, i) => statementProblem(s, i)).filter((x): x is Bilingual => x !== undefined);
+  const problems = list.map((s, i) => statementProblem(s, i, e.serviceName)).filter((x): x is Bilingual => x !== undefined);
   return problems.length > 0 ? joinBi(problems) : undefined;
 }
 
@@ -101,8 +136,10 @@ export const MN5: GuardRule = {
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: 'マイナンバー利用事務系のVPCエンドポイント',
-  summary: 'Every VPC endpoint of a MY_NUMBER VPC has a policy that holds it to the own account: no Allow for any principal on any '
-    + 'account\'s resources without a StringEquals condition on aws:ResourceAccount / aws:ResourceOrgID / aws:PrincipalAccount the guard can read.',
+  summary: 'Every VPC endpoint of a MY_NUMBER VPC has a policy that holds it to the own account on both sides: every Allow pins who acts (a '
+    + 'StringEquals condition on aws:PrincipalAccount, or principals named in the account) and on what (aws:ResourceAccount, or resource ARNs in '
+    + 'the account or AWS\'s own SSM documents; not for the SSM message channels) to the deploying account as the guard reads it — not a literal '
+    + 'account ID, an organisation or a deploy-time value.',
   check(ctx: GuardContext): Finding[] {
     const findings: Finding[] = [];
     for (const e of nodesOf(ctx.graph, 'vpc-endpoint')) {
