@@ -499,6 +499,16 @@ class TemplateReader {
     [['AWS::EC2::LaunchTemplate', 'AWS::EC2::Instance'], (reader, c) => {
       const { b, base, p, id, type } = c;
       const instance = type === 'AWS::EC2::Instance';
+      // An instance's own State Manager associations run commands on it after boot, as an AWS::SSM::Association does.
+      if (instance) {
+        blocks(p.SsmAssociations).forEach((a: any, i: number) => b.add({
+          ...base,
+          id: `${id}#SsmAssociations[${i}]`,
+          type: 'instance-command',
+          resourceType: type,
+          document: typeof a?.DocumentName === 'string' ? a.DocumentName : undefined,
+        }));
+      }
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
       const exposed = instance ? instanceEntries('cloudformation', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);
@@ -568,6 +578,8 @@ class TemplateReader {
       });
     }],
     // The prefecture security cloud (SC-1 … SC-4): listeners, Auto Scaling groups, WAF, the SIEM bucket and what delivers to it.
+    // What runs commands on instances after boot (a proxy's configuration is then unknown: rules/breakout-controls.ts).
+    [['AWS::SSM::Association', 'AWS::SSM::MaintenanceWindowTask'], (_reader, c) => instanceCommand(c)],
     [['AWS::ElasticLoadBalancingV2::Listener'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'lb-listener', loadBalancer: noted('LoadBalancerArn', p.LoadBalancerArn), protocol: str(p.Protocol), port: port(p.Port) });
     }],
@@ -585,6 +597,8 @@ class TemplateReader {
         launchTemplate: configuration ? noted('LaunchConfigurationName', p.LaunchConfigurationName) : noted('LaunchTemplate', named),
         overrides: blocks(mixed?.Overrides).filter((o) => o?.LaunchTemplateSpecification !== undefined)
           .map((o) => reader.ref(templateValue(o.LaunchTemplateSpecification))),
+        currentVersion: configuration
+          || [template, ...blocks(mixed?.Overrides).map((o) => o?.LaunchTemplateSpecification).filter((t) => t !== undefined)].every(latestVersion),
         subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
       });
       const overrides: any[] = blocks(mixed?.Overrides);
@@ -730,6 +744,7 @@ class TemplateReader {
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule, schedule or pipe runs.
     [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe'], (reader, c) => {
       const { p, type } = c;
+      if (type === 'AWS::Events::Rule' || type === 'AWS::Scheduler::Schedule') instanceCommand(c);
       const network = (n: any, at: string) => taskEntries('cloudformation', n?.AwsvpcConfiguration ?? n?.AwsVpcConfiguration, `${at}.AwsvpcConfiguration`);
       const targets: any[] = blocks(p.Targets);
       const entries = type === 'AWS::Events::Rule' ? targets.flatMap((t, i) => network(t?.EcsParameters?.NetworkConfiguration, `Targets[${i}].EcsParameters.NetworkConfiguration`))
@@ -2076,6 +2091,32 @@ function conditionalValues(value: unknown): void {
  * The launch template a launch template specification names (`LaunchTemplateId` / `LaunchTemplateName`, EKS's `Id` /
  * `Name`). By name (`Fn::GetAtt [Template, LaunchTemplateName]`): the template itself, not the name it repeats.
  */
+/**
+ * A State Manager association, a maintenance window task, or an EventBridge rule or schedule that sends a Run Command
+ * (or names an SSM document): it runs commands on instances after boot (`InstanceCommandNode`). A rule or schedule with
+ * no such target adds nothing.
+ */
+function instanceCommand({ b, base, p, type }: ReadContext): void {
+  const targets: any[] = type === 'AWS::Events::Rule' ? blocks(p.Targets) : [];
+  if (type === 'AWS::Events::Rule' && !targets.some((t) => t?.RunCommandParameters !== undefined || /:ssm:|:document\//.test(JSON.stringify(t?.Arn ?? '')))) return;
+  if (type === 'AWS::Scheduler::Schedule' && !/ssm/i.test(JSON.stringify(p.Target?.Arn ?? ''))) return;
+  const name = type === 'AWS::SSM::Association' ? p.Name : type === 'AWS::SSM::MaintenanceWindowTask' && p.TaskType === 'RUN_COMMAND' ? p.TaskArn : undefined;
+  b.add({ ...base, type: 'instance-command', resourceType: type, document: typeof name === 'string' ? name : undefined });
+}
+
+/**
+ * Whether a launch template specification boots the template's latest version: `$Latest`, or the same template's
+ * `LatestVersionNumber`. `$Default` and a number may be a version of an earlier deployment.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-launchtemplatespecification.html
+ */
+function latestVersion(spec: any): boolean {
+  if (spec?.Version === '$Latest') return true;
+  const version = getAtt(spec?.Version);
+  const id = spec?.LaunchTemplateId ?? spec?.Id;
+  const template = typeof id?.Ref === 'string' ? id.Ref : getAtt(id)?.[0] ?? getAtt(spec?.LaunchTemplateName ?? spec?.Name)?.[0];
+  return version?.[1] === 'LatestVersionNumber' && version[0] === template;
+}
+
 function templateValue(spec: any): unknown {
   const name = spec?.LaunchTemplateName ?? spec?.Name;
   const byName = getAtt(name);

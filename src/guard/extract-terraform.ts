@@ -904,6 +904,8 @@ class ConfigReader {
     }],
     // An Auto Scaling group: the subnets its template's instances run in (where a proxy sits, SC-2), and what launches
     // instances from launch templates or a launch configuration (`launchBridges`).
+    // What runs commands on instances after boot (a proxy's configuration is then unknown: rules/breakout-controls.ts).
+    [['aws_ssm_association', 'aws_ssm_maintenance_window_task'], (_reader, c) => instanceCommand(c)],
     [['aws_autoscaling_group'], (reader, c) => {
       const { b, base, p, id } = c;
       const mixed = oneBlock(oneBlock(p.mixed_instances_policy)?.launch_template);
@@ -917,6 +919,8 @@ class ConfigReader {
           : b.noted(id, 'launch_template', reader.templateRef(templateValue(template))),
         overrides: blocks(mixed?.override).filter((o) => blockGiven(o?.launch_template_specification))
           .map((o) => reader.templateRef(templateValue(oneBlock(o.launch_template_specification)))),
+        currentVersion: configuration || [template, ...blocks(mixed?.override).filter((o) => blockGiven(o?.launch_template_specification))
+          .map((o) => oneBlock(o.launch_template_specification))].every((t) => reader.latestVersion(t)),
         subnets: reader.refs(p.vpc_zone_identifier).map((r, i) => b.noted(id, `vpc_zone_identifier[${i}]`, r)),
       });
       reader.launcher(c, [
@@ -1171,6 +1175,7 @@ class ConfigReader {
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target, schedule or pipe runs.
     [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule', 'aws_pipes_pipe'], (reader, c) => {
       const { p, type } = c;
+      if (type === 'aws_cloudwatch_event_target' || type === 'aws_scheduler_schedule') instanceCommand(c);
       const pipe = oneBlock(oneBlock(oneBlock(p.target_parameters)?.ecs_task_parameters)?.network_configuration);
       const [config, at] = type === 'aws_cloudwatch_event_target' ? [oneBlock(oneBlock(p.ecs_target)?.network_configuration), 'ecs_target.network_configuration']
         : type === 'aws_scheduler_schedule' ? [oneBlock(oneBlock(oneBlock(p.target)?.ecs_parameters)?.network_configuration), 'target.ecs_parameters.network_configuration']
@@ -1726,6 +1731,25 @@ class ConfigReader {
     own?: LauncherInterfaces,
   ): void {
     recordLauncher(c, (v) => this.ref(v), templates.map(([property, value]) => [property, this.templateRef(value)]), placement, labelPlaces, own);
+  }
+
+  /**
+   * Whether a launch template specification boots the template's latest version: `$Latest`, the same template's
+   * `latest_version` (a reference; in a plan, the number the plan knows it to be), or — `$Default`, the default when no
+   * version is given — a template of the configuration with `update_default_version = true`. Any other version may be
+   * one of an earlier apply. https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/autoscaling_group#launch_template
+   */
+  public latestVersion(spec: any): boolean {
+    const v = spec?.version;
+    if (v === '$Latest') return true;
+    const template = this.templateRef(templateValue(spec));
+    if (template.kind !== 'node') return false;
+    const body = this.bodies.get(template.id.slice(this.prefix.length));
+    if (v instanceof PlanReference) return this.id(v.address) === template.id && v.attribute === 'latest_version';
+    if (v === undefined || v === null || v === '$Default') return body?.update_default_version === true;
+    const ref = typeof v === 'string' ? /^\$\{(aws_launch_template\.[\w-]+)\.latest_version\}$/.exec(v) : null;
+    if (ref) return this.id(ref[1]) === template.id;
+    return this.plan && body?.latest_version !== undefined && body.latest_version !== null && String(body.latest_version) === String(v);
   }
 
   /** The launch template or launch configuration a value names: by its name (`${aws_launch_template.x.name}`, a plan's reference) the resource itself. */
@@ -2358,6 +2382,18 @@ function blockGiven(v: unknown): boolean {
 }
 
 /** The launch template a specification block names: `id` / `name` (Auto Scaling, instances, EKS), `launch_template_id` / `launch_template_name`. */
+/**
+ * A State Manager association, a maintenance window task, or an EventBridge target or schedule that sends a Run Command
+ * (or names an SSM document): it runs commands on instances after boot (`InstanceCommandNode`). A target or schedule
+ * with no such thing adds nothing.
+ */
+function instanceCommand({ b, base, p, type }: ReadContext): void {
+  if (type === 'aws_cloudwatch_event_target' && !blockGiven(p.run_command_targets) && !/:ssm:|:document\//.test(JSON.stringify(p.arn ?? ''))) return;
+  if (type === 'aws_scheduler_schedule' && !/ssm/i.test(JSON.stringify(blocks(p.target).map((t: any) => t?.arn)))) return;
+  const name = type === 'aws_ssm_association' ? p.name : type === 'aws_ssm_maintenance_window_task' && p.task_type === 'RUN_COMMAND' ? p.task_arn : undefined;
+  b.add({ ...base, type: 'instance-command', resourceType: type, document: typeof name === 'string' && !name.includes('${') ? name : undefined });
+}
+
 function templateValue(spec: any): unknown {
   return spec?.id ?? spec?.launch_template_id ?? spec?.name ?? spec?.launch_template_name;
 }

@@ -515,6 +515,12 @@ export interface AutoScalingGroupNode extends NodeBase {
   readonly launchTemplate: Ref;
   /** The launch templates its mixed-instances overrides name besides: its instances may boot from them too. */
   readonly overrides: Ref[];
+  /**
+   * Whether its instances boot the data the output shows: every launch template it names at its latest version (the
+   * template's own latest-version attribute, `$Latest`, a Terraform template that updates its default version), or a
+   * launch configuration (replaced, never versioned). A version pinned otherwise boots data of an earlier deployment.
+   */
+  readonly currentVersion: boolean;
   readonly subnets: Ref[];
 }
 
@@ -737,6 +743,19 @@ export interface NetworkAclNode extends NodeBase {
   readonly entries: NetworkAclEntry[];
 }
 
+/**
+ * Something that runs commands on instances after they boot: a State Manager association, a maintenance window task, an
+ * EventBridge rule or schedule that sends a Run Command, an instance's own `SsmAssociations`. What it runs may rewrite
+ * what a boot script wrote (a proxy's squid.conf), so a proxy's configuration is read only where none may run.
+ */
+export interface InstanceCommandNode extends NodeBase {
+  readonly type: 'instance-command';
+  /** What creates it (`AWS::SSM::Association`, `aws_ssm_association`…). */
+  readonly resourceType: string;
+  /** The SSM document it runs, when its name is a literal (`AWS-RunPatchBaseline`); undefined otherwise. */
+  readonly document?: string;
+}
+
 export type GraphNode =
   | VpcNode | SubnetNode | RouteTableNode | InternetGatewayNode | EgressOnlyInternetGatewayNode | NatGatewayNode
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
@@ -745,7 +764,7 @@ export type GraphNode =
   | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | LogGroupNode
   | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode
   | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | QueryLogConfigNode
-  | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode;
+  | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode | InstanceCommandNode;
 
 /** A reference in words: the node id, the external value (a literal id), or the expression the guard could not resolve. */
 export function describeRef(ref: Ref): string {

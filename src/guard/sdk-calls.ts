@@ -60,11 +60,13 @@ export const READ_ONLY = /^(describe|get|list|search|lookup|batchget)/;
  * Actions that change something no rule reads: tags (the guard reads the template's labels, and AWS routes no packet by
  * a tag), S3 objects (not a bucket's configuration), a log stream's events, a function's invocation (its code runs as
  * any function's does; the guard reads where it runs), a CloudFront invalidation (cached objects, not a distribution's
- * origins: CloudFront is read for its VPC origins, and a deployment's invalidation is the common call to it).
+ * origins: CloudFront is read for its VPC origins, and a deployment's invalidation is the common call to it), SSM
+ * parameters (SSM is read for what runs commands on instances — associations, maintenance windows —, not parameters).
  */
 const CHANGES_NOTHING_READ = new Set([
   'createtags', 'deletetags', 'tagresource', 'untagresource', 'addtagstoresource', 'removetagsfromresource', 'addtags', 'removetags',
   'putobject', 'deleteobject', 'deleteobjects', 'copyobject', 'putlogevents', 'createlogstream', 'invoke', 'createinvalidation',
+  'putparameter', 'deleteparameter', 'deleteparameters', 'labelparameterversion', 'unlabelparameterversion',
 ]);
 
 /** The action as a v2 method name would write it, lower case: `CreateRouteCommand` and `createRoute` are `createroute`. */

@@ -33,6 +33,25 @@ export function workloadSubnetsIn(ctx: GuardContext, segment: Segment): SubnetNo
   return subnetsIn(ctx, segment).filter((s) => !chain.has(s.id));
 }
 
+/**
+ * The subnets of a segment that may hold its hosts: the workload subnets, and those of the egress chain that a declared
+ * host of the segment overlaps (a block the guard cannot read overlaps every one) or whose role tag says they hold hosts
+ * (MunicipalNetwork's `terminals`, `workload`, `proxy`): a NAT gateway or firewall endpoint placed in a terminal subnet
+ * does not make the terminals part of the chain. Terminals are no resources of the output, so nothing else tells.
+ */
+export function hostSubnetsIn(ctx: GuardContext, segment: Segment): SubnetNode[] {
+  const chain = infrastructureSubnets(ctx.graph);
+  const blocks = (ctx.hosts ?? []).filter((h) => h.zone === segment).flatMap((h) => h.cidrs.map((c) => parsePrefix(c)));
+  return subnetsIn(ctx, segment).filter((s) => {
+    if (!chain.has(s.id) || HOST_ROLES.has(s.tags['jichitai:subnet-role'])) return true;
+    const block = parsePrefix(s.cidr);
+    return blocks.some((b) => !b || !block || (b.family === block.family && b.lo <= block.hi && block.lo <= b.hi));
+  });
+}
+
+/** The values of MunicipalNetwork's subnet role tag (src/plan) whose subnets hold hosts, not the egress chain. */
+const HOST_ROLES: ReadonlySet<string | undefined> = new Set(['terminals', 'workload', 'proxy']);
+
 /** Subnets that hold the egress chain itself (a NAT gateway or a firewall / GWLB endpoint), not workloads. */
 export function infrastructureSubnets(graph: TopologyGraph): Set<string> {
   const out = new Set<string>();

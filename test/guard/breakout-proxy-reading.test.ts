@@ -105,6 +105,69 @@ describe('AP-3 / AP-5: the proxy is judged by the squid.conf its boot script wri
   });
 });
 
+describe('AP-3: Squid bumps only on ports with the ssl-bump flag, and reads ACL options the guard does not evaluate otherwise', () => {
+  test('the listening port without ssl-bump tunnels CONNECT: nothing is bumped', () => {
+    expect(ap3(withBootScript(rewrite(/^http_port 3128 ssl-bump /, () => 'http_port 3128')))).toMatch(NOT_BUMPED);
+  });
+
+  test('a second port without ssl-bump beside the bumping one: clients may use it, so refused', () => {
+    expect(ap3(withBootScript(rewrite(/^http_port 3128 ssl-bump /, (l) => `${l}\nhttp_port 3130`)))).toMatch(NOT_BUMPED);
+  });
+
+  test('--server-provided on the bump ACL (the server has sent no name at step 2): unknown, so refused', () => {
+    expect(ap3(withBootScript(rewrite(/^acl bump_sni_exact ssl::server_name /, (l) => l.replace('ssl::server_name ', 'ssl::server_name --server-provided ')))))
+      .toMatch(NOT_BUMPED);
+  });
+
+  test('a bump ACL regex that JavaScript reads otherwise than Squid\'s glibc (\\x2e is a dot to one, an x to the other): unknown, so AP-6 refuses', () => {
+    const hex = (l: string) => l.replace(/\\\./g, '\\x2e');
+    expect(ap3(withBootScript(rewrite(/^acl bump_sni_sub ssl::server_name_regex /, (l) => l)))).toBe('');
+    expect(exampleFindings('alpha-prime', 'AP-6', withBootScript(rewrite(/^acl bump_sni_sub ssl::server_name_regex /, hex))).join('\n'))
+      .toMatch(/AP-6 error .*but no proxy refuses file downloads from them \(/);
+  });
+
+  test('an option-like value in the bump ACL is unknown too', () => {
+    expect(ap3(withBootScript(rewrite(/^acl bump_sni_exact ssl::server_name /, (l) => l.replace('ssl::server_name ', 'ssl::server_name -m ')))))
+      .toMatch(NOT_BUMPED);
+  });
+});
+
+describe('AP-3: commands run on instances after boot (State Manager, maintenance windows, EventBridge Run Command) may rewrite squid.conf', () => {
+  const targets = [{ Key: 'tag:Name', Values: ['Lgwan-proxy'] }];
+  const association = (name: string): Change => (stack) => {
+    new CfnResource(stack, 'Rewrite', { type: 'AWS::SSM::Association', properties: { Name: name, Targets: targets, ScheduleExpression: 'rate(30 minutes)' } });
+  };
+
+  test('an association running a shell script on the proxies: the configuration cannot be read', () => {
+    expect(ap3(association('AWS-RunShellScript'))).toMatch(/AWS::SSM::Association Rewrite \(document AWS-RunShellScript\) runs commands on instances after they boot/);
+  });
+
+  test('patching, inventory and the agent\'s own update leave squid.conf as it is', () => {
+    for (const name of ['AWS-RunPatchBaseline', 'AWS-GatherSoftwareInventory', 'AWS-UpdateSSMAgent']) expect(ap3(association(name))).toBe('');
+  });
+
+  test('a document given by reference, a maintenance window Run Command, an EventBridge Run Command target and an instance\'s own associations count too', () => {
+    expect(ap3((stack) => {
+      new CfnResource(stack, 'Rewrite', { type: 'AWS::SSM::Association', properties: { Name: { Ref: 'AWS::StackName' }, Targets: targets } });
+    })).toMatch(/AWS::SSM::Association Rewrite runs commands on instances after they boot/);
+    expect(ap3((stack) => {
+      new CfnResource(stack, 'Task', { type: 'AWS::SSM::MaintenanceWindowTask', properties: { WindowId: 'mw-0123456789abcdef0', TaskType: 'RUN_COMMAND', TaskArn: 'AWS-RunShellScript', Priority: 1 } });
+    })).toMatch(/AWS::SSM::MaintenanceWindowTask Task \(document AWS-RunShellScript\) runs commands/);
+    expect(ap3((stack) => {
+      new CfnResource(stack, 'Rule', {
+        type: 'AWS::Events::Rule',
+        properties: { ScheduleExpression: 'rate(1 hour)', Targets: [{ Id: 't', Arn: 'arn:aws:ssm:ap-northeast-1::document/AWS-RunShellScript', RunCommandParameters: { RunCommandTargets: targets } }] },
+      });
+    })).toMatch(/AWS::Events::Rule Rule runs commands on instances after they boot/);
+    expect(ap3((stack) => {
+      new CfnResource(stack, 'Rule', { type: 'AWS::Events::Rule', properties: { ScheduleExpression: 'rate(1 hour)', Targets: [{ Id: 't', Arn: 'arn:aws:sns:ap-northeast-1:111122223333:x' }] } });
+    })).toBe('');
+    expect(ap3((stack) => {
+      new ec2.CfnInstance(stack, 'Other', { imageId: 'ami-0123456789abcdef0', ssmAssociations: [{ documentName: 'AWS-RunShellScript' }] });
+    })).toMatch(/AWS::EC2::Instance Other#SsmAssociations\[0\] \(document AWS-RunShellScript\) runs commands/);
+  });
+});
+
 describe('AP-1: a Suricata rule with bypass lets its flow through like a pass', () => {
   const withGroup = (rulesString: string, priority: number): Change => (stack, net) => {
     const group = new nfw.CfnRuleGroup(stack, 'ExtraGroup', {

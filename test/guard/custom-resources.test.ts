@@ -48,6 +48,13 @@ describe('an AwsCustomResource that changes the network at deploy time is refuse
     expect(lines[0]).toMatch(/Fix: declare what the call makes as a resource of the template, which the guard reads \(AWS::EC2::Route for createRoute/);
   });
 
+  test('a State Manager association created at deploy time: it may rewrite a proxy\'s squid.conf, which the guard reads', () => {
+    const lines = withCall(() => ({
+      service: 'SSM', action: 'createAssociation', physicalResourceId, parameters: { Name: 'AWS-RunShellScript', Targets: [{ Key: 'tag:Name', Values: ['Lgwan-proxy'] }] },
+    }));
+    expect(lines).toEqual([expect.stringMatching(/GUARD-1 critical .*custom resource calls SSM createAssociation at deploy time/)]);
+  });
+
   test('in the SDK v3 spelling (client package, command name)', () => {
     const lines = withCall((table) => ({
       service: '@aws-sdk/client-ec2',

@@ -5,8 +5,12 @@
  * firewall), AP-7 (terminal subnets) and AP-3 / AP-6 (some Squid configuration complied); and a launch template nothing
  * launched, holding the generated script, vouched for a proxy that splices the sign-in hosts.
  */
+import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Route } from '@cdktf/provider-aws/lib/route';
+import { SsmAssociation } from '@cdktf/provider-aws/lib/ssm-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -107,6 +111,44 @@ describe('AP-3 / AP-6: no way out of LGWAN around the proxy', () => {
   });
 });
 
+describe('AP-3 / AP-6 / AP-7: terminals are no resources, so the absence of other occupants proves nothing about a subnet', () => {
+  const defaultRoute = mediaRoutesTo('0.0.0.0/0');
+  const inTerminals = (make: (stack: Stack, subnet: ec2.CfnSubnet, i: number) => void): Change => (stack, net) => {
+    ['/Subnet-terminals-1', '/Subnet-terminals-2'].forEach((suffix, i) => make(stack, l1<ec2.CfnSubnet>(net.lgwan, suffix), i));
+  };
+
+  test('a compliant proxy instance in each terminal subnet does not make them proxy subnets: the default route is refused', () => {
+    const proxies = inTerminals((stack, subnet, i) => {
+      const template = l1<ec2.CfnLaunchTemplate>(stack, 'TenantProxy/LaunchTemplate');
+      new ec2.CfnInstance(stack, `TerminalProxy${i}`, {
+        subnetId: subnet.ref,
+        imageId: 'ami-0123456789abcdef0',
+        instanceType: 't3.micro',
+        userData: (template.launchTemplateData as ec2.CfnLaunchTemplate.LaunchTemplateDataProperty).userData,
+      });
+    });
+    expect(findings('AP-3', both(proxies, defaultRoute))).toMatch(/\[NetworkLgwanSubnetterminals1[0-9A-F]{8}\] AP-3 error .*around the proxy's tenant headers/);
+    expect(findings('AP-6', both(proxies, defaultRoute))).toMatch(/around the proxy's download restriction/);
+  });
+
+  test('a NAT gateway placed in each terminal subnet does not make the terminals part of the egress chain', () => {
+    const nats = inTerminals((stack, subnet, i) => {
+      new ec2.CfnNatGateway(stack, `IdleNat${i}`, { subnetId: subnet.ref, connectivityType: 'private' });
+    });
+    expect(findings('AP-3', both(nats, defaultRoute))).toMatch(/\[NetworkLgwanSubnetterminals1[0-9A-F]{8}\] AP-3 error .*around the proxy's tenant headers/);
+    // A NAT gateway straight to the internet from a terminal subnet passes no firewall: AP-1 reads the subnet too.
+    const direct: Change = (_, net) => {
+      const igw = l1<ec2.CfnInternetGateway>(net.lgwan, '/InternetGateway');
+      for (const r of all<ec2.CfnRoute>(net.lgwan, (c) => c instanceof ec2.CfnRoute && c.destinationCidrBlock === '52.112.0.0/14')) {
+        r.addPropertyOverride('DestinationCidrBlock', '0.0.0.0/0');
+        r.addPropertyDeletionOverride('VpcEndpointId');
+        r.addPropertyOverride('GatewayId', igw.ref);
+      }
+    };
+    expect(findings('AP-1', both(nats, direct))).toMatch(/AP-1 critical .*an LGWAN subnet, without passing a breakout firewall, reaches the internet/);
+  });
+});
+
 describe('AP-3 / AP-6: every proxy that may relay to the breakout applies the controls', () => {
   test('a launch template nothing launches, holding the generated script, does not vouch for a proxy that splices', () => {
     expect(findings('AP-3', proxyRuns(SPLICE))).toMatch(/the proxy does not bump login\.microsoft\.com/);
@@ -151,6 +193,29 @@ describe('AP-3 / AP-7: the proxy\'s Auto Scaling group is the proxy only if ever
   });
 });
 
+describe('AP-3 / AP-7: the proxy\'s Auto Scaling group boots the template data the output shows only at its latest version', () => {
+  const version = (v: unknown): Change => (_, net) => {
+    l1<CfnResource>(net.lgwan, 'TenantProxy/AutoScalingGroup').addPropertyOverride('LaunchTemplate.Version', v);
+  };
+
+  test('the template\'s own LatestVersionNumber (the example) and $Latest are the data shown', () => {
+    expect(findings('AP-3', () => undefined)).toBe('');
+    expect(findings('AP-3', version('$Latest'))).toBe('');
+  });
+
+  test('a pinned number, $Default, or another template\'s latest version may boot an earlier deployment\'s script: the proxy subnets are not the proxy\'s alone', () => {
+    for (const v of ['1', '$Default']) {
+      expect(findings('AP-3', version(v))).toMatch(/\[NetworkLgwanSubnetproxy1[0-9A-F]{8}\] AP-3 error .*around the proxy's tenant headers/);
+      expect(findings('AP-7', version(v))).toMatch(/it holds a forward proxy, but also/);
+    }
+    const other: Change = (stack, net) => {
+      const spare = new ec2.CfnLaunchTemplate(stack, 'Spare', { launchTemplateData: { imageId: 'ami-0123456789abcdef0' } });
+      version(spare.attrLatestVersionNumber)(stack, net);
+    };
+    expect(findings('AP-3', other)).toMatch(/around the proxy's tenant headers/);
+  });
+});
+
 describe('CDKTF', () => {
   const tfFindings = (ruleId: string, change: (stack: IConstruct, lgwan: IConstruct) => void): string => {
     const { stack, network } = buildTfExample('alpha-prime', Testing.app());
@@ -172,5 +237,29 @@ describe('CDKTF', () => {
       new Instance(stack, 'Beside', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: proxySubnet.id });
     };
     expect(tfFindings('AP-3', beside)).toMatch(/Subnet-proxy-1.*around the proxy's tenant headers, reaches the internet/);
+  });
+
+  test('a State Manager association or an EventBridge Run Command target may rewrite squid.conf after boot; patching does not', () => {
+    const targets = [{ key: 'tag:Name', values: ['Lgwan-proxy'] }];
+    expect(tfFindings('AP-3', (stack) => new SsmAssociation(stack, 'Rewrite', { name: 'AWS-RunShellScript', targets })))
+      .toMatch(/aws_ssm_association\.Rewrite \(document AWS-RunShellScript\) runs commands on instances after they boot/);
+    expect(tfFindings('AP-3', (stack) => new SsmAssociation(stack, 'Patch', { name: 'AWS-RunPatchBaseline', targets }))).toBe('');
+    expect(tfFindings('AP-3', (stack) => new CloudwatchEventTarget(stack, 'Run', {
+      rule: 'hourly', arn: 'arn:aws:ssm:ap-northeast-1::document/AWS-RunShellScript', runCommandTargets: [{ key: 'tag:Name', values: ['Lgwan-proxy'] }],
+    }))).toMatch(/aws_cloudwatch_event_target\.Run runs commands on instances after they boot/);
+  });
+
+  test('the Auto Scaling group boots the template\'s latest version: $Latest or its latest_version; a pinned one, or $Default, is an earlier apply\'s', () => {
+    const group = (lgwan: IConstruct) => all<AutoscalingGroup>(lgwan, (c) => c instanceof AutoscalingGroup)[0];
+    const template = (lgwan: IConstruct) => all<LaunchTemplate>(lgwan, (c) => c instanceof LaunchTemplate)[0];
+    const version = (v: string | null) => (_: IConstruct, lgwan: IConstruct) => group(lgwan).addOverride('launch_template.version', v);
+    expect(tfFindings('AP-3', version('$Latest'))).toBe('');
+    expect(tfFindings('AP-3', version('1'))).toMatch(/Subnet-proxy-1.*around the proxy's tenant headers/);
+    expect(tfFindings('AP-3', version(null))).toMatch(/Subnet-proxy-1.*around the proxy's tenant headers/);
+    // $Default (no version given) is the latest when the template updates its default version on every change.
+    expect(tfFindings('AP-3', (stack, lgwan) => {
+      version(null)(stack, lgwan);
+      template(lgwan).addOverride('update_default_version', true);
+    })).toBe('');
   });
 });

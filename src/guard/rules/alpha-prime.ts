@@ -4,7 +4,7 @@ import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, S
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
 import { labelUnplacedIn } from './placement';
 import { clientsText, mayUse, proxyClients, proxySubnets } from './proxy-clients';
-import { proxyFleet, proxyOnlySubnets, relaysToBreakout } from './proxy-exits';
+import { proxyFleet, proxyOnlySubnets, relaysToBreakout, SUBNET_ROLE_TAG } from './proxy-exits';
 import { byLo, covered } from './specific';
 import { statelessBypassProblem } from './stateless-engine';
 import { CloudServiceCatalogue } from '../../model/catalogue';
@@ -15,7 +15,7 @@ import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { LoadedRules, loadedRules } from '../suricata-rules';
-import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf, workloadSubnetsIn } from '../topology';
+import { hostSubnetsIn, LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf } from '../topology';
 
 /**
  * Allow-list entries that qualify by themselves (AP-2): the domains, in Network Firewall notation, of catalogue
@@ -934,7 +934,7 @@ export const AP1: GuardRule = {
     + '(the security cloud is the internet side too), no path past it ends where the guard cannot follow, and nothing but the chain runs in the '
     + 'breakout\'s own subnets (firewall, NAT gateway), whose routes lead out around the filter.',
   check(ctx) {
-    const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
+    const subnets = hostSubnetsIn(ctx, Segment.LGWAN);
     const fix = bi('send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established with a rule dropping all non-TCP traffic '
       + '(or aws:drop_strict), an ALLOWLIST '
       + 'domain rule group, STRICT_ORDER, stateless default actions aws:forward_to_sfe with no stateless pass rule, no pass rule in a group ahead of the allow-list, '
@@ -1011,8 +1011,7 @@ export const AP2: GuardRule = {
   },
 };
 
-/** The tag MunicipalNetwork puts on every subnet it lays out (src/cdk, src/cdktf segment networks), and a terminal pool's value. */
-const SUBNET_ROLE_TAG = 'jichitai:subnet-role';
+/** A terminal pool's value of the subnet role tag MunicipalNetwork puts on every subnet it lays out. */
 const TERMINAL_SUBNET_ROLE = 'terminals';
 
 /**
@@ -1031,11 +1030,12 @@ export const AP7: GuardRule = {
   summary: 'Only the LGWAN terminal pools (業務端末) and declared security-update clients reach the breakout; every other declared or role-labelled '
     + 'LGWAN host sits in a subnet without a way out and outside what the security groups in front of a forward proxy admit; an LGWAN subnet '
     + 'with a way out must be known to hold only those (its block covered by declared terminal pools or update clients, the tag '
-    + 'jichitai:subnet-role=terminals, or a forward proxy\'s own subnet holding nothing but the proxy and its load balancer): any other counts as holding '
+    + 'jichitai:subnet-role=terminals, or a forward proxy\'s own subnet, tagged jichitai:subnet-role=proxy and overlapped by no declared host, holding '
+    + 'nothing but the proxy, booted at its template\'s latest version, and its load balancer): any other counts as holding '
     + 'servers (fail closed). What runs where the guard cannot place it (a labelled resource in a subnet, VPC, network interface or launch template '
     + 'outside the output, an unlabelled one in a literal subnet id or on a network interface outside the output) counts as in such a subnet (fail closed).',
   check(ctx) {
-    const subnets = workloadSubnetsIn(ctx, Segment.LGWAN);
+    const subnets = hostSubnetsIn(ctx, Segment.LGWAN);
     const findings: Finding[] = [];
     const fix = (what: string, whatJa: string) => bi(`move ${what} to an LGWAN subnet without a route to the breakout (MunicipalNetwork: a workload subnet, not a terminal subnet), `
       + 'or, for a host that must fetch security updates, name it in breakout.updateClients',

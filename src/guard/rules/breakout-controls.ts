@@ -1,4 +1,10 @@
+import {
+  appliedIpsProblem, arrivalTraffic, BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAddressProblem, ipsAheadProblem,
+  isPassRule, portItems,
+} from './alpha-prime';
+import { arrivalsFrom } from './paths';
 import { segmentOfLabel } from './placement';
+import { aroundTheProxyFindings, breakoutProxyConfigs } from './proxy-exits';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { Ipv4Cidr } from '../../model/cidr';
 import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from '../../model/cloud-service';
@@ -8,17 +14,12 @@ import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { squidConfiguration } from '../boot-script';
 import { deref, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
-import { Arrival } from '../reachability';
-import { nameOf, workloadSubnetsIn } from '../topology';
-import {
-  appliedIpsProblem, arrivalTraffic, BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAddressProblem, ipsAheadProblem,
-  isPassRule, portItems,
-} from './alpha-prime';
-import { arrivalsFrom } from './paths';
-import { aroundTheProxyFindings, breakoutProxyConfigs } from './proxy-exits';
 import { memoizeBounded } from '../memo';
+import { posixToJs } from '../posix-regex';
+import { Arrival } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { loadedRules } from '../suricata-rules';
+import { nameOf, workloadSubnetsIn } from '../topology';
 
 /*
  * The controls the MIC deck (seed 002) asks of the α′ breakout besides the firewall itself (AP-1/AP-2):
@@ -154,22 +155,15 @@ function parseSquid(text: string): SquidConf {
 }
 
 /** Translated expressions, keyed by the flag (`i` or `-`) and the source: the same few ACL values recur in every stack. */
-const translatedRegex = memoizeBounded(5_000, (key) => translateRegex(key.slice(1), key[0] === 'i'));
+const translatedRegex = memoizeBounded(5_000, (key) => posixToJs(key.slice(1), key[0] === 'i'));
 
-/** A POSIX extended regular expression (Squid's) as a JavaScript one; undefined where the two would read it differently. */
+/**
+ * A POSIX extended regular expression (Squid compiles ACL values with glibc's regcomp) as a JavaScript one that matches
+ * the same strings; undefined where the guard cannot be sure the two agree (`posix-regex.ts`: `\x2e` is a dot to
+ * JavaScript and an `x` to glibc, so a bump ACL written so would match nothing in Squid).
+ */
 function posixRegex(source: string, ignoreCase: boolean): RegExp | undefined {
   return translatedRegex(`${ignoreCase ? 'i' : '-'}${source}`);
-}
-
-function translateRegex(source: string, ignoreCase: boolean): RegExp | undefined {
-  const classes: Record<string, string> = { space: '\\s', digit: '0-9', alpha: 'A-Za-z', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', xdigit: '0-9A-Fa-f' };
-  const translated = source.replace(/\[:([a-z]+):\]/g, (m, c: string) => classes[c] ?? m);
-  if (/\[:[a-z]+:\]/.test(translated) || source.startsWith('"')) return undefined;
-  try {
-    return new RegExp(translated, ignoreCase ? 'i' : '');
-  } catch {
-    return undefined;
-  }
 }
 
 const anyOf = (xs: Tri[]): Tri => (xs.some((x) => x === true) ? true : xs.every((x) => x === false) ? false : undefined);
@@ -199,7 +193,9 @@ function ruleAt(d: readonly string[], at: number): SquidRule {
 
 function regexVerdicts(line: AclLine, subject: string): Tri[] {
   const out: Tri[] = [];
-  for (const v of line.values) out.push(posixRegex(v, line.flags.includes('-i'))?.test(subject));
+  // glibc compares bytes or locale characters where JavaScript compares UTF-16 units: a subject beyond ASCII is unknown.
+  const ascii = /^[\x01-\x7f]*$/.test(subject);
+  for (const v of line.values) out.push(ascii ? posixRegex(v, line.flags.includes('-i'))?.test(subject) : undefined);
   return out;
 }
 
@@ -207,8 +203,12 @@ function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: Read
   const host = facts.host.toLowerCase();
   const regexes = (subject: string | undefined): Tri => (subject === undefined ? undefined
     : anyOf(regexVerdicts(line, subject)));
-  // A quoted value names a file of values, which the guard does not read.
-  if (line.values.length === 0 || line.values.some((v) => v.startsWith('"'))) return undefined;
+  // A quoted value names a file of values, which the guard does not read. An option other than -i (case) and -n (no DNS)
+  // changes what the ACL matches (`--server-provided` asks for a name the server has not yet sent at step 2), and a
+  // value that starts with `-` may be one Squid reads as an option: unknown.
+  if (line.values.length === 0 || line.values.some((v) => v.startsWith('"') || v.startsWith('-'))) return undefined;
+  const options = line.type === 'rep_header' || line.type === 'req_header' ? line.flags.slice(1) : line.flags;
+  if (options.some((f) => f !== '-i' && f !== '-n')) return undefined;
   switch (line.type) {
     case 'dstdomain':
     case 'ssl::server_name':
@@ -287,6 +287,11 @@ function firstMatch(conf: SquidConf, rules: readonly SquidRule[], facts: Facts):
  */
 function bumpAction(conf: SquidConf, facts: Facts): string {
   if (conf.unreadable) return 'unknown';
+  // Squid asks ssl_bump only of connections that arrive on a port with the ssl-bump flag; on any other port a CONNECT is
+  // tunnelled as it comes. Clients may use every port the proxy listens on, so each must bump.
+  // https://www.squid-cache.org/Doc/config/http_port/ (ssl-bump)
+  const ports = conf.directives.filter((d) => d[0] === 'http_port' || d[0] === 'https_port');
+  if (ports.length === 0 || ports.some((d) => !d.slice(2).includes('ssl-bump'))) return 'none';
   const rules: SquidRule[] = [];
   for (const d of conf.directives) if (d[0] === 'ssl_bump') rules.push(ruleAt(d, 1));
   return firstMatch(conf, rules, { ...facts, step: 2 });
@@ -324,6 +329,13 @@ function replyAction(conf: SquidConf, facts: Facts): string {
   return firstMatch(conf, rules, facts);
 }
 
+/**
+ * AWS's own SSM documents that run no command of the user's and leave a package's configuration files as they are:
+ * patching (dnf and apt keep a changed configuration file), inventory, the agent's own update.
+ * https://docs.aws.amazon.com/systems-manager/latest/userguide/documents-command-ssm-plugin-reference.html
+ */
+const CONFIG_KEEPING_DOCUMENTS: ReadonlySet<string> = new Set(['AWS-RunPatchBaseline', 'AWS-GatherSoftwareInventory', 'AWS-UpdateSSMAgent']);
+
 /** Parsed configurations per graph: four rules read them. */
 const CONFIGS = new WeakMap<TopologyGraph, { node: UserDataNode; conf: SquidConf }[]>();
 
@@ -336,6 +348,8 @@ export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: 
   let configs = CONFIGS.get(graph);
   if (!configs) {
     configs = [];
+    // Commands run on instances after boot may rewrite squid.conf: then no configuration is what Squid loads for sure.
+    const later = nodesOf(graph, 'instance-command').find((c) => c.document === undefined || !CONFIG_KEEPING_DOCUMENTS.has(c.document));
     for (const node of nodesOf(graph, 'user-data')) {
       const whole = parseSquid(node.text);
       if (!whole.directives.some((d) => d[0] === 'http_port')) continue;
@@ -345,6 +359,18 @@ export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: 
         unreadable: bi(`the guard cannot tell from the boot script which configuration Squid loads: ${script.why.en}`,
           `ブートスクリプトから、Squid が読み込む設定をガードが判断できない: ${script.why.ja}`),
       };
+      if (later && !conf.unreadable) {
+        const what = `${later.resourceType} ${later.id}${later.document ? ` (document ${later.document})` : ''}`;
+        configs.push({
+          node,
+          conf: {
+            ...conf,
+            unreadable: bi(`${what} runs commands on instances after they boot, which may rewrite squid.conf`,
+              `${what} が起動後のインスタンスでコマンドを実行し、squid.conf を書き換えうる`),
+          },
+        });
+        continue;
+      }
       configs.push({ node, conf });
     }
     CONFIGS.set(graph, configs);

@@ -4,11 +4,11 @@ import { outOrUnknown, pathFindings } from './paths';
 import { proxyClients, proxyLaunchers, proxySubnets } from './proxy-clients';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { Segment } from '../../model/segment';
-import { AutoScalingGroupNode, TopologyGraph, UserDataNode } from '../graph';
+import { AutoScalingGroupNode, SubnetNode, TopologyGraph, UserDataNode } from '../graph';
 import { Box, makeBox } from '../header-set';
 import { Arrival, Reachability } from '../reachability';
 import { bi, Bilingual, Finding, GuardContext, GuardRule } from '../rule';
-import { LOAD_BALANCERS, occupantsOf, workloadSubnetsIn } from '../topology';
+import { hostSubnetsIn, LOAD_BALANCERS, occupantsOf } from '../topology';
 
 /*
  * Where the α′ breakout's web traffic may leave LGWAN in cases イ/ウ (semantics §10, forward proxies): the proxy controls
@@ -19,13 +19,18 @@ import { LOAD_BALANCERS, occupantsOf, workloadSubnetsIn } from '../topology';
 
 /**
  * The resources that run forward proxies: a proxy instance itself, its launch template, and the Auto Scaling groups that
- * launch it — only those whose every template (mixed-instances overrides too) is a proxy's: an override may boot anything.
+ * launch it — only those whose every template (mixed-instances overrides too) is a proxy's, at its latest version: an
+ * override may boot anything, and a pinned version the data of an earlier deployment.
  */
 export function proxyFleet(graph: TopologyGraph, proxies: readonly UserDataNode[]): Set<string> {
   const ids = new Set(proxies.map((p) => p.id));
-  const onlyProxies = (a: AutoScalingGroupNode) => [a.launchTemplate, ...a.overrides].every((t) => t.kind === 'node' && ids.has(t.id));
+  const onlyProxies = (a: AutoScalingGroupNode) => a.currentVersion && [a.launchTemplate, ...a.overrides].every((t) => t.kind === 'node' && ids.has(t.id));
   return new Set(proxies.flatMap((p) => [p.id, ...proxyLaunchers(graph, p).filter(onlyProxies).map((a) => a.id)]));
 }
+
+/** The tag MunicipalNetwork puts on every subnet it lays out (src/cdk, src/cdktf segment networks), and a proxy subnet's value. */
+export const SUBNET_ROLE_TAG = 'jichitai:subnet-role';
+const PROXY_SUBNET_ROLE = 'proxy';
 
 /** Per walk of the paths (a check), the answers below: several rules ask them. */
 const EXITS = new WeakMap<Reachability, { proxyOnly: Set<string>; running: { node: UserDataNode; conf: SquidConf }[]; around?: Arrival[] }>();
@@ -36,10 +41,18 @@ function exits(ctx: GuardContext) {
     const proxies = proxyClients(ctx.graph).map((c) => c.proxy);
     const places = new Set(proxies.flatMap((p) => proxySubnets(ctx.graph, p) ?? []).map((s) => s.id));
     const fleet = proxyFleet(ctx.graph, proxies);
-    // A proxy's subnet holds the proxy, unless something else runs there too (an occupant that is neither the proxy's
-    // instances nor a load balancer, which runs no code of its own): that may use the proxy's way out around it.
-    const proxyOnly = new Set([...places]
-      .filter((id) => occupantsOf(ctx.graph, id).every((o) => fleet.has(o.resource) || LOAD_BALANCERS.has(o.resourceType))));
+    // A proxy's subnet holds the proxy only if it says so and nothing says otherwise. Terminals are no resources of the
+    // output (the hosts MunicipalNetwork declares stand for them), so the absence of other occupants is no evidence: the
+    // subnet must be declared a proxy subnet (the role tag MunicipalNetwork puts on it), no declared LGWAN host may
+    // overlap its block, and every occupant is the proxy's instances or a load balancer (which runs no code of its own).
+    const blocks = (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN).flatMap((h) => h.cidrs.map((c) => parsePrefix(c)));
+    const proxyOnly = new Set([...places].filter((id) => {
+      const subnet = ctx.graph.nodes.get(id) as SubnetNode;
+      const block = parsePrefix(subnet.cidr);
+      return subnet.tags[SUBNET_ROLE_TAG] === PROXY_SUBNET_ROLE
+        && !blocks.some((b) => !b || !block || (b.family === block.family && b.lo <= block.hi && block.lo <= b.hi))
+        && occupantsOf(ctx.graph, id).every((o) => fleet.has(o.resource) || LOAD_BALANCERS.has(o.resourceType));
+    }));
     const running = proxyConfigs(ctx.graph).filter((c) => relaysToBreakout(ctx, c.node));
     EXITS.set(ctx.reach, out = { proxyOnly, running });
   }
@@ -102,7 +115,7 @@ export function aroundTheProxy(ctx: GuardContext): readonly Arrival[] {
     // Atoms of their own (the Reachability adds them), so that what lies outside them is a union of atoms.
     const media = MEDIA.map((p) => ctx.reach.atoms.range(p)).sort((a, b) => a[0] - b[0]);
     const around: Arrival[] = [];
-    for (const subnet of workloadSubnetsIn(ctx, Segment.LGWAN)) {
+    for (const subnet of hostSubnetsIn(ctx, Segment.LGWAN)) {
       if (x.proxyOnly.has(subnet.id)) continue;
       for (const a of ctx.reach.arrivals(subnet.id)) {
         if (!isOut(a)) continue;
