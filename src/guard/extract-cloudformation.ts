@@ -544,6 +544,7 @@ class TemplateReader {
         otherInterfaces: interfaces.some((n) => n?.NetworkInterfaceId !== undefined),
         // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
         subnets: instance ? [...reader.refs(d.SubnetId), ...interfaces.flatMap((n) => reader.refs(n?.SubnetId))] : undefined,
+        image: typeof d.ImageId === 'string' ? d.ImageId : undefined,
       });
     }],
     [['AWS::ElasticLoadBalancingV2::LoadBalancer'], (reader, c) => {
@@ -623,6 +624,7 @@ class TemplateReader {
         securityGroups: reader.refs(p.SecurityGroups).map((r, i) => b.noted(id, `SecurityGroups[${i}]`, r)),
         otherInterfaces: false,
         subnets: undefined,
+        image: typeof p.ImageId === 'string' ? p.ImageId : undefined,
       });
     }],
     [['AWS::EKS::Nodegroup'], (reader, c) => {

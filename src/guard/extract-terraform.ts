@@ -900,6 +900,7 @@ class ConfigReader {
         otherInterfaces: interfaces.some((n) => n?.network_interface_id !== undefined),
         // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
         subnets: type === 'aws_instance' ? reader.refs(p.subnet_id) : undefined,
+        image: imageText(type === 'aws_instance' ? p.ami : p.image_id),
       });
     }],
     // An Auto Scaling group: the subnets its template's instances run in (where a proxy sits, SC-2), and what launches
@@ -946,6 +947,7 @@ class ConfigReader {
         securityGroups: reader.refs(p.security_groups).map((r, i) => b.noted(id, `security_groups[${i}]`, r)),
         otherInterfaces: false,
         subnets: undefined,
+        image: imageText(p.image_id),
       });
     }],
     [['aws_eks_node_group'], (reader, c) => {
@@ -2392,6 +2394,11 @@ function instanceCommand({ b, base, p, type }: ReadContext): void {
   if (type === 'aws_scheduler_schedule' && !/ssm/i.test(JSON.stringify(blocks(p.target).map((t: any) => t?.arn)))) return;
   const name = type === 'aws_ssm_association' ? p.name : type === 'aws_ssm_maintenance_window_task' && p.task_type === 'RUN_COMMAND' ? p.task_arn : undefined;
   b.add({ ...base, type: 'instance-command', resourceType: type, document: typeof name === 'string' && !name.includes('${') ? name : undefined });
+}
+
+/** A machine image named by a literal (an AMI id, `resolve:ssm:<parameter>`); undefined for an expression or none. */
+function imageText(v: unknown): string | undefined {
+  return typeof v === 'string' && !v.includes('${') ? v : undefined;
 }
 
 function templateValue(spec: any): unknown {

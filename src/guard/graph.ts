@@ -484,6 +484,8 @@ export interface UserDataNode extends NodeBase {
   readonly otherInterfaces: boolean;
   /** For an instance: its subnets (`SubnetId`, network interfaces' subnets). Launch templates get theirs from Auto Scaling groups. */
   readonly subnets?: Ref[];
+  /** The machine image it boots (`ImageId`, `image_id`, `ami`) as text, when it names one. */
+  readonly image?: string;
 }
 
 /**

@@ -168,6 +168,22 @@ describe('AP-3: commands run on instances after boot (State Manager, maintenance
   });
 });
 
+describe('AP-3: the proxy boots an image whose Squid the boot script knows', () => {
+  const image = (id: unknown): Change => (_, net) => {
+    l1<ec2.CfnLaunchTemplate>(net, 'TenantProxy/LaunchTemplate').addPropertyOverride('LaunchTemplateData.ImageId', id);
+  };
+
+  test('an AMI of one\'s own may run a Squid already, or a unit that loads another file: the configuration cannot be read', () => {
+    expect(ap3(image('ami-0123456789abcdef0'))).toMatch(/the instances boot image ami-0123456789abcdef0, not an AWS public Amazon Linux 2023 or Debian image parameter/);
+    expect(ap3(image('resolve:ssm:/my/own/golden-image'))).toMatch(/not an AWS public Amazon Linux 2023 or Debian image parameter/);
+    expect(ap3(image({ Ref: 'AWS::NoValue' }))).toMatch(/the instances boot an image the output does not name/);
+  });
+
+  test('AWS\'s public Amazon Linux 2023 parameters (the example\'s) are read', () => {
+    expect(ap3(image('resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64'))).toBe('');
+  });
+});
+
 describe('AP-1: a Suricata rule with bypass lets its flow through like a pass', () => {
   const withGroup = (rulesString: string, priority: number): Change => (stack, net) => {
     const group = new nfw.CfnRuleGroup(stack, 'ExtraGroup', {

@@ -48,6 +48,9 @@ const rewritten = (pattern: RegExp, to: string) => (script: string) => {
   return script.split('\n').map((l) => (pattern.test(l) ? to : l)).join('\n');
 };
 
+/** The image the α′ proxy boots (AWS's public parameter), so that a copy of its script is read as the proxy's is. */
+const AL2023 = 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+
 const SPLICE = rewritten(/^ssl_bump bump bump_sni$/m, 'ssl_bump splice all');
 
 /** The α′ proxy's launch template running `edit` of the generated script instead. */
@@ -59,7 +62,7 @@ const proxyRuns = (edit: (script: string) => string): Change => (_, net) => {
 /** A launch template of its own holding `edit` of the generated script, which no Auto Scaling group launches. */
 const spareTemplate = (edit: (script: string) => string): Change => (stack, net) => {
   new ec2.CfnLaunchTemplate(stack, 'SpareProxy', {
-    launchTemplateData: { imageId: 'ami-0123456789abcdef0', userData: Fn.base64(edit(planOf(net.blueprint).tenantProxy!.bootScript)) },
+    launchTemplateData: { imageId: AL2023, userData: Fn.base64(edit(planOf(net.blueprint).tenantProxy!.bootScript)) },
   });
 };
 
@@ -122,7 +125,7 @@ describe('AP-3 / AP-6 / AP-7: terminals are no resources, so the absence of othe
       const template = l1<ec2.CfnLaunchTemplate>(stack, 'TenantProxy/LaunchTemplate');
       new ec2.CfnInstance(stack, `TerminalProxy${i}`, {
         subnetId: subnet.ref,
-        imageId: 'ami-0123456789abcdef0',
+        imageId: AL2023,
         instanceType: 't3.micro',
         userData: (template.launchTemplateData as ec2.CfnLaunchTemplate.LaunchTemplateDataProperty).userData,
       });
@@ -166,7 +169,7 @@ describe('AP-3 / AP-7: the proxy\'s Auto Scaling group is the proxy only if ever
   /** The proxy group's template moved into a mixed-instances policy whose override boots another template. */
   const overridden = (overrideUserData?: string): Change => (stack, net) => {
     const other = new ec2.CfnLaunchTemplate(stack, 'Other', {
-      launchTemplateData: { imageId: 'ami-0123456789abcdef0', userData: overrideUserData === undefined ? undefined : Fn.base64(overrideUserData) },
+      launchTemplateData: { imageId: AL2023, userData: overrideUserData === undefined ? undefined : Fn.base64(overrideUserData) },
     });
     const group = l1<CfnResource>(net.lgwan, 'TenantProxy/AutoScalingGroup');
     const template = (group as any).launchTemplate;

@@ -269,7 +269,7 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
   hub.ProxySg = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'proxy', VpcId: ref('HubVpc'), SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, CidrIp: '10.0.0.0/8' }], Tags: hubTags('proxy') } };
   hub.ProxyTemplate = {
     Type: 'AWS::EC2::LaunchTemplate',
-    Properties: { LaunchTemplateName: 'hub-proxy', LaunchTemplateData: { ImageId: 'ami-12345678', SecurityGroupIds: [{ 'Fn::GetAtt': ['ProxySg', 'GroupId'] }], UserData: { 'Fn::Base64': proxyBootScript(m.squid) } } },
+    Properties: { LaunchTemplateName: 'hub-proxy', LaunchTemplateData: { ImageId: 'resolve:ssm:/aws/service/debian/release/12/latest/amd64', SecurityGroupIds: [{ 'Fn::GetAtt': ['ProxySg', 'GroupId'] }], UserData: { 'Fn::Base64': proxyBootScript(m.squid) } } },
   };
   const template = m.asgByName ? { LaunchTemplateName: { 'Fn::GetAtt': ['ProxyTemplate', 'LaunchTemplateName'] } } : { LaunchTemplateId: ref('ProxyTemplate') };
   if (!m.noProxyGroup) {
@@ -456,7 +456,7 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
   RFC1918.forEach((c, i) => route(`public_private${i}`, 'hub_public', c, { transit_gateway_id: id('aws_ec2_transit_gateway.hub') }));
   put('aws_security_group', 'proxy', { vpc_id: id('aws_vpc.hub'), ingress: [{ protocol: 'tcp', from_port: 8080, to_port: 8080, cidr_blocks: ['10.0.0.0/8'] }], tags: hubTags('proxy') });
   put('aws_launch_template', 'proxy', {
-    name: 'hub-proxy', image_id: 'ami-12345678', vpc_security_group_ids: [id('aws_security_group.proxy')], user_data: Buffer.from(proxyBootScript(m.squid)).toString('base64'), tags: hubTags('proxy'),
+    name: 'hub-proxy', image_id: 'resolve:ssm:/aws/service/debian/release/12/latest/amd64', vpc_security_group_ids: [id('aws_security_group.proxy')], user_data: Buffer.from(proxyBootScript(m.squid)).toString('base64'), tags: hubTags('proxy'),
   });
   const template = m.asgByName ? { name: '${aws_launch_template.proxy.name}' } : { id: id('aws_launch_template.proxy') };
   if (!m.noProxyGroup) put('aws_autoscaling_group', 'proxy', { min_size: 2, max_size: 4, launch_template: { ...template, version: '$Latest' }, vpc_zone_identifier: [id('aws_subnet.hub_services')] });

@@ -336,6 +336,15 @@ function replyAction(conf: SquidConf, facts: Facts): string {
  */
 const CONFIG_KEEPING_DOCUMENTS: ReadonlySet<string> = new Set(['AWS-RunPatchBaseline', 'AWS-GatherSoftwareInventory', 'AWS-UpdateSSMAgent']);
 
+/**
+ * The images whose Squid the boot scripts know: AWS's public parameters for Amazon Linux 2023 (no Squid until `dnf
+ * install`) and Debian (its package starts Squid, and the script restarts it). Any other image may hold a Squid that
+ * is already running, or a service unit that loads another file.
+ * https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-public-parameters-ami.html
+ * https://wiki.debian.org/Cloud/AmazonEC2Image (SSM parameters under /aws/service/debian)
+ */
+const PUBLIC_IMAGE = /^resolve:ssm:\/aws\/service\/(ami-amazon-linux-latest\/al2023-ami-(kernel-default|kernel-6\.\d+|minimal-kernel-default)-(x86_64|arm64)|debian\/release\/(12|bookworm)\/latest\/(amd64|arm64))$/;
+
 /** Parsed configurations per graph: four rules read them. */
 const CONFIGS = new WeakMap<TopologyGraph, { node: UserDataNode; conf: SquidConf }[]>();
 
@@ -359,6 +368,20 @@ export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: 
         unreadable: bi(`the guard cannot tell from the boot script which configuration Squid loads: ${script.why.en}`,
           `ブートスクリプトから、Squid が読み込む設定をガードが判断できない: ${script.why.ja}`),
       };
+      if (!conf.unreadable && !PUBLIC_IMAGE.test(node.image ?? '')) {
+        const image = node.image ? `image ${node.image}` : 'an image the output does not name';
+        configs.push({
+          node,
+          conf: {
+            ...conf,
+            unreadable: bi(`the instances boot ${image}, not an AWS public Amazon Linux 2023 or Debian image parameter: the guard `
+          + 'cannot tell that its Squid and service unit load the written squid.conf afresh (an image may hold a Squid already running, or a unit with -f)',
+            `インスタンスが ${node.image ? `イメージ ${node.image}` : '合成結果が示さないイメージ'} で起動し、AWS 公開の Amazon Linux 2023・Debian のイメージパラメータではない。`
+          + 'その Squid とサービスユニットが書いた squid.conf を新たに読み込むとガードは判断できない（既に動いている Squid や -f を持つユニットがありうる）'),
+          },
+        });
+        continue;
+      }
       if (later && !conf.unreadable) {
         const what = `${later.resourceType} ${later.id}${later.document ? ` (document ${later.document})` : ''}`;
         configs.push({
