@@ -136,7 +136,9 @@ export function aroundTheProxyFindings(rule: GuardRule, ctx: GuardContext, contr
   return pathFindings(ctx, rule, aroundTheProxy(ctx),
     bi(`an LGWAN subnet that is not a forward proxy's own, around ${control.en},`, `フォワードプロキシ専用ではない LGWAN接続系のサブネットから、${control.ja}を通らずに`),
     bi('remove the way out: in cases イ/ウ LGWAN subnets reach cloud services only through the tenant-restriction proxy (breakout.tenantProxy), '
-      + 'but for routes to the meeting-media ranges a catalogue service lists; a proxy\'s own subnet holds nothing but the proxy and its load balancer',
+      + 'but for routes to the meeting-media ranges a catalogue service lists; a proxy\'s own subnet is tagged jichitai:subnet-role=proxy, overlaps no '
+      + 'declared host and holds nothing but the proxy (booted at its template\'s latest version) and its load balancer',
     '外へ出る経路を外す。ケース（イ）（ウ）では、LGWAN接続系のサブネットはテナント制限のプロキシ（breakout.tenantProxy）を通ってだけクラウドサービスに届く'
-      + '（カタログのサービスが挙げる Web 会議メディアの範囲へのルートは除く）。プロキシ専用のサブネットには、プロキシとそのロードバランサーのほかに何も置かない'));
+      + '（カタログのサービスが挙げる Web 会議メディアの範囲へのルートは除く）。プロキシ専用のサブネットはタグ jichitai:subnet-role=proxy を持ち、宣言したホストと重ならず、'
+      + 'プロキシ（テンプレートの最新バージョンで起動）とそのロードバランサーのほかに何も置かない'));
 }
