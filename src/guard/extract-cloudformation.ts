@@ -1704,20 +1704,21 @@ class TemplateReader {
    * A value as text, with references replaced by what they stand for (`{region}`, `{s3-bucket}`), so that the
    * same value synthesized by another engine reads the same.
    */
-  private render(value: unknown): string {
+  private render(value: unknown, strict = false): string {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
     const v = value as any;
     if (v && typeof v === 'object') {
       if (Array.isArray(v['Fn::Join']) && Array.isArray(v['Fn::Join'][1])) {
         const parts: string[] = [];
-        for (const x of v['Fn::Join'][1]) parts.push(this.render(x));
+        for (const x of v['Fn::Join'][1]) parts.push(this.render(x, strict));
         return parts.join(v['Fn::Join'][0]);
       }
       const id = typeof v.Ref === 'string' ? v.Ref : Array.isArray(v['Fn::GetAtt']) ? String(v['Fn::GetAtt'][0]) : undefined;
       if (id !== undefined) {
         if (PSEUDO.test(id)) return `{${id.slice('AWS::'.length).toLowerCase()}}`;
         const type = this.resources[id]?.Type;
-        return `{${type ? neutralType(type) : id}}`;
+        // `strict` (a policy's values): a parameter named `accountid` must not read as the deploying account.
+        return type ? `{${neutralType(type)}}` : strict ? '{reference}' : `{${id}}`;
       }
     }
     return JSON.stringify(value);
@@ -1836,7 +1837,7 @@ class TemplateReader {
             return String(template).replace(/\$\{(?!!)([^}]*)\}/g, (_, name: string) => (PSEUDO.test(name) && !(name in map)
               ? `{${name.slice('AWS::'.length).toLowerCase()}}` : '{reference}'));
           }
-          return this.render(v);
+          return this.render(v, true);
         }
         return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       }

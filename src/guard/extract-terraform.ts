@@ -882,7 +882,8 @@ class ConfigReader {
           launcherInterfaces('terraform', p, homes, placed));
       }
       const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
-      const text = encoded !== undefined ? userDataText(String(encoded)) : p.user_data !== undefined ? String(p.user_data) : undefined;
+      const text = encoded !== undefined ? userDataText(String(encoded))
+        : p.user_data !== undefined ? plainUserData(p.user_data, reader.readsPlan) : undefined;
       if (text === undefined) return;
       // aws_launch_template: vpc_security_group_ids, security_group_names, network_interfaces { security_groups };
       // aws_instance: vpc_security_group_ids, security_groups, network_interface { network_interface_id } (an ENI by id).
@@ -937,7 +938,7 @@ class ConfigReader {
       // Its boot script, as a launch template's: a proxy it starts is one the rules read (AP-3, AP-6, AP-7, SC-2).
       const { b, base, p, id } = c;
       const text = p.user_data_base64 !== undefined && p.user_data_base64 !== null ? userDataText(String(p.user_data_base64))
-        : p.user_data !== undefined && p.user_data !== null ? String(p.user_data) : undefined;
+        : p.user_data !== undefined && p.user_data !== null ? plainUserData(p.user_data, reader.readsPlan) : undefined;
       if (text === undefined) return;
       b.add({
         ...base,
@@ -1247,6 +1248,11 @@ class ConfigReader {
   private readonly malformed: MalformedBlock[] = [];
   /** Reading a plan: values are literals or markers, never `${…}` interpolations. */
   private readonly plan: boolean;
+
+  /** Whether a plan is read (its strings are rendered already). */
+  public get readsPlan(): boolean {
+    return this.plan;
+  }
   /** The source addresses `terraform.required_providers` gives each provider's local name (`providerSourceAddress`). */
   private readonly sources = new Map<string, string[]>();
 
@@ -2303,6 +2309,8 @@ class ConfigReader {
     const template = value instanceof PlanTemplate || !this.plan;
     const text = value instanceof PlanTemplate ? value.text : value;
     if (typeof text !== 'string') return { kind: 'unreadable', reason: 'policy is not a JSON string' };
+    // A template directive (`%{ if … }`) chooses text the guard does not evaluate: Terraform may render another account.
+    if (template && /(^|[^%])%\{/.test(text)) return { kind: 'unreadable', reason: 'policy holds a Terraform template directive (%{ … }), which the guard does not evaluate' };
     let document: unknown;
     try {
       document = JSON.parse(text);
@@ -2394,6 +2402,16 @@ function instanceCommand({ b, base, p, type }: ReadContext): void {
   if (type === 'aws_scheduler_schedule' && !/ssm/i.test(JSON.stringify(blocks(p.target).map((t: any) => t?.arn)))) return;
   const name = type === 'aws_ssm_association' ? p.name : type === 'aws_ssm_maintenance_window_task' && p.task_type === 'RUN_COMMAND' ? p.task_arn : undefined;
   b.add({ ...base, type: 'instance-command', resourceType: type, document: typeof name === 'string' && !name.includes('${') ? name : undefined });
+}
+
+/**
+ * Plain `user_data` as the instance gets it: Terraform renders a configuration's string as a template first, so an
+ * interpolation or a directive (`${"\n…"}`, `%{ if … }`) may add or remove lines: unknown as a whole. A plan's value is
+ * rendered already.
+ */
+function plainUserData(v: unknown, plan: boolean): string {
+  const text = String(v);
+  return !plan && /(^|[^$%])[$%]\{/.test(text) ? '{reference}' : text;
 }
 
 /** A machine image named by a literal (an AMI id, `resolve:ssm:<parameter>`); undefined for an expression or none. */

@@ -242,11 +242,11 @@ describe('CDKTF', () => {
     expect(tfFindings('AP-3', beside)).toMatch(/Subnet-proxy-1.*around the proxy's tenant headers, reaches the internet/);
   });
 
-  test('a State Manager association or an EventBridge Run Command target may rewrite squid.conf after boot; patching does not', () => {
+  test('a State Manager association or an EventBridge Run Command target may rewrite squid.conf after boot; inventory does not', () => {
     const targets = [{ key: 'tag:Name', values: ['Lgwan-proxy'] }];
     expect(tfFindings('AP-3', (stack) => new SsmAssociation(stack, 'Rewrite', { name: 'AWS-RunShellScript', targets })))
       .toMatch(/aws_ssm_association\.Rewrite \(document AWS-RunShellScript\) runs commands on instances after they boot/);
-    expect(tfFindings('AP-3', (stack) => new SsmAssociation(stack, 'Patch', { name: 'AWS-RunPatchBaseline', targets }))).toBe('');
+    expect(tfFindings('AP-3', (stack) => new SsmAssociation(stack, 'Inventory', { name: 'AWS-GatherSoftwareInventory', targets }))).toBe('');
     expect(tfFindings('AP-3', (stack) => new CloudwatchEventTarget(stack, 'Run', {
       rule: 'hourly', arn: 'arn:aws:ssm:ap-northeast-1::document/AWS-RunShellScript', runCommandTargets: [{ key: 'tag:Name', values: ['Lgwan-proxy'] }],
     }))).toMatch(/aws_cloudwatch_event_target\.Run runs commands on instances after they boot/);

@@ -2,6 +2,7 @@
  * AP-3…AP-6: the α′ breakout controls besides the firewall itself, each with compliant and non-compliant cases,
  * read from what was synthesized (firewall rule groups, the proxy configuration inside launch-template user data).
  */
+import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
@@ -317,6 +318,17 @@ describe('AP-3 tenant access control (テナントアクセス制御)', () => {
     const [node] = nodesOf(extractTerraform({ ud: JSON.parse(Testing.synth(stack)) }), 'user-data');
     expect(node.text).toBe(`${head}${BASE64_REFERENCE}${tail}`);
     expect(node.text).toMatch(/^request_header_add sec-Restrict-Tenant-Access-Policy "/m);
+  });
+
+  test('plain user_data is a Terraform template: an interpolation or a directive in it may add or remove lines, so it is unknown', () => {
+    const textOf = (userData: string) => {
+      const stack = new TerraformStack(Testing.app(), 'ud');
+      new Instance(stack, 'Proxy', { ami: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64', instanceType: 't3.micro', userData });
+      return nodesOf(extractTerraform({ ud: JSON.parse(Testing.synth(stack)) }), 'user-data')[0].text;
+    };
+    expect(textOf('#!/bin/bash\n# ${"\\nsed -i s/deny/allow/ /etc/squid/squid.conf"}\nhttp_port 3128\n')).toBe('{reference}');
+    expect(textOf('#!/bin/bash\n# %{ if false }\nhttp_access deny all\n# %{ endif }\n')).toBe('{reference}');
+    expect(textOf('#!/bin/bash\necho $${HOME}\n')).toBe('#!/bin/bash\necho $${HOME}\n');
   });
 
   test('the Terraform extractor reads no part of a user-data expression it does not know: another function or item makes it all unknown', () => {

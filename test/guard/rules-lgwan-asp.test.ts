@@ -9,7 +9,7 @@ import { NetworkAclAssociation } from '@cdktf/provider-aws/lib/network-acl-assoc
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { TerraformResource, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
@@ -311,6 +311,23 @@ describe('MN-5: the My Number segment\'s VPC endpoints hold to the own account',
       .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 lets principals of other accounts act .* is a literal account/)]);
     expect(withPolicy('${data.aws_caller_identity.them.account_id}'))
       .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 lets principals of other accounts act .* is a literal account/)]);
+  });
+
+  test('a parameter named like the pseudo parameter is not the deploying account (CloudFormation)', () => {
+    const found = cdkFindings('beta', 'MN-5', (stack, net) => {
+      const fake = new CfnParameter(stack, 'accountid', { type: 'String', default: '999999999999' });
+      find<CfnResource>(net.myNumber, '/Endpoint-ssmmessages').addPropertyOverride('PolicyDocument.Statement.0.Condition.StringEquals.aws:PrincipalAccount', fake.valueAsString);
+    });
+    expect(found).toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement "OwnAccountPrincipalsOnly" lets principals of other accounts act .*"\{reference\}"/)]);
+  });
+
+  test('a Terraform template directive in a policy chooses text the guard does not evaluate: unreadable', () => {
+    const found = tfFindings('beta', 'MN-5', (_, net) => {
+      find<TerraformResource>(net.myNumber, '/Endpoint-ssmmessages').addOverride('policy', JSON.stringify({
+        Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:%{ if false }aws:iam::x:root%{ else }aws:iam::999999999999:root%{ endif }' }, Action: '*', Resource: '*' }],
+      }));
+    });
+    expect(found).toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: its endpoint policy cannot be read: policy holds a Terraform template directive/)]);
   });
 
   test('LGWAN and Internet endpoints are not MN-5\'s business', () => {

@@ -330,11 +330,13 @@ function replyAction(conf: SquidConf, facts: Facts): string {
 }
 
 /**
- * AWS's own SSM documents that run no command of the user's and leave a package's configuration files as they are:
- * patching (dnf and apt keep a changed configuration file), inventory, the agent's own update.
+ * AWS's own SSM documents that run no command of the user's and install nothing from a source of the user's:
+ * inventory, the agent's own update. Not patching: AWS-RunPatchBaseline installs from the sources a patch baseline
+ * (or its BaselineOverride parameter) names, whose packages run scripts as root.
  * https://docs.aws.amazon.com/systems-manager/latest/userguide/documents-command-ssm-plugin-reference.html
+ * https://docs.aws.amazon.com/systems-manager/latest/userguide/patch-manager-alternative-source-repository.html
  */
-const CONFIG_KEEPING_DOCUMENTS: ReadonlySet<string> = new Set(['AWS-RunPatchBaseline', 'AWS-GatherSoftwareInventory', 'AWS-UpdateSSMAgent']);
+const CONFIG_KEEPING_DOCUMENTS: ReadonlySet<string> = new Set(['AWS-GatherSoftwareInventory', 'AWS-UpdateSSMAgent']);
 
 /**
  * The images whose Squid the boot scripts know: AWS's public parameters for Amazon Linux 2023 (no Squid until `dnf
