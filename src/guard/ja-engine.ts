@@ -432,6 +432,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^(.+) uses an input variable, known only at plan time$/, (m) => `${m[1]} は入力変数を使っていて、plan 時にしか決まらない`],
   [/^(.+) is a list known only at plan time$/, (m) => `${m[1]} は plan 時にしか決まらないリスト`],
   [/^policy is not a JSON string$/, () => 'policy が JSON 文字列ではない'],
+  [/^policy holds a Terraform template directive \(%\{ … \}\), which the guard does not evaluate$/,
+    () => 'policy に Terraform のテンプレートディレクティブ（%{ … }）があり、ガードはそれを評価しない'],
   [/^policy is not JSON text \(a Terraform expression such as jsonencode\(\) or a policy document data source cannot be read at synth time\)$/,
     () => 'policy が JSON テキストではない（jsonencode() などの Terraform 式や、ポリシードキュメントのデータソースは合成時に読めない）'],
   [/^the (\d+) planned (.+) blocks cannot be matched one to one with the (\d+) written in the configuration \(a dynamic block, or blocks the planned values do not tell apart\)$/,
