@@ -13,7 +13,7 @@ import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { squidConfiguration } from '../boot-script';
-import { deref, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
+import { deref, FirewallPolicyNode, InstanceCommandNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { memoizeBounded } from '../memo';
 import { posixToJs } from '../posix-regex';
 import { Arrival } from '../reachability';
@@ -370,37 +370,28 @@ export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: 
         unreadable: bi(`the guard cannot tell from the boot script which configuration Squid loads: ${script.why.en}`,
           `ブートスクリプトから、Squid が読み込む設定をガードが判断できない: ${script.why.ja}`),
       };
-      if (!conf.unreadable && !PUBLIC_IMAGE.test(node.image ?? '')) {
-        const image = node.image ? `image ${node.image}` : 'an image the output does not name';
-        configs.push({
-          node,
-          conf: {
-            ...conf,
-            unreadable: bi(`the instances boot ${image}, not an AWS public Amazon Linux 2023 or Debian image parameter: the guard `
-          + 'cannot tell that its Squid and service unit load the written squid.conf afresh (an image may hold a Squid already running, or a unit with -f)',
-            `インスタンスが ${node.image ? `イメージ ${node.image}` : '合成結果が示さないイメージ'} で起動し、AWS 公開の Amazon Linux 2023・Debian のイメージパラメータではない。`
-          + 'その Squid とサービスユニットが書いた squid.conf を新たに読み込むとガードは判断できない（既に動いている Squid や -f を持つユニットがありうる）'),
-          },
-        });
-        continue;
-      }
-      if (later && !conf.unreadable) {
-        const what = `${later.resourceType} ${later.id}${later.document ? ` (document ${later.document})` : ''}`;
-        configs.push({
-          node,
-          conf: {
-            ...conf,
-            unreadable: bi(`${what} runs commands on instances after they boot, which may rewrite squid.conf`,
-              `${what} が起動後のインスタンスでコマンドを実行し、squid.conf を書き換えうる`),
-          },
-        });
-        continue;
-      }
-      configs.push({ node, conf });
+      // What else the guard cannot tell Squid loads: an image it does not know, commands run after boot.
+      const why = conf.unreadable ? undefined : !PUBLIC_IMAGE.test(node.image ?? '') ? imageReason(node.image) : later ? laterReason(later) : undefined;
+      configs.push({ node, conf: why ? { ...conf, unreadable: why } : conf });
     }
     CONFIGS.set(graph, configs);
   }
   return configs;
+}
+
+/** Why a proxy's image keeps the guard from telling what Squid loads. */
+function imageReason(image: string | undefined): Bilingual {
+  return bi(`the instances boot ${image ? `image ${image}` : 'an image the output does not name'}, not an AWS public Amazon Linux 2023 or Debian image `
+    + 'parameter: the guard cannot tell that its Squid and service unit load the written squid.conf afresh (an image may hold a Squid already running, '
+    + 'or a unit with -f)',
+  `インスタンスが ${image ? `イメージ ${image}` : '合成結果が示さないイメージ'} で起動し、AWS 公開の Amazon Linux 2023・Debian のイメージパラメータではない。`
+    + 'その Squid とサービスユニットが書いた squid.conf を新たに読み込むとガードは判断できない（既に動いている Squid や -f を持つユニットがありうる）');
+}
+
+/** Why commands run on instances after boot keep the guard from telling what Squid loads. */
+function laterReason(later: InstanceCommandNode): Bilingual {
+  const what = `${later.resourceType} ${later.id}${later.document ? ` (document ${later.document})` : ''}`;
+  return bi(`${what} runs commands on instances after they boot, which may rewrite squid.conf`, `${what} が起動後のインスタンスでコマンドを実行し、squid.conf を書き換えうる`);
 }
 
 /** The catalogue's tenant-restriction schemes (`all()` holds Entra v1 too, which a user may still run), with their service. */
