@@ -41,13 +41,24 @@ export function workloadSubnetsIn(ctx: GuardContext, segment: Segment): SubnetNo
  */
 export function hostSubnetsIn(ctx: GuardContext, segment: Segment): SubnetNode[] {
   const chain = infrastructureSubnets(ctx.graph);
-  const blocks = (ctx.hosts ?? []).filter((h) => h.zone === segment).flatMap((h) => h.cidrs.map((c) => parsePrefix(c)));
-  return subnetsIn(ctx, segment).filter((s) => {
-    if (!chain.has(s.id) || HOST_ROLES.has(s.tags['jichitai:subnet-role'])) return true;
-    const block = parsePrefix(s.cidr);
-    return blocks.some((b) => !b || !block || (b.family === block.family && b.lo <= block.hi && block.lo <= b.hi));
-  });
+  const declared = declaredHostIn(ctx, segment);
+  return subnetsIn(ctx, segment).filter((s) => !chain.has(s.id) || HOST_ROLES.has(s.tags[SUBNET_ROLE_TAG]) || declared(s));
 }
+
+/**
+ * Whether a declared host of the segment may lie in a subnet: one of its blocks overlaps the subnet's (a block the guard
+ * cannot read, on either side, overlaps every one).
+ */
+export function declaredHostIn(ctx: GuardContext, segment: Segment): (subnet: SubnetNode) => boolean {
+  const blocks = (ctx.hosts ?? []).filter((h) => h.zone === segment).flatMap((h) => h.cidrs.map((c) => parsePrefix(c)));
+  return (subnet) => {
+    const block = parsePrefix(subnet.cidr);
+    return blocks.some((b) => !b || !block || (b.family === block.family && b.lo <= block.hi && block.lo <= b.hi));
+  };
+}
+
+/** The tag MunicipalNetwork puts on every subnet it lays out (src/cdk, src/cdktf segment networks). */
+export const SUBNET_ROLE_TAG = 'jichitai:subnet-role';
 
 /** The values of MunicipalNetwork's subnet role tag (src/plan) whose subnets hold hosts, not the egress chain. */
 const HOST_ROLES: ReadonlySet<string | undefined> = new Set(['terminals', 'workload', 'proxy']);

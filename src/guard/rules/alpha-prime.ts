@@ -4,7 +4,7 @@ import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, S
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
 import { labelUnplacedIn } from './placement';
 import { clientsText, mayUse, proxyClients, proxySubnets } from './proxy-clients';
-import { proxyFleet, proxyOnlySubnets, relaysToBreakout, SUBNET_ROLE_TAG } from './proxy-exits';
+import { proxyFleet, proxyOnlySubnets, relaysToBreakout } from './proxy-exits';
 import { byLo, covered } from './specific';
 import { statelessBypassProblem } from './stateless-engine';
 import { CloudServiceCatalogue } from '../../model/catalogue';
@@ -15,7 +15,7 @@ import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { LoadedRules, loadedRules } from '../suricata-rules';
-import { hostSubnetsIn, LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf } from '../topology';
+import { hostSubnetsIn, LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf, SUBNET_ROLE_TAG } from '../topology';
 
 /**
  * Allow-list entries that qualify by themselves (AP-2): the domains, in Network Firewall notation, of catalogue

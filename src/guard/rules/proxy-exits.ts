@@ -8,7 +8,7 @@ import { AutoScalingGroupNode, SubnetNode, TopologyGraph, UserDataNode } from '.
 import { Box, makeBox } from '../header-set';
 import { Arrival, Reachability } from '../reachability';
 import { bi, Bilingual, Finding, GuardContext, GuardRule } from '../rule';
-import { hostSubnetsIn, LOAD_BALANCERS, occupantsOf } from '../topology';
+import { declaredHostIn, hostSubnetsIn, LOAD_BALANCERS, occupantsOf, SUBNET_ROLE_TAG } from '../topology';
 
 /*
  * Where the α′ breakout's web traffic may leave LGWAN in cases イ/ウ (semantics §10, forward proxies): the proxy controls
@@ -28,8 +28,7 @@ export function proxyFleet(graph: TopologyGraph, proxies: readonly UserDataNode[
   return new Set(proxies.flatMap((p) => [p.id, ...proxyLaunchers(graph, p).filter(onlyProxies).map((a) => a.id)]));
 }
 
-/** The tag MunicipalNetwork puts on every subnet it lays out (src/cdk, src/cdktf segment networks), and a proxy subnet's value. */
-export const SUBNET_ROLE_TAG = 'jichitai:subnet-role';
+/** A proxy subnet's value of the subnet role tag. */
 const PROXY_SUBNET_ROLE = 'proxy';
 
 /** Per walk of the paths (a check), the answers below: several rules ask them. */
@@ -45,12 +44,10 @@ function exits(ctx: GuardContext) {
     // output (the hosts MunicipalNetwork declares stand for them), so the absence of other occupants is no evidence: the
     // subnet must be declared a proxy subnet (the role tag MunicipalNetwork puts on it), no declared LGWAN host may
     // overlap its block, and every occupant is the proxy's instances or a load balancer (which runs no code of its own).
-    const blocks = (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN).flatMap((h) => h.cidrs.map((c) => parsePrefix(c)));
+    const declared = declaredHostIn(ctx, Segment.LGWAN);
     const proxyOnly = new Set([...places].filter((id) => {
       const subnet = ctx.graph.nodes.get(id) as SubnetNode;
-      const block = parsePrefix(subnet.cidr);
-      return subnet.tags[SUBNET_ROLE_TAG] === PROXY_SUBNET_ROLE
-        && !blocks.some((b) => !b || !block || (b.family === block.family && b.lo <= block.hi && block.lo <= b.hi))
+      return subnet.tags[SUBNET_ROLE_TAG] === PROXY_SUBNET_ROLE && !declared(subnet)
         && occupantsOf(ctx.graph, id).every((o) => fleet.has(o.resource) || LOAD_BALANCERS.has(o.resourceType));
     }));
     const running = proxyConfigs(ctx.graph).filter((c) => relaysToBreakout(ctx, c.node));
