@@ -1,7 +1,7 @@
 import { GraphBuilder } from './builder';
 import {
   DEFAULT_TAGS_FIX, DefaultTags, defaultTagsOf, defaultTagsReason, knownDefaults, PlanReference, PlanTemplate, PlanUnknown, readPlanResources,
-  ResourceEntry, WRITTEN_ARGUMENTS,
+  PROVIDER_CONFIG, ResourceEntry, WRITTEN_ARGUMENTS,
 } from './extract-terraform';
 import { TopologyGraph } from './graph';
 import { expressionText } from './unreadable';
@@ -202,6 +202,9 @@ function partialPlan(builder: GraphBuilder, plan: TerraformPlanJson): void {
     + 'created), so that the plan defers nothing, and check that plan');
 }
 
+/** The provider configuration of a resource whose configuration the plan does not hold: matches no other (`PROVIDER_CONFIG`). */
+const UNKNOWN_PROVIDER = '(unknown provider configuration)';
+
 /** Where the findings about the plan as a whole are located: no resource holds them. */
 const PLAN_NODE = '(plan)';
 
@@ -233,6 +236,11 @@ function lacksDefaults(all: Record<string, unknown>, ownTags: unknown, d: Defaul
 class PlanReader {
   /** Every managed resource instance of the plan, by address, with its type. */
   private readonly planned = new Map<string, string>();
+  /**
+   * The provider configuration each managed resource instance is made with (`provider_config_key`, by address): terraform
+   * gives a child module's resource the key of the configuration passed to the module (`providers = { aws = aws.other }`).
+   */
+  private readonly providerKeys = new Map<string, string>();
   private readonly unknowns = new Map<string, unknown>();
   /** Each provider configuration's default tags (`providerDefaults`), by its key. */
   private readonly defaults = new Map<string, DefaultTags>();
@@ -252,7 +260,12 @@ class PlanReader {
     const modules: { module: TerraformPlanModule; scope: ModuleScope }[] = [];
     const walk = (module: TerraformPlanModule, scope: ModuleScope) => {
       modules.push({ module, scope });
-      for (const r of module.resources ?? []) if (r.mode === 'managed') this.planned.set(r.address, r.type);
+      for (const r of module.resources ?? []) {
+        if (r.mode !== 'managed') continue;
+        this.planned.set(r.address, r.type);
+        const key = scope.config?.resources?.find((c) => c.mode === 'managed' && c.type === r.type && c.name === r.name)?.provider_config_key;
+        if (key !== undefined) this.providerKeys.set(r.address, key);
+      }
       for (const child of module.child_modules ?? []) {
         const address = child.address ?? '';
         const call = /(?:^|\.)module\.([A-Za-z0-9_-]+)(\[[^\]]*\]|\["(?:[^"\\]|\\.)*"\])?$/.exec(address);
@@ -271,6 +284,8 @@ class PlanReader {
         if (r.type !== 'aws_autoscaling_group') body.tags = this.tags(r, config);
         delete body.tags_all;
         if (config !== undefined) (body as Record<symbol, unknown>)[WRITTEN_ARGUMENTS] = new Set(Object.keys(config.expressions ?? {}));
+        // Without its configuration, the provider configuration it is made with is not known: none (MN-5's own account).
+        (body as Record<symbol, unknown>)[PROVIDER_CONFIG] = this.providerKeys.get(r.address) ?? UNKNOWN_PROVIDER;
         // Provisioners are in the configuration only (deploy-time code, read as a synthesized configuration's are).
         if (config?.provisioners !== undefined) body.provisioner = config.provisioners.map((p) => ({ [String(p?.type)]: {} }));
         out.push({ address: r.address, type: r.type, body, source: r.provider_name });
@@ -590,21 +605,33 @@ class PlanReader {
 
   /**
    * A JSON configuration's template (`"{\"aws:PrincipalAccount\":\"${aws_ec2_transit_gateway.x.owner_id}\"}"`): each
-   * interpolation must be one attribute of one resource instance, and is rewritten with the instance's address.
+   * interpolation must be one attribute of one resource instance, and is rewritten with the instance's address. An
+   * account (a caller identity's `account_id`, a transit gateway's `owner_id`) is noted with the provider configuration
+   * that reads or makes it (`PlanTemplate.accounts`): only the endpoint's own configuration's is its account (MN-5).
    */
   private template(node: string, path: string, argument: string, text: string, scope: ModuleScope): unknown {
     let problem: string | undefined;
+    const accounts = new Map<string, string>();
     const out = text.replace(/\$\{([^}]*)\}/g, (whole, expr: string) => {
       // The partition, region and account the configuration is deployed to: rendered as {partition}, {region}, {accountid}.
-      if (/^\s*data\.(aws_partition|aws_region|aws_caller_identity)\.[\w-]+\.[a-z_]+\s*$/.test(expr)) return whole;
+      const data = /^\s*data\.(aws_partition|aws_region|aws_caller_identity)\.([\w-]+)\.([a-z_]+)\s*$/.exec(expr);
+      if (data) {
+        const key = scope.config?.resources?.find((c) => c.mode === 'data' && c.type === data[1] && c.name === data[2])?.provider_config_key;
+        const written = `data.${data[1]}.${data[2]}.${data[3]}`;
+        if (data[1] === 'aws_caller_identity' && data[3] === 'account_id' && key !== undefined) accounts.set(written, key);
+        return `\${${written}}`;
+      }
       const r = /^\s*[A-Za-z][\w.\-[\]"]*\s*$/.test(expr) ? this.resolve([expr.trim()], scope, 0) : undefined;
       if (!r?.ok || r.refs.length !== 1 || r.refs[0].attribute === undefined) {
         problem ??= `${whole} in the template is not one attribute of one resource${r && !r.ok ? ` (${r.reason})` : ''}`;
         return whole;
       }
-      return `\${${r.refs[0].address}.${r.refs[0].attribute}}`;
+      const [ref] = r.refs;
+      const key = this.providerKeys.get(ref.address);
+      if (ref.type === 'aws_ec2_transit_gateway' && ref.attribute === 'owner_id' && key !== undefined) accounts.set(`${ref.address}.owner_id`, key);
+      return `\${${ref.address}.${ref.attribute}}`;
     });
-    return problem ? new PlanUnknown(node, path, `${argument} is known only after apply: ${problem}`) : new PlanTemplate(out);
+    return problem ? new PlanUnknown(node, path, `${argument} is known only after apply: ${problem}`) : new PlanTemplate(out, accounts);
   }
 
   /**

@@ -222,6 +222,13 @@ const INLINE_ACL_FIX = 'list the entry with the network ACL\'s inline ingress / 
  */
 export const WRITTEN_ARGUMENTS = Symbol('written arguments');
 
+/**
+ * The provider configuration a plan's resource is managed with (`provider_config_key`: `aws`, `aws.other`; terraform
+ * gives a child module's resource the key of the configuration the module was passed), under this key of its body. A
+ * synthesized configuration says it in the body's `provider` argument (absent: the default `aws`).
+ */
+export const PROVIDER_CONFIG = Symbol('provider configuration');
+
 /** How to fix the acceptance of a peering the configuration does not hold (`aws_vpc_peering_connection_accepter`). */
 const PEERING_ACCEPTER_FIX = 'make the peering in the configuration (aws_vpc_peering_connection between two VPCs it holds), or accept no peering '
   + 'request into the guarded account';
@@ -411,7 +418,15 @@ export class PlanUnknown {
  * its address. Read as the synthesized configuration's string is (an endpoint policy, a rendered name).
  */
 export class PlanTemplate {
-  constructor(public readonly text: string) {}
+  constructor(
+    public readonly text: string,
+    /**
+     * The interpolations of `text` that are an account (`${data.aws_caller_identity.x.account_id}`,
+     * `${aws_ec2_transit_gateway.x.owner_id}`, as written there), each with the key of the provider configuration that
+     * reads it (`PROVIDER_CONFIG`): the account of that configuration's credentials.
+     */
+    public readonly accounts: ReadonlyMap<string, string> = new Map(),
+  ) {}
   public toString(): string {
     return this.text;
   }
@@ -728,7 +743,7 @@ class ConfigReader {
         serviceName: reader.render(p.service_name),
         routeTables,
         subnets: reader.refs(p.subnet_ids),
-        policy: reader.endpointPolicy(p.policy),
+        policy: reader.endpointPolicy(p.policy, providerConfiguration(p)),
       });
       for (const t of routeTables) b.gatewayEndpoint(t, id);
     }],
@@ -2299,11 +2314,14 @@ class ConfigReader {
   }
 
   /**
-   * An endpoint policy: JSON text whose interpolations are rendered (MN-5 reads them). The owner of a transit gateway of
-   * the same configuration is the deploying account, as `aws_caller_identity` is. A policy built by a Terraform
-   * expression (`jsonencode(...)`, a data source's `json`) cannot be read at synth time.
+   * An endpoint policy: JSON text whose interpolations are rendered (MN-5 reads them). The account of the endpoint's
+   * provider configuration (`provider`: the endpoint is made with its credentials) is the own account: the account ID of
+   * a caller identity, or the owner of a transit gateway of the same configuration, each read with that same provider
+   * configuration (another, an alias, may hold another account's credentials); in a plan, a literal equal to the account
+   * the plan deploys to with the default provider, for an endpoint of the default provider. A policy built by a
+   * Terraform expression (`jsonencode(...)`, a data source's `json`) cannot be read at synth time.
    */
-  private endpointPolicy(value: unknown): EndpointPolicy | undefined {
+  private endpointPolicy(value: unknown, provider: string | undefined): EndpointPolicy | undefined {
     if (value === undefined || value === null) return undefined;
     if (value instanceof PlanUnknown) return { kind: 'unreadable', reason: value.reason };
     const template = value instanceof PlanTemplate || !this.plan;
@@ -2317,14 +2335,18 @@ class ConfigReader {
     } catch {
       return { kind: 'unreadable', reason: 'policy is not JSON text (a Terraform expression such as jsonencode() or a policy document data source cannot be read at synth time)' };
     }
-    const account = this.planAccount;
+    const account = provider === DEFAULT_PROVIDER ? this.planAccount : undefined;
+    const own = (expr: string): boolean => provider !== undefined && (value instanceof PlanTemplate
+      ? value.accounts.get(expr.trim()) === provider
+      : this.callerAccount(expr, provider) || this.ownGatewayOwner(expr, provider));
     const walk = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(walk);
       if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       if (typeof v !== 'string') return v;
       // A plan's value known at plan time holds the account as a literal: the deploying account where the plan says so.
       if (!template) return account === undefined ? v : v === account ? '{accountid}' : v.replace(new RegExp(`^(arn:[^:]*:[^:]*:[^:]*:)${account}:`), '$1{accountid}:');
-      return this.renderText(v.replace(INTERPOLATION, (whole, expr: string) => (this.ownGatewayOwner(expr) ? DEPLOYING_ACCOUNT : whole)));
+      // Other accounts' references keep their expression (`{data.aws_caller_identity.x.account_id}`): not the own account.
+      return this.renderText(v.replace(INTERPOLATION, (whole, expr: string) => (own(expr) ? DEPLOYING_ACCOUNT : whole)), false);
     };
     return { kind: 'document', document: walk(document) };
   }
@@ -2332,37 +2354,40 @@ class ConfigReader {
   /** A value as text with interpolations replaced by what they stand for (`{region}`, `{s3-bucket}`), as the CloudFormation reader does. */
   private render(value: unknown): string {
     if (value instanceof PlanReference) return `{${value.type.replace(/^aws_/, '').replace(/_/g, '-')}}`;
-    if (value instanceof PlanTemplate) return this.renderText(value.text);
+    if (value instanceof PlanTemplate) {
+      const own = (whole: string, expr: string) => (value.accounts.get(expr.trim()) === DEFAULT_PROVIDER ? DEPLOYING_ACCOUNT : whole);
+      return this.renderText(value.text.replace(INTERPOLATION, own), false);
+    }
     if (typeof value !== 'string' || this.plan) return typeof value === 'string' ? value : JSON.stringify(value);
     return this.renderText(value);
   }
 
   /**
-   * Whether an interpolation is the deploying account: a caller identity's `account_id` read with the default aws
-   * provider (a provider alias may hold another account's credentials; in a plan the configuration's expression is
-   * kept, `extract-terraform-plan.ts`). Any other expression on it (`replace(…)`, another attribute) computes a value.
+   * Whether an interpolation is the account of a provider configuration's credentials: a caller identity's `account_id`
+   * read with that configuration (`aws`: the default, the deploying account). Any other expression on it (`replace(…)`,
+   * another attribute) computes a value. A plan's templates say it themselves (`PlanTemplate.accounts`).
    * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/data-sources/caller_identity
    */
-  private deployingAccount(expr: string): boolean {
+  private callerAccount(expr: string, provider: string): boolean {
     const m = /^\s*(data\.aws_caller_identity\.[\w-]+)\.account_id\s*$/.exec(expr);
-    if (!m) return false;
-    if (this.plan) return true;
-    return onDefaultProvider(this.dataEntries.find((e) => e.address === m[1])?.body);
+    return m !== null && !this.plan && providerConfiguration(this.dataEntries.find((e) => e.address === m[1])?.body) === provider;
   }
 
-  /** `aws_ec2_transit_gateway.x.owner_id` of a gateway the configuration makes with the default aws provider: the deploying account. */
-  private ownGatewayOwner(expr: string): boolean {
+  /** `aws_ec2_transit_gateway.x.owner_id` of a gateway the configuration makes with a provider configuration: its account. */
+  private ownGatewayOwner(expr: string, provider: string): boolean {
     const m = /^\s*(aws_ec2_transit_gateway\.[\w-]+)\.owner_id\s*$/.exec(expr);
-    if (!m) return false;
-    return this.plan || onDefaultProvider(this.bodies.get(m[1]));
+    return m !== null && !this.plan && providerConfiguration(this.bodies.get(m[1])) === provider;
   }
 
-  /** Configuration text with its interpolations replaced by what they stand for. */
-  private renderText(value: string): string {
+  /**
+   * Configuration text with its interpolations replaced by what they stand for; `accounts`: whether a caller identity of
+   * the default provider is the deploying account (else only what the caller marked, `DEPLOYING_ACCOUNT`).
+   */
+  private renderText(value: string, accounts = true): string {
     return value.replace(INTERPOLATION, (_, expr: string) => {
       if (/\bdata\.aws_region\./.test(expr)) return '{region}';
       if (/\bdata\.aws_partition\./.test(expr)) return '{partition}';
-      if (expr === DEPLOYING_ACCOUNT_EXPRESSION || this.deployingAccount(expr)) return '{accountid}';
+      if (expr === DEPLOYING_ACCOUNT_EXPRESSION || (accounts && this.callerAccount(expr, DEFAULT_PROVIDER))) return '{accountid}';
       if (/\bdata\.aws_caller_identity\./.test(expr)) return `{${expr}}`;
       const a = [...expr.matchAll(ADDRESS)][0];
       return a ? `{${a[1].replace(/^aws_/, '').replace(/_/g, '-')}}` : `{${expr}}`;
@@ -2370,9 +2395,19 @@ class ConfigReader {
   }
 }
 
-/** Whether a resource or data source of the configuration (its body) is read with the default `aws` provider, not an alias. */
-function onDefaultProvider(body: any): boolean {
-  return body !== undefined && (body?.provider === undefined || body.provider === 'aws');
+/** The default provider configuration's key (`provider_config_key`), and a synthesized body's `provider` left out. */
+const DEFAULT_PROVIDER = 'aws';
+
+/**
+ * The provider configuration a resource or data source of the configuration (its body) is managed or read with: its
+ * plan's `provider_config_key` (`PROVIDER_CONFIG`), else its `provider` argument (`aws.other`), else the default `aws`.
+ * Undefined for no body (nothing the configuration makes).
+ */
+function providerConfiguration(body: any): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  const key: unknown = body[PROVIDER_CONFIG];
+  if (typeof key === 'string') return key;
+  return body.provider === undefined ? DEFAULT_PROVIDER : String(body.provider);
 }
 
 /** What a policy's reference to the deploying account is rewritten to before `renderText` (`ownGatewayOwner`). */

@@ -681,3 +681,104 @@ describe('MN-5 in a plan: a literal account is the own account only where the pl
     expect(() => problem(endpointPlan(), '1111')).toThrow(/is not a 12-digit AWS account ID/);
   });
 });
+
+describe('MN-5 in a plan: an account is the endpoint\'s own only when read or made with the endpoint\'s own provider configuration', () => {
+  // The shapes terraform 1.11 gives (checked with a plan of root aliases and of modules called with and without
+  // `providers = { aws = aws.other }`): every resource's provider_config_key names the root configuration it uses, a
+  // child module's the one passed to the module (`aws.other`), an inherited one `aws`.
+  const policyText = (account: string) => JSON.stringify({
+    Statement: [{
+      Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': account, 'aws:ResourceAccount': account } },
+    }],
+  });
+  /** A My Number endpoint whose policy (known only after apply, a JSON configuration's template) names `account`. */
+  const endpoint = (address: string, account: string, references: string[], provider = 'aws'): R => ({
+    address,
+    values: { vpc_endpoint_type: 'Interface', service_name: 'com.amazonaws.ap-northeast-1.logs', tags: null },
+    unknown: { id: true, vpc_id: true, tags_all: true, policy: true },
+    expressions: { vpc_id: ref('aws_vpc.mn.id', 'aws_vpc.mn'), policy: { constant_value: policyText(account), references } },
+    provider,
+  });
+  const gateway = (address: string, provider: string): R => ({
+    address, values: { tags: null }, unknown: { id: true, owner_id: true, tags_all: true }, provider,
+  });
+  /** Adds caller identities (deferred to apply: no planned value) with their provider configuration keys to a module's configuration. */
+  const withCallers = (p: any, callers: Record<string, string>, module?: string): any => {
+    const config = module === undefined ? p.configuration.root_module : p.configuration.root_module.module_calls[module].module;
+    for (const [name, key] of Object.entries(callers)) {
+      config.resources.push({ address: `data.aws_caller_identity.${name}`, mode: 'data', type: 'aws_caller_identity', name, provider_config_key: key });
+    }
+    return p;
+  };
+  const PROVIDERS = {
+    'aws': { name: 'aws', expressions: { region: constant('ap-northeast-1') } },
+    'aws.other': { name: 'aws', alias: 'other', expressions: { region: constant('ap-northeast-1') } },
+  };
+  const problems = (p: unknown) => nodesOf(extractTerraformPlan(p), 'vpc-endpoint').map((e) => `${e.id}: ${endpointPolicyProblem(e)?.en ?? 'complies'}`);
+  const caller = (name: string) => `\${data.aws_caller_identity.${name}.account_id}`;
+  const callerRefs = (name: string) => [`data.aws_caller_identity.${name}.account_id`, `data.aws_caller_identity.${name}`];
+
+  test('a caller identity read with the default provider is the account of an endpoint of the default provider; one read through an alias is not', () => {
+    const p = withCallers(plan([
+      vpc('aws_vpc.mn', '10.0.0.0/16'),
+      endpoint('aws_vpc_endpoint.me', caller('me'), callerRefs('me')),
+      endpoint('aws_vpc_endpoint.them', caller('them'), callerRefs('them')),
+      endpoint('aws_vpc_endpoint.spaced', '${ data.aws_caller_identity.them.account_id }', callerRefs('them')),
+    ], {}, PROVIDERS), { me: 'aws', them: 'aws.other' });
+    expect(problems(p)).toEqual([
+      'aws_vpc_endpoint.me: complies',
+      expect.stringMatching(/^aws_vpc_endpoint\.spaced: statement 0 lets principals of other accounts act .*data\.aws_caller_identity\.them\.account_id/),
+      expect.stringMatching(/^aws_vpc_endpoint\.them: statement 0 lets principals of other accounts act .*data\.aws_caller_identity\.them\.account_id/),
+    ]);
+  });
+
+  test('the owner of a transit gateway made through an alias is another account', () => {
+    const owner = (name: string) => `\${aws_ec2_transit_gateway.${name}.owner_id}`;
+    const refs = (name: string) => [`aws_ec2_transit_gateway.${name}.owner_id`, `aws_ec2_transit_gateway.${name}`];
+    const p = plan([
+      vpc('aws_vpc.mn', '10.0.0.0/16'),
+      gateway('aws_ec2_transit_gateway.mine', 'aws'),
+      gateway('aws_ec2_transit_gateway.theirs', 'aws.other'),
+      endpoint('aws_vpc_endpoint.mine', owner('mine'), refs('mine')),
+      endpoint('aws_vpc_endpoint.theirs', owner('theirs'), refs('theirs')),
+    ], {}, PROVIDERS);
+    expect(problems(p)).toEqual([
+      'aws_vpc_endpoint.mine: complies',
+      expect.stringMatching(/^aws_vpc_endpoint\.theirs: statement 0 lets principals of other accounts act .*"\{ec2-transit-gateway\}" is a literal account/),
+    ]);
+  });
+
+  test('in a child module, the provider configuration passed to the module decides', () => {
+    const module = (name: string, key: string): M => ({
+      resources: [vpc(`module.${name}.aws_vpc.mn`, '10.0.0.0/16'), endpoint(`module.${name}.aws_vpc_endpoint.e`, caller('c'), callerRefs('c'), key)],
+    });
+    const modules = { inherit: module('inherit', 'aws'), passed: module('passed', 'aws.other') };
+    const p = withCallers(withCallers(plan([], modules, PROVIDERS), { c: 'aws' }, 'inherit'), { c: 'aws.other' }, 'passed');
+    // Both caller identity and endpoint of module.passed are the other account's: its policy holds to that account.
+    expect(problems(p)).toEqual(['module.inherit.aws_vpc_endpoint.e: complies', 'module.passed.aws_vpc_endpoint.e: complies']);
+    const mixed = withCallers(withCallers(plan([], modules, PROVIDERS), { c: 'aws.other' }, 'inherit'), { c: 'aws' }, 'passed');
+    expect(problems(mixed)).toEqual([
+      expect.stringMatching(/^module\.inherit\.aws_vpc_endpoint\.e: statement 0 lets principals of other accounts act/),
+      expect.stringMatching(/^module\.passed\.aws_vpc_endpoint\.e: statement 0 lets principals of other accounts act/),
+    ]);
+  });
+
+  test('an endpoint made through an alias holds to the alias\'s account: the default provider\'s account, literal or read, is another', () => {
+    const ACCOUNT = '111122223333';
+    const p = withCallers(plan([
+      vpc('aws_vpc.mn', '10.0.0.0/16'),
+      endpoint('aws_vpc_endpoint.read', caller('me'), callerRefs('me'), 'aws.other'),
+      {
+        address: 'aws_vpc_endpoint.literal',
+        values: { vpc_endpoint_type: 'Interface', service_name: 'com.amazonaws.ap-northeast-1.logs', policy: policyText(ACCOUNT), tags: null },
+        unknown: { id: true, vpc_id: true, tags_all: true },
+        expressions: { vpc_id: ref('aws_vpc.mn.id', 'aws_vpc.mn') },
+        provider: 'aws.other',
+      },
+    ], {}, { ...PROVIDERS, aws: { name: 'aws', expressions: { region: constant('ap-northeast-1'), allowed_account_ids: constant([ACCOUNT]) } } }), { me: 'aws' });
+    expect(problems(p)).toEqual([
+      expect.stringMatching(/^aws_vpc_endpoint\.literal: statement 0 lets principals of other accounts act .*"111122223333" is a literal account/),
+      expect.stringMatching(/^aws_vpc_endpoint\.read: statement 0 lets principals of other accounts act .*data\.aws_caller_identity\.me\.account_id/),
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
  * endpoint policies are refused. Also the plan and validation behind LG-3.
  */
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { NetworkAclAssociation } from '@cdktf/provider-aws/lib/network-acl-association';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -311,6 +312,27 @@ describe('MN-5: the My Number segment\'s VPC endpoints hold to the own account',
       .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 lets principals of other accounts act .* is a literal account/)]);
     expect(withPolicy('${data.aws_caller_identity.them.account_id}'))
       .toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 lets principals of other accounts act .* is a literal account/)]);
+  });
+
+  test('Terraform: an endpoint made through a provider alias holds to that alias\'s account, not the default provider\'s', () => {
+    const policy = (account: string) => JSON.stringify({
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': account, 'aws:ResourceAccount': account } } }],
+    });
+    const withPolicy = (account: string) => tfFindings('beta', 'MN-5', (stack, net) => {
+      const other = new AwsProvider(stack, 'other', { alias: 'other', region: 'ap-northeast-1' });
+      new DataAwsCallerIdentity(stack, 'me');
+      new DataAwsCallerIdentity(stack, 'them', { provider: other });
+      new Ec2TransitGateway(stack, 'theirs', { provider: other });
+      new Ec2TransitGateway(stack, 'mine');
+      const e = find<TerraformResource>(net.myNumber, '/Endpoint-ssmmessages');
+      e.addOverride('policy', policy(account));
+      e.addOverride('provider', 'aws.other');
+    });
+    expect(withPolicy('${data.aws_caller_identity.them.account_id}')).toEqual([]);
+    expect(withPolicy('${aws_ec2_transit_gateway.theirs.owner_id}')).toEqual([]);
+    for (const account of ['${data.aws_caller_identity.me.account_id}', '${aws_ec2_transit_gateway.mine.owner_id}']) {
+      expect(withPolicy(account)).toEqual([expect.stringMatching(/\.ssmmessages\) in the My Number VPC: statement 0 lets principals of other accounts act .* is a literal account/)]);
+    }
   });
 
   test('a parameter named like the pseudo parameter is not the deploying account (CloudFormation)', () => {

@@ -28,7 +28,7 @@ const haveTools = requireTool(terraform ? 'The offline AWS provider mirror' : 't
 const describeWithTerraform = haveTools ? describe : describe.skip;
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'hcl');
-const FIXTURE_NAMES = ['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'tgw-default-table'];
+const FIXTURE_NAMES = ['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'mn5-provider-alias', 'tgw-default-table'];
 /** An offline plan of a small network takes 5-30 s. */
 const TIMEOUT = 300_000;
 
@@ -108,6 +108,15 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     expect(path0.hops.map((h) => h.label).join(' → ')).toMatch(/0\.0\.0\.0\/0 → nat aws_nat_gateway\.my_number/);
   }, TIMEOUT);
 
+  test('mn5-provider-alias: an endpoint policy holding to an account read through a provider alias is refused with MN-5; the default provider\'s passes', () => {
+    const { findings, plan } = check('mn5-provider-alias');
+    expect(findings.filter((f) => f.ruleId === 'MN-5').map((f) => `${f.path}: ${f.message}`))
+      .toEqual([expect.stringMatching(/^aws_vpc_endpoint\.theirs: .*lets principals of other accounts act .*data\.aws_caller_identity\.them\.account_id/)]);
+    // The policies are templates resolved at apply (what makes the alias matter): the plan leaves them unknown.
+    const changes = (plan as any).resource_changes.filter((rc: any) => rc.type === 'aws_vpc_endpoint');
+    expect(changes.map((rc: any) => [rc.address, rc.change.after_unknown.policy])).toEqual([['aws_vpc_endpoint.own', true], ['aws_vpc_endpoint.theirs', true]]);
+  }, TIMEOUT);
+
   test('tgw-default-table: a transit gateway default route table joining My Number and Internet is refused (SEG-1, MN-2)', () => {
     const { findings } = check('tgw-default-table');
     expect(findings.filter((f) => f.ruleId === 'SEG-1').map((f) => f.path)).toContain('aws_ec2_transit_gateway.shared');
@@ -157,7 +166,7 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
   }, TIMEOUT);
 
   test('through the command line: the compliant plan exits 0, the My Number → NAT plan exits 1 with MN-1, diff names what the NAT opens', async () => {
-    expect(Object.keys(planFiles).sort()).toEqual(['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'tgw-default-table']);
+    expect(Object.keys(planFiles).sort()).toEqual(['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'mn5-provider-alias', 'tgw-default-table']);
     const ok = await cli('check', '--model', 'α', planFiles['alpha-compliant']);
     expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
     const refused = await cli('check', '--model', 'alpha', '--format', 'sarif', planFiles['mn-nat']);

@@ -12,8 +12,9 @@ import { nameOf } from '../topology';
 const EXACT_OPERATORS = new Set(['stringequals', 'stringequalsignorecase']);
 
 /**
- * The deploying account as the readers write it: CloudFormation's `AWS::AccountId`, Terraform's caller identity read with
- * the default provider, and, in a plan, that caller identity's account ID. A literal account ID or an organisation is
+ * The deploying account as the readers write it: CloudFormation's `AWS::AccountId`, Terraform's caller identity read (or
+ * a transit gateway's owner made) with the endpoint's own provider configuration, and, in a plan, the account ID the plan
+ * deploys to. A literal account ID or an organisation is
  * not: the guard cannot tell it is the municipality's own account (an organisation holds other accounts too).
  */
 const OWN_ACCOUNT = '{accountid}';
