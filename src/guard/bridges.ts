@@ -893,6 +893,16 @@ export function recordLauncher(
   });
 }
 
+/**
+ * Record that a launcher boots a launch template with a machine image of its own (`LaunchImageNode`, one per property
+ * that gives it): `image` as text when it is a literal string, otherwise an image the output does not name.
+ */
+export function recordLaunchImage(
+  { id, type, base }: BridgeSource, b: { add(node: GraphNode): void }, property: string, template: Ref, image: string | undefined,
+): void {
+  b.add({ ...base, tags: {}, id: `${id}#${property}`, type: 'launch-image', resourceType: type, template, ...(image !== undefined ? { image } : {}) });
+}
+
 /** The resource types the extractors read as bridges (both engines). */
 export const BRIDGE_TYPES: readonly string[] = Object.keys(BRIDGED).sort();
 

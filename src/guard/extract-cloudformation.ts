@@ -3,7 +3,8 @@ import {
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
   instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX,
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob,
-  publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
+  publiclyAccessible, publicServiceIntoVpc, recordBridge,
+  recordLaunchImage, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
@@ -527,6 +528,8 @@ class TemplateReader {
       if (instance && p.LaunchTemplate !== undefined) {
         reader.launcher(c, [['LaunchTemplate', templateValue(p.LaunchTemplate)]], placed ? instanceEntries('cloudformation', p, false) : [], reader.instanceLabelPlaces(p),
           launcherInterfaces('cloudformation', p, homes, placed));
+        // Its own image replaces the template's: the template's boot script runs on it.
+        if (p.ImageId !== undefined) recordLaunchImage(c, b, 'ImageId', reader.ref(templateValue(p.LaunchTemplate)), imageText(p.ImageId));
       }
       const userData = d.UserData;
       if (userData === undefined) return;
@@ -544,7 +547,7 @@ class TemplateReader {
         otherInterfaces: interfaces.some((n) => n?.NetworkInterfaceId !== undefined),
         // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
         subnets: instance ? [...reader.refs(d.SubnetId), ...interfaces.flatMap((n) => reader.refs(n?.SubnetId))] : undefined,
-        image: typeof d.ImageId === 'string' ? d.ImageId : undefined,
+        image: imageText(d.ImageId),
       });
     }],
     [['AWS::ElasticLoadBalancingV2::LoadBalancer'], (reader, c) => {
@@ -603,6 +606,13 @@ class TemplateReader {
         subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
       });
       const overrides: any[] = blocks(mixed?.Overrides);
+      // An override's image replaces its template's (the policy's, when the override names none).
+      // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-autoscaling-autoscalinggroup-launchtemplateoverrides.html
+      overrides.forEach((o, i) => {
+        if (o?.ImageId === undefined) return;
+        const spec = o.LaunchTemplateSpecification ?? mixed?.LaunchTemplateSpecification;
+        recordLaunchImage(c, b, `MixedInstancesPolicy.LaunchTemplate.Overrides[${i}].ImageId`, reader.ref(templateValue(spec)), imageText(o.ImageId));
+      });
       reader.launcher(c, [
         ...template !== undefined ? [['LaunchTemplate', named] as const] : [],
         ...overrides.flatMap((o, i) => (o?.LaunchTemplateSpecification === undefined ? []
@@ -624,7 +634,7 @@ class TemplateReader {
         securityGroups: reader.refs(p.SecurityGroups).map((r, i) => b.noted(id, `SecurityGroups[${i}]`, r)),
         otherInterfaces: false,
         subnets: undefined,
-        image: typeof p.ImageId === 'string' ? p.ImageId : undefined,
+        image: imageText(p.ImageId),
       });
     }],
     [['AWS::EKS::Nodegroup'], (reader, c) => {
@@ -632,7 +642,18 @@ class TemplateReader {
     }],
     [['AWS::Batch::ComputeEnvironment'], (reader, c) => {
       const r = c.p.ComputeResources;
-      if (r?.LaunchTemplate !== undefined) reader.launcher(c, [['ComputeResources.LaunchTemplate', templateValue(r.LaunchTemplate)]], [['ComputeResources.Subnets', r.Subnets]]);
+      if (r?.LaunchTemplate !== undefined) {
+        reader.launcher(c, [['ComputeResources.LaunchTemplate', templateValue(r.LaunchTemplate)]], [['ComputeResources.Subnets', r.Subnets]]);
+        // Its images come before the template's (AWS Batch's AMI selection order), for the template and its overrides.
+        // https://docs.aws.amazon.com/batch/latest/userguide/ami-selection-order.html
+        const images: [string, unknown][] = [
+          ...r.ImageId !== undefined ? [['ComputeResources.ImageId', r.ImageId] as [string, unknown]] : [],
+          ...blocks(r.Ec2Configuration).flatMap((e: any, i: number): [string, unknown][] => (e?.ImageIdOverride === undefined ? []
+            : [[`ComputeResources.Ec2Configuration[${i}].ImageIdOverride`, e.ImageIdOverride]])),
+        ];
+        const templates = [r.LaunchTemplate, ...blocks(r.LaunchTemplate?.Overrides)].map((t) => reader.ref(templateValue(t)));
+        for (const [property, image] of images) templates.forEach((t, j) => recordLaunchImage(c, c.b, `${property}${j === 0 ? '' : `@Overrides[${j - 1}]`}`, t, imageText(image)));
+      }
       // The tags the compute environment gives the instances it launches label them, in its subnets (semantics §3).
       if (r?.Tags !== undefined) reader.launchedLabel(c, 'ComputeResources.Tags', r.Tags, [['ComputeResources.Subnets', r.Subnets ?? DEFAULT_VPC]], tagsOf);
     }],
@@ -2118,6 +2139,11 @@ function latestVersion(spec: any): boolean {
   const id = spec?.LaunchTemplateId ?? spec?.Id;
   const template = typeof id?.Ref === 'string' ? id.Ref : getAtt(id)?.[0] ?? getAtt(spec?.LaunchTemplateName ?? spec?.Name)?.[0];
   return version?.[1] === 'LatestVersionNumber' && version[0] === template;
+}
+
+/** A machine image as text, when it is a literal (not a parameter or another resource's attribute). */
+function imageText(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
 }
 
 function templateValue(spec: any): unknown {

@@ -3,7 +3,8 @@ import {
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
   MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
-  PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge, recordLauncher, recordTemplate, REGION,
+  PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge,
+  recordLaunchImage, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
@@ -895,6 +896,8 @@ class ConfigReader {
       if (type === 'aws_instance' && blockGiven(p.launch_template)) {
         reader.launcher(c, [['launch_template', templateValue(oneBlock(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : [], reader.instanceLabelPlaces(p),
           launcherInterfaces('terraform', p, homes, placed));
+        // Its own image replaces the template's: the template's boot script runs on it.
+        if (p.ami !== undefined && p.ami !== null) recordLaunchImage(c, b, 'ami', reader.templateRef(templateValue(oneBlock(p.launch_template))), imageText(p.ami));
       }
       const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
       const text = encoded !== undefined ? userDataText(String(encoded))
@@ -971,7 +974,18 @@ class ConfigReader {
     }],
     [['aws_batch_compute_environment'], (reader, c) => {
       const r = oneBlock(c.p.compute_resources);
-      if (blockGiven(r?.launch_template)) reader.launcher(c, [['compute_resources.launch_template', templateValue(oneBlock(r.launch_template))]], [['compute_resources.subnets', r.subnets]]);
+      if (blockGiven(r?.launch_template)) {
+        reader.launcher(c, [['compute_resources.launch_template', templateValue(oneBlock(r.launch_template))]], [['compute_resources.subnets', r.subnets]]);
+        // Its images come before the template's (AWS Batch's AMI selection order).
+        // https://docs.aws.amazon.com/batch/latest/userguide/ami-selection-order.html
+        const template = reader.templateRef(templateValue(oneBlock(r.launch_template)));
+        if (r.image_id !== undefined && r.image_id !== null) recordLaunchImage(c, c.b, 'compute_resources.image_id', template, imageText(r.image_id));
+        blocks(r.ec2_configuration).forEach((e: any, i: number) => {
+          if (e?.image_id_override !== undefined && e.image_id_override !== null) {
+            recordLaunchImage(c, c.b, `compute_resources.ec2_configuration[${i}].image_id_override`, template, imageText(e.image_id_override));
+          }
+        });
+      }
       // The tags the compute environment gives the instances it launches label them, in its subnets (semantics §3).
       if (r?.tags !== undefined && r.tags !== null) reader.launchedLabel(c, 'compute_resources', r.tags, [['compute_resources.subnets', r.subnets ?? DEFAULT_VPC]]);
     }],

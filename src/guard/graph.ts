@@ -758,6 +758,21 @@ export interface InstanceCommandNode extends NodeBase {
   readonly document?: string;
 }
 
+/**
+ * A launcher that boots a launch template with a machine image of its own (an instance's `ImageId` / `ami`, an Auto
+ * Scaling override's `ImageId`, an AWS Batch compute environment's image): the template's boot script then runs on that
+ * image, which a proxy's configuration is read on only when it is one the guard knows (rules/breakout-controls.ts).
+ */
+export interface LaunchImageNode extends NodeBase {
+  readonly type: 'launch-image';
+  /** What launches (`AWS::EC2::Instance`, `aws_instance`…). */
+  readonly resourceType: string;
+  /** The launch template it boots (a value the guard cannot resolve may be any template of the output). */
+  readonly template: Ref;
+  /** The image, as text, when it is a literal; undefined otherwise (a parameter, a data source's id). */
+  readonly image?: string;
+}
+
 export type GraphNode =
   | VpcNode | SubnetNode | RouteTableNode | InternetGatewayNode | EgressOnlyInternetGatewayNode | NatGatewayNode
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
@@ -766,7 +781,7 @@ export type GraphNode =
   | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | LogGroupNode
   | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode
   | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | QueryLogConfigNode
-  | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode | InstanceCommandNode;
+  | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode | InstanceCommandNode | LaunchImageNode;
 
 /** A reference in words: the node id, the external value (a literal id), or the expression the guard could not resolve. */
 export function describeRef(ref: Ref): string {

@@ -180,6 +180,56 @@ describe('AP-3: the proxy boots an image whose Squid the boot script knows', () 
     expect(ap3(image({ Ref: 'AWS::NoValue' }))).toMatch(/the instances boot an image the output does not name/);
   });
 
+  describe('a launcher that boots the proxy template on an image of its own', () => {
+    const PUBLIC = 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64';
+    const template = (net: cdk.MunicipalNetwork) => l1<ec2.CfnLaunchTemplate>(net, 'TenantProxy/LaunchTemplate');
+    const spec = (net: cdk.MunicipalNetwork) => ({ launchTemplateId: template(net).ref, version: template(net).attrLatestVersionNumber });
+    const instance = (imageId: unknown): Change => (stack, net) => {
+      const i = new ec2.CfnInstance(stack, 'Launched', { launchTemplate: spec(net) });
+      i.addPropertyOverride('ImageId', imageId);
+    };
+
+    test('an instance: refused unless the image is an AWS public parameter', () => {
+      expect(ap3(instance('ami-0123456789abcdef0')))
+        .toMatch(/the instances boot image ami-0123456789abcdef0 \(AWS::EC2::Instance Launched launches the template on it\), not an AWS public Amazon Linux 2023/);
+      expect(ap3(instance({ Ref: 'AWS::NoValue' }))).toMatch(/the instances boot an image the output does not name \(AWS::EC2::Instance Launched launches the template on it\)/);
+      expect(ap3(instance(PUBLIC))).toBe('');
+      // Without an image of its own, it boots the template's.
+      expect(ap3((stack, net) => new ec2.CfnInstance(stack, 'Launched', { launchTemplate: spec(net) }))).toBe('');
+    });
+
+    test('an instance naming a template the guard cannot resolve may launch this one', () => {
+      expect(ap3((stack) => {
+        const name = new CfnParameter(stack, 'TemplateId', { type: 'String' });
+        new ec2.CfnInstance(stack, 'Launched', { launchTemplate: { launchTemplateId: name.valueAsString, version: '1' }, imageId: 'ami-0123456789abcdef0' });
+      })).toMatch(/\(AWS::EC2::Instance Launched launches launch template .*, which may be this one, on it\)/);
+    });
+
+    test('an Auto Scaling group\'s mixed-instances override with an image, and an AWS Batch compute environment\'s image', () => {
+      const groupOverride = (imageId: string): Change => (stack, net) => {
+        new CfnResource(stack, 'Group', {
+          type: 'AWS::AutoScaling::AutoScalingGroup',
+          properties: {
+            MinSize: '1',
+            MaxSize: '1',
+            MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: { LaunchTemplateId: template(net).ref, Version: '$Latest' }, Overrides: [{ InstanceType: 't3.small', ImageId: imageId }] } },
+          },
+        });
+      };
+      expect(ap3(groupOverride('ami-0123456789abcdef0'))).toMatch(/image ami-0123456789abcdef0 \(AWS::AutoScaling::AutoScalingGroup Group launches the template on it\)/);
+      expect(ap3(groupOverride(PUBLIC))).toBe('');
+      const batch = (resources: Record<string, unknown>): Change => (stack, net) => {
+        new CfnResource(stack, 'Batch', {
+          type: 'AWS::Batch::ComputeEnvironment',
+          properties: { Type: 'MANAGED', ComputeResources: { Type: 'EC2', MaxvCpus: 4, Subnets: [], InstanceRole: 'r', LaunchTemplate: { LaunchTemplateId: template(net).ref }, ...resources } },
+        });
+      };
+      expect(ap3(batch({ ImageId: 'ami-0123456789abcdef0' }))).toMatch(/\(AWS::Batch::ComputeEnvironment Batch launches the template on it\)/);
+      expect(ap3(batch({ Ec2Configuration: [{ ImageType: 'ECS_AL2023', ImageIdOverride: 'ami-0123456789abcdef0' }] })))
+        .toMatch(/\(AWS::Batch::ComputeEnvironment Batch launches the template on it\)/);
+    });
+  });
+
   test('AWS\'s public Amazon Linux 2023 parameters (the example\'s) are read', () => {
     expect(ap3(image('resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64'))).toBe('');
   });

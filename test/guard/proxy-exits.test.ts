@@ -6,6 +6,7 @@
  * launched, holding the generated script, vouched for a proxy that splices the sign-in hosts.
  */
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { BatchComputeEnvironment } from '@cdktf/provider-aws/lib/batch-compute-environment';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
@@ -250,6 +251,27 @@ describe('CDKTF', () => {
     expect(tfFindings('AP-3', (stack) => new CloudwatchEventTarget(stack, 'Run', {
       rule: 'hourly', arn: 'arn:aws:ssm:ap-northeast-1::document/AWS-RunShellScript', runCommandTargets: [{ key: 'tag:Name', values: ['Lgwan-proxy'] }],
     }))).toMatch(/aws_cloudwatch_event_target\.Run runs commands on instances after they boot/);
+  });
+
+  test('an instance or an AWS Batch compute environment booting the proxy template on an image of its own: the configuration cannot be read', () => {
+    const template = (lgwan: IConstruct) => all<LaunchTemplate>(lgwan, (c) => c instanceof LaunchTemplate)[0];
+    const instance = (ami: string) => (stack: IConstruct, lgwan: IConstruct) => {
+      new Instance(stack, 'Launched', { ami, launchTemplate: { id: template(lgwan).id, version: '$Latest' } });
+    };
+    expect(tfFindings('AP-3', instance('ami-0123456789abcdef0')))
+      .toMatch(/the instances boot image ami-0123456789abcdef0 \(aws_instance aws_instance\.Launched launches the template on it\), not an AWS public/);
+    expect(tfFindings('AP-3', instance(AL2023))).toBe('');
+    expect(tfFindings('AP-3', (stack, lgwan) => new Instance(stack, 'Launched', { launchTemplate: { id: template(lgwan).id, version: '$Latest' } }))).toBe('');
+    const batch = (resources: Record<string, unknown>) => (stack: IConstruct, lgwan: IConstruct) => {
+      new BatchComputeEnvironment(stack, 'Batch', {
+        type: 'MANAGED',
+        computeResources: { type: 'EC2', maxVcpus: 4, subnets: [], securityGroupIds: [], launchTemplate: { launchTemplateId: template(lgwan).id }, ...resources },
+      });
+    };
+    expect(tfFindings('AP-3', batch({ imageId: 'ami-0123456789abcdef0' }))).toMatch(/\(aws_batch_compute_environment aws_batch_compute_environment\.Batch launches the template on it\)/);
+    expect(tfFindings('AP-3', batch({ ec2Configuration: [{ imageType: 'ECS_AL2023', imageIdOverride: 'ami-0123456789abcdef0' }] })))
+      .toMatch(/\(aws_batch_compute_environment aws_batch_compute_environment\.Batch launches the template on it\)/);
+    expect(tfFindings('AP-3', batch({ imageId: AL2023 }))).toBe('');
   });
 
   test('the Auto Scaling group boots the template\'s latest version: $Latest or its latest_version; a pinned one, or $Default, is an earlier apply\'s', () => {

@@ -13,7 +13,7 @@ import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { squidConfiguration } from '../boot-script';
-import { deref, FirewallPolicyNode, InstanceCommandNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
+import { deref, describeRef, FirewallPolicyNode, InstanceCommandNode, LaunchImageNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { memoizeBounded } from '../memo';
 import { posixToJs } from '../posix-regex';
 import { Arrival } from '../reachability';
@@ -361,6 +361,8 @@ export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: 
     configs = [];
     // Commands run on instances after boot may rewrite squid.conf: then no configuration is what Squid loads for sure.
     const later = nodesOf(graph, 'instance-command').find((c) => c.document === undefined || !CONFIG_KEEPING_DOCUMENTS.has(c.document));
+    // Launchers that boot a template on an image of their own (one naming a template the guard cannot resolve may boot any).
+    const launchImages = nodesOf(graph, 'launch-image');
     for (const node of nodesOf(graph, 'user-data')) {
       const whole = parseSquid(node.text);
       if (!whole.directives.some((d) => d[0] === 'http_port')) continue;
@@ -371,7 +373,10 @@ export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: 
           `ブートスクリプトから、Squid が読み込む設定をガードが判断できない: ${script.why.ja}`),
       };
       // What else the guard cannot tell Squid loads: an image it does not know, commands run after boot.
-      const why = conf.unreadable ? undefined : !PUBLIC_IMAGE.test(node.image ?? '') ? imageReason(node.image) : later ? laterReason(later) : undefined;
+      const launcher = node.resourceType !== 'launch-template' ? undefined : launchImages
+        .find((l) => (l.template.kind !== 'node' || l.template.id === node.id) && !PUBLIC_IMAGE.test(l.image ?? ''));
+      const why = conf.unreadable ? undefined : !PUBLIC_IMAGE.test(node.image ?? '') ? imageReason(node.image)
+        : launcher ? imageReason(launcher.image, launcher) : later ? laterReason(later) : undefined;
       configs.push({ node, conf: why ? { ...conf, unreadable: why } : conf });
     }
     CONFIGS.set(graph, configs);
@@ -379,12 +384,18 @@ export function proxyConfigs(graph: TopologyGraph): { node: UserDataNode; conf: 
   return configs;
 }
 
-/** Why a proxy's image keeps the guard from telling what Squid loads. */
-function imageReason(image: string | undefined): Bilingual {
-  return bi(`the instances boot ${image ? `image ${image}` : 'an image the output does not name'}, not an AWS public Amazon Linux 2023 or Debian image `
+/** Why a proxy's image (its own, or the one a launcher boots its template on) keeps the guard from telling what Squid loads. */
+function imageReason(image: string | undefined, launcher?: LaunchImageNode): Bilingual {
+  const who = launcher && `${launcher.resourceType} ${launcher.id.replace(/#.*/, '')}`;
+  const which = launcher?.template.kind === 'node' ? undefined : launcher && describeRef(launcher.template);
+  const by = !launcher ? { en: '', ja: '' } : {
+    en: ` (${who} launches ${which === undefined ? 'the template' : `launch template ${which}, which may be this one,`} on it)`,
+    ja: `（${who} が${which === undefined ? 'テンプレート' : `起動テンプレート ${which}（このテンプレートでありうる）`}をそのイメージで起動する）`,
+  };
+  return bi(`the instances boot ${image ? `image ${image}` : 'an image the output does not name'}${by.en}, not an AWS public Amazon Linux 2023 or Debian image `
     + 'parameter: the guard cannot tell that its Squid and service unit load the written squid.conf afresh (an image may hold a Squid already running, '
     + 'or a unit with -f)',
-  `インスタンスが ${image ? `イメージ ${image}` : '合成結果が示さないイメージ'} で起動し、AWS 公開の Amazon Linux 2023・Debian のイメージパラメータではない。`
+  `インスタンスが ${image ? `イメージ ${image}` : '合成結果が示さないイメージ'} で起動し${by.ja}、AWS 公開の Amazon Linux 2023・Debian のイメージパラメータではない。`
     + 'その Squid とサービスユニットが書いた squid.conf を新たに読み込むとガードは判断できない（既に動いている Squid や -f を持つユニットがありうる）');
 }
 
