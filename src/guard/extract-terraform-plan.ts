@@ -80,6 +80,7 @@ export interface TerraformPlanJson {
       readonly actions?: readonly string[];
       readonly after?: unknown;
       readonly after_unknown?: unknown;
+      readonly before?: unknown;
       /** Terraform 1.5: the change imports an existing resource (an import block). */
       readonly importing?: { readonly id?: unknown };
     };
@@ -242,6 +243,8 @@ class PlanReader {
    */
   private readonly providerKeys = new Map<string, string>();
   private readonly unknowns = new Map<string, unknown>();
+  /** Each resource instance's prior state (`change.before`; null for one the plan creates). */
+  private readonly before = new Map<string, unknown>();
   /** Each provider configuration's default tags (`providerDefaults`), by its key. */
   private readonly defaults = new Map<string, DefaultTags>();
   /**
@@ -251,7 +254,11 @@ class PlanReader {
   private readonly unreadDefaults = new Map<string, { readonly after: string[]; readonly without: string[] }>();
 
   constructor(private readonly plan: TerraformPlanJson) {
-    for (const rc of plan.resource_changes ?? []) if (rc.change) this.unknowns.set(rc.address, rc.change.after_unknown);
+    for (const rc of plan.resource_changes ?? []) {
+      if (!rc.change) continue;
+      this.unknowns.set(rc.address, rc.change.after_unknown);
+      this.before.set(rc.address, rc.change.before);
+    }
   }
 
   public entries(): ResourceEntry[] {
@@ -283,7 +290,7 @@ class PlanReader {
         // An Auto Scaling group has no tags map: its tag blocks are its tags, and default_tags do not apply to it.
         if (r.type !== 'aws_autoscaling_group') body.tags = this.tags(r, config);
         delete body.tags_all;
-        if (config !== undefined) (body as Record<symbol, unknown>)[WRITTEN_ARGUMENTS] = new Set(Object.keys(config.expressions ?? {}));
+        if (config !== undefined) (body as Record<symbol, unknown>)[WRITTEN_ARGUMENTS] = this.written(r, config);
         // Without its configuration, the provider configuration it is made with is not known: none (MN-5's own account).
         (body as Record<symbol, unknown>)[PROVIDER_CONFIG] = this.providerKeys.get(r.address) ?? UNKNOWN_PROVIDER;
         // Provisioners are in the configuration only (deploy-time code, read as a synthesized configuration's are).
@@ -292,6 +299,23 @@ class PlanReader {
       }
     }
     return out.sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
+  }
+
+  /**
+   * The arguments the configuration writes for a resource instance: its expressions, and the blocks a `dynamic` block
+   * writes, which the plan's configuration does not record (terraform 1.11 leaves the argument out of `expressions`) but
+   * plans: a non-empty list of blocks that is not the prior state kept (an argument left out of the configuration that
+   * the provider computes, such as a NACL's `egress`, keeps the prior state: everything in AWS, other resources' entries too).
+   */
+  private written(r: TerraformPlanResource, config: TerraformConfigResource): Set<string> {
+    const out = new Set(Object.keys(config.expressions ?? {}));
+    const before = this.before.get(r.address);
+    for (const [key, value] of Object.entries(r.values ?? {})) {
+      if (out.has(key) || !Array.isArray(value) || value.length === 0 || !value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) continue;
+      const prior = before !== null && typeof before === 'object' ? (before as Record<string, unknown>)[key] : undefined;
+      if (JSON.stringify(prior) !== JSON.stringify(value)) out.add(key);
+    }
+    return out;
   }
 
   /**
@@ -570,18 +594,17 @@ class PlanReader {
     if (!r.ok) return new PlanUnknown(node, path, `${argument} is known only after apply: ${r.reason}`);
     if (list) {
       // More resources than the list has places for values known after apply: the expression picks among them (a
-      // conditional, a function), and the plan does not say which. Taking them all would over-approximate a list that
-      // narrows (a NACL's subnet_ids would seem to cover a subnet it does not), so it stays unresolved (fail closed).
-      // Every instance of one counted resource (a splat, `aws_subnet.this[*].id`, often through a module output that the
-      // plan leaves unknown as a whole) is what it says: all of them. Reading more resources into a list is an
+      // conditional, a function), and the plan does not say which. Reading more resources into a list is an
       // over-approximation the rules absorb (more subnets, groups, tables, blocks: more reach), except for a list that
-      // narrows: a NACL's subnets would seem restricted when the expression leaves some of them out.
+      // narrows: a NACL's subnet_ids would seem to cover a subnet it does not (which keeps the VPC's default NACL), so it
+      // stays unresolved (fail closed). The instances of one resource too: a splat (`aws_subnet.this[*].id`) and a
+      // function of it (`slice(aws_subnet.this[*].id, 0, 1)`, a `for` with `if`) record the same references, and a set
+      // is unknown as a whole (terraform 1.11 writes `after_unknown.subnet_ids = true` for either).
       const distinct = new Set(r.refs.map(String));
-      const bases = new Set(r.refs.map((x) => x.address.replace(/\[[^\]]*\]$/, '')));
-      if (distinct.size > slots && bases.size > 1 && NARROWING_LISTS.has(`${resourceType(node)}.${argument}`)) {
+      if (distinct.size > slots && NARROWING_LISTS.has(`${resourceType(node)}.${argument}`)) {
         return new PlanUnknown(node, path, `${argument} holds ${slots} value${slots === 1 ? '' : 's'} known only after apply, but its expression refers to `
           + `${distinct.size} resources (${[...distinct].join(', ')}): which of them it holds depends on an expression the plan does not record `
-          + '(a set is unknown as a whole); associate each subnet with its own aws_network_acl_association');
+          + '(a set is unknown as a whole, and a splat looks like a function of it); associate each subnet with its own aws_network_acl_association');
       }
       return r.refs;
     }

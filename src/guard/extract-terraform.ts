@@ -216,10 +216,13 @@ const CLOUD_CONTROL_FIX = 'write the resource with the aws provider\'s own resou
 const INLINE_ACL_FIX = 'list the entry with the network ACL\'s inline ingress / egress blocks, or write every entry of that direction as an '
   + 'aws_network_acl_rule (and none inline)';
 
+/** How to fix a prefix list whose entries are listed both inline and as entry resources. */
+const PREFIX_ENTRY_FIX = 'list every entry of the prefix list either in its entry blocks or as aws_ec2_managed_prefix_list_entry resources, not both';
+
 /**
  * The arguments a plan's configuration writes for a resource (a `Set` under this key of its body; absent for a
- * synthesized configuration, whose body is what it writes): an attribute as blocks left out is not managed, though its
- * planned value holds what other resources made.
+ * synthesized configuration, whose body is what it writes), `dynamic` blocks included: an attribute as blocks left out
+ * is not managed, though its planned value holds what other resources made.
  */
 export const WRITTEN_ARGUMENTS = Symbol('written arguments');
 
@@ -858,6 +861,13 @@ class ConfigReader {
         blocks(written).flatMap((r: any) => reader.sgRules(id, group, r, r.protocol)).forEach((rule, i) => {
           b.add({ ...base, id: `${id}#${egress ? 'egress' : 'ingress'}${i}`, type: 'security-group-rule', group, egress, rule });
         });
+      }
+    }],
+    // An entry of a prefix list that lists entries inline too: the provider overwrites one with the other (fail closed).
+    [['aws_ec2_managed_prefix_list_entry'], (reader, { b, p, id }) => {
+      if (reader.conflictingPrefixEntries(reader.ref(p.prefix_list_id))) {
+        b.unresolvedValue(id, 'prefix_list_id', 'the prefix list lists its entries inline (entry blocks) too, and terraform overwrites one set of entries with the '
+          + 'other on each apply: which addresses the list holds is not what the configuration shows', PREFIX_ENTRY_FIX);
       }
     }],
     [['aws_network_acl_rule'], (reader, { b, noted, p, id }) => {
@@ -2231,21 +2241,29 @@ class ConfigReader {
 
   /**
    * Whether a NACL's entries of one direction are listed inline, so that terraform manages them all: an `aws_network_acl`
-   * that writes `ingress` / `egress` (an attribute as blocks: left out, the entries are not managed), and the default NACL
-   * that an `aws_default_network_acl` takes over (it removes every entry it does not list). In a plan, what the
-   * configuration writes (`WRITTEN_ARGUMENTS`), not the planned value, which holds the other resources' entries too.
+   * that writes `ingress` / `egress` (`listsInline`), and the default NACL that an `aws_default_network_acl` takes over
+   * (it removes every entry it does not list).
    */
   private inlineEntries(acl: Ref, direction: 'ingress' | 'egress'): boolean {
     if (acl.kind !== 'node') return false;
     return this.entries.some((e) => {
-      if (e.type === 'aws_network_acl' && this.id(e.address) === acl.id) {
-        const written: unknown = e.body?.[WRITTEN_ARGUMENTS];
-        return written instanceof Set ? written.has(direction) : e.body?.[direction] !== undefined && e.body?.[direction] !== null;
-      }
+      if (e.type === 'aws_network_acl' && this.id(e.address) === acl.id) return listsInline(e.body, direction);
       if (e.type !== 'aws_default_network_acl') return false;
       const taken = this.ref(e.body?.default_network_acl_id);
       return taken.kind === 'node' && taken.id === acl.id;
     });
+  }
+
+  /**
+   * Whether a prefix list of the configuration lists its entries inline while `aws_ec2_managed_prefix_list_entry`
+   * resources name it too: the provider overwrites one with the other on each apply ("cannot use a Managed Prefix List
+   * with in-line rules in conjunction with any Managed Prefix List Entry resources"), so which entries the list holds is
+   * not what the configuration shows. https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_managed_prefix_list_entry
+   */
+  private conflictingPrefixEntries(list: Ref): boolean {
+    if (list.kind !== 'node') return false;
+    return this.entries.some((e) => e.type === 'aws_ec2_managed_prefix_list_entry' && refersTo(this.ref(e.body?.prefix_list_id), list.id))
+      && this.entries.some((e) => e.type === 'aws_ec2_managed_prefix_list' && this.id(e.address) === list.id && listsInline(e.body, 'entry'));
   }
 
   /** The inline `ingress` / `egress` entries and `subnet_ids` of `aws_network_acl` or `aws_default_network_acl`. */
@@ -2474,6 +2492,23 @@ function templateValue(spec: any): unknown {
 
 function literal(v: unknown): string | undefined {
   return typeof v === 'string' && !v.includes('${') ? v : undefined;
+}
+
+/**
+ * Whether a resource lists its `argument` blocks inline (`ingress` / `egress` of a NACL, `entry` of a prefix list), so
+ * that terraform manages them all and removes or overwrites what separate resources add: an attribute as blocks left
+ * out is not managed. In a plan, what the configuration writes, `dynamic` blocks included (`WRITTEN_ARGUMENTS`), not the
+ * planned value, which holds the separate resources' entries too. (A synthesized configuration's `dynamic` blocks are
+ * unresolved already.)
+ */
+function listsInline(body: any, argument: string): boolean {
+  const written: unknown = body?.[WRITTEN_ARGUMENTS];
+  return written instanceof Set ? written.has(argument) : body?.[argument] !== undefined && body?.[argument] !== null;
+}
+
+/** Whether a reference names the node `id`. */
+function refersTo(ref: Ref, id: string): boolean {
+  return ref.kind === 'node' && ref.id === id;
 }
 
 function truthy(v: unknown): boolean {

@@ -61,7 +61,9 @@ describe('a deny aws_network_acl_rule on a NACL with inline entries of its direc
   });
 
   test('in a plan: the configuration\'s written ingress / egress decide, not the planned entries (which hold the rules\' entries too)', () => {
-    const plan = (written: boolean) => {
+    // `dynamic`: the entries come from a dynamic block, which the plan's configuration does not record (terraform 1.11);
+    // a NACL the plan creates (no prior state) plans them, one it updates would keep a prior state that differs.
+    const plan = (written: boolean, dynamic = false) => {
       const planned = [{ rule_no: 100, action: 'deny', ...ALL }, { rule_no: 200, action: 'allow', ...ALL }];
       const rule = { rule_number: 100, egress: true, rule_action: 'deny', protocol: '-1', cidr_block: '0.0.0.0/0' };
       const resources = [
@@ -96,13 +98,16 @@ describe('a deny aws_network_acl_rule on a NACL with inline entries of its direc
           mode: 'managed',
           type: r.type,
           name: name(r.address),
-          change: { actions: ['update'], after: r.values, after_unknown: r.unknown },
+          change: dynamic && r.type === 'aws_network_acl' ? { actions: ['create'], before: null, after: r.values, after_unknown: r.unknown }
+            : { actions: ['update'], before: r.values, after: r.values, after_unknown: r.unknown },
         })),
         configuration: { root_module: { resources: resources.map((r) => ({ address: r.address, mode: 'managed', type: r.type, name: name(r.address), expressions: r.expressions })) } },
       };
     };
-    const reasons = (written: boolean) => extractTerraformPlan(plan(written)).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
+    const reasons = (written: boolean, dynamic = false) => extractTerraformPlan(plan(written, dynamic)).unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`);
     expect(reasons(false)).toEqual([]);
     expect(reasons(true)).toEqual([`aws_network_acl_rule.out network_acl_id: ${conflict('egress')}`]);
+    // Found by red team 36: entries of a dynamic block are inline too.
+    expect(reasons(false, true)).toEqual([`aws_network_acl_rule.out network_acl_id: ${conflict('egress')}`]);
   });
 });

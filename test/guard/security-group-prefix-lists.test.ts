@@ -30,14 +30,14 @@ function cfn(peer: unknown, protocol: Record<string, unknown>, entries: string[]
   };
 }
 
-function tf(peer: string, protocol: Record<string, unknown>, entries: string[] = ['10.1.0.0/16']): TerraformJson {
-  const [first, ...rest] = entries;
+/** `inline`: how many of the entries the list writes inline (`entry` blocks); the others are resources of their own. */
+function tf(peer: string, protocol: Record<string, unknown>, entries: string[] = ['10.1.0.0/16'], inline = entries.length): TerraformJson {
+  const [first, rest] = [entries.slice(0, inline), entries.slice(inline)];
   return {
     resource: {
       aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, lg: { cidr_block: '10.1.0.0/16', tags: { 'jichitai:segment': 'LGWAN' } } },
       aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' }, lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' } },
-      // One entry inline, the others as resources of their own.
-      aws_ec2_managed_prefix_list: { lg: { name: 'lg', address_family: 'IPv4', max_entries: 5, entry: first === undefined ? [] : [{ cidr: first }] } },
+      aws_ec2_managed_prefix_list: { lg: { name: 'lg', address_family: 'IPv4', max_entries: 5, ...first.length > 0 ? { entry: first.map((cidr) => ({ cidr })) } : {} } },
       aws_ec2_managed_prefix_list_entry: Object.fromEntries(rest.map((cidr, i) => [`e${i}`, { prefix_list_id: '${aws_ec2_managed_prefix_list.lg.id}', cidr }])),
       aws_security_group: {
         mn: { vpc_id: '${aws_vpc.mn.id}', ingress: [{ protocol: protocol.p, from_port: protocol.from, to_port: protocol.to, prefix_list_ids: [peer] }] },
@@ -67,10 +67,19 @@ describe('a security group rule toward a prefix list (MN-3 security-group part)'
     expect(mn3(extractTerraform({ s: tf('${aws_ec2_managed_prefix_list.lg.id}', TF_ALL) }))).toEqual(allTraffic('aws_security_group.mn', '10.1.0.0/16'));
   });
 
-  test('every entry counts: a whole LGWAN subnet made of two entries (the second a resource of its own in Terraform) on one port is MN-3', () => {
+  test('every entry counts: a whole LGWAN subnet made of two entries (inline, or resources of their own in Terraform) on one port is MN-3', () => {
     const halves = ['10.1.0.0/25', '10.1.0.128/25'];
     expect(mn3(extractCloudFormation({ s: cfn({ Ref: 'Lg' }, HTTPS, halves) }))).toHaveLength(2);
     expect(mn3(extractTerraform({ s: tf('${aws_ec2_managed_prefix_list.lg.id}', TF_HTTPS, halves) }))).toHaveLength(2);
+    expect(mn3(extractTerraform({ s: tf('${aws_ec2_managed_prefix_list.lg.id}', TF_HTTPS, halves, 0) }))).toHaveLength(2);
+  });
+
+  test('entries both inline and as resources of their own: terraform overwrites one set with the other, so each entry resource is GUARD-1', () => {
+    // Found by red team 36 (with blackhole prefix list references): the provider documents the conflict.
+    const found = mn3(extractTerraform({ s: tf('${aws_ec2_managed_prefix_list.lg.id}', TF_HTTPS, ['10.1.0.0/25', '10.1.0.128/25'], 1) }));
+    expect(found.filter((f) => f.startsWith('GUARD-1'))).toEqual([
+      expect.stringMatching(/^GUARD-1 aws_ec2_managed_prefix_list_entry\.e0: .*the prefix list lists its entries inline \(entry blocks\) too, and terraform overwrites/),
+    ]);
   });
 
   test('one LGWAN host on one port through a prefix list of the output is specific communication: no finding', () => {

@@ -28,7 +28,7 @@ const haveTools = requireTool(terraform ? 'The offline AWS provider mirror' : 't
 const describeWithTerraform = haveTools ? describe : describe.skip;
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'hcl');
-const FIXTURE_NAMES = ['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'mn5-provider-alias', 'tgw-default-table'];
+const FIXTURE_NAMES = ['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'mn5-provider-alias', 'plan-hidden-narrowing', 'tgw-default-table'];
 /** An offline plan of a small network takes 5-30 s. */
 const TIMEOUT = 300_000;
 
@@ -117,6 +117,20 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     expect(changes.map((rc: any) => [rc.address, rc.change.after_unknown.policy])).toEqual([['aws_vpc_endpoint.own', true], ['aws_vpc_endpoint.theirs', true]]);
   }, TIMEOUT);
 
+  test('plan-hidden-narrowing: a NACL over slice() of a list, dynamic inline entries beside a deny rule, a prefix list with entries both ways: GUARD-1', () => {
+    const { findings, plan } = check('plan-hidden-narrowing');
+    expect(findings.filter((f) => f.ruleId === 'GUARD-1').map((f) => `${f.path}: ${f.message}`)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^aws_network_acl\.first_only: .*subnet_ids holds 1 value known only after apply, but its expression refers to 2 resources/),
+      expect.stringMatching(/^aws_network_acl_rule\.deny_internet: .*the network ACL lists its egress entries inline/),
+      expect.stringMatching(/^aws_ec2_managed_prefix_list_entry\.internet: .*the prefix list lists its entries inline \(entry blocks\) too/),
+    ]));
+    // What makes them hidden: the plan's configuration records no expression for the dynamic block, and the set whole.
+    const config = (plan as any).configuration.root_module.resources.find((r: any) => r.address === 'aws_network_acl.dynamic');
+    expect(Object.keys(config.expressions).sort()).toEqual(['vpc_id']);
+    const acl = (plan as any).resource_changes.find((rc: any) => rc.address === 'aws_network_acl.first_only');
+    expect(acl.change.after_unknown.subnet_ids).toBe(true);
+  }, TIMEOUT);
+
   test('tgw-default-table: a transit gateway default route table joining My Number and Internet is refused (SEG-1, MN-2)', () => {
     const { findings } = check('tgw-default-table');
     expect(findings.filter((f) => f.ruleId === 'SEG-1').map((f) => f.path)).toContain('aws_ec2_transit_gateway.shared');
@@ -166,7 +180,7 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
   }, TIMEOUT);
 
   test('through the command line: the compliant plan exits 0, the My Number → NAT plan exits 1 with MN-1, diff names what the NAT opens', async () => {
-    expect(Object.keys(planFiles).sort()).toEqual(['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'mn5-provider-alias', 'tgw-default-table']);
+    expect(Object.keys(planFiles).sort()).toEqual(['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'mn5-provider-alias', 'plan-hidden-narrowing', 'tgw-default-table']);
     const ok = await cli('check', '--model', 'α', planFiles['alpha-compliant']);
     expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
     const refused = await cli('check', '--model', 'alpha', '--format', 'sarif', planFiles['mn-nat']);
