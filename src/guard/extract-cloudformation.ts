@@ -23,6 +23,7 @@ import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
 } from './sdk-calls';
+import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import {
   actionName, actionNames, blocks, expressionText, holdsDynamicReference, ipSetDefinition, isDynamicReference, isExpression, literalText,
@@ -1296,7 +1297,7 @@ class TemplateReader {
     let parsed: unknown = body;
     if (typeof body === 'string') {
       try {
-        parsed = JSON.parse(body);
+        parsed = parseEmbeddedJson(body);
       } catch {
         return [['Body', UNREAD_DEFINITION]];
       }
@@ -1596,7 +1597,7 @@ class TemplateReader {
     const text = render(p.DefinitionString);
     let parsed: unknown;
     try {
-      parsed = text === undefined ? undefined : JSON.parse(text);
+      parsed = text === undefined ? undefined : parseEmbeddedJson(text);
     } catch {
       parsed = undefined;
     }
@@ -1840,8 +1841,10 @@ class TemplateReader {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') {
       try {
-        return { kind: 'document', document: JSON.parse(value) };
-      } catch {
+        return { kind: 'document', document: parseEmbeddedJson(value) };
+      } catch (e) {
+        const repeated = repeatedKeyPaths(e);
+        if (repeated !== undefined) return { kind: 'unreadable', reason: `PolicyDocument is JSON text whose objects name a key twice (${repeated})` };
         return { kind: 'unreadable', reason: 'PolicyDocument is text that is not JSON' };
       }
     }
@@ -2007,7 +2010,7 @@ function markedCall(value: unknown): any {
     text = parts.join('');
   }
   try {
-    return JSON.parse(text);
+    return parseEmbeddedJson(text);
   } catch {
     return undefined;
   }

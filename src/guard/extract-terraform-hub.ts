@@ -6,6 +6,7 @@
  */
 import { GraphBuilder, str } from './builder';
 import { GraphNode, Ref } from './graph';
+import { parseEmbeddedJson } from './strict-json';
 import { blocks, valueList } from './unreadable';
 import { wafRule } from './waf';
 
@@ -55,7 +56,7 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
     if (p.rule_json !== undefined) {
       // A web ACL may give its rules as JSON text (CloudFormation's spelling); an expression cannot be read.
       try {
-        rules = [...rules, ...blocks(JSON.parse(String(p.rule_json)))];
+        rules = [...rules, ...blocks(parseEmbeddedJson(String(p.rule_json)))];
       } catch {
         b.unresolvedValue(id, 'rule_json', 'the rules are not JSON text the guard can read');
       }

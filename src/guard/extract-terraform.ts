@@ -21,6 +21,7 @@ import {
 } from './graph';
 import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
+import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import { actionName, actionNames, blocks, expressionText, ipSetDefinition, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
 import { isLabelNamespace } from '../model/labels';
@@ -1234,7 +1235,7 @@ class ConfigReader {
       const read = (text: unknown): unknown => {
         if (typeof text !== 'string') return text;
         try {
-          return JSON.parse(text);
+          return parseEmbeddedJson(text);
         } catch {
           const unread = /assignPublicIp/.test(text) ? !/"?assignPublicIp"?\s*[:=]\s*"DISABLED"/.test(text) : fargate && text.includes('${');
           return unread ? 'unreadable' : undefined;
@@ -1711,7 +1712,7 @@ class ConfigReader {
     if (typeof body !== 'string') return [['body', UNREAD_DEFINITION]];
     let parsed: unknown;
     try {
-      parsed = JSON.parse(body);
+      parsed = parseEmbeddedJson(body);
     } catch {
       parsed = undefined;
     }
@@ -1978,7 +1979,7 @@ class ConfigReader {
     if (typeof definition !== 'string') return;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(definition);
+      parsed = parseEmbeddedJson(definition);
     } catch {
       parsed = undefined;
     }
@@ -2363,8 +2364,10 @@ class ConfigReader {
     if (template && /(^|[^%])%\{/.test(text)) return { kind: 'unreadable', reason: 'policy holds a Terraform template directive (%{ … }), which the guard does not evaluate' };
     let document: unknown;
     try {
-      document = JSON.parse(text);
-    } catch {
+      document = parseEmbeddedJson(text);
+    } catch (e) {
+      const repeated = repeatedKeyPaths(e);
+      if (repeated !== undefined) return { kind: 'unreadable', reason: `policy is JSON text whose objects name a key twice (${repeated})` };
       return { kind: 'unreadable', reason: 'policy is not JSON text (a Terraform expression such as jsonencode() or a policy document data source cannot be read at synth time)' };
     }
     const account = provider === DEFAULT_PROVIDER ? this.planAccount : undefined;

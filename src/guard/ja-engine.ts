@@ -401,6 +401,8 @@ const PATTERNS: readonly Pattern[] = [
     () => 'ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットだけがあり宛先がない（プランでは、構成が名指しせず適用後にしか分からない宛先）'],
   [/^a route needs one destination and one target; found (\S+) targets$/, (m) => `ルートには宛先とターゲットが 1 つずつ必要だが、ターゲットが ${m[1]} 個ある`],
   [/^PolicyDocument is text that is not JSON$/, () => 'PolicyDocument が JSON ではないテキスト'],
+  [/^(PolicyDocument|policy) is JSON text whose objects name a key twice \((.+)\)$/,
+    (m) => `${m[1] === 'policy' ? 'ポリシー' : 'PolicyDocument'}は、オブジェクトが同じキーを 2 度指定する JSON テキスト（${m[2]}）。AWS がどちらを読むかは分からない`],
   // Extractors: Terraform configuration and plan.
   [/^it is a Terraform configuration file beside (\S+): Terraform loads every \.tf \/ \.tf\.json file of the directory \(OpenTofu also \.tofu \/ \.tofu\.json\) and merges override files; the guard reads (\S+) only$/,
     (m) => `${m[1]} と同じディレクトリにある Terraform の構成ファイル: Terraform はディレクトリの .tf / .tf.json ファイルをすべて読み込み（OpenTofu は .tofu / .tofu.json も）、`

@@ -10,6 +10,7 @@
  * `parameters`, ...), joined around the tokens it holds, and marks the resource with `InstallLatestAwsSdk`
  * (aws-cdk-lib/custom-resources/lib/aws-custom-resource/aws-custom-resource.ts, `AwsCustomResource`).
  */
+import { parseEmbeddedJson } from './strict-json';
 
 /** One SDK call: the service as written (`EC2`, `@aws-sdk/client-ec2`) and the action (`createRoute`, `CreateRouteCommand`). */
 export interface SdkCall {
@@ -21,7 +22,7 @@ export interface SdkCall {
 export function parseSdkCall(text: string): SdkCall | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseEmbeddedJson(text);
   } catch {
     return undefined;
   }

@@ -95,3 +95,18 @@ function join(path: string, key: string): string {
   const part = /^[A-Za-z_$][\w$:-]*$/.test(key) ? key : JSON.stringify(key);
   return path === '' ? part : `${path}.${part}`;
 }
+
+/**
+ * JSON text embedded in a resource (an endpoint policy, a state machine definition, an API body) as the readers parse
+ * it: `parseStrictJson`, a repeated key thrown like text that is not JSON, so that the reader's fail-closed way for
+ * unreadable text takes it (AWS's own parser may keep the other copy).
+ */
+export function parseEmbeddedJson(text: string): unknown {
+  return parseStrictJson(text, (keys) => new SyntaxError(`an object names the same key twice (${keys.map((k) => k.path).join(', ')})`));
+}
+
+/** The repeated keys an error of `parseEmbeddedJson` names (`a.b, c[0].d`), or undefined for any other error. */
+export function repeatedKeyPaths(e: unknown): string | undefined {
+  const m = e instanceof SyntaxError ? /^an object names the same key twice \((.*)\)$/.exec(e.message) : null;
+  return m ? m[1] : undefined;
+}

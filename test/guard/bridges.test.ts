@@ -1425,6 +1425,9 @@ describe('an authorizer, a quick-create target or a Lattice target is a bridge o
     expect(v2(spec({ type: 'http_proxy', uri: 'https://example.jp/' }, { fn: { 'x-amazon-apigateway-authorizer': { type: 'request', authorizerUri: { 'Fn::GetAtt': ['Fn', 'Arn'] } } } })))
       .toEqual([expect.stringMatching(/Body → x-amazon-apigateway-integration \/ -authorizer → Fn\.VpcConfig\.SubnetIds .*subnet LgSub of the LGWAN segment/)]);
     expect(v2({ 'Fn::If': ['C', spec({ type: 'mock' }), spec({ type: 'mock' })] })).toEqual([expect.stringMatching(/an API definition the guard cannot read/)]);
+    // A definition as text that names a key twice: JSON.parse keeps the last (`paths` with nothing), API Gateway may keep the other.
+    const twice = `{"openapi":"3.0.1","paths":${JSON.stringify(spec({ type: 'aws_proxy', uri: 'arn:aws:apigateway:ap-northeast-1:lambda:path/x' }).paths)},"paths":{}}`;
+    expect(v2(twice)).toEqual([expect.stringMatching(/an API definition the guard cannot read/)]);
     const tfApi = (body: string) => guardFindings(tfGraph('aws_apigatewayv2_api', { name: 'a', protocol_type: 'HTTP', body },
       { aws_lambda_function: { fn: { function_name: 'fn', vpc_config: [{ subnet_ids: ['${aws_subnet.Mn.id}'] }] } } }), 'aws_apigatewayv2_api.Bridge');
     expect(tfApi(JSON.stringify(spec({ type: 'http_proxy', uri: 'https://example.jp/' })))).toEqual([]);

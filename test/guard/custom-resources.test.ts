@@ -153,6 +153,8 @@ describe('sdk-calls', () => {
   test('only JSON with a service and an action is a call', () => {
     expect(parseSdkCall('{"service":"EC2","action":"createRoute","parameters":{}}')).toEqual({ service: 'EC2', action: 'createRoute' });
     expect([parseSdkCall('not json'), parseSdkCall('{"service":"EC2"}'), parseSdkCall('"text"')]).toEqual([undefined, undefined, undefined]);
+    // A key named twice: which one the custom resource's parser keeps is not the guard's to assume.
+    expect(parseSdkCall('{"service":"EC2","action":"describeVpcs","action":"createRoute"}')).toBeUndefined();
   });
 });
 

@@ -403,8 +403,43 @@ describe('MN-5: the My Number segment\'s VPC endpoints hold to the own account',
       ['an SSM document of another account', { ...own({ 'aws:PrincipalAccount': '{accountid}' }), Resource: 'arn:aws:ssm:ap-northeast-1:999999999999:document/x' }],
       ['NotResource', { Effect: 'Allow', Principal: '*', Action: '*', NotResource: 'arn:aws:s3:::mine/*' }],
       ['an unreadable effect', { ...allowAll, Effect: { 'Fn::If': [] } }],
+      // Context key names are not case-sensitive: which of two spellings in one block AWS applies is not known.
+      ['a key in two spellings in one block, one of them another account', {
+        ...allowAll,
+        Condition: {
+          StringEquals: {
+            'aws:PrincipalAccount': '{accountid}', 'AWS:PRINCIPALACCOUNT': '999999999999', 'aws:ResourceAccount': '{accountid}',
+          },
+        },
+      }],
+      ['an operator spelt otherwise than AWS documents it', { ...allowAll, Condition: { stringequals: { 'aws:ResourceAccount': '{accountid}', 'aws:PrincipalAccount': '{accountid}' } } }],
+      ['an element the guard does not read beside a held one', { ...own({ 'aws:ResourceAccount': '{accountid}', 'aws:PrincipalAccount': '{accountid}' }), resource: 'arn:aws:s3:::*' }],
+      ['an element the guard does not read in a deny', { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', effect: 'Allow' }],
     ])('refused: %s', (_, statement) => {
       expect(endpointPolicyProblem(node(statement))).toBeDefined();
+    });
+    test('a key in two spellings that both name the own account still holds; a document element the guard does not read does not', () => {
+      expect(endpointPolicyProblem(node({
+        ...allowAll,
+        Condition: {
+          StringEquals: {
+            'aws:PrincipalAccount': '{accountid}', 'AWS:PrincipalAccount': ['{accountid}'], 'aws:ResourceAccount': '{accountid}',
+          },
+        },
+      }))).toBeUndefined();
+      const held = own({ 'aws:ResourceAccount': '{accountid}', 'aws:PrincipalAccount': '{accountid}' });
+      const withDocument = (document: unknown): VpcEndpointNode => ({ ...node(held), policy: { kind: 'document', document } });
+      expect(endpointPolicyProblem(withDocument({ Version: '2012-10-17', Statement: [held] }))).toBeUndefined();
+      expect(endpointPolicyProblem(withDocument({ Statement: [held], statement: [allowAll] }))?.en).toMatch(/has elements the guard does not read \("statement"; fail closed\)/);
+    });
+    test('a policy given as text that names a key twice is unreadable (JSON.parse keeps the last, AWS may keep the other), in both engines', () => {
+      const text = '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"999999999999",'
+        + '"aws:ResourceAccount":"999999999999"},"StringEquals":{"aws:PrincipalAccount":"${AWS::AccountId}","aws:ResourceAccount":"${AWS::AccountId}"}}}]}';
+      const inCdk = cdkFindings('beta', 'MN-5', (_, net) => find<CfnResource>(net.myNumber, '/Endpoint-logs').addPropertyOverride('PolicyDocument', text));
+      expect(inCdk).toEqual([expect.stringMatching(/\.logs\) in the My Number VPC: its endpoint policy cannot be read: PolicyDocument is JSON text whose objects name a key twice \(Statement\[0\]\.Condition\.StringEquals\)/)]);
+      const inTf = tfFindings('beta', 'MN-5', (_, net) => find<TerraformResource>(net.myNumber, '/Endpoint-logs')
+        .addOverride('policy', text.replace(/\$\{AWS::AccountId\}/g, '$${data.aws_caller_identity.me.account_id}')));
+      expect(inTf).toEqual([expect.stringMatching(/\.logs\) in the My Number VPC: its endpoint policy cannot be read: policy is JSON text whose objects name a key twice/)]);
     });
   });
 });

@@ -5,11 +5,20 @@ import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, j
 import { nameOf } from '../topology';
 
 /**
- * Operators that require the key to be present and equal to a value. `…IfExists` variants pass when the key is absent
- * and `StringNotEquals` / `StringLike` with wildcards do not pin one account, so they do not count.
+ * Operators that require the key to be present and equal to a value, spelt as AWS documents them (another spelling is
+ * not taken for them: fail closed). `…IfExists` variants pass when the key is absent and `StringNotEquals` /
+ * `StringLike` with wildcards do not pin one account, so they do not count.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
-const EXACT_OPERATORS = new Set(['stringequals', 'stringequalsignorecase']);
+const EXACT_OPERATORS = new Set(['StringEquals', 'StringEqualsIgnoreCase']);
+
+/**
+ * The elements of a policy statement and document (IAM JSON policy element reference). A statement with any other key
+ * (`resource` beside `Resource`, a misspelling) is not read: whether AWS takes it for one of these is not known.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
+ */
+const STATEMENT_ELEMENTS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
+const DOCUMENT_ELEMENTS = new Set(['Version', 'Id', 'Statement']);
 
 /**
  * The deploying account as the readers write it: CloudFormation's `AWS::AccountId`, Terraform's caller identity read (or
@@ -26,18 +35,20 @@ const OWN_ACCOUNT = '{accountid}';
  */
 const MESSAGE_CHANNELS = /(^|\.)(ssmmessages|ec2messages)$/;
 
-/** What a statement's StringEquals conditions say of `key`: pinned to the own account, or the first other value given. */
+/**
+ * What a statement's StringEquals conditions say of `key`: pinned to the own account, or the first other value given.
+ * Context key names are not case-sensitive (IAM, Condition element): one operator block may name a key in two spellings,
+ * and then every spelling must hold the own account only (which of them AWS applies, or how it joins them, is not known).
+ */
 function conditionOn(condition: Record<string, unknown>, key: string): { pinned: boolean; other?: unknown } {
   let other: unknown;
   for (const [operator, keys] of Object.entries(condition)) {
-    if (!EXACT_OPERATORS.has(operator.toLowerCase()) || keys === null || typeof keys !== 'object') continue;
-    for (const [k, value] of Object.entries(keys as Record<string, unknown>)) {
-      if (k.toLowerCase() !== key) continue;
-      // Conditions are ANDed, values of one key ORed: one block whose every value is the own account pins the key.
-      const values = Array.isArray(value) ? value : [value];
-      if (values.length > 0 && values.every((v) => v === OWN_ACCOUNT)) return { pinned: true };
-      other ??= values.find((v) => v !== OWN_ACCOUNT);
-    }
+    if (!EXACT_OPERATORS.has(operator) || keys === null || typeof keys !== 'object') continue;
+    const spellings = Object.entries(keys as Record<string, unknown>).filter(([k]) => k.toLowerCase() === key);
+    // Conditions are ANDed, values of one key ORed: one block whose every value is the own account pins the key.
+    const values = spellings.map(([, value]) => (Array.isArray(value) ? value : [value]));
+    if (values.length > 0 && values.every((vs) => vs.length > 0 && vs.every((v) => v === OWN_ACCOUNT))) return { pinned: true };
+    other ??= values.flat().find((v) => v !== OWN_ACCOUNT);
   }
   return { pinned: false, other };
 }
@@ -81,6 +92,11 @@ function statementProblem(s: unknown, index: number, serviceName: string): Bilin
   const st = s as Record<string, unknown>;
   const label = `statement ${typeof st.Sid === 'string' ? `"${st.Sid}"` : index}`;
   const labelJa = `ステートメント ${typeof st.Sid === 'string' ? `"${st.Sid}"` : index}`;
+  const unknown = Object.keys(st).filter((k) => !STATEMENT_ELEMENTS.has(k));
+  if (unknown.length > 0) {
+    return bi(`${label} has elements the guard does not read (${unknown.map((k) => JSON.stringify(k)).join(', ')}): AWS may read them as others`,
+      `${labelJa} にガードが読まない要素がある（${unknown.map((k) => JSON.stringify(k)).join('、')}）: AWS がほかの要素として読みうる`);
+  }
   if (st.Effect === 'Deny') return undefined;
   if (st.Effect !== 'Allow') return bi(`${label} has an effect the guard cannot read (${JSON.stringify(st.Effect)})`, `${labelJa} の Effect をガードが読めない（${JSON.stringify(st.Effect)}）`);
   if ('NotPrincipal' in st || 'NotResource' in st) {
@@ -119,6 +135,11 @@ export function endpointPolicyProblem(e: VpcEndpointNode): Bilingual | undefined
     return bi(`its endpoint policy cannot be read: ${e.policy.reason} (fail closed)`, `エンドポイントポリシーを読めない: ${jaOrEn(e.policy.reason)}（フェイルクローズ）`);
   }
   const doc = e.policy.document as Record<string, unknown> | undefined;
+  const unknown = doc && typeof doc === 'object' && !Array.isArray(doc) ? Object.keys(doc).filter((k) => !DOCUMENT_ELEMENTS.has(k)) : [];
+  if (unknown.length > 0) {
+    return bi(`its endpoint policy has elements the guard does not read (${unknown.map((k) => JSON.stringify(k)).join(', ')}; fail closed)`,
+      `エンドポイントポリシーにガードが読まない要素がある（${unknown.map((k) => JSON.stringify(k)).join('、')}。フェイルクローズ）`);
+  }
   const statements = doc && typeof doc === 'object' ? doc.Statement : undefined;
   const list = Array.isArray(statements) ? statements : statements && typeof statements === 'object' ? [statements] : undefined;
   if (!list) return bi('its endpoint policy has no statement list the guard can read (fail closed)', 'エンドポイントポリシーに、ガードが読める Statement のリストがない（フェイルクローズ）');
