@@ -104,6 +104,14 @@ export class TopologyGuard {
     const ja = language === GuardLanguage.JAPANESE;
     const formatFinding = (f: Parameters<typeof formatFindingIn>[0]) => formatFindingIn(f, language);
     const connected = connectedStacks(stack);
+    // The guard reads connected stacks by their names (export names, paths); two of one name (copies for two regions
+    // joined by a dependency) would leave one unread. CloudFormation needs a stack name unique per account and region only.
+    const twice = connected.filter((s, i) => connected.some((o, j) => j < i && o.stackName === s.stackName));
+    if (twice.length > 0) {
+      return [`[${stack.node.path}] GUARD-1 critical (三層の対策): the connected stacks ${twice.map((s) => `${connected.filter((o) => o.stackName === s.stackName)
+        .map((o) => o.node.path).join(' and ')} are both named ${s.stackName}`).join('; ')}: the guard reads connected stacks by name and cannot read them together. `
+        + 'Fix: give each stack of the app a name of its own (stackName), or guard them in separate apps'];
+    }
     const hub = evidenceOf(stack, connected);
     if ('errors' in hub) return hub.errors;
     const { graph, reach, together, hubRecord, othersFinding } = connectedGraph(connected, hub.evidence);

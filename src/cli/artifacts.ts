@@ -278,21 +278,24 @@ function metadataOf(stack: StackArtifact): { paths: Record<string, string>; ackn
   return { paths: logicalIdPathsOf(metadata), acknowledgements };
 }
 
-/** Stacks linked by imports of each other's exports, transitively, in name order. */
+/**
+ * Stacks linked by imports of each other's exports, transitively, in name order. A name several stacks export (copies
+ * for other regions) links the importer with each of them: the guard then reads the import as unresolved, rather than
+ * checking the importer with one exporter of the name, which may be another region's.
+ */
 function components(stacks: Record<string, TemplateFile>): string[][] {
   const names = Object.keys(stacks).sort();
-  const exporter = new Map<string, string>();
+  const exporters = new Map<string, string[]>();
   for (const n of names) {
     for (const o of Object.values(stacks[n].template.Outputs ?? {})) {
-      if (typeof o?.Export?.Name === 'string') exporter.set(o.Export.Name, n);
+      if (typeof o?.Export?.Name === 'string') exporters.set(o.Export.Name, [...exporters.get(o.Export.Name) ?? [], n]);
     }
   }
   const parent = new Map(names.map((n) => [n, n]));
   const find = (n: string): string => (parent.get(n) === n ? n : find(parent.get(n)!));
   for (const n of names) {
     for (const imported of importsOf(stacks[n].template.Resources)) {
-      const other = exporter.get(imported);
-      if (other) parent.set(find(n), find(other));
+      for (const other of exporters.get(imported) ?? []) parent.set(find(n), find(other));
     }
   }
   const groups = new Map<string, string[]>();

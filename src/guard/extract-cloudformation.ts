@@ -45,7 +45,12 @@ export interface CloudFormationTemplate {
 }
 
 /** Exported values of the app's templates by export name, with the reader that can resolve them (`Fn::ImportValue`). */
-type Exports = Map<string, { reader: TemplateReader; value: unknown }>;
+/**
+ * The stacks' exports by name; `stacks` names every stack that exports it. Export names are unique per account and
+ * region only, and the templates carry neither: a name two stacks export (a copy of the stack for another region) may be
+ * either's where a stack imports it, so it resolves to neither (`TemplateReader.exported`).
+ */
+type Exports = Map<string, { reader: TemplateReader; value: unknown; stacks: string[] }>;
 
 /** Route properties of AWS::EC2::Route and the kind of target each names. */
 const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
@@ -88,7 +93,7 @@ export function extractCloudFormation(
     const readers = names.map((stack) => new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}, exports,
       labelsOfStack(builder, stack, names.length > 1 ? `${stack}/` : '', stackTags[stack])));
     // Every export first, so that a stack can import from one read after it.
-    for (const reader of readers) reader.registerExports();
+    readers.forEach((reader, i) => reader.registerExports(names[i]));
     for (const reader of readers) reader.read();
     return builder.build();
   });
@@ -934,11 +939,20 @@ class TemplateReader {
   }
 
   /** Record this template's exported outputs (CDK's cross-stack references are exports and `Fn::ImportValue`). */
-  public registerExports(): void {
+  public registerExports(stack: string): void {
     for (const output of Object.values(this.template.Outputs ?? {})) {
       const name = output.Export?.Name;
-      if (typeof name === 'string') this.exports.set(name, { reader: this, value: output.Value });
+      if (typeof name !== 'string') continue;
+      const known = this.exports.get(name);
+      if (known) known.stacks.push(stack);
+      else this.exports.set(name, { reader: this, value: output.Value, stacks: [stack] });
     }
+  }
+
+  /** The export an `Fn::ImportValue` names, when exactly one stack of the input exports that name (`Exports`). */
+  private exported(imported: unknown): { reader: TemplateReader; value: unknown } | undefined {
+    const found = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+    return found && found.stacks.length === 1 ? found : undefined;
   }
 
   public read(): void {
@@ -1035,11 +1049,25 @@ class TemplateReader {
     // An attribute that repeats a property of an AWS resource (`Fn::GetAtt [Subnet, VpcId]`) is that property's value.
     // Not a custom resource's or a registry type's: their attributes are whatever their code returns.
     const repeated = att && isAwsType(this.resources[att[0]]?.Type) ? this.resources[att[0]]?.Properties?.[att[1]] : undefined;
-    if (repeated !== undefined && repeated !== value) return this.ref(repeated);
+    // A condition's choice there (`Fn::If`) is reported only where it is written, for the resource that reads it there
+    // (`conditionalValues`): read through the attribute it is one of two values the guard does not choose between.
+    if (repeated !== undefined && repeated !== value) {
+      if (chosenByCondition(repeated)) return { kind: 'unresolved', expression: `${JSON.stringify(value)} repeats ${att![0]}.${att![1]}, which a condition (Fn::If) chooses` };
+      return this.ref(repeated);
+    }
     const imported = (value as any)['Fn::ImportValue'];
     if (imported !== undefined) {
-      const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+      const exported = this.exported(imported);
+      if (exported && chosenByCondition(exported.value)) return { kind: 'unresolved', expression: `Fn::ImportValue ${JSON.stringify(imported)} is an export a condition (Fn::If) chooses` };
       if (exported) return exported.reader.ref(exported.value);
+      const stacks = typeof imported === 'string' ? this.exports.get(imported)?.stacks : undefined;
+      if (stacks) {
+        return {
+          kind: 'unresolved',
+          expression: `Fn::ImportValue ${JSON.stringify(imported)} names an export of ${stacks.length} stacks (${stacks.join(', ')}); an export `
+          + 'name is unique per account and region only, and the guard does not know which of them is in this stack\'s',
+        };
+      }
       return { kind: 'unresolved', expression: `Fn::ImportValue ${JSON.stringify(imported)} names no export of the stacks the guard was given` };
     }
     const ids = this.referencedIds(value);
@@ -1332,7 +1360,7 @@ class TemplateReader {
     }
     const imported = v['Fn::ImportValue'];
     if (imported !== undefined) {
-      const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+      const exported = this.exported(imported);
       return exported ? exported.reader.deployTime(exported.value, conditions) : true;
     }
     for (const k in v) if (this.deployTime(v[k], conditions)) return true;
@@ -1349,7 +1377,7 @@ class TemplateReader {
     const v = value as any;
     const imported = v['Fn::ImportValue'];
     if (imported !== undefined) {
-      const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+      const exported = this.exported(imported);
       exported?.reader.functionsNamed(exported.value, out);
       return;
     }
@@ -1691,7 +1719,7 @@ class TemplateReader {
       if (ids.length > 0) return ids;
     }
     const imported = v['Fn::ImportValue'];
-    const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+    const exported = this.exported(imported);
     return exported ? exported.reader.subnetsNamed(exported.value) : NONE;
   }
 
@@ -1761,7 +1789,7 @@ class TemplateReader {
     if (typeof value === 'string') return value;
     const v = value as any;
     const imported = v['Fn::ImportValue'];
-    const exported = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+    const exported = this.exported(imported);
     if (exported) return exported.reader.cidr(exported.value, id, property);
     const att = Array.isArray(v['Fn::GetAtt']) ? v['Fn::GetAtt'] : typeof v['Fn::GetAtt'] === 'string' ? v['Fn::GetAtt'].split('.') : undefined;
     const target = att && att[1] === 'CidrBlock' ? this.resources[String(att[0])] : undefined;
@@ -2099,6 +2127,11 @@ export function outsideValues(template: CloudFormationTemplate): string[] {
     const o = v as Record<string, unknown>;
     return 'Fn::ImportValue' in o || (typeof o.Ref === 'string' && parameters.has(o.Ref)) ? JSON.stringify(v) : undefined;
   });
+}
+
+/** Whether a value holds a condition's choice (`Fn::If`) anywhere. */
+function chosenByCondition(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && JSON.stringify(value).includes('"Fn::If"');
 }
 
 function conditionalValues(value: unknown): void {
