@@ -339,14 +339,20 @@ class TemplateReader {
       // Accepting shared attachments automatically (or a value the guard cannot read): other accounts attach at will.
       if (p.AutoAcceptSharedAttachments !== undefined && p.AutoAcceptSharedAttachments !== 'disable') b.sharedTransitGateway({ kind: 'node', id: base.id }, base.id);
     }],
-    [['AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment'], (reader, { b, base, noted, p }) => {
+    [['AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment'], (reader, { b, base, noted, p, id }) => {
       b.add({
         ...base,
         type: 'transit-attachment',
         kind: 'vpc',
         transitGateway: noted('TransitGatewayId', p.TransitGatewayId),
         vpc: noted('VpcId', p.VpcId),
-        subnets: reader.refs(p.SubnetIds),
+        // The legacy type's `AddSubnetIds` adds subnets to the attachment; `RemoveSubnetIds` is not subtracted (over-approximation).
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-transitgatewayvpcattachment.html
+        // A subnet the guard cannot resolve is unresolved (GUARD-1): its route table decides where arriving packets go.
+        subnets: [
+          ...reader.refs(p.SubnetIds).map((r, i) => b.noted(id, `SubnetIds[${i}]`, r)),
+          ...reader.refs(p.AddSubnetIds).map((r, i) => b.noted(id, `AddSubnetIds[${i}]`, r)),
+        ],
       } satisfies TransitAttachmentNode);
     }],
     [['AWS::EC2::VPNConnection'], (_reader, { b, base, noted, p, tags }) => {

@@ -638,14 +638,15 @@ class ConfigReader {
         b.sharedTransitGateway({ kind: 'node', id: base.id }, base.id);
       }
     }],
-    [['aws_ec2_transit_gateway_vpc_attachment'], (reader, { b, base, noted, p }) => {
+    [['aws_ec2_transit_gateway_vpc_attachment'], (reader, { b, base, noted, p, id }) => {
       b.add({
         ...base,
         type: 'transit-attachment',
         kind: 'vpc',
         transitGateway: noted('transit_gateway_id', p.transit_gateway_id),
         vpc: noted('vpc_id', p.vpc_id),
-        subnets: reader.refs(p.subnet_ids),
+        // A subnet the guard cannot resolve is unresolved (GUARD-1): its route table decides where arriving packets go.
+        subnets: reader.refs(p.subnet_ids).map((r, i) => b.noted(id, `subnet_ids[${i}]`, r)),
         defaultAssociation: optionalFlag(p.transit_gateway_default_route_table_association),
         defaultPropagation: optionalFlag(p.transit_gateway_default_route_table_propagation),
       });

@@ -100,6 +100,33 @@ describe('what the guard cannot read is critical (GUARD-1) and cannot be acknowl
     expect(found.join('\n')).toMatch(/\[Sub\] MN-1 critical .*a My Number subnet may reach everywhere: the route target eni-0123456789abcdef0 \(network-interface\) is not in the synthesized output/);
   });
 
+  test('a transit gateway attachment\'s subnets: AddSubnetIds adds to them (red team 36), and one the guard cannot resolve is unresolved, both engines', () => {
+    const attachment = (stack: Stack, extra: Record<string, unknown>) => {
+      const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: segment('MY_NUMBER') });
+      const a = new ec2.CfnSubnet(stack, 'A', { vpcId: vpc.ref, cidrBlock: '10.0.0.0/24' });
+      const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', {});
+      const att = new ec2.CfnTransitGatewayVpcAttachment(stack, 'Att', { transitGatewayId: tgw.ref, vpcId: vpc.ref, subnetIds: [a.ref] });
+      for (const [k, v] of Object.entries(extra)) att.addPropertyOverride(k, v);
+    };
+    const graphOf = (extra: Record<string, unknown>) => {
+      const stack = new Stack(new App(), 'S');
+      attachment(stack, extra);
+      new ec2.CfnSubnet(stack, 'B', { vpcId: 'vpc-0123456789abcdef0', cidrBlock: '10.0.1.0/24' });
+      return extractCloudFormation({ S: (stack as any)._toCloudFormation() });
+    };
+    const added = graphOf({ AddSubnetIds: [{ Ref: 'B' }] });
+    expect((added.nodes.get('Att') as any).subnets.map((r: any) => r.id)).toEqual(['A', 'B']);
+    const param = graphOf({ SubnetIds: [{ Ref: 'A' }, { 'Fn::ImportValue': 'Other' }] });
+    expect(param.unresolved.map((u) => `${u.node} ${u.property}`)).toEqual(['Att SubnetIds[1]']);
+    const tf = new TerraformStack(Testing.app(), 't');
+    new AwsProvider(tf, 'aws', { region: 'ap-northeast-1' });
+    const vpc = new Vpc(tf, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } });
+    const tgw = new Ec2TransitGateway(tf, 'Tgw', {});
+    new Ec2TransitGatewayVpcAttachment(tf, 'Att', { transitGatewayId: tgw.id, vpcId: vpc.id, subnetIds: ['${var.subnet}'] });
+    const g = extractTerraform({ t: JSON.parse(Testing.synth(tf)) });
+    expect(g.unresolved.map((u) => `${u.node} ${u.property}`)).toContain('aws_ec2_transit_gateway_vpc_attachment.Att subnet_ids[0]');
+  });
+
   test('Terraform: count, a module, and a subnet whose vpc_id names something that is not a VPC', () => {
     const stack = new TerraformStack(Testing.app(), 't');
     new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
