@@ -559,7 +559,9 @@ class TemplateReader {
         otherInterfaces: interfaces.some((n) => n?.NetworkInterfaceId !== undefined),
         // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
         subnets: instance ? [...reader.refs(d.SubnetId), ...interfaces.flatMap((n) => reader.refs(n?.SubnetId))] : undefined,
-        image: imageText(d.ImageId),
+        // An instance without an image of its own boots its launch template's.
+        image: imageText(d.ImageId ?? (instance && p.LaunchTemplate !== undefined
+          ? reader.named(templateValue(p.LaunchTemplate), 'AWS::EC2::LaunchTemplate')?.LaunchTemplateData?.ImageId : undefined)),
       });
     }],
     [['AWS::ElasticLoadBalancingV2::LoadBalancer'], (reader, c) => {

@@ -931,7 +931,9 @@ class ConfigReader {
         otherInterfaces: interfaces.some((n) => n?.network_interface_id !== undefined),
         // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
         subnets: type === 'aws_instance' ? reader.refs(p.subnet_id) : undefined,
-        image: imageText(type === 'aws_instance' ? p.ami : p.image_id),
+        // An instance without an image of its own boots its launch template's.
+        image: imageText(type !== 'aws_instance' ? p.image_id : p.ami ?? (blockGiven(p.launch_template)
+          ? reader.named(templateValue(oneBlock(p.launch_template)), 'aws_launch_template', 'id')?.image_id : undefined)),
       });
     }],
     // An Auto Scaling group: the subnets its template's instances run in (where a proxy sits, SC-2), and what launches

@@ -198,6 +198,15 @@ describe('AP-3: the proxy boots an image whose Squid the boot script knows', () 
       expect(ap3((stack, net) => new ec2.CfnInstance(stack, 'Launched', { launchTemplate: spec(net) }))).toBe('');
     });
 
+    test('an instance with a boot script of its own and no image boots its template\'s image: read as the template\'s', () => {
+      const own = (imageId?: string): Change => (stack, net) => {
+        const i = new ec2.CfnInstance(stack, 'Launched', { launchTemplate: spec(net), userData: Fn.base64(planOf(net.blueprint).tenantProxy!.bootScript) });
+        if (imageId) i.addPropertyOverride('ImageId', imageId);
+      };
+      expect(ap3(own())).not.toMatch(/an image the output does not name/);
+      expect(ap3(own('ami-0123456789abcdef0'))).toMatch(/the instances boot image ami-0123456789abcdef0, not an AWS public/);
+    });
+
     test('an instance naming a template the guard cannot resolve may launch this one', () => {
       expect(ap3((stack) => {
         const name = new CfnParameter(stack, 'TemplateId', { type: 'String' });

@@ -262,6 +262,11 @@ describe('CDKTF', () => {
       .toMatch(/the instances boot image ami-0123456789abcdef0 \(aws_instance aws_instance\.Launched launches the template on it\), not an AWS public/);
     expect(tfFindings('AP-3', instance(AL2023))).toBe('');
     expect(tfFindings('AP-3', (stack, lgwan) => new Instance(stack, 'Launched', { launchTemplate: { id: template(lgwan).id, version: '$Latest' } }))).toBe('');
+    // A boot script of its own and no image: the template's image.
+    const ownScript = (stack: IConstruct, lgwan: IConstruct) => new Instance(stack, 'Launched', {
+      launchTemplate: { id: template(lgwan).id, version: '$Latest' }, userDataBase64: template(lgwan).userDataInput,
+    });
+    expect(tfFindings('AP-3', ownScript)).not.toMatch(/an image the output does not name/);
     const batch = (resources: Record<string, unknown>) => (stack: IConstruct, lgwan: IConstruct) => {
       new BatchComputeEnvironment(stack, 'Batch', {
         type: 'MANAGED',
