@@ -610,5 +610,7 @@ export function jaOrEn(en: string): string {
  * prefixes` are worded.
  */
 export function jaDestinations(text: string): string {
-  return text.replace(/every IPv(4|6) internet address/g, 'インターネットの全 IPv$1 アドレス').replace(/(\d+) more prefixes/g, 'ほか $1 個のプレフィックス');
+  return text.replace(/every IPv(4|6) internet address outside ((?:[0-9a-f.:/]+, )*[0-9a-f.:/]+ and [0-9a-f.:/]+|[0-9a-f.:/]+)/g,
+    (_, family: string, listed: string) => `${listed.replace(/ and /, ', ')} を除くインターネットの全 IPv${family} アドレス`)
+    .replace(/every IPv(4|6) internet address/g, 'インターネットの全 IPv$1 アドレス').replace(/(\d+) more prefixes/g, 'ほか $1 個のプレフィックス');
 }

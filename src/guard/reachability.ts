@@ -347,18 +347,23 @@ export class Reachability {
     const destinations: Range[] = [];
     for (const b of headers) destinations.push([b.d0, b.d1]);
     const ranges = mergeRanges(destinations);
-    // Every internet address of a family reads as such, not as the few dozen prefixes it takes.
+    // Every internet address of a family reads as such, not as the few dozen prefixes it takes — and so does every one
+    // but a few prefixes (a default route beside more specific ones elsewhere: "every IPv4 internet address outside …").
     const words: string[] = [];
     let rest = ranges;
     for (const family of [4, 6] as const) {
       const [f0, f1] = this.atoms.family(family);
       const internet = this.internetRuns.filter(([a]) => a >= f0 && a <= f1);
-      if (internet.length > 0 && internet.every(([a, b]) => ranges.some(([c, d]) => c <= a && b <= d))) {
-        words.push(`every IPv${family} internet address`);
-        const outside: Range[] = [];
-        for (const r of rest) outside.push(...withoutRanges(r, internet));
-        rest = mergeRanges(outside);
-      }
+      if (internet.length === 0) continue;
+      const missing = mergeRanges(internet.flatMap((r) => withoutRanges(r, ranges)));
+      const but = missing.flatMap(([a, b]) => intervalToPrefixes(this.atoms.lo(a), this.atoms.hi(b)));
+      const covered = mergeRanges(internet.flatMap((r) => withoutRanges(r, missing)));
+      if (covered.length === 0 || but.length > max) continue;
+      const listed = but.length > 1 ? `${but.slice(0, -1).join(', ')} and ${but[but.length - 1]}` : but[0];
+      words.push(`every IPv${family} internet address${listed === undefined ? '' : ` outside ${listed}`}`);
+      const outside: Range[] = [];
+      for (const r of rest) outside.push(...withoutRanges(r, internet));
+      rest = mergeRanges(outside);
     }
     const prefixes = rest.flatMap(([a, b]) => intervalToPrefixes(this.atoms.lo(a), this.atoms.hi(b)));
     const listed = prefixes.length <= max ? prefixes : [...prefixes.slice(0, max), `${prefixes.length - max} more prefixes`];

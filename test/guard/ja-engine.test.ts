@@ -130,6 +130,8 @@ describe('ja-engine', () => {
   test('destinations keep their prefixes and word the rest', () => {
     expect(jaDestinations('every IPv4 internet address, 10.0.0.0/8, 2 more prefixes'))
       .toBe('インターネットの全 IPv4 アドレス, 10.0.0.0/8, ほか 2 個のプレフィックス');
+    expect(jaDestinations('every IPv4 internet address outside 52.112.0.0/14 and 52.122.0.0/15, 10.0.0.0/8'))
+      .toBe('52.112.0.0/14, 52.122.0.0/15 を除くインターネットの全 IPv4 アドレス, 10.0.0.0/8');
   });
 });
 

@@ -72,7 +72,7 @@ const both = (...changes: Change[]): Change => (stack, net) => changes.forEach((
 const findings = (ruleId: string, change: Change, alphaPrimeCase?: AlphaPrimeCase) =>
   exampleFindings('alpha-prime', ruleId, change, alphaPrimeCase).join('\n');
 
-const AROUND = /an LGWAN subnet that is not a forward proxy's own, around the proxy's tenant headers, reaches the internet \(1\.0\.0\.0\/8, 2\.0\.0\.0\/7, 4\.0\.0\.0\/6, \d+ more prefixes\)/;
+const AROUND = /an LGWAN subnet that is not a forward proxy's own, around the proxy's tenant headers, reaches the internet \(every IPv4 internet address outside 52\.112\.0\.0\/14 and 52\.122\.0\.0\/15\)/;
 
 describe('AP-3 / AP-6: no way out of LGWAN around the proxy', () => {
   test('the α′ example complies: its terminal subnets are routed to the Teams media ranges only', () => {
@@ -184,7 +184,7 @@ describe('AP-3 / AP-7: the proxy\'s Auto Scaling group is the proxy only if ever
   };
 
   test('an override booting a template without the proxy makes the proxy subnets servers with a way out around the proxy', () => {
-    expect(findings('AP-3', overridden())).toMatch(/\[NetworkLgwanSubnetproxy1[0-9A-F]{8}\] AP-3 error .*around the proxy's tenant headers, reaches the internet \(1\.0\.0\.0\/8/);
+    expect(findings('AP-3', overridden())).toMatch(/\[NetworkLgwanSubnetproxy1[0-9A-F]{8}\] AP-3 error .*around the proxy's tenant headers, reaches the internet \(every IPv4 internet address outside 52\.112\.0\.0\/14/);
     expect(findings('AP-7', overridden())).toMatch(/it holds a forward proxy, but also/);
   });
 
