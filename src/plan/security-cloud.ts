@@ -444,7 +444,7 @@ export function hubSquidConfig(input: HubSquidConfigInput): string {
   w.acl('tls_ports', 'port', [], ['443']);
   w.directive('acl', 'CONNECT', 'method', 'CONNECT');
   const blocked = sortedUnique(input.blockedDomains);
-  if (blocked.length > 0) domainAcl(w, 'blocked_dst', blocked, 'dst');
+  if (blocked.length > 0) domainAcl(w, 'blocked_dst', blocked, 'dst', 'deny');
   w.section('Access: no private destination (members never reach each other through the proxy, SC-1), then the URL filter');
   w.directive('http_access', 'deny', 'manager');
   w.directive('http_access', 'deny', 'private_dst');

@@ -231,19 +231,25 @@ function regexFor(pattern: string): string {
  * ACL lines matching a set of domain patterns by destination (`dstdomain`/`dstdom_regex`, for HTTP requests and
  * CONNECT targets) or by TLS SNI (`ssl::server_name`/`ssl::server_name_regex`, for the bump decision), combined
  * with `any-of` under one name. Exact names and subdomain patterns are kept apart because Squid's own
- * `.example.com` would also match the apex, which our notation does not.
+ * `.example.com` would also match the apex, which our notation does not. A destination ACL has `-n`: without it,
+ * Squid matches an IP-literal URL or CONNECT target by its reverse DNS name ("a reverse lookup is tried if a IP based
+ * URL is used and no match is found"), a PTR record whoever holds the address writes — any address named under an
+ * allow-listed domain would be allowed (found by an outside tester with the real Squid 5.7). A deny list (`use`) keeps
+ * the lookup: it can only deny more.
  * https://www.squid-cache.org/Doc/config/acl/
  */
-export function domainAcl(w: SquidConfWriter, name: string, patterns: readonly string[], kind: 'dst' | 'sni'): void {
+export function domainAcl(w: SquidConfWriter, name: string, patterns: readonly string[], kind: 'dst' | 'sni', use: 'allow' | 'deny' = 'allow'): void {
+  // A list that only denies may also match by reverse name: more is denied, never more allowed.
+  const noLookup = kind === 'dst' && use === 'allow' ? ['-n'] : [];
   const exact = [...new Set(patterns.filter((p) => !isSubdomainPattern(p)))].sort();
   const sub = [...new Set(patterns.filter(isSubdomainPattern))].sort();
   const parts: string[] = [];
   if (exact.length > 0) {
-    w.acl(`${name}_exact`, kind === 'dst' ? 'dstdomain' : 'ssl::server_name', [], exact);
+    w.acl(`${name}_exact`, kind === 'dst' ? 'dstdomain' : 'ssl::server_name', noLookup, exact);
     parts.push(`${name}_exact`);
   }
   if (sub.length > 0) {
-    w.acl(`${name}_sub`, kind === 'dst' ? 'dstdom_regex' : 'ssl::server_name_regex', ['-i'], sub.map(regexFor));
+    w.acl(`${name}_sub`, kind === 'dst' ? 'dstdom_regex' : 'ssl::server_name_regex', [...noLookup, '-i'], sub.map(regexFor));
     parts.push(`${name}_sub`);
   }
   w.directive('acl', name, 'any-of', ...parts);

@@ -108,6 +108,8 @@ describeWithSquid('the proxy on loopback', () => {
     makeCa(dir, 'origin-ca');
     // The "cloud service": one certificate for every test host, signed by the origin CA.
     makeOrigin(dir, HOSTS);
+    // 127.0.0.2's reverse name (PTR) is under an allow-listed domain (Windows Update's); nothing resolves to it by name.
+    fs.appendFileSync(path.join(dir, 'hosts'), '127.0.0.2 x.windowsupdate.com\n');
     bumpCa = fs.readFileSync(path.join(dir, 'bump-ca.pem'));
     originCa = fs.readFileSync(path.join(dir, 'origin-ca.pem'));
 
@@ -174,6 +176,19 @@ describeWithSquid('the proxy on loopback', () => {
 
   test('a host that is not allow-listed is refused (AP-1)', async () => {
     expect((await viaProxy(proxyPort, UNLISTED_HOST, originPort, { ca: [bumpCa] })).status).toBe(403);
+  });
+
+  test('an IP-literal target is matched by name only, never by its reverse name (PTR), which its owner writes: refused (AP-1)', async () => {
+    // Without -n on the destination ACLs, Squid allowed it (its PTR is under *.windowsupdate.com) and tried to forward it.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: proxyPort, method: 'GET', path: `http://127.0.0.2:${originPort}/exfil` }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
   });
 
   test('a tunnel to an allow-listed host carrying the TLS SNI of another host is terminated (AP-1)', async () => {

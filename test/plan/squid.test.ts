@@ -34,8 +34,12 @@ describe('Squid configuration of the α′ proxy', () => {
   });
 
   test('exact names and subdomain patterns keep their meaning (no apex for *.x)', () => {
-    expect(conf).toMatch(/^acl allowed_dst_exact dstdomain .*\blogin\.microsoftonline\.com\b/m);
-    expect(conf).toMatch(/^acl allowed_dst_sub dstdom_regex -i .*\\\.sharepoint\\\.com\$/m);
+    expect(conf).toMatch(/^acl allowed_dst_exact dstdomain -n .*\blogin\.microsoftonline\.com\b/m);
+    expect(conf).toMatch(/^acl allowed_dst_sub dstdom_regex -n -i .*\\\.sharepoint\\\.com\$/m);
+    // Every destination ACL that allows reads names only: without -n Squid matches an IP-literal target by its PTR record.
+    const destinationAcls = lines(conf).filter((l) => /^acl \S+ (dstdomain|dstdom_regex) /.test(l));
+    expect(destinationAcls.length).toBeGreaterThan(2);
+    expect(destinationAcls.filter((l) => !/^acl \S+ (dstdomain|dstdom_regex) -n /.test(l))).toEqual([]);
     expect(conf).not.toMatch(/dstdomain .*\s\.sharepoint\.com/);
   });
 
