@@ -516,7 +516,7 @@ export class GraphBuilder {
    * number matches nothing; an unknown action allows.
    */
   public aclEntry(acl: Ref, input: AclEntryInput, source: string): void {
-    const { egress: rawEgress, action: rawAction, ruleNumber: rawNumber, names, ...rest } = input;
+    const { egress: rawEgress, action: rawAction, ruleNumber: rawNumber, names, ports, ...rest } = input;
     const unreadable = (property: string, value: unknown, what: string) => this.unresolvedValue(source, property,
       `${JSON.stringify(value)} cannot be read at synth time: the entry's ${what} decides what the NACL lets through`,
       `write the ${what} of the entry as a literal`);
@@ -527,10 +527,14 @@ export class GraphBuilder {
     if (egress === undefined) unreadable(names.egress, rawEgress, 'direction');
     if (action === undefined) unreadable(names.action, rawAction, 'action');
     if (ruleNumber === undefined) unreadable(names.ruleNumber, rawNumber, 'rule number');
+    // A port given that is no literal number (a TCP / UDP entry's range decides; other protocols' are ignored by AWS).
+    const unreadPorts = (ports ?? []).filter(([, v]) => v !== undefined && v !== null && v !== '' && literalPort(v) === undefined);
+    for (const [property, value] of unreadPorts) unreadable(property, value, 'port range');
     const allow = action !== 'deny';
     if (!allow && (egress === undefined || ruleNumber === undefined)) return;
+    const portsUnknown = unreadPorts.length > 0 ? { portsUnknown: true } : {};
     for (const e of egress === undefined ? [false, true] : [egress]) {
-      this.pendingAclEntries.push({ acl, entry: { ...rest, ruleNumber: ruleNumber ?? 0, egress: e, action: allow ? 'allow' : 'deny' }, source });
+      this.pendingAclEntries.push({ acl, entry: { ...rest, ...portsUnknown, ruleNumber: ruleNumber ?? 0, egress: e, action: allow ? 'allow' : 'deny' }, source });
     }
   }
 
@@ -954,13 +958,20 @@ export function literalIp(value: unknown): string | undefined {
 }
 
 /** A network ACL entry as an engine reads it: direction, action and rule number as written, with their property names. */
-export interface AclEntryInput extends Omit<NetworkAclEntry, 'ruleNumber' | 'egress' | 'action'> {
+export interface AclEntryInput extends Omit<NetworkAclEntry, 'ruleNumber' | 'egress' | 'action' | 'portsUnknown'> {
+  /** The port range as written (`[property, value]`): one given that is not a literal number is unresolved. */
+  readonly ports?: readonly (readonly [string, unknown])[];
   readonly ruleNumber: unknown;
   /** Absent: inbound (both engines' default). */
   readonly egress: unknown;
   readonly action: unknown;
   /** The engine's names of the three properties, for the unresolved value. */
   readonly names: { readonly ruleNumber: string; readonly egress: string; readonly action: string };
+}
+
+/** A port as a number or numeric string (as the readers' `port` reads it), else undefined. */
+function literalPort(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined;
 }
 
 /** A NACL entry's direction: absent is inbound; anything but a literal boolean is unknown. */

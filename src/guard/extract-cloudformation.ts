@@ -503,6 +503,8 @@ class TemplateReader {
         cidr: reader.cidr(p.CidrBlock ?? p.Ipv6CidrBlock, id, 'CidrBlock'),
         fromPort: port(p.PortRange?.From),
         toPort: port(p.PortRange?.To),
+        // A range given as a whole by an intrinsic (a parameter, a condition) is as unreadable as its bounds.
+        ports: isExpression(p.PortRange) ? [['PortRange', p.PortRange]] : [['PortRange.From', p.PortRange?.From], ['PortRange.To', p.PortRange?.To]],
         icmpSpecific: p.Icmp !== undefined && port(p.Icmp.Type) !== -1,
       }, id);
     }],

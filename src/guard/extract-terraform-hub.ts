@@ -7,7 +7,7 @@
 import { GraphBuilder, str } from './builder';
 import { GraphNode, Ref } from './graph';
 import { parseEmbeddedJson } from './strict-json';
-import { blocks, valueList } from './unreadable';
+import { blocks, templated, valueList } from './unreadable';
 import { wafRule } from './waf';
 
 /** What a reader is given: the resource's arguments, its node's base, and the configuration reader's reference resolution. */
@@ -71,7 +71,7 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
     b.add({ ...base, type: 'waf-logging', webAcl: noted('resource_arn', p.resource_arn), destinations: valueList(p.log_destination_configs).map((d) => b.noted(id, 'log_destination_configs', sink(c, d))) });
   }],
   ['aws_s3_bucket', ({ b, base, p }) => {
-    b.add({ ...base, type: 's3-bucket', name: typeof p.bucket === 'string' && !p.bucket.includes('${') ? p.bucket : undefined });
+    b.add({ ...base, type: 's3-bucket', name: typeof p.bucket === 'string' && !templated(p.bucket) ? p.bucket : undefined });
   }],
   ['aws_route53_resolver_query_log_config', (c) => {
     c.b.add({ ...c.base, type: 'query-log-config', destination: c.b.noted(c.id, 'destination_arn', sink(c, c.p.destination_arn)) });

@@ -23,7 +23,10 @@ import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMen
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
-import { actionName, actionNames, blocks, expressionText, ipSetDefinition, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, unreadable, valueList } from './unreadable';
+import {
+  actionName, actionNames, blocks, expressionText, ipSetDefinition, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, templated,
+  unreadable, valueList,
+} from './unreadable';
 import { isLabelNamespace } from '../model/labels';
 import { ROLE_TAG_KEY } from '../model/segment';
 
@@ -1240,7 +1243,7 @@ class ConfigReader {
         try {
           return parseEmbeddedJson(text);
         } catch {
-          const unread = /assignPublicIp/.test(text) ? !/"?assignPublicIp"?\s*[:=]\s*"DISABLED"/.test(text) : fargate && text.includes('${');
+          const unread = /assignPublicIp/.test(text) ? !/"?assignPublicIp"?\s*[:=]\s*"DISABLED"/.test(text) : fargate && templated(text);
           return unread ? 'unreadable' : undefined;
         }
       };
@@ -1424,7 +1427,7 @@ class ConfigReader {
     const type = (a: string) => /^(?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*([a-z][a-z0-9_]*)\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/.exec(a)?.[1];
     // An input variable, a local, a data source… names no resource: an address that cannot be read.
     const NO_RESOURCE = [undefined, 'var', 'local', 'data', 'each', 'count', 'path', 'self', 'terraform'];
-    const readable = (a: string | undefined): a is string => a !== undefined && !a.includes('${') && (MODULE.test(a) || !NO_RESOURCE.includes(type(a)));
+    const readable = (a: string | undefined): a is string => a !== undefined && !templated(a) && (MODULE.test(a) || !NO_RESOURCE.includes(type(a)));
     const read = (a: string | undefined) => {
       if (!readable(a) || MODULE.test(a)) return true;
       const t = type(a)!;
@@ -1536,7 +1539,7 @@ class ConfigReader {
     }
     if (type === 'aws_cloudcontrolapi_resource') {
       const typeName = body.type_name;
-      const service = typeof typeName === 'string' && !typeName.includes('${') ? /^AWS::([A-Za-z0-9]+)::/.exec(typeName)?.[1] : undefined;
+      const service = typeof typeName === 'string' && !templated(typeName) ? /^AWS::([A-Za-z0-9]+)::/.exec(typeName)?.[1] : undefined;
       if (service === undefined || READ_SERVICES.has(serviceKey(service))) {
         this.b.unresolvedValue(this.id(address), 'type_name', 'it makes a resource through AWS Cloud Control whose type may be one the guard reads, '
           + 'and the guard does not read it', CLOUD_CONTROL_FIX);
@@ -1599,7 +1602,7 @@ class ConfigReader {
       const id = this.id(address);
       const p = body ?? {};
       // In a plan every string is a value; its markers (known after apply) are objects.
-      const written = (v: unknown): v is string => typeof v === 'string' && (this.plan || !v.includes('${'));
+      const written = (v: unknown): v is string => typeof v === 'string' && (this.plan || !templated(v));
       const labels: { key: string; value: string; at: string }[] = [];
       this.b.reading(id, p, () => {
         for (const { key, value, at } of tagging.tags(p)) {
@@ -1637,7 +1640,7 @@ class ConfigReader {
       return itself(value.type, value.attribute) && this.types.has(value.address) ? this.id(value.address) : notNamed;
     }
     if (typeof value !== 'string') return notNamed;
-    if (!this.plan && value.includes('${')) {
+    if (!this.plan && templated(value)) {
       const m = /^\$\{([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/.exec(value);
       return m && this.types.get(`${m[1]}.${m[2]}`) === m[1] && itself(m[1], m[3]) ? this.id(`${m[1]}.${m[2]}`) : notNamed;
     }
@@ -1673,7 +1676,7 @@ class ConfigReader {
     if (value instanceof PlanTemplate) return { kind: 'unresolved', expression: `${value.text} is a template, not one resource` };
     if (typeof value !== 'string') return { kind: 'unresolved', expression: JSON.stringify(value) };
     // In a plan every string is a value: `${` in it is text, not an interpolation.
-    if (!value.includes('${') || this.plan) return this.b.external(value);
+    if (!templated(value) || this.plan) return this.b.external(value);
     // The same few interpolations (a VPC's id, a route table's id) are read by many resources.
     let ref = this.interpolations.get(value);
     if (!ref) {
@@ -1852,7 +1855,7 @@ class ConfigReader {
       if (profile === undefined || type !== 'aws_route53profiles_resource_association') continue;
       const named = this.addressOf(body?.profile_id, profileType);
       // Another profile of the configuration, or a literal id (a profile elsewhere), is not this one.
-      if (named !== profile && (named !== undefined || (typeof body?.profile_id === 'string' && !body.profile_id.includes('${')))) continue;
+      if (named !== profile && (named !== undefined || (typeof body?.profile_id === 'string' && !templated(body.profile_id)))) continue;
       sent.push(...this.forwardedFrom(`${address} resource_arn`, body?.resource_arn));
     }
     this.bridge(c, [['resource_id', c.p.resource_id], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
@@ -1865,7 +1868,7 @@ class ConfigReader {
       const other = value instanceof PlanReference ? value.address : typeof value === 'string' ? /^\$\{([a-z0-9_]+\.[^.}]+)\.[a-z_]+\}$/.exec(value)?.[1] : undefined;
       if (other !== undefined && this.types.has(other)) return [];
       // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
-      const literalOrNoRule = typeof value === 'string' && (!value.includes('${') || /:hostedzone\/|:firewall-rule-group\//.test(value));
+      const literalOrNoRule = typeof value === 'string' && (!templated(value) || /:hostedzone\/|:firewall-rule-group\//.test(value));
       return literalOrNoRule && !value.includes(':resolver-rule/') ? [] : [[property, value]];
     }
     return this.outboundEntries(property, rule);
@@ -2235,10 +2238,10 @@ class ConfigReader {
 
   /** A CIDR as text: a literal, or the `cidr_block` of a VPC or subnet of the configuration; anything else is unresolved (fail closed). */
   private cidr(value: unknown, id: string, property: string): string | undefined {
-    if (typeof value === 'string' && !value.includes('${')) return value;
+    if (typeof value === 'string' && !templated(value)) return value;
     const m = typeof value === 'string' ? /^\$\{(aws_vpc|aws_subnet)\.([A-Za-z0-9_-]+)\.cidr_block\}$/.exec(value) : null;
     const block = m && !this.plan ? this.bodies.get(`${m[1]}.${m[2]}`)?.cidr_block : undefined;
-    if (typeof block === 'string' && !block.includes('${')) return block;
+    if (typeof block === 'string' && !templated(block)) return block;
     this.b.unresolvedValue(id, property, `${JSON.stringify(value)} is not an address block the guard can read (a literal, or a VPC's or subnet's cidr_block)`);
     return undefined;
   }
@@ -2282,6 +2285,8 @@ class ConfigReader {
   private aclEntry(id: string, e: any, egress: unknown, ruleNumber: unknown, action: unknown, names: AclEntryInput['names']): AclEntryInput {
     // Terraform's JSON writes the unused one of the two as an empty string.
     const cidr = [e.cidr_block, e.ipv6_cidr_block].find((c) => c !== undefined && c !== null && c !== '');
+    // An inline entry's properties are named under its block (`egress.rule_no`).
+    const inline = names.ruleNumber.includes('.') ? `${names.ruleNumber.split('.')[0]}.` : '';
     return {
       ruleNumber,
       egress,
@@ -2291,6 +2296,7 @@ class ConfigReader {
       cidr: cidr === undefined ? undefined : this.cidr(cidr, id, 'cidr_block'),
       fromPort: port(e.from_port),
       toPort: port(e.to_port),
+      ports: [[`${inline}from_port`, e.from_port], [`${inline}to_port`, e.to_port]],
       icmpSpecific: normaliseProtocol(e.protocol) === 'icmp' && e.icmp_type !== undefined && port(e.icmp_type) !== -1,
     };
   }
@@ -2315,7 +2321,7 @@ class ConfigReader {
     // or, in a plan, a value known only after apply; for a prefix list, a variable, local or module output (a list of the
     // configuration, or a data source's, is a list as a literal pl- id is).
     const unread = read === undefined && written !== undefined && (typeof written === 'string'
-      ? !this.plan && (listed ? DEPLOY_TIME.test(written) : written.includes('${'))
+      ? !this.plan && (listed ? DEPLOY_TIME.test(written) : templated(written))
       : written instanceof PlanReference || written instanceof PlanUnknown || written instanceof PlanTemplate);
     const destination = str(written) ?? (unread || read !== undefined ? String(written) : undefined);
     if (found.length !== 1 || (destination === undefined && entries === undefined)) {
@@ -2474,7 +2480,7 @@ function instanceCommand({ b, base, p, type }: ReadContext): void {
   if (type === 'aws_cloudwatch_event_target' && !blockGiven(p.run_command_targets) && !/:ssm:|:document\//.test(JSON.stringify(p.arn ?? ''))) return;
   if (type === 'aws_scheduler_schedule' && !/ssm/i.test(JSON.stringify(blocks(p.target).map((t: any) => t?.arn)))) return;
   const name = type === 'aws_ssm_association' ? p.name : type === 'aws_ssm_maintenance_window_task' && p.task_type === 'RUN_COMMAND' ? p.task_arn : undefined;
-  b.add({ ...base, type: 'instance-command', resourceType: type, document: typeof name === 'string' && !name.includes('${') ? name : undefined });
+  b.add({ ...base, type: 'instance-command', resourceType: type, document: typeof name === 'string' && !templated(name) ? name : undefined });
 }
 
 /**
@@ -2489,7 +2495,7 @@ function plainUserData(v: unknown, plan: boolean): string {
 
 /** A machine image named by a literal (an AMI id, `resolve:ssm:<parameter>`); undefined for an expression or none. */
 function imageText(v: unknown): string | undefined {
-  return typeof v === 'string' && !v.includes('${') ? v : undefined;
+  return typeof v === 'string' && !templated(v) ? v : undefined;
 }
 
 function templateValue(spec: any): unknown {
@@ -2497,7 +2503,7 @@ function templateValue(spec: any): unknown {
 }
 
 function literal(v: unknown): string | undefined {
-  return typeof v === 'string' && !v.includes('${') ? v : undefined;
+  return typeof v === 'string' && !templated(v) ? v : undefined;
 }
 
 /**
@@ -2576,7 +2582,7 @@ function tagsOf(tags: unknown, unread?: unknown[], plan = false): Record<string,
   if (tags && typeof tags === 'object' && !Array.isArray(tags) && !expression(tags)) {
     for (const [k, v] of Object.entries(tags)) {
       const label = isLabelNamespace(k);
-      if (!plan && k.includes('${')) unread?.push(v);
+      if (!plan && templated(k)) unread?.push(v);
       else if (label && (expression(v) || typeof v !== 'string') && v !== undefined && v !== null) unread?.push(v);
       else if (typeof v === 'string') out[k] = v;
     }
@@ -2621,7 +2627,7 @@ export function defaultTagsOf(provider: any): DefaultTags {
     if (map === undefined || map === null) return;
     if (typeof map !== 'object' || Array.isArray(map) || isExpression(map)) return note(`${at}.tags`, map);
     for (const [k, v] of Object.entries(map)) {
-      if (k.includes('${')) note(`${at}.tags`, k);
+      if (templated(k)) note(`${at}.tags`, k);
       else if (isLabelNamespace(k) && v !== undefined && v !== null && (typeof v !== 'string' || isExpression(v))) note(`${at}.tags.${k}`, v, k);
       else if (typeof v === 'string') tags[k] = v;
     }
@@ -2686,7 +2692,7 @@ function launchedTags(specs: unknown, unread: unknown[], plan: boolean): Record<
  * renderer writes it around a secret ARN reference; other interpolations read `{reference}`.
  */
 function userDataText(value: string): string {
-  if (!value.includes('${')) return Buffer.from(value, 'base64').toString('utf8');
+  if (!templated(value)) return Buffer.from(value, 'base64').toString('utf8');
   // The one expression the library writes (src/cdktf/tenant-proxy.ts): literal parts decoded, a reference encoded, joined
   // and encoded. Anything else — another function, a file, a template — may hold any text: the whole is unknown, and no
   // part of it is read as if the rest were not there.

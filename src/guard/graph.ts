@@ -729,6 +729,8 @@ export interface NetworkAclEntry {
   readonly toPort?: number;
   /** An ICMP entry for one type/code rather than all ICMP. */
   readonly icmpSpecific?: boolean;
+  /** A port range the guard cannot read (a parameter, a variable): an allow holds for every port, a deny for none. */
+  readonly portsUnknown?: boolean;
 }
 
 /**

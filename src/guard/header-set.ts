@@ -248,7 +248,10 @@ export function compileNacl(entries: readonly NetworkAclEntry[], egress: boolean
     }
     const ported = mask & ProtocolTable.PORTED;
     const unported = mask & ~ProtocolTable.PORTED;
-    const [q0, q1] = ported && mask !== protocols.all ? [e.fromPort ?? 0, e.toPort ?? MAX_PORT] : [0, MAX_PORT];
+    // Ports the guard cannot read: an allow holds for every port, a deny for none (AWS ignores ports of all protocols).
+    const unknownPorts = e.portsUnknown === true && ported !== 0 && mask !== protocols.all;
+    if (unknownPorts && !allow) return [];
+    const [q0, q1] = ported && mask !== protocols.all && !unknownPorts ? [e.fromPort ?? 0, e.toPort ?? MAX_PORT] : [0, MAX_PORT];
     const box = (p: number, from: number, to: number): Box => (egress
       ? makeBox(addresses[0], addresses[1], all[0], all[1], p, from, to)
       : makeBox(all[0], all[1], addresses[0], addresses[1], p, from, to));

@@ -10,7 +10,7 @@
 type Pattern = readonly [RegExp, (m: RegExpExecArray) => string];
 
 /** A network ACL entry's parts, as the builder names them when it cannot read one. */
-const NACL_PART: Readonly<Record<string, string>> = { 'direction': '方向（Egress）', 'action': '動作（許可・拒否）', 'rule number': 'ルール番号' };
+const NACL_PART: Readonly<Record<string, string>> = { 'direction': '方向（Egress）', 'action': '動作（許可・拒否）', 'rule number': 'ルール番号', 'port range': 'ポート範囲' };
 
 /** Nouns the engine puts before an id (`route table rtb-1`), in Japanese. */
 const NOUNS: readonly [string, string][] = [

@@ -78,11 +78,22 @@ export function isDynamicReference(v: unknown): v is string {
 }
 
 /**
- * A string standing for a value, not written out: a Terraform interpolation (`${…}`); while a CloudFormation template is
- * read, a dynamic reference (`isDynamicReference`) too.
+ * Whether configuration text is a template rather than a literal: an interpolation (`${…}`) or a template directive
+ * (`%{ if … }`, `%{ for … }`), which Terraform evaluates — in the JSON syntax in every string, map keys included
+ * (https://developer.hashicorp.com/terraform/language/syntax/json, "Expression Mapping"). The escapes `$${` and `%%{`
+ * count too (fail closed: the guard does not unescape).
+ */
+export function templated(v: string): boolean {
+  return v.includes('${') || v.includes('%{');
+}
+
+/**
+ * A string standing for a value, not written out: a Terraform interpolation (`${…}`) or, outside a CloudFormation
+ * template, a Terraform template directive (`%{ … }`); while a CloudFormation template is read, a dynamic reference
+ * (`isDynamicReference`) too.
  */
 function textExpression(v: string): boolean {
-  return v.includes('${') || (cloudFormation > 0 && v.includes(DYNAMIC_REFERENCE));
+  return v.includes('${') || (cloudFormation > 0 ? v.includes(DYNAMIC_REFERENCE) : v.includes('%{'));
 }
 
 /**

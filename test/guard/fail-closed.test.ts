@@ -118,12 +118,12 @@ describe('what the guard cannot read is critical (GUARD-1) and cannot be acknowl
     expect((added.nodes.get('Att') as any).subnets.map((r: any) => r.id)).toEqual(['A', 'B']);
     const param = graphOf({ SubnetIds: [{ Ref: 'A' }, { 'Fn::ImportValue': 'Other' }] });
     expect(param.unresolved.map((u) => `${u.node} ${u.property}`)).toEqual(['Att SubnetIds[1]']);
-    const tf = new TerraformStack(Testing.app(), 't');
-    new AwsProvider(tf, 'aws', { region: 'ap-northeast-1' });
-    const vpc = new Vpc(tf, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } });
-    const tgw = new Ec2TransitGateway(tf, 'Tgw', {});
-    new Ec2TransitGatewayVpcAttachment(tf, 'Att', { transitGatewayId: tgw.id, vpcId: vpc.id, subnetIds: ['${var.subnet}'] });
-    const g = extractTerraform({ t: JSON.parse(Testing.synth(tf)) });
+    const tfStack = new TerraformStack(Testing.app(), 't');
+    new AwsProvider(tfStack, 'aws', { region: 'ap-northeast-1' });
+    const vpc = new Vpc(tfStack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } });
+    const tgw = new Ec2TransitGateway(tfStack, 'Tgw', {});
+    new Ec2TransitGatewayVpcAttachment(tfStack, 'Att', { transitGatewayId: tgw.id, vpcId: vpc.id, subnetIds: ['${var.subnet}'] });
+    const g = extractTerraform({ t: JSON.parse(Testing.synth(tfStack)) });
     expect(g.unresolved.map((u) => `${u.node} ${u.property}`)).toContain('aws_ec2_transit_gateway_vpc_attachment.Att subnet_ids[0]');
   });
 
@@ -228,6 +228,29 @@ describe('labels from provider default tags (Terraform)', () => {
   });
 });
 
+describe('a Terraform template directive (%{ … }) is an expression wherever the JSON syntax reads templates (red team 36)', () => {
+  // Terraform's JSON syntax reads an object's keys as templates too: a key written as a directive is a label once
+  // rendered (`terraform plan` gives the VPC tags_all {"jichitai:segment": "INTERNET"}), which the default tag loses to.
+  const json = (key: string) => ({
+    provider: { aws: [{ region: 'ap-northeast-1', default_tags: [{ tags: { 'jichitai:segment': 'MY_NUMBER' } }] }] },
+    resource: { aws_vpc: { inet: { cidr_block: '10.2.0.0/16', tags: { [key]: 'INTERNET' } } } },
+  });
+  const unresolved = (key: string) => extractTerraform({ t: json(key) as any }).unresolved.map((u) => `${u.node} ${u.property}`);
+
+  test('a tag key written as a directive may be a label: unresolved, as an interpolated one is', () => {
+    expect(unresolved('jichitai:segment')).toEqual([]);
+    expect(unresolved('${"jichitai:segment"}')).toEqual(['aws_vpc.inet tags.${"jichitai:segment"}']);
+    expect(unresolved('%{ if true }jichitai:segment%{ endif }')).toEqual(['aws_vpc.inet tags.%{ if true }jichitai:segment%{ endif }']);
+    // A key of no label either way.
+    expect(unresolved('Name')).toEqual([]);
+  });
+
+  test('so is a provider default tag key written so', () => {
+    const defaults = { ...json('Name'), provider: { aws: [{ region: 'ap-northeast-1', default_tags: [{ tags: { '%{ if true }jichitai:segment%{ endif }': 'INTERNET' } }] }] } };
+    expect(extractTerraform({ t: defaults as any }).unresolved.map((u) => u.node)).toContain('provider.aws');
+  });
+});
+
 describe('what AWS does by default', () => {
   test('a transit gateway with default association and propagation joins My Number and the Internet segment (MN-2), both engines', () => {
     const cfn = cfnFindings((stack) => {
@@ -328,6 +351,68 @@ describe('a value the guard cannot read at synth time is read as the most it cou
     const inline = checkTopology(extractTerraform({ t: json(true) }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
     expect(inline).toMatch(/\[aws_network_acl\.n\] GUARD-1 critical .*egress\.action could not be resolved/);
     expect(inline).toMatch(/\[aws_subnet\.s\] MN-1 critical .*a My Number subnet reaches the internet/);
+  });
+
+  test('a NACL entry\'s port range the guard cannot read: unresolved, and a deny holds for no port, an allow for every port (red team 36), both engines', () => {
+    // Denies of TCP and UDP on ports from a parameter ahead of allows of all TCP and UDP: read as denying every port, the
+    // way out was closed; AWS denies one port.
+    const entry = (n: number, protocol: number, action: string, ports: unknown) => ({
+      Type: 'AWS::EC2::NetworkAclEntry',
+      Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: protocol, CidrBlock: '0.0.0.0/0', Egress: true, RuleAction: action, RuleNumber: n, PortRange: ports },
+    });
+    const resources = (ports: unknown) => ({
+      Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+      Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+      IgwAtt: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, InternetGatewayId: { Ref: 'Igw' } } },
+      Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+      Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'Rt' }, SubnetId: { Ref: 'Sub' } } },
+      Out: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Rt' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } } },
+      Acl: { Type: 'AWS::EC2::NetworkAcl', Properties: { VpcId: { Ref: 'Vpc' } } },
+      AclAssoc: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { NetworkAclId: { Ref: 'Acl' }, SubnetId: { Ref: 'Sub' } } },
+      D10: entry(10, 6, 'deny', ports),
+      D20: entry(20, 17, 'deny', ports),
+      A100: entry(100, 6, 'allow', { From: 0, To: 65535 }),
+      A110: entry(110, 17, 'allow', { From: 0, To: 65535 }),
+      In100: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { Ref: 'Acl' }, Protocol: -1, CidrBlock: '0.0.0.0/0', Egress: false, RuleAction: 'allow', RuleNumber: 100 } },
+    });
+    expect(findings(withParameter(resources({ From: 0, To: 65535 })))).not.toMatch(WAY_OUT);
+    expect(findings(withParameter(resources({ From: 5, To: 5 })))).toMatch(WAY_OUT);
+    for (const ports of [{ From: { Ref: 'P' }, To: { Ref: 'P' } }, { Ref: 'P' }]) {
+      const found = findings(withParameter(resources(ports)));
+      expect(found).toMatch(/\[D10\] GUARD-1 critical .*PortRange(\.From)? could not be resolved: .*cannot be read at synth time: the entry's port range decides/);
+      expect(found).toMatch(WAY_OUT);
+    }
+    const tfNacl = (from: unknown) => checkTopology(extractTerraform({
+      t: {
+        variable: { port: { type: 'number' } },
+        resource: {
+          aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+          aws_subnet: { s: { vpc_id: '${aws_vpc.v.id}', cidr_block: '10.0.1.0/24' } },
+          aws_internet_gateway: { i: { vpc_id: '${aws_vpc.v.id}' } },
+          aws_route_table: { r: { vpc_id: '${aws_vpc.v.id}', route: [{ cidr_block: '0.0.0.0/0', gateway_id: '${aws_internet_gateway.i.id}' }] } },
+          aws_route_table_association: { ra: { route_table_id: '${aws_route_table.r.id}', subnet_id: '${aws_subnet.s.id}' } },
+          aws_network_acl: {
+            n: {
+              vpc_id: '${aws_vpc.v.id}',
+              subnet_ids: ['${aws_subnet.s.id}'],
+              ingress: [{ rule_no: 100, action: 'allow', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }],
+              egress: [
+                { rule_no: 10, action: 'deny', protocol: 'tcp', cidr_block: '0.0.0.0/0', from_port: from, to_port: from },
+                { rule_no: 20, action: 'deny', protocol: 'udp', cidr_block: '0.0.0.0/0', from_port: from, to_port: from },
+                { rule_no: 100, action: 'allow', protocol: 'tcp', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 65535 },
+                { rule_no: 110, action: 'allow', protocol: 'udp', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 65535 },
+              ],
+            },
+          },
+        },
+      } as any,
+    }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
+    expect(tfNacl(5)).toMatch(/\[aws_subnet\.s\] MN-1 critical/);
+    for (const from of ['${var.port}', '%{ if true }5%{ endif }']) {
+      const found = tfNacl(from);
+      expect(found).toMatch(/\[aws_network_acl\.n\] GUARD-1 critical .*egress\.from_port could not be resolved/);
+      expect(found).toMatch(/\[aws_subnet\.s\] MN-1 critical .*a My Number subnet reaches the internet/);
+    }
   });
 
   test('a route whose destination is a parameter is unresolved, and the message says so', () => {
