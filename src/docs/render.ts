@@ -53,11 +53,13 @@ export function renderMarkdown(docs: DesignDocuments): string {
 
 /**
  * One RFC 4180 field, always quoted (quotes doubled). A field a spreadsheet would read as a formula (starting with `=`,
- * `+`, `-`, `@`, tab or CR: OWASP "CSV Injection") is prefixed with `'`, so that Excel shows it as text.
+ * `+`, `-`, `@`, tab or CR: OWASP "CSV Injection") is prefixed with `'`, so that Excel shows it as text — also after
+ * leading spaces, and for the fullwidth forms (`＝＋－＠`, which a Japanese-locale spreadsheet may take for the ASCII
+ * ones: an outside tester's finding, not reproducible here without Excel; fail closed).
  */
 function csvField(text: string): string {
   const t = clean(text);
-  const safe = /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
+  const safe = /^[\t\r]|^[ \u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(t) ? `'${t}` : t;
   return `"${safe.replace(/"/g, '""').replace(/\n/g, '\r\n')}"`;
 }
 

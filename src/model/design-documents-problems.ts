@@ -2,6 +2,7 @@
 import { bi, Bilingual } from './bilingual';
 import { DesignDocumentFormat, DocumentLanguage } from './design-documents';
 import { GuardLanguage, TopologyGuardOptions } from './guard-options';
+import { unsafeTextCharacter } from './validate-common';
 
 /** One problem of design-document options: the prop, what is wrong, how to fix it (in English and Japanese). */
 export interface DesignDocumentsProblem {
@@ -44,12 +45,13 @@ export function designDocumentsProblems(o: unknown, prop: string): DesignDocumen
       fix: bi('use DocumentLanguage.JAPANESE (ja) or DocumentLanguage.ENGLISH (en)', 'DocumentLanguage.JAPANESE（ja）か DocumentLanguage.ENGLISH（en）を使う'),
     });
   }
-  // Printed in every document and the diagram: escaped there by construction; kept to one plain line here.
-  // eslint-disable-next-line no-control-regex
-  if (v.label !== undefined && !(typeof v.label === 'string' && v.label.trim().length > 0 && v.label.length <= 100 && !/[\u0000-\u001f\u007f]/.test(v.label))) {
+  // Printed in every document and the diagram: escaped there by construction; kept to one plain line here, without
+  // invisible formatting (a bidirectional override would show the reader another label).
+  if (v.label !== undefined && !(typeof v.label === 'string' && v.label.trim().length > 0 && v.label.length <= 100 && !unsafeTextCharacter(v.label, false))) {
     problems.push({
       prop: `${prop}.label`,
-      what: bi('must be one line of 1–100 characters without control characters', 'は制御文字を含まない 1～100 文字の 1 行でなければならない'),
+      what: bi('must be one line of 1–100 characters without control, invisible formatting or separator characters',
+        'は制御文字・見えない書式文字・区切り文字を含まない 1～100 文字の 1 行でなければならない'),
       fix: bi("write e.g. '取扱注意' or '関係者外秘'", "'取扱注意' や '関係者外秘' のように書く"),
     });
   }

@@ -338,6 +338,8 @@ interface CheckedService {
   readonly domains: { readonly domain: string; readonly index: number }[];
   /** The well-formed tenant-restriction hosts, with their index. */
   readonly tenantHosts: { readonly host: string; readonly index: number }[];
+  /** The names of the headers its tenant restriction sets (lower case: HTTP header names are case-insensitive). */
+  readonly tenantHeaders: ReadonlySet<string>;
   /** The well-formed media CIDRs. */
   readonly mediaCidrs: Ipv4Cidr[];
 }
@@ -544,7 +546,12 @@ function checkEntry(p: Problems, i: number, entry: unknown, ctx: EntryContext): 
   }
 
   const tenantHosts = checkTenantRestriction(p, base, sp, entry, s, domains.map((d) => d.domain), ctx.communication);
-  return { index: i, path, id: validId ? s.id : undefined, category: s.category, domains, tenantHosts, mediaCidrs };
+  const headers: unknown[] = Array.isArray(s.tenantRestriction?.headers) ? s.tenantRestriction!.headers : [];
+  const tenantHeaders = new Set<string>(headers.flatMap((h) => {
+    const name = (h as { name?: unknown } | null)?.name;
+    return typeof name === 'string' ? [name.toLowerCase()] : [];
+  }));
+  return { index: i, path, id: validId ? s.id : undefined, category: s.category, domains, tenantHosts, tenantHeaders, mediaCidrs };
 }
 
 /** The tenant-restriction scheme of a service and the entry's tenant settings; returns the well-formed hosts. */
@@ -694,7 +701,10 @@ function checkAcrossServices(p: Problems, services: readonly CheckedService[], c
     }
   });
   if (!communication) return;
-  const restricted = services.flatMap((s) => s.tenantHosts.map((h) => h.host));
+  // A service of a catalogue id keeps the catalogue's scheme (refused on its own otherwise): its headers are checked there.
+  const restricted = services.flatMap((s) => s.tenantHosts.map((h) => ({
+    host: h.host, headers: s.tenantHeaders, catalogue: s.id !== undefined && CATALOGUE_BY_ID.has(s.id),
+  })));
   for (const s of services) {
     for (const { domain, index } of s.domains) {
       const missing = new Map<string, CloudServiceDefinition[]>();
@@ -703,8 +713,29 @@ function checkAcrossServices(p: Problems, services: readonly CheckedService[], c
           if (!patternsOverlap(domain, h)) continue;
           // The part both name: the narrower of the two patterns.
           const part = patternCovers(domain, h) ? h : domain;
-          if (!restricted.some((r) => patternCovers(r, part))) missing.set(part, [...(missing.get(part) ?? []), c]);
+          if (!restricted.some((r) => patternCovers(r.host, part))) missing.set(part, [...(missing.get(part) ?? []), c]);
         }
+      }
+      // Restricted there, but by a scheme whose headers are none of the catalogue's for the host: a service of one's own
+      // (the catalogue's domains, another header) would add a header the vendor does not read (AP-3, as the guard judges it).
+      const schemes = new Map<string, CloudServiceDefinition[]>();
+      for (const c of CATALOGUE) {
+        for (const h of c.tenantRestriction?.hosts ?? []) {
+          if (!patternsOverlap(domain, h)) continue;
+          const part = patternCovers(domain, h) ? h : domain;
+          if (!missing.has(part)) schemes.set(part, [...(schemes.get(part) ?? []), c]);
+        }
+      }
+      for (const [part, candidates] of schemes) {
+        const by = restricted.filter((r) => !r.catalogue && patternCovers(r.host, part));
+        const vendor = (c: CloudServiceDefinition) => c.tenantRestriction!.headers.map((x) => x.name.toLowerCase());
+        if (by.every((r) => candidates.some((c) => vendor(c).every((n) => r.headers.has(n))))) continue;
+        const expected = [...new Set(candidates.map((c) => vendor(c).join(' + ')))];
+        p.add(`${s.path}.service.domains[${index}]`,
+          bi(`allow-lists ${part}, whose tenant restriction sets none of the headers the vendor reads there (${expected.join(' or ')}) (AP-3, テナントアクセス制御)`,
+            `で ${part} を許可リストに載せているが、そのテナント制限は、ベンダーがそこで読むヘッダー（${expected.join(' または ')}）を設定しない（AP-3、テナントアクセス制御）`),
+          bi(`restrict ${part} with the catalogue's service (${[...new Set(candidates.map((c) => catalogueExpression(c.id)))].join(' or ')}) and its tenant settings`,
+            `${part} はカタログのサービス（${[...new Set(candidates.map((c) => catalogueExpression(c.id)))].join(' または ')}）とそのテナント設定で制限する`));
       }
       for (const [part, candidates] of missing) {
         const fixes = [...new Set(candidates.map((c) => `${catalogueExpression(c.id)} (${c.tenantRestriction!.scheme}: ${c.tenantRestriction!.documentationUrl})`))];

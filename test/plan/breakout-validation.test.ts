@@ -254,6 +254,23 @@ describe('tenant restriction per host (AP-3), in validation', () => {
     expect(errors.join('\n')).toMatch(/CloudServiceCatalogue\.MICROSOFT_365 \}.* or \{ service: CloudServiceCatalogue\.microsoft365\(EntraTenantRestrictionVersion\.V1\) \}/);
   });
 
+  test('a service of one\'s own restricting the sign-in hosts with headers the vendor does not read is refused; the vendor\'s header names, in any case, are fine', () => {
+    // Found by an outside tester: the Microsoft 365 domains under another id, its sign-in hosts restricted by "X-Nothing".
+    const own = (name: string) => ({
+      ...CloudServiceCatalogue.MICROSOFT_365,
+      id: 'office-suite',
+      tenantRestriction: { ...CloudServiceCatalogue.MICROSOFT_365.tenantRestriction!, scheme: 'own', headers: [{ name, valueTemplate: '{tenants}' }] },
+    });
+    const errors = errorsOf(withServices([{ service: own('X-Nothing'), tenantIds: [M365_TENANT] }, ...base.services.slice(1)]));
+    expect(errors.filter((e) => /whose tenant restriction sets none of the headers the vendor reads there/.test(e))).toEqual([
+      expect.stringMatching(/allow-lists login\.microsoftonline\.com, .*\(sec-restrict-tenant-access-policy or restrict-access-to-tenants \+ restrict-access-context\)/),
+      expect.stringMatching(/allow-lists login\.microsoft\.com, /),
+      expect.stringMatching(/allow-lists login\.windows\.net, /),
+    ]);
+    const same = errorsOf(withServices([{ service: own('SEC-RESTRICT-TENANT-ACCESS-POLICY'), tenantIds: [M365_TENANT] }, ...base.services.slice(1)]));
+    expect(same.filter((e) => /sets none of the headers/.test(e))).toEqual([]);
+  });
+
   test('two schemes on one sign-in host are refused', () => {
     const errors = errorsOf(withServices([
       ...base.services, { service: CloudServiceCatalogue.microsoft365(EntraTenantRestrictionVersion.V1), tenantIds: [M365_TENANT] },
