@@ -1095,7 +1095,7 @@ class TemplateReader {
       if (vpn) return { kind: 'node', id: this.id(vpn) };
       return { kind: 'unresolved', expression: `a value returned at deploy time by custom resource ${ids[0]}` };
     }
-    if (!namesItsResource(value)) {
+    if (!namesItsResource(value, target.Type)) {
       return { kind: 'unresolved', expression: `${JSON.stringify(value)} computes a value from ${ids[0]} that the guard does not evaluate (only Ref, GetAtt or an ARN around one names it)` };
     }
     return { kind: 'node', id: this.id(ids[0]) };
@@ -1990,7 +1990,7 @@ function plainReference(value: unknown): boolean {
  * reports. Any other expression computes a value from the resource (an element of a list that also holds a literal
  * id, a piece of a split), which the guard does not evaluate.
  */
-function namesItsResource(value: unknown): boolean {
+function namesItsResource(value: unknown, type: string): boolean {
   if (plainReference(value)) return true;
   const v = value as any;
   if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length !== 1) return false;
@@ -1999,7 +1999,13 @@ function namesItsResource(value: unknown): boolean {
   const join = v['Fn::Join'];
   if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1])) {
     const parts = join[1] as unknown[];
-    return parts.filter(plainReference).filter((x: any) => !(typeof x.Ref === 'string' && PSEUDO.test(x.Ref))).length === 1
+    const named = parts.filter(plainReference).filter((x: any) => !(typeof x.Ref === 'string' && PSEUDO.test(x.Ref)));
+    // The one reference must hold the resource's own id: a `Ref`, or its `Arn` / `Id` / `<Type>Arn` / `<Type>Id`
+    // attribute. Another attribute may be empty at deploy time (a subnet's OutpostArn outside Outposts), leaving the
+    // literal text — another resource's id — alone.
+    const att = named.length === 1 ? getAtt(named[0]) : undefined;
+    const own = type.split('::').pop() ?? '';
+    return named.length === 1 && (att === undefined || ['Arn', 'Id', `${own}Arn`, `${own}Id`].includes(att[1]))
       && parts.every((x) => typeof x === 'string' || plainReference(x));
   }
   const select = v['Fn::Select'];

@@ -149,3 +149,28 @@ describe('a condition\'s choice reached through an attribute or an export', () =
     ]));
   });
 });
+
+describe('an id written around a reference (Fn::Join "") names the resource only if the reference holds its id', () => {
+  // The outside tester's suspicion: an attribute that is empty at deploy time (a subnet's OutpostArn outside Outposts)
+  // beside literal text leaves the literal alone — another resource's id — while the guard read the template's resource.
+  const association = (subnetId: unknown) => {
+    const graph = extractCloudFormation({
+      S: {
+        Resources: {
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
+          Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
+          Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+          Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'Rt' }, SubnetId: subnetId } },
+        },
+      },
+    } as any);
+    return { subnets: (graph.nodes.get('Rt') as any).subnets, unresolved: graph.unresolved.map((u) => `${u.node} ${u.property}`) };
+  };
+
+  test('a Ref, the resource\'s own id attribute: the resource; another attribute: unresolved', () => {
+    expect(association({ 'Fn::Join': ['', [{ Ref: 'Sub' }]] })).toEqual({ subnets: ['Sub'], unresolved: [] });
+    expect(association({ 'Fn::Join': ['', ['', { 'Fn::GetAtt': ['Sub', 'SubnetId'] }]] })).toEqual({ subnets: ['Sub'], unresolved: [] });
+    expect(association({ 'Fn::Join': ['', ['subnet-0123456789abcdef0', { 'Fn::GetAtt': ['Sub', 'OutpostArn'] }]] }))
+      .toEqual({ subnets: [], unresolved: ['Assoc SubnetId'] });
+  });
+});
