@@ -18,6 +18,7 @@ import {
   BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget,
   RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
+import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
@@ -701,7 +702,9 @@ class TemplateReader {
       b.add({ ...base, type: 'waf-association', webAcl: noted('WebACLArn', p.WebACLArn), resource: noted('ResourceArn', p.ResourceArn) });
     }],
     [['AWS::WAFv2::LoggingConfiguration'], (reader, { b, base, noted, p, id }) => {
+      const drops = wafLogFilterProblem(p.LoggingFilter);
       b.add({
+        ...(drops ? { drops } : {}),
         ...base,
         type: 'waf-logging',
         webAcl: noted('ResourceArn', p.ResourceArn),
@@ -728,7 +731,8 @@ class TemplateReader {
     }],
     [['AWS::KinesisFirehose::DeliveryStream'], (reader, { b, base, p, id }) => {
       const configs = [p.ExtendedS3DestinationConfiguration, p.S3DestinationConfiguration].filter((c) => c !== undefined);
-      b.add({ ...base, type: 'delivery-stream', buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))) });
+      const drops = firehoseProcessingProblem(configs);
+      b.add({ ...(drops ? { drops } : {}), ...base, type: 'delivery-stream', buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))) });
     }],
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Workgroup', 'AWS::DMS::ReplicationInstance',

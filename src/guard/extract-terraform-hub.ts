@@ -6,6 +6,7 @@
  */
 import { GraphBuilder, str } from './builder';
 import { GraphNode, Ref } from './graph';
+import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { parseEmbeddedJson } from './strict-json';
 import { blocks, templated, valueList } from './unreadable';
 import { wafRule } from './waf';
@@ -68,7 +69,8 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
   }],
   ['aws_wafv2_web_acl_logging_configuration', (c) => {
     const { b, base, noted, p, id } = c;
-    b.add({ ...base, type: 'waf-logging', webAcl: noted('resource_arn', p.resource_arn), destinations: valueList(p.log_destination_configs).map((d) => b.noted(id, 'log_destination_configs', sink(c, d))) });
+    const drops = wafLogFilterProblem(p.logging_filter);
+    b.add({ ...base, ...(drops ? { drops } : {}), type: 'waf-logging', webAcl: noted('resource_arn', p.resource_arn), destinations: valueList(p.log_destination_configs).map((d) => b.noted(id, 'log_destination_configs', sink(c, d))) });
   }],
   ['aws_s3_bucket', ({ b, base, p }) => {
     b.add({ ...base, type: 's3-bucket', name: typeof p.bucket === 'string' && !templated(p.bucket) ? p.bucket : undefined });
@@ -92,7 +94,8 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
   ['aws_kinesis_firehose_delivery_stream', (c) => {
     const { b, base, p, id } = c;
     const configs = [...blocks(p.extended_s3_configuration), ...blocks(p.s3_configuration)];
-    b.add({ ...base, type: 'delivery-stream', buckets: configs.map((x) => b.noted(id, 'bucket_arn', sink(c, x?.bucket_arn))) });
+    const drops = firehoseProcessingProblem(configs);
+    b.add({ ...(drops ? { drops } : {}), ...base, type: 'delivery-stream', buckets: configs.map((x) => b.noted(id, 'bucket_arn', sink(c, x?.bucket_arn))) });
   }],
 ]);
 

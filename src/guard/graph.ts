@@ -557,6 +557,8 @@ export interface WafLoggingNode extends NodeBase {
   readonly type: 'waf-logging';
   readonly webAcl: Ref;
   readonly destinations: Ref[];
+  /** Why its logging filter may drop requests (`log-delivery.ts`): then not every request reaches the destinations. */
+  readonly drops?: string;
 }
 
 /** An S3 bucket; `name` is undefined when it is not a literal. */
@@ -593,6 +595,8 @@ export interface LogSubscriptionNode extends NodeBase {
 export interface DeliveryStreamNode extends NodeBase {
   readonly type: 'delivery-stream';
   readonly buckets: Ref[];
+  /** Why its record processing may drop records (`log-delivery.ts`): then not every record reaches the buckets. */
+  readonly drops?: string;
 }
 
 /**

@@ -75,7 +75,8 @@ export function isSiemSink(graph: TopologyGraph, sink: Ref | undefined): boolean
 function endsInSiem(graph: TopologyGraph, sink: Ref): boolean {
   if (isSiemSink(graph, sink)) return true;
   const stream = deref(graph, sink);
-  return stream?.type === 'delivery-stream' && stream.buckets.length > 0 && stream.buckets.every((b) => isSiemSink(graph, b));
+  // A stream whose processing may drop records does not deliver every record (log-delivery.ts).
+  return stream?.type === 'delivery-stream' && stream.drops === undefined && stream.buckets.length > 0 && stream.buckets.every((b) => isSiemSink(graph, b));
 }
 
 /**
@@ -123,6 +124,16 @@ function hubProxies(graph: TopologyGraph): HubProxy[] {
 }
 
 /**
+ * Squid directives that send a request somewhere else than the host of its URL, after `http_access` judged it: peers,
+ * URL rewriters, store-id helpers, ICAP / eCAP adaptation (a REQMOD service may rewrite the request).
+ * https://www.squid-cache.org/Doc/config/
+ */
+const RELAYING_DIRECTIVES: ReadonlySet<string> = new Set([
+  'cache_peer', 'cache_peer_access', 'never_direct', 'url_rewrite_program', 'store_id_program', 'icap_service', 'ecap_service',
+  'adaptation_service_set', 'adaptation_service_chain', 'adaptation_access', 'adapted_http_access',
+]);
+
+/**
  * Why a proxy relays one member to another: its `http_access` rules before the first `allow` must deny (`http_access
  * deny <acl>`, one `dst` ACL of literal prefixes) every RFC 1918 destination and every block of a member VPC. Anything
  * the guard cannot read in those ACLs does not count as denied.
@@ -130,13 +141,21 @@ function hubProxies(graph: TopologyGraph): HubProxy[] {
 function relayProblem(conf: SquidConf, memberBlocks: readonly string[]): Bilingual | undefined {
   // What Squid loads cannot be read: nothing in it counts as denying.
   if (conf.unreadable) return conf.unreadable;
+  // A request http_access allowed may still be sent elsewhere than its URL's host: to a peer, through a rewriter or an
+  // adaptation service (a real Squid 5.7 relayed to a member this way past a dst deny, an outside tester showed).
+  const elsewhere = conf.directives.find((d) => RELAYING_DIRECTIVES.has(d[0]));
+  if (elsewhere) {
+    return bi(`it has ${elsewhere[0]}, which may send a request elsewhere than the host its http_access rules judged, a member network included`,
+      `${elsewhere[0]} があり、http_access のルールが判定したホスト以外（構成団体のネットワークを含む）へ要求を送りうる`);
+  }
   const denied: Prefix[] = [];
   for (const d of conf.directives) {
     if (d[0] !== 'http_access') continue;
     if (d[1] === 'allow') break;
     if (d[1] !== 'deny' || d.length !== 3 || d[2].startsWith('!')) continue;
     const lines = conf.acls.get(d[2]) ?? [];
-    if (lines.length === 0 || lines.some((l) => l.type !== 'dst' || l.flags.some((f) => f !== '-n'))) continue;
+    // `dst -n` matches IP-literal URLs only (no DNS lookup): a name that resolves to a member address passes it.
+    if (lines.length === 0 || lines.some((l) => l.type !== 'dst' || l.flags.length > 0)) continue;
     for (const l of lines) {
       for (const v of l.values) {
         const p = parsePrefix(v.includes('/') ? v : `${v}/32`);
@@ -496,8 +515,14 @@ export const SC4: GuardRule = {
     }
     const wafLogging = nodesOf(g, 'waf-logging');
     for (const acl of nodesOf(g, 'waf-web-acl')) {
-      const logged = wafLogging.filter((l) => l.webAcl.kind === 'node' && l.webAcl.id === acl.id).some((l) => l.destinations.some((d) => endsInSiem(g, d)));
-      if (!logged) add(acl.id, bi(`web ACL ${nameOf(g, acl.id)} does not log to the hub's SIEM bucket`, `ウェブ ACL ${nameOf(g, acl.id)} のログがハブの SIEM バケットへ送られていない`));
+      const configs = wafLogging.filter((l) => l.webAcl.kind === 'node' && l.webAcl.id === acl.id);
+      // A logging filter that may drop requests does not log every request (log-delivery.ts).
+      const logged = configs.some((l) => l.drops === undefined && l.destinations.some((d) => endsInSiem(g, d)));
+      const why = configs.find((l) => l.drops !== undefined)?.drops;
+      if (!logged) {
+        add(acl.id, bi(`web ACL ${nameOf(g, acl.id)} does not log to the hub's SIEM bucket${why ? ` (${why})` : ''}`,
+          `ウェブ ACL ${nameOf(g, acl.id)} のログがハブの SIEM バケットへ送られていない${why ? '（ログのフィルターが要求を落としうる）' : ''}`));
+      }
     }
     const queryLogs = nodesOf(g, 'query-log-association');
     for (const vpc of hubs) {
