@@ -594,7 +594,7 @@ export function mayBeOn(v: unknown): boolean {
 /**
  * An EC2 instance's attachments as a bridge: with `onlyPublic`, those of its interfaces that ask for a public IP address
  * (none when none does), else all of them (where an Elastic IP associated with the instance lands). CloudFormation: an
- * interface's `SubnetId`, else the instance's (`AssociatePublicIpAddress` on `NetworkInterfaces[]`); an interface given
+ * interface's `SubnetId`, else the instance's (`AssociatePublicIpAddress` or `AssociateCarrierIpAddress` on `NetworkInterfaces[]`); an interface given
  * by `NetworkInterfaceId` is an ENI the guard does not model. Terraform: `subnet_id` (`associate_public_ip_address`).
  * Without a subnet the instance lands in the account's default VPC.
  */
@@ -604,7 +604,7 @@ export function instanceEntries(engine: 'cloudformation' | 'terraform', p: any, 
   const interfaces: any[] = blocks(p.NetworkInterfaces);
   const own: BridgeEntry = ['SubnetId', p.SubnetId ?? DEFAULT_VPC];
   const out = interfaces.flatMap((n, i): BridgeEntry[] => {
-    if (onlyPublic && !mayBeOn(n?.AssociatePublicIpAddress)) return [];
+    if (onlyPublic && !mayBeOn(n?.AssociatePublicIpAddress) && !mayBeOn(n?.AssociateCarrierIpAddress)) return [];
     if (n?.SubnetId !== undefined) return [[`NetworkInterfaces[${i}].SubnetId`, n.SubnetId]];
     if (n?.NetworkInterfaceId !== undefined) return [[`NetworkInterfaces[${i}].NetworkInterfaceId`, n.NetworkInterfaceId, true]];
     return [own];
@@ -614,8 +614,8 @@ export function instanceEntries(engine: 'cloudformation' | 'terraform', p: any, 
 
 /** The property names of a network interface of a launch template, per engine. */
 const INTERFACE_KEYS = {
-  cloudformation: { publicIp: 'AssociatePublicIpAddress', subnet: 'SubnetId', eni: 'NetworkInterfaceId' },
-  terraform: { publicIp: 'associate_public_ip_address', subnet: 'subnet_id', eni: 'network_interface_id' },
+  cloudformation: { publicIp: 'AssociatePublicIpAddress', carrierIp: 'AssociateCarrierIpAddress', subnet: 'SubnetId', eni: 'NetworkInterfaceId' },
+  terraform: { publicIp: 'associate_public_ip_address', carrierIp: 'associate_carrier_ip_address', subnet: 'subnet_id', eni: 'network_interface_id' },
 } as const;
 
 /**
@@ -629,7 +629,9 @@ export function exposedInterfaces(engine: 'cloudformation' | 'terraform', interf
   let exposed = false;
   const out: BridgeEntry[] = [];
   all.forEach((n, i) => {
-    if (!mayBeOn(n?.[keys.publicIp])) return;
+    // A carrier IP address (a subnet in a Wavelength Zone) is reached from the carrier network and the internet as a public one is.
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateInstanceNetworkInterfaceSpecificationRequest.html (AssociateCarrierIpAddress)
+    if (!mayBeOn(n?.[keys.publicIp]) && !mayBeOn(n?.[keys.carrierIp])) return;
     exposed = true;
     if (n[keys.subnet] !== undefined) out.push([`${property}[${i}].${keys.subnet}`, n[keys.subnet]]);
     else if (n[keys.eni] !== undefined) out.push([`${property}[${i}].${keys.eni}`, n[keys.eni], true]);

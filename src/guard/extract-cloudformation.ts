@@ -356,6 +356,13 @@ class TemplateReader {
         ],
       } satisfies TransitAttachmentNode);
     }],
+    // A VPN concentrator aggregates VPN connections onto one transit gateway attachment of its own (its
+    // TransitGatewayAttachmentId): it leads where those connections lead, its `jichitai:zone` label saying where (else
+    // unknown: fail closed). Its connections name it instead of a transit gateway.
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpnConcentrator.html
+    [['AWS::EC2::VPNConcentrator'], (_reader, { b, base, noted, p, tags }) => {
+      b.add({ ...base, type: 'transit-attachment', kind: 'vpn', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [], zone: tags['jichitai:zone'] });
+    }],
     [['AWS::EC2::VPNConnection'], (_reader, { b, base, noted, p, tags }) => {
       if (p.VpnGatewayId !== undefined && tags['jichitai:zone'] !== undefined) b.vpnGatewayZone(noted('VpnGatewayId', p.VpnGatewayId), tags['jichitai:zone']);
       if (p.TransitGatewayId !== undefined) {
