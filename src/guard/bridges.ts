@@ -366,6 +366,13 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'AWS::AppRunner::VpcIngressConnection': 'an App Runner service through a VPC ingress connection',
   'aws_apprunner_vpc_ingress_connection': 'an App Runner service through a VPC ingress connection',
   'AWS::EC2::LocalGatewayRouteTableVPCAssociation': 'the on-premises network of an Outposts local gateway',
+  // A local gateway route to a network interface: the on-premises network sends there (the VPC's association with the
+  // route table may be outside the output). https://docs.aws.amazon.com/outposts/latest/userguide/routing.html
+  'AWS::EC2::LocalGatewayRoute': 'the on-premises network of an Outposts local gateway',
+  // Another account may attach the interface to an instance of its own (a host in two networks) or associate an
+  // Elastic IP address with it. https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNetworkInterfacePermission.html
+  'AWS::EC2::NetworkInterfacePermission': 'another account, which may attach the interface to an instance of its own or give it an Elastic IP address',
+  'aws_network_interface_permission': 'another account, which may attach the interface to an instance of its own or give it an Elastic IP address',
   'aws_ec2_local_gateway_route_table_vpc_association': 'the on-premises network of an Outposts local gateway',
   'AWS::NetworkManager::VpcAttachment': 'a Cloud WAN core network (Network Manager)',
   'aws_networkmanager_vpc_attachment': 'a Cloud WAN core network (Network Manager)',

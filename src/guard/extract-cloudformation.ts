@@ -925,6 +925,13 @@ class TemplateReader {
       const entries = reader.eip(c.p);
       if (entries.length > 0) reader.bridge(c, entries);
     }],
+    // What lets an interface of the output be reached from elsewhere: another account's permission on it, a local
+    // gateway route to it (at the interface's subnet when the template holds it, else the interface itself).
+    [['AWS::EC2::NetworkInterfacePermission', 'AWS::EC2::LocalGatewayRoute'], (reader, c) => {
+      if (c.type === 'AWS::EC2::LocalGatewayRoute' && c.p.NetworkInterfaceId === undefined) return;
+      const entries = reader.eip({ NetworkInterfaceId: c.p.NetworkInterfaceId });
+      reader.bridge(c, entries.length > 0 ? entries : [['NetworkInterfaceId', c.p.NetworkInterfaceId, true]]);
+    }],
     [['AWS::EC2::EIPAssociation'], (reader, c) => {
       const entries = reader.eip(c.p);
       reader.bridge(c, entries.length > 0 ? entries : [['InstanceId / NetworkInterfaceId', undefined]]);

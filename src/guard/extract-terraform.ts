@@ -1274,6 +1274,11 @@ class ConfigReader {
       const entries = reader.eip(['instance', c.p.instance], ['network_interface', c.p.network_interface]);
       if (entries.length > 0) reader.bridge(c, entries);
     }],
+    // Another account's permission on an interface of the output: at the interface's subnet, else the interface itself.
+    [['aws_network_interface_permission'], (reader, c) => {
+      const entries = reader.eip(['instance_id', undefined], ['network_interface_id', c.p.network_interface_id]);
+      reader.bridge(c, entries.length > 0 ? entries : [['network_interface_id', c.p.network_interface_id, true]]);
+    }],
     [['aws_eip_association'], (reader, c) => {
       const entries = reader.eip(['instance_id', c.p.instance_id], ['network_interface_id', c.p.network_interface_id]);
       reader.bridge(c, entries.length > 0 ? entries : [['instance_id / network_interface_id', undefined]]);

@@ -44,6 +44,7 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the callers of an API Gateway VPC link': 'API Gateway の VPC リンクの呼び出し元',
   'an App Runner service through a VPC ingress connection': 'VPC イングレス接続経由の App Runner サービス',
   'the on-premises network of an Outposts local gateway': 'Outposts ローカルゲートウェイのオンプレミスネットワーク',
+  'another account, which may attach the interface to an instance of its own or give it an Elastic IP address': '別のアカウント（インターフェースを自分のインスタンスにアタッチするか、Elastic IP アドレスを関連付けうる）',
   'a Cloud WAN core network (Network Manager)': 'Cloud WAN コアネットワーク（Network Manager）',
   'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)': 'ゾーンのラベルがない VPN ゲートウェイの先のネットワーク（VPN 接続、Direct Connect）',
   'another network through its PrivateLink endpoint service (not an AWS service)': 'PrivateLink エンドポイントサービス経由の他のネットワーク（AWS のサービスではない）',

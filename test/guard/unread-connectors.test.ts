@@ -1,8 +1,9 @@
 /**
  * Found by an outside tester (red team 36): resources that connect a My Number subnet to what lies outside, which the
- * guard read as nothing — a VPN concentrator aggregating VPN connections onto a transit gateway (CloudFormation), and
+ * guard read as nothing — a VPN concentrator aggregating VPN connections onto a transit gateway (CloudFormation),
  * carrier IP addresses (a Wavelength Zone's public addresses on the carrier network) on an instance's or a launch
- * template's interfaces (both engines).
+ * template's interfaces (both engines), another account's permission on an interface (both engines) and an Outposts
+ * local gateway route to an interface (CloudFormation).
  */
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
@@ -73,5 +74,31 @@ describe('carrier IP addresses on My Number interfaces (a Wavelength Zone\'s add
     };
     const found = checkTopology(extractTerraform({ t: config as any }), { model: NetworkModel.ALPHA }).filter((f) => f.severity === 'critical').map((f) => `${f.ruleId} ${f.path}`);
     expect(found).toContain('GUARD-1 aws_launch_template.Lt');
+  });
+});
+
+describe('an interface of the output reached from elsewhere', () => {
+  const eni = { Eni: { Type: 'AWS::EC2::NetworkInterface', Properties: { SubnetId: { Ref: 'MnSub' } } } };
+  test('CloudFormation: another account\'s permission on it, a local gateway route to it: GUARD-1 at the interface\'s subnet', () => {
+    expect(cfnCritical(eni)).toEqual([]);
+    for (const permission of ['INSTANCE-ATTACH', 'EIP-ASSOCIATE']) {
+      expect(cfnCritical({ ...eni, Perm: { Type: 'AWS::EC2::NetworkInterfacePermission', Properties: { NetworkInterfaceId: { Ref: 'Eni' }, AwsAccountId: '999999999999', Permission: permission } } }))
+        .toContain('GUARD-1 Perm');
+    }
+    expect(cfnCritical({ ...eni, Lgw: { Type: 'AWS::EC2::LocalGatewayRoute', Properties: { DestinationCidrBlock: '192.168.0.0/16', LocalGatewayRouteTableId: 'lgw-rtb-0123456789abcdef0', NetworkInterfaceId: { Ref: 'Eni' } } } }))
+      .toContain('GUARD-1 Lgw');
+  });
+
+  test('Terraform: another account\'s permission on it: GUARD-1', () => {
+    const config = {
+      resource: {
+        aws_vpc: { Mn: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+        aws_subnet: { Mn: { vpc_id: '${aws_vpc.Mn.id}', cidr_block: '10.0.0.0/24' } },
+        aws_network_interface: { Eni: { subnet_id: '${aws_subnet.Mn.id}' } },
+        aws_network_interface_permission: { Perm: { network_interface_id: '${aws_network_interface.Eni.id}', aws_account_id: '999999999999', permission: 'INSTANCE-ATTACH' } },
+      },
+    };
+    const found = checkTopology(extractTerraform({ t: config as any }), { model: NetworkModel.ALPHA }).filter((f) => f.severity === 'critical').map((f) => `${f.ruleId} ${f.path}`);
+    expect(found).toContain('GUARD-1 aws_network_interface_permission.Perm');
   });
 });
