@@ -312,6 +312,26 @@ describe('a value the guard cannot read at synth time is read as the most it cou
   });
   const findings = (g: ReturnType<typeof extractCloudFormation>) => checkTopology(g, { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
   const WAY_OUT = /\[Sub\] MN-1 critical .*a My Number subnet reaches the internet/;
+  /** A Terraform My Number subnet routed to an internet gateway behind NACL `n` (allow-all inbound), with `egress` entries and `extra` resources. */
+  const tfBehindAcl = (egress: unknown[], extra: Record<string, unknown> = {}, variable = 'a') => ({
+    variable: { [variable]: { type: 'string' } },
+    resource: {
+      aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+      aws_subnet: { s: { vpc_id: '${aws_vpc.v.id}', cidr_block: '10.0.1.0/24' } },
+      aws_internet_gateway: { i: { vpc_id: '${aws_vpc.v.id}' } },
+      aws_route_table: { r: { vpc_id: '${aws_vpc.v.id}', route: [{ cidr_block: '0.0.0.0/0', gateway_id: '${aws_internet_gateway.i.id}' }] } },
+      aws_route_table_association: { ra: { route_table_id: '${aws_route_table.r.id}', subnet_id: '${aws_subnet.s.id}' } },
+      aws_network_acl: {
+        n: {
+          vpc_id: '${aws_vpc.v.id}',
+          subnet_ids: ['${aws_subnet.s.id}'],
+          ingress: [{ rule_no: 100, action: 'allow', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }],
+          egress,
+        },
+      },
+      ...extra,
+    },
+  });
 
   test('CloudFormation: the literal entry lets the subnet out (the path the next cases must keep finding)', () => {
     expect(findings(mnBehindAcl({}))).toMatch(WAY_OUT);
@@ -325,26 +345,9 @@ describe('a value the guard cannot read at synth time is read as the most it cou
   });
 
   test('Terraform: a NACL rule\'s rule_action from a variable, and an inline block\'s action, are unresolved and still allow', () => {
-    const json = (inline: boolean) => ({
-      variable: { a: { type: 'string' } },
-      resource: {
-        aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
-        aws_subnet: { s: { vpc_id: '${aws_vpc.v.id}', cidr_block: '10.0.1.0/24' } },
-        aws_internet_gateway: { i: { vpc_id: '${aws_vpc.v.id}' } },
-        aws_route_table: { r: { vpc_id: '${aws_vpc.v.id}', route: [{ cidr_block: '0.0.0.0/0', gateway_id: '${aws_internet_gateway.i.id}' }] } },
-        aws_route_table_association: { ra: { route_table_id: '${aws_route_table.r.id}', subnet_id: '${aws_subnet.s.id}' } },
-        aws_network_acl: {
-          n: {
-            vpc_id: '${aws_vpc.v.id}',
-            subnet_ids: ['${aws_subnet.s.id}'],
-            ingress: [{ rule_no: 100, action: 'allow', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }],
-            egress: [{ rule_no: 200, action: 'deny', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 },
-              ...(inline ? [{ rule_no: 100, action: '${var.a}', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }] : [])],
-          },
-        },
-        ...(inline ? {} : { aws_network_acl_rule: { e: { network_acl_id: '${aws_network_acl.n.id}', rule_number: 100, egress: true, rule_action: '${var.a}', protocol: '-1', cidr_block: '0.0.0.0/0' } } }),
-      },
-    });
+    const json = (inline: boolean) => tfBehindAcl([{ rule_no: 200, action: 'deny', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 },
+      ...(inline ? [{ rule_no: 100, action: '${var.a}', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }] : [])],
+    inline ? {} : { aws_network_acl_rule: { e: { network_acl_id: '${aws_network_acl.n.id}', rule_number: 100, egress: true, rule_action: '${var.a}', protocol: '-1', cidr_block: '0.0.0.0/0' } } });
     const rule = checkTopology(extractTerraform({ t: json(false) }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
     expect(rule).toMatch(/\[aws_network_acl_rule\.e\] GUARD-1 critical .*rule_action could not be resolved: "\$\{var\.a\}" cannot be read at synth time/);
     expect(rule).toMatch(/\[aws_subnet\.s\] MN-1 critical .*a My Number subnet reaches the internet/);
@@ -383,29 +386,12 @@ describe('a value the guard cannot read at synth time is read as the most it cou
       expect(found).toMatch(WAY_OUT);
     }
     const tfNacl = (from: unknown) => checkTopology(extractTerraform({
-      t: {
-        variable: { port: { type: 'number' } },
-        resource: {
-          aws_vpc: { v: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
-          aws_subnet: { s: { vpc_id: '${aws_vpc.v.id}', cidr_block: '10.0.1.0/24' } },
-          aws_internet_gateway: { i: { vpc_id: '${aws_vpc.v.id}' } },
-          aws_route_table: { r: { vpc_id: '${aws_vpc.v.id}', route: [{ cidr_block: '0.0.0.0/0', gateway_id: '${aws_internet_gateway.i.id}' }] } },
-          aws_route_table_association: { ra: { route_table_id: '${aws_route_table.r.id}', subnet_id: '${aws_subnet.s.id}' } },
-          aws_network_acl: {
-            n: {
-              vpc_id: '${aws_vpc.v.id}',
-              subnet_ids: ['${aws_subnet.s.id}'],
-              ingress: [{ rule_no: 100, action: 'allow', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }],
-              egress: [
-                { rule_no: 10, action: 'deny', protocol: 'tcp', cidr_block: '0.0.0.0/0', from_port: from, to_port: from },
-                { rule_no: 20, action: 'deny', protocol: 'udp', cidr_block: '0.0.0.0/0', from_port: from, to_port: from },
-                { rule_no: 100, action: 'allow', protocol: 'tcp', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 65535 },
-                { rule_no: 110, action: 'allow', protocol: 'udp', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 65535 },
-              ],
-            },
-          },
-        },
-      } as any,
+      t: tfBehindAcl([
+        { rule_no: 10, action: 'deny', protocol: 'tcp', cidr_block: '0.0.0.0/0', from_port: from, to_port: from },
+        { rule_no: 20, action: 'deny', protocol: 'udp', cidr_block: '0.0.0.0/0', from_port: from, to_port: from },
+        { rule_no: 100, action: 'allow', protocol: 'tcp', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 65535 },
+        { rule_no: 110, action: 'allow', protocol: 'udp', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 65535 },
+      ], {}, 'port') as any,
     }), { model: NetworkModel.ALPHA }).map(formatFinding).join('\n');
     expect(tfNacl(5)).toMatch(/\[aws_subnet\.s\] MN-1 critical/);
     for (const from of ['${var.port}', '%{ if true }5%{ endif }']) {
