@@ -74,3 +74,28 @@ describe('SC-4: a log reaches the SIEM only whole', () => {
     expect(scFindings(processed(false))).toEqual([]);
   });
 });
+
+describe('SC-1 over IPv6: members with IPv6 blocks, a hub proxy denying the private IPv4 blocks only', () => {
+  const ref = (id: string) => ({ Ref: id });
+  /** IPv6 on the hub and both members; the hub services table routes member B's block to the gateway; no IPv4 way back. */
+  const v6 = (denyV6: boolean) => (r: T) => {
+    r.HubV6 = { Type: 'AWS::EC2::VPCCidrBlock', Properties: { VpcId: ref('HubVpc'), Ipv6CidrBlock: '2001:db8:100::/56', Ipv6Pool: 'ipv6pool-ec2-0123456789abcdef0' } };
+    r.HubservicesSubnet.Properties.Ipv6CidrBlock = '2001:db8:100:1::/64';
+    for (const [k, n] of [['A', 1], ['B', 2]] as const) {
+      r[`V6${k}`] = { Type: 'AWS::EC2::VPCCidrBlock', Properties: { VpcId: ref(`Vpc${k}`), Ipv6CidrBlock: `2001:db8:${n}::/56`, Ipv6Pool: 'ipv6pool-ec2-0123456789abcdef0' } };
+      r[`Subnet${k}`].Properties.Ipv6CidrBlock = `2001:db8:${n}::/64`;
+      r[`ToHubV6${k}`] = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref(`Table${k}`), DestinationIpv6CidrBlock: '2001:db8:100::/56', TransitGatewayId: ref('Tgw') } };
+      r[`Attachment${k}`].Properties.Options = { Ipv6Support: 'enable' };
+    }
+    r.HubAttachment.Properties.Options = { Ipv6Support: 'enable' };
+    for (const i of [0, 1, 2]) delete r[`ServicesPrivate${i}`];
+    r.ServicesV6 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('HubservicesTable'), DestinationIpv6CidrBlock: '2001:db8::/40', TransitGatewayId: ref('Tgw') } };
+    if (denyV6) editSquid(r, (c) => c.replace('127.0.0.0/8', '127.0.0.0/8 2001:db8::/32'));
+  };
+
+  test('the proxy relays over IPv6 unless it denies the members\' IPv6 blocks too', () => {
+    expect(scFindings(v6(false), { squid: 'no-deny' }).join('\n')).toMatch(/SC-1 critical .*relays/);
+    expect(scFindings(v6(false)).join('\n')).toMatch(/SC-1 critical .*do not deny .*2001:db8:1::\/56/);
+    expect(scFindings(v6(true)).filter((l) => l.includes('SC-1'))).toEqual([]);
+  });
+});

@@ -138,7 +138,7 @@ const RELAYING_DIRECTIVES: ReadonlySet<string> = new Set([
  * deny <acl>`, one `dst` ACL of literal prefixes) every RFC 1918 destination and every block of a member VPC. Anything
  * the guard cannot read in those ACLs does not count as denied.
  */
-function relayProblem(conf: SquidConf, memberBlocks: readonly string[]): Bilingual | undefined {
+function relayProblem(conf: SquidConf, memberBlocks: readonly string[], amazonBlocks: readonly string[] = []): Bilingual | undefined {
   // What Squid loads cannot be read: nothing in it counts as denying.
   if (conf.unreadable) return conf.unreadable;
   // A request http_access allowed may still be sent elsewhere than its URL's host: to a peer, through a rewriter or an
@@ -158,15 +158,17 @@ function relayProblem(conf: SquidConf, memberBlocks: readonly string[]): Bilingu
     if (lines.length === 0 || lines.some((l) => l.type !== 'dst' || l.flags.length > 0)) continue;
     for (const l of lines) {
       for (const v of l.values) {
-        const p = parsePrefix(v.includes('/') ? v : `${v}/32`);
+        const p = parsePrefix(v.includes('/') ? v : `${v}/${v.includes(':') ? 128 : 32}`);
         if (p) denied.push(p);
       }
     }
   }
+  // A member's IPv6 blocks too (an outside tester relayed over IPv6 past a proxy denying IPv4 only); an Amazon-provided
+  // block, known only after deployment, cannot be denied by a literal prefix: open.
   const open = [...RFC1918, ...memberBlocks].filter((text) => {
     const p = parsePrefix(text);
-    return p?.family === 4 && !covered(p, denied);
-  });
+    return p !== undefined && !covered(p, denied);
+  }).concat(amazonBlocks);
   if (open.length === 0) return undefined;
   const list = [...new Set(open)].join(', ');
   return bi(`its http_access rules do not deny ${list} before they allow, so it relays requests to member networks`,
@@ -266,9 +268,12 @@ export const SC1: GuardRule = {
       }
     }
     // The hub proxy as a relay: a member reaches the proxy, and the proxy reaches another member.
-    const memberBlocks = nodesOf(g, 'vpc').filter((v) => !v.hub && (v.municipality !== undefined || hubs.length > 0)).flatMap((v) => v.cidrs);
+    const memberVpcs = nodesOf(g, 'vpc').filter((v) => !v.hub && (v.municipality !== undefined || hubs.length > 0));
+    const memberBlocks = memberVpcs.flatMap((v) => v.cidrs.filter((c) => !v.symbolicIpv6.includes(c)));
+    // An Amazon-provided IPv6 block is known only after deployment: no literal prefix of the proxy can be shown to deny it.
+    const amazonBlocks = memberVpcs.flatMap((v) => v.symbolicIpv6.map(() => `an Amazon-provided IPv6 block of ${nameOf(g, v.id)}`));
     for (const proxy of hubProxies(g)) {
-      const problem = relayProblem(proxy.conf, memberBlocks);
+      const problem = relayProblem(proxy.conf, memberBlocks, amazonBlocks);
       if (!problem) continue;
       // Where the proxy runs; unknown: anywhere in the hub (over-approximation).
       const at = proxy.subnets ?? subnets.filter((s) => vpcOf(g, s)?.hub === true);
