@@ -528,7 +528,7 @@ export class GraphBuilder {
     if (action === undefined) unreadable(names.action, rawAction, 'action');
     if (ruleNumber === undefined) unreadable(names.ruleNumber, rawNumber, 'rule number');
     // A port given that is no literal number (a TCP / UDP entry's range decides; other protocols' are ignored by AWS).
-    const unreadPorts = (ports ?? []).filter(([, v]) => v !== undefined && v !== null && v !== '' && literalPort(v) === undefined);
+    const unreadPorts = (ports ?? []).filter(([, v]) => v !== undefined && v !== null && v !== '' && port(v) === undefined);
     for (const [property, value] of unreadPorts) unreadable(property, value, 'port range');
     const allow = action !== 'deny';
     if (!allow && (egress === undefined || ruleNumber === undefined)) return;
@@ -969,8 +969,8 @@ export interface AclEntryInput extends Omit<NetworkAclEntry, 'ruleNumber' | 'egr
   readonly names: { readonly ruleNumber: string; readonly egress: string; readonly action: string };
 }
 
-/** A port as a number or numeric string (as the readers' `port` reads it), else undefined. */
-function literalPort(v: unknown): number | undefined {
+/** A port (or ICMP type/code) given as a number or a numeric string, else undefined (both readers read them so). */
+export function port(v: unknown): number | undefined {
   return typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined;
 }
 

@@ -10,7 +10,7 @@ import {
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
-import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
+import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
@@ -45,9 +45,9 @@ export interface CloudFormationTemplate {
   readonly Outputs?: Record<string, { Value?: unknown; Export?: { Name?: unknown } }>;
 }
 
-/** Exported values of the app's templates by export name, with the reader that can resolve them (`Fn::ImportValue`). */
 /**
- * The stacks' exports by name; `stacks` names every stack that exports it. Export names are unique per account and
+ * Exported values of the app's templates by export name, with the reader that can resolve them (`Fn::ImportValue`);
+ * `stacks` names every stack that exports it. Export names are unique per account and
  * region only, and the templates carry neither: a name two stacks export (a copy of the stack for another region) may be
  * either's where a stack imports it, so it resolves to neither (`TemplateReader.exported`).
  */
@@ -2283,10 +2283,6 @@ function cfnIpSets(variables: unknown): RuleGroupNode['ipSets'] {
   return { ...(home !== undefined ? { HOME_NET: home } : {}), ...(external !== undefined ? { EXTERNAL_NET: external } : {}) };
 }
 
-/** A port (or ICMP type/code) given as a number or a numeric string. */
-function port(v: unknown): number | undefined {
-  return typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined;
-}
 
 /**
  * A resource's tags (`[{ Key, Value }]`, or a map of key to value). What may be a label (`jichitai:…`) and cannot be read goes to `unread` (GUARD-1,

@@ -238,10 +238,11 @@ class PlanReader {
   /** Every managed resource instance of the plan, by address, with its type. */
   private readonly planned = new Map<string, string>();
   /**
-   * The provider configuration each managed resource instance is made with (`provider_config_key`, by address): terraform
-   * gives a child module's resource the key of the configuration passed to the module (`providers = { aws = aws.other }`).
+   * Each managed resource instance's configuration, by address: its expressions, and the provider configuration it is
+   * made with (`provider_config_key`: terraform gives a child module's resource the key of the configuration passed to
+   * the module, `providers = { aws = aws.other }`).
    */
-  private readonly providerKeys = new Map<string, string>();
+  private readonly configs = new Map<string, TerraformConfigResource>();
   private readonly unknowns = new Map<string, unknown>();
   /** Each resource instance's prior state (`change.before`; null for one the plan creates). */
   private readonly before = new Map<string, unknown>();
@@ -270,8 +271,8 @@ class PlanReader {
       for (const r of module.resources ?? []) {
         if (r.mode !== 'managed') continue;
         this.planned.set(r.address, r.type);
-        const key = scope.config?.resources?.find((c) => c.mode === 'managed' && c.type === r.type && c.name === r.name)?.provider_config_key;
-        if (key !== undefined) this.providerKeys.set(r.address, key);
+        const config = scope.config?.resources?.find((c) => c.mode === 'managed' && c.type === r.type && c.name === r.name);
+        if (config !== undefined) this.configs.set(r.address, config);
       }
       for (const child of module.child_modules ?? []) {
         const address = child.address ?? '';
@@ -285,14 +286,14 @@ class PlanReader {
       for (const r of module.resources ?? []) {
         // Data sources are read at plan time, not created: their values are literals where other resources use them.
         if (r.mode !== 'managed') continue;
-        const config = scope.config?.resources?.find((c) => c.mode === 'managed' && c.type === r.type && c.name === r.name);
+        const config = this.configs.get(r.address);
         const body = this.value(r.address, '', r.values ?? {}, this.unknowns.get(r.address), config?.expressions, scope) as Record<string, unknown>;
         // An Auto Scaling group has no tags map: its tag blocks are its tags, and default_tags do not apply to it.
         if (r.type !== 'aws_autoscaling_group') body.tags = this.tags(r, config);
         delete body.tags_all;
         if (config !== undefined) (body as Record<symbol, unknown>)[WRITTEN_ARGUMENTS] = this.written(r, config);
         // Without its configuration, the provider configuration it is made with is not known: none (MN-5's own account).
-        (body as Record<symbol, unknown>)[PROVIDER_CONFIG] = this.providerKeys.get(r.address) ?? UNKNOWN_PROVIDER;
+        (body as Record<symbol, unknown>)[PROVIDER_CONFIG] = config?.provider_config_key ?? UNKNOWN_PROVIDER;
         // Provisioners are in the configuration only (deploy-time code, read as a synthesized configuration's are).
         if (config?.provisioners !== undefined) body.provisioner = config.provisioners.map((p) => ({ [String(p?.type)]: {} }));
         out.push({ address: r.address, type: r.type, body, source: r.provider_name });
@@ -650,7 +651,7 @@ class PlanReader {
         return whole;
       }
       const [ref] = r.refs;
-      const key = this.providerKeys.get(ref.address);
+      const key = this.configs.get(ref.address)?.provider_config_key;
       if (ref.type === 'aws_ec2_transit_gateway' && ref.attribute === 'owner_id' && key !== undefined) accounts.set(`${ref.address}.owner_id`, key);
       return `\${${ref.address}.${ref.attribute}}`;
     });

@@ -10,7 +10,7 @@ import {
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
-import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
+import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { TERRAFORM_CODE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -912,7 +912,7 @@ class ConfigReader {
         reader.launcher(c, [['launch_template', templateValue(oneBlock(p.launch_template))]], placed ? instanceEntries('terraform', p, false) : [], reader.instanceLabelPlaces(p),
           launcherInterfaces('terraform', p, homes, placed));
         // Its own image replaces the template's: the template's boot script runs on it.
-        if (p.ami !== undefined && p.ami !== null) recordLaunchImage(c, b, 'ami', reader.templateRef(templateValue(oneBlock(p.launch_template))), imageText(p.ami));
+        if (p.ami !== undefined && p.ami !== null) recordLaunchImage(c, b, 'ami', reader.templateRef(templateValue(oneBlock(p.launch_template))), literal(p.ami));
       }
       const encoded = p.user_data_base64 ?? (type === 'aws_launch_template' ? p.user_data : undefined);
       const text = encoded !== undefined ? userDataText(String(encoded))
@@ -935,7 +935,7 @@ class ConfigReader {
         // Not noted when unresolvable: only the SC rules read them, and they fail closed on a proxy they cannot place.
         subnets: type === 'aws_instance' ? reader.refs(p.subnet_id) : undefined,
         // An instance without an image of its own boots its launch template's.
-        image: imageText(type !== 'aws_instance' ? p.image_id : p.ami ?? (blockGiven(p.launch_template)
+        image: literal(type !== 'aws_instance' ? p.image_id : p.ami ?? (blockGiven(p.launch_template)
           ? reader.named(templateValue(oneBlock(p.launch_template)), 'aws_launch_template', 'id')?.image_id : undefined)),
       });
     }],
@@ -983,7 +983,7 @@ class ConfigReader {
         securityGroups: reader.refs(p.security_groups).map((r, i) => b.noted(id, `security_groups[${i}]`, r)),
         otherInterfaces: false,
         subnets: undefined,
-        image: imageText(p.image_id),
+        image: literal(p.image_id),
       });
     }],
     [['aws_eks_node_group'], (reader, c) => {
@@ -996,10 +996,10 @@ class ConfigReader {
         // Its images come before the template's (AWS Batch's AMI selection order).
         // https://docs.aws.amazon.com/batch/latest/userguide/ami-selection-order.html
         const template = reader.templateRef(templateValue(oneBlock(r.launch_template)));
-        if (r.image_id !== undefined && r.image_id !== null) recordLaunchImage(c, c.b, 'compute_resources.image_id', template, imageText(r.image_id));
+        if (r.image_id !== undefined && r.image_id !== null) recordLaunchImage(c, c.b, 'compute_resources.image_id', template, literal(r.image_id));
         blocks(r.ec2_configuration).forEach((e: any, i: number) => {
           if (e?.image_id_override !== undefined && e.image_id_override !== null) {
-            recordLaunchImage(c, c.b, `compute_resources.ec2_configuration[${i}].image_id_override`, template, imageText(e.image_id_override));
+            recordLaunchImage(c, c.b, `compute_resources.ec2_configuration[${i}].image_id_override`, template, literal(e.image_id_override));
           }
         });
       }
@@ -2463,7 +2463,6 @@ function providerConfiguration(body: any): string | undefined {
 const DEPLOYING_ACCOUNT_EXPRESSION = '\u0001deploying-account';
 const DEPLOYING_ACCOUNT = `\${${DEPLOYING_ACCOUNT_EXPRESSION}}`;
 
-/** A literal string (no interpolation). */
 const TEMPLATE_TYPES = /^aws_launch_(template|configuration)$/;
 const TEMPLATE_BY_NAME = /^\$\{(aws_launch_(?:template|configuration)\.[A-Za-z0-9_-]+)\.name\}$/;
 
@@ -2498,15 +2497,11 @@ function plainUserData(v: unknown, plan: boolean): string {
   return !plan && /(^|[^$%])[$%]\{/.test(text) ? '{reference}' : text;
 }
 
-/** A machine image named by a literal (an AMI id, `resolve:ssm:<parameter>`); undefined for an expression or none. */
-function imageText(v: unknown): string | undefined {
-  return typeof v === 'string' && !templated(v) ? v : undefined;
-}
-
 function templateValue(spec: any): unknown {
   return spec?.id ?? spec?.launch_template_id ?? spec?.name ?? spec?.launch_template_name;
 }
 
+/** A literal string (no interpolation or template directive): a machine image (an AMI id, `resolve:ssm:<parameter>`), a name. */
 function literal(v: unknown): string | undefined {
   return typeof v === 'string' && !templated(v) ? v : undefined;
 }
@@ -2799,10 +2794,6 @@ function tfIpSets(holder: any, key: string): RuleGroupNode['ipSets'] {
   return out;
 }
 
-/** A port (or ICMP type/code) given as a number or a numeric string. */
-function port(v: unknown): number | undefined {
-  return typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined;
-}
 
 /**
  * Whether a labelled resource that names no VPC runs in the account's default VPC (PL-1, semantics §7): a security group
