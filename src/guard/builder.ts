@@ -123,7 +123,7 @@ export class GraphBuilder {
   private readonly pendingGatewayEndpoints: { table: Ref; endpoint: string }[] = [];
   private readonly pendingTransit: { table: Ref; apply: (t: TransitRouteTableNode) => void }[] = [];
   private readonly pendingDefaultTables: { gateway: Ref; table: Ref; which: 'association' | 'propagation'; source: string }[] = [];
-  private readonly pendingDirectConnect: { node: NodeBase; gateway: Ref }[] = [];
+  private readonly pendingDirectConnect: { node: NodeBase; gateway: Ref; property?: string }[] = [];
   private readonly pendingShares: { gateway: Ref; by: string }[] = [];
   private readonly pendingAccepters: {
     node: NodeBase; attachment: Ref; kind: 'vpc' | 'peering'; switches: { defaultAssociation?: boolean; defaultPropagation?: boolean };
@@ -348,7 +348,7 @@ export class GraphBuilder {
     }
     const base = { id, path: outside.at, tags: {} };
     this.nodes.set(id, outside.kind === 'internet-gateway' ? { ...base, type: 'internet-gateway', vpcs: [vpc] }
-      : { ...base, type: 'vpn-gateway', vpcs: [vpc], zones: [], ingressTables: [] });
+      : { ...base, type: 'vpn-gateway', vpcs: [vpc], zones: [], ingressTables: [], tagged: false, directConnect: [], outside: true });
   }
 
   /** The occupants' placements the guard cannot read, once every reader and bridge has reported what it could not resolve. */
@@ -415,11 +415,12 @@ export class GraphBuilder {
 
   /**
    * A Direct Connect gateway associated with a gateway (`AWS::DirectConnect::DirectConnectGatewayAssociation`,
-   * `aws_dx_gateway_association`, `aws_dx_gateway_association_proposal`): with a transit gateway it is an attachment of its
-   * own, which neither engine can name; with a VPN gateway it is one of the networks behind that gateway (its label says).
+   * `aws_dx_gateway_association`, `aws_dx_gateway_association_proposal`), or a private virtual interface on a VPN gateway
+   * (`property`: where it names the gateway): with a transit gateway it is an attachment of its own, which neither engine
+   * can name; with a VPN gateway it is one of the networks behind that gateway (only the gateway's own label says where).
    */
-  public directConnectAssociation(node: NodeBase, gateway: Ref): void {
-    this.pendingDirectConnect.push({ node, gateway });
+  public directConnectAssociation(node: NodeBase, gateway: Ref, property?: string): void {
+    this.pendingDirectConnect.push({ node, gateway, property });
   }
 
   /**
@@ -777,14 +778,16 @@ export class GraphBuilder {
    * gateway, accepters of attachments the output does not hold), and the default tables named by resources of their own.
    */
   private addTransitAttachments(): void {
-    for (const { node, gateway } of this.pendingDirectConnect) {
+    for (const { node, gateway, property } of this.pendingDirectConnect) {
       const target = gateway.kind === 'node' ? this.nodes.get(gateway.id) : undefined;
       const literal = gateway.kind === 'external' && /^tgw-/.test(gateway.value);
       if (target?.type === 'transit-gateway' || literal) {
         this.add({ ...node, type: 'transit-attachment', kind: 'direct-connect', transitGateway: gateway, subnets: [] } satisfies TransitAttachmentNode);
-      } else if (gateway.kind !== 'unresolved' && target?.type !== 'vpn-gateway' && !(gateway.kind === 'external' && /^vgw-/.test(gateway.value))) {
+      } else if (target?.type === 'vpn-gateway') {
+        target.directConnect.push(node.id);
+      } else if (gateway.kind !== 'unresolved' && !(gateway.kind === 'external' && /^vgw-/.test(gateway.value))) {
         // (An unresolved reference is reported where it was read.)
-        this.unresolvedValue(node.id, this.engine === 'terraform' ? 'associated_gateway_id' : 'AssociatedGatewayId', `gateway ${describeRef(gateway)} is neither a transit gateway nor a VPN gateway the guard can place`,
+        this.unresolvedValue(node.id, property ?? (this.engine === 'terraform' ? 'associated_gateway_id' : 'AssociatedGatewayId'), `gateway ${describeRef(gateway)} is neither a transit gateway nor a VPN gateway the guard can place`,
           'associate the Direct Connect gateway with a transit gateway or VPN gateway of the same app, or by its literal id');
       }
     }

@@ -268,7 +268,7 @@ class TemplateReader {
       if (p.VpnGatewayId !== undefined) b.gatewayAttachment(noted('VpnGatewayId', p.VpnGatewayId), noted('VpcId', p.VpcId), { kind: 'vpn-gateway', at });
     }],
     [['AWS::EC2::VPNGateway'], (_reader, { b, base, tags }) => {
-      b.add({ ...base, type: 'vpn-gateway', vpcs: [], ingressTables: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
+      b.add({ ...base, type: 'vpn-gateway', vpcs: [], ingressTables: [], directConnect: [], tagged: tags['jichitai:zone'] !== undefined, zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
     }],
     [['AWS::EC2::NatGateway'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'nat-gateway', subnet: noted('SubnetId', p.SubnetId), public: p.ConnectivityType !== 'private' });

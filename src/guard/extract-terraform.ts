@@ -548,7 +548,7 @@ class ConfigReader {
       b.mainRouteTable(noted('vpc_id', p.vpc_id), noted('route_table_id', p.route_table_id), id);
     }],
     [['aws_vpn_gateway'], (_reader, { b, base, noted, p, id, tags }) => {
-      b.add({ ...base, type: 'vpn-gateway', vpcs: [], ingressTables: [], zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
+      b.add({ ...base, type: 'vpn-gateway', vpcs: [], ingressTables: [], directConnect: [], tagged: tags['jichitai:zone'] !== undefined, zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
       if (p.vpc_id !== undefined) b.gatewayAttachment({ kind: 'node', id }, noted('vpc_id', p.vpc_id));
     }],
     [['aws_vpn_gateway_attachment'], (_reader, { b, base, noted, p }) => {
@@ -676,6 +676,11 @@ class ConfigReader {
       // Accepting another account's proposal (`proposal_id` alone): the gateway is the proposer's, not this output's.
       const gateway = p.associated_gateway_id ?? p.vpn_gateway_id;
       if (gateway !== undefined && gateway !== null) b.directConnectAssociation(base, noted('associated_gateway_id', gateway));
+    }],
+    // A private virtual interface on a VPN gateway (`vpn_gateway_id`; one on a Direct Connect gateway joins through that
+    // gateway's association): a network behind the gateway, as an association is.
+    [['aws_dx_private_virtual_interface', 'aws_dx_hosted_private_virtual_interface_accepter'], (_reader, { b, base, noted, p }) => {
+      if (p.vpn_gateway_id !== undefined && p.vpn_gateway_id !== null) b.directConnectAssociation(base, noted('vpn_gateway_id', p.vpn_gateway_id), 'vpn_gateway_id');
     }],
     [['aws_ec2_transit_gateway_default_route_table_association', 'aws_ec2_transit_gateway_default_route_table_propagation'], (_reader, { b, noted, p, id, type }) => {
       b.transitDefaultTable(noted('transit_gateway_id', p.transit_gateway_id), noted('transit_gateway_route_table_id', p.transit_gateway_route_table_id),

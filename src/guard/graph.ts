@@ -297,6 +297,15 @@ export interface VpnGatewayNode extends NodeBase {
   readonly vpcs: Ref[];
   /** Zone tags of the gateway and of the VPN connections on it. */
   readonly zones: string[];
+  /** Whether the gateway carries a `jichitai:zone` tag of its own (not only its VPN connections'). */
+  readonly tagged: boolean;
+  /**
+   * The Direct Connect resources that join the gateway (gateway associations, private virtual interfaces): its VPN
+   * connections' tags cannot vouch for where they lead, so with any only the gateway's own tag labels it.
+   */
+  readonly directConnect: string[];
+  /** A gateway outside the output (a literal id): what else is on it is unknown, so its VPN connections' tags cannot label it. */
+  readonly outside?: boolean;
   /** Route tables associated with the gateway (edge associations): they route what enters through it (ingress routing). */
   readonly ingressTables: string[];
 }
@@ -304,8 +313,12 @@ export interface VpnGatewayNode extends NodeBase {
 /** The external zones a `jichitai:zone` label can name (semantics §5): where a VPN gateway or attachment leads. */
 export const ZONES: ReadonlySet<string> = new Set(['LGWAN_WAN', 'SECURITY_CLOUD', SECURITY_CLOUD_MEMBER_ZONE]);
 
-/** The one known zone a VPN gateway leads to, or undefined when its labels name none, several or an unknown one. */
+/**
+ * The one known zone a VPN gateway leads to, or undefined when its labels name none, several or an unknown one, or when
+ * Direct Connect joins a gateway that only its VPN connections label.
+ */
 export function gatewayZone(g: VpnGatewayNode): string | undefined {
+  if (!g.tagged && (g.directConnect.length > 0 || g.outside === true)) return undefined;
   const zones = [...new Set(g.zones)];
   return zones.length === 1 && ZONES.has(zones[0]) ? zones[0] : undefined;
 }

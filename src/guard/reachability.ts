@@ -578,8 +578,7 @@ export class Reachability {
       }
       // A VPN gateway labelled with the zone enters each VPC it is attached to, where the local route delivers (semantics §5).
       for (const g of nodesOf(this.graph, 'vpn-gateway')) {
-        const zones = new Set(g.zones);
-        if (zones.size !== 1 || !zones.has(zone)) continue;
+        if (gatewayZone(g) !== zone) continue;
         const step = makeStep(g.id, 'gateway', undefined, 'vgw');
         for (const v of g.vpcs) {
           const vpc = v.kind === 'node' ? this.vpcs.get(v.id) : undefined;
@@ -874,9 +873,8 @@ export class Reachability {
         const zone = gatewayZone(vgw);
         const vgwStep = makeStep(vgw.id, 'gateway', step, 'vgw');
         if (zone) {this.arrive(walk, { kind: 'zone', zone }, this.leave(from, part), vgwStep, firewalls);} else {
-          const zones = [...new Set(vgw.zones)];
-          this.unknown(walk, vgw.id, zones.length > 1 ? `VPN gateway ${vgw.id} is labelled with several zones (${zones.join(', ')})` : `VPN gateway ${vgw.id} has no jichitai:zone label`,
-            'tag the VPN gateway jichitai:zone = LGWAN_WAN or SECURITY_CLOUD (where it leads), or remove the route', part, vgwStep, firewalls);
+          this.unknown(walk, vgw.id, unlabelledGateway(vgw), 'tag the VPN gateway jichitai:zone = LGWAN_WAN or SECURITY_CLOUD (where it leads), or remove the route',
+            part, vgwStep, firewalls);
         }
         return;
       }
@@ -1414,4 +1412,16 @@ function prefectureOf(graph: TopologyGraph): boolean {
 /** Whether a subnet lies outside a walk's segment (or the walk has none): an arrival there is one `arrivals` records. */
 function outsideSegment(segment: Segment | undefined, t: SubnetInfo): boolean {
   return segment === undefined || (t.node.segment ?? t.vpc?.node.segment) !== segment;
+}
+
+/** Why a VPN gateway leads to no one known zone (`gatewayZone` undefined). */
+function unlabelledGateway(g: VpnGatewayNode): string {
+  const zones = [...new Set(g.zones)];
+  if (!g.tagged && zones.length > 0 && g.outside === true) {
+    return `VPN gateway ${g.id} is outside the synthesized output: its VPN connections' jichitai:zone tags do not say where the rest on it leads`;
+  }
+  if (!g.tagged && zones.length > 0 && g.directConnect.length > 0) {
+    return `VPN gateway ${g.id} is labelled only by its VPN connections' jichitai:zone tags, which do not say where Direct Connect ${g.directConnect.join(', ')} leads`;
+  }
+  return zones.length > 1 ? `VPN gateway ${g.id} is labelled with several zones (${zones.join(', ')})` : `VPN gateway ${g.id} has no jichitai:zone label`;
 }
