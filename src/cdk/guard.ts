@@ -7,6 +7,7 @@ import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { declaredPrefixes } from '../guard/check';
 import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
+import { visible } from '../guard/display';
 import { checkParts, evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { CloudFormationTemplate, ConstructPaths, extractCloudFormation, outsideValues, StackTags } from '../guard/extract-cloudformation';
 import { nodesOf, TopologyGraph } from '../guard/graph';
@@ -161,16 +162,16 @@ export class TopologyGuard {
       // report would list it as open while the console shows nothing. The guard refuses it instead.
       if (!at.node.metadata.some((m) => m.data === `${message} [ack: ${id}]`)) {
         silenced.push(ja
-          ? `[${f.path}] ${f.ruleId}: ${id} が、ガードが確認・記録できる理由なしに例外承認されている（Annotations.acknowledgeWarning は理由を残さない）。`
+          ? `[${visible(f.path)}] ${f.ruleId}: ${id} が、ガードが確認・記録できる理由なしに例外承認されている（Annotations.acknowledgeWarning は理由を残さない）。`
             + `代わりに Validations.of(scope).acknowledge({ id: '${id}', reason }) を使う`
-          : `[${f.path}] ${f.ruleId}: ${id} was acknowledged without a reason the guard can check and report `
+          : `[${visible(f.path)}] ${f.ruleId}: ${id} was acknowledged without a reason the guard can check and report `
             + `(Annotations.acknowledgeWarning keeps none); use Validations.of(scope).acknowledge({ id: '${id}', reason }) instead`);
       }
     }
     for (const a of outcome.acknowledged) {
       Annotations.of(constructAt(stack, a.finding.path)).addInfo(ja
-        ? `例外承認済み（${guardFindingId(a.finding.ruleId)}）: ${formatFinding(a.finding)} 理由: ${a.reason}`
-        : `acknowledged (${guardFindingId(a.finding.ruleId)}): ${formatFinding(a.finding)} Reason: ${a.reason}`);
+        ? `例外承認済み（${guardFindingId(a.finding.ruleId)}）: ${formatFinding(a.finding)} 理由: ${visible(a.reason)}`
+        : `acknowledged (${guardFindingId(a.finding.ruleId)}): ${formatFinding(a.finding)} Reason: ${visible(a.reason)}`);
     }
     // The design documents too, once the synthesizer has written the template they hash. A member of a connected set (a
     // prefecture) describes itself and the connected stacks nobody guards (the hub), not the other members.

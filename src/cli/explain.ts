@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { judgedScope, withModelOptions } from './blueprint';
 import { CliError, CliIo, EXIT } from './io';
 import { LoadFlags, loadJudged, withLoadOptions } from './load';
+import { visible } from '../guard/display';
 import { explainFinding, FindingExplanation, formatExplanation } from '../guard/explain';
 import { Finding, guardLanguageOf } from '../guard/rule';
 import { ALL_RULES } from '../guard/rules';
@@ -79,10 +80,10 @@ export function runExplain(ruleId: string, artifacts: readonly string[], flags: 
   } else {
     for (const r of results) {
       const matching = `${flags.from ? ` --from ${flags.from}` : ''}${flags.to ? ` --to ${flags.to}` : ''}`;
-      io.stdout(ja
-        ? `${r.stack}（${r.input}）: ${matching ? `${matching.trim()} に一致する` : ''}${rule.id} の指摘${r.explanations.length === 0 ? 'なし' : ` ${r.explanations.length} 件`}\n`
+      io.stdout(`${visible(ja
+        ? `${r.stack}（${r.input}）: ${matching ? `${matching.trim()} に一致する` : ''}${rule.id} の指摘${r.explanations.length === 0 ? 'なし' : ` ${r.explanations.length} 件`}`
         : `${r.stack} (${r.input}): ${r.explanations.length === 0 ? `no ${rule.id} finding` : `${r.explanations.length} ${rule.id} finding(s)`}`
-          + `${matching ? ` matching${matching}` : ''}\n`);
+          + `${matching ? ` matching${matching}` : ''}`)}\n`);
       for (const e of r.explanations) io.stdout(`\n${formatExplanation(e, language)}\n`);
       if (r.explanations.length > 0) io.stdout('\n');
     }

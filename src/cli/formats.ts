@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CheckRun, StackResult } from './check';
 import { guardFindingId } from '../guard/acknowledge';
+import { visible } from '../guard/display';
 import { Finding, findingText, formatFindingIn, guardLanguageOf, Severity, severityText } from '../guard/rule';
 import { ALL_RULES } from '../guard/rules';
 import { RULE_DOCUMENTATION } from '../guard/rules/catalogue';
@@ -72,7 +73,7 @@ function renderText(run: CheckRun): string {
     ? `${run.results.length} stack(s) checked: compliant with ${run.options.model}.`
     : `${run.results.length} stack(s) checked: ${blocking} blocking finding(s). Exit code 1.`);
   lines.push(...scopeNote(run));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((l) => visible(l)).join('\n')}\n`;
 }
 
 /** `renderText` in Japanese: the same lines, the findings as `formatFindingIn(…, JAPANESE)` words them. */
@@ -96,7 +97,7 @@ function renderTextJa(run: CheckRun): string {
     ? `${run.results.length} スタックを検査: ${MODEL_JA[run.options.model]}に準拠。`
     : `${run.results.length} スタックを検査: 合成を止める指摘 ${blocking} 件。終了コード 1。`);
   lines.push(...scopeNote(run));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((l) => visible(l)).join('\n')}\n`;
 }
 
 /** What the check could not judge without the blueprint: said, so that a pass is not read as more than it is. */
@@ -146,15 +147,20 @@ function renderSarif(run: CheckRun): string {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId),
       level: SARIF_LEVEL[f.severity],
-      message: { text: ja ? `${findingText(f, language).message}。対処: ${findingText(f, language).fix}` : `${f.message}. Fix: ${f.fix}` },
+      message: { text: visible(ja ? `${findingText(f, language).message}。対処: ${findingText(f, language).fix}` : `${f.message}. Fix: ${f.fix}`) },
       locations: [location(r, f.path, f, cwd)],
       ...(f.hops.length > 0 ? {
         codeFlows: [{
-          message: { text: f.hops.map((h) => h.label).join(' → ') },
-          threadFlows: [{ locations: f.hops.map((h, i) => ({ executionOrder: i + 1, location: { message: { text: h.label }, logicalLocations: [{ fullyQualifiedName: nameOfNode(r, h.node), kind: 'resource' }] } })) }],
+          message: { text: visible(f.hops.map((h) => h.label).join(' → ')) },
+          threadFlows: [{
+            locations: f.hops.map((h, i) => ({
+              executionOrder: i + 1,
+              location: { message: { text: visible(h.label) }, logicalLocations: [{ fullyQualifiedName: visible(nameOfNode(r, h.node)), kind: 'resource' }] },
+            })),
+          }],
         }],
       } : {}),
-      ...(suppression !== undefined ? { suppressions: [{ kind: 'external', status: 'accepted', justification: suppression }] } : {}),
+      ...(suppression !== undefined ? { suppressions: [{ kind: 'external', status: 'accepted', justification: visible(suppression) }] } : {}),
       partialFingerprints: { 'jichitaiFinding/v1': `${r.stack.name}|${f.ruleId}|${f.path}|${f.hops.map((h) => h.node).join('>')}` },
       properties: { stack: r.stack.name, severity: f.severity, term: f.term, acknowledgementId: guardFindingId(f.ruleId) },
     });
@@ -210,7 +216,7 @@ function location(r: StackResult, where: string, f: Finding, cwd: string): unkno
       region: { startLine: lineOf(r.stack.file, local) },
     },
   } : {};
-  return { ...physical, logicalLocations: [{ fullyQualifiedName: where, kind: 'resource' }] };
+  return { ...physical, logicalLocations: [{ fullyQualifiedName: visible(where), kind: 'resource' }] };
 }
 
 const lineCache = new Map<string, string[]>();
@@ -229,10 +235,9 @@ function lineOf(file: string, local: string | undefined): number {
 
 // --- JUnit XML -----------------------------------------------------------------------------------------------------
 
+/** XML text: hidden characters escaped as `visible` shows them (XML 1.0 §2.2 forbids most controls anyway), markup escaped. */
 function xml(text: string): string {
-  // XML 1.0 §2.2: control characters other than tab, LF and CR are not allowed at all.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return visible(text, true).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
@@ -271,8 +276,14 @@ function renderJunit(run: CheckRun): string {
 
 // --- Markdown ------------------------------------------------------------------------------------------------------
 
+/**
+ * A Markdown table cell of text that may come from a template: hidden characters escaped (`visible`: a carriage return
+ * would end the row), the cell separator, brackets (links, images), code spans and emphasis escaped, and HTML, so that
+ * a name can neither end the cell nor make a link, image or inline HTML of the pull-request comment. (Inside a cell a
+ * heading or list marker does not start a block: `#`, `-` and `+` stay as they are.)
+ */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return visible(text).replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A summary table for a pull-request comment, then the findings. */
@@ -297,7 +308,7 @@ function renderMarkdown(run: CheckRun): string {
     lines.push('', '| Stack | Rule | Severity | Where | Finding | Fix |', '| --- | --- | --- | --- | --- | --- |');
     for (const { r, f, state } of rows) {
       const hops = f.hops.length > 0 ? ` Path: ${f.hops.map((h) => h.label).join(' → ')}` : '';
-      lines.push(`| ${cell(r.stack.name)} | ${f.ruleId} | ${cell(state)} | \`${cell(f.path)}\` | ${cell(`${f.message} (${f.term}).${hops}`)} | ${cell(f.fix)} |`);
+      lines.push(`| ${cell(r.stack.name)} | ${f.ruleId} | ${cell(state)} | ${cell(f.path)} | ${cell(`${f.message} (${f.term}).${hops}`)} | ${cell(f.fix)} |`);
     }
   }
   lines.push('', ...scopeNote(run).map((n) => `_${n}_`));
@@ -326,7 +337,7 @@ function renderMarkdownJa(run: CheckRun): string {
     for (const { r, f, state } of rows) {
       const text = findingText(f, GuardLanguage.JAPANESE);
       const hops = f.hops.length > 0 ? ` 経路: ${f.hops.map((h) => h.label).join(' → ')}` : '';
-      lines.push(`| ${cell(r.stack.name)} | ${f.ruleId} | ${cell(state)} | \`${cell(f.path)}\` | ${cell(`${text.message}（${f.term}）。${hops}`)} | ${cell(text.fix)} |`);
+      lines.push(`| ${cell(r.stack.name)} | ${f.ruleId} | ${cell(state)} | ${cell(f.path)} | ${cell(`${text.message}（${f.term}）。${hops}`)} | ${cell(text.fix)} |`);
     }
   }
   lines.push('', ...scopeNote(run).map((n) => `_${n}_`));

@@ -4,17 +4,20 @@
  * (`mdCell`, `csvField`, `html`, `xlsxText`), never by concatenation; every renderer is deterministic.
  */
 import { allTables, DesignDocuments, DocTable } from './document';
+import { visible } from '../guard/display';
 
 // --- text hygiene shared by all formats --------------------------------------------------------------------------
 
 /**
  * Characters XML 1.0 forbids (C0 controls but tab / LF / CR, lone surrogates, U+FFFE/U+FFFF) are replaced by U+FFFD in
- * every format: an HTML or xlsx file holding them is malformed, a CSV holding them confuses readers.
+ * every format: an HTML or xlsx file holding them is malformed, a CSV holding them confuses readers. The other hidden
+ * characters a name read from a template may hold (bidirectional overrides, zero-width characters, DEL and C1 controls,
+ * line separators) are shown as their escapes (`visible`), so that a reviewer reads the name that is there.
  */
 function clean(text: string): string {
-  return text.replace(/\r\n?/g, '\n')
+  return visible(text.replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'), true);
 }
 
 // --- Markdown ----------------------------------------------------------------------------------------------------

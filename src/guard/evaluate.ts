@@ -1,6 +1,7 @@
 import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './acknowledge';
 import { byFindingOrder, checkTopology, declaredPrefixes, GuardScope } from './check';
 import { DeclaredFlow, DeclaredSegmentHost, PartScope } from './declared';
+import { visible } from './display';
 import { TopologyGraph } from './graph';
 import { HubEvidenceRecord } from './hub-evidence';
 import { Reachability } from './reachability';
@@ -98,7 +99,7 @@ export function evaluateTopology(
     errors: blocking.map(formatFinding),
     warnings: warned.map((f) => (ja ? `${formatFinding(f)}（理由を付けて例外承認するか、構成を変える）`
       : `${formatFinding(f)} (acknowledge it with a reason, or change the topology)`)),
-    notes: acknowledged.map((a) => (ja ? `例外承認済み: ${formatFinding(a.finding)} 理由: ${a.reason}` : `acknowledged: ${formatFinding(a.finding)} Reason: ${a.reason}`)),
+    notes: acknowledged.map((a) => (ja ? `例外承認済み: ${formatFinding(a.finding)} 理由: ${visible(a.reason)}` : `acknowledged: ${formatFinding(a.finding)} Reason: ${visible(a.reason)}`)),
     report: `${JSON.stringify(report, null, 2)}\n`,
   };
 }

@@ -14,6 +14,7 @@
 import { parsePrefix } from './address-space';
 import { GuardScope, guardContext } from './check';
 import { headersText } from './diff';
+import { visible } from './display';
 import { carriedAt, ConfigElement, describeElement, elementKey, elementsOfPath, withoutElements } from './elements';
 import { nodesOf, TopologyGraph } from './graph';
 import { Box } from './header-set';
@@ -160,7 +161,7 @@ export function formatExplanation(e: FindingExplanation, language: GuardLanguage
       lines.push(...c.alternatives.map((a) => `    - ${a.join('; ')}`));
     }
   }
-  return lines.join('\n');
+  return lines.map((l) => visible(l)).join('\n');
 }
 
 /** `formatExplanation` in Japanese. */
@@ -188,7 +189,7 @@ function formatExplanationJa(e: FindingExplanation): string {
       lines.push(...c.alternatives.map((a) => `    - ${a.join('; ')}`));
     }
   }
-  return lines.join('\n');
+  return lines.map((l) => visible(l)).join('\n');
 }
 
 function pathLines(p: ExplainedPath, indent: string, language: GuardLanguage = GuardLanguage.ENGLISH): string[] {

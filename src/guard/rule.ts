@@ -1,4 +1,5 @@
 import { DeclaredFlow, DeclaredSegmentHost } from './declared';
+import { visible } from './display';
 import { TopologyGraph } from './graph';
 import { Hop, Reachability } from './reachability';
 import { Bilingual } from '../model/bilingual';
@@ -111,14 +112,17 @@ export function formatFinding(f: Finding): string {
   return formatFindingIn(f, GuardLanguage.ENGLISH);
 }
 
-/** `formatFinding` in `language`; in Japanese `[path] ID 重大（term）: message。経路: hop → hop。対処: …`. */
+/**
+ * `formatFinding` in `language`; in Japanese `[path] ID 重大（term）: message。経路: hop → hop。対処: …`. One line: the
+ * names read from the template are shown with their hidden characters escaped (`visible`).
+ */
 export function formatFindingIn(f: Finding, language: GuardLanguage): string {
   if (language === GuardLanguage.JAPANESE && f.ja) {
     const path = f.hops.length > 0 ? `経路: ${f.hops.map((h) => h.label).join(' → ')}。` : '';
-    return `[${f.path}] ${f.ruleId} ${severityText(f.severity, language)}（${f.term}）: ${f.ja.message}。${path}対処: ${f.ja.fix}`;
+    return visible(`[${f.path}] ${f.ruleId} ${severityText(f.severity, language)}（${f.term}）: ${f.ja.message}。${path}対処: ${f.ja.fix}`);
   }
   const path = f.hops.length > 0 ? ` ${f.hops.map((h) => h.label).join(' → ')}.` : '';
-  return `[${f.path}] ${f.ruleId} ${f.severity} (${f.term}): ${f.message}.${path} Fix: ${f.fix}`;
+  return visible(`[${f.path}] ${f.ruleId} ${f.severity} (${f.term}): ${f.message}.${path} Fix: ${f.fix}`);
 }
 
 /** The language of the options; a value that is not a `GuardLanguage` is refused (JavaScript and JSON callers can pass anything). */
