@@ -13,6 +13,7 @@ import { extractWithHub, HubEvidence, HubEvidenceError, HubEvidenceRecord, HubEv
 import { Finding } from '../guard/rule';
 import { parseStrictJson, RepeatedKey } from '../guard/strict-json';
 import { terraformFilesBeside } from '../guard/terraform-files';
+import { isObject } from '../model/validate-common';
 
 /** The kinds of artifact `check` reads. */
 export type ArtifactKind = 'cdk-out' | 'cloudformation-template' | 'cdktf-out' | 'terraform-json' | 'terraform-plan';
@@ -114,9 +115,19 @@ export function detectKind(input: string): { kind: ArtifactKind; json?: unknown 
     throw new CliError(`${input}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give the path of a cdk.out directory, a template, a cdk.tf.json, a cdktf.out directory or a Terraform plan JSON (terraform show -json)`);
   }
   if (stat.isDirectory()) {
-    // cdktf.out has a manifest.json of its own (with "stacks", not "artifacts"): its stacks/ directory tells it apart.
-    if (fs.existsSync(path.join(input, 'stacks')) || fs.existsSync(path.join(input, 'cdk.tf.json'))) return { kind: 'cdktf-out' };
-    if (fs.existsSync(path.join(input, 'manifest.json'))) return { kind: 'cdk-out' };
+    // A cloud assembly's manifest.json lists "artifacts"; cdktf.out has a manifest.json of its own (with "stacks") and its
+    // Terraform files (stacks/<stack>/cdk.tf.json, or one cdk.tf.json). A directory that looks like both is refused: read
+    // as one kind, the other kind's stacks would go unchecked while `cdk deploy --app` or terraform deploys them.
+    const manifestFile = path.join(input, 'manifest.json');
+    const manifest = fs.existsSync(manifestFile) ? readJson(manifestFile) : undefined;
+    const assembly = isObject(manifest) && 'artifacts' in manifest;
+    const terraform = fs.existsSync(path.join(input, 'stacks')) || fs.existsSync(path.join(input, 'cdk.tf.json')) || (isObject(manifest) && 'stacks' in manifest);
+    if (assembly && terraform) {
+      throw new CliError(`${input}: the directory holds both a cloud assembly (manifest.json with "artifacts") and CDKTF output (stacks/, cdk.tf.json or a `
+        + 'manifest.json with "stacks"): check each output directory on its own, so that no stack of either goes unchecked');
+    }
+    if (terraform) return { kind: 'cdktf-out' };
+    if (manifest !== undefined) return { kind: 'cdk-out' };
     throw new CliError(`${input}: the directory holds neither a manifest.json (a cdk.out of \`cdk synth\`) nor stacks/*/cdk.tf.json (a cdktf.out of \`cdktf synth\`). Run the synth first, or name the output directory`);
   }
   if (path.basename(input) === 'manifest.json') return { kind: 'cdk-out' };
@@ -385,13 +396,33 @@ function localIdOf(nodeId: string, prefix: string): string | undefined {
 
 /** cdktf's output: `stacks/<name>/cdk.tf.json`, one unit per stack (cdktf's cross-stack references are remote state). */
 function loadCdktfOut(dir: string, selected: StackFilter, hub?: HubEvidenceSource): CheckUnit[] {
+  const stacksDir = path.join(dir, 'stacks');
   if (fs.existsSync(path.join(dir, 'cdk.tf.json'))) {
+    if (fs.existsSync(stacksDir)) {
+      throw new CliError(`${dir}: the directory holds both a cdk.tf.json and a stacks/ directory: name the one output to check (the directory of one `
+        + 'cdk.tf.json, or a cdktf.out), so that no stack goes unchecked');
+    }
     const file = path.join(dir, 'cdk.tf.json');
     const name = path.basename(path.resolve(dir));
     return selected(name) ? [terraformUnit(name, readJson(file) as TerraformJson, file, hub)] : [];
   }
-  const stacksDir = path.join(dir, 'stacks');
-  const names = fs.readdirSync(stacksDir).filter((n) => fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json'))).sort();
+  if (!fs.existsSync(stacksDir)) throw new CliError(`${dir}: its manifest.json lists CDKTF stacks but there is no stacks/ directory: nothing to check. Run \`cdktf synth\` first`);
+  // Every stack directory is read (one without its cdk.tf.json is an error, not a stack skipped), and the manifest's stacks
+  // (cdktf synth writes manifest.json with "stacks") are exactly those.
+  const dirs = fs.readdirSync(stacksDir).filter((n) => fs.statSync(path.join(stacksDir, n)).isDirectory()).sort();
+  const empty = dirs.filter((n) => !fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json')));
+  if (empty.length > 0) throw new CliError(`${dir}: stacks/${empty.join(', stacks/')} hold${empty.length === 1 ? 's' : ''} no cdk.tf.json: synthesize again, or remove the directory`);
+  const names = dirs;
+  const manifestFile = path.join(dir, 'manifest.json');
+  const manifest = fs.existsSync(manifestFile) ? readJson(manifestFile) : undefined;
+  if (isObject(manifest) && isObject(manifest.stacks)) {
+    const listed = Object.keys(manifest.stacks).sort();
+    const missing = listed.filter((n) => !names.includes(n));
+    const unlisted = names.filter((n) => !listed.includes(n));
+    if (missing.length > 0 || unlisted.length > 0) {
+      throw new CliError(`${dir}: manifest.json and stacks/ disagree (${[...missing.map((n) => `${n}: in the manifest, not in stacks/`), ...unlisted.map((n) => `${n}: in stacks/, not in the manifest`)].join('; ')}): synthesize again`);
+    }
+  }
   if (names.length === 0) throw new CliError(`${dir}: stacks/ holds no <stack>/cdk.tf.json: nothing to check. Run \`cdktf synth\` first`);
   return names.filter(selected).map((n) => {
     const file = path.join(stacksDir, n, 'cdk.tf.json');
