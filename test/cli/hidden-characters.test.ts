@@ -105,7 +105,10 @@ test('docs: no bidirectional, zero-width or separator character in the HTML, Mar
   const out = path.join(path.dirname(file), 'out');
   const r = await cli('docs', file, '--model', 'alpha', '--out-dir', out, '--format', 'html,md,csv,svg', '--language', 'en');
   expect(r.code).toBe(1);
-  const walk = (d: string): string[] => fs.readdirSync(d).flatMap((n) => (fs.statSync(path.join(d, n)).isDirectory() ? walk(path.join(d, n)) : [path.join(d, n)]));
+  const walk = (d: string): string[] => fs.readdirSync(d).flatMap((n) => {
+    const f = path.join(d, n);
+    return fs.statSync(f).isDirectory() ? walk(f) : [f];
+  });
   const files = walk(out);
   expect(files.length).toBeGreaterThan(3);
   const offending = files.filter((f) => BIDI_OR_INVISIBLE.test(fs.readFileSync(f, 'utf8').replace(/^\ufeff/, ''))).map((f) => path.relative(out, f));
