@@ -86,6 +86,11 @@ export function judgedScope(flags: { model?: NetworkModel; case?: AlphaPrimeCase
     if (flags.case !== undefined && flags.model !== NetworkModel.ALPHA_PRIME) {
       throw new CliError('--case applies to model α′ only (the α′ cases ア, イ, ウ of the 2024 revision); drop --case or use --model α′');
     }
+    // α′ is judged by its case (tenant restriction and download restriction in イ and ウ, no communication tool in ア).
+    if (flags.case === undefined && flags.model === NetworkModel.ALPHA_PRIME) {
+      throw new CliError('model α′ is judged by its case: give --case ア|イ|ウ (license and updates only; communication tools without downloads; '
+        + 'with sanitized downloads), or the blueprint with --blueprint FILE');
+    }
     return { options: { model: flags.model, alphaPrimeCase: flags.case, ...lang(flags.language) }, scope: {} };
   }
   let props: MunicipalNetworkBlueprintProps;

@@ -2,6 +2,7 @@
 import { bi, Bilingual } from './bilingual';
 import { DesignDocumentFormat, DocumentLanguage } from './design-documents';
 import { GuardLanguage, TopologyGuardOptions } from './guard-options';
+import { AlphaPrimeCase, NetworkModel } from './network-model';
 import { unsafeTextCharacter } from './validate-common';
 
 /** One problem of design-document options: the prop, what is wrong, how to fix it (in English and Japanese). */
@@ -69,12 +70,29 @@ export function designDocumentsProblems(o: unknown, prop: string): DesignDocumen
 
 /** Options given to TopologyGuard.apply by hand are checked like a blueprint's (both engines): every problem at once. */
 export function checkGuardOptions(where: string, options: TopologyGuardOptions): void {
-  const problems = [...designDocumentsProblems(options.designDocuments, 'designDocuments'), ...hubEvidenceProblems(options.securityCloudHub)];
+  const problems = [...designDocumentsProblems(options.designDocuments, 'designDocuments'), ...hubEvidenceProblems(options.securityCloudHub), ...caseProblems(options)];
   if (problems.length === 0) return;
   const lines = options.language === GuardLanguage.JAPANESE
     ? problems.map((p) => `  [${p.prop}] ${p.what.ja}。対処: ${p.fix.ja}`)
     : problems.map((p) => `  [${p.prop}] ${p.what.en}. Fix: ${p.fix.en}.`);
   throw new Error(`[${where}] invalid TopologyGuard options:\n${lines.join('\n')}`);
+}
+
+/**
+ * α′ is judged by its case (ア, イ, ウ of the 2024 revision): tenant restriction (AP-3) and file download restriction (AP-6)
+ * apply in イ and ウ, and ア allows no communication tool (AP-2). A guard applied without the case would judge a case it
+ * was not told; the blueprint of a MunicipalNetwork always has one.
+ */
+function caseProblems(options: TopologyGuardOptions): DesignDocumentsProblem[] {
+  const c: unknown = options.alphaPrimeCase;
+  const known = Object.values(AlphaPrimeCase) as unknown[];
+  const fix = bi('give alphaPrimeCase: AlphaPrimeCase.LICENSE_AND_UPDATES (ア), COMMUNICATION_NO_DOWNLOAD (イ) or COMMUNICATION_WITH_SANITIZATION (ウ)',
+    'alphaPrimeCase に AlphaPrimeCase.LICENSE_AND_UPDATES（ア）、COMMUNICATION_NO_DOWNLOAD（イ）、COMMUNICATION_WITH_SANITIZATION（ウ）のいずれかを指定する');
+  if (c !== undefined && !known.includes(c)) return [{ prop: 'alphaPrimeCase', what: bi(`${JSON.stringify(c)} is not an AlphaPrimeCase`, `${JSON.stringify(c)} は AlphaPrimeCase ではない`), fix }];
+  if (options.model === NetworkModel.ALPHA_PRIME && c === undefined) {
+    return [{ prop: 'alphaPrimeCase', what: bi('model ALPHA_PRIME is judged by its case, and none is given', "α'モデルはケースで判定するが、ケースの指定がない"), fix }];
+  }
+  return [];
 }
 
 /** The hub evidence option's shape (the files are read at synthesis, where a missing one is reported). */

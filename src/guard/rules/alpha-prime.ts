@@ -8,8 +8,9 @@ import { proxyFleet, proxyOnlySubnets, relaysToBreakout } from './proxy-exits';
 import { byLo, covered } from './specific';
 import { statelessBypassProblem } from './stateless-engine';
 import { CloudServiceCatalogue } from '../../model/catalogue';
-import { domainProblems } from '../../model/domains';
-import { NetworkModel } from '../../model/network-model';
+import { CloudServiceCategory } from '../../model/cloud-service';
+import { domainProblems, patternCovers } from '../../model/domains';
+import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
@@ -984,9 +985,15 @@ export const AP2: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ISMAP / 許可リスト',
   summary: 'Every allow-listed domain belongs to a catalogue service that is ISMAP-listed, or to a security-update service meeting the three '
-    + 'conditions; no bare `*`, no TLD-wide wildcard.',
+    + 'conditions; no bare `*`, no TLD-wide wildcard; in case ア (license authentication and updates only) none is a communication tool\'s.',
   check(ctx) {
     const findings: Finding[] = [];
+    // Case ア: 「Web会議システム、メールなどのアプリケーションを利用しない」 (MIC deck, seed 002): a place a communication tool
+    // lists, and no catalogue service of another kind (an identity service's sign-in host), is outside the case.
+    const caseA = ctx.alphaPrimeCase === AlphaPrimeCase.LICENSE_AND_UPDATES;
+    const tools = caseA ? CloudServiceCatalogue.all().filter((s) => s.category === CloudServiceCategory.COMMUNICATION_TOOL) : [];
+    const otherKind = caseA
+      ? CloudServiceCatalogue.all().filter((s) => s.category !== CloudServiceCategory.COMMUNICATION_TOOL).flatMap((s) => s.domains) : [];
     for (const g of nodesOf(ctx.graph, 'rule-group')) {
       if (g.domainList?.generatedRulesType !== 'ALLOWLIST') continue;
       for (const target of g.domainList.targets) {
@@ -998,6 +1005,15 @@ export const AP2: GuardRule = {
         const problems = syntax.length > 0 || QUALIFYING.has(target) ? syntax
           : [bi('is not a domain of a catalogue service that is ISMAP-listed or a security-update service meeting the three conditions',
             'は、ISMAP 登録のカタログサービスのドメインでも、3 条件を満たすセキュリティ更新サービスのドメインでもない')];
+        const tool = syntax.length > 0 ? undefined
+          : tools.find((t) => t.domains.some((d) => patternCovers(d, pattern)) && !otherKind.some((d) => patternCovers(d, pattern)));
+        if (tool) {
+          findings.push(finding(this, nameOf(ctx.graph, g.id),
+            bi(`allow-list entry "${target}" is a domain of the communication tool ${tool.name}, but case ア allows only license authentication and updates`,
+              `許可リストのエントリ "${target}" はコミュニケーションツール ${tool.name} のドメインだが、ケース（ア）で認められるのはライセンス認証とアップデートだけ`),
+            bi('remove the domain, or build case イ or ウ with their controls (tenant restriction, file download restriction)',
+              'ドメインを削除するか、ケース（イ）（ウ）とその対策（テナント制御、ファイルダウンロード制限）で構成する')));
+        }
         for (const p of problems) {
           findings.push(finding(this, nameOf(ctx.graph, g.id), bi(`allow-list entry "${target}" ${p.en}`, `許可リストのエントリ "${target}" ${p.ja}`),
             bi('list the service\'s own domains (see CloudServiceCatalogue), never a wildcard over a whole TLD or everything; '

@@ -422,8 +422,9 @@ export const AP3: GuardRule = {
     + 'catalogue\'s meeting-media ranges); a communication tool without a header scheme (or a place no catalogue service lists) needs '
     + 'an acknowledgement naming the service-side setting.',
   check(ctx: GuardContext) {
-    const tenantCases: (AlphaPrimeCase | undefined)[] = [AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD, AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION];
-    if (!tenantCases.includes(ctx.alphaPrimeCase)) return [];
+    // Without a case (a caller of the library that gave none: TopologyGuard.apply and the CLI refuse that) the control is
+    // required, as in the cases that allow communication tools: fail closed.
+    if (ctx.alphaPrimeCase === AlphaPrimeCase.LICENSE_AND_UPDATES) return [];
     const targets = allowListed(ctx.graph);
     // Every proxy that relays to the breakout must apply the control: a terminal may be sent to any of them.
     const configs = breakoutProxyConfigs(ctx);
@@ -851,7 +852,9 @@ export const AP6: GuardRule = {
     + 'In both, every proxy that may relay to the breakout does so, and no LGWAN subnet but a proxy\'s own reaches out around it (as AP-3).',
   check(ctx: GuardContext) {
     const sanitizing = ctx.alphaPrimeCase === AlphaPrimeCase.COMMUNICATION_WITH_SANITIZATION;
-    if (!sanitizing && ctx.alphaPrimeCase !== AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD) return [];
+    // Without a case, judged as case イ (downloads refused), the stricter one: fail closed. Case ア allows no communication
+    // tool at all (AP-2).
+    if (ctx.alphaPrimeCase === AlphaPrimeCase.LICENSE_AND_UPDATES) return [];
     const targets = allowListed(ctx.graph);
     // A place a catalogue service of another kind also lists (login.live.com: Microsoft 365 and the consumer-account
     // block, an identity service) may be allow-listed for that service alone; it is not taken as a communication tool's.
