@@ -922,7 +922,8 @@ export class GraphBuilder {
       if (n.type === 'subnet' && n.ipv6Cidr) literals.push({ text: n.ipv6Cidr, where: n.id });
       if (n.type === 'route-table') literals.push(...n.routes.map((r) => ({ text: r.destination, where: r.source })));
       if (n.type === 'transit-route-table') literals.push(...n.routes.map((r) => ({ text: r.destination, where: r.source })));
-      if (n.type === 'network-acl' && !n.default) literals.push(...n.entries.map((e) => ({ text: e.cidr ?? '', where: n.id })));
+      // A default NACL too: its implicit entries are ::/0 (never ambiguous), but entries added to it are read as any other.
+      if (n.type === 'network-acl') literals.push(...n.entries.map((e) => ({ text: e.cidr ?? '', where: n.id })));
     }
     for (const { text, where } of literals) {
       const p = parsePrefix(text);

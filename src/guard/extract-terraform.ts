@@ -2304,10 +2304,13 @@ class ConfigReader {
       names,
       protocol: normaliseProtocol(e.protocol),
       cidr: cidr === undefined ? undefined : this.cidr(cidr, id, 'cidr_block'),
-      fromPort: port(e.from_port),
-      toPort: port(e.to_port),
+      // The AWS provider sends what is not written as 0 (terraform-provider-aws, vpc_network_acl_rule.go: PortRange from
+      // `from_port` / `to_port`, IcmpTypeCode from `icmp_type` / `icmp_code` for protocols 1 and 58, each an int defaulting
+      // to 0): an entry without ports matches port 0 only, one without an ICMP type echo replies (type 0) only.
+      fromPort: unwritten(e.from_port) ? 0 : port(e.from_port),
+      toPort: unwritten(e.to_port) ? 0 : port(e.to_port),
       ports: [[`${inline}from_port`, e.from_port], [`${inline}to_port`, e.to_port]],
-      icmpSpecific: normaliseProtocol(e.protocol) === 'icmp' && e.icmp_type !== undefined && port(e.icmp_type) !== -1,
+      icmpSpecific: ICMP_PROTOCOLS.has(normaliseProtocol(e.protocol)) && (unwritten(e.icmp_type) || port(e.icmp_type) !== -1),
     };
   }
 
@@ -2812,4 +2815,12 @@ function inDefaultVpc(type: string, p: any): boolean {
     case 'aws_autoscaling_group': return unset(p.vpc_zone_identifier);
     default: return false;
   }
+}
+
+/** Protocols whose NACL entries match an ICMP type and code (1: ICMP, 58: ICMPv6, as numbers or the provider's names). */
+const ICMP_PROTOCOLS: ReadonlySet<string> = new Set(['icmp', '1', '58', 'icmpv6', 'ipv6-icmp']);
+
+/** A value Terraform leaves out (the plan writes it as null). */
+function unwritten(v: unknown): boolean {
+  return v === undefined || v === null;
 }
