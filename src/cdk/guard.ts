@@ -47,8 +47,9 @@ export class TopologyGuard {
     checkGuardOptions(scope.node.path || '<app>', options);
     guardLanguageOf(options); // refuse an unknown language now, not at synthesis
     const stacks = stacksOf(scope);
-    if (stacks.length === 0) {
-      // An app or stage whose stacks are added later: guard them when the tree is validated.
+    if (!scope.node.scopes.some((c) => Stack.isStack(c))) {
+      // An app, a stage or another scope above the stacks: the stacks added to it after this call are guarded too, when
+      // the tree is validated (a scope is validated before what it holds).
       scope.node.addValidation({
         validate: () => {
           const late = stacksOf(scope).filter((s) => !guarded.has(s));
@@ -56,7 +57,6 @@ export class TopologyGuard {
           return late.flatMap((s) => TopologyGuard.check(s));
         },
       });
-      return;
     }
     stacks.forEach((s) => TopologyGuard.guardStack(s, options, scope));
   }

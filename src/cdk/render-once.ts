@@ -1,6 +1,9 @@
-import { CfnElement, Stack } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import * as path from 'path';
+import { isDeepStrictEqual } from 'util';
+import { BootstraplessSynthesizer, CfnElement, CliCredentialsStackSynthesizer, DefaultStackSynthesizer, LegacyStackSynthesizer, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { classMethod, hookRender, startsWith } from '../guard/render-hooks';
+import { changedAfterCheck, classMethod, hookRender, startsWith } from '../guard/render-hooks';
 
 /**
  * Render a guarded stack's template once per synthesis (issue 4's cost target).
@@ -11,8 +14,11 @@ import { classMethod, hookRender, startsWith } from '../guard/render-hooks';
  * call to `_toCloudFormation()` gets it back — once — provided the stack still has the very elements it was rendered
  * from. Between validation and synthesis aws-cdk-lib only *adds* elements (DefaultStackSynthesizer's BootstrapVersion
  * parameter and CheckBootstrapVersion rule); those few are rendered and merged into the kept template. Anything else
- * (an element removed or replaced, new template options, a name collision) falls back to a full render, so the written
- * template is always what a full render would write (test/cdk/render-once.test.ts compares the bytes).
+ * (an element removed or replaced, an element added to another section than Parameters and Rules, new template options,
+ * a name collision) is a change the guard did not check: the synthesis fails (GUARD-1), so the written template is the
+ * checked one (test/cdk/render-once.test.ts compares the bytes with an unguarded synthesis). A synthesizer other than
+ * aws-cdk-lib's own, or a stack class writing its template itself, may change the template as it writes it: the written
+ * file is read back and compared.
  *
  * The kept render lives from the guard's validation to the end of the stack's synthesizer run, and never past the
  * current job (a microtask drops it): a validation that no synthesis follows (a refusal elsewhere in the app, a manual
@@ -30,10 +36,16 @@ interface Rendered {
 }
 
 const kept = new WeakMap<Stack, Rendered>();
+/** The template handed to the synthesizer in this synthesis (the checked render and the synthesizer's additions). */
+const served = new WeakMap<Stack, unknown>();
 let renders = 0;
 
-/** Template sections that are maps of logical IDs: an element's fragment can be added to them key by key. */
-const KEYED_SECTIONS = new Set(['Conditions', 'Mappings', 'Outputs', 'Parameters', 'Resources', 'Rules']);
+/**
+ * Sections the synthesizer itself adds to after validation (the bootstrap version parameter and rule): maps of logical
+ * IDs, so an element's fragment is added key by key.
+ */
+const SYNTHESIZER_SECTIONS = new Set(['Parameters', 'Rules']);
+
 
 /**
  * Render `stack`'s template now (as `cdk synth` would write it) and keep it for the synthesizer; also returns the
@@ -60,16 +72,61 @@ export function renderTemplate(stack: Stack): { readonly template: any; readonly
  */
 export function installRenderOnce(stack: Stack): void {
   // A synthesizer is bound to one stack, so hooking that instance concerns this stack only.
-  hookRender(stack, '_toCloudFormation', () => reuse(stack), { end: () => kept.delete(stack) });
+  hookRender(stack, '_toCloudFormation', () => reuse(stack), {
+    written: (session) => verifyWritten(stack, session),
+    end: () => {
+      kept.delete(stack);
+      served.delete(stack);
+    },
+  });
 }
 
-/** The kept template, completed with the elements added since; undefined when only a full render is safe. */
+/** aws-cdk-lib's own synthesizers, which write the template `_toCloudFormation()` returns as it is. */
+const OWN_SYNTHESIZERS: readonly object[] = [
+  DefaultStackSynthesizer, CliCredentialsStackSynthesizer, LegacyStackSynthesizer, BootstraplessSynthesizer,
+].map((c) => c.prototype);
+
+/**
+ * A synthesizer of another class (a subclass overriding how the template is written) or a stack class with its own
+ * `_synthesizeTemplate` may write another template than the one served: the written file is read back and compared.
+ */
+function verifyWritten(stack: Stack, session: { readonly outdir: string }): void {
+  const template = served.get(stack);
+  served.delete(stack);
+  if (template === undefined) return;
+  const writes = (s: object) => (s as { _synthesizeTemplate?: unknown })._synthesizeTemplate;
+  if (OWN_SYNTHESIZERS.includes(Object.getPrototypeOf(stack.synthesizer)) && writes(stack) === writes(Stack.prototype)) return;
+  const file = path.join(session.outdir, stack.templateFile);
+  let written: unknown;
+  try {
+    written = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw changedAfterCheck(stack.node.path, `its template ${stack.templateFile} could not be read back after writing (${(e as Error).message})`);
+  }
+  if (!isDeepStrictEqual(written, template)) {
+    throw changedAfterCheck(stack.node.path, `the synthesizer (${stack.synthesizer.constructor.name}) wrote another template than the one checked`);
+  }
+}
+
+/**
+ * The kept template, completed with the elements the synthesizer added since; undefined when the guard did not check
+ * this synthesis (validation skipped: a full render). A change the guard did not check fails the synthesis.
+ */
 function reuse(stack: Stack): any {
   const rendered = kept.get(stack);
   kept.delete(stack); // once: a later call (another synthesis, a test) renders afresh
-  if (!rendered || headerOf(stack) !== rendered.header) return undefined;
+  if (!rendered) return undefined;
+  const template = completed(stack, rendered);
+  served.set(stack, template);
+  return template;
+}
+
+function completed(stack: Stack, rendered: Rendered): any {
+  if (headerOf(stack) !== rendered.header) {
+    throw changedAfterCheck(stack.node.path, 'its template options (description, transforms, metadata) changed');
+  }
   const elements = cfnElements(stack);
-  if (!startsWith(elements, rendered.elements)) return undefined;
+  if (!startsWith(elements, rendered.elements)) throw changedAfterCheck(stack.node.path, 'elements were removed, replaced or reordered');
   const added = elements.slice(rendered.elements.length);
   if (added.length === 0) return rendered.template;
   // Merge the way Stack._toCloudFormation() does for keyed sections: new sections go last, new keys last in theirs.
@@ -77,10 +134,12 @@ function reuse(stack: Stack): any {
   for (const element of added) {
     const fragment = stack.resolve((element as unknown as { _toCloudFormation(): any })._toCloudFormation()) ?? {};
     for (const [section, entries] of Object.entries<Record<string, unknown>>(fragment)) {
-      if (!KEYED_SECTIONS.has(section) || typeof entries !== 'object' || entries === null) return undefined;
+      if (!SYNTHESIZER_SECTIONS.has(section) || typeof entries !== 'object' || entries === null) {
+        throw changedAfterCheck(stack.node.path, `${element.node.path} was added to the template's ${section} section`);
+      }
       const into = { ...(template[section] ?? {}) };
       for (const [key, value] of Object.entries(entries)) {
-        if (key in into) return undefined;
+        if (key in into) throw changedAfterCheck(stack.node.path, `${element.node.path} was added under the ${section} name ${key}, which the checked template holds`);
         into[key] = value;
       }
       template[section] = into;

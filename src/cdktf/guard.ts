@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderConfig } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
@@ -12,7 +12,7 @@ import { nodesOf, TopologyGraph } from '../guard/graph';
 import { evidenceOfOption, extractWithHub, sameEvidence } from '../guard/hub-evidence';
 import { oncePerValidation } from '../guard/memo';
 import { classMethod, whenWritten } from '../guard/render-hooks';
-import { Finding, guardLanguageOf } from '../guard/rule';
+import { Finding, formatFindingIn, guardLanguageOf } from '../guard/rule';
 import { outsideReferences, unreadStackFinding } from '../guard/unread-stacks';
 import { checkGuardOptions } from '../model/design-documents-problems';
 import { SecurityCloudHubEvidence, TopologyGuardOptions } from '../model/guard-options';
@@ -29,6 +29,8 @@ const parts = new WeakMap<TerraformStack, PartScope<GuardedPart>[]>();
 const reports = new WeakMap<TerraformStack, Construct>();
 /** The security cloud hub's evidence given for each stack (a member of a hub in another app or account). */
 const hubEvidence = new WeakMap<TerraformStack, SecurityCloudHubEvidence>();
+/** The scopes above the stacks (an app) the guard was applied to, by app: stacks added to them afterwards are guarded too. */
+const wholeScopes = new WeakMap<IConstruct, { scope: IConstruct; options: TopologyGuardOptions }[]>();
 
 /**
  * The synth-time topology guard (CDKTF). It reads the stack's synthesized Terraform JSON — ours and anything
@@ -49,6 +51,10 @@ export class TopologyGuard {
     const stacks = stacksOf(scope);
     if (stacks.length === 0) {
       throw new Error(`[${scope.node.path || '<app>'}] holds no TerraformStack to guard: CDKTF validates stacks only, so call TopologyGuard.apply after adding the stacks (or on each stack)`);
+    }
+    // Applied to the app (or another scope above the stacks): a stack added to it afterwards is guarded too (`guardLate`).
+    if (!scope.node.scopes.some((c) => TerraformStack.isStack(c))) {
+      wholeScopes.set(scope.node.root, [...(wholeScopes.get(scope.node.root) ?? []), { scope, options }]);
     }
     for (const stack of stacks) {
       const existing = guarded.get(stack);
@@ -82,8 +88,27 @@ export class TopologyGuard {
     acknowledgements.set(stack, [...(acknowledgements.get(stack) ?? []), { scopePath: scope.node.path, ruleId, reason: reason.trim() }]);
   }
 
+  /**
+   * The stacks added after `apply` to a scope it was applied to: each is guarded now. cdktf synthesizes (and validates)
+   * the stacks in tree order, so one that comes after `stack` is checked by its own validation; one that came before was
+   * written already, and is checked here (its errors are this validation's).
+   */
+  private static guardLate(stack: TerraformStack): string[] {
+    const errors: string[] = [];
+    const order = appStacks(stack.node.root);
+    for (const { scope, options } of wholeScopes.get(stack.node.root) ?? []) {
+      for (const late of stacksOf(scope).filter((s) => !guarded.has(s))) {
+        TopologyGuard.apply(late, options);
+        if (order.indexOf(late) < order.indexOf(stack)) errors.push(...TopologyGuard.check(late).map((e) => `[${late.node.path}] ${e}`));
+      }
+    }
+    return errors;
+  }
+
   /** Run the rules over the stack's Terraform JSON; returns the blocking findings as validation errors. */
   private static check(stack: TerraformStack): string[] {
+    const late = TopologyGuard.guardLate(stack);
+    if (late.length > 0) return late;
     const options = guarded.get(stack)!;
     // toTerraform() resolves every token and keeps each resource's construct path in its "//" metadata; the synthesizer
     // writes this very render (render-once.ts).
@@ -132,17 +157,39 @@ function unreadStacks(stack: TerraformStack): Finding[] {
   const all = appStacks(stack.node.root);
   if (all.find((s) => guarded.has(s)) !== stack) return [];
   const out: Finding[] = [];
+  const at = all.indexOf(stack);
   for (const s of all.filter((x) => !guarded.has(x))) {
-    let references: string[];
-    try {
-      const config = classMethod(s, 'toTerraform')() as TerraformJson;
-      references = outsideReferences(outsideConfigValues(config), extractTerraform({ [s.node.id]: config }));
-    } catch (e) {
-      references = [`${s.node.id} (the guard cannot read its configuration: ${(e as Error).message})`];
+    // cdktf runs a stack's aspects in its own synthesizer: one synthesized after this stack whose aspects have not run
+    // yet is read when they have, by a validation of its own (what it names then is its error).
+    if (all.indexOf(s) > at && aspectsReach(s)) {
+      const language = guardLanguageOf(guarded.get(stack) ?? {});
+      s.node.addValidation({
+        validate: () => {
+          const references = unreadReferences(s);
+          return references.length > 0 ? [formatFindingIn(unreadStackFinding(s.node.path, references), language)] : [];
+        },
+      });
+      continue;
     }
+    const references = unreadReferences(s);
     if (references.length > 0) out.push(unreadStackFinding(s.node.path, references));
   }
   return out;
+}
+
+/** What an unguarded stack names outside itself (unread-stacks.ts), or why its configuration cannot be read. */
+function unreadReferences(s: TerraformStack): string[] {
+  try {
+    const config = classMethod(s, 'toTerraform')() as TerraformJson;
+    return outsideReferences(outsideConfigValues(config), extractTerraform({ [s.node.id]: config }));
+  } catch (e) {
+    return [`${s.node.id} (the guard cannot read its configuration: ${(e as Error).message})`];
+  }
+}
+
+/** Whether an aspect applies to the stack: one added to it, to something in it, or to a scope above it (the app). */
+function aspectsReach(s: TerraformStack): boolean {
+  return [...s.node.scopes, ...s.node.findAll()].some((c) => Aspects.of(c).all.length > 0);
 }
 
 /**

@@ -1,6 +1,8 @@
+import * as path from 'path';
 import { TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { classMethod, hookRender, startsWith } from '../guard/render-hooks';
+import { changedAfterCheck, classMethod, hookRender, startsWith } from '../guard/render-hooks';
+import { terraformFilesBeside } from '../guard/terraform-files';
 
 /**
  * Render a guarded stack's Terraform JSON once per synthesis (issue 4's cost target).
@@ -10,8 +12,10 @@ import { classMethod, hookRender, startsWith } from '../guard/render-hooks';
  * was most of the guard's cost (`npm run bench`). Here the guard's render is kept and handed back — once — to the next
  * `toTerraform()` call, provided the stack still has the very elements it was rendered from and the same stack-level
  * overrides. Between validation and writing, cdktf only runs custom synthesis hooks (files next to the stack) and
- * collects annotations; a changed stack falls back to a full render. test/cdktf/render-once.test.ts compares the
- * written bytes with an unguarded synthesis.
+ * collects annotations: a stack changed after the guard checked it (by a later validation or a synthesis hook) fails
+ * the synthesis (GUARD-1), and so does a Terraform file written beside `cdk.tf.json` (Terraform reads every `*.tf.json`
+ * of the directory), so what is written is what was checked. test/cdktf/render-once.test.ts compares the written bytes
+ * with an unguarded synthesis.
  *
  * cdktf validates inside the stack synthesizer's `synthesize()`, right before it writes, so the render is kept only
  * while that call runs: validations run any other way (`Testing.synth(stack, true)`, `stack.runAllValidations()`)
@@ -27,6 +31,8 @@ interface Rendered {
 const kept = new WeakMap<TerraformStack, Rendered>();
 /** Stacks whose synthesizer is running (validation, custom synthesis, annotations, writing). */
 const synthesizing = new WeakSet<TerraformStack>();
+/** Stacks whose checked render was written in this synthesis: their directory is looked over once written. */
+const checked = new WeakSet<TerraformStack>();
 
 /**
  * Render `stack`'s Terraform JSON now (as `cdktf synth` would write it); during the stack's synthesis, keep it for
@@ -47,19 +53,34 @@ export function renderConfig(stack: TerraformStack): any {
 export function installRenderOnce(stack: TerraformStack): void {
   hookRender(stack, 'toTerraform', () => reuse(stack), {
     start: () => synthesizing.add(stack),
+    written: (session) => {
+      if (!checked.has(stack)) return;
+      checked.delete(stack);
+      const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+      const beside = terraformFilesBeside(path.join(dir, 'cdk.tf.json'));
+      if (beside.length > 0) {
+        throw changedAfterCheck(stack.node.path, `Terraform files were written beside cdk.tf.json (${beside.join(', ')}), which Terraform reads with it`);
+      }
+    },
     end: () => {
+      checked.delete(stack);
       synthesizing.delete(stack);
       kept.delete(stack);
     },
   });
 }
 
+/** The kept render; undefined when the guard did not check this synthesis. A change since fails the synthesis. */
 function reuse(stack: TerraformStack): any {
   const rendered = kept.get(stack);
   kept.delete(stack); // once: a later call (another synthesis, a test) renders afresh
-  if (!rendered || overridesOf(stack) !== rendered.overrides) return undefined;
+  if (!rendered) return undefined;
+  if (overridesOf(stack) !== rendered.overrides) throw changedAfterCheck(stack.node.path, 'stack-level overrides (addOverride) changed');
   const elements = terraformElements(stack);
-  if (elements.length !== rendered.elements.length || !startsWith(elements, rendered.elements)) return undefined;
+  if (elements.length !== rendered.elements.length || !startsWith(elements, rendered.elements)) {
+    throw changedAfterCheck(stack.node.path, 'elements were added, removed or replaced (by a later validation or a synthesis hook)');
+  }
+  checked.add(stack);
   return rendered.config;
 }
 

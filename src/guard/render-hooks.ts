@@ -8,6 +8,16 @@ type Method = (...args: any[]) => any;
 /** Stacks already hooked: hooking twice would wrap the hooks themselves. */
 const hooked = new WeakSet<object>();
 
+/**
+ * The error for a stack whose output is not what the guard checked: something changed it after the guard's validation
+ * (a later validation, aspect or synthesis hook, a custom synthesizer). The guard refuses to let it be written unchecked.
+ */
+export function changedAfterCheck(stackPath: string, what: string): Error {
+  return new Error(`[${stackPath}] GUARD-1 (ガードの前提): the stack's output is not what the topology guard checked: ${what}. `
+    + 'Fix: make every change to the stack before synthesis validates it (not in a later validation, aspect, synthesis hook or '
+    + 'custom synthesizer), so that the guard checks what is written');
+}
+
 /** What to do once a stack's synthesizer has written the stack (the design documents), by stack. */
 const afterWrite = new WeakMap<object, (session: any) => void>();
 
@@ -39,7 +49,7 @@ export function hookRender(
   stack: { readonly synthesizer: unknown },
   render: string,
   reuse: () => unknown,
-  synthesis: { start?(): void; end(): void },
+  synthesis: { start?(): void; written?(session: any): void; end(): void },
 ): void {
   if (hooked.has(stack)) return;
   hooked.add(stack);
@@ -48,6 +58,8 @@ export function hookRender(
     synthesis.start?.();
     try {
       const result = synthesize(session);
+      // What was written is what the guard checked (or the synthesis fails), before anything else is written beside it.
+      synthesis.written?.(session);
       const action = afterWrite.get(stack);
       afterWrite.delete(stack);
       action?.(session);

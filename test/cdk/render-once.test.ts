@@ -89,32 +89,40 @@ describe('the guard renders each stack once (AWS CDK)', () => {
       expect(second).toEqual(template);
     });
 
-    test('elements added afterwards are merged where a full render puts them', () => {
+    test('parameters and rules added afterwards (what the synthesizer adds) are merged where a full render puts them', () => {
       const stack = handMade();
       renderTemplate(stack);
       new CfnParameter(stack, 'Added', { type: 'Number', default: 1 });
-      new ec2.CfnEIP(stack, 'Eip', { domain: 'vpc' });
       const merged = render(stack);
       const full = fullRender(stack);
       expect(JSON.stringify(merged)).toEqual(JSON.stringify(full));
       expect(Object.keys(merged.Parameters)).toEqual(['Existing', 'Added']);
     });
 
-    test('a removed element, a new template option or a colliding key means a full render', () => {
+    test('anything else changed after the check (a resource added, an element removed or replaced, a new template option) '
+      + 'fails the synthesis: the guard never lets an unchecked template be written', () => {
+      const added = handMade();
+      renderTemplate(added);
+      new ec2.CfnEIP(added, 'Eip', { domain: 'vpc' });
+      expect(() => render(added)).toThrow(/GUARD-1 .*not what the topology guard checked: .*Eip was added to the template's Resources section/);
+
       const removed = handMade();
       renderTemplate(removed);
       removed.node.tryRemoveChild('Igw');
-      expect(render(removed).Resources).not.toHaveProperty('Igw');
+      expect(() => render(removed)).toThrow(/elements were removed, replaced or reordered/);
 
       const described = handMade();
       renderTemplate(described);
       described.templateOptions.description = 'second';
-      expect(render(described).Description).toBe('second');
+      expect(() => render(described)).toThrow(/its template options \(description, transforms, metadata\) changed/);
 
       const replaced = handMade();
       renderTemplate(replaced);
       replaced.node.tryRemoveChild('Vpc');
       new ec2.CfnVPC(replaced, 'Vpc', { cidrBlock: '10.9.0.0/16' });
+      expect(() => render(replaced)).toThrow(/elements were removed, replaced or reordered/);
+
+      // Without a check in this synthesis (validation skipped), the stack renders as it is.
       expect(render(replaced).Resources.Vpc.Properties.CidrBlock).toBe('10.9.0.0/16');
     });
 

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { App, TerraformStack, Testing } from 'cdktf';
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
 import { BLUEPRINTS } from '../../examples/blueprints';
 import { buildTfExample } from '../../examples/tf/_app';
@@ -66,31 +67,41 @@ describe('the guard renders each stack once (CDKTF)', () => {
       expect(stack.toTerraform().resource.aws_vpc[stack.getLogicalId(vpc)].cidr_block).toBe('10.99.0.0/16');
     });
 
-    test('an element added after validation is written (a full render instead of the kept one)', () => {
-      const renders = jest.spyOn(TerraformStack.prototype, 'toTerraform');
+    // A change after the guard checked the stack would be written unchecked: the synthesis fails instead (GUARD-1).
+    test('an element added after validation fails the synthesis, and no cdk.tf.json is written', () => {
       const app = new App({ outdir: outdir() });
       const { stack } = buildTfExample('beta', app);
       duringSynthesis(stack, () => new Eip(stack, 'LateEip', { domain: 'vpc' }));
-      app.synth();
-      expect(renders).toHaveBeenCalledTimes(2);
-      expect(Object.keys(written(app, stack).resource.aws_eip ?? {})).toEqual([expect.stringMatching(/LateEip/)]);
+      expect(() => app.synth()).toThrow(/GUARD-1 .*not what the topology guard checked: elements were added, removed or replaced/);
+      expect(fs.existsSync(path.join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'))).toBe(false);
     });
 
-    test('a stack-level override added after validation is written', () => {
+    test('a stack-level override added after validation fails the synthesis', () => {
       const app = new App({ outdir: outdir() });
       const { stack } = buildTfExample('beta', app);
       duringSynthesis(stack, () => stack.addOverride('terraform.required_version', '>= 1.5'));
-      app.synth();
-      expect(written(app, stack).terraform.required_version).toBe('>= 1.5');
+      expect(() => app.synth()).toThrow(/stack-level overrides \(addOverride\) changed/);
     });
 
-    test('an element removed after validation is not written', () => {
+    test('an element removed after validation fails the synthesis', () => {
       const app = new App({ outdir: outdir() });
       const { stack } = buildTfExample('beta', app);
       new Eip(stack, 'Doomed', { domain: 'vpc' });
       duringSynthesis(stack, () => stack.node.tryRemoveChild('Doomed'));
-      app.synth();
-      expect(written(app, stack).resource.aws_eip).toBeUndefined();
+      expect(() => app.synth()).toThrow(/elements were added, removed or replaced/);
+    });
+
+    test('a Terraform file written beside cdk.tf.json during synthesis fails it (Terraform would read it too)', () => {
+      const app = new App({ outdir: outdir() });
+      const { stack } = buildTfExample('beta', app);
+      addCustomSynthesis(new Construct(stack, 'Beside'), {
+        onSynthesize: (session) => {
+          const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+          fs.mkdirSync(dir, { recursive: true });
+          fs.writeFileSync(path.join(dir, 'extra.tf.json'), '{}');
+        },
+      });
+      expect(() => app.synth()).toThrow(/Terraform files were written beside cdk.tf.json \(extra.tf.json\)/);
     });
 
     test('a property changed between two syntheses is written by the second one', () => {
