@@ -571,6 +571,8 @@ describe('AP-5 通信路暗号化: only TLS to cloud services, and the proxy aut
     const cases: [string, (script: string) => string][] = [
       ['sslproxy_cert_error allow', insertBefore(/^sslproxy_cert_error deny all$/, 'sslproxy_cert_error allow all')],
       ['DONT_VERIFY_PEER', (script) => script.replace(/^(tls_outgoing_options .*)$/m, '$1 flags=DONT_VERIFY_PEER')],
+      // Any valid certificate, whoever it was issued to (outside tester, red team 37).
+      ['DONT_VERIFY_DOMAIN', (script) => script.replace(/^(tls_outgoing_options .*)$/m, '$1 flags=DONT_VERIFY_DOMAIN')],
       ['no trusted authority', (script) => script.replace(/default-ca=on/, 'default-ca=off')],
       ['a certificate validator of its own', insertBefore(/^sslproxy_cert_error deny all$/, 'sslcrtvalidator_program /usr/local/bin/accept-everything')],
     ];

@@ -652,7 +652,9 @@ export function nonTlsPorts(rulesString: string | undefined): string[] {
 /**
  * Why a proxy configuration does not verify the cloud services' certificates, or undefined when it does: Squid verifies
  * origin servers against the system's trusted CAs unless told otherwise, and `sslproxy_cert_error allow`, the
- * `DONT_VERIFY_PEER` flag, or `default-ca=off` / `NO_DEFAULT_CA` without a CA file of its own tell it otherwise.
+ * `DONT_VERIFY_PEER` flag (no verification), the `DONT_VERIFY_DOMAIN` flag (a valid certificate issued to any other name
+ * is accepted: 正当性の確認 is about the service itself), or `default-ca=off` / `NO_DEFAULT_CA` without a CA file of its
+ * own tell it otherwise.
  * https://www.squid-cache.org/Doc/config/tls_outgoing_options/ https://www.squid-cache.org/Doc/config/sslproxy_cert_error/
  */
 function certificateProblem(conf: SquidConf): Bilingual | undefined {
@@ -662,6 +664,9 @@ function certificateProblem(conf: SquidConf): Bilingual | undefined {
     if (d[0] === 'sslproxy_cert_error' && d[1] === 'allow') return bi(`"${line}" accepts certificates that fail verification`, `"${line}" が検証に失敗した証明書を受け入れる`);
     if ((d[0] === 'sslproxy_flags' || d[0] === 'tls_outgoing_options') && /DONT_VERIFY_PEER/i.test(line)) {
       return bi(`"${line}" turns certificate verification off`, `"${line}" が証明書の検証を無効にする`);
+    }
+    if ((d[0] === 'sslproxy_flags' || d[0] === 'tls_outgoing_options') && /DONT_VERIFY_DOMAIN/i.test(line)) {
+      return bi(`"${line}" accepts a certificate issued to another name than the service's`, `"${line}" がサービス以外の名前に発行された証明書を受け入れる`);
     }
     if (d[0] === 'tls_outgoing_options' && /\b(default-ca=off|NO_DEFAULT_CA)\b/i.test(line) && !/\bca(file|path)=/.test(line)) {
       return bi(`"${line}" trusts no certificate authority`, `"${line}" がどの認証局も信頼しない`);
@@ -682,7 +687,7 @@ export const AP5: GuardRule = {
   severity: Severity.ERROR,
   models: [NetworkModel.ALPHA_PRIME],
   term: '通信路暗号化',
-  summary: 'Only TLS (443) to cloud services, and the proxy verifies their certificates (no sslproxy_cert_error allow, no DONT_VERIFY_PEER: '
+  summary: 'Only TLS (443) to cloud services, and the proxy verifies their certificates (no sslproxy_cert_error allow, no DONT_VERIFY_PEER or DONT_VERIFY_DOMAIN: '
     + 'a critical finding, never acknowledged); any other port (UDP meeting media, OCSP/CRL on 80) needs a written reason (acknowledge AP-5).',
   check(ctx: GuardContext) {
     const findings: Finding[] = [];

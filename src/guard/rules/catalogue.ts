@@ -249,7 +249,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     citations: [{ source: SOURCES.MIC_2024, where: 'α\'モデル ケース（イ）（ウ）の技術的対策 — IDS/IPS', quote: 'ネットワーク上の通信パケットを収集・解析し、不正な通信の検知及び遮断を行う。' }],
   },
   'AP-5': {
-    summaryJa: 'クラウドサービスへは TLS（443）のみで、プロキシは接続先の証明書を検証すること（`sslproxy_cert_error allow`・`DONT_VERIFY_PEER` は不可。例外承認できない critical の指摘）。'
+    summaryJa: 'クラウドサービスへは TLS（443）のみで、プロキシは接続先の証明書を検証すること（`sslproxy_cert_error allow`・`DONT_VERIFY_PEER`・`DONT_VERIFY_DOMAIN` は不可。例外承認できない critical の指摘）。'
       + 'その他のポート（Web 会議の UDP メディア、80 番の OCSP/CRL）はベンダーの要件を記した例外承認が必要。',
     rationale: 'Channel encryption and certificate authentication of the service are listed for every case: TLS on the wire, and a proxy that '
       + 'intercepts TLS must itself authenticate the service, or it hands the terminals a forged one. Other ports need a written reason.',
