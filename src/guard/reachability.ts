@@ -22,7 +22,7 @@ import {
 } from './header-set';
 import { CloudServiceCatalogue } from '../model/catalogue';
 import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
-import { Segment } from '../model/segment';
+import { Segment, stricterSegment } from '../model/segment';
 
 /** Where a path ends (semantics §9). */
 export type End =
@@ -286,10 +286,10 @@ export class Reachability {
     return out;
   }
 
-  /** The subnet's segment: its own tag, else its VPC's. */
+  /** The subnet's segment: its own tag, else its VPC's; the stricter of the two when they differ (`stricterSegment`). */
   public segmentOf(subnetId: string): Segment | undefined {
     const s = this.subnets.get(subnetId);
-    return s?.node.segment ?? s?.vpc?.node.segment;
+    return stricterSegment(s?.node.segment, s?.vpc?.node.segment);
   }
 
   /**

@@ -1,12 +1,13 @@
 import { parsePrefix, Prefix } from './address-space';
 import { deref, nodesOf, OccupantNode, SubnetNode, TopologyGraph, VpcNode } from './graph';
 import { GuardContext } from './rule';
-import { Segment } from '../model/segment';
+import { Segment, stricterSegment } from '../model/segment';
 
-/** The segment of a subnet: its own tag, else its VPC's. */
+/** The segment of a subnet: its own tag, else its VPC's; the stricter of the two when they differ (`stricterSegment`). */
 export function segmentOf(graph: TopologyGraph, subnet: SubnetNode): Segment | undefined {
-  return subnet.segment ?? deref<VpcNode>(graph, subnet.vpc)?.segment;
+  return stricterSegment(subnet.segment, deref<VpcNode>(graph, subnet.vpc)?.segment);
 }
+
 
 /** The subnets of each segment, built once per graph: rules ask per flow and per source (a prefecture has thousands). */
 const BY_SEGMENT = new WeakMap<TopologyGraph, Map<Segment | undefined, SubnetNode[]>>();

@@ -10,6 +10,20 @@ export enum Segment {
   INTERNET = 'INTERNET',
 }
 
+/** The segments from the most closed to the most open. */
+const STRICTNESS: readonly Segment[] = [Segment.MY_NUMBER, Segment.LGWAN, Segment.INTERNET];
+
+/**
+ * A subnet labelled otherwise than its VPC (the guard's SEG-1) is judged as the more closed of the two segments, fail closed: a
+ * My Number VPC's subnet labelled INTERNET would otherwise turn MN-1 (critical, never acknowledged) into findings that
+ * can be acknowledged (the label mismatch, the Internet segment's egress), and a My Number label inside an Internet VPC
+ * is what the label says it holds.
+ */
+export function stricterSegment(own: Segment | undefined, vpc: Segment | undefined): Segment | undefined {
+  if (own === undefined || vpc === undefined || own === vpc) return own ?? vpc;
+  return STRICTNESS.indexOf(own) <= STRICTNESS.indexOf(vpc) ? own : vpc;
+}
+
 /**
  * Networks outside the municipality's segments that flows and routes can reach.
  */
