@@ -1,4 +1,4 @@
-import { ALL_V4, ALL_V6, Family, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
+import { ALL_V4, ALL_V6, Family, formatAddress, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
 import { CLOSED, literallyClosed } from '../enums';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
@@ -9,7 +9,7 @@ import { byLo, covered } from './specific';
 import { statelessBypassProblem } from './stateless-engine';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { CloudServiceCategory } from '../../model/cloud-service';
-import { domainProblems, patternCovers } from '../../model/domains';
+import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { jaOrEn } from '../ja-engine';
@@ -985,7 +985,8 @@ export const AP2: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ISMAP / 許可リスト',
   summary: 'Every allow-listed domain belongs to a catalogue service that is ISMAP-listed, or to a security-update service meeting the three '
-    + 'conditions; no bare `*`, no TLD-wide wildcard; in case ア (license authentication and updates only) none is a communication tool\'s.',
+    + 'conditions; no bare `*`, no TLD-wide wildcard; in case ア (license authentication and updates only) none is a communication tool\'s; '
+    + 'every public address block a pass rule after the allow-list reaches lies in the published media ranges of an allow-listed catalogue service.',
   check(ctx) {
     const findings: Finding[] = [];
     // Case ア: 「Web会議システム、メールなどのアプリケーションを利用しない」 (MIC deck, seed 002): a place a communication tool
@@ -1023,9 +1024,47 @@ export const AP2: GuardRule = {
         }
       }
     }
+    findings.push(...passedBlockFindings(this, ctx.graph));
     return findings;
   },
 };
+
+/**
+ * AP-2 for the pass rules after a breakout firewall's allow-list (strict order): an IP allow-list reaches only what the
+ * allow-listed services publish. Each public block they reach (private ones are no cloud service) must lie in the
+ * published media ranges (`media.cidrs`) of a catalogue service one of whose domains the allow-list holds; any other
+ * block is a destination the guideline's 接続先制限 does not name (a service of one's own: acknowledge AP-2 with its
+ * ISMAP registration). What AP-1 already refuses (unreadable rules, a whole transport, more than a /8) is not repeated.
+ */
+function passedBlockFindings(rule: GuardRule, graph: TopologyGraph): Finding[] {
+  const findings: Finding[] = [];
+  for (const { policy } of breakoutFirewalls(graph)) {
+    if (!policy || policy.ruleOrder !== 'STRICT_ORDER') continue;
+    const refs = policy.ruleGroups.map((ref, i) => ({ ref, priority: policy.ruleGroupPriorities?.[i], group: deref<RuleGroupNode>(graph, ref) }));
+    const lists = refs.filter((r) => r.group?.type === 'rule-group' && r.group.domainList?.generatedRulesType === 'ALLOWLIST');
+    if (lists.length === 0 || lists.some((r) => r.priority === undefined)) continue;
+    const allowAt = Math.min(...lists.map((r) => r.priority as number));
+    const listed = lists.flatMap((r) => r.group!.domainList!.targets.map((t) => (t.startsWith('.') ? `*${t}` : t)));
+    const published = CloudServiceCatalogue.all()
+      .filter((s) => s.media !== undefined && s.domains.some((d) => listed.some((t) => patternsOverlap(d, t))))
+      .flatMap((s) => s.media!.cidrs.map((c) => parsePrefix(c)).filter((p): p is Prefix => p !== undefined));
+    for (const { ref, priority } of refs) {
+      if (priority === undefined || priority <= allowAt || lists.some((r) => r.ref === ref)) continue;
+      const after = afterAllowListPasses(graph, ref);
+      if (!('blocks' in after)) continue;
+      const outside = after.blocks.filter((b) => !NOT_PUBLIC.some((n) => n.family === b.family && n.lo <= b.lo && b.hi <= n.hi)
+        && !published.some((p) => p.family === b.family && p.lo <= b.lo && b.hi <= p.hi));
+      if (outside.length === 0) continue;
+      const blocks = [...new Set(outside.map((b) => `${formatAddress(b.lo)}/${b.length}`))].join(', ');
+      findings.push(finding(rule, nameOf(graph, ref.kind === 'node' ? ref.id : policy.id),
+        bi(`a pass rule after the allow-list reaches ${blocks}, which no allow-listed catalogue service publishes as its ranges (接続先制限)`,
+          `許可リストより後の pass ルールが ${blocks} へ通すが、許可リストにあるどのカタログサービスも、そのアドレス範囲として公開していない（接続先制限）`),
+        bi('pass only to the media ranges the allow-listed services publish (CloudServiceCatalogue), or acknowledge AP-2 with the ISMAP registration of the service the blocks belong to',
+          '許可リストにあるサービスが公開するメディアのアドレス範囲（CloudServiceCatalogue）だけへ通すか、そのブロックが属するサービスの ISMAP 登録を理由として AP-2 を例外承認する')));
+    }
+  }
+  return findings;
+}
 
 /** A terminal pool's value of the subnet role tag MunicipalNetwork puts on every subnet it lays out. */
 const TERMINAL_SUBNET_ROLE = 'terminals';
