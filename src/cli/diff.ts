@@ -3,6 +3,8 @@ import { judgedScope } from './blueprint';
 import { CliError, CliIo, EXIT } from './io';
 import { JudgedUnit, LoadFlags, loadJudged, withLoadOptions } from './load';
 import { diffReachability, formatChange, ReachabilityChange } from '../guard/diff';
+import { visible } from '../guard/display';
+import { UnresolvedValue } from '../guard/graph';
 
 interface DiffFlags extends LoadFlags {
   readonly format: 'text' | 'json';
@@ -20,7 +22,9 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
       + 'The comparison is exact (every address, protocol and port) and engine-neutral (no logical IDs or Terraform addresses), '
       + 'so two renders of the same network diff to nothing. When an artifact holds several independent stacks, they are paired by '
       + 'stack name (use --stack to pick one).\n\n'
-      + 'Exit codes: 0 no change; 1 something is opened or closed; 2 unusable input.')
+      + 'What the guard cannot read in <after> and not in <before> (a nested stack, a value known only after deployment) may open '
+      + 'anything: each is listed as "unresolved" and counts as a change (fail closed).\n\n'
+      + 'Exit codes: 0 no change; 1 something is opened or closed, or <after> adds what the guard cannot read; 2 unusable input.')
     .argument('<before>', 'cdk.out directory, template JSON, cdk.tf.json, cdktf.out directory or Terraform plan JSON')
     .argument('<after>', 'the same kinds; the engine may differ from <before>')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -35,18 +39,37 @@ export function runDiff(before: string, after: string, flags: DiffFlags, io: Cli
   const a = loadJudged([before], flags).units;
   const b = loadJudged([after], flags).units;
   const pairs = pair(a, b, before, after);
-  const results = pairs.map(([x, y]) => ({ before: label(x), after: label(y), changes: diffReachability(x.graph, y.graph, { hosts }) }));
-  const changes = results.reduce((n, r) => n + r.changes.length, 0);
+  const results = pairs.map(([x, y]) => ({
+    before: label(x),
+    after: label(y),
+    changes: diffReachability(x.graph, y.graph, { hosts }),
+    unresolved: addedUnresolved(x.graph.unresolved, y.graph.unresolved),
+  }));
+  const changes = results.reduce((n, r) => n + r.changes.length + r.unresolved.length, 0);
   if (flags.format === 'json') {
     io.stdout(`${JSON.stringify(results, null, 2)}\n`);
   } else {
     for (const r of results) {
       const head = results.length > 1 || r.before !== r.after ? `${r.before} → ${r.after}: ` : '';
-      io.stdout(`${head}${r.changes.length === 0 ? 'no change in reachability' : summary(r.changes)}\n`);
+      const said = r.changes.length === 0 ? 'no change in reachability' : summary(r.changes);
+      io.stdout(visible(`${head}${said}${r.unresolved.length > 0 ? `; ${r.unresolved.length} value(s) the guard cannot read added (GUARD-1)` : ''}`) + '\n');
       for (const c of r.changes) io.stdout(`  ${formatChange(c)}\n`);
+      for (const u of r.unresolved) io.stdout(`${visible(`  unresolved ${u.node} ${u.property}: ${u.reason}`)}\n`);
     }
   }
   return changes > 0 ? EXIT.FINDINGS : EXIT.COMPLIANT;
+}
+
+/**
+ * The values the guard cannot read in the after side that the before side does not hold (by resource, property and
+ * reason): each may open anything the reachability above does not show, so the diff cannot say "no change" (fail closed).
+ */
+function addedUnresolved(before: readonly UnresolvedValue[], after: readonly UnresolvedValue[]): UnresolvedValue[] {
+  const key = (u: UnresolvedValue) => `${u.node}\u0000${u.property}\u0000${u.reason}`;
+  const known = new Set(before.map(key));
+  const seen = new Set<string>();
+  return after.filter((u) => !known.has(key(u)) && !seen.has(key(u)) && seen.add(key(u)) !== undefined)
+    .map((u) => ({ node: u.node, property: u.property, reason: u.reason }));
 }
 
 function summary(changes: readonly ReachabilityChange[]): string {

@@ -85,6 +85,21 @@ describe('diff', () => {
     expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: 'no change in reachability\n', stderr: '' });
   });
 
+  test('a nested stack added (which the guard cannot read) is no "no change": listed as unresolved, exit 1 (outside tester)', async () => {
+    const nested = copyCdkOut(compliant, path.join(work, 'nested.out'));
+    const file = templateFile(nested);
+    const template = readJson(file);
+    template.Resources.MoreRoutes = { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3.amazonaws.com/bucket/routes.json' } };
+    writeJson(file, template);
+    const r = await cli('diff', compliant, nested);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^no change in reachability; 1 value\(s\) the guard cannot read added \(GUARD-1\)\n {2}unresolved MoreRoutes /);
+    const json = JSON.parse((await cli('diff', compliant, nested, '--format', 'json')).stdout);
+    expect(json[0].unresolved).toEqual([expect.objectContaining({ node: 'MoreRoutes' })]);
+    // The other way round nothing is added that the guard cannot read.
+    expect((await cli('diff', nested, compliant)).code).toBe(0);
+  });
+
   test('one stack on each side is compared whatever their names, and the output says which', async () => {
     const other = synthExample('beta', path.join(work, 'beta.out'));
     const r = await cli('diff', compliant, other);
