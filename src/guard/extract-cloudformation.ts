@@ -51,7 +51,8 @@ export interface CloudFormationTemplate {
  * region only, and the templates carry neither: a name two stacks export (a copy of the stack for another region) may be
  * either's where a stack imports it, so it resolves to neither (`TemplateReader.exported`).
  */
-type Exports = Map<string, { reader: TemplateReader; value: unknown; stacks: string[] }>;
+/** Exported outputs by name; `transformed`: a macro (`Fn::Transform`) in the exporting template's Outputs may rewrite them. */
+type Exports = Map<string, { reader: TemplateReader; value: unknown; stacks: string[]; transformed?: boolean }>;
 
 /** Route properties of AWS::EC2::Route and the kind of target each names. */
 const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
@@ -968,19 +969,26 @@ class TemplateReader {
 
   /** Record this template's exported outputs (CDK's cross-stack references are exports and `Fn::ImportValue`). */
   public registerExports(stack: string): void {
+    // A macro called in the Outputs (beside an output's Value, or over the section) rewrites them before deployment:
+    // the values written are not what is exported, so none of this template's exports is trusted (fail closed).
+    const transformed = macroCall(this.template.Outputs ?? {}) !== undefined;
     for (const output of Object.values(this.template.Outputs ?? {})) {
-      const name = output.Export?.Name;
+      const name = output?.Export?.Name;
       if (typeof name !== 'string') continue;
       const known = this.exports.get(name);
-      if (known) known.stacks.push(stack);
-      else this.exports.set(name, { reader: this, value: output.Value, stacks: [stack] });
+      if (known) {
+        known.stacks.push(stack);
+        if (transformed) known.transformed = true;
+      } else {
+        this.exports.set(name, { reader: this, value: output.Value, stacks: [stack], ...(transformed ? { transformed } : {}) });
+      }
     }
   }
 
-  /** The export an `Fn::ImportValue` names, when exactly one stack of the input exports that name (`Exports`). */
+  /** The export an `Fn::ImportValue` names, when exactly one stack of the input exports that name and no macro rewrites it (`Exports`). */
   private exported(imported: unknown): { reader: TemplateReader; value: unknown } | undefined {
     const found = typeof imported === 'string' ? this.exports.get(imported) : undefined;
-    return found && found.stacks.length === 1 ? found : undefined;
+    return found && found.stacks.length === 1 && !found.transformed ? found : undefined;
   }
 
   public read(): void {
@@ -1088,7 +1096,11 @@ class TemplateReader {
       const exported = this.exported(imported);
       if (exported && chosenByCondition(exported.value)) return { kind: 'unresolved', expression: `Fn::ImportValue ${JSON.stringify(imported)} is an export a condition (Fn::If) chooses` };
       if (exported) return exported.reader.ref(exported.value);
-      const stacks = typeof imported === 'string' ? this.exports.get(imported)?.stacks : undefined;
+      const entry = typeof imported === 'string' ? this.exports.get(imported) : undefined;
+      const stacks = entry?.stacks;
+      if (entry?.transformed && stacks?.length === 1) {
+        return { kind: 'unresolved', expression: `Fn::ImportValue ${JSON.stringify(imported)} names an export of stack ${stacks[0]}, whose Outputs a macro (Fn::Transform) rewrites before deployment` };
+      }
       if (stacks) {
         return {
           kind: 'unresolved',

@@ -326,6 +326,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^Fn::ImportValue (.+) names no export of the stacks the guard was given$/, (m) => `Fn::ImportValue ${m[1]} が、ガードに渡したスタックのどのエクスポートも指していない`],
   [/^Fn::ImportValue (.+) names an export of (\S+) stacks \((.+)\); an export name is unique per account and region only, and the guard does not know which of them is in this stack's$/,
     (m) => `Fn::ImportValue ${m[1]} は ${m[2]} 個のスタック（${m[3]}）のエクスポートを指している。エクスポート名はアカウントとリージョンごとにしか一意でなく、どれがこのスタックのものかをガードは知らない`],
+  [/^Fn::ImportValue (.+) names an export of stack (.+), whose Outputs a macro \(Fn::Transform\) rewrites before deployment$/,
+    (m) => `Fn::ImportValue ${m[1]} はスタック ${m[2]} のエクスポートを指しているが、その Outputs はデプロイ前にマクロ（Fn::Transform）が書き換える`],
   [/^Fn::ImportValue (.+) is an export a condition \(Fn::If\) chooses$/, (m) => `Fn::ImportValue ${m[1]} は、条件（Fn::If）が値を選ぶエクスポート`],
   [/^(.+) repeats (.+)\.([^.]+), which a condition \(Fn::If\) chooses$/, (m) => `${m[1]} は ${m[2]}.${m[3]} を繰り返す値で、それは条件（Fn::If）が選ぶ`],
   [/^template parameter (.+) is known only at deploy time$/, (m) => `テンプレートパラメータ ${m[1]} はデプロイ時にしか決まらない`],
