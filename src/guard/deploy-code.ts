@@ -11,7 +11,8 @@
  * service token the guard cannot read. A role that can only read, write logs, or touch what no rule reads changes no
  * verdict (docs/guard-semantics.md §10).
  */
-import { actionKey, changesNothingRead, READ_ONLY, serviceKey } from './sdk-calls';
+import { actionKey, changesNothingRead, changesReadService, READ_ONLY, sdkCallReason, serviceKey } from './sdk-calls';
+import { parseEmbeddedJson } from './strict-json';
 import { isDynamicReference } from './unreadable';
 
 /**
@@ -158,10 +159,10 @@ export function allowedStatements(document: unknown): { readonly statements: All
 export const HARMLESS_MANAGED_POLICY = /^arn:(aws|aws-cn|aws-us-gov|\{partition\}|\$\{AWS::Partition\}):iam::aws:policy\/service-role\/(AWSLambdaBasicExecutionRole|AWSLambdaVPCAccessExecutionRole)$/;
 
 /** The reason deploy-time code may change the network: the first few of what allows it. */
-export function deployCodeReason(what: string, powers: readonly string[]): string {
+export function deployCodeReason(what: string, powers: readonly string[], when: 'at deploy time' | 'whenever it is triggered' = 'at deploy time'): string {
   const shown = powers.slice(0, 3).join('; ');
   const more = powers.length > 3 ? ` (and ${powers.length - 3} more)` : '';
-  return `${what} runs code at deploy time that the template does not hold, and it may change the network: ${shown}${more}`;
+  return `${what} runs code ${when} that the template does not hold, and it may change the network: ${shown}${more}`;
 }
 
 /** The fix for deploy-time code that may change the network. */
@@ -180,3 +181,53 @@ export const REGISTRY_TYPE_FIX = 'declare what the extension makes with AWS reso
 /** The fix for a hook type registered or activated in the template (its handler's code and role are not in it). */
 export const HOOK_FIX = 'register and activate hook types outside the guarded template, or use a Lambda hook whose function and role are of the template '
   + 'and allow only actions that read';
+
+/**
+ * Systems Manager Automation actions that change nothing the guard reads (they wait, branch, assert, pause, tag, or
+ * handle instances and images); every other action runs code, calls other automation or deploys templates.
+ * https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-actions.html
+ */
+const QUIET_AUTOMATION_ACTIONS: ReadonlySet<string> = new Set([
+  'aws:approve', 'aws:assertAwsResourceProperty', 'aws:branch', 'aws:pause', 'aws:sleep', 'aws:waitForAwsResourceProperty', 'aws:updateVariable',
+  'aws:createTags', 'aws:changeInstanceState', 'aws:copyImage', 'aws:createImage', 'aws:deleteImage',
+]);
+
+/**
+ * Why an Automation document the template runs automatically may change the network (one reason per step), none when
+ * every step is quiet: an `aws:executeAwsApi` call to a service the guard reads that is not a read (sdk-calls.ts), or an
+ * action that runs code or other automation (`aws:executeScript`, `aws:invokeLambdaFunction`, `aws:createStack`,
+ * `aws:runCommand`...); steps of `aws:loop` too. `readServices`: the services whose resources the engine's reader reads. Content the guard cannot read (YAML, a reference) may hold any step.
+ */
+export function automationSteps(content: unknown, readServices: ReadonlySet<string>): string[] {
+  let doc: unknown = content;
+  if (typeof content === 'string') {
+    try {
+      doc = parseEmbeddedJson(content);
+    } catch {
+      return ['the Automation document it runs is not JSON the guard can read (YAML, or a value known at deploy time), so any step may change the network'];
+    }
+  }
+  const steps = (doc as { mainSteps?: unknown } | null)?.mainSteps;
+  if (!Array.isArray(steps)) return ['the Automation document it runs has no mainSteps the guard can read, so any step may change the network'];
+  const reasons: string[] = [];
+  const walk = (list: readonly any[]) => {
+    for (const step of list) {
+      const action = typeof step?.action === 'string' ? step.action : '(unreadable)';
+      const name = typeof step?.name === 'string' ? step.name : '(unnamed)';
+      if (action === 'aws:loop' && Array.isArray(step.inputs?.Steps)) {
+        walk(step.inputs.Steps);
+      } else if (action === 'aws:executeAwsApi') {
+        const call = { service: String(step.inputs?.Service ?? ''), action: String(step.inputs?.Api ?? '') };
+        if (changesReadService(call, readServices)) reasons.push(sdkCallReason('automation document', call));
+      } else if (!QUIET_AUTOMATION_ACTIONS.has(action)) {
+        reasons.push(`the Automation document it runs has step ${name} (${action}), which runs code or other automation that may change the network`);
+      }
+    }
+  };
+  walk(steps);
+  return reasons;
+}
+
+/** The fix for an Automation document the template runs automatically. */
+export const AUTOMATION_FIX = 'declare what the document makes as resources of the template, which the guard reads, or give it only steps that read '
+  + '(aws:executeAwsApi with describe..., get..., list..., aws:assertAwsResourceProperty, aws:waitForAwsResourceProperty)';

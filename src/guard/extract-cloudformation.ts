@@ -12,7 +12,7 @@ import {
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
-import { DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
+import { AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
   BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget,
@@ -1559,6 +1559,7 @@ class TemplateReader {
       }
     }
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path, type);
+    this.triggeredCode(id, type, p, base.path);
     // A type of the CloudFormation registry that is no AWS type (a private or third-party extension, `Acme::Net::Route`):
     // its handler runs at deploy time, with an execution role registered with the type, not in the template (deploy-code.ts).
     // A hook runs on the deployments of this stack (its next update) and the account's others: a Lambda hook's function
@@ -1705,10 +1706,58 @@ class TemplateReader {
    * again. aws-cdk-lib's own `Custom::VpcRestrictDefaultSG` (a VPC's `restrictDefaultSecurityGroup`) only removes the
    * rules of the VPC's default security group; it may add them back when the VPC is deleted.
    */
-  private customResourceCode(id: string, p: any, path: string | undefined, what = 'this custom resource', tokenProperty = 'ServiceToken'): void {
+  private customResourceCode(id: string, p: any, path: string | undefined, what = 'this custom resource', tokenProperty = 'ServiceToken',
+    when?: 'whenever it is triggered'): void {
     const code = this.codeView();
     const powers = customResourcePowers(code.view, p, code.declared.get(JSON.stringify(p.ServiceToken)) ?? new Set());
-    if (powers.length > 0) this.b.unresolvedValue(id, tokenProperty, deployCodeReason(what, powers), DEPLOY_CODE_FIX, undefined, path);
+    if (powers.length > 0) this.b.unresolvedValue(id, tokenProperty, deployCodeReason(what, powers, when), DEPLOY_CODE_FIX, undefined, path);
+  }
+
+  /**
+   * Code the template has started automatically once deployed, as a custom resource's runs at deployment: a function of
+   * the template that a rule, schedule, event source, subscription or Config rule invokes is bounded by its role as a
+   * custom resource's function is; an Automation document of the template that a Config remediation or a State Manager
+   * association runs is judged step by step (`automationSteps`). (A function or document outside the template is not the
+   * template's code: it runs, or not, whatever the template says.)
+   */
+  private triggeredCode(id: string, type: string, p: any, path: string | undefined): void {
+    const functions: [string, unknown][] = [];
+    const documents: [string, unknown][] = [];
+    switch (type) {
+      case 'AWS::Events::Rule':
+        (Array.isArray(p.Targets) ? p.Targets : []).forEach((t: any, i: number) => functions.push([`Targets[${i}].Arn`, t?.Arn]));
+        break;
+      case 'AWS::Scheduler::Schedule': functions.push(['Target.Arn', p.Target?.Arn]); break;
+      case 'AWS::Lambda::EventSourceMapping': functions.push(['FunctionName', p.FunctionName]); break;
+      case 'AWS::SNS::Subscription': if (p.Protocol === 'lambda') functions.push(['Endpoint', p.Endpoint]); break;
+      case 'AWS::Config::ConfigRule': if (p.Source?.Owner === 'CUSTOM_LAMBDA') functions.push(['Source.SourceIdentifier', p.Source?.SourceIdentifier]); break;
+      case 'AWS::Config::RemediationConfiguration': if (p.TargetType === 'SSM_DOCUMENT') documents.push(['TargetId', p.TargetId]); break;
+      case 'AWS::SSM::Association': documents.push(['Name', p.Name]); break;
+      default: return;
+    }
+    for (const [property, value] of functions) {
+      // Named by its ARN or (an event source mapping) its name: judged as the custom resource code of its ARN.
+      const fn = this.templateResource(value, 'AWS::Lambda::Function');
+      if (fn) this.customResourceCode(id, { ServiceToken: { 'Fn::GetAtt': [fn.id, 'Arn'] } }, path, 'the function this trigger starts', property, 'whenever it is triggered');
+    }
+    for (const [property, value] of documents) {
+      const doc = this.templateResource(value, 'AWS::SSM::Document')?.resource;
+      if (doc?.Properties?.DocumentType !== 'Automation') continue;
+      for (const reason of automationSteps(doc.Properties.Content, TemplateReader.READ_SERVICES)) {
+        this.b.unresolvedValue(id, property, reason, AUTOMATION_FIX, undefined, path);
+      }
+    }
+  }
+
+  /** The resource of `type` that `value` names by `Ref` or `Fn::GetAtt` (its ARN), if it is one of this template. */
+  private templateResource(value: unknown, type: string): { id: string; resource: { Type: string; Properties?: any } } | undefined {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const v = value as Record<string, unknown>;
+    const att = v['Fn::GetAtt'];
+    const target = typeof v.Ref === 'string' ? v.Ref : Array.isArray(att) && typeof att[0] === 'string' ? att[0]
+      : typeof att === 'string' ? att.split('.')[0] : undefined;
+    const resource = target === undefined ? undefined : this.resources[target];
+    return target !== undefined && resource?.Type === type ? { id: target, resource } : undefined;
   }
 
   /**

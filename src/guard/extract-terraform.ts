@@ -11,7 +11,7 @@ import {
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
 import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
-import { TERRAFORM_CODE_FIX } from './deploy-code';
+import { AUTOMATION_FIX, automationSteps, TERRAFORM_CODE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
@@ -947,7 +947,19 @@ class ConfigReader {
     // An Auto Scaling group: the subnets its template's instances run in (where a proxy sits, SC-2), and what launches
     // instances from launch templates or a launch configuration (`launchBridges`).
     // What runs commands on instances after boot (a proxy's configuration is then unknown: rules/breakout-controls.ts).
-    [['aws_ssm_association', 'aws_ssm_maintenance_window_task'], (_reader, c) => instanceCommand(c)],
+    [['aws_ssm_maintenance_window_task'], (_reader, c) => instanceCommand(c)],
+    // An Automation document of the configuration that an association or a Config remediation runs automatically once
+    // applied: judged step by step, as in CloudFormation (deploy-code.ts `automationSteps`).
+    [['aws_ssm_association', 'aws_config_remediation_configuration'], (reader, c) => {
+      const { b, p, id, type } = c;
+      if (type === 'aws_ssm_association') instanceCommand(c);
+      if (type === 'aws_config_remediation_configuration' && p.target_type !== 'SSM_DOCUMENT') return;
+      const property = type === 'aws_ssm_association' ? 'name' : 'target_id';
+      const doc = reader.named(p[property], 'aws_ssm_document', 'name');
+      if (doc?.document_type !== 'Automation') return;
+      const content = doc.document_format === 'YAML' ? '(YAML)' : doc.content;
+      for (const reason of automationSteps(content, READ_SERVICES)) b.unresolvedValue(id, property, reason, AUTOMATION_FIX);
+    }],
     [['aws_autoscaling_group'], (reader, c) => {
       const { b, base, p, id } = c;
       const mixed = oneBlock(oneBlock(p.mixed_instances_policy)?.launch_template);

@@ -231,8 +231,13 @@ const PATTERNS: readonly Pattern[] = [
     () => 'ネットワークリソースはガードが読むスタックか構成に書くか、デプロイするスタックのテンプレートを jichitai-network check で確認する'],
   [/^the AWS API call this custom resource \(aws-cdk-lib AwsCustomResource\) makes at deploy time cannot be read at synth time$/,
     () => 'このカスタムリソース（aws-cdk-lib の AwsCustomResource）がデプロイ時に呼ぶ AWS API を、合成時に読めない'],
-  [/^(custom resource|state machine|schedule) calls (\S+) (\S+) (at deploy time|when it runs): what that changes is not in the template, and the guard judges the template$/,
-    (m) => `${{ 'custom resource': 'カスタムリソース', 'state machine': 'ステートマシン（Step Functions）', 'schedule': 'スケジュール（EventBridge Scheduler）' }[m[1]]}が`
+  [/^(custom resource|state machine|schedule|automation document) calls (\S+) (\S+) (at deploy time|when it runs): what that changes is not in the template, and the guard judges the template$/,
+    (m) => `${{
+      'custom resource': 'カスタムリソース',
+      'state machine': 'ステートマシン（Step Functions）',
+      'schedule': 'スケジュール（EventBridge Scheduler）',
+      'automation document': 'Automation ドキュメント（Systems Manager）',
+    }[m[1]]}が`
       + `${m[4] === 'at deploy time' ? 'デプロイ時' : '実行時'}に ${m[2]} の ${m[3]} を呼ぶ: それが変えるものはテンプレートになく、ガードはテンプレートを判定する`],
   [/^the AWS API calls this (state machine|schedule) makes when it runs cannot be read at synth time$/,
     (m) => `この${m[1] === 'state machine' ? 'ステートマシン（Step Functions）' : 'スケジュール（EventBridge Scheduler）'}が実行時に呼ぶ AWS API を、合成時に読めない`],
@@ -242,6 +247,16 @@ const PATTERNS: readonly Pattern[] = [
     () => '呼び出しが作るものを、ガードが読むテンプレートのリソースとして宣言する（createRoute なら AWS::EC2::Route、authorizeSecurityGroupIngress なら '
       + 'AWS::EC2::SecurityGroupIngress など）か、読むだけのアクション（describe…、get…、list…）だけを呼ぶ'],
   // Deploy-time code (deploy-code.ts, custom-resource-code.ts, Terraform's provisioners and invocations).
+  [/^the function this trigger starts runs code whenever it is triggered that the template does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
+    (m) => `このトリガーが起動する関数は、テンプレートにないコードを起動のたびに実行し、それがネットワークを変えうる: ${m[1].split('; ').map(jaPower).join('。')}${m[2] ? `（ほか ${m[2]} 件）` : ''}`],
+  [/^the Automation document it runs is not JSON the guard can read \(YAML, or a value known at deploy time\), so any step may change the network$/,
+    () => '実行する Automation ドキュメントがガードの読める JSON ではない（YAML、またはデプロイ時に決まる値）ため、どのステップもネットワークを変えうる'],
+  [/^the Automation document it runs has no mainSteps the guard can read, so any step may change the network$/,
+    () => '実行する Automation ドキュメントにガードが読める mainSteps がなく、どのステップもネットワークを変えうる'],
+  [/^the Automation document it runs has step (.+) \((.+)\), which runs code or other automation that may change the network$/,
+    (m) => `実行する Automation ドキュメントにステップ ${m[1]}（${m[2]}）があり、ネットワークを変えうるコードや別のオートメーションを実行する`],
+  [/^declare what the document makes as resources of the template, which the guard reads, or give it only steps that read \(aws:executeAwsApi with describe\.\.\., get\.\.\., list\.\.\., aws:assertAwsResourceProperty, aws:waitForAwsResourceProperty\)$/,
+    () => 'ドキュメントが作るものを、ガードが読むテンプレートのリソースとして宣言するか、読むだけのステップ（describe…・get…・list… の aws:executeAwsApi、aws:assertAwsResourceProperty、aws:waitForAwsResourceProperty）だけにする'],
   [/^this (custom resource|hook) runs code at deploy time that the template does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
     (m) => `この${m[1] === 'hook' ? 'フック' : 'カスタムリソース'}は、テンプレートにないコードをデプロイ時に実行し、それがネットワークを変えうる: `
       + `${m[2].split('; ').map(jaPower).join('。')}${m[3] ? `（ほか ${m[3]} 件）` : ''}`],

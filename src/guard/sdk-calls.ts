@@ -105,7 +105,7 @@ export function sdkIntegrationCalls(text: string): SdkCall[] {
 }
 
 /** Who makes a call, and when: the words of the unresolved value's reason (and of its Japanese). */
-export type SdkCaller = 'custom resource' | 'state machine' | 'schedule';
+export type SdkCaller = 'custom resource' | 'state machine' | 'schedule' | 'automation document';
 
 /** The reason a call that may change a service the guard reads is unresolved (GUARD-1). */
 export function sdkCallReason(caller: SdkCaller, call: SdkCall): string {
