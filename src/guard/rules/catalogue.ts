@@ -128,7 +128,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'MN-3': {
     summaryJa: 'マイナンバー利用事務系 ↔ LGWAN接続系、およびマイナンバー利用事務系 ↔ LGWAN（中間サーバーなど）は特定通信のみ: 相手側のサブネット全体に届く経路がなく'
       + '（経路、Transit Gateway の表、ブラックホール、NACL を考慮）、LGWAN では宣言した接続先を超えるアドレスに届く経路がなく（宣言がなければ /24 を超える連続範囲がなく）、'
-      + 'LGWAN から宣言したホストを超えて届く経路もなく、相手側に全通信・全ポート・サブネット全体を開くセキュリティグループのルールもないこと。',
+      + 'LGWAN から宣言したホストを超えて届く経路もなく、相手側に全通信・全ポート・サブネット全体を開くセキュリティグループのルールも、（通信を宣言したときは）宣言した通信にないポートを相手側のホストへ開くルールもないこと。',
     rationale: 'Specific communication (特定通信) is limited by address AND by application protocol (port); the seed says so as a must, so the '
       + 'rule is critical. It holds toward the LGWAN WAN too (the 中間サーバー is reached over LGWAN as specific communication). The guard '
       + 'judges the exact paths (a path that carries a whole subnet of the other side names no host) and the security-group rules together '
@@ -177,7 +177,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'LG-3': {
     summaryJa: 'LGWAN接続系 ↔ LGWAN は、宣言した LGWAN-ASP のサービス（ホストの CIDR とポート）のみ: 宣言したサービスのホスト以外の WAN アドレスに届く経路、'
       + '宣言した LGWAN 側ホスト以外に WAN から届く経路がなく（宣言がないときは /24 より広い範囲・サブネット全体に届かないこと）、経路のある WAN に全通信・全ポートを開く'
-      + 'セキュリティグループのルールもないこと。',
+      + 'セキュリティグループのルールも、（通信を宣言したときは）宣言した通信にないポートを WAN のホストへ開くルールもないこと。',
     rationale: 'The LGWAN segment talks to the LGWAN WAN only for specific services (LGWAN-ASP, LGWAN mail), like any other specific communication; '
       + 'the whole WAN range on any port would make every host of every other municipality and ASP a peer. The plan routes only the declared '
       + 'service hosts and blackholes the rest of the WAN ranges at the transit gateway.',

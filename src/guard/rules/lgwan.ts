@@ -249,7 +249,7 @@ export const LG3: GuardRule = {
   term: 'LGWAN-ASP（特定通信）',
   summary: 'LGWAN ↔ LGWAN WAN only to declared LGWAN-ASP services: no path to WAN addresses beyond the declared service hosts (none declared: '
     + 'no run wider than a /24), none from the WAN beyond the declared LGWAN hosts (none declared: no whole subnet), no security-group rule toward '
-    + 'the routed WAN that opens all traffic or every port.',
+    + 'the routed WAN that opens all traffic or every port, nor (flows declared) a port toward a WAN host that no declared flow names.',
   check(ctx) {
     return wanPaths(ctx, this, Segment.LGWAN, {
       subnet: bi('this LGWAN subnet', 'この LGWAN接続系のサブネット'),

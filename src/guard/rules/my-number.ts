@@ -88,7 +88,7 @@ export const MN3: GuardRule = {
   term: '特定通信',
   summary: 'MY_NUMBER ↔ LGWAN and MY_NUMBER ↔ LGWAN WAN only as specific communication: no path that carries a whole subnet of the other side (routes, '
     + 'transit gateway tables, blackholes and NACLs counted), none to WAN addresses beyond the declared hosts such as the 中間サーバー (none declared: '
-    + 'no run wider than a /24) or from the WAN beyond the declared hosts, no security-group rule toward the other side that opens all traffic, every port or a whole subnet.',
+    + 'no run wider than a /24) or from the WAN beyond the declared hosts, no security-group rule toward the other side that opens all traffic, every port or a whole subnet, nor (flows declared) a port toward a host of the other side that no declared flow between them names.',
   check(ctx) {
     const wanFix = bi('route and allow only the declared hosts of the LGWAN WAN (e.g. the 中間サーバー, host CIDRs and ports) from the My Number segment; blackhole the rest of the WAN ranges (特定通信)',
       'マイナンバー利用事務系と LGWAN の間では、宣言した接続先（中間サーバーなど、ホストの CIDR とポート）だけをルーティングして許可し、残りの WAN のアドレス範囲はブラックホールにする（特定通信）');
@@ -99,8 +99,8 @@ export const MN3: GuardRule = {
       ...modelIndependent(ctx, 'MN-3 paths and groups', () => [
         ...widePaths(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
         ...widePaths(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
-        ...unnarrowedGroups(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
-        ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
+        ...unnarrowedGroups(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix, true),
+        ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix, true),
       ]),
       ...wanPaths(ctx, this, Segment.MY_NUMBER, {
         subnet: bi('this My Number subnet', 'このマイナンバー利用事務系のサブネット'),

@@ -54,11 +54,11 @@ export function widePaths(ctx: GuardContext, rule: GuardRule, from: Segment, to:
  * between them cover a whole subnet of the other side. The peer is a CIDR overlapping the other segment's VPCs, or a
  * security group in one of them.
  */
-export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment, fix: Bilingual): Finding[] {
+export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment, fix: Bilingual, ports = false): Finding[] {
   const otherBlocks = segmentBlocks(ctx.graph, other);
   const otherSubnets = subnetsIn(ctx, other).flatMap((s) => [s.cidr, s.ipv6Cidr].map((text) => ({ text, p: parsePrefix(text) })))
     .filter((x): x is { text: string; p: Prefix } => !!x.p);
-  return unnarrowedGroupsToward(ctx, rule, own, { name: bi(`${other} segment`, SEGMENT_JA[other]), segment: other, blocks: otherBlocks, wholes: otherSubnets }, fix);
+  return unnarrowedGroupsToward(ctx, rule, own, { name: bi(`${other} segment`, SEGMENT_JA[other]), segment: other, blocks: otherBlocks, wholes: otherSubnets, ports }, fix);
 }
 
 /** The other side of `unnarrowedGroupsToward`: its address blocks, the blocks a rule must not cover whole, its segment (for peer groups). */
@@ -67,6 +67,8 @@ export interface OtherSide {
   readonly segment?: Segment;
   readonly blocks: readonly Prefix[];
   readonly wholes: readonly { text: string; p: Prefix }[];
+  /** Whether the ports toward a host of the other side must be those of the declared flows (特定通信: MN-3, LG-3; `undeclaredPorts`). */
+  readonly ports?: boolean;
 }
 
 /** `unnarrowedGroups` toward any address space (a segment, or the LGWAN WAN as far as it is routed: LG-3). */
@@ -101,6 +103,8 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
         }
       }
       const problems = groupProblems(relevant, otherBlocks, otherSubnets);
+      // Judged against the flows of the part being checked (a prefecture member's): only that part's groups.
+      if (other.ports && (!ctx.keeps || ctx.keeps(groupPath(ctx, group)))) problems.push(...undeclaredPorts(ctx, relevant, own, egress, otherBlocks));
       if (problems.length > 0) {
         const all = joinBi(problems, '; ', '、');
         findings.push(finding(rule, groupPath(ctx, group), {
@@ -111,6 +115,44 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
     }
   }
   return findings;
+}
+
+/**
+ * With flows declared, the TCP and UDP ports a rule opens toward a peer address of the other side must be those of the
+ * declared flows between the peer and the group's segment (特定通信: 「アプリケーションプロトコル（ポート番号）のレベルでの限定も
+ * 行うこと」, REQUIREMENTS MN-3 *rev*): an egress rule's ports those of flows from the segment to the peer, an ingress
+ * rule's those of flows from the peer into the segment (replies need no rule: security groups are stateful), for a peer
+ * inside the other side's blocks. Without
+ * declared flows (a hand-built stack, the CLI without --blueprint) there is nothing to compare with.
+ */
+function undeclaredPorts(
+  ctx: GuardContext, relevant: readonly RelevantRule[], own: Segment, egress: boolean, otherBlocks: readonly Prefix[],
+): Bilingual[] {
+  const flows = ctx.flows ?? [];
+  if (flows.length === 0) return [];
+  const problems: Bilingual[] = [];
+  const covers = (cidrs: readonly string[], peer: Prefix) => cidrs.some((c) => {
+    const p = parsePrefix(c);
+    return p !== undefined && p.family === peer.family && p.lo <= peer.lo && peer.hi <= p.hi;
+  });
+  for (const x of relevant) {
+    const { rule: r, peer } = x;
+    // A peer inside the other side's blocks: a wider one (the internet egress of a proxy, 0.0.0.0/0) is judged by the
+    // paths, as the whole-subnet check leaves it.
+    if (!peer || (r.protocol !== 'tcp' && r.protocol !== 'udp') || !otherBlocks.some((b) => b.family === peer.family && b.lo <= peer.lo && peer.hi <= b.hi)) continue;
+    const ranges = flows.filter((f) => (egress ? f.from.zone === own && covers(f.to.cidrs, peer) : f.to.zone === own && covers(f.from.cidrs, peer)))
+      .flatMap((f) => f.ports.filter((p) => p.protocol === r.protocol)).sort((a, b) => a.fromPort - b.fromPort);
+    const from = r.fromPort ?? 0;
+    const to = r.toPort ?? MAX_PORT;
+    let next = from;
+    for (const p of ranges) if (p.fromPort <= next && p.toPort >= next) next = p.toPort + 1;
+    if (next > to) continue;
+    const opened = from === to ? `${r.protocol}/${from}` : `${r.protocol}/${from}-${to}`;
+    const peerText = `${formatAddress(peer.lo)}/${peer.length}`;
+    problems.push(bi(`open ${opened} ${egress ? 'to' : 'from'} ${peerText}, beyond the ports of the declared flows (${r.protocol}/${next} is in none)`,
+      `${peerText} ${egress ? 'へ' : 'から'} ${opened} を開いていて、宣言した通信のポートを超えている（${r.protocol}/${next} はどの通信にもない）`));
+  }
+  return problems;
 }
 
 /** A rule toward the other side: its peer address, or its peer group and how that group may be of the other side (`where`). */
@@ -469,7 +511,7 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
 
   // Security groups toward what is routed of the WAN.
   if (wanBlocks.length > 0) {
-    findings.push(...unnarrowedGroupsToward(ctx, rule, segment, { name: bi('LGWAN WAN', 'LGWAN（WAN）'), blocks: wanBlocks, wholes: [] }, fix));
+    findings.push(...unnarrowedGroupsToward(ctx, rule, segment, { name: bi('LGWAN WAN', 'LGWAN（WAN）'), blocks: wanBlocks, wholes: [], ports: true }, fix));
   }
   return findings;
 }
