@@ -8,7 +8,7 @@ import { bi } from './bilingual';
 import { MunicipalNetworkBlueprintProps } from './blueprint';
 import { CloudServiceCatalogue } from './catalogue';
 import { Ipv4Cidr } from './cidr';
-import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from './cloud-service';
+import { CloudServiceCategory, CloudServiceDefinition, TenantHeader, TenantRestriction } from './cloud-service';
 import { domainProblems, isSubdomainPattern, patternCovers, patternsOverlap } from './domains';
 import { HostDeclaration, HostRole } from './flows';
 import { AlphaPrimeCase } from './network-model';
@@ -231,6 +231,33 @@ function templateProblem(v: unknown): string | undefined {
 }
 
 const placeholdersOf = (template: string): Placeholder[] => PLACEHOLDERS.filter((k) => template.includes(`{${k}}`));
+
+/**
+ * Whether `value` is what `header`'s value template gives for some well-formed tenant settings: its literal text as
+ * written, `{directoryId}` / `{policyId}` one identifier of the header's format, `{tenants}` one or more joined with the
+ * separator (AP-3: a proxy adding `"x"` names no tenant, and the service then restricts to nothing it knows).
+ */
+export function tenantHeaderValueMatches(header: TenantHeader, value: string): boolean {
+  const parts = header.valueTemplate.split(/(\{(?:tenants|directoryId|policyId)\})/).filter((p) => p !== '');
+  const separator = header.separator ?? ',';
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const placeholders: Placeholder[] = [];
+  const source = parts.map((p) => {
+    const m = /^\{(tenants|directoryId|policyId)\}$/.exec(p);
+    if (!m) return escape(p);
+    placeholders.push(m[1] as Placeholder);
+    return '(.+?)';
+  }).join('');
+  const found = new RegExp(`^${source}$`).exec(value);
+  if (!found) return false;
+  return placeholders.every((placeholder, i) => {
+    const format = idFormat(header.name, placeholder);
+    const text = found[i + 1];
+    if (placeholder !== 'tenants') return format.test(text);
+    // Several tenants: the separator, optionally followed by one space.
+    return text.split(separator.trim()).every((id, j) => format.test(j === 0 ? id : id.replace(/^ /, '')));
+  });
+}
 
 /** The format of the identifier a header expects for a placeholder. */
 function idFormat(headerName: string, placeholder: Placeholder): IdFormat {

@@ -14,6 +14,7 @@ import { main } from '../../src/cli/main';
 import { checkTopology } from '../../src/guard/check';
 import { declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { tenantHeaderValueMatches } from '../../src/model/validate-breakout';
 import { planOf } from '../../src/plan/cache';
 
 /** The α′ example (case イ) with its proxy no longer adding the tenant header: rule ids found, by case. */
@@ -62,5 +63,37 @@ describe('the entry points refuse α′ without its case', () => {
     const code = await main(['check', 'no-such-file.json', '--model', 'α′'], { stdout: () => undefined, stderr: (t) => { stderr += t; } });
     expect(code).toBe(2);
     expect(stderr).toMatch(/model α′ is judged by its case: give --case ア\|イ\|ウ/);
+  });
+});
+
+describe('AP-3: the tenant value the proxy adds is well-formed (REQUIREMENTS AP-3 rev; outside auditor, red team 37)', () => {
+  /** The α′ example with its tenant header's value rewritten: AP-3's findings. */
+  function withValue(value: string): string[] {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const { stack, network } = buildCdkExample('alpha-prime', app);
+    const script = planOf(network.blueprint).tenantProxy!.bootScript;
+    const template = network.lgwan.node.findAll().find((c) => c.node.path.endsWith('TenantProxy/LaunchTemplate')) as ec2.CfnLaunchTemplate;
+    const rewritten = script.replace(/^(request_header_add sec-Restrict-Tenant-Access-Policy) "[^"]*"/m, `$1 "${value}"`);
+    expect(rewritten).not.toBe(script);
+    template.addPropertyOverride('LaunchTemplateData.UserData', Fn.base64(rewritten));
+    const synthesized = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
+    const options = { model: NetworkModel.ALPHA_PRIME, alphaPrimeCase: AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD };
+    return checkTopology(extractCloudFormation({ [stack.stackName]: synthesized }), options,
+      { hosts: declaredHostsOf(stack), flows: declaredFlowsOf(stack) }).filter((f) => f.ruleId === 'AP-3').map((f) => f.message);
+  }
+
+  test('the value grammar of each scheme: literal text as written, each placeholder\'s format, tenants joined by the separator', () => {
+    const google = { name: 'X-GoogApps-Allowed-Domains', valueTemplate: '{tenants}', separator: ',' };
+    expect(tenantHeaderValueMatches(google, 'city.example.lg.jp,town.example.lg.jp')).toBe(true);
+    expect(tenantHeaderValueMatches(google, 'city.example.lg.jp,x y')).toBe(false);
+    const msa = { name: 'sec-Restrict-Tenant-Access-Policy', valueTemplate: 'restrict-msa' };
+    expect(tenantHeaderValueMatches(msa, 'restrict-msa')).toBe(true);
+    expect(tenantHeaderValueMatches(msa, 'restrict-msa2')).toBe(false);
+  });
+
+  test('a directory ID and policy ID (two GUIDs) pass; "x", one GUID, or a GUID and a word are refused', () => {
+    const guid = '11111111-2222-3333-4444-555555555555';
+    expect(withValue(`${guid}:${guid}`)).toEqual([]);
+    for (const value of ['x', guid, `${guid}:policy`]) expect([value, withValue(value).length]).toEqual([value, 1]);
   });
 });

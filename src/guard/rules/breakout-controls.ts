@@ -7,11 +7,12 @@ import { segmentOfLabel } from './placement';
 import { aroundTheProxyFindings, breakoutProxyConfigs } from './proxy-exits';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { Ipv4Cidr } from '../../model/cidr';
-import { CloudServiceCategory, CloudServiceDefinition, TenantRestriction } from '../../model/cloud-service';
+import { CloudServiceCategory, CloudServiceDefinition, TenantHeader, TenantRestriction } from '../../model/cloud-service';
 import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
 import { HostRole } from '../../model/flows';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
+import { tenantHeaderValueMatches } from '../../model/validate-breakout';
 import { squidConfiguration } from '../boot-script';
 import { deref, describeRef, FirewallPolicyNode, InstanceCommandNode, LaunchImageNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
 import { memoizeBounded } from '../memo';
@@ -316,9 +317,12 @@ function deletesClientCopy(conf: SquidConf, header: string, facts: Facts): boole
  * applies): a literal, since Squid expands `%` macros inside a quoted value ("%macros are processed"), and
  * `%>h{name}` is the client's own copy of a header. https://www.squid-cache.org/Doc/config/request_header_add/
  */
-function addsValue(conf: SquidConf, header: string, facts: Facts): boolean {
+function addsValue(conf: SquidConf, header: string, facts: Facts, scheme?: TenantHeader): boolean {
   return conf.directives.some((d) => d[0] === 'request_header_add' && d[1]?.toLowerCase() === header.toLowerCase()
     && /^"[^"%]*[^"\s%][^"%]*"$/.test(d[2] ?? '') && !/\{(tenants|directoryId|policyId)\}/.test(d[2])
+    // A catalogue scheme's header holds what its template gives for well-formed tenant settings (REQUIREMENTS AP-3 rev:
+    // tenant IDs present and well-formed): a value such as "x" names no tenant.
+    && (scheme === undefined || tenantHeaderValueMatches(scheme, d[2].slice(1, -1)))
     && allOf(verdictsOf(conf, d.slice(3), facts)) === true);
 }
 
@@ -442,7 +446,7 @@ export const AP3: GuardRule = {
       const candidates = schemes.filter((s) => s.scheme.hosts.some((h) => patternsOverlap(h, place)));
       const facts: Facts = { host: probeHost(place) };
       const done = configs.length > 0 && configs.every(({ conf }) => candidates.some((c) => bumpAction(conf, facts) === 'bump'
-        && c.scheme.headers.every((h) => deletesClientCopy(conf, h.name, facts) && addsValue(conf, h.name, facts))));
+        && c.scheme.headers.every((h) => deletesClientCopy(conf, h.name, facts) && addsValue(conf, h.name, facts, h))));
       if (!done) {
         const labels = [...new Set(candidates.map((c) => `${c.service.name} (${c.scheme.headers.map((h) => h.name).join(', ')})`))];
         const label = labels.join(' or ');
