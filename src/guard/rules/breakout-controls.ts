@@ -654,6 +654,35 @@ export function nonTlsPorts(rulesString: string | undefined): string[] {
 }
 
 /**
+ * AP-5 for the FQDN allow-list itself: Network Firewall matches a domain list's `TLS_SNI` and `HTTP_HOST` targets
+ * whatever the port, so the allow-list passes TLS (and HTTP) to its domains on any port unless a port filter of the
+ * policy drops TCP to other ports (`drop tcp … -> $EXTERNAL_NET !<ports>`, whose negated ports the other AP-5 finding
+ * lists): without one, every port needs the written reason the other ports do (fail closed).
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/rule-groups-domain-names.html
+ */
+function allowListPortFindings(rule: GuardRule, ctx: GuardContext, firewallId: string, groups: readonly RuleGroupNode[]): Finding[] {
+  const lists = groups.filter((g) => g.domainList?.generatedRulesType === 'ALLOWLIST');
+  if (lists.length === 0) return [];
+  const findings: Finding[] = [];
+  const where = nameOf(ctx.graph, firewallId);
+  const portFilter = groups.some((g) => {
+    const loaded = loadedRules(g.rulesString ?? '');
+    return !('problem' in loaded) && loaded.rules.some((line) => {
+      const h = headerFields(line);
+      return h.length === 7 && BLOCKING_ACTIONS.test(h[0]) && h[1].toLowerCase() === 'tcp' && h[4] === '->' && h[6].startsWith('!');
+    });
+  });
+  if (!portFilter) {
+    findings.push(finding(rule, where,
+      bi('no port filter drops TCP to other ports than the allowed ones: the FQDN allow-list passes TLS (and HTTP) to its domains on every port',
+        '許可したポート以外への TCP を落とすポートフィルターがなく、FQDN 許可リストがそのドメインへの TLS（と HTTP）をすべてのポートで通す'),
+      bi('add a stateful rule group dropping TCP to every port but 443 and the ports acknowledged (drop tcp $HOME_NET any -> $EXTERNAL_NET ![443]), or acknowledge AP-5 with the reason',
+        '443 と例外承認したポート以外への TCP を落とすステートフルルールグループ（drop tcp $HOME_NET any -> $EXTERNAL_NET ![443]）を加えるか、理由を付けて AP-5 を例外承認する')));
+  }
+  return findings;
+}
+
+/**
  * Why a proxy configuration does not verify the cloud services' certificates, or undefined when it does: Squid verifies
  * origin servers against the system's trusted CAs unless told otherwise, and `sslproxy_cert_error allow`, the
  * `DONT_VERIFY_PEER` flag (no verification), the `DONT_VERIFY_DOMAIN` flag (a valid certificate issued to any other name
@@ -696,8 +725,10 @@ export const AP5: GuardRule = {
   check(ctx: GuardContext) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
-    for (const { policy } of breakoutFirewalls(ctx.graph)) {
-      for (const g of groupsOf(ctx.graph, policy)) {
+    for (const { firewall, policy } of breakoutFirewalls(ctx.graph)) {
+      const groups = groupsOf(ctx.graph, policy);
+      findings.push(...allowListPortFindings(this, ctx, firewall.id, groups));
+      for (const g of groups) {
         if (seen.has(g.id)) continue;
         seen.add(g.id);
         const ports = nonTlsPorts(g.rulesString);
