@@ -108,7 +108,6 @@ export class TopologyGuard {
   /** Run the rules over the stack's Terraform JSON; returns the blocking findings as validation errors. */
   private static check(stack: TerraformStack): string[] {
     const late = TopologyGuard.guardLate(stack);
-    if (late.length > 0) return late;
     const options = guarded.get(stack)!;
     // toTerraform() resolves every token and keeps each resource's construct path in its "//" metadata; the synthesizer
     // writes this very render (render-once.ts).
@@ -118,7 +117,7 @@ export class TopologyGuard {
     if (given) {
       // A member of a hub in another app: the hub's configuration joins the graph, its outputs bind the member's literal IDs.
       const read = evidenceOfOption(given, 'terraform', stack.node.path);
-      if ('errors' in read) return read.errors;
+      if ('errors' in read) return [...late, ...read.errors];
       const evidence = read.evidence;
       withHub = extractWithHub(evidence,
         (hubStacks, bound) => extractTerraform({ [stack.node.id]: config, ...hubStacks } as Record<string, TerraformJson>, bound));
@@ -144,7 +143,7 @@ export class TopologyGuard {
     outcome.warnings.forEach((w) => Annotations.of(stack).addWarning(w));
     outcome.notes.forEach((n) => Annotations.of(stack).addInfo(n));
     reportAtSynthesis(stack, reports.get(stack)!, outcome.report, outcome.warnings);
-    return outcome.errors;
+    return [...late, ...outcome.errors];
   }
 }
 
