@@ -549,6 +549,12 @@ export interface WafRule {
   readonly managedRuleGroups: string[];
   readonly sqliMatch: boolean;
   readonly blocks: boolean;
+  /** Its priority (rules run in ascending order), when the guard can read it. */
+  readonly priority?: number;
+  /** Whether it ends a matching request's evaluation by allowing it (its action Allow) or may (a rule group of the user's). */
+  readonly mayAllow: boolean;
+  /** Whether what detects SQL injection in it applies to every request: not narrowed by a scope-down statement or an AndStatement. */
+  readonly everyRequest: boolean;
 }
 
 /** A WAFv2 web ACL (`AWS::WAFv2::WebACL`, `aws_wafv2_web_acl`). */

@@ -9,25 +9,36 @@ export function wafRule(rule: unknown): WafRule {
   const statement = get(r, 'statement');
   const managedRuleGroups: string[] = [];
   let sqliMatch = false;
+  let userGroup = false;
+  // Whether every detection found applies to every request: one inside an AndStatement, or a managed group with a
+  // scope-down statement, runs only on the requests the other condition selects.
+  let everyRequest = true;
   // A SqliMatchStatement under a NotStatement matches what is NOT an injection, and a scope-down statement only narrows
   // which requests a managed group sees: neither detects SQL injection.
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) { v.forEach(walk); return; }
+  const walk = (v: unknown, narrowed: boolean): void => {
+    if (Array.isArray(v)) { v.forEach((x) => walk(x, narrowed)); return; }
     const o = obj(v);
     for (const [key, value] of Object.entries(o)) {
       const k = norm(key);
       if (k === 'notstatement' || k === 'scopedownstatement') continue;
-      if (k === 'sqlimatchstatement') sqliMatch = true;
+      if (k === 'rulegroupreferencestatement') userGroup = true;
+      if (k === 'sqlimatchstatement') {
+        sqliMatch = true;
+        if (narrowed) everyRequest = false;
+      }
+      let inner = narrowed || k === 'andstatement';
       if (k === 'managedrulegroupstatement') {
         const m = obj(one(value));
         const vendor = get(m, 'vendorname');
         const name = get(m, 'name');
         if (vendor === 'AWS' && typeof name === 'string') managedRuleGroups.push(name);
+        if (narrowed || has(m, 'scopedownstatement')) everyRequest = false;
+        inner = inner || has(m, 'scopedownstatement');
       }
-      if (value && typeof value === 'object') walk(value);
+      if (value && typeof value === 'object') walk(value, inner);
     }
   };
-  walk(statement);
+  walk(statement, false);
   const managed = obj(get(statement, 'managedrulegroupstatement'));
   const overrides = [...list(get(managed, 'ruleactionoverrides')), ...list(get(managed, 'ruleactionoverride')), ...list(get(managed, 'excludedrules')), ...list(get(managed, 'excludedrule'))];
   const override = get(r, 'overrideaction');
@@ -36,7 +47,16 @@ export function wafRule(rule: unknown): WafRule {
   const blocks = Object.keys(managed).length > 0
     ? (override === undefined || has(override, 'none')) && !has(override, 'count') && overrides.length === 0
     : has(action, 'block');
-  return { name: String(get(r, 'name') ?? ''), managedRuleGroups, sqliMatch, blocks };
+  const priority = Number(get(r, 'priority'));
+  return {
+    name: String(get(r, 'name') ?? ''),
+    managedRuleGroups,
+    sqliMatch,
+    blocks,
+    everyRequest,
+    mayAllow: has(action, 'allow') || userGroup,
+    ...(Number.isFinite(priority) && get(r, 'priority') !== undefined ? { priority } : {}),
+  };
 }
 
 const norm = (key: string) => key.replace(/_/g, '').toLowerCase();

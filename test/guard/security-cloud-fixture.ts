@@ -36,7 +36,7 @@ export interface Mutation {
    */
   readonly ips?: 'signature' | 'none' | 'port-filter' | 'late' | 'elsewhere';
   /** The public web ALB's web ACL. */
-  readonly waf?: 'sqli' | 'none' | 'common-only' | 'sqli-count' | 'sqli-match' | 'sqli-not';
+  readonly waf?: 'sqli' | 'none' | 'common-only' | 'sqli-count' | 'sqli-match' | 'sqli-not' | 'sqli-after-allow' | 'sqli-scoped' | 'sqli-and';
   /** The mail NLB's listener ports. */
   readonly mailPorts?: readonly number[];
   /** An internet-facing ALB in member A. */
@@ -122,6 +122,9 @@ function cfnWafRules(variant: NonNullable<Mutation['waf']>): unknown[] {
     VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: name },
   });
   const sqli = { SqliMatchStatement: { FieldToMatch: { Body: {} }, TextTransformations: [{ Priority: 0, Type: 'URL_DECODE' }] } };
+  const header = {
+    ByteMatchStatement: { SearchString: 'x', FieldToMatch: { SingleHeader: { Name: 'x-test' } }, TextTransformations: [{ Priority: 0, Type: 'NONE' }], PositionalConstraint: 'EXACTLY' },
+  };
   const custom = (statement: unknown) => ({
     Name: 'sqli',
     Priority: 2,
@@ -135,6 +138,14 @@ function cfnWafRules(variant: NonNullable<Mutation['waf']>): unknown[] {
     case 'sqli-count': return [common, managed('AWSManagedRulesSQLiRuleSet', 1, 'Count')];
     case 'sqli-match': return [common, custom(sqli)];
     case 'sqli-not': return [common, custom({ NotStatement: { Statement: sqli } })];
+    // A header an attacker sets: the Allow rule ahead of the SQL-injection rule ends the evaluation of what it matches.
+    case 'sqli-after-allow': return [{ ...custom(header), Name: 'bypass', Priority: 0, Action: { Allow: {} } }, { ...common, Priority: 1 }, managed('AWSManagedRulesSQLiRuleSet', 2)];
+    case 'sqli-scoped': {
+      const scoped = managed('AWSManagedRulesSQLiRuleSet', 1);
+      const statement = { ...scoped.Statement.ManagedRuleGroupStatement, ScopeDownStatement: header };
+      return [common, { ...scoped, Statement: { ManagedRuleGroupStatement: statement } }];
+    }
+    case 'sqli-and': return [common, custom({ AndStatement: { Statements: [sqli, header] } })];
     default: return [common, managed('AWSManagedRulesSQLiRuleSet', 1)];
   }
 }
@@ -150,6 +161,9 @@ function tfWafRules(variant: NonNullable<Mutation['waf']>): unknown[] {
     visibility_config: visibility(name),
   });
   const sqli = { sqli_match_statement: { field_to_match: { body: {} }, text_transformation: [{ priority: 0, type: 'URL_DECODE' }] } };
+  const header = {
+    byte_match_statement: { search_string: 'x', field_to_match: { single_header: { name: 'x-test' } }, text_transformation: [{ priority: 0, type: 'NONE' }], positional_constraint: 'EXACTLY' },
+  };
   const custom = (statement: unknown) => ({ name: 'sqli', priority: 2, action: { block: {} }, statement, visibility_config: visibility('sqli') });
   const common = managed('AWSManagedRulesCommonRuleSet', 0);
   switch (variant) {
@@ -157,6 +171,13 @@ function tfWafRules(variant: NonNullable<Mutation['waf']>): unknown[] {
     case 'sqli-count': return [common, managed('AWSManagedRulesSQLiRuleSet', 1, 'count')];
     case 'sqli-match': return [common, custom(sqli)];
     case 'sqli-not': return [common, custom({ not_statement: { statement: sqli } })];
+    case 'sqli-after-allow': return [{ ...custom(header), name: 'bypass', priority: 0, action: { allow: {} } }, { ...common, priority: 1 }, managed('AWSManagedRulesSQLiRuleSet', 2)];
+    case 'sqli-scoped': {
+      const scoped = managed('AWSManagedRulesSQLiRuleSet', 1);
+      const statement = { ...scoped.statement.managed_rule_group_statement, scope_down_statement: header };
+      return [common, { ...scoped, statement: { managed_rule_group_statement: statement } }];
+    }
+    case 'sqli-and': return [common, custom({ and_statement: { statement: [sqli, header] } })];
     default: return [common, managed('AWSManagedRulesSQLiRuleSet', 1)];
   }
 }

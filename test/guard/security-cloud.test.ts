@@ -72,6 +72,13 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
     ['SC-3: the web ACL has no SQL-injection rule', { waf: 'common-only' }, /SC-3 error .*has no rule that blocks SQL injection/],
     ['SC-3: the SQLi rule set only counts', { waf: 'sqli-count' }, /SC-3 error .*has no rule that blocks SQL injection/],
     ['SC-3: a SqliMatchStatement under a NotStatement', { waf: 'sqli-not' }, /SC-3 error .*has no rule that blocks SQL injection/],
+    // Outside tester (red team 36): WAF stops at the first rule that allows; a scope-down or AndStatement narrows the detection.
+    ['SC-3: an Allow rule runs before the SQL-injection rule', { waf: 'sqli-after-allow' },
+      /SC-3 error .*rule bypass may allow requests before the rule that blocks SQL injection runs/],
+    ['SC-3: the SQL-injection rule set has a scope-down statement', { waf: 'sqli-scoped' },
+      /SC-3 error .*the rule that blocks SQL injection applies only to the requests a scope-down statement or an AndStatement selects/],
+    ['SC-3: the SqliMatchStatement is inside an AndStatement', { waf: 'sqli-and' },
+      /SC-3 error .*the rule that blocks SQL injection applies only to the requests a scope-down statement or an AndStatement selects/],
     ['SC-3: the mail relay also listens on 587', { mailPorts: [25, 587] }, /SC-3 error .*the mail relay's entrance listens on more than TCP 25 \(TCP 587\)/],
     ['SC-3: an internet-facing ALB in a member', { memberAlb: true }, /SC-3 error .*an internet-facing load balancer in member VPC \S+ takes internet ingress/],
     ['SC-4: member A\'s flow log goes to its own bucket', { memberFlowLogElsewhere: true }, /SC-4 error .*the flow log of VPC \S+ goes to \{s3-bucket\}, not to the hub's SIEM bucket/],
@@ -168,7 +175,7 @@ describe('the other rules around a hub', () => {
 describe('wafRule reads both spellings', () => {
   test('a managed group blocks under a None override and no rule overridden; Count only counts', () => {
     const cfn = (extra: object) => wafRule({ Name: 'x', OverrideAction: { None: {} }, Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesSQLiRuleSet', ...extra } } });
-    expect(cfn({})).toEqual({ name: 'x', managedRuleGroups: ['AWSManagedRulesSQLiRuleSet'], sqliMatch: false, blocks: true });
+    expect(cfn({})).toEqual({ name: 'x', managedRuleGroups: ['AWSManagedRulesSQLiRuleSet'], sqliMatch: false, blocks: true, everyRequest: true, mayAllow: false });
     expect(cfn({ RuleActionOverrides: [{ Name: 'SQLi_BODY', ActionToUse: { Count: {} } }] }).blocks).toBe(false);
     expect(wafRule({ name: 'x', override_action: [{ count: [{}] }], statement: [{ managed_rule_group_statement: [{ vendor_name: 'AWS', name: 'AWSManagedRulesSQLiRuleSet' }] }] }).blocks).toBe(false);
   });
@@ -177,10 +184,10 @@ describe('wafRule reads both spellings', () => {
     expect(wafRule({ Name: 'x', OverrideAction: { None: {} }, Statement: { ManagedRuleGroupStatement: { VendorName: 'Other', Name: 'AWSManagedRulesSQLiRuleSet' } } }).managedRuleGroups).toEqual([]);
   });
 
-  test('a SqliMatchStatement in an AndStatement counts; in a scope-down statement it does not', () => {
+  test('a SqliMatchStatement in an AndStatement counts, for the requests the other condition selects; in a scope-down statement it does not', () => {
     const sqli = { SqliMatchStatement: { FieldToMatch: { QueryString: {} } } };
     expect(wafRule({ Name: 'x', Action: { Block: {} }, Statement: { AndStatement: { Statements: [sqli, { ByteMatchStatement: {} }] } } }))
-      .toEqual({ name: 'x', managedRuleGroups: [], sqliMatch: true, blocks: true });
+      .toEqual({ name: 'x', managedRuleGroups: [], sqliMatch: true, blocks: true, everyRequest: false, mayAllow: false });
     expect(wafRule({ Name: 'x', Action: { Block: {} }, Statement: { RateBasedStatement: { ScopeDownStatement: sqli } } }).sqliMatch).toBe(false);
   });
 });
@@ -266,7 +273,7 @@ describe('the security cloud\'s resources in a Terraform plan JSON (values known
     expect(at('aws_wafv2_web_acl_logging_configuration.web').destinations).toEqual([{ kind: 'node', id: 'aws_s3_bucket.siem' }]);
     expect(at('aws_flow_log.hub').sink).toEqual({ kind: 'node', id: 'aws_s3_bucket.siem' });
     expect(at('aws_route53_resolver_query_log_config.hub').destination).toEqual({ kind: 'node', id: 'aws_s3_bucket.siem' });
-    expect(at('aws_wafv2_web_acl.web').rules).toEqual([{ name: 'sqli', managedRuleGroups: ['AWSManagedRulesSQLiRuleSet'], sqliMatch: false, blocks: true }]);
+    expect(at('aws_wafv2_web_acl.web').rules).toEqual([{ name: 'sqli', managedRuleGroups: ['AWSManagedRulesSQLiRuleSet'], sqliMatch: false, blocks: true, everyRequest: true, mayAllow: false, priority: 1 }]);
     expect(at('aws_lb.web')).toMatchObject({ scheme: 'internet-facing', lbType: 'application' });
     expect(at('aws_vpc.hub').hub).toBe(true);
   });

@@ -14,7 +14,7 @@ import { Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import {
   BucketNode, deref, FirewallNode, groupVpcs, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
-  WafWebAclNode,
+  WafRule, WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
@@ -402,7 +402,23 @@ export const SC2: GuardRule = {
 
 /** Why a web ACL does not stop SQL injection, or undefined. */
 function sqliProblem(acl: WafWebAclNode): Bilingual | undefined {
-  if (acl.rules.some((r) => r.blocks && (r.managedRuleGroups.includes(SQLI_RULE_SET) || r.sqliMatch))) return undefined;
+  const detecting = acl.rules.filter((r) => r.blocks && (r.managedRuleGroups.includes(SQLI_RULE_SET) || r.sqliMatch));
+  // WAF runs the rules by priority and stops at the first that allows or blocks: a rule that may allow ahead of the
+  // SQL-injection rule (or whose order the guard cannot read) lets what it matches through unchecked, and a detection
+  // narrowed by a scope-down statement or an AndStatement checks only the requests the other condition selects.
+  const ahead = (r: WafRule) => acl.rules.filter((x) => x !== r && x.mayAllow
+    && (x.priority === undefined || r.priority === undefined || x.priority < r.priority));
+  if (detecting.some((r) => r.everyRequest && ahead(r).length === 0)) return undefined;
+  const allowing = detecting.flatMap((r) => ahead(r)).map((x) => x.name);
+  if (detecting.length > 0 && allowing.length > 0) {
+    const names = [...new Set(allowing)].join(', ');
+    return bi(`in web ACL ${acl.id} rule ${names} may allow requests before the rule that blocks SQL injection runs (WAF stops at the first rule that allows)`,
+      `ウェブ ACL ${acl.id} で、SQL インジェクションを遮断するルールより先にルール ${names} がリクエストを許可しうる（WAF は最初に許可したルールで評価を終える）`);
+  }
+  if (detecting.length > 0) {
+    return bi(`in web ACL ${acl.id} the rule that blocks SQL injection applies only to the requests a scope-down statement or an AndStatement selects`,
+      `ウェブ ACL ${acl.id} で、SQL インジェクションを遮断するルールが、スコープダウン文または AndStatement が選ぶリクエストにしか適用されない`);
+  }
   return bi(`web ACL ${acl.id} has no rule that blocks SQL injection (the managed ${SQLI_RULE_SET} without a Count override, or a SqliMatchStatement with a Block action)`,
     `ウェブ ACL ${acl.id} に SQL インジェクションを遮断するルールがない（Count で上書きしていないマネージドルール ${SQLI_RULE_SET}、または Block アクションの SqliMatchStatement）`);
 }
