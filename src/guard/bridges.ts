@@ -282,6 +282,13 @@ export const RESOLVER_FORWARDING_FIX = 'associate a forwarding rule only with th
   + 'segment, whose routes the guard reads): the DNS queries of a My Number or LGWAN VPC sent out through another VPC\'s endpoint leave their segment, '
   + 'and another VPC\'s queries sent through a My Number or LGWAN endpoint enter it (三層の対策)';
 
+/** What a forwarding rule shared through AWS RAM opens: the other accounts' VPCs it is associated with send their queries through its endpoint. */
+export const RESOLVER_SHARED = 'the VPCs of the accounts a forwarding rule is shared with (AWS RAM), whose DNS queries leave through its outbound Resolver endpoint';
+
+/** How to fix a shared forwarding rule whose outbound endpoint is in a closed segment. */
+export const RESOLVER_SHARED_FIX = 'share only forwarding rules whose outbound Resolver endpoint is in subnets of the Internet segment, or do not share the rule: '
+  + 'other accounts\' DNS queries sent through a My Number or LGWAN endpoint enter and leave that segment (三層の対策)';
+
 /** How to fix a Cloud9 environment in the My Number or LGWAN segment. */
 export const CLOUD9_FIX = 'use ConnectionType (connection_type) CONNECT_SSM, or run the Cloud9 environment only in subnets of the Internet segment: with SSH, '
   + 'Cloud9 connects from the internet to the environment\'s instance (三層の対策)';

@@ -7,6 +7,7 @@ import {
   recordLaunchImage, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
+  RESOLVER_SHARED, RESOLVER_SHARED_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
@@ -668,9 +669,14 @@ class ConfigReader {
         defaultPropagation: optionalFlag(p.transit_gateway_default_route_table_propagation),
       });
     }],
-    [['aws_ram_resource_association'], (reader, { b, p, id }) => {
+    [['aws_ram_resource_association'], (reader, c) => {
+      const { b, p, id } = c;
       const shared = reader.ref(p.resource_arn);
       if (shared.kind === 'node' && shared.id.startsWith('aws_ec2_transit_gateway.')) b.sharedTransitGateway(shared, id);
+      // A forwarding rule shared with other accounts: their VPCs' queries leave through its outbound endpoint's subnets.
+      const rule = reader.named(p.resource_arn, 'aws_route53_resolver_rule');
+      const sent = rule ? reader.outboundEntries('resource_arn', rule) : [];
+      if (sent.length > 0) reader.bridge(c, sent, RESOLVER_SHARED_FIX, { bridged: RESOLVER_SHARED });
     }],
     [['aws_dx_gateway_association', 'aws_dx_gateway_association_proposal'], (_reader, { b, base, noted, p }) => {
       // Accepting another account's proposal (`proposal_id` alone): the gateway is the proposer's, not this output's.

@@ -78,6 +78,8 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'remote users of a Cloud9 environment connecting by SSH': 'SSH で接続する Cloud9 環境のリモート利用者',
   'the resolvers a forwarding rule sends DNS queries to, through an outbound Resolver endpoint of another VPC':
     '他の VPC のアウトバウンド Resolver エンドポイント経由で、転送ルールが DNS クエリを送るリゾルバー',
+  'the VPCs of the accounts a forwarding rule is shared with (AWS RAM), whose DNS queries leave through its outbound Resolver endpoint':
+    '転送ルールを共有した（AWS RAM）アカウントの VPC（その DNS クエリがルールのアウトバウンド Resolver エンドポイントから出ていく）',
   'the users of a Cognito user pool whose triggers invoke a Lambda function': 'トリガーが Lambda 関数を呼び出す Cognito ユーザープールの利用者',
   'the internet through a public App Runner service with a VPC connector': 'VPC コネクタを持つ公開 App Runner サービス経由のインターネット',
   'the internet through the internet gateway AWS made for the default VPC': 'AWS が既定の VPC に作成したインターネットゲートウェイ経由のインターネット',
@@ -195,6 +197,9 @@ const PATTERNS: readonly Pattern[] = [
   [/^let no SES receipt rule invoke a function whose VpcConfig \(vpc_config\) is in subnets of the My Number or LGWAN segment; run such a function in subnets of the Internet segment only: mail from the internet reaches code that runs inside the VPC \(三層の対策\)$/,
     () => 'VpcConfig（vpc_config）がマイナンバー利用事務系・LGWAN接続系のサブネットにある関数を、SES の受信ルールから呼び出さない。'
       + 'そうした関数はインターネット接続系のサブネットでだけ動かす。インターネットからのメールが VPC の中で動くコードに届く（三層の対策）'],
+  [/^share only forwarding rules whose outbound Resolver endpoint is in subnets of the Internet segment, or do not share the rule: other accounts' DNS queries sent through a My Number or LGWAN endpoint enter and leave that segment \(三層の対策\)$/,
+    () => 'アウトバウンド Resolver エンドポイントがインターネット接続系のサブネットにある転送ルールだけを共有するか、共有しない: マイナンバー利用事務系や LGWAN接続系の'
+      + 'エンドポイントを通る他のアカウントの DNS クエリは、その系に入り、そこから出ていく（三層の対策）'],
   [/^associate a forwarding rule only with the VPC of its outbound Resolver endpoint \(the endpoint in subnets of the VPC's own segment, whose routes the guard reads\): the DNS queries of a My Number or LGWAN VPC sent out through another VPC's endpoint leave their segment, and another VPC's queries sent through a My Number or LGWAN endpoint enter it \(三層の対策\)$/,
     () => '転送ルールは、そのアウトバウンド Resolver エンドポイントがある VPC（エンドポイントは VPC 自身の系のサブネットに置き、その経路をガードが読む）にだけ関連付ける。'
       + 'マイナンバー利用事務系・LGWAN接続系の VPC の DNS クエリが他の VPC のエンドポイントから送られれば系の外へ出て、他の VPC のクエリがマイナンバー利用事務系・LGWAN接続系の'
