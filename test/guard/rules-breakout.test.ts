@@ -603,6 +603,19 @@ describe('AP-6 case イ download restriction (ファイルダウンロード制�
     expect(findingsAfter(withBootScript(dropLines(/^http_reply_access deny comm_dst download_mime/)), 'AP-6')).toHaveLength(1);
   });
 
+  test('a proxy that denies octet-streams but lets PDF, ZIP or Word files served inline through is refused (outside auditor)', () => {
+    const onlyOctetStream = withBootScript((script) => {
+      const lines = script.split('\n');
+      const acls = lines.filter((l) => /^acl download_mime rep_mime_type /.test(l));
+      expect(acls.length).toBeGreaterThan(0);
+      const first = lines.indexOf(acls[0]);
+      const kept = lines.filter((l) => !acls.includes(l));
+      kept.splice(first, 0, 'acl download_mime rep_mime_type -i ^application/octet-stream');
+      return kept.join('\n');
+    });
+    expect(findingsAfter(onlyOctetStream, 'AP-6').join('\n')).toMatch(/AP-6 error .*no proxy refuses file downloads from them/);
+  });
+
   test('login.live.com allow-listed for the consumer-account block alone is not taken as Microsoft 365\'s (no false alarm)', () => {
     const stack = new Stack(new App(), 'ConsumerBlockOnly');
     new cdk.MunicipalNetwork(stack, 'Network', {

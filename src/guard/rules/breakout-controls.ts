@@ -858,6 +858,12 @@ function fileReplyFate(ctx: GuardContext, conf: SquidConf, host: string, reply: 
 const DOWNLOAD_PROBES: NonNullable<Facts['reply']>[] = [
   { contentDisposition: 'attachment; filename="minutes.docx"', mimeType: 'text/html' },
   { mimeType: 'application/octet-stream' },
+  // Files served inline, by their own types (outside auditor, red team 37): a proxy refusing attachments and octet-streams
+  // alone lets them through. (More types a service may use for files are in README's known gaps.)
+  { mimeType: 'application/pdf' },
+  { mimeType: 'application/zip' },
+  { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  { mimeType: 'application/x-msdownload' },
 ];
 
 /** Whether a relay (無害化, role SANITIZATION_RELAY) is labelled in the scope, optionally in one segment. */
