@@ -1751,13 +1751,8 @@ class TemplateReader {
 
   /** The resource of `type` that `value` names by `Ref` or `Fn::GetAtt` (its ARN), if it is one of this template. */
   private templateResource(value: unknown, type: string): { id: string; resource: { Type: string; Properties?: any } } | undefined {
-    if (typeof value !== 'object' || value === null) return undefined;
-    const v = value as Record<string, unknown>;
-    const att = v['Fn::GetAtt'];
-    const target = typeof v.Ref === 'string' ? v.Ref : Array.isArray(att) && typeof att[0] === 'string' ? att[0]
-      : typeof att === 'string' ? att.split('.')[0] : undefined;
-    const resource = target === undefined ? undefined : this.resources[target];
-    return target !== undefined && resource?.Type === type ? { id: target, resource } : undefined;
+    const id = this.logicalIdOf(value, type);
+    return id === undefined ? undefined : { id, resource: this.resources[id] };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { labelMayBeIn } from './placement';
+import { cidrsCover, firstUndeclaredPort } from './specific';
 import { HostRole } from '../../model/flows';
 import { NetworkModel } from '../../model/network-model';
 import { ALL_SEGMENTS, HOST_TAG_KEY, ROLE_TAG_KEY, Segment } from '../../model/segment';
@@ -91,15 +92,7 @@ function ingressProblems(ctx: GuardContext, group: SecurityGroupNode, subnetBloc
 /** Whether declared flows to the host name the rule's peer and every port it opens. */
 function declaredCovers(declared: GuardContext['flows'] & object, r: SecurityGroupRule, peer: Prefix | undefined): boolean {
   if (!peer) return false;
-  const from = r.fromPort ?? 0;
-  const to = r.toPort ?? MAX_PORT;
-  const ranges = declared.filter((f) => f.from.cidrs.some((c) => {
-    const cp = parsePrefix(c);
-    return cp !== undefined && cp.family === peer.family && cp.lo <= peer.lo && peer.hi <= cp.hi;
-  })).flatMap((f) => f.ports.filter((p) => p.protocol === r.protocol)).sort((a, b) => a.fromPort - b.fromPort);
-  let next = from;
-  for (const p of ranges) if (p.fromPort <= next && p.toPort >= next) next = p.toPort + 1;
-  return next > to;
+  return firstUndeclaredPort(declared.filter((f) => cidrsCover(f.from.cidrs, peer)), r.protocol, r.fromPort ?? 0) > (r.toPort ?? MAX_PORT);
 }
 
 function portText(r: SecurityGroupRule): string {

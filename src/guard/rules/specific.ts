@@ -1,6 +1,7 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
 import { DEFAULT_VPC } from '../bridges';
+import { DeclaredFlow } from '../declared';
 import { deref, describeRef, groupVpcs, nodesOf, outsideGroups, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
 import { appendAll, Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
@@ -131,21 +132,16 @@ function undeclaredPorts(
   const flows = ctx.flows ?? [];
   if (flows.length === 0) return [];
   const problems: Bilingual[] = [];
-  const covers = (cidrs: readonly string[], peer: Prefix) => cidrs.some((c) => {
-    const p = parsePrefix(c);
-    return p !== undefined && p.family === peer.family && p.lo <= peer.lo && peer.hi <= p.hi;
-  });
   for (const x of relevant) {
     const { rule: r, peer } = x;
     // A peer inside the other side's blocks: a wider one (the internet egress of a proxy, 0.0.0.0/0) is judged by the
     // paths, as the whole-subnet check leaves it.
     if (!peer || (r.protocol !== 'tcp' && r.protocol !== 'udp') || !otherBlocks.some((b) => b.family === peer.family && b.lo <= peer.lo && peer.hi <= b.hi)) continue;
-    const ranges = flows.filter((f) => (egress ? f.from.zone === own && covers(f.to.cidrs, peer) : f.to.zone === own && covers(f.from.cidrs, peer)))
-      .flatMap((f) => f.ports.filter((p) => p.protocol === r.protocol)).sort((a, b) => a.fromPort - b.fromPort);
+    const matching = flows.filter((f) => (egress ? f.from.zone === own && cidrsCover(f.to.cidrs, peer)
+      : f.to.zone === own && cidrsCover(f.from.cidrs, peer)));
     const from = r.fromPort ?? 0;
     const to = r.toPort ?? MAX_PORT;
-    let next = from;
-    for (const p of ranges) if (p.fromPort <= next && p.toPort >= next) next = p.toPort + 1;
+    const next = firstUndeclaredPort(matching, r.protocol, from);
     if (next > to) continue;
     const opened = from === to ? `${r.protocol}/${from}` : `${r.protocol}/${from}-${to}`;
     const peerText = `${formatAddress(peer.lo)}/${peer.length}`;
@@ -153,6 +149,22 @@ function undeclaredPorts(
       `${peerText} ${egress ? 'へ' : 'から'} ${opened} を開いていて、宣言した通信のポートを超えている（${r.protocol}/${next} はどの通信にもない）`));
   }
   return problems;
+}
+
+/** Whether one of the CIDRs holds the whole `peer` block. */
+export function cidrsCover(cidrs: readonly string[], peer: Prefix): boolean {
+  return cidrs.some((c) => {
+    const p = parsePrefix(c);
+    return p !== undefined && p.family === peer.family && p.lo <= peer.lo && peer.hi <= p.hi;
+  });
+}
+
+/** The first port from `from` up that none of the flows' port ranges of `protocol` names (past the last run they cover). */
+export function firstUndeclaredPort(flows: readonly DeclaredFlow[], protocol: string, from: number): number {
+  const ranges = flows.flatMap((f) => f.ports.filter((p) => p.protocol === protocol)).sort((a, b) => a.fromPort - b.fromPort);
+  let next = from;
+  for (const p of ranges) if (p.fromPort <= next && p.toPort >= next) next = p.toPort + 1;
+  return next;
 }
 
 /** A rule toward the other side: its peer address, or its peer group and how that group may be of the other side (`where`). */
