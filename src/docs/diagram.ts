@@ -24,7 +24,7 @@ import type * as Dagre from '@dagrejs/dagre' with { 'resolution-mode': 'import' 
 import { DescribedStack, describedNodes, Describes, describesOf } from './scope';
 import { parsePrefix, Prefix } from '../guard/address-space';
 import { DeclaredFlow, DeclaredHost } from '../guard/declared';
-import { visible } from '../guard/display';
+import { documentText } from '../guard/display';
 import {
   FirewallNode, GraphNode, implicitId, InternetGatewayNode, nodesOf, Ref, RouteTableNode, RouteTarget, SubnetNode, TopologyGraph,
   TransitAttachmentNode,
@@ -196,10 +196,8 @@ type Texts = typeof TEXT.ja;
 
 /** The one XML escape: every text node and attribute value of the drawing goes through it. */
 export function xml(value: string): string {
-  // Characters XML 1.0 does not allow at all (controls, lone surrogates, U+FFFE/FFFF) become U+FFFD; the other hidden
-  // ones (bidirectional overrides, zero-width characters, DEL and C1 controls) are shown as their escapes (`visible`).
-  // eslint-disable-next-line no-control-regex
-  return visible(value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'), true)
+  // Characters XML 1.0 does not allow become U+FFFD, the other hidden ones their escapes (`documentText`).
+  return documentText(value)
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 

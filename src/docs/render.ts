@@ -4,7 +4,7 @@
  * (`mdCell`, `csvField`, `html`, `xlsxText`), never by concatenation; every renderer is deterministic.
  */
 import { allTables, DesignDocuments, DocTable } from './document';
-import { visible } from '../guard/display';
+import { documentText } from '../guard/display';
 
 // --- text hygiene shared by all formats --------------------------------------------------------------------------
 
@@ -15,9 +15,7 @@ import { visible } from '../guard/display';
  * line separators) are shown as their escapes (`visible`), so that a reviewer reads the name that is there.
  */
 function clean(text: string): string {
-  return visible(text.replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'), true);
+  return documentText(text.replace(/\r\n?/g, '\n'));
 }
 
 // --- Markdown ----------------------------------------------------------------------------------------------------

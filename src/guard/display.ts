@@ -23,6 +23,16 @@ function escape(c: string): string {
 }
 
 /**
+ * Text for an XML or HTML document (and every format made beside one): the characters XML 1.0 forbids (C0 controls but
+ * tab, LF and CR, lone surrogates, U+FFFE/U+FFFF) replaced by U+FFFD, the other hidden ones shown as their escapes
+ * (`visible`, lines kept).
+ */
+export function documentText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return visible(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'), true);
+}
+
+/**
  * `text` with every hidden character written as its escape (`\u001b`, `\u202e`, `\u{e0001}`). `lines`: the text may span
  * lines (line feeds and tabs are kept). Text without such characters is returned as it is.
  */
