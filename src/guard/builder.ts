@@ -9,7 +9,7 @@ import {
   TransitGatewayNode,
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
-import { labelPlacesNothing, LITERAL_SUBNET_ID, SubnetMention, UNKNOWN_SUBNET } from './occupants';
+import { labelPlacesNothing, LITERAL_SUBNET_ID, SOURCE_CHECK_FIX, SourceCheckOff, SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { collectUnreadable, expressionText, isDynamicReference, pathTo } from './unreadable';
 import { isLabelNamespace, labelProblems } from '../model/labels';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
@@ -253,7 +253,7 @@ export class GraphBuilder {
    * Of a type the guard does not know (`knownType` false, occupants.ts `knownOccupant`), it is also judged where it lies
    * once every subnet is read (`unknownOccupants`, GUARD-2).
    */
-  public occupant(base: NodeBase, resourceType: string, mentions: readonly SubnetMention[], knownType = true): void {
+  public occupant(base: NodeBase, resourceType: string, mentions: readonly SubnetMention[], knownType = true, forwards?: SourceCheckOff): void {
     if (!knownType) {
       this.pendingUnknownTypes.push({ node: base.id, type: resourceType, mentions, ...(base.path !== undefined ? { path: base.path } : {}) });
     }
@@ -267,7 +267,13 @@ export class GraphBuilder {
     if (known.length > 0 || outside.length > 0) {
       this.add({
         ...base, id: `${base.id}#placed`, type: 'occupant', resource: base.id, resourceType, subnets: known, ...(outside.length > 0 ? { outside } : {}),
+        ...(forwards ? { forwards: forwards.property } : {}),
       });
+    }
+    if (forwards?.unreadable && known.length > 0) {
+      this.unresolvedValue(base.id, forwards.property,
+        `${forwards.property} cannot be read at synth time: with its source/destination check off, ${base.id} sends packets with any source address `
+          + '(read so meanwhile), which network ACL entries matching by source do not stop', SOURCE_CHECK_FIX, undefined, base.path);
     }
   }
 

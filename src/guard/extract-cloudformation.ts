@@ -19,7 +19,7 @@ import {
   RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
-import { knownOccupant, placingValues, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
+import { knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
@@ -1600,7 +1600,7 @@ class TemplateReader {
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
     }
     if (occupies && subnets.length > 0) {
-      b.occupant(base, type, subnets, knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET));
+      b.occupant(base, type, subnets, knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET), sourceCheckOff(type, p));
     } else if (occupies && !knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET)) {
       // A type the guard does not know whose network placement is a value it cannot read may run in any subnet (GUARD-2).
       const hidden = unreadNetworkBlock(p, (v) => this.deployTime(v, false));

@@ -668,6 +668,12 @@ export interface OccupantNode extends NodeBase {
    * output does not hold (its id or expression in `subnet`): the subnet it puts the instance in is one the guard cannot tell.
    */
   readonly outside?: readonly { readonly property: string; readonly subnet: string; readonly via?: 'network interface' }[];
+  /**
+   * Set when it may send packets with a source address not its own (an instance or network interface whose source/destination
+   * check is off, or unreadable: occupants.ts `sourceCheckOff`): the property that says so. A subnet it runs in sends from
+   * any address (semantics §2), so that a NACL entry matching by source does not cut what it sends.
+   */
+  readonly forwards?: string;
 }
 
 /** One security group rule, normalised: protocol `tcp` | `udp` | `icmp` | `-1` (all) | a number; ports when given. */

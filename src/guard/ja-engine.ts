@@ -386,6 +386,10 @@ const PATTERNS: readonly Pattern[] = [
   // A plan's value known only after apply carries its own reason, worded by the patterns of the plan reader.
   [/^\(known after apply: (.+)\) cannot be read at synth time, and the guard reads what it holds$/,
     (m) => `（apply 後にしか決まらない: ${jaOrEn(m[1])}）は合成時に読めないが、ガードはその中身を読んで判定する`],
+  [/^(\S+) cannot be read at synth time: with its source\/destination check off, (\S+) sends packets with any source address \(read so meanwhile\), which network ACL entries matching by source do not stop$/,
+    (m) => `${m[1]} は合成時に読めない: 送信元/送信先チェックが無効なら ${m[2]} は任意の送信元アドレスでパケットを送り（それまではそう読む）、送信元で照合するネットワーク ACL のエントリでは止まらない`],
+  [/^write SourceDestCheck \(source_dest_check\) out as a literal \(true unless the instance forwards, as a NAT or router instance does\), so that the guard can read which addresses it sends from$/,
+    () => 'ガードが送信元アドレスを読めるよう、SourceDestCheck（source_dest_check）をリテラルで書く（NAT や経路制御を行うインスタンスでなければ true）'],
   [/^(.+) cannot be read at synth time, and the guard reads what it holds$/, (m) => `${m[1]} は合成時に読めないが、ガードはその中身を読んで判定する`],
   [/^write it out as literal values in the template or configuration \(no parameter, condition or variable\), so that the guard can judge what it allows$/,
     () => 'ガードが何を許すかを判定できるよう、テンプレートまたは構成にリテラルの値で書き出す（パラメータ・条件・変数を使わない）'],

@@ -126,6 +126,42 @@ export function knownOccupant(type: string, p: any, reads: boolean, bridges: Rea
   return v === false || v === 'false' || (type === 'aws_mq_broker' && (v === undefined || v === null));
 }
 
+/**
+ * The property that turns an instance's or a network interface's source/destination check off (Amazon EC2 User Guide,
+ * "Change the source or destination checking": with it on, "the instance must be the source or destination of any traffic
+ * it sends or receives"; off, it sends packets with any source address, as a NAT or router instance does). Terraform's
+ * `aws_spot_instance_request` is an instance too.
+ */
+const SOURCE_DEST_CHECK: Readonly<Record<string, string>> = {
+  'AWS::EC2::Instance': 'SourceDestCheck', 'AWS::EC2::NetworkInterface': 'SourceDestCheck',
+  'aws_instance': 'source_dest_check', 'aws_network_interface': 'source_dest_check', 'aws_spot_instance_request': 'source_dest_check',
+};
+
+/** A resource whose source/destination check is, or may be, off (`sourceCheckOff`): the property, and whether its value is unreadable. */
+export interface SourceCheckOff {
+  readonly property: string;
+  /** The value is no literal (a parameter, a condition, a variable): the check may be off (fail closed), reported as GUARD-1. */
+  readonly unreadable: boolean;
+}
+
+/**
+ * Whether a resource of `type` (properties `p`) may send packets whose source is not its own address: its source/destination
+ * check is off (`false`), or given by a value the guard cannot read. Left out (or `null`, Terraform's unset) it is on: the
+ * default of both engines (CloudFormation `AWS::EC2::Instance` SourceDestCheck; provider 5.100 `source_dest_check`, "Defaults
+ * true"). Any other literal than true is read as off (fail closed).
+ */
+export function sourceCheckOff(type: string, p: any): SourceCheckOff | undefined {
+  const property = SOURCE_DEST_CHECK[type];
+  if (property === undefined) return undefined;
+  const v = p?.[property];
+  if (v === undefined || v === null || v === true || v === 'true') return undefined;
+  return { property, unreadable: v !== false && v !== 'false' };
+}
+
+/** The fix for a source/destination check the guard cannot read. */
+export const SOURCE_CHECK_FIX = 'write SourceDestCheck (source_dest_check) out as a literal (true unless the instance forwards, as a NAT or router '
+  + 'instance does), so that the guard can read which addresses it sends from';
+
 /** Keys whose values never place anything: tags (a subnet id in a tag value is a label, not a placement). */
 const NOT_PLACING = new Set(['//', 'Tags', 'tags', 'tags_all']);
 

@@ -96,6 +96,11 @@ interface SubnetInfo {
   /** Where local delivery may put a packet: its literal blocks, and its VPC's blocks of a family it cannot read. */
   readonly holds: Range[];
   readonly sources: Range[];
+  /**
+   * The occupants that may send with any source address (`OccupantNode.forwards`: a source/destination check off): the walk
+   * then starts from every address of both families (semantics §2). Their NAT gateway's translation still uses `sources`.
+   */
+  forwarders?: string[];
   readonly tables: RouteTableNode[];
   readonly acls: NetworkAclNode[];
 }
@@ -425,6 +430,7 @@ export class Reachability {
     for (const a of nodesOf(this.graph, 'network-acl')) for (const s of a.subnets) push(aclsOf, s, a);
     for (const s of nodesOf(this.graph, 'subnet')) this.indexSubnet(s, tablesOf, aclsOf);
     for (const s of this.subnets.values()) if (s.node.outside) this.placeOutside(s);
+    this.indexForwarders();
   }
 
   /**
@@ -438,6 +444,17 @@ export class Reachability {
     const free = (s.vpc?.blocks ?? []).flatMap((b) => withoutRanges(b.range, held));
     s.holds.push(...free);
     s.sources.push(...free.filter((r) => familyOf(this.atoms.lo(r[0])) === 4), this.atoms.family(6));
+  }
+
+  /** The subnets where an occupant may send with any source address (`OccupantNode.forwards`), each with their names. */
+  private indexForwarders(): void {
+    for (const o of nodesOf(this.graph, 'occupant')) {
+      if (o.forwards === undefined) continue;
+      for (const m of o.subnets) {
+        const s = this.subnets.get(m.subnet);
+        if (s && !(s.forwarders ??= []).includes(o.resource)) s.forwarders.push(o.resource);
+      }
+    }
   }
 
   private indexTransit(): void {
@@ -514,8 +531,11 @@ export class Reachability {
     if (!s) return [];
     const walk: Walk = { from: subnetId, recordAll, segment: this.segmentOf(subnetId), out: [], onPath: new Set(), seen: new Map() };
     const start: Box[] = [];
-    for (const src of s.sources) start.push(...everything(this.protocols, this.atoms.family(familyOf(this.atoms.lo(src[0]))), src));
-    this.at(walk, { subnet: s, origin: subnetId }, start, makeStep(subnetId, 'subnet', undefined), []);
+    // An occupant with its source/destination check off sends with any source address (semantics §2).
+    const sources = s.forwarders ? [this.atoms.family(4), this.atoms.family(6)] : s.sources;
+    for (const src of sources) start.push(...everything(this.protocols, this.atoms.family(familyOf(this.atoms.lo(src[0]))), src));
+    const first = makeStep(subnetId, 'subnet', undefined, s.forwarders ? `any source address: ${s.forwarders.map((f) => this.name(f)).join(', ')}` : undefined);
+    this.at(walk, { subnet: s, origin: subnetId }, start, first, []);
     return walk.out;
   }
 
@@ -1174,7 +1194,8 @@ export class Reachability {
       case 'subnet': {
         const node = this.graph.nodes.get(s.node) as SubnetNode | undefined;
         const blocks = [node?.cidr, node?.ipv6Cidr].filter((c) => c !== undefined).join(', ');
-        return `subnet ${node?.path ?? s.node}${blocks ? ` (${blocks})` : ''}`;
+        // The first step of a walk from a subnet whose occupants send with any source address says so (`explore`).
+        return `subnet ${node?.path ?? s.node}${blocks ? ` (${blocks})` : ''}${s.detail ? ` [${s.detail} source/destination check off]` : ''}`;
       }
       case 'route':
       case 'tgw-route': {

@@ -294,6 +294,12 @@ export class NetBuilder {
     return this;
   }
 
+  /** An instance (or network interface) in `subnet` with its source/destination check off (§2). */
+  forwarder(id: string, subnet: string, kind: 'instance' | 'interface' = 'instance', text = false): this {
+    (this.net.forwarders ??= []).push({ id, kind, subnet, text });
+    return this;
+  }
+
   mainTable(vpc: string, table: string): this {
     this.net.vpcs.find((v) => v.id === vpc)!.mainRouteTable = table;
     return this;

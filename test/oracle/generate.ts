@@ -317,6 +317,18 @@ export interface Genes {
   labelSources?: LabelSourceGene[];
   /** Empty in four networks of five, which then launch nothing (LaunchGene). Optional: pinned genes predate it. */
   launches?: LaunchGene[];
+  /** Empty in three networks of four, which then hold no forwarder (ForwarderGene). Optional: pinned genes predate it. */
+  forwarders?: ForwarderGene[];
+}
+
+/**
+ * An instance (or, `iface`, a network interface) with its source/destination check off in the `sub`-th subnet of the
+ * network (§2: its subnet sends with any source address); `text`: the value written as the string "false".
+ */
+interface ForwarderGene {
+  sub: number;
+  iface: boolean;
+  text: boolean;
 }
 
 const nat = (max: number) => fc.nat({ max });
@@ -565,6 +577,11 @@ export function genesArbitrary(): fc.Arbitrary<Genes> {
         }), { minLength: 1, maxLength: 2 }),
       },
     ),
+    // After the launches, for the same reason: one network in four.
+    forwarders: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.array(fc.record({ sub: nat(31), iface: fc.boolean(), text: fc.boolean() }), { minLength: 1, maxLength: 2 }) },
+    ),
   });
 }
 
@@ -618,7 +635,16 @@ class Decoder {
     for (const p of g.prefixRoutes ?? []) this.addPrefixRoute(p);
     for (const l of g.labelSources ?? []) this.addLabelSource(l);
     for (const l of g.launches ?? []) this.addLaunch(l);
+    for (const f of g.forwarders ?? []) this.addForwarder(f);
     return net;
+  }
+
+  /** An instance or network interface with its source/destination check off (ForwarderGene), in any subnet of the network. */
+  private addForwarder(g: ForwarderGene): void {
+    const net = this.net;
+    if (net.subnets.length === 0) return;
+    const forwarders = (net.forwarders ??= []);
+    forwarders.push({ id: `fwd${forwarders.length}`, kind: g.iface ? 'interface' : 'instance', subnet: net.subnets[g.sub % net.subnets.length].id, text: g.text });
   }
 
   /** A launch template and its launchers (LaunchGene). */

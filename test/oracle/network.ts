@@ -103,6 +103,8 @@ export interface Network {
   launchTemplates?: LaunchTemplate[];
   /** Auto Scaling groups and instances that launch them (§3, §7). Absent means none. */
   launchers?: Launcher[];
+  /** Instances and network interfaces whose source/destination check is off (§2). Absent means none. */
+  forwarders?: Forwarder[];
   /** Seeds the renderers' choices between equivalent spellings (inline or separate rules, tags or default tags, ...). */
   renderSeed: number;
 }
@@ -157,6 +159,19 @@ export interface Launcher {
   role?: Role;
   tagResourceRole?: Role;
   tagResourceByName?: boolean;
+}
+
+/**
+ * An EC2 instance (`AWS::EC2::Instance`, `aws_instance`) or network interface (`AWS::EC2::NetworkInterface`,
+ * `aws_network_interface`) in `subnet` with its source/destination check off: §2 "a subnet where an instance or network
+ * interface of the output has its source/destination check off … sends packets with any source address". `text`: the value
+ * is written `"false"` (CloudFormation takes a string for a boolean; so does Terraform's JSON syntax), else `false`.
+ */
+export interface Forwarder {
+  id: string;
+  kind: 'instance' | 'interface';
+  subnet: string;
+  text: boolean;
 }
 
 /** The id by which the oracle names a launcher's tag resource (`aws_autoscaling_group_tag`, an instance's `aws_ec2_tag`). */

@@ -251,6 +251,20 @@ describe('§4 route targets', () => {
     expect(reachSummary(b.net).get('lg-pub')!.internet).toBe(true);
   });
 
+  test('§2: an instance with its source/destination check off in the source subnet sends past a NACL that denies its block', () => {
+    const b = new NetBuilder()
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').subnet('lg-pub', 'lg', '10.1.2.0/24')
+      .table('rt-a', 'lg', ['lg-a']).route('rt-a', '0.0.0.0/0', { kind: 'nat', id: 'nat' }).nat('nat', 'lg-pub')
+      .table('rt-pub', 'lg', ['lg-pub']).route('rt-pub', '0.0.0.0/0', { kind: 'igw', id: 'igw' }).igw('igw', 'lg')
+      .nacl('pub', 'lg', [deny(10, false, '10.1.1.0/24'), allow(20, false, '0.0.0.0/0'), allow(10, true, '0.0.0.0/0')], ['lg-pub']);
+    expect(reachSummary(b.net).get('lg-a')!.internet).toBe(false);
+    b.forwarder('router', 'lg-a', 'interface', true);
+    expect(reachSummary(b.net).get('lg-a')!.internet).toBe(true);
+    // Denied by destination instead (outbound of lg-a), nothing it sends gets out.
+    b.nacl('a-out', 'lg', [deny(10, true, '0.0.0.0/0'), allow(10, false, '0.0.0.0/0')], ['lg-a']);
+    expect(reachSummary(b.net).get('lg-a')!.internet).toBe(false);
+  });
+
   test('firewall → NAT → IGW chain in an inspection VPC behind the transit gateway ⇒ MN-1', () => {
     const b = myNumberSpoke().tgwRoute('tgw-mn', '0.0.0.0/0', 'att-insp')
       .vpc('insp', 'INTERNET', '10.8.0.0/16')

@@ -189,6 +189,8 @@ class Oracle {
   private readonly subnetVpc: number[];
   /** Is each subnet the one standing for the VPC's subnets outside the output (§2)? */
   private readonly outside: boolean[];
+  /** Does an instance or network interface with its source/destination check off run in each subnet (§2)? */
+  private readonly forwarding: boolean[];
   private readonly heldCache = new Map<string, number[]>();
   /** Each VPC's segment tag; undefined for a hub VPC (§10 MN-1: it needs none). */
   private readonly segOfVpc: (Segment | undefined)[];
@@ -234,6 +236,8 @@ class Oracle {
     const outsideSubnets = net.vpcs.filter((v) => this.mainRoutesOut(v.id)).map((v) => ({ id: outsideSubnetId(v.id), vpc: v.id, cidr: '' }));
     this.subnets = [...net.subnets, ...outsideSubnets];
     this.outside = this.subnets.map((_, i) => i >= net.subnets.length);
+    const forwarded = new Set((net.forwarders ?? []).map((f) => f.subnet));
+    this.forwarding = this.subnets.map((s, i) => !this.outside[i] && forwarded.has(s.id));
     this.subnets.forEach((s, i) => this.subnetIndex.set(s.id, i));
     this.subnetVpc = this.subnets.map((s) => this.vpc(s.vpc));
     this.segOfVpc = net.vpcs.map((v) => v.segment);
@@ -467,7 +471,10 @@ class Oracle {
       // §2: sources in the subnet's block of the family; IPv6 without a literal block: any source address.
       const own = this.ownSpan(s, family);
       const srcAtoms: number[] = [];
-      if (own) for (let a = own[0]; a <= own[1]; a++) srcAtoms.push(a);
+      // §2: "a subnet where an instance or network interface of the output has its source/destination check off ... sends
+      // packets with any source address" of either family.
+      if (this.forwarding[s]) for (let a = 0; a < nA; a++) srcAtoms.push(a);
+      else if (own) for (let a = own[0]; a <= own[1]; a++) srcAtoms.push(a);
       else if (family === 6) for (let a = 0; a < nA; a++) srcAtoms.push(a);
       // §2: the subnet outside the output "holds (receives at, and sends from) the VPC's addresses that no subnet of the
       // output holds, with any IPv6 source as below" (its block unknown: any IPv6 source, above).

@@ -1436,6 +1436,26 @@ export const REGRESSIONS: Regression[] = [
       .tagResource('sg', { untied: { kind: 'vpc', id: 'lg', attr: 'default_security_group_id' } }, 'jichitai:segment', 'INTERNET')
       .tagResource('name', { untied: { literal: 'subnet-0a1b2c3d4e5f60718' } }, 'Name', 'x').net,
   },
+  // --- §2 a source/destination check off: the subnet sends with any source address ----------------------------------------------
+  ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
+    name: `a-forwarder-sends-past-a-nacl-that-denies-its-block (${engine})`,
+    found: 'pin',
+    note: '§2: "A subnet where an instance or network interface of the output has its source/destination check off … sends packets '
+      + 'with any source address": Internet subnet i routes My Number\'s 10.0.1.0/24 to the transit gateway, which delivers it at the '
+      + 'My Number attachment subnet ma; ma delivers locally into m, whose inbound NACL denies 10.2.0.0/16 (i\'s VPC) and allows the '
+      + 'rest. The router instance in i sends from 10.9.9.9 as well ⇒ MN-2; the interface with "false" in the LGWAN subnet l, which '
+      + 'has no route out, changes nothing.',
+    expected: ['MN-2'],
+    net: new NetBuilder(engine)
+      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').subnet('ma', 'mn', '10.0.9.0/28')
+      .vpc('in', 'INTERNET', '10.2.0.0/16').subnet('i', 'in', '10.2.1.0/24').subnet('ia', 'in', '10.2.9.0/28').table('rti', 'in', ['i'])
+      .route('rti', '10.0.1.0/24', { kind: 'tgw', id: 't' })
+      .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')
+      .tgw('t').attach('am', 't', 'mn', ['ma']).attach('ai', 't', 'in', ['ia'])
+      .tgwTable('tt', 't', { associations: ['ai'] }).tgwRoute('tt', '10.0.1.0/24', 'am')
+      .nacl('mnacl', 'mn', [deny(10, false, '10.2.0.0/16'), allow(20, false, '0.0.0.0/0'), allow(10, true, '0.0.0.0/0')], ['m'])
+      .forwarder('router', 'i').forwarder('eni', 'l', 'interface', true).net,
+  })),
   // --- §3 / §7 the role a launch template gives its instances (PL-1) ------------------------------------------------------------
   ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
     name: `a-template-role-other-than-the-launchers-own-is-guard-1-at-the-launcher (${engine})`,

@@ -336,6 +336,15 @@ export function renderCloudFormation(net: Network): CfnTemplate {
   renderDirectConnect(net, put);
   renderSharing(net, put, resources);
   renderLaunches(net, put, L.subnet);
+  // §2: instances and network interfaces with their source/destination check off.
+  for (const f of net.forwarders ?? []) {
+    const check = f.text ? 'false' : false;
+    if (f.kind === 'instance') {
+      put(logical('Forwarder', f.id), 'AWS::EC2::Instance', { ImageId: 'ami-0123456789abcdef0', InstanceType: 't3.micro', SubnetId: ref(L.subnet(f.subnet)), SourceDestCheck: check });
+    } else {
+      put(logical('Forwarder', f.id), 'AWS::EC2::NetworkInterface', { SubnetId: ref(L.subnet(f.subnet)), SourceDestCheck: check });
+    }
+  }
   return { Resources: resources };
 }
 

@@ -511,6 +511,15 @@ export function renderTerraform(net: Network): TfJson {
     put('aws_ec2_tag', tfName(t.id), { resource_id: resourceId, key: t.key, value: t.value });
   }
   renderLaunches(net, put, subnetRef);
+  // §2: instances and network interfaces with their source/destination check off.
+  for (const f of net.forwarders ?? []) {
+    const check = f.text ? 'false' : false;
+    if (f.kind === 'instance') {
+      put('aws_instance', tfName(f.id), { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', subnet_id: subnetRef(f.subnet), source_dest_check: check });
+    } else {
+      put('aws_network_interface', tfName(f.id), { subnet_id: subnetRef(f.subnet), source_dest_check: check });
+    }
+  }
   return { provider: { aws: providers }, resource };
 }
 
