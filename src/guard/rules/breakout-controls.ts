@@ -113,6 +113,9 @@ function preprocessorLine(w: readonly string[]): boolean {
   return w[0] === 'if' && /^if\s+(true|false|\S+\s*=\s*\S+)$/.test(w.join(' ')) && !w.some((x) => x.includes(';') || x === 'then' || x.startsWith('['));
 }
 
+/** The buffer Squid reads squid.conf lines into (fgets, BUFSIZ: 8192 on glibc, the terminating NUL included). */
+const SQUID_LINE_BYTES = 8192;
+
 /** A squid.conf line as Squid splits it: whitespace-separated words, `"…"` quoted; a word starting with `#` ends the line. */
 function words(line: string): string[] {
   const out: string[] = [];
@@ -123,18 +126,40 @@ function words(line: string): string[] {
   return out;
 }
 
-function parseSquid(text: string): SquidConf {
+/**
+ * A squid.conf as the guard reads it: the directives as words, ACL definitions by name (lower case), and why the guard
+ * cannot tell what Squid loads (`unreadable`). Exported for the differential test against the real Squid
+ * (test/integration/squid-reading.test.ts).
+ */
+export function parseSquid(text: string): SquidConf {
   const acls = new Map<string, AclLine[]>();
   const directives: string[][] = [];
-  // Squid ends a line at a carriage return and joins a line ending in a backslash with the next (src/cache_cf.cc).
-  const lines: string[] = [];
-  for (const raw of text.split('\n')) {
-    const l = raw.replace(/\r.*$/, '');
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].endsWith('\\')) lines[last] = lines[last].slice(0, -1) + l.trimStart();
-    else lines.push(l);
-  }
   let unreadable: Bilingual | undefined;
+  // Lines as Squid's parseOneConfigFile (src/cache_cf.cc) makes them: it reads with fgets into a BUFSIZ buffer, so a
+  // longer line is cut into lines of its own (refused: the guard would read the pieces as one); ends a line at a
+  // carriage return; strips the leading blanks; skips a comment line (first character `#`) and an empty one BEFORE it
+  // joins a line ending in a backslash with the next, so a comment between them does not end the directive; trims the
+  // trailing blanks of the joined line.
+  const lines: string[] = [];
+  let pending: string | undefined;
+  for (const raw of text.split('\n')) {
+    if (Buffer.byteLength(raw) >= SQUID_LINE_BYTES) {
+      unreadable ??= bi(`a line of the configuration is longer than Squid reads at once (${SQUID_LINE_BYTES - 1} bytes), so Squid reads its rest as a line of its own`,
+        `設定の行が Squid が一度に読む長さ（${SQUID_LINE_BYTES - 1} バイト）を超えていて、Squid は残りを別の行として読む`);
+    }
+    const l = raw.replace(/\r.*$/, '').replace(/^[ \t\v\f]+/, '');
+    if (l.startsWith('#') || l === '') continue;
+    const joined = (pending ?? '') + l;
+    if (joined.endsWith('\\')) {
+      pending = joined.slice(0, -1);
+      continue;
+    }
+    lines.push(joined.replace(/[ \t\v\f]+$/, ''));
+    pending = undefined;
+  }
+  if (pending !== undefined) {
+    unreadable ??= bi('the configuration ends in a line continued with a backslash', '設定がバックスラッシュで継続する行で終わっている');
+  }
   for (const line of lines) {
     const w = words(line.trim());
     if (w.length === 0) continue;
@@ -149,7 +174,9 @@ function parseSquid(text: string): SquidConf {
       // rep_header and req_header name the header before their flags and values.
       if (type === 'rep_header' || type === 'req_header') flags.push(rest.shift() ?? '');
       while (rest.length > 0 && /^-[a-zA-Z]$/.test(rest[0])) flags.push(rest.shift()!);
-      acls.set(name, [...(acls.get(name) ?? []), { type, flags, values: rest }]);
+      // Squid finds an ACL by its name in any case (ACL::FindByName, strcasecmp): `NO_BUMP` adds to `no_bump`.
+      const key = name.toLowerCase();
+      acls.set(key, [...(acls.get(key) ?? []), { type, flags, values: rest }]);
     }
   }
   return { acls, directives, unreadable };
@@ -259,11 +286,12 @@ function evaluateAcl(conf: SquidConf, name: string, facts: Facts, seen: Readonly
     const v = aclMatches(conf, name.slice(1), facts, seen);
     return v === undefined ? undefined : !v;
   }
-  const lines = conf.acls.get(name);
+  const key = name.toLowerCase();
+  const lines = conf.acls.get(key);
   // `all` is Squid's predefined ACL (every address); any other name without a definition is unknown.
-  if (!lines) return name === 'all' ? true : undefined;
-  if (seen.has(name) || lines.some((l) => l.type !== lines[0].type)) return undefined;
-  const inner = new Set([...seen, name]);
+  if (!lines) return key === 'all' ? true : undefined;
+  if (seen.has(key) || lines.some((l) => l.type !== lines[0].type)) return undefined;
+  const inner = new Set([...seen, key]);
   const verdicts: Tri[] = [];
   for (const l of lines) verdicts.push(aclLineMatches(conf, l, facts, inner));
   return anyOf(verdicts);
@@ -280,11 +308,12 @@ function firstMatch(conf: SquidConf, rules: readonly SquidRule[], facts: Facts):
 }
 
 /**
- * What `ssl_bump` does at step 2 with a TLS connection whose SNI is the host (the step-1 peek read it): every rule is
- * asked again at each step, so a `peek` or `stare` that still matches at step 2 is the answer, and peeking then rules
- * out bumping ("Peeking at the server certificate (during step 2) usually precludes bumping of the connection at step
- * 3"); only a rule held to step 1 (`at_step SslBump1`) stays behind. An unreadable configuration is `unknown`.
- * https://www.squid-cache.org/Doc/config/ssl_bump/
+ * What `ssl_bump` does with a TLS connection to the host: asked at step 1 (the CONNECT), where a `splice`, `bump` or
+ * `terminate` is final ("splice ... at step 1" ends the decision there) and only a `peek` or `stare` goes on to step 2,
+ * whose SNI is the host (the step-1 peek read it): every rule is asked again at each step, so a `peek` or `stare` that
+ * still matches at step 2 is the answer, and peeking then rules out bumping ("Peeking at the server certificate (during
+ * step 2) usually precludes bumping of the connection at step 3"); only a rule held to step 1 (`at_step SslBump1`) stays
+ * behind. An unreadable configuration is `unknown`. https://www.squid-cache.org/Doc/config/ssl_bump/
  */
 function bumpAction(conf: SquidConf, facts: Facts): string {
   if (conf.unreadable) return 'unknown';
@@ -295,7 +324,8 @@ function bumpAction(conf: SquidConf, facts: Facts): string {
   if (ports.length === 0 || ports.some((d) => !d.slice(2).includes('ssl-bump'))) return 'none';
   const rules: SquidRule[] = [];
   for (const d of conf.directives) if (d[0] === 'ssl_bump') rules.push(ruleAt(d, 1));
-  return firstMatch(conf, rules, { ...facts, step: 2 });
+  const first = firstMatch(conf, rules, { ...facts, step: 1 });
+  return first === 'peek' || first === 'stare' ? firstMatch(conf, rules, { ...facts, step: 2 }) : first;
 }
 
 /**
@@ -916,9 +946,11 @@ export const AP6: GuardRule = {
     if (sanitizing) return [...around, ...sanitizationFindings(this, ctx, tools, configs, where)];
     // A download is a reply with Content-Disposition: attachment, or one with a file MIME type. On every allow-listed host
     // of a communication tool, the proxy must bump the connection (it reads no reply inside a spliced tunnel) and deny
-    // both before any rule allows them.
+    // both before any rule allows them — on the reply as it comes: a response adaptation service (ICAP / eCAP RESPMOD at
+    // respmod_precache) rewrites it before http_reply_access reads its headers, so one that may see it leaves the refusal
+    // to a server outside the output (outside auditor, red team 38).
     const refuses = (conf: SquidConf, host: string) => bumpAction(conf, { host }) === 'bump'
-      && DOWNLOAD_PROBES.every((reply) => replyAction(conf, { host, reply }) === 'deny');
+      && DOWNLOAD_PROBES.every((reply) => replyAction(conf, { host, reply }) === 'deny' && adaptationFor(conf, { host, reply }) === 'none');
     const failing = tools
       .map(({ tool, places }) => ({
         tool, missed: places.filter((place) => configs.length === 0 || !configs.every(({ conf }) => refuses(conf, probeHost(place)))),
@@ -927,9 +959,9 @@ export const AP6: GuardRule = {
     if (failing.length === 0) return around;
     const hosts = [...new Set(failing.flatMap((f) => f.missed))];
     return [...around, finding(this, where, bi(`case イ allows ${failing.map((t) => t.tool.name).join(', ')}, but no proxy refuses file downloads from them `
-      + `(${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` and ${hosts.length - 5} more` : ''}: not bumped, or an attachment or file MIME type reply is not denied first)`,
+      + `(${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` and ${hosts.length - 5} more` : ''}: not bumped, an attachment or file MIME type reply not denied first, or a response adaptation service sees it first)`,
     `ケース（イ）で ${failing.map((t) => t.tool.name).join(', ')} を許可しているが、そこからのファイルダウンロードを拒否するプロキシがない`
-      + `（${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` ほか ${hosts.length - 5} 件` : ''}: TLS を復号（bump）していないか、添付ファイルやファイルの MIME タイプの応答を先に拒否していない）`),
+      + `（${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` ほか ${hosts.length - 5} 件` : ''}: TLS を復号（bump）していないか、添付ファイルやファイルの MIME タイプの応答を先に拒否していないか、応答のアダプテーションサービスが先に応答を扱う）`),
     bi('set breakout.fileDownloadRestricted and breakout.tenantProxy (the proxy bumps the tools\' traffic and denies attachment replies before anything allows them)',
       'breakout.fileDownloadRestricted と breakout.tenantProxy を設定する（プロキシがツールの通信の TLS を復号し、何かが許可する前に添付ファイルの応答を拒否する）'))];
   },
