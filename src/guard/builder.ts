@@ -266,7 +266,13 @@ export class GraphBuilder {
       .map(({ property, subnet, via }) => ({ property, subnet, ...(via ? { via } : {}) }));
     if (known.length > 0 || outside.length > 0) {
       this.add({
-        ...base, id: `${base.id}#placed`, type: 'occupant', resource: base.id, resourceType, subnets: known, ...(outside.length > 0 ? { outside } : {}),
+        ...base,
+        id: `${base.id}#placed`,
+        type: 'occupant',
+        resource: base.id,
+        resourceType,
+        subnets: known,
+        ...(outside.length > 0 ? { outside } : {}),
         ...(forwards ? { forwards: forwards.property } : {}),
       });
     }

@@ -2104,7 +2104,8 @@ class ConfigReader {
       else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
     });
     if (occupies && subnets.length > 0) {
-      b.occupant(base, type, subnets, knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET), sourceCheckOff(type, p));
+      const known = knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET);
+      b.occupant(base, type, subnets, known, sourceCheckOff(type, p));
     } else if (occupies && !knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET)) {
       // A type the guard does not know whose network placement is a value it cannot read may run in any subnet (GUARD-2).
       const hidden = unreadNetworkBlock(p, (v) => typeof v === 'string' && this.deployTime(v));

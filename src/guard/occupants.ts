@@ -133,8 +133,11 @@ export function knownOccupant(type: string, p: any, reads: boolean, bridges: Rea
  * `aws_spot_instance_request` is an instance too.
  */
 const SOURCE_DEST_CHECK: Readonly<Record<string, string>> = {
-  'AWS::EC2::Instance': 'SourceDestCheck', 'AWS::EC2::NetworkInterface': 'SourceDestCheck',
-  'aws_instance': 'source_dest_check', 'aws_network_interface': 'source_dest_check', 'aws_spot_instance_request': 'source_dest_check',
+  'AWS::EC2::Instance': 'SourceDestCheck',
+  'AWS::EC2::NetworkInterface': 'SourceDestCheck',
+  'aws_instance': 'source_dest_check',
+  'aws_network_interface': 'source_dest_check',
+  'aws_spot_instance_request': 'source_dest_check',
 };
 
 /** A resource whose source/destination check is, or may be, off (`sourceCheckOff`): the property, and whether its value is unreadable. */

@@ -96,7 +96,8 @@ function template(extra: Record<string, unknown> = {}): unknown {
       InetTable: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Inet' } } },
       InetAssoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'InetSubnet' }, RouteTableId: { Ref: 'InetTable' } } },
       ToMn: {
-        Type: 'AWS::EC2::Route', DependsOn: 'InetAtt',
+        Type: 'AWS::EC2::Route',
+        DependsOn: 'InetAtt',
         Properties: { RouteTableId: { Ref: 'InetTable' }, DestinationCidrBlock: '10.1.1.0/24', TransitGatewayId: { Ref: 'Tgw' } },
       },
       Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: { DefaultRouteTableAssociation: 'disable', DefaultRouteTablePropagation: 'disable' } },
