@@ -76,6 +76,8 @@ export interface TerraformPlanJson {
     readonly address: string;
     readonly mode?: string;
     readonly provider_name?: string;
+    /** The key of a deposed object of the address (a create_before_destroy replacement that failed), which the change destroys. */
+    readonly deposed?: string | null;
     readonly change?: {
       readonly actions?: readonly string[];
       readonly after?: unknown;
@@ -167,6 +169,10 @@ export function extractTerraformPlan(plan: unknown, options: TerraformPlanOption
     builder, reader.entries(), reader.dataEntries(), removed, reader.imported(), reader.actions(), reader.providers(), planned ?? options.account,
   );
   for (const p of reader.unreadDefaultTags()) builder.unresolvedValue(p.node, p.property, p.reason, DEFAULT_TAGS_FIX);
+  for (const m of reader.unconfigured) {
+    builder.unresolvedValue(m || PLAN_NODE, 'configuration', 'the plan holds no configuration for this module where the guard reads it, so its resources\' '
+      + 'provisioners and written arguments cannot be read', 'check the plan terraform show -json writes, whole and unedited');
+  }
   partialPlan(builder, plan);
   return builder.build();
 }
@@ -246,6 +252,8 @@ class PlanReader {
   private readonly unknowns = new Map<string, unknown>();
   /** Each resource instance's prior state (`change.before`; null for one the plan creates). */
   private readonly before = new Map<string, unknown>();
+  /** Child module instances of the plan whose configuration the plan does not hold where the guard looks (`entries`). */
+  public readonly unconfigured: string[] = [];
   /** Each provider configuration's default tags (`providerDefaults`), by its key. */
   private readonly defaults = new Map<string, DefaultTags>();
   /**
@@ -256,7 +264,9 @@ class PlanReader {
 
   constructor(private readonly plan: TerraformPlanJson) {
     for (const rc of plan.resource_changes ?? []) {
-      if (!rc.change) continue;
+      // A deposed object (`deposed`: left by a create_before_destroy replacement that failed) has the address of the current
+      // instance and comes after it: it would hide the current instance's unknowns (outside auditor, red team 38).
+      if (!rc.change || (rc.deposed !== undefined && rc.deposed !== null)) continue;
       this.unknowns.set(rc.address, rc.change.after_unknown);
       this.before.set(rc.address, rc.change.before);
     }
@@ -276,8 +286,11 @@ class PlanReader {
       }
       for (const child of module.child_modules ?? []) {
         const address = child.address ?? '';
-        const call = /(?:^|\.)module\.([A-Za-z0-9_-]+)(\[[^\]]*\]|\["(?:[^"\\]|\\.)*"\])?$/.exec(address);
+        // A call's name is any Terraform identifier (Unicode letters too: `module "基盤"`, outside auditor, red team 38).
+        const call = /(?:^|\.)module\.([^.[\]"]+)(\[[^\]]*\]|\["(?:[^"\\]|\\.)*"\])?$/.exec(address);
         const config = call ? scope.config?.module_calls?.[call[1]]?.module : undefined;
+        // Its resources' provisioners and written arguments are in the configuration only: without it, nothing says what runs.
+        if (config === undefined && this.plan.configuration !== undefined) this.unconfigured.push(address);
         walk(child, { prefix: `${address}.`, config, parent: call ? { scope, call: call[1] } : undefined });
       }
     };
@@ -332,7 +345,9 @@ class PlanReader {
     walk(this.plan.planned_values?.root_module ?? {});
     const out: { from: string; provisioner: Record<string, unknown>[] }[] = [];
     for (const rc of this.plan.resource_changes ?? []) {
-      if (rc.mode === 'data' || planned.has(rc.address) || !(rc.change?.actions ?? []).includes('delete')) continue;
+      // A deposed object is destroyed beside the current instance of its address, with its destroy-time provisioners.
+      const deposed = rc.deposed !== undefined && rc.deposed !== null;
+      if (rc.mode === 'data' || (planned.has(rc.address) && !deposed) || !(rc.change?.actions ?? []).includes('delete')) continue;
       // module.a[0].module.b.null_resource.x["k"]: the configuration of module a, then b, then the resource.
       const parts = rc.address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]/g, '').split('.');
       let config = this.plan.configuration?.root_module;

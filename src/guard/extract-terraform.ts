@@ -40,6 +40,8 @@ export interface TerraformJson {
   readonly module?: Record<string, unknown>;
   /** Data sources: only those that run code (`external`, `aws_lambda_invocation`) matter to the guard (`deployTimeCode`). */
   readonly data?: Record<string, unknown>;
+  /** Ephemeral resources: opened at plan and apply time as data sources are read (`dataEntries`). */
+  readonly ephemeral?: Record<string, unknown>;
   /** Check blocks: their scoped data sources are read at plan time like the others (`dataEntries`). */
   readonly check?: Record<string, unknown>;
   /** Removed blocks: their destroy-time provisioners run at apply time (`deployTimeCode`). */
@@ -127,8 +129,8 @@ const TEMPLATE_DEPLOYERS: Readonly<Record<string, { property: string; reason: st
 };
 
 /**
- * What runs code at plan or apply time that the configuration does not hold (deploy-code.ts): a provisioner other than
- * `file` (which copies files), a function invoked by `aws_lambda_invocation`, an `external` data source's program. Its
+ * What runs code at plan or apply time that the configuration does not hold (deploy-code.ts): a provisioner (`file` too,
+ * whose files code on the host runs or reads), a function invoked by `aws_lambda_invocation`, an `external` data source's program. Its
  * code may change the network with terraform's credentials or the function's role; the guard reads neither (fail closed).
  * https://developer.hashicorp.com/terraform/language/resources/provisioners/syntax,
  * https://registry.terraform.io/providers/hashicorp/external/latest/docs/data-sources/external
@@ -137,6 +139,10 @@ const CODE_RUNNERS: Readonly<Record<string, { property: string; reason: string }
   'aws_lambda_invocation': { property: 'function_name', reason: 'it invokes a function at apply time, whose code the configuration does not hold, and it may change the network' },
   'data.aws_lambda_invocation': { property: 'function_name', reason: 'it invokes a function at plan time, whose code the configuration does not hold, and it may change the network' },
   'data.external': { property: 'program', reason: 'it runs a program on the machine that runs terraform, at plan time and with its credentials, and it may change the network' },
+  // An ephemeral resource is opened at plan and at apply time, referred to or not (outside auditor, red team 38: terraform
+  // 1.11 invokes the function of an ephemeral aws_lambda_invocation at plan time).
+  // https://developer.hashicorp.com/terraform/language/resources/ephemeral
+  'ephemeral.aws_lambda_invocation': { property: 'function_name', reason: 'it invokes a function at plan and apply time, whose code the configuration does not hold, and it may change the network' },
 };
 
 /** Resources that call AWS APIs by name when they run (sdk-calls.ts), with the arguments that name the calls. */
@@ -1359,6 +1365,8 @@ class ConfigReader {
       for (const d of [config.data, ...scoped]) {
         for (const e of resourceEntries(d, this.malformed)) dataEntries.push({ ...e, address: `data.${e.address}`, type: `data.${e.type}` });
       }
+      // Ephemeral resources are opened at plan and apply time as data sources are read (a plan shows none of them).
+      for (const e of resourceEntries(config.ephemeral, this.malformed)) dataEntries.push({ ...e, address: `ephemeral.${e.address}`, type: `ephemeral.${e.type}` });
     }
     this.dataEntries = planData ?? dataEntries;
     for (const e of this.entries) {
@@ -1419,7 +1427,7 @@ class ConfigReader {
     }
     for (const { address, type, body, source } of this.dataEntries) {
       this.deployTimeCode(address, type, body ?? {});
-      this.otherProvider(address, type.slice('data.'.length), body ?? {}, source);
+      this.otherProvider(address, type.replace(/^(data|ephemeral)\./, ''), body ?? {}, source);
     }
     // An action runs an operation of its provider (invoking a function, starting a build...) after a resource's lifecycle
     // event (`lifecycle.action_trigger`) or when invoked (`terraform apply -invoke`).
@@ -1544,10 +1552,15 @@ class ConfigReader {
     for (const provisioner of provisioners) {
       // A provisioner block is an object keyed by its type; anything else is read as a provisioner of unknown type.
       const readable = typeof provisioner === 'object' && provisioner !== null && !Array.isArray(provisioner);
-      for (const kind of (readable ? Object.keys(provisioner) : ['(unreadable)']).filter((k) => k !== 'file')) {
+      for (const kind of readable ? Object.keys(provisioner) : ['(unreadable)']) {
         const where = kind === 'local-exec' ? ' on the machine that runs terraform, with its credentials' : kind === 'remote-exec' ? ' on a remote host' : '';
-        this.b.unresolvedValue(this.id(address), `provisioner.${kind}`, `a ${kind} provisioner runs commands at apply time${where}, which the configuration does not show, and they may change the network`,
-          TERRAFORM_CODE_FIX);
+        // A file provisioner writes files on the host (a cron entry, a boot script, a proxy's squid.conf), which code
+        // there runs or reads (outside auditor, red team 38).
+        this.b.unresolvedValue(this.id(address), `provisioner.${kind}`, kind === 'file'
+          ? 'a file provisioner writes files on a remote host at apply time, which the configuration does not show: what runs there may run or read them '
+            + '(a cron entry, a boot script, a proxy\'s configuration), and it may change the network'
+          : `a ${kind} provisioner runs commands at apply time${where}, which the configuration does not show, and they may change the network`,
+        TERRAFORM_CODE_FIX);
       }
     }
   }

@@ -272,6 +272,14 @@ const PATTERNS: readonly Pattern[] = [
   [/^declare what the code makes as resources of the template, which the guard reads \(routes, gateways, security group rules\.\.\.\), and give the function's role only actions that read \(describe\.\.\., get\.\.\., list\.\.\.\) or touch no network \(logs, S3 objects, SSM parameters\), written out in the template$/,
     () => 'コードが作るものを、ガードが読むテンプレートのリソース（ルート、ゲートウェイ、セキュリティグループのルールなど）として宣言し、関数のロールには読むだけの'
       + 'アクション（describe…、get…、list…）か、ネットワークに触れないアクション（ログ、S3 オブジェクト、SSM パラメータ）だけを、テンプレートに書き出して与える'],
+  [/^the plan holds no configuration for this module where the guard reads it, so its resources' provisioners and written arguments cannot be read$/,
+    () => 'ガードが読む場所にこのモジュールの構成がプランにないため、そのリソースのプロビジョナーや書かれた引数を読めない'],
+  [/^check the plan terraform show -json writes, whole and unedited$/, () => 'terraform show -json が書いたプランを、編集せずそのまま検査する'],
+  [/^a file provisioner writes files on a remote host at apply time, which the configuration does not show: what runs there may run or read them \(a cron entry, a boot script, a proxy's configuration\), and it may change the network$/,
+    () => 'file プロビジョナーが apply 時にリモートホストへファイルを書き込む。それは構成に現れず、そこで動くもの（cron のエントリ、起動スクリプト、プロキシの設定）が'
+      + 'それを実行したり読んだりして、ネットワークを変えうる'],
+  [/^it invokes a function at plan and apply time, whose code the configuration does not hold, and it may change the network$/,
+    () => 'plan 時と apply 時に関数を呼び出し、そのコードは構成になく、ネットワークを変えうる'],
   [/^a (\S+) provisioner runs commands at apply time( on the machine that runs terraform, with its credentials| on a remote host)?, which the configuration does not show, and they may change the network$/,
     (m) => `${m[1]} プロビジョナーが apply 時に${m[2] === undefined ? '' : m[2].includes('remote') ? 'リモートホストで' : ' terraform を実行するマシンで、その認証情報を使って'}`
       + 'コマンドを実行する。それは構成に現れず、ネットワークを変えうる'],

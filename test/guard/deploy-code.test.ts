@@ -210,21 +210,25 @@ describe('Terraform: provisioners, external programs and function invocations ar
       'aws_lambda_invocation.seed function_name: it invokes a function at apply time, whose code the configuration does not hold, and it may change the network'],
     ['the aws_lambda_invocation data source', (c: any) => { c.data = { ...c.data, aws_lambda_invocation: { seed: { function_name: 'seed', input: '{}' } } }; },
       'data.aws_lambda_invocation.seed function_name: it invokes a function at plan time, whose code the configuration does not hold, and it may change the network'],
+    // Opened at plan and apply time though nothing refers to it (outside auditor, red team 38: terraform 1.11 invokes it at plan time).
+    ['an ephemeral aws_lambda_invocation', (c: any) => { c.ephemeral = { aws_lambda_invocation: { seed: { function_name: 'seed', payload: '{}' } } }; },
+      'ephemeral.aws_lambda_invocation.seed function_name: it invokes a function at plan and apply time, whose code the configuration does not hold, and it may change the network'],
+    // Files code on the host runs or reads (a cron entry, a boot script, squid.conf): as a remote-exec (outside auditor, red team 38).
+    ['a file provisioner', (c: any) => { c.resource.terraform_data = { seed: { provisioner: [{ file: { content: '* * * * * root x', destination: '/etc/cron.d/x' } }] } }; },
+      'terraform_data.seed provisioner.file: a file provisioner writes files on a remote host at apply time, which the configuration does not show: what runs there may '
+      + 'run or read them (a cron entry, a boot script, a proxy\'s configuration), and it may change the network'],
   ])('%s', (_, edit, expected) => {
     expect(unresolved(edit)).toEqual([expected]);
   });
 
-  test('a file provisioner copies files and runs nothing', () => {
-    expect(unresolved((c) => { c.resource.terraform_data = { seed: { provisioner: [{ file: { source: 'a', destination: 'b' } }] } }; })).toEqual([]);
-  });
-
   test('in Japanese', () => {
     const c = JSON.parse(JSON.stringify(base));
-    c.resource.terraform_data = { seed: { provisioner: [{ 'local-exec': { command: 'x' } }, { 'remote-exec': { inline: ['x'] } }] } };
+    c.resource.terraform_data = { seed: { provisioner: [{ 'local-exec': { command: 'x' } }, { 'remote-exec': { inline: ['x'] } }, { file: { content: 'x', destination: 'x' } }] } };
     c.resource.aws_lambda_invocation = { seed: { function_name: 'seed', input: '{}' } };
     c.data = { ...c.data, external: { seed: { program: ['x'] } }, aws_lambda_invocation: { seed: { function_name: 'seed', input: '{}' } } };
+    c.ephemeral = { aws_lambda_invocation: { seed: { function_name: 'seed', payload: '{}' } } };
     const found = checkTopology(extractTerraform({ s: c }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
-    expect(found).toHaveLength(5);
+    expect(found).toHaveLength(7);
     for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
   });
 });

@@ -536,6 +536,8 @@ describe('deploy-time code in a plan (src/guard/deploy-code.ts)', () => {
     p.planned_values.root_module.resources.push({ address: 'data.aws_region.here', mode: 'data', type: 'aws_region', name: 'here', values: { name: 'ap-northeast-1' } });
     expect(extractTerraformPlan(p).unresolved.map((u) => `${u.node} ${u.property}`)).toEqual([
       'aws_vpc.mn provisioner.local-exec',
+      // What a file provisioner writes on the host runs or is read there (outside auditor, red team 38).
+      'aws_vpc.mn provisioner.file',
       'data.aws_lambda_invocation.seed function_name',
       'data.external.seed program',
     ]);

@@ -28,7 +28,8 @@ const haveTools = requireTool(terraform ? 'The offline AWS provider mirror' : 't
 const describeWithTerraform = haveTools ? describe : describe.skip;
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'hcl');
-const FIXTURE_NAMES = ['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'mn5-provider-alias', 'plan-hidden-narrowing', 'tgw-default-table'];
+const FIXTURE_NAMES = ['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'mn5-provider-alias', 'plan-hidden-narrowing', 'tgw-default-table',
+  'unicode-module'];
 /** An offline plan of a small network takes 5-30 s. */
 const TIMEOUT = 300_000;
 
@@ -131,6 +132,22 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     expect(acl.change.after_unknown.subnet_ids).toBe(true);
   }, TIMEOUT);
 
+  test('unicode-module: the provisioners of a module called by a Japanese name are GUARD-1, the file provisioner\'s too', () => {
+    const { findings } = check('unicode-module');
+    expect(findings.filter((f) => f.ruleId === 'GUARD-1').map((f) => `${f.path}: ${f.message}`)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^module\.基盤\.terraform_data\.hook: .*local-exec provisioner runs commands at apply time/),
+      expect.stringMatching(/^module\.基盤\.terraform_data\.cron: .*file provisioner writes files on a remote host at apply time/),
+    ]));
+  }, TIMEOUT);
+
+  test('deposed-association: a deposed object in the state does not hide the association planned at its address (MN-2)', () => {
+    // Planned alone: the state beside the configuration holds the deposed object.
+    const { findings, plan } = check('deposed-association');
+    const changes = (plan as any).resource_changes.filter((rc: any) => rc.address === 'aws_route_table_association.extra');
+    expect(changes.map((rc: any) => [rc.deposed ?? null, rc.change.actions])).toEqual([[null, ['create']], ['00000001', ['delete']]]);
+    expect(findings.filter((f) => f.ruleId === 'MN-2').map((f) => f.path)).toContain('aws_subnet.extra');
+  }, TIMEOUT);
+
   test('tgw-default-table: a transit gateway default route table joining My Number and Internet is refused (SEG-1, MN-2)', () => {
     const { findings } = check('tgw-default-table');
     expect(findings.filter((f) => f.ruleId === 'SEG-1').map((f) => f.path)).toContain('aws_ec2_transit_gateway.shared');
@@ -180,7 +197,7 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
   }, TIMEOUT);
 
   test('through the command line: the compliant plan exits 0, the My Number → NAT plan exits 1 with MN-1, diff names what the NAT opens', async () => {
-    expect(Object.keys(planFiles).sort()).toEqual(['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'mn5-provider-alias', 'plan-hidden-narrowing', 'tgw-default-table']);
+    expect(Object.keys(planFiles).sort()).toEqual([...FIXTURE_NAMES, 'deposed-association'].sort());
     const ok = await cli('check', '--model', 'α', planFiles['alpha-compliant']);
     expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
     const refused = await cli('check', '--model', 'alpha', '--format', 'sarif', planFiles['mn-nat']);
