@@ -936,6 +936,9 @@ export class GraphBuilder {
       if (n.type === 'transit-route-table') literals.push(...n.routes.map((r) => ({ text: r.destination, where: r.source })));
       // A default NACL too: its implicit entries are ::/0 (never ambiguous), but entries added to it are read as any other.
       if (n.type === 'network-acl') literals.push(...n.entries.map((e) => ({ text: e.cidr ?? '', where: n.id })));
+      // Security group rules too: a peer such as the region's Amazon pool may hold the block (outside auditor, red team 38).
+      if (n.type === 'security-group') literals.push(...[...n.ingress, ...n.egress].map((r) => ({ text: r.cidr ?? '', where: n.id })));
+      if (n.type === 'security-group-rule') literals.push({ text: n.rule.cidr ?? '', where: n.id });
     }
     for (const { text, where } of literals) {
       const p = parsePrefix(text);
@@ -943,7 +946,7 @@ export class GraphBuilder {
       if (p.hi < GLOBAL_UNICAST_V6.lo || p.lo > GLOBAL_UNICAST_V6.hi || p.lo < ALL_V6.lo) continue;
       this.unresolvedValue(where, 'IPv6 prefix',
         `${text} may or may not hold the Amazon-provided IPv6 block of ${vpcs.filter((v) => v.symbolicIpv6.length > 0).map((v) => v.id).join(', ')}, which is known only after deployment`,
-        'give the VPC a literal IPv6 block (IPAM / BYOIP), or use only ::/0 in routes and NACL entries');
+        'give the VPC a literal IPv6 block (IPAM / BYOIP), or use only ::/0 in routes, NACL entries and security group rules');
     }
   }
 }

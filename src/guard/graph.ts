@@ -867,10 +867,18 @@ export function groupRuleProtocol(protocol: unknown): string {
   return literal ? normaliseProtocol(protocol) : '-1';
 }
 
-/** `6` → `tcp`, `all` → `-1`: one spelling for both engines. */
+/**
+ * `6` → `tcp`, `all` → `-1`: one spelling for both engines. A number is read as the AWS provider reads it before EC2 sees
+ * it (`protocolForValue`: Go's strconv.Atoi, which takes a sign and leading zeros): `06` and `+6` are TCP, `017` UDP
+ * (outside auditor, red team 38).
+ */
 export function normaliseProtocol(protocol: unknown): string {
   const p = String(protocol ?? '-1').toLowerCase();
-  return PROTOCOLS[p] ?? p;
+  const known = PROTOCOLS[p];
+  if (known !== undefined) return known;
+  if (!/^[+-]?\d{1,10}$/.test(p)) return p;
+  const n = String(Number(p));
+  return PROTOCOLS[n] ?? n;
 }
 
 /** Every rule of a group in one direction: inline ones and those written as separate resources. */

@@ -515,8 +515,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^accept a transit gateway attachment \(its id\)$/, () => 'Transit Gateway アタッチメント（その ID）を受け入れる'],
   [/^(.+) may or may not hold the Amazon-provided IPv6 block of (.+), which is known only after deployment$/,
     (m) => `${m[1]} が ${m[2]} の Amazon 提供 IPv6 アドレス範囲を含むかどうかは、デプロイ後にしか分からない`],
-  [/^give the VPC a literal IPv6 block \(IPAM \/ BYOIP\), or use only ::\/0 in routes and NACL entries$/,
-    () => 'VPC にリテラルの IPv6 アドレス範囲を与える（IPAM / BYOIP）か、ルートと NACL エントリでは ::/0 だけを使う'],
+  [/^give the VPC a literal IPv6 block \(IPAM \/ BYOIP\), or use only ::\/0 in routes, NACL entries and security group rules$/,
+    () => 'VPC にリテラルの IPv6 アドレス範囲を与える（IPAM / BYOIP）か、ルート、NACL エントリ、セキュリティグループのルールでは ::/0 だけを使う'],
   // Reachability: paths the guard cannot follow.
   [/^IPv6 to NAT gateway (.+) \(NAT64\) is not modelled$/, (m) => `NAT ゲートウェイ ${m[1]} への IPv6（NAT64）はモデル化していない`],
   [/^route IPv6 elsewhere \(an egress-only gateway is checked\), or remove the IPv6 route$/,

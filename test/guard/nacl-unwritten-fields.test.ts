@@ -10,6 +10,7 @@
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
+import { normaliseProtocol } from '../../src/guard/graph';
 import { NetworkModel } from '../../src/model/network-model';
 
 /** My Number 10.1/16 → transit gateway → Internet 10.2/16 (one way), the My Number subnet behind a NACL with `rules`. */
@@ -111,4 +112,37 @@ describe('an Amazon-provided IPv6 block and literal IPv6 entries added to the VP
     expect(unresolved(true)).toBe(1);
     expect(unresolved(false)).toBe(1);
   });
+});
+
+describe('security group rules toward an IPv6 prefix that may hold an Amazon-provided block (outside auditor, red team 38)', () => {
+  /** A My Number VPC with an Amazon-provided IPv6 block and a group whose egress allows every TCP port to `peer`. */
+  const findings = (peer: string, separate: boolean) => {
+    const rule = { IpProtocol: 'tcp', FromPort: 0, ToPort: 65535, CidrIpv6: peer };
+    return checkTopology(extractCloudFormation({
+      S: {
+        Resources: {
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+          V6: { Type: 'AWS::EC2::VPCCidrBlock', Properties: { VpcId: { Ref: 'Vpc' }, AmazonProvidedIpv6CidrBlock: true } },
+          Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
+          Group: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'Vpc' }, GroupDescription: 'g', ...separate ? {} : { SecurityGroupEgress: [rule] } } },
+          ...separate ? { Out: { Type: 'AWS::EC2::SecurityGroupEgress', Properties: { GroupId: { 'Fn::GetAtt': ['Group', 'GroupId'] }, ...rule } } } : {},
+        },
+      } as any,
+    }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1' && f.message.includes(`${peer} may or may not hold the Amazon-provided IPv6 block`));
+  };
+
+  test.each([false, true])('the region\'s Amazon pool (2406:da14::/32) as a peer is GUARD-1 (a separate rule: %s)', (separate) => {
+    expect(findings('2406:da14::/32', separate)).toHaveLength(1);
+  });
+
+  test('::/0 holds every block whatever AWS hands out: nothing ambiguous', () => {
+    expect(findings('::/0', false)).toEqual([]);
+  });
+});
+
+describe('protocol numbers as the AWS provider reads them (strconv.Atoi: a sign, leading zeros; outside auditor, red team 38)', () => {
+  test.each([['06', 'tcp'], ['+6', 'tcp'], ['017', 'udp'], ['001', 'icmp'], ['-01', '-1'], ['0132', '132'], ['TCP', 'tcp'], ['All', '-1'], ['icmpv6', 'icmpv6']])(
+    '%s is %s', (written, read) => {
+      expect(normaliseProtocol(written)).toBe(read);
+    });
 });

@@ -676,8 +676,9 @@ function* blocks(v: Json): Generator<[string, string, Json]> {
 
 /**
  * `node|kind` keys the configuration is refused at (kind: the provisioner type, or '' for a block refused whole):
- * - "a provisioner other than `file` …, an `aws_lambda_invocation` (resource or data source) and an `external` data
- *   source run code the configuration does not hold and are refused outright";
+ * - "a provisioner (`local-exec` …, `remote-exec` …, `file` writes files there that the host runs or reads …), an
+ *   `aws_lambda_invocation` (resource, data source or `ephemeral` resource …) and an `external` data source run code the
+ *   configuration does not hold and are refused outright" (the generator writes no ephemeral block);
  * - "A check block's scoped data sources are read like the others" (node `data.<type>.<name>`), "a removed block's
  *   (destroy-time) provisioners like a resource's" (node `removed.<from>`);
  * - "an `http` data source whose `method` is not `GET` or `HEAD` (its default: a read)";
@@ -689,7 +690,8 @@ function* blocks(v: Json): Generator<[string, string, Json]> {
 export function tfRefused(config: Json): Set<string> {
   const out = new Set<string>();
   const provisioners = (node: string, body: Json) => {
-    for (const k of provisionerKinds(body?.provisioner)) if (k !== 'file') out.add(`${node}|${k}`);
+    // "a provisioner (`local-exec` …, `remote-exec` …, `file` writes files there that the host runs or reads …)"
+    for (const k of provisionerKinds(body?.provisioner)) out.add(`${node}|${k}`);
   };
   for (const [type, name, body] of blocks(config.resource)) {
     const node = `${type}.${name}`;
@@ -1310,7 +1312,7 @@ export function genTerraform(rng: Rng): Json {
  * provisioners of an instance the plan only destroys (a change with action `delete` and no planned value: a count or
  * for_each that shrank runs its destroy-time ones)".
  *
- * - a planned managed instance: its configuration's provisioners other than `file`; an `aws_lambda_invocation`; a
+ * - a planned managed instance: its configuration's provisioners; an `aws_lambda_invocation`; a
  *   resource of another provider (its type's prefix);
  * - an instance the plan only destroys: its configuration's provisioners, at `removed.<address>` (the library's name for
  *   it; the doc names no node);
@@ -1322,7 +1324,7 @@ export function tfPlanRefused(plan: Json): Set<string> {
   const config = new Map<string, Json>();
   for (const r of asList(plan.configuration?.root_module?.resources)) config.set(`${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, r);
   const provisionersOf = (r: Json): string[] =>
-    asList(config.get(`${r.type}.${r.name}`)?.provisioners).map((p: Json) => p?.type).filter((t: Json) => typeof t === 'string' && t !== 'file');
+    asList(config.get(`${r.type}.${r.name}`)?.provisioners).map((p: Json) => p?.type).filter((t: Json) => typeof t === 'string');
   const planned = new Set<string>();
   /** "in a plan, the provider is the one its `provider_name` names" (its type, the address's last part); without one,
    * its type's prefix. "A provider of one of those names taken from another source than HashiCorp's (… in a plan, each

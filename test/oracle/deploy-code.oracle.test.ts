@@ -518,7 +518,7 @@ describe('deploy-code oracle: an access key\'s secret handed on in an output', (
 describe('deploy-code oracle: hand-derived examples (Terraform)', () => {
   // "a provisioner other than file (local-exec …, remote-exec …), an aws_lambda_invocation (resource or data source) and
   // an external data source … are refused outright"
-  test('file provisioner passes; local-exec, remote-exec, invocation and external are refused', () => {
+  test('file, local-exec and remote-exec provisioners, invocations and external are refused', () => {
     const config = {
       resource: {
         terraform_data: { a: { provisioner: [{ file: { source: 'a', destination: 'b' } }] }, b: { provisioner: { 'local-exec': { command: 'x' } } } },
@@ -529,7 +529,7 @@ describe('deploy-code oracle: hand-derived examples (Terraform)', () => {
       data: { external: { f: { program: ['x'] } }, aws_lambda_invocation: { g: { function_name: 'f', input: '{}' } }, aws_region: { h: {} } },
     };
     const expected = ['aws_lambda_invocation.d|', 'data.aws_lambda_invocation.g|', 'data.external.f|', 'null_resource.c|remote-exec',
-      'terraform_data.b|local-exec'];
+      'terraform_data.a|file', 'terraform_data.b|local-exec'];
     expect(libraryRefused(config)).toEqual(expected);
     expect([...tfRefused(config)].sort()).toEqual(expected);
   });
@@ -541,7 +541,8 @@ describe('deploy-code oracle: hand-derived examples (Terraform)', () => {
     ['a removed block\'s local-exec', {
       removed: [{ from: 'aws_instance.x', lifecycle: { destroy: true }, provisioner: [{ 'local-exec': { when: 'destroy', command: 'x' } }] }],
     }, ['removed.aws_instance.x|local-exec']],
-    ['a removed block\'s file provisioner', { removed: [{ from: 'aws_instance.x', provisioner: [{ file: { source: 'a', destination: 'b' } }] }] }, []],
+    ['a removed block\'s file provisioner', { removed: [{ from: 'aws_instance.x', provisioner: [{ file: { source: 'a', destination: 'b' } }] }] },
+      ['removed.aws_instance.x|file']],
     // "an `http` data source whose `method` is not `GET` or `HEAD` (its default: a read) asks the URL's handler to do
     // something"
     ['http: POST', { data: { http: { h: { url: 'https://x', method: 'POST' } } } }, ['data.http.h|']],
@@ -710,8 +711,8 @@ describe('deploy-code oracle: hand-derived examples (Terraform plans)', () => {
     ['a planned instance\'s local-exec', planOf(['local-exec'], [0], []), ['terraform_data.r[0]|local-exec']],
     ['an instance only destroyed (count shrank to 0)', planOf(['local-exec'], [], [0]), ['removed.terraform_data.r[0]|local-exec']],
     ['a planned and a destroyed instance', planOf(['remote-exec', 'file'], [0], [1]),
-      ['removed.terraform_data.r[1]|remote-exec', 'terraform_data.r[0]|remote-exec']],
-    ['file provisioners only', planOf(['file'], [0], [1]), []],
+      ['removed.terraform_data.r[1]|file', 'removed.terraform_data.r[1]|remote-exec', 'terraform_data.r[0]|file', 'terraform_data.r[0]|remote-exec']],
+    ['file provisioners only', planOf(['file'], [0], [1]), ['removed.terraform_data.r[1]|file', 'terraform_data.r[0]|file']],
     ['a planned external data source', planOf([], [], [], [['external', { program: ['x'] }, false]]), ['data.external.d0|']],
     ['an aws_lambda_invocation data source read at apply', planOf([], [], [], [['aws_lambda_invocation', { function_name: 'f' }, true]]),
       ['data.aws_lambda_invocation.d0|']],

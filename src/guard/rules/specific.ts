@@ -105,7 +105,9 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
       }
       const problems = groupProblems(relevant, otherBlocks, otherSubnets);
       // Judged against the flows of the part being checked (a prefecture member's): only that part's groups.
-      if (other.ports && (!ctx.keeps || ctx.keeps(groupPath(ctx, group)))) problems.push(...undeclaredPorts(ctx, relevant, own, egress, otherBlocks));
+      if (other.ports && (!ctx.keeps || ctx.keeps(groupPath(ctx, group)))) {
+        problems.push(...undeclaredPorts(ctx, group, relevant, own, egress, otherBlocks, other.segment));
+      }
       if (problems.length > 0) {
         const all = joinBi(problems, '; ', '、');
         findings.push(finding(rule, groupPath(ctx, group), {
@@ -119,36 +121,138 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
 }
 
 /**
- * With flows declared, the TCP and UDP ports a rule opens toward a peer address of the other side must be those of the
- * declared flows between the peer and the group's segment (特定通信: 「アプリケーションプロトコル（ポート番号）のレベルでの限定も
- * 行うこと」, REQUIREMENTS MN-3 *rev*): an egress rule's ports those of flows from the segment to the peer, an ingress
- * rule's those of flows from the peer into the segment (replies need no rule: security groups are stateful), for a peer
- * inside the other side's blocks. Without
- * declared flows (a hand-built stack, the CLI without --blueprint) there is nothing to compare with.
+ * With flows declared, what a rule opens toward a host of the other side must be what the declared flows between the host
+ * and the group's segment name (特定通信: 「アプリケーションプロトコル（ポート番号）のレベルでの限定も行うこと」, REQUIREMENTS MN-3
+ * *rev*): an egress rule's TCP / UDP ports those of flows from the segment to the host, an ingress rule's those of flows
+ * from the host into the segment (replies need no rule: security groups are stateful); no other protocol (no declared
+ * flow names one, and AWS opens every port of a protocol other than TCP, UDP and ICMP: "traffic on all ports is
+ * allowed", AuthorizeSecurityGroupIngress; IP-in-IP or GRE carry anything). The host is:
+ * - a peer address inside the other side's blocks, as it is;
+ * - a wider peer (0.0.0.0/0, a /12 holding a WAN host): each declared host of a flow between the other side and the
+ *   segment that it holds, where a path carries what the rule opens beyond the flows between the host and a subnet of the
+ *   group's VPCs (outside auditor, red team 38: a /0 rule opened RDP to the 中間サーバー unseen); the rest of what it holds
+ *   is judged by the paths, as the whole-subnet check leaves it. Not a forward proxy's group's rule toward every address
+ *   (the α′ breakout's internet egress: any subnet of the VPC may hold a member, and the terminals' subnets route to the
+ *   WAN), left to the paths;
+ * - a peer group of the other segment: judged against every flow between the two segments, whichever host it is.
+ * Without declared flows (a hand-built stack, the CLI without --blueprint) there is nothing to compare with.
  */
 function undeclaredPorts(
-  ctx: GuardContext, relevant: readonly RelevantRule[], own: Segment, egress: boolean, otherBlocks: readonly Prefix[],
+  ctx: GuardContext, group: SecurityGroupNode, relevant: readonly RelevantRule[], own: Segment, egress: boolean, otherBlocks: readonly Prefix[],
+  otherSegment: Segment | undefined,
 ): Bilingual[] {
   const flows = ctx.flows ?? [];
   if (flows.length === 0) return [];
+  const inOther = (p: Prefix) => otherBlocks.some((b) => b.family === p.family && b.lo <= p.lo && p.hi <= b.hi);
+  // The flows between the segment and the other side in the rule's direction, and their hosts on the other side.
+  const between = flows.filter((f) => (egress ? f.from.zone === own : f.to.zone === own));
+  const declaredHosts: Prefix[] = [];
+  for (const f of between) {
+    for (const c of (egress ? f.to : f.from).cidrs) {
+      const p = parsePrefix(c);
+      if (p && inOther(p) && !declaredHosts.some((h) => h.family === p.family && h.lo === p.lo && h.hi === p.hi)) declaredHosts.push(p);
+    }
+  }
   const problems: Bilingual[] = [];
   for (const x of relevant) {
     const { rule: r, peer } = x;
-    // A peer inside the other side's blocks: a wider one (the internet egress of a proxy, 0.0.0.0/0) is judged by the
-    // paths, as the whole-subnet check leaves it.
-    if (!peer || (r.protocol !== 'tcp' && r.protocol !== 'udp') || !otherBlocks.some((b) => b.family === peer.family && b.lo <= peer.lo && peer.hi <= b.hi)) continue;
-    const matching = flows.filter((f) => (egress ? f.from.zone === own && cidrsCover(f.to.cidrs, peer)
-      : f.to.zone === own && cidrsCover(f.from.cidrs, peer)));
-    const from = r.fromPort ?? 0;
-    const to = r.toPort ?? MAX_PORT;
-    const next = firstUndeclaredPort(matching, r.protocol, from);
-    if (next > to) continue;
-    const opened = from === to ? `${r.protocol}/${from}` : `${r.protocol}/${from}-${to}`;
-    const peerText = `${formatAddress(peer.lo)}/${peer.length}`;
-    problems.push(bi(`open ${opened} ${egress ? 'to' : 'from'} ${peerText}, beyond the ports of the declared flows (${r.protocol}/${next} is in none)`,
-      `${peerText} ${egress ? 'へ' : 'から'} ${opened} を開いていて、宣言した通信のポートを超えている（${r.protocol}/${next} はどの通信にもない）`));
+    if (r.protocol === '-1' || r.protocol === 'icmp' || r.protocol === '58' || r.protocol === 'icmpv6') continue;
+    const targets: { host: Prefix | undefined; matching: readonly DeclaredFlow[] }[] = [];
+    if (peer) {
+      // A forward proxy's rule toward every address is the α′ breakout's internet egress: what it reaches of the WAN the
+      // paths judge (README known gaps: ports toward declared hosts).
+      if (!inOther(peer) && peer.length === 0 && proxyGroups(ctx).has(group.id)) continue;
+      const hosts = inOther(peer) ? [peer] : declaredHosts.filter((h) => h.family === peer.family && peer.lo <= h.lo && h.hi <= peer.hi);
+      for (const host of hosts) {
+        targets.push({ host, matching: between.filter((f) => cidrsCover((egress ? f.to : f.from).cidrs, host)) });
+      }
+    } else if (x.group !== undefined && otherSegment !== undefined) {
+      targets.push({ host: undefined, matching: between.filter((f) => (egress ? f.to.zone : f.from.zone) === otherSegment) });
+    }
+    for (const { host, matching } of targets) {
+      const wide = host !== undefined && peer !== undefined && !inOther(peer);
+      if (wide && (r.protocol === 'tcp' || r.protocol === 'udp')
+        && !carried(ctx, group, egress, host, r.protocol, undeclaredRanges(matching, r.protocol, r.fromPort ?? 0, r.toPort ?? MAX_PORT))) continue;
+      const peerText = peer ? `${formatAddress(peer.lo)}/${peer.length}` : `security group ${x.group}`;
+      const held = host && peer && (host.lo !== peer.lo || host.hi !== peer.hi) ? `${formatAddress(host.lo)}/${host.length}` : undefined;
+      const where = bi(`${egress ? 'to' : 'from'} ${peerText}${held ? `, which holds the declared host ${held}` : ''}`,
+        `${peerText}${held ? `（宣言したホスト ${held} を含む）` : ''} ${egress ? 'へ' : 'から'}`);
+      if (r.protocol !== 'tcp' && r.protocol !== 'udp') {
+        problems.push(bi(`open protocol ${r.protocol} (every port) ${where.en}, which no declared flow names`,
+          `${where.ja}プロトコル ${r.protocol}（全ポート）を開いていて、それを名指す宣言した通信がない`));
+        continue;
+      }
+      const from = r.fromPort ?? 0;
+      const to = r.toPort ?? MAX_PORT;
+      const next = firstUndeclaredPort(matching, r.protocol, from);
+      if (next > to) continue;
+      const opened = from === to ? `${r.protocol}/${from}` : `${r.protocol}/${from}-${to}`;
+      problems.push(bi(`open ${opened} ${where.en}, beyond the ports of the declared flows (${r.protocol}/${next} is in none)`,
+        `${where.ja} ${opened} を開いていて、宣言した通信のポートを超えている（${r.protocol}/${next} はどの通信にもない）`));
+    }
   }
   return problems;
+}
+
+/**
+ * The security groups of forward proxies: of the instances a boot script starts that configures Squid (`http_port`, as
+ * breakout-controls.ts `proxyConfigs` finds proxies).
+ */
+const proxyGroups = oncePer((ctx: GuardContext): ReadonlySet<string> => {
+  const out = new Set<string>();
+  for (const n of nodesOf(ctx.graph, 'user-data')) {
+    if (!/^[ \t]*http_port\b/m.test(n.text)) continue;
+    for (const g of n.securityGroups) if (g.kind === 'node') out.add(g.id);
+  }
+  return out;
+});
+
+/** The port ranges within `from`–`to` of `protocol` that none of the flows names. */
+function undeclaredRanges(flows: readonly DeclaredFlow[], protocol: 'tcp' | 'udp', from: number, to: number): { fromPort: number; toPort: number }[] {
+  const out: { fromPort: number; toPort: number }[] = [];
+  for (let next = firstUndeclaredPort(flows, protocol, from); next <= to;) {
+    // The run of undeclared ports from `next`: up to the first declared one after it.
+    let end = to;
+    for (const f of flows) for (const p of f.ports) if (p.protocol === protocol && p.fromPort > next && p.fromPort - 1 < end) end = p.fromPort - 1;
+    out.push({ fromPort: next, toPort: end });
+    next = firstUndeclaredPort(flows, protocol, end + 1);
+  }
+  return out;
+}
+
+/**
+ * Whether some path carries packets of `protocol` on one of the port ranges between `host` (a declared host of the other
+ * side) and a subnet of the group's VPCs, in the rule's direction: from the subnets to the host (egress), or from the host
+ * — its subnet, or the LGWAN WAN for a host no subnet of the output holds — to the subnets (ingress). What the guard
+ * cannot probe (a block it cannot read, a VPC it cannot place) counts as carried (fail closed).
+ */
+function carried(
+  ctx: GuardContext, group: SecurityGroupNode, egress: boolean, host: Prefix, protocol: 'tcp' | 'udp', ranges: readonly { fromPort: number; toPort: number }[],
+): boolean {
+  if (ranges.length === 0) return false;
+  const ports = ranges.map((r) => ({ protocol, ...r }));
+  const hostText = `${formatAddress(host.lo)}/${host.length}`;
+  const vpcs = groupVpcs(ctx.graph, group).map((v) => deref<VpcNode>(ctx.graph, v.vpc));
+  if (vpcs.some((v) => v?.type !== 'vpc')) return true;
+  const ids = new Set(vpcs.map((v) => v!.id));
+  const subnets = nodesOf(ctx.graph, 'subnet').filter((s) => s.vpc.kind === 'node' && ids.has(s.vpc.id));
+  const holder = nodesOf(ctx.graph, 'subnet').find((s) => [s.cidr, s.ipv6Cidr].some((c) => {
+    const b = parsePrefix(c);
+    return b !== undefined && b.family === host.family && b.lo <= host.lo && host.hi <= b.hi;
+  }));
+  for (const s of subnets) {
+    const block = [s.cidr, s.ipv6Cidr].find((c) => parsePrefix(c)?.family === host.family);
+    if (block === undefined) return true;
+    const headers = egress ? ctx.reach.headersFor(block, hostText, ports) : ctx.reach.headersFor(hostText, block, ports);
+    if (headers === undefined) return true;
+    if (egress) {
+      if (ctx.reach.probeFromSubnet(s.id, headers).arrivals.length > 0) return true;
+      continue;
+    }
+    const from = holder ? ctx.reach.probeFromSubnet(holder.id, headers) : ctx.reach.probeFromZone('LGWAN_WAN', headers);
+    if (from.arrivals.some((a) => a.end.kind !== 'subnet' || a.end.subnet === s.id)) return true;
+  }
+  return false;
 }
 
 /** Whether one of the CIDRs holds the whole `peer` block. */
