@@ -23,7 +23,7 @@ function findings(graph: ReturnType<typeof extractCloudFormation>): string[] {
 }
 
 /** A My Number VPC and subnet routed to a VPN gateway toward the LGWAN WAN; `gateway`: the gateway's own tags. */
-function cfn(options: { gatewayTags?: unknown[]; directConnect?: boolean; literalGateway?: boolean }): string[] {
+function cfn(options: { gatewayTags?: unknown[]; directConnect?: boolean | 'interface'; literalGateway?: boolean }): string[] {
   const gw: unknown = options.literalGateway ? 'vgw-0123456789abcdef0' : { Ref: 'Vgw' };
   const r: Record<string, unknown> = {
     Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
@@ -39,7 +39,13 @@ function cfn(options: { gatewayTags?: unknown[]; directConnect?: boolean; litera
     },
   };
   if (!options.literalGateway) r.Vgw = { Type: 'AWS::EC2::VPNGateway', Properties: { Type: 'ipsec.1', Tags: options.gatewayTags ?? [] } };
-  if (options.directConnect) {
+  if (options.directConnect === 'interface') {
+    // A private virtual interface on the gateway itself (outside auditor, red team 38: read by the Terraform reader only).
+    r.Dx = {
+      Type: 'AWS::DirectConnect::PrivateVirtualInterface',
+      Properties: { ConnectionId: 'dxcon-abcd1234', VirtualInterfaceName: 'vif', Vlan: 101, BgpPeers: [{ Asn: 65352, AddressFamily: 'ipv4' }], VirtualGatewayId: gw },
+    };
+  } else if (options.directConnect) {
     r.Dx = {
       Type: 'AWS::DirectConnect::DirectConnectGatewayAssociation',
       Properties: { DirectConnectGatewayId: 'a1b2c3d4-0000-0000-0000-000000000000', AssociatedGatewayId: gw },
@@ -85,6 +91,11 @@ describe('CloudFormation', () => {
 
   test('the gateway\'s own tag labels Direct Connect too (no finding)', () => {
     expect(cfn({ directConnect: true, gatewayTags: [{ Key: 'jichitai:zone', Value: LGWAN_WAN }] })).toEqual([]);
+  });
+
+  test('a private virtual interface on the gateway is Direct Connect too: MN-1 unless the gateway\'s own tag labels it', () => {
+    expect(cfn({ directConnect: 'interface' })).toEqual(expect.arrayContaining(['MN-1']));
+    expect(cfn({ directConnect: 'interface', gatewayTags: [{ Key: 'jichitai:zone', Value: LGWAN_WAN }] })).toEqual([]);
   });
 
   test('a gateway outside the output (a literal id) is not labelled by the output\'s VPN connection on it: MN-1', () => {
