@@ -518,6 +518,10 @@ const PATTERNS: readonly Pattern[] = [
   [/^give the VPC a literal IPv6 block \(IPAM \/ BYOIP\), or use only ::\/0 in routes, NACL entries and security group rules$/,
     () => 'VPC にリテラルの IPv6 アドレス範囲を与える（IPAM / BYOIP）か、ルート、NACL エントリ、セキュリティグループのルールでは ::/0 だけを使う'],
   // Reachability: paths the guard cannot follow.
+  [/^subnet (\S+) uses the main route table of VPC (.+), which is not in the synthesized output$/,
+    (m) => `サブネット ${m[1]} は、合成結果にない VPC ${m[2]} のメインルートテーブルを使う`],
+  [/^associate the subnet with a route table of the output, or build its VPC in the guarded scope$/,
+    () => 'サブネットを合成結果のルートテーブルに関連付けるか、その VPC をガード対象の範囲で構築する'],
   [/^IPv6 to NAT gateway (.+) \(NAT64\) is not modelled$/, (m) => `NAT ゲートウェイ ${m[1]} への IPv6（NAT64）はモデル化していない`],
   [/^route IPv6 elsewhere \(an egress-only gateway is checked\), or remove the IPv6 route$/,
     () => 'IPv6 は別の宛先へルーティングする（Egress-only インターネットゲートウェイは検査する）か、IPv6 のルートを削除する'],

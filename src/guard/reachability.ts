@@ -801,7 +801,14 @@ export class Reachability {
       }
       rest = withoutDestinations(headers, pos.subnet.own);
     }
-    if (this.dropLog && pos.subnet.tables.length === 0) this.lost(pos.subnet.node.id, () => `subnet ${pos.subnet.node.id} has no route table`, rest);
+    if (pos.subnet.tables.length === 0 && !pos.subnet.vpc && rest.length > 0) {
+      // Without an association it uses its VPC's main route table, and the VPC is not in the output (a literal id, as
+      // Vpc.fromLookup writes; a parameter; the default VPC): that table may route anywhere (outside auditor, red team 38).
+      this.unknown(walk, pos.subnet.node.id, `subnet ${pos.subnet.node.id} uses the main route table of VPC ${describeRef(pos.subnet.node.vpc)}, which is not in the synthesized output`,
+        'associate the subnet with a route table of the output, or build its VPC in the guarded scope', rest, step, firewalls);
+    } else if (this.dropLog && pos.subnet.tables.length === 0) {
+      this.lost(pos.subnet.node.id, () => `subnet ${pos.subnet.node.id} has no route table`, rest);
+    }
     for (const table of pos.subnet.tables) {
       const { runs, ranges } = this.tableRuns(table);
       const parts = bucketByDestination(rest, ranges);
