@@ -546,6 +546,8 @@ const PATTERNS: readonly Pattern[] = [
     (m) => `Direct Connect ゲートウェイの関連付け ${m[1]}（Direct Connect ゲートウェイの先のネットワーク）`],
   [/^the attachments other accounts make on transit gateway (.+) \(shared by (.+)\)$/, (m) => `他のアカウントが Transit Gateway ${m[1]} に作るアタッチメント（${m[2]} で共有）`],
   [/^VPC peering (.+) \(the peer VPC (.+) is outside the synthesized output\)$/, (m) => `VPC ピアリング ${m[1]}（ピア VPC ${m[2]} は合成結果の外にある）`],
+  [/^transit gateway VPC attachment (.+) \(the networks on transit gateway (.+), outside the synthesized output\)$/,
+    (m) => `Transit Gateway VPC アタッチメント ${m[1]}（合成結果の外にある Transit Gateway ${m[2]} 上のネットワーク）`],
   [/^transit gateway VPC attachment (.+) \(its VPC is outside the synthesized output\)$/, (m) => `Transit Gateway VPC アタッチメント ${m[1]}（その VPC は合成結果の外にある）`],
   [/^gateway (.+) is neither a transit gateway nor a VPN gateway the guard can place$/, (m) => `ゲートウェイ ${m[1]} は、ガードが位置を特定できる Transit Gateway でも VPN ゲートウェイでもない`],
   [/^associate the Direct Connect gateway with a transit gateway or VPN gateway of the same app, or by its literal id$/,

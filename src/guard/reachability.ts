@@ -635,6 +635,16 @@ export class Reachability {
       if (what !== undefined) out.push({ id, what, tables, unmodelled: true });
       else if (zone === undefined) out.push({ id, what: `transit gateway attachment ${id} (outside the synthesized output; its route tables carry no one zone label)`, tables });
     }
+    // A VPC attachment of the output's VPC to a transit gateway the output does not hold (a literal id: a gateway shared
+    // from another account): whatever that gateway's tables send to the VPC enters it (outside auditor, red team 38).
+    for (const a of nodesOf(this.graph, 'transit-attachment')) {
+      if (a.kind !== 'vpc' || a.vpc?.kind !== 'node' || !this.vpcs.has(a.vpc.id)) continue;
+      if (a.transitGateway.kind === 'node' && this.graph.nodes.get(a.transitGateway.id)?.type === 'transit-gateway') continue;
+      out.push({
+        id: a.id, what: `transit gateway VPC attachment ${this.name(a.id)} (the networks on transit gateway ${describeRef(a.transitGateway)}, outside the synthesized output)`,
+        tables: [], vpcs: [a.vpc.id],
+      });
+    }
     // A VPC peering with a VPC the output does not hold: what the peer sends to this VPC's blocks is delivered (§4).
     for (const p of nodesOf(this.graph, 'vpc-peering')) {
       const sides = [p.vpc, p.peerVpc].map((r) => (r.kind === 'node' ? this.vpcs.get(r.id) : undefined));

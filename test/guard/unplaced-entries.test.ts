@@ -366,3 +366,29 @@ describe('an association naming what is no transit gateway attachment the guard 
     expect(findings(graph('${aws_ec2_transit_gateway_vpc_attachment.mn.id}'), 'GUARD-1')).toEqual([]);
   });
 });
+
+describe('a VPC attachment to a transit gateway the output does not hold (outside auditor, red team 38)', () => {
+  /** A My Number VPC attached to transit gateway `gateway` (a literal id: shared from another account, or one of the output). */
+  const found = (gateway: 'literal' | 'own') => {
+    const tgw = gateway === 'literal' ? 'tgw-0123456789abcdef0' : { Ref: 'Tgw' };
+    const resources: Record<string, unknown> = {
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+      Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
+      Att: { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: tgw, VpcId: { Ref: 'Vpc' }, SubnetIds: [{ Ref: 'Sub' }] } },
+      ...gateway === 'own' ? { Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} } } : {},
+    };
+    return checkTopology(extractCloudFormation({ S: { Resources: resources } as any }), { model: NetworkModel.ALPHA })
+      .filter((f) => f.ruleId === 'GUARD-1' && f.message.startsWith('traffic entering through'));
+  };
+
+  test('whatever that gateway\'s tables send enters the My Number VPC: GUARD-1, in English and in Japanese', () => {
+    const findings = found('literal');
+    expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(
+      /^traffic entering through transit gateway VPC attachment Att \(the networks on transit gateway tgw-0123456789abcdef0, outside the synthesized output\) reaches/)]);
+    expect(englishRun(formatFindingIn(findings[0], GuardLanguage.JAPANESE))).toBeUndefined();
+  });
+
+  test('control: attached to a transit gateway of the output, with nothing else on it, nothing enters', () => {
+    expect(found('own')).toEqual([]);
+  });
+});
