@@ -1,5 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { byCodePoint } from '../model/order';
 
 /** One cdk-nag rule suppression: the rule ID and why it does not apply. */
 export interface NagSuppression {
@@ -20,5 +21,5 @@ export function suppressNag(construct: IConstruct, suppressions: NagSuppression[
   const existing = (resource.getMetadata('cdk_nag') as { rules_to_suppress?: NagSuppression[] } | undefined)?.rules_to_suppress ?? [];
   const byId = new Map(existing.map((s) => [s.id, s]));
   for (const s of suppressions) byId.set(s.id, s);
-  resource.addMetadata('cdk_nag', { rules_to_suppress: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)) });
+  resource.addMetadata('cdk_nag', { rules_to_suppress: [...byId.values()].sort((a, b) => byCodePoint(a.id, b.id)) });
 }

@@ -4,6 +4,7 @@ import { Reachability } from './reachability';
 import { GuardContext, Finding, Severity } from './rule';
 import { ALL_RULES } from './rules';
 import { TopologyGuardOptions } from '../model/guard-options';
+import { byCodePoint } from '../model/order';
 
 /** Findings are listed critical first, then error, then warning. */
 const SEVERITY_ORDER: Record<Severity, number> = { [Severity.CRITICAL]: 0, [Severity.ERROR]: 1, [Severity.WARNING]: 2 };
@@ -94,5 +95,5 @@ function tracked(ctx: GuardContext, read: { specific: boolean }): GuardContext {
 
 /** Severity, then rule, then path: the order every list of findings is given in. */
 export function byFindingOrder(a: Finding, b: Finding): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path);
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byCodePoint(a.ruleId, b.ruleId) || byCodePoint(a.path, b.path);
 }

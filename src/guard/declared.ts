@@ -6,6 +6,7 @@
 
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { FlowDeclaration, HostDeclaration, HostRole } from '../model/flows';
+import { byCodePoint } from '../model/order';
 import { segmentOfZone } from '../model/segment';
 
 /** One end of a declared flow. */
@@ -70,7 +71,7 @@ export function declaredHostsOf(stack: object): readonly DeclaredSegmentHost[] {
 
 /** A validated blueprint's hosts in its own segments, in name order. */
 export function hostsOfBlueprint(hosts: readonly HostDeclaration[], updateClients: readonly string[] = []): DeclaredSegmentHost[] {
-  return [...hosts].filter((h) => segmentOfZone(h.zone) !== undefined).sort((a, b) => a.name.localeCompare(b.name)).map((h) => {
+  return [...hosts].filter((h) => segmentOfZone(h.zone) !== undefined).sort((a, b) => byCodePoint(a.name, b.name)).map((h) => {
     const role = h.role ?? HostRole.OTHER;
     const breakoutClient = role === HostRole.BUSINESS_TERMINALS || updateClients.includes(h.name);
     return { name: h.name, zone: h.zone, cidrs: [...h.cidrs], role, breakoutClient };
@@ -91,7 +92,7 @@ export function declaredFlowsOf(stack: object): readonly DeclaredFlow[] {
 export function flowsOfBlueprint(hosts: readonly HostDeclaration[], flows: readonly FlowDeclaration[]): DeclaredFlow[] {
   const byName = new Map(hosts.map((h) => [h.name, h]));
   const host = (h: HostDeclaration): DeclaredHost => ({ name: h.name, zone: h.zone, cidrs: [...h.cidrs] });
-  return [...flows].sort((a, b) => a.name.localeCompare(b.name)).flatMap((f) => {
+  return [...flows].sort((a, b) => byCodePoint(a.name, b.name)).flatMap((f) => {
     const from = byName.get(f.from);
     const to = byName.get(f.to);
     if (!from || !to) return [];

@@ -10,6 +10,7 @@ import { DeclaredHost } from './declared';
 import { TopologyGraph } from './graph';
 import { Box, HeaderSet, intersect, makeBox, MAX_PORT, ProtocolTable, subtract } from './header-set';
 import { Arrival, Reachability } from './reachability';
+import { byCodePoint } from '../model/order';
 
 /** The zones packets can come from that are not subnets of the network (a VPN's `jichitai:zone`, semantics §5). */
 export const SOURCE_ZONES: readonly string[] = ['LGWAN_WAN', 'SECURITY_CLOUD'];
@@ -267,7 +268,7 @@ class JointSpace {
     const absolute = (list: [number, number][]) => list.sort((x, y) => x[0] - y[0]).map(([x, y]) => [this.lo(x), this.hi(y)] as [bigint, bigint]);
     return [...byTo.values()].map((e) => ({ fromRanges: absolute(e.from), toRanges: absolute(e.to), services: e.services }))
       .sort((x, y) => compare(x.fromRanges[0][0], y.fromRanges[0][0]) || compare(x.toRanges[0][0], y.toRanges[0][0])
-        || x.services.localeCompare(y.services));
+        || byCodePoint(x.services, y.services));
   }
 
   /** The canonical text of the services of a cell: TCP ports, UDP ports, then the other protocol numbers. */

@@ -7,6 +7,7 @@ import { HubEvidenceRecord } from './hub-evidence';
 import { Reachability } from './reachability';
 import { Finding, formatFindingIn, guardLanguageOf, Severity } from './rule';
 import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
+import { byCodePoint } from '../model/order';
 
 /** What one guarded stack's check found, in the form both engine adapters hand on. */
 export interface GuardOutcome {
@@ -76,7 +77,7 @@ export function evaluateTopology(
   const warned = open.filter((f) => f.severity === Severity.WARNING);
   const models = mixed
     ? {
-      models: [...mixed].sort((a, b) => a.scopePath.localeCompare(b.scopePath))
+      models: [...mixed].sort((a, b) => byCodePoint(a.scopePath, b.scopePath))
         .map((p) => ({ scope: p.scopePath, model: p.options.model, alphaPrimeCase: p.options.alphaPrimeCase })),
     }
     : {};
@@ -171,7 +172,7 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
   }
   const kept = new Map<string, Finding>();
   const shared = new Map<string, Finding[]>();
-  for (const [key, { options, flows, hosts }] of [...byModel].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, { options, flows, hosts }] of [...byModel].sort(([a], [b]) => byCodePoint(a, b))) {
     // Rules may skip the findings of other models' parts (only those: the owner test below is the one that decides).
     const keeps = (path: string) => {
       const owner = ownerOf(path);

@@ -641,8 +641,10 @@ export class Reachability {
       if (a.kind !== 'vpc' || a.vpc?.kind !== 'node' || !this.vpcs.has(a.vpc.id)) continue;
       if (a.transitGateway.kind === 'node' && this.graph.nodes.get(a.transitGateway.id)?.type === 'transit-gateway') continue;
       out.push({
-        id: a.id, what: `transit gateway VPC attachment ${this.name(a.id)} (the networks on transit gateway ${describeRef(a.transitGateway)}, outside the synthesized output)`,
-        tables: [], vpcs: [a.vpc.id],
+        id: a.id,
+        what: `transit gateway VPC attachment ${this.name(a.id)} (the networks on transit gateway ${describeRef(a.transitGateway)}, outside the synthesized output)`,
+        tables: [],
+        vpcs: [a.vpc.id],
       });
     }
     // A VPC peering with a VPC the output does not hold: what the peer sends to this VPC's blocks is delivered (§4).

@@ -1,6 +1,7 @@
 import { flowsTouching, ResolvedFlow, zoneOf } from './flows';
 import { NaclEntryPlan, NetworkAclPlan, SecurityGroupPlan, SecurityGroupRulePlan, SubnetRole } from './network-plan';
 import { HostDeclaration } from '../model/flows';
+import { byCodePoint } from '../model/order';
 import { Protocol } from '../model/port';
 import { HOST_TAG_KEY, ROLE_TAG_KEY, Segment } from '../model/segment';
 
@@ -23,7 +24,7 @@ export function planHostSecurityGroups(segment: Segment, hosts: readonly HostDec
   const touching = flowsTouching(flows, zone);
   return hosts
     .filter((h) => h.zone === zone)
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => byCodePoint(a.name, b.name))
     .map((host) => {
       const ingress: SecurityGroupRulePlan[] = [];
       const egress: SecurityGroupRulePlan[] = [];

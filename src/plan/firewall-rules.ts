@@ -1,6 +1,7 @@
 import { sortedUnique, toNetworkFirewallDomain } from './domain-syntax';
 import { FirewallPlan, StatefulRuleGroupPlan } from './network-plan';
 import { BreakoutOptions } from '../model/blueprint';
+import { byCodePoint } from '../model/order';
 import { Port, Protocol } from '../model/port';
 import { Segment } from '../model/segment';
 import { ipsRuleProblems } from '../model/validate-breakout';
@@ -87,7 +88,7 @@ function userIpsRules(rules: readonly string[]): string[] {
  */
 export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOptions): FirewallPlan {
   const homeNet = [lgwanCidr];
-  const services = [...breakout.services].sort((a, b) => a.service.id.localeCompare(b.service.id));
+  const services = [...breakout.services].sort((a, b) => byCodePoint(a.service.id, b.service.id));
 
   const tcpPorts = new Map<string, Port>();
   for (const s of services) {

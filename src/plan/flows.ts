@@ -1,4 +1,5 @@
 import { FlowDeclaration, HostDeclaration } from '../model/flows';
+import { byCodePoint } from '../model/order';
 import { Segment, segmentOfZone, Zone } from '../model/segment';
 
 /** A declared flow with its two hosts looked up. */
@@ -12,7 +13,7 @@ export interface ResolvedFlow {
 export function resolveFlows(hosts: readonly HostDeclaration[], flows: readonly FlowDeclaration[]): ResolvedFlow[] {
   const byName = new Map(hosts.map((h) => [h.name, h]));
   return [...flows]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => byCodePoint(a.name, b.name))
     .map((flow) => {
       const from = byName.get(flow.from);
       const to = byName.get(flow.to);

@@ -25,6 +25,7 @@
  */
 import { ipv4AddressSpellingProblem, Ipv4Cidr } from '../model/cidr';
 import { domainProblems, isSubdomainPattern, patternsOverlap } from '../model/domains';
+import { byCodePoint } from '../model/order';
 import { checkCidrList, isObject, isPort, NAME, Problems, RFC1918, show, toPlainData } from '../model/validate-common';
 
 /** How the relay sends mail onward when the receiving server offers STARTTLS (postconf(5) smtp_tls_security_level). */
@@ -442,7 +443,7 @@ export function mailRelayConfig(props: MailRelayProps): MailRelayConfig {
   }
   const r = copy;
   const dir = r.configDirectory ?? DEFAULTS.configDirectory;
-  const members = [...r.members].sort((a, b) => a.name.localeCompare(b.name));
+  const members = [...r.members].sort((a, b) => byCodePoint(a.name, b.name));
   const transportPath = `${dir}/transport`;
   const relayDomainsPath = `${dir}/relay_domains`;
   const filter = r.filter;

@@ -2,6 +2,7 @@ import { Ipv4Cidr } from '../model/cidr';
 import { BreakoutServiceProps, CloudServiceCategory, TenantHeader } from '../model/cloud-service';
 import { domainProblems, isSubdomainPattern } from '../model/domains';
 import { AlphaPrimeCase } from '../model/network-model';
+import { byCodePoint } from '../model/order';
 import { Protocol } from '../model/port';
 import { show } from '../model/validate-breakout';
 
@@ -364,7 +365,7 @@ export function renderSquidConfig(input: SquidConfigInput): string {
   }
   if (input.services.length === 0) problems.push('services is empty: the allow-list would allow nothing');
 
-  const services = [...input.services].sort((a, b) => String(a.service.id).localeCompare(String(b.service.id)));
+  const services = [...input.services].sort((a, b) => byCodePoint(String(a.service.id), String(b.service.id)));
   for (const [i, entry] of services.entries()) {
     const s = entry.service;
     const where = `services[${i}] (${show(s.id)})`;

@@ -382,10 +382,10 @@ describe('a VPC attachment to a transit gateway the output does not hold (outsid
   };
 
   test('whatever that gateway\'s tables send enters the My Number VPC: GUARD-1, in English and in Japanese', () => {
-    const findings = found('literal');
-    expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(
+    const entering = found('literal');
+    expect(entering.map((f) => f.message)).toEqual([expect.stringMatching(
       /^traffic entering through transit gateway VPC attachment Att \(the networks on transit gateway tgw-0123456789abcdef0, outside the synthesized output\) reaches/)]);
-    expect(englishRun(formatFindingIn(findings[0], GuardLanguage.JAPANESE))).toBeUndefined();
+    expect(englishRun(formatFindingIn(entering[0], GuardLanguage.JAPANESE))).toBeUndefined();
   });
 
   test('control: attached to a transit gateway of the output, with nothing else on it, nothing enters', () => {

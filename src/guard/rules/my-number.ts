@@ -1,5 +1,6 @@
 import { arrivalsFrom, endOf, inboundFindings, INTERNET_SIDE_ZONES, intoSegmentOrUnknown, outOrUnknown, pathFindings } from './paths';
 import { unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
+import { byCodePoint } from '../../model/order';
 import { Segment } from '../../model/segment';
 import { nodesOf } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
@@ -142,7 +143,7 @@ export const MN4: GuardRule = {
     }
     const findings: Finding[] = [];
     const isOut = outOrUnknown(ctx);
-    for (const [id, inbound] of [...reached].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [id, inbound] of [...reached].sort(([a], [b]) => byCodePoint(a, b))) {
       const leak = ctx.reach.arrivals(id).find(isOut);
       if (!leak) continue;
       const how = inbound.end.kind === 'unknown'
