@@ -25,6 +25,11 @@ export interface CheckedStack {
   readonly file?: string;
   /** Which findings of the unit's graph this stack reports. @default all */
   readonly reports?: (f: Finding) => boolean;
+  /**
+   * Which findings its design documents' 対応表 counts: those of every stack they describe (`described`), so that a
+   * document never shows a stack's forbidden path as PASS. @default `reports`
+   */
+  readonly documents?: (f: Finding) => boolean;
   /** The logical ID / address a finding's node has in the file (for the line of a SARIF location). */
   readonly localId?: (nodeId: string) => string | undefined;
   /**
@@ -341,14 +346,22 @@ function cloudFormationUnit(stacks: Record<string, TemplateFile>, selected: Stac
     graph,
     hubEvidence: withHub?.record,
     stacks: names.filter(selected).map((name) => {
-      const reports = prefixed ? belongsTo(names, name, names.find(selected)!, (n) => stacks[n].constructPath) : undefined;
+      // Without any guard report (`guardUnrecorded`), which stacks were guarded is unknown, and the others are judged with
+      // this stack's blueprint and flows, which are not theirs: each answers for itself, as before.
+      const unrecorded = !names.some((n) => stacks[n].guarded);
+      const owner = prefixed
+        ? belongsTo(names, name, names.find(selected)!, (n) => stacks[n].constructPath, (n) => unrecorded || selected(n) || stacks[n].guarded === true) : undefined;
+      const described = names.length > 1 ? describedBy(names, name, stacks) : undefined;
+      const documents = owner && described && !unrecorded ? owner.documents(described.stacks.map((s) => s.name)) : owner?.reports;
+      const withoutOthers = (own: ((f: Finding) => boolean) | undefined) => (own && withHub ? (f: Finding) => own(f) && !withHub.othersFinding(f.path) : own);
       return {
         name,
         file: stacks[name].file,
-        reports: reports && withHub ? (f: Finding) => reports(f) && !withHub.othersFinding(f.path) : reports,
+        reports: withoutOthers(owner?.reports),
+        documents: withoutOthers(documents),
         localId: (nodeId: string) => localIdOf(nodeId, prefixed ? `${name}/` : ''),
         // The documents' scope among the unit's own stacks (the CLI's docs take no hub evidence).
-        described: names.length > 1 ? describedBy(names, name, stacks) : undefined,
+        described,
       };
     }),
   };
@@ -377,13 +390,21 @@ function describedBy(names: readonly string[], name: string, stacks: Record<stri
 }
 
 /**
- * Which of a multi-stack unit's findings a stack reports: those whose path is under its construct path or its prefixed
- * logical IDs; a finding no stack claims goes to the first stack checked, so that none is ever lost (fail closed).
+ * Which of a multi-stack unit's findings a stack reports (`reports`): those whose path is under its construct path or its
+ * prefixed logical IDs; a finding no stack claims, or only a stack that is neither checked nor guarded (`answers` false:
+ * nobody else reports it, as the first guarded stack reports its unguarded neighbours at synth), goes to the first stack
+ * checked, so that none is ever lost (fail closed; outside auditor, red team 38: `check --stack App` said "compliant"
+ * of an app whose unguarded network stack held a forbidden path). And which findings the stack's documents count
+ * (`documents`): also those of every stack they describe.
  */
-function belongsTo(names: readonly string[], name: string, first: string, constructPath: (n: string) => string | undefined): (f: Finding) => boolean {
+function belongsTo(names: readonly string[], name: string, first: string, constructPath: (n: string) => string | undefined, answers: (n: string) => boolean): {
+  reports: (f: Finding) => boolean;
+  documents: (described: readonly string[]) => (f: Finding) => boolean;
+} {
   const claims = (n: string, where: string) => where === n || where.startsWith(`${n}/`) || where.startsWith(`${n}#`)
     || (constructPath(n) !== undefined && where.startsWith(`${constructPath(n)}/`));
-  return (f) => claims(name, f.path) || (name === first && !names.some((n) => claims(n, f.path)));
+  const reports = (f: Finding) => claims(name, f.path) || (name === first && !names.some((n) => answers(n) && claims(n, f.path)));
+  return { reports, documents: (described) => (f) => reports(f) || described.some((n) => claims(n, f.path)) };
 }
 
 /** A node id's logical ID / address within its file: the id without the stack prefix and implicit-node suffix. */

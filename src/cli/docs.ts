@@ -93,8 +93,10 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
         + 'describe every one of them (the 記載範囲 / Scope row says so). To describe each member and the hub only, synthesize with the guard into an empty directory\n');
     }
     for (const stack of u.stacks) {
+      // The documents count the findings of every stack they describe (the templates they hash are those the guard hashes
+      // at synth: the stacks checked, not the unguarded ones described beside them).
       const outcome = evaluateTopology(stack.name, u.graph, options, all,
-        { reports: stack.reports, emptyIsError: false, hubEvidence: u.hubEvidence, ...scope });
+        { reports: stack.documents ?? stack.reports, emptyIsError: false, hubEvidence: u.hubEvidence, ...scope });
       if (outcome.blocking.length > 0) refused = true;
       const base = safeFileName(stack.name);
       if (names.has(base)) throw new CliError(`two stacks are both written as ${base}.design.*; pick one with --stack`);
