@@ -349,11 +349,12 @@ function cloudFormationUnit(stacks: Record<string, TemplateFile>, selected: Stac
       // Without any guard report (`guardUnrecorded`), which stacks were guarded is unknown, and the others are judged with
       // this stack's blueprint and flows, which are not theirs: each answers for itself, as before.
       const unrecorded = !names.some((n) => stacks[n].guarded);
-      const owner = prefixed
-        ? belongsTo(names, name, names.find(selected)!, (n) => stacks[n].constructPath, (n) => unrecorded || selected(n) || stacks[n].guarded === true) : undefined;
+      const answers = (n: string) => unrecorded || selected(n) || stacks[n].guarded === true;
+      const owner = prefixed ? belongsTo(names, name, names.find(selected)!, (n) => stacks[n].constructPath, answers) : undefined;
       const described = names.length > 1 ? describedBy(names, name, stacks) : undefined;
       const documents = owner && described && !unrecorded ? owner.documents(described.stacks.map((s) => s.name)) : owner?.reports;
-      const withoutOthers = (own: ((f: Finding) => boolean) | undefined) => (own && withHub ? (f: Finding) => own(f) && !withHub.othersFinding(f.path) : own);
+      const withoutOthers = (own: ((f: Finding) => boolean) | undefined) => (own && withHub
+        ? (f: Finding) => own(f) && !withHub.othersFinding(f.path) : own);
       return {
         name,
         file: stacks[name].file,
@@ -397,7 +398,9 @@ function describedBy(names: readonly string[], name: string, stacks: Record<stri
  * of an app whose unguarded network stack held a forbidden path). And which findings the stack's documents count
  * (`documents`): also those of every stack they describe.
  */
-function belongsTo(names: readonly string[], name: string, first: string, constructPath: (n: string) => string | undefined, answers: (n: string) => boolean): {
+function belongsTo(
+  names: readonly string[], name: string, first: string, constructPath: (n: string) => string | undefined, answers: (n: string) => boolean,
+): {
   reports: (f: Finding) => boolean;
   documents: (described: readonly string[]) => (f: Finding) => boolean;
 } {
