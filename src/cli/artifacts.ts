@@ -401,9 +401,9 @@ function describedBy(names: readonly string[], name: string, stacks: Record<stri
 function belongsTo(
   names: readonly string[], name: string, first: string, constructPath: (n: string) => string | undefined, answers: (n: string) => boolean,
 ): {
-  reports: (f: Finding) => boolean;
-  documents: (described: readonly string[]) => (f: Finding) => boolean;
-} {
+    reports: (f: Finding) => boolean;
+    documents: (described: readonly string[]) => (f: Finding) => boolean;
+  } {
   const claims = (n: string, where: string) => where === n || where.startsWith(`${n}/`) || where.startsWith(`${n}#`)
     || (constructPath(n) !== undefined && where.startsWith(`${constructPath(n)}/`));
   const reports = (f: Finding) => claims(name, f.path) || (name === first && !names.some((n) => answers(n) && claims(n, f.path)));
