@@ -606,6 +606,17 @@ export function mayBeOn(v: unknown): boolean {
 }
 
 /**
+ * A subnet's `outpostLan` (graph.ts `SubnetNode`): the property that connects an Outpost's instances to the on-premises
+ * network, a local network interface at a device index (any value but none; AWS Outposts User Guide, "Local network
+ * interfaces") or customer-owned IP addresses on launch (`mayBeOn`; "Customer-owned IP addresses ... communicate with
+ * resources on your on-premises network", which may reach the internet). Outside auditor, red team 38.
+ */
+export function outpostLan(lni: unknown, lniProperty: string, coip: unknown, coipProperty: string): { outpostLan?: string } {
+  if (lni !== undefined && lni !== null) return { outpostLan: lniProperty };
+  return mayBeOn(coip) ? { outpostLan: coipProperty } : {};
+}
+
+/**
  * An EC2 instance's attachments as a bridge: with `onlyPublic`, those of its interfaces that ask for a public IP address
  * (none when none does), else all of them (where an Elastic IP associated with the instance lands). CloudFormation: an
  * interface's `SubnetId`, else the instance's (`AssociatePublicIpAddress` or `AssociateCarrierIpAddress` on `NetworkInterfaces[]`); an interface given

@@ -1,7 +1,7 @@
 import {
   APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX,
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
-  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX,
+  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, outpostLan,
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob,
   publiclyAccessible, publicServiceIntoVpc, recordBridge,
   recordLaunchImage, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
@@ -202,6 +202,7 @@ class TemplateReader {
         availabilityZone: str(p.AvailabilityZone),
         // A value the guard cannot read (a parameter) may be true: fail closed.
         mapPublicIpOnLaunch: mayBeOn(p.MapPublicIpOnLaunch),
+        ...outpostLan(p.EnableLniAtDeviceIndex, 'EnableLniAtDeviceIndex', p.MapCustomerOwnedIpOnLaunch, 'MapCustomerOwnedIpOnLaunch'),
         segment: segmentOfTags(tags),
       });
     }],
@@ -376,6 +377,15 @@ class TemplateReader {
     }],
     [['AWS::DirectConnect::DirectConnectGatewayAssociation'], (_reader, { b, base, noted, p }) => {
       b.directConnectAssociation(base, noted('AssociatedGatewayId', p.AssociatedGatewayId));
+    }],
+    // BYOIP ingress routing: an internet gateway's route table routes a public IPv4 pool's addresses to the targets of its
+    // routes (network interfaces, appliances), inside the VPC: a way in from the internet through a gateway route table,
+    // which the guard does not read (outside auditor, red team 38).
+    // https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html (routing for a public IPv4 pool)
+    [['AWS::EC2::IpPoolRouteTableAssociation'], (_reader, { b, id }) => {
+      b.unresolvedValue(id, 'RouteTableId', 'the internet reaches the targets of this route table for the addresses of a public IPv4 address pool (BYOIP ingress '
+        + 'routing through the internet gateway), which the guard does not follow', 'remove the association, or route the pool to an appliance of the Internet segment only, '
+        + 'and check that route table by hand');
     }],
     // A private virtual interface on a VPN gateway brings a Direct Connect network to it, as Terraform's
     // aws_dx_private_virtual_interface does (outside auditor, red team 38).

@@ -2,7 +2,7 @@ import {
   adoptedDefaultEntries, APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC,
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
-  MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
+  MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, outpostLan, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge,
   recordLaunchImage, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
@@ -521,6 +521,7 @@ class ConfigReader {
         availabilityZone: str(p.availability_zone),
         // A value the guard cannot read (a variable) may be true: fail closed.
         mapPublicIpOnLaunch: mayBeOn(p.map_public_ip_on_launch),
+        ...outpostLan(p.enable_lni_at_device_index, 'enable_lni_at_device_index', p.map_customer_owned_ip_on_launch, 'map_customer_owned_ip_on_launch'),
         segment: segmentOfTags(tags),
       });
     }],

@@ -89,6 +89,12 @@ export interface SubnetNode extends NodeBase {
   readonly ipv6FromVpc?: boolean;
   readonly availabilityZone?: string;
   readonly mapPublicIpOnLaunch: boolean;
+  /**
+   * Set when an Outpost connects its instances to the on-premises network beside the VPC's routes: the property that
+   * does (`EnableLniAtDeviceIndex`, a local network interface on the site's LAN; `MapCustomerOwnedIpOnLaunch`, addresses of
+   * the customer-owned pool, reached through the site's network), set or unreadable.
+   */
+  readonly outpostLan?: string;
   readonly segment?: Segment;
   /**
    * Stands for the subnets of its VPC that the output does not hold (created elsewhere, later or by hand): without an

@@ -517,6 +517,10 @@ const PATTERNS: readonly Pattern[] = [
     (m) => `${m[1]} が ${m[2]} の Amazon 提供 IPv6 アドレス範囲を含むかどうかは、デプロイ後にしか分からない`],
   [/^give the VPC a literal IPv6 block \(IPAM \/ BYOIP\), or use only ::\/0 in routes, NACL entries and security group rules$/,
     () => 'VPC にリテラルの IPv6 アドレス範囲を与える（IPAM / BYOIP）か、ルート、NACL エントリ、セキュリティグループのルールでは ::/0 だけを使う'],
+  [/^the internet reaches the targets of this route table for the addresses of a public IPv4 address pool \(BYOIP ingress routing through the internet gateway\), which the guard does not follow$/,
+    () => 'インターネットからパブリック IPv4 アドレスプール（BYOIP）のアドレス宛ての通信が、インターネットゲートウェイ経由でこのルートテーブルのルート先に届くが、ガードはそれを追跡しない'],
+  [/^remove the association, or route the pool to an appliance of the Internet segment only, and check that route table by hand$/,
+    () => '関連付けを削除するか、プールの経路先をインターネット接続系のアプライアンスだけにして、そのルートテーブルを手で確認する'],
   // Reachability: paths the guard cannot follow.
   [/^subnet (\S+) uses the main route table of VPC (.+), which is not in the synthesized output$/,
     (m) => `サブネット ${m[1]} は、合成結果にない VPC ${m[2]} のメインルートテーブルを使う`],

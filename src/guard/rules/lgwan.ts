@@ -1,5 +1,5 @@
 import { hostGroups } from './flows';
-import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, outOrUnknown, pathFindings } from './paths';
+import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, OUTPOST_LAN, outOrUnknown, pathFindings } from './paths';
 import { byLo, covered, groupIn, groupPath, judgedGroups, outsidePeerGroup, peerGroupIn, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
@@ -40,6 +40,9 @@ export const LG1: GuardRule = {
     // instance with a public IP address is reached through its VPC's internet gateway whatever the subnet's routes (the
     // gateway translates the address and delivers; α′'s LGWAN VPC has one for the breakout), so a subnet that hands them
     // out is a way in.
+    for (const s of subnetsIn(ctx, Segment.LGWAN).filter((x) => x.outpostLan !== undefined)) {
+      findings.push(finding(this, nameOf(ctx.graph, s.id), OUTPOST_LAN.message(s.outpostLan!), OUTPOST_LAN.fix(s.outpostLan!)));
+    }
     for (const s of subnetsIn(ctx, Segment.LGWAN).filter((x) => x.mapPublicIpOnLaunch)) {
       findings.push(finding(this, nameOf(ctx.graph, s.id),
         bi('the LGWAN subnet gives instances public IP addresses (MapPublicIpOnLaunch): through an internet gateway on its VPC the internet reaches them',

@@ -257,3 +257,14 @@ function inboundFrom(
   }
   return out;
 }
+
+/**
+ * A My Number or LGWAN subnet whose Outpost instances join the on-premises network beside the VPC's routes (graph.ts
+ * `SubnetNode.outpostLan`): a way out (and in) the guard does not follow (MN-1, LG-1; outside auditor, red team 38).
+ */
+export const OUTPOST_LAN = {
+  message: (property: string): Bilingual => bi(`the subnet connects its instances to an Outpost's on-premises network (${property}), beside the VPC's routes`,
+    `サブネットがインスタンスを Outpost のオンプレミスネットワークにつなぐ（${property}）。VPC のルートとは別の経路になる`),
+  fix: (property: string): Bilingual => bi(`remove ${property} from the subnet: the segment reaches other networks only through the routes the guard reads (三層の対策)`,
+    `サブネットから ${property} を外す。この系がほかのネットワークに届くのは、ガードが読むルートを通る場合だけにする（三層の対策）`),
+};
