@@ -45,7 +45,9 @@ export const MN1: GuardRule = {
         bi('the subnet gives instances public IP addresses (MapPublicIpOnLaunch)', 'サブネットがインスタンスにパブリック IP アドレスを付与する（MapPublicIpOnLaunch）'),
         bi('set MapPublicIpOnLaunch to false', 'MapPublicIpOnLaunch を false にする'));
     }
-    for (const s of subnets.filter((x) => x.outpostLan !== undefined)) structural(nameOf(ctx.graph, s.id), OUTPOST_LAN.message(s.outpostLan!), OUTPOST_LAN.fix(s.outpostLan!));
+    for (const s of subnets.filter((x) => x.outpostLan !== undefined)) {
+      structural(nameOf(ctx.graph, s.id), OUTPOST_LAN.message(s.outpostLan!), OUTPOST_LAN.fix(s.outpostLan!));
+    }
     findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnets, outOrUnknown(ctx)), bi('a My Number subnet', 'マイナンバー利用事務系のサブネットから'),
       bi('remove the route (or the transit gateway route) that leads out; the My Number segment only reaches declared hosts (特定通信)',
         '外部へ向かうルート（または Transit Gateway のルート）を削除する。マイナンバー利用事務系が通信できるのは、宣言した接続先だけ（特定通信）')));
