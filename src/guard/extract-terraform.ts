@@ -774,6 +774,12 @@ class ConfigReader {
       });
       for (const t of routeTables) b.gatewayEndpoint(t, id);
     }],
+    // A policy written apart from its endpoint replaces the endpoint's (provider 5.100 aws_vpc_endpoint_policy; left out, it
+    // is AWS's full-access default).
+    [['aws_vpc_endpoint_policy'], (reader, { b, noted, p, id }) => {
+      const endpoint = noted('vpc_endpoint_id', p.vpc_endpoint_id);
+      b.endpointPolicy(endpoint, reader.endpointPolicy(p.policy, providerConfiguration(p)), id);
+    }],
     [['aws_vpc_endpoint_route_table_association'], (_reader, { b, noted, p }) => {
       const endpoint = noted('vpc_endpoint_id', p.vpc_endpoint_id);
       if (endpoint.kind === 'node') b.gatewayEndpoint(noted('route_table_id', p.route_table_id), endpoint.id);

@@ -521,6 +521,10 @@ const PATTERNS: readonly Pattern[] = [
     () => 'インターネットからパブリック IPv4 アドレスプール（BYOIP）のアドレス宛ての通信が、インターネットゲートウェイ経由でこのルートテーブルのルート先に届くが、ガードはそれを追跡しない'],
   [/^remove the association, or route the pool to an appliance of the Internet segment only, and check that route table by hand$/,
     () => '関連付けを削除するか、プールの経路先をインターネット接続系のアプライアンスだけにして、そのルートテーブルを手で確認する'],
+  [/^the endpoint (\S+) has a policy of its own too, and terraform writes one over the other on each apply: which policy the endpoint has is not what the configuration shows$/,
+    (m) => `エンドポイント ${m[1]} には自身のポリシーもあり、terraform は apply のたびに一方をもう一方で上書きする: エンドポイントのポリシーは構成に見えるものと一致しない`],
+  [/^give the endpoint its policy in one place: its policy argument or one aws_vpc_endpoint_policy$/,
+    () => 'エンドポイントのポリシーは 1 か所で与える: policy 引数か、1 つの aws_vpc_endpoint_policy'],
   // Reachability: paths the guard cannot follow.
   [/^subnet (\S+) uses the main route table of VPC (.+), which is not in the synthesized output$/,
     (m) => `サブネット ${m[1]} は、合成結果にない VPC ${m[2]} のメインルートテーブルを使う`],
