@@ -150,6 +150,10 @@ export class GraphBuilder {
   private readonly pendingLabels: { label: string; through: readonly Ref[]; resourceType: string }[] = [];
   /** Default NACLs whose entries Terraform replaces (`aws_default_network_acl`), by id. */
   private readonly replacedDefaultAcls = new Set<string>();
+  /** Default security groups Terraform's `aws_default_security_group` takes over (their rules are the listed ones only). */
+  private readonly replacedDefaultGroups = new Set<string>();
+  /** Subnets where an instance of the output runs with no security group of its own (`usesDefaultGroup`). */
+  private readonly defaultGroupUsers: Ref[] = [];
 
   /**
    * @param bindings literal ids proven to name a node of the graph (a hub's deployed outputs, `hub-evidence.ts`): a literal
@@ -523,6 +527,19 @@ export class GraphBuilder {
   }
 
   /** Terraform manages a VPC's default NACL: its entries are the listed ones only. */
+  /** Terraform's `aws_default_security_group` of the VPC `vpc`: the group's rules are the listed ones only. */
+  public replaceDefaultGroup(vpc: Ref): void {
+    if (vpc.kind === 'node') this.replacedDefaultGroups.add(implicitId.defaultSecurityGroup(vpc.id));
+  }
+
+  /**
+   * An instance of the output in `subnet` that names no security group (and no network interface or launch template that
+   * may): EC2 gives it its VPC's default group (outside auditor, red team 38), whose rules then count (`addImplicitNodes`).
+   */
+  public usesDefaultGroup(subnet: Ref): void {
+    this.defaultGroupUsers.push(subnet);
+  }
+
   public replaceDefaultAcl(acl: Ref): void {
     if (acl.kind === 'node') this.replacedDefaultAcls.add(acl.id);
   }
@@ -743,7 +760,16 @@ export class GraphBuilder {
         this.add({ ...base, id: acl, type: 'network-acl', vpc: self, default: true, subnets: [], entries } satisfies NetworkAclNode);
       }
       const sg = implicitId.defaultSecurityGroup(vpc.id);
-      if (!this.nodes.has(sg)) this.add({ ...base, id: sg, type: 'security-group', vpc: self, default: true, ingress: [], egress: [] } satisfies SecurityGroupNode);
+      // EC2's rules of a default group (Amazon VPC User Guide, "Default security groups for your VPCs": all inbound from
+      // the group itself, all outbound), when an instance of the output uses the group and Terraform does not take it over.
+      const used = !this.replacedDefaultGroups.has(sg) && this.defaultGroupUsers.some((s) => {
+        const subnet = s.kind === 'node' ? this.nodes.get(s.id) : undefined;
+        return subnet?.type === 'subnet' && subnet.vpc.kind === 'node' && subnet.vpc.id === vpc.id;
+      });
+      const ingress = used ? [{ protocol: '-1', peerGroup: { kind: 'node', id: sg } as Ref }] : [];
+      // IPv6 too: an Amazon-provided block is added later (`applyBlocks`), and ::/0 only widens.
+      const egress = used ? [{ protocol: '-1', cidr: '0.0.0.0/0' }, { protocol: '-1', cidr: '::/0' }] : [];
+      if (!this.nodes.has(sg)) this.add({ ...base, id: sg, type: 'security-group', vpc: self, default: true, ingress, egress } satisfies SecurityGroupNode);
     }
     for (const tgw of [...this.nodes.values()].filter((n): n is TransitGatewayNode => n.type === 'transit-gateway')) {
       const id = implicitId.defaultTransitRouteTable(tgw.id);

@@ -549,6 +549,11 @@ class TemplateReader {
           document: typeof a?.DocumentName === 'string' ? a.DocumentName : undefined,
         }));
       }
+      // Naming no group, interface or template that may give one, EC2 gives the instance its VPC's default group.
+      const unset = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
+      if (instance && p.SubnetId !== undefined && [p.SecurityGroupIds, p.SecurityGroups, p.NetworkInterfaces, p.LaunchTemplate].every(unset)) {
+        b.usesDefaultGroup(reader.ref(p.SubnetId));
+      }
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
       const exposed = instance ? instanceEntries('cloudformation', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);

@@ -884,6 +884,7 @@ class ConfigReader {
       // Without a vpc_id it is the default VPC's default group. A VPC the guard cannot place leaves a group outside the output,
       // named by the VPC (its rules are judged as of every segment, `outsideGroups`).
       const vpc = p.vpc_id === undefined || p.vpc_id === null ? b.noted(id, 'vpc_id', DEFAULT_VPC) : noted('vpc_id', p.vpc_id);
+      b.replaceDefaultGroup(vpc);
       const group: Ref = vpc.kind === 'node' ? { kind: 'node', id: implicitId.defaultSecurityGroup(vpc.id) }
         : vpc.kind === 'external' ? { kind: 'external', value: implicitId.defaultSecurityGroup(vpc.value) } : vpc;
       for (const [egress, written] of [[false, p.ingress], [true, p.egress]] as const) {
@@ -917,6 +918,12 @@ class ConfigReader {
     }],
     [['aws_launch_template', 'aws_instance'], (reader, c) => {
       const { b, base, p, id, type } = c;
+      // Naming no group, interface or template that may give one, EC2 gives the instance its VPC's default group.
+      const unset = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+      if (type === 'aws_instance' && !unset(p.subnet_id)
+        && [p.vpc_security_group_ids, p.security_groups, p.network_interface, p.primary_network_interface, p.launch_template].every(unset)) {
+        b.usesDefaultGroup(reader.ref(p.subnet_id));
+      }
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
       const exposed = type === 'aws_instance' ? instanceEntries('terraform', p, true) : [];
       if (exposed.length > 0) reader.bridge(c, exposed);

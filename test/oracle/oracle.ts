@@ -1205,10 +1205,33 @@ class Oracle {
     return undefined;
   }
 
+  /**
+   * The groups §10 judges: the network's, and — "where an EC2 instance of the output runs in the VPC naming no group …
+   * (so EC2 gives it the default group), … EC2's own rules of a default group too — all inbound from the group, all
+   * outbound to `0.0.0.0/0` and `::/0` — unless Terraform's `aws_default_security_group` takes the group over" — the
+   * default group of each VPC holding a forwarder instance (rendered with no group), with those rules added to what the
+   * network lists for it (Terraform renders a listed default group as aws_default_security_group: taken over).
+   */
+  private judgedGroups(): Network['securityGroups'] {
+    const net = this.net;
+    const users = new Set((net.forwarders ?? []).filter((f) => f.kind === 'instance').map((f) => net.subnets.find((s) => s.id === f.subnet)!.vpc));
+    const out: Network['securityGroups'] = [];
+    for (const g of net.securityGroups) {
+      const implicit = g.isDefault && users.has(g.vpc) && this.cfn;
+      out.push(implicit ? { ...g, ingress: [...g.ingress, { protocol: '-1', peerGroup: g.id }], egress: [...g.egress, ...EC2_DEFAULT_EGRESS] } : g);
+    }
+    for (const v of users) {
+      if (net.securityGroups.some((g) => g.isDefault && g.vpc === v)) continue;
+      const id = `${v}#default-security-group`;
+      out.push({ id, vpc: v, isDefault: true, ingress: [{ protocol: '-1', peerGroup: id }], egress: [...EC2_DEFAULT_EGRESS] });
+    }
+    return out;
+  }
+
   /** MN-3 security-group part (§10). */
   private securityGroupsTooWide(): string | undefined {
     const net = this.net;
-    for (const g of net.securityGroups) {
+    for (const g of this.judgedGroups()) {
       const seg = this.segOfVpc[this.vpc(g.vpc)];
       const other: Segment | undefined = seg === 'MY_NUMBER' ? 'LGWAN' : seg === 'LGWAN' ? 'MY_NUMBER' : undefined;
       if (!other) continue;
@@ -1252,7 +1275,6 @@ class Oracle {
    *     peer group (the WAN has none) and no whole-subnet part (the WAN has no subnets).
    */
   private wanTooWide(arrivals: Arrivals[]): string[] {
-    const net = this.net;
     const zone: Zone = 'LGWAN_WAN';
     const out: string[] = [];
     const mySubnets = this.subnets.map((_, i) => i).filter((i) => this.segment(i) === 'MY_NUMBER');
@@ -1290,7 +1312,7 @@ class Oracle {
       const p = prefix(cidr);
       return reached[p.family].some(([lo, hi]) => p.lo <= hi && lo <= p.hi);
     };
-    for (const g of net.securityGroups) {
+    for (const g of this.judgedGroups()) {
       if (this.segOfVpc[this.vpc(g.vpc)] !== 'MY_NUMBER') continue;
       for (const dir of ['ingress', 'egress'] as const) {
         const considered = this.rulesOf(g, dir).filter((r) => r.cidr !== undefined && overlapsReached(r.cidr));
@@ -1636,6 +1658,9 @@ function sgRulesTooWide(rules: SgRule[], otherSubnetBlocks: Prefix[]): string | 
   }
   return undefined;
 }
+
+/** EC2's own outbound rules of a default security group (§10). */
+const EC2_DEFAULT_EGRESS: SgRule[] = [{ protocol: '-1', cidr: '0.0.0.0/0' }, { protocol: '-1', cidr: '::/0' }];
 
 /** Where the packets of one source subnet end (§9). */
 export interface ReachSummary {
