@@ -49,7 +49,11 @@ export function acknowledgementProblem(ruleId: string, reason: string, language:
       : `${ruleId} is critical (${rule.term}) and can never be acknowledged. Fix the topology instead`;
   }
   const text = (reason ?? '').trim();
-  if (text.length < MIN_REASON || EMPTY_REASONS.test(text) || text.split(/\s+/).length < 3) {
+  // Words that say something: with two letters or more, not a placeholder, each counted once (outside auditor, red team
+  // 38: "TODO TODO TODO TODO TODO" and "... ... ..." passed as reasons); and no invisible or control character, which
+  // would make a reason read other than it prints.
+  const meaningful = new Set(text.split(/\s+/).map((w) => w.toLowerCase()).filter((w) => /\p{L}{2,}/u.test(w) && !EMPTY_REASONS.test(w.replace(/[^\p{L}/]/gu, ''))));
+  if (text.length < MIN_REASON || EMPTY_REASONS.test(text) || text.split(/\s+/).length < 3 || meaningful.size < 3 || /[\p{Cc}\p{Cf}]/u.test(text.replace(/[\t\n\r]/g, ' '))) {
     return ja ? `${ruleId} を例外承認する理由には、その例外が許容できるわけを書く（${MIN_REASON} 文字以上で、いくつかの語からなる文。指定された値: ${JSON.stringify(reason)}）`
       : `the reason for acknowledging ${ruleId} must say why the exception is acceptable (at least ${MIN_REASON} characters and a few words; got ${JSON.stringify(reason)})`;
   }

@@ -37,6 +37,14 @@ describe('TopologyGuard (AWS CDK)', () => {
     expect(() => cdk.TopologyGuard.acknowledge(stack, 'MN-1', 'The auditor agreed to this exception in writing.')).toThrow(/MN-1 is critical.*can never be acknowledged/);
     expect(() => cdk.TopologyGuard.acknowledge(stack, 'LOG-1', 'ok')).toThrow(/reason for acknowledging LOG-1 must say why/);
     expect(() => cdk.TopologyGuard.acknowledge(stack, 'LOG-1', 'todo')).toThrow(/must say why/);
+    // Placeholders repeated to pass the length, or invisible characters (outside auditor, red team 38).
+    for (const empty of ['TODO TODO TODO TODO TODO', 'n/a n/a n/a n/a n/a n/a n/a', '... ... ... ... ... ... ...', '\u200b\u200b\u200b\u200b\u200b\u200b\u200b '.repeat(3),
+      'The auditor agreed to this\u202e exception in writing.']) {
+      expect(() => cdk.TopologyGuard.acknowledge(stack, 'LOG-1', empty)).toThrow(/must say why/);
+    }
+    // A reason of a few words is accepted, in English or in Japanese written with spaces.
+    expect(() => cdk.TopologyGuard.acknowledge(stack, 'LOG-1', 'Flow logs go to the SIEM bucket of another account.')).not.toThrow();
+    expect(() => cdk.TopologyGuard.acknowledge(stack, 'IN-2', '名前解決は 県の セキュリティクラウドの DNS に 転送している')).not.toThrow();
     expect(() => cdk.TopologyGuard.acknowledge(stack, 'XX-9', 'A perfectly fine reason for a rule that does not exist.')).toThrow(/not a guard rule/);
   });
 
