@@ -276,11 +276,19 @@ function metadataOf(stack: StackArtifact): { paths: Record<string, string>; ackn
   const metadata = ofAssembly(() => artifactMetadataOf(stack, readAssemblyJson));
   const acknowledgements: Acknowledgement[] = [];
   const problems: string[] = [];
+  // aws-cdk-lib writes a stack's metadata under its own construct path only: an acknowledgement keyed elsewhere (the root,
+  // another stack's construct) can only be written by hand, and would accept findings of stacks it does not belong to
+  // (outside auditor, red team 38).
+  const own = typeof stack.artifact?.displayName === 'string' ? `/${stack.artifact.displayName}` : undefined;
   for (const [where, entries] of Object.entries(metadata)) {
     if (!Array.isArray(entries)) continue;
     const scopePath = where.replace(/^\//, '');
     for (const e of entries) {
       if (e?.type !== 'aws:cdk:acknowledged-rules' || !e.data || typeof e.data !== 'object') continue;
+      if (own !== undefined && where !== own && !where.startsWith(`${own}/`)) {
+        problems.push(`[${scopePath || '/'}] cannot acknowledge for stack ${stack.name}: the acknowledgement is recorded outside the stack's constructs (${own})`);
+        continue;
+      }
       for (const [id, reason] of Object.entries(e.data as Record<string, unknown>)) {
         const ruleId = ruleOfGuardFindingId(id);
         if (ruleId === undefined) continue;
