@@ -52,8 +52,10 @@ export function acknowledgementProblem(ruleId: string, reason: string, language:
   // Words that say something: with two letters or more, not a placeholder, each counted once (outside auditor, red team
   // 38: "TODO TODO TODO TODO TODO" and "... ... ..." passed as reasons); and no invisible or control character, which
   // would make a reason read other than it prints.
-  const meaningful = new Set(text.split(/\s+/).map((w) => w.toLowerCase()).filter((w) => /\p{L}{2,}/u.test(w) && !EMPTY_REASONS.test(w.replace(/[^\p{L}/]/gu, ''))));
-  if (text.length < MIN_REASON || EMPTY_REASONS.test(text) || text.split(/\s+/).length < 3 || meaningful.size < 3 || /[\p{Cc}\p{Cf}]/u.test(text.replace(/[\t\n\r]/g, ' '))) {
+  // (Three such words are a few words: the count of all words needs no test of its own.)
+  const words = text.split(/\s+/).map((w) => w.toLowerCase());
+  const meaningful = new Set(words.filter((w) => /\p{L}{2,}/u.test(w) && !EMPTY_REASONS.test(w.replace(/[^\p{L}/]/gu, ''))));
+  if (text.length < MIN_REASON || EMPTY_REASONS.test(text) || meaningful.size < 3 || /[\p{Cc}\p{Cf}]/u.test(text.replace(/[\t\n\r]/g, ' '))) {
     return ja ? `${ruleId} を例外承認する理由には、その例外が許容できるわけを書く（${MIN_REASON} 文字以上で、いくつかの語からなる文。指定された値: ${JSON.stringify(reason)}）`
       : `the reason for acknowledging ${ruleId} must say why the exception is acceptable (at least ${MIN_REASON} characters and a few words; got ${JSON.stringify(reason)})`;
   }

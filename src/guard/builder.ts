@@ -526,7 +526,6 @@ export class GraphBuilder {
     this.pendingLaunchers.push(launcher);
   }
 
-  /** Terraform manages a VPC's default NACL: its entries are the listed ones only. */
   /** Terraform's `aws_default_security_group` of the VPC `vpc`: the group's rules are the listed ones only. */
   public replaceDefaultGroup(vpc: Ref): void {
     if (vpc.kind === 'node') this.replacedDefaultGroups.add(implicitId.defaultSecurityGroup(vpc.id));
@@ -540,6 +539,7 @@ export class GraphBuilder {
     this.defaultGroupUsers.push(subnet);
   }
 
+  /** Terraform manages a VPC's default NACL: its entries are the listed ones only. */
   public replaceDefaultAcl(acl: Ref): void {
     if (acl.kind === 'node') this.replacedDefaultAcls.add(acl.id);
   }
@@ -745,6 +745,12 @@ export class GraphBuilder {
    * known), and the transit gateway's default route table (docs/guard-semantics.md §4–§6).
    */
   private addImplicitNodes(): void {
+    // The VPCs whose default group an instance of the output uses (`usesDefaultGroup`).
+    const defaultGroupVpcs = new Set<string>();
+    for (const s of this.defaultGroupUsers) {
+      const subnet = s.kind === 'node' ? this.nodes.get(s.id) : undefined;
+      if (subnet?.type === 'subnet' && subnet.vpc.kind === 'node') defaultGroupVpcs.add(subnet.vpc.id);
+    }
     for (const vpc of [...this.nodes.values()].filter((n): n is VpcNode => n.type === 'vpc')) {
       const self: Ref = { kind: 'node', id: vpc.id };
       const base = { path: vpc.path ? `${vpc.path}/(implicit)` : undefined, tags: {} };
@@ -762,10 +768,7 @@ export class GraphBuilder {
       const sg = implicitId.defaultSecurityGroup(vpc.id);
       // EC2's rules of a default group (Amazon VPC User Guide, "Default security groups for your VPCs": all inbound from
       // the group itself, all outbound), when an instance of the output uses the group and Terraform does not take it over.
-      const used = !this.replacedDefaultGroups.has(sg) && this.defaultGroupUsers.some((s) => {
-        const subnet = s.kind === 'node' ? this.nodes.get(s.id) : undefined;
-        return subnet?.type === 'subnet' && subnet.vpc.kind === 'node' && subnet.vpc.id === vpc.id;
-      });
+      const used = !this.replacedDefaultGroups.has(sg) && defaultGroupVpcs.has(vpc.id);
       const ingress = used ? [{ protocol: '-1', peerGroup: { kind: 'node', id: sg } as Ref }] : [];
       // IPv6 too: an Amazon-provided block is added later (`applyBlocks`), and ::/0 only widens.
       const egress = used ? [{ protocol: '-1', cidr: '0.0.0.0/0' }, { protocol: '-1', cidr: '::/0' }] : [];

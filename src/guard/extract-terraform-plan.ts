@@ -209,6 +209,11 @@ function partialPlan(builder: GraphBuilder, plan: TerraformPlanJson): void {
     + 'created), so that the plan defers nothing, and check that plan');
 }
 
+/** Whether a change is of a deposed object of its address (its `deposed` key set), not of the current instance. */
+function deposed(rc: { readonly deposed?: string | null }): boolean {
+  return rc.deposed !== undefined && rc.deposed !== null;
+}
+
 /** The provider configuration of a resource whose configuration the plan does not hold: matches no other (`PROVIDER_CONFIG`). */
 const UNKNOWN_PROVIDER = '(unknown provider configuration)';
 
@@ -266,7 +271,7 @@ class PlanReader {
     for (const rc of plan.resource_changes ?? []) {
       // A deposed object (`deposed`: left by a create_before_destroy replacement that failed) has the address of the current
       // instance and comes after it: it would hide the current instance's unknowns (outside auditor, red team 38).
-      if (!rc.change || (rc.deposed !== undefined && rc.deposed !== null)) continue;
+      if (!rc.change || deposed(rc)) continue;
       this.unknowns.set(rc.address, rc.change.after_unknown);
       this.before.set(rc.address, rc.change.before);
     }
@@ -346,8 +351,7 @@ class PlanReader {
     const out: { from: string; provisioner: Record<string, unknown>[] }[] = [];
     for (const rc of this.plan.resource_changes ?? []) {
       // A deposed object is destroyed beside the current instance of its address, with its destroy-time provisioners.
-      const deposed = rc.deposed !== undefined && rc.deposed !== null;
-      if (rc.mode === 'data' || (planned.has(rc.address) && !deposed) || !(rc.change?.actions ?? []).includes('delete')) continue;
+      if (rc.mode === 'data' || (planned.has(rc.address) && !deposed(rc)) || !(rc.change?.actions ?? []).includes('delete')) continue;
       // module.a[0].module.b.null_resource.x["k"]: the configuration of module a, then b, then the resource.
       const parts = rc.address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]/g, '').split('.');
       let config = this.plan.configuration?.root_module;

@@ -919,9 +919,8 @@ class ConfigReader {
     [['aws_launch_template', 'aws_instance'], (reader, c) => {
       const { b, base, p, id, type } = c;
       // Naming no group, interface or template that may give one, EC2 gives the instance its VPC's default group.
-      const unset = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
-      if (type === 'aws_instance' && !unset(p.subnet_id)
-        && [p.vpc_security_group_ids, p.security_groups, p.network_interface, p.primary_network_interface, p.launch_template].every(unset)) {
+      if (type === 'aws_instance' && blockGiven(p.subnet_id)
+        && ![p.vpc_security_group_ids, p.security_groups, p.network_interface, p.primary_network_interface, p.launch_template].some(blockGiven)) {
         b.usesDefaultGroup(reader.ref(p.subnet_id));
       }
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).

@@ -36,13 +36,13 @@ export const LG1: GuardRule = {
     findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'zone' && a.end.zone === WAN_ZONE),
       bi('an Internet-segment subnet', 'インターネット接続系のサブネットから'), fix));
     findings.push(...inboundFindings(ctx, this, [WAN_ZONE], Segment.INTERNET, bi('this Internet-segment subnet', 'このインターネット接続系のサブネット'), fix));
+    for (const s of subnetsIn(ctx, Segment.LGWAN).filter((x) => x.outpostLan !== undefined)) {
+      findings.push(finding(this, nameOf(ctx.graph, s.id), OUTPOST_LAN.message(s.outpostLan!), OUTPOST_LAN.fix(s.outpostLan!)));
+    }
     // Nothing from the internet side enters LGWAN, in any model (α′'s breakout is outbound, through its firewall). An
     // instance with a public IP address is reached through its VPC's internet gateway whatever the subnet's routes (the
     // gateway translates the address and delivers; α′'s LGWAN VPC has one for the breakout), so a subnet that hands them
     // out is a way in.
-    for (const s of subnetsIn(ctx, Segment.LGWAN).filter((x) => x.outpostLan !== undefined)) {
-      findings.push(finding(this, nameOf(ctx.graph, s.id), OUTPOST_LAN.message(s.outpostLan!), OUTPOST_LAN.fix(s.outpostLan!)));
-    }
     for (const s of subnetsIn(ctx, Segment.LGWAN).filter((x) => x.mapPublicIpOnLaunch)) {
       findings.push(finding(this, nameOf(ctx.graph, s.id),
         bi('the LGWAN subnet gives instances public IP addresses (MapPublicIpOnLaunch): through an internet gateway on its VPC the internet reaches them',

@@ -2,7 +2,7 @@ import { Segment, SEGMENT_JA } from '../../model/segment';
 import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
 import { DEFAULT_VPC } from '../bridges';
 import { DeclaredFlow } from '../declared';
-import { deref, describeRef, groupVpcs, nodesOf, outsideGroups, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, VpcNode } from '../graph';
+import { deref, describeRef, groupVpcs, nodesOf, outsideGroups, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, VpcNode } from '../graph';
 import { appendAll, Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { oncePer } from '../memo';
@@ -236,10 +236,8 @@ function carried(
   if (vpcs.some((v) => v?.type !== 'vpc')) return true;
   const ids = new Set(vpcs.map((v) => v!.id));
   const subnets = nodesOf(ctx.graph, 'subnet').filter((s) => s.vpc.kind === 'node' && ids.has(s.vpc.id));
-  const holder = nodesOf(ctx.graph, 'subnet').find((s) => [s.cidr, s.ipv6Cidr].some((c) => {
-    const b = parsePrefix(c);
-    return b !== undefined && b.family === host.family && b.lo <= host.lo && host.hi <= b.hi;
-  }));
+  // The subnet that holds the host (ingress only; null: none of the output, the WAN), found once.
+  let holder: SubnetNode | null | undefined;
   for (const s of subnets) {
     const block = [s.cidr, s.ipv6Cidr].find((c) => parsePrefix(c)?.family === host.family);
     if (block === undefined) return true;
@@ -249,6 +247,7 @@ function carried(
       if (ctx.reach.probeFromSubnet(s.id, headers).arrivals.length > 0) return true;
       continue;
     }
+    holder ??= nodesOf(ctx.graph, 'subnet').find((h) => cidrsCover([h.cidr, h.ipv6Cidr].filter((c): c is string => c !== undefined), host)) ?? null;
     const from = holder ? ctx.reach.probeFromSubnet(holder.id, headers) : ctx.reach.probeFromZone('LGWAN_WAN', headers);
     if (from.arrivals.some((a) => a.end.kind !== 'subnet' || a.end.subnet === s.id)) return true;
   }
