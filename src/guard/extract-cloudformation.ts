@@ -8,6 +8,7 @@ import {
   recordLaunchImage, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
+  RESOLVER_SHARED, RESOLVER_SHARED_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
@@ -177,7 +178,16 @@ class TemplateReader {
 
   private static readonly READERS: ReadonlyMap<string, Reader> = new Map(([
     [['AWS::EC2::VPC'], (_reader, { b, base, p, id, tags }) => {
-      b.add({ ...base, type: 'vpc', cidr: str(p.CidrBlock), cidrs: [], symbolicIpv6: [], mainRouteTables: [], segment: segmentOfTags(tags) });
+      b.add({
+        ...base,
+        type: 'vpc',
+        cidr: str(p.CidrBlock),
+        cidrs: [],
+        symbolicIpv6: [],
+        mainRouteTables: [],
+        segment: segmentOfTags(tags),
+        dnsSupportOff: p.EnableDnsSupport === false || p.EnableDnsSupport === 'false',
+      });
       // An IPAM-allocated primary block is known only at deploy time: recorded as unresolved by vpcBlock.
       b.vpcBlock({ kind: 'node', id }, { cidr: p.CidrBlock ?? p.Ipv4IpamPoolId }, id, 'CidrBlock');
     }],
@@ -373,8 +383,13 @@ class TemplateReader {
         b.add({ ...base, type: 'transit-attachment', kind: 'vpn', transitGateway: noted('TransitGatewayId', p.TransitGatewayId), subnets: [], zone: tags['jichitai:zone'] });
       }
     }],
-    [['AWS::RAM::ResourceShare'], (reader, { b, p, id }) => {
+    [['AWS::RAM::ResourceShare'], (reader, c) => {
+      const { b, p, id } = c;
       for (const tgw of reader.mentioned(p.ResourceArns, 'AWS::EC2::TransitGateway')) b.sharedTransitGateway({ kind: 'node', id: tgw }, id);
+      // A forwarding rule shared with other accounts: their VPCs' queries leave through its outbound endpoint's subnets,
+      // as Terraform's aws_ram_resource_association (outside auditor, red team 38).
+      const sent = reader.sharedRuleEntries(p.ResourceArns);
+      if (sent.length > 0) reader.bridge(c, sent, RESOLVER_SHARED_FIX, { bridged: RESOLVER_SHARED });
     }],
     [['AWS::DirectConnect::DirectConnectGatewayAssociation'], (_reader, { b, base, noted, p }) => {
       b.directConnectAssociation(base, noted('AssociatedGatewayId', p.AssociatedGatewayId));
@@ -450,17 +465,20 @@ class TemplateReader {
       for (const t of routeTables) b.gatewayEndpoint(t, id);
     }],
     [['AWS::Route53Resolver::FirewallDomainList'], (_reader, { b, base, p }) => {
-      b.add({ ...base, type: 'dns-domain-list', domains: strings(p.Domains) });
+      // A list imported from a file in S3 holds domains the template does not (AWS::Route53Resolver::FirewallDomainList DomainFileUrl).
+      b.add({ ...base, type: 'dns-domain-list', domains: strings(p.Domains), imported: p.DomainFileUrl !== undefined && p.DomainFileUrl !== null });
     }],
     [['AWS::Route53Resolver::FirewallRuleGroup'], (_reader, { b, base, noted, p }) => {
       b.add({
         ...base,
         type: 'dns-rule-group',
-        rules: blocks(p.FirewallRules).map((r: any) => ({ priority: Number(r.Priority), action: String(r.Action), domainList: noted('FirewallRules', r.FirewallDomainListId) })),
+        rules: blocks(p.FirewallRules).map((r: any) => ({
+          priority: Number(r.Priority), action: String(r.Action), domainList: noted('FirewallRules', r.FirewallDomainListId), qtype: r.Qtype === undefined || r.Qtype === '' ? undefined : String(r.Qtype),
+        })),
       });
     }],
     [['AWS::Route53Resolver::FirewallRuleGroupAssociation'], (_reader, { b, base, noted, p }) => {
-      b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId) });
+      b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId), priority: Number(p.Priority) });
     }],
     [['AWS::Logs::LogGroup'], (_reader, { b, base, p }) => {
       b.add({ ...base, type: 'log-group', name: typeof p.LogGroupName === 'string' ? p.LogGroupName : undefined, retentionDays: p.RetentionInDays === undefined ? undefined : Number(p.RetentionInDays) });
@@ -1292,6 +1310,13 @@ class TemplateReader {
     if (!endpoint) return [[at, rule.ResolverEndpointId]];
     if (isExpression(endpoint.IpAddresses)) return [[`${at} → IpAddresses`, endpoint.IpAddresses]];
     return blocks(endpoint.IpAddresses).map((a: any) => [`${at} → IpAddresses.SubnetId`, a?.SubnetId] as BridgeEntry);
+  }
+
+  /** Where the queries of the resolver rules a resource share names leave (`outboundEntries` of each). */
+  public sharedRuleEntries(arns: unknown): BridgeEntry[] {
+    const shared = new Set(this.mentioned(arns, 'AWS::Route53Resolver::ResolverRule'));
+    return Object.entries(this.resources).filter(([logicalId, r]) => r.Type === 'AWS::Route53Resolver::ResolverRule' && shared.has(this.id(logicalId)))
+      .flatMap(([logicalId, r]) => this.outboundEntries(`ResourceArns → ${logicalId}`, r.Properties ?? {}));
   }
 
   /** The logical ID of the resource of `type` a value names by `Ref` or `Fn::GetAtt`, or undefined. */

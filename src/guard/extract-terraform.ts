@@ -495,7 +495,16 @@ class ConfigReader {
   private static readonly READERS: ReadonlyMap<string, Reader> = new Map(([
     [['aws_vpc'], (_reader, { b, base, p, id, tags }) => {
       const self: Ref = { kind: 'node', id };
-      b.add({ ...base, type: 'vpc', cidr: literal(p.cidr_block), cidrs: [], symbolicIpv6: [], mainRouteTables: [], segment: segmentOfTags(tags) });
+      b.add({
+        ...base,
+        type: 'vpc',
+        cidr: literal(p.cidr_block),
+        cidrs: [],
+        symbolicIpv6: [],
+        mainRouteTables: [],
+        segment: segmentOfTags(tags),
+        dnsSupportOff: p.enable_dns_support === false || p.enable_dns_support === 'false',
+      });
       b.vpcBlock(self, { cidr: p.cidr_block ?? p.ipv4_ipam_pool_id }, id, 'cidr_block');
       if (p.ipv6_cidr_block !== undefined || p.ipv6_ipam_pool_id !== undefined) b.vpcBlock(self, { cidr: p.ipv6_cidr_block ?? p.ipv6_ipam_pool_id }, id, 'ipv6_cidr_block');
       // A value the guard cannot read may ask for one: fail closed (an IPv6 block is more reach, never less).
@@ -792,11 +801,16 @@ class ConfigReader {
     }],
     [['aws_route53_resolver_firewall_rule'], (_reader, { b, noted, p }) => {
       const group = noted('firewall_rule_group_id', p.firewall_rule_group_id);
-      const rule = { priority: Number(p.priority), action: String(p.action), domainList: noted('firewall_domain_list_id', p.firewall_domain_list_id) };
+      const rule = {
+        priority: Number(p.priority),
+        action: String(p.action),
+        domainList: noted('firewall_domain_list_id', p.firewall_domain_list_id),
+        qtype: p.q_type === undefined || p.q_type === null || p.q_type === '' ? undefined : String(p.q_type),
+      };
       b.dnsRule(group, rule);
     }],
     [['aws_route53_resolver_firewall_rule_group_association'], (_reader, { b, base, noted, p }) => {
-      b.add({ ...base, type: 'dns-association', vpc: noted('vpc_id', p.vpc_id), ruleGroup: noted('firewall_rule_group_id', p.firewall_rule_group_id) });
+      b.add({ ...base, type: 'dns-association', vpc: noted('vpc_id', p.vpc_id), ruleGroup: noted('firewall_rule_group_id', p.firewall_rule_group_id), priority: Number(p.priority) });
     }],
     [['aws_cloudwatch_log_group'], (_reader, { b, base, p }) => {
       b.add({

@@ -73,6 +73,12 @@ export interface VpcNode extends NodeBase {
   readonly hub?: boolean;
   /** The member municipality's local government code (tag `jichitai:municipality`), when tagged. Set by the graph builder. */
   readonly municipality?: string;
+  /**
+   * DNS support is off (`EnableDnsSupport` / `enable_dns_support` literally false): the VPC's Amazon-provided resolver
+   * answers nothing. Anything else, a value the guard cannot read included, leaves it on (AWS's default).
+   * https://docs.aws.amazon.com/vpc/latest/userguide/AmazonDNS-concepts.html
+   */
+  readonly dnsSupportOff?: boolean;
 }
 
 export interface SubnetNode extends NodeBase {
@@ -414,17 +420,29 @@ export type EndpointPolicy =
 export interface DnsDomainListNode extends NodeBase {
   readonly type: 'dns-domain-list';
   readonly domains: string[];
+  /** The list is (also) imported from a file in S3 (`DomainFileUrl`): its domains are not in the output. */
+  readonly imported?: boolean;
+}
+
+/** A DNS Firewall rule: `qtype` is the query type it is limited to (`Qtype` / `q_type`, as written), undefined for every type. */
+export interface DnsFirewallRule {
+  readonly priority: number;
+  readonly action: string;
+  readonly domainList: Ref;
+  readonly qtype?: string;
 }
 
 export interface DnsRuleGroupNode extends NodeBase {
   readonly type: 'dns-rule-group';
-  readonly rules: { readonly priority: number; readonly action: string; readonly domainList: Ref }[];
+  readonly rules: DnsFirewallRule[];
 }
 
+/** A DNS Firewall rule group's association with a VPC; `priority` orders the VPC's groups (lowest first), NaN when unreadable. */
 export interface DnsAssociationNode extends NodeBase {
   readonly type: 'dns-association';
   readonly vpc: Ref;
   readonly ruleGroup: Ref;
+  readonly priority: number;
 }
 
 /**

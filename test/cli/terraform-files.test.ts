@@ -16,7 +16,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 /** A compliant configuration: one labelled My Number VPC, its subnet and its flow log (LOG-1). */
 const CONFIG = {
   resource: {
-    aws_vpc: { mn: { cidr_block: '10.1.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+    aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.1.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
     aws_subnet: { a: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.1.0.0/24', availability_zone: 'ap-northeast-1a' } },
     aws_flow_log: { mn: { vpc_id: '${aws_vpc.mn.id}', traffic_type: 'ALL', log_destination: 'arn:aws:s3:::logs' } },
   },

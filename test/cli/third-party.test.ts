@@ -14,6 +14,9 @@
  * - GUARD-1 (fail closed): the three security-group rules whose CidrIp is `{ Ref: <SSM parameter> }` (known at deploy time).
  * - LOG-1: neither VPC has a flow log. MN-5: the application VPC's S3 endpoint has no policy (AWS's default allows all),
  *   when that VPC is My Number. IN-2: an Internet-segment VPC with no resolver rule to the security cloud.
+ * - Neither VPC turns DNS support off, has a DNS Firewall or forwards "." anywhere: the Amazon-provided resolver answers
+ *   internet names for a closed segment's hosts (a channel out in query names), MN-1 at a My Number VPC and LG-1 (model α)
+ *   at an LGWAN one.
  */
 import * as path from 'path';
 import { cli } from './support';
@@ -47,6 +50,7 @@ test('app VPC = MY_NUMBER, shared VPC = INTERNET (mapping.json): the default tra
   expect(pairs(r.violations)).toEqual(sorted([
     ...SSM_RULES,
     ...[...APP_SUBNETS, ...NETWORK_SUBNETS].map((s) => ['MN-2', s]),
+    ['MN-1', 'AppVpc'],
     ['IN-2', 'NetworkVpc'],
     ['LOG-1', 'AppVpc'], ['LOG-1', 'NetworkVpc'],
     ['MN-5', 'AppS3InterfaceEndpoint'],
@@ -72,6 +76,7 @@ test('app VPC = MY_NUMBER, shared VPC = LGWAN (flags): whole subnets both ways a
     ['MN-3', 'AppServerSecurityGroup'], ['MN-3', 'EndpointSecurityGroup'],
     // No SecurityGroupEgress: AWS gives the group its default allow-all outbound rule (EC2 User Guide, "Default security group rules").
     ['MN-3', 'AppEndpointSecurityGroup'],
+    ['MN-1', 'AppVpc'], ['LG-1', 'NetworkVpc'],
     ['LOG-1', 'AppVpc'], ['LOG-1', 'NetworkVpc'],
     ['MN-5', 'AppS3InterfaceEndpoint'],
     ['SEG-1', 'TransitGateway'],
@@ -81,12 +86,12 @@ test('app VPC = MY_NUMBER, shared VPC = LGWAN (flags): whole subnets both ways a
 test('both VPCs in LGWAN (mapping-lgwan.json): no segment boundary is crossed; the shared default table, the SSM CIDRs and the missing flow logs remain', async () => {
   const r = await verdict('--mapping', path.join(DIR, 'mapping-lgwan.json'));
   expect(r.code).toBe(1);
-  expect(pairs(r.violations)).toEqual(sorted([...SSM_RULES, ['LOG-1', 'AppVpc'], ['LOG-1', 'NetworkVpc'], ['SEG-1', 'TransitGateway']]));
+  expect(pairs(r.violations)).toEqual(sorted([...SSM_RULES, ['LG-1', 'AppVpc'], ['LG-1', 'NetworkVpc'], ['LOG-1', 'AppVpc'], ['LOG-1', 'NetworkVpc'], ['SEG-1', 'TransitGateway']]));
 });
 
 test('the segment mapping and acknowledgements in one file: LOG-1 acknowledged with a reason, the critical ones stay', async () => {
   const r = await verdict('--mapping', path.join(DIR, 'mapping-lgwan-acknowledged.json'));
   expect(r.code).toBe(1);
   expect(pairs(r.acknowledged)).toEqual([['LOG-1', 'AppVpc'], ['LOG-1', 'NetworkVpc']]);
-  expect(pairs(r.violations)).toEqual(sorted([...SSM_RULES, ['SEG-1', 'TransitGateway']]));
+  expect(pairs(r.violations)).toEqual(sorted([...SSM_RULES, ['LG-1', 'AppVpc'], ['LG-1', 'NetworkVpc'], ['SEG-1', 'TransitGateway']]));
 });

@@ -33,7 +33,7 @@ function blocking(templates: Record<string, unknown>): string[] {
 /** A VPC of `segment` with one subnet and its route table, exporting both under `NetVpc` / `NetRt`. */
 const exporter = (segment: string, cidr: string) => ({
   Resources: {
-    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: cidr, Tags: tag(segment) } },
+    Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: cidr, Tags: tag(segment) } },
     Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: cidr.replace(/\.0\.0\/16$/, '.0.0/24') } },
     Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
     Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'Rt' }, SubnetId: { Ref: 'Sub' } } },
@@ -95,14 +95,14 @@ describe('two connected CDK stacks of one stackName (two regions)', () => {
     const tokyo = new Stack(a, 'NetworkTokyo', { stackName: 'Network', env: { account: '111111111111', region: 'ap-northeast-1' } });
     const osaka = new Stack(a, 'NetworkOsaka', { stackName: 'Network', env: { account: '111111111111', region: 'ap-northeast-3' } });
     // Tokyo: a My Number VPC with an internet gateway and a default route to it (MN-1). Osaka: a quiet LGWAN VPC.
-    const vpc = new ec2.CfnVPC(tokyo, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: [{ key: 'jichitai:segment', value: 'MY_NUMBER' }] });
+    const vpc = new ec2.CfnVPC(tokyo, 'Vpc', { enableDnsSupport: false, cidrBlock: '10.0.0.0/16', tags: [{ key: 'jichitai:segment', value: 'MY_NUMBER' }] });
     const sub = new ec2.CfnSubnet(tokyo, 'Sub', { vpcId: vpc.ref, cidrBlock: '10.0.0.0/24' });
     const rt = new ec2.CfnRouteTable(tokyo, 'Rt', { vpcId: vpc.ref });
     new ec2.CfnSubnetRouteTableAssociation(tokyo, 'Assoc', { routeTableId: rt.ref, subnetId: sub.ref });
     const igw = new ec2.CfnInternetGateway(tokyo, 'Igw');
     new ec2.CfnVPCGatewayAttachment(tokyo, 'Att', { vpcId: vpc.ref, internetGatewayId: igw.ref });
     new ec2.CfnRoute(tokyo, 'DefaultRoute', { routeTableId: rt.ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
-    const lg = new ec2.CfnVPC(osaka, 'Vpc', { cidrBlock: '10.1.0.0/16', tags: [{ key: 'jichitai:segment', value: 'LGWAN' }] });
+    const lg = new ec2.CfnVPC(osaka, 'Vpc', { enableDnsSupport: false, cidrBlock: '10.1.0.0/16', tags: [{ key: 'jichitai:segment', value: 'LGWAN' }] });
     new ec2.CfnSubnet(osaka, 'Sub', { vpcId: lg.ref, cidrBlock: '10.1.0.0/24' });
     if (linked) osaka.addStackDependency(tokyo);
     cdk.TopologyGuard.apply(a, { model: NetworkModel.ALPHA });
@@ -120,7 +120,7 @@ describe('a condition\'s choice reached through an attribute or an export', () =
   const CONDITIONS = { InTokyo: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'ap-northeast-1'] } };
   /** A My Number subnet attached to `tgw` with a default route to it; a decoy gateway of the template with its default tables off. */
   const member = (tgw: unknown) => ({
-    MnVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
+    MnVpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
     MnSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'MnVpc' }, CidrBlock: '10.0.0.0/24' } },
     MnRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'MnVpc' } } },
     MnAssoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'MnRt' }, SubnetId: { Ref: 'MnSub' } } },
@@ -157,7 +157,7 @@ describe('an id written around a reference (Fn::Join "") names the resource only
     const graph = extractCloudFormation({
       S: {
         Resources: {
-          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
           Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
           Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
           Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'Rt' }, SubnetId: subnetId } },

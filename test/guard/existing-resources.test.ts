@@ -23,7 +23,7 @@ import { NetworkModel } from '../../src/model/network-model';
 function config(): Record<string, any> {
   return {
     resource: {
-      aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+      aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
       aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' } },
       aws_route_table: { mn: { vpc_id: '${aws_vpc.mn.id}' } },
       aws_route_table_association: { mn: { route_table_id: '${aws_route_table.mn.id}', subnet_id: '${aws_subnet.mn.id}' } },
@@ -58,7 +58,7 @@ describe('existing resources a Terraform configuration adopts or leaves in place
 
   test('cdktf importFrom writes such a block: an imported VPC (its gateways, its main route table) is unresolved', () => {
     const stack = new TerraformStack(Testing.app(), 's');
-    const vpc = new Vpc(stack, 'Mn', { cidrBlock: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } });
+    const vpc = new Vpc(stack, 'Mn', { enableDnsSupport: false, cidrBlock: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } });
     vpc.importFrom('vpc-0123456789abcdef0');
     const subnet = new Subnet(stack, 'MnSubnet', { vpcId: vpc.id, cidrBlock: '10.0.0.0/24' });
     const table = new RouteTable(stack, 'MnTable', { vpcId: vpc.id });

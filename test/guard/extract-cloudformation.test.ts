@@ -77,7 +77,7 @@ describe('CloudFormation extractor', () => {
     const app = new App();
     const { stack } = buildCdkExample('alpha', app);
     const other = new Stack(app, 'Other');
-    new ec2.CfnVPC(other, 'Extra', { cidrBlock: '192.168.0.0/24' });
+    new ec2.CfnVPC(other, 'Extra', { enableDnsSupport: false, cidrBlock: '192.168.0.0/24' });
     const g = extractCloudFormation({ [stack.stackName]: Template.fromStack(stack).toJSON(), Other: Template.fromStack(other).toJSON() });
     const extra = nodesOf(g, 'vpc').find((v) => v.id === 'Other/Extra');
     expect(extra).toMatchObject({ cidr: '192.168.0.0/24', segment: undefined });
@@ -145,7 +145,7 @@ describe('an IPv6 block given to a subnet by AWS::EC2::SubnetCidrBlock', () => {
   /** A My Number VPC with an IPv6 block, a VPN gateway of the security cloud on it, and a NACL that lets in IPv6 only. */
   const template = (block: unknown) => ({
     Resources: {
-      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
       V6: { Type: 'AWS::EC2::VPCCidrBlock', Properties: { VpcId: { Ref: 'Vpc' }, Ipv6CidrBlock: '2001:db8::/56' } },
       Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
       ...(block === undefined ? {} : { Block: { Type: 'AWS::EC2::SubnetCidrBlock', Properties: { SubnetId: { Ref: 'Sub' }, Ipv6CidrBlock: block } } }),

@@ -36,7 +36,7 @@ function filesUnder(dir: string): string[] {
 function brokenAlpha(app: App) {
   const built = buildTfExample('alpha', app);
   built.network.myNumber.node.tryRemoveChild('FlowLog');
-  new Vpc(built.stack, 'Stray', { cidrBlock: '192.168.0.0/24' });
+  new Vpc(built.stack, 'Stray', { enableDnsSupport: false, cidrBlock: '192.168.0.0/24' });
   return built;
 }
 
@@ -154,7 +154,7 @@ describe('TopologyGuard (CDKTF)', () => {
     const stack = new TerraformStack(Testing.app(), 'HandMade');
     new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
     tf.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA });
-    const vpc = new Vpc(stack, 'Vpc', { cidrBlock: '10.9.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } });
+    const vpc = new Vpc(stack, 'Vpc', { enableDnsSupport: false, cidrBlock: '10.9.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } });
     const subnet = new Subnet(stack, 'Subnet', { vpcId: vpc.id, cidrBlock: '10.9.0.0/24' });
     const table = new RouteTable(stack, 'Table', { vpcId: vpc.id });
     new RouteTableAssociation(stack, 'Assoc', { subnetId: subnet.id, routeTableId: table.id });
@@ -170,7 +170,7 @@ describe('TopologyGuard (CDKTF)', () => {
     expect(() => tf.TopologyGuard.apply(app, { model: NetworkModel.BETA })).toThrow(/holds no TerraformStack to guard/);
     const stack = new TerraformStack(app, 'Later');
     new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
-    new Vpc(stack, 'Unlabelled', { cidrBlock: '10.8.0.0/16' });
+    new Vpc(stack, 'Unlabelled', { enableDnsSupport: false, cidrBlock: '10.8.0.0/16' });
     tf.TopologyGuard.apply(app, { model: NetworkModel.BETA });
     expect(() => Testing.synth(stack, true)).toThrow(/\[Later\/Unlabelled\] GUARD-1 critical \(三層の対策\): the VPC has no segment label/);
   });
@@ -214,7 +214,7 @@ describe('a stack of the app that no guard reads (GUARD-1)', () => {
     const app = Testing.app();
     buildTfExample('alpha', app);
     const other = offlineTokyoStack(app, 'Workload');
-    const own = how === 'own' ? new Vpc(other, 'Own', { cidrBlock: '192.168.0.0/16' }) : undefined;
+    const own = how === 'own' ? new Vpc(other, 'Own', { enableDnsSupport: false, cidrBlock: '192.168.0.0/16' }) : undefined;
     const ownRt = own ? new RouteTable(other, 'OwnRt', { vpcId: own.id }) : undefined;
     const [vpcId, rtId] = how === 'data'
       ? [new DataAwsVpc(other, 'Mn', { tags: { 'jichitai:segment': 'MY_NUMBER' } }).id, new DataAwsRouteTable(other, 'MnRt', { subnetId: 'subnet-0123456789abcdef0' }).id]

@@ -22,7 +22,7 @@ function config(acl: 'own' | 'default', inline: boolean): TerraformJson {
   const entries = inline ? { ingress: [{ ...ALL, rule_no: 200, action: 'allow' }], egress: [{ ...ALL, rule_no: 200, action: 'allow' }] } : {};
   return {
     resource: {
-      aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, in: { cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } } },
+      aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, in: { enable_dns_support: false, cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } } },
       aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' }, nat: { vpc_id: '${aws_vpc.in.id}', cidr_block: '10.2.0.0/24' } },
       aws_route_table: { mn: { vpc_id: '${aws_vpc.mn.id}', route: [{ cidr_block: '0.0.0.0/0', nat_gateway_id: '${aws_nat_gateway.in.id}' }] } },
       aws_route_table_association: { mn: { route_table_id: '${aws_route_table.mn.id}', subnet_id: '${aws_subnet.mn.id}' } },

@@ -1,10 +1,11 @@
 /**
- * A Route 53 Resolver forwarding rule shared with other accounts through AWS RAM (Terraform `aws_ram_resource_association`):
- * the VPCs they associate it with send their DNS queries through the rule's outbound endpoint, from its subnets. With the
- * endpoint in the My Number or LGWAN segment, other accounts' traffic enters and leaves that segment: a bridge, refused.
- * (The CloudFormation resource share is still open: README, known gaps.)
+ * A Route 53 Resolver forwarding rule shared with other accounts through AWS RAM (Terraform `aws_ram_resource_association`,
+ * CloudFormation `AWS::RAM::ResourceShare`): the VPCs they associate it with send their DNS queries through the rule's
+ * outbound endpoint, from its subnets. With the endpoint in the My Number or LGWAN segment, other accounts' traffic enters
+ * and leaves that segment: a bridge, refused.
  */
 import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { NetworkModel } from '../../src/model/network-model';
 
@@ -41,6 +42,39 @@ describe('Terraform', () => {
   test('not shared, or shared from an Internet-segment endpoint: no such finding', () => {
     expect(tf('MY_NUMBER', false)).toEqual([]);
     expect(tf('INTERNET', true)).toEqual([]);
+  });
+});
+
+describe('CloudFormation', () => {
+  function cfn(segment: string, arns: unknown[] | undefined): string[] {
+    const resources: Record<string, unknown> = {
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: segment }] } },
+      A: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
+      B: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+      Out: {
+        Type: 'AWS::Route53Resolver::ResolverEndpoint',
+        Properties: { Direction: 'OUTBOUND', SecurityGroupIds: [], IpAddresses: [{ SubnetId: { Ref: 'A' } }, { SubnetId: { Ref: 'B' } }] },
+      },
+      Rule: {
+        Type: 'AWS::Route53Resolver::ResolverRule',
+        Properties: { RuleType: 'FORWARD', DomainName: 'corp.example', ResolverEndpointId: { 'Fn::GetAtt': ['Out', 'ResolverEndpointId'] }, TargetIps: [{ Ip: '10.9.0.2' }] },
+      },
+      Other: { Type: 'AWS::Route53Resolver::ResolverRule', Properties: { RuleType: 'SYSTEM', DomainName: 'other.example' } },
+    };
+    if (arns) resources.Share = { Type: 'AWS::RAM::ResourceShare', Properties: { Name: 'dns', ResourceArns: arns, Principals: ['111122223333'] } };
+    return bridged(checkTopology(extractCloudFormation({ S: { Resources: resources } } as any), { model: NetworkModel.ALPHA }));
+  }
+
+  test('the rule shared from a My Number endpoint (by its Arn attribute or a Sub of it): a bridge into the segment, refused', () => {
+    expect(cfn('MY_NUMBER', [{ 'Fn::GetAtt': ['Rule', 'Arn'] }]).join('\n')).toMatch(/(critical|error): .*a forwarding rule is shared with \(AWS RAM\)/);
+    expect(cfn('LGWAN', [{ 'Fn::Sub': 'arn:aws:route53resolver:${AWS::Region}:${AWS::AccountId}:resolver-rule/${Rule.ResolverRuleId}' }]).join('\n'))
+      .toMatch(/a forwarding rule is shared with \(AWS RAM\)/);
+  });
+
+  test('not shared, a rule without an endpoint shared, or shared from an Internet-segment endpoint: no such finding', () => {
+    expect(cfn('MY_NUMBER', undefined)).toEqual([]);
+    expect(cfn('MY_NUMBER', [{ 'Fn::GetAtt': ['Other', 'Arn'] }])).toEqual([]);
+    expect(cfn('INTERNET', [{ 'Fn::GetAtt': ['Rule', 'Arn'] }])).toEqual([]);
   });
 });
 

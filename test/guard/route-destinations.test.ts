@@ -19,11 +19,11 @@ const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
 function cfn(route: Record<string, unknown>): Record<string, any> {
   return {
     Resources: {
-      MnVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
+      MnVpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
       MnSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'MnVpc' }, CidrBlock: '10.0.0.0/24' } },
       MnRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'MnVpc' } } },
       MnAssoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: { Ref: 'MnRt' }, SubnetId: { Ref: 'MnSub' } } },
-      InVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.2.0.0/16', Tags: tag('INTERNET') } },
+      InVpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.2.0.0/16', Tags: tag('INTERNET') } },
       Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
       IgwAtt: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'InVpc' }, InternetGatewayId: { Ref: 'Igw' } } },
       Out: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'MnRt' }, GatewayId: { Ref: 'Igw' }, ...route } },
@@ -35,7 +35,7 @@ function tf(route: Record<string, unknown>, inline = false): TerraformJson {
   const target = { gateway_id: '${aws_internet_gateway.igw.id}', ...route };
   return {
     resource: {
-      aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, in: { cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } } },
+      aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, in: { enable_dns_support: false, cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } } },
       aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' } },
       aws_route_table: { mn: { vpc_id: '${aws_vpc.mn.id}', ...inline ? { route: [target] } : {} } },
       aws_route_table_association: { mn: { route_table_id: '${aws_route_table.mn.id}', subnet_id: '${aws_subnet.mn.id}' } },
@@ -102,7 +102,7 @@ describe('a transit gateway route destination the guard cannot read is unresolve
       s: {
         Parameters: { Cidr: { Type: 'String' } },
         Resources: {
-          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.2.0.0/16', Tags: tag('INTERNET') } },
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.2.0.0/16', Tags: tag('INTERNET') } },
           Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} },
           Trt: { Type: 'AWS::EC2::TransitGatewayRouteTable', Properties: { TransitGatewayId: { Ref: 'Tgw' } } },
           Tr: { Type: 'AWS::EC2::TransitGatewayRoute', Properties: { TransitGatewayRouteTableId: { Ref: 'Trt' }, DestinationCidrBlock: destination, Blackhole: true } },
@@ -120,7 +120,7 @@ describe('a transit gateway route destination the guard cannot read is unresolve
     const route = (destination: string) => extractTerraform({
       s: {
         resource: {
-          aws_vpc: { in: { cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } } },
+          aws_vpc: { in: { enable_dns_support: false, cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } } },
           aws_ec2_transit_gateway: { tgw: {} },
           aws_ec2_transit_gateway_route_table: { trt: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' } },
           aws_ec2_transit_gateway_route: { tr: { transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.trt.id}', destination_cidr_block: destination, blackhole: true } },
@@ -167,7 +167,7 @@ describe('a Terraform VPC route destination the guard cannot read is unresolved,
   test('plan: a list without entries is a list; a destination known only after apply is unresolved, and both are followed for every address', () => {
     type Values = Record<string, unknown>;
     const plan = (destination: Values, unknown: Values, expressions: Values = {}) => extractTerraformPlan(handPlan([
-      { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, unknown: { id: true } },
+      { address: 'aws_vpc.mn', values: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, unknown: { id: true } },
       { address: 'aws_vpc.in', values: { cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } }, unknown: { id: true } },
       { address: 'aws_subnet.mn', values: { cidr_block: '10.0.0.0/24' }, unknown: { id: true, vpc_id: true }, expressions: { vpc_id: { references: ['aws_vpc.mn.id', 'aws_vpc.mn'] } } },
       { address: 'aws_route_table.mn', values: {}, unknown: { id: true, vpc_id: true }, expressions: { vpc_id: { references: ['aws_vpc.mn.id', 'aws_vpc.mn'] } } },

@@ -19,7 +19,7 @@ const SEG = 'jichitai:segment';
 /** A My Number VPC and an Internet VPC on a transit gateway without default tables; `table` propagates `propagated`; `entry` is associated with it. */
 function cfn(entry: Record<string, unknown>, propagated: 'Mn' | 'In' = 'Mn', tableTags: Record<string, string> = {}): TopologyGraph {
   const vpc = (p: string, cidr: string, segment: string) => ({
-    [`${p}Vpc`]: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: cidr, Tags: [{ Key: SEG, Value: segment }] } },
+    [`${p}Vpc`]: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: cidr, Tags: [{ Key: SEG, Value: segment }] } },
     [`${p}Sub`]: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${p}Vpc` }, CidrBlock: cidr.replace('/16', '/24') } },
     [`${p}Att`]: { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: { Ref: 'Tgw' }, VpcId: { Ref: `${p}Vpc` }, SubnetIds: [{ Ref: `${p}Sub` }] } },
   });
@@ -82,7 +82,7 @@ describe('unplaced transit gateway entries (GUARD-1)', () => {
       t: {
         resource: {
           aws_ec2_transit_gateway: { tgw: { default_route_table_association: 'disable', default_route_table_propagation: 'disable' } },
-          aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+          aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
           aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
           aws_ec2_transit_gateway_vpc_attachment: { mn: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'] } },
           aws_ec2_transit_gateway_route_table: { t: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' } },
@@ -104,7 +104,7 @@ describe('attachments that other resources make, and default tables named by the
     t: {
       resource: {
         aws_ec2_transit_gateway: { tgw: gateway },
-        aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+        aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
         aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
         aws_ec2_transit_gateway_vpc_attachment: { mn: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'], ...mnAttachment } },
         ...more,
@@ -129,7 +129,7 @@ describe('attachments that other resources make, and default tables named by the
     const cfnDx = extractCloudFormation({
       S: {
         Resources: {
-          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: 'MY_NUMBER' }] } },
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: 'MY_NUMBER' }] } },
           Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
           Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} },
           Att: { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: { Ref: 'Tgw' }, VpcId: { Ref: 'Vpc' }, SubnetIds: [{ Ref: 'Sub' }] } },
@@ -191,7 +191,7 @@ describe('a transit gateway shared with other accounts (GUARD-1)', () => {
   const shared = (gateway: Record<string, unknown>, share: 'ram' | 'auto' | 'none') => extractCloudFormation({
     S: {
       Resources: {
-        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: 'MY_NUMBER' }] } },
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: 'MY_NUMBER' }] } },
         Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
         Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: { ...gateway, ...(share === 'auto' ? { AutoAcceptSharedAttachments: 'enable' } : {}) } },
         Att: { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: { Ref: 'Tgw' }, VpcId: { Ref: 'Vpc' }, SubnetIds: [{ Ref: 'Sub' }] } },
@@ -220,7 +220,7 @@ describe('a transit gateway shared with other accounts (GUARD-1)', () => {
       t: {
         resource: {
           aws_ec2_transit_gateway: { tgw: {} },
-          aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+          aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
           aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
           aws_ec2_transit_gateway_vpc_attachment: { mn: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'] } },
           aws_ram_resource_share: { s: { name: 'tgw' } },
@@ -238,7 +238,7 @@ describe('a VPC peering with a VPC outside the output (GUARD-1)', () => {
   const peered = (peer: unknown, segment = 'MY_NUMBER', acl = false) => extractCloudFormation({
     S: {
       Resources: {
-        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: segment }] } },
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: segment }] } },
         Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
         Peer: { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: { Ref: 'Vpc' }, PeerVpcId: peer, PeerOwnerId: '111122223333' } },
         ...(acl ? {
@@ -339,7 +339,7 @@ describe('an association naming what is no transit gateway attachment the guard 
       t: {
         resource: {
           aws_ec2_transit_gateway: { tgw: { default_route_table_association: 'disable', default_route_table_propagation: 'disable' } },
-          aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+          aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
           aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
           aws_ec2_transit_gateway_vpc_attachment: { mn: { transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}', vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'] } },
           aws_networkmanager_transit_gateway_peering: { p: { core_network_id: CORE, transit_gateway_arn: '${aws_ec2_transit_gateway.tgw.arn}' } },
@@ -372,7 +372,7 @@ describe('a VPC attachment to a transit gateway the output does not hold (outsid
   const found = (gateway: 'literal' | 'own') => {
     const tgw = gateway === 'literal' ? 'tgw-0123456789abcdef0' : { Ref: 'Tgw' };
     const resources: Record<string, unknown> = {
-      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
       Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
       Att: { Type: 'AWS::EC2::TransitGatewayVpcAttachment', Properties: { TransitGatewayId: tgw, VpcId: { Ref: 'Vpc' }, SubnetIds: [{ Ref: 'Sub' }] } },
       ...gateway === 'own' ? { Tgw: { Type: 'AWS::EC2::TransitGateway', Properties: {} } } : {},

@@ -16,7 +16,7 @@ const SEGMENTS: [string, string, string][] = [['Mn', '10.0.0.0/16', 'MY_NUMBER']
 function cfnCritical(extra: Record<string, unknown>): string[] {
   const r: Record<string, unknown> = {};
   for (const [p, cidr, segment] of SEGMENTS) {
-    r[`${p}Vpc`] = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: cidr, Tags: [{ Key: 'jichitai:segment', Value: segment }] } };
+    r[`${p}Vpc`] = { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: cidr, Tags: [{ Key: 'jichitai:segment', Value: segment }] } };
     r[`${p}Sub`] = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${p}Vpc` }, CidrBlock: cidr.replace('/16', '/24') } };
     r[`${p}Rt`] = { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: `${p}Vpc` } } };
     r[`${p}RtA`] = { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: `${p}Sub` }, RouteTableId: { Ref: `${p}Rt` } } };
@@ -67,7 +67,7 @@ describe('carrier IP addresses on My Number interfaces (a Wavelength Zone\'s add
   test('Terraform: a launch template\'s interface asks for one: GUARD-1', () => {
     const config = {
       resource: {
-        aws_vpc: { Mn: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+        aws_vpc: { Mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
         aws_subnet: { Mn: { vpc_id: '${aws_vpc.Mn.id}', cidr_block: '10.0.0.0/24' } },
         aws_launch_template: { Lt: { network_interfaces: [{ device_index: 0, associate_carrier_ip_address: 'true', subnet_id: '${aws_subnet.Mn.id}' }] } },
       },
@@ -92,7 +92,7 @@ describe('an interface of the output reached from elsewhere', () => {
   test('Terraform: another account\'s permission on it: GUARD-1', () => {
     const config = {
       resource: {
-        aws_vpc: { Mn: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+        aws_vpc: { Mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
         aws_subnet: { Mn: { vpc_id: '${aws_vpc.Mn.id}', cidr_block: '10.0.0.0/24' } },
         aws_network_interface: { Eni: { subnet_id: '${aws_subnet.Mn.id}' } },
         aws_network_interface_permission: { Perm: { network_interface_id: '${aws_network_interface.Eni.id}', aws_account_id: '999999999999', permission: 'INSTANCE-ATTACH' } },

@@ -21,7 +21,7 @@ function cfn(zone: string | undefined, extra: Record<string, unknown>): Topology
   return extractCloudFormation({
     S: {
       Resources: {
-        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: 'MY_NUMBER' }] } },
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: [{ Key: SEG, Value: 'MY_NUMBER' }] } },
         Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
         Rt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
         Assoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'Sub' }, RouteTableId: { Ref: 'Rt' } } },
@@ -43,7 +43,7 @@ function tf(table: Record<string, unknown>, extra: Record<string, Record<string,
   return extractTerraform({
     t: {
       resource: {
-        aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+        aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
         aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
         ...(main ? { aws_default_route_table: { mn: { default_route_table_id: '${aws_vpc.mn.default_route_table_id}', ...table } } }
           : { aws_route_table: { mn: { vpc_id: '${aws_vpc.mn.id}', ...table } }, aws_route_table_association: { mn: { subnet_id: '${aws_subnet.mn.id}', route_table_id: '${aws_route_table.mn.id}' } } }),
@@ -124,7 +124,7 @@ describe('a transit gateway prefix list reference (Terraform)', () => {
   const graph = (reference: Record<string, unknown> | undefined) => extractTerraform({
     t: {
       resource: {
-        aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
+        aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { [SEG]: 'MY_NUMBER' } } },
         aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.1.0/24' } },
         aws_route_table: { mn: { vpc_id: '${aws_vpc.mn.id}', route: [{ cidr_block: '0.0.0.0/0', transit_gateway_id: '${aws_ec2_transit_gateway.tgw.id}' }] } },
         aws_route_table_association: { mn: { subnet_id: '${aws_subnet.mn.id}', route_table_id: '${aws_route_table.mn.id}' } },

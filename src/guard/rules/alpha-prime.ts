@@ -1,6 +1,7 @@
 import { ALL_V4, ALL_V6, Family, formatAddress, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
 import { CLOSED, literallyClosed } from '../enums';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
+import { closedResolverFindings } from './closed-dns';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
 import { labelUnplacedIn } from './placement';
 import { clientsText, mayUse, proxyClients, proxySubnets } from './proxy-clients';
@@ -933,7 +934,8 @@ export const AP1: GuardRule = {
     + 'around it (no stateless aws:pass; no pass rule ahead of the allow-list, and after it none but to literal address blocks on given ports, together no more '
     + 'addresses than a /8 of IPv4 or a /12 of IPv6); no route bypasses it '
     + '(the security cloud is the internet side too), no path past it ends where the guard cannot follow, and nothing but the chain runs in the '
-    + 'breakout\'s own subnets (firewall, NAT gateway), whose routes lead out around the filter.',
+    + 'breakout\'s own subnets (firewall, NAT gateway), whose routes lead out around the filter; nor does LGWAN\'s Amazon-provided resolver answer internet names '
+    + 'around it (as MN-1).',
   check(ctx) {
     const subnets = hostSubnetsIn(ctx, Segment.LGWAN);
     const fix = bi('send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established with a rule dropping all non-TCP traffic '
@@ -967,6 +969,8 @@ export const AP1: GuardRule = {
       fix: bi(`move ${held} to an LGWAN subnet whose default route goes to the breakout firewall endpoint: the subnets of the firewall endpoints and the NAT gateway hold nothing else`,
         `${held} を、デフォルトルートがブレイクアウト用ファイアウォールのエンドポイントへ向く LGWAN接続系のサブネットへ移す。ファイアウォールのエンドポイントと NAT ゲートウェイのサブネットには、ほかに何も置かない`),
     })));
+    // The VPC resolver's recursion is a way out around the breakout chain (closed-dns.ts).
+    findings.push(...closedResolverFindings(ctx, this, Segment.LGWAN));
     // A breakout firewall in LGWAN that passes by default is wrong even before a route uses it.
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);

@@ -1,3 +1,4 @@
+import { closedResolverFindings } from './closed-dns';
 import { hostGroups } from './flows';
 import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, OUTPOST_LAN, outOrUnknown, pathFindings } from './paths';
 import { byLo, covered, groupIn, groupPath, judgedGroups, outsidePeerGroup, peerGroupIn, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
@@ -23,7 +24,7 @@ export const LG1: GuardRule = {
   term: 'LGWAN接続系 → インターネット',
   summary: 'No path from LGWAN to the internet (or the security cloud) in α, β and β′; in every model, no path between the Internet segment and the LGWAN WAN, '
     + 'either way, nothing entering from the security cloud arrives in LGWAN, and no LGWAN subnet hands out public IP addresses (nor holds global IPv6 '
-    + 'addresses in a VPC with an internet gateway).',
+    + 'addresses in a VPC with an internet gateway); in α, β and β′ its VPCs\' Amazon-provided resolver answers no internet name (as MN-1).',
   check(ctx) {
     const out = ctx.model === NetworkModel.ALPHA_PRIME ? [] : arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), outOrUnknown(ctx));
     const findings = pathFindings(ctx, this, out, bi('an LGWAN subnet', 'LGWAN接続系のサブネットから'),
@@ -39,6 +40,8 @@ export const LG1: GuardRule = {
     for (const s of subnetsIn(ctx, Segment.LGWAN).filter((x) => x.outpostLan !== undefined)) {
       findings.push(finding(this, nameOf(ctx.graph, s.id), OUTPOST_LAN.message(s.outpostLan!), OUTPOST_LAN.fix(s.outpostLan!)));
     }
+    // α′'s LGWAN resolver is judged by AP-1: a way out around the breakout.
+    if (ctx.model !== NetworkModel.ALPHA_PRIME) findings.push(...closedResolverFindings(ctx, this, Segment.LGWAN));
     // Nothing from the internet side enters LGWAN, in any model (α′'s breakout is outbound, through its firewall). An
     // instance with a public IP address is reached through its VPC's internet gateway whatever the subnet's routes (the
     // gateway translates the address and delivers; α′'s LGWAN VPC has one for the breakout), so a subnet that hands them

@@ -1,3 +1,4 @@
+import { closedResolverFindings } from './closed-dns';
 import { arrivalsFrom, endOf, inboundFindings, INTERNET_SIDE_ZONES, intoSegmentOrUnknown, OUTPOST_LAN, outOrUnknown, pathFindings } from './paths';
 import { unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { byCodePoint } from '../../model/order';
@@ -17,7 +18,8 @@ export const MN1: GuardRule = {
   models: ALL_MODELS,
   term: MY_NUMBER_TO_INTERNET,
   summary: 'No path from a MY_NUMBER subnet to the internet or the security cloud: no IGW, NAT or public IP in the segment, no route that ends there; '
-    + 'and nothing entering from the security cloud arrives in the segment.',
+    + 'and nothing entering from the security cloud arrives in the segment; its VPCs\' Amazon-provided resolver answers no internet name (DNS support off, a DNS Firewall '
+    + 'that blocks every other domain and does not fail open, or "." forwarded).',
   check(ctx) {
     const findings: Finding[] = [];
     const subnets = subnetsIn(ctx, Segment.MY_NUMBER);
@@ -48,6 +50,7 @@ export const MN1: GuardRule = {
     for (const s of subnets.filter((x) => x.outpostLan !== undefined)) {
       structural(nameOf(ctx.graph, s.id), OUTPOST_LAN.message(s.outpostLan!), OUTPOST_LAN.fix(s.outpostLan!));
     }
+    findings.push(...closedResolverFindings(ctx, this, Segment.MY_NUMBER));
     findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnets, outOrUnknown(ctx)), bi('a My Number subnet', 'マイナンバー利用事務系のサブネットから'),
       bi('remove the route (or the transit gateway route) that leads out; the My Number segment only reaches declared hosts (特定通信)',
         '外部へ向かうルート（または Transit Gateway のルート）を削除する。マイナンバー利用事務系が通信できるのは、宣言した接続先だけ（特定通信）')));

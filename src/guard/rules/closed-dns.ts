@@ -1,0 +1,114 @@
+import { SEGMENT_JA, Segment } from '../../model/segment';
+import { deref, nodesOf, ResolverRuleNode, VpcNode } from '../graph';
+import { bi, Bilingual, finding, Finding, GuardContext, GuardRule } from '../rule';
+import { nameOf, subnetsIn } from '../topology';
+
+/**
+ * The name resolution of a closed segment (My Number; LGWAN in α, β, β′ and, around the breakout, in α′). A VPC's
+ * Amazon-provided resolver (the VPC's base address + 2, 169.254.169.253) resolves internet names recursively: a query for
+ * `<data>.attacker.example` reaches that domain's name servers on the internet, so every host of the VPC has a channel
+ * out of the segment without any route (AWS: "Amazon Route 53 Resolver ... answers DNS queries for ... public domain names";
+ * DNS tunnelling). The segment is closed only when, for every VPC holding its subnets:
+ * - DNS support is off (`EnableDnsSupport: false`), or
+ * - a DNS Firewall rule group associated with the VPC blocks every domain (`*`, every query type) before anything allows
+ *   or alerts on a list the guard cannot read or a TLD-wide name, and no firewall configuration of the VPC fails open
+ *   (DNS Firewall filters forwarded and recursive queries alike, rule groups in their association priority order, rules in
+ *   priority order, the first match deciding; ALERT lets the query through), or
+ * - a resolver rule forwards `.` (every name), and no SYSTEM or RECURSIVE rule sends a domain back to the Amazon resolver's
+ *   own recursion. Where the forwarded queries leave (the outbound endpoint's subnets) is a path the other rules judge.
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-rule-group-behavior.html
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-overview-forward-vpc-to-network.html
+ */
+export function closedResolverFindings(ctx: GuardContext, rule: GuardRule, segment: Segment): Finding[] {
+  const vpcIds = new Set<string>();
+  for (const s of subnetsIn(ctx, segment)) if (s.vpc.kind === 'node') vpcIds.add(s.vpc.id);
+  const findings: Finding[] = [];
+  for (const id of vpcIds) {
+    const vpc = ctx.graph.nodes.get(id);
+    if (vpc?.type !== 'vpc' || vpc.dnsSupportOff === true) continue;
+    const problem = firewallProblem(ctx, vpc);
+    if (problem === undefined) continue;
+    const forwarded = forwardingProblem(ctx, vpc);
+    if (forwarded === undefined) continue;
+    const closedSegment = bi(segment === Segment.MY_NUMBER ? 'My Number' : 'LGWAN', SEGMENT_JA[segment]);
+    findings.push(finding(rule, nameOf(ctx.graph, vpc.id), {
+      en: `the ${closedSegment.en} VPC's Amazon-provided resolver answers names from the internet, so any host of the segment can carry data out in its `
+        + `queries' names to any domain's name servers (no route needed): ${problem.en}; and ${forwarded.en}`,
+      ja: `${closedSegment.ja}の VPC の Amazon 提供リゾルバがインターネット上の名前を解決するため、この系のどのホストも、問い合わせる名前にデータを載せて任意のドメインの`
+        + `ネームサーバーへ送り出せる（ルートは不要）: ${problem.ja}。また、${forwarded.ja}`,
+    }, bi('associate a DNS Firewall rule group that allows the names the segment needs and then blocks every domain ("*", every query type), with the '
+      + 'VPC\'s firewall fail-open DISABLED (MunicipalNetwork builds this), or set EnableDnsSupport to false, or forward "." to the segment\'s own resolvers',
+    'この系に必要な名前だけを許可し、その後ですべてのドメイン（"*"、すべてのクエリタイプ）を遮断する DNS Firewall のルールグループを関連付け、VPC のファイアウォール設定の'
+      + 'フェイルオープンを DISABLED にする（MunicipalNetwork はこの構成を作る）か、EnableDnsSupport を false にするか、"." をこの系自身のリゾルバへ転送する')));
+  }
+  return findings;
+}
+
+/** Why the VPC's DNS Firewall does not stop its resolver answering internet names, or undefined when it does. */
+function firewallProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
+  const associations = nodesOf(ctx.graph, 'dns-association').filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id);
+  if (associations.length === 0) return bi('no DNS Firewall rule group is associated with the VPC', 'VPC に DNS Firewall のルールグループが関連付けられていない');
+  if (associations.length > 1 && associations.some((a) => Number.isNaN(a.priority))) {
+    return bi('the priorities of its DNS Firewall rule group associations cannot be read, so their order is unknown',
+      'DNS Firewall のルールグループの関連付けの優先度が読めず、評価順がわからない');
+  }
+  for (const association of [...associations].sort(byPriority)) {
+    const group = deref(ctx.graph, association.ruleGroup);
+    if (group?.type !== 'dns-rule-group') {
+      return bi(`the DNS Firewall rule group of ${association.id} is not in the output`, `${association.id} の DNS Firewall ルールグループが出力にない`);
+    }
+    for (const r of [...group.rules].sort(byPriority)) {
+      const list = deref(ctx.graph, r.domainList);
+      const domains = list?.type === 'dns-domain-list' && !list.imported && !Number.isNaN(r.priority) ? list.domains : undefined;
+      const where = `rule ${Number.isNaN(r.priority) ? '(priority unreadable)' : r.priority} of ${group.id}`;
+      const whereJa = `${group.id} のルール ${Number.isNaN(r.priority) ? '（優先度を読めない）' : r.priority}`;
+      if (r.action === 'BLOCK') {
+        if (domains?.includes('*') && r.qtype === undefined) return failOpenProblem(ctx, vpc);
+        continue;
+      }
+      if (domains === undefined) {
+        return bi(`${where} ${r.action === 'ALLOW' || r.action === 'ALERT' ? `lets through (${r.action})` : `(action ${r.action})`} domains the guard cannot read `
+          + '(a list outside the output, imported from a file, or a rule whose priority is unreadable) before any rule blocks every domain',
+        `${whereJa}（${r.action}）が、すべてのドメインを遮断するルールより先に、ガードが読めないドメイン（出力にないリスト、ファイルから取り込むリスト、優先度を読めないルール）を通す`);
+      }
+      const wide = domains.find((d) => d === '*' || !d.replace(/^\*\./, '').replace(/\.$/, '').includes('.'));
+      if (wide !== undefined || (r.action !== 'ALLOW' && r.action !== 'ALERT')) {
+        return bi(`${where} lets through (${r.action}) "${wide ?? domains[0] ?? ''}" before any rule blocks every domain`,
+          `${whereJa}（${r.action}）が、すべてのドメインを遮断するルールより先に "${wide ?? domains[0] ?? ''}" を通す`);
+      }
+    }
+  }
+  return bi('no DNS Firewall rule blocks every domain ("*" for every query type)', 'すべてのドメインを（すべてのクエリタイプで "*" を）遮断する DNS Firewall のルールがない');
+}
+
+/** A DNS Firewall that blocks every other domain still lets everything through when it fails open. */
+function failOpenProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
+  // No configuration: AWS's default is fail-open DISABLED (Route 53 API Reference, UpdateFirewallConfig).
+  const open = nodesOf(ctx.graph, 'dns-firewall-config').filter((c) => c.vpc.kind === 'node' && c.vpc.id === vpc.id && c.failOpen !== false);
+  return open.length === 0 ? undefined : bi(`its DNS Firewall may fail open (${open[0].id}: FirewallFailOpen is not DISABLED)`,
+    `DNS Firewall がフェイルオープンになりうる（${open[0].id}: FirewallFailOpen が DISABLED ではない）`);
+}
+
+/** Why the VPC's resolver rules leave names to the Amazon resolver's recursion, or undefined when `.` is forwarded and nothing comes back. */
+function forwardingProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
+  const rules = nodesOf(ctx.graph, 'resolver-rule-association').filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id)
+    .map((a) => ({ association: a, rule: deref<ResolverRuleNode>(ctx.graph, a.rule) }));
+  for (const { association, rule } of rules) {
+    if (rule?.type !== 'resolver-rule') {
+      return bi(`the resolver rule of ${association.id} is not in the output`, `${association.id} のリゾルバルールが出力にない`);
+    }
+    if (rule.ruleType !== 'FORWARD') {
+      return bi(`a ${rule.ruleType} resolver rule (${rule.id}) resolves ${rule.domainName ?? 'a domain the guard cannot read'} with the Amazon resolver itself`,
+        `${rule.ruleType} のリゾルバルール（${rule.id}）が ${rule.domainName ?? 'ガードが読めないドメイン'} を Amazon のリゾルバ自身で解決する`);
+    }
+  }
+  if (rules.some(({ rule }) => rule?.domainName === '.' || rule?.domainName === '')) return undefined;
+  return bi('no resolver rule forwards "." (every name) to the segment\'s own resolvers', '"."（すべての名前）をこの系自身のリゾルバへ転送するリゾルバルールもない');
+}
+
+/** Lowest priority first; one the guard cannot read first of all, since it may come before anything. */
+function byPriority(a: { readonly priority: number }, b: { readonly priority: number }): number {
+  const x = Number.isNaN(a.priority) ? -Infinity : a.priority;
+  const y = Number.isNaN(b.priority) ? -Infinity : b.priority;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
