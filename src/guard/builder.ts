@@ -123,6 +123,8 @@ export class GraphBuilder {
   private readonly pendingGatewayEndpoints: { table: Ref; endpoint: string }[] = [];
   private readonly pendingEndpointPolicies: { endpoint: Ref; policy: EndpointPolicy | undefined; source: string }[] = [];
   private readonly pendingTransit: { table: Ref; apply: (t: TransitRouteTableNode) => void }[] = [];
+  private readonly pendingPolicyAssociations: { attachment: Ref; policyTable: Ref; source: string; property: string }[] = [];
+  private readonly pendingPolicyEntries: { policyTable: Ref; target: Ref }[] = [];
   private readonly pendingDefaultTables: { gateway: Ref; table: Ref; which: 'association' | 'propagation'; source: string }[] = [];
   private readonly pendingDirectConnect: { node: NodeBase; gateway: Ref; property?: string }[] = [];
   private readonly pendingShares: { gateway: Ref; by: string }[] = [];
@@ -432,6 +434,20 @@ export class GraphBuilder {
   }
 
   /**
+   * An attachment associated with a transit gateway policy table (`AWS::EC2::TransitGatewayPolicyTableAssociation`,
+   * `aws_ec2_transit_gateway_policy_table_association`) instead of a route table: what arrives on it is routed by the route
+   * table the first matching entry of the policy table names (Transit Gateway Guide, "Transit gateway policy tables").
+   */
+  public transitPolicyAssociation(attachment: Ref, policyTable: Ref, source: string, property: string): void {
+    this.pendingPolicyAssociations.push({ attachment, policyTable, source, property });
+  }
+
+  /** A policy table's entry (`AWS::EC2::TransitGatewayPolicyTableEntry`) choosing route table `target`. */
+  public transitPolicyEntry(policyTable: Ref, target: Ref): void {
+    this.pendingPolicyEntries.push({ policyTable, target });
+  }
+
+  /**
    * A transit gateway's default association or propagation table named by a resource of its own (Terraform
    * `aws_ec2_transit_gateway_default_route_table_association` / `_propagation`): it replaces the implicit default table.
    */
@@ -664,6 +680,7 @@ export class GraphBuilder {
     for (const { acl: a, subnet, source } of this.pendingAclAssociations) {
       if (subnet.kind === 'node') acl(a, source)?.subnets.push(subnet.id);
     }
+    this.applyPolicyTables();
     this.applyAccepters();
     this.applyTransitDefaults();
     const launched = launchBridges(this.pendingTemplates, this.pendingLaunchers);
@@ -920,6 +937,32 @@ export class GraphBuilder {
       n.associations.splice(0, n.associations.length, ...n.associations.map(to));
       n.propagations.splice(0, n.propagations.length, ...n.propagations.map(to));
       n.routes.splice(0, n.routes.length, ...n.routes.map((r) => (r.attachment ? { ...r, attachment: to(r.attachment) } : r)));
+    }
+  }
+
+  /**
+   * An attachment on a policy table is routed by the route tables its entries choose: associated with each of them (their
+   * match criteria — addresses, ports, protocol — are left out: more traffic, never less). Entries that are not all in the
+   * output (Terraform's provider has no resource for them; a route table outside the output; a policy table the guard
+   * cannot name) may choose any route table of the gateway: associated with every one of them, and unresolved (GUARD-1).
+   */
+  private applyPolicyTables(): void {
+    const tables = [...this.nodes.values()].filter((n): n is TransitRouteTableNode => n.type === 'transit-route-table');
+    for (const { attachment, policyTable, source, property } of this.pendingPolicyAssociations) {
+      const entries = policyTable.kind === 'node' ? this.pendingPolicyEntries.filter((e) => e.policyTable.kind === 'node' && e.policyTable.id === policyTable.id) : [];
+      const chosen = entries.map((e) => (e.target.kind === 'node' ? this.nodes.get(e.target.id) : undefined));
+      if (entries.length > 0 && chosen.every((t) => t?.type === 'transit-route-table')) {
+        for (const t of chosen as TransitRouteTableNode[]) t.associations.push(attachment);
+        continue;
+      }
+      this.unresolvedValue(source, property, `the attachment is routed by transit gateway policy table ${describeRef(policyTable)}, whose entries are not all in the `
+        + 'synthesized output: any route table of the gateway may route its traffic', 'give every entry of the policy table in the output '
+        + '(AWS::EC2::TransitGatewayPolicyTableEntry), or associate the attachment with a route table instead');
+      const node = attachment.kind === 'node' ? this.nodes.get(attachment.id) : undefined;
+      const gateway = node?.type === 'transit-attachment' && !node.gatewayUnknown ? node.transitGateway : undefined;
+      for (const t of tables) {
+        if (gateway === undefined || (gateway.kind === 'node' && t.transitGateway.kind === 'node' && t.transitGateway.id === gateway.id)) t.associations.push(attachment);
+      }
     }
   }
 

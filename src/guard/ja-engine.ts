@@ -525,6 +525,10 @@ const PATTERNS: readonly Pattern[] = [
     (m) => `エンドポイント ${m[1]} には自身のポリシーもあり、terraform は apply のたびに一方をもう一方で上書きする: エンドポイントのポリシーは構成に見えるものと一致しない`],
   [/^give the endpoint its policy in one place: its policy argument or one aws_vpc_endpoint_policy$/,
     () => 'エンドポイントのポリシーは 1 か所で与える: policy 引数か、1 つの aws_vpc_endpoint_policy'],
+  [/^the attachment is routed by transit gateway policy table (.+), whose entries are not all in the synthesized output: any route table of the gateway may route its traffic$/,
+    (m) => `アタッチメントは Transit Gateway のポリシーテーブル ${m[1]} でルーティングされるが、そのエントリがすべては合成結果にない: ゲートウェイのどのルートテーブルもその通信をルーティングしうる`],
+  [/^give every entry of the policy table in the output \(AWS::EC2::TransitGatewayPolicyTableEntry\), or associate the attachment with a route table instead$/,
+    () => 'ポリシーテーブルのエントリをすべて合成結果に含める（AWS::EC2::TransitGatewayPolicyTableEntry）か、アタッチメントをルートテーブルに関連付ける'],
   // Reachability: paths the guard cannot follow.
   [/^subnet (\S+) uses the main route table of VPC (.+), which is not in the synthesized output$/,
     (m) => `サブネット ${m[1]} は、合成結果にない VPC ${m[2]} のメインルートテーブルを使う`],
