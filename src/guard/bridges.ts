@@ -40,6 +40,23 @@ export const INTERNET_FACING_FIX = 'make the load balancer internal (Scheme: int
 /** What a publicly accessible database or replication instance opens. */
 const PUBLIC_ENDPOINT = 'the internet through the public endpoint of a publicly accessible database or replication instance';
 
+/**
+ * What an Aurora cluster's Data API opens: an HTTPS endpoint of AWS on which any principal the account's policies allow
+ * runs SQL on the cluster from anywhere, the internet included (`EnableHttpEndpoint` / `enable_http_endpoint`; RDS User
+ * Guide, "Using the Amazon RDS Data API"). AppSync's RELATIONAL_DATABASE data sources reach a cluster through it.
+ * Outside tester, red team 39.
+ */
+export const DATA_API = 'the callers of the RDS Data API, an HTTPS endpoint of AWS that runs SQL on the cluster';
+
+/** How to fix an Aurora cluster in the My Number or LGWAN segment with its Data API on. */
+export const DATA_API_FIX = 'turn the Data API off (EnableHttpEndpoint / enable_http_endpoint false), or run the cluster only in subnets of the Internet segment: '
+  + 'its callers run SQL inside the segment from outside it (三層の対策)';
+
+/** Whether an Aurora cluster's Data API may be on: given true, or a value the guard cannot read (left out: off). */
+export function dataApiOn(type: string, p: any): boolean {
+  return type === 'AWS::RDS::DBCluster' ? mayBeOn(p.EnableHttpEndpoint) : type === 'aws_rds_cluster' && mayBeOn(p.enable_http_endpoint);
+}
+
 /** How to fix a publicly accessible managed service in the My Number or LGWAN segment. */
 export const PUBLIC_SERVICE_FIX = 'make it private: PubliclyAccessible (publicly_accessible) false for a database or replication instance, '
   + 'DirectInternetAccess (direct_internet_access) Disabled for a notebook instance; or run it only in subnets of the Internet segment (三層の対策)';
@@ -137,6 +154,10 @@ export function publiclyAccessible(type: string, p: any): boolean {
     // Left out: private (Redshift Serverless API reference, CreateWorkgroup `publiclyAccessible`: public access is turned
     // on; the console and the provider 5.100 documentation of `publicly_accessible` leave it off).
     case 'AWS::RedshiftServerless::Workgroup': return mayBeOn(p.PubliclyAccessible);
+    // A Neptune instance's public endpoint (engine 1.4.6 and later), set per instance; left out, off (Neptune User Guide,
+    // "Neptune public endpoints": "new Neptune databases are created with public endpoints disabled"). Outside tester, red team 39.
+    case 'AWS::Neptune::DBInstance': return mayBeOn(p.PubliclyAccessible);
+    case 'aws_neptune_cluster_instance': return mayBeOn(p.publicly_accessible);
     case 'aws_redshiftserverless_workgroup': return mayBeOn(p.publicly_accessible);
     // An AppStream fleet or image builder in a VPC with default internet access: AWS gives its streaming instances public
     // IP addresses in its subnets. Left out: off (CloudFormation reference, AWS::AppStream::Fleet EnableDefaultInternetAccess).
@@ -239,6 +260,33 @@ export function taskEntries(engine: 'cloudformation' | 'terraform', config: any,
 export const FUNCTION_URL_FIX = 'remove the function URL, or give the function a VpcConfig (vpc_config) with subnets of the Internet segment only: '
   + 'a function URL lets the internet call code that runs inside the VPC (三層の対策)';
 
+/** How to fix a function in the My Number or LGWAN segment whose resource policy lets callers outside the account invoke it. */
+export const PERMISSION_FIX = 'grant lambda:InvokeFunction only to principals of the account, or to a service with a SourceArn of a resource in the output, '
+  + 'or give the function a VpcConfig (vpc_config) with subnets of the Internet segment only: anyone the permission names runs code inside the VPC (三層の対策)';
+
+/**
+ * Whether a Lambda permission (`AWS::Lambda::Permission`, `aws_lambda_permission`) lets a caller outside the output's own
+ * account invoke the function, each value as written (`own` tells a reference to the deploying account): an action that
+ * invokes (`lambda:InvokeFunction`, `lambda:InvokeFunctionUrl`, a wildcard; one the guard cannot read) granted to
+ * everyone (`*`), to an account or principal given literally or by a value the guard cannot read (another account, as far
+ * as the guard can tell), or to a service principal with neither `SourceArn` nor `SourceAccount` — "any resource of that
+ * service in any account", the confused deputy the Lambda Developer Guide warns of ("Working with resource-based IAM
+ * policies in Lambda"); or with a `SourceArn` written literally (its account cannot be told from the deploying one).
+ * Outside tester, red team 39: an invoke permission for `*` on a My Number function passed.
+ */
+export function permissionOpensFunction(
+  action: unknown, principal: unknown, sourceArn: unknown, sourceAccount: unknown, own: (v: unknown) => boolean,
+): boolean {
+  if (typeof action === 'string' && !/^(\*|lambda:\*|lambda:invoke[a-z]*\*?)$/i.test(action)) return false;
+  if (own(principal)) return false;
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  if (typeof principal === 'string' && /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/i.test(principal)) {
+    if (given(sourceAccount)) return !own(sourceAccount);
+    return !given(sourceArn) || typeof sourceArn === 'string';
+  }
+  return true;
+}
+
 /** How to fix a public App Runner service whose VPC connector is in the My Number or LGWAN segment. */
 export const APP_RUNNER_FIX = 'make the service private (IsPubliclyAccessible / is_publicly_accessible false, reached through a VPC ingress connection), '
   + 'or give its VPC connector subnets of the Internet segment only: a public service lets the internet call code whose traffic leaves into the VPC (三層の対策)';
@@ -292,6 +340,12 @@ export const RESOLVER_SHARED_FIX = 'share only forwarding rules whose outbound R
 /** How to fix a Cloud9 environment in the My Number or LGWAN segment. */
 export const CLOUD9_FIX = 'use ConnectionType (connection_type) CONNECT_SSM, or run the Cloud9 environment only in subnets of the Internet segment: with SSH, '
   + 'Cloud9 connects from the internet to the environment\'s instance (三層の対策)';
+
+/**
+ * A REST API's AWS integration URI of a Step Functions action (`arn:aws:apigateway:{region}:states:action/StartExecution`),
+ * as written, in an `Fn::Sub` or a Terraform interpolation (`${AWS::Region}`, `${data.aws_region.current.name}`), or rendered (`{region}`).
+ */
+export const STATES_INTEGRATION = /:apigateway:(?:\$\{[^}]*\}|[^:"]*):states:/;
 
 /**
  * API Gateway integration types that never invoke a Lambda function (`HTTP`, `HTTP_PROXY`: a URL; `MOCK`: nothing). Any
@@ -417,6 +471,9 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // Application-layer ways in: the internet calls code whose traffic leaves into the VPC. Read as a bridge only when the
   // function has a VPC configuration (a function URL), or the service is public with VPC egress (App Runner).
   'AWS::Lambda::Url': 'the internet through a Lambda function URL',
+  // Read as a bridge only when the permission lets a caller outside the account invoke (`permissionOpensFunction`).
+  'AWS::Lambda::Permission': 'the callers a Lambda function\'s resource policy lets invoke it from outside the account',
+  'aws_lambda_permission': 'the callers a Lambda function\'s resource policy lets invoke it from outside the account',
   'aws_lambda_function_url': 'the internet through a Lambda function URL',
   'AWS::ApiGateway::Method': 'the callers of an API Gateway API invoking a Lambda function',
   'aws_api_gateway_integration': 'the callers of an API Gateway API invoking a Lambda function',
@@ -509,6 +566,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_redshiftserverless_workgroup': PUBLIC_ENDPOINT,
   'AWS::DMS::ReplicationInstance': PUBLIC_ENDPOINT,
   'aws_dms_replication_instance': PUBLIC_ENDPOINT,
+  'AWS::Neptune::DBInstance': PUBLIC_ENDPOINT,
+  'aws_neptune_cluster_instance': PUBLIC_ENDPOINT,
   // An AppStream fleet or image builder in a VPC: its users stream its desktop from the internet (`APPSTREAM_STREAMING`); with
   // default internet access, also the internet through the public IP addresses AWS gives its instances (the phrase below).
   // WorkSpaces Secure Browser network settings: once associated with a web portal, the streaming instances of the portal's

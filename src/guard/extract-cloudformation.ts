@@ -3,7 +3,7 @@ import {
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
   instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX,
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, outpostLan, PUBLIC_SERVICE_FIX, publicApiEndpoint,
-  publicJob,
+  PERMISSION_FIX, permissionOpensFunction, publicJob, DATA_API, DATA_API_FIX, dataApiOn, STATES_INTEGRATION,
   publiclyAccessible, publicServiceIntoVpc, recordBridge,
   recordLaunchImage, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
@@ -210,7 +210,8 @@ class TemplateReader {
         ipv6Cidr: str(p.Ipv6CidrBlock),
         // Carved from the VPC's (Amazon-provided) block with Fn::Cidr, or allocated from an IPAM pool (Ipv6IpamPoolId with
         // Ipv6NetmaskLength: known at deploy time; outside auditor, red team 39): somewhere in the VPC's IPv6 space.
-        ipv6FromVpc: (p.Ipv6CidrBlock !== undefined && str(p.Ipv6CidrBlock) === undefined) || (p.Ipv6CidrBlock === undefined && p.Ipv6IpamPoolId !== undefined),
+        ipv6FromVpc: (p.Ipv6CidrBlock !== undefined && str(p.Ipv6CidrBlock) === undefined)
+          || (p.Ipv6CidrBlock === undefined && p.Ipv6IpamPoolId !== undefined),
         availabilityZone: str(p.AvailabilityZone),
         // A value the guard cannot read (a parameter) may be true: fail closed.
         mapPublicIpOnLaunch: mayBeOn(p.MapPublicIpOnLaunch),
@@ -794,9 +795,10 @@ class TemplateReader {
     }],
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Workgroup', 'AWS::DMS::ReplicationInstance',
-      'AWS::SageMaker::NotebookInstance', 'AWS::MWAA::Environment', 'AWS::SageMaker::Domain'], (reader, c) => {
+      'AWS::SageMaker::NotebookInstance', 'AWS::MWAA::Environment', 'AWS::SageMaker::Domain', 'AWS::Neptune::DBInstance'], (reader, c) => {
       const fix = MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
+      if (dataApiOn(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), DATA_API_FIX, { bridged: DATA_API });
     }],
     // In a VPC: its users stream, from the internet, a desktop that works in its subnets; with default internet access
     // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`).
@@ -910,13 +912,34 @@ class TemplateReader {
       const entries = reader.functionUrl(c.p.TargetFunctionArn);
       if (entries.length > 0) reader.bridge(c, entries, FUNCTION_URL_FIX);
     }],
+    // A resource policy statement letting callers outside the account invoke the function (bridges.ts permissionOpensFunction).
+    [['AWS::Lambda::Permission'], (reader, c) => {
+      const { p } = c;
+      if (!permissionOpensFunction(p.Action, p.Principal, p.SourceArn, p.SourceAccount, (v) => reader.deployingAccount(v))) return;
+      const entries = reader.functionUrl(p.FunctionName, 'FunctionName');
+      if (entries.length > 0) reader.bridge(c, entries, PERMISSION_FIX);
+    }],
     // What invokes a function for its callers: an API Gateway API, a load balancer's target group, an AppSync data source.
     [['AWS::ApiGateway::Method'], (reader, c) => {
       const integration = c.p.Integration;
       if (integration && !NOT_FUNCTION_INTEGRATIONS.has(integration.Type)) reader.invokedBridge(c, 'Integration.Uri', integration.Uri);
+      // A Step Functions action (`arn:aws:apigateway:{region}:states:action/StartSyncExecution`): the state machine is named
+      // in the request template (API Gateway Developer Guide, "Create a REST API as an Amazon Step Functions proxy").
+      if (integration && STATES_INTEGRATION.test(reader.render(integration.Uri))) {
+        const entries = reader.stateMachineEntries('Integration.RequestTemplates', integration.RequestTemplates);
+        if (entries.length > 0) reader.bridge(c, entries, INVOKED_FIX);
+      }
     }],
     [['AWS::ApiGatewayV2::Integration'], (reader, c) => {
       if (!NOT_FUNCTION_INTEGRATIONS.has(c.p.IntegrationType)) reader.invokedBridge(c, 'IntegrationUri', c.p.IntegrationUri);
+      // An AWS service integration of an HTTP API (`IntegrationSubtype` StepFunctions-StartExecution / -StartSyncExecution;
+      // one the guard cannot read may be one): the state machine is `RequestParameters.StateMachineArn` (API Gateway
+      // Developer Guide, "Integration subtype reference").
+      const subtype = c.p.IntegrationSubtype;
+      if (subtype !== undefined && (typeof subtype !== 'string' || /^StepFunctions-Start/i.test(subtype))) {
+        const entries = reader.stateMachineEntries('RequestParameters.StateMachineArn', c.p.RequestParameters?.StateMachineArn);
+        if (entries.length > 0) reader.bridge(c, entries, INVOKED_FIX);
+      }
     }],
     // An authorizer (a Lambda authorizer's URI; a Cognito or JWT authorizer has none), an HTTP API's quick-create target.
     [['AWS::ApiGateway::Authorizer', 'AWS::ApiGatewayV2::Authorizer'], (reader, c) => reader.invokedBridge(c, 'AuthorizerUri', c.p.AuthorizerUri)],
@@ -1325,9 +1348,39 @@ class TemplateReader {
 
   /** Where the queries of the resolver rules a resource share names leave (`outboundEntries` of each). */
   public sharedRuleEntries(arns: unknown): BridgeEntry[] {
-    const shared = new Set(this.mentioned(arns, 'AWS::Route53Resolver::ResolverRule'));
-    return Object.entries(this.resources).filter(([logicalId, r]) => r.Type === 'AWS::Route53Resolver::ResolverRule' && shared.has(this.id(logicalId)))
-      .flatMap(([logicalId, r]) => this.outboundEntries(`ResourceArns → ${logicalId}`, r.Properties ?? {}));
+    return this.mentionedLogicalIds(arns, 'AWS::Route53Resolver::ResolverRule')
+      .flatMap((logicalId) => this.outboundEntries(`ResourceArns → ${logicalId}`, this.resources[logicalId].Properties ?? {}));
+  }
+
+  /**
+   * Where the functions run that the state machines a value names (an API integration's `StateMachineArn`, a request
+   * template) invoke, as bridge entries: every function of the template a definition names anywhere (a Task's `Resource`,
+   * `Parameters.FunctionName`, a substitution), through the state machines it starts in turn. A value naming no state
+   * machine of the template, or a definition the guard cannot read (in S3, a parameter), is an entry that cannot be
+   * resolved (fail closed). Outside tester, red team 39: an HTTP API's `StepFunctions-StartSyncExecution` integration ran
+   * a My Number function for internet callers.
+   */
+  private stateMachineEntries(property: string, value: unknown): BridgeEntry[] {
+    const machines = this.mentionedLogicalIds(value, 'AWS::StepFunctions::StateMachine');
+    if (machines.length === 0) return [[property, value]];
+    const out: BridgeEntry[] = [];
+    const seen = new Set<string>();
+    const visit = (logicalId: string) => {
+      if (seen.has(logicalId)) return;
+      seen.add(logicalId);
+      const p = this.resources[logicalId].Properties ?? {};
+      const definition = [p.Definition, p.DefinitionString, p.DefinitionSubstitutions];
+      if (p.DefinitionS3Location !== undefined || (p.DefinitionString !== undefined && typeof p.DefinitionString !== 'string' && isExpression(p.DefinitionString)
+        && p.DefinitionString['Fn::Sub'] === undefined && p.DefinitionString['Fn::Join'] === undefined)) {
+        out.push([`${property} → ${logicalId}.Definition`, p.DefinitionS3Location ?? p.DefinitionString]);
+      }
+      const functions: FunctionPlacement[] = [];
+      this.functionsNamed(definition, functions);
+      if (functions.length > 0) out.push(...namedFunctionEntries(`${property} → ${logicalId}.Definition`, definition, functions));
+      for (const next of this.mentionedLogicalIds(definition, 'AWS::StepFunctions::StateMachine')) visit(next);
+    };
+    machines.forEach(visit);
+    return out;
   }
 
   /** The logical ID of the resource of `type` a value names by `Ref` or `Fn::GetAtt`, or undefined. */
@@ -1373,6 +1426,11 @@ class TemplateReader {
           : group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::RDS::DBSubnetGroup');
       }
       case 'AWS::RDS::DBCluster': return group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::RDS::DBSubnetGroup');
+      case 'AWS::Neptune::DBInstance': {
+        if (p.DBSubnetGroupName !== undefined) return group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::Neptune::DBSubnetGroup');
+        const cluster = this.named(p.DBClusterIdentifier, 'AWS::Neptune::DBCluster');
+        return cluster ? group('DBClusterIdentifier → DBSubnetGroupName', cluster.DBSubnetGroupName, 'AWS::Neptune::DBSubnetGroup') : [['DBClusterIdentifier', p.DBClusterIdentifier]];
+      }
       case 'AWS::Redshift::Cluster': return group('ClusterSubnetGroupName', p.ClusterSubnetGroupName, 'AWS::Redshift::ClusterSubnetGroup');
       // Without subnets, a workgroup is in the default VPC's.
       case 'AWS::RedshiftServerless::Workgroup': return [['SubnetIds', p.SubnetIds ?? DEFAULT_VPC]];
@@ -1396,10 +1454,17 @@ class TemplateReader {
   }
 
   /** Where the code behind a function URL runs (`namedFunctionEntries`): the function named directly, or through an alias or version. */
-  private functionUrl(value: unknown): BridgeEntry[] {
+  private functionUrl(value: unknown, property = 'TargetFunctionArn'): BridgeEntry[] {
     const functions: FunctionPlacement[] = [];
     this.functionsNamed(value, functions);
-    return namedFunctionEntries('TargetFunctionArn', value, functions);
+    return namedFunctionEntries(property, value, functions);
+  }
+
+  /** Whether a value is the deploying account's id or root principal (`AWS::AccountId`, alone or in an ARN built with `Fn::Sub`). */
+  private deployingAccount(value: unknown): boolean {
+    if ((value as any)?.Ref === 'AWS::AccountId') return true;
+    const sub = (value as any)?.['Fn::Sub'];
+    return typeof sub === 'string' && /^(\$\{AWS::AccountId\}|arn:\$\{AWS::Partition\}:iam::\$\{AWS::AccountId\}:root|arn:aws:iam::\$\{AWS::AccountId\}:root)$/.test(sub);
   }
 
   /**
@@ -1869,9 +1934,14 @@ class TemplateReader {
    * built around the id, as a resource share's `ResourceArns` are), in id form.
    */
   public mentioned(value: unknown, type: string): string[] {
+    return this.mentionedLogicalIds(value, type).map((logicalId) => this.id(logicalId));
+  }
+
+  /** The logical IDs of the resources of a type a value names anywhere inside it (`mentioned`). */
+  private mentionedLogicalIds(value: unknown, type: string): string[] {
     const out = new Set<string>();
     const of = (logicalId: string) => {
-      if (this.resources[logicalId]?.Type === type) out.add(this.id(logicalId));
+      if (this.resources[logicalId]?.Type === type) out.add(logicalId);
     };
     const walk = (v: any): void => {
       if (typeof v !== 'object' || v === null) return;

@@ -3,7 +3,8 @@ import {
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
   MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, outpostLan, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
-  PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible, publicServiceIntoVpc, recordBridge,
+  DATA_API, DATA_API_FIX, dataApiOn, PERMISSION_FIX, permissionOpensFunction, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
+  publicServiceIntoVpc, recordBridge, STATES_INTEGRATION,
   recordLaunchImage, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
@@ -1168,12 +1169,31 @@ class ConfigReader {
       const entries = namedFunctionEntries('function_name', c.p.function_name, reader.functionsNamed(c.p.function_name));
       if (entries.length > 0) reader.bridge(c, entries, FUNCTION_URL_FIX);
     }],
+    // A resource policy statement letting callers outside the account invoke the function (bridges.ts permissionOpensFunction).
+    [['aws_lambda_permission'], (reader, c) => {
+      const { p } = c;
+      const own = (v: unknown) => typeof v === 'string' && /^(arn:[^:]+:iam::)?\$\{data\.aws_caller_identity\.[^.}]+\.account_id\}(:root)?$/.test(v);
+      if (!permissionOpensFunction(p.action, p.principal, p.source_arn, p.source_account, own)) return;
+      const entries = namedFunctionEntries('function_name', p.function_name, reader.functionsNamed(p.function_name));
+      if (entries.length > 0) reader.bridge(c, entries, PERMISSION_FIX);
+    }],
     // What invokes a function for its callers: an API Gateway API, a load balancer's target group, an AppSync data source.
     [['aws_api_gateway_integration'], (reader, c) => {
       if (!NOT_FUNCTION_INTEGRATIONS.has(c.p.type)) reader.invokedBridge(c, 'uri', c.p.uri);
+      // A Step Functions action: the state machine is named in the request template (the CloudFormation reader's).
+      if (typeof c.p.uri === 'string' && STATES_INTEGRATION.test(c.p.uri)) {
+        const entries = reader.stateMachineEntries('request_templates', c.p.request_templates);
+        if (entries.length > 0) reader.bridge(c, entries, INVOKED_FIX);
+      }
     }],
     [['aws_apigatewayv2_integration'], (reader, c) => {
       if (!NOT_FUNCTION_INTEGRATIONS.has(c.p.integration_type)) reader.invokedBridge(c, 'integration_uri', c.p.integration_uri);
+      // An HTTP API's Step Functions integration: `request_parameters.StateMachineArn` (the CloudFormation reader's).
+      const subtype = c.p.integration_subtype;
+      if (subtype !== undefined && subtype !== null && subtype !== '' && (typeof subtype !== 'string' || templated(subtype) || /^StepFunctions-Start/i.test(subtype))) {
+        const entries = reader.stateMachineEntries('request_parameters.StateMachineArn', c.p.request_parameters?.StateMachineArn);
+        if (entries.length > 0) reader.bridge(c, entries, INVOKED_FIX);
+      }
     }],
     [['aws_lb_target_group_attachment'], (reader, c) => reader.invokedBridge(c, 'target_id', c.p.target_id)],
     // An authorizer (a Lambda authorizer's URI; a Cognito or JWT authorizer has none), an HTTP API's quick-create target.
@@ -1234,9 +1254,10 @@ class ConfigReader {
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_redshiftserverless_workgroup', 'aws_dms_replication_instance',
-      'aws_sagemaker_notebook_instance', 'aws_mwaa_environment', 'aws_sagemaker_domain'], (reader, c) => {
+      'aws_sagemaker_notebook_instance', 'aws_mwaa_environment', 'aws_sagemaker_domain', 'aws_neptune_cluster_instance'], (reader, c) => {
       const fix = MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
+      if (dataApiOn(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), DATA_API_FIX, { bridged: DATA_API });
     }],
     // In a VPC: its users stream, from the internet, a desktop that works in its subnets; with default internet access
     // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`). Without `vpc_config` (a plan of an existing one
@@ -1807,6 +1828,32 @@ class ConfigReader {
    * The functions of the configuration a value names (an interpolation of any attribute of `aws_lambda_function`, or of
    * an `aws_lambda_alias`, which is its function's; a plan's reference), each as its VPC placement.
    */
+  /**
+   * Where the functions run that the state machines a value names invoke (the CloudFormation reader's
+   * `stateMachineEntries`): every function of the configuration a definition names, through the state machines it starts.
+   */
+  private stateMachineEntries(property: string, value: unknown): BridgeEntry[] {
+    const machines = (v: unknown) => {
+      const addresses = v instanceof PlanReference ? new Set([v.address]) : this.referenced(v);
+      return [...addresses].filter((a) => this.types.get(a) === 'aws_sfn_state_machine');
+    };
+    const named = machines(value);
+    if (named.length === 0) return [[property, value]];
+    const out: BridgeEntry[] = [];
+    const seen = new Set<string>();
+    const visit = (address: string) => {
+      if (seen.has(address)) return;
+      seen.add(address);
+      const definition = this.bodies.get(address)?.definition;
+      if (typeof definition !== 'string') out.push([`${property} → ${address}.definition`, definition]);
+      const functions = this.functionsNamed(definition);
+      if (functions.length > 0) out.push(...namedFunctionEntries(`${property} → ${address}.definition`, definition, functions));
+      machines(definition).forEach(visit);
+    };
+    named.forEach(visit);
+    return out;
+  }
+
   private functionsNamed(value: unknown): FunctionPlacement[] {
     const addresses = new Set<string>();
     const walk = (v: unknown): void => {
@@ -1903,6 +1950,12 @@ class ConfigReader {
         return cluster ? group('cluster_identifier → db_subnet_group_name', cluster.db_subnet_group_name, 'aws_db_subnet_group') : [['cluster_identifier', p.cluster_identifier]];
       }
       case 'aws_rds_cluster': return group('db_subnet_group_name', p.db_subnet_group_name, 'aws_db_subnet_group');
+      case 'aws_neptune_cluster_instance': {
+        if (p.neptune_subnet_group_name !== undefined) return group('neptune_subnet_group_name', p.neptune_subnet_group_name, 'aws_neptune_subnet_group');
+        const cluster = this.named(p.cluster_identifier, 'aws_neptune_cluster');
+        return cluster ? group('cluster_identifier → neptune_subnet_group_name', cluster.neptune_subnet_group_name, 'aws_neptune_subnet_group')
+          : [['cluster_identifier', p.cluster_identifier]];
+      }
       case 'aws_redshift_cluster': return group('cluster_subnet_group_name', p.cluster_subnet_group_name, 'aws_redshift_subnet_group');
       // Without subnets, a workgroup is in the default VPC's.
       case 'aws_redshiftserverless_workgroup': return [['subnet_ids', p.subnet_ids ?? DEFAULT_VPC]];

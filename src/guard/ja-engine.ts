@@ -68,6 +68,8 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through public IP addresses that a launch template outside the synthesized output may give':
     '合成結果にない起動テンプレートが付与しうるパブリック IP アドレス経由のインターネット',
   'the internet through a Lambda function URL': 'Lambda 関数 URL 経由のインターネット',
+  'the callers of the RDS Data API, an HTTPS endpoint of AWS that runs SQL on the cluster': 'クラスターで SQL を実行する AWS の HTTPS エンドポイント、RDS Data API の呼び出し元',
+  'the callers a Lambda function\'s resource policy lets invoke it from outside the account': 'Lambda 関数のリソースポリシーがアカウントの外から呼び出しを許す呼び出し元',
   'the callers of an API Gateway API invoking a Lambda function': 'Lambda 関数を呼び出す API Gateway API の呼び出し元',
   'the clients of a load balancer invoking a Lambda function': 'Lambda 関数を呼び出すロードバランサーのクライアント',
   'the callers of an AppSync API invoking a Lambda function': 'Lambda 関数を呼び出す AppSync API の呼び出し元',
@@ -169,6 +171,12 @@ const PATTERNS: readonly Pattern[] = [
       + '他のネットワークのエンドポイントサービスには、インターネット接続系から、または α′ ではブレイクアウト経由で接続する（三層の対策）'],
   [/^set AssignPublicIp to DISABLED \(assign_public_ip = false\) for tasks in subnets of the My Number or LGWAN segment, or run them only in subnets of the Internet segment \(三層の対策\)$/,
     () => 'マイナンバー利用事務系・LGWAN接続系のサブネットのタスクでは AssignPublicIp を DISABLED（assign_public_ip = false）にするか、インターネット接続系のサブネットでだけ動かす（三層の対策）'],
+  [/^grant lambda:InvokeFunction only to principals of the account, or to a service with a SourceArn of a resource in the output, or give the function a VpcConfig \(vpc_config\) with subnets of the Internet segment only: anyone the permission names runs code inside the VPC \(三層の対策\)$/,
+    () => 'lambda:InvokeFunction はアカウントのプリンシパル、または合成結果のリソースを SourceArn に指定したサービスにだけ許可するか、関数の VpcConfig（vpc_config）を'
+      + 'インターネット接続系のサブネットだけにする。許可された呼び出し元は VPC の中でコードを動かせる（三層の対策）'],
+  [/^turn the Data API off \(EnableHttpEndpoint \/ enable_http_endpoint false\), or run the cluster only in subnets of the Internet segment: its callers run SQL inside the segment from outside it \(三層の対策\)$/,
+    () => 'Data API を無効にする（EnableHttpEndpoint / enable_http_endpoint を false）か、クラスターをインターネット接続系のサブネットでだけ動かす。'
+      + 'Data API の呼び出し元は、系の外からその中で SQL を実行できる（三層の対策）'],
   [/^remove the function URL, or give the function a VpcConfig \(vpc_config\) with subnets of the Internet segment only: a function URL lets the internet call code that runs inside the VPC \(三層の対策\)$/,
     () => '関数 URL を削除するか、関数の VpcConfig（vpc_config）をインターネット接続系のサブネットだけにする。関数 URL では、インターネットから VPC の中で動くコードを呼び出せる（三層の対策）'],
   [/^make the service private \(IsPubliclyAccessible \/ is_publicly_accessible false, reached through a VPC ingress connection\), or give its VPC connector subnets of the Internet segment only: a public service lets the internet call code whose traffic leaves into the VPC \(三層の対策\)$/,

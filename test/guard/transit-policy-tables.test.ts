@@ -39,7 +39,8 @@ const entry = (target: unknown) => ({
   Type: 'AWS::EC2::TransitGatewayPolicyTableEntry',
   Properties: { TransitGatewayPolicyTableId: { Ref: 'Pt' }, PolicyRuleNumber: '100', PolicyRule: { DestinationCidrBlock: '0.0.0.0/0' }, TargetRouteTableId: target },
 });
-const blocking = (resources: Record<string, any>) => checkTopology(extractCloudFormation({ S: { Resources: resources } } as any), { model: NetworkModel.ALPHA })
+const blocking = (resources: Record<string, any>) => checkTopology(extractCloudFormation({ S: { Resources: resources } } as any),
+  { model: NetworkModel.ALPHA })
   .filter((f) => ['MN-2', 'GUARD-1'].includes(f.ruleId)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
 
 describe('CloudFormation', () => {
@@ -63,7 +64,7 @@ describe('CloudFormation', () => {
   });
 
   test('the attachment on a policy table joins no default association table', () => {
-    const t = { ...cfn(), PtEntry: entry({ Ref: 'MnTgwRt' }) };
+    const t: Record<string, any> = { ...cfn(), PtEntry: entry({ Ref: 'MnTgwRt' }) };
     t.Tgw = { Type: 'AWS::EC2::TransitGateway', Properties: { DefaultRouteTableAssociation: 'enable', DefaultRouteTablePropagation: 'enable' } };
     // Both attachments propagate into the default table: an attachment associated with it would reach the other VPC.
     expect(blocking(t)).toEqual([]);
@@ -86,8 +87,11 @@ test('Terraform: the provider has no resource for the entries, so an attachment 
     aws_ec2_transit_gateway: { t: { default_route_table_association: 'disable', default_route_table_propagation: 'disable' } },
     aws_ec2_transit_gateway_route_table: { inet: { transit_gateway_id: '${aws_ec2_transit_gateway.t.id}' } },
     aws_ec2_transit_gateway_route: {
-      inet: { destination_cidr_block: '10.2.0.0/16', transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.inet.id}',
-        transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.inet.id}' },
+      inet: {
+        destination_cidr_block: '10.2.0.0/16',
+        transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.inet.id}',
+        transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.inet.id}',
+      },
     },
     aws_ec2_transit_gateway_vpc_attachment: {
       mn: { transit_gateway_id: '${aws_ec2_transit_gateway.t.id}', vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'] },
