@@ -21,7 +21,7 @@ import {
   RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
-import { knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
+import { DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
@@ -1720,6 +1720,14 @@ class TemplateReader {
     if (type === 'AWS::StepFunctions::StateMachine') {
       const entries = this.runTasks(p);
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
+    }
+    // Naming no security group, it has its VPC's default one (occupants.ts DEFAULT_GROUP_FALLBACK), where it runs: the
+    // subnets it names, or its subnet group's (a database).
+    if (DEFAULT_GROUP_FALLBACK[type]?.(p)) {
+      // An endpoint is the subnets' plumbing, whose mentions are not read as an occupant's.
+      const named = type.startsWith('AWS::RDS::') ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'AWS::EC2::VPCEndpoint' ? [p.SubnetIds] : [];
+      const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).flatMap((x) => this.subnetsNamed(x)));
+      for (const s of [...subnets.map((m) => m.subnet), ...grouped]) if (s !== UNKNOWN_SUBNET) b.usesDefaultGroup({ kind: 'node', id: s });
     }
     if (occupies && subnets.length > 0) {
       b.occupant(base, type, subnets, knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET), sourceCheckOff(type, p));

@@ -21,7 +21,7 @@ import {
   BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, RuleGroupNode,
   SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
-import { knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
+import { DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
@@ -2204,6 +2204,12 @@ class ConfigReader {
       // The prefecture hub's resource types (WAF, buckets, log subscriptions...), read in their own module.
       else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
     });
+    // Naming no security group, it has its VPC's default one (the CloudFormation reader's).
+    if (DEFAULT_GROUP_FALLBACK[type]?.(p)) {
+      const named = type === 'aws_db_instance' || type === 'aws_rds_cluster' ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'aws_vpc_endpoint' ? [p.subnet_ids] : [];
+      const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).map((x) => this.ref(x)));
+      for (const s of [...subnets.filter((m) => m.subnet !== UNKNOWN_SUBNET).map((m) => ({ kind: 'node', id: m.subnet }) as Ref), ...grouped]) b.usesDefaultGroup(s);
+    }
     if (occupies && subnets.length > 0) {
       const known = knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET);
       b.occupant(base, type, subnets, known, sourceCheckOff(type, p));
