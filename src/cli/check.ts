@@ -3,7 +3,7 @@ import { ArtifactKind, CheckedStack } from './artifacts';
 import { judgedScope, withModelOptions } from './blueprint';
 import { FORMATS, OutputFormat, render } from './formats';
 import { CliIo, EXIT, writeAtomic } from './io';
-import { loadJudged, withLoadOptions } from './load';
+import { checkMappingAcknowledgements, loadJudged, mappingAcknowledgementsFor, withLoadOptions } from './load';
 import { evaluateTopology, GuardOutcome } from '../guard/evaluate';
 import { TopologyGraph } from '../guard/graph';
 import { HubEvidenceRecord } from '../guard/hub-evidence';
@@ -69,15 +69,18 @@ export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: Cl
   const { units, acknowledgements: acks } = loadJudged(artifacts, flags);
 
   const results: StackResult[] = [];
+  const judged: Parameters<typeof checkMappingAcknowledgements>[1][number][] = [];
   for (const u of units) {
     for (const stack of u.stacks) {
       // Another stack of the artifact holds the network (checked above): a stack without one is no GUARD-1 finding.
-      const all = [...acks, ...u.artifact.acknowledgements ?? []];
+      const all = [...mappingAcknowledgementsFor(acks, stack.name), ...u.artifact.acknowledgements ?? []];
       const outcome = evaluateTopology(stack.name, u.graph, options, all,
         { reports: stack.reports, emptyIsError: false, hubEvidence: u.hubEvidence, ...scope });
       results.push({ input: u.artifact.input, kind: u.artifact.kind, stack, graph: u.graph, outcome, hubEvidence: u.hubEvidence });
+      judged.push({ stack: stack.name, acknowledged: outcome.acknowledged, own: u.artifact.acknowledgements ?? [] });
     }
   }
+  checkMappingAcknowledgements(acks, judged, io);
   const run: CheckRun = { options, results, blueprint };
   const text = render(flags.format, run);
   if (flags.output) {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { judgedScope, withModelOptions } from './blueprint';
 import { CliError, CliIo, EXIT, writeAtomic } from './io';
-import { loadJudged, withLoadOptions } from './load';
+import { loadJudged, mappingAcknowledgementsFor, withLoadOptions } from './load';
 import { DocLanguage } from '../docs/document';
 import type * as Files from '../docs/files';
 import type * as Png from '../docs/png';
@@ -85,7 +85,7 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
   for (const u of units) {
     const templates = [...new Set(u.stacks.map((s) => s.file).filter((f): f is string => f !== undefined && fs.statSync(f).isFile()))]
       .map((f) => ({ name: path.basename(f), content: fs.readFileSync(f) }));
-    const all = [...acks, ...u.artifact.acknowledgements ?? []];
+    const own = u.artifact.acknowledgements ?? [];
     const unrecorded = u.stacks.filter((s) => s.described?.guardUnrecorded);
     if (unrecorded.length > 0) {
       io.stderr(`jichitai-network: warning: ${u.artifact.input}: no guard report (jichitai-guard-report.<stack>.json) records which of the connected stacks `
@@ -95,7 +95,7 @@ export async function runDocs(artifacts: readonly string[], flags: DocsFlags, io
     for (const stack of u.stacks) {
       // The documents count the findings of every stack they describe (the templates they hash are those the guard hashes
       // at synth: the stacks checked, not the unguarded ones described beside them).
-      const outcome = evaluateTopology(stack.name, u.graph, options, all,
+      const outcome = evaluateTopology(stack.name, u.graph, options, [...mappingAcknowledgementsFor(acks, stack.name), ...own],
         { reports: stack.documents ?? stack.reports, emptyIsError: false, hubEvidence: u.hubEvidence, ...scope });
       if (outcome.blocking.length > 0) refused = true;
       const base = safeFileName(stack.name);

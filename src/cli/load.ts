@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { CheckUnit, LoadedArtifact, loadArtifact } from './artifacts';
-import { CliError } from './io';
-import { applySegments, CliMapping, parseSegmentFlags, readMappingFile, SegmentMatcher } from './mapping';
-import { Acknowledgement } from '../guard/acknowledge';
+import { CliError, CliIo } from './io';
+import { applySegments, CliMapping, MappingAcknowledgement, parseSegmentFlags, readMappingFile, SegmentMatcher } from './mapping';
+import { byCodePoint } from '../model/order';
+import { Acknowledgement, acknowledgementOf } from '../guard/acknowledge';
 import { nodesOf } from '../guard/graph';
+import { Finding } from '../guard/rule';
 
 /** The flags every command that reads artifacts shares: where segments come from, and which stacks. */
 export interface LoadFlags {
@@ -30,7 +32,7 @@ export interface JudgedUnit extends CheckUnit {
  * mapping is reported at once. Nothing to check is never a pass (GUARD-1): an artifact with no VPC or subnet, or none
  * labelled with a segment, is an unusable input (exit 2).
  */
-export function loadJudged(artifacts: readonly string[], flags: LoadFlags): { units: JudgedUnit[]; acknowledgements: readonly Acknowledgement[] } {
+export function loadJudged(artifacts: readonly string[], flags: LoadFlags): { units: JudgedUnit[]; acknowledgements: readonly MappingAcknowledgement[] } {
   const file: CliMapping = flags.mapping ? readMappingFile(flags.mapping) : { matchers: [], acknowledgements: [] };
   const matchers: SegmentMatcher[] = [...file.matchers, ...parseSegmentFlags(flags.segment)];
 
@@ -78,7 +80,47 @@ export function loadJudged(artifacts: readonly string[], flags: LoadFlags): { un
         + 'Map the VPCs with --mapping FILE or --segment MY_NUMBER=cidr:10.0.0.0/16 (LGWAN=..., INTERNET=...), or tag them jichitai:segment');
     }
   }
+  const names = new Set(units.flatMap((u) => u.stacks.map((s) => s.name)));
+  const strays = file.acknowledgements.filter((a) => a.stack !== undefined && !names.has(a.stack))
+    .map((a) => `${a.key}.stack "${a.stack}" names no stack checked in this run (${[...names].sort(byCodePoint).join(', ')}); correct it or remove the acknowledgement`);
+  if (strays.length > 0) throw new CliError(`--mapping: ${strays.length === 1 ? 'an acknowledgement names' : 'acknowledgements name'} no stack of the run`, strays);
   return { units, acknowledgements: file.acknowledgements };
+}
+
+/** The mapping file's acknowledgements that apply to a stack: those naming it, and those naming no stack. */
+export function mappingAcknowledgementsFor(acks: readonly MappingAcknowledgement[], stack: string): MappingAcknowledgement[] {
+  return acks.filter((a) => a.stack === undefined || a.stack === stack);
+}
+
+/**
+ * After every stack is judged: a mapping acknowledgement that names no stack and covers findings of more than one stack
+ * is refused (a template's or Terraform file's findings are named by logical ID or address, the same in every artifact
+ * of the run: one written for city A would silence city B's), and one that covers no finding is reported, so that a stale
+ * or misspelt exception does not wait silently for a finding to hide. Outside auditor, red team 38.
+ */
+export function checkMappingAcknowledgements(
+  acks: readonly MappingAcknowledgement[], judged: readonly { stack: string; acknowledged: readonly { finding: Finding }[]; own: readonly Acknowledgement[] }[], io: CliIo,
+): void {
+  const stacksOf = new Map<MappingAcknowledgement, Set<string>>();
+  for (const j of judged) {
+    const applying = [...mappingAcknowledgementsFor(acks, j.stack), ...j.own];
+    for (const a of j.acknowledged) {
+      const ack = acknowledgementOf(a.finding, applying);
+      if (ack && acks.includes(ack as MappingAcknowledgement)) {
+        const set = stacksOf.get(ack as MappingAcknowledgement) ?? new Set<string>();
+        set.add(j.stack);
+        stacksOf.set(ack as MappingAcknowledgement, set);
+      }
+    }
+  }
+  const shared = acks.filter((a) => a.stack === undefined && (stacksOf.get(a)?.size ?? 0) > 1)
+    .map((a) => `${a.key} (${a.ruleId} at "${a.scopePath}") covers findings of ${[...stacksOf.get(a)!].sort(byCodePoint).join(', ')}: `
+      + 'name the stack it is for ("stack": "<name>"), one acknowledgement per stack, so that a reason written for one is not applied to another');
+  if (shared.length > 0) throw new CliError('--mapping: an acknowledgement without "stack" covers findings of several stacks checked together', shared);
+  for (const a of acks.filter((x) => !stacksOf.has(x))) {
+    io.stderr(`jichitai-network: warning: ${a.key} (${a.ruleId} at "${a.scopePath}"${a.stack !== undefined ? ` in ${a.stack}` : ''}) covers no finding: `
+      + 'remove it, or correct its rule, scope or stack\n');
+  }
 }
 
 const repeat = (v: string, prev: string[]) => [...prev, v];

@@ -24,14 +24,23 @@ export interface SegmentMatcher {
   readonly glob?: RegExp;
 }
 
+/**
+ * An acknowledgement of a mapping file: `stack` limits it to one stack of a run (a template's or Terraform file's findings
+ * are named by logical ID or address, the same in every artifact checked together); `key` names it in messages.
+ */
+export interface MappingAcknowledgement extends Acknowledgement {
+  readonly stack?: string;
+  readonly key: string;
+}
+
 /** The mapping file, as documented in README "Command line". */
 export interface CliMapping {
   readonly matchers: readonly SegmentMatcher[];
-  readonly acknowledgements: readonly Acknowledgement[];
+  readonly acknowledgements: readonly MappingAcknowledgement[];
 }
 
 const TOP_KEYS = ['$schema', 'segments', 'acknowledgements'];
-const ACK_KEYS = ['rule', 'scope', 'reason'];
+const ACK_KEYS = ['rule', 'scope', 'reason', 'stack'];
 
 /** Read and validate a mapping file; every problem at once, each naming the key and the fix. */
 export function readMappingFile(file: string): CliMapping {
@@ -48,7 +57,7 @@ export function readMappingFile(file: string): CliMapping {
 export function parseMapping(json: unknown, where: string): CliMapping {
   const problems: string[] = [];
   const matchers: SegmentMatcher[] = [];
-  const acknowledgements: Acknowledgement[] = [];
+  const acknowledgements: MappingAcknowledgement[] = [];
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new CliError(`${where}: the mapping must be a JSON object with "segments" and/or "acknowledgements"`);
   }
@@ -92,7 +101,10 @@ export function parseMapping(json: unknown, where: string): CliMapping {
         }
         const ack = a as Record<string, unknown>;
         const before = problems.length;
-        for (const k of Object.keys(ack)) if (!ACK_KEYS.includes(k)) problems.push(`${key}.${k}: unknown key; an acknowledgement has "rule", "scope" and "reason"`);
+        for (const k of Object.keys(ack)) if (!ACK_KEYS.includes(k)) problems.push(`${key}.${k}: unknown key; an acknowledgement has "rule", "scope", "reason" and optionally "stack"`);
+        if (ack.stack !== undefined && (typeof ack.stack !== 'string' || ack.stack.trim() === '')) {
+          problems.push(`${key}.stack: must be the name of a stack checked in the run (as the report names it), or left out`);
+        }
         if (typeof ack.rule !== 'string') problems.push(`${key}.rule: must be a rule ID string, e.g. "AP-5"`);
         if (typeof ack.scope !== 'string') problems.push(`${key}.scope: must be a string: the construct path or Terraform address the acknowledgement covers (findings at or under it; "" for the whole artifact)`);
         if (typeof ack.reason !== 'string') problems.push(`${key}.reason: must be a string that says why the exception is acceptable`);
@@ -100,7 +112,12 @@ export function parseMapping(json: unknown, where: string): CliMapping {
         // The same checks as TopologyGuard.acknowledge: an unknown rule, a critical rule (never), a reason that says nothing.
         const problem = acknowledgementProblem(ack.rule as string, ack.reason as string);
         if (problem) problems.push(`${key}: ${problem}`);
-        else acknowledgements.push({ ruleId: ack.rule as string, scopePath: (ack.scope as string).replace(/\/+$/, ''), reason: (ack.reason as string).trim() });
+        else {
+          acknowledgements.push({
+            ruleId: ack.rule as string, scopePath: (ack.scope as string).replace(/\/+$/, ''), reason: (ack.reason as string).trim(), key,
+            ...(typeof ack.stack === 'string' ? { stack: ack.stack } : {}),
+          });
+        }
       });
     }
   }

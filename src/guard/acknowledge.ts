@@ -75,6 +75,12 @@ export interface AcknowledgedFinding {
 }
 
 /** Split findings into those that refuse synthesis and those acknowledged (never a critical one). */
+/** The acknowledgement that covers a finding: the first of its rule whose scope holds the finding's path; none for a critical one. */
+export function acknowledgementOf<A extends Acknowledgement>(f: Finding, acks: readonly A[]): A | undefined {
+  return f.severity === Severity.CRITICAL ? undefined
+    : acks.find((a) => a.ruleId === f.ruleId && (a.scopePath === '' || f.path === a.scopePath || f.path.startsWith(`${a.scopePath}/`)));
+}
+
 export function applyAcknowledgements(
   findings: Finding[],
   acks: readonly Acknowledgement[],
@@ -82,8 +88,7 @@ export function applyAcknowledgements(
   const blocking: Finding[] = [];
   const acknowledged: AcknowledgedFinding[] = [];
   for (const f of findings) {
-    const ack = f.severity === Severity.CRITICAL ? undefined
-      : acks.find((a) => a.ruleId === f.ruleId && (a.scopePath === '' || f.path === a.scopePath || f.path.startsWith(`${a.scopePath}/`)));
+    const ack = acknowledgementOf(f, acks);
     if (ack) acknowledged.push({ finding: f, reason: ack.reason });
     else blocking.push(f);
   }
