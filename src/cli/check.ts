@@ -3,7 +3,7 @@ import { ArtifactKind, CheckedStack } from './artifacts';
 import { judgedScope, withModelOptions } from './blueprint';
 import { FORMATS, OutputFormat, render } from './formats';
 import { CliIo, EXIT, writeAtomic } from './io';
-import { checkMappingAcknowledgements, loadJudged, mappingAcknowledgementsFor, withLoadOptions } from './load';
+import { checkMappingAcknowledgements, JudgedAcknowledgements, loadJudged, mappingAcknowledgementsFor, withLoadOptions } from './load';
 import { evaluateTopology, GuardOutcome } from '../guard/evaluate';
 import { TopologyGraph } from '../guard/graph';
 import { HubEvidenceRecord } from '../guard/hub-evidence';
@@ -69,7 +69,7 @@ export function runCheck(artifacts: readonly string[], flags: CheckFlags, io: Cl
   const { units, acknowledgements: acks } = loadJudged(artifacts, flags);
 
   const results: StackResult[] = [];
-  const judged: Parameters<typeof checkMappingAcknowledgements>[1][number][] = [];
+  const judged: JudgedAcknowledgements[] = [];
   for (const u of units) {
     for (const stack of u.stacks) {
       // Another stack of the artifact holds the network (checked above): a stack without one is no GUARD-1 finding.

@@ -2,10 +2,10 @@ import { Command } from 'commander';
 import { CheckUnit, LoadedArtifact, loadArtifact } from './artifacts';
 import { CliError, CliIo } from './io';
 import { applySegments, CliMapping, MappingAcknowledgement, parseSegmentFlags, readMappingFile, SegmentMatcher } from './mapping';
-import { byCodePoint } from '../model/order';
 import { Acknowledgement, acknowledgementOf } from '../guard/acknowledge';
 import { nodesOf } from '../guard/graph';
 import { Finding } from '../guard/rule';
+import { byCodePoint } from '../model/order';
 
 /** The flags every command that reads artifacts shares: where segments come from, and which stacks. */
 export interface LoadFlags {
@@ -32,7 +32,9 @@ export interface JudgedUnit extends CheckUnit {
  * mapping is reported at once. Nothing to check is never a pass (GUARD-1): an artifact with no VPC or subnet, or none
  * labelled with a segment, is an unusable input (exit 2).
  */
-export function loadJudged(artifacts: readonly string[], flags: LoadFlags): { units: JudgedUnit[]; acknowledgements: readonly MappingAcknowledgement[] } {
+export function loadJudged(
+  artifacts: readonly string[], flags: LoadFlags,
+): { units: JudgedUnit[]; acknowledgements: readonly MappingAcknowledgement[] } {
   const file: CliMapping = flags.mapping ? readMappingFile(flags.mapping) : { matchers: [], acknowledgements: [] };
   const matchers: SegmentMatcher[] = [...file.matchers, ...parseSegmentFlags(flags.segment)];
 
@@ -92,15 +94,20 @@ export function mappingAcknowledgementsFor(acks: readonly MappingAcknowledgement
   return acks.filter((a) => a.stack === undefined || a.stack === stack);
 }
 
+/** What one stack's judgement acknowledged, and the acknowledgements its artifact records itself. */
+export interface JudgedAcknowledgements {
+  readonly stack: string;
+  readonly acknowledged: readonly { finding: Finding }[];
+  readonly own: readonly Acknowledgement[];
+}
+
 /**
  * After every stack is judged: a mapping acknowledgement that names no stack and covers findings of more than one stack
  * is refused (a template's or Terraform file's findings are named by logical ID or address, the same in every artifact
  * of the run: one written for city A would silence city B's), and one that covers no finding is reported, so that a stale
  * or misspelt exception does not wait silently for a finding to hide. Outside auditor, red team 38.
  */
-export function checkMappingAcknowledgements(
-  acks: readonly MappingAcknowledgement[], judged: readonly { stack: string; acknowledged: readonly { finding: Finding }[]; own: readonly Acknowledgement[] }[], io: CliIo,
-): void {
+export function checkMappingAcknowledgements(acks: readonly MappingAcknowledgement[], judged: readonly JudgedAcknowledgements[], io: CliIo): void {
   const stacksOf = new Map<MappingAcknowledgement, Set<string>>();
   for (const j of judged) {
     const applying = [...mappingAcknowledgementsFor(acks, j.stack), ...j.own];

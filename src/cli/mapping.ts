@@ -111,10 +111,12 @@ export function parseMapping(json: unknown, where: string): CliMapping {
         if (problems.length > before) return;
         // The same checks as TopologyGuard.acknowledge: an unknown rule, a critical rule (never), a reason that says nothing.
         const problem = acknowledgementProblem(ack.rule as string, ack.reason as string);
-        if (problem) problems.push(`${key}: ${problem}`);
-        else {
+        if (problem) {problems.push(`${key}: ${problem}`);} else {
           acknowledgements.push({
-            ruleId: ack.rule as string, scopePath: (ack.scope as string).replace(/\/+$/, ''), reason: (ack.reason as string).trim(), key,
+            ruleId: ack.rule as string,
+            scopePath: (ack.scope as string).replace(/\/+$/, ''),
+            reason: (ack.reason as string).trim(),
+            key,
             ...(typeof ack.stack === 'string' ? { stack: ack.stack } : {}),
           });
         }

@@ -69,8 +69,15 @@ describe('other resources that fall back to the default group', () => {
   const own = [{ 'Fn::GetAtt': ['Own', 'GroupId'] }];
   const users: Record<string, [Record<string, unknown>, Record<string, unknown>]> = {
     'network interface': [{ Type: 'AWS::EC2::NetworkInterface', Properties: { SubnetId: { Ref: 'MnSub' } } }, { GroupSet: own }],
-    'interface endpoint': [{ Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: { Ref: 'Mn' }, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.ap-northeast-1.ssm',
-      SubnetIds: [{ Ref: 'MnSub' }] } }, { SecurityGroupIds: own }],
+    'interface endpoint': [{
+      Type: 'AWS::EC2::VPCEndpoint',
+      Properties: {
+        VpcId: { Ref: 'Mn' },
+        VpcEndpointType: 'Interface',
+        ServiceName: 'com.amazonaws.ap-northeast-1.ssm',
+        SubnetIds: [{ Ref: 'MnSub' }],
+      },
+    }, { SecurityGroupIds: own }],
     'RDS instance': [{ Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', DBInstanceClass: 'db.t3.micro', DBSubnetGroupName: { Ref: 'DbGroup' }, PubliclyAccessible: false } },
       { VPCSecurityGroups: own }],
     'Aurora cluster': [{ Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql', DBSubnetGroupName: { Ref: 'DbGroup' } } }, { VpcSecurityGroupIds: own }],
@@ -97,8 +104,10 @@ describe('other resources that fall back to the default group', () => {
 
   test('Terraform: an interface endpoint, a database and a network interface without groups; aws_default_security_group takes the group over', () => {
     const resource = (extra: Record<string, Record<string, unknown>>) => ({
-      aws_vpc: { mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } },
-        lg: { enable_dns_support: false, cidr_block: '10.1.0.0/16', tags: { 'jichitai:segment': 'LGWAN' } } },
+      aws_vpc: {
+        mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } },
+        lg: { enable_dns_support: false, cidr_block: '10.1.0.0/16', tags: { 'jichitai:segment': 'LGWAN' } },
+      },
       aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' }, lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' } },
       ...extra,
     });
