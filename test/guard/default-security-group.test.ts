@@ -86,7 +86,8 @@ describe('other resources that fall back to the default group', () => {
     'Application Load Balancer': [{ Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Scheme: 'internal', Subnets: [{ Ref: 'MnSub' }, { Ref: 'MnSub2' }] } },
       { SecurityGroups: own }],
   };
-  const mn3 = (resources: Record<string, unknown>) => checkTopology(extractCloudFormation({ S: { Resources: { ...base, ...resources } } as any }), { model: NetworkModel.ALPHA })
+  const mn3 = (resources: Record<string, unknown>) => checkTopology(extractCloudFormation({ S: { Resources: { ...base, ...resources } } as any }),
+    { model: NetworkModel.ALPHA })
     .filter((f) => f.ruleId === 'MN-3').map((f) => f.message);
 
   test.each(Object.keys(users))('CloudFormation: a %s without groups has the default group (MN-3); with a group of its own it does not', (name) => {
@@ -111,7 +112,8 @@ describe('other resources that fall back to the default group', () => {
       aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' }, lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' } },
       ...extra,
     });
-    const found = (extra: Record<string, Record<string, unknown>>) => checkTopology(extractTerraform({ t: { resource: resource(extra) } as any }), { model: NetworkModel.ALPHA })
+    const found = (extra: Record<string, Record<string, unknown>>) => checkTopology(extractTerraform({ t: { resource: resource(extra) } as any }),
+      { model: NetworkModel.ALPHA })
       .filter((f) => f.ruleId === 'MN-3').map((f) => f.message);
     const allowAll = [expect.stringMatching(/default-security-group.*allow all traffic/)];
     expect(found({ aws_vpc_endpoint: { ssm: { vpc_id: '${aws_vpc.mn.id}', service_name: 'com.amazonaws.ap-northeast-1.ssm', vpc_endpoint_type: 'Interface', subnet_ids: ['${aws_subnet.mn.id}'] } } }))
