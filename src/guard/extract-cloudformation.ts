@@ -916,7 +916,9 @@ class TemplateReader {
     [['AWS::Lambda::Permission'], (reader, c) => {
       const { p } = c;
       if (!permissionOpensFunction(p.Action, p.Principal, p.SourceArn, p.SourceAccount, (v) => reader.deployingAccount(v))) return;
-      const entries = reader.functionUrl(p.FunctionName, 'FunctionName');
+      // Only a function of the output (or an export of the app) has a placement to judge: a permission on a function held
+      // elsewhere says nothing of where that one runs, and granting on imported functions is common.
+      const entries = reader.placedFunctions(p.FunctionName, 'FunctionName');
       if (entries.length > 0) reader.bridge(c, entries, PERMISSION_FIX);
     }],
     // What invokes a function for its callers: an API Gateway API, a load balancer's target group, an AppSync data source.
@@ -1458,6 +1460,13 @@ class TemplateReader {
     const functions: FunctionPlacement[] = [];
     this.functionsNamed(value, functions);
     return namedFunctionEntries(property, value, functions);
+  }
+
+  /** Where the functions of the output a value names run (`functionUrl`), and nothing for a function held elsewhere. */
+  private placedFunctions(value: unknown, property: string): BridgeEntry[] {
+    const functions: FunctionPlacement[] = [];
+    this.functionsNamed(value, functions);
+    return functions.length === 0 ? [] : namedFunctionEntries(property, value, functions);
   }
 
   /** Whether a value is the deploying account's id or root principal (`AWS::AccountId`, alone or in an ARN built with `Fn::Sub`). */

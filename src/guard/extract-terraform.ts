@@ -1174,7 +1174,9 @@ class ConfigReader {
       const { p } = c;
       const own = (v: unknown) => typeof v === 'string' && /^(arn:[^:]+:iam::)?\$\{data\.aws_caller_identity\.[^.}]+\.account_id\}(:root)?$/.test(v);
       if (!permissionOpensFunction(p.action, p.principal, p.source_arn, p.source_account, own)) return;
-      const entries = namedFunctionEntries('function_name', p.function_name, reader.functionsNamed(p.function_name));
+      // Only a function of the configuration has a placement to judge (the CloudFormation reader's).
+      const functions = reader.functionsNamed(p.function_name);
+      const entries = functions.length === 0 ? [] : namedFunctionEntries('function_name', p.function_name, functions);
       if (entries.length > 0) reader.bridge(c, entries, PERMISSION_FIX);
     }],
     // What invokes a function for its callers: an API Gateway API, a load balancer's target group, an AppSync data source.

@@ -172,8 +172,9 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
         ...(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]),
         ...(proxied ? ['secretsmanager', 'logs'] : []),
       ]),
-      endpointPolicies: segment === Segment.MY_NUMBER
-        ? myNumberEndpointPolicies(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]) : {},
+      // The closed segments' endpoints are held to the own account (MN-5, LG-4); the proxy's own endpoints too.
+      endpointPolicies: segment === Segment.INTERNET ? {}
+        : closedEndpointPolicies([...(options?.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS[segment]), ...(proxied ? ['secretsmanager', 'logs'] : [])]),
       securityGroups: withIcapIngress(planHostSecurityGroups(segment, blueprint.hosts, flows), proxied ? tenantProxy : undefined),
       networkAcl: segment === Segment.MY_NUMBER ? planMyNumberNacl(cidr[segment], flows) : undefined,
       dnsFirewall: planDnsFirewall(segment, allowedDomains, options?.dnsBlockedDomains ?? [], segment === Segment.INTERNET && builtInEgress),
@@ -276,8 +277,8 @@ function mediaDestinations(breakout: BreakoutOptions): { destination: string; re
     .map(([destination, ids]) => ({ destination, reason: `meeting media of ${[...new Set(ids)].sort().join(', ')} through the firewall (AP-5)` }));
 }
 
-/** The My Number segment's endpoint policies (MN-5), by service. */
-function myNumberEndpointPolicies(services: readonly string[]): Record<string, EndpointPolicyStatementPlan[]> {
+/** The closed segments' endpoint policies (MN-5, LG-4), by service. */
+function closedEndpointPolicies(services: readonly string[]): Record<string, EndpointPolicyStatementPlan[]> {
   const out: Record<string, EndpointPolicyStatementPlan[]> = {};
   for (const service of uniqueInOrder([...services])) out[service] = myNumberEndpointPolicy(service);
   return out;

@@ -17,6 +17,8 @@
  * - Neither VPC turns DNS support off, has a DNS Firewall or forwards "." anywhere: the Amazon-provided resolver answers
  *   internet names for a closed segment's hosts (a channel out in query names), MN-1 at a My Number VPC and LG-1 (model α)
  *   at an LGWAN one.
+ * - LG-4: the network VPC's five interface endpoints (and the application VPC's S3 one) have no policy (AWS's default allows
+ *   any account's resources), when that VPC is LGWAN.
  */
 import * as path from 'path';
 import { cli } from './support';
@@ -26,6 +28,7 @@ const TEMPLATE = path.join(DIR, 'closed-network-workload.template.json');
 const APP_SUBNETS = ['AppSubnetA', 'AppSubnetC', 'AppTgwSubnetA', 'AppTgwSubnetC'];
 const NETWORK_SUBNETS = ['NetworkEndpointSubnetA', 'NetworkEndpointSubnetC', 'NetworkTgwSubnetA', 'NetworkTgwSubnetC'];
 const SSM_RULES = [['GUARD-1', 'AppServerSecurityGroup'], ['GUARD-1', 'AppServerSecurityGroup'], ['GUARD-1', 'EndpointSecurityGroup']];
+const NETWORK_ENDPOINTS = ['Ec2MessagesInterfaceEndpoint', 'KmsInterfaceEndpoint', 'LogsInterfaceEndpoint', 'SsmInterfaceEndpoint', 'SsmMessagesInterfaceEndpoint'];
 
 interface Reported { ruleId: string; path: string; message: string; hops: { node: string }[] }
 
@@ -77,6 +80,7 @@ test('app VPC = MY_NUMBER, shared VPC = LGWAN (flags): whole subnets both ways a
     // No SecurityGroupEgress: AWS gives the group its default allow-all outbound rule (EC2 User Guide, "Default security group rules").
     ['MN-3', 'AppEndpointSecurityGroup'],
     ['MN-1', 'AppVpc'], ['LG-1', 'NetworkVpc'],
+    ...NETWORK_ENDPOINTS.map((e) => ['LG-4', e]),
     ['LOG-1', 'AppVpc'], ['LOG-1', 'NetworkVpc'],
     ['MN-5', 'AppS3InterfaceEndpoint'],
     ['SEG-1', 'TransitGateway'],
@@ -86,12 +90,14 @@ test('app VPC = MY_NUMBER, shared VPC = LGWAN (flags): whole subnets both ways a
 test('both VPCs in LGWAN (mapping-lgwan.json): no segment boundary is crossed; the shared default table, the SSM CIDRs and the missing flow logs remain', async () => {
   const r = await verdict('--mapping', path.join(DIR, 'mapping-lgwan.json'));
   expect(r.code).toBe(1);
-  expect(pairs(r.violations)).toEqual(sorted([...SSM_RULES, ['LG-1', 'AppVpc'], ['LG-1', 'NetworkVpc'], ['LOG-1', 'AppVpc'], ['LOG-1', 'NetworkVpc'], ['SEG-1', 'TransitGateway']]));
+  expect(pairs(r.violations)).toEqual(sorted([...SSM_RULES, ['LG-1', 'AppVpc'], ['LG-1', 'NetworkVpc'], ...[...NETWORK_ENDPOINTS, 'AppS3InterfaceEndpoint'].map((e) => ['LG-4', e]),
+    ['LOG-1', 'AppVpc'], ['LOG-1', 'NetworkVpc'], ['SEG-1', 'TransitGateway']]));
 });
 
 test('the segment mapping and acknowledgements in one file: LOG-1 acknowledged with a reason, the critical ones stay', async () => {
   const r = await verdict('--mapping', path.join(DIR, 'mapping-lgwan-acknowledged.json'));
   expect(r.code).toBe(1);
   expect(pairs(r.acknowledged)).toEqual([['LOG-1', 'AppVpc'], ['LOG-1', 'NetworkVpc']]);
-  expect(pairs(r.violations)).toEqual(sorted([...SSM_RULES, ['LG-1', 'AppVpc'], ['LG-1', 'NetworkVpc'], ['SEG-1', 'TransitGateway']]));
+  expect(pairs(r.violations)).toEqual(sorted([...SSM_RULES, ['LG-1', 'AppVpc'], ['LG-1', 'NetworkVpc'], ...[...NETWORK_ENDPOINTS, 'AppS3InterfaceEndpoint'].map((e) => ['LG-4', e]),
+    ['SEG-1', 'TransitGateway']]));
 });

@@ -492,6 +492,26 @@ const CASES: readonly Case[] = [
     outside: { cfn: { AuthType: 'AWS_IAM', TargetFunctionArn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:other' }, tf: { authorization_type: 'AWS_IAM', function_name: 'other' }, says: NOT_IN_OUTPUT },
   },
   {
+    // A Lambda permission for everyone (red team 39): any caller invokes the function, whose code runs in its VPC configuration's subnets.
+    cfnType: 'AWS::Lambda::Permission',
+    tfType: 'aws_lambda_permission',
+    cfn: () => ({ Action: 'lambda:InvokeFunction', Principal: '*', FunctionName: { Ref: 'Fn' } }),
+    tf: () => ({ action: 'lambda:InvokeFunction', principal: '*', function_name: '${aws_lambda_function.fn.function_name}' }),
+    with: FUNCTION_IN_SEGMENT,
+    fix: 'grant lambda:InvokeFunction only to principals of the account',
+    // A function whose VPC configuration the guard cannot read: where it runs cannot be told. (A permission on a function
+    // the output does not hold is not judged here: front-doors.test.ts.)
+    outside: {
+      cfn: { Action: 'lambda:InvokeFunction', Principal: '*', FunctionName: { Ref: 'Fn' } },
+      tf: { action: 'lambda:InvokeFunction', principal: '*', function_name: '${aws_lambda_function.fn.function_name}' },
+      with: {
+        cfn: () => ({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, VpcConfig: { Ref: 'Config' } } } }),
+        tf: () => ({ aws_lambda_function: { fn: { function_name: 'fn', role: 'arn:aws:iam::111122223333:role/r', vpc_config: '${var.config}' } } }),
+      },
+      says: /VpcConfig|vpc_config|var\.config/,
+    },
+  },
+  {
     // What invokes a function for its callers: an API Gateway REST API method (its integration URI names the function).
     cfnType: 'AWS::ApiGateway::Method',
     tfType: 'aws_api_gateway_integration',
@@ -826,6 +846,22 @@ const CASES: readonly Case[] = [
     fix: 'make it private',
     // Without a subnet group: the default VPC.
     outside: { cfn: { Engine: 'postgres', PubliclyAccessible: true }, tf: { engine: 'postgres', publicly_accessible: true }, says: /not given, which means the default VPC/ },
+  },
+  {
+    // A Neptune instance with a public endpoint (red team 39): its cluster's subnet group.
+    cfnType: 'AWS::Neptune::DBInstance',
+    tfType: 'aws_neptune_cluster_instance',
+    cfn: () => ({ DBInstanceClass: 'db.r6g.large', PubliclyAccessible: true, DBClusterIdentifier: { Ref: 'Cluster' } }),
+    tf: () => ({ instance_class: 'db.r6g.large', publicly_accessible: true, cluster_identifier: '${aws_neptune_cluster.c.id}' }),
+    with: {
+      cfn: (p) => ({
+        DbGroup: { Type: 'AWS::Neptune::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: `${p}Sub` }] } },
+        Cluster: { Type: 'AWS::Neptune::DBCluster', Properties: { DBSubnetGroupName: { Ref: 'DbGroup' } } },
+      }),
+      tf: (p) => ({ aws_neptune_subnet_group: { grp: { subnet_ids: [`\${aws_subnet.${p}.id}`] } }, aws_neptune_cluster: { c: { neptune_subnet_group_name: '${aws_neptune_subnet_group.grp.name}' } } }),
+    },
+    fix: 'make it private',
+    outside: { cfn: { PubliclyAccessible: true, DBClusterIdentifier: 'other-cluster' }, tf: { publicly_accessible: true, cluster_identifier: 'other-cluster' }, says: NOT_IN_OUTPUT },
   },
   {
     // An Aurora instance: its cluster's subnet group; AWS decides its public access when the setting is left out.

@@ -64,8 +64,9 @@ describe('a Lambda permission', () => {
     ]) {
       expect([properties, cfn(permission(properties))]).toEqual([properties, []]);
     }
-    // A function outside every VPC is no way in.
+    // A function outside every VPC is no way in; one the template does not hold has no placement to judge here.
     expect(cfn({ Perm: { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: { Ref: 'Outside' }, Principal: '*' } } })).toEqual([]);
+    expect(cfn({ Perm: { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: 'elsewhere', Principal: '*' } } })).toEqual([]);
   });
 });
 

@@ -1207,14 +1207,15 @@ class Oracle {
 
   /**
    * The groups §10 judges: the network's, and — "where an EC2 instance of the output runs in the VPC naming no group …
-   * (so EC2 gives it the default group), … EC2's own rules of a default group too — all inbound from the group, all
-   * outbound to `0.0.0.0/0` and `::/0` — unless Terraform's `aws_default_security_group` takes the group over" — the
-   * default group of each VPC holding a forwarder instance (rendered with no group), with those rules added to what the
-   * network lists for it (Terraform renders a listed default group as aws_default_security_group: taken over).
+   * (so EC2 gives it the default group), or a network interface … of the output names no group …, for EC2's own rules
+   * of a default group too — all inbound from the group, all outbound to `0.0.0.0/0` and `::/0` — unless Terraform's
+   * `aws_default_security_group` takes the group over" — the default group of each VPC holding a forwarder (an instance
+   * or a network interface, both rendered with no group), with those rules added to what the network lists for it
+   * (Terraform renders a listed default group as aws_default_security_group: taken over).
    */
   private judgedGroups(): Network['securityGroups'] {
     const net = this.net;
-    const users = new Set((net.forwarders ?? []).filter((f) => f.kind === 'instance').map((f) => net.subnets.find((s) => s.id === f.subnet)!.vpc));
+    const users = new Set((net.forwarders ?? []).map((f) => net.subnets.find((s) => s.id === f.subnet)!.vpc));
     const out: Network['securityGroups'] = [];
     for (const g of net.securityGroups) {
       const implicit = g.isDefault && users.has(g.vpc) && this.cfn;

@@ -1444,8 +1444,9 @@ export const REGRESSIONS: Regression[] = [
       + 'with any source address": Internet subnet i routes My Number\'s 10.0.1.0/24 to the transit gateway, which delivers it at the '
       + 'My Number attachment subnet ma; ma delivers locally into m, whose inbound NACL denies 10.2.0.0/16 (i\'s VPC) and allows the '
       + 'rest. The router instance in i sends from 10.9.9.9 as well ⇒ MN-2; the interface with "false" in the LGWAN subnet l, which '
-      + 'has no route out, changes nothing.',
-    expected: ['MN-2'],
+      + 'has no route out, changes no path. It names no security group, so the LGWAN VPC\'s default group is judged with EC2\'s own rules '
+      + '(§10: all outbound, toward My Number too) ⇒ MN-3.',
+    expected: ['MN-2', 'MN-3'],
     net: new NetBuilder(engine)
       .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').subnet('ma', 'mn', '10.0.9.0/28')
       .vpc('in', 'INTERNET', '10.2.0.0/16').subnet('i', 'in', '10.2.1.0/24').subnet('ia', 'in', '10.2.9.0/28').table('rti', 'in', ['i'])

@@ -183,6 +183,14 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
       + 'service hosts and blackholes the rest of the WAN ranges at the transit gateway.',
     citations: [{ source: SOURCES.NEC, where: 'LGWAN接続系 No.6 外部との接続 (1)', quote: 'LGWAN-ASP(LGWANメール含む)など特定通信限定とすること。' }],
   },
+  'LG-4': {
+    summaryJa: 'LGWAN接続系の VPC エンドポイントはすべて、MN-5 がマイナンバー利用事務系に求めるのと同じく、両側を自団体のアカウントに限るエンドポイントポリシーを持つこと'
+      + '（AWS 所有の SSM ドキュメントと、s3:GetObject だけで読む Amazon Linux 2023 のパッケージリポジトリは名前を挙げた例外）。',
+    rationale: 'A VPC endpoint with AWS\'s default policy reaches any account\'s resources: the LGWAN segment could write to a bucket or log group '
+      + 'of another account, which the internet reaches, or be driven by another account\'s credentials, with no route leaving the VPC. The seed '
+      + 'forbids communication with networks that reach the internet, directly or indirectly. An error like MN-5: the seed does not name AWS APIs.',
+    citations: [NEC_LGWAN_INTERNET],
+  },
   'AP-1': {
     summaryJa: 'LGWAN接続系からインターネットへは、既定で遮断し（aws:drop_strict、または aws:drop_established と TCP 以外を遮断するルール。途中で切れた接続は続けずに遮断）FQDN 許可リスト（TLS SNI / HTTP Host）で許可し、それを迂回させない（ステートレスの aws:pass がなく、'
       + '許可リストより前に pass ルールがなく、後にはリテラルのアドレスブロックと特定のポートへの pass ルールだけがあり、そのアドレスは合わせて IPv4 の /8、IPv6 の /12 以内）'

@@ -98,6 +98,7 @@ function statementProblem(s: unknown, index: number, serviceName: string): Bilin
       `${labelJa} にガードが読まない要素がある（${unknown.map((k) => JSON.stringify(k)).join('、')}）: AWS がほかの要素として読みうる`);
   }
   if (st.Effect === 'Deny') return undefined;
+  if (packageRepositoryRead(st)) return undefined;
   if (st.Effect !== 'Allow') return bi(`${label} has an effect the guard cannot read (${JSON.stringify(st.Effect)})`, `${labelJa} の Effect をガードが読めない（${JSON.stringify(st.Effect)}）`);
   if ('NotPrincipal' in st || 'NotResource' in st) {
     return bi(`${label} uses NotPrincipal / NotResource, which allows everything not listed`, `${labelJa} が NotPrincipal / NotResource を使っていて、列挙したもの以外をすべて許可する`);
@@ -123,6 +124,20 @@ function statementProblem(s: unknown, index: number, serviceName: string): Bilin
       + `デプロイ先のアカウントだけを指定していない${why.ja}`));
   }
   return problems.length > 0 ? joinBi(problems) : undefined;
+}
+
+/**
+ * Amazon Linux 2023's package repositories, an S3 bucket AWS owns in each region (`al2023-repos-<region>-de612dc2`, Amazon
+ * Linux 2023 User Guide, "Package repositories"), read by an S3 gateway endpoint (the α′ proxy's, src/plan/proxy.ts):
+ * an Allow of `s3:GetObject` alone on that bucket's objects and on no other condition carries no data out of the segment
+ * whoever's credentials sign it, so it is a named exception, as AWS's SSM documents are.
+ */
+const PACKAGE_REPOSITORY = /^arn:(\{partition\}|aws(-[a-z]+)*):s3:::al2023-repos-(\{region\}|[a-z]{2}(-[a-z]+)+-\d)-de612dc2\/\*$/;
+function packageRepositoryRead(st: Record<string, unknown>): boolean {
+  const actions = Array.isArray(st.Action) ? st.Action : [st.Action];
+  const resources = Array.isArray(st.Resource) ? st.Resource : [st.Resource];
+  return st.Effect === 'Allow' && st.Condition === undefined && actions.length > 0 && actions.every((a) => a === 's3:GetObject')
+    && resources.length > 0 && resources.every((r) => typeof r === 'string' && PACKAGE_REPOSITORY.test(r));
 }
 
 /** Why an endpoint's policy does not hold it to the own account, or undefined when it does. */
@@ -163,18 +178,42 @@ export const MN5: GuardRule = {
     + 'the account or AWS\'s own SSM documents; not for the SSM message channels) to the deploying account as the guard reads it — not a literal '
     + 'account ID, an organisation or a deploy-time value.',
   check(ctx: GuardContext): Finding[] {
-    const findings: Finding[] = [];
-    for (const e of nodesOf(ctx.graph, 'vpc-endpoint')) {
-      if (deref<VpcNode>(ctx.graph, e.vpc)?.segment !== Segment.MY_NUMBER) continue;
-      const problem = endpointPolicyProblem(e);
-      if (!problem) continue;
-      findings.push(finding(this, nameOf(ctx.graph, e.id),
-        bi(`VPC endpoint ${e.id} (${e.serviceName}) in the My Number VPC: ${problem.en}`, `マイナンバー利用事務系の VPC の VPC エンドポイント ${e.id}（${e.serviceName}）: ${problem.ja}`),
-        bi('give the endpoint a policy that allows only the own account\'s principals on the own account\'s resources '
-          + '(aws:PrincipalAccount and aws:ResourceAccount = the account ID), with the AWS-owned resources the service needs as named exceptions',
-        'エンドポイントに、自団体のアカウントのプリンシパルが自団体のアカウントのリソースを操作することだけを許可するポリシーを付ける'
-          + '（aws:PrincipalAccount と aws:ResourceAccount = アカウント ID）。サービスが必要とする AWS 所有のリソースは、名前を挙げて例外にする')));
-    }
-    return findings;
+    return endpointFindings(ctx, this, Segment.MY_NUMBER);
   },
 };
+
+/**
+ * LG-4: the LGWAN segment's VPC endpoints are held to the own account as MN-5 holds My Number's. With another account's
+ * principals or resources, the closed segment writes to (or is driven from) resources the internet reaches, through AWS
+ * APIs and no route: 001 forbids communication with a network that reaches the internet 「直接、間接を問わず」. An outside
+ * tester (red team 39) found the library's own LGWAN endpoints on AWS's full-access default policy.
+ */
+export const LG4: GuardRule = {
+  id: 'LG-4',
+  severity: Severity.ERROR,
+  models: ALL_MODELS,
+  term: 'LGWAN接続系のVPCエンドポイント',
+  summary: 'Every VPC endpoint of an LGWAN VPC has a policy that holds it to the own account on both sides, as MN-5 requires of My Number\'s '
+    + '(AWS\'s own SSM documents, and Amazon Linux 2023\'s package repositories read by s3:GetObject alone, as named exceptions).',
+  check(ctx: GuardContext): Finding[] {
+    return endpointFindings(ctx, this, Segment.LGWAN);
+  },
+};
+
+/** The endpoints of a segment's VPCs whose policy does not hold them to the own account (MN-5, LG-4). */
+function endpointFindings(ctx: GuardContext, rule: GuardRule, segment: Segment.MY_NUMBER | Segment.LGWAN): Finding[] {
+  const findings: Finding[] = [];
+  const where = segment === Segment.MY_NUMBER ? bi('the My Number VPC', 'マイナンバー利用事務系の VPC') : bi('the LGWAN VPC', 'LGWAN接続系の VPC');
+  for (const e of nodesOf(ctx.graph, 'vpc-endpoint')) {
+    if (deref<VpcNode>(ctx.graph, e.vpc)?.segment !== segment) continue;
+    const problem = endpointPolicyProblem(e);
+    if (!problem) continue;
+    findings.push(finding(rule, nameOf(ctx.graph, e.id),
+      bi(`VPC endpoint ${e.id} (${e.serviceName}) in ${where.en}: ${problem.en}`, `${where.ja}の VPC エンドポイント ${e.id}（${e.serviceName}）: ${problem.ja}`),
+      bi('give the endpoint a policy that allows only the own account\'s principals on the own account\'s resources '
+        + '(aws:PrincipalAccount and aws:ResourceAccount = the account ID), with the AWS-owned resources the service needs as named exceptions',
+      'エンドポイントに、自団体のアカウントのプリンシパルが自団体のアカウントのリソースを操作することだけを許可するポリシーを付ける'
+        + '（aws:PrincipalAccount と aws:ResourceAccount = アカウント ID）。サービスが必要とする AWS 所有のリソースは、名前を挙げて例外にする')));
+  }
+  return findings;
+}
