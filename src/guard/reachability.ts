@@ -1097,17 +1097,23 @@ export class Reachability {
     return vpc.delivery;
   }
 
-  /** Entering one of several subnets (which one is not known): the union, computed once per distinct inbound NACL. */
+  /**
+   * Reaching a transit gateway through one of its attachment's subnets (which one is not known): X's outbound entries,
+   * then the attachment subnet's inbound entries — X's own when X is that subnet (AWS Transit Gateway guide, "Network
+   * ACLs for transit gateways", "Same subnet for EC2 instances and transit gateway association": for traffic from the
+   * instances to the transit gateway, outbound rules are evaluated on the destination and inbound rules on the source).
+   * The union over the subnets, computed once per distinct inbound NACL.
+   */
   private crossAny(x: SubnetInfo, ys: SubnetInfo[], part: HeaderSet): Box[] {
     const out = this.nacl(x, true, part);
     const byAcls = new Map<string, SubnetInfo>();
     for (const y of ys) {
       let key = '';
-      if (y !== x) for (let i = 0; i < y.acls.length; i++) key += i === 0 ? y.acls[i].id : `,${y.acls[i].id}`;
+      for (let i = 0; i < y.acls.length; i++) key += i === 0 ? y.acls[i].id : `,${y.acls[i].id}`;
       byAcls.set(key, y);
     }
     const union: Box[] = [];
-    for (const [key, y] of byAcls) appendAll(union, key === '' ? part : this.nacl(y, false, out));
+    for (const y of byAcls.values()) appendAll(union, this.nacl(y, false, out));
     return dedupe(union);
   }
 
