@@ -47,11 +47,16 @@ const flow = (src: string): DeclaredFlow => ({
 
 const SUBNETS: Record<string, string> = { mn: '10.1.1.0/24', app: '10.1.2.0/24', second: '10.1.3.0/24' };
 
+/** An Availability Zone the guard cannot read: a data source / Fn::GetAZs pick, as env-agnostic code writes it. */
+const UNREAD_AZ = 'unread';
+const tfAz = (az: string) => (az === UNREAD_AZ ? '${data.aws_availability_zones.all.names[0]}' : az);
+const cfnAz = (az: string) => (az === UNREAD_AZ ? { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] } : az);
+
 function terraform(spec: Spec): any {
   const seg = (s: string) => ({ 'jichitai:segment': s });
   const tgw = '${aws_ec2_transit_gateway.t.id}';
   const subnet: Record<string, any> = {
-    mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: SUBNETS.mn, availability_zone: spec.mnAz ?? 'ap-northeast-1a' },
+    mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: SUBNETS.mn, availability_zone: tfAz(spec.mnAz ?? 'ap-northeast-1a') },
     inet: { vpc_id: '${aws_vpc.inet.id}', cidr_block: '10.2.1.0/24', availability_zone: 'ap-northeast-1a' },
   };
   const assoc: Record<string, any> = {
@@ -60,7 +65,7 @@ function terraform(spec: Spec): any {
   };
   for (const [name, az] of [['app', spec.app], ['second', spec.second]] as const) {
     if (az === undefined) continue;
-    subnet[name] = { vpc_id: '${aws_vpc.mn.id}', cidr_block: SUBNETS[name], availability_zone: az };
+    subnet[name] = { vpc_id: '${aws_vpc.mn.id}', cidr_block: SUBNETS[name], availability_zone: tfAz(az) };
     assoc[name] = { subnet_id: `\${aws_subnet.${name}.id}`, route_table_id: '${aws_route_table.mn.id}' };
   }
   const entry = (e: Entry) => ({
@@ -139,7 +144,7 @@ function cloudFormation(spec: Spec): any {
   const r: Record<string, any> = {
     MnVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.0.0/16', Tags: tags('jichitai:segment', 'MY_NUMBER') } },
     InVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.2.0.0/16', Tags: tags('jichitai:segment', 'INTERNET') } },
-    mn: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('MnVpc'), CidrBlock: SUBNETS.mn, AvailabilityZone: spec.mnAz ?? 'ap-northeast-1a' } },
+    mn: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('MnVpc'), CidrBlock: SUBNETS.mn, AvailabilityZone: cfnAz(spec.mnAz ?? 'ap-northeast-1a') } },
     inet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('InVpc'), CidrBlock: '10.2.1.0/24', AvailabilityZone: 'ap-northeast-1a' } },
     MnRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref('MnVpc') } },
     InRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref('InVpc') } },
@@ -188,7 +193,7 @@ function cloudFormation(spec: Spec): any {
   }
   for (const [name, az] of [['app', spec.app], ['second', spec.second]] as const) {
     if (az === undefined) continue;
-    r[name] = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('MnVpc'), CidrBlock: SUBNETS[name], AvailabilityZone: az } };
+    r[name] = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('MnVpc'), CidrBlock: SUBNETS[name], AvailabilityZone: cfnAz(az) } };
     r[`${name}Assoc`] = { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { RouteTableId: ref('MnRt'), SubnetId: ref(name) } };
   }
   for (const n of spec.nacls ?? []) {
@@ -268,5 +273,44 @@ describe.each(ENGINES)('the sender in the transit gateway attachment subnet: its
     expect(mnOut(read, spec)).toBe(0);
     // Opened again, the path is there: the test can fail.
     expect(mnOut(read, { ...spec, nacls: [{ ...spec.nacls![0], egress: [ALLOW_ALL(100)] }] })).toBeGreaterThan(0);
+  });
+});
+
+describe.each(ENGINES)('attachment subnets in several Availability Zones: FLOW-1 takes the one in the sender\'s zone (%s)', (_, read) => {
+  // AWS Transit Gateway guide, "Amazon VPC attachments" (tgw-vpc-attachments.html), Limits: traffic is forwarded to the
+  // transit gateway only when the attachment has a subnet in the same Availability Zone. The app subnet is in AZ a.
+  const denyApp = (subnets: string[]) => [{ name: 'tgwacl', subnets, egress: [ALLOW_ALL(100)], ingress: [DENY(10, SUBNETS.app), ALLOW_ALL(100)] }];
+  const spec = (over: Partial<Spec> = {}): Spec => ({ src: '10.1.2.10/32', app: 'ap-northeast-1a', second: 'ap-northeast-1c', ...over });
+
+  test('control: both attachment subnets let the app subnet in, the flow is shown open', () => {
+    expect(flow1(read, spec())).toBe('');
+  });
+
+  test('the attachment subnet of AZ a denies the app subnet in: FLOW-1 reports it, though the one of AZ c lets it in', () => {
+    expect(flow1(read, spec({ nacls: denyApp(['mn']) }))).toMatch(/the request \(tcp 443\) from 10\.1\.2\.10\/32 to 10\.2\.1\.10\/32 is dropped by the inbound entries of \S*tgwacl \(subnet \S*mn\)/);
+  });
+
+  test('the attachment subnet of AZ c denies it, the one of AZ a (the sender\'s) lets it in: the flow is shown open', () => {
+    expect(flow1(read, spec({ nacls: denyApp(['second']) }))).toBe('');
+  });
+
+  test('the forbidden-path walk keeps the union: either attachment subnet may carry the app subnet\'s packets', () => {
+    const outOfApp = (s: Spec) => findings(read, s).filter((f) => f.ruleId === 'MN-2' && /^a My Number subnet reaches/.test(f.message) && /app\b/.test(f.path)).length;
+    expect(outOfApp(spec({ nacls: denyApp(['mn']) }))).toBeGreaterThan(0);
+    // Both closed: no path out of the app subnet (the check above could fail).
+    expect(outOfApp(spec({ nacls: denyApp(['mn', 'second']) }))).toBe(0);
+  });
+
+  test('an Availability Zone the guard cannot read: every attachment subnet must let the flow through', () => {
+    expect(flow1(read, spec({ app: UNREAD_AZ, nacls: denyApp(['second']) }))).toMatch(/is dropped by the inbound entries of \S*tgwacl \(subnet \S*second\)/);
+    expect(flow1(read, spec({ second: UNREAD_AZ, nacls: denyApp(['second']) }))).toMatch(/is dropped by the inbound entries of \S*tgwacl \(subnet \S*second\)/);
+    expect(flow1(read, spec({ app: UNREAD_AZ }))).toBe('');
+  });
+
+  test('no attachment subnet in the sender\'s Availability Zone: nothing reaches the gateway, FLOW-1 says so', () => {
+    expect(flow1(read, spec({ app: 'ap-northeast-1d' }))).toMatch(
+      /the request \(tcp 443\) from 10\.1\.2\.10\/32 to 10\.2\.1\.10\/32 is dropped by attachment \S*(mn|MnAtt), which has no subnet in ap-northeast-1d \(the Availability Zone of subnet \S*app\)/);
+    const ja = findings(read, spec({ app: 'ap-northeast-1d' })).find((f) => f.ruleId === 'FLOW-1')!.ja!.message;
+    expect(ja).toMatch(/アタッチメント \S+（サブネット \S*app のアベイラビリティーゾーン ap-northeast-1d にアタッチメントのサブネットがない） で破棄される/);
   });
 });
