@@ -1179,13 +1179,20 @@ export class Reachability {
     return this.nacl(x, true, part);
   }
 
-  /** The headers a subnet's NACL lets through in one direction (several associations: any of them, semantics §6). */
+  /**
+   * The headers a subnet's NACL lets through in one direction. Several associations of one subnet: AWS applies one, the
+   * association made last (a subnet is associated with one network ACL at a time, Amazon VPC user guide, "Network ACL
+   * basics"), which the output does not fix: what any of them lets through (semantics §6), or, for a probe that counts
+   * only what surely arrives (`ProbeOptions.sure`), what every one of them lets through.
+   */
   private nacl(s: SubnetInfo, egress: boolean, part: HeaderSet): Box[] {
     if (part.length === 0) return [];
     if (s.acls.length === 0) return [...part];
     // Pushed into one list, not `acls.map(...).flat()`: flat's result, and an optimized map's, is a holey array, a second
     // array shape for every site a header set reaches (`withinRanges`).
     const passed: Box[] = [];
+    // For `sure`, each NACL filters what the ones before it let through.
+    let kept: Box[] = [...part];
     for (const acl of s.acls) {
       const known = egress ? this.compiledOut : this.compiledIn;
       let compiled = known.get(acl.id);
@@ -1194,12 +1201,14 @@ export class Reachability {
         compiled = { entries, all: allowsAll(entries, this.atoms, this.protocols) };
         known.set(acl.id, compiled);
       }
-      appendAll(passed, compiled.all ? part : applyNacl(part, compiled.entries));
+      if (this.sure) kept = compiled.all ? kept : applyNacl(kept, compiled.entries);
+      else appendAll(passed, compiled.all ? part : applyNacl(part, compiled.entries));
     }
-    const out = s.acls.length === 1 ? passed : dedupe(passed);
+    const out = this.sure ? kept : s.acls.length === 1 ? passed : dedupe(passed);
     if (this.dropLog) {
-      this.lost(s.node.id, () => `the ${egress ? 'outbound' : 'inbound'} entries of ${s.acls.map((a) => this.name(a.id)).join(', ')} (subnet ${this.name(s.node.id)})`,
-        subtractAll(part, out));
+      const which = s.acls.map((a) => this.name(a.id)).join(', ');
+      const several = s.acls.length > 1 && this.sure ? ', associated with several network ACLs: AWS applies one of them, the association made last' : '';
+      this.lost(s.node.id, () => `the ${egress ? 'outbound' : 'inbound'} entries of ${which} (subnet ${this.name(s.node.id)}${several})`, subtractAll(part, out));
     }
     return out;
   }

@@ -314,3 +314,28 @@ describe.each(ENGINES)('attachment subnets in several Availability Zones: FLOW-1
     expect(ja).toMatch(/アタッチメント \S+（サブネット \S*app のアベイラビリティーゾーン ap-northeast-1d にアタッチメントのサブネットがない） で破棄される/);
   });
 });
+
+describe.each(ENGINES)('a subnet associated with two NACLs: FLOW-1 counts what both let through (%s)', (_, read) => {
+  // A subnet has one network ACL at a time (Amazon VPC user guide, "Network ACL basics"); two associations of one subnet
+  // replace each other, the one applied last wins, and nothing in the output fixes which that is.
+  const OPEN = { name: 'openacl', subnets: ['app'], egress: [ALLOW_ALL(100)], ingress: [ALLOW_ALL(100)] };
+  const CLOSED = { name: 'closedacl', subnets: ['app'], egress: [], ingress: [] };
+  const spec = (nacls: Spec['nacls']): Spec => ({ src: '10.1.2.10/32', app: 'ap-northeast-1a', nacls });
+
+  test('control: two open NACLs, the flow is shown open', () => {
+    expect(flow1(read, spec([OPEN, { ...OPEN, name: 'openacl2' }]))).toBe('');
+  });
+
+  test('one of them denies everything: FLOW-1 reports it, naming the subnet\'s several NACLs', () => {
+    const found = findings(read, spec([OPEN, CLOSED])).filter((f) => f.ruleId === 'FLOW-1');
+    expect(found.map(formatFinding).join('\n')).toMatch(new RegExp('the request \\(tcp 443\\) from 10\\.1\\.2\\.10/32 to 10\\.2\\.1\\.10/32 is dropped by the outbound entries of '
+      + '\\S*(openacl, \\S*closedacl|closedacl, \\S*openacl) \\(subnet \\S*app, associated with several network ACLs: AWS applies one of them, the association made last\\)'));
+    expect(found[0].ja!.message).toMatch(/のアウトバウンドエントリ（サブネット \S*app。複数のネットワーク ACL に関連付けられており、AWS はそのうち最後に関連付けた一つだけを適用する） で破棄される/);
+  });
+
+  test('the forbidden-path walk keeps the union: either NACL may be the one applied', () => {
+    const outOfApp = (s: Spec) => findings(read, s).filter((f) => f.ruleId === 'MN-2' && /^a My Number subnet reaches/.test(f.message) && /app\b/.test(f.path)).length;
+    expect(outOfApp(spec([OPEN, CLOSED]))).toBeGreaterThan(0);
+    expect(outOfApp(spec([CLOSED, { ...CLOSED, name: 'closedacl2' }]))).toBe(0);
+  });
+});
