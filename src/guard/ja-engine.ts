@@ -609,7 +609,11 @@ const PATTERNS: readonly Pattern[] = [
   [/^attachment (.+) is associated with no transit gateway route table$/, (m) => `アタッチメント ${m[1]} がどの Transit Gateway ルートテーブルにも関連付けられていない`],
   [/^subnet (.+) has no route table$/, (m) => `サブネット ${m[1]} にルートテーブルがない`],
   [/^no route in (.+)$/, (m) => `${m[1]} にルートがない`],
+  [/^attachment (.+), which has no subnet in (\S+) \(the Availability Zone of subnet (.+)\)$/,
+    (m) => `アタッチメント ${m[1]}（サブネット ${m[3]} のアベイラビリティーゾーン ${m[2]} にアタッチメントのサブネットがない）`],
   [/^blackhole (.+) in (.+)$/, (m) => `${m[2]} のブラックホール ${m[1]}`],
+  [/^the (outbound|inbound) entries of (.+) \(subnet (.+), associated with several network ACLs: AWS applies one of them, the association made last\)$/,
+    (m) => `${m[2]} の${m[1] === 'outbound' ? 'アウトバウンド' : 'インバウンド'}エントリ（サブネット ${m[3]}。複数のネットワーク ACL に関連付けられており、AWS はそのうち最後に関連付けた一つだけを適用する）`],
   [/^the (outbound|inbound) entries of (.+) \(subnet (.+)\)$/, (m) => `${m[2]} の${m[1] === 'outbound' ? 'アウトバウンド' : 'インバウンド'}エントリ（サブネット ${m[3]}）`],
   // Extractors: the security cloud's Terraform readers.
   [/^the rules are not JSON text the guard can read$/, () => 'ルールが、ガードが読める JSON テキストではない'],

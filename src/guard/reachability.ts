@@ -166,6 +166,16 @@ interface Position {
   readonly origin: string;
 }
 
+/** How a probe reads the hops where AWS takes one of several alternatives. */
+export interface ProbeOptions {
+  /**
+   * Count only what surely arrives (FLOW-1 proves a declared flow open): of several attachment subnets a packet may
+   * reach a transit gateway through, the one in the sender's Availability Zone (every one when a zone is not a literal).
+   * Without it, what may arrive: the forbidden-path rules' over-approximation (semantics §5, §6).
+   */
+  readonly sure?: boolean;
+}
+
 /** Packets a probe lost on the way, where and why (FLOW-1 names the hop that drops a declared flow). */
 export interface Drop {
   /** Node id of the hop (subnet, route table, transit route table, attachment). */
@@ -215,6 +225,11 @@ export class Reachability {
 
   /** While a probe runs: where its packets were lost. */
   private dropLog?: Drop[];
+  /**
+   * While a probe for FLOW-1 runs (`ProbeOptions.sure`): where AWS takes one of several alternatives the guard cannot
+   * tell apart, only what every one of them lets through counts (an under-approximation: what surely arrives).
+   */
+  private sure = false;
 
   /** `extraPrefixes`: blocks a caller will ask about (declared hosts), so that they are unions of classes. */
   constructor(private readonly graph: TopologyGraph, extraPrefixes: readonly string[] = []) {
@@ -566,10 +581,10 @@ export class Reachability {
   }
 
   /** Where the given headers go from a subnet, with every arrival (its own segment's too) and where packets were lost. */
-  public probeFromSubnet(subnetId: string, headers: Box[]): { arrivals: Arrival[]; drops: Drop[] } {
+  public probeFromSubnet(subnetId: string, headers: Box[], options: ProbeOptions = {}): { arrivals: Arrival[]; drops: Drop[] } {
     const s = this.subnets.get(subnetId);
     if (!s) return { arrivals: [], drops: [] };
-    return this.probe(subnetId, (walk) => this.at(walk, { subnet: s, origin: subnetId }, headers, makeStep(subnetId, 'subnet', undefined), []), headers);
+    return this.probe(subnetId, (walk) => this.at(walk, { subnet: s, origin: subnetId }, headers, makeStep(subnetId, 'subnet', undefined), []), headers, options);
   }
 
   /** Every address, protocol and port of both families, as sources and destinations: what an external zone may send. */
@@ -583,7 +598,7 @@ export class Reachability {
    * gateway from every VPN attachment labelled with the zone and every attachment named by id whose route table is, and
    * into every VPC a VPN gateway labelled with the zone is attached to.
    */
-  public probeFromZone(zone: string, headers: Box[]): { arrivals: Arrival[]; drops: Drop[] } {
+  public probeFromZone(zone: string, headers: Box[], options: ProbeOptions = {}): { arrivals: Arrival[]; drops: Drop[] } {
     return this.probe(`zone ${zone}`, (walk) => {
       // Only entries whose route tables send some of the destinations somewhere (not to a blackhole): from any other the
       // packets go nowhere, and walking them made a prefecture's flows quadratic (every member has an LGWAN WAN VPN whose
@@ -613,7 +628,7 @@ export class Reachability {
             'remove the gateway route table association of the VPN gateway (ingress routing), so that what enters is delivered by the local route', headers, step, []);
         }
       }
-    }, headers);
+    }, headers, options);
   }
 
   /**
@@ -754,26 +769,29 @@ export class Reachability {
       : `${this.name(ref.id)} (a resource the guard does not read, associated as a transit gateway attachment)`;
   }
 
-  private probe(from: string, run: (walk: Walk) => void, headers: HeaderSet): { arrivals: Arrival[]; drops: Drop[] } {
+  private probe(from: string, run: (walk: Walk) => void, headers: HeaderSet, options: ProbeOptions = {}): { arrivals: Arrival[]; drops: Drop[] } {
     // The same question is asked again when several guarded stacks share this reachability (a prefecture's members).
-    let key = from;
+    const sure = options.sure === true;
+    let key = sure ? `sure ${from}` : from;
     for (let i = 0; i < headers.length; i++) key += `${i === 0 ? '\u0000' : ';'}${boxText(headers[i])}`;
     let known = this.probeCache.get(key);
     if (!known) {
-      known = this.runProbe(from, run);
+      known = this.runProbe(from, run, sure);
       this.probeCache.set(key, known);
     }
     return known;
   }
 
-  private runProbe(from: string, run: (walk: Walk) => void): { arrivals: Arrival[]; drops: Drop[] } {
+  private runProbe(from: string, run: (walk: Walk) => void, sure: boolean): { arrivals: Arrival[]; drops: Drop[] } {
     const walk: Walk = { from, recordAll: true, segment: this.segmentOf(from), out: [], onPath: new Set(), seen: new Map() };
     const drops: Drop[] = [];
     this.dropLog = drops;
+    this.sure = sure;
     try {
       run(walk);
     } finally {
       this.dropLog = undefined;
+      this.sure = false;
     }
     return { arrivals: walk.out, drops };
   }
@@ -957,8 +975,10 @@ export class Reachability {
     }
     for (const attachment of attachments) {
       const inside = this.subnetsIn(attachment.subnets);
-      // The packet reaches the gateway through the attachment's interface in one of its subnets (AZ unknown: any).
-      const entered = inside.length > 0 ? this.crossAny(from, inside, part) : [...part];
+      // The packet reaches the gateway through the attachment's interface in one of its subnets (AZ unknown: any; for a
+      // probe that counts only what surely arrives, the sender's AZ's, `crossSure`).
+      const entered = inside.length === 0 ? [...part]
+        : this.sure ? this.crossSure(from, inside, part, attachment.id) : this.crossAny(from, inside, part);
       if (deref<GraphNode>(this.graph, attachment.transitGateway)?.type !== 'transit-gateway') {
         this.unknown(walk, attachment.id, `transit gateway ${describeRef(attachment.transitGateway)} is not in the synthesized output, so its route tables are unknown`,
           'guard the stack that creates the transit gateway together with this one (CDK cross-stack references are followed)', entered, tgwStep, firewalls);
@@ -1097,18 +1117,55 @@ export class Reachability {
     return vpc.delivery;
   }
 
-  /** Entering one of several subnets (which one is not known): the union, computed once per distinct inbound NACL. */
+  /**
+   * Reaching a transit gateway through one of its attachment's subnets (which one is not known): X's outbound entries,
+   * then the attachment subnet's inbound entries — X's own when X is that subnet (AWS Transit Gateway guide, "Network
+   * ACLs for transit gateways", "Same subnet for EC2 instances and transit gateway association": for traffic from the
+   * instances to the transit gateway, outbound rules are evaluated on the destination and inbound rules on the source).
+   * The union over the subnets, computed once per distinct inbound NACL.
+   */
   private crossAny(x: SubnetInfo, ys: SubnetInfo[], part: HeaderSet): Box[] {
     const out = this.nacl(x, true, part);
     const byAcls = new Map<string, SubnetInfo>();
     for (const y of ys) {
       let key = '';
-      if (y !== x) for (let i = 0; i < y.acls.length; i++) key += i === 0 ? y.acls[i].id : `,${y.acls[i].id}`;
+      for (let i = 0; i < y.acls.length; i++) key += i === 0 ? y.acls[i].id : `,${y.acls[i].id}`;
       byAcls.set(key, y);
     }
     const union: Box[] = [];
-    for (const [key, y] of byAcls) appendAll(union, key === '' ? part : this.nacl(y, false, out));
+    for (const y of byAcls.values()) appendAll(union, this.nacl(y, false, out));
     return dedupe(union);
+  }
+
+  /**
+   * `crossAny` for a probe that counts only what surely arrives (`ProbeOptions.sure`): the packet reaches the gateway
+   * through the attachment's subnet in the sender's Availability Zone (AWS Transit Gateway guide, "Amazon VPC
+   * attachments", Limits: traffic is forwarded to the transit gateway only when it has an attachment in a subnet in the
+   * same Availability Zone). When the zones of X and of every attachment subnet are literals, that subnet's inbound
+   * entries (none there: nothing reaches the gateway); otherwise what every attachment subnet's inbound entries let in.
+   */
+  private crossSure(x: SubnetInfo, ys: SubnetInfo[], part: HeaderSet, attachment: string): Box[] {
+    const out = this.nacl(x, true, part);
+    const zone = literalZone(x.node.availabilityZone);
+    let through = ys;
+    if (zone !== undefined && ys.every((y) => literalZone(y.node.availabilityZone) !== undefined)) {
+      through = ys.filter((y) => y.node.availabilityZone === zone);
+      if (through.length === 0) {
+        this.lost(attachment, () => `attachment ${this.name(attachment)}, which has no subnet in ${zone} (the Availability Zone of subnet ${this.name(x.node.id)})`, out);
+        return [];
+      }
+    }
+    // Each distinct inbound NACL once; applied one after the other, they keep what every one of them lets in.
+    const applied = new Set<string>();
+    let entered: Box[] = out;
+    for (const y of through) {
+      let key = '';
+      for (let i = 0; i < y.acls.length; i++) key += i === 0 ? y.acls[i].id : `,${y.acls[i].id}`;
+      if (applied.has(key)) continue;
+      applied.add(key);
+      entered = this.nacl(y, false, entered);
+    }
+    return entered;
   }
 
   /** Leaving subnet X for subnet Y: X's outbound NACL, then Y's inbound one; nothing within one subnet (semantics §6). */
@@ -1122,13 +1179,20 @@ export class Reachability {
     return this.nacl(x, true, part);
   }
 
-  /** The headers a subnet's NACL lets through in one direction (several associations: any of them, semantics §6). */
+  /**
+   * The headers a subnet's NACL lets through in one direction. Several associations of one subnet: AWS applies one, the
+   * association made last (a subnet is associated with one network ACL at a time, Amazon VPC user guide, "Network ACL
+   * basics"), which the output does not fix: what any of them lets through (semantics §6), or, for a probe that counts
+   * only what surely arrives (`ProbeOptions.sure`), what every one of them lets through.
+   */
   private nacl(s: SubnetInfo, egress: boolean, part: HeaderSet): Box[] {
     if (part.length === 0) return [];
     if (s.acls.length === 0) return [...part];
     // Pushed into one list, not `acls.map(...).flat()`: flat's result, and an optimized map's, is a holey array, a second
     // array shape for every site a header set reaches (`withinRanges`).
     const passed: Box[] = [];
+    // For `sure`, each NACL filters what the ones before it let through.
+    let kept: Box[] = [...part];
     for (const acl of s.acls) {
       const known = egress ? this.compiledOut : this.compiledIn;
       let compiled = known.get(acl.id);
@@ -1137,12 +1201,14 @@ export class Reachability {
         compiled = { entries, all: allowsAll(entries, this.atoms, this.protocols) };
         known.set(acl.id, compiled);
       }
-      appendAll(passed, compiled.all ? part : applyNacl(part, compiled.entries));
+      if (this.sure) kept = compiled.all ? kept : applyNacl(kept, compiled.entries);
+      else appendAll(passed, compiled.all ? part : applyNacl(part, compiled.entries));
     }
-    const out = s.acls.length === 1 ? passed : dedupe(passed);
+    const out = this.sure ? kept : s.acls.length === 1 ? passed : dedupe(passed);
     if (this.dropLog) {
-      this.lost(s.node.id, () => `the ${egress ? 'outbound' : 'inbound'} entries of ${s.acls.map((a) => this.name(a.id)).join(', ')} (subnet ${this.name(s.node.id)})`,
-        subtractAll(part, out));
+      const which = s.acls.map((a) => this.name(a.id)).join(', ');
+      const several = s.acls.length > 1 && this.sure ? ', associated with several network ACLs: AWS applies one of them, the association made last' : '';
+      this.lost(s.node.id, () => `the ${egress ? 'outbound' : 'inbound'} entries of ${which} (subnet ${this.name(s.node.id)}${several})`, subtractAll(part, out));
     }
     return out;
   }
@@ -1452,6 +1518,15 @@ function prefectureOf(graph: TopologyGraph): boolean {
 /** Whether a subnet lies outside a walk's segment (or the walk has none): an arrival there is one `arrivals` records. */
 function outsideSegment(segment: Segment | undefined, t: SubnetInfo): boolean {
   return segment === undefined || (t.node.segment ?? t.vpc?.node.segment) !== segment;
+}
+
+/**
+ * An Availability Zone name as written, when it is one (`ap-northeast-1a`, `us-gov-west-1b`): not an expression left in
+ * the value (a Terraform interpolation), and not a Local Zone or Wavelength Zone, whose traffic reaches a transit gateway
+ * through its parent zone (AWS Transit Gateway guide, "Amazon VPC attachments", Limits).
+ */
+function literalZone(zone: string | undefined): string | undefined {
+  return zone !== undefined && /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/.test(zone) ? zone : undefined;
 }
 
 /** Why a VPN gateway leads to no one known zone (`gatewayZone` undefined). */

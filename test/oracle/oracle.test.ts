@@ -190,8 +190,14 @@ describe('§5 transit gateway paths to zones', () => {
       .nacl('closed-in', 'mn', [allow(100, true, '0.0.0.0/0')], ['mn-tgw']);
     b.net.tgwAttachments[0].subnets = ['mn-tgw'];
     expect(verdicts(b)).toEqual([]);
-    // mn-tgw itself sends through its own attachment interface: no NACL within one subnet.
+    // mn-tgw itself sends through its own attachment interface: its outbound entries on the destination and its inbound
+    // entries on the source both apply (AWS Transit Gateway guide, "Network ACLs for transit gateways", "Same subnet for
+    // EC2 instances and transit gateway association"), and its inbound entries let nothing in.
     b.net.subnets.find((s) => s.id === 'mn-tgw')!.routeTable = 'mn-rt-a';
+    expect(verdicts(b)).toEqual([]);
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['mn-a']);
+    // Its inbound entries opened to its own block: mn-tgw reaches the Internet VPC (mn-a still does not).
+    b.net.nacls.find((n) => n.id === 'closed-in')!.entries.push(allow(100, false, '10.0.9.0/28'));
     expect(verdicts(b)).toEqual(['MN-2']);
     expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['mn-a']);
   });

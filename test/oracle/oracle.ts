@@ -726,6 +726,11 @@ class Oracle {
         set.add(dst);
       };
       const leaves = (y: number) => y === x || (this.naclAllows(x, true, family, dst, pp) && this.naclAllows(y, false, family, src, pp));
+      // Into a transit gateway through its attachment's interface in subnet y: X's outbound and y's inbound NACL even when
+      // y is X (AWS Transit Gateway guide, "Network ACLs for transit gateways", "Same subnet for EC2 instances and transit
+      // gateway association": for traffic from the instances to the transit gateway, outbound rules are evaluated on the
+      // destination, inbound rules on the source).
+      const toGateway = (y: number) => this.naclAllows(x, true, family, dst, pp) && this.naclAllows(y, false, family, src, pp);
 
       // §4: a destination inside the sending subnet's own block is delivered there without routing (no NACL).
       const ownX = this.ownSpan(x, family);
@@ -768,7 +773,7 @@ class Oracle {
               for (const y of h.subnets!) if (leaves(y)) push(y, src, dst, pp, k, `${h.label} in ${this.subnets[y].id}`);
               break;
             case H_TGW:
-              this.transit(x, h, family, src, dst, pp, leaves, unknown, (z, how) => push(z, src, dst, pp, k, how),
+              this.transit(x, h, family, src, dst, pp, toGateway, unknown, (z, how) => push(z, src, dst, pp, k, how),
                 (zone, how) => {
                   if (zone) reachZone(zone, how);
                   else unknown(`${how} (no zone tag)`);
@@ -796,7 +801,7 @@ class Oracle {
   }
 
   /** §5: a VPC route to a transit gateway. */
-  private transit(x: number, h: Hop, family: Family, _src: number, dst: number, _pp: number, leaves: (y: number) => boolean,
+  private transit(x: number, h: Hop, family: Family, _src: number, dst: number, _pp: number, toGateway: (y: number) => boolean,
     unknown: (what: string) => void, enter: (z: number, how: string) => void, zoneEnd: (zone: Zone | undefined, how: string) => void): void {
     const net = this.net;
     const g = net.transitGateways[h.tgw!];
@@ -808,8 +813,8 @@ class Oracle {
     }
     for (const att of atts) {
       // The packet reaches the gateway through one of the attachment's subnets (every one is considered): X's outbound
-      // and that subnet's inbound NACL, none if it is X itself.
-      if (!att.subnets.some((y) => leaves(this.subnet(y)))) continue;
+      // and that subnet's inbound NACL, X's own both ways if it is X itself (toGateway).
+      if (!att.subnets.some((y) => toGateway(this.subnet(y)))) continue;
       for (const tb of this.associatedTables(att.id)) {
         for (const th of this.tgwLookup(tb, family, dst)) {
           if (th.k === T_BLACKHOLE) continue;

@@ -91,12 +91,12 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
       // Blocks nest or are disjoint: the part of the host in this subnet is the longer of the two prefixes.
       const requested = ctx.reach.headersFor(p!.length >= sp.length ? (t.cidr ?? t.ipv6Cidr)! : s, d, ports);
       if (!requested) return [{ text: unreadable(d) }];
-      probes.push({ ...ctx.reach.probeFromSubnet(t.id, requested), requested });
+      probes.push({ ...ctx.reach.probeFromSubnet(t.id, requested, { sure: true }), requested });
     }
   } else {
     const requested = ctx.reach.headersFor(s, d, ports);
     if (!requested) return [{ text: unreadable(d) }];
-    probes.push({ ...ctx.reach.probeFromZone(src.zone, requested), requested });
+    probes.push({ ...ctx.reach.probeFromZone(src.zone, requested, { sure: true }), requested });
   }
   const out: Problem[] = [];
   const arrived = arrivesAt(ctx, dst, d);
