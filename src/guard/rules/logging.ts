@@ -3,37 +3,77 @@ import { isSiemSink } from './security-cloud';
 import { NetworkModel } from '../../model/network-model';
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { AGENT_CONF_EOF } from '../../plan/proxy';
-import { nodesOf, TopologyGraph, UserDataNode } from '../graph';
+import { BucketNode, LogGroupNode, nodesOf, Ref, TopologyGraph, UserDataNode } from '../graph';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { nameOf } from '../topology';
 
 /** β and β′ require log management with a SIEM (seed 000; REQUIREMENTS.md §2). */
 const SIEM_MODELS: readonly NetworkModel[] = [NetworkModel.BETA, NetworkModel.BETA_PRIME];
 
+/** A bucket's ARN: `arn:<partition>:s3:::<name>[/<key prefix>]` (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-arn-format.html). */
+const BUCKET_ARN = /^arn:[^:]*:s3:::([^/]*)/;
+/**
+ * A log group's ARN: `arn:<partition>:logs:<region>:<account>:log-group:<name>[:*]`
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html, resource type log-group).
+ */
+const LOG_GROUP_ARN = /^arn:[^:]*:logs:[^:]*:[^:]*:log-group:([^:]*)/;
+
+/**
+ * The bucket or log group of the synthesized output a log destination names: the node itself, or the output's bucket /
+ * log group whose literal name a literal ARN or name gives. The ARN's account and region are not compared (the
+ * output's are known only at deploy time): a bucket or group of that name in the output counts as the one named.
+ */
+export function outputSink(graph: TopologyGraph, sink: Ref | undefined): BucketNode | LogGroupNode | undefined {
+  if (sink?.kind === 'node') {
+    const n = graph.nodes.get(sink.id);
+    return n?.type === 's3-bucket' || n?.type === 'log-group' ? n : undefined;
+  }
+  if (sink?.kind !== 'external') return undefined;
+  const v = sink.value;
+  const bucket = BUCKET_ARN.exec(v)?.[1] ?? (v.startsWith('arn:') ? undefined : v.split('/')[0]);
+  const group = LOG_GROUP_ARN.exec(v)?.[1] ?? (v.startsWith('arn:') ? undefined : v);
+  return nodesOf(graph, 's3-bucket').find((b) => b.name !== undefined && b.name === bucket)
+    ?? nodesOf(graph, 'log-group').find((g) => g.name !== undefined && g.name === group);
+}
+
+/** A log destination as flow logs and firewall logging configurations give it (graph.ts). */
+type Destination = { readonly destination?: string; readonly destinationType: string; readonly sink?: Ref };
+
 /**
  * A destination is the declared SIEM sink when it is named by ARN / name from outside the synthesized output
- * (`logging.siemBucketArn`); a bucket created next to the network renders as `{s3-bucket}` and is only an archive —
- * unless it is the security cloud hub's SIEM bucket of the same app (`isSiemSink`, SC-4).
+ * (`logging.siemBucketArn`); a bucket or log group of the output is only an archive, whether referenced (rendered
+ * `{s3-bucket}`) or named by a literal ARN / name (`outputSink`) — unless it is the security cloud hub's SIEM bucket of
+ * the same app (`isSiemSink`, SC-4). The guard is not given the blueprint's `logging.siemBucketArn`, so any literal
+ * destination outside the output counts as the SIEM (docs/guard-semantics.md, LOG-1).
  */
-const external = (destination: string | undefined) => destination !== undefined && !destination.includes('{');
+const external = (graph: TopologyGraph, d: Destination) =>
+  d.destination !== undefined && !d.destination.includes('{') && outputSink(graph, d.sink) === undefined;
+
+/** A destination as a finding names it: its rendering, and the output's bucket / log group a literal one names. */
+function shown(graph: TopologyGraph, d: Destination, ja = false): string {
+  const local = d.destination !== undefined && !d.destination.includes('{') ? outputSink(graph, d.sink) : undefined;
+  const what = local && (ja ? `（合成結果の${local.type === 's3-bucket' ? 'バケット' : 'ロググループ'} ${nameOf(graph, local.id)}）`
+    : ` (${local.type === 's3-bucket' ? 'bucket' : 'log group'} ${nameOf(graph, local.id)} of the synthesized output)`);
+  return `${d.destination ?? d.destinationType}${what ?? ''}`;
+}
 
 function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, fix: Bilingual) => void): void {
   const fix = bi('deliver the log to the SIEM\'s ingestion bucket (logging.siemBucketArn), as β/β′ require (ログ管理, SIEM)',
     'β・β′ モデルが求めるとおり、ログを SIEM の取り込み用バケット（logging.siemBucketArn）へ送る（ログ管理、SIEM）');
   for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
     const logs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
-    if (logs.length > 0 && !logs.some((l) => external(l.destination) || isSiemSink(ctx.graph, l.sink))) {
-      const to = logs.map((l) => l.destination ?? l.destinationType).join(', ');
-      add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to}, not to a SIEM sink`,
-        `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、SIEM ではなく ${to}`), fix);
+    if (logs.length > 0 && !logs.some((l) => external(ctx.graph, l) || isSiemSink(ctx.graph, l.sink))) {
+      const to = (ja?: boolean) => logs.map((l) => shown(ctx.graph, l, ja)).join(', ');
+      add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to()}, not to a SIEM sink`,
+        `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、SIEM ではなく ${to(true)}`), fix);
     }
   }
   for (const fw of nodesOf(ctx.graph, 'firewall')) {
     const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
-    const local = destinations.filter((d) => !external(d.destination) && !isSiemSink(ctx.graph, d.sink));
+    const local = destinations.filter((d) => !external(ctx.graph, d) && !isSiemSink(ctx.graph, d.sink));
     if (local.length > 0) {
-      add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${d.destination ?? d.destinationType}`).join(', ')}, not to a SIEM sink`,
-        `ファイアウォール ${fw.id} のログの送り先が SIEM ではない（${local.map((d) => `${d.logType} ログ → ${d.destination ?? d.destinationType}`).join(', ')}）`), fix);
+      add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${shown(ctx.graph, d)}`).join(', ')}, not to a SIEM sink`,
+        `ファイアウォール ${fw.id} のログの送り先が SIEM ではない（${local.map((d) => `${d.logType} ログ → ${shown(ctx.graph, d, true)}`).join(', ')}）`), fix);
     }
   }
 }
