@@ -93,3 +93,87 @@ describe('LOG-1 (β): a literal destination that names a bucket or log group of 
     expect(log1Tf(config)).toEqual([]);
   });
 });
+
+describe('LOG-1 (every model): a log group that keeps the log too briefly is no log', () => {
+  const toGroup = { LogDestinationType: 'cloud-watch-logs', LogDestination: { 'Fn::GetAtt': ['Group', 'Arn'] }, DeliverLogsPermissionArn: 'arn:aws:iam::111122223333:role/flow' };
+  const group = (RetentionInDays?: unknown) => ({ Group: { Type: 'AWS::Logs::LogGroup', Properties: RetentionInDays === undefined ? {} : { RetentionInDays } } });
+
+  test.each([[undefined], [400], ['731']])('control: a log group of the template with RetentionInDays %s (undefined: for ever) passes', (days) => {
+    expect(log1Cfn(cfn(toGroup, group(days)), NetworkModel.ALPHA)).toEqual([]);
+  });
+
+  test('CloudFormation: flow logs to a log group kept 1 day are refused', () => {
+    const found = log1Cfn(cfn(toGroup, group(1)), NetworkModel.ALPHA);
+    expect(found).toHaveLength(2);
+    expect(found.join('\n')).toMatch(/the flow log of the MY_NUMBER VPC keeps too little: log group Group keeps its events 1 day, fewer than 400\. Fix: keep the log group's events at least 400 days/);
+  });
+
+  test('CloudFormation: 399 days is refused (the floor is the library\'s default, 400)', () => {
+    expect(log1Cfn(cfn(toGroup, group(399)), NetworkModel.ALPHA).join('\n')).toMatch(/keeps its events 399 days, fewer than 400/);
+  });
+
+  test('CloudFormation: a retention the guard cannot read (a parameter) is refused', () => {
+    expect(log1Cfn(cfn(toGroup, group({ Ref: 'Days' })), NetworkModel.ALPHA).join('\n')).toMatch(/log group Group keeps its events for a number of days the guard cannot read/);
+  });
+
+  test('CloudFormation: a flow log naming the group by LogGroupName (not LogDestination) is judged too', () => {
+    const found = log1Cfn(cfn({ LogDestinationType: 'cloud-watch-logs', LogGroupName: { Ref: 'Group' }, DeliverLogsPermissionArn: 'arn:aws:iam::111122223333:role/flow' }, group(1)),
+      NetworkModel.ALPHA);
+    expect(found.join('\n')).toMatch(/keeps its events 1 day, fewer than 400/);
+  });
+
+  test('CloudFormation: a literal ARN of the template\'s group kept 1 day is refused (also in α, where no SIEM is asked)', () => {
+    const found = log1Cfn(cfn({ LogDestinationType: 'cloud-watch-logs', LogDestination: 'arn:aws:logs:ap-northeast-1:111122223333:log-group:vpc-flow' },
+      { Group: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: 'vpc-flow', RetentionInDays: 1 } } }), NetworkModel.ALPHA);
+    expect(found.join('\n')).toMatch(/keeps its events 1 day, fewer than 400/);
+  });
+
+  test('CloudFormation: a CloudWatch Logs destination the guard cannot resolve is refused (its retention is unread)', () => {
+    const found = log1Cfn(cfn({ LogDestinationType: 'cloud-watch-logs', LogDestination: { 'Fn::Sub': 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:vpc-flow' } },
+      group(1)), NetworkModel.ALPHA);
+    expect(found.join('\n')).toMatch(/keeps too little: it goes to a log group the guard cannot resolve/);
+  });
+
+  test('CloudFormation: one flow log kept long enough besides a short one passes', () => {
+    const t = cfn(toGroup, group(1));
+    for (const vpc of ['MnVpc', 'InVpc']) {
+      t[`${vpc}Archive`] = { Type: 'AWS::EC2::FlowLog', Properties: { ResourceId: { Ref: vpc }, ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::archive' } };
+    }
+    expect(log1Cfn(t, NetworkModel.ALPHA)).toEqual([]);
+  });
+
+  test('CloudFormation: a firewall whose ALERT logs go to a log group kept 1 day is refused', () => {
+    const found = log1Cfn(cfn({ LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::archive' }, {
+      Group: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: 'fw-alerts', RetentionInDays: 1 } },
+      Fw: { Type: 'AWS::NetworkFirewall::Firewall', Properties: { VpcId: { Ref: 'InVpc' }, FirewallPolicyArn: 'arn:aws:network-firewall:ap-northeast-1:111122223333:firewall-policy/p', SubnetMappings: [] } },
+      FwLogs: {
+        Type: 'AWS::NetworkFirewall::LoggingConfiguration',
+        Properties: {
+          FirewallArn: { Ref: 'Fw' },
+          LoggingConfiguration: {
+            LogDestinationConfigs: [
+              { LogType: 'ALERT', LogDestinationType: 'CloudWatchLogs', LogDestination: { logGroup: 'fw-alerts' } },
+              { LogType: 'FLOW', LogDestinationType: 'S3', LogDestination: { bucketName: 'archive' } },
+            ],
+          },
+        },
+      },
+    }), NetworkModel.ALPHA);
+    expect(found.join('\n')).toMatch(/firewall Fw keeps too little of its ALERT logs: log group Group keeps its events 1 day, fewer than 400/);
+  });
+
+  const tfGroup = (retention: unknown) => ({ aws_cloudwatch_log_group: { flow: { name: 'vpc-flow', retention_in_days: retention } } });
+  const tfToGroup = { log_destination_type: 'cloud-watch-logs', log_destination: '${aws_cloudwatch_log_group.flow.arn}', iam_role_arn: 'arn:aws:iam::111122223333:role/flow' };
+
+  test.each([[0], [400], [undefined]])('Terraform control: retention_in_days %s passes (0 and absent: for ever)', (days) => {
+    expect(log1Tf(tf(tfToGroup, tfGroup(days)), NetworkModel.ALPHA)).toEqual([]);
+  });
+
+  test('Terraform: a log group kept 1 day is refused', () => {
+    expect(log1Tf(tf(tfToGroup, tfGroup(1)), NetworkModel.ALPHA).join('\n')).toMatch(/log group aws_cloudwatch_log_group\.flow keeps its events 1 day, fewer than 400/);
+  });
+
+  test('Terraform: a retention from a variable is refused as unreadable', () => {
+    expect(log1Tf(tf(tfToGroup, tfGroup('${var.days}')), NetworkModel.ALPHA).join('\n')).toMatch(/keeps its events for a number of days the guard cannot read/);
+  });
+});

@@ -57,6 +57,11 @@ describe('LOG-1: the tenant-restriction proxy\'s access log is shipped (α′ ca
     expect(found.join('\n')).toMatch(/is shipped to log group \/jichitai\/lgwan\/tenant-proxy\/access, which is not in the synthesized output/);
   });
 
+  test('the access log group kept 1 day: refused (the floor is the library\'s default retention, 400 days)', () => {
+    const found = log1('alpha-prime', (_, net) => { net.lgwan.tenantProxy!.node.findChild('AccessLog').addPropertyOverride('RetentionInDays', 1); });
+    expect(found.join('\n')).toMatch(/LOG-1 error \(ログ管理\): the proxy's access log is kept too briefly: log group \S+AccessLog\S* keeps its events 1 day, fewer than 400/);
+  });
+
   test('Squid told to write no access log: refused', () => {
     const found = log1('alpha-prime', (_, net) => editBootScript(net, (s) => s.replace(/^access_log .*$/m, 'access_log none')));
     expect(found.join('\n')).toMatch(/Squid writes no access log/);

@@ -1,5 +1,6 @@
 import { proxyConfigs } from './breakout-controls';
 import { isSiemSink } from './security-cloud';
+import { LOG_RETENTION_DAYS } from '../../model/defaults';
 import { NetworkModel } from '../../model/network-model';
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { AGENT_CONF_EOF } from '../../plan/proxy';
@@ -9,6 +10,9 @@ import { nameOf } from '../topology';
 
 /** β and β′ require log management with a SIEM (seed 000; REQUIREMENTS.md §2). */
 const SIEM_MODELS: readonly NetworkModel[] = [NetworkModel.BETA, NetworkModel.BETA_PRIME];
+
+/** A log destination as flow logs and firewall logging configurations give it (graph.ts). */
+type Destination = { readonly destination?: string; readonly destinationType: string; readonly sink?: Ref };
 
 /** A bucket's ARN: `arn:<partition>:s3:::<name>[/<key prefix>]` (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-arn-format.html). */
 const BUCKET_ARN = /^arn:[^:]*:s3:::([^/]*)/;
@@ -23,21 +27,55 @@ const LOG_GROUP_ARN = /^arn:[^:]*:logs:[^:]*:[^:]*:log-group:([^:]*)/;
  * log group whose literal name a literal ARN or name gives. The ARN's account and region are not compared (the
  * output's are known only at deploy time): a bucket or group of that name in the output counts as the one named.
  */
-export function outputSink(graph: TopologyGraph, sink: Ref | undefined): BucketNode | LogGroupNode | undefined {
+export function outputSink(graph: TopologyGraph, d: Destination): BucketNode | LogGroupNode | undefined {
+  const sink = d.sink;
   if (sink?.kind === 'node') {
     const n = graph.nodes.get(sink.id);
     return n?.type === 's3-bucket' || n?.type === 'log-group' ? n : undefined;
   }
   if (sink?.kind !== 'external') return undefined;
   const v = sink.value;
-  const bucket = BUCKET_ARN.exec(v)?.[1] ?? (v.startsWith('arn:') ? undefined : v.split('/')[0]);
-  const group = LOG_GROUP_ARN.exec(v)?.[1] ?? (v.startsWith('arn:') ? undefined : v);
+  // A plain name is a bucket's or a log group's as the destination type says (flow logs: `s3`, `cloud-watch-logs`;
+  // Network Firewall: `S3`, `CloudWatchLogs`); a delivery stream's name is neither.
+  const plain = !v.startsWith('arn:');
+  const bucket = BUCKET_ARN.exec(v)?.[1] ?? (plain && /^s3$/i.test(d.destinationType) ? v.split('/')[0] : undefined);
+  const group = LOG_GROUP_ARN.exec(v)?.[1] ?? (plain && /^cloud-?watch-?logs$/i.test(d.destinationType) ? v : undefined);
   return nodesOf(graph, 's3-bucket').find((b) => b.name !== undefined && b.name === bucket)
     ?? nodesOf(graph, 'log-group').find((g) => g.name !== undefined && g.name === group);
 }
 
-/** A log destination as flow logs and firewall logging configurations give it (graph.ts). */
-type Destination = { readonly destination?: string; readonly destinationType: string; readonly sink?: Ref };
+/** Why a log group keeps its events too briefly for LOG-1: fewer days than LOG_RETENTION_DAYS, or unreadable. */
+function retentionProblem(graph: TopologyGraph, group: LogGroupNode): Bilingual | undefined {
+  const days = group.retentionDays;
+  const name = nameOf(graph, group.id);
+  if (days === 'unknown') {
+    return bi(`log group ${name} keeps its events for a number of days the guard cannot read`, `ロググループ ${name} がイベントを保持する日数をガードが読めない`);
+  }
+  if (days !== undefined && days < LOG_RETENTION_DAYS) {
+    return bi(`log group ${name} keeps its events ${days} day${days === 1 ? '' : 's'}, fewer than ${LOG_RETENTION_DAYS}`,
+      `ロググループ ${name} がイベントを保持するのは ${days} 日で、${LOG_RETENTION_DAYS} 日に満たない`);
+  }
+  return undefined;
+}
+
+/**
+ * Why a flow-log or firewall-log destination keeps too little (LOG-1): a log group of the output kept too briefly, or a
+ * CloudWatch Logs destination the guard cannot resolve (its retention cannot be read). A destination outside the output
+ * (a literal of no bucket or group of the output) is not judged: its retention is not in the output.
+ */
+function keepsTooLittle(graph: TopologyGraph, d: Destination): Bilingual | undefined {
+  const local = outputSink(graph, d);
+  if (local?.type === 'log-group') return retentionProblem(graph, local);
+  if (!local && d.sink?.kind === 'unresolved' && /^cloud-?watch-?logs$/i.test(d.destinationType)) {
+    return bi(`it goes to a log group the guard cannot resolve (${d.destination ?? d.sink.expression}), whose retention it cannot read`,
+      `送り先のロググループ（${d.destination ?? d.sink.expression}）をガードが解決できず、保持期間を読めない`);
+  }
+  return undefined;
+}
+
+/** The fix of a log group kept too briefly. */
+const RETENTION_FIX = bi(`keep the log group's events at least ${LOG_RETENTION_DAYS} days (RetentionInDays / retention_in_days; absent keeps them for ever), `
+  + 'a literal the guard can read', `ロググループのイベントを ${LOG_RETENTION_DAYS} 日以上保持する（RetentionInDays・retention_in_days。指定しなければ無期限）。値はガードが読めるリテラルにする`);
 
 /**
  * A destination is the declared SIEM sink when it is named by ARN / name from outside the synthesized output
@@ -47,11 +85,11 @@ type Destination = { readonly destination?: string; readonly destinationType: st
  * destination outside the output counts as the SIEM (docs/guard-semantics.md, LOG-1).
  */
 const external = (graph: TopologyGraph, d: Destination) =>
-  d.destination !== undefined && !d.destination.includes('{') && outputSink(graph, d.sink) === undefined;
+  d.destination !== undefined && !d.destination.includes('{') && outputSink(graph, d) === undefined;
 
 /** A destination as a finding names it: its rendering, and the output's bucket / log group a literal one names. */
 function shown(graph: TopologyGraph, d: Destination, ja = false): string {
-  const local = d.destination !== undefined && !d.destination.includes('{') ? outputSink(graph, d.sink) : undefined;
+  const local = d.destination !== undefined && !d.destination.includes('{') ? outputSink(graph, d) : undefined;
   const what = local && (ja ? `（合成結果の${local.type === 's3-bucket' ? 'バケット' : 'ロググループ'} ${nameOf(graph, local.id)}）`
     : ` (${local.type === 's3-bucket' ? 'bucket' : 'log group'} ${nameOf(graph, local.id)} of the synthesized output)`);
   return `${d.destination ?? d.destinationType}${what ?? ''}`;
@@ -139,6 +177,15 @@ function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, accessLogs: r
   return undefined;
 }
 
+/**
+ * Why a shipped access log is kept too briefly: a log group the CloudWatch agent sends it to (every group of that name:
+ * which one the agent writes to is the deploying account's) keeps its events fewer days than LOG_RETENTION_DAYS.
+ */
+function proxyRetentionProblem(graph: TopologyGraph, node: UserDataNode): Bilingual | undefined {
+  const names = new Set(shippedFiles(node).map((s) => s.group));
+  return nodesOf(graph, 'log-group').filter((g) => g.name !== undefined && names.has(g.name)).map((g) => retentionProblem(graph, g)).find((p) => p !== undefined);
+}
+
 /** LOG-1: flow logs on every segment VPC, alert and flow logs on every firewall, the proxy's access log shipped. */
 export const LOG1: GuardRule = {
   id: 'LOG-1',
@@ -146,24 +193,35 @@ export const LOG1: GuardRule = {
   models: ALL_MODELS,
   term: 'ログ管理',
   summary: 'Flow logs (all traffic) on every segment VPC; alert and flow logs on every firewall; the forward proxy\'s access log shipped to a log '
-    + 'group by the CloudWatch agent; in β/β′ all of them delivered to the declared SIEM sink.',
+    + `group by the CloudWatch agent; log groups of the output that hold them kept at least ${LOG_RETENTION_DAYS} days; in β/β′ all of them delivered to the `
+    + 'declared SIEM sink.',
   check(ctx) {
     const findings: Finding[] = [];
     const add = (id: string, message: Bilingual, fix: Bilingual) =>
       findings.push(finding(this, nameOf(ctx.graph, id), message, fix));
-    const logged = new Set(nodesOf(ctx.graph, 'flow-log').filter((l) => l.trafficType === 'ALL' && l.resource.kind === 'node').map((l) => (l.resource as { id: string }).id));
+    const flowLogs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.trafficType === 'ALL' && l.resource.kind === 'node');
     for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
-      if (!logged.has(vpc.id)) {
+      const logs = flowLogs.filter((l) => (l.resource as { id: string }).id === vpc.id);
+      const kept = logs.filter((l) => !keepsTooLittle(ctx.graph, l));
+      if (logs.length === 0) {
         add(vpc.id, bi(`the ${vpc.segment} VPC has no flow log of all traffic`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC に、全通信のフローログがない`),
           bi('add a VPC flow log with TrafficType ALL to the log bucket or the SIEM sink', 'TrafficType ALL の VPC フローログを、ログ用バケットか SIEM へ送るように追加する'));
+      } else if (kept.length === 0) {
+        const why = keepsTooLittle(ctx.graph, logs[0])!;
+        add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC keeps too little: ${why.en}`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの保持が足りない: ${why.ja}`),
+          RETENTION_FIX);
       }
     }
     for (const fw of nodesOf(ctx.graph, 'firewall')) {
-      const types = new Set(nodesOf(ctx.graph, 'firewall-logging')
-        .filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id)
-        .flatMap((l) => l.destinations.map((d) => d.logType)));
+      const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
+      const types = new Set(destinations.filter((d) => !keepsTooLittle(ctx.graph, d)).map((d) => d.logType));
       const missing = ['ALERT', 'FLOW'].filter((t) => !types.has(t));
-      if (missing.length > 0) {
+      const short = missing.map((t) => destinations.find((d) => d.logType === t)).find((d) => d !== undefined);
+      if (short) {
+        const why = keepsTooLittle(ctx.graph, short)!;
+        add(fw.id, bi(`firewall ${fw.id} keeps too little of its ${short.logType} logs: ${why.en}`, `ファイアウォール ${fw.id} の ${short.logType} ログの保持が足りない: ${why.ja}`),
+          RETENTION_FIX);
+      } else if (missing.length > 0) {
         add(fw.id, bi(`firewall ${fw.id} does not log ${missing.join(' and ')}`, `ファイアウォール ${fw.id} が ${missing.join(' と ')} のログを記録していない`),
           bi('add a logging configuration with ALERT and FLOW destinations', 'ALERT と FLOW の送り先を持つログ設定を追加する'));
       }
@@ -175,6 +233,9 @@ export const LOG1: GuardRule = {
         add(node.id, bi(`the proxy's access log is not shipped: ${problem.en}`, `プロキシのアクセスログが転送されていない: ${problem.ja}`),
           bi('keep access_log stdio:/var/log/squid/access.log and the CloudWatch agent configuration of the generated boot script, and the log group it names',
             '生成した起動スクリプトの access_log stdio:/var/log/squid/access.log と CloudWatch エージェントの設定、その設定が指すロググループを残す'));
+      } else {
+        const short = proxyRetentionProblem(ctx.graph, node);
+        if (short) add(node.id, bi(`the proxy's access log is kept too briefly: ${short.en}`, `プロキシのアクセスログの保持が足りない: ${short.ja}`), RETENTION_FIX);
       }
     }
     if (SIEM_MODELS.includes(ctx.model)) siemFindings(ctx, add);
