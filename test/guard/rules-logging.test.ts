@@ -52,6 +52,19 @@ describe('LOG-1: the tenant-restriction proxy\'s access log is shipped (α′ ca
     expect(found.join('\n')).toMatch(/LOG-1 error \(ログ管理\): the proxy's access log is not shipped: the access log \/var\/log\/squid\/access\.log is not shipped/);
   });
 
+  // The agent's start line made a comment, or quoted inside another heredoc: no command starts the agent (red team 39).
+  const AGENT_START_LINE = /^(\/opt\/aws\/amazon-cloudwatch-agent\/bin\/amazon-cloudwatch-agent-ctl -a fetch-config .*)$/m;
+  test.each([
+    ['commented out', (s: string) => s.replace(AGENT_START_LINE, '# $1')],
+    ['commented out after blanks', (s: string) => s.replace(AGENT_START_LINE, '   #$1')],
+    ['inside a heredoc that writes another file', (s: string) => s.replace(AGENT_START_LINE, "cat > /opt/aws/amazon-cloudwatch-agent/etc/notes.json <<'X'\n$1\nX")],
+  ])('the CloudWatch agent start line %s: refused', (_, edit) => {
+    let edited = '';
+    const found = log1('alpha-prime', (__, net) => editBootScript(net, (s) => (edited = edit(s))));
+    expect(edited).toMatch(/amazon-cloudwatch-agent-ctl -a fetch-config/);
+    expect(found.join('\n')).toMatch(/LOG-1 error \(ログ管理\): the proxy's access log is not shipped/);
+  });
+
   test('the log group removed from the stack: refused', () => {
     const found = log1('alpha-prime', (_, net) => { net.lgwan.tenantProxy!.node.tryRemoveChild('AccessLog'); });
     expect(found.join('\n')).toMatch(/is shipped to log group \/jichitai\/lgwan\/tenant-proxy\/access, which is not in the synthesized output/);

@@ -4,6 +4,7 @@ import { LOG_RETENTION_DAYS } from '../../model/defaults';
 import { NetworkModel } from '../../model/network-model';
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { AGENT_CONF_EOF } from '../../plan/proxy';
+import { AGENT_START, scriptCommands } from '../boot-script';
 import { BucketNode, LogGroupNode, nodesOf, Ref, TopologyGraph, UserDataNode } from '../graph';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { nameOf } from '../topology';
@@ -118,23 +119,21 @@ function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, f
 
 /**
  * The files a boot script has the CloudWatch agent ship, with their log groups: the agent configuration the script
- * writes between `<<'JICHITAI_CWAGENT_CONF'` and its delimiter (JSON), counted only when the script then loads it and
- * starts the agent (`amazon-cloudwatch-agent-ctl -a fetch-config ... -s -c file:<that file>`).
+ * writes between `<<'JICHITAI_CWAGENT_CONF'` and its delimiter (JSON), counted only when a later command of the script
+ * (`scriptCommands`: not a comment, not inside a heredoc) loads it and starts the agent (`AGENT_START`, the whole line:
+ * `true || …` is not it).
  */
 export function shippedFiles(node: UserDataNode): { file: string; group: string }[] {
-  const lines = node.text.split('\n');
+  const commands = scriptCommands(node.text);
   const out: { file: string; group: string }[] = [];
-  lines.forEach((line, i) => {
-    const start = new RegExp(`^cat > (\\S+) <<'${AGENT_CONF_EOF}'$`).exec(line);
-    if (!start) return;
-    const end = lines.indexOf(AGENT_CONF_EOF, i + 1);
-    if (end < 0) return;
-    const started = lines.slice(end + 1).some((l) => /amazon-cloudwatch-agent-ctl\s.*-a fetch-config\b/.test(l) && /\s-s(\s|$)/.test(l)
-      && l.includes(`-c file:${start[1]}`));
+  commands.forEach((c, i) => {
+    const start = new RegExp(`^cat > (\\S+) <<'${AGENT_CONF_EOF}'$`).exec(c.line);
+    if (!start || !c.heredoc) return;
+    const started = commands.slice(i + 1).some((l) => AGENT_START.exec(l.line)?.[1] === start[1]);
     if (!started) return;
     let config: any;
     try {
-      config = JSON.parse(lines.slice(i + 1, end).join('\n'));
+      config = JSON.parse(c.heredoc.join('\n'));
     } catch {
       return;
     }
