@@ -3,6 +3,7 @@
  * SIEM, also when a literal ARN or name names it; and a log group that keeps its events too briefly is no log (outside
  * tester, red team 39).
  */
+import { prefectureCfn, prefectureTf, proxyBootScript } from './security-cloud-fixture';
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
@@ -175,5 +176,47 @@ describe('LOG-1 (every model): a log group that keeps the log too briefly is no 
 
   test('Terraform: a retention from a variable is refused as unreadable', () => {
     expect(log1Tf(tf(tfToGroup, tfGroup('${var.days}')), NetworkModel.ALPHA).join('\n')).toMatch(/keeps its events for a number of days the guard cannot read/);
+  });
+});
+
+describe('LOG-1: an access_log line restricted by ACLs logs only the requests matching all of them (Squid\'s access_log)', () => {
+  /** The hub proxy's reference boot script (Debian) with its access_log line replaced, in both engines. */
+  const withAccessLog = (line: string) => {
+    const script = proxyBootScript().replace(/^access_log .*$/m, line);
+    expect(script).toContain(`\n${line}\n`);
+    const cfnTemplates = prefectureCfn();
+    const template = Object.values(cfnTemplates)[0] as any;
+    template.Resources.ProxyTemplate.Properties.LaunchTemplateData.UserData = { 'Fn::Base64': script };
+    const tfConfig = prefectureTf() as any;
+    tfConfig.resource.aws_launch_template.proxy.user_data = Buffer.from(script).toString('base64');
+    const onlyLog1 = (graph: any) => checkTopology(graph, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'LOG-1').map(formatFinding);
+    return { cfn: onlyLog1(extractCloudFormation(cfnTemplates)), tf: onlyLog1(extractTerraform({ prefecture: tfConfig })) };
+  };
+
+  test.each([
+    'access_log stdio:/var/log/squid/access.log',
+    'access_log stdio:/var/log/squid/access.log squid',
+    'access_log stdio:/var/log/squid/access.log logformat=squid buffer-size=64KB',
+    'access_log stdio:/var/log/squid/access.log squid all',
+    'access_log stdio:/var/log/squid/access.log all',
+  ])('control: "%s" logs every request', (line) => {
+    expect(withAccessLog(line)).toEqual({ cfn: [], tf: [] });
+  });
+
+  test.each([
+    ['a negated all', 'access_log stdio:/var/log/squid/access.log squid !all'],
+    ['an ACL of some clients', 'access_log stdio:/var/log/squid/access.log clients'],
+    ['an option, then an ACL', 'access_log stdio:/var/log/squid/access.log logformat=squid to_private'],
+    ['a format name Squid does not know (read as an ACL)', 'access_log stdio:/var/log/squid/access.log siem'],
+  ])('%s: refused in both engines', (_, line) => {
+    const { cfn: c, tf: t } = withAccessLog(line);
+    for (const found of [c, t]) {
+      expect(found.join('\n')).toMatch(/LOG-1 error \(ログ管理\): the proxy's access log is not shipped: every access_log line logs only the requests that match its ACLs/);
+    }
+  });
+
+  test('one unrestricted line besides a restricted one: passes', () => {
+    expect(withAccessLog('access_log stdio:/var/log/squid/access.log clients\naccess_log stdio:/var/log/squid/access.log'))
+      .toEqual({ cfn: [], tf: [] });
   });
 });

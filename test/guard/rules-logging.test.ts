@@ -80,6 +80,13 @@ describe('LOG-1: the tenant-restriction proxy\'s access log is shipped (α′ ca
     expect(found.join('\n')).toMatch(/Squid writes no access log/);
   });
 
+  test('the access_log line restricted to requests matching !all (none): refused', () => {
+    let edited = '';
+    const found = log1('alpha-prime', (_, net) => editBootScript(net, (s) => (edited = s.replace(/^(access_log stdio:\S+ siem)$/m, '$1 !all'))));
+    expect(edited).toMatch(/^access_log stdio:\S+ siem !all$/m);
+    expect(found.join('\n')).toMatch(/the proxy's access log is not shipped: every access_log line logs only the requests that match its ACLs \(access_log stdio:\S+ siem !all\)/);
+  });
+
   test('the agent collecting another file than Squid writes: refused', () => {
     const found = log1('alpha-prime', (_, net) => editBootScript(net, (s) => s.replace('"file_path": "/var/log/squid/access.log"', '"file_path": "/var/log/messages"')));
     expect(found.join('\n')).toMatch(/the access log \/var\/log\/squid\/access\.log is not shipped/);

@@ -1,4 +1,4 @@
-import { proxyConfigs } from './breakout-controls';
+import { proxyConfigs, SquidConf } from './breakout-controls';
 import { isSiemSink } from './security-cloud';
 import { LOG_RETENTION_DAYS } from '../../model/defaults';
 import { NetworkModel } from '../../model/network-model';
@@ -145,13 +145,38 @@ export function shippedFiles(node: UserDataNode): { file: string; group: string 
   return out;
 }
 
+/** The log formats Squid has built in (https://www.squid-cache.org/Doc/config/logformat/, Default Value). */
+const BUILT_IN_LOG_FORMATS = ['squid', 'common', 'combined', 'referrer', 'useragent'];
+
 /**
- * Why a proxy's access log is not shipped: Squid writes it to a file (`access_log stdio:<file>`) that the CloudWatch agent
- * of the same boot script sends to a log group of the synthesized output (by its literal name). Else undefined.
+ * The ACLs an `access_log` line logs under, besides `all` (which matches every request). Squid's syntax
+ * (https://www.squid-cache.org/Doc/config/access_log/): `access_log <module>:<place> [option ...] [acl acl ...]`, options
+ * holding `=`, or the older `access_log <module>:<place> [<logformat name> [acl acl ...]]`; Squid logs there "those
+ * entries which match ALL the acl's specified", and every request only when no ACL is given. ACL names are matched
+ * without case, as Squid finds them.
  */
-function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, accessLogs: readonly (readonly string[])[]): Bilingual | undefined {
+function accessLogAcls(d: readonly string[], formats: ReadonlySet<string>): string[] {
+  let rest = d.slice(2);
+  while (rest.length > 0 && rest[0].includes('=')) rest = rest.slice(1);
+  if (rest.length > 0 && formats.has(rest[0])) rest = rest.slice(1);
+  return rest.filter((a) => a.toLowerCase() !== 'all');
+}
+
+/**
+ * Why a proxy's access log is not shipped: Squid writes every request (an `access_log` line without ACLs) to a file
+ * (`access_log stdio:<file>`) that the CloudWatch agent of the same boot script sends to a log group of the synthesized
+ * output (by its literal name). Else undefined.
+ */
+function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, conf: SquidConf): Bilingual | undefined {
+  const accessLogs = conf.directives.filter((d) => d[0] === 'access_log');
   if (accessLogs.length === 0 || accessLogs.some((d) => d[1] === 'none')) {
     return bi('Squid writes no access log (access_log none or absent)', 'Squid がアクセスログを書き出さない（access_log が none か、指定がない）');
+  }
+  const formats = new Set([...BUILT_IN_LOG_FORMATS, ...conf.directives.filter((d) => d[0] === 'logformat' && d[1] !== undefined).map((d) => d[1])]);
+  if (accessLogs.every((d) => accessLogAcls(d, formats).length > 0)) {
+    const lines = accessLogs.map((d) => d.join(' ')).join('; ');
+    return bi(`every access_log line logs only the requests that match its ACLs (${lines})`,
+      `どの access_log の行も、その ACL に合う要求しか記録しない（${lines}）`);
   }
   const files = accessLogs.map((d) => d[1]);
   const notFile = files.find((f) => !f.startsWith('stdio:'));
@@ -227,7 +252,7 @@ export const LOG1: GuardRule = {
     }
     for (const { node, conf } of proxyConfigs(ctx.graph)) {
       // What Squid loads cannot be read: its access_log neither.
-      const problem = conf.unreadable ?? proxyLogProblem(ctx.graph, node, conf.directives.filter((d) => d[0] === 'access_log'));
+      const problem = conf.unreadable ?? proxyLogProblem(ctx.graph, node, conf);
       if (problem) {
         add(node.id, bi(`the proxy's access log is not shipped: ${problem.en}`, `プロキシのアクセスログが転送されていない: ${problem.ja}`),
           bi('keep access_log stdio:/var/log/squid/access.log and the CloudWatch agent configuration of the generated boot script, and the log group it names',
