@@ -64,6 +64,12 @@ const PACKAGES = new Set(['squid', 'squid-openssl', 'curl', 'amazon-cloudwatch-a
 /** A literal line as an anchored pattern. */
 const exact = (line: string): RegExp => new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
 
+/**
+ * The CloudWatch agent loading its configuration file (captured) and (re)starting (`-s`), as the library's boot
+ * scripts write it: a whole logical line (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/install-CloudWatch-Agent-commandline-fleet.html).
+ */
+export const AGENT_START = /^\/opt\/aws\/amazon-cloudwatch-agent\/bin\/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:(\/opt\/aws\/amazon-cloudwatch-agent\/etc\/[A-Za-z0-9._-]+\.json)$/;
+
 /** The recognised lines (anchored: the whole logical line must match). */
 const FORMS: readonly Form[] = [
   // Shell options: stop at the first failure (bash's `pipefail`).
@@ -117,7 +123,7 @@ const FORMS: readonly Form[] = [
   { pattern: exact('curl -fsSL --retry 5 -o /tmp/amazon-cloudwatch-agent.deb https://amazoncloudwatch-agent.s3.amazonaws.com/debian/amd64/latest/amazon-cloudwatch-agent.deb') },
   { pattern: exact('dpkg -i -E /tmp/amazon-cloudwatch-agent.deb') },
   // The agent loads its configuration and (re)starts.
-  { pattern: /^\/opt\/aws\/amazon-cloudwatch-agent\/bin\/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:\/opt\/aws\/amazon-cloudwatch-agent\/etc\/[A-Za-z0-9._-]+\.json$/ },
+  { pattern: AGENT_START },
 ];
 
 function read(script: string): SquidFromScript {
@@ -222,6 +228,46 @@ function read(script: string): SquidFromScript {
       `Debian の squid パッケージは独自の設定で Squid を起動するが、スクリプトは ${SQUID_CONF} を書いた後で再起動しない`);
   }
   return { kind: 'read', text: conf };
+}
+
+/** One command of a script as bash reads it, with the body of the heredoc it opens. */
+export interface ScriptCommand {
+  /** The logical line: continued lines joined. */
+  readonly line: string;
+  /** The lines of the heredoc the command opens, up to its delimiter (or the end of the script, where bash ends it too). */
+  readonly heredoc?: readonly string[];
+}
+
+/** A heredoc operator (`<<D`, `<<'D'`, `<<"D"`, `<<-D`), not a here-string (`<<<`). */
+const HEREDOC = /(?<!<)<<(?!<)(-?)[ \t]*(?:'([^']*)'|"([^"]*)"|([A-Za-z0-9_]+))/;
+
+/**
+ * The commands of a script as bash reads them, for what only a command does (the CloudWatch agent started, LOG-1): a
+ * comment line (first non-blank character `#`) and a blank one are no command, lines continued with a backslash are
+ * one, and a heredoc's body (up to the line that is its delimiter; with `<<-`, after leading tabs) is no command but
+ * the opening command's text (Bash Reference Manual §3.1.2.1, §3.1.3, §3.6.6). A line that merely holds `<<` in quotes
+ * is read as opening a heredoc too: the lines taken as its body then count as no command (fail closed).
+ */
+export function scriptCommands(script: string): ScriptCommand[] {
+  const lines = script.split('\n');
+  const out: ScriptCommand[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let line = lines[i++];
+    if (/^[ \t]*(?:#|$)/.test(line)) continue;
+    while (continues(line) && i < lines.length) line = line.slice(0, -1) + lines[i++];
+    const h = HEREDOC.exec(line);
+    if (!h) {
+      out.push({ line });
+      continue;
+    }
+    const delimiter = h[2] ?? h[3] ?? h[4];
+    const end = lines.findIndex((l, k) => k >= i && (h[1] === '-' ? l.replace(/^\t+/, '') : l) === delimiter);
+    const stop = end < 0 ? lines.length : end;
+    out.push({ line, heredoc: lines.slice(i, stop) });
+    i = stop + 1;
+  }
+  return out;
 }
 
 /**

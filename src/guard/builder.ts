@@ -1062,6 +1062,19 @@ export function failOpenOf(value: unknown): boolean | undefined {
   return value === 'ENABLED' ? true : value === 'DISABLED' ? false : undefined;
 }
 
+/**
+ * A log group's retention in days: undefined when absent (CloudWatch Logs keeps the events forever: CloudFormation's
+ * `RetentionInDays` and Terraform's `retention_in_days`, whose `0` means the same:
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group#retention_in_days);
+ * `unknown` when not a literal whole number (a reference, a variable: known only at deploy time).
+ */
+export function retentionOf(value: unknown, zeroKeepsForever: boolean): number | 'unknown' | undefined {
+  if (value === undefined || value === null) return undefined;
+  const days = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(days) || days < 0) return 'unknown';
+  return days === 0 && zeroKeepsForever ? undefined : days;
+}
+
 /** A literal IPv4 address (dotted quad), else undefined: a reference or interpolation cannot be judged. */
 export function literalIp(value: unknown): string | undefined {
   return typeof value === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(value) ? value : undefined;

@@ -12,7 +12,7 @@ import {
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
-import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
+import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import { AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
@@ -493,7 +493,7 @@ class TemplateReader {
       b.add({ ...base, type: 'dns-association', vpc: noted('VpcId', p.VpcId), ruleGroup: noted('FirewallRuleGroupId', p.FirewallRuleGroupId), priority: Number(p.Priority) });
     }],
     [['AWS::Logs::LogGroup'], (_reader, { b, base, p }) => {
-      b.add({ ...base, type: 'log-group', name: typeof p.LogGroupName === 'string' ? p.LogGroupName : undefined, retentionDays: p.RetentionInDays === undefined ? undefined : Number(p.RetentionInDays) });
+      b.add({ ...base, type: 'log-group', name: typeof p.LogGroupName === 'string' ? p.LogGroupName : undefined, retentionDays: retentionOf(p.RetentionInDays, false) });
     }],
     [['AWS::Route53Resolver::FirewallConfig'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'dns-firewall-config', vpc: noted('ResourceId', p.ResourceId), failOpen: failOpenOf(p.FirewallFailOpen) });
@@ -647,14 +647,16 @@ class TemplateReader {
       if (c.p.Scheme !== 'internal') reader.bridge(c, [['Subnets', c.p.Subnets ?? DEFAULT_VPC]], INTERNET_FACING_FIX);
     }],
     [['AWS::EC2::FlowLog'], (reader, { b, base, noted, p }) => {
+      // A CloudWatch Logs destination may be named by LogGroupName instead of LogDestination's ARN (AWS::EC2::FlowLog).
+      const destination = p.LogDestination ?? p.LogGroupName;
       b.add({
         ...base,
         type: 'flow-log',
         resource: noted('ResourceId', p.ResourceId),
         trafficType: String(p.TrafficType ?? 'ALL'),
         destinationType: String(p.LogDestinationType ?? 'cloud-watch-logs'),
-        destination: p.LogDestination === undefined ? undefined : reader.render(p.LogDestination),
-        sink: p.LogDestination === undefined ? undefined : reader.sink(p.LogDestination),
+        destination: destination === undefined ? undefined : reader.render(destination),
+        sink: destination === undefined ? undefined : reader.sink(destination),
       });
     }],
     // The prefecture security cloud (SC-1 … SC-4): listeners, Auto Scaling groups, WAF, the SIEM bucket and what delivers to it.

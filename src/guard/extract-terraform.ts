@@ -12,7 +12,9 @@ import {
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
 } from './bridges';
-import { AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
+import {
+  AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX,
+} from './builder';
 import { AUTOMATION_FIX, automationSteps, TERRAFORM_CODE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -826,7 +828,7 @@ class ConfigReader {
         ...base,
         type: 'log-group',
         name: literal(p.name),
-        retentionDays: p.retention_in_days === undefined ? undefined : Number(p.retention_in_days),
+        retentionDays: retentionOf(p.retention_in_days, true),
       });
     }],
     [['aws_route53_resolver_firewall_config'], (_reader, { b, base, noted, p }) => {
@@ -1107,14 +1109,16 @@ class ConfigReader {
     [['aws_flow_log'], (reader, { b, base, noted, p }) => {
       const [prop, value] = (['vpc_id', 'subnet_id', 'eni_id', 'transit_gateway_id'] as const).map((k) => [k, p[k]] as const).find(([, v]) => v !== undefined)
         ?? ['vpc_id', undefined];
+      // A CloudWatch Logs destination may be named by the (deprecated) log_group_name instead of log_destination's ARN.
+      const destination = p.log_destination ?? p.log_group_name;
       b.add({
         ...base,
         type: 'flow-log',
         resource: noted(prop, value),
         trafficType: String(p.traffic_type ?? 'ALL'),
         destinationType: String(p.log_destination_type ?? 'cloud-watch-logs'),
-        destination: p.log_destination === undefined ? undefined : reader.render(p.log_destination),
-        sink: logSink((x) => reader.ref(x), p.log_destination),
+        destination: destination === undefined || destination === null ? undefined : reader.render(destination),
+        sink: logSink((x) => reader.ref(x), destination),
       });
     }],
     // Network paths the guard does not model (bridges.ts): refused unless they end in the Internet segment (GUARD-1).

@@ -484,7 +484,8 @@ export interface ResolverRuleAssociationNode extends NodeBase {
 export interface LogGroupNode extends NodeBase {
   readonly type: 'log-group';
   readonly name?: string;
-  readonly retentionDays?: number;
+  /** Days its events are kept: undefined for ever (none given), `unknown` when the guard cannot read it (LOG-1). */
+  readonly retentionDays?: number | 'unknown';
 }
 
 export interface FlowLogNode extends NodeBase {

@@ -254,6 +254,8 @@ export interface LoggingOptions {
   readonly siemBucketArn?: string;
   /**
    * Days to keep logs in the created bucket.
+   *
+   * At least 400: LOG-1 refuses a log group that keeps the proxy's access log fewer days.
    * @default 400
    */
   readonly retentionDays?: number;

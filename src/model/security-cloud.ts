@@ -225,6 +225,8 @@ export interface SecurityCloudProps {
   readonly publicWeb?: PublicWebProps;
   /**
    * Days to keep logs in the SIEM sink bucket.
+   *
+   * At least 400: LOG-1 refuses a log group that keeps the hub proxy's access log fewer days.
    * @default 400
    */
   readonly logRetentionDays?: number;

@@ -5,6 +5,7 @@
  * rule, a tag or a resource name is checked here against its grammar.
  */
 import { cidrSpellingProblem, ipv4AddressSpellingProblem, Ipv4Cidr } from './cidr';
+import { LOG_RETENTION_DAYS } from './defaults';
 import { domainProblems, isSubdomainPattern } from './domains';
 import { SecurityCloudProps } from './security-cloud';
 import { TAG_LIMITS, TAG_VALUE } from './validate';
@@ -62,7 +63,7 @@ export const SECURITY_CLOUD_DEFAULTS = {
   proxyInstanceType: 't3.medium',
   proxyInstances: 2,
   mailFilterMilter: 'inet:127.0.0.1:11332',
-  logRetentionDays: 400,
+  logRetentionDays: LOG_RETENTION_DAYS,
   sitePort: 443,
 } as const;
 
@@ -364,7 +365,8 @@ function check(p: Problems, s: SecurityCloudProps): void {
   }
 
   // --- retention, monitoring, tags ----------------------------------------------------------------------------------
-  checkInteger(p, 'logRetentionDays', s.logRetentionDays, 1, 36_500, 'a number of days');
+  // At least what LOG-1 accepts of the hub proxy's access-log group, which keeps the logs this many days.
+  checkInteger(p, 'logRetentionDays', s.logRetentionDays, LOG_RETENTION_DAYS, 36_500, 'a number of days');
   const mon = s.monitoring;
   if (mon !== undefined && !isObject(mon)) {
     p.add('monitoring', 'is not an object', 'give { notificationEmails }');

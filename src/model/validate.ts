@@ -2,7 +2,7 @@ import { bi } from './bilingual';
 import { MunicipalNetworkBlueprintProps, InternetEgressMode, TransitConnectionProps } from './blueprint';
 import { cidrSpellingProblem, Ipv4Cidr, ipv4AddressSpellingProblem } from './cidr';
 import {
-  ADDRESS_SPACE_PREFIX, DEFAULT_ADDRESS_SPACE, DEFAULT_AVAILABILITY_ZONES, MAX_SEGMENT_PREFIX, resolveSegmentCidrs, SEGMENT_PROP,
+  ADDRESS_SPACE_PREFIX, DEFAULT_ADDRESS_SPACE, DEFAULT_AVAILABILITY_ZONES, LOG_RETENTION_DAYS, MAX_SEGMENT_PREFIX, resolveSegmentCidrs, SEGMENT_PROP,
 } from './defaults';
 import { designDocumentsProblems } from './design-documents-problems';
 import { domainProblems } from './domains';
@@ -719,8 +719,10 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
     p.add('logging.siemBucketArn', bi(`is missing: ${MODEL_JA[model]} requires log management with a SIEM (LOG-1, ログ管理)`, `がない: ${MODEL_JA[model]}では SIEM によるログ管理が必要（LOG-1、ログ管理）`), bi("give the SIEM's ingestion bucket ARN", 'SIEM の取り込み用バケットの ARN を指定する'));
   }
   const retention = isObject(logging) ? logging.retentionDays : undefined;
-  if (retention !== undefined && !(Number.isInteger(retention) && retention > 0 && retention <= AWS_LIMITS.retentionDays)) {
-    p.add('logging.retentionDays', bi(`${show(retention)} is not a positive whole number of days (at most ${AWS_LIMITS.retentionDays})`, `${show(retention)} は正の整数の日数ではない（${AWS_LIMITS.retentionDays} 日まで）`), bi('e.g. 400', '例: 400'));
+  // At least what LOG-1 accepts of the log groups it judges (the proxy's access log keeps this many days).
+  if (retention !== undefined && !(Number.isInteger(retention) && retention >= LOG_RETENTION_DAYS && retention <= AWS_LIMITS.retentionDays)) {
+    p.add('logging.retentionDays', bi(`${show(retention)} is not a whole number of days from ${LOG_RETENTION_DAYS} (LOG-1) to ${AWS_LIMITS.retentionDays}`,
+      `${show(retention)} は ${LOG_RETENTION_DAYS}（LOG-1）から ${AWS_LIMITS.retentionDays} までの整数の日数ではない`), bi(`e.g. ${LOG_RETENTION_DAYS}`, `例: ${LOG_RETENTION_DAYS}`));
   }
 
   // Traffic mirroring.

@@ -11,7 +11,7 @@ import {
 import { planTenantProxy } from './proxy';
 import { compareCidr, flowTransitDestinations, planRouteTables, planTransitRouteTables, routeTableKey, SegmentRouting } from './routing';
 import { BreakoutOptions, InternetEgressMode, TransitConnectionProps } from '../model/blueprint';
-import { DEFAULT_INTERFACE_ENDPOINTS } from '../model/defaults';
+import { DEFAULT_INTERFACE_ENDPOINTS, LOG_RETENTION_DAYS } from '../model/defaults';
 import { AlphaPrimeCase, MODEL_PLACEMENT, NetworkModel } from '../model/network-model';
 import { Protocol } from '../model/port';
 import { MUNICIPALITY_TAG_KEY } from '../model/security-cloud';
@@ -25,8 +25,8 @@ import { Blueprint } from '../model/validate';
  */
 const TRANSIT_GATEWAY_ASN = 64512;
 
-/** Default log retention: a little over a year, so that a yearly audit (監査) still finds the previous year. */
-const DEFAULT_RETENTION_DAYS = 400;
+/** Default log retention: a little over a year, so that a yearly audit (監査) still finds the previous year (LOG-1's floor). */
+const DEFAULT_RETENTION_DAYS = LOG_RETENTION_DAYS;
 
 /** What decides the subnet roles of a segment (see `segmentSubnetRoles`). */
 export interface SubnetRolesInput {

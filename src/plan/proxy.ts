@@ -2,6 +2,7 @@ import { BootScriptParts, SubnetPlan, SubnetRole, TenantProxyPlan } from './netw
 import { routeTableKey } from './routing';
 import { ICAP_SERVICE_PATH, IcapServiceInput, proxyTcpPorts, renderSquidConfig } from './squid';
 import { BreakoutOptions } from '../model/blueprint';
+import { LOG_RETENTION_DAYS as DEFAULT_LOG_RETENTION_DAYS } from '../model/defaults';
 import { HostDeclaration, HostRole } from '../model/flows';
 import { AlphaPrimeCase } from '../model/network-model';
 import { Segment, Zone } from '../model/segment';
@@ -179,7 +180,11 @@ export function planTenantProxy(input: TenantProxyPlanInput): TenantProxyPlan | 
     squidConfig,
     bootScript,
     bootScriptParts,
-    accessLog: { path: SQUID_ACCESS_LOG, logGroupName: PROXY_ACCESS_LOG_GROUP, retentionDays: cloudWatchRetention(input.logRetentionDays ?? 400) },
+    accessLog: {
+      path: SQUID_ACCESS_LOG,
+      logGroupName: PROXY_ACCESS_LOG_GROUP,
+      retentionDays: cloudWatchRetention(input.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS),
+    },
   };
 }
 

@@ -225,7 +225,8 @@ function attemptBlueprint(rng: Rng, choice: GeneratorChoice, simple: boolean): M
     ...(placement.requiresSiem || rng.chance(0.4) ? {
       logging: {
         ...(placement.requiresSiem || rng.chance(0.5) ? { siemBucketArn: `arn:aws:s3:::siem-${hex(rng, 6)}` } : {}),
-        ...(rng.chance(0.3) ? { retentionDays: rng.int(30, 3650) } : {}),
+        // From LOG-1's floor (the library's default, 400 days; validation refuses fewer).
+        ...(rng.chance(0.3) ? { retentionDays: rng.int(400, 3650) } : {}),
       },
     } : {}),
     ...(rng.chance(0.15) ? {

@@ -4,7 +4,7 @@
  */
 import { proxyBootScript } from './security-cloud-fixture';
 import { alphaPrime, alphaPrimeSanitization } from '../../examples/blueprints';
-import { squidConfiguration } from '../../src/guard/boot-script';
+import { scriptCommands, squidConfiguration } from '../../src/guard/boot-script';
 import { BASE64_REFERENCE } from '../../src/guard/graph';
 import { Blueprint } from '../../src/model/validate';
 import { planOf } from '../../src/plan/cache';
@@ -163,5 +163,36 @@ describe('a script that could make Squid load something else is unreadable', () 
   test('the line quoted in the reason is cut at 80 characters', () => {
     const result = squidConfiguration(after(HUB, SQUID_EOF, `echo ${'x'.repeat(200)}`));
     expect(result).toEqual(refused(/: "echo x{74}…"$/));
+  });
+});
+
+describe('the commands of a boot script (what starts the CloudWatch agent, LOG-1)', () => {
+  test('comments, blank lines and heredoc bodies are no commands; continued lines are one; a here-string opens no heredoc', () => {
+    const script = [
+      '#!/bin/bash',
+      '  # a comment with <<\'X\' in it',
+      '',
+      'REGION=$(cut -d: -f4 <<<"$SECRET_ARN")',
+      "cat > /tmp/a <<'EOF'",
+      'echo inside',
+      'EOF',
+      'echo one \\',
+      '  two',
+      'cat <<-END',
+      '\techo tabbed',
+      '\tEND',
+      'echo after',
+    ].join('\n');
+    expect(scriptCommands(script)).toEqual([
+      { line: 'REGION=$(cut -d: -f4 <<<"$SECRET_ARN")' },
+      { line: "cat > /tmp/a <<'EOF'", heredoc: ['echo inside'] },
+      { line: 'echo one   two' },
+      { line: 'cat <<-END', heredoc: ['\techo tabbed'] },
+      { line: 'echo after' },
+    ]);
+  });
+
+  test('a heredoc without its delimiter runs to the end of the script, as bash reads it', () => {
+    expect(scriptCommands("#!/bin/bash\ncat > /tmp/a <<'EOF'\necho never\n")).toEqual([{ line: "cat > /tmp/a <<'EOF'", heredoc: ['echo never', ''] }]);
   });
 });

@@ -52,14 +52,39 @@ describe('LOG-1: the tenant-restriction proxy\'s access log is shipped (α′ ca
     expect(found.join('\n')).toMatch(/LOG-1 error \(ログ管理\): the proxy's access log is not shipped: the access log \/var\/log\/squid\/access\.log is not shipped/);
   });
 
+  // The agent's start line made a comment, or quoted inside another heredoc: no command starts the agent (red team 39).
+  const AGENT_START_LINE = /^(\/opt\/aws\/amazon-cloudwatch-agent\/bin\/amazon-cloudwatch-agent-ctl -a fetch-config .*)$/m;
+  test.each([
+    ['commented out', (s: string) => s.replace(AGENT_START_LINE, '# $1')],
+    ['commented out after blanks', (s: string) => s.replace(AGENT_START_LINE, '   #$1')],
+    ['inside a heredoc that writes another file', (s: string) => s.replace(AGENT_START_LINE, "cat > /opt/aws/amazon-cloudwatch-agent/etc/notes.json <<'X'\n$1\nX")],
+  ])('the CloudWatch agent start line %s: refused', (_, edit) => {
+    let edited = '';
+    const found = log1('alpha-prime', (__, net) => editBootScript(net, (s) => (edited = edit(s))));
+    expect(edited).toMatch(/amazon-cloudwatch-agent-ctl -a fetch-config/);
+    expect(found.join('\n')).toMatch(/LOG-1 error \(ログ管理\): the proxy's access log is not shipped/);
+  });
+
   test('the log group removed from the stack: refused', () => {
     const found = log1('alpha-prime', (_, net) => { net.lgwan.tenantProxy!.node.tryRemoveChild('AccessLog'); });
     expect(found.join('\n')).toMatch(/is shipped to log group \/jichitai\/lgwan\/tenant-proxy\/access, which is not in the synthesized output/);
   });
 
+  test('the access log group kept 1 day: refused (the floor is the library\'s default retention, 400 days)', () => {
+    const found = log1('alpha-prime', (_, net) => { net.lgwan.tenantProxy!.node.findChild('AccessLog').addPropertyOverride('RetentionInDays', 1); });
+    expect(found.join('\n')).toMatch(/LOG-1 error \(ログ管理\): the proxy's access log is kept too briefly: log group \S+AccessLog\S* keeps its events 1 day, fewer than 400/);
+  });
+
   test('Squid told to write no access log: refused', () => {
     const found = log1('alpha-prime', (_, net) => editBootScript(net, (s) => s.replace(/^access_log .*$/m, 'access_log none')));
     expect(found.join('\n')).toMatch(/Squid writes no access log/);
+  });
+
+  test('the access_log line restricted to requests matching !all (none): refused', () => {
+    let edited = '';
+    const found = log1('alpha-prime', (_, net) => editBootScript(net, (s) => (edited = s.replace(/^(access_log stdio:\S+ siem)$/m, '$1 !all'))));
+    expect(edited).toMatch(/^access_log stdio:\S+ siem !all$/m);
+    expect(found.join('\n')).toMatch(/the proxy's access log is not shipped: every access_log line logs only the requests that match its ACLs \(access_log stdio:\S+ siem !all\)/);
   });
 
   test('the agent collecting another file than Squid writes: refused', () => {

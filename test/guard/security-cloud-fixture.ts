@@ -299,7 +299,8 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
       Properties: { MinSize: '2', MaxSize: '4', LaunchTemplate: { ...template, Version: { 'Fn::GetAtt': ['ProxyTemplate', 'LatestVersionNumber'] } }, VPCZoneIdentifier: [ref('HubservicesSubnet')] },
     };
   }
-  hub.ProxyLog = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/hub/proxy/access', RetentionInDays: 365, Tags: hubTags('proxy') } };
+  // 400 days: LOG-1 refuses a proxy access-log group kept fewer (the library's default retention).
+  hub.ProxyLog = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/hub/proxy/access', RetentionInDays: 400, Tags: hubTags('proxy') } };
   hub.LogStream = {
     Type: 'AWS::KinesisFirehose::DeliveryStream',
     Properties: { DeliveryStreamType: 'DirectPut', ExtendedS3DestinationConfiguration: { BucketARN: arn('Siem'), Prefix: 'hub/proxy/', RoleARN: 'arn:aws:iam::123456789012:role/firehose' }, Tags: hubTags('siem') },
@@ -481,7 +482,7 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
   });
   const template = m.asgByName ? { name: '${aws_launch_template.proxy.name}' } : { id: id('aws_launch_template.proxy') };
   if (!m.noProxyGroup) put('aws_autoscaling_group', 'proxy', { min_size: 2, max_size: 4, launch_template: { ...template, version: '$Latest' }, vpc_zone_identifier: [id('aws_subnet.hub_services')] });
-  put('aws_cloudwatch_log_group', 'proxy', { name: '/hub/proxy/access', retention_in_days: 365, tags: hubTags('proxy') });
+  put('aws_cloudwatch_log_group', 'proxy', { name: '/hub/proxy/access', retention_in_days: 400, tags: hubTags('proxy') });
   put('aws_kinesis_firehose_delivery_stream', 'logs', {
     name: 'hub-logs', destination: 'extended_s3', extended_s3_configuration: { bucket_arn: arn('aws_s3_bucket.siem'), prefix: 'hub/proxy/', role_arn: 'arn:aws:iam::123456789012:role/firehose' }, tags: hubTags('siem'),
   });

@@ -67,6 +67,8 @@ describe('every problem at once, each naming the prop, the rule and the fix', ()
     ['case ア with a communication tool', alphaPrime, (p) => { p.alphaPrimeCase = AlphaPrimeCase.LICENSE_AND_UPDATES; }, /communication tool, but case ア/],
     ['non-443 port without reason (AP-5)', alphaPrime, (p) => { p.breakout.services.push({ service: { ...CloudServiceCatalogue.WINDOWS_UPDATE, id: 'wu2', portsReason: undefined } }); }, /portsReason\] is missing for tcp\/80 \(AP-5/],
     ['β without SIEM (LOG-1)', beta, (p) => { delete p.logging; }, /^\[logging\.siemBucketArn\] is missing: βモデル requires log management with a SIEM \(LOG-1/],
+    // LOG-1 refuses the proxy's access-log group kept fewer days than the library's default (400): the blueprint may not ask for it.
+    ['log retention shorter than LOG-1 accepts', alpha, (p) => { p.logging = { retentionDays: 399 }; }, /^\[logging\.retentionDays\] 399 is not a whole number of days from 400 \(LOG-1\)/],
     ['security cloud missing (IN-1)', alpha, (p) => { delete p.internet.securityCloud; }, /^\[internet\.securityCloud\] is missing.*IN-1/],
     ['private customer gateway', alpha, (p) => { p.lgwan.connection = { customerGatewayIp: '192.168.1.1' }; }, /customerGatewayIp\] 192\.168\.1\.1 is not a public address/],
     ['both VPN and attachment', alpha, (p) => { p.lgwan.connection = { customerGatewayIp: '203.0.113.1', attachmentId: 'tgw-attach-0123456789abcdef0' }; }, /gives both customerGatewayIp and attachmentId/],

@@ -44,6 +44,8 @@ describe('SecurityCloudProps validation', () => {
     ['an e-mail address with a space', (p) => { p.monitoring.notificationEmails = ['soc @x.jp']; }, /^\[monitoring\.notificationEmails\[0\]\] "soc @x\.jp" is not a plain e-mail address/],
     ['a reserved tag key', (p) => { p.tags = { 'jichitai:security-cloud': 'spoke' }; }, /^\[tags\."jichitai:security-cloud"\] is not a tag key the hub can set/],
     ['a retention of zero days', (p) => { p.logRetentionDays = 0; }, /^\[logRetentionDays\] 0 is not a number of days/],
+    // LOG-1 refuses the hub proxy's access-log group kept fewer days than the library's default (400).
+    ['a retention shorter than LOG-1 accepts', (p) => { p.logRetentionDays = 399; }, /^\[logRetentionDays\] 399 is not a number of days \(an integer from 400 to 36500\)/],
   ];
   test.each(cases)('%s is reported with its path and a fix', (_, f, expected) => {
     const problems = securityCloudProblems(mutate(f));

@@ -340,8 +340,9 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'LOG-1': {
     summaryJa: 'すべての系の VPC にフローログ（全通信）、すべてのファイアウォールにアラートログとフローログ、フォワードプロキシのアクセスログは CloudWatch エージェントでロググループへ送ること。'
-      + 'β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること。',
-    rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査. '
+      + 'それらを受ける合成結果のロググループは 400 日以上保持すること。β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること。',
+    rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査 '
+      + '(a log kept a day is no 証跡 for a yearly audit: the floor is the library\'s default retention, 400 days). '
       + 'The α′ proxy sees every request to the cloud services by URL; a log that stays on an instance of an Auto Scaling group is lost with it.',
     citations: [
       { source: SOURCES.FUJITSU, where: 'βモデル(重要情報なし) <主な対策>', quote: 'ログ管理(SIEM等)' },

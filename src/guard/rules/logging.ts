@@ -1,62 +1,139 @@
-import { proxyConfigs } from './breakout-controls';
+import { proxyConfigs, SquidConf } from './breakout-controls';
 import { isSiemSink } from './security-cloud';
+import { LOG_RETENTION_DAYS } from '../../model/defaults';
 import { NetworkModel } from '../../model/network-model';
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { AGENT_CONF_EOF } from '../../plan/proxy';
-import { nodesOf, TopologyGraph, UserDataNode } from '../graph';
+import { AGENT_START, scriptCommands } from '../boot-script';
+import { BucketNode, LogGroupNode, nodesOf, Ref, TopologyGraph, UserDataNode } from '../graph';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { nameOf } from '../topology';
 
 /** β and β′ require log management with a SIEM (seed 000; REQUIREMENTS.md §2). */
 const SIEM_MODELS: readonly NetworkModel[] = [NetworkModel.BETA, NetworkModel.BETA_PRIME];
 
+/** A log destination as flow logs and firewall logging configurations give it (graph.ts). */
+type Destination = { readonly destination?: string; readonly destinationType: string; readonly sink?: Ref };
+
+/** A bucket's ARN: `arn:<partition>:s3:::<name>[/<key prefix>]` (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-arn-format.html). */
+const BUCKET_ARN = /^arn:[^:]*:s3:::([^/]*)/;
+/**
+ * A log group's ARN: `arn:<partition>:logs:<region>:<account>:log-group:<name>[:*]`
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html, resource type log-group).
+ */
+const LOG_GROUP_ARN = /^arn:[^:]*:logs:[^:]*:[^:]*:log-group:([^:]*)/;
+
+/**
+ * The bucket or log group of the synthesized output a log destination names: the node itself, or the output's bucket /
+ * log group whose literal name a literal ARN or name gives. The ARN's account and region are not compared (the
+ * output's are known only at deploy time): a bucket or group of that name in the output counts as the one named.
+ */
+export function outputSink(graph: TopologyGraph, d: Destination): BucketNode | LogGroupNode | undefined {
+  const sink = d.sink;
+  if (sink?.kind === 'node') {
+    const n = graph.nodes.get(sink.id);
+    return n?.type === 's3-bucket' || n?.type === 'log-group' ? n : undefined;
+  }
+  if (sink?.kind !== 'external') return undefined;
+  const v = sink.value;
+  // A plain name is a bucket's or a log group's as the destination type says (flow logs: `s3`, `cloud-watch-logs`;
+  // Network Firewall: `S3`, `CloudWatchLogs`); a delivery stream's name is neither.
+  const plain = !v.startsWith('arn:');
+  const bucket = BUCKET_ARN.exec(v)?.[1] ?? (plain && /^s3$/i.test(d.destinationType) ? v.split('/')[0] : undefined);
+  const group = LOG_GROUP_ARN.exec(v)?.[1] ?? (plain && /^cloud-?watch-?logs$/i.test(d.destinationType) ? v : undefined);
+  return nodesOf(graph, 's3-bucket').find((b) => b.name !== undefined && b.name === bucket)
+    ?? nodesOf(graph, 'log-group').find((g) => g.name !== undefined && g.name === group);
+}
+
+/** Why a log group keeps its events too briefly for LOG-1: fewer days than LOG_RETENTION_DAYS, or unreadable. */
+function retentionProblem(graph: TopologyGraph, group: LogGroupNode): Bilingual | undefined {
+  const days = group.retentionDays;
+  const name = nameOf(graph, group.id);
+  if (days === 'unknown') {
+    return bi(`log group ${name} keeps its events for a number of days the guard cannot read`, `ロググループ ${name} がイベントを保持する日数をガードが読めない`);
+  }
+  if (days !== undefined && days < LOG_RETENTION_DAYS) {
+    return bi(`log group ${name} keeps its events ${days} day${days === 1 ? '' : 's'}, fewer than ${LOG_RETENTION_DAYS}`,
+      `ロググループ ${name} がイベントを保持するのは ${days} 日で、${LOG_RETENTION_DAYS} 日に満たない`);
+  }
+  return undefined;
+}
+
+/**
+ * Why a flow-log or firewall-log destination keeps too little (LOG-1): a log group of the output kept too briefly, or a
+ * CloudWatch Logs destination the guard cannot resolve (its retention cannot be read). A destination outside the output
+ * (a literal of no bucket or group of the output) is not judged: its retention is not in the output.
+ */
+function keepsTooLittle(graph: TopologyGraph, d: Destination): Bilingual | undefined {
+  const local = outputSink(graph, d);
+  if (local?.type === 'log-group') return retentionProblem(graph, local);
+  if (!local && d.sink?.kind === 'unresolved' && /^cloud-?watch-?logs$/i.test(d.destinationType)) {
+    return bi(`it goes to a log group the guard cannot resolve (${d.destination ?? d.sink.expression}), whose retention it cannot read`,
+      `送り先のロググループ（${d.destination ?? d.sink.expression}）をガードが解決できず、保持期間を読めない`);
+  }
+  return undefined;
+}
+
+/** The fix of a log group kept too briefly. */
+const RETENTION_FIX = bi(`keep the log group's events at least ${LOG_RETENTION_DAYS} days (RetentionInDays / retention_in_days; absent keeps them for ever), `
+  + 'a literal the guard can read', `ロググループのイベントを ${LOG_RETENTION_DAYS} 日以上保持する（RetentionInDays・retention_in_days。指定しなければ無期限）。値はガードが読めるリテラルにする`);
+
 /**
  * A destination is the declared SIEM sink when it is named by ARN / name from outside the synthesized output
- * (`logging.siemBucketArn`); a bucket created next to the network renders as `{s3-bucket}` and is only an archive —
- * unless it is the security cloud hub's SIEM bucket of the same app (`isSiemSink`, SC-4).
+ * (`logging.siemBucketArn`); a bucket or log group of the output is only an archive, whether referenced (rendered
+ * `{s3-bucket}`) or named by a literal ARN / name (`outputSink`) — unless it is the security cloud hub's SIEM bucket of
+ * the same app (`isSiemSink`, SC-4). The guard is not given the blueprint's `logging.siemBucketArn`, so any literal
+ * destination outside the output counts as the SIEM (docs/guard-semantics.md, LOG-1).
  */
-const external = (destination: string | undefined) => destination !== undefined && !destination.includes('{');
+const external = (graph: TopologyGraph, d: Destination) =>
+  d.destination !== undefined && !d.destination.includes('{') && outputSink(graph, d) === undefined;
+
+/** A destination as a finding names it: its rendering, and the output's bucket / log group a literal one names. */
+function shown(graph: TopologyGraph, d: Destination, ja = false): string {
+  const local = d.destination !== undefined && !d.destination.includes('{') ? outputSink(graph, d) : undefined;
+  const what = local && (ja ? `（合成結果の${local.type === 's3-bucket' ? 'バケット' : 'ロググループ'} ${nameOf(graph, local.id)}）`
+    : ` (${local.type === 's3-bucket' ? 'bucket' : 'log group'} ${nameOf(graph, local.id)} of the synthesized output)`);
+  return `${d.destination ?? d.destinationType}${what ?? ''}`;
+}
 
 function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, fix: Bilingual) => void): void {
   const fix = bi('deliver the log to the SIEM\'s ingestion bucket (logging.siemBucketArn), as β/β′ require (ログ管理, SIEM)',
     'β・β′ モデルが求めるとおり、ログを SIEM の取り込み用バケット（logging.siemBucketArn）へ送る（ログ管理、SIEM）');
   for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
     const logs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
-    if (logs.length > 0 && !logs.some((l) => external(l.destination) || isSiemSink(ctx.graph, l.sink))) {
-      const to = logs.map((l) => l.destination ?? l.destinationType).join(', ');
-      add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to}, not to a SIEM sink`,
-        `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、SIEM ではなく ${to}`), fix);
+    if (logs.length > 0 && !logs.some((l) => external(ctx.graph, l) || isSiemSink(ctx.graph, l.sink))) {
+      const to = (ja?: boolean) => logs.map((l) => shown(ctx.graph, l, ja)).join(', ');
+      add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to()}, not to a SIEM sink`,
+        `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、SIEM ではなく ${to(true)}`), fix);
     }
   }
   for (const fw of nodesOf(ctx.graph, 'firewall')) {
     const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
-    const local = destinations.filter((d) => !external(d.destination) && !isSiemSink(ctx.graph, d.sink));
+    const local = destinations.filter((d) => !external(ctx.graph, d) && !isSiemSink(ctx.graph, d.sink));
     if (local.length > 0) {
-      add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${d.destination ?? d.destinationType}`).join(', ')}, not to a SIEM sink`,
-        `ファイアウォール ${fw.id} のログの送り先が SIEM ではない（${local.map((d) => `${d.logType} ログ → ${d.destination ?? d.destinationType}`).join(', ')}）`), fix);
+      add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${shown(ctx.graph, d)}`).join(', ')}, not to a SIEM sink`,
+        `ファイアウォール ${fw.id} のログの送り先が SIEM ではない（${local.map((d) => `${d.logType} ログ → ${shown(ctx.graph, d, true)}`).join(', ')}）`), fix);
     }
   }
 }
 
 /**
  * The files a boot script has the CloudWatch agent ship, with their log groups: the agent configuration the script
- * writes between `<<'JICHITAI_CWAGENT_CONF'` and its delimiter (JSON), counted only when the script then loads it and
- * starts the agent (`amazon-cloudwatch-agent-ctl -a fetch-config ... -s -c file:<that file>`).
+ * writes between `<<'JICHITAI_CWAGENT_CONF'` and its delimiter (JSON), counted only when a later command of the script
+ * (`scriptCommands`: not a comment, not inside a heredoc) loads it and starts the agent (`AGENT_START`, the whole line:
+ * `true || …` is not it).
  */
 export function shippedFiles(node: UserDataNode): { file: string; group: string }[] {
-  const lines = node.text.split('\n');
+  const commands = scriptCommands(node.text);
   const out: { file: string; group: string }[] = [];
-  lines.forEach((line, i) => {
-    const start = new RegExp(`^cat > (\\S+) <<'${AGENT_CONF_EOF}'$`).exec(line);
-    if (!start) return;
-    const end = lines.indexOf(AGENT_CONF_EOF, i + 1);
-    if (end < 0) return;
-    const started = lines.slice(end + 1).some((l) => /amazon-cloudwatch-agent-ctl\s.*-a fetch-config\b/.test(l) && /\s-s(\s|$)/.test(l)
-      && l.includes(`-c file:${start[1]}`));
+  commands.forEach((c, i) => {
+    const start = new RegExp(`^cat > (\\S+) <<'${AGENT_CONF_EOF}'$`).exec(c.line);
+    if (!start || !c.heredoc) return;
+    const started = commands.slice(i + 1).some((l) => AGENT_START.exec(l.line)?.[1] === start[1]);
     if (!started) return;
     let config: any;
     try {
-      config = JSON.parse(lines.slice(i + 1, end).join('\n'));
+      config = JSON.parse(c.heredoc.join('\n'));
     } catch {
       return;
     }
@@ -68,13 +145,38 @@ export function shippedFiles(node: UserDataNode): { file: string; group: string 
   return out;
 }
 
+/** The log formats Squid has built in (https://www.squid-cache.org/Doc/config/logformat/, Default Value). */
+const BUILT_IN_LOG_FORMATS = ['squid', 'common', 'combined', 'referrer', 'useragent'];
+
 /**
- * Why a proxy's access log is not shipped: Squid writes it to a file (`access_log stdio:<file>`) that the CloudWatch agent
- * of the same boot script sends to a log group of the synthesized output (by its literal name). Else undefined.
+ * The ACLs an `access_log` line logs under, besides `all` (which matches every request). Squid's syntax
+ * (https://www.squid-cache.org/Doc/config/access_log/): `access_log <module>:<place> [option ...] [acl acl ...]`, options
+ * holding `=`, or the older `access_log <module>:<place> [<logformat name> [acl acl ...]]`; Squid logs there "those
+ * entries which match ALL the acl's specified", and every request only when no ACL is given. ACL names are matched
+ * without case, as Squid finds them.
  */
-function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, accessLogs: readonly (readonly string[])[]): Bilingual | undefined {
+function accessLogAcls(d: readonly string[], formats: ReadonlySet<string>): string[] {
+  let rest = d.slice(2);
+  while (rest.length > 0 && rest[0].includes('=')) rest = rest.slice(1);
+  if (rest.length > 0 && formats.has(rest[0])) rest = rest.slice(1);
+  return rest.filter((a) => a.toLowerCase() !== 'all');
+}
+
+/**
+ * Why a proxy's access log is not shipped: Squid writes every request (an `access_log` line without ACLs) to a file
+ * (`access_log stdio:<file>`) that the CloudWatch agent of the same boot script sends to a log group of the synthesized
+ * output (by its literal name). Else undefined.
+ */
+function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, conf: SquidConf): Bilingual | undefined {
+  const accessLogs = conf.directives.filter((d) => d[0] === 'access_log');
   if (accessLogs.length === 0 || accessLogs.some((d) => d[1] === 'none')) {
     return bi('Squid writes no access log (access_log none or absent)', 'Squid がアクセスログを書き出さない（access_log が none か、指定がない）');
+  }
+  const formats = new Set([...BUILT_IN_LOG_FORMATS, ...conf.directives.filter((d) => d[0] === 'logformat' && d[1] !== undefined).map((d) => d[1])]);
+  if (accessLogs.every((d) => accessLogAcls(d, formats).length > 0)) {
+    const lines = accessLogs.map((d) => d.join(' ')).join('; ');
+    return bi(`every access_log line logs only the requests that match its ACLs (${lines})`,
+      `どの access_log の行も、その ACL に合う要求しか記録しない（${lines}）`);
   }
   const files = accessLogs.map((d) => d[1]);
   const notFile = files.find((f) => !f.startsWith('stdio:'));
@@ -99,6 +201,15 @@ function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, accessLogs: r
   return undefined;
 }
 
+/**
+ * Why a shipped access log is kept too briefly: a log group the CloudWatch agent sends it to (every group of that name:
+ * which one the agent writes to is the deploying account's) keeps its events fewer days than LOG_RETENTION_DAYS.
+ */
+function proxyRetentionProblem(graph: TopologyGraph, node: UserDataNode): Bilingual | undefined {
+  const names = new Set(shippedFiles(node).map((s) => s.group));
+  return nodesOf(graph, 'log-group').filter((g) => g.name !== undefined && names.has(g.name)).map((g) => retentionProblem(graph, g)).find((p) => p !== undefined);
+}
+
 /** LOG-1: flow logs on every segment VPC, alert and flow logs on every firewall, the proxy's access log shipped. */
 export const LOG1: GuardRule = {
   id: 'LOG-1',
@@ -106,35 +217,49 @@ export const LOG1: GuardRule = {
   models: ALL_MODELS,
   term: 'ログ管理',
   summary: 'Flow logs (all traffic) on every segment VPC; alert and flow logs on every firewall; the forward proxy\'s access log shipped to a log '
-    + 'group by the CloudWatch agent; in β/β′ all of them delivered to the declared SIEM sink.',
+    + `group by the CloudWatch agent; log groups of the output that hold them kept at least ${LOG_RETENTION_DAYS} days; in β/β′ all of them delivered to the `
+    + 'declared SIEM sink.',
   check(ctx) {
     const findings: Finding[] = [];
     const add = (id: string, message: Bilingual, fix: Bilingual) =>
       findings.push(finding(this, nameOf(ctx.graph, id), message, fix));
-    const logged = new Set(nodesOf(ctx.graph, 'flow-log').filter((l) => l.trafficType === 'ALL' && l.resource.kind === 'node').map((l) => (l.resource as { id: string }).id));
+    const flowLogs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.trafficType === 'ALL' && l.resource.kind === 'node');
     for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
-      if (!logged.has(vpc.id)) {
+      const logs = flowLogs.filter((l) => (l.resource as { id: string }).id === vpc.id);
+      const kept = logs.filter((l) => !keepsTooLittle(ctx.graph, l));
+      if (logs.length === 0) {
         add(vpc.id, bi(`the ${vpc.segment} VPC has no flow log of all traffic`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC に、全通信のフローログがない`),
           bi('add a VPC flow log with TrafficType ALL to the log bucket or the SIEM sink', 'TrafficType ALL の VPC フローログを、ログ用バケットか SIEM へ送るように追加する'));
+      } else if (kept.length === 0) {
+        const why = keepsTooLittle(ctx.graph, logs[0])!;
+        add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC keeps too little: ${why.en}`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの保持が足りない: ${why.ja}`),
+          RETENTION_FIX);
       }
     }
     for (const fw of nodesOf(ctx.graph, 'firewall')) {
-      const types = new Set(nodesOf(ctx.graph, 'firewall-logging')
-        .filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id)
-        .flatMap((l) => l.destinations.map((d) => d.logType)));
+      const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
+      const types = new Set(destinations.filter((d) => !keepsTooLittle(ctx.graph, d)).map((d) => d.logType));
       const missing = ['ALERT', 'FLOW'].filter((t) => !types.has(t));
-      if (missing.length > 0) {
+      const short = missing.map((t) => destinations.find((d) => d.logType === t)).find((d) => d !== undefined);
+      if (short) {
+        const why = keepsTooLittle(ctx.graph, short)!;
+        add(fw.id, bi(`firewall ${fw.id} keeps too little of its ${short.logType} logs: ${why.en}`, `ファイアウォール ${fw.id} の ${short.logType} ログの保持が足りない: ${why.ja}`),
+          RETENTION_FIX);
+      } else if (missing.length > 0) {
         add(fw.id, bi(`firewall ${fw.id} does not log ${missing.join(' and ')}`, `ファイアウォール ${fw.id} が ${missing.join(' と ')} のログを記録していない`),
           bi('add a logging configuration with ALERT and FLOW destinations', 'ALERT と FLOW の送り先を持つログ設定を追加する'));
       }
     }
     for (const { node, conf } of proxyConfigs(ctx.graph)) {
       // What Squid loads cannot be read: its access_log neither.
-      const problem = conf.unreadable ?? proxyLogProblem(ctx.graph, node, conf.directives.filter((d) => d[0] === 'access_log'));
+      const problem = conf.unreadable ?? proxyLogProblem(ctx.graph, node, conf);
       if (problem) {
         add(node.id, bi(`the proxy's access log is not shipped: ${problem.en}`, `プロキシのアクセスログが転送されていない: ${problem.ja}`),
           bi('keep access_log stdio:/var/log/squid/access.log and the CloudWatch agent configuration of the generated boot script, and the log group it names',
             '生成した起動スクリプトの access_log stdio:/var/log/squid/access.log と CloudWatch エージェントの設定、その設定が指すロググループを残す'));
+      } else {
+        const short = proxyRetentionProblem(ctx.graph, node);
+        if (short) add(node.id, bi(`the proxy's access log is kept too briefly: ${short.en}`, `プロキシのアクセスログの保持が足りない: ${short.ja}`), RETENTION_FIX);
       }
     }
     if (SIEM_MODELS.includes(ctx.model)) siemFindings(ctx, add);
