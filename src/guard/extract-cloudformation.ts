@@ -498,8 +498,10 @@ class TemplateReader {
       b.add({
         ...base,
         type: 'resolver-rule',
-        ruleType: String(p.RuleType),
+        // A type the guard cannot read is none it trusts (`resolverRuleKind`); DELEGATE rules name a DelegationRecord.
+        ruleType: typeof p.RuleType === 'string' && !isExpression(p.RuleType) ? p.RuleType : undefined,
         domainName: typeof p.DomainName === 'string' ? p.DomainName : undefined,
+        delegationRecord: typeof p.DelegationRecord === 'string' && !isExpression(p.DelegationRecord) ? p.DelegationRecord : undefined,
         // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
         targets: blocks(p.TargetIps)
           .map((t: any) => ({ ip: literalIp(t?.Ip), port: t?.Port === undefined ? 53 : Number(t.Port) })),

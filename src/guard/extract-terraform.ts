@@ -836,7 +836,8 @@ class ConfigReader {
       b.add({
         ...base,
         type: 'resolver-rule',
-        ruleType: String(p.rule_type),
+        // A type the guard cannot read (a variable) is none it trusts (`resolverRuleKind`).
+        ruleType: literal(p.rule_type),
         domainName: literal(p.domain_name),
         // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
         targets: blocks(p.target_ip)

@@ -465,12 +465,31 @@ export interface ResolverEndpointNode extends NodeBase {
 /** A Route 53 Resolver rule; `ip` of a target is undefined when it is not a literal address. */
 export interface ResolverRuleNode extends NodeBase {
   readonly type: 'resolver-rule';
-  /** `FORWARD`, `SYSTEM` or `RECURSIVE`. */
-  readonly ruleType: string;
+  /** As written (`FORWARD`, `SYSTEM`, `DELEGATE`, `RECURSIVE`), undefined when it is not a literal (`resolverRuleKind`). */
+  readonly ruleType?: string;
   /** The domain as written (`.` for every name), undefined when it is not a literal. */
   readonly domainName?: string;
+  /** A DELEGATE rule's delegation record (CloudFormation `DelegationRecord`), when it is a literal. */
+  readonly delegationRecord?: string;
   readonly targets: { readonly ip?: string; readonly port: number }[];
   readonly endpoint?: Ref;
+}
+
+/**
+ * How a resolver rule resolves its domain: `forward` (FORWARD, DELEGATE) sends the queries through its outbound endpoint
+ * to its targets; `system` (a literal SYSTEM naming no endpoint) leaves them to the VPC's own Amazon-provided resolver;
+ * undefined when the guard cannot tell (a type that is not a literal, RECURSIVE — only Resolver makes those — or a type
+ * AWS does not document, or a SYSTEM rule that names an endpoint), which counts as neither (fail closed).
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverRule.html
+ */
+export function resolverRuleKind(rule: ResolverRuleNode): 'forward' | 'system' | undefined {
+  if (rule.ruleType === 'FORWARD' || rule.ruleType === 'DELEGATE') return 'forward';
+  return rule.ruleType === 'SYSTEM' && rule.endpoint === undefined ? 'system' : undefined;
+}
+
+/** A resolver rule's domain in words: its domain name, else (DELEGATE) its delegation record; undefined when neither is a literal. */
+export function resolverRuleDomain(rule: ResolverRuleNode): string | undefined {
+  return rule.domainName ?? rule.delegationRecord;
 }
 
 /** A Resolver rule in effect for a VPC. */

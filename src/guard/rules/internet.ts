@@ -2,7 +2,7 @@ import { arrivalTraffic, inspectingFirewallProblem } from './alpha-prime';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings } from './paths';
 import { isHubSubnet } from './security-cloud';
 import { Segment } from '../../model/segment';
-import { deref, nodesOf, ResolverEndpointNode, ResolverRuleNode, SubnetNode } from '../graph';
+import { deref, nodesOf, ResolverEndpointNode, resolverRuleDomain, resolverRuleKind, ResolverRuleNode, SubnetNode } from '../graph';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, workloadSubnetsIn } from '../topology';
@@ -138,16 +138,28 @@ export const IN2: GuardRule = {
             bi(`the resolver rule of association ${association.id} cannot be read (fail closed)`, `関連付け ${association.id} のリゾルバルールを読めない（フェイルクローズ）`), forwardFix));
           continue;
         }
-        if (rule.ruleType !== 'FORWARD') {
+        const kind = resolverRuleKind(rule);
+        const domain = resolverRuleDomain(rule);
+        if (kind === undefined) {
+          // Only a literal SYSTEM rule is the VPC's own resolver, and only FORWARD and DELEGATE rules send through an
+          // endpoint: anything else (a type given by a parameter, RECURSIVE, a SYSTEM rule naming an endpoint) may be either.
+          findings.push(finding(this, nameOf(ctx.graph, rule.id),
+            bi(`the type of resolver rule ${rule.id} cannot be read (${rule.ruleType === undefined ? 'not a literal' : `${rule.ruleType}${rule.endpoint ? ' with an outbound endpoint' : ''}`}; `
+              + 'FORWARD, DELEGATE or SYSTEM without an endpoint is read), so where the Internet-segment VPC\'s queries go cannot be told (fail closed)',
+            `リゾルバルール ${rule.id} の種類を読めない（${rule.ruleType === undefined ? 'リテラルではない' : `${rule.ruleType}${rule.endpoint ? '、アウトバウンドエンドポイントあり' : ''}`}。`
+              + '読めるのは FORWARD、DELEGATE、エンドポイントのない SYSTEM）ため、インターネット接続系の VPC の問い合わせの行き先がわからない（フェイルクローズ）'), forwardFix));
+          continue;
+        }
+        if (kind === 'system') {
           // A SYSTEM rule sends its domain (and every name under it) to the VPC's own resolver, around a forwarding rule for
           // a shorter name: that resolver answers for the internet. Only the stand-in's resolver, behind a fail-closed DNS
           // Firewall, may do so. https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-overview-forward-vpc-to-network.html
           if (!(standIn && filtered && closed)) {
             findings.push(finding(this, nameOf(ctx.graph, rule.id), {
-              en: `the Internet-segment VPC resolves ${rule.domainName ?? 'a domain the guard cannot read'} `
-                + `with the VPC's own resolver (a ${rule.ruleType} resolver rule), around the security cloud's DNS${standIn ? ' and without a fail-closed DNS Firewall' : ''}`,
-              ja: `インターネット接続系の VPC が、${rule.domainName !== undefined ? `"${rule.domainName}"` : 'ガードが読めないドメイン'} の名前解決を、自治体情報セキュリティクラウドの DNS を経由せず`
-                + `${standIn ? '、フェイルクローズの DNS Firewall もなしに' : ''} VPC 自身のリゾルバ（${rule.ruleType} のリゾルバルール）で行う`,
+              en: `the Internet-segment VPC resolves ${domain ?? 'a domain the guard cannot read'} `
+                + `with the VPC's own resolver (a SYSTEM resolver rule), around the security cloud's DNS${standIn ? ' and without a fail-closed DNS Firewall' : ''}`,
+              ja: `インターネット接続系の VPC が、${domain !== undefined ? `"${domain}"` : 'ガードが読めないドメイン'} の名前解決を、自治体情報セキュリティクラウドの DNS を経由せず`
+                + `${standIn ? '、フェイルクローズの DNS Firewall もなしに' : ''} VPC 自身のリゾルバ（SYSTEM のリゾルバルール）で行う`,
             }, bi('remove the SYSTEM rule from the Internet-segment VPC (forward the domain to the security cloud\'s resolvers), or filter the VPC resolver '
               + 'with a DNS Firewall rule group whose fail-open is DISABLED',
             'インターネット接続系の VPC から SYSTEM ルールを削除する（そのドメインを自治体情報セキュリティクラウドのリゾルバへ転送する）か、'
@@ -155,14 +167,19 @@ export const IN2: GuardRule = {
           }
           continue;
         }
+        // FORWARD and DELEGATE alike send their queries through the outbound endpoint to the targets (CreateResolverRule:
+        // "to forward DNS queries for specified domain name to resolvers on your network, specify FORWARD or DELEGATE").
         const problem = forwardingProblem(ctx, rule, vpc.id);
+        const delegates = rule.ruleType === 'DELEGATE';
         if (problem) {
           findings.push(finding(this, nameOf(ctx.graph, rule.id), {
-            en: `the Internet-segment VPC forwards ${rule.domainName ?? 'a domain the guard cannot read'} `
+            en: `the Internet-segment VPC ${delegates ? 'delegates' : 'forwards'} ${domain ?? 'a domain the guard cannot read'}${delegates ? ' (a DELEGATE resolver rule)' : ''} `
               + `to resolvers that are not the security cloud's: ${problem.en}`,
-            ja: `インターネット接続系の VPC が、${rule.domainName !== undefined ? `"${rule.domainName}"` : 'ガードが読めないドメイン'} を自治体情報セキュリティクラウドではないリゾルバへ転送している: ${problem.ja}`,
+            ja: `インターネット接続系の VPC が、${domain !== undefined ? `"${domain}"` : 'ガードが読めないドメイン'} を${delegates ? '（DELEGATE のリゾルバルールで）' : ''}`
+              + `自治体情報セキュリティクラウドではないリゾルバへ転送している: ${problem.ja}`,
           }, forwardFix));
-        } else if (isRoot(rule.domainName)) {
+        } else if (!delegates && isRoot(rule.domainName)) {
+          // A DELEGATE rule sends only the names whose delegation records point at its record: never every name.
           root = true;
         }
       }

@@ -1,0 +1,130 @@
+/**
+ * IN-2's holes (outside tester, red team 39): the Internet segment's names are resolved by the security cloud's DNS, or
+ * by the stand-in's filtered resolver — and by nothing else: a rule type the guard cannot read, a DELEGATE rule, DHCP
+ * options naming other DNS servers, rules a Route 53 Profile attaches, "." forwarded to a public resolver reached through
+ * the security cloud's transit. The closed segments' resolver check (src/guard/rules/closed-dns.ts) reads the same rules.
+ */
+import { CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as r53r from 'aws-cdk-lib/aws-route53resolver';
+import { Testing } from 'cdktf';
+import { exampleFindings } from './example-findings';
+import { buildTfExample } from '../../examples/tf/_app';
+import { NetworkModel } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { formatFinding } from '../../src/guard/rule';
+
+const cfn = (net: any, suffix: string) => net.internet.node.findAll().find((c: any) => c.node.path.endsWith(suffix)) as CfnResource;
+/** The α example's own outbound endpoint in the Internet VPC (its subnets route only the security cloud's resolvers). */
+const endpointId = (net: any) => (cfn(net, '/DnsForwardingEndpoint') as r53r.CfnResolverEndpoint).attrResolverEndpointId;
+const in2 = (name: string, change: (stack: Stack, net: any) => void) => exampleFindings(name, 'IN-2', change).join('\n');
+/** Two subnets of the Internet VPC: the β′ example has no outbound endpoint of its own. */
+const internetSubnets = (net: any) => net.internet.node.findAll().filter((c: any) => c instanceof ec2.CfnSubnet).slice(0, 2)
+  .map((s: any) => ({ subnetId: s.ref }));
+
+/** A Terraform reference example as JSON, with the Internet VPC's and outbound endpoint's addresses. */
+function tfExample(name: string): { json: any; model: NetworkModel; inet: string; endpoint: string } {
+  const { stack, network } = buildTfExample(name, Testing.app());
+  const json = JSON.parse(Testing.synth(stack, false));
+  const inet = Object.keys(json.resource.aws_vpc).find((k) => k.includes('Internet'))!;
+  const endpoint = Object.keys(json.resource.aws_route53_resolver_endpoint ?? {}).find((k) => k.includes('Internet')) ?? '';
+  return { json, model: network.blueprint.model, inet, endpoint };
+}
+const add = (json: any, type: string, name: string, body: any) => { json.resource[type] = { ...(json.resource[type] ?? {}), [name]: body }; };
+const tfIn2 = (e: ReturnType<typeof tfExample>) => checkTopology(extractTerraform({ t: e.json }), { model: e.model })
+  .filter((f) => f.ruleId === 'IN-2').map(formatFinding).join('\n');
+
+describe('IN-2: only a literal SYSTEM rule is the VPC\'s own resolver; FORWARD and DELEGATE are judged by their targets', () => {
+  test('a rule whose type is a parameter is not read as SYSTEM (which the stand-in allows): refused, as unreadable', () => {
+    const found = in2('beta-prime', (stack, net) => {
+      const t = new CfnParameter(stack, 'RtRuleType', { type: 'String', default: 'FORWARD', allowedValues: ['FORWARD'] });
+      const ep = new r53r.CfnResolverEndpoint(stack, 'RtEp', { direction: 'OUTBOUND', securityGroupIds: ['sg-1'], ipAddresses: internetSubnets(net) });
+      const rule = new r53r.CfnResolverRule(stack, 'RtFwd', { domainName: 'com', ruleType: t.valueAsString, resolverEndpointId: ep.attrResolverEndpointId, targetIps: [{ ip: '8.8.8.8' }] });
+      new r53r.CfnResolverRuleAssociation(stack, 'RtFwdAssoc', { resolverRuleId: rule.attrResolverRuleId, vpcId: net.internet.vpc.vpcId });
+    });
+    expect(found).toMatch(/IN-2 error .*the type of resolver rule RtFwd.* cannot be read \(not a literal/);
+  });
+
+  test('a SYSTEM rule naming an outbound endpoint cannot be told either', () => {
+    const found = in2('beta-prime', (stack, net) => {
+      const ep = new r53r.CfnResolverEndpoint(stack, 'RtEp', { direction: 'OUTBOUND', securityGroupIds: ['sg-1'], ipAddresses: internetSubnets(net) });
+      const rule = new r53r.CfnResolverRule(stack, 'RtOdd', { domainName: 'com', ruleType: 'SYSTEM', resolverEndpointId: ep.attrResolverEndpointId });
+      new r53r.CfnResolverRuleAssociation(stack, 'RtOddAssoc', { resolverRuleId: rule.attrResolverRuleId, vpcId: net.internet.vpc.vpcId });
+    });
+    expect(found).toMatch(/IN-2 error .*cannot be read \(SYSTEM with an outbound endpoint/);
+  });
+
+  test('a DELEGATE rule to 8.8.8.8 is a forwarding rule: refused on the stand-in too, and never called the VPC\'s own resolver', () => {
+    const delegate = (stack: Stack, net: any, endpoint: string) => {
+      const rule = new r53r.CfnResolverRule(stack, 'RtDelegate', { ruleType: 'DELEGATE', delegationRecord: 'com', resolverEndpointId: endpoint, targetIps: [{ ip: '8.8.8.8' }] });
+      new r53r.CfnResolverRuleAssociation(stack, 'RtDelegateAssoc', { resolverRuleId: rule.attrResolverRuleId, vpcId: net.internet.vpc.vpcId });
+    };
+    const standIn = in2('beta-prime', (stack, net) => {
+      const ep = new r53r.CfnResolverEndpoint(stack, 'RtEp', { direction: 'OUTBOUND', securityGroupIds: ['sg-1'], ipAddresses: internetSubnets(net) });
+      delegate(stack, net, ep.attrResolverEndpointId);
+    });
+    expect(standIn).toMatch(/IN-2 error .*delegates com \(a DELEGATE resolver rule\) to resolvers that are not the security cloud's/);
+    const alpha = in2('alpha', (stack, net) => delegate(stack, net, endpointId(net)));
+    expect(alpha).toMatch(/IN-2 error .*delegates com .*: queries to 8\.8\.8\.8 .* reach nothing/);
+    expect(alpha).not.toMatch(/VPC's own resolver/);
+  });
+
+  test('a DELEGATE rule for "." does not stand for forwarding every name', () => {
+    const found = in2('alpha', (stack, net) => {
+      net.internet.node.tryRemoveChild('DnsForwardingAssociation');
+      const root = cfn(net, '/DnsForwardingRule') as r53r.CfnResolverRule;
+      const rule = new r53r.CfnResolverRule(stack, 'RtDelegateRoot', { ruleType: 'DELEGATE', delegationRecord: '.', resolverEndpointId: endpointId(net), targetIps: root.targetIps });
+      new r53r.CfnResolverRuleAssociation(stack, 'RtDelegateRootAssoc', { resolverRuleId: rule.attrResolverRuleId, vpcId: net.internet.vpc.vpcId });
+    });
+    expect(found).toMatch(/no resolver rule forwards "\." to resolvers in the SECURITY_CLOUD zone/);
+  });
+
+  test('Terraform: a rule_type given by a variable is refused on the stand-in', () => {
+    const e = tfExample('beta-prime');
+    e.json.variable = { ...(e.json.variable ?? {}), rt_type: { type: 'string', default: 'FORWARD' } };
+    const subnets = Object.keys(e.json.resource.aws_subnet).filter((k) => k.includes('Internet')).slice(0, 2);
+    add(e.json, 'aws_route53_resolver_endpoint', 'rt', { direction: 'OUTBOUND', security_group_ids: ['sg-1'], ip_address: subnets.map((s) => ({ subnet_id: `\${aws_subnet.${s}.id}` })) });
+    add(e.json, 'aws_route53_resolver_rule', 'rt', { domain_name: 'com', rule_type: '${var.rt_type}', resolver_endpoint_id: '${aws_route53_resolver_endpoint.rt.id}', target_ip: [{ ip: '8.8.8.8' }] });
+    add(e.json, 'aws_route53_resolver_rule_association', 'rt', { resolver_rule_id: '${aws_route53_resolver_rule.rt.id}', vpc_id: `\${aws_vpc.${e.inet}.id}` });
+    expect(tfIn2(e)).toMatch(/IN-2 error .*the type of resolver rule aws_route53_resolver_rule\.rt cannot be read/);
+  });
+});
+
+/** The closed segments' resolver (MN-1 here): a My Number VPC forwarding "." to its own resolvers, with `extra` rules. */
+function closedVerdicts(extra: Record<string, unknown>): string[] {
+  const resources = {
+    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+    Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
+    Endpoint: {
+      Type: 'AWS::Route53Resolver::ResolverEndpoint',
+      Properties: { Direction: 'OUTBOUND', SecurityGroupIds: [], IpAddresses: [{ SubnetId: { Ref: 'Sub' } }, { SubnetId: { Ref: 'Sub' } }] },
+    },
+    Root: {
+      Type: 'AWS::Route53Resolver::ResolverRule',
+      Properties: { RuleType: 'FORWARD', DomainName: '.', ResolverEndpointId: { 'Fn::GetAtt': ['Endpoint', 'ResolverEndpointId'] }, TargetIps: [{ Ip: '10.0.0.53' }] },
+    },
+    RootAssociation: { Type: 'AWS::Route53Resolver::ResolverRuleAssociation', Properties: { VPCId: { Ref: 'Vpc' }, ResolverRuleId: { 'Fn::GetAtt': ['Root', 'ResolverRuleId'] } } },
+    ...extra,
+  };
+  return checkTopology(extractCloudFormation({ S: { Resources: resources } } as any), { model: NetworkModel.ALPHA })
+    .filter((f) => /Amazon-provided resolver answers names from the internet/.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+}
+const closedRule = (properties: Record<string, unknown>) => ({
+  Other: { Type: 'AWS::Route53Resolver::ResolverRule', Properties: properties },
+  OtherAssociation: { Type: 'AWS::Route53Resolver::ResolverRuleAssociation', Properties: { VPCId: { Ref: 'Vpc' }, ResolverRuleId: { 'Fn::GetAtt': ['Other', 'ResolverRuleId'] } } },
+});
+
+describe('the closed segments\' resolver reads rule types alike', () => {
+  const endpoint = { 'Fn::GetAtt': ['Endpoint', 'ResolverEndpointId'] };
+  test('a DELEGATE rule sends through its endpoint as a FORWARD rule does: no way back to the Amazon resolver', () => {
+    expect(closedVerdicts({})).toEqual([]);
+    expect(closedVerdicts(closedRule({ RuleType: 'DELEGATE', DelegationRecord: 'corp.example', ResolverEndpointId: endpoint, TargetIps: [{ Ip: '10.0.0.54' }] }))).toEqual([]);
+  });
+
+  test('a rule type given by a parameter may be SYSTEM: MN-1, as unreadable', () => {
+    const found = closedVerdicts(closedRule({ RuleType: { Ref: 'Type' }, DomainName: 'example.com', ResolverEndpointId: endpoint, TargetIps: [{ Ip: '10.0.0.54' }] }));
+    expect(found).toEqual([expect.stringMatching(/^MN-1 Vpc: .*the type of resolver rule Other cannot be read \(not a literal\), so it may resolve example\.com with the Amazon resolver itself/)]);
+  });
+});
