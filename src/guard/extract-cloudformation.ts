@@ -17,8 +17,8 @@ import { customResourcePowers, templateIam, TemplateView } from './custom-resour
 import { AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
-  BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget,
-  RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode,
+  RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
@@ -507,6 +507,15 @@ class TemplateReader {
           .map((t: any) => ({ ip: literalIp(t?.Ip), port: t?.Port === undefined ? 53 : Number(t.Port) })),
         endpoint: p.ResolverEndpointId === undefined ? undefined : noted('ResolverEndpointId', p.ResolverEndpointId),
       });
+    }],
+    [['AWS::EC2::DHCPOptions'], (_reader, { b, base, p }) => {
+      // Absent, the set's DNS server is AmazonProvidedDNS (AWS::EC2::DHCPOptions DomainNameServers: "The default is AmazonProvidedDNS").
+      const servers = ipSetDefinition(p.DomainNameServers);
+      b.add({ ...base, type: 'dhcp-options', dnsServers: servers === undefined ? [AMAZON_PROVIDED_DNS] : servers === 'unknown' ? undefined : servers });
+    }],
+    [['AWS::EC2::VPCDHCPOptionsAssociation'], (_reader, { b, base, noted, p }) => {
+      // `default`: no option set (AWS::EC2::VPCDHCPOptionsAssociation DhcpOptionsId).
+      b.add({ ...base, type: 'dhcp-association', vpc: noted('VpcId', p.VpcId), options: p.DhcpOptionsId === 'default' ? undefined : noted('DhcpOptionsId', p.DhcpOptionsId) });
     }],
     [['AWS::Route53Resolver::ResolverRuleAssociation'], (reader, c) => {
       const { b, base, noted, p } = c;

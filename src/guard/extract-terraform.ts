@@ -17,8 +17,8 @@ import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enu
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
-  BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, RuleGroupNode,
-  SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget,
+  RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
 import { knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
@@ -844,6 +844,19 @@ class ConfigReader {
           .map((t: any) => ({ ip: literalIp(t?.ip), port: t?.port === undefined ? 53 : Number(t.port) })),
         endpoint: p.resolver_endpoint_id === undefined ? undefined : noted('resolver_endpoint_id', p.resolver_endpoint_id),
       });
+    }],
+    [['aws_vpc_dhcp_options'], (_reader, { b, base, p }) => {
+      // Absent, the set gives no DNS server at all.
+      const servers = ipSetDefinition(p.domain_name_servers);
+      b.add({ ...base, type: 'dhcp-options', dnsServers: servers === undefined ? [] : servers === 'unknown' ? undefined : servers });
+    }],
+    [['aws_default_vpc_dhcp_options'], (_reader, { b, base }) => {
+      // The region's default set, adopted: it cannot be given servers, and AWS's default set names AmazonProvidedDNS
+      // (EC2 CreateDhcpOptions: "The default DHCP option set specifies AmazonProvidedDNS").
+      b.add({ ...base, type: 'dhcp-options', dnsServers: [AMAZON_PROVIDED_DNS] });
+    }],
+    [['aws_vpc_dhcp_options_association'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'dhcp-association', vpc: noted('vpc_id', p.vpc_id), options: p.dhcp_options_id === 'default' ? undefined : noted('dhcp_options_id', p.dhcp_options_id) });
     }],
     [['aws_route53_resolver_rule_association'], (reader, c) => {
       const { b, base, noted, p } = c;

@@ -492,6 +492,29 @@ export function resolverRuleDomain(rule: ResolverRuleNode): string | undefined {
   return rule.domainName ?? rule.delegationRecord;
 }
 
+/** The DNS server of a DHCP option set that is the VPC's own (Amazon-provided) resolver. */
+export const AMAZON_PROVIDED_DNS = 'AmazonProvidedDNS';
+
+/**
+ * A DHCP option set (`AWS::EC2::DHCPOptions`, `aws_vpc_dhcp_options`, `aws_default_vpc_dhcp_options`): the DNS servers
+ * it gives the instances of the VPCs it is associated with, as written (`AmazonProvidedDNS` for the VPC's own resolver);
+ * undefined when the guard cannot read them.
+ */
+export interface DhcpOptionsNode extends NodeBase {
+  readonly type: 'dhcp-options';
+  readonly dnsServers?: readonly string[];
+}
+
+/**
+ * A DHCP option set's association with a VPC (`AWS::EC2::VPCDHCPOptionsAssociation`, `aws_vpc_dhcp_options_association`);
+ * `options` is undefined for the literal `default` (no option set: EC2 AssociateDhcpOptions).
+ */
+export interface DhcpAssociationNode extends NodeBase {
+  readonly type: 'dhcp-association';
+  readonly vpc: Ref;
+  readonly options?: Ref;
+}
+
 /** A Resolver rule in effect for a VPC. */
 export interface ResolverRuleAssociationNode extends NodeBase {
   readonly type: 'resolver-rule-association';
@@ -852,7 +875,8 @@ export type GraphNode =
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
   | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode | VpnGatewayNode | CloudWanPeeringNode
   | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode
-  | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | LogGroupNode
+  | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | DhcpOptionsNode | DhcpAssociationNode
+  | LogGroupNode
   | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode
   | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | QueryLogConfigNode
   | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode | InstanceCommandNode | LaunchImageNode;

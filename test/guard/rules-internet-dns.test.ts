@@ -128,3 +128,67 @@ describe('the closed segments\' resolver reads rule types alike', () => {
     expect(found).toEqual([expect.stringMatching(/^MN-1 Vpc: .*the type of resolver rule Other cannot be read \(not a literal\), so it may resolve example\.com with the Amazon resolver itself/)]);
   });
 });
+
+describe('IN-2: a DHCP option set naming other DNS servers sends the instances around the VPC resolver', () => {
+  // EC2 CreateDhcpOptions: once a set is associated with a VPC, "all existing and new instances that you launch in the VPC use this set".
+  const dhcp = (servers: unknown, id = 'RtDhcp') => (stack: Stack, net: any) => {
+    const opts = new ec2.CfnDHCPOptions(stack, id, { domainNameServers: servers as string[] });
+    new ec2.CfnVPCDHCPOptionsAssociation(stack, `${id}Assoc`, { dhcpOptionsId: opts.ref, vpcId: net.internet.vpc.vpcId });
+  };
+
+  test('a public resolver, while "." is forwarded to the security cloud: refused; so on the stand-in, around its DNS Firewall', () => {
+    expect(in2('alpha', dhcp(['8.8.8.8', '8.8.4.4']))).toMatch(/IN-2 error .*DHCP option set RtDhcp gives the Internet-segment VPC's instances the DNS servers 8\.8\.8\.8, 8\.8\.4\.4/);
+    expect(in2('beta-prime', dhcp(['1.1.1.1']))).toMatch(/IN-2 error .*the DNS servers 1\.1\.1\.1/);
+    // Beside AmazonProvidedDNS the other server is asked too.
+    expect(in2('alpha', dhcp(['AmazonProvidedDNS', '10.9.0.2']))).toMatch(/the DNS servers 10\.9\.0\.2,/);
+  });
+
+  test('AmazonProvidedDNS alone, a set naming no server (the default), or `default` (no set) pass', () => {
+    expect(in2('alpha', dhcp(['AmazonProvidedDNS']))).toBe('');
+    expect(in2('alpha', (stack, net) => {
+      const opts = new ec2.CfnDHCPOptions(stack, 'RtDhcp', { ntpServers: ['169.254.169.123'] });
+      new ec2.CfnVPCDHCPOptionsAssociation(stack, 'RtDhcpAssoc', { dhcpOptionsId: opts.ref, vpcId: net.internet.vpc.vpcId });
+    })).toBe('');
+    expect(in2('alpha', (stack, net) => { new ec2.CfnVPCDHCPOptionsAssociation(stack, 'RtDhcpAssoc', { dhcpOptionsId: 'default', vpcId: net.internet.vpc.vpcId }); })).toBe('');
+  });
+
+  test('servers given by a parameter, or a set outside the output, cannot be read: refused', () => {
+    expect(in2('alpha', (stack, net) => {
+      const p = new CfnParameter(stack, 'DnsServers', { type: 'CommaDelimitedList', default: '8.8.8.8' });
+      dhcp(p.valueAsList)(stack, net);
+    })).toMatch(/IN-2 error .*the DNS servers that DHCP option set RtDhcp gives .* cannot be read/);
+    expect(in2('alpha', (stack, net) => { new ec2.CfnVPCDHCPOptionsAssociation(stack, 'RtDhcpAssoc', { dhcpOptionsId: 'dopt-0123456789abcdef0', vpcId: net.internet.vpc.vpcId }); }))
+      .toMatch(/IN-2 error .*DHCP option set dopt-0123456789abcdef0 .* cannot be read/);
+  });
+
+  test('a set on another VPC is not the Internet segment\'s', () => {
+    expect(in2('alpha', (stack, net) => {
+      const opts = new ec2.CfnDHCPOptions(stack, 'RtDhcp', { domainNameServers: ['8.8.8.8'] });
+      new ec2.CfnVPCDHCPOptionsAssociation(stack, 'RtDhcpAssoc', { dhcpOptionsId: opts.ref, vpcId: net.lgwan.vpc.vpcId });
+    })).toBe('');
+  });
+
+  test('Terraform: aws_vpc_dhcp_options naming 8.8.8.8, or a variable, is refused; the adopted default set is AmazonProvidedDNS', () => {
+    const withSet = (set: any, options = '${aws_vpc_dhcp_options.rt.id}') => {
+      const e = tfExample('alpha');
+      if (set) add(e.json, set.type, 'rt', set.body);
+      add(e.json, 'aws_vpc_dhcp_options_association', 'rt', { vpc_id: `\${aws_vpc.${e.inet}.id}`, dhcp_options_id: options });
+      return tfIn2(e);
+    };
+    expect(withSet({ type: 'aws_vpc_dhcp_options', body: { domain_name_servers: ['8.8.8.8'] } })).toMatch(/IN-2 error .*the DNS servers 8\.8\.8\.8/);
+    expect(withSet({ type: 'aws_vpc_dhcp_options', body: { domain_name_servers: '${var.dns}' } })).toMatch(/IN-2 error .*cannot be read/);
+    expect(withSet({ type: 'aws_vpc_dhcp_options', body: { domain_name_servers: ['AmazonProvidedDNS'] } })).toBe('');
+    expect(withSet({ type: 'aws_default_vpc_dhcp_options', body: {} }, '${aws_default_vpc_dhcp_options.rt.id}')).toBe('');
+  });
+});
+
+describe('the closed segments: a DHCP option set adds no finding of its own', () => {
+  test('a My Number VPC whose instances are given 8.8.8.8: the queries follow the routes MN-1 judges; the resolver check stays as it was', () => {
+    const set = {
+      Dhcp: { Type: 'AWS::EC2::DHCPOptions', Properties: { DomainNameServers: ['8.8.8.8'] } },
+      DhcpAssociation: { Type: 'AWS::EC2::VPCDHCPOptionsAssociation', Properties: { VpcId: { Ref: 'Vpc' }, DhcpOptionsId: { Ref: 'Dhcp' } } },
+    };
+    expect(closedVerdicts(set)).toEqual([]);
+    expect(closedVerdicts({ ...set, ...closedRule({ RuleType: 'SYSTEM', DomainName: 'example.com' }) })).toEqual([expect.stringMatching(/a SYSTEM resolver rule \(Other\)/)]);
+  });
+});

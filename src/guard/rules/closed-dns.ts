@@ -17,6 +17,10 @@ import { nameOf, subnetsIn } from '../topology';
  * - a FORWARD resolver rule forwards `.` (every name), and no SYSTEM rule (nor one whose type the guard cannot read:
  *   RECURSIVE, a parameter) sends a domain back to the Amazon resolver's own recursion; DELEGATE rules send through
  *   their endpoint, as FORWARD ones do. Where the forwarded queries leave (the outbound endpoint's subnets) is a path the other rules judge.
+ * A DHCP option set naming other DNS servers adds no finding here (unlike IN-2's): the instances ask those servers at
+ * their addresses, and those packets follow the routes the path rules judge (a server on the internet is a path out, one
+ * inside the segment the segment's own). It takes nothing away either: an instance may still ask the Amazon resolver
+ * directly (the VPC's base address + 2, 169.254.169.253), so the check above stays.
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-rule-group-behavior.html
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-overview-forward-vpc-to-network.html
  */

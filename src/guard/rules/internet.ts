@@ -2,7 +2,7 @@ import { arrivalTraffic, inspectingFirewallProblem } from './alpha-prime';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings } from './paths';
 import { isHubSubnet } from './security-cloud';
 import { Segment } from '../../model/segment';
-import { deref, nodesOf, ResolverEndpointNode, resolverRuleDomain, resolverRuleKind, ResolverRuleNode, SubnetNode } from '../graph';
+import { AMAZON_PROVIDED_DNS, deref, describeRef, DhcpOptionsNode, nodesOf, ResolverEndpointNode, resolverRuleDomain, resolverRuleKind, ResolverRuleNode, SubnetNode } from '../graph';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, workloadSubnetsIn } from '../topology';
@@ -102,11 +102,46 @@ function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: str
 }
 
 /**
+ * The DNS servers a DHCP option set associated with the Internet-segment VPC gives its instances: every one but
+ * `AmazonProvidedDNS` (the VPC's own resolver, where the forwarding rules and the DNS Firewall apply) is asked directly,
+ * around the security cloud's DNS or the stand-in's filter (EC2 CreateDhcpOptions: once associated, "all existing and new
+ * instances that you launch in the VPC use this set"). A set the output does not hold, or servers the guard cannot read,
+ * are findings too (fail closed); `default` (no option set) names no server.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/DHCPOptionSetConcepts.html
+ */
+function dhcpFindings(ctx: GuardContext, rule: GuardRule, vpcId: string): Finding[] {
+  const fix = bi('give the Internet-segment VPC no DHCP option set, or one whose only DNS server is AmazonProvidedDNS (the VPC resolver forwards "." to '
+    + 'the security cloud, or the stand-in\'s DNS Firewall filters it)',
+  'インターネット接続系の VPC に DHCP オプションセットを関連付けないか、DNS サーバーを AmazonProvidedDNS だけにする（VPC のリゾルバが "." を自治体情報セキュリティクラウドへ'
+    + '転送し、または代替構成の DNS Firewall がフィルタする）');
+  const findings: Finding[] = [];
+  for (const a of nodesOf(ctx.graph, 'dhcp-association').filter((x) => x.vpc.kind === 'node' && x.vpc.id === vpcId && x.options !== undefined)) {
+    const set = deref<DhcpOptionsNode>(ctx.graph, a.options!);
+    if (set?.type !== 'dhcp-options' || set.dnsServers === undefined) {
+      findings.push(finding(rule, nameOf(ctx.graph, a.id), bi(`the DNS servers that DHCP option set ${set?.type === 'dhcp-options' ? set.id : describeRef(a.options!)} gives the `
+        + 'Internet-segment VPC\'s instances cannot be read (a set outside the output, or servers not written as literals), so they may ask a resolver around the '
+        + 'security cloud\'s DNS (fail closed)',
+      `DHCP オプションセット ${set?.type === 'dhcp-options' ? set.id : describeRef(a.options!)} がインターネット接続系の VPC のインスタンスに渡す DNS サーバーを読めない`
+        + '（出力にないセット、またはリテラルでないサーバー）ため、インスタンスが自治体情報セキュリティクラウドの DNS を迂回するリゾルバに問い合わせうる（フェイルクローズ）'), fix));
+      continue;
+    }
+    const others = set.dnsServers.filter((server) => server !== AMAZON_PROVIDED_DNS);
+    if (others.length > 0) {
+      findings.push(finding(rule, nameOf(ctx.graph, a.id), bi(`DHCP option set ${set.id} gives the Internet-segment VPC's instances the DNS servers `
+        + `${others.join(', ')}, which they ask directly, around the VPC resolver's forwarding to the security cloud and its DNS Firewall`,
+      `DHCP オプションセット ${set.id} がインターネット接続系の VPC のインスタンスに DNS サーバー ${others.join('、')} を渡しており、インスタンスは VPC のリゾルバの`
+        + '自治体情報セキュリティクラウドへの転送も DNS Firewall も通らずに直接問い合わせる'), fix));
+    }
+  }
+  return findings;
+}
+
+/**
  * IN-2: the Internet segment resolves names through the security cloud's DNS (a Route 53 Resolver FORWARD rule for `.`
  * whose resolvers are reached in the SECURITY_CLOUD zone), or, where the VPC holds the built-in stand-in firewall,
  * through the VPC resolver behind a DNS Firewall that fails closed. Every other forwarding rule of the VPC must lead to
  * the security cloud as well, and a SYSTEM rule (the VPC resolver for a domain) is allowed only on the stand-in's filtered
- * resolver: no unfiltered fallback.
+ * resolver; nor may a DHCP option set give the instances other DNS servers than the VPC resolver: no unfiltered fallback.
  */
 export const IN2: GuardRule = {
   id: 'IN-2',
@@ -114,7 +149,8 @@ export const IN2: GuardRule = {
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（外部DNS）',
   summary: 'INTERNET-segment name resolution goes to the security cloud\'s DNS (a resolver forwarding rule for "." to resolvers in the '
-    + 'SECURITY_CLOUD zone) or, with the built-in stand-in, to the VPC resolver behind a fail-closed DNS Firewall; no unfiltered fallback.',
+    + 'SECURITY_CLOUD zone) or, with the built-in stand-in, to the VPC resolver behind a fail-closed DNS Firewall; no unfiltered fallback '
+    + '(no other resolver rule around it, no DHCP option set giving the instances other DNS servers than AmazonProvidedDNS).',
   check(ctx) {
     const findings: Finding[] = [];
     const forwardFix = bi('forward "." to the security cloud\'s resolvers (internet.securityCloudDns) through an outbound Resolver endpoint whose '
@@ -131,6 +167,7 @@ export const IN2: GuardRule = {
       const configs = nodesOf(ctx.graph, 'dns-firewall-config').filter((c) => c.vpc.kind === 'node' && c.vpc.id === vpc.id);
       const closed = configs.length > 0 && configs.every((c) => c.failOpen === false);
       const standIn = nodesOf(ctx.graph, 'firewall').some((f) => f.vpc.kind === 'node' && f.vpc.id === vpc.id);
+      findings.push(...dhcpFindings(ctx, this, vpc.id));
       let root = false;
       for (const { association, rule } of rules) {
         if (rule?.type !== 'resolver-rule') {
