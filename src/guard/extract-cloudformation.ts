@@ -1275,39 +1275,56 @@ class TemplateReader {
 
   /**
    * A Route 53 profile associated with a VPC applies its resolver rules to the VPC's queries, as a rule association does:
-   * a bridge when a rule's outbound endpoint is another VPC's (`multiVpc`). The profile's resources are the
-   * `AWS::Route53Profiles::ProfileResourceAssociation`s that name it (or whose profile is not written out: it may be
-   * this one); a profile the template does not hold, or a resource that may be a rule of elsewhere, cannot be placed.
+   * a bridge when a rule's outbound endpoint is another VPC's (`multiVpc`), and a resolver rule association of the VPC
+   * for each rule (`<association>#<resource>`), read by the rules that judge a VPC's resolver (IN-2, the closed
+   * segments'): a profile or resource the guard cannot tell is a rule it cannot read. The profile's resources are the
+   * `AWS::Route53Profiles::ProfileResourceAssociation`s that name it (or whose profile is not written out: it may be this
+   * one); a profile the template does not hold, or a resource that may be a rule of elsewhere, cannot be placed.
    */
   private profileAssociation(c: ReadContext): void {
     const profileType = 'AWS::Route53Profiles::Profile';
     const profile = this.logicalIdOf(c.p.ProfileId, profileType);
     const sent: BridgeEntry[] = profile === undefined ? [['ProfileId', c.p.ProfileId]] : [];
+    const rules: [string, Ref][] = profile === undefined
+      ? [['profile', { kind: 'unresolved', expression: `the resources of profile ${JSON.stringify(c.p.ProfileId)}, which the template does not hold` }]] : [];
     for (const [id, r] of Object.entries(this.resources)) {
       if (profile === undefined || r.Type !== 'AWS::Route53Profiles::ProfileResourceAssociation') continue;
       const named = this.logicalIdOf(r.Properties?.ProfileId, profileType);
       // Another profile of the template, or a literal id (a profile elsewhere), is not this one.
       if (named !== profile && (named !== undefined || typeof r.Properties?.ProfileId === 'string')) continue;
       sent.push(...this.forwardedFrom(`${id} ResourceArn`, r.Properties?.ResourceArn));
+      const resource = this.profileResource(r.Properties?.ResourceArn);
+      if (resource.kind !== 'none') rules.push([id, this.ref(r.Properties?.ResourceArn)]);
     }
     this.bridge(c, [['ResourceId', c.p.ResourceId], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
+    // The VPC's value is reported by the bridge, not here.
+    const vpc = this.ref(c.p.ResourceId);
+    for (const [suffix, rule] of rules) c.b.add({ ...c.base, id: `${c.id}#${suffix}`, type: 'resolver-rule-association', rule, vpc });
+  }
+
+  /**
+   * What a profile's resource (its ARN) is: a resolver rule of the template; none (another resource of the template, a
+   * literal ARN of no rule, an ARN built from a hosted zone's or DNS Firewall rule group's id); or unknown (a rule ARN of
+   * elsewhere, a value the guard cannot read).
+   */
+  private profileResource(value: unknown): { kind: 'rule'; id: string } | { kind: 'none' | 'unknown' } {
+    const ruleId = this.logicalIdOf(value, 'AWS::Route53Resolver::ResolverRule');
+    if (ruleId !== undefined) return { kind: 'rule', id: ruleId };
+    const other = typeof (value as any)?.Ref === 'string' ? (value as any).Ref : getAtt(value)?.[0];
+    if (other !== undefined && this.resources[other] !== undefined) return { kind: 'none' };
+    const text = typeof value === 'string' ? value : this.render(value);
+    const noRule = ((typeof value === 'string' && !isDynamicReference(value)) || /:hostedzone\/|:firewall-rule-group\//.test(text)) && !text.includes(':resolver-rule/');
+    return { kind: noRule ? 'none' : 'unknown' };
   }
 
   /**
    * Where the queries a profile's resource forwards leave: a resolver rule's outbound endpoint's subnets (none for a
-   * rule without one); none for another resource of the template or a literal ARN of no rule (a hosted zone, a DNS
-   * Firewall rule group); the value itself otherwise.
+   * rule without one); none for a resource that is no rule; the value itself when the guard cannot tell (`profileResource`).
    */
   private forwardedFrom(property: string, value: unknown): BridgeEntry[] {
-    const ruleId = this.logicalIdOf(value, 'AWS::Route53Resolver::ResolverRule');
-    if (ruleId === undefined) {
-      const other = typeof (value as any)?.Ref === 'string' ? (value as any).Ref : getAtt(value)?.[0];
-      if (other !== undefined && this.resources[other] !== undefined) return [];
-      // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
-      const text = typeof value === 'string' ? value : this.render(value);
-      return ((typeof value === 'string' && !isDynamicReference(value)) || /:hostedzone\/|:firewall-rule-group\//.test(text)) && !text.includes(':resolver-rule/') ? [] : [[property, value]];
-    }
-    return this.outboundEntries(property, this.resources[ruleId].Properties ?? {});
+    const resource = this.profileResource(value);
+    if (resource.kind !== 'rule') return resource.kind === 'none' ? [] : [[property, value]];
+    return this.outboundEntries(property, this.resources[resource.id].Properties ?? {});
   }
 
   /**

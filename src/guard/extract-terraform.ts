@@ -1927,33 +1927,50 @@ class ConfigReader {
    */
   /**
    * A Route 53 profile associated with a VPC applies its resolver rules to the VPC's queries (`aws_route53profiles_resource_association`
-   * naming the profile, or whose profile is not written out), as the CloudFormation reader reads it (`profileAssociation`).
+   * naming the profile, or whose profile is not written out), as the CloudFormation reader reads it (`profileAssociation`):
+   * a bridge, and a resolver rule association of the VPC for each rule (`<association>#<resource>`).
    */
   private profileAssociation(c: ReadContext): void {
     const profileType = 'aws_route53profiles_profile';
     const profile = this.addressOf(c.p.profile_id, profileType);
     const sent: BridgeEntry[] = profile === undefined ? [['profile_id', c.p.profile_id]] : [];
+    const rules: [string, Ref][] = profile === undefined
+      ? [['profile', { kind: 'unresolved', expression: `the resources of profile ${expressionText(c.p.profile_id)}, which the configuration does not hold` }]] : [];
     for (const { address, type, body } of this.entries) {
       if (profile === undefined || type !== 'aws_route53profiles_resource_association') continue;
       const named = this.addressOf(body?.profile_id, profileType);
       // Another profile of the configuration, or a literal id (a profile elsewhere), is not this one.
       if (named !== profile && (named !== undefined || (typeof body?.profile_id === 'string' && !templated(body.profile_id)))) continue;
       sent.push(...this.forwardedFrom(`${address} resource_arn`, body?.resource_arn));
+      // A rule the guard cannot tell is one whose rule it cannot read (IN-2, the closed segments' resolver).
+      const resource = this.profileResource(body?.resource_arn);
+      if (resource !== 'none') rules.push([address, this.ref(body?.resource_arn)]);
     }
     this.bridge(c, [['resource_id', c.p.resource_id], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
+    const vpc = this.ref(c.p.resource_id);
+    for (const [suffix, rule] of rules) c.b.add({ ...c.base, id: `${c.id}#${suffix}`, type: 'resolver-rule-association', rule, vpc });
+  }
+
+  /**
+   * What a profile's resource (its ARN) is, as the CloudFormation reader tells it: a resolver rule of the configuration
+   * (its arguments); `none` (another resource of the configuration, a literal ARN of no rule, an ARN built from a hosted
+   * zone's or DNS Firewall rule group's id); or `unknown`.
+   */
+  private profileResource(value: unknown): Record<string, any> | 'none' | 'unknown' {
+    const rule = this.named(value, 'aws_route53_resolver_rule');
+    if (rule) return rule;
+    const other = value instanceof PlanReference ? value.address : typeof value === 'string' ? /^\$\{([a-z0-9_]+\.[^.}]+)\.[a-z_]+\}$/.exec(value)?.[1] : undefined;
+    if (other !== undefined && this.types.has(other)) return 'none';
+    // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
+    const literalOrNoRule = typeof value === 'string' && (!templated(value) || /:hostedzone\/|:firewall-rule-group\//.test(value));
+    return literalOrNoRule && !value.includes(':resolver-rule/') ? 'none' : 'unknown';
   }
 
   /** Where the queries a profile's resource forwards leave (the CloudFormation reader's `forwardedFrom`). */
   private forwardedFrom(property: string, value: unknown): BridgeEntry[] {
-    const rule = this.named(value, 'aws_route53_resolver_rule');
-    if (!rule) {
-      const other = value instanceof PlanReference ? value.address : typeof value === 'string' ? /^\$\{([a-z0-9_]+\.[^.}]+)\.[a-z_]+\}$/.exec(value)?.[1] : undefined;
-      if (other !== undefined && this.types.has(other)) return [];
-      // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
-      const literalOrNoRule = typeof value === 'string' && (!templated(value) || /:hostedzone\/|:firewall-rule-group\//.test(value));
-      return literalOrNoRule && !value.includes(':resolver-rule/') ? [] : [[property, value]];
-    }
-    return this.outboundEntries(property, rule);
+    const resource = this.profileResource(value);
+    if (resource === 'none') return [];
+    return resource === 'unknown' ? [[property, value]] : this.outboundEntries(property, resource);
   }
 
   /** Where a resolver rule (named from `property`) sends the queries it forwards (the CloudFormation reader's `outboundEntries`). */

@@ -192,3 +192,64 @@ describe('the closed segments: a DHCP option set adds no finding of its own', ()
     expect(closedVerdicts({ ...set, ...closedRule({ RuleType: 'SYSTEM', DomainName: 'example.com' }) })).toEqual([expect.stringMatching(/a SYSTEM resolver rule \(Other\)/)]);
   });
 });
+
+describe('IN-2: the rules a Route 53 Profile attaches to the Internet VPC are its rules', () => {
+  /** A profile holding `resourceArn`, associated with the Internet VPC. */
+  const profile = (stack: Stack, net: any, resourceArn: unknown, profileId?: string) => {
+    const p = new CfnResource(stack, 'RtProfile', { type: 'AWS::Route53Profiles::Profile', properties: { Name: 'rt' } });
+    new CfnResource(stack, 'RtProfileRes', { type: 'AWS::Route53Profiles::ProfileResourceAssociation', properties: { Name: 'r', ProfileId: p.getAtt('Id'), ResourceArn: resourceArn } });
+    new CfnResource(stack, 'RtProfileAssoc', {
+      type: 'AWS::Route53Profiles::ProfileAssociation', properties: { Name: 'a', ProfileId: profileId ?? p.getAtt('Id'), ResourceId: net.internet.vpc.vpcId },
+    });
+  };
+
+  test('a SYSTEM rule for "com" through a profile: refused as when associated directly; the stand-in\'s filtered resolver allows it', () => {
+    const system = (stack: Stack, net: any) => profile(stack, net, new r53r.CfnResolverRule(stack, 'RtSystem', { domainName: 'com', ruleType: 'SYSTEM' }).attrArn);
+    expect(in2('alpha', system)).toMatch(/IN-2 error .*resolves com with the VPC's own resolver \(a SYSTEM resolver rule\)/);
+    expect(in2('beta-prime', system)).toBe('');
+  });
+
+  test('a FORWARD rule for "com" to 8.8.8.8 through a profile: refused', () => {
+    expect(in2('alpha', (stack, net) => {
+      const rule = new r53r.CfnResolverRule(stack, 'RtFwd', { domainName: 'com', ruleType: 'FORWARD', resolverEndpointId: endpointId(net), targetIps: [{ ip: '8.8.8.8', port: '53' }] });
+      profile(stack, net, rule.attrArn);
+    })).toMatch(/IN-2 error .*forwards com to resolvers that are not the security cloud's: queries to 8\.8\.8\.8/);
+  });
+
+  test('a rule of elsewhere, or a profile outside the output, cannot be read: refused; a hosted zone or DNS Firewall rule group is no rule', () => {
+    expect(in2('alpha', (stack, net) => profile(stack, net, 'arn:aws:route53resolver:ap-northeast-1:111122223333:resolver-rule/rslvr-rr-0123456789abcdef0')))
+      .toMatch(/IN-2 error .*the resolver rule of association RtProfileAssoc#RtProfileRes cannot be read/);
+    expect(in2('alpha', (stack, net) => profile(stack, net, 'arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ', 'rp-0123456789abcdef')))
+      .toMatch(/IN-2 error .*the resolver rule of association RtProfileAssoc#profile cannot be read/);
+    expect(in2('alpha', (stack, net) => profile(stack, net, 'arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ'))).toBe('');
+  });
+
+  test('Terraform: a SYSTEM rule, or a FORWARD rule to 8.8.8.8, through aws_route53profiles_association: refused', () => {
+    const through = (rule: any) => {
+      const e = tfExample('alpha');
+      add(e.json, 'aws_route53_resolver_rule', 'rt', typeof rule === 'function' ? rule(e) : rule);
+      add(e.json, 'aws_route53profiles_profile', 'rt', { name: 'rt' });
+      add(e.json, 'aws_route53profiles_resource_association', 'rt', { name: 'rt-r', profile_id: '${aws_route53profiles_profile.rt.id}', resource_arn: '${aws_route53_resolver_rule.rt.arn}' });
+      add(e.json, 'aws_route53profiles_association', 'rt', { name: 'rt-a', profile_id: '${aws_route53profiles_profile.rt.id}', resource_id: `\${aws_vpc.${e.inet}.id}` });
+      return tfIn2(e);
+    };
+    expect(through({ domain_name: 'com', rule_type: 'SYSTEM' })).toMatch(/IN-2 error .*resolves com with the VPC's own resolver/);
+    expect(through((e: any) => ({ domain_name: 'com', rule_type: 'FORWARD', resolver_endpoint_id: `\${aws_route53_resolver_endpoint.${e.endpoint}.id}`, target_ip: [{ ip: '8.8.8.8' }] })))
+      .toMatch(/IN-2 error .*forwards com to resolvers that are not the security cloud's/);
+  });
+});
+
+describe('the closed segments: a SYSTEM rule through a profile sends its domain back to the Amazon resolver', () => {
+  test('MN-1', () => {
+    const found = closedVerdicts({
+      System: { Type: 'AWS::Route53Resolver::ResolverRule', Properties: { RuleType: 'SYSTEM', DomainName: 'example.com' } },
+      Profile: { Type: 'AWS::Route53Profiles::Profile', Properties: { Name: 'p' } },
+      ProfileRes: {
+        Type: 'AWS::Route53Profiles::ProfileResourceAssociation',
+        Properties: { Name: 'r', ProfileId: { 'Fn::GetAtt': ['Profile', 'Id'] }, ResourceArn: { 'Fn::GetAtt': ['System', 'Arn'] } },
+      },
+      ProfileAssociation: { Type: 'AWS::Route53Profiles::ProfileAssociation', Properties: { Name: 'a', ProfileId: { 'Fn::GetAtt': ['Profile', 'Id'] }, ResourceId: { Ref: 'Vpc' } } },
+    });
+    expect(found).toEqual([expect.stringMatching(/^MN-1 Vpc: .*a SYSTEM resolver rule \(System\) resolves example\.com with the Amazon resolver itself/)]);
+  });
+});
