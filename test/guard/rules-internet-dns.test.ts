@@ -4,14 +4,16 @@
  * options naming other DNS servers, rules a Route 53 Profile attaches, "." forwarded to a public resolver reached through
  * the security cloud's transit. The closed segments' resolver check (src/guard/rules/closed-dns.ts) reads the same rules.
  */
-import { CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
 import { Testing } from 'cdktf';
 import { exampleFindings } from './example-findings';
+import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
+import { DeclaredFlow, DeclaredHost, declaredFlowsOf } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { formatFinding } from '../../src/guard/rule';
@@ -67,7 +69,8 @@ describe('IN-2: only a literal SYSTEM rule is the VPC\'s own resolver; FORWARD a
     });
     expect(standIn).toMatch(/IN-2 error .*delegates com \(a DELEGATE resolver rule\) to resolvers that are not the security cloud's/);
     const alpha = in2('alpha', (stack, net) => delegate(stack, net, endpointId(net)));
-    expect(alpha).toMatch(/IN-2 error .*delegates com .*: queries to 8\.8\.8\.8 .* reach nothing/);
+    // 8.8.8.8 is refused by its address (an internet address the security cloud does not declare), as a FORWARD target is.
+    expect(alpha).toMatch(/IN-2 error .*delegates com .*: 8\.8\.8\.8, a target of resolver rule RtDelegate, is an internet address outside/);
     expect(alpha).not.toMatch(/VPC's own resolver/);
   });
 
@@ -213,7 +216,7 @@ describe('IN-2: the rules a Route 53 Profile attaches to the Internet VPC are it
     expect(in2('alpha', (stack, net) => {
       const rule = new r53r.CfnResolverRule(stack, 'RtFwd', { domainName: 'com', ruleType: 'FORWARD', resolverEndpointId: endpointId(net), targetIps: [{ ip: '8.8.8.8', port: '53' }] });
       profile(stack, net, rule.attrArn);
-    })).toMatch(/IN-2 error .*forwards com to resolvers that are not the security cloud's: queries to 8\.8\.8\.8/);
+    })).toMatch(/IN-2 error .*forwards com to resolvers that are not the security cloud's: 8\.8\.8\.8, a target of resolver rule RtFwd, is an internet address/);
   });
 
   test('a rule of elsewhere, or a profile outside the output, cannot be read: refused; a hosted zone or DNS Firewall rule group is no rule', () => {
@@ -251,5 +254,54 @@ describe('the closed segments: a SYSTEM rule through a profile sends its domain 
       ProfileAssociation: { Type: 'AWS::Route53Profiles::ProfileAssociation', Properties: { Name: 'a', ProfileId: { 'Fn::GetAtt': ['Profile', 'Id'] }, ResourceId: { Ref: 'Vpc' } } },
     });
     expect(found).toEqual([expect.stringMatching(/^MN-1 Vpc: .*a SYSTEM resolver rule \(System\) resolves example\.com with the Amazon resolver itself/)]);
+  });
+});
+
+describe('IN-2: a resolver on the internet is not the security cloud\'s because its queries travel through it', () => {
+  /** "." forwarded to `target` from an outbound endpoint in the α example's Internet workload subnets (default route to the security cloud). */
+  const publicRoot = (target: string) => (stack: Stack, net: any) => {
+    net.internet.node.tryRemoveChild('DnsForwardingAssociation');
+    const subnets = net.internet.node.findAll().filter((c: any) => c instanceof ec2.CfnSubnet && /workload/.test(c.node.path)).slice(0, 2);
+    const ep = new r53r.CfnResolverEndpoint(stack, 'RtEp', { direction: 'OUTBOUND', securityGroupIds: ['sg-1'], ipAddresses: subnets.map((s: any) => ({ subnetId: s.ref })) });
+    const rule = new r53r.CfnResolverRule(stack, 'RtRoot', { domainName: '.', ruleType: 'FORWARD', resolverEndpointId: ep.attrResolverEndpointId, targetIps: [{ ip: target }] });
+    new r53r.CfnResolverRuleAssociation(stack, 'RtRootAssoc', { resolverRuleId: rule.attrResolverRuleId, vpcId: net.internet.vpc.vpcId });
+  };
+
+  test('"." to 8.8.8.8 over the default route to the security cloud: refused; to a private address the same way, not', () => {
+    const found = in2('alpha', publicRoot('8.8.8.8'));
+    expect(found).toMatch(/IN-2 error .*forwards \. to resolvers that are not the security cloud's: 8\.8\.8\.8, a target of resolver rule RtRoot, is an internet address outside/);
+    expect(found).toMatch(/no resolver rule forwards "\."/);
+    // The control: the same path to a private address arrives in the SECURITY_CLOUD zone and is the security cloud's resolver.
+    expect(in2('alpha', publicRoot('172.30.0.53'))).toBe('');
+  });
+
+  test('an internet address inside a host of the SECURITY_CLOUD zone a declared flow names counts as the security cloud\'s', () => {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const { stack, network } = buildCdkExample('alpha', app);
+    publicRoot('203.0.113.53')(stack, network);
+    const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
+    const graph = extractCloudFormation({ [stack.stackName]: template });
+    const in2Of = (flows: DeclaredFlow[]) => checkTopology(graph, { model: network.blueprint.model }, { flows }).filter((f) => f.ruleId === 'IN-2').map(formatFinding);
+    const declared = declaredFlowsOf(stack);
+    const internet: DeclaredHost = { name: 'terminals', zone: 'INTERNET', cidrs: ['10.2.0.0/24'] };
+    const dns = (cidr: string): DeclaredFlow => ({
+      name: 'dns', kind: 'SPECIFIC', from: internet, to: { name: 'sc-dns', zone: 'SECURITY_CLOUD', cidrs: [cidr] }, ports: [{ protocol: 'udp', fromPort: 53, toPort: 53 }],
+    });
+    expect(in2Of([...declared]).join('\n')).toMatch(/203\.0\.113\.53, a target of resolver rule RtRoot, is an internet address outside/);
+    expect(in2Of([...declared, dns('203.0.113.0/24')])).toEqual([]);
+    // A declared host of another zone, or a block that does not hold the target, is not.
+    expect(in2Of([...declared, dns('203.0.114.0/24')]).join('\n')).toMatch(/is an internet address outside/);
+    expect(in2Of([...declared, { ...dns('203.0.113.0/24'), to: { name: 'wan', zone: 'LGWAN_WAN', cidrs: ['203.0.113.0/24'] } }]).join('\n')).toMatch(/is an internet address outside/);
+  });
+
+  test('Terraform: "." to 8.8.8.8 from an endpoint in the workload subnets is refused', () => {
+    const e = tfExample('alpha');
+    delete e.json.resource.aws_route53_resolver_rule_association;
+    const subnets = Object.keys(e.json.resource.aws_subnet).filter((k) => k.includes('Internet_Subnet-workload'));
+    expect(subnets).toHaveLength(2);
+    add(e.json, 'aws_route53_resolver_endpoint', 'rt', { direction: 'OUTBOUND', security_group_ids: ['sg-1'], ip_address: subnets.map((s) => ({ subnet_id: `\${aws_subnet.${s}.id}` })) });
+    add(e.json, 'aws_route53_resolver_rule', 'rt', { domain_name: '.', rule_type: 'FORWARD', resolver_endpoint_id: '${aws_route53_resolver_endpoint.rt.id}', target_ip: [{ ip: '8.8.8.8' }] });
+    add(e.json, 'aws_route53_resolver_rule_association', 'rt', { resolver_rule_id: '${aws_route53_resolver_rule.rt.id}', vpc_id: `\${aws_vpc.${e.inet}.id}` });
+    expect(tfIn2(e)).toMatch(/IN-2 error .*8\.8\.8\.8, a target of resolver rule aws_route53_resolver_rule\.rt, is an internet address outside/);
   });
 });

@@ -1,7 +1,8 @@
 import { arrivalTraffic, inspectingFirewallProblem } from './alpha-prime';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings } from './paths';
 import { isHubSubnet } from './security-cloud';
-import { Segment } from '../../model/segment';
+import { Segment, Zone } from '../../model/segment';
+import { isInternet, parsePrefix } from '../address-space';
 import { AMAZON_PROVIDED_DNS, deref, describeRef, DhcpOptionsNode, nodesOf, ResolverEndpointNode, resolverRuleDomain, resolverRuleKind, ResolverRuleNode, SubnetNode } from '../graph';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
@@ -59,8 +60,27 @@ const DNS_PORTS = (port: number) => [{ protocol: 'udp' as const, fromPort: port,
 const isRoot = (domain: string | undefined) => domain === '.' || domain === '';
 
 /**
- * Why the queries of a FORWARD rule do not reach the security cloud: each target must be a literal address, reached from
- * every subnet of the rule's outbound endpoint (in the same VPC) only in the SECURITY_CLOUD zone. Else undefined.
+ * Whether a resolver's address may be the security cloud's: a private one (not an internet address, semantics §9), or an
+ * internet address inside a block the security cloud declares — a hub VPC of the graph, or a host of the
+ * `SECURITY_CLOUD` zone a declared flow names. Where the packets to an address arrive says nothing of who answers there:
+ * the security cloud routes its members' traffic to the internet too, so a public resolver (8.8.8.8) reached over its
+ * transit arrives "in the SECURITY_CLOUD zone" as its own resolvers do.
+ */
+function securityCloudAddress(ctx: GuardContext, ip: string): boolean {
+  const address = parsePrefix(`${ip}/32`);
+  if (address !== undefined && !isInternet(address.lo)) return true;
+  const holds = (block: string) => {
+    const b = parsePrefix(block);
+    return address !== undefined && b !== undefined && b.lo <= address.lo && address.hi <= b.hi;
+  };
+  if (nodesOf(ctx.graph, 'vpc').some((v) => v.hub === true && v.cidrs.some(holds))) return true;
+  return (ctx.flows ?? []).some((f) => [f.from, f.to].some((h) => h.zone === Zone.SECURITY_CLOUD && h.cidrs.some(holds)));
+}
+
+/**
+ * Why the queries of a FORWARD rule do not reach the security cloud: each target must be a literal address that may be
+ * the security cloud's (`securityCloudAddress`), reached from every subnet of the rule's outbound endpoint (in the same
+ * VPC) only in the SECURITY_CLOUD zone. Else undefined.
  */
 function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: string): Bilingual | undefined {
   const endpoint = deref<ResolverEndpointNode>(ctx.graph, rule.endpoint);
@@ -80,6 +100,12 @@ function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: str
     if (t.ip === undefined) {
       return bi(`a target of resolver rule ${rule.id} is not a literal address, so where it leads cannot be told`,
         `リゾルバルール ${rule.id} の転送先がリテラルのアドレスではなく、どこへ向かうか判断できない`);
+    }
+    if (!securityCloudAddress(ctx, t.ip)) {
+      return bi(`${t.ip}, a target of resolver rule ${rule.id}, is an internet address outside every block the security cloud declares (a hub VPC, `
+        + 'a declared host of the SECURITY_CLOUD zone): reached over the security cloud\'s transit, it is still a resolver on the internet',
+      `リゾルバルール ${rule.id} の転送先 ${t.ip} は、自治体情報セキュリティクラウドが宣言するどのアドレス範囲（ハブの VPC、SECURITY_CLOUD ゾーンの宣言済みホスト）にもない`
+        + 'インターネット上のアドレスで、自治体情報セキュリティクラウドを経由して届くとしても、インターネット上のリゾルバである');
     }
     for (const s of subnets) {
       const headers = ctx.reach.headersFor(s!.cidr!, `${t.ip}/32`, DNS_PORTS(t.port));
