@@ -17,8 +17,8 @@ import { customResourcePowers, templateIam, TemplateView } from './custom-resour
 import { AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
-  BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget,
-  RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode,
+  RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
@@ -510,13 +510,24 @@ class TemplateReader {
       b.add({
         ...base,
         type: 'resolver-rule',
-        ruleType: String(p.RuleType),
+        // A type the guard cannot read is none it trusts (`resolverRuleKind`); DELEGATE rules name a DelegationRecord.
+        ruleType: typeof p.RuleType === 'string' && !isExpression(p.RuleType) ? p.RuleType : undefined,
         domainName: typeof p.DomainName === 'string' ? p.DomainName : undefined,
+        delegationRecord: typeof p.DelegationRecord === 'string' && !isExpression(p.DelegationRecord) ? p.DelegationRecord : undefined,
         // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
         targets: blocks(p.TargetIps)
           .map((t: any) => ({ ip: literalIp(t?.Ip), port: t?.Port === undefined ? 53 : Number(t.Port) })),
         endpoint: p.ResolverEndpointId === undefined ? undefined : noted('ResolverEndpointId', p.ResolverEndpointId),
       });
+    }],
+    [['AWS::EC2::DHCPOptions'], (_reader, { b, base, p }) => {
+      // Absent, the set's DNS server is AmazonProvidedDNS (AWS::EC2::DHCPOptions DomainNameServers: "The default is AmazonProvidedDNS").
+      const servers = ipSetDefinition(p.DomainNameServers);
+      b.add({ ...base, type: 'dhcp-options', dnsServers: servers === undefined ? [AMAZON_PROVIDED_DNS] : servers === 'unknown' ? undefined : servers });
+    }],
+    [['AWS::EC2::VPCDHCPOptionsAssociation'], (_reader, { b, base, noted, p }) => {
+      // `default`: no option set (AWS::EC2::VPCDHCPOptionsAssociation DhcpOptionsId).
+      b.add({ ...base, type: 'dhcp-association', vpc: noted('VpcId', p.VpcId), options: p.DhcpOptionsId === 'default' ? undefined : noted('DhcpOptionsId', p.DhcpOptionsId) });
     }],
     [['AWS::Route53Resolver::ResolverRuleAssociation'], (reader, c) => {
       const { b, base, noted, p } = c;
@@ -1302,39 +1313,56 @@ class TemplateReader {
 
   /**
    * A Route 53 profile associated with a VPC applies its resolver rules to the VPC's queries, as a rule association does:
-   * a bridge when a rule's outbound endpoint is another VPC's (`multiVpc`). The profile's resources are the
-   * `AWS::Route53Profiles::ProfileResourceAssociation`s that name it (or whose profile is not written out: it may be
-   * this one); a profile the template does not hold, or a resource that may be a rule of elsewhere, cannot be placed.
+   * a bridge when a rule's outbound endpoint is another VPC's (`multiVpc`), and a resolver rule association of the VPC
+   * for each rule (`<association>#<resource>`), read by the rules that judge a VPC's resolver (IN-2, the closed
+   * segments'): a profile or resource the guard cannot tell is a rule it cannot read. The profile's resources are the
+   * `AWS::Route53Profiles::ProfileResourceAssociation`s that name it (or whose profile is not written out: it may be this
+   * one); a profile the template does not hold, or a resource that may be a rule of elsewhere, cannot be placed.
    */
   private profileAssociation(c: ReadContext): void {
     const profileType = 'AWS::Route53Profiles::Profile';
     const profile = this.logicalIdOf(c.p.ProfileId, profileType);
     const sent: BridgeEntry[] = profile === undefined ? [['ProfileId', c.p.ProfileId]] : [];
+    const rules: [string, Ref][] = profile === undefined
+      ? [['profile', { kind: 'unresolved', expression: `the resources of profile ${JSON.stringify(c.p.ProfileId)}, which the template does not hold` }]] : [];
     for (const [id, r] of Object.entries(this.resources)) {
       if (profile === undefined || r.Type !== 'AWS::Route53Profiles::ProfileResourceAssociation') continue;
       const named = this.logicalIdOf(r.Properties?.ProfileId, profileType);
       // Another profile of the template, or a literal id (a profile elsewhere), is not this one.
       if (named !== profile && (named !== undefined || typeof r.Properties?.ProfileId === 'string')) continue;
       sent.push(...this.forwardedFrom(`${id} ResourceArn`, r.Properties?.ResourceArn));
+      const resource = this.profileResource(r.Properties?.ResourceArn);
+      if (resource.kind !== 'none') rules.push([id, this.ref(r.Properties?.ResourceArn)]);
     }
     this.bridge(c, [['ResourceId', c.p.ResourceId], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
+    // The VPC's value is reported by the bridge, not here.
+    const vpc = this.ref(c.p.ResourceId);
+    for (const [suffix, rule] of rules) c.b.add({ ...c.base, id: `${c.id}#${suffix}`, type: 'resolver-rule-association', rule, vpc });
+  }
+
+  /**
+   * What a profile's resource (its ARN) is: a resolver rule of the template; none (another resource of the template, a
+   * literal ARN of no rule, an ARN built from a hosted zone's or DNS Firewall rule group's id); or unknown (a rule ARN of
+   * elsewhere, a value the guard cannot read).
+   */
+  private profileResource(value: unknown): { kind: 'rule'; id: string } | { kind: 'none' | 'unknown' } {
+    const ruleId = this.logicalIdOf(value, 'AWS::Route53Resolver::ResolverRule');
+    if (ruleId !== undefined) return { kind: 'rule', id: ruleId };
+    const other = typeof (value as any)?.Ref === 'string' ? (value as any).Ref : getAtt(value)?.[0];
+    if (other !== undefined && this.resources[other] !== undefined) return { kind: 'none' };
+    const text = typeof value === 'string' ? value : this.render(value);
+    const noRule = ((typeof value === 'string' && !isDynamicReference(value)) || /:hostedzone\/|:firewall-rule-group\//.test(text)) && !text.includes(':resolver-rule/');
+    return { kind: noRule ? 'none' : 'unknown' };
   }
 
   /**
    * Where the queries a profile's resource forwards leave: a resolver rule's outbound endpoint's subnets (none for a
-   * rule without one); none for another resource of the template or a literal ARN of no rule (a hosted zone, a DNS
-   * Firewall rule group); the value itself otherwise.
+   * rule without one); none for a resource that is no rule; the value itself when the guard cannot tell (`profileResource`).
    */
   private forwardedFrom(property: string, value: unknown): BridgeEntry[] {
-    const ruleId = this.logicalIdOf(value, 'AWS::Route53Resolver::ResolverRule');
-    if (ruleId === undefined) {
-      const other = typeof (value as any)?.Ref === 'string' ? (value as any).Ref : getAtt(value)?.[0];
-      if (other !== undefined && this.resources[other] !== undefined) return [];
-      // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
-      const text = typeof value === 'string' ? value : this.render(value);
-      return ((typeof value === 'string' && !isDynamicReference(value)) || /:hostedzone\/|:firewall-rule-group\//.test(text)) && !text.includes(':resolver-rule/') ? [] : [[property, value]];
-    }
-    return this.outboundEntries(property, this.resources[ruleId].Properties ?? {});
+    const resource = this.profileResource(value);
+    if (resource.kind !== 'rule') return resource.kind === 'none' ? [] : [[property, value]];
+    return this.outboundEntries(property, this.resources[resource.id].Properties ?? {});
   }
 
   /**

@@ -20,8 +20,8 @@ import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enu
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
-  BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget, RuleGroupNode,
-  SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget,
+  RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
 import { DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
@@ -847,13 +847,27 @@ class ConfigReader {
       b.add({
         ...base,
         type: 'resolver-rule',
-        ruleType: String(p.rule_type),
+        // A type the guard cannot read (a variable) is none it trusts (`resolverRuleKind`).
+        ruleType: literal(p.rule_type),
         domainName: literal(p.domain_name),
         // A target without a port is asked on 53, the DNS port (RFC 1035 §4.2).
         targets: blocks(p.target_ip)
           .map((t: any) => ({ ip: literalIp(t?.ip), port: t?.port === undefined ? 53 : Number(t.port) })),
         endpoint: p.resolver_endpoint_id === undefined ? undefined : noted('resolver_endpoint_id', p.resolver_endpoint_id),
       });
+    }],
+    [['aws_vpc_dhcp_options'], (_reader, { b, base, p }) => {
+      // Absent, the set gives no DNS server at all.
+      const servers = ipSetDefinition(p.domain_name_servers);
+      b.add({ ...base, type: 'dhcp-options', dnsServers: servers === undefined ? [] : servers === 'unknown' ? undefined : servers });
+    }],
+    [['aws_default_vpc_dhcp_options'], (_reader, { b, base }) => {
+      // The region's default set, adopted: it cannot be given servers, and AWS's default set names AmazonProvidedDNS
+      // (EC2 CreateDhcpOptions: "The default DHCP option set specifies AmazonProvidedDNS").
+      b.add({ ...base, type: 'dhcp-options', dnsServers: [AMAZON_PROVIDED_DNS] });
+    }],
+    [['aws_vpc_dhcp_options_association'], (_reader, { b, base, noted, p }) => {
+      b.add({ ...base, type: 'dhcp-association', vpc: noted('vpc_id', p.vpc_id), options: p.dhcp_options_id === 'default' ? undefined : noted('dhcp_options_id', p.dhcp_options_id) });
     }],
     [['aws_route53_resolver_rule_association'], (reader, c) => {
       const { b, base, noted, p } = c;
@@ -1980,33 +1994,50 @@ class ConfigReader {
    */
   /**
    * A Route 53 profile associated with a VPC applies its resolver rules to the VPC's queries (`aws_route53profiles_resource_association`
-   * naming the profile, or whose profile is not written out), as the CloudFormation reader reads it (`profileAssociation`).
+   * naming the profile, or whose profile is not written out), as the CloudFormation reader reads it (`profileAssociation`):
+   * a bridge, and a resolver rule association of the VPC for each rule (`<association>#<resource>`).
    */
   private profileAssociation(c: ReadContext): void {
     const profileType = 'aws_route53profiles_profile';
     const profile = this.addressOf(c.p.profile_id, profileType);
     const sent: BridgeEntry[] = profile === undefined ? [['profile_id', c.p.profile_id]] : [];
+    const rules: [string, Ref][] = profile === undefined
+      ? [['profile', { kind: 'unresolved', expression: `the resources of profile ${expressionText(c.p.profile_id)}, which the configuration does not hold` }]] : [];
     for (const { address, type, body } of this.entries) {
       if (profile === undefined || type !== 'aws_route53profiles_resource_association') continue;
       const named = this.addressOf(body?.profile_id, profileType);
       // Another profile of the configuration, or a literal id (a profile elsewhere), is not this one.
       if (named !== profile && (named !== undefined || (typeof body?.profile_id === 'string' && !templated(body.profile_id)))) continue;
       sent.push(...this.forwardedFrom(`${address} resource_arn`, body?.resource_arn));
+      // A rule the guard cannot tell is one whose rule it cannot read (IN-2, the closed segments' resolver).
+      const resource = this.profileResource(body?.resource_arn);
+      if (resource !== 'none') rules.push([address, this.ref(body?.resource_arn)]);
     }
     this.bridge(c, [['resource_id', c.p.resource_id], ...sent], RESOLVER_FORWARDING_FIX, { bridged: RESOLVER_FORWARDING, multiVpc: true });
+    const vpc = this.ref(c.p.resource_id);
+    for (const [suffix, rule] of rules) c.b.add({ ...c.base, id: `${c.id}#${suffix}`, type: 'resolver-rule-association', rule, vpc });
+  }
+
+  /**
+   * What a profile's resource (its ARN) is, as the CloudFormation reader tells it: a resolver rule of the configuration
+   * (its arguments); `none` (another resource of the configuration, a literal ARN of no rule, an ARN built from a hosted
+   * zone's or DNS Firewall rule group's id); or `unknown`.
+   */
+  private profileResource(value: unknown): Record<string, any> | 'none' | 'unknown' {
+    const rule = this.named(value, 'aws_route53_resolver_rule');
+    if (rule) return rule;
+    const other = value instanceof PlanReference ? value.address : typeof value === 'string' ? /^\$\{([a-z0-9_]+\.[^.}]+)\.[a-z_]+\}$/.exec(value)?.[1] : undefined;
+    if (other !== undefined && this.types.has(other)) return 'none';
+    // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
+    const literalOrNoRule = typeof value === 'string' && (!templated(value) || /:hostedzone\/|:firewall-rule-group\//.test(value));
+    return literalOrNoRule && !value.includes(':resolver-rule/') ? 'none' : 'unknown';
   }
 
   /** Where the queries a profile's resource forwards leave (the CloudFormation reader's `forwardedFrom`). */
   private forwardedFrom(property: string, value: unknown): BridgeEntry[] {
-    const rule = this.named(value, 'aws_route53_resolver_rule');
-    if (!rule) {
-      const other = value instanceof PlanReference ? value.address : typeof value === 'string' ? /^\$\{([a-z0-9_]+\.[^.}]+)\.[a-z_]+\}$/.exec(value)?.[1] : undefined;
-      if (other !== undefined && this.types.has(other)) return [];
-      // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
-      const literalOrNoRule = typeof value === 'string' && (!templated(value) || /:hostedzone\/|:firewall-rule-group\//.test(value));
-      return literalOrNoRule && !value.includes(':resolver-rule/') ? [] : [[property, value]];
-    }
-    return this.outboundEntries(property, rule);
+    const resource = this.profileResource(value);
+    if (resource === 'none') return [];
+    return resource === 'unknown' ? [[property, value]] : this.outboundEntries(property, resource);
   }
 
   /** Where a resolver rule (named from `property`) sends the queries it forwards (the CloudFormation reader's `outboundEntries`). */

@@ -465,12 +465,54 @@ export interface ResolverEndpointNode extends NodeBase {
 /** A Route 53 Resolver rule; `ip` of a target is undefined when it is not a literal address. */
 export interface ResolverRuleNode extends NodeBase {
   readonly type: 'resolver-rule';
-  /** `FORWARD`, `SYSTEM` or `RECURSIVE`. */
-  readonly ruleType: string;
+  /** As written (`FORWARD`, `SYSTEM`, `DELEGATE`, `RECURSIVE`), undefined when it is not a literal (`resolverRuleKind`). */
+  readonly ruleType?: string;
   /** The domain as written (`.` for every name), undefined when it is not a literal. */
   readonly domainName?: string;
+  /** A DELEGATE rule's delegation record (CloudFormation `DelegationRecord`), when it is a literal. */
+  readonly delegationRecord?: string;
   readonly targets: { readonly ip?: string; readonly port: number }[];
   readonly endpoint?: Ref;
+}
+
+/**
+ * How a resolver rule resolves its domain: `forward` (FORWARD, DELEGATE) sends the queries through its outbound endpoint
+ * to its targets; `system` (a literal SYSTEM naming no endpoint) leaves them to the VPC's own Amazon-provided resolver;
+ * undefined when the guard cannot tell (a type that is not a literal, RECURSIVE — only Resolver makes those — or a type
+ * AWS does not document, or a SYSTEM rule that names an endpoint), which counts as neither (fail closed).
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverRule.html
+ */
+export function resolverRuleKind(rule: ResolverRuleNode): 'forward' | 'system' | undefined {
+  if (rule.ruleType === 'FORWARD' || rule.ruleType === 'DELEGATE') return 'forward';
+  return rule.ruleType === 'SYSTEM' && rule.endpoint === undefined ? 'system' : undefined;
+}
+
+/** A resolver rule's domain in words: its domain name, else (DELEGATE) its delegation record; undefined when neither is a literal. */
+export function resolverRuleDomain(rule: ResolverRuleNode): string | undefined {
+  return rule.domainName ?? rule.delegationRecord;
+}
+
+/** The DNS server of a DHCP option set that is the VPC's own (Amazon-provided) resolver. */
+export const AMAZON_PROVIDED_DNS = 'AmazonProvidedDNS';
+
+/**
+ * A DHCP option set (`AWS::EC2::DHCPOptions`, `aws_vpc_dhcp_options`, `aws_default_vpc_dhcp_options`): the DNS servers
+ * it gives the instances of the VPCs it is associated with, as written (`AmazonProvidedDNS` for the VPC's own resolver);
+ * undefined when the guard cannot read them.
+ */
+export interface DhcpOptionsNode extends NodeBase {
+  readonly type: 'dhcp-options';
+  readonly dnsServers?: readonly string[];
+}
+
+/**
+ * A DHCP option set's association with a VPC (`AWS::EC2::VPCDHCPOptionsAssociation`, `aws_vpc_dhcp_options_association`);
+ * `options` is undefined for the literal `default` (no option set: EC2 AssociateDhcpOptions).
+ */
+export interface DhcpAssociationNode extends NodeBase {
+  readonly type: 'dhcp-association';
+  readonly vpc: Ref;
+  readonly options?: Ref;
 }
 
 /** A Resolver rule in effect for a VPC. */
@@ -834,7 +876,8 @@ export type GraphNode =
   | FirewallNode | FirewallPolicyNode | RuleGroupNode | FirewallLoggingNode
   | TransitGatewayNode | TransitAttachmentNode | TransitRouteTableNode | VpnGatewayNode | CloudWanPeeringNode
   | PeeringNode | VpcEndpointNode | DnsDomainListNode | DnsRuleGroupNode | DnsAssociationNode | FlowLogNode
-  | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | LogGroupNode
+  | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | DhcpOptionsNode | DhcpAssociationNode
+  | LogGroupNode
   | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode
   | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | QueryLogConfigNode
   | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode | InstanceCommandNode | LaunchImageNode;

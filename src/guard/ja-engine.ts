@@ -373,6 +373,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^(.+) is not a resource of this template$/, (m) => `${m[1]} はこのテンプレートのリソースではない`],
   [/^(.+) is a field of an ARN other than the bucket's name$/, (m) => `${m[1]} は ARN のうちバケット名ではないフィールド`],
   [/^(.+) is not a resource of this configuration$/, (m) => `${m[1]} はこの構成のリソースではない`],
+  [/^the resources of profile (.+), which the (template|configuration) does not hold$/,
+    (m) => `${m[2] === 'template' ? 'テンプレート' : '構成'}にないプロファイル ${m[1]} のリソース`],
   [/^(\S+)\.(\w+) is not \1's id, and no argument the guard can follow$/, (m) => `${m[1]}.${m[2]} は ${m[1]} の ID ではなく、ガードがたどれる引数でもない`],
   [/^(.+) computes a value from (\S+) that the guard does not evaluate \(only Ref, GetAtt or an ARN around one names it\)$/,
     (m) => `${m[1]} は ${m[2]} から値を計算しており、ガードはその式を評価しない（そのリソースを指すのは Ref・GetAtt か、それを囲む ARN だけ）`],

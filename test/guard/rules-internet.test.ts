@@ -446,8 +446,12 @@ describe('IN-2: Internet-segment name resolution through the security cloud or t
   });
 
   test('a forwarding target that is not the security cloud\'s, or cannot be read, is refused', () => {
+    // A public resolver is refused by its address before any path is asked (rules-internet-dns.test.ts); a private address
+    // the endpoint subnets do not route to the security cloud is refused by its path.
     const publicResolver = exampleFindings('alpha', 'IN-2', (_, net) => cfn(net, 'internet', '/DnsForwardingRule').addPropertyOverride('TargetIps', [{ Ip: '8.8.8.8', Port: '53' }]));
-    expect(publicResolver.join('\n')).toMatch(/forwards \. to resolvers that are not the security cloud's: queries to 8\.8\.8\.8 .* reach nothing/);
+    expect(publicResolver.join('\n')).toMatch(/forwards \. to resolvers that are not the security cloud's: 8\.8\.8\.8, .* is an internet address outside/);
+    const unrouted = exampleFindings('alpha', 'IN-2', (_, net) => cfn(net, 'internet', '/DnsForwardingRule').addPropertyOverride('TargetIps', [{ Ip: '192.168.200.53', Port: '53' }]));
+    expect(unrouted.join('\n')).toMatch(/forwards \. to resolvers that are not the security cloud's: queries to 192\.168\.200\.53 .* reach nothing/);
     const unreadable = exampleFindings('alpha', 'IN-2', (_, net) => cfn(net, 'internet', '/DnsForwardingRule').addPropertyOverride('TargetIps', [{ Ip: { Ref: 'AWS::NoValue' } }]));
     expect(unreadable.join('\n')).toMatch(/is not a literal address/);
     // A resolver inside the LGWAN WAN is reached, but in the wrong zone.

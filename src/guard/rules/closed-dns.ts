@@ -1,5 +1,5 @@
 import { SEGMENT_JA, Segment } from '../../model/segment';
-import { deref, nodesOf, ResolverRuleNode, VpcNode } from '../graph';
+import { deref, nodesOf, resolverRuleDomain, resolverRuleKind, ResolverRuleNode, VpcNode } from '../graph';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
 
@@ -14,8 +14,13 @@ import { nameOf, subnetsIn } from '../topology';
  *   or alerts on a list the guard cannot read or a TLD-wide name, and no firewall configuration of the VPC fails open
  *   (DNS Firewall filters forwarded and recursive queries alike, rule groups in their association priority order, rules in
  *   priority order, the first match deciding; ALERT lets the query through), or
- * - a resolver rule forwards `.` (every name), and no SYSTEM or RECURSIVE rule sends a domain back to the Amazon resolver's
- *   own recursion. Where the forwarded queries leave (the outbound endpoint's subnets) is a path the other rules judge.
+ * - a FORWARD resolver rule forwards `.` (every name), and no SYSTEM rule (nor one whose type the guard cannot read:
+ *   RECURSIVE, a parameter) sends a domain back to the Amazon resolver's own recursion; DELEGATE rules send through
+ *   their endpoint, as FORWARD ones do. Where the forwarded queries leave (the outbound endpoint's subnets) is a path the other rules judge.
+ * A DHCP option set naming other DNS servers adds no finding here (unlike IN-2's): the instances ask those servers at
+ * their addresses, and those packets follow the routes the path rules judge (a server on the internet is a path out, one
+ * inside the segment the segment's own). It takes nothing away either: an instance may still ask the Amazon resolver
+ * directly (the VPC's base address + 2, 169.254.169.253), so the check above stays.
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-rule-group-behavior.html
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-overview-forward-vpc-to-network.html
  */
@@ -97,12 +102,21 @@ function forwardingProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefin
     if (rule?.type !== 'resolver-rule') {
       return bi(`the resolver rule of ${association.id} is not in the output`, `${association.id} のリゾルバルールが出力にない`);
     }
-    if (rule.ruleType !== 'FORWARD') {
-      return bi(`a ${rule.ruleType} resolver rule (${rule.id}) resolves ${rule.domainName ?? 'a domain the guard cannot read'} with the Amazon resolver itself`,
-        `${rule.ruleType} のリゾルバルール（${rule.id}）が ${rule.domainName ?? 'ガードが読めないドメイン'} を Amazon のリゾルバ自身で解決する`);
+    // FORWARD and DELEGATE rules send their names through the outbound endpoint (a path the other rules judge); a SYSTEM
+    // rule, or one whose type the guard cannot read, may leave them to the Amazon resolver's recursion.
+    const kind = resolverRuleKind(rule);
+    if (kind === 'system') {
+      return bi(`a SYSTEM resolver rule (${rule.id}) resolves ${resolverRuleDomain(rule) ?? 'a domain the guard cannot read'} with the Amazon resolver itself`,
+        `SYSTEM のリゾルバルール（${rule.id}）が ${resolverRuleDomain(rule) ?? 'ガードが読めないドメイン'} を Amazon のリゾルバ自身で解決する`);
+    }
+    if (kind === undefined) {
+      return bi(`the type of resolver rule ${rule.id} cannot be read (${rule.ruleType ?? 'not a literal'}), so it may resolve `
+        + `${resolverRuleDomain(rule) ?? 'a domain the guard cannot read'} with the Amazon resolver itself`,
+      `リゾルバルール ${rule.id} の種類（${rule.ruleType ?? 'リテラルではない'}）を読めず、${resolverRuleDomain(rule) ?? 'ガードが読めないドメイン'} を Amazon のリゾルバ自身で解決しうる`);
     }
   }
-  if (rules.some(({ rule }) => rule?.domainName === '.' || rule?.domainName === '')) return undefined;
+  // Only a FORWARD rule sends every name: a DELEGATE rule sends the names its delegation record points at.
+  if (rules.some(({ rule }) => rule?.ruleType === 'FORWARD' && (rule.domainName === '.' || rule.domainName === ''))) return undefined;
   return bi('no resolver rule forwards "." (every name) to the segment\'s own resolvers', '"."（すべての名前）をこの系自身のリゾルバへ転送するリゾルバルールもない');
 }
 

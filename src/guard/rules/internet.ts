@@ -1,8 +1,9 @@
 import { arrivalTraffic, inspectingFirewallProblem } from './alpha-prime';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings } from './paths';
 import { isHubSubnet } from './security-cloud';
-import { Segment } from '../../model/segment';
-import { deref, nodesOf, ResolverEndpointNode, ResolverRuleNode, SubnetNode } from '../graph';
+import { Segment, Zone } from '../../model/segment';
+import { isInternet, parsePrefix } from '../address-space';
+import { AMAZON_PROVIDED_DNS, deref, describeRef, DhcpOptionsNode, nodesOf, ResolverEndpointNode, resolverRuleDomain, resolverRuleKind, ResolverRuleNode, SubnetNode } from '../graph';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, workloadSubnetsIn } from '../topology';
@@ -59,8 +60,27 @@ const DNS_PORTS = (port: number) => [{ protocol: 'udp' as const, fromPort: port,
 const isRoot = (domain: string | undefined) => domain === '.' || domain === '';
 
 /**
- * Why the queries of a FORWARD rule do not reach the security cloud: each target must be a literal address, reached from
- * every subnet of the rule's outbound endpoint (in the same VPC) only in the SECURITY_CLOUD zone. Else undefined.
+ * Whether a resolver's address may be the security cloud's: a private one (not an internet address, semantics §9), or an
+ * internet address inside a block the security cloud declares — a hub VPC of the graph, or a host of the
+ * `SECURITY_CLOUD` zone a declared flow names. Where the packets to an address arrive says nothing of who answers there:
+ * the security cloud routes its members' traffic to the internet too, so a public resolver (8.8.8.8) reached over its
+ * transit arrives "in the SECURITY_CLOUD zone" as its own resolvers do.
+ */
+function securityCloudAddress(ctx: GuardContext, ip: string): boolean {
+  const address = parsePrefix(`${ip}/32`);
+  if (address !== undefined && !isInternet(address.lo)) return true;
+  const holds = (block: string) => {
+    const b = parsePrefix(block);
+    return address !== undefined && b !== undefined && b.lo <= address.lo && address.hi <= b.hi;
+  };
+  if (nodesOf(ctx.graph, 'vpc').some((v) => v.hub === true && v.cidrs.some(holds))) return true;
+  return (ctx.flows ?? []).some((f) => [f.from, f.to].some((h) => h.zone === Zone.SECURITY_CLOUD && h.cidrs.some(holds)));
+}
+
+/**
+ * Why the queries of a FORWARD rule do not reach the security cloud: each target must be a literal address that may be
+ * the security cloud's (`securityCloudAddress`), reached from every subnet of the rule's outbound endpoint (in the same
+ * VPC) only in the SECURITY_CLOUD zone. Else undefined.
  */
 function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: string): Bilingual | undefined {
   const endpoint = deref<ResolverEndpointNode>(ctx.graph, rule.endpoint);
@@ -80,6 +100,12 @@ function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: str
     if (t.ip === undefined) {
       return bi(`a target of resolver rule ${rule.id} is not a literal address, so where it leads cannot be told`,
         `リゾルバルール ${rule.id} の転送先がリテラルのアドレスではなく、どこへ向かうか判断できない`);
+    }
+    if (!securityCloudAddress(ctx, t.ip)) {
+      return bi(`${t.ip}, a target of resolver rule ${rule.id}, is an internet address outside every block the security cloud declares (a hub VPC, `
+        + 'a declared host of the SECURITY_CLOUD zone): reached over the security cloud\'s transit, it is still a resolver on the internet',
+      `リゾルバルール ${rule.id} の転送先 ${t.ip} は、自治体情報セキュリティクラウドが宣言するどのアドレス範囲（ハブの VPC、SECURITY_CLOUD ゾーンの宣言済みホスト）にもない`
+        + 'インターネット上のアドレスで、自治体情報セキュリティクラウドを経由して届くとしても、インターネット上のリゾルバである');
     }
     for (const s of subnets) {
       const headers = ctx.reach.headersFor(s!.cidr!, `${t.ip}/32`, DNS_PORTS(t.port));
@@ -102,11 +128,46 @@ function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: str
 }
 
 /**
+ * The DNS servers a DHCP option set associated with the Internet-segment VPC gives its instances: every one but
+ * `AmazonProvidedDNS` (the VPC's own resolver, where the forwarding rules and the DNS Firewall apply) is asked directly,
+ * around the security cloud's DNS or the stand-in's filter (EC2 CreateDhcpOptions: once associated, "all existing and new
+ * instances that you launch in the VPC use this set"). A set the output does not hold, or servers the guard cannot read,
+ * are findings too (fail closed); `default` (no option set) names no server.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/DHCPOptionSetConcepts.html
+ */
+function dhcpFindings(ctx: GuardContext, rule: GuardRule, vpcId: string): Finding[] {
+  const fix = bi('give the Internet-segment VPC no DHCP option set, or one whose only DNS server is AmazonProvidedDNS (the VPC resolver forwards "." to '
+    + 'the security cloud, or the stand-in\'s DNS Firewall filters it)',
+  'インターネット接続系の VPC に DHCP オプションセットを関連付けないか、DNS サーバーを AmazonProvidedDNS だけにする（VPC のリゾルバが "." を自治体情報セキュリティクラウドへ'
+    + '転送し、または代替構成の DNS Firewall がフィルタする）');
+  const findings: Finding[] = [];
+  for (const a of nodesOf(ctx.graph, 'dhcp-association').filter((x) => x.vpc.kind === 'node' && x.vpc.id === vpcId && x.options !== undefined)) {
+    const set = deref<DhcpOptionsNode>(ctx.graph, a.options!);
+    if (set?.type !== 'dhcp-options' || set.dnsServers === undefined) {
+      findings.push(finding(rule, nameOf(ctx.graph, a.id), bi(`the DNS servers that DHCP option set ${set?.type === 'dhcp-options' ? set.id : describeRef(a.options!)} gives the `
+        + 'Internet-segment VPC\'s instances cannot be read (a set outside the output, or servers not written as literals), so they may ask a resolver around the '
+        + 'security cloud\'s DNS (fail closed)',
+      `DHCP オプションセット ${set?.type === 'dhcp-options' ? set.id : describeRef(a.options!)} がインターネット接続系の VPC のインスタンスに渡す DNS サーバーを読めない`
+        + '（出力にないセット、またはリテラルでないサーバー）ため、インスタンスが自治体情報セキュリティクラウドの DNS を迂回するリゾルバに問い合わせうる（フェイルクローズ）'), fix));
+      continue;
+    }
+    const others = set.dnsServers.filter((server) => server !== AMAZON_PROVIDED_DNS);
+    if (others.length > 0) {
+      findings.push(finding(rule, nameOf(ctx.graph, a.id), bi(`DHCP option set ${set.id} gives the Internet-segment VPC's instances the DNS servers `
+        + `${others.join(', ')}, which they ask directly, around the VPC resolver's forwarding to the security cloud and its DNS Firewall`,
+      `DHCP オプションセット ${set.id} がインターネット接続系の VPC のインスタンスに DNS サーバー ${others.join('、')} を渡しており、インスタンスは VPC のリゾルバの`
+        + '自治体情報セキュリティクラウドへの転送も DNS Firewall も通らずに直接問い合わせる'), fix));
+    }
+  }
+  return findings;
+}
+
+/**
  * IN-2: the Internet segment resolves names through the security cloud's DNS (a Route 53 Resolver FORWARD rule for `.`
  * whose resolvers are reached in the SECURITY_CLOUD zone), or, where the VPC holds the built-in stand-in firewall,
  * through the VPC resolver behind a DNS Firewall that fails closed. Every other forwarding rule of the VPC must lead to
  * the security cloud as well, and a SYSTEM rule (the VPC resolver for a domain) is allowed only on the stand-in's filtered
- * resolver: no unfiltered fallback.
+ * resolver; nor may a DHCP option set give the instances other DNS servers than the VPC resolver: no unfiltered fallback.
  */
 export const IN2: GuardRule = {
   id: 'IN-2',
@@ -114,7 +175,8 @@ export const IN2: GuardRule = {
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（外部DNS）',
   summary: 'INTERNET-segment name resolution goes to the security cloud\'s DNS (a resolver forwarding rule for "." to resolvers in the '
-    + 'SECURITY_CLOUD zone) or, with the built-in stand-in, to the VPC resolver behind a fail-closed DNS Firewall; no unfiltered fallback.',
+    + 'SECURITY_CLOUD zone) or, with the built-in stand-in, to the VPC resolver behind a fail-closed DNS Firewall; no unfiltered fallback '
+    + '(no other resolver rule around it, no DHCP option set giving the instances other DNS servers than AmazonProvidedDNS).',
   check(ctx) {
     const findings: Finding[] = [];
     const forwardFix = bi('forward "." to the security cloud\'s resolvers (internet.securityCloudDns) through an outbound Resolver endpoint whose '
@@ -131,6 +193,7 @@ export const IN2: GuardRule = {
       const configs = nodesOf(ctx.graph, 'dns-firewall-config').filter((c) => c.vpc.kind === 'node' && c.vpc.id === vpc.id);
       const closed = configs.length > 0 && configs.every((c) => c.failOpen === false);
       const standIn = nodesOf(ctx.graph, 'firewall').some((f) => f.vpc.kind === 'node' && f.vpc.id === vpc.id);
+      findings.push(...dhcpFindings(ctx, this, vpc.id));
       let root = false;
       for (const { association, rule } of rules) {
         if (rule?.type !== 'resolver-rule') {
@@ -138,16 +201,28 @@ export const IN2: GuardRule = {
             bi(`the resolver rule of association ${association.id} cannot be read (fail closed)`, `関連付け ${association.id} のリゾルバルールを読めない（フェイルクローズ）`), forwardFix));
           continue;
         }
-        if (rule.ruleType !== 'FORWARD') {
+        const kind = resolverRuleKind(rule);
+        const domain = resolverRuleDomain(rule);
+        if (kind === undefined) {
+          // Only a literal SYSTEM rule is the VPC's own resolver, and only FORWARD and DELEGATE rules send through an
+          // endpoint: anything else (a type given by a parameter, RECURSIVE, a SYSTEM rule naming an endpoint) may be either.
+          findings.push(finding(this, nameOf(ctx.graph, rule.id),
+            bi(`the type of resolver rule ${rule.id} cannot be read (${rule.ruleType === undefined ? 'not a literal' : `${rule.ruleType}${rule.endpoint ? ' with an outbound endpoint' : ''}`}; `
+              + 'FORWARD, DELEGATE or SYSTEM without an endpoint is read), so where the Internet-segment VPC\'s queries go cannot be told (fail closed)',
+            `リゾルバルール ${rule.id} の種類を読めない（${rule.ruleType === undefined ? 'リテラルではない' : `${rule.ruleType}${rule.endpoint ? '、アウトバウンドエンドポイントあり' : ''}`}。`
+              + '読めるのは FORWARD、DELEGATE、エンドポイントのない SYSTEM）ため、インターネット接続系の VPC の問い合わせの行き先がわからない（フェイルクローズ）'), forwardFix));
+          continue;
+        }
+        if (kind === 'system') {
           // A SYSTEM rule sends its domain (and every name under it) to the VPC's own resolver, around a forwarding rule for
           // a shorter name: that resolver answers for the internet. Only the stand-in's resolver, behind a fail-closed DNS
           // Firewall, may do so. https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-overview-forward-vpc-to-network.html
           if (!(standIn && filtered && closed)) {
             findings.push(finding(this, nameOf(ctx.graph, rule.id), {
-              en: `the Internet-segment VPC resolves ${rule.domainName ?? 'a domain the guard cannot read'} `
-                + `with the VPC's own resolver (a ${rule.ruleType} resolver rule), around the security cloud's DNS${standIn ? ' and without a fail-closed DNS Firewall' : ''}`,
-              ja: `インターネット接続系の VPC が、${rule.domainName !== undefined ? `"${rule.domainName}"` : 'ガードが読めないドメイン'} の名前解決を、自治体情報セキュリティクラウドの DNS を経由せず`
-                + `${standIn ? '、フェイルクローズの DNS Firewall もなしに' : ''} VPC 自身のリゾルバ（${rule.ruleType} のリゾルバルール）で行う`,
+              en: `the Internet-segment VPC resolves ${domain ?? 'a domain the guard cannot read'} `
+                + `with the VPC's own resolver (a SYSTEM resolver rule), around the security cloud's DNS${standIn ? ' and without a fail-closed DNS Firewall' : ''}`,
+              ja: `インターネット接続系の VPC が、${domain !== undefined ? `"${domain}"` : 'ガードが読めないドメイン'} の名前解決を、自治体情報セキュリティクラウドの DNS を経由せず`
+                + `${standIn ? '、フェイルクローズの DNS Firewall もなしに' : ''} VPC 自身のリゾルバ（SYSTEM のリゾルバルール）で行う`,
             }, bi('remove the SYSTEM rule from the Internet-segment VPC (forward the domain to the security cloud\'s resolvers), or filter the VPC resolver '
               + 'with a DNS Firewall rule group whose fail-open is DISABLED',
             'インターネット接続系の VPC から SYSTEM ルールを削除する（そのドメインを自治体情報セキュリティクラウドのリゾルバへ転送する）か、'
@@ -155,14 +230,19 @@ export const IN2: GuardRule = {
           }
           continue;
         }
+        // FORWARD and DELEGATE alike send their queries through the outbound endpoint to the targets (CreateResolverRule:
+        // "to forward DNS queries for specified domain name to resolvers on your network, specify FORWARD or DELEGATE").
         const problem = forwardingProblem(ctx, rule, vpc.id);
+        const delegates = rule.ruleType === 'DELEGATE';
         if (problem) {
           findings.push(finding(this, nameOf(ctx.graph, rule.id), {
-            en: `the Internet-segment VPC forwards ${rule.domainName ?? 'a domain the guard cannot read'} `
+            en: `the Internet-segment VPC ${delegates ? 'delegates' : 'forwards'} ${domain ?? 'a domain the guard cannot read'}${delegates ? ' (a DELEGATE resolver rule)' : ''} `
               + `to resolvers that are not the security cloud's: ${problem.en}`,
-            ja: `インターネット接続系の VPC が、${rule.domainName !== undefined ? `"${rule.domainName}"` : 'ガードが読めないドメイン'} を自治体情報セキュリティクラウドではないリゾルバへ転送している: ${problem.ja}`,
+            ja: `インターネット接続系の VPC が、${domain !== undefined ? `"${domain}"` : 'ガードが読めないドメイン'} を${delegates ? '（DELEGATE のリゾルバルールで）' : ''}`
+              + `自治体情報セキュリティクラウドではないリゾルバへ転送している: ${problem.ja}`,
           }, forwardFix));
-        } else if (isRoot(rule.domainName)) {
+        } else if (!delegates && isRoot(rule.domainName)) {
+          // A DELEGATE rule sends only the names whose delegation records point at its record: never every name.
           root = true;
         }
       }
