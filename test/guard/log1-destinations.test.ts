@@ -24,6 +24,12 @@ function cfn(dest: Record<string, unknown>, extra: Record<string, any> = {}): Re
   return { ...t, ...extra };
 }
 
+/** A firewall in the Internet VPC (`Fw`) and its logging configuration with `configs`. */
+const firewallLogging = (configs: unknown[]) => ({
+  Fw: { Type: 'AWS::NetworkFirewall::Firewall', Properties: { VpcId: { Ref: 'InVpc' }, FirewallPolicyArn: 'arn:aws:network-firewall:ap-northeast-1:111122223333:firewall-policy/p', SubnetMappings: [] } },
+  FwLogs: { Type: 'AWS::NetworkFirewall::LoggingConfiguration', Properties: { FirewallArn: { Ref: 'Fw' }, LoggingConfiguration: { LogDestinationConfigs: configs } } },
+});
+
 const log1Cfn = (resources: Record<string, any>, model = NetworkModel.BETA): string[] =>
   checkTopology(extractCloudFormation({ S: { Resources: resources } } as any), { model }).filter((f) => f.ruleId === 'LOG-1').map(formatFinding);
 
@@ -70,16 +76,7 @@ describe('LOG-1 (β): a literal destination that names a bucket or log group of 
   test('CloudFormation: a firewall logging to a bucket of the same template by its literal name is refused', () => {
     const found = log1Cfn(cfn({ LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::muni-siem-ingest' }, {
       ...archive,
-      Fw: { Type: 'AWS::NetworkFirewall::Firewall', Properties: { VpcId: { Ref: 'InVpc' }, FirewallPolicyArn: 'arn:aws:network-firewall:ap-northeast-1:111122223333:firewall-policy/p', SubnetMappings: [] } },
-      FwLogs: {
-        Type: 'AWS::NetworkFirewall::LoggingConfiguration',
-        Properties: {
-          FirewallArn: { Ref: 'Fw' },
-          LoggingConfiguration: {
-            LogDestinationConfigs: ['ALERT', 'FLOW'].map((LogType) => ({ LogType, LogDestinationType: 'S3', LogDestination: { bucketName: 'muni-flow-archive' } })),
-          },
-        },
-      },
+      ...firewallLogging(['ALERT', 'FLOW'].map((LogType) => ({ LogType, LogDestinationType: 'S3', LogDestination: { bucketName: 'muni-flow-archive' } }))),
     }));
     expect(found.join('\n')).toMatch(/firewall \S+ sends ALERT logs to muni-flow-archive \(bucket Archive of the synthesized output\), FLOW logs to .*, not to a SIEM sink/);
   });
@@ -146,19 +143,10 @@ describe('LOG-1 (every model): a log group that keeps the log too briefly is no 
   test('CloudFormation: a firewall whose ALERT logs go to a log group kept 1 day is refused', () => {
     const found = log1Cfn(cfn({ LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::archive' }, {
       Group: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: 'fw-alerts', RetentionInDays: 1 } },
-      Fw: { Type: 'AWS::NetworkFirewall::Firewall', Properties: { VpcId: { Ref: 'InVpc' }, FirewallPolicyArn: 'arn:aws:network-firewall:ap-northeast-1:111122223333:firewall-policy/p', SubnetMappings: [] } },
-      FwLogs: {
-        Type: 'AWS::NetworkFirewall::LoggingConfiguration',
-        Properties: {
-          FirewallArn: { Ref: 'Fw' },
-          LoggingConfiguration: {
-            LogDestinationConfigs: [
-              { LogType: 'ALERT', LogDestinationType: 'CloudWatchLogs', LogDestination: { logGroup: 'fw-alerts' } },
-              { LogType: 'FLOW', LogDestinationType: 'S3', LogDestination: { bucketName: 'archive' } },
-            ],
-          },
-        },
-      },
+      ...firewallLogging([
+        { LogType: 'ALERT', LogDestinationType: 'CloudWatchLogs', LogDestination: { logGroup: 'fw-alerts' } },
+        { LogType: 'FLOW', LogDestinationType: 'S3', LogDestination: { bucketName: 'archive' } },
+      ]),
     }), NetworkModel.ALPHA);
     expect(found.join('\n')).toMatch(/firewall Fw keeps too little of its ALERT logs: log group Group keeps its events 1 day, fewer than 400/);
   });
