@@ -378,6 +378,50 @@ export function namedFunctionEntries(property: string, value: unknown, functions
   return functions.length === 0 ? [[property, value]] : functions.flatMap((fn) => functionEntries(property, fn));
 }
 
+/** `namedFunctionEntries` for the functions of the output only: a value naming none of them has no placement to judge (a Lambda permission). */
+export function placedFunctionEntries(property: string, value: unknown, functions: readonly FunctionPlacement[]): BridgeEntry[] {
+  return functions.length === 0 ? [] : namedFunctionEntries(property, value, functions);
+}
+
+/** One state machine's definition as a reader finds it (`stateMachineEntries`). */
+export interface StateMachineDefinition {
+  /** Where the definition is, for the entries' names (`Sm.Definition`, `aws_sfn_state_machine.sm.definition`). */
+  readonly at: string;
+  readonly definition: unknown;
+  /** The definition cannot be read (in S3, a parameter or variable): what stands for it. */
+  readonly unreadable?: { readonly value: unknown };
+  /** The functions of the output the definition names anywhere. */
+  readonly functions: readonly FunctionPlacement[];
+  /** The state machines of the output the definition names (it may start them). */
+  readonly next: readonly string[];
+}
+
+/**
+ * Where the functions run that the state machines `roots` (named by an API integration that starts one) invoke, as
+ * bridge entries: every function each definition names, through the state machines it names in turn, each machine once;
+ * a definition the guard cannot read is an entry that cannot be resolved. No state machine of the output named: the value
+ * itself, which cannot be placed (fail closed). Outside tester, red team 39: an HTTP API's
+ * `StepFunctions-StartSyncExecution` integration ran a My Number function for internet callers.
+ */
+export function stateMachineEntries(
+  property: string, value: unknown, roots: readonly string[], read: (machine: string) => StateMachineDefinition,
+): BridgeEntry[] {
+  if (roots.length === 0) return [[property, value]];
+  const out: BridgeEntry[] = [];
+  const seen = new Set<string>();
+  const visit = (machine: string) => {
+    if (seen.has(machine)) return;
+    seen.add(machine);
+    const d = read(machine);
+    const at = `${property} → ${d.at}`;
+    if (d.unreadable) out.push([at, d.unreadable.value]);
+    if (d.functions.length > 0) out.push(...namedFunctionEntries(at, d.definition, d.functions));
+    d.next.forEach(visit);
+  };
+  roots.forEach(visit);
+  return out;
+}
+
 /**
  * Whether an App Runner service lets the internet call code whose traffic enters a VPC: its egress type is `VPC` (or
  * cannot be read), and it is publicly accessible (the default; or cannot be read). Default egress leaves from App

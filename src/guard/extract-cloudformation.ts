@@ -3,7 +3,8 @@ import {
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
   instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX,
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, outpostLan, PUBLIC_SERVICE_FIX, publicApiEndpoint,
-  PERMISSION_FIX, permissionOpensFunction, publicJob, DATA_API, DATA_API_FIX, dataApiOn, STATES_INTEGRATION,
+  PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries, publicJob,
+  stateMachineEntries, DATA_API, DATA_API_FIX, dataApiOn, STATES_INTEGRATION,
   publiclyAccessible, publicServiceIntoVpc, recordBridge,
   recordLaunchImage, recordLauncher, recordTemplate, REGION, runTaskEntries, SUBMITTED_JOB, subnetGroupEntries,
   taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
@@ -29,7 +30,7 @@ import {
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import {
-  actionName, actionNames, blocks, expressionText, holdsDynamicReference, ipSetDefinition, isDynamicReference, isExpression, literalText,
+  actionName, actionNames, blockGiven, blocks, expressionText, holdsDynamicReference, ipSetDefinition, isDynamicReference, isExpression, literalText,
   propertyPath, readingCloudFormation, strings, unreadable, valueList,
 } from './unreadable';
 import { wafRule } from './waf';
@@ -591,8 +592,7 @@ class TemplateReader {
         }));
       }
       // Naming no group, interface or template that may give one, EC2 gives the instance its VPC's default group.
-      const unset = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
-      if (instance && p.SubnetId !== undefined && [p.SecurityGroupIds, p.SecurityGroups, p.NetworkInterfaces, p.LaunchTemplate].every(unset)) {
+      if (instance && p.SubnetId !== undefined && ![p.SecurityGroupIds, p.SecurityGroups, p.NetworkInterfaces, p.LaunchTemplate].some(blockGiven)) {
         b.usesDefaultGroup(reader.ref(p.SubnetId));
       }
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).
@@ -931,7 +931,7 @@ class TemplateReader {
       if (!permissionOpensFunction(p.Action, p.Principal, p.SourceArn, p.SourceAccount, (v) => reader.deployingAccount(v))) return;
       // Only a function of the output (or an export of the app) has a placement to judge: a permission on a function held
       // elsewhere says nothing of where that one runs, and granting on imported functions is common.
-      const entries = reader.placedFunctions(p.FunctionName, 'FunctionName');
+      const entries = placedFunctionEntries('FunctionName', p.FunctionName, reader.functionsIn(p.FunctionName));
       if (entries.length > 0) reader.bridge(c, entries, PERMISSION_FIX);
     }],
     // What invokes a function for its callers: an API Gateway API, a load balancer's target group, an AppSync data source.
@@ -1386,33 +1386,25 @@ class TemplateReader {
 
   /**
    * Where the functions run that the state machines a value names (an API integration's `StateMachineArn`, a request
-   * template) invoke, as bridge entries: every function of the template a definition names anywhere (a Task's `Resource`,
-   * `Parameters.FunctionName`, a substitution), through the state machines it starts in turn. A value naming no state
-   * machine of the template, or a definition the guard cannot read (in S3, a parameter), is an entry that cannot be
-   * resolved (fail closed). Outside tester, red team 39: an HTTP API's `StepFunctions-StartSyncExecution` integration ran
-   * a My Number function for internet callers.
+   * template) invoke (bridges.ts `stateMachineEntries`): every function of the template a definition names anywhere (a
+   * Task's `Resource`, `Parameters.FunctionName`, a substitution); a definition in S3, or one an expression other than
+   * `Fn::Sub` / `Fn::Join` gives, cannot be read.
    */
   private stateMachineEntries(property: string, value: unknown): BridgeEntry[] {
-    const machines = this.mentionedLogicalIds(value, 'AWS::StepFunctions::StateMachine');
-    if (machines.length === 0) return [[property, value]];
-    const out: BridgeEntry[] = [];
-    const seen = new Set<string>();
-    const visit = (logicalId: string) => {
-      if (seen.has(logicalId)) return;
-      seen.add(logicalId);
+    const type = 'AWS::StepFunctions::StateMachine';
+    return stateMachineEntries(property, value, this.mentionedLogicalIds(value, type), (logicalId) => {
       const p = this.resources[logicalId].Properties ?? {};
       const definition = [p.Definition, p.DefinitionString, p.DefinitionSubstitutions];
-      if (p.DefinitionS3Location !== undefined || (p.DefinitionString !== undefined && typeof p.DefinitionString !== 'string' && isExpression(p.DefinitionString)
-        && p.DefinitionString['Fn::Sub'] === undefined && p.DefinitionString['Fn::Join'] === undefined)) {
-        out.push([`${property} → ${logicalId}.Definition`, p.DefinitionS3Location ?? p.DefinitionString]);
-      }
-      const functions: FunctionPlacement[] = [];
-      this.functionsNamed(definition, functions);
-      if (functions.length > 0) out.push(...namedFunctionEntries(`${property} → ${logicalId}.Definition`, definition, functions));
-      for (const next of this.mentionedLogicalIds(definition, 'AWS::StepFunctions::StateMachine')) visit(next);
-    };
-    machines.forEach(visit);
-    return out;
+      const unread = p.DefinitionS3Location !== undefined || (p.DefinitionString !== undefined && typeof p.DefinitionString !== 'string'
+        && isExpression(p.DefinitionString) && p.DefinitionString['Fn::Sub'] === undefined && p.DefinitionString['Fn::Join'] === undefined);
+      return {
+        at: `${logicalId}.Definition`,
+        definition,
+        ...(unread ? { unreadable: { value: p.DefinitionS3Location ?? p.DefinitionString } } : {}),
+        functions: this.functionsIn(definition),
+        next: this.mentionedLogicalIds(definition, type),
+      };
+    });
   }
 
   /** The logical ID of the resource of `type` a value names by `Ref` or `Fn::GetAtt`, or undefined. */
@@ -1486,17 +1478,15 @@ class TemplateReader {
   }
 
   /** Where the code behind a function URL runs (`namedFunctionEntries`): the function named directly, or through an alias or version. */
-  private functionUrl(value: unknown, property = 'TargetFunctionArn'): BridgeEntry[] {
-    const functions: FunctionPlacement[] = [];
-    this.functionsNamed(value, functions);
-    return namedFunctionEntries(property, value, functions);
+  private functionUrl(value: unknown): BridgeEntry[] {
+    return namedFunctionEntries('TargetFunctionArn', value, this.functionsIn(value));
   }
 
-  /** Where the functions of the output a value names run (`functionUrl`), and nothing for a function held elsewhere. */
-  private placedFunctions(value: unknown, property: string): BridgeEntry[] {
+  /** The placements of the functions of the template a value names anywhere (`functionsNamed`). */
+  private functionsIn(value: unknown): FunctionPlacement[] {
     const functions: FunctionPlacement[] = [];
     this.functionsNamed(value, functions);
-    return functions.length === 0 ? [] : namedFunctionEntries(property, value, functions);
+    return functions;
   }
 
   /** Whether a value is the deploying account's id or root principal (`AWS::AccountId`, alone or in an ARN built with `Fn::Sub`). */

@@ -3,7 +3,8 @@ import {
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
   MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, outpostLan, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
-  DATA_API, DATA_API_FIX, dataApiOn, PERMISSION_FIX, permissionOpensFunction, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
+  DATA_API, DATA_API_FIX, dataApiOn, PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries,
+  stateMachineEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
   publicServiceIntoVpc, recordBridge, STATES_INTEGRATION,
   recordLaunchImage, recordLauncher, recordTemplate, REGION,
   runTaskEntries, SUBMITTED_JOB, subnetGroupEntries, taskEntries, TRIGGERED_FIX, UNREAD_DEFINITION, UNREAD_TASKS,
@@ -28,7 +29,8 @@ import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReas
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import {
-  actionName, actionNames, blocks, expressionText, ipSetDefinition, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings, templated,
+  actionName, actionNames, blockGiven, blocks, expressionText, ipSetDefinition, isExpression, literalText, oneBlock, STANDS_FOR_VALUE, strings,
+  templated,
   unreadable, valueList,
 } from './unreadable';
 import { isLabelNamespace } from '../model/labels';
@@ -1193,8 +1195,7 @@ class ConfigReader {
       const own = (v: unknown) => typeof v === 'string' && /^(arn:[^:]+:iam::)?\$\{data\.aws_caller_identity\.[^.}]+\.account_id\}(:root)?$/.test(v);
       if (!permissionOpensFunction(p.action, p.principal, p.source_arn, p.source_account, own)) return;
       // Only a function of the configuration has a placement to judge (the CloudFormation reader's).
-      const functions = reader.functionsNamed(p.function_name);
-      const entries = functions.length === 0 ? [] : namedFunctionEntries('function_name', p.function_name, functions);
+      const entries = placedFunctionEntries('function_name', p.function_name, reader.functionsNamed(p.function_name));
       if (entries.length > 0) reader.bridge(c, entries, PERMISSION_FIX);
     }],
     // What invokes a function for its callers: an API Gateway API, a load balancer's target group, an AppSync data source.
@@ -1857,21 +1858,16 @@ class ConfigReader {
       const addresses = v instanceof PlanReference ? new Set([v.address]) : this.referenced(v);
       return [...addresses].filter((a) => this.types.get(a) === 'aws_sfn_state_machine');
     };
-    const named = machines(value);
-    if (named.length === 0) return [[property, value]];
-    const out: BridgeEntry[] = [];
-    const seen = new Set<string>();
-    const visit = (address: string) => {
-      if (seen.has(address)) return;
-      seen.add(address);
+    return stateMachineEntries(property, value, machines(value), (address) => {
       const definition = this.bodies.get(address)?.definition;
-      if (typeof definition !== 'string') out.push([`${property} → ${address}.definition`, definition]);
-      const functions = this.functionsNamed(definition);
-      if (functions.length > 0) out.push(...namedFunctionEntries(`${property} → ${address}.definition`, definition, functions));
-      machines(definition).forEach(visit);
-    };
-    named.forEach(visit);
-    return out;
+      return {
+        at: `${address}.definition`,
+        definition,
+        ...(typeof definition !== 'string' ? { unreadable: { value: definition } } : {}),
+        functions: this.functionsNamed(definition),
+        next: machines(definition),
+      };
+    });
   }
 
   private functionsNamed(value: unknown): FunctionPlacement[] {
@@ -2637,13 +2633,6 @@ const DEPLOYING_ACCOUNT = `\${${DEPLOYING_ACCOUNT_EXPRESSION}}`;
 const TEMPLATE_TYPES = /^aws_launch_(template|configuration)$/;
 const TEMPLATE_BY_NAME = /^\$\{(aws_launch_(?:template|configuration)\.[A-Za-z0-9_-]+)\.name\}$/;
 
-/**
- * Whether a nested block (or a list of ids) is given: a list of no blocks is none (a plan writes an unset block as `[]`:
- * `terraform show -json` gives every aws_instance `launch_template: []`), an expression may stand for some.
- */
-function blockGiven(v: unknown): boolean {
-  return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
-}
 
 /** The launch template a specification block names: `id` / `name` (Auto Scaling, instances, EKS), `launch_template_id` / `launch_template_name`. */
 /**

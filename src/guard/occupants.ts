@@ -11,7 +11,7 @@
  * occupant's traffic only follows its subnets' routes is known for the types of `KNOWN_OCCUPANTS`; one of another type
  * in the My Number or LGWAN segment is reported (GUARD-2, bridges.ts `unknownOccupants`).
  */
-import { isExpression, propertyPath } from './unreadable';
+import { blockGiven, isExpression, oneBlock, propertyPath } from './unreadable';
 
 /**
  * Resource types that name a subnet without running anything in it: its route table and network ACL associations (and a
@@ -140,10 +140,8 @@ const SOURCE_DEST_CHECK: Readonly<Record<string, string>> = {
   'aws_spot_instance_request': 'source_dest_check',
 };
 
-/** A list of security groups left out or empty (Terraform's unset is `null`). */
-const noGroups = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
-/** A Terraform block given once (`[ { … } ]` or `{ … }`), or undefined. */
-const firstBlock = (v: unknown): any => (Array.isArray(v) ? v[0] : v);
+/** A list of security groups left out or empty (`blockGiven`). */
+const noGroups = (v: unknown) => !blockGiven(v);
 
 /**
  * Resource types that AWS gives their VPC's default security group when they name none, each with whether `p` names
@@ -166,7 +164,7 @@ export const DEFAULT_GROUP_FALLBACK: Readonly<Record<string, (p: any) => boolean
   'aws_db_instance': (p) => noGroups(p.vpc_security_group_ids) && noGroups(p.security_group_names),
   'aws_rds_cluster': (p) => noGroups(p.vpc_security_group_ids),
   'AWS::ECS::Service': (p) => p.NetworkConfiguration?.AwsvpcConfiguration !== undefined && noGroups(p.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups),
-  'aws_ecs_service': (p) => firstBlock(p.network_configuration) !== undefined && noGroups(firstBlock(p.network_configuration)?.security_groups),
+  'aws_ecs_service': (p) => blockGiven(p.network_configuration) && noGroups(oneBlock(p.network_configuration)?.security_groups),
   'AWS::ElasticLoadBalancingV2::LoadBalancer': (p) => (p.Type === undefined || p.Type === 'application') && noGroups(p.SecurityGroups),
   'aws_lb': (p) => (p.load_balancer_type === undefined || p.load_balancer_type === null || p.load_balancer_type === 'application') && noGroups(p.security_groups),
   'aws_alb': (p) => (p.load_balancer_type === undefined || p.load_balancer_type === null || p.load_balancer_type === 'application') && noGroups(p.security_groups),

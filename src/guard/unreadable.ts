@@ -192,6 +192,15 @@ export function valueList(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
 }
 
+/**
+ * Whether a nested block (or a list of ids) is given: a list of no blocks is none (a plan writes an unset block as `[]`:
+ * `terraform show -json` gives every aws_instance `launch_template: []`; Terraform's unset is `null`), an expression may
+ * stand for some.
+ */
+export function blockGiven(v: unknown): boolean {
+  return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+}
+
 /** One nested block (the first, when cdktf wrote a list); one given by an expression is noted as unreadable. */
 export function oneBlock(v: unknown): any {
   const first = Array.isArray(v) ? v[0] : v;
