@@ -1192,7 +1192,8 @@ class ConfigReader {
     // A resource policy statement letting callers outside the account invoke the function (bridges.ts permissionOpensFunction).
     [['aws_lambda_permission'], (reader, c) => {
       const { p } = c;
-      const own = (v: unknown) => typeof v === 'string' && /^(arn:[^:]+:iam::)?\$\{data\.aws_caller_identity\.[^.}]+\.account_id\}(:root)?$/.test(v);
+      // The deploying account as endpoint policies read it: a caller identity read with the default provider configuration.
+      const own = (v: unknown) => typeof v === 'string' && /^(\{accountid\}|arn:(\{partition\}|aws):iam::\{accountid\}:root)$/.test(reader.render(v));
       if (!permissionOpensFunction(p.action, p.principal, p.source_arn, p.source_account, own)) return;
       // Only a function of the configuration has a placement to judge (the CloudFormation reader's).
       const entries = placedFunctionEntries('function_name', p.function_name, reader.functionsNamed(p.function_name));

@@ -204,13 +204,20 @@ describe('Terraform', () => {
       aws_lambda_function: { fn: { function_name: 'fn', role: 'r', handler: 'h', runtime: 'nodejs20.x', filename: 'f.zip', vpc_config: [{ subnet_ids: ['${aws_subnet.mn.id}'], security_group_ids: [] }] } },
       ...resources,
     };
-    return checkTopology(extractTerraform({ t: { resource } as any }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1').map((f) => `${f.path}: ${f.message}`);
+    // The caller identity read with the default provider (the deploying account) and with another configuration's.
+    const data = { aws_caller_identity: { current: {}, other: { provider: 'aws.other' } } };
+    const provider = { aws: [{ region: 'ap-northeast-1' }, { alias: 'other', region: 'ap-northeast-1' }] };
+    return checkTopology(extractTerraform({ t: { provider, data, resource } as any }), { model: NetworkModel.ALPHA })
+      .filter((f) => f.ruleId === 'GUARD-1').map((f) => `${f.path}: ${f.message}`);
   }
 
   test('aws_lambda_permission: for everyone a bridge; for the account itself none', () => {
     const perm = (principal: string) => ({ aws_lambda_permission: { p: { action: 'lambda:InvokeFunction', function_name: '${aws_lambda_function.fn.function_name}', principal } } });
     expect(tf(perm('*'))).toEqual([expect.stringMatching(/^aws_lambda_permission\.p: function_name → aws_lambda_function\.fn\.vpc_config\.subnet_ids could not be resolved/)]);
     expect(tf(perm('${data.aws_caller_identity.current.account_id}'))).toEqual([]);
+    expect(tf(perm('arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root'))).toEqual([]);
+    // Another provider configuration may hold another account's credentials: its caller identity is not the own account.
+    expect(tf(perm('${data.aws_caller_identity.other.account_id}'))).toHaveLength(1);
   });
 
   test('an HTTP API\'s Step Functions integration; an Aurora cluster\'s Data API; a public Neptune instance', () => {
