@@ -10,6 +10,7 @@ import {
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
 import { labelPlacesNothing, LITERAL_SUBNET_ID, SOURCE_CHECK_FIX, SourceCheckOff, SubnetMention, UNKNOWN_SUBNET } from './occupants';
+import { DEFAULT_EVENT_BUS } from './relay-read';
 import { collectUnreadable, expressionText, isDynamicReference, pathTo } from './unreadable';
 import { isLabelNamespace, labelProblems } from '../model/labels';
 import { MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY } from '../model/security-cloud';
@@ -176,6 +177,12 @@ export class GraphBuilder {
   /** A literal subnet id (`subnet-…`) that names no subnet of the output (`subnetMentions`' `outside`): the id, else undefined. */
   public outsideSubnet(value: unknown): string | undefined {
     return typeof value === 'string' && LITERAL_SUBNET_ID.test(value) && this.external(value).kind === 'external' ? value : undefined;
+  }
+
+  /** The account's default event bus as a relay (relay-read.ts `DEFAULT_EVENT_BUS`), added once by whichever reader meets it first. */
+  public defaultEventBus(): void {
+    if (this.nodes.has(DEFAULT_EVENT_BUS)) return;
+    this.nodes.set(DEFAULT_EVENT_BUS, { id: DEFAULT_EVENT_BUS, tags: {}, type: 'relay', resource: DEFAULT_EVENT_BUS, resourceType: 'the default event bus', service: 'events', flows: [] });
   }
 
   public add(node: GraphNode): void {

@@ -19,10 +19,14 @@ import { AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOO
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode,
-  RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
+  RelayFlow, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
+import {
+  bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, RelayService, RelayValues,
+  stateMachineFlows, subscriptionTargets,
+} from './relay-read';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
   sdkIntegrationCalls, serviceKey,
@@ -160,6 +164,19 @@ type Reader = (reader: TemplateReader, c: ReadContext) => void;
 
 /** `AWS::EC2::NetworkAclEntry`'s names of the properties `GraphBuilder.aclEntry` reads as written. */
 const CFN_ACL_NAMES = { ruleNumber: 'RuleNumber', egress: 'Egress', action: 'RuleAction' } as const;
+
+/** The property that names a relaying resource (`TemplateReader.relayNames`). */
+const RELAY_NAME_PROPERTY: Readonly<Record<string, string>> = {
+  'AWS::Logs::LogGroup': 'LogGroupName',
+  'AWS::S3::Bucket': 'BucketName',
+  'AWS::SQS::Queue': 'QueueName',
+  'AWS::SNS::Topic': 'TopicName',
+  'AWS::Lambda::Function': 'FunctionName',
+  'AWS::Events::EventBus': 'Name',
+  'AWS::Kinesis::Stream': 'Name',
+  'AWS::KinesisFirehose::DeliveryStream': 'DeliveryStreamName',
+  'AWS::StepFunctions::StateMachine': 'StateMachineName',
+};
 
 class TemplateReader {
   /** `READ_SERVICES`, for the Terraform reader (`cloudFormationReadServices`). */
@@ -1028,14 +1045,191 @@ class TemplateReader {
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
   /**
+   * Service relays (rules/relays.ts, relay-read.ts): the resources of AWS services that deliver data between others on
+   * their own, and the deliveries each declares. Read beside `READERS` (a type may be in both).
+   */
+  private static readonly RELAY_READERS: ReadonlyMap<string, Reader> = new Map(([
+    [['AWS::SQS::Queue'], (reader, c) => {
+      const dlq = c.p.RedrivePolicy?.deadLetterTargetArn ?? (typeof c.p.RedrivePolicy === 'string' ? reader.render(c.p.RedrivePolicy) : undefined);
+      reader.relay(c, 'sqs', reader.deliveries([{ kind: 'node', id: c.id }], dlq, 'RedrivePolicy.deadLetterTargetArn'));
+    }],
+    [['AWS::SQS::QueuePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Queues), c.p.PolicyDocument, 'PolicyDocument',
+      `the queue policy ${c.id}`))],
+    [['AWS::SNS::Topic'], (reader, c) => {
+      const values = reader.relayValues;
+      reader.relay(c, 'sns', blocks(c.p.Subscription).map((s: any, i: number) => ({
+        from: [{ kind: 'node', id: c.id } as Ref], to: subscriptionTargets(values, s?.Protocol, s?.Endpoint), property: `Subscription[${i}]`,
+      })));
+    }],
+    [['AWS::SNS::TopicPolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Topics), c.p.PolicyDocument, 'PolicyDocument',
+      `the topic policy ${c.id}`))],
+    [['AWS::SNS::TopicInlinePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.TopicArn), c.p.PolicyDocument,
+      'PolicyDocument', `the topic policy ${c.id}`))],
+    [['AWS::SNS::Subscription'], (reader, c) => {
+      const topics = reader.relayRefs(c.p.TopicArn);
+      reader.relay(c, undefined, [
+        { from: topics, to: subscriptionTargets(reader.relayValues, c.p.Protocol, c.p.Endpoint), property: 'Endpoint' },
+        ...reader.deliveries(topics, c.p.RedrivePolicy?.deadLetterTargetArn, 'RedrivePolicy.deadLetterTargetArn'),
+      ]);
+    }],
+    [['AWS::Events::EventBus'], (reader, c) => reader.relay(c, 'events', [
+      ...policyFlows(reader.relayValues, [{ kind: 'node', id: c.id }], c.p.Policy, 'Policy', `the event bus policy of ${c.id}`),
+      // A partner event source's bus takes that partner's events (EventBridge User Guide, "Receiving events from a SaaS partner").
+      ...c.p.EventSourceName !== undefined ? [{
+        from: [outside(`partner event source ${reader.render(c.p.EventSourceName)}`)],
+        to: [{ kind: 'node', id: c.id } as Ref],
+        property: 'EventSourceName',
+      }] : [],
+    ])],
+    [['AWS::Events::EventBusPolicy'], (reader, c) => {
+      const statement = c.p.Statement ?? { Effect: 'Allow', Principal: c.p.Principal === '*' ? '*' : { AWS: c.p.Principal }, Action: c.p.Action, Condition: c.p.Condition };
+      reader.relay(c, undefined, policyFlows(reader.relayValues, reader.eventBus(c.p.EventBusName), { Statement: [statement] }, 'Statement', `the event bus policy ${c.id}`));
+    }],
+    [['AWS::Events::Rule'], (reader, c) => {
+      // A schedule alone sends no data from the bus (its input is the rule's own); an event pattern takes the bus's events.
+      const fromBus = c.p.EventPattern !== undefined || c.p.ScheduleExpression === undefined;
+      const buses = fromBus ? reader.eventBus(c.p.EventBusName) : [];
+      reader.relay(c, undefined, blocks(c.p.Targets).flatMap((t: any, i: number) => [
+        ...reader.deliveries(buses, t?.Arn, `Targets[${i}].Arn`),
+        ...reader.deliveries(buses, t?.DeadLetterConfig?.Arn, `Targets[${i}].DeadLetterConfig.Arn`),
+      ]));
+    }],
+    [['AWS::Events::ApiDestination'], (reader, c) => reader.relay(c, undefined, [{
+      from: [{ kind: 'node', id: c.id }], to: [outside(`${reader.render(c.p.InvocationEndpoint)} (an EventBridge API destination)`)], property: 'InvocationEndpoint',
+    }])],
+    [['AWS::Pipes::Pipe'], (reader, c) => {
+      const sources = reader.relayRefs(c.p.Source);
+      const enrichment = reader.relayRefs(c.p.Enrichment);
+      reader.relay(c, undefined, [
+        ...reader.deliveries(sources, c.p.Target, 'Target'),
+        ...bothWays(sources, enrichment, 'Enrichment'),
+      ]);
+    }],
+    [['AWS::Lambda::Function'], (reader, c) => {
+      const config = c.p.VpcConfig;
+      const subnets = config === undefined || config === null ? [] : reader.refs(config.SubnetIds);
+      reader.relay(c, 'lambda', reader.deliveries([{ kind: 'node', id: c.id }], c.p.DeadLetterConfig?.TargetArn, 'DeadLetterConfig.TargetArn'),
+        subnets.length === 0 && (config === undefined || config === null || Array.isArray(config.SubnetIds)) ? 'internet' : subnets);
+    }],
+    [['AWS::Lambda::EventInvokeConfig'], (reader, c) => {
+      const functions = reader.relayRefs(c.p.FunctionName);
+      const d = c.p.DestinationConfig;
+      reader.relay(c, undefined, [
+        ...reader.deliveries(functions, d?.OnSuccess?.Destination, 'DestinationConfig.OnSuccess.Destination'),
+        ...reader.deliveries(functions, d?.OnFailure?.Destination, 'DestinationConfig.OnFailure.Destination'),
+      ]);
+    }],
+    [['AWS::Lambda::EventSourceMapping'], (reader, c) => {
+      const sources = [
+        ...reader.relayRefs(c.p.EventSourceArn),
+        ...c.p.SelfManagedEventSource !== undefined ? [outside('a self-managed Apache Kafka cluster (SelfManagedEventSource)')] : [],
+      ];
+      reader.relay(c, undefined, [
+        ...reader.deliveries(sources, c.p.FunctionName, 'FunctionName'),
+        ...reader.deliveries(sources, c.p.DestinationConfig?.OnFailure?.Destination, 'DestinationConfig.OnFailure.Destination'),
+      ]);
+    }],
+    [['AWS::StepFunctions::StateMachine'], (reader, c) => {
+      const { p } = c;
+      const definition = [p.Definition, p.DefinitionString, p.DefinitionSubstitutions];
+      const unread = p.DefinitionS3Location !== undefined || (p.DefinitionString !== undefined && typeof p.DefinitionString !== 'string'
+        && isExpression(p.DefinitionString) && p.DefinitionString['Fn::Sub'] === undefined && p.DefinitionString['Fn::Join'] === undefined);
+      reader.relay(c, 'states', stateMachineFlows(reader.relayValues, { kind: 'node', id: c.id }, definition, 'Definition',
+        unread ? p.DefinitionS3Location ?? p.DefinitionString : undefined));
+    }],
+    [['AWS::Logs::LogGroup'], (reader, c) => reader.relay(c, 'logs', [])],
+    [['AWS::Logs::SubscriptionFilter'], (reader, c) => reader.relay(c, undefined, reader.deliveries(reader.relayRefs(c.p.LogGroupName), c.p.DestinationArn, 'DestinationArn'))],
+    [['AWS::Kinesis::Stream'], (reader, c) => reader.relay(c, 'kinesis', [])],
+    [['AWS::Kinesis::ResourcePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.ResourceArn),
+      c.p.ResourcePolicy, 'ResourcePolicy', `the stream policy ${c.id}`))],
+    [['AWS::KinesisFirehose::DeliveryStream'], (reader, c) => {
+      const { p } = c;
+      const self: Ref[] = [{ kind: 'node', id: c.id }];
+      const flows: RelayFlow[] = [
+        ...p.KinesisStreamSourceConfiguration !== undefined ? [{
+          from: reader.relayRefs(p.KinesisStreamSourceConfiguration.KinesisStreamARN),
+          to: self,
+          property: 'KinesisStreamSourceConfiguration.KinesisStreamARN',
+        }] : [],
+        ...p.MSKSourceConfiguration !== undefined ? [{ from: [outside('an Amazon MSK cluster (MSKSourceConfiguration)')], to: self, property: 'MSKSourceConfiguration' }] : [],
+      ];
+      for (const [key, config] of Object.entries(p)) {
+        if (!key.endsWith('DestinationConfiguration') || config === undefined) continue;
+        if (key === 'S3DestinationConfiguration' || key === 'ExtendedS3DestinationConfiguration') {
+          flows.push(...reader.deliveries(self, (config as any)?.BucketARN, `${key}.BucketARN`));
+        } else {
+          // An HTTP endpoint, Splunk, OpenSearch, Redshift, Snowflake, Iceberg tables…: beyond what the guard follows.
+          const url = (config as any)?.EndpointConfiguration?.Url ?? (config as any)?.HECEndpoint;
+          flows.push({
+            from: self,
+            to: [outside(url !== undefined ? `${reader.render(url)} (a Firehose ${key})` : `a Firehose ${key}, which the guard does not follow`)],
+            property: key,
+          });
+        }
+        const backup = (config as any)?.S3Configuration?.BucketARN ?? (config as any)?.S3BackupConfiguration?.BucketARN;
+        if (backup !== undefined) flows.push(...reader.deliveries(self, backup, `${key}.S3Configuration.BucketARN`));
+      }
+      reader.relay(c, 'firehose', flows);
+    }],
+    [['AWS::S3::Bucket'], (reader, c) => {
+      const { p } = c;
+      const self: Ref[] = [{ kind: 'node', id: c.id }];
+      const flows = reader.bucketNotifications(self, p.NotificationConfiguration, 'NotificationConfiguration');
+      blocks(p.ReplicationConfiguration?.Rules).forEach((r: any, i: number) => {
+        flows.push(...reader.deliveries(self, r?.Destination?.Bucket, `ReplicationConfiguration.Rules[${i}].Destination.Bucket`));
+        if (r?.Destination?.Account !== undefined && !reader.relayValues.own(r.Destination.Account)) {
+          flows.push({
+            from: self,
+            to: [outside(`account ${reader.render(r.Destination.Account)}, which replication copies objects to`)],
+            property: `ReplicationConfiguration.Rules[${i}].Destination.Account`,
+          });
+        }
+      });
+      // A canned ACL that lets everyone (or every AWS account) read or write (S3 User Guide, "Canned ACL").
+      const acl = p.AccessControl;
+      if (acl !== undefined && acl !== 'Private' && acl !== 'BucketOwnerRead' && acl !== 'BucketOwnerFullControl' && acl !== 'LogDeliveryWrite') {
+        const everyone = outside(`everyone, by the canned ACL ${reader.render(acl)}`);
+        flows.push({ from: self, to: [everyone], property: 'AccessControl' }, { from: [everyone], to: self, property: 'AccessControl' });
+      }
+      reader.relay(c, 's3', flows);
+    }],
+    // aws-cdk-lib's bucket notifications (`bucket.addEventNotification`): a custom resource that puts the configuration.
+    [['Custom::S3BucketNotifications'], (reader, c) => reader.relay(c, undefined,
+      reader.bucketNotifications(reader.relayRefs(c.p.BucketName), c.p.NotificationConfiguration, 'NotificationConfiguration'))],
+    [['AWS::S3::BucketPolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Bucket), c.p.PolicyDocument, 'PolicyDocument',
+      `the bucket policy ${c.id}`))],
+    [['AWS::ApiGateway::RestApi'], (reader, c) => {
+      const types = c.p.EndpointConfiguration?.Types;
+      const isPrivate = Array.isArray(types) && types.length > 0 && types.every((t) => t === 'PRIVATE');
+      reader.relay(c, 'execute-api', isPrivate ? [] : bothWays([PUBLIC_API], [{ kind: 'node', id: c.id }], 'EndpointConfiguration'));
+    }],
+    [['AWS::ApiGatewayV2::Api'], (reader, c) => reader.relay(c, 'execute-api', bothWays([PUBLIC_API], [{ kind: 'node', id: c.id }], 'ProtocolType'))],
+    [['AWS::ApiGateway::Method'], (reader, c) => {
+      const i = c.p.Integration;
+      if (!i) return;
+      reader.relay(c, undefined, reader.integrationFlows(c.p.RestApiId, i.Type, i.Uri, undefined, [i.Uri, i.RequestTemplates, i.RequestParameters], 'Integration'));
+    }],
+    [['AWS::ApiGatewayV2::Integration'], (reader, c) => {
+      const { p } = c;
+      reader.relay(c, undefined, reader.integrationFlows(p.ApiId, p.IntegrationType, p.IntegrationUri, p.IntegrationSubtype,
+        [p.IntegrationUri, p.RequestTemplates, p.RequestParameters], 'IntegrationUri'));
+    }],
+  ] as [string[], Reader][]).flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
+
+  /**
    * The services whose resources a reader reads (`AWS::<Service>::…`, as `serviceKey`), and those that deploy templates
    * (a nested stack, `TEMPLATE_DEPLOYERS`): a custom resource's call that changes one is unresolved.
    */
   private static readonly READ_SERVICES: ReadonlySet<string> = new Set([
-    ...[...TemplateReader.READERS.keys()].map((t) => serviceKey(t.split('::')[1] ?? '')), 'cloudformation', 'servicecatalog',
+    ...[...TemplateReader.READERS.keys(), ...[...TemplateReader.RELAY_READERS.keys()].filter((t) => t.startsWith('AWS::'))]
+      .map((t) => serviceKey(t.split('::')[1] ?? '')), 'cloudformation', 'servicecatalog',
   ]);
 
   private readonly resources: Record<string, { Type: string; Properties?: any; Metadata?: any; Condition?: unknown }>;
+  /** How relay-read.ts reads this template's values, made on first use (`relayValues`). */
+  private relayReading?: RelayValues;
+  /** The template's relaying resources by literal name, made on first use (`relayNames`). */
+  private namesOfRelays?: Map<string, string>;
   /** What custom resources are judged with (`codeView`), made on the first one. */
   private code?: { view: TemplateView; declared: Map<string, Set<string>> };
   /** Whether the template names conditions, so that its values may be chosen by one (`Fn::If`). */
@@ -1490,6 +1684,150 @@ class TemplateReader {
   }
 
   /** Whether a value is the deploying account's id or root principal (`AWS::AccountId`, alone or in an ARN built with `Fn::Sub`). */
+  /** The relay node of resource `c` (rules/relays.ts): its service, the deliveries it declares, where a function runs. */
+  private relay(c: ReadContext, service: RelayService | undefined, flows: readonly RelayFlow[], runs?: readonly Ref[] | 'internet'): void {
+    this.b.add({
+      ...c.base,
+      id: `${c.id}#relay`,
+      type: 'relay',
+      resource: c.id,
+      resourceType: c.type,
+      flows,
+      ...(service !== undefined ? { service } : {}),
+      ...(runs !== undefined ? { runs } : {}),
+    });
+  }
+
+  /** How relay-read.ts reads this template's values. */
+  private get relayValues(): RelayValues {
+    return this.relayReading ??= {
+      refs: (v) => this.relayRefs(v),
+      own: (v) => this.ownPrincipal(v),
+      text: (v) => this.render(v),
+    };
+  }
+
+
+  /**
+   * The resources a value names, for relays (`RelayValues.refs`): every resource of the template it refers to (a
+   * custom resource's answer or a parameter is unresolved); a literal naming none (another account's queue by its ARN,
+   * an imported topic) is outside the output.
+   */
+  private relayRefs(value: unknown): Ref[] {
+    if (value === undefined || value === null) return [];
+    if (Array.isArray(value)) return value.flatMap((v) => this.relayRefs(v));
+    if (isDynamicReference(value)) return [{ kind: 'unresolved', expression: dynamicReferenceText(value) }];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      const r = this.b.external(String(value));
+      const named = this.relayNames().get(String(value));
+      return [r.kind === 'node' ? r : named !== undefined ? { kind: 'node', id: this.id(named) } : outsideOutput(String(value))];
+    }
+    if ((value as any)['Fn::ImportValue'] !== undefined) return [this.ref(value)];
+    const ids = [...this.referenced(value)];
+    const params = this.parametersIn(ids);
+    if (params.length > 0) return [{ kind: 'unresolved', expression: `template parameter ${params.join(', ')} is known only at deploy time` }];
+    const out: Ref[] = [];
+    for (const logicalId of ids) {
+      const type = this.resources[logicalId]?.Type;
+      if (type === undefined) out.push({ kind: 'unresolved', expression: `${logicalId} is not a resource of this template` });
+      else if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') out.push({ kind: 'unresolved', expression: `a value returned at deploy time by custom resource ${logicalId}` });
+      else out.push({ kind: 'node', id: this.id(logicalId) });
+    }
+    return out.length > 0 ? out : [outsideOutput(this.render(value))];
+  }
+
+  /**
+   * The template's relaying resources by the literal name they are given (a subscription filter names its log group so,
+   * a notification its queue): name → logical ID. Two resources of one name name neither.
+   */
+  private relayNames(): ReadonlyMap<string, string> {
+    if (this.namesOfRelays) return this.namesOfRelays;
+    const names = new Map<string, string>();
+    const twice = new Set<string>();
+    for (const [logicalId, r] of Object.entries(this.resources)) {
+      const property = RELAY_NAME_PROPERTY[r.Type];
+      const name = property === undefined ? undefined : r.Properties?.[property];
+      if (typeof name !== 'string') continue;
+      if (names.has(name)) twice.add(name);
+      names.set(name, logicalId);
+    }
+    twice.forEach((n) => names.delete(n));
+    this.namesOfRelays = names;
+    return names;
+  }
+
+
+  /** Whether a principal value is the deploying account or an IAM principal of it (its root, a role or user of the template). */
+  private ownPrincipal(value: unknown): boolean {
+    if (this.deployingAccount(value)) return true;
+    const id = typeof (value as any)?.Ref === 'string' ? (value as any).Ref : getAtt(value)?.[0];
+    if (id !== undefined && /^AWS::IAM::(Role|User)$/.test(this.resources[id]?.Type ?? '')) return true;
+    const text = typeof value === 'string' ? value : this.render(value, true);
+    return /^arn:(\{partition\}|aws[a-z-]*):iam::\{accountid\}:(root|role\/|user\/)/.test(text) || text === '{accountid}';
+  }
+
+  /** Deliveries from `from` to what a value names (nothing when it is left out). */
+  private deliveries(from: readonly Ref[], to: unknown, property: string): RelayFlow[] {
+    if (to === undefined || to === null || from.length === 0) return [];
+    const targets = this.relayRefs(to);
+    return targets.length === 0 ? [] : [{ from, to: targets, property }];
+  }
+
+  /** The event bus a rule or policy names: the account's default one when none is named, or named `default`. */
+  private eventBus(value: unknown): Ref[] {
+    if (value === undefined || value === null || value === 'default') {
+      this.b.defaultEventBus();
+      return [{ kind: 'node', id: DEFAULT_EVENT_BUS }];
+    }
+    return this.relayRefs(value);
+  }
+
+  /**
+   * Where a bucket's notifications go (S3 User Guide, "Amazon S3 Event Notifications"): functions, queues, topics, and
+   * the account's default event bus when EventBridge delivery is on.
+   */
+  private bucketNotifications(buckets: readonly Ref[], config: any, property: string): RelayFlow[] {
+    if (config === undefined || config === null) return [];
+    const flows: RelayFlow[] = [];
+    blocks(config.LambdaConfigurations ?? config.LambdaFunctionConfigurations).forEach((n: any, i: number) => {
+      flows.push(...this.deliveries(buckets, n?.Function ?? n?.LambdaFunctionArn, `${property}.LambdaConfigurations[${i}]`));
+    });
+    blocks(config.QueueConfigurations).forEach((n: any, i: number) => flows.push(...this.deliveries(buckets, n?.Queue ?? n?.QueueArn, `${property}.QueueConfigurations[${i}]`)));
+    blocks(config.TopicConfigurations).forEach((n: any, i: number) => flows.push(...this.deliveries(buckets, n?.Topic ?? n?.TopicArn, `${property}.TopicConfigurations[${i}]`)));
+    if (config.EventBridgeConfiguration !== undefined && config.EventBridgeConfiguration !== null
+      && config.EventBridgeConfiguration.EventBridgeEnabled !== false && config.EventBridgeConfiguration.EventBridgeEnabled !== 'false') {
+      flows.push({ from: buckets, to: this.eventBus(undefined), property: `${property}.EventBridgeConfiguration` });
+    }
+    return flows;
+  }
+
+  /**
+   * What an API integration carries, both ways between the API and: the resources of a service the guard follows that
+   * the integration's URI, templates and parameters name (`mentions`; naming none, a resource of that service outside
+   * the output); the URL of an HTTP integration of a private API (a public API is the internet already); the functions of
+   * a private API's Lambda integrations (a public API's are bridges, bridges.ts `invokedEntries`). An AWS integration of
+   * a service the guard does not follow carries to the outside.
+   */
+  private integrationFlows(api: unknown, type: unknown, uri: unknown, subtype: unknown, mentions: readonly unknown[], property: string): RelayFlow[] {
+    const apis = this.relayRefs(api);
+    // Only a REST API whose endpoint types are all PRIVATE is private; an HTTP or WebSocket API always has a public endpoint.
+    const apiIsPublic = apis.some((a) => {
+      const r = a.kind === 'node' ? this.resources[a.id.slice(this.prefix.length)] : undefined;
+      const types = r?.Properties?.EndpointConfiguration?.Types;
+      return r?.Type !== 'AWS::ApiGateway::RestApi' || !(Array.isArray(types) && types.length > 0 && types.every((t) => t === 'PRIVATE'));
+    });
+    if (type === 'MOCK') return [];
+    if (type === 'HTTP' || type === 'HTTP_PROXY') return apiIsPublic ? [] : bothWays(apis, [outside(`${this.render(uri)} (an HTTP integration)`)], property);
+    const uriText = this.render(uri);
+    const service = integrationService(uriText, subtype);
+    if (service === undefined || service === 'lambda' || /:lambda:|lambda\.amazonaws/.test(uriText)) {
+      return apiIsPublic ? [] : bothWays(apis, this.relayRefs(uri), property);
+    }
+    if (!INTEGRATED_SERVICES.has(service)) return bothWays(apis, [outside(`an API Gateway ${service} integration, which the guard does not follow`)], property);
+    const named = mentions.flatMap((m) => (m === undefined ? [] : this.relayRefs(m))).filter((r) => r.kind !== 'external');
+    return bothWays(apis, named.length > 0 ? named : [outside(`a ${service} resource the integration names, not in the synthesized output`)], property);
+  }
+
   private deployingAccount(value: unknown): boolean {
     if ((value as any)?.Ref === 'AWS::AccountId') return true;
     const sub = (value as any)?.['Fn::Sub'];
@@ -1709,6 +2047,8 @@ class TemplateReader {
           TRANSFORM_FIX, undefined, base.path);
       }
     }
+    const relay = TemplateReader.RELAY_READERS.get(type);
+    if (relay) relay(this, { b, base, noted, p, id, tags, type });
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path, type);
     this.triggeredCode(id, type, p, base.path);
     // A type of the CloudFormation registry that is no AWS type (a private or third-party extension, `Acme::Net::Route`):

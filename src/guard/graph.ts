@@ -743,6 +743,46 @@ export interface OccupantNode extends NodeBase {
   readonly forwards?: string;
 }
 
+/**
+ * A resource of an AWS service that carries data between other resources without a network path of its own (service
+ * relays, rules/relays.ts): a queue, topic, event bus, state machine, function, log group, stream, delivery stream, bucket
+ * or API, or a resource that declares deliveries between them (a subscription, event source mapping, rule, invocation
+ * destination, notification, replication, subscription filter, integration, resource policy). Its id is the resource's
+ * id followed by `#relay`.
+ */
+export interface RelayNode extends NodeBase {
+  readonly type: 'relay';
+  /** Id of the resource. */
+  readonly resource: string;
+  /** Its CloudFormation type or Terraform resource type. */
+  readonly resourceType: string;
+  /**
+   * The AWS API a VPC endpoint reaches it through, as the endpoint service's name ends (`sqs`, `sns`, `events`, `lambda`,
+   * `states`, `logs`, `s3`, `execute-api`, `firehose`, `kinesis`); none for a resource that only declares deliveries.
+   */
+  readonly service?: string;
+  /** The deliveries it declares. */
+  readonly flows: readonly RelayFlow[];
+  /**
+   * A function: where its code runs — the subnets of its VPC configuration, or `internet` outside every VPC (a
+   * Lambda-managed network with internet access: Lambda Developer Guide, "Giving Lambda functions access to resources in
+   * an Amazon VPC").
+   */
+  readonly runs?: readonly Ref[] | 'internet';
+}
+
+/**
+ * Data delivered from every `from` to every `to` (resources of the output by id; `external`: the outside world — a URL,
+ * an e-mail address, another account, everyone by a resource policy, a resource the output does not hold —, described
+ * in its value; `unresolved`: a value the guard cannot read, which may be any of them).
+ */
+export interface RelayFlow {
+  readonly from: readonly Ref[];
+  readonly to: readonly Ref[];
+  /** The property that declares it (`Endpoint`, `Targets[0].Arn`, `DestinationConfig.OnFailure.Destination`). */
+  readonly property: string;
+}
+
 /** One security group rule, normalised: protocol `tcp` | `udp` | `icmp` | `-1` (all) | a number; ports when given. */
 export interface SecurityGroupRule {
   readonly protocol: string;
@@ -880,7 +920,7 @@ export type GraphNode =
   | LogGroupNode
   | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode
   | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | QueryLogConfigNode
-  | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode | InstanceCommandNode | LaunchImageNode;
+  | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode | InstanceCommandNode | LaunchImageNode | RelayNode;
 
 /** A reference in words: the node id, the external value (a literal id), or the expression the guard could not resolve. */
 export function describeRef(ref: Ref): string {

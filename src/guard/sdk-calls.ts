@@ -62,12 +62,17 @@ export const READ_ONLY = /^(describe|get|list|search|lookup|batchget)/;
  * a tag), S3 objects (not a bucket's configuration), a log stream's events, a function's invocation (its code runs as
  * any function's does; the guard reads where it runs), a CloudFront invalidation (cached objects, not a distribution's
  * origins: CloudFront is read for its VPC origins, and a deployment's invalidation is the common call to it), SSM
- * parameters (SSM is read for what runs commands on instances — associations, maintenance windows —, not parameters).
+ * parameters (SSM is read for what runs commands on instances — associations, maintenance windows —, not parameters);
+ * the data a relay carries (rules/relays.ts reads its deliveries, not its messages): messages of a queue or topic, events,
+ * records of a stream or delivery stream, executions of a state machine and their task tokens.
  */
 const CHANGES_NOTHING_READ = new Set([
   'createtags', 'deletetags', 'tagresource', 'untagresource', 'addtagstoresource', 'removetagsfromresource', 'addtags', 'removetags',
   'putobject', 'deleteobject', 'deleteobjects', 'copyobject', 'putlogevents', 'createlogstream', 'invoke', 'createinvalidation',
   'putparameter', 'deleteparameter', 'deleteparameters', 'labelparameterversion', 'unlabelparameterversion',
+  'sendmessage', 'sendmessagebatch', 'receivemessage', 'deletemessage', 'deletemessagebatch', 'changemessagevisibility', 'changemessagevisibilitybatch',
+  'purgequeue', 'publish', 'publishbatch', 'putevents', 'putrecord', 'putrecords', 'putrecordbatch', 'startexecution', 'startsyncexecution',
+  'stopexecution', 'sendtasksuccess', 'sendtaskfailure', 'sendtaskheartbeat',
 ]);
 
 /** The action as a v2 method name would write it, lower case: `CreateRouteCommand` and `createRoute` are `createroute`. */

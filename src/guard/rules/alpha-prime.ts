@@ -6,6 +6,7 @@ import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOr
 import { labelUnplacedIn } from './placement';
 import { clientsText, mayUse, proxyClients, proxySubnets } from './proxy-clients';
 import { proxyFleet, proxyOnlySubnets, relaysToBreakout } from './proxy-exits';
+import { relayFindings } from './relays';
 import { byLo, covered } from './specific';
 import { statelessBypassProblem } from './stateless-engine';
 import { CloudServiceCatalogue } from '../../model/catalogue';
@@ -971,6 +972,8 @@ export const AP1: GuardRule = {
     })));
     // The VPC resolver's recursion is a way out around the breakout chain (closed-dns.ts).
     findings.push(...closedResolverFindings(ctx, this, Segment.LGWAN));
+    // So are AWS services that deliver data out of the segment, or into it, on their own (relays.ts).
+    findings.push(...relayFindings(ctx, this, Segment.LGWAN));
     // A breakout firewall in LGWAN that passes by default is wrong even before a route uses it.
     for (const { firewall: fw } of breakoutFirewalls(ctx.graph)) {
       const problem = breakoutFirewallProblem(ctx, fw.id);

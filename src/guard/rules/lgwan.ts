@@ -1,6 +1,7 @@
 import { closedResolverFindings } from './closed-dns';
 import { hostGroups } from './flows';
 import { arrivalsFrom, inboundFindings, INTERNET_SIDE_ZONES, OUTPOST_LAN, outOrUnknown, pathFindings } from './paths';
+import { relayFindings } from './relays';
 import { byLo, covered, groupIn, groupPath, judgedGroups, outsidePeerGroup, peerGroupIn, unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { FlowKind } from '../../model/flows';
 import { MODEL_JA, MODEL_PLACEMENT, NetworkModel } from '../../model/network-model';
@@ -40,8 +41,11 @@ export const LG1: GuardRule = {
     for (const s of subnetsIn(ctx, Segment.LGWAN).filter((x) => x.outpostLan !== undefined)) {
       findings.push(finding(this, nameOf(ctx.graph, s.id), OUTPOST_LAN.message(s.outpostLan!), OUTPOST_LAN.fix(s.outpostLan!)));
     }
-    // α′'s LGWAN resolver is judged by AP-1: a way out around the breakout.
-    if (ctx.model !== NetworkModel.ALPHA_PRIME) findings.push(...closedResolverFindings(ctx, this, Segment.LGWAN));
+    // α′'s LGWAN resolver is judged by AP-1: a way out around the breakout; so are AWS services that deliver data out of
+    // the segment, or into it, on their own (relays.ts).
+    if (ctx.model !== NetworkModel.ALPHA_PRIME) {
+      findings.push(...closedResolverFindings(ctx, this, Segment.LGWAN), ...relayFindings(ctx, this, Segment.LGWAN));
+    }
     // Nothing from the internet side enters LGWAN, in any model (α′'s breakout is outbound, through its firewall). An
     // instance with a public IP address is reached through its VPC's internet gateway whatever the subnet's routes (the
     // gateway translates the address and delivers; α′'s LGWAN VPC has one for the breakout), so a subnet that hands them

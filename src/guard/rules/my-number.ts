@@ -1,5 +1,6 @@
 import { closedResolverFindings } from './closed-dns';
 import { arrivalsFrom, endOf, inboundFindings, INTERNET_SIDE_ZONES, intoSegmentOrUnknown, OUTPOST_LAN, outOrUnknown, pathFindings } from './paths';
+import { relayFindings } from './relays';
 import { unnarrowedGroups, WAN_ZONE, wanPaths, widePaths } from './specific';
 import { byCodePoint } from '../../model/order';
 import { Segment } from '../../model/segment';
@@ -51,6 +52,7 @@ export const MN1: GuardRule = {
       structural(nameOf(ctx.graph, s.id), OUTPOST_LAN.message(s.outpostLan!), OUTPOST_LAN.fix(s.outpostLan!));
     }
     findings.push(...closedResolverFindings(ctx, this, Segment.MY_NUMBER));
+    findings.push(...relayFindings(ctx, this, Segment.MY_NUMBER));
     findings.push(...pathFindings(ctx, this, arrivalsFrom(ctx, subnets, outOrUnknown(ctx)), bi('a My Number subnet', 'マイナンバー利用事務系のサブネットから'),
       bi('remove the route (or the transit gateway route) that leads out; the My Number segment only reaches declared hosts (特定通信)',
         '外部へ向かうルート（または Transit Gateway のルート）を削除する。マイナンバー利用事務系が通信できるのは、宣言した接続先だけ（特定通信）')));

@@ -1,0 +1,246 @@
+/**
+ * Reading service relays (rules/relays.ts) for both engines: what a subscription, a resource policy, a state machine's
+ * definition, a Firehose stream's destination or an API integration delivers, as `RelayFlow`s between the resources of
+ * the output and the outside. The readers (extract-cloudformation.ts, extract-terraform.ts) give each value to these
+ * functions through a `RelayValues`, which knows their engine's references.
+ */
+import { Ref, RelayFlow } from './graph';
+
+/** How an engine's reader reads the values these functions are given. */
+export interface RelayValues {
+  /**
+   * The resources a value names: each resource of the output it refers to (by graph id); a literal that names none of
+   * them is outside the output (`external`, described with `outsideOutput`); a value known only at deploy time is
+   * unresolved. Nothing for a value left out.
+   */
+  refs(value: unknown): Ref[];
+  /** Whether a value is the deploying account, or an IAM principal ARN of it (`arn:…:iam::<own>:root`, a role of it). */
+  own(value: unknown): boolean;
+  /** The value as text, references as `{…}` (for patterns: a URL, an integration URI, a definition). */
+  text(value: unknown): string;
+}
+
+/** Id of the account's default event bus, which rules naming no bus are on (one per account and region). */
+export const DEFAULT_EVENT_BUS = '#default-event-bus';
+
+/** The outside, described: what a relay delivers to or takes from beyond the output. */
+export function outside(what: string): Ref {
+  return { kind: 'external', value: what };
+}
+
+/** A literal that names no resource of the output. */
+export function outsideOutput(value: string): Ref {
+  return outside(`${value}, which is not in the synthesized output`);
+}
+
+/** The relay service names this reader gives nodes (`RelayNode.service`): the last part of their endpoint services' names. */
+export type RelayService = 'sqs' | 'sns' | 'events' | 'lambda' | 'states' | 'logs' | 's3' | 'execute-api' | 'firehose' | 'kinesis';
+
+/**
+ * SNS subscription protocols and what receives: `lambda`, `sqs` and `firehose` a resource (the endpoint is its ARN);
+ * `http`, `https`, `email`, `email-json`, `sms`, `application` (mobile push) the outside. SNS Developer Guide,
+ * "Subscribing to an Amazon SNS topic" (protocols).
+ */
+const RESOURCE_PROTOCOLS = new Set(['lambda', 'sqs', 'firehose']);
+const OUTSIDE_PROTOCOLS: Readonly<Record<string, string>> = {
+  'http': 'an HTTP subscription',
+  'https': 'an HTTPS subscription',
+  'email': 'an e-mail subscription',
+  'email-json': 'an e-mail (JSON) subscription',
+  'sms': 'an SMS subscription',
+  'application': 'a mobile push subscription',
+};
+
+/** Where an SNS subscription delivers the topic's messages. */
+export function subscriptionTargets(values: RelayValues, protocol: unknown, endpoint: unknown): Ref[] {
+  const p = typeof protocol === 'string' ? protocol.toLowerCase() : undefined;
+  if (p !== undefined && RESOURCE_PROTOCOLS.has(p)) {
+    const refs = values.refs(endpoint);
+    return refs.length > 0 ? refs : [{ kind: 'unresolved', expression: 'a subscription endpoint left out' }];
+  }
+  if (p !== undefined && OUTSIDE_PROTOCOLS[p] !== undefined) return [outside(`${values.text(endpoint)} (${OUTSIDE_PROTOCOLS[p]})`)];
+  return [{ kind: 'unresolved', expression: `subscription protocol ${values.text(protocol)}, which the guard does not read` }];
+}
+
+/**
+ * Condition keys that hold a request to the own account (IAM global condition keys): the caller's account, or, for a
+ * service principal, the account of the resource that makes the service call.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+ */
+const ACCOUNT_KEYS = new Set(['aws:sourceaccount', 'aws:principalaccount', 'aws:sourceowner']);
+/** Condition keys that name the resource a service principal acts for (`aws:SourceArn`; SNS's and S3's older spellings). */
+const SOURCE_KEYS = new Set(['aws:sourcearn']);
+/** Operators that require the key to equal (or match) the values given; `…IfExists` and negations do not hold anything. */
+const HOLDING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
+
+/**
+ * Actions that only put data in (their names start so: `sqs:SendMessage`, `sns:Publish`, `events:PutEvents`,
+ * `s3:PutObject`, `kinesis:PutRecord`, `firehose:PutRecordBatch`, `logs:PutLogEvents`); that only take data out
+ * (`Get…`, `List…`, `Describe…`, `Receive…`, `Select…`, `Head…`, `Read…`, `Subscribe`). Anything else — a wildcard, an
+ * action that changes the resource (a subscription, a policy, a target), one the guard cannot read — both.
+ */
+function actionDirections(action: unknown): { in: boolean; out: boolean } {
+  const list = Array.isArray(action) ? action : [action];
+  let into = false;
+  let out = false;
+  for (const a of list) {
+    const name = typeof a === 'string' ? a.split(':')[1]?.toLowerCase() : undefined;
+    if (name !== undefined && METADATA.test(name) && !name.includes('*')) continue;
+    if (name !== undefined && /^(send|publish|put|upload|createlogstream|createmultipartupload|completemultipartupload)/.test(name) && !name.includes('*')) {
+      into = true;
+    } else if (name !== undefined && /^(get|list|describe|receive|select|head|read)/.test(name) && !name.includes('*')) {
+      out = true;
+    } else {
+      return { in: true, out: true };
+    }
+  }
+  return { in: into, out };
+}
+
+/**
+ * Actions that read or write a resource's settings, not the data it carries: a bucket's ACL, location or policy and the
+ * listing of its keys (which the log delivery service reads before it writes: VPC User Guide, "Flow log records to
+ * Amazon S3", bucket permissions `s3:GetBucketAcl`, `s3:ListBucket`), a queue's or topic's attributes, descriptions.
+ * Object keys are names, not contents: a bucket everyone may list but not read is not judged a way out (a known limit).
+ */
+const METADATA = /^(getbucket[a-z]*|listbucket|listbucketversions|listmultipartuploads|getqueueattributes|getqueueurl|gettopicattributes|getsubscriptionattributes|describe[a-z]*|listtagsfor[a-z]*)$/;
+
+/** The values of a condition key (any spelling) under the holding operators: undefined when the statement gives none. */
+function conditionValues(condition: unknown, keys: ReadonlySet<string>): unknown[] | undefined {
+  if (!condition || typeof condition !== 'object') return undefined;
+  let found: unknown[] | undefined;
+  for (const [operator, block] of Object.entries(condition as Record<string, unknown>)) {
+    if (!HOLDING_OPERATORS.has(operator.toLowerCase()) || !block || typeof block !== 'object') continue;
+    for (const [key, value] of Object.entries(block as Record<string, unknown>)) {
+      if (!keys.has(key.toLowerCase())) continue;
+      found = [...found ?? [], ...(Array.isArray(value) ? value : [value])];
+    }
+  }
+  return found;
+}
+
+/**
+ * Who a statement's principal lets in, beyond the own account: nothing (the own account only), the resources of the
+ * output a service principal acts for (`aws:SourceArn`), or the outside (everyone, another account, a service acting for
+ * anyone's resources — the confused deputy of the IAM User Guide —, a federation, a principal the guard cannot read).
+ */
+function principalOpeners(values: RelayValues, statement: Record<string, unknown>, where: string): Ref[] {
+  if (statement.NotPrincipal !== undefined) return [outside(`every principal but those NotPrincipal names, by ${where}`)];
+  const principal = statement.Principal;
+  const condition = statement.Condition;
+  const accounts = conditionValues(condition, ACCOUNT_KEYS);
+  if (accounts !== undefined && accounts.length > 0 && accounts.every((v) => values.own(v))) return [];
+  const sources = conditionValues(condition, SOURCE_KEYS);
+  const bySource = (): Ref[] | undefined => (sources !== undefined && sources.length > 0 ? sources.flatMap((v) => values.refs(v)) : undefined);
+  const everyone = principal === '*' || (principal !== null && typeof principal === 'object' && !Array.isArray(principal)
+    && Object.values(principal as Record<string, unknown>).some((v) => v === '*' || (Array.isArray(v) && v.includes('*'))));
+  if (everyone) return bySource() ?? [outside(`everyone (Principal "*"), by ${where}`)];
+  if (!principal || typeof principal !== 'object' || Array.isArray(principal)) {
+    return [outside(`principal ${values.text(principal)}, which the guard cannot read, by ${where}`)];
+  }
+  const out: Ref[] = [];
+  for (const [kind, value] of Object.entries(principal as Record<string, unknown>)) {
+    const list = Array.isArray(value) ? value : [value];
+    if (kind === 'AWS') {
+      for (const v of list) if (!values.own(v)) out.push(outside(`principal ${values.text(v)} (another account, as far as the guard can tell), by ${where}`));
+    } else if (kind === 'Service') {
+      out.push(...bySource() ?? list.map((v) => outside(`${values.text(v)} acting for any resource of any account (no aws:SourceArn or aws:SourceAccount), by ${where}`)));
+    } else {
+      out.push(outside(`${kind} principal ${values.text(value)}, by ${where}`));
+    }
+  }
+  return out;
+}
+
+/**
+ * What a resource policy lets in and out of `resources`: for each statement that allows, the principals beyond the own
+ * account (`principalOpeners`) put data in when its actions put, and take it out when they read. A document the guard
+ * cannot read (not an object with statements) lets everyone in and out (fail closed).
+ */
+export function policyFlows(values: RelayValues, resources: readonly Ref[], document: unknown, property: string, where: string): RelayFlow[] {
+  if (resources.length === 0 || document === undefined || document === null) return [];
+  const doc = typeof document === 'string' ? parseJson(document) : document;
+  const statements = doc && typeof doc === 'object' ? (doc as Record<string, unknown>).Statement : undefined;
+  const list = Array.isArray(statements) ? statements : statements && typeof statements === 'object' ? [statements] : undefined;
+  if (list === undefined) {
+    const anyone = outside(`anyone a policy the guard cannot read may let in, by ${where}`);
+    return [{ from: [anyone], to: resources, property }, { from: resources, to: [anyone], property }];
+  }
+  const flows: RelayFlow[] = [];
+  for (const s of list) {
+    if (!s || typeof s !== 'object') continue;
+    const statement = s as Record<string, unknown>;
+    if (statement.Effect !== 'Allow') continue;
+    const openers = principalOpeners(values, statement, where);
+    if (openers.length === 0) continue;
+    const directions = statement.NotAction !== undefined ? { in: true, out: true } : actionDirections(statement.Action);
+    if (directions.in) flows.push({ from: openers, to: resources, property });
+    if (directions.out) flows.push({ from: resources, to: openers, property });
+  }
+  return flows;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Step Functions service integrations whose data stays with resources the definition names (Lambda, SQS, SNS,
+ * EventBridge, Step Functions itself): `arn:aws:states:::<service>:<action>` (Step Functions Developer Guide,
+ * "Integrating services with Step Functions"). Any other — `http:invoke` (an HTTPS endpoint), `aws-sdk:*` (any API of
+ * any service), an activity (a worker anywhere), an integration the guard does not follow — delivers to the outside.
+ */
+const FOLLOWED_INTEGRATIONS = new Set(['lambda', 'sqs', 'sns', 'events', 'states']);
+
+/**
+ * A state machine's deliveries: to and from every resource of the output its definition names (a task sends its input
+ * there and takes the result back), and to the outside for every task of an integration that is not followed, an
+ * activity, or a definition the guard cannot read (`unreadable`).
+ */
+export function stateMachineFlows(values: RelayValues, self: Ref, definition: unknown, property: string, unreadable?: unknown): RelayFlow[] {
+  const flows: RelayFlow[] = [];
+  if (unreadable !== undefined) {
+    const unread = outside(`whatever a definition the guard cannot read (${values.text(unreadable)}) calls`);
+    flows.push({ from: [self], to: [unread], property }, { from: [unread], to: [self], property });
+  }
+  const text = values.text(definition);
+  const others = new Set<string>();
+  for (const m of text.matchAll(/:states:::([a-z0-9-]+)(?::|")/g)) if (!FOLLOWED_INTEGRATIONS.has(m[1])) others.add(m[1]);
+  if (/:activity:/.test(text)) others.add('activity');
+  for (const o of [...others].sort()) {
+    const what = outside(o === 'http' ? 'an HTTPS endpoint a task calls (http:invoke)' : o === 'activity' ? 'an activity worker, which may run anywhere'
+      : `a Step Functions ${o} integration, which the guard does not follow`);
+    flows.push({ from: [self], to: [what], property }, { from: [what], to: [self], property });
+  }
+  const named = values.refs(definition).filter((r) => r.kind === 'node' && r.id !== (self.kind === 'node' ? self.id : undefined));
+  if (named.length > 0) flows.push({ from: [self], to: named, property }, { from: named, to: [self], property });
+  return flows;
+}
+
+/** Both ways between `a` and `b` (an API and its integration: the request goes there, the response comes back). */
+export function bothWays(a: readonly Ref[], b: readonly Ref[], property: string): RelayFlow[] {
+  return a.length === 0 || b.length === 0 ? [] : [{ from: a, to: b, property }, { from: b, to: a, property }];
+}
+
+/** API Gateway AWS integrations to services whose resources the guard follows as relays (`integrationService`). */
+export const INTEGRATED_SERVICES: ReadonlySet<string> = new Set(['sqs', 'sns', 'events', 'eventbridge', 'kinesis', 'firehose', 'states', 'stepfunctions', 's3']);
+
+/** The internet, calling a public API. */
+export const PUBLIC_API = outside('the internet, through the API\'s public endpoint');
+
+/**
+ * API Gateway AWS-service integrations that carry data to and from resources of a service the guard follows, by the
+ * service in the integration URI (`arn:aws:apigateway:{region}:sqs:path/…`; API Gateway Developer Guide, "Set up an API
+ * integration request") or an HTTP API's subtype (`SQS-SendMessage`, `EventBridge-PutEvents`, `Kinesis-PutRecord`,
+ * `StepFunctions-StartExecution`, "Integration subtype reference").
+ */
+export function integrationService(uriText: string, subtype: unknown): string | undefined {
+  const service = /:apigateway:(?:\{[^}]*\}|\$\{[^}]*\}|[^:"]*):([a-z0-9-]+):/.exec(uriText)?.[1];
+  if (service !== undefined) return service;
+  if (typeof subtype === 'string') return subtype.split('-')[0].toLowerCase();
+  return subtype === undefined ? undefined : 'unknown';
+}

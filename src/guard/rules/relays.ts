@@ -1,0 +1,308 @@
+import { Segment, SEGMENT_JA } from '../../model/segment';
+import { deref, nodesOf, Ref, RelayNode, TopologyGraph, VpcEndpointNode } from '../graph';
+import { DEFAULT_EVENT_BUS } from '../relay-read';
+import { bi, Bilingual, finding, Finding, GuardContext, GuardRule } from '../rule';
+import { nameOf } from '../topology';
+
+/**
+ * Service relays (docs/guard-semantics.md §11): what a closed segment reaches through AWS services that deliver data on
+ * their own, with no packet of the segment's on the way — an SQS queue a function polls, an SNS topic's subscriptions,
+ * an EventBridge rule's targets, a function's asynchronous destinations and dead-letter queue, a state machine's tasks,
+ * a CloudWatch Logs subscription filter, a Firehose stream's destination, S3 notifications and replication, an API's
+ * integrations, a resource policy that lets other accounts or everyone in. The readers record each such resource as a
+ * relay node with the deliveries it declares (`RelayNode.flows`); this module follows them.
+ *
+ * Where a closed segment touches them:
+ * - a function of the output whose VPC configuration puts it in the segment: what is delivered to it (its triggers) and
+ *   what it delivers (its destinations);
+ * - a VPC endpoint of the segment for a relaying service (`sqs`, `sns`, `events`, `lambda`, `states`, `logs`, `s3`,
+ *   `execute-api`, `firehose`, `kinesis`): the segment's hosts put data into, and take it from, every resource of that
+ *   service in the output (MN-5 and LG-4 hold the endpoints to the own account, not to given resources).
+ * From there, deliveries are followed through the resources that only carry data (queues, topics, buses, state machines,
+ * log groups, streams, buckets, APIs) to where data enters or leaves them: a function (an end: where it runs), or the
+ * outside — a URL, an e-mail address, another account or everyone by a resource policy, a resource the output does not
+ * hold or the guard does not follow, a value it cannot read (fail closed). An end outside the segment (another segment, a
+ * function outside every VPC, which has the internet, the outside) is a finding: data crosses the three-layer separation
+ * without a route.
+ *
+ * What is not followed: calls the account's own principals make with their IAM permissions (a host of the Internet
+ * segment reading a queue over the public API, a role's grants). MN-5 and LG-4 draw the account as the boundary of what
+ * the closed segments' endpoints reach; within it, what the output declares as deliveries is judged, not who may call.
+ */
+
+/** A resource's name in a message: its construct path or id; the account's default event bus in words. */
+function label(graph: TopologyGraph, id: string): string {
+  return id === DEFAULT_EVENT_BUS ? 'the default event bus' : nameOf(graph, id);
+}
+
+/** Where an end runs: a segment, the prefecture hub, or somewhere the guard cannot tell. */
+type Place = Segment | 'hub' | 'unknown';
+
+/** One delivery step: to `key`, declared by resource `via` in `property`. */
+interface Hop {
+  readonly to: string;
+  readonly via: string;
+  readonly property: string;
+}
+
+/** An end of a chain: where data enters or leaves the relays. `places` undefined: the outside. */
+interface End {
+  readonly what: Bilingual;
+  readonly places?: readonly Place[];
+}
+
+/** A reached end and the hops that reach it. */
+interface Reached {
+  readonly key: string;
+  readonly end: End;
+  readonly hops: readonly Hop[];
+}
+
+/** The relay graph of one topology graph, built once. */
+interface RelayIndex {
+  readonly forward: ReadonlyMap<string, readonly Hop[]>;
+  readonly backward: ReadonlyMap<string, readonly Hop[]>;
+  readonly byResource: ReadonlyMap<string, RelayNode>;
+  readonly byService: ReadonlyMap<string, readonly RelayNode[]>;
+  /** Memo of `reach`, by direction and start key. */
+  readonly memo: Map<string, readonly Reached[]>;
+}
+
+const INDEX = new WeakMap<TopologyGraph, RelayIndex>();
+
+function keyOf(ref: Ref): string {
+  return ref.kind === 'node' ? `n:${ref.id}` : ref.kind === 'external' ? `x:${ref.value}` : `u:${ref.expression}`;
+}
+
+function indexOf(graph: TopologyGraph): RelayIndex {
+  let index = INDEX.get(graph);
+  if (index) return index;
+  const forward = new Map<string, Hop[]>();
+  const backward = new Map<string, Hop[]>();
+  const byResource = new Map<string, RelayNode>();
+  const byService = new Map<string, RelayNode[]>();
+  const add = (map: Map<string, Hop[]>, from: string, hop: Hop) => {
+    const list = map.get(from);
+    if (!list) map.set(from, [hop]);
+    else if (!list.some((h) => h.to === hop.to && h.via === hop.via && h.property === hop.property)) list.push(hop);
+  };
+  for (const r of nodesOf(graph, 'relay')) {
+    byResource.set(r.resource, r);
+    if (r.service !== undefined) {
+      const list = byService.get(r.service);
+      if (list) list.push(r);
+      else byService.set(r.service, [r]);
+    }
+    for (const f of r.flows) {
+      for (const from of f.from) {
+        for (const to of f.to) {
+          const a = keyOf(from);
+          const b = keyOf(to);
+          if (a === b) continue;
+          add(forward, a, { to: b, via: r.resource, property: f.property });
+          add(backward, b, { to: a, via: r.resource, property: f.property });
+        }
+      }
+    }
+  }
+  index = { forward, backward, byResource, byService, memo: new Map() };
+  INDEX.set(graph, index);
+  return index;
+}
+
+/** Where a subnet of a function's VPC configuration lies. */
+function placeOf(graph: TopologyGraph, ref: Ref): Place {
+  const subnet = deref(graph, ref);
+  if (subnet?.type !== 'subnet') return 'unknown';
+  const vpc = deref(graph, subnet.vpc);
+  if (vpc?.type !== 'vpc') return 'unknown';
+  return subnet.segment ?? vpc.segment ?? (vpc.hub ? 'hub' : 'unknown');
+}
+
+/** The end a key stands for, or undefined for a resource that carries data on (followed further). */
+function endOf(graph: TopologyGraph, index: RelayIndex, key: string): End | undefined {
+  const value = key.slice(2);
+  if (key.startsWith('x:')) return { what: bi(value, value) };
+  if (key.startsWith('u:')) return { what: bi(`a value the guard cannot read (${value}), which may name anything`, `ガードが読めない値（${value}）。何を指していてもおかしくない`) };
+  const relay = index.byResource.get(value);
+  const name = label(graph, value);
+  if (!relay) {
+    return {
+      what: bi(`${name}, a resource the guard does not follow as a relay (what it does with the data is not known)`,
+        `${name}（ガードが中継として追わないリソース。データをどう扱うかわからない）`),
+    };
+  }
+  if (relay.runs === 'internet') {
+    return { what: bi(`function ${name}, which runs outside every VPC, with the internet`, `VPC の外で動き、インターネットに出られる関数 ${name}`) };
+  }
+  if (relay.runs !== undefined) {
+    const places = relay.runs.length === 0 ? ['unknown' as const] : relay.runs.map((s) => placeOf(graph, s));
+    return { what: bi(`function ${name} (${placesText(places).en})`, `関数 ${name}（${placesText(places).ja}）`), places };
+  }
+  return undefined;
+}
+
+function placesText(places: readonly Place[]): Bilingual {
+  const unique = [...new Set(places)];
+  const en = unique.map((p) => (p === 'hub' ? 'the security cloud hub' : p === 'unknown' ? 'a subnet the guard cannot place' : `the ${p} segment`));
+  const ja = unique.map((p) => (p === 'hub' ? '自治体情報セキュリティクラウドのハブ' : p === 'unknown' ? 'ガードが位置を特定できないサブネット' : SEGMENT_JA[p]));
+  return bi(`in ${en.join(' and ')}`, `${ja.join('・')}で動く`);
+}
+
+/**
+ * Every end reached from `start` following deliveries in `direction` (forward: where its data goes; backward: where the
+ * data it receives comes from), through resources that carry data on, each with the first hops found (breadth first).
+ */
+function reach(graph: TopologyGraph, index: RelayIndex, start: string, direction: 'forward' | 'backward'): readonly Reached[] {
+  const memoKey = `${direction}\u0000${start}`;
+  const known = index.memo.get(memoKey);
+  if (known) return known;
+  const edges = direction === 'forward' ? index.forward : index.backward;
+  const seen = new Set<string>([start]);
+  const out: Reached[] = [];
+  let frontier: { key: string; hops: readonly Hop[] }[] = [{ key: start, hops: [] }];
+  while (frontier.length > 0) {
+    const next: { key: string; hops: readonly Hop[] }[] = [];
+    for (const { key, hops } of frontier) {
+      for (const hop of edges.get(key) ?? []) {
+        if (seen.has(hop.to)) continue;
+        seen.add(hop.to);
+        const path = [...hops, hop];
+        const end = endOf(graph, index, hop.to);
+        if (end) out.push({ key: hop.to, end, hops: path });
+        else next.push({ key: hop.to, hops: path });
+      }
+    }
+    frontier = next;
+  }
+  index.memo.set(memoKey, out);
+  return out;
+}
+
+/** The endpoint service names a relaying service's endpoint ends with, and the relay service it reaches. */
+const ENDPOINT_SERVICES: Readonly<Record<string, string>> = {
+  'sqs': 'sqs',
+  'sns': 'sns',
+  'events': 'events',
+  'lambda': 'lambda',
+  'states': 'states',
+  'sync-states': 'states',
+  'logs': 'logs',
+  's3': 's3',
+  'execute-api': 'execute-api',
+  'kinesis-firehose': 'firehose',
+  'kinesis-streams': 'kinesis',
+};
+
+/** The relay service a VPC endpoint reaches, from its service name (`com.amazonaws.{region}.sqs`), if it relays. */
+export function endpointRelayService(serviceName: string): string | undefined {
+  // The name as written may be the text of an expression (`{"Fn::Sub":"com.amazonaws.${AWS::Region}.sqs"}`).
+  const last = /\.([a-z0-9-]+)[^a-z0-9.-]*$/.exec(serviceName)?.[1];
+  return last === undefined ? undefined : ENDPOINT_SERVICES[last];
+}
+
+/** Where a VPC endpoint lies: its subnets' segments, else its VPC's. */
+function endpointPlaces(graph: TopologyGraph, e: VpcEndpointNode): Place[] {
+  const subnets = e.subnets.map((s) => placeOf(graph, s));
+  if (subnets.length > 0) return subnets;
+  const vpc = deref(graph, e.vpc);
+  return [vpc?.type === 'vpc' ? vpc.segment ?? (vpc.hub ? 'hub' : 'unknown') : 'unknown'];
+}
+
+/**
+ * Whether an endpoint's policy may let the segment reach resources of the output: unless every statement that allows
+ * names its resources by S3 ARNs whose literal bucket is no bucket of the output (the α′ proxy's package repository
+ * endpoint reaches Amazon Linux's own bucket only, src/plan/endpoint-policy.ts). No policy, one the guard cannot read,
+ * `NotResource`, a wildcard or a reference: every resource of the service (fail closed).
+ */
+function reachesOutput(graph: TopologyGraph, e: VpcEndpointNode): boolean {
+  if (e.policy?.kind !== 'document') return true;
+  const statements = (e.policy.document as any)?.Statement;
+  const list: unknown[] = Array.isArray(statements) ? statements : [statements];
+  const buckets = nodesOf(graph, 's3-bucket').map((b) => b.name).filter((n): n is string => n !== undefined);
+  return list.some((s: any) => {
+    if (!s || typeof s !== 'object' || s.Effect !== 'Allow') return s?.Effect !== 'Deny';
+    if (s.NotResource !== undefined || s.Resource === undefined) return true;
+    const resources: unknown[] = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
+    return resources.some((r) => {
+      // A literal bucket name; `{region}` (the deploying region, as the readers render it) may be any region's name.
+      const bucket = typeof r === 'string' ? /^arn:(?:[a-z-]+|\{partition\}):s3:::((?:[a-z0-9.-]|\{region\})+)(\/.*)?$/.exec(r)?.[1] : undefined;
+      if (bucket === undefined) return true;
+      const pattern = new RegExp(`^${bucket.split('{region}').map((x) => x.replace(/\./g, '\\.')).join('[a-z0-9-]+')}$`);
+      return buckets.some((b) => pattern.test(b));
+    });
+  });
+}
+
+/** Renders a chain from `start` (a name) through its hops, each hop's resource and the property that declares it. */
+function chainText(graph: TopologyGraph, start: string, hops: readonly Hop[], direction: 'forward' | 'backward'): string {
+  const name = (key: string) => (key.startsWith('n:') ? label(graph, key.slice(2)) : key.slice(2));
+  const steps = hops.map((h) => `${name(h.to)} (${label(graph, h.via)} ${h.property})`);
+  return direction === 'forward' ? [start, ...steps].join(' → ') : [start, ...steps].join(' ← ');
+}
+
+/**
+ * The relay findings of a closed segment for `rule`: every function of the segment and every relaying endpoint of it,
+ * with the ends outside the segment their deliveries reach, at most three chains per start (and how many more).
+ */
+export function relayFindings(ctx: GuardContext, rule: GuardRule, segment: Segment): Finding[] {
+  const graph = ctx.graph;
+  if (nodesOf(graph, 'relay').length === 0) return [];
+  const index = indexOf(graph);
+  const findings: Finding[] = [];
+  const outside = (end: End) => end.places === undefined || end.places.some((p) => p !== segment);
+  const segmentName = bi(segment === Segment.MY_NUMBER ? 'My Number' : segment === Segment.LGWAN ? 'LGWAN' : 'Internet', SEGMENT_JA[segment]);
+  const report = (at: string, subject: Bilingual, chains: { reached: Reached; text: string; direction: 'forward' | 'backward' }[]) => {
+    const bad = chains.filter((c) => outside(c.reached.end));
+    if (bad.length === 0) return;
+    const shown = bad.slice(0, 3);
+    const more = bad.length - shown.length;
+    const en = shown.map((c) => `${c.direction === 'forward' ? 'to' : 'from'} ${c.reached.end.what.en}: ${c.text}`).join('; ');
+    const ja = shown.map((c) => `${c.reached.end.what.ja}${c.direction === 'forward' ? 'へ' : 'から'}: ${c.text}`).join('。');
+    findings.push(finding(rule, at, {
+      en: `${subject.en} exchanges data with what lies outside the ${segmentName.en} segment through AWS services that deliver it on their own, `
+        + `with no route: ${en}${more > 0 ? ` (and ${more} more)` : ''}`,
+      ja: `${subject.ja}が、ルートを通らずに AWS のサービスが自ら届けるデータで、${segmentName.ja}の外とやり取りしている: ${ja}${more > 0 ? `（ほか ${more} 件）` : ''}`,
+    }, bi('remove the delivery (subscription, event source mapping, rule target, destination, notification, replication, subscription filter, '
+      + 'integration) or the resource policy that lets other accounts or everyone in, or keep every end of it in this segment: data crossing the three-layer '
+      + 'separation through a service is communication with the other side (三層の対策: 「直接、間接を問わず」)',
+    '配信（サブスクリプション、イベントソースマッピング、ルールのターゲット、送信先、通知、レプリケーション、サブスクリプションフィルター、統合）や、他アカウント・全員を受け入れる'
+      + 'リソースポリシーを削除するか、その両端をこの系の中に収める。サービスを介して三層の分離を越えるデータも、相手側との通信にあたる（三層の対策:「直接、間接を問わず」）')));
+  };
+  // Functions of the segment: what reaches them, and where what they deliver goes.
+  for (const r of [...index.byResource.values()].sort((a, b) => (a.resource < b.resource ? -1 : 1))) {
+    if (r.runs === undefined || r.runs === 'internet') continue;
+    const places = r.runs.map((s) => placeOf(graph, s));
+    if (!places.includes(segment)) continue;
+    const key = `n:${r.resource}`;
+    const name = label(graph, r.resource);
+    const chains = (['forward', 'backward'] as const).flatMap((direction) => reach(graph, index, key, direction)
+      .map((reached) => ({ reached, direction, text: chainText(graph, name, reached.hops, direction) })));
+    report(name, bi(`function ${name} of the ${segmentName.en} segment`, `${segmentName.ja}の関数 ${name}`), chains);
+  }
+  // Endpoints of the segment for a relaying service: every resource of that service in the output, both ways.
+  for (const e of [...nodesOf(graph, 'vpc-endpoint')].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const service = endpointRelayService(e.serviceName);
+    if (service === undefined || !endpointPlaces(graph, e).includes(segment) || !reachesOutput(graph, e)) continue;
+    const name = label(graph, e.id);
+    const chains: { reached: Reached; text: string; direction: 'forward' | 'backward' }[] = [];
+    for (const touched of index.byService.get(service) ?? []) {
+      const key = `n:${touched.resource}`;
+      const start = `${name} → ${label(graph, touched.resource)}`;
+      const end = endOf(graph, index, key);
+      if (end) {
+        // A function the endpoint invokes (lambda): an end itself.
+        chains.push({ reached: { key, end, hops: [] }, direction: 'forward', text: start });
+        continue;
+      }
+      for (const direction of ['forward', 'backward'] as const) {
+        for (const reached of reach(graph, index, key, direction)) {
+          chains.push({ reached, direction, text: chainText(graph, start, reached.hops, direction) });
+        }
+      }
+    }
+    report(name, bi(`the ${segmentName.en} segment's ${service} endpoint ${name} (the segment's hosts call every ${service} resource of the account through it)`,
+      `${segmentName.ja}の ${service} エンドポイント ${name}（この系のホストはこれを通してアカウントのすべての ${service} リソースを呼び出せる）`), chains);
+  }
+  return findings;
+}

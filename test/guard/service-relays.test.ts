@@ -1,0 +1,389 @@
+/**
+ * Service relays (src/guard/rules/relays.ts): AWS services that deliver data on their own carry it across the
+ * three-layer separation with no route — a queue a function polls, a topic's subscriptions, a rule's targets, a
+ * function's destinations, a state machine's tasks, a subscription filter, a Firehose destination, bucket notifications
+ * and replication, an API's integrations, resource policies that let other accounts or everyone in. From a function of
+ * a closed segment, or a closed segment's endpoint of such a service, every delivery chain is followed to where data
+ * enters or leaves; an end outside the segment is MN-1 (LG-1; AP-1 for α′'s LGWAN).
+ * Outside testers, red team 39 (D: L2 defaults end to end; E: AWS services as relays).
+ */
+import * as cdk from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { alpha } from '../../examples/blueprints';
+import { NetworkModel } from '../../src';
+import { MunicipalNetwork } from '../../src/cdk';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+
+const RELAY = /through AWS services that deliver it on their own/;
+const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
+const ACCOUNT = { Ref: 'AWS::AccountId' };
+/** The library's own endpoint policy shape (MN-5, LG-4): own principals on own resources. */
+const OWN_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': ACCOUNT, 'aws:ResourceAccount': ACCOUNT } } }],
+};
+
+/** A My Number VPC, an LGWAN VPC and an Internet VPC, one subnet each (paths are judged elsewhere: the relay findings are what count here). */
+function base(): Record<string, any> {
+  const vpc = (name: string, cidr: string, segment: string) => ({
+    [`${name}Vpc`]: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: `${cidr}.0.0/16`, Tags: tag(segment), EnableDnsSupport: false } },
+    [`${name}Sub`]: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${name}Vpc` }, CidrBlock: `${cidr}.0.0/24` } },
+    [`${name}Sg`]: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: `${name}Vpc` }, GroupDescription: name } },
+  });
+  return { ...vpc('Mn', '10.0', 'MY_NUMBER'), ...vpc('Lg', '10.1', 'LGWAN'), ...vpc('In', '10.2', 'INTERNET') };
+}
+
+const role = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } };
+/** A function in `segment`'s subnet (`Mn`, `Lg`, `In`), or outside every VPC. */
+const fn = (segment?: 'Mn' | 'Lg' | 'In', more: Record<string, unknown> = {}) => ({
+  Type: 'AWS::Lambda::Function',
+  Properties: {
+    Runtime: 'nodejs20.x',
+    Handler: 'index.handler',
+    Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
+    Code: { ZipFile: 'exports.handler = async () => 1' },
+    ...segment ? { VpcConfig: { SubnetIds: [{ Ref: `${segment}Sub` }], SecurityGroupIds: [{ 'Fn::GetAtt': [`${segment}Sg`, 'GroupId'] }] } } : {},
+    ...more,
+  },
+});
+/** An interface endpoint of `service` in `segment`'s VPC, held to the own account. */
+const endpoint = (service: string, segment: 'Mn' | 'Lg' = 'Mn') => ({
+  Type: 'AWS::EC2::VPCEndpoint',
+  Properties: {
+    VpcId: { Ref: `${segment}Vpc` },
+    VpcEndpointType: 'Interface',
+    ServiceName: { 'Fn::Sub': `com.amazonaws.\${AWS::Region}.${service}` },
+    SubnetIds: [{ Ref: `${segment}Sub` }],
+    SecurityGroupIds: [{ 'Fn::GetAtt': [`${segment}Sg`, 'GroupId'] }],
+    PrivateDnsEnabled: true,
+    PolicyDocument: OWN_POLICY,
+  },
+});
+const mapping = (source: unknown, fnId: string) => ({ Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: source, FunctionName: { Ref: fnId } } });
+const queue = { Type: 'AWS::SQS::Queue', Properties: {} };
+const topic = { Type: 'AWS::SNS::Topic', Properties: {} };
+const subscription = (topicId: string, protocol: string, target: unknown) => ({ Type: 'AWS::SNS::Subscription', Properties: { TopicArn: { Ref: topicId }, Protocol: protocol, Endpoint: target } });
+
+/** The relay findings of a template: `rule path: message`. */
+function relays(resources: Record<string, unknown>, model = NetworkModel.ALPHA): string[] {
+  return checkTopology(extractCloudFormation({ S: { Resources: { ...base(), Role: role, ...resources } } } as any), { model })
+    .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+}
+
+describe('CloudFormation: out of a closed segment through its endpoints', () => {
+  test('controls: endpoints of relaying services with nothing behind them, or only the segment\'s own functions, pass', () => {
+    expect(relays({ SqsEp: endpoint('sqs'), LambdaEp: endpoint('lambda'), LogsEp: endpoint('logs'), Q: queue, G: { Type: 'AWS::Logs::LogGroup', Properties: {} } })).toEqual([]);
+    // A queue the segment's own function polls, through the segment's own endpoint: every end in My Number.
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, Worker: fn('Mn'), M: mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }, 'Worker') })).toEqual([]);
+    // An endpoint of a service the guard does not follow as a relay (KMS) reaches no relay.
+    expect(relays({ KmsEp: endpoint('kms'), Out: fn() })).toEqual([]);
+  });
+
+  test('a lambda endpoint reaches a function outside every VPC, which has the internet: MN-1 at the endpoint', () => {
+    const found = relays({ LambdaEp: endpoint('lambda'), Out: fn() });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^MN-1 LambdaEp: the My Number segment's lambda endpoint LambdaEp .* to function Out, which runs outside every VPC, with the internet: LambdaEp → Out/);
+  });
+
+  test('an sqs endpoint and a queue an Internet-segment function polls: the chain names the mapping', () => {
+    const found = relays({ SqsEp: endpoint('sqs'), Q: queue, Consumer: fn('In'), M: mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }, 'Consumer') });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/to function Consumer \(in the INTERNET segment\): SqsEp → Q → Consumer \(M FunctionName\)/);
+  });
+
+  test('an sns endpoint and a topic with an HTTPS and an e-mail subscription: both ends, at the endpoint', () => {
+    const found = relays({
+      SnsEp: endpoint('sns'), T: topic, Web: subscription('T', 'https', 'https://collector.example.net/'), Mail: subscription('T', 'email', 'someone@example.net'),
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/to https:\/\/collector\.example\.net\/ \(an HTTPS subscription\)/);
+    expect(found[0]).toMatch(/to someone@example\.net \(an e-mail subscription\)/);
+  });
+
+  test('a states endpoint and a state machine with an HTTP task; one that only invokes the segment\'s own function passes', () => {
+    const http = { StartAt: 'P', States: { P: { Type: 'Task', Resource: 'arn:aws:states:::http:invoke', End: true, Parameters: { ApiEndpoint: 'https://x.example.net/', Method: 'POST' } } } };
+    expect(relays({ StatesEp: endpoint('states'), Sm: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'arn:aws:iam::111122223333:role/r', Definition: http } } }))
+      .toEqual([expect.stringMatching(/to an HTTPS endpoint a task calls \(http:invoke\)/)]);
+    const own = { StartAt: 'I', States: { I: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, Parameters: { FunctionName: { 'Fn::GetAtt': ['Worker', 'Arn'] } } } } };
+    expect(relays({ StatesEp: endpoint('states'), Worker: fn('Mn'), Sm: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'arn:aws:iam::111122223333:role/r', Definition: own } } }))
+      .toEqual([]);
+    // A definition in S3 cannot be read: whatever it calls (fail closed).
+    expect(relays({ StatesEp: endpoint('states'), Sm: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'r', DefinitionS3Location: { Bucket: 'b', Key: 'k' } } } }))
+      .toEqual([expect.stringMatching(/whatever a definition the guard cannot read/)]);
+  });
+
+  test('an events endpoint and a rule on the default bus whose target is an API destination', () => {
+    const found = relays({
+      EventsEp: endpoint('events'),
+      Conn: { Type: 'AWS::Events::Connection', Properties: { AuthorizationType: 'API_KEY' } },
+      Dest: { Type: 'AWS::Events::ApiDestination', Properties: { ConnectionArn: { 'Fn::GetAtt': ['Conn', 'Arn'] }, HttpMethod: 'POST', InvocationEndpoint: 'https://collector.example.net/' } },
+      R: { Type: 'AWS::Events::Rule', Properties: { EventPattern: { source: ['app'] }, Targets: [{ Id: 'out', Arn: { 'Fn::GetAtt': ['Dest', 'Arn'] } }] } },
+    });
+    expect(found).toEqual([expect.stringMatching(/to https:\/\/collector\.example\.net\/ \(an EventBridge API destination\): EventsEp → the default event bus → Dest \(R Targets\[0\]\.Arn\)/)]);
+  });
+
+  test('the library\'s logs endpoint and a subscription filter to a Firehose stream with an HTTP endpoint destination', () => {
+    const found = relays({
+      LogsEp: endpoint('logs'),
+      G: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: 'app' } },
+      Backup: { Type: 'AWS::S3::Bucket', Properties: {} },
+      Stream: {
+        Type: 'AWS::KinesisFirehose::DeliveryStream',
+        Properties: {
+          HttpEndpointDestinationConfiguration: { EndpointConfiguration: { Url: 'https://collector.example.net/' }, S3Configuration: { BucketARN: { 'Fn::GetAtt': ['Backup', 'Arn'] } } },
+        },
+      },
+      F: { Type: 'AWS::Logs::SubscriptionFilter', Properties: { LogGroupName: { Ref: 'G' }, FilterPattern: '', DestinationArn: { 'Fn::GetAtt': ['Stream', 'Arn'] } } },
+    });
+    expect(found).toEqual([expect.stringMatching(/to https:\/\/collector\.example\.net\/ \(a Firehose HttpEndpointDestinationConfiguration\): LogsEp → G → Stream \(F DestinationArn\)/)]);
+  });
+
+  test('an s3 gateway endpoint and a bucket everyone may read, or one that replicates to another account; a private bucket passes', () => {
+    const gateway = { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: { Ref: 'MnVpc' }, VpcEndpointType: 'Gateway', ServiceName: 'com.amazonaws.ap-northeast-1.s3', PolicyDocument: OWN_POLICY } };
+    const read = { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'B' }, PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] } } };
+    expect(relays({ S3Ep: gateway, B: { Type: 'AWS::S3::Bucket', Properties: {} }, P: read })).toEqual([expect.stringMatching(/to everyone \(Principal "\*"\), by the bucket policy P/)]);
+    const replicated = { Type: 'AWS::S3::Bucket', Properties: { ReplicationConfiguration: { Role: 'r', Rules: [{ Status: 'Enabled', Destination: { Bucket: 'arn:aws:s3:::elsewhere', Account: '999999999999' } }] } } };
+    expect(relays({ S3Ep: gateway, B: replicated })).toEqual([expect.stringMatching(/arn:aws:s3:::elsewhere, which is not in the synthesized output.*account 999999999999/)]);
+    // Everyone may write only (a drop box): data comes in, nothing goes out to them — still a way in.
+    const write = { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'B' }, PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: '*' }] } } };
+    expect(relays({ S3Ep: gateway, B: { Type: 'AWS::S3::Bucket', Properties: {} }, P: write })).toEqual([expect.stringMatching(/from everyone \(Principal "\*"\)/)]);
+    // A policy for the own account, or for a service acting for the own account, lets nobody in.
+    const own = {
+      Type: 'AWS::S3::BucketPolicy',
+      Properties: {
+        Bucket: { Ref: 'B' },
+        PolicyDocument: {
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } }, Action: 's3:*', Resource: '*' },
+            { Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } } },
+          ],
+        },
+      },
+    };
+    expect(relays({ S3Ep: gateway, B: { Type: 'AWS::S3::Bucket', Properties: {} }, P: own })).toEqual([]);
+  });
+
+  test('an execute-api endpoint and a private REST API with an HTTP_PROXY integration', () => {
+    const found = relays({
+      ApiEp: endpoint('execute-api'),
+      Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'relay', EndpointConfiguration: { Types: ['PRIVATE'] } } },
+      Any: {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: {
+          RestApiId: { Ref: 'Api' },
+          ResourceId: 'r',
+          HttpMethod: 'ANY',
+          AuthorizationType: 'NONE',
+          Integration: { Type: 'HTTP_PROXY', IntegrationHttpMethod: 'ANY', Uri: 'https://collector.example.net/{proxy}' },
+        },
+      },
+    });
+    expect(found).toEqual([expect.stringMatching(/to https:\/\/collector\.example\.net\/\{proxy\} \(an HTTP integration\)/)]);
+  });
+
+  test('LGWAN: LG-1 in α, AP-1 in α′; an LGWAN endpoint delivering to a My Number function is LG-1 there', () => {
+    const resources = { SqsEp: endpoint('sqs', 'Lg'), Q: queue, Consumer: fn('In'), M: mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }, 'Consumer') };
+    expect(relays(resources).map((f) => f.split(' ')[0])).toEqual(['LG-1']);
+    expect(relays(resources, NetworkModel.ALPHA_PRIME).map((f) => f.split(' ')[0])).toEqual(['AP-1']);
+    const found = relays({ SqsEp: endpoint('sqs', 'Lg'), Q: queue, Worker: fn('Mn'), M: mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }, 'Worker') });
+    // Seen from both ends: the My Number function receives from LGWAN's queue… no: the queue has no other end for the
+    // function (the endpoint is not an end), so only the LGWAN endpoint's chain names it.
+    expect(found).toEqual([expect.stringMatching(/^LG-1 SqsEp: .*to function Worker \(in the MY_NUMBER segment\)/)]);
+  });
+});
+
+describe('CloudFormation: into and out of a closed segment\'s function', () => {
+  test('a topic everyone may publish to, subscribed by a My Number function: MN-1 at the function', () => {
+    const found = relays({
+      Worker: fn('Mn'),
+      T: topic,
+      S: subscription('T', 'lambda', { 'Fn::GetAtt': ['Worker', 'Arn'] }),
+      P: { Type: 'AWS::SNS::TopicPolicy', Properties: { Topics: [{ Ref: 'T' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sns:Publish', Resource: '*' }] } } },
+    });
+    expect(found).toEqual([expect.stringMatching(/^MN-1 Worker: function Worker of the My Number segment .*from everyone \(Principal "\*"\), by the topic policy P: Worker ← T \(S Endpoint\) ← everyone/)]);
+  });
+
+  test('a queue of another account (its literal ARN) polled by a My Number function; a queue of the output nobody opens passes', () => {
+    expect(relays({ Worker: fn('Mn'), M: mapping('arn:aws:sqs:ap-northeast-1:999999999999:intake', 'Worker') }))
+      .toEqual([expect.stringMatching(/from arn:aws:sqs:ap-northeast-1:999999999999:intake, which is not in the synthesized output/)]);
+    expect(relays({ Worker: fn('Mn'), Q: queue, M: mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }, 'Worker') })).toEqual([]);
+    // A parameter may name any queue.
+    expect(checkTopology(extractCloudFormation({ S: { Parameters: { Q: { Type: 'String' } }, Resources: { ...base(), Role: role, Worker: fn('Mn'), M: mapping({ Ref: 'Q' }, 'Worker') } } } as any),
+      { model: NetworkModel.ALPHA }).filter((f) => RELAY.test(f.message))).toHaveLength(1);
+  });
+
+  test('a rule on a bus that another account may put events on, targeting a My Number function; a schedule alone passes', () => {
+    const bus = { Type: 'AWS::Events::EventBus', Properties: { Name: 'intake' } };
+    const policy = {
+      Type: 'AWS::Events::EventBusPolicy',
+      Properties: {
+        EventBusName: { Ref: 'Bus' },
+        StatementId: 's',
+        Statement: { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Action: 'events:PutEvents', Resource: '*' },
+      },
+    };
+    const rule = (more: Record<string, unknown>) => ({ Type: 'AWS::Events::Rule', Properties: { ...more, Targets: [{ Id: 'w', Arn: { 'Fn::GetAtt': ['Worker', 'Arn'] } }] } });
+    expect(relays({ Worker: fn('Mn'), Bus: bus, P: policy, R: rule({ EventBusName: { Ref: 'Bus' }, EventPattern: { source: ['x'] } }) }))
+      .toEqual([expect.stringMatching(/from principal arn:aws:iam::999999999999:root \(another account, as far as the guard can tell\)/)]);
+    expect(relays({ Worker: fn('Mn'), R: rule({ ScheduleExpression: 'rate(1 hour)' }) })).toEqual([]);
+  });
+
+  test('a public REST API that writes into a queue a My Number function polls (an SQS integration)', () => {
+    const found = relays({
+      Worker: fn('Mn'),
+      Q: queue,
+      M: mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }, 'Worker'),
+      Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'intake' } },
+      Post: {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: {
+          RestApiId: { Ref: 'Api' },
+          ResourceId: 'r',
+          HttpMethod: 'POST',
+          AuthorizationType: 'NONE',
+          Integration: {
+            Type: 'AWS',
+            IntegrationHttpMethod: 'POST',
+            Credentials: { 'Fn::GetAtt': ['Role', 'Arn'] },
+            Uri: { 'Fn::Join': ['', ['arn:aws:apigateway:', { Ref: 'AWS::Region' }, ':sqs:path/', { Ref: 'AWS::AccountId' }, '/', { 'Fn::GetAtt': ['Q', 'QueueName'] }]] },
+          },
+        },
+      },
+    });
+    expect(found).toEqual([expect.stringMatching(/from the internet, through the API's public endpoint: Worker ← Q \(M FunctionName\) ← Api \(Post Integration\) ← the internet/)]);
+  });
+
+  test('a My Number function\'s destinations: a topic with an HTTPS subscription, a function outside every VPC, its dead-letter queue of another account', () => {
+    const invokeConfig = (destination: unknown) => ({
+      Type: 'AWS::Lambda::EventInvokeConfig',
+      Properties: {
+        FunctionName: { Ref: 'Worker' },
+        Qualifier: '$LATEST',
+        DestinationConfig: { OnFailure: { Destination: destination } },
+      },
+    });
+    expect(relays({ Worker: fn('Mn'), T: topic, Web: subscription('T', 'https', 'https://hooks.example.com/x'), C: invokeConfig({ Ref: 'T' }) }))
+      .toEqual([expect.stringMatching(/to https:\/\/hooks\.example\.com\/x \(an HTTPS subscription\): Worker → T \(C DestinationConfig\.OnFailure\.Destination\) → /)]);
+    expect(relays({ Worker: fn('Mn'), Out: fn(), C: invokeConfig({ 'Fn::GetAtt': ['Out', 'Arn'] }) }))
+      .toEqual([expect.stringMatching(/to function Out, which runs outside every VPC/)]);
+    expect(relays({ Worker: fn('Mn', { DeadLetterConfig: { TargetArn: 'arn:aws:sqs:ap-northeast-1:999999999999:dlq' } }) }))
+      .toEqual([expect.stringMatching(/Worker → arn:aws:sqs:ap-northeast-1:999999999999:dlq, which is not in the synthesized output \(Worker DeadLetterConfig\.TargetArn\)/)]);
+    // Between two functions of the segment, through a queue of the output: nothing leaves.
+    expect(relays({ Worker: fn('Mn'), Q: queue, C: invokeConfig({ 'Fn::GetAtt': ['Q', 'Arn'] }), Next: fn('Mn'), M: mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }, 'Next') }))
+      .toEqual([]);
+  });
+
+  test('a service principal without SourceArn or SourceAccount on a queue a My Number function polls is anyone\'s; with its topic\'s SourceArn it is that topic', () => {
+    const queuePolicy = (condition?: unknown) => ({
+      Type: 'AWS::SQS::QueuePolicy',
+      Properties: {
+        Queues: [{ Ref: 'Q' }],
+        PolicyDocument: {
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '*', ...condition ? { Condition: condition } : {} },
+          ],
+        },
+      },
+    });
+    const resources = { Worker: fn('Mn'), Q: queue, M: mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }, 'Worker'), T: topic };
+    expect(relays({ ...resources, P: queuePolicy() })).toEqual([expect.stringMatching(/from sns\.amazonaws\.com acting for any resource of any account/)]);
+    expect(relays({ ...resources, P: queuePolicy({ ArnEquals: { 'aws:SourceArn': { Ref: 'T' } } }) })).toEqual([]);
+  });
+});
+
+describe('AWS CDK: L2 constructs in the α example', () => {
+  /** The α example in a stack; `add` puts the integrator's code in. Returns the guard's refusal, or '' when it synthesized. */
+  function synth(add: (stack: cdk.Stack, net: MunicipalNetwork) => void): string {
+    const app = new cdk.App();
+    const stack = new cdk.Stack(app, 'City', { env: { region: 'ap-northeast-1', account: '111122223333' } });
+    add(stack, new MunicipalNetwork(stack, 'Network', alpha));
+    try {
+      app.synth();
+      return '';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  const worker = (stack: cdk.Stack, net: MunicipalNetwork, id = 'Worker', more: Partial<lambda.FunctionProps> = {}) => new lambda.Function(stack, id, {
+    runtime: lambda.Runtime.NODEJS_20_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => 1'),
+    vpc: net.myNumber.vpc,
+    vpcSubnets: net.myNumber.workloadSubnets,
+    securityGroups: [new ec2.SecurityGroup(stack, `${id}Sg`, { vpc: net.myNumber.vpc, allowAllOutbound: false })],
+    ...more,
+  });
+  const REFUSED = /\] MN-1 critical.*through AWS services that deliver it on their own/;
+
+  test('control: a queue between two My Number functions (onSuccess destination, SqsEventSource) synthesizes', () => {
+    expect(synth((stack, net) => {
+      const q = new sqs.Queue(stack, 'Handoff');
+      worker(stack, net, 'First', { onSuccess: new destinations.SqsDestination(q) });
+      worker(stack, net, 'Second').addEventSource(new sources.SqsEventSource(q));
+    })).toBe('');
+  });
+
+  test('a topic anyone may publish to (addToResourcePolicy) with a LambdaSubscription to a My Number function is refused', () => {
+    expect(synth((stack, net) => {
+      const t = new sns.Topic(stack, 'Intake');
+      t.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['sns:Publish'], resources: [t.topicArn] }));
+      t.addSubscription(new subscriptions.LambdaSubscription(worker(stack, net)));
+    })).toMatch(REFUSED);
+  });
+
+  test('a queue of another account polled by a My Number function (SqsEventSource) is refused', () => {
+    expect(synth((stack, net) => {
+      worker(stack, net).addEventSource(new sources.SqsEventSource(sqs.Queue.fromQueueArn(stack, 'Ext', 'arn:aws:sqs:ap-northeast-1:999999999999:intake')));
+    })).toMatch(REFUSED);
+  });
+
+  test('a bus another account may put events on, whose rule targets a My Number function, is refused', () => {
+    expect(synth((stack, net) => {
+      const bus = new events.EventBus(stack, 'Bus');
+      bus.addToResourcePolicy(new iam.PolicyStatement({
+        sid: 'partner',
+        principals: [new iam.AccountPrincipal('999999999999')],
+        actions: ['events:PutEvents'],
+        resources: [bus.eventBusArn],
+      }));
+      new events.Rule(stack, 'ToWorker', { eventBus: bus, eventPattern: { source: ['intake'] }, targets: [new targets.LambdaFunction(worker(stack, net))] });
+    })).toMatch(REFUSED);
+  });
+
+  test('an internet-facing REST API writing into a queue a My Number function polls is refused', () => {
+    expect(synth((stack, net) => {
+      const q = new sqs.Queue(stack, 'Intake');
+      worker(stack, net).addEventSource(new sources.SqsEventSource(q));
+      const apiRole = new iam.Role(stack, 'ApiRole', { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') });
+      q.grantSendMessages(apiRole);
+      new apigw.RestApi(stack, 'Api').root.addMethod('POST', new apigw.AwsIntegration({
+        service: 'sqs',
+        path: `${cdk.Aws.ACCOUNT_ID}/${q.queueName}`,
+        options: { credentialsRole: apiRole, integrationResponses: [{ statusCode: '200' }] },
+      }), { methodResponses: [{ statusCode: '200' }] });
+    })).toMatch(REFUSED);
+  });
+
+  test('a My Number function whose failures go to an alerts topic with an HTTPS webhook, or whose successes go to a function outside every VPC, is refused', () => {
+    expect(synth((stack, net) => {
+      const alerts = new sns.Topic(stack, 'Alerts');
+      alerts.addSubscription(new subscriptions.UrlSubscription('https://hooks.example.com/services/T000/B000/XXXX'));
+      worker(stack, net, 'Worker', { onFailure: new destinations.SnsDestination(alerts) });
+    })).toMatch(REFUSED);
+    expect(synth((stack, net) => {
+      const forwarder = new lambda.Function(stack, 'Forwarder', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
+      worker(stack, net, 'Worker', { onSuccess: new destinations.LambdaDestination(forwarder) });
+    })).toMatch(REFUSED);
+  });
+});
