@@ -22,7 +22,7 @@ import {
   RelayFlow, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
-import { DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
+import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, RelayService, RelayValues,
   stateMachineFlows, subscriptionTargets,
@@ -1657,6 +1657,9 @@ class TemplateReader {
       case 'AWS::Redshift::EndpointAccess': return group('SubnetGroupName', p.SubnetGroupName, 'AWS::Redshift::ClusterSubnetGroup');
       case 'AWS::SageMaker::Domain': return [['SubnetIds', p.SubnetIds]];
       case 'AWS::DMS::ReplicationInstance': return group('ReplicationSubnetGroupIdentifier', p.ReplicationSubnetGroupIdentifier, 'AWS::DMS::ReplicationSubnetGroup');
+      case 'AWS::ElastiCache::CacheCluster': case 'AWS::ElastiCache::ReplicationGroup':
+        return group('CacheSubnetGroupName', p.CacheSubnetGroupName, 'AWS::ElastiCache::SubnetGroup');
+      case 'AWS::DAX::Cluster': return group('SubnetGroupName', p.SubnetGroupName, 'AWS::DAX::SubnetGroup');
       default: return [['SubnetId', p.SubnetId]];
     }
   }
@@ -2091,10 +2094,10 @@ class TemplateReader {
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
     }
     // Naming no security group, it has its VPC's default one (occupants.ts DEFAULT_GROUP_FALLBACK), where it runs: the
-    // subnets it names, or its subnet group's (a database).
+    // subnets it names, or its subnet group's (a database, a cache, a Redshift or DAX cluster).
     if (DEFAULT_GROUP_FALLBACK[type]?.(p)) {
       // An endpoint is the subnets' plumbing, whose mentions are not read as an occupant's.
-      const named = type.startsWith('AWS::RDS::') ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'AWS::EC2::VPCEndpoint' ? [p.SubnetIds] : [];
+      const named = DEFAULT_GROUP_BY_SUBNET_GROUP.has(type) ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'AWS::EC2::VPCEndpoint' ? [p.SubnetIds] : [];
       const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).flatMap((x) => this.subnetsNamed(x)));
       for (const s of [...subnets.map((m) => m.subnet), ...grouped]) if (s !== UNKNOWN_SUBNET) b.usesDefaultGroup({ kind: 'node', id: s });
     }

@@ -24,7 +24,7 @@ import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget,
   RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
-import { DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
+import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
@@ -1981,6 +1981,9 @@ class ConfigReader {
       case 'aws_redshift_endpoint_access': return group('subnet_group_name', p.subnet_group_name, 'aws_redshift_subnet_group');
       case 'aws_sagemaker_domain': return [['subnet_ids', p.subnet_ids]];
       case 'aws_dms_replication_instance': return group('replication_subnet_group_id', p.replication_subnet_group_id, 'aws_dms_replication_subnet_group');
+      case 'aws_elasticache_cluster': case 'aws_elasticache_replication_group':
+        return group('subnet_group_name', p.subnet_group_name, 'aws_elasticache_subnet_group');
+      case 'aws_dax_cluster': return group('subnet_group_name', p.subnet_group_name, 'aws_dax_subnet_group');
       default: return [['subnet_id', p.subnet_id]];
     }
   }
@@ -2240,7 +2243,7 @@ class ConfigReader {
     });
     // Naming no security group, it has its VPC's default one (the CloudFormation reader's).
     if (DEFAULT_GROUP_FALLBACK[type]?.(p)) {
-      const named = type === 'aws_db_instance' || type === 'aws_rds_cluster' ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'aws_vpc_endpoint' ? [p.subnet_ids] : [];
+      const named = DEFAULT_GROUP_BY_SUBNET_GROUP.has(type) ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'aws_vpc_endpoint' ? [p.subnet_ids] : [];
       const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).map((x) => this.ref(x)));
       for (const s of [...subnets.filter((m) => m.subnet !== UNKNOWN_SUBNET).map((m) => ({ kind: 'node', id: m.subnet }) as Ref), ...grouped]) b.usesDefaultGroup(s);
     }

@@ -127,3 +127,142 @@ describe('other resources that fall back to the default group', () => {
     expect(found({ aws_network_interface: { eni: { subnet_id: '${aws_subnet.mn.id}' } }, aws_default_security_group: { mn: { vpc_id: '${aws_vpc.mn.id}' } } })).toEqual([]);
   });
 });
+
+/**
+ * Caches, file system mount targets, Redshift, OpenSearch, MSK and DAX clusters, App Runner VPC connectors and RDS Proxy
+ * endpoints that name no security group get their VPC's default group too (occupants.ts DEFAULT_GROUP_FALLBACK, each with
+ * its AWS source; README known gap "The default security group", which named ElastiCache and EFS). A Lambda function is
+ * not among them: Lambda refuses subnets without security groups.
+ */
+describe('caches, file systems and other services that fall back to the default group', () => {
+  const base = {
+    Mn: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: tag('MY_NUMBER') } },
+    MnSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Mn' }, CidrBlock: '10.0.0.0/24' } },
+    MnSub2: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Mn' }, CidrBlock: '10.0.1.0/24' } },
+    Lg: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.1.0.0/16', Tags: tag('LGWAN') } },
+    LgSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Lg' }, CidrBlock: '10.1.0.0/24' } },
+    Own: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'Mn' }, GroupDescription: 'own', SecurityGroupEgress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.0.0.0/16' }] } },
+    EcGroup: { Type: 'AWS::ElastiCache::SubnetGroup', Properties: { Description: 'cache', SubnetIds: [{ Ref: 'MnSub' }, { Ref: 'MnSub2' }] } },
+    RsGroup: { Type: 'AWS::Redshift::ClusterSubnetGroup', Properties: { Description: 'redshift', SubnetIds: [{ Ref: 'MnSub' }] } },
+    DaxGroup: { Type: 'AWS::DAX::SubnetGroup', Properties: { SubnetIds: [{ Ref: 'MnSub' }] } },
+  };
+  const own = [{ 'Fn::GetAtt': ['Own', 'GroupId'] }];
+  const subnets = [{ Ref: 'MnSub' }, { Ref: 'MnSub2' }];
+  const brokers = { InstanceType: 'kafka.m5.large', ClientSubnets: subnets };
+  const users: Record<string, [Record<string, unknown>, Record<string, unknown>]> = {
+    'ElastiCache cluster': [{
+      Type: 'AWS::ElastiCache::CacheCluster',
+      Properties: { Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, CacheSubnetGroupName: { Ref: 'EcGroup' } },
+    }, { VpcSecurityGroupIds: own }],
+    'ElastiCache replication group': [{
+      Type: 'AWS::ElastiCache::ReplicationGroup',
+      Properties: { ReplicationGroupDescription: 'rg', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheClusters: 2, CacheSubnetGroupName: { Ref: 'EcGroup' } },
+    }, { SecurityGroupIds: own }],
+    'ElastiCache serverless cache': [{ Type: 'AWS::ElastiCache::ServerlessCache', Properties: { ServerlessCacheName: 'c', Engine: 'valkey', SubnetIds: subnets } },
+      { SecurityGroupIds: own }],
+    // CloudFormation requires SecurityGroups, not that it hold a group.
+    'EFS mount target': [{ Type: 'AWS::EFS::MountTarget', Properties: { FileSystemId: 'fs-0123456789abcdef0', SubnetId: { Ref: 'MnSub' }, SecurityGroups: [] } },
+      { SecurityGroups: own }],
+    'Redshift cluster': [{
+      Type: 'AWS::Redshift::Cluster',
+      Properties: { ClusterType: 'single-node', NodeType: 'ra3.xlplus', DBName: 'd', MasterUsername: 'u', PubliclyAccessible: false, ClusterSubnetGroupName: { Ref: 'RsGroup' } },
+    }, { VpcSecurityGroupIds: own }],
+    'OpenSearch domain': [{ Type: 'AWS::OpenSearchService::Domain', Properties: { VPCOptions: { SubnetIds: [{ Ref: 'MnSub' }] } } },
+      { VPCOptions: { SubnetIds: [{ Ref: 'MnSub' }], SecurityGroupIds: own } }],
+    'MSK cluster': [{ Type: 'AWS::MSK::Cluster', Properties: { ClusterName: 'k', KafkaVersion: '3.6.0', NumberOfBrokerNodes: 2, BrokerNodeGroupInfo: brokers } },
+      { BrokerNodeGroupInfo: { ...brokers, SecurityGroups: own } }],
+    'DAX cluster': [{
+      Type: 'AWS::DAX::Cluster',
+      Properties: { NodeType: 'dax.t3.small', ReplicationFactor: 1, IAMRoleARN: 'arn:aws:iam::123456789012:role/dax', SubnetGroupName: { Ref: 'DaxGroup' } },
+    }, { SecurityGroupIds: own }],
+    'App Runner VPC connector': [{ Type: 'AWS::AppRunner::VpcConnector', Properties: { Subnets: [{ Ref: 'MnSub' }] } }, { SecurityGroups: own }],
+    'RDS Proxy endpoint': [{ Type: 'AWS::RDS::DBProxyEndpoint', Properties: { DBProxyName: 'p', DBProxyEndpointName: 'e', VpcSubnetIds: subnets } },
+      { VpcSecurityGroupIds: own }],
+  };
+  const mn3 = (resources: Record<string, unknown>) => checkTopology(extractCloudFormation({ S: { Resources: { ...base, ...resources } } as any }),
+    { model: NetworkModel.ALPHA })
+    .filter((f) => f.ruleId === 'MN-3').map((f) => f.message);
+
+  test('control: the subnets and subnet groups alone leave the default group unused', () => {
+    expect(mn3({})).toEqual([]);
+  });
+
+  test.each(Object.keys(users))('CloudFormation: a %s without groups has the default group (MN-3); with a group of its own it does not', (name) => {
+    const [resource, groups] = users[name];
+    expect(mn3({ User: resource })).toEqual([expect.stringMatching(/default-security-group.*egress rules toward the LGWAN segment allow all traffic/)]);
+    const withGroups = { ...resource, Properties: { ...(resource.Properties as object), ...groups } };
+    expect(mn3({ User: withGroups })).toEqual([]);
+  });
+
+  test('CloudFormation: a replication group on an existing primary cluster takes its groups; a domain outside a VPC has none; a Lambda function is not read so', () => {
+    expect(mn3({
+      Rg: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { ReplicationGroupDescription: 'rg', PrimaryClusterId: 'c', CacheSubnetGroupName: { Ref: 'EcGroup' } } },
+    })).toEqual([]);
+    expect(mn3({ D: { Type: 'AWS::OpenSearchService::Domain', Properties: { EngineVersion: 'OpenSearch_2.11' } } })).toEqual([]);
+    // Lambda answers a VpcConfig with subnets but no groups with InvalidParameterValueException: no function runs so.
+    expect(mn3({
+      F: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::123456789012:role/f', Code: { ZipFile: 'x' }, Handler: 'i.h', Runtime: 'nodejs20.x', VpcConfig: { SubnetIds: subnets } } },
+    })).toEqual([]);
+  });
+
+  const tfResource = (extra: Record<string, Record<string, unknown>>) => ({
+    aws_vpc: {
+      mn: { enable_dns_support: false, cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } },
+      lg: { enable_dns_support: false, cidr_block: '10.1.0.0/16', tags: { 'jichitai:segment': 'LGWAN' } },
+    },
+    aws_subnet: { mn: { vpc_id: '${aws_vpc.mn.id}', cidr_block: '10.0.0.0/24' }, lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' } },
+    aws_security_group: { own: { vpc_id: '${aws_vpc.mn.id}', egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'] }] } },
+    ...extra,
+  });
+  const tfMn3 = (extra: Record<string, Record<string, unknown>>) => checkTopology(extractTerraform({ t: { resource: tfResource(extra) } as any }),
+    { model: NetworkModel.ALPHA })
+    .filter((f) => f.ruleId === 'MN-3').map((f) => f.message);
+  const mnSubnet = ['${aws_subnet.mn.id}'];
+  const ownGroup = ['${aws_security_group.own.id}'];
+  /** Each: the resources without groups, and the same with a group of their own. */
+  const tfUsers: Record<string, (groups: Record<string, unknown>) => Record<string, Record<string, unknown>>> = {
+    aws_elasticache_cluster: (g) => ({
+      aws_elasticache_subnet_group: { g: { name: 'g', subnet_ids: mnSubnet } },
+      aws_elasticache_cluster: { c: { cluster_id: 'c', engine: 'redis', node_type: 'cache.t3.micro', num_cache_nodes: 1, subnet_group_name: '${aws_elasticache_subnet_group.g.name}', ...g } },
+    }),
+    aws_elasticache_replication_group: (g) => ({
+      aws_elasticache_subnet_group: { g: { name: 'g', subnet_ids: mnSubnet } },
+      aws_elasticache_replication_group: { r: { replication_group_id: 'r', description: 'r', node_type: 'cache.t3.micro', subnet_group_name: '${aws_elasticache_subnet_group.g.name}', ...g } },
+    }),
+    aws_elasticache_serverless_cache: (g) => ({ aws_elasticache_serverless_cache: { c: { name: 'c', engine: 'valkey', subnet_ids: mnSubnet, ...g } } }),
+    aws_efs_mount_target: (g) => ({ aws_efs_mount_target: { m: { file_system_id: 'fs-0123456789abcdef0', subnet_id: '${aws_subnet.mn.id}', ...g.security_group_ids ? { security_groups: ownGroup } : {} } } }),
+    aws_redshift_cluster: (g) => ({
+      aws_redshift_subnet_group: { g: { name: 'g', subnet_ids: mnSubnet } },
+      aws_redshift_cluster: {
+        c: { cluster_identifier: 'c', node_type: 'ra3.xlplus', publicly_accessible: false, cluster_subnet_group_name: '${aws_redshift_subnet_group.g.name}', ...g.security_group_ids ? { vpc_security_group_ids: ownGroup } : {} },
+      },
+    }),
+    aws_opensearch_domain: (g) => ({ aws_opensearch_domain: { d: { domain_name: 'd', vpc_options: { subnet_ids: mnSubnet, ...g } } } }),
+    aws_dax_cluster: (g) => ({
+      aws_dax_subnet_group: { g: { name: 'g', subnet_ids: mnSubnet } },
+      aws_dax_cluster: {
+        c: { cluster_name: 'c', iam_role_arn: 'arn:aws:iam::123456789012:role/dax', node_type: 'dax.t3.small', replication_factor: 1, subnet_group_name: '${aws_dax_subnet_group.g.name}', ...g },
+      },
+    }),
+    aws_db_proxy_endpoint: (g) => ({
+      aws_db_proxy_endpoint: { e: { db_proxy_name: 'p', db_proxy_endpoint_name: 'e', vpc_subnet_ids: mnSubnet, ...g.security_group_ids ? { vpc_security_group_ids: ownGroup } : {} } },
+    }),
+  };
+
+  test('Terraform control: the subnets and an own group alone leave the default group unused', () => {
+    expect(tfMn3({})).toEqual([]);
+  });
+
+  test.each(Object.keys(tfUsers))('Terraform: a %s without groups has the default group (MN-3); with a group of its own it does not', (name) => {
+    expect(tfMn3(tfUsers[name]({}))).toEqual([expect.stringMatching(/default-security-group.*allow all traffic/)]);
+    expect(tfMn3(tfUsers[name]({ security_group_ids: ownGroup }))).toEqual([]);
+  });
+
+  test('Terraform: a cluster that joins a replication group takes its groups; aws_default_security_group takes the group over', () => {
+    expect(tfMn3({
+      aws_elasticache_subnet_group: { g: { name: 'g', subnet_ids: mnSubnet } },
+      aws_elasticache_cluster: { c: { cluster_id: 'c', replication_group_id: 'r', subnet_group_name: '${aws_elasticache_subnet_group.g.name}' } },
+    })).toEqual([]);
+    expect(tfMn3({ ...tfUsers.aws_efs_mount_target({}), aws_default_security_group: { mn: { vpc_id: '${aws_vpc.mn.id}' } } })).toEqual([]);
+  });
+});
