@@ -5,7 +5,7 @@ import { bi, Bilingual, finding, Finding, GuardContext, GuardRule } from '../rul
 import { nameOf } from '../topology';
 
 /**
- * Service relays (docs/guard-semantics.md §11): what a closed segment reaches through AWS services that deliver data on
+ * Service relays (docs/guard-semantics.md §14): what a closed segment reaches through AWS services that deliver data on
  * their own, with no packet of the segment's on the way — an SQS queue a function polls, an SNS topic's subscriptions,
  * an EventBridge rule's targets, a function's asynchronous destinations and dead-letter queue, a state machine's tasks,
  * a CloudWatch Logs subscription filter, a Firehose stream's destination, S3 notifications and replication, an API's
