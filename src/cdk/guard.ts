@@ -352,7 +352,7 @@ function connectedGraph(connected: readonly Stack[], evidence: HubEvidence | und
     let findings: Finding[] | undefined;
     const guardedStacks = connected.filter((s) => guarded.has(s));
     // Every stack's declared blocks are classes of the one reachability (finer classes stay exact).
-    const shared = () => (reach ??= new Reachability(graph, connected.flatMap((s) => declaredPrefixes(declaredFlowsOf(s)))));
+    const shared = () => (reach ??= new Reachability(graph, connected.flatMap((s) => declaredPrefixes(declaredFlowsOf(s) ?? []))));
     made = {
       graph,
       hubRecord: withHub?.record,
@@ -369,7 +369,9 @@ function connectedGraph(connected: readonly Stack[], evidence: HubEvidence | und
           const all = guardedStacks.flatMap((s): GuardedPart[] => {
             const inside = (parts.get(s) ?? []).filter((p) => p.scope !== s);
             const declared = withDeclarations(s, [{ part: { scopePath: s.node.path, options: guarded.get(s)! }, scope: s }, ...inside]);
-            return s.stackName !== s.node.path ? [...declared, { scopePath: s.stackName, options: guarded.get(s)!, flows: [], hosts: [] }] : declared;
+            // The same stack by name declares nothing of its own: the part by construct path carries its declarations (an
+            // empty list here would declare that no flow crosses, GuardContext.flows).
+            return s.stackName !== s.node.path ? [...declared, { scopePath: s.stackName, options: guarded.get(s)!, hosts: [] }] : declared;
           });
           findings = checkParts(graph, all, { name: guardedStacks.map((s) => s.stackName).join(', '), reach: shared() });
           // Its caches (every subnet's arrivals) are no longer asked for: dropped now, not when the last member has asked

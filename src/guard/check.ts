@@ -15,7 +15,7 @@ export interface GuardScope {
   readonly name?: string;
   /** Whether nothing to check is a finding (GUARD-1). @default true */
   readonly emptyIsError?: boolean;
-  /** The flows the scope declares, which FLOW-1 proves open. */
+  /** The flows the scope declares, which FLOW-1 proves open; undefined when it declares none at all (`GuardContext.flows`). */
   readonly flows?: readonly DeclaredFlow[];
   /** The hosts the scope declares in its segments (AP-7). */
   readonly hosts?: readonly DeclaredSegmentHost[];
@@ -36,16 +36,16 @@ export interface GuardScope {
 
 /** What every rule is given: the graph, its reachability, the model and what the scope declares. */
 export function guardContext(graph: TopologyGraph, options: TopologyGuardOptions, scope: GuardScope = {}): GuardContext {
-  const flows = scope.flows ?? [];
   return {
     graph,
     // The declared hosts' blocks are asked about by FLOW-1: they become classes of their own.
-    reach: scope.reach ?? new Reachability(graph, declaredPrefixes(flows)),
+    reach: scope.reach ?? new Reachability(graph, declaredPrefixes(scope.flows ?? [])),
     model: options.model,
     alphaPrimeCase: options.alphaPrimeCase,
     emptyIsError: scope.emptyIsError,
     scope: scope.name,
-    flows,
+    // Kept undefined when nothing is declared: "declared, and empty" is not "not declared" (GuardContext.flows).
+    flows: scope.flows,
     hosts: scope.hosts ?? [],
     keeps: scope.keeps,
   };

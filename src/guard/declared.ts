@@ -34,12 +34,21 @@ export interface DeclaredSegmentHost extends DeclaredHost {
   readonly breakoutClient: boolean;
 }
 
-/** What is declared on each stack (CDK `Stack` or CDKTF `TerraformStack`), one kind of declaration per registry. */
-function registry<T>(): { add(stack: object, items: readonly T[]): void; of(stack: object): readonly T[] } {
-  const declared = new WeakMap<object, T[]>();
+/**
+ * What is declared on each stack (CDK `Stack` or CDKTF `TerraformStack`), one kind of declaration per registry. Each
+ * declaration is kept as it was made (`declarations`): an empty one still declares (a blueprint's `flows: []`), and the
+ * same list declared on a stack and on a network in it is known as the network's (`withDeclarations`).
+ */
+function registry<T>(): {
+  add(stack: object, items: readonly T[]): void;
+  of(stack: object): readonly T[];
+  declarations(stack: object): readonly (readonly T[])[];
+} {
+  const declared = new WeakMap<object, (readonly T[])[]>();
   return {
-    add: (stack, items) => { declared.set(stack, [...(declared.get(stack) ?? []), ...items]); },
-    of: (stack) => declared.get(stack) ?? [],
+    add: (stack, items) => { declared.set(stack, [...(declared.get(stack) ?? []), items]); },
+    of: (stack) => (declared.get(stack) ?? []).flat(),
+    declarations: (stack) => declared.get(stack) ?? [],
   };
 }
 
@@ -83,9 +92,12 @@ export function declareFlows(stack: object, flows: readonly DeclaredFlow[]): voi
   FLOWS.add(stack, flows);
 }
 
-/** The flows declared on a stack. */
-export function declaredFlowsOf(stack: object): readonly DeclaredFlow[] {
-  return FLOWS.of(stack);
+/**
+ * The flows declared on a stack (or a network), or undefined when nothing declared flows on it (a stack built by hand):
+ * a `MunicipalNetwork` always declares, even none (`GuardContext.flows`).
+ */
+export function declaredFlowsOf(stack: object): readonly DeclaredFlow[] | undefined {
+  return FLOWS.declarations(stack).length > 0 ? FLOWS.of(stack) : undefined;
 }
 
 /** A validated blueprint's flows, with their hosts looked up (flows naming an undeclared host are left out). */
@@ -111,16 +123,19 @@ export interface PartScope<P> {
  * The parts of a stack with the declarations each made (`MunicipalNetwork` declares its flows and hosts on itself as well
  * as on its stack), so that each model checks only its own networks' declarations; what no part declared goes to the part
  * guarding the stack itself. When some declaration would belong to no part, every part keeps the stack's (none set).
+ * A part that declared no flows at all has none (undefined); one that declared an empty list has that (`GuardContext.flows`).
  */
 export function withDeclarations<P extends object>(stack: object, parts: readonly PartScope<P>[]):
 (P & { flows?: readonly DeclaredFlow[]; hosts?: readonly DeclaredSegmentHost[] })[] {
-  const owned = parts.filter((p) => p.scope !== stack).map((p) => ({ p, flows: FLOWS.of(p.scope), hosts: HOSTS.of(p.scope) }));
-  const ownedFlows = new Set(owned.flatMap((o) => o.flows));
+  const owned = parts.filter((p) => p.scope !== stack).map((p) => ({ p, flows: declaredFlowsOf(p.scope), hosts: HOSTS.of(p.scope) }));
+  // Flow declarations by the list declared (a network declares the same list on its stack): an empty one is one too.
+  const ownedFlows = new Set(owned.flatMap((o) => FLOWS.declarations(o.p.scope)));
   const ownedHosts = new Set(owned.flatMap((o) => o.hosts));
-  const restFlows = FLOWS.of(stack).filter((f) => !ownedFlows.has(f));
+  const restDeclarations = FLOWS.declarations(stack).filter((d) => !ownedFlows.has(d));
+  const restFlows = restDeclarations.length > 0 ? restDeclarations.flat() : undefined;
   const restHosts = HOSTS.of(stack).filter((h) => !ownedHosts.has(h));
   const stackPart = parts.find((p) => p.scope === stack);
-  if (!stackPart && (restFlows.length > 0 || restHosts.length > 0)) return parts.map((p) => ({ ...p.part }));
+  if (!stackPart && (restFlows !== undefined || restHosts.length > 0)) return parts.map((p) => ({ ...p.part }));
   return parts.map((p) => {
     if (p === stackPart) return { ...p.part, flows: restFlows, hosts: restHosts };
     const o = owned.find((x) => x.p === p)!;

@@ -35,7 +35,10 @@ export function evaluateTopology(
     readonly reports?: (f: Finding) => boolean;
     /** Whether a stack with nothing to check is refused (GUARD-1); false when another stack of the guarded scope holds the network. @default true */
     readonly emptyIsError?: boolean;
-    /** The flows the stack declares (FLOW-1). @default none */
+    /**
+     * The flows the stack declares (FLOW-1); an empty list declares that none crosses a segment (`GuardContext.flows`).
+     * @default none declared at all
+     */
     readonly flows?: readonly DeclaredFlow[];
     /** The hosts the stack declares (AP-7). @default none */
     readonly hosts?: readonly DeclaredSegmentHost[];
@@ -111,7 +114,8 @@ export interface GuardedPart {
   readonly options: TopologyGuardOptions;
   /**
    * The flows and hosts this part declares, when the parts' declarations are known apart (stacks checked together):
-   * each model's rules then check only the declarations of the parts under it. @default the scope's
+   * each model's rules then check only the declarations of the parts under it. Flows are known apart when some part
+   * gives them; a part then without them declares none at all (an empty list declares that none crosses). @default the scope's
    */
   readonly flows?: readonly DeclaredFlow[];
   readonly hosts?: readonly DeclaredSegmentHost[];
@@ -163,6 +167,8 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
     return owner;
   };
   const byModel = new Map<string, { options: TopologyGuardOptions; flows?: DeclaredFlow[]; hosts?: DeclaredSegmentHost[] }>();
+  // Known apart, a model whose parts declare no flows declares none (not the scope's, which are other models' parts').
+  const flowsApart = parts.some((p) => p.flows !== undefined);
   for (const p of parts) {
     const key = modelKey(p.options);
     const entry = byModel.get(key) ?? { options: p.options };
@@ -178,7 +184,8 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
       const owner = ownerOf(path);
       return owner === undefined || owner === key;
     };
-    for (const f of checkTopology(graph, options, { ...scope, flows: flows ?? scope.flows, hosts: hosts ?? scope.hosts, shared, keeps })) {
+    const declared = { flows: flowsApart ? flows : scope.flows, hosts: hosts ?? scope.hosts };
+    for (const f of checkTopology(graph, options, { ...scope, ...declared, shared, keeps })) {
       const owner = ownerOf(f.path);
       if (owner !== undefined && owner !== key) continue;
       const id = `${f.ruleId}\u0000${f.path}\u0000${formatFindingIn(f, GuardLanguage.ENGLISH)}`;

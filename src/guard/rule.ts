@@ -26,7 +26,12 @@ export interface GuardContext {
   readonly emptyIsError?: boolean;
   /** The guarded scope's name, for the "nothing to check" finding. */
   readonly scope?: string;
-  /** The flows the scope declares (FLOW-1 proves them open). */
+  /**
+   * The flows the scope declares (FLOW-1 proves them open). Undefined: the scope declares none at all (a stack built by
+   * hand, the CLI without --blueprint), and the rules that compare with the declared flows cannot (LG-2's direction is a
+   * warning). An empty list is a declaration — no flow crosses a segment (a blueprint's `flows: []`, or left out): then
+   * everything that crosses is beyond the declared flows, as with a list that does not name it.
+   */
   readonly flows?: readonly DeclaredFlow[];
   /** The hosts the scope declares in its segments, with their roles (AP-7). */
   readonly hosts?: readonly DeclaredSegmentHost[];

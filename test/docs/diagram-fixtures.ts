@@ -31,10 +31,10 @@ export function synthesized(engine: Engine, name: string): Synthesized {
       const { stack, template } = exampleSynth(name);
       const raw = template.toJSON();
       const graph = extractCloudFormation({ [stack.stackName]: raw as CloudFormationTemplate });
-      cache.set(key, { graph, flows: declaredFlowsOf(stack), raw, stackName: stack.stackName });
+      cache.set(key, { graph, flows: declaredFlowsOf(stack) ?? [], raw, stackName: stack.stackName });
     } else {
       const { stack, config: raw } = exampleConfig(name);
-      cache.set(key, { graph: extractTerraform({ [name]: raw as TerraformJson }), flows: declaredFlowsOf(stack), raw, stackName: name });
+      cache.set(key, { graph: extractTerraform({ [name]: raw as TerraformJson }), flows: declaredFlowsOf(stack) ?? [], raw, stackName: name });
     }
   }
   return cache.get(key)!;
@@ -51,14 +51,15 @@ export function prefecture(engine: Engine): Synthesized {
     if (engine === 'terraform') {
       const { stack } = buildTfPrefecture(REFERENCE_MEMBERS, Testing.app());
       const raw = JSON.parse(Testing.synth(stack));
-      cache.set(key, { graph: extractTerraform({ ExamplePref: raw as TerraformJson }), flows: declaredFlowsOf(stack), raw, stackName: 'ExamplePref' });
+      cache.set(key, { graph: extractTerraform({ ExamplePref: raw as TerraformJson }), flows: declaredFlowsOf(stack) ?? [], raw, stackName: 'ExamplePref' });
     } else {
       const app = new App({ context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong' } });
       const { hubStack, members } = buildCdkPrefecture(REFERENCE_MEMBERS, app);
       const assembly = app.synth();
       const raw = Object.fromEntries([hubStack, ...members.map((m) => m.stack)]
         .map((s) => [s.stackName, assembly.getStackByName(s.stackName).template as CloudFormationTemplate]));
-      cache.set(key, { graph: extractCloudFormation(raw), flows: declaredFlowsOf(members[0].stack), raw, stackName: members[0].stack.stackName });
+      const flows = declaredFlowsOf(members[0].stack) ?? [];
+      cache.set(key, { graph: extractCloudFormation(raw), flows, raw, stackName: members[0].stack.stackName });
     }
   }
   return cache.get(key)!;

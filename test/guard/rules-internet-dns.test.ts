@@ -282,7 +282,7 @@ describe('IN-2: a resolver on the internet is not the security cloud\'s because 
     const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
     const graph = extractCloudFormation({ [stack.stackName]: template });
     const in2Of = (flows: DeclaredFlow[]) => checkTopology(graph, { model: network.blueprint.model }, { flows }).filter((f) => f.ruleId === 'IN-2').map(formatFinding);
-    const declared = declaredFlowsOf(stack);
+    const declared = declaredFlowsOf(stack) ?? [];
     const internet: DeclaredHost = { name: 'terminals', zone: 'INTERNET', cidrs: ['10.2.0.0/24'] };
     const dns = (cidr: string): DeclaredFlow => ({
       name: 'dns', kind: 'SPECIFIC', from: internet, to: { name: 'sc-dns', zone: 'SECURITY_CLOUD', cidrs: [cidr] }, ports: [{ protocol: 'udp', fromPort: 53, toPort: 53 }],

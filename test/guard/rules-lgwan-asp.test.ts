@@ -41,7 +41,8 @@ function cdkFindings(name: string, rule: string, change: CdkChange = () => undef
   const { stack, network } = buildCdkExample(name, app);
   change(stack, network);
   const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
-  const flows: DeclaredFlow[] = mode === 'declared' ? flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows) : [];
+  // Not declared is no list at all (an empty one declares that no flow crosses: GuardContext.flows).
+  const flows: DeclaredFlow[] | undefined = mode === 'declared' ? flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows) : undefined;
   const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
   const graph = extractCloudFormation({ [stack.stackName]: template });
   return checkTopology(graph, options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
@@ -50,7 +51,8 @@ function cdkFindings(name: string, rule: string, change: CdkChange = () => undef
 function tfFindings(name: string, rule: string, change: TfChange = () => undefined, mode: Declared = 'declared'): string[] {
   const { stack, network } = buildTfExample(name, Testing.app());
   change(stack, network);
-  const flows: DeclaredFlow[] = mode === 'declared' ? flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows) : [];
+  // Not declared is no list at all (an empty one declares that no flow crosses: GuardContext.flows).
+  const flows: DeclaredFlow[] | undefined = mode === 'declared' ? flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows) : undefined;
   const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
   const graph = extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) });
   return checkTopology(graph, options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);

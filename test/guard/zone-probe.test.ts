@@ -63,7 +63,7 @@ describe('a probe from a zone walks the entries that route its destinations, and
   test('the reference prefecture: each member\'s flows from the LGWAN WAN, and every header', () => {
     const p = buildTfPrefecture(4, Testing.app());
     const graph = extractTerraform({ prefecture: JSON.parse(JSON.stringify(renderConfig(p.stack))) });
-    const flows = p.members.flatMap((m) => declaredFlowsOf(m)).filter((f) => f.from.zone === 'LGWAN_WAN');
+    const flows = p.members.flatMap((m) => declaredFlowsOf(m) ?? []).filter((f) => f.from.zone === 'LGWAN_WAN');
     expect(flows.length).toBeGreaterThanOrEqual(4);
     const prefixes = flows.flatMap((f) => [...f.from.cidrs, ...f.to.cidrs]);
     const reach = new Reachability(graph, prefixes);

@@ -13,7 +13,7 @@ import { nameOf, subnetsIn } from '../topology';
  * BP-1 (β′): access control per information asset (情報資産単位でのアクセス制御, seed 000). In β′ the business systems move
  * into the Internet segment, next to the terminals and the internet; each one keeps its own security group, which
  * admits its clients and ports only — never all traffic, never a whole subnet or segment, and, where the scope declares
- * flows, nothing that no declared flow to it names.
+ * flows (an empty list too), nothing that no declared flow to it names.
  */
 export const BP1: GuardRule = {
   id: 'BP-1',
@@ -81,7 +81,8 @@ function ingressProblems(ctx: GuardContext, group: SecurityGroupNode, subnetBloc
       problems.push(bi(`admits a whole subnet or segment (${r.cidr})`, `サブネットか系の全体（${r.cidr}）を受け入れている`));
       continue;
     }
-    if ((ctx.flows ?? []).length > 0 && !declaredCovers(declared, r, peer)) {
+    // Declared flows, even none (GuardContext.flows), name every client the asset may admit.
+    if (ctx.flows !== undefined && !declaredCovers(declared, r, peer)) {
       problems.push(bi(`admits ${r.protocol} ${portText(r)} from ${peerText}, which no declared flow to it names`,
         `${peerJa} からの ${r.protocol} ${portText(r)} を受け入れているが、この業務システムへの宣言済みの通信にない`));
     }

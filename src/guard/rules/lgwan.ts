@@ -133,9 +133,10 @@ export const LG2: GuardRule = {
  * (無害化) from the Internet segment's relay into LGWAN, and screen transfer (画面転送) from the segment of the model's
  * terminals into the other's screen server (α, α′: LGWAN → Internet; β, β′: Internet → LGWAN); the flow's source addresses
  * and, for the rule's protocol, a port range of the flow that holds the rule's. Security groups are stateful, so their
- * ingress decides who opens a connection (semantics §10). When the scope declares no flow at all (a hand-built stack, the
+ * ingress decides who opens a connection (semantics §10). When the scope declares no flows at all (a hand-built stack, the
  * CLI without a blueprint) the direction cannot be judged: each such group is a warning (reported, acknowledged with a
- * reason), not a pass.
+ * reason), not a pass. A scope that declares an empty list (a blueprint's `flows: []`) declares that nothing crosses:
+ * each such group is an error, as with flows that do not admit it.
  */
 function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment): Finding[] {
   const terminals = MODEL_PLACEMENT[ctx.model].terminalSegment;
@@ -196,9 +197,10 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       if (!parts.every((part) => covered(sources, part))) wrong.push(bi(`${describe(r)} from ${peer.en}`, `${peer.ja} からの ${describeJa(r)}`));
     }
     if (wrong.length === 0) continue;
-    if ((ctx.flows ?? []).length === 0) {
+    if (ctx.flows === undefined) {
       // Nothing declared at all (a hand-built stack, or the CLI without --blueprint): the direction cannot be judged, and
-      // that is said, as a warning that asks for the declarations or a reason, not passed over.
+      // that is said, as a warning that asks for the declarations or a reason, not passed over. Declared and empty is no
+      // such case: nothing may cross, and the error below says so (GuardContext.flows).
       findings.push({
         ...finding(rule, groupPath(ctx, group), {
           en: `security group ${group.id}${ofOwn.en} lets the ${other} segment open connections into it (${wrong.map((w) => w.en).join('; ')}); with no flow declared, `

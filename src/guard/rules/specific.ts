@@ -135,14 +135,17 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
  *   (the α′ breakout's internet egress: any subnet of the VPC may hold a member, and the terminals' subnets route to the
  *   WAN), left to the paths;
  * - a peer group of the other segment: judged against every flow between the two segments, whichever host it is.
- * Without declared flows (a hand-built stack, the CLI without --blueprint) there is nothing to compare with.
+ * Without declared flows (a hand-built stack, the CLI without --blueprint) there is nothing to compare with. Declared and
+ * empty (a blueprint's `flows: []`), there are no declared hosts: a rule whose peer lies inside the other side's blocks,
+ * or is a peer group of the other segment, opens ports no flow names (as toward a host no declared flow names); a wider
+ * peer holds no declared host, and is left to the paths as it is with flows declared.
  */
 function undeclaredPorts(
   ctx: GuardContext, group: SecurityGroupNode, relevant: readonly RelevantRule[], own: Segment, egress: boolean, otherBlocks: readonly Prefix[],
   otherSegment: Segment | undefined,
 ): Bilingual[] {
-  const flows = ctx.flows ?? [];
-  if (flows.length === 0) return [];
+  const flows = ctx.flows;
+  if (flows === undefined) return [];
   const inOther = (p: Prefix) => otherBlocks.some((b) => b.family === p.family && b.lo <= p.lo && p.hi <= b.hi);
   // The flows between the segment and the other side in the rule's direction, and their hosts on the other side.
   const between = flows.filter((f) => (egress ? f.from.zone === own : f.to.zone === own));
@@ -560,14 +563,14 @@ export interface WanWords {
 
 /**
  * Paths between the subnets of `segment` and the LGWAN WAN, both ways, that go beyond specific communication (特定通信):
- * with declared flows, WAN addresses no declared flow between `segment` and the WAN names (and, from the WAN, addresses
- * of `segment` none names); with none declared (a hand-built stack), a run of WAN addresses wider than a /24 (and, from
- * the WAN, a whole subnet). Then the security groups of `segment` toward what is routed of the WAN: no rule for all
+ * with flows declared (an empty list too: then none crosses), WAN addresses no declared flow between `segment` and the
+ * WAN names (and, from the WAN, addresses of `segment` none names); with none declared at all (a hand-built stack), a
+ * run of WAN addresses wider than a /24 (and, from the WAN, a whole subnet). Then the security groups of `segment` toward what is routed of the WAN: no rule for all
  * traffic or every port.
  */
 export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, words: WanWords, fix: Bilingual): Finding[] {
   const findings: Finding[] = [];
-  const declared = (ctx.flows ?? []).length > 0;
+  const declared = ctx.flows !== undefined;
   const crossing = (ctx.flows ?? []).filter((f) => new Set([f.from.zone, f.to.zone]).size === 2
     && [f.from.zone, f.to.zone].includes(segment) && [f.from.zone, f.to.zone].includes(WAN_ZONE));
   const hostBoxes = (zone: string) => crossing.flatMap((f) => [f.from, f.to]).filter((h) => h.zone === zone).flatMap((h) => h.cidrs)
