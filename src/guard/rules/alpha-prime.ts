@@ -936,7 +936,7 @@ export const AP1: GuardRule = {
     + 'addresses than a /8 of IPv4 or a /12 of IPv6); no route bypasses it '
     + '(the security cloud is the internet side too), no path past it ends where the guard cannot follow, and nothing but the chain runs in the '
     + 'breakout\'s own subnets (firewall, NAT gateway), whose routes lead out around the filter; nor does LGWAN\'s Amazon-provided resolver answer internet names '
-    + 'around it (as MN-1).',
+    + 'around it, nor does an AWS service that delivers on its own carry data between its functions or endpoints and anything outside it (as MN-1).',
   check(ctx) {
     const subnets = hostSubnetsIn(ctx, Segment.LGWAN);
     const fix = bi('send the LGWAN default route to the breakout firewall endpoint; give the firewall policy aws:drop_established with a rule dropping all non-TCP traffic '

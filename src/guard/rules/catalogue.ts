@@ -111,7 +111,8 @@ const FUJITSU_MODELS: Citation = {
 export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'MN-1': {
     summaryJa: 'マイナンバー利用事務系のサブネットから、インターネットと自治体情報セキュリティクラウドへの経路がないこと（系の中に IGW・NAT・パブリック IP を置かず、そこへ至る経路もない）。'
-      + '自治体情報セキュリティクラウドから入る通信も、系に届かないこと。',
+      + '自治体情報セキュリティクラウドから入る通信も、系に届かないこと。自ら配信する AWS のサービス（キュー、トピック、ルール、送信先、サブスクリプションフィルター、通知、統合、'
+      + 'リソースポリシー）が、系の関数やエンドポイントと系の外との間でデータを運ばないこと。',
     rationale: 'The My Number segment talks to declared specific-communication peers only; any way to the internet is the leak the three-layer '
       + 'separation exists to prevent. Critical: no acknowledgement can accept it.',
     citations: [FUJITSU_MY_NUMBER, NEC_MY_NUMBER_EXTERNAL],
@@ -158,7 +159,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'LG-1': {
     summaryJa: 'α・β・β′ では、LGWAN接続系からインターネット（自治体情報セキュリティクラウドを含む）への経路がないこと。すべてのモデルで、'
       + 'インターネット接続系と LGWAN の間に、どちら向きにも経路がなく、自治体情報セキュリティクラウドから入る通信が LGWAN接続系に届かず、'
-      + 'LGWAN接続系のサブネットがパブリック IP アドレスを付与しない（インターネットゲートウェイのある VPC でグローバル IPv6 アドレスも持たない）こと。',
+      + 'LGWAN接続系のサブネットがパブリック IP アドレスを付与しない（インターネットゲートウェイのある VPC でグローバル IPv6 アドレスも持たない）こと。'
+      + 'α・β・β′ では、自ら配信する AWS のサービスが、系の関数やエンドポイントと系の外との間でデータを運ばないこと（MN-1 と同じ）。',
     rationale: 'Outside α′ the LGWAN segment has no way to the internet at all, directly or indirectly. In every model the closed LGWAN is '
       + 'reached from the LGWAN segment only: a path between it and the Internet segment would join LGWAN and the internet around the three '
       + 'layers (validation already names LG-1 for a declared flow between them). Critical.',
@@ -196,7 +198,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
       + '許可リストより前に pass ルールがなく、後にはリテラルのアドレスブロックと特定のポートへの pass ルールだけがあり、そのアドレスは合わせて IPv4 の /8、IPv6 の /12 以内）'
       + 'ファイアウォールを通る場合のみで、迂回する経路がないこと'
       + '（自治体情報セキュリティクラウドもインターネット側）。ファイアウォールの先でガードが追跡できない経路もないこと。'
-      + 'ブレイクアウト自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと（そのルートはフィルタを迂回して外へ向かう）。',
+      + 'ブレイクアウト自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと（そのルートはフィルタを迂回して外へ向かう）。'
+      + '自ら配信する AWS のサービスが、系の関数やエンドポイントと系の外との間でデータを運ばないこと（MN-1 と同じ）。',
     rationale: 'The α′ local breakout exists only to reach allow-listed cloud services; anything past the allow-list is the LGWAN segment on '
       + 'the internet. Critical. An IP allow-list after the FQDN one (meeting media, which no domain names) names a vendor\'s published ranges: '
       + 'together the pass rules there may reach no more addresses than IANA allocates to a regional registry at a time (a /8 of IPv4, a /12 '

@@ -25,7 +25,8 @@ export const LG1: GuardRule = {
   term: 'LGWAN接続系 → インターネット',
   summary: 'No path from LGWAN to the internet (or the security cloud) in α, β and β′; in every model, no path between the Internet segment and the LGWAN WAN, '
     + 'either way, nothing entering from the security cloud arrives in LGWAN, and no LGWAN subnet hands out public IP addresses (nor holds global IPv6 '
-    + 'addresses in a VPC with an internet gateway); in α, β and β′ its VPCs\' Amazon-provided resolver answers no internet name (as MN-1).',
+    + 'addresses in a VPC with an internet gateway); in α, β and β′ its VPCs\' Amazon-provided resolver answers no internet name, and no AWS service that '
+    + 'delivers on its own carries data between its functions or endpoints and anything outside it (as MN-1).',
   check(ctx) {
     const out = ctx.model === NetworkModel.ALPHA_PRIME ? [] : arrivalsFrom(ctx, subnetsIn(ctx, Segment.LGWAN), outOrUnknown(ctx));
     const findings = pathFindings(ctx, this, out, bi('an LGWAN subnet', 'LGWAN接続系のサブネットから'),

@@ -20,7 +20,8 @@ export const MN1: GuardRule = {
   term: MY_NUMBER_TO_INTERNET,
   summary: 'No path from a MY_NUMBER subnet to the internet or the security cloud: no IGW, NAT or public IP in the segment, no route that ends there; '
     + 'and nothing entering from the security cloud arrives in the segment; its VPCs\' Amazon-provided resolver answers no internet name (DNS support off, a DNS Firewall '
-    + 'that blocks every other domain and does not fail open, or "." forwarded).',
+    + 'that blocks every other domain and does not fail open, or "." forwarded); and no AWS service that delivers on its own (a queue, topic, rule, destination, '
+    + 'subscription filter, notification, integration, resource policy) carries data between its functions or endpoints and anything outside it.',
   check(ctx) {
     const findings: Finding[] = [];
     const subnets = subnetsIn(ctx, Segment.MY_NUMBER);
