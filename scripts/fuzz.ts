@@ -1,5 +1,5 @@
 /**
- * Long fuzz runs, three suites:
+ * Long fuzz runs:
  *
  * - `oracle` (the default): the guard's verdicts MN-1, MN-2, LG-1, MN-3, MN-4, SC-1 and GUARD-1 (path parts) against the brute-force oracle of
  *   test/oracle/ (test/guard/oracle-property.test.ts), on random topologies of both engines.
@@ -32,6 +32,12 @@
  *   to 100000. Runs the Jest file; exits as it does.
  *
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite deploy-code [--cases N] [--seed S]
+ *
+ * - `relays`: the independent oracle of service relays (test/oracle/relays.oracle.test.ts): random networks of
+ *   functions, queues, topics, buses, buckets, deliveries, resource policies and endpoints, judged by the guard and by
+ *   the oracle written from docs/guard-semantics.md §14 alone. --cases defaults to 20000. Runs the Jest file.
+ *
+ *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite relays [--cases N] [--seed S]
  */
 import { spawnSync } from 'child_process';
 import { Engine as BlueprintEngine, ENGINES } from '../test/fuzz/run';
@@ -108,7 +114,15 @@ if (suite === 'blueprints') {
     env: { ...process.env, DEPLOY_CODE_ORACLE_CASES: cases, DEPLOY_CODE_ORACLE_SEED: String(seed) },
   });
   process.exit(run.status ?? 1);
+} else if (suite === 'relays') {
+  const cases = arg('cases') ?? '20000';
+  console.log(`relays oracle: ${cases} cases, seed ${seed}`);
+  const run = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['jest', '--ci', 'test/oracle/relays.oracle.test.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, RELAY_ORACLE_CASES: cases, RELAY_ORACLE_SEED: String(seed) },
+  });
+  process.exit(run.status ?? 1);
 } else {
-  console.error(`unknown suite "${suite}": use oracle (the default), blueprints, unreadable or deploy-code`);
+  console.error(`unknown suite "${suite}": use oracle (the default), blueprints, unreadable, deploy-code or relays`);
   process.exit(2);
 }

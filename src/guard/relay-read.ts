@@ -74,10 +74,17 @@ const SOURCE_KEYS = new Set(['aws:sourcearn']);
 const HOLDING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
 
 /**
- * Actions that only put data in (their names start so: `sqs:SendMessage`, `sns:Publish`, `events:PutEvents`,
+ * Actions that put data in and change nothing else: a queue's messages, a topic's, a bus's events, a stream's records, a
+ * bucket's objects (and their uploads), a log group's events. Not `PutRule`, `PutTargets`, `PutBucketPolicy`,
+ * `PutSubscriptionFilter`…: those change where the data goes (both ways).
+ */
+const PUTS_DATA = /^(sendmessage|sendmessagebatch|publish|publishbatch|putevents|putrecord|putrecords|putrecordbatch|putobject|putobjectacl|putlogevents|createlogstream|uploadpart|uploadpartcopy|createmultipartupload|completemultipartupload)$/;
+
+/**
+ * Actions that only put data in (`PUTS_DATA`: `sqs:SendMessage`, `sns:Publish`, `events:PutEvents`,
  * `s3:PutObject`, `kinesis:PutRecord`, `firehose:PutRecordBatch`, `logs:PutLogEvents`); that only take data out
- * (`Get…`, `List…`, `Describe…`, `Receive…`, `Select…`, `Head…`, `Read…`, `Subscribe`). Anything else — a wildcard, an
- * action that changes the resource (a subscription, a policy, a target), one the guard cannot read — both.
+ * (`Get…`, `List…`, `Receive…`, `Select…`, `Head…`, `Read…`); that touch neither (`METADATA`). Anything else — a wildcard,
+ * an action that changes where the data goes (`Subscribe`, `PutRule`, a policy, a target), one the guard cannot read — both.
  */
 function actionDirections(action: unknown): { in: boolean; out: boolean } {
   const list = Array.isArray(action) ? action : [action];
@@ -86,7 +93,7 @@ function actionDirections(action: unknown): { in: boolean; out: boolean } {
   for (const a of list) {
     const name = typeof a === 'string' ? a.split(':')[1]?.toLowerCase() : undefined;
     if (name !== undefined && METADATA.test(name) && !name.includes('*')) continue;
-    if (name !== undefined && /^(send|publish|put|upload|createlogstream|createmultipartupload|completemultipartupload)/.test(name) && !name.includes('*')) {
+    if (name !== undefined && PUTS_DATA.test(name)) {
       into = true;
     } else if (name !== undefined && /^(get|list|describe|receive|select|head|read)/.test(name) && !name.includes('*')) {
       out = true;

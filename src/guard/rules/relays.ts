@@ -39,20 +39,20 @@ function label(graph: TopologyGraph, id: string): string {
 type Place = Segment | 'hub' | 'unknown';
 
 /** One delivery step: to `key`, declared by resource `via` in `property`. */
-interface Hop {
+export interface Hop {
   readonly to: string;
   readonly via: string;
   readonly property: string;
 }
 
 /** An end of a chain: where data enters or leaves the relays. `places` undefined: the outside. */
-interface End {
+export interface End {
   readonly what: Bilingual;
   readonly places?: readonly Place[];
 }
 
 /** A reached end and the hops that reach it. */
-interface Reached {
+export interface Reached {
   readonly key: string;
   readonly end: End;
   readonly hops: readonly Hop[];
@@ -241,34 +241,38 @@ function chainText(graph: TopologyGraph, start: string, hops: readonly Hop[], di
   return direction === 'forward' ? [start, ...steps].join(' → ') : [start, ...steps].join(' ← ');
 }
 
+/** One chain from a start of a closed segment to an end. */
+export interface RelayChain {
+  /** The end's key: `n:<resource id>`, `x:<outside, described>`, `u:<unreadable value>`. */
+  readonly end: string;
+  readonly direction: 'forward' | 'backward';
+  /** Whether the end lies outside the segment (a finding). */
+  readonly outside: boolean;
+  readonly reached: Reached;
+  readonly text: string;
+}
+
+/** A function or relaying endpoint of a closed segment, with every chain from it. */
+export interface RelayStart {
+  /** The function's resource id, or the endpoint's id. */
+  readonly id: string;
+  readonly kind: 'function' | 'endpoint';
+  readonly chains: readonly RelayChain[];
+  /** For an endpoint: the relay service it reaches. */
+  readonly service?: string;
+}
+
 /**
- * The relay findings of a closed segment for `rule`: every function of the segment and every relaying endpoint of it,
- * with the ends outside the segment their deliveries reach, at most three chains per start (and how many more).
+ * Every start of a closed segment (functions of the segment, in resource order; then its relaying endpoints, in id order)
+ * with the ends its chains reach (each end once per direction from each resource an endpoint reaches).
  */
-export function relayFindings(ctx: GuardContext, rule: GuardRule, segment: Segment): Finding[] {
-  const graph = ctx.graph;
+export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[] {
   if (nodesOf(graph, 'relay').length === 0) return [];
   const index = indexOf(graph);
-  const findings: Finding[] = [];
-  const outside = (end: End) => end.places === undefined || end.places.some((p) => p !== segment);
-  const segmentName = bi(segment === Segment.MY_NUMBER ? 'My Number' : segment === Segment.LGWAN ? 'LGWAN' : 'Internet', SEGMENT_JA[segment]);
-  const report = (at: string, subject: Bilingual, chains: { reached: Reached; text: string; direction: 'forward' | 'backward' }[]) => {
-    const bad = chains.filter((c) => outside(c.reached.end));
-    if (bad.length === 0) return;
-    const shown = bad.slice(0, 3);
-    const more = bad.length - shown.length;
-    const en = shown.map((c) => `${c.direction === 'forward' ? 'to' : 'from'} ${c.reached.end.what.en}: ${c.text}`).join('; ');
-    const ja = shown.map((c) => `${c.reached.end.what.ja}${c.direction === 'forward' ? 'へ' : 'から'}: ${c.text}`).join('。');
-    findings.push(finding(rule, at, {
-      en: `${subject.en} exchanges data with what lies outside the ${segmentName.en} segment through AWS services that deliver it on their own, `
-        + `with no route: ${en}${more > 0 ? ` (and ${more} more)` : ''}`,
-      ja: `${subject.ja}が、ルートを通らずに AWS のサービスが自ら届けるデータで、${segmentName.ja}の外とやり取りしている: ${ja}${more > 0 ? `（ほか ${more} 件）` : ''}`,
-    }, bi('remove the delivery (subscription, event source mapping, rule target, destination, notification, replication, subscription filter, '
-      + 'integration) or the resource policy that lets other accounts or everyone in, or keep every end of it in this segment: data crossing the three-layer '
-      + 'separation through a service is communication with the other side (三層の対策: 「直接、間接を問わず」)',
-    '配信（サブスクリプション、イベントソースマッピング、ルールのターゲット、送信先、通知、レプリケーション、サブスクリプションフィルター、統合）や、他アカウント・全員を受け入れる'
-      + 'リソースポリシーを削除するか、その両端をこの系の中に収める。サービスを介して三層の分離を越えるデータも、相手側との通信にあたる（三層の対策:「直接、間接を問わず」）')));
-  };
+  const starts: RelayStart[] = [];
+  const chain = (reached: Reached, direction: 'forward' | 'backward', text: string): RelayChain => ({
+    end: reached.key, direction, outside: reached.end.places === undefined || reached.end.places.some((p) => p !== segment), reached, text,
+  });
   // Functions of the segment: what reaches them, and where what they deliver goes.
   for (const r of [...index.byResource.values()].sort((a, b) => (a.resource < b.resource ? -1 : 1))) {
     if (r.runs === undefined || r.runs === 'internet') continue;
@@ -277,32 +281,63 @@ export function relayFindings(ctx: GuardContext, rule: GuardRule, segment: Segme
     const key = `n:${r.resource}`;
     const name = label(graph, r.resource);
     const chains = (['forward', 'backward'] as const).flatMap((direction) => reach(graph, index, key, direction)
-      .map((reached) => ({ reached, direction, text: chainText(graph, name, reached.hops, direction) })));
-    report(name, bi(`function ${name} of the ${segmentName.en} segment`, `${segmentName.ja}の関数 ${name}`), chains);
+      .map((reached) => chain(reached, direction, chainText(graph, name, reached.hops, direction))));
+    starts.push({ id: r.resource, kind: 'function', chains });
   }
   // Endpoints of the segment for a relaying service: every resource of that service in the output, both ways.
   for (const e of [...nodesOf(graph, 'vpc-endpoint')].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const service = endpointRelayService(e.serviceName);
     if (service === undefined || !endpointPlaces(graph, e).includes(segment) || !reachesOutput(graph, e)) continue;
     const name = label(graph, e.id);
-    const chains: { reached: Reached; text: string; direction: 'forward' | 'backward' }[] = [];
+    const chains: RelayChain[] = [];
     for (const touched of index.byService.get(service) ?? []) {
       const key = `n:${touched.resource}`;
       const start = `${name} → ${label(graph, touched.resource)}`;
       const end = endOf(graph, index, key);
       if (end) {
         // A function the endpoint invokes (lambda): an end itself.
-        chains.push({ reached: { key, end, hops: [] }, direction: 'forward', text: start });
+        chains.push(chain({ key, end, hops: [] }, 'forward', start));
         continue;
       }
       for (const direction of ['forward', 'backward'] as const) {
         for (const reached of reach(graph, index, key, direction)) {
-          chains.push({ reached, direction, text: chainText(graph, start, reached.hops, direction) });
+          chains.push(chain(reached, direction, chainText(graph, start, reached.hops, direction)));
         }
       }
     }
-    report(name, bi(`the ${segmentName.en} segment's ${service} endpoint ${name} (the segment's hosts call every ${service} resource of the account through it)`,
-      `${segmentName.ja}の ${service} エンドポイント ${name}（この系のホストはこれを通してアカウントのすべての ${service} リソースを呼び出せる）`), chains);
+    starts.push({ id: e.id, kind: 'endpoint', chains, service });
+  }
+  return starts;
+}
+
+/**
+ * The relay findings of a closed segment for `rule`: every function of the segment and every relaying endpoint of it
+ * whose chains reach an end outside the segment, at most three chains per start (and how many more).
+ */
+export function relayFindings(ctx: GuardContext, rule: GuardRule, segment: Segment): Finding[] {
+  const graph = ctx.graph;
+  const segmentName = bi(segment === Segment.MY_NUMBER ? 'My Number' : segment === Segment.LGWAN ? 'LGWAN' : 'Internet', SEGMENT_JA[segment]);
+  const findings: Finding[] = [];
+  for (const start of relayStarts(graph, segment)) {
+    const bad = start.chains.filter((c) => c.outside);
+    if (bad.length === 0) continue;
+    const name = label(graph, start.id);
+    const subject = start.kind === 'function' ? bi(`function ${name} of the ${segmentName.en} segment`, `${segmentName.ja}の関数 ${name}`)
+      : bi(`the ${segmentName.en} segment's ${start.service} endpoint ${name} (the segment's hosts call every ${start.service} resource of the account through it)`,
+        `${segmentName.ja}の ${start.service} エンドポイント ${name}（この系のホストはこれを通してアカウントのすべての ${start.service} リソースを呼び出せる）`);
+    const shown = bad.slice(0, 3);
+    const more = bad.length - shown.length;
+    const en = shown.map((c) => `${c.direction === 'forward' ? 'to' : 'from'} ${c.reached.end.what.en}: ${c.text}`).join('; ');
+    const ja = shown.map((c) => `${c.reached.end.what.ja}${c.direction === 'forward' ? 'へ' : 'から'}: ${c.text}`).join('。');
+    findings.push(finding(rule, name, {
+      en: `${subject.en} exchanges data with what lies outside the ${segmentName.en} segment through AWS services that deliver it on their own, `
+        + `with no route: ${en}${more > 0 ? ` (and ${more} more)` : ''}`,
+      ja: `${subject.ja}が、ルートを通らずに AWS のサービスが自ら届けるデータで、${segmentName.ja}の外とやり取りしている: ${ja}${more > 0 ? `（ほか ${more} 件）` : ''}`,
+    }, bi('remove the delivery (subscription, event source mapping, rule target, destination, notification, replication, subscription filter, '
+      + 'integration) or the resource policy that lets other accounts or everyone in, or keep every end of it in this segment: data crossing the three-layer '
+      + 'separation through a service is communication with the other side (三層の対策: 「直接、間接を問わず」)',
+    '配信（サブスクリプション、イベントソースマッピング、ルールのターゲット、送信先、通知、レプリケーション、サブスクリプションフィルター、統合）や、他アカウント・全員を受け入れる'
+      + 'リソースポリシーを削除するか、その両端をこの系の中に収める。サービスを介して三層の分離を越えるデータも、相手側との通信にあたる（三層の対策:「直接、間接を問わず」）')));
   }
   return findings;
 }
