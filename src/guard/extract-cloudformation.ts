@@ -165,6 +165,15 @@ type Reader = (reader: TemplateReader, c: ReadContext) => void;
 /** `AWS::EC2::NetworkAclEntry`'s names of the properties `GraphBuilder.aclEntry` reads as written. */
 const CFN_ACL_NAMES = { ruleNumber: 'RuleNumber', egress: 'Egress', action: 'RuleAction' } as const;
 
+/** JSON text as a value, or undefined when it is not JSON. */
+function parseJsonOrUndefined(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The property that names a relaying resource (`TemplateReader.relayNames`). */
 const RELAY_NAME_PROPERTY: Readonly<Record<string, string>> = {
   'AWS::Logs::LogGroup': 'LogGroupName',
@@ -176,6 +185,7 @@ const RELAY_NAME_PROPERTY: Readonly<Record<string, string>> = {
   'AWS::Kinesis::Stream': 'Name',
   'AWS::KinesisFirehose::DeliveryStream': 'DeliveryStreamName',
   'AWS::StepFunctions::StateMachine': 'StateMachineName',
+  'AWS::DynamoDB::Table': 'TableName',
 };
 
 class TemplateReader {
@@ -1108,8 +1118,13 @@ class TemplateReader {
     [['AWS::Lambda::Function'], (reader, c) => {
       const config = c.p.VpcConfig;
       const subnets = config === undefined || config === null ? [] : reader.refs(config.SubnetIds);
-      reader.relay(c, 'lambda', reader.deliveries([{ kind: 'node', id: c.id }], c.p.DeadLetterConfig?.TargetArn, 'DeadLetterConfig.TargetArn'),
-        subnets.length === 0 && (config === undefined || config === null || Array.isArray(config.SubnetIds)) ? 'internet' : subnets);
+      const self: Ref[] = [{ kind: 'node', id: c.id }];
+      reader.relay(c, 'lambda', [
+        ...reader.deliveries(self, c.p.DeadLetterConfig?.TargetArn, 'DeadLetterConfig.TargetArn'),
+        // The Lambda service writes what the function logs to its log group (Lambda Developer Guide, "Sending Lambda
+        // function logs to CloudWatch Logs"): a group of the output named here, whose subscription filters take it on.
+        ...reader.deliveries(self, c.p.LoggingConfig?.LogGroup, 'LoggingConfig.LogGroup'),
+      ], subnets.length === 0 && (config === undefined || config === null || Array.isArray(config.SubnetIds)) ? 'internet' : subnets);
     }],
     [['AWS::Lambda::EventInvokeConfig'], (reader, c) => {
       const functions = reader.relayRefs(c.p.FunctionName);
@@ -1137,7 +1152,68 @@ class TemplateReader {
       reader.relay(c, 'states', stateMachineFlows(reader.relayValues, { kind: 'node', id: c.id }, definition, 'Definition',
         unread ? p.DefinitionS3Location ?? p.DefinitionString : undefined));
     }],
-    [['AWS::Logs::LogGroup'], (reader, c) => reader.relay(c, 'logs', [])],
+    // A group named after a function (`/aws/lambda/<name>`, Lambda's default) holds what the function logs.
+    [['AWS::Logs::LogGroup'], (reader, c) => reader.relay(c, 'logs', reader.deliveriesTo(reader.loggingFunctions(c.p.LogGroupName), c.id, 'LogGroupName'))],
+    // An account-level subscription filter policy sends every log group's events to its destination (CloudWatch Logs
+    // User Guide, "Account-level subscription filters"): every group and function of the template (those of other stacks
+    // are not seen here: a known limit).
+    [['AWS::Logs::AccountPolicy'], (reader, c) => {
+      if (c.p.PolicyType !== 'SUBSCRIPTION_FILTER_POLICY') return;
+      const doc = typeof c.p.PolicyDocument === 'string' ? parseJsonOrUndefined(c.p.PolicyDocument) : c.p.PolicyDocument;
+      const groups = Object.entries(reader.resources).filter(([, r]) => r.Type === 'AWS::Logs::LogGroup' || r.Type === 'AWS::Lambda::Function')
+        .map(([id]): Ref => ({ kind: 'node', id: reader.id(id) }));
+      reader.relay(c, 'logs', [{
+        from: [{ kind: 'node', id: c.id }, ...groups],
+        to: doc?.DestinationArn !== undefined ? reader.relayRefs(doc.DestinationArn) : [outside(`the destination of a policy document the guard cannot read (${reader.render(c.p.PolicyDocument)})`)],
+        property: 'PolicyDocument.DestinationArn',
+      }]);
+    }],
+    // DynamoDB: a table's stream feeds event source mappings; its Kinesis streaming destination a stream.
+    [['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'], (reader, c) => {
+      const self: Ref[] = [{ kind: 'node', id: c.id }];
+      reader.relay(c, 'dynamodb', [
+        ...policyFlows(reader.relayValues, self, c.p.ResourcePolicy?.PolicyDocument, 'ResourcePolicy', `the table policy of ${c.id}`),
+        ...policyFlows(reader.relayValues, self, c.p.StreamSpecification?.ResourcePolicy?.PolicyDocument, 'StreamSpecification.ResourcePolicy', `the stream policy of ${c.id}`),
+        ...reader.deliveries(self, c.p.KinesisStreamSpecification?.StreamArn, 'KinesisStreamSpecification.StreamArn'),
+      ]);
+    }],
+    // What the internet puts in through IoT rules (devices' messages) and SES receipt rules (mail): their actions' queues,
+    // topics, streams, buckets, tables, state machines, and the URLs an IoT rule posts to. Lambda actions are bridges (bridges.ts).
+    [['AWS::IoT::TopicRule'], (reader, c) => {
+      const payload = c.p.TopicRulePayload;
+      const actions = [...blocks(payload?.Actions), payload?.ErrorAction].filter((a) => a !== undefined && a !== null);
+      const devices = [outside('devices publishing to AWS IoT Core (an IoT topic rule)')];
+      reader.relay(c, undefined, actions.flatMap((a: any, i: number) => {
+        const at = `TopicRulePayload.Actions[${i}]`;
+        return [
+          ...reader.deliveries(devices, a.Sqs?.QueueUrl, `${at}.Sqs.QueueUrl`),
+          ...reader.deliveries(devices, a.Sns?.TargetArn, `${at}.Sns.TargetArn`),
+          ...reader.deliveries(devices, a.Kinesis?.StreamName, `${at}.Kinesis.StreamName`),
+          ...reader.deliveries(devices, a.Firehose?.DeliveryStreamName, `${at}.Firehose.DeliveryStreamName`),
+          ...reader.deliveries(devices, a.S3?.BucketName, `${at}.S3.BucketName`),
+          ...reader.deliveries(devices, a.DynamoDB?.TableName ?? a.DynamoDBv2?.PutItem?.TableName, `${at}.DynamoDB.TableName`),
+          ...reader.deliveries(devices, a.StepFunctions?.StateMachineName, `${at}.StepFunctions.StateMachineName`),
+          ...reader.deliveries(devices, a.CloudwatchLogs?.LogGroupName, `${at}.CloudwatchLogs.LogGroupName`),
+        ];
+      }));
+    }],
+    [['AWS::SES::ReceiptRule'], (reader, c) => {
+      const mail = [outside('mail from the internet (an SES receipt rule)')];
+      reader.relay(c, undefined, blocks(c.p.Rule?.Actions).flatMap((a: any, i: number) => [
+        ...reader.deliveries(mail, a?.SNSAction?.TopicArn, `Rule.Actions[${i}].SNSAction.TopicArn`),
+        ...reader.deliveries(mail, a?.S3Action?.BucketName, `Rule.Actions[${i}].S3Action.BucketName`),
+        ...reader.deliveries(mail, a?.S3Action?.TopicArn, `Rule.Actions[${i}].S3Action.TopicArn`),
+        ...reader.deliveries(mail, a?.BounceAction?.TopicArn, `Rule.Actions[${i}].BounceAction.TopicArn`),
+      ]));
+    }],
+    // An AppSync API's data sources: its callers (a public GraphQL endpoint) put events on a bus, items in a table.
+    [['AWS::AppSync::DataSource'], (reader, c) => {
+      const callers = [outside('the callers of an AppSync GraphQL API')];
+      reader.relay(c, undefined, [
+        ...bothWays(callers, reader.relayRefs(c.p.EventBridgeConfig?.EventBusArn), 'EventBridgeConfig.EventBusArn'),
+        ...bothWays(callers, reader.relayRefs(c.p.DynamoDBConfig?.TableName), 'DynamoDBConfig.TableName'),
+      ]);
+    }],
     [['AWS::Logs::SubscriptionFilter'], (reader, c) => reader.relay(c, undefined, reader.deliveries(reader.relayRefs(c.p.LogGroupName), c.p.DestinationArn, 'DestinationArn'))],
     [['AWS::Kinesis::Stream'], (reader, c) => reader.relay(c, 'kinesis', [])],
     [['AWS::Kinesis::ResourcePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.ResourceArn),
@@ -1166,6 +1242,11 @@ class TemplateReader {
             property: key,
           });
         }
+        // A Lambda processor gets every record and gives back what is delivered (Firehose Developer Guide, "Transform source data").
+        blocks((config as any)?.ProcessingConfiguration?.Processors).forEach((proc: any, i: number) => {
+          const arn = blocks(proc?.Parameters).find((x: any) => x?.ParameterName === 'LambdaArn')?.ParameterValue;
+          if (arn !== undefined) flows.push(...bothWays(self, reader.relayRefs(arn), `${key}.ProcessingConfiguration.Processors[${i}]`));
+        });
         const backup = (config as any)?.S3Configuration?.BucketARN ?? (config as any)?.S3BackupConfiguration?.BucketARN;
         if (backup !== undefined) flows.push(...reader.deliveries(self, backup, `${key}.S3Configuration.BucketARN`));
       }
@@ -1761,6 +1842,20 @@ class TemplateReader {
   }
 
 
+  /**
+   * The functions of the template whose log group a log group name is (`/aws/lambda/<name>`): the name written around a
+   * reference to one (`Fn::Sub "/aws/lambda/${Fn}"`), or around a function's literal name.
+   */
+  private loggingFunctions(name: unknown): Ref[] {
+    if (typeof name === 'string') {
+      const fn = /^\/aws\/lambda\/(.+)$/.exec(name)?.[1];
+      const id = fn === undefined ? undefined : this.relayNames().get(fn);
+      return id !== undefined && this.resources[id]?.Type === 'AWS::Lambda::Function' ? [{ kind: 'node', id: this.id(id) }] : [];
+    }
+    if (!/\/aws\/lambda\//.test(JSON.stringify(name ?? ''))) return [];
+    return [...this.referenced(name)].filter((id) => this.resources[id]?.Type === 'AWS::Lambda::Function').map((id): Ref => ({ kind: 'node', id: this.id(id) }));
+  }
+
   /** Whether a principal value is the deploying account or an IAM principal of it (its root, a role or user of the template). */
   private ownPrincipal(value: unknown): boolean {
     if (this.deployingAccount(value)) return true;
@@ -1768,6 +1863,11 @@ class TemplateReader {
     if (id !== undefined && /^AWS::IAM::(Role|User)$/.test(this.resources[id]?.Type ?? '')) return true;
     const text = typeof value === 'string' ? value : this.render(value, true);
     return /^arn:(\{partition\}|aws[a-z-]*):iam::\{accountid\}:(root|role\/|user\/)/.test(text) || text === '{accountid}';
+  }
+
+  /** Deliveries from `from` into resource `id` (nothing when `from` is empty). */
+  private deliveriesTo(from: readonly Ref[], id: string, property: string): RelayFlow[] {
+    return from.length === 0 ? [] : [{ from, to: [{ kind: 'node', id }], property }];
   }
 
   /** Deliveries from `from` to what a value names (nothing when it is left out). */

@@ -34,7 +34,7 @@ export function outsideOutput(value: string): Ref {
 }
 
 /** The relay service names this reader gives nodes (`RelayNode.service`): the last part of their endpoint services' names. */
-export type RelayService = 'sqs' | 'sns' | 'events' | 'lambda' | 'states' | 'logs' | 's3' | 'execute-api' | 'firehose' | 'kinesis';
+export type RelayService = 'sqs' | 'sns' | 'events' | 'lambda' | 'states' | 'logs' | 's3' | 'execute-api' | 'firehose' | 'kinesis' | 'dynamodb';
 
 /**
  * SNS subscription protocols and what receives: `lambda`, `sqs` and `firehose` a resource (the endpoint is its ARN);

@@ -302,6 +302,79 @@ describe('CloudFormation: into and out of a closed segment\'s function', () => {
   });
 });
 
+describe('CloudFormation: what the internet puts in through IoT, SES and AppSync; tables; logs', () => {
+  const esm = { Worker: fn('Mn'), Q: queue, M: mapping({ 'Fn::GetAtt': ['Q', 'Arn'] }, 'Worker') };
+
+  test('an IoT rule sending device messages to a queue a My Number function polls; an SES rule publishing mail to a topic it subscribes', () => {
+    expect(relays({
+      ...esm,
+      R: {
+        Type: 'AWS::IoT::TopicRule',
+        Properties: {
+          TopicRulePayload: {
+            Sql: "SELECT * FROM 'x'",
+            Actions: [{ Sqs: { QueueUrl: { Ref: 'Q' }, RoleArn: 'r' } }],
+          },
+        },
+      },
+    }))
+      .toEqual([expect.stringMatching(/from devices publishing to AWS IoT Core \(an IoT topic rule\): Worker ← Q \(M FunctionName\) ← devices/)]);
+    expect(relays({
+      Worker: fn('Mn'),
+      T: topic,
+      S: subscription('T', 'lambda', { 'Fn::GetAtt': ['Worker', 'Arn'] }),
+      R: { Type: 'AWS::SES::ReceiptRule', Properties: { RuleSetName: 's', Rule: { Enabled: true, Actions: [{ SNSAction: { TopicArn: { Ref: 'T' } } }] } } },
+    }))
+      .toEqual([expect.stringMatching(/from mail from the internet \(an SES receipt rule\)/)]);
+  });
+
+  test('a table\'s stream polled by a My Number function passes; with a policy letting everyone write the table, it is a way in', () => {
+    const table = { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }], StreamSpecification: { StreamViewType: 'NEW_IMAGE' } } };
+    const resources = { Worker: fn('Mn'), Table: table, M: mapping({ 'Fn::GetAtt': ['Table', 'StreamArn'] }, 'Worker') };
+    expect(relays(resources)).toEqual([]);
+    const open = { ...table, Properties: { ...table.Properties, ResourcePolicy: { PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'dynamodb:PutItem', Resource: '*' }] } } } };
+    expect(relays({ ...resources, Table: open })).toEqual([expect.stringMatching(/from everyone \(Principal "\*"\), by the table policy of Table/)]);
+  });
+
+  test('what a My Number function logs reaches a subscription filter\'s destination: its own log group, or every group by an account policy', () => {
+    const stream = { Type: 'AWS::KinesisFirehose::DeliveryStream', Properties: { HttpEndpointDestinationConfiguration: { EndpointConfiguration: { Url: 'https://collector.example.net/' } } } };
+    const group = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { Ref: 'Worker' }]] } } };
+    const filter = { Type: 'AWS::Logs::SubscriptionFilter', Properties: { LogGroupName: { Ref: 'G' }, FilterPattern: '', DestinationArn: { 'Fn::GetAtt': ['Stream', 'Arn'] } } };
+    expect(relays({ Worker: fn('Mn'), G: group, Stream: stream, F: filter }))
+      .toEqual([expect.stringMatching(/^MN-1 Worker: .*to https:\/\/collector\.example\.net\/ \(a Firehose HttpEndpointDestinationConfiguration\): Worker → G \(G LogGroupName\) → Stream/)]);
+    const policy = {
+      Type: 'AWS::Logs::AccountPolicy',
+      Properties: {
+        PolicyName: 'all',
+        PolicyType: 'SUBSCRIPTION_FILTER_POLICY',
+        Scope: 'ALL',
+        PolicyDocument: JSON.stringify({ DestinationArn: 'arn:aws:logs:ap-northeast-1:999999999999:destination:collector', FilterPattern: '' }),
+      },
+    };
+    expect(relays({ Worker: fn('Mn'), P: policy })).toEqual([expect.stringMatching(/to arn:aws:logs:ap-northeast-1:999999999999:destination:collector, which is not in the synthesized output/)]);
+  });
+
+  test('a Firehose stream\'s Lambda processor outside every VPC sees every record a My Number host logs', () => {
+    const found = relays({
+      LogsEp: endpoint('logs'),
+      G: { Type: 'AWS::Logs::LogGroup', Properties: {} },
+      Archive: { Type: 'AWS::S3::Bucket', Properties: {} },
+      Transform: fn(),
+      Stream: {
+        Type: 'AWS::KinesisFirehose::DeliveryStream',
+        Properties: {
+          ExtendedS3DestinationConfiguration: {
+            BucketARN: { 'Fn::GetAtt': ['Archive', 'Arn'] },
+            ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: { 'Fn::GetAtt': ['Transform', 'Arn'] } }] }] },
+          },
+        },
+      },
+      F: { Type: 'AWS::Logs::SubscriptionFilter', Properties: { LogGroupName: { Ref: 'G' }, FilterPattern: '', DestinationArn: { 'Fn::GetAtt': ['Stream', 'Arn'] } } },
+    });
+    expect(found).toEqual([expect.stringMatching(/to function Transform, which runs outside every VPC/)]);
+  });
+});
+
 describe('AWS CDK: L2 constructs in the α example', () => {
   /** The α example in a stack; `add` puts the integrator's code in. Returns the guard's refusal, or '' when it synthesized. */
   function synth(add: (stack: cdk.Stack, net: MunicipalNetwork) => void): string {

@@ -192,6 +192,7 @@ const ENDPOINT_SERVICES: Readonly<Record<string, string>> = {
   'execute-api': 'execute-api',
   'kinesis-firehose': 'firehose',
   'kinesis-streams': 'kinesis',
+  'dynamodb': 'dynamodb',
 };
 
 /** The relay service a VPC endpoint reaches, from its service name (`com.amazonaws.{region}.sqs`), if it relays. */
