@@ -24,6 +24,7 @@ import { NetworkModel } from '../../src';
 import { MunicipalNetwork } from '../../src/cdk';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { outsideJa } from '../../src/guard/rules/relays';
 
 const RELAY = /through AWS services that deliver it on their own/;
 const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
@@ -372,6 +373,42 @@ describe('CloudFormation: what the internet puts in through IoT, SES and AppSync
       F: { Type: 'AWS::Logs::SubscriptionFilter', Properties: { LogGroupName: { Ref: 'G' }, FilterPattern: '', DestinationArn: { 'Fn::GetAtt': ['Stream', 'Arn'] } } },
     });
     expect(found).toEqual([expect.stringMatching(/to function Transform, which runs outside every VPC/)]);
+  });
+});
+
+describe('Japanese', () => {
+  test('a finding names the outside end in Japanese too', () => {
+    const found = checkTopology(extractCloudFormation({
+      S: {
+        Resources: {
+          ...base(),
+          Role: role,
+          SnsEp: endpoint('sns'),
+          T: topic,
+          Web: subscription('T', 'https', 'https://collector.example.net/'),
+        },
+      },
+    } as any), { model: NetworkModel.ALPHA }).filter((f) => RELAY.test(f.message));
+    expect(found[0].ja?.message).toMatch(/マイナンバー利用事務系の sns エンドポイント SnsEp.*https:\/\/collector\.example\.net\/（HTTPS サブスクリプション）へ/);
+  });
+
+  test('every description of the outside the readers write has a Japanese form', () => {
+    const described = [
+      'arn:aws:sqs:ap-northeast-1:999999999999:q, which is not in the synthesized output', 'https://x.example/ (an HTTPS subscription)',
+      'a@example.net (an e-mail subscription)', 'everyone (Principal "*"), by the queue policy P', 'principal 999999999999 (another account, as far as the guard can tell), by the topic policy P',
+      'sns.amazonaws.com acting for any resource of any account (no aws:SourceArn or aws:SourceAccount), by the bucket policy P',
+      'every principal but those NotPrincipal names, by the event bus policy P', 'anyone a policy the guard cannot read may let in, by the stream policy P',
+      'whatever a definition the guard cannot read ({"Bucket":"b"}) calls', 'the internet, through the API\'s public endpoint',
+      'devices publishing to AWS IoT Core (an IoT topic rule)', 'mail from the internet (an SES receipt rule)', 'the callers of an AppSync GraphQL API',
+      'an HTTPS endpoint a task calls (http:invoke)', 'an activity worker, which may run anywhere', 'a Step Functions glue integration, which the guard does not follow',
+      'an API Gateway dynamodb integration, which the guard does not follow', 'a sqs resource the integration names, not in the synthesized output',
+      'account 999999999999, which replication copies objects to', 'everyone, by the canned ACL PublicRead', 'partner event source aws.partner/x',
+      'a self-managed Apache Kafka cluster (SelfManagedEventSource)', 'an Amazon MSK cluster (MSKSourceConfiguration)',
+      'the destination of a policy document the guard cannot read (x)', 'a Firehose SplunkDestinationConfiguration, which the guard does not follow',
+      'https://x.example/ (a Firehose HttpEndpointDestinationConfiguration)', 'Federated principal cognito-identity.amazonaws.com, by the table policy of T',
+      'https://x.example/ (an EventBridge API destination)', 'https://x.example/{proxy} (an HTTP integration)',
+    ];
+    expect(described.filter((d) => outsideJa(d) === d)).toEqual([]);
   });
 });
 

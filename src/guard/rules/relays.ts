@@ -119,10 +119,74 @@ function placeOf(graph: TopologyGraph, ref: Ref): Place {
   return subnet.segment ?? vpc.segment ?? (vpc.hub ? 'hub' : 'unknown');
 }
 
+/** Where a resource policy is, in Japanese (`the queue policy P` → `キューポリシー P`). */
+function whereJa(where: string): string {
+  const m = /^the (queue|topic|bucket|event bus|stream|table) policy (of )?(.+)$/.exec(where);
+  if (!m) return where;
+  const kind = { 'queue': 'キュー', 'topic': 'トピック', 'bucket': 'バケット', 'event bus': 'イベントバス', 'stream': 'ストリーム', 'table': 'テーブル' }[m[1]];
+  return `${kind}ポリシー ${m[3]}`;
+}
+
+/** The kinds of outside end a subscription, destination or integration names, in Japanese. */
+const KIND_JA: Readonly<Record<string, string>> = {
+  'an HTTP subscription': 'HTTP サブスクリプション',
+  'an HTTPS subscription': 'HTTPS サブスクリプション',
+  'an e-mail subscription': 'メールのサブスクリプション',
+  'an e-mail (JSON) subscription': 'メール（JSON）のサブスクリプション',
+  'an SMS subscription': 'SMS のサブスクリプション',
+  'a mobile push subscription': 'モバイルプッシュのサブスクリプション',
+  'an EventBridge API destination': 'EventBridge の API 送信先',
+  'an HTTP integration': 'HTTP 統合',
+  'an IoT topic rule': 'IoT トピックルール',
+  'an SES receipt rule': 'SES 受信ルール',
+};
+
+/**
+ * The Japanese of an outside end's description as the readers write it (relay-read.ts `outside`, the readers' relay
+ * readers); one it does not know stays in English.
+ */
+export function outsideJa(what: string): string {
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^(.*), which is not in the synthesized output$/s, (m) => `合成結果にない ${m[1]}`],
+    [/^everyone \(Principal "\*"\), by (.*)$/s, (m) => `${whereJa(m[1])} が認める全員（Principal "*"）`],
+    [/^principal (.*) \(another account, as far as the guard can tell\), by (.*)$/s, (m) => `${whereJa(m[2])} が認めるプリンシパル ${m[1]}（ガードが判断できる限り他のアカウント）`],
+    [/^principal (.*), which the guard cannot read, by (.*)$/s, (m) => `${whereJa(m[2])} が認める、ガードが読めないプリンシパル ${m[1]}`],
+    [/^(.*) acting for any resource of any account \(no aws:SourceArn or aws:SourceAccount\), by (.*)$/s,
+      (m) => `${whereJa(m[2])} が認める、任意のアカウントの任意のリソースのために動く ${m[1]}（aws:SourceArn も aws:SourceAccount もない）`],
+    [/^every principal but those NotPrincipal names, by (.*)$/s, (m) => `${whereJa(m[1])} が認める、NotPrincipal に挙げたもの以外のすべてのプリンシパル`],
+    [/^anyone a policy the guard cannot read may let in, by (.*)$/s, (m) => `ガードが読めない ${whereJa(m[1])} が受け入れうる誰でも`],
+    [/^whatever a definition the guard cannot read \((.*)\) calls$/s, (m) => `ガードが読めない定義（${m[1]}）が呼び出すもの`],
+    [/^the internet, through the API's public endpoint$/, () => 'API の公開エンドポイントを通じたインターネット'],
+    [/^devices publishing to AWS IoT Core \(an IoT topic rule\)$/, () => 'AWS IoT Core に発行するデバイス（IoT トピックルール）'],
+    [/^mail from the internet \(an SES receipt rule\)$/, () => 'インターネットからのメール（SES 受信ルール）'],
+    [/^the callers of an AppSync GraphQL API$/, () => 'AppSync GraphQL API の呼び出し元'],
+    [/^an HTTPS endpoint a task calls \(http:invoke\)$/, () => 'タスクが呼び出す HTTPS エンドポイント（http:invoke）'],
+    [/^an activity worker, which may run anywhere$/, () => 'どこでも動きうるアクティビティのワーカー'],
+    [/^a Step Functions (.*) integration, which the guard does not follow$/, (m) => `ガードが追跡しない Step Functions の ${m[1]} 統合`],
+    [/^an API Gateway (.*) integration, which the guard does not follow$/, (m) => `ガードが追跡しない API Gateway の ${m[1]} 統合`],
+    [/^a (.*) resource the integration names, not in the synthesized output$/, (m) => `統合が指定する、合成結果にない ${m[1]} のリソース`],
+    [/^account (.*), which replication copies objects to$/, (m) => `レプリケーションがオブジェクトをコピーするアカウント ${m[1]}`],
+    [/^everyone, by the canned ACL (.*)$/, (m) => `既定 ACL ${m[1]} による全員`],
+    [/^partner event source (.*)$/, (m) => `パートナーイベントソース ${m[1]}`],
+    [/^a self-managed Apache Kafka cluster \(SelfManagedEventSource\)$/, () => 'セルフマネージドの Apache Kafka クラスター（SelfManagedEventSource）'],
+    [/^an Amazon MSK cluster \(MSKSourceConfiguration\)$/, () => 'Amazon MSK クラスター（MSKSourceConfiguration）'],
+    [/^the destination of a policy document the guard cannot read \((.*)\)$/s, (m) => `ガードが読めないポリシードキュメント（${m[1]}）の送信先`],
+    [/^a Firehose (.*), which the guard does not follow$/, (m) => `ガードが追跡しない Firehose の ${m[1]}`],
+    [/^(.*) \(a Firehose (.*)\)$/s, (m) => `${m[1]}（Firehose の ${m[2]}）`],
+    [/^(\S+) principal (.*), by (.*)$/s, (m) => `${whereJa(m[3])} が認める ${m[1]} プリンシパル ${m[2]}`],
+    [/^(.*) \(([^()]*)\)$/s, (m) => (KIND_JA[m[2]] !== undefined ? `${m[1]}（${KIND_JA[m[2]]}）` : m[0])],
+  ];
+  for (const [pattern, ja] of rules) {
+    const m = pattern.exec(what);
+    if (m) return ja(m);
+  }
+  return what;
+}
+
 /** The end a key stands for, or undefined for a resource that carries data on (followed further). */
 function endOf(graph: TopologyGraph, index: RelayIndex, key: string): End | undefined {
   const value = key.slice(2);
-  if (key.startsWith('x:')) return { what: bi(value, value) };
+  if (key.startsWith('x:')) return { what: bi(value, outsideJa(value)) };
   if (key.startsWith('u:')) return { what: bi(`a value the guard cannot read (${value}), which may name anything`, `ガードが読めない値（${value}）。何を指していてもおかしくない`) };
   const relay = index.byResource.get(value);
   const name = label(graph, value);
