@@ -1467,7 +1467,7 @@ class ConfigReader {
       // No VPC configuration (or one of no subnets, which takes the function out of its VPC): a Lambda-managed network
       // with the internet. One the guard cannot read: anywhere.
       const runs: readonly Ref[] | 'internet' = raw !== undefined && raw !== null && config === undefined
-        ? [{ kind: 'unresolved', expression: `vpc_config ${expressionText(raw)}` }]
+        ? [{ kind: 'unresolved', expression: `vpc_config ${expressionText(raw)}, which the guard cannot read` }]
         : config === undefined ? 'internet'
           : Array.isArray(config.subnet_ids) ? (config.subnet_ids.length === 0 ? 'internet' : config.subnet_ids.map((s: unknown) => reader.ref(s)))
             : [reader.ref(config.subnet_ids)];
