@@ -21,10 +21,14 @@ import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enu
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
-  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode, RouteTarget,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RoleLabelNode, RouteTarget,
   RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
+import {
+  bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, RelayService, RelayValues,
+  stateMachineFlows, subscriptionTargets,
+} from './relay-read';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
@@ -1392,8 +1396,182 @@ class ConfigReader {
     }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
+  /**
+   * Service relays (rules/relays.ts, relay-read.ts): the resources of AWS services that deliver data between others on
+   * their own, and the deliveries each declares — the CloudFormation reader's `RELAY_READERS`, for the AWS provider's
+   * types (arguments: the AWS provider's documentation of each resource type, hashicorp/aws 5.x). Read beside `READERS`
+   * and the hub's readers (a subscription filter and a delivery stream are read there for SC-4 too).
+   */
+  private static readonly RELAY_READERS: ReadonlyMap<string, Reader> = new Map(([
+    [['aws_sqs_queue'], (reader, c) => reader.relay(c, 'sqs', [
+      ...reader.deliveries(reader.self(c), reader.redriveTarget(c.p.redrive_policy), 'redrive_policy.deadLetterTargetArn'),
+      ...reader.policy(reader.self(c), c.p.policy, `the queue policy of ${c.id}`),
+    ])],
+    [['aws_sqs_queue_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.queue_url), c.p.policy, `the queue policy ${c.id}`))],
+    [['aws_sqs_queue_redrive_policy'], (reader, c) => reader.relay(c, undefined,
+      reader.deliveries(reader.relayRefs(c.p.queue_url), reader.redriveTarget(c.p.redrive_policy), 'redrive_policy.deadLetterTargetArn'))],
+    [['aws_sns_topic'], (reader, c) => reader.relay(c, 'sns', reader.policy(reader.self(c), c.p.policy, `the topic policy of ${c.id}`))],
+    [['aws_sns_topic_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.arn), c.p.policy, `the topic policy ${c.id}`))],
+    [['aws_sns_topic_subscription'], (reader, c) => {
+      const topics = reader.relayRefs(c.p.topic_arn);
+      reader.relay(c, undefined, [
+        { from: topics, to: subscriptionTargets(reader.relayValues, c.p.protocol, c.p.endpoint), property: 'endpoint' },
+        ...reader.deliveries(topics, reader.redriveTarget(c.p.redrive_policy), 'redrive_policy.deadLetterTargetArn'),
+      ]);
+    }],
+    [['aws_cloudwatch_event_bus'], (reader, c) => reader.relay(c, 'events', [
+      // A partner event source's bus takes that partner's events (EventBridge User Guide, "Receiving events from a SaaS partner").
+      ...c.p.event_source_name !== undefined && c.p.event_source_name !== null && c.p.event_source_name !== '' ? [{
+        from: [outside(`partner event source ${reader.render(c.p.event_source_name)}`)], to: reader.self(c), property: 'event_source_name',
+      }] : [],
+    ])],
+    [['aws_cloudwatch_event_bus_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.eventBus(c.p.event_bus_name), c.p.policy,
+      `the event bus policy ${c.id}`))],
+    // One statement: `principal` an account ID or "*" (everyone), `action` events:PutEvents unless given, an optional
+    // condition (`aws:PrincipalOrgID`, StringEquals).
+    [['aws_cloudwatch_event_permission'], (reader, c) => {
+      const { p } = c;
+      const condition = oneBlock(p.condition);
+      const statement = {
+        Effect: 'Allow',
+        Principal: p.principal === '*' ? '*' : { AWS: p.principal },
+        Action: p.action ?? 'events:PutEvents',
+        ...condition ? { Condition: { StringEquals: { [String(condition.key)]: condition.value } } } : {},
+      };
+      reader.relay(c, undefined, policyFlows(reader.relayValues, reader.eventBus(p.event_bus_name), { Statement: [statement] }, 'principal',
+        `the event bus permission ${c.id}`));
+    }],
+    [['aws_cloudwatch_event_target'], (reader, c) => {
+      const { p } = c;
+      const rule = reader.eventRule(p.rule);
+      // A schedule alone sends no data from the bus (its input is the rule's own); an event pattern takes the bus's events.
+      // A rule the guard cannot read may take them (fail closed). The target names the rule's bus, else the rule does.
+      const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+      const fromBus = rule === undefined || given(rule.event_pattern) || !given(rule.schedule_expression);
+      const buses = fromBus ? reader.eventBus(given(p.event_bus_name) ? p.event_bus_name : rule?.event_bus_name) : [];
+      reader.relay(c, undefined, [
+        ...reader.deliveries(buses, p.arn, 'arn'),
+        ...reader.deliveries(buses, oneBlock(p.dead_letter_config)?.arn, 'dead_letter_config.arn'),
+      ]);
+    }],
+    [['aws_cloudwatch_event_api_destination'], (reader, c) => reader.relay(c, undefined, [{
+      from: reader.self(c), to: [outside(`${reader.render(c.p.invocation_endpoint)} (an EventBridge API destination)`)], property: 'invocation_endpoint',
+    }])],
+    [['aws_pipes_pipe'], (reader, c) => {
+      const sources = reader.relayRefs(c.p.source);
+      reader.relay(c, undefined, [...reader.deliveries(sources, c.p.target, 'target'), ...bothWays(sources, reader.relayRefs(c.p.enrichment), 'enrichment')]);
+    }],
+    [['aws_lambda_function'], (reader, c) => {
+      const raw = Array.isArray(c.p.vpc_config) ? c.p.vpc_config[0] : c.p.vpc_config;
+      const config = raw !== null && typeof raw === 'object' && !isExpression(raw) ? raw : undefined;
+      // No VPC configuration (or one of no subnets, which takes the function out of its VPC): a Lambda-managed network
+      // with the internet. One the guard cannot read: anywhere.
+      const runs: readonly Ref[] | 'internet' = raw !== undefined && raw !== null && config === undefined
+        ? [{ kind: 'unresolved', expression: `vpc_config ${expressionText(raw)}, which the guard cannot read` }]
+        : config === undefined ? 'internet'
+          : Array.isArray(config.subnet_ids) ? (config.subnet_ids.length === 0 ? 'internet' : config.subnet_ids.map((s: unknown) => reader.ref(s)))
+            : [reader.ref(config.subnet_ids)];
+      reader.relay(c, 'lambda', reader.deliveries(reader.self(c), oneBlock(c.p.dead_letter_config)?.target_arn, 'dead_letter_config.target_arn'), runs);
+    }],
+    [['aws_lambda_function_event_invoke_config'], (reader, c) => {
+      const functions = reader.relayRefs(c.p.function_name);
+      const d = oneBlock(c.p.destination_config);
+      reader.relay(c, undefined, [
+        ...reader.deliveries(functions, oneBlock(d?.on_success)?.destination, 'destination_config.on_success.destination'),
+        ...reader.deliveries(functions, oneBlock(d?.on_failure)?.destination, 'destination_config.on_failure.destination'),
+      ]);
+    }],
+    [['aws_lambda_event_source_mapping'], (reader, c) => {
+      const { p } = c;
+      const sources = [
+        ...reader.relayRefs(p.event_source_arn),
+        ...blockGiven(p.self_managed_event_source) ? [outside('a self-managed Apache Kafka cluster (self_managed_event_source)')] : [],
+      ];
+      reader.relay(c, undefined, [
+        ...reader.deliveries(sources, p.function_name, 'function_name'),
+        ...reader.deliveries(sources, oneBlock(oneBlock(p.destination_config)?.on_failure)?.destination_arn, 'destination_config.on_failure.destination_arn'),
+      ]);
+    }],
+    [['aws_sfn_state_machine'], (reader, c) => {
+      const d = c.p.definition;
+      const text = d instanceof PlanTemplate ? d.text : d;
+      // A variable, local, module output or file, or in a plan a value known only after apply (a reference stands for
+      // the whole definition, not its text), may call anything.
+      const unread = typeof text !== 'string' || reader.deployTime(text) || (!reader.readsPlan && /\$\{[^}]*\b(file|templatefile)\(/.test(text));
+      reader.relay(c, 'states', stateMachineFlows(reader.relayValues, reader.self(c)[0], d, 'definition', unread ? d ?? 'no definition' : undefined));
+    }],
+    [['aws_cloudwatch_log_group'], (reader, c) => reader.relay(c, 'logs', [])],
+    [['aws_cloudwatch_log_subscription_filter'], (reader, c) => reader.relay(c, undefined,
+      reader.deliveries(reader.relayRefs(c.p.log_group_name), c.p.destination_arn, 'destination_arn'))],
+    [['aws_kinesis_stream'], (reader, c) => reader.relay(c, 'kinesis', [])],
+    [['aws_kinesis_resource_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.resource_arn), c.p.policy, `the stream policy ${c.id}`))],
+    [['aws_kinesis_firehose_delivery_stream'], (reader, c) => {
+      const { p } = c;
+      const self = reader.self(c);
+      const flows: RelayFlow[] = [];
+      const source = oneBlock(p.kinesis_source_configuration);
+      if (source) flows.push({ from: reader.relayRefs(source.kinesis_stream_arn), to: self, property: 'kinesis_source_configuration.kinesis_stream_arn' });
+      if (blockGiven(p.msk_source_configuration)) flows.push({ from: [outside('an Amazon MSK cluster (msk_source_configuration)')], to: self, property: 'msk_source_configuration' });
+      for (const [key, value] of Object.entries(p)) {
+        if (!key.endsWith('_configuration') || FIREHOSE_SOURCES.has(key)) continue;
+        const config = oneBlock(value);
+        if (config === undefined || config === null) continue;
+        if (key === 'extended_s3_configuration' || key === 's3_configuration') {
+          flows.push(...reader.deliveries(self, config.bucket_arn, `${key}.bucket_arn`));
+        } else {
+          // An HTTP endpoint, Splunk, OpenSearch, Redshift, Snowflake, Iceberg tables…: beyond what the guard follows.
+          const url = config.url ?? config.hec_endpoint;
+          flows.push({
+            from: self,
+            to: [outside(url !== undefined && url !== null ? `${reader.render(url)} (a Firehose ${key})` : `a Firehose ${key}, which the guard does not follow`)],
+            property: key,
+          });
+        }
+        // The bucket a destination backs up to (all records, or those it failed to deliver).
+        for (const backup of ['s3_configuration', 's3_backup_configuration']) {
+          const bucket = oneBlock(config[backup])?.bucket_arn;
+          if (bucket !== undefined) flows.push(...reader.deliveries(self, bucket, `${key}.${backup}.bucket_arn`));
+        }
+      }
+      reader.relay(c, 'firehose', flows);
+    }],
+    // The bucket's inline (deprecated) ACL, policy and replication configuration; the separate resources below.
+    [['aws_s3_bucket'], (reader, c) => {
+      const { p } = c;
+      const self = reader.self(c);
+      reader.relay(c, 's3', [
+        ...reader.cannedAcl(self, p.acl, 'acl'),
+        ...reader.policy(self, p.policy, `the bucket policy of ${c.id}`),
+        ...reader.replication(self, oneBlock(p.replication_configuration)?.rules, 'replication_configuration.rules', 'account_id'),
+      ]);
+    }],
+    [['aws_s3_bucket_notification'], (reader, c) => reader.relay(c, undefined, reader.bucketNotifications(reader.relayRefs(c.p.bucket), c.p))],
+    [['aws_s3_bucket_replication_configuration'], (reader, c) => reader.relay(c, undefined, reader.replication(reader.relayRefs(c.p.bucket), c.p.rule, 'rule', 'account'))],
+    [['aws_s3_bucket_acl'], (reader, c) => {
+      const buckets = reader.relayRefs(c.p.bucket);
+      reader.relay(c, undefined, [...reader.cannedAcl(buckets, c.p.acl, 'acl'), ...reader.aclGrants(buckets, oneBlock(c.p.access_control_policy), c.id)]);
+    }],
+    [['aws_s3_bucket_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.bucket), c.p.policy, `the bucket policy ${c.id}`))],
+    [['aws_api_gateway_rest_api'], (reader, c) => reader.relay(c, 'execute-api', privateRestApi(c.p) ? [] : bothWays([PUBLIC_API], reader.self(c), 'endpoint_configuration'))],
+    // An HTTP or WebSocket API always has a public endpoint.
+    [['aws_apigatewayv2_api'], (reader, c) => reader.relay(c, 'execute-api', bothWays([PUBLIC_API], reader.self(c), 'protocol_type'))],
+    [['aws_api_gateway_integration'], (reader, c) => {
+      const { p } = c;
+      reader.relay(c, undefined, reader.integrationFlows(p.rest_api_id, p.type, p.uri, undefined, [p.uri, p.request_templates, p.request_parameters], 'uri'));
+    }],
+    [['aws_apigatewayv2_integration'], (reader, c) => {
+      const { p } = c;
+      reader.relay(c, undefined, reader.integrationFlows(p.api_id, p.integration_type, p.integration_uri, p.integration_subtype,
+        [p.integration_uri, p.request_templates, p.request_parameters], 'integration_uri'));
+    }],
+  ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
+
   private readonly types = new Map<string, string>();
   private readonly bodies = new Map<string, any>();
+  /** How relay-read.ts reads this configuration's values, made on first use (`relayValues`). */
+  private relayReading?: RelayValues;
+  /** The relaying resources by the literal texts that name them, made on first use (`relayNames`). */
+  private namesOfRelays?: { readonly whole: ReadonlyMap<string, string>; readonly within: ReadonlyMap<string, string> };
   private readonly interpolations = new Map<string, Ref>();
   /** `default_tags` of each AWS provider configuration, by reference (`aws`, `aws.<alias>`). */
   private readonly defaultTags = new Map<string, DefaultTags>();
@@ -2240,6 +2418,8 @@ class ConfigReader {
       if (read) read(this, { b, base, noted, p, id, tags, type });
       // The prefecture hub's resource types (WAF, buckets, log subscriptions...), read in their own module.
       else readHubResource(type, { b, id, base, p, noted, refs: (v) => this.refs(v), ref: (v) => this.ref(v) });
+      // Service relays, beside (rules/relays.ts).
+      ConfigReader.RELAY_READERS.get(type)?.(this, { b, base, noted, p, id, tags, type });
     });
     // Naming no security group, it has its VPC's default one (the CloudFormation reader's).
     if (DEFAULT_GROUP_FALLBACK[type]?.(p)) {
@@ -2571,6 +2751,362 @@ class ConfigReader {
     return { kind: 'document', document: walk(document) };
   }
 
+  /** The relay node of resource `c` (rules/relays.ts): its service, the deliveries it declares, where a function runs. */
+  private relay(c: ReadContext, service: RelayService | undefined, flows: readonly RelayFlow[], runs?: readonly Ref[] | 'internet'): void {
+    this.b.add({
+      ...c.base,
+      id: `${c.id}#relay`,
+      type: 'relay',
+      resource: c.id,
+      resourceType: c.type,
+      flows,
+      ...(service !== undefined ? { service } : {}),
+      ...(runs !== undefined ? { runs } : {}),
+    });
+  }
+
+  private self(c: ReadContext): Ref[] {
+    return [{ kind: 'node', id: c.id }];
+  }
+
+  /** How relay-read.ts reads this configuration's values. */
+  private get relayValues(): RelayValues {
+    return this.relayReading ??= {
+      refs: (v) => this.relayRefs(v),
+      own: (v) => this.ownPrincipal(v),
+      text: (v) => this.render(v),
+    };
+  }
+
+  /**
+   * The resources a value names, for relays (`RelayValues.refs`): every resource of the configuration an interpolation
+   * refers to, by any attribute (an alias stands for its function); a variable, local, module output, data source
+   * (but the region, partition and caller identity, which name no resource) or any other expression is unresolved; a
+   * literal naming none of them (another account's queue by its ARN, an imported topic) is outside the output. A
+   * plan's literal may be a name, id or ARN the plan gives a resource of its own (`relayNames`).
+   */
+  private relayRefs(value: unknown): Ref[] {
+    if (value === undefined || value === null) return [];
+    if (Array.isArray(value)) return value.flatMap((v) => this.relayRefs(v));
+    if (value instanceof PlanUnknown) return [{ kind: 'unresolved', expression: value.reason }];
+    if (value instanceof PlanReference) return this.relayAddress(value.address, 0);
+    if (value instanceof PlanTemplate) return this.relayText(value.text, true);
+    // A map (request templates, parameters): what its values name.
+    if (typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => (k === '//' ? [] : this.relayRefs(v)));
+    return this.relayText(String(value), typeof value === 'string' && !this.plan);
+  }
+
+  private relayText(text: string, interpolated: boolean): Ref[] {
+    if (interpolated && templated(text)) {
+      const out: Ref[] = [];
+      for (const expr of interpolationsOf(text)) {
+        const addresses = [...expr.matchAll(ADDRESS)].map((a) => `${a[1]}.${a[2]}`);
+        for (const a of new Set(addresses)) out.push(...this.relayAddress(a, 0));
+        // The deploying region, partition and account name no resource; anything else computes a value the guard does not.
+        const context = /^\s*data\.aws_(region|partition|caller_identity)\.[\w-]+\.[a-z_]+\s*$/.test(expr);
+        if (!context && (addresses.length === 0 || /(?<![\w.])(var|local|module|each|count|self|data)\./.test(expr))) {
+          out.push({ kind: 'unresolved', expression: `\${${expr}}, which the guard does not evaluate` });
+        }
+      }
+      if (/(^|[^%])%\{/.test(text)) out.push({ kind: 'unresolved', expression: `${text}, a template directive the guard does not evaluate` });
+      return out.length > 0 ? out : [outsideOutput(this.render(text))];
+    }
+    const bound = this.b.external(text);
+    if (bound.kind === 'node') return [bound];
+    const named = this.relayNames().whole.get(text);
+    if (named !== undefined) return this.relayAddress(named, 0);
+    // A plan's text (a definition, a URI) holding ARNs or URLs of resources it keeps.
+    const within: Ref[] = [];
+    for (const [identifier, address] of this.relayNames().within) {
+      let at = text.indexOf(identifier);
+      while (at >= 0 && /[A-Za-z0-9_.-]/.test(text[at + identifier.length] ?? '')) at = text.indexOf(identifier, at + 1);
+      if (at >= 0) within.push(...this.relayAddress(address, 0));
+    }
+    return within.length > 0 ? within : [outsideOutput(text)];
+  }
+
+  /** A resource of the configuration by its address: its node, an alias's function; unresolved when it holds none. */
+  private relayAddress(address: string, depth: number): Ref[] {
+    const type = this.types.get(address);
+    if (type === undefined) return [{ kind: 'unresolved', expression: `${address} is not a resource of this configuration` }];
+    if (type === 'aws_lambda_alias' && depth < 4) {
+      const target = this.bodies.get(address)?.function_name;
+      if (target instanceof PlanReference) return this.relayAddress(target.address, depth + 1);
+      const refs = this.relayRefs(target);
+      return refs.length > 0 ? refs : [{ kind: 'unresolved', expression: `${address} names no function` }];
+    }
+    return [{ kind: 'node', id: this.id(address) }];
+  }
+
+  /**
+   * The relaying resources by the literal text that names them (`whole`: a subscription filter names its log group so,
+   * a notification its queue) — their names and, in a plan, the ids, ARNs and URLs it gives the resources it keeps
+   * (`within`: the long ones, also found inside a text) — each with its address. A text naming two names neither.
+   */
+  private relayNames(): { readonly whole: ReadonlyMap<string, string>; readonly within: ReadonlyMap<string, string> } {
+    if (this.namesOfRelays) return this.namesOfRelays;
+    const whole = new Map<string, string>();
+    const within = new Map<string, string>();
+    const twice = new Set<string>();
+    const note = (text: unknown, address: string, long: boolean) => {
+      if (typeof text !== 'string' || text === '' || (!this.plan && templated(text))) return;
+      if (whole.has(text) && whole.get(text) !== address) twice.add(text);
+      whole.set(text, address);
+      if (long) within.set(text, address);
+    };
+    for (const { address, type, body } of this.entries) {
+      const argument = RELAY_NAME_ARGUMENT[type];
+      if (argument === undefined && type !== 'aws_lambda_alias') continue;
+      if (argument !== undefined) note(body?.[argument], address, false);
+      // Known in a plan for what exists already; a configuration does not write them.
+      if (this.plan) for (const a of PLAN_IDENTIFIERS) note(body?.[a], address, a !== 'id');
+    }
+    for (const t of twice) {
+      whole.delete(t);
+      within.delete(t);
+    }
+    this.namesOfRelays = { whole, within };
+    return this.namesOfRelays;
+  }
+
+  /**
+   * Whether a principal value is the deploying account or an IAM principal of it: the account ID of a caller identity
+   * read with the default provider configuration (as endpoint policies read it: `{accountid}`), its root or a role or
+   * user of it, a role or user of the configuration; in a plan, the account it deploys to with the default provider.
+   */
+  private ownPrincipal(value: unknown): boolean {
+    if (value instanceof PlanReference) return /^aws_iam_(role|user)$/.test(value.type) && value.attribute === 'arn';
+    if (typeof value === 'string' && !this.plan) {
+      const m = ATTRIBUTE_REFERENCE.exec(value);
+      if (m && /^aws_iam_(role|user)$/.test(m[1]) && m[3] === 'arn' && this.types.get(`${m[1]}.${m[2]}`) === m[1]) return true;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof PlanTemplate)) return false;
+    let text = this.render(typeof value === 'number' ? String(value) : value);
+    const account = this.planAccount;
+    if (this.plan && typeof value !== 'object' && account !== undefined) {
+      text = text === account ? '{accountid}' : text.replace(new RegExp(`^(arn:[^:]*:iam::)${account}:`), '$1{accountid}:');
+    }
+    return text === '{accountid}' || /^arn:(\{partition\}|aws[a-z-]*):iam::\{accountid\}:(root|role\/|user\/)/.test(text);
+  }
+
+  /** Deliveries from `from` to what a value names (nothing when it is left out). */
+  private deliveries(from: readonly Ref[], to: unknown, property: string): RelayFlow[] {
+    if (to === undefined || to === null || to === '' || from.length === 0) return [];
+    const targets = this.relayRefs(to);
+    return targets.length === 0 ? [] : [{ from, to: targets, property }];
+  }
+
+  /** The event bus a rule, target or policy names: the account's default one when none is named, or named `default`. */
+  private eventBus(value: unknown): Ref[] {
+    if (value === undefined || value === null || value === '' || value === 'default') {
+      this.b.defaultEventBus();
+      return [{ kind: 'node', id: DEFAULT_EVENT_BUS }];
+    }
+    return this.relayRefs(value);
+  }
+
+  /** The arguments of the rule of the configuration a target names (by reference, or by its literal name), if it is one. */
+  private eventRule(value: unknown): any {
+    const rules = (value instanceof PlanReference ? [value.address] : typeof value === 'string' && !this.plan ? [...this.referenced(value)] : [])
+      .filter((a) => this.types.get(a) === 'aws_cloudwatch_event_rule');
+    if (rules.length === 1) return this.bodies.get(rules[0]) ?? {};
+    if (typeof value !== 'string' || (!this.plan && templated(value))) return undefined;
+    const named = this.entries.filter((e) => e.type === 'aws_cloudwatch_event_rule' && (e.body?.name === value || (this.plan && e.body?.arn === value)));
+    return named.length === 1 ? named[0].body ?? {} : undefined;
+  }
+
+  /** A dead-letter queue of a redrive policy (JSON text: `deadLetterTargetArn`); an expression names what it names. */
+  private redriveTarget(value: unknown): unknown {
+    if (value === undefined || value === null || value === '') return undefined;
+    const text = value instanceof PlanTemplate ? value.text : value;
+    if (typeof text !== 'string') return value;
+    let parsed: any = value instanceof PlanTemplate || this.plan ? undefined : literalJsonencode(text);
+    try {
+      parsed ??= parseEmbeddedJson(text);
+    } catch {
+      return value;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return value;
+    const arn = parsed.deadLetterTargetArn;
+    return value instanceof PlanTemplate && typeof arn === 'string' ? new PlanTemplate(arn, value.accounts) : arn;
+  }
+
+  /** What a resource policy (an argument's JSON text, or a policy document data source) lets in and out of `resources`. */
+  private policy(resources: readonly Ref[], value: unknown, where: string): RelayFlow[] {
+    return policyFlows(this.relayValues, resources, this.policyDocument(value), 'policy', where);
+  }
+
+  /**
+   * A policy argument as relay-read.ts `policyFlows` reads it: the JSON text parsed (a plan's template's strings kept as
+   * templates, whose accounts it knows), `${data.aws_iam_policy_document.x.json}` as that data source's statements. What
+   * the guard cannot read — an expression (`jsonencode(…)` in HCL, a variable, a file), a template directive, a plan's
+   * value known only after apply — is given as text that is no JSON, which `policyFlows` takes as letting everyone in
+   * and out (fail closed). A statement's effect the guard cannot read allows.
+   */
+  private policyDocument(value: unknown): unknown {
+    if (value === undefined || value === null || value === '') return undefined;
+    const unread = (why: string) => `(a policy the guard cannot read: ${why})`;
+    if (value instanceof PlanUnknown) return unread(value.reason);
+    if (value instanceof PlanReference) return unread(`${String(value)}, known only after apply`);
+    const template = value instanceof PlanTemplate ? value : undefined;
+    const text = template ? template.text : value;
+    if (typeof text !== 'string') return unread(expressionText(text));
+    if ((template !== undefined || !this.plan) && /(^|[^%])%\{/.test(text)) return unread('a template directive');
+    if (!this.plan) {
+      const data = /^\$\{\s*(data\.aws_iam_policy_document\.[\w-]+)\.(?:json|minified_json)\s*\}$/.exec(text);
+      if (data) return this.policyDocumentData(data[1]) ?? unread(text);
+    }
+    let parsed: unknown = template === undefined && !this.plan ? literalJsonencode(text) : undefined;
+    if (parsed === undefined) {
+      try {
+        parsed = parseEmbeddedJson(text);
+      } catch {
+        return unread(expressionText(text));
+      }
+    }
+    const walk = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(walk);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+      return template !== undefined && typeof v === 'string' && v.includes('${') ? new PlanTemplate(v, template.accounts) : v;
+    };
+    return allowUnreadEffects(template ? walk(parsed) : parsed);
+  }
+
+  /**
+   * An `aws_iam_policy_document` data source's statements in the JSON shape (`effect`, `principals` / `not_principals`
+   * {type, identifiers}, `actions`, `not_actions`, `resources`, `condition` {test, variable, values}); undefined when the
+   * configuration holds none of that address or it is built from what the guard does not read (other documents merged
+   * in, a dynamic block, a statement given by an expression).
+   * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/data-sources/iam_policy_document
+   */
+  private policyDocumentData(address: string): unknown {
+    const body = this.dataEntries.find((e) => e.address === address)?.body;
+    if (!body || typeof body !== 'object') return undefined;
+    if (['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json', 'dynamic', 'count', 'for_each'].some((k) => body[k] !== undefined)) {
+      return undefined;
+    }
+    const list = Array.isArray(body.statement) ? body.statement : body.statement === undefined || body.statement === null ? [] : [body.statement];
+    if (list.some((s: unknown) => !s || typeof s !== 'object' || isExpression(s) || (s as any).dynamic !== undefined)) return undefined;
+    const principals = (v: unknown): unknown => {
+      if (v === undefined || v === null) return undefined;
+      const out: Record<string, unknown[]> = {};
+      for (const p of Array.isArray(v) ? v : [v]) {
+        if (!p || typeof p !== 'object' || isExpression(p)) return `{${expressionText(p)}}`;
+        if ((p as any).type === '*') return '*';
+        const type = String((p as any).type);
+        out[type] = [...out[type] ?? [], ...valueList((p as any).identifiers)];
+      }
+      return out;
+    };
+    const conditions = (v: unknown): unknown => {
+      if (v === undefined || v === null) return undefined;
+      const out: Record<string, Record<string, unknown[]>> = {};
+      for (const c of Array.isArray(v) ? v : [v]) {
+        if (!c || typeof c !== 'object' || isExpression(c)) return undefined;
+        const test = String((c as any).test);
+        const variable = String((c as any).variable);
+        out[test] = { ...out[test], [variable]: [...out[test]?.[variable] ?? [], ...valueList((c as any).values)] };
+      }
+      return out;
+    };
+    return allowUnreadEffects({
+      Statement: list.map((s: any) => Object.fromEntries(Object.entries({
+        Effect: s.effect ?? 'Allow',
+        Principal: principals(s.principals),
+        NotPrincipal: principals(s.not_principals),
+        Action: s.actions,
+        NotAction: s.not_actions,
+        Resource: s.resources,
+        Condition: conditions(s.condition),
+      }).filter(([, v]) => v !== undefined))),
+    });
+  }
+
+  /** A canned ACL that lets everyone (or every AWS account) read or write (S3 User Guide, "Canned ACL"). */
+  private cannedAcl(buckets: readonly Ref[], acl: unknown, property: string): RelayFlow[] {
+    if (acl === undefined || acl === null || acl === '' || (typeof acl === 'string' && PRIVATE_ACLS.has(acl))) return [];
+    const everyone = outside(`everyone, by the canned ACL ${this.render(acl)}`);
+    return [{ from: buckets, to: [everyone], property }, { from: [everyone], to: buckets, property }];
+  }
+
+  /**
+   * What an ACL's grants let others do (S3 User Guide, "Access control list (ACL) overview"): a grantee other than the
+   * owner — everyone, every AWS account, another canonical user or e-mail address — reads the bucket (`READ`), writes
+   * into it (`WRITE`) or both (`FULL_CONTROL`, `WRITE_ACP`, which lets it grant itself more). The log delivery group
+   * writes server access logs; reading the ACL itself carries no data.
+   */
+  private aclGrants(buckets: readonly Ref[], policy: any, at: string): RelayFlow[] {
+    if (!policy) return [];
+    const owner = oneBlock(policy.owner)?.id;
+    const flows: RelayFlow[] = [];
+    blocks(policy.grant).forEach((g: any, i: number) => {
+      const grantee = oneBlock(g?.grantee);
+      if (!grantee || (grantee.type === 'CanonicalUser' && grantee.id !== undefined && grantee.id === owner)) return;
+      if (typeof grantee.uri === 'string' && /\/groups\/s3\/LogDelivery$/.test(grantee.uri)) return;
+      const permission = g?.permission;
+      if (permission === 'READ_ACP') return;
+      const who = outside(`${this.render(grantee.uri ?? grantee.id ?? grantee.email_address)} (${this.render(grantee.type)}), by the ACL grant of ${at}`);
+      const property = `access_control_policy.grant[${i}]`;
+      if (permission !== 'READ') flows.push({ from: [who], to: buckets, property });
+      if (permission !== 'WRITE') flows.push({ from: buckets, to: [who], property });
+    });
+    return flows;
+  }
+
+  /** Where replication rules copy a bucket's objects: the destination bucket, and an account that is not the own one. */
+  private replication(buckets: readonly Ref[], rules: unknown, property: string, accountArgument: string): RelayFlow[] {
+    const flows: RelayFlow[] = [];
+    blocks(rules).forEach((r: any, i: number) => {
+      const d = oneBlock(r?.destination);
+      flows.push(...this.deliveries(buckets, d?.bucket, `${property}[${i}].destination.bucket`));
+      const account = d?.[accountArgument];
+      if (account !== undefined && account !== null && account !== '' && !this.ownPrincipal(account)) {
+        flows.push({ from: buckets, to: [outside(`account ${this.render(account)}, which replication copies objects to`)], property: `${property}[${i}].destination.${accountArgument}` });
+      }
+    });
+    return flows;
+  }
+
+  /**
+   * Where a bucket's notifications go (S3 User Guide, "Amazon S3 Event Notifications"): functions, queues, topics, and
+   * the account's default event bus when EventBridge delivery is on.
+   */
+  private bucketNotifications(buckets: readonly Ref[], p: any): RelayFlow[] {
+    const flows: RelayFlow[] = [];
+    blocks(p.lambda_function).forEach((n: any, i: number) => flows.push(...this.deliveries(buckets, n?.lambda_function_arn, `lambda_function[${i}].lambda_function_arn`)));
+    blocks(p.queue).forEach((n: any, i: number) => flows.push(...this.deliveries(buckets, n?.queue_arn, `queue[${i}].queue_arn`)));
+    blocks(p.topic).forEach((n: any, i: number) => flows.push(...this.deliveries(buckets, n?.topic_arn, `topic[${i}].topic_arn`)));
+    const eventbridge = p.eventbridge;
+    if (eventbridge !== undefined && eventbridge !== null && eventbridge !== false && eventbridge !== 'false') {
+      flows.push({ from: buckets, to: this.eventBus(undefined), property: 'eventbridge' });
+    }
+    return flows;
+  }
+
+  /**
+   * What an API integration carries (the CloudFormation reader's `integrationFlows`), both ways between the API and:
+   * the resources of a service the guard follows that the integration's URI, templates and parameters name; the URL of
+   * an HTTP integration of a private API; the functions of a private API's Lambda integrations (a public API's are
+   * bridges). An AWS integration of a service the guard does not follow carries to the outside.
+   */
+  private integrationFlows(api: unknown, type: unknown, uri: unknown, subtype: unknown, mentions: readonly unknown[], property: string): RelayFlow[] {
+    const apis = this.relayRefs(api);
+    const apiIsPublic = apis.some((a) => {
+      const address = a.kind === 'node' ? a.id.slice(this.prefix.length) : undefined;
+      return address === undefined || this.types.get(address) !== 'aws_api_gateway_rest_api' || !privateRestApi(this.bodies.get(address) ?? {});
+    });
+    if (type === 'MOCK') return [];
+    if (type === 'HTTP' || type === 'HTTP_PROXY') return apiIsPublic ? [] : bothWays(apis, [outside(`${this.render(uri)} (an HTTP integration)`)], property);
+    const uriText = this.render(uri);
+    const service = integrationService(uriText, subtype === null || subtype === '' ? undefined : subtype);
+    if (service === undefined || service === 'lambda' || /:lambda:|lambda\.amazonaws/.test(uriText)) {
+      return apiIsPublic ? [] : bothWays(apis, this.relayRefs(uri), property);
+    }
+    if (!INTEGRATED_SERVICES.has(service)) return bothWays(apis, [outside(`an API Gateway ${service} integration, which the guard does not follow`)], property);
+    const named = mentions.flatMap((m) => this.relayRefs(m)).filter((r) => r.kind !== 'external');
+    return bothWays(apis, named.length > 0 ? named : [outside(`a ${service} resource the integration names, not in the synthesized output`)], property);
+  }
+
   /** A value as text with interpolations replaced by what they stand for (`{region}`, `{s3-bucket}`), as the CloudFormation reader does. */
   private render(value: unknown): string {
     if (value instanceof PlanReference) return `{${value.type.replace(/^aws_/, '').replace(/_/g, '-')}}`;
@@ -2613,6 +3149,206 @@ class ConfigReader {
       return a ? `{${a[1].replace(/^aws_/, '').replace(/_/g, '-')}}` : `{${expr}}`;
     });
   }
+}
+
+/** The property that names a relaying resource (`ConfigReader.relayNames`). */
+const RELAY_NAME_ARGUMENT: Readonly<Record<string, string>> = {
+  aws_cloudwatch_log_group: 'name',
+  aws_s3_bucket: 'bucket',
+  aws_sqs_queue: 'name',
+  aws_sns_topic: 'name',
+  aws_lambda_function: 'function_name',
+  aws_cloudwatch_event_bus: 'name',
+  aws_kinesis_stream: 'name',
+  aws_kinesis_firehose_delivery_stream: 'name',
+  aws_sfn_state_machine: 'name',
+};
+
+/**
+ * The attributes a plan gives a resource it keeps (known at plan time), which other resources' arguments hold as literal
+ * text: its id (a queue's URL, a function's or log group's name), ARN, a queue's URL, a function's invocation ARNs.
+ */
+const PLAN_IDENTIFIERS = ['id', 'arn', 'url', 'invoke_arn', 'qualified_arn', 'qualified_invoke_arn'] as const;
+
+/** A delivery stream's source blocks (read as sources, not destinations). */
+const FIREHOSE_SOURCES: ReadonlySet<string> = new Set(['kinesis_source_configuration', 'msk_source_configuration']);
+
+/** Canned ACLs that let nobody beyond the owner (and S3's log delivery) in (S3 User Guide, "Canned ACL"). */
+const PRIVATE_ACLS: ReadonlySet<string> = new Set(['private', 'bucket-owner-read', 'bucket-owner-full-control', 'log-delivery-write']);
+
+/** Whether a REST API is private: every endpoint type it gives is PRIVATE (the default is EDGE). */
+function privateRestApi(p: any): boolean {
+  const types = oneBlock(p.endpoint_configuration)?.types;
+  return Array.isArray(types) && types.length > 0 && types.every((t) => t === 'PRIVATE');
+}
+
+/** The interpolations of a text (`${…}`), each whole: braces inside one (`jsonencode({…})`) are counted, quoted text skipped. */
+function interpolationsOf(text: string): string[] {
+  const out: string[] = [];
+  let at = text.indexOf('${');
+  while (at >= 0) {
+    let depth = 1;
+    let i = at + 2;
+    let quoted = false;
+    for (; i < text.length && depth > 0; i++) {
+      const ch = text[i];
+      if (quoted) {
+        if (ch === '\\') i++;
+        else if (ch === '"') quoted = false;
+      } else if (ch === '"') {
+        quoted = true;
+      } else if (ch === '{') {
+        depth++;
+      } else if (ch === '}') {
+        depth--;
+      }
+    }
+    out.push(text.slice(at + 2, depth === 0 ? i - 1 : i));
+    at = text.indexOf('${', i);
+  }
+  return out;
+}
+
+/**
+ * The value of `${jsonencode(…)}` whose argument is a literal HCL value — objects (`{"k" = v}`), tuples, strings (their
+ * interpolations kept as text), numbers, booleans, null — and references (`aws_s3_bucket.x.arn`, kept as the
+ * interpolation `${aws_s3_bucket.x.arn}`): what cdktf's `Fn.jsonencode` writes (the library's SIEM bucket policy).
+ * Undefined for anything else (a function call, a conditional, a `for` expression, an operator), which the guard does
+ * not evaluate. https://developer.hashicorp.com/terraform/language/expressions/types
+ */
+export function literalJsonencode(text: string): unknown {
+  const m = /^\$\{\s*jsonencode\(([\s\S]*)\)\s*\}$/.exec(text);
+  if (!m) return undefined;
+  const src = m[1];
+  let i = 0;
+  const fail = (): never => {
+    throw new SyntaxError('not a literal HCL value');
+  };
+  const space = () => {
+    while (i < src.length && /\s/.test(src[i])) i++;
+  };
+  const interpolation = (): string => {
+    // From `${` to its closing brace, quoted text and nested braces included.
+    const start = i;
+    i += 2;
+    let depth = 1;
+    let quoted = false;
+    for (; i < src.length && depth > 0; i++) {
+      const ch = src[i];
+      if (quoted) {
+        if (ch === '\\') i++;
+        else if (ch === '"') quoted = false;
+      } else if (ch === '"') {
+        quoted = true;
+      } else if (ch === '{') {
+        depth++;
+      } else if (ch === '}') {
+        depth--;
+      }
+    }
+    if (depth > 0) fail();
+    return src.slice(start, i);
+  };
+  const string = (): string => {
+    i++;
+    let out = '';
+    while (i < src.length && src[i] !== '"') {
+      if (src.startsWith('$${', i) || src.startsWith('%%{', i)) fail();
+      if (src.startsWith('%{', i)) fail();
+      if (src.startsWith('${', i)) {
+        out += interpolation();
+        continue;
+      }
+      if (src[i] === '\\') {
+        const next = src[i + 1];
+        const escapes: Record<string, string> = { 'n': '\n', 't': '\t', 'r': '\r', '"': '"', '\\': '\\' };
+        if (escapes[next] === undefined) fail();
+        out += escapes[next];
+        i += 2;
+        continue;
+      }
+      out += src[i++];
+    }
+    if (src[i] !== '"') fail();
+    i++;
+    return out;
+  };
+  const value = (): unknown => {
+    space();
+    const ch = src[i];
+    if (ch === '"') return string();
+    if (ch === '{') {
+      i++;
+      const out: Record<string, unknown> = {};
+      for (;;) {
+        space();
+        if (src[i] === '}') {
+          i++;
+          return out;
+        }
+        // A key is quoted text or a bare identifier (the same literal string); a parenthesized key is an expression.
+        const bare = /^[A-Za-z_][\w-]*/.exec(src.slice(i));
+        if (src[i] !== '"' && !bare) fail();
+        const key = src[i] === '"' ? string() : bare![0];
+        if (bare && src[i] !== '"') i += key.length;
+        if (key.includes('${') || Object.prototype.hasOwnProperty.call(out, key)) fail();
+        space();
+        if (src[i] !== '=' && src[i] !== ':') fail();
+        i++;
+        out[key] = value();
+        space();
+        if (src[i] === ',') i++;
+      }
+    }
+    if (ch === '[') {
+      i++;
+      const out: unknown[] = [];
+      for (;;) {
+        space();
+        if (src[i] === ']') {
+          i++;
+          return out;
+        }
+        out.push(value());
+        space();
+        if (src[i] === ',') i++;
+        else if (src[i] !== ']') fail();
+      }
+    }
+    const number = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(src.slice(i));
+    if (number) {
+      i += number[0].length;
+      return Number(number[0]);
+    }
+    const word = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*/.exec(src.slice(i));
+    if (!word) return fail();
+    i += word[0].length;
+    if (word[0] === 'true' || word[0] === 'false') return word[0] === 'true';
+    if (word[0] === 'null') return null;
+    space();
+    // A function call, a `for`, an operator or a conditional after it: an expression the guard does not evaluate.
+    if (i < src.length && !/[,\]}]/.test(src[i])) fail();
+    return `\${${word[0]}}`;
+  };
+  try {
+    const out = value();
+    space();
+    return i === src.length ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A policy document's statements with an effect the guard cannot read (an interpolation, a plan's template) taken as
+ * allowing: relay-read.ts `policyFlows` follows `Allow` only (fail closed).
+ */
+function allowUnreadEffects(document: unknown): unknown {
+  if (!document || typeof document !== 'object') return document;
+  const statements = (document as Record<string, unknown>).Statement;
+  const fix = (s: unknown) => (s && typeof s === 'object' && !Array.isArray(s) && (s as any).Effect !== 'Allow' && (s as any).Effect !== 'Deny'
+    ? { ...s as object, Effect: 'Allow' } : s);
+  return { ...document as object, Statement: Array.isArray(statements) ? statements.map(fix) : fix(statements) };
 }
 
 /** The default provider configuration's key (`provider_config_key`), and a synthesized body's `provider` left out. */

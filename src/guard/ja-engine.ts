@@ -373,6 +373,11 @@ const PATTERNS: readonly Pattern[] = [
   [/^(.+) is not a resource of this template$/, (m) => `${m[1]} はこのテンプレートのリソースではない`],
   [/^(.+) is a field of an ARN other than the bucket's name$/, (m) => `${m[1]} は ARN のうちバケット名ではないフィールド`],
   [/^(.+) is not a resource of this configuration$/, (m) => `${m[1]} はこの構成のリソースではない`],
+  // Service relays (extract-terraform.ts `relayRefs`, the aws_lambda_function relay reader).
+  [/^vpc_config (.+), which the guard cannot read$/, (m) => `ガードが読めない vpc_config ${m[1]}`],
+  [/^(.+), a template directive the guard does not evaluate$/, (m) => `${m[1]}（ガードが評価しないテンプレート指令）`],
+  [/^(\$\{.+\}), which the guard does not evaluate$/, (m) => `ガードが評価しない式 ${m[1]}`],
+  [/^(\S+) names no function$/, (m) => `${m[1]} はどの関数も指していない`],
   [/^the resources of profile (.+), which the (template|configuration) does not hold$/,
     (m) => `${m[2] === 'template' ? 'テンプレート' : '構成'}にないプロファイル ${m[1]} のリソース`],
   [/^(\S+)\.(\w+) is not \1's id, and no argument the guard can follow$/, (m) => `${m[1]}.${m[2]} は ${m[1]} の ID ではなく、ガードがたどれる引数でもない`],

@@ -1,0 +1,526 @@
+/**
+ * Service relays (src/guard/rules/relays.ts) in Terraform: the CloudFormation cases of service-relays.test.ts for the
+ * AWS provider's resource types, read from a JSON configuration (`.tf.json`, cdktf's cdk.tf.json), from a cdktf app with
+ * the library's MunicipalNetwork, and from a Terraform plan (extract-terraform-plan.ts reads through the same reader).
+ * Outside testers, red team 39 (D: tf-triggers; E: relay-tf).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { alpha } from '../../examples/blueprints';
+import { offlineTokyoStack } from '../../examples/tf/_app';
+import { NetworkModel } from '../../src';
+import { MunicipalNetwork } from '../../src/cdktf';
+import { checkTopology } from '../../src/guard/check';
+import { extractTerraform } from '../../src/guard/extract-terraform';
+import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
+import { planJson } from '../support/plan-json';
+import { AWS_PROVIDER, findTerraform, findTerraformMirror, prepareTerraform, runTerraform } from '../support/terraform';
+
+const RELAY = /through AWS services that deliver it on their own/;
+const OWN = '${data.aws_caller_identity.me.account_id}';
+/** The library's own endpoint policy shape (MN-5, LG-4): own principals on own resources. */
+const OWN_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': OWN, 'aws:ResourceAccount': OWN } } }],
+});
+type Segment = 'mn' | 'lg' | 'in';
+const SEGMENTS: Record<Segment, [string, string]> = { mn: ['10.0', 'MY_NUMBER'], lg: ['10.1', 'LGWAN'], in: ['10.2', 'INTERNET'] };
+
+/** A My Number VPC, an LGWAN VPC and an Internet VPC, one subnet and one group each; `resources` merged in by type. */
+function config(resources: Record<string, Record<string, unknown>>, data: Record<string, Record<string, unknown>> = {}): any {
+  const base: Record<string, Record<string, unknown>> = { aws_vpc: {}, aws_subnet: {}, aws_security_group: {} };
+  for (const [s, [cidr, segment]] of Object.entries(SEGMENTS)) {
+    base.aws_vpc[s] = { cidr_block: `${cidr}.0.0/16`, tags: { 'jichitai:segment': segment } };
+    base.aws_subnet[s] = { vpc_id: `\${aws_vpc.${s}.id}`, cidr_block: `${cidr}.0.0/24` };
+    base.aws_security_group[s] = { vpc_id: `\${aws_vpc.${s}.id}` };
+  }
+  const resource: Record<string, Record<string, unknown>> = { ...base };
+  for (const [type, named] of Object.entries(resources)) resource[type] = { ...resource[type], ...named };
+  return { data: { aws_caller_identity: { me: {} }, aws_region: { here: {} }, ...data }, resource };
+}
+
+/** A function in `segment`'s subnet, or outside every VPC. */
+const fn = (segment?: Segment, more: Record<string, unknown> = {}) => ({
+  function_name: undefined,
+  role: 'arn:aws:iam::111122223333:role/fn',
+  runtime: 'nodejs20.x',
+  handler: 'index.handler',
+  filename: 'fn.zip',
+  ...segment ? { vpc_config: { subnet_ids: [`\${aws_subnet.${segment}.id}`], security_group_ids: [`\${aws_security_group.${segment}.id}`] } } : {},
+  ...more,
+});
+/** An interface endpoint of `service` in `segment`'s VPC, held to the own account. */
+const endpoint = (service: string, segment: Segment = 'mn') => ({
+  vpc_id: `\${aws_vpc.${segment}.id}`,
+  vpc_endpoint_type: 'Interface',
+  service_name: `com.amazonaws.\${data.aws_region.here.name}.${service}`,
+  subnet_ids: [`\${aws_subnet.${segment}.id}`],
+  security_group_ids: [`\${aws_security_group.${segment}.id}`],
+  private_dns_enabled: true,
+  policy: OWN_POLICY,
+});
+const mapping = (source: string, fnName: string) => ({ event_source_arn: source, function_name: `\${aws_lambda_function.${fnName}.arn}` });
+const subscription = (topic: string, protocol: string, target: string) => ({ topic_arn: `\${aws_sns_topic.${topic}.arn}`, protocol, endpoint: target });
+
+/** The relay findings of a configuration: `rule path: message`. */
+function relays(c: any, model = NetworkModel.ALPHA): string[] {
+  return checkTopology(extractTerraform({ t: c }), { model }).filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+}
+
+describe('Terraform: out of a closed segment through its endpoints', () => {
+  test('controls: endpoints of relaying services with nothing behind them, or only the segment\'s own functions, pass', () => {
+    expect(relays(config({
+      aws_vpc_endpoint: { sqs: endpoint('sqs'), lambda: endpoint('lambda'), logs: endpoint('logs') },
+      aws_sqs_queue: { q: {} },
+      aws_cloudwatch_log_group: { g: {} },
+    }))).toEqual([]);
+    // A queue the segment's own function polls, through the segment's own endpoint: every end in My Number.
+    expect(relays(config({
+      aws_vpc_endpoint: { sqs: endpoint('sqs') },
+      aws_sqs_queue: { q: {} },
+      aws_lambda_function: { worker: fn('mn') },
+      aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') },
+    }))).toEqual([]);
+    // An endpoint of a service the guard does not follow as a relay (KMS) reaches no relay.
+    expect(relays(config({ aws_vpc_endpoint: { kms: endpoint('kms') }, aws_lambda_function: { out: fn() } }))).toEqual([]);
+  });
+
+  test('a lambda endpoint reaches a function outside every VPC, which has the internet: MN-1 at the endpoint', () => {
+    const found = relays(config({ aws_vpc_endpoint: { lambda: endpoint('lambda') }, aws_lambda_function: { out: fn() } }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^MN-1 aws_vpc_endpoint\.lambda: the My Number segment's lambda endpoint .* to function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_vpc_endpoint\.lambda → aws_lambda_function\.out/);
+  });
+
+  test('an sqs endpoint and a queue an Internet-segment function polls: the chain names the mapping', () => {
+    const found = relays(config({
+      aws_vpc_endpoint: { sqs: endpoint('sqs') },
+      aws_sqs_queue: { q: { name: 'q' } },
+      aws_lambda_function: { consumer: fn('in') },
+      aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'consumer') },
+    }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/to function aws_lambda_function\.consumer \(in the INTERNET segment\): aws_vpc_endpoint\.sqs → aws_sqs_queue\.q → aws_lambda_function\.consumer \(aws_lambda_event_source_mapping\.m function_name\)/);
+  });
+
+  test('an sns endpoint and a topic with an HTTPS and an e-mail subscription: both ends, at the endpoint', () => {
+    const found = relays(config({
+      aws_vpc_endpoint: { sns: endpoint('sns') },
+      aws_sns_topic: { t: {} },
+      aws_sns_topic_subscription: { web: subscription('t', 'https', 'https://collector.example.net/'), mail: subscription('t', 'email', 'someone@example.net') },
+    }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/to https:\/\/collector\.example\.net\/ \(an HTTPS subscription\)/);
+    expect(found[0]).toMatch(/to someone@example\.net \(an e-mail subscription\)/);
+  });
+
+  test('a states endpoint and a state machine with an HTTP task; one that only invokes the segment\'s own function passes; one from a file is unread', () => {
+    const machine = (definition: unknown) => ({ role_arn: 'arn:aws:iam::111122223333:role/r', definition });
+    const http = { StartAt: 'P', States: { P: { Type: 'Task', Resource: 'arn:aws:states:::http:invoke', End: true, Parameters: { ApiEndpoint: 'https://x.example.net/', Method: 'POST' } } } };
+    expect(relays(config({ aws_vpc_endpoint: { states: endpoint('states') }, aws_sfn_state_machine: { sm: machine(JSON.stringify(http)) } })))
+      .toEqual([expect.stringMatching(/to an HTTPS endpoint a task calls \(http:invoke\)/)]);
+    // cdktf's Fn.jsonencode: an HCL expression, read as text.
+    expect(relays(config({
+      aws_vpc_endpoint: { states: endpoint('states') },
+      aws_sfn_state_machine: { sm: machine('${jsonencode({"StartAt" = "P", "States" = {"P" = {"Type" = "Task", "Resource" = "arn:aws:states:::http:invoke", "End" = true}}})}') },
+    }))).toEqual([expect.stringMatching(/to an HTTPS endpoint a task calls \(http:invoke\)/)]);
+    const own = { StartAt: 'I', States: { I: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, Parameters: { FunctionName: '${aws_lambda_function.worker.arn}' } } } };
+    expect(relays(config({ aws_vpc_endpoint: { states: endpoint('states') }, aws_lambda_function: { worker: fn('mn') }, aws_sfn_state_machine: { sm: machine(JSON.stringify(own)) } })))
+      .toEqual([]);
+    // …but the same task invoking a function outside every VPC leaves the segment.
+    expect(relays(config({ aws_vpc_endpoint: { states: endpoint('states') }, aws_lambda_function: { worker: fn() }, aws_sfn_state_machine: { sm: machine(JSON.stringify(own)) } })))
+      .toEqual([expect.stringMatching(/to function aws_lambda_function\.worker, which runs outside every VPC.*aws_sfn_state_machine\.sm → aws_lambda_function\.worker \(aws_sfn_state_machine\.sm definition\)/)]);
+    // A definition from a file cannot be read: whatever it calls (fail closed).
+    expect(relays(config({ aws_vpc_endpoint: { states: endpoint('states') }, aws_sfn_state_machine: { sm: machine('${file("machine.json")}') } })))
+      .toEqual([expect.stringMatching(/whatever a definition the guard cannot read/)]);
+  });
+
+  test('an events endpoint and a rule on the default bus whose target is an API destination; a schedule-only rule carries no bus data', () => {
+    const resources = {
+      aws_vpc_endpoint: { events: endpoint('events') },
+      aws_cloudwatch_event_connection: { conn: { name: 'c', authorization_type: 'API_KEY', auth_parameters: { api_key: { key: 'k', value: 'v' } } } },
+      aws_cloudwatch_event_api_destination: {
+        dest: { name: 'd', connection_arn: '${aws_cloudwatch_event_connection.conn.arn}', http_method: 'POST', invocation_endpoint: 'https://collector.example.net/' },
+      },
+      aws_cloudwatch_event_rule: { r: { name: 'r', event_pattern: JSON.stringify({ source: ['app'] }) } },
+      aws_cloudwatch_event_target: { out: { rule: '${aws_cloudwatch_event_rule.r.name}', arn: '${aws_cloudwatch_event_api_destination.dest.arn}' } },
+    };
+    expect(relays(config(resources))).toEqual([expect.stringMatching(
+      /to https:\/\/collector\.example\.net\/ \(an EventBridge API destination\): aws_vpc_endpoint\.events → the default event bus → aws_cloudwatch_event_api_destination\.dest \(aws_cloudwatch_event_target\.out arn\)/)]);
+    expect(relays(config({ ...resources, aws_cloudwatch_event_rule: { r: { name: 'r', schedule_expression: 'rate(1 hour)' } } }))).toEqual([]);
+  });
+
+  test('the library\'s logs endpoint and a subscription filter (by the log group\'s literal name) to a Firehose stream with an HTTP endpoint destination', () => {
+    const found = relays(config({
+      aws_vpc_endpoint: { logs: endpoint('logs') },
+      aws_cloudwatch_log_group: { g: { name: 'app' } },
+      aws_s3_bucket: { backup: {} },
+      aws_kinesis_firehose_delivery_stream: {
+        stream: {
+          name: 's',
+          destination: 'http_endpoint',
+          http_endpoint_configuration: { url: 'https://collector.example.net/', s3_configuration: { role_arn: 'r', bucket_arn: '${aws_s3_bucket.backup.arn}' } },
+        },
+      },
+      aws_cloudwatch_log_subscription_filter: { f: { name: 'f', log_group_name: 'app', filter_pattern: '', destination_arn: '${aws_kinesis_firehose_delivery_stream.stream.arn}' } },
+    }));
+    expect(found).toEqual([expect.stringMatching(
+      /to https:\/\/collector\.example\.net\/ \(a Firehose http_endpoint_configuration\): aws_vpc_endpoint\.logs → aws_cloudwatch_log_group\.g → aws_kinesis_firehose_delivery_stream\.stream \(aws_cloudwatch_log_subscription_filter\.f destination_arn\)/)]);
+  });
+
+  test('an s3 gateway endpoint and a bucket everyone may read, one that replicates to another account, a public ACL; private buckets pass', () => {
+    const gateway = { vpc_id: '${aws_vpc.mn.id}', vpc_endpoint_type: 'Gateway', service_name: 'com.amazonaws.ap-northeast-1.s3', policy: OWN_POLICY };
+    const policy = (statement: unknown) => ({
+      bucket: '${aws_s3_bucket.b.id}',
+      policy: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }),
+    });
+    type Resources = Record<string, Record<string, unknown>>;
+    const s3 = (more: Resources) => relays(config({ aws_vpc_endpoint: { s3: gateway }, aws_s3_bucket: { b: {} }, ...more }));
+    expect(s3({ aws_s3_bucket_policy: { p: policy({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }) } }))
+      .toEqual([expect.stringMatching(/to everyone \(Principal "\*"\), by the bucket policy aws_s3_bucket_policy\.p/)]);
+    expect(s3({
+      aws_s3_bucket_replication_configuration: {
+        r: { bucket: '${aws_s3_bucket.b.id}', role: 'r', rule: [{ status: 'Enabled', destination: { bucket: 'arn:aws:s3:::elsewhere', account: '999999999999' } }] },
+      },
+    })).toEqual([expect.stringMatching(/arn:aws:s3:::elsewhere, which is not in the synthesized output.*account 999999999999/)]);
+    expect(s3({ aws_s3_bucket_acl: { a: { bucket: '${aws_s3_bucket.b.id}', acl: 'public-read' } } }))
+      .toEqual([expect.stringMatching(/everyone, by the canned ACL public-read/)]);
+    // Everyone may write only (a drop box): data comes in, nothing goes out to them — still a way in.
+    expect(s3({ aws_s3_bucket_policy: { p: policy({ Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: '*' }) } }))
+      .toEqual([expect.stringMatching(/from everyone \(Principal "\*"\)/)]);
+    // A policy for the own account, or for a service acting for the own account, lets nobody in; so does a private ACL.
+    const own = {
+      bucket: '${aws_s3_bucket.b.id}',
+      policy: JSON.stringify({
+        Statement: [
+          { Effect: 'Allow', Principal: { AWS: `arn:\${data.aws_partition.p.partition}:iam::${OWN}:root` }, Action: 's3:*', Resource: '*' },
+          { Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': OWN } } },
+        ],
+      }),
+    };
+    expect(s3({ aws_s3_bucket_policy: { p: own }, aws_s3_bucket_acl: { a: { bucket: '${aws_s3_bucket.b.id}', acl: 'private' } } })).toEqual([]);
+  });
+
+  test('an execute-api endpoint and a private REST API with an HTTP_PROXY integration', () => {
+    const found = relays(config({
+      aws_vpc_endpoint: { api: endpoint('execute-api') },
+      aws_api_gateway_rest_api: { api: { name: 'relay', endpoint_configuration: { types: ['PRIVATE'] } } },
+      aws_api_gateway_integration: {
+        any: {
+          rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+          resource_id: 'r',
+          http_method: 'ANY',
+          type: 'HTTP_PROXY',
+          integration_http_method: 'ANY',
+          uri: 'https://collector.example.net/{proxy}',
+        },
+      },
+    }));
+    expect(found).toEqual([expect.stringMatching(/to https:\/\/collector\.example\.net\/\{proxy\} \(an HTTP integration\)/)]);
+  });
+
+  test('LGWAN: LG-1 in α, AP-1 in α′; an LGWAN endpoint delivering to a My Number function is LG-1 there', () => {
+    const resources = {
+      aws_vpc_endpoint: { sqs: endpoint('sqs', 'lg') },
+      aws_sqs_queue: { q: {} },
+      aws_lambda_function: { consumer: fn('in') },
+      aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'consumer') },
+    };
+    expect(relays(config(resources)).map((f) => f.split(' ')[0])).toEqual(['LG-1']);
+    expect(relays(config(resources), NetworkModel.ALPHA_PRIME).map((f) => f.split(' ')[0])).toEqual(['AP-1']);
+    const found = relays(config({ ...resources, aws_lambda_function: { worker: fn('mn') }, aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') } }));
+    expect(found).toEqual([expect.stringMatching(/^LG-1 aws_vpc_endpoint\.sqs: .*to function aws_lambda_function\.worker \(in the MY_NUMBER segment\)/)]);
+  });
+});
+
+describe('Terraform: into and out of a closed segment\'s function', () => {
+  const anyone = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: action, Resource: '*' }] });
+
+  test('a topic everyone may publish to, subscribed by a My Number function: MN-1 at the function (aws_sns_topic_policy, or the topic\'s own policy)', () => {
+    const found = relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_sns_topic: { t: {} },
+      aws_sns_topic_subscription: { s: subscription('t', 'lambda', '${aws_lambda_function.worker.arn}') },
+      aws_sns_topic_policy: { p: { arn: '${aws_sns_topic.t.arn}', policy: anyone('sns:Publish') } },
+    }));
+    expect(found).toEqual([expect.stringMatching(
+      /^MN-1 aws_lambda_function\.worker: function aws_lambda_function\.worker of the My Number segment .*from everyone \(Principal "\*"\), by the topic policy aws_sns_topic_policy\.p: aws_lambda_function\.worker ← aws_sns_topic\.t \(aws_sns_topic_subscription\.s endpoint\) ← everyone/)]);
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_sns_topic: { t: { policy: anyone('sns:Publish') } },
+      aws_sns_topic_subscription: { s: subscription('t', 'lambda', '${aws_lambda_function.worker.arn}') },
+    }))).toEqual([expect.stringMatching(/from everyone \(Principal "\*"\), by the topic policy of aws_sns_topic\.t/)]);
+  });
+
+  test('a queue whose own policy lets anyone send, polled by a My Number function; a queue of another account (literal ARN); a queue nobody opens passes', () => {
+    const worker = { aws_lambda_function: { worker: fn('mn') } };
+    expect(relays(config({ ...worker, aws_sqs_queue: { q: { policy: anyone('sqs:SendMessage') } }, aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') } })))
+      .toEqual([expect.stringMatching(/from everyone \(Principal "\*"\), by the queue policy of aws_sqs_queue\.q/)]);
+    expect(relays(config({ ...worker, aws_lambda_event_source_mapping: { m: mapping('arn:aws:sqs:ap-northeast-1:999999999999:intake', 'worker') } })))
+      .toEqual([expect.stringMatching(/from arn:aws:sqs:ap-northeast-1:999999999999:intake, which is not in the synthesized output/)]);
+    expect(relays(config({ ...worker, aws_sqs_queue: { q: {} }, aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') } }))).toEqual([]);
+    // A variable or a data source may name any queue.
+    expect(relays(config({ ...worker, aws_lambda_event_source_mapping: { m: mapping('${var.queue_arn}', 'worker') } }))).toHaveLength(1);
+    expect(relays(config({ ...worker, aws_lambda_event_source_mapping: { m: mapping('${data.aws_sqs_queue.intake.arn}', 'worker') } }))).toHaveLength(1);
+  });
+
+  test('a rule on a bus another account may put events on, targeting a My Number function; a schedule alone passes', () => {
+    const resources = {
+      aws_lambda_function: { worker: fn('mn') },
+      aws_cloudwatch_event_bus: { bus: { name: 'intake' } },
+      aws_cloudwatch_event_rule: { r: { name: 'r', event_bus_name: '${aws_cloudwatch_event_bus.bus.name}', event_pattern: JSON.stringify({ source: ['x'] }) } },
+      aws_cloudwatch_event_target: { w: { rule: '${aws_cloudwatch_event_rule.r.name}', event_bus_name: '${aws_cloudwatch_event_bus.bus.name}', arn: '${aws_lambda_function.worker.arn}' } },
+    };
+    const policy = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Action: 'events:PutEvents', Resource: '*' }] });
+    expect(relays(config({ ...resources, aws_cloudwatch_event_bus_policy: { p: { event_bus_name: '${aws_cloudwatch_event_bus.bus.name}', policy } } })))
+      .toEqual([expect.stringMatching(/from principal arn:aws:iam::999999999999:root \(another account, as far as the guard can tell\)/)]);
+    // aws_cloudwatch_event_permission: a literal account is another account; "*" is everyone; the own account (a caller identity) lets nobody in.
+    const permission = (principal: string) => ({ aws_cloudwatch_event_permission: { p: { principal, statement_id: 's', event_bus_name: 'intake' } } });
+    expect(relays(config({ ...resources, ...permission('999999999999') }))).toEqual([expect.stringMatching(/from principal 999999999999 \(another account/)]);
+    expect(relays(config({ ...resources, ...permission('*') }))).toEqual([expect.stringMatching(/from everyone \(Principal "\*"\)/)]);
+    expect(relays(config({ ...resources, ...permission(OWN) }))).toEqual([]);
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_cloudwatch_event_rule: { r: { name: 'r', schedule_expression: 'rate(1 hour)' } },
+      aws_cloudwatch_event_target: { w: { rule: '${aws_cloudwatch_event_rule.r.name}', arn: '${aws_lambda_function.worker.arn}' } },
+      ...permission('*'),
+    }))).toEqual([]);
+  });
+
+  test('a public REST API that writes into a queue a My Number function polls (an SQS integration)', () => {
+    const found = relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_sqs_queue: { q: {} },
+      aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') },
+      aws_api_gateway_rest_api: { api: { name: 'intake' } },
+      aws_api_gateway_integration: {
+        post: {
+          rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+          resource_id: 'r',
+          http_method: 'POST',
+          type: 'AWS',
+          integration_http_method: 'POST',
+          credentials: 'r',
+          uri: `arn:aws:apigateway:\${data.aws_region.here.name}:sqs:path/${OWN}/\${aws_sqs_queue.q.name}`,
+        },
+      },
+    }));
+    expect(found).toEqual([expect.stringMatching(
+      /from the internet, through the API's public endpoint: aws_lambda_function\.worker ← aws_sqs_queue\.q \(aws_lambda_event_source_mapping\.m function_name\) ← aws_api_gateway_rest_api\.api \(aws_api_gateway_integration\.post uri\) ← the internet/)]);
+  });
+
+  test('a My Number function\'s destinations: a topic with an HTTPS subscription, a function outside every VPC, its dead-letter queue of another account', () => {
+    const invokeConfig = (destination: string) => ({ c: { function_name: '${aws_lambda_function.worker.function_name}', destination_config: { on_failure: { destination } } } });
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_sns_topic: { t: {} },
+      aws_sns_topic_subscription: { web: subscription('t', 'https', 'https://hooks.example.com/x') },
+      aws_lambda_function_event_invoke_config: invokeConfig('${aws_sns_topic.t.arn}'),
+    }))).toEqual([expect.stringMatching(
+      /to https:\/\/hooks\.example\.com\/x \(an HTTPS subscription\): aws_lambda_function\.worker → aws_sns_topic\.t \(aws_lambda_function_event_invoke_config\.c destination_config\.on_failure\.destination\) → /)]);
+    expect(relays(config({ aws_lambda_function: { worker: fn('mn'), out: fn() }, aws_lambda_function_event_invoke_config: invokeConfig('${aws_lambda_function.out.arn}') })))
+      .toEqual([expect.stringMatching(/to function aws_lambda_function\.out, which runs outside every VPC/)]);
+    expect(relays(config({ aws_lambda_function: { worker: fn('mn', { dead_letter_config: { target_arn: 'arn:aws:sqs:ap-northeast-1:999999999999:dlq' } }) } })))
+      .toEqual([expect.stringMatching(/aws_lambda_function\.worker → arn:aws:sqs:ap-northeast-1:999999999999:dlq, which is not in the synthesized output \(aws_lambda_function\.worker dead_letter_config\.target_arn\)/)]);
+    // Between two functions of the segment, through a queue of the output: nothing leaves.
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn'), next: fn('mn') },
+      aws_sqs_queue: { q: {} },
+      aws_lambda_function_event_invoke_config: invokeConfig('${aws_sqs_queue.q.arn}'),
+      aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'next') },
+    }))).toEqual([]);
+  });
+
+  test('a service principal without SourceArn or SourceAccount on a queue a My Number function polls is anyone\'s; with its topic\'s SourceArn it is that topic', () => {
+    const queuePolicy = (condition?: unknown) => ({
+      p: {
+        queue_url: '${aws_sqs_queue.q.id}',
+        policy: JSON.stringify({
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '*', ...condition ? { Condition: condition } : {} }],
+        }),
+      },
+    });
+    const resources = { aws_lambda_function: { worker: fn('mn') }, aws_sqs_queue: { q: {} }, aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') }, aws_sns_topic: { t: {} } };
+    expect(relays(config({ ...resources, aws_sqs_queue_policy: queuePolicy() }))).toEqual([expect.stringMatching(/from sns\.amazonaws\.com acting for any resource of any account/)]);
+    expect(relays(config({ ...resources, aws_sqs_queue_policy: queuePolicy({ ArnEquals: { 'aws:SourceArn': '${aws_sns_topic.t.arn}' } }) }))).toEqual([]);
+  });
+});
+
+describe('Terraform: policies as Terraform writes them', () => {
+  const worker = { aws_lambda_function: { worker: fn('mn') }, aws_sqs_queue: { q: {} }, aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') } };
+  const queuePolicy = (policy: string) => ({ aws_sqs_queue_policy: { p: { queue_url: '${aws_sqs_queue.q.id}', policy } } });
+
+  test('an aws_iam_policy_document data source is read as its statements: everyone, a service without condition; the own account passes', () => {
+    const document = (statement: Record<string, unknown>) => ({ aws_iam_policy_document: { doc: { statement: [{ actions: ['sqs:SendMessage'], resources: ['*'], ...statement }] } } });
+    const found = (statement: Record<string, unknown>) => relays(config({ ...worker, aws_sns_topic: { t: {} }, ...queuePolicy('${data.aws_iam_policy_document.doc.json}') },
+      document(statement)));
+    expect(found({ principals: [{ type: '*', identifiers: ['*'] }] })).toEqual([expect.stringMatching(/from everyone \(Principal "\*"\), by the queue policy aws_sqs_queue_policy\.p/)]);
+    expect(found({ principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::999999999999:root'] }] })).toEqual([expect.stringMatching(/from principal arn:aws:iam::999999999999:root/)]);
+    expect(found({ principals: [{ type: 'Service', identifiers: ['sns.amazonaws.com'] }] })).toEqual([expect.stringMatching(/from sns\.amazonaws\.com acting for any resource/)]);
+    expect(found({
+      principals: [{ type: 'Service', identifiers: ['sns.amazonaws.com'] }],
+      condition: [{ test: 'ArnEquals', variable: 'aws:SourceArn', values: ['${aws_sns_topic.t.arn}'] }],
+    })).toEqual([]);
+    expect(found({ principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${OWN}:root`] }] })).toEqual([]);
+    // Deny statements let nobody in; an effect the guard cannot read allows.
+    expect(found({ effect: 'Deny', principals: [{ type: '*', identifiers: ['*'] }] })).toEqual([]);
+    expect(found({ effect: '${var.effect}', principals: [{ type: '*', identifiers: ['*'] }] })).toHaveLength(1);
+  });
+
+  test('jsonencode() of a literal HCL value (cdktf\'s Fn.jsonencode) is read as the document it encodes', () => {
+    const document = (statements: string) => `\${jsonencode({"Version" = "2012-10-17", Statement = [${statements}]})}`;
+    expect(relays(config({ ...worker, ...queuePolicy(document('{"Effect" = "Allow", "Principal" = "*", "Action" = "sqs:*", "Resource" = aws_sqs_queue.q.arn}')) })))
+      .toEqual([expect.stringMatching(/from everyone \(Principal "\*"\), by the queue policy aws_sqs_queue_policy\.p/)]);
+    // The library's own shape (the SIEM bucket policy): a service for the own account, by a reference to it; a denial.
+    expect(relays(config({
+      ...worker,
+      ...queuePolicy(document('{"Effect" = "Deny", "Principal" = {"AWS" = "*"}, "Action" = "sqs:*", "Resource" = ["${aws_sqs_queue.q.arn}"], '
+        + '"Condition" = {"Bool" = {"aws:SecureTransport" = "false"}}}, {"Effect" = "Allow", "Principal" = {"Service" = "sns.amazonaws.com"}, '
+        + '"Action" = "sqs:SendMessage", "Resource" = aws_sqs_queue.q.arn, "Condition" = {"StringEquals" = {"aws:SourceAccount" = data.aws_caller_identity.me.account_id}}}')),
+    }))).toEqual([]);
+  });
+
+  test('what the guard cannot read lets everyone in and out: an expression in jsonencode(), a merged document, a data source it does not hold, a directive', () => {
+    const unread = /anyone a policy the guard cannot read may let in/;
+    expect(relays(config({ ...worker, ...queuePolicy('${jsonencode({Statement = [{Effect = "Allow", Principal = var.who, Action = "sqs:*", Resource = "*"}]})}') })))
+      .toEqual([expect.stringMatching(/from principal \{var\.who\}|from principal \$\{var\.who\}/)]);
+    expect(relays(config({ ...worker, ...queuePolicy('${jsonencode({Statement = [{Effect = "Allow", Principal = lookup(var.p, "x"), Action = "sqs:*"}]})}') })))
+      .toEqual([expect.stringMatching(unread)]);
+    expect(relays(config({ ...worker, ...queuePolicy('${jsonencode(local.policy)}') }))).toEqual([expect.stringMatching(unread)]);
+    expect(relays(config({ ...worker, ...queuePolicy('${data.aws_iam_policy_document.doc.json}') }, {
+      aws_iam_policy_document: { doc: { source_policy_documents: ['${var.extra}'], statement: [{ actions: ['sqs:SendMessage'], principals: [{ type: 'AWS', identifiers: [OWN] }] }] } },
+    }))).toEqual([expect.stringMatching(unread)]);
+    expect(relays(config({ ...worker, ...queuePolicy('${data.aws_iam_policy_document.missing.json}') }))).toEqual([expect.stringMatching(unread)]);
+    expect(relays(config({ ...worker, ...queuePolicy('%{ if true }{}%{ endif }') }))).toEqual([expect.stringMatching(unread)]);
+  });
+});
+
+describe('CDKTF: provider-aws resources beside the α example', () => {
+  /** The α example in a stack; `add` puts the integrator's code in. Returns the guard's refusal, or '' when it synthesized. */
+  function synth(add: (stack: TerraformStack, net: MunicipalNetwork) => void): string {
+    const app = Testing.app() as App;
+    const stack = offlineTokyoStack(app, 'City');
+    add(stack, new MunicipalNetwork(stack, 'Network', alpha));
+    try {
+      Testing.synth(stack, true);
+      return '';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  const worker = (stack: TerraformStack, net: MunicipalNetwork, id = 'Worker') => new LambdaFunction(stack, id, {
+    functionName: id.toLowerCase(),
+    role: 'arn:aws:iam::111122223333:role/worker',
+    runtime: 'nodejs20.x',
+    handler: 'index.handler',
+    filename: 'fn.zip',
+    vpcConfig: { subnetIds: net.myNumber.workloadSubnetIds, securityGroupIds: [new SecurityGroup(stack, `${id}Sg`, { vpcId: net.myNumber.vpcId, egress: [], ingress: [] }).id] },
+  });
+  const REFUSED = /MN-1 critical.*through AWS services that deliver it on their own/;
+  const anyone = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: action, Resource: '*' }] });
+
+  test('control: a queue between two My Number functions (on_success destination, event source mapping) synthesizes', () => {
+    expect(synth((stack, net) => {
+      const q = new SqsQueue(stack, 'Handoff', { name: 'handoff' });
+      new LambdaFunctionEventInvokeConfig(stack, 'FirstDone', { functionName: worker(stack, net, 'First').functionName, destinationConfig: { onSuccess: { destination: q.arn } } });
+      new LambdaEventSourceMapping(stack, 'SecondPolls', { functionName: worker(stack, net, 'Second').arn, eventSourceArn: q.arn });
+    })).toBe('');
+  });
+
+  test('a topic anyone may publish to (aws_sns_topic_policy) with a lambda subscription to a My Number function is refused', () => {
+    expect(synth((stack, net) => {
+      const t = new SnsTopic(stack, 'Intake', { name: 'intake' });
+      new SnsTopicPolicy(stack, 'IntakePolicy', { arn: t.arn, policy: anyone('sns:Publish') });
+      new SnsTopicSubscription(stack, 'Sub', { topicArn: t.arn, protocol: 'lambda', endpoint: worker(stack, net).arn });
+    })).toMatch(REFUSED);
+  });
+
+  test('a queue whose policy lets anyone send, polled by a My Number function, and a queue of another account are refused', () => {
+    expect(synth((stack, net) => {
+      const q = new SqsQueue(stack, 'Intake', { name: 'intake', policy: anyone('sqs:SendMessage') });
+      new LambdaEventSourceMapping(stack, 'Esm', { functionName: worker(stack, net).arn, eventSourceArn: q.arn });
+    })).toMatch(REFUSED);
+    expect(synth((stack, net) => {
+      new LambdaEventSourceMapping(stack, 'Esm', { functionName: worker(stack, net).arn, eventSourceArn: 'arn:aws:sqs:ap-northeast-1:999999999999:public-intake' });
+    })).toMatch(REFUSED);
+  });
+
+  test('a My Number function whose failures go to a topic with an HTTPS subscription is refused', () => {
+    expect(synth((stack, net) => {
+      const t = new SnsTopic(stack, 'Alerts', { name: 'alerts' });
+      new SnsTopicSubscription(stack, 'Hook', { topicArn: t.arn, protocol: 'https', endpoint: 'https://hooks.example.com/x' });
+      new LambdaFunctionEventInvokeConfig(stack, 'Cfg', { functionName: worker(stack, net).functionName, destinationConfig: { onFailure: { destination: t.arn } } });
+    })).toMatch(REFUSED);
+  });
+});
+
+const terraform = findTerraform();
+const mirror = terraform ? findTerraformMirror() : undefined;
+const describeWithTerraform = terraform && mirror ? describe : describe.skip;
+
+describeWithTerraform('the real terraform: the configurations are valid, and their plans give the same relays', () => {
+  /** A configuration of the cases above, planned offline: the AWS provider as the examples configure it. */
+  const PROVIDER = {
+    terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: AWS_PROVIDER.version } } },
+    provider: {
+      aws: {
+        region: 'ap-northeast-1',
+        access_key: 'x',
+        secret_key: 'x',
+        skip_credentials_validation: true,
+        skip_requesting_account_id: true,
+        skip_metadata_api_check: true,
+        skip_region_validation: true,
+      },
+    },
+  };
+  const ACCOUNT = '111122223333';
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-relays-'));
+  });
+  afterAll(() => {
+    if (dir && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a queue an Internet-segment function polls, a topic everyone may publish to with a My Number subscriber, a function outside every VPC', () => {
+    const c = config({
+      aws_vpc_endpoint: { sqs: endpoint('sqs'), lambda: endpoint('lambda') },
+      aws_sqs_queue: { q: { name: 'q' } },
+      aws_sns_topic: { t: { name: 't' } },
+      aws_sns_topic_policy: { p: { arn: '${aws_sns_topic.t.arn}', policy: '${data.aws_iam_policy_document.anyone.json}' } },
+      aws_sns_topic_subscription: { s: subscription('t', 'lambda', '${aws_lambda_function.worker.arn}') },
+      aws_lambda_function: { consumer: fn('in', { function_name: 'consumer' }), worker: fn('mn', { function_name: 'worker' }), out: fn(undefined, { function_name: 'out' }) },
+      aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'consumer') },
+    }, { aws_iam_policy_document: { anyone: { statement: [{ actions: ['sns:Publish'], resources: ['*'], principals: [{ type: '*', identifiers: ['*'] }] }] } } });
+    // Terraform refuses arguments set to undefined: the helper's placeholder goes.
+    for (const f of Object.values(c.resource.aws_lambda_function) as any[]) if (f.function_name === undefined) delete f.function_name;
+    const cwd = path.join(dir, 'relays');
+    fs.mkdirSync(cwd);
+    // Offline, no caller identity can be read: the account is a literal, given to the plan's reader as a user gives it (`--account`).
+    const offline = JSON.parse(JSON.stringify({ ...PROVIDER, ...c }).split(OWN).join(ACCOUNT));
+    delete offline.data.aws_caller_identity;
+    fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(offline, null, 1));
+    const setup = prepareTerraform(dir, mirror!, terraform!);
+    runTerraform(setup, cwd, ['init', '-input=false']);
+    // No separate `terraform validate`: the plan validates first and fails alike.
+    const expected = [
+      expect.stringMatching(/^MN-1 aws_lambda_function\.worker: .*from everyone \(Principal "\*"\), by the topic policy aws_sns_topic_policy\.p: aws_lambda_function\.worker ← aws_sns_topic\.t/),
+      expect.stringMatching(/^MN-1 aws_vpc_endpoint\.lambda: .*to function aws_lambda_function\.(consumer|out)/),
+      expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: .*to function aws_lambda_function\.consumer \(in the INTERNET segment\): aws_vpc_endpoint\.sqs → aws_sqs_queue\.q → /),
+    ];
+    expect(relays(c)).toEqual(expected);
+    const plan = planJson(setup, cwd);
+    expect(checkTopology(extractTerraformPlan(plan, { account: ACCOUNT }), { model: NetworkModel.ALPHA }).filter((f) => RELAY.test(f.message))
+      .map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual(expected);
+  }, 300_000);
+});
