@@ -412,12 +412,10 @@ describe('Terraform: network resources made through AWS Cloud Control are refuse
     expect(unresolved(edit)).toEqual([expected]);
   });
 
-  // SQS and SNS were the controls until service relays read their queues, topics and subscriptions (rules/relays.ts):
-  // now a DynamoDB table and an ECR repository, services no rule reads.
-  test('controls: a service the guard does not read (an awscc table, a Cloud Control repository)', () => {
+  test('controls: a service the guard does not read (an awscc topic, a Cloud Control queue)', () => {
     expect(unresolved((c) => {
-      c.resource.awscc_dynamodb_table = { t: { table_name: 'x' } };
-      c.resource.aws_cloudcontrolapi_resource = { q: { type_name: 'AWS::ECR::Repository', desired_state: '{}' } };
+      c.resource.awscc_sns_topic = { t: { topic_name: 'x' } };
+      c.resource.aws_cloudcontrolapi_resource = { q: { type_name: 'AWS::SQS::Queue', desired_state: '{}' } };
     })).toEqual([]);
   });
 

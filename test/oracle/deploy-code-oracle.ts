@@ -584,14 +584,13 @@ function configForks(config: Json): string[] {
  * resources the guard reads (`awscc_ec2_route` is an `AWS::EC2::Route`)". The doc names no list. Generated: services
  * whose Terraform resources §4–§10 plainly read (EC2 and its subnets, routes and groups; ELBv2; Network Firewall; Route 53
  * Resolver; Lambda function URLs and VPC configurations; RDS public access; WAFv2 web ACLs and S3 / CloudWatch Logs as
- * SC-4 destinations; SQS and SNS, whose queues, topics and subscriptions service relays read, rules/relays.ts) and services
- * no clause reads (DynamoDB, ECR; KMS, "the KMS key aside"). Not generated
+ * SC-4 destinations) and services no clause reads (DynamoDB, SQS, SNS, ECR; KMS, "the KMS key aside"). Not generated
  * (the doc does not say; the library reads IAM as not read in Terraform): IAM, whose CloudFormation roles the
  * deploy-time code check reads but whose Terraform resources no clause does.
  */
 export const CC_READ_SERVICES = ['ec2', 'elasticloadbalancingv2', 'networkfirewall', 'route53resolver', 'lambda', 'rds', 'wafv2', 's3',
-  'logs', 'sqs', 'sns'];
-export const CC_UNREAD_SERVICES = ['dynamodb', 'ecr', 'kms'];
+  'logs'];
+export const CC_UNREAD_SERVICES = ['dynamodb', 'sqs', 'sns', 'ecr', 'kms'];
 /** The CloudFormation type names of some of these services (`AWS::<Service>::…`, the service lower case above). */
 const CC_TYPE_NAMES = ['AWS::EC2::Route', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::NetworkFirewall::Firewall',
   'AWS::Route53Resolver::ResolverRule', 'AWS::Lambda::Url', 'AWS::RDS::DBInstance', 'AWS::WAFv2::WebACL', 'AWS::S3::Bucket',

@@ -572,10 +572,7 @@ describe('deploy-code oracle: hand-derived examples (Terraform)', () => {
       ['aws_cloudcontrolapi_resource.r|']],
     ['aws_cloudcontrolapi_resource of a type given by a variable', { resource: { aws_cloudcontrolapi_resource: { r: { type_name: '${var.t}' } } } },
       ['aws_cloudcontrolapi_resource.r|']],
-    // SQS is read since service relays (rules/relays.ts): a queue made through Cloud Control may carry what the guard follows.
-    ['aws_cloudcontrolapi_resource of AWS::SQS::Queue', { resource: { aws_cloudcontrolapi_resource: { r: { type_name: 'AWS::SQS::Queue' } } } },
-      ['aws_cloudcontrolapi_resource.r|']],
-    ['aws_cloudcontrolapi_resource of AWS::DynamoDB::Table', { resource: { aws_cloudcontrolapi_resource: { r: { type_name: 'AWS::DynamoDB::Table' } } } }, []],
+    ['aws_cloudcontrolapi_resource of AWS::SQS::Queue', { resource: { aws_cloudcontrolapi_resource: { r: { type_name: 'AWS::SQS::Queue' } } } }, []],
     // "a provisioner other than `file`": destroy-time ones included
     ['a destroy-time local-exec', { resource: { terraform_data: { r: { provisioner: [{ 'local-exec': { when: 'destroy', command: 'x' } }] } } } },
       ['terraform_data.r|local-exec']],
