@@ -181,8 +181,17 @@ export class GraphBuilder {
 
   /** The account's default event bus as a relay (relay-read.ts `DEFAULT_EVENT_BUS`), added once by whichever reader meets it first. */
   public defaultEventBus(): void {
-    if (this.nodes.has(DEFAULT_EVENT_BUS)) return;
-    this.nodes.set(DEFAULT_EVENT_BUS, { id: DEFAULT_EVENT_BUS, tags: {}, type: 'relay', resource: DEFAULT_EVENT_BUS, resourceType: 'the default event bus', service: 'events', flows: [] });
+    this.virtualRelay(DEFAULT_EVENT_BUS, 'the default event bus', 'events');
+  }
+
+  /**
+   * A relay the output names but does not hold, that is the own account's all the same (a log group named by a
+   * subscription filter: CloudWatch Logs subscriptions are within one account), added once: the endpoints of its service
+   * reach it as they reach the output's.
+   */
+  public virtualRelay(id: string, resourceType: string, service: string): void {
+    if (this.nodes.has(id)) return;
+    this.nodes.set(id, { id, tags: {}, type: 'relay', resource: id, resourceType, service, flows: [] });
   }
 
   public add(node: GraphNode): void {

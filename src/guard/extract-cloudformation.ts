@@ -24,8 +24,8 @@ import {
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, RelayService, RelayValues,
-  stateMachineFlows, subscriptionTargets,
+  bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService,
+  RelayValues, stateMachineFlows, subscriptionTargets,
 } from './relay-read';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
@@ -165,6 +165,30 @@ type Reader = (reader: TemplateReader, c: ReadContext) => void;
 /** `AWS::EC2::NetworkAclEntry`'s names of the properties `GraphBuilder.aclEntry` reads as written. */
 const CFN_ACL_NAMES = { ruleNumber: 'RuleNumber', egress: 'Egress', action: 'RuleAction' } as const;
 
+/**
+ * IoT rule actions (CloudFormation `AWS::IoT::TopicRule` Action) and the property naming what each delivers to: a
+ * resource of the output (or the outside), `Url` for the HTTP action's URL, `''` for actions that deliver nothing a rule
+ * reads (CloudWatch metrics and alarms). Any other action (Kafka, Timestream, OpenSearch, IoT Analytics, …) is the
+ * outside.
+ */
+const IOT_ACTION_TARGETS: Readonly<Record<string, string>> = {
+  Sqs: 'QueueUrl',
+  Sns: 'TargetArn',
+  Kinesis: 'StreamName',
+  Firehose: 'DeliveryStreamName',
+  S3: 'BucketName',
+  DynamoDB: 'TableName',
+  StepFunctions: 'StateMachineName',
+  CloudwatchLogs: 'LogGroupName',
+  Lambda: 'FunctionArn',
+  Http: 'Url',
+  CloudwatchMetric: '',
+  CloudwatchAlarm: '',
+  // PutItem.TableName; a republished message goes to other topics, whose rules take devices' messages anyway.
+  DynamoDBv2: 'TableName',
+  Republish: '',
+};
+
 /** JSON text as a value, or undefined when it is not JSON. */
 function parseJsonOrUndefined(text: string): any {
   try {
@@ -174,18 +198,18 @@ function parseJsonOrUndefined(text: string): any {
   }
 }
 
-/** The property that names a relaying resource (`TemplateReader.relayNames`). */
-const RELAY_NAME_PROPERTY: Readonly<Record<string, string>> = {
-  'AWS::Logs::LogGroup': 'LogGroupName',
-  'AWS::S3::Bucket': 'BucketName',
-  'AWS::SQS::Queue': 'QueueName',
-  'AWS::SNS::Topic': 'TopicName',
-  'AWS::Lambda::Function': 'FunctionName',
-  'AWS::Events::EventBus': 'Name',
-  'AWS::Kinesis::Stream': 'Name',
-  'AWS::KinesisFirehose::DeliveryStream': 'DeliveryStreamName',
-  'AWS::StepFunctions::StateMachine': 'StateMachineName',
-  'AWS::DynamoDB::Table': 'TableName',
+/** The property that names a relaying resource, and its service as ARNs spell it (`TemplateReader.relayNames`). */
+const RELAY_NAME_PROPERTY: Readonly<Record<string, { readonly property: string; readonly service: string }>> = {
+  'AWS::Logs::LogGroup': { property: 'LogGroupName', service: 'logs' },
+  'AWS::S3::Bucket': { property: 'BucketName', service: 's3' },
+  'AWS::SQS::Queue': { property: 'QueueName', service: 'sqs' },
+  'AWS::SNS::Topic': { property: 'TopicName', service: 'sns' },
+  'AWS::Lambda::Function': { property: 'FunctionName', service: 'lambda' },
+  'AWS::Events::EventBus': { property: 'Name', service: 'events' },
+  'AWS::Kinesis::Stream': { property: 'Name', service: 'kinesis' },
+  'AWS::KinesisFirehose::DeliveryStream': { property: 'DeliveryStreamName', service: 'firehose' },
+  'AWS::StepFunctions::StateMachine': { property: 'StateMachineName', service: 'states' },
+  'AWS::DynamoDB::Table': { property: 'TableName', service: 'dynamodb' },
 };
 
 class TemplateReader {
@@ -1065,6 +1089,8 @@ class TemplateReader {
     }],
     [['AWS::SQS::QueuePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Queues), c.p.PolicyDocument, 'PolicyDocument',
       `the queue policy ${c.id}`))],
+    [['AWS::SQS::QueueInlinePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Queue), c.p.PolicyDocument,
+      'PolicyDocument', `the queue policy ${c.id}`))],
     [['AWS::SNS::Topic'], (reader, c) => {
       const values = reader.relayValues;
       reader.relay(c, 'sns', blocks(c.p.Subscription).map((s: any, i: number) => ({
@@ -1110,9 +1136,20 @@ class TemplateReader {
     [['AWS::Pipes::Pipe'], (reader, c) => {
       const sources = reader.relayRefs(c.p.Source);
       const enrichment = reader.relayRefs(c.p.Enrichment);
+      // Execution data in the pipe's logs (`IncludeExecutionData: [ALL]`) carries the events there too (EventBridge Pipes, "Logging").
+      const logs = c.p.LogConfiguration;
+      const withData = Array.isArray(logs?.IncludeExecutionData) ? logs.IncludeExecutionData.includes('ALL') : logs?.IncludeExecutionData !== undefined;
+      const s3 = logs?.S3LogDestination;
       reader.relay(c, undefined, [
         ...reader.deliveries(sources, c.p.Target, 'Target'),
         ...bothWays(sources, enrichment, 'Enrichment'),
+        ...withData ? [
+          ...reader.deliveries(sources, s3?.BucketName, 'LogConfiguration.S3LogDestination.BucketName'),
+          ...s3?.BucketOwner !== undefined && !reader.relayValues.own(s3.BucketOwner)
+            ? [{ from: sources, to: [outside(`account ${reader.render(s3.BucketOwner)}, which owns the bucket the pipe logs to`)], property: 'LogConfiguration.S3LogDestination.BucketOwner' }] : [],
+          ...reader.deliveries(sources, logs?.CloudwatchLogsLogDestination?.LogGroupArn, 'LogConfiguration.CloudwatchLogsLogDestination.LogGroupArn'),
+          ...reader.deliveries(sources, logs?.FirehoseLogDestination?.DeliveryStreamArn, 'LogConfiguration.FirehoseLogDestination.DeliveryStreamArn'),
+        ] : [],
       ]);
     }],
     [['AWS::Lambda::Function'], (reader, c) => {
@@ -1149,8 +1186,15 @@ class TemplateReader {
       const definition = [p.Definition, p.DefinitionString, p.DefinitionSubstitutions];
       const unread = p.DefinitionS3Location !== undefined || (p.DefinitionString !== undefined && typeof p.DefinitionString !== 'string'
         && isExpression(p.DefinitionString) && p.DefinitionString['Fn::Sub'] === undefined && p.DefinitionString['Fn::Join'] === undefined);
-      reader.relay(c, 'states', stateMachineFlows(reader.relayValues, { kind: 'node', id: c.id }, definition, 'Definition',
-        unread ? p.DefinitionS3Location ?? p.DefinitionString : undefined));
+      // Execution data in its logs (`IncludeExecutionData`) carries every state's input and output there (Step Functions
+      // Developer Guide, "Logging using CloudWatch Logs").
+      const logging = p.LoggingConfiguration;
+      const withData = logging?.IncludeExecutionData !== undefined && logging.IncludeExecutionData !== false && logging.IncludeExecutionData !== 'false';
+      reader.relay(c, 'states', [
+        ...stateMachineFlows(reader.relayValues, { kind: 'node', id: c.id }, definition, 'Definition', unread ? p.DefinitionS3Location ?? p.DefinitionString : undefined),
+        ...withData ? blocks(logging.Destinations).flatMap((d: any, i: number) => reader.deliveries([{ kind: 'node', id: c.id }], d?.CloudWatchLogsLogGroup?.LogGroupArn,
+          `LoggingConfiguration.Destinations[${i}].CloudWatchLogsLogGroup.LogGroupArn`)) : [],
+      ]);
     }],
     // A group named after a function (`/aws/lambda/<name>`, Lambda's default) holds what the function logs.
     [['AWS::Logs::LogGroup'], (reader, c) => reader.relay(c, 'logs', reader.deliveriesTo(reader.loggingFunctions(c.p.LogGroupName), c.id, 'LogGroupName'))],
@@ -1182,19 +1226,22 @@ class TemplateReader {
     [['AWS::IoT::TopicRule'], (reader, c) => {
       const payload = c.p.TopicRulePayload;
       const actions = [...blocks(payload?.Actions), payload?.ErrorAction].filter((a) => a !== undefined && a !== null);
-      const devices = [outside('devices publishing to AWS IoT Core (an IoT topic rule)')];
-      reader.relay(c, undefined, actions.flatMap((a: any, i: number) => {
+      // Devices' messages, and what a host publishes through an `iot.data` endpoint (the rule is its relay node).
+      const from: Ref[] = [outside('devices publishing to AWS IoT Core (an IoT topic rule)'), { kind: 'node', id: c.id }];
+      reader.relay(c, 'iot', actions.flatMap((a: any, i: number) => {
         const at = `TopicRulePayload.Actions[${i}]`;
-        return [
-          ...reader.deliveries(devices, a.Sqs?.QueueUrl, `${at}.Sqs.QueueUrl`),
-          ...reader.deliveries(devices, a.Sns?.TargetArn, `${at}.Sns.TargetArn`),
-          ...reader.deliveries(devices, a.Kinesis?.StreamName, `${at}.Kinesis.StreamName`),
-          ...reader.deliveries(devices, a.Firehose?.DeliveryStreamName, `${at}.Firehose.DeliveryStreamName`),
-          ...reader.deliveries(devices, a.S3?.BucketName, `${at}.S3.BucketName`),
-          ...reader.deliveries(devices, a.DynamoDB?.TableName ?? a.DynamoDBv2?.PutItem?.TableName, `${at}.DynamoDB.TableName`),
-          ...reader.deliveries(devices, a.StepFunctions?.StateMachineName, `${at}.StepFunctions.StateMachineName`),
-          ...reader.deliveries(devices, a.CloudwatchLogs?.LogGroupName, `${at}.CloudwatchLogs.LogGroupName`),
-        ];
+        if (!a || typeof a !== 'object' || isExpression(a)) return [{ from, to: [outside(`an IoT rule action the guard cannot read (${reader.render(a)})`)], property: at }];
+        return Object.entries(a).flatMap(([kind, action]: [string, any]): RelayFlow[] => {
+          const target = IOT_ACTION_TARGETS[kind];
+          if (target === undefined) return [{ from, to: [outside(`an IoT rule ${kind} action, which the guard does not follow`)], property: `${at}.${kind}` }];
+          if (target === '') return [];
+          const value = kind === 'DynamoDBv2' ? action?.PutItem?.TableName : action?.[target];
+          // Devices invoking a function of the output is a bridge already (bridges.ts, TRIGGERED_FIX): here only what a host
+          // publishes through an endpoint.
+          const senders = kind === 'Lambda' ? from.slice(1) : from;
+          return value === undefined ? [] : target === 'Url' ? [{ from, to: [outside(`${reader.render(value)} (an IoT rule HTTP action)`)], property: `${at}.${kind}.Url` }]
+            : reader.deliveries(senders, value, `${at}.${kind}.${target}`);
+        });
       }));
     }],
     [['AWS::SES::ReceiptRule'], (reader, c) => {
@@ -1214,7 +1261,7 @@ class TemplateReader {
         ...bothWays(callers, reader.relayRefs(c.p.DynamoDBConfig?.TableName), 'DynamoDBConfig.TableName'),
       ]);
     }],
-    [['AWS::Logs::SubscriptionFilter'], (reader, c) => reader.relay(c, undefined, reader.deliveries(reader.relayRefs(c.p.LogGroupName), c.p.DestinationArn, 'DestinationArn'))],
+    [['AWS::Logs::SubscriptionFilter'], (reader, c) => reader.relay(c, undefined, reader.deliveries(reader.logGroupRefs(c.p.LogGroupName), c.p.DestinationArn, 'DestinationArn'))],
     [['AWS::Kinesis::Stream'], (reader, c) => reader.relay(c, 'kinesis', [])],
     [['AWS::Kinesis::ResourcePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.ResourceArn),
       c.p.ResourcePolicy, 'ResourcePolicy', `the stream policy ${c.id}`))],
@@ -1279,12 +1326,30 @@ class TemplateReader {
       reader.bucketNotifications(reader.relayRefs(c.p.BucketName), c.p.NotificationConfiguration, 'NotificationConfiguration'))],
     [['AWS::S3::BucketPolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Bucket), c.p.PolicyDocument, 'PolicyDocument',
       `the bucket policy ${c.id}`))],
+    // A Kinesis Data Analytics application reads its sources and writes its sinks with code the guard does not read.
+    [['AWS::KinesisAnalyticsV2::Application', 'AWS::KinesisAnalytics::Application'], (reader, c) => {
+      const app = [outside(`Kinesis Data Analytics application ${c.id}, whose code the guard does not read`)];
+      reader.relay(c, undefined, bothWays(app, reader.relayRefs(c.p.ApplicationConfiguration ?? c.p.Inputs).filter((r) => r.kind === 'node'), 'ApplicationConfiguration'));
+    }],
+    [['AWS::KinesisAnalyticsV2::ApplicationOutput', 'AWS::KinesisAnalytics::ApplicationOutput'], (reader, c) => {
+      reader.relay(c, undefined, [{
+        from: [outside(`Kinesis Data Analytics application ${reader.render(c.p.ApplicationName)}, whose code the guard does not read`)],
+        to: reader.relayRefs(c.p.Output).filter((r) => r.kind === 'node'),
+        property: 'Output',
+      }].filter((f) => f.to.length > 0));
+    }],
     [['AWS::ApiGateway::RestApi'], (reader, c) => {
       const types = c.p.EndpointConfiguration?.Types;
       const isPrivate = Array.isArray(types) && types.length > 0 && types.every((t) => t === 'PRIVATE');
-      reader.relay(c, 'execute-api', isPrivate ? [] : bothWays([PUBLIC_API], [{ kind: 'node', id: c.id }], 'EndpointConfiguration'));
+      reader.relay(c, 'execute-api', [
+        ...isPrivate ? [] : bothWays([PUBLIC_API], [{ kind: 'node', id: c.id }], 'EndpointConfiguration'),
+        ...reader.definitionFlows(c, c.p.Body, c.p.BodyS3Location),
+      ]);
     }],
-    [['AWS::ApiGatewayV2::Api'], (reader, c) => reader.relay(c, 'execute-api', bothWays([PUBLIC_API], [{ kind: 'node', id: c.id }], 'ProtocolType'))],
+    [['AWS::ApiGatewayV2::Api'], (reader, c) => reader.relay(c, 'execute-api', [
+      ...bothWays([PUBLIC_API], [{ kind: 'node', id: c.id }], 'ProtocolType'),
+      ...reader.definitionFlows(c, c.p.Body, c.p.BodyS3Location),
+    ])],
     [['AWS::ApiGateway::Method'], (reader, c) => {
       const i = c.p.Integration;
       if (!i) return;
@@ -1802,23 +1867,57 @@ class TemplateReader {
     if (value === undefined || value === null) return [];
     if (Array.isArray(value)) return value.flatMap((v) => this.relayRefs(v));
     if (isDynamicReference(value)) return [{ kind: 'unresolved', expression: dynamicReferenceText(value) }];
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      const r = this.b.external(String(value));
-      const named = this.relayNames().get(String(value));
-      return [r.kind === 'node' ? r : named !== undefined ? { kind: 'node', id: this.id(named) } : outsideOutput(String(value))];
-    }
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return this.relayLiteralRefs(String(value));
     if ((value as any)['Fn::ImportValue'] !== undefined) return [this.ref(value)];
+    // A block of values (request parameters, a definition): what each names.
+    if (!isExpression(value)) return Object.values(value as Record<string, unknown>).flatMap((v) => this.relayRefs(v));
     const ids = [...this.referenced(value)];
     const params = this.parametersIn(ids);
     if (params.length > 0) return [{ kind: 'unresolved', expression: `template parameter ${params.join(', ')} is known only at deploy time` }];
     const out: Ref[] = [];
     for (const logicalId of ids) {
-      const type = this.resources[logicalId]?.Type;
+      const r = this.resources[logicalId];
+      const type = r?.Type;
       if (type === undefined) out.push({ kind: 'unresolved', expression: `${logicalId} is not a resource of this template` });
       else if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') out.push({ kind: 'unresolved', expression: `a value returned at deploy time by custom resource ${logicalId}` });
+      // An alias or version of a function runs that function's code where it runs (Lambda Developer Guide, "Lambda function aliases").
+      else if (type === 'AWS::Lambda::Alias' || type === 'AWS::Lambda::Version') out.push(...this.relayRefs(r.Properties?.FunctionName));
       else out.push({ kind: 'node', id: this.id(logicalId) });
     }
-    return out.length > 0 ? out : [outsideOutput(this.render(value))];
+    // Only pseudo parameters around literal text (`arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:name`): the literal.
+    return out.length > 0 ? out : this.relayLiteralRefs(this.relayText(value));
+  }
+
+  /**
+   * What a literal names (`relayLiteral`): a resource of the template by its literal name (an ARN or queue URL of one of
+   * its services, or the bare name), and the outside as well when the literal's account is not the deploying one as the
+   * guard reads it (a literal account may be another's resource of that name); anything else is outside the output.
+   */
+  private relayLiteralRefs(text: string): Ref[] {
+    const bound = this.b.external(text);
+    if (bound.kind === 'node') return [bound];
+    // The account's default bus, by its name or ARN.
+    if (text === 'default' || /:event-bus\/default$/.test(text)) {
+      this.b.defaultEventBus();
+      return [{ kind: 'node', id: DEFAULT_EVENT_BUS }];
+    }
+    const literal = relayLiteral(text);
+    const id = literal ? this.relayNames().get(`${literal.service}:${literal.name}`) : this.relayNames().get(text);
+    if (id === undefined) return [outsideOutput(text)];
+    const node: Ref = { kind: 'node', id: this.id(id) };
+    return literal?.account === undefined || literal.account === '{accountid}' ? [node] : [node, outsideOutput(text)];
+  }
+
+  /** A value as literal text with pseudo parameters rendered (`{accountid}`, `{region}`, `{partition}`) and other references `{reference}`. */
+  private relayText(value: unknown): string {
+    const sub = (value as any)?.['Fn::Sub'];
+    if (sub !== undefined) {
+      const template = Array.isArray(sub) ? sub[0] : sub;
+      const map = Array.isArray(sub) && sub[1] && typeof sub[1] === 'object' ? sub[1] as Record<string, unknown> : {};
+      return String(template).replace(/\$\{(?!!)([^}]*)\}/g, (_, name: string) => (PSEUDO.test(name) && !(name in map)
+        ? `{${name.slice('AWS::'.length).toLowerCase()}}` : '{reference}'));
+    }
+    return this.render(value, true);
   }
 
   /**
@@ -1830,11 +1929,14 @@ class TemplateReader {
     const names = new Map<string, string>();
     const twice = new Set<string>();
     for (const [logicalId, r] of Object.entries(this.resources)) {
-      const property = RELAY_NAME_PROPERTY[r.Type];
-      const name = property === undefined ? undefined : r.Properties?.[property];
+      const named = RELAY_NAME_PROPERTY[r.Type];
+      const name = named === undefined ? undefined : r.Properties?.[named.property];
       if (typeof name !== 'string') continue;
-      if (names.has(name)) twice.add(name);
-      names.set(name, logicalId);
+      // By the bare name, and by service and name (what an ARN or queue URL names).
+      for (const key of [name, `${named!.service}:${name}`]) {
+        if (names.has(key)) twice.add(key);
+        names.set(key, logicalId);
+      }
     }
     twice.forEach((n) => names.delete(n));
     this.namesOfRelays = names;
@@ -1865,6 +1967,25 @@ class TemplateReader {
     return /^arn:(\{partition\}|aws[a-z-]*):iam::\{accountid\}:(root|role\/|user\/)/.test(text) || text === '{accountid}';
   }
 
+  /**
+   * The log groups a value names: those of the output, and a group it names by a literal the output does not hold as
+   * the account's own group of that name (`#log-group:<name>`), which the segment's `logs` endpoints reach as well.
+   */
+  private logGroupRefs(value: unknown): Ref[] {
+    return this.relayRefs(value).map((r) => {
+      if (r.kind !== 'external') return r;
+      const text = r.value.replace(/, which is not in the synthesized output$/, '');
+      if (text === r.value) return r;
+      const literal = relayLiteral(text);
+      const name = literal?.service === 'logs' && (literal.account === undefined || literal.account === '{accountid}') ? literal.name
+        : literal === undefined && !text.includes(':') ? text : undefined;
+      if (name === undefined) return r;
+      const id = `#log-group:${name}`;
+      this.b.virtualRelay(id, `log group ${name}, which is not in the synthesized output`, 'logs');
+      return { kind: 'node', id } as const;
+    });
+  }
+
   /** Deliveries from `from` into resource `id` (nothing when `from` is empty). */
   private deliveriesTo(from: readonly Ref[], id: string, property: string): RelayFlow[] {
     return from.length === 0 ? [] : [{ from, to: [{ kind: 'node', id }], property }];
@@ -1879,7 +2000,7 @@ class TemplateReader {
 
   /** The event bus a rule or policy names: the account's default one when none is named, or named `default`. */
   private eventBus(value: unknown): Ref[] {
-    if (value === undefined || value === null || value === 'default') {
+    if (value === undefined || value === null) {
       this.b.defaultEventBus();
       return [{ kind: 'node', id: DEFAULT_EVENT_BUS }];
     }
@@ -1912,6 +2033,40 @@ class TemplateReader {
    * a private API's Lambda integrations (a public API's are bridges, bridges.ts `invokedEntries`). An AWS integration of
    * a service the guard does not follow carries to the outside.
    */
+  /**
+   * The integrations of an API's OpenAPI definition (`x-amazon-apigateway-integration`, API Gateway Developer Guide,
+   * "OpenAPI extensions"), read as its integration resources are (`integrationFlows`); a definition in S3 or given by an
+   * expression may integrate with anything.
+   */
+  private definitionFlows(c: ReadContext, body: unknown, location: unknown): RelayFlow[] {
+    const api = { Ref: c.id.slice(this.prefix.length) };
+    if (location !== undefined || (body !== undefined && isExpression(body) && (body as any)['Fn::Sub'] === undefined && (body as any)['Fn::Join'] === undefined)) {
+      return bothWays([{ kind: 'node', id: c.id }], [outside(`whatever an API definition the guard cannot read (${this.render(location ?? body)}) integrates with`)],
+        location !== undefined ? 'BodyS3Location' : 'Body');
+    }
+    const flows: RelayFlow[] = [];
+    const walk = (v: any): void => {
+      if (typeof v === 'string') {
+        const t = v.trim();
+        if (t.startsWith('{')) walk(parseJsonOrUndefined(t));
+        return;
+      }
+      if (!v || typeof v !== 'object') return;
+      if (Array.isArray(v)) {
+        v.forEach(walk);
+        return;
+      }
+      const i = v['x-amazon-apigateway-integration'];
+      if (i && typeof i === 'object') {
+        const type = typeof i.type === 'string' ? i.type.toUpperCase() : i.type;
+        flows.push(...this.integrationFlows(api, type, i.uri, i.integrationSubtype, [i.uri, i.requestTemplates, i.requestParameters], 'Body'));
+      }
+      for (const k in v) if (k !== 'x-amazon-apigateway-integration') walk(v[k]);
+    };
+    walk(body);
+    return flows;
+  }
+
   private integrationFlows(api: unknown, type: unknown, uri: unknown, subtype: unknown, mentions: readonly unknown[], property: string): RelayFlow[] {
     const apis = this.relayRefs(api);
     // Only a REST API whose endpoint types are all PRIVATE is private; an HTTP or WebSocket API always has a public endpoint.

@@ -33,8 +33,44 @@ export function outsideOutput(value: string): Ref {
   return outside(`${value}, which is not in the synthesized output`);
 }
 
+/** A relaying resource as a literal names it: its service, its name, and the account the literal gives (if any). */
+export interface RelayLiteral {
+  readonly service: string;
+  readonly name: string;
+  /** The account field as written (`{accountid}` for the deploying account as the readers render it); none for S3. */
+  readonly account?: string;
+}
+
+/**
+ * What a literal ARN or queue URL names (ARN formats: Service Authorization Reference, each service's "Resource types";
+ * SQS queue URLs: `https://sqs.<region>.amazonaws.com/<account>/<name>`, and the legacy `https://<region>.queue.amazonaws.com/…`).
+ * A function's qualified ARN (`…:function:name:alias`) names the function. Anything else: undefined.
+ */
+export function relayLiteral(text: string): RelayLiteral | undefined {
+  const url = /^https?:\/\/(?:sqs\.[^/]+|[^/]+\.queue\.amazonaws\.com[^/]*)\/([^/]+)\/([^/?#]+)\/?$/.exec(text);
+  if (url) return { service: 'sqs', account: url[1], name: url[2] };
+  const s3 = /^arn:[^:]*:s3:::([^/*]+)(?:\/.*)?$/.exec(text);
+  if (s3) return { service: 's3', name: s3[1] };
+  const arn = /^arn:[^:]*:([a-z0-9-]+):[^:]*:([^:]*):(.+)$/.exec(text);
+  if (!arn) return undefined;
+  const [, service, account, resource] = arn;
+  const pattern: Readonly<Record<string, RegExp>> = {
+    sqs: /^([^:/]+)$/,
+    sns: /^([^:/]+)$/,
+    lambda: /^function:([^:]+)(?::[^:]+)?$/,
+    states: /^stateMachine:([^:]+)$/,
+    events: /^event-bus\/(.+)$/,
+    logs: /^log-group:([^:]+)(?::\*)?$/,
+    firehose: /^deliverystream\/(.+)$/,
+    kinesis: /^stream\/([^/]+)$/,
+    dynamodb: /^table\/([^/]+)(?:\/stream\/.*)?$/,
+  };
+  const name = pattern[service]?.exec(resource)?.[1];
+  return name === undefined ? undefined : { service, name, account };
+}
+
 /** The relay service names this reader gives nodes (`RelayNode.service`): the last part of their endpoint services' names. */
-export type RelayService = 'sqs' | 'sns' | 'events' | 'lambda' | 'states' | 'logs' | 's3' | 'execute-api' | 'firehose' | 'kinesis' | 'dynamodb';
+export type RelayService = 'sqs' | 'sns' | 'events' | 'lambda' | 'states' | 'logs' | 's3' | 'execute-api' | 'firehose' | 'kinesis' | 'dynamodb' | 'iot';
 
 /**
  * SNS subscription protocols and what receives: `lambda`, `sqs` and `firehose` a resource (the endpoint is its ARN);
@@ -137,11 +173,13 @@ function principalOpeners(values: RelayValues, statement: Record<string, unknown
   const condition = statement.Condition;
   const accounts = conditionValues(condition, ACCOUNT_KEYS);
   if (accounts !== undefined && accounts.length > 0 && accounts.every((v) => values.own(v))) return [];
+  // Held to an account the guard cannot tell is the own one (a literal account ID is not read as it: as MN-5).
+  const held = accounts !== undefined && accounts.length > 0 ? ` held to account ${accounts.map((v) => values.text(v)).join(', ')}, which the guard cannot tell is the own one` : undefined;
   const sources = conditionValues(condition, SOURCE_KEYS);
   const bySource = (): Ref[] | undefined => (sources !== undefined && sources.length > 0 ? sources.flatMap((v) => values.refs(v)) : undefined);
   const everyone = principal === '*' || (principal !== null && typeof principal === 'object' && !Array.isArray(principal)
     && Object.values(principal as Record<string, unknown>).some((v) => v === '*' || (Array.isArray(v) && v.includes('*'))));
-  if (everyone) return bySource() ?? [outside(`everyone (Principal "*"), by ${where}`)];
+  if (everyone) return bySource() ?? [outside(held !== undefined ? `every principal${held}, by ${where}` : `everyone (Principal "*"), by ${where}`)];
   if (!principal || typeof principal !== 'object' || Array.isArray(principal)) {
     return [outside(`principal ${values.text(principal)}, which the guard cannot read, by ${where}`)];
   }
@@ -151,7 +189,8 @@ function principalOpeners(values: RelayValues, statement: Record<string, unknown
     if (kind === 'AWS') {
       for (const v of list) if (!values.own(v)) out.push(outside(`principal ${values.text(v)} (another account, as far as the guard can tell), by ${where}`));
     } else if (kind === 'Service') {
-      out.push(...bySource() ?? list.map((v) => outside(`${values.text(v)} acting for any resource of any account (no aws:SourceArn or aws:SourceAccount), by ${where}`)));
+      out.push(...bySource() ?? list.map((v) => outside(held !== undefined ? `${values.text(v)}${held}, by ${where}`
+        : `${values.text(v)} acting for any resource of any account (no aws:SourceArn or aws:SourceAccount), by ${where}`)));
     } else {
       out.push(outside(`${kind} principal ${values.text(value)}, by ${where}`));
     }
@@ -177,6 +216,12 @@ export function policyFlows(values: RelayValues, resources: readonly Ref[], docu
   for (const s of list) {
     if (!s || typeof s !== 'object') continue;
     const statement = s as Record<string, unknown>;
+    // A statement, or its effect, chosen by a condition or given by a parameter (`Fn::If`, `{ Ref }`): it may allow anyone.
+    if (isIntrinsic(statement) || (statement.Effect !== 'Allow' && statement.Effect !== 'Deny')) {
+      const anyone = outside(`anyone a statement the guard cannot read may let in, by ${where}`);
+      flows.push({ from: [anyone], to: resources, property }, { from: resources, to: [anyone], property });
+      continue;
+    }
     if (statement.Effect !== 'Allow') continue;
     const openers = principalOpeners(values, statement, where);
     if (openers.length === 0) continue;
@@ -185,6 +230,12 @@ export function policyFlows(values: RelayValues, resources: readonly Ref[], docu
     if (directions.out) flows.push({ from: resources, to: openers, property });
   }
   return flows;
+}
+
+/** Whether an object is an intrinsic function or reference (one key, `Ref` or `Fn::…`). */
+function isIntrinsic(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
 }
 
 function parseJson(text: string): unknown {
@@ -223,9 +274,37 @@ export function stateMachineFlows(values: RelayValues, self: Ref, definition: un
       : `a Step Functions ${o} integration, which the guard does not follow`);
     flows.push({ from: [self], to: [what], property }, { from: [what], to: [self], property });
   }
-  const named = values.refs(definition).filter((r) => r.kind === 'node' && r.id !== (self.kind === 'node' ? self.id : undefined));
+  // What the definition names: resources of the output it refers to, and, among its literal strings, ARNs and queue URLs
+  // of relaying services (the output's or the outside) and bare names of the output's resources (a task's `FunctionName`).
+  const mentioned = values.refs(definition).filter((r) => r.kind === 'node');
+  const literals = stringLeaves(definition).filter((t) => !/:states:::/.test(t)).flatMap((t) => {
+    const refs = values.refs(t);
+    return relayLiteral(t) !== undefined ? refs : refs.filter((r) => r.kind === 'node');
+  });
+  const selfId = self.kind === 'node' ? self.id : undefined;
+  const named = [...mentioned, ...literals].filter((r) => !(r.kind === 'node' && r.id === selfId));
   if (named.length > 0) flows.push({ from: [self], to: named, property }, { from: named, to: [self], property });
   return flows;
+}
+
+/** Every string in a value (JSON text parsed, so that a definition written as text is read as one written as an object). */
+export function stringLeaves(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+      try {
+        return stringLeaves(JSON.parse(trimmed), out);
+      } catch {
+        // Not JSON (a template with substitutions that break it): its own text only.
+      }
+    }
+    out.push(value);
+  } else if (Array.isArray(value)) {
+    value.forEach((v) => stringLeaves(v, out));
+  } else if (value && typeof value === 'object') {
+    Object.values(value).forEach((v) => stringLeaves(v, out));
+  }
+  return out;
 }
 
 /** Both ways between `a` and `b` (an API and its integration: the request goes there, the response comes back). */

@@ -376,6 +376,240 @@ describe('CloudFormation: what the internet puts in through IoT, SES and AppSync
   });
 });
 
+describe('CloudFormation: outside tester, red team 40 (service relays)', () => {
+  const GA = (id: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [id, attribute] });
+  const publicTopic = { TP: { Type: 'AWS::SNS::TopicPolicy', Properties: { Topics: [{ Ref: 'T' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sns:Publish', Resource: '*' }] } } } };
+  const polled = { Worker: fn('Mn'), M: mapping(GA('Q'), 'Worker') };
+  const named = (id: string) => new RegExp(`^MN-1 ${id}: `);
+
+  test('a resource of the output named by a literal ARN or queue URL is that resource (and the outside when its account is a literal)', () => {
+    const sub = (endpointValue: unknown) => relays({
+      T: topic,
+      ...publicTopic,
+      Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'mn-inbox' } },
+      ...polled,
+      S: subscription('T', 'sqs', endpointValue),
+    });
+    expect(sub({ 'Fn::Sub': 'arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:mn-inbox' })).toEqual([expect.stringMatching(named('Worker'))]);
+    expect(sub('arn:aws:sqs:ap-northeast-1:111122223333:mn-inbox')).toEqual([expect.stringMatching(named('Worker'))]);
+    // An HTTP API's SQS-SendMessage integration naming the queue by its URL.
+    expect(relays({
+      Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'mn-inbox' } },
+      ...polled,
+      Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'a', ProtocolType: 'HTTP' } },
+      I: {
+        Type: 'AWS::ApiGatewayV2::Integration',
+        Properties: {
+          ApiId: { Ref: 'Api' },
+          IntegrationType: 'AWS_PROXY',
+          IntegrationSubtype: 'SQS-SendMessage',
+          RequestParameters: { QueueUrl: { 'Fn::Sub': 'https://sqs.${AWS::Region}.amazonaws.com/${AWS::AccountId}/mn-inbox' }, MessageBody: '$request.body' },
+        },
+      },
+    }))
+      .toEqual([expect.stringMatching(/from the internet, through the API's public endpoint: Worker ← Q \(M FunctionName\) ← Api \(I IntegrationUri\)/)]);
+    // A rule on the default bus named by its ARN; on a custom bus named by its ARN.
+    expect(relays({
+      EventsEp: endpoint('events'),
+      Out: fn(),
+      R: {
+        Type: 'AWS::Events::Rule',
+        Properties: { EventBusName: { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default' }, EventPattern: { source: ['x'] }, Targets: [{ Id: 't', Arn: GA('Out') }] },
+      },
+    }))
+      .toEqual([expect.stringMatching(/to function Out, which runs outside every VPC, with the internet: EventsEp → the default event bus → Out \(R Targets\[0\]\.Arn\)/)]);
+  });
+
+  test('an alias or version of a My Number function is that function', () => {
+    expect(relays({
+      T: topic,
+      ...publicTopic,
+      Q: queue,
+      S: subscription('T', 'sqs', GA('Q')),
+      Worker: fn('Mn'),
+      V: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: 'Worker' } } },
+      Live: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Worker' }, FunctionVersion: GA('V', 'Version'), Name: 'live' } },
+      M: mapping(GA('Q'), 'Live'),
+    }))
+      .toEqual([expect.stringMatching(named('Worker'))]);
+  });
+
+  test('a state machine\'s literal names: a function by name, another account\'s queue by URL or function by ARN in definition text, a machine by ARN', () => {
+    const machine = (definition: Record<string, unknown>) => ({ Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'r', ...definition } });
+    const invoke = { StartAt: 'I', States: { I: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, Parameters: { FunctionName: 'out-fn' } } } };
+    expect(relays({ StatesEp: endpoint('states'), Out: fn(undefined, { FunctionName: 'out-fn' }), Sm: machine({ Definition: invoke }) }))
+      .toEqual([expect.stringMatching(/to function Out, which runs outside every VPC/)]);
+    const send = {
+      StartAt: 'S',
+      States: {
+        S: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sqs:sendMessage',
+          End: true,
+          Parameters: { QueueUrl: 'https://sqs.ap-northeast-1.amazonaws.com/999999999999/exfil' },
+        },
+      },
+    };
+    expect(relays({ StatesEp: endpoint('states'), Sm: machine({ Definition: send }) })).toEqual([expect.stringMatching(/999999999999\/exfil, which is not in the synthesized output/)]);
+    const text = JSON.stringify({ StartAt: 'I', States: { I: { Type: 'Task', Resource: 'arn:aws:lambda:ap-northeast-1:999999999999:function:exfil', End: true } } });
+    expect(relays({ StatesEp: endpoint('states'), Sm: machine({ DefinitionString: text }) })).toEqual([expect.stringMatching(/function:exfil, which is not in the synthesized output/)]);
+  });
+
+  test('a queue\'s inline policy, a policy statement chosen by a condition, a function placed by a condition', () => {
+    expect(relays({
+      SqsEp: endpoint('sqs'),
+      Q: queue,
+      P: {
+        Type: 'AWS::SQS::QueueInlinePolicy',
+        Properties: {
+          Queue: { Ref: 'Q' },
+          PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:*', Resource: '*' }] },
+        },
+      },
+    }))
+      .toEqual([expect.stringMatching(/everyone \(Principal "\*"\), by the queue policy P/)]);
+    const conditional = (resources: Record<string, unknown>) => checkTopology(extractCloudFormation({
+      S: {
+        Parameters: { O: { Type: 'String' } },
+        Conditions: { C: { 'Fn::Equals': [{ Ref: 'O' }, 'yes'] } },
+        Resources: { ...base(), Role: role, ...resources },
+      },
+    } as any), { model: NetworkModel.ALPHA })
+      .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+    expect(conditional({
+      T: topic,
+      Worker: fn('Mn'),
+      S: subscription('T', 'lambda', GA('Worker')),
+      TP: {
+        Type: 'AWS::SNS::TopicPolicy',
+        Properties: {
+          Topics: [{ Ref: 'T' }],
+          PolicyDocument: { Statement: [{ 'Fn::If': ['C', { Effect: 'Allow', Principal: '*', Action: 'sns:Publish', Resource: '*' }, { Ref: 'AWS::NoValue' }] }] },
+        },
+      },
+    }))
+      .toEqual([expect.stringMatching(/anyone a statement the guard cannot read may let in, by the topic policy TP/)]);
+    // Where a function runs is chosen by a condition: it may run in any segment, so each closed segment judges it.
+    expect(conditional({
+      T: topic,
+      ...publicTopic,
+      S: subscription('T', 'lambda', GA('Worker')),
+      Worker: fn(undefined, { VpcConfig: { 'Fn::If': ['C', { SubnetIds: [{ Ref: 'MnSub' }], SecurityGroupIds: [GA('MnSg', 'GroupId')] }, { Ref: 'AWS::NoValue' }] } }),
+    })
+      .map((f) => f.split(' ')[0]).sort()).toEqual(['LG-1', 'MN-1']);
+  });
+
+  test('an endpoint policy naming a bucket whose name is an expression reaches it (the name may be any)', () => {
+    const gateway = {
+      Type: 'AWS::EC2::VPCEndpoint',
+      Properties: {
+        VpcId: { Ref: 'MnVpc' },
+        VpcEndpointType: 'Gateway',
+        ServiceName: 'com.amazonaws.ap-northeast-1.s3',
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::mn-data-111122223333/*'] }] },
+      },
+    };
+    expect(relays({
+      S3Ep: gateway,
+      B: {
+        Type: 'AWS::S3::Bucket',
+        Properties: {
+          BucketName: { 'Fn::Sub': 'mn-data-${AWS::AccountId}' },
+          ReplicationConfiguration: { Role: 'r', Rules: [{ Status: 'Enabled', Destination: { Bucket: 'arn:aws:s3:::exfil', Account: '999999999999' } }] },
+        },
+      },
+    }))
+      .toEqual([expect.stringMatching(named('S3Ep'))]);
+  });
+
+  test('endpoints: SES sends mail anywhere; IoT Core\'s data plane feeds the topic rules; a FIPS endpoint is its service', () => {
+    expect(relays({ SmtpEp: endpoint('email-smtp') })).toEqual([expect.stringMatching(/to mail to any address \(Amazon SES through its SMTP endpoint\)/)]);
+    const rule = (action: Record<string, unknown>) => ({ Type: 'AWS::IoT::TopicRule', Properties: { TopicRulePayload: { Sql: "SELECT * FROM '#'", Actions: [action] } } });
+    expect(relays({ IotEp: endpoint('iot.data'), R: rule({ Http: { Url: 'https://collector.example.net/' } }) }))
+      .toEqual([expect.stringMatching(/to https:\/\/collector\.example\.net\/ \(an IoT rule HTTP action\)/)]);
+    expect(relays({ IotEp: endpoint('iot.data'), R: rule({ Lambda: { FunctionArn: GA('Out') } }), Out: fn() })).toEqual([expect.stringMatching(/to function Out/)]);
+    expect(relays({ SqsEp: endpoint('sqs-fips'), Q: queue, Consumer: fn('In'), M: mapping(GA('Q'), 'Consumer') })).toEqual([expect.stringMatching(named('SqsEp'))]);
+  });
+
+  test('OpenAPI definitions, Kinesis Data Analytics, pipe and state machine execution logs, a log group named only by a literal', () => {
+    const body = {
+      openapi: '3.0.1',
+      paths: {
+        '/in': {
+          post: {
+            'x-amazon-apigateway-integration': {
+              type: 'aws',
+              httpMethod: 'POST',
+              uri: { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:sqs:path/${AWS::AccountId}/${Q.QueueName}' },
+            },
+          },
+        },
+      },
+    };
+    expect(relays({ Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Body: body } }, Q: queue, ...polled })).toEqual([expect.stringMatching(named('Worker'))]);
+    expect(relays({
+      KEp: endpoint('kinesis-streams'),
+      St: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } },
+      App: {
+        Type: 'AWS::KinesisAnalyticsV2::Application',
+        Properties: {
+          RuntimeEnvironment: 'SQL-1_0',
+          ServiceExecutionRole: 'r',
+          ApplicationConfiguration: { SqlApplicationConfiguration: { Inputs: [{ NamePrefix: 'in', KinesisStreamsInput: { ResourceARN: GA('St') } }] } },
+        },
+      },
+    }))
+      .toEqual([expect.stringMatching(/Kinesis Data Analytics application App, whose code the guard does not read/)]);
+    expect(relays({
+      A: fn('Mn'),
+      Q: queue,
+      D: {
+        Type: 'AWS::Lambda::EventInvokeConfig',
+        Properties: {
+          FunctionName: { Ref: 'A' },
+          Qualifier: '$LATEST',
+          DestinationConfig: { OnSuccess: { Destination: GA('Q') } },
+        },
+      },
+      B: fn('Mn'),
+      P: {
+        Type: 'AWS::Pipes::Pipe',
+        Properties: {
+          RoleArn: 'r',
+          Source: GA('Q'),
+          Target: GA('B'),
+          LogConfiguration: { Level: 'TRACE', IncludeExecutionData: ['ALL'], S3LogDestination: { BucketName: 'exfil', BucketOwner: '999999999999' } },
+        },
+      },
+    }).map((f) => f.split(':')[0]))
+      .toEqual(['MN-1 A']);
+    const pass = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+    expect(relays({
+      StatesEp: endpoint('states'),
+      G: { Type: 'AWS::Logs::LogGroup', Properties: {} },
+      Out: fn(),
+      F: { Type: 'AWS::Logs::SubscriptionFilter', Properties: { LogGroupName: { Ref: 'G' }, FilterPattern: '', DestinationArn: GA('Out') } },
+      Sm: {
+        Type: 'AWS::StepFunctions::StateMachine',
+        Properties: {
+          RoleArn: 'r',
+          Definition: pass,
+          LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: true, Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: GA('G') } }] },
+        },
+      },
+    }))
+      .toEqual([expect.stringMatching(named('StatesEp'))]);
+    // The own account's group a subscription filter names by a literal that no group of the output is written as: the logs endpoint reaches it too.
+    expect(relays({
+      LogsEp: endpoint('logs'),
+      Out: fn(),
+      G: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: { 'Fn::Sub': 'mn-app-${AWS::Region}' } } },
+      F: { Type: 'AWS::Logs::SubscriptionFilter', Properties: { LogGroupName: 'mn-app-ap-northeast-1', FilterPattern: '', DestinationArn: GA('Out') } },
+    }))
+      .toEqual([expect.stringMatching(/LogsEp → log group mn-app-ap-northeast-1 → Out \(F DestinationArn\)|LogsEp → log group mn-app-ap-northeast-1/)]);
+  });
+});
+
 describe('Japanese', () => {
   test('a finding names the outside end in Japanese too', () => {
     const found = checkTopology(extractCloudFormation({

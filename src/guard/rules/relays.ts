@@ -32,7 +32,9 @@ import { nameOf } from '../topology';
 
 /** A resource's name in a message: its construct path or id; the account's default event bus in words. */
 function label(graph: TopologyGraph, id: string): string {
-  return id === DEFAULT_EVENT_BUS ? 'the default event bus' : nameOf(graph, id);
+  if (id === DEFAULT_EVENT_BUS) return 'the default event bus';
+  if (id.startsWith('#log-group:')) return `log group ${id.slice('#log-group:'.length)}`;
+  return nameOf(graph, id);
 }
 
 /** Where an end runs: a segment, the prefecture hub, or somewhere the guard cannot tell. */
@@ -139,6 +141,7 @@ const KIND_JA: Readonly<Record<string, string>> = {
   'an HTTP integration': 'HTTP 統合',
   'an IoT topic rule': 'IoT トピックルール',
   'an SES receipt rule': 'SES 受信ルール',
+  'an IoT rule HTTP action': 'IoT ルールの HTTP アクション',
 };
 
 /**
@@ -157,6 +160,18 @@ export function outsideJa(what: string): string {
     [/^anyone a policy the guard cannot read may let in, by (.*)$/s, (m) => `ガードが読めない ${whereJa(m[1])} が受け入れうる誰でも`],
     [/^whatever a definition the guard cannot read \((.*)\) calls$/s, (m) => `ガードが読めない定義（${m[1]}）が呼び出すもの`],
     [/^the internet, through the API's public endpoint$/, () => 'API の公開エンドポイントを通じたインターネット'],
+    [/^anyone a statement the guard cannot read may let in, by (.*)$/s, (m) => `ガードが読めない ${whereJa(m[1])} のステートメントが受け入れうる誰でも`],
+    [/^every principal held to account (.*), which the guard cannot tell is the own one, by (.*)$/s,
+      (m) => `${whereJa(m[2])} が認める、アカウント ${m[1]} に限ったすべてのプリンシパル（自団体のアカウントか判断できない）`],
+    [/^(\S+) held to account (.*), which the guard cannot tell is the own one, by (.*)$/s,
+      (m) => `${whereJa(m[3])} が認める、アカウント ${m[2]} に限った ${m[1]}（自団体のアカウントか判断できない）`],
+    [/^an IoT rule (\S+) action, which the guard does not follow$/, (m) => `ガードが追跡しない IoT ルールの ${m[1]} アクション`],
+    [/^an IoT rule action the guard cannot read \((.*)\)$/s, (m) => `ガードが読めない IoT ルールのアクション（${m[1]}）`],
+    [/^account (.*), which owns the bucket the pipe logs to$/, (m) => `パイプがログを書くバケットを所有するアカウント ${m[1]}`],
+    [/^Kinesis Data Analytics application (.*), whose code the guard does not read$/, (m) => `ガードがコードを読まない Kinesis Data Analytics アプリケーション ${m[1]}`],
+    [/^whatever an API definition the guard cannot read \((.*)\) integrates with$/s, (m) => `ガードが読めない API 定義（${m[1]}）が統合するもの`],
+    [/^mail to any address \(Amazon SES through its SMTP endpoint\)$/, () => '任意のアドレスへのメール（SMTP エンドポイント経由の Amazon SES）'],
+    [/^mail to any address \(Amazon SES\)$/, () => '任意のアドレスへのメール（Amazon SES）'],
     [/^devices publishing to AWS IoT Core \(an IoT topic rule\)$/, () => 'AWS IoT Core に発行するデバイス（IoT トピックルール）'],
     [/^mail from the internet \(an SES receipt rule\)$/, () => 'インターネットからのメール（SES 受信ルール）'],
     [/^the callers of an AppSync GraphQL API$/, () => 'AppSync GraphQL API の呼び出し元'],
@@ -257,13 +272,38 @@ const ENDPOINT_SERVICES: Readonly<Record<string, string>> = {
   'kinesis-firehose': 'firehose',
   'kinesis-streams': 'kinesis',
   'dynamodb': 'dynamodb',
+  // IoT Core's data plane: what a host publishes there, the account's topic rules act on.
+  'iot.data': 'iot',
 };
+
+/**
+ * Endpoint services whose API delivers to the outside by itself: SES sends mail to any address, through its SMTP
+ * interface and its API (the sending identity is the own account's, which MN-5 and LG-4 let through). (SNS's `Publish`
+ * to a phone number names no resource, so the own-account endpoint policy MN-5 and LG-4 require, with
+ * `aws:ResourceAccount`, does not allow it.)
+ */
+const ENDPOINT_OUTSIDE: Readonly<Record<string, string>> = {
+  'email-smtp': 'mail to any address (Amazon SES through its SMTP endpoint)',
+  'email': 'mail to any address (Amazon SES)',
+};
+
+/** The endpoint service's own name (`sqs`, `iot.data`), from a service name as written (`com.amazonaws.{region}.sqs`, an expression's text). */
+function endpointServiceOf(serviceName: string): string | undefined {
+  const m = /com\.amazonaws\.(?:\$\{[^}]*\}|\{[^}]*\}|[a-z0-9-]+)\.([a-z0-9.-]+?)[^a-z0-9.-]*$/.exec(serviceName);
+  // A FIPS endpoint is the same service (`sqs-fips`).
+  return m?.[1].replace(/-fips$/, '');
+}
 
 /** The relay service a VPC endpoint reaches, from its service name (`com.amazonaws.{region}.sqs`), if it relays. */
 export function endpointRelayService(serviceName: string): string | undefined {
-  // The name as written may be the text of an expression (`{"Fn::Sub":"com.amazonaws.${AWS::Region}.sqs"}`).
-  const last = /\.([a-z0-9-]+)[^a-z0-9.-]*$/.exec(serviceName)?.[1];
-  return last === undefined ? undefined : ENDPOINT_SERVICES[last];
+  const service = endpointServiceOf(serviceName);
+  return service === undefined ? undefined : ENDPOINT_SERVICES[service];
+}
+
+/** What an endpoint's own API reaches outside (`ENDPOINT_OUTSIDE`), if anything. */
+function endpointOutside(serviceName: string): string | undefined {
+  const service = endpointServiceOf(serviceName);
+  return service === undefined ? undefined : ENDPOINT_OUTSIDE[service];
 }
 
 /** Where a VPC endpoint lies: its subnets' segments, else its VPC's. */
@@ -284,7 +324,10 @@ function reachesOutput(graph: TopologyGraph, e: VpcEndpointNode): boolean {
   if (e.policy?.kind !== 'document') return true;
   const statements = (e.policy.document as any)?.Statement;
   const list: unknown[] = Array.isArray(statements) ? statements : [statements];
-  const buckets = nodesOf(graph, 's3-bucket').map((b) => b.name).filter((n): n is string => n !== undefined);
+  const all = nodesOf(graph, 's3-bucket');
+  // A bucket whose name is not a literal (an expression, a parameter, a generated name) may be any of them.
+  if (all.some((b) => b.name === undefined)) return true;
+  const buckets = all.map((b) => b.name!);
   return list.some((s: any) => {
     if (!s || typeof s !== 'object' || s.Effect !== 'Allow') return s?.Effect !== 'Deny';
     if (s.NotResource !== undefined || s.Resource === undefined) return true;
@@ -332,7 +375,7 @@ export interface RelayStart {
  * with the ends its chains reach (each end once per direction from each resource an endpoint reaches).
  */
 export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[] {
-  if (nodesOf(graph, 'relay').length === 0) return [];
+  if (nodesOf(graph, 'relay').length === 0 && nodesOf(graph, 'vpc-endpoint').length === 0) return [];
   const index = indexOf(graph);
   const starts: RelayStart[] = [];
   const chain = (reached: Reached, direction: 'forward' | 'backward', text: string): RelayChain => ({
@@ -341,8 +384,9 @@ export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[
   // Functions of the segment: what reaches them, and where what they deliver goes.
   for (const r of [...index.byResource.values()].sort((a, b) => (a.resource < b.resource ? -1 : 1))) {
     if (r.runs === undefined || r.runs === 'internet') continue;
-    const places = r.runs.map((s) => placeOf(graph, s));
-    if (!places.includes(segment)) continue;
+    // A function that may run in the segment (or whose subnets the guard cannot place: it may run anywhere).
+    const places = r.runs.length === 0 ? ['unknown' as const] : r.runs.map((s) => placeOf(graph, s));
+    if (!places.includes(segment) && !places.includes('unknown')) continue;
     const key = `n:${r.resource}`;
     const name = label(graph, r.resource);
     const chains = (['forward', 'backward'] as const).flatMap((direction) => reach(graph, index, key, direction)
@@ -352,9 +396,18 @@ export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[
   // Endpoints of the segment for a relaying service: every resource of that service in the output, both ways.
   for (const e of [...nodesOf(graph, 'vpc-endpoint')].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const service = endpointRelayService(e.serviceName);
-    if (service === undefined || !endpointPlaces(graph, e).includes(segment) || !reachesOutput(graph, e)) continue;
+    const beyond = endpointOutside(e.serviceName);
+    if ((service === undefined && beyond === undefined) || !endpointPlaces(graph, e).includes(segment)) continue;
     const name = label(graph, e.id);
     const chains: RelayChain[] = [];
+    if (beyond !== undefined) {
+      const key = `x:${beyond}`;
+      chains.push(chain({ key, end: { what: bi(beyond, outsideJa(beyond)) }, hops: [] }, 'forward', `${name} → ${beyond}`));
+    }
+    if (service === undefined || !reachesOutput(graph, e)) {
+      starts.push({ id: e.id, kind: 'endpoint', chains, service: endpointServiceOf(e.serviceName) });
+      continue;
+    }
     for (const touched of index.byService.get(service) ?? []) {
       const key = `n:${touched.resource}`;
       const start = `${name} → ${label(graph, touched.resource)}`;
