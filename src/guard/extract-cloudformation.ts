@@ -2292,13 +2292,15 @@ class TemplateReader {
       }
     }
     const read = TemplateReader.READERS.get(type);
+    const relay = TemplateReader.RELAY_READERS.get(type);
     // What a reader cannot read inside (a list or block given by a parameter or condition) is unresolved (`GraphBuilder.reading`).
-    if (read) {
+    if (read || relay) {
       b.reading(id, p, () => {
         // A value chosen by a condition (Fn::If) is one of two the guard does not choose between: unresolved wherever it is,
         // whichever reader reads it. Only a template with conditions can have one.
         if (this.conditional) conditionalValues(p);
-        read(this, { b, base, noted, p, id, tags, type });
+        read?.(this, { b, base, noted, p, id, tags, type });
+        relay?.(this, { b, base, noted, p, id, tags, type });
       });
       const transformed = macroCall(p);
       if (transformed !== undefined) {
@@ -2306,8 +2308,6 @@ class TemplateReader {
           TRANSFORM_FIX, undefined, base.path);
       }
     }
-    const relay = TemplateReader.RELAY_READERS.get(type);
-    if (relay) relay(this, { b, base, noted, p, id, tags, type });
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path, type);
     this.triggeredCode(id, type, p, base.path);
     // A type of the CloudFormation registry that is no AWS type (a private or third-party extension, `Acme::Net::Route`):
