@@ -18,7 +18,7 @@ import { customResourcePowers, templateIam, TemplateView } from './custom-resour
 import { AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
-  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RoleLabelNode,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf, normaliseProtocol, Ref, RoleLabelNode,
   RelayFlow, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
@@ -834,8 +834,9 @@ class TemplateReader {
         destinations: (Array.isArray(p.LogDestinationConfigs) ? p.LogDestinationConfigs : []).map((d: unknown) => b.noted(id, 'LogDestinationConfigs', reader.sink(d))),
       });
     }],
-    [['AWS::S3::Bucket'], (_reader, { b, base, p }) => {
-      b.add({ ...base, type: 's3-bucket', name: str(p.BucketName) });
+    [['AWS::S3::Bucket'], (reader, { b, base, p }) => {
+      const named = p.BucketName !== undefined && p.BucketName !== null && typeof p.BucketName !== 'string';
+      b.add({ ...base, type: 's3-bucket', name: str(p.BucketName), ...named ? { namePattern: namePatternOf(reader.relayText(p.BucketName)) } : {} });
     }],
     [['AWS::Route53Resolver::ResolverQueryLoggingConfig'], (reader, { b, base, p, id }) => {
       b.add({ ...base, type: 'query-log-config', destination: b.noted(id, 'DestinationArn', reader.sink(p.DestinationArn)) });

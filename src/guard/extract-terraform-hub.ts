@@ -5,7 +5,7 @@
  * reach them through the same reader (§11).
  */
 import { GraphBuilder, str } from './builder';
-import { GraphNode, Ref } from './graph';
+import { GraphNode, namePatternOf, Ref } from './graph';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { parseEmbeddedJson } from './strict-json';
 import { blocks, templated, valueList } from './unreadable';
@@ -73,7 +73,13 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
     b.add({ ...base, ...(drops ? { drops } : {}), type: 'waf-logging', webAcl: noted('resource_arn', p.resource_arn), destinations: valueList(p.log_destination_configs).map((d) => b.noted(id, 'log_destination_configs', sink(c, d))) });
   }],
   ['aws_s3_bucket', ({ b, base, p }) => {
-    b.add({ ...base, type: 's3-bucket', name: typeof p.bucket === 'string' && !templated(p.bucket) ? p.bucket : undefined });
+    const literal = typeof p.bucket === 'string' && !templated(p.bucket) ? p.bucket : undefined;
+    // A name from an expression, or from `bucket_prefix` (the provider appends a unique suffix), matches its pattern.
+    const pattern = literal !== undefined ? undefined : typeof p.bucket === 'string' ? namePatternOf(p.bucket.replace(/\$\{[^}]*\}/g, '{reference}'))
+      : p.bucket !== undefined && p.bucket !== null ? '.*'
+        : typeof p.bucket_prefix === 'string' ? namePatternOf(`${p.bucket_prefix.replace(/\$\{[^}]*\}/g, '{reference}')}{suffix}`)
+          : p.bucket_prefix !== undefined && p.bucket_prefix !== null ? '.*' : undefined;
+    b.add({ ...base, type: 's3-bucket', name: literal, ...pattern !== undefined ? { namePattern: pattern } : {} });
   }],
   ['aws_route53_resolver_query_log_config', (c) => {
     c.b.add({ ...c.base, type: 'query-log-config', destination: c.b.noted(c.id, 'destination_arn', sink(c, c.p.destination_arn)) });

@@ -651,6 +651,17 @@ export interface WafLoggingNode extends NodeBase {
 export interface BucketNode extends NodeBase {
   readonly type: 's3-bucket';
   readonly name?: string;
+  /**
+   * A name given by an expression (a substitution, a parameter, a variable, a prefix), as a regular expression its
+   * deployed name matches (what the guard cannot read matches anything); undefined for a literal name, or none given
+   * (the engine then generates one from the stack or `terraform-`, which no literal in the output can name).
+   */
+  readonly namePattern?: string;
+}
+
+/** The regular expression of a name written as text with `{…}` marks where a value the guard cannot read goes. */
+export function namePatternOf(text: string): string {
+  return `^${text.split(/\{[^}]*\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('.*')}$`;
 }
 
 /** A Route 53 Resolver query logging configuration and where it delivers. */

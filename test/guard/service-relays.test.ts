@@ -522,6 +522,24 @@ describe('CloudFormation: outside tester, red team 40 (service relays)', () => {
       .toEqual([expect.stringMatching(named('S3Ep'))]);
   });
 
+  test('control: a bucket whose name the engine generates is none a literal of an endpoint policy names (the α′ package repository endpoint)', () => {
+    const gateway = {
+      Type: 'AWS::EC2::VPCEndpoint',
+      Properties: {
+        VpcId: { Ref: 'MnVpc' },
+        VpcEndpointType: 'Gateway',
+        ServiceName: 'com.amazonaws.ap-northeast-1.s3',
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: ['arn:aws:s3:::al2023-repos-{region}-de612dc2/*'] }] },
+      },
+    };
+    const open = { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'B' }, PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] } } };
+    expect(relays({ S3Ep: gateway, B: { Type: 'AWS::S3::Bucket', Properties: {} }, P: open })).toEqual([]);
+    // Named by an expression whose literal parts cannot be that name: none either; whose parts can: reached.
+    expect(relays({ S3Ep: gateway, B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { 'Fn::Sub': 'logs-${AWS::AccountId}' } } }, P: open })).toEqual([]);
+    expect(relays({ S3Ep: gateway, B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { 'Fn::Sub': 'al2023-repos-${AWS::Region}-de612dc2' } } }, P: open }))
+      .toEqual([expect.stringMatching(named('S3Ep'))]);
+  });
+
   test('endpoints: SES sends mail anywhere; IoT Core\'s data plane feeds the topic rules; a FIPS endpoint is its service', () => {
     expect(relays({ SmtpEp: endpoint('email-smtp') })).toEqual([expect.stringMatching(/to mail to any address \(Amazon SES through its SMTP endpoint\)/)]);
     const rule = (action: Record<string, unknown>) => ({ Type: 'AWS::IoT::TopicRule', Properties: { TopicRulePayload: { Sql: "SELECT * FROM '#'", Actions: [action] } } });

@@ -324,10 +324,7 @@ function reachesOutput(graph: TopologyGraph, e: VpcEndpointNode): boolean {
   if (e.policy?.kind !== 'document') return true;
   const statements = (e.policy.document as any)?.Statement;
   const list: unknown[] = Array.isArray(statements) ? statements : [statements];
-  const all = nodesOf(graph, 's3-bucket');
-  // A bucket whose name is not a literal (an expression, a parameter, a generated name) may be any of them.
-  if (all.some((b) => b.name === undefined)) return true;
-  const buckets = all.map((b) => b.name!);
+  const buckets = nodesOf(graph, 's3-bucket');
   return list.some((s: any) => {
     if (!s || typeof s !== 'object' || s.Effect !== 'Allow') return s?.Effect !== 'Deny';
     if (s.NotResource !== undefined || s.Resource === undefined) return true;
@@ -337,7 +334,10 @@ function reachesOutput(graph: TopologyGraph, e: VpcEndpointNode): boolean {
       const bucket = typeof r === 'string' ? /^arn:(?:[a-z-]+|\{partition\}):s3:::((?:[a-z0-9.-]|\{region\})+)(\/.*)?$/.exec(r)?.[1] : undefined;
       if (bucket === undefined) return true;
       const pattern = new RegExp(`^${bucket.split('{region}').map((x) => x.replace(/\./g, '\\.')).join('[a-z0-9-]+')}$`);
-      return buckets.some((b) => pattern.test(b));
+      // A bucket named by an expression may be this one when its name's pattern admits the literal (`{region}` read as
+      // a region's name); one whose name the engine generates cannot be named by a literal of the output.
+      const sample = bucket.replace(/\{region\}/g, 'ap-northeast-1');
+      return buckets.some((b) => (b.name !== undefined && pattern.test(b.name)) || (b.namePattern !== undefined && new RegExp(b.namePattern).test(sample)));
     });
   });
 }
