@@ -337,7 +337,8 @@ function reachesOutput(graph: TopologyGraph, e: VpcEndpointNode): boolean {
       // A bucket named by an expression may be this one when its name's pattern admits the literal (`{region}` read as
       // a region's name); one whose name the engine generates cannot be named by a literal of the output.
       const sample = bucket.replace(/\{region\}/g, 'ap-northeast-1');
-      return buckets.some((b) => (b.name !== undefined && pattern.test(b.name)) || (b.namePattern !== undefined && new RegExp(b.namePattern).test(sample)));
+      return buckets.some((b) => (b.name !== undefined && pattern.test(b.name))
+        || (b.namePattern !== undefined && new RegExp(b.namePattern).test(sample)));
     });
   });
 }
