@@ -5,8 +5,9 @@ import { NetworkModel } from '../../model/network-model';
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { AGENT_CONF_EOF } from '../../plan/proxy';
 import { AGENT_START, scriptCommands } from '../boot-script';
+import { DeclaredSiem } from '../declared';
 import { BucketNode, LogGroupNode, nodesOf, Ref, TopologyGraph, UserDataNode } from '../graph';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf } from '../topology';
 
 /** β and β′ require log management with a SIEM (seed 000; REQUIREMENTS.md §2). */
@@ -79,14 +80,49 @@ const RETENTION_FIX = bi(`keep the log group's events at least ${LOG_RETENTION_D
   + 'a literal the guard can read', `ロググループのイベントを ${LOG_RETENTION_DAYS} 日以上保持する（RetentionInDays・retention_in_days。指定しなければ無期限）。値はガードが読めるリテラルにする`);
 
 /**
- * A destination is the declared SIEM sink when it is named by ARN / name from outside the synthesized output
- * (`logging.siemBucketArn`); a bucket or log group of the output is only an archive, whether referenced (rendered
- * `{s3-bucket}`) or named by a literal ARN / name (`outputSink`) — unless it is the security cloud hub's SIEM bucket of
- * the same app (`isSiemSink`, SC-4). The guard is not given the blueprint's `logging.siemBucketArn`, so any literal
- * destination outside the output counts as the SIEM (docs/guard-semantics.md, LOG-1).
+ * A destination is the SIEM sink when it is named by ARN / name from outside the synthesized output; a bucket or log group
+ * of the output is only an archive, whether referenced (rendered `{s3-bucket}`) or named by a literal ARN / name
+ * (`outputSink`) — unless it is the security cloud hub's SIEM bucket of the same app (`isSiemSink`, SC-4). When the scope
+ * declares its SIEM (`GuardContext.siem`: the blueprint's `logging.siemBucketArn`, or the hub's), a literal destination
+ * must name a declared one (`namesDeclaredSiem`); when it declares none (a stack built by hand, the CLI without a
+ * blueprint), any literal destination outside the output counts as the SIEM (docs/guard-semantics.md, LOG-1).
  */
 const external = (graph: TopologyGraph, d: Destination) =>
   d.destination !== undefined && !d.destination.includes('{') && outputSink(graph, d) === undefined;
+
+/** The bucket name of an S3 bucket ARN (`arn:<partition>:s3:::<name>`). */
+const bucketNameOf = (arn: string): string | undefined => BUCKET_ARN.exec(arn)?.[1];
+
+/**
+ * Whether a literal destination names a declared SIEM bucket: an S3 destination whose ARN is the bucket's ARN or an ARN
+ * under it (`<bucket ARN>/<key prefix>`, as a flow log's `LogDestination` names a folder:
+ * https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-path.html), or, given as a plain name (Network Firewall's
+ * `bucketName`, which takes the key prefix apart in `prefix`:
+ * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_LogDestinationConfig.html), the bucket's name.
+ * A SIEM declared by a reference (`bucketArn` undefined) is named by no literal.
+ */
+function namesDeclaredSiem(d: Destination, siems: readonly DeclaredSiem[]): boolean {
+  const v = d.destination;
+  if (v === undefined || !/^s3$/i.test(d.destinationType)) return false;
+  return siems.some(({ bucketArn }) => {
+    if (bucketArn === undefined) return false;
+    return v.startsWith('arn:') ? v === bucketArn || v.startsWith(`${bucketArn}/`) : v.split('/')[0] === bucketNameOf(bucketArn);
+  });
+}
+
+/** Whether a flow-log or firewall-log destination reaches the SIEM (β / β′). */
+function reachesSiem(ctx: GuardContext, d: Destination): boolean {
+  if (isSiemSink(ctx.graph, d.sink)) return true;
+  if (!external(ctx.graph, d)) return false;
+  const siems = ctx.siem;
+  return siems === undefined || siems.length === 0 || namesDeclaredSiem(d, siems);
+}
+
+/** The declared SIEMs in words: their ARNs, or the hub's SIEM bucket for one declared by a reference. */
+function declaredInWords(siems: readonly DeclaredSiem[], ja = false): string {
+  const names = [...new Set(siems.map((x) => x.bucketArn ?? (ja ? 'セキュリティクラウドのハブの SIEM バケット' : "the security cloud hub's SIEM bucket")))];
+  return names.join(ja ? '、' : ' or ');
+}
 
 /** A destination as a finding names it: its rendering, and the output's bucket / log group a literal one names. */
 function shown(graph: TopologyGraph, d: Destination, ja = false): string {
@@ -97,22 +133,27 @@ function shown(graph: TopologyGraph, d: Destination, ja = false): string {
 }
 
 function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, fix: Bilingual) => void): void {
-  const fix = bi('deliver the log to the SIEM\'s ingestion bucket (logging.siemBucketArn), as β/β′ require (ログ管理, SIEM)',
-    'β・β′ モデルが求めるとおり、ログを SIEM の取り込み用バケット（logging.siemBucketArn）へ送る（ログ管理、SIEM）');
+  const declared = ctx.siem !== undefined && ctx.siem.length > 0 ? ctx.siem : undefined;
+  const fix = declared
+    ? bi(`deliver the log to the declared SIEM, ${declaredInWords(declared)} (logging.siemBucketArn), or to a key prefix under it, as β/β′ require (ログ管理, SIEM)`,
+      `β・β′ モデルが求めるとおり、ログを宣言した SIEM（${declaredInWords(declared, true)}、logging.siemBucketArn）か、その下のキープレフィックスへ送る（ログ管理、SIEM）`)
+    : bi('deliver the log to the SIEM\'s ingestion bucket (logging.siemBucketArn), as β/β′ require (ログ管理, SIEM)',
+      'β・β′ モデルが求めるとおり、ログを SIEM の取り込み用バケット（logging.siemBucketArn）へ送る（ログ管理、SIEM）');
+  const sink = declared ? bi(`the declared SIEM (${declaredInWords(declared)})`, `宣言した SIEM（${declaredInWords(declared, true)}）`) : bi('a SIEM sink', 'SIEM');
   for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
     const logs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
-    if (logs.length > 0 && !logs.some((l) => external(ctx.graph, l) || isSiemSink(ctx.graph, l.sink))) {
+    if (logs.length > 0 && !logs.some((l) => reachesSiem(ctx, l))) {
       const to = (ja?: boolean) => logs.map((l) => shown(ctx.graph, l, ja)).join(', ');
-      add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to()}, not to a SIEM sink`,
-        `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、SIEM ではなく ${to(true)}`), fix);
+      add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to()}, not to ${sink.en}`,
+        `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、${spaced(sink.ja)}ではなく ${to(true)}`), fix);
     }
   }
   for (const fw of nodesOf(ctx.graph, 'firewall')) {
     const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
-    const local = destinations.filter((d) => !external(ctx.graph, d) && !isSiemSink(ctx.graph, d.sink));
+    const local = destinations.filter((d) => !reachesSiem(ctx, d));
     if (local.length > 0) {
-      add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${shown(ctx.graph, d)}`).join(', ')}, not to a SIEM sink`,
-        `ファイアウォール ${fw.id} のログの送り先が SIEM ではない（${local.map((d) => `${d.logType} ログ → ${shown(ctx.graph, d, true)}`).join(', ')}）`), fix);
+      add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${shown(ctx.graph, d)}`).join(', ')}, not to ${sink.en}`,
+        `ファイアウォール ${fw.id} のログの送り先が ${spaced(sink.ja)}ではない（${local.map((d) => `${d.logType} ログ → ${shown(ctx.graph, d, true)}`).join(', ')}）`), fix);
     }
   }
 }
