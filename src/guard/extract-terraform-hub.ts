@@ -6,6 +6,7 @@
  */
 import { GraphBuilder, str } from './builder';
 import { GraphNode, Ref } from './graph';
+import { terraformInlineLifecycle, terraformLifecycleRules } from './lifecycle';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { parseEmbeddedJson } from './strict-json';
 import { blocks, templated, valueList } from './unreadable';
@@ -73,7 +74,12 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
     b.add({ ...base, ...(drops ? { drops } : {}), type: 'waf-logging', webAcl: noted('resource_arn', p.resource_arn), destinations: valueList(p.log_destination_configs).map((d) => b.noted(id, 'log_destination_configs', sink(c, d))) });
   }],
   ['aws_s3_bucket', ({ b, base, p }) => {
-    b.add({ ...base, type: 's3-bucket', name: typeof p.bucket === 'string' && !templated(p.bucket) ? p.bucket : undefined });
+    const lifecycle = terraformInlineLifecycle(p.lifecycle_rule);
+    b.add({ ...base, type: 's3-bucket', name: typeof p.bucket === 'string' && !templated(p.bucket) ? p.bucket : undefined, ...(lifecycle ? { lifecycle } : {}) });
+  }],
+  // Which bucket it configures is resolved without recording (LOG-1 counts a bucket it cannot resolve as any bucket).
+  ['aws_s3_bucket_lifecycle_configuration', ({ b, base, p, ref }) => {
+    b.add({ ...base, type: 's3-lifecycle', bucket: ref(p.bucket), rules: terraformLifecycleRules(p.rule) });
   }],
   ['aws_route53_resolver_query_log_config', (c) => {
     c.b.add({ ...c.base, type: 'query-log-config', destination: c.b.noted(c.id, 'destination_arn', sink(c, c.p.destination_arn)) });
