@@ -96,8 +96,9 @@ const covers = (prefix: string | undefined, keys: string) => prefix === undefine
 function ruleProblem(where: Bilingual, rule: BucketLifecycleRule, keys: string): Bilingual | undefined {
   if (!rule.enabled || !covers(rule.prefix, keys)) return undefined;
   const which = rule.id === undefined ? '' : ` ${rule.id}`;
-  const prefix = rule.prefix === undefined ? '' : ` (prefix ${rule.prefix})`;
-  const prefixJa = rule.prefix === undefined ? '' : `（プレフィックス ${rule.prefix}）`;
+  // An empty prefix takes every key, as none does.
+  const prefix = !rule.prefix ? '' : ` (prefix ${rule.prefix})`;
+  const prefixJa = !rule.prefix ? '' : `（プレフィックス ${rule.prefix}）`;
   if (rule.expirationDays === 'unknown') {
     return bi(`${where.en} has a lifecycle rule${which}${prefix} that expires the log objects (${keys}…) after a number of days the guard cannot read`,
       `${where.ja}のライフサイクルルール${which}${prefixJa}が、ログのオブジェクト（${keys}…）を失効させる日数をガードが読めない`);
