@@ -6,7 +6,7 @@ import { installRenderOnce, renderTemplate } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge, guardFindingId, ruleOfGuardFindingId } from '../guard/acknowledge';
 import { declaredPrefixes } from '../guard/check';
-import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
+import { declaredFlowsOf, declaredHostsOf, declaredSiemsOf, PartScope, withDeclarations } from '../guard/declared';
 import { visible } from '../guard/display';
 import { checkParts, evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { CloudFormationTemplate, ConstructPaths, extractCloudFormation, outsideValues, StackTags } from '../guard/extract-cloudformation';
@@ -138,6 +138,7 @@ export class TopologyGuard {
       emptyIsError,
       flows: declaredFlowsOf(stack),
       hosts: declaredHostsOf(stack),
+      siem: declaredSiemsOf(stack),
       // Stacks connected to others share one reachability: each subnet's paths are explored once for all of them (when
       // the set's findings were not checked together already).
       reach: connected.length > 1 && !findings ? reach() : undefined,

@@ -7,7 +7,7 @@ import { IdsMirroring } from './mirroring';
 import { SegmentNetwork } from './segment-network';
 import { TenantProxy } from './tenant-proxy';
 import { SecurityCloudMembership, TransitHub } from './transit-hub';
-import { declareBlueprint, declareFlows, declareHosts, flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
+import { declareBlueprint, declareFlows, declareHosts, declareSiem, flowsOfBlueprint, hostsOfBlueprint, siemOfLogging } from '../guard/declared';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { joinSecurityCloud } from '../model/join-security-cloud';
 import { ISecurityCloud } from '../model/security-cloud';
@@ -116,6 +116,12 @@ export class MunicipalNetwork extends Construct {
     declareBlueprint(Stack.of(this), blueprint.props);
     declareHosts(Stack.of(this), hosts);
     declareHosts(this, hosts);
+    // The SIEM its logs must reach in β / β′ (LOG-1): a literal ARN, or the hub's bucket by a reference (a token).
+    const siem = siemOfLogging(plan.logging, (v) => Token.isUnresolved(v));
+    if (siem) {
+      declareSiem(Stack.of(this), siem);
+      declareSiem(this, siem);
+    }
 
     if (plan.trafficMirroring) {
       this.mirroring = new IdsMirroring(this, 'IdsMirroring', {

@@ -5,7 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { installRenderOnce, renderConfig } from './render-once';
 import { writeAtSynthesis } from '../docs/at-synthesis';
 import { Acknowledgement, acknowledgementProblem, cannotAcknowledge } from '../guard/acknowledge';
-import { declaredFlowsOf, declaredHostsOf, PartScope, withDeclarations } from '../guard/declared';
+import { declaredFlowsOf, declaredHostsOf, declaredSiemsOf, PartScope, withDeclarations } from '../guard/declared';
 import { evaluateTopology, GuardedPart, GuardOutcome, reportFileName, withGuardedPart } from '../guard/evaluate';
 import { extractTerraform, outsideConfigValues, TerraformJson } from '../guard/extract-terraform';
 import { nodesOf, TopologyGraph } from '../guard/graph';
@@ -136,6 +136,7 @@ export class TopologyGuard {
       emptyIsError,
       flows: declaredFlowsOf(stack),
       hosts: declaredHostsOf(stack),
+      siem: declaredSiemsOf(stack),
       parts: withDeclarations(stack, parts.get(stack) ?? []),
       outside: unreadStacks(stack),
     });

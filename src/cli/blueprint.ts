@@ -2,11 +2,12 @@ import * as fs from 'fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliError } from './io';
 import { GuardScope } from '../guard/check';
-import { flowsOfBlueprint, hostsOfBlueprint } from '../guard/declared';
+import { flowsOfBlueprint, hostsOfBlueprint, siemOfLogging } from '../guard/declared';
 import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 import { AlphaPrimeCase, NetworkModel } from '../model/network-model';
 import { Blueprint, validateBlueprint } from '../model/validate';
+import { planLogging } from '../plan/plan';
 
 /** The spellings `--model` accepts (the guideline's Greek letters, with either prime, and ASCII). */
 const MODELS: Readonly<Record<string, NetworkModel>> = {
@@ -68,10 +69,19 @@ export function withModelOptions(command: Command): Command {
 /** The model flags and what a blueprint declares, as the guard at synth has them. */
 export interface JudgedScope {
   readonly options: TopologyGuardOptions;
-  /** The declared flows and hosts (none without a blueprint). */
-  readonly scope: Pick<GuardScope, 'flows' | 'hosts'>;
+  /** The declared flows, hosts and SIEM (none without a blueprint). */
+  readonly scope: Pick<GuardScope, 'flows' | 'hosts' | 'siem'>;
   /** The blueprint file, when one was given. */
   readonly blueprint?: string;
+}
+
+/**
+ * The SIEM the blueprint declares (LOG-1), as `MunicipalNetwork` declares it: in a JSON file every ARN is a literal, but a
+ * hub's `siemBucketArn` that is no S3 bucket ARN (a reference written out) names only the hub's SIEM bucket.
+ */
+function siemScope(props: MunicipalNetworkBlueprintProps): Pick<GuardScope, 'siem'> {
+  const siem = siemOfLogging(planLogging(props), (v) => !/^arn:[^:]+:s3:::[^/:]+$/.test(v));
+  return siem ? { siem: [siem] } : {};
 }
 
 /**
@@ -114,6 +124,7 @@ export function judgedScope(flags: { model?: NetworkModel; case?: AlphaPrimeCase
     scope: {
       flows: flowsOfBlueprint(blueprint.hosts, blueprint.flows),
       hosts: hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients),
+      ...siemScope(blueprint.props),
     },
     blueprint: flags.blueprint,
   };

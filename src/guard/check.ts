@@ -1,4 +1,4 @@
-import { DeclaredFlow, DeclaredSegmentHost } from './declared';
+import { DeclaredFlow, DeclaredSegmentHost, DeclaredSiem } from './declared';
 import { TopologyGraph } from './graph';
 import { Reachability } from './reachability';
 import { GuardContext, Finding, Severity } from './rule';
@@ -19,6 +19,8 @@ export interface GuardScope {
   readonly flows?: readonly DeclaredFlow[];
   /** The hosts the scope declares in its segments (AP-7). */
   readonly hosts?: readonly DeclaredSegmentHost[];
+  /** The SIEMs the scope declares (LOG-1); undefined when none (`GuardContext.siem`). */
+  readonly siem?: readonly DeclaredSiem[];
   /**
    * A reachability of the same graph shared by every scope checked over it, built with every scope's declared blocks
    * (finer classes are still exact). @default one built for this check
@@ -47,6 +49,7 @@ export function guardContext(graph: TopologyGraph, options: TopologyGuardOptions
     // Kept undefined when nothing is declared: "declared, and empty" is not "not declared" (GuardContext.flows).
     flows: scope.flows,
     hosts: scope.hosts ?? [],
+    siem: scope.siem,
     keeps: scope.keeps,
   };
 }
@@ -89,6 +92,7 @@ function tracked(ctx: GuardContext, read: { specific: boolean }): GuardContext {
     get scope() { return note(ctx.scope); },
     get flows() { return note(ctx.flows); },
     get hosts() { return note(ctx.hosts); },
+    get siem() { return note(ctx.siem); },
     get keeps() { return note(ctx.keeps); },
   };
 }

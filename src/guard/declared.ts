@@ -8,6 +8,7 @@ import { MunicipalNetworkBlueprintProps } from '../model/blueprint';
 import { FlowDeclaration, HostDeclaration, HostRole } from '../model/flows';
 import { byCodePoint } from '../model/order';
 import { segmentOfZone } from '../model/segment';
+import { LoggingPlan } from '../plan/network-plan';
 
 /** One end of a declared flow. */
 export interface DeclaredHost {
@@ -24,6 +25,18 @@ export interface DeclaredFlow {
   readonly from: DeclaredHost;
   readonly to: DeclaredHost;
   readonly ports: readonly { readonly protocol: 'tcp' | 'udp'; readonly fromPort: number; readonly toPort: number }[];
+}
+
+/**
+ * The SIEM a network's flow and firewall logs must reach in β / β′ (LOG-1): the blueprint's `logging.siemBucketArn`, or
+ * for a member of the security cloud hub the hub's `siemBucketArn` (the network's `LoggingPlan`).
+ */
+export interface DeclaredSiem {
+  /**
+   * The SIEM bucket's ARN (`arn:<partition>:s3:::<name>`); undefined when the blueprint names it by a reference known only
+   * at deploy time (the hub's SIEM bucket of the same app), which only the hub's SIEM bucket itself answers (SC-4).
+   */
+  readonly bucketArn?: string;
 }
 
 /** A declared host of the municipality's own segments, with what AP-7 needs to know about it. */
@@ -67,6 +80,27 @@ export function declaredBlueprintOf(stack: object): MunicipalNetworkBlueprintPro
   return all.length === 1 ? all[0] : undefined;
 }
 const HOSTS = registry<DeclaredSegmentHost>();
+const SIEMS = registry<DeclaredSiem>();
+
+/** Declare the SIEM a network's logs must reach on a stack (or a network); called by `MunicipalNetwork`. */
+export function declareSiem(stack: object, siem: DeclaredSiem): void {
+  SIEMS.add(stack, [siem]);
+}
+
+/** The SIEMs declared on a stack (or a network), or undefined when none was (a stack built by hand: `GuardContext.siem`). */
+export function declaredSiemsOf(stack: object): readonly DeclaredSiem[] | undefined {
+  const all = SIEMS.of(stack);
+  return all.length > 0 ? all : undefined;
+}
+
+/**
+ * The SIEM a network's logging plan declares, if any (`siem`: a SIEM's bucket given, not the bucket the network
+ * creates); `unresolved` tells a reference known only at deploy time (a token) from a literal ARN.
+ */
+export function siemOfLogging(logging: LoggingPlan, unresolved: (value: string) => boolean): DeclaredSiem | undefined {
+  if (!logging.siem || logging.bucketArn === undefined) return undefined;
+  return unresolved(logging.bucketArn) ? {} : { bucketArn: logging.bucketArn };
+}
 
 /** Declare hosts on a stack; called by `MunicipalNetwork`. */
 export function declareHosts(stack: object, hosts: readonly DeclaredSegmentHost[]): void {
@@ -120,25 +154,29 @@ export interface PartScope<P> {
 }
 
 /**
- * The parts of a stack with the declarations each made (`MunicipalNetwork` declares its flows and hosts on itself as well
- * as on its stack), so that each model checks only its own networks' declarations; what no part declared goes to the part
- * guarding the stack itself. When some declaration would belong to no part, every part keeps the stack's (none set).
- * A part that declared no flows at all has none (undefined); one that declared an empty list has that (`GuardContext.flows`).
+ * The parts of a stack with the declarations each made (`MunicipalNetwork` declares its flows, hosts and SIEM on itself
+ * as well as on its stack), so that each model checks only its own networks' declarations; what no part declared goes to
+ * the part guarding the stack itself. When some declaration would belong to no part, every part keeps the stack's (none
+ * set). A part that declared no flows at all has none (undefined); one that declared an empty list has that
+ * (`GuardContext.flows`). A part that declared no SIEM has none (undefined, `GuardContext.siem`).
  */
 export function withDeclarations<P extends object>(stack: object, parts: readonly PartScope<P>[]):
-(P & { flows?: readonly DeclaredFlow[]; hosts?: readonly DeclaredSegmentHost[] })[] {
-  const owned = parts.filter((p) => p.scope !== stack).map((p) => ({ p, flows: declaredFlowsOf(p.scope), hosts: HOSTS.of(p.scope) }));
+(P & { flows?: readonly DeclaredFlow[]; hosts?: readonly DeclaredSegmentHost[]; siem?: readonly DeclaredSiem[] })[] {
+  const owned = parts.filter((p) => p.scope !== stack)
+    .map((p) => ({ p, flows: declaredFlowsOf(p.scope), hosts: HOSTS.of(p.scope), siem: declaredSiemsOf(p.scope) }));
   // Flow declarations by the list declared (a network declares the same list on its stack): an empty one is one too.
   const ownedFlows = new Set(owned.flatMap((o) => FLOWS.declarations(o.p.scope)));
   const ownedHosts = new Set(owned.flatMap((o) => o.hosts));
+  const ownedSiems = new Set(owned.flatMap((o) => o.siem ?? []));
   const restDeclarations = FLOWS.declarations(stack).filter((d) => !ownedFlows.has(d));
   const restFlows = restDeclarations.length > 0 ? restDeclarations.flat() : undefined;
   const restHosts = HOSTS.of(stack).filter((h) => !ownedHosts.has(h));
+  const restSiems = SIEMS.of(stack).filter((x) => !ownedSiems.has(x));
   const stackPart = parts.find((p) => p.scope === stack);
-  if (!stackPart && (restFlows !== undefined || restHosts.length > 0)) return parts.map((p) => ({ ...p.part }));
+  if (!stackPart && (restFlows !== undefined || restHosts.length > 0 || restSiems.length > 0)) return parts.map((p) => ({ ...p.part }));
   return parts.map((p) => {
-    if (p === stackPart) return { ...p.part, flows: restFlows, hosts: restHosts };
+    if (p === stackPart) return { ...p.part, flows: restFlows, hosts: restHosts, siem: restSiems.length > 0 ? restSiems : undefined };
     const o = owned.find((x) => x.p === p)!;
-    return { ...p.part, flows: o.flows, hosts: o.hosts };
+    return { ...p.part, flows: o.flows, hosts: o.hosts, siem: o.siem };
   });
 }

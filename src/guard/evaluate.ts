@@ -1,6 +1,6 @@
 import { AcknowledgedFinding, Acknowledgement, applyAcknowledgements } from './acknowledge';
 import { byFindingOrder, checkTopology, declaredPrefixes, GuardScope } from './check';
-import { DeclaredFlow, DeclaredSegmentHost, PartScope } from './declared';
+import { DeclaredFlow, DeclaredSegmentHost, DeclaredSiem, PartScope } from './declared';
 import { visible } from './display';
 import { TopologyGraph } from './graph';
 import { HubEvidenceRecord } from './hub-evidence';
@@ -42,6 +42,8 @@ export function evaluateTopology(
     readonly flows?: readonly DeclaredFlow[];
     /** The hosts the stack declares (AP-7). @default none */
     readonly hosts?: readonly DeclaredSegmentHost[];
+    /** The SIEMs the stack's networks declare (LOG-1, `GuardContext.siem`). @default none declared */
+    readonly siem?: readonly DeclaredSiem[];
     /** A reachability of the graph shared with the other stacks checked over it. @default one built for this check */
     readonly reach?: Reachability;
     /**
@@ -67,7 +69,7 @@ export function evaluateTopology(
   const formatFinding = (f: Finding) => formatFindingIn(f, language);
   // The English report is what it has always been; in Japanese the English fields stay and `ja` is added.
   const fields = ({ ja: japanese, ...rest }: Finding) => (ja && japanese ? { ...rest, ja: japanese } : rest);
-  const scope = { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts, reach: more.reach };
+  const scope = { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts, siem: more.siem, reach: more.reach };
   // Parts under more than one model are checked per model (`checkParts`) and listed in the report.
   const mixed = more.parts && new Set(more.parts.map((p) => modelKey(p.options))).size > 1 ? more.parts : undefined;
   const findings = (more.findings ?? (mixed
@@ -119,6 +121,8 @@ export interface GuardedPart {
    */
   readonly flows?: readonly DeclaredFlow[];
   readonly hosts?: readonly DeclaredSegmentHost[];
+  /** The SIEMs this part declares (LOG-1), known apart as flows are: a part then without them declares none. */
+  readonly siem?: readonly DeclaredSiem[];
 }
 
 function modelKey(options: TopologyGuardOptions): string {
@@ -166,25 +170,27 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
     owners.set(where, owner);
     return owner;
   };
-  const byModel = new Map<string, { options: TopologyGuardOptions; flows?: DeclaredFlow[]; hosts?: DeclaredSegmentHost[] }>();
+  const byModel = new Map<string, { options: TopologyGuardOptions; flows?: DeclaredFlow[]; hosts?: DeclaredSegmentHost[]; siem?: DeclaredSiem[] }>();
   // Known apart, a model whose parts declare no flows declares none (not the scope's, which are other models' parts').
   const flowsApart = parts.some((p) => p.flows !== undefined);
+  const siemApart = parts.some((p) => p.siem !== undefined);
   for (const p of parts) {
     const key = modelKey(p.options);
     const entry = byModel.get(key) ?? { options: p.options };
     if (p.flows) entry.flows = [...(entry.flows ?? []), ...p.flows];
     if (p.hosts) entry.hosts = [...(entry.hosts ?? []), ...p.hosts];
+    if (p.siem) entry.siem = [...(entry.siem ?? []), ...p.siem];
     byModel.set(key, entry);
   }
   const kept = new Map<string, Finding>();
   const shared = new Map<string, Finding[]>();
-  for (const [key, { options, flows, hosts }] of [...byModel].sort(([a], [b]) => byCodePoint(a, b))) {
+  for (const [key, { options, flows, hosts, siem }] of [...byModel].sort(([a], [b]) => byCodePoint(a, b))) {
     // Rules may skip the findings of other models' parts (only those: the owner test below is the one that decides).
     const keeps = (path: string) => {
       const owner = ownerOf(path);
       return owner === undefined || owner === key;
     };
-    const declared = { flows: flowsApart ? flows : scope.flows, hosts: hosts ?? scope.hosts };
+    const declared = { flows: flowsApart ? flows : scope.flows, hosts: hosts ?? scope.hosts, siem: siemApart ? siem : scope.siem };
     for (const f of checkTopology(graph, options, { ...scope, ...declared, shared, keeps })) {
       const owner = ownerOf(f.path);
       if (owner !== undefined && owner !== key) continue;

@@ -21,6 +21,7 @@ import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf, normaliseProtocol, Ref,
   RoleLabelNode, RelayFlow, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
+import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
@@ -391,6 +392,7 @@ class TemplateReader {
             destinationType: String(c.LogDestinationType),
             destination: logDestination(c.LogDestination, (v) => reader.render(v)),
             sink: reader.sink(c.LogDestination?.bucketName ?? c.LogDestination?.logGroup ?? c.LogDestination?.deliveryStream),
+            ...(c.LogDestination?.prefix === undefined ? {} : { prefix: reader.render(c.LogDestination.prefix) }),
           })),
       });
     }],
@@ -836,7 +838,8 @@ class TemplateReader {
     }],
     [['AWS::S3::Bucket'], (reader, { b, base, p }) => {
       const named = p.BucketName !== undefined && p.BucketName !== null && typeof p.BucketName !== 'string';
-      b.add({ ...base, type: 's3-bucket', name: str(p.BucketName), ...named ? { namePattern: namePatternOf(reader.relayText(p.BucketName)) } : {} });
+      const lifecycle = cloudFormationLifecycle(p.LifecycleConfiguration);
+      b.add({ ...base, type: 's3-bucket', name: str(p.BucketName), ...named ? { namePattern: namePatternOf(reader.relayText(p.BucketName)) } : {}, ...(lifecycle ? { lifecycle } : {}) });
     }],
     [['AWS::Route53Resolver::ResolverQueryLoggingConfig'], (reader, { b, base, p, id }) => {
       b.add({ ...base, type: 'query-log-config', destination: b.noted(id, 'DestinationArn', reader.sink(p.DestinationArn)) });

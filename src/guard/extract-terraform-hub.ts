@@ -6,6 +6,7 @@
  */
 import { GraphBuilder, str } from './builder';
 import { GraphNode, namePatternOf, Ref } from './graph';
+import { terraformInlineLifecycle, terraformLifecycleRules } from './lifecycle';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { parseEmbeddedJson } from './strict-json';
 import { blocks, templated, valueList } from './unreadable';
@@ -79,7 +80,12 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
       : p.bucket !== undefined && p.bucket !== null ? '.*'
         : typeof p.bucket_prefix === 'string' ? namePatternOf(`${p.bucket_prefix.replace(/\$\{[^}]*\}/g, '{reference}')}{suffix}`)
           : p.bucket_prefix !== undefined && p.bucket_prefix !== null ? '.*' : undefined;
-    b.add({ ...base, type: 's3-bucket', name: literal, ...pattern !== undefined ? { namePattern: pattern } : {} });
+    const lifecycle = terraformInlineLifecycle(p.lifecycle_rule);
+    b.add({ ...base, type: 's3-bucket', name: literal, ...pattern !== undefined ? { namePattern: pattern } : {}, ...(lifecycle ? { lifecycle } : {}) });
+  }],
+  // Which bucket it configures is resolved without recording (LOG-1 counts a bucket it cannot resolve as any bucket).
+  ['aws_s3_bucket_lifecycle_configuration', ({ b, base, p, ref }) => {
+    b.add({ ...base, type: 's3-lifecycle', bucket: ref(p.bucket), rules: terraformLifecycleRules(p.rule) });
   }],
   ['aws_route53_resolver_query_log_config', (c) => {
     c.b.add({ ...c.base, type: 'query-log-config', destination: c.b.noted(c.id, 'destination_arn', sink(c, c.p.destination_arn)) });

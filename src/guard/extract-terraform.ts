@@ -650,7 +650,8 @@ class ConfigReader {
             const v = d.bucketName ?? d.logGroup ?? d.deliveryStream;
             const destination = v === undefined ? undefined : reader.render(v);
             const sink = logSink((x) => reader.ref(x), v);
-            return { logType: String(c.log_type), destinationType: String(c.log_destination_type), destination, sink };
+            const prefix = d.prefix === undefined || d.prefix === null ? {} : { prefix: reader.render(d.prefix) };
+            return { logType: String(c.log_type), destinationType: String(c.log_destination_type), destination, sink, ...prefix };
           }),
       });
     }],

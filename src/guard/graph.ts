@@ -290,7 +290,14 @@ export interface FirewallLoggingNode extends NodeBase {
    * `destination`: the bucket / log group / stream, rendered (`{s3-bucket}` for a bucket of the same template); `sink`:
    * what it names (a bucket node, or the literal name / ARN; SC-4 matches it with the hub's SIEM bucket).
    */
-  readonly destinations: { readonly logType: string; readonly destinationType: string; readonly destination?: string; readonly sink?: Ref }[];
+  readonly destinations: {
+    readonly logType: string;
+    readonly destinationType: string;
+    readonly destination?: string;
+    readonly sink?: Ref;
+    /** The key prefix of an S3 destination (`LogDestination.prefix`), rendered; undefined when none is given (LOG-1). */
+    readonly prefix?: string;
+  }[];
 }
 
 export interface TransitGatewayNode extends NodeBase {
@@ -657,6 +664,37 @@ export interface BucketNode extends NodeBase {
    * (the engine then generates one from the stack or `terraform-`, which no literal in the output can name).
    */
   readonly namePattern?: string;
+  /**
+   * The lifecycle rules the bucket resource itself gives (CloudFormation `LifecycleConfiguration`, Terraform's inline
+   * `lifecycle_rule`): undefined when none, `unknown` when the guard cannot read them (LOG-1).
+   */
+  readonly lifecycle?: readonly BucketLifecycleRule[] | 'unknown';
+}
+
+/**
+ * What LOG-1 reads of an S3 lifecycle rule: whether it is in effect, the keys it applies to, and when it expires current
+ * objects. Transitions, non-current version expiration and expired delete markers delete no current object: not read.
+ */
+export interface BucketLifecycleRule {
+  readonly id?: string;
+  /** `Status` / `status` not `Disabled` (the inline rule's `enabled` not false): a value the guard cannot read is in effect. */
+  readonly enabled: boolean;
+  /**
+   * The key prefix the rule filters on, rendered (`{…}` where not literal); undefined for every key, and for filters on
+   * anything else (tags, object sizes), which the guard does not relate to the log objects.
+   */
+  readonly prefix?: string;
+  /** Days after creation current objects expire; `unknown` when not a literal whole number. */
+  readonly expirationDays?: number | 'unknown';
+  /** The date current objects expire on, rendered. */
+  readonly expirationDate?: string;
+}
+
+/** A bucket's lifecycle configuration given by a resource of its own (Terraform `aws_s3_bucket_lifecycle_configuration`). */
+export interface BucketLifecycleNode extends NodeBase {
+  readonly type: 's3-lifecycle';
+  readonly bucket: Ref;
+  readonly rules: readonly BucketLifecycleRule[] | 'unknown';
 }
 
 /** The regular expression of a name written as text with `{…}` marks where a value the guard cannot read goes. */
@@ -930,7 +968,7 @@ export type GraphNode =
   | DnsFirewallConfigNode | ResolverEndpointNode | ResolverRuleNode | ResolverRuleAssociationNode | DhcpOptionsNode | DhcpAssociationNode
   | LogGroupNode
   | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode
-  | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | QueryLogConfigNode
+  | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | BucketLifecycleNode | QueryLogConfigNode
   | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode | InstanceCommandNode | LaunchImageNode | RelayNode;
 
 /** A reference in words: the node id, the external value (a literal id), or the expression the guard could not resolve. */

@@ -1,4 +1,4 @@
-import { DeclaredFlow, DeclaredSegmentHost } from './declared';
+import { DeclaredFlow, DeclaredSegmentHost, DeclaredSiem } from './declared';
 import { visible } from './display';
 import { TopologyGraph } from './graph';
 import { Hop, Reachability } from './reachability';
@@ -35,6 +35,12 @@ export interface GuardContext {
   readonly flows?: readonly DeclaredFlow[];
   /** The hosts the scope declares in its segments, with their roles (AP-7). */
   readonly hosts?: readonly DeclaredSegmentHost[];
+  /**
+   * The SIEMs the scope's networks declare (LOG-1 in β / β′: a literal log destination must name one). Undefined: none
+   * declared (a stack built by hand, the CLI without --blueprint), and any literal destination outside the output counts
+   * as the SIEM.
+   */
+  readonly siem?: readonly DeclaredSiem[];
   /**
    * Whether the caller keeps a finding at this path (`checkParts` keeps a model's findings in the parts under that model
    * and in no part): a rule may skip computing a finding at a path not kept — only that finding, never anything another
@@ -145,7 +151,7 @@ const modelIndependentParts = new WeakMap<Reachability, Map<string, Finding[]>>(
  * computed once per reachability: a prefecture's graph is checked once per model present (`checkParts`) over one shared
  * reachability, and a rule that also reads the model (LG-2's direction of the flows) would otherwise redo its
  * model-independent part in every pass. `key` names the part (rule and arguments); `compute` must not read
- * `ctx.model`, `ctx.alphaPrimeCase`, `ctx.scope`, `ctx.flows` or `ctx.hosts`.
+ * `ctx.model`, `ctx.alphaPrimeCase`, `ctx.scope`, `ctx.flows`, `ctx.hosts` or `ctx.siem`.
  */
 export function modelIndependent(ctx: GuardContext, key: string, compute: () => Finding[]): Finding[] {
   let known = modelIndependentParts.get(ctx.reach);

@@ -5,12 +5,12 @@ import { planHostSecurityGroups, planMyNumberNacl } from './filters';
 import { planBreakoutFirewall, planBuiltInEgressFirewall } from './firewall-rules';
 import { resolveFlows } from './flows';
 import {
-  AttachmentKind, FirewallPlan, NetworkPlan, RouteTargetKind, SecurityCloudMembershipPlan, SecurityGroupPlan, SegmentPlan, SubnetRole,
+  AttachmentKind, FirewallPlan, LoggingPlan, NetworkPlan, RouteTargetKind, SecurityCloudMembershipPlan, SecurityGroupPlan, SegmentPlan, SubnetRole,
   TenantProxyPlan, TransitAttachmentPlan,
 } from './network-plan';
 import { planTenantProxy } from './proxy';
 import { compareCidr, flowTransitDestinations, planRouteTables, planTransitRouteTables, routeTableKey, SegmentRouting } from './routing';
-import { BreakoutOptions, InternetEgressMode, TransitConnectionProps } from '../model/blueprint';
+import { BreakoutOptions, InternetEgressMode, MunicipalNetworkBlueprintProps, TransitConnectionProps } from '../model/blueprint';
 import { DEFAULT_INTERFACE_ENDPOINTS, LOG_RETENTION_DAYS } from '../model/defaults';
 import { AlphaPrimeCase, MODEL_PLACEMENT, NetworkModel } from '../model/network-model';
 import { Protocol } from '../model/port';
@@ -56,6 +56,25 @@ export function segmentSubnetRoles(segment: Segment, input: SubnetRolesInput): S
     roles.add(SubnetRole.PROXY);
   }
   return roles;
+}
+
+/**
+ * Where a validated blueprint's flow and firewall logs go: a member of the security cloud hub's to the hub's SIEM sink,
+ * under its own prefix (SC-4); else to `logging.siemBucketArn`, or to a bucket the network creates.
+ */
+export function planLogging(props: MunicipalNetworkBlueprintProps): LoggingPlan {
+  const builtInEgress = (props.internet?.egress ?? InternetEgressMode.SECURITY_CLOUD) === InternetEgressMode.BUILT_IN;
+  const hub = builtInEgress ? undefined : props.internet?.securityCloudHub;
+  return hub ? {
+    bucketArn: hub.siemBucketArn,
+    prefix: `members/${props.localGovernmentCode}/`,
+    retentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    siem: true,
+  } : {
+    bucketArn: props.logging?.siemBucketArn,
+    retentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    siem: props.logging?.siemBucketArn !== undefined,
+  };
 }
 
 /**
@@ -209,17 +228,7 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       }),
     },
     firewalls,
-    logging: hub ? {
-      // The hub's SIEM sink, under the member's own prefix (SC-4).
-      bucketArn: hub.siemBucketArn,
-      prefix: `members/${props.localGovernmentCode}/`,
-      retentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
-      siem: true,
-    } : {
-      bucketArn: props.logging?.siemBucketArn,
-      retentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
-      siem: props.logging?.siemBucketArn !== undefined,
-    },
+    logging: planLogging(props),
     trafficMirroring: props.trafficMirroring
       ? { target: props.trafficMirroring.target, networkInterfaceIds: [...(props.trafficMirroring.networkInterfaceIds ?? [])].sort() }
       : undefined,

@@ -793,3 +793,47 @@ describe('MN-5 in a plan: an account is the endpoint\'s own only when read or ma
     ]);
   });
 });
+
+describe('extractTerraformPlan: a log bucket\'s lifecycle (LOG-1)', () => {
+  /** A bucket, a flow log of a My Number VPC to it, and a lifecycle configuration expiring after `days` (as a plan writes the block). */
+  const lifecyclePlan = (days: number) => plan([
+    vpc('aws_vpc.mn', '10.0.0.0/16'),
+    { address: 'aws_s3_bucket.logs', values: { bucket_prefix: 'logs-', tags: null }, unknown: { id: true, arn: true, bucket: true, lifecycle_rule: true } },
+    {
+      address: 'aws_flow_log.mn',
+      values: { traffic_type: 'ALL', log_destination_type: 's3', tags: null },
+      unknown: { id: true, vpc_id: true, log_destination: true },
+      expressions: { vpc_id: ref('aws_vpc.mn.id', 'aws_vpc.mn'), log_destination: ref('aws_s3_bucket.logs.arn', 'aws_s3_bucket.logs') },
+    },
+    {
+      address: 'aws_s3_bucket_lifecycle_configuration.lc',
+      values: {
+        rule: [{
+          id: 'expire',
+          status: 'Enabled',
+          prefix: '',
+          filter: [{ and: [], object_size_greater_than: null, object_size_less_than: null, prefix: '', tag: [] }],
+          expiration: [{ date: null, days, expired_object_delete_marker: false }],
+          noncurrent_version_expiration: [{ newer_noncurrent_versions: null, noncurrent_days: 30 }],
+          abort_incomplete_multipart_upload: [],
+          transition: [],
+          noncurrent_version_transition: [],
+        }],
+      },
+      unknown: { id: true, bucket: true, rule: [{ expiration: [{}], filter: [{ and: [], tag: [] }] }] },
+      expressions: { bucket: ref('aws_s3_bucket.logs.id', 'aws_s3_bucket.logs') },
+    },
+  ]);
+  const log1 = (days: number) => checkTopology(extractTerraformPlan(lifecyclePlan(days) as any), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'LOG-1');
+
+  test('a bucket left computed reads as having no inline rule, and the configuration\'s 400 days pass', () => {
+    const g = extractTerraformPlan(lifecyclePlan(400) as any);
+    expect(nodesOf(g, 's3-bucket')[0].lifecycle).toBeUndefined();
+    expect(nodesOf(g, 's3-lifecycle').map((n) => [n.bucket, n.rules])).toEqual([[{ kind: 'node', id: 'aws_s3_bucket.logs' }, [expect.objectContaining({ enabled: true, prefix: '', expirationDays: 400 })]]]);
+    expect(log1(400)).toEqual([]);
+  });
+
+  test('90 days is refused', () => {
+    expect(log1(90).map((f) => f.message)).toEqual([expect.stringMatching(/bucket aws_s3_bucket.logs \(aws_s3_bucket_lifecycle_configuration.lc\) has a lifecycle rule expire that expires the log objects \(AWSLogs\/…\) after 90 days/)]);
+  });
+});

@@ -344,7 +344,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'LOG-1': {
     summaryJa: 'すべての系の VPC にフローログ（全通信）、すべてのファイアウォールにアラートログとフローログ、フォワードプロキシのアクセスログは CloudWatch エージェントでロググループへ送ること。'
-      + 'それらを受ける合成結果のロググループは 400 日以上保持すること。β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること。',
+      + 'それらを受ける合成結果のロググループは 400 日以上保持し、フローログ・ファイアウォールログを受ける合成結果のバケットはそれより早く失効させないこと（ライフサイクルルール）。'
+      + 'β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること（宣言があれば、リテラルの送り先はブループリントの logging.siemBucketArn を指すこと）。',
     rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査 '
       + '(a log kept a day is no 証跡 for a yearly audit: the floor is the library\'s default retention, 400 days). '
       + 'The α′ proxy sees every request to the cloud services by URL; a log that stays on an instance of an Auto Scaling group is lost with it.',

@@ -5,15 +5,16 @@ import { NetworkModel } from '../../model/network-model';
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { AGENT_CONF_EOF } from '../../plan/proxy';
 import { AGENT_START, scriptCommands } from '../boot-script';
-import { BucketNode, LogGroupNode, nodesOf, Ref, TopologyGraph, UserDataNode } from '../graph';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { DeclaredSiem } from '../declared';
+import { BucketLifecycleRule, BucketNode, LogGroupNode, nodesOf, Ref, TopologyGraph, UserDataNode } from '../graph';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf } from '../topology';
 
 /** β and β′ require log management with a SIEM (seed 000; REQUIREMENTS.md §2). */
 const SIEM_MODELS: readonly NetworkModel[] = [NetworkModel.BETA, NetworkModel.BETA_PRIME];
 
 /** A log destination as flow logs and firewall logging configurations give it (graph.ts). */
-type Destination = { readonly destination?: string; readonly destinationType: string; readonly sink?: Ref };
+type Destination = { readonly destination?: string; readonly destinationType: string; readonly sink?: Ref; readonly prefix?: string };
 
 /** A bucket's ARN: `arn:<partition>:s3:::<name>[/<key prefix>]` (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-arn-format.html). */
 const BUCKET_ARN = /^arn:[^:]*:s3:::([^/]*)/;
@@ -60,16 +61,116 @@ function retentionProblem(graph: TopologyGraph, group: LogGroupNode): Bilingual 
 }
 
 /**
- * Why a flow-log or firewall-log destination keeps too little (LOG-1): a log group of the output kept too briefly, or a
- * CloudWatch Logs destination the guard cannot resolve (its retention cannot be read). A destination outside the output
- * (a literal of no bucket or group of the output) is not judged: its retention is not in the output.
+ * The keys a flow log or a firewall writes its log objects under in a bucket: `<folder>/AWSLogs/…`, the folder being what
+ * follows the bucket in a flow log's ARN (https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-path.html) or
+ * Network Firewall's `prefix` (https://docs.aws.amazon.com/network-firewall/latest/developerguide/logging-s3.html).
+ * A folder known only in part (`{…}`) gives its literal beginning.
  */
-function keepsTooLittle(graph: TopologyGraph, d: Destination): Bilingual | undefined {
+function logKeys(d: Destination): string {
+  let folder = d.prefix;
+  if (folder === undefined) {
+    const text = d.destination ?? '';
+    // The first `/` outside a rendered reference (`{s3-bucket}/vpc-flow-logs/…`, `arn:aws:s3:::name/…`).
+    let depth = 0;
+    let slash = -1;
+    for (let i = 0; i < text.length && slash < 0; i++) {
+      if (text[i] === '{') depth++;
+      else if (text[i] === '}') depth = Math.max(0, depth - 1);
+      else if (text[i] === '/' && depth === 0) slash = i;
+    }
+    folder = slash < 0 ? '' : text.slice(slash + 1);
+  }
+  const open = folder.indexOf('{');
+  if (open >= 0) return folder.slice(0, open);
+  return `${folder === '' ? '' : `${folder.replace(/\/+$/, '')}/`}AWSLogs/`;
+}
+
+/**
+ * Whether a lifecycle rule's filter may take log objects under `keys`: no prefix (every key, or a filter on tags or sizes
+ * the guard does not relate to the logs), one it cannot read, or a prefix either side of the other (the two key sets
+ * meet exactly then).
+ */
+const covers = (prefix: string | undefined, keys: string) => prefix === undefined || prefix.includes('{') || keys.startsWith(prefix) || prefix.startsWith(keys);
+
+/** Why a lifecycle rule expires current log objects under `keys` too early, if it does. */
+function ruleProblem(where: Bilingual, rule: BucketLifecycleRule, keys: string): Bilingual | undefined {
+  if (!rule.enabled || !covers(rule.prefix, keys)) return undefined;
+  const which = rule.id === undefined ? '' : ` ${rule.id}`;
+  // An empty prefix takes every key, as none does.
+  const prefix = !rule.prefix ? '' : ` (prefix ${rule.prefix})`;
+  const prefixJa = !rule.prefix ? '' : `（プレフィックス ${rule.prefix}）`;
+  if (rule.expirationDays === 'unknown') {
+    return bi(`${where.en} has a lifecycle rule${which}${prefix} that expires the log objects (${keys}…) after a number of days the guard cannot read`,
+      `${where.ja}のライフサイクルルール${which}${prefixJa}が、ログのオブジェクト（${keys}…）を失効させる日数をガードが読めない`);
+  }
+  if (rule.expirationDays !== undefined && rule.expirationDays < LOG_RETENTION_DAYS) {
+    const n = rule.expirationDays;
+    return bi(`${where.en} has a lifecycle rule${which}${prefix} that expires the log objects (${keys}…) after ${n} day${n === 1 ? '' : 's'}, fewer than ${LOG_RETENTION_DAYS}`,
+      `${where.ja}のライフサイクルルール${which}${prefixJa}が、ログのオブジェクト（${keys}…）を ${n} 日で失効させ、${LOG_RETENTION_DAYS} 日に満たない`);
+  }
+  // On and after the date every object the rule takes expires, whatever its age (a log written the day before included).
+  if (rule.expirationDate !== undefined) {
+    return bi(`${where.en} has a lifecycle rule${which}${prefix} that expires the log objects (${keys}…) on a date (${rule.expirationDate}), whatever their age`,
+      `${where.ja}のライフサイクルルール${which}${prefixJa}が、ログのオブジェクト（${keys}…）を経過日数にかかわらず日付（${rule.expirationDate}）で失効させる`);
+  }
+  return undefined;
+}
+
+/**
+ * Why a bucket of the output keeps the log objects under `keys` too briefly: a lifecycle rule in effect that may take
+ * them (by its prefix) and expires current objects in fewer than LOG_RETENTION_DAYS days or on a date, or a lifecycle
+ * configuration the guard cannot read — the bucket's own, one of a resource that names it (by reference or literal
+ * name), or one whose bucket the guard cannot resolve (it may be this one). Non-current version expiration, transitions
+ * and expired delete markers delete no current log object and are not read.
+ */
+function lifecycleProblem(graph: TopologyGraph, bucket: BucketNode, keys: string): Bilingual | undefined {
+  const name = nameOf(graph, bucket.id);
+  const own = bi(`bucket ${name}`, `バケット ${name} `);
+  const configs: { where: Bilingual; rules: readonly BucketLifecycleRule[] | 'unknown' }[] = bucket.lifecycle ? [{ where: own, rules: bucket.lifecycle }] : [];
+  for (const c of nodesOf(graph, 's3-lifecycle')) {
+    const b = c.bucket;
+    if (b.kind === 'node' ? b.id === bucket.id : b.kind === 'external' ? bucket.name !== undefined && b.value === bucket.name : false) {
+      configs.push({ where: bi(`bucket ${name} (${nameOf(graph, c.id)})`, `バケット ${name}（${nameOf(graph, c.id)}）`), rules: c.rules });
+    } else if (b.kind === 'unresolved') {
+      configs.push({
+        where: bi(`the lifecycle configuration ${nameOf(graph, c.id)}, whose bucket the guard cannot resolve (it may be ${name}),`,
+          `バケットをガードが解決できないライフサイクル設定 ${nameOf(graph, c.id)}（${name} かもしれない）`),
+        rules: c.rules,
+      });
+    }
+  }
+  for (const { where, rules } of configs) {
+    if (rules === 'unknown') {
+      return bi(`${where.en} has a lifecycle configuration the guard cannot read`, `${where.ja}のライフサイクル設定をガードが読めない`);
+    }
+    const problem = rules.map((r) => ruleProblem(where, r, keys)).find((p) => p !== undefined);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/**
+ * Why a flow-log or firewall-log destination keeps too little (LOG-1), and its fix: a log group of the output kept too
+ * briefly, a bucket of the output whose lifecycle expires the log objects too early, or a CloudWatch Logs destination the
+ * guard cannot resolve (its retention cannot be read). A destination outside the output (a literal of no bucket or group
+ * of the output) is not judged: its retention is not in the output.
+ */
+function keepsTooLittle(graph: TopologyGraph, d: Destination): { why: Bilingual; fix: Bilingual } | undefined {
   const local = outputSink(graph, d);
-  if (local?.type === 'log-group') return retentionProblem(graph, local);
+  if (local?.type === 'log-group') {
+    const why = retentionProblem(graph, local);
+    return why && { why, fix: RETENTION_FIX };
+  }
+  if (local?.type === 's3-bucket') {
+    const why = lifecycleProblem(graph, local, logKeys(d));
+    return why && { why, fix: LIFECYCLE_FIX };
+  }
   if (!local && d.sink?.kind === 'unresolved' && /^cloud-?watch-?logs$/i.test(d.destinationType)) {
-    return bi(`it goes to a log group the guard cannot resolve (${d.destination ?? d.sink.expression}), whose retention it cannot read`,
-      `送り先のロググループ（${d.destination ?? d.sink.expression}）をガードが解決できず、保持期間を読めない`);
+    return {
+      why: bi(`it goes to a log group the guard cannot resolve (${d.destination ?? d.sink.expression}), whose retention it cannot read`,
+        `送り先のロググループ（${d.destination ?? d.sink.expression}）をガードが解決できず、保持期間を読めない`),
+      fix: RETENTION_FIX,
+    };
   }
   return undefined;
 }
@@ -78,15 +179,56 @@ function keepsTooLittle(graph: TopologyGraph, d: Destination): Bilingual | undef
 const RETENTION_FIX = bi(`keep the log group's events at least ${LOG_RETENTION_DAYS} days (RetentionInDays / retention_in_days; absent keeps them for ever), `
   + 'a literal the guard can read', `ロググループのイベントを ${LOG_RETENTION_DAYS} 日以上保持する（RetentionInDays・retention_in_days。指定しなければ無期限）。値はガードが読めるリテラルにする`);
 
+/** The fix of a bucket whose lifecycle expires the logs too early. */
+const LIFECYCLE_FIX = bi(`expire the log objects no sooner than ${LOG_RETENTION_DAYS} days (ExpirationInDays / expiration.days, a literal the guard can read; `
+  + 'no expiration date), or give the expiring rule a prefix apart from the logs\' (logging.retentionDays of the blueprint sets the library\'s bucket)',
+`ログのオブジェクトを ${LOG_RETENTION_DAYS} 日より前に失効させない（ExpirationInDays・expiration.days はガードが読めるリテラルにし、失効日は指定しない）か、`
+  + '失効させるルールのプレフィックスをログのものと分ける（ライブラリのバケットはブループリントの logging.retentionDays で設定する）');
+
 /**
- * A destination is the declared SIEM sink when it is named by ARN / name from outside the synthesized output
- * (`logging.siemBucketArn`); a bucket or log group of the output is only an archive, whether referenced (rendered
- * `{s3-bucket}`) or named by a literal ARN / name (`outputSink`) — unless it is the security cloud hub's SIEM bucket of
- * the same app (`isSiemSink`, SC-4). The guard is not given the blueprint's `logging.siemBucketArn`, so any literal
- * destination outside the output counts as the SIEM (docs/guard-semantics.md, LOG-1).
+ * A destination is the SIEM sink when it is named by ARN / name from outside the synthesized output; a bucket or log group
+ * of the output is only an archive, whether referenced (rendered `{s3-bucket}`) or named by a literal ARN / name
+ * (`outputSink`) — unless it is the security cloud hub's SIEM bucket of the same app (`isSiemSink`, SC-4). When the scope
+ * declares its SIEM (`GuardContext.siem`: the blueprint's `logging.siemBucketArn`, or the hub's), a literal destination
+ * must name a declared one (`namesDeclaredSiem`); when it declares none (a stack built by hand, the CLI without a
+ * blueprint), any literal destination outside the output counts as the SIEM (docs/guard-semantics.md, LOG-1).
  */
 const external = (graph: TopologyGraph, d: Destination) =>
   d.destination !== undefined && !d.destination.includes('{') && outputSink(graph, d) === undefined;
+
+/** The bucket name of an S3 bucket ARN (`arn:<partition>:s3:::<name>`). */
+const bucketNameOf = (arn: string): string | undefined => BUCKET_ARN.exec(arn)?.[1];
+
+/**
+ * Whether a literal destination names a declared SIEM bucket: an S3 destination whose ARN is the bucket's ARN or an ARN
+ * under it (`<bucket ARN>/<key prefix>`, as a flow log's `LogDestination` names a folder:
+ * https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-path.html), or, given as a plain name (Network Firewall's
+ * `bucketName`, which takes the key prefix apart in `prefix`:
+ * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_LogDestinationConfig.html), the bucket's name.
+ * A SIEM declared by a reference (`bucketArn` undefined) is named by no literal.
+ */
+function namesDeclaredSiem(d: Destination, siems: readonly DeclaredSiem[]): boolean {
+  const v = d.destination;
+  if (v === undefined || !/^s3$/i.test(d.destinationType)) return false;
+  return siems.some(({ bucketArn }) => {
+    if (bucketArn === undefined) return false;
+    return v.startsWith('arn:') ? v === bucketArn || v.startsWith(`${bucketArn}/`) : v.split('/')[0] === bucketNameOf(bucketArn);
+  });
+}
+
+/** Whether a flow-log or firewall-log destination reaches the SIEM (β / β′). */
+function reachesSiem(ctx: GuardContext, d: Destination): boolean {
+  if (isSiemSink(ctx.graph, d.sink)) return true;
+  if (!external(ctx.graph, d)) return false;
+  const siems = ctx.siem;
+  return siems === undefined || siems.length === 0 || namesDeclaredSiem(d, siems);
+}
+
+/** The declared SIEMs in words: their ARNs, or the hub's SIEM bucket for one declared by a reference. */
+function declaredInWords(siems: readonly DeclaredSiem[], ja = false): string {
+  const names = [...new Set(siems.map((x) => x.bucketArn ?? (ja ? 'セキュリティクラウドのハブの SIEM バケット' : "the security cloud hub's SIEM bucket")))];
+  return names.join(ja ? '、' : ' or ');
+}
 
 /** A destination as a finding names it: its rendering, and the output's bucket / log group a literal one names. */
 function shown(graph: TopologyGraph, d: Destination, ja = false): string {
@@ -97,22 +239,27 @@ function shown(graph: TopologyGraph, d: Destination, ja = false): string {
 }
 
 function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, fix: Bilingual) => void): void {
-  const fix = bi('deliver the log to the SIEM\'s ingestion bucket (logging.siemBucketArn), as β/β′ require (ログ管理, SIEM)',
-    'β・β′ モデルが求めるとおり、ログを SIEM の取り込み用バケット（logging.siemBucketArn）へ送る（ログ管理、SIEM）');
+  const declared = ctx.siem !== undefined && ctx.siem.length > 0 ? ctx.siem : undefined;
+  const fix = declared
+    ? bi(`deliver the log to the declared SIEM, ${declaredInWords(declared)} (logging.siemBucketArn), or to a key prefix under it, as β/β′ require (ログ管理, SIEM)`,
+      `β・β′ モデルが求めるとおり、ログを宣言した SIEM（${declaredInWords(declared, true)}、logging.siemBucketArn）か、その下のキープレフィックスへ送る（ログ管理、SIEM）`)
+    : bi('deliver the log to the SIEM\'s ingestion bucket (logging.siemBucketArn), as β/β′ require (ログ管理, SIEM)',
+      'β・β′ モデルが求めるとおり、ログを SIEM の取り込み用バケット（logging.siemBucketArn）へ送る（ログ管理、SIEM）');
+  const sink = declared ? bi(`the declared SIEM (${declaredInWords(declared)})`, `宣言した SIEM（${declaredInWords(declared, true)}）`) : bi('a SIEM sink', 'SIEM');
   for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
     const logs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
-    if (logs.length > 0 && !logs.some((l) => external(ctx.graph, l) || isSiemSink(ctx.graph, l.sink))) {
+    if (logs.length > 0 && !logs.some((l) => reachesSiem(ctx, l))) {
       const to = (ja?: boolean) => logs.map((l) => shown(ctx.graph, l, ja)).join(', ');
-      add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to()}, not to a SIEM sink`,
-        `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、SIEM ではなく ${to(true)}`), fix);
+      add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to()}, not to ${sink.en}`,
+        `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、${spaced(sink.ja)}ではなく ${to(true)}`), fix);
     }
   }
   for (const fw of nodesOf(ctx.graph, 'firewall')) {
     const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
-    const local = destinations.filter((d) => !external(ctx.graph, d) && !isSiemSink(ctx.graph, d.sink));
+    const local = destinations.filter((d) => !reachesSiem(ctx, d));
     if (local.length > 0) {
-      add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${shown(ctx.graph, d)}`).join(', ')}, not to a SIEM sink`,
-        `ファイアウォール ${fw.id} のログの送り先が SIEM ではない（${local.map((d) => `${d.logType} ログ → ${shown(ctx.graph, d, true)}`).join(', ')}）`), fix);
+      add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${shown(ctx.graph, d)}`).join(', ')}, not to ${sink.en}`,
+        `ファイアウォール ${fw.id} のログの送り先が ${spaced(sink.ja)}ではない（${local.map((d) => `${d.logType} ログ → ${shown(ctx.graph, d, true)}`).join(', ')}）`), fix);
     }
   }
 }
@@ -217,8 +364,9 @@ export const LOG1: GuardRule = {
   models: ALL_MODELS,
   term: 'ログ管理',
   summary: 'Flow logs (all traffic) on every segment VPC; alert and flow logs on every firewall; the forward proxy\'s access log shipped to a log '
-    + `group by the CloudWatch agent; log groups of the output that hold them kept at least ${LOG_RETENTION_DAYS} days; in β/β′ all of them delivered to the `
-    + 'declared SIEM sink.',
+    + `group by the CloudWatch agent; log groups of the output that hold them kept at least ${LOG_RETENTION_DAYS} days, and buckets of the output that receive `
+    + 'flow or firewall logs not expiring them sooner (lifecycle rules); in β/β′ all of them delivered to the declared SIEM sink (a literal destination names '
+    + 'the blueprint\'s logging.siemBucketArn when one is declared).',
   check(ctx) {
     const findings: Finding[] = [];
     const add = (id: string, message: Bilingual, fix: Bilingual) =>
@@ -231,9 +379,9 @@ export const LOG1: GuardRule = {
         add(vpc.id, bi(`the ${vpc.segment} VPC has no flow log of all traffic`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC に、全通信のフローログがない`),
           bi('add a VPC flow log with TrafficType ALL to the log bucket or the SIEM sink', 'TrafficType ALL の VPC フローログを、ログ用バケットか SIEM へ送るように追加する'));
       } else if (kept.length === 0) {
-        const why = keepsTooLittle(ctx.graph, logs[0])!;
+        const { why, fix } = keepsTooLittle(ctx.graph, logs[0])!;
         add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC keeps too little: ${why.en}`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの保持が足りない: ${why.ja}`),
-          RETENTION_FIX);
+          fix);
       }
     }
     for (const fw of nodesOf(ctx.graph, 'firewall')) {
@@ -242,9 +390,9 @@ export const LOG1: GuardRule = {
       const missing = ['ALERT', 'FLOW'].filter((t) => !types.has(t));
       const short = missing.map((t) => destinations.find((d) => d.logType === t)).find((d) => d !== undefined);
       if (short) {
-        const why = keepsTooLittle(ctx.graph, short)!;
+        const { why, fix } = keepsTooLittle(ctx.graph, short)!;
         add(fw.id, bi(`firewall ${fw.id} keeps too little of its ${short.logType} logs: ${why.en}`, `ファイアウォール ${fw.id} の ${short.logType} ログの保持が足りない: ${why.ja}`),
-          RETENTION_FIX);
+          fix);
       } else if (missing.length > 0) {
         add(fw.id, bi(`firewall ${fw.id} does not log ${missing.join(' and ')}`, `ファイアウォール ${fw.id} が ${missing.join(' と ')} のログを記録していない`),
           bi('add a logging configuration with ALERT and FLOW destinations', 'ALERT と FLOW の送り先を持つログ設定を追加する'));
