@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -41,14 +41,16 @@ export class LogArchive extends Construct {
       principals: [delivery],
       actions: ['s3:PutObject'],
       resources: [bucket.arnForObjects(`AWSLogs/${account}/*`), bucket.arnForObjects(`*/AWSLogs/${account}/*`)],
-      conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': account } },
+      // The account as CloudFormation's pseudo parameter, even when the stack's env names it: a literal account ID cannot
+      // be told from another account's (the guard reads this policy for relays, rules/relays.ts, as MN-5 reads endpoints').
+      conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': Aws.ACCOUNT_ID } },
     }));
     bucket.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AWSLogDeliveryAclCheck',
       principals: [delivery],
       actions: ['s3:GetBucketAcl', 's3:ListBucket'],
       resources: [bucket.bucketArn],
-      conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
     }));
     suppressNag(bucket, [{
       id: 'AwsSolutions-S1',

@@ -696,6 +696,16 @@ describe('AWS CDK: L2 constructs in the α example', () => {
     })).toBe('');
   });
 
+  test('control: an S3 gateway endpoint in My Number held to the own account reaches the log archive, which only the own account\'s log delivery writes', () => {
+    expect(synth((stack, net) => {
+      const own = { 'aws:PrincipalAccount': cdk.Aws.ACCOUNT_ID, 'aws:ResourceAccount': cdk.Aws.ACCOUNT_ID };
+      new ec2.CfnVPCEndpoint(stack, 'S3Gateway', {
+        vpcId: net.myNumber.vpc.vpcId, serviceName: `com.amazonaws.${cdk.Aws.REGION}.s3`, vpcEndpointType: 'Gateway',
+        policyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*', Condition: { StringEquals: own } }] },
+      });
+    })).toBe('');
+  });
+
   test('a topic anyone may publish to (addToResourcePolicy) with a LambdaSubscription to a My Number function is refused', () => {
     expect(synth((stack, net) => {
       const t = new sns.Topic(stack, 'Intake');
