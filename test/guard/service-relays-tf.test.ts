@@ -428,6 +428,13 @@ describe('Terraform: what the internet puts in through IoT, SES and AppSync; tab
       aws_sns_topic_subscription: { s: subscription('t', 'lambda', '${aws_lambda_function.worker.arn}') },
       aws_ses_receipt_rule: { r: { name: 'r', rule_set_name: 's', enabled: true, sns_action: [{ topic_arn: '${aws_sns_topic.t.arn}', position: 1 }] } },
     }))).toEqual([expect.stringMatching(/from mail from the internet \(an SES receipt rule\)/)]);
+    // Every action's notification topic (semantics §14, Terraform): a Lambda action's notification carries the mail's headers.
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_sns_topic: { t: {} },
+      aws_sns_topic_subscription: { s: subscription('t', 'lambda', '${aws_lambda_function.worker.arn}') },
+      aws_ses_receipt_rule: { r: { name: 'r', rule_set_name: 's', lambda_action: [{ function_arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:f', topic_arn: '${aws_sns_topic.t.arn}', position: 1 }] } },
+    }))).toEqual([expect.stringMatching(/from mail from the internet \(an SES receipt rule\): .*aws_ses_receipt_rule\.r lambda_action\[0\]\.topic_arn/)]);
     expect(relays(config({
       aws_lambda_function: { worker: fn('mn') },
       aws_cloudwatch_event_bus: { bus: { name: 'intake' } },
@@ -559,6 +566,17 @@ describe('Terraform: outside tester, red team 40 (service relays)', () => {
       aws_cloudwatch_event_target: { t: { rule: '${aws_cloudwatch_event_rule.r.name}', arn: '${aws_lambda_function.out.arn}' } },
     }, { aws_partition: { p: {} } }))).toEqual([expect.stringMatching(
       /to function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_vpc_endpoint\.events → the default event bus → aws_lambda_function\.out \(aws_cloudwatch_event_target\.t arn\)/)]);
+  });
+
+  test('another account\'s default bus by ARN is the outside too', () => {
+    const rule = (bus: string) => relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_cloudwatch_event_rule: { r: { name: 'r', event_bus_name: bus, event_pattern: JSON.stringify({ source: ['x'] }) } },
+      aws_cloudwatch_event_target: { t: { rule: '${aws_cloudwatch_event_rule.r.name}', arn: '${aws_lambda_function.worker.arn}' } },
+    }));
+    expect(rule(`arn:aws:events:${REGION}:${OWN}:event-bus/default`)).toEqual([]);
+    expect(rule('arn:aws:events:ap-northeast-1:999999999999:event-bus/default'))
+      .toEqual([expect.stringMatching(/from arn:aws:events:ap-northeast-1:999999999999:event-bus\/default, which is not in the synthesized output/)]);
   });
 
   test('an alias of a My Number function, or its qualified ARN, is that function', () => {
