@@ -3050,6 +3050,9 @@ class ConfigReader {
     if (typeof value === 'string' && !this.plan) {
       const m = ATTRIBUTE_REFERENCE.exec(value);
       if (m && /^aws_iam_(role|user)$/.test(m[1]) && m[3] === 'arn' && this.types.get(`${m[1]}.${m[2]}`) === m[1]) return true;
+      // The owner of a transit gateway the default provider configuration makes: the deploying account (as endpoint policies read it).
+      const whole = /^\$\{([^}]*)\}$/.exec(value);
+      if (whole && this.ownGatewayOwner(whole[1], DEFAULT_PROVIDER)) return true;
     }
     if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof PlanTemplate)) return false;
     let text = this.render(typeof value === 'number' ? String(value) : value);

@@ -376,6 +376,24 @@ describe('Terraform: policies as Terraform writes them', () => {
     expect(found({ effect: '${var.effect}', principals: [{ type: '*', identifiers: ['*'] }] })).toHaveLength(1);
   });
 
+  test('a condition holding the owner of a transit gateway the default provider makes is the own account (the library\'s log bucket policy)', () => {
+    const held = (owner: string) => relays(config({
+      ...worker,
+      aws_ec2_transit_gateway: { tgw: {}, other: { provider: 'aws.peer' } },
+      ...queuePolicy(JSON.stringify({
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Service: 'sns.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceAccount': owner } },
+        }],
+      })),
+    }));
+    expect(held('${aws_ec2_transit_gateway.tgw.owner_id}')).toEqual([]);
+    expect(held('${aws_ec2_transit_gateway.other.owner_id}')).toEqual([expect.stringMatching(/held to account/)]);
+  });
+
   test('jsonencode() of a literal HCL value (cdktf\'s Fn.jsonencode) is read as the document it encodes', () => {
     const document = (statements: string) => `\${jsonencode({"Version" = "2012-10-17", Statement = [${statements}]})}`;
     expect(relays(config({ ...worker, ...queuePolicy(document('{"Effect" = "Allow", "Principal" = "*", "Action" = "sqs:*", "Resource" = aws_sqs_queue.q.arn}')) })))
