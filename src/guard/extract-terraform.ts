@@ -26,8 +26,8 @@ import {
 } from './graph';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, RelayService, RelayValues,
-  stateMachineFlows, subscriptionTargets,
+  bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService,
+  RelayValues, stateMachineFlows, subscriptionTargets,
 } from './relay-read';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
@@ -1460,19 +1460,45 @@ class ConfigReader {
     }])],
     [['aws_pipes_pipe'], (reader, c) => {
       const sources = reader.relayRefs(c.p.source);
-      reader.relay(c, undefined, [...reader.deliveries(sources, c.p.target, 'target'), ...bothWays(sources, reader.relayRefs(c.p.enrichment), 'enrichment')]);
+      // Execution data in the pipe's logs (`include_execution_data = ["ALL"]`) carries the events there too (EventBridge
+      // Pipes User Guide, "Logging and monitoring"); a value the guard cannot read may be ALL.
+      const logs = oneBlock(c.p.log_configuration);
+      const data = logs?.include_execution_data;
+      const withData = Array.isArray(data) ? data.some((d) => d === 'ALL' || typeof d !== 'string' || templated(d)) : blockGiven(data) && data !== '';
+      const s3 = oneBlock(logs?.s3_log_destination);
+      const owner = s3?.bucket_owner;
+      reader.relay(c, undefined, [
+        ...reader.deliveries(sources, c.p.target, 'target'),
+        ...bothWays(sources, reader.relayRefs(c.p.enrichment), 'enrichment'),
+        ...withData ? [
+          ...reader.deliveries(sources, s3?.bucket_name, 'log_configuration.s3_log_destination.bucket_name'),
+          ...owner !== undefined && owner !== null && owner !== '' && !reader.ownPrincipal(owner)
+            ? [{ from: sources, to: [outside(`account ${reader.render(owner)}, which owns the bucket the pipe logs to`)], property: 'log_configuration.s3_log_destination.bucket_owner' }]
+            : [],
+          ...reader.logDeliveries(sources, oneBlock(logs?.cloudwatch_logs_log_destination)?.log_group_arn, 'log_configuration.cloudwatch_logs_log_destination.log_group_arn'),
+          ...reader.deliveries(sources, oneBlock(logs?.firehose_log_destination)?.delivery_stream_arn, 'log_configuration.firehose_log_destination.delivery_stream_arn'),
+        ] : [],
+      ]);
     }],
     [['aws_lambda_function'], (reader, c) => {
       const raw = Array.isArray(c.p.vpc_config) ? c.p.vpc_config[0] : c.p.vpc_config;
       const config = raw !== null && typeof raw === 'object' && !isExpression(raw) ? raw : undefined;
       // No VPC configuration (or one of no subnets, which takes the function out of its VPC): a Lambda-managed network
       // with the internet. One the guard cannot read: anywhere.
-      const runs: readonly Ref[] | 'internet' = raw !== undefined && raw !== null && config === undefined
-        ? [{ kind: 'unresolved', expression: `vpc_config ${expressionText(raw)}, which the guard cannot read` }]
+      // A dynamic vpc_config block (GUARD-1 as well) may place it anywhere.
+      const dynamic = c.p.dynamic?.vpc_config;
+      const runs: readonly Ref[] | 'internet' = (raw !== undefined && raw !== null && config === undefined) || (dynamic !== undefined && dynamic !== null)
+        ? [{ kind: 'unresolved', expression: `vpc_config ${expressionText(dynamic !== undefined && dynamic !== null ? { dynamic } : raw)}, which the guard cannot read` }]
         : config === undefined ? 'internet'
           : Array.isArray(config.subnet_ids) ? (config.subnet_ids.length === 0 ? 'internet' : config.subnet_ids.map((s: unknown) => reader.ref(s)))
             : [reader.ref(config.subnet_ids)];
-      reader.relay(c, 'lambda', reader.deliveries(reader.self(c), oneBlock(c.p.dead_letter_config)?.target_arn, 'dead_letter_config.target_arn'), runs);
+      const self = reader.self(c);
+      reader.relay(c, 'lambda', [
+        ...reader.deliveries(self, oneBlock(c.p.dead_letter_config)?.target_arn, 'dead_letter_config.target_arn'),
+        // The Lambda service writes what the function logs to its log group (Lambda Developer Guide, "Sending Lambda
+        // function logs to CloudWatch Logs"), whose subscription filters take it on.
+        ...reader.logDeliveries(self, oneBlock(c.p.logging_config)?.log_group, 'logging_config.log_group'),
+      ], runs);
     }],
     [['aws_lambda_function_event_invoke_config'], (reader, c) => {
       const functions = reader.relayRefs(c.p.function_name);
@@ -1499,11 +1525,120 @@ class ConfigReader {
       // A variable, local, module output or file, or in a plan a value known only after apply (a reference stands for
       // the whole definition, not its text), may call anything.
       const unread = typeof text !== 'string' || reader.deployTime(text) || (!reader.readsPlan && /\$\{[^}]*\b(file|templatefile)\(/.test(text));
-      reader.relay(c, 'states', stateMachineFlows(reader.relayValues, reader.self(c)[0], d, 'definition', unread ? d ?? 'no definition' : undefined));
+      // Execution data in its logs (`include_execution_data`) carries every state's input and output there (Step Functions
+      // Developer Guide, "Logging in CloudWatch Logs").
+      const logging = oneBlock(c.p.logging_configuration);
+      const data = logging?.include_execution_data;
+      const withData = data !== undefined && data !== null && data !== false && data !== 'false';
+      reader.relay(c, 'states', [
+        ...stateMachineFlows(reader.relayValues, reader.self(c)[0], d, 'definition', unread ? d ?? 'no definition' : undefined),
+        ...withData ? reader.logDeliveries(reader.self(c), logging.log_destination, 'logging_configuration.log_destination') : [],
+      ]);
     }],
-    [['aws_cloudwatch_log_group'], (reader, c) => reader.relay(c, 'logs', [])],
+    // A group named after a function (`/aws/lambda/<name>`, Lambda's default) holds what the function logs.
+    [['aws_cloudwatch_log_group'], (reader, c) => {
+      const functions = reader.loggingFunctions(c.p.name);
+      reader.relay(c, 'logs', functions.length === 0 ? [] : [{ from: functions, to: reader.self(c), property: 'name' }]);
+    }],
     [['aws_cloudwatch_log_subscription_filter'], (reader, c) => reader.relay(c, undefined,
-      reader.deliveries(reader.relayRefs(c.p.log_group_name), c.p.destination_arn, 'destination_arn'))],
+      reader.deliveries(reader.logGroupRefs(c.p.log_group_name), c.p.destination_arn, 'destination_arn'))],
+    // An account-level subscription filter policy sends every log group's events to its destination (CloudWatch Logs
+    // User Guide, "Account-level subscription filters"): every group and function of the configuration.
+    [['aws_cloudwatch_log_account_policy'], (reader, c) => {
+      // A policy type the guard cannot read may be a subscription filter policy.
+      if (c.p.policy_type !== 'SUBSCRIPTION_FILTER_POLICY' && !isExpressionIn(c.p.policy_type, reader.readsPlan)) return;
+      const destination = reader.jsonArgument(c.p.policy_document)?.DestinationArn;
+      const groups = reader.entries.filter((e) => e.type === 'aws_cloudwatch_log_group' || e.type === 'aws_lambda_function')
+        .map((e): Ref => ({ kind: 'node', id: reader.id(e.address) }));
+      reader.relay(c, 'logs', [{
+        from: [...reader.self(c), ...groups],
+        to: destination !== undefined && destination !== null ? reader.relayRefs(destination)
+          : [outside(`the destination of a policy document the guard cannot read (${reader.render(c.p.policy_document)})`)],
+        property: 'policy_document.DestinationArn',
+      }]);
+    }],
+    // DynamoDB: a table's stream feeds event source mappings (by `stream_arn`); its Kinesis streaming destination a stream.
+    [['aws_dynamodb_table'], (reader, c) => reader.relay(c, 'dynamodb', [])],
+    [['aws_dynamodb_resource_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.resource_arn), c.p.policy, `the table policy ${c.id}`))],
+    [['aws_dynamodb_kinesis_streaming_destination'], (reader, c) => reader.relay(c, undefined,
+      reader.deliveries(reader.relayRefs(c.p.table_name), c.p.stream_arn, 'stream_arn'))],
+    // What the internet puts in through IoT rules (devices' messages) and what a host publishes through an `iot.data`
+    // endpoint (the rule is its relay node): each action's queue, topic, stream, bucket, table, state machine, log group, URL.
+    [['aws_iot_topic_rule'], (reader, c) => {
+      const from: Ref[] = [outside('devices publishing to AWS IoT Core (an IoT topic rule)'), ...reader.self(c)];
+      const flows: RelayFlow[] = [];
+      const actions = (block: any, at: string) => {
+        for (const [kind, value] of Object.entries(block ?? {})) {
+          if (IOT_RULE_ARGUMENTS.has(kind) || value === undefined || value === null || value === false) continue;
+          if (kind === 'error_action') {
+            blocks(value).forEach((e: any, i: number) => actions(e, `error_action[${i}].`));
+            continue;
+          }
+          // Action blocks a dynamic block makes (GUARD-1 as well): any action.
+          if (kind === 'dynamic') {
+            for (const name of Object.keys(value as object)) {
+              flows.push({ from, to: [outside(`an IoT rule action the guard cannot read (dynamic ${name})`)], property: `${at}dynamic.${name}` });
+            }
+            continue;
+          }
+          const list = Array.isArray(value) ? value : [value];
+          list.forEach((a: any, i: number) => {
+            const property = `${at}${kind}[${i}]`;
+            // A scalar the guard does not know is no action block; one given by an expression may be any.
+            if ((a === null || typeof a !== 'object') && !isExpressionIn(a, reader.readsPlan)) return;
+            if (!a || typeof a !== 'object' || isExpressionIn(a, reader.readsPlan)) {
+              flows.push({ from, to: [outside(`an IoT rule action the guard cannot read (${reader.render(a)})`)], property });
+              return;
+            }
+            const target = IOT_ACTION_TARGETS[kind];
+            if (target === undefined) {
+              flows.push({ from, to: [outside(`an IoT rule ${kind} action, which the guard does not follow`)], property });
+              return;
+            }
+            if (target === '') return;
+            const v = kind === 'dynamodbv2' ? oneBlock(a.put_item)?.table_name : a[target];
+            if (v === undefined || v === null || v === '') return;
+            if (target === 'url') flows.push({ from, to: [outside(`${reader.render(v)} (an IoT rule HTTP action)`)], property: `${property}.url` });
+            // Devices invoking a function of the configuration is a bridge already (bridges.ts): here only what a host
+            // publishes through an endpoint.
+            else if (kind === 'lambda') flows.push(...reader.deliveries(reader.self(c), v, `${property}.${target}`));
+            else if (kind === 'cloudwatch_logs') flows.push(...reader.logDeliveries(from, v, `${property}.${target}`));
+            else flows.push(...reader.deliveries(from, v, `${property}.${target}`));
+          });
+        }
+      };
+      actions(c.p, '');
+      reader.relay(c, 'iot', flows);
+    }],
+    // Mail from the internet through an SES receipt rule: the topics its actions notify (the SNS action publishes the
+    // mail; the others' notifications carry its headers), the buckets it stores mail in. A Lambda action is a bridge.
+    [['aws_ses_receipt_rule'], (reader, c) => {
+      const mail = [outside('mail from the internet (an SES receipt rule)')];
+      const flows: RelayFlow[] = [];
+      for (const [kind, value] of Object.entries(c.p)) {
+        if (!kind.endsWith('_action')) continue;
+        blocks(value).forEach((a: any, i: number) => {
+          flows.push(...reader.deliveries(mail, a?.topic_arn, `${kind}[${i}].topic_arn`));
+          if (kind === 's3_action') flows.push(...reader.deliveries(mail, a?.bucket_name, `${kind}[${i}].bucket_name`));
+        });
+      }
+      reader.relay(c, undefined, flows);
+    }],
+    // An AppSync API's data sources: its callers (a public GraphQL endpoint) put events on a bus, items in a table, both ways.
+    [['aws_appsync_datasource'], (reader, c) => {
+      const callers = [outside('the callers of an AppSync GraphQL API')];
+      reader.relay(c, undefined, [
+        ...bothWays(callers, reader.relayRefs(oneBlock(c.p.event_bridge_config)?.event_bus_arn), 'event_bridge_config.event_bus_arn'),
+        ...bothWays(callers, reader.relayRefs(oneBlock(c.p.dynamodb_config)?.table_name), 'dynamodb_config.table_name'),
+      ]);
+    }],
+    // A Kinesis Data Analytics application reads its sources and writes its sinks with code the guard does not read.
+    [['aws_kinesisanalyticsv2_application', 'aws_kinesis_analytics_application'], (reader, c) => {
+      const app = [outside(`Kinesis Data Analytics application ${c.id}, whose code the guard does not read`)];
+      const named = [c.p.application_configuration, c.p.inputs, c.p.outputs, c.p.reference_data_sources].flatMap((v) => reader.relayRefs(v))
+        .filter((r) => r.kind === 'node');
+      reader.relay(c, undefined, bothWays(app, named, 'application_configuration'));
+    }],
     [['aws_kinesis_stream'], (reader, c) => reader.relay(c, 'kinesis', [])],
     [['aws_kinesis_resource_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.resource_arn), c.p.policy, `the stream policy ${c.id}`))],
     [['aws_kinesis_firehose_delivery_stream'], (reader, c) => {
@@ -1533,6 +1668,11 @@ class ConfigReader {
           const bucket = oneBlock(config[backup])?.bucket_arn;
           if (bucket !== undefined) flows.push(...reader.deliveries(self, bucket, `${key}.${backup}.bucket_arn`));
         }
+        // A Lambda processor gets every record and gives back what is delivered (Firehose Developer Guide, "Transform source data").
+        blocks(oneBlock(config.processing_configuration)?.processors).forEach((proc: any, i: number) => {
+          const arn = blocks(proc?.parameters).find((x: any) => x?.parameter_name === 'LambdaArn')?.parameter_value;
+          if (arn !== undefined) flows.push(...bothWays(self, reader.relayRefs(arn), `${key}.processing_configuration.processors[${i}]`));
+        });
       }
       reader.relay(c, 'firehose', flows);
     }],
@@ -1553,16 +1693,19 @@ class ConfigReader {
       reader.relay(c, undefined, [...reader.cannedAcl(buckets, c.p.acl, 'acl'), ...reader.aclGrants(buckets, oneBlock(c.p.access_control_policy), c.id)]);
     }],
     [['aws_s3_bucket_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.bucket), c.p.policy, `the bucket policy ${c.id}`))],
-    [['aws_api_gateway_rest_api'], (reader, c) => reader.relay(c, 'execute-api', privateRestApi(c.p) ? [] : bothWays([PUBLIC_API], reader.self(c), 'endpoint_configuration'))],
+    [['aws_api_gateway_rest_api'], (reader, c) => reader.relay(c, 'execute-api', [
+      ...privateRestApi(c.p) ? [] : bothWays([PUBLIC_API], reader.self(c), 'endpoint_configuration'),
+      ...reader.definitionFlows(c),
+    ])],
     // An HTTP or WebSocket API always has a public endpoint.
-    [['aws_apigatewayv2_api'], (reader, c) => reader.relay(c, 'execute-api', bothWays([PUBLIC_API], reader.self(c), 'protocol_type'))],
+    [['aws_apigatewayv2_api'], (reader, c) => reader.relay(c, 'execute-api', [...bothWays([PUBLIC_API], reader.self(c), 'protocol_type'), ...reader.definitionFlows(c)])],
     [['aws_api_gateway_integration'], (reader, c) => {
       const { p } = c;
-      reader.relay(c, undefined, reader.integrationFlows(p.rest_api_id, p.type, p.uri, undefined, [p.uri, p.request_templates, p.request_parameters], 'uri'));
+      reader.relay(c, undefined, reader.integrationFlows(reader.relayRefs(p.rest_api_id), p.type, p.uri, undefined, [p.uri, p.request_templates, p.request_parameters], 'uri'));
     }],
     [['aws_apigatewayv2_integration'], (reader, c) => {
       const { p } = c;
-      reader.relay(c, undefined, reader.integrationFlows(p.api_id, p.integration_type, p.integration_uri, p.integration_subtype,
+      reader.relay(c, undefined, reader.integrationFlows(reader.relayRefs(p.api_id), p.integration_type, p.integration_uri, p.integration_subtype,
         [p.integration_uri, p.request_templates, p.request_parameters], 'integration_uri'));
     }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
@@ -1572,7 +1715,7 @@ class ConfigReader {
   /** How relay-read.ts reads this configuration's values, made on first use (`relayValues`). */
   private relayReading?: RelayValues;
   /** The relaying resources by the literal texts that name them, made on first use (`relayNames`). */
-  private namesOfRelays?: { readonly whole: ReadonlyMap<string, string>; readonly within: ReadonlyMap<string, string> };
+  private namesOfRelays?: RelayNames;
   private readonly interpolations = new Map<string, Ref>();
   /** `default_tags` of each AWS provider configuration, by reference (`aws`, `aws.<alias>`). */
   private readonly defaultTags = new Map<string, DefaultTags>();
@@ -2783,21 +2926,24 @@ class ConfigReader {
    * The resources a value names, for relays (`RelayValues.refs`): every resource of the configuration an interpolation
    * refers to, by any attribute (an alias stands for its function); a variable, local, module output, data source
    * (but the region, partition and caller identity, which name no resource) or any other expression is unresolved; a
-   * literal naming none of them (another account's queue by its ARN, an imported topic) is outside the output. A
-   * plan's literal may be a name, id or ARN the plan gives a resource of its own (`relayNames`).
+   * literal names one by its name, or by an ARN or queue URL of its name (`relayLiteral`; the deploying region, partition
+   * and account rendered; a literal account is the outside too), and naming none of them (another account's queue by its
+   * ARN, an imported topic) is outside the output. A plan's literal may be a name, id or ARN the plan gives a resource of
+   * its own (`relayNames`).
    */
   private relayRefs(value: unknown): Ref[] {
     if (value === undefined || value === null) return [];
     if (Array.isArray(value)) return value.flatMap((v) => this.relayRefs(v));
     if (value instanceof PlanUnknown) return [{ kind: 'unresolved', expression: value.reason }];
     if (value instanceof PlanReference) return this.relayAddress(value.address, 0);
-    if (value instanceof PlanTemplate) return this.relayText(value.text, true);
+    if (value instanceof PlanTemplate) return this.relayText(value.text, true, value);
     // A map (request templates, parameters): what its values name.
     if (typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => (k === '//' ? [] : this.relayRefs(v)));
     return this.relayText(String(value), typeof value === 'string' && !this.plan);
   }
 
-  private relayText(text: string, interpolated: boolean): Ref[] {
+  /** What a text names (`relayRefs`); `template`: the plan's template it is the text of (whose accounts it knows). */
+  private relayText(text: string, interpolated: boolean, template?: PlanTemplate): Ref[] {
     if (interpolated && templated(text)) {
       const out: Ref[] = [];
       for (const expr of interpolationsOf(text)) {
@@ -2810,12 +2956,25 @@ class ConfigReader {
         }
       }
       if (/(^|[^%])%\{/.test(text)) out.push({ kind: 'unresolved', expression: `${text}, a template directive the guard does not evaluate` });
-      return out.length > 0 ? out : [outsideOutput(this.render(text))];
+      // Only the deploying region, partition and account around literal text (`arn:${data.aws_partition.p.partition}:sqs:…`):
+      // the literal, rendered (`{region}`, `{partition}`, `{accountid}`), as the CloudFormation reader renders pseudo parameters.
+      return out.length > 0 ? out : this.relayText(this.render(template ?? text), false);
     }
     const bound = this.b.external(text);
     if (bound.kind === 'node') return [bound];
     const named = this.relayNames().whole.get(text);
     if (named !== undefined) return this.relayAddress(named, 0);
+    // The account's default bus, by its name or ARN (another account's by ARN is that account's: the outside too).
+    const arn = relayLiteral(text);
+    const own = arn?.account === undefined || arn.account === '{accountid}' || (this.plan && arn.account === this.planAccount);
+    if (text === 'default' || /^arn:[^:]*:events:[^:]*:[^:]*:event-bus\/default$/.test(text)) {
+      this.b.defaultEventBus();
+      return own ? [{ kind: 'node', id: DEFAULT_EVENT_BUS }] : [{ kind: 'node', id: DEFAULT_EVENT_BUS }, outsideOutput(text)];
+    }
+    // An ARN or queue URL of a resource of the configuration by its literal name (`relayLiteral`): that resource, and the
+    // outside as well when the literal's account is written as a number the guard cannot tell is the deploying one.
+    const byName = arn === undefined ? undefined : this.relayNames().literal.get(`${arn.service}:${arn.name}`);
+    if (byName !== undefined) return own ? this.relayAddress(byName, 0) : [...this.relayAddress(byName, 0), outsideOutput(text)];
     // A plan's text (a definition, a URI) holding ARNs or URLs of resources it keeps.
     const within: Ref[] = [];
     for (const [identifier, address] of this.relayNames().within) {
@@ -2844,11 +3003,13 @@ class ConfigReader {
    * a notification its queue) — their names and, in a plan, the ids, ARNs and URLs it gives the resources it keeps
    * (`within`: the long ones, also found inside a text) — each with its address. A text naming two names neither.
    */
-  private relayNames(): { readonly whole: ReadonlyMap<string, string>; readonly within: ReadonlyMap<string, string> } {
+  private relayNames(): RelayNames {
     if (this.namesOfRelays) return this.namesOfRelays;
     const whole = new Map<string, string>();
     const within = new Map<string, string>();
+    const byService = new Map<string, string>();
     const twice = new Set<string>();
+    const twiceByService = new Set<string>();
     const note = (text: unknown, address: string, long: boolean) => {
       if (typeof text !== 'string' || text === '' || (!this.plan && templated(text))) return;
       if (whole.has(text) && whole.get(text) !== address) twice.add(text);
@@ -2856,9 +3017,18 @@ class ConfigReader {
       if (long) within.set(text, address);
     };
     for (const { address, type, body } of this.entries) {
-      const argument = RELAY_NAME_ARGUMENT[type];
-      if (argument === undefined && type !== 'aws_lambda_alias') continue;
-      if (argument !== undefined) note(body?.[argument], address, false);
+      const named = RELAY_NAME_ARGUMENT[type];
+      if (named === undefined && type !== 'aws_lambda_alias') continue;
+      if (named !== undefined) {
+        const name = body?.[named.argument];
+        note(name, address, false);
+        // By service and name: what an ARN or queue URL names (`relayLiteral`).
+        if (typeof name === 'string' && name !== '' && (this.plan || !templated(name))) {
+          const key = `${named.service}:${name}`;
+          if (byService.has(key) && byService.get(key) !== address) twiceByService.add(key);
+          byService.set(key, address);
+        }
+      }
       // Known in a plan for what exists already; a configuration does not write them.
       if (this.plan) for (const a of PLAN_IDENTIFIERS) note(body?.[a], address, a !== 'id');
     }
@@ -2866,7 +3036,8 @@ class ConfigReader {
       whole.delete(t);
       within.delete(t);
     }
-    this.namesOfRelays = { whole, within };
+    twiceByService.forEach((k) => byService.delete(k));
+    this.namesOfRelays = { whole, within, literal: byService };
     return this.namesOfRelays;
   }
 
@@ -2880,6 +3051,9 @@ class ConfigReader {
     if (typeof value === 'string' && !this.plan) {
       const m = ATTRIBUTE_REFERENCE.exec(value);
       if (m && /^aws_iam_(role|user)$/.test(m[1]) && m[3] === 'arn' && this.types.get(`${m[1]}.${m[2]}`) === m[1]) return true;
+      // The owner of a transit gateway the default provider configuration makes: the deploying account (as endpoint policies read it).
+      const whole = /^\$\{([^}]*)\}$/.exec(value);
+      if (whole && this.ownGatewayOwner(whole[1], DEFAULT_PROVIDER)) return true;
     }
     if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof PlanTemplate)) return false;
     let text = this.render(typeof value === 'number' ? String(value) : value);
@@ -2895,6 +3069,113 @@ class ConfigReader {
     if (to === undefined || to === null || to === '' || from.length === 0) return [];
     const targets = this.relayRefs(to);
     return targets.length === 0 ? [] : [{ from, to: targets, property }];
+  }
+
+  /**
+   * Deliveries from `from` into the log groups a value names (`logGroupRefs`): a log destination (a function's, a pipe's,
+   * a state machine's, an IoT rule's) is a group of the own account.
+   */
+  private logDeliveries(from: readonly Ref[], to: unknown, property: string): RelayFlow[] {
+    if (to === undefined || to === null || to === '' || from.length === 0) return [];
+    const targets = this.logGroupRefs(to);
+    return targets.length === 0 ? [] : [{ from, to: targets, property }];
+  }
+
+  /**
+   * The log groups a value names: those of the configuration, and a group it names by a literal (a name, or an ARN of
+   * the own account) that no group of the configuration is written as: the account's own group of that name
+   * (`#log-group:<name>`, CloudWatch Logs subscriptions and log destinations are within one account), which the segment's
+   * `logs` endpoints reach as well (the CloudFormation reader's `logGroupRefs`).
+   */
+  private logGroupRefs(value: unknown): Ref[] {
+    return this.relayRefs(value).map((r) => {
+      if (r.kind !== 'external') return r;
+      const text = r.value.replace(/, which is not in the synthesized output$/, '');
+      if (text === r.value) return r;
+      const arn = relayLiteral(text);
+      const own = arn?.account === undefined || arn.account === '{accountid}' || (this.plan && arn.account === this.planAccount);
+      const name = arn?.service === 'logs' && own ? arn.name : arn === undefined && !text.includes(':') && !text.includes('{') ? text : undefined;
+      if (name === undefined) return r;
+      const id = `#log-group:${name}`;
+      this.b.virtualRelay(id, `log group ${name}, which is not in the synthesized output`, 'logs');
+      return { kind: 'node', id } as const;
+    });
+  }
+
+  /**
+   * The functions of the configuration whose log group a log group's name is (`/aws/lambda/<name>`, Lambda's default
+   * group): the name written around a reference to one (`/aws/lambda/${aws_lambda_function.x.function_name}`), or around
+   * a function's literal name.
+   */
+  private loggingFunctions(name: unknown): Ref[] {
+    const text = name instanceof PlanTemplate ? name.text : name;
+    if (typeof text !== 'string') return [];
+    const fn = /^\/aws\/lambda\/(.+)$/.exec(text)?.[1];
+    if (fn === undefined) return [];
+    if ((this.plan && !(name instanceof PlanTemplate)) || !templated(fn)) {
+      const address = this.relayNames().literal.get(`lambda:${fn}`);
+      return address !== undefined && this.types.get(address) === 'aws_lambda_function' ? [{ kind: 'node', id: this.id(address) }] : [];
+    }
+    const addresses = new Set([...fn.matchAll(ADDRESS)].map((a) => `${a[1]}.${a[2]}`));
+    return [...addresses].filter((a) => this.types.get(a) === 'aws_lambda_function').map((a): Ref => ({ kind: 'node', id: this.id(a) }));
+  }
+
+  /**
+   * A JSON argument as a value (a literal JSON text, `jsonencode()` of a literal HCL value, a plan's text; strings holding
+   * interpolations kept as a plan's templates), or undefined when the guard cannot read it.
+   */
+  private jsonArgument(value: unknown): any {
+    const template = value instanceof PlanTemplate ? value : undefined;
+    const text = template ? template.text : value;
+    if (typeof text !== 'string') return undefined;
+    let parsed: unknown = template === undefined && !this.plan ? literalJsonencode(text) : undefined;
+    if (parsed === undefined) {
+      if ((template !== undefined || !this.plan) && /(^|[^%])%\{/.test(text)) return undefined;
+      try {
+        parsed = parseEmbeddedJson(text);
+      } catch {
+        return undefined;
+      }
+    }
+    if (template === undefined) return parsed;
+    const walk = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(walk);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+      return typeof v === 'string' && v.includes('${') ? new PlanTemplate(v, template.accounts) : v;
+    };
+    return walk(parsed);
+  }
+
+  /**
+   * The integrations of an API's OpenAPI definition (`body`, read for `x-amazon-apigateway-integration`: API Gateway
+   * Developer Guide, "OpenAPI extensions to API Gateway"), read as its integration resources are (`integrationFlows`); a
+   * definition the guard cannot read (YAML, a file, an expression, a plan's value known only after apply) may integrate
+   * with anything.
+   */
+  private definitionFlows(c: ReadContext): RelayFlow[] {
+    const body = c.p.body;
+    if (body === undefined || body === null || body === '') return [];
+    const self = this.self(c);
+    const parsed = this.jsonArgument(body);
+    if (parsed === undefined || parsed === null || typeof parsed !== 'object') {
+      return bothWays(self, [outside(`whatever an API definition the guard cannot read (${this.render(body)}) integrates with`)], 'body');
+    }
+    const flows: RelayFlow[] = [];
+    const walk = (v: any): void => {
+      if (!v || typeof v !== 'object' || v instanceof PlanTemplate) return;
+      if (Array.isArray(v)) {
+        v.forEach(walk);
+        return;
+      }
+      const i = v['x-amazon-apigateway-integration'];
+      if (i && typeof i === 'object') {
+        const type = typeof i.type === 'string' ? i.type.toUpperCase() : i.type;
+        flows.push(...this.integrationFlows(self, type, i.uri, i.integrationSubtype, [i.uri, i.requestTemplates, i.requestParameters], 'body'));
+      }
+      for (const k of Object.keys(v)) if (k !== 'x-amazon-apigateway-integration') walk(v[k]);
+    };
+    walk(parsed);
+    return flows;
   }
 
   /** The event bus a rule, target or policy names: the account's default one when none is named, or named `default`. */
@@ -3090,8 +3371,8 @@ class ConfigReader {
    * an HTTP integration of a private API; the functions of a private API's Lambda integrations (a public API's are
    * bridges). An AWS integration of a service the guard does not follow carries to the outside.
    */
-  private integrationFlows(api: unknown, type: unknown, uri: unknown, subtype: unknown, mentions: readonly unknown[], property: string): RelayFlow[] {
-    const apis = this.relayRefs(api);
+  private integrationFlows(apis: readonly Ref[], type: unknown, uri: unknown, subtype: unknown, mentions: readonly unknown[],
+    property: string): RelayFlow[] {
     const apiIsPublic = apis.some((a) => {
       const address = a.kind === 'node' ? a.id.slice(this.prefix.length) : undefined;
       return address === undefined || this.types.get(address) !== 'aws_api_gateway_rest_api' || !privateRestApi(this.bodies.get(address) ?? {});
@@ -3152,24 +3433,68 @@ class ConfigReader {
   }
 }
 
-/** The property that names a relaying resource (`ConfigReader.relayNames`). */
-const RELAY_NAME_ARGUMENT: Readonly<Record<string, string>> = {
-  aws_cloudwatch_log_group: 'name',
-  aws_s3_bucket: 'bucket',
-  aws_sqs_queue: 'name',
-  aws_sns_topic: 'name',
-  aws_lambda_function: 'function_name',
-  aws_cloudwatch_event_bus: 'name',
-  aws_kinesis_stream: 'name',
-  aws_kinesis_firehose_delivery_stream: 'name',
-  aws_sfn_state_machine: 'name',
+/** The argument that names a relaying resource, and its service as ARNs spell it (`ConfigReader.relayNames`, `relayLiteral`). */
+const RELAY_NAME_ARGUMENT: Readonly<Record<string, { readonly argument: string; readonly service: string }>> = {
+  aws_cloudwatch_log_group: { argument: 'name', service: 'logs' },
+  aws_s3_bucket: { argument: 'bucket', service: 's3' },
+  aws_sqs_queue: { argument: 'name', service: 'sqs' },
+  aws_sns_topic: { argument: 'name', service: 'sns' },
+  aws_lambda_function: { argument: 'function_name', service: 'lambda' },
+  aws_cloudwatch_event_bus: { argument: 'name', service: 'events' },
+  aws_kinesis_stream: { argument: 'name', service: 'kinesis' },
+  aws_kinesis_firehose_delivery_stream: { argument: 'name', service: 'firehose' },
+  aws_sfn_state_machine: { argument: 'name', service: 'states' },
+  aws_dynamodb_table: { argument: 'name', service: 'dynamodb' },
 };
+
+/**
+ * The relaying resources by the literal texts that name them (`ConfigReader.relayNames`): `whole` texts (names; a
+ * plan's ids, ARNs, URLs), the `within` ones also found inside a text, and by `service:name` (`literal`) what an ARN
+ * or queue URL names.
+ */
+interface RelayNames {
+  readonly whole: ReadonlyMap<string, string>;
+  readonly within: ReadonlyMap<string, string>;
+  readonly literal: ReadonlyMap<string, string>;
+}
 
 /**
  * The attributes a plan gives a resource it keeps (known at plan time), which other resources' arguments hold as literal
  * text: its id (a queue's URL, a function's or log group's name), ARN, a queue's URL, a function's invocation ARNs.
  */
 const PLAN_IDENTIFIERS = ['id', 'arn', 'url', 'invoke_arn', 'qualified_arn', 'qualified_invoke_arn'] as const;
+
+/**
+ * An aws_iot_topic_rule's arguments that are no action (every other block is one: hashicorp/aws 5.x, iot_topic_rule),
+ * and cdktf's and Terraform's own.
+ */
+const IOT_RULE_ARGUMENTS: ReadonlySet<string> = new Set([
+  'name', 'description', 'enabled', 'sql', 'sql_version', 'tags', 'tags_all', 'id', 'arn', 'region', 'provider', 'depends_on', 'lifecycle', 'count',
+  'for_each', 'timeouts', '//', 'connection', 'provisioner',
+]);
+
+/**
+ * IoT rule actions (aws_iot_topic_rule blocks) and the argument naming what each delivers to: a resource of the
+ * configuration (or the outside), `url` for the HTTP action, `''` for those that deliver nothing a rule reads
+ * (CloudWatch metrics and alarms; a republished message goes to other topics, whose rules take devices' messages
+ * anyway). Any other action (kafka, timestream, elasticsearch, iot_analytics, iot_events…) is the outside.
+ */
+const IOT_ACTION_TARGETS: Readonly<Record<string, string>> = {
+  sqs: 'queue_url',
+  sns: 'target_arn',
+  kinesis: 'stream_name',
+  firehose: 'delivery_stream_name',
+  s3: 'bucket_name',
+  dynamodb: 'table_name',
+  dynamodbv2: 'table_name',
+  step_functions: 'state_machine_name',
+  cloudwatch_logs: 'log_group_name',
+  lambda: 'function_arn',
+  http: 'url',
+  cloudwatch_metric: '',
+  cloudwatch_alarm: '',
+  republish: '',
+};
 
 /** A delivery stream's source blocks (read as sources, not destinations). */
 const FIREHOSE_SOURCES: ReadonlySet<string> = new Set(['kinesis_source_configuration', 'msk_source_configuration']);

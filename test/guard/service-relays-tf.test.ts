@@ -376,6 +376,24 @@ describe('Terraform: policies as Terraform writes them', () => {
     expect(found({ effect: '${var.effect}', principals: [{ type: '*', identifiers: ['*'] }] })).toHaveLength(1);
   });
 
+  test('a condition holding the owner of a transit gateway the default provider makes is the own account (the library\'s log bucket policy)', () => {
+    const held = (owner: string) => relays(config({
+      ...worker,
+      aws_ec2_transit_gateway: { tgw: {}, other: { provider: 'aws.peer' } },
+      ...queuePolicy(JSON.stringify({
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Service: 'sns.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceAccount': owner } },
+        }],
+      })),
+    }));
+    expect(held('${aws_ec2_transit_gateway.tgw.owner_id}')).toEqual([]);
+    expect(held('${aws_ec2_transit_gateway.other.owner_id}')).toEqual([expect.stringMatching(/held to account/)]);
+  });
+
   test('jsonencode() of a literal HCL value (cdktf\'s Fn.jsonencode) is read as the document it encodes', () => {
     const document = (statements: string) => `\${jsonencode({"Version" = "2012-10-17", Statement = [${statements}]})}`;
     expect(relays(config({ ...worker, ...queuePolicy(document('{"Effect" = "Allow", "Principal" = "*", "Action" = "sqs:*", "Resource" = aws_sqs_queue.q.arn}')) })))
@@ -401,6 +419,321 @@ describe('Terraform: policies as Terraform writes them', () => {
     }))).toEqual([expect.stringMatching(unread)]);
     expect(relays(config({ ...worker, ...queuePolicy('${data.aws_iam_policy_document.missing.json}') }))).toEqual([expect.stringMatching(unread)]);
     expect(relays(config({ ...worker, ...queuePolicy('%{ if true }{}%{ endif }') }))).toEqual([expect.stringMatching(unread)]);
+  });
+});
+
+describe('Terraform: what the internet puts in through IoT, SES and AppSync; tables; logs', () => {
+  const polled = (source: string) => ({ aws_lambda_function: { worker: fn('mn') }, aws_lambda_event_source_mapping: { m: mapping(source, 'worker') } });
+  const ROLE = 'arn:aws:iam::111122223333:role/r';
+
+  test('an IoT rule sending device messages to a queue a My Number function polls; an SES rule publishing mail to a topic it subscribes; an AppSync bus', () => {
+    expect(relays(config({
+      ...polled('${aws_sqs_queue.q.arn}'),
+      aws_sqs_queue: { q: {} },
+      aws_iot_topic_rule: { r: { name: 'r', enabled: true, sql: "SELECT * FROM 'x'", sql_version: '2016-03-23', sqs: [{ queue_url: '${aws_sqs_queue.q.url}', role_arn: ROLE, use_base64: false }] } },
+    })))
+      .toEqual([expect.stringMatching(
+        /from devices publishing to AWS IoT Core \(an IoT topic rule\): aws_lambda_function\.worker ← aws_sqs_queue\.q \(aws_lambda_event_source_mapping\.m function_name\) ← devices/)]);
+    // The rule's error action too.
+    expect(relays(config({
+      ...polled('${aws_sqs_queue.q.arn}'),
+      aws_sqs_queue: { q: {} },
+      aws_iot_topic_rule: { r: { name: 'r', enabled: true, sql: "SELECT * FROM 'x'", sql_version: '2016-03-23', error_action: { sqs: { queue_url: '${aws_sqs_queue.q.url}', role_arn: ROLE, use_base64: false } } } },
+    }))).toEqual([expect.stringMatching(/aws_iot_topic_rule\.r error_action\[0\]\.sqs\[0\]\.queue_url/)]);
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_sns_topic: { t: {} },
+      aws_sns_topic_subscription: { s: subscription('t', 'lambda', '${aws_lambda_function.worker.arn}') },
+      aws_ses_receipt_rule: { r: { name: 'r', rule_set_name: 's', enabled: true, sns_action: [{ topic_arn: '${aws_sns_topic.t.arn}', position: 1 }] } },
+    }))).toEqual([expect.stringMatching(/from mail from the internet \(an SES receipt rule\)/)]);
+    // Every action's notification topic (semantics §14, Terraform): a Lambda action's notification carries the mail's headers.
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_sns_topic: { t: {} },
+      aws_sns_topic_subscription: { s: subscription('t', 'lambda', '${aws_lambda_function.worker.arn}') },
+      aws_ses_receipt_rule: { r: { name: 'r', rule_set_name: 's', lambda_action: [{ function_arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:f', topic_arn: '${aws_sns_topic.t.arn}', position: 1 }] } },
+    }))).toEqual([expect.stringMatching(/from mail from the internet \(an SES receipt rule\): .*aws_ses_receipt_rule\.r lambda_action\[0\]\.topic_arn/)]);
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_cloudwatch_event_bus: { bus: { name: 'intake' } },
+      aws_cloudwatch_event_rule: { r: { name: 'r', event_bus_name: '${aws_cloudwatch_event_bus.bus.name}', event_pattern: JSON.stringify({ source: ['x'] }) } },
+      aws_cloudwatch_event_target: { w: { rule: '${aws_cloudwatch_event_rule.r.name}', event_bus_name: '${aws_cloudwatch_event_bus.bus.name}', arn: '${aws_lambda_function.worker.arn}' } },
+      aws_appsync_datasource: { d: { api_id: 'x', name: 'd', type: 'AMAZON_EVENTBRIDGE', event_bridge_config: { event_bus_arn: '${aws_cloudwatch_event_bus.bus.arn}' } } },
+    }))).toEqual([expect.stringMatching(/from the callers of an AppSync GraphQL API/)]);
+  });
+
+  test('a table\'s stream polled by a My Number function passes; with a policy letting everyone write the table, it is a way in', () => {
+    const table = { aws_dynamodb_table: { t: { name: 't', hash_key: 'k', attribute: [{ name: 'k', type: 'S' }], stream_enabled: true, stream_view_type: 'NEW_IMAGE' } } };
+    const resources = { ...polled('${aws_dynamodb_table.t.stream_arn}'), ...table };
+    expect(relays(config(resources))).toEqual([]);
+    const policy = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'dynamodb:PutItem', Resource: '*' }] });
+    expect(relays(config({ ...resources, aws_dynamodb_resource_policy: { p: { resource_arn: '${aws_dynamodb_table.t.arn}', policy } } })))
+      .toEqual([expect.stringMatching(/from everyone \(Principal "\*"\), by the table policy aws_dynamodb_resource_policy\.p/)]);
+  });
+
+  test('what a My Number function logs reaches a subscription filter\'s destination: its own log group, a group by a literal name, or every group by an account policy', () => {
+    const stream = { aws_kinesis_firehose_delivery_stream: { stream: { name: 'stream', destination: 'http_endpoint', http_endpoint_configuration: { url: 'https://collector.example.net/', name: 'c' } } } };
+    const filter = (group: string, destination: string) => ({ aws_cloudwatch_log_subscription_filter: { f: { name: 'f', log_group_name: group, filter_pattern: '', destination_arn: destination } } });
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_cloudwatch_log_group: { g: { name: '/aws/lambda/${aws_lambda_function.worker.function_name}' } },
+      ...stream,
+      ...filter('${aws_cloudwatch_log_group.g.name}', '${aws_kinesis_firehose_delivery_stream.stream.arn}'),
+    }))).toEqual([expect.stringMatching(
+      /^MN-1 aws_lambda_function\.worker: .*to https:\/\/collector\.example\.net\/ \(a Firehose http_endpoint_configuration\): aws_lambda_function\.worker → aws_cloudwatch_log_group\.g \(aws_cloudwatch_log_group\.g name\) → aws_kinesis_firehose_delivery_stream\.stream/)]);
+    // By the function's literal name; by its logging_config naming a group the configuration does not hold.
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn', { function_name: 'mn-worker' }) },
+      aws_cloudwatch_log_group: { g: { name: '/aws/lambda/mn-worker' } },
+      ...stream,
+      ...filter('${aws_cloudwatch_log_group.g.name}', '${aws_kinesis_firehose_delivery_stream.stream.arn}'),
+    }))).toEqual([expect.stringMatching(/^MN-1 aws_lambda_function\.worker: .*aws_lambda_function\.worker → aws_cloudwatch_log_group\.g/)]);
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn', { logging_config: { log_format: 'JSON', log_group: 'mn-app' } }) },
+      ...stream,
+      ...filter('mn-app', '${aws_kinesis_firehose_delivery_stream.stream.arn}'),
+    }))).toEqual([expect.stringMatching(/^MN-1 aws_lambda_function\.worker: .*aws_lambda_function\.worker → log group mn-app \(aws_lambda_function\.worker logging_config\.log_group\) → aws_kinesis_firehose_delivery_stream\.stream/)]);
+    const policy = {
+      aws_cloudwatch_log_account_policy: {
+        p: {
+          policy_name: 'all',
+          policy_type: 'SUBSCRIPTION_FILTER_POLICY',
+          scope: 'ALL',
+          policy_document: JSON.stringify({ DestinationArn: 'arn:aws:logs:ap-northeast-1:999999999999:destination:collector', FilterPattern: '' }),
+        },
+      },
+    };
+    expect(relays(config({ aws_lambda_function: { worker: fn('mn') }, ...policy })))
+      .toEqual([expect.stringMatching(/to arn:aws:logs:ap-northeast-1:999999999999:destination:collector, which is not in the synthesized output/)]);
+    // A data protection policy sends nothing anywhere.
+    expect(relays(config({ aws_lambda_function: { worker: fn('mn') }, aws_cloudwatch_log_account_policy: { p: { ...policy.aws_cloudwatch_log_account_policy.p, policy_type: 'DATA_PROTECTION_POLICY' } } })))
+      .toEqual([]);
+  });
+
+  test('a Firehose stream\'s Lambda processor outside every VPC sees every record a My Number host logs', () => {
+    expect(relays(config({
+      aws_vpc_endpoint: { logs: endpoint('logs') },
+      aws_cloudwatch_log_group: { g: {} },
+      aws_s3_bucket: { archive: {} },
+      aws_lambda_function: { transform: fn() },
+      aws_kinesis_firehose_delivery_stream: {
+        stream: {
+          name: 'stream',
+          destination: 'extended_s3',
+          extended_s3_configuration: {
+            role_arn: ROLE,
+            bucket_arn: '${aws_s3_bucket.archive.arn}',
+            processing_configuration: {
+              enabled: true,
+              processors: [{ type: 'Lambda', parameters: [{ parameter_name: 'LambdaArn', parameter_value: '${aws_lambda_function.transform.arn}:$LATEST' }] }],
+            },
+          },
+        },
+      },
+      aws_cloudwatch_log_subscription_filter: { f: { name: 'f', log_group_name: '${aws_cloudwatch_log_group.g.name}', filter_pattern: '', destination_arn: '${aws_kinesis_firehose_delivery_stream.stream.arn}' } },
+    }))).toEqual([expect.stringMatching(/to function aws_lambda_function\.transform, which runs outside every VPC/)]);
+  });
+});
+
+describe('Terraform: outside tester, red team 40 (service relays)', () => {
+  const ROLE = 'arn:aws:iam::111122223333:role/r';
+  const anyone = (action: string) => JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: action, Resource: '*' }] });
+  const publicTopic = { aws_sns_topic: { t: { name: 't', policy: anyone('sns:Publish') } } };
+  const polled = { aws_lambda_function: { worker: fn('mn') }, aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') } };
+  const inbox = { aws_sqs_queue: { q: { name: 'mn-inbox' } } };
+  const named = (address: string) => new RegExp(`^MN-1 ${address.replace(/\./g, '\\.')}: `);
+  const REGION = '${data.aws_region.here.name}';
+
+  test('a resource of the configuration named by a literal ARN or queue URL is that resource (and the outside when its account is a literal)', () => {
+    const sub = (target: string) => relays(config({ ...publicTopic, ...inbox, ...polled, aws_sns_topic_subscription: { s: subscription('t', 'sqs', target) } }));
+    expect(sub(`arn:aws:sqs:${REGION}:${OWN}:mn-inbox`)).toEqual([expect.stringMatching(named('aws_lambda_function.worker'))]);
+    expect(sub('arn:aws:sqs:ap-northeast-1:111122223333:mn-inbox')).toEqual([expect.stringMatching(named('aws_lambda_function.worker'))]);
+    // A literal account is the outside too (another account may have a queue of that name); the deploying one is not.
+    const dlq = (target: string) => relays(config({
+      ...inbox,
+      ...polled,
+      aws_lambda_function: { worker: fn('mn'), first: fn('mn') },
+      aws_lambda_function_event_invoke_config: { c: { function_name: '${aws_lambda_function.first.function_name}', destination_config: { on_failure: { destination: target } } } },
+    }));
+    expect(dlq(`arn:aws:sqs:${REGION}:${OWN}:mn-inbox`)).toEqual([]);
+    expect(dlq('arn:aws:sqs:ap-northeast-1:999999999999:mn-inbox')).toEqual([expect.stringMatching(/^MN-1 aws_lambda_function\.first: .*999999999999:mn-inbox, which is not in the synthesized output/)]);
+    // An HTTP API's SQS-SendMessage integration naming the queue by its URL.
+    expect(relays(config({
+      ...inbox,
+      ...polled,
+      aws_apigatewayv2_api: { api: { name: 'a', protocol_type: 'HTTP' } },
+      aws_apigatewayv2_integration: {
+        i: {
+          api_id: '${aws_apigatewayv2_api.api.id}',
+          integration_type: 'AWS_PROXY',
+          integration_subtype: 'SQS-SendMessage',
+          credentials_arn: ROLE,
+          request_parameters: { QueueUrl: `https://sqs.${REGION}.amazonaws.com/${OWN}/mn-inbox`, MessageBody: '$request.body' },
+        },
+      },
+    }))).toEqual([expect.stringMatching(
+      /from the internet, through the API's public endpoint: aws_lambda_function\.worker ← aws_sqs_queue\.q \(aws_lambda_event_source_mapping\.m function_name\) ← aws_apigatewayv2_api\.api/)]);
+    // A rule on the default bus named by its ARN (built from the partition, region and caller identity).
+    expect(relays(config({
+      aws_vpc_endpoint: { events: endpoint('events') },
+      aws_lambda_function: { out: fn() },
+      aws_cloudwatch_event_rule: {
+        r: { name: 'r', event_bus_name: `arn:\${data.aws_partition.p.partition}:events:${REGION}:${OWN}:event-bus/default`, event_pattern: JSON.stringify({ source: ['x'] }) },
+      },
+      // The target names no bus: the rule's.
+      aws_cloudwatch_event_target: { t: { rule: '${aws_cloudwatch_event_rule.r.name}', arn: '${aws_lambda_function.out.arn}' } },
+    }, { aws_partition: { p: {} } }))).toEqual([expect.stringMatching(
+      /to function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_vpc_endpoint\.events → the default event bus → aws_lambda_function\.out \(aws_cloudwatch_event_target\.t arn\)/)]);
+  });
+
+  test('another account\'s default bus by ARN is the outside too', () => {
+    const rule = (bus: string) => relays(config({
+      aws_lambda_function: { worker: fn('mn') },
+      aws_cloudwatch_event_rule: { r: { name: 'r', event_bus_name: bus, event_pattern: JSON.stringify({ source: ['x'] }) } },
+      aws_cloudwatch_event_target: { t: { rule: '${aws_cloudwatch_event_rule.r.name}', arn: '${aws_lambda_function.worker.arn}' } },
+    }));
+    expect(rule(`arn:aws:events:${REGION}:${OWN}:event-bus/default`)).toEqual([]);
+    expect(rule('arn:aws:events:ap-northeast-1:999999999999:event-bus/default'))
+      .toEqual([expect.stringMatching(/from arn:aws:events:ap-northeast-1:999999999999:event-bus\/default, which is not in the synthesized output/)]);
+  });
+
+  test('an alias of a My Number function, or its qualified ARN, is that function', () => {
+    const resources = { ...publicTopic, aws_sqs_queue: { q: {} }, aws_sns_topic_subscription: { s: subscription('t', 'sqs', '${aws_sqs_queue.q.arn}') } };
+    expect(relays(config({
+      ...resources,
+      aws_lambda_function: { worker: fn('mn') },
+      aws_lambda_alias: { live: { name: 'live', function_name: '${aws_lambda_function.worker.function_name}', function_version: '1' } },
+      aws_lambda_event_source_mapping: { m: { event_source_arn: '${aws_sqs_queue.q.arn}', function_name: '${aws_lambda_alias.live.arn}' } },
+    }))).toEqual([expect.stringMatching(named('aws_lambda_function.worker'))]);
+    expect(relays(config({
+      ...resources,
+      aws_lambda_function: { worker: fn('mn', { function_name: 'mn-worker' }) },
+      aws_lambda_event_source_mapping: { m: { event_source_arn: '${aws_sqs_queue.q.arn}', function_name: `arn:aws:lambda:${REGION}:${OWN}:function:mn-worker:live` } },
+    }))).toEqual([expect.stringMatching(named('aws_lambda_function.worker'))]);
+  });
+
+  test('a state machine\'s literal names: a function by name, another account\'s queue by URL or function by ARN in definition text', () => {
+    const machine = (definition: unknown) => ({ aws_sfn_state_machine: { sm: { name: 'sm', role_arn: ROLE, definition: JSON.stringify(definition) } } });
+    const states = { aws_vpc_endpoint: { states: endpoint('states') } };
+    const invoke = { StartAt: 'I', States: { I: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, Parameters: { FunctionName: 'out-fn' } } } };
+    expect(relays(config({ ...states, aws_lambda_function: { out: fn(undefined, { function_name: 'out-fn' }) }, ...machine(invoke) })))
+      .toEqual([expect.stringMatching(/to function aws_lambda_function\.out, which runs outside every VPC/)]);
+    const send = { StartAt: 'S', States: { S: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true, Parameters: { QueueUrl: 'https://sqs.ap-northeast-1.amazonaws.com/999999999999/exfil' } } } };
+    expect(relays(config({ ...states, ...machine(send) }))).toEqual([expect.stringMatching(/999999999999\/exfil, which is not in the synthesized output/)]);
+    const direct = { StartAt: 'I', States: { I: { Type: 'Task', Resource: 'arn:aws:lambda:ap-northeast-1:999999999999:function:exfil', End: true } } };
+    expect(relays(config({ ...states, ...machine(direct) }))).toEqual([expect.stringMatching(/function:exfil, which is not in the synthesized output/)]);
+  });
+
+  test('a policy statement whose effect the guard cannot read, a function placed by an expression', () => {
+    const effect = JSON.stringify({ Statement: [{ Effect: '${var.effect}', Principal: '*', Action: 'sns:Publish', Resource: '*' }] });
+    expect(relays(config({
+      aws_sns_topic: { t: { policy: effect } },
+      aws_lambda_function: { worker: fn('mn') },
+      aws_sns_topic_subscription: { s: subscription('t', 'lambda', '${aws_lambda_function.worker.arn}') },
+    }))).toEqual([expect.stringMatching(/from everyone \(Principal "\*"\), by the topic policy of aws_sns_topic\.t/)]);
+    // Where a function runs is given by an expression: it may run in any segment, so each closed segment judges it.
+    expect(relays(config({
+      ...publicTopic,
+      aws_sns_topic_subscription: { s: subscription('t', 'lambda', '${aws_lambda_function.worker.arn}') },
+      aws_lambda_function: { worker: fn(undefined, { vpc_config: '${var.placement}' }) },
+    })).map((f) => f.split(' ')[0]).sort()).toEqual(['LG-1', 'MN-1']);
+  });
+
+  test('an endpoint policy naming a bucket whose name is an expression reaches it (the name may be any)', () => {
+    expect(relays(config({
+      aws_vpc_endpoint: {
+        s3: {
+          vpc_id: '${aws_vpc.mn.id}',
+          vpc_endpoint_type: 'Gateway',
+          service_name: 'com.amazonaws.ap-northeast-1.s3',
+          policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::mn-data-111122223333/*'] }] }),
+        },
+      },
+      aws_s3_bucket: { b: { bucket: `mn-data-${OWN}` } },
+      aws_s3_bucket_replication_configuration: {
+        r: { bucket: '${aws_s3_bucket.b.id}', role: ROLE, rule: [{ status: 'Enabled', destination: { bucket: 'arn:aws:s3:::exfil', account: '999999999999' } }] },
+      },
+    }))).toEqual([expect.stringMatching(named('aws_vpc_endpoint.s3'))]);
+  });
+
+  test('endpoints: SES sends mail anywhere; IoT Core\'s data plane feeds the topic rules; a FIPS endpoint is its service', () => {
+    expect(relays(config({ aws_vpc_endpoint: { smtp: endpoint('email-smtp') } }))).toEqual([expect.stringMatching(/to mail to any address \(Amazon SES through its SMTP endpoint\)/)]);
+    const rule = (action: Record<string, unknown>) => ({ aws_iot_topic_rule: { r: { name: 'r', enabled: true, sql: "SELECT * FROM '#'", sql_version: '2016-03-23', ...action } } });
+    const iot = { aws_vpc_endpoint: { iot: endpoint('iot.data') } };
+    expect(relays(config({ ...iot, ...rule({ http: { url: 'https://collector.example.net/' } }) })))
+      .toEqual([expect.stringMatching(/to https:\/\/collector\.example\.net\/ \(an IoT rule HTTP action\)/)]);
+    expect(relays(config({ ...iot, ...rule({ lambda: { function_arn: '${aws_lambda_function.out.arn}' } }), aws_lambda_function: { out: fn() } })))
+      .toEqual([expect.stringMatching(/to function aws_lambda_function\.out/)]);
+    expect(relays(config({ ...iot, ...rule({ kafka: { destination_arn: 'arn:aws:iot:ap-northeast-1:111122223333:ruledestination/vpc/x', topic: 't', client_properties: {} } }) })))
+      .toEqual([expect.stringMatching(/to an IoT rule kafka action, which the guard does not follow/)]);
+    expect(relays(config({ ...iot, ...rule({ cloudwatch_metric: { metric_name: 'm', metric_namespace: 'n', metric_unit: 'Count', metric_value: '1', role_arn: ROLE } }) })))
+      .toEqual([]);
+    expect(relays(config({
+      aws_vpc_endpoint: { sqs: endpoint('sqs-fips') },
+      aws_sqs_queue: { q: {} },
+      aws_lambda_function: { consumer: fn('in') },
+      aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'consumer') },
+    }))).toEqual([expect.stringMatching(named('aws_vpc_endpoint.sqs'))]);
+  });
+
+  test('OpenAPI definitions, Kinesis Data Analytics, pipe and state machine execution logs, a log group named only by a literal', () => {
+    const body = {
+      openapi: '3.0.1',
+      paths: { '/in': { post: { 'x-amazon-apigateway-integration': { type: 'aws', httpMethod: 'POST', uri: `arn:aws:apigateway:${REGION}:sqs:path/${OWN}/\${aws_sqs_queue.q.name}` } } } },
+    };
+    expect(relays(config({ aws_api_gateway_rest_api: { api: { name: 'a', body: JSON.stringify(body) } }, ...inbox, ...polled })))
+      .toEqual([expect.stringMatching(named('aws_lambda_function.worker'))]);
+    // A private API's definition the guard cannot read (a file's YAML) may integrate with anything; one that integrates with nothing passes.
+    const privateApi = (definition: string) => relays(config({
+      aws_vpc_endpoint: { api: endpoint('execute-api') },
+      aws_api_gateway_rest_api: { api: { name: 'a', body: definition, endpoint_configuration: { types: ['PRIVATE'] } } },
+    }));
+    expect(privateApi('${file("openapi.yaml")}')).toEqual([expect.stringMatching(/to whatever an API definition the guard cannot read \(.*openapi\.yaml.*\) integrates with/)]);
+    expect(privateApi(JSON.stringify({ openapi: '3.0.1', paths: { '/x': { get: { 'x-amazon-apigateway-integration': { type: 'mock' } } } } }))).toEqual([]);
+    expect(relays(config({
+      aws_vpc_endpoint: { kinesis: endpoint('kinesis-streams') },
+      aws_kinesis_stream: { st: { name: 'st', shard_count: 1 } },
+      aws_kinesisanalyticsv2_application: {
+        app: {
+          name: 'app',
+          runtime_environment: 'SQL-1_0',
+          service_execution_role: ROLE,
+          application_configuration: { sql_application_configuration: { input: { name_prefix: 'in', kinesis_streams_input: { resource_arn: '${aws_kinesis_stream.st.arn}' } } } },
+        },
+      },
+    }))).toEqual([expect.stringMatching(/Kinesis Data Analytics application aws_kinesisanalyticsv2_application\.app, whose code the guard does not read/)]);
+    expect(relays(config({
+      aws_lambda_function: { a: fn('mn'), b: fn('mn') },
+      aws_sqs_queue: { q: {} },
+      aws_lambda_function_event_invoke_config: { d: { function_name: '${aws_lambda_function.a.function_name}', destination_config: { on_success: { destination: '${aws_sqs_queue.q.arn}' } } } },
+      aws_pipes_pipe: {
+        p: {
+          role_arn: ROLE,
+          source: '${aws_sqs_queue.q.arn}',
+          target: '${aws_lambda_function.b.arn}',
+          log_configuration: { level: 'TRACE', include_execution_data: ['ALL'], s3_log_destination: { bucket_name: 'exfil', bucket_owner: '999999999999' } },
+        },
+      },
+    })).map((f) => f.split(':')[0])).toEqual(['MN-1 aws_lambda_function.a']);
+    const pass = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const logged = (include: boolean) => relays(config({
+      aws_vpc_endpoint: { states: endpoint('states') },
+      aws_cloudwatch_log_group: { g: {} },
+      aws_lambda_function: { out: fn() },
+      aws_cloudwatch_log_subscription_filter: { f: { name: 'f', log_group_name: '${aws_cloudwatch_log_group.g.name}', filter_pattern: '', destination_arn: '${aws_lambda_function.out.arn}' } },
+      aws_sfn_state_machine: {
+        sm: { name: 'sm', role_arn: ROLE, definition: pass, logging_configuration: { level: 'ALL', include_execution_data: include, log_destination: '${aws_cloudwatch_log_group.g.arn}:*' } },
+      },
+    }));
+    expect(logged(true)).toEqual([expect.stringMatching(named('aws_vpc_endpoint.states'))]);
+    expect(logged(false)).toEqual([]);
+    // The own account's group a subscription filter names by a literal that no group of the configuration is written as: the logs endpoint reaches it too.
+    expect(relays(config({
+      aws_vpc_endpoint: { logs: endpoint('logs') },
+      aws_lambda_function: { out: fn() },
+      aws_cloudwatch_log_group: { g: { name: `mn-app-${REGION}` } },
+      aws_cloudwatch_log_subscription_filter: { f: { name: 'f', log_group_name: 'mn-app-ap-northeast-1', filter_pattern: '', destination_arn: '${aws_lambda_function.out.arn}' } },
+    }))).toEqual([expect.stringMatching(/aws_vpc_endpoint\.logs → log group mn-app-ap-northeast-1/)]);
   });
 });
 
@@ -522,5 +855,58 @@ describeWithTerraform('the real terraform: the configurations are valid, and the
     const plan = planJson(setup, cwd);
     expect(checkTopology(extractTerraformPlan(plan, { account: ACCOUNT }), { model: NetworkModel.ALPHA }).filter((f) => RELAY.test(f.message))
       .map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual(expected);
+  }, 300_000);
+
+  test('literal names: a queue by an ARN built from the region and account, a function\'s log group by its literal name, an IoT rule\'s queue by URL', () => {
+    const inbox = 'arn:aws:sqs:${data.aws_region.here.name}:' + OWN + ':mn-inbox';
+    const c = config({
+      aws_sqs_queue: { q: { name: 'mn-inbox' } },
+      aws_sns_topic: { t: { name: 't' } },
+      aws_sns_topic_policy: { p: { arn: '${aws_sns_topic.t.arn}', policy: '${data.aws_iam_policy_document.anyone.json}' } },
+      // The topic delivers to the queue named by its ARN; a second My Number function's failures go there too (the own account's: no finding).
+      aws_sns_topic_subscription: { s: subscription('t', 'sqs', inbox) },
+      aws_lambda_function: {
+        worker: fn('mn', { function_name: 'mn-worker' }),
+        first: fn('mn', { function_name: 'mn-first' }),
+        out: fn(undefined, { function_name: 'out' }),
+      },
+      aws_lambda_function_event_invoke_config: { c: { function_name: '${aws_lambda_function.first.function_name}', destination_config: { on_failure: { destination: inbox } } } },
+      aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') },
+      // The worker's log group by the function's literal name, subscribed by a function outside every VPC.
+      aws_cloudwatch_log_group: { g: { name: '/aws/lambda/mn-worker' } },
+      aws_cloudwatch_log_subscription_filter: { f: { name: 'f', log_group_name: '/aws/lambda/mn-worker', filter_pattern: '', destination_arn: '${aws_lambda_function.out.arn}' } },
+      aws_iot_topic_rule: {
+        r: {
+          name: 'r',
+          enabled: true,
+          sql: "SELECT * FROM 'x'",
+          sql_version: '2016-03-23',
+          sqs: [{ queue_url: 'https://sqs.${data.aws_region.here.name}.amazonaws.com/' + OWN + '/mn-inbox', role_arn: 'arn:aws:iam::111122223333:role/r', use_base64: false }],
+        },
+      },
+    }, { aws_iam_policy_document: { anyone: { statement: [{ actions: ['sns:Publish'], resources: ['*'], principals: [{ type: '*', identifiers: ['*'] }] }] } } });
+    const cwd = path.join(dir, 'literal-names');
+    fs.mkdirSync(cwd);
+    const offline = JSON.parse(JSON.stringify({ ...PROVIDER, ...c }).split(OWN).join(ACCOUNT));
+    delete offline.data.aws_caller_identity;
+    fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(offline, null, 1));
+    const setup = prepareTerraform(dir, mirror!, terraform!);
+    runTerraform(setup, cwd, ['init', '-input=false']);
+    const expected = [
+      expect.stringMatching(new RegExp('^MN-1 aws_lambda_function\\.worker: .*from everyone \\(Principal "\\*"\\), by the topic policy aws_sns_topic_policy\\.p: '
+        + 'aws_lambda_function\\.worker ← aws_sqs_queue\\.q \\(aws_lambda_event_source_mapping\\.m function_name\\) ← aws_sns_topic\\.t \\(aws_sns_topic_subscription\\.s endpoint\\)')),
+    ];
+    // The same finding names the worker's other ends: devices through the IoT rule, the function its log group's filter feeds.
+    const more = [
+      /from devices publishing to AWS IoT Core \(an IoT topic rule\): aws_lambda_function\.worker ← aws_sqs_queue\.q \(aws_lambda_event_source_mapping\.m function_name\) ← devices/,
+      /to function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_lambda_function\.worker → aws_cloudwatch_log_group\.g/,
+    ];
+    const found = relays(c);
+    expect(found).toEqual(expected);
+    for (const m of more) expect(found[0]).toMatch(m);
+    const fromPlan = checkTopology(extractTerraformPlan(planJson(setup, cwd), { account: ACCOUNT }), { model: NetworkModel.ALPHA })
+      .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+    expect(fromPlan).toEqual(expected);
+    for (const m of more) expect(fromPlan[0]).toMatch(m);
   }, 300_000);
 });
