@@ -1903,7 +1903,10 @@ class TemplateReader {
     // The account's default bus, by its name or ARN.
     if (text === 'default' || /:event-bus\/default$/.test(text)) {
       this.b.defaultEventBus();
-      return [{ kind: 'node', id: DEFAULT_EVENT_BUS }];
+      // Another account's default bus by a literal account: the outside too.
+      const account = relayLiteral(text)?.account;
+      const bus: Ref = { kind: 'node', id: DEFAULT_EVENT_BUS };
+      return account === undefined || account === '{accountid}' ? [bus] : [bus, outsideOutput(text)];
     }
     const literal = relayLiteral(text);
     const id = literal ? this.relayNames().get(`${literal.service}:${literal.name}`) : this.relayNames().get(text);

@@ -3513,26 +3513,35 @@ function interpolationsOf(text: string): string[] {
   const out: string[] = [];
   let at = text.indexOf('${');
   while (at >= 0) {
-    let depth = 1;
-    let i = at + 2;
-    let quoted = false;
-    for (; i < text.length && depth > 0; i++) {
-      const ch = text[i];
-      if (quoted) {
-        if (ch === '\\') i++;
-        else if (ch === '"') quoted = false;
-      } else if (ch === '"') {
-        quoted = true;
-      } else if (ch === '{') {
-        depth++;
-      } else if (ch === '}') {
-        depth--;
-      }
-    }
-    out.push(text.slice(at + 2, depth === 0 ? i - 1 : i));
-    at = text.indexOf('${', i);
+    const { end, closed } = interpolationEnd(text, at);
+    out.push(text.slice(at + 2, closed ? end - 1 : end));
+    at = text.indexOf('${', end);
   }
   return out;
+}
+
+/**
+ * Where the interpolation starting at `at` (`${`) ends: the index after its closing brace (`closed`), or the text's end
+ * when it has none. Braces inside it are counted; quoted text (with its escapes) is skipped.
+ */
+function interpolationEnd(text: string, at: number): { end: number; closed: boolean } {
+  let depth = 1;
+  let i = at + 2;
+  let quoted = false;
+  for (; i < text.length && depth > 0; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '\\') i++;
+      else if (ch === '"') quoted = false;
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === '{') {
+      depth++;
+    } else if (ch === '}') {
+      depth--;
+    }
+  }
+  return { end: i, closed: depth === 0 };
 }
 
 /**
@@ -3556,23 +3565,9 @@ export function literalJsonencode(text: string): unknown {
   const interpolation = (): string => {
     // From `${` to its closing brace, quoted text and nested braces included.
     const start = i;
-    i += 2;
-    let depth = 1;
-    let quoted = false;
-    for (; i < src.length && depth > 0; i++) {
-      const ch = src[i];
-      if (quoted) {
-        if (ch === '\\') i++;
-        else if (ch === '"') quoted = false;
-      } else if (ch === '"') {
-        quoted = true;
-      } else if (ch === '{') {
-        depth++;
-      } else if (ch === '}') {
-        depth--;
-      }
-    }
-    if (depth > 0) fail();
+    const { end, closed } = interpolationEnd(src, i);
+    if (!closed) fail();
+    i = end;
     return src.slice(start, i);
   };
   const string = (): string => {

@@ -700,7 +700,9 @@ describe('AWS CDK: L2 constructs in the α example', () => {
     expect(synth((stack, net) => {
       const own = { 'aws:PrincipalAccount': cdk.Aws.ACCOUNT_ID, 'aws:ResourceAccount': cdk.Aws.ACCOUNT_ID };
       new ec2.CfnVPCEndpoint(stack, 'S3Gateway', {
-        vpcId: net.myNumber.vpc.vpcId, serviceName: `com.amazonaws.${cdk.Aws.REGION}.s3`, vpcEndpointType: 'Gateway',
+        vpcId: net.myNumber.vpc.vpcId,
+        serviceName: `com.amazonaws.${cdk.Aws.REGION}.s3`,
+        vpcEndpointType: 'Gateway',
         policyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*', Condition: { StringEquals: own } }] },
       });
     })).toBe('');
