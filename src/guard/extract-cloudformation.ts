@@ -1265,7 +1265,9 @@ class TemplateReader {
         ...bothWays(callers, reader.relayRefs(c.p.DynamoDBConfig?.TableName), 'DynamoDBConfig.TableName'),
       ]);
     }],
-    [['AWS::Logs::SubscriptionFilter'], (reader, c) => reader.relay(c, undefined, reader.deliveries(reader.logGroupRefs(c.p.LogGroupName), c.p.DestinationArn, 'DestinationArn'))],
+    // A function's own group named by its literal name (`/aws/lambda/<name>`) takes what the function logs: from it too.
+    [['AWS::Logs::SubscriptionFilter'], (reader, c) => reader.relay(c, undefined,
+      reader.deliveries([...reader.logGroupRefs(c.p.LogGroupName), ...reader.loggingFunctions(c.p.LogGroupName)], c.p.DestinationArn, 'DestinationArn'))],
     [['AWS::Kinesis::Stream'], (reader, c) => reader.relay(c, 'kinesis', [])],
     [['AWS::Kinesis::ResourcePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.ResourceArn),
       c.p.ResourcePolicy, 'ResourcePolicy', `the stream policy ${c.id}`))],

@@ -1540,8 +1540,9 @@ class ConfigReader {
       const functions = reader.loggingFunctions(c.p.name);
       reader.relay(c, 'logs', functions.length === 0 ? [] : [{ from: functions, to: reader.self(c), property: 'name' }]);
     }],
+    // A function's own group named by its literal name (`/aws/lambda/<name>`) takes what the function logs: from it too.
     [['aws_cloudwatch_log_subscription_filter'], (reader, c) => reader.relay(c, undefined,
-      reader.deliveries(reader.logGroupRefs(c.p.log_group_name), c.p.destination_arn, 'destination_arn'))],
+      reader.deliveries([...reader.logGroupRefs(c.p.log_group_name), ...reader.loggingFunctions(c.p.log_group_name)], c.p.destination_arn, 'destination_arn'))],
     // An account-level subscription filter policy sends every log group's events to its destination (CloudWatch Logs
     // User Guide, "Account-level subscription filters"): every group and function of the configuration.
     [['aws_cloudwatch_log_account_policy'], (reader, c) => {

@@ -481,6 +481,12 @@ describe('Terraform: what the internet puts in through IoT, SES and AppSync; tab
       ...filter('${aws_cloudwatch_log_group.g.name}', '${aws_kinesis_firehose_delivery_stream.stream.arn}'),
     }))).toEqual([expect.stringMatching(
       /^MN-1 aws_lambda_function\.worker: .*to https:\/\/collector\.example\.net\/ \(a Firehose http_endpoint_configuration\): aws_lambda_function\.worker → aws_cloudwatch_log_group\.g \(aws_cloudwatch_log_group\.g name\) → aws_kinesis_firehose_delivery_stream\.stream/)]);
+    // Its own group named by the literal name, with no group in the configuration: the function's logs still go there.
+    expect(relays(config({
+      aws_lambda_function: { worker: fn('mn', { function_name: 'mn-worker' }) },
+      ...stream,
+      ...filter('/aws/lambda/mn-worker', '${aws_kinesis_firehose_delivery_stream.stream.arn}'),
+    }))).toEqual([expect.stringMatching(/^MN-1 aws_lambda_function\.worker: .*aws_lambda_function\.worker → aws_kinesis_firehose_delivery_stream\.stream \(aws_cloudwatch_log_subscription_filter\.f destination_arn\)/)]);
     // By the function's literal name; by its logging_config naming a group the configuration does not hold.
     expect(relays(config({
       aws_lambda_function: { worker: fn('mn', { function_name: 'mn-worker' }) },
@@ -899,7 +905,8 @@ describeWithTerraform('the real terraform: the configurations are valid, and the
     // The same finding names the worker's other ends: devices through the IoT rule, the function its log group's filter feeds.
     const more = [
       /from devices publishing to AWS IoT Core \(an IoT topic rule\): aws_lambda_function\.worker ← aws_sqs_queue\.q \(aws_lambda_event_source_mapping\.m function_name\) ← devices/,
-      /to function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_lambda_function\.worker → aws_cloudwatch_log_group\.g/,
+      // Through the group, or straight from the worker: the filter names the worker's own group, whose events are its logs.
+      /to function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_lambda_function\.worker → (aws_cloudwatch_log_group\.g|aws_lambda_function\.out)/,
     ];
     const found = relays(c);
     expect(found).toEqual(expected);

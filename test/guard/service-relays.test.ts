@@ -355,6 +355,15 @@ describe('CloudFormation: what the internet puts in through IoT, SES and AppSync
     expect(relays({ Worker: fn('Mn'), P: policy })).toEqual([expect.stringMatching(/to arn:aws:logs:ap-northeast-1:999999999999:destination:collector, which is not in the synthesized output/)]);
   });
 
+  test('a subscription filter on a My Number function\'s own group named by its literal name, with no group in the output', () => {
+    expect(relays({
+      Worker: fn('Mn', { FunctionName: 'mn-worker' }),
+      Out: fn(),
+      F: { Type: 'AWS::Logs::SubscriptionFilter', Properties: { LogGroupName: '/aws/lambda/mn-worker', FilterPattern: '', DestinationArn: { 'Fn::GetAtt': ['Out', 'Arn'] } } },
+    }))
+      .toEqual([expect.stringMatching(/^MN-1 Worker: .*to function Out, which runs outside every VPC, with the internet: Worker → Out \(F DestinationArn\)/)]);
+  });
+
   test('a Firehose stream\'s Lambda processor outside every VPC sees every record a My Number host logs', () => {
     const found = relays({
       LogsEp: endpoint('logs'),
