@@ -26,7 +26,7 @@ import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService,
-  RelayValues, stateMachineFlows, subscriptionTargets,
+  RelayValues, stateMachineFlows, subscriptionTargets, virtualLogGroups,
 } from './relay-read';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
@@ -1981,18 +1981,7 @@ class TemplateReader {
    * the account's own group of that name (`#log-group:<name>`), which the segment's `logs` endpoints reach as well.
    */
   private logGroupRefs(value: unknown): Ref[] {
-    return this.relayRefs(value).map((r) => {
-      if (r.kind !== 'external') return r;
-      const text = r.value.replace(/, which is not in the synthesized output$/, '');
-      if (text === r.value) return r;
-      const literal = relayLiteral(text);
-      const name = literal?.service === 'logs' && (literal.account === undefined || literal.account === '{accountid}') ? literal.name
-        : literal === undefined && !text.includes(':') ? text : undefined;
-      if (name === undefined) return r;
-      const id = `#log-group:${name}`;
-      this.b.virtualRelay(id, `log group ${name}, which is not in the synthesized output`, 'logs');
-      return { kind: 'node', id } as const;
-    });
+    return virtualLogGroups(this.relayRefs(value), this.b, (account) => account === undefined || account === '{accountid}', (text) => !text.includes(':'));
   }
 
   /** Deliveries from `from` into resource `id` (nothing when `from` is empty). */

@@ -27,7 +27,7 @@ import {
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService,
-  RelayValues, stateMachineFlows, subscriptionTargets,
+  RelayValues, stateMachineFlows, subscriptionTargets, virtualLogGroups,
 } from './relay-read';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
@@ -3089,18 +3089,9 @@ class ConfigReader {
    * `logs` endpoints reach as well (the CloudFormation reader's `logGroupRefs`).
    */
   private logGroupRefs(value: unknown): Ref[] {
-    return this.relayRefs(value).map((r) => {
-      if (r.kind !== 'external') return r;
-      const text = r.value.replace(/, which is not in the synthesized output$/, '');
-      if (text === r.value) return r;
-      const arn = relayLiteral(text);
-      const own = arn?.account === undefined || arn.account === '{accountid}' || (this.plan && arn.account === this.planAccount);
-      const name = arn?.service === 'logs' && own ? arn.name : arn === undefined && !text.includes(':') && !text.includes('{') ? text : undefined;
-      if (name === undefined) return r;
-      const id = `#log-group:${name}`;
-      this.b.virtualRelay(id, `log group ${name}, which is not in the synthesized output`, 'logs');
-      return { kind: 'node', id } as const;
-    });
+    return virtualLogGroups(this.relayRefs(value), this.b,
+      (account) => account === undefined || account === '{accountid}' || Boolean(this.plan && account === this.planAccount),
+      (text) => !text.includes(':') && !text.includes('{'));
   }
 
   /**

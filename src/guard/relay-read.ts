@@ -28,9 +28,42 @@ export function outside(what: string): Ref {
   return { kind: 'external', value: what };
 }
 
+/** How `outsideOutput` describes a literal (`outsideLiteral` reads it back). */
+const NOT_IN_OUTPUT = ', which is not in the synthesized output';
+
 /** A literal that names no resource of the output. */
 export function outsideOutput(value: string): Ref {
-  return outside(`${value}, which is not in the synthesized output`);
+  return outside(`${value}${NOT_IN_OUTPUT}`);
+}
+
+/** The literal an `outsideOutput` reference stands for; undefined for any other reference. */
+export function outsideLiteral(ref: Ref): string | undefined {
+  return ref.kind === 'external' && ref.value.endsWith(NOT_IN_OUTPUT) ? ref.value.slice(0, -NOT_IN_OUTPUT.length) : undefined;
+}
+
+/** Where the readers add a relay the output names but does not hold (`GraphBuilder.virtualRelay`). */
+export interface VirtualRelays {
+  virtualRelay(id: string, resourceType: string, service: string): void;
+}
+
+/**
+ * Log groups named by literals the output does not hold, as the account's own groups (`#log-group:<name>`, added to
+ * `relays`), which the segment's `logs` endpoints reach as they reach the output's: a literal logs ARN whose account is
+ * the own one (`own`), or a bare name (`bare` says which literal texts are names). Other references as they are.
+ */
+export function virtualLogGroups(
+  refs: readonly Ref[], relays: VirtualRelays, own: (account: string | undefined) => boolean, bare: (text: string) => boolean,
+): Ref[] {
+  return refs.map((r) => {
+    const text = outsideLiteral(r);
+    if (text === undefined) return r;
+    const literal = relayLiteral(text);
+    const name = literal?.service === 'logs' && own(literal.account) ? literal.name : literal === undefined && bare(text) ? text : undefined;
+    if (name === undefined) return r;
+    const id = `#log-group:${name}`;
+    relays.virtualRelay(id, `log group ${name}${NOT_IN_OUTPUT}`, 'logs');
+    return { kind: 'node', id } as const;
+  });
 }
 
 /** A relaying resource as a literal names it: its service, its name, and the account the literal gives (if any). */
