@@ -391,8 +391,18 @@ export function everyService(id: string): string | undefined {
  * undefined for a service that is not followed as a relay (`ec2`, `ssm`, `kms`…).
  */
 const ACTION_SERVICES: Readonly<Record<string, RelayService>> = {
-  'sqs': 'sqs', 'sns': 'sns', 'events': 'events', 'lambda': 'lambda', 'states': 'states', 'logs': 'logs', 's3': 's3', 'execute-api': 'execute-api',
-  'firehose': 'firehose', 'kinesis': 'kinesis', 'dynamodb': 'dynamodb', 'iot': 'iot',
+  'sqs': 'sqs',
+  'sns': 'sns',
+  'events': 'events',
+  'lambda': 'lambda',
+  'states': 'states',
+  'logs': 'logs',
+  's3': 's3',
+  'execute-api': 'execute-api',
+  'firehose': 'firehose',
+  'kinesis': 'kinesis',
+  'dynamodb': 'dynamodb',
+  'iot': 'iot',
 };
 const ALL_SERVICES = '*';
 
@@ -482,8 +492,9 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
     let wildcard = false;
     const named: Ref[] = [];
     for (const r of raw) {
-      // A bucket's objects (`…:::name/*`), a log group's streams (`…:log-group:name:*`) name the bucket, the group.
-      const text = (typeof r === 'string' ? r : values.text(r)).replace(/(?::log-stream:\*|:\*|\/\*)$/, '');
+      // A bucket's objects (`…:::name/*`), a log group's streams (`…:log-group:name:*`) name the bucket, the group; a
+      // trailing `:*` elsewhere is the resource part (`arn:aws:sqs:region:account:*`: every queue).
+      const text = (typeof r === 'string' ? r : values.text(r)).replace(/(?::log-stream:\*|(:log-group:[^:*?]+):\*|\/\*)$/, '$1');
       if (/[*?]/.test(text)) wildcard = true;
       else named.push(...values.grantRefs(typeof r === 'string' ? text : r));
     }
@@ -510,15 +521,27 @@ const MANAGED_POLICIES: Readonly<Record<string, readonly { Action: readonly stri
   // Systems Manager, ssmmessages and ec2messages only: nothing relaying.
   'AmazonSSMManagedInstanceCore': [],
   // CloudWatch agent: metrics, EC2 and SSM reads, and logs:PutLogEvents, CreateLogStream, CreateLogGroup, Describe*, PutRetentionPolicy.
-  'CloudWatchAgentServerPolicy': [{ Action: ['logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:DescribeLogGroups', 'logs:CreateLogStream', 'logs:CreateLogGroup',
-    'logs:PutRetentionPolicy'], Resource: '*' }],
+  'CloudWatchAgentServerPolicy': [{
+    Action: ['logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:DescribeLogGroups', 'logs:CreateLogStream', 'logs:CreateLogGroup',
+      'logs:PutRetentionPolicy'],
+    Resource: '*',
+  }],
   // Lambda's pollers: sqs:ReceiveMessage, DeleteMessage, GetQueueAttributes; kinesis / dynamodb stream reads; and the logs actions.
-  'service-role/AWSLambdaSQSQueueExecutionRole': [{ Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'logs:CreateLogGroup',
-    'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
-  'service-role/AWSLambdaKinesisExecutionRole': [{ Action: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator',
-    'kinesis:ListShards', 'kinesis:ListStreams', 'kinesis:SubscribeToShard', 'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
-  'service-role/AWSLambdaDynamoDBExecutionRole': [{ Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams',
-    'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
+  'service-role/AWSLambdaSQSQueueExecutionRole': [{
+    Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'logs:CreateLogGroup',
+      'logs:CreateLogStream', 'logs:PutLogEvents'],
+    Resource: '*',
+  }],
+  'service-role/AWSLambdaKinesisExecutionRole': [{
+    Action: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator',
+      'kinesis:ListShards', 'kinesis:ListStreams', 'kinesis:SubscribeToShard', 'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+    Resource: '*',
+  }],
+  'service-role/AWSLambdaDynamoDBExecutionRole': [{
+    Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams',
+      'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+    Resource: '*',
+  }],
 };
 
 /**
