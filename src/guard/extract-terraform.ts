@@ -21,13 +21,13 @@ import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enu
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
-  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RoleLabelNode, RouteTarget,
-  RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam, RoleLabelNode,
+  RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService,
-  RelayValues, stateMachineFlows, subscriptionTargets, virtualLogGroups,
+  bothWays, DEFAULT_EVENT_BUS, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, outside, outsideLiteral, outsideOutput,
+  policyFlows, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside, virtualLogGroups,
 } from './relay-read';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
@@ -1498,7 +1498,9 @@ class ConfigReader {
         // The Lambda service writes what the function logs to its log group (Lambda Developer Guide, "Sending Lambda
         // function logs to CloudWatch Logs"), whose subscription filters take it on.
         ...reader.logDeliveries(self, oneBlock(c.p.logging_config)?.log_group, 'logging_config.log_group'),
-      ], runs);
+      ], runs,
+      // Its code calls AWS with its execution role's permissions.
+      { principals: reader.principalRefs(c.p.role) });
     }],
     [['aws_lambda_function_event_invoke_config'], (reader, c) => {
       const functions = reader.relayRefs(c.p.function_name);
@@ -1709,6 +1711,89 @@ class ConfigReader {
       reader.relay(c, undefined, reader.integrationFlows(reader.relayRefs(p.api_id), p.integration_type, p.integration_uri, p.integration_subtype,
         [p.integration_uri, p.request_templates, p.request_parameters], 'integration_uri'));
     }],
+  ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
+
+  /**
+   * IAM grants (semantics §14, "Grants"; the CloudFormation reader's `IAM_READERS`, for the AWS provider's types,
+   * hashicorp/aws 5.x): what the account's principals may put into and take from relaying resources, given to the code
+   * that runs with them — functions (`RELAY_READERS`), instances, Auto Scaling groups, ECS services — and to whoever else
+   * may act with them. Terraform attaches policies and members by resources of their own, which name the principal
+   * that holds them (`grantsTo`). Read outside `GraphBuilder.reading`: what the guard cannot read here (a block or a
+   * principal given by an expression) is not GUARD-1 but read as granting everything, or as every principal it may be.
+   */
+  private static readonly IAM_READERS: ReadonlyMap<string, Reader> = new Map(([
+    [['aws_iam_role'], (reader, c) => {
+      const managed = reader.managedPolicies(c.p.managed_policy_arns, 'managed_policy_arns');
+      const inline = iamBlocks(c.p.inline_policy, c.p.dynamic?.inline_policy);
+      reader.relay(c, undefined, [], undefined, {
+        grants: [...inline.flatMap((b, i) => reader.grants(b === undefined ? unreadPrincipal(`inline_policy[${i}]`) : b.policy ?? null, `inline_policy[${i}].policy`)), ...managed.grants],
+        principals: managed.principals,
+        actors: trustOutside(reader.relayValues, reader.policyDocument(c.p.assume_role_policy) ?? null, c.id),
+      });
+    }],
+    // Access keys or a password: calls from anywhere (IAM User Guide, "IAM users").
+    [['aws_iam_user'], (reader, c) => reader.relay(c, undefined, [], undefined, {
+      actors: [outside(`IAM user ${c.id}, whose credentials may be used from anywhere`)],
+    })],
+    [['aws_iam_group'], (reader, c) => reader.relay(c, undefined, [], undefined, {
+      actors: [outside(`the members of IAM group ${c.id}, whose credentials may be used from anywhere`)],
+    })],
+    [['aws_iam_policy'], (reader, c) => reader.relay(c, undefined, [], undefined, { grants: reader.grants(c.p.policy, 'policy') })],
+    [['aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'], (reader, c) => reader.relay(c, undefined, [], undefined, {
+      grants: reader.grants(c.p.policy, 'policy'),
+      grantsTo: reader.holders(c.type, c.p.role ?? c.p.user ?? c.p.group),
+    })],
+    [['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment'], (reader, c) => {
+      const managed = reader.managedPolicies(c.p.policy_arn, 'policy_arn');
+      reader.relay(c, undefined, [], undefined, {
+        ...managed,
+        grantsTo: c.type === 'aws_iam_policy_attachment'
+          ? [...reader.holders('aws_iam_role', c.p.roles), ...reader.holders('aws_iam_user', c.p.users), ...reader.holders('aws_iam_group', c.p.groups)]
+          : reader.holders(c.type, c.p.role ?? c.p.user ?? c.p.group),
+      });
+    }],
+    // A group's policies are its members' too.
+    [['aws_iam_group_membership'], (reader, c) => reader.relay(c, undefined, [], undefined, {
+      principals: reader.principalRefs(c.p.group), grantsTo: reader.holders('aws_iam_user', c.p.users),
+    })],
+    [['aws_iam_user_group_membership'], (reader, c) => reader.relay(c, undefined, [], undefined, {
+      principals: reader.principalRefs(c.p.groups), grantsTo: reader.holders('aws_iam_user', c.p.user),
+    })],
+    [['aws_iam_instance_profile'], (reader, c) => reader.relay(c, undefined, [], undefined, { principals: reader.principalRefs(c.p.role) })],
+    [['aws_launch_template'], (reader, c) => {
+      const profile = iamBlocks(c.p.iam_instance_profile, c.p.dynamic?.iam_instance_profile);
+      reader.relay(c, undefined, [], undefined, {
+        principals: reader.principalRefs(profile.map((b) => (b === undefined ? unreadPrincipal('iam_instance_profile') : b.arn ?? b.name))),
+      });
+    }],
+    [['aws_launch_configuration'], (reader, c) => reader.relay(c, undefined, [], undefined, { principals: reader.principalRefs(c.p.iam_instance_profile) })],
+    // The task's code calls with the task role; ECS's agent, for the task, with the execution role (its logs, its secrets).
+    [['aws_ecs_task_definition'], (reader, c) => reader.relay(c, undefined, [], undefined, {
+      principals: reader.principalRefs([c.p.task_role_arn, c.p.execution_role_arn]),
+    })],
+    // Code that runs with those principals, where it runs: an instance, an Auto Scaling group's instances, an ECS service's tasks.
+    [['aws_instance'], (reader, c) => {
+      const templates = iamBlocks(c.p.launch_template, c.p.dynamic?.launch_template);
+      reader.runner(c, [c.p.iam_instance_profile, ...templates.map((t) => (t === undefined ? unreadPrincipal('launch_template') : t.id ?? t.name))]);
+    }],
+    [['aws_autoscaling_group'], (reader, c) => {
+      const mixed = iamBlocks(c.p.mixed_instances_policy, c.p.dynamic?.mixed_instances_policy)
+        .flatMap((m) => (m === undefined ? [undefined] : iamBlocks(m.launch_template, m.dynamic?.launch_template)));
+      const specifications = [
+        ...iamBlocks(c.p.launch_template, c.p.dynamic?.launch_template)
+          .map((t) => (t === undefined ? t : { launch_template_id: t.id, launch_template_name: t.name })),
+        ...mixed.flatMap((m) => (m === undefined ? [undefined] : [
+          ...iamBlocks(m.launch_template_specification, m.dynamic?.launch_template_specification),
+          ...iamBlocks(m.override, m.dynamic?.override).flatMap((o) => (o === undefined ? [undefined]
+            : iamBlocks(o.launch_template_specification, o.dynamic?.launch_template_specification))),
+        ])),
+      ];
+      reader.runner(c, [
+        ...specifications.map((s) => (s === undefined ? unreadPrincipal('launch_template') : s.launch_template_id ?? s.launch_template_name)),
+        c.p.launch_configuration,
+      ]);
+    }],
+    [['aws_ecs_service'], (reader, c) => reader.runner(c, [c.p.task_definition])],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
   private readonly types = new Map<string, string>();
@@ -2566,6 +2651,7 @@ class ConfigReader {
       // Service relays, beside (rules/relays.ts).
       ConfigReader.RELAY_READERS.get(type)?.(this, { b, base, noted, p, id, tags, type });
     });
+    ConfigReader.IAM_READERS.get(type)?.(this, { b, base, noted, p, id, tags, type });
     // Naming no security group, it has its VPC's default one (the CloudFormation reader's).
     if (DEFAULT_GROUP_FALLBACK[type]?.(p)) {
       const named = DEFAULT_GROUP_BY_SUBNET_GROUP.has(type) ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'aws_vpc_endpoint' ? [p.subnet_ids] : [];
@@ -2897,7 +2983,7 @@ class ConfigReader {
   }
 
   /** The relay node of resource `c` (rules/relays.ts): its service, the deliveries it declares, where a function runs. */
-  private relay(c: ReadContext, service: RelayService | undefined, flows: readonly RelayFlow[], runs?: readonly Ref[] | 'internet'): void {
+  private relay(c: ReadContext, service: RelayService | undefined, flows: readonly RelayFlow[], runs?: readonly Ref[] | 'internet', iam?: RelayIam): void {
     this.b.add({
       ...c.base,
       id: `${c.id}#relay`,
@@ -2907,7 +2993,96 @@ class ConfigReader {
       flows,
       ...(service !== undefined ? { service } : {}),
       ...(runs !== undefined ? { runs } : {}),
+      ...iam,
     });
+  }
+
+  /**
+   * Code of the configuration that runs with the principals `values` name (an instance profile, a launch template, a
+   * task definition), where it runs: the subnets the resource names (none the guard can read: anywhere).
+   */
+  private runner(c: ReadContext, values: readonly unknown[]): void {
+    const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
+    this.relay(c, undefined, [], runs, { principals: this.principalRefs(values.filter((v) => v !== undefined && v !== null && v !== '')) });
+  }
+
+  /**
+   * The principals a value names (a role, an instance profile, a launch template, a task definition, a policy): the
+   * configuration's by reference, by its literal name or ARN (`iamNamed`); another (a literal naming none of them, a
+   * variable, a data source) is one the guard cannot read, which `rules/relays.ts` takes as granting everything.
+   * Nothing for a value left out.
+   */
+  private principalRefs(value: unknown): Ref[] {
+    if (value === undefined || value === null || value === '') return [];
+    if (value instanceof UnreadPrincipal) return [{ kind: 'unresolved', expression: value.what }];
+    if (Array.isArray(value)) return value.flatMap((v) => this.principalRefs(v));
+    const named = typeof value === 'string' && (this.plan || !templated(value)) ? this.iamNamed(value) : undefined;
+    if (named !== undefined) return [named];
+    // A literal built from the deploying partition, region and account (`arn:…:iam::${data.aws_caller_identity.me.account_id}:role/x`).
+    return this.relayRefs(value).map((ref) => {
+      const text = outsideLiteral(ref);
+      return text === undefined ? ref : this.iamNamed(text) ?? ref;
+    });
+  }
+
+  /**
+   * The principal of the configuration a literal names: an IAM role, user, group, policy or instance profile by its
+   * ARN of the deploying account (any path) or by its name; a launch template, launch configuration by its name; a
+   * task definition by its family (with a revision, or as an ARN); in a plan, a resource by the ARN or id the plan
+   * gives it. Undefined when none, or several, is so named.
+   */
+  private iamNamed(text: string): Ref | undefined {
+    const own = (account: string) => account === '{accountid}' || Boolean(this.plan && account === this.planAccount);
+    const iam = /^arn:[^:]*:iam::([^:]*):(role|user|group|policy|instance-profile)\/(?:.*\/)?([^/]+)$/.exec(text);
+    const task = /^arn:[^:]*:ecs:[^:]*:([^:]*):task-definition\/([^:/]+)(?::\d+)?$/.exec(text);
+    const [types, name] = iam ? (own(iam[1]) ? [[`aws_iam_${iam[2].replace('-', '_')}`], iam[3]] : [[], '']) : task ? (own(task[1]) ? [['aws_ecs_task_definition'], task[2]] : [[], ''])
+      : [Object.keys(PRINCIPAL_NAME), text];
+    const family = /^([^:/]+):\d+$/.exec(text)?.[1];
+    const found = new Set<string>();
+    for (const { address, type, body } of this.entries) {
+      const argument = PRINCIPAL_NAME[type];
+      if (argument === undefined) continue;
+      if (this.plan && (body?.arn === text || body?.id === text)) found.add(address);
+      const n = body?.[argument];
+      if (typeof n !== 'string' || n === '' || (!this.plan && templated(n)) || !types.includes(type)) continue;
+      if (n === name || (type === 'aws_ecs_task_definition' && n === family)) found.add(address);
+    }
+    return found.size === 1 ? { kind: 'node', id: this.id([...found][0]) } : undefined;
+  }
+
+  /**
+   * The principals an attachment, a policy or a membership names (`role`, `users`…) that hold it, of kind `type`'s
+   * (`aws_iam_role…`, `aws_iam_user…`, `aws_iam_group…`): the configuration's; a value the guard cannot read (a
+   * variable, `each.value`) may be any principal of that kind the configuration holds. A literal naming none is one
+   * outside the configuration, whose code is not in it.
+   */
+  private holders(type: string, value: unknown): Ref[] {
+    const kind = `aws_iam_${/^aws_iam_(role|user|group)/.exec(type)?.[1]}`;
+    return this.principalRefs(value).flatMap((ref): Ref[] => (ref.kind === 'node' ? [ref] : ref.kind === 'external' ? []
+      : this.entries.filter((e) => e.type === kind).map((e): Ref => ({ kind: 'node', id: this.id(e.address) }))));
+  }
+
+  /**
+   * The grants of managed policies (`managed_policy_arns`, an attachment's `policy_arn`): the configuration's own
+   * policies, which hold their grants, as principals; the grants of those it does not hold (`managedPolicyDocument`:
+   * a known AWS managed policy's, else everything).
+   */
+  private managedPolicies(value: unknown, property: string): { grants: RelayFlow[]; principals: Ref[] } {
+    const grants: RelayFlow[] = [];
+    const principals: Ref[] = [];
+    const list = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
+    list.forEach((v: unknown, i: number) => {
+      const refs = this.principalRefs(v);
+      if (refs.length > 0 && refs.every((r) => r.kind === 'node')) principals.push(...refs);
+      else grants.push(...grantFlows(this.relayValues, managedPolicyDocument(this.render(v)), Array.isArray(value) ? `${property}[${i}]` : property));
+    });
+    return { grants, principals };
+  }
+
+  /** What an identity policy argument lets the code running with it do (`grantFlows` of `policyDocument`). */
+  private grants(value: unknown, property: string): RelayFlow[] {
+    if (value instanceof UnreadPrincipal) return grantFlows(this.relayValues, `(${value.what})`, property);
+    return grantFlows(this.relayValues, this.policyDocument(value) ?? null, property);
   }
 
   private self(c: ReadContext): Ref[] {
@@ -3427,6 +3602,41 @@ class ConfigReader {
 }
 
 /** The argument that names a relaying resource, and its service as ARNs spell it (`ConfigReader.relayNames`, `relayLiteral`). */
+/**
+ * The argument that names each principal type of the IAM readers (`ConfigReader.iamNamed`): what a role, an instance
+ * profile, a policy attachment, a launch template or configuration, an ECS service names it by (hashicorp/aws 5.x).
+ */
+const PRINCIPAL_NAME: Readonly<Record<string, string>> = {
+  aws_iam_role: 'name',
+  aws_iam_user: 'name',
+  aws_iam_group: 'name',
+  aws_iam_policy: 'name',
+  aws_iam_instance_profile: 'name',
+  aws_launch_template: 'name',
+  aws_launch_configuration: 'name',
+  aws_ecs_task_definition: 'family',
+};
+
+/** A principal, a policy or a block the IAM readers cannot read (one given by an expression, a `dynamic` block). */
+class UnreadPrincipal {
+  constructor(public readonly what: string) {}
+}
+
+/** `UnreadPrincipal` of what an argument `where` holds. */
+function unreadPrincipal(where: string): UnreadPrincipal {
+  return new UnreadPrincipal(`${where}, which the guard cannot read`);
+}
+
+/**
+ * Nested blocks as the IAM readers read them, outside `GraphBuilder.reading`: each block, and `undefined` for one the
+ * guard cannot read (given by an expression, or made by a `dynamic` block), which they take as granting everything.
+ */
+function iamBlocks(value: unknown, dynamic?: unknown): (any | undefined)[] {
+  const out: (any | undefined)[] = value === undefined || value === null ? []
+    : (Array.isArray(value) ? value : [value]).map((v) => (v !== null && typeof v === 'object' && !isExpression(v) ? v : undefined));
+  return dynamic !== undefined && dynamic !== null ? [...out, undefined] : out;
+}
+
 const RELAY_NAME_ARGUMENT: Readonly<Record<string, { readonly argument: string; readonly service: string }>> = {
   aws_cloudwatch_log_group: { argument: 'name', service: 'logs' },
   aws_s3_bucket: { argument: 'bucket', service: 's3' },

@@ -824,7 +824,10 @@ export interface RelayNode extends NodeBase {
    * `everyResource` for every resource of a service).
    */
   readonly grants?: readonly RelayFlow[];
-  /** A policy: the principals its grants are added to (a policy's `Roles`, `Users`, `Groups`). */
+  /**
+   * A policy, or a Terraform attachment or group membership: the principals that hold it (a policy's `Roles`, `Users`,
+   * `Groups`; an attachment's role), which then have its grants and the principals it holds (an attachment's policy).
+   */
   readonly grantsTo?: readonly Ref[];
   /**
    * Whose grants go with it: for code (a function, an instance, an ECS service), the principals it runs with (a role,

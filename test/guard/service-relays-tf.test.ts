@@ -36,9 +36,15 @@ const OWN_POLICY = JSON.stringify({
 type Segment = 'mn' | 'lg' | 'in';
 const SEGMENTS: Record<Segment, [string, string]> = { mn: ['10.0', 'MY_NUMBER'], lg: ['10.1', 'LGWAN'], in: ['10.2', 'INTERNET'] };
 
+const LAMBDA_TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+
 /** A My Number VPC, an LGWAN VPC and an Internet VPC, one subnet and one group each; `resources` merged in by type. */
 function config(resources: Record<string, Record<string, unknown>>, data: Record<string, Record<string, unknown>> = {}): any {
-  const base: Record<string, Record<string, unknown>> = { aws_vpc: {}, aws_subnet: {}, aws_security_group: {} };
+  // The functions' role: one of the configuration that grants nothing (service-relays-iam-tf.test.ts judges grants; a
+  // role the guard cannot read, such as a literal ARN of another account, grants everything).
+  const base: Record<string, Record<string, unknown>> = {
+    aws_vpc: {}, aws_subnet: {}, aws_security_group: {}, aws_iam_role: { fn: { assume_role_policy: LAMBDA_TRUST } },
+  };
   for (const [s, [cidr, segment]] of Object.entries(SEGMENTS)) {
     base.aws_vpc[s] = { cidr_block: `${cidr}.0.0/16`, tags: { 'jichitai:segment': segment } };
     base.aws_subnet[s] = { vpc_id: `\${aws_vpc.${s}.id}`, cidr_block: `${cidr}.0.0/24` };
@@ -52,7 +58,7 @@ function config(resources: Record<string, Record<string, unknown>>, data: Record
 /** A function in `segment`'s subnet, or outside every VPC. */
 const fn = (segment?: Segment, more: Record<string, unknown> = {}) => ({
   function_name: undefined,
-  role: 'arn:aws:iam::111122223333:role/fn',
+  role: '${aws_iam_role.fn.arn}',
   runtime: 'nodejs20.x',
   handler: 'index.handler',
   filename: 'fn.zip',

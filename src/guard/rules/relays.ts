@@ -138,10 +138,16 @@ function indexOf(graph: TopologyGraph): RelayIndex {
     if (list) list.push({ via, flow });
     else grantsOf.set(principal, [{ via, flow }]);
   };
+  // What attaches to a principal (`grantsTo`: a policy, a Terraform attachment or membership) is held by it: its grants
+  // and the principals it holds in turn (an attachment's policy of the output, a membership's groups).
+  const attached = new Map<string, Ref[]>();
   for (const r of relays) {
-    for (const flow of r.grants ?? []) {
-      grant(r.resource, r.resource, flow);
-      for (const to of r.grantsTo ?? []) if (to.kind === 'node') grant(to.id, r.resource, flow);
+    for (const flow of r.grants ?? []) grant(r.resource, r.resource, flow);
+    for (const to of r.grantsTo ?? []) {
+      if (to.kind !== 'node') continue;
+      const list = attached.get(to.id);
+      if (list) list.push({ kind: 'node', id: r.resource });
+      else attached.set(to.id, [{ kind: 'node', id: r.resource }]);
     }
   }
   const withGrants = (code: string, via: string, principals: readonly Ref[]) => {
@@ -160,7 +166,7 @@ function indexOf(graph: TopologyGraph): RelayIndex {
       if (seen.has(principal.resource)) continue;
       seen.add(principal.resource);
       for (const g of grantsOf.get(principal.resource) ?? []) addFlow(g.via, g.flow, code);
-      stack.push(...principal.principals ?? []);
+      stack.push(...principal.principals ?? [], ...attached.get(principal.resource) ?? []);
     }
   };
   for (const r of relays) {
