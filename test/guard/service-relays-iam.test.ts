@@ -89,7 +89,8 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
 
   test('a wildcard resource, an action family and a queue ARN pattern reach every queue of the output', () => {
     for (const [action, resource] of [['sqs:ReceiveMessage', '*'], ['sqs:Receive*', '*'], ['sqs:*', { 'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*' }],
-      ['*', '*']] as const) {
+      // A literal `…:*` is the resource part, every queue (not a log group's streams, as `…:log-group:g:*` is).
+      ['sqs:ReceiveMessage', 'arn:aws:sqs:ap-northeast-1:111122223333:*'], ['*', '*']] as const) {
       expect(relays({ SqsEp: endpoint('sqs'), Q: queue, ReaderRole: role([statement(action, resource)]), Reader: fn('ReaderRole', 'In') })).toHaveLength(1);
     }
   });
