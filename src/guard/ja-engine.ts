@@ -375,6 +375,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^(.+) is not a resource of this configuration$/, (m) => `${m[1]} はこの構成のリソースではない`],
   // Service relays (extract-terraform.ts `relayRefs`, the aws_lambda_function relay reader).
   [/^vpc_config (.+), which the guard cannot read$/, (m) => `ガードが読めない vpc_config ${m[1]}`],
+  // A principal, policy or block of the IAM readers given by an expression or a dynamic block (extract-terraform.ts `unreadPrincipal`).
+  [/^(\S+), which the guard cannot read$/, (m) => `ガードが読めない ${m[1]}`],
   [/^(.+), a template directive the guard does not evaluate$/, (m) => `${m[1]}（ガードが評価しないテンプレート指令）`],
   [/^(\$\{.+\}), which the guard does not evaluate$/, (m) => `ガードが評価しない式 ${m[1]}`],
   [/^(\S+) names no function$/, (m) => `${m[1]} はどの関数も指していない`],

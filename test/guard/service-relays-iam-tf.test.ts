@@ -21,6 +21,7 @@ import { MunicipalNetwork } from '../../src/cdktf';
 import { checkTopology } from '../../src/guard/check';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
+import { notJapanese } from '../support/japanese';
 import { planJson } from '../support/plan-json';
 import { AWS_PROVIDER, findTerraform, findTerraformMirror, prepareTerraform, runTerraform } from '../support/terraform';
 
@@ -282,6 +283,19 @@ describe('Terraform: IAM grants carry data as relays do', () => {
     // An instance profile given by a variable too.
     expect(relays(sqs({ aws_instance: { web: { ami: 'ami-12345678', instance_type: 't3.micro', subnet_id: '${aws_subnet.in.id}', iam_instance_profile: '${var.profile}' } } })))
       .toHaveLength(1);
+  });
+
+  test('the Japanese message words the principal the guard cannot read', () => {
+    for (const more of <Resources[]>[
+      { aws_lambda_function: { out: { ...fn('x'), role: 'arn:aws:iam::111122223333:role/existing' } } },
+      { aws_lambda_function: { out: { ...fn('x'), role: '${var.role}' } } },
+      { aws_instance: { web: { subnet_id: '${aws_subnet.in.id}', dynamic: { launch_template: { for_each: '${var.t}', content: { id: '${launch_template.value}' } } } } } },
+    ]) {
+      const found = checkTopology(extractTerraform({ t: sqs(more) }), { model: NetworkModel.ALPHA }).filter((f) => RELAY.test(f.message));
+      expect(found).toHaveLength(1);
+      expect(found[0].ja?.message).toMatch(/ガードが読めないプリンシパル/);
+      expect(notJapanese(found[0].ja?.message)).toBeUndefined();
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { outsideJa } from '../../src/guard/rules/relays';
+import { notJapanese } from '../support/japanese';
 
 const RELAY = /through AWS services that deliver it on their own/;
 const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
@@ -171,6 +172,12 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
       Out: { ...fn('X'), Properties: { ...fn('X').Properties, Role: 'arn:aws:iam::111122223333:role/existing' } },
     });
     expect(found).toEqual([expect.stringMatching(/to function Out, which runs outside every VPC, with the internet: SqsEp → Q → Out \(Out principal .*existing, which the guard cannot read\)/)]);
+    // In Japanese, the principal is worded too.
+    const resources = { ...base(), SqsEp: endpoint('sqs'), Q: queue, Out: { ...fn('X'), Properties: { ...fn('X').Properties, Role: 'arn:aws:iam::111122223333:role/existing' } } };
+    const ja = checkTopology(extractCloudFormation({ S: { Resources: resources } } as any), { model: NetworkModel.ALPHA })
+      .filter((f) => RELAY.test(f.message)).map((f) => f.ja?.message);
+    expect(ja).toEqual([expect.stringMatching(/\(Out ガードが読めないプリンシパル arn:aws:iam::111122223333:role\/existing\)/)]);
+    expect(notJapanese(ja[0])).toBeUndefined();
   });
 
   test('every description of the outside the IAM reading writes has a Japanese form', () => {

@@ -1,5 +1,6 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { deref, describeRef, nodesOf, Ref, RelayFlow, RelayNode, TopologyGraph, VpcEndpointNode } from '../graph';
+import { jaOrEn } from '../ja-engine';
 import { DEFAULT_EVENT_BUS, everyResource, everyService, PRINCIPAL } from '../relay-read';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule } from '../rule';
 import { nameOf } from '../topology';
@@ -431,6 +432,17 @@ function chainText(graph: TopologyGraph, start: string, hops: readonly Hop[], di
   return direction === 'forward' ? [start, ...steps].join(' → ') : [start, ...steps].join(' ← ');
 }
 
+/**
+ * A chain's text for Japanese readers: resource names and property paths as they are, but the words of a hop through
+ * a principal the guard cannot read (`indexOf`, `withGrants`), which describe that principal.
+ */
+function chainJa(text: string): string {
+  return text.replace(/ principal (.+?), which the guard cannot read\)/g, (_m, who: string) => {
+    const outsideWords = outsideJa(who);
+    return ` ガードが読めないプリンシパル ${outsideWords !== who ? outsideWords : jaOrEn(who)})`;
+  });
+}
+
 /** One chain from a start of a closed segment to an end. */
 export interface RelayChain {
   /** The end's key: `n:<resource id>`, `x:<outside, described>`, `u:<unreadable value>`. */
@@ -532,7 +544,7 @@ export function relayFindings(ctx: GuardContext, rule: GuardRule, segment: Segme
     const shown = bad.slice(0, 3);
     const more = bad.length - shown.length;
     const en = shown.map((c) => `${c.direction === 'forward' ? 'to' : 'from'} ${c.reached.end.what.en}: ${c.text}`).join('; ');
-    const ja = shown.map((c) => `${c.reached.end.what.ja}${c.direction === 'forward' ? 'へ' : 'から'}: ${c.text}`).join('。');
+    const ja = shown.map((c) => `${c.reached.end.what.ja}${c.direction === 'forward' ? 'へ' : 'から'}: ${chainJa(c.text)}`).join('。');
     findings.push(finding(rule, name, {
       en: `${subject.en} exchanges data with what lies outside the ${segmentName.en} segment through AWS services that deliver it on their own, `
         + `with no route: ${en}${more > 0 ? ` (and ${more} more)` : ''}`,
