@@ -296,6 +296,15 @@ describe('Terraform: IAM grants carry data as relays do', () => {
       expect(found[0].ja?.message).toMatch(/ガードが読めないプリンシパル/);
       expect(notJapanese(found[0].ja?.message)).toBeUndefined();
     }
+    // A My Number function that may call anything reaches the internet through a public API: the outside worded in the chain too.
+    const api = checkTopology(extractTerraform({
+      t: config({
+        aws_api_gateway_rest_api: { api: { name: 'api' } }, aws_lambda_function: { out: { ...fn('x', 'mn'), role: '${var.role}' } },
+      }),
+    }), { model: NetworkModel.ALPHA }).filter((f) => RELAY.test(f.message));
+    expect(api).toHaveLength(1);
+    expect(api[0].message).toMatch(/→ aws_api_gateway_rest_api\.api \(aws_lambda_function\.out principal .*\) → the internet, through the API's public endpoint/);
+    expect(notJapanese(api[0].ja?.message)).toBeUndefined();
   });
 });
 

@@ -425,22 +425,19 @@ function reachesOutput(graph: TopologyGraph, e: VpcEndpointNode): boolean {
   });
 }
 
-/** Renders a chain from `start` (a name) through its hops, each hop's resource and the property that declares it. */
-function chainText(graph: TopologyGraph, start: string, hops: readonly Hop[], direction: 'forward' | 'backward'): string {
-  const name = (key: string) => (key.startsWith('n:') ? label(graph, key.slice(2)) : key.slice(2));
-  const steps = hops.map((h) => `${name(h.to)} (${label(graph, h.via)} ${h.property})`);
-  return direction === 'forward' ? [start, ...steps].join(' → ') : [start, ...steps].join(' ← ');
-}
-
 /**
- * A chain's text for Japanese readers: resource names and property paths as they are, but the words of a hop through
- * a principal the guard cannot read (`indexOf`, `withGrants`), which describe that principal.
+ * Renders a chain from `start` (a name) through its hops, each hop's resource and the property that declares it; for
+ * Japanese readers (`ja`), the outside as `outsideJa` words it and a hop through a principal the guard cannot read
+ * (`indexOf`, `withGrants`) with that principal worded; resource names and property paths as they are.
  */
-function chainJa(text: string): string {
-  return text.replace(/ principal (.+?), which the guard cannot read\)/g, (_m, who: string) => {
+function chainText(graph: TopologyGraph, start: string, hops: readonly Hop[], direction: 'forward' | 'backward', ja = false): string {
+  const name = (key: string) => (key.startsWith('n:') ? label(graph, key.slice(2)) : ja && key.startsWith('x:') ? outsideJa(key.slice(2)) : key.slice(2));
+  const property = (text: string) => (!ja ? text : text.replace(/^principal (.+), which the guard cannot read$/s, (_m, who: string) => {
     const outsideWords = outsideJa(who);
-    return ` ガードが読めないプリンシパル ${outsideWords !== who ? outsideWords : jaOrEn(who)})`;
-  });
+    return `ガードが読めないプリンシパル ${outsideWords !== who ? outsideWords : jaOrEn(who)}`;
+  }));
+  const steps = hops.map((h) => `${name(h.to)} (${label(graph, h.via)} ${property(h.property)})`);
+  return direction === 'forward' ? [start, ...steps].join(' → ') : [start, ...steps].join(' ← ');
 }
 
 /** One chain from a start of a closed segment to an end. */
@@ -452,6 +449,8 @@ export interface RelayChain {
   readonly outside: boolean;
   readonly reached: Reached;
   readonly text: string;
+  /** `text` for Japanese readers. */
+  readonly textJa: string;
 }
 
 /** A function or relaying endpoint of a closed segment, with every chain from it. */
@@ -475,8 +474,8 @@ export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[
   if (nodesOf(graph, 'relay').length === 0 && nodesOf(graph, 'vpc-endpoint').length === 0) return [];
   const index = indexOf(graph);
   const starts: RelayStart[] = [];
-  const chain = (reached: Reached, direction: 'forward' | 'backward', text: string): RelayChain => ({
-    end: reached.key, direction, outside: reached.end.places === undefined || reached.end.places.some((p) => p !== segment), reached, text,
+  const chain = (reached: Reached, direction: 'forward' | 'backward', text: string, textJa = text): RelayChain => ({
+    end: reached.key, direction, outside: reached.end.places === undefined || reached.end.places.some((p) => p !== segment), reached, text, textJa,
   });
   // Functions of the segment: what reaches them, and where what they deliver goes.
   for (const r of [...index.byResource.values()].sort((a, b) => (a.resource < b.resource ? -1 : 1))) {
@@ -487,7 +486,8 @@ export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[
     const key = `n:${r.resource}`;
     const name = label(graph, r.resource);
     const chains = (['forward', 'backward'] as const).flatMap((direction) => reach(graph, index, key, direction)
-      .map((reached) => chain(reached, direction, chainText(graph, name, reached.hops, direction))));
+      .map((reached) => chain(reached, direction, chainText(graph, name, reached.hops, direction),
+        chainText(graph, name, reached.hops, direction, true))));
     starts.push({ id: r.resource, kind: 'function', chains, noun: codeNoun(r.resourceType) });
   }
   // Endpoints of the segment for a relaying service: every resource of that service in the output, both ways.
@@ -499,7 +499,7 @@ export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[
     const chains: RelayChain[] = [];
     if (beyond !== undefined) {
       const key = `x:${beyond}`;
-      chains.push(chain({ key, end: { what: bi(beyond, outsideJa(beyond)) }, hops: [] }, 'forward', `${name} → ${beyond}`));
+      chains.push(chain({ key, end: { what: bi(beyond, outsideJa(beyond)) }, hops: [] }, 'forward', `${name} → ${beyond}`, `${name} → ${outsideJa(beyond)}`));
     }
     if (service === undefined || !reachesOutput(graph, e)) {
       starts.push({ id: e.id, kind: 'endpoint', chains, service: endpointServiceOf(e.serviceName) });
@@ -516,7 +516,8 @@ export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[
       }
       for (const direction of ['forward', 'backward'] as const) {
         for (const reached of reach(graph, index, key, direction)) {
-          chains.push(chain(reached, direction, chainText(graph, start, reached.hops, direction)));
+          chains.push(chain(reached, direction, chainText(graph, start, reached.hops, direction),
+            chainText(graph, start, reached.hops, direction, true)));
         }
       }
     }
@@ -544,7 +545,7 @@ export function relayFindings(ctx: GuardContext, rule: GuardRule, segment: Segme
     const shown = bad.slice(0, 3);
     const more = bad.length - shown.length;
     const en = shown.map((c) => `${c.direction === 'forward' ? 'to' : 'from'} ${c.reached.end.what.en}: ${c.text}`).join('; ');
-    const ja = shown.map((c) => `${c.reached.end.what.ja}${c.direction === 'forward' ? 'へ' : 'から'}: ${chainJa(c.text)}`).join('。');
+    const ja = shown.map((c) => `${c.reached.end.what.ja}${c.direction === 'forward' ? 'へ' : 'から'}: ${c.textJa}`).join('。');
     findings.push(finding(rule, name, {
       en: `${subject.en} exchanges data with what lies outside the ${segmentName.en} segment through AWS services that deliver it on their own, `
         + `with no route: ${en}${more > 0 ? ` (and ${more} more)` : ''}`,
