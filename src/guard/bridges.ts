@@ -668,6 +668,38 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_spot_fleet_request': LAUNCHED,
 };
 
+/**
+ * The bridges that let the internet into a VPC other than through an internet-facing load balancer, by what SC-3 calls
+ * them (English, Japanese): the builder keeps them in `TopologyGraph.ingress` wherever they attach, for SC-3 to judge
+ * those in the security cloud's hub and members, which `resolveBridges` leaves out (docs/guard-semantics.md §10).
+ * CloudFront reaches a VPC origin's load balancer or instance from its edge (CloudFront Developer Guide, "Restrict
+ * access with VPC origins"); an accelerator's listeners on the internet forward to its endpoints (Global Accelerator
+ * Developer Guide, "Endpoints"), another account's to those a cross-account attachment lists; an API's callers reach
+ * the load balancers (REST: `TargetArns`) or subnets (HTTP: `SubnetIds`) of its VPC link (API Gateway Developer Guide,
+ * "VPC links"); an EC2 Instance Connect Endpoint tunnels SSH / RDP from wherever an IAM principal is into its subnet.
+ */
+export const INTERNET_INGRESS: Readonly<Record<string, { readonly en: string; readonly ja: string }>> = (() => {
+  const origin = { en: 'a CloudFront VPC origin', ja: 'CloudFront の VPC オリジン' };
+  const accelerator = { en: 'a Global Accelerator endpoint group', ja: 'Global Accelerator のエンドポイントグループ' };
+  const shared = { en: 'a Global Accelerator cross-account attachment', ja: 'Global Accelerator のクロスアカウントアタッチメント' };
+  const link = { en: 'an API Gateway VPC link', ja: 'API Gateway の VPC リンク' };
+  const connect = { en: 'an EC2 Instance Connect Endpoint', ja: 'EC2 Instance Connect エンドポイント' };
+  return {
+    'AWS::CloudFront::VpcOrigin': origin,
+    'aws_cloudfront_vpc_origin': origin,
+    'AWS::GlobalAccelerator::EndpointGroup': accelerator,
+    'aws_globalaccelerator_endpoint_group': accelerator,
+    'AWS::GlobalAccelerator::CrossAccountAttachment': shared,
+    'aws_globalaccelerator_cross_account_attachment': shared,
+    'AWS::ApiGateway::VpcLink': link,
+    'aws_api_gateway_vpc_link': link,
+    'AWS::ApiGatewayV2::VpcLink': link,
+    'aws_apigatewayv2_vpc_link': link,
+    'AWS::EC2::InstanceConnectEndpoint': connect,
+    'aws_ec2_instance_connect_endpoint': connect,
+  };
+})();
+
 /** Bridge entries `[property, value, networkInterface?]`, as `bridgeAttachments` takes them. */
 export type BridgeEntry = [string, unknown, boolean?];
 

@@ -1,6 +1,6 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import {
-  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, launchedLabels, PendingBridge, PendingLauncher, PendingTemplate,
+  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, INTERNET_INGRESS, launchBridges, launchedLabels, PendingBridge, PendingLauncher, PendingTemplate,
   PendingUnknownOccupant, resolveBridges, unknownOccupants,
 } from './bridges';
 import {
@@ -718,7 +718,11 @@ export class GraphBuilder {
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved] };
+    // The bridges that let the internet in, wherever they attach: SC-3 judges those in the security cloud (bridges.ts).
+    const ingress = this.pendingBridges.filter((b) => Object.prototype.hasOwnProperty.call(INTERNET_INGRESS, b.type))
+      .map(({ node, type, path, attachments }) => ({ node, type, ...(path !== undefined ? { path } : {}), attachments }))
+      .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+    return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved], ...(ingress.length > 0 ? { ingress } : {}) };
   }
 
   /** A security group associated with another VPC: a group of that VPC with the same rules (`securityGroupVpcAssociation`). */

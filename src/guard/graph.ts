@@ -15,6 +15,24 @@ export interface TopologyGraph {
   readonly engine: 'cloudformation' | 'terraform';
   readonly nodes: ReadonlyMap<string, GraphNode>;
   readonly unresolved: readonly UnresolvedValue[];
+  /**
+   * The bridges (bridges.ts) that let the internet into a VPC other than through an internet-facing load balancer — a
+   * CloudFront VPC origin, Global Accelerator, an API Gateway VPC link, an EC2 Instance Connect Endpoint — wherever they
+   * attach: GUARD-1 reports those it cannot place or that reach the My Number or LGWAN segment, SC-3 those in the
+   * security cloud's hub and members (bridges.ts `INTERNET_INGRESS`). None when the output holds none.
+   */
+  readonly ingress?: readonly IngressBridge[];
+}
+
+/** A resource that lets the internet into a VPC beside the routes (`TopologyGraph.ingress`): what it attaches to. */
+export interface IngressBridge {
+  /** The resource's logical ID or address (no graph node). */
+  readonly node: string;
+  readonly type: string;
+  /** Its construct path, when the output records it. */
+  readonly path?: string;
+  /** What it attaches to: a load balancer, a subnet or a VPC of the output, or what the guard cannot place. */
+  readonly attachments: readonly { readonly property: string; readonly ref: Ref; readonly networkInterface?: boolean }[];
 }
 
 /** A value the extractor could not resolve: where it was and why. */

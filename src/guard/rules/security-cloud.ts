@@ -12,8 +12,9 @@ import { NetworkModel } from '../../model/network-model';
 import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
 import { Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
+import { INTERNET_INGRESS } from '../bridges';
 import {
-  BucketNode, deref, FirewallNode, groupVpcs, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
+  BucketNode, deref, FirewallNode, groupVpcs, IngressBridge, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
   WafRule, WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
@@ -429,38 +430,105 @@ function lbVpcs(graph: TopologyGraph, lb: LoadBalancerNode): VpcNode[] | undefin
   return vpcs.length > 0 && vpcs.every((v) => v !== undefined) ? vpcs as VpcNode[] : undefined;
 }
 
+/** What lets the internet in beside an internet-facing load balancer (`TopologyGraph.ingress`), as SC-3 reads it. */
+interface IngressWay {
+  readonly bridge: IngressBridge;
+  /** What SC-3 calls it. */
+  readonly what: Bilingual;
+  /** Where the finding is located: the resource's construct path, else its id. */
+  readonly where: string;
+}
+
+/**
+ * Where each bridge that lets the internet in attaches, among the nodes SC-3 judges: the load balancers it puts the
+ * internet in front of (`behind`, by load balancer), and the subnets and VPCs it lets the internet into (`into`).
+ * Whatever the guard cannot place GUARD-1 reports already (bridges.ts `placesOf`), wherever it may be.
+ */
+function ingressWays(graph: TopologyGraph): { behind: Map<string, IngressWay[]>; into: { way: IngressWay; subnet?: SubnetNode; vpc: VpcNode }[] } {
+  const behind = new Map<string, IngressWay[]>();
+  const into: { way: IngressWay; subnet?: SubnetNode; vpc: VpcNode }[] = [];
+  for (const bridge of graph.ingress ?? []) {
+    const name = INTERNET_INGRESS[bridge.type];
+    const way: IngressWay = { bridge, what: bi(name.en, name.ja), where: bridge.path ?? bridge.node };
+    const seen = new Set<string>();
+    for (const a of bridge.attachments) {
+      const node = !a.networkInterface && a.ref.kind === 'node' ? graph.nodes.get(a.ref.id) : undefined;
+      if (!node || seen.has(node.id)) continue;
+      seen.add(node.id);
+      if (node.type === 'load-balancer') {
+        behind.set(node.id, [...behind.get(node.id) ?? [], way]);
+      } else if (node.type === 'subnet') {
+        const vpc = vpcOf(graph, node);
+        if (vpc) into.push({ way, subnet: node, vpc });
+      } else if (node.type === 'vpc') {
+        into.push({ way, vpc: node });
+      }
+    }
+  }
+  return { behind, into };
+}
+
+const INGRESS_FIX = bi('remove it: the internet enters the security cloud only through the hub\'s public web entrance (a load balancer tagged hub-function public-web '
+  + 'with a WAF web ACL that blocks SQL injection) and the mail relay\'s (hub-function mail-relay, TCP 25 only). Put CloudFront, Global Accelerator or '
+  + 'API Gateway in front of one of those load balancers, and reach the hub\'s servers for administration from the operators\' network, not from the internet',
+'削除する。インターネットからセキュリティクラウドへは、ハブの公開 Web の入口（タグ hub-function public-web で、SQL インジェクションを遮断する WAF のウェブ ACL 付きの'
+  + 'ロードバランサー）とメールリレーの入口（hub-function mail-relay、TCP 25 のみ）からだけ入る。CloudFront・Global Accelerator・API Gateway は'
+  + 'それらのロードバランサーの前に置き、ハブのサーバーの管理にはインターネットからではなく運用者のネットワークから接続する');
+
 /**
  * SC-3 (error): the internet enters the hub only through the public web entrance behind a WAF that blocks SQL injection, or
- * the mail relay's entrance on TCP 25; members take no internet ingress.
+ * the mail relay's entrance on TCP 25; members take no internet ingress. What puts the internet in front of a load
+ * balancer beside its own scheme (a CloudFront VPC origin, an accelerator, an API Gateway VPC link) makes that load
+ * balancer an entrance, judged as an internet-facing one; what lets the internet into a subnet or VPC of the hub or a
+ * member otherwise (an EC2 Instance Connect Endpoint, an HTTP API's VPC link, a VPC origin at an instance) is refused.
  */
 export const SC3: GuardRule = {
   id: 'SC-3',
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（Web サーバー・メールリレーの入口）',
-  summary: 'With a security cloud hub: internet ingress only through internet-facing load balancers of the hub tagged public-web with a WAFv2 web ACL '
-    + 'that blocks SQL injection, or tagged mail-relay listening on TCP 25 only; no public-IP subnet behind an internet gateway; members take no internet ingress.',
+  summary: 'With a security cloud hub: internet ingress only through load balancers of the hub tagged public-web with a WAFv2 web ACL that blocks SQL '
+    + 'injection, or tagged mail-relay listening on TCP 25 only (internet-facing, or put before the internet by a CloudFront VPC origin, Global Accelerator '
+    + 'or an API Gateway VPC link); no other way in (an EC2 Instance Connect Endpoint, a VPC link or origin to subnets or instances); no public-IP subnet '
+    + 'behind an internet gateway; members take no internet ingress.',
   check(ctx) {
     const g = ctx.graph;
     const findings: Finding[] = [];
     if (hubVpcs(g).length === 0) return findings;
     const listeners = nodesOf(g, 'lb-listener');
     const associations = nodesOf(g, 'waf-association');
+    const { behind, into } = ingressWays(g);
     const entranceFix = bi('make the load balancer internal, or make it the public web entrance (hub-function public-web, with a WAF web ACL that blocks SQL injection) '
       + 'or the mail relay\'s entrance (hub-function mail-relay, TCP 25 only)',
     'ロードバランサーを内部向けにするか、公開 Web の入口（hub-function public-web、SQL インジェクションを遮断する WAF のウェブ ACL 付き）'
       + 'またはメールリレーの入口（hub-function mail-relay、TCP 25 のみ）にする');
-    for (const lb of nodesOf(g, 'load-balancer').filter((x) => x.scheme !== 'internal')) {
+    const wayFix = bi('put it in front of the hub\'s public web entrance (a load balancer tagged hub-function public-web, with a WAF web ACL that blocks SQL injection) '
+      + 'or the mail relay\'s (hub-function mail-relay, TCP 25 only), or remove it',
+    'ハブの公開 Web の入口（タグ hub-function public-web で、SQL インジェクションを遮断する WAF のウェブ ACL 付きのロードバランサー）'
+      + 'またはメールリレーの入口（hub-function mail-relay、TCP 25 のみ）の前に置くか、削除する');
+    for (const lb of nodesOf(g, 'load-balancer').filter((x) => x.scheme !== 'internal' || behind.has(x.id))) {
+      const facing = lb.scheme !== 'internal';
+      const ways = behind.get(lb.id) ?? [];
       const vpcs = lbVpcs(g, lb);
       const where = nameOf(g, lb.id);
-      if (vpcs?.some((v) => !v.hub)) {
-        findings.push(finding(this, where, bi(`an internet-facing load balancer in member VPC ${nameOf(g, vpcs.find((v) => !v.hub)!.id)} takes internet ingress`,
-          `構成団体の VPC ${nameOf(g, vpcs.find((v) => !v.hub)!.id)} に、インターネットからの入口になるロードバランサーがある`),
-        bi('make it internal; a member publishes its web sites through the hub\'s public web entrance', '内部向けにする。構成団体の Web サイトは、ハブの公開 Web の入口から公開する')));
+      const member = vpcs?.find((v) => !v.hub);
+      if (member) {
+        if (facing) {
+          findings.push(finding(this, where, bi(`an internet-facing load balancer in member VPC ${nameOf(g, member.id)} takes internet ingress`,
+            `構成団体の VPC ${nameOf(g, member.id)} に、インターネットからの入口になるロードバランサーがある`),
+          bi('make it internal; a member publishes its web sites through the hub\'s public web entrance', '内部向けにする。構成団体の Web サイトは、ハブの公開 Web の入口から公開する')));
+        }
+        for (const w of ways) {
+          findings.push(finding(this, w.where, {
+            en: `${w.what.en} puts the internet in front of load balancer ${where} in member VPC ${nameOf(g, member.id)}, which takes no internet ingress`,
+            ja: `${w.what.ja}が、インターネットからの入口を持たない構成団体の VPC ${nameOf(g, member.id)} のロードバランサー ${where} の前にインターネットを置いている`,
+          }, bi('remove it; a member publishes its web sites through the hub\'s public web entrance', '削除する。構成団体の Web サイトは、ハブの公開 Web の入口から公開する')));
+        }
         continue;
       }
       const role = hubFunction(lb.tags);
       if (role === HubFunction.PUBLIC_WEB) {
+        // The web ACL associated with the load balancer inspects every request it takes, whichever way it came.
         const acls = associations.filter((a) => a.resource.kind === 'node' && a.resource.id === lb.id).map((a) => deref<WafWebAclNode>(g, a.webAcl));
         const readable = acls.filter((a): a is WafWebAclNode => a?.type === 'waf-web-acl');
         if (readable.some((a) => sqliProblem(a) === undefined)) continue;
@@ -477,11 +545,33 @@ export const SC3: GuardRule = {
         findings.push(finding(this, where, bi(`the mail relay's entrance listens on more than TCP 25 (${text})`, `メールリレーの入口が TCP 25 以外でも待ち受けている（${text}）`),
           bi('keep one TCP listener on port 25 on the mail relay\'s load balancer', 'メールリレーのロードバランサーには、ポート 25 の TCP リスナーだけを置く')));
       } else {
-        findings.push(finding(this, where, bi(vpcs ? 'an internet-facing load balancer of the hub is neither the public web entrance nor the mail relay\'s entrance'
-          : 'an internet-facing load balancer whose subnets the guard cannot read may take internet ingress anywhere (fail closed)',
-        vpcs ? 'ハブのインターネット向けロードバランサーが、公開 Web の入口でもメールリレーの入口でもない'
-          : 'サブネットをガードが読めないインターネット向けロードバランサーが、どこかでインターネットからの入口になるおそれがある（フェイルクローズ）'), entranceFix));
+        if (facing) {
+          findings.push(finding(this, where, bi(vpcs ? 'an internet-facing load balancer of the hub is neither the public web entrance nor the mail relay\'s entrance'
+            : 'an internet-facing load balancer whose subnets the guard cannot read may take internet ingress anywhere (fail closed)',
+          vpcs ? 'ハブのインターネット向けロードバランサーが、公開 Web の入口でもメールリレーの入口でもない'
+            : 'サブネットをガードが読めないインターネット向けロードバランサーが、どこかでインターネットからの入口になるおそれがある（フェイルクローズ）'), entranceFix));
+        }
+        for (const w of ways) {
+          findings.push(finding(this, w.where, vpcs ? {
+            en: `${w.what.en} puts the internet in front of load balancer ${where} of the hub, which is neither the public web entrance nor the mail relay's entrance`,
+            ja: `${w.what.ja}が、公開 Web の入口でもメールリレーの入口でもないハブのロードバランサー ${where} の前にインターネットを置いている`,
+          } : {
+            en: `${w.what.en} puts the internet in front of load balancer ${where}, whose subnets the guard cannot read (fail closed)`,
+            ja: `${w.what.ja}が、サブネットをガードが読めないロードバランサー ${where} の前にインターネットを置いている（フェイルクローズ）`,
+          }, wayFix));
+        }
       }
+    }
+    // What lets the internet into a subnet or VPC beside any load balancer: around both entrances.
+    for (const { way, subnet, vpc } of into) {
+      const place = subnet ? bi(`subnet ${nameOf(g, subnet.id)}`, `サブネット ${nameOf(g, subnet.id)}`) : bi(`VPC ${nameOf(g, vpc.id)}`, `VPC ${nameOf(g, vpc.id)}`);
+      findings.push(finding(this, way.where, vpc.hub ? {
+        en: `${way.what.en} lets the internet into ${place.en} of the hub, around the public web and mail relay entrances`,
+        ja: `${way.what.ja}が、公開 Web とメールリレーの入口を通らずに、インターネットからハブの${place.ja}へ入れる`,
+      } : {
+        en: `${way.what.en} lets the internet into ${place.en} of member VPC ${nameOf(g, vpc.id)}, which takes no internet ingress`,
+        ja: `${way.what.ja}が、インターネットからの入口を持たない構成団体の VPC ${nameOf(g, vpc.id)} の${place.ja}へ、インターネットから入れる`,
+      }, INGRESS_FIX));
     }
     const withGateway = new Set(nodesOf(g, 'internet-gateway').flatMap((gw) => gw.vpcs).filter((v) => v.kind === 'node').map((v) => (v as { id: string }).id));
     for (const s of nodesOf(g, 'subnet').filter((x) => x.mapPublicIpOnLaunch && x.vpc.kind === 'node' && withGateway.has(x.vpc.id))) {
