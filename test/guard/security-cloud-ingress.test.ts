@@ -119,3 +119,37 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('SC-3 over inter
     expect(check(kind, target).map(formatFinding)).toEqual([]);
   });
 });
+
+/**
+ * SC-4's SIEM is the hub's bucket, not any bucket tagged `jichitai:hub-function = siem` (outside tester: a member's stack
+ * tagged a bucket of its own so and delivered its flow log there, and SC-4 passed).
+ */
+describe('SC-4: a bucket tagged as the SIEM outside the hub\'s stack is not the SIEM', () => {
+  const siemTags = [{ Key: 'jichitai:hub-function', Value: 'siem' }, { Key: 'jichitai:security-cloud', Value: 'hub' }];
+  const sc4 = (findings: readonly Finding[]) => findings.filter((f) => f.ruleId === 'SC-4').map(formatFinding).join('\n');
+
+  test('CloudFormation (hub and members in two stacks): member A\'s flow log to a siem-tagged bucket of the members\' stack', () => {
+    const stacks = prefectureCfn({}, true);
+    const members = stacks.Members.Resources as Record<string, any>;
+    members.OwnSiemA = { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'member-a-siem', Tags: siemTags } };
+    members.FlowLogA.Properties.LogDestination = { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['OwnSiemA', 'Arn'] }, '/members/131016/']] };
+    const findings = checkTopology(extractCloudFormation(stacks), { model: NetworkModel.ALPHA });
+    expect(sc4(findings)).toMatch(/SC-4 error .*the flow log of VPC \S*VpcA goes to .*, not to the hub's SIEM bucket/);
+    expect(sc4(findings)).toMatch(/SC-4 error .*bucket \S*OwnSiemA is tagged as the SIEM \(jichitai:hub-function = siem\) but is not the hub's/);
+    for (const f of findings.filter((x) => x.ruleId === 'SC-4')) expect([notJapanese(f.ja?.message), notJapanese(f.ja?.fix)]).toEqual([undefined, undefined]);
+    // The reference, split the same way, passes: the hub's SIEM bucket is in the hub VPC's stack.
+    expect(sc4(checkTopology(extractCloudFormation(prefectureCfn({}, true)), { model: NetworkModel.ALPHA }))).toBe('');
+  });
+
+  test('Terraform (two configurations): member A\'s flow log, by literal ARN, to a siem-tagged bucket of another configuration', () => {
+    const hub = prefectureTf();
+    (hub.resource as any).aws_flow_log.a.log_destination = 'arn:aws:s3:::member-a-siem/members/131016/';
+    const other = { resource: { aws_s3_bucket: { own: { bucket: 'member-a-siem', tags: { 'jichitai:hub-function': 'siem', 'jichitai:security-cloud': 'hub' } } } } };
+    const findings = checkTopology(extractTerraform({ prefecture: hub, membera: other }), { model: NetworkModel.ALPHA });
+    expect(sc4(findings)).toMatch(/SC-4 error .*the flow log of VPC \S*aws_vpc\.a goes to .*, not to the hub's SIEM bucket/);
+    expect(sc4(findings)).toMatch(/SC-4 error .*bucket membera\/aws_s3_bucket\.own is tagged as the SIEM/);
+    // A SIEM the scope declares by that ARN is the SIEM wherever its bucket is.
+    const declared = checkTopology(extractTerraform({ prefecture: hub, membera: other }), { model: NetworkModel.ALPHA }, { siem: [{ bucketArn: 'arn:aws:s3:::member-a-siem' }] });
+    expect(sc4(declared)).toBe('');
+  });
+});

@@ -13,6 +13,7 @@ import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY, SECURITY_CLOUD
 import { Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { INTERNET_INGRESS } from '../bridges';
+import { DeclaredSiem } from '../declared';
 import {
   BucketNode, deref, FirewallNode, groupVpcs, IngressBridge, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
   WafRule, WafWebAclNode,
@@ -50,10 +51,27 @@ function memberOf(graph: TopologyGraph, s: SubnetNode): string | undefined {
 
 const hubFunction = (tags: Readonly<Record<string, string>>) => tags[HUB_FUNCTION_TAG_KEY];
 
-/** The SIEM buckets of the hub (`jichitai:hub-function` = `siem`). */
-function siemBuckets(graph: TopologyGraph): BucketNode[] {
-  return nodesOf(graph, 's3-bucket').filter((b) => hubFunction(b.tags) === HubFunction.SIEM);
+/**
+ * The stack a node belongs to when the output holds more than one (the readers prefix each id with its stack's name:
+ * `Hub/Siem`, `hub:Hub/Siem` for a hub's evidence, `members/aws_s3_bucket.x`); undefined in one stack. A Terraform
+ * address whose key holds a slash (`aws_s3_bucket.x["a/b"]`) is no prefix.
+ */
+const stackOf = (id: string): string | undefined => /^([^/[\]"]+)\//.exec(id)?.[1];
+
+/**
+ * The SIEM buckets of the hub: tagged `jichitai:hub-function` = `siem` in a stack that holds a hub VPC (the one stack of
+ * a single template or configuration), or, wherever it is, named (literally) by a declared SIEM's ARN (`GuardContext.siem`).
+ * The tag alone proves nothing: a member's stack could tag a bucket of its own so, and its logs would never reach the
+ * hub's analysts (outside tester).
+ */
+function siemBuckets(graph: TopologyGraph, declared: readonly DeclaredSiem[] = []): BucketNode[] {
+  const hubStacks = new Set(hubVpcs(graph).map((v) => stackOf(v.id)));
+  const names = new Set(declared.flatMap((d) => (d.bucketArn === undefined ? [] : [bucketNameOf(d.bucketArn)])));
+  return taggedSiems(graph).filter((b) => hubStacks.has(stackOf(b.id)) || (b.name !== undefined && names.has(b.name)));
 }
+
+/** The buckets tagged as the SIEM (`jichitai:hub-function` = `siem`), wherever they are. */
+const taggedSiems = (graph: TopologyGraph): BucketNode[] => nodesOf(graph, 's3-bucket').filter((b) => hubFunction(b.tags) === HubFunction.SIEM);
 
 /** `arn:aws:s3:::name/prefix` or `name/prefix` → `name`. */
 function bucketNameOf(text: string): string {
@@ -61,23 +79,25 @@ function bucketNameOf(text: string): string {
 }
 
 /**
- * Whether a log destination is the hub's SIEM bucket: the bucket node itself, or its literal name (or an ARN of it) from
- * outside the app. A bucket whose name is generated can only be matched as a node.
+ * Whether a log destination is the hub's SIEM bucket (`siemBuckets`, with the SIEMs the scope declares): the bucket node
+ * itself, or its literal name (or an ARN of it) from outside the app. A bucket whose name is generated can only be
+ * matched as a node.
  */
-export function isSiemSink(graph: TopologyGraph, sink: Ref | undefined): boolean {
+export function isSiemSink(graph: TopologyGraph, sink: Ref | undefined, declared: readonly DeclaredSiem[] = []): boolean {
   if (!sink) return false;
-  const buckets = siemBuckets(graph);
+  const buckets = siemBuckets(graph, declared);
   if (sink.kind === 'node') return buckets.some((b) => b.id === sink.id);
   if (sink.kind === 'external') return buckets.some((b) => b.name !== undefined && b.name === bucketNameOf(sink.value));
   return false;
 }
 
 /** The SIEM bucket, or a Firehose delivery stream that delivers to it. */
-function endsInSiem(graph: TopologyGraph, sink: Ref): boolean {
-  if (isSiemSink(graph, sink)) return true;
+function endsInSiem(graph: TopologyGraph, sink: Ref, declared: readonly DeclaredSiem[] = []): boolean {
+  if (isSiemSink(graph, sink, declared)) return true;
   const stream = deref(graph, sink);
   // A stream whose processing may drop records does not deliver every record (log-delivery.ts).
-  return stream?.type === 'delivery-stream' && stream.drops === undefined && stream.buckets.length > 0 && stream.buckets.every((b) => isSiemSink(graph, b));
+  return stream?.type === 'delivery-stream' && stream.drops === undefined && stream.buckets.length > 0
+    && stream.buckets.every((b) => isSiemSink(graph, b, declared));
 }
 
 /**
@@ -604,13 +624,23 @@ export const SC4: GuardRule = {
     const hubs = hubVpcs(g);
     if (hubs.length === 0) return findings;
     const add = (id: string, message: Bilingual, fix: Bilingual = SIEM_FIX) => findings.push(finding(this, nameOf(g, id), message, fix));
-    if (siemBuckets(g).length === 0) {
+    const siem = ctx.siem ?? [];
+    const siems = siemBuckets(g, siem);
+    for (const b of taggedSiems(g).filter((x) => !siems.includes(x))) {
+      add(b.id, bi(`bucket ${nameOf(g, b.id)} is tagged as the SIEM (jichitai:hub-function = siem) but is not the hub's: it is in no stack that holds the hub VPC, `
+        + 'and no declared SIEM names it, so logs delivered to it do not count as reaching the SIEM',
+      `バケット ${nameOf(g, b.id)} は SIEM のタグ（jichitai:hub-function = siem）を持つがハブのものではない。ハブの VPC を持つスタックになく、宣言された SIEM も`
+        + 'これを指していないため、ここへ送ったログは SIEM に届いたものとみなさない'),
+      bi('deliver the logs to the SIEM bucket of the hub\'s stack (SecurityCloud creates it), and remove the siem tag from this bucket',
+        'ログはハブのスタックの SIEM バケット（SecurityCloud が作る）へ送り、このバケットから siem のタグを外す'));
+    }
+    if (siems.length === 0) {
       add(hubs[0].id, bi('the hub has no SIEM bucket (an S3 bucket tagged jichitai:hub-function = siem)', 'ハブに SIEM バケット（タグ jichitai:hub-function = siem の S3 バケット）がない'),
         bi('add the SIEM sink (SecurityCloud creates it)', 'SIEM の受け口を追加する（SecurityCloud が作る）'));
     }
     for (const vpc of nodesOf(g, 'vpc')) {
       const logs = nodesOf(g, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
-      if (!logs.some((l) => isSiemSink(g, l.sink))) {
+      if (!logs.some((l) => isSiemSink(g, l.sink, siem))) {
         const to = logs.map((l) => l.destination ?? l.destinationType).join(', ');
         add(vpc.id, logs.length === 0 ? bi(`VPC ${nameOf(g, vpc.id)} has no flow log of all traffic`, `VPC ${nameOf(g, vpc.id)} に全通信のフローログがない`)
           : bi(`the flow log of VPC ${nameOf(g, vpc.id)} goes to ${to}, not to the hub's SIEM bucket`, `VPC ${nameOf(g, vpc.id)} のフローログの送り先が、ハブの SIEM バケットではなく ${to}`));
@@ -618,7 +648,7 @@ export const SC4: GuardRule = {
     }
     for (const fw of nodesOf(g, 'firewall')) {
       const destinations = nodesOf(g, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
-      const missing = ['ALERT', 'FLOW'].filter((t) => !destinations.some((d) => d.logType === t && isSiemSink(g, d.sink)));
+      const missing = ['ALERT', 'FLOW'].filter((t) => !destinations.some((d) => d.logType === t && isSiemSink(g, d.sink, siem)));
       if (missing.length > 0) {
         add(fw.id, bi(`firewall ${nameOf(g, fw.id)} does not deliver its ${missing.join(' and ')} logs to the hub's SIEM bucket`,
           `ファイアウォール ${nameOf(g, fw.id)} が ${missing.join(' と ')} のログをハブの SIEM バケットへ送っていない`));
@@ -628,7 +658,7 @@ export const SC4: GuardRule = {
     for (const acl of nodesOf(g, 'waf-web-acl')) {
       const configs = wafLogging.filter((l) => l.webAcl.kind === 'node' && l.webAcl.id === acl.id);
       // A logging filter that may drop requests does not log every request (log-delivery.ts).
-      const logged = configs.some((l) => l.drops === undefined && l.destinations.some((d) => endsInSiem(g, d)));
+      const logged = configs.some((l) => l.drops === undefined && l.destinations.some((d) => endsInSiem(g, d, siem)));
       const why = configs.find((l) => l.drops !== undefined)?.drops;
       if (!logged) {
         add(acl.id, bi(`web ACL ${nameOf(g, acl.id)} does not log to the hub's SIEM bucket${why ? ` (${why})` : ''}`,
@@ -639,7 +669,7 @@ export const SC4: GuardRule = {
     for (const vpc of hubs) {
       const logged = queryLogs.filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id).some((a) => {
         const config = deref(g, a.config);
-        return config?.type === 'query-log-config' && isSiemSink(g, config.destination);
+        return config?.type === 'query-log-config' && isSiemSink(g, config.destination, siem);
       });
       if (!logged) add(vpc.id, bi(`the hub VPC ${nameOf(g, vpc.id)} does not log its Resolver queries to the SIEM bucket`, `ハブの VPC ${nameOf(g, vpc.id)} が Resolver のクエリログを SIEM バケットへ送っていない`));
     }
@@ -664,7 +694,7 @@ export const SC4: GuardRule = {
     const subscriptions = nodesOf(g, 'log-subscription');
     for (const [name, id] of [...wanted.entries()].sort()) {
       const mine = subscriptions.filter((s) => (s.logGroup.kind === 'node' && s.logGroup.id === id) || (s.logGroup.kind === 'external' && s.logGroup.value === name));
-      if (mine.some((s) => s.filterPattern === '' && endsInSiem(g, s.destination))) continue;
+      if (mine.some((s) => s.filterPattern === '' && endsInSiem(g, s.destination, siem))) continue;
       add(id, bi(`log group ${name} is not subscribed, with every event (an empty filter pattern), to a delivery stream that ends in the SIEM bucket`,
         `ロググループ ${name} が、すべてのイベント（空のフィルターパターン）で、SIEM バケットに届く配信ストリームにサブスクライブされていない`),
       bi('add a subscription filter with an empty pattern to a Kinesis Data Firehose delivery stream that writes to the SIEM bucket',
