@@ -22,7 +22,8 @@
  *
  * An attachment only in the Internet segment (or the prefecture hub) is not recorded: public ingress into and egress
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
- * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
+ * as the bridge ends there; with a hub, SC-3 judges those of `INTERNET_INGRESS` (kept in `TopologyGraph.ingress`). This
+ * is a known limit for the others: the guard does not judge such a bridge's own reach.
  */
 import { CLOSED, literallyClosed } from './enums';
 import { gatewayZone, GraphNode, Ref, RoleLabelNode, SubnetNode, UnresolvedValue, VpcNode, VpnGatewayNode } from './graph';

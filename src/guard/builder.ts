@@ -1,7 +1,7 @@
 import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
 import {
-  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, INTERNET_INGRESS, launchBridges, launchedLabels, PendingBridge, PendingLauncher, PendingTemplate,
-  PendingUnknownOccupant, resolveBridges, unknownOccupants,
+  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, INTERNET_INGRESS, launchBridges, launchedLabels, PendingBridge, PendingLauncher,
+  PendingTemplate, PendingUnknownOccupant, resolveBridges, unknownOccupants,
 } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, EndpointPolicy, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref,
