@@ -124,7 +124,8 @@ export interface SubnetNode extends NodeBase {
    * Stands for the subnets of its VPC that the output does not hold (created elsewhere, later or by hand): without an
    * association of their own they use the VPC's main route table and default network ACL, and they hold (and send from)
    * the VPC's addresses that no subnet of the output holds. The graph builder adds one where the main route table
-   * routes somewhere other than inside the VPC (docs/guard-semantics.md §2).
+   * routes somewhere other than inside the VPC, or the VPC has addresses no subnet of the output holds (what another
+   * VPC routes there arrives there; docs/guard-semantics.md §2).
    */
   readonly outside?: boolean;
 }
