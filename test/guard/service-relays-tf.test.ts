@@ -242,6 +242,57 @@ describe('Terraform: out of a closed segment through its endpoints', () => {
   });
 });
 
+describe('Terraform: an endpoint\'s policy decides which ways the segment uses it', () => {
+  /** A logs endpoint in My Number whose policy (JSON text, as Terraform takes it) has `statements`. */
+  const logsEndpoint = (...statements: unknown[]) => ({ ...endpoint('logs'), policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }) });
+  const condition = { StringEquals: { 'aws:PrincipalAccount': OWN, 'aws:ResourceAccount': OWN } };
+  const allow = (action: unknown, more: Record<string, unknown> = {}) => ({ Effect: 'Allow', Principal: { AWS: '*' }, Action: action, Resource: '*', Condition: condition, ...more });
+  /** The library's logs endpoint policy (src/plan/endpoint-policy.ts): writing logs only. */
+  const WRITE = ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:DescribeLogGroups'];
+  /** A function outside every VPC (the internet) that writes into g: what the segment reads there comes from it. */
+  const writer = (ep: unknown) => config({
+    aws_vpc_endpoint: { logs: ep },
+    aws_cloudwatch_log_group: { g: { name: 'app' } },
+    aws_lambda_function: { out: fn(undefined, { logging_config: { log_format: 'JSON', log_group: '${aws_cloudwatch_log_group.g.name}' } }) },
+  });
+  /** A subscription filter that delivers g to a function outside every VPC: what the segment writes there goes to it. */
+  const reader = (ep: unknown) => config({
+    aws_vpc_endpoint: { logs: ep },
+    aws_cloudwatch_log_group: { g: { name: 'app' } },
+    aws_lambda_function: { out: fn() },
+    aws_cloudwatch_log_subscription_filter: { f: { name: 'f', log_group_name: '${aws_cloudwatch_log_group.g.name}', filter_pattern: '', destination_arn: '${aws_lambda_function.out.arn}' } },
+  });
+  const FROM_WRITER = /^MN-1 aws_vpc_endpoint\.logs: .*from function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_vpc_endpoint\.logs → aws_cloudwatch_log_group\.g ← aws_lambda_function\.out/;
+  const TO_READER = /^MN-1 aws_vpc_endpoint\.logs: .*to function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_vpc_endpoint\.logs → aws_cloudwatch_log_group\.g → aws_lambda_function\.out/;
+
+  test('a write-only logs endpoint: what the segment writes still goes out through a subscription filter (forward)', () => {
+    expect(relays(reader(logsEndpoint(allow(WRITE))))).toEqual([expect.stringMatching(TO_READER)]);
+  });
+
+  test('a write-only logs endpoint and a group an internet-side function writes into: nothing reaches the segment; with Action "*", it does', () => {
+    expect(relays(writer(endpoint('logs')))).toEqual([expect.stringMatching(FROM_WRITER)]);
+    // No policy at all: AWS's full-access default (fail closed).
+    expect(relays(writer({ ...endpoint('logs'), policy: undefined })).filter((f) => f.startsWith('MN-1'))).toEqual([expect.stringMatching(FROM_WRITER)]);
+    // A policy built by an expression the guard cannot read: both ways.
+    expect(relays(writer({ ...endpoint('logs'), policy: '${jsonencode(var.p)}' })).filter((f) => f.startsWith('MN-1'))).toEqual([expect.stringMatching(FROM_WRITER)]);
+    expect(relays(writer(logsEndpoint(allow(WRITE))))).toEqual([]);
+  });
+
+  test('reads only: backward only; descriptions only: neither way; another service\'s actions do not count; a Deny only takes away', () => {
+    const read = logsEndpoint(allow(['logs:GetLogEvents']));
+    expect(relays(writer(read))).toEqual([expect.stringMatching(FROM_WRITER)]);
+    expect(relays(reader(read))).toEqual([]);
+    const describe = logsEndpoint(allow(['logs:DescribeLogGroups']));
+    expect([...relays(writer(describe)), ...relays(reader(describe))]).toEqual([]);
+    const other = logsEndpoint(allow(['ec2:*', ...WRITE]));
+    expect(relays(writer(other))).toEqual([]);
+    expect(relays(writer(logsEndpoint(allow(WRITE), { ...allow('logs:*'), Effect: 'Deny' })))).toEqual([]);
+    const notAction = allow(undefined, { NotAction: ['logs:DeleteLogGroup'] });
+    delete (notAction as any).Action;
+    expect(relays(writer(logsEndpoint(notAction)))).toEqual([expect.stringMatching(FROM_WRITER)]);
+  });
+});
+
 describe('Terraform: into and out of a closed segment\'s function', () => {
   const anyone = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: action, Resource: '*' }] });
 
