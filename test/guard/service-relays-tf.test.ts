@@ -7,6 +7,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchLogSubscriptionFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-subscription-filter';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
@@ -15,6 +17,7 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { alpha } from '../../examples/blueprints';
 import { offlineTokyoStack } from '../../examples/tf/_app';
@@ -850,6 +853,44 @@ describe('CDKTF: provider-aws resources beside the α example', () => {
       new SnsTopicSubscription(stack, 'Hook', { topicArn: t.arn, protocol: 'https', endpoint: 'https://hooks.example.com/x' });
       new LambdaFunctionEventInvokeConfig(stack, 'Cfg', { functionName: worker(stack, net).functionName, destinationConfig: { onFailure: { destination: t.arn } } });
     })).toMatch(REFUSED);
+  });
+
+  test('the library\'s closed segments write logs only: a group a function outside every VPC writes into reaches neither; a filter out of it still refuses', () => {
+    // A function outside every VPC (with the internet) logging into a group of the stack: the My Number and LGWAN logs
+    // endpoints (src/plan/endpoint-policy.ts) allow writing only, so nothing it writes reaches the closed segments.
+    const internetLogger = (stack: TerraformStack) => {
+      const group = new CloudwatchLogGroup(stack, 'Shared', { name: 'shared', retentionInDays: 365 });
+      new LambdaFunction(stack, 'Outside', {
+        functionName: 'outside',
+        role: 'arn:aws:iam::111122223333:role/out',
+        runtime: 'nodejs20.x',
+        handler: 'index.handler',
+        filename: 'fn.zip',
+        loggingConfig: { logFormat: 'JSON', logGroup: group.name },
+      });
+      return group;
+    };
+    expect(synth((stack) => { internetLogger(stack); })).toBe('');
+    // With the endpoints on AWS's full set of actions (the library's shape before), both closed segments read the group.
+    const everything = synth((stack, net) => {
+      internetLogger(stack);
+      for (const segment of [net.myNumber, net.lgwan!]) {
+        const ep = segment.node.findAll().find((c) => c.node.path.endsWith('/Endpoint-logs')) as VpcEndpoint;
+        // The library's own policy text (its account reference kept), every action allowed.
+        const policy = ep.policyInput!.replace(/"Action":\[[^\]]*\]/, '"Action":"*"');
+        expect(policy).not.toEqual(ep.policyInput);
+        ep.policy = policy;
+      }
+    });
+    expect(everything).not.toMatch(/MN-5|LG-4/);
+    expect(everything).toMatch(/MN-1 critical.*Endpoint-logs.*from function aws_lambda_function\.Outside, which runs outside every VPC/);
+    expect(everything).toMatch(/LG-1 .*Endpoint-logs.*from function aws_lambda_function\.Outside, which runs outside every VPC/);
+    // What the segments write still goes where a subscription filter sends it.
+    expect(synth((stack) => {
+      const group = internetLogger(stack);
+      const out = new LambdaFunction(stack, 'Collector', { functionName: 'collector', role: 'arn:aws:iam::111122223333:role/out', runtime: 'nodejs20.x', handler: 'index.handler', filename: 'fn.zip' });
+      new CloudwatchLogSubscriptionFilter(stack, 'ToCollector', { name: 'to-collector', logGroupName: group.name, filterPattern: '', destinationArn: out.arn });
+    })).toMatch(/MN-1 critical.*Endpoint-logs.*to function aws_lambda_function\.Collector, which runs outside every VPC/);
   });
 });
 

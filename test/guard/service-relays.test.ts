@@ -16,6 +16,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -839,5 +840,32 @@ describe('AWS CDK: L2 constructs in the α example', () => {
       const forwarder = new lambda.Function(stack, 'Forwarder', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
       worker(stack, net, 'Worker', { onSuccess: new destinations.LambdaDestination(forwarder) });
     })).toMatch(REFUSED);
+  });
+  test('the library\'s closed segments write logs only: a group a function outside every VPC writes into reaches neither; a filter out of it still refuses', () => {
+    // A function outside every VPC (with the internet) logging into a group of the stack: the My Number and LGWAN logs
+    // endpoints (src/plan/endpoint-policy.ts) allow writing only, so nothing it writes reaches the closed segments.
+    const internetLogger = (stack: cdk.Stack) => {
+      const group = new logs.LogGroup(stack, 'Shared', { retention: logs.RetentionDays.ONE_YEAR });
+      new lambda.Function(stack, 'Outside', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('x'), logGroup: group });
+      return group;
+    };
+    expect(synth((stack) => { internetLogger(stack); })).toBe('');
+    // With the endpoints on AWS's full set of actions (the library's shape before), both closed segments read the group.
+    const everything = synth((stack, net) => {
+      internetLogger(stack);
+      for (const segment of [net.myNumber, net.lgwan!]) {
+        const ep = segment.node.findAll().find((c) => c.node.path.endsWith('/Endpoint-logs')) as ec2.CfnVPCEndpoint;
+        ep.addPropertyOverride('PolicyDocument.Statement.0.Action', '*');
+      }
+    });
+    expect(everything).not.toMatch(/MN-5|LG-4/);
+    expect(everything).toMatch(/\] MN-1 critical.*Endpoint-logs.*from function Outside[0-9A-F]*, which runs outside every VPC/);
+    expect(everything).toMatch(/\] LG-1 .*Endpoint-logs.*from function Outside[0-9A-F]*, which runs outside every VPC/);
+    // What the segments write still goes where a subscription filter sends it.
+    expect(synth((stack) => {
+      const group = internetLogger(stack);
+      const out = new lambda.Function(stack, 'Collector', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
+      new logs.CfnSubscriptionFilter(stack, 'ToCollector', { logGroupName: group.logGroupName, filterPattern: '', destinationArn: out.functionArn });
+    })).toMatch(/\] MN-1 critical.*Endpoint-logs.*to function Collector[0-9A-F]*, which runs outside every VPC/);
   });
 });
