@@ -25,9 +25,10 @@ import { nameOf } from '../topology';
  * function outside every VPC, which has the internet, the outside) is a finding: data crosses the three-layer separation
  * without a route.
  *
- * What is not followed: calls the account's own principals make with their IAM permissions (a host of the Internet
- * segment reading a queue over the public API, a role's grants). MN-5 and LG-4 draw the account as the boundary of what
- * the closed segments' endpoints reach; within it, what the output declares as deliveries is judged, not who may call.
+ * IAM grants are deliveries too (`RelayNode.grants`): what a role's, user's or group's policies let its code put into
+ * and take from relaying resources goes with the code that runs with it (functions, instances, Auto Scaling groups, ECS
+ * services: runners, placed like functions) and with whoever else may act with it (`RelayNode.actors`: the outside).
+ * Not followed: code of the own account outside the output, conditions (only widening), changes made at run time.
  */
 
 /** A resource's name in a message: its construct path or id; the account's default event bus in words. */
