@@ -169,7 +169,7 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
       SqsEp: endpoint('sqs'), Q: queue,
       Out: { ...fn('X'), Properties: { ...fn('X').Properties, Role: 'arn:aws:iam::111122223333:role/existing' } },
     });
-    expect(found).toEqual([expect.stringMatching(/to function Out, which runs outside every VPC, with the internet: SqsEp → Q → Out \(Out principal .*existing, which the guard cannot read\)/)]);
+    expect(found).toEqual([expect.stringMatching(/to function Out, which runs outside every VPC, with the internet: SqsEp → Q → Out \(Out principal .*existing \(grants unread: everything\)\)/)]);
   });
 
   test('every description of the outside the IAM reading writes has a Japanese form', () => {

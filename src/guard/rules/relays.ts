@@ -153,7 +153,7 @@ function indexOf(graph: TopologyGraph): RelayIndex {
       const principal = ref.kind === 'node' ? byResource.get(ref.id) : undefined;
       if (!principal) {
         // A principal the guard cannot read (a role given by a parameter, by an ARN the output does not hold): anything.
-        const at = `principal ${label(graph, describeRef(ref))}, which the guard cannot read`;
+        const at = `principal ${label(graph, describeRef(ref))} (grants unread: everything)`;
         addFlow(via, { from: [{ kind: 'node', id: PRINCIPAL }], to: [everyResource('*')], property: at }, code);
         addFlow(via, { from: [everyResource('*')], to: [{ kind: 'node', id: PRINCIPAL }], property: at }, code);
         continue;
