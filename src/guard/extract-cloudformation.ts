@@ -1426,6 +1426,14 @@ class TemplateReader {
       reader.runner(c, [...templates, c.p.LaunchConfigurationName]);
     }],
     [['AWS::ECS::Service'], (reader, c) => reader.runner(c, [c.p.TaskDefinition])],
+    // A universal target (`arn:aws:scheduler:::aws-sdk:<service>:<action>`) calls any API with the schedule's role
+    // (EventBridge Scheduler User Guide, "Using universal targets"): `s3:copyObject` copies a segment's objects anywhere
+    // the role may write. The schedule is code outside every VPC running with that role; a templated target sends the
+    // schedule's own input and relays nothing.
+    [['AWS::Scheduler::Schedule'], (reader, c) => {
+      if (!/:aws-sdk:/.test(reader.relayText(c.p.Target?.Arn))) return;
+      reader.relay(c, undefined, [], 'internet', { principals: reader.principalRefs(c.p.Target?.RoleArn) });
+    }],
   ] as [string[], Reader][]).flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
 
   /**

@@ -172,6 +172,18 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
     expect(found).toEqual([expect.stringMatching(/to function Out, which runs outside every VPC, with the internet: SqsEp → Q → Out \(Out principal .*existing \(grants unread: everything\)\)/)]);
   });
 
+  test('an EventBridge Scheduler universal target calls with its role from outside every VPC; a templated target relays nothing', () => {
+    const schedule = (arn: string) => ({
+      Type: 'AWS::Scheduler::Schedule',
+      Properties: { ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: arn, RoleArn: GA('R'), Input: '{}' } },
+    });
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    const common = { SqsEp: endpoint('sqs'), Q: queue, R: role([statement('sqs:ReceiveMessage', GA('Q'))], trust) };
+    expect(relays({ ...common, S: schedule('arn:aws:scheduler:::aws-sdk:sqs:receiveMessage') }))
+      .toEqual([expect.stringMatching(/to schedule S, which runs outside every VPC, with the internet: SqsEp → Q → S \(R Policies/)]);
+    expect(relays({ ...common, S: schedule('arn:aws:sqs:ap-northeast-1:111122223333:other') })).toEqual([]);
+  });
+
   test('every description of the outside the IAM reading writes has a Japanese form', () => {
     const described = [
       'IAM user U, whose credentials may be used from anywhere', 'the members of IAM group G, whose credentials may be used from anywhere',

@@ -278,7 +278,8 @@ function endOf(graph: TopologyGraph, index: RelayIndex, key: string): End | unde
     };
   }
   if (relay.runs === 'internet') {
-    return { what: bi(`function ${name}, which runs outside every VPC, with the internet`, `VPC の外で動き、インターネットに出られる関数 ${name}`) };
+    const noun = codeNoun(relay.resourceType);
+    return { what: bi(`${noun.en} ${name}, which runs outside every VPC, with the internet`, `VPC の外で動き、インターネットに出られる${noun.ja} ${name}`) };
   }
   if (relay.runs !== undefined) {
     const places = relay.runs.length === 0 ? ['unknown' as const] : relay.runs.map((s) => placeOf(graph, s));
@@ -294,6 +295,7 @@ function codeNoun(resourceType: string): Bilingual {
   if (/^(AWS::EC2::Instance|aws_instance)$/.test(resourceType)) return bi('instance', 'インスタンス');
   if (/^(AWS::AutoScaling::AutoScalingGroup|aws_autoscaling_group)$/.test(resourceType)) return bi('Auto Scaling group', 'Auto Scaling グループ');
   if (/^(AWS::ECS::Service|aws_ecs_service)$/.test(resourceType)) return bi('ECS service', 'ECS サービス');
+  if (/^(AWS::Scheduler::Schedule|aws_scheduler_schedule)$/.test(resourceType)) return bi('schedule', 'スケジュール');
   return bi('resource', 'リソース');
 }
 
