@@ -1929,7 +1929,10 @@ class TemplateReader {
    */
   private runner(c: ReadContext, values: readonly unknown[]): void {
     const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
-    this.relay(c, undefined, [], runs, { principals: this.principalRefs(values.filter((v) => v !== undefined && v !== null)) });
+    // Instances are Systems Manager's targets (`ssm` grants: Run Command, Session Manager), with an instance profile or
+    // without one (Default Host Management Configuration registers them too: Systems Manager User Guide).
+    const service = c.type === 'AWS::ECS::Service' ? undefined : 'ssm';
+    this.relay(c, service, [], runs, { principals: this.principalRefs(values.filter((v) => v !== undefined && v !== null)) });
   }
 
   /**

@@ -184,6 +184,18 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
     expect(relays({ ...common, S: schedule('arn:aws:sqs:ap-northeast-1:111122223333:other') })).toEqual([]);
   });
 
+  test('Systems Manager: a role that may run commands or sessions on instances reaches a My Number instance both ways; reading parameters does not', () => {
+    const host = { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SubnetId: { Ref: 'MnSub' } } };
+    const document = { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}::document/AWS-RunShellScript' };
+    for (const action of ['ssm:SendCommand', 'ssm:Start*', 'ssm:*']) {
+      expect(relays({ MnHost: host, R: role([statement(action, ['*', document])]), Out: fn('R') }))
+        .toEqual([expect.stringMatching(/^MN-1 MnHost: instance MnHost of the My Number segment .*function Out, which runs outside every VPC/)]);
+    }
+    expect(relays({ MnHost: host, R: role([statement(['ssm:GetParameter', 'ssm:GetParameters', 'ssm:Describe*'], '*')]), Out: fn('R') })).toEqual([]);
+    // The command's document names no instance.
+    expect(relays({ MnHost: host, R: role([statement('ssm:SendCommand', document)]), Out: fn('R') })).toEqual([]);
+  });
+
   test('every description of the outside the IAM reading writes has a Japanese form', () => {
     const described = [
       'IAM user U, whose credentials may be used from anywhere', 'the members of IAM group G, whose credentials may be used from anywhere',
