@@ -499,8 +499,10 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
     for (const r of raw) {
       // A document or automation runbook is what a command runs, not where it runs.
       if (services.has('ssm') && services.size === 1 && /:(document|automation-definition)\//.test(typeof r === 'string' ? r : values.text(r))) continue;
-      // A bucket's objects (`…:::name/*`), a log group's streams (`…:log-group:name:*`) name the bucket, the group.
-      const text = (typeof r === 'string' ? r : values.text(r)).replace(/(?::log-stream:\*|:\*|\/\*)$/, '');
+      // A bucket's objects (`…:::name/*`), a log group's streams (`…:log-group:name:*`) name the bucket, the group; a
+      // wildcard elsewhere (`arn:aws:s3:::*`, `…:sqs:…:app-*`) is a pattern.
+      const text = (typeof r === 'string' ? r : values.text(r)).replace(/\/\*$/, '')
+        .replace(/(:log-group:[^:*?]+)(?::log-stream:\*|:\*)$/, '$1').replace(/(\})(?::log-stream:\*|:\*)$/, '$1');
       if (/[*?]/.test(text)) wildcard = true;
       else named.push(...values.grantRefs(typeof r === 'string' ? text : r));
     }

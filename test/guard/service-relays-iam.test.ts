@@ -101,6 +101,14 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
       ReaderRole: role([statement(['s3:GetObject'], { 'Fn::Join': ['', [GA('B'), '/*']] })]), Reader: fn('ReaderRole'),
     });
     expect(found).toEqual([expect.stringMatching(/^MN-1 Writer: function Writer of the My Number segment .*to function Reader, which runs outside every VPC, with the internet: Writer → B \(WriterRole .*\) → Reader \(ReaderRole /)]);
+    // A grant on one bucket's objects names that bucket alone, whichever way the ARN is written.
+    for (const objects of [{ 'Fn::Join': ['', [GA('C'), '/*']] }, { 'Fn::Sub': '${C.Arn}/*' }, 'arn:aws:s3:::c-bucket/*']) {
+      expect(relays({
+        B: bucket, C: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'c-bucket' } },
+        WriterRole: role([statement('s3:PutObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]), Writer: fn('WriterRole', 'Mn'),
+        ReaderRole: role([statement(['s3:GetObject'], objects)]), Reader: fn('ReaderRole'),
+      })).toEqual([]);
+    }
     // Reading only on both sides: nothing leaves.
     expect(relays({
       B: bucket,
