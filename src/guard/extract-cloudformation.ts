@@ -1971,6 +1971,7 @@ class TemplateReader {
       own: (v) => this.ownPrincipal(v),
       text: (v) => this.render(v),
       grantRefs: (v) => this.logGroupRefs(v, false),
+      grantText: (v) => this.relayText(v),
     };
   }
 

@@ -2921,6 +2921,7 @@ class ConfigReader {
       own: (v) => this.ownPrincipal(v),
       text: (v) => this.render(v),
       grantRefs: (v) => this.logGroupRefs(v, false),
+      grantText: (v) => this.render(v),
     };
   }
 

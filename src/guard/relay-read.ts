@@ -23,6 +23,8 @@ export interface RelayValues {
    * the own account's group of that name (`virtualLogGroups`), as a log destination's is.
    */
   grantRefs(value: unknown): Ref[];
+  /** An IAM policy's `Resource` value as literal text, references and pseudo parameters as `{…}` (for its wildcards). */
+  grantText(value: unknown): string;
 }
 
 /** Id of the account's default event bus, which rules naming no bus are on (one per account and region). */
@@ -498,11 +500,11 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
     const named: Ref[] = [];
     for (const r of raw) {
       // A document or automation runbook is what a command runs, not where it runs.
-      if (services.has('ssm') && services.size === 1 && /:(document|automation-definition)\//.test(typeof r === 'string' ? r : values.text(r))) continue;
+      if (services.has('ssm') && services.size === 1 && /:(document|automation-definition)\//.test(typeof r === 'string' ? r : values.grantText(r))) continue;
       // A bucket's objects (`…:::name/*`), a log group's streams (`…:log-group:name:*`) name the bucket, the group; a
       // wildcard elsewhere (`arn:aws:s3:::*`, `…:sqs:…:app-*`) is a pattern.
-      const text = (typeof r === 'string' ? r : values.text(r)).replace(/\/\*$/, '')
-        .replace(/(:log-group:[^:*?]+)(?::log-stream:\*|:\*)$/, '$1').replace(/(\})(?::log-stream:\*|:\*)$/, '$1');
+      const text = (typeof r === 'string' ? r : values.grantText(r)).replace(/\/\*$/, '')
+        .replace(/(:log-group:[^:*?]+)(?::log-stream:\*|:\*)$/, '$1').replace(/^(\{[^}]*\})(?::log-stream:\*|:\*)$/, '$1');
       if (/[*?]/.test(text)) wildcard = true;
       else named.push(...values.grantRefs(typeof r === 'string' ? text : r));
     }
