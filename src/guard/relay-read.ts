@@ -164,7 +164,7 @@ const PUTS_DATA = /^(sendmessage|sendmessagebatch|publish|publishbatch|putevents
  * (`Get…`, `List…`, `Receive…`, `Select…`, `Head…`, `Read…`); that touch neither (`METADATA`). Anything else — a wildcard,
  * an action that changes where the data goes (`Subscribe`, `PutRule`, a policy, a target), one the guard cannot read — both.
  */
-function actionDirections(action: unknown): { in: boolean; out: boolean } {
+export function actionDirections(action: unknown): { in: boolean; out: boolean } {
   const list = Array.isArray(action) ? action : [action];
   let into = false;
   let out = false;
