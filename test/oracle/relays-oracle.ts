@@ -11,6 +11,12 @@
  * does not describe, `Action: *`, `NotAction`) is both ways with every queue, topic, bus, the default bus when a rule
  * uses it, the bucket and every function. The concrete actions rendered for each access are picked from the section's
  * classification (ACTIONS below), not from the library's tables.
+ *
+ * Not modelled: instances, Auto Scaling groups and ECS services as code running with a role; log groups (so what the
+ * Lambda execution roles write); `NotResource`, conditions, denials; `AWS::IAM::RolePolicy`, a managed policy of the
+ * output named in `ManagedPolicyArns`, a customer managed policy by a literal ARN; a user's groups; trust of a
+ * federation or everyone; a role given by a parameter; grants on Step Functions, Logs, Kinesis, Firehose, DynamoDB,
+ * IoT or API Gateway; resource ARNs with a literal account number (the resource and the outside); Terraform.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { Rng } from './deploy-code-oracle';
