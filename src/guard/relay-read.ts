@@ -503,8 +503,9 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
       if (services.has('ssm') && services.size === 1 && /:(document|automation-definition)\//.test(typeof r === 'string' ? r : values.grantText(r))) continue;
       // A bucket's objects (`…:::name/*`), a log group's streams (`…:log-group:name:*`) name the bucket, the group; a
       // wildcard elsewhere (`arn:aws:s3:::*`, `…:sqs:…:app-*`) is a pattern.
-      const text = (typeof r === 'string' ? r : values.grantText(r)).replace(/\/\*$/, '')
-        .replace(/(:log-group:[^:*?]+)(?::log-stream:\*|:\*)$/, '$1').replace(/^(\{[^}]*\})(?::log-stream:\*|:\*)$/, '$1');
+      const text = (typeof r === 'string' ? r : values.grantText(r))
+        .replace(/^(arn:[^:]*:s3:::[^/*?]+)\/\*$/, '$1').replace(/^(\{[^}]*\})(?:\/\*|:log-stream:\*|:\*)$/, '$1')
+        .replace(/(:log-group:[^:*?]+)(?::log-stream:\*|:\*)$/, '$1');
       if (/[*?]/.test(text)) wildcard = true;
       else named.push(...values.grantRefs(typeof r === 'string' ? text : r));
     }

@@ -1,6 +1,6 @@
 /**
  * §14 "Grants": a statement's resource given by a wildcard (`*`, an ARN pattern) is every resource of that service in
- * the output. Found by the relays oracle (test/oracle/relays-oracle.ts, RELAY_ORACLE_KNOWN=1): the bucket pattern
+ * the output. Found by the relays oracle (test/oracle/relays-oracle.ts): the bucket pattern
  * `arn:aws:s3:::*` — the commonest way to say "every bucket" — was read as a literal naming a bucket outside the output
  * (`arn:aws:s3::, which is not in the synthesized output`) and named no bucket of the output, so what a My Number
  * function writes to the output's bucket with such a grant, and what an Internet function reads from it, went unseen
@@ -61,7 +61,7 @@ describe('§14 Grants: an S3 ARN pattern is every bucket of the output', () => {
     expect(ends('s3:PutObject', { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::*' })).toEqual(['n:Reader']);
   });
 
-  test('the literal `arn:aws:s3:::*` does too, and names nothing outside the output (fails until the library follows §14)', () => {
+  test('the literal `arn:aws:s3:::*` does too, and names nothing outside the output', () => {
     expect(ends('s3:PutObject', 'arn:aws:s3:::*')).toEqual(['n:Reader']);
     expect(ends('s3:GetObject', 'arn:aws:s3:::*')).toEqual([]);
   });
