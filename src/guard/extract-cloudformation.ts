@@ -19,14 +19,14 @@ import { AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOO
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf, normaliseProtocol, Ref,
-  RoleLabelNode, RelayFlow, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
+  RoleLabelNode, RelayFlow, RelayIam, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, INTEGRATED_SERVICES, integrationService, outside, outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService,
-  RelayValues, stateMachineFlows, subscriptionTargets, virtualLogGroups,
+  bothWays, DEFAULT_EVENT_BUS, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, outside, outsideOutput, policyFlows, PUBLIC_API,
+  relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside, virtualLogGroups,
 } from './relay-read';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
@@ -1165,7 +1165,9 @@ class TemplateReader {
         // The Lambda service writes what the function logs to its log group (Lambda Developer Guide, "Sending Lambda
         // function logs to CloudWatch Logs"): a group of the output named here, whose subscription filters take it on.
         ...reader.deliveries(self, c.p.LoggingConfig?.LogGroup, 'LoggingConfig.LogGroup'),
-      ], subnets.length === 0 && (config === undefined || config === null || Array.isArray(config.SubnetIds)) ? 'internet' : subnets);
+      ], subnets.length === 0 && (config === undefined || config === null || Array.isArray(config.SubnetIds)) ? 'internet' : subnets,
+      // Its code calls AWS with its execution role's permissions.
+      { principals: reader.principalRefs(c.p.Role) });
     }],
     [['AWS::Lambda::EventInvokeConfig'], (reader, c) => {
       const functions = reader.relayRefs(c.p.FunctionName);
@@ -1365,6 +1367,72 @@ class TemplateReader {
       const { p } = c;
       reader.relay(c, undefined, reader.integrationFlows(p.ApiId, p.IntegrationType, p.IntegrationUri, p.IntegrationSubtype,
         [p.IntegrationUri, p.RequestTemplates, p.RequestParameters], 'IntegrationUri'));
+    }],
+  ] as [string[], Reader][]).flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
+
+  /**
+   * IAM grants (semantics §14, "Grants"): what the account's principals may put into and take from relaying resources,
+   * given to the code that runs with them — functions (`RELAY_READERS`), instances, Auto Scaling groups, ECS services —
+   * and to whoever else may act with them. Read outside `GraphBuilder.reading`: a value a condition chooses (`Fn::If`)
+   * is not GUARD-1 here but read as both of its values (references) or as granting everything (a statement, an action,
+   * a policy), which only widens what is followed.
+   */
+  private static readonly IAM_READERS: ReadonlyMap<string, Reader> = new Map(([
+    // IAM grants (semantics §14, "Grants"): what the account's principals may put into and take from relaying resources,
+    // given to the code that runs with them — functions, instances, ECS services — and to whoever else may act with them.
+    [['AWS::IAM::Role'], (reader, c) => {
+      const managed = reader.managedPolicies(c.p.ManagedPolicyArns);
+      reader.relay(c, undefined, [], undefined, {
+        grants: [...listOf(c.p.Policies).flatMap((x: any, i: number) => grantFlows(reader.relayValues, isExpression(x) ? x : x?.PolicyDocument, `Policies[${i}].PolicyDocument`)), ...managed.grants],
+        principals: managed.principals,
+        actors: trustOutside(reader.relayValues, c.p.AssumeRolePolicyDocument, c.id),
+      });
+    }],
+    [['AWS::IAM::User', 'AWS::IAM::Group'], (reader, c) => {
+      const managed = reader.managedPolicies(c.p.ManagedPolicyArns);
+      reader.relay(c, undefined, [], undefined, {
+        grants: [...listOf(c.p.Policies).flatMap((x: any, i: number) => grantFlows(reader.relayValues, isExpression(x) ? x : x?.PolicyDocument, `Policies[${i}].PolicyDocument`)), ...managed.grants],
+        // A user's groups' policies are the user's too.
+        principals: [...managed.principals, ...c.type === 'AWS::IAM::User' ? reader.principalRefs(c.p.Groups) : []],
+        // Access keys or a password: calls from anywhere (IAM User Guide, "IAM users").
+        actors: [outside(c.type === 'AWS::IAM::User' ? `IAM user ${c.id}, whose credentials may be used from anywhere`
+          : `the members of IAM group ${c.id}, whose credentials may be used from anywhere`)],
+      });
+    }],
+    [['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], (reader, c) => reader.relay(c, undefined, [], undefined, {
+      grants: grantFlows(reader.relayValues, c.p.PolicyDocument, 'PolicyDocument'),
+      grantsTo: reader.principalRefs([c.p.Roles, c.p.Users, c.p.Groups]),
+    })],
+    [['AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy'], (reader, c) => reader.relay(c, undefined, [], undefined, {
+      grants: grantFlows(reader.relayValues, c.p.PolicyDocument, 'PolicyDocument'),
+      grantsTo: reader.principalRefs([c.p.RoleName, c.p.UserName, c.p.GroupName]),
+    })],
+    [['AWS::IAM::InstanceProfile'], (reader, c) => reader.relay(c, undefined, [], undefined, { principals: reader.principalRefs(c.p.Roles) })],
+    [['AWS::EC2::LaunchTemplate'], (reader, c) => {
+      const profile = c.p.LaunchTemplateData?.IamInstanceProfile;
+      reader.relay(c, undefined, [], undefined, { principals: reader.principalRefs(profile?.Arn ?? profile?.Name) });
+    }],
+    [['AWS::AutoScaling::LaunchConfiguration'], (reader, c) => reader.relay(c, undefined, [], undefined, { principals: reader.principalRefs(c.p.IamInstanceProfile) })],
+    [['AWS::ECS::TaskDefinition'], (reader, c) => reader.relay(c, undefined, [], undefined, {
+      // The task's code calls with the task role; ECS's agent, for the task, with the execution role (its logs, its secrets).
+      principals: reader.principalRefs([c.p.TaskRoleArn, c.p.ExecutionRoleArn]),
+    })],
+    // Code that runs with those principals, where it runs: an instance, an Auto Scaling group's instances, an ECS service's tasks.
+    [['AWS::EC2::Instance'], (reader, c) => reader.runner(c, [c.p.IamInstanceProfile, c.p.LaunchTemplate?.LaunchTemplateId ?? c.p.LaunchTemplate?.LaunchTemplateName])],
+    [['AWS::AutoScaling::AutoScalingGroup'], (reader, c) => {
+      const mixed = c.p.MixedInstancesPolicy?.LaunchTemplate;
+      const templates = [c.p.LaunchTemplate, mixed?.LaunchTemplateSpecification, ...listOf(mixed?.Overrides).map((o: any) => o?.LaunchTemplateSpecification)]
+        .filter((t) => t !== undefined && t !== null).map((t: any) => t.LaunchTemplateId ?? t.LaunchTemplateName);
+      reader.runner(c, [...templates, c.p.LaunchConfigurationName]);
+    }],
+    [['AWS::ECS::Service'], (reader, c) => reader.runner(c, [c.p.TaskDefinition])],
+    // A universal target (`arn:aws:scheduler:::aws-sdk:<service>:<action>`) calls any API with the schedule's role
+    // (EventBridge Scheduler User Guide, "Using universal targets"): `s3:copyObject` copies a segment's objects anywhere
+    // the role may write. The schedule is code outside every VPC running with that role; a templated target sends the
+    // schedule's own input and relays nothing.
+    [['AWS::Scheduler::Schedule'], (reader, c) => {
+      if (!/:aws-sdk:/.test(reader.relayText(c.p.Target?.Arn))) return;
+      reader.relay(c, undefined, [], 'internet', { principals: reader.principalRefs(c.p.Target?.RoleArn) });
     }],
   ] as [string[], Reader][]).flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
 
@@ -1841,7 +1909,7 @@ class TemplateReader {
 
   /** Whether a value is the deploying account's id or root principal (`AWS::AccountId`, alone or in an ARN built with `Fn::Sub`). */
   /** The relay node of resource `c` (rules/relays.ts): its service, the deliveries it declares, where a function runs. */
-  private relay(c: ReadContext, service: RelayService | undefined, flows: readonly RelayFlow[], runs?: readonly Ref[] | 'internet'): void {
+  private relay(c: ReadContext, service: RelayService | undefined, flows: readonly RelayFlow[], runs?: readonly Ref[] | 'internet', iam?: RelayIam): void {
     this.b.add({
       ...c.base,
       id: `${c.id}#relay`,
@@ -1851,7 +1919,49 @@ class TemplateReader {
       flows,
       ...(service !== undefined ? { service } : {}),
       ...(runs !== undefined ? { runs } : {}),
+      ...iam,
     });
+  }
+
+  /**
+   * Code of the output that runs with the principals `values` name (an instance profile, a launch template, a task
+   * definition), where it runs: the subnets the resource names (none the guard can read: anywhere).
+   */
+  private runner(c: ReadContext, values: readonly unknown[]): void {
+    const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
+    // Instances are Systems Manager's targets (`ssm` grants: Run Command, Session Manager), with an instance profile or
+    // without one (Default Host Management Configuration registers them too: Systems Manager User Guide).
+    const service = c.type === 'AWS::ECS::Service' ? undefined : 'ssm';
+    this.relay(c, service, [], runs, { principals: this.principalRefs(values.filter((v) => v !== undefined && v !== null)) });
+  }
+
+  /**
+   * The principals a value names (a role, an instance profile, a policy's roles…): the output's by reference or literal
+   * name; another (a literal ARN or name the output does not hold, a parameter) is one the guard cannot read, which
+   * `rules/relays.ts` takes as granting everything. Nothing for a value left out.
+   */
+  private principalRefs(value: unknown): Ref[] {
+    if (value === undefined || value === null) return [];
+    if (Array.isArray(value)) return value.flatMap((v) => this.principalRefs(v));
+    const ref = this.ref(value);
+    if (ref.kind !== 'unresolved' || typeof value !== 'object') return [ref];
+    // An expression (a condition's choice): each principal of the output it may be, besides one the guard cannot read.
+    return [ref, ...[...this.referenced(value)].filter((id) => this.resources[id] !== undefined).map((id): Ref => ({ kind: 'node', id: this.id(id) }))];
+  }
+
+  /**
+   * A principal's managed policies (`ManagedPolicyArns`): the output's own, which hold their grants, and the grants of
+   * those it does not hold (`managedPolicyDocument`: a known AWS managed policy's, else everything).
+   */
+  private managedPolicies(value: unknown): { grants: RelayFlow[]; principals: Ref[] } {
+    const grants: RelayFlow[] = [];
+    const principals: Ref[] = [];
+    listOf(value).forEach((v: unknown, i: number) => {
+      const ref = this.ref(v);
+      if (ref.kind === 'node') principals.push(ref);
+      else grants.push(...grantFlows(this.relayValues, managedPolicyDocument(this.relayText(v)), `ManagedPolicyArns[${i}]`));
+    });
+    return { grants, principals };
   }
 
   /** How relay-read.ts reads this template's values. */
@@ -1860,6 +1970,8 @@ class TemplateReader {
       refs: (v) => this.relayRefs(v),
       own: (v) => this.ownPrincipal(v),
       text: (v) => this.render(v),
+      grantRefs: (v) => this.logGroupRefs(v, false),
+      grantText: (v) => this.relayText(v),
     };
   }
 
@@ -1978,10 +2090,11 @@ class TemplateReader {
 
   /**
    * The log groups a value names: those of the output, and a group it names by a literal the output does not hold as
-   * the account's own group of that name (`#log-group:<name>`), which the segment's `logs` endpoints reach as well.
+   * the account's own group of that name (`#log-group:<name>`), which the segment's `logs` endpoints reach as well. A bare
+   * literal (no ARN) is a group's name unless `bare` is false (an IAM policy's `Resource` is an ARN).
    */
-  private logGroupRefs(value: unknown): Ref[] {
-    return virtualLogGroups(this.relayRefs(value), this.b, (account) => account === undefined || account === '{accountid}', (text) => !text.includes(':'));
+  private logGroupRefs(value: unknown, bare = true): Ref[] {
+    return virtualLogGroups(this.relayRefs(value), this.b, (account) => account === undefined || account === '{accountid}', (text) => bare && !text.includes(':'));
   }
 
   /** Deliveries from `from` into resource `id` (nothing when `from` is empty). */
@@ -2289,6 +2402,7 @@ class TemplateReader {
         b.roleLabel(label, type, subnets, through, vpc);
       }
     }
+    TemplateReader.IAM_READERS.get(type)?.(this, { b, base, noted, p, id, tags, type });
     const read = TemplateReader.READERS.get(type);
     const relay = TemplateReader.RELAY_READERS.get(type);
     // What a reader cannot read inside (a list or block given by a parameter or condition) is unresolved (`GraphBuilder.reading`).
@@ -2983,6 +3097,11 @@ export function outsideValues(template: CloudFormationTemplate): string[] {
 /** Whether a value holds a condition's choice (`Fn::If`) anywhere. */
 function chosenByCondition(value: unknown): boolean {
   return typeof value === 'object' && value !== null && JSON.stringify(value).includes('"Fn::If"');
+}
+
+/** A list as written, or one value as a list of one (an expression too: read as one value); nothing for none. */
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 }
 
 function conditionalValues(value: unknown): void {

@@ -2920,6 +2920,8 @@ class ConfigReader {
       refs: (v) => this.relayRefs(v),
       own: (v) => this.ownPrincipal(v),
       text: (v) => this.render(v),
+      grantRefs: (v) => this.logGroupRefs(v, false),
+      grantText: (v) => this.render(v),
     };
   }
 
@@ -3088,10 +3090,10 @@ class ConfigReader {
    * (`#log-group:<name>`, CloudWatch Logs subscriptions and log destinations are within one account), which the segment's
    * `logs` endpoints reach as well (the CloudFormation reader's `logGroupRefs`).
    */
-  private logGroupRefs(value: unknown): Ref[] {
+  private logGroupRefs(value: unknown, bare = true): Ref[] {
     return virtualLogGroups(this.relayRefs(value), this.b,
       (account) => account === undefined || account === '{accountid}' || Boolean(this.plan && account === this.planAccount),
-      (text) => !text.includes(':') && !text.includes('{'));
+      (text) => bare && !text.includes(':') && !text.includes('{'));
   }
 
   /**

@@ -837,7 +837,26 @@ export interface RelayNode extends NodeBase {
    * an Amazon VPC").
    */
   readonly runs?: readonly Ref[] | 'internet';
+  /**
+   * A principal (a role, an IAM user or group, a policy attached to them): what the code running with its permissions
+   * may put into and take from relaying resources (relay-read.ts `grantFlows`; `PRINCIPAL` stands for the code,
+   * `everyResource` for every resource of a service).
+   */
+  readonly grants?: readonly RelayFlow[];
+  /** A policy: the principals its grants are added to (a policy's `Roles`, `Users`, `Groups`). */
+  readonly grantsTo?: readonly Ref[];
+  /**
+   * Whose grants go with it: for code (a function, an instance, an ECS service), the principals it runs with (a role,
+   * an instance profile, a launch template, a task definition); for those, the principals they hold in turn (a profile's
+   * roles, a role's managed policies). A reference the guard cannot follow to a principal of the output grants everything.
+   */
+  readonly principals?: readonly Ref[];
+  /** A principal: who beyond the output's code may act with it (by its trust policy; an IAM user's caller), the outside. */
+  readonly actors?: readonly Ref[];
 }
+
+/** The IAM part of a relay node (`RelayNode.grants`, `grantsTo`, `principals`, `actors`). */
+export type RelayIam = Partial<Pick<RelayNode, 'grants' | 'grantsTo' | 'principals' | 'actors'>>;
 
 /**
  * Data delivered from every `from` to every `to` (resources of the output by id; `external`: the outside world — a URL,

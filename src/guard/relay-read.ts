@@ -18,6 +18,13 @@ export interface RelayValues {
   own(value: unknown): boolean;
   /** The value as text, references as `{…}` (for patterns: a URL, an integration URI, a definition). */
   text(value: unknown): string;
+  /**
+   * What an IAM policy's `Resource` value names, as `refs` reads it, but a literal log group the output does not hold is
+   * the own account's group of that name (`virtualLogGroups`), as a log destination's is.
+   */
+  grantRefs(value: unknown): Ref[];
+  /** An IAM policy's `Resource` value as literal text, references and pseudo parameters as `{…}` (for its wildcards). */
+  grantText(value: unknown): string;
 }
 
 /** Id of the account's default event bus, which rules naming no bus are on (one per account and region). */
@@ -103,7 +110,9 @@ export function relayLiteral(text: string): RelayLiteral | undefined {
 }
 
 /** The relay service names this reader gives nodes (`RelayNode.service`): the last part of their endpoint services' names. */
-export type RelayService = 'sqs' | 'sns' | 'events' | 'lambda' | 'states' | 'logs' | 's3' | 'execute-api' | 'firehose' | 'kinesis' | 'dynamodb' | 'iot';
+export type RelayService = 'sqs' | 'sns' | 'events' | 'lambda' | 'states' | 'logs' | 's3' | 'execute-api' | 'firehose' | 'kinesis' | 'dynamodb' | 'iot'
+  // Instances Systems Manager runs commands and sessions on (no endpoint of it is followed as a relay: `ssm` grants only).
+  | 'ssm';
 
 /**
  * SNS subscription protocols and what receives: `lambda`, `sqs` and `firehose` a resource (the endpoint is its ARN);
@@ -362,4 +371,233 @@ export function integrationService(uriText: string, subtype: unknown): string | 
   if (service !== undefined) return service;
   if (typeof subtype === 'string') return subtype.split('-')[0].toLowerCase();
   return subtype === undefined ? undefined : 'unknown';
+}
+
+/**
+ * In `RelayNode.grants`: stands for the code that runs with the principal's permissions (a function, an instance, an
+ * ECS task, or the outside for a principal anyone beyond the output may use), put in its place when the grants are
+ * followed (rules/relays.ts).
+ */
+export const PRINCIPAL = '#principal';
+
+/** In `RelayNode.grants`: every resource of the output of a relaying service (`*`: of every one), by a wildcard. */
+export function everyResource(service: string): Ref {
+  return { kind: 'node', id: `#every:${service}` };
+}
+
+/** The service `everyResource` stands for, or undefined for any other id. */
+export function everyService(id: string): string | undefined {
+  return id.startsWith('#every:') ? id.slice('#every:'.length) : undefined;
+}
+
+/**
+ * The relay service of an IAM action's service prefix (Service Authorization Reference, each service's "service prefix");
+ * undefined for a service that is not followed as a relay (`ec2`, `ssm`, `kms`…).
+ */
+const ACTION_SERVICES: Readonly<Record<string, RelayService>> = {
+  'sqs': 'sqs', 'sns': 'sns', 'events': 'events', 'lambda': 'lambda', 'states': 'states', 'logs': 'logs', 's3': 's3', 'execute-api': 'execute-api',
+  'firehose': 'firehose', 'kinesis': 'kinesis', 'dynamodb': 'dynamodb', 'iot': 'iot',
+};
+const ALL_SERVICES = '*';
+
+/**
+ * Systems Manager actions that run code on, or open a session with, managed instances (AWS Systems Manager User Guide,
+ * "Run Command", "Session Manager", "Automation"): the caller's data goes in and the instance's comes back.
+ */
+const SSM_RUNS = ['sendcommand', 'startsession', 'resumesession', 'startautomationexecution', 'sendautomationsignal'];
+
+/**
+ * Actions that touch neither the data nor where it goes, beside `METADATA`: creating a log group (which then holds
+ * nothing), retention, deleting (a message once received, an object: nothing leaves with it), visibility timeouts,
+ * tags. Actions that change where data goes or who may read it (`PutBucketPolicy`, `SetQueueAttributes`,
+ * `AddPermission`, `Subscribe`, `PutSubscriptionFilter`, `PutTargets`…) are not among them: both ways.
+ */
+const SETTINGS_ONLY = /^(createloggroup|putretentionpolicy|deleteretentionpolicy|delete[a-z]*|changemessagevisibility[a-z]*|tag[a-z]*|untag[a-z]*|abortmultipartupload)$/;
+
+/** The directions of one IAM action name (the part after the service prefix; wildcards allowed) in an identity policy. */
+function grantDirections(name: string): { in: boolean; out: boolean } {
+  const literal = name.split(/[*?]/)[0];
+  const wild = literal !== name;
+  // Every action the name may match starts with the literal part: a read-only family (`Get*`, `s3:GetObject*`).
+  if (/^(getbucket|describe|listtagsfor)/.test(literal) && (wild || METADATA.test(name))) return { in: false, out: false };
+  if (!wild && (METADATA.test(name) || SETTINGS_ONLY.test(name))) return { in: false, out: false };
+  if (/^delete/.test(literal)) return { in: false, out: false };
+  if (/^(get|list|describe|receive|select|head|read)/.test(literal)) return { in: false, out: true };
+  if (!wild && PUTS_DATA.test(name)) return { in: true, out: false };
+  return { in: true, out: true };
+}
+
+/**
+ * What an identity policy (a role's, a user's, a managed policy) lets the code running with it do to relaying resources:
+ * for each statement that allows, put data into the resources it names when its actions put, take data out when they
+ * read (`grantDirections`), per relaying service of its actions (`ACTION_SERVICES`; other services' actions are not
+ * followed). A resource named by a wildcard (`*`, `arn:aws:sqs:*:*:app-*`), `NotResource` or none is every resource of
+ * the action's service in the output; a resource named otherwise is what `values.refs` reads (the outside for a
+ * literal naming nothing of the output). `PRINCIPAL` stands for the code. Conditions and denials can only take away:
+ * not read (fail closed). A document or statement the guard cannot read grants everything.
+ */
+export function grantFlows(values: RelayValues, document: unknown, property: string): RelayFlow[] {
+  if (document === undefined || document === null) return [];
+  const principal: Ref = { kind: 'node', id: PRINCIPAL };
+  const doc = typeof document === 'string' ? parseJson(document) : document;
+  const statements = doc && typeof doc === 'object' && !isIntrinsic(doc as Record<string, unknown>) ? (doc as Record<string, unknown>).Statement : undefined;
+  const list = Array.isArray(statements) ? statements : statements && typeof statements === 'object' ? [statements] : undefined;
+  const everything = (at: string): RelayFlow[] => [
+    { from: [principal], to: [everyResource(ALL_SERVICES)], property: at },
+    { from: [everyResource(ALL_SERVICES)], to: [principal], property: at },
+  ];
+  if (list === undefined) return everything(property);
+  const flows: RelayFlow[] = [];
+  list.forEach((s, i) => {
+    const at = `${property}.Statement[${i}]`;
+    if (!s || typeof s !== 'object') return;
+    const statement = s as Record<string, unknown>;
+    if (isIntrinsic(statement) || (statement.Effect !== 'Allow' && statement.Effect !== 'Deny')) {
+      flows.push(...everything(at));
+      return;
+    }
+    if (statement.Effect !== 'Allow') return;
+    // Per service: the directions its actions take.
+    const services = new Map<string, { in: boolean; out: boolean }>();
+    const merge = (service: string, d: { in: boolean; out: boolean }) => {
+      const known = services.get(service) ?? { in: false, out: false };
+      services.set(service, { in: known.in || d.in, out: known.out || d.out });
+    };
+    if (statement.NotAction !== undefined || statement.Action === undefined) {
+      merge(ALL_SERVICES, { in: true, out: true });
+    } else {
+      for (const a of Array.isArray(statement.Action) ? statement.Action : [statement.Action]) {
+        if (typeof a !== 'string') {
+          merge(ALL_SERVICES, { in: true, out: true });
+          continue;
+        }
+        if (a === '*') {
+          merge(ALL_SERVICES, { in: true, out: true });
+          continue;
+        }
+        const [prefix, name] = a.toLowerCase().split(':', 2);
+        if (name === undefined || /[*?]/.test(prefix)) {
+          merge(ALL_SERVICES, { in: true, out: true });
+          continue;
+        }
+        if (prefix === 'ssm') {
+          // Systems Manager runs commands and sessions on instances: both ways with them. Its other actions (parameters,
+          // documents, inventory) carry nothing between resources the guard follows.
+          const pattern = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+          if (SSM_RUNS.some((a) => pattern.test(a))) merge('ssm', { in: true, out: true });
+          continue;
+        }
+        const service = ACTION_SERVICES[prefix];
+        if (service !== undefined) merge(service, grantDirections(name));
+      }
+    }
+    const directions = [...services].filter(([, d]) => d.in || d.out);
+    if (directions.length === 0) return;
+    // What the statement names: every resource of a service for a wildcard; what a value names otherwise.
+    const raw = statement.NotResource !== undefined || statement.Resource === undefined ? ['*']
+      : Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+    let wildcard = false;
+    const named: Ref[] = [];
+    for (const r of raw) {
+      // A document or automation runbook is what a command runs, not where it runs.
+      if (services.has('ssm') && services.size === 1 && /:(document|automation-definition)\//.test(typeof r === 'string' ? r : values.grantText(r))) continue;
+      // A bucket's objects (`…:::name/*`), a log group's streams (`…:log-group:name:*`) name the bucket, the group; a
+      // wildcard elsewhere (`arn:aws:s3:::*`, `…:sqs:…:app-*`) is a pattern.
+      const text = (typeof r === 'string' ? r : values.grantText(r))
+        .replace(/^(arn:[^:]*:s3:::[^/*?]+)\/\*$/, '$1').replace(/^(\{[^}]*\})(?:\/\*|:log-stream:\*|:\*)$/, '$1')
+        .replace(/(:log-group:[^:*?]+)(?::log-stream:\*|:\*)$/, '$1');
+      if (/[*?]/.test(text)) wildcard = true;
+      else named.push(...values.grantRefs(typeof r === 'string' ? text : r));
+    }
+    for (const [service, d] of directions) {
+      const to = [...named, ...(wildcard ? [everyResource(service)] : [])];
+      if (to.length === 0) continue;
+      if (d.in) flows.push({ from: [principal], to, property: at });
+      if (d.out) flows.push({ from: to, to: [principal], property: at });
+    }
+  });
+  return flows;
+}
+
+/**
+ * AWS managed policies whose relaying grants the guard knows (AWS Managed Policy Reference Guide, each policy's "Policy
+ * version" document; only the statements on relaying services are kept, the rest are not followed): the name after
+ * `arn:aws:iam::aws:policy/`. Any other managed policy grants everything (fail closed).
+ */
+const MANAGED_POLICIES: Readonly<Record<string, readonly { Action: readonly string[]; Resource: string }[]>> = {
+  // logs:CreateLogGroup, logs:CreateLogStream, logs:PutLogEvents on "*".
+  'service-role/AWSLambdaBasicExecutionRole': [{ Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
+  // The same logs actions, and EC2's network interface actions (not relaying).
+  'service-role/AWSLambdaVPCAccessExecutionRole': [{ Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
+  // Systems Manager, ssmmessages and ec2messages only: nothing relaying.
+  'AmazonSSMManagedInstanceCore': [],
+  // CloudWatch agent: metrics, EC2 and SSM reads, and logs:PutLogEvents, CreateLogStream, CreateLogGroup, Describe*, PutRetentionPolicy.
+  'CloudWatchAgentServerPolicy': [{ Action: ['logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:DescribeLogGroups', 'logs:CreateLogStream', 'logs:CreateLogGroup',
+    'logs:PutRetentionPolicy'], Resource: '*' }],
+  // Lambda's pollers: sqs:ReceiveMessage, DeleteMessage, GetQueueAttributes; kinesis / dynamodb stream reads; and the logs actions.
+  'service-role/AWSLambdaSQSQueueExecutionRole': [{ Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'logs:CreateLogGroup',
+    'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
+  'service-role/AWSLambdaKinesisExecutionRole': [{ Action: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator',
+    'kinesis:ListShards', 'kinesis:ListStreams', 'kinesis:SubscribeToShard', 'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
+  'service-role/AWSLambdaDynamoDBExecutionRole': [{ Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams',
+    'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
+};
+
+/**
+ * The identity policy document of a managed policy ARN the output does not hold (`arn:aws:iam::aws:policy/…`, as text
+ * with `{partition}` for the partition): a known AWS managed policy's relaying statements, or everything (another AWS
+ * managed policy, a customer managed policy of any account, an ARN the guard cannot read: fail closed).
+ */
+export function managedPolicyDocument(arn: string): unknown {
+  const name = /^arn:(?:\{partition\}|aws[a-z-]*):iam::aws:policy\/(.+)$/.exec(arn)?.[1];
+  const known = name === undefined ? undefined : MANAGED_POLICIES[name];
+  if (known === undefined) return { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+  return { Statement: known.map((s) => ({ Effect: 'Allow', ...s })) };
+}
+
+/**
+ * Service principals whose use of a role the output declares as relays of its own (Step Functions, EventBridge rules,
+ * pipes and Scheduler, Firehose, CloudWatch Logs subscriptions, log delivery and flow logs, S3 replication, API
+ * Gateway, IoT rules, AppSync, Kinesis Data Analytics, SNS delivery logging): their deliveries are the relays read
+ * (§14), not the role's grants. Lambda, EC2 and ECS tasks run the output's code: their grants go with that code.
+ */
+const RELAYING_SERVICES = new Set(['states', 'events', 'pipes', 'scheduler', 'firehose', 'logs', 'delivery.logs', 'vpc-flow-logs', 's3', 'apigateway',
+  'iot', 'appsync', 'kinesisanalytics', 'sns']);
+const RUNNING_SERVICES = new Set(['lambda', 'ec2', 'ecs-tasks', 'edgelambda']);
+
+/**
+ * Who beyond the output's code may act with a role, by its trust policy: principals of accounts (its own too: a person
+ * or program anywhere), federated users, everyone, services that run code the guard does not place (CodeBuild, Glue…):
+ * the outside, described. Lambda, EC2 and ECS tasks run the output's functions, instances and tasks (read where they
+ * name the role); the relaying services act as declared. A policy the guard cannot read lets anyone.
+ */
+export function trustOutside(values: RelayValues, document: unknown, role: string): Ref[] {
+  const doc = typeof document === 'string' ? parseJson(document) : document;
+  const statements = doc && typeof doc === 'object' && !isIntrinsic(doc as Record<string, unknown>) ? (doc as Record<string, unknown>).Statement : undefined;
+  const list = Array.isArray(statements) ? statements : statements && typeof statements === 'object' ? [statements] : undefined;
+  if (list === undefined) return [outside(`anyone a trust policy the guard cannot read lets act as role ${role}`)];
+  const out: Ref[] = [];
+  for (const s of list) {
+    if (!s || typeof s !== 'object') continue;
+    const statement = s as Record<string, unknown>;
+    if (isIntrinsic(statement) || (statement.Effect !== 'Allow' && statement.Effect !== 'Deny')) {
+      out.push(outside(`anyone a trust policy the guard cannot read lets act as role ${role}`));
+      continue;
+    }
+    if (statement.Effect !== 'Allow') continue;
+    const principal = statement.Principal;
+    if (statement.NotPrincipal !== undefined || principal === '*' || !principal || typeof principal !== 'object' || Array.isArray(principal)) {
+      out.push(outside(`principals the trust policy of role ${role} lets act as it (${values.text(statement.NotPrincipal ?? principal)})`));
+      continue;
+    }
+    for (const [kind, value] of Object.entries(principal as Record<string, unknown>)) {
+      for (const v of Array.isArray(value) ? value : [value]) {
+        const service = kind === 'Service' && typeof v === 'string' ? /^([a-z0-9.-]+?)\.amazonaws\.com(?:\.cn)?$/.exec(v)?.[1] : undefined;
+        if (service !== undefined && (RUNNING_SERVICES.has(service) || RELAYING_SERVICES.has(service))) continue;
+        out.push(outside(service !== undefined ? `code ${values.text(v)} runs with role ${role}, which the guard does not place`
+          : `principals the trust policy of role ${role} lets act as it (${kind} ${values.text(v)})`));
+      }
+    }
+  }
+  return out;
 }

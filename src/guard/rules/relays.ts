@@ -1,6 +1,6 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
-import { deref, nodesOf, Ref, RelayNode, TopologyGraph, VpcEndpointNode } from '../graph';
-import { actionDirections, DEFAULT_EVENT_BUS } from '../relay-read';
+import { deref, describeRef, nodesOf, Ref, RelayFlow, RelayNode, TopologyGraph, VpcEndpointNode } from '../graph';
+import { actionDirections, DEFAULT_EVENT_BUS, everyResource, everyService, PRINCIPAL } from '../relay-read';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule } from '../rule';
 import { nameOf } from '../topology';
 
@@ -26,9 +26,10 @@ import { nameOf } from '../topology';
  * function outside every VPC, which has the internet, the outside) is a finding: data crosses the three-layer separation
  * without a route.
  *
- * What is not followed: calls the account's own principals make with their IAM permissions (a host of the Internet
- * segment reading a queue over the public API, a role's grants). MN-5 and LG-4 draw the account as the boundary of what
- * the closed segments' endpoints reach; within it, what the output declares as deliveries is judged, not who may call.
+ * IAM grants are deliveries too (`RelayNode.grants`): what a role's, user's or group's policies let its code put into
+ * and take from relaying resources goes with the code that runs with it (functions, instances, Auto Scaling groups, ECS
+ * services: runners, placed like functions) and with whoever else may act with it (`RelayNode.actors`: the outside).
+ * Not followed: code of the own account outside the output, conditions (only widening), changes made at run time.
  */
 
 /** A resource's name in a message: its construct path or id; the account's default event bus in words. */
@@ -89,24 +90,84 @@ function indexOf(graph: TopologyGraph): RelayIndex {
     if (!list) map.set(from, [hop]);
     else if (!list.some((h) => h.to === hop.to && h.via === hop.via && h.property === hop.property)) list.push(hop);
   };
-  for (const r of nodesOf(graph, 'relay')) {
+  const relays = nodesOf(graph, 'relay');
+  for (const r of relays) {
     byResource.set(r.resource, r);
     if (r.service !== undefined) {
       const list = byService.get(r.service);
       if (list) list.push(r);
       else byService.set(r.service, [r]);
     }
-    for (const f of r.flows) {
-      for (const from of f.from) {
+  }
+  // The keys a reference stands for: every resource of a service for `everyResource`, the code for `PRINCIPAL`.
+  const every = new Map<string, string[]>();
+  const everyKeys = (service: string): string[] => {
+    let keys = every.get(service);
+    if (!keys) {
+      const of = service === '*' ? [...byService.values()].flat() : byService.get(service) ?? [];
+      keys = of.map((r) => `n:${r.resource}`);
+      every.set(service, keys);
+    }
+    return keys;
+  };
+  const keysOf = (ref: Ref, code: string | undefined): string[] => {
+    if (ref.kind === 'node') {
+      if (ref.id === PRINCIPAL) return code === undefined ? [] : [code];
+      const service = everyService(ref.id);
+      if (service !== undefined) return everyKeys(service);
+    }
+    return [keyOf(ref)];
+  };
+  const addFlow = (via: string, f: RelayFlow, code?: string) => {
+    for (const from of f.from) {
+      for (const a of keysOf(from, code)) {
         for (const to of f.to) {
-          const a = keyOf(from);
-          const b = keyOf(to);
-          if (a === b) continue;
-          add(forward, a, { to: b, via: r.resource, property: f.property });
-          add(backward, b, { to: a, via: r.resource, property: f.property });
+          for (const b of keysOf(to, code)) {
+            if (a === b) continue;
+            add(forward, a, { to: b, via, property: f.property });
+            add(backward, b, { to: a, via, property: f.property });
+          }
         }
       }
     }
+  };
+  for (const r of relays) for (const f of r.flows) addFlow(r.resource, f);
+  // IAM grants: what each principal's policies let its code do, given to the code (a function, an instance, an ECS
+  // service of the output; the outside for those beyond the output its trust policy lets act with it).
+  const grantsOf = new Map<string, { via: string; flow: RelayFlow }[]>();
+  const grant = (principal: string, via: string, flow: RelayFlow) => {
+    const list = grantsOf.get(principal);
+    if (list) list.push({ via, flow });
+    else grantsOf.set(principal, [{ via, flow }]);
+  };
+  for (const r of relays) {
+    for (const flow of r.grants ?? []) {
+      grant(r.resource, r.resource, flow);
+      for (const to of r.grantsTo ?? []) if (to.kind === 'node') grant(to.id, r.resource, flow);
+    }
+  }
+  const withGrants = (code: string, via: string, principals: readonly Ref[]) => {
+    const seen = new Set<string>();
+    const stack = [...principals];
+    while (stack.length > 0) {
+      const ref = stack.pop()!;
+      const principal = ref.kind === 'node' ? byResource.get(ref.id) : undefined;
+      if (!principal) {
+        // A principal the guard cannot read (a role given by a parameter, by an ARN the output does not hold): anything.
+        const at = `principal ${label(graph, describeRef(ref))} (grants unread: everything)`;
+        addFlow(via, { from: [{ kind: 'node', id: PRINCIPAL }], to: [everyResource('*')], property: at }, code);
+        addFlow(via, { from: [everyResource('*')], to: [{ kind: 'node', id: PRINCIPAL }], property: at }, code);
+        continue;
+      }
+      if (seen.has(principal.resource)) continue;
+      seen.add(principal.resource);
+      for (const g of grantsOf.get(principal.resource) ?? []) addFlow(g.via, g.flow, code);
+      stack.push(...principal.principals ?? []);
+    }
+  };
+  for (const r of relays) {
+    if (r.runs !== undefined && r.principals !== undefined) withGrants(`n:${r.resource}`, r.resource, r.principals);
+    for (const actor of r.actors ?? []) withGrants(keyOf(actor), r.resource, [{ kind: 'node', id: r.resource }]);
   }
   index = { forward, backward, byResource, byService, memo: new Map() };
   INDEX.set(graph, index);
@@ -189,6 +250,11 @@ export function outsideJa(what: string): string {
     [/^the destination of a policy document the guard cannot read \((.*)\)$/s, (m) => `ガードが読めないポリシードキュメント（${m[1]}）の送信先`],
     [/^a Firehose (.*), which the guard does not follow$/, (m) => `ガードが追跡しない Firehose の ${m[1]}`],
     [/^(.*) \(a Firehose (.*)\)$/s, (m) => `${m[1]}（Firehose の ${m[2]}）`],
+    [/^IAM user (.*), whose credentials may be used from anywhere$/s, (m) => `どこからでも認証情報を使える IAM ユーザー ${m[1]}`],
+    [/^the members of IAM group (.*), whose credentials may be used from anywhere$/s, (m) => `どこからでも認証情報を使える IAM グループ ${m[1]} のメンバー`],
+    [/^anyone a trust policy the guard cannot read lets act as role (.*)$/s, (m) => `ガードが読めない信頼ポリシーがロール ${m[1]} として動くことを認める誰でも`],
+    [/^principals the trust policy of role (.*) lets act as it \((.*)\)$/s, (m) => `ロール ${m[1]} の信頼ポリシーがそのロールとして動くことを認めるプリンシパル（${m[2]}）`],
+    [/^code (.*) runs with role (.*), which the guard does not place$/s, (m) => `${m[1]} がロール ${m[2]} で動かす、ガードが配置を特定できないコード`],
     [/^(\S+) principal (.*), by (.*)$/s, (m) => `${whereJa(m[3])} が認める ${m[1]} プリンシパル ${m[2]}`],
     [/^(.*) \(([^()]*)\)$/s, (m) => (KIND_JA[m[2]] !== undefined ? `${m[1]}（${KIND_JA[m[2]]}）` : m[0])],
   ];
@@ -213,13 +279,25 @@ function endOf(graph: TopologyGraph, index: RelayIndex, key: string): End | unde
     };
   }
   if (relay.runs === 'internet') {
-    return { what: bi(`function ${name}, which runs outside every VPC, with the internet`, `VPC の外で動き、インターネットに出られる関数 ${name}`) };
+    const noun = codeNoun(relay.resourceType);
+    return { what: bi(`${noun.en} ${name}, which runs outside every VPC, with the internet`, `VPC の外で動き、インターネットに出られる${noun.ja} ${name}`) };
   }
   if (relay.runs !== undefined) {
     const places = relay.runs.length === 0 ? ['unknown' as const] : relay.runs.map((s) => placeOf(graph, s));
-    return { what: bi(`function ${name} (${placesText(places).en})`, `関数 ${name}（${placesText(places).ja}）`), places };
+    const noun = codeNoun(relay.resourceType);
+    return { what: bi(`${noun.en} ${name} (${placesText(places).en})`, `${noun.ja} ${name}（${placesText(places).ja}）`), places };
   }
   return undefined;
+}
+
+/** What code runs in a runner (`RelayNode.runs`), in words: a function, an instance, an Auto Scaling group, an ECS service. */
+function codeNoun(resourceType: string): Bilingual {
+  if (/^(AWS::Lambda::Function|aws_lambda_function)$/.test(resourceType)) return bi('function', '関数');
+  if (/^(AWS::EC2::Instance|aws_instance)$/.test(resourceType)) return bi('instance', 'インスタンス');
+  if (/^(AWS::AutoScaling::AutoScalingGroup|aws_autoscaling_group)$/.test(resourceType)) return bi('Auto Scaling group', 'Auto Scaling グループ');
+  if (/^(AWS::ECS::Service|aws_ecs_service)$/.test(resourceType)) return bi('ECS service', 'ECS サービス');
+  if (/^(AWS::Scheduler::Schedule|aws_scheduler_schedule)$/.test(resourceType)) return bi('schedule', 'スケジュール');
+  return bi('resource', 'リソース');
 }
 
 function placesText(places: readonly Place[]): Bilingual {
@@ -412,7 +490,10 @@ export interface RelayChain {
 export interface RelayStart {
   /** The function's resource id, or the endpoint's id. */
   readonly id: string;
+  /** `function`: code of the segment (a function, an instance, an Auto Scaling group, an ECS service; `noun` says which). */
   readonly kind: 'function' | 'endpoint';
+  /** For code: what it is, in words. */
+  readonly noun?: Bilingual;
   readonly chains: readonly RelayChain[];
   /** For an endpoint: the relay service it reaches. */
   readonly service?: string;
@@ -439,7 +520,7 @@ export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[
     const name = label(graph, r.resource);
     const chains = (['forward', 'backward'] as const).flatMap((direction) => reach(graph, index, key, direction)
       .map((reached) => chain(reached, direction, chainText(graph, name, reached.hops, direction))));
-    starts.push({ id: r.resource, kind: 'function', chains });
+    starts.push({ id: r.resource, kind: 'function', chains, noun: codeNoun(r.resourceType) });
   }
   // Endpoints of the segment for a relaying service: every resource of that service in the output, the ways its policy allows.
   for (const e of [...nodesOf(graph, 'vpc-endpoint')].sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -490,7 +571,8 @@ export function relayFindings(ctx: GuardContext, rule: GuardRule, segment: Segme
     const bad = start.chains.filter((c) => c.outside);
     if (bad.length === 0) continue;
     const name = label(graph, start.id);
-    const subject = start.kind === 'function' ? bi(`function ${name} of the ${segmentName.en} segment`, `${segmentName.ja}の関数 ${name}`)
+    const noun = start.noun ?? bi('function', '関数');
+    const subject = start.kind === 'function' ? bi(`${noun.en} ${name} of the ${segmentName.en} segment`, `${segmentName.ja}の${noun.ja} ${name}`)
       : bi(`the ${segmentName.en} segment's ${start.service} endpoint ${name} (the segment's hosts call every ${start.service} resource of the account through it)`,
         `${segmentName.ja}の ${start.service} エンドポイント ${name}（この系のホストはこれを通してアカウントのすべての ${start.service} リソースを呼び出せる）`);
     const shown = bad.slice(0, 3);

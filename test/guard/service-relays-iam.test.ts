@@ -1,0 +1,215 @@
+/**
+ * IAM grants as service relays (src/guard/relay-read.ts `grantFlows`, src/guard/rules/relays.ts; semantics §14,
+ * "Grants"): what the account's own principals may put into and take from relaying resources goes with the code that
+ * runs with them (functions, instances, Auto Scaling groups, ECS services, where they run) and with whoever else may act
+ * with them (a role's trust policy, an IAM user's credentials). A chain from a closed segment that ends at such code
+ * outside the segment is MN-1 (LG-1) — before, an Internet-segment function whose role read the queue a My Number host
+ * writes through its `sqs` endpoint passed (README known gap, "AWS services as relays: what the guard does not follow").
+ */
+import { NetworkModel } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { outsideJa } from '../../src/guard/rules/relays';
+
+const RELAY = /through AWS services that deliver it on their own/;
+const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
+const ACCOUNT = { Ref: 'AWS::AccountId' };
+const GA = (id: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [id, attribute] });
+const OWN_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': ACCOUNT, 'aws:ResourceAccount': ACCOUNT } } }],
+};
+
+function base(): Record<string, any> {
+  const vpc = (name: string, cidr: string, segment: string) => ({
+    [`${name}Vpc`]: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: `${cidr}.0.0/16`, Tags: tag(segment), EnableDnsSupport: false } },
+    [`${name}Sub`]: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${name}Vpc` }, CidrBlock: `${cidr}.0.0/24` } },
+    [`${name}Sg`]: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: `${name}Vpc` }, GroupDescription: name } },
+  });
+  return { ...vpc('Mn', '10.0', 'MY_NUMBER'), ...vpc('Lg', '10.1', 'LGWAN'), ...vpc('In', '10.2', 'INTERNET') };
+}
+
+const LAMBDA_TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const EC2_TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const statement = (action: string | string[], resource: unknown) => ({ Effect: 'Allow', Action: action, Resource: resource });
+/** A role with one inline policy of `statements`. */
+const role = (statements: unknown[], trust: unknown = LAMBDA_TRUST, more: Record<string, unknown> = {}) => ({
+  Type: 'AWS::IAM::Role',
+  Properties: {
+    AssumeRolePolicyDocument: trust,
+    ...statements.length > 0 ? { Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: statements } }] } : {},
+    ...more,
+  },
+});
+/** A function running with `roleId`, in `segment`'s subnet or outside every VPC. */
+const fn = (roleId: string, segment?: 'Mn' | 'Lg' | 'In') => ({
+  Type: 'AWS::Lambda::Function',
+  Properties: {
+    Runtime: 'nodejs20.x',
+    Handler: 'index.handler',
+    Role: GA(roleId),
+    Code: { ZipFile: 'exports.handler = async () => 1' },
+    ...segment ? { VpcConfig: { SubnetIds: [{ Ref: `${segment}Sub` }], SecurityGroupIds: [GA(`${segment}Sg`, 'GroupId')] } } : {},
+  },
+});
+const endpoint = (service: string, segment: 'Mn' | 'Lg' = 'Mn', policy: unknown = OWN_POLICY) => ({
+  Type: 'AWS::EC2::VPCEndpoint',
+  Properties: {
+    VpcId: { Ref: `${segment}Vpc` },
+    VpcEndpointType: 'Interface',
+    ServiceName: { 'Fn::Sub': `com.amazonaws.\${AWS::Region}.${service}` },
+    SubnetIds: [{ Ref: `${segment}Sub` }],
+    SecurityGroupIds: [GA(`${segment}Sg`, 'GroupId')],
+    PrivateDnsEnabled: true,
+    PolicyDocument: policy,
+  },
+});
+const queue = { Type: 'AWS::SQS::Queue', Properties: {} };
+const bucket = { Type: 'AWS::S3::Bucket', Properties: {} };
+
+function relays(resources: Record<string, unknown>, model = NetworkModel.ALPHA): string[] {
+  return checkTopology(extractCloudFormation({ S: { Resources: { ...base(), ...resources } } } as any), { model })
+    .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+}
+
+describe('CloudFormation: IAM grants carry data as relays do', () => {
+  test('a function of the Internet segment whose role reads the queue My Number writes through its sqs endpoint: MN-1, naming the statement', () => {
+    const found = relays({ SqsEp: endpoint('sqs'), Q: queue, ReaderRole: role([statement('sqs:ReceiveMessage', GA('Q'))]), Reader: fn('ReaderRole', 'In') });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^MN-1 SqsEp: .*to function Reader \(in the INTERNET segment\): SqsEp → Q → Reader \(ReaderRole Policies\[0\]\.PolicyDocument\.Statement\[0\]\)/);
+  });
+
+  test('controls: grants on another queue, metadata only, or code of the same segment pass', () => {
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, ReaderRole: role([statement('sqs:GetQueueAttributes', '*')]), Reader: fn('ReaderRole', 'In') })).toEqual([]);
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, ReaderRole: role([statement('s3:GetObject', '*')]), Reader: fn('ReaderRole', 'In') })).toEqual([]);
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, ReaderRole: role([statement('sqs:ReceiveMessage', GA('Q'))]), Reader: fn('ReaderRole', 'Mn') })).toEqual([]);
+    // A role the Internet function runs with, that no function of the Internet segment uses to touch the queue.
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, ReaderRole: role([statement('sqs:ReceiveMessage', GA('Q'))]), Other: role([]), Reader: fn('Other', 'In') })).toEqual([]);
+  });
+
+  test('a wildcard resource, an action family and a queue ARN pattern reach every queue of the output', () => {
+    for (const [action, resource] of [['sqs:ReceiveMessage', '*'], ['sqs:Receive*', '*'], ['sqs:*', { 'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*' }],
+      ['*', '*']] as const) {
+      expect(relays({ SqsEp: endpoint('sqs'), Q: queue, ReaderRole: role([statement(action, resource)]), Reader: fn('ReaderRole', 'In') })).toHaveLength(1);
+    }
+  });
+
+  test('what a My Number function writes to a bucket with its role, a function outside every VPC reads with its own: MN-1 at the function', () => {
+    const found = relays({
+      B: bucket,
+      WriterRole: role([statement('s3:PutObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]), Writer: fn('WriterRole', 'Mn'),
+      ReaderRole: role([statement(['s3:GetObject'], { 'Fn::Join': ['', [GA('B'), '/*']] })]), Reader: fn('ReaderRole'),
+    });
+    expect(found).toEqual([expect.stringMatching(/^MN-1 Writer: function Writer of the My Number segment .*to function Reader, which runs outside every VPC, with the internet: Writer → B \(WriterRole .*\) → Reader \(ReaderRole /)]);
+    // A grant on one bucket's objects names that bucket alone, whichever way the ARN is written.
+    for (const objects of [{ 'Fn::Join': ['', [GA('C'), '/*']] }, { 'Fn::Sub': '${C.Arn}/*' }, 'arn:aws:s3:::c-bucket/*']) {
+      expect(relays({
+        B: bucket, C: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'c-bucket' } },
+        WriterRole: role([statement('s3:PutObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]), Writer: fn('WriterRole', 'Mn'),
+        ReaderRole: role([statement(['s3:GetObject'], objects)]), Reader: fn('ReaderRole'),
+      })).toEqual([]);
+    }
+    // Reading only on both sides: nothing leaves.
+    expect(relays({
+      B: bucket,
+      WriterRole: role([statement('s3:GetObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]), Writer: fn('WriterRole', 'Mn'),
+      ReaderRole: role([statement(['s3:GetObject'], { 'Fn::Join': ['', [GA('B'), '/*']] })]), Reader: fn('ReaderRole'),
+    })).toEqual([]);
+  });
+
+  test('AWS managed policies: the Lambda basic execution role writes every log group; an unknown one grants everything', () => {
+    const managed = (name: string) => role([], LAMBDA_TRUST, { ManagedPolicyArns: [{ 'Fn::Sub': `arn:\${AWS::Partition}:iam::aws:policy/${name}` }] });
+    const group = { Type: 'AWS::Logs::LogGroup', Properties: {} };
+    // Data an internet-side function writes into a log group the segment's hosts read through their logs endpoint.
+    expect(relays({ LogsEp: endpoint('logs'), G: group, R: managed('service-role/AWSLambdaBasicExecutionRole'), Out: fn('R') }))
+      .toEqual([expect.stringMatching(/^MN-1 LogsEp: .*from function Out, which runs outside every VPC, with the internet: LogsEp → G ← Out \(R ManagedPolicyArns\[0\]\.Statement\[0\]\)/)]);
+    // Systems Manager's instance policy touches no relaying service.
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, R: managed('AmazonSSMManagedInstanceCore'), Out: fn('R') })).toEqual([]);
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, R: managed('AmazonSQSFullAccess'), Out: fn('R') })).toHaveLength(1);
+    // A customer managed policy the output does not hold, by its ARN: anything.
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, R: role([], LAMBDA_TRUST, { ManagedPolicyArns: ['arn:aws:iam::111122223333:policy/app'] }), Out: fn('R') })).toHaveLength(1);
+  });
+
+  test('policies attached by AWS::IAM::Policy, AWS::IAM::ManagedPolicy and AWS::IAM::RolePolicy count as the role\'s', () => {
+    const doc = { Version: '2012-10-17', Statement: [statement('sqs:ReceiveMessage', GA('Q'))] };
+    const common = { SqsEp: endpoint('sqs'), Q: queue, R: role([]), Reader: fn('R', 'In') };
+    expect(relays({ ...common, P: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', PolicyDocument: doc, Roles: [{ Ref: 'R' }] } } })).toHaveLength(1);
+    expect(relays({ ...common, P: { Type: 'AWS::IAM::RolePolicy', Properties: { PolicyName: 'p', PolicyDocument: doc, RoleName: { Ref: 'R' } } } })).toHaveLength(1);
+    expect(relays({ ...common, P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: doc, Roles: [{ Ref: 'R' }] } } })).toHaveLength(1);
+    expect(relays({
+      SqsEp: endpoint('sqs'), Q: queue, P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: doc } },
+      R: role([], LAMBDA_TRUST, { ManagedPolicyArns: [{ Ref: 'P' }] }), Reader: fn('R', 'In'),
+    })).toHaveLength(1);
+  });
+
+  test('an instance and an ECS service of the Internet segment run with their roles too', () => {
+    const reads = role([statement('sqs:ReceiveMessage', GA('Q'))], EC2_TRUST);
+    expect(relays({
+      SqsEp: endpoint('sqs'), Q: queue, R: reads, Profile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [{ Ref: 'R' }] } },
+      Web: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SubnetId: { Ref: 'InSub' }, IamInstanceProfile: { Ref: 'Profile' } } },
+    })).toEqual([expect.stringMatching(/to instance Web \(in the INTERNET segment\): SqsEp → Q → Web/)]);
+    const tasks = role([statement('sqs:ReceiveMessage', GA('Q'))], { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    expect(relays({
+      SqsEp: endpoint('sqs'), Q: queue, R: tasks,
+      Td: { Type: 'AWS::ECS::TaskDefinition', Properties: { TaskRoleArn: GA('R'), NetworkMode: 'awsvpc', ContainerDefinitions: [{ Name: 'a', Image: 'x' }] } },
+      Svc: {
+        Type: 'AWS::ECS::Service',
+        Properties: { TaskDefinition: { Ref: 'Td' }, NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'InSub' }], SecurityGroups: [GA('InSg', 'GroupId')] } } },
+      },
+    })).toEqual([expect.stringMatching(/to ECS service Svc \(in the INTERNET segment\): SqsEp → Q → Svc/)]);
+  });
+
+  test('whoever else may act with a principal is the outside: a trust policy naming an account, a service running code the guard does not place, an IAM user', () => {
+    const reads = [statement('sqs:ReceiveMessage', GA('Q'))];
+    const trust = (principal: unknown) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, R: role(reads, trust({ AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } })) }))
+      .toEqual([expect.stringMatching(/to principals the trust policy of role R lets act as it \(AWS .*root.*\): SqsEp → Q → principals/)]);
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, R: role(reads, trust({ Service: 'codebuild.amazonaws.com' })) }))
+      .toEqual([expect.stringMatching(/to code codebuild\.amazonaws\.com runs with role R, which the guard does not place/)]);
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, U: { Type: 'AWS::IAM::User', Properties: { Policies: [{ PolicyName: 'p', PolicyDocument: { Statement: reads } }] } } }))
+      .toEqual([expect.stringMatching(/to IAM user U, whose credentials may be used from anywhere/)]);
+    // A role only the relaying services use (a state machine's, a rule's): their deliveries are what is followed.
+    expect(relays({ SqsEp: endpoint('sqs'), Q: queue, R: role(reads, trust({ Service: 'states.amazonaws.com' })) })).toEqual([]);
+  });
+
+  test('a function whose role the guard cannot read (a literal ARN, a parameter) may do anything', () => {
+    const found = relays({
+      SqsEp: endpoint('sqs'), Q: queue,
+      Out: { ...fn('X'), Properties: { ...fn('X').Properties, Role: 'arn:aws:iam::111122223333:role/existing' } },
+    });
+    expect(found).toEqual([expect.stringMatching(/to function Out, which runs outside every VPC, with the internet: SqsEp → Q → Out \(Out principal .*existing \(grants unread: everything\)\)/)]);
+  });
+
+  test('an EventBridge Scheduler universal target calls with its role from outside every VPC; a templated target relays nothing', () => {
+    const schedule = (arn: string) => ({
+      Type: 'AWS::Scheduler::Schedule',
+      Properties: { ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: arn, RoleArn: GA('R'), Input: '{}' } },
+    });
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    const common = { SqsEp: endpoint('sqs'), Q: queue, R: role([statement('sqs:ReceiveMessage', GA('Q'))], trust) };
+    expect(relays({ ...common, S: schedule('arn:aws:scheduler:::aws-sdk:sqs:receiveMessage') }))
+      .toEqual([expect.stringMatching(/to schedule S, which runs outside every VPC, with the internet: SqsEp → Q → S \(R Policies/)]);
+    expect(relays({ ...common, S: schedule('arn:aws:sqs:ap-northeast-1:111122223333:other') })).toEqual([]);
+  });
+
+  test('Systems Manager: a role that may run commands or sessions on instances reaches a My Number instance both ways; reading parameters does not', () => {
+    const host = { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SubnetId: { Ref: 'MnSub' } } };
+    const document = { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}::document/AWS-RunShellScript' };
+    for (const action of ['ssm:SendCommand', 'ssm:Start*', 'ssm:*']) {
+      expect(relays({ MnHost: host, R: role([statement(action, ['*', document])]), Out: fn('R') }))
+        .toEqual([expect.stringMatching(/^MN-1 MnHost: instance MnHost of the My Number segment .*function Out, which runs outside every VPC/)]);
+    }
+    expect(relays({ MnHost: host, R: role([statement(['ssm:GetParameter', 'ssm:GetParameters', 'ssm:Describe*'], '*')]), Out: fn('R') })).toEqual([]);
+    // The command's document names no instance.
+    expect(relays({ MnHost: host, R: role([statement('ssm:SendCommand', document)]), Out: fn('R') })).toEqual([]);
+  });
+
+  test('every description of the outside the IAM reading writes has a Japanese form', () => {
+    const described = [
+      'IAM user U, whose credentials may be used from anywhere', 'the members of IAM group G, whose credentials may be used from anywhere',
+      'anyone a trust policy the guard cannot read lets act as role R', 'principals the trust policy of role R lets act as it (AWS arn:aws:iam::1:root)',
+      'code glue.amazonaws.com runs with role R, which the guard does not place',
+    ];
+    expect(described.filter((d) => outsideJa(d) === d)).toEqual([]);
+  });
+});
