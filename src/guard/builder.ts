@@ -1,6 +1,6 @@
 import { ALL_V6, coveredBy, GLOBAL_UNICAST_V6, parsePrefix, Prefix } from './address-space';
 import {
-  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, INTERNET_INGRESS, launchBridges, launchedLabels, PendingBridge, PendingLauncher,
+  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, internetIngress, launchBridges, launchedLabels, PendingBridge, PendingLauncher,
   PendingTemplate, PendingUnknownOccupant, resolveBridges, unknownOccupants,
 } from './bridges';
 import {
@@ -718,9 +718,12 @@ export class GraphBuilder {
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    // The bridges that let the internet in, wherever they attach: SC-3 judges those in the security cloud (bridges.ts).
-    const ingress = this.pendingBridges.filter((b) => Object.prototype.hasOwnProperty.call(INTERNET_INGRESS, b.type))
-      .map(({ node, type, path, attachments }) => ({ node, type, ...(path !== undefined ? { path } : {}), attachments }))
+    // The bridges that let the internet in, wherever they attach (a launch template's public IP addresses at what launches
+    // it): SC-3 judges those in the security cloud (bridges.ts `internetIngress`).
+    const ingress = [...this.pendingBridges, ...launched].filter((b) => internetIngress(b) !== undefined)
+      .map(({ node, type, path, attachments, bridged }) => ({
+        node, type, ...(bridged !== undefined ? { bridged } : {}), ...(path !== undefined ? { path } : {}), attachments,
+      }))
       .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
     return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved], ...(ingress.length > 0 ? { ingress } : {}) };
   }

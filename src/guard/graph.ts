@@ -16,10 +16,11 @@ export interface TopologyGraph {
   readonly nodes: ReadonlyMap<string, GraphNode>;
   readonly unresolved: readonly UnresolvedValue[];
   /**
-   * The bridges (bridges.ts) that let the internet into a VPC other than through an internet-facing load balancer — a
-   * CloudFront VPC origin, Global Accelerator, an API Gateway VPC link, an EC2 Instance Connect Endpoint — wherever they
-   * attach: GUARD-1 reports those it cannot place or that reach the My Number or LGWAN segment, SC-3 those in the
-   * security cloud's hub and members (bridges.ts `INTERNET_INGRESS`). None when the output holds none.
+   * The bridges (bridges.ts) that let the internet into a VPC other than through a load balancer SC-3 reads — a
+   * CloudFront VPC origin, Global Accelerator, an API Gateway VPC link, an EC2 Instance Connect Endpoint, Client VPN, a
+   * function URL or an API invoking a function in the VPC, a public IP address... (bridges.ts `internetIngress`) —
+   * wherever they attach: GUARD-1 reports those it cannot place or that reach the My Number or LGWAN segment, SC-3 those
+   * in the security cloud's hub and members. None when the output holds none.
    */
   readonly ingress?: readonly IngressBridge[];
 }
@@ -29,6 +30,8 @@ export interface IngressBridge {
   /** The resource's logical ID or address (no graph node). */
   readonly node: string;
   readonly type: string;
+  /** What it connects with, when not its type's (bridges.ts `PendingBridge`). */
+  readonly bridged?: string;
   /** Its construct path, when the output records it. */
   readonly path?: string;
   /** What it attaches to: a load balancer, a subnet or a VPC of the output, or what the guard cannot place. */

@@ -12,7 +12,7 @@ import { NetworkModel } from '../../model/network-model';
 import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
 import { Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
-import { INTERNET_INGRESS } from '../bridges';
+import { IngressName, internetIngress, leftToSecurityCloud } from '../bridges';
 import { DeclaredSiem } from '../declared';
 import {
   BucketNode, deref, FirewallNode, groupVpcs, IngressBridge, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
@@ -20,7 +20,7 @@ import {
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf } from '../topology';
 
 /** The member municipalities' address space: a proxy must refuse every destination in it (RFC 1918). */
@@ -453,7 +453,9 @@ function lbVpcs(graph: TopologyGraph, lb: LoadBalancerNode): VpcNode[] | undefin
 /** What lets the internet in beside an internet-facing load balancer (`TopologyGraph.ingress`), as SC-3 reads it. */
 interface IngressWay {
   readonly bridge: IngressBridge;
-  /** What SC-3 calls it. */
+  /** What SC-3 calls it, and how it is closed (bridges.ts `internetIngress`). */
+  readonly name: IngressName;
+  /** What SC-3 calls it, as a sentence's subject. */
   readonly what: Bilingual;
   /** Where the finding is located: the resource's construct path, else its id. */
   readonly where: string;
@@ -461,15 +463,17 @@ interface IngressWay {
 
 /**
  * Where each bridge that lets the internet in attaches, among the nodes SC-3 judges: the load balancers it puts the
- * internet in front of (`behind`, by load balancer), and the subnets and VPCs it lets the internet into (`into`).
- * Whatever the guard cannot place GUARD-1 reports already (bridges.ts `placesOf`), wherever it may be.
+ * internet in front of (`behind`, by load balancer), and the subnets and VPCs of the hub and of members' Internet
+ * segments it lets the internet into (`into`). Whatever the guard cannot place, and what lies in the My Number or LGWAN
+ * segment or an unlabelled VPC, GUARD-1 reports already (bridges.ts `leftToSecurityCloud`).
  */
 function ingressWays(graph: TopologyGraph): { behind: Map<string, IngressWay[]>; into: { way: IngressWay; subnet?: SubnetNode; vpc: VpcNode }[] } {
   const behind = new Map<string, IngressWay[]>();
   const into: { way: IngressWay; subnet?: SubnetNode; vpc: VpcNode }[] = [];
   for (const bridge of graph.ingress ?? []) {
-    const name = INTERNET_INGRESS[bridge.type];
-    const way: IngressWay = { bridge, what: bi(name.en, name.ja), where: bridge.path ?? bridge.node };
+    const name = internetIngress(bridge);
+    if (!name) continue;
+    const way: IngressWay = { bridge, name, what: bi(name.en, spaced(name.ja)), where: bridge.path ?? bridge.node };
     const seen = new Set<string>();
     for (const a of bridge.attachments) {
       const node = !a.networkInterface && a.ref.kind === 'node' ? graph.nodes.get(a.ref.id) : undefined;
@@ -477,10 +481,10 @@ function ingressWays(graph: TopologyGraph): { behind: Map<string, IngressWay[]>;
       seen.add(node.id);
       if (node.type === 'load-balancer') {
         behind.set(node.id, [...behind.get(node.id) ?? [], way]);
-      } else if (node.type === 'subnet') {
+      } else if (node.type === 'subnet' && leftToSecurityCloud(graph.nodes, a)) {
         const vpc = vpcOf(graph, node);
         if (vpc) into.push({ way, subnet: node, vpc });
-      } else if (node.type === 'vpc') {
+      } else if (node.type === 'vpc' && leftToSecurityCloud(graph.nodes, a)) {
         into.push({ way, vpc: node });
       }
     }
@@ -488,19 +492,29 @@ function ingressWays(graph: TopologyGraph): { behind: Map<string, IngressWay[]>;
   return { behind, into };
 }
 
-const INGRESS_FIX = bi('remove it: the internet enters the security cloud only through the hub\'s public web entrance (a load balancer tagged hub-function public-web '
-  + 'with a WAF web ACL that blocks SQL injection) and the mail relay\'s (hub-function mail-relay, TCP 25 only). Put CloudFront, Global Accelerator or '
-  + 'API Gateway in front of one of those load balancers, and reach the hub\'s servers for administration from the operators\' network, not from the internet',
-'削除する。インターネットからセキュリティクラウドへは、ハブの公開 Web の入口（タグ hub-function public-web で、SQL インジェクションを遮断する WAF のウェブ ACL 付きの'
-  + 'ロードバランサー）とメールリレーの入口（hub-function mail-relay、TCP 25 のみ）からだけ入る。CloudFront・Global Accelerator・API Gateway は'
-  + 'それらのロードバランサーの前に置き、ハブのサーバーの管理にはインターネットからではなく運用者のネットワークから接続する');
+/** How to close a way in around the hub's entrances: the setting that closes it (bridges.ts `IngressName.off`), else remove it. */
+function ingressFix(name: IngressName): Bilingual {
+  const the = name.en.replace(/^an? /, 'the ');
+  return {
+    en: `${name.off ? `${name.off.en}, or remove ${the}` : `remove ${the}`}: the internet enters the security cloud only through the hub's public web entrance `
+      + '(a load balancer tagged hub-function public-web with a WAF web ACL that blocks SQL injection) and the mail relay\'s (hub-function mail-relay, TCP 25 only). '
+      + 'Put CloudFront, Global Accelerator or API Gateway in front of one of those load balancers, and reach the hub\'s servers for administration from the '
+      + 'operators\' network, not from the internet',
+    ja: `${name.off ? `${name.off.ja}か、${spaced(name.ja)}を削除する` : `${spaced(name.ja)}を削除する`}。インターネットからセキュリティクラウドへは、ハブの公開 Web の入口（タグ hub-function public-web で、`
+      + 'SQL インジェクションを遮断する WAF のウェブ ACL 付きのロードバランサー）とメールリレーの入口（hub-function mail-relay、TCP 25 のみ）からだけ入る。'
+      + 'CloudFront・Global Accelerator・API Gateway はそれらのロードバランサーの前に置き、ハブのサーバーの管理にはインターネットからではなく運用者のネットワークから接続する',
+  };
+}
 
 /**
  * SC-3 (error): the internet enters the hub only through the public web entrance behind a WAF that blocks SQL injection, or
  * the mail relay's entrance on TCP 25; members take no internet ingress. What puts the internet in front of a load
- * balancer beside its own scheme (a CloudFront VPC origin, an accelerator, an API Gateway VPC link) makes that load
- * balancer an entrance, judged as an internet-facing one; what lets the internet into a subnet or VPC of the hub or a
- * member otherwise (an EC2 Instance Connect Endpoint, an HTTP API's VPC link, a VPC origin at an instance) is refused.
+ * balancer beside its own scheme (a CloudFront VPC origin, an accelerator, an API Gateway VPC link, a Verified Access
+ * endpoint) makes that load balancer an entrance, judged as an internet-facing one; what lets the internet into a subnet
+ * or VPC of the hub or a member's Internet segment otherwise (bridges.ts `internetIngress`: an EC2 Instance Connect
+ * Endpoint, Client VPN, a function URL or an API invoking a function there, App Runner, Transfer Family, a public EKS
+ * endpoint, a publicly accessible database, AppStream, WorkSpaces, a Classic Load Balancer; a public IP address of an
+ * instance, a task or an Elastic IP address behind an internet gateway of its VPC) is refused, naming it.
  */
 export const SC3: GuardRule = {
   id: 'SC-3',
@@ -508,9 +522,11 @@ export const SC3: GuardRule = {
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（Web サーバー・メールリレーの入口）',
   summary: 'With a security cloud hub: internet ingress only through load balancers of the hub tagged public-web with a WAFv2 web ACL that blocks SQL '
-    + 'injection, or tagged mail-relay listening on TCP 25 only (internet-facing, or put before the internet by a CloudFront VPC origin, Global Accelerator '
-    + 'or an API Gateway VPC link); no other way in (an EC2 Instance Connect Endpoint, a VPC link or origin to subnets or instances); no public-IP subnet '
-    + 'behind an internet gateway; members take no internet ingress.',
+    + 'injection, or tagged mail-relay listening on TCP 25 only (internet-facing, or put before the internet by a CloudFront VPC origin, Global Accelerator'
+    + ', an API Gateway VPC link or a Verified Access endpoint); no other way in (an EC2 Instance Connect Endpoint, Client VPN, a VPC link or origin to '
+    + 'subnets or instances, a function URL or API invoking a function there, App Runner, Transfer Family, a public EKS endpoint, a publicly accessible '
+    + 'database, AppStream, WorkSpaces, a Classic Load Balancer, a public IP address behind an internet gateway); no public-IP subnet behind an internet '
+    + 'gateway; members take no internet ingress.',
   check(ctx) {
     const g = ctx.graph;
     const findings: Finding[] = [];
@@ -582,8 +598,11 @@ export const SC3: GuardRule = {
         }
       }
     }
-    // What lets the internet into a subnet or VPC beside any load balancer: around both entrances.
+    const withGateway = new Set(nodesOf(g, 'internet-gateway').flatMap((gw) => gw.vpcs).filter((v) => v.kind === 'node').map((v) => (v as { id: string }).id));
+    // What lets the internet into a subnet or VPC beside any load balancer: around both entrances. A public IP address is
+    // reached only through an internet gateway of its VPC, as a subnet mapping public IP addresses is judged below.
     for (const { way, subnet, vpc } of into) {
+      if (way.name.address && !withGateway.has(vpc.id)) continue;
       const place = subnet ? bi(`subnet ${nameOf(g, subnet.id)}`, `サブネット ${nameOf(g, subnet.id)}`) : bi(`VPC ${nameOf(g, vpc.id)}`, `VPC ${nameOf(g, vpc.id)}`);
       findings.push(finding(this, way.where, vpc.hub ? {
         en: `${way.what.en} lets the internet into ${place.en} of the hub, around the public web and mail relay entrances`,
@@ -591,9 +610,8 @@ export const SC3: GuardRule = {
       } : {
         en: `${way.what.en} lets the internet into ${place.en} of member VPC ${nameOf(g, vpc.id)}, which takes no internet ingress`,
         ja: `${way.what.ja}が、インターネットからの入口を持たない構成団体の VPC ${nameOf(g, vpc.id)} の${place.ja}へ、インターネットから入れる`,
-      }, INGRESS_FIX));
+      }, ingressFix(way.name)));
     }
-    const withGateway = new Set(nodesOf(g, 'internet-gateway').flatMap((gw) => gw.vpcs).filter((v) => v.kind === 'node').map((v) => (v as { id: string }).id));
     for (const s of nodesOf(g, 'subnet').filter((x) => x.mapPublicIpOnLaunch && x.vpc.kind === 'node' && withGateway.has(x.vpc.id))) {
       findings.push(finding(this, nameOf(g, s.id), bi('the subnet gives its instances public IP addresses behind an internet gateway: each of them takes internet ingress',
         'サブネットがインターネットゲートウェイの内側でインスタンスにパブリック IP アドレスを割り当て、それぞれがインターネットからの入口になる'),
