@@ -34,8 +34,8 @@
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite deploy-code [--cases N] [--seed S]
  *
  * - `relays`: the independent oracle of service relays (test/oracle/relays.oracle.test.ts): random networks of
- *   functions, queues, topics, buses, buckets, deliveries, resource policies and endpoints, judged by the guard and by
- *   the oracle written from docs/guard-semantics.md §14 alone. --cases defaults to 20000. Runs the Jest file.
+ *   functions, queues, topics, buses, buckets, deliveries, resource policies, endpoints and IAM grants, judged by the
+ *   guard and by the oracle written from docs/guard-semantics.md §14 alone. --cases defaults to 20000. Runs the Jest file.
  *
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite relays [--cases N] [--seed S]
  */

@@ -31,6 +31,9 @@ export function describesOf(stacks: readonly DescribedStack[] | undefined): Desc
 
 /** The nodes of a type the documents describe, in the graph's order. */
 export function describedNodes<K extends GraphNode['type']>(graph: TopologyGraph, type: K, describes: Describes): Extract<GraphNode, { type: K }>[] {
+  // The subnet standing for a VPC's subnets outside the output (docs/guard-semantics.md §2) is the guard's, not a resource
+  // of the design: not listed nor drawn.
+  if (type === 'subnet') return nodesOf(graph, type).filter((n) => !(n as { outside?: boolean }).outside && describes(n));
   // No copy for the whole graph: the diagram asks for some lists once per subnet (a 100-member Terraform prefecture).
   return describes === EVERYTHING ? nodesOf(graph, type) : nodesOf(graph, type).filter(describes);
 }

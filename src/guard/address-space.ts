@@ -129,6 +129,18 @@ export function intervalToPrefixes(lo: bigint, hi: bigint): string[] {
   return out;
 }
 
+/** Whether the prefixes `parts` together hold every address of `whole` (a VPC's block and its subnets' blocks). */
+export function coveredBy(whole: Prefix, parts: readonly Prefix[]): boolean {
+  let next = whole.lo;
+  for (const p of [...parts].sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0))) {
+    if (p.hi < next) continue;
+    if (p.lo > next) return false;
+    next = p.hi + 1n;
+    if (next > whole.hi) return true;
+  }
+  return next > whole.hi;
+}
+
 /** The family of an address of the combined space. */
 export function familyOf(value: bigint): Family {
   return value < V6_BASE ? 4 : 6;

@@ -22,7 +22,8 @@
  *
  * An attachment only in the Internet segment (or the prefecture hub) is not recorded: public ingress into and egress
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
- * as the bridge ends there. This is a known limit: the guard does not judge such a bridge's own reach.
+ * as the bridge ends there; with a hub, SC-3 judges those that let the internet in (`internetIngress`, kept in
+ * `TopologyGraph.ingress`). This is a known limit for the others: the guard does not judge such a bridge's own reach.
  */
 import { CLOSED, literallyClosed } from './enums';
 import { gatewayZone, GraphNode, Ref, RoleLabelNode, SubnetNode, UnresolvedValue, VpcNode, VpnGatewayNode } from './graph';
@@ -667,6 +668,184 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'AWS::EC2::SpotFleet': LAUNCHED,
   'aws_spot_fleet_request': LAUNCHED,
 };
+
+/** What SC-3 calls a way the internet gets in (`internetIngress`), and how it is turned off where a setting does. */
+export interface IngressName {
+  readonly en: string;
+  readonly ja: string;
+  /**
+   * A public IP address (of an instance, a task, a database...): reached from the internet only through an internet
+   * gateway of its VPC (Amazon VPC User Guide, "Enable internet access for a VPC using an internet gateway"), as SC-3
+   * judges a subnet that maps public IP addresses.
+   */
+  readonly address?: boolean;
+  /** The setting that closes it, where one does (English, Japanese); otherwise the fix is to remove it. */
+  readonly off?: { readonly en: string; readonly ja: string };
+}
+
+/**
+ * The bridges that let the internet into a VPC beside the load balancers SC-3 reads, by what each connects with
+ * (`bridgedWith`, or a bridge's own `bridged`), named as SC-3 calls them: the builder keeps them in
+ * `TopologyGraph.ingress` wherever they attach, for SC-3 to judge those in the security cloud's hub and members, which
+ * `resolveBridges` leaves out (docs/guard-semantics.md §10). Each is read only where it is a way in (a publicly
+ * accessible database, an EKS cluster whose API endpoint is public, an Elastic IP address associated with an instance or
+ * interface — a NAT gateway's is none: it takes no connection from outside). CloudFront reaches a VPC origin's load
+ * balancer or instance from its edge (CloudFront Developer Guide, "Restrict access with VPC origins"); an accelerator's
+ * listeners on the internet forward to its endpoints (Global Accelerator Developer Guide, "Endpoints"), another
+ * account's to those a cross-account attachment lists; an API's callers reach the load balancers (REST: `TargetArns`)
+ * or subnets (HTTP: `SubnetIds`) of its VPC link (API Gateway Developer Guide, "VPC links"); a Verified Access endpoint
+ * takes its users from the internet to a load balancer, an interface or subnets (Verified Access User Guide, "Verified
+ * Access endpoints"); an EC2 Instance Connect Endpoint tunnels SSH / RDP from wherever an IAM principal is into its
+ * subnet, as a Client VPN endpoint does its remote users and AppStream, WorkSpaces and Secure Browser their users'
+ * sessions; a function URL, an API, an AppSync API, an IoT topic rule, an SES receipt rule or a Cognito user pool runs,
+ * for callers on the internet, a function in its VPC's subnets, as a public App Runner service does its code through a
+ * VPC connector and the RDS Data API SQL on a cluster. Not here: what connects with other VPCs or networks (PrivateLink,
+ * Transit Gateway, Lattice, Resolver rules, a host in two VPCs), a SageMaker notebook's or domain's internet access (its
+ * traffic out through SageMaker's network, not a way in), and the internet-facing load balancers SC-3 reads as such.
+ */
+const INGRESS: Readonly<Record<string, IngressName>> = {
+  'the internet through a CloudFront VPC origin': { en: 'a CloudFront VPC origin', ja: 'CloudFront の VPC オリジン' },
+  'the internet through a Global Accelerator endpoint group': { en: 'a Global Accelerator endpoint group', ja: 'Global Accelerator のエンドポイントグループ' },
+  'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)':
+    { en: 'a Global Accelerator cross-account attachment', ja: 'Global Accelerator のクロスアカウントアタッチメント' },
+  'the callers of an API Gateway VPC link': { en: 'an API Gateway VPC link', ja: 'API Gateway の VPC リンク' },
+  'remote users of an EC2 Instance Connect Endpoint': { en: 'an EC2 Instance Connect Endpoint', ja: 'EC2 Instance Connect エンドポイント' },
+  'the users of a Verified Access endpoint': { en: 'a Verified Access endpoint', ja: 'Verified Access エンドポイント' },
+  'remote users of a Client VPN endpoint': { en: 'a Client VPN endpoint', ja: 'Client VPN エンドポイント' },
+  'the internet through a Lambda function URL': { en: 'a Lambda function URL', ja: 'Lambda 関数 URL' },
+  'the callers a Lambda function\'s resource policy lets invoke it from outside the account': {
+    en: 'a Lambda permission for callers outside the account',
+    ja: 'アカウントの外の呼び出し元への Lambda の呼び出し許可',
+    off: { en: 'grant lambda:InvokeFunction only to principals of the account', ja: 'lambda:InvokeFunction はアカウント内のプリンシパルにだけ許可する' },
+  },
+  'the callers of an API Gateway API invoking a Lambda function': { en: 'an API Gateway API invoking a Lambda function', ja: 'Lambda 関数を呼び出す API Gateway の API' },
+  'the callers of an AppSync API invoking a Lambda function': { en: 'an AppSync API invoking a Lambda function', ja: 'Lambda 関数を呼び出す AppSync の API' },
+  'the devices publishing to an IoT topic rule invoking a Lambda function': { en: 'an IoT topic rule invoking a Lambda function', ja: 'Lambda 関数を呼び出す IoT トピックルール' },
+  'the senders of mail to an SES receipt rule invoking a Lambda function': { en: 'an SES receipt rule invoking a Lambda function', ja: 'Lambda 関数を呼び出す SES 受信ルール' },
+  'the users of a Cognito user pool whose triggers invoke a Lambda function': { en: 'a Cognito user pool trigger', ja: 'Cognito ユーザープールのトリガー' },
+  'the internet through a public App Runner service with a VPC connector': {
+    en: 'a public App Runner service with a VPC connector',
+    ja: 'VPC コネクタを持つ公開 App Runner サービス',
+    off: { en: 'make the service private (IsPubliclyAccessible / is_publicly_accessible false)', ja: 'サービスを非公開にする（IsPubliclyAccessible / is_publicly_accessible を false）' },
+  },
+  [DATA_API]: {
+    en: 'the RDS Data API of a cluster',
+    ja: 'クラスターの RDS Data API',
+    off: { en: 'turn the Data API off (EnableHttpEndpoint / enable_http_endpoint false)', ja: 'Data API を無効にする（EnableHttpEndpoint / enable_http_endpoint を false）' },
+  },
+  'remote users of the public API endpoint of an EKS cluster': {
+    en: 'the public API endpoint of an EKS cluster',
+    ja: 'EKS クラスターのパブリック API エンドポイント',
+    off: { en: 'turn the public API endpoint off (EndpointPublicAccess / endpoint_public_access false)', ja: 'パブリック API エンドポイントを無効にする（EndpointPublicAccess / endpoint_public_access を false）' },
+  },
+  'the internet through an internet-facing Transfer Family server': {
+    en: 'an internet-facing Transfer Family server',
+    ja: 'インターネット向けの Transfer Family サーバー',
+    address: true,
+    off: { en: 'give the server\'s VPC endpoint no Elastic IP address (AddressAllocationIds / address_allocation_ids)', ja: 'サーバーの VPC エンドポイントに Elastic IP アドレスを割り当てない（AddressAllocationIds / address_allocation_ids）' },
+  },
+  'the internet through a public IP address of an instance': {
+    en: 'a public IP address of an instance',
+    ja: 'インスタンスのパブリック IP アドレス',
+    address: true,
+    off: { en: 'ask for no public IP address (AssociatePublicIpAddress / associate_public_ip_address false)', ja: 'パブリック IP アドレスを要求しない（AssociatePublicIpAddress / associate_public_ip_address を false）' },
+  },
+  'the internet through an Elastic IP address': {
+    en: 'an Elastic IP address',
+    ja: 'Elastic IP アドレス',
+    address: true,
+    off: { en: 'associate it with no instance or network interface (a NAT gateway\'s is no way in)', ja: 'インスタンスやネットワークインターフェースに関連付けない（NAT ゲートウェイのものは入口ではない）' },
+  },
+  [ECS_TASKS]: {
+    en: 'public IP addresses of ECS tasks',
+    ja: 'ECS タスクのパブリック IP アドレス',
+    address: true,
+    off: { en: 'set AssignPublicIp to DISABLED (assign_public_ip = false)', ja: 'AssignPublicIp を DISABLED にする（assign_public_ip = false）' },
+  },
+  'the internet through public IP addresses of AWS Batch Fargate jobs': {
+    en: 'public IP addresses of AWS Batch Fargate jobs',
+    ja: 'AWS Batch の Fargate ジョブのパブリック IP アドレス',
+    address: true,
+    off: { en: 'set assignPublicIp to DISABLED', ja: 'assignPublicIp を DISABLED にする' },
+  },
+  'the internet through public IP addresses of the instances a launch template starts': {
+    en: 'public IP addresses of the instances a launch template starts',
+    ja: '起動テンプレートが起動するインスタンスのパブリック IP アドレス',
+    address: true,
+    off: {
+      en: 'ask for no public IP address in the launch template (AssociatePublicIpAddress / associate_public_ip_address false)',
+      ja: '起動テンプレートでパブリック IP アドレスを要求しない（AssociatePublicIpAddress / associate_public_ip_address を false）',
+    },
+  },
+  [LAUNCHED]: {
+    en: 'public IP addresses a launch template outside the synthesized output may give',
+    ja: '合成結果にない起動テンプレートが付与しうるパブリック IP アドレス',
+    address: true,
+    off: { en: 'launch from a launch template of the same app that asks for no public IP address', ja: 'パブリック IP アドレスを要求しない同じアプリの起動テンプレートから起動する' },
+  },
+  [PUBLIC_ENDPOINT]: {
+    en: 'a publicly accessible database or replication instance',
+    ja: 'パブリックアクセス可能なデータベース・レプリケーションインスタンス',
+    address: true,
+    off: { en: 'make it private (PubliclyAccessible / publicly_accessible false)', ja: '非公開にする（PubliclyAccessible / publicly_accessible を false）' },
+  },
+  'the internet through the public brokers of an MSK cluster': {
+    en: 'the public brokers of an MSK cluster',
+    ja: 'MSK クラスターの公開ブローカー',
+    address: true,
+    off: { en: 'turn public access off (PublicAccess.Type / public_access.type DISABLED)', ja: 'パブリックアクセスを無効にする（PublicAccess.Type / public_access.type を DISABLED）' },
+  },
+  'the internet through the public instances or load balancer of an Elastic Beanstalk environment': {
+    en: 'the public instances or load balancer of an Elastic Beanstalk environment',
+    ja: 'Elastic Beanstalk 環境の公開インスタンスやロードバランサー',
+    address: true,
+    off: { en: 'set aws:ec2:vpc AssociatePublicIpAddress to false and ELBScheme to internal', ja: 'aws:ec2:vpc の AssociatePublicIpAddress を false、ELBScheme を internal にする' },
+  },
+  'remote users of a Cloud9 environment connecting by SSH': {
+    en: 'a Cloud9 environment connecting by SSH',
+    ja: 'SSH で接続する Cloud9 環境',
+    address: true,
+    off: { en: 'use ConnectionType (connection_type) CONNECT_SSM', ja: 'ConnectionType（connection_type）を CONNECT_SSM にする' },
+  },
+  'the internet through the public web server of an MWAA environment': {
+    en: 'the public web server of an MWAA environment',
+    ja: 'MWAA 環境の公開 Web サーバー',
+    off: { en: 'make the web server private (WebserverAccessMode / webserver_access_mode PRIVATE_ONLY)', ja: 'Web サーバーを非公開にする（WebserverAccessMode / webserver_access_mode を PRIVATE_ONLY）' },
+  },
+  'remote users of Amazon WorkSpaces desktops': { en: 'Amazon WorkSpaces desktops', ja: 'Amazon WorkSpaces のデスクトップ' },
+  'remote users of the browsers of a WorkSpaces Secure Browser portal': { en: 'a WorkSpaces Secure Browser portal', ja: 'WorkSpaces Secure Browser ポータル' },
+  'the internet through the default internet access of an AppStream fleet or image builder':
+    { en: 'an AppStream fleet or image builder with default internet access', ja: '既定のインターネットアクセスを持つ AppStream のフリート・イメージビルダー' },
+  [APPSTREAM_STREAMING]: { en: 'an AppStream fleet or image builder', ja: 'AppStream のフリート・イメージビルダー' },
+};
+
+/**
+ * A Classic Load Balancer, internet-facing: no load balancer node of the graph (SC-3 reads the others as entrances),
+ * and never the public web entrance — AWS WAF protects Application Load Balancers, not Classic ones (AWS WAF Developer
+ * Guide, "Resources that you can protect").
+ */
+const CLASSIC: IngressName = {
+  en: 'an internet-facing Classic Load Balancer',
+  ja: 'インターネット向けの Classic Load Balancer',
+  off: { en: 'make it internal (Scheme: internal, internal = true)', ja: '内部向けにする（Scheme: internal、internal = true）' },
+};
+const CLASSIC_TYPES: ReadonlySet<string> = new Set(['AWS::ElasticLoadBalancing::LoadBalancer', 'aws_elb']);
+
+/** What SC-3 calls a bridge that lets the internet in (`INGRESS`), undefined for any other bridge. */
+export function internetIngress(bridge: { readonly type: string; readonly bridged?: string }): IngressName | undefined {
+  if (CLASSIC_TYPES.has(bridge.type)) return CLASSIC;
+  const phrase = bridge.bridged ?? bridgedWith(bridge.type);
+  return Object.prototype.hasOwnProperty.call(INGRESS, phrase) ? INGRESS[phrase] : undefined;
+}
+
+/**
+ * Whether GUARD-1 leaves an attachment of a bridge to the SC rules: it lies in the Internet segment or the prefecture
+ * hub (`placesOf` finds nothing to refuse). The rest — the My Number or LGWAN segment, an unlabelled VPC, what the
+ * guard cannot place — GUARD-1 reports already.
+ */
+export function leftToSecurityCloud(nodes: ReadonlyMap<string, GraphNode>, attachment: BridgeAttachment): boolean {
+  return placesOf(nodes, attachment).length === 0;
+}
 
 /** Bridge entries `[property, value, networkInterface?]`, as `bridgeAttachments` takes them. */
 export type BridgeEntry = [string, unknown, boolean?];

@@ -1,7 +1,7 @@
-import { ALL_V6, GLOBAL_UNICAST_V6, parsePrefix } from './address-space';
+import { ALL_V6, coveredBy, GLOBAL_UNICAST_V6, parsePrefix, Prefix } from './address-space';
 import {
-  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, launchBridges, launchedLabels, PendingBridge, PendingLauncher, PendingTemplate,
-  PendingUnknownOccupant, resolveBridges, unknownOccupants,
+  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, internetIngress, launchBridges, launchedLabels, PendingBridge, PendingLauncher,
+  PendingTemplate, PendingUnknownOccupant, resolveBridges, unknownOccupants,
 } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, EndpointPolicy, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref,
@@ -718,7 +718,14 @@ export class GraphBuilder {
     this.checkIpv6Ambiguity();
     this.checkReferenceTypes();
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved] };
+    // The bridges that let the internet in, wherever they attach (a launch template's public IP addresses at what launches
+    // it): SC-3 judges those in the security cloud (bridges.ts `internetIngress`).
+    const ingress = [...this.pendingBridges, ...launched].filter((b) => internetIngress(b) !== undefined)
+      .map(({ node, type, path, attachments, bridged }) => ({
+        node, type, ...(bridged !== undefined ? { bridged } : {}), ...(path !== undefined ? { path } : {}), attachments,
+      }))
+      .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+    return { engine: this.engine, nodes: ordered, unresolved: [...this.unresolved], ...(ingress.length > 0 ? { ingress } : {}) };
   }
 
   /** A security group associated with another VPC: a group of that VPC with the same rules (`securityGroupVpcAssociation`). */
@@ -750,15 +757,32 @@ export class GraphBuilder {
   }
 
   /**
-   * The subnets of a VPC that the output does not hold use its main route table (semantics §2): where that table routes
-   * anywhere but inside the VPC (a route, a gateway endpoint), one subnet node stands for them (`SubnetNode.outside`),
-   * so that the rules follow those routes too. Without it a route no subnet of the output used was never followed.
+   * The subnets of a VPC that the output does not hold use its main route table (semantics §2): one subnet node stands
+   * for them (`SubnetNode.outside`) where that table routes anywhere but inside the VPC (a route, a gateway endpoint), so
+   * that the rules follow those routes too, and where the VPC has addresses no subnet of the output holds, so that what
+   * another VPC routes there arrives (a subnet created there later receives it) instead of being dropped. Without it a
+   * route no subnet of the output used was never followed, and a route into the VPC's free addresses never arrived.
    */
   private addOutsideSubnets(): void {
+    const held = new Map<string, Prefix[]>();
+    for (const s of this.nodes.values()) {
+      if (s.type !== 'subnet' || s.vpc.kind !== 'node') continue;
+      // Only the blocks the guard reads: a subnet with an unread block holds its VPC's (reachability) but the outside
+      // subnets still hold what the read ones leave, as Reachability.placeOutside computes it.
+      for (const c of [s.cidr, s.ipv6Cidr]) {
+        const p = parsePrefix(c);
+        if (p) (held.get(s.vpc.id) ?? held.set(s.vpc.id, []).get(s.vpc.id)!).push(p);
+      }
+    }
     for (const vpc of [...this.nodes.values()].filter((n): n is VpcNode => n.type === 'vpc')) {
       const mains = [implicitId.mainRouteTable(vpc.id), ...vpc.mainRouteTables.map((r) => (r.kind === 'node' ? r.id : ''))]
         .map((id) => this.nodes.get(id)).filter((t): t is RouteTableNode => t?.type === 'route-table');
-      if (!mains.some((t) => t.routes.length > 0 || t.gatewayEndpoints.length > 0)) continue;
+      const routesOut = mains.some((t) => t.routes.length > 0 || t.gatewayEndpoints.length > 0);
+      const free = vpc.cidrs.some((c) => {
+        const block = parsePrefix(c);
+        return block !== undefined && !coveredBy(block, held.get(vpc.id) ?? []);
+      });
+      if (!routesOut && !free) continue;
       this.add({
         id: implicitId.outsideSubnets(vpc.id),
         path: vpc.path ? `${vpc.path}/(subnets outside the output)` : undefined,

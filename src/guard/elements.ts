@@ -83,7 +83,7 @@ export function withoutElements(graph: TopologyGraph, elements: readonly ConfigE
         nodes.set(id, n);
     }
   }
-  return { engine: graph.engine, nodes, unresolved: graph.unresolved };
+  return { ...graph, nodes };
 }
 
 /**

@@ -1426,6 +1426,14 @@ class TemplateReader {
       reader.runner(c, [...templates, c.p.LaunchConfigurationName]);
     }],
     [['AWS::ECS::Service'], (reader, c) => reader.runner(c, [c.p.TaskDefinition])],
+    // A universal target (`arn:aws:scheduler:::aws-sdk:<service>:<action>`) calls any API with the schedule's role
+    // (EventBridge Scheduler User Guide, "Using universal targets"): `s3:copyObject` copies a segment's objects anywhere
+    // the role may write. The schedule is code outside every VPC running with that role; a templated target sends the
+    // schedule's own input and relays nothing.
+    [['AWS::Scheduler::Schedule'], (reader, c) => {
+      if (!/:aws-sdk:/.test(reader.relayText(c.p.Target?.Arn))) return;
+      reader.relay(c, undefined, [], 'internet', { principals: reader.principalRefs(c.p.Target?.RoleArn) });
+    }],
   ] as [string[], Reader][]).flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
 
   /**
@@ -1921,7 +1929,10 @@ class TemplateReader {
    */
   private runner(c: ReadContext, values: readonly unknown[]): void {
     const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
-    this.relay(c, undefined, [], runs, { principals: this.principalRefs(values.filter((v) => v !== undefined && v !== null)) });
+    // Instances are Systems Manager's targets (`ssm` grants: Run Command, Session Manager), with an instance profile or
+    // without one (Default Host Management Configuration registers them too: Systems Manager User Guide).
+    const service = c.type === 'AWS::ECS::Service' ? undefined : 'ssm';
+    this.relay(c, service, [], runs, { principals: this.principalRefs(values.filter((v) => v !== undefined && v !== null)) });
   }
 
   /**
@@ -1960,6 +1971,7 @@ class TemplateReader {
       own: (v) => this.ownPrincipal(v),
       text: (v) => this.render(v),
       grantRefs: (v) => this.logGroupRefs(v, false),
+      grantText: (v) => this.relayText(v),
     };
   }
 

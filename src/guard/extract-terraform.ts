@@ -1794,6 +1794,12 @@ class ConfigReader {
       ]);
     }],
     [['aws_ecs_service'], (reader, c) => reader.runner(c, [c.p.task_definition])],
+    // A universal target calls any API with the schedule's role, from outside every VPC (the CloudFormation reader's twin).
+    [['aws_scheduler_schedule'], (reader, c) => {
+      const target = oneBlock(c.p.target);
+      if (!/:aws-sdk:/.test(reader.render(target?.arn))) return;
+      reader.relay(c, undefined, [], 'internet', { principals: reader.principalRefs(target?.role_arn) });
+    }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
   private readonly types = new Map<string, string>();
@@ -3003,7 +3009,9 @@ class ConfigReader {
    */
   private runner(c: ReadContext, values: readonly unknown[]): void {
     const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
-    this.relay(c, undefined, [], runs, { principals: this.principalRefs(values.filter((v) => v !== undefined && v !== null && v !== '')) });
+    // Instances are Systems Manager's targets (`ssm` grants), as in the CloudFormation reader's `runner`.
+    const service = c.type === 'aws_ecs_service' ? undefined : 'ssm';
+    this.relay(c, service, [], runs, { principals: this.principalRefs(values.filter((v) => v !== undefined && v !== null && v !== '')) });
   }
 
   /**
@@ -3096,6 +3104,7 @@ class ConfigReader {
       own: (v) => this.ownPrincipal(v),
       text: (v) => this.render(v),
       grantRefs: (v) => this.logGroupRefs(v, false),
+      grantText: (v) => this.render(v),
     };
   }
 

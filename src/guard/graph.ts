@@ -15,6 +15,27 @@ export interface TopologyGraph {
   readonly engine: 'cloudformation' | 'terraform';
   readonly nodes: ReadonlyMap<string, GraphNode>;
   readonly unresolved: readonly UnresolvedValue[];
+  /**
+   * The bridges (bridges.ts) that let the internet into a VPC other than through a load balancer SC-3 reads — a
+   * CloudFront VPC origin, Global Accelerator, an API Gateway VPC link, an EC2 Instance Connect Endpoint, Client VPN, a
+   * function URL or an API invoking a function in the VPC, a public IP address... (bridges.ts `internetIngress`) —
+   * wherever they attach: GUARD-1 reports those it cannot place or that reach the My Number or LGWAN segment, SC-3 those
+   * in the security cloud's hub and members. None when the output holds none.
+   */
+  readonly ingress?: readonly IngressBridge[];
+}
+
+/** A resource that lets the internet into a VPC beside the routes (`TopologyGraph.ingress`): what it attaches to. */
+export interface IngressBridge {
+  /** The resource's logical ID or address (no graph node). */
+  readonly node: string;
+  readonly type: string;
+  /** What it connects with, when not its type's (bridges.ts `PendingBridge`). */
+  readonly bridged?: string;
+  /** Its construct path, when the output records it. */
+  readonly path?: string;
+  /** What it attaches to: a load balancer, a subnet or a VPC of the output, or what the guard cannot place. */
+  readonly attachments: readonly { readonly property: string; readonly ref: Ref; readonly networkInterface?: boolean }[];
 }
 
 /** A value the extractor could not resolve: where it was and why. */
@@ -106,7 +127,8 @@ export interface SubnetNode extends NodeBase {
    * Stands for the subnets of its VPC that the output does not hold (created elsewhere, later or by hand): without an
    * association of their own they use the VPC's main route table and default network ACL, and they hold (and send from)
    * the VPC's addresses that no subnet of the output holds. The graph builder adds one where the main route table
-   * routes somewhere other than inside the VPC (docs/guard-semantics.md §2).
+   * routes somewhere other than inside the VPC, or the VPC has addresses no subnet of the output holds (what another
+   * VPC routes there arrives there; docs/guard-semantics.md §2).
    */
   readonly outside?: boolean;
 }

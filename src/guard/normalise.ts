@@ -126,7 +126,8 @@ export function normalise(graph: TopologyGraph): NeutralNetwork {
 
   return {
     vpcs: sorted(nodesOf(graph, 'vpc').map((v) => ({ segment: vpcLabel(v), cidr: v.cidr ?? UNKNOWN }))),
-    subnets: sorted(nodesOf(graph, 'subnet').map((s) => ({
+    // The subnet standing for those outside the output (semantics §2) is the guard's: derived alike in both engines.
+    subnets: sorted(nodesOf(graph, 'subnet').filter((s) => !s.outside).map((s) => ({
       segment: s.segment ?? UNLABELLED,
       vpc: segmentOfVpc(s.vpc),
       role: s.tags[SUBNET_ROLE_TAG_KEY] ?? UNLABELLED,

@@ -23,6 +23,8 @@ export interface RelayValues {
    * the own account's group of that name (`virtualLogGroups`), as a log destination's is.
    */
   grantRefs(value: unknown): Ref[];
+  /** An IAM policy's `Resource` value as literal text, references and pseudo parameters as `{…}` (for its wildcards). */
+  grantText(value: unknown): string;
 }
 
 /** Id of the account's default event bus, which rules naming no bus are on (one per account and region). */
@@ -108,7 +110,9 @@ export function relayLiteral(text: string): RelayLiteral | undefined {
 }
 
 /** The relay service names this reader gives nodes (`RelayNode.service`): the last part of their endpoint services' names. */
-export type RelayService = 'sqs' | 'sns' | 'events' | 'lambda' | 'states' | 'logs' | 's3' | 'execute-api' | 'firehose' | 'kinesis' | 'dynamodb' | 'iot';
+export type RelayService = 'sqs' | 'sns' | 'events' | 'lambda' | 'states' | 'logs' | 's3' | 'execute-api' | 'firehose' | 'kinesis' | 'dynamodb' | 'iot'
+  // Instances Systems Manager runs commands and sessions on (no endpoint of it is followed as a relay: `ssm` grants only).
+  | 'ssm';
 
 /**
  * SNS subscription protocols and what receives: `lambda`, `sqs` and `firehose` a resource (the endpoint is its ARN);
@@ -160,7 +164,7 @@ const PUTS_DATA = /^(sendmessage|sendmessagebatch|publish|publishbatch|putevents
  * (`Get…`, `List…`, `Receive…`, `Select…`, `Head…`, `Read…`); that touch neither (`METADATA`). Anything else — a wildcard,
  * an action that changes where the data goes (`Subscribe`, `PutRule`, a policy, a target), one the guard cannot read — both.
  */
-function actionDirections(action: unknown): { in: boolean; out: boolean } {
+export function actionDirections(action: unknown): { in: boolean; out: boolean } {
   const list = Array.isArray(action) ? action : [action];
   let into = false;
   let out = false;
@@ -407,6 +411,12 @@ const ACTION_SERVICES: Readonly<Record<string, RelayService>> = {
 const ALL_SERVICES = '*';
 
 /**
+ * Systems Manager actions that run code on, or open a session with, managed instances (AWS Systems Manager User Guide,
+ * "Run Command", "Session Manager", "Automation"): the caller's data goes in and the instance's comes back.
+ */
+const SSM_RUNS = ['sendcommand', 'startsession', 'resumesession', 'startautomationexecution', 'sendautomationsignal'];
+
+/**
  * Actions that touch neither the data nor where it goes, beside `METADATA`: creating a log group (which then holds
  * nothing), retention, deleting (a message once received, an object: nothing leaves with it), visibility timeouts,
  * tags. Actions that change where data goes or who may read it (`PutBucketPolicy`, `SetQueueAttributes`,
@@ -480,6 +490,13 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
           merge(ALL_SERVICES, { in: true, out: true });
           continue;
         }
+        if (prefix === 'ssm') {
+          // Systems Manager runs commands and sessions on instances: both ways with them. Its other actions (parameters,
+          // documents, inventory) carry nothing between resources the guard follows.
+          const pattern = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+          if (SSM_RUNS.some((a) => pattern.test(a))) merge('ssm', { in: true, out: true });
+          continue;
+        }
         const service = ACTION_SERVICES[prefix];
         if (service !== undefined) merge(service, grantDirections(name));
       }
@@ -492,9 +509,13 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
     let wildcard = false;
     const named: Ref[] = [];
     for (const r of raw) {
+      // A document or automation runbook is what a command runs, not where it runs.
+      if (services.has('ssm') && services.size === 1 && /:(document|automation-definition)\//.test(typeof r === 'string' ? r : values.grantText(r))) continue;
       // A bucket's objects (`…:::name/*`), a log group's streams (`…:log-group:name:*`) name the bucket, the group; a
-      // trailing `:*` elsewhere is the resource part (`arn:aws:sqs:region:account:*`: every queue).
-      const text = (typeof r === 'string' ? r : values.text(r)).replace(/(?::log-stream:\*|(:log-group:[^:*?]+):\*|\/\*)$/, '$1');
+      // wildcard elsewhere (`arn:aws:s3:::*`, `…:sqs:…:app-*`) is a pattern.
+      const text = (typeof r === 'string' ? r : values.grantText(r))
+        .replace(/^(arn:[^:]*:s3:::[^/*?]+)\/\*$/, '$1').replace(/^(\$?\{[^}]*\})(?:\/\*|:log-stream:\*|:\*)$/, '$1')
+        .replace(/(:log-group:[^:*?]+)(?::log-stream:\*|:\*)$/, '$1');
       if (/[*?]/.test(text)) wildcard = true;
       else named.push(...values.grantRefs(typeof r === 'string' ? text : r));
     }

@@ -14,6 +14,10 @@
  *   (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsessionmanagermessagegatewayservice.html,
  *   https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmessagedeliveryservice.html), so a request
  *   carries no resource account to compare; the policy limits them to the own account's principals.
+ * - `logs`: writing logs only (`LOGS_WRITE`). What the closed segments' hosts send to CloudWatch Logs — the CloudWatch
+ *   agent, Session Manager's session logs, the α′ proxy's access log — only writes; an endpoint that also let them read
+ *   would take into the segment what anyone else (a function outside every VPC, with the internet) writes into any log
+ *   group of the account (the guard follows each relaying endpoint in the ways its policy allows: docs/guard-semantics.md §14).
  */
 
 /** `{account}`, `{region}` and `{partition}` in the ARNs are filled in by the renderer (CloudFormation pseudo parameters, Terraform data). */
@@ -28,10 +32,26 @@ export interface EndpointPolicyStatementPlan {
 /** Services whose actions name no resource (the Systems Manager agent's message channels): principals only. */
 const PRINCIPAL_ONLY = new Set(['ssmmessages', 'ec2messages']);
 
-/** The statements of the endpoint policy of one service's endpoint in the My Number segment. */
+/**
+ * What a host writing logs calls: Session Manager's session logs need `logs:CreateLogStream`, `logs:PutLogEvents`,
+ * `logs:DescribeLogGroups` and `logs:DescribeLogStreams` (Systems Manager User Guide, "Create a custom IAM role for
+ * Session Manager": https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-create-iam-instance-profile.html);
+ * the CloudWatch agent the same (AWS managed policy CloudWatchAgentServerPolicy:
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudWatchAgentServerPolicy.html), which also grants
+ * `logs:CreateLogGroup` and `logs:PutRetentionPolicy` for groups the agent creates itself or whose retention its
+ * configuration sets (`retention_in_days`). Those two are left out: they change the account's groups, not the data,
+ * and the library creates its groups with their retention (LOG-1); a host of a closed segment writes into groups the
+ * output creates. A read (`logs:GetLogEvents`, `logs:FilterLogEvents`, `logs:StartQuery`…) is not allowed.
+ */
+const LOGS_WRITE = ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams'];
+
+/** The statements of the endpoint policy of one service's endpoint in the My Number segment (and in LGWAN: LG-4). */
 export function myNumberEndpointPolicy(service: string): EndpointPolicyStatementPlan[] {
   if (PRINCIPAL_ONLY.has(service)) {
     return [{ sid: 'OwnAccountPrincipalsOnly', actions: ['*'], resources: ['*'], resourceAccount: false }];
+  }
+  if (service === 'logs') {
+    return [{ sid: 'OwnAccountPrincipalsWriteLogsToOwnAccount', actions: LOGS_WRITE, resources: ['*'], resourceAccount: true }];
   }
   const own: EndpointPolicyStatementPlan = { sid: 'OwnAccountPrincipalsToOwnAccountResources', actions: ['*'], resources: ['*'], resourceAccount: true };
   if (service !== 'ssm') return [own];

@@ -74,6 +74,24 @@ describe.each(MODELS)('%s: logs', (name) => {
     expect(logged).toEqual(vpcs);
   });
 
+  test('the closed segments\' logs endpoints allow writing logs only, held to the own account (MN-5, LG-4; guard §14)', () => {
+    // Reading (GetLogEvents, FilterLogEvents, StartQuery…) would take into the segment whatever anyone else writes into a
+    // log group of the account; the CloudWatch agent, Session Manager and the proxy's access log only write.
+    for (const segment of ['MY_NUMBER', 'LGWAN']) {
+      const endpoints = Object.values(resourcesTagged(exampleTemplate(name), 'AWS::EC2::VPCEndpoint', segment))
+        .filter((e: any) => JSON.stringify(e.Properties.ServiceName).endsWith('.logs"]]}'));
+      expect(endpoints).toHaveLength(1);
+      expect(endpoints[0].Properties.PolicyDocument.Statement).toEqual([{
+        Sid: 'OwnAccountPrincipalsWriteLogsToOwnAccount',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams'],
+        Resource: ['*'],
+        Condition: { StringEquals: { 'aws:PrincipalAccount': { Ref: 'AWS::AccountId' }, 'aws:ResourceAccount': { Ref: 'AWS::AccountId' } } },
+      }]);
+    }
+  });
+
   test('every segment resource is labelled with its segment, and named', () => {
     const t = exampleTemplate(name);
     // The CDKTF renderer tags the same resources (test/cdktf/models.test.ts): an auditor finds them by Name either way.

@@ -191,6 +191,28 @@ describe.each(MODELS)('%s: logs', (name) => {
     }
   });
 
+  test('the closed segments\' logs endpoints allow writing logs only, held to the own account (MN-5, LG-4; guard §14)', () => {
+    // Reading (GetLogEvents, FilterLogEvents, StartQuery…) would take into the segment whatever anyone else writes into a
+    // log group of the account; the CloudWatch agent, Session Manager and the proxy's access log only write.
+    for (const segment of ['MY_NUMBER', 'LGWAN']) {
+      const endpoints = Object.values(resourcesTagged(exampleConfig(name).config, 'aws_vpc_endpoint', segment)).filter((e) => /\.logs$/.test(e.service_name));
+      expect(endpoints).toHaveLength(1);
+      const statements = JSON.parse(endpoints[0].policy).Statement;
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatchObject({
+        Sid: 'OwnAccountPrincipalsWriteLogsToOwnAccount',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams'],
+        Resource: ['*'],
+      });
+      const own = statements[0].Condition.StringEquals;
+      // The deploying account as the library renders it (a caller identity, or its transit gateway's owner).
+      expect(own['aws:PrincipalAccount']).toMatch(/^\$\{(data\.aws_caller_identity\.[^.]+\.account_id|aws_ec2_transit_gateway\.[^.]+\.owner_id)\}$/);
+      expect(own['aws:ResourceAccount']).toBe(own['aws:PrincipalAccount']);
+    }
+  });
+
   test('the log bucket is created only without a SIEM bucket, private, encrypted, versioned, expiring after the retention', () => {
     const { config } = exampleConfig(name);
     const buckets = Object.keys(resourcesOf(config, 'aws_s3_bucket'));

@@ -37,7 +37,8 @@ const FORBIDDEN = {
 /** A Terraform configuration with a My Number VPC, its flow log and nothing else: compliant on its own. */
 const COMPLIANT_TF = {
   resource: {
-    aws_vpc: { v: { cidr_block: '10.9.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+    // DNS support off: a subnet created in the VPC later (docs/guard-semantics.md §2) would otherwise ask its resolver (MN-1).
+    aws_vpc: { v: { cidr_block: '10.9.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'MY_NUMBER' } } },
     aws_s3_bucket: { logs: { bucket: 'logs-bucket-x' } },
     aws_flow_log: { f: { vpc_id: '${aws_vpc.v.id}', traffic_type: 'ALL', log_destination_type: 's3', log_destination: '${aws_s3_bucket.logs.arn}' } },
   },

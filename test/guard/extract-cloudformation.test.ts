@@ -22,7 +22,8 @@ describe('CloudFormation extractor', () => {
     const g = graphOf();
     expect(g.unresolved).toEqual([]);
     expect(nodesOf(g, 'vpc').map((v) => v.segment).sort()).toEqual(['INTERNET', 'LGWAN', 'MY_NUMBER']);
-    expect(nodesOf(g, 'subnet').filter((s) => s.segment === undefined)).toEqual([]);
+    // (The subnets outside the output, semantics §2, have their VPC's segment and no label of their own.)
+    expect(nodesOf(g, 'subnet').filter((s) => s.segment === undefined && !s.outside)).toEqual([]);
   });
 
   test('firewall endpoints behind Fn::Select/Fn::Split are recognised, and the VPN attachment is followed through the look-up', () => {
@@ -142,7 +143,10 @@ describe('CloudFormation extractor: security groups and network ACLs', () => {
 });
 
 describe('an IPv6 block given to a subnet by AWS::EC2::SubnetCidrBlock', () => {
-  /** A My Number VPC with an IPv6 block, a VPN gateway of the security cloud on it, and a NACL that lets in IPv6 only. */
+  /**
+   * A My Number VPC with an IPv6 block, a VPN gateway of the security cloud on it, and a NACL that lets in IPv6 only. The
+   * default NACL lets nothing in: the VPC's addresses no subnet holds (the subnet outside the output, semantics §2) use it.
+   */
   const template = (block: unknown) => ({
     Resources: {
       Vpc: { Type: 'AWS::EC2::VPC', Properties: { EnableDnsSupport: false, CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
@@ -154,6 +158,8 @@ describe('an IPv6 block given to a subnet by AWS::EC2::SubnetCidrBlock', () => {
       AclAssoc: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { SubnetId: { Ref: 'Sub' }, NetworkAclId: { Ref: 'Acl' } } },
       Vgw: { Type: 'AWS::EC2::VPNGateway', Properties: { Type: 'ipsec.1', Tags: [{ Key: 'jichitai:zone', Value: 'SECURITY_CLOUD' }] } },
       Att: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, VpnGatewayId: { Ref: 'Vgw' } } },
+      DefaultIn: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { 'Fn::GetAtt': ['Vpc', 'DefaultNetworkAcl'] }, RuleNumber: 10, Protocol: -1, RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0' } },
+      DefaultIn6: { Type: 'AWS::EC2::NetworkAclEntry', Properties: { NetworkAclId: { 'Fn::GetAtt': ['Vpc', 'DefaultNetworkAcl'] }, RuleNumber: 11, Protocol: -1, RuleAction: 'deny', Egress: false, Ipv6CidrBlock: '::/0' } },
     },
   });
   const mn1 = (block: unknown) => checkTopology(extractCloudFormation({ S: template(block) }), { model: NetworkModel.ALPHA })

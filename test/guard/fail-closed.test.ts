@@ -545,7 +545,8 @@ describe('what the guard reads inside must be written out: a block, a list or a 
   test('CDK: an environment-agnostic stack with version reporting on (as `cdk synth` runs it) synthesizes under the guard', () => {
     const app = new App({ analyticsReporting: true });
     const stack = new Stack(app, 'Agnostic');
-    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: segment('MY_NUMBER') });
+    // DNS support off: a subnet created in the VPC later (semantics §2) would otherwise ask its resolver (MN-1).
+    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', enableDnsSupport: false, tags: segment('MY_NUMBER') });
     new ec2.CfnFlowLog(stack, 'Flow', { resourceId: vpc.ref, resourceType: 'VPC', trafficType: 'ALL', logDestinationType: 's3', logDestination: 'arn:aws:s3:::flow-logs' });
     cdk.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA });
     const template = app.synth().getStackByName('Agnostic').template;

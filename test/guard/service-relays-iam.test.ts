@@ -103,6 +103,14 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
       ReaderRole: role([statement(['s3:GetObject'], { 'Fn::Join': ['', [GA('B'), '/*']] })]), Reader: fn('ReaderRole'),
     });
     expect(found).toEqual([expect.stringMatching(/^MN-1 Writer: function Writer of the My Number segment .*to function Reader, which runs outside every VPC, with the internet: Writer → B \(WriterRole .*\) → Reader \(ReaderRole /)]);
+    // A grant on one bucket's objects names that bucket alone, whichever way the ARN is written.
+    for (const objects of [{ 'Fn::Join': ['', [GA('C'), '/*']] }, { 'Fn::Sub': '${C.Arn}/*' }, 'arn:aws:s3:::c-bucket/*']) {
+      expect(relays({
+        B: bucket, C: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'c-bucket' } },
+        WriterRole: role([statement('s3:PutObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]), Writer: fn('WriterRole', 'Mn'),
+        ReaderRole: role([statement(['s3:GetObject'], objects)]), Reader: fn('ReaderRole'),
+      })).toEqual([]);
+    }
     // Reading only on both sides: nothing leaves.
     expect(relays({
       B: bucket,
@@ -178,6 +186,30 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
       .filter((f) => RELAY.test(f.message)).map((f) => f.ja?.message);
     expect(ja).toEqual([expect.stringMatching(/\(Out ガードが読めないプリンシパル arn:aws:iam::111122223333:role\/existing\)/)]);
     expect(notJapanese(ja[0])).toBeUndefined();
+  });
+
+  test('an EventBridge Scheduler universal target calls with its role from outside every VPC; a templated target relays nothing', () => {
+    const schedule = (arn: string) => ({
+      Type: 'AWS::Scheduler::Schedule',
+      Properties: { ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: arn, RoleArn: GA('R'), Input: '{}' } },
+    });
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    const common = { SqsEp: endpoint('sqs'), Q: queue, R: role([statement('sqs:ReceiveMessage', GA('Q'))], trust) };
+    expect(relays({ ...common, S: schedule('arn:aws:scheduler:::aws-sdk:sqs:receiveMessage') }))
+      .toEqual([expect.stringMatching(/to schedule S, which runs outside every VPC, with the internet: SqsEp → Q → S \(R Policies/)]);
+    expect(relays({ ...common, S: schedule('arn:aws:sqs:ap-northeast-1:111122223333:other') })).toEqual([]);
+  });
+
+  test('Systems Manager: a role that may run commands or sessions on instances reaches a My Number instance both ways; reading parameters does not', () => {
+    const host = { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SubnetId: { Ref: 'MnSub' } } };
+    const document = { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}::document/AWS-RunShellScript' };
+    for (const action of ['ssm:SendCommand', 'ssm:Start*', 'ssm:*']) {
+      expect(relays({ MnHost: host, R: role([statement(action, ['*', document])]), Out: fn('R') }))
+        .toEqual([expect.stringMatching(/^MN-1 MnHost: instance MnHost of the My Number segment .*function Out, which runs outside every VPC/)]);
+    }
+    expect(relays({ MnHost: host, R: role([statement(['ssm:GetParameter', 'ssm:GetParameters', 'ssm:Describe*'], '*')]), Out: fn('R') })).toEqual([]);
+    // The command's document names no instance.
+    expect(relays({ MnHost: host, R: role([statement('ssm:SendCommand', document)]), Out: fn('R') })).toEqual([]);
   });
 
   test('every description of the outside the IAM reading writes has a Japanese form', () => {

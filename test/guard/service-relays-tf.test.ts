@@ -7,6 +7,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchLogSubscriptionFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-subscription-filter';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
@@ -15,6 +17,7 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { alpha } from '../../examples/blueprints';
 import { offlineTokyoStack } from '../../examples/tf/_app';
@@ -245,6 +248,57 @@ describe('Terraform: out of a closed segment through its endpoints', () => {
     expect(relays(config(resources), NetworkModel.ALPHA_PRIME).map((f) => f.split(' ')[0])).toEqual(['AP-1']);
     const found = relays(config({ ...resources, aws_lambda_function: { worker: fn('mn') }, aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') } }));
     expect(found).toEqual([expect.stringMatching(/^LG-1 aws_vpc_endpoint\.sqs: .*to function aws_lambda_function\.worker \(in the MY_NUMBER segment\)/)]);
+  });
+});
+
+describe('Terraform: an endpoint\'s policy decides which ways the segment uses it', () => {
+  /** A logs endpoint in My Number whose policy (JSON text, as Terraform takes it) has `statements`. */
+  const logsEndpoint = (...statements: unknown[]) => ({ ...endpoint('logs'), policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }) });
+  const condition = { StringEquals: { 'aws:PrincipalAccount': OWN, 'aws:ResourceAccount': OWN } };
+  const allow = (action: unknown, more: Record<string, unknown> = {}) => ({ Effect: 'Allow', Principal: { AWS: '*' }, Action: action, Resource: '*', Condition: condition, ...more });
+  /** The library's logs endpoint policy (src/plan/endpoint-policy.ts): writing logs only. */
+  const WRITE = ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:DescribeLogGroups'];
+  /** A function outside every VPC (the internet) that writes into g: what the segment reads there comes from it. */
+  const writer = (ep: unknown) => config({
+    aws_vpc_endpoint: { logs: ep },
+    aws_cloudwatch_log_group: { g: { name: 'app' } },
+    aws_lambda_function: { out: fn(undefined, { logging_config: { log_format: 'JSON', log_group: '${aws_cloudwatch_log_group.g.name}' } }) },
+  });
+  /** A subscription filter that delivers g to a function outside every VPC: what the segment writes there goes to it. */
+  const reader = (ep: unknown) => config({
+    aws_vpc_endpoint: { logs: ep },
+    aws_cloudwatch_log_group: { g: { name: 'app' } },
+    aws_lambda_function: { out: fn() },
+    aws_cloudwatch_log_subscription_filter: { f: { name: 'f', log_group_name: '${aws_cloudwatch_log_group.g.name}', filter_pattern: '', destination_arn: '${aws_lambda_function.out.arn}' } },
+  });
+  const FROM_WRITER = /^MN-1 aws_vpc_endpoint\.logs: .*from function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_vpc_endpoint\.logs → aws_cloudwatch_log_group\.g ← aws_lambda_function\.out/;
+  const TO_READER = /^MN-1 aws_vpc_endpoint\.logs: .*to function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_vpc_endpoint\.logs → aws_cloudwatch_log_group\.g → aws_lambda_function\.out/;
+
+  test('a write-only logs endpoint: what the segment writes still goes out through a subscription filter (forward)', () => {
+    expect(relays(reader(logsEndpoint(allow(WRITE))))).toEqual([expect.stringMatching(TO_READER)]);
+  });
+
+  test('a write-only logs endpoint and a group an internet-side function writes into: nothing reaches the segment; with Action "*", it does', () => {
+    expect(relays(writer(endpoint('logs')))).toEqual([expect.stringMatching(FROM_WRITER)]);
+    // No policy at all: AWS's full-access default (fail closed).
+    expect(relays(writer({ ...endpoint('logs'), policy: undefined })).filter((f) => f.startsWith('MN-1'))).toEqual([expect.stringMatching(FROM_WRITER)]);
+    // A policy built by an expression the guard cannot read: both ways.
+    expect(relays(writer({ ...endpoint('logs'), policy: '${jsonencode(var.p)}' })).filter((f) => f.startsWith('MN-1'))).toEqual([expect.stringMatching(FROM_WRITER)]);
+    expect(relays(writer(logsEndpoint(allow(WRITE))))).toEqual([]);
+  });
+
+  test('reads only: backward only; descriptions only: neither way; another service\'s actions do not count; a Deny only takes away', () => {
+    const read = logsEndpoint(allow(['logs:GetLogEvents']));
+    expect(relays(writer(read))).toEqual([expect.stringMatching(FROM_WRITER)]);
+    expect(relays(reader(read))).toEqual([]);
+    const describe = logsEndpoint(allow(['logs:DescribeLogGroups']));
+    expect([...relays(writer(describe)), ...relays(reader(describe))]).toEqual([]);
+    const other = logsEndpoint(allow(['ec2:*', ...WRITE]));
+    expect(relays(writer(other))).toEqual([]);
+    expect(relays(writer(logsEndpoint(allow(WRITE), { ...allow('logs:*'), Effect: 'Deny' })))).toEqual([]);
+    const notAction = allow(undefined, { NotAction: ['logs:DeleteLogGroup'] });
+    delete (notAction as any).Action;
+    expect(relays(writer(logsEndpoint(notAction)))).toEqual([expect.stringMatching(FROM_WRITER)]);
   });
 });
 
@@ -805,6 +859,44 @@ describe('CDKTF: provider-aws resources beside the α example', () => {
       new SnsTopicSubscription(stack, 'Hook', { topicArn: t.arn, protocol: 'https', endpoint: 'https://hooks.example.com/x' });
       new LambdaFunctionEventInvokeConfig(stack, 'Cfg', { functionName: worker(stack, net).functionName, destinationConfig: { onFailure: { destination: t.arn } } });
     })).toMatch(REFUSED);
+  });
+
+  test('the library\'s closed segments write logs only: a group a function outside every VPC writes into reaches neither; a filter out of it still refuses', () => {
+    // A function outside every VPC (with the internet) logging into a group of the stack: the My Number and LGWAN logs
+    // endpoints (src/plan/endpoint-policy.ts) allow writing only, so nothing it writes reaches the closed segments.
+    const internetLogger = (stack: TerraformStack) => {
+      const group = new CloudwatchLogGroup(stack, 'Shared', { name: 'shared', retentionInDays: 365 });
+      new LambdaFunction(stack, 'Outside', {
+        functionName: 'outside',
+        role: 'arn:aws:iam::111122223333:role/out',
+        runtime: 'nodejs20.x',
+        handler: 'index.handler',
+        filename: 'fn.zip',
+        loggingConfig: { logFormat: 'JSON', logGroup: group.name },
+      });
+      return group;
+    };
+    expect(synth((stack) => { internetLogger(stack); })).toBe('');
+    // With the endpoints on AWS's full set of actions (the library's shape before), both closed segments read the group.
+    const everything = synth((stack, net) => {
+      internetLogger(stack);
+      for (const segment of [net.myNumber, net.lgwan!]) {
+        const ep = segment.node.findAll().find((c) => c.node.path.endsWith('/Endpoint-logs')) as VpcEndpoint;
+        // The library's own policy text (its account reference kept), every action allowed.
+        const policy = ep.policyInput!.replace(/"Action":\[[^\]]*\]/, '"Action":"*"');
+        expect(policy).not.toEqual(ep.policyInput);
+        ep.policy = policy;
+      }
+    });
+    expect(everything).not.toMatch(/MN-5|LG-4/);
+    expect(everything).toMatch(/MN-1 critical.*Endpoint-logs.*from function aws_lambda_function\.Outside, which runs outside every VPC/);
+    expect(everything).toMatch(/LG-1 .*Endpoint-logs.*from function aws_lambda_function\.Outside, which runs outside every VPC/);
+    // What the segments write still goes where a subscription filter sends it.
+    expect(synth((stack) => {
+      const group = internetLogger(stack);
+      const out = new LambdaFunction(stack, 'Collector', { functionName: 'collector', role: 'arn:aws:iam::111122223333:role/out', runtime: 'nodejs20.x', handler: 'index.handler', filename: 'fn.zip' });
+      new CloudwatchLogSubscriptionFilter(stack, 'ToCollector', { name: 'to-collector', logGroupName: group.name, filterPattern: '', destinationArn: out.arn });
+    })).toMatch(/MN-1 critical.*Endpoint-logs.*to function aws_lambda_function\.Collector, which runs outside every VPC/);
   });
 });
 

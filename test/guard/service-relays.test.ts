@@ -16,6 +16,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -201,6 +202,74 @@ describe('CloudFormation: out of a closed segment through its endpoints', () => 
     // Seen from both ends: the My Number function receives from LGWAN's queue… no: the queue has no other end for the
     // function (the endpoint is not an end), so only the LGWAN endpoint's chain names it.
     expect(found).toEqual([expect.stringMatching(/^LG-1 SqsEp: .*to function Worker \(in the MY_NUMBER segment\)/)]);
+  });
+});
+
+describe('CloudFormation: an endpoint\'s policy decides which ways the segment uses it', () => {
+  /** A logs endpoint in My Number whose policy has `statements` (each held to the own account, as MN-5 requires). */
+  const logsEndpoint = (...statements: unknown[]) => ({
+    ...endpoint('logs'),
+    Properties: { ...endpoint('logs').Properties, PolicyDocument: { Version: '2012-10-17', Statement: statements } },
+  });
+  const condition = { StringEquals: { 'aws:PrincipalAccount': ACCOUNT, 'aws:ResourceAccount': ACCOUNT } };
+  const allow = (action: unknown, more: Record<string, unknown> = {}) => ({ Effect: 'Allow', Principal: { AWS: '*' }, Action: action, Resource: '*', Condition: condition, ...more });
+  /** The library's logs endpoint policy (src/plan/endpoint-policy.ts): writing logs only. */
+  const WRITE = ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:DescribeLogGroups'];
+  const group = { Type: 'AWS::Logs::LogGroup', Properties: {} };
+  /** A function outside every VPC (the internet) that writes into G: what the segment reads there comes from it. */
+  const writer = { G: group, Out: fn(undefined, { LoggingConfig: { LogGroup: { Ref: 'G' } } }) };
+  /** A subscription filter that delivers G to a function outside every VPC: what the segment writes there goes to it. */
+  const reader = {
+    G: group,
+    Out: fn(),
+    F: { Type: 'AWS::Logs::SubscriptionFilter', Properties: { LogGroupName: { Ref: 'G' }, FilterPattern: '', DestinationArn: { 'Fn::GetAtt': ['Out', 'Arn'] } } },
+  };
+  const FROM_WRITER = /^MN-1 LogsEp: .*from function Out, which runs outside every VPC, with the internet: LogsEp → G ← Out \(Out LoggingConfig\.LogGroup\)/;
+  const TO_READER = /^MN-1 LogsEp: .*to function Out, which runs outside every VPC, with the internet: LogsEp → G → Out \(F DestinationArn\)/;
+
+  test('a write-only logs endpoint: what the segment writes still goes out through a subscription filter (forward)', () => {
+    expect(relays({ LogsEp: logsEndpoint(allow(WRITE)), ...reader })).toEqual([expect.stringMatching(TO_READER)]);
+  });
+
+  test('a write-only logs endpoint and a group an internet-side function writes into: nothing reaches the segment; with Action "*", it does', () => {
+    // Control: the own-account policy of every action reads the group too (backward to its writer).
+    expect(relays({ LogsEp: logsEndpoint(allow('*')), ...writer })).toEqual([expect.stringMatching(FROM_WRITER)]);
+    expect(relays({ LogsEp: endpoint('logs'), ...writer })).toEqual([expect.stringMatching(FROM_WRITER)]);
+    // No policy at all: AWS's full-access default (fail closed).
+    const none = { ...endpoint('logs'), Properties: { ...endpoint('logs').Properties, PolicyDocument: undefined } };
+    expect(relays({ LogsEp: none, ...writer }).filter((f) => f.startsWith('MN-1'))).toEqual([expect.stringMatching(FROM_WRITER)]);
+    // Writing only: the segment puts data in and reads none of what the function logs.
+    expect(relays({ LogsEp: logsEndpoint(allow(WRITE)), ...writer })).toEqual([]);
+  });
+
+  test('reads only: backward only; descriptions only: neither way; another service\'s actions do not count', () => {
+    const read = logsEndpoint(allow(['logs:GetLogEvents', 'logs:DescribeLogStreams']));
+    expect(relays({ LogsEp: read, ...writer })).toEqual([expect.stringMatching(FROM_WRITER)]);
+    expect(relays({ LogsEp: read, ...reader })).toEqual([]);
+    const describe = logsEndpoint(allow(['logs:DescribeLogGroups', 'logs:DescribeLogStreams']));
+    expect(relays({ LogsEp: describe, ...writer })).toEqual([]);
+    expect(relays({ LogsEp: describe, ...reader })).toEqual([]);
+    // `ec2:*` and `sqs:ReceiveMessage` name no CloudWatch Logs call: a logs endpoint carries none of them.
+    const other = logsEndpoint(allow(['ec2:*', 'sqs:ReceiveMessage', ...WRITE]));
+    expect(relays({ LogsEp: other, ...writer })).toEqual([]);
+    expect(relays({ LogsEp: other, ...reader })).toEqual([expect.stringMatching(TO_READER)]);
+    // A wildcard prefix that matches the service counts (both ways for `*`), one that does not, not.
+    expect(relays({ LogsEp: logsEndpoint(allow(['lo*:*'])), ...writer })).toEqual([expect.stringMatching(FROM_WRITER)]);
+    expect(relays({ LogsEp: logsEndpoint(allow(['s?s:*', ...WRITE])), ...writer })).toEqual([]);
+  });
+
+  test('fail closed: NotAction, no Action, a statement the guard cannot read, a wildcard action; a Deny only takes away', () => {
+    const notAction = allow(undefined, { NotAction: 'logs:DeleteLogGroup' });
+    delete (notAction as any).Action;
+    expect(relays({ LogsEp: logsEndpoint(notAction), ...writer })).toEqual([expect.stringMatching(FROM_WRITER)]);
+    const noAction = allow(undefined);
+    delete (noAction as any).Action;
+    expect(relays({ LogsEp: logsEndpoint(noAction), ...writer })).toEqual([expect.stringMatching(FROM_WRITER)]);
+    // A statement chosen by a condition: its effect may be Allow of anything.
+    const chosen = { 'Fn::If': ['C', allow('*'), { Ref: 'AWS::NoValue' }] };
+    expect(relays({ LogsEp: logsEndpoint(allow(WRITE), chosen), ...writer })).toEqual([expect.stringMatching(FROM_WRITER)]);
+    expect(relays({ LogsEp: logsEndpoint(allow(['logs:Get*'])), ...reader })).toEqual([expect.stringMatching(TO_READER)]);
+    expect(relays({ LogsEp: logsEndpoint(allow(WRITE), { ...allow('logs:GetLogEvents'), Effect: 'Deny' }), ...writer })).toEqual([]);
   });
 });
 
@@ -541,7 +610,10 @@ describe('CloudFormation: outside tester, red team 40 (service relays)', () => {
         PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: ['arn:aws:s3:::al2023-repos-{region}-de612dc2/*'] }] },
       },
     };
-    const open = { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'B' }, PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] } } };
+    // Everyone may write the bucket: what the segment reads there (the endpoint allows s3:GetObject, so the segment only
+    // reads: backward) comes from the outside, when the endpoint reaches the bucket at all. (Everyone reading it would be
+    // no way in for a segment that only reads.)
+    const open = { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'B' }, PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: '*' }] } } };
     expect(relays({ S3Ep: gateway, B: { Type: 'AWS::S3::Bucket', Properties: {} }, P: open })).toEqual([]);
     // Named by an expression whose literal parts cannot be that name: none either; whose parts can: reached.
     expect(relays({ S3Ep: gateway, B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { 'Fn::Sub': 'logs-${AWS::AccountId}' } } }, P: open })).toEqual([]);
@@ -768,5 +840,32 @@ describe('AWS CDK: L2 constructs in the α example', () => {
       const forwarder = new lambda.Function(stack, 'Forwarder', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
       worker(stack, net, 'Worker', { onSuccess: new destinations.LambdaDestination(forwarder) });
     })).toMatch(REFUSED);
+  });
+  test('the library\'s closed segments write logs only: a group a function outside every VPC writes into reaches neither; a filter out of it still refuses', () => {
+    // A function outside every VPC (with the internet) logging into a group of the stack: the My Number and LGWAN logs
+    // endpoints (src/plan/endpoint-policy.ts) allow writing only, so nothing it writes reaches the closed segments.
+    const internetLogger = (stack: cdk.Stack) => {
+      const group = new logs.LogGroup(stack, 'Shared', { retention: logs.RetentionDays.ONE_YEAR });
+      new lambda.Function(stack, 'Outside', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('x'), logGroup: group });
+      return group;
+    };
+    expect(synth((stack) => { internetLogger(stack); })).toBe('');
+    // With the endpoints on AWS's full set of actions (the library's shape before), both closed segments read the group.
+    const everything = synth((stack, net) => {
+      internetLogger(stack);
+      for (const segment of [net.myNumber, net.lgwan!]) {
+        const ep = segment.node.findAll().find((c) => c.node.path.endsWith('/Endpoint-logs')) as ec2.CfnVPCEndpoint;
+        ep.addPropertyOverride('PolicyDocument.Statement.0.Action', '*');
+      }
+    });
+    expect(everything).not.toMatch(/MN-5|LG-4/);
+    expect(everything).toMatch(/\] MN-1 critical.*Endpoint-logs.*from function Outside[0-9A-F]*, which runs outside every VPC/);
+    expect(everything).toMatch(/\] LG-1 .*Endpoint-logs.*from function Outside[0-9A-F]*, which runs outside every VPC/);
+    // What the segments write still goes where a subscription filter sends it.
+    expect(synth((stack) => {
+      const group = internetLogger(stack);
+      const out = new lambda.Function(stack, 'Collector', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
+      new logs.CfnSubscriptionFilter(stack, 'ToCollector', { logGroupName: group.logGroupName, filterPattern: '', destinationArn: out.functionArn });
+    })).toMatch(/\] MN-1 critical.*Endpoint-logs.*to function Collector[0-9A-F]*, which runs outside every VPC/);
   });
 });

@@ -16,7 +16,11 @@ import { NetworkModel } from '../../src/model/network-model';
 const SEG = 'jichitai:segment';
 const ZONE = 'jichitai:zone';
 
-/** A My Number VPC 10.0.0.0/16 whose subnet's NACL denies every inbound packet, a VPN gateway attached, and `extra`. */
+/**
+ * A My Number VPC 10.0.0.0/16 whose subnet's NACL denies every inbound packet, a VPN gateway attached, and `extra`. The
+ * default NACL denies every inbound packet too: the VPC's addresses no subnet holds are the subnet outside the output's
+ * (semantics §2), which uses it, and what enters at the gateway would arrive there.
+ */
 function cfn(zone: string | undefined, extra: Record<string, unknown>): TopologyGraph {
   return extractCloudFormation({
     S: {
@@ -30,6 +34,17 @@ function cfn(zone: string | undefined, extra: Record<string, unknown>): Topology
         AclAssoc: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { SubnetId: { Ref: 'Sub' }, NetworkAclId: { Ref: 'Acl' } } },
         Vgw: { Type: 'AWS::EC2::VPNGateway', Properties: { Type: 'ipsec.1', Tags: zone ? [{ Key: ZONE, Value: zone }] : [] } },
         Att: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, VpnGatewayId: { Ref: 'Vgw' } } },
+        ...Object.fromEntries(['0.0.0.0/0', '::/0'].map((cidr, i) => [`DefaultIn${i}`, {
+          Type: 'AWS::EC2::NetworkAclEntry',
+          Properties: {
+            NetworkAclId: { 'Fn::GetAtt': ['Vpc', 'DefaultNetworkAcl'] },
+            RuleNumber: 10 + i,
+            Protocol: -1,
+            RuleAction: 'deny',
+            Egress: false,
+            ...(i === 0 ? { CidrBlock: cidr } : { Ipv6CidrBlock: cidr }),
+          },
+        }])),
         ...extra,
       },
     },
@@ -38,7 +53,10 @@ function cfn(zone: string | undefined, extra: Record<string, unknown>): Topology
 
 const PROPAGATION = { Prop: { Type: 'AWS::EC2::VPNGatewayRoutePropagation', Properties: { RouteTableIds: [{ Ref: 'Rt' }], VpnGatewayId: { Ref: 'Vgw' } } } };
 
-/** The same network in Terraform JSON; `table` holds the route table's arguments, `extra` more resources by type. */
+/**
+ * The same network in Terraform JSON; `table` holds the route table's arguments, `extra` more resources by type. `main`:
+ * the table is the VPC's main table, and the default NACL stays open (the subnets outside the output are reached).
+ */
 function tf(table: Record<string, unknown>, extra: Record<string, Record<string, unknown>> = {}, main = false): TopologyGraph {
   return extractTerraform({
     t: {
@@ -49,6 +67,14 @@ function tf(table: Record<string, unknown>, extra: Record<string, Record<string,
           : { aws_route_table: { mn: { vpc_id: '${aws_vpc.mn.id}', ...table } }, aws_route_table_association: { mn: { subnet_id: '${aws_subnet.mn.id}', route_table_id: '${aws_route_table.mn.id}' } } }),
         aws_network_acl: { mn: { vpc_id: '${aws_vpc.mn.id}', subnet_ids: ['${aws_subnet.mn.id}'], egress: [{ rule_no: 100, action: 'allow', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }] } },
         aws_vpn_gateway: { sc: { vpc_id: '${aws_vpc.mn.id}', tags: { [ZONE]: 'SECURITY_CLOUD' } } },
+        ...(main ? {} : {
+          aws_default_network_acl: {
+            mn: {
+              default_network_acl_id: '${aws_vpc.mn.default_network_acl_id}',
+              egress: [{ rule_no: 100, action: 'allow', protocol: '-1', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }],
+            },
+          },
+        }),
         ...extra,
       },
     },

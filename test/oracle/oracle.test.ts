@@ -153,7 +153,8 @@ describe('§5 transit gateway paths to zones', () => {
       .attach('att-inet', 'tgw', 'inet', ['inet-x']);
     b.net.tgwRouteTables[0].propagations.push('att-inet');
     expect(verdicts(b)).toEqual(['MN-2']);
-    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['inet-x', 'mn-a']);
+    // Each VPC's addresses no subnet holds are the outside subnet's (§2): inet's 10.2.0.0/16 too, over the propagation.
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['inet#subnets-outside-the-output', 'inet-x', 'mn#subnets-outside-the-output', 'mn-a']);
   });
 
   test('a static route wins over a propagated one of the same length, not over a longer one', () => {
@@ -179,9 +180,11 @@ describe('§5 transit gateway paths to zones', () => {
     // inet-a denies everything, yet the packets to inet-a arrive (no NACL on arrival) ⇒ MN-2; inet-b is cut by inet-a's
     // outbound entries.
     expect(verdicts(b)).toEqual(['MN-2']);
-    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['inet-a', 'mn-a']);
+    // (mn's addresses no subnet holds, §2: the outside subnet, delivered locally.)
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['inet-a', 'mn#subnets-outside-the-output', 'mn-a']);
     b.net.nacls[0].entries.push(allow(100, true, '0.0.0.0/0'));
-    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['inet-a', 'inet-b', 'mn-a']);
+    // inet-a's outbound entries open: on to inet-b and to inet's addresses no subnet holds.
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['inet#subnets-outside-the-output', 'inet-a', 'inet-b', 'mn#subnets-outside-the-output', 'mn-a']);
   });
 
   test('leaving for the gateway passes the source subnet\'s outbound and the attachment subnet\'s inbound entries', () => {
@@ -195,11 +198,11 @@ describe('§5 transit gateway paths to zones', () => {
     // EC2 instances and transit gateway association"), and its inbound entries let nothing in.
     b.net.subnets.find((s) => s.id === 'mn-tgw')!.routeTable = 'mn-rt-a';
     expect(verdicts(b)).toEqual([]);
-    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['mn-a']);
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['mn#subnets-outside-the-output', 'mn-a']);
     // Its inbound entries opened to its own block: mn-tgw reaches the Internet VPC (mn-a still does not).
     b.net.nacls.find((n) => n.id === 'closed-in')!.entries.push(allow(100, false, '10.0.9.0/28'));
     expect(verdicts(b)).toEqual(['MN-2']);
-    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['mn-a']);
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['mn#subnets-outside-the-output', 'mn-a']);
   });
 });
 
@@ -225,15 +228,17 @@ describe('§4 route targets', () => {
       .table('eg-rt', 'egress', ['eg-a']).route('eg-rt', '::/0', { kind: 'eigw', id: 'eigw' }).eigw('eigw', 'egress')
       .tgw('tgw').attach('att-mn', 'tgw', 'mn', ['mn-a']).attach('att-eg', 'tgw', 'egress', ['eg-a'])
       .tgwTable('tgw-mn', 'tgw', { associations: ['att-mn'] }).tgwRoute('tgw-mn', '::/0', 'att-eg');
-    // The egress VPC's own IPv6 block is held by no subnet (dropped), so no Internet-segment subnet is reached.
-    expect(verdicts(b)).toEqual(['MN-1']);
+    // The egress VPC's own IPv6 block is held by no subnet of the output: the outside subnet's (§2), an Internet-segment
+    // subnet ⇒ MN-2 as well.
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
     // A literal block outside 2000::/3 is not the internet.
     b.net.vpcs[0].ipv6Cidr = 'fd00:1::/56';
     b.net.subnets[0].ipv6Cidr = 'fd00:1:0:1::/64';
     b.net.vpcs[1].ipv6Cidr = 'fd00:9::/56';
-    expect(verdicts(b)).toEqual(['MN-1']); // the rest of the IPv6 space still includes 2000::/3
+    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']); // the rest of the IPv6 space still includes 2000::/3
     b.net.tgwRoutes[0].destination = 'fc00::/7';
-    expect(verdicts(b)).toEqual([]);
+    // fc00::/7 holds the egress VPC's block, held by its outside subnet (§2): MN-2 only.
+    expect(verdicts(b)).toEqual(['MN-2']);
   });
 
   test('IPv6 through a NAT gateway (NAT64) is unknown ⇒ LG-1', () => {
@@ -329,8 +334,9 @@ describe('§4 route targets', () => {
       .peering('p1', 'mn', 'lg').peering('p2', 'lg', 'inet')
       .table('mn-rt', 'mn', ['mn-a']).route('mn-rt', '10.0.0.0/8', { kind: 'pcx', id: 'p1' })
       .table('lg-rt', 'lg', ['lg-a']).route('lg-rt', '10.2.0.0/16', { kind: 'pcx', id: 'p2' });
-    // mn-a reaches LGWAN's subnet (the whole of it: MN-3 path part) but not the Internet VPC through it.
-    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['lg-a', 'mn-a']);
+    // mn-a reaches LGWAN's subnet (the whole of it: MN-3 path part), and the VPC addresses no subnet holds (§2), but not
+    // the Internet VPC through it.
+    expect(reachSummary(b.net).get('mn-a')!.subnets).toEqual(['lg#subnets-outside-the-output', 'lg-a', 'mn#subnets-outside-the-output', 'mn-a']);
     expect(verdicts(b)).toEqual(['MN-3']);
   });
 
@@ -339,7 +345,7 @@ describe('§4 route targets', () => {
       .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('lg-a', 'lg', '10.1.1.0/24').subnet('lg-b', 'lg', '10.1.2.0/24')
       .table('rt', 'lg', ['lg-a']).route('rt', '10.0.0.0/8', { kind: 'eni', eni: 'eni-0123456789abcdef0' });
     // 10.1.2.x stays local; 10.0.x etc. go to the interface ⇒ unknown.
-    expect(reachSummary(b.net).get('lg-a')).toEqual({ internet: false, zones: [], unknown: true, subnets: ['lg-a', 'lg-b'] });
+    expect(reachSummary(b.net).get('lg-a')).toEqual({ internet: false, zones: [], unknown: true, subnets: ['lg#subnets-outside-the-output', 'lg-a', 'lg-b'] });
     b.net.routes = [{ table: 'rt', destination: '10.1.0.0/16', target: { kind: 'igw', id: 'igw' } }];
     b.igw('igw');
     // The VPC block now goes to the IGW (not the internet: dropped); only the own subnet is delivered without routing.
@@ -358,8 +364,9 @@ describe('§4 route targets', () => {
       .vpc('lg', 'LGWAN', '10.0.0.0/16').subnet('lg-a', 'lg', '10.0.1.0/24').subnet('lg-b', 'lg', '10.0.2.0/24')
       .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-b', 'mn', '10.0.2.0/24')
       .peering('p', 'lg', 'mn').table('rt', 'lg', ['lg-a']).route('rt', '10.0.0.0/16', { kind: 'pcx', id: 'p' });
-    // 10.0.2.0/24 is now the My Number subnet, whole ⇒ MN-3; the LGWAN subnet lg-b is no longer reached.
-    expect(reachSummary(b.net).get('lg-a')!.subnets).toEqual(['lg-a', 'mn-b']);
+    // 10.0.2.0/24 is now the My Number subnet, whole ⇒ MN-3; the LGWAN subnet lg-b is no longer reached (the rest of
+    // mn's block is its outside subnet's, §2).
+    expect(reachSummary(b.net).get('lg-a')!.subnets).toEqual(['lg-a', 'mn#subnets-outside-the-output', 'mn-b']);
     expect(verdicts(b)).toEqual(['MN-3']);
   });
 
@@ -416,15 +423,15 @@ describe('§4 route propagation from a VPN gateway', () => {
     expect(reachSummary(b.net).get('m')!.zones).toEqual([]);
     b.propagate('rtm', 'v');
     // "in addition to its longest match": the local route still delivers m2.
-    expect(reachSummary(b.net).get('m')).toEqual({ internet: false, zones: ['SECURITY_CLOUD'], unknown: false, subnets: ['m', 'm2'] });
+    expect(reachSummary(b.net).get('m')).toEqual({ internet: false, zones: ['SECURITY_CLOUD'], unknown: false, subnets: ['m', 'm2', 'mn#subnets-outside-the-output'] });
     // Only the table that has the propagation: m2 (the main table) reaches no zone.
     expect(reachSummary(b.net).get('m2')!.zones).toEqual([]);
   });
 
   test('a My Number subnet whose inbound NACL stops what enters at the gateway: MN-1 only through the propagation', () => {
     // The NACL lets m send anywhere but lets nothing in: the SECURITY_CLOUD entry (§5) cannot arrive in m; m2 is not a
-    // subnet of the VPC here.
-    const b = new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+    // subnet of the VPC here, and m fills the VPC (no outside subnet to arrive in, §2).
+    const b = new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.1.0/24').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
       .vgw('v', 'mn', 'SECURITY_CLOUD').nacl('n', 'mn', [allow(10, true, '0.0.0.0/0')], ['m']);
     expect(verdicts(b)).toEqual([]);
     b.propagate('rtm', 'v');
@@ -433,10 +440,11 @@ describe('§4 route propagation from a VPN gateway', () => {
 
   test('inside the VPC\'s blocks (primary, secondary, IPv6) it adds nothing, even where an explicit route replaced the local one', () => {
     const b = toOwnBlocks(mn().propagate('rtm', 'v'));
-    expect(reachSummary(b.net).get('m')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['m', 'm2'] });
+    expect(reachSummary(b.net).get('m')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['m', 'm2', 'mn#subnets-outside-the-output'] });
     // The VPC's own block to an internet gateway (a non-internet destination: dropped): still no propagated route there.
     b.igw('i').route('rtm', '10.0.0.0/16', { kind: 'igw', id: 'i' });
-    expect(reachSummary(b.net).get('m')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['m', 'm2'] });
+    // (The secondary and IPv6 blocks stay local: m2 and the outside subnet's part of them, §2.)
+    expect(reachSummary(b.net).get('m')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['m', 'm2', 'mn#subnets-outside-the-output'] });
     // One address outside: the propagated route takes it.
     const out = toOwnBlocks(mn().propagate('rtm', 'v'), ['8.8.8.8/32']);
     expect(reachSummary(out.net).get('m')!.zones).toEqual(['SECURITY_CLOUD']);
@@ -527,9 +535,9 @@ describe('§4 route propagation from a VPC Route Server', () => {
     const b = new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('a', 'lg', '10.1.1.0/24').subnet('b', 'lg', '10.1.2.0/24')
       .table('rt', 'lg', ['a']).igw('i', 'lg').route('rt', '0.0.0.0/0', { kind: 'igw', id: 'i' }).routeServer('rs', 'lg')
       .serverPropagate('rt', 'rs');
-    expect(reachSummary(b.net).get('a')).toEqual({ internet: true, zones: [], unknown: true, subnets: ['a', 'b'] });
+    expect(reachSummary(b.net).get('a')).toEqual({ internet: true, zones: [], unknown: true, subnets: ['a', 'b', 'lg#subnets-outside-the-output'] });
     // Only the table that has the propagation: b (the main table) has only its local route.
-    expect(reachSummary(b.net).get('b')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['a', 'b'] });
+    expect(reachSummary(b.net).get('b')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['a', 'b', 'lg#subnets-outside-the-output'] });
   });
 
   /**
@@ -544,7 +552,8 @@ describe('§4 route propagation from a VPC Route Server', () => {
     .tgwTable('tt', 't', { associations: ['ai'] }).tgwRoute('tt', dest, 'al');
 
   test('inside the VPC\'s own blocks too (unlike a VPN gateway\'s propagation): what enters la for 10.1.3.x ends unknown', () => {
-    // Without it, 10.1.3.x matches the local route 10.1.0.0/16 and no subnet holds it: dropped.
+    // Without it, 10.1.3.x matches the local route 10.1.0.0/16 and no subnet of the output holds it: the outside
+    // subnet's (§2), an arrival, not unknown.
     const none = intoLgwan('10.1.3.0/24');
     expect(reachSummary(none.net).get('i')!.unknown).toBe(false);
     // An unlabelled VPN gateway's propagation adds nothing inside the VPC's blocks.
@@ -557,7 +566,7 @@ describe('§4 route propagation from a VPC Route Server', () => {
     // But a destination in la's own block is delivered there without routing (§4; as regressions.ts pins for a static route
     // of that block): the propagation is never looked up.
     const own = intoLgwan('10.1.9.4/32').routeServer('rs', 'lg').serverPropagate('rtl', 'rs');
-    expect(reachSummary(own.net).get('i')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['i', 'la'] });
+    expect(reachSummary(own.net).get('i')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['i', 'inet#subnets-outside-the-output', 'la'] });
   });
 
   test('CloudFormation cannot name the main table; Terraform can, and a subnet without association then uses it', () => {
@@ -893,8 +902,11 @@ describe('§10 LG-1, the Internet segment ↔ the LGWAN WAN (every model)', () =
     expect(verdicts(inet().tgwRoute('tgw-wan', '10.2.1.10/32', 'att-inet'))).toEqual(['LG-1']);
     // Into the attachment subnet itself: delivered there without a NACL.
     expect(verdicts(inet().tgwRoute('tgw-wan', '10.2.9.0/28', 'att-inet').nacl('n', 'inet', [], ['inet-tgw']))).toEqual(['LG-1']);
-    // Toward an address no subnet holds: dropped.
-    expect(verdicts(inet().tgwRoute('tgw-wan', '10.2.200.0/24', 'att-inet'))).toEqual([]);
+    // Toward an address no subnet of the output holds: the outside subnet's (§2), where a subnet created later receives
+    // it ⇒ LG-1 (the guard once dropped it).
+    expect(verdicts(inet().tgwRoute('tgw-wan', '10.2.200.0/24', 'att-inet'))).toEqual(['LG-1']);
+    // Outside every block of the VPC: dropped.
+    expect(verdicts(inet().tgwRoute('tgw-wan', '10.3.0.0/24', 'att-inet'))).toEqual([]);
     // No association: the VPN uses no table (default association off) ⇒ dropped.
     const unassociated = inet().tgwRoute('tgw-wan', '10.2.0.0/16', 'att-inet');
     unassociated.net.tgwRouteTables[1].associations = [];
@@ -921,8 +933,10 @@ describe('§10 LG-1, the Internet segment ↔ the LGWAN WAN (every model)', () =
     // Another zone, or no label: not an entry from LGWAN_WAN (and no route leads to it).
     expect(verdicts(vpc().vgw('v', 'inet', 'SECURITY_CLOUD'))).toEqual([]);
     expect(verdicts(vpc().vgw('v', 'inet'))).toEqual([]);
-    // The subnet's inbound NACL applies (§5, §6).
-    expect(verdicts(vpc().vgw('v', 'inet', 'LGWAN_WAN').nacl('n', 'inet', [], ['inet-a']))).toEqual([]);
+    // The subnet's inbound NACL applies (§5, §6); the VPC's addresses no subnet holds are the outside subnet's (§2),
+    // behind the default NACL.
+    expect(verdicts(vpc().vgw('v', 'inet', 'LGWAN_WAN').nacl('n', 'inet', [], ['inet-a']))).toEqual(['LG-1']);
+    expect(verdicts(vpc().vgw('v', 'inet', 'LGWAN_WAN').nacl('n', 'inet', [], ['inet-a']).defaultNacl('inet', [deny(10, false, '0.0.0.0/0')]))).toEqual([]);
     // Attached to an LGWAN VPC: LG-3's concern, not LG-1's.
     expect(verdicts(new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').vgw('v', 'lg', 'LGWAN_WAN'))).toEqual([]);
   });
@@ -1004,8 +1018,10 @@ describe('§10 what enters from the security cloud (MN-1, LG-1) and unknown ends
     expect(verdicts(one('LGWAN'))).toEqual(['LG-1']);
     // Into the Internet segment: the security cloud's own business (SC-2, SC-3), none of the compared rules.
     expect(verdicts(one('INTERNET'))).toEqual([]);
-    // s's inbound NACL closed (§5, §6) ⇒ none.
-    expect(verdicts(one('MY_NUMBER').nacl('n', 'v', [], ['s']))).toEqual([]);
+    // s's inbound NACL closed (§5, §6): still the VPC's addresses no subnet holds (§2), behind the default NACL ⇒ MN-1;
+    // that closed too ⇒ none.
+    expect(verdicts(one('MY_NUMBER').nacl('n', 'v', [], ['s']))).toEqual(['MN-1']);
+    expect(verdicts(one('MY_NUMBER').nacl('n', 'v', [], ['s']).defaultNacl('v', [deny(10, false, '0.0.0.0/0')]))).toEqual([]);
   });
 
   test('the security cloud\'s table 0.0.0.0/0 → an untagged VPN: unknown, which reaches every subnet (§9) ⇒ MN-1 and LG-1 when present', () => {
@@ -1519,10 +1535,13 @@ describe('§5 entries through sharing: VPC peerings with a VPC outside the outpu
       for (const side of ['requester', 'accepter'] as const) {
         const b = mn(engine).outsidePeering('x', 'mn', 'vpc-0123456789abcdef0', side);
         expect(verdicts(b)).toEqual(['GUARD-1/unplaced']);
-        // One subnet closed: the other is still entered; both closed: nothing.
+        // One subnet closed: the other is still entered; both closed: the VPC's addresses no subnet holds (§2), behind
+        // the default NACL; that closed too: nothing.
         b.nacl('n', 'mn', closed, ['m']);
         expect(verdicts(b)).toEqual(['GUARD-1/unplaced']);
         b.net.subnets[1].nacl = 'n';
+        expect(verdicts(b)).toEqual(['GUARD-1/unplaced']);
+        b.defaultNacl('mn', [deny(10, false, '0.0.0.0/0')]);
         expect(verdicts(b)).toEqual([]);
       }
     }
@@ -1540,7 +1559,8 @@ describe('§5 entries through sharing: VPC peerings with a VPC outside the outpu
     const b = mn('cloudformation').nacl('n', 'mn', [deny(100, true, '0.0.0.0/0'), deny(100, false, '0.0.0.0/0')], ['m', 'm2'])
       .outsidePeering('x', 'mn', 'vpc-0123456789abcdef0').table('rt', 'mn', ['m']).route('rt', '192.0.2.0/24', { kind: 'pcx', id: 'x' });
     expect(reachSummary(b.net).get('m')!.unknown).toBe(true);
-    expect(verdicts(b)).toEqual(['MN-1', 'MN-2']);
+    // (And the peering enters the VPC's addresses no subnet holds, behind the default NACL, §2: GUARD-1.)
+    expect(verdicts(b)).toEqual(['GUARD-1/unplaced', 'MN-1', 'MN-2']);
   });
 
   test('a shared gateway\'s stand-in joins the default association table and is an entry; RAM or auto-accept; not `disable`', () => {
@@ -1579,7 +1599,10 @@ describe('§5 entries through sharing: VPC peerings with a VPC outside the outpu
       .tgw('t', { defaultAssociation: true, defaultPropagation: true }).share('t', { autoAccept: true });
     const reasons = runOracle(b.net, { explain: true }).reasons.join('\n');
     expect(reasons).toMatch(/peering x with vpc-0123456789abcdef0 \(outside the output\) → delivered in m/);
-    expect(reasons).toMatch(/the attachments other accounts make to shared t → t#default → t#shared-attachments/);
+    // A few reasons per rule: the peering's three deliveries (m, m2 and the outside subnet, §2) fill them; the stand-in alone.
+    const shared = mn('cloudformation').tgw('t', { defaultAssociation: true, defaultPropagation: true }).share('t', { autoAccept: true });
+    expect(runOracle(shared.net, { explain: true }).reasons.join('\n'))
+      .toMatch(/the attachments other accounts make to shared t → t#default → t#shared-attachments/);
   });
 });
 
@@ -1637,8 +1660,8 @@ describe('regressions.ts: the oracle alone gives each pinned verdict', () => {
 
 /**
  * §2: "So are the subnets of a VPC that the output does not hold (created elsewhere, later or by hand) wherever the VPC's
- * main route table routes anywhere but inside the VPC (an explicit route, a gateway endpoint, a propagation): they use
- * the main route table(s) (§4) and the default network ACL, their segment is the VPC's, and one subnet stands for them
+ * main route table routes anywhere but inside the VPC (an explicit route, a gateway endpoint, a propagation), or the VPC
+ * has addresses that no subnet of the output holds: they use the main route table(s) (§4) and the default network ACL, their segment is the VPC's, and one subnet stands for them
  * all, named `<vpc>#subnets-outside-the-output` in findings; its block is unknown, and it holds (receives at, and sends
  * from) the VPC's addresses that no subnet of the output holds, with any IPv6 source as below." §4: "In CloudFormation
  * the main route table holds only the local routes".
@@ -1661,17 +1684,26 @@ describe('§2 the subnets of a VPC that the output does not hold', () => {
     expect(s.get('l')!.internet).toBe(false);
   });
 
-  test('CloudFormation: the main table holds only the local routes, so no outside subnet is a source ⇒ nothing', () => {
+  test('CloudFormation: the main table holds only the local routes, so the outside subnet reaches only its VPC ⇒ nothing', () => {
     const b = lgwanWithMainRoute('cloudformation');
     expect(verdicts(b)).toEqual([]);
-    expect(reachSummary(b.net).has('lg#subnets-outside-the-output')).toBe(false);
+    expect(reachSummary(b.net).get('lg#subnets-outside-the-output')).toEqual({ internet: false, zones: [], unknown: false, subnets: ['l', 'lg#subnets-outside-the-output'] });
   });
 
-  test('a main table of local routes only: no outside subnet', () => {
+  test('a main table of local routes only: an outside subnet only where the VPC has addresses no subnet holds', () => {
     const b = lgwanWithMainRoute('terraform');
     b.net.routes = [];
     expect(verdicts(b)).toEqual([]);
-    expect(reachSummary(b.net).has('lg#subnets-outside-the-output')).toBe(false);
+    expect(reachSummary(b.net).get('lg#subnets-outside-the-output')!.internet).toBe(false);
+    // Every address held (two halves fill the block): none.
+    const full = lgwanWithMainRoute('terraform', '10.1.0.0/23', '10.1.0.0/24').subnet('l2', 'lg', '10.1.1.0/24');
+    full.net.routes = [];
+    expect(reachSummary(full.net).has('lg#subnets-outside-the-output')).toBe(false);
+    // An IPv6 block no subnet holds is free too.
+    const v6 = lgwanWithMainRoute('terraform', '10.1.0.0/24', '10.1.0.0/24');
+    v6.net.routes = [];
+    v6.net.vpcs[0].ipv6Cidr = '2001:db8:1::/56';
+    expect(reachSummary(v6.net).has('lg#subnets-outside-the-output')).toBe(true);
   });
 
   test('the subnets of the output hold every IPv4 address of the VPC: the outside subnet sends no IPv4 packet ⇒ nothing', () => {
@@ -1697,7 +1729,30 @@ describe('§2 the subnets of a VPC that the output does not hold', () => {
     const b = lgwanWithMainRoute('terraform').defaultNacl('lg', [allow(10, false, '0.0.0.0/0')])
       .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
       .peering('p', 'mn', 'lg').route('rtm', '10.1.0.0/16', { kind: 'pcx', id: 'p' });
-    expect(reachSummary(b.net).get('m')!.subnets).toEqual(['l', 'lg#subnets-outside-the-output', 'm']);
+    expect(reachSummary(b.net).get('m')!.subnets).toEqual(['l', 'lg#subnets-outside-the-output', 'm', 'mn#subnets-outside-the-output']);
+  });
+
+  /**
+   * Whatever the main table routes: another segment's VPC routing into the addresses of a VPC that no subnet of the
+   * output holds arrives at the outside subnet, where a subnet created later receives it. An Internet VPC (subnet i)
+   * routes `dest` over transit gateway t to the My Number VPC's attachment (subnet ma 10.0.9.0/28, local routes only).
+   */
+  const intoMyNumber = (engine: Engine, dest: string, mnCidr = '10.0.0.0/16') => new NetBuilder(engine)
+    .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i', 'inet', '10.2.1.0/24').table('rti', 'inet', ['i'])
+    .route('rti', dest, { kind: 'tgw', id: 't' })
+    .vpc('mn', 'MY_NUMBER', mnCidr).subnet('ma', 'mn', '10.0.9.0/28').table('rtm', 'mn', ['ma'])
+    .tgw('t').attach('ai', 't', 'inet', ['i']).attach('am', 't', 'mn', ['ma'])
+    .tgwTable('tt', 't', { associations: ['ai'] }).tgwRoute('tt', dest, 'am');
+
+  test.each(['cloudformation', 'terraform'] as const)('%s: a route into a VPC\'s addresses no subnet holds arrives there ⇒ MN-2', (engine) => {
+    // The guard once dropped it: no subnet node held 10.0.128.0/17.
+    expect(verdicts(intoMyNumber(engine, '10.0.128.0/17'))).toEqual(['MN-2']);
+    expect(reachSummary(intoMyNumber(engine, '10.0.128.0/17').net).get('i')!.subnets).toEqual(['i', 'inet#subnets-outside-the-output', 'mn#subnets-outside-the-output']);
+    // The default NACL lets nothing in (§6): none.
+    expect(verdicts(intoMyNumber(engine, '10.0.128.0/17').defaultNacl('mn', [deny(10, false, '0.0.0.0/0')]))).toEqual([]);
+    // A VPC its subnets fill: nothing is left to arrive at; a destination outside the VPC's blocks is dropped.
+    expect(verdicts(intoMyNumber(engine, '10.0.9.0/28', '10.0.9.0/28').nacl('n', 'mn', [], ['ma']))).toEqual(['MN-2']);
+    expect(verdicts(intoMyNumber(engine, '10.0.128.0/17', '10.0.9.0/28'))).toEqual([]);
   });
 });
 

@@ -229,11 +229,13 @@ class Oracle {
     this.explain = options.explain ?? false;
     net.vpcs.forEach((v, i) => this.vpcIndex.set(v.id, i));
     // §2: "So are the subnets of a VPC that the output does not hold (created elsewhere, later or by hand) wherever the
-    // VPC's main route table routes anywhere but inside the VPC (an explicit route, a gateway endpoint, a propagation):
-    // they use the main route table(s) (§4) and the default network ACL, their segment is the VPC's, and one subnet
-    // stands for them all, named `<vpc>#subnets-outside-the-output`". They are appended after the network's subnets
-    // (`outside` marks them); "its block is unknown" (ownSpan: none), and what it holds is heldAtoms'.
-    const outsideSubnets = net.vpcs.filter((v) => this.mainRoutesOut(v.id)).map((v) => ({ id: outsideSubnetId(v.id), vpc: v.id, cidr: '' }));
+    // VPC's main route table routes anywhere but inside the VPC (an explicit route, a gateway endpoint, a propagation),
+    // or the VPC has addresses that no subnet of the output holds: they use the main route table(s) (§4) and the default
+    // network ACL, their segment is the VPC's, and one subnet stands for them all, named
+    // `<vpc>#subnets-outside-the-output`". They are appended after the network's subnets (`outside` marks them); "its
+    // block is unknown" (ownSpan: none), and what it holds is heldAtoms'.
+    const outsideSubnets = net.vpcs.filter((v) => this.mainRoutesOut(v.id) || this.hasFreeAddresses(v.id))
+      .map((v) => ({ id: outsideSubnetId(v.id), vpc: v.id, cidr: '' }));
     this.subnets = [...net.subnets, ...outsideSubnets];
     this.outside = this.subnets.map((_, i) => i >= net.subnets.length);
     const forwarded = new Set((net.forwarders ?? []).map((f) => f.subnet));
@@ -1499,6 +1501,25 @@ class Oracle {
     if (made !== undefined) tables.add(made);
     return net.routes.some((r) => tables.has(r.table)) || (net.vgwPropagations ?? []).some((p) => tables.has(p.table))
       || (net.routeServerPropagations ?? []).some((p) => tables.has(p.table));
+  }
+
+  /**
+   * §2: does the VPC have an address that no subnet of the output holds (a block of the VPC, of either family, that its
+   * subnets' literal blocks do not fill)? Halving each block until a subnet's block holds the half or none touches it.
+   */
+  private hasFreeAddresses(vpcId: string): boolean {
+    const v = this.net.vpcs.find((x) => x.id === vpcId)!;
+    const subnetBlocks = this.net.subnets.filter((x) => x.vpc === vpcId)
+      .flatMap((x) => [x.cidr, x.ipv6Cidr]).filter((c): c is string => c !== undefined && c !== '').map(prefix);
+    const filled = (family: Family, lo: bigint, len: number): boolean => {
+      const half = 2n ** BigInt((family === 4 ? 32 : 128) - len - 1);
+      const hi = lo + 2n * half - 1n;
+      const mine = subnetBlocks.filter((b) => b.family === family && b.lo <= hi && lo <= b.hi);
+      if (mine.length === 0) return false;
+      if (mine.some((b) => b.lo <= lo && hi <= b.hi)) return true;
+      return filled(family, lo, len + 1) && filled(family, lo + half, len + 1);
+    };
+    return vpcCidrs(v).map(prefix).some((b) => !filled(b.family, b.lo, b.len));
   }
 
   /** The atoms of the VPC's blocks of one family that no subnet of the output holds: the outside subnet's (§2). */

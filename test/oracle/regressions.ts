@@ -243,11 +243,20 @@ const SHARING: Regression[] = [
       net: myNumberAlone(engine).outsidePeering('x', 'mn', OUTSIDE_VPC, side).net,
     },
     {
-      name: `a-vpc-peering-with-a-vpc-outside-the-output-behind-a-nacl-that-denies (${engine}, the output's VPC as ${side})`,
+      name: `unplaced-a-vpc-peering-with-a-vpc-outside-the-output-behind-a-nacl-that-denies (${engine}, the output's VPC as ${side})`,
       found: 'pin',
-      note: '§5, §6: what enters over the peering is delivered to m through m\'s inbound NACL, which denies everything ⇒ nothing.',
-      expected: [],
+      note: '§5, §6: what enters over the peering is delivered to m through m\'s inbound NACL, which denies everything; but the rest '
+        + 'of 10.0.0.0/16, which no subnet of the output holds, is the outside subnet\'s (§2), behind the default NACL (all in) ⇒ GUARD-1.',
+      expected: ['GUARD-1/unplaced'],
       net: myNumberAlone(engine, true).outsidePeering('x', 'mn', OUTSIDE_VPC, side).net,
+    },
+    {
+      name: `a-vpc-peering-with-a-vpc-outside-the-output-behind-nacls-that-deny (${engine}, the output's VPC as ${side})`,
+      found: 'pin',
+      note: '§5, §6: the same, the default NACL denying every IPv4 packet in as well (its rule 10 before rule 100\'s allow in '
+        + 'CloudFormation; its only entry in Terraform): neither m nor the outside subnet (§2) admits it ⇒ nothing.',
+      expected: [],
+      net: myNumberAlone(engine, true).defaultNacl('mn', [deny(10, false, '0.0.0.0/0')]).outsidePeering('x', 'mn', OUTSIDE_VPC, side).net,
     },
   ])),
   ...(['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
@@ -272,10 +281,11 @@ const SHARING: Regression[] = [
       name: `a-route-to-a-vpc-peering-with-a-vpc-outside-the-output-ends-unknown (${engine})`,
       found: 'pin',
       note: '§4: a peer VPC outside the output is unknown: m\'s 172.16.0.0/12 → the peering ⇒ MN-1 and MN-2 (unknown reaches '
-        + 'everywhere, §9); not narrowed by m\'s NACL (§6), which lets nothing in, so the entry itself adds no GUARD-1.',
+        + 'everywhere, §9); not narrowed by m\'s NACL (§6), which lets nothing in, nor does the default NACL (§2: the outside '
+        + 'subnet\'s), so the entry itself adds no GUARD-1.',
       expected: ['MN-1', 'MN-2'],
-      net: myNumberAlone(engine, true).outsidePeering('x', 'mn', OUTSIDE_VPC).table('rt', 'mn', ['m'])
-        .route('rt', '172.16.0.0/12', { kind: 'pcx', id: 'x' }).net,
+      net: myNumberAlone(engine, true).defaultNacl('mn', [deny(10, false, '0.0.0.0/0')]).outsidePeering('x', 'mn', OUTSIDE_VPC)
+        .table('rt', 'mn', ['m']).route('rt', '172.16.0.0/12', { kind: 'pcx', id: 'x' }).net,
     },
   ]),
   ...(['ref', 'getatt', 'sub', 'join'] as const).flatMap((ram) => (['cloudformation', 'terraform'] as const)
@@ -357,7 +367,53 @@ const SHARING: Regression[] = [
   ]),
 ];
 
+/**
+ * §2: another segment's VPC routing into the addresses of a VPC that no subnet of the output holds. The guard once added the
+ * outside subnet only where the main route table routes out of the VPC, so such a route arrived nowhere, though a subnet
+ * created there later (main table, default NACL) receives it. Internet subnet i routes 10.0.128.0/17 over transit gateway t,
+ * whose table tt sends it to the My Number attachment am (subnet ma 10.0.9.0/28, local routes only); the VPN vs
+ * (SECURITY_CLOUD, table ts) reaches the LGWAN VPC's 10.1.128.0/17 over al (subnet la 10.1.9.0/28).
+ */
+const unheld = (engine: Network['engine']) => new NetBuilder(engine)
+  .vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('i', 'inet', '10.2.1.0/24').table('rti', 'inet', ['i'])
+  .route('rti', '10.0.128.0/17', { kind: 'tgw', id: 't' })
+  .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('ma', 'mn', '10.0.9.0/28').table('rtm', 'mn', ['ma'])
+  .vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('la', 'lg', '10.1.9.0/28').table('rtl', 'lg', ['la'])
+  .tgw('t').attach('ai', 't', 'inet', ['i']).attach('am', 't', 'mn', ['ma']).attach('al', 't', 'lg', ['la'])
+  .vpn('vs', 't', 'SECURITY_CLOUD');
+const UNHELD: Regression[] = (['cloudformation', 'terraform'] as const).flatMap((engine): Regression[] => [
+  {
+    name: `a-route-into-my-number-addresses-no-subnet-holds-arrives-at-the-outside-subnet (${engine})`,
+    found: 'pin',
+    note: '§2: tt 10.0.128.0/17 → am enters at ma and goes local to 10.0.128.0/17, which no subnet of the output holds: the '
+      + 'outside subnet mn#subnets-outside-the-output (default NACL: all in) ⇒ MN-2, although mn\'s main table routes nowhere.',
+    expected: ['MN-2'],
+    net: unheld(engine).tgwTable('tt', 't', { associations: ['ai'] }).tgwRoute('tt', '10.0.128.0/17', 'am').net,
+  },
+  {
+    name: `a-route-from-the-security-cloud-into-lgwan-addresses-no-subnet-holds (${engine})`,
+    found: 'pin',
+    note: '§2, §5: what enters at vs (SECURITY_CLOUD) is routed by ts, 10.1.128.0/17 → al, into the LGWAN VPC\'s addresses no '
+      + 'subnet of the output holds (the outside subnet) ⇒ LG-1; i\'s own route meets no route in tt (none given) ⇒ nothing more.',
+    expected: ['LG-1'],
+    net: unheld(engine).tgwTable('tt', 't', { associations: ['ai'] }).tgwTable('ts', 't', { associations: ['vs'] })
+      .tgwRoute('ts', '10.1.128.0/17', 'al').net,
+  },
+  {
+    name: `a-route-into-addresses-no-subnet-holds-behind-a-default-nacl-that-denies (${engine})`,
+    found: 'pin',
+    note: '§2, §6: the same two routes, the default NACLs of mn and lg denying every IPv4 packet in (rule 10) and letting all '
+      + 'out (rule 20): ma and la let the packets out, the outside subnets admit none ⇒ nothing.',
+    expected: [],
+    net: unheld(engine).tgwTable('tt', 't', { associations: ['ai'] }).tgwRoute('tt', '10.0.128.0/17', 'am')
+      .tgwTable('ts', 't', { associations: ['vs'] }).tgwRoute('ts', '10.1.128.0/17', 'al')
+      .defaultNacl('mn', [deny(10, false, '0.0.0.0/0'), allow(20, true, '0.0.0.0/0')])
+      .defaultNacl('lg', [deny(10, false, '0.0.0.0/0'), allow(20, true, '0.0.0.0/0')]).net,
+  },
+]);
+
 export const REGRESSIONS: Regression[] = [
+  ...UNHELD,
   ...(['cloudformation', 'terraform'] as const).flatMap((engine) => [
     {
       name: `sc1-a-member-reaches-another-in-the-same-segment (${engine})`,
@@ -826,11 +882,13 @@ export const REGRESSIONS: Regression[] = [
       found: 'pin',
       note: '§4: inside the VPC\'s blocks the local route wins over any propagated prefix, so the propagation adds nothing there — for the '
         + 'primary 10.0.0.0/16, the secondary 100.64.0.0/20 and the IPv6 2001:db8:1::/56 alike. m\'s NACL lets out only packets to those '
-        + 'three blocks (and nothing in): they are routed locally (to no other subnet: dropped), none to v (SECURITY_CLOUD) ⇒ nothing. '
+        + 'three blocks (and nothing in): they are routed locally (to the outside subnet, §2, whose default NACL lets nothing in '
+        + 'either, so that what enters at v arrives nowhere), none to v (SECURITY_CLOUD) ⇒ nothing. '
         + 'Reading the propagation as covering the VPC\'s blocks too would give MN-1.',
       expected: [],
       net: new NetBuilder(engine)
         .vpc('mn', 'MY_NUMBER', '10.0.0.0/16', { secondary: ['100.64.0.0/20'], ipv6: '2001:db8:1::/56' })
+        .defaultNacl('mn', [deny(10, false, '0.0.0.0/0'), deny(11, false, '::/0')])
         .subnet('m', 'mn', '10.0.1.0/24', { ipv6: '2001:db8:1::/64' }).table('rtm', 'mn', ['m'])
         .vgw('v', 'mn', 'SECURITY_CLOUD').propagate('rtm', 'v')
         .nacl('n', 'mn', [allow(10, true, '10.0.0.0/16'), allow(11, true, '100.64.0.0/20'), allow(12, true, '2001:db8:1::/56')], ['m']).net,

@@ -376,8 +376,12 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     }],
   },
   'SC-3': {
-    summaryJa: 'ハブがある場合: インターネットからハブへの入口は、SQL インジェクションを遮断する WAFv2 のウェブ ACL を関連付けた public-web のインターネット向けロードバランサーか、'
-      + 'TCP 25 だけで待ち受ける mail-relay のロードバランサーだけで、インターネットゲートウェイの内側にパブリック IP のサブネットを置かず、構成団体はインターネットからの入口を持たないこと。',
+    summaryJa: 'ハブがある場合: インターネットからハブへの入口は、SQL インジェクションを遮断する WAFv2 のウェブ ACL を関連付けた public-web のロードバランサーか、'
+      + 'TCP 25 だけで待ち受ける mail-relay のロードバランサー（インターネット向け、または CloudFront の VPC オリジン・Global Accelerator・API Gateway の VPC リンク・'
+      + 'Verified Access エンドポイントの背後）だけで、ほかの入口（EC2 Instance Connect エンドポイント、Client VPN、サブネットやインスタンスへの VPC リンク・オリジン、'
+      + 'そこの関数を呼び出す関数 URL や API、App Runner、Transfer Family、EKS のパブリックエンドポイント、パブリックアクセス可能なデータベース、AppStream、WorkSpaces、'
+      + 'Classic Load Balancer、インターネットゲートウェイの内側のパブリック IP アドレス）を置かず、インターネットゲートウェイの内側に'
+      + 'パブリック IP のサブネットを置かず、構成団体はインターネットからの入口を持たないこと。',
     rationale: 'The security cloud hosts the municipalities\' web servers and mail relay; those are its only doors from the internet, and the '
       + 'web door must stop SQL injection, which the requirements name. A member with its own door bypasses the hub\'s protection.',
     citations: [

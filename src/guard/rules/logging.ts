@@ -218,7 +218,7 @@ function namesDeclaredSiem(d: Destination, siems: readonly DeclaredSiem[]): bool
 
 /** Whether a flow-log or firewall-log destination reaches the SIEM (β / β′). */
 function reachesSiem(ctx: GuardContext, d: Destination): boolean {
-  if (isSiemSink(ctx.graph, d.sink)) return true;
+  if (isSiemSink(ctx.graph, d.sink, ctx.siem)) return true;
   if (!external(ctx.graph, d)) return false;
   const siems = ctx.siem;
   return siems === undefined || siems.length === 0 || namesDeclaredSiem(d, siems);

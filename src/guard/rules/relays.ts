@@ -1,7 +1,7 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { deref, describeRef, nodesOf, Ref, RelayFlow, RelayNode, TopologyGraph, VpcEndpointNode } from '../graph';
 import { jaOrEn } from '../ja-engine';
-import { DEFAULT_EVENT_BUS, everyResource, everyService, PRINCIPAL } from '../relay-read';
+import { actionDirections, DEFAULT_EVENT_BUS, everyResource, everyService, PRINCIPAL } from '../relay-read';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule } from '../rule';
 import { nameOf } from '../topology';
 
@@ -18,7 +18,8 @@ import { nameOf } from '../topology';
  *   what it delivers (its destinations);
  * - a VPC endpoint of the segment for a relaying service (`sqs`, `sns`, `events`, `lambda`, `states`, `logs`, `s3`,
  *   `execute-api`, `firehose`, `kinesis`): the segment's hosts put data into, and take it from, every resource of that
- *   service in the output (MN-5 and LG-4 hold the endpoints to the own account, not to given resources).
+ *   service in the output (MN-5 and LG-4 hold the endpoints to the own account, not to given resources), in the ways the
+ *   endpoint's policy allows (`endpointDirections`: a write-only policy puts in only, so only where the data goes counts).
  * From there, deliveries are followed through the resources that only carry data (queues, topics, buses, state machines,
  * log groups, streams, buckets, APIs) to where data enters or leaves them: a function (an end: where it runs), or the
  * outside — a URL, an e-mail address, another account or everyone by a resource policy, a resource the output does not
@@ -26,9 +27,10 @@ import { nameOf } from '../topology';
  * function outside every VPC, which has the internet, the outside) is a finding: data crosses the three-layer separation
  * without a route.
  *
- * What is not followed: calls the account's own principals make with their IAM permissions (a host of the Internet
- * segment reading a queue over the public API, a role's grants). MN-5 and LG-4 draw the account as the boundary of what
- * the closed segments' endpoints reach; within it, what the output declares as deliveries is judged, not who may call.
+ * IAM grants are deliveries too (`RelayNode.grants`): what a role's, user's or group's policies let its code put into
+ * and take from relaying resources goes with the code that runs with it (functions, instances, Auto Scaling groups, ECS
+ * services: runners, placed like functions) and with whoever else may act with it (`RelayNode.actors`: the outside).
+ * Not followed: code of the own account outside the output, conditions (only widening), changes made at run time.
  */
 
 /** A resource's name in a message: its construct path or id; the account's default event bus in words. */
@@ -284,7 +286,8 @@ function endOf(graph: TopologyGraph, index: RelayIndex, key: string): End | unde
     };
   }
   if (relay.runs === 'internet') {
-    return { what: bi(`function ${name}, which runs outside every VPC, with the internet`, `VPC の外で動き、インターネットに出られる関数 ${name}`) };
+    const noun = codeNoun(relay.resourceType);
+    return { what: bi(`${noun.en} ${name}, which runs outside every VPC, with the internet`, `VPC の外で動き、インターネットに出られる${noun.ja} ${name}`) };
   }
   if (relay.runs !== undefined) {
     const places = relay.runs.length === 0 ? ['unknown' as const] : relay.runs.map((s) => placeOf(graph, s));
@@ -300,6 +303,7 @@ function codeNoun(resourceType: string): Bilingual {
   if (/^(AWS::EC2::Instance|aws_instance)$/.test(resourceType)) return bi('instance', 'インスタンス');
   if (/^(AWS::AutoScaling::AutoScalingGroup|aws_autoscaling_group)$/.test(resourceType)) return bi('Auto Scaling group', 'Auto Scaling グループ');
   if (/^(AWS::ECS::Service|aws_ecs_service)$/.test(resourceType)) return bi('ECS service', 'ECS サービス');
+  if (/^(AWS::Scheduler::Schedule|aws_scheduler_schedule)$/.test(resourceType)) return bi('schedule', 'スケジュール');
   return bi('resource', 'リソース');
 }
 
@@ -396,19 +400,51 @@ function endpointPlaces(graph: TopologyGraph, e: VpcEndpointNode): Place[] {
   return [vpc?.type === 'vpc' ? vpc.segment ?? (vpc.hub ? 'hub' : 'unknown') : 'unknown'];
 }
 
+/** Which ways a closed segment uses an endpoint: `forward`, it puts data in (follow where it goes); `backward`, it takes data out (follow where it comes from). */
+interface EndpointDirections {
+  readonly forward: boolean;
+  readonly backward: boolean;
+}
+
+const BOTH_WAYS: EndpointDirections = { forward: true, backward: true };
+
 /**
- * Whether an endpoint's policy may let the segment reach resources of the output: unless every statement that allows
- * names its resources by S3 ARNs whose literal bucket is no bucket of the output (the α′ proxy's package repository
- * endpoint reaches Amazon Linux's own bucket only, src/plan/endpoint-policy.ts). No policy, one the guard cannot read,
- * `NotResource`, a wildcard or a reference: every resource of the service (fail closed).
+ * The actions of a statement's `Action` that a request through an endpoint of `service` can be (`service` is also the
+ * IAM prefix of every relay service: `sqs`, `logs`, `firehose`, `kinesis`, `iot`…): a request to a `logs` endpoint is a
+ * CloudWatch Logs API call, so `ec2:*` in its policy allows nothing through it. An action whose prefix is a wildcard
+ * (`*`, `lo*:…`) that matches the service counts; one the guard cannot read (no prefix, a reference, not a string) is kept.
  */
-function reachesOutput(graph: TopologyGraph, e: VpcEndpointNode): boolean {
-  if (e.policy?.kind !== 'document') return true;
+function actionsOfService(action: unknown, service: string): unknown[] {
+  const list = Array.isArray(action) ? action : [action];
+  return list.filter((a) => {
+    if (typeof a !== 'string') return true;
+    const colon = a.indexOf(':');
+    if (colon < 0) return true;
+    const prefix = a.slice(0, colon).toLowerCase();
+    if (!/^[a-z0-9.*?-]+$/.test(prefix)) return true;
+    // IAM's wildcards: `*` any run of characters, `?` any one (IAM User Guide, "IAM JSON policy elements: Action").
+    return new RegExp(`^${prefix.replace(/[.-]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(service);
+  });
+}
+
+/**
+ * Which ways an endpoint's policy lets the segment use the resources of `service` in the output. Each statement that
+ * allows and may name a resource of the output counts, with the directions of its actions of the endpoint's service
+ * (relay-read.ts `actionDirections`, as for resource policies): only data puts (`logs:PutLogEvents`,
+ * `logs:CreateLogStream`, `sqs:SendMessage`, `s3:PutObject`…) — the segment only puts data in, so only where it goes
+ * (forward) is followed; only reads — only where it comes from (backward); only settings and descriptions
+ * (`logs:DescribeLogGroups`…) — neither; anything else both. A statement names no resource of the output when every
+ * resource is an S3 ARN whose literal bucket is no bucket of the output (the α′ proxy's package repository endpoint, which
+ * reaches Amazon Linux's own bucket only, src/plan/endpoint-policy.ts). Deny statements only take away, so they are not
+ * read. No policy (AWS's full-access default), one the guard cannot read, a statement it cannot read, `NotAction`, no
+ * `Action`, `*`: both ways (fail closed); `NotResource`, a wildcard or a reference: every resource of the service.
+ */
+function endpointDirections(graph: TopologyGraph, e: VpcEndpointNode, service: string): EndpointDirections {
+  if (e.policy?.kind !== 'document') return BOTH_WAYS;
   const statements = (e.policy.document as any)?.Statement;
   const list: unknown[] = Array.isArray(statements) ? statements : [statements];
   const buckets = nodesOf(graph, 's3-bucket');
-  return list.some((s: any) => {
-    if (!s || typeof s !== 'object' || s.Effect !== 'Allow') return s?.Effect !== 'Deny';
+  const touchesOutput = (s: any): boolean => {
     if (s.NotResource !== undefined || s.Resource === undefined) return true;
     const resources: unknown[] = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
     return resources.some((r) => {
@@ -422,7 +458,21 @@ function reachesOutput(graph: TopologyGraph, e: VpcEndpointNode): boolean {
       return buckets.some((b) => (b.name !== undefined && pattern.test(b.name))
         || (b.namePattern !== undefined && new RegExp(b.namePattern).test(sample)));
     });
-  });
+  };
+  let forward = false;
+  let backward = false;
+  for (const s of list as any[]) {
+    if (!s || typeof s !== 'object' || s.Effect !== 'Allow') {
+      if (s?.Effect === 'Deny') continue;
+      return BOTH_WAYS;
+    }
+    if (!touchesOutput(s)) continue;
+    const directions = s.NotAction !== undefined || s.Action === undefined ? { in: true, out: true }
+      : actionDirections(actionsOfService(s.Action, service));
+    forward ||= directions.in;
+    backward ||= directions.out;
+  }
+  return { forward, backward };
 }
 
 /**
@@ -490,7 +540,7 @@ export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[
         chainText(graph, name, reached.hops, direction, true))));
     starts.push({ id: r.resource, kind: 'function', chains, noun: codeNoun(r.resourceType) });
   }
-  // Endpoints of the segment for a relaying service: every resource of that service in the output, both ways.
+  // Endpoints of the segment for a relaying service: every resource of that service in the output, the ways its policy allows.
   for (const e of [...nodesOf(graph, 'vpc-endpoint')].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const service = endpointRelayService(e.serviceName);
     const beyond = endpointOutside(e.serviceName);
@@ -501,20 +551,22 @@ export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[
       const key = `x:${beyond}`;
       chains.push(chain({ key, end: { what: bi(beyond, outsideJa(beyond)) }, hops: [] }, 'forward', `${name} → ${beyond}`, `${name} → ${outsideJa(beyond)}`));
     }
-    if (service === undefined || !reachesOutput(graph, e)) {
+    const directions = service === undefined ? { forward: false, backward: false } : endpointDirections(graph, e, service);
+    if (service === undefined || (!directions.forward && !directions.backward)) {
       starts.push({ id: e.id, kind: 'endpoint', chains, service: endpointServiceOf(e.serviceName) });
       continue;
     }
+    const ways = (['forward', 'backward'] as const).filter((d) => directions[d]);
     for (const touched of index.byService.get(service) ?? []) {
       const key = `n:${touched.resource}`;
       const start = `${name} → ${label(graph, touched.resource)}`;
       const end = endOf(graph, index, key);
       if (end) {
-        // A function the endpoint invokes (lambda): an end itself.
+        // A function the endpoint invokes (lambda): an end itself, whichever way the policy lets the segment use it.
         chains.push(chain({ key, end, hops: [] }, 'forward', start));
         continue;
       }
-      for (const direction of ['forward', 'backward'] as const) {
+      for (const direction of ways) {
         for (const reached of reach(graph, index, key, direction)) {
           chains.push(chain(reached, direction, chainText(graph, start, reached.hops, direction),
             chainText(graph, start, reached.hops, direction, true)));

@@ -12,13 +12,15 @@ import { NetworkModel } from '../../model/network-model';
 import { HUB_FUNCTION_TAG_KEY, HubFunction, MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
 import { Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
+import { IngressName, internetIngress, leftToSecurityCloud } from '../bridges';
+import { DeclaredSiem } from '../declared';
 import {
-  BucketNode, deref, FirewallNode, groupVpcs, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
+  BucketNode, deref, FirewallNode, groupVpcs, IngressBridge, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
   WafRule, WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf } from '../topology';
 
 /** The member municipalities' address space: a proxy must refuse every destination in it (RFC 1918). */
@@ -49,10 +51,27 @@ function memberOf(graph: TopologyGraph, s: SubnetNode): string | undefined {
 
 const hubFunction = (tags: Readonly<Record<string, string>>) => tags[HUB_FUNCTION_TAG_KEY];
 
-/** The SIEM buckets of the hub (`jichitai:hub-function` = `siem`). */
-function siemBuckets(graph: TopologyGraph): BucketNode[] {
-  return nodesOf(graph, 's3-bucket').filter((b) => hubFunction(b.tags) === HubFunction.SIEM);
+/**
+ * The stack a node belongs to when the output holds more than one (the readers prefix each id with its stack's name:
+ * `Hub/Siem`, `hub:Hub/Siem` for a hub's evidence, `members/aws_s3_bucket.x`); undefined in one stack. A Terraform
+ * address whose key holds a slash (`aws_s3_bucket.x["a/b"]`) is no prefix.
+ */
+const stackOf = (id: string): string | undefined => /^([^/[\]"]+)\//.exec(id)?.[1];
+
+/**
+ * The SIEM buckets of the hub: tagged `jichitai:hub-function` = `siem` in a stack that holds a hub VPC (the one stack of
+ * a single template or configuration), or, wherever it is, named (literally) by a declared SIEM's ARN (`GuardContext.siem`).
+ * The tag alone proves nothing: a member's stack could tag a bucket of its own so, and its logs would never reach the
+ * hub's analysts (outside tester).
+ */
+function siemBuckets(graph: TopologyGraph, declared: readonly DeclaredSiem[] = []): BucketNode[] {
+  const hubStacks = new Set(hubVpcs(graph).map((v) => stackOf(v.id)));
+  const names = new Set(declared.flatMap((d) => (d.bucketArn === undefined ? [] : [bucketNameOf(d.bucketArn)])));
+  return taggedSiems(graph).filter((b) => hubStacks.has(stackOf(b.id)) || (b.name !== undefined && names.has(b.name)));
 }
+
+/** The buckets tagged as the SIEM (`jichitai:hub-function` = `siem`), wherever they are. */
+const taggedSiems = (graph: TopologyGraph): BucketNode[] => nodesOf(graph, 's3-bucket').filter((b) => hubFunction(b.tags) === HubFunction.SIEM);
 
 /** `arn:aws:s3:::name/prefix` or `name/prefix` → `name`. */
 function bucketNameOf(text: string): string {
@@ -60,23 +79,25 @@ function bucketNameOf(text: string): string {
 }
 
 /**
- * Whether a log destination is the hub's SIEM bucket: the bucket node itself, or its literal name (or an ARN of it) from
- * outside the app. A bucket whose name is generated can only be matched as a node.
+ * Whether a log destination is the hub's SIEM bucket (`siemBuckets`, with the SIEMs the scope declares): the bucket node
+ * itself, or its literal name (or an ARN of it) from outside the app. A bucket whose name is generated can only be
+ * matched as a node.
  */
-export function isSiemSink(graph: TopologyGraph, sink: Ref | undefined): boolean {
+export function isSiemSink(graph: TopologyGraph, sink: Ref | undefined, declared: readonly DeclaredSiem[] = []): boolean {
   if (!sink) return false;
-  const buckets = siemBuckets(graph);
+  const buckets = siemBuckets(graph, declared);
   if (sink.kind === 'node') return buckets.some((b) => b.id === sink.id);
   if (sink.kind === 'external') return buckets.some((b) => b.name !== undefined && b.name === bucketNameOf(sink.value));
   return false;
 }
 
 /** The SIEM bucket, or a Firehose delivery stream that delivers to it. */
-function endsInSiem(graph: TopologyGraph, sink: Ref): boolean {
-  if (isSiemSink(graph, sink)) return true;
+function endsInSiem(graph: TopologyGraph, sink: Ref, declared: readonly DeclaredSiem[] = []): boolean {
+  if (isSiemSink(graph, sink, declared)) return true;
   const stream = deref(graph, sink);
   // A stream whose processing may drop records does not deliver every record (log-delivery.ts).
-  return stream?.type === 'delivery-stream' && stream.drops === undefined && stream.buckets.length > 0 && stream.buckets.every((b) => isSiemSink(graph, b));
+  return stream?.type === 'delivery-stream' && stream.drops === undefined && stream.buckets.length > 0
+    && stream.buckets.every((b) => isSiemSink(graph, b, declared));
 }
 
 /**
@@ -429,38 +450,121 @@ function lbVpcs(graph: TopologyGraph, lb: LoadBalancerNode): VpcNode[] | undefin
   return vpcs.length > 0 && vpcs.every((v) => v !== undefined) ? vpcs as VpcNode[] : undefined;
 }
 
+/** What lets the internet in beside an internet-facing load balancer (`TopologyGraph.ingress`), as SC-3 reads it. */
+interface IngressWay {
+  readonly bridge: IngressBridge;
+  /** What SC-3 calls it, and how it is closed (bridges.ts `internetIngress`). */
+  readonly name: IngressName;
+  /** What SC-3 calls it, as a sentence's subject. */
+  readonly what: Bilingual;
+  /** Where the finding is located: the resource's construct path, else its id. */
+  readonly where: string;
+}
+
+/**
+ * Where each bridge that lets the internet in attaches, among the nodes SC-3 judges: the load balancers it puts the
+ * internet in front of (`behind`, by load balancer), and the subnets and VPCs of the hub and of members' Internet
+ * segments it lets the internet into (`into`). Whatever the guard cannot place, and what lies in the My Number or LGWAN
+ * segment or an unlabelled VPC, GUARD-1 reports already (bridges.ts `leftToSecurityCloud`).
+ */
+function ingressWays(graph: TopologyGraph): { behind: Map<string, IngressWay[]>; into: { way: IngressWay; subnet?: SubnetNode; vpc: VpcNode }[] } {
+  const behind = new Map<string, IngressWay[]>();
+  const into: { way: IngressWay; subnet?: SubnetNode; vpc: VpcNode }[] = [];
+  for (const bridge of graph.ingress ?? []) {
+    const name = internetIngress(bridge);
+    if (!name) continue;
+    const way: IngressWay = { bridge, name, what: bi(name.en, spaced(name.ja)), where: bridge.path ?? bridge.node };
+    const seen = new Set<string>();
+    for (const a of bridge.attachments) {
+      const node = !a.networkInterface && a.ref.kind === 'node' ? graph.nodes.get(a.ref.id) : undefined;
+      if (!node || seen.has(node.id)) continue;
+      seen.add(node.id);
+      if (node.type === 'load-balancer') {
+        behind.set(node.id, [...behind.get(node.id) ?? [], way]);
+      } else if (node.type === 'subnet' && leftToSecurityCloud(graph.nodes, a)) {
+        const vpc = vpcOf(graph, node);
+        if (vpc) into.push({ way, subnet: node, vpc });
+      } else if (node.type === 'vpc' && leftToSecurityCloud(graph.nodes, a)) {
+        into.push({ way, vpc: node });
+      }
+    }
+  }
+  return { behind, into };
+}
+
+/** How to close a way in around the hub's entrances: the setting that closes it (bridges.ts `IngressName.off`), else remove it. */
+function ingressFix(name: IngressName): Bilingual {
+  const the = name.en.replace(/^an? /, 'the ');
+  return {
+    en: `${name.off ? `${name.off.en}, or remove ${the}` : `remove ${the}`}: the internet enters the security cloud only through the hub's public web entrance `
+      + '(a load balancer tagged hub-function public-web with a WAF web ACL that blocks SQL injection) and the mail relay\'s (hub-function mail-relay, TCP 25 only). '
+      + 'Put CloudFront, Global Accelerator or API Gateway in front of one of those load balancers, and reach the hub\'s servers for administration from the '
+      + 'operators\' network, not from the internet',
+    ja: `${name.off ? `${name.off.ja}か、${spaced(name.ja)}を削除する` : `${spaced(name.ja)}を削除する`}。インターネットからセキュリティクラウドへは、ハブの公開 Web の入口（タグ hub-function public-web で、`
+      + 'SQL インジェクションを遮断する WAF のウェブ ACL 付きのロードバランサー）とメールリレーの入口（hub-function mail-relay、TCP 25 のみ）からだけ入る。'
+      + 'CloudFront・Global Accelerator・API Gateway はそれらのロードバランサーの前に置き、ハブのサーバーの管理にはインターネットからではなく運用者のネットワークから接続する',
+  };
+}
+
 /**
  * SC-3 (error): the internet enters the hub only through the public web entrance behind a WAF that blocks SQL injection, or
- * the mail relay's entrance on TCP 25; members take no internet ingress.
+ * the mail relay's entrance on TCP 25; members take no internet ingress. What puts the internet in front of a load
+ * balancer beside its own scheme (a CloudFront VPC origin, an accelerator, an API Gateway VPC link, a Verified Access
+ * endpoint) makes that load balancer an entrance, judged as an internet-facing one; what lets the internet into a subnet
+ * or VPC of the hub or a member's Internet segment otherwise (bridges.ts `internetIngress`: an EC2 Instance Connect
+ * Endpoint, Client VPN, a function URL or an API invoking a function there, App Runner, Transfer Family, a public EKS
+ * endpoint, a publicly accessible database, AppStream, WorkSpaces, a Classic Load Balancer; a public IP address of an
+ * instance, a task or an Elastic IP address behind an internet gateway of its VPC) is refused, naming it.
  */
 export const SC3: GuardRule = {
   id: 'SC-3',
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（Web サーバー・メールリレーの入口）',
-  summary: 'With a security cloud hub: internet ingress only through internet-facing load balancers of the hub tagged public-web with a WAFv2 web ACL '
-    + 'that blocks SQL injection, or tagged mail-relay listening on TCP 25 only; no public-IP subnet behind an internet gateway; members take no internet ingress.',
+  summary: 'With a security cloud hub: internet ingress only through load balancers of the hub tagged public-web with a WAFv2 web ACL that blocks SQL '
+    + 'injection, or tagged mail-relay listening on TCP 25 only (internet-facing, or put before the internet by a CloudFront VPC origin, Global Accelerator'
+    + ', an API Gateway VPC link or a Verified Access endpoint); no other way in (an EC2 Instance Connect Endpoint, Client VPN, a VPC link or origin to '
+    + 'subnets or instances, a function URL or API invoking a function there, App Runner, Transfer Family, a public EKS endpoint, a publicly accessible '
+    + 'database, AppStream, WorkSpaces, a Classic Load Balancer, a public IP address behind an internet gateway); no public-IP subnet behind an internet '
+    + 'gateway; members take no internet ingress.',
   check(ctx) {
     const g = ctx.graph;
     const findings: Finding[] = [];
     if (hubVpcs(g).length === 0) return findings;
     const listeners = nodesOf(g, 'lb-listener');
     const associations = nodesOf(g, 'waf-association');
+    const { behind, into } = ingressWays(g);
     const entranceFix = bi('make the load balancer internal, or make it the public web entrance (hub-function public-web, with a WAF web ACL that blocks SQL injection) '
       + 'or the mail relay\'s entrance (hub-function mail-relay, TCP 25 only)',
     'ロードバランサーを内部向けにするか、公開 Web の入口（hub-function public-web、SQL インジェクションを遮断する WAF のウェブ ACL 付き）'
       + 'またはメールリレーの入口（hub-function mail-relay、TCP 25 のみ）にする');
-    for (const lb of nodesOf(g, 'load-balancer').filter((x) => x.scheme !== 'internal')) {
+    const wayFix = bi('put it in front of the hub\'s public web entrance (a load balancer tagged hub-function public-web, with a WAF web ACL that blocks SQL injection) '
+      + 'or the mail relay\'s (hub-function mail-relay, TCP 25 only), or remove it',
+    'ハブの公開 Web の入口（タグ hub-function public-web で、SQL インジェクションを遮断する WAF のウェブ ACL 付きのロードバランサー）'
+      + 'またはメールリレーの入口（hub-function mail-relay、TCP 25 のみ）の前に置くか、削除する');
+    for (const lb of nodesOf(g, 'load-balancer').filter((x) => x.scheme !== 'internal' || behind.has(x.id))) {
+      const facing = lb.scheme !== 'internal';
+      const ways = behind.get(lb.id) ?? [];
       const vpcs = lbVpcs(g, lb);
       const where = nameOf(g, lb.id);
-      if (vpcs?.some((v) => !v.hub)) {
-        findings.push(finding(this, where, bi(`an internet-facing load balancer in member VPC ${nameOf(g, vpcs.find((v) => !v.hub)!.id)} takes internet ingress`,
-          `構成団体の VPC ${nameOf(g, vpcs.find((v) => !v.hub)!.id)} に、インターネットからの入口になるロードバランサーがある`),
-        bi('make it internal; a member publishes its web sites through the hub\'s public web entrance', '内部向けにする。構成団体の Web サイトは、ハブの公開 Web の入口から公開する')));
+      const member = vpcs?.find((v) => !v.hub);
+      if (member) {
+        if (facing) {
+          findings.push(finding(this, where, bi(`an internet-facing load balancer in member VPC ${nameOf(g, member.id)} takes internet ingress`,
+            `構成団体の VPC ${nameOf(g, member.id)} に、インターネットからの入口になるロードバランサーがある`),
+          bi('make it internal; a member publishes its web sites through the hub\'s public web entrance', '内部向けにする。構成団体の Web サイトは、ハブの公開 Web の入口から公開する')));
+        }
+        for (const w of ways) {
+          findings.push(finding(this, w.where, {
+            en: `${w.what.en} puts the internet in front of load balancer ${where} in member VPC ${nameOf(g, member.id)}, which takes no internet ingress`,
+            ja: `${w.what.ja}が、インターネットからの入口を持たない構成団体の VPC ${nameOf(g, member.id)} のロードバランサー ${where} の前にインターネットを置いている`,
+          }, bi('remove it; a member publishes its web sites through the hub\'s public web entrance', '削除する。構成団体の Web サイトは、ハブの公開 Web の入口から公開する')));
+        }
         continue;
       }
       const role = hubFunction(lb.tags);
       if (role === HubFunction.PUBLIC_WEB) {
+        // The web ACL associated with the load balancer inspects every request it takes, whichever way it came.
         const acls = associations.filter((a) => a.resource.kind === 'node' && a.resource.id === lb.id).map((a) => deref<WafWebAclNode>(g, a.webAcl));
         const readable = acls.filter((a): a is WafWebAclNode => a?.type === 'waf-web-acl');
         if (readable.some((a) => sqliProblem(a) === undefined)) continue;
@@ -477,13 +581,37 @@ export const SC3: GuardRule = {
         findings.push(finding(this, where, bi(`the mail relay's entrance listens on more than TCP 25 (${text})`, `メールリレーの入口が TCP 25 以外でも待ち受けている（${text}）`),
           bi('keep one TCP listener on port 25 on the mail relay\'s load balancer', 'メールリレーのロードバランサーには、ポート 25 の TCP リスナーだけを置く')));
       } else {
-        findings.push(finding(this, where, bi(vpcs ? 'an internet-facing load balancer of the hub is neither the public web entrance nor the mail relay\'s entrance'
-          : 'an internet-facing load balancer whose subnets the guard cannot read may take internet ingress anywhere (fail closed)',
-        vpcs ? 'ハブのインターネット向けロードバランサーが、公開 Web の入口でもメールリレーの入口でもない'
-          : 'サブネットをガードが読めないインターネット向けロードバランサーが、どこかでインターネットからの入口になるおそれがある（フェイルクローズ）'), entranceFix));
+        if (facing) {
+          findings.push(finding(this, where, bi(vpcs ? 'an internet-facing load balancer of the hub is neither the public web entrance nor the mail relay\'s entrance'
+            : 'an internet-facing load balancer whose subnets the guard cannot read may take internet ingress anywhere (fail closed)',
+          vpcs ? 'ハブのインターネット向けロードバランサーが、公開 Web の入口でもメールリレーの入口でもない'
+            : 'サブネットをガードが読めないインターネット向けロードバランサーが、どこかでインターネットからの入口になるおそれがある（フェイルクローズ）'), entranceFix));
+        }
+        for (const w of ways) {
+          findings.push(finding(this, w.where, vpcs ? {
+            en: `${w.what.en} puts the internet in front of load balancer ${where} of the hub, which is neither the public web entrance nor the mail relay's entrance`,
+            ja: `${w.what.ja}が、公開 Web の入口でもメールリレーの入口でもないハブのロードバランサー ${where} の前にインターネットを置いている`,
+          } : {
+            en: `${w.what.en} puts the internet in front of load balancer ${where}, whose subnets the guard cannot read (fail closed)`,
+            ja: `${w.what.ja}が、サブネットをガードが読めないロードバランサー ${where} の前にインターネットを置いている（フェイルクローズ）`,
+          }, wayFix));
+        }
       }
     }
     const withGateway = new Set(nodesOf(g, 'internet-gateway').flatMap((gw) => gw.vpcs).filter((v) => v.kind === 'node').map((v) => (v as { id: string }).id));
+    // What lets the internet into a subnet or VPC beside any load balancer: around both entrances. A public IP address is
+    // reached only through an internet gateway of its VPC, as a subnet mapping public IP addresses is judged below.
+    for (const { way, subnet, vpc } of into) {
+      if (way.name.address && !withGateway.has(vpc.id)) continue;
+      const place = subnet ? bi(`subnet ${nameOf(g, subnet.id)}`, `サブネット ${nameOf(g, subnet.id)}`) : bi(`VPC ${nameOf(g, vpc.id)}`, `VPC ${nameOf(g, vpc.id)}`);
+      findings.push(finding(this, way.where, vpc.hub ? {
+        en: `${way.what.en} lets the internet into ${place.en} of the hub, around the public web and mail relay entrances`,
+        ja: `${way.what.ja}が、公開 Web とメールリレーの入口を通らずに、インターネットからハブの${place.ja}へ入れる`,
+      } : {
+        en: `${way.what.en} lets the internet into ${place.en} of member VPC ${nameOf(g, vpc.id)}, which takes no internet ingress`,
+        ja: `${way.what.ja}が、インターネットからの入口を持たない構成団体の VPC ${nameOf(g, vpc.id)} の${place.ja}へ、インターネットから入れる`,
+      }, ingressFix(way.name)));
+    }
     for (const s of nodesOf(g, 'subnet').filter((x) => x.mapPublicIpOnLaunch && x.vpc.kind === 'node' && withGateway.has(x.vpc.id))) {
       findings.push(finding(this, nameOf(g, s.id), bi('the subnet gives its instances public IP addresses behind an internet gateway: each of them takes internet ingress',
         'サブネットがインターネットゲートウェイの内側でインスタンスにパブリック IP アドレスを割り当て、それぞれがインターネットからの入口になる'),
@@ -514,13 +642,23 @@ export const SC4: GuardRule = {
     const hubs = hubVpcs(g);
     if (hubs.length === 0) return findings;
     const add = (id: string, message: Bilingual, fix: Bilingual = SIEM_FIX) => findings.push(finding(this, nameOf(g, id), message, fix));
-    if (siemBuckets(g).length === 0) {
+    const siem = ctx.siem ?? [];
+    const siems = siemBuckets(g, siem);
+    for (const b of taggedSiems(g).filter((x) => !siems.includes(x))) {
+      add(b.id, bi(`bucket ${nameOf(g, b.id)} is tagged as the SIEM (jichitai:hub-function = siem) but is not the hub's: it is in no stack that holds the hub VPC, `
+        + 'and no declared SIEM names it, so logs delivered to it do not count as reaching the SIEM',
+      `バケット ${nameOf(g, b.id)} は SIEM のタグ（jichitai:hub-function = siem）を持つがハブのものではない。ハブの VPC を持つスタックになく、宣言された SIEM も`
+        + 'これを指していないため、ここへ送ったログは SIEM に届いたものとみなさない'),
+      bi('deliver the logs to the SIEM bucket of the hub\'s stack (SecurityCloud creates it), and remove the siem tag from this bucket',
+        'ログはハブのスタックの SIEM バケット（SecurityCloud が作る）へ送り、このバケットから siem のタグを外す'));
+    }
+    if (siems.length === 0) {
       add(hubs[0].id, bi('the hub has no SIEM bucket (an S3 bucket tagged jichitai:hub-function = siem)', 'ハブに SIEM バケット（タグ jichitai:hub-function = siem の S3 バケット）がない'),
         bi('add the SIEM sink (SecurityCloud creates it)', 'SIEM の受け口を追加する（SecurityCloud が作る）'));
     }
     for (const vpc of nodesOf(g, 'vpc')) {
       const logs = nodesOf(g, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
-      if (!logs.some((l) => isSiemSink(g, l.sink))) {
+      if (!logs.some((l) => isSiemSink(g, l.sink, siem))) {
         const to = logs.map((l) => l.destination ?? l.destinationType).join(', ');
         add(vpc.id, logs.length === 0 ? bi(`VPC ${nameOf(g, vpc.id)} has no flow log of all traffic`, `VPC ${nameOf(g, vpc.id)} に全通信のフローログがない`)
           : bi(`the flow log of VPC ${nameOf(g, vpc.id)} goes to ${to}, not to the hub's SIEM bucket`, `VPC ${nameOf(g, vpc.id)} のフローログの送り先が、ハブの SIEM バケットではなく ${to}`));
@@ -528,7 +666,7 @@ export const SC4: GuardRule = {
     }
     for (const fw of nodesOf(g, 'firewall')) {
       const destinations = nodesOf(g, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
-      const missing = ['ALERT', 'FLOW'].filter((t) => !destinations.some((d) => d.logType === t && isSiemSink(g, d.sink)));
+      const missing = ['ALERT', 'FLOW'].filter((t) => !destinations.some((d) => d.logType === t && isSiemSink(g, d.sink, siem)));
       if (missing.length > 0) {
         add(fw.id, bi(`firewall ${nameOf(g, fw.id)} does not deliver its ${missing.join(' and ')} logs to the hub's SIEM bucket`,
           `ファイアウォール ${nameOf(g, fw.id)} が ${missing.join(' と ')} のログをハブの SIEM バケットへ送っていない`));
@@ -538,7 +676,7 @@ export const SC4: GuardRule = {
     for (const acl of nodesOf(g, 'waf-web-acl')) {
       const configs = wafLogging.filter((l) => l.webAcl.kind === 'node' && l.webAcl.id === acl.id);
       // A logging filter that may drop requests does not log every request (log-delivery.ts).
-      const logged = configs.some((l) => l.drops === undefined && l.destinations.some((d) => endsInSiem(g, d)));
+      const logged = configs.some((l) => l.drops === undefined && l.destinations.some((d) => endsInSiem(g, d, siem)));
       const why = configs.find((l) => l.drops !== undefined)?.drops;
       if (!logged) {
         add(acl.id, bi(`web ACL ${nameOf(g, acl.id)} does not log to the hub's SIEM bucket${why ? ` (${why})` : ''}`,
@@ -549,7 +687,7 @@ export const SC4: GuardRule = {
     for (const vpc of hubs) {
       const logged = queryLogs.filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id).some((a) => {
         const config = deref(g, a.config);
-        return config?.type === 'query-log-config' && isSiemSink(g, config.destination);
+        return config?.type === 'query-log-config' && isSiemSink(g, config.destination, siem);
       });
       if (!logged) add(vpc.id, bi(`the hub VPC ${nameOf(g, vpc.id)} does not log its Resolver queries to the SIEM bucket`, `ハブの VPC ${nameOf(g, vpc.id)} が Resolver のクエリログを SIEM バケットへ送っていない`));
     }
@@ -574,7 +712,7 @@ export const SC4: GuardRule = {
     const subscriptions = nodesOf(g, 'log-subscription');
     for (const [name, id] of [...wanted.entries()].sort()) {
       const mine = subscriptions.filter((s) => (s.logGroup.kind === 'node' && s.logGroup.id === id) || (s.logGroup.kind === 'external' && s.logGroup.value === name));
-      if (mine.some((s) => s.filterPattern === '' && endsInSiem(g, s.destination))) continue;
+      if (mine.some((s) => s.filterPattern === '' && endsInSiem(g, s.destination, siem))) continue;
       add(id, bi(`log group ${name} is not subscribed, with every event (an empty filter pattern), to a delivery stream that ends in the SIEM bucket`,
         `ロググループ ${name} が、すべてのイベント（空のフィルターパターン）で、SIEM バケットに届く配信ストリームにサブスクライブされていない`),
       bi('add a subscription filter with an empty pattern to a Kinesis Data Firehose delivery stream that writes to the SIEM bucket',

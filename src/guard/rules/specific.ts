@@ -242,17 +242,21 @@ function carried(
   // The subnet that holds the host (ingress only; null: none of the output, the WAN), found once.
   let holder: SubnetNode | null | undefined;
   for (const s of subnets) {
-    const block = [s.cidr, s.ipv6Cidr].find((c) => parsePrefix(c)?.family === host.family);
-    if (block === undefined) return true;
-    const headers = egress ? ctx.reach.headersFor(block, hostText, ports) : ctx.reach.headersFor(hostText, block, ports);
-    if (headers === undefined) return true;
-    if (egress) {
-      if (ctx.reach.probeFromSubnet(s.id, headers).arrivals.length > 0) return true;
-      continue;
+    // The subnets outside the output (semantics §2) hold addresses of their VPC's blocks: each stands for their block.
+    const blocks = (s.outside ? (deref<VpcNode>(ctx.graph, s.vpc)?.cidrs ?? []) : [s.cidr, s.ipv6Cidr])
+      .filter((c): c is string => parsePrefix(c)?.family === host.family);
+    if (blocks.length === 0) return true;
+    for (const block of blocks) {
+      const headers = egress ? ctx.reach.headersFor(block, hostText, ports) : ctx.reach.headersFor(hostText, block, ports);
+      if (headers === undefined) return true;
+      if (egress) {
+        if (ctx.reach.probeFromSubnet(s.id, headers).arrivals.length > 0) return true;
+        continue;
+      }
+      holder ??= nodesOf(ctx.graph, 'subnet').find((h) => cidrsCover([h.cidr, h.ipv6Cidr].filter((c): c is string => c !== undefined), host)) ?? null;
+      const from = holder ? ctx.reach.probeFromSubnet(holder.id, headers) : ctx.reach.probeFromZone('LGWAN_WAN', headers);
+      if (from.arrivals.some((a) => a.end.kind !== 'subnet' || a.end.subnet === s.id)) return true;
     }
-    holder ??= nodesOf(ctx.graph, 'subnet').find((h) => cidrsCover([h.cidr, h.ipv6Cidr].filter((c): c is string => c !== undefined), host)) ?? null;
-    const from = holder ? ctx.reach.probeFromSubnet(holder.id, headers) : ctx.reach.probeFromZone('LGWAN_WAN', headers);
-    if (from.arrivals.some((a) => a.end.kind !== 'subnet' || a.end.subnet === s.id)) return true;
   }
   return false;
 }
