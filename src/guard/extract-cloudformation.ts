@@ -19,13 +19,15 @@ import { AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOO
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf, normaliseProtocol, Ref,
-  RoleLabelNode, RelayFlow, RelayIam, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph, TransitAttachmentNode,
+  RoleLabelNode, RelayFlow, RelayIam, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
+  TransitAttachmentNode,
 } from './graph';
 import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, outside, outsideOutput, policyFlows, PUBLIC_API,
+  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, outside, outsideOutput,
+  policyFlows, PUBLIC_API,
   relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside, virtualLogGroups,
 } from './relay-read';
 import {
@@ -1132,8 +1134,15 @@ class TemplateReader {
       reader.relay(c, undefined, blocks(c.p.Targets).flatMap((t: any, i: number) => [
         ...reader.deliveries(buses, t?.Arn, `Targets[${i}].Arn`),
         ...reader.deliveries(buses, t?.DeadLetterConfig?.Arn, `Targets[${i}].DeadLetterConfig.Arn`),
+        // A Run Command target runs its document with the event on the instances it targets (EventBridge User Guide,
+        // "Run Command targets"): every instance of the output, both ways (its output comes back through the command).
+        ...t?.RunCommandParameters !== undefined && buses.length > 0 ? bothWays(buses, [everyResource('ssm')], `Targets[${i}].RunCommandParameters`) : [],
       ]));
     }],
+    // A State Manager association runs its document on the instances it targets and writes their output to its bucket
+    // (Systems Manager User Guide, "State Manager"): from every instance of the output to that bucket.
+    [['AWS::SSM::Association'], (reader, c) => reader.relay(c, undefined,
+      reader.deliveries([everyResource('ssm')], c.p.OutputLocation?.S3Location?.OutputS3BucketName, 'OutputLocation.S3Location.OutputS3BucketName'))],
     [['AWS::Events::ApiDestination'], (reader, c) => reader.relay(c, undefined, [{
       from: [{ kind: 'node', id: c.id }], to: [outside(`${reader.render(c.p.InvocationEndpoint)} (an EventBridge API destination)`)], property: 'InvocationEndpoint',
     }])],
@@ -1200,7 +1209,7 @@ class TemplateReader {
         ...stateMachineFlows(reader.relayValues, { kind: 'node', id: c.id }, definition, 'Definition', unread ? p.DefinitionS3Location ?? p.DefinitionString : undefined),
         ...withData ? blocks(logging.Destinations).flatMap((d: any, i: number) => reader.deliveries([{ kind: 'node', id: c.id }], d?.CloudWatchLogsLogGroup?.LogGroupArn,
           `LoggingConfiguration.Destinations[${i}].CloudWatchLogsLogGroup.LogGroupArn`)) : [],
-      ]);
+      ], undefined, reader.actingWith(p.RoleArn, [{ kind: 'node', id: c.id }]));
     }],
     // A group named after a function (`/aws/lambda/<name>`, Lambda's default) holds what the function logs.
     [['AWS::Logs::LogGroup'], (reader, c) => reader.relay(c, 'logs', reader.deliveriesTo(reader.loggingFunctions(c.p.LogGroupName), c.id, 'LogGroupName'))],
@@ -1265,7 +1274,7 @@ class TemplateReader {
       reader.relay(c, undefined, [
         ...bothWays(callers, reader.relayRefs(c.p.EventBridgeConfig?.EventBusArn), 'EventBridgeConfig.EventBusArn'),
         ...bothWays(callers, reader.relayRefs(c.p.DynamoDBConfig?.TableName), 'DynamoDBConfig.TableName'),
-      ]);
+      ], undefined, reader.actingWith(c.p.ServiceRoleArn, callers));
     }],
     // A function's own group named by its literal name (`/aws/lambda/<name>`) takes what the function logs: from it too.
     [['AWS::Logs::SubscriptionFilter'], (reader, c) => reader.relay(c, undefined,
@@ -1337,7 +1346,8 @@ class TemplateReader {
     // A Kinesis Data Analytics application reads its sources and writes its sinks with code the guard does not read.
     [['AWS::KinesisAnalyticsV2::Application', 'AWS::KinesisAnalytics::Application'], (reader, c) => {
       const app = [outside(`Kinesis Data Analytics application ${c.id}, whose code the guard does not read`)];
-      reader.relay(c, undefined, bothWays(app, reader.relayRefs(c.p.ApplicationConfiguration ?? c.p.Inputs).filter((r) => r.kind === 'node'), 'ApplicationConfiguration'));
+      reader.relay(c, undefined, bothWays(app, reader.relayRefs(c.p.ApplicationConfiguration ?? c.p.Inputs).filter((r) => r.kind === 'node'), 'ApplicationConfiguration'),
+        undefined, reader.actingWith(c.p.ServiceExecutionRole, app));
     }],
     [['AWS::KinesisAnalyticsV2::ApplicationOutput', 'AWS::KinesisAnalytics::ApplicationOutput'], (reader, c) => {
       reader.relay(c, undefined, [{
@@ -1361,7 +1371,9 @@ class TemplateReader {
     [['AWS::ApiGateway::Method'], (reader, c) => {
       const i = c.p.Integration;
       if (!i) return;
-      reader.relay(c, undefined, reader.integrationFlows(c.p.RestApiId, i.Type, i.Uri, undefined, [i.Uri, i.RequestTemplates, i.RequestParameters], 'Integration'));
+      // An AWS integration calls with its credentials role for the API's callers: what that role may do, the API does.
+      reader.relay(c, undefined, reader.integrationFlows(c.p.RestApiId, i.Type, i.Uri, undefined, [i.Uri, i.RequestTemplates, i.RequestParameters], 'Integration'),
+        undefined, reader.actingWith(i.Credentials, reader.relayRefs(c.p.RestApiId)));
     }],
     [['AWS::ApiGatewayV2::Integration'], (reader, c) => {
       const { p } = c;
@@ -1399,6 +1411,16 @@ class TemplateReader {
           : `the members of IAM group ${c.id}, whose credentials may be used from anywhere`)],
       });
     }],
+    // An IAM Identity Center permission set: the people assigned it act with its policies from anywhere.
+    [['AWS::SSO::PermissionSet'], (reader, c) => {
+      const managed = reader.managedPolicies(c.p.ManagedPolicies);
+      reader.relay(c, undefined, [], undefined, {
+        grants: [...c.p.InlinePolicy !== undefined ? grantFlows(reader.relayValues, c.p.InlinePolicy, 'InlinePolicy') : [], ...managed.grants,
+          ...listOf(c.p.CustomerManagedPolicyReferences).flatMap((_, i) => grantFlows(reader.relayValues, managedPolicyDocument(''), `CustomerManagedPolicyReferences[${i}]`))],
+        principals: managed.principals,
+        actors: [outside(`the people assigned IAM Identity Center permission set ${c.id}, who may act from anywhere`)],
+      });
+    }],
     [['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], (reader, c) => reader.relay(c, undefined, [], undefined, {
       grants: grantFlows(reader.relayValues, c.p.PolicyDocument, 'PolicyDocument'),
       grantsTo: reader.principalRefs([c.p.Roles, c.p.Users, c.p.Groups]),
@@ -1421,7 +1443,8 @@ class TemplateReader {
     [['AWS::EC2::Instance'], (reader, c) => reader.runner(c, [c.p.IamInstanceProfile, c.p.LaunchTemplate?.LaunchTemplateId ?? c.p.LaunchTemplate?.LaunchTemplateName])],
     [['AWS::AutoScaling::AutoScalingGroup'], (reader, c) => {
       const mixed = c.p.MixedInstancesPolicy?.LaunchTemplate;
-      const templates = [c.p.LaunchTemplate, mixed?.LaunchTemplateSpecification, ...listOf(mixed?.Overrides).map((o: any) => o?.LaunchTemplateSpecification)]
+      const templates = [c.p.LaunchTemplate, mixed?.LaunchTemplateSpecification,
+        ...listOf(mixed?.Overrides).map((o: any) => o?.LaunchTemplateSpecification)]
         .filter((t) => t !== undefined && t !== null).map((t: any) => t.LaunchTemplateId ?? t.LaunchTemplateName);
       reader.runner(c, [...templates, c.p.LaunchConfigurationName]);
     }],
@@ -1431,7 +1454,8 @@ class TemplateReader {
     // the role may write. The schedule is code outside every VPC running with that role; a templated target sends the
     // schedule's own input and relays nothing.
     [['AWS::Scheduler::Schedule'], (reader, c) => {
-      if (!/:aws-sdk:/.test(reader.relayText(c.p.Target?.Arn))) return;
+      // An ECS task target runs code with its task definition's roles (`unplacedCode`).
+      if (!/:aws-sdk:/.test(reader.relayText(c.p.Target?.Arn))) return reader.unplacedCode(c);
       reader.relay(c, undefined, [], 'internet', { principals: reader.principalRefs(c.p.Target?.RoleArn) });
     }],
   ] as [string[], Reader][]).flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
@@ -1936,6 +1960,42 @@ class TemplateReader {
   }
 
   /**
+   * A relaying resource that calls AWS with a role of its own (a state machine's, an API integration's credentials, an
+   * AppSync data source's, a Kinesis Data Analytics application's): those who act with the role's grants (`who`), which
+   * may reach resources its declared deliveries do not name (an `aws-sdk` task with a queue from its input).
+   */
+  private actingWith(role: unknown, who: readonly Ref[]): RelayIam | undefined {
+    const principals = role === undefined || role === null ? [] : this.principalRefs(role);
+    return principals.length === 0 || who.length === 0 ? undefined : { principals, actors: who };
+  }
+
+  /**
+   * Code of the output that runs with an instance profile, a launch template or configuration, a task definition, or a
+   * role that EC2, ECS tasks or Lambda assume, from a resource the IAM readers do not read as a runner (an ECS task set,
+   * an EventBridge rule or schedule running ECS tasks, a Batch job definition, an EKS node group, an EC2 fleet, an EMR
+   * cluster…): it runs there with their grants, where its subnets say, or anywhere (fail closed).
+   */
+  private unplacedCode(c: ReadContext): void {
+    if (c.type.startsWith('AWS::IAM::') || c.type === 'AWS::Lambda::Function' || c.type.startsWith('Custom::')) return;
+    const principals = [...this.referenced(c.p)].filter((id) => {
+      const type = this.resources[id]?.Type;
+      return type === 'AWS::IAM::InstanceProfile' || type === 'AWS::ECS::TaskDefinition' || type === 'AWS::EC2::LaunchTemplate'
+        || type === 'AWS::AutoScaling::LaunchConfiguration' || (type === 'AWS::IAM::Role' && this.runsCode(id));
+    }).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
+    if (principals.length === 0) return;
+    const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
+    this.b.add({
+      ...c.base, id: `${c.id}#code#relay`, type: 'relay', resource: `${c.id}#code`, resourceType: c.type, flows: [], runs, principals, service: 'ssm',
+    });
+  }
+
+  /** Whether EC2, ECS tasks or Lambda may assume a role of the template (its code runs where the output puts it). */
+  private runsCode(id: string): boolean {
+    const text = JSON.stringify(this.resources[id]?.Properties?.AssumeRolePolicyDocument ?? '');
+    return /(ec2|ecs-tasks|lambda|edgelambda)\.amazonaws\.com/.test(text);
+  }
+
+  /**
    * The principals a value names (a role, an instance profile, a policy's roles…): the output's by reference or literal
    * name; another (a literal ARN or name the output does not hold, a parameter) is one the guard cannot read, which
    * `rules/relays.ts` takes as granting everything. Nothing for a value left out.
@@ -1944,9 +2004,33 @@ class TemplateReader {
     if (value === undefined || value === null) return [];
     if (Array.isArray(value)) return value.flatMap((v) => this.principalRefs(v));
     const ref = this.ref(value);
+    // A literal name or ARN of a principal of the template (what aws-cdk-lib's `Role.fromRoleName` and a policy's
+    // `Roles: ['name']` write): that principal.
+    const named = ref.kind === 'external' ? this.principalNamed(this.relayText(value)) : undefined;
+    if (named !== undefined) return [{ kind: 'node', id: this.id(named) }];
     if (ref.kind !== 'unresolved' || typeof value !== 'object') return [ref];
     // An expression (a condition's choice): each principal of the output it may be, besides one the guard cannot read.
     return [ref, ...[...this.referenced(value)].filter((id) => this.resources[id] !== undefined).map((id): Ref => ({ kind: 'node', id: this.id(id) }))];
+  }
+
+  /**
+   * The principal of the template a literal names: a role, user, group, instance profile or managed policy by its name
+   * (`RoleName`…) or by an IAM ARN of the deploying account (`arn:…:iam::{accountid}:role/[path/]name`).
+   */
+  private principalNamed(text: string): string | undefined {
+    const arn = /^arn:[^:]*:iam::(?:\{accountid\}|\d{12})?:(role|user|group|instance-profile|policy)\/(?:.*\/)?([^/]+)$/.exec(text);
+    const kinds: Record<string, [string, string][]> = {
+      'role': [['AWS::IAM::Role', 'RoleName']],
+      'user': [['AWS::IAM::User', 'UserName']],
+      'group': [['AWS::IAM::Group', 'GroupName']],
+      'instance-profile': [['AWS::IAM::InstanceProfile', 'InstanceProfileName']],
+      'policy': [['AWS::IAM::ManagedPolicy', 'ManagedPolicyName']],
+    };
+    const name = arn ? arn[2] : text;
+    const candidates = arn ? kinds[arn[1]] : Object.values(kinds).flat();
+    const found = Object.entries(this.resources)
+      .filter(([, r]) => candidates.some(([type, property]) => r.Type === type && r.Properties?.[property] === name));
+    return found.length === 1 ? found[0][0] : undefined;
   }
 
   /**
@@ -2402,7 +2486,9 @@ class TemplateReader {
         b.roleLabel(label, type, subnets, through, vpc);
       }
     }
-    TemplateReader.IAM_READERS.get(type)?.(this, { b, base, noted, p, id, tags, type });
+    const iam = TemplateReader.IAM_READERS.get(type);
+    if (iam) iam(this, { b, base, noted, p, id, tags, type });
+    else this.unplacedCode({ b, base, noted, p, id, tags, type });
     const read = TemplateReader.READERS.get(type);
     const relay = TemplateReader.RELAY_READERS.get(type);
     // What a reader cannot read inside (a list or block given by a parameter or condition) is unresolved (`GraphBuilder.reading`).

@@ -156,7 +156,7 @@ const HOLDING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'st
  * bucket's objects (and their uploads), a log group's events. Not `PutRule`, `PutTargets`, `PutBucketPolicy`,
  * `PutSubscriptionFilter`…: those change where the data goes (both ways).
  */
-const PUTS_DATA = /^(sendmessage|sendmessagebatch|publish|publishbatch|putevents|putrecord|putrecords|putrecordbatch|putobject|putobjectacl|putlogevents|createlogstream|uploadpart|uploadpartcopy|createmultipartupload|completemultipartupload)$/;
+const PUTS_DATA = /^(sendmessage|sendmessagebatch|publish|publishbatch|putevents|putrecord|putrecords|putrecordbatch|putobject|putlogevents|createlogstream|uploadpart|uploadpartcopy|createmultipartupload|completemultipartupload)$/;
 
 /**
  * Actions that only put data in (`PUTS_DATA`: `sqs:SendMessage`, `sns:Publish`, `events:PutEvents`,
@@ -170,7 +170,8 @@ export function actionDirections(action: unknown): { in: boolean; out: boolean }
   let out = false;
   for (const a of list) {
     const name = typeof a === 'string' ? a.split(':')[1]?.toLowerCase() : undefined;
-    if (name !== undefined && METADATA.test(name) && !name.includes('*')) continue;
+    const service = typeof a === 'string' ? a.split(':')[0].toLowerCase() : undefined;
+    if (name !== undefined && METADATA.test(name) && !name.includes('*') && !(service !== undefined && DATA_DESCRIPTIONS.has(service))) continue;
     if (name !== undefined && PUTS_DATA.test(name)) {
       into = true;
     } else if (name !== undefined && /^(get|list|describe|receive|select|head|read)/.test(name) && !name.includes('*')) {
@@ -412,9 +413,11 @@ const ALL_SERVICES = '*';
 
 /**
  * Systems Manager actions that run code on, or open a session with, managed instances (AWS Systems Manager User Guide,
- * "Run Command", "Session Manager", "Automation"): the caller's data goes in and the instance's comes back.
+ * "Run Command", "Session Manager", "Automation", "State Manager" associations, "Maintenance Windows" tasks): the
+ * caller's data goes in and the instance's comes back.
  */
-const SSM_RUNS = ['sendcommand', 'startsession', 'resumesession', 'startautomationexecution', 'sendautomationsignal'];
+const SSM_RUNS = ['sendcommand', 'startsession', 'resumesession', 'startautomationexecution', 'sendautomationsignal', 'createassociation',
+  'createassociationbatch', 'updateassociation', 'startassociationsonce', 'registertaskwithmaintenancewindow', 'updatemaintenancewindowtask'];
 
 /**
  * Actions that touch neither the data nor where it goes, beside `METADATA`: creating a log group (which then holds
@@ -422,16 +425,29 @@ const SSM_RUNS = ['sendcommand', 'startsession', 'resumesession', 'startautomati
  * tags. Actions that change where data goes or who may read it (`PutBucketPolicy`, `SetQueueAttributes`,
  * `AddPermission`, `Subscribe`, `PutSubscriptionFilter`, `PutTargets`…) are not among them: both ways.
  */
-const SETTINGS_ONLY = /^(createloggroup|putretentionpolicy|deleteretentionpolicy|delete[a-z]*|changemessagevisibility[a-z]*|tag[a-z]*|untag[a-z]*|abortmultipartupload)$/;
+const SETTINGS_ONLY = /^(createloggroup|putretentionpolicy|deleteretentionpolicy|changemessagevisibility[a-z]*|tag[a-z]*|untag[a-z]*|abortmultipartupload)$/;
+
+/**
+ * Services whose deletions return nothing of what they delete (a message once received, an object, a log group): for
+ * the others a deletion may (DynamoDB's `DeleteItem` with `ReturnValues: ALL_OLD` returns the item): both ways.
+ */
+const SILENT_DELETES = new Set(['sqs', 's3', 'logs']);
+
+/**
+ * Descriptions that carry data (Step Functions' `DescribeExecution` returns the execution's input and output: Step
+ * Functions API Reference): read, not metadata.
+ */
+const DATA_DESCRIPTIONS = new Set(['states']);
 
 /** The directions of one IAM action name (the part after the service prefix; wildcards allowed) in an identity policy. */
-function grantDirections(name: string): { in: boolean; out: boolean } {
+function grantDirections(service: string, name: string): { in: boolean; out: boolean } {
   const literal = name.split(/[*?]/)[0];
   const wild = literal !== name;
+  if (DATA_DESCRIPTIONS.has(service) && /^describe/.test(literal)) return { in: false, out: true };
   // Every action the name may match starts with the literal part: a read-only family (`Get*`, `s3:GetObject*`).
   if (/^(getbucket|describe|listtagsfor)/.test(literal) && (wild || METADATA.test(name))) return { in: false, out: false };
   if (!wild && (METADATA.test(name) || SETTINGS_ONLY.test(name))) return { in: false, out: false };
-  if (/^delete/.test(literal)) return { in: false, out: false };
+  if (/^delete/.test(literal)) return SILENT_DELETES.has(service) ? { in: false, out: false } : { in: true, out: true };
   if (/^(get|list|describe|receive|select|head|read)/.test(literal)) return { in: false, out: true };
   if (!wild && PUTS_DATA.test(name)) return { in: true, out: false };
   return { in: true, out: true };
@@ -494,11 +510,11 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
           // Systems Manager runs commands and sessions on instances: both ways with them. Its other actions (parameters,
           // documents, inventory) carry nothing between resources the guard follows.
           const pattern = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-          if (SSM_RUNS.some((a) => pattern.test(a))) merge('ssm', { in: true, out: true });
+          if (SSM_RUNS.some((run) => pattern.test(run))) merge('ssm', { in: true, out: true });
           continue;
         }
         const service = ACTION_SERVICES[prefix];
-        if (service !== undefined) merge(service, grantDirections(name));
+        if (service !== undefined) merge(service, grantDirections(service, name));
       }
     }
     const directions = [...services].filter(([, d]) => d.in || d.out);

@@ -99,23 +99,30 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
   test('what a My Number function writes to a bucket with its role, a function outside every VPC reads with its own: MN-1 at the function', () => {
     const found = relays({
       B: bucket,
-      WriterRole: role([statement('s3:PutObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]), Writer: fn('WriterRole', 'Mn'),
-      ReaderRole: role([statement(['s3:GetObject'], { 'Fn::Join': ['', [GA('B'), '/*']] })]), Reader: fn('ReaderRole'),
+      WriterRole: role([statement('s3:PutObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]),
+      Writer: fn('WriterRole', 'Mn'),
+      ReaderRole: role([statement(['s3:GetObject'], { 'Fn::Join': ['', [GA('B'), '/*']] })]),
+      Reader: fn('ReaderRole'),
     });
     expect(found).toEqual([expect.stringMatching(/^MN-1 Writer: function Writer of the My Number segment .*to function Reader, which runs outside every VPC, with the internet: Writer → B \(WriterRole .*\) → Reader \(ReaderRole /)]);
     // A grant on one bucket's objects names that bucket alone, whichever way the ARN is written.
     for (const objects of [{ 'Fn::Join': ['', [GA('C'), '/*']] }, { 'Fn::Sub': '${C.Arn}/*' }, 'arn:aws:s3:::c-bucket/*']) {
       expect(relays({
-        B: bucket, C: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'c-bucket' } },
-        WriterRole: role([statement('s3:PutObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]), Writer: fn('WriterRole', 'Mn'),
-        ReaderRole: role([statement(['s3:GetObject'], objects)]), Reader: fn('ReaderRole'),
+        B: bucket,
+        C: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'c-bucket' } },
+        WriterRole: role([statement('s3:PutObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]),
+        Writer: fn('WriterRole', 'Mn'),
+        ReaderRole: role([statement(['s3:GetObject'], objects)]),
+        Reader: fn('ReaderRole'),
       })).toEqual([]);
     }
     // Reading only on both sides: nothing leaves.
     expect(relays({
       B: bucket,
-      WriterRole: role([statement('s3:GetObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]), Writer: fn('WriterRole', 'Mn'),
-      ReaderRole: role([statement(['s3:GetObject'], { 'Fn::Join': ['', [GA('B'), '/*']] })]), Reader: fn('ReaderRole'),
+      WriterRole: role([statement('s3:GetObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]),
+      Writer: fn('WriterRole', 'Mn'),
+      ReaderRole: role([statement(['s3:GetObject'], { 'Fn::Join': ['', [GA('B'), '/*']] })]),
+      Reader: fn('ReaderRole'),
     })).toEqual([]);
   });
 
@@ -139,20 +146,28 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
     expect(relays({ ...common, P: { Type: 'AWS::IAM::RolePolicy', Properties: { PolicyName: 'p', PolicyDocument: doc, RoleName: { Ref: 'R' } } } })).toHaveLength(1);
     expect(relays({ ...common, P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: doc, Roles: [{ Ref: 'R' }] } } })).toHaveLength(1);
     expect(relays({
-      SqsEp: endpoint('sqs'), Q: queue, P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: doc } },
-      R: role([], LAMBDA_TRUST, { ManagedPolicyArns: [{ Ref: 'P' }] }), Reader: fn('R', 'In'),
+      SqsEp: endpoint('sqs'),
+      Q: queue,
+      P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: doc } },
+      R: role([], LAMBDA_TRUST, { ManagedPolicyArns: [{ Ref: 'P' }] }),
+      Reader: fn('R', 'In'),
     })).toHaveLength(1);
   });
 
   test('an instance and an ECS service of the Internet segment run with their roles too', () => {
     const reads = role([statement('sqs:ReceiveMessage', GA('Q'))], EC2_TRUST);
     expect(relays({
-      SqsEp: endpoint('sqs'), Q: queue, R: reads, Profile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [{ Ref: 'R' }] } },
+      SqsEp: endpoint('sqs'),
+      Q: queue,
+      R: reads,
+      Profile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [{ Ref: 'R' }] } },
       Web: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SubnetId: { Ref: 'InSub' }, IamInstanceProfile: { Ref: 'Profile' } } },
     })).toEqual([expect.stringMatching(/to instance Web \(in the INTERNET segment\): SqsEp → Q → Web/)]);
     const tasks = role([statement('sqs:ReceiveMessage', GA('Q'))], { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
     expect(relays({
-      SqsEp: endpoint('sqs'), Q: queue, R: tasks,
+      SqsEp: endpoint('sqs'),
+      Q: queue,
+      R: tasks,
       Td: { Type: 'AWS::ECS::TaskDefinition', Properties: { TaskRoleArn: GA('R'), NetworkMode: 'awsvpc', ContainerDefinitions: [{ Name: 'a', Image: 'x' }] } },
       Svc: {
         Type: 'AWS::ECS::Service',
@@ -176,7 +191,8 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
 
   test('a function whose role the guard cannot read (a literal ARN, a parameter) may do anything', () => {
     const found = relays({
-      SqsEp: endpoint('sqs'), Q: queue,
+      SqsEp: endpoint('sqs'),
+      Q: queue,
       Out: { ...fn('X'), Properties: { ...fn('X').Properties, Role: 'arn:aws:iam::111122223333:role/existing' } },
     });
     expect(found).toEqual([expect.stringMatching(/to function Out, which runs outside every VPC, with the internet: SqsEp → Q → Out \(Out principal .*existing, which the guard cannot read\)/)]);
@@ -221,3 +237,102 @@ describe('CloudFormation: IAM grants carry data as relays do', () => {
     expect(described.filter((d) => outsideJa(d) === d)).toEqual([]);
   });
 });
+
+/** Outside tester, red team 41 (IAM grants): each of these passed MN-1 before. */
+describe('CloudFormation: IAM grants — outside tester', () => {
+  const trust = (service: string) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: `${service}.amazonaws.com` }, Action: 'sts:AssumeRole' }] });
+  const reads = [statement('sqs:ReceiveMessage', GA('Q'))];
+  const common = { SqsEp: endpoint('sqs'), Q: queue };
+
+  test('actions that return data though their names say otherwise: a state machine\'s executions, a deleted item, an object ACL', () => {
+    // DescribeExecution returns the execution's input and output (Step Functions API Reference).
+    const machine = { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'x', Definition: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } } } };
+    expect(relays({ StatesEp: endpoint('states'), M: machine, R: role([statement('states:DescribeExecution', '*')]), Out: fn('R') })).toHaveLength(1);
+    // DeleteItem with ReturnValues ALL_OLD returns the item (DynamoDB API Reference); an SQS DeleteMessage returns nothing.
+    const table = { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }] } };
+    expect(relays({ DdbEp: endpoint('dynamodb'), T: table, R: role([statement('dynamodb:DeleteItem', GA('T'))]), Out: fn('R') })).toHaveLength(1);
+    expect(relays({ ...common, R: role([statement('sqs:DeleteMessage', GA('Q'))]), Out: fn('R') })).toEqual([]);
+    // PutObjectAcl may let anyone read the objects: not a data put.
+    expect(relays({
+      B: bucket,
+      W: role([statement('s3:PutObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]),
+      Writer: fn('W', 'Mn'),
+      A: role([statement('s3:PutObjectAcl', { 'Fn::Join': ['', [GA('B'), '/*']] })]),
+      Acl: fn('A', 'In'),
+    })).toHaveLength(1);
+  });
+
+  test('State Manager and Run Command targets run on the instances: an association writing their output, a rule target', () => {
+    const host = { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SubnetId: { Ref: 'MnSub' } } };
+    expect(relays({ MnHost: host, R: role([statement('ssm:CreateAssociation', '*')]), Out: fn('R') })).toHaveLength(1);
+    expect(relays({
+      MnHost: host,
+      B: bucket,
+      R: role([statement('s3:GetObject', { 'Fn::Join': ['', [GA('B'), '/*']] })]),
+      Out: fn('R'),
+      A: { Type: 'AWS::SSM::Association', Properties: { Name: 'AWS-RunShellScript', Targets: [{ Key: 'tag:a', Values: ['b'] }], OutputLocation: { S3Location: { OutputS3BucketName: { Ref: 'B' } } } } },
+    })).toEqual([expect.stringMatching(/^MN-1 MnHost: .*MnHost → B \(A OutputLocation/)]);
+    expect(relays({
+      MnHost: host,
+      R: role([statement('events:PutEvents', '*')]),
+      Out: fn('R'),
+      Rule: {
+        Type: 'AWS::Events::Rule',
+        Properties: { EventPattern: { source: ['x'] }, Targets: [{ Id: 't', Arn: 'arn:aws:ssm:ap-northeast-1::document/AWS-RunShellScript', RunCommandParameters: { RunCommandTargets: [{ Key: 'tag:a', Values: ['b'] }] } }] },
+      },
+    })).toEqual([expect.stringMatching(/^MN-1 MnHost: .*function Out/)]);
+  });
+
+  test('code the IAM readers do not place runs anywhere with its roles: an ECS task set, a Batch job, an EKS node group, a scheduled ECS task', () => {
+    const td = { Type: 'AWS::ECS::TaskDefinition', Properties: { TaskRoleArn: GA('R'), ContainerDefinitions: [{ Name: 'a', Image: 'x' }] } };
+    const tasks = role(reads, trust('ecs-tasks'));
+    expect(relays({ ...common, R: tasks, Td: td, Set: { Type: 'AWS::ECS::TaskSet', Properties: { Cluster: 'c', Service: 's', TaskDefinition: { Ref: 'Td' } } } }))
+      .toEqual([expect.stringMatching(/to code that AWS::ECS::TaskSet Set \(in a subnet the guard cannot place\)/)]);
+    expect(relays({ ...common, R: tasks, Job: { Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', ContainerProperties: { Image: 'x', JobRoleArn: GA('R') } } } }))
+      .toHaveLength(1);
+    expect(relays({ ...common, R: role(reads, trust('ec2')), Nodes: { Type: 'AWS::EKS::Nodegroup', Properties: { ClusterName: 'c', NodeRole: GA('R'), Subnets: [{ Ref: 'InSub' }] } } }))
+      .toEqual([expect.stringMatching(/to code that AWS::EKS::Nodegroup Nodes \(in the INTERNET segment\)/)]);
+    expect(relays({
+      ...common,
+      R: tasks,
+      Td: td,
+      S: { Type: 'AWS::Scheduler::Schedule', Properties: { ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: 'arn:aws:ecs:ap-northeast-1:111122223333:cluster/c', RoleArn: 'x', EcsParameters: { TaskDefinitionArn: { Ref: 'Td' } } } } },
+    })).toHaveLength(1);
+    // A role only a relaying service assumes, named by another resource: not code of the output.
+    expect(relays({ ...common, R: role(reads, trust('firehose')), Other: { Type: 'AWS::EC2::FlowLog', Properties: { DeliverLogsPermissionArn: GA('R'), ResourceId: { Ref: 'InVpc' }, ResourceType: 'VPC', TrafficType: 'ALL' } } }))
+      .toEqual([]);
+  });
+
+  test('a policy attached to a role by its literal name, as aws-cdk-lib writes for Role.fromRoleName', () => {
+    const doc = { Version: '2012-10-17', Statement: reads };
+    const named = { ...common, R: role([], LAMBDA_TRUST, { RoleName: 'reader-role' }), Reader: fn('R', 'In') };
+    expect(relays({ ...named, P: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', PolicyDocument: doc, Roles: ['reader-role'] } } })).toHaveLength(1);
+    expect(relays({ ...named, P: { Type: 'AWS::IAM::RolePolicy', Properties: { PolicyName: 'p', PolicyDocument: doc, RoleName: 'reader-role' } } })).toHaveLength(1);
+  });
+
+  test('relaying resources act with their own roles beyond their declared deliveries: a state machine, an API integration\'s credentials, an IAM Identity Center permission set', () => {
+    const definition = { StartAt: 'R', States: { R: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sqs:receiveMessage', Parameters: { 'QueueUrl.$': '$.q' }, End: true } } };
+    expect(relays({ ...common, R: role(reads, trust('states')), M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: GA('R'), Definition: definition } } }))
+      .toEqual([expect.stringMatching(/SqsEp → Q → M \(R Policies.* → a Step Functions aws-sdk integration/)]);
+    expect(relays({
+      ...common,
+      R: role(reads, trust('apigateway')),
+      Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'a' } },
+      M: {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: {
+          RestApiId: { Ref: 'Api' },
+          ResourceId: GA('Api', 'RootResourceId'),
+          HttpMethod: 'GET',
+          AuthorizationType: 'NONE',
+          Integration: { Type: 'AWS', IntegrationHttpMethod: 'POST', Uri: 'arn:aws:apigateway:ap-northeast-1:sqs:action/ReceiveMessage', Credentials: GA('R') },
+        },
+      },
+    })).toEqual([expect.stringMatching(/SqsEp → Q → Api \(R Policies.* → the internet, through the API's public endpoint/)]);
+    expect(relays({
+      ...common, P: { Type: 'AWS::SSO::PermissionSet', Properties: { InstanceArn: 'arn:aws:sso:::instance/ssoins-1', Name: 'p', InlinePolicy: { Version: '2012-10-17', Statement: reads } } },
+    })).toEqual([expect.stringMatching(/to the people assigned IAM Identity Center permission set P, who may act from anywhere/)]);
+    expect(outsideJa('the people assigned IAM Identity Center permission set P, who may act from anywhere')).not.toMatch(/people/);
+  });
+});
+

@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogSubscriptionFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-subscription-filter';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
@@ -866,9 +867,14 @@ describe('CDKTF: provider-aws resources beside the α example', () => {
     // endpoints (src/plan/endpoint-policy.ts) allow writing only, so nothing it writes reaches the closed segments.
     const internetLogger = (stack: TerraformStack) => {
       const group = new CloudwatchLogGroup(stack, 'Shared', { name: 'shared', retentionInDays: 365 });
+      // Its role writes logs (AWS's basic execution role): a role the guard reads (one by a literal ARN may do anything).
+      const role = new IamRole(stack, 'OutsideRole', {
+        assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+        managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      });
       new LambdaFunction(stack, 'Outside', {
         functionName: 'outside',
-        role: 'arn:aws:iam::111122223333:role/out',
+        role: role.arn,
         runtime: 'nodejs20.x',
         handler: 'index.handler',
         filename: 'fn.zip',

@@ -36,6 +36,8 @@ import { nameOf } from '../topology';
 /** A resource's name in a message: its construct path or id; the account's default event bus in words. */
 function label(graph: TopologyGraph, id: string): string {
   if (id === DEFAULT_EVENT_BUS) return 'the default event bus';
+  // The code a resource runs with a principal of the output (the readers' unplaced code): the resource.
+  if (id.endsWith('#code')) return nameOf(graph, id.slice(0, -'#code'.length));
   if (id.startsWith('#log-group:')) return `log group ${id.slice('#log-group:'.length)}`;
   return nameOf(graph, id);
 }
@@ -257,6 +259,7 @@ export function outsideJa(what: string): string {
     [/^the destination of a policy document the guard cannot read \((.*)\)$/s, (m) => `ガードが読めないポリシードキュメント（${m[1]}）の送信先`],
     [/^a Firehose (.*), which the guard does not follow$/, (m) => `ガードが追跡しない Firehose の ${m[1]}`],
     [/^(.*) \(a Firehose (.*)\)$/s, (m) => `${m[1]}（Firehose の ${m[2]}）`],
+    [/^the people assigned IAM Identity Center permission set (.*), who may act from anywhere$/s, (m) => `どこからでも操作できる、IAM Identity Center の許可セット ${m[1]} を割り当てられた人`],
     [/^IAM user (.*), whose credentials may be used from anywhere$/s, (m) => `どこからでも認証情報を使える IAM ユーザー ${m[1]}`],
     [/^the members of IAM group (.*), whose credentials may be used from anywhere$/s, (m) => `どこからでも認証情報を使える IAM グループ ${m[1]} のメンバー`],
     [/^anyone a trust policy the guard cannot read lets act as role (.*)$/s, (m) => `ガードが読めない信頼ポリシーがロール ${m[1]} として動くことを認める誰でも`],
@@ -286,19 +289,20 @@ function endOf(graph: TopologyGraph, index: RelayIndex, key: string): End | unde
     };
   }
   if (relay.runs === 'internet') {
-    const noun = codeNoun(relay.resourceType);
+    const noun = codeNoun(relay.resourceType, relay.resource);
     return { what: bi(`${noun.en} ${name}, which runs outside every VPC, with the internet`, `VPC の外で動き、インターネットに出られる${noun.ja} ${name}`) };
   }
   if (relay.runs !== undefined) {
     const places = relay.runs.length === 0 ? ['unknown' as const] : relay.runs.map((s) => placeOf(graph, s));
-    const noun = codeNoun(relay.resourceType);
+    const noun = codeNoun(relay.resourceType, relay.resource);
     return { what: bi(`${noun.en} ${name} (${placesText(places).en})`, `${noun.ja} ${name}（${placesText(places).ja}）`), places };
   }
   return undefined;
 }
 
 /** What code runs in a runner (`RelayNode.runs`), in words: a function, an instance, an Auto Scaling group, an ECS service. */
-function codeNoun(resourceType: string): Bilingual {
+function codeNoun(resourceType: string, resource = ''): Bilingual {
+  if (resource.endsWith('#code')) return bi(`code that ${resourceType}`, `${resourceType} が動かすコード`);
   if (/^(AWS::Lambda::Function|aws_lambda_function)$/.test(resourceType)) return bi('function', '関数');
   if (/^(AWS::EC2::Instance|aws_instance)$/.test(resourceType)) return bi('instance', 'インスタンス');
   if (/^(AWS::AutoScaling::AutoScalingGroup|aws_autoscaling_group)$/.test(resourceType)) return bi('Auto Scaling group', 'Auto Scaling グループ');
@@ -538,7 +542,7 @@ export function relayStarts(graph: TopologyGraph, segment: Segment): RelayStart[
     const chains = (['forward', 'backward'] as const).flatMap((direction) => reach(graph, index, key, direction)
       .map((reached) => chain(reached, direction, chainText(graph, name, reached.hops, direction),
         chainText(graph, name, reached.hops, direction, true))));
-    starts.push({ id: r.resource, kind: 'function', chains, noun: codeNoun(r.resourceType) });
+    starts.push({ id: r.resource, kind: 'function', chains, noun: codeNoun(r.resourceType, r.resource) });
   }
   // Endpoints of the segment for a relaying service: every resource of that service in the output, the ways its policy allows.
   for (const e of [...nodesOf(graph, 'vpc-endpoint')].sort((a, b) => (a.id < b.id ? -1 : 1))) {
