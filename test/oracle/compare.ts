@@ -41,6 +41,14 @@ const SC1_NOT_A_PATH: readonly RegExp[] = [
   // With a hub, a VPC other than the hub's without a code.
   /^the VPC joins a security cloud but carries no municipality code/,
 ];
+/**
+ * Service relay findings (§14: data AWS services carry with no packet, IAM grants) are no path of §1–§10: the relays
+ * oracle (./relays-oracle.ts) judges them. Here they arise where an instance of the network runs with a launch template
+ * the guard cannot read (a literal name): its instance profile may grant anything, Systems Manager commands on the
+ * other instances included.
+ */
+const RELAY_FINDING = /through AWS services that deliver it on their own/;
+
 function sc1NotAPath(f: { ruleId: string; message: string }): boolean {
   return f.ruleId === 'SC-1' && !SC1_PATH.test(f.message) && SC1_NOT_A_PATH.some((re) => re.test(f.message));
 }
@@ -89,7 +97,7 @@ export function guardVerdicts(net: Network): { verdicts: Set<OracleRule>; findin
     : extractTerraform({ oracle: renderTerraform(net) as never });
   const findings = checkTopology(graph, { model: NetworkModel.ALPHA });
   const wanted = new Set<string>([...ORACLE_RULES, 'GUARD-1']);
-  const relevant = findings.filter((f) => wanted.has(f.ruleId) && !sc1NotAPath(f));
+  const relevant = findings.filter((f) => wanted.has(f.ruleId) && !sc1NotAPath(f) && !RELAY_FINDING.test(f.message));
   const verdicts = new Set(relevant.map((f) => f.ruleId).filter((id): id is OracleRule => (ORACLE_RULES as readonly string[]).includes(id)));
   if (relevant.some(unplacedPath)) verdicts.add('GUARD-1/unplaced');
   for (const v of labelVerdicts(net, findings as readonly { ruleId: string; path?: string }[])) verdicts.add(v);
