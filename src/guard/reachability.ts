@@ -397,9 +397,10 @@ export class Reachability {
    * The block of a subnet that `headers` cover whole for one source address, protocol and port (semantics §10, the
    * whole-subnet tests of MN-3 / LG-2 / LG-3), in words of both languages; `undefined` if none. A subnet of the output: one of its literal
    * blocks. The subnet standing for those outside the output (§2): its addresses are its VPC's blocks less the output's
-   * subnets' blocks, and a subnet created there may be as small as AWS allows (a /28 of IPv4, a /64 of IPv6: Amazon VPC
-   * User Guide, "Subnet CIDR blocks": "The allowed block size for an IPv4 subnet is between a /28 netmask and /16
-   * netmask"; IPv6 subnets "/44 to /64"), so any such block among them that the headers cover counts — a path
+   * subnets' blocks, and a subnet created there may be as small as AWS allows (a /28 of IPv4, a /64 of IPv6: Amazon EC2
+   * API Reference, CreateSubnet: "The allowed size for an IPv4 subnet is between a /28 netmask (16 IP addresses) and a
+   * /16 netmask"; `Ipv6CidrBlock`: "The subnet size must use a /64 prefix length"), so any such block among them that
+   * the headers cover counts — a path
    * that covers one is judged as one to a real subnet of that block. Where a block of its VPC cannot be read, where
    * those subnets lie is unknown: any headers count (fail closed; GUARD-1 reports the block).
    */
@@ -409,7 +410,9 @@ export class Reachability {
     if (s.node.outside && s.vpc?.node.unreadBlock === true && headers.length > 0) {
       return { en: 'a block of its VPC the guard cannot read', ja: 'VPC のガードが読めないブロック' };
     }
-    const text = s.node.outside ? this.coversSmallestSubnet(headers, s.holds) : this.blocksOf(subnetId).find((b) => this.coversWhole(headers, b.range))?.text;
+    const text = s.node.outside
+      ? this.coversSmallestSubnet(headers, s.holds)
+      : this.blocksOf(subnetId).find((b) => this.coversWhole(headers, b.range))?.text;
     return text === undefined ? undefined : { en: text, ja: text };
   }
 

@@ -1684,8 +1684,8 @@ describe('regressions.ts: the oracle alone gives each pinned verdict', () => {
  * §2: "So are the subnets of a VPC that the output does not hold (created elsewhere, later or by hand) wherever the VPC's
  * main route table routes anywhere but inside the VPC (an explicit route, a gateway endpoint, a propagation), or the VPC
  * has addresses that no subnet of the output holds: they use the main route table(s) (§4) and the default network ACL, their segment is the VPC's, and one subnet stands for them
- * all, named `<vpc>#subnets-outside-the-output` in findings; its block is unknown, and it holds (receives at, and sends
- * from) the VPC's addresses that no subnet of the output holds, with any IPv6 source as below." §4: "In CloudFormation
+ * all, named `<vpc>#subnets-outside-the-output` in findings; it holds (receives at, and sends from) the VPC's addresses
+ * that no subnet of the output holds … with any IPv6 source as below." §4: "In CloudFormation
  * the main route table holds only the local routes".
  */
 describe('§2 the subnets of a VPC that the output does not hold', () => {

@@ -126,8 +126,9 @@ class Atoms {
 }
 
 /**
- * The smallest subnet AWS allows, per family (Amazon VPC User Guide, "Subnet CIDR blocks": IPv4 "between a /28 netmask
- * and /16 netmask", IPv6 "/44 to /64"): §10's whole-subnet test of the subnet outside the output.
+ * The smallest subnet AWS allows, per family (§2, after Amazon EC2 API Reference, CreateSubnet: IPv4 "between a /28
+ * netmask (16 IP addresses) and a /16 netmask", IPv6 "a /64 prefix length"): §10's whole-subnet test of the subnet
+ * outside the output.
  */
 const SMALLEST_SUBNET: Record<Family, number> = { 4: 28, 6: 64 };
 
@@ -238,8 +239,8 @@ class Oracle {
     // VPC's main route table routes anywhere but inside the VPC (an explicit route, a gateway endpoint, a propagation),
     // or the VPC has addresses that no subnet of the output holds: they use the main route table(s) (§4) and the default
     // network ACL, their segment is the VPC's, and one subnet stands for them all, named
-    // `<vpc>#subnets-outside-the-output`". They are appended after the network's subnets (`outside` marks them); "its
-    // block is unknown" (ownSpan: none), and what it holds is heldAtoms'.
+    // `<vpc>#subnets-outside-the-output`". They are appended after the network's subnets (`outside` marks them); they
+    // have no block of their own (ownSpan: none), what they hold is heldAtoms', and §10 reads any /28 (/64) of it.
     const outsideSubnets = net.vpcs.filter((v) => this.mainRoutesOut(v.id) || this.hasFreeAddresses(v.id))
       .map((v) => ({ id: outsideSubnetId(v.id), vpc: v.id, cidr: '' }));
     this.subnets = [...net.subnets, ...outsideSubnets];
@@ -1236,7 +1237,7 @@ class Oracle {
    */
   private smallestSubnetIn(t: number, family: Family, dsts: Set<number>): string | undefined {
     const w = this.worlds[family];
-    const size = 1n << BigInt(BITS[family] - SMALLEST_SUBNET[family]);
+    const size = 2n ** BigInt(BITS[family] - SMALLEST_SUBNET[family]);
     const held = new Set(this.heldAtoms(t, family));
     const end = (atom: number) => (atom + 1 < w.count ? w.starts[atom + 1] - 1n : SPACE_END[family] - 1n);
     for (let a = 0; a < w.count; a++) {
@@ -1583,7 +1584,7 @@ class Oracle {
   private ownSpan(s: number, family: Family): [number, number] | undefined {
     const ck = `${s}/${family}`;
     if (this.spanCache.has(ck)) return this.spanCache.get(ck);
-    // §2: the outside subnet's "block is unknown"
+    // §2: the outside subnet has no block of its own ("which of those addresses a subnet created later takes is unknown")
     if (this.outside[s]) {
       this.spanCache.set(ck, undefined);
       return undefined;
