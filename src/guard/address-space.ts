@@ -104,6 +104,19 @@ export function formatAddress(value: bigint): string {
   return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLength).join(':')}`;
 }
 
+/**
+ * The first block of `length` bits (aligned as a prefix) inside the interval [lo, hi] of the combined space, in text;
+ * `undefined` if none fits. A run across the end of IPv4 is read family by family (as `intervalToPrefixes`).
+ */
+export function alignedBlockWithin(lo: bigint, hi: bigint, length: Record<Family, number>): string | undefined {
+  if (lo < V6_BASE && hi >= V6_BASE) return alignedBlockWithin(lo, V6_BASE - 1n, length) ?? alignedBlockWithin(V6_BASE, hi, length);
+  const family: Family = lo < V6_BASE ? 4 : 6;
+  const base = family === 4 ? 0n : V6_BASE;
+  const size = 2n ** BigInt((family === 4 ? 32 : 128) - length[family]);
+  const start = ((lo - base + size - 1n) / size) * size;
+  return start + size - 1n <= hi - base ? `${formatAddress(base + start)}/${length[family]}` : undefined;
+}
+
 /** The interval [lo, hi] (within one family) as the fewest prefixes that cover it exactly, in text. */
 export function intervalToPrefixes(lo: bigint, hi: bigint): string[] {
   // Merged ranges of the combined space can run from the end of IPv4 (224.0.0.0/3) into the start of IPv6 (::/3):

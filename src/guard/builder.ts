@@ -760,7 +760,9 @@ export class GraphBuilder {
    * The subnets of a VPC that the output does not hold use its main route table (semantics §2): one subnet node stands
    * for them (`SubnetNode.outside`) where that table routes anywhere but inside the VPC (a route, a gateway endpoint), so
    * that the rules follow those routes too, and where the VPC has addresses no subnet of the output holds, so that what
-   * another VPC routes there arrives (a subnet created there later receives it) instead of being dropped. Without it a
+   * another VPC routes there arrives (a subnet created there later receives it) instead of being dropped, and where a
+   * block of the VPC cannot be read (its free addresses are unknown: specific communication counts them reached whole,
+   * §10). Without it a
    * route no subnet of the output used was never followed, and a route into the VPC's free addresses never arrived.
    */
   private addOutsideSubnets(): void {
@@ -782,7 +784,7 @@ export class GraphBuilder {
         const block = parsePrefix(c);
         return block !== undefined && !coveredBy(block, held.get(vpc.id) ?? []);
       });
-      if (!routesOut && !free) continue;
+      if (!routesOut && !free && !vpc.unreadBlock) continue;
       this.add({
         id: implicitId.outsideSubnets(vpc.id),
         path: vpc.path ? `${vpc.path}/(subnets outside the output)` : undefined,
@@ -868,6 +870,8 @@ export class GraphBuilder {
         if (!node.cidrs.includes(block.cidr)) node.cidrs.push(block.cidr);
       } else {
         this.unresolvedValue(source, property, `${JSON.stringify(block.cidr)} is not an address block the guard can read`);
+        // Where the VPC's subnets outside the output lie is then unknown (semantics §2): they count as reached whole.
+        (node as { unreadBlock?: boolean }).unreadBlock = true;
       }
     }
   }

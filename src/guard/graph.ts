@@ -83,6 +83,12 @@ export interface VpcNode extends NodeBase {
   readonly cidrs: string[];
   /** The symbolic stand-ins of Amazon-provided IPv6 blocks (known only after deployment). */
   readonly symbolicIpv6: string[];
+  /**
+   * A block of the VPC the guard cannot read (a parameter, an IPAM pool: GUARD-1): where its subnets outside the output
+   * lie is unknown, so whatever reaches them counts as reaching one whole (docs/guard-semantics.md §2, §10). Set by the
+   * graph builder.
+   */
+  readonly unreadBlock?: boolean;
   /** From the `jichitai:segment` tag, if present and valid. */
   readonly segment?: Segment;
   /** Route tables made the VPC's main table (Terraform `aws_main_route_table_association`). */
@@ -128,7 +134,9 @@ export interface SubnetNode extends NodeBase {
    * association of their own they use the VPC's main route table and default network ACL, and they hold (and send from)
    * the VPC's addresses that no subnet of the output holds. The graph builder adds one where the main route table
    * routes somewhere other than inside the VPC, or the VPC has addresses no subnet of the output holds (what another
-   * VPC routes there arrives there; docs/guard-semantics.md §2).
+   * VPC routes there arrives there; docs/guard-semantics.md §2), or a block the guard cannot read. Its addresses are
+   * known (the VPC's blocks less the output's subnets' blocks): the whole-subnet tests of specific communication read
+   * any smallest subnet AWS allows among them as one it may be (§10).
    */
   readonly outside?: boolean;
 }

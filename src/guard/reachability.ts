@@ -10,7 +10,7 @@
  * set is cut by one table's runs. Per source subnet this is O(hops × runs × boxes); the rules ask for each subnet
  * once. A guarded stack is analysed on its own, so an app of N municipalities costs N times one municipality.
  */
-import { ALL_V4, ALL_V6, AtomTable, familyOf, intervalToPrefixes, parsePrefix, Prefix } from './address-space';
+import { ALL_V4, ALL_V6, alignedBlockWithin, AtomTable, familyOf, intervalToPrefixes, parsePrefix, Prefix } from './address-space';
 import {
   deref, describeRef, FirewallNode, gatewayZone, GraphNode, implicitId, NatGatewayNode, NetworkAclNode, nodesOf, PeeringNode, Ref, RouteEdge,
   RouteTableNode, RouteTarget, SubnetNode, TopologyGraph, TransitAttachmentNode, TransitRouteTableNode, VpcEndpointNode, VpcNode, VpnGatewayNode,
@@ -84,6 +84,9 @@ export interface Arrival {
   readonly firewalls: readonly string[];
   readonly step: Step;
 }
+
+/** The prefix lengths of the smallest subnet AWS allows, per family (`Reachability.wholeBlock`). */
+const SMALLEST_SUBNET = { 4: 28, 6: 64 } as const;
 
 /** A range of address classes, both ends included. */
 export type Range = [number, number];
@@ -388,6 +391,58 @@ export class Reachability {
     const prefixes = rest.flatMap(([a, b]) => intervalToPrefixes(this.atoms.lo(a), this.atoms.hi(b)));
     const listed = prefixes.length <= max ? prefixes : [...prefixes.slice(0, max), `${prefixes.length - max} more prefixes`];
     return [...words, ...listed].join(', ');
+  }
+
+  /**
+   * The block of a subnet that `headers` cover whole for one source address, protocol and port (semantics §10, the
+   * whole-subnet tests of MN-3 / LG-2 / LG-3), in words of both languages; `undefined` if none. A subnet of the output: one of its literal
+   * blocks. The subnet standing for those outside the output (§2): its addresses are its VPC's blocks less the output's
+   * subnets' blocks, and a subnet created there may be as small as AWS allows (a /28 of IPv4, a /64 of IPv6: Amazon EC2
+   * API Reference, CreateSubnet: "The allowed size for an IPv4 subnet is between a /28 netmask (16 IP addresses) and a
+   * /16 netmask"; `Ipv6CidrBlock`: "The subnet size must use a /64 prefix length"), so any such block among them that
+   * the headers cover counts — a path
+   * that covers one is judged as one to a real subnet of that block. Where a block of its VPC cannot be read, where
+   * those subnets lie is unknown: any headers count (fail closed; GUARD-1 reports the block).
+   */
+  public wholeBlock(subnetId: string, headers: HeaderSet): { readonly en: string; readonly ja: string } | undefined {
+    const s = this.subnets.get(subnetId);
+    if (!s) return undefined;
+    if (s.node.outside && s.vpc?.node.unreadBlock === true && headers.length > 0) {
+      return { en: 'a block of its VPC the guard cannot read', ja: 'VPC のガードが読めないブロック' };
+    }
+    const text = s.node.outside
+      ? this.coversSmallestSubnet(headers, s.holds)
+      : this.blocksOf(subnetId).find((b) => this.coversWhole(headers, b.range))?.text;
+    return text === undefined ? undefined : { en: text, ja: text };
+  }
+
+  /**
+   * For one source address, protocol and port, the destinations of `headers` within `free` (sorted, disjoint ranges)
+   * holding a whole smallest subnet block (`wholeBlock`): its text. Points tried as in `coversWhole`.
+   */
+  private coversSmallestSubnet(headers: HeaderSet, free: readonly Range[]): string | undefined {
+    const relevant: Box[] = [];
+    for (const b of headers) if (free.some(([x, y]) => b.d1 >= x && b.d0 <= y)) relevant.push(b);
+    if (relevant.length === 0) return undefined;
+    const sources = [...new Set(relevant.map((b) => b.s0))];
+    const ports = [...new Set(relevant.map((b) => b.q0))];
+    const bits = [...new Set(relevant.flatMap((b) => protocolBits(b.p)))];
+    for (const src of sources) {
+      for (const bit of bits) {
+        for (const q of ports) {
+          const holding: Range[] = [];
+          for (const b of relevant) {
+            if (b.s0 > src || src > b.s1 || !sharesProtocol(b.p, bit) || b.q0 > q || q > b.q1) continue;
+            for (const [x, y] of free) if (b.d1 >= x && b.d0 <= y) holding.push([Math.max(b.d0, x), Math.min(b.d1, y)]);
+          }
+          for (const [x, y] of mergeRanges(holding)) {
+            const block = alignedBlockWithin(this.atoms.lo(x), this.atoms.hi(y), SMALLEST_SUBNET);
+            if (block !== undefined) return block;
+          }
+        }
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -473,8 +473,10 @@ describe('§4 route propagation from a VPN gateway', () => {
   });
 
   test('a propagation from an LGWAN_WAN gateway: every WAN destination outside the VPC, a run of more than 256 ⇒ MN-3', () => {
-    // Closed inbound NACL on m so that what enters from the WAN (§5) does not decide MN-3 by itself; m2 moved out.
-    const b = new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
+    // Closed inbound NACL on m so that what enters from the WAN (§5) does not decide MN-3 by itself; m2 moved out. The VPC
+    // is m's block: addresses no subnet holds would be the outside subnet's (§2), whose default NACL lets the gateway's
+    // entry in, a /28 of them whole (§10) ⇒ MN-3 by itself.
+    const b = new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.1.0/24').subnet('m', 'mn', '10.0.1.0/24').table('rtm', 'mn', ['m'])
       .vgw('v', 'mn', 'LGWAN_WAN').nacl('n', 'mn', [allow(10, true, '0.0.0.0/0')], ['m']);
     expect(verdicts(b)).toEqual([]);
     b.propagate('rtm', 'v');
@@ -762,9 +764,10 @@ describe('§10 MN-3, WAN part (My Number ↔ LGWAN WAN), with no declared flow',
   });
 
   test('a route to a VPN gateway labelled LGWAN_WAN reaches the zone (§4): 0.0.0.0/0 ⇒ MN-3, a /32 ⇒ none', () => {
-    // mn-a's NACL lets nothing in, so that the gateway's own entry into the VPC (§5) delivers nothing there.
+    // mn-a's NACL lets nothing in, so that the gateway's own entry into the VPC (§5) delivers nothing there; mn-a fills
+    // the VPC, so that no outside subnet (§2, default NACL) receives it either.
     const b = (dest: string) => new NetBuilder()
-      .vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('mn-a', 'mn', '10.0.1.0/24').table('mn-rt', 'mn', ['mn-a'])
+      .vpc('mn', 'MY_NUMBER', '10.0.1.0/24').subnet('mn-a', 'mn', '10.0.1.0/24').table('mn-rt', 'mn', ['mn-a'])
       .nacl('n', 'mn', [allow(10, true, '0.0.0.0/0')], ['mn-a'])
       .vgw('v', 'mn', 'LGWAN_WAN').route('mn-rt', dest, { kind: 'vgw', id: 'v' });
     expect(verdicts(b('0.0.0.0/0'))).toEqual(['MN-3']);
@@ -807,8 +810,12 @@ describe('§10 MN-3, WAN part (My Number ↔ LGWAN WAN), with no declared flow',
     // entry from the security cloud, delivered in mn-a: MN-1 (§10), not MN-3.
     expect(verdicts(mn().vgw('v', 'mn', 'SECURITY_CLOUD'))).toEqual(['MN-1']);
     expect(verdicts(mn().vgw('v', 'mn'))).toEqual([]);
-    // The subnet's inbound NACL applies (§5, §6): closed ⇒ nothing; open to one WAN source ⇒ MN-3.
-    expect(verdicts(mn().vgw('v', 'mn', 'LGWAN_WAN').nacl('n', 'mn', [], ['mn-a']))).toEqual([]);
+    // The subnet's inbound NACL applies (§5, §6): closed ⇒ nothing; open to one WAN source ⇒ MN-3. Closed, the VPC's
+    // addresses no subnet holds still take everything through the default NACL: the outside subnet (§2), a /28 of it
+    // whole (§10) ⇒ MN-3; with mn-a filling the VPC there is none.
+    expect(verdicts(mn().vgw('v', 'mn', 'LGWAN_WAN').nacl('n', 'mn', [], ['mn-a']))).toEqual(['MN-3']);
+    const filled = new NetBuilder().vpc('mn', 'MY_NUMBER', '10.0.1.0/24').subnet('mn-a', 'mn', '10.0.1.0/24');
+    expect(verdicts(filled.vgw('v', 'mn', 'LGWAN_WAN').nacl('n', 'mn', [], ['mn-a']))).toEqual([]);
     expect(verdicts(mn().vgw('v', 'mn', 'LGWAN_WAN').nacl('n', 'mn', [allow(10, false, '10.99.0.7/32')], ['mn-a']))).toEqual(['MN-3']);
     // Attached to an LGWAN VPC: LG-3's concern, not MN-3's.
     expect(verdicts(new NetBuilder().vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24').vgw('v', 'lg', 'LGWAN_WAN'))).toEqual([]);
@@ -845,6 +852,21 @@ describe('§10 MN-3, WAN part (My Number ↔ LGWAN WAN), with no declared flow',
     expect(run).toEqual([expect.stringMatching(/^MN-3: mn-a reaches LGWAN_WAN at 65536 consecutive addresses 10\.99\.0\.0–10\.99\.255\.255/)]);
     const entry = runOracle(wan().tgwRoute('tgw-wan', '10.0.1.0/24', 'att-mn').net, { explain: true }).reasons;
     expect(entry).toEqual([expect.stringMatching(/^MN-3: LGWAN_WAN \(entering, §5\) reaches the whole block of mn-a/)]);
+  });
+
+  test('from the WAN into the VPC\'s addresses no subnet holds: any smallest subnet AWS allows there (/28) whole ⇒ MN-3', () => {
+    // §2 / §10: the outside subnet holds 10.0.0.0/16 less mn-a and mn-tgw; a subnet created there may be a /28.
+    expect(verdicts(wan().tgwRoute('tgw-wan', '10.0.200.0/24', 'att-mn'))).toEqual(['MN-3']);
+    expect(verdicts(wan().tgwRoute('tgw-wan', '10.0.200.16/28', 'att-mn'))).toEqual(['MN-3']);
+    const why = runOracle(wan().tgwRoute('tgw-wan', '10.0.200.0/24', 'att-mn').net, { explain: true }).reasons;
+    expect(why).toEqual([expect.stringMatching(/^MN-3: LGWAN_WAN \(entering, §5\) reaches the whole block of mn#subnets-outside-the-output \(10\.0\.200\.0\/28\)/)]);
+    // Narrower than any subnet: a /29, a host.
+    expect(verdicts(wan().tgwRoute('tgw-wan', '10.0.200.0/29', 'att-mn'))).toEqual([]);
+    expect(verdicts(wan().tgwRoute('tgw-wan', '10.0.200.5/32', 'att-mn'))).toEqual([]);
+    // A /27 that mn-tgw (10.0.9.0/28) cuts in half leaves the other /28 whole; a /28 held by mn-tgw is that subnet's.
+    expect(verdicts(wan().tgwRoute('tgw-wan', '10.0.9.0/27', 'att-mn'))).toEqual(['MN-3']);
+    expect(runOracle(wan().tgwRoute('tgw-wan', '10.0.9.0/27', 'att-mn').net, { explain: true }).reasons)
+      .toEqual([expect.stringMatching(/whole block of (mn-tgw \(10\.0\.9\.0\/28\)|mn#subnets-outside-the-output \(10\.0\.9\.16\/28\))/)]);
   });
 });
 
@@ -1662,8 +1684,8 @@ describe('regressions.ts: the oracle alone gives each pinned verdict', () => {
  * §2: "So are the subnets of a VPC that the output does not hold (created elsewhere, later or by hand) wherever the VPC's
  * main route table routes anywhere but inside the VPC (an explicit route, a gateway endpoint, a propagation), or the VPC
  * has addresses that no subnet of the output holds: they use the main route table(s) (§4) and the default network ACL, their segment is the VPC's, and one subnet stands for them
- * all, named `<vpc>#subnets-outside-the-output` in findings; its block is unknown, and it holds (receives at, and sends
- * from) the VPC's addresses that no subnet of the output holds, with any IPv6 source as below." §4: "In CloudFormation
+ * all, named `<vpc>#subnets-outside-the-output` in findings; it holds (receives at, and sends from) the VPC's addresses
+ * that no subnet of the output holds … with any IPv6 source as below." §4: "In CloudFormation
  * the main route table holds only the local routes".
  */
 describe('§2 the subnets of a VPC that the output does not hold', () => {

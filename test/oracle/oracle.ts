@@ -36,7 +36,7 @@
  * output's VPC (delivered to the subnet whose block holds the destination, through its inbound NACL, as from a labelled VPN
  * gateway), and a route to it ends unknown (§4).
  */
-import { Family, Prefix, contains, formatAddress, formatPrefix, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
+import { BITS, Family, Prefix, contains, formatAddress, formatPrefix, INTERNET_V6, isInternetAddress, NON_INTERNET_V4, overlaps, prefix, SPACE_END } from './addr';
 import { launchVerdicts, resolveLabels } from './labels';
 import {
   DxAssociation, heldPrefixList, isShared, NaclEntry, Network, Protocol, Segment, SgRule, sharedStandInId, Subnet, TgwAccepter, TransitGateway, Zone,
@@ -124,6 +124,13 @@ class Atoms {
     return this.starts[atom];
   }
 }
+
+/**
+ * The smallest subnet AWS allows, per family (§2, after Amazon EC2 API Reference, CreateSubnet: IPv4 "between a /28
+ * netmask (16 IP addresses) and a /16 netmask", IPv6 "a /64 prefix length"): §10's whole-subnet test of the subnet
+ * outside the output.
+ */
+const SMALLEST_SUBNET: Record<Family, number> = { 4: 28, 6: 64 };
 
 // Hop kinds of a VPC route (§4, table "Route targets").
 const H_LOCAL = 0;
@@ -232,8 +239,8 @@ class Oracle {
     // VPC's main route table routes anywhere but inside the VPC (an explicit route, a gateway endpoint, a propagation),
     // or the VPC has addresses that no subnet of the output holds: they use the main route table(s) (§4) and the default
     // network ACL, their segment is the VPC's, and one subnet stands for them all, named
-    // `<vpc>#subnets-outside-the-output`". They are appended after the network's subnets (`outside` marks them); "its
-    // block is unknown" (ownSpan: none), and what it holds is heldAtoms'.
+    // `<vpc>#subnets-outside-the-output`". They are appended after the network's subnets (`outside` marks them); they
+    // have no block of their own (ownSpan: none), what they hold is heldAtoms', and §10 reads any /28 (/64) of it.
     const outsideSubnets = net.vpcs.filter((v) => this.mainRoutesOut(v.id) || this.hasFreeAddresses(v.id))
       .map((v) => ({ id: outsideSubnetId(v.id), vpc: v.id, cidr: '' }));
     this.subnets = [...net.subnets, ...outsideSubnets];
@@ -530,7 +537,7 @@ class Oracle {
     this.subnets.forEach((_, t) => {
       if (this.subnetVpc[t] !== v) return;
       if (this.outside[t]) {
-        this.deliverOutside(t, family, out, entry);
+        this.deliverOutside(t, family, out, coverSide, entry);
         return;
       }
       const span = this.ownSpan(t, family);
@@ -553,17 +560,21 @@ class Oracle {
 
   /**
    * deliverInto for the subnet outside the output (§2): it receives at the VPC's addresses no subnet of the output holds,
-   * through the default NACL. Its block is unknown, so MN-3's whole-block test (cover) does not read it.
+   * through the default NACL; MN-3's whole-subnet test (cover) reads those addresses (§10: any smallest subnet among them).
    */
-  private deliverOutside(t: number, family: Family, out: Arrivals, entry: string): void {
+  private deliverOutside(t: number, family: Family, out: Arrivals, coverSide: Segment | undefined, entry: string): void {
     const held = this.heldAtoms(t, family);
-    if (held.length === 0 || out.subnets.has(t)) return;
+    if (held.length === 0) return;
     const w = this.worlds[family];
     for (let src = 0; src < w.count; src++) {
       for (let pp = 0; pp < w.pp.length; pp++) {
         if (!this.naclAllows(t, false, family, src, pp)) continue;
-        out.subnets.set(t, `${entry} → delivered in ${this.subnets[t].id} [${this.packet(family, src, held[0], pp)}]`);
-        return;
+        if (!out.subnets.has(t)) out.subnets.set(t, `${entry} → delivered in ${this.subnets[t].id} [${this.packet(family, src, held[0], pp)}]`);
+        if (this.segment(t) !== coverSide) continue;
+        const ck = `${t}/${family}/${src}/${pp}`;
+        let set = out.cover.get(ck);
+        if (!set) out.cover.set(ck, set = new Set());
+        for (const d of held) set.add(d);
       }
     }
   }
@@ -1198,16 +1209,45 @@ class Oracle {
     for (const [ck, dsts] of a.cover) {
       const [t, fam, src, pp] = ck.split('/').map(Number);
       const family = fam as Family;
-      const span = this.ownSpan(t, family);
-      if (!span) continue;
-      let all = true;
-      for (let d = span[0]; d <= span[1] && all; d++) all = dsts.has(d);
-      if (all) {
+      const block = this.outside[t] ? this.smallestSubnetIn(t, family, dsts) : this.wholeOwnBlock(t, family, dsts);
+      if (block !== undefined) {
         const w = this.worlds[family];
         const c = w.pp[pp];
-        return `${source} reaches the whole block of ${this.subnets[t].id} from ${formatAddress(family, w.rep(src))} `
+        return `${source} reaches the whole block of ${this.subnets[t].id} (${block}) from ${formatAddress(family, w.rep(src))} `
           + `(${PROTO_NAME[c.proto]}${c.proto === 6 || c.proto === 17 ? ` port ${c.port}` : ''}): ${a.subnets.get(t)}`;
       }
+    }
+    return undefined;
+  }
+
+  /** A subnet of the output: its block of the family, if every atom of it arrived. */
+  private wholeOwnBlock(t: number, family: Family, dsts: Set<number>): string | undefined {
+    const span = this.ownSpan(t, family);
+    if (!span) return undefined;
+    for (let d = span[0]; d <= span[1]; d++) if (!dsts.has(d)) return undefined;
+    const b = this.blockOf(this.subnets[t], family);
+    return b ? formatPrefix(family, b.lo, b.len) : undefined;
+  }
+
+  /**
+   * §2 / §10: the subnet outside the output holds the VPC's addresses no subnet of the output holds, and the whole-subnet
+   * tests read "any smallest subnet AWS allows among them" (/28 IPv4, /64 IPv6): the first such aligned block whose every
+   * address arrived, walking runs of consecutive arrived atoms that the outside subnet holds. (A VPC block the guard cannot
+   * read is not generated: the network model has only literal blocks.)
+   */
+  private smallestSubnetIn(t: number, family: Family, dsts: Set<number>): string | undefined {
+    const w = this.worlds[family];
+    const size = 2n ** BigInt(BITS[family] - SMALLEST_SUBNET[family]);
+    const held = new Set(this.heldAtoms(t, family));
+    const end = (atom: number) => (atom + 1 < w.count ? w.starts[atom + 1] - 1n : SPACE_END[family] - 1n);
+    for (let a = 0; a < w.count; a++) {
+      if (!held.has(a) || !dsts.has(a)) continue;
+      let b = a;
+      while (b + 1 < w.count && held.has(b + 1) && dsts.has(b + 1)) b++;
+      const lo = w.rep(a);
+      const first = ((lo + size - 1n) / size) * size;
+      if (first + size - 1n <= end(b)) return `${formatAddress(family, first)}/${SMALLEST_SUBNET[family]}`;
+      a = b;
     }
     return undefined;
   }
@@ -1544,7 +1584,7 @@ class Oracle {
   private ownSpan(s: number, family: Family): [number, number] | undefined {
     const ck = `${s}/${family}`;
     if (this.spanCache.has(ck)) return this.spanCache.get(ck);
-    // §2: the outside subnet's "block is unknown"
+    // §2: the outside subnet has no block of its own ("which of those addresses a subnet created later takes is unknown")
     if (this.outside[s]) {
       this.spanCache.set(ck, undefined);
       return undefined;

@@ -29,20 +29,21 @@ export function widePaths(ctx: GuardContext, rule: GuardRule, from: Segment, to:
       if (a.end.kind !== 'subnet' || ctx.reach.segmentOf(a.end.subnet) !== to) continue;
       byTarget.set(a.end.subnet, [...(byTarget.get(a.end.subnet) ?? []), a]);
     }
-    const wide: { target: string; block: string; via: Arrival }[] = [];
+    const wide: { target: string; block: { en: string; ja: string }; via: Arrival }[] = [];
     for (const [target, arrivals] of byTarget) {
       const headers = headersOf(arrivals);
-      const whole = ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(headers, b.range));
-      if (whole) wide.push({ target, block: whole.text, via: arrivals[0] });
+      // The subnet standing for those outside the output: any smallest subnet of its addresses (semantics §2, §10).
+      const whole = ctx.reach.wholeBlock(target, headers);
+      if (whole !== undefined) wide.push({ target, block: whole, via: arrivals[0] });
     }
     if (wide.length === 0) continue;
     // One finding per source subnet, naming the subnets it reaches whole.
     const [first, ...more] = wide;
     findings.push(finding(rule, nameOf(ctx.graph, source.id), {
-      en: `traffic from this ${from} subnet reaches the whole ${to} subnet ${nameOf(ctx.graph, first.target)} (${first.block})`
-        + `${more.length > 0 ? ` and ${more.length} more (${more.map((w) => w.block).join(', ')})` : ''}, not declared hosts`,
-      ja: `この${SEGMENT_JA[from]}のサブネットからの通信が、宣言したホストではなく${SEGMENT_JA[to]}のサブネット ${nameOf(ctx.graph, first.target)}（${first.block}）全体に届く`
-        + `${more.length > 0 ? `（ほか ${more.length} 個: ${more.map((w) => w.block).join(', ')}）` : ''}`,
+      en: `traffic from this ${from} subnet reaches the whole ${to} subnet ${nameOf(ctx.graph, first.target)} (${first.block.en})`
+        + `${more.length > 0 ? ` and ${more.length} more (${more.map((w) => w.block.en).join(', ')})` : ''}, not declared hosts`,
+      ja: `この${SEGMENT_JA[from]}のサブネットからの通信が、宣言したホストではなく${SEGMENT_JA[to]}のサブネット ${nameOf(ctx.graph, first.target)}（${first.block.ja}）全体に届く`
+        + `${more.length > 0 ? `（ほか ${more.length} 個: ${more.map((w) => w.block.ja).join(', ')}）` : ''}`,
     }, fix, ctx.reach.hops(first.via)));
   }
   return findings;
@@ -621,13 +622,13 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
     if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, target))) continue;
     const beyond = declared ? arrivals.map((a) => ({ a, extra: subtractAll(a.headers, allowedHere) })).find((x) => x.extra.length > 0) : undefined;
     const union = declared ? [] : headersOf(arrivals);
-    const whole = declared ? undefined : ctx.reach.blocksOf(target).find((b) => ctx.reach.coversWhole(union, b.range));
+    const whole = declared ? undefined : ctx.reach.wholeBlock(target, union);
     if (!beyond && !whole) continue;
     findings.push(finding(rule, nameOf(ctx.graph, target), beyond
       ? bi(`the LGWAN WAN reaches addresses of ${words.subnet.en} that no declared ${words.flow.en} flow names (${ctx.reach.destinations(beyond.extra)})`,
         `LGWAN から、宣言したどの${words.flow.ja}の通信にもない、${words.subnet.ja}のアドレスに届く（${jaDestinations(ctx.reach.destinations(beyond.extra))}）`)
-      : bi(`the LGWAN WAN reaches the whole ${SEGMENT_EN[segment]} subnet ${whole!.text}, not declared hosts`,
-        `LGWAN から、宣言したホストではなく${SEGMENT_JA[segment]}のサブネット ${whole!.text} 全体に届く`),
+      : bi(`the LGWAN WAN reaches the whole ${SEGMENT_EN[segment]} subnet ${whole!.en}, not declared hosts`,
+        `LGWAN から、宣言したホストではなく${SEGMENT_JA[segment]}のサブネット ${whole!.ja} 全体に届く`),
     fix, ctx.reach.hops(beyond?.a ?? arrivals[0])));
   }
 
