@@ -248,9 +248,7 @@ function principalOpeners(values: RelayValues, statement: Record<string, unknown
  */
 export function policyFlows(values: RelayValues, resources: readonly Ref[], document: unknown, property: string, where: string): RelayFlow[] {
   if (resources.length === 0 || document === undefined || document === null) return [];
-  const doc = typeof document === 'string' ? parseJson(document) : document;
-  const statements = doc && typeof doc === 'object' ? (doc as Record<string, unknown>).Statement : undefined;
-  const list = Array.isArray(statements) ? statements : statements && typeof statements === 'object' ? [statements] : undefined;
+  const list = statementsOf(document);
   if (list === undefined) {
     const anyone = outside(`anyone a policy the guard cannot read may let in, by ${where}`);
     return [{ from: [anyone], to: resources, property }, { from: resources, to: [anyone], property }];
@@ -273,6 +271,16 @@ export function policyFlows(values: RelayValues, resources: readonly Ref[], docu
     if (directions.out) flows.push({ from: resources, to: openers, property });
   }
   return flows;
+}
+
+/**
+ * A policy document's statements (JSON text parsed; one statement written as an object is a list of one), or undefined
+ * for a document the guard cannot read (not an object with statements: an expression, text that is not JSON).
+ */
+function statementsOf(document: unknown): unknown[] | undefined {
+  const doc = typeof document === 'string' ? parseJson(document) : document;
+  const statements = doc && typeof doc === 'object' ? (doc as Record<string, unknown>).Statement : undefined;
+  return Array.isArray(statements) ? statements : statements && typeof statements === 'object' ? [statements] : undefined;
 }
 
 /** Whether an object is an intrinsic function or reference (one key, `Ref` or `Fn::…`). */
@@ -465,9 +473,7 @@ function grantDirections(service: string, name: string): { in: boolean; out: boo
 export function grantFlows(values: RelayValues, document: unknown, property: string): RelayFlow[] {
   if (document === undefined || document === null) return [];
   const principal: Ref = { kind: 'node', id: PRINCIPAL };
-  const doc = typeof document === 'string' ? parseJson(document) : document;
-  const statements = doc && typeof doc === 'object' && !isIntrinsic(doc as Record<string, unknown>) ? (doc as Record<string, unknown>).Statement : undefined;
-  const list = Array.isArray(statements) ? statements : statements && typeof statements === 'object' ? [statements] : undefined;
+  const list = statementsOf(document);
   const everything = (at: string): RelayFlow[] => [
     { from: [principal], to: [everyResource(ALL_SERVICES)], property: at },
     { from: [everyResource(ALL_SERVICES)], to: [principal], property: at },
@@ -610,9 +616,7 @@ const RUNNING_SERVICES = new Set(['lambda', 'ec2', 'ecs-tasks', 'edgelambda']);
  * name the role); the relaying services act as declared. A policy the guard cannot read lets anyone.
  */
 export function trustOutside(values: RelayValues, document: unknown, role: string): Ref[] {
-  const doc = typeof document === 'string' ? parseJson(document) : document;
-  const statements = doc && typeof doc === 'object' && !isIntrinsic(doc as Record<string, unknown>) ? (doc as Record<string, unknown>).Statement : undefined;
-  const list = Array.isArray(statements) ? statements : statements && typeof statements === 'object' ? [statements] : undefined;
+  const list = statementsOf(document);
   if (list === undefined) return [outside(`anyone a trust policy the guard cannot read lets act as role ${role}`)];
   const out: Ref[] = [];
   for (const s of list) {
