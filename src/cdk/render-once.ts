@@ -3,7 +3,7 @@ import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { BootstraplessSynthesizer, CfnElement, CliCredentialsStackSynthesizer, DefaultStackSynthesizer, LegacyStackSynthesizer, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { changedAfterCheck, classMethod, hookRender, startsWith } from '../guard/render-hooks';
+import { changedAfterCheck, classMethod, hookRender, isHook, startsWith } from '../guard/render-hooks';
 
 /**
  * Render a guarded stack's template once per synthesis (issue 4's cost target).
@@ -95,7 +95,7 @@ function verifyWritten(stack: Stack, session: { readonly outdir: string }): void
   served.delete(stack);
   if (template === undefined) return;
   const writes = (s: object) => (s as { _synthesizeTemplate?: unknown })._synthesizeTemplate;
-  if (OWN_SYNTHESIZERS.includes(Object.getPrototypeOf(stack.synthesizer)) && writes(stack) === writes(Stack.prototype)) return;
+  if (ownWriter(stack.synthesizer) && writes(stack) === writes(Stack.prototype)) return;
   const file = path.join(session.outdir, stack.templateFile);
   let written: unknown;
   try {
@@ -106,6 +106,24 @@ function verifyWritten(stack: Stack, session: { readonly outdir: string }): void
   if (!isDeepStrictEqual(written, template)) {
     throw changedAfterCheck(stack.node.path, `the synthesizer (${stack.synthesizer.constructor.name}) wrote another template than the one checked`);
   }
+}
+
+/**
+ * True if the synthesizer writes as one of aws-cdk-lib's own classes does: between it and that class's prototype there are
+ * only instances carrying state, no class of another name and no function of their own (but the guard's own hook).
+ * `Stack` binds a reusable synthesizer by making an object whose prototype is the synthesizer the app was given
+ * (`reusableBind`), so the bound synthesizer's prototype is an instance, not the class's prototype.
+ */
+function ownWriter(synthesizer: object): boolean {
+  for (let o: object | null = synthesizer; o !== null; o = Object.getPrototypeOf(o)) {
+    if (OWN_SYNTHESIZERS.includes(o)) return true;
+    if (Object.prototype.hasOwnProperty.call(o, 'constructor')) return false;
+    for (const name of Object.getOwnPropertyNames(o)) {
+      const property = Object.getOwnPropertyDescriptor(o, name)!;
+      if (property.get || property.set || (typeof property.value === 'function' && !isHook(property.value))) return false;
+    }
+  }
+  return false;
 }
 
 /**

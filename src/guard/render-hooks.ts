@@ -29,15 +29,20 @@ export function whenWritten(stack: object, action: (session: any) => void): void
   afterWrite.set(stack, action);
 }
 
+/** The functions `hookMethod` installed. */
+const hooks = new WeakSet<Method>();
+
+/** True if `fn` is a hook the guard installed (not a user's override). */
+export function isHook(fn: unknown): boolean {
+  return typeof fn === 'function' && hooks.has(fn as Method);
+}
+
 /** Replace `name` on this object only; `hook` receives the method the object had (its class's) and the arguments. */
 export function hookMethod(target: object, name: string, hook: (original: Method, ...args: any[]) => any): void {
   const original = ((target as Record<string, Method>)[name]).bind(target);
-  Object.defineProperty(target, name, {
-    configurable: true,
-    writable: true,
-    enumerable: false,
-    value: (...args: any[]) => hook(original, ...args),
-  });
+  const value = (...args: any[]) => hook(original, ...args);
+  hooks.add(value);
+  Object.defineProperty(target, name, { configurable: true, writable: true, enumerable: false, value });
 }
 
 /**

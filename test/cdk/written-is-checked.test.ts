@@ -108,6 +108,61 @@ test('a synthesizer subclass that rewrites the written template: refused', () =>
   expect(() => plain.synth()).not.toThrow();
 });
 
+describe('reading the written template back: only where a synthesizer may have written another', () => {
+  /** How often the guard read the stack's template file back during `app.synth()` (aws-cdk-lib reads it too, to hash it). */
+  function readsOfTemplate(app: App, stack: Stack): number {
+    const file = path.join(app.outdir, stack.templateFile);
+    // The module object itself: the namespace `import * as fs` makes has getters a spy cannot replace.
+    const real = jest.requireActual<typeof fs>('fs');
+    const read = real.readFileSync;
+    let byGuard = 0;
+    const spy = jest.spyOn(real, 'readFileSync').mockImplementation(((p: fs.PathOrFileDescriptor, o?: unknown) => {
+      if (p === file && /verifyWritten/.test(new Error().stack ?? '')) byGuard++;
+      return (read as (p: fs.PathOrFileDescriptor, o?: unknown) => unknown)(p, o);
+    }) as typeof real.readFileSync);
+    try {
+      app.synth();
+      return byGuard;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  test('aws-cdk-lib\'s own synthesizer (bound with reusableBind, so its prototype is an instance): not read back', () => {
+    const app = new App({ outdir: outdir() });
+    const { stack } = buildCdkExample('alpha', app);
+    expect(Object.getPrototypeOf(stack.synthesizer)).not.toBe(DefaultStackSynthesizer.prototype);
+    expect(readsOfTemplate(app, stack)).toBe(0);
+  });
+
+  test('a function set on the synthesizer instance that rewrites the file: read back and refused', () => {
+    const app = new App({ outdir: outdir() });
+    const synthesizer = new DefaultStackSynthesizer();
+    const own = (synthesizer as unknown as { synthesizeTemplate: (...a: unknown[]) => unknown }).synthesizeTemplate;
+    Object.assign(synthesizer, {
+      synthesizeTemplate(this: DefaultStackSynthesizer, session: ISynthesisSession, ...rest: unknown[]) {
+        const result = own.call(this, session, ...rest);
+        const file = path.join(session.outdir, this.boundStack.templateFile);
+        const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+        template.Resources.PostIgw = { Type: 'AWS::EC2::InternetGateway' };
+        fs.writeFileSync(file, JSON.stringify(template, null, 1));
+        return result;
+      },
+    });
+    const stack = new Stack(app, 'Town', { synthesizer, env: { region: 'ap-northeast-1' } });
+    new cdk.MunicipalNetwork(stack, 'Network', BLUEPRINTS.alpha);
+    expect(() => readsOfTemplate(app, stack)).toThrow(/the synthesizer \(DefaultStackSynthesizer\) wrote another template than the one checked/);
+  });
+
+  test('a synthesizer subclass that writes what it is given: read back (and passes)', () => {
+    class Plain extends DefaultStackSynthesizer {}
+    const app = new App({ outdir: outdir() });
+    const stack = new Stack(app, 'Town', { synthesizer: new Plain(), env: { region: 'ap-northeast-1' } });
+    new cdk.MunicipalNetwork(stack, 'Network', BLUEPRINTS.alpha);
+    expect(readsOfTemplate(app, stack)).toBe(1);
+  });
+});
+
 describe('TopologyGuard.apply(app) on an app that already holds stacks', () => {
   test.each([
     ['a stack', (app: App) => openStack(new Stack(app, 'AddedAfterApply'))],
