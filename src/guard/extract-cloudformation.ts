@@ -1975,18 +1975,33 @@ class TemplateReader {
    * an EventBridge rule or schedule running ECS tasks, a Batch job definition, an EKS node group, an EC2 fleet, an EMR
    * cluster…): it runs there with their grants, where its subnets say, or anywhere (fail closed).
    */
-  private unplacedCode(c: ReadContext): void {
+  private unplacedCode(c: ReadContext, textOf: () => string = () => JSON.stringify(c.p)): void {
     if (c.type.startsWith('AWS::IAM::') || c.type === 'AWS::Lambda::Function' || c.type.startsWith('Custom::')) return;
-    const principals = [...this.referenced(c.p)].filter((id) => {
-      const type = this.resources[id]?.Type;
-      return type === 'AWS::IAM::InstanceProfile' || type === 'AWS::ECS::TaskDefinition' || type === 'AWS::EC2::LaunchTemplate'
-        || type === 'AWS::AutoScaling::LaunchConfiguration' || (type === 'AWS::IAM::Role' && this.runsCode(id));
-    }).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
+    // A reference names its resource's logical ID (Ref, GetAtt, `${Id}` in Fn::Sub): properties whose text holds none of
+    // the holders' IDs refer to none of them (most resources of a template).
+    const holders = this.codeHolders ??= Object.keys(this.resources).filter((id) => this.holdsCode(id));
+    if (holders.length === 0) return;
+    const text = textOf();
+    if (!holders.some((h) => text.includes(h))) return;
+    const principals = [...this.referenced(c.p)].filter((id) => this.holdsCode(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
     if (principals.length === 0) return;
     const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
     this.b.add({
       ...c.base, id: `${c.id}#code#relay`, type: 'relay', resource: `${c.id}#code`, resourceType: c.type, flows: [], runs, principals, service: 'ssm',
     });
+  }
+
+  /** The logical IDs of the template's code holders (`holdsCode`), once per template. */
+  private codeHolders?: readonly string[];
+
+  /**
+   * Whether a resource of the template holds code's grants for whoever names it: an instance profile, a task definition,
+   * a launch template or configuration, a role EC2, ECS tasks or Lambda assume.
+   */
+  private holdsCode(id: string): boolean {
+    const type = this.resources[id]?.Type;
+    return type === 'AWS::IAM::InstanceProfile' || type === 'AWS::ECS::TaskDefinition' || type === 'AWS::EC2::LaunchTemplate'
+      || type === 'AWS::AutoScaling::LaunchConfiguration' || (type === 'AWS::IAM::Role' && this.runsCode(id));
   }
 
   /** Whether EC2, ECS tasks or Lambda may assume a role of the template (its code runs where the output puts it). */
@@ -2486,9 +2501,13 @@ class TemplateReader {
         b.roleLabel(label, type, subnets, through, vpc);
       }
     }
+    // The properties as text, for the look-ups that most resources fail (a macro call, a code holder's ID): one native
+    // serialization instead of a walk each.
+    let text: string | undefined;
+    const textOf = (): string => (text ??= JSON.stringify(p));
     const iam = TemplateReader.IAM_READERS.get(type);
     if (iam) iam(this, { b, base, noted, p, id, tags, type });
-    else this.unplacedCode({ b, base, noted, p, id, tags, type });
+    else this.unplacedCode({ b, base, noted, p, id, tags, type }, textOf);
     const read = TemplateReader.READERS.get(type);
     const relay = TemplateReader.RELAY_READERS.get(type);
     // What a reader cannot read inside (a list or block given by a parameter or condition) is unresolved (`GraphBuilder.reading`).
@@ -2500,7 +2519,7 @@ class TemplateReader {
         read?.(this, { b, base, noted, p, id, tags, type });
         relay?.(this, { b, base, noted, p, id, tags, type });
       });
-      const transformed = macroCall(p);
+      const transformed = textOf().includes('"Fn::Transform"') ? macroCall(p) : undefined;
       if (transformed !== undefined) {
         b.unresolvedValue(id, transformed || 'Fn::Transform', 'a macro (Fn::Transform) rewrites this part of the template before deployment, and the guard reads it as written',
           TRANSFORM_FIX, undefined, base.path);

@@ -36,9 +36,12 @@ export function unreadable(value: unknown): void {
  */
 export const STANDS_FOR_VALUE: unique symbol = Symbol.for('jichitai-network.stands-for-value') as never;
 
-/** Whether `v` is a plan's marker (`STANDS_FOR_VALUE`). */
+/**
+ * Whether `v` is a plan's marker (`STANDS_FOR_VALUE`). The markers are class instances; parsed JSON (every template and
+ * configuration) is plain objects, for which the symbol's look-up — asked of every block read — is skipped.
+ */
 function standsForValue(v: object): boolean {
-  return (v as { [STANDS_FOR_VALUE]?: boolean })[STANDS_FOR_VALUE] === true;
+  return Object.getPrototypeOf(v) !== Object.prototype && (v as { [STANDS_FOR_VALUE]?: boolean })[STANDS_FOR_VALUE] === true;
 }
 
 /**
