@@ -3064,12 +3064,15 @@ class ConfigReader {
     if (!c.type.startsWith('aws_') || c.type.startsWith('aws_iam_') || c.type === 'aws_lambda_function') return;
     const addresses = new Set<string>();
     const walk = (v: unknown): void => {
-      if (v instanceof PlanReference) {addresses.add(v.address);} else if (v instanceof PlanTemplate) {this.referenced(v.text, addresses);} else if (typeof v === 'string') {
-        if (!this.plan) {this.referenced(v, addresses);} else if (v.startsWith('arn:')) {
-          const named = this.iamNamed(v);
-          if (named?.kind === 'node') addresses.add(named.id.slice(this.prefix.length));
-        }
-      } else if (Array.isArray(v)) {v.forEach(walk);} else if (v && typeof v === 'object') {for (const [k, x] of Object.entries(v)) if (k !== '//') walk(x);}
+      if (v instanceof PlanReference) return void addresses.add(v.address);
+      if (v instanceof PlanTemplate) return void this.referenced(v.text, addresses);
+      if (Array.isArray(v)) return v.forEach(walk);
+      if (v && typeof v === 'object') return Object.entries(v).forEach(([k, x]) => (k === '//' ? undefined : walk(x)));
+      if (typeof v !== 'string') return;
+      if (!this.plan) return void this.referenced(v, addresses);
+      // A plan's literal ARN of a resource of its own.
+      const named = v.startsWith('arn:') ? this.iamNamed(v) : undefined;
+      if (named?.kind === 'node') addresses.add(named.id.slice(this.prefix.length));
     };
     walk(c.p);
     const principals = [...addresses].filter((a) => {
@@ -3708,7 +3711,6 @@ class UnreadPrincipal {
   constructor(public readonly what: string) {}
 }
 
-/** `UnreadPrincipal` of what an argument `where` holds. */
 /** Every `role_arn` argument inside `value`'s blocks (a Kinesis Data Analytics SQL application's inputs, outputs…). */
 function roleArns(value: unknown): unknown[] {
   if (Array.isArray(value)) return value.flatMap(roleArns);
@@ -3716,6 +3718,7 @@ function roleArns(value: unknown): unknown[] {
   return Object.entries(value).flatMap(([k, v]) => (k === 'role_arn' ? [v] : k === '//' ? [] : roleArns(v)));
 }
 
+/** `UnreadPrincipal` of what an argument `where` holds. */
 function unreadPrincipal(where: string): UnreadPrincipal {
   return new UnreadPrincipal(`${where}, which the guard cannot read`);
 }
