@@ -26,8 +26,9 @@ import {
 } from './graph';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, outside, outsideLiteral, outsideOutput,
-  policyFlows, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside, virtualLogGroups,
+  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, outside, outsideLiteral,
+  outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside,
+  virtualLogGroups,
 } from './relay-read';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
@@ -1453,8 +1454,15 @@ class ConfigReader {
       reader.relay(c, undefined, [
         ...reader.deliveries(buses, p.arn, 'arn'),
         ...reader.deliveries(buses, oneBlock(p.dead_letter_config)?.arn, 'dead_letter_config.arn'),
+        // A Run Command target runs its document with the event on the instances it targets (EventBridge User Guide,
+        // "Run Command targets"): every instance of the configuration, both ways (its output comes back through the command).
+        ...blockGiven(p.run_command_targets) && buses.length > 0 ? bothWays(buses, [everyResource('ssm')], 'run_command_targets') : [],
       ]);
     }],
+    // A State Manager association runs its document on the instances it targets and writes their output to its bucket
+    // (Systems Manager User Guide, "State Manager"): from every instance of the configuration to that bucket.
+    [['aws_ssm_association'], (reader, c) => reader.relay(c, undefined,
+      reader.deliveries([everyResource('ssm')], oneBlock(c.p.output_location)?.s3_bucket_name, 'output_location.s3_bucket_name'))],
     [['aws_cloudwatch_event_api_destination'], (reader, c) => reader.relay(c, undefined, [{
       from: reader.self(c), to: [outside(`${reader.render(c.p.invocation_endpoint)} (an EventBridge API destination)`)], property: 'invocation_endpoint',
     }])],
@@ -1535,7 +1543,7 @@ class ConfigReader {
       reader.relay(c, 'states', [
         ...stateMachineFlows(reader.relayValues, reader.self(c)[0], d, 'definition', unread ? d ?? 'no definition' : undefined),
         ...withData ? reader.logDeliveries(reader.self(c), logging.log_destination, 'logging_configuration.log_destination') : [],
-      ]);
+      ], undefined, reader.actingWith(c.p.role_arn, reader.self(c)));
     }],
     // A group named after a function (`/aws/lambda/<name>`, Lambda's default) holds what the function logs.
     [['aws_cloudwatch_log_group'], (reader, c) => {
@@ -1633,14 +1641,18 @@ class ConfigReader {
       reader.relay(c, undefined, [
         ...bothWays(callers, reader.relayRefs(oneBlock(c.p.event_bridge_config)?.event_bus_arn), 'event_bridge_config.event_bus_arn'),
         ...bothWays(callers, reader.relayRefs(oneBlock(c.p.dynamodb_config)?.table_name), 'dynamodb_config.table_name'),
-      ]);
+      ], undefined, reader.actingWith(c.p.service_role_arn, callers));
     }],
     // A Kinesis Data Analytics application reads its sources and writes its sinks with code the guard does not read.
     [['aws_kinesisanalyticsv2_application', 'aws_kinesis_analytics_application'], (reader, c) => {
       const app = [outside(`Kinesis Data Analytics application ${c.id}, whose code the guard does not read`)];
       const named = [c.p.application_configuration, c.p.inputs, c.p.outputs, c.p.reference_data_sources].flatMap((v) => reader.relayRefs(v))
         .filter((r) => r.kind === 'node');
-      reader.relay(c, undefined, bothWays(app, named, 'application_configuration'));
+      // Its code calls with the service execution role (v2); a SQL application (v1) reads and writes with the roles
+      // of its inputs, outputs, reference data and logging options (Kinesis Data Analytics Developer Guide, "IAM roles").
+      const roles = c.type === 'aws_kinesisanalyticsv2_application' ? c.p.service_execution_role
+        : roleArns([c.p.inputs, c.p.outputs, c.p.reference_data_sources, c.p.cloudwatch_logging_options]);
+      reader.relay(c, undefined, bothWays(app, named, 'application_configuration'), undefined, reader.actingWith(roles, app));
     }],
     [['aws_kinesis_stream'], (reader, c) => reader.relay(c, 'kinesis', [])],
     [['aws_kinesis_resource_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.resource_arn), c.p.policy, `the stream policy ${c.id}`))],
@@ -1704,7 +1716,9 @@ class ConfigReader {
     [['aws_apigatewayv2_api'], (reader, c) => reader.relay(c, 'execute-api', [...bothWays([PUBLIC_API], reader.self(c), 'protocol_type'), ...reader.definitionFlows(c)])],
     [['aws_api_gateway_integration'], (reader, c) => {
       const { p } = c;
-      reader.relay(c, undefined, reader.integrationFlows(reader.relayRefs(p.rest_api_id), p.type, p.uri, undefined, [p.uri, p.request_templates, p.request_parameters], 'uri'));
+      // An AWS integration calls with its credentials role for the API's callers: what that role may do, the API does.
+      reader.relay(c, undefined, reader.integrationFlows(reader.relayRefs(p.rest_api_id), p.type, p.uri, undefined, [p.uri, p.request_templates, p.request_parameters], 'uri'),
+        undefined, reader.actingWith(p.credentials, reader.relayRefs(p.rest_api_id)));
     }],
     [['aws_apigatewayv2_integration'], (reader, c) => {
       const { p } = c;
@@ -1759,6 +1773,18 @@ class ConfigReader {
     [['aws_iam_user_group_membership'], (reader, c) => reader.relay(c, undefined, [], undefined, {
       principals: reader.principalRefs(c.p.groups), grantsTo: reader.holders('aws_iam_user', c.p.user),
     })],
+    // An IAM Identity Center permission set's policies (AWS IAM Identity Center User Guide, "Permission sets"): the people
+    // assigned it act with them from anywhere. A customer managed policy is each assigned account's own: everything.
+    [['aws_ssoadmin_permission_set_inline_policy', 'aws_ssoadmin_managed_policy_attachment', 'aws_ssoadmin_customer_managed_policy_attachment'], (reader, c) => {
+      const grants = c.type === 'aws_ssoadmin_permission_set_inline_policy' ? reader.grants(c.p.inline_policy, 'inline_policy')
+        : c.type === 'aws_ssoadmin_managed_policy_attachment' ? reader.managedPolicies(c.p.managed_policy_arn, 'managed_policy_arn').grants
+          : grantFlows(reader.relayValues, managedPolicyDocument(''), 'customer_managed_policy_reference');
+      const named = reader.relayRefs(c.p.permission_set_arn);
+      const set = named.length === 1 && named[0].kind === 'node' ? named[0].id : reader.render(c.p.permission_set_arn);
+      reader.relay(c, undefined, [], undefined, {
+        grants, actors: [outside(`the people assigned IAM Identity Center permission set ${set}, who may act from anywhere`)],
+      });
+    }],
     [['aws_iam_instance_profile'], (reader, c) => reader.relay(c, undefined, [], undefined, { principals: reader.principalRefs(c.p.role) })],
     [['aws_launch_template'], (reader, c) => {
       const profile = iamBlocks(c.p.iam_instance_profile, c.p.dynamic?.iam_instance_profile);
@@ -1797,7 +1823,8 @@ class ConfigReader {
     // A universal target calls any API with the schedule's role, from outside every VPC (the CloudFormation reader's twin).
     [['aws_scheduler_schedule'], (reader, c) => {
       const target = oneBlock(c.p.target);
-      if (!/:aws-sdk:/.test(reader.render(target?.arn))) return;
+      // An ECS task target runs code with its task definition's roles (`unplacedCode`).
+      if (!/:aws-sdk:/.test(reader.render(target?.arn))) return reader.unplacedCode(c);
       reader.relay(c, undefined, [], 'internet', { principals: reader.principalRefs(target?.role_arn) });
     }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
@@ -2657,7 +2684,9 @@ class ConfigReader {
       // Service relays, beside (rules/relays.ts).
       ConfigReader.RELAY_READERS.get(type)?.(this, { b, base, noted, p, id, tags, type });
     });
-    ConfigReader.IAM_READERS.get(type)?.(this, { b, base, noted, p, id, tags, type });
+    const iam = ConfigReader.IAM_READERS.get(type);
+    if (iam) iam(this, { b, base, noted, p, id, tags, type });
+    else this.unplacedCode({ b, base, noted, p, id, tags, type });
     // Naming no security group, it has its VPC's default one (the CloudFormation reader's).
     if (DEFAULT_GROUP_FALLBACK[type]?.(p)) {
       const named = DEFAULT_GROUP_BY_SUBNET_GROUP.has(type) ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'aws_vpc_endpoint' ? [p.subnet_ids] : [];
@@ -3012,6 +3041,57 @@ class ConfigReader {
     // Instances are Systems Manager's targets (`ssm` grants), as in the CloudFormation reader's `runner`.
     const service = c.type === 'aws_ecs_service' ? undefined : 'ssm';
     this.relay(c, service, [], runs, { principals: this.principalRefs(values.filter((v) => v !== undefined && v !== null && v !== '')) });
+  }
+
+  /**
+   * A relaying resource that calls AWS with a role of its own (a state machine's, an API integration's credentials, an
+   * AppSync data source's, a Kinesis Data Analytics application's; the CloudFormation reader's `actingWith`): those who
+   * act with the role's grants (`who`), which may reach resources its declared deliveries do not name.
+   */
+  private actingWith(role: unknown, who: readonly Ref[]): RelayIam | undefined {
+    const principals = this.principalRefs(role);
+    return principals.length === 0 || who.length === 0 ? undefined : { principals, actors: who };
+  }
+
+  /**
+   * Code of the configuration that runs with an instance profile, a launch template or configuration, a task definition,
+   * or a role that EC2, ECS tasks or Lambda assume, from a resource the IAM readers do not read as a runner (an ECS task
+   * set, an EventBridge target or schedule running ECS tasks, a Batch job definition, an EKS node group, an EC2 fleet, an
+   * EMR cluster…; the CloudFormation reader's `unplacedCode`): it runs there with their grants, where its subnets say,
+   * or anywhere (fail closed). By reference (an interpolation, a plan's reference or the ARN it gives a resource).
+   */
+  private unplacedCode(c: ReadContext): void {
+    if (!c.type.startsWith('aws_') || c.type.startsWith('aws_iam_') || c.type === 'aws_lambda_function') return;
+    const addresses = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (v instanceof PlanReference) return void addresses.add(v.address);
+      if (v instanceof PlanTemplate) return void this.referenced(v.text, addresses);
+      if (Array.isArray(v)) return v.forEach(walk);
+      if (v && typeof v === 'object') return Object.entries(v).forEach(([k, x]) => (k === '//' ? undefined : walk(x)));
+      if (typeof v !== 'string') return;
+      if (!this.plan) return void this.referenced(v, addresses);
+      // A plan's literal ARN of a resource of its own.
+      const named = v.startsWith('arn:') ? this.iamNamed(v) : undefined;
+      if (named?.kind === 'node') addresses.add(named.id.slice(this.prefix.length));
+    };
+    walk(c.p);
+    const principals = [...addresses].filter((a) => {
+      const type = this.types.get(a);
+      return type === 'aws_iam_instance_profile' || type === 'aws_ecs_task_definition' || type === 'aws_launch_template'
+        || type === 'aws_launch_configuration' || (type === 'aws_iam_role' && this.runsCode(a));
+    }).sort().map((a): Ref => ({ kind: 'node', id: this.id(a) }));
+    if (principals.length === 0) return;
+    const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
+    this.b.add({
+      ...c.base, id: `${c.id}#code#relay`, type: 'relay', resource: `${c.id}#code`, resourceType: c.type, flows: [], runs, principals, service: 'ssm',
+    });
+  }
+
+  /** Whether EC2, ECS tasks or Lambda may assume a role of the configuration (its code runs where the output puts it). */
+  private runsCode(address: string): boolean {
+    const trust = this.bodies.get(address)?.assume_role_policy;
+    const text = JSON.stringify(this.policyDocument(trust) ?? trust ?? '');
+    return /(ec2|ecs-tasks|lambda|edgelambda)\.amazonaws\.com/.test(text);
   }
 
   /**
@@ -3629,6 +3709,13 @@ const PRINCIPAL_NAME: Readonly<Record<string, string>> = {
 /** A principal, a policy or a block the IAM readers cannot read (one given by an expression, a `dynamic` block). */
 class UnreadPrincipal {
   constructor(public readonly what: string) {}
+}
+
+/** Every `role_arn` argument inside `value`'s blocks (a Kinesis Data Analytics SQL application's inputs, outputs…). */
+function roleArns(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.flatMap(roleArns);
+  if (value === null || typeof value !== 'object' || isExpression(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === 'role_arn' ? [v] : k === '//' ? [] : roleArns(v)));
 }
 
 /** `UnreadPrincipal` of what an argument `where` holds. */

@@ -407,4 +407,208 @@ describeWithTerraform('the real terraform: the configuration is valid, and its p
     expect(fromPlan).toEqual(expected);
     for (const e of ends) expect(fromPlan[0]).toMatch(e);
   }, 300_000);
+
+  // (A state machine's definition is validated online at plan time: the API integration stands for the relaying resources.)
+  test('an ECS task set of the Internet segment and an API integration acting with their roles (red team 41): the configuration and its plan', () => {
+    const c = sqs({
+      aws_iam_role: {
+        task: role(reads, ECS_TRUST),
+        api: role(reads, JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }] })),
+      },
+      aws_ecs_task_definition: { td: { family: 'app', task_role_arn: '${aws_iam_role.task.arn}', network_mode: 'awsvpc', container_definitions: '[]' } },
+      aws_ecs_task_set: { set: { cluster: 'c', service: 's', task_definition: '${aws_ecs_task_definition.td.arn}', network_configuration: [{ subnets: ['${aws_subnet.in.id}'] }] } },
+      aws_api_gateway_rest_api: { api: { name: 'a' } },
+      aws_api_gateway_integration: {
+        i: {
+          rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+          resource_id: '${aws_api_gateway_rest_api.api.root_resource_id}',
+          http_method: 'GET',
+          type: 'AWS',
+          integration_http_method: 'POST',
+          uri: 'arn:aws:apigateway:ap-northeast-1:sqs:action/ReceiveMessage',
+          credentials: '${aws_iam_role.api.arn}',
+        },
+      },
+    });
+    const cwd = path.join(dir, 'runners');
+    fs.mkdirSync(cwd);
+    const offline = JSON.parse(JSON.stringify({ ...PROVIDER, ...c }).split(OWN).join(ACCOUNT));
+    delete offline.data.aws_caller_identity;
+    fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(offline, null, 1));
+    const setup = prepareTerraform(dir, mirror!, terraform!);
+    runTerraform(setup, cwd, ['init', '-input=false']);
+    const ends = [/to code that aws_ecs_task_set aws_ecs_task_set\.set \(in the INTERNET segment\)/,
+      /aws_sqs_queue\.q → aws_api_gateway_rest_api\.api \(aws_iam_role\.api inline_policy\[0\]\.policy\.Statement\[0\]\) → the internet, through the API's public endpoint/];
+    const found = relays(c);
+    const fromPlan = checkTopology(extractTerraformPlan(planJson(setup, cwd), { account: ACCOUNT }), { model: NetworkModel.ALPHA })
+      .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+    for (const f of [found, fromPlan]) {
+      expect(f).toEqual([expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: /)]);
+      for (const e of ends) expect(f[0]).toMatch(e);
+    }
+  }, 300_000);
+});
+
+/** The outside tester's red team 41 cases (service-relays-iam.test.ts, "outside tester") for the AWS provider's types: each passed MN-1 before. */
+describe('Terraform: IAM grants — outside tester (red team 41)', () => {
+  const STATES_TRUST = trust({ Service: 'states.amazonaws.com' });
+  const TASKS_ROLE = { aws_iam_role: { r: role(reads, ECS_TRUST) } };
+  const TASK = { aws_ecs_task_definition: { td: { family: 'app', task_role_arn: '${aws_iam_role.r.arn}', network_mode: 'awsvpc', container_definitions: '[]' } } };
+  const IN_NETWORK = [{ subnets: ['${aws_subnet.in.id}'], security_groups: ['${aws_security_group.in.id}'] }];
+
+  test('code the IAM readers do not place runs with its roles where its subnets say, or anywhere: an ECS task set, rule and schedule targets, a Batch job, an EKS node group, a fleet, an EMR cluster', () => {
+    expect(relays(sqs({ ...TASKS_ROLE, ...TASK, aws_ecs_task_set: { set: { cluster: 'c', service: 's', task_definition: '${aws_ecs_task_definition.td.arn}', network_configuration: IN_NETWORK } } })))
+      .toEqual([expect.stringMatching(/to code that aws_ecs_task_set aws_ecs_task_set\.set \(in the INTERNET segment\): aws_vpc_endpoint\.sqs → aws_sqs_queue\.q → aws_ecs_task_set\.set \(aws_iam_role\.r inline_policy/)]);
+    // The same task set in the My Number segment: a control.
+    expect(relays(sqs({ ...TASKS_ROLE, ...TASK, aws_ecs_task_set: { set: { cluster: 'c', service: 's', task_definition: '${aws_ecs_task_definition.td.arn}', network_configuration: [{ subnets: ['${aws_subnet.mn.id}'] }] } } })))
+      .toEqual([]);
+    expect(relays(sqs({
+      ...TASKS_ROLE,
+      ...TASK,
+      aws_cloudwatch_event_rule: { every: { schedule_expression: 'rate(5 minutes)' } },
+      aws_cloudwatch_event_target: {
+        run: {
+          rule: '${aws_cloudwatch_event_rule.every.name}',
+          arn: 'arn:aws:ecs:ap-northeast-1:111122223333:cluster/c',
+          role_arn: 'x',
+          ecs_target: [{ task_definition_arn: '${aws_ecs_task_definition.td.arn}', launch_type: 'FARGATE', network_configuration: IN_NETWORK }],
+        },
+      },
+    }))).toEqual([expect.stringMatching(/to code that aws_cloudwatch_event_target aws_cloudwatch_event_target\.run \(in the INTERNET segment\)/)]);
+    expect(relays(sqs({
+      ...TASKS_ROLE,
+      ...TASK,
+      aws_scheduler_schedule: {
+        s: {
+          schedule_expression: 'rate(1 hour)',
+          flexible_time_window: [{ mode: 'OFF' }],
+          target: [{
+            arn: 'arn:aws:ecs:ap-northeast-1:111122223333:cluster/c',
+            role_arn: 'x',
+            ecs_parameters: [{ task_definition_arn: '${aws_ecs_task_definition.td.arn}' }],
+          }],
+        },
+      },
+    }))).toEqual([expect.stringMatching(/to code that aws_scheduler_schedule aws_scheduler_schedule\.s \(in a subnet the guard cannot place\)/)]);
+    // A job role in the container properties' JSON (jsonencode in cdktf), no subnets: anywhere.
+    expect(relays(sqs({ ...TASKS_ROLE, aws_batch_job_definition: { job: { name: 'j', type: 'container', container_properties: '${jsonencode({"image" = "x", "jobRoleArn" = aws_iam_role.r.arn})}' } } })))
+      .toHaveLength(1);
+    expect(relays(sqs({
+      aws_iam_role: { r: role(reads, EC2_TRUST) },
+      aws_eks_node_group: {
+        nodes: {
+          cluster_name: 'c',
+          node_role_arn: '${aws_iam_role.r.arn}',
+          subnet_ids: ['${aws_subnet.in.id}'],
+          scaling_config: [{ desired_size: 1, max_size: 1, min_size: 1 }],
+        },
+      },
+    })))
+      .toEqual([expect.stringMatching(/to code that aws_eks_node_group aws_eks_node_group\.nodes \(in the INTERNET segment\)/)]);
+    const profile = { aws_iam_role: { r: role(reads, EC2_TRUST) }, aws_iam_instance_profile: { p: { role: '${aws_iam_role.r.name}' } } };
+    expect(relays(sqs({
+      ...profile,
+      aws_launch_template: { lt: { image_id: 'ami-12345678', iam_instance_profile: [{ arn: '${aws_iam_instance_profile.p.arn}' }] } },
+      aws_ec2_fleet: {
+        f: {
+          launch_template_config: [{
+            launch_template_specification: [{ launch_template_id: '${aws_launch_template.lt.id}', version: '$Latest' }],
+            override: [{ subnet_id: '${aws_subnet.in.id}' }],
+          }],
+          target_capacity_specification: [{ default_target_capacity_type: 'on-demand', total_target_capacity: 1 }],
+        },
+      },
+    }))).toEqual([expect.stringMatching(/to code that aws_ec2_fleet aws_ec2_fleet\.f \(in the INTERNET segment\)/)]);
+    expect(relays(sqs({
+      ...profile,
+      aws_emr_cluster: { e: { name: 'e', release_label: 'emr-7.0.0', service_role: 'EMR_DefaultRole', ec2_attributes: [{ subnet_id: '${aws_subnet.in.id}', instance_profile: '${aws_iam_instance_profile.p.arn}' }] } },
+    }))).toEqual([expect.stringMatching(/to code that aws_emr_cluster aws_emr_cluster\.e \(in the INTERNET segment\)/)]);
+    // A role only a relaying service assumes, named by another resource (a flow log's): not code of the configuration.
+    expect(relays(sqs({
+      aws_iam_role: { r: role(reads, trust({ Service: 'vpc-flow-logs.amazonaws.com' })) },
+      aws_flow_log: { f: { iam_role_arn: '${aws_iam_role.r.arn}', vpc_id: '${aws_vpc.in.id}', traffic_type: 'ALL', log_destination: '${aws_cloudwatch_log_group.g.arn}' } },
+      aws_cloudwatch_log_group: { g: { name: 'g' } },
+    }))).toEqual([]);
+  });
+
+  test('relaying resources act with their own roles beyond their declared deliveries: a state machine, an API integration\'s credentials, an AppSync data source, a Kinesis Data Analytics application', () => {
+    const definition = JSON.stringify({ StartAt: 'R', States: { R: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sqs:receiveMessage', Parameters: { 'QueueUrl.$': '$.q' }, End: true } } });
+    expect(relays(sqs({ aws_iam_role: { r: role(reads, STATES_TRUST) }, aws_sfn_state_machine: { m: { role_arn: '${aws_iam_role.r.arn}', definition } } })))
+      .toEqual([expect.stringMatching(/aws_vpc_endpoint\.sqs → aws_sqs_queue\.q → aws_sfn_state_machine\.m \(aws_iam_role\.r inline_policy.* → a Step Functions aws-sdk integration/)]);
+    // A machine with a role that reads nothing: a control; with a role the guard cannot read: anything.
+    expect(relays(sqs({ aws_iam_role: { r: role(reads, STATES_TRUST), quiet: role([], STATES_TRUST) }, aws_sfn_state_machine: { m: { role_arn: '${aws_iam_role.quiet.arn}', definition } } })))
+      .toEqual([]);
+    expect(relays(sqs({ aws_sfn_state_machine: { m: { role_arn: 'arn:aws:iam::111122223333:role/x', definition } } })))
+      .toEqual([expect.stringMatching(/aws_sfn_state_machine\.m principal arn:aws:iam::111122223333:role\/x, which is not in the synthesized output/)]);
+    expect(relays(sqs({
+      aws_iam_role: { r: role(reads, trust({ Service: 'apigateway.amazonaws.com' })) },
+      aws_api_gateway_rest_api: { api: { name: 'a' } },
+      aws_api_gateway_integration: {
+        i: {
+          rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+          resource_id: '${aws_api_gateway_rest_api.api.root_resource_id}',
+          http_method: 'GET',
+          type: 'AWS',
+          integration_http_method: 'POST',
+          uri: 'arn:aws:apigateway:ap-northeast-1:sqs:action/ReceiveMessage',
+          credentials: '${aws_iam_role.r.arn}',
+        },
+      },
+    }))).toEqual([expect.stringMatching(/aws_vpc_endpoint\.sqs → aws_sqs_queue\.q → aws_api_gateway_rest_api\.api \(aws_iam_role\.r inline_policy.* → the internet, through the API's public endpoint/)]);
+    expect(relays(sqs({
+      aws_iam_role: { r: role(reads, trust({ Service: 'appsync.amazonaws.com' })) },
+      aws_appsync_graphql_api: { g: { name: 'g', authentication_type: 'API_KEY' } },
+      aws_appsync_datasource: {
+        ds: {
+          api_id: '${aws_appsync_graphql_api.g.id}',
+          name: 'sqs',
+          type: 'HTTP',
+          service_role_arn: '${aws_iam_role.r.arn}',
+          http_config: [{ endpoint: 'https://sqs.ap-northeast-1.amazonaws.com/' }],
+        },
+      },
+    }))).toEqual([expect.stringMatching(/aws_vpc_endpoint\.sqs → aws_sqs_queue\.q → the callers of an AppSync GraphQL API \(aws_iam_role\.r inline_policy/)]);
+    expect(relays(sqs({
+      aws_iam_role: { r: role(reads, trust({ Service: 'kinesisanalytics.amazonaws.com' })) },
+      aws_kinesisanalyticsv2_application: { k: { name: 'k', runtime_environment: 'FLINK-1_18', service_execution_role: '${aws_iam_role.r.arn}' } },
+    }))).toEqual([expect.stringMatching(/→ Kinesis Data Analytics application aws_kinesisanalyticsv2_application\.k, whose code the guard does not read/)]);
+  });
+
+  test('State Manager and Run Command targets run on the instances: an association writing their output, a rule target', () => {
+    const host = { aws_instance: { mnhost: { ami: 'ami-12345678', instance_type: 't3.micro', subnet_id: '${aws_subnet.mn.id}' } } };
+    const out = { aws_iam_role: { r: role([statement('s3:GetObject', '${aws_s3_bucket.b.arn}/*')]) }, aws_lambda_function: { out: fn('r') }, aws_s3_bucket: { b: {} } };
+    expect(relays(config({
+      ...host,
+      ...out,
+      aws_ssm_association: { a: { name: 'AWS-RunShellScript', targets: [{ key: 'tag:a', values: ['b'] }], output_location: [{ s3_bucket_name: '${aws_s3_bucket.b.id}' }] } },
+    }))).toEqual([expect.stringMatching(/^MN-1 aws_instance\.mnhost: .*aws_instance\.mnhost → aws_s3_bucket\.b \(aws_ssm_association\.a output_location/)]);
+    // No output bucket: a control.
+    expect(relays(config({ ...host, ...out, aws_ssm_association: { a: { name: 'AWS-RunShellScript', targets: [{ key: 'tag:a', values: ['b'] }] } } }))).toEqual([]);
+    const rule = (target: Record<string, unknown>) => config({
+      ...host,
+      aws_iam_role: { r: role([statement('events:PutEvents', '*')]) },
+      aws_lambda_function: { out: fn('r') },
+      aws_cloudwatch_event_rule: { rule: { event_pattern: '{"source":["x"]}' } },
+      aws_cloudwatch_event_target: { t: { rule: '${aws_cloudwatch_event_rule.rule.name}', arn: 'arn:aws:ssm:ap-northeast-1::document/AWS-RunShellScript', ...target } },
+    });
+    expect(relays(rule({ run_command_targets: [{ key: 'tag:a', values: ['b'] }] }))).toEqual([expect.stringMatching(/^MN-1 aws_instance\.mnhost: .*function aws_lambda_function\.out/)]);
+  });
+
+  test('an IAM Identity Center permission set\'s policies go with the people assigned it, from anywhere', () => {
+    const set = { aws_ssoadmin_permission_set: { ps: { name: 'p', instance_arn: 'arn:aws:sso:::instance/ssoins-1' } } };
+    const attached = (more: Resources) => relays(sqs({ ...set, ...more }));
+    expect(attached({ aws_ssoadmin_permission_set_inline_policy: { p: { instance_arn: 'arn:aws:sso:::instance/ssoins-1', permission_set_arn: '${aws_ssoadmin_permission_set.ps.arn}', inline_policy: policy(reads) } } }))
+      .toEqual([expect.stringMatching(/to the people assigned IAM Identity Center permission set aws_ssoadmin_permission_set\.ps, who may act from anywhere/)]);
+    const ja = checkTopology(extractTerraform({ t: sqs({ ...set, aws_ssoadmin_permission_set_inline_policy: { p: { instance_arn: 'x', permission_set_arn: '${aws_ssoadmin_permission_set.ps.arn}', inline_policy: policy(reads) } } }) }),
+      { model: NetworkModel.ALPHA }).filter((f) => RELAY.test(f.message)).map((f) => f.ja?.message);
+    expect(notJapanese(ja[0])).toBeUndefined();
+    // Metadata only: a control.
+    expect(attached({ aws_ssoadmin_permission_set_inline_policy: { p: { instance_arn: 'x', permission_set_arn: '${aws_ssoadmin_permission_set.ps.arn}', inline_policy: policy([statement('sqs:GetQueueAttributes', '*')]) } } }))
+      .toEqual([]);
+    // An AWS managed policy the guard does not know, a customer managed policy (each account's own): everything.
+    expect(attached({ aws_ssoadmin_managed_policy_attachment: { p: { instance_arn: 'x', permission_set_arn: '${aws_ssoadmin_permission_set.ps.arn}', managed_policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess' } } }))
+      .toHaveLength(1);
+    expect(attached({ aws_ssoadmin_customer_managed_policy_attachment: { p: { instance_arn: 'x', permission_set_arn: '${aws_ssoadmin_permission_set.ps.arn}', customer_managed_policy_reference: [{ name: 'reader' }] } } }))
+      .toHaveLength(1);
+  });
 });

@@ -363,6 +363,7 @@ describe('Terraform: into and out of a closed segment\'s function', () => {
       aws_sqs_queue: { q: {} },
       aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') },
       aws_api_gateway_rest_api: { api: { name: 'intake' } },
+      aws_iam_role: { api: { assume_role_policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) } },
       aws_api_gateway_integration: {
         post: {
           rest_api_id: '${aws_api_gateway_rest_api.api.id}',
@@ -370,7 +371,8 @@ describe('Terraform: into and out of a closed segment\'s function', () => {
           http_method: 'POST',
           type: 'AWS',
           integration_http_method: 'POST',
-          credentials: 'r',
+          // A role of the configuration that may do nothing: one the guard cannot read would let the API's callers do anything.
+          credentials: '${aws_iam_role.api.arn}',
           uri: `arn:aws:apigateway:\${data.aws_region.here.name}:sqs:path/${OWN}/\${aws_sqs_queue.q.name}`,
         },
       },
@@ -783,13 +785,17 @@ describe('Terraform: outside tester, red team 40 (service relays)', () => {
       },
     })).map((f) => f.split(':')[0])).toEqual(['MN-1 aws_lambda_function.a']);
     const pass = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    // The machine's role is one of the configuration that may do nothing: a role the guard cannot read (ROLE) would let
+    // the machine reach everything with it (semantics §14, "Grants, continued").
+    const quiet = { assume_role_policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) };
     const logged = (include: boolean) => relays(config({
+      aws_iam_role: { quiet },
       aws_vpc_endpoint: { states: endpoint('states') },
       aws_cloudwatch_log_group: { g: {} },
       aws_lambda_function: { out: fn() },
       aws_cloudwatch_log_subscription_filter: { f: { name: 'f', log_group_name: '${aws_cloudwatch_log_group.g.name}', filter_pattern: '', destination_arn: '${aws_lambda_function.out.arn}' } },
       aws_sfn_state_machine: {
-        sm: { name: 'sm', role_arn: ROLE, definition: pass, logging_configuration: { level: 'ALL', include_execution_data: include, log_destination: '${aws_cloudwatch_log_group.g.arn}:*' } },
+        sm: { name: 'sm', role_arn: '${aws_iam_role.quiet.arn}', definition: pass, logging_configuration: { level: 'ALL', include_execution_data: include, log_destination: '${aws_cloudwatch_log_group.g.arn}:*' } },
       },
     }));
     expect(logged(true)).toEqual([expect.stringMatching(named('aws_vpc_endpoint.states'))]);
