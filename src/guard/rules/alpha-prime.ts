@@ -1,6 +1,7 @@
 import { ALL_V4, ALL_V6, Family, formatAddress, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
 import { CLOSED, literallyClosed } from '../enums';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
+import { memoizeBounded } from '../memo';
 import { closedResolverFindings } from './closed-dns';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
 import { labelUnplacedIn } from './placement';
@@ -191,7 +192,17 @@ function afterAllowListPasses(graph: TopologyGraph, ref: Ref): { problem: Biling
  * DetectAddressParseString (src/detect-parse.c, src/detect-engine-address.c);
  * https://docs.suricata.io/en/latest/rules/intro.html#source-and-destination (`[10.0.0.0/24, !10.0.0.5]`).
  */
-export function headerFields(line: string): string[] {
+export function headerFields(line: string): readonly string[] {
+  return knownHeaderFields(line);
+}
+
+/**
+ * Rule lines are parsed again by several rules and recur in every stack of an app (the same allow-list in every
+ * municipality): parsed once per process (bounded).
+ */
+const knownHeaderFields = memoizeBounded(20_000, (line): readonly string[] => parseHeaderFields(line));
+
+function parseHeaderFields(line: string): string[] {
   const fields: string[] = [];
   let depth = 0;
   let field = '';
@@ -544,7 +555,19 @@ function handshakeOnly(line: string): boolean {
  * option. Undefined when there are no parentheses or the header before them is not the seven fields.
  * https://docs.suricata.io/en/latest/rules/intro.html#rule-options
  */
-export function ruleOptions(line: string): { name: string; value: string }[] | undefined {
+export function ruleOptions(line: string): readonly RuleOption[] | undefined {
+  return knownRuleOptions(line);
+}
+
+/** A rule option: its keyword (lower case) and its value as written (`''` for none). */
+export interface RuleOption {
+  readonly name: string;
+  readonly value: string;
+}
+
+const knownRuleOptions = memoizeBounded(20_000, (line): readonly RuleOption[] | undefined => parseRuleOptions(line));
+
+function parseRuleOptions(line: string): RuleOption[] | undefined {
   const open = line.indexOf('(');
   const close = line.lastIndexOf(')');
   if (open < 0 || close < open || headerFields(line.slice(0, open)).length !== 7) return undefined;
