@@ -85,8 +85,8 @@ export interface Arrival {
   readonly step: Step;
 }
 
-/** The prefix lengths of the smallest subnet AWS allows, per family (`Reachability.wholeBlock`). */
-const SMALLEST_SUBNET = { 4: 28, 6: 64 } as const;
+/** The prefix lengths of the smallest subnet AWS allows, per family (`Reachability.wholeBlock`; the security-group part of specific.ts). */
+export const SMALLEST_SUBNET = { 4: 28, 6: 64 } as const;
 
 /** A range of address classes, both ends included. */
 export type Range = [number, number];

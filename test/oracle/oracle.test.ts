@@ -1133,6 +1133,19 @@ describe('§10 MN-3, security-group part', () => {
     expect(verdicts(twoSides().sg('sg', 'mn', [], [{ protocol: 'icmp', fromPort: -1, toPort: -1, cidr: '10.1.1.0/24' }]))).toEqual(['MN-3']);
   });
 
+  test('one port toward the other VPC\'s addresses no subnet holds: any /28 among them counts as a whole subnet (§2, §10) ⇒ MN-3', () => {
+    // The LGWAN VPC 10.1.0.0/16 holds one subnet, 10.1.1.0/24: 10.1.200.0/24 is held by none.
+    const rule = (cidr: string) => ({ protocol: 'tcp' as const, fromPort: 443, toPort: 443, cidr });
+    expect(verdicts(twoSides().sg('sg', 'mn', [], [rule('10.1.200.0/24')]))).toEqual(['MN-3']);
+    expect(verdicts(twoSides().sg('sg', 'mn', [], [rule('10.1.200.0/29')]))).toEqual([]);
+    // Two /29 halves of one aligned /28 together; two /29 of different /28s not.
+    expect(verdicts(twoSides().sg('sg', 'mn', [], [rule('10.1.200.0/29'), rule('10.1.200.8/29')]))).toEqual(['MN-3']);
+    expect(verdicts(twoSides().sg('sg', 'mn', [], [rule('10.1.200.8/29'), rule('10.1.200.16/29')]))).toEqual([]);
+    // A /24 straddling the held subnet's end: 10.1.1.128/25 is held, 10.1.2.0/25 is not and holds a /28.
+    expect(verdicts(twoSides().sg('sg', 'mn', [], [rule('10.1.1.128/25'), rule('10.1.2.0/25')]))).toEqual(['MN-3']);
+    expect(verdicts(twoSides().sg('sg', 'mn', [], [rule('10.1.1.128/25')]))).toEqual([]);
+  });
+
   test('a peer group of the other side with every port ⇒ MN-3', () => {
     const b = twoSides().sg('lg-sg', 'lg', [], [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.9.0.0/16' }])
       .sg('mn-sg', 'mn', [{ protocol: 'tcp', fromPort: 0, toPort: 65535, peerGroup: 'lg-sg' }], []);

@@ -1290,11 +1290,18 @@ class Oracle {
       const otherGroups = new Set(net.securityGroups.filter((o) => otherVpcIds.has(o.vpc)).map((o) => o.id));
       const otherSubnetBlocks = net.subnets.filter((s) => otherVpcIds.has(s.vpc))
         .flatMap((s) => [s.cidr, ...(s.ipv6Cidr ? [s.ipv6Cidr] : [])]).map(prefix);
+      // §2 / §10: each other VPC's addresses that no subnet of the output holds, where "any /28 of IPv4 or /64 of IPv6
+      // among" them counts as a whole subnet.
+      const unheld = otherVpcs.map((v) => ({
+        vpc: v.id,
+        free: freeIntervals(vpcCidrs(v).map(prefix),
+          net.subnets.filter((s) => s.vpc === v.id).flatMap((s) => [s.cidr, ...(s.ipv6Cidr ? [s.ipv6Cidr] : [])]).map(prefix)),
+      }));
       for (const dir of ['ingress', 'egress'] as const) {
         const rules = this.rulesOf(g, dir);
         const considered = rules.filter((r) => (r.cidr !== undefined && otherBlocks.some((b) => overlaps(prefix(r.cidr!), b)))
           || (r.peerGroup !== undefined && otherGroups.has(r.peerGroup)));
-        const why = sgRulesTooWide(considered, otherSubnetBlocks);
+        const why = sgRulesTooWide(considered, otherSubnetBlocks, unheld);
         if (why) return `security group ${g.id} ${dir} toward ${other}: ${why}`;
       }
     }
@@ -1670,8 +1677,59 @@ function covered<T extends number | bigint>(intervals: [T, T][], lo: T, hi: T, n
   return cur > hi;
 }
 
+/** A VPC's addresses no subnet holds, per family: its blocks less the subnets' blocks, as closed intervals. */
+interface Unheld {
+  readonly vpc: string;
+  readonly free: { family: Family; lo: bigint; hi: bigint }[];
+}
+
+/** The intervals of `blocks` that none of `taken` holds (address by address, walked from each block's start). */
+function freeIntervals(blocks: Prefix[], taken: Prefix[]): Unheld['free'] {
+  const out: Unheld['free'] = [];
+  for (const b of blocks) {
+    let cur = b.lo;
+    while (cur <= b.hi) {
+      const holder = taken.find((t) => t.family === b.family && contains(t, cur));
+      if (holder) {
+        cur = holder.hi + 1n;
+        continue;
+      }
+      // The free stretch ends just before the first taken block that starts after cur, or at the block's end.
+      const starts = taken.filter((t) => t.family === b.family && t.lo > cur && t.lo <= b.hi).map((t) => t.lo);
+      const end = starts.length > 0 ? starts.reduce((m, x) => (x < m ? x : m)) - 1n : b.hi;
+      out.push({ family: b.family, lo: cur, hi: end });
+      cur = end + 1n;
+    }
+  }
+  return out;
+}
+
+/**
+ * §10: do the intervals (one family) hold every address of some aligned /28 (IPv4) or /64 (IPv6) inside [lo, hi]? The
+ * text of the first such block. Candidates: the first aligned block at or after the start of each stretch the intervals
+ * hold together inside [lo, hi].
+ */
+function smallestSubnetHeld(intervals: [bigint, bigint][], family: Family, lo: bigint, hi: bigint): string | undefined {
+  const size = 2n ** BigInt(BITS[family] - SMALLEST_SUBNET[family]);
+  const clipped = intervals.filter(([a, b]) => a <= hi && lo <= b).map(([a, b]): [bigint, bigint] => [a > lo ? a : lo, b < hi ? b : hi])
+    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  let i = 0;
+  while (i < clipped.length) {
+    const start = clipped[i][0];
+    let end = clipped[i][1];
+    i++;
+    while (i < clipped.length && clipped[i][0] <= end + 1n) {
+      if (clipped[i][1] > end) end = clipped[i][1];
+      i++;
+    }
+    const first = start % size === 0n ? start : (start / size + 1n) * size;
+    if (first + size - 1n <= end) return `${formatAddress(family, first)}/${SMALLEST_SUBNET[family]}`;
+  }
+  return undefined;
+}
+
 /** §10 MN-3 security-group part, for one group and direction's considered rules. */
-function sgRulesTooWide(rules: SgRule[], otherSubnetBlocks: Prefix[]): string | undefined {
+function sgRulesTooWide(rules: SgRule[], otherSubnetBlocks: Prefix[], unheld: Unheld[] = []): string | undefined {
   const all = rules.find((r) => r.protocol === '-1');
   if (all) return `rule allows all protocols (${all.cidr ?? all.peerGroup})`;
   const ports = (r: SgRule): [number, number] => [r.fromPort ?? 0, r.toPort ?? 65535];
@@ -1719,6 +1777,17 @@ function sgRulesTooWide(rules: SgRule[], otherSubnetBlocks: Prefix[]): string | 
         if (iv.length > 0 && covered(iv, b.lo, b.hi, (n) => n + 1n)) {
           return `${proto}${proto === 'icmp' ? '' : ` port ${port}`}: rules ${matching.map((r) => r.cidr).join(', ')} cover the subnet block `
             + `${formatAddress(b.family, b.lo)}/${b.len}`;
+        }
+      }
+      // The VPCs' addresses no subnet of the output holds: any smallest subnet AWS allows among them (§2, §10).
+      for (const u of unheld) {
+        for (const f of u.free) {
+          const iv = matching.map((r) => prefix(r.cidr!)).filter((p) => p.family === f.family).map((p): [bigint, bigint] => [p.lo, p.hi]);
+          const block = smallestSubnetHeld(iv, f.family, f.lo, f.hi);
+          if (block) {
+            return `${proto}${proto === 'icmp' ? '' : ` port ${port}`}: rules ${matching.map((r) => r.cidr).join(', ')} cover ${block} of `
+              + `${u.vpc}'s addresses no subnet holds`;
+          }
         }
       }
     }

@@ -1,12 +1,12 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
-import { familyOf, formatAddress, parsePrefix, Prefix } from '../address-space';
+import { alignedBlockWithin, familyOf, formatAddress, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
 import { DEFAULT_VPC } from '../bridges';
 import { DeclaredFlow } from '../declared';
 import { deref, describeRef, groupVpcs, nodesOf, outsideGroups, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, VpcNode } from '../graph';
 import { appendAll, Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { oncePer } from '../memo';
-import { Arrival, subtractAll } from '../reachability';
+import { Arrival, SMALLEST_SUBNET, subtractAll } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
@@ -60,7 +60,56 @@ export function unnarrowedGroups(ctx: GuardContext, rule: GuardRule, own: Segmen
   const otherBlocks = segmentBlocks(ctx.graph, other);
   const otherSubnets = subnetsIn(ctx, other).flatMap((s) => [s.cidr, s.ipv6Cidr].map((text) => ({ text, p: parsePrefix(text) })))
     .filter((x): x is { text: string; p: Prefix } => !!x.p);
-  return unnarrowedGroupsToward(ctx, rule, own, { name: bi(`${other} segment`, SEGMENT_JA[other]), segment: other, blocks: otherBlocks, wholes: otherSubnets, ports }, fix);
+  const side = { name: bi(`${other} segment`, SEGMENT_JA[other]), segment: other, blocks: otherBlocks, wholes: otherSubnets, unheld: unheldSpaces(ctx, other), ports };
+  return unnarrowedGroupsToward(ctx, rule, own, side, fix);
+}
+
+/**
+ * The addresses of a VPC that no subnet of the output holds (semantics §2: the subnet standing for those outside the
+ * output holds them), or that a block of it cannot be read (where those subnets lie is then unknown).
+ */
+export interface UnheldSpace {
+  readonly vpc: string;
+  /** Its blocks less the literal blocks of the output's subnets in it: sorted, disjoint. */
+  readonly ranges: readonly Pick<Prefix, 'lo' | 'hi'>[];
+  /** A block of the VPC the guard cannot read (`VpcNode.unreadBlock`, GUARD-1). */
+  readonly unread: boolean;
+  /** The blocks of the VPC the guard reads: an unread block lies outside them (a VPC's blocks do not overlap). */
+  readonly blocks: readonly Prefix[];
+}
+
+/** `UnheldSpace` of every VPC of the segment that has any (as `Reachability.placeOutside` places the outside subnet's addresses). */
+function unheldSpaces(ctx: GuardContext, segment: Segment): UnheldSpace[] {
+  const out: UnheldSpace[] = [];
+  const subnets = nodesOf(ctx.graph, 'subnet');
+  for (const v of nodesOf(ctx.graph, 'vpc')) {
+    if (v.segment !== segment) continue;
+    const held: Prefix[] = [];
+    for (const s of subnets) {
+      if (s.outside || s.vpc.kind !== 'node' || s.vpc.id !== v.id) continue;
+      for (const c of [s.cidr, s.ipv6Cidr]) {
+        const p = parsePrefix(c);
+        if (p) held.push(p);
+      }
+    }
+    held.sort(byLo);
+    const ranges: { lo: bigint; hi: bigint }[] = [];
+    const blocks: Prefix[] = [];
+    for (const c of v.cidrs) {
+      const block = parsePrefix(c);
+      if (!block) continue;
+      blocks.push(block);
+      let next = block.lo;
+      for (const h of held) {
+        if (h.hi < next || h.lo > block.hi) continue;
+        if (h.lo > next) ranges.push({ lo: next, hi: h.lo - 1n });
+        next = h.hi + 1n;
+      }
+      if (next <= block.hi) ranges.push({ lo: next, hi: block.hi });
+    }
+    if (ranges.length > 0 || v.unreadBlock === true) out.push({ vpc: v.id, ranges: ranges.sort(byLo), unread: v.unreadBlock === true, blocks });
+  }
+  return out;
 }
 
 /** The other side of `unnarrowedGroupsToward`: its address blocks, the blocks a rule must not cover whole, its segment (for peer groups). */
@@ -69,6 +118,8 @@ export interface OtherSide {
   readonly segment?: Segment;
   readonly blocks: readonly Prefix[];
   readonly wholes: readonly { text: string; p: Prefix }[];
+  /** Its VPCs' addresses no subnet of the output holds, read as any smallest subnet AWS allows among them (semantics §2, §10). */
+  readonly unheld?: readonly UnheldSpace[];
   /** Whether the ports toward a host of the other side must be those of the declared flows (特定通信: MN-3, LG-3; `undeclaredPorts`). */
   readonly ports?: boolean;
 }
@@ -78,11 +129,16 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
   const findings: Finding[] = [];
   const otherBlocks = [...other.blocks];
   const otherSubnets = [...other.wholes];
+  const unheld = other.unheld ?? [];
+  const unread = unheld.some((u) => u.unread);
   for (const group of judgedGroups(ctx)) {
     const placed = groupIn(ctx, group, own);
     if (!placed) continue;
     for (const egress of [false, true]) {
       const relevant: RelevantRule[] = [];
+      // With a block of the other side the guard cannot read, a CIDR peer outside its known blocks may lie in it (the
+      // whole-subnet part reads them, fail closed).
+      const stray: RelevantRule[] = [];
       for (const r of rulesOf(ctx.graph, group, egress)) {
         const peerGroup = deref<SecurityGroupNode>(ctx.graph, r.peerGroup);
         const where = other.segment !== undefined && peerGroup?.type === 'security-group' ? peerGroupIn(ctx, peerGroup, other.segment, group) : undefined;
@@ -102,9 +158,10 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
         for (const c of rulePeerCidrs(r)) {
           const peer = parsePrefix(c);
           if (peer && otherBlocks.some((b) => b.lo <= peer.hi && peer.lo <= b.hi)) relevant.push({ rule: r, peer });
+          else if (peer && unread && peer.length > 0) stray.push({ rule: r, peer });
         }
       }
-      const problems = groupProblems(relevant, otherBlocks, otherSubnets);
+      const problems = groupProblems(relevant, otherBlocks, otherSubnets, unheld, stray, unread ? ownBlocks(ctx, group) : []);
       // Judged against the flows of the part being checked (a prefecture member's): only that part's groups.
       if (other.ports && (!ctx.keeps || ctx.keeps(groupPath(ctx, group)))) {
         problems.push(...undeclaredPorts(ctx, group, relevant, own, egress, otherBlocks, other.segment));
@@ -405,9 +462,12 @@ export function groupPath(ctx: GuardContext, group: SecurityGroupNode): string {
 }
 
 /** Why the rules of one group and direction toward the other side are too wide (every reason, in a fixed order). */
-function groupProblems(relevant: RelevantRule[], otherBlocks: Prefix[], otherSubnets: { text: string; p: Prefix }[]): Bilingual[] {
+function groupProblems(
+  relevant: RelevantRule[], otherBlocks: Prefix[], otherSubnets: { text: string; p: Prefix }[], unheld: readonly UnheldSpace[],
+  stray: readonly RelevantRule[], own: readonly Prefix[],
+): Bilingual[] {
   // Most groups have no rule toward the other side at all. (Split in small functions: V8 compiles each on its own.)
-  if (relevant.length === 0) return [];
+  if (relevant.length === 0 && stray.length === 0) return [];
   const problems: Bilingual[] = [];
   for (const x of relevant) {
     if (x.rule.protocol !== '-1') continue;
@@ -416,7 +476,7 @@ function groupProblems(relevant: RelevantRule[], otherBlocks: Prefix[], otherSub
       `すべての通信を許可している（${x.group ? `${where.ja}セキュリティグループ ${x.group}` : rulePeerText(x.rule).ja}）`));
   }
   for (const protocol of ['tcp', 'udp']) everyPortProblems(relevant.filter((x) => x.rule.protocol === protocol), protocol, otherBlocks, problems);
-  wholeSubnetProblem(relevant, otherSubnets, problems);
+  wholeSubnetProblem(relevant, otherSubnets, unheld, stray, own, problems);
   return problems;
 }
 
@@ -442,25 +502,109 @@ function everyPortProblems(ported: RelevantRule[], protocol: string, otherBlocks
   if (open !== undefined) problems.push(bi(`open every ${protocol} port to ${formatAddress(open)}`, `${formatAddress(open)} に ${protocol} の全ポートを開いている`));
 }
 
-/** One protocol and port at a time: the union of CIDRs other than /0 covering a whole subnet of the other side. */
-function wholeSubnetProblem(relevant: RelevantRule[], otherSubnets: { text: string; p: Prefix }[], problems: Bilingual[]): void {
-  const narrow = relevant.filter((x) => x.peer && x.peer.length > 0 && x.rule.protocol !== '-1');
+/**
+ * One protocol and port at a time: the union of CIDRs other than /0 covering a whole subnet of the other side — one of
+ * the output; else a smallest subnet AWS allows (a /28, a /64: `SMALLEST_SUBNET`) among the addresses of a VPC of the
+ * other side that no subnet of the output holds, where a subnet created later is covered whole as one of the output
+ * would be; else, where a block of such a VPC cannot be read, such a block anywhere but that VPC's other blocks (a VPC's
+ * blocks do not overlap) and the group's own VPC (`own`: an address there is delivered by that VPC's local route, never
+ * to another VPC), `stray` peers outside the known blocks included (semantics §2, §10). One reason per protocol.
+ */
+function wholeSubnetProblem(
+  relevant: readonly RelevantRule[], otherSubnets: readonly { text: string; p: Prefix }[], unheld: readonly UnheldSpace[],
+  stray: readonly RelevantRule[], own: readonly Prefix[], problems: Bilingual[],
+): void {
+  const narrow = [...relevant, ...stray].filter((x) => x.peer && x.peer.length > 0 && x.rule.protocol !== '-1');
   if (narrow.length === 0) return;
+  const isStray = new Set(stray);
+  const unread = unheld.filter((u) => u.unread);
   for (const protocol of [...new Set(narrow.map((x) => x.rule.protocol))].sort()) {
     const same = narrow.filter((x) => x.rule.protocol === protocol);
     const ported = protocol === 'tcp' || protocol === 'udp';
     const ports = ported ? [...new Set(same.map((x) => x.rule.fromPort ?? 0))].sort((a, b) => a - b) : [0];
-    for (const port of ports) {
-      const covering = same.filter((x) => !ported || ((x.rule.fromPort ?? 0) <= port && port <= (x.rule.toPort ?? MAX_PORT)))
-        .map((x) => x.peer!).sort(byLo);
+    ports: for (const port of ports) {
+      const on = same.filter((x) => !ported || ((x.rule.fromPort ?? 0) <= port && port <= (x.rule.toPort ?? MAX_PORT)));
+      const covering = on.filter((x) => !isStray.has(x)).map((x) => x.peer!).sort(byLo);
+      const tail = `${protocol}${ported ? ` ${port}` : ''}`;
       const subnet = otherSubnets.find((t) => covered(covering, t.p));
       if (subnet) {
-        problems.push(bi(`cover the whole subnet ${subnet.text} (${protocol}${ported ? ` ${port}` : ''})`,
-          `サブネット ${subnet.text} 全体を対象にしている（${protocol}${ported ? ` ${port}` : ''}）`));
+        problems.push(bi(`cover the whole subnet ${subnet.text} (${tail})`, `サブネット ${subnet.text} 全体を対象にしている（${tail}）`));
         break;
+      }
+      const free = smallestSubnetIn(covering, unheld);
+      if (free) {
+        problems.push(bi(`cover a whole smallest subnet AWS allows (${free.block}) in ${free.within} of VPC ${free.vpc}, which no subnet of the output holds (${tail})`,
+          `合成結果のどのサブネットも持たない VPC ${free.vpc} の ${free.within} のうち、AWS が許す最小のサブネット（${free.block}）全体を対象にしている（${tail}）`));
+        break;
+      }
+      const peers = on.map((x) => x.peer!).sort(byLo);
+      for (const u of unread) {
+        const block = runsLess(peers, [...own, ...u.blocks]).map((r) => alignedBlockWithin(r.lo, r.hi, SMALLEST_SUBNET)).find((b) => b !== undefined);
+        if (!block) continue;
+        problems.push(bi(`cover a whole smallest subnet AWS allows (${block}), which may lie in a block of VPC ${u.vpc} the guard cannot read (${tail})`,
+          `ガードが読めない VPC ${u.vpc} のブロックにありうる、AWS が許す最小のサブネット（${block}）全体を対象にしている（${tail}）`));
+        break ports;
       }
     }
   }
+}
+
+/** The first smallest subnet AWS allows that the peers (sorted, `byLo`) hold whole among a VPC's unheld addresses: it, the unheld prefix around it, the VPC. */
+function smallestSubnetIn(peers: readonly Prefix[], unheld: readonly UnheldSpace[]): { block: string; within: string; vpc: string } | undefined {
+  if (peers.length === 0) return undefined;
+  for (const u of unheld) {
+    for (const range of u.ranges) {
+      const clipped: { lo: bigint; hi: bigint }[] = [];
+      for (const p of peers) {
+        if (p.lo <= range.hi && range.lo <= p.hi) clipped.push({ lo: p.lo > range.lo ? p.lo : range.lo, hi: p.hi < range.hi ? p.hi : range.hi });
+      }
+      for (const run of runsLess(clipped, [])) {
+        const block = alignedBlockWithin(run.lo, run.hi, SMALLEST_SUBNET);
+        if (block === undefined) continue;
+        const lo = parsePrefix(block)!.lo;
+        // The unheld range named as the prefix of its fewest that holds the block (`10.1.64.0/18`).
+        const within = intervalToPrefixes(range.lo, range.hi).find((c) => {
+          const p = parsePrefix(c)!;
+          return p.lo <= lo && lo <= p.hi;
+        })!;
+        return { block, within, vpc: u.vpc };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The runs of addresses the ranges (sorted by their lower end) hold between them, less those of `cut`. */
+function runsLess(ranges: readonly Pick<Prefix, 'lo' | 'hi'>[], cut: readonly Pick<Prefix, 'lo' | 'hi'>[]): { lo: bigint; hi: bigint }[] {
+  const merged: { lo: bigint; hi: bigint }[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    // One family at a time: IPv6 follows IPv4 on the one address axis.
+    if (last && r.lo <= last.hi + 1n && familyOf(r.lo) === familyOf(last.lo)) last.hi = last.hi > r.hi ? last.hi : r.hi;
+    else merged.push({ lo: r.lo, hi: r.hi });
+  }
+  let out = merged;
+  for (const c of cut) {
+    const next: { lo: bigint; hi: bigint }[] = [];
+    for (const r of out) {
+      if (c.hi < r.lo || r.hi < c.lo) {
+        next.push(r);
+        continue;
+      }
+      if (r.lo < c.lo) next.push({ lo: r.lo, hi: c.lo - 1n });
+      if (c.hi < r.hi) next.push({ lo: c.hi + 1n, hi: r.hi });
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** The blocks of a group's VPC, where it is one VPC the guard places (no association): its addresses never leave that VPC. */
+function ownBlocks(ctx: GuardContext, group: SecurityGroupNode): Prefix[] {
+  const vpcs = groupVpcs(ctx.graph, group);
+  const vpc = vpcs.length === 1 ? deref<VpcNode>(ctx.graph, vpcs[0].vpc) : undefined;
+  if (vpc?.type !== 'vpc') return [];
+  return vpc.cidrs.map((c) => parsePrefix(c)).filter((p): p is Prefix => !!p);
 }
 
 function coversAllPorts(rules: RelevantRule[]): boolean {
