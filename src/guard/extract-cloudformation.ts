@@ -26,7 +26,7 @@ import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, outside, outsideOutput,
+  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside, outsideOutput,
   policyFlows, PUBLIC_API,
   relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside, virtualLogGroups,
 } from './relay-read';
@@ -1973,17 +1973,20 @@ class TemplateReader {
    * Code of the output that runs with an instance profile, a launch template or configuration, a task definition, or a
    * role that EC2, ECS tasks or Lambda assume, from a resource the IAM readers do not read as a runner (an ECS task set,
    * an EventBridge rule or schedule running ECS tasks, a Batch job definition, an EKS node group, an EC2 fleet, an EMR
-   * cluster…): it runs there with their grants, where its subnets say, or anywhere (fail closed).
+   * cluster…): it runs there with their grants, where its subnets say, or anywhere (fail closed). What only names whom a
+   * policy grants access runs nothing (`withoutGrantees`): a bucket policy's principal, a Lambda permission — whose
+   * `Principal`, `SourceArn` and `SourceAccount` name who may invoke the function (Lambda Developer Guide, "Resource-based
+   * policies").
    */
   private unplacedCode(c: ReadContext, textOf: () => string = () => JSON.stringify(c.p)): void {
-    if (c.type.startsWith('AWS::IAM::') || c.type === 'AWS::Lambda::Function' || c.type.startsWith('Custom::')) return;
+    if (c.type.startsWith('AWS::IAM::') || c.type === 'AWS::Lambda::Function' || c.type === 'AWS::Lambda::Permission' || c.type.startsWith('Custom::')) return;
     // A reference names its resource's logical ID (Ref, GetAtt, `${Id}` in Fn::Sub): properties whose text holds none of
     // the holders' IDs refer to none of them (most resources of a template).
     const holders = this.codeHolders ??= Object.keys(this.resources).filter((id) => this.holdsCode(id));
     if (holders.length === 0) return;
     const text = textOf();
     if (!holders.some((h) => text.includes(h))) return;
-    const principals = [...this.referenced(c.p)].filter((id) => this.holdsCode(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
+    const principals = [...this.referenced(withoutGrantees(c.p))].filter((id) => this.holdsCode(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
     if (principals.length === 0) return;
     const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
     this.b.add({
@@ -3205,6 +3208,33 @@ function chosenByCondition(value: unknown): boolean {
 }
 
 /** A list as written, or one value as a list of one (an expression too: read as one value); nothing for none. */
+/**
+ * Properties without what only names whom a policy or permission grants access (`namesGrantee`), in a policy given as
+ * JSON text (`Fn::Sub`, with the variables its text still uses) too; what the guard cannot take apart (`Fn::Join` of
+ * text) stays, naming the principal as code would (fail closed).
+ */
+function withoutGrantees(value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (!/principal/i.test(value)) return value;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return value;
+    }
+    return parsed !== null && typeof parsed === 'object' ? JSON.stringify(withoutGrantees(parsed)) : value;
+  }
+  if (Array.isArray(value)) return value.map(withoutGrantees);
+  if (value === null || typeof value !== 'object') return value;
+  const sub = (value as Record<string, unknown>)['Fn::Sub'];
+  if (Array.isArray(sub) && typeof sub[0] === 'string' && sub[1] !== null && typeof sub[1] === 'object' && Object.keys(value).length === 1) {
+    const text = withoutGrantees(sub[0]) as string;
+    const used = Object.entries(sub[1]).filter(([k]) => text.includes(`\${${k}}`));
+    return { 'Fn::Sub': [text, Object.fromEntries(used.map(([k, v]) => [k, withoutGrantees(v)]))] };
+  }
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !namesGrantee(k, value)).map(([k, v]) => [k, withoutGrantees(v)]));
+}
+
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 }

@@ -336,3 +336,59 @@ describe('CloudFormation: IAM grants — outside tester', () => {
   });
 });
 
+
+/** Red team 41's leftovers: what names a role without running with it, and more relaying resources acting with roles. */
+describe('CloudFormation: IAM grants — who runs with a role, and who is only granted access', () => {
+  const OBJECTS = { 'Fn::Join': ['', [GA('B'), '/*']] };
+  /** A My Number function whose role writes and reads the bucket: its grants go nowhere else (no finding) unless other code runs with it. */
+  const mn = { B: bucket, MnRole: role([statement(['s3:PutObject', 's3:GetObject'], OBJECTS)]), MnFn: fn('MnRole', 'Mn') };
+  const doc = (s: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: OBJECTS, ...s }] });
+
+  test('a resource policy naming the function\'s role as its principal runs no code with it: the My Number function is not refused for it', () => {
+    expect(relays(mn)).toEqual([]);
+    const bucketPolicy = (document: unknown) => ({ ...mn, P: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'B' }, PolicyDocument: document } } });
+    expect(relays(bucketPolicy(doc({ Principal: { AWS: GA('MnRole') } })))).toEqual([]);
+    expect(relays(bucketPolicy(doc({ Principal: { AWS: [GA('MnRole'), { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:root' }] } })))).toEqual([]);
+    expect(relays(bucketPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: GA('MnRole') }, Action: 's3:*', Resource: OBJECTS }] }))).toEqual([]);
+    // Everyone of the account, held to the role by a condition.
+    const held = { StringEquals: { 'aws:PrincipalAccount': ACCOUNT }, ArnEquals: { 'aws:PrincipalArn': GA('MnRole') } };
+    expect(relays(bucketPolicy(doc({ Principal: { AWS: '*' }, Condition: held })))).toEqual([]);
+    expect(relays({
+      ...mn,
+      Q: queue,
+      P: { Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'Q' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: GA('MnRole') }, Action: 'sqs:SendMessage', Resource: GA('Q') }] } } },
+    })).toEqual([]);
+    expect(relays({
+      ...mn,
+      K: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: [GA('MnRole'), { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:root' }] }, Action: 'kms:*', Resource: '*' }] } } },
+    })).toEqual([]);
+    expect(relays({
+      ...mn,
+      S: { Type: 'AWS::SecretsManager::Secret', Properties: {} },
+      P: { Type: 'AWS::SecretsManager::ResourcePolicy', Properties: { SecretId: { Ref: 'S' }, ResourcePolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: GA('MnRole') }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }] } } },
+    })).toEqual([]);
+    // A policy as JSON text (a log resource policy), whole or with Fn::Sub's variables.
+    const text = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: '${MnRole.Arn}' }, Action: 'logs:PutLogEvents', Resource: '*' }] });
+    expect(relays({ ...mn, L: { Type: 'AWS::Logs::ResourcePolicy', Properties: { PolicyName: 'l', PolicyDocument: { 'Fn::Sub': text } } } })).toEqual([]);
+    expect(relays({
+      ...mn, L: { Type: 'AWS::Logs::ResourcePolicy', Properties: { PolicyName: 'l', PolicyDocument: { 'Fn::Sub': [text.replace('${MnRole.Arn}', '${R}'), { R: GA('MnRole') }] } } },
+    })).toEqual([]);
+    // A Lambda permission names who may invoke the function and from where: nothing of it runs with the role.
+    expect(relays({
+      ...mn, Perm: { Type: 'AWS::Lambda::Permission', Properties: { FunctionName: { Ref: 'MnFn' }, Action: 'lambda:InvokeFunction', Principal: GA('MnRole'), SourceArn: GA('MnRole') } },
+    })).toEqual([]);
+  });
+
+  test('code that runs with the role is still refused, beside a policy naming it: a Batch job definition, a policy text naming it outside a principal', () => {
+    const job = { Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', ContainerProperties: { Image: 'x', JobRoleArn: GA('MnRole') } } };
+    const policy = { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'B' }, PolicyDocument: doc({ Principal: { AWS: GA('MnRole') } }) } };
+    // The job runs anywhere (every segment): the function's data reaches it, and the policy is no code of its own.
+    const toJob = /^MN-1 MnFn: .*to code that AWS::Batch::JobDefinition Job \(in a subnet the guard cannot place\)/;
+    const found = relays({ ...mn, P: policy, Job: job });
+    expect(found).toContainEqual(expect.stringMatching(toJob));
+    expect(found.filter((f) => /BucketPolicy/.test(f))).toEqual([]);
+    // The role's ARN in a JSON text outside a statement's principal (a Batch job's container properties given as text).
+    expect(relays({ ...mn, Job: { Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', ContainerProperties: { 'Fn::Sub': '{"Image":"x","JobRoleArn":"${MnRole.Arn}","Principal":"x"}' } } } }))
+      .toContainEqual(expect.stringMatching(toJob));
+  });
+});
