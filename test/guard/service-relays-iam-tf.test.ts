@@ -612,3 +612,47 @@ describe('Terraform: IAM grants — outside tester (red team 41)', () => {
       .toHaveLength(1);
   });
 });
+
+/** Red team 41's leftovers (service-relays-iam.test.ts, "who runs with a role"): what names a role without running with it. */
+describe('Terraform: IAM grants — who runs with a role, and who is only granted access', () => {
+  const OBJECTS = '${aws_s3_bucket.b.arn}/*';
+  const MN_ROLE = '${aws_iam_role.mn.arn}';
+  /** A My Number function whose role writes and reads the bucket: its grants go nowhere else (no finding) unless other code runs with it. */
+  const MN: Resources = { aws_s3_bucket: { b: {} }, aws_iam_role: { mn: role([statement(['s3:PutObject', 's3:GetObject'], OBJECTS)]) }, aws_lambda_function: { mnfn: fn('mn', 'mn') } };
+  const doc = (s: Record<string, unknown>) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: OBJECTS, ...s }] });
+  const withPolicy = (policy: unknown, data: Resources = {}) => relays(config({ ...MN, aws_s3_bucket_policy: { p: { bucket: '${aws_s3_bucket.b.id}', policy } } }, data));
+
+  test('a resource policy naming the function\'s role as its principal runs no code with it: the My Number function is not refused for it', () => {
+    expect(relays(config(MN))).toEqual([]);
+    expect(withPolicy(doc({ Principal: { AWS: MN_ROLE } }))).toEqual([]);
+    expect(withPolicy(JSON.stringify({ Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: [MN_ROLE] }, Action: 's3:*', Resource: OBJECTS }] }))).toEqual([]);
+    // Everyone of the account, held to the role by a condition.
+    expect(withPolicy(doc({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalAccount': OWN }, ArnEquals: { 'aws:PrincipalArn': MN_ROLE } } }))).toEqual([]);
+    // jsonencode() of literal HCL (cdktf's Fn.jsonencode), and a policy document data source's principals.
+    expect(withPolicy('${jsonencode({"Statement" = [{"Effect" = "Allow", "Principal" = {"AWS" = aws_iam_role.mn.arn}, "Action" = "s3:GetObject", "Resource" = "${aws_s3_bucket.b.arn}/*"}]})}'))
+      .toEqual([]);
+    expect(withPolicy('${data.aws_iam_policy_document.d.json}', {
+      aws_iam_policy_document: { d: { statement: [{ actions: ['s3:GetObject'], resources: [OBJECTS], principals: [{ type: 'AWS', identifiers: [MN_ROLE] }] }] } },
+    })).toEqual([]);
+    const statementOn = (action: string, resource: string) => JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: [MN_ROLE, `arn:aws:iam::${OWN}:root`] }, Action: action, Resource: resource }] });
+    expect(relays(config({ ...MN, aws_sqs_queue: { q: { name: 'q' } }, aws_sqs_queue_policy: { p: { queue_url: '${aws_sqs_queue.q.id}', policy: statementOn('sqs:SendMessage', QUEUE_ARN) } } })))
+      .toEqual([]);
+    expect(relays(config({ ...MN, aws_kms_key: { k: { policy: statementOn('kms:*', '*') } } }))).toEqual([]);
+    // A Lambda permission names who may invoke the function and from where: nothing of it runs with the role.
+    expect(relays(config({
+      ...MN, aws_lambda_permission: { perm: { function_name: '${aws_lambda_function.mnfn.function_name}', action: 'lambda:InvokeFunction', principal: MN_ROLE, source_arn: MN_ROLE } },
+    }))).toEqual([]);
+  });
+
+  test('code that runs with the role is still refused, beside a policy naming it: a Batch job definition, a policy text naming it outside a principal', () => {
+    const toJob = /^MN-1 aws_lambda_function\.mnfn: .*to code that aws_batch_job_definition aws_batch_job_definition\.job \(in a subnet the guard cannot place\)/;
+    const job = (container: string) => ({ aws_batch_job_definition: { job: { name: 'j', type: 'container', container_properties: container } } });
+    const found = relays(config({
+      ...MN, ...job('${jsonencode({"image" = "x", "jobRoleArn" = aws_iam_role.mn.arn})}'), aws_s3_bucket_policy: { p: { bucket: '${aws_s3_bucket.b.id}', policy: doc({ Principal: { AWS: MN_ROLE } }) } },
+    }));
+    expect(found).toContainEqual(expect.stringMatching(toJob));
+    expect(found.filter((f) => /bucket_policy/.test(f))).toEqual([]);
+    // The role's ARN in a JSON text outside a statement's principal.
+    expect(relays(config({ ...MN, ...job(JSON.stringify({ image: 'x', jobRoleArn: MN_ROLE, Principal: 'x' })) }))).toContainEqual(expect.stringMatching(toJob));
+  });
+});
