@@ -1377,8 +1377,10 @@ class TemplateReader {
     }],
     [['AWS::ApiGatewayV2::Integration'], (reader, c) => {
       const { p } = c;
+      // An AWS service integration calls with its `CredentialsArn` role for the API's callers (API Gateway Developer Guide,
+      // "Working with AWS service integrations for HTTP APIs"), as a REST API's `Credentials` (`AWS::ApiGateway::Method`).
       reader.relay(c, undefined, reader.integrationFlows(p.ApiId, p.IntegrationType, p.IntegrationUri, p.IntegrationSubtype,
-        [p.IntegrationUri, p.RequestTemplates, p.RequestParameters], 'IntegrationUri'));
+        [p.IntegrationUri, p.RequestTemplates, p.RequestParameters], 'IntegrationUri'), undefined, reader.actingWith(p.CredentialsArn, reader.relayRefs(p.ApiId)));
     }],
   ] as [string[], Reader][]).flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
 

@@ -1722,8 +1722,10 @@ class ConfigReader {
     }],
     [['aws_apigatewayv2_integration'], (reader, c) => {
       const { p } = c;
+      // An AWS service integration calls with its `credentials_arn` role for the API's callers (API Gateway Developer
+      // Guide, "Working with AWS service integrations for HTTP APIs"), as a REST API integration's `credentials`.
       reader.relay(c, undefined, reader.integrationFlows(reader.relayRefs(p.api_id), p.integration_type, p.integration_uri, p.integration_subtype,
-        [p.integration_uri, p.request_templates, p.request_parameters], 'integration_uri'));
+        [p.integration_uri, p.request_templates, p.request_parameters], 'integration_uri'), undefined, reader.actingWith(p.credentials_arn, reader.relayRefs(p.api_id)));
     }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 

@@ -655,4 +655,27 @@ describe('Terraform: IAM grants — who runs with a role, and who is only grante
     // The role's ARN in a JSON text outside a statement's principal.
     expect(relays(config({ ...MN, ...job(JSON.stringify({ image: 'x', jobRoleArn: MN_ROLE, Principal: 'x' })) }))).toContainEqual(expect.stringMatching(toJob));
   });
+  test('an HTTP API\'s integration acts with its credentials role for the API\'s callers (aws_apigatewayv2_integration credentials_arn)', () => {
+    const API_TRUST = trust({ Service: 'apigateway.amazonaws.com' });
+    // An EventBridge integration: what it declares delivers nothing from the queue; its role may read it.
+    const api = (roleStatements: unknown[], credentials: Record<string, unknown>) => sqs({
+      aws_iam_role: { r: role(roleStatements, API_TRUST) },
+      aws_apigatewayv2_api: { api: { name: 'a', protocol_type: 'HTTP' } },
+      aws_apigatewayv2_integration: {
+        i: {
+          api_id: '${aws_apigatewayv2_api.api.id}',
+          integration_type: 'AWS_PROXY',
+          integration_subtype: 'EventBridge-PutEvents',
+          payload_format_version: '1.0',
+          request_parameters: { Detail: '$request.body', DetailType: 'x', Source: 'y' },
+          ...credentials,
+        },
+      },
+    });
+    expect(relays(api(reads, { credentials_arn: '${aws_iam_role.r.arn}' }))).toEqual([expect.stringMatching(
+      /^MN-1 aws_vpc_endpoint\.sqs: .*aws_sqs_queue\.q → aws_apigatewayv2_api\.api \(aws_iam_role\.r inline_policy\[0\]\.policy\.Statement\[0\]\) → the internet, through the API's public endpoint/)]);
+    // Controls: a role that reads nothing; no credentials.
+    expect(relays(api([], { credentials_arn: '${aws_iam_role.r.arn}' }))).toEqual([]);
+    expect(relays(api(reads, {}))).toEqual([]);
+  });
 });

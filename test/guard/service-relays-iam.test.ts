@@ -391,4 +391,30 @@ describe('CloudFormation: IAM grants — who runs with a role, and who is only g
     expect(relays({ ...mn, Job: { Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', ContainerProperties: { 'Fn::Sub': '{"Image":"x","JobRoleArn":"${MnRole.Arn}","Principal":"x"}' } } } }))
       .toContainEqual(expect.stringMatching(toJob));
   });
+  test('an HTTP API\'s integration acts with its credentials role for the API\'s callers (AWS::ApiGatewayV2::Integration CredentialsArn)', () => {
+    const reads = [statement('sqs:ReceiveMessage', GA('Q'))];
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    // An EventBridge integration: what it declares delivers nothing from the queue; its role may read it.
+    const api = (credentials: Record<string, unknown>) => ({
+      SqsEp: endpoint('sqs'),
+      Q: queue,
+      Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'a', ProtocolType: 'HTTP' } },
+      I: {
+        Type: 'AWS::ApiGatewayV2::Integration',
+        Properties: {
+          ApiId: { Ref: 'Api' },
+          IntegrationType: 'AWS_PROXY',
+          IntegrationSubtype: 'EventBridge-PutEvents',
+          PayloadFormatVersion: '1.0',
+          RequestParameters: { Detail: '$request.body', DetailType: 'x', Source: 'y' },
+          ...credentials,
+        },
+      },
+    });
+    expect(relays({ ...api({ CredentialsArn: GA('R') }), R: role(reads, trust) }))
+      .toEqual([expect.stringMatching(/^MN-1 SqsEp: .*SqsEp → Q → Api \(R Policies\[0\]\.PolicyDocument\.Statement\[0\]\) → the internet, through the API's public endpoint/)]);
+    // Controls: a role that reads nothing; no credentials.
+    expect(relays({ ...api({ CredentialsArn: GA('R') }), R: role([], trust) })).toEqual([]);
+    expect(relays({ ...api({}), R: role(reads, trust) })).toEqual([]);
+  });
 });
